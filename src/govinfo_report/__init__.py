@@ -1,0 +1,1 @@
+"""govinfo_report: Chinese government information disclosure annual reports as checked data."""

@@ -1,0 +1,89 @@
+"""The field catalogue: every stable key of each template, in template order.
+
+Built once from ``labels`` at import. A report's values live in one flat vector indexed by
+``Template.index``; tables are slices of it (``Template.sections``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from . import labels
+
+Kind = Literal["count", "signed", "money"]
+SECTIONS: tuple[str, ...] = ("proactive", "applications", "appeals")
+SECTION_NUMBERS: dict[str, int] = {"proactive": 2, "applications": 3, "appeals": 4}
+
+
+@attrs.frozen
+class Field:
+    """One cell of a template table.
+
+    Attributes:
+        key: the stable export key, e.g. ``applications.granted.total``.
+        section: ``proactive`` (二), ``applications`` (三) or ``appeals`` (四).
+        row, column: the row and column keys inside the section.
+        kind: ``count`` (non-negative integer), ``signed`` (integer) or ``money`` (万元).
+        row_label, column_label: the official Chinese labels.
+    """
+
+    key: str
+    section: str
+    row: str
+    column: str
+    kind: Kind
+    row_label: str
+    column_label: str
+
+
+@attrs.frozen
+class Template:
+    """A template version: its fields in order and where each section's fields lie."""
+
+    name: str
+    fields: tuple[Field, ...]
+    index: dict[str, int] = attrs.field(eq=False, repr=False)
+    sections: dict[str, range] = attrs.field(eq=False, repr=False)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
+
+
+def _kind(column: str) -> Kind:
+    if column in labels.MONEY_COLUMNS:
+        return "money"
+    return "signed" if column in labels.SIGNED_COLUMNS else "count"
+
+
+def _build(name: str) -> Template:
+    fields: list[Field] = []
+    for row, columns in labels.PROACTIVE_SHAPE[name].items():
+        row_label = labels.PROACTIVE_ROWS[name][row][0]
+        for column in columns:
+            fields.append(Field(f"proactive.{row}.{column}", "proactive", row, column,
+                                _kind(column), row_label, labels.PROACTIVE_COLUMNS[column][0]))
+    for row, row_labels in labels.APPLICATION_ROWS[name].items():
+        for column, column_labels in labels.APPLICANT_COLUMNS.items():
+            fields.append(Field(f"applications.{row}.{column}", "applications", row, column,
+                                "count", row_labels[0], column_labels[0]))
+    for group, group_labels in labels.APPEAL_GROUPS.items():
+        for outcome, outcome_labels in labels.APPEAL_OUTCOMES.items():
+            fields.append(Field(f"appeals.{group}.{outcome}", "appeals", group, outcome,
+                                "count", group_labels[0], outcome_labels[0]))
+    sections: dict[str, range] = {}
+    for section in SECTIONS:
+        positions = [i for i, f in enumerate(fields) if f.section == section]
+        sections[section] = range(positions[0], positions[-1] + 1)
+    index = {f.key: i for i, f in enumerate(fields)}
+    return Template(name, tuple(fields), index, sections)
+
+
+TEMPLATES: dict[str, Template] = {name: _build(name) for name in ("2019", "2021")}
+
+
+def fields(template: str = "2019") -> tuple[Field, ...]:
+    """The catalogue of ``template`` (``"2019"`` or ``"2021"``), in template order."""
+    return TEMPLATES[template].fields

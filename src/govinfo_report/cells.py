@@ -1,0 +1,62 @@
+"""Cell text: is it a value, and what value is it.
+
+Blank cells and the placeholders ``/``, ``-``, ``—`` mean "not given": ``None``, never 0.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .catalogue import Kind
+from .labels import MONEY_UNITS
+
+_NUMBER = r"(?P<sign>[+-]?)(?P<digits>\d{1,15}(?:,\d{3})*(?:\.\d{1,8})?)(?P<unit>万元|元)?"
+_PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
+#: A whole cell that holds a value (or an explicit "not given").
+VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")
+_NUMBER_CELL = re.compile(_NUMBER)
+
+Value = int | Decimal
+
+
+def is_value(text: str) -> bool:
+    """Whether a stripped, non-empty cell text is a value or a placeholder (not a label)."""
+    return VALUE_CELL.fullmatch(text) is not None
+
+
+def is_number(text: str) -> bool:
+    """Whether a stripped cell text is a number (not a placeholder, not a label)."""
+    return _NUMBER_CELL.fullmatch(text) is not None
+
+
+def number(text: str) -> Decimal | None:
+    """The signed number in ``text`` (units ignored), or ``None`` for blanks and placeholders."""
+    match = _NUMBER_CELL.fullmatch(text)
+    if match is None:
+        return None
+    value = Decimal(match["digits"].replace(",", ""))
+    return -value if match["sign"] == "-" else value
+
+
+def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | None, str | None]:
+    """Convert a cell's text to the value of a column of ``kind``.
+
+    Returns ``(value, problem)``: ``problem`` is a diagnostic code (``invalid-value``,
+    ``unit-unknown``) or ``None``. Money is returned in 万元, from the unit printed in the cell
+    or else in the column header (``header_unit``); with no unit it is returned as printed.
+    """
+    match = _NUMBER_CELL.fullmatch(text)
+    if match is None:
+        return None, (None if not text or is_value(text) else "invalid-value")
+    value = Decimal(match["digits"].replace(",", ""))
+    if match["sign"] == "-":
+        value = -value
+    if kind == "money":
+        unit = match["unit"] or header_unit
+        if unit is None:
+            return value, ("unit-unknown" if value else None)
+        return value / MONEY_UNITS[unit], None
+    if match["unit"] or value != value.to_integral_value():
+        return None, "invalid-value"
+    return int(value), None

@@ -1,0 +1,71 @@
+"""Diagnostics: every doubt about a report, as data with a stable code and a position.
+
+The codes, their severities and one-line meanings live in ``CODES``; ``docs/diagnostics.md``
+explains each with an example. Severity is a property of the code, never chosen ad hoc.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+Severity = Literal["error", "warning", "info"]
+
+#: code -> (severity, what it means)
+CODES: dict[str, tuple[Severity, str]] = {
+    "encoding-gb18030": ("info", "the bytes were not UTF-8 and were decoded as GB18030"),
+    "title-missing": ("warning", "no title with a reporting year was found before section 一"),
+    "section-missing": ("warning", "a section heading of the template was not found"),
+    "section-out-of-order": ("warning", "a section heading appears out of the template's order"),
+    "table-missing": ("error", "a table section (二, 三 or 四) holds no table"),
+    "table-empty": ("warning", "a table prints no number at all"),
+    "layout-ambiguous": ("warning", "two layouts read a table region almost equally well"),
+    "layout-unknown": ("error", "no registered layout recognises a table region"),
+    "template-unknown": ("warning", "the template version could not be recognised from labels"),
+    "unknown-label": ("warning", "a row label matches no row of the template"),
+    "local-subrow": ("info", "local sub-rows were summed into their template row"),
+    "duplicate-row": ("warning", "a template row appears twice; the first is kept"),
+    "short-row-placed": ("info", "a row printed fewer values than columns; the consistency "
+                                 "rules made the placement unique"),
+    "values-unplaced": ("warning", "a row's values could not be placed without guessing; "
+                                   "the cells are left missing"),
+    "extra-values": ("warning", "a row printed more values than the template has columns"),
+    "invalid-value": ("warning", "a cell holds text that is not a valid value for its column"),
+    "unit-unknown": ("warning", "a money amount is printed with no unit; exported as printed"),
+    "negative-count": ("error", "a count is negative"),
+    "rule-violation": ("error", "the report's numbers break a consistency rule of the template"),
+    "rule-not-assessable": ("info", "a consistency rule touches a missing cell and cannot be "
+                                    "checked"),
+}
+
+
+@attrs.frozen
+class Diagnostic:
+    """One finding about a report.
+
+    Attributes:
+        code: stable identifier, a key of ``CODES``.
+        severity: ``"error"``, ``"warning"`` or ``"info"``, fixed by the code.
+        message: a sentence a person can act on.
+        line, column: 1-based position in the decoded input (``None`` when not located).
+        keys: the catalogue keys of the cells concerned, if any.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    column: int | None = None
+    keys: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column}" if self.line is not None else "-"
+        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+
+
+def diagnostic(code: str, message: str, line: int | None = None, column: int | None = None,
+               keys: tuple[str, ...] = ()) -> Diagnostic:
+    """Build a diagnostic whose severity comes from ``CODES``."""
+    severity = CODES[code][0]
+    return Diagnostic(code, severity, message, line, column, keys)

@@ -1,0 +1,32 @@
+"""The library's exceptions: one root, subclasses that callers can catch by meaning."""
+
+from __future__ import annotations
+
+
+class GovinfoReportError(Exception):
+    """Root of every exception raised by govinfo_report."""
+
+
+class ParseError(GovinfoReportError, ValueError):
+    """The input is not a report that can be read (empty, binary, undecodable, not a report),
+    or, with ``strict=True``, the report has diagnostics of severity ``error``.
+
+    ``line`` and ``column`` (1-based) locate the problem; ``code`` is a stable diagnostic code.
+    """
+
+    def __init__(self, message: str, *, code: str, line: int = 1, column: int = 1,
+                 context: str = "") -> None:
+        self.message = message
+        self.code = code
+        self.line = line
+        self.column = column
+        self.context = context
+        where = f"line {line}, column {column}"
+        text = f"{message} ({code}, {where})"
+        if context:
+            text += "\n" + context
+        super().__init__(text)
+
+
+class UnknownLayoutError(GovinfoReportError, LookupError):
+    """A layout name was asked for that no registered layout answers to."""

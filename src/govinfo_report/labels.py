@@ -1,0 +1,207 @@
+"""The official Chinese labels of both templates, as data.
+
+Each table maps a stable English key to its canonical label and the aliases met in real
+reports. Nothing else in the package spells a Chinese label; matching code reads these.
+Labels are compared after ``align.normalise_label`` (whitespace, numbering, brackets and
+quotes removed), so aliases only need to cover wording, not punctuation.
+"""
+
+from __future__ import annotations
+
+Labels = dict[str, tuple[str, ...]]  # key -> (canonical label, *aliases)
+
+#: Section headings: number -> keywords, any of which identifies the heading.
+SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
+    1: ("总体情况", "概述"),
+    2: ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况"),
+    3: ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请", "依申请公开"),
+    4: ("行政复议", "行政诉讼"),
+    5: ("存在的主要问题", "主要问题及改进", "问题及改进", "改进情况"),
+    6: ("其他需要报告",),
+}
+
+#: Chinese and Arabic numerals of the six section headings.
+SECTION_NUMERALS: dict[str, int] = {
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+    "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
+}
+
+#: Title of the report, after the organisation and the year.
+TITLE_KEYWORDS: tuple[str, ...] = ("信息公开", "年度报告", "年报")
+
+# Section 二 -------------------------------------------------------------------------------
+
+PROACTIVE_ROWS: dict[str, Labels] = {
+    "2019": {
+        "rules": ("规章",),
+        "normative_documents": ("规范性文件", "行政规范性文件"),
+        "licensing": ("行政许可",),
+        "other_services": ("其他对外管理服务事项", "其他对外管理服务"),
+        "penalties": ("行政处罚",),
+        "coercive_measures": ("行政强制",),
+        "fees": ("行政事业性收费",),
+        "procurement": ("政府集中采购",),
+    },
+    "2021": {
+        "rules": ("规章",),
+        "normative_documents": ("行政规范性文件", "规范性文件"),
+        "licensing": ("行政许可",),
+        "penalties": ("行政处罚",),
+        "coercive_measures": ("行政强制",),
+        "fees": ("行政事业性收费",),
+    },
+}
+
+PROACTIVE_COLUMNS: Labels = {
+    "made": ("本年新制作数量",),
+    "published": ("本年新公开数量",),
+    "total_published": ("对外公开总数量",),
+    "previous_items": ("上一年项目数量",),
+    "change": ("本年增/减", "本年增减"),
+    "decisions": ("处理决定数量", "本年处理决定数量"),
+    "projects": ("采购项目数量",),
+    "amount": ("采购总金额", "本年收费金额"),
+    "issued": ("本年制发件数",),
+    "repealed": ("本年废止件数",),
+    "in_force": ("现行有效件数",),
+}
+
+#: Row key -> the column keys of that row, per template.
+PROACTIVE_SHAPE: dict[str, dict[str, tuple[str, ...]]] = {
+    "2019": {
+        "rules": ("made", "published", "total_published"),
+        "normative_documents": ("made", "published", "total_published"),
+        "licensing": ("previous_items", "change", "decisions"),
+        "other_services": ("previous_items", "change", "decisions"),
+        "penalties": ("previous_items", "change", "decisions"),
+        "coercive_measures": ("previous_items", "change", "decisions"),
+        "fees": ("previous_items", "change"),
+        "procurement": ("projects", "amount"),
+    },
+    "2021": {
+        "rules": ("issued", "repealed", "in_force"),
+        "normative_documents": ("issued", "repealed", "in_force"),
+        "licensing": ("decisions",),
+        "penalties": ("decisions",),
+        "coercive_measures": ("decisions",),
+        "fees": ("amount",),
+    },
+}
+
+#: Rows of section 二 whose reports may split them into local sub-rows (summed).
+PROACTIVE_SPLITTABLE: frozenset[str] = frozenset({"other_services"})
+
+#: Columns that hold money (exported in 万元) and the one that may be negative.
+MONEY_COLUMNS: frozenset[str] = frozenset({"amount"})
+SIGNED_COLUMNS: frozenset[str] = frozenset({"change"})
+
+# Section 三 -------------------------------------------------------------------------------
+
+APPLICANT_COLUMNS: Labels = {
+    "natural_person": ("自然人",),
+    "commercial_enterprise": ("商业企业",),
+    "research_institution": ("科研机构",),
+    "public_interest_organisation": ("社会公益组织",),
+    "legal_service_agency": ("法律服务机构",),
+    "other_organisation": ("其他",),
+    "total": ("总计",),
+}
+
+_APPLICATION_ROWS_COMMON_HEAD: Labels = {
+    "new": ("本年新收政府信息公开申请数量", "本年新收"),
+    "carried_over": ("上年结转政府信息公开申请数量", "上年结转"),
+    "granted": ("予以公开",),
+    "partially_granted": ("部分公开",),
+    "denied.state_secret": ("属于国家秘密",),
+    "denied.prohibited_by_law": ("其他法律行政法规禁止公开",),
+    "denied.security_stability": ("危及三安全一稳定",),
+    "denied.third_party_rights": ("保护第三方合法权益",),
+    "denied.internal_affairs": ("属于三类内部事务信息",),
+    "denied.process_information": ("属于四类过程性信息",),
+    "denied.enforcement_files": ("属于行政执法案卷",),
+    "denied.administrative_inquiry": ("属于行政查询事项",),
+    "unavailable.not_held": ("本机关不掌握相关政府信息",),
+    "unavailable.needs_creation": ("没有现成信息需要另行制作",),
+    "unavailable.unclear_after_correction": ("补正后申请内容仍不明确",),
+    "not_processed.petition_complaint": ("信访举报投诉类申请",),
+    "not_processed.repeated": ("重复申请",),
+    "not_processed.publication": ("要求提供公开出版物",),
+    "not_processed.excessive": ("无正当理由大量反复申请",),
+    "not_processed.confirmation": ("要求行政机关确认或重新出具已获取信息",),
+}
+
+_APPLICATION_ROWS_COMMON_TAIL: Labels = {
+    "total": ("总计",),
+    "carried_forward": ("结转下年度继续办理",),
+}
+
+APPLICATION_ROWS: dict[str, Labels] = {
+    "2019": {
+        **_APPLICATION_ROWS_COMMON_HEAD,
+        "other": ("其他处理",),
+        **_APPLICATION_ROWS_COMMON_TAIL,
+    },
+    "2021": {
+        **_APPLICATION_ROWS_COMMON_HEAD,
+        "other.no_correction": (
+            "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "申请人无正当理由逾期不补正",
+        ),
+        "other.unpaid_fee": (
+            "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "申请人逾期未按收费通知要求缴纳费用",
+        ),
+        "other.other": ("其他",),
+        **_APPLICATION_ROWS_COMMON_TAIL,
+    },
+}
+
+#: Labels of merged cells that group rows of section 三; they carry no values.
+APPLICATION_GROUPS: dict[str, Labels] = {
+    "2019": {
+        "outcomes": ("本年度办理结果",),
+        "denied": ("不予公开",),
+        "unavailable": ("无法提供",),
+        "not_processed": ("不予处理",),
+    },
+    "2021": {
+        "outcomes": ("本年度办理结果",),
+        "denied": ("不予公开",),
+        "unavailable": ("无法提供",),
+        "not_processed": ("不予处理",),
+        "other": ("其他处理",),
+    },
+}
+
+# Section 四 -------------------------------------------------------------------------------
+
+APPEAL_GROUPS: Labels = {
+    "review": ("行政复议",),
+    "litigation_direct": ("未经复议直接起诉",),
+    "litigation_after_review": ("复议后起诉",),
+}
+
+APPEAL_OUTCOMES: Labels = {
+    "upheld": ("结果维持",),
+    "corrected": ("结果纠正",),
+    "other": ("其他结果",),
+    "pending": ("尚未审结",),
+    "total": ("总计",),
+}
+
+# Template recognition and table furniture -------------------------------------------------
+
+#: Labels found only in one template's tables.
+TEMPLATE_MARKERS: dict[str, tuple[str, ...]] = {
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "采购项目数量", "采购总金额"),
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"),
+}
+
+#: Header and note cells of the tables: recognised, never taken for row labels.
+TABLE_FURNITURE: tuple[str, ...] = (
+    "信息内容", "申请人情况", "法人或其他组织", "勾稽关系", "第一项加第二项之和",
+    "行政诉讼", "单位", "万元",
+)
+
+#: Units printed with money, in 万元 per unit.
+MONEY_UNITS: dict[str, int] = {"万元": 1, "元": 10000}

@@ -1,0 +1,52 @@
+"""Row-per-cell (Apache Tika's text of a DOCX table): each cell on its own tab-prefixed
+line, rows separated by blank lines, a cell's text continued on untabbed lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from .base import MAX_CELL_CHARS, MAX_CELLS_PER_ROW, Cell, Row, make_row, split_tabs
+
+
+class RowPerCell:
+    """One cell a line; a blank line ends a row; untabbed lines continue the last cell."""
+
+    name: ClassVar[str] = "row-per-cell"
+    table_line: ClassVar[str] = r"^\t"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        filled = single = 0
+        for line in lines:
+            if not line.strip():
+                continue
+            filled += 1
+            single += line.startswith("\t") and line.count("\t") == 1
+        return single / filled if filled else 0.0
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        cells: list[Cell] = []
+        start = first_line
+        for offset, line in enumerate(lines):
+            number = first_line + offset
+            if not line.strip():
+                if cells:
+                    row = make_row(cells, start, positional=True)
+                    if row is not None:
+                        yield row
+                    cells = []
+                continue
+            if not cells:
+                start = number
+            if line.startswith("\t") or not cells:
+                parts = split_tabs(line, number)[1 if line.startswith("\t") else 0:]
+                cells.extend(parts[:MAX_CELLS_PER_ROW - len(cells)])
+            else:
+                text, at_line, column = cells[-1]
+                joined = f"{text}\n{line.strip()}" if text else line.strip()
+                cells[-1] = (joined[:MAX_CELL_CHARS], at_line, column)
+        if cells:
+            row = make_row(cells, start, positional=True)
+            if row is not None:
+                yield row

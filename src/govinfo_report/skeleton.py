@@ -1,0 +1,194 @@
+"""Skeleton stage: split a report into its front block and six sections, each section into
+prose and table regions, with the Lark grammar in ``grammars/report.lark``.
+
+The lexer classifies lines (one precompiled pattern for headings, the layouts' union
+pattern for table lines) and emits one token per heading and per run of lines, so parsing
+costs a few dozen tokens per report. The LALR parser is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedToken
+from lark.lexer import Lexer
+
+from . import layouts
+from .diagnostics import Diagnostic, diagnostic
+from .labels import SECTION_KEYWORDS, SECTION_NUMERALS
+from .source import fold
+
+GRAMMAR = "report.lark"
+SECTION_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
+_MAX_HEADING_CHARS = 60
+
+_HEADING = re.compile(
+    r"\s*(?P<number>[" + "".join(SECTION_NUMERALS) + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
+_KEYWORDS = {number: tuple(fold(word) for word in words)
+             for number, words in SECTION_KEYWORDS.items()}
+
+
+@attrs.frozen
+class Region:
+    """A run of lines ``[start, end)`` (0-based indices into the source lines)."""
+
+    kind: str  # "prose" or "table"
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Section:
+    """A section: its number (1-6, 0 for the front block), heading line index, regions."""
+
+    number: int
+    heading: int | None
+    regions: tuple[Region, ...]
+
+    def lines(self, kind: str) -> Iterator[range]:
+        """The line ranges of this section's regions of ``kind``."""
+        for region in self.regions:
+            if region.kind == kind:
+                yield range(region.start, region.end)
+
+
+@attrs.frozen
+class Skeleton:
+    """The front block, the sections found (by number), and findings about the structure."""
+
+    front: Section
+    sections: dict[int, Section]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def heading_number(line: str) -> int | None:
+    """The section number if ``line`` is one of the six section headings, else ``None``."""
+    if len(line) > _MAX_HEADING_CHARS:
+        return None
+    match = _HEADING.match(line)
+    if match is None:
+        return None
+    number = SECTION_NUMERALS[match["number"]]
+    title = match["title"].replace(" ", "")
+    return number if any(word in title for word in _KEYWORDS[number]) else None
+
+
+def tokens(lines: Sequence[str]) -> list[Token]:
+    """One token per heading line and per run of prose or table lines."""
+    table_line = layouts.table_line_pattern()
+    found: list[Token] = []
+    run_start = 0
+    for index, line in enumerate(lines):
+        number = heading_number(line) if line[:1] != "\t" else None
+        if number is not None:
+            found.extend(_runs(lines, run_start, index, table_line))
+            found.append(Token(f"H{number}", number, line=index + 1, column=1))
+            run_start = index + 1
+    found.extend(_runs(lines, run_start, len(lines), table_line))
+    return found
+
+
+def _runs(lines: Sequence[str], start: int, end: int,
+          table_line: re.Pattern[str]) -> Iterator[Token]:
+    """Prose before the first table line, the table up to the last one, prose after."""
+    first = last = None
+    for index in range(start, end):
+        if table_line.search(lines[index]):
+            if first is None:
+                first = index
+            last = index
+    if first is None or last is None:
+        yield from _prose(lines, start, end)
+        return
+    yield from _prose(lines, start, first)
+    yield Token("TABLE", Region("table", first, last + 1), line=first + 1, column=1)
+    yield from _prose(lines, last + 1, end)
+
+
+def _prose(lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
+    filled = [i for i in range(start, end) if lines[i].strip()]
+    if filled:
+        yield Token("PROSE", Region("prose", filled[0], filled[-1] + 1),
+                    line=filled[0] + 1, column=1)
+
+
+class LineLexer(Lexer):
+    """Feeds Lark the tokens made by ``tokens``; the input to ``parse`` is their iterator."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        return data
+
+
+class _Build(Transformer[Token, Any]):
+    """Builds sections during the LALR parse (no tree)."""
+
+    def region(self, children: list[Token]) -> Region:
+        region: Region = children[0].value
+        return region
+
+    def front(self, children: list[Region]) -> Section:
+        return Section(0, None, tuple(children))
+
+    def _section(self, children: list[Any]) -> Section:
+        heading: Token = children[0]
+        return Section(heading.value, heading.line - 1, tuple(children[1:]))
+
+    section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
+
+    def start(self, children: list[Section]) -> tuple[Section, ...]:
+        return tuple(children)
+
+
+def _grammar_text() -> str:
+    packaged = resources.files(__package__).joinpath("grammars", GRAMMAR)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    # A source checkout (editable install): the grammar lives in the top-level folder.
+    return (Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR).read_text("utf-8")
+
+
+@cache
+def parser() -> Lark:
+    """The skeleton parser, built once per process."""
+    return Lark(_grammar_text(), parser="lalr", lexer=LineLexer, transformer=_Build())
+
+
+def split(lines: Sequence[str]) -> Skeleton:
+    """Split ``lines`` into the front block and sections.
+
+    A heading out of the template's order is demoted to prose of the current section, with a
+    ``section-out-of-order`` diagnostic; a missing heading gets ``section-missing``.
+    """
+    found: list[Diagnostic] = []
+
+    def demote(error: UnexpectedToken) -> bool:
+        token = error.token
+        if token.type == "$END":
+            return False
+        found.append(diagnostic(
+            "section-out-of-order",
+            f"section heading {SECTION_NAMES[token.value]} at line {token.line} is out of "
+            f"the template's order; read as text of the section before it",
+            token.line, 1))
+        line = token.line - 1
+        error.interactive_parser.feed_token(
+            Token("PROSE", Region("prose", line, line + 1), line=token.line, column=1))
+        return True
+
+    parts: tuple[Section, ...] = parser().parse(iter(tokens(lines)), on_error=demote)
+    front, sections = parts[0], {section.number: section for section in parts[1:]}
+    for number, name in SECTION_NAMES.items():
+        if number not in sections:
+            found.append(diagnostic("section-missing",
+                                    f"no heading of section {name} was found"))
+    return Skeleton(front, sections, tuple(found))

@@ -1,0 +1,118 @@
+"""Source stage: bytes or text in, normalised lines out, positions preserved.
+
+Every normalisation here maps one character to one character, so a (line, column) in the
+normalised text is the same (line, column) in the decoded input: no position map is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import attrs
+
+from .diagnostics import Diagnostic, diagnostic
+from .errors import ParseError
+
+#: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: " ", 0x00A0: " ", 0x200B: " ", 0xFEFF: " ", 0x2002: " ", 0x2003: " "})
+
+#: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
+_ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
+
+#: C0 controls other than tab, newline and carriage return mark binary input.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_MAX_CONTROL_SHARE = 0.01
+
+
+def fold(text: str) -> str:
+    """Fold full-width ASCII characters and unusual spaces to their plain forms."""
+    return text.translate(_FOLD)
+
+
+@attrs.frozen
+class Source:
+    """A decoded, normalised document.
+
+    Attributes:
+        lines: the normalised lines (no line terminators); line ``n`` is ``lines[n - 1]``.
+        encoding: the encoding the bytes were decoded with (``"str"`` for text input).
+        name: the file name, when read from a path.
+        diagnostics: findings made while decoding.
+    """
+
+    lines: tuple[str, ...]
+    encoding: str
+    name: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def read(source: str | bytes | os.PathLike[str]) -> Source:
+    """Decode and normalise ``source``: text (``str``), raw bytes, or a path to a file.
+
+    Raises:
+        ParseError: the input is empty, binary, or not decodable as UTF-8 or GB18030.
+    """
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        return _from_bytes(path.read_bytes(), path.name)
+    if isinstance(source, bytes | bytearray | memoryview):
+        return _from_bytes(bytes(source), None)
+    if isinstance(source, str):
+        return _from_text(source, "str", None, ())
+    raise TypeError(f"cannot read a report from {type(source).__name__}")
+
+
+def _from_bytes(data: bytes, name: str | None) -> Source:
+    if not data.strip():
+        raise ParseError("the input is empty", code="empty-input")
+    encoding = "utf-8"
+    found: tuple[Diagnostic, ...] = ()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in data:
+        raise ParseError("the input is binary, not text (it contains NUL bytes)",
+                         code="not-text", **_position_of(data, data.index(b"\x00")))
+    try:
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ParseError("the input is neither UTF-8 nor GB18030 text",
+                             code="not-text",
+                             **_position_of(data, utf8_error.start)) from None
+        encoding = "gb18030"
+        found = (diagnostic("encoding-gb18030",
+                            "the input is not UTF-8; it was decoded as GB18030"),)
+    return _from_text(text, encoding, name, found)
+
+
+def _from_text(text: str, encoding: str, name: str | None,
+               found: tuple[Diagnostic, ...]) -> Source:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise ParseError("the input is empty", code="empty-input")
+    controls = len(_CONTROL.findall(text, 0, 65536))
+    if controls > _MAX_CONTROL_SHARE * min(len(text), 65536):
+        first = _CONTROL.search(text)
+        assert first is not None
+        line = text.count("\n", 0, first.start()) + 1
+        column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+        raise ParseError("the input is binary, not text (it is full of control characters)",
+                         code="not-text", line=line, column=column)
+    text = fold(text)
+    if "[bookmark:" in text:
+        text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Source(tuple(lines), encoding, name, found)
+
+
+def _position_of(data: bytes, offset: int) -> dict[str, int]:
+    """Line and column (counted in bytes) of ``offset`` in undecodable ``data``."""
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return {"line": line, "column": column}
