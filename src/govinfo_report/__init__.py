@@ -1,1 +1,20 @@
-"""govinfo_report: Chinese government information disclosure annual reports as checked data."""
+"""govinfo_report: Chinese government information disclosure annual reports
+(政府信息公开工作年度报告) as checked data.
+
+>>> import govinfo_report as gr
+>>> report = gr.parse(path_or_text_or_bytes)          # doctest: +SKIP
+>>> report.flat()["applications.total.total"]         # doctest: +SKIP
+"""
+
+from .catalogue import Field, fields
+from .diagnostics import CODES, Diagnostic
+from .errors import GovinfoReportError, ParseError, UnknownLayoutError
+from .layouts import available as available_layouts
+from .model import Cell, Report, Table
+from .parser import parse
+
+__all__ = [
+    "CODES", "Cell", "Diagnostic", "Field", "GovinfoReportError", "ParseError", "Report",
+    "Table", "UnknownLayoutError", "available_layouts", "fields", "parse",
+]
+__version__ = "0.1.0"

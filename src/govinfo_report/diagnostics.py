@@ -25,6 +25,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "template-unknown": ("warning", "the template version could not be recognised from labels"),
     "unknown-label": ("warning", "a row label matches no row of the template"),
     "local-subrow": ("info", "local sub-rows were summed into their template row"),
+    "row-missing": ("warning", "template rows were not found in a table; their cells are missing "
+                               "unless a rule derives them"),
     "duplicate-row": ("warning", "a template row appears twice; the first is kept"),
     "short-row-placed": ("info", "a row printed fewer values than columns; the consistency "
                                  "rules made the placement unique"),

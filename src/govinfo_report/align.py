@@ -1,0 +1,219 @@
+"""Align stage: map a table's canonical rows to template rows by their labels, and their
+values to template columns by position. Rows that print fewer values than columns are
+returned as ``ShortRow`` for ``placement``; nothing is guessed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from . import labels
+from .cells import convert, is_number
+from .diagnostics import Diagnostic, diagnostic
+from .grid import Grid
+from .layouts import Cell, Row
+from .matching import matcher, normalise_label
+from .placement import ShortRow
+
+_AMOUNT_LABELS = tuple(normalise_label(label) for label in labels.PROACTIVE_COLUMNS["amount"])
+
+
+def store(grid: Grid, index: int, cell: Cell, unit: str | None,
+          found: list[Diagnostic]) -> None:
+    """Convert a value cell and record it in ``grid``, with any problem as a diagnostic."""
+    field = grid.template.fields[index]
+    text, line, column = cell
+    value, problem = convert(text, field.kind, unit if field.kind == "money" else None)
+    grid.parsed(index, value, text, line, column)
+    if problem == "unit-unknown":
+        found.append(diagnostic(problem, f"{field.row_label} {field.column_label} {text!r} "
+                                         "has no unit; exported as printed", line, column,
+                                (field.key,)))
+    elif problem:
+        found.append(diagnostic(problem, f"{field.row_label} {field.column_label}: {text!r} "
+                                         f"is not a valid {field.kind}", line, column,
+                                (field.key,)))
+    elif field.kind == "count" and value is not None and value < 0:
+        found.append(diagnostic("negative-count", f"{field.row_label} {field.column_label} "
+                                                  f"is negative: {text!r}", line, column,
+                                (field.key,)))
+
+
+def _label_text(row: Row) -> str:
+    return " / ".join(cell[0].replace("\n", "") for cell in row.labels)
+
+
+def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | None,
+          found: list[Diagnostic], shorts: list[ShortRow]) -> None:
+    """Store a row's values into ``cells`` by position, or set aside a short row."""
+    if len(row.values) == len(cells):
+        for index, cell in zip(cells, row.values):
+            store(grid, index, cell, unit, found)
+    elif len(row.values) < len(cells):
+        shorts.append(ShortRow((tuple(cells),), row.values, row.line, label, unit))
+    else:
+        found.append(diagnostic(
+            "extra-values", f"{label}: {len(row.values)} values for {len(cells)} columns; "
+                            "none placed", row.line, row.values[0][2],
+            tuple(grid.template.fields[i].key for i in cells)))
+
+
+def _missing_rows(grid: Grid, section: str, seen: set[str], row_labels: labels.Labels,
+                  found: list[Diagnostic]) -> None:
+    absent = [row_labels[row][0] for row in row_labels if row not in seen]
+    if absent:
+        found.append(diagnostic("row-missing", f"section {section}: rows not found: "
+                                               + ", ".join(absent)))
+
+
+def _start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
+    """Where a table's first row starts."""
+    if not rows:
+        return None, None
+    first = (rows[0].labels or rows[0].values)[0]
+    return first[1], first[2]
+
+
+def _empty(rows: Sequence[Row]) -> bool:
+    return not any(is_number(cell[0]) for row in rows for cell in row.values)
+
+
+def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
+    """Section 二: rows by label; local sub-rows (行政检查, 行政确认) summed into their row."""
+    name = grid.template.name
+    shape, row_labels = labels.PROACTIVE_SHAPE[name], labels.PROACTIVE_ROWS[name]
+    match = matcher(name, "proactive").match
+    index = grid.template.index
+    rows = list(rows)
+    shorts: list[ShortRow] = []
+    if _empty(rows):
+        found.append(diagnostic("table-empty", "section 二 prints no number", *_start(rows)))
+    unit: str | None = None
+    parent: str | None = None
+    seen: set[str] = set()
+    subrows: dict[str, list[Row]] = {}
+    for row in rows:
+        matches = [(cell, *match(cell[0])) for cell in row.labels]
+        if not row.values:
+            unit = _money_unit(row) or unit
+            continue
+        keys = list(dict.fromkeys(key for _, kind, key in matches if kind == "row"))
+        unknown = [cell for cell, kind, _ in matches if kind == "unknown"]
+        if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
+            parent = keys[0]
+        if unknown and keys in ([], [parent]) and parent in labels.PROACTIVE_SPLITTABLE:
+            subrows.setdefault(parent, []).append(row)  # type: ignore[arg-type]
+            continue
+        if len(keys) != 1 or unknown:
+            found.append(diagnostic("unknown-label", f"section 二: row {_label_text(row)!r} "
+                                                     "matches no template row; values ignored",
+                                    row.line, row.labels[0][2] if row.labels else 1))
+            continue
+        parent = key = keys[0]
+        if key in seen:
+            found.append(diagnostic("duplicate-row", f"section 二: {row_labels[key][0]} "
+                                                     "appears again; first kept", row.line))
+            continue
+        seen.add(key)
+        cells = [index[f"proactive.{key}.{column}"] for column in shape[key]]
+        _fill(grid, cells, row, row_labels[key][0], unit, found, shorts)
+    for key, parts in subrows.items():
+        if key not in seen:
+            seen.add(key)
+            _sum_subrows(grid, key, parts, found)
+    _missing_rows(grid, "二", seen, row_labels, found)
+    return shorts
+
+
+def _money_unit(row: Row) -> str | None:
+    for text, _, _ in row.labels:
+        if any(label in normalise_label(text) for label in _AMOUNT_LABELS):
+            for unit in labels.MONEY_UNITS:
+                if unit in text:
+                    return unit
+    return None
+
+
+def _sum_subrows(grid: Grid, key: str, parts: list[Row], found: list[Diagnostic]) -> None:
+    columns = labels.PROACTIVE_SHAPE[grid.template.name][key]
+    names = [cell[0].replace("\n", "") for part in parts for cell in part.labels
+             if matcher(grid.template.name, "proactive").match(cell[0])[0] == "unknown"]
+    rule = "sum of local sub-rows " + ", ".join(names)
+    placed = 0
+    for position, column in enumerate(columns):
+        index = grid.template.index[f"proactive.{key}.{column}"]
+        kind = grid.template.fields[index].kind
+        amounts = [convert(part.values[position][0], kind, None)[0]
+                   if len(part.values) == len(columns) else None for part in parts]
+        if all(amount is not None for amount in amounts):
+            grid.derived(index, sum(amounts), rule)  # type: ignore[arg-type]
+            placed += 1
+    found.append(diagnostic(
+        "local-subrow", f"section 二: {labels.PROACTIVE_ROWS[grid.template.name][key][0]} is "
+                        f"split into local sub-rows ({', '.join(names)}); "
+                        f"{placed} of {len(columns)} cells are their sums",
+        parts[0].line, parts[0].labels[0][2] if parts[0].labels else 1))
+
+
+def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
+    """Section 三: rows by their own label (group labels are ignored, so displaced group
+    labels do no harm); two row labels on one line share that line's values."""
+    name = grid.template.name
+    row_labels = labels.APPLICATION_ROWS[name]
+    match = matcher(name, "applications").match
+    index = grid.template.index
+    columns = tuple(labels.APPLICANT_COLUMNS)
+    rows = list(rows)
+    shorts: list[ShortRow] = []
+    if _empty(rows):
+        found.append(diagnostic("table-empty", "section 三 prints no number", *_start(rows)))
+    seen: set[str] = set()
+    for row in rows:
+        if not row.values:
+            continue
+        matches = [(cell, *match(cell[0])) for cell in row.labels]
+        keys = list(dict.fromkeys(key for _, kind, key in matches if kind == "row"))
+        for cell, kind, _ in matches:
+            if kind == "unknown":
+                found.append(diagnostic("unknown-label", f"section 三: label {cell[0]!r} "
+                                                         "matches no template row",
+                                        cell[1], cell[2]))
+        if not keys:
+            found.append(diagnostic("values-unplaced", f"section 三: a row with no row label "
+                                                       f"({_label_text(row) or 'none'}); its "
+                                                       "values are not placed", row.line))
+            continue
+        if any(key in seen for key in keys):
+            found.append(diagnostic("duplicate-row", f"section 三: {_label_text(row)} appears "
+                                                     "again; first kept", row.line))
+            continue
+        seen.update(keys)
+        cells = [[index[f"applications.{key}.{c}"] for c in columns] for key in keys]
+        label = " + ".join(row_labels[key][0] for key in keys)
+        if len(keys) == 1 or len(row.values) == len(columns) * len(keys):
+            for part, key_cells in enumerate(cells):
+                part_row = row._replace(
+                    values=row.values[part * len(columns):(part + 1) * len(columns)])
+                _fill(grid, key_cells, part_row if len(keys) > 1 else row,
+                      row_labels[keys[part]][0], None, found, shorts)
+        else:
+            shorts.append(ShortRow(tuple(tuple(c) for c in cells), row.values, row.line, label))
+    _missing_rows(grid, "三", seen, row_labels, found)
+    return shorts
+
+
+def appeals(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
+    """Section 四: its values in reading order fill the 15 cells in template order."""
+    rows = list(rows)
+    cells = list(grid.template.sections["appeals"])
+    # Only rows that print a number: a header row of dashes (------) under 行政复议 and
+    # 行政诉讼 says nothing about the cells.
+    values = tuple(cell for row in rows if any(is_number(v[0]) for v in row.values)
+                   for cell in row.values)
+    if not values:
+        found.append(diagnostic("table-empty", "section 四 prints no number; its 15 cells "
+                                               "are missing", *_start(rows)))
+        return []
+    shorts: list[ShortRow] = []
+    _fill(grid, cells, Row((), values, values[0][1]), "section 四", None, found, shorts)
+    return shorts

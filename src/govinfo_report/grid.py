@@ -1,0 +1,48 @@
+"""The per-report working grid: every catalogue cell's value and provenance, as parallel
+lists indexed like ``Template.fields``. Mutable while a report is parsed; the model is built
+from it once, per table.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .catalogue import Template
+from .cells import Value
+
+#: ``lost`` marks a cell the text does not hold at all (a row or value dropped by the
+#: extraction); unlike an explicit blank (``missing``) it may be derived from a rule.
+Origin = Literal["parsed", "derived", "missing", "lost"]
+
+
+class Grid:
+    """Values and provenance of one report's cells."""
+
+    __slots__ = ("template", "values", "origins", "raws", "positions", "rules")
+
+    def __init__(self, template: Template) -> None:
+        size = len(template.fields)
+        self.template = template
+        self.values: list[Value | None] = [None] * size
+        self.origins: list[Origin] = ["lost"] * size
+        self.raws: list[str | None] = [None] * size
+        self.positions: list[tuple[int, int] | None] = [None] * size
+        self.rules: list[str | None] = [None] * size
+
+    def parsed(self, index: int, value: Value | None, raw: str, line: int,
+               column: int) -> None:
+        """Record a cell read from the text (``value`` ``None``: given as blank)."""
+        self.values[index] = value
+        self.origins[index] = "parsed" if value is not None else "missing"
+        self.raws[index] = raw
+        self.positions[index] = (line, column)
+
+    def derived(self, index: int, value: Value, rule: str) -> None:
+        """Record a cell the text lost, computed by ``rule``."""
+        self.values[index] = value
+        self.origins[index] = "derived"
+        self.rules[index] = rule
+
+    def lost(self) -> set[int]:
+        """The cells the text does not hold and nothing has derived yet."""
+        return {i for i, origin in enumerate(self.origins) if origin == "lost"}

@@ -1,0 +1,117 @@
+"""Label matching: which template row (or group label, or header furniture) a label cell is.
+
+Robust to what extraction does to labels: words split by spaces or line breaks, numbering
+missing or garbled (``三不予公开``), notes in brackets, quotes and dashes garbled
+(``危“三安全— —稳定”``), truncation (``属于三类内部事务``), typos (``属于第三类…``), vertical
+group labels cut into fragments (``五 不`` / ``予 处 理``). Results are cached per label text,
+so a corpus pays for each distinct label once.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Literal
+
+from . import labels
+from .source import fold
+
+Kind = Literal["row", "group", "furniture", "unknown"]
+Match = tuple[Kind, str | None]
+
+#: Fuzzy matches need this similarity (2·common/total) and this lead over another key.
+MIN_SIMILARITY = 0.6
+MIN_LEAD = 0.05
+#: A label that starts with a whole canonical label of this length is that label plus a
+#: note whose brackets were lost: ``部分公开（区分处理的），只计这一情形…``.
+MIN_PREFIX = 4
+
+_NUMERALS = "一二三四五六七八九十"
+_NUMBERING = re.compile(
+    rf"^(?:\(?[{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}[、.,]|\d{{1,2}}[、.,]|\(\d{{1,2}}\))")
+_BRACKETED = re.compile(r"\([^)]*(?:\)|$)")
+_NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉、,.:;!?。，：；！？\-—–─_~·…]")
+_ARTICLE = re.compile(r"^第[^条]{1,6}条")
+
+
+def normalise_label(text: str) -> str:
+    """A label reduced to its words: no spaces, numbering, bracketed notes, quotes, dashes."""
+    text = "".join(fold(text).split())
+    text = _NUMBERING.sub("", text, count=1)
+    text = _BRACKETED.sub("", text)
+    return _NOISE.sub("", text)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
+class LabelMatcher:
+    """Matches label cells of one section of one template."""
+
+    def __init__(self, rows: labels.Labels, groups: labels.Labels,
+                 furniture: tuple[str, ...]) -> None:
+        self._furniture = tuple(normalise_label(word) for word in furniture)
+        self._exact: dict[str, Match] = {word: ("furniture", None) for word in self._furniture}
+        self._candidates: list[tuple[str, Match]] = []
+        self._groups = [(normalise_label(label), key)
+                        for key, aliases in groups.items() for label in aliases]
+        for norm, key in self._groups:
+            self._exact[norm] = ("group", key)
+            self._candidates.append((norm, ("group", key)))
+        for key, aliases in rows.items():
+            for label in aliases:
+                norm = normalise_label(label)
+                self._exact[norm] = ("row", key)
+                self._candidates.append((norm, ("row", key)))
+        self.match = lru_cache(maxsize=4096)(self._match)
+
+    def _match(self, text: str) -> Match:
+        norm = normalise_label(text)
+        if not norm or _ARTICLE.match(norm) or any(w in norm for w in self._furniture if
+                                                   len(w) >= 4):
+            return self._exact.get(norm, ("furniture", None))
+        if norm in self._exact:
+            return self._exact[norm]
+        prefixed = [(len(label), match) for label, match in self._candidates
+                    if len(label) >= MIN_PREFIX and norm.startswith(label)]
+        if prefixed:
+            return max(prefixed)[1]
+        bare = norm[1:] if norm[0] in _NUMERALS and len(norm) > 1 else norm
+        for group, key in self._groups:
+            if bare == group or _is_subsequence(bare, group):
+                return ("group", key)
+        return self._fuzzy(norm)
+
+    def _fuzzy(self, norm: str) -> Match:
+        scored = sorted(((SequenceMatcher(None, norm, candidate).ratio(), kind == "group", match)
+                         for candidate, match in self._candidates
+                         for kind in (match[0],)), reverse=True)
+        best, _, match = scored[0]
+        if best < MIN_SIMILARITY:
+            return ("unknown", None)
+        rivals = [score for score, _, other in scored[1:] if other != match]
+        if rivals and best - rivals[0] < MIN_LEAD:
+            # A tie is never resolved in favour of a row: a group label carries no values.
+            tied = [other for score, _, other in scored if best - score < MIN_LEAD]
+            groups = [other for other in tied if other[0] == "group"]
+            return groups[0] if len(groups) == 1 else ("unknown", None)
+        return match
+
+
+@lru_cache(maxsize=8)
+def matcher(template: str, section: str) -> LabelMatcher:
+    """The matcher for ``section`` (``proactive`` or ``applications``) of ``template``."""
+    if section == "proactive":
+        columns = tuple(label for aliases in labels.PROACTIVE_COLUMNS.values()
+                        for label in aliases)
+        return LabelMatcher(labels.PROACTIVE_ROWS[template], {},
+                            columns + labels.TABLE_FURNITURE)
+    applicants = tuple(label for aliases in labels.APPLICANT_COLUMNS.values()
+                       for label in aliases if label not in
+                       (*labels.APPLICATION_ROWS[template].get("total", ()),
+                        *labels.APPLICATION_ROWS[template].get("other.other", ())))
+    return LabelMatcher(labels.APPLICATION_ROWS[template], labels.APPLICATION_GROUPS[template],
+                        applicants + labels.TABLE_FURNITURE)

@@ -1,0 +1,135 @@
+"""The public object model, shared by both templates: frozen, slotted attrs classes.
+
+A ``Table`` stores its cells column-wise (one tuple per attribute) and is built once per
+table; a ``Cell`` object is made only when asked for.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from .diagnostics import Diagnostic
+
+Provenance = Literal["parsed", "derived", "missing"]
+Number = int | Decimal
+
+
+@attrs.frozen
+class Cell:
+    """One value with its provenance.
+
+    Attributes:
+        key: the catalogue key, e.g. ``applications.granted.total``.
+        value: the number, or ``None`` when missing.
+        provenance: ``parsed`` (read from the text), ``derived`` (computed by ``rule`` because
+            the text lost it) or ``missing``.
+        raw: the text as printed (``+408``, ``4176.9529万元``), for parsed cells.
+        line, column: where ``raw`` starts in the input (1-based), for parsed cells.
+        rule: the rule that derived the value, for derived cells.
+    """
+
+    key: str
+    value: Number | None
+    provenance: Provenance
+    raw: str | None = None
+    line: int | None = None
+    column: int | None = None
+    rule: str | None = None
+
+
+@attrs.frozen
+class Table:
+    """A table of the report (section 二, 三 or 四) as parallel tuples, in catalogue order.
+
+    Index it with a full key (``table["applications.granted.total"]``) or one relative to the
+    section (``table["granted.total"]``) to get a ``Cell``.
+    """
+
+    section: str
+    layout: str | None
+    keys: tuple[str, ...]
+    values: tuple[Number | None, ...]
+    provenance: tuple[Provenance, ...]
+    raws: tuple[str | None, ...]
+    positions: tuple[tuple[int, int] | None, ...]
+    rules: tuple[str | None, ...]
+    _index: dict[str, int] = attrs.field(eq=False, repr=False, alias="_index")
+
+    def __getitem__(self, key: str) -> Cell:
+        position = self._index.get(key)
+        if position is None:
+            position = self._index.get(f"{self.section}.{key}")
+        if position is None:
+            raise KeyError(key)
+        line, column = self.positions[position] or (None, None)
+        return Cell(self.keys[position], self.values[position], self.provenance[position],
+                    self.raws[position], line, column, self.rules[position])
+
+    def __iter__(self) -> Iterator[Cell]:
+        return (self[key] for key in self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def value(self, key: str) -> Number | None:
+        """The value of ``key`` (full or relative), without building a ``Cell``."""
+        return self[key].value
+
+
+@attrs.frozen
+class Report:
+    """A parsed report.
+
+    Attributes:
+        organisation: the issuing body as printed in the title, e.g. ``城东区韵家口镇政府``.
+        year: the reporting year.
+        template: ``"2019"`` or ``"2021"``.
+        published: the signature date, when printed.
+        overview, problems, other_matters: the prose of sections 一, 五 and 六.
+        proactive, applications, appeals: the tables of sections 二, 三 and 四.
+        diagnostics: every finding, in document order.
+        source: the file name, when parsed from a path; encoding: how it was decoded.
+    """
+
+    organisation: str | None
+    year: int | None
+    template: str
+    published: datetime.date | None
+    overview: str | None
+    proactive: Table
+    applications: Table
+    appeals: Table
+    problems: str | None
+    other_matters: str | None
+    diagnostics: tuple[Diagnostic, ...]
+    source: str | None = None
+    encoding: str = "str"
+
+    @property
+    def tables(self) -> tuple[Table, Table, Table]:
+        return (self.proactive, self.applications, self.appeals)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics of severity ``error``."""
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    def flat(self) -> dict[str, Number | None]:
+        """Every catalogue key of ``template`` with its value (``None`` when missing)."""
+        flat: dict[str, Number | None] = {}
+        for table in self.tables:
+            flat.update(zip(table.keys, table.values))
+        return flat
+
+    def cell(self, key: str) -> Cell:
+        """The cell of a full catalogue key, with its provenance."""
+        section = key.partition(".")[0]
+        for table in self.tables:
+            if table.section == section:
+                return table[key]
+        raise KeyError(key)

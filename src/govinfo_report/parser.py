@@ -1,0 +1,221 @@
+"""The pipeline: source → skeleton → layouts → align → placement/derivation → validate →
+model. ``parse`` is the one entry point; everything it finds is in ``Report.diagnostics``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from . import align, layouts, metadata, skeleton
+from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES, Template
+from .diagnostics import Diagnostic, diagnostic
+from .errors import ParseError
+from .grid import Grid
+from .layouts import Row
+from .model import Report, Table
+from .placement import ShortRow, place
+from .rules import check, derive, rule_set
+from .skeleton import SECTION_NAMES, Skeleton
+from .source import Source, read
+
+Aligner = Callable[[list[Row], Grid, list[Diagnostic]], list[ShortRow]]
+_ALIGNERS: dict[str, Aligner] = {
+    "proactive": align.proactive,
+    "applications": align.applications,
+    "appeals": align.appeals,
+}
+
+
+def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
+          strict: bool = False) -> Report:
+    """Parse one report.
+
+    Args:
+        source: the report's text (``str``), its raw bytes (UTF-8 or GB18030), or a path.
+        layout: a registered layout name to use for every table instead of detecting one.
+        strict: raise ``ParseError`` if any diagnostic has severity ``error``.
+
+    Returns:
+        The ``Report``, with every value parsed, derived or missing, and its diagnostics.
+
+    Raises:
+        ParseError: the input is empty, binary, undecodable, or not a report at all; with
+            ``strict``, the report has errors.
+        UnknownLayoutError: ``layout`` names no registered layout.
+
+    Example:
+        >>> report = parse(open("report.txt", encoding="utf-8").read())  # doctest: +SKIP
+        >>> report.flat()["applications.total.total"]  # doctest: +SKIP
+        14
+    """
+    forced = layouts.get(layout) if layout is not None else None
+    text = read(source)
+    found: list[Diagnostic] = list(text.diagnostics)
+    skel = skeleton.split(text.lines)
+    found.extend(skel.diagnostics)
+    regions = {name: _table_lines(skel, SECTION_NUMBERS[name]) for name in SECTIONS}
+    organisation, year, title_line = metadata.title(_front_lines(text, skel))
+    if not any(regions.values()) and len(skel.sections) < 2 and title_line is None:
+        raise ParseError("not a government information disclosure annual report: no title, "
+                         "section headings or tables were found", code="not-a-report")
+    if title_line is None:
+        found.append(diagnostic("title-missing", "no title with a reporting year was found"))
+    template = _template(text, regions, year, found)
+    grid = Grid(template)
+    shorts: list[ShortRow] = []
+    chosen: dict[str, str | None] = {}
+    for name in SECTIONS:
+        lines = regions[name]
+        if not lines:
+            found.append(diagnostic("table-missing",
+                                    f"section {SECTION_NAMES[SECTION_NUMBERS[name]]} has no "
+                                    "table; its cells are missing"))
+            chosen[name] = None
+            continue
+        strategy = forced or _detect(text, name, lines, template, found)
+        chosen[name] = strategy.name if strategy else None
+        if strategy is None:
+            continue
+        rows = [row for first, block in _blocks(text, lines)
+                for row in strategy.rows(block, first)]
+        shorts.extend(_ALIGNERS[name](rows, grid, found))
+    _place(grid, shorts, found)
+    rules = rule_set(template.name)
+    for cell, value, rule in derive(grid.values, grid.lost(), rules, _signed(template)):
+        grid.derived(cell, value, rule.name)
+    found.extend(check(grid))
+    report = _report(text, skel, grid, chosen, organisation, year, found)
+    if strict and report.errors:
+        first = report.errors[0]
+        raise ParseError(f"the report has {len(report.errors)} error(s); first: "
+                         f"{first.message}", code=first.code, line=first.line or 1,
+                         column=first.column or 1)
+    return report
+
+
+def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:
+    end = min((s.heading for s in skel.sections.values() if s.heading is not None),
+              default=len(text.lines))
+    return text.lines[:end]
+
+
+def _table_lines(skel: Skeleton, number: int) -> list[range]:
+    section = skel.sections.get(number)
+    return list(section.lines("table")) if section else []
+
+
+def _blocks(text: Source, lines: list[range]) -> list[tuple[int, Sequence[str]]]:
+    return [(span.start + 1, text.lines[span.start:span.stop]) for span in lines]
+
+
+def _template(text: Source, regions: dict[str, list[range]], year: int | None,
+              found: list[Diagnostic]) -> Template:
+    table_text = "".join("".join(line.split()) for spans in regions.values()
+                         for span in spans for line in text.lines[span.start:span.stop])
+    name = metadata.template(table_text)
+    if name is None:
+        name = "2021" if year is not None and year >= 2021 else "2019"
+        found.append(diagnostic("template-unknown", "no label of either template was found; "
+                                                    f"read as the {name} template"))
+    return TEMPLATES[name]
+
+
+def _width(template: Template, section: str) -> int:
+    if section == "applications":
+        return 7
+    if section == "appeals":
+        return len(template.sections["appeals"])
+    return max(sum(1 for f in template.fields if f.section == section and f.row == row)
+               for row in {f.row for f in template.fields if f.section == section})
+
+
+def _detect(text: Source, section: str, spans: list[range], template: Template,
+            found: list[Diagnostic]) -> layouts.Layout | None:
+    lines = [line for span in spans for line in text.lines[span.start:span.stop]]
+    detection = layouts.detect(lines, _width(template, section))
+    where = spans[0].start + 1
+    name = SECTION_NAMES[SECTION_NUMBERS[section]]
+    if detection.layout is None:
+        found.append(diagnostic("layout-unknown", f"section {name}: no registered layout "
+                                                  "recognises this table", where, 1))
+    elif detection.ambiguous:
+        found.append(diagnostic(
+            "layout-ambiguous",
+            f"section {name}: read as {detection.layout.name} ({detection.confidence:.2f}), "
+            f"but {detection.runner_up} fits almost as well "
+            f"({detection.runner_up_confidence:.2f})", where, 1))
+    return detection.layout
+
+
+def _signed(template: Template) -> frozenset[int]:
+    return frozenset(i for i, f in enumerate(template.fields) if f.kind == "signed")
+
+
+def _place(grid: Grid, shorts: list[ShortRow], found: list[Diagnostic]) -> None:
+    rules, signed = rule_set(grid.template.name), _signed(grid.template)
+    for short in shorts:
+        outcome = place(short, grid, rules, signed)
+        for cell, value_cell in outcome.parsed.items():
+            align.store(grid, cell, value_cell, short.unit, found)
+        for cell, (value, rule) in outcome.derived.items():
+            kind = grid.template.fields[cell].kind
+            grid.derived(cell, int(value) if kind != "money" else value, rule)
+        cells = sum(len(row) for row in short.rows[:1])
+        shown = " ".join(cell[0] for cell in short.values)
+        if outcome.unplaced:
+            found.append(diagnostic(
+                "values-unplaced", f"{short.label}: {len(short.values)} values ({shown}) for "
+                                   f"{cells} columns; the rules do not make their placement "
+                                   "unique, so the uncertain cells are missing",
+                short.line, short.values[0][2] if short.values else 1))
+        else:
+            found.append(diagnostic(
+                "short-row-placed", f"{short.label}: {len(short.values)} values ({shown}) for "
+                                    f"{cells} columns; placed by the consistency rules",
+                short.line, short.values[0][2] if short.values else 1))
+
+
+def _prose(text: Source, skel: Skeleton, number: int) -> str | None:
+    section = skel.sections.get(number)
+    if section is None:
+        return None
+    parts: list[str] = []
+    if section.heading is not None:
+        heading = text.lines[section.heading]
+        for colon in (":", "："):
+            if colon in heading:
+                parts.append(heading.split(colon, 1)[1].strip())
+                break
+    for span in section.lines("prose"):
+        parts.extend(line.strip() for line in text.lines[span.start:span.stop])
+    joined = "\n".join(part for part in parts if part)
+    return joined or None
+
+
+def _table(grid: Grid, section: str, layout: str | None) -> Table:
+    span = grid.template.sections[section]
+    keys = tuple(f.key for f in grid.template.fields[span.start:span.stop])
+    return Table(section, layout, keys, tuple(grid.values[span.start:span.stop]),
+                 tuple("missing" if origin == "lost" else origin
+                       for origin in grid.origins[span.start:span.stop]),
+                 tuple(grid.raws[span.start:span.stop]),
+                 tuple(grid.positions[span.start:span.stop]),
+                 tuple(grid.rules[span.start:span.stop]),
+                 _index={key: i for i, key in enumerate(keys)})
+
+
+def _report(text: Source, skel: Skeleton, grid: Grid, chosen: dict[str, str | None],
+            organisation: str | None, year: int | None,
+            found: list[Diagnostic]) -> Report:
+    last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
+    tail = [line for span in last.lines("prose") for line in text.lines[span.start:span.stop]]
+    found.sort(key=lambda d: (d.line is not None, d.line or 0, d.column or 0))
+    return Report(
+        organisation=organisation, year=year, template=grid.template.name,
+        published=metadata.published(tail), overview=_prose(text, skel, 1),
+        proactive=_table(grid, "proactive", chosen["proactive"]),
+        applications=_table(grid, "applications", chosen["applications"]),
+        appeals=_table(grid, "appeals", chosen["appeals"]),
+        problems=_prose(text, skel, 5), other_matters=_prose(text, skel, 6),
+        diagnostics=tuple(found), source=text.name, encoding=text.encoding)

@@ -1,0 +1,121 @@
+"""Placing a short row: a row (or two rows sharing one line) that printed fewer values than
+it has cells. A value is placed only where the consistency rules make it certain.
+
+Every reading is tried: the values belong to one of the rows, in order, with some of its
+columns dropped. A reading is admissible if, after deriving what the rules then determine,
+no count of these rows is negative (or would have to be). Where the admissible readings disagree, those that break no rule are
+preferred. A cell is kept when all remaining readings agree on it: as ``parsed`` if they all
+give it the same printed value, else as ``derived`` (rule ``placement: <the rules that
+derived it>``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+import attrs
+
+from .cells import Value, number
+from .grid import Grid
+from .layouts import Cell
+from .rules import RuleSet, derive, violated
+
+#: Readings tried per short row at most (C(15, 14) = 15; C(7, 6) x 2 = 14 in real reports).
+MAX_READINGS = 512
+
+
+@attrs.frozen
+class ShortRow:
+    """Values that fell short of their row(s): ``rows`` lists each candidate row's cells."""
+
+    rows: tuple[tuple[int, ...], ...]
+    values: tuple[Cell, ...]
+    line: int
+    label: str
+    unit: str | None = None
+
+
+@attrs.frozen
+class Outcome:
+    """What could be placed (cell -> value cell or ``None`` for derived) and what could not."""
+
+    parsed: dict[int, Cell]
+    derived: dict[int, tuple[Value, str]]
+    unplaced: bool
+
+
+#: A reading: the value cells it assigns, the resulting values, the rule deriving each cell.
+Reading = tuple[dict[int, Cell], list[Value | None], dict[int, str]]
+
+
+def place(short: ShortRow, grid: Grid, rules: RuleSet, signed: frozenset[int]) -> Outcome:
+    """Place ``short``'s values into ``grid``'s cells where the rules make it certain."""
+    amounts = [number(cell[0]) for cell in short.values]
+    readings = [reading for reading in _readings(short, grid, amounts, rules, signed)]
+    cells = sorted({cell for row in short.rows for cell in row})
+    if len(readings) > 1 and not _agree(readings, cells):
+        consistent = [r for r in readings if not _breaks_rule(r, cells, rules)]
+        readings = consistent or readings
+    parsed: dict[int, Cell] = {}
+    derived: dict[int, tuple[Value, str]] = {}
+    unplaced = not readings
+    for cell in cells:
+        if not readings:
+            break
+        seen = {reading[1][cell] for reading in readings}
+        if len(seen) != 1 or None in seen:
+            unplaced = True
+            continue
+        sources = {id(reading[0].get(cell)) for reading in readings}
+        first = readings[0][0].get(cell)
+        if first is not None and len(sources) == 1:
+            parsed[cell] = first
+        else:
+            used = sorted({reading[2][cell] for reading in readings if cell in reading[2]})
+            derived[cell] = (seen.pop(), "placement: " + ", ".join(used))  # type: ignore[assignment]
+    return Outcome(parsed, derived, unplaced)
+
+
+def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rules: RuleSet,
+              signed: frozenset[int]) -> list[Reading]:
+    found: list[Reading] = []
+    short_cells = {cell for row in short.rows for cell in row}
+    for row in short.rows:
+        if len(short.values) > len(row):
+            continue
+        for chosen in combinations(row, len(short.values)):
+            if len(found) >= MAX_READINGS:
+                return found
+            values = list(grid.values)
+            for cell in short_cells:
+                values[cell] = None
+            assigned = dict(zip(chosen, short.values))
+            for cell, amount in zip(chosen, amounts):
+                values[cell] = amount
+            lost = (grid.lost() | short_cells) - set(chosen)
+            by = {cell: rule.name for cell, _, rule in derive(values, lost, rules, signed)}
+            if not any(_impossible(cell, values, rules, signed) for cell in short_cells):
+                found.append((assigned, values, by))
+    return found
+
+
+def _impossible(cell: int, values: list[Value | None], rules: RuleSet,
+                signed: frozenset[int]) -> bool:
+    """A count that is negative, or left unknown because its rule would make it negative."""
+    value = values[cell]
+    if cell in signed:
+        return False
+    if value is not None:
+        return value < 0
+    return any([i for i in rule.cells if values[i] is None] == [cell]
+               for rule in rules.by_cell.get(cell, ()))
+
+
+def _agree(readings: list[Reading], cells: Sequence[int]) -> bool:
+    return all(len({reading[1][cell] for reading in readings}) == 1 for cell in cells)
+
+
+def _breaks_rule(reading: Reading, cells: Sequence[int], rules: RuleSet) -> bool:
+    touched = {rule for cell in cells for rule in rules.by_cell.get(cell, ())}
+    return any(violated(rule, reading[1]) for rule in touched)

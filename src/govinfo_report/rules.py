@@ -1,0 +1,162 @@
+"""The template's consistency rules as data, and the two things done with them: deriving a
+cell the text lost (only when it is the single unknown of a rule) and checking a report.
+
+Each rule is an equation ``sum(left) == sum(right)`` over cell indices of a template.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+import attrs
+
+from . import labels
+from .catalogue import TEMPLATES, Template
+from .cells import Value
+from .diagnostics import Diagnostic, diagnostic
+from .grid import Grid
+
+
+@attrs.frozen
+class Rule:
+    """``sum(left) == sum(right)``; ``name`` is a stable id, ``title`` says it in words."""
+
+    name: str
+    title: str
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+
+    @property
+    def cells(self) -> tuple[int, ...]:
+        return self.left + self.right
+
+
+@attrs.frozen
+class RuleSet:
+    """A template's rules, with the rules touching each cell."""
+
+    rules: tuple[Rule, ...]
+    by_cell: dict[int, tuple[Rule, ...]] = attrs.field(eq=False, repr=False)
+
+
+def _applications(template: Template) -> Iterable[Rule]:
+    index = template.index
+    rows = list(labels.APPLICATION_ROWS[template.name])
+    outcomes = [r for r in rows if r not in ("new", "carried_over", "total", "carried_forward")]
+    applicants = [c for c in labels.APPLICANT_COLUMNS if c != "total"]
+    for column, (label, *_) in labels.APPLICANT_COLUMNS.items():
+        def cell(row: str) -> int:
+            return index[f"applications.{row}.{column}"]
+        yield Rule(f"applications.balance.{column}",
+                   f"column {label}: 本年新收 + 上年结转 = 总计 + 结转下年度继续办理",
+                   (cell("new"), cell("carried_over")), (cell("total"), cell("carried_forward")))
+        yield Rule(f"applications.outcomes.{column}",
+                   f"column {label}: 总计 = the sum of the outcome rows （一） to （六）",
+                   (cell("total"),), tuple(cell(row) for row in outcomes))
+    for row, (label, *_) in labels.APPLICATION_ROWS[template.name].items():
+        yield Rule(f"applications.row-sum.{row}", f"row {label}: 总计 = the six applicant columns",
+                   (index[f"applications.{row}.total"],),
+                   tuple(index[f"applications.{row}.{c}"] for c in applicants))
+
+
+def _appeals(template: Template) -> Iterable[Rule]:
+    parts = [o for o in labels.APPEAL_OUTCOMES if o != "total"]
+    for group, (label, *_) in labels.APPEAL_GROUPS.items():
+        yield Rule(f"appeals.group-sum.{group}",
+                   f"{label}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+                   (template.index[f"appeals.{group}.total"],),
+                   tuple(template.index[f"appeals.{group}.{o}"] for o in parts))
+
+
+@cache
+def rule_set(name: str) -> RuleSet:
+    """The consistency rules of template ``name``, built once."""
+    template = TEMPLATES[name]
+    rules = (*_applications(template), *_appeals(template))
+    by_cell: dict[int, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        for cell in rule.cells:
+            by_cell[cell].append(rule)
+    return RuleSet(rules, {cell: tuple(found) for cell, found in by_cell.items()})
+
+
+def _solve(rule: Rule, values: Sequence[Value | None], unknown: int) -> Value:
+    left = sum(values[i] for i in rule.left if i != unknown)  # type: ignore[misc]
+    right = sum(values[i] for i in rule.right if i != unknown)  # type: ignore[misc]
+    return right - left if unknown in rule.left else left - right  # type: ignore[no-any-return]
+
+
+def derive(values: list[Value | None], lost: set[int], rules: RuleSet,
+           signed: frozenset[int] = frozenset()) -> list[tuple[int, Value, Rule]]:
+    """Fill lost cells that are the single unknown of a rule, repeatedly; in place.
+
+    A value that would be negative (for a count) is not filled: the rule cannot hold.
+    Returns what was derived, in order.
+    """
+    derived: list[tuple[int, Value, Rule]] = []
+    queue = deque(rule for cell in lost for rule in rules.by_cell.get(cell, ()))
+    while queue:
+        rule = queue.popleft()
+        unknown = [i for i in rule.cells if values[i] is None]
+        if len(unknown) != 1 or unknown[0] not in lost:
+            continue
+        cell = unknown[0]
+        value = _solve(rule, values, cell)
+        if value < 0 and cell not in signed:
+            continue
+        values[cell] = value
+        lost.discard(cell)
+        derived.append((cell, value, rule))
+        queue.extend(rules.by_cell.get(cell, ()))
+    return derived
+
+
+def violated(rule: Rule, values: Sequence[Value | None]) -> bool | None:
+    """Whether a rule is broken: ``None`` when a cell it needs is unknown."""
+    if any(values[i] is None for i in rule.cells):
+        return None
+    return sum(values[i] for i in rule.left) != sum(values[i] for i in rule.right)  # type: ignore[misc]
+
+
+def check(grid: Grid) -> list[Diagnostic]:
+    """Every rule of the grid's template: broken ones as errors, unassessable ones as info."""
+    found: list[Diagnostic] = []
+    fields = grid.template.fields
+    for rule in rule_set(grid.template.name).rules:
+        broken = violated(rule, grid.values)
+        keys = tuple(fields[i].key for i in rule.cells)
+        line, column = _position(grid, rule.cells)
+        if broken is None:
+            unknown = ", ".join(fields[i].key for i in rule.cells if grid.values[i] is None)
+            found.append(diagnostic("rule-not-assessable",
+                                    f"{rule.title}: not checked, missing {unknown}",
+                                    line, column, keys))
+        elif broken:
+            found.append(diagnostic("rule-violation", _explain(rule, grid), line, column, keys))
+    return found
+
+
+def _explain(rule: Rule, grid: Grid) -> str:
+    fields, values = grid.template.fields, grid.values
+
+    def side(cells: tuple[int, ...]) -> str:
+        shown = [f"{fields[i].row_label} {values[i]}" + ("*" if grid.origins[i] == "derived"
+                                                          else "")
+                 for i in cells if values[i] or len(cells) == 1]
+        zeros = len(cells) - len(shown)
+        if zeros:
+            shown.append(f"{zeros} other row{'s' if zeros > 1 else ''} 0")
+        total = sum(values[i] for i in cells)  # type: ignore[misc]
+        return " + ".join(shown) + (f" = {total}" if len(cells) > 1 else "")
+
+    text = f"{rule.title}: {side(rule.left)}, but {side(rule.right)}"
+    return text + (" (* derived)" if "*" in text else "")
+
+
+def _position(grid: Grid, cells: tuple[int, ...]) -> tuple[int | None, int | None]:
+    for cell in cells:
+        if grid.positions[cell] is not None:
+            return grid.positions[cell]  # type: ignore[return-value]
+    return None, None
