@@ -52,6 +52,8 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
     elif len(row.values) < len(cells):
         shorts.append(ShortRow((tuple(cells),), row.values, row.line, label, unit))
     else:
+        for index in cells:
+            grid.unplaced(index)
         found.append(diagnostic(
             "extra-values", f"{label}: {len(row.values)} values for {len(cells)} columns; "
                             "none placed", row.line, row.values[0][2],

@@ -37,6 +37,11 @@ class Grid:
         self.raws[index] = raw
         self.positions[index] = (line, column)
 
+    def unplaced(self, index: int) -> None:
+        """Mark a cell whose value the text prints but that could not be placed: missing,
+        and closed to derivation (a rule must not overrule printed numbers)."""
+        self.origins[index] = "missing"
+
     def derived(self, index: int, value: Value, rule: str) -> None:
         """Record a cell the text lost, computed by ``rule``."""
         self.values[index] = value

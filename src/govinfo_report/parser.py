@@ -164,6 +164,9 @@ def _place(grid: Grid, shorts: list[ShortRow], found: list[Diagnostic]) -> None:
         cells = sum(len(row) for row in short.rows[:1])
         shown = " ".join(cell[0] for cell in short.values)
         if outcome.unplaced:
+            for cell in {cell for row in short.rows for cell in row}:
+                if cell not in outcome.parsed and cell not in outcome.derived:
+                    grid.unplaced(cell)
             found.append(diagnostic(
                 "values-unplaced", f"{short.label}: {len(short.values)} values ({shown}) for "
                                    f"{cells} columns; the rules do not make their placement "

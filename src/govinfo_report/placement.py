@@ -2,7 +2,8 @@
 it has cells. A value is placed only where the consistency rules make it certain.
 
 Every reading is tried: the values belong to one of the rows, in order, with some of its
-columns dropped. A reading is admissible if, after deriving what the rules then determine,
+columns dropped. A reading is admissible if, after deriving what the rules then determine (the
+rows' own rules first, then those linking them to other rows),
 no count of these rows is negative (or would have to be). Where the admissible readings disagree, those that break no rule are
 preferred. A cell is kept when all remaining readings agree on it: as ``parsed`` if they all
 give it the same printed value, else as ``derived`` (rule ``placement: <the rules that
@@ -19,7 +20,7 @@ import attrs
 from .cells import Value, number
 from .grid import Grid
 from .layouts import Cell
-from .rules import RuleSet, derive, violated
+from .rules import RuleSet, derive, violated, within
 
 #: Readings tried per short row at most (C(15, 14) = 15; C(7, 6) x 2 = 14 in real reports).
 MAX_READINGS = 512
@@ -81,6 +82,7 @@ def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rule
               signed: frozenset[int]) -> list[Reading]:
     found: list[Reading] = []
     short_cells = {cell for row in short.rows for cell in row}
+    own = within(rules, short_cells)
     for row in short.rows:
         if len(short.values) > len(row):
             continue
@@ -94,9 +96,16 @@ def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rule
             for cell, amount in zip(chosen, amounts):
                 values[cell] = amount
             lost = (grid.lost() | short_cells) - set(chosen)
-            by = {cell: rule.name for cell, _, rule in derive(values, lost, rules, signed)}
-            if not any(_impossible(cell, values, rules, signed) for cell in short_cells):
-                found.append((assigned, values, by))
+            # The row's own rules first (a row's total is the sum of its own cells), then the
+            # rules that tie it to other rows, whose numbers the report may have got wrong.
+            by = {cell: rule.name for cell, _, rule in derive(values, lost, own, signed)}
+            if any(_impossible(cell, values, own, signed) for cell in short_cells):
+                continue
+            by.update((cell, rule.name) for cell, _, rule in derive(values, lost, rules, signed))
+            if any(_impossible(cell, values, rules, signed) for cell in short_cells) or any(
+                    violated(rule, values) for rule in own.rules):
+                continue
+            found.append((assigned, values, by))
     return found
 
 

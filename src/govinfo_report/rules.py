@@ -82,6 +82,16 @@ def rule_set(name: str) -> RuleSet:
     return RuleSet(rules, {cell: tuple(found) for cell, found in by_cell.items()})
 
 
+def within(rules: RuleSet, cells: set[int]) -> RuleSet:
+    """The rules whose cells all lie in ``cells`` (a row's own rules)."""
+    inside = tuple(rule for rule in rules.rules if set(rule.cells) <= cells)
+    by_cell: dict[int, list[Rule]] = defaultdict(list)
+    for rule in inside:
+        for cell in rule.cells:
+            by_cell[cell].append(rule)
+    return RuleSet(inside, {cell: tuple(found) for cell, found in by_cell.items()})
+
+
 def _solve(rule: Rule, values: Sequence[Value | None], unknown: int) -> Value:
     left = sum(values[i] for i in rule.left if i != unknown)  # type: ignore[misc]
     right = sum(values[i] for i in rule.right if i != unknown)  # type: ignore[misc]

@@ -1,0 +1,87 @@
+"""The layout registry, detection, and what each strategy makes of its text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from importlib.metadata import EntryPoint
+from typing import ClassVar
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report import layouts
+from govinfo_report.layouts import Row
+from conftest import SEEDS
+
+
+def test_builtin_layouts_are_registered() -> None:
+    assert set(gr.available_layouts()) >= {"tab-separated", "row-per-cell", "flattened-header"}
+
+
+def test_forcing_a_layout_overrides_detection() -> None:
+    forced = gr.parse(SEEDS[3], layout="tab-separated")
+    assert {table.layout for table in forced.tables} == {"tab-separated"}
+    # The broken grid read as trusted: values land where they are, nothing is invented.
+    assert forced.flat()["applications.carried_forward.total"] == 0
+
+
+def test_tab_separated_keeps_blank_cells_inside_values() -> None:
+    row, = layouts.get("tab-separated").rows(["行政许可\t5\t\t7"], 10)
+    assert [cell[0] for cell in row.values] == ["5", "", "7"]
+    assert row.values[2] == ("7", 10, 9)
+
+
+def test_flattened_header_drops_blank_cells() -> None:
+    row, = layouts.get("flattened-header").rows(["(三) 不予公开\t\t\t1.属于国家秘密\t0\t\t1"], 1)
+    assert [cell[0] for cell in row.labels] == ["(三) 不予公开", "1.属于国家秘密"]
+    assert [cell[0] for cell in row.values] == ["0", "1"]
+
+
+def test_row_per_cell_joins_continued_cells_and_splits_rows_on_blank_lines() -> None:
+    lines = ["\t", "\t（三）不予", "以公", "开", "\t1、属于国家秘密", "\t0", "\t2", "", "\t规章", "\t1"]
+    first, second = layouts.get("row-per-cell").rows(lines, 100)
+    assert [c[0] for c in first.labels] == ["（三）不予\n以公\n开", "1、属于国家秘密"]
+    assert [c[:2] for c in first.values] == [("0", 105), ("2", 106)]
+    assert (second.labels[0][0], second.values[0][0], second.line) == ("规章", "1", 108)
+
+
+def test_detection_reports_a_near_tie() -> None:
+    tie = layouts.Detection(layouts.get("tab-separated"), 0.5, "flattened-header", 0.45)
+    assert tie.ambiguous
+    assert not layouts.Detection(layouts.get("tab-separated"), 0.9, "row-per-cell", 0.1).ambiguous
+
+
+def test_no_layout_for_a_table_of_unknown_shape() -> None:
+    text = SEEDS[1].read_text(encoding="utf-8")
+    section = text[text.index("四、政府信息公开行政复议"):text.index("五、存在")]
+    garbled = text.replace(section, "四、政府信息公开行政复议、行政诉讼情况\n\n\t\t\t\n\t\t\n\n")
+    report = gr.parse(garbled)
+    assert "layout-unknown" in {d.code for d in report.diagnostics}
+    assert report.appeals.layout is None
+
+
+class Upper:
+    """A third-party layout: cells separated by '|' (registered through an entry point)."""
+
+    name: ClassVar[str] = "pipes-test"
+    table_line: ClassVar[str] = r"^\|"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        return 0.0
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        return iter(())
+
+
+def test_entry_point_layouts_join_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    point = EntryPoint("pipes-test", f"{__name__}:Upper", layouts.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(layouts, "entry_points",
+                        lambda group: [point] if group == layouts.ENTRY_POINT_GROUP else [])
+    layouts._registry.cache_clear()
+    layouts.table_line_pattern.cache_clear()
+    try:
+        assert "pipes-test" in gr.available_layouts()
+        assert layouts.table_line_pattern().search("| 1 | 2 |")
+    finally:
+        layouts._registry.cache_clear()
+        layouts.table_line_pattern.cache_clear()

@@ -1,0 +1,85 @@
+"""What alignment does with rows that do not fit: short, long, repeated, unknown, invalid.
+
+Each case edits one line of a real report (seed 002, all of whose rows are complete)."""
+
+from __future__ import annotations
+
+import govinfo_report as gr
+from conftest import SEEDS
+
+TEXT = SEEDS[2].read_text(encoding="utf-8")
+GRANTED = "→(一) 予以公开→0→0→0→0→0→0→0→".replace("→", "\t")
+
+
+def _edit(old: str, new: str) -> gr.Report:
+    assert TEXT.count(old) == 1
+    return gr.parse(TEXT.replace(old, new))
+
+
+def _codes(report: gr.Report) -> dict[str, int]:
+    return {d.code: d.line for d in report.diagnostics if d.code != "rule-not-assessable"}
+
+
+def test_a_short_row_the_rules_cannot_place_is_left_missing() -> None:
+    report = _edit(GRANTED, GRANTED.replace("\t0" * 7, "\t5\t3\t0\t0\t0\t8"))
+    cells = [report.cell(f"applications.granted.{f.column}") for f in gr.fields()
+             if f.section == "applications" and f.row == "granted"]
+    # Whichever column was dropped, 社会公益组织 and 法律服务机构 come out 0: only they are kept.
+    assert [(c.value, c.provenance) for c in cells] == (
+        [(None, "missing")] * 3 + [(0, "derived")] * 2 + [(None, "missing")] * 2)
+    assert _codes(report)["values-unplaced"] == 46
+
+
+def test_a_short_row_placed_by_the_row_sum() -> None:
+    report = _edit(GRANTED, GRANTED.replace("\t0" * 7, "\t2\t1\t0\t0\t0\t0"))
+    granted = {f.column: report.cell(f.key) for f in gr.fields()
+               if f.section == "applications" and f.row == "granted"}
+    assert [(c.value, c.provenance) for c in granted.values()] == [
+        (2, "parsed"), (1, "parsed"), (0, "parsed"), (0, "parsed"), (0, "parsed"),
+        (0, "parsed"), (3, "derived")]
+    assert granted["natural_person"].raw == "2"
+
+
+def test_extra_values_are_not_placed() -> None:
+    report = _edit(GRANTED, GRANTED + "\t9")
+    assert report.flat()["applications.granted.total"] is None
+    assert _codes(report)["extra-values"] == 46
+
+
+def test_a_repeated_row_keeps_the_first() -> None:
+    report = _edit(GRANTED, GRANTED + "\n" + GRANTED.replace("\t0" * 7, "\t1" * 7))
+    assert report.flat()["applications.granted.total"] == 0
+    assert _codes(report)["duplicate-row"] == 47
+
+
+def test_an_unknown_row_label_is_reported_and_its_values_ignored() -> None:
+    report = _edit(GRANTED, GRANTED + "\n\t(八) 其他未列明事项\t1\t1\t1\t1\t1\t1\t6")
+    assert _codes(report)["unknown-label"] == 47
+    assert _codes(report)["values-unplaced"] == 47
+
+
+def test_a_count_with_decimals_is_invalid_not_rounded() -> None:
+    report = _edit("行政许可\t0\t0\t0", "行政许可\t0\t0\t3.5")
+    assert report.flat()["proactive.licensing.decisions"] is None
+    assert _codes(report)["invalid-value"] == 25
+
+
+def test_a_negative_count_is_kept_and_flagged() -> None:
+    report = _edit("行政处罚\t0\t0\t0", "行政处罚\t0\t-2\t-1")
+    assert report.flat()["proactive.penalties.change"] == -2  # change may be negative
+    assert report.flat()["proactive.penalties.decisions"] == -1
+    assert _codes(report) == {"unit-unknown": 37, "negative-count": 29}
+
+
+def test_placeholders_are_missing_never_zero() -> None:
+    report = _edit("行政强制\t0\t0\t0", "行政强制\t/\t—\t-")
+    cells = [report.cell(f"proactive.coercive_measures.{c}")
+             for c in ("previous_items", "change", "decisions")]
+    assert [(c.value, c.provenance, c.raw) for c in cells] == [
+        (None, "missing", "/"), (None, "missing", "—"), (None, "missing", "-")]
+
+
+def test_money_in_yuan_is_converted_to_wan_yuan() -> None:
+    report = _edit("政府集中采购\t4\t56580", "政府集中采购\t4\t251000元")
+    assert str(report.flat()["proactive.procurement.amount"]) == "25.1"
+    assert "unit-unknown" not in _codes(report)
