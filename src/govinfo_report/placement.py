@@ -83,25 +83,30 @@ def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rule
     found: list[Reading] = []
     short_cells = {cell for row in short.rows for cell in row}
     own = within(rules, short_cells)
+    # What the rest of the table lets the rules derive does not depend on the reading.
+    base = list(grid.values)
+    for cell in short_cells:
+        base[cell] = None
+    elsewhere = grid.lost() - short_cells
+    derive(base, elsewhere, rules, signed)
     for row in short.rows:
         if len(short.values) > len(row):
             continue
         for chosen in combinations(row, len(short.values)):
             if len(found) >= MAX_READINGS:
                 return found
-            values = list(grid.values)
-            for cell in short_cells:
-                values[cell] = None
+            values = list(base)
             assigned = dict(zip(chosen, short.values))
             for cell, amount in zip(chosen, amounts):
                 values[cell] = amount
-            lost = (grid.lost() | short_cells) - set(chosen)
+            lost = (elsewhere | short_cells) - set(chosen)
             # The row's own rules first (a row's total is the sum of its own cells), then the
             # rules that tie it to other rows, whose numbers the report may have got wrong.
             by = {cell: rule.name for cell, _, rule in derive(values, lost, own, signed)}
             if any(_impossible(cell, values, own, signed) for cell in short_cells):
                 continue
-            by.update((cell, rule.name) for cell, _, rule in derive(values, lost, rules, signed))
+            by.update((cell, rule.name)
+                      for cell, _, rule in derive(values, lost, rules, signed, start=short_cells))
             if any(_impossible(cell, values, rules, signed) for cell in short_cells) or any(
                     violated(rule, values) for rule in own.rules):
                 continue

@@ -99,14 +99,17 @@ def _solve(rule: Rule, values: Sequence[Value | None], unknown: int) -> Value:
 
 
 def derive(values: list[Value | None], lost: set[int], rules: RuleSet,
-           signed: frozenset[int] = frozenset()) -> list[tuple[int, Value, Rule]]:
+           signed: frozenset[int] = frozenset(),
+           start: Iterable[int] | None = None) -> list[tuple[int, Value, Rule]]:
     """Fill lost cells that are the single unknown of a rule, repeatedly; in place.
 
     A value that would be negative (for a count) is not filled: the rule cannot hold.
-    Returns what was derived, in order.
+    ``start`` limits the first rules looked at to those touching these cells (default: the
+    lost cells). Returns what was derived, in order.
     """
     derived: list[tuple[int, Value, Rule]] = []
-    queue = deque(rule for cell in lost for rule in rules.by_cell.get(cell, ()))
+    queue = deque(rule for cell in (lost if start is None else start)
+                  for rule in rules.by_cell.get(cell, ()))
     while queue:
         rule = queue.popleft()
         unknown = [i for i in rule.cells if values[i] is None]

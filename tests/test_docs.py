@@ -1,0 +1,16 @@
+"""The documentation names every diagnostic code, and no code that does not exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import govinfo_report as gr
+
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+def test_every_diagnostic_code_is_documented() -> None:
+    table = (DOCS / "diagnostics.md").read_text(encoding="utf-8").split("## ParseError")[0]
+    documented = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (\w+) \|", table, re.MULTILINE))
+    assert documented == {code: severity for code, (severity, _) in gr.CODES.items()}
