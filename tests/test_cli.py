@@ -9,6 +9,7 @@ import json
 import pytest
 
 from govinfo_report.cli import main
+
 from conftest import SEEDS
 
 

@@ -11,6 +11,7 @@ import pytest
 import govinfo_report as gr
 from govinfo_report import layouts
 from govinfo_report.layouts import Row
+
 from conftest import SEEDS
 
 
@@ -38,7 +39,8 @@ def test_flattened_header_drops_blank_cells() -> None:
 
 
 def test_row_per_cell_joins_continued_cells_and_splits_rows_on_blank_lines() -> None:
-    lines = ["\t", "\t（三）不予", "以公", "开", "\t1、属于国家秘密", "\t0", "\t2", "", "\t规章", "\t1"]
+    lines = ["\t", "\t（三）不予", "以公", "开", "\t1、属于国家秘密", "\t0", "\t2", "",
+             "\t规章", "\t1"]
     first, second = layouts.get("row-per-cell").rows(lines, 100)
     assert [c[0] for c in first.labels] == ["（三）不予\n以公\n开", "1、属于国家秘密"]
     assert [c[:2] for c in first.values] == [("0", 105), ("2", 106)]

@@ -5,6 +5,7 @@ Each case edits one line of a real report (seed 002, all of whose rows are compl
 from __future__ import annotations
 
 import govinfo_report as gr
+
 from conftest import SEEDS
 
 TEXT = SEEDS[2].read_text(encoding="utf-8")

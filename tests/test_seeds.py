@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import govinfo_report as gr
+
 from conftest import SEEDS, expected
 
 
@@ -21,7 +22,7 @@ def _cells(spec: dict) -> dict[str, tuple[object, str]]:
             names = [f.column for f in gr.fields("2019")
                      if f.section == section and f.row == row] or columns[section]
             assert len(values) == len(names), (section, row)
-            for column, value in zip(names, values):
+            for column, value in zip(names, values, strict=True):
                 cells[f"{section}.{row}.{column}"] = _value(value)
     return cells
 

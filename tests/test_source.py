@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govinfo_report as gr
+
 from conftest import SEEDS
 
 SEED_TEXT = SEEDS[1].read_text(encoding="utf-8")

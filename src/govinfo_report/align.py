@@ -47,7 +47,7 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
           found: list[Diagnostic], shorts: list[ShortRow]) -> None:
     """Store a row's values into ``cells`` by position, or set aside a short row."""
     if len(row.values) == len(cells):
-        for index, cell in zip(cells, row.values):
+        for index, cell in zip(cells, row.values, strict=True):
             store(grid, index, cell, unit, found)
     elif len(row.values) < len(cells):
         shorts.append(ShortRow((tuple(cells),), row.values, row.line, label, unit))
@@ -99,12 +99,12 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
         if not row.values:
             unit = _money_unit(row) or unit
             continue
-        keys = list(dict.fromkeys(key for _, kind, key in matches if kind == "row"))
+        keys = list(dict.fromkeys(key for _, kind, key in matches if key and kind == "row"))
         unknown = [cell for cell, kind, _ in matches if kind == "unknown"]
         if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
             parent = keys[0]
         if unknown and keys in ([], [parent]) and parent in labels.PROACTIVE_SPLITTABLE:
-            subrows.setdefault(parent, []).append(row)  # type: ignore[arg-type]
+            subrows.setdefault(parent, []).append(row)
             continue
         if len(keys) != 1 or unknown:
             found.append(diagnostic("unknown-label", f"section 二: row {_label_text(row)!r} "
@@ -174,7 +174,7 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
         if not row.values:
             continue
         matches = [(cell, *match(cell[0])) for cell in row.labels]
-        keys = list(dict.fromkeys(key for _, kind, key in matches if kind == "row"))
+        keys = list(dict.fromkeys(key for _, kind, key in matches if key and kind == "row"))
         for cell, kind, _ in matches:
             if kind == "unknown":
                 found.append(diagnostic("unknown-label", f"section 三: label {cell[0]!r} "

@@ -27,7 +27,8 @@ def record(report: Report) -> dict[str, Any]:
         "layouts": {table.section: table.layout for table in report.tables},
         "values": report.flat(),
         "derived": {key: rule for table in report.tables
-                    for key, origin, rule in zip(table.keys, table.provenance, table.rules)
+                    for key, origin, rule in zip(table.keys, table.provenance, table.rules,
+                                                 strict=True)
                     if origin == "derived"},
         "diagnostics": [
             {"code": d.code, "severity": d.severity, "message": d.message,
@@ -70,7 +71,7 @@ def to_csv(reports: Sequence[Report]) -> str:
     for report in reports:
         row = {key: "" if value is None else str(value) for key, value in report.flat().items()}
         row.update(source=report.source or "", organisation=report.organisation or "",
-                   year=report.year or "", template=report.template,
+                   year=str(report.year or ""), template=report.template,
                    published=report.published.isoformat() if report.published else "")
         writer.writerow(row)
     return out.getvalue()

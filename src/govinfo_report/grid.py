@@ -18,7 +18,7 @@ Origin = Literal["parsed", "derived", "missing", "lost"]
 class Grid:
     """Values and provenance of one report's cells."""
 
-    __slots__ = ("template", "values", "origins", "raws", "positions", "rules")
+    __slots__ = ("origins", "positions", "raws", "rules", "template", "values")
 
     def __init__(self, template: Template) -> None:
         size = len(template.fields)

@@ -123,7 +123,7 @@ class Report:
         """Every catalogue key of ``template`` with its value (``None`` when missing)."""
         flat: dict[str, Number | None] = {}
         for table in self.tables:
-            flat.update(zip(table.keys, table.values))
+            flat.update(zip(table.keys, table.values, strict=True))
         return flat
 
     def cell(self, key: str) -> Cell:

@@ -2,12 +2,12 @@
 it has cells. A value is placed only where the consistency rules make it certain.
 
 Every reading is tried: the values belong to one of the rows, in order, with some of its
-columns dropped. A reading is admissible if, after deriving what the rules then determine (the
-rows' own rules first, then those linking them to other rows),
-no count of these rows is negative (or would have to be). Where the admissible readings disagree, those that break no rule are
-preferred. A cell is kept when all remaining readings agree on it: as ``parsed`` if they all
-give it the same printed value, else as ``derived`` (rule ``placement: <the rules that
-derived it>``).
+columns dropped. A reading is admissible if, after deriving what the rules then determine
+(the rows' own rules first, then those linking them to other rows), no count of these rows is
+negative (or would have to be) and the rows' own rules hold. Where the admissible readings
+disagree, those that break no rule are preferred. A cell is kept when all remaining readings
+agree on it: as ``parsed`` if they all give it the same printed value, else as ``derived``
+(rule ``placement: <the rules that derived it>``).
 """
 
 from __future__ import annotations
@@ -96,8 +96,8 @@ def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rule
             if len(found) >= MAX_READINGS:
                 return found
             values = list(base)
-            assigned = dict(zip(chosen, short.values))
-            for cell, amount in zip(chosen, amounts):
+            assigned = dict(zip(chosen, short.values, strict=True))
+            for cell, amount in zip(chosen, amounts, strict=True):
                 values[cell] = amount
             lost = (elsewhere | short_cells) - set(chosen)
             # The row's own rules first (a row's total is the sum of its own cells), then the

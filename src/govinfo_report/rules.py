@@ -47,14 +47,13 @@ def _applications(template: Template) -> Iterable[Rule]:
     outcomes = [r for r in rows if r not in ("new", "carried_over", "total", "carried_forward")]
     applicants = [c for c in labels.APPLICANT_COLUMNS if c != "total"]
     for column, (label, *_) in labels.APPLICANT_COLUMNS.items():
-        def cell(row: str) -> int:
-            return index[f"applications.{row}.{column}"]
+        cell = {row: index[f"applications.{row}.{column}"] for row in rows}
         yield Rule(f"applications.balance.{column}",
                    f"column {label}: 本年新收 + 上年结转 = 总计 + 结转下年度继续办理",
-                   (cell("new"), cell("carried_over")), (cell("total"), cell("carried_forward")))
+                   (cell["new"], cell["carried_over"]), (cell["total"], cell["carried_forward"]))
         yield Rule(f"applications.outcomes.{column}",
                    f"column {label}: 总计 = the sum of the outcome rows （一） to （六）",
-                   (cell("total"),), tuple(cell(row) for row in outcomes))
+                   (cell["total"],), tuple(cell[row] for row in outcomes))
     for row, (label, *_) in labels.APPLICATION_ROWS[template.name].items():
         yield Rule(f"applications.row-sum.{row}", f"row {label}: 总计 = the six applicant columns",
                    (index[f"applications.{row}.total"],),
@@ -95,7 +94,7 @@ def within(rules: RuleSet, cells: set[int]) -> RuleSet:
 def _solve(rule: Rule, values: Sequence[Value | None], unknown: int) -> Value:
     left = sum(values[i] for i in rule.left if i != unknown)  # type: ignore[misc]
     right = sum(values[i] for i in rule.right if i != unknown)  # type: ignore[misc]
-    return right - left if unknown in rule.left else left - right  # type: ignore[no-any-return]
+    return right - left if unknown in rule.left else left - right
 
 
 def derive(values: list[Value | None], lost: set[int], rules: RuleSet,

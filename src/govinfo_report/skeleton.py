@@ -13,11 +13,11 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedToken
+from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from . import layouts
@@ -141,7 +141,7 @@ class _Build(Transformer[Token, Any]):
 
     def _section(self, children: list[Any]) -> Section:
         heading: Token = children[0]
-        return Section(heading.value, heading.line - 1, tuple(children[1:]))
+        return Section(heading.value, (heading.line or 1) - 1, tuple(children[1:]))
 
     section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
 
@@ -171,21 +171,22 @@ def split(lines: Sequence[str]) -> Skeleton:
     """
     found: list[Diagnostic] = []
 
-    def demote(error: UnexpectedToken) -> bool:
-        token = error.token
-        if token.type == "$END":
+    def demote(error: UnexpectedInput) -> bool:
+        if not isinstance(error, UnexpectedToken) or error.token.type == "$END":
             return False
+        token = error.token
         found.append(diagnostic(
             "section-out-of-order",
             f"section heading {SECTION_NAMES[token.value]} at line {token.line} is out of "
             f"the template's order; read as text of the section before it",
             token.line, 1))
-        line = token.line - 1
+        line = (token.line or 1) - 1
         error.interactive_parser.feed_token(
             Token("PROSE", Region("prose", line, line + 1), line=token.line, column=1))
         return True
 
-    parts: tuple[Section, ...] = parser().parse(iter(tokens(lines)), on_error=demote)
+    parts = cast(tuple[Section, ...], parser().parse(iter(tokens(lines)),
+                                                     on_error=demote))
     front, sections = parts[0], {section.number: section for section in parts[1:]}
     for number, name in SECTION_NAMES.items():
         if number not in sections:

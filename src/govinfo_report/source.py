@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import ParseError
 
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD: dict[int, int | str] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: " ", 0x00A0: " ", 0x200B: " ", 0xFEFF: " ", 0x2002: " ", 0x2003: " "})
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
@@ -73,17 +73,18 @@ def _from_bytes(data: bytes, name: str | None) -> Source:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in data:
+        line, column = _position_of(data, data.index(b"\x00"))
         raise ParseError("the input is binary, not text (it contains NUL bytes)",
-                         code="not-text", **_position_of(data, data.index(b"\x00")))
+                         code="not-text", line=line, column=column)
     try:
         text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
+            line, column = _position_of(data, utf8_error.start)
             raise ParseError("the input is neither UTF-8 nor GB18030 text",
-                             code="not-text",
-                             **_position_of(data, utf8_error.start)) from None
+                             code="not-text", line=line, column=column) from None
         encoding = "gb18030"
         found = (diagnostic("encoding-gb18030",
                             "the input is not UTF-8; it was decoded as GB18030"),)
@@ -111,8 +112,7 @@ def _from_text(text: str, encoding: str, name: str | None,
     return Source(tuple(lines), encoding, name, found)
 
 
-def _position_of(data: bytes, offset: int) -> dict[str, int]:
+def _position_of(data: bytes, offset: int) -> tuple[int, int]:
     """Line and column (counted in bytes) of ``offset`` in undecodable ``data``."""
     line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return {"line": line, "column": column}
+    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1

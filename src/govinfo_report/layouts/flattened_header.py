@@ -7,25 +7,17 @@ rows with fewer values than columns are left to the consistency rules to place.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
-from .base import Row, make_row, split_tabs
-from .tab_separated import displacement_share, multi_cell_share
+from .tab_separated import TabSeparated, displacement_share, multi_cell_share
 
 
-class FlattenedHeader:
+class FlattenedHeader(TabSeparated):
     """Tab-separated text whose grid is broken; blank cells are dropped."""
 
     name: ClassVar[str] = "flattened-header"
-    table_line: ClassVar[str] = r"\t"
+    positional: ClassVar[bool] = False
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         return multi_cell_share(lines) * min(1.0, 3.0 * displacement_share(lines, width))
-
-    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        for offset, line in enumerate(lines):
-            number = first_line + offset
-            row = make_row(split_tabs(line, number), number, positional=False)
-            if row is not None:
-                yield row

@@ -64,6 +64,8 @@ class TabSeparated:
 
     name: ClassVar[str] = "tab-separated"
     table_line: ClassVar[str] = r"\t"
+    #: Whether the grid is trusted, so that a blank cell between values is a value left empty.
+    positional: ClassVar[bool] = True
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         return multi_cell_share(lines) * (1.0 - displacement_share(lines, width))
@@ -71,6 +73,6 @@ class TabSeparated:
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         for offset, line in enumerate(lines):
             number = first_line + offset
-            row = make_row(split_tabs(line, number), number, positional=True)
+            row = make_row(split_tabs(line, number), number, self.positional)
             if row is not None:
                 yield row
