@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
+
 from conftest import SEEDS
 
 BASE = SEEDS[2].read_text(encoding="utf-8")
