@@ -14,18 +14,12 @@ class ParseError(GovinfoReportError, ValueError):
     ``line`` and ``column`` (1-based) locate the problem; ``code`` is a stable diagnostic code.
     """
 
-    def __init__(self, message: str, *, code: str, line: int = 1, column: int = 1,
-                 context: str = "") -> None:
+    def __init__(self, message: str, *, code: str, line: int = 1, column: int = 1) -> None:
         self.message = message
         self.code = code
         self.line = line
         self.column = column
-        self.context = context
-        where = f"line {line}, column {column}"
-        text = f"{message} ({code}, {where})"
-        if context:
-            text += "\n" + context
-        super().__init__(text)
+        super().__init__(f"{message} ({code}, line {line}, column {column})")
 
 
 class UnknownLayoutError(GovinfoReportError, LookupError):

@@ -161,7 +161,7 @@ def _place(grid: Grid, shorts: list[ShortRow], found: list[Diagnostic]) -> None:
         for cell, (value, rule) in outcome.derived.items():
             kind = grid.template.fields[cell].kind
             grid.derived(cell, int(value) if kind != "money" else value, rule)
-        cells = sum(len(row) for row in short.rows[:1])
+        cells = len(short.rows[0])
         shown = " ".join(cell[0] for cell in short.values)
         if outcome.unplaced:
             for cell in {cell for row in short.rows for cell in row}:

@@ -1,0 +1,38 @@
+"""Report structure and metadata beyond the seeds' happy path."""
+
+from __future__ import annotations
+
+import datetime
+
+import govinfo_report as gr
+from conftest import SEEDS
+
+TEXT = SEEDS[1].read_text(encoding="utf-8")
+
+
+def test_a_heading_out_of_order_is_read_as_text_and_reported() -> None:
+    stray = "二、主动公开政府信息情况（补充说明）"
+    report = gr.parse(TEXT.replace("五、存在的主要问题及改进情况", stray + "\n\n五、存在的主要问题及改进情况"))
+    out_of_order = [d for d in report.diagnostics if d.code == "section-out-of-order"]
+    assert [d.line for d in out_of_order] == [87]
+    assert report.flat() == gr.parse(TEXT).flat()
+
+
+def test_a_report_without_title() -> None:
+    report = gr.parse(TEXT.replace("2020 年政府信息公开工作年度报告", ""))
+    assert (report.organisation, report.year) == (None, None)
+    assert "title-missing" in {d.code for d in report.diagnostics}
+
+
+def test_a_signature_date_in_chinese_numerals() -> None:
+    report = gr.parse(TEXT.replace("2021年1月19日", "二〇二一年一月十九日"))
+    assert report.published == datetime.date(2021, 1, 19)
+
+
+def test_tables_iterate_their_cells_in_catalogue_order() -> None:
+    report = gr.parse(SEEDS[4])
+    assert [len(table) for table in report.tables] == [22, 161, 15]
+    first = next(iter(report.proactive))
+    assert (first.key, first.value, first.provenance) == ("proactive.rules.made", 0, "parsed")
+    assert report.proactive.value("penalties.decisions") == 118
+    assert report.applications["total.total"] == report.cell("applications.total.total")
