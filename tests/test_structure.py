@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime
 
 import govinfo_report as gr
+
 from conftest import SEEDS
 
 TEXT = SEEDS[1].read_text(encoding="utf-8")
 
 
 def test_a_heading_out_of_order_is_read_as_text_and_reported() -> None:
+    heading = "五、存在的主要问题及改进情况"
     stray = "二、主动公开政府信息情况（补充说明）"
-    report = gr.parse(TEXT.replace("五、存在的主要问题及改进情况", stray + "\n\n五、存在的主要问题及改进情况"))
+    report = gr.parse(TEXT.replace(heading, f"{stray}\n\n{heading}"))
     out_of_order = [d for d in report.diagnostics if d.code == "section-out-of-order"]
     assert [d.line for d in out_of_order] == [87]
     assert report.flat() == gr.parse(TEXT).flat()
