@@ -84,3 +84,13 @@ def test_money_in_yuan_is_converted_to_wan_yuan() -> None:
     report = _edit("政府集中采购\t4\t56580", "政府集中采购\t4\t251000元")
     assert str(report.flat()["proactive.procurement.amount"]) == "25.1"
     assert "unit-unknown" not in _codes(report)
+
+
+def test_two_labels_on_one_line_with_both_rows_of_values() -> None:
+    other = "\t(六) 其他处理\t\t0\t0\t0\t0\t0\t0\t0"
+    total = "\t(七) 总计\t\t0\t0\t0\t0\t0\t0\t0"
+    merged = "\t(六) 其他处理\t(七) 总计" + "\t1\t0\t0\t0\t0\t0\t1" + "\t1\t0\t0\t0\t0\t0\t1"
+    report = _edit(other + "\n" + total, merged)
+    assert report.cell("applications.other.natural_person").value == 1
+    assert report.cell("applications.total.total").provenance == "parsed"
+    assert report.cell("applications.total.total").value == 1

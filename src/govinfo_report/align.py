@@ -60,7 +60,7 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
             tuple(grid.template.fields[i].key for i in cells)))
 
 
-def _missing_rows(grid: Grid, section: str, seen: set[str], row_labels: labels.Labels,
+def _missing_rows(section: str, seen: set[str], row_labels: labels.Labels,
                   found: list[Diagnostic]) -> None:
     absent = [row_labels[row][0] for row in row_labels if row not in seen]
     if absent:
@@ -123,7 +123,7 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
         if key not in seen:
             seen.add(key)
             _sum_subrows(grid, key, parts, found)
-    _missing_rows(grid, "二", seen, row_labels, found)
+    _missing_rows("二", seen, row_labels, found)
     return shorts
 
 
@@ -192,15 +192,16 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
         seen.update(keys)
         cells = [[index[f"applications.{key}.{c}"] for c in columns] for key in keys]
         label = " + ".join(row_labels[key][0] for key in keys)
-        if len(keys) == 1 or len(row.values) == len(columns) * len(keys):
+        if len(keys) == 1:
+            _fill(grid, cells[0], row, label, None, found, shorts)
+        elif len(row.values) == len(columns) * len(keys):
+            width = len(columns)
             for part, key_cells in enumerate(cells):
-                part_row = row._replace(
-                    values=row.values[part * len(columns):(part + 1) * len(columns)])
-                _fill(grid, key_cells, part_row if len(keys) > 1 else row,
-                      row_labels[keys[part]][0], None, found, shorts)
+                part_row = row._replace(values=row.values[part * width:(part + 1) * width])
+                _fill(grid, key_cells, part_row, row_labels[keys[part]][0], None, found, shorts)
         else:
             shorts.append(ShortRow(tuple(tuple(c) for c in cells), row.values, row.line, label))
-    _missing_rows(grid, "三", seen, row_labels, found)
+    _missing_rows("三", seen, row_labels, found)
     return shorts
 
 
