@@ -3,19 +3,49 @@
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+import govinfo_report as gr
+
 HERE = Path(__file__).parent
 SEEDS = sorted((HERE / "fixtures" / "seeds").glob("*.txt"))
+WRITTEN = HERE / "fixtures" / "written"
 EXPECTED = HERE / "expected"
 
 
-def expected(seed: Path) -> dict:
-    """The expectations typed by hand for ``seed`` (see tests/expected/README.md)."""
-    with open(EXPECTED / f"{seed.stem}.toml", "rb") as handle:
+def expected(report: Path) -> dict:
+    """The expectations typed by hand for ``report`` (see tests/expected/README.md)."""
+    with open(EXPECTED / f"{report.stem}.toml", "rb") as handle:
         return tomllib.load(handle)
+
+
+def expected_cells(spec: dict) -> dict[str, tuple[object, str]]:
+    """Expand an expectation's tables into ``key -> (value, provenance)`` for its template."""
+    catalogue = gr.fields(spec["metadata"]["template"])
+    columns = {section: [f.column for f in catalogue if f.section == section]
+               for section in ("proactive", "applications", "appeals")}
+    cells: dict[str, tuple[object, str]] = {}
+    for section in ("proactive", "applications", "appeals"):
+        for row, values in spec[section].items():
+            names = [f.column for f in catalogue
+                     if f.section == section and f.row == row] or columns[section]
+            assert len(values) == len(names), (section, row)
+            for column, value in zip(names, values, strict=True):
+                cells[f"{section}.{row}.{column}"] = _value(value)
+    return cells
+
+
+def _value(value: object) -> tuple[object, str]:
+    if value == "missing":
+        return None, "missing"
+    if isinstance(value, str) and value.startswith("d:"):
+        return Decimal(value[2:]), "derived"
+    if isinstance(value, str):
+        return Decimal(value), "parsed"
+    return value, "parsed"
 
 
 @pytest.fixture(params=SEEDS, ids=[seed.stem[:3] for seed in SEEDS])

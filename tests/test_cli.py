@@ -50,7 +50,7 @@ def test_validate_exits_1_on_errors(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = _run(capsys, "validate", "--quiet", str(SEEDS[1]))
     assert status == 1
     assert "79:8: error:" in out and "[rule-violation]" in out
-    assert out.strip().endswith("2 error(s), 1 warning(s)")
+    assert out.strip().endswith("2 error(s), 4 warning(s)")
 
 
 def test_validate_exits_0_without_errors(capsys: pytest.CaptureFixture[str]) -> None:

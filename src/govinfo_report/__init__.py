@@ -4,17 +4,20 @@
 >>> import govinfo_report as gr
 >>> report = gr.parse(path_or_text_or_bytes)          # doctest: +SKIP
 >>> report.flat()["applications.total.total"]         # doctest: +SKIP
+>>> gr.validate(report).violated                        # doctest: +SKIP
 """
 
 from .catalogue import Field, fields
 from .diagnostics import CODES, Diagnostic
-from .errors import GovinfoReportError, ParseError, UnknownLayoutError
+from .errors import GovinfoReportError, LegacyReportError, ParseError, UnknownLayoutError
 from .layouts import available as available_layouts
 from .model import Cell, Report, Table
 from .parser import parse
+from .validate import Check, Validation, validate
 
 __all__ = [
-    "CODES", "Cell", "Diagnostic", "Field", "GovinfoReportError", "ParseError", "Report",
-    "Table", "UnknownLayoutError", "available_layouts", "fields", "parse",
+    "CODES", "Cell", "Check", "Diagnostic", "Field", "GovinfoReportError", "LegacyReportError",
+    "ParseError", "Report", "Table", "UnknownLayoutError", "Validation", "available_layouts",
+    "fields", "parse", "validate",
 ]
 __version__ = "0.1.0"

@@ -12,10 +12,12 @@ from .cells import convert, is_number
 from .diagnostics import Diagnostic, diagnostic
 from .grid import Grid
 from .layouts import Cell, Row
-from .matching import matcher, normalise_label
+from .matching import foreign_row, matcher, proactive_column
 from .placement import ShortRow
 
-_AMOUNT_LABELS = tuple(normalise_label(label) for label in labels.PROACTIVE_COLUMNS["amount"])
+#: A section 二 header: for each value position, the column key, or ``None`` for a column
+#: only the other template has.
+Header = tuple[str | None, ...]
 
 
 def store(grid: Grid, index: int, cell: Cell, unit: str | None,
@@ -81,7 +83,8 @@ def _empty(rows: Sequence[Row]) -> bool:
 
 
 def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
-    """Section 二: rows by label; local sub-rows (行政检查, 行政确认) summed into their row."""
+    """Section 二: rows by label, values by position, or by the header when it names
+    columns of the other template; local sub-rows (行政检查, 行政确认) summed into their row."""
     name = grid.template.name
     shape, row_labels = labels.PROACTIVE_SHAPE[name], labels.PROACTIVE_ROWS[name]
     match = matcher(name, "proactive").match
@@ -91,15 +94,22 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     if _empty(rows):
         found.append(diagnostic("table-empty", "section 二 prints no number", *_start(rows)))
     unit: str | None = None
+    header: Header | None = None
     parent: str | None = None
     seen: set[str] = set()
     subrows: dict[str, list[Row]] = {}
     for row in rows:
         matches = [(cell, *match(cell[0])) for cell in row.labels]
-        if not row.values:
-            unit = _money_unit(row) or unit
-            continue
         keys = list(dict.fromkeys(key for _, kind, key in matches if key and kind == "row"))
+        if not row.values:
+            unit = _money_unit(row, name) or unit
+            header = _header(row, name) or header
+            if len(keys) == 1 and keys[0] not in seen and len(matches) == 1:
+                # A row whose cells are all blank: given as "not given", not lost.
+                seen.add(keys[0])
+                for column in shape[keys[0]]:
+                    grid.unplaced(index[f"proactive.{keys[0]}.{column}"])
+            continue
         unknown = [cell for cell, kind, _ in matches if kind == "unknown"]
         if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
             parent = keys[0]
@@ -107,9 +117,13 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
             subrows.setdefault(parent, []).append(row)
             continue
         if len(keys) != 1 or unknown:
-            found.append(diagnostic("unknown-label", f"section 二: row {_label_text(row)!r} "
-                                                     "matches no template row; values ignored",
-                                    row.line, row.labels[0][2] if row.labels else 1))
+            foreign = not keys and any(foreign_row(name, "proactive", cell[0])
+                                       for cell in unknown)
+            found.append(diagnostic(
+                "foreign-label" if foreign else "unknown-label",
+                f"section 二: row {_label_text(row)!r} "
+                + ("is a row of the other template" if foreign else "matches no template row")
+                + "; values ignored", row.line, row.labels[0][2] if row.labels else 1))
             continue
         parent = key = keys[0]
         if key in seen:
@@ -118,6 +132,11 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
             continue
         seen.add(key)
         cells = [index[f"proactive.{key}.{column}"] for column in shape[key]]
+        if header is not None and None in header:
+            shared = _by_header(grid, key, header, row, found)
+            if shared is None:
+                continue
+            row = shared
         _fill(grid, cells, row, row_labels[key][0], unit, found, shorts)
     for key, parts in subrows.items():
         if key not in seen:
@@ -127,9 +146,36 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     return shorts
 
 
-def _money_unit(row: Row) -> str | None:
+def _header(row: Row, template: str) -> Header | None:
+    """The columns a value-less row names, if it names any."""
+    kinds = [proactive_column(template, text) for text, _, _ in row.labels]
+    columns = [key if kind == "column" else None for kind, key in kinds if kind != "other"]
+    return tuple(columns) if columns else None
+
+
+def _by_header(grid: Grid, key: str, header: Header, row: Row,
+               found: list[Diagnostic]) -> Row | None:
+    """A row printed under columns of the other template: the values of the columns this
+    template shares, in template order; ``None`` (cells missing) when it has others."""
+    shape = labels.PROACTIVE_SHAPE[grid.template.name][key]
+    label = labels.PROACTIVE_ROWS[grid.template.name][key][0]
+    shared = len(row.values) == len(header) and all(column in header for column in shape)
+    kept = [row.values[header.index(column)] for column in shape] if shared else []
+    for column in shape:
+        if not shared:
+            grid.unplaced(grid.template.index[f"proactive.{key}.{column}"])
+    found.append(diagnostic(
+        "foreign-label", f"section 二: {label} is printed under columns of the other "
+                         "template; " + (f"kept {', '.join(shape)}, dropped the rest"
+                                         if shared else "its cells are missing"),
+        row.line, row.values[0][2] if row.values else 1,
+        tuple(f"proactive.{key}.{column}" for column in shape)))
+    return row._replace(values=tuple(kept)) if shared else None
+
+
+def _money_unit(row: Row, template: str) -> str | None:
     for text, _, _ in row.labels:
-        if any(label in normalise_label(text) for label in _AMOUNT_LABELS):
+        if proactive_column(template, text) == ("column", "amount"):
             for unit in labels.MONEY_UNITS:
                 if unit in text:
                     return unit

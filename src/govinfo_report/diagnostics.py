@@ -23,6 +23,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "layout-ambiguous": ("warning", "two layouts read a table region almost equally well"),
     "layout-unknown": ("error", "no registered layout recognises a table region"),
     "template-unknown": ("warning", "the template version could not be recognised from labels"),
+    "template-mixed": ("warning", "the tables carry labels of both templates"),
+    "template-year-mismatch": ("warning", "the template does not belong to the report's year"),
+    "foreign-label": ("warning", "a row or column of the other template; its values are not "
+                                 "placed"),
     "unknown-label": ("warning", "a row label matches no row of the template"),
     "local-subrow": ("info", "local sub-rows were summed into their template row"),
     "row-missing": ("warning", "template rows were not found in a table; their cells are missing "
@@ -39,6 +43,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "rule-violation": ("error", "the report's numbers break a consistency rule of the template"),
     "rule-not-assessable": ("info", "a consistency rule touches a missing cell and cannot be "
                                     "checked"),
+    "text-table-mismatch": ("warning", "a count stated in section 一 disagrees with the table, "
+                                       "or the table does not give it"),
+    "carry-over-mismatch": ("error", "上年结转 differs from the previous report's "
+                                     "结转下年度继续办理"),
+    "in-force-mismatch": ("warning", "现行有效件数 differs from the previous year's plus "
+                                     "制发 minus 废止"),
+    "body-mismatch": ("warning", "two reports compared across years name different bodies"),
 }
 
 

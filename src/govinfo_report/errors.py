@@ -22,5 +22,17 @@ class ParseError(GovinfoReportError, ValueError):
         super().__init__(f"{message} ({code}, line {line}, column {column})")
 
 
+class LegacyReportError(ParseError):
+    """The report predates the 2019 template (a free-form report under the 2008
+    regulations, e.g. with ``一、概述``): its tables fit no catalogue, so none is guessed.
+
+    ``year`` is the reporting year when the title gives one.
+    """
+
+    def __init__(self, message: str, *, year: int | None, line: int = 1) -> None:
+        self.year = year
+        super().__init__(message, code="legacy-report", line=line)
+
+
 class UnknownLayoutError(GovinfoReportError, LookupError):
     """A layout name was asked for that no registered layout answers to."""

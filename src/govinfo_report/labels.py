@@ -52,18 +52,26 @@ PROACTIVE_ROWS: dict[str, Labels] = {
     },
 }
 
-PROACTIVE_COLUMNS: Labels = {
-    "made": ("本年新制作数量",),
-    "published": ("本年新公开数量",),
-    "total_published": ("对外公开总数量",),
-    "previous_items": ("上一年项目数量",),
-    "change": ("本年增/减", "本年增减"),
-    "decisions": ("处理决定数量", "本年处理决定数量"),
-    "projects": ("采购项目数量",),
-    "amount": ("采购总金额", "本年收费金额"),
-    "issued": ("本年制发件数",),
-    "repealed": ("本年废止件数",),
-    "in_force": ("现行有效件数",),
+#: Column headers of section 二, per template. ``amount`` is 采购总金额 in 2019 and
+#: 本年收费金额 in 2021; ``decisions`` keeps its meaning across both.
+PROACTIVE_COLUMNS: dict[str, Labels] = {
+    "2019": {
+        "made": ("本年新制作数量",),
+        "published": ("本年新公开数量",),
+        "total_published": ("对外公开总数量",),
+        "previous_items": ("上一年项目数量",),
+        "change": ("本年增/减", "本年增减"),
+        "decisions": ("处理决定数量", "本年处理决定数量"),
+        "projects": ("采购项目数量",),
+        "amount": ("采购总金额",),
+    },
+    "2021": {
+        "issued": ("本年制发件数",),
+        "repealed": ("本年废止件数",),
+        "in_force": ("现行有效件数",),
+        "decisions": ("本年处理决定数量", "处理决定数量"),
+        "amount": ("本年收费金额",),
+    },
 }
 
 #: Row key -> the column keys of that row, per template.
@@ -191,11 +199,21 @@ APPEAL_OUTCOMES: Labels = {
 
 # Template recognition and table furniture -------------------------------------------------
 
-#: Labels found only in one template's tables.
+#: Labels found only in one template's tables (compared with spaces removed).
 TEMPLATE_MARKERS: dict[str, tuple[str, ...]] = {
     "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "采购项目数量", "采购总金额"),
-    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"),
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正",
+             "逾期未按收费通知要求缴纳费用"),
 }
+
+#: Words of reports from before 2019 (the 2008 regulations): their headings and furniture.
+LEGACY_MARKERS: tuple[str, ...] = (
+    "概述", "依申请公开政府信息情况", "收费及减免", "因政府信息公开申请行政复议",
+    "提起行政诉讼的情况",
+)
+
+#: The first report year of each template; earlier years are legacy reports.
+TEMPLATE_YEARS: dict[str, int] = {"2019": 2019, "2021": 2021}
 
 #: Header and note cells of the tables: recognised, never taken for row labels.
 TABLE_FURNITURE: tuple[str, ...] = (
@@ -205,3 +223,45 @@ TABLE_FURNITURE: tuple[str, ...] = (
 
 #: Units printed with money, in 万元 per unit.
 MONEY_UNITS: dict[str, int] = {"万元": 1, "元": 10000}
+
+# Counts stated in the prose of section 一 -------------------------------------------------
+
+#: ``(template, readings, pattern)``: a sentence of 总体情况 that states a count a table holds.
+#: ``pattern`` runs on a line with spaces removed; its group ``n`` is the count (absent: 0,
+#: as in ``无行政诉讼``). Each reading is a tuple of keys whose sum the count may mean; the
+#: sentence agrees with the table if any reading gives its count (``受理…申请14件`` may count
+#: the new requests only, or the new and the carried-over ones). ``template`` ``None``: both.
+Statement = tuple[str | None, tuple[tuple[str, ...], ...], str]
+
+_N = r"(?P<n>\d+)"
+_LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
+
+STATEMENTS: tuple[Statement, ...] = (
+    (None, (("applications.new.total",),
+            ("applications.new.total", "applications.carried_over.total")),
+     rf"(?:收到|新收|受理)[^，。；,;:：\d]{{0,12}}?申请(?:公开)?(?:数量)?(?:共|总计|合计|为)?{_N}件"),
+    (None, (("applications.carried_over.total",),),
+     rf"上年度?结转(?:政府信息公开)?(?:申请)?{_N}件"),
+    (None, (("applications.carried_forward.total",),),
+     rf"结转(?:至|到)?下一?年度?(?:继续办理)?(?:申请)?{_N}件"),
+    (None, (("applications.total.total",),),
+     rf"(?:办结|办理完结)(?:政府信息公开)?(?:申请)?共?{_N}件"),
+    (None, (("appeals.review.total",),), rf"行政复议(?:案件)?{_N}(?:件|起|宗)"),
+    (None, (_LITIGATION,), rf"行政诉讼(?:案件)?{_N}(?:件|起|宗)"),
+    (None, (("appeals.review.total",),),
+     r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政复议"),
+    (None, (_LITIGATION,), r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政诉讼"),
+    (None, (("proactive.penalties.decisions",),),
+     rf"(?:行政处罚决定|(?:作出|办理)行政处罚(?:案件)?){_N}件"),
+    (None, (("proactive.licensing.decisions",),),
+     rf"(?:行政许可决定|(?:作出|办理)行政许可(?:案件)?){_N}件"),
+    ("2019", (("proactive.normative_documents.made",),),
+     rf"(?:新制作|制定|制发|出台)(?:行政)?规范性文件{_N}件"),
+    ("2019", (("proactive.normative_documents.published",),),
+     rf"(?:主动公开|新公开)(?:行政)?规范性文件{_N}件"),
+    ("2021", (("proactive.normative_documents.issued",),),
+     rf"(?:制发|制定|出台)(?:行政)?规范性文件{_N}件"),
+    ("2021", (("proactive.normative_documents.repealed",),),
+     rf"废止(?:行政)?规范性文件{_N}件"),
+    ("2021", (("proactive.rules.issued",),), rf"(?:制发|制定|出台)规章{_N}件"),
+)

@@ -105,8 +105,8 @@ class LabelMatcher:
 def matcher(template: str, section: str) -> LabelMatcher:
     """The matcher for ``section`` (``proactive`` or ``applications``) of ``template``."""
     if section == "proactive":
-        columns = tuple(label for aliases in labels.PROACTIVE_COLUMNS.values()
-                        for label in aliases)
+        columns = tuple(label for table in labels.PROACTIVE_COLUMNS.values()
+                        for aliases in table.values() for label in aliases)
         return LabelMatcher(labels.PROACTIVE_ROWS[template], {},
                             columns + labels.TABLE_FURNITURE)
     applicants = tuple(label for aliases in labels.APPLICANT_COLUMNS.values()
@@ -115,3 +115,27 @@ def matcher(template: str, section: str) -> LabelMatcher:
                         *labels.APPLICATION_ROWS[template].get("other.other", ())))
     return LabelMatcher(labels.APPLICATION_ROWS[template], labels.APPLICATION_GROUPS[template],
                         applicants + labels.TABLE_FURNITURE)
+
+
+ColumnKind = Literal["column", "foreign", "other"]
+
+
+@lru_cache(maxsize=1024)
+def proactive_column(template: str, text: str) -> tuple[ColumnKind, str | None]:
+    """What a header cell of section 二 is: ``("column", key)`` for a column of
+    ``template``, ``("foreign", key)`` for a column only the other template has, else
+    ``("other", None)``. The longest column label inside the cell wins."""
+    norm = normalise_label(text)
+    others = [name for name in labels.PROACTIVE_COLUMNS if name != template]
+    for kind, name in (("column", template), *(("foreign", other) for other in others)):
+        found = [(len(alias), key) for key, aliases in labels.PROACTIVE_COLUMNS[name].items()
+                 for alias in map(normalise_label, aliases) if alias in norm]
+        if found:
+            return kind, max(found)[1]  # type: ignore[return-value]
+    return "other", None
+
+
+def foreign_row(template: str, section: str, text: str) -> bool:
+    """Whether a label that ``template`` does not know is a row of another template."""
+    return any(matcher(other, section).match(text)[0] == "row"
+               for other in labels.PROACTIVE_ROWS if other != template)

@@ -3,9 +3,10 @@ signature date at the end, the template version from the tables' labels."""
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from . import labels
 
@@ -20,6 +21,8 @@ _NOT_ORGANISATION = re.compile(r"[。，,；;：:！!？?]")
 TITLE_LINES = 8
 MAX_TITLE_CHARS = 80
 MAX_ORGANISATION_CHARS = 40
+#: How many distinct legacy heading words make a report legacy.
+LEGACY_EVIDENCE = 2
 
 
 def _compact(line: str) -> str:
@@ -74,9 +77,48 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     return None
 
 
-def template(table_text: str) -> str | None:
-    """The template whose marker labels occur most in ``table_text`` (spaces removed)."""
-    counts = {name: sum(table_text.count(marker) for marker in markers)
-              for name, markers in labels.TEMPLATE_MARKERS.items()}
-    best = max(counts, key=lambda name: counts[name])
-    return best if counts[best] else None
+Hits = dict[str, list[tuple[str, int]]]
+
+
+def template_markers(lines: Iterable[tuple[int, str]]) -> Hits:
+    """Each template's marker labels in ``lines`` (``(line number, text)`` pairs), with the
+    line where each starts. Spaces are removed first, so a label split over lines counts."""
+    offsets: list[int] = []
+    numbers: list[int] = []
+    parts: list[str] = []
+    size = 0
+    for number, line in lines:
+        compact = _compact(line)
+        offsets.append(size)
+        numbers.append(number)
+        parts.append(compact)
+        size += len(compact)
+    text = "".join(parts)
+    hits: Hits = {}
+    for name, markers in labels.TEMPLATE_MARKERS.items():
+        found = hits[name] = []
+        for marker in markers:
+            at = text.find(marker)
+            while at >= 0:
+                found.append((marker, numbers[bisect.bisect_right(offsets, at) - 1]))
+                at = text.find(marker, at + len(marker))
+        found.sort(key=lambda hit: hit[1])
+    return hits
+
+
+def template_of_year(year: int | None) -> str | None:
+    """The template in force for a reporting year (``None``: unknown or before 2019)."""
+    if year is None:
+        return None
+    fitting = [name for name, first in labels.TEMPLATE_YEARS.items() if year >= first]
+    return max(fitting, key=lambda name: labels.TEMPLATE_YEARS[name]) if fitting else None
+
+
+def legacy(lines: Sequence[str]) -> bool:
+    """Whether the text reads as a report from before 2019: at least two of the words of
+    those reports' headings (``概述``, ``收费及减免``…)."""
+    found: set[str] = set()
+    for line in lines:
+        compact = _compact(line)
+        found.update(marker for marker in labels.LEGACY_MARKERS if marker in compact)
+    return len(found) >= LEGACY_EVIDENCE

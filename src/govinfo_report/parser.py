@@ -7,17 +7,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
-from . import align, layouts, metadata, skeleton
+import attrs
+
+from . import align, layouts, metadata, skeleton, statements
 from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
-from .errors import ParseError
+from .errors import LegacyReportError, ParseError
 from .grid import Grid
 from .layouts import Row
 from .model import Report, Table
-from .placement import ShortRow, place
-from .rules import check, derive, rule_set
+from .placement import Outcome, ShortRow, place, place_jointly
+from .rules import derive, rule_set
 from .skeleton import SECTION_NAMES, Skeleton
 from .source import Source, read
+from .validate import failures
 
 Aligner = Callable[[list[Row], Grid, list[Diagnostic]], list[ShortRow]]
 _ALIGNERS: dict[str, Aligner] = {
@@ -42,6 +45,8 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
     Raises:
         ParseError: the input is empty, binary, undecodable, or not a report at all; with
             ``strict``, the report has errors.
+        LegacyReportError: a report from before 2019, which follows neither template (a
+            ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
 
     Example:
@@ -61,7 +66,7 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
                          "section headings or tables were found", code="not-a-report")
     if title_line is None:
         found.append(diagnostic("title-missing", "no title with a reporting year was found"))
-    template = _template(text, regions, year, found)
+    template = _template(text, regions, year, title_line, found)
     grid = Grid(template)
     shorts: list[ShortRow] = []
     chosen: dict[str, str | None] = {}
@@ -84,8 +89,11 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
     rules = rule_set(template.name)
     for cell, value, rule in derive(grid.values, grid.lost(), rules, _signed(template)):
         grid.derived(cell, value, rule.name)
-    found.extend(check(grid))
+    found.extend(statements.compare(statements.find(_prose_lines(text, skel, 1),
+                                                    template.name), grid))
     report = _report(text, skel, grid, chosen, organisation, year, found)
+    report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics,
+                                                       *failures(report)]))
     if strict and report.errors:
         first = report.errors[0]
         raise ParseError(f"the report has {len(report.errors)} error(s); first: "
@@ -110,14 +118,41 @@ def _blocks(text: Source, lines: list[range]) -> list[tuple[int, Sequence[str]]]
 
 
 def _template(text: Source, regions: dict[str, list[range]], year: int | None,
-              found: list[Diagnostic]) -> Template:
-    table_text = "".join("".join(line.split()) for spans in regions.values()
-                         for span in spans for line in text.lines[span.start:span.stop])
-    name = metadata.template(table_text)
-    if name is None:
-        name = "2021" if year is not None and year >= 2021 else "2019"
+              title_line: int | None, found: list[Diagnostic]) -> Template:
+    """The template the tables' labels show; a report showing neither is legacy if its
+    year or its headings say so. A mix is read by the year's template when it is one of
+    them, else by the majority of labels."""
+    hits = metadata.template_markers(
+        (span.start + 1 + i, line) for spans in regions.values() for span in spans
+        for i, line in enumerate(text.lines[span.start:span.stop]))
+    present = [name for name, found_hits in hits.items() if found_hits]
+    of_year = metadata.template_of_year(year)
+    if not present:
+        if (year is not None and of_year is None) or metadata.legacy(text.lines):
+            raise LegacyReportError(
+                f"a report from before the 2019 template{f' (year {year})' if year else ''}: "
+                "its free-form tables fit no catalogue, so none is read", year=year,
+                line=title_line or 1)
+        name = of_year or "2019"
         found.append(diagnostic("template-unknown", "no label of either template was found; "
                                                     f"read as the {name} template"))
+        return TEMPLATES[name]
+    if len(present) == 1:
+        name = present[0]
+    else:
+        name = of_year if of_year in present else max(present, key=lambda n: len(hits[n]))
+        other = next(n for n in present if n != name)
+        shown = ", ".join(f"{marker} (line {line})" for marker, line in hits[other][:3])
+        found.append(diagnostic(
+            "template-mixed", f"the tables carry labels of both templates; read as the {name} "
+                              f"template{' of the report year' if name == of_year else ''}, "
+                              f"but {other} labels appear: {shown}", hits[other][0][1], 1))
+    if year is not None and name != of_year and len(present) == 1:
+        expected = f"the {of_year} template" if of_year else "neither template"
+        found.append(diagnostic(
+            "template-year-mismatch",
+            f"the labels are those of the {name} template, but a {year} report should use "
+            f"{expected}", hits[name][0][1], 1))
     return TEMPLATES[name]
 
 
@@ -153,30 +188,59 @@ def _signed(template: Template) -> frozenset[int]:
 
 
 def _place(grid: Grid, shorts: list[ShortRow], found: list[Diagnostic]) -> None:
+    """Place short rows one at a time, then those still uncertain together."""
     rules, signed = rule_set(grid.template.name), _signed(grid.template)
+    uncertain: list[tuple[ShortRow, Outcome]] = []
     for short in shorts:
         outcome = place(short, grid, rules, signed)
-        for cell, value_cell in outcome.parsed.items():
-            align.store(grid, cell, value_cell, short.unit, found)
-        for cell, (value, rule) in outcome.derived.items():
-            kind = grid.template.fields[cell].kind
-            grid.derived(cell, int(value) if kind != "money" else value, rule)
-        cells = len(short.rows[0])
-        shown = " ".join(cell[0] for cell in short.values)
         if outcome.unplaced:
-            for cell in {cell for row in short.rows for cell in row}:
-                if cell not in outcome.parsed and cell not in outcome.derived:
-                    grid.unplaced(cell)
-            found.append(diagnostic(
-                "values-unplaced", f"{short.label}: {len(short.values)} values ({shown}) for "
-                                   f"{cells} columns; the rules do not make their placement "
-                                   "unique, so the uncertain cells are missing",
-                short.line, short.values[0][2] if short.values else 1))
+            uncertain.append((short, outcome))
         else:
-            found.append(diagnostic(
-                "short-row-placed", f"{short.label}: {len(short.values)} values ({shown}) for "
-                                    f"{cells} columns; placed by the consistency rules",
-                short.line, short.values[0][2] if short.values else 1))
+            _apply(grid, short, outcome, found)
+    if len(uncertain) > 1:
+        jointly = place_jointly([short for short, _ in uncertain], grid, rules, signed)
+        if jointly is not None:
+            uncertain = [(short, outcome) for (short, _), outcome in
+                         zip(uncertain, jointly, strict=True)]
+    for short, outcome in uncertain:
+        _apply(grid, short, outcome, found)
+
+
+def _apply(grid: Grid, short: ShortRow, outcome: Outcome, found: list[Diagnostic]) -> None:
+    for cell, value_cell in outcome.parsed.items():
+        align.store(grid, cell, value_cell, short.unit, found)
+    for cell, (value, rule) in outcome.derived.items():
+        kind = grid.template.fields[cell].kind
+        grid.derived(cell, int(value) if kind != "money" else value, rule)
+    cells = len(short.rows[0])
+    shown = " ".join(cell[0] for cell in short.values)
+    column = short.values[0][2] if short.values else 1
+    if outcome.unplaced:
+        for cell in {cell for row in short.rows for cell in row}:
+            if cell not in outcome.parsed and cell not in outcome.derived:
+                grid.unplaced(cell)
+        found.append(diagnostic(
+            "values-unplaced", f"{short.label}: {len(short.values)} values ({shown}) for "
+                               f"{cells} columns; the rules do not make their placement "
+                               "unique, so the uncertain cells are missing",
+            short.line, column))
+    else:
+        found.append(diagnostic(
+            "short-row-placed", f"{short.label}: {len(short.values)} values ({shown}) for "
+                                f"{cells} columns; placed by the consistency rules",
+            short.line, column))
+
+
+def _prose_lines(text: Source, skel: Skeleton, number: int) -> list[tuple[int, str]]:
+    section = skel.sections.get(number)
+    if section is None:
+        return []
+    return [(span.start + 1 + i, line) for span in section.lines("prose")
+            for i, line in enumerate(text.lines[span.start:span.stop])]
+
+
+def _sorted(found: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(found, key=lambda d: (d.line is not None, d.line or 0, d.column or 0)))
 
 
 def _prose(text: Source, skel: Skeleton, number: int) -> str | None:
@@ -213,7 +277,6 @@ def _report(text: Source, skel: Skeleton, grid: Grid, chosen: dict[str, str | No
             found: list[Diagnostic]) -> Report:
     last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
     tail = [line for span in last.lines("prose") for line in text.lines[span.start:span.stop]]
-    found.sort(key=lambda d: (d.line is not None, d.line or 0, d.column or 0))
     return Report(
         organisation=organisation, year=year, template=grid.template.name,
         published=metadata.published(tail), overview=_prose(text, skel, 1),
@@ -221,4 +284,4 @@ def _report(text: Source, skel: Skeleton, grid: Grid, chosen: dict[str, str | No
         applications=_table(grid, "applications", chosen["applications"]),
         appeals=_table(grid, "appeals", chosen["appeals"]),
         problems=_prose(text, skel, 5), other_matters=_prose(text, skel, 6),
-        diagnostics=tuple(found), source=text.name, encoding=text.encoding)
+        diagnostics=_sorted(found), source=text.name, encoding=text.encoding)

@@ -8,12 +8,17 @@ negative (or would have to be) and the rows' own rules hold. Where the admissibl
 disagree, those that break no rule are preferred. A cell is kept when all remaining readings
 agree on it: as ``parsed`` if they all give it the same printed value, else as ``derived``
 (rule ``placement: <the rules that derived it>``).
+
+Rows that stay uncertain alone are then placed together (``place_jointly``): every
+combination of their readings is tried against all rules at once, so that the column rules
+can settle what each row's own numbers cannot.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, product
+from math import prod
 
 import attrs
 
@@ -24,6 +29,8 @@ from .rules import RuleSet, derive, violated, within
 
 #: Readings tried per short row at most (C(15, 14) = 15; C(7, 6) x 2 = 14 in real reports).
 MAX_READINGS = 512
+#: Combinations of readings tried when uncertain rows are placed together, at most.
+MAX_COMBINATIONS = 20_000
 
 
 @attrs.frozen
@@ -53,8 +60,45 @@ Reading = tuple[dict[int, Cell], list[Value | None], dict[int, str]]
 def place(short: ShortRow, grid: Grid, rules: RuleSet, signed: frozenset[int]) -> Outcome:
     """Place ``short``'s values into ``grid``'s cells where the rules make it certain."""
     amounts = [number(cell[0]) for cell in short.values]
-    readings = [reading for reading in _readings(short, grid, amounts, rules, signed)]
-    cells = sorted({cell for row in short.rows for cell in row})
+    readings = _readings(short, grid, amounts, rules, signed)
+    return _outcome(readings, sorted({cell for row in short.rows for cell in row}), rules)
+
+
+def place_jointly(shorts: Sequence[ShortRow], grid: Grid, rules: RuleSet,
+                  signed: frozenset[int]) -> list[Outcome] | None:
+    """Place rows together that ``place`` left uncertain one at a time; ``None`` when
+    their readings have more than ``MAX_COMBINATIONS`` combinations."""
+    options = [_readings(short, grid, [number(cell[0]) for cell in short.values], rules,
+                         signed) for short in shorts]
+    if prod(len(found) for found in options) > MAX_COMBINATIONS:
+        return None
+    pending = {cell for short in shorts for row in short.rows for cell in row}
+    own = [within(rules, {cell for row in short.rows for cell in row}) for short in shorts]
+    lost = grid.lost() | pending
+    survivors: list[list[Reading]] = [[] for _ in shorts]
+    for combination in product(*options):
+        values = list(grid.values)
+        assigned: set[int] = set()
+        for reading in combination:
+            for cell, value_cell in reading[0].items():
+                values[cell] = number(value_cell[0])
+            assigned.update(reading[0])
+        for cell in pending - assigned:
+            values[cell] = None
+        by = {cell: rule.name for cell, _, rule in derive(values, lost - assigned, rules,
+                                                            signed, start=pending)}
+        if any(_impossible(cell, values, rules, signed) for cell in pending) or any(
+                violated(rule, values) for rules_of_row in own for rule in rules_of_row.rules):
+            continue
+        for row, reading in enumerate(combination):
+            survivors[row].append((reading[0], values, by))
+    return [_outcome(found, sorted({cell for row in short.rows for cell in row}), rules)
+            for short, found in zip(shorts, survivors, strict=True)]
+
+
+def _outcome(readings: list[Reading], cells: list[int], rules: RuleSet) -> Outcome:
+    """Keep the cells on which all admissible readings (those breaking no rule, if any)
+    agree."""
     if len(readings) > 1 and not _agree(readings, cells):
         consistent = [r for r in readings if not _breaks_rule(r, cells, rules)]
         readings = consistent or readings

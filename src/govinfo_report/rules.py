@@ -1,5 +1,6 @@
 """The template's consistency rules as data, and the two things done with them: deriving a
-cell the text lost (only when it is the single unknown of a rule) and checking a report.
+cell the text lost (only when it is the single unknown of a rule), and telling whether a
+rule holds. ``validate`` checks whole reports with them.
 
 Each rule is an equation ``sum(left) == sum(right)`` over cell indices of a template.
 """
@@ -15,13 +16,12 @@ import attrs
 from . import labels
 from .catalogue import TEMPLATES, Template
 from .cells import Value
-from .diagnostics import Diagnostic, diagnostic
-from .grid import Grid
 
 
 @attrs.frozen
 class Rule:
-    """``sum(left) == sum(right)``; ``name`` is a stable id, ``title`` says it in words."""
+    """``sum(left) == sum(right)``: ``left`` holds the printed totals, ``right`` the parts
+    they should add up to; ``name`` is a stable id, ``title`` says it in words."""
 
     name: str
     title: str
@@ -49,8 +49,8 @@ def _applications(template: Template) -> Iterable[Rule]:
     for column, (label, *_) in labels.APPLICANT_COLUMNS.items():
         cell = {row: index[f"applications.{row}.{column}"] for row in rows}
         yield Rule(f"applications.balance.{column}",
-                   f"column {label}: 本年新收 + 上年结转 = 总计 + 结转下年度继续办理",
-                   (cell["new"], cell["carried_over"]), (cell["total"], cell["carried_forward"]))
+                   f"column {label}: 总计 + 结转下年度继续办理 = 本年新收 + 上年结转",
+                   (cell["total"], cell["carried_forward"]), (cell["new"], cell["carried_over"]))
         yield Rule(f"applications.outcomes.{column}",
                    f"column {label}: 总计 = the sum of the outcome rows （一） to （六）",
                    (cell["total"],), tuple(cell[row] for row in outcomes))
@@ -130,45 +130,3 @@ def violated(rule: Rule, values: Sequence[Value | None]) -> bool | None:
     if any(values[i] is None for i in rule.cells):
         return None
     return sum(values[i] for i in rule.left) != sum(values[i] for i in rule.right)  # type: ignore[misc]
-
-
-def check(grid: Grid) -> list[Diagnostic]:
-    """Every rule of the grid's template: broken ones as errors, unassessable ones as info."""
-    found: list[Diagnostic] = []
-    fields = grid.template.fields
-    for rule in rule_set(grid.template.name).rules:
-        broken = violated(rule, grid.values)
-        keys = tuple(fields[i].key for i in rule.cells)
-        line, column = _position(grid, rule.cells)
-        if broken is None:
-            unknown = ", ".join(fields[i].key for i in rule.cells if grid.values[i] is None)
-            found.append(diagnostic("rule-not-assessable",
-                                    f"{rule.title}: not checked, missing {unknown}",
-                                    line, column, keys))
-        elif broken:
-            found.append(diagnostic("rule-violation", _explain(rule, grid), line, column, keys))
-    return found
-
-
-def _explain(rule: Rule, grid: Grid) -> str:
-    fields, values = grid.template.fields, grid.values
-
-    def side(cells: tuple[int, ...]) -> str:
-        shown = [f"{fields[i].row_label} {values[i]}" + ("*" if grid.origins[i] == "derived"
-                                                          else "")
-                 for i in cells if values[i] or len(cells) == 1]
-        zeros = len(cells) - len(shown)
-        if zeros:
-            shown.append(f"{zeros} other row{'s' if zeros > 1 else ''} 0")
-        total = sum(values[i] for i in cells)  # type: ignore[misc]
-        return " + ".join(shown) + (f" = {total}" if len(cells) > 1 else "")
-
-    text = f"{rule.title}: {side(rule.left)}, but {side(rule.right)}"
-    return text + (" (* derived)" if "*" in text else "")
-
-
-def _position(grid: Grid, cells: tuple[int, ...]) -> tuple[int | None, int | None]:
-    for cell in cells:
-        if grid.positions[cell] is not None:
-            return grid.positions[cell]  # type: ignore[return-value]
-    return None, None

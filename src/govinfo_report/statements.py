@@ -1,0 +1,96 @@
+"""Text versus table: counts that the prose of section 一 (总体情况) states and a table also
+holds, such as ``全年共受理依申请公开14件``. A count the table contradicts, or does not
+give, is a ``text-table-mismatch`` warning naming both positions; nothing is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+import attrs
+import regex
+
+from . import labels
+from .diagnostics import Diagnostic, diagnostic
+from .grid import Grid
+
+#: Lines longer than this are not searched (prose lines are paragraphs, not files).
+MAX_LINE = 4000
+
+
+@attrs.frozen
+class Statement:
+    """A count stated in the prose, at ``line``/``column`` (1-based)."""
+
+    text: str
+    value: int
+    readings: tuple[tuple[str, ...], ...]
+    line: int
+    column: int
+
+
+@cache
+def _patterns(template: str) -> tuple[tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]],
+                                      ...]:
+    return tuple((regex.compile(pattern), readings)
+                 for only, readings, pattern in labels.STATEMENTS
+                 if only in (None, template))
+
+
+def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
+    """The count statements of ``lines`` (``(line number, text)`` pairs) for ``template``."""
+    found: list[Statement] = []
+    for number, line in lines:
+        if len(line) > MAX_LINE:
+            continue
+        columns = [i for i, char in enumerate(line) if not char.isspace()]
+        compact = "".join(line[i] for i in columns)
+        for pattern, readings in _patterns(template):
+            for match in pattern.finditer(compact):
+                value = int(match["n"]) if "n" in pattern.groupindex else 0
+                found.append(Statement(match[0], value, readings, number,
+                                       columns[match.start()] + 1))
+    return found
+
+
+def compare(statements: Sequence[Statement], grid: Grid) -> list[Diagnostic]:
+    """A warning for each statement that no reading of the table agrees with."""
+    index, values = grid.template.index, grid.values
+    found: list[Diagnostic] = []
+    for statement in statements:
+        readings = [reading for reading in statement.readings
+                    if all(key in index for key in reading)]
+        sums = [_sum(values[index[key]] for key in reading) for reading in readings]
+        if not readings or statement.value in sums:
+            continue
+        first = readings[0]
+        found.append(diagnostic(
+            "text-table-mismatch",
+            f"section 一 states {statement.text!r} ({statement.value}) at line "
+            f"{statement.line}, column {statement.column}, but the table gives "
+            f"{_shown(first, grid)}", statement.line, statement.column, first))
+    return found
+
+
+def _sum(values: Iterable[object]) -> int | None:
+    total = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value  # type: ignore[operator]
+    return total
+
+
+def _shown(keys: tuple[str, ...], grid: Grid) -> str:
+    parts = []
+    for key in keys:
+        cell = grid.template.index[key]
+        value, origin = grid.values[cell], grid.origins[cell]
+        if value is None:
+            parts.append(f"no value for {key}")
+            continue
+        where = grid.positions[cell]
+        at = f" at line {where[0]}, column {where[1]}" if where else ""
+        parts.append(f"{key} = {value} ({origin}{at})")
+    return " + ".join(parts)

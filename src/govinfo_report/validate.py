@@ -1,0 +1,246 @@
+"""Validation: every consistency rule of a report's template, checked and explained, and
+the checks that tie a report to the previous year's report of the same body.
+
+``validate(report)`` returns a ``Validation``: one ``Check`` per rule, each with its status,
+the cells involved (keys, values, provenance, positions), and the printed and expected
+numbers. ``parse`` puts the diagnostics of the checks that did not pass into the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+import attrs
+
+from . import labels
+from .catalogue import TEMPLATES
+from .diagnostics import Diagnostic, diagnostic
+from .model import Cell, Number, Report
+from .rules import Rule, rule_set
+
+Status = Literal["passed", "violated", "not-assessable"]
+
+#: code of a broken check, per family of rules.
+_BROKEN = {"rules": "rule-violation", "non-negative": "negative-count",
+           "carry-over": "carry-over-mismatch", "in-force": "in-force-mismatch"}
+
+
+@attrs.frozen
+class Check:
+    """One rule applied to a report: ``sum(totals) == sum(sign × part)``.
+
+    Attributes:
+        rule: stable id, e.g. ``applications.balance.total``, ``years.carry-over.total``.
+        title: the rule in words.
+        status: ``passed``, ``violated`` or ``not-assessable`` (a cell it needs is missing).
+        printed: the sum of ``totals`` as the report gives it (``None``: not assessable).
+        expected: what ``parts`` add up to (``None``: not assessable).
+        totals, parts: the cells involved. In a cross-year check the parts named
+            ``carried_forward`` and the previous ``in_force`` come from the previous report.
+        signs: +1 or -1 for each of ``parts``.
+        diagnostic: the finding, unless the check passed.
+    """
+
+    rule: str
+    title: str
+    status: Status
+    printed: Number | None
+    expected: Number | None
+    totals: tuple[Cell, ...]
+    parts: tuple[Cell, ...]
+    signs: tuple[int, ...]
+    diagnostic: Diagnostic | None = None
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        return self.totals + self.parts
+
+
+@attrs.frozen
+class Validation:
+    """Every check of a report, with findings that are not rules (``notes``)."""
+
+    checks: tuple[Check, ...]
+    notes: tuple[Diagnostic, ...] = ()
+
+    def __iter__(self) -> Iterator[Check]:
+        return iter(self.checks)
+
+    def _with(self, status: Status) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if check.status == status)
+
+    @property
+    def passed(self) -> tuple[Check, ...]:
+        return self._with("passed")
+
+    @property
+    def violated(self) -> tuple[Check, ...]:
+        return self._with("violated")
+
+    @property
+    def not_assessable(self) -> tuple[Check, ...]:
+        return self._with("not-assessable")
+
+    @property
+    def ok(self) -> bool:
+        """No check is violated (checks not assessable do not count as passed either)."""
+        return not self.violated
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        found = [*self.notes, *(c.diagnostic for c in self.checks if c.diagnostic)]
+        return tuple(sorted(found, key=lambda d: (d.line is None, d.line or 0, d.column or 0)))
+
+
+def validate(report: Report, previous: Report | None = None) -> Validation:
+    """Check ``report`` against every rule of its template.
+
+    Args:
+        report: a parsed report.
+        previous: the report of the same body for the year before; adds the cross-year
+            checks (``上年结转`` = last year's ``结转下年度继续办理``, per column; for two
+            2021-template reports, ``现行有效件数`` = last year's + ``制发`` − ``废止``).
+
+    Raises:
+        ValueError: ``previous`` is not the report of the year before ``report``'s.
+
+    Example:
+        >>> result = validate(report)  # doctest: +SKIP
+        >>> [(c.rule, c.printed, c.expected) for c in result.violated]  # doctest: +SKIP
+        [('applications.row-sum.granted', 6, 5)]
+    """
+    checks = [*_rule_checks(report), *_non_negative(report)]
+    notes: list[Diagnostic] = []
+    if previous is not None:
+        checks.extend(_cross_year(report, previous, notes))
+    return Validation(tuple(checks), tuple(notes))
+
+
+def failures(report: Report) -> list[Diagnostic]:
+    """The diagnostics of the checks of ``report`` that do not pass (``parse`` uses this;
+    it builds no ``Check`` for rules that hold)."""
+    values = [value for table in report.tables for value in table.values]
+    found: list[Diagnostic] = []
+    for rule in rule_set(report.template).rules:
+        cells = [values[i] for i in rule.cells]
+        if None in cells or sum(values[i] for i in rule.left) != sum(  # type: ignore[misc]
+                values[i] for i in rule.right):
+            found.append(_from_rule(report, rule).diagnostic)  # type: ignore[arg-type]
+    found.extend(check.diagnostic for check in _non_negative(report)
+                 if check.diagnostic is not None)
+    return found
+
+
+def _rule_checks(report: Report) -> Iterator[Check]:
+    for rule in rule_set(report.template).rules:
+        yield _from_rule(report, rule)
+
+
+def _from_rule(report: Report, rule: Rule) -> Check:
+    fields = TEMPLATES[report.template].fields
+    totals = [report.cell(fields[i].key) for i in rule.left]
+    parts = [report.cell(fields[i].key) for i in rule.right]
+    return _check(rule.name, rule.title, "rules", totals, parts, [1] * len(parts))
+
+
+def _non_negative(report: Report) -> Iterator[Check]:
+    template = TEMPLATES[report.template]
+    for table in report.tables:
+        negative = [table[key] for key, value in zip(table.keys, table.values, strict=True)
+                    if value is not None and value < 0
+                    and template.fields[template.index[key]].kind != "signed"]
+        title = f"{table.section}: counts and amounts are not negative"
+        if not negative:
+            yield Check(f"{table.section}.non-negative", title, "passed", None, None, (), (),
+                        ())
+        for cell in negative:
+            message = f"{_label(report, cell.key)} is negative: {cell.raw or cell.value}"
+            yield Check(f"{table.section}.non-negative", title, "violated", cell.value, 0, (),
+                        (cell,), (1,), diagnostic("negative-count", message, cell.line,
+                                                  cell.column, (cell.key,)))
+
+
+def _label(report: Report, key: str) -> str:
+    template = TEMPLATES[report.template]
+    field = template.fields[template.index[key]]
+    return f"{field.row_label} {field.column_label}"
+
+
+def _check(name: str, title: str, family: str, totals: Sequence[Cell],
+           parts: Sequence[Cell], signs: Sequence[int], before: str = "") -> Check:
+    """``before`` (``"2020 "``) names the report of the first part when it is another."""
+    names = [*(cell.key for cell in totals),
+             *((before if i == 0 else "") + cell.key for i, cell in enumerate(parts))]
+    missing = [name for name, cell in zip(names, (*totals, *parts), strict=True)
+               if cell.value is None]
+    if missing:
+        keys = ", ".join(missing)
+        return Check(name, title, "not-assessable", None, None, tuple(totals), tuple(parts),
+                     tuple(signs), _diagnostic("rule-not-assessable",
+                                               f"{title}: not checked, missing {keys}",
+                                               totals, parts))
+    printed = sum(cell.value for cell in totals)  # type: ignore[misc]
+    expected = sum(sign * cell.value for sign, cell in zip(signs, parts, strict=True))  # type: ignore[operator,misc]
+    if printed == expected:
+        return Check(name, title, "passed", printed, expected, tuple(totals), tuple(parts),
+                     tuple(signs))
+    message = (f"{title}: printed {_terms(totals, [1] * len(totals), names)}, but "
+               f"{_terms(parts, signs, names[len(totals):])}")
+    return Check(name, title, "violated", printed, expected, tuple(totals), tuple(parts),
+                 tuple(signs), _diagnostic(_BROKEN[family], message, totals, parts))
+
+
+def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) -> str:
+    """``applications.granted.total 3 + 18 other cells 0 = 3``: non-zero cells named."""
+    shown, zeros = [], 0
+    for sign, cell, name in zip(signs, cells, names, strict=False):
+        if not cell.value and len(cells) > 1:
+            zeros += 1
+            continue
+        star = "*" if cell.provenance == "derived" else ""
+        prefix = "− " if sign < 0 else ""
+        shown.append(f"{prefix}{name} {cell.value}{star}")
+    if zeros:
+        shown.append(f"{zeros} other cell{'s' if zeros > 1 else ''} 0")
+    text = " + ".join(shown).replace("+ − ", "− ")
+    if len(cells) > 1:
+        text += f" = {sum(s * c.value for s, c in zip(signs, cells, strict=True))}"  # type: ignore[operator,misc]
+    return text + (" (* derived)" if "*" in text else "")
+
+
+def _diagnostic(code: str, message: str, totals: Sequence[Cell],
+                parts: Sequence[Cell]) -> Diagnostic:
+    located = [cell for cell in (*totals, *parts) if cell.line is not None]
+    line, column = (located[0].line, located[0].column) if located else (None, None)
+    return diagnostic(code, message, line, column,
+                      tuple(dict.fromkeys(cell.key for cell in (*totals, *parts))))
+
+
+def _cross_year(report: Report, previous: Report,
+                notes: list[Diagnostic]) -> Iterator[Check]:
+    if report.year is None or previous.year is None or previous.year != report.year - 1:
+        raise ValueError(f"previous must be the report of the year before: got years "
+                         f"{previous.year} and {report.year}")
+    if report.organisation != previous.organisation:
+        notes.append(diagnostic("body-mismatch", f"the {previous.year} report is of "
+                                                 f"{previous.organisation!r}, the {report.year} "
+                                                 f"report of {report.organisation!r}"))
+    before = f"{previous.year} "
+    for column, (label, *_) in labels.APPLICANT_COLUMNS.items():
+        yield _check(f"years.carry-over.{column}",
+                     f"column {label}: {report.year} 上年结转 = {previous.year} 结转下年度继续办理",
+                     "carry-over", [report.cell(f"applications.carried_over.{column}")],
+                     [previous.cell(f"applications.carried_forward.{column}")], [1],
+                     before)
+    if report.template == previous.template == "2021":
+        for row in ("rules", "normative_documents"):
+            label = labels.PROACTIVE_ROWS["2021"][row][0]
+            yield _check(
+                f"years.in-force.{row}",
+                f"{label}: {report.year} 现行有效件数 = {previous.year} 现行有效件数 + 本年制发件数 "
+                "− 本年废止件数 (amendments also move it)", "in-force",
+                [report.cell(f"proactive.{row}.in_force")],
+                [previous.cell(f"proactive.{row}.in_force"),
+                 report.cell(f"proactive.{row}.issued"),
+                 report.cell(f"proactive.{row}.repealed")], [1, 1, -1], before)
