@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
 from govinfo_report.cli import main
 
-from conftest import SEEDS
+from conftest import SEEDS, WRITTEN
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -72,3 +73,16 @@ def test_fields_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0] == "proactive.rules.made\tcount\t规章\t本年新制作数量"
     _, out2021 = _run(capsys, "fields", "--template", "2021")
     assert len(out2021.splitlines()) == 200
+
+
+def test_validate_series_checks_each_year_against_the_one_before(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    base = (WRITTEN / "2021_row_per_cell.txt").read_text(encoding="utf-8").splitlines()
+    base[1] = "2022年政府信息公开工作年度报告"  # the same body a year later, same numbers
+    later = tmp_path / "2022.txt"
+    later.write_text("\n".join(base) + "\n", encoding="utf-8")
+    status, out = _run(capsys, "validate", "--quiet", "--series",
+                       str(WRITTEN / "2021_row_per_cell.txt"), str(later))
+    assert status == 1
+    assert out.count("[carry-over-mismatch]") == 2 and out.count("[in-force-mismatch]") == 1
+    assert out.strip().endswith("2022.txt: 2 error(s), 2 warning(s)")

@@ -35,10 +35,6 @@ def store(grid: Grid, index: int, cell: Cell, unit: str | None,
         found.append(diagnostic(problem, f"{field.row_label} {field.column_label}: {text!r} "
                                          f"is not a valid {field.kind}", line, column,
                                 (field.key,)))
-    elif field.kind == "count" and value is not None and value < 0:
-        found.append(diagnostic("negative-count", f"{field.row_label} {field.column_label} "
-                                                  f"is negative: {text!r}", line, column,
-                                (field.key,)))
 
 
 def _label_text(row: Row) -> str:

@@ -13,6 +13,7 @@ from .errors import GovinfoReportError
 from .layouts import available
 from .model import Report
 from .parser import parse
+from .validate import validate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate_cmd.add_argument("files", nargs="+", type=Path)
     validate_cmd.add_argument("--layout", choices=available(), help="force a layout")
     validate_cmd.add_argument("--quiet", action="store_true", help="errors and warnings only")
+    validate_cmd.add_argument(
+        "--series", action="store_true",
+        help="the files are one body's reports over several years: also check each against "
+             "the report of the year before (上年结转, 现行有效件数)")
 
     fields_cmd = commands.add_parser("fields", help="list the field catalogue")
     fields_cmd.add_argument("--template", choices=tuple(TEMPLATES), default="2019")
@@ -51,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for report in reports:
                 print(export.to_json(report))
         return 2 if failed else 0
-    return _validate(reports, args.quiet) or (2 if failed else 0)
+    return _validate(reports, args.quiet, args.series) or (2 if failed else 0)
 
 
 def _parse_all(files: Sequence[Path], layout: str | None) -> tuple[list[Report], int]:
@@ -66,14 +71,20 @@ def _parse_all(files: Sequence[Path], layout: str | None) -> tuple[list[Report],
     return reports, failed
 
 
-def _validate(reports: Sequence[Report], quiet: bool) -> int:
+def _validate(reports: Sequence[Report], quiet: bool, series: bool) -> int:
     status = 0
+    by_year = {report.year: report for report in reports} if series else {}
     for report in reports:
-        shown = [d for d in report.diagnostics if not quiet or d.severity != "info"]
-        for d in shown:
-            print(f"{report.source}:{d}")
-        errors = len(report.errors)
-        warnings = sum(d.severity == "warning" for d in report.diagnostics)
+        found = list(report.diagnostics)
+        previous = by_year.get(report.year - 1) if report.year is not None else None
+        if previous is not None:
+            found.extend(d for d in validate(report, previous).diagnostics
+                         if d not in report.diagnostics)
+        for d in found:
+            if not quiet or d.severity != "info":
+                print(f"{report.source}:{d}")
+        errors = sum(d.severity == "error" for d in found)
+        warnings = sum(d.severity == "warning" for d in found)
         print(f"{report.source}: {errors} error(s), {warnings} warning(s)")
         status = status or (1 if errors else 0)
     return status
