@@ -1,8 +1,9 @@
-"""Property: whatever value a table loses, placement never yields a wrong number.
+"""Property: whatever values a table loses, placement never yields a wrong number.
 
-Hypothesis builds consistent section 三 tables (every rule of the template holds), writes them
-as tab-separated text into a real report, drops one printed value from one row, and parses:
-every cell must then be its true value or missing, and nothing may be reported as broken."""
+Hypothesis builds consistent section 三 tables of either template (every rule holds), writes
+them as tab-separated text into a real or written report, drops one printed value from each
+of one to three rows, and parses: every cell must then be its true value or missing, and
+nothing may be reported as broken."""
 
 from __future__ import annotations
 
@@ -14,23 +15,26 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import labels
 
-from conftest import SEEDS
+from conftest import SEEDS, WRITTEN
 
-BASE = SEEDS[2].read_text(encoding="utf-8")
-START = BASE.index("(本列数据的勾稽关系")
-END = BASE.index("\n", BASE.index("四、结转下年度继续办理"))
-ROWS = list(labels.APPLICATION_ROWS["2019"])
-OUTCOMES = ROWS[2:-2]
+#: A report per template whose section 三 is replaced: from its note cell to the last row.
+BASES = {"2019": SEEDS[2].read_text(encoding="utf-8"),
+         "2021": (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")}
 #: Examples per run: CI keeps the default; GOVINFO_EXAMPLES=3000 for a thorough local run.
 EXAMPLES = int(os.environ.get("GOVINFO_EXAMPLES", "60"))
 
 
+def _rows(template: str) -> list[str]:
+    return list(labels.APPLICATION_ROWS[template])
+
+
 @st.composite
-def tables(draw: st.DrawFn) -> dict[str, list[int]]:
-    """A section 三 table of the 2019 template in which every rule holds."""
+def tables(draw: st.DrawFn, template: str) -> dict[str, list[int]]:
+    """A section 三 table of ``template`` in which every rule holds."""
+    outcomes = _rows(template)[2:-2]
     count = st.integers(0, 30) | st.just(0)
-    table = {row: [draw(count) for _ in range(6)] for row in OUTCOMES}
-    total = [sum(table[row][c] for row in OUTCOMES) for c in range(6)]
+    table = {row: [draw(count) for _ in range(6)] for row in outcomes}
+    total = [sum(table[row][c] for row in outcomes) for c in range(6)]
     forward = [draw(st.integers(0, 5)) for _ in range(6)]
     over = [draw(st.integers(0, total[c] + forward[c])) for c in range(6)]
     table["total"] = total
@@ -40,27 +44,42 @@ def tables(draw: st.DrawFn) -> dict[str, list[int]]:
     return {row: [*values, sum(values)] for row, values in table.items()}
 
 
-def render(table: dict[str, list[int]], short_row: str, dropped: int) -> str:
+@st.composite
+def damaged(draw: st.DrawFn) -> tuple[str, dict[str, list[int]], dict[str, int]]:
+    """A template, a consistent table, and the column dropped from each of 1-3 rows."""
+    template = draw(st.sampled_from(sorted(BASES)))
+    table = draw(tables(template))
+    rows = draw(st.lists(st.sampled_from(_rows(template)), min_size=1, max_size=3,
+                         unique=True))
+    return template, table, {row: draw(st.integers(0, 6)) for row in rows}
+
+
+def render(template: str, table: dict[str, list[int]], dropped: dict[str, int]) -> str:
+    base = BASES[template]
+    start = base.rindex("\n", 0, base.index("勾稽关系")) + 1
+    end = base.index("\n", base.index("四、结转下年度继续办理"))
     lines = ["\t申请人情况", "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"]
-    for row in ROWS:
+    for row in _rows(template):
         values = [str(v) for v in table[row]]
-        if row == short_row:
-            del values[dropped]
-        lines.append("\t".join([labels.APPLICATION_ROWS["2019"][row][0], *values]))
-    return BASE[:START] + "\n".join(lines) + BASE[END:]
+        if row in dropped:
+            del values[dropped[row]]
+        lines.append("\t".join([labels.APPLICATION_ROWS[template][row][0], *values]))
+    return base[:start] + "\n".join(lines) + base[end:]
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tables(), st.sampled_from(ROWS), st.integers(0, 6))
-def test_a_dropped_value_is_placed_right_or_left_missing(
-        table: dict[str, list[int]], short_row: str, dropped: int) -> None:
-    report = gr.parse(render(table, short_row, dropped))
+@given(damaged())
+def test_dropped_values_are_placed_right_or_left_missing(
+        case: tuple[str, dict[str, list[int]], dict[str, int]]) -> None:
+    template, table, dropped = case
+    report = gr.parse(render(template, table, dropped))
+    assert report.template == template
     columns = list(labels.APPLICANT_COLUMNS)
-    for row in ROWS:
+    for row in _rows(template):
         for c, column in enumerate(columns):
             cell = report.cell(f"applications.{row}.{column}")
             assert cell.value in (table[row][c], None), (row, column, cell)
-            if row != short_row:
+            if row not in dropped:
                 assert (cell.value, cell.provenance) == (table[row][c], "parsed")
     codes = {d.code for d in report.diagnostics}
     assert "rule-violation" not in codes
