@@ -63,8 +63,9 @@ def _build(name: str) -> Template:
     for row, columns in labels.PROACTIVE_SHAPE[name].items():
         row_label = labels.PROACTIVE_ROWS[name][row][0]
         for column in columns:
+            column_label = labels.PROACTIVE_COLUMNS[name][column][0]
             fields.append(Field(f"proactive.{row}.{column}", "proactive", row, column,
-                                _kind(column), row_label, labels.PROACTIVE_COLUMNS[name][column][0]))
+                                _kind(column), row_label, column_label))
     for row, row_labels in labels.APPLICATION_ROWS[name].items():
         for column, column_labels in labels.APPLICANT_COLUMNS.items():
             fields.append(Field(f"applications.{row}.{column}", "applications", row, column,

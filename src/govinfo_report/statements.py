@@ -5,11 +5,11 @@ give, is a ``text-table-mismatch`` warning naming both positions; nothing is cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 import attrs
-import regex
 
 from . import labels
 from .diagnostics import Diagnostic, diagnostic
@@ -31,9 +31,9 @@ class Statement:
 
 
 @cache
-def _patterns(template: str) -> tuple[tuple[regex.Pattern[str], tuple[tuple[str, ...], ...]],
+def _patterns(template: str) -> tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]],
                                       ...]:
-    return tuple((regex.compile(pattern), readings)
+    return tuple((re.compile(pattern), readings)
                  for only, readings, pattern in labels.STATEMENTS
                  if only in (None, template))
 

@@ -17,7 +17,7 @@ from . import labels
 from .catalogue import TEMPLATES
 from .diagnostics import Diagnostic, diagnostic
 from .model import Cell, Number, Report
-from .rules import Rule, rule_set
+from .rules import Rule, rule_set, violated
 
 Status = Literal["passed", "violated", "not-assessable"]
 
@@ -123,9 +123,7 @@ def failures(report: Report) -> list[Diagnostic]:
     values = [value for table in report.tables for value in table.values]
     found: list[Diagnostic] = []
     for rule in rule_set(report.template).rules:
-        cells = [values[i] for i in rule.cells]
-        if None in cells or sum(values[i] for i in rule.left) != sum(  # type: ignore[misc]
-                values[i] for i in rule.right):
+        if violated(rule, values) is not False:
             found.append(_from_rule(report, rule).diagnostic)  # type: ignore[arg-type]
     found.extend(check.diagnostic for check in _non_negative(report)
                  if check.diagnostic is not None)
@@ -238,8 +236,8 @@ def _cross_year(report: Report, previous: Report,
             label = labels.PROACTIVE_ROWS["2021"][row][0]
             yield _check(
                 f"years.in-force.{row}",
-                f"{label}: {report.year} 现行有效件数 = {previous.year} 现行有效件数 + 本年制发件数 "
-                "− 本年废止件数 (amendments also move it)", "in-force",
+                f"{label}: {report.year} 现行有效件数 = {previous.year} 现行有效件数 "
+                "+ 本年制发件数 − 本年废止件数 (amendments also move it)", "in-force",
                 [report.cell(f"proactive.{row}.in_force")],
                 [previous.cell(f"proactive.{row}.in_force"),
                  report.cell(f"proactive.{row}.issued"),
