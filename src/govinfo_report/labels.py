@@ -231,7 +231,13 @@ MONEY_UNITS: dict[str, int] = {"万元": 1, "元": 10000}
 #: as in ``无行政诉讼``). Each reading is a tuple of keys whose sum the count may mean; the
 #: sentence agrees with the table if any reading gives its count (``受理…申请14件`` may count
 #: the new requests only, or the new and the carried-over ones). ``template`` ``None``: both.
+#: A clause that starts with ``其中`` (of which) counts a part, and is skipped.
 Statement = tuple[str | None, tuple[tuple[str, ...], ...], str]
+
+#: Words that open a clause counting only a part of a total.
+PART_OF: tuple[str, ...] = ("其中",)
+#: Characters that end a clause.
+CLAUSE_ENDS = "，。；,;：:"
 
 _N = r"(?P<n>\d+)"
 _LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
@@ -239,7 +245,8 @@ _LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_revi
 STATEMENTS: tuple[Statement, ...] = (
     (None, (("applications.new.total",),
             ("applications.new.total", "applications.carried_over.total")),
-     rf"(?:收到|新收|受理)[^，。；,;:：\d]{{0,12}}?申请(?:公开)?(?:数量)?(?:共|总计|合计|为)?{_N}件"),
+     rf"(?:收到|新收|受理)了?(?:各类|社会公众)?的?(?:政府信息公开|信息公开|依)?申请(?:公开)?"
+     rf"(?:数量)?(?:共|总计|合计|为)?{_N}件"),
     (None, (("applications.carried_over.total",),),
      rf"上年度?结转(?:政府信息公开)?(?:申请)?{_N}件"),
     (None, (("applications.carried_forward.total",),),

@@ -119,16 +119,17 @@ def _blocks(text: Source, lines: list[range]) -> list[tuple[int, Sequence[str]]]
 
 def _template(text: Source, regions: dict[str, list[range]], year: int | None,
               title_line: int | None, found: list[Diagnostic]) -> Template:
-    """The template the tables' labels show; a report showing neither is legacy if its
-    year or its headings say so. A mix is read by the year's template when it is one of
-    them, else by the majority of labels."""
+    """The template the tables' labels show. A report showing neither is legacy if its year
+    is before 2019, or if it states no year and has the headings of those reports; a report
+    dated 2019 or later is never refused. A mix is read by the year's template when it is one
+    of them, else by the majority of labels."""
     hits = metadata.template_markers(
         (span.start + 1 + i, line) for spans in regions.values() for span in spans
         for i, line in enumerate(text.lines[span.start:span.stop]))
     present = [name for name, found_hits in hits.items() if found_hits]
     of_year = metadata.template_of_year(year)
     if not present:
-        if (year is not None and of_year is None) or metadata.legacy(text.lines):
+        if of_year is None and (year is not None or metadata.legacy(text.lines)):
             raise LegacyReportError(
                 f"a report from before the 2019 template{f' (year {year})' if year else ''}: "
                 "its free-form tables fit no catalogue, so none is read", year=year,

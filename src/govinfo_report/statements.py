@@ -48,10 +48,19 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
         compact = "".join(line[i] for i in columns)
         for pattern, readings in _patterns(template):
             for match in pattern.finditer(compact):
+                if _part_of(compact, match.start()):
+                    continue
                 value = int(match["n"]) if "n" in pattern.groupindex else 0
                 found.append(Statement(match[0], value, readings, number,
                                        columns[match.start()] + 1))
     return found
+
+
+def _part_of(text: str, start: int) -> bool:
+    """Whether the clause holding ``start`` counts a part (``其中，…``)."""
+    clause = max(text.rfind(end, 0, start) for end in labels.CLAUSE_ENDS) + 1
+    opening = text[max(clause - 3, 0):start]
+    return any(word in opening for word in labels.PART_OF)
 
 
 def compare(statements: Sequence[Statement], grid: Grid) -> list[Diagnostic]:

@@ -1,0 +1,70 @@
+"""Template recognition: the year against the labels, legacy reports with and without a year,
+and the prose counts that are found or deliberately not."""
+
+from __future__ import annotations
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report.statements import find
+
+from conftest import SEEDS, WRITTEN
+
+LEGACY = (WRITTEN / "legacy_2016.txt").read_text(encoding="utf-8")
+SEED_002 = SEEDS[2].read_text(encoding="utf-8")
+
+
+def test_a_2019_form_filed_for_2022_is_read_and_flagged() -> None:
+    report = gr.parse(SEED_002.replace("2019 年", "2022 年", 1))
+    assert (report.year, report.template) == (2022, "2019")
+    (mismatch,) = [d for d in report.diagnostics if d.code == "template-year-mismatch"]
+    assert "2022" in mismatch.message and "2021 template" in mismatch.message
+    assert report.flat()["applications.total.total"] == 0
+
+
+def test_template_labels_in_a_pre_2019_report_are_read_not_refused() -> None:
+    report = gr.parse(SEED_002.replace("2019 年", "2018 年", 1))
+    assert report.template == "2019"
+    assert [d.code for d in report.diagnostics].count("template-year-mismatch") == 1
+
+
+def test_legacy_headings_without_a_year_are_refused() -> None:
+    undated = LEGACY.replace("2016年政府信息公开", "政府信息公开", 1)
+    with pytest.raises(gr.LegacyReportError) as caught:
+        gr.parse(undated)
+    assert caught.value.year is None
+
+
+def test_a_report_dated_2019_or_later_is_never_refused_as_legacy() -> None:
+    report = gr.parse(LEGACY.replace("2016年政府信息公开", "2020年政府信息公开", 1))
+    assert report.year == 2020 and report.template == "2019"
+    codes = {d.code for d in report.diagnostics}
+    assert "template-unknown" in codes
+
+
+@pytest.mark.parametrize(("sentence", "key", "value"), [
+    ("全年共受理依申请公开14件。", "applications.new.total", 14),
+    ("本年度共收到政府信息公开申请 53 件，", "applications.new.total", 53),
+    ("新收各类申请8件", "applications.new.total", 8),
+    ("上年结转2件，", "applications.carried_over.total", 2),
+    ("结转下年度继续办理4件。", "applications.carried_forward.total", 4),
+    ("全年办结51件", "applications.total.total", 51),
+    ("因政府信息公开被申请行政复议14件，", "appeals.review.total", 14),
+    ("未发生因政府信息公开引起的行政复议、行政诉讼案件。", "appeals.review.total", 0),
+    ("作出行政处罚决定326件", "proactive.penalties.decisions", 326),
+])
+def test_count_statements(sentence: str, key: str, value: int) -> None:
+    found = {(s.readings[0][0], s.value) for s in find([(1, sentence)], "2021")}
+    assert (key, value) in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "其中，收到政府信息公开申请10件通过网上提交。",     # a part of the total
+    "其中受理依申请公开3件",
+    "收到自然人申请10件",                              # one applicant column, not the total
+    "发布信息15余条",                                  # approximate, and no table holds it
+    "受理群众咨询236件",
+])
+def test_sentences_that_are_not_table_counts(sentence: str) -> None:
+    assert not [s for s in find([(1, sentence)], "2021")
+                if s.readings[0][0].startswith("applications.")]
