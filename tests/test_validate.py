@@ -127,3 +127,27 @@ def test_cross_year_notes_a_different_body() -> None:
     lines[1] = NEXT_YEAR[2]
     result = gr.validate(gr.parse(_edited({}, lines)), previous=previous)
     assert [d.code for d in result.notes] == ["body-mismatch"]
+
+
+def test_a_rule_that_derived_a_lost_cell_is_not_assessable() -> None:
+    # Without its 上年结转 row (lines 93-100), the balance rules derive that row: they then
+    # hold by construction and check nothing.
+    report = gr.parse(_edited({}, BASE[:92] + BASE[100:]))
+    cell = report.cell("applications.carried_over.natural_person")
+    assert (cell.value, cell.rule) == (2, "applications.balance.natural_person")
+    status = {c.rule: c.status for c in gr.validate(report).checks}
+    for column in ("natural_person", "commercial_enterprise", "other_organisation"):
+        assert status[f"applications.balance.{column}"] == "not-assessable"
+    # Its 总计 came from the row sum of those cells, so the balance of the 总计 column still
+    # checks something: that the column balances add up.
+    assert report.cell("applications.carried_over.total").rule == (
+        "applications.row-sum.carried_over")
+    assert status["applications.balance.total"] == "passed"
+    assert status["applications.row-sum.carried_over"] == "not-assessable"
+
+
+def test_cross_year_needs_both_years() -> None:
+    report = gr.parse(_edited({}))
+    undated = gr.parse(_edited({}, ["青岚县市场监督管理局", "政府信息公开工作年度报告", *BASE[2:]]))
+    with pytest.raises(ValueError, match="year is unknown"):
+        gr.validate(undated, previous=report)

@@ -122,7 +122,7 @@ _APPLICATION_ROWS_COMMON_HEAD: Labels = {
     "partially_granted": ("部分公开",),
     "denied.state_secret": ("属于国家秘密",),
     "denied.prohibited_by_law": ("其他法律行政法规禁止公开",),
-    "denied.security_stability": ("危及三安全一稳定",),
+    "denied.security_stability": ("危及“三安全一稳定”",),
     "denied.third_party_rights": ("保护第三方合法权益",),
     "denied.internal_affairs": ("属于三类内部事务信息",),
     "denied.process_information": ("属于四类过程性信息",),
@@ -271,4 +271,80 @@ STATEMENTS: tuple[Statement, ...] = (
     ("2021", (("proactive.normative_documents.repealed",),),
      rf"废止(?:行政)?规范性文件{_N}件"),
     ("2021", (("proactive.rules.issued",),), rf"(?:制发|制定|出台)规章{_N}件"),
+)
+
+# The printed template, for rendering -----------------------------------------------------
+
+#: Section headings as the templates print them.
+SECTION_TITLES: dict[int, str] = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+
+#: Section 二 as printed: sub-tables of (article, column keys, row keys).
+PROACTIVE_BLOCKS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
+    "2019": (
+        ("第二十条第（一）项", ("made", "published", "total_published"),
+         ("rules", "normative_documents")),
+        ("第二十条第（五）项", ("previous_items", "change", "decisions"),
+         ("licensing", "other_services")),
+        ("第二十条第（六）项", ("previous_items", "change", "decisions"),
+         ("penalties", "coercive_measures")),
+        ("第二十条第（八）项", ("previous_items", "change"), ("fees",)),
+        ("第二十条第（九）项", ("projects", "amount"), ("procurement",)),
+    ),
+    "2021": (
+        ("第二十条第（一）项", ("issued", "repealed", "in_force"),
+         ("rules", "normative_documents")),
+        ("第二十条第（五）项", ("decisions",), ("licensing",)),
+        ("第二十条第（六）项", ("decisions",), ("penalties", "coercive_measures")),
+        ("第二十条第（八）项", ("amount",), ("fees",)),
+    ),
+}
+
+#: The 勾稽关系 note cell heading the label column of section 三.
+APPLICATION_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+#: The merged cells grouping the outcome rows of section 三, as printed, by key prefix.
+_OUTCOME_GROUPS = {"denied": "（三）不予公开", "unavailable": "（四）无法提供",
+                   "not_processed": "（五）不予处理", "other": "（六）其他处理"}
+_PRINTED_ROWS = {
+    "new": ("一、本年新收政府信息公开申请数量", "", ""),
+    "carried_over": ("二、上年结转政府信息公开申请数量", "", ""),
+    "granted": ("三、本年度办理结果", "（一）予以公开", ""),
+    "partially_granted": ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""),
+    "other": ("", "（六）其他处理", ""),
+    "total": ("", "（七）总计", ""),
+    "carried_forward": ("四、结转下年度继续办理", "", ""),
+}
+
+
+def _printed_rows(template: str) -> dict[str, tuple[str, str, str]]:
+    printed: dict[str, tuple[str, str, str]] = {}
+    numbers: dict[str, int] = {}
+    for key, (label, *_) in APPLICATION_ROWS[template].items():
+        group, _, _ = key.partition(".")
+        if key in _PRINTED_ROWS:
+            printed[key] = _PRINTED_ROWS[key]
+            continue
+        numbers[group] = numbers.get(group, 0) + 1
+        first = _OUTCOME_GROUPS[group] if numbers[group] == 1 else ""
+        printed[key] = ("", first, f"{numbers[group]}.{label}")
+    return printed
+
+
+#: Section 三's label cells as printed: row key -> (top level, outcome, sub-row). A group's
+#: label is printed on its first row only (a merged cell).
+APPLICATION_PRINTED: dict[str, dict[str, tuple[str, str, str]]] = {
+    template: _printed_rows(template) for template in APPLICATION_ROWS}
+
+#: Section 四's header rows as printed.
+APPEAL_HEADER: tuple[tuple[str, ...], ...] = (
+    ("行政复议", "", "", "", "", "行政诉讼", *[""] * 9),
+    ("", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""),
+    tuple(APPEAL_OUTCOMES[o][0] for _ in range(3) for o in APPEAL_OUTCOMES),
 )

@@ -15,6 +15,7 @@ _YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九O]{4}"
 _TITLE = re.compile(rf"(?P<organisation>.*?)(?P<year>{_YEAR})年度?(?P<rest>.+)")
 _DATE = re.compile(rf"(?P<year>{_YEAR})年(?P<month>[\d一二三四五六七八九十]{{1,3}})月"
                    rf"(?P<day>[\d一二三四五六七八九十]{{1,3}})日")
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.]")
 _NOT_ORGANISATION = re.compile(r"[。，,；;：:！!？?]")
 
 #: How far the title is looked for, and how long a title or organisation line may be.
@@ -115,10 +116,11 @@ def template_of_year(year: int | None) -> str | None:
 
 
 def legacy(lines: Sequence[str]) -> bool:
-    """Whether the text reads as a report from before 2019: at least two of the words of
-    those reports' headings (``概述``, ``收费及减免``…)."""
+    """Whether the section headings read as those of a report from before 2019: at least
+    two of their words (``概述``, ``收费及减免``…) on heading-like lines (``四、…``, short)."""
     found: set[str] = set()
     for line in lines:
         compact = _compact(line)
-        found.update(marker for marker in labels.LEGACY_MARKERS if marker in compact)
+        if len(compact) <= MAX_ORGANISATION_CHARS and _HEADING.match(compact):
+            found.update(marker for marker in labels.LEGACY_MARKERS if marker in compact)
     return len(found) >= LEGACY_EVIDENCE

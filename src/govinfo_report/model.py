@@ -7,12 +7,13 @@ table; a ``Cell`` object is made only when asked for.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Literal
 
 import attrs
 
+from .catalogue import SECTIONS, TEMPLATES
 from .diagnostics import Diagnostic
 
 Provenance = Literal["parsed", "derived", "missing"]
@@ -125,6 +126,36 @@ class Report:
         for table in self.tables:
             flat.update(zip(table.keys, table.values, strict=True))
         return flat
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Number | None], *, template: str,
+                    organisation: str | None = None, year: int | None = None,
+                    published: datetime.date | None = None, overview: str | None = None,
+                    problems: str | None = None, other_matters: str | None = None) -> Report:
+        """A report built from values rather than text (to render it, or to test with).
+
+        ``values`` maps catalogue keys of ``template`` to numbers; keys left out are missing.
+        Given values count as ``parsed``, with no source position.
+
+        Raises:
+            KeyError: a key that is not in the catalogue of ``template``.
+        """
+        catalogue = TEMPLATES[template]
+        unknown = set(values) - set(catalogue.index)
+        if unknown:
+            raise KeyError(f"not keys of the {template} template: {', '.join(sorted(unknown))}")
+        tables = []
+        for section in SECTIONS:
+            span = catalogue.sections[section]
+            keys = tuple(f.key for f in catalogue.fields[span.start:span.stop])
+            numbers = tuple(values.get(key) for key in keys)
+            tables.append(Table(
+                section, None, keys, numbers,
+                tuple("missing" if v is None else "parsed" for v in numbers),
+                (None,) * len(keys), (None,) * len(keys), (None,) * len(keys),
+                _index={key: i for i, key in enumerate(keys)}))
+        return cls(organisation, year, template, published, overview, *tables, problems,
+                   other_matters, ())
 
     def cell(self, key: str) -> Cell:
         """The cell of a full catalogue key, with its provenance."""

@@ -121,9 +121,11 @@ def failures(report: Report) -> list[Diagnostic]:
     """The diagnostics of the checks of ``report`` that do not pass (``parse`` uses this;
     it builds no ``Check`` for rules that hold)."""
     values = [value for table in report.tables for value in table.values]
+    derived_by = [rule for table in report.tables for rule in table.rules]
     found: list[Diagnostic] = []
     for rule in rule_set(report.template).rules:
-        if violated(rule, values) is not False:
+        if violated(rule, values) is not False or any(
+                rule.name in _rules_named(derived_by[i]) for i in rule.cells):
             found.append(_from_rule(report, rule).diagnostic)  # type: ignore[arg-type]
     found.extend(check.diagnostic for check in _non_negative(report)
                  if check.diagnostic is not None)
@@ -170,23 +172,26 @@ def _check(name: str, title: str, family: str, totals: Sequence[Cell],
     """``before`` (``"2020 "``) names the report of the first part when it is another."""
     names = [*(cell.key for cell in totals),
              *((before if i == 0 else "") + cell.key for i, cell in enumerate(parts))]
-    missing = [name for name, cell in zip(names, (*totals, *parts), strict=True)
-               if cell.value is None]
-    if missing:
-        keys = ", ".join(missing)
+    cells = (*totals, *parts)
+    missing = [shown for shown, cell in zip(names, cells, strict=True) if cell.value is None]
+    circular = [shown for shown, cell in zip(names, cells, strict=True)
+                if name in _rules_named(cell.rule)]
+    located = totals if before else cells
+    if missing or circular:
+        why = (f"missing {', '.join(missing)}" if missing else
+               f"{', '.join(circular)} was derived from this very rule")
         return Check(name, title, "not-assessable", None, None, tuple(totals), tuple(parts),
                      tuple(signs), _diagnostic("rule-not-assessable",
-                                               f"{title}: not checked, missing {keys}",
-                                               totals, parts))
+                                               f"{title}: not checked, {why}", located))
     printed = sum(cell.value for cell in totals)  # type: ignore[misc]
     expected = sum(sign * cell.value for sign, cell in zip(signs, parts, strict=True))  # type: ignore[operator,misc]
     if printed == expected:
         return Check(name, title, "passed", printed, expected, tuple(totals), tuple(parts),
                      tuple(signs))
-    message = (f"{title}: printed {_terms(totals, [1] * len(totals), names)}, but "
+    message = (f"{title}: the report gives {_terms(totals, [1] * len(totals), names)}, but "
                f"{_terms(parts, signs, names[len(totals):])}")
     return Check(name, title, "violated", printed, expected, tuple(totals), tuple(parts),
-                 tuple(signs), _diagnostic(_BROKEN[family], message, totals, parts))
+                 tuple(signs), _diagnostic(_BROKEN[family], message, located))
 
 
 def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) -> str:
@@ -207,17 +212,26 @@ def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) ->
     return text + (" (* derived)" if "*" in text else "")
 
 
-def _diagnostic(code: str, message: str, totals: Sequence[Cell],
-                parts: Sequence[Cell]) -> Diagnostic:
-    located = [cell for cell in (*totals, *parts) if cell.line is not None]
+def _rules_named(rule: str | None) -> list[str]:
+    """The rule names in a derived cell's ``rule`` (``placement: a, b`` names two)."""
+    return rule.removeprefix("placement: ").split(", ") if rule else []
+
+
+def _diagnostic(code: str, message: str, cells: Sequence[Cell]) -> Diagnostic:
+    """Located at the first of ``cells`` with a position (cells of this report only)."""
+    located = [cell for cell in cells if cell.line is not None]
     line, column = (located[0].line, located[0].column) if located else (None, None)
     return diagnostic(code, message, line, column,
-                      tuple(dict.fromkeys(cell.key for cell in (*totals, *parts))))
+                      tuple(dict.fromkeys(cell.key for cell in cells)))
 
 
 def _cross_year(report: Report, previous: Report,
                 notes: list[Diagnostic]) -> Iterator[Check]:
-    if report.year is None or previous.year is None or previous.year != report.year - 1:
+    if report.year is None or previous.year is None:
+        raise ValueError("a cross-year check needs both reports' years; "
+                         f"{'this' if report.year is None else 'the previous'} report's year "
+                         "is unknown")
+    if previous.year != report.year - 1:
         raise ValueError(f"previous must be the report of the year before: got years "
                          f"{previous.year} and {report.year}")
     if report.organisation != previous.organisation:

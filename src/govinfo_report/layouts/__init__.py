@@ -26,6 +26,7 @@ BUILTIN: dict[str, str] = {
     "tab-separated": "govinfo_report.layouts.tab_separated:TabSeparated",
     "row-per-cell": "govinfo_report.layouts.row_per_cell:RowPerCell",
     "flattened-header": "govinfo_report.layouts.flattened_header:FlattenedHeader",
+    "markdown": "govinfo_report.layouts.markdown:Markdown",
 }
 ENTRY_POINT_GROUP = "govinfo_report.layouts"
 

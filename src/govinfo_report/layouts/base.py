@@ -49,6 +49,11 @@ class Layout(Protocol):
         """The canonical rows of ``lines``, whose first line is line ``first_line``."""
         ...
 
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """The lines of a table given as rows of cell texts (``""``: a blank cell), laid out
+        as this layout's source tool lays tables out. Used by ``render``."""
+        ...
+
 
 def split_tabs(line: str, line_number: int) -> list[Cell]:
     """The tab-separated cells of a line, stripped, with their 1-based columns."""

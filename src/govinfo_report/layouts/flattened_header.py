@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from ..cells import is_value
 from .tab_separated import TabSeparated, displacement_share, multi_cell_share
 
 
@@ -21,3 +22,20 @@ class FlattenedHeader(TabSeparated):
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         return multi_cell_share(lines) * min(1.0, 3.0 * displacement_share(lines, width))
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """As a broken PDF grid: header rows one cell a line, group labels on lines of their
+        own, each row's label pushed right by empty cells, a row of values alone wrapped."""
+        lines: list[str] = []
+        for row in table:
+            labels = [cell for cell in row if cell and not is_value(cell)]
+            values = [cell for cell in row if is_value(cell)]
+            if not values:
+                lines.extend(labels)
+            elif not labels:
+                half = (len(values) + 1) // 2
+                lines.extend(("\t".join(values[:half]), "\t".join(values[half:])))
+            else:
+                lines.extend(labels[:-1])
+                lines.append("\t".join(["", "", "", labels[-1], *values]))
+        return lines

@@ -11,7 +11,8 @@ from .base import MAX_CELL_CHARS, MAX_CELLS_PER_ROW, Cell, Row, make_row, split_
 
 
 class RowPerCell:
-    """One cell a line; a blank line ends a row; untabbed lines continue the last cell."""
+    """One cell a line; a blank line ends a row (a lone tab is an empty cell); untabbed lines
+    continue the last cell."""
 
     name: ClassVar[str] = "row-per-cell"
     table_line: ClassVar[str] = r"^\t"
@@ -30,7 +31,7 @@ class RowPerCell:
         start = first_line
         for offset, line in enumerate(lines):
             number = first_line + offset
-            if not line.strip():
+            if not line.strip() and not line.startswith("\t"):
                 if cells:
                     row = make_row(cells, start, positional=True)
                     if row is not None:
@@ -50,3 +51,10 @@ class RowPerCell:
             row = make_row(cells, start, positional=True)
             if row is not None:
                 yield row
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines: list[str] = []
+        for row in table:
+            lines.extend(f"\t{cell}" for cell in row)
+            lines.append("")
+        return lines

@@ -29,7 +29,7 @@ def displacement_share(lines: Sequence[str], width: int) -> float:
 
     Signs: a row's first label preceded by three or more empty cells, a second label parted
     from the previous one by two or more empty cells, or a row with no label that prints
-    some numbers but fewer than ``width``.
+    some numbers but fewer values (numbers or dashes) than ``width``.
     """
     rows = broken = 0
     for line in lines:
@@ -40,8 +40,9 @@ def displacement_share(lines: Sequence[str], width: int) -> float:
         if not numbers:
             continue
         rows += 1
+        values = sum(1 for text in cells if is_value(text))
         broken += _displaced(cells) or (
-            all(not text or is_value(text) for text in cells) and numbers < width)
+            all(not text or is_value(text) for text in cells) and values < width)
     return broken / rows if rows else 0.0
 
 
@@ -76,3 +77,6 @@ class TabSeparated:
             row = make_row(split_tabs(line, number), number, self.positional)
             if row is not None:
                 yield row
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        return ["\t".join(row) for row in table]

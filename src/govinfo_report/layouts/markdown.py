@@ -1,0 +1,61 @@
+"""Markdown pipe tables (converters such as html2text, pandoc, and LLM pipelines): a row a
+line between pipes, ``| 119 | 25 | … |``, with a ``|---|---|`` rule under the first row.
+
+The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from .base import MAX_CELL_CHARS, MAX_CELLS_PER_ROW, Cell, Row, make_row
+
+_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+class Markdown:
+    """Pipe-delimited rows; the rule line under the header is skipped."""
+
+    name: ClassVar[str] = "markdown"
+    table_line: ClassVar[str] = r"^\s*\|"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        filled = piped = 0
+        for line in lines:
+            stripped = line.strip()
+            if not stripped:
+                continue
+            filled += 1
+            piped += stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1
+        return piped / filled if filled else 0.0
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        for offset, line in enumerate(lines):
+            if not line.strip() or _RULE.match(line):
+                continue
+            number = first_line + offset
+            row = make_row(_split(line, number), number, positional=True)
+            if row is not None:
+                yield row
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        width = max((len(row) for row in table), default=0)
+        lines = ["| " + " | ".join([*row, *[""] * (width - len(row))]) + " |" for row in table]
+        return [*lines[:1], "|" + "---|" * width, *lines[1:]]
+
+
+def _split(line: str, line_number: int) -> list[Cell]:
+    """The cells between the pipes of a line, stripped, with their 1-based columns."""
+    cells: list[Cell] = []
+    start = line.index("|") + 1
+    parts = line[start:].split("|", MAX_CELLS_PER_ROW)
+    if line.rstrip().endswith("|"):
+        parts.pop()  # the empty text after the closing pipe
+    for part in parts:
+        text = part.strip()
+        lead = len(part) - len(part.lstrip())
+        cells.append((text[:MAX_CELL_CHARS], line_number, start + lead + 1))
+        start += len(part) + 1
+    return cells

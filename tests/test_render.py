@@ -1,0 +1,65 @@
+"""Rendering: parse(render(report, layout)) gives the report back, for every layout that
+can write and both templates; a report broken on purpose is caught by exactly the rules the
+changed cell takes part in."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govinfo_report as gr
+from govinfo_report.render import render, renderable
+from govinfo_report.rules import rule_set
+
+from conftest import SEEDS, WRITTEN
+from strategies import broken_reports, reports
+
+EXAMPLES = int(os.environ.get("GOVINFO_EXAMPLES", "25"))
+PROFILE = settings(max_examples=EXAMPLES, deadline=None,
+                   suppress_health_check=[HealthCheck.too_slow])
+LAYOUTS = renderable()
+
+
+def test_every_builtin_layout_can_write() -> None:
+    assert set(LAYOUTS) == {"tab-separated", "row-per-cell", "flattened-header", "markdown"}
+
+
+def _same(back: gr.Report, report: gr.Report) -> None:
+    assert (back.template, back.organisation, back.year, back.published) == (
+        report.template, report.organisation, report.year, report.published)
+    assert back.flat() == report.flat()
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@PROFILE
+@given(report=reports())
+def test_round_trip(layout: str, report: gr.Report) -> None:
+    back = gr.parse(render(report, layout))
+    _same(back, report)
+    assert all(table.layout == layout for table in back.tables)
+    assert not [d for d in back.diagnostics if d.severity != "info"]
+
+
+@PROFILE
+@given(case=broken_reports())
+def test_a_broken_rule_is_caught_after_rendering(case: tuple[gr.Report, str]) -> None:
+    report, key = case
+    back = gr.parse(render(report, "tab-separated"))
+    index = {f.key: i for i, f in enumerate(gr.fields(report.template))}[key]
+    touching = {rule.name for rule in rule_set(report.template).rules if index in rule.cells}
+    assert {check.rule for check in gr.validate(back).violated} == touching
+
+
+@pytest.mark.parametrize("path", [*SEEDS, *sorted(WRITTEN.glob("2021_*.txt"))],
+                         ids=lambda p: p.stem[:24])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_real_and_written_reports_round_trip(path: object, layout: str) -> None:
+    report = gr.parse(path)  # type: ignore[arg-type]
+    _same(gr.parse(render(report, layout)), report)
+
+
+def test_a_layout_that_cannot_write_is_refused() -> None:
+    with pytest.raises(gr.UnknownLayoutError):
+        render(gr.parse(SEEDS[0]), "no-such-layout")
