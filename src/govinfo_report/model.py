@@ -154,8 +154,9 @@ class Report:
                 tuple("missing" if v is None else "parsed" for v in numbers),
                 (None,) * len(keys), (None,) * len(keys), (None,) * len(keys),
                 _index={key: i for i, key in enumerate(keys)}))
-        return cls(organisation, year, template, published, overview, *tables, problems,
-                   other_matters, ())
+        proactive, applications, appeals = tables
+        return cls(organisation, year, template, published, overview, proactive,
+                   applications, appeals, problems, other_matters, ())
 
     def cell(self, key: str) -> Cell:
         """The cell of a full catalogue key, with its provenance."""
