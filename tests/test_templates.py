@@ -45,7 +45,7 @@ def test_a_report_dated_2019_or_later_is_never_refused_as_legacy() -> None:
 @pytest.mark.parametrize(("sentence", "key", "value"), [
     ("全年共受理依申请公开14件。", "applications.new.total", 14),
     ("本年度共收到政府信息公开申请 53 件，", "applications.new.total", 53),
-    ("新收各类申请8件", "applications.new.total", 8),
+    ("新收各类政府信息公开申请8件", "applications.new.total", 8),
     ("上年结转2件，", "applications.carried_over.total", 2),
     ("结转下年度继续办理4件。", "applications.carried_forward.total", 4),
     ("全年办结51件", "applications.total.total", 51),
@@ -64,7 +64,13 @@ def test_count_statements(sentence: str, key: str, value: int) -> None:
     "收到自然人申请10件",                              # one applicant column, not the total
     "发布信息15余条",                                  # approximate, and no table holds it
     "受理群众咨询236件",
+    "政务服务中心全年受理申请12000件",               # not a disclosure request
 ])
 def test_sentences_that_are_not_table_counts(sentence: str) -> None:
     assert not [s for s in find([(1, sentence)], "2021")
                 if s.readings[0][0].startswith("applications.")]
+
+
+def test_a_count_of_corrections_is_not_a_count_of_reviews() -> None:
+    found = find([(1, "被申请行政复议3件，无被行政复议纠错的案件。")], "2021")
+    assert [(s.readings[0][0], s.value) for s in found] == [("appeals.review.total", 3)]

@@ -127,3 +127,17 @@ def test_gb18030_bytes_give_the_same_report() -> None:
     from_bytes = gr.parse(text.encode("gb18030"))
     assert from_bytes.encoding == "gb18030"
     assert from_bytes.flat() == gr.parse(text).flat()
+
+
+def test_2021_sub_rows_in_a_2019_reading_are_not_placed() -> None:
+    # The mixed report dated 2020 is read as 2019: its three 2021 其他处理 sub-rows (lines
+    # 65-67) have no cell in that catalogue, so 其他处理 stays missing rather than taking the
+    # first sub-row's values.
+    text = _path("mixed_2022").read_text(encoding="utf-8")
+    report = gr.parse(text.replace("2022年政府信息公开", "2020年政府信息公开", 1))
+    assert report.template == "2019"
+    assert report.cell("applications.other.total").value is None
+    foreign = [d.line for d in report.diagnostics if d.code == "foreign-label"]
+    assert foreign == [65, 66]
+    # ``3.其他`` reads as the 其他 column header of 2019: a row with no row label.
+    assert 67 in [d.line for d in report.diagnostics if d.code == "values-unplaced"]

@@ -13,11 +13,12 @@ from .errors import GovinfoReportError, LegacyReportError, ParseError, UnknownLa
 from .layouts import available as available_layouts
 from .model import Cell, Report, Table
 from .parser import parse
+from .render import render
 from .validate import Check, Validation, validate
 
 __all__ = [
     "CODES", "Cell", "Check", "Diagnostic", "Field", "GovinfoReportError", "LegacyReportError",
     "ParseError", "Report", "Table", "UnknownLayoutError", "Validation", "available_layouts",
-    "fields", "parse", "validate",
+    "fields", "parse", "render", "validate",
 ]
 __version__ = "0.1.0"

@@ -12,7 +12,7 @@ from .cells import convert, is_number
 from .diagnostics import Diagnostic, diagnostic
 from .grid import Grid
 from .layouts import Cell, Row
-from .matching import foreign_row, matcher, proactive_column
+from .matching import foreign_row, matcher, normalise_label, proactive_column
 from .placement import ShortRow
 
 #: A section 二 header: for each value position, the column key, or ``None`` for a column
@@ -100,7 +100,8 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
         if not row.values:
             unit = _money_unit(row, name) or unit
             header = _header(row, name) or header
-            if len(keys) == 1 and keys[0] not in seen and len(matches) == 1:
+            if (len(keys) == 1 and keys[0] not in seen and len(matches) == 1
+                    and _exact(row_labels[keys[0]], matches[0][0][0])):
                 # A row whose cells are all blank: given as "not given", not lost.
                 seen.add(keys[0])
                 for column in shape[keys[0]]:
@@ -140,6 +141,11 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
             _sum_subrows(grid, key, parts, found)
     _missing_rows("二", seen, row_labels, found)
     return shorts
+
+
+def _exact(aliases: tuple[str, ...], text: str) -> bool:
+    """Whether a label is one of ``aliases`` whole, not a fragment of a split label."""
+    return normalise_label(text) in {normalise_label(alias) for alias in aliases}
 
 
 def _header(row: Row, template: str) -> Header | None:
@@ -217,6 +223,17 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
             continue
         matches = [(cell, *match(cell[0])) for cell in row.labels]
         keys = list(dict.fromkeys(key for _, kind, key in matches if key and kind == "row"))
+        foreign = [cell for cell, _, _ in matches if foreign_row(name, "applications", cell[0])]
+        if foreign:
+            # A row of the other template: its values fit no cell of this one.
+            found.append(diagnostic("foreign-label", f"section 三: {foreign[0][0]!r} is a row "
+                                                     "of the other template; values not placed",
+                                    foreign[0][1], foreign[0][2]))
+            for key in keys:
+                for column in columns:
+                    grid.unplaced(index[f"applications.{key}.{column}"])
+            seen.update(keys)
+            continue
         for cell, kind, _ in matches:
             if kind == "unknown":
                 found.append(diagnostic("unknown-label", f"section 三: label {cell[0]!r} "

@@ -74,6 +74,9 @@ def _parse_all(files: Sequence[Path], layout: str | None) -> tuple[list[Report],
 def _validate(reports: Sequence[Report], quiet: bool, series: bool) -> int:
     status = 0
     by_year = {report.year: report for report in reports} if series else {}
+    if series and len(by_year) < len(reports):
+        print("--series: several reports share a year; each year is compared with the last "
+              "report given for the year before", file=sys.stderr)
     for report in reports:
         found = list(report.diagnostics)
         previous = by_year.get(report.year - 1) if report.year is not None else None

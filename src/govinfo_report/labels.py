@@ -245,8 +245,8 @@ _LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_revi
 STATEMENTS: tuple[Statement, ...] = (
     (None, (("applications.new.total",),
             ("applications.new.total", "applications.carried_over.total")),
-     rf"(?:收到|新收|受理)了?(?:各类|社会公众)?的?(?:政府信息公开|信息公开|依)?申请(?:公开)?"
-     rf"(?:数量)?(?:共|总计|合计|为)?{_N}件"),
+     rf"(?:收到|新收|受理)了?(?:各类|社会公众)?的?(?:(?:政府信息公开|信息公开|依)申请|申请公开)"
+     rf"(?:公开)?(?:数量)?(?:共|总计|合计|为)?{_N}件"),
     (None, (("applications.carried_over.total",),),
      rf"上年度?结转(?:政府信息公开)?(?:申请)?{_N}件"),
     (None, (("applications.carried_forward.total",),),
@@ -256,8 +256,9 @@ STATEMENTS: tuple[Statement, ...] = (
     (None, (("appeals.review.total",),), rf"行政复议(?:案件)?{_N}(?:件|起|宗)"),
     (None, (_LITIGATION,), rf"行政诉讼(?:案件)?{_N}(?:件|起|宗)"),
     (None, (("appeals.review.total",),),
-     r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政复议"),
-    (None, (_LITIGATION,), r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政诉讼"),
+     r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政复议(?!纠错|纠正|决定)"),
+    (None, (_LITIGATION,),
+     r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政诉讼(?!纠错|纠正|败诉)"),
     (None, (("proactive.penalties.decisions",),),
      rf"(?:行政处罚决定|(?:作出|办理)行政处罚(?:案件)?){_N}件"),
     (None, (("proactive.licensing.decisions",),),

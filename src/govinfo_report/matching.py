@@ -136,6 +136,9 @@ def proactive_column(template: str, text: str) -> tuple[ColumnKind, str | None]:
 
 
 def foreign_row(template: str, section: str, text: str) -> bool:
-    """Whether a label that ``template`` does not know is a row of another template."""
+    """Whether a label ``template`` does not know at all is a row of another template (in
+    section 三 of a 2019 reading, a 2021 其他处理 sub-row)."""
+    if matcher(template, section).match(text)[0] != "unknown":
+        return False
     return any(matcher(other, section).match(text)[0] == "row"
                for other in labels.PROACTIVE_ROWS if other != template)
