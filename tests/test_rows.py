@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import govinfo_report as gr
 
-from conftest import SEEDS
+from conftest import SEEDS, WRITTEN
 
 TEXT = SEEDS[2].read_text(encoding="utf-8")
 GRANTED = "→(一) 予以公开→0→0→0→0→0→0→0→".replace("→", "\t")
@@ -94,3 +94,12 @@ def test_two_labels_on_one_line_with_both_rows_of_values() -> None:
     assert report.cell("applications.other.natural_person").value == 1
     assert report.cell("applications.total.total").provenance == "parsed"
     assert report.cell("applications.total.total").value == 1
+
+
+def test_a_split_label_fragment_does_not_mark_its_row_blank() -> None:
+    # ``行政规范`` / ``性文件 3 …``: the fragment alone is not a blank 行政规范性文件 row.
+    text = (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("行政规范性文件\t"))
+    split = "行政规范\n性文件\t" + line.split("\t", 1)[1]
+    report = gr.parse(text.replace(line, split))
+    assert report.cell("proactive.normative_documents.issued").value == 3

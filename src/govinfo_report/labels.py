@@ -74,26 +74,32 @@ PROACTIVE_COLUMNS: dict[str, Labels] = {
     },
 }
 
-#: Row key -> the column keys of that row, per template.
+#: Section 二 as printed: sub-tables of (article, column keys, row keys); rows take their
+#: shape from it.
+PROACTIVE_BLOCKS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
+    "2019": (
+        ("第二十条第（一）项", ("made", "published", "total_published"),
+         ("rules", "normative_documents")),
+        ("第二十条第（五）项", ("previous_items", "change", "decisions"),
+         ("licensing", "other_services")),
+        ("第二十条第（六）项", ("previous_items", "change", "decisions"),
+         ("penalties", "coercive_measures")),
+        ("第二十条第（八）项", ("previous_items", "change"), ("fees",)),
+        ("第二十条第（九）项", ("projects", "amount"), ("procurement",)),
+    ),
+    "2021": (
+        ("第二十条第（一）项", ("issued", "repealed", "in_force"),
+         ("rules", "normative_documents")),
+        ("第二十条第（五）项", ("decisions",), ("licensing",)),
+        ("第二十条第（六）项", ("decisions",), ("penalties", "coercive_measures")),
+        ("第二十条第（八）项", ("amount",), ("fees",)),
+    ),
+}
+
+#: Row key -> the column keys of that row, per template, in template order.
 PROACTIVE_SHAPE: dict[str, dict[str, tuple[str, ...]]] = {
-    "2019": {
-        "rules": ("made", "published", "total_published"),
-        "normative_documents": ("made", "published", "total_published"),
-        "licensing": ("previous_items", "change", "decisions"),
-        "other_services": ("previous_items", "change", "decisions"),
-        "penalties": ("previous_items", "change", "decisions"),
-        "coercive_measures": ("previous_items", "change", "decisions"),
-        "fees": ("previous_items", "change"),
-        "procurement": ("projects", "amount"),
-    },
-    "2021": {
-        "rules": ("issued", "repealed", "in_force"),
-        "normative_documents": ("issued", "repealed", "in_force"),
-        "licensing": ("decisions",),
-        "penalties": ("decisions",),
-        "coercive_measures": ("decisions",),
-        "fees": ("amount",),
-    },
+    template: {row: columns for _, columns, rows in blocks for row in rows}
+    for template, blocks in PROACTIVE_BLOCKS.items()
 }
 
 #: Rows of section 二 whose reports may split them into local sub-rows (summed).
@@ -284,27 +290,6 @@ SECTION_TITLES: dict[int, str] = {
     4: "四、政府信息公开行政复议、行政诉讼情况",
     5: "五、存在的主要问题及改进情况",
     6: "六、其他需要报告的事项",
-}
-
-#: Section 二 as printed: sub-tables of (article, column keys, row keys).
-PROACTIVE_BLOCKS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
-    "2019": (
-        ("第二十条第（一）项", ("made", "published", "total_published"),
-         ("rules", "normative_documents")),
-        ("第二十条第（五）项", ("previous_items", "change", "decisions"),
-         ("licensing", "other_services")),
-        ("第二十条第（六）项", ("previous_items", "change", "decisions"),
-         ("penalties", "coercive_measures")),
-        ("第二十条第（八）项", ("previous_items", "change"), ("fees",)),
-        ("第二十条第（九）项", ("projects", "amount"), ("procurement",)),
-    ),
-    "2021": (
-        ("第二十条第（一）项", ("issued", "repealed", "in_force"),
-         ("rules", "normative_documents")),
-        ("第二十条第（五）项", ("decisions",), ("licensing",)),
-        ("第二十条第（六）项", ("decisions",), ("penalties", "coercive_measures")),
-        ("第二十条第（八）项", ("amount",), ("fees",)),
-    ),
 }
 
 #: The 勾稽关系 note cell heading the label column of section 三.
