@@ -1,12 +1,15 @@
-"""Shared fixtures: the five real seed reports and their hand-typed expectations."""
+"""Shared fixtures: the five real seed reports and their hand-typed expectations, and the
+Hypothesis profiles (``HYPOTHESIS_PROFILE=thorough`` for a long local run)."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import govinfo_report as gr
 
@@ -14,6 +17,20 @@ HERE = Path(__file__).parent
 SEEDS = sorted((HERE / "fixtures" / "seeds").glob("*.txt"))
 WRITTEN = HERE / "fixtures" / "written"
 EXPECTED = HERE / "expected"
+
+#: ``ci`` (the default, run by ``make test``): few examples, derandomised, no deadline, so a
+#: run on a slow or busy machine is neither long nor flaky. ``thorough``: many examples, new
+#: ones each run (``make test-thorough``). Tests scale their own counts from ``max_examples``.
+settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.register_profile("thorough", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def scaled(factor: float) -> settings:
+    """The loaded profile with ``factor`` times its examples (cheap or costly tests)."""
+    return settings(max_examples=max(1, round(settings.default.max_examples * factor)))
 
 
 def expected(report: Path) -> dict:

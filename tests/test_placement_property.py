@@ -7,21 +7,17 @@ nothing may be reported as broken."""
 
 from __future__ import annotations
 
-import os
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
 
-from conftest import SEEDS, WRITTEN
+from conftest import SEEDS, WRITTEN, scaled
 
 #: A report per template whose section 三 is replaced: from its note cell to the last row.
 BASES = {"2019": SEEDS[2].read_text(encoding="utf-8"),
          "2021": (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")}
-#: Examples per run: CI keeps the default; GOVINFO_EXAMPLES=3000 for a thorough local run.
-EXAMPLES = int(os.environ.get("GOVINFO_EXAMPLES", "60"))
 
 
 def _rows(template: str) -> list[str]:
@@ -67,7 +63,7 @@ def render(template: str, table: dict[str, list[int]], dropped: dict[str, int]) 
     return base[:start] + "\n".join(lines) + base[end:]
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@scaled(2.4)
 @given(damaged())
 def test_dropped_values_are_placed_right_or_left_missing(
         case: tuple[str, dict[str, list[int]], dict[str, int]]) -> None:

@@ -4,21 +4,16 @@ changed cell takes part in."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import govinfo_report as gr
 from govinfo_report.render import render, renderable
 from govinfo_report.rules import rule_set
 
-from conftest import SEEDS, WRITTEN
+from conftest import SEEDS, WRITTEN, scaled
 from strategies import broken_reports, reports
 
-EXAMPLES = int(os.environ.get("GOVINFO_EXAMPLES", "25"))
-PROFILE = settings(max_examples=EXAMPLES, deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow])
 LAYOUTS = renderable()
 
 
@@ -33,7 +28,7 @@ def _same(back: gr.Report, report: gr.Report) -> None:
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@PROFILE
+@scaled(1)
 @given(report=reports())
 def test_round_trip(layout: str, report: gr.Report) -> None:
     back = gr.parse(render(report, layout))
@@ -42,7 +37,7 @@ def test_round_trip(layout: str, report: gr.Report) -> None:
     assert not [d for d in back.diagnostics if d.severity != "info"]
 
 
-@PROFILE
+@scaled(1)
 @given(case=broken_reports())
 def test_a_broken_rule_is_caught_after_rendering(case: tuple[gr.Report, str]) -> None:
     report, key = case

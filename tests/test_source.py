@@ -70,3 +70,34 @@ def test_strict_raises_on_report_errors() -> None:
 def test_unknown_layout_name() -> None:
     with pytest.raises(gr.UnknownLayoutError):
         gr.parse(SEED_TEXT, layout="no-such-layout")
+
+
+def test_an_error_shows_the_line_with_a_caret() -> None:
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse("某县2020年报告\n行政许可\t\x00\t3\n".encode())
+    error = caught.value
+    assert (error.line, error.column, error.text) == (2, 6, "行政许可\t\x00\t3")
+    assert str(error).splitlines()[1:] == ["    行政许可  �  3", "              ^"]
+
+
+def test_an_undecodable_byte_is_located_in_characters() -> None:
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse("标题\n行政许可 ".encode() + b"\xff\xfe\xfd" + b"\x81")
+    error = caught.value
+    assert (error.code, error.line, error.column) == ("not-text", 2, 6)
+    assert str(error).endswith("\n" + " " * 13 + "^")
+
+
+def test_a_long_line_is_clipped_around_the_column() -> None:
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse(b"x" * 500 + b"\x00" + b"y" * 500)
+    shown, caret = str(caught.value).splitlines()[1:]
+    assert shown.startswith("    …x") and shown.endswith("y…")
+    assert caret.index("^") == shown.index("\ufffd")
+
+
+def test_strict_errors_show_the_offending_line() -> None:
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse(SEEDS[1], strict=True)
+    error = caught.value
+    assert error.text is not None and error.text.split("\t")[0] in str(error)

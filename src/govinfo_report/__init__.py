@@ -9,7 +9,13 @@
 
 from .catalogue import Field, fields
 from .diagnostics import CODES, Diagnostic
-from .errors import GovinfoReportError, LegacyReportError, ParseError, UnknownLayoutError
+from .errors import (
+    ERROR_CODES,
+    GovinfoReportError,
+    LegacyReportError,
+    ParseError,
+    UnknownLayoutError,
+)
 from .layouts import available as available_layouts
 from .model import Cell, Report, Table
 from .parser import parse
@@ -17,8 +23,8 @@ from .render import render
 from .validate import Check, Validation, validate
 
 __all__ = [
-    "CODES", "Cell", "Check", "Diagnostic", "Field", "GovinfoReportError", "LegacyReportError",
-    "ParseError", "Report", "Table", "UnknownLayoutError", "Validation", "available_layouts",
-    "fields", "parse", "render", "validate",
+    "CODES", "ERROR_CODES", "Cell", "Check", "Diagnostic", "Field", "GovinfoReportError",
+    "LegacyReportError", "ParseError", "Report", "Table", "UnknownLayoutError", "Validation",
+    "available_layouts", "fields", "parse", "render", "validate",
 ]
 __version__ = "0.1.0"

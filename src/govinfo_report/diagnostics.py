@@ -18,6 +18,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),
+    "line-too-long": ("warning", "lines too long to be table rows were read as prose only"),
+    "table-too-large": ("warning", "a table runs past the line cap; the rest is not read"),
     "table-missing": ("error", "a table section (二, 三 or 四) holds no table"),
     "table-empty": ("warning", "a table prints no number at all"),
     "layout-ambiguous": ("warning", "two layouts read a table region almost equally well"),
@@ -73,7 +75,8 @@ class Diagnostic:
     keys: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        where = f"{self.line}:{self.column}" if self.line is not None else "-"
+        where = "-" if self.line is None else (
+            f"{self.line}" if self.column is None else f"{self.line}:{self.column}")
         return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
 

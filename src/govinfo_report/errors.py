@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+#: code -> when ``ParseError`` is raised with it (besides any diagnostic code under
+#: ``strict=True``); ``docs/diagnostics.md`` explains each.
+ERROR_CODES: dict[str, str] = {
+    "empty-input": "the input is empty or only white space",
+    "not-text": "the input is binary, or neither UTF-8 nor GB18030 text",
+    "not-a-report": "no title, section headings or tables were found",
+    "legacy-report": "a report from before the 2019 template",
+}
+
+#: Characters of the offending line shown around the column.
+_EXCERPT_CHARS = 60
+
 
 class GovinfoReportError(Exception):
     """Root of every exception raised by govinfo_report."""
@@ -11,15 +25,20 @@ class ParseError(GovinfoReportError, ValueError):
     """The input is not a report that can be read (empty, binary, undecodable, not a report),
     or, with ``strict=True``, the report has diagnostics of severity ``error``.
 
-    ``line`` and ``column`` (1-based) locate the problem; ``code`` is a stable diagnostic code.
+    ``line`` and ``column`` (1-based, in characters) locate the problem; ``code`` is a key of
+    ``ERROR_CODES`` or, under ``strict=True``, a diagnostic code; ``text`` is the offending
+    line when there is one, shown under the message with a caret at the column.
     """
 
-    def __init__(self, message: str, *, code: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, *, code: str, line: int = 1, column: int = 1,
+                 text: str | None = None) -> None:
         self.message = message
         self.code = code
         self.line = line
         self.column = column
-        super().__init__(f"{message} ({code}, line {line}, column {column})")
+        self.text = text
+        where = f"{message} ({code}, line {line}, column {column})"
+        super().__init__(where if text is None else f"{where}\n{excerpt(text, column)}")
 
 
 class LegacyReportError(ParseError):
@@ -29,10 +48,33 @@ class LegacyReportError(ParseError):
     ``year`` is the reporting year when the title gives one.
     """
 
-    def __init__(self, message: str, *, year: int | None, line: int = 1) -> None:
+    def __init__(self, message: str, *, year: int | None, line: int = 1,
+                 text: str | None = None) -> None:
         self.year = year
-        super().__init__(message, code="legacy-report", line=line)
+        super().__init__(message, code="legacy-report", line=line, text=text)
 
 
 class UnknownLayoutError(GovinfoReportError, LookupError):
     """A layout name was asked for that no registered layout answers to."""
+
+
+def excerpt(text: str, column: int) -> str:
+    """``text`` clipped around ``column`` and a caret under that column, both indented, for
+    a terminal: tabs are shown as two spaces, control characters as ``�``, and wide (CJK)
+    characters count as two columns."""
+    start = max(0, column - 1 - _EXCERPT_CHARS // 2)
+    shown = text[start:start + _EXCERPT_CHARS]
+    before = shown[:column - 1 - start]
+    lead = "…" if start else ""
+    tail = "…" if start + _EXCERPT_CHARS < len(text) else ""
+    return (f"    {lead}{_display(shown)}{tail}\n"
+            f"    {' ' * (_width(lead) + _width(_display(before)))}^")
+
+
+def _display(text: str) -> str:
+    return "".join("  " if char == "\t" else "�" if unicodedata.category(char) == "Cc"
+                   else char for char in text)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

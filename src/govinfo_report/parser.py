@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
 from .grid import Grid
 from .layouts import Row
+from .limits import MAX_TABLE_LINES
 from .model import Report, Table
 from .placement import Outcome, ShortRow, place, place_jointly
 from .rules import derive, rule_set
@@ -59,11 +60,15 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
     found: list[Diagnostic] = list(text.diagnostics)
     skel = skeleton.split(text.lines)
     found.extend(skel.diagnostics)
-    regions = {name: _table_lines(skel, SECTION_NUMBERS[name]) for name in SECTIONS}
+    regions = {name: _capped(_table_lines(skel, SECTION_NUMBERS[name]), name, found)
+               for name in SECTIONS}
     organisation, year, title_line = metadata.title(_front_lines(text, skel))
     if not any(regions.values()) and len(skel.sections) < 2 and title_line is None:
-        raise ParseError("not a government information disclosure annual report: no title, "
-                         "section headings or tables were found", code="not-a-report")
+        first = next(i for i, line in enumerate(text.lines) if line.strip())
+        raise ParseError("not a government information disclosure annual report: it has no "
+                         "title with a year, no table, and at most one of the section headings "
+                         "(一、总体情况 …)",
+                         code="not-a-report", line=first + 1, text=text.lines[first])
     if title_line is None:
         found.append(diagnostic("title-missing", "no title with a reporting year was found"))
     template = _template(text, regions, year, title_line, found)
@@ -95,10 +100,11 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
     report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics,
                                                        *failures(report)]))
     if strict and report.errors:
-        first = report.errors[0]
+        error = report.errors[0]
         raise ParseError(f"the report has {len(report.errors)} error(s); first: "
-                         f"{first.message}", code=first.code, line=first.line or 1,
-                         column=first.column or 1)
+                         f"{error.message}", code=error.code, line=error.line or 1,
+                         column=error.column or 1,
+                         text=text.lines[error.line - 1] if error.line else None)
     return report
 
 
@@ -111,6 +117,25 @@ def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:
 def _table_lines(skel: Skeleton, number: int) -> list[range]:
     section = skel.sections.get(number)
     return list(section.lines("table")) if section else []
+
+
+def _capped(spans: list[range], section: str, found: list[Diagnostic]) -> list[range]:
+    """The first ``MAX_TABLE_LINES`` lines of a section's table regions."""
+    kept: list[range] = []
+    room = MAX_TABLE_LINES
+    for span in spans:
+        if len(span) > room:
+            found.append(diagnostic(
+                "table-too-large",
+                f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: its table runs past "
+                f"{MAX_TABLE_LINES:,} lines; the lines from here on are not read",
+                span.start + room + 1, 1))
+            if room:
+                kept.append(range(span.start, span.start + room))
+            return kept
+        kept.append(span)
+        room -= len(span)
+    return kept
 
 
 def _blocks(text: Source, lines: list[range]) -> list[tuple[int, Sequence[str]]]:
@@ -133,7 +158,7 @@ def _template(text: Source, regions: dict[str, list[range]], year: int | None,
             raise LegacyReportError(
                 f"a report from before the 2019 template{f' (year {year})' if year else ''}: "
                 "its free-form tables fit no catalogue, so none is read", year=year,
-                line=title_line or 1)
+                line=title_line or 1, text=text.lines[title_line - 1] if title_line else None)
         name = of_year or "2019"
         found.append(diagnostic("template-unknown", "no label of either template was found; "
                                                     f"read as the {name} template"))

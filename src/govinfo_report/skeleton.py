@@ -23,6 +23,7 @@ from lark.lexer import Lexer
 from . import layouts
 from .diagnostics import Diagnostic, diagnostic
 from .labels import SECTION_KEYWORDS, SECTION_NUMERALS
+from .limits import MAX_LINE_CHARS
 from .source import fold
 
 GRAMMAR = "report.lark"
@@ -100,7 +101,8 @@ def _runs(lines: Sequence[str], start: int, end: int,
     """Prose before the first table line, the table up to the last one, prose after."""
     first = last = None
     for index in range(start, end):
-        if table_line.search(lines[index]):
+        line = lines[index]
+        if len(line) <= MAX_LINE_CHARS and table_line.search(line):
             if first is None:
                 first = index
             last = index
@@ -188,6 +190,13 @@ def split(lines: Sequence[str]) -> Skeleton:
     parts = cast(tuple[Section, ...], parser().parse(iter(tokens(lines)),
                                                      on_error=demote))
     front, sections = parts[0], {section.number: section for section in parts[1:]}
+    long = [index for index, line in enumerate(lines) if len(line) > MAX_LINE_CHARS]
+    if long:
+        found.append(diagnostic(
+            "line-too-long", f"{len(long)} line(s) longer than {MAX_LINE_CHARS:,} characters "
+                             "were read as prose only (no table row or count statement is "
+                             f"read from them), the first at line {long[0] + 1}",
+            long[0] + 1, MAX_LINE_CHARS + 1))
     for number, name in SECTION_NAMES.items():
         if number not in sections:
             found.append(diagnostic("section-missing",

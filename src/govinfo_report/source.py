@@ -73,18 +73,18 @@ def _from_bytes(data: bytes, name: str | None) -> Source:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in data:
-        line, column = _position_of(data, data.index(b"\x00"))
+        line, column, shown = _position_of(data, data.index(b"\x00"))
         raise ParseError("the input is binary, not text (it contains NUL bytes)",
-                         code="not-text", line=line, column=column)
+                         code="not-text", line=line, column=column, text=shown)
     try:
         text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            line, column = _position_of(data, utf8_error.start)
-            raise ParseError("the input is neither UTF-8 nor GB18030 text",
-                             code="not-text", line=line, column=column) from None
+            line, column, shown = _position_of(data, utf8_error.start)
+            raise ParseError("the input is neither UTF-8 nor GB18030 text", code="not-text",
+                             line=line, column=column, text=shown) from None
         encoding = "gb18030"
         found = (diagnostic("encoding-gb18030",
                             "the input is not UTF-8; it was decoded as GB18030"),)
@@ -101,10 +101,12 @@ def _from_text(text: str, encoding: str, name: str | None,
     if controls > _MAX_CONTROL_SHARE * min(len(text), 65536):
         first = _CONTROL.search(text)
         assert first is not None
-        line = text.count("\n", 0, first.start()) + 1
-        column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+        start = text.rfind("\n", 0, first.start()) + 1
+        end = text.find("\n", first.start())
         raise ParseError("the input is binary, not text (it is full of control characters)",
-                         code="not-text", line=line, column=column)
+                         code="not-text", line=text.count("\n", 0, first.start()) + 1,
+                         column=first.start() - start + 1,
+                         text=text[start:end if end >= 0 else len(text)])
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
@@ -112,7 +114,12 @@ def _from_text(text: str, encoding: str, name: str | None,
     return Source(tuple(lines), encoding, name, found)
 
 
-def _position_of(data: bytes, offset: int) -> tuple[int, int]:
-    """Line and column (counted in bytes) of ``offset`` in undecodable ``data``."""
-    line = data.count(b"\n", 0, offset) + 1
-    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+def _position_of(data: bytes, offset: int) -> tuple[int, int, str]:
+    """Line, column and line text of byte ``offset`` in undecodable ``data``: the line is
+    decoded with each bad byte shown as ``�``, and the column counts its characters."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    end = data.find(b"\n", offset)
+    line = data[start:end if end >= 0 else len(data)]
+    return (data.count(b"\n", 0, offset) + 1,
+            len(data[start:offset].decode("utf-8", "replace")) + 1,
+            line.decode("utf-8", "replace"))

@@ -14,9 +14,9 @@ import attrs
 from . import labels
 from .diagnostics import Diagnostic, diagnostic
 from .grid import Grid
+from .limits import MAX_LINE_CHARS
 
-#: Lines longer than this are not searched (prose lines are paragraphs, not files).
-MAX_LINE = 4000
+_SPACE = re.compile(r"\s+")
 
 
 @attrs.frozen
@@ -42,18 +42,29 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
     """The count statements of ``lines`` (``(line number, text)`` pairs) for ``template``."""
     found: list[Statement] = []
     for number, line in lines:
-        if len(line) > MAX_LINE:
+        if len(line) > MAX_LINE_CHARS:
             continue
-        columns = [i for i, char in enumerate(line) if not char.isspace()]
-        compact = "".join(line[i] for i in columns)
+        compact = _SPACE.sub("", line)
         for pattern, readings in _patterns(template):
             for match in pattern.finditer(compact):
                 if _part_of(compact, match.start()):
                     continue
                 value = int(match["n"]) if "n" in pattern.groupindex else 0
                 found.append(Statement(match[0], value, readings, number,
-                                       columns[match.start()] + 1))
+                                       _column(line, match.start())))
     return found
+
+
+def _column(line: str, compact_index: int) -> int:
+    """The 1-based column in ``line`` of the character at ``compact_index`` once white
+    space is removed."""
+    seen = -1
+    for column, char in enumerate(line, 1):
+        if not char.isspace():
+            seen += 1
+            if seen == compact_index:
+                return column
+    return len(line)
 
 
 def _part_of(text: str, start: int) -> bool:

@@ -10,12 +10,10 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar, NamedTuple, Protocol
 
 from ..cells import is_value
+from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 
 Cell = tuple[str, int, int]
 
-#: Caps that bound the work on hostile input; real tables are far below them.
-MAX_CELLS_PER_ROW = 256
-MAX_CELL_CHARS = 2000
 
 
 class Row(NamedTuple):

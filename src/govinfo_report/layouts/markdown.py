@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import MAX_CELL_CHARS, MAX_CELLS_PER_ROW, Cell, Row, make_row
+from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from .base import Cell, Row, make_row
 
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 

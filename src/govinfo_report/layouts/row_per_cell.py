@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import MAX_CELL_CHARS, MAX_CELLS_PER_ROW, Cell, Row, make_row, split_tabs
+from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from .base import Cell, Row, make_row, split_tabs
 
 
 class RowPerCell:

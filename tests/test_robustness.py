@@ -1,0 +1,153 @@
+"""Bad input of any kind gets a report or one of the library's documented exceptions, never
+anything else: arbitrary text and bytes, report fragments shuffled, truncated reports, one
+section alone, a 5 MB file, 100,000 lines of tabs. The grammar is fuzzed with ``from_lark``."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
+
+import govinfo_report as gr
+from govinfo_report import labels, skeleton
+from govinfo_report.source import read
+
+from conftest import SEEDS, WRITTEN, scaled
+
+TEXTS = [path.read_text(encoding="utf-8") for path in
+         [*SEEDS, *sorted(WRITTEN.glob("*.txt"))]]
+LINES = sorted({line for text in TEXTS for line in text.splitlines()})
+
+
+def _answer(data: str | bytes) -> gr.Report | gr.ParseError:
+    """The parser's answer: a report, or a documented error (anything else fails the test)."""
+    try:
+        report = gr.parse(data)
+    except gr.ParseError as error:
+        assert error.code in gr.ERROR_CODES
+        assert error.line >= 1 and error.column >= 1
+        return error
+    for found in report.diagnostics:
+        assert found.code in gr.CODES
+    return report
+
+
+@scaled(4)
+@given(st.text())
+def test_any_text(text: str) -> None:
+    _answer(text)
+
+
+@scaled(4)
+@given(st.binary())
+def test_any_bytes(data: bytes) -> None:
+    _answer(data)
+
+
+#: A line of a real report, a tab-separated row of random numbers, or random text.
+report_lines = st.one_of(
+    st.sampled_from(LINES),
+    st.lists(st.sampled_from(["", "0", "12", "-3", "+4", "1.5", "—", "无", "总计"]),
+             max_size=12).map("\t".join),
+    st.text(max_size=40))
+
+
+@scaled(4)
+@given(st.lists(report_lines, max_size=120).map("\n".join))
+def test_shuffled_report_lines(text: str) -> None:
+    _answer(text)
+
+
+@scaled(2)
+@given(st.sampled_from(TEXTS), st.data())
+def test_truncated_reports(text: str, data: st.DataObject) -> None:
+    cut = data.draw(st.integers(0, len(text)))
+    answer = _answer(text[:cut])
+    legacy = {"legacy-report"} if "2016" in text[:200] else set()
+    assert isinstance(answer, gr.Report) or answer.code in {"empty-input", "not-a-report",
+                                                            *legacy}
+    _answer(text[:cut].encode("utf-8")[:-1])  # a multi-byte character cut in two
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_one_section_alone(number: int) -> None:
+    lines = read(TEXTS[0]).lines  # normalised: Tika's bookmarks blanked
+    headings = [i for i, line in enumerate(lines) if skeleton.heading_number(line) is not None]
+    start = next(i for i in headings if skeleton.heading_number(lines[i]) == number)
+    end = next((i for i in headings if i > start), len(lines))
+    answer = _answer("\n".join(lines[start:end]))
+    if number not in (2, 3, 4):  # prose alone, with no title: nothing says it is a report
+        assert isinstance(answer, gr.ParseError) and answer.code == "not-a-report"
+        return
+    assert isinstance(answer, gr.Report)
+    missing = {d.message for d in answer.diagnostics if d.code == "section-missing"}
+    assert len(missing) == 5
+
+
+def test_a_five_megabyte_report() -> None:
+    """A report whose overview runs to 5 MB: parsed, the tables still read."""
+    text = TEXTS[1]
+    heading = text.index("二、")
+    padding = ("本机关认真贯彻落实《条例》，" * 40 + "\n") * 8000
+    big = text[:heading] + padding + text[heading:]
+    assert len(big.encode("utf-8")) > 5_000_000
+    report = _answer(big)
+    assert isinstance(report, gr.Report)
+    assert report.flat() == gr.parse(text).flat()
+
+
+def test_a_five_megabyte_single_line() -> None:
+    answer = _answer("某县2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                     + "行政许可\t1" * 500_000)
+    assert isinstance(answer, gr.Report)
+    assert "line-too-long" in {d.code for d in answer.diagnostics}
+
+
+def test_a_hundred_thousand_lines_of_tabs() -> None:
+    answer = _answer("\t\t\t\n" * 100_000)
+    assert isinstance(answer, gr.ParseError) and answer.code == "empty-input"
+    answer = _answer("\t1\t\t2\n" * 100_000)
+    assert isinstance(answer, gr.ParseError) and answer.code == "not-a-report"
+    report = _answer(TEXTS[1].replace("三、收到和处理", "\t\t\t\n" * 100_000 + "三、收到和处理"))
+    assert isinstance(report, gr.Report)
+    assert "table-too-large" in {d.code for d in report.diagnostics}
+
+
+def test_a_hundred_thousand_table_rows() -> None:
+    row = "行政许可\t1\t2\t3\n"
+    report = _answer(TEXTS[1].replace("三、收到和处理", row * 100_000 + "三、收到和处理"))
+    assert isinstance(report, gr.Report)
+    assert "table-too-large" in {d.code for d in report.diagnostics}
+
+
+# The grammar, fuzzed: Hypothesis writes token sequences the grammar accepts, each declared
+# token as text the lexer should turn back into it; the skeleton must find those sections.
+
+HEADINGS = {f"H{n}": st.sampled_from([title, title.replace("、", ".", 1),
+                                      f"{n}、{title.split('、', 1)[1]}"]).map(lambda h: h + "\n")
+            for n, title in labels.SECTION_TITLES.items()}
+PROSE = st.lists(st.sampled_from([line for line in LINES if line.strip() and "\t" not in line
+                                  and not line.lstrip().startswith("|")
+                                  and skeleton.heading_number(line) is None]),
+                 min_size=1, max_size=3).map(lambda lines: "\n".join(lines) + "\n")
+TABLE = st.lists(st.sampled_from([line for line in LINES if "\t" in line
+                                  and skeleton.heading_number(line) is None]),
+                 min_size=1, max_size=4).map(lambda lines: "\n".join(lines) + "\n")
+GRAMMAR = from_lark(skeleton.parser(), explicit={**HEADINGS, "PROSE": PROSE, "TABLE": TABLE})
+
+
+@scaled(4)
+@given(GRAMMAR)
+def test_the_skeleton_finds_what_the_grammar_generated(text: str) -> None:
+    lines = text.splitlines()
+    numbers = [n for n in map(skeleton.heading_number, lines) if n is not None]
+    found = skeleton.split(lines)
+    assert sorted(found.sections) == numbers
+    for number, section in found.sections.items():
+        assert section.heading is not None
+        assert skeleton.heading_number(lines[section.heading]) == number
+        for span in section.lines("table"):
+            assert "\t" in lines[span.start] and "\t" in lines[span.stop - 1]
+    _answer(text)
+
