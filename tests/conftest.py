@@ -21,10 +21,12 @@ EXPECTED = HERE / "expected"
 #: ``ci`` (the default, run by ``make test``): few examples, derandomised, no deadline, so a
 #: run on a slow or busy machine is neither long nor flaky. ``thorough``: many examples, new
 #: ones each run (``make test-thorough``). Tests scale their own counts from ``max_examples``.
+#: Whole reports are large, slow examples by nature.
+SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+                          suppress_health_check=SLOW_IS_FINE, print_blob=True)
 settings.register_profile("thorough", max_examples=1000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+                          suppress_health_check=SLOW_IS_FINE)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

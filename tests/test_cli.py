@@ -1,14 +1,16 @@
-"""The govinfo-report command: parse (json, jsonl, csv), validate, fields."""
+"""The govinfo-report command: parse (json, jsonl, csv), validate, render, fields."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+import govinfo_report as gr
 from govinfo_report.cli import main
 
 from conftest import SEEDS, WRITTEN
@@ -86,3 +88,80 @@ def test_validate_series_checks_each_year_against_the_one_before(
     assert status == 1
     assert out.count("[carry-over-mismatch]") == 2 and out.count("[in-force-mismatch]") == 1
     assert out.strip().endswith("2022.txt: 2 error(s), 2 warning(s)")
+
+
+def test_render_a_seed_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = _run(capsys, "render", str(SEEDS[4]))
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0] == "北京市门头沟区潭柘寺镇人民政府2020年政府信息公开工作年度报告"
+    # values typed from the seed's text: 行政处罚 6 / +408 / 118, 政府集中采购 31 / 4176.9529万元
+    assert "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |" in lines
+    assert "| 行政处罚 | 6 | 408 | 118 |" in lines
+    assert "| 政府集中采购 | 31 | 4176.9529 |  |" in lines
+    assert lines.count("|---|---|---|---|") == 1 and "---" not in lines  # one report
+
+
+def test_render_jsonl_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _, jsonl = _run(capsys, "parse", "--format", "jsonl", *map(str, SEEDS))
+    records = tmp_path / "seeds.jsonl"
+    records.write_text(jsonl, encoding="utf-8")
+    status, out = _run(capsys, "render", str(records))
+    texts = out.split("\n\n---\n\n")
+    assert status == 0 and len(texts) == len(SEEDS)
+    for seed, text in zip(SEEDS, texts, strict=True):
+        direct, again = gr.parse(seed).flat(), gr.parse(text).flat()
+        assert again == direct
+        assert {k: type(v) for k, v in again.items()} == {k: type(v) for k, v in direct.items()}
+    money = gr.parse(texts[4]).flat()["proactive.procurement.amount"]
+    assert isinstance(money, Decimal) and money == Decimal("4176.9529")
+
+
+def test_render_reads_json_documents_one_after_another(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _, documents = _run(capsys, "parse", str(SEEDS[1]), str(SEEDS[3]))
+    records = tmp_path / "two.json"
+    records.write_text(documents, encoding="utf-8")
+    status, out = _run(capsys, "render", "--layout", "tab-separated", str(records))
+    assert status == 0 and out.count("\n---\n") == 1
+    assert gr.parse(out.split("\n\n---\n\n")[1]).flat() == gr.parse(SEEDS[3]).flat()
+
+
+def test_render_bad_input_exits_2_and_goes_on(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    incomplete = tmp_path / "incomplete.jsonl"
+    incomplete.write_text('{"template": "2021", "values": {}}\n{"values": {}}\n',
+                          encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"template": "2019", "values": {"proactive.rules.made": 1.5}}',
+                      encoding="utf-8")
+    status = main(["render", str(incomplete), str(broken), str(tmp_path / "absent.txt"),
+                   str(SEEDS[4])])
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert status == 2
+    assert errors[0] == f"{incomplete}: line 2: missing field(s): template"
+    assert errors[1].startswith(f"{broken}: line 1: values.proactive.rules.made must be a "
+                                "whole number")
+    assert errors[2].startswith(f"{tmp_path / 'absent.txt'}: ")
+    assert "Traceback" not in captured.err
+    assert captured.out.startswith("北京市门头沟区潭柘寺镇人民政府2020年")  # the good file
+
+
+def test_render_output_writes_the_file(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    status, out = _run(capsys, "render", "--output", str(target), str(SEEDS[4]))
+    assert status == 0 and out == ""
+    assert "| 政府集中采购 | 31 | 4176.9529 |  |" in target.read_text(encoding="utf-8")
+
+
+def test_render_keeps_json_money_decimal(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    record = tmp_path / "one.json"
+    record.write_text('{"template": "2019", "organisation": "某镇", "year": 2020, "values": '
+                      '{"proactive.procurement.projects": 1, '
+                      '"proactive.procurement.amount": 0.00001}}', encoding="utf-8")
+    status, out = _run(capsys, "render", str(record))
+    assert status == 0 and out.startswith("某镇2020年政府信息公开工作年度报告\n")
+    assert "| 政府集中采购 | 1 | 0.00001 |  |" in out  # a float would print 1e-05

@@ -178,8 +178,9 @@ def _by_header(grid: Grid, key: str, header: Header, row: Row,
 def _money_unit(row: Row, template: str) -> str | None:
     for text, _, _ in row.labels:
         if proactive_column(template, text) == ("column", "amount"):
+            compact = "".join(text.split())  # 万 元, as PDF text splits it, is still 万元
             for unit in labels.MONEY_UNITS:
-                if unit in text:
+                if unit in compact:
                     return unit
     return None
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from .catalogue import Kind
 from .labels import MONEY_UNITS
 
-_NUMBER = r"(?P<sign>[+-]?)(?P<digits>\d{1,15}(?:,\d{3})*(?:\.\d{1,8})?)(?P<unit>万元|元)?"
+_NUMBER = r"(?P<sign>[+-]?)(?P<digits>\d{1,15}(?:,\d{3})*(?:\.\d{1,8})?)(?:\s*(?P<unit>万元|元))?"
 _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
 #: A whole cell that holds a value (or an explicit "not given").
 VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")

@@ -1,23 +1,53 @@
-"""The ``govinfo-report`` command: parse, validate, fields."""
+"""The ``govinfo-report`` command: parse, validate, render, fields."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from . import export
-from .catalogue import TEMPLATES
+from .catalogue import TEMPLATES, Kind
 from .errors import GovinfoReportError
 from .layouts import available
-from .model import Report
+from .model import Number, Report
 from .parser import parse
+from .render import render, renderable
 from .validate import validate
+
+#: Files with these suffixes hold records written by ``parse --format json|jsonl``; ``render``
+#: reads any other file as a report's text.
+RECORD_SUFFIXES = (".json", ".jsonl")
+#: What ``render`` writes between two reports: a blank line, ``---`` and a blank line.
+SEPARATOR = "\n---\n\n"
+#: The fields a record must have; the others may be left out (then unknown).
+REQUIRED = ("template", "values")
+
+_JSON_START = re.compile(r"[^ \t\n\r]")  # JSON's white space ends
+
+#: Reads one file into its reports, raising ``GovinfoReportError`` or ``OSError``.
+Loader = Callable[[Path], list[Report]]
+
+
+class RecordError(GovinfoReportError):
+    """A JSON record that is not a report as ``parse --format json|jsonl`` writes it."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 errors found, 2 bad input)."""
+    args = _arguments().parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.run
+    return command(args)
+
+
+def _arguments() -> argparse.ArgumentParser:
+    """The argument parser, each subcommand naming the function that runs it."""
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
         description="Parse 政府信息公开工作年度报告 text into checked data.")
@@ -27,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parse_cmd.add_argument("files", nargs="+", type=Path)
     parse_cmd.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
     parse_cmd.add_argument("--layout", choices=available(), help="force a layout")
+    parse_cmd.set_defaults(run=_parse_command)
 
     validate_cmd = commands.add_parser(
         "validate", help="print diagnostics; exit 1 if any report has an error")
@@ -37,41 +68,198 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--series", action="store_true",
         help="the files are one body's reports over several years: also check each against "
              "the report of the year before (上年结转, 现行有效件数)")
+    validate_cmd.set_defaults(run=_validate_command)
+
+    render_cmd = commands.add_parser(
+        "render", help="write reports as clean, template-shaped text",
+        description="Turn parsed data into a clean, template-shaped report. Reports are "
+                    "written one after another, separated by a blank line, a line '---' "
+                    "and a blank line.")
+    render_cmd.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE",
+        help="reports: .json/.jsonl files as 'parse --format json|jsonl' writes them (every "
+             "record a report), any other file a report's text, parsed first")
+    render_cmd.add_argument(
+        "--layout", choices=renderable(), default="markdown",
+        help="how the tables are laid out (default: markdown, the most readable for people)")
+    render_cmd.add_argument("--output", type=Path, metavar="PATH",
+                            help="write to this file (UTF-8), not stdout")
+    render_cmd.set_defaults(run=_render_command)
 
     fields_cmd = commands.add_parser("fields", help="list the field catalogue")
     fields_cmd.add_argument("--template", choices=tuple(TEMPLATES), default="2019")
+    fields_cmd.set_defaults(run=_fields_command)
+    return parser
 
-    args = parser.parse_args(argv)
-    if args.command == "fields":
-        for field in TEMPLATES[args.template].fields:
-            print(f"{field.key}\t{field.kind}\t{field.row_label}\t{field.column_label}")
-        return 0
-    reports, failed = _parse_all(args.files, args.layout)
-    if args.command == "parse":
-        if args.format == "csv":
-            sys.stdout.write(export.to_csv(reports))
-        elif args.format == "jsonl":
-            sys.stdout.writelines(export.to_jsonl(reports))
-        else:
-            for report in reports:
-                print(export.to_json(report))
-        return 2 if failed else 0
+
+def _fields_command(args: argparse.Namespace) -> int:
+    """Print the field catalogue of one template, a field a line."""
+    for field in TEMPLATES[args.template].fields:
+        print(f"{field.key}\t{field.kind}\t{field.row_label}\t{field.column_label}")
+    return 0
+
+
+def _parse_command(args: argparse.Namespace) -> int:
+    """Print the reports' values as JSON, JSON Lines or CSV."""
+    reports, failed = _load_all(args.files, _text_loader(args.layout))
+    if args.format == "csv":
+        sys.stdout.write(export.to_csv(reports))
+    elif args.format == "jsonl":
+        sys.stdout.writelines(export.to_jsonl(reports))
+    else:
+        for report in reports:
+            print(export.to_json(report))
+    return 2 if failed else 0
+
+
+def _validate_command(args: argparse.Namespace) -> int:
+    """Print the reports' diagnostics (and, with ``--series``, the cross-year ones)."""
+    reports, failed = _load_all(args.files, _text_loader(args.layout))
     return _validate(reports, args.quiet, args.series) or (2 if failed else 0)
 
 
-def _parse_all(files: Sequence[Path], layout: str | None) -> tuple[list[Report], int]:
+def _render_command(args: argparse.Namespace) -> int:
+    """Write the reports as template-shaped text, ``SEPARATOR`` between two."""
+    reports, failed = _load_all(args.files, _render_loader)
+    text = SEPARATOR.join(render(report, args.layout) for report in reports)
+    return _write(text, args.output) or (2 if failed else 0)
+
+
+def _load_all(files: Sequence[Path], load: Loader) -> tuple[list[Report], int]:
+    """The reports of every file that loads, and how many did not (each said on stderr)."""
     reports: list[Report] = []
     failed = 0
     for path in files:
         try:
-            reports.append(parse(path, layout=layout))
+            reports.extend(load(path))
         except (GovinfoReportError, OSError) as error:
             failed += 1
             print(f"{path}: {error}", file=sys.stderr)
     return reports, failed
 
 
+def _text_loader(layout: str | None) -> Loader:
+    """Load a file as one report's text, with ``layout`` forced when given."""
+    return lambda path: [parse(path, layout=layout)]
+
+
+def _render_loader(path: Path) -> list[Report]:
+    """Load a file as records when it is JSON (by its suffix), otherwise as a report's text."""
+    if path.suffix.lower() in RECORD_SUFFIXES:
+        return _read_records(path)
+    return [parse(path)]
+
+
+def _read_records(path: Path) -> list[Report]:
+    """The reports of a JSON or JSON Lines file: every JSON object in it is a record.
+
+    Raises:
+        RecordError: the file is not UTF-8 JSON, holds no record, or a record is bad (the
+            message gives the line it starts on); the file is then taken as a whole or not.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RecordError(f"not UTF-8 text: {error}") from None
+    reports = []
+    for line, value in _json_values(text):
+        try:
+            reports.append(_from_record(value))
+        except RecordError as error:
+            raise RecordError(f"line {line}: {error}") from None
+    if not reports:
+        raise RecordError("no records in the file")
+    return reports
+
+
+def _json_values(text: str) -> Iterator[tuple[int, Any]]:
+    """The JSON values in ``text`` one after another (one document, several, or a line each),
+    each with the line it starts on; JSON numbers with a fraction are read as ``Decimal``."""
+    decoder = json.JSONDecoder(parse_float=Decimal)
+    position, line = 0, 1
+    while True:
+        found = _JSON_START.search(text, position)
+        if found is None:
+            return
+        start = found.start()
+        line += text.count("\n", position, start)
+        try:
+            value, position = decoder.raw_decode(text, start)
+        except json.JSONDecodeError as error:
+            raise RecordError(f"not JSON: {error}") from None
+        yield line, value
+        line += text.count("\n", start, position)
+
+
+def _from_record(record: object) -> Report:
+    """The report of one record as ``export.record`` writes it (only the fields a report
+    built from values has: template, organisation, year, published, values)."""
+    if not isinstance(record, dict):
+        raise RecordError("a record must be a JSON object")
+    missing = [name for name in REQUIRED if name not in record]
+    if missing:
+        raise RecordError(f"missing field(s): {', '.join(missing)}")
+    template = record["template"]
+    if not isinstance(template, str) or template not in TEMPLATES:
+        raise RecordError(f"template must be one of {', '.join(TEMPLATES)}, not {template!r}")
+    published = _optional(record, "published", str)
+    try:
+        date = datetime.date.fromisoformat(published) if published is not None else None
+    except ValueError:
+        raise RecordError(f"published must be a date (YYYY-MM-DD), not {published!r}") from None
+    return Report.from_values(
+        _values(record["values"], template), template=template,
+        organisation=_optional(record, "organisation", str),
+        year=_optional(record, "year", int), published=date)
+
+
+def _optional(record: dict[str, Any], name: str, kind: type) -> Any:
+    """The field ``name`` of ``record`` when it is a ``kind`` (not a bool), or ``None``."""
+    value = record.get(name)
+    if value is None or (isinstance(value, kind) and not isinstance(value, bool)):
+        return value
+    raise RecordError(f"{name} must be {kind.__name__} or null, not {value!r}")
+
+
+def _values(values: object, template: str) -> dict[str, Number | None]:
+    """The record's values, checked against the catalogue of ``template``: money as
+    ``Decimal`` (export writes it as a JSON number), counts as ``int``."""
+    if not isinstance(values, dict):
+        raise RecordError("values must be a JSON object of catalogue keys")
+    kinds = {field.key: field.kind for field in TEMPLATES[template].fields}
+    unknown = sorted(set(values) - set(kinds))
+    if unknown:
+        raise RecordError(f"values: not keys of the {template} template: {', '.join(unknown)}")
+    return {key: _number(key, value, kinds[key]) for key, value in values.items()}
+
+
+def _number(key: str, value: object, kind: Kind) -> Number | None:
+    """One value of a record as the model holds a cell of ``kind``."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value) if kind == "money" else value
+    if isinstance(value, Decimal) and kind == "money":
+        return value
+    expected = "a number" if kind == "money" else "a whole number"
+    raise RecordError(f"values.{key} must be {expected} or null, not {value!r}")
+
+
+def _write(text: str, output: Path | None) -> int:
+    """Write ``text`` to ``output`` (UTF-8) or to stdout; 2 if the file cannot be written."""
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"{output}: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _validate(reports: Sequence[Report], quiet: bool, series: bool) -> int:
+    """Print each report's diagnostics and counts; 1 if any report has an error."""
     status = 0
     by_year = {report.year: report for report in reports} if series else {}
     if series and len(by_year) < len(reports):

@@ -20,6 +20,12 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
     6: ("其他需要报告",),
 }
 
+#: A page header or footer left by PDF extraction, as a whole line: ``- 4 -``, ``— 4 —``,
+#: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``. Such lines are dropped from prose and
+#: tables (a bare number is not one: it may be a table's only value on its line).
+PAGE_MARKER = (r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+               r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})\s*")
+
 #: Chinese and Arabic numerals of the six section headings.
 SECTION_NUMERALS: dict[str, int] = {
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,

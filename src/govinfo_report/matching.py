@@ -30,6 +30,9 @@ MIN_PREFIX = 4
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = re.compile(
     rf"^(?:\(?[{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}[、.,]|\d{{1,2}}[、.,]|\(\d{{1,2}}\))")
+#: Where a numbered label starts inside a cell that holds several: ``…结果（一）予以公开``.
+_INNER_NUMBERING = re.compile(
+    rf"(?<=\S)\s*(?=\([{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}、|\d{{1,2}}[、.](?!\d))")
 _BRACKETED = re.compile(r"\([^)]*(?:\)|$)")
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉、,.:;!?。，：；！？\-—–─_~·…]")
 _ARTICLE = re.compile(r"^第[^条]{1,6}条")
@@ -75,6 +78,9 @@ class LabelMatcher:
             return self._exact.get(norm, ("furniture", None))
         if norm in self._exact:
             return self._exact[norm]
+        merged = self._merged(text)
+        if merged is not None:
+            return merged
         prefixed = [(len(label), match) for label, match in self._candidates
                     if len(label) >= MIN_PREFIX and norm.startswith(label)]
         if prefixed:
@@ -84,6 +90,19 @@ class LabelMatcher:
             if bare == group or _is_subsequence(bare, group):
                 return ("group", key)
         return self._fuzzy(norm)
+
+    def _merged(self, text: str) -> Match | None:
+        """The row of a row label run together with the group labels before it, as when
+        merged cells lose their borders: ``（三）不予公开1.属于国家秘密``."""
+        parts = _INNER_NUMBERING.split(fold(text))
+        if len(parts) < 2:
+            return None
+        row = self._exact.get(normalise_label(parts[-1]))
+        if row is None or row[0] != "row":
+            return None
+        before = [self._exact.get(normalise_label(part), ("unknown", None))[0]
+                  for part in parts[:-1]]
+        return row if all(kind in ("group", "furniture") for kind in before) else None
 
     def _fuzzy(self, norm: str) -> Match:
         scored = sorted(((SequenceMatcher(None, norm, candidate).ratio(), kind == "group", match)

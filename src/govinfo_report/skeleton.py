@@ -22,7 +22,7 @@ from lark.lexer import Lexer
 
 from . import layouts
 from .diagnostics import Diagnostic, diagnostic
-from .labels import SECTION_KEYWORDS, SECTION_NUMERALS
+from .labels import PAGE_MARKER, SECTION_KEYWORDS, SECTION_NUMERALS
 from .limits import MAX_LINE_CHARS
 from .source import fold
 
@@ -30,6 +30,8 @@ GRAMMAR = "report.lark"
 SECTION_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
 _MAX_HEADING_CHARS = 60
 
+_PAGE_MARKER = re.compile(PAGE_MARKER)
+_MAX_MARKER_CHARS = 24
 _HEADING = re.compile(
     r"\s*(?P<number>[" + "".join(SECTION_NUMERALS) + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
 _KEYWORDS = {number: tuple(fold(word) for word in words)
@@ -107,17 +109,32 @@ def _runs(lines: Sequence[str], start: int, end: int,
                 first = index
             last = index
     if first is None or last is None:
-        yield from _prose(lines, start, end)
+        yield from _regions("prose", lines, start, end)
         return
-    yield from _prose(lines, start, first)
-    yield Token("TABLE", Region("table", first, last + 1), line=first + 1, column=1)
-    yield from _prose(lines, last + 1, end)
+    yield from _regions("prose", lines, start, first)
+    yield from _regions("table", lines, first, last + 1)
+    yield from _regions("prose", lines, last + 1, end)
 
 
-def _prose(lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
-    filled = [i for i in range(start, end) if lines[i].strip()]
+def _regions(kind: str, lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
+    """Lines ``[start, end)`` as regions of ``kind``, split where a page header or footer
+    line is dropped."""
+    begin = start
+    for index in range(start, end):
+        line = lines[index]
+        if len(line) <= _MAX_MARKER_CHARS and _PAGE_MARKER.fullmatch(line):
+            yield from _trimmed(kind, lines, begin, index)
+            begin = index + 1
+    yield from _trimmed(kind, lines, begin, end)
+
+
+def _trimmed(kind: str, lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
+    """A region of ``kind`` over lines ``[start, end)`` without their blank edges (a line of
+    empty tab cells is not blank in a table)."""
+    filled = [i for i in range(start, end)
+              if lines[i].strip() or (kind == "table" and "\t" in lines[i])]
     if filled:
-        yield Token("PROSE", Region("prose", filled[0], filled[-1] + 1),
+        yield Token(kind.upper(), Region(kind, filled[0], filled[-1] + 1),
                     line=filled[0] + 1, column=1)
 
 

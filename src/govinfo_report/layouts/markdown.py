@@ -48,9 +48,10 @@ class Markdown:
 
 
 def _split(line: str, line_number: int) -> list[Cell]:
-    """The cells between the pipes of a line, stripped, with their 1-based columns."""
+    """The cells between the pipes of a line, stripped, with their 1-based columns; a line
+    without pipes inside a table (a wrapped cell) is one cell."""
     cells: list[Cell] = []
-    start = line.index("|") + 1
+    start = line.find("|") + 1
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
     if line.rstrip().endswith("|"):
         parts.pop()  # the empty text after the closing pipe

@@ -1,0 +1,277 @@
+"""Manglers: what real text extraction does to a report, one small named function each.
+
+A mangler takes the text of a rendered report and a ``random.Random`` (driven by Hypothesis,
+so failures shrink) and returns the text changed the way some tool changes it. They compose:
+``mangle(text, [full_width, crlf], rng)``. ``LOSSLESS`` keep every value readable;
+``drop_value_column`` loses one. Byte-level changes (BOM, GB18030) are ``encode``'s job.
+
+Each mangler says which layouts it applies to: ``spaces``, for instance, splits labels in
+any layout, while a label broken over lines only exists where cells are lines of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from random import Random
+
+import attrs
+
+from govinfo_report import labels
+from govinfo_report.cells import is_value
+
+ALL = ("tab-separated", "row-per-cell", "flattened-header", "markdown")
+TABBED = ("tab-separated", "flattened-header")
+
+_CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HEADING = re.compile(r"^([一二三四五六])、")
+_ENUMERATOR = re.compile(r"(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])")
+_NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
+_WIDE = {**{chr(c): chr(c + 0xFEE0) for c in range(0x30, 0x3A)}, "(": "（", ")": "）"}
+
+
+@attrs.frozen
+class Mangler:
+    """A named change to a report's text, the layouts it applies to, whether it loses data."""
+
+    name: str
+    apply: Callable[[str, Random], str]
+    layouts: tuple[str, ...] = ALL
+    lossless: bool = True
+
+
+def _is_table(line: str) -> bool:
+    return "\t" in line or line.lstrip().startswith("|")
+
+
+def _separator(line: str) -> str:
+    return "|" if line.lstrip().startswith("|") else "\t"
+
+
+def _label_cells(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to every label cell of every table line."""
+    out = []
+    for line in text.split("\n"):
+        if _is_table(line):
+            sep = _separator(line)
+            line = sep.join(change(cell) if cell.strip() and not is_value(cell.strip())
+                            else cell for cell in line.split(sep))
+        out.append(line)
+    return "\n".join(out)
+
+
+def spaces(text: str, rng: Random) -> str:
+    """A space (ASCII or ideographic) inside Chinese words of labels, as PDF text has."""
+    def split(cell: str) -> str:
+        return _CJK.sub(lambda m: _insert(m[0], rng.choice((" ", "\u3000", "  ")), rng)
+                        if rng.random() < 0.5 else m[0], cell)
+    return _label_cells(text, split)
+
+
+def _insert(word: str, piece: str, rng: Random) -> str:
+    at = rng.randrange(1, len(word))
+    return word[:at] + piece + word[at:]
+
+
+def full_width(text: str, rng: Random) -> str:
+    """Digits and round brackets in full width (１２, （…）), in tables and prose alike."""
+    return "".join(_WIDE.get(char, char) if rng.random() < 0.7 else char for char in text)
+
+
+def enumerators(text: str, rng: Random) -> str:
+    """``1.`` written ``1、`` or ``1．`` (a full-width point), as each office types it."""
+    style = rng.choice(("、", "．", ". "))
+    return _ENUMERATOR.sub(lambda m: m[1] + style, text)
+
+
+def straight_quotes(text: str, rng: Random) -> str:
+    """Curly quotes straightened (or made corner brackets) by an ASCII-minded tool."""
+    opening, closing = rng.choice((('"', '"'), ("「", "」"), ("'", "'")))
+    return text.replace("“", opening).replace("”", closing)
+
+
+def arabic_headings(text: str, rng: Random) -> str:
+    """Section headings numbered ``1、`` or ``2.`` instead of ``一、``."""
+    mark = rng.choice(("、", ".", "．"))
+    return "\n".join(_HEADING.sub(lambda m: _NUMERALS[m[1]] + mark, line)
+                     for line in text.split("\n"))
+
+
+def bookmarks(text: str, rng: Random) -> str:
+    """Tika's ``[bookmark: _Toc…]`` before headings and on lines of their own in prose."""
+    out = []
+    for line in text.split("\n"):
+        if _HEADING.match(line) and rng.random() < 0.6:
+            line = f"[bookmark: _Toc{rng.randrange(10**8)}]{line}"
+        out.append(line)
+        if line and not _is_table(line) and rng.random() < 0.1:
+            out.append("[bookmark: _GoBack]")
+    return "\n".join(out)
+
+
+def page_markers(text: str, rng: Random) -> str:
+    """Page footers from a PDF between rows and paragraphs: ``- 4 -``, ``第 3 页 共 5 页``."""
+    out, page = [], 1
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        out.append(line)
+        if _between_rows(lines, index) and rng.random() < 0.08:
+            page += 1
+            out.append(rng.choice((f"- {page} -", f"第 {page} 页 共 9 页", f"— {page} —",
+                                   f"{page}/9")))
+    return "\n".join(out)
+
+
+def _between_rows(lines: Sequence[str], index: int) -> bool:
+    """Whether a new line after ``lines[index]`` falls between rows, not inside one: after a
+    blank line when rows are runs of cell lines (row-per-cell), else after any line."""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    cell_lines = lines[index].startswith("\t") or after.startswith("\t")
+    return not cell_lines or lines[index] == ""
+
+
+def blank_lines(text: str, rng: Random) -> str:
+    """Extra empty lines between rows and paragraphs."""
+    lines = text.split("\n")
+    out = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        if _between_rows(lines, index) and rng.random() < 0.15:
+            out.extend([""] * rng.randint(1, 3))
+    return "\n".join(out)
+
+
+def trailing_tabs(text: str, rng: Random) -> str:
+    """Empty cells at the end of rows, as Word tables with a ragged right edge give."""
+    return "\n".join(line + "\t" * rng.randint(1, 3) if "\t" in line and rng.random() < 0.5
+                     else line for line in text.split("\n"))
+
+
+def trailing_spaces(text: str, rng: Random) -> str:
+    """Spaces at the end of lines, and non-breaking spaces in blank cells (HTML ``&nbsp;``)."""
+    return "\n".join(line + rng.choice((" ", "  ", "\u00a0")) if rng.random() < 0.3 else line
+                     for line in text.split("\n"))
+
+
+def money_units(text: str, rng: Random) -> str:
+    """The unit 万元 written after each amount of the money column as well as in its header."""
+    out = []
+    for line in text.split("\n"):
+        if _is_table(line):
+            sep = _separator(line)
+            line = sep.join(re.sub(r"^(\s*\d+\.\d+)(\s*)$", r"\1万元\2", cell)
+                            for cell in line.split(sep))
+        out.append(line)
+    return "\n".join(out)
+
+
+def merged_labels(text: str, rng: Random) -> str:
+    """Two label cells of a row run into one (``（三）不予公开 1.属于国家秘密``), as a tool
+    that loses the border between merged cells writes them."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        filled = [i for i, cell in enumerate(cells) if cell.strip()]
+        if len(filled) >= 2 and not any(is_value(cells[i].strip()) for i in filled[:2]):
+            first, second = filled[:2]
+            cells[first] = f"{cells[first]}{rng.choice(('', ' '))}{cells[second]}"
+            cells[second] = ""
+            line = "\t".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def vertical_labels(text: str, rng: Random) -> str:
+    """A label cell written one character a line (a narrow column in a PDF)."""
+    out = []
+    for line in text.split("\n"):
+        body = line[1:]
+        if line.startswith("\t") and len(body) <= 8 and _CJK.fullmatch(body) and \
+                rng.random() < 0.3:
+            line = "\t" + "\n".join(body)
+        out.append(line)
+    return "\n".join(out)
+
+
+def wrapped_labels(text: str, rng: Random) -> str:
+    """A long label cell wrapped over two lines (a cell one cell-line each)."""
+    out = []
+    for line in text.split("\n"):
+        body = line[1:]
+        if line.startswith("\t") and len(body) >= 6 and not is_value(body.strip()) and \
+                rng.random() < 0.5:
+            at = rng.randrange(2, len(body) - 1)
+            line = f"\t{body[:at]}\n{body[at:]}"
+        out.append(line)
+    return "\n".join(out)
+
+
+def split_header(text: str, rng: Random) -> str:
+    """The column headers of section 二 wrapped onto a second line inside their cells."""
+    headers = {label for names in labels.PROACTIVE_COLUMNS.values()
+               for label, *_ in names.values()}
+    out = []
+    for line in text.split("\n"):
+        if line.startswith("\t") and line[1:] in headers and len(line) > 4:
+            at = rng.randrange(2, len(line) - 1)
+            line = f"{line[:at]}\n{line[at:]}"
+        out.append(line)
+    return "\n".join(out)
+
+
+def drop_value_column(text: str, rng: Random) -> str:
+    """One value cell lost from some rows of the tables, as when a PDF column is too narrow
+    and its digits are dropped (loses information)."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        values = [i for i, cell in enumerate(cells) if cell.strip() and is_value(cell.strip())]
+        if len(values) >= 2 and rng.random() < 0.3:
+            del cells[rng.choice(values)]
+            line = "\t".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def crlf(text: str, rng: Random) -> str:
+    """Windows line ends."""
+    return text.replace("\n", "\r\n")
+
+
+LOSSLESS: tuple[Mangler, ...] = (
+    Mangler("spaces", spaces),
+    Mangler("full_width", full_width),
+    Mangler("enumerators", enumerators),
+    Mangler("straight_quotes", straight_quotes),
+    Mangler("arabic_headings", arabic_headings),
+    Mangler("bookmarks", bookmarks),
+    Mangler("page_markers", page_markers),
+    Mangler("blank_lines", blank_lines),
+    Mangler("trailing_tabs", trailing_tabs, TABBED),
+    Mangler("trailing_spaces", trailing_spaces),
+    Mangler("money_units", money_units),
+    Mangler("merged_labels", merged_labels, ("tab-separated",)),
+    Mangler("vertical_labels", vertical_labels, ("row-per-cell",)),
+    Mangler("wrapped_labels", wrapped_labels, ("row-per-cell",)),
+    Mangler("split_header", split_header, ("row-per-cell",)),
+    Mangler("crlf", crlf),
+)
+LOSSY: tuple[Mangler, ...] = (
+    Mangler("drop_value_column", drop_value_column, TABBED, lossless=False),
+)
+#: How the text is written to bytes: each is lossless.
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+
+
+def mangle(text: str, manglers: Sequence[Mangler], rng: Random) -> str:
+    """``text`` after each of ``manglers`` in turn. ``rng`` gives one seed: a Random that
+    Hypothesis drives makes a draw of every call, too many for character-level choices."""
+    local = Random(rng.getrandbits(64))
+    for mangler in manglers:
+        text = mangler.apply(text, local)
+    return text
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """The bytes a tool would save: UTF-8, UTF-8 with a BOM, or GB18030."""
+    return text.encode(encoding)

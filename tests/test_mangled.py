@@ -1,0 +1,74 @@
+"""Properties over mangled text: after changes that lose nothing (see ``manglers``), every
+value comes back; after one that loses values, none comes back wrong."""
+
+from __future__ import annotations
+
+from random import Random
+
+import pytest
+from hypothesis import given, note
+from hypothesis import strategies as st
+from manglers import ENCODINGS, LOSSLESS, LOSSY, Mangler, encode, mangle
+
+import govinfo_report as gr
+from govinfo_report.render import render, renderable
+
+from conftest import scaled
+from strategies import reports
+
+LAYOUTS = renderable()
+SINGLE = [(m, layout) for m in LOSSLESS for layout in LAYOUTS if layout in m.layouts]
+
+
+def _same_values(back: gr.Report, report: gr.Report) -> None:
+    assert (back.template, back.organisation, back.year) == (
+        report.template, report.organisation, report.year)
+    expected, got = report.flat(), back.flat()
+    assert {k: (got[k], v) for k, v in expected.items() if got[k] != v} == {}
+
+
+@pytest.mark.parametrize(("mangler", "layout"), SINGLE,
+                         ids=[f"{m.name}-{layout}" for m, layout in SINGLE])
+@scaled(0.4)
+@given(report=reports(), rng=st.randoms(use_true_random=False))
+def test_each_lossless_mangler_keeps_every_value(mangler: Mangler, layout: str,
+                                                 report: gr.Report, rng: Random) -> None:
+    text = mangle(render(report, layout), [mangler], rng)
+    note(text)
+    _same_values(gr.parse(text), report)
+
+
+@scaled(4)
+@given(report=reports(), layout=st.sampled_from(LAYOUTS), data=st.data())
+def test_composed_lossless_manglers_keep_every_value(report: gr.Report, layout: str,
+                                                     data: st.DataObject) -> None:
+    usable = [m for m in LOSSLESS if layout in m.layouts]
+    chosen = data.draw(st.lists(st.sampled_from(usable), unique_by=lambda m: m.name,
+                                min_size=2, max_size=6), label="manglers")
+    encoding = data.draw(st.sampled_from(ENCODINGS), label="encoding")
+    rng = data.draw(st.randoms(use_true_random=False))
+    data_bytes = encode(mangle(render(report, layout), chosen, rng), encoding)
+    _same_values(gr.parse(data_bytes), report)
+
+
+@scaled(1.2)
+@given(report=reports(), layout=st.sampled_from(LOSSY[0].layouts), data=st.data())
+def test_a_dropped_value_is_never_a_wrong_number(report: gr.Report, layout: str,
+                                                 data: st.DataObject) -> None:
+    """Values lost from some rows (with lossless changes around them): every cell is its
+    true value (parsed, or derived by a rule) or missing, and a loss is never silent. A cell
+    the report left out may come back derived: the rules that hold in the whole report fix
+    its value."""
+    usable = [m for m in LOSSLESS if layout in m.layouts]
+    chosen = [*data.draw(st.lists(st.sampled_from(usable), unique_by=lambda m: m.name,
+                                  max_size=3), label="lossless"), *LOSSY]
+    chosen = data.draw(st.permutations(chosen), label="order")
+    back = gr.parse(mangle(render(report, layout), chosen, data.draw(st.randoms())))
+    truth, got = report.flat(), back.flat()
+    wrong = {key: (got[key], truth[key]) for key in truth
+             if got[key] is not None and got[key] != truth[key]
+             and not (truth[key] is None and back.cell(key).provenance == "derived")}
+    assert wrong == {}
+    lost = [key for key in truth if got[key] is None and truth[key] is not None]
+    if lost:
+        assert [d for d in back.diagnostics if d.severity != "info"], lost
