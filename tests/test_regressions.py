@@ -1,0 +1,55 @@
+"""Regression examples: each failure the property tests found, kept as a plain test on the
+text that showed it (seed 000, re-rendered tab-separated: 政府集中采购 8 projects,
+208216.5 万元; 予以公开 1 by a natural person)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import govinfo_report as gr
+from govinfo_report.cells import convert
+from govinfo_report.render import render
+
+from conftest import SEEDS
+
+REPORT = gr.parse(SEEDS[0])
+TEXT = render(REPORT, "tab-separated")
+
+
+def test_a_money_unit_split_by_a_space_is_still_wan_yuan() -> None:
+    """``采购总金额（单位：万 元）`` was read as 元: 20.82165, 10,000 times too small."""
+    text = TEXT.replace("（单位：万元）", "（单位：万 元）")
+    assert text != TEXT
+    assert gr.parse(text).flat()["proactive.procurement.amount"] == Decimal("208216.5")
+
+
+def test_a_money_value_with_a_spaced_unit() -> None:
+    assert convert("12.5 万元", "money", None) == (Decimal("12.5"), None)
+    assert convert("125000 元", "money", None) == (Decimal("12.5"), None)
+
+
+def test_page_markers_inside_a_table_are_dropped() -> None:
+    """A PDF footer between two rows of cells was read as the next row's first cell."""
+    text = render(REPORT, "row-per-cell")
+    marked = text.replace("\n\n\t\n\t（二）部分公开", "\n\n- 4 -\n\t\n\t（二）部分公开")
+    marked = marked.replace("\n\n\t四、结转下年度", "\n\n第 3 页 共 5 页\n\t四、结转下年度")
+    assert marked.count("页") == text.count("页") + 2 and "- 4 -" in marked
+    report = gr.parse(marked)
+    assert report.flat() == REPORT.flat()
+    assert not [d for d in report.diagnostics if d.severity != "info"]
+
+
+def test_a_line_without_pipes_in_a_markdown_table() -> None:
+    """A wrapped cell on a line of its own inside a pipe table crashed the markdown layout."""
+    text = render(REPORT, "markdown").replace("\n|  | （二）部分公开", "\n续表\n|  | （二）部分公开")
+    assert gr.parse(text).flat() == REPORT.flat()
+
+
+def test_a_row_label_run_together_with_its_group_labels() -> None:
+    """Merged cells whose border was lost: the row was not found and its values unplaced."""
+    text = TEXT.replace("三、本年度办理结果\t（一）予以公开", "三、本年度办理结果（一）予以公开\t")
+    text = text.replace("（三）不予公开\t1.属于国家秘密", "（三）不予公开 1.属于国家秘密\t")
+    assert "结果（一）予以公开\t\t\t1\t0" in text and "公开 1.属于国家秘密\t\t0" in text
+    report = gr.parse(text)
+    assert report.flat()["applications.granted.natural_person"] == 1
+    assert report.flat() == REPORT.flat()
