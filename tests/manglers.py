@@ -26,6 +26,7 @@ TABBED = ("tab-separated", "flattened-header")
 _CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HEADING = re.compile(r"^([一二三四五六])、")
 _ENUMERATOR = re.compile(r"(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])")
+_AMOUNT = re.compile(r"^(\s*\d+\.\d+)(\s*)$")
 _NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
 _WIDE = {**{chr(c): chr(c + 0xFEE0) for c in range(0x30, 0x3A)}, "(": "（", ")": "）"}
 
@@ -40,6 +41,10 @@ class Mangler:
     lossless: bool = True
 
 
+def _per_line(text: str, change: Callable[[str], str]) -> str:
+    return "\n".join(change(line) for line in text.split("\n"))
+
+
 def _is_table(line: str) -> bool:
     return "\t" in line or line.lstrip().startswith("|")
 
@@ -50,14 +55,13 @@ def _separator(line: str) -> str:
 
 def _label_cells(text: str, change: Callable[[str], str]) -> str:
     """``text`` with ``change`` applied to every label cell of every table line."""
-    out = []
-    for line in text.split("\n"):
-        if _is_table(line):
-            sep = _separator(line)
-            line = sep.join(change(cell) if cell.strip() and not is_value(cell.strip())
-                            else cell for cell in line.split(sep))
-        out.append(line)
-    return "\n".join(out)
+    def labels_of(line: str) -> str:
+        if not _is_table(line):
+            return line
+        sep = _separator(line)
+        return sep.join(change(cell) if cell.strip() and not is_value(cell.strip()) else cell
+                        for cell in line.split(sep))
+    return _per_line(text, labels_of)
 
 
 def spaces(text: str, rng: Random) -> str:
@@ -93,8 +97,7 @@ def straight_quotes(text: str, rng: Random) -> str:
 def arabic_headings(text: str, rng: Random) -> str:
     """Section headings numbered ``1、`` or ``2.`` instead of ``一、``."""
     mark = rng.choice(("、", ".", "．"))
-    return "\n".join(_HEADING.sub(lambda m: _NUMERALS[m[1]] + mark, line)
-                     for line in text.split("\n"))
+    return _per_line(text, lambda line: _HEADING.sub(lambda m: _NUMERALS[m[1]] + mark, line))
 
 
 def bookmarks(text: str, rng: Random) -> str:
@@ -143,94 +146,87 @@ def blank_lines(text: str, rng: Random) -> str:
 
 def trailing_tabs(text: str, rng: Random) -> str:
     """Empty cells at the end of rows, as Word tables with a ragged right edge give."""
-    return "\n".join(line + "\t" * rng.randint(1, 3) if "\t" in line and rng.random() < 0.5
-                     else line for line in text.split("\n"))
+    return _per_line(text, lambda line: line + "\t" * rng.randint(1, 3)
+                     if "\t" in line and rng.random() < 0.5 else line)
 
 
 def trailing_spaces(text: str, rng: Random) -> str:
     """Spaces at the end of lines, and non-breaking spaces in blank cells (HTML ``&nbsp;``)."""
-    return "\n".join(line + rng.choice((" ", "  ", "\u00a0")) if rng.random() < 0.3 else line
-                     for line in text.split("\n"))
+    return _per_line(text, lambda line: line + rng.choice((" ", "  ", "\u00a0"))
+                     if rng.random() < 0.3 else line)
 
 
 def money_units(text: str, rng: Random) -> str:
     """The unit 万元 written after each amount of the money column as well as in its header."""
-    out = []
-    for line in text.split("\n"):
-        if _is_table(line):
-            sep = _separator(line)
-            line = sep.join(re.sub(r"^(\s*\d+\.\d+)(\s*)$", r"\1万元\2", cell)
-                            for cell in line.split(sep))
-        out.append(line)
-    return "\n".join(out)
+    def units(line: str) -> str:
+        if not _is_table(line):
+            return line
+        sep = _separator(line)
+        return sep.join(_AMOUNT.sub(r"\1万元\2", cell) for cell in line.split(sep))
+    return _per_line(text, units)
 
 
 def merged_labels(text: str, rng: Random) -> str:
     """Two label cells of a row run into one (``（三）不予公开 1.属于国家秘密``), as a tool
     that loses the border between merged cells writes them."""
-    out = []
-    for line in text.split("\n"):
+    def merge(line: str) -> str:
         cells = line.split("\t")
         filled = [i for i, cell in enumerate(cells) if cell.strip()]
-        if len(filled) >= 2 and not any(is_value(cells[i].strip()) for i in filled[:2]):
-            first, second = filled[:2]
-            cells[first] = f"{cells[first]}{rng.choice(('', ' '))}{cells[second]}"
-            cells[second] = ""
-            line = "\t".join(cells)
-        out.append(line)
-    return "\n".join(out)
+        if len(filled) < 2 or any(is_value(cells[i].strip()) for i in filled[:2]):
+            return line
+        first, second = filled[:2]
+        cells[first] = f"{cells[first]}{rng.choice(('', ' '))}{cells[second]}"
+        cells[second] = ""
+        return "\t".join(cells)
+    return _per_line(text, merge)
 
 
 def vertical_labels(text: str, rng: Random) -> str:
     """A label cell written one character a line (a narrow column in a PDF)."""
-    out = []
-    for line in text.split("\n"):
+    def stack(line: str) -> str:
         body = line[1:]
-        if line.startswith("\t") and len(body) <= 8 and _CJK.fullmatch(body) and \
-                rng.random() < 0.3:
-            line = "\t" + "\n".join(body)
-        out.append(line)
-    return "\n".join(out)
+        if line.startswith("\t") and len(body) <= 8 and _CJK.fullmatch(body) \
+                and rng.random() < 0.3:
+            return "\t" + "\n".join(body)
+        return line
+    return _per_line(text, stack)
 
 
 def wrapped_labels(text: str, rng: Random) -> str:
     """A long label cell wrapped over two lines (a cell one cell-line each)."""
-    out = []
-    for line in text.split("\n"):
+    def wrap(line: str) -> str:
         body = line[1:]
-        if line.startswith("\t") and len(body) >= 6 and not is_value(body.strip()) and \
-                rng.random() < 0.5:
+        if line.startswith("\t") and len(body) >= 6 and not is_value(body.strip()) \
+                and rng.random() < 0.5:
             at = rng.randrange(2, len(body) - 1)
-            line = f"\t{body[:at]}\n{body[at:]}"
-        out.append(line)
-    return "\n".join(out)
+            return f"\t{body[:at]}\n{body[at:]}"
+        return line
+    return _per_line(text, wrap)
 
 
 def split_header(text: str, rng: Random) -> str:
     """The column headers of section 二 wrapped onto a second line inside their cells."""
     headers = {label for names in labels.PROACTIVE_COLUMNS.values()
                for label, *_ in names.values()}
-    out = []
-    for line in text.split("\n"):
+    def wrap(line: str) -> str:
         if line.startswith("\t") and line[1:] in headers and len(line) > 4:
             at = rng.randrange(2, len(line) - 1)
-            line = f"{line[:at]}\n{line[at:]}"
-        out.append(line)
-    return "\n".join(out)
+            return f"{line[:at]}\n{line[at:]}"
+        return line
+    return _per_line(text, wrap)
 
 
 def drop_value_column(text: str, rng: Random) -> str:
     """One value cell lost from some rows of the tables, as when a PDF column is too narrow
     and its digits are dropped (loses information)."""
-    out = []
-    for line in text.split("\n"):
+    def drop(line: str) -> str:
         cells = line.split("\t")
         values = [i for i, cell in enumerate(cells) if cell.strip() and is_value(cell.strip())]
-        if len(values) >= 2 and rng.random() < 0.3:
-            del cells[rng.choice(values)]
-            line = "\t".join(cells)
-        out.append(line)
-    return "\n".join(out)
+        if len(values) < 2 or rng.random() >= 0.3:
+            return line
+        del cells[rng.choice(values)]
+        return "\t".join(cells)
+    return _per_line(text, drop)
 
 
 def crlf(text: str, rng: Random) -> str:

@@ -14,6 +14,7 @@ from .errors import (
     GovinfoReportError,
     LegacyReportError,
     ParseError,
+    RecordError,
     UnknownLayoutError,
 )
 from .layouts import available as available_layouts
@@ -24,7 +25,7 @@ from .validate import Check, Validation, validate
 
 __all__ = [
     "CODES", "ERROR_CODES", "Cell", "Check", "Diagnostic", "Field", "GovinfoReportError",
-    "LegacyReportError", "ParseError", "Report", "Table", "UnknownLayoutError", "Validation",
-    "available_layouts", "fields", "parse", "render", "validate",
+    "LegacyReportError", "ParseError", "RecordError", "Report", "Table", "UnknownLayoutError",
+    "Validation", "available_layouts", "fields", "parse", "render", "validate",
 ]
 __version__ = "0.1.0"

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
-import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from . import export
-from .catalogue import TEMPLATES, Kind
+from . import export, records
+from .catalogue import TEMPLATES
 from .errors import GovinfoReportError
 from .layouts import available
-from .model import Number, Report
+from .model import Report
 from .parser import parse
 from .render import render, renderable
 from .validate import validate
@@ -26,17 +21,8 @@ from .validate import validate
 RECORD_SUFFIXES = (".json", ".jsonl")
 #: What ``render`` writes between two reports: a blank line, ``---`` and a blank line.
 SEPARATOR = "\n---\n\n"
-#: The fields a record must have; the others may be left out (then unknown).
-REQUIRED = ("template", "values")
-
-_JSON_START = re.compile(r"[^ \t\n\r]")  # JSON's white space ends
-
 #: Reads one file into its reports, raising ``GovinfoReportError`` or ``OSError``.
 Loader = Callable[[Path], list[Report]]
-
-
-class RecordError(GovinfoReportError):
-    """A JSON record that is not a report as ``parse --format json|jsonl`` writes it."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -146,103 +132,8 @@ def _text_loader(layout: str | None) -> Loader:
 def _render_loader(path: Path) -> list[Report]:
     """Load a file as records when it is JSON (by its suffix), otherwise as a report's text."""
     if path.suffix.lower() in RECORD_SUFFIXES:
-        return _read_records(path)
+        return records.read(path)
     return [parse(path)]
-
-
-def _read_records(path: Path) -> list[Report]:
-    """The reports of a JSON or JSON Lines file: every JSON object in it is a record.
-
-    Raises:
-        RecordError: the file is not UTF-8 JSON, holds no record, or a record is bad (the
-            message gives the line it starts on); the file is then taken as a whole or not.
-    """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RecordError(f"not UTF-8 text: {error}") from None
-    reports = []
-    for line, value in _json_values(text):
-        try:
-            reports.append(_from_record(value))
-        except RecordError as error:
-            raise RecordError(f"line {line}: {error}") from None
-    if not reports:
-        raise RecordError("no records in the file")
-    return reports
-
-
-def _json_values(text: str) -> Iterator[tuple[int, Any]]:
-    """The JSON values in ``text`` one after another (one document, several, or a line each),
-    each with the line it starts on; JSON numbers with a fraction are read as ``Decimal``."""
-    decoder = json.JSONDecoder(parse_float=Decimal)
-    position, line = 0, 1
-    while True:
-        found = _JSON_START.search(text, position)
-        if found is None:
-            return
-        start = found.start()
-        line += text.count("\n", position, start)
-        try:
-            value, position = decoder.raw_decode(text, start)
-        except json.JSONDecodeError as error:
-            raise RecordError(f"not JSON: {error}") from None
-        yield line, value
-        line += text.count("\n", start, position)
-
-
-def _from_record(record: object) -> Report:
-    """The report of one record as ``export.record`` writes it (only the fields a report
-    built from values has: template, organisation, year, published, values)."""
-    if not isinstance(record, dict):
-        raise RecordError("a record must be a JSON object")
-    missing = [name for name in REQUIRED if name not in record]
-    if missing:
-        raise RecordError(f"missing field(s): {', '.join(missing)}")
-    template = record["template"]
-    if not isinstance(template, str) or template not in TEMPLATES:
-        raise RecordError(f"template must be one of {', '.join(TEMPLATES)}, not {template!r}")
-    published = _optional(record, "published", str)
-    try:
-        date = datetime.date.fromisoformat(published) if published is not None else None
-    except ValueError:
-        raise RecordError(f"published must be a date (YYYY-MM-DD), not {published!r}") from None
-    return Report.from_values(
-        _values(record["values"], template), template=template,
-        organisation=_optional(record, "organisation", str),
-        year=_optional(record, "year", int), published=date)
-
-
-def _optional(record: dict[str, Any], name: str, kind: type) -> Any:
-    """The field ``name`` of ``record`` when it is a ``kind`` (not a bool), or ``None``."""
-    value = record.get(name)
-    if value is None or (isinstance(value, kind) and not isinstance(value, bool)):
-        return value
-    raise RecordError(f"{name} must be {kind.__name__} or null, not {value!r}")
-
-
-def _values(values: object, template: str) -> dict[str, Number | None]:
-    """The record's values, checked against the catalogue of ``template``: money as
-    ``Decimal`` (export writes it as a JSON number), counts as ``int``."""
-    if not isinstance(values, dict):
-        raise RecordError("values must be a JSON object of catalogue keys")
-    kinds = {field.key: field.kind for field in TEMPLATES[template].fields}
-    unknown = sorted(set(values) - set(kinds))
-    if unknown:
-        raise RecordError(f"values: not keys of the {template} template: {', '.join(unknown)}")
-    return {key: _number(key, value, kinds[key]) for key, value in values.items()}
-
-
-def _number(key: str, value: object, kind: Kind) -> Number | None:
-    """One value of a record as the model holds a cell of ``kind``."""
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value) if kind == "money" else value
-    if isinstance(value, Decimal) and kind == "money":
-        return value
-    expected = "a number" if kind == "money" else "a whole number"
-    raise RecordError(f"values.{key} must be {expected} or null, not {value!r}")
 
 
 def _write(text: str, output: Path | None) -> int:

@@ -54,6 +54,11 @@ class LegacyReportError(ParseError):
         super().__init__(message, code="legacy-report", line=line, text=text)
 
 
+class RecordError(GovinfoReportError, ValueError):
+    """A JSON record that is not a report as ``govinfo-report parse --format json|jsonl``
+    writes it (see ``records``)."""
+
+
 class UnknownLayoutError(GovinfoReportError, LookupError):
     """A layout name was asked for that no registered layout answers to."""
 
