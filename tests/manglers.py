@@ -2,8 +2,8 @@
 
 A mangler takes the text of a rendered report and a ``random.Random`` (driven by Hypothesis,
 so failures shrink) and returns the text changed the way some tool changes it. They compose:
-``mangle(text, [full_width, crlf], rng)``. ``LOSSLESS`` keep every value readable;
-``drop_value_column`` loses one. Byte-level changes (BOM, GB18030) are ``encode``'s job.
+``mangle(text, [full_width, spaces], rng)``. ``LOSSLESS`` keep every value readable;
+``drop_value_column`` loses some. Saving (BOM, GB18030, CRLF) is ``encode``'s job.
 
 Each mangler says which layouts it applies to: ``spaces``, for instance, splits labels in
 any layout, while a label broken over lines only exists where cells are lines of their own.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from random import Random
 
 import attrs
@@ -27,6 +28,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HEADING = re.compile(r"^([一二三四五六])、")
 _ENUMERATOR = re.compile(r"(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])")
 _AMOUNT = re.compile(r"^(\s*\d+\.\d+)(\s*)$")
+_WAN_YUAN = re.compile(r"(单\s*位\s*[:：]\s*)万\s*元")
 _NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
 _WIDE = {**{chr(c): chr(c + 0xFEE0) for c in range(0x30, 0x3A)}, "(": "（", ")": "）"}
 
@@ -101,15 +103,14 @@ def arabic_headings(text: str, rng: Random) -> str:
 
 
 def bookmarks(text: str, rng: Random) -> str:
-    """Tika's ``[bookmark: _Toc…]`` before headings and on lines of their own in prose."""
-    out = []
-    for line in text.split("\n"):
-        if _HEADING.match(line) and rng.random() < 0.6:
-            line = f"[bookmark: _Toc{rng.randrange(10**8)}]{line}"
-        out.append(line)
-        if line and not _is_table(line) and rng.random() < 0.1:
-            out.append("[bookmark: _GoBack]")
-    return "\n".join(out)
+    """Tika's ``[bookmark: _Toc…]`` before section headings, inline or on a line of its own
+    (never inside a table, where a line of its own would split a cell)."""
+    def mark(line: str) -> str:
+        if not _HEADING.match(line) or rng.random() < 0.3:
+            return line
+        bookmark = f"[bookmark: _Toc{rng.randrange(10**8)}]"
+        return bookmark + (line if rng.random() < 0.6 else "\n" + line)
+    return _per_line(text, mark)
 
 
 def page_markers(text: str, rng: Random) -> str:
@@ -157,13 +158,27 @@ def trailing_spaces(text: str, rng: Random) -> str:
 
 
 def money_units(text: str, rng: Random) -> str:
-    """The unit 万元 written after each amount of the money column as well as in its header."""
+    """The unit written after each amount of the money column as well as in its header
+    (万元, or 元 once ``yuan`` has changed the header)."""
+    unit = "万元" if _WAN_YUAN.search(text) else "元"
     def units(line: str) -> str:
         if not _is_table(line):
             return line
         sep = _separator(line)
-        return sep.join(_AMOUNT.sub(r"\1万元\2", cell) for cell in line.split(sep))
+        return sep.join(_AMOUNT.sub(rf"\1{unit}\2", cell) for cell in line.split(sep))
     return _per_line(text, units)
+
+
+def yuan(text: str, rng: Random) -> str:
+    """Money in 元 instead of 万元: the header's unit changed and every amount (the cells
+    with a decimal point: counts have none) multiplied by 10,000."""
+    def scale(line: str) -> str:
+        if not _is_table(line):
+            return line
+        sep = _separator(line)
+        return sep.join(_AMOUNT.sub(lambda m: f"{Decimal(m[1]) * 10000:f}{m[2]}", cell)
+                        for cell in line.split(sep))
+    return _per_line(_WAN_YUAN.sub(r"\1元", text), scale)
 
 
 def merged_labels(text: str, rng: Random) -> str:
@@ -229,11 +244,6 @@ def drop_value_column(text: str, rng: Random) -> str:
     return _per_line(text, drop)
 
 
-def crlf(text: str, rng: Random) -> str:
-    """Windows line ends."""
-    return text.replace("\n", "\r\n")
-
-
 LOSSLESS: tuple[Mangler, ...] = (
     Mangler("spaces", spaces),
     Mangler("full_width", full_width),
@@ -246,17 +256,18 @@ LOSSLESS: tuple[Mangler, ...] = (
     Mangler("trailing_tabs", trailing_tabs, TABBED),
     Mangler("trailing_spaces", trailing_spaces),
     Mangler("money_units", money_units),
+    Mangler("yuan", yuan),
     Mangler("merged_labels", merged_labels, ("tab-separated",)),
     Mangler("vertical_labels", vertical_labels, ("row-per-cell",)),
     Mangler("wrapped_labels", wrapped_labels, ("row-per-cell",)),
     Mangler("split_header", split_header, ("row-per-cell",)),
-    Mangler("crlf", crlf),
 )
 LOSSY: tuple[Mangler, ...] = (
     Mangler("drop_value_column", drop_value_column, TABBED, lossless=False),
 )
-#: How the text is written to bytes: each is lossless.
+#: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+NEWLINES = ("\n", "\r\n")
 
 
 def mangle(text: str, manglers: Sequence[Mangler], rng: Random) -> str:
@@ -268,6 +279,7 @@ def mangle(text: str, manglers: Sequence[Mangler], rng: Random) -> str:
     return text
 
 
-def encode(text: str, encoding: str) -> bytes:
-    """The bytes a tool would save: UTF-8, UTF-8 with a BOM, or GB18030."""
-    return text.encode(encoding)
+def encode(text: str, encoding: str, newline: str = "\n") -> bytes:
+    """The bytes a tool would save: UTF-8, UTF-8 with a BOM, or GB18030, with Unix or
+    Windows line ends (applied last, as saving does)."""
+    return text.replace("\n", newline).encode(encoding)

@@ -54,3 +54,22 @@ def test_a_row_label_run_together_with_its_group_labels() -> None:
     report = gr.parse(text)
     assert report.flat()["applications.granted.natural_person"] == 1
     assert report.flat() == REPORT.flat()
+
+
+def test_a_not_given_cell_does_not_rule_out_the_true_placement() -> None:
+    """Section 四 lost two values of 未经复议直接起诉 (3 and 2 of 2 1 3 2 8) and prints
+    复议后起诉's 结果纠正 as ``—``. The true reading was rejected because ``—`` was taken
+    for a count its rule would make negative (here it would be 0), so the one reading left
+    gave 结果维持 8 and 结果纠正 5 to the wrong group: three wrong numbers."""
+    row = "\t".join(["0"] * 15)
+    text = TEXT.replace(row, "\t".join("9 7 6 5 27 2 1 8 5 — 1 4 10".split()))
+    assert text != TEXT
+    truth = dict(zip(["review", "litigation_direct", "litigation_after_review"],
+                     [(9, 7, 6, 5, 27), (2, 1, 3, 2, 8), (5, None, 1, 4, 10)], strict=True))
+    values = gr.parse(text).flat()
+    for group, numbers in truth.items():
+        for outcome, number in zip(("upheld", "corrected", "other", "pending", "total"),
+                                   numbers, strict=True):
+            got = values[f"appeals.{group}.{outcome}"]
+            assert got is None or got == number, (group, outcome, got)
+    assert values["appeals.review.upheld"] == 9

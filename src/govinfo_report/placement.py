@@ -25,7 +25,7 @@ import attrs
 from .cells import Value, number
 from .grid import Grid
 from .layouts import Cell
-from .rules import RuleSet, derive, violated, within
+from .rules import RuleSet, derive, solve, violated, within
 
 #: Readings tried per short row at most (C(15, 14) = 15; C(7, 6) x 2 = 14 in real reports).
 MAX_READINGS = 512
@@ -160,14 +160,16 @@ def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rule
 
 def _impossible(cell: int, values: list[Value | None], rules: RuleSet,
                 signed: frozenset[int]) -> bool:
-    """A count that is negative, or left unknown because its rule would make it negative."""
+    """A count that is negative, or unknown while a rule, of which it is the only unknown
+    cell, would make it negative. (An unknown that a rule would make non-negative is a cell
+    printed as not given, such as ``—``: nothing is impossible about it.)"""
     value = values[cell]
     if cell in signed:
         return False
     if value is not None:
         return value < 0
-    return any([i for i in rule.cells if values[i] is None] == [cell]
-               for rule in rules.by_cell.get(cell, ()))
+    return any(solve(rule, values, cell) < 0 for rule in rules.by_cell.get(cell, ())
+               if [i for i in rule.cells if values[i] is None] == [cell])
 
 
 def _agree(readings: list[Reading], cells: Sequence[int]) -> bool:

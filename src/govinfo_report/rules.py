@@ -91,7 +91,8 @@ def within(rules: RuleSet, cells: set[int]) -> RuleSet:
     return RuleSet(inside, {cell: tuple(found) for cell, found in by_cell.items()})
 
 
-def _solve(rule: Rule, values: Sequence[Value | None], unknown: int) -> Value:
+def solve(rule: Rule, values: Sequence[Value | None], unknown: int) -> Value:
+    """The value ``unknown`` must have for ``rule`` to hold, the rule's other cells known."""
     left = sum(values[i] for i in rule.left if i != unknown)  # type: ignore[misc]
     right = sum(values[i] for i in rule.right if i != unknown)  # type: ignore[misc]
     return right - left if unknown in rule.left else left - right
@@ -115,7 +116,7 @@ def derive(values: list[Value | None], lost: set[int], rules: RuleSet,
         if len(unknown) != 1 or unknown[0] not in lost:
             continue
         cell = unknown[0]
-        value = _solve(rule, values, cell)
+        value = solve(rule, values, cell)
         if value < 0 and cell not in signed:
             continue
         values[cell] = value
