@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := tests/fixtures/seeds
 
-.PHONY: demo test install clean
+.PHONY: demo test test-thorough install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The property tests with 1,000 examples each, fresh every run (about 25 minutes).
+test-thorough: install
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_mangled.py \
+		tests/test_render.py tests/test_placement_property.py tests/test_robustness.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -62,7 +62,7 @@ def test_a_not_given_cell_does_not_rule_out_the_true_placement() -> None:
     for a count its rule would make negative (here it would be 0), so the one reading left
     gave 结果维持 8 and 结果纠正 5 to the wrong group: three wrong numbers."""
     row = "\t".join(["0"] * 15)
-    text = TEXT.replace(row, "\t".join("9 7 6 5 27 2 1 8 5 — 1 4 10".split()))
+    text = TEXT.replace(row, "9\t7\t6\t5\t27\t2\t1\t8\t5\t—\t1\t4\t10")
     assert text != TEXT
     truth = dict(zip(["review", "litigation_direct", "litigation_after_review"],
                      [(9, 7, 6, 5, 27), (2, 1, 3, 2, 8), (5, None, 1, 4, 10)], strict=True))
