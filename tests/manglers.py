@@ -244,6 +244,21 @@ def drop_value_column(text: str, rng: Random) -> str:
     return _per_line(text, drop)
 
 
+def drop_column(text: str, rng: Random) -> str:
+    """The same value column lost from every row that has it, as when a PDF table's column
+    is too narrow for its digits (loses information)."""
+    column = rng.randrange(7)
+
+    def drop(line: str) -> str:
+        cells = line.split("\t")
+        values = [i for i, cell in enumerate(cells) if cell.strip() and is_value(cell.strip())]
+        if len(values) <= column:
+            return line
+        del cells[values[column]]
+        return "\t".join(cells)
+    return _per_line(text, drop)
+
+
 LOSSLESS: tuple[Mangler, ...] = (
     Mangler("spaces", spaces),
     Mangler("full_width", full_width),
@@ -264,6 +279,7 @@ LOSSLESS: tuple[Mangler, ...] = (
 )
 LOSSY: tuple[Mangler, ...] = (
     Mangler("drop_value_column", drop_value_column, TABBED, lossless=False),
+    Mangler("drop_column", drop_column, TABBED, lossless=False),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
