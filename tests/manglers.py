@@ -117,30 +117,36 @@ def page_markers(text: str, rng: Random) -> str:
     """Page footers from a PDF between rows and paragraphs: ``- 4 -``, ``第 3 页 共 5 页``."""
     out, page = [], 1
     lines = text.split("\n")
-    for index, line in enumerate(lines):
+    for line, end in zip(lines, _row_ends(lines), strict=True):
         out.append(line)
-        if _between_rows(lines, index) and rng.random() < 0.08:
+        if end and rng.random() < 0.08:
             page += 1
             out.append(rng.choice((f"- {page} -", f"第 {page} 页 共 9 页", f"— {page} —",
                                    f"{page}/9")))
     return "\n".join(out)
 
 
-def _between_rows(lines: Sequence[str], index: int) -> bool:
-    """Whether a new line after ``lines[index]`` falls between rows, not inside one: after a
-    blank line when rows are runs of cell lines (row-per-cell), else after any line."""
-    after = lines[index + 1] if index + 1 < len(lines) else ""
-    cell_lines = lines[index].startswith("\t") or after.startswith("\t")
-    return not cell_lines or lines[index] == ""
+def _row_ends(lines: Sequence[str]) -> list[bool]:
+    """For each line, whether a new line after it falls between rows, not inside a row of
+    one-cell lines (row-per-cell: ``\tcell`` lines and their untabbed continuations, up to
+    an empty line)."""
+    ends, in_row = [], False
+    for line in lines:
+        if line.startswith("\t") and "\t" not in line[1:]:
+            in_row = True
+        elif not line or "\t" in line:
+            in_row = False
+        ends.append(not in_row)
+    return ends
 
 
 def blank_lines(text: str, rng: Random) -> str:
     """Extra empty lines between rows and paragraphs."""
     lines = text.split("\n")
     out = []
-    for index, line in enumerate(lines):
+    for line, end in zip(lines, _row_ends(lines), strict=True):
         out.append(line)
-        if _between_rows(lines, index) and rng.random() < 0.15:
+        if end and rng.random() < 0.15:
             out.extend([""] * rng.randint(1, 3))
     return "\n".join(out)
 
@@ -210,11 +216,11 @@ def vertical_labels(text: str, rng: Random) -> str:
 def wrapped_labels(text: str, rng: Random) -> str:
     """A long label cell wrapped over two lines (a cell one cell-line each)."""
     def wrap(line: str) -> str:
-        body = line[1:]
+        body = line[1:].rstrip()
         if line.startswith("\t") and len(body) >= 6 and not is_value(body.strip()) \
                 and rng.random() < 0.5:
-            at = rng.randrange(2, len(body) - 1)
-            return f"\t{body[:at]}\n{body[at:]}"
+            at = rng.randrange(2, len(body) - 1)  # both parts keep some text
+            return f"\t{body[:at]}\n{line[1 + at:]}"
         return line
     return _per_line(text, wrap)
 
