@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from manglers import LOSSLESS, LOSSY
-
 import govinfo_report as gr
+
+from manglers import LOSSLESS, LOSSY
 
 DOCS = Path(__file__).parent.parent / "docs"
 

@@ -9,12 +9,12 @@ from random import Random
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from manglers import ENCODINGS, LOSSLESS, LOSSY, NEWLINES, Mangler, encode, mangle
 
 import govinfo_report as gr
 from govinfo_report.render import render, renderable
 
 from conftest import scaled
+from manglers import ENCODINGS, LOSSLESS, LOSSY, NEWLINES, Mangler, encode, mangle
 from strategies import reports
 
 LAYOUTS = renderable()
