@@ -165,3 +165,17 @@ def test_render_keeps_json_money_decimal(
     status, out = _run(capsys, "render", str(record))
     assert status == 0 and out.startswith("某镇2020年政府信息公开工作年度报告\n")
     assert "| 政府集中采购 | 1 | 0.00001 |  |" in out  # a float would print 1e-05
+
+
+@pytest.mark.parametrize("content", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"template": "2019", "values": {"applications.total.total": 1' + "0" * 5000 + "}}",
+    '{"template": "2019", "values": {"proactive.procurement.amount": 1e5000000}}',
+])
+def test_render_refuses_records_no_report_could_print(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["render", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"{path}: ")

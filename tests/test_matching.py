@@ -42,3 +42,12 @@ def test_unrelated_text_is_unknown() -> None:
 def test_normalise_label() -> None:
     assert normalise_label("(二) 部分公开(区分处理的,只计这一情形)") == "部分公开"
     assert normalise_label("商业\n企业") == "商业企业"
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("三、本年度办理结果（一）予以公开", ("row", "granted")),
+    ("（三）不予公开 1.属于国家秘密", ("row", "denied.state_secret")),
+    ("（三）不予公开1.本机关不掌握相关政府信息", ("group", "denied")),  # not a row of 不予公开
+])
+def test_a_row_label_merged_with_its_group(text: str, match: tuple[str, str]) -> None:
+    assert matcher("2021", "applications").match(text) == match

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import govinfo_report as gr
+from govinfo_report import skeleton
 from govinfo_report.cells import convert
 from govinfo_report.render import render
 
@@ -56,20 +57,40 @@ def test_a_row_label_run_together_with_its_group_labels() -> None:
     assert report.flat() == REPORT.flat()
 
 
-def test_a_not_given_cell_does_not_rule_out_the_true_placement() -> None:
+def test_a_row_with_a_not_given_cell_is_never_placed_wrongly() -> None:
     """Section 四 lost two values of 未经复议直接起诉 (3 and 2 of 2 1 3 2 8) and prints
-    复议后起诉's 结果纠正 as ``—``. The true reading was rejected because ``—`` was taken
-    for a count its rule would make negative (here it would be 0), so the one reading left
-    gave 结果维持 8 and 结果纠正 5 to the wrong group: three wrong numbers."""
+    复议后起诉's 结果纠正 as ``—``. The true reading was once rejected (``—`` taken for a count
+    its rule would make negative), and the one reading left gave 8 and 5 to the wrong group;
+    a reading that hides a rule behind ``—`` can also beat a true one whose totals do not add
+    up. A row with a placeholder is now never placed: its cells are missing, and said so."""
     row = "\t".join(["0"] * 15)
     text = TEXT.replace(row, "9\t7\t6\t5\t27\t2\t1\t8\t5\t—\t1\t4\t10")
     assert text != TEXT
     truth = dict(zip(["review", "litigation_direct", "litigation_after_review"],
                      [(9, 7, 6, 5, 27), (2, 1, 3, 2, 8), (5, None, 1, 4, 10)], strict=True))
-    values = gr.parse(text).flat()
+    report = gr.parse(text)
+    values = report.flat()
     for group, numbers in truth.items():
         for outcome, number in zip(("upheld", "corrected", "other", "pending", "total"),
                                    numbers, strict=True):
             got = values[f"appeals.{group}.{outcome}"]
             assert got is None or got == number, (group, outcome, got)
-    assert values["appeals.review.upheld"] == 9
+    assert "values-unplaced" in {d.code for d in report.diagnostics}
+
+
+def test_a_row_of_values_is_never_taken_for_a_page_marker() -> None:
+    """``3\t/\t5``, a row of values alone, once matched the page-number pattern ``3/5``
+    and was dropped from its table without a word."""
+    lines = ["二、主动公开政府信息情况", "\t\t规章", "3\t/\t5", "- 2 -", "行政许可\t1"]
+    tables = list(skeleton.split(lines).sections[2].lines("table"))
+    assert tables == [range(1, 3), range(4, 5)]
+
+
+def test_a_long_line_inside_a_table_is_skipped() -> None:
+    row = "行政许可\t0\t0\t0"
+    assert row in TEXT
+    text = TEXT.replace(row, row + "\n" + "行政处罚\t9\t9\t9" + " " * 10_001)
+    report = gr.parse(text)
+    assert report.flat() == REPORT.flat()
+    found = [d for d in report.diagnostics if d.code == "line-too-long"]
+    assert len(found) == 1 and TEXT.split("\n")[found[0].line - 2] == row

@@ -101,3 +101,18 @@ def test_strict_errors_show_the_offending_line() -> None:
         gr.parse(SEEDS[1], strict=True)
     error = caught.value
     assert error.text is not None and error.text.split("\t")[0] in str(error)
+
+
+@pytest.mark.parametrize("data", ["\u200b", "\ufeff\ufeff", "[bookmark: _Toc1]",
+                                  "\u200b\n\u200b".encode()])
+def test_input_blank_once_normalised_is_empty(data: str | bytes) -> None:
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse(data)
+    assert caught.value.code == "empty-input"
+
+
+def test_a_bad_gb18030_byte_is_located_where_gb18030_fails() -> None:
+    data = "某县2020年报告\n一、总体情况\n".encode("gb18030") + b"\xff\xfe\n"
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse(data)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("not-text", 3, 1)

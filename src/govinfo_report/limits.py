@@ -3,9 +3,9 @@ linearly with the input's size. Real reports stay far below every one of them; w
 cuts off is reported with a diagnostic, never dropped in silence (``docs/robustness.md``).
 """
 
-#: A longer line is read as prose only: never a table row, heading or count statement
-#: (``line-too-long``). The longest line of a real report is a paragraph of a few thousand
-#: characters.
+#: A longer line is never a table row (inside a table it is skipped), heading or count
+#: statement (``line-too-long``); in prose it is kept as text. The longest line of a real
+#: report is a paragraph of a few thousand characters.
 MAX_LINE_CHARS = 10_000
 
 #: Lines of one section's table regions that are read; the rest are ignored

@@ -46,6 +46,12 @@ def normalise_label(text: str) -> str:
     return _NOISE.sub("", text)
 
 
+def _holds(group: str | None, row: str) -> bool:
+    """Whether ``group`` heads the row ``row`` (``denied`` heads ``denied.state_secret``);
+    the outcome group heads every outcome row."""
+    return group == "outcomes" or row.startswith(f"{group}.")
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     rest = iter(long)
     return all(char in rest for char in short)
@@ -98,11 +104,12 @@ class LabelMatcher:
         if len(parts) < 2:
             return None
         row = self._exact.get(normalise_label(parts[-1]))
-        if row is None or row[0] != "row":
+        if row is None or row[0] != "row" or row[1] is None:
             return None
-        before = [self._exact.get(normalise_label(part), ("unknown", None))[0]
+        before = [self._exact.get(normalise_label(part), ("unknown", None))
                   for part in parts[:-1]]
-        return row if all(kind in ("group", "furniture") for kind in before) else None
+        return row if all(kind == "furniture" or (kind == "group" and _holds(key, row[1]))
+                          for kind, key in before) else None
 
     def _fuzzy(self, norm: str) -> Match:
         scored = sorted(((SequenceMatcher(None, norm, candidate).ratio(), kind == "group", match)

@@ -64,7 +64,7 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
                for name in SECTIONS}
     organisation, year, title_line = metadata.title(_front_lines(text, skel))
     if not any(regions.values()) and len(skel.sections) < 2 and title_line is None:
-        first = next(i for i, line in enumerate(text.lines) if line.strip())
+        first = next((i for i, line in enumerate(text.lines) if line.strip()), 0)
         raise ParseError("not a government information disclosure annual report: it has no "
                          "title with a year, no table, and at most one of the section headings "
                          "(一、总体情况 …)",

@@ -9,6 +9,11 @@ disagree, those that break no rule are preferred. A cell is kept when all remain
 agree on it: as ``parsed`` if they all give it the same printed value, else as ``derived``
 (rule ``placement: <the rules that derived it>``).
 
+A row that prints a placeholder (``—``, ``/``, ``无``) among its values is never placed: the
+placeholder leaves every rule it would sit in unchecked, so a shifted reading can pass where
+the true one breaks a rule of the report's own (totals that do not add up), and the cells it
+fills would be wrong. Its uncertain cells stay missing.
+
 Rows that stay uncertain alone are then placed together (``place_jointly``): every
 combination of their readings is tried against all rules at once, so that the column rules
 can settle what each row's own numbers cannot.
@@ -125,6 +130,8 @@ def _outcome(readings: list[Reading], cells: list[int], rules: RuleSet) -> Outco
 def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rules: RuleSet,
               signed: frozenset[int]) -> list[Reading]:
     found: list[Reading] = []
+    if None in amounts:  # a placeholder: see the module's docstring
+        return found
     short_cells = {cell for row in short.rows for cell in row}
     own = within(rules, short_cells)
     # What the rest of the table lets the rules derive does not depend on the reading.

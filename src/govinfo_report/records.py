@@ -61,8 +61,18 @@ def _json_values(text: str) -> Iterator[tuple[int, Any]]:
             value, position = decoder.raw_decode(text, start)
         except json.JSONDecodeError as error:
             raise RecordError(f"not JSON: {error}") from None
+        except (ValueError, RecursionError) as error:  # a 5,000-digit number, deep nesting
+            raise RecordError(f"not a record: {error}") from None
         yield line, value
         line += text.count("\n", start, position)
+
+
+def _printable(value: int | Decimal) -> bool:
+    """Whether a report could print ``value``: at most 15 digits before the point and 8 after
+    it, as ``cells`` reads numbers (a record with ``1e5000000`` would render 5 MB)."""
+    number = Decimal(value) if isinstance(value, int) else value
+    return number.is_finite() and (number.is_zero() or (
+        number.adjusted() < 15 and number.as_tuple().exponent >= -8))  # type: ignore[operator]
 
 
 def from_record(record: object) -> Report:
@@ -111,9 +121,11 @@ def _number(key: str, value: object, kind: Kind) -> Number | None:
     """One value of a record as the model holds a cell of ``kind``."""
     if value is None:
         return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value) if kind == "money" else value
-    if isinstance(value, Decimal) and kind == "money":
-        return value
-    expected = "a number" if kind == "money" else "a whole number"
+    if isinstance(value, int | Decimal) and not isinstance(value, bool) and _printable(value):
+        if isinstance(value, int):
+            return Decimal(value) if kind == "money" else value
+        if kind == "money":
+            return value
+    expected = ("a number with at most 15 digits before the point and 8 after it"
+                if kind == "money" else "a whole number of at most 15 digits")
     raise RecordError(f"values.{key} must be {expected} or null, not {value!r}")

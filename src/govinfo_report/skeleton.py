@@ -32,6 +32,7 @@ _MAX_HEADING_CHARS = 60
 
 _PAGE_MARKER = re.compile(PAGE_MARKER)
 _MAX_MARKER_CHARS = 24
+_MAX_MARKER_LINE = 200  # a footer centred with spaces
 _HEADING = re.compile(
     r"\s*(?P<number>[" + "".join(SECTION_NUMERALS) + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
 _KEYWORDS = {number: tuple(fold(word) for word in words)
@@ -117,15 +118,21 @@ def _runs(lines: Sequence[str], start: int, end: int,
 
 
 def _regions(kind: str, lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
-    """Lines ``[start, end)`` as regions of ``kind``, split where a page header or footer
-    line is dropped."""
+    """Lines ``[start, end)`` as regions of ``kind``, split where a line is dropped: a page
+    header or footer, or in a table a line too long to be a row."""
     begin = start
     for index in range(start, end):
         line = lines[index]
-        if len(line) <= _MAX_MARKER_CHARS and _PAGE_MARKER.fullmatch(line):
+        if _is_page_marker(line) or (kind == "table" and len(line) > MAX_LINE_CHARS):
             yield from _trimmed(kind, lines, begin, index)
             begin = index + 1
     yield from _trimmed(kind, lines, begin, end)
+
+
+def _is_page_marker(line: str) -> bool:
+    """A line that is only a page header or footer (never a line with a tab: a row)."""
+    return (len(line) <= _MAX_MARKER_LINE and "\t" not in line
+            and len(line.strip()) <= _MAX_MARKER_CHARS and _PAGE_MARKER.fullmatch(line) is not None)
 
 
 def _trimmed(kind: str, lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
@@ -211,8 +218,9 @@ def split(lines: Sequence[str]) -> Skeleton:
     if long:
         found.append(diagnostic(
             "line-too-long", f"{len(long)} line(s) longer than {MAX_LINE_CHARS:,} characters "
-                             "were read as prose only (no table row or count statement is "
-                             f"read from them), the first at line {long[0] + 1}",
+                             "were not read as table rows, headings or count statements "
+                             f"(the first at line {long[0] + 1}); in prose they are kept as "
+                             "text",
             long[0] + 1, MAX_LINE_CHARS + 1))
     for number, name in SECTION_NAMES.items():
         if number not in sections:

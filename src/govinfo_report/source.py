@@ -81,8 +81,8 @@ def _from_bytes(data: bytes, name: str | None) -> Source:
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            line, column, shown = _position_of(data, utf8_error.start)
+        except UnicodeDecodeError as gb_error:
+            line, column, shown = _position_of(data, max(utf8_error.start, gb_error.start))
             raise ParseError("the input is neither UTF-8 nor GB18030 text", code="not-text",
                              line=line, column=column, text=shown) from None
         encoding = "gb18030"
@@ -110,6 +110,8 @@ def _from_text(text: str, encoding: str, name: str | None,
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
+    if not text.strip():  # only zero-width spaces, BOMs or bookmarks
+        raise ParseError("the input is empty", code="empty-input")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return Source(tuple(lines), encoding, name, found)
 
@@ -122,4 +124,4 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int, str]:
     line = data[start:end if end >= 0 else len(data)]
     return (data.count(b"\n", 0, offset) + 1,
             len(data[start:offset].decode("utf-8", "replace")) + 1,
-            line.decode("utf-8", "replace"))
+            line.decode("utf-8", "replace").rstrip("\r"))

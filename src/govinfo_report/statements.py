@@ -45,26 +45,17 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
         if len(line) > MAX_LINE_CHARS:
             continue
         compact = _SPACE.sub("", line)
+        columns: list[int] = []  # compact index -> column, built on the first match only
         for pattern, readings in _patterns(template):
             for match in pattern.finditer(compact):
                 if _part_of(compact, match.start()):
                     continue
+                if not columns:
+                    columns = [i + 1 for i, char in enumerate(line) if not char.isspace()]
                 value = int(match["n"]) if "n" in pattern.groupindex else 0
                 found.append(Statement(match[0], value, readings, number,
-                                       _column(line, match.start())))
+                                       columns[match.start()]))
     return found
-
-
-def _column(line: str, compact_index: int) -> int:
-    """The 1-based column in ``line`` of the character at ``compact_index`` once white
-    space is removed."""
-    seen = -1
-    for column, char in enumerate(line, 1):
-        if not char.isspace():
-            seen += 1
-            if seen == compact_index:
-                return column
-    return len(line)
 
 
 def _part_of(text: str, start: int) -> bool:
