@@ -23,7 +23,7 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
-# The property tests with 1,000 examples each, fresh every run (about 25 minutes).
+# The property tests with 1,000 examples each, fresh every run (about 17 minutes).
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_mangled.py \
 		tests/test_render.py tests/test_placement_property.py tests/test_robustness.py
