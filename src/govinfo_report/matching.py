@@ -46,12 +46,6 @@ def normalise_label(text: str) -> str:
     return _NOISE.sub("", text)
 
 
-def _holds(group: str | None, row: str) -> bool:
-    """Whether ``group`` heads the row ``row`` (``denied`` heads ``denied.state_secret``);
-    the outcome group heads every outcome row."""
-    return group == "outcomes" or row.startswith(f"{group}.")
-
-
 def _is_subsequence(short: str, long: str) -> bool:
     rest = iter(long)
     return all(char in rest for char in short)
@@ -70,6 +64,9 @@ class LabelMatcher:
         for norm, key in self._groups:
             self._exact[norm] = ("group", key)
             self._candidates.append((norm, ("group", key)))
+        #: Groups that head no row by key (本年度办理结果) head every row.
+        self._umbrellas = {key for _, key in self._groups
+                           if not any(row.startswith(f"{key}.") for row in rows)}
         for key, aliases in rows.items():
             for label in aliases:
                 norm = normalise_label(label)
@@ -108,8 +105,12 @@ class LabelMatcher:
             return None
         before = [self._exact.get(normalise_label(part), ("unknown", None))
                   for part in parts[:-1]]
-        return row if all(kind == "furniture" or (kind == "group" and _holds(key, row[1]))
+        return row if all(kind == "furniture" or (kind == "group" and self._heads(key, row[1]))
                           for kind, key in before) else None
+
+    def _heads(self, group: str | None, row: str) -> bool:
+        """Whether ``group`` heads ``row`` (``denied`` heads ``denied.state_secret``)."""
+        return group in self._umbrellas or row.startswith(f"{group}.")
 
     def _fuzzy(self, norm: str) -> Match:
         scored = sorted(((SequenceMatcher(None, norm, candidate).ratio(), kind == "group", match)
