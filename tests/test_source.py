@@ -112,7 +112,9 @@ def test_input_blank_once_normalised_is_empty(data: str | bytes) -> None:
 
 
 def test_a_bad_gb18030_byte_is_located_where_gb18030_fails() -> None:
-    data = "某县2020年报告\n一、总体情况\n".encode("gb18030") + b"\xff\xfe\n"
+    data = "某县2020年报告\n一、总体情况\n行政许可".encode("gb18030") + b"\xff\xfe\n"
     with pytest.raises(gr.ParseError) as caught:
         gr.parse(data)
-    assert (caught.value.code, caught.value.line, caught.value.column) == ("not-text", 3, 1)
+    error = caught.value
+    assert (error.code, error.line, error.column) == ("not-text", 3, 5)
+    assert error.text is not None and error.text.startswith("行政许可")  # not mojibake

@@ -82,7 +82,9 @@ def _from_bytes(data: bytes, name: str | None) -> Source:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as gb_error:
-            line, column, shown = _position_of(data, max(utf8_error.start, gb_error.start))
+            utf8_first = utf8_error.start >= gb_error.start
+            line, column, shown = _position_of(data, max(utf8_error.start, gb_error.start),
+                                               "utf-8" if utf8_first else "gb18030")
             raise ParseError("the input is neither UTF-8 nor GB18030 text", code="not-text",
                              line=line, column=column, text=shown) from None
         encoding = "gb18030"
@@ -116,12 +118,13 @@ def _from_text(text: str, encoding: str, name: str | None,
     return Source(tuple(lines), encoding, name, found)
 
 
-def _position_of(data: bytes, offset: int) -> tuple[int, int, str]:
+def _position_of(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int, str]:
     """Line, column and line text of byte ``offset`` in undecodable ``data``: the line is
-    decoded with each bad byte shown as ``�``, and the column counts its characters."""
+    decoded as ``encoding`` with each bad byte shown as ``�``, and the column counts its
+    characters."""
     start = data.rfind(b"\n", 0, offset) + 1
     end = data.find(b"\n", offset)
     line = data[start:end if end >= 0 else len(data)]
     return (data.count(b"\n", 0, offset) + 1,
-            len(data[start:offset].decode("utf-8", "replace")) + 1,
-            line.decode("utf-8", "replace").rstrip("\r"))
+            len(data[start:offset].decode(encoding, "replace")) + 1,
+            line.decode(encoding, "replace").rstrip("\r"))
