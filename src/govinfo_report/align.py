@@ -6,8 +6,11 @@ returned as ``ShortRow`` for ``placement``; nothing is guessed here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from . import labels
+from .catalogue import TEMPLATES, Field
 from .cells import convert, is_number
 from .diagnostics import Diagnostic, diagnostic
 from .grid import Grid
@@ -23,18 +26,32 @@ Header = tuple[str | None, ...]
 def store(grid: Grid, index: int, cell: Cell, unit: str | None,
           found: list[Diagnostic]) -> None:
     """Convert a value cell and record it in ``grid``, with any problem as a diagnostic."""
-    field = grid.template.fields[index]
-    text, line, column = cell
-    value, problem = convert(text, field.kind, unit if field.kind == "money" else None)
-    grid.parsed(index, value, text, line, column)
+    store_row(grid, (index,), (cell,), unit, found)
+
+
+def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: str | None,
+              found: list[Diagnostic]) -> None:
+    """``store`` for a row's cells at once: the table hot path, one loop writing the grid's
+    lists directly."""
+    fields = grid.template.fields
+    values, origins, raws, positions = grid.values, grid.origins, grid.raws, grid.positions
+    for index, (text, line, column) in zip(indices, cells, strict=True):
+        kind = fields[index].kind
+        value, problem = convert(text, kind, unit if kind == "money" else None)
+        values[index] = value
+        origins[index] = "missing" if value is None else "parsed"
+        raws[index] = text
+        positions[index] = (line, column)
+        if problem:
+            found.append(_problem(fields[index], problem, text, line, column))
+
+
+def _problem(field: Field, problem: str, text: str, line: int, column: int) -> Diagnostic:
     if problem == "unit-unknown":
-        found.append(diagnostic(problem, f"{field.row_label} {field.column_label} {text!r} "
-                                         "has no unit; exported as printed", line, column,
-                                (field.key,)))
-    elif problem:
-        found.append(diagnostic(problem, f"{field.row_label} {field.column_label}: {text!r} "
-                                         f"is not a valid {field.kind}", line, column,
-                                (field.key,)))
+        return diagnostic(problem, f"{field.row_label} {field.column_label} {text!r} has no "
+                                   "unit; exported as printed", line, column, (field.key,))
+    return diagnostic(problem, f"{field.row_label} {field.column_label}: {text!r} is not a "
+                               f"valid {field.kind}", line, column, (field.key,))
 
 
 def _label_text(row: Row) -> str:
@@ -45,8 +62,7 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
           found: list[Diagnostic], shorts: list[ShortRow]) -> None:
     """Store a row's values into ``cells`` by position, or set aside a short row."""
     if len(row.values) == len(cells):
-        for index, cell in zip(cells, row.values, strict=True):
-            store(grid, index, cell, unit, found)
+        store_row(grid, cells, row.values, unit, found)
     elif len(row.values) < len(cells):
         shorts.append(ShortRow((tuple(cells),), row.values, row.line, label, unit))
     else:
@@ -206,14 +222,40 @@ def _sum_subrows(grid: Grid, key: str, parts: list[Row], found: list[Diagnostic]
         parts[0].line, parts[0].labels[0][2] if parts[0].labels else 1))
 
 
+class _Plan(NamedTuple):
+    """What a section 三 row's labels say, worked out once per distinct label texts: the
+    row keys, which label cells are rows of the other template or unknown, the grid cells
+    of each key, and the label for messages."""
+
+    keys: tuple[str, ...]
+    foreign: tuple[int, ...]
+    unknown: tuple[int, ...]
+    cells: tuple[tuple[int, ...], ...]
+    label: str
+
+
+@lru_cache(maxsize=1 << 12)
+def _application_plan(template: str, texts: tuple[str, ...]) -> _Plan:
+    match = matcher(template, "applications").match
+    matches = [match(text) for text in texts]
+    keys = tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
+    index = TEMPLATES[template].index
+    row_labels = labels.APPLICATION_ROWS[template]
+    return _Plan(
+        keys,
+        tuple(i for i, text in enumerate(texts) if foreign_row(template, "applications", text)),
+        tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
+        tuple(tuple(index[f"applications.{key}.{c}"] for c in labels.APPLICANT_COLUMNS)
+              for key in keys),
+        " + ".join(row_labels[key][0] for key in keys))
+
+
 def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
     """Section 三: rows by their own label (group labels are ignored, so displaced group
     labels do no harm); two row labels on one line share that line's values."""
     name = grid.template.name
     row_labels = labels.APPLICATION_ROWS[name]
-    match = matcher(name, "applications").match
-    index = grid.template.index
-    columns = tuple(labels.APPLICANT_COLUMNS)
+    width = len(labels.APPLICANT_COLUMNS)
     rows = list(rows)
     shorts: list[ShortRow] = []
     if _empty(rows):
@@ -222,45 +264,40 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
     for row in rows:
         if not row.values:
             continue
-        matches = [(cell, *match(cell[0])) for cell in row.labels]
-        keys = list(dict.fromkeys(key for _, kind, key in matches if key and kind == "row"))
-        foreign = [cell for cell, _, _ in matches if foreign_row(name, "applications", cell[0])]
-        if foreign:
+        plan = _application_plan(name, tuple(cell[0] for cell in row.labels))
+        if plan.foreign:
             # A row of the other template: its values fit no cell of this one.
-            found.append(diagnostic("foreign-label", f"section 三: {foreign[0][0]!r} is a row "
-                                                     "of the other template; values not placed",
-                                    foreign[0][1], foreign[0][2]))
-            for key in keys:
-                for column in columns:
-                    grid.unplaced(index[f"applications.{key}.{column}"])
-            seen.update(keys)
+            text, line, column = row.labels[plan.foreign[0]]
+            found.append(diagnostic("foreign-label", f"section 三: {text!r} is a row of the "
+                                                     "other template; values not placed",
+                                    line, column))
+            for cells in plan.cells:
+                for cell in cells:
+                    grid.unplaced(cell)
+            seen.update(plan.keys)
             continue
-        for cell, kind, _ in matches:
-            if kind == "unknown":
-                found.append(diagnostic("unknown-label", f"section 三: label {cell[0]!r} "
-                                                         "matches no template row",
-                                        cell[1], cell[2]))
-        if not keys:
+        for at in plan.unknown:
+            text, line, column = row.labels[at]
+            found.append(diagnostic("unknown-label", f"section 三: label {text!r} matches no "
+                                                     "template row", line, column))
+        if not plan.keys:
             found.append(diagnostic("values-unplaced", f"section 三: a row with no row label "
                                                        f"({_label_text(row) or 'none'}); its "
                                                        "values are not placed", row.line))
             continue
-        if any(key in seen for key in keys):
+        if not seen.isdisjoint(plan.keys):
             found.append(diagnostic("duplicate-row", f"section 三: {_label_text(row)} appears "
                                                      "again; first kept", row.line))
             continue
-        seen.update(keys)
-        cells = [[index[f"applications.{key}.{c}"] for c in columns] for key in keys]
-        label = " + ".join(row_labels[key][0] for key in keys)
-        if len(keys) == 1:
-            _fill(grid, cells[0], row, label, None, found, shorts)
-        elif len(row.values) == len(columns) * len(keys):
-            width = len(columns)
-            for part, key_cells in enumerate(cells):
+        seen.update(plan.keys)
+        if len(plan.keys) == 1:
+            _fill(grid, plan.cells[0], row, plan.label, None, found, shorts)
+        elif len(row.values) == width * len(plan.keys):
+            for part, (key, key_cells) in enumerate(zip(plan.keys, plan.cells, strict=True)):
                 part_row = row._replace(values=row.values[part * width:(part + 1) * width])
-                _fill(grid, key_cells, part_row, row_labels[keys[part]][0], None, found, shorts)
+                _fill(grid, key_cells, part_row, row_labels[key][0], None, found, shorts)
         else:
-            shorts.append(ShortRow(tuple(tuple(c) for c in cells), row.values, row.line, label))
+            shorts.append(ShortRow(plan.cells, row.values, row.line, plan.label))
     _missing_rows("三", seen, row_labels, found)
     return shorts
 

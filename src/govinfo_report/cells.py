@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from .catalogue import Kind
 from .labels import MONEY_UNITS
@@ -19,12 +20,35 @@ _NUMBER_CELL = re.compile(_NUMBER)
 
 Value = int | Decimal
 
+#: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): each function below is
+#: memoised per distinct text, so the table hot path pays for a text once. Bounded, so a
+#: corpus of any size keeps constant memory.
+_MEMO = 1 << 14
 
+
+#: What ``cell_kind`` calls a cell: blank, a label, a number, a placeholder (``—``).
+BLANK, LABEL, NUMBER, PLACEHOLDER = "_", "L", "N", "P"
+
+
+@lru_cache(maxsize=_MEMO)
+def cell_kind(cell: str) -> str:
+    """What a cell's text (stripped here) is, as one character; a row's cells joined this
+    way are a string that regular expressions and ``str.count`` can read at C speed."""
+    text = cell.strip()
+    if not text:
+        return BLANK
+    if is_number(text):
+        return NUMBER
+    return PLACEHOLDER if is_value(text) else LABEL
+
+
+@lru_cache(maxsize=_MEMO)
 def is_value(text: str) -> bool:
     """Whether a stripped, non-empty cell text is a value or a placeholder (not a label)."""
     return VALUE_CELL.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=_MEMO)
 def is_number(text: str) -> bool:
     """Whether a stripped cell text is a number (not a placeholder, not a label)."""
     return _NUMBER_CELL.fullmatch(text) is not None
@@ -39,6 +63,7 @@ def number(text: str) -> Decimal | None:
     return -value if match["sign"] == "-" else value
 
 
+@lru_cache(maxsize=_MEMO)
 def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | None, str | None]:
     """Convert a cell's text to the value of a column of ``kind``.
 

@@ -16,7 +16,8 @@ Origin = Literal["parsed", "derived", "missing", "lost"]
 
 
 class Grid:
-    """Values and provenance of one report's cells."""
+    """Values and provenance of one report's cells. ``align.store_row`` writes the cells
+    read from the text into the lists directly: it is the table hot path."""
 
     __slots__ = ("origins", "positions", "raws", "rules", "template", "values")
 
@@ -28,14 +29,6 @@ class Grid:
         self.raws: list[str | None] = [None] * size
         self.positions: list[tuple[int, int] | None] = [None] * size
         self.rules: list[str | None] = [None] * size
-
-    def parsed(self, index: int, value: Value | None, raw: str, line: int,
-               column: int) -> None:
-        """Record a cell read from the text (``value`` ``None``: given as blank)."""
-        self.values[index] = value
-        self.origins[index] = "parsed" if value is not None else "missing"
-        self.raws[index] = raw
-        self.positions[index] = (line, column)
 
     def unplaced(self, index: int) -> None:
         """Mark a cell whose value the text prints but that could not be placed: missing,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import cache
 
 import attrs
 
@@ -92,7 +93,7 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
         shorts.extend(_ALIGNERS[name](rows, grid, found))
     _place(grid, shorts, found)
     rules = rule_set(template.name)
-    for cell, value, rule in derive(grid.values, grid.lost(), rules, _signed(template)):
+    for cell, value, rule in derive(grid.values, grid.lost(), rules, _signed(template.name)):
         grid.derived(cell, value, rule.name)
     found.extend(statements.compare(statements.find(_prose_lines(text, skel, 1),
                                                     template.name), grid))
@@ -182,7 +183,10 @@ def _template(text: Source, regions: dict[str, list[range]], year: int | None,
     return TEMPLATES[name]
 
 
-def _width(template: Template, section: str) -> int:
+@cache
+def _width(template_name: str, section: str) -> int:
+    """How many values a full row of a section's table holds."""
+    template = TEMPLATES[template_name]
     if section == "applications":
         return 7
     if section == "appeals":
@@ -194,7 +198,7 @@ def _width(template: Template, section: str) -> int:
 def _detect(text: Source, section: str, spans: list[range], template: Template,
             found: list[Diagnostic]) -> layouts.Layout | None:
     lines = [line for span in spans for line in text.lines[span.start:span.stop]]
-    detection = layouts.detect(lines, _width(template, section))
+    detection = layouts.detect(lines, _width(template.name, section))
     where = spans[0].start + 1
     name = SECTION_NAMES[SECTION_NUMBERS[section]]
     if detection.layout is None:
@@ -209,13 +213,16 @@ def _detect(text: Source, section: str, spans: list[range], template: Template,
     return detection.layout
 
 
-def _signed(template: Template) -> frozenset[int]:
-    return frozenset(i for i, f in enumerate(template.fields) if f.kind == "signed")
+@cache
+def _signed(template_name: str) -> frozenset[int]:
+    """The cells of a template that may be negative (changes over the year)."""
+    return frozenset(i for i, f in enumerate(TEMPLATES[template_name].fields)
+                     if f.kind == "signed")
 
 
 def _place(grid: Grid, shorts: list[ShortRow], found: list[Diagnostic]) -> None:
     """Place short rows one at a time, then those still uncertain together."""
-    rules, signed = rule_set(grid.template.name), _signed(grid.template)
+    rules, signed = rule_set(grid.template.name), _signed(grid.template.name)
     uncertain: list[tuple[ShortRow, Outcome]] = []
     for short in shorts:
         outcome = place(short, grid, rules, signed)

@@ -128,6 +128,8 @@ def derive(values: list[Value | None], lost: set[int], rules: RuleSet,
 
 def violated(rule: Rule, values: Sequence[Value | None]) -> bool | None:
     """Whether a rule is broken: ``None`` when a cell it needs is unknown."""
-    if any(values[i] is None for i in rule.cells):
+    left = [values[i] for i in rule.left]
+    right = [values[i] for i in rule.right]
+    if None in left or None in right:
         return None
-    return sum(values[i] for i in rule.left) != sum(values[i] for i in rule.right)  # type: ignore[misc]
+    return sum(left) != sum(right)  # type: ignore[arg-type]

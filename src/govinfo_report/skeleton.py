@@ -9,9 +9,11 @@ costs a few dozen tokens per report. The LALR parser is built once per process.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 from typing import Any, cast
 
@@ -30,9 +32,10 @@ GRAMMAR = "report.lark"
 SECTION_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
 _MAX_HEADING_CHARS = 60
 
-_PAGE_MARKER = re.compile(PAGE_MARKER)
 _MAX_MARKER_CHARS = 24
 _MAX_MARKER_LINE = 200  # a footer centred with spaces
+#: A line that is only a page header or footer (never a line with a tab: a row).
+_MARKER_LINE = re.compile(rf"(?=[^\t]{{0,{_MAX_MARKER_LINE}}}$){PAGE_MARKER}")
 _HEADING = re.compile(
     r"\s*(?P<number>[" + "".join(SECTION_NUMERALS) + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
 _KEYWORDS = {number: tuple(fold(word) for word in words)
@@ -46,6 +49,10 @@ class Region:
     kind: str  # "prose" or "table"
     start: int
     end: int
+
+    def __str__(self) -> str:
+        # A Lark token is a str made of its value: the generated repr would cost more.
+        return self.kind
 
 
 @attrs.frozen
@@ -84,65 +91,78 @@ def heading_number(line: str) -> int | None:
     return number if any(word in title for word in _KEYWORDS[number]) else None
 
 
-def tokens(lines: Sequence[str]) -> list[Token]:
+class _Marks:
+    """Where a document's table lines, page markers and over-long lines are (sorted line
+    indices). Found with precompiled patterns mapped over all lines at once, no Python code
+    per line; Python then walks only the few headings, runs and page markers."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        rows = range(len(lines))
+        too_long = set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
+        self.lines = lines
+        self.long = sorted(too_long)
+        self.table = [i for i in compress(rows, map(layouts.table_line_pattern().search, lines))
+                      if i not in too_long]
+        self.markers = [i for i in compress(rows, map(_MARKER_LINE.fullmatch, lines))
+                        if len(lines[i].strip()) <= _MAX_MARKER_CHARS]
+        self.table_breaks = sorted(self.markers + self.long)
+
+
+def tokens(marks: _Marks) -> list[Token]:
     """One token per heading line and per run of prose or table lines."""
-    table_line = layouts.table_line_pattern()
+    lines = marks.lines
     found: list[Token] = []
     run_start = 0
-    for index, line in enumerate(lines):
+    for index in compress(range(len(lines)), map(_HEADING.match, lines)):
+        line = lines[index]
         number = heading_number(line) if line[:1] != "\t" else None
         if number is not None:
-            found.extend(_runs(lines, run_start, index, table_line))
+            found.extend(_runs(marks, run_start, index))
             found.append(Token(f"H{number}", number, line=index + 1, column=1))
             run_start = index + 1
-    found.extend(_runs(lines, run_start, len(lines), table_line))
+    found.extend(_runs(marks, run_start, len(lines)))
     return found
 
 
-def _runs(lines: Sequence[str], start: int, end: int,
-          table_line: re.Pattern[str]) -> Iterator[Token]:
+def _within(indices: list[int], start: int, end: int) -> list[int]:
+    """The sorted ``indices`` in ``[start, end)``."""
+    return indices[bisect_left(indices, start):bisect_left(indices, end)]
+
+
+def _runs(marks: _Marks, start: int, end: int) -> Iterator[Token]:
     """Prose before the first table line, the table up to the last one, prose after."""
-    first = last = None
-    for index in range(start, end):
-        line = lines[index]
-        if len(line) <= MAX_LINE_CHARS and table_line.search(line):
-            if first is None:
-                first = index
-            last = index
-    if first is None or last is None:
-        yield from _regions("prose", lines, start, end)
+    table = _within(marks.table, start, end)
+    if not table:
+        yield from _regions("prose", marks, start, end)
         return
-    yield from _regions("prose", lines, start, first)
-    yield from _regions("table", lines, first, last + 1)
-    yield from _regions("prose", lines, last + 1, end)
+    first, last = table[0], table[-1]
+    yield from _regions("prose", marks, start, first)
+    yield from _regions("table", marks, first, last + 1)
+    yield from _regions("prose", marks, last + 1, end)
 
 
-def _regions(kind: str, lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
+def _regions(kind: str, marks: _Marks, start: int, end: int) -> Iterator[Token]:
     """Lines ``[start, end)`` as regions of ``kind``, split where a line is dropped: a page
     header or footer, or in a table a line too long to be a row."""
     begin = start
-    for index in range(start, end):
-        line = lines[index]
-        if _is_page_marker(line) or (kind == "table" and len(line) > MAX_LINE_CHARS):
-            yield from _trimmed(kind, lines, begin, index)
-            begin = index + 1
-    yield from _trimmed(kind, lines, begin, end)
-
-
-def _is_page_marker(line: str) -> bool:
-    """A line that is only a page header or footer (never a line with a tab: a row)."""
-    return (len(line) <= _MAX_MARKER_LINE and "\t" not in line
-            and len(line.strip()) <= _MAX_MARKER_CHARS and _PAGE_MARKER.fullmatch(line) is not None)
+    for index in _within(marks.table_breaks if kind == "table" else marks.markers, start, end):
+        yield from _trimmed(kind, marks.lines, begin, index)
+        begin = index + 1
+    yield from _trimmed(kind, marks.lines, begin, end)
 
 
 def _trimmed(kind: str, lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
     """A region of ``kind`` over lines ``[start, end)`` without their blank edges (a line of
     empty tab cells is not blank in a table)."""
-    filled = [i for i in range(start, end)
-              if lines[i].strip() or (kind == "table" and "\t" in lines[i])]
-    if filled:
-        yield Token(kind.upper(), Region(kind, filled[0], filled[-1] + 1),
-                    line=filled[0] + 1, column=1)
+    def filled(line: str) -> bool:
+        return not (line == "" or line.isspace()) or (kind == "table" and "\t" in line)
+
+    while start < end and not filled(lines[start]):
+        start += 1
+    while end > start and not filled(lines[end - 1]):
+        end -= 1
+    if start < end:
+        yield Token(kind.upper(), Region(kind, start, end), line=start + 1, column=1)
 
 
 class LineLexer(Lexer):
@@ -211,10 +231,10 @@ def split(lines: Sequence[str]) -> Skeleton:
             Token("PROSE", Region("prose", line, line + 1), line=token.line, column=1))
         return True
 
-    parts = cast(tuple[Section, ...], parser().parse(iter(tokens(lines)),
-                                                     on_error=demote))
+    marks = _Marks(lines)
+    parts = cast(tuple[Section, ...], parser().parse(iter(tokens(marks)), on_error=demote))
     front, sections = parts[0], {section.number: section for section in parts[1:]}
-    long = [index for index, line in enumerate(lines) if len(line) > MAX_LINE_CHARS]
+    long = marks.long
     if long:
         found.append(diagnostic(
             "line-too-long", f"{len(long)} line(s) longer than {MAX_LINE_CHARS:,} characters "

@@ -16,8 +16,9 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import ParseError
 
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
-_FOLD: dict[int, int | str] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLD.update({0x3000: " ", 0x00A0: " ", 0x200B: " ", 0xFEFF: " ", 0x2002: " ", 0x2003: " "})
+_FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_FOLD_TEXT.update(dict.fromkeys("\u3000\u00a0\u200b\ufeff\u2002\u2003", " "))
+_FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
@@ -29,7 +30,11 @@ _MAX_CONTROL_SHARE = 0.01
 
 def fold(text: str) -> str:
     """Fold full-width ASCII characters and unusual spaces to their plain forms."""
-    return text.translate(_FOLD)
+    # ``str.translate`` looks every character up in a dict; a report holds a dozen
+    # distinct foldable characters, so replacing each of those is several times faster.
+    for char in set(_FOLDABLE.findall(text)):
+        text = text.replace(char, _FOLD_TEXT[char])
+    return text
 
 
 @attrs.frozen

@@ -122,10 +122,11 @@ def failures(report: Report) -> list[Diagnostic]:
     it builds no ``Check`` for rules that hold)."""
     values = [value for table in report.tables for value in table.values]
     derived_by = [rule for table in report.tables for rule in table.rules]
+    deriving = {name for rule in derived_by for name in _rules_named(rule)}
     found: list[Diagnostic] = []
     for rule in rule_set(report.template).rules:
-        if violated(rule, values) is not False or any(
-                rule.name in _rules_named(derived_by[i]) for i in rule.cells):
+        if violated(rule, values) is not False or (rule.name in deriving and any(
+                rule.name in _rules_named(derived_by[i]) for i in rule.cells)):
             found.append(_from_rule(report, rule).diagnostic)  # type: ignore[arg-type]
     found.extend(check.diagnostic for check in _non_negative(report)
                  if check.diagnostic is not None)

@@ -33,6 +33,9 @@ ENTRY_POINT_GROUP = "govinfo_report.layouts"
 #: Below this confidence no layout is taken; within this margin two layouts tie.
 MIN_CONFIDENCE = 0.3
 TIE_MARGIN = 0.1
+#: Layouts are ranked on a region's first lines: enough rows of any layout to tell them
+#: apart (a row-per-cell table of section 三 runs to about 330 lines).
+SNIFF_LINES = 120
 
 
 def _load(target: str) -> Layout:
@@ -90,8 +93,10 @@ class Detection:
 
 
 def detect(lines: Sequence[str], width: int) -> Detection:
-    """Rank every registered layout on ``lines``; the best one, or ``None`` if none fits."""
-    scores = sorted(((layout.sniff(lines, width), name)
+    """Rank every registered layout on the first ``SNIFF_LINES`` of ``lines``; the best
+    one, or ``None`` if none fits."""
+    sample = tuple(lines[:SNIFF_LINES])
+    scores = sorted(((layout.sniff(sample, width), name)
                      for name, layout in _registry().items()), reverse=True)
     best_score, best = scores[0]
     second_score, second = scores[1] if len(scores) > 1 else (0.0, None)

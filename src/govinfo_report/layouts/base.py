@@ -6,14 +6,16 @@ A layout turns the lines of one table region into canonical rows. A cell is a pl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
 from typing import ClassVar, NamedTuple, Protocol
 
-from ..cells import is_value
+from ..cells import LABEL, NUMBER, PLACEHOLDER, cell_kind
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 
 Cell = tuple[str, int, int]
-
 
 
 class Row(NamedTuple):
@@ -55,14 +57,20 @@ class Layout(Protocol):
 
 def split_tabs(line: str, line_number: int) -> list[Cell]:
     """The tab-separated cells of a line, stripped, with their 1-based columns."""
-    cells: list[Cell] = []
-    column = 1
-    for text in line.split("\t", MAX_CELLS_PER_ROW):
-        stripped = text.strip()
-        lead = len(text) - len(text.lstrip())
-        cells.append((stripped[:MAX_CELL_CHARS], line_number, column + lead))
-        column += len(text) + 1
-    return cells
+    parts = line.split("\t", MAX_CELLS_PER_ROW)
+    # Column of part k: 1 + the lengths of the parts before it + the k tabs between them.
+    columns = map(add, accumulate(map(len, parts), initial=1), count())
+    stripped = list(map(str.strip, parts))
+    if stripped == parts and len(line) <= MAX_CELL_CHARS:  # the common case, at C speed
+        return list(zip(parts, repeat(line_number), columns))
+    return [(text[:MAX_CELL_CHARS], line_number, column + len(part) - len(part.lstrip()))
+            for text, part, column in zip(stripped, parts, columns, strict=False)]
+
+
+#: In a row's string of cell kinds: a value (a number or a placeholder), the last one.
+_VALUE_KINDS = NUMBER + PLACEHOLDER
+_VALUE = re.compile(f"[{_VALUE_KINDS}]")
+_LAST_VALUE = re.compile(f"[{_VALUE_KINDS}][^{_VALUE_KINDS}]*$")
 
 
 def make_row(cells: Sequence[Cell], line: int, positional: bool) -> Row | None:
@@ -71,15 +79,16 @@ def make_row(cells: Sequence[Cell], line: int, positional: bool) -> Row | None:
     With ``positional``, blank cells between the first and the last value are kept as
     "not given" values (the grid is trusted); otherwise blank cells are dropped.
     """
-    labels = tuple(c for c in cells if c[0] and not is_value(c[0]))
-    values_at = [i for i, c in enumerate(cells) if c[0] and is_value(c[0])]
-    if not labels and not values_at:
-        return None
-    if not values_at:
-        return Row(labels, (), line)
+    kinds = "".join(map(cell_kind, map(itemgetter(0), cells)))
+    labels = tuple(compress(cells, map(LABEL.__eq__, kinds))) if LABEL in kinds else ()
+    first = _VALUE.search(kinds)
+    if first is None:
+        return Row(labels, (), line) if labels else None
     if positional:
-        first, last = values_at[0], values_at[-1]
-        values = tuple(c for c in cells[first:last + 1] if not c[0] or is_value(c[0]))
+        last = _LAST_VALUE.search(kinds, first.start())
+        assert last is not None
+        span = slice(first.start(), last.start() + 1)
+        values = tuple(compress(cells[span], map(LABEL.__ne__, kinds[span])))
     else:
-        values = tuple(cells[i] for i in values_at)
+        values = tuple(compress(cells, map(_VALUE_KINDS.__contains__, kinds)))
     return Row(labels, values, line)

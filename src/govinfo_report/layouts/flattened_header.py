@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..cells import is_value
-from .tab_separated import TabSeparated, displacement_share, multi_cell_share
+from .tab_separated import TabSeparated, grid_shares
 
 
 class FlattenedHeader(TabSeparated):
@@ -21,7 +21,8 @@ class FlattenedHeader(TabSeparated):
     positional: ClassVar[bool] = False
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        return multi_cell_share(lines) * min(1.0, 3.0 * displacement_share(lines, width))
+        multi, displaced = grid_shares(tuple(lines), width)
+        return multi * min(1.0, 3.0 * displaced)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As a broken PDF grid: header rows one cell a line, group labels on lines of their

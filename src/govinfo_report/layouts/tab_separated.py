@@ -5,59 +5,47 @@ The grid is trusted: a blank cell between values is a cell the report left empty
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import ClassVar
 
-from ..cells import is_number, is_value
+from ..cells import cell_kind
 from .base import Row, make_row, split_tabs
 
-
-def multi_cell_share(lines: Sequence[str]) -> float:
-    """Share of the non-blank lines that hold two or more non-empty tab-separated cells."""
-    filled = multi = 0
-    for line in lines:
-        if not line.strip():
-            continue
-        filled += 1
-        if "\t" in line and sum(1 for part in line.split("\t") if part.strip()) >= 2:
-            multi += 1
-    return multi / filled if filled else 0.0
+#: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
+#: placeholder) shows a broken grid when its first label follows three or more empty cells,
+#: or a later label follows two or more.
+_DISPLACED = re.compile(r"^[^L]*___L|L[^L]*__L")
 
 
-def displacement_share(lines: Sequence[str], width: int) -> float:
-    """Share of the rows holding values that show a broken grid.
+@lru_cache(maxsize=16)
+def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
+    """The share of a region's non-blank lines that hold two or more non-empty tab cells,
+    and the share of its rows holding numbers that show a broken grid.
 
-    Signs: a row's first label preceded by three or more empty cells, a second label parted
-    from the previous one by two or more empty cells, or a row with no label that prints
-    some numbers but fewer values (numbers or dashes) than ``width``.
+    Signs of a broken grid: a displaced label (see ``_DISPLACED``), or a row with no label
+    that prints some numbers but fewer values (numbers or dashes) than ``width``. Memoised:
+    both tab-based layouts sniff the same region.
     """
-    rows = broken = 0
+    filled = multi = rows = broken = 0
     for line in lines:
         if "\t" not in line:
+            filled += not line.isspace() and line != ""
             continue
-        cells = [part.strip() for part in line.split("\t")]
-        numbers = sum(1 for text in cells if is_number(text))
+        kinds = "".join(map(cell_kind, line.split("\t")))
+        blank = kinds.count("_")
+        if blank == len(kinds):
+            continue
+        filled += 1
+        multi += len(kinds) - blank >= 2
+        numbers = kinds.count("N")
         if not numbers:
             continue
         rows += 1
-        values = sum(1 for text in cells if is_value(text))
-        broken += _displaced(cells) or (
-            all(not text or is_value(text) for text in cells) and values < width)
-    return broken / rows if rows else 0.0
-
-
-def _displaced(cells: Sequence[str]) -> bool:
-    gap = labels = 0
-    for text in cells:
-        if not text:
-            gap += 1
-            continue
-        if not is_value(text):
-            if gap >= (2 if labels else 3):
-                return True
-            labels += 1
-        gap = 0
-    return False
+        broken += (("L" not in kinds and numbers + kinds.count("P") < width)
+                   or _DISPLACED.search(kinds) is not None)
+    return (multi / filled if filled else 0.0), (broken / rows if rows else 0.0)
 
 
 class TabSeparated:
@@ -69,7 +57,8 @@ class TabSeparated:
     positional: ClassVar[bool] = True
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        return multi_cell_share(lines) * (1.0 - displacement_share(lines, width))
+        multi, displaced = grid_shares(tuple(lines), width)
+        return multi * (1.0 - displaced)
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         for offset, line in enumerate(lines):
