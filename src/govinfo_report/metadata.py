@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from itertools import accumulate
 
 from . import labels
 
@@ -81,20 +82,13 @@ def published(lines: Sequence[str]) -> datetime.date | None:
 Hits = dict[str, list[tuple[str, int]]]
 
 
-def template_markers(lines: Iterable[tuple[int, str]]) -> Hits:
-    """Each template's marker labels in ``lines`` (``(line number, text)`` pairs), with the
-    line where each starts. Spaces are removed first, so a label split over lines counts."""
-    offsets: list[int] = []
-    numbers: list[int] = []
-    parts: list[str] = []
-    size = 0
-    for number, line in lines:
-        compact = _compact(line)
-        offsets.append(size)
-        numbers.append(number)
-        parts.append(compact)
-        size += len(compact)
-    text = "".join(parts)
+def template_markers(numbers: Sequence[int], lines: Sequence[str]) -> Hits:
+    """Each template's marker labels in ``lines`` (line ``numbers[i]`` is ``lines[i]``), with
+    the line where each starts. Spaces are removed first, so a label split over lines
+    counts."""
+    compact = list(map("".join, map(str.split, lines)))
+    offsets = list(accumulate(map(len, compact), initial=0))
+    text = "".join(compact)
     hits: Hits = {}
     for name, markers in labels.TEMPLATE_MARKERS.items():
         found = hits[name] = []

@@ -14,10 +14,10 @@ from . import align, layouts, metadata, skeleton, statements
 from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
-from .grid import Grid
+from .grid import Grid, Origin
 from .layouts import Row
 from .limits import MAX_TABLE_LINES
-from .model import Report, Table
+from .model import Provenance, Report, Table
 from .placement import Outcome, ShortRow, place, place_jointly
 from .rules import derive, rule_set
 from .skeleton import SECTION_NAMES, Skeleton
@@ -149,9 +149,10 @@ def _template(text: Source, regions: dict[str, list[range]], year: int | None,
     is before 2019, or if it states no year and has the headings of those reports; a report
     dated 2019 or later is never refused. A mix is read by the year's template when it is one
     of them, else by the majority of labels."""
-    hits = metadata.template_markers(
-        (span.start + 1 + i, line) for spans in regions.values() for span in spans
-        for i, line in enumerate(text.lines[span.start:span.stop]))
+    spans = [span for spans in regions.values() for span in spans]
+    hits = metadata.template_markers([n + 1 for span in spans for n in span],
+                                     [line for span in spans
+                                      for line in text.lines[span.start:span.stop]])
     present = [name for name, found_hits in hits.items() if found_hits]
     of_year = metadata.template_of_year(year)
     if not present:
@@ -295,14 +296,26 @@ def _prose(text: Source, skel: Skeleton, number: int) -> str | None:
 
 def _table(grid: Grid, section: str, layout: str | None) -> Table:
     span = grid.template.sections[section]
-    keys = tuple(f.key for f in grid.template.fields[span.start:span.stop])
+    keys, index = _keys(grid.template.name, section)
     return Table(section, layout, keys, tuple(grid.values[span.start:span.stop]),
-                 tuple("missing" if origin == "lost" else origin
-                       for origin in grid.origins[span.start:span.stop]),
+                 tuple(map(_PROVENANCE.__getitem__, grid.origins[span.start:span.stop])),
                  tuple(grid.raws[span.start:span.stop]),
                  tuple(grid.positions[span.start:span.stop]),
-                 tuple(grid.rules[span.start:span.stop]),
-                 _index={key: i for i, key in enumerate(keys)})
+                 tuple(grid.rules[span.start:span.stop]), _index=index)
+
+
+#: A cell the text lost and no rule derived is missing, like a blank one.
+_PROVENANCE: dict[Origin, Provenance] = {"parsed": "parsed", "derived": "derived",
+                                          "missing": "missing", "lost": "missing"}
+
+
+@cache
+def _keys(template_name: str, section: str) -> tuple[tuple[str, ...], dict[str, int]]:
+    """A section's keys in catalogue order and their positions, shared by every table."""
+    template = TEMPLATES[template_name]
+    span = template.sections[section]
+    keys = tuple(f.key for f in template.fields[span.start:span.stop])
+    return keys, {key: i for i, key in enumerate(keys)}
 
 
 def _report(text: Source, skel: Skeleton, grid: Grid, chosen: dict[str, str | None],
