@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from . import labels
 from .catalogue import TEMPLATES, Field
-from .cells import convert, is_number
+from .cells import convert, counts, is_number
 from .diagnostics import Diagnostic, diagnostic
-from .grid import Grid
+from .grid import Grid, Origin
 from .layouts import Cell, Row
-from .matching import foreign_row, matcher, normalise_label, proactive_column
+from .matching import Match, foreign_row, matcher, normalise_label, proactive_column
 from .placement import ShortRow
 
 #: A section 二 header: for each value position, the column key, or ``None`` for a column
@@ -31,8 +32,20 @@ def store(grid: Grid, index: int, cell: Cell, unit: str | None,
 
 def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: str | None,
               found: list[Diagnostic]) -> None:
-    """``store`` for a row's cells at once: the table hot path, one loop writing the grid's
-    lists directly."""
+    """``store`` for a row's cells at once: the table hot path, writing the grid's lists
+    directly. The usual row, consecutive count cells, is stored with slice assignments
+    (no Python code per cell)."""
+    span = _count_span(grid.template.name, tuple(indices))
+    if span is not None:
+        texts = list(map(itemgetter(0), cells))
+        converted = counts(texts)
+        values = list(map(itemgetter(0), converted))
+        grid.values[span] = values
+        grid.origins[span] = map(_ORIGIN.__getitem__, map(type, values))
+        grid.raws[span] = texts
+        grid.positions[span] = map(itemgetter(1, 2), cells)
+        if not any(map(itemgetter(1), converted)):
+            return
     fields = grid.template.fields
     values, origins, raws, positions = grid.values, grid.origins, grid.raws, grid.positions
     for index, (text, line, column) in zip(indices, cells, strict=True):
@@ -44,6 +57,21 @@ def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: s
         positions[index] = (line, column)
         if problem:
             found.append(_problem(fields[index], problem, text, line, column))
+
+
+#: A stored value's origin by its type.
+_ORIGIN: dict[type, Origin] = {int: "parsed", type(None): "missing"}
+
+
+@lru_cache(maxsize=1 << 10)
+def _count_span(template: str, indices: tuple[int, ...]) -> slice | None:
+    """The grid slice of a row's cells when they are consecutive count cells."""
+    fields = TEMPLATES[template].fields
+    start = indices[0] if indices else 0
+    if indices == tuple(range(start, start + len(indices))) and all(
+            fields[i].kind == "count" for i in indices):
+        return slice(start, start + len(indices))
+    return None
 
 
 def _problem(field: Field, problem: str, text: str, line: int, column: int) -> Diagnostic:
@@ -99,7 +127,6 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     columns of the other template; local sub-rows (行政检查, 行政确认) summed into their row."""
     name = grid.template.name
     shape, row_labels = labels.PROACTIVE_SHAPE[name], labels.PROACTIVE_ROWS[name]
-    match = matcher(name, "proactive").match
     index = grid.template.index
     rows = list(rows)
     shorts: list[ShortRow] = []
@@ -111,22 +138,23 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     seen: set[str] = set()
     subrows: dict[str, list[Row]] = {}
     for row in rows:
-        matches = [(cell, *match(cell[0])) for cell in row.labels]
-        keys = list(dict.fromkeys(key for _, kind, key in matches if key and kind == "row"))
+        texts = tuple(cell[0] for cell in row.labels)
+        matches, keys = _proactive_matches(name, texts)
         if not row.values:
-            unit = _money_unit(row, name) or unit
-            header = _header(row, name) or header
+            unit = _money_unit(texts, name) or unit
+            header = _header(texts, name) or header
             if (len(keys) == 1 and keys[0] not in seen and len(matches) == 1
-                    and _exact(row_labels[keys[0]], matches[0][0][0])):
+                    and _exact(row_labels[keys[0]], texts[0])):
                 # A row whose cells are all blank: given as "not given", not lost.
                 seen.add(keys[0])
                 for column in shape[keys[0]]:
                     grid.unplaced(index[f"proactive.{keys[0]}.{column}"])
             continue
-        unknown = [cell for cell, kind, _ in matches if kind == "unknown"]
+        unknown = [cell for cell, (kind, _) in zip(row.labels, matches, strict=True)
+                   if kind == "unknown"]
         if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
             parent = keys[0]
-        if unknown and keys in ([], [parent]) and parent in labels.PROACTIVE_SPLITTABLE:
+        if unknown and keys in ((), (parent,)) and parent in labels.PROACTIVE_SPLITTABLE:
             subrows.setdefault(parent, []).append(row)
             continue
         if len(keys) != 1 or unknown:
@@ -144,7 +172,7 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
                                                      "appears again; first kept", row.line))
             continue
         seen.add(key)
-        cells = [index[f"proactive.{key}.{column}"] for column in shape[key]]
+        cells = _proactive_cells(name, key)
         if header is not None and None in header:
             shared = _by_header(grid, key, header, row, found)
             if shared is None:
@@ -164,9 +192,27 @@ def _exact(aliases: tuple[str, ...], text: str) -> bool:
     return normalise_label(text) in {normalise_label(alias) for alias in aliases}
 
 
-def _header(row: Row, template: str) -> Header | None:
+@lru_cache(maxsize=1 << 12)
+def _proactive_matches(template: str, texts: tuple[str, ...]) -> tuple[
+        tuple[Match, ...], tuple[str, ...]]:
+    """What each label of a section 二 row matches, and the row keys among them."""
+    match = matcher(template, "proactive").match
+    matches = tuple(match(text) for text in texts)
+    return matches, tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
+
+
+@lru_cache(maxsize=64)
+def _proactive_cells(template: str, key: str) -> tuple[int, ...]:
+    """The grid cells of a section 二 row, in column order."""
+    index = TEMPLATES[template].index
+    return tuple(index[f"proactive.{key}.{column}"]
+                 for column in labels.PROACTIVE_SHAPE[template][key])
+
+
+@lru_cache(maxsize=1 << 12)
+def _header(texts: tuple[str, ...], template: str) -> Header | None:
     """The columns a value-less row names, if it names any."""
-    kinds = [proactive_column(template, text) for text, _, _ in row.labels]
+    kinds = [proactive_column(template, text) for text in texts]
     columns = [key if kind == "column" else None for kind, key in kinds if kind != "other"]
     return tuple(columns) if columns else None
 
@@ -191,8 +237,9 @@ def _by_header(grid: Grid, key: str, header: Header, row: Row,
     return row._replace(values=tuple(kept)) if shared else None
 
 
-def _money_unit(row: Row, template: str) -> str | None:
-    for text, _, _ in row.labels:
+@lru_cache(maxsize=1 << 12)
+def _money_unit(texts: tuple[str, ...], template: str) -> str | None:
+    for text in texts:
         if proactive_column(template, text) == ("column", "amount"):
             compact = "".join(text.split())  # 万 元, as PDF text splits it, is still 万元
             for unit in labels.MONEY_UNITS:

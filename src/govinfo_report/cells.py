@@ -6,6 +6,7 @@ Blank cells and the placeholders ``/``, ``-``, ``—`` mean "not given": ``None`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -26,20 +27,30 @@ Value = int | Decimal
 _MEMO = 1 << 14
 
 
-#: What ``cell_kind`` calls a cell: blank, a label, a number, a placeholder (``—``).
+#: What ``cell_kinds`` calls a cell: blank, a label, a number, a placeholder (``—``).
 BLANK, LABEL, NUMBER, PLACEHOLDER = "_", "L", "N", "P"
 
 
-@lru_cache(maxsize=_MEMO)
-def cell_kind(cell: str) -> str:
-    """What a cell's text (stripped here) is, as one character; a row's cells joined this
-    way are a string that regular expressions and ``str.count`` can read at C speed."""
-    text = cell.strip()
-    if not text:
-        return BLANK
-    if is_number(text):
-        return NUMBER
-    return PLACEHOLDER if is_value(text) else LABEL
+def cell_kinds(cells: Iterable[str]) -> str:
+    """What each cell's text (stripped here) is, one character a cell: a row's kinds as a
+    string that regular expressions and ``str.count`` read at C speed."""
+    return "".join(map(_KINDS.__getitem__, cells))
+
+
+class _KindMemo(dict[str, str]):
+    """Cell text → kind; a plain dict lookup (at C speed from ``map``) once a text is known,
+    cleared when full so memory stays bounded."""
+
+    def __missing__(self, cell: str) -> str:
+        if len(self) >= _MEMO:
+            self.clear()
+        text = cell.strip()
+        kind = self[cell] = (BLANK if not text else NUMBER if is_number(text)
+                             else PLACEHOLDER if is_value(text) else LABEL)
+        return kind
+
+
+_KINDS = _KindMemo()
 
 
 @lru_cache(maxsize=_MEMO)
@@ -85,3 +96,21 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     if match["unit"] or value != value.to_integral_value():
         return None, "invalid-value"
     return int(value), None
+
+
+def counts(cells: Iterable[str]) -> list[tuple[Value | None, str | None]]:
+    """``convert`` of cells of count columns: a dict lookup per cell once a text is known."""
+    return list(map(_COUNTS.__getitem__, cells))
+
+
+class _CountMemo(dict[str, tuple[Value | None, str | None]]):
+    """Cell text → ``convert(text, "count", None)``, cleared when full."""
+
+    def __missing__(self, cell: str) -> tuple[Value | None, str | None]:
+        if len(self) >= _MEMO:
+            self.clear()
+        converted = self[cell] = convert(cell, "count", None)
+        return converted
+
+
+_COUNTS = _CountMemo()

@@ -38,6 +38,8 @@ _MAX_MARKER_LINE = 200  # a footer centred with spaces
 _MARKER_LINE = re.compile(rf"(?=[^\t]{{0,{_MAX_MARKER_LINE}}}$){PAGE_MARKER}")
 _HEADING = re.compile(
     r"\s*(?P<number>[" + "".join(SECTION_NUMERALS) + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
+#: A line that may be a heading: not a table cell (a line starting with a tab), short.
+_HEADING_LINE = re.compile(rf"(?!\t)(?=.{{0,{_MAX_HEADING_CHARS}}}$){_HEADING.pattern}")
 _KEYWORDS = {number: tuple(fold(word) for word in words)
              for number, words in SECTION_KEYWORDS.items()}
 
@@ -113,9 +115,8 @@ def tokens(marks: _Marks) -> list[Token]:
     lines = marks.lines
     found: list[Token] = []
     run_start = 0
-    for index in compress(range(len(lines)), map(_HEADING.match, lines)):
-        line = lines[index]
-        number = heading_number(line) if line[:1] != "\t" else None
+    for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
+        number = heading_number(lines[index])
         if number is not None:
             found.extend(_runs(marks, run_start, index))
             found.append(Token(f"H{number}", number, line=index + 1, column=1))

@@ -122,7 +122,7 @@ def failures(report: Report) -> list[Diagnostic]:
     it builds no ``Check`` for rules that hold)."""
     values = [value for table in report.tables for value in table.values]
     derived_by = [rule for table in report.tables for rule in table.rules]
-    deriving = {name for rule in derived_by for name in _rules_named(rule)}
+    deriving = {name for rule in filter(None, derived_by) for name in _rules_named(rule)}
     found: list[Diagnostic] = []
     for rule in rule_set(report.template).rules:
         if violated(rule, values) is not False or (rule.name in deriving and any(

@@ -12,7 +12,7 @@ from itertools import accumulate, compress, count, repeat
 from operator import add, itemgetter
 from typing import ClassVar, NamedTuple, Protocol
 
-from ..cells import LABEL, NUMBER, PLACEHOLDER, cell_kind
+from ..cells import BLANK, LABEL, NUMBER, PLACEHOLDER, cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 
 Cell = tuple[str, int, int]
@@ -60,17 +60,19 @@ def split_tabs(line: str, line_number: int) -> list[Cell]:
     parts = line.split("\t", MAX_CELLS_PER_ROW)
     # Column of part k: 1 + the lengths of the parts before it + the k tabs between them.
     columns = map(add, accumulate(map(len, parts), initial=1), count())
-    stripped = list(map(str.strip, parts))
-    if stripped == parts and len(line) <= MAX_CELL_CHARS:  # the common case, at C speed
+    if len(line) <= MAX_CELL_CHARS and not _SPACE.search(line):  # the common case, at C speed
         return list(zip(parts, repeat(line_number), columns))
-    return [(text[:MAX_CELL_CHARS], line_number, column + len(part) - len(part.lstrip()))
-            for text, part, column in zip(stripped, parts, columns, strict=False)]
+    return [(part.strip()[:MAX_CELL_CHARS], line_number,
+             column + len(part) - len(part.lstrip()))
+            for part, column in zip(parts, columns, strict=False)]
 
 
-#: In a row's string of cell kinds: a value (a number or a placeholder), the last one.
+#: Whitespace other than tabs: a line without any has nothing to strip.
+_SPACE = re.compile(r"[^\S\t]")
+
+
 _VALUE_KINDS = NUMBER + PLACEHOLDER
-_VALUE = re.compile(f"[{_VALUE_KINDS}]")
-_LAST_VALUE = re.compile(f"[{_VALUE_KINDS}][^{_VALUE_KINDS}]*$")
+_NOT_VALUES = LABEL + BLANK
 
 
 def make_row(cells: Sequence[Cell], line: int, positional: bool) -> Row | None:
@@ -79,16 +81,18 @@ def make_row(cells: Sequence[Cell], line: int, positional: bool) -> Row | None:
     With ``positional``, blank cells between the first and the last value are kept as
     "not given" values (the grid is trusted); otherwise blank cells are dropped.
     """
-    kinds = "".join(map(cell_kind, map(itemgetter(0), cells)))
-    labels = tuple(compress(cells, map(LABEL.__eq__, kinds))) if LABEL in kinds else ()
-    first = _VALUE.search(kinds)
-    if first is None:
+    kinds = cell_kinds(map(itemgetter(0), cells))
+    # The usual row, its labels first and then its values, is sliced; others are filtered.
+    head = len(kinds) - len(kinds.lstrip(LABEL))
+    labels = tuple(cells[:head]) if kinds.count(LABEL) == head else tuple(
+        compress(cells, map(LABEL.__eq__, kinds)))
+    first = len(kinds) - len(kinds.lstrip(_NOT_VALUES))
+    if first == len(kinds):
         return Row(labels, (), line) if labels else None
     if positional:
-        last = _LAST_VALUE.search(kinds, first.start())
-        assert last is not None
-        span = slice(first.start(), last.start() + 1)
-        values = tuple(compress(cells[span], map(LABEL.__ne__, kinds[span])))
+        last = len(kinds.rstrip(_NOT_VALUES))
+        values = tuple(cells[first:last]) if LABEL not in kinds[first:last] else tuple(
+            compress(cells[first:last], map(LABEL.__ne__, kinds[first:last])))
     else:
         values = tuple(compress(cells, map(_VALUE_KINDS.__contains__, kinds)))
     return Row(labels, values, line)

@@ -41,7 +41,12 @@ class RowPerCell:
                 continue
             if not cells:
                 start = number
-            if line.startswith("\t") or not cells:
+            if line.find("\t", 1) < 0 and line[:1] == "\t" and len(cells) < MAX_CELLS_PER_ROW:
+                # The common line, one tab and its cell: no splitting.
+                text = line[1:]
+                cells.append((text.strip()[:MAX_CELL_CHARS], number,
+                              2 + len(text) - len(text.lstrip())))
+            elif line.startswith("\t") or not cells:
                 parts = split_tabs(line, number)[1 if line.startswith("\t") else 0:]
                 cells.extend(parts[:MAX_CELLS_PER_ROW - len(cells)])
             else:

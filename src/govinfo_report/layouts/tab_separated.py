@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import ClassVar
 
-from ..cells import cell_kind
+from ..cells import cell_kinds
 from .base import Row, make_row, split_tabs
 
 #: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
@@ -33,7 +33,7 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
         if "\t" not in line:
             filled += not line.isspace() and line != ""
             continue
-        kinds = "".join(map(cell_kind, line.split("\t")))
+        kinds = cell_kinds(line.split("\t"))
         blank = kinds.count("_")
         if blank == len(kinds):
             continue
