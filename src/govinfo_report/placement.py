@@ -78,7 +78,8 @@ def place_jointly(shorts: Sequence[ShortRow], grid: Grid, rules: RuleSet,
     if prod(len(found) for found in options) > MAX_COMBINATIONS:
         return None
     pending = {cell for short in shorts for row in short.rows for cell in row}
-    own = [within(rules, {cell for row in short.rows for cell in row}) for short in shorts]
+    own = [within(rules, frozenset(cell for row in short.rows for cell in row))
+           for short in shorts]
     lost = grid.lost() | pending
     survivors: list[list[Reading]] = [[] for _ in shorts]
     for combination in product(*options):
@@ -132,7 +133,7 @@ def _readings(short: ShortRow, grid: Grid, amounts: Sequence[Value | None], rule
     found: list[Reading] = []
     if None in amounts:  # a placeholder: see the module's docstring
         return found
-    short_cells = {cell for row in short.rows for cell in row}
+    short_cells = frozenset(cell for row in short.rows for cell in row)
     own = within(rules, short_cells)
     # What the rest of the table lets the rules derive does not depend on the reading.
     base = list(grid.values)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -18,7 +18,7 @@ from .catalogue import TEMPLATES, Template
 from .cells import Value
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Rule:
     """``sum(left) == sum(right)``: ``left`` holds the printed totals, ``right`` the parts
     they should add up to; ``name`` is a stable id, ``title`` says it in words."""
@@ -27,13 +27,13 @@ class Rule:
     title: str
     left: tuple[int, ...]
     right: tuple[int, ...]
+    #: ``left + right``, made once: derivation reads it in its inner loop.
+    cells: tuple[int, ...] = attrs.field(
+        init=False, eq=False, repr=False,
+        default=attrs.Factory(lambda rule: rule.left + rule.right, takes_self=True))
 
-    @property
-    def cells(self) -> tuple[int, ...]:
-        return self.left + self.right
 
-
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RuleSet:
     """A template's rules, with the rules touching each cell."""
 
@@ -81,7 +81,8 @@ def rule_set(name: str) -> RuleSet:
     return RuleSet(rules, {cell: tuple(found) for cell, found in by_cell.items()})
 
 
-def within(rules: RuleSet, cells: set[int]) -> RuleSet:
+@lru_cache(maxsize=1 << 10)
+def within(rules: RuleSet, cells: frozenset[int]) -> RuleSet:
     """The rules whose cells all lie in ``cells`` (a row's own rules)."""
     inside = tuple(rule for rule in rules.rules if set(rule.cells) <= cells)
     by_cell: dict[int, list[Rule]] = defaultdict(list)
