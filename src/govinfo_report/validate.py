@@ -9,7 +9,7 @@ numbers. ``parse`` puts the diagnostics of the checks that did not pass into the
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Literal
+from typing import Literal, cast
 
 import attrs
 
@@ -148,9 +148,12 @@ def _from_rule(report: Report, rule: Rule) -> Check:
 def _non_negative(report: Report) -> Iterator[Check]:
     template = TEMPLATES[report.template]
     for table in report.tables:
-        negative = [table[key] for key, value in zip(table.keys, table.values, strict=True)
-                    if value is not None and value < 0
-                    and template.fields[template.index[key]].kind != "signed"]
+        # The usual table has no negative value at all: seen at C speed.
+        given = cast("Iterator[Number]", filter(None, table.values))
+        negative = [] if min(given, default=0) >= 0 else [
+            table[key] for key, value in zip(table.keys, table.values, strict=True)
+            if value is not None and value < 0
+            and template.fields[template.index[key]].kind != "signed"]
         title = f"{table.section}: counts and amounts are not negative"
         if not negative:
             yield Check(f"{table.section}.non-negative", title, "passed", None, None, (), (),
