@@ -138,7 +138,7 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     seen: set[str] = set()
     subrows: dict[str, list[Row]] = {}
     for row in rows:
-        texts = tuple(cell[0] for cell in row.labels)
+        texts = tuple(map(itemgetter(0), row.labels))
         matches, keys = _proactive_matches(name, texts)
         if not row.values:
             unit = _money_unit(texts, name) or unit
@@ -311,7 +311,7 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
     for row in rows:
         if not row.values:
             continue
-        plan = _application_plan(name, tuple(cell[0] for cell in row.labels))
+        plan = _application_plan(name, tuple(map(itemgetter(0), row.labels)))
         if plan.foreign:
             # A row of the other template: its values fit no cell of this one.
             text, line, column = row.labels[plan.foreign[0]]
