@@ -15,10 +15,12 @@ from .errors import (
     GovinfoReportError,
     InternalError,
     LegacyReportError,
+    MissingDependencyError,
     ParseError,
     RecordError,
     UnknownLayoutError,
 )
+from .frames import report_frame
 from .layouts import available as available_layouts
 from .model import Cell, Report, Table
 from .parser import parse
@@ -28,9 +30,10 @@ from .validate import Check, Validation, validate
 
 __all__ = [
     "CODES", "ERROR_CODES", "Cell", "Check", "Diagnostic", "Document", "Field",
-    "GovinfoReportError", "InternalError", "LegacyReportError", "ParseError", "RecordError",
+    "GovinfoReportError", "InternalError", "LegacyReportError", "MissingDependencyError",
+    "ParseError", "RecordError",
     "Report", "Result", "Table", "UnknownLayoutError", "Validation", "available_layouts",
     "directory", "documents", "fields", "iter_parse", "json_lines", "parse", "parse_document",
-    "render", "tar_archive", "validate", "zip_archive",
+    "render", "report_frame", "tar_archive", "validate", "zip_archive",
 ]
 __version__ = "0.1.0"

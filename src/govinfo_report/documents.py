@@ -106,11 +106,12 @@ def _reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def documents(path: str | os.PathLike[str],
-              patterns: Sequence[str] = PATTERNS) -> Iterator[Document]:
+def documents(path: str | os.PathLike[str], patterns: Sequence[str] = PATTERNS, *,
+              text_field: str = "text", name_field: str | None = None) -> Iterator[Document]:
     """The documents at ``path``: a directory tree (files matching ``patterns``), a ``.zip``,
     a tar archive (``.tar``, ``.tar.gz``, ``.tgz``, ``.tar.bz2``, ``.tar.xz``), a ``.jsonl``
-    file (texts in field ``text``), or any other file as one document.
+    file (see ``json_lines`` for ``text_field`` and ``name_field``), or any other file as one
+    document.
 
     Example:
         >>> for result in gr.iter_parse(gr.documents("corpus.zip"), jobs=2):  # doctest: +SKIP
@@ -125,7 +126,7 @@ def documents(path: str | os.PathLike[str],
     if lowered.endswith(TAR_SUFFIXES):
         return tar_archive(name, patterns)
     if lowered.endswith(".jsonl"):
-        return json_lines(name)
+        return json_lines(name, text_field, name_field)
     return iter([Document(name, path=name)])
 
 

@@ -89,6 +89,11 @@ class RecordError(GovinfoReportError, ValueError):
     writes it (see ``records``)."""
 
 
+class MissingDependencyError(GovinfoReportError, ImportError):
+    """An optional dependency is not installed: DataFrames and Parquet need the ``export``
+    extra (``pip install 'govinfo-report[export]'``: pandas and pyarrow)."""
+
+
 class UnknownLayoutError(GovinfoReportError, LookupError):
     """A layout name was asked for that no registered layout answers to."""
 

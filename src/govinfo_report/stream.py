@@ -15,7 +15,7 @@ import pickle
 import signal
 import threading
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from functools import partial
 
 import attrs
@@ -118,7 +118,7 @@ def parse_document(document: Document, *, layout: str | None = None, strict: boo
 
 def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool = True,
                chunksize: int | None = None, layout: str | None = None,
-               strict: bool = False) -> Iterator[Result]:
+               strict: bool = False) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
     Args:
@@ -165,7 +165,7 @@ def _workers(jobs: int | None) -> int:
 
 
 def _in_process(sources: Iterable[Source], layout: str | None,
-                strict: bool) -> Iterator[Result]:
+                strict: bool) -> Generator[Result, None, None]:
     for index, source in enumerate(sources):
         yield parse_document(as_document(source, index), layout=layout, strict=strict,
                              index=index)
@@ -187,7 +187,7 @@ def as_document(source: Source, index: int) -> Document:
 
 
 def _pooled(sources: Iterable[Source], workers: int, ordered: bool, chunksize: int,
-            layout: str | None, strict: bool) -> Iterator[Result]:
+            layout: str | None, strict: bool) -> Generator[Result, None, None]:
     """Results from a pool of ``workers`` processes. ``Pool.imap`` reads its input in a
     thread of its own as fast as it can; the semaphore holds that thread back so that at
     most ``window`` documents are read ahead of the results yielded."""
