@@ -172,6 +172,14 @@ def test_closing_early_terminates_the_workers() -> None:
     assert multiprocessing.active_children() == []
 
 
+def test_an_interrupt_stops_the_workers() -> None:
+    results = gr.iter_parse(itertools.cycle(SEEDS), jobs=2, chunksize=1)
+    assert_seed(next(results).report, SEEDS[0])
+    with pytest.raises(KeyboardInterrupt):
+        results.throw(KeyboardInterrupt)  # as Ctrl-C while the consumer holds a result
+    assert multiprocessing.active_children() == []
+
+
 def test_jobs_zero_means_one_per_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stream.os, "sched_getaffinity", lambda pid: {0, 1, 2})
     assert stream._workers(0) == stream._workers(None) == 3

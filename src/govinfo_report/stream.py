@@ -8,14 +8,13 @@ its ``Report`` on first access. See ``docs/streaming.md``.
 
 from __future__ import annotations
 
-import itertools
-import multiprocessing
 import os
 import pickle
 import signal
-import threading
 import traceback
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from functools import partial
 
 import attrs
@@ -188,52 +187,60 @@ def as_document(source: Source, index: int) -> Document:
 
 def _pooled(sources: Iterable[Source], workers: int, ordered: bool, chunksize: int,
             layout: str | None, strict: bool) -> Generator[Result, None, None]:
-    """Results from a pool of ``workers`` processes. ``Pool.imap`` reads its input in a
-    thread of its own as fast as it can; the semaphore holds that thread back so that at
-    most ``window`` documents are read ahead of the results yielded."""
-    window = workers * chunksize * CHUNKS_AHEAD
-    slots = threading.Semaphore(window)
-    stopped = threading.Event()
-
-    def fed() -> Iterator[_Task]:
-        for index in itertools.count():
-            slots.acquire()
-            if stopped.is_set():
-                return
-            source = next(iterator, _END)
-            if source is _END:
-                return
-            document = as_document(source, index)  # type: ignore[arg-type]
-            yield (index, document.name, document.path, document.member, document.data,
-                   document.unreadable)
-
-    iterator = iter(sources)
-    pool = multiprocessing.Pool(workers, initializer=_ignore_interrupts)
+    """Results from ``workers`` processes, at most ``workers * CHUNKS_AHEAD`` chunks handed
+    out ahead of the results taken; the sources are read here, a chunk at a time, only when
+    a chunk is handed out."""
+    work = partial(_work, layout=layout, strict=strict)
+    ahead = workers * CHUNKS_AHEAD
+    pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     try:
-        work = partial(_work, layout=layout, strict=strict)
-        mapped = (pool.imap if ordered else pool.imap_unordered)(work, fed(), chunksize)
-        for result in mapped:
-            slots.release()
-            yield result
+        if ordered:
+            queued: deque[Future[list[Result]]] = deque()
+            for chunk in _chunks(sources, chunksize):
+                queued.append(pool.submit(work, chunk))
+                if len(queued) >= ahead:
+                    yield from queued.popleft().result()
+            while queued:
+                yield from queued.popleft().result()
+        else:
+            running: set[Future[list[Result]]] = set()
+            for chunk in _chunks(sources, chunksize):
+                running.add(pool.submit(work, chunk))
+                if len(running) >= ahead:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield from future.result()
+            for future in as_completed(running):
+                yield from future.result()
     finally:
-        stopped.set()
-        slots.release()  # wakes the feeding thread if it waits for a slot: it then stops
-        pool.terminate()
-        pool.join()
+        # Stopped early (break, close, Ctrl-C) or done: chunks not started are dropped, the
+        # workers finish the ones they hold and exit; no process is killed mid-write.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-_END = object()
-
-
-#: What the parent sends a worker: the index and a document's fields, as a plain tuple
+#: What the parent sends a worker for a document: its index and fields, as a plain tuple
 #: (pickling one costs a tenth of pickling a ``Document``).
 _Task = tuple[int, str, str | None, str | None, bytes | str | None, str | None]
 
 
-def _work(task: _Task, layout: str | None, strict: bool) -> Result:
-    index, name, path, member, data, unreadable = task
-    return parse_document(Document(name, path, member, data, unreadable), layout=layout,
-                          strict=strict, index=index)
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
+    """The sources as tasks, ``size`` at a time, read as the chunks are asked for."""
+    chunk: list[_Task] = []
+    for index, source in enumerate(sources):
+        document = as_document(source, index)
+        chunk.append((index, document.name, document.path, document.member, document.data,
+                      document.unreadable))
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _work(tasks: list[_Task], layout: str | None, strict: bool) -> list[Result]:
+    return [parse_document(Document(name, path, member, data, unreadable), layout=layout,
+                           strict=strict, index=index)
+            for index, name, path, member, data, unreadable in tasks]
 
 
 def _ignore_interrupts() -> None:
