@@ -3,9 +3,9 @@
 Pickling a ``Report`` pickles a dozen attrs objects and a ``Diagnostic`` per finding, which
 costs about as much as parsing the report; ``pack`` flattens it into tuples of ``str``,
 ``int`` and ``None`` that pickle several times faster, and ``unpack`` rebuilds an equal
-``Report``. Table keys are not sent: they are the catalogue's (``pack`` checks it), and a
-diagnostic's keys travel as catalogue positions. Money (``Decimal``) travels as its exact
-text. Equal rule names are sent once (pickle writes an object it has seen as a reference).
+``Report``. Table keys are not sent: they are the catalogue's (``pack`` checks it). Money
+(``Decimal``) travels as its exact text. Equal rule names are sent once, as the provenance
+words are (pickle writes an object it has seen as a reference).
 """
 
 from __future__ import annotations
@@ -17,13 +17,10 @@ from typing import Any
 
 from .catalogue import SECTIONS, TEMPLATES
 from .diagnostics import Diagnostic
-from .model import Provenance, Report, Table
+from .model import Report, Table
 
 #: The packed form: metadata, prose, three tables, diagnostics, all plain tuples.
 Packed = tuple[Any, ...]
-
-_PROVENANCE: dict[str, Provenance] = {"p": "parsed", "d": "derived", "m": "missing"}
-_LETTER = {name: letter for letter, name in _PROVENANCE.items()}
 
 
 def pack(report: Report) -> Packed:
@@ -34,7 +31,6 @@ def pack(report: Report) -> Packed:
             built by hand can have others).
     """
     tables = []
-    index = TEMPLATES[report.template].index
     seen: dict[str | None, str | None] = {}
     for table in report.tables:
         keys, _, money = _section(report.template, table.section)
@@ -46,17 +42,14 @@ def pack(report: Report) -> Packed:
             value = values[i]
             if isinstance(value, Decimal):
                 values[i] = str(value)
-        tables.append((table.layout, tuple(values),
-                       "".join([_LETTER[p] for p in table.provenance]),
-                       table.raws, table.positions,
-                       _shared(table.rules, seen)))
+        tables.append((table.layout, tuple(values), table.provenance, table.raws,
+                       table.positions, _shared(table.rules, seen)))
     published = report.published
     return (report.organisation, report.year, report.template,
             None if published is None else published.toordinal(),
             report.overview, report.problems, report.other_matters, report.source,
             report.encoding, tuple(tables),
-            tuple([(d.code, d.severity, d.message, d.line, d.column,
-                    tuple([index.get(key, key) for key in d.keys]))
+            tuple([(d.code, d.severity, d.message, d.line, d.column, d.keys)
                    for d in report.diagnostics]))
 
 
@@ -65,8 +58,7 @@ def unpack(packed: Packed) -> Report:
     (organisation, year, template, published, overview, problems, other_matters, source,
      encoding, packed_tables, diagnostics) = packed
     tables = []
-    catalogue = _keys(template)
-    for section, (layout, values, letters, raws, positions, rules) in zip(
+    for section, (layout, values, provenance, raws, positions, rules) in zip(
             SECTIONS, packed_tables, strict=True):
         keys, index, money = _section(template, section)
         if money:
@@ -75,18 +67,14 @@ def unpack(packed: Packed) -> Report:
                 if isinstance(values[i], str):
                     values[i] = Decimal(values[i])
             values = tuple(values)
-        tables.append(Table(section, layout, keys, values,
-                            tuple([_PROVENANCE[letter] for letter in letters]),
-                            raws, positions, rules, _index=index))
+        tables.append(Table(section, layout, keys, values, provenance, raws, positions, rules,
+                            _index=index))
     proactive, applications, appeals = tables
     return Report(
         organisation, year, template,
         None if published is None else datetime.date.fromordinal(published),
         overview, proactive, applications, appeals, problems, other_matters,
-        tuple([Diagnostic(code, severity, message, line, column,
-                          tuple([catalogue[key] if isinstance(key, int) else key
-                                 for key in keys]))
-               for code, severity, message, line, column, keys in diagnostics]),
+        tuple([Diagnostic(*diagnostic) for diagnostic in diagnostics]),
         source, encoding)
 
 
@@ -96,11 +84,6 @@ def _shared(rules: tuple[str | None, ...],
     if not any(rules):
         return rules
     return tuple([seen.setdefault(rule, rule) for rule in rules])
-
-
-@cache
-def _keys(template: str) -> tuple[str, ...]:
-    return TEMPLATES[template].keys
 
 
 @cache
