@@ -9,13 +9,14 @@ import io
 import json
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import records
+from govinfo_report import cli, records
 from govinfo_report.cli import main
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
@@ -173,3 +174,36 @@ def test_a_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
     assert shown.startswith("\r\x1b[K1 document, 0 failed, ")  # the first result is shown
     assert f"\r\x1b[K{corpus / 'b' / 'empty.txt'}: the input is empty" in shown
     assert "\r\x1b[K4 documents, 1 failed, " in shown  # the summary erases the line
+
+
+@pytest.mark.parametrize("jobs", ["-1", "two"])
+def test_a_bad_jobs_count_is_a_usage_error(capsys: pytest.CaptureFixture[str],
+                                           jobs: str) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["parse", "--jobs", jobs, str(SEEDS[0])])
+    assert exited.value.code == 2
+    assert f"argument --jobs: must be 0 (one per CPU) or more, not '{jobs}'" in (
+        capsys.readouterr().err)
+
+
+def test_an_output_that_cannot_be_written(capsys: pytest.CaptureFixture[str],
+                                          tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.csv"
+    status, out, err = _run(capsys, "parse", "--format", "csv", "--output", str(target),
+                            str(SEEDS[0]))
+    assert status == 2 and out == ""
+    assert err.startswith(f"{target}: [Errno 2] No such file or directory")
+    assert "Traceback" not in err
+
+
+def test_ctrl_c_ends_with_the_summary(capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(path: object, *args: object, **kwargs: object) -> Iterator[gr.Document]:
+        yield gr.Document("first", path=str(SEEDS[0]))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "documents", interrupted)
+    status, out, err = _run(capsys, "parse", "--format", "jsonl", "anything")
+    assert status == 130
+    assert json.loads(out)["source"] == "first"
+    assert err.startswith("1 document, 0 failed, ") and err.endswith("\ninterrupted\n")

@@ -64,7 +64,7 @@ def _arguments() -> argparse.ArgumentParser:
              "value, provenance); parquet: as csv, to --output")
     parse_cmd.add_argument("--output", type=Path, metavar="FILE",
                            help="write to this file, not stdout (needed for parquet)")
-    parse_cmd.add_argument("--jobs", type=int, default=1, metavar="N",
+    parse_cmd.add_argument("--jobs", type=_jobs, default=1, metavar="N",
                            help="worker processes (default 1; 0: one per CPU)")
     parse_cmd.add_argument(
         "--template", choices=(*TEMPLATES, "both"),
@@ -114,6 +114,17 @@ def _arguments() -> argparse.ArgumentParser:
     fields_cmd.add_argument("--template", choices=tuple(TEMPLATES), default="2019")
     fields_cmd.set_defaults(run=_fields_command)
     return parser
+
+
+def _jobs(text: str) -> int:
+    """A ``--jobs`` value: a whole number, 0 or more."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per CPU) or more, not {text!r}")
+    return jobs
 
 
 def _fields_command(args: argparse.Namespace) -> int:

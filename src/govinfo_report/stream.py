@@ -30,7 +30,7 @@ from .parser import parse
 Source = str | bytes | os.PathLike[str] | Document
 
 #: Documents a worker takes at a time when ``chunksize`` is not given: enough to make the
-#: per-task cost of the pool (a few hundred microseconds) small against parsing them, few
+#: pool's cost per task (about 100 us of the parent's time) small against parsing them, few
 #: enough that ordered results do not wait long behind one slow chunk (docs/streaming.md).
 CHUNKSIZE = 16
 #: Chunks per worker given out ahead of the results taken: bounds the documents in flight.
@@ -50,7 +50,7 @@ class Result:
     ``report`` is the parsed report (``None`` on failure). A result pickles its report as
     one ``bytes`` object holding the compact form (``compact.pack``); the report is rebuilt
     from it on first access and kept. So a parent process pays next to nothing for a result
-    until it asks for the report.
+    until it asks for the report. Results compare by identity: compare their reports.
     """
 
     index: int
@@ -131,8 +131,8 @@ def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool
 
     Yields:
         One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
-        read ahead of the results taken; stopping early (``break``, ``close``, Ctrl-C)
-        terminates the workers.
+        read ahead of the results taken; stopping early (``close``, Ctrl-C) drops the chunks
+        not started and stops the workers once they finish theirs.
 
     Raises:
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -177,8 +177,8 @@ def as_document(source: Source, index: int) -> Document:
         return source
     if isinstance(source, str):
         return Document(f"<text {index}>", data=source)
-    if isinstance(source, bytes):
-        return Document(f"<bytes {index}>", data=source)
+    if isinstance(source, bytes | bytearray | memoryview):
+        return Document(f"<bytes {index}>", data=bytes(source))
     if isinstance(source, os.PathLike):
         path = os.fspath(source)
         return Document(path, path=path)
@@ -245,5 +245,5 @@ def _work(tasks: list[_Task], layout: str | None, strict: bool) -> list[Result]:
 
 def _ignore_interrupts() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent alone handles it, by
-    # terminating the pool.
+    # shutting the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
