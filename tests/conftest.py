@@ -57,6 +57,17 @@ def expected_cells(spec: dict) -> dict[str, tuple[object, str]]:
     return cells
 
 
+def assert_seed(report: gr.Report | None, seed: Path) -> None:
+    """``report`` holds the values, provenance and metadata typed by hand for ``seed``."""
+    assert report is not None
+    spec = expected(seed)
+    want = expected_cells(spec)
+    flat = report.flat()
+    assert {key: (flat[key], report.cell(key).provenance) for key in want} == want
+    meta = spec["metadata"]
+    assert (report.organisation, report.year) == (meta["organisation"], meta["year"])
+
+
 def _value(value: object) -> tuple[object, str]:
     if value == "missing":
         return None, "missing"

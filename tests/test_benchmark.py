@@ -12,6 +12,7 @@ import pytest
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 BENCH = BENCHMARKS / "bench_parse.py"
 SCALING = BENCHMARKS / "bench_scaling.py"
+TRANSFER = BENCHMARKS / "bench_transfer.py"
 
 
 def test_benchmark_runs_on_a_tiny_corpus() -> None:
@@ -19,6 +20,14 @@ def test_benchmark_runs_on_a_tiny_corpus() -> None:
                             check=True, capture_output=True, text=True)
     assert "reports parsed      10" in result.stdout
     assert "ratio to the floor" in result.stdout
+
+
+def test_transfer_benchmark_runs_on_a_tiny_corpus() -> None:
+    result = subprocess.run([sys.executable, str(TRANSFER), "--rounds", "2",
+                             "--documents", "40"], check=True, capture_output=True, text=True)
+    lines = result.stdout.splitlines()
+    assert [line[:3] for line in lines[1:6]] == ["000", "001", "002", "003", "004"]
+    assert [line.split()[0] for line in lines[7:]] == ["1", "4", "16", "64"]
 
 
 SHAPES = {"prose": "report", "table-rows": "report table-too-large",

@@ -18,6 +18,12 @@ def test_every_diagnostic_code_is_documented() -> None:
     assert documented == {code: severity for code, (severity, _) in gr.CODES.items()}
 
 
+def test_every_parse_error_code_is_documented() -> None:
+    table = (DOCS / "diagnostics.md").read_text(encoding="utf-8").split("## ParseError")[1]
+    documented = re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.MULTILINE)
+    assert documented == list(gr.ERROR_CODES)
+
+
 def test_every_mangler_is_documented() -> None:
     text = (DOCS / "robustness.md").read_text(encoding="utf-8")
     table = text.split("## Property tests")[1].split("\n## ")[0]

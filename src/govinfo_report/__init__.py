@@ -9,23 +9,31 @@
 
 from .catalogue import Field, fields
 from .diagnostics import CODES, Diagnostic
+from .documents import Document, directory, documents, json_lines, tar_archive, zip_archive
 from .errors import (
     ERROR_CODES,
     GovinfoReportError,
+    InternalError,
     LegacyReportError,
+    MissingDependencyError,
     ParseError,
     RecordError,
     UnknownLayoutError,
 )
+from .frames import report_frame
 from .layouts import available as available_layouts
 from .model import Cell, Report, Table
 from .parser import parse
 from .render import render
+from .stream import Result, iter_parse, parse_document
 from .validate import Check, Validation, validate
 
 __all__ = [
-    "CODES", "ERROR_CODES", "Cell", "Check", "Diagnostic", "Field", "GovinfoReportError",
-    "LegacyReportError", "ParseError", "RecordError", "Report", "Table", "UnknownLayoutError",
-    "Validation", "available_layouts", "fields", "parse", "render", "validate",
+    "CODES", "ERROR_CODES", "Cell", "Check", "Diagnostic", "Document", "Field",
+    "GovinfoReportError", "InternalError", "LegacyReportError", "MissingDependencyError",
+    "ParseError", "RecordError",
+    "Report", "Result", "Table", "UnknownLayoutError", "Validation", "available_layouts",
+    "directory", "documents", "fields", "iter_parse", "json_lines", "parse", "parse_document",
+    "render", "report_frame", "tar_archive", "validate", "zip_archive",
 ]
 __version__ = "0.1.0"

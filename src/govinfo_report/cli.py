@@ -1,21 +1,31 @@
-"""The ``govinfo-report`` command: parse, validate, render, fields."""
+"""The ``govinfo-report`` command: parse (files, directories, archives, JSON Lines; in
+worker processes), validate, render, fields."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from itertools import chain
 from pathlib import Path
+from typing import TextIO
 
 from . import export, records
 from .catalogue import TEMPLATES
+from .documents import PATTERNS, documents
 from .errors import GovinfoReportError
+from .frames import write_parquet
 from .layouts import available
 from .model import Report
 from .parser import parse
+from .progress import Tally
 from .render import render, renderable
+from .stream import iter_parse
 from .validate import validate
 
+#: What ``parse --format`` writes.
+FORMATS = ("json", "jsonl", "csv", "csv-long", "parquet")
 #: Files with these suffixes hold records written by ``parse --format json|jsonl``; ``render``
 #: reads any other file as a report's text.
 RECORD_SUFFIXES = (".json", ".jsonl")
@@ -39,9 +49,37 @@ def _arguments() -> argparse.ArgumentParser:
         description="Parse 政府信息公开工作年度报告 text into checked data.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    parse_cmd = commands.add_parser("parse", help="parse reports and print their values")
-    parse_cmd.add_argument("files", nargs="+", type=Path)
-    parse_cmd.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    parse_cmd = commands.add_parser(
+        "parse", help="parse reports and write their values",
+        description="Parse reports and write their values as they come; failures are named "
+                    "on stderr (exit status 2), a summary ends the run.")
+    parse_cmd.add_argument(
+        "files", nargs="+", type=Path, metavar="INPUT",
+        help="a report's text file, a directory tree, a zip or tar archive (.tar, .tar.gz, "
+             ".tgz, .tar.bz2, .tar.xz), or a .jsonl file with a report's text a line")
+    parse_cmd.add_argument(
+        "--format", choices=FORMATS, default="json",
+        help="json: a document per report (default); jsonl: a line per report; csv: a row "
+             "per report, a column per catalogue key; csv-long: a row per cell (report, key, "
+             "value, provenance); parquet: as csv, to --output")
+    parse_cmd.add_argument("--output", type=Path, metavar="FILE",
+                           help="write to this file, not stdout (needed for parquet)")
+    parse_cmd.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                           help="worker processes (default 1; 0: one per CPU)")
+    parse_cmd.add_argument(
+        "--template", choices=(*TEMPLATES, "both"),
+        help="the catalogue giving the csv and parquet columns (default: the template of "
+             "the first report); a report of the other template fills the keys both share")
+    parse_cmd.add_argument(
+        "--pattern", action="append", metavar="GLOB",
+        help="files to read in directories and archives, repeatable (default: **/*.txt)")
+    parse_cmd.add_argument("--text-field", default="text", metavar="NAME",
+                           help="the field of a .jsonl line holding the text (default: text)")
+    parse_cmd.add_argument("--name-field", metavar="NAME",
+                           help="the field of a .jsonl line naming the report (default: "
+                                "FILE:LINE)")
+    parse_cmd.add_argument("--unordered", action="store_true",
+                           help="write reports as they are done, not in input order")
     parse_cmd.add_argument("--layout", choices=available(), help="force a layout")
     parse_cmd.set_defaults(run=_parse_command)
 
@@ -78,6 +116,17 @@ def _arguments() -> argparse.ArgumentParser:
     return parser
 
 
+def _jobs(text: str) -> int:
+    """A ``--jobs`` value: a whole number, 0 or more."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per CPU) or more, not {text!r}")
+    return jobs
+
+
 def _fields_command(args: argparse.Namespace) -> int:
     """Print the field catalogue of one template, a field a line."""
     for field in TEMPLATES[args.template].fields:
@@ -86,16 +135,76 @@ def _fields_command(args: argparse.Namespace) -> int:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    """Print the reports' values as JSON, JSON Lines or CSV."""
-    reports, failed = _load_all(args.files, _text_loader(args.layout))
-    if args.format == "csv":
-        sys.stdout.write(export.to_csv(reports))
-    elif args.format == "jsonl":
-        sys.stdout.writelines(export.to_jsonl(reports))
-    else:
-        for report in reports:
-            print(export.to_json(report))
-    return 2 if failed else 0
+    """Write the reports' values as they are parsed; 2 if any document failed."""
+    if args.format == "parquet" and args.output is None:
+        print("--format parquet needs --output FILE", file=sys.stderr)
+        return 2
+    sources = (document for path in args.files
+               for document in documents(path, args.pattern or PATTERNS,
+                                         text_field=args.text_field,
+                                         name_field=args.name_field))
+    tally = Tally(sys.stderr)
+    with closing(iter_parse(sources, jobs=args.jobs, ordered=not args.unordered,
+                            layout=args.layout)) as results:
+        try:
+            columns = _write_reports(args, tally.reports(results))
+        except KeyboardInterrupt:
+            tally.close()
+            print("interrupted", file=sys.stderr)
+            return 130
+        except (OSError, GovinfoReportError) as error:
+            print(f"{args.output or 'stdout'}: {error}", file=sys.stderr)
+            return 2
+    tally.close()
+    other = sorted(set(tally.templates) - set(columns or TEMPLATES))
+    if other:
+        print(f"note: the columns are those of the {' and '.join(columns or ())} template; "
+              f"reports of the {', '.join(other)} template have only the keys both templates "
+              "share (--template both or --format csv-long give every key)", file=sys.stderr)
+    return 2 if tally.failures else 0
+
+
+def _write_reports(args: argparse.Namespace, reports: Iterator[Report]) -> list[str] | None:
+    """Write ``reports`` in ``args.format`` to ``args.output`` or stdout, as they come;
+    returns the templates whose keys are the columns (csv, parquet)."""
+    if args.format in ("csv", "parquet"):
+        templates, reports = _columns(args.template, reports)
+        if args.format == "parquet":
+            write_parquet(reports, args.output, templates)
+            return templates
+    with _opened(args.output) as out:
+        if args.format == "csv":
+            export.write_csv(reports, out, templates)
+            return templates
+        if args.format == "csv-long":
+            export.write_csv_long(reports, out)
+        elif args.format == "jsonl":
+            out.writelines(export.to_jsonl(reports))
+        else:
+            out.writelines(export.to_json(report) + "\n" for report in reports)
+    return None
+
+
+def _columns(choice: str | None,
+             reports: Iterator[Report]) -> tuple[list[str], Iterator[Report]]:
+    """The templates giving the wide columns: ``choice`` (``both`` is both), else the first
+    report's (2019 when there is none); and the reports, the first one put back."""
+    if choice is not None:
+        return (list(TEMPLATES) if choice == "both" else [choice]), reports
+    first = next(reports, None)
+    if first is None:
+        return ["2019"], reports
+    return [first.template], chain([first], reports)
+
+
+@contextmanager
+def _opened(output: Path | None) -> Iterator[TextIO]:
+    """``output`` opened for UTF-8 text, or stdout."""
+    if output is None:
+        yield sys.stdout
+        return
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        yield handle
 
 
 def _validate_command(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 #: code -> when ``ParseError`` is raised with it (besides any diagnostic code under
 #: ``strict=True``); ``docs/diagnostics.md`` explains each.
@@ -11,6 +12,9 @@ ERROR_CODES: dict[str, str] = {
     "not-text": "the input is binary, or neither UTF-8 nor GB18030 text",
     "not-a-report": "no title, section headings or tables were found",
     "legacy-report": "a report from before the 2019 template",
+    "unreadable": "a document of a stream cannot be read (a missing file, a bad archive "
+                  "member, a JSON line that is not a record with a text)",
+    "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
 }
 
 #: Characters of the offending line shown around the column.
@@ -40,6 +44,15 @@ class ParseError(GovinfoReportError, ValueError):
         where = f"{message} ({code}, line {line}, column {column})"
         super().__init__(where if text is None else f"{where}\n{excerpt(text, column)}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle their ``args``, which cannot rebuild these keyword-only ones; a
+        # worker process sends its failures to the parent pickled.
+        return _rebuild, (type(self), self.message, self._fields())
+
+    def _fields(self) -> dict[str, object]:
+        """The keyword arguments that rebuild this error with ``message``."""
+        return {"code": self.code, "line": self.line, "column": self.column, "text": self.text}
+
 
 class LegacyReportError(ParseError):
     """The report predates the 2019 template (a free-form report under the 2008
@@ -53,14 +66,40 @@ class LegacyReportError(ParseError):
         self.year = year
         super().__init__(message, code="legacy-report", line=line, text=text)
 
+    def _fields(self) -> dict[str, object]:
+        return {"year": self.year, "line": self.line, "text": self.text}
+
+
+class InternalError(ParseError):
+    """Parsing one document of a stream (``iter_parse``) raised an unexpected exception: a
+    bug in govinfo_report, reported as that document's failure (code ``internal-error``) so
+    that a long run goes on. ``traceback`` is the exception's formatted traceback: please
+    report it."""
+
+    def __init__(self, message: str, *, traceback: str) -> None:
+        self.traceback = traceback
+        super().__init__(message, code="internal-error")
+
+    def _fields(self) -> dict[str, object]:
+        return {"traceback": self.traceback}
+
 
 class RecordError(GovinfoReportError, ValueError):
     """A JSON record that is not a report as ``govinfo-report parse --format json|jsonl``
     writes it (see ``records``)."""
 
 
+class MissingDependencyError(GovinfoReportError, ImportError):
+    """An optional dependency is not installed: DataFrames and Parquet need the ``export``
+    extra (``pip install 'govinfo-report[export]'``: pandas and pyarrow)."""
+
+
 class UnknownLayoutError(GovinfoReportError, LookupError):
     """A layout name was asked for that no registered layout answers to."""
+
+
+def _rebuild(cls: type[ParseError], message: str, fields: dict[str, Any]) -> ParseError:
+    return cls(message, **fields)
 
 
 def excerpt(text: str, column: int) -> str:

@@ -1,4 +1,5 @@
-"""Export: flat records, JSON (one document or JSON Lines) and CSV, one row per report."""
+"""Export: flat records, JSON (one document or JSON Lines), CSV with a row per report (wide)
+or a row per cell (long), written as the reports come."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
 from .catalogue import TEMPLATES
 from .model import Report
 
 META = ("source", "organisation", "year", "template", "published")
+#: The columns of the long CSV format: a row per catalogue cell of a report.
+LONG_COLUMNS = ("report", "key", "value", "provenance")
 
 
 def record(report: Report) -> dict[str, Any]:
@@ -61,17 +64,44 @@ def csv_columns(templates: Sequence[str]) -> list[str]:
     return [*META, *keys]
 
 
+def row(report: Report, columns: Sequence[str]) -> list[Any]:
+    """The report's values under ``columns`` (names of ``META`` and catalogue keys): ``str``,
+    ``int``, ``Decimal``, ``datetime.date`` or ``None`` (missing, or a key of the other
+    template)."""
+    values: dict[str, Any] = dict(report.flat())
+    values.update(source=report.source, organisation=report.organisation, year=report.year,
+                  template=report.template, published=report.published)
+    return [values.get(column) for column in columns]
+
+
+def write_csv(reports: Iterable[Report], out: TextIO, templates: Sequence[str]) -> None:
+    """Write a header of ``csv_columns(templates)`` and a row per report as it comes (a
+    missing value is an empty cell; a report of another template fills the keys it shares
+    with ``templates``)."""
+    columns = csv_columns(templates)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for report in reports:
+        writer.writerow(["" if value is None else str(value) for value in row(report, columns)])
+
+
+def write_csv_long(reports: Iterable[Report], out: TextIO) -> None:
+    """Write ``LONG_COLUMNS`` and a row per catalogue cell of each report as it comes: the
+    report's ``source``, the key, the value (empty when missing) and its provenance, so that
+    missing cells are rows too."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LONG_COLUMNS)
+    for report in reports:
+        name = report.source or ""
+        for table in report.tables:
+            writer.writerows(
+                (name, key, "" if value is None else str(value), provenance)
+                for key, value, provenance in zip(table.keys, table.values, table.provenance,
+                                                  strict=True))
+
+
 def to_csv(reports: Sequence[Report]) -> str:
     """One row per report, one column per catalogue key of the reports' templates."""
-    templates = sorted({report.template for report in reports})
-    columns = csv_columns(templates or ["2019"])
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for report in reports:
-        row = {key: "" if value is None else str(value) for key, value in report.flat().items()}
-        row.update(source=report.source or "", organisation=report.organisation or "",
-                   year=str(report.year or ""), template=report.template,
-                   published=report.published.isoformat() if report.published else "")
-        writer.writerow(row)
+    write_csv(reports, out, sorted({report.template for report in reports}) or ["2019"])
     return out.getvalue()

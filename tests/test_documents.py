@@ -1,0 +1,186 @@
+"""Input helpers: directory trees with glob patterns, zip and tar archives, JSON Lines; bad
+containers and bad lines become documents that fail as unreadable, in their place."""
+
+from __future__ import annotations
+
+import json
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report.documents import matcher
+
+from conftest import SEEDS, assert_seed
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """corpus/{000.txt, notes.md, 2020/{001.txt, deep/002.txt}, 2021/003.txt, 2021/x.txt.bak}"""
+    root = tmp_path / "corpus"
+    for relative, seed in [("000.txt", SEEDS[0]), ("2020/001.txt", SEEDS[1]),
+                           ("2020/deep/002.txt", SEEDS[2]), ("2021/003.txt", SEEDS[3])]:
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(seed.read_bytes())
+    (root / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (root / "2021" / "x.txt.bak").write_text("old\n", encoding="utf-8")
+    return root
+
+
+def _relative(documents: list[gr.Document], root: Path) -> list[str]:
+    return [Path(d.name).relative_to(root).as_posix() for d in documents]
+
+
+def test_directory_walks_in_a_stable_order(tree: Path) -> None:
+    found = list(gr.directory(tree))
+    assert _relative(found, tree) == ["000.txt", "2020/001.txt", "2020/deep/002.txt",
+                                      "2021/003.txt"]
+    assert all(d.path == d.name and d.data is None for d in found)
+    results = list(gr.iter_parse(found))
+    for result, seed in zip(results, SEEDS[:4], strict=True):
+        assert_seed(result.report, seed)
+
+
+@pytest.mark.parametrize(("patterns", "expected"), [
+    (("*.txt",), ["000.txt"]),
+    (("2020/**/*.txt",), ["2020/001.txt", "2020/deep/002.txt"]),
+    (("2020/*.txt", "*.md"), ["notes.md", "2020/001.txt"]),
+    (("**/00[0-1].txt",), ["000.txt", "2020/001.txt"]),
+    (("**/?0[!0-2].txt",), ["2021/003.txt"]),
+    (("2021/**",), ["2021/003.txt", "2021/x.txt.bak"]),
+])
+def test_directory_patterns(tree: Path, patterns: tuple[str, ...],
+                            expected: list[str]) -> None:
+    assert _relative(list(gr.directory(tree, patterns)), tree) == expected
+
+
+def test_glob_semantics() -> None:
+    matches = matcher(["**/*.txt"])
+    assert [matches(p) for p in ("a.txt", "d/a.txt", "d/e/a.txt", "a.md", "a.txt/b")] == [
+        True, True, True, False, False]
+    assert not matcher(["*.txt"])("A.TXT")  # case-sensitive
+    assert matcher(["a+b(1).txt"])("a+b(1).txt") and not matcher(["a+b(1).txt"])("aab1.txt")
+
+
+def test_zip_archive_members_are_read_by_the_worker(tmp_path: Path) -> None:
+    archive = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("reports/", "")
+        out.writestr("reports/a.txt", SEEDS[2].read_bytes())
+        out.writestr("readme.md", "not a report")
+        out.writestr("b.txt", SEEDS[4].read_bytes())
+    found = list(gr.documents(archive))
+    assert [(d.name, d.path, d.member, d.data) for d in found] == [
+        (f"{archive}:reports/a.txt", str(archive), "reports/a.txt", None),
+        (f"{archive}:b.txt", str(archive), "b.txt", None)]
+    for jobs in (1, 2):
+        results = list(gr.iter_parse(found, jobs=jobs))
+        assert_seed(results[0].report, SEEDS[2])
+        assert_seed(results[1].report, SEEDS[4])
+    missing = gr.Document("gone", path=str(archive), member="gone.txt").read
+    with pytest.raises(gr.ParseError) as raised:
+        missing()
+    assert raised.value.code == "unreadable"
+    assert raised.value.message == (
+        "cannot read gone: There is no item named 'gone.txt' in the archive")
+
+
+def test_an_archive_rewritten_in_place_is_read_anew(tmp_path: Path) -> None:
+    archive = tmp_path / "corpus.zip"
+    for seed in (SEEDS[0], SEEDS[3]):
+        with zipfile.ZipFile(archive, "w") as out:
+            out.writestr("a.txt", seed.read_bytes() + b"\n" * seed.stem.count("3"))
+        assert_seed(next(gr.iter_parse(gr.zip_archive(archive))).report, seed)
+
+
+@pytest.mark.parametrize("suffix", [".tar", ".tar.gz", ".tar.bz2", ".tar.xz"])
+def test_tar_archive_members_travel_as_data(tmp_path: Path, suffix: str) -> None:
+    archive = tmp_path / f"corpus{suffix}"
+    mode = {".tar": "w", ".tar.gz": "w:gz", ".tar.bz2": "w:bz2", ".tar.xz": "w:xz"}[suffix]
+    with tarfile.open(archive, mode) as out:
+        out.add(SEEDS[1], arcname="./2020/one.txt")
+        out.add(SEEDS[3], arcname="./2020/two.txt")
+        out.add(SEEDS[0], arcname="./skip.md")
+    found = list(gr.documents(archive))
+    assert [d.name for d in found] == [f"{archive}:2020/one.txt", f"{archive}:2020/two.txt"]
+    assert found[0].data == SEEDS[1].read_bytes() and found[0].path is None
+    results = list(gr.iter_parse(found))
+    assert_seed(results[0].report, SEEDS[1])
+    assert_seed(results[1].report, SEEDS[3])
+
+
+def test_a_truncated_tar_ends_with_an_unreadable_document(tmp_path: Path) -> None:
+    archive = tmp_path / "corpus.tar.gz"
+    with tarfile.open(archive, "w:gz") as out:
+        for seed in SEEDS:
+            out.add(seed, arcname=seed.name)
+    data = archive.read_bytes()
+    archive.write_bytes(data[:len(data) * 2 // 3])
+    found = list(gr.tar_archive(archive))
+    assert [d.name for d in found[:-1]] == [f"{archive}:{seed.name}"
+                                            for seed in SEEDS[:len(found) - 1]]
+    results = list(gr.iter_parse(found))
+    assert results[-1].name == str(archive)
+    assert results[-1].error is not None and results[-1].error.code == "unreadable"
+    assert all(r.ok for r in results[:-1])
+
+
+@pytest.mark.parametrize("name", ["absent.zip", "absent.tar.gz", "absent.jsonl", "absent"])
+def test_a_missing_container_is_one_unreadable_document(tmp_path: Path, name: str) -> None:
+    (result,) = gr.iter_parse(gr.documents(tmp_path / name))
+    assert result.name == str(tmp_path / name)
+    assert result.error is not None and result.error.code == "unreadable"
+    assert "No such file or directory" in result.error.message
+
+
+def test_a_file_that_is_not_a_zip(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.zip"
+    fake.write_bytes(SEEDS[0].read_bytes())
+    (document,) = gr.documents(fake)
+    assert document.unreadable == f"cannot read {fake}: File is not a zip file"
+
+
+def test_a_missing_directory(tmp_path: Path) -> None:
+    (document,) = gr.directory(tmp_path / "nowhere")
+    assert document.unreadable == f"cannot read {tmp_path / 'nowhere'}: not a directory"
+
+
+def test_json_lines_with_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"id": "s0", "text": SEEDS[0].read_text(encoding="utf-8")}).encode(),
+        b"{not json",
+        b"",
+        json.dumps({"id": "s1", "body": "no text field"}).encode(),
+        json.dumps(["a", "list"]).encode(),
+        json.dumps({"id": "s2", "text": 12}).encode(),
+        b'{"id": "bad", "text": "\xff\xfe"}',
+        json.dumps({"text": SEEDS[4].read_text(encoding="utf-8")}, ensure_ascii=False).encode(),
+    ]
+    path.write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n")
+    found = list(gr.json_lines(path, name_field="id"))
+    assert [d.name for d in found] == ["s0", f"{path}:2", f"{path}:4", f"{path}:5",
+                                       f"{path}:6", f"{path}:7", f"{path}:8"]
+    assert [d.unreadable for d in found[1:-1]] == [
+        f"{path}:2: not JSON: Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1)",
+        f"{path}:4: no field 'text'",
+        f"{path}:5: not a JSON object",
+        f"{path}:6: not a string in field 'text'",
+        f"{path}:7: not UTF-8: 'utf-8' codec can't decode byte 0xff in position 23: "
+        "invalid start byte",
+    ]
+    results = list(gr.iter_parse(found, jobs=2, chunksize=1))
+    assert [r.ok for r in results] == [True, False, False, False, False, False, True]
+    assert {r.error.code for r in results if r.error is not None} == {"unreadable"}
+    assert_seed(results[0].report, SEEDS[0])
+    assert_seed(results[-1].report, SEEDS[4])
+    assert [d.name for d in gr.json_lines(path, text_field="body")][2] == f"{path}:4"
+    assert gr.json_lines(path, text_field="body").__next__().unreadable == (
+        f"{path}:1: no field 'body'")
+
+
+def test_documents_of_a_plain_file_is_that_file() -> None:
+    assert list(gr.documents(SEEDS[0])) == [gr.Document(str(SEEDS[0]), path=str(SEEDS[0]))]
