@@ -13,7 +13,9 @@ from functools import lru_cache
 from .catalogue import Kind
 from .labels import MONEY_UNITS
 
-_NUMBER = r"(?P<sign>[+-]?)(?P<digits>\d{1,15}(?:,\d{3})*(?:\.\d{1,8})?)(?:\s*(?P<unit>万元|元))?"
+_MAX_DIGITS = 15
+_NUMBER = (rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{_MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
+           r"(?:\s*(?P<unit>万元|元))?")
 _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
 #: A whole cell that holds a value (or an explicit "not given").
 VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")
@@ -45,12 +47,17 @@ class _KindMemo(dict[str, str]):
         if len(self) >= _MEMO:
             self.clear()
         text = cell.strip()
-        kind = self[cell] = (BLANK if not text else NUMBER if is_number(text)
+        kind = self[cell] = (BLANK if not text else NUMBER if _plain(text) or is_number(text)
                              else PLACEHOLDER if is_value(text) else LABEL)
         return kind
 
 
 _KINDS = _KindMemo()
+
+
+def _plain(text: str) -> bool:
+    """Digits only, as most cells are: a number without the regular expression."""
+    return text.isdecimal() and len(text) <= _MAX_DIGITS
 
 
 @lru_cache(maxsize=_MEMO)
@@ -82,6 +89,8 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     ``unit-unknown``) or ``None``. Money is returned in 万元, from the unit printed in the cell
     or else in the column header (``header_unit``); with no unit it is returned as printed.
     """
+    if kind != "money" and _plain(text):
+        return int(text), None
     match = _NUMBER_CELL.fullmatch(text)
     if match is None:
         return None, (None if not text or is_value(text) else "invalid-value")
