@@ -15,10 +15,10 @@ size        per corpus size, a fresh process iterates ``gr.iter_parse(gr.documen
             (jobs=1), taking each ``result.report`` and dropping it (streaming), and for sizes
             up to ``FULL_MAX`` another fresh process appends each to a list (keeping); wall
             time from the first result to the last (after a warm-up parse) and peak RSS
-            (``ru_maxrss``). Larger corpora get only the streaming run, which gives both
+            (``peak_rss``). Larger corpora get only the streaming run, which gives both
             their time and their memory.
 workers     the streaming run of the largest size up to ``FULL_MAX`` again with jobs=2; the
-            speedup is its wall time over that of jobs=1.
+            speedup is the wall time of jobs=1 over that of jobs=2.
 
 Usage: python benchmarks/bench.py [--sizes 1000,10000,100000] [--quick] [--write-docs]
 """
@@ -66,6 +66,12 @@ def _iter_parse(directory: Path, jobs: int) -> Iterator[Any]:
         reports = pool.imap(gr.parse, paths, chunksize=32) if pool else map(gr.parse, paths)
         for report in reports:
             yield types.SimpleNamespace(ok=True, report=report)
+
+
+#: SHIM, deleted with ``_iter_parse``'s fallback: what the results say streamed the corpus.
+STREAMING = ("`gr.iter_parse(gr.documents(dir))`" if hasattr(gr, "iter_parse") else
+             "a stand-in for `gr.iter_parse` (`gr.parse` per file, `multiprocessing.Pool` "
+             "for jobs=2)")
 
 
 ROOT = Path(__file__).parent.parent
@@ -209,11 +215,23 @@ def profile(inputs: Sequence[bytes]) -> tuple[float, list[tuple[str, float]]]:
 # Corpus size and workers ----------------------------------------------------------------------
 
 
+def peak_rss() -> float:
+    """This process's peak resident set size in MB: ``VmHWM`` of /proc/self/status, the peak
+    of this program's own address space. (``ru_maxrss`` of ``RUSAGE_SELF`` would do on other
+    systems, but Linux carries it over ``execve`` from the process that started this one.)"""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / MB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+
+
 def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
     """Run in a fresh process: iterate the corpus in ``directory``, keeping every report
     (``keep``) or dropping each (``stream``); wall time and peak RSS in MB."""
     gr.parse(SEEDS[0].read_bytes())  # build the grammar, as a long-running job has
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+    baseline = peak_rss()
     kept: list[gr.Report] = []
     reports = failed = 0
     start = time.perf_counter()
@@ -226,7 +244,7 @@ def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
             kept.append(report)
     seconds = time.perf_counter() - start
     return {"reports": reports, "failed": failed, "seconds": seconds, "baseline_mb": baseline,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB,
+            "peak_mb": peak_rss(),
             "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             * 1024 / MB}
 
@@ -299,17 +317,18 @@ def targets(everything: Speed, scales: Sequence[Scale], speedup: float) -> list[
     ]
 
 
-def results(args: argparse.Namespace, speeds: Sequence[Speed],
+def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[Speed],
             stages: tuple[float, list[tuple[str, float]]], scales: Sequence[Scale],
             paired: Scale, workers: dict[str, float]) -> list[str]:
-    """The results as markdown: machine, tables and target verdicts."""
+    """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
     speedup = paired.stream["seconds"] / workers["seconds"]
     total, parts = stages
     return [
         f"Measured {datetime.datetime.now().isoformat(timespec='minutes')} on {machine()}; "
         f"govinfo_report {gr.__version__}, corpus seed {args.seed}"
-        f"{', quick run' if args.quick else ''}.",
+        f"{', quick run' if args.quick else ''}. Load average (1 min) {load[0]:.2f} at the "
+        f"start, {os.getloadavg()[0]:.2f} at the end ({os.cpu_count()} CPUs).",
         "",
         f"**Throughput on one core** (`gr.parse` on bytes, in-process; best of {args.rounds} "
         "rounds; floor: decode, split lines, split cells):",
@@ -318,8 +337,7 @@ def results(args: argparse.Namespace, speeds: Sequence[Speed],
                 "floor reports/s", "floor MB/s", "x floor"], [row.cells() for row in speeds],
                labels=2),
         "",
-        "**Corpus size** (`gr.iter_parse(gr.documents(dir))`, jobs=1, a fresh process per run; "
-        "peak RSS in MB):",
+        f"**Corpus size** ({STREAMING}, jobs=1, a fresh process per run; peak RSS in MB):",
         "",
         *table(["reports", "MB", "seconds", "ms/report", "reports/s", "after warm-up MB",
                 "streaming peak MB", "keeping peak MB"], [scale.cells() for scale in scales],
@@ -389,6 +407,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(child(args.child, args.corpus, args.jobs)))
         return 0
+    load = os.getloadavg()
     print(f"{machine()}; govinfo_report {gr.__version__}; seed {args.seed}", flush=True)
     folders: dict[int, Path] = {}
     for size in args.sizes:
@@ -409,7 +428,7 @@ def main() -> int:
                  default=scales[0], key=lambda scale: scale.reports)
     print("workers", flush=True)
     workers = run("stream", folders[paired.reports], jobs=2)
-    lines = results(args, speeds, stages, scales, paired, workers)
+    lines = results(args, load, speeds, stages, scales, paired, workers)
     print("\n" + "\n".join(lines))
     if args.write_docs:
         write_docs(args.docs, lines)
