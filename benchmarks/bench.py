@@ -170,15 +170,20 @@ def throughput(samples: Sequence[corpus.Sample], rounds: int) -> list[Speed]:
     rows.append(Speed("all generated", "both", sum(row.reports for row in rows),
                       sum(row.megabytes for row in rows), sum(row.parse_s for row in rows),
                       sum(row.floor_s for row in rows)))
-    seeds = [seed.read_bytes() for seed in SEEDS]
-    repeat = max(1, len(samples) // len(groups) // len(seeds))
-    rows.append(speed("real seeds", "2019", seeds * repeat, rounds))
+    rows.append(speed("real seeds", "2019", seeds(len(samples) // len(groups)), rounds))
     return rows
+
+
+def seeds(reports: int) -> list[bytes]:
+    """The real seeds' bytes, repeated to about ``reports`` reports."""
+    data = [seed.read_bytes() for seed in SEEDS]
+    return data * max(1, reports // len(data))
 
 
 # Profile --------------------------------------------------------------------------------------
 
-#: Pipeline stages: (file under govinfo_report/, function) pairs whose cumulative times add up.
+#: Pipeline stages: the functions, (file under govinfo_report/, name), that ``parser.py``
+#: calls for each; their cumulative times, called from there, add up to the stage's.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "source: decode, normalise": (("source.py", "read"),),
     "skeleton: grammar, sections": (("skeleton.py", "split"),),
@@ -193,23 +198,23 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "validate: consistency rules": (("validate.py", "failures"),),
     "model: Report, tables": (("parser.py", "_report"),),
 }
+PARSER = "govinfo_report/parser.py"
 
 
-def profile(inputs: Sequence[bytes]) -> tuple[float, list[tuple[str, float]]]:
-    """``gr.parse`` over ``inputs`` under cProfile: the total and the time of each stage
-    (``other``: the rest)."""
+def profile(inputs: Sequence[bytes]) -> dict[str, float]:
+    """``gr.parse`` over ``inputs`` under cProfile: the seconds of each stage, of the rest
+    (``other``) and in all (``total``)."""
     profiler = cProfile.Profile()
     profiler.runcall(lambda: [gr.parse(data) for data in inputs])
     stats: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     total = next(row[3] for (path, _, name), row in stats.items()
-                 if path.endswith("govinfo_report/parser.py") and name == "parse")
-    stages = []
-    for stage, functions in STAGES.items():
-        stages.append((stage, sum(
-            row[3] for (path, _, name), row in stats.items()
-            for suffix, function in functions
-            if name == function and f"govinfo_report/{suffix}" in path)))
-    return total, [*stages, ("other", total - sum(seconds for _, seconds in stages))]
+                 if path.endswith(PARSER) and name == "parse")
+    stages = {stage: sum(edge[3] for (path, _, name), (*_, callers) in stats.items()
+                         for suffix, function in functions
+                         if name == function and f"govinfo_report/{suffix}" in path
+                         for (caller, _, _), edge in callers.items() if caller.endswith(PARSER))
+              for stage, functions in STAGES.items()}
+    return {**stages, "other": total - sum(stages.values()), "total": total}
 
 
 # Corpus size and workers ----------------------------------------------------------------------
@@ -318,12 +323,11 @@ def targets(everything: Speed, scales: Sequence[Scale], speedup: float) -> list[
 
 
 def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[Speed],
-            stages: tuple[float, list[tuple[str, float]]], scales: Sequence[Scale],
+            profiles: Sequence[dict[str, float]], scales: Sequence[Scale],
             paired: Scale, workers: dict[str, float]) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
     speedup = paired.stream["seconds"] / workers["seconds"]
-    total, parts = stages
     return [
         f"Measured {datetime.datetime.now().isoformat(timespec='minutes')} on {machine()}; "
         f"govinfo_report {gr.__version__}, corpus seed {args.seed}"
@@ -351,11 +355,13 @@ def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[
                  f"{workers['seconds']:.1f}", f"{speedup:.2f}", f"{workers['peak_mb']:.1f}",
                  f"{workers['worker_peak_mb']:.1f}"]], labels=0),
         "",
-        f"**Where the time goes** (cProfile, {everything.reports} generated reports, "
-        f"{total:.2f} s under the profiler):",
+        f"**Where the time goes** (cProfile: the {everything.reports} generated reports, "
+        f"and the seeds as in the throughput table; seconds under the profiler):",
         "",
-        *table(["stage", "seconds", "share"],
-               [[stage, f"{seconds:.3f}", f"{seconds / total:.0%}"] for stage, seconds in parts]),
+        *table(["stage", "generated s", "share", "seeds s", "share"],
+               [[stage, *(cell for times in profiles for cell in
+                          (f"{times[stage]:.3f}", f"{times[stage] / times['total']:.0%}"))]
+                for stage in profiles[0]]),
         "",
         "**Targets:**",
         "",
@@ -419,7 +425,8 @@ def main() -> int:
     print("throughput", flush=True)
     speeds = throughput(samples, args.rounds)
     print("profile", flush=True)
-    stages = profile([sample.text.encode() for sample in samples])
+    profiles = [profile(inputs) for inputs in
+                ([sample.text.encode() for sample in samples], seeds(args.per_layout))]
     print("corpus size", flush=True)
     scales = [Scale(size, megabytes(folders[size]), run("stream", folders[size]),
                     run("keep", folders[size]) if size <= FULL_MAX else None)
@@ -428,7 +435,7 @@ def main() -> int:
                  default=scales[0], key=lambda scale: scale.reports)
     print("workers", flush=True)
     workers = run("stream", folders[paired.reports], jobs=2)
-    lines = results(args, load, speeds, stages, scales, paired, workers)
+    lines = results(args, load, speeds, profiles, scales, paired, workers)
     print("\n" + "\n".join(lines))
     if args.write_docs:
         write_docs(args.docs, lines)
