@@ -232,6 +232,12 @@ def peak_rss() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
 
 
+def cpu_seconds() -> float:
+    """User and system time of this process and of its finished children."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in
+               map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
 def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
     """Run in a fresh process: iterate the corpus in ``directory``, keeping every report
     (``keep``) or dropping each (``stream``); wall time and peak RSS in MB."""
@@ -239,6 +245,7 @@ def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
     baseline = peak_rss()
     kept: list[gr.Report] = []
     reports = failed = 0
+    cpu = cpu_seconds()
     start = time.perf_counter()
     for result in _iter_parse(directory, jobs):
         reports += 1
@@ -248,7 +255,8 @@ def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
         elif mode == "keep":
             kept.append(report)
     seconds = time.perf_counter() - start
-    return {"reports": reports, "failed": failed, "seconds": seconds, "baseline_mb": baseline,
+    return {"reports": reports, "failed": failed, "seconds": seconds,
+            "cpu_seconds": cpu_seconds() - cpu, "baseline_mb": baseline,
             "peak_mb": peak_rss(),
             "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             * 1024 / MB}
@@ -324,9 +332,10 @@ def targets(everything: Speed, scales: Sequence[Scale], speedup: float) -> list[
 
 def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[Speed],
             profiles: Sequence[dict[str, float]], scales: Sequence[Scale],
-            paired: Scale, workers: dict[str, float]) -> list[str]:
+            paired_size: int, workers: dict[str, float]) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
+    paired = next(scale for scale in scales if scale.reports == paired_size)
     speedup = paired.stream["seconds"] / workers["seconds"]
     return [
         f"Measured {datetime.datetime.now().isoformat(timespec='minutes')} on {machine()}; "
@@ -347,12 +356,14 @@ def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[
                 "streaming peak MB", "keeping peak MB"], [scale.cells() for scale in scales],
                labels=0),
         "",
-        f"**Two workers** (the {paired.reports:,} reports, streaming):",
+        f"**Two workers** (the {paired.reports:,} reports, streaming; CPU: user and system "
+        "seconds of the main process and its workers):",
         "",
-        *table(["reports", "jobs=1 s", "jobs=2 s", "speedup", "jobs=2 peak MB (main)",
-                "jobs=2 peak MB (largest worker)"],
+        *table(["reports", "jobs=1 s", "jobs=1 CPU s", "jobs=2 s", "jobs=2 CPU s", "speedup",
+                "jobs=2 peak MB (main)", "jobs=2 peak MB (largest worker)"],
                [[f"{paired.reports:,}", f"{paired.stream['seconds']:.1f}",
-                 f"{workers['seconds']:.1f}", f"{speedup:.2f}", f"{workers['peak_mb']:.1f}",
+                 f"{paired.stream['cpu_seconds']:.1f}", f"{workers['seconds']:.1f}",
+                 f"{workers['cpu_seconds']:.1f}", f"{speedup:.2f}", f"{workers['peak_mb']:.1f}",
                  f"{workers['worker_peak_mb']:.1f}"]], labels=0),
         "",
         f"**Where the time goes** (cProfile: the {everything.reports} generated reports, "
@@ -427,14 +438,15 @@ def main() -> int:
     print("profile", flush=True)
     profiles = [profile(inputs) for inputs in
                 ([sample.text.encode() for sample in samples], seeds(args.per_layout))]
-    print("corpus size", flush=True)
-    scales = [Scale(size, megabytes(folders[size]), run("stream", folders[size]),
-                    run("keep", folders[size]) if size <= FULL_MAX else None)
-              for size in args.sizes]
-    paired = max((scale for scale in scales if scale.reports <= FULL_MAX),
-                 default=scales[0], key=lambda scale: scale.reports)
-    print("workers", flush=True)
-    workers = run("stream", folders[paired.reports], jobs=2)
+    print("corpus size and workers", flush=True)
+    paired = max((size for size in args.sizes if size <= FULL_MAX), default=args.sizes[0])
+    scales, workers = [], {}
+    for size in args.sizes:
+        stream = run("stream", folders[size])
+        if size == paired:  # right after jobs=1, so that both see the same machine
+            workers = run("stream", folders[size], jobs=2)
+        scales.append(Scale(size, megabytes(folders[size]), stream,
+                            run("keep", folders[size]) if size <= FULL_MAX else None))
     lines = results(args, load, speeds, profiles, scales, paired, workers)
     print("\n" + "\n".join(lines))
     if args.write_docs:
