@@ -320,8 +320,8 @@ def targets(everything: Speed, scales: Sequence[Scale], speedup: float) -> list[
     return [
         [f"at least {TARGET_RATE:,} reports/s on one core", f"{rate:,.0f}",
          verdict(rate >= TARGET_RATE)],
-        [f"at most {TARGET_FLOOR:.0f}x the floor", f"{ratio:.1f}x", verdict(ratio <= TARGET_FLOOR)],
-        [f"2 workers at least {TARGET_SPEEDUP}x one", f"{speedup:.2f}x",
+        [f"at most {TARGET_FLOOR:.0f}x the floor", f"{ratio:.2f}x", verdict(ratio <= TARGET_FLOOR)],
+        [f"2 workers at least {TARGET_SPEEDUP}x one", f"{speedup:.3f}x",
          verdict(speedup >= TARGET_SPEEDUP)],
         [f"streaming peak within {TARGET_FLAT_MB:.0f} MB from {small.reports:,} to "
          f"{large.reports:,} reports", f"{flat:+.1f} MB", verdict(flat <= TARGET_FLAT_MB)],
@@ -363,7 +363,7 @@ def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[
                 "jobs=2 peak MB (main)", "jobs=2 peak MB (largest worker)"],
                [[f"{paired.reports:,}", f"{paired.stream['seconds']:.1f}",
                  f"{paired.stream['cpu_seconds']:.1f}", f"{workers['seconds']:.1f}",
-                 f"{workers['cpu_seconds']:.1f}", f"{speedup:.2f}", f"{workers['peak_mb']:.1f}",
+                 f"{workers['cpu_seconds']:.1f}", f"{speedup:.3f}", f"{workers['peak_mb']:.1f}",
                  f"{workers['worker_peak_mb']:.1f}"]], labels=0),
         "",
         f"**Where the time goes** (cProfile: the {everything.reports} generated reports, "
