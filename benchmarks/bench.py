@@ -229,7 +229,8 @@ def peak_rss() -> float:
         for line in status.read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) * 1024 / MB
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS, else KiB
+    return peak / MB if sys.platform == "darwin" else peak * 1024 / MB
 
 
 def cpu_seconds() -> float:

@@ -117,7 +117,7 @@ APPEAL_ODDS = {"review": (0.55, 80), "litigation_direct": (0.7, 40),
 
 
 def applications(rng: random.Random, template: str, scale: int) -> dict[str, int]:
-    """Section 三 for a body handling about ``scale`` requests a year, every rule holding."""
+    """Section 三 for a body handling up to ``scale`` requests a year, every rule holding."""
     rows = list(labels.APPLICATION_ROWS[template])
     outcomes = rows[2:-2]
     weights = [OUTCOME_WEIGHTS[row] for row in outcomes]
@@ -367,7 +367,8 @@ def problems(rng: random.Random, budget: int) -> str:
 @cache
 def _furniture(template: str, layout: str) -> int:
     """The UTF-8 size of a report of ``template`` in ``layout`` with every value 0 and no
-    prose, title or signature: a report's size is this plus its numbers' extra digits."""
+    prose, title or signature: a report's size is this plus its numbers' extra digits, its
+    title and signature, and its prose."""
     zeros = dict.fromkeys((field.key for field in gr.fields(template)), 0)
     return len(gr.render(gr.Report.from_values(zeros, template=template), layout).encode())
 
@@ -396,7 +397,8 @@ def draft(index: int, seed: int = SEED) -> Draft:
         "domain": "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(4, 8))),
         **{f"n{i}": log_uniform(rng, high)
            for i, high in enumerate((3000, 800, 300, 60, 12), 1)}}
-    size = (_furniture(template, layout) + 2 * len(organisation.encode()) + 30
+    title_and_signature = 2 * len(organisation.encode()) + 60  # 2020年…年度报告, the date
+    size = (_furniture(template, layout) + title_and_signature
             + sum(len(str(value)) - 1 for value in values.values()))
     budget = max(600, rng.randint(*SIZE_RANGE) - size)
     budgets = [int(budget * share) for share in PROSE_SHARES]
@@ -410,7 +412,8 @@ def draft(index: int, seed: int = SEED) -> Draft:
 
 
 def generate(n: int, seed: int = SEED, start: int = 0) -> Iterator[Sample]:
-    """The first ``n`` reports of the corpus of ``seed`` (from report ``start``), rendered."""
+    """Reports ``start`` to ``n - 1`` of the corpus of ``seed`` (by default the first ``n``),
+    rendered."""
     for index in range(start, n):
         name, layout, template, report = draft(index, seed)
         yield Sample(name, layout, template, gr.render(report, layout))
@@ -431,10 +434,8 @@ def write(n: int, out: Path, seed: int = SEED, jobs: int | None = None) -> None:
     (``out/0000/000000-2019-tab-separated.txt``, ...), with ``jobs`` processes."""
     starts = range(0, n, SHARD)
     with ProcessPoolExecutor(jobs or os.cpu_count()) as pool:
-        for done in pool.map(_write_shard, [out] * len(starts), starts,
-                             [min(n, start + SHARD) for start in starts],
-                             [seed] * len(starts)):
-            del done
+        list(pool.map(_write_shard, [out] * len(starts), starts,
+                      [min(n, start + SHARD) for start in starts], [seed] * len(starts)))
 
 
 def fingerprint() -> str:
