@@ -20,11 +20,10 @@ get fewer), the best time of those rounds, the throughput, the best time of a ra
 over the same bytes (``floor_pass`` of ``bench.py``: decode, split lines, split cells on
 tabs, pipes and runs of spaces; bytes that are not UTF-8 are decoded as GB18030 and
 re-encoded first, as the parser also falls back to GB18030; undecodable bytes end the pass
-where decoding fails),
-the ratio of the two, and the outcome: ``report`` with the safety caps that fired, or the
-``ParseError`` code. Times are CPU seconds of this process (``time.process_time``: user and
-system time, so page faults count), which other work on a shared machine disturbs far less
-than wall time.
+where decoding fails), the ratio of the two, and the outcome: ``report`` with the safety
+caps that fired, or the ``ParseError`` code. Times are CPU seconds of this process
+(``time.process_time``: user and system time, so page faults count), which other work on a
+shared machine disturbs far less than wall time.
 
 Linearity verdict, per shape: seconds per MB at the largest size divided by seconds per MB
 at the middle size (the lower of the two middle ones, 3.1 MB for the default sizes). A shape
