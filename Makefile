@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := tests/fixtures/seeds
 
-.PHONY: demo test test-thorough install clean
+.PHONY: demo test test-thorough bench install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +28,10 @@ test-thorough: install
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_mangled.py \
 		tests/test_render.py tests/test_placement_property.py tests/test_robustness.py
 
+# The benchmark suite (docs/performance.md): corpora of 1k, 10k and 100k generated reports
+# (written once into benchmarks/.corpus), every measurement, the results into the docs.
+bench: install
+	$(BIN)/python benchmarks/bench.py --write-docs
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis benchmarks/.corpus

@@ -16,14 +16,14 @@ Shapes (every one from a fixed random seed, so every run parses the same bytes):
 
 For each shape and size the script prints the size, the rounds of ``parse`` run (``--rounds``,
 default 5, but no new round once the rounds of that input took 5 seconds, so the big sizes
-get fewer), the best time of those rounds, the throughput, the best time of a raw regex pass
-over the same bytes (``floor_pass`` of ``bench_parse.py``: decode, split lines and cells,
-find the numbers; bytes that are not UTF-8 are decoded as GB18030 and re-encoded first, as
-the parser also falls back to GB18030; undecodable bytes end the pass where decoding fails),
-the ratio of the two, and the outcome: ``report`` with the safety caps that fired, or the
-``ParseError`` code. Times are CPU seconds of this process (``time.process_time``: user and
-system time, so page faults count), which other work on a shared machine disturbs far less
-than wall time.
+get fewer), the best time of those rounds, the throughput, the best time of a raw pass
+over the same bytes (``floor_pass`` of ``bench.py``: decode, split lines, split cells on
+tabs, pipes and runs of spaces; bytes that are not UTF-8 are decoded as GB18030 and
+re-encoded first, as the parser also falls back to GB18030; undecodable bytes end the pass
+where decoding fails), the ratio of the two, and the outcome: ``report`` with the safety
+caps that fired, or the ``ParseError`` code. Times are CPU seconds of this process
+(``time.process_time``: user and system time, so page faults count), which other work on a
+shared machine disturbs far less than wall time.
 
 Linearity verdict, per shape: seconds per MB at the largest size divided by seconds per MB
 at the middle size (the lower of the two middle ones, 3.1 MB for the default sizes). A shape
@@ -47,12 +47,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench_parse import floor_pass
-
 import govinfo_report as gr
 
+from bench import LINEAR_LIMIT, cpu_model, floor_pass
+
 SEED = 20240229
-LINEAR_LIMIT = 1.5
 BUDGET = 5.0  # seconds: no new round of one input once its rounds took this long
 MIN_MB = 0.3  # halving from --max-mb stops before a size below this
 MB = 1_000_000
@@ -238,14 +237,8 @@ def sizes(max_mb: float) -> list[float]:
 
 
 def header() -> None:
-    model = ""
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        model = next((line.split(":", 1)[1].strip()
-                      for line in cpuinfo.read_text().splitlines()
-                      if line.startswith("model name")), "")
     print(f"python    {platform.python_implementation()} {platform.python_version()}")
-    print(f"platform  {platform.platform()}, {os.cpu_count()} CPUs {model}".rstrip())
+    print(f"platform  {platform.platform()}, {os.cpu_count()} CPUs {cpu_model()}".rstrip())
     print(f"date      {datetime.datetime.now().isoformat(timespec='seconds')}")
     print(f"govinfo_report {gr.__version__}, seed {SEED}; times in CPU seconds, best of the rounds")
     print()

@@ -1,4 +1,5 @@
-"""The benchmarks run (speed itself is measured by them, never asserted in unit tests)."""
+"""The benchmarks run and their corpus is what it says (speed itself is measured by the
+benchmarks, never asserted in unit tests)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,125 @@ from pathlib import Path
 
 import pytest
 
+import govinfo_report as gr
+from govinfo_report.render import renderable
+
+from bench import floor_pass
+from conftest import SEEDS
+from corpus import SHARD, draft, generate
+
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
-BENCH = BENCHMARKS / "bench_parse.py"
+BENCH = BENCHMARKS / "bench.py"
+CORPUS = BENCHMARKS / "corpus.py"
 SCALING = BENCHMARKS / "bench_scaling.py"
 TRANSFER = BENCHMARKS / "bench_transfer.py"
+PAIRS = {(template, layout) for template in ("2019", "2021") for layout in renderable()}
 
 
-def test_benchmark_runs_on_a_tiny_corpus() -> None:
-    result = subprocess.run([sys.executable, str(BENCH), "--rounds", "2"],
+def test_generated_reports_parse_back_to_the_values_they_were_made_from() -> None:
+    """Three reports of every (template, layout) pair: the same values, body, year and date,
+    read in the layout they were written in, with no warning (the prose's counts agree)."""
+    seen = set()
+    for index, sample in enumerate(generate(3 * len(PAIRS))):
+        made = draft(index).report
+        report = gr.parse(sample.text.encode())
+        assert report.flat() == made.flat(), sample.name
+        assert (report.template, report.organisation, report.year, report.published) == (
+            made.template, made.organisation, made.year, made.published)
+        assert {table.layout for table in report.tables} == {sample.layout}
+        assert not [d for d in report.diagnostics if d.severity != "info"], sample.name
+        seen.add((sample.template, sample.layout))
+    assert seen == PAIRS
+
+
+def test_the_corpus_is_realistic() -> None:
+    """Seed-sized reports; counts mostly small with some large; some requests and appeals;
+    signed changes, money with decimals and cells not given all occur."""
+    samples = list(generate(160))
+    sizes = [len(sample.text.encode()) for sample in samples]
+    seeds = [seed.stat().st_size for seed in SEEDS]
+    assert min(seeds) * 0.9 <= min(sizes) and max(sizes) <= max(seeds) * 1.1
+    assert min(seeds) <= sum(sizes) / len(sizes) <= max(seeds)
+    values = [value for index in range(len(samples))
+              for value in draft(index).report.flat().values()]
+    counts = [value for value in values if isinstance(value, int)]
+    assert sum(value <= 9 for value in counts) > 0.8 * len(counts)
+    assert max(counts) > 1000
+    assert any(value < 0 for value in counts)
+    assert any(value is None for value in values)
+    assert any(not isinstance(value, int) and value is not None and value != int(value)
+               for value in values)
+    bodies = {draft(index).report.organisation for index in range(len(samples))}
+    assert len(bodies) > 0.9 * len(samples)
+
+
+def test_the_corpus_is_deterministic_per_seed() -> None:
+    assert list(generate(8, seed=1)) == list(generate(8, seed=1))
+    assert list(generate(8, seed=1)) != list(generate(8, seed=2))
+    assert list(generate(8, seed=1, start=5)) == list(generate(8, seed=1))[5:]
+
+
+@pytest.mark.slow
+def test_the_corpus_command_writes_shards(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(CORPUS), "--reports", str(SHARD + 1), "--out",
+                    str(tmp_path), "--seed", "7", "--jobs", "2"], check=True, capture_output=True)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["0000", "0001"]
+    assert len(list((tmp_path / "0000").iterdir())) == SHARD
+    last = next(generate(SHARD + 1, seed=7, start=SHARD))
+    assert (tmp_path / "0001" / f"{last.name}.txt").read_text(encoding="utf-8") == last.text
+
+
+def test_the_floor_splits_lines_into_cells_on_tabs_pipes_and_runs_of_spaces() -> None:
+    assert floor_pass(b"a\tb|c  d e\nf\n") == 5
+
+
+def tables(out: str) -> dict[str, list[list[str]]]:
+    """The markdown tables of the bench's output by their bold title's first words (up to
+    the first parenthesis or colon), each as rows of cells without the header lines."""
+    found: dict[str, list[list[str]]] = {}
+    for block in out.split("\n**")[1:]:
+        title = re.split(r"\*\*| \(|:", block, maxsplit=1)[0]
+        rows = [line.strip("|").split(" | ") for line in block.splitlines()
+                if line.startswith("| ")]
+        found[title] = [[cell.strip() for cell in row] for row in rows[2:]]
+    return found
+
+
+NUMBER = re.compile(r"[+-]?[\d,]+(?:\.\d+)?%?")
+
+
+@pytest.mark.slow
+def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    """``--quick`` runs every measurement, prints every table and target verdict, and writes
+    the results between the markers."""
+    docs = tmp_path / "performance.md"
+    docs.write_text("before\n<!-- bench:start -->\nold\n<!-- bench:end -->\nafter\n",
+                    encoding="utf-8")
+    result = subprocess.run([sys.executable, str(BENCH), "--quick", "--corpus",
+                             str(tmp_path / "corpus"), "--write-docs", "--docs", str(docs)],
                             check=True, capture_output=True, text=True)
-    assert "reports parsed      10" in result.stdout
-    assert "ratio to the floor" in result.stdout
+    found = tables(result.stdout)
+    assert list(found) == ["Throughput on one core", "Corpus size", "Two workers",
+                           "Where the time goes", "Targets"]
+    speeds = found["Throughput on one core"]
+    assert sorted((row[0], row[1]) for row in speeds) == sorted(
+        [(layout, template) for template, layout in PAIRS]
+        + [("all generated", "both"), ("real seeds", "2019")])
+    assert all(NUMBER.fullmatch(cell) for row in speeds for cell in row[2:])
+    assert [row[0] for row in found["Corpus size"]] == ["24", "48"]
+    assert [row[-1] != "not run" for row in found["Corpus size"]] == [True, True]
+    assert [row[0] for row in found["Two workers"]] == ["48"]
+    stages = found["Where the time goes"]
+    assert [row[0] for row in stages][-2:] == ["other", "total"] and len(stages) > 8
+    assert [row[0] for row in found["Targets"]] == [
+        "at least 3,000 reports/s on one core", "at most 10x the floor",
+        "2 workers at least 1.8x one", "streaming peak within 10 MB from 24 to 48 reports",
+        "linear: ms/report at 48 at most 1.5x that at 24"]
+    assert {row[2] for row in found["Targets"]} <= {"PASS", "FAIL"}
+    before, start, rest = docs.read_text(encoding="utf-8").partition("<!-- bench:start -->\n")
+    written, end, after = rest.partition("\n<!-- bench:end -->")
+    assert (before, start, end, after) == ("before\n", start, end, "\nafter\n")
+    assert written.startswith("Measured ") and written in result.stdout
 
 
 def test_transfer_benchmark_runs_on_a_tiny_corpus() -> None:

@@ -1,0 +1,433 @@
+"""The benchmark of issue 5, in one run: throughput per layout and template against a floor,
+where parse time goes, time and peak memory against corpus size (streaming and keeping every
+report), the speedup of two workers, and a verdict on each target.
+
+Corpora come from ``corpus.py`` (cached under ``benchmarks/.corpus``). Measurements:
+
+throughput  ``gr.parse`` on bytes in this process (one core): reports of every (template,
+            layout) pair of the corpus (``--per-layout`` each) and the five real seeds
+            (repeated to as many), best of ``--rounds`` rounds of ``time.perf_counter``
+            after a warm-up parse (grammar built). The floor on the same texts is
+            ``floor_pass``: decode UTF-8, split lines, split each line into cells.
+profile     one pass of ``gr.parse`` over the same reports under cProfile, its cumulative
+            time split by pipeline stage.
+size        per corpus size, a fresh process iterates ``gr.iter_parse(gr.documents(dir))``
+            (jobs=1), counting each result and dropping it (streaming; its report is never
+            rebuilt), and for sizes up to ``FULL_MAX`` another fresh process appends each
+            ``result.report`` to a list (keeping); wall
+            time from the first result to the last (after a warm-up parse) and peak RSS
+            (``peak_rss``). Larger corpora get only the streaming run, which gives both
+            their time and their memory.
+workers     the streaming run of the largest size up to ``FULL_MAX`` again with jobs=2; the
+            speedup is the wall time of jobs=1 over that of jobs=2.
+
+Usage: python benchmarks/bench.py [--sizes 1000,10000,100000] [--quick] [--write-docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime
+import gc
+import json
+import os
+import platform
+import pstats
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import govinfo_report as gr
+
+import corpus
+
+ROOT = Path(__file__).parent.parent
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+DOCS = ROOT / "docs" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+MB = 1_000_000
+#: Corpora up to this size also get the keeping run; the workers run uses the largest such.
+FULL_MAX = 10_000
+#: A time is linear when its time per report at the largest size is at most this many times
+#: that at the smallest (or, in ``bench_scaling.py``, seconds per MB).
+LINEAR_LIMIT = 1.5
+#: The targets of issue 5.
+TARGET_RATE = 3000  # reports/s on one core
+TARGET_FLOOR = 10.0  # at most this many times the floor
+TARGET_SPEEDUP = 1.8  # two workers over one
+TARGET_FLAT_MB = 10.0  # streaming peak RSS growth from the smallest corpus to the largest
+
+#: Cell separators of every layout: a tab, a pipe, or a run of two or more spaces.
+CELLS = re.compile(r"[\t|]| {2,}")
+
+
+def floor_pass(data: bytes) -> int:
+    """What any reader of these texts must do: decode UTF-8, split lines, split each line
+    into cells (``CELLS``). Returns the number of cells."""
+    cells = 0
+    for line in data.decode("utf-8").splitlines():
+        cells += len(CELLS.split(line))
+    return cells
+
+
+def cpu_model() -> str:
+    """The CPU's model name as /proc/cpuinfo gives it ("" where there is none)."""
+    cpuinfo = Path("/proc/cpuinfo")
+    if not cpuinfo.exists():
+        return ""
+    return next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                 if line.startswith("model name")), "")
+
+
+def machine() -> str:
+    """CPU model, CPUs, OS and Python of this machine, on one line."""
+    return (f"{cpu_model() or platform.processor() or 'unknown CPU'}, {os.cpu_count()} CPUs, "
+            f"{platform.platform()}, {platform.python_implementation()} "
+            f"{platform.python_version()}")
+
+
+# Throughput ---------------------------------------------------------------------------------
+
+
+class Speed(NamedTuple):
+    """Best times of the full pipeline and of the floor over one set of texts."""
+
+    texts: str
+    template: str
+    reports: int
+    megabytes: float
+    parse_s: float
+    floor_s: float
+
+    def cells(self) -> list[str]:
+        return [self.texts, self.template, f"{self.reports}",
+                f"{self.megabytes * MB / self.reports / 1000:.1f}",
+                f"{self.reports / self.parse_s:,.0f}", f"{self.megabytes / self.parse_s:.2f}",
+                f"{self.reports / self.floor_s:,.0f}", f"{self.megabytes / self.floor_s:.1f}",
+                f"{self.parse_s / self.floor_s:.1f}"]
+
+
+def best(function: Callable[[bytes], object], inputs: Sequence[bytes], rounds: int) -> float:
+    """The least wall time of ``rounds`` passes of ``function`` over ``inputs``."""
+    times = []
+    for _ in range(rounds):
+        gc.collect()
+        start = time.perf_counter()
+        for data in inputs:
+            function(data)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def speed(texts: str, template: str, inputs: Sequence[bytes], rounds: int) -> Speed:
+    return Speed(texts, template, len(inputs), sum(map(len, inputs)) / MB,
+                 best(gr.parse, inputs, rounds), best(floor_pass, inputs, rounds))
+
+
+def throughput(samples: Sequence[corpus.Sample], rounds: int) -> list[Speed]:
+    """A row per (layout, template) of ``samples``, one for all of them, one for the seeds."""
+    groups: dict[tuple[str, str], list[bytes]] = {}
+    for sample in samples:
+        groups.setdefault((sample.layout, sample.template), []).append(sample.text.encode())
+    rows = []
+    for (layout, template), inputs in sorted(groups.items()):
+        rows.append(speed(layout, template, inputs, rounds))
+        print(f"  {layout} {template}: {rows[-1].reports / rows[-1].parse_s:,.0f} reports/s",
+              flush=True)
+    rows.append(Speed("all generated", "both", sum(row.reports for row in rows),
+                      sum(row.megabytes for row in rows), sum(row.parse_s for row in rows),
+                      sum(row.floor_s for row in rows)))
+    rows.append(speed("real seeds", "2019", seeds(len(samples) // len(groups)), rounds))
+    return rows
+
+
+def seeds(reports: int) -> list[bytes]:
+    """The real seeds' bytes, repeated to about ``reports`` reports."""
+    data = [seed.read_bytes() for seed in SEEDS]
+    return data * max(1, reports // len(data))
+
+
+# Profile --------------------------------------------------------------------------------------
+
+#: Pipeline stages: the functions, (file under govinfo_report/, name), that ``parser.py``
+#: calls for each; their cumulative times, called from there, add up to the stage's.
+STAGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "source: decode, normalise": (("source.py", "read"),),
+    "skeleton: grammar, sections": (("skeleton.py", "split"),),
+    "metadata: title, template": (("metadata.py", "title"), ("parser.py", "_template")),
+    "layout detection": (("parser.py", "_detect"),),
+    "rows: layout strategies": (("layouts/", "rows"),),
+    "align: labels to template rows": (("align.py", "proactive"), ("align.py", "applications"),
+                                       ("align.py", "appeals")),
+    "placement: short rows": (("parser.py", "_place"),),
+    "derive: rules fill lost cells": (("rules.py", "derive"),),
+    "statements: counts in prose": (("statements.py", "find"), ("statements.py", "compare")),
+    "validate: consistency rules": (("validate.py", "failures"),),
+    "model: Report, tables": (("parser.py", "_report"),),
+}
+PARSER = "govinfo_report/parser.py"
+
+
+def profile(inputs: Sequence[bytes]) -> dict[str, float]:
+    """``gr.parse`` over ``inputs`` under cProfile: the seconds of each stage, of the rest
+    (``other``) and in all (``total``)."""
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [gr.parse(data) for data in inputs])
+    stats: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = next(row[3] for (path, _, name), row in stats.items()
+                 if path.endswith(PARSER) and name == "parse")
+    stages = {stage: sum(edge[3] for (path, _, name), (*_, callers) in stats.items()
+                         for suffix, function in functions
+                         if name == function and f"govinfo_report/{suffix}" in path
+                         for (caller, _, _), edge in callers.items() if caller.endswith(PARSER))
+              for stage, functions in STAGES.items()}
+    return {**stages, "other": total - sum(stages.values()), "total": total}
+
+
+# Corpus size and workers ----------------------------------------------------------------------
+
+
+def peak_rss() -> float:
+    """This process's peak resident set size in MB: ``VmHWM`` of /proc/self/status, the peak
+    of this program's own address space. (``ru_maxrss`` of ``RUSAGE_SELF`` would do on other
+    systems, but Linux carries it over ``execve`` from the process that started this one.)"""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / MB
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS, else KiB
+    return peak / MB if sys.platform == "darwin" else peak * 1024 / MB
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and of its finished children."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in
+               map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
+def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
+    """Run in a fresh process: iterate the corpus in ``directory``, keeping every report
+    (``keep``) or dropping each (``stream``); wall time and peak RSS in MB."""
+    gr.parse(SEEDS[0].read_bytes())  # build the grammar, as a long-running job has
+    baseline = peak_rss()
+    kept: list[gr.Report] = []
+    reports = failed = 0
+    cpu = cpu_seconds()
+    start = time.perf_counter()
+    for result in gr.iter_parse(gr.documents(directory), jobs=jobs):
+        reports += 1
+        if not result.ok:
+            failed += 1
+        elif mode == "keep":
+            kept.append(result.report)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    return {"reports": reports, "failed": failed, "seconds": seconds,
+            "cpu_seconds": cpu_seconds() - cpu, "baseline_mb": baseline,
+            "peak_mb": peak_rss(),
+            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            * 1024 / MB}
+
+
+def run(mode: str, directory: Path, jobs: int = 1) -> dict[str, float]:
+    """``child`` in a fresh Python process."""
+    done = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus",
+                           str(directory), "--jobs", str(jobs)],
+                          check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    print(f"  {mode} {result['reports']:.0f} reports, jobs={jobs}: {result['seconds']:.1f} s, "
+          f"peak {result['peak_mb']:.1f} MB", flush=True)
+    if result["failed"]:
+        raise SystemExit(f"{result['failed']:.0f} reports of {directory} failed to parse")
+    return result
+
+
+class Scale(NamedTuple):
+    """One corpus size: its streaming run, and its keeping run when it had one."""
+
+    reports: int
+    megabytes: float
+    stream: dict[str, float]
+    keep: dict[str, float] | None
+
+    def per_report_ms(self) -> float:
+        return self.stream["seconds"] / self.reports * 1000
+
+    def cells(self) -> list[str]:
+        return [f"{self.reports:,}", f"{self.megabytes:.1f}", f"{self.stream['seconds']:.1f}",
+                f"{self.per_report_ms():.2f}", f"{self.reports / self.stream['seconds']:,.0f}",
+                f"{self.stream['baseline_mb']:.1f}", f"{self.stream['peak_mb']:.1f}",
+                f"{self.keep['peak_mb']:.1f}" if self.keep else "not run"]
+
+
+def megabytes(directory: Path) -> float:
+    return sum(path.stat().st_size for path in directory.rglob("*.txt")) / MB
+
+
+# Results --------------------------------------------------------------------------------------
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], labels: int = 1) -> list[str]:
+    """A markdown table: ``labels`` columns of text, then columns of numbers (right-aligned)."""
+    align = ["---"] * labels + ["---:"] * (len(header) - labels)
+    return [f"| {' | '.join(row)} |" for row in (header, align, *rows)]
+
+
+def verdict(passed: bool) -> str:
+    return "PASS" if passed else "FAIL"
+
+
+def targets(everything: Speed, scales: Sequence[Scale], speedup: float) -> list[list[str]]:
+    """Each target of issue 5: what it asks, what was measured, PASS or FAIL."""
+    rate = everything.reports / everything.parse_s
+    ratio = everything.parse_s / everything.floor_s
+    small, large = scales[0], scales[-1]
+    flat = large.stream["peak_mb"] - small.stream["peak_mb"]
+    linear = large.per_report_ms() / small.per_report_ms()
+    return [
+        [f"at least {TARGET_RATE:,} reports/s on one core", f"{rate:,.0f}",
+         verdict(rate >= TARGET_RATE)],
+        [f"at most {TARGET_FLOOR:.0f}x the floor", f"{ratio:.2f}x", verdict(ratio <= TARGET_FLOOR)],
+        [f"2 workers at least {TARGET_SPEEDUP}x one", f"{speedup:.3f}x",
+         verdict(speedup >= TARGET_SPEEDUP)],
+        [f"streaming peak within {TARGET_FLAT_MB:.0f} MB from {small.reports:,} to "
+         f"{large.reports:,} reports", f"{flat:+.1f} MB", verdict(flat <= TARGET_FLAT_MB)],
+        [f"linear: ms/report at {large.reports:,} at most {LINEAR_LIMIT}x that at "
+         f"{small.reports:,}", f"{linear:.2f}x", verdict(linear <= LINEAR_LIMIT)],
+    ]
+
+
+def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[Speed],
+            profiles: Sequence[dict[str, float]], scales: Sequence[Scale],
+            paired_size: int, workers: dict[str, float]) -> list[str]:
+    """The results as markdown: machine, load, tables and target verdicts."""
+    everything = next(row for row in speeds if row.texts == "all generated")
+    paired = next(scale for scale in scales if scale.reports == paired_size)
+    speedup = paired.stream["seconds"] / workers["seconds"]
+    return [
+        f"Measured {datetime.datetime.now().isoformat(timespec='minutes')} on {machine()}; "
+        f"govinfo_report {gr.__version__}, corpus seed {args.seed}"
+        f"{', quick run' if args.quick else ''}. Load average (1 min) {load[0]:.2f} at the "
+        f"start, {os.getloadavg()[0]:.2f} at the end ({os.cpu_count()} CPUs).",
+        "",
+        f"**Throughput on one core** (`gr.parse` on bytes, in-process; best of {args.rounds} "
+        "rounds; floor: decode, split lines, split cells):",
+        "",
+        *table(["texts", "template", "reports", "KB/report", "reports/s", "MB/s",
+                "floor reports/s", "floor MB/s", "x floor"], [row.cells() for row in speeds],
+               labels=2),
+        "",
+        "**Corpus size** (`gr.iter_parse(gr.documents(dir))`, jobs=1, a fresh process per "
+        "run; peak RSS in MB):",
+        "",
+        *table(["reports", "MB", "seconds", "ms/report", "reports/s", "after warm-up MB",
+                "streaming peak MB", "keeping peak MB"], [scale.cells() for scale in scales],
+               labels=0),
+        "",
+        f"**Two workers** (the {paired.reports:,} reports, streaming; CPU: user and system "
+        "seconds of the main process and its workers):",
+        "",
+        *table(["reports", "jobs=1 s", "jobs=1 CPU s", "jobs=2 s", "jobs=2 CPU s", "speedup",
+                "jobs=2 peak MB (main)", "jobs=2 peak MB (largest worker)"],
+               [[f"{paired.reports:,}", f"{paired.stream['seconds']:.1f}",
+                 f"{paired.stream['cpu_seconds']:.1f}", f"{workers['seconds']:.1f}",
+                 f"{workers['cpu_seconds']:.1f}", f"{speedup:.3f}", f"{workers['peak_mb']:.1f}",
+                 f"{workers['worker_peak_mb']:.1f}"]], labels=0),
+        "",
+        f"**Where the time goes** (cProfile: the {everything.reports} generated reports, "
+        f"and the seeds as in the throughput table; seconds under the profiler):",
+        "",
+        *table(["stage", "generated s", "share", "seeds s", "share"],
+               [[stage, *(cell for times in profiles for cell in
+                          (f"{times[stage]:.3f}", f"{times[stage] / times['total']:.0%}"))]
+                for stage in profiles[0]]),
+        "",
+        "**Targets:**",
+        "",
+        *table(["target", "measured", "verdict"], targets(everything, scales, speedup)),
+    ]
+
+
+def write_docs(path: Path, lines: Sequence[str]) -> None:
+    """Put ``lines`` between the bench markers of ``path``."""
+    text = path.read_text(encoding="utf-8")
+    head, start, rest = text.partition(START)
+    _, end, tail = rest.partition(END)
+    if not start or not end:
+        raise SystemExit(f"{path} has no {START} ... {END} markers")
+    path.write_text("\n".join([head + START, *lines, END]) + tail, encoding="utf-8")
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="corpus sizes, comma-separated (default 1000,10000,100000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a tiny run: sizes 24,48, 2 reports per layout, 1 round")
+    parser.add_argument("--per-layout", type=int, default=50,
+                        help="reports per (template, layout) for throughput (default 50)")
+    parser.add_argument("--rounds", type=int, default=5, help="throughput rounds (default 5)")
+    parser.add_argument("--seed", type=int, default=corpus.SEED)
+    parser.add_argument("--corpus", type=Path, default=corpus.CACHE,
+                        help="where corpora are cached (default benchmarks/.corpus)")
+    parser.add_argument("--write-docs", action="store_true",
+                        help=f"write the results into {DOCS.relative_to(ROOT)}")
+    parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("stream", "keep"), help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.per_layout, args.rounds = "24,48", 2, 1
+    try:
+        args.sizes = sorted({int(size) for size in args.sizes.split(",")})
+    except ValueError:
+        parser.error("--sizes takes whole numbers separated by commas")
+    if len(args.sizes) < 2 or args.sizes[0] < 1 or args.per_layout < 1 or args.rounds < 1:
+        parser.error("give two sizes or more, all positive; --per-layout and --rounds >= 1")
+    return args
+
+
+def main() -> int:
+    args = arguments()
+    if args.child:
+        print(json.dumps(child(args.child, args.corpus, args.jobs)))
+        return 0
+    load = os.getloadavg()
+    print(f"{machine()}; govinfo_report {gr.__version__}; seed {args.seed}", flush=True)
+    folders: dict[int, Path] = {}
+    for size in args.sizes:
+        folders[size], seconds = corpus.cached(size, args.seed, args.corpus)
+        print(f"corpus of {size:,}: {folders[size]}"
+              f" ({f'written in {seconds:.1f} s' if seconds else 'cached'})", flush=True)
+    samples = list(corpus.generate(args.per_layout * len(corpus.combinations()), args.seed))
+    gr.parse(samples[0].text.encode())  # build the grammar and caches once
+    print("throughput", flush=True)
+    speeds = throughput(samples, args.rounds)
+    print("profile", flush=True)
+    profiles = [profile(inputs) for inputs in
+                ([sample.text.encode() for sample in samples], seeds(args.per_layout))]
+    print("corpus size and workers", flush=True)
+    paired = max((size for size in args.sizes if size <= FULL_MAX), default=args.sizes[0])
+    scales, workers = [], {}
+    for size in args.sizes:
+        stream = run("stream", folders[size])
+        if size == paired:  # right after jobs=1, so that both see the same machine
+            workers = run("stream", folders[size], jobs=2)
+        scales.append(Scale(size, megabytes(folders[size]), stream,
+                            run("keep", folders[size]) if size <= FULL_MAX else None))
+    lines = results(args, load, speeds, profiles, scales, paired, workers)
+    print("\n" + "\n".join(lines))
+    if args.write_docs:
+        write_docs(args.docs, lines)
+        print(f"\nwritten to {args.docs}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
