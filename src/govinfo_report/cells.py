@@ -23,10 +23,11 @@ _NUMBER_CELL = re.compile(_NUMBER)
 
 Value = int | Decimal
 
-#: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): each function below is
-#: memoised per distinct text, so the table hot path pays for a text once. Bounded, so a
-#: corpus of any size keeps constant memory.
-_MEMO = 1 << 14
+#: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): a cell's kind and a count
+#: cell's value are memoised per distinct text, so the table hot path pays for a text once.
+#: The memos hold this many texts and are cleared when full (a few hundred KB), so a corpus
+#: of any size keeps constant memory.
+_MEMO = 1 << 12
 
 
 #: What ``cell_kinds`` calls a cell: blank, a label, a number, a placeholder (``—``).
@@ -60,13 +61,11 @@ def _plain(text: str) -> bool:
     return text.isdecimal() and len(text) <= _MAX_DIGITS
 
 
-@lru_cache(maxsize=_MEMO)
 def is_value(text: str) -> bool:
     """Whether a stripped, non-empty cell text is a value or a placeholder (not a label)."""
     return VALUE_CELL.fullmatch(text) is not None
 
 
-@lru_cache(maxsize=_MEMO)
 def is_number(text: str) -> bool:
     """Whether a stripped cell text is a number (not a placeholder, not a label)."""
     return _NUMBER_CELL.fullmatch(text) is not None
@@ -81,7 +80,7 @@ def number(text: str) -> Decimal | None:
     return -value if match["sign"] == "-" else value
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=1 << 10)
 def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | None, str | None]:
     """Convert a cell's text to the value of a column of ``kind``.
 
