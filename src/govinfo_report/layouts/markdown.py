@@ -13,6 +13,8 @@ from typing import ClassVar
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Cell, Row, make_row
 
+#: A stripped line between pipes.
+_PIPED = re.compile(r"\|.*\|\Z", re.DOTALL)
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -23,13 +25,9 @@ class Markdown:
     table_line: ClassVar[str] = r"^\s*\|"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        filled = piped = 0
-        for line in lines:
-            stripped = line.strip()
-            if not stripped:
-                continue
-            filled += 1
-            piped += stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1
+        stripped = list(map(str.strip, lines))
+        filled = len(stripped) - stripped.count("")
+        piped = sum(map(bool, map(_PIPED.match, stripped)))
         return piped / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:

@@ -4,11 +4,15 @@ line, rows separated by blank lines, a cell's text continued on untabbed lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Cell, Row, make_row, split_tabs
+
+#: A non-blank line that is one tab-prefixed cell.
+_ONE_CELL = re.compile(r"\t[^\t]*\S[^\t]*\Z")
 
 
 class RowPerCell:
@@ -19,12 +23,8 @@ class RowPerCell:
     table_line: ClassVar[str] = r"^\t"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        filled = single = 0
-        for line in lines:
-            if not line.strip():
-                continue
-            filled += 1
-            single += line.startswith("\t") and line.count("\t") == 1
+        filled = len(lines) - list(map(str.strip, lines)).count("")
+        single = sum(map(bool, map(_ONE_CELL.match, lines)))
         return single / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
