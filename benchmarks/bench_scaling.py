@@ -158,6 +158,16 @@ def tab_lines(size: int, rng: random.Random) -> bytes:
     return "\n".join(_fill(pool, size, "utf-8", rng)).encode()
 
 
+def long_cells(size: int, rng: random.Random) -> bytes:
+    """Section 三 as cell lines of 500 to 1,500 characters with a second tab: what made the
+    row-per-cell sniff's pattern backtrack (quadratic in the line)."""
+    lines = _report()
+    cells = [f"\t{'测' * rng.randrange(500, 1500)}\t{rng.randrange(0, 9)}" for _ in range(64)]
+    padding = _fill(cells, size - len("\n".join(lines).encode()), "utf-8", rng)
+    at = _at(lines, "三、") + 1
+    return "\n".join(lines[:at] + padding + lines[at:]).encode()
+
+
 def _junk_text(size: int, rng: random.Random) -> bytearray:
     pool = ["".join(rng.choices(JUNK_ALPHABET, k=rng.randrange(0, 200))) for _ in range(4096)]
     return bytearray("\n".join(_fill(pool, size, "utf-8", rng)).encode())
@@ -181,6 +191,7 @@ def junk_nul(size: int, rng: random.Random) -> bytes:
 SHAPES: dict[str, Callable[[int, random.Random], bytes]] = {
     "prose": prose, "table-rows": table_rows, "long-line": long_line, "tab-lines": tab_lines,
     "junk-invalid": junk_invalid, "junk-nul": junk_nul, "gb18030": gb18030,
+    "long-cells": long_cells,
 }
 
 

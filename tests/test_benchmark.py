@@ -141,7 +141,8 @@ def test_transfer_benchmark_runs_on_a_tiny_corpus() -> None:
 
 SHAPES = {"prose": "report", "table-rows": "report table-too-large",
           "long-line": "report line-too-long", "tab-lines": "not-a-report",
-          "junk-invalid": "not-text", "junk-nul": "not-text", "gb18030": "report"}
+          "junk-invalid": "not-text", "junk-nul": "not-text", "gb18030": "report",
+          "long-cells": "report"}
 #: shape, MB, rounds, parse seconds, MB/s, raw seconds, ratio, outcome
 ROW = re.compile(r"^(\S+) +(\d+\.\d\d) +(\d+) +(\d+\.\d{4}) +(\d+\.\d) +(\d+\.\d{4}) "
                  r"+(\d+\.\d) +(\S.*)$", re.MULTILINE)

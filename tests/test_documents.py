@@ -87,6 +87,23 @@ def test_zip_archive_members_are_read_by_the_worker(tmp_path: Path) -> None:
         "cannot read gone: There is no item named 'gone.txt' in the archive")
 
 
+def test_zip_members_sharing_a_name_are_unreadable(tmp_path: Path) -> None:
+    """A member is read by its name, and a zip may hold two of one name: both were read as
+    the last one (one report lost, the other counted twice)."""
+    archive = tmp_path / "twice.zip"
+    with zipfile.ZipFile(archive, "w") as out, pytest.warns(UserWarning, match="Duplicate"):
+        out.writestr("a.txt", SEEDS[2].read_bytes())
+        out.writestr("a.txt", SEEDS[4].read_bytes())
+        out.writestr("b.txt", SEEDS[1].read_bytes())
+    results = list(gr.iter_parse(gr.documents(archive)))
+    assert [(r.ok, r.error.code if r.error else None) for r in results] == [
+        (False, "unreadable"), (False, "unreadable"), (True, None)]
+    assert results[0].error is not None
+    assert results[0].error.message == (f"cannot read {archive}:a.txt: the archive holds 2 "
+                                        "members of that name")
+    assert_seed(results[2].report, SEEDS[1])
+
+
 def test_an_archive_rewritten_in_place_is_read_anew(tmp_path: Path) -> None:
     archive = tmp_path / "corpus.zip"
     for seed in (SEEDS[0], SEEDS[3]):

@@ -7,8 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import govinfo_report as gr
-from govinfo_report import skeleton
+from govinfo_report import cells, layouts, skeleton
 from govinfo_report.cells import convert
+from govinfo_report.layouts.base import split_tabs
+from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
 from govinfo_report.render import render
 
 from conftest import SEEDS
@@ -94,3 +96,41 @@ def test_a_long_line_inside_a_table_is_skipped() -> None:
     assert report.flat() == REPORT.flat()
     found = [d for d in report.diagnostics if d.code == "line-too-long"]
     assert len(found) == 1 and TEXT.split("\n")[found[0].line - 2] == row
+
+
+def test_the_last_of_too_many_cells_is_stripped() -> None:
+    """Past ``MAX_CELLS_PER_ROW`` the last cell is the rest of the line, tabs included: the
+    fast path of ``split_tabs`` kept it unstripped, so a 5 became not a number."""
+    line = "x" + "\t" * 300 + "5"
+    cells = split_tabs(line, 1)
+    assert len(cells) == MAX_CELLS_PER_ROW + 1
+    assert cells[-1] == ("5", 1, 302)
+
+
+def test_a_count_too_long_for_any_real_report_is_invalid() -> None:
+    """Comma groups let a number pass the 15-digit cap: 9,999,…,999 became a count no int64
+    (Parquet) holds. It is now an invalid value, not a number."""
+    huge = "9,999,999,999,999,999,999"
+    assert convert(huge, "count", None) == (None, "invalid-value")
+    assert convert("999,999,999,999,999", "count", None) == (999_999_999_999_999, None)
+    assert convert("1234567890123456.5", "money", "万元") == (None, "invalid-value")
+    text = TEXT.replace("\t208216.5\n", f"\t{huge}\n")
+    assert text != TEXT
+    report = gr.parse(text)
+    assert report.flat()["proactive.procurement.amount"] is None
+    assert "invalid-value" in {d.code for d in report.diagnostics}
+
+
+def test_row_per_cell_sniffs_long_cells_as_before() -> None:
+    """The one-cell pattern was quadratic on a long line with a second tab (``benchmarks/
+    bench_scaling.py``, shape ``long-cells``, shows the time); what it accepts is unchanged."""
+    sniff = layouts.get("row-per-cell").sniff
+    assert sniff(["\t" + "a" * 5000 + "\tb"], 7) == 0.0
+    assert sniff(["\t " + "a" * 5000, "\t", "", "x\ty", "\t\t"], 7) == 0.5
+
+
+def test_long_texts_are_not_memoised() -> None:
+    """Memos are bounded in entries and, by ``MAX_MEMO_CHARS``, in the size of each."""
+    long = "标签" * MAX_MEMO_CHARS
+    assert cells.cell_kinds([long, "7"]) == "LN"
+    assert long not in cells._KINDS and "7" in cells._KINDS

@@ -84,6 +84,25 @@ def test_two_workers_ordered_give_the_reports_of_one(tmp_path: Path) -> None:
     assert isinstance(legacy, gr.LegacyReportError) and legacy.year == 2016
 
 
+@pytest.mark.parametrize("ordered", [True, False])
+def test_an_error_of_the_sources_comes_after_the_results_before_it(ordered: bool) -> None:
+    """With workers, a source that is not one raised at once and the documents before it,
+    already parsed, were lost; now they come first, as in one process."""
+    def sources() -> Iterator[object]:
+        yield from SEEDS
+        yield 42
+
+    for jobs in (1, 2):
+        results = []
+        with pytest.raises(TypeError, match="cannot read a report from int"):
+            for result in gr.iter_parse(sources(), jobs=jobs, ordered=ordered,  # type: ignore[arg-type]
+                                        chunksize=2):
+                results.append(result)
+        assert sorted(r.index for r in results) == list(range(len(SEEDS)))
+        for result in results:
+            assert_seed(result.report, SEEDS[result.index])
+
+
 def test_two_workers_unordered_give_the_same_results(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path) * 3
     results = list(gr.iter_parse(corpus, jobs=2, ordered=False, chunksize=1))

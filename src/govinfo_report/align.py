@@ -6,9 +6,9 @@ returned as ``ShortRow`` for ``placement``; nothing is guessed here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import _lru_cache_wrapper, lru_cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from . import labels
 from .catalogue import TEMPLATES, Field
@@ -16,8 +16,11 @@ from .cells import convert, counts, is_number
 from .diagnostics import Diagnostic, diagnostic
 from .grid import Grid, Origin
 from .layouts import Cell, Row
+from .limits import MAX_MEMO_CHARS
 from .matching import Match, foreign_row, matcher, normalise_label, proactive_column
 from .placement import ShortRow
+
+T = TypeVar("T")
 
 #: A section 二 header: for each value position, the column key, or ``None`` for a column
 #: only the other template has.
@@ -35,6 +38,8 @@ def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: s
     """``store`` for a row's cells at once: the table hot path, writing the grid's lists
     directly. The usual row, consecutive count cells, is stored with slice assignments
     (no Python code per cell)."""
+    if len(cells) != len(indices):  # a slice assignment would resize the grid
+        raise ValueError(f"{len(cells)} cells for {len(indices)} grid cells")
     span = _count_span(grid.template.name, tuple(indices))
     if span is not None:
         texts = list(map(itemgetter(0), cells))
@@ -139,10 +144,10 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     subrows: dict[str, list[Row]] = {}
     for row in rows:
         texts = tuple(map(itemgetter(0), row.labels))
-        matches, keys = _proactive_matches(name, texts)
+        matches, keys = _memo(_proactive_matches, name, texts)
         if not row.values:
-            unit = _money_unit(texts, name) or unit
-            header = _header(texts, name) or header
+            unit = _memo(_money_unit, name, texts) or unit
+            header = _memo(_header, name, texts) or header
             if (len(keys) == 1 and keys[0] not in seen and len(matches) == 1
                     and _exact(row_labels[keys[0]], texts[0])):
                 # A row whose cells are all blank: given as "not given", not lost.
@@ -192,6 +197,14 @@ def _exact(aliases: tuple[str, ...], text: str) -> bool:
     return normalise_label(text) in {normalise_label(alias) for alias in aliases}
 
 
+def _memo(function: _lru_cache_wrapper[T], template: str, texts: tuple[str, ...]) -> T:
+    """``function(template, texts)``: from its cache when the texts are short, as a real
+    row's labels are, computed afresh otherwise (``limits.MAX_MEMO_CHARS``)."""
+    if sum(map(len, texts)) <= MAX_MEMO_CHARS:
+        return function(template, texts)
+    return function.__wrapped__(template, texts)
+
+
 @lru_cache(maxsize=1 << 12)
 def _proactive_matches(template: str, texts: tuple[str, ...]) -> tuple[
         tuple[Match, ...], tuple[str, ...]]:
@@ -210,7 +223,7 @@ def _proactive_cells(template: str, key: str) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=1 << 12)
-def _header(texts: tuple[str, ...], template: str) -> Header | None:
+def _header(template: str, texts: tuple[str, ...]) -> Header | None:
     """The columns a value-less row names, if it names any."""
     kinds = [proactive_column(template, text) for text in texts]
     columns = [key if kind == "column" else None for kind, key in kinds if kind != "other"]
@@ -238,7 +251,7 @@ def _by_header(grid: Grid, key: str, header: Header, row: Row,
 
 
 @lru_cache(maxsize=1 << 12)
-def _money_unit(texts: tuple[str, ...], template: str) -> str | None:
+def _money_unit(template: str, texts: tuple[str, ...]) -> str | None:
     for text in texts:
         if proactive_column(template, text) == ("column", "amount"):
             compact = "".join(text.split())  # 万 元, as PDF text splits it, is still 万元
@@ -311,7 +324,7 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
     for row in rows:
         if not row.values:
             continue
-        plan = _application_plan(name, tuple(map(itemgetter(0), row.labels)))
+        plan = _memo(_application_plan, name, tuple(map(itemgetter(0), row.labels)))
         if plan.foreign:
             # A row of the other template: its values fit no cell of this one.
             text, line, column = row.labels[plan.foreign[0]]

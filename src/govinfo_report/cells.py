@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from .catalogue import Kind
 from .labels import MONEY_UNITS
+from .limits import MAX_MEMO_CHARS
 
+#: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18).
 _MAX_DIGITS = 15
 _NUMBER = (rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{_MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
            r"(?:\s*(?P<unit>万元|元))?")
@@ -25,8 +27,8 @@ Value = int | Decimal
 
 #: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): a cell's kind and a count
 #: cell's value are memoised per distinct text, so the table hot path pays for a text once.
-#: The memos hold this many texts and are cleared when full (a few hundred KB), so a corpus
-#: of any size keeps constant memory.
+#: The memos hold this many texts of at most ``MAX_MEMO_CHARS`` and are cleared when full (a
+#: few hundred KB), so a corpus of any size keeps constant memory.
 _MEMO = 1 << 12
 
 
@@ -48,8 +50,10 @@ class _KindMemo(dict[str, str]):
         if len(self) >= _MEMO:
             self.clear()
         text = cell.strip()
-        kind = self[cell] = (BLANK if not text else NUMBER if _plain(text) or is_number(text)
+        kind = (BLANK if not text else NUMBER if _plain(text) or is_number(text)
                              else PLACEHOLDER if is_value(text) else LABEL)
+        if len(cell) <= MAX_MEMO_CHARS:
+            self[cell] = kind
         return kind
 
 
@@ -93,7 +97,10 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     match = _NUMBER_CELL.fullmatch(text)
     if match is None:
         return None, (None if not text or is_value(text) else "invalid-value")
-    value = Decimal(match["digits"].replace(",", ""))
+    digits = match["digits"].replace(",", "")
+    if len(digits.partition(".")[0]) > _MAX_DIGITS:  # 1,000,000,000,000,000: no real count
+        return None, "invalid-value"
+    value = Decimal(digits)
     if match["sign"] == "-":
         value = -value
     if kind == "money":
@@ -117,7 +124,9 @@ class _CountMemo(dict[str, tuple[Value | None, str | None]]):
     def __missing__(self, cell: str) -> tuple[Value | None, str | None]:
         if len(self) >= _MEMO:
             self.clear()
-        converted = self[cell] = convert(cell, "count", None)
+        converted = convert(cell, "count", None)
+        if len(cell) <= MAX_MEMO_CHARS:
+            self[cell] = converted
         return converted
 
 

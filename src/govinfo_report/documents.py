@@ -18,6 +18,7 @@ import tarfile
 import threading
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -163,7 +164,8 @@ def directory(root: str | os.PathLike[str],
 def zip_archive(path: str | os.PathLike[str],
                 patterns: Sequence[str] = PATTERNS) -> Iterator[Document]:
     """The members of the zip archive at ``path`` that match ``patterns``, in archive order,
-    named ``path:member``; each worker opens the archive and reads its members itself."""
+    named ``path:member``; each worker opens the archive and reads its members itself. Members
+    sharing a name fail as ``unreadable``: a member is read by its name."""
     name = os.fspath(path)
     matches = matcher(patterns)
     try:
@@ -172,9 +174,16 @@ def zip_archive(path: str | os.PathLike[str],
     except _ARCHIVE_ERRORS as error:
         yield Document(name, unreadable=f"cannot read {name}: {_reason(error)}")
         return
+    names = Counter(member.filename for member in members)
     for member in members:
         if not member.is_dir() and matches(member.filename):
-            yield Document(f"{name}:{member.filename}", path=name, member=member.filename)
+            document = f"{name}:{member.filename}"
+            if names[member.filename] > 1:  # a member is read by name: which one is unknown
+                yield Document(document, unreadable=(
+                    f"cannot read {document}: the archive holds {names[member.filename]} "
+                    "members of that name"))
+            else:
+                yield Document(document, path=name, member=member.filename)
 
 
 def tar_archive(path: str | os.PathLike[str],

@@ -4,7 +4,6 @@ or a row per cell (long), written as the reports come."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -98,10 +97,3 @@ def write_csv_long(reports: Iterable[Report], out: TextIO) -> None:
                 (name, key, "" if value is None else str(value), provenance)
                 for key, value, provenance in zip(table.keys, table.values, table.provenance,
                                                   strict=True))
-
-
-def to_csv(reports: Sequence[Report]) -> str:
-    """One row per report, one column per catalogue key of the reports' templates."""
-    out = io.StringIO()
-    write_csv(reports, out, sorted({report.template for report in reports}) or ["2019"])
-    return out.getvalue()

@@ -17,3 +17,7 @@ MAX_TABLE_LINES = 2_000
 #: has more cells than any template column count, so it is reported as ``extra-values``.
 MAX_CELLS_PER_ROW = 256
 MAX_CELL_CHARS = 2_000
+
+#: Texts longer than this are never memoised (a label or a cell of a real report is shorter),
+#: so a memo's memory is bounded by its entries times this, whatever the input.
+MAX_MEMO_CHARS = 200

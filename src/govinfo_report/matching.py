@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from . import labels
+from .limits import MAX_MEMO_CHARS
 from .source import fold
 
 Kind = Literal["row", "group", "furniture", "unknown"]
@@ -72,7 +73,12 @@ class LabelMatcher:
                 norm = normalise_label(label)
                 self._exact[norm] = ("row", key)
                 self._candidates.append((norm, ("row", key)))
-        self.match = lru_cache(maxsize=4096)(self._match)
+        self._cached = lru_cache(maxsize=4096)(self._match)
+
+    def match(self, text: str) -> Match:
+        """What a label cell is: a row or group label (with its key), furniture, or unknown.
+        Cached per text (texts up to ``limits.MAX_MEMO_CHARS``)."""
+        return (self._cached if len(text) <= MAX_MEMO_CHARS else self._match)(text)
 
     def _match(self, text: str) -> Match:
         norm = normalise_label(text)

@@ -193,25 +193,36 @@ def _pooled(sources: Iterable[Source], workers: int, ordered: bool, chunksize: i
     work = partial(_work, layout=layout, strict=strict)
     ahead = workers * CHUNKS_AHEAD
     pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
+    failure: Exception | None = None
     try:
         if ordered:
             queued: deque[Future[list[Result]]] = deque()
-            for chunk in _chunks(sources, chunksize):
-                queued.append(pool.submit(work, chunk))
-                if len(queued) >= ahead:
-                    yield from queued.popleft().result()
+            try:
+                for chunk in _chunks(sources, chunksize):
+                    queued.append(pool.submit(work, chunk))
+                    if len(queued) >= ahead:
+                        yield from queued.popleft().result()
+            except _SourceError as error:  # the documents before it are still yielded
+                queued.append(pool.submit(work, error.chunk))
+                failure = error.cause
             while queued:
                 yield from queued.popleft().result()
         else:
             running: set[Future[list[Result]]] = set()
-            for chunk in _chunks(sources, chunksize):
-                running.add(pool.submit(work, chunk))
-                if len(running) >= ahead:
-                    done, running = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        yield from future.result()
+            try:
+                for chunk in _chunks(sources, chunksize):
+                    running.add(pool.submit(work, chunk))
+                    if len(running) >= ahead:
+                        done, running = wait(running, return_when=FIRST_COMPLETED)
+                        for future in done:
+                            yield from future.result()
+            except _SourceError as error:
+                running.add(pool.submit(work, error.chunk))
+                failure = error.cause
             for future in as_completed(running):
                 yield from future.result()
+        if failure is not None:
+            raise failure
     finally:
         # Stopped early (break, close, Ctrl-C) or done: chunks not started are dropped, the
         # workers finish the ones they hold and exit; no process is killed mid-write.
@@ -223,16 +234,29 @@ def _pooled(sources: Iterable[Source], workers: int, ordered: bool, chunksize: i
 _Task = tuple[int, str, str | None, str | None, bytes | str | None, str | None]
 
 
+class _SourceError(Exception):
+    """The sources raised ``cause`` (or held a source of no known kind) after ``chunk``."""
+
+    def __init__(self, cause: Exception, chunk: list[_Task]) -> None:
+        super().__init__(str(cause))
+        self.cause, self.chunk = cause, chunk
+
+
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
-    """The sources as tasks, ``size`` at a time, read as the chunks are asked for."""
+    """The sources as tasks, ``size`` at a time, read as the chunks are asked for. An error
+    of the sources comes as ``_SourceError`` carrying the tasks read before it, so the
+    results of every document before the error are still yielded, as in one process."""
     chunk: list[_Task] = []
-    for index, source in enumerate(sources):
-        document = as_document(source, index)
-        chunk.append((index, document.name, document.path, document.member, document.data,
-                      document.unreadable))
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
+    try:
+        for index, source in enumerate(sources):
+            document = as_document(source, index)
+            chunk.append((index, document.name, document.path, document.member,
+                          document.data, document.unreadable))
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception as error:
+        raise _SourceError(error, chunk) from error
     if chunk:
         yield chunk
 

@@ -60,7 +60,8 @@ def split_tabs(line: str, line_number: int) -> list[Cell]:
     parts = line.split("\t", MAX_CELLS_PER_ROW)
     # Column of part k: 1 + the lengths of the parts before it + the k tabs between them.
     columns = map(add, accumulate(map(len, parts), initial=1), count())
-    if len(line) <= MAX_CELL_CHARS and not _SPACE.search(line):  # the common case, at C speed
+    if (len(line) <= MAX_CELL_CHARS and len(parts) <= MAX_CELLS_PER_ROW
+            and not _SPACE.search(line)):  # the common case, at C speed
         return list(zip(parts, repeat(line_number), columns))
     return [(part.strip()[:MAX_CELL_CHARS], line_number,
              column + len(part) - len(part.lstrip()))

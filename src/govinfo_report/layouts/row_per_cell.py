@@ -12,7 +12,7 @@ from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Cell, Row, make_row, split_tabs
 
 #: A non-blank line that is one tab-prefixed cell.
-_ONE_CELL = re.compile(r"\t[^\t]*\S[^\t]*\Z")
+_ONE_CELL = re.compile(r"\t[^\t\S]*\S[^\t]*\Z")  # linear: no backtracking
 
 
 class RowPerCell:

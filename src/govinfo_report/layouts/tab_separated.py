@@ -19,14 +19,14 @@ from .base import Row, make_row, split_tabs
 _DISPLACED = re.compile(r"^[^L]*___L|L[^L]*__L")
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=2)
 def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     """The share of a region's non-blank lines that hold two or more non-empty tab cells,
     and the share of its rows holding numbers that show a broken grid.
 
     Signs of a broken grid: a displaced label (see ``_DISPLACED``), or a row with no label
-    that prints some numbers but fewer values (numbers or dashes) than ``width``. Memoised:
-    both tab-based layouts sniff the same region.
+    that prints some numbers but fewer values (numbers or dashes) than ``width``. Memoised
+    (the last two regions): both tab-based layouts sniff the same region.
     """
     filled = multi = rows = broken = 0
     for line in lines:
