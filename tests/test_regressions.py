@@ -11,6 +11,7 @@ from govinfo_report import cells, layouts, skeleton
 from govinfo_report.cells import convert
 from govinfo_report.layouts.base import split_tabs
 from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
+from govinfo_report.matching import matcher
 from govinfo_report.render import render
 
 from conftest import SEEDS
@@ -134,3 +135,13 @@ def test_long_texts_are_not_memoised() -> None:
     long = "标签" * MAX_MEMO_CHARS
     assert cells.cell_kinds([long, "7"]) == "LN"
     assert long not in cells._KINDS and "7" in cells._KINDS
+
+
+def test_a_long_label_is_not_compared_letter_by_letter_with_every_row() -> None:
+    """Fuzzy matching compared a 1,500-character cell with every canonical label (quadratic
+    each; seconds for a section of such lines, ``bench_scaling.py`` shape ``long-cells``);
+    candidates whose similarity bound is too low are now skipped, with the same results."""
+    match = matcher("2021", "applications").match
+    assert match("测" * 1500) == ("unknown", None)
+    assert match("属于第三类内部事务信息") == match("属于三类内部事务信息") == (
+        "row", "denied.internal_affairs")

@@ -119,12 +119,19 @@ class LabelMatcher:
         return group in self._umbrellas or row.startswith(f"{group}.")
 
     def _fuzzy(self, norm: str) -> Match:
-        scored = sorted(((SequenceMatcher(None, norm, candidate).ratio(), kind == "group", match)
-                         for candidate, match in self._candidates
-                         for kind in (match[0],)), reverse=True)
-        best, _, match = scored[0]
-        if best < MIN_SIMILARITY:
+        # A candidate below this can neither win nor tie with the winner. The cheap upper
+        # bounds of its similarity (lengths, then letters) rule most out before the costly
+        # ratio, which is quadratic: a 2,000-character cell no longer costs milliseconds.
+        floor = MIN_SIMILARITY - MIN_LEAD
+        scored: list[tuple[float, bool, Match]] = []
+        for candidate, match in self._candidates:
+            similarity = SequenceMatcher(None, norm, candidate)
+            if similarity.real_quick_ratio() >= floor and similarity.quick_ratio() >= floor:
+                scored.append((similarity.ratio(), match[0] == "group", match))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < MIN_SIMILARITY:
             return ("unknown", None)
+        best, _, match = scored[0]
         rivals = [score for score, _, other in scored[1:] if other != match]
         if rivals and best - rivals[0] < MIN_LEAD:
             # A tie is never resolved in favour of a row: a group label carries no values.
