@@ -6,9 +6,10 @@ Blank cells and the placeholders ``/``, ``-``, ``—`` mean "not given": ``None`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import TypeVar
 
 from .catalogue import Kind
 from .labels import MONEY_UNITS
@@ -24,6 +25,7 @@ VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")
 _NUMBER_CELL = re.compile(_NUMBER)
 
 Value = int | Decimal
+T = TypeVar("T")
 
 #: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): a cell's kind and a count
 #: cell's value are memoised per distinct text, so the table hot path pays for a text once.
@@ -42,22 +44,34 @@ def cell_kinds(cells: Iterable[str]) -> str:
     return "".join(map(_KINDS.__getitem__, cells))
 
 
-class _KindMemo(dict[str, str]):
-    """Cell text → kind; a plain dict lookup (at C speed from ``map``) once a text is known,
-    cleared when full so memory stays bounded."""
-
-    def __missing__(self, cell: str) -> str:
-        if len(self) >= _MEMO:
-            self.clear()
-        text = cell.strip()
-        kind = (BLANK if not text else NUMBER if _plain(text) or is_number(text)
-                             else PLACEHOLDER if is_value(text) else LABEL)
-        if len(cell) <= MAX_MEMO_CHARS:
-            self[cell] = kind
-        return kind
+def _kind(cell: str) -> str:
+    text = cell.strip()
+    if not text:
+        return BLANK
+    if _plain(text) or is_number(text):
+        return NUMBER
+    return PLACEHOLDER if is_value(text) else LABEL
 
 
-_KINDS = _KindMemo()
+class _TextMemo(dict[str, T]):
+    """``compute(text)`` per text: a plain dict lookup (at C speed from ``map``) once a text
+    is known. Texts longer than ``MAX_MEMO_CHARS`` are not kept, and the memo is cleared when
+    full, so its memory stays bounded."""
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, text: str) -> T:
+        value = self._compute(text)
+        if len(text) <= MAX_MEMO_CHARS:
+            if len(self) >= _MEMO:
+                self.clear()
+            self[text] = value
+        return value
+
+
+_KINDS = _TextMemo(_kind)
 
 
 def _plain(text: str) -> bool:
@@ -118,16 +132,4 @@ def counts(cells: Iterable[str]) -> list[tuple[Value | None, str | None]]:
     return list(map(_COUNTS.__getitem__, cells))
 
 
-class _CountMemo(dict[str, tuple[Value | None, str | None]]):
-    """Cell text → ``convert(text, "count", None)``, cleared when full."""
-
-    def __missing__(self, cell: str) -> tuple[Value | None, str | None]:
-        if len(self) >= _MEMO:
-            self.clear()
-        converted = convert(cell, "count", None)
-        if len(cell) <= MAX_MEMO_CHARS:
-            self[cell] = converted
-        return converted
-
-
-_COUNTS = _CountMemo()
+_COUNTS = _TextMemo(partial(convert, kind="count", header_unit=None))
