@@ -53,6 +53,14 @@ def test_detection_reports_a_near_tie() -> None:
     assert not layouts.Detection(layouts.get("tab-separated"), 0.9, "row-per-cell", 0.1).ambiguous
 
 
+def test_detection_ranks_layouts_on_a_regions_first_lines() -> None:
+    """Layouts are sniffed on the first ``SNIFF_LINES`` lines: what follows does not count."""
+    cells = ["\t1"] * layouts.SNIFF_LINES
+    rows = ["a\t1\t2\t3\t4\t5\t6\t7"] * 200
+    assert layouts.detect(cells + rows, 7).layout is layouts.get("row-per-cell")
+    assert layouts.detect(rows + cells, 7).layout is layouts.get("tab-separated")
+
+
 def test_no_layout_for_a_table_of_unknown_shape() -> None:
     text = SEEDS[1].read_text(encoding="utf-8")
     section = text[text.index("四、政府信息公开行政复议"):text.index("五、存在")]
