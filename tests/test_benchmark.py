@@ -11,18 +11,17 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.render import renderable
 
 from bench import floor_pass
 from conftest import SEEDS
-from corpus import SHARD, draft, generate
+from corpus import SHARD, combinations, draft, generate
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 BENCH = BENCHMARKS / "bench.py"
 CORPUS = BENCHMARKS / "corpus.py"
 SCALING = BENCHMARKS / "bench_scaling.py"
 TRANSFER = BENCHMARKS / "bench_transfer.py"
-PAIRS = {(template, layout) for template in ("2019", "2021") for layout in renderable()}
+PAIRS = set(combinations())
 
 
 def test_generated_reports_parse_back_to_the_values_they_were_made_from() -> None:

@@ -19,6 +19,9 @@ from strategies import reports
 
 LAYOUTS = renderable()
 SINGLE = [(m, layout) for m in LOSSLESS for layout in LAYOUTS if layout in m.layouts]
+#: The layouts the manglers are written for (the converters' layouts are tested on the real
+#: tools' text instead: tests/test_converters.py).
+COMPOSABLE = sorted({layout for _, layout in SINGLE})
 
 
 def _same_values(back: gr.Report, report: gr.Report) -> None:
@@ -39,7 +42,7 @@ def test_each_lossless_mangler_keeps_every_value(mangler: Mangler, layout: str,
 
 
 @scaled(4)
-@given(report=reports(), layout=st.sampled_from(LAYOUTS), data=st.data())
+@given(report=reports(), layout=st.sampled_from(COMPOSABLE), data=st.data())
 def test_composed_lossless_manglers_keep_every_value(report: gr.Report, layout: str,
                                                      data: st.DataObject) -> None:
     usable = [m for m in LOSSLESS if layout in m.layouts]

@@ -18,7 +18,8 @@ LAYOUTS = renderable()
 
 
 def test_every_builtin_layout_can_write() -> None:
-    assert set(LAYOUTS) == {"tab-separated", "row-per-cell", "flattened-header", "markdown"}
+    assert set(LAYOUTS) == {"tab-separated", "row-per-cell", "flattened-header", "markdown",
+                            "box-grid", "space-aligned", "cell-per-line"}
 
 
 def _same(back: gr.Report, report: gr.Report) -> None:

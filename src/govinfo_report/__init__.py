@@ -24,7 +24,7 @@ from .frames import report_frame
 from .layouts import available as available_layouts
 from .model import Cell, Report, Table
 from .parser import parse
-from .render import render
+from .render import render, render_html
 from .stream import Result, iter_parse, parse_document
 from .validate import Check, Validation, validate
 
@@ -34,6 +34,6 @@ __all__ = [
     "ParseError", "RecordError",
     "Report", "Result", "Table", "UnknownLayoutError", "Validation", "available_layouts",
     "directory", "documents", "fields", "iter_parse", "json_lines", "parse", "parse_document",
-    "render", "report_frame", "tar_archive", "validate", "zip_archive",
+    "render", "render_html", "report_frame", "tar_archive", "validate", "zip_archive",
 ]
 __version__ = "0.1.0"

@@ -6,18 +6,16 @@ the report's values back, for every layout and both templates.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from html import escape
 
-from . import labels, layouts
+from . import labels, layouts, spans
+from .catalogue import SECTIONS
 from .errors import UnknownLayoutError
 from .model import Number, Report
+from .spans import MONEY_UNIT, cell_text
 
-#: How a value the report does not give is printed: a dash, which every layout keeps in
-#: place (a blank cell would be dropped by layouts that do not trust the grid).
-NOT_GIVEN = "—"
 #: Prose written for a section the report has no text for.
 NO_TEXT = "无。"
-MONEY_UNIT = "（单位：万元）"
 
 
 def render(report: Report, layout: str = "tab-separated") -> str:
@@ -33,8 +31,7 @@ def render(report: Report, layout: str = "tab-separated") -> str:
     if not callable(getattr(writer, "write", None)):
         raise UnknownLayoutError(f"layout {layout!r} cannot write tables")
     values = report.flat()
-    year = f"{report.year}年" if report.year is not None else ""
-    lines = [f"{report.organisation or ''}{year}政府信息公开工作年度报告", ""]
+    lines = [_title(report), ""]
     tables = {2: proactive(report.template, values), 3: applications(report.template, values),
               4: appeals(values)}
     prose = {1: report.overview, 5: report.problems, 6: report.other_matters}
@@ -45,20 +42,57 @@ def render(report: Report, layout: str = "tab-separated") -> str:
         else:
             lines.append(prose[number] or NO_TEXT)
         lines.append("")
-    if report.organisation:
-        lines.append(report.organisation)
-    if report.published:
-        date = report.published
-        lines.append(f"{date.year}年{date.month}月{date.day}日")
+    lines.extend(_signature(report))
     return "\n".join(lines) + "\n"
 
 
-def _text(value: Number | None) -> str:
-    if value is None:
-        return NOT_GIVEN
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
+def render_html(report: Report, encoding: str = "utf-8") -> str:
+    """``report`` as an HTML page whose tables carry the official form's merged cells
+    (``rowspan``/``colspan``, header rows in ``<thead>``), declaring ``encoding``.
+
+    Example:
+        >>> Path("report.html").write_text(render_html(report), "utf-8")  # doctest: +SKIP
+    """
+    values = report.flat()
+    title = _title(report)
+    body = [f"<h1>{escape(title)}</h1>"]
+    tables = {2: spans.proactive(report.template, values),
+              3: spans.applications(report.template, values), 4: spans.appeals(values)}
+    prose = {1: report.overview, 5: report.problems, 6: report.other_matters}
+    for number, heading in labels.SECTION_TITLES.items():
+        body.append(f"<h2>{escape(heading)}</h2>")
+        if number in tables:
+            head = spans.header_rows(SECTIONS[number - 2])
+            body.append(_html_table(tables[number], head))
+        else:
+            body.extend(f"<p>{escape(line)}</p>"
+                        for line in (prose[number] or NO_TEXT).splitlines())
+    body.extend(f'<p style="text-align:right">{escape(line)}</p>' for line in _signature(report))
+    return (f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{encoding}">\n'
+            f"<title>{escape(title)}</title>\n</head>\n<body>\n" + "\n".join(body)
+            + "\n</body>\n</html>\n")
+
+
+def _html_table(table: spans.SpanTable, head: int) -> str:
+    rows = ["<tr>" + "".join(
+        "<td" + (f' rowspan="{down}"' if down > 1 else "")
+        + (f' colspan="{across}"' if across > 1 else "") + f">{escape(text)}</td>"
+        for text, down, across in row) + "</tr>" for row in table]
+    thead = f"<thead>{''.join(rows[:head])}</thead>" if head else ""
+    return f'<table border="1">{thead}<tbody>\n' + "\n".join(rows[head:]) + "\n</tbody></table>"
+
+
+def _title(report: Report) -> str:
+    year = f"{report.year}年" if report.year is not None else ""
+    return f"{report.organisation or ''}{year}政府信息公开工作年度报告"
+
+
+def _signature(report: Report) -> list[str]:
+    lines = [report.organisation] if report.organisation else []
+    if report.published:
+        date = report.published
+        lines.append(f"{date.year}年{date.month}月{date.day}日")
+    return lines
 
 
 def proactive(template: str, values: dict[str, Number | None]) -> list[list[str]]:
@@ -72,7 +106,7 @@ def proactive(template: str, values: dict[str, Number | None]) -> list[list[str]
                                   for key in keys)])
         for row in rows:
             table.append([labels.PROACTIVE_ROWS[template][row][0],
-                          *(_text(values[f"proactive.{row}.{key}"]) for key in keys)])
+                          *(cell_text(values[f"proactive.{row}.{key}"]) for key in keys)])
     return table
 
 
@@ -85,7 +119,7 @@ def applications(template: str, values: dict[str, Number | None]) -> list[list[s
         ["", "", "", "", *applicants[1:-1], ""],
     ]
     for row, printed in labels.APPLICATION_PRINTED[template].items():
-        table.append([*printed, *(_text(values[f"applications.{row}.{column}"])
+        table.append([*printed, *(cell_text(values[f"applications.{row}.{column}"])
                                   for column in labels.APPLICANT_COLUMNS)])
     return table
 
@@ -94,7 +128,7 @@ def appeals(values: dict[str, Number | None]) -> list[list[str]]:
     """Section 四 as rows of cells: the three header rows and the row of 15 values."""
     keys = [f"appeals.{group}.{outcome}" for group in labels.APPEAL_GROUPS
             for outcome in labels.APPEAL_OUTCOMES]
-    return [*(list(row) for row in labels.APPEAL_HEADER), [_text(values[k]) for k in keys]]
+    return [*(list(row) for row in labels.APPEAL_HEADER), [cell_text(values[k]) for k in keys]]
 
 
 def renderable() -> tuple[str, ...]:

@@ -36,8 +36,9 @@ _MAX_MARKER_CHARS = 24
 _MAX_MARKER_LINE = 200  # a footer centred with spaces
 #: A line that is only a page header or footer (never a line with a tab: a row).
 _MARKER_LINE = re.compile(rf"(?=[^\t]{{0,{_MAX_MARKER_LINE}}}$){PAGE_MARKER}")
-_HEADING = re.compile(
-    r"\s*(?P<number>[" + "".join(SECTION_NUMERALS) + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
+#: A heading, after any Markdown heading marks (``## 二、…``, from html2text or pandoc).
+_HEADING = re.compile(r"\s*(?:#{1,6}\s*)?(?P<number>[" + "".join(SECTION_NUMERALS)
+                      + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
 #: A line that may be a heading: not a table cell (a line starting with a tab), short.
 _HEADING_LINE = re.compile(rf"(?!\t)(?=.{{0,{_MAX_HEADING_CHARS}}}$){_HEADING.pattern}")
 _KEYWORDS = {number: tuple(fold(word) for word in words)
@@ -103,10 +104,11 @@ class _Marks:
         too_long = set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
         self.lines = lines
         self.long = sorted(too_long)
-        self.table = [i for i in compress(rows, map(layouts.table_line_pattern().search, lines))
-                      if i not in too_long]
         self.markers = [i for i in compress(rows, map(_MARKER_LINE.fullmatch, lines))
                         if len(lines[i].strip()) <= _MAX_MARKER_CHARS]
+        dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
+        self.table = [i for i in compress(rows, map(layouts.table_line_pattern().search, lines))
+                      if i not in dropped]
         self.table_breaks = sorted(self.markers + self.long)
 
 
@@ -115,14 +117,45 @@ def tokens(marks: _Marks) -> list[Token]:
     lines = marks.lines
     found: list[Token] = []
     run_start = 0
+    tabled = False  # whether the current section is one of the three with a table
     for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
         number = heading_number(lines[index])
         if number is not None:
-            found.extend(_runs(marks, run_start, index))
+            found.extend(_runs(marks, run_start, index, tabled))
             found.append(Token(f"H{number}", number, line=index + 1, column=1))
             run_start = index + 1
-    found.extend(_runs(marks, run_start, len(lines)))
+            tabled = number in _TABLE_SECTIONS
+    found.extend(_runs(marks, run_start, len(lines), tabled))
     return found
+
+
+_TABLE_SECTIONS = frozenset({2, 3, 4})
+#: How far back a table's first rows may start before its first table line: the label and
+#: header cells that layouts of one cell a line print before the first value.
+_MAX_LEAD_IN = 48
+_LEAD_IN_CHARS = 40
+#: Sentence punctuation: a line holding it is prose, not a cell.
+_SENTENCE = re.compile(r"[。；;]|[，,].*[，,]")
+
+
+#: A table line holding one value alone: a table of one cell a line, whose first label and
+#: header cells come before it.
+_ALONE = re.compile(r"[^\S\t]*\S+[^\S\t]*")
+
+
+def _lead_in(lines: Sequence[str], start: int, first: int) -> int:
+    """Where a table whose first table line is ``first`` starts: back over the short,
+    sentence-free lines before it (its header and first label cells), at most
+    ``_MAX_LEAD_IN`` lines, never before ``start``."""
+    begin = first
+    for index in range(first - 1, max(start, first - _MAX_LEAD_IN) - 1, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if len(line) > _LEAD_IN_CHARS or _SENTENCE.search(line):
+            break
+        begin = index
+    return begin
 
 
 def _within(indices: list[int], start: int, end: int) -> list[int]:
@@ -130,13 +163,17 @@ def _within(indices: list[int], start: int, end: int) -> list[int]:
     return indices[bisect_left(indices, start):bisect_left(indices, end)]
 
 
-def _runs(marks: _Marks, start: int, end: int) -> Iterator[Token]:
-    """Prose before the first table line, the table up to the last one, prose after."""
+def _runs(marks: _Marks, start: int, end: int, tabled: bool) -> Iterator[Token]:
+    """Prose before the first table line, the table up to the last one, prose after; in a
+    section with a table whose first table line is one value alone, the table takes in the
+    cells just before it."""
     table = _within(marks.table, start, end)
     if not table:
         yield from _regions("prose", marks, start, end)
         return
     first, last = table[0], table[-1]
+    if tabled and _ALONE.fullmatch(marks.lines[first]):
+        first = _lead_in(marks.lines, start, first)
     yield from _regions("prose", marks, start, first)
     yield from _regions("table", marks, first, last + 1)
     yield from _regions("prose", marks, last + 1, end)

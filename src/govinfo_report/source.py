@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import attrs
@@ -18,6 +19,10 @@ from .errors import ParseError
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
 _FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD_TEXT.update(dict.fromkeys("\u3000\u00a0\u200b\ufeff\u2002\u2003", " "))
+#: Kangxi radicals (⼆ ⼈ ⾏ …), which PDF text extraction gives for the ideographs (二 人 行 …)
+#: when a font maps those glyphs to them, to the ideographs (their NFKC forms).
+_FOLD_TEXT.update({chr(code): unicodedata.normalize("NFKC", chr(code))
+                   for code in range(0x2F00, 0x2FD6)})
 _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
@@ -29,7 +34,8 @@ _MAX_CONTROL_SHARE = 0.01
 
 
 def fold(text: str) -> str:
-    """Fold full-width ASCII characters and unusual spaces to their plain forms."""
+    """Fold full-width ASCII characters, unusual spaces and Kangxi radicals to their plain
+    forms."""
     # ``str.translate`` looks every character up in a dict; a report holds a dozen
     # distinct foldable characters, so replacing each of those is several times faster.
     for char in set(_FOLDABLE.findall(text)):

@@ -27,6 +27,9 @@ BUILTIN: dict[str, str] = {
     "row-per-cell": "govinfo_report.layouts.row_per_cell:RowPerCell",
     "flattened-header": "govinfo_report.layouts.flattened_header:FlattenedHeader",
     "markdown": "govinfo_report.layouts.markdown:Markdown",
+    "box-grid": "govinfo_report.layouts.box_grid:BoxGrid",
+    "space-aligned": "govinfo_report.layouts.space_aligned:SpaceAligned",
+    "cell-per-line": "govinfo_report.layouts.cell_per_line:CellPerLine",
 }
 ENTRY_POINT_GROUP = "govinfo_report.layouts"
 

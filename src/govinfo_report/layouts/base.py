@@ -97,3 +97,60 @@ def make_row(cells: Sequence[Cell], line: int, positional: bool) -> Row | None:
     else:
         values = tuple(compress(cells, map(_VALUE_KINDS.__contains__, kinds)))
     return Row(labels, values, line)
+
+
+#: A table rule: a line of only border characters with a run of three or more (``-----``,
+#: ``+---+---+``, ``├───┼───┤``, ``====``); never a value, though ``-`` alone is a dash.
+BORDER_CHARS = "-=+─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻│┃║|:"
+_BORDER_ONLY = re.compile(rf"[{BORDER_CHARS}\s]+")
+_DASH_RUN = re.compile(r"[-=─━═]{3}")
+
+
+def is_rule(line: str) -> bool:
+    """Whether a line is a table rule."""
+    return _BORDER_ONLY.fullmatch(line) is not None and _DASH_RUN.search(line) is not None
+
+
+_WORD = re.compile(r"\S+")
+
+
+def split_words(line: str, line_number: int) -> list[Cell]:
+    """The whitespace-separated cells of a line, with their 1-based columns."""
+    return [(match.group()[:MAX_CELL_CHARS], line_number, match.start() + 1)
+            for match in _WORD.finditer(line, 0)][:MAX_CELLS_PER_ROW]
+
+
+def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
+    """Rows of text whose cells are separated by whitespace or line breaks, with no grid: a
+    row is its labels and the values after them, ending where a label follows a value.
+
+    Of the label lines before a row's values only the last belongs to the row (the others
+    are headers, group labels or the wrapped ends of other labels) and each of the others
+    is yielded as a row of labels alone. Rule lines are skipped; blank cells do not exist.
+    """
+    labels: list[Cell] = []  # the label cells of the current line run
+    values: list[Cell] = []
+    start = first_line
+    for offset, line in enumerate(lines):
+        if not line or line.isspace() or is_rule(line):
+            continue
+        number = first_line + offset
+        cells = split_words(line, number)
+        kinds = cell_kinds(map(itemgetter(0), cells))
+        if LABEL in kinds and labels and not values:
+            yield Row(tuple(labels), (), labels[0][1])  # an earlier label line
+            labels = []
+        for cell, kind in zip(cells, kinds, strict=True):
+            if kind == LABEL:
+                if values:
+                    yield Row(tuple(labels), tuple(values), start)
+                    labels, values = [], []
+                if not labels:
+                    start = number
+                labels.append(cell)
+            elif kind != BLANK:
+                if not labels and not values:
+                    start = number
+                values.append(cell)
+    if labels or values:
+        yield Row(tuple(labels), tuple(values), start)

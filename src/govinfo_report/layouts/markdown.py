@@ -1,5 +1,6 @@
 """Markdown pipe tables (converters such as html2text, pandoc, and LLM pipelines): a row a
-line between pipes, ``| 119 | 25 | … |``, with a ``|---|---|`` rule under the first row.
+line between pipes, ``| 119 | 25 | … |``, with a ``|---|---|`` rule under the first row;
+html2text leaves out the outer pipes (``规章| 0| 0| 0``).
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
 """
@@ -13,8 +14,8 @@ from typing import ClassVar
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Cell, Row, make_row
 
-#: A stripped line between pipes.
-_PIPED = re.compile(r"\|.*\|\Z", re.DOTALL)
+#: A line of cells between pipes, the outer ones optional.
+_PIPED = re.compile(r"[^|]*\|")
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -22,13 +23,15 @@ class Markdown:
     """Pipe-delimited rows; the rule line under the header is skipped."""
 
     name: ClassVar[str] = "markdown"
-    table_line: ClassVar[str] = r"^\s*\|"
+    table_line: ClassVar[str] = r"\|"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         stripped = list(map(str.strip, lines))
         filled = len(stripped) - stripped.count("")
         piped = sum(map(bool, map(_PIPED.match, stripped)))
-        return piped / filled if filled else 0.0
+        # Box grids draw pipes too, with ``+---+`` rules between their rows.
+        ruled = sum(1 for line in stripped if line.startswith("+-"))
+        return (piped - ruled) / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         for offset, line in enumerate(lines):
@@ -49,7 +52,8 @@ def _split(line: str, line_number: int) -> list[Cell]:
     """The cells between the pipes of a line, stripped, with their 1-based columns; a line
     without pipes inside a table (a wrapped cell) is one cell."""
     cells: list[Cell] = []
-    start = line.find("|") + 1
+    lead = line.find("|")
+    start = lead + 1 if not line[:lead].strip() else 0  # html2text leaves the first out
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
     if line.rstrip().endswith("|"):
         parts.pop()  # the empty text after the closing pipe

@@ -1,0 +1,40 @@
+"""One cell a line without tabs (``pdftotext`` plain, LibreOffice's text export,
+``docx2txt``): cells follow each other down the page, blank lines between them or not; a
+header's cells may share a line, and a wrapped label goes on over several lines.
+
+Rows are rebuilt from the order of cells alone: a row is a label and the values after it.
+No blank cell survives, so a row with fewer values than columns is left to the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from .base import Row, is_rule, word_rows
+
+#: A value alone on its line.
+_VALUE_LINE = re.compile(r"\s*(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*")
+_OTHER = re.compile(r"[\t|│┃║]")
+
+
+class CellPerLine:
+    """Cells one after another down the page; a label after a value starts a row."""
+
+    name: ClassVar[str] = "cell-per-line"
+    table_line: ClassVar[str] = r"^[^\S\t]*(?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        filled = [line for line in lines if line.strip() and not is_rule(line)]
+        if not filled or any(map(_OTHER.search, filled)):
+            return 0.0
+        alone = sum(1 for line in filled if _VALUE_LINE.fullmatch(line))
+        # A table of one cell a line has one value line per value: most of its lines.
+        return min(1.0, 1.5 * alone / len(filled))
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        return word_rows(lines, first_line)
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        return [cell for row in table for cell in row if cell]

@@ -1,0 +1,39 @@
+"""Space-aligned columns (``lynx -dump``, ``pdftotext -layout``, ``pandoc -t plain``): a row
+a line, cells separated by runs of spaces, dashed rules above and below (pandoc); a wrapped
+label continues on lines of its own and a merged group label sits on a line in its middle.
+
+There is no grid to trust: a blank cell leaves no trace, so only printed values count and a
+row printing fewer values than columns is left to the consistency rules to place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from .base import Row, is_rule, word_rows
+
+#: A line with a value after a label or another value, across spaces.
+_ROW = re.compile(r"\S\s+(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*$")
+#: Text a tab, pipe or box grid would show: other layouts' lines.
+_OTHER = re.compile(r"[\t|│┃║]")
+
+
+class SpaceAligned:
+    """A row a line, cells split on spaces; blank cells are not seen."""
+
+    name: ClassVar[str] = "space-aligned"
+    table_line: ClassVar[str] = r"\S[^\S\t]+(?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        filled = [line for line in lines if line.strip() and not is_rule(line)]
+        if not filled or any(map(_OTHER.search, filled)):
+            return 0.0
+        return sum(1 for line in filled if _ROW.search(line)) / len(filled)
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        return word_rows(lines, first_line)
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        return ["  ".join(cell for cell in row if cell) for row in table if any(row)]

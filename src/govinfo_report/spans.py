@@ -1,0 +1,114 @@
+"""The template's tables as printed in the official DOCX/HTML forms: merged cells with their
+row and column spans (section 三's 勾稽关系 note cell over three header rows, group labels
+down their rows, section 四's two-level header). ``render.render_html`` writes them as HTML
+tables; the fixture generator writes them into DOCX.
+
+A table is a list of rows; a row lists the cells that *start* on it, as ``(text, rowspan,
+colspan)``, exactly as HTML's ``<tr><td rowspan colspan>`` does.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import labels
+from .model import Number
+
+SpanCell = tuple[str, int, int]
+SpanTable = list[list[SpanCell]]
+
+#: How a value the report does not give is printed: a dash, which every layout keeps in
+#: place (a blank cell would be dropped by layouts that do not trust the grid).
+NOT_GIVEN = "—"
+MONEY_UNIT = "（单位：万元）"
+
+#: Section 二's width: the label column and up to three value columns.
+_PROACTIVE_WIDTH = 3
+
+
+def proactive(template: str, values: dict[str, Number | None]) -> SpanTable:
+    """Section 二: each article a full-width row, then its header and rows; a sub-table of
+    fewer columns stretches its last column over the rest."""
+    columns = labels.PROACTIVE_COLUMNS[template]
+    table: SpanTable = []
+    for article, keys, rows in labels.PROACTIVE_BLOCKS[template]:
+        spans = [1] * (len(keys) - 1) + [_PROACTIVE_WIDTH - len(keys) + 1]
+        table.append([(article, 1, _PROACTIVE_WIDTH + 1)])
+        table.append([("信息内容", 1, 1), *(
+            (columns[key][0] + (MONEY_UNIT if key in labels.MONEY_COLUMNS else ""), 1, span)
+            for key, span in zip(keys, spans, strict=True))])
+        for row in rows:
+            table.append([(labels.PROACTIVE_ROWS[template][row][0], 1, 1), *(
+                (cell_text(values[f"proactive.{row}.{key}"]), 1, span)
+                for key, span in zip(keys, spans, strict=True))])
+    return table
+
+
+def applications(template: str, values: dict[str, Number | None]) -> SpanTable:
+    """Section 三: the note cell over the three header rows and three label columns, then a
+    row per template row, its labels merged as the official form merges them."""
+    applicants = [labels.APPLICANT_COLUMNS[key][0] for key in labels.APPLICANT_COLUMNS]
+    table: SpanTable = [
+        [(labels.APPLICATION_NOTE, 3, 3), ("申请人情况", 1, 7)],
+        [(applicants[0], 2, 1), ("法人或其他组织", 1, 5), (applicants[-1], 2, 1)],
+        [(text, 1, 1) for text in applicants[1:-1]],
+    ]
+    printed = labels.APPLICATION_PRINTED[template]
+    keys = list(printed)
+    outcome_rows = sum(1 for top, _, _ in printed.values() if not top) + 1
+    for index, (row, (top, outcome, sub)) in enumerate(printed.items()):
+        cells: list[SpanCell] = []
+        if top and not outcome:
+            cells.append((top, 1, 3))
+        elif top:
+            cells.append((top, outcome_rows, 1))
+        if outcome and not sub:
+            cells.append((outcome, 1, 2))
+        elif outcome:
+            size = 1 + sum(1 for _ in _continuations(printed, keys[index + 1:]))
+            cells.append((outcome, size, 1))
+        if sub:
+            cells.append((sub, 1, 1))
+        cells.extend((cell_text(values[f"applications.{row}.{column}"]), 1, 1)
+                     for column in labels.APPLICANT_COLUMNS)
+        table.append(cells)
+    return table
+
+
+def _continuations(printed: dict[str, tuple[str, str, str]], keys: list[str]) -> list[str]:
+    """The rows after a group's first that stay in its merged group cell."""
+    rows: list[str] = []
+    for key in keys:
+        top, outcome, sub = printed[key]
+        if top or outcome or not sub:
+            break
+        rows.append(key)
+    return rows
+
+
+def appeals(values: dict[str, Number | None]) -> SpanTable:
+    """Section 四: 行政复议 over its five outcomes (each two rows high), 行政诉讼 over its two
+    groups of five, and the row of fifteen values."""
+    outcomes = [labels.APPEAL_OUTCOMES[key][0] for key in labels.APPEAL_OUTCOMES]
+    groups = [labels.APPEAL_GROUPS[key][0] for key in labels.APPEAL_GROUPS]
+    return [
+        [(groups[0], 1, 5), ("行政诉讼", 1, 10)],
+        [*((text, 2, 1) for text in outcomes), (groups[1], 1, 5), (groups[2], 1, 5)],
+        [(text, 1, 1) for _ in range(2) for text in outcomes],
+        [(cell_text(values[f"appeals.{group}.{outcome}"]), 1, 1)
+         for group in labels.APPEAL_GROUPS for outcome in labels.APPEAL_OUTCOMES],
+    ]
+
+
+def cell_text(value: Number | None) -> str:
+    """A value as printed in a table cell."""
+    if value is None:
+        return NOT_GIVEN
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def header_rows(section: str) -> int:
+    """How many leading rows of a section's table are its header (repeated on each page)."""
+    return {"proactive": 0, "applications": 3, "appeals": 3}[section]
