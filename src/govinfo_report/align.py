@@ -94,6 +94,13 @@ def _label_text(row: Row) -> str:
 def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | None,
           found: list[Diagnostic], shorts: list[ShortRow]) -> None:
     """Store a row's values into ``cells`` by position, or set aside a short row."""
+    if len(row.values) > len(cells) and _repeated(row.values, len(cells)):
+        # A merged cell's text given once per column it spans (python-docx's row.cells).
+        found.append(diagnostic(
+            "merged-cell-repeated", f"{label}: {len(row.values)} values for {len(cells)} "
+                                    f"columns, the last repeated; read as one merged cell",
+            row.line, row.values[len(cells)][2]))
+        row = row._replace(values=row.values[:len(cells)])
     if len(row.values) == len(cells):
         store_row(grid, cells, row.values, unit, found)
     elif len(row.values) < len(cells):
@@ -105,6 +112,12 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
             "extra-values", f"{label}: {len(row.values)} values for {len(cells)} columns; "
                             "none placed", row.line, row.values[0][2],
             tuple(grid.template.fields[i].key for i in cells)))
+
+
+def _repeated(values: Sequence[Cell], width: int) -> bool:
+    """Whether the values past ``width`` all repeat the text of the last one within it."""
+    last = values[width - 1][0] if width else None
+    return all(cell[0] == last for cell in values[width:])
 
 
 def _missing_rows(section: str, seen: set[str], row_labels: labels.Labels,

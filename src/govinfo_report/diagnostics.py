@@ -39,6 +39,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "values-unplaced": ("warning", "a row's values could not be placed without guessing; "
                                    "the cells are left missing"),
     "extra-values": ("warning", "a row printed more values than the template has columns"),
+    "merged-cell-repeated": ("info", "a row repeats its last value past the template's "
+                                     "columns, as a merged cell is given by some tools; "
+                                     "read once"),
+    "table-order-broken": ("warning", "a table read by the order of its cells gives them "
+                                      "out of order; its values are not kept"),
     "invalid-value": ("warning", "a cell holds text that is not a valid value for its column"),
     "unit-unknown": ("warning", "a money amount is printed with no unit; exported as printed"),
     "negative-count": ("error", "a count is negative"),

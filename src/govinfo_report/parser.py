@@ -90,7 +90,12 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
             continue
         rows = [row for first, block in _blocks(text, lines)
                 for row in strategy.rows(block, first)]
-        shorts.extend(_ALIGNERS[name](rows, grid, found))
+        before = len(found)
+        section_shorts = _ALIGNERS[name](rows, grid, found)
+        if getattr(strategy, "by_order", False) and _order_broken(found[before:]):
+            _discard(grid, name, found)
+            continue
+        shorts.extend(section_shorts)
     _place(grid, shorts, found)
     rules = rule_set(template.name)
     for cell, value, rule in derive(grid.values, grid.lost(), rules, _signed(template.name)):
@@ -212,6 +217,24 @@ def _detect(text: Source, section: str, spans: list[range], template: Template,
             f"but {detection.runner_up} fits almost as well "
             f"({detection.runner_up_confidence:.2f})", where, 1))
     return detection.layout
+
+
+def _order_broken(section_found: Sequence[Diagnostic]) -> bool:
+    """Whether a table read by the order of its cells alone shows that order broken: a row
+    with more values than columns took another row's values."""
+    return any(d.code == "extra-values" for d in section_found)
+
+
+def _discard(grid: Grid, section: str, found: list[Diagnostic]) -> None:
+    """Mark every cell of a section's table missing: its rows cannot be trusted."""
+    for index in grid.template.sections[section]:
+        grid.values[index] = None
+        grid.unplaced(index)
+    found.append(diagnostic(
+        "table-order-broken",
+        f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: the table's cells are read by "
+        "their order alone, and a row took more values than it has columns, so the text "
+        "gives cells out of order; none of this table's values are kept"))
 
 
 @cache

@@ -3,8 +3,8 @@
 lines of its row, and a merged cell's text runs on through rules that stop at its borders.
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
-Cells are matched across the lines of a row by their display column (a CJK character is
-two columns wide, as the tools lay them out).
+Cells are matched across the lines of a row by their place between the bars (not by display
+column: folding full-width brackets to ASCII changes widths, never the bars).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _JUNCTION = re.compile(r"[├┤┼┬┴╋┣┫┳┻]|\+[-=]")
 
 
 class BoxGrid:
-    """Rows between rules, cells between bars, matched by display column."""
+    """Rows between rules, cells between bars, matched by their place between the bars."""
 
     name: ClassVar[str] = "box-grid"
     table_line: ClassVar[str] = r"[│┃║├┌└]|^\s*\+[-=]"
@@ -40,10 +40,10 @@ class BoxGrid:
         return barred / len(filled) * min(1.0, 3.0 * rules / len(filled))
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        block: dict[int, list[Cell]] = {}  # display column -> the cell's parts
+        block: dict[int, list[Cell]] = {}  # place between the bars -> the cell's parts
         for offset, line in enumerate(lines):
             number = first_line + offset
-            segments = list(_segments(line, number))
+            segments = list(enumerate(_segments(line, number)))
             ruled = any(_HORIZONTAL.fullmatch(text) for _, (text, _, _) in segments)
             for start, cell in segments:
                 if _HORIZONTAL.fullmatch(cell[0]):
@@ -72,22 +72,21 @@ class BoxGrid:
 
 
 def _width(text: str) -> int:
-    """Display columns of ``text``: East Asian wide and full-width characters take two."""
+    """Display columns of ``text`` (to write a grid): wide and full-width characters take
+    two."""
     return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
 
 
-def _segments(line: str, number: int) -> Iterator[tuple[int, Cell]]:
-    """The texts between a line's bars: (display column, (stripped text, line, column))."""
+def _segments(line: str, number: int) -> Iterator[Cell]:
+    """The texts between a line's bars, stripped, with their 1-based columns."""
     for match in _SEGMENT.finditer(line):
         text = match.group()
-        stripped = text.strip()
         lead = len(text) - len(text.lstrip())
-        yield (_width(line[:match.start()]),
-               (stripped[:MAX_CELL_CHARS], number, match.start() + lead + 1))
+        yield text.strip()[:MAX_CELL_CHARS], number, match.start() + lead + 1
 
 
 def _row(block: dict[int, list[Cell]]) -> Iterator[Row]:
-    """A block's cells in column order, each the joined texts of its lines."""
+    """A block's cells in order, each the joined texts of its lines."""
     if not block:
         return
     cells: list[Cell] = []

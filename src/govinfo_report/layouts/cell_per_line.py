@@ -23,6 +23,9 @@ class CellPerLine:
     """Cells one after another down the page; a label after a value starts a row."""
 
     name: ClassVar[str] = "cell-per-line"
+    #: Rows are rebuilt from the order of cells alone: a row with too many values means the
+    #: order is broken, and the whole table is dropped (``parser``).
+    by_order: ClassVar[bool] = True
     table_line: ClassVar[str] = r"^[^\S\t]*(?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
