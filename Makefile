@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := tests/fixtures/seeds
 
-.PHONY: demo test test-thorough bench install clean
+.PHONY: demo test test-thorough bench accuracy install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test-thorough: install
 # (written once into benchmarks/.corpus), every measurement, the results into the docs.
 bench: install
 	$(BIN)/python benchmarks/bench.py --write-docs
+
+# The accuracy table of docs/accuracy.md: every cell of the converter fixtures, scored.
+accuracy: install
+	$(BIN)/python benchmarks/accuracy.py --write-docs
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis benchmarks/.corpus

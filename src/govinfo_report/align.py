@@ -16,7 +16,7 @@ from .cells import convert, counts, is_number
 from .diagnostics import Diagnostic, diagnostic
 from .grid import Grid, Origin
 from .layouts import Cell, Row
-from .limits import MAX_MEMO_CHARS
+from .limits import MAX_CELL_CHARS, MAX_MEMO_CHARS
 from .matching import Match, foreign_row, matcher, normalise_label, proactive_column
 from .placement import ShortRow
 
@@ -334,7 +334,7 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
     if _empty(rows):
         found.append(diagnostic("table-empty", "section 三 prints no number", *_start(rows)))
     seen: set[str] = set()
-    for row in rows:
+    for row in _rewrapped(name, rows):
         if not row.values:
             continue
         plan = _memo(_application_plan, name, tuple(map(itemgetter(0), row.labels)))
@@ -373,6 +373,39 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
             shorts.append(ShortRow(plan.cells, row.values, row.line, plan.label))
     _missing_rows("三", seen, row_labels, found)
     return shorts
+
+
+#: How far (in characters) a wrapped label's next line may start from its first.
+_DRIFT = 1
+
+
+def _rewrapped(template: str, rows: list[Row]) -> list[Row]:
+    """``rows`` with the labels that name no row completed by the lines they wrapped onto.
+
+    A narrow label column wraps its text a few characters a line, below the row's values
+    (Word's PDFs: ``1.属于`` / ``国家秘`` / ``密``; a cut ``2.其他`` even names another row).
+    A row's own label (its last) takes the cells of the label-only rows after it that start
+    under it; the joined label is kept if the row's labels then name a row.
+    """
+    rewrapped = list(rows)
+    for at, row in enumerate(rows):
+        if not row.values or at + 1 == len(rows) or rows[at + 1].values:
+            continue
+        below: list[Cell] = []
+        for later in rows[at + 1:]:
+            if later.values:
+                break
+            below.extend(later.labels)
+        if not below:
+            continue
+        if not row.labels:
+            continue
+        text, line, column = row.labels[-1]  # the row's own label: group labels come first
+        rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
+        joined = (*row.labels[:-1], ((text + rest)[:MAX_CELL_CHARS], line, column))
+        if rest and _memo(_application_plan, template, tuple(map(itemgetter(0), joined))).keys:
+            rewrapped[at] = row._replace(labels=joined)
+    return rewrapped
 
 
 def appeals(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:

@@ -112,6 +112,8 @@ def is_rule(line: str) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+#: A value among a line's whitespace-separated cells.
+VALUE_WORD = re.compile(r"(?:^|\s)(?:[-+]?\d[\d,.]*|[/—–-]|无)(?:\s|$)")
 
 
 def split_words(line: str, line_number: int) -> list[Cell]:

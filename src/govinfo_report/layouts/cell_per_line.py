@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import Row, is_rule, word_rows
+from .base import VALUE_WORD, Row, is_rule, word_rows
 
 #: A value alone on its line.
 _VALUE_LINE = re.compile(r"\s*(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*")
@@ -32,9 +32,10 @@ class CellPerLine:
         filled = [line for line in lines if line.strip() and not is_rule(line)]
         if not filled or any(map(_OTHER.search, filled)):
             return 0.0
-        alone = sum(1 for line in filled if _VALUE_LINE.fullmatch(line))
-        # A table of one cell a line has one value line per value: most of its lines.
-        return min(1.0, 1.5 * alone / len(filled))
+        # Of the lines holding a value, the share that hold it alone.
+        valued = [line for line in filled if VALUE_WORD.search(line)]
+        alone = sum(1 for line in valued if _VALUE_LINE.fullmatch(line))
+        return alone / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         return word_rows(lines, first_line)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import Row, is_rule, word_rows
+from .base import VALUE_WORD, Row, is_rule, word_rows
 
 #: A line with a value after a label or another value, across spaces.
 _ROW = re.compile(r"\S\s+(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*$")
@@ -30,7 +30,10 @@ class SpaceAligned:
         filled = [line for line in lines if line.strip() and not is_rule(line)]
         if not filled or any(map(_OTHER.search, filled)):
             return 0.0
-        return sum(1 for line in filled if _ROW.search(line)) / len(filled)
+        # Of the lines holding a value, the share that hold it after other cells: wrapped
+        # labels and headers add lines without values, which say nothing.
+        valued = [line for line in filled if VALUE_WORD.search(line)]
+        return sum(1 for line in valued if _ROW.search(line)) / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         return word_rows(lines, first_line)
