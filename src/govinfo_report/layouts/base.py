@@ -112,6 +112,8 @@ def is_rule(line: str) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+#: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
+GRID_MARK = re.compile(r"[\t|│┃║]")
 #: A value among a line's whitespace-separated cells.
 VALUE_WORD = re.compile(r"(?:^|\s)(?:[-+]?\d[\d,.]*|[/—–-]|无)(?:\s|$)")
 

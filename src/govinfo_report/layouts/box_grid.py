@@ -31,9 +31,9 @@ class BoxGrid:
     table_line: ClassVar[str] = r"[│┃║├┌└]|^\s*\+[-=]"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        filled = [line for line in lines if line.strip()]
-        if not filled:
+        if not any(map(_GRID_LINE.search, lines)):
             return 0.0
+        filled = [line for line in lines if line.strip()]
         rules = sum(1 for line in filled if _JUNCTION.search(line))
         barred = sum(1 for line in filled if _GRID_LINE.search(line) or is_rule(line))
         # A grid rules off each row: about as many rule lines as rows.

@@ -12,12 +12,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import VALUE_WORD, Row, is_rule, word_rows
+from .base import GRID_MARK, VALUE_WORD, Row, is_rule, word_rows
 
 #: A line with a value after a label or another value, across spaces.
 _ROW = re.compile(r"\S\s+(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*$")
-#: Text a tab, pipe or box grid would show: other layouts' lines.
-_OTHER = re.compile(r"[\t|│┃║]")
 
 
 class SpaceAligned:
@@ -27,9 +25,9 @@ class SpaceAligned:
     table_line: ClassVar[str] = r"\S[^\S\t]+(?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        filled = [line for line in lines if line.strip() and not is_rule(line)]
-        if not filled or any(map(_OTHER.search, filled)):
+        if any(map(GRID_MARK.search, lines)):  # tabs, pipes or bars: another layout's text
             return 0.0
+        filled = [line for line in lines if line.strip() and not is_rule(line)]
         # Of the lines holding a value, the share that hold it after other cells: wrapped
         # labels and headers add lines without values, which say nothing.
         valued = [line for line in filled if VALUE_WORD.search(line)]
