@@ -34,6 +34,8 @@ SECTION_NUMERALS: dict[str, int] = {
 
 #: Title of the report, after the organisation and the year.
 TITLE_KEYWORDS: tuple[str, ...] = ("信息公开", "年度报告", "年报")
+#: Words of the title that a page header repeating it on every page keeps.
+RUNNING_TITLE: tuple[str, ...] = ("年度报告", "年报")
 
 # Section 二 -------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
@@ -24,7 +25,7 @@ from lark.lexer import Lexer
 
 from . import layouts
 from .diagnostics import Diagnostic, diagnostic
-from .labels import PAGE_MARKER, SECTION_KEYWORDS, SECTION_NUMERALS
+from .labels import PAGE_MARKER, RUNNING_TITLE, SECTION_KEYWORDS, SECTION_NUMERALS
 from .limits import MAX_LINE_CHARS
 from .source import fold
 
@@ -104,12 +105,26 @@ class _Marks:
         too_long = set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
         self.lines = lines
         self.long = sorted(too_long)
-        self.markers = [i for i in compress(rows, map(_MARKER_LINE.fullmatch, lines))
-                        if len(lines[i].strip()) <= _MAX_MARKER_CHARS]
+        self.markers = sorted([i for i in compress(rows, map(_MARKER_LINE.fullmatch, lines))
+                               if len(lines[i].strip()) <= _MAX_MARKER_CHARS]
+                              + _running_headers(lines))
         dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
         self.table = [i for i in compress(rows, map(layouts.table_line_pattern().search, lines))
                       if i not in dropped]
         self.table_breaks = sorted(self.markers + self.long)
+
+
+#: A short line naming the report: a page header when it comes back on other pages.
+_TITLE_LINE = re.compile(rf"(?=.{{0,{_MAX_HEADING_CHARS}}}$).*?(?:{'|'.join(RUNNING_TITLE)})")
+
+
+def _running_headers(lines: Sequence[str]) -> list[int]:
+    """The lines of a page header that repeats the report's title on every page (Word's
+    PDFs): short lines naming the report that occur more than once, headings aside."""
+    titled = [i for i in compress(range(len(lines)), map(_TITLE_LINE.match, lines))
+              if not _HEADING_LINE.match(lines[i])]
+    counts = Counter(lines[i].strip() for i in titled)
+    return [i for i in titled if counts[lines[i].strip()] > 1]
 
 
 def tokens(marks: _Marks) -> list[Token]:
