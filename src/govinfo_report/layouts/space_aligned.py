@@ -22,7 +22,7 @@ class SpaceAligned:
     """A row a line, cells split on spaces; blank cells are not seen."""
 
     name: ClassVar[str] = "space-aligned"
-    table_line: ClassVar[str] = r"\S[^\S\t]+(?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
+    table_line: ClassVar[str] = r"[^\S\t](?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         if any(map(GRID_MARK.search, lines)):  # tabs, pipes or bars: another layout's text
