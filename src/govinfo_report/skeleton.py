@@ -114,15 +114,15 @@ class _Marks:
         self.table_breaks = sorted(self.markers + self.long)
 
 
-#: A short line naming the report: a page header when it comes back on other pages.
-_TITLE_LINE = re.compile(rf"(?=.{{0,{_MAX_HEADING_CHARS}}}$).*?(?:{'|'.join(RUNNING_TITLE)})")
+#: Words naming the report: a short line holding one is a page header when it comes back.
+_TITLE_WORD = re.compile("|".join(RUNNING_TITLE))
 
 
 def _running_headers(lines: Sequence[str]) -> list[int]:
     """The lines of a page header that repeats the report's title on every page (Word's
     PDFs): short lines naming the report that occur more than once, headings aside."""
-    titled = [i for i in compress(range(len(lines)), map(_TITLE_LINE.match, lines))
-              if not _HEADING_LINE.match(lines[i])]
+    titled = [i for i in compress(range(len(lines)), map(_TITLE_WORD.search, lines))
+              if len(lines[i]) <= _MAX_HEADING_CHARS and not _HEADING_LINE.match(lines[i])]
     counts = Counter(lines[i].strip() for i in titled)
     return [i for i in titled if counts[lines[i].strip()] > 1]
 

@@ -28,7 +28,7 @@ class BoxGrid:
     """Rows between rules, cells between bars, matched by their place between the bars."""
 
     name: ClassVar[str] = "box-grid"
-    table_line: ClassVar[str] = r"[│┃║├┌└]|^\s*\+[-=]"
+    table_line: ClassVar[str] = r"[│┃║├┌└]|\+[-=]"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         if not any(map(_GRID_LINE.search, lines)):

@@ -29,9 +29,11 @@ class Markdown:
         stripped = list(map(str.strip, lines))
         filled = len(stripped) - stripped.count("")
         piped = sum(map(bool, map(_PIPED.match, stripped)))
+        if not piped:
+            return 0.0
         # Box grids draw pipes too, with ``+---+`` rules between their rows.
         ruled = sum(1 for line in stripped if line.startswith("+-"))
-        return (piped - ruled) / filled if filled else 0.0
+        return (piped - ruled) / filled
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         for offset, line in enumerate(lines):

@@ -20,7 +20,7 @@ class RowPerCell:
     continue the last cell."""
 
     name: ClassVar[str] = "row-per-cell"
-    table_line: ClassVar[str] = r"^\t"
+    table_line: ClassVar[str] = r"\t"  # the same pattern as tab-separated: one test per line
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         filled = len(lines) - list(map(str.strip, lines)).count("")
