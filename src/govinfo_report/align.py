@@ -1,6 +1,7 @@
 """Align stage: map a table's canonical rows to template rows by their labels, and their
-values to template columns by position. Rows that print fewer values than columns are
-returned as ``ShortRow`` for ``placement``; nothing is guessed here.
+values to template columns by position. Rows that print fewer values than columns, or
+a collapsed cell (``collapsed``), are returned as ``ShortRow`` for ``placement``; nothing is
+guessed here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from functools import _lru_cache_wrapper, lru_cache
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
-from . import labels
+from . import collapsed, labels
 from .catalogue import TEMPLATES, Field
 from .cells import convert, counts, is_number
 from .diagnostics import Diagnostic, diagnostic
@@ -18,7 +19,7 @@ from .grid import Grid, Origin
 from .layouts import Cell, Row
 from .limits import MAX_CELL_CHARS, MAX_MEMO_CHARS
 from .matching import Match, foreign_row, matcher, normalise_label, proactive_column
-from .placement import ShortRow
+from .placement import MAX_READINGS, Collapsed, ShortRow
 
 T = TypeVar("T")
 
@@ -92,8 +93,12 @@ def _label_text(row: Row) -> str:
 
 
 def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | None,
-          found: list[Diagnostic], shorts: list[ShortRow]) -> None:
-    """Store a row's values into ``cells`` by position, or set aside a short row."""
+          found: list[Diagnostic], shorts: list[ShortRow], runs: Sequence[Cell] = ()) -> None:
+    """Store a row's values into ``cells`` by position, or set aside a short row (with a
+    collapsed cell: one of ``runs``, the digits its label cells ended in)."""
+    if runs:
+        _collapsed(grid, cells, row, runs, label, unit, found, shorts)
+        return
     if len(row.values) > len(cells) and _repeated(row.values, len(cells)):
         # A merged cell's text given once per column it spans (python-docx's row.cells).
         found.append(diagnostic(
@@ -112,6 +117,57 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
             "extra-values", f"{label}: {len(row.values)} values for {len(cells)} columns; "
                             "none placed", row.line, row.values[0][2],
             tuple(grid.template.fields[i].key for i in cells)))
+
+
+def _collapsed(grid: Grid, cells: Sequence[int], row: Row, runs: Sequence[Cell], label: str,
+               unit: str | None, found: list[Diagnostic], shorts: list[ShortRow]) -> None:
+    """Set aside a row with a collapsed cell, read once per way to cut the cell into the
+    values the row lacks; its cells are missing when there is no way or too many to try."""
+    run = runs[0]
+    parts = len(cells) - len(row.values)
+    digits = _shown(run[0])
+    if len(runs) > 1:
+        why = f"{len(runs)} collapsed cells ({', '.join(_shown(r[0]) for r in runs)}) in one row"
+    elif parts < 1:
+        for index in cells:
+            grid.unplaced(index)
+        found.append(diagnostic(
+            "extra-values", f"{label}: a collapsed cell {digits} and {len(row.values)} more "
+                            f"values for {len(cells)} columns; none placed", run[1], run[2],
+            tuple(grid.template.fields[i].key for i in cells)))
+        return
+    else:
+        cuts = collapsed.cut(run, parts, MAX_READINGS)
+        if cuts.ways:
+            at = sum((line, column) < run[1:] for _, line, column in row.values)
+            before, after = row.values[:at], row.values[at:]
+            readings = tuple((*before, *way, *after) for way in cuts.ways)
+            shorts.append(ShortRow((tuple(cells),), (*before, run, *after), row.line, label,
+                                   unit, Collapsed(run, readings, cuts.fewer)))
+            return
+        if cuts.count is None:
+            why = (f"a collapsed cell of {len(run[0])} digits, more than the "
+                   f"{collapsed.MAX_RUN_DIGITS} that are cut")
+        elif cuts.count:
+            why = (f"a collapsed cell {digits}: {cuts.count:,} ways to cut it into {parts} "
+                   f"numbers, more than the {MAX_READINGS} that are tried")
+        else:
+            why = f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
+    _not_cut(grid, cells, run, f"{label}: {why}", found)
+
+
+def _not_cut(grid: Grid, cells: Sequence[int], run: Cell, why: str,
+             found: list[Diagnostic]) -> None:
+    """Leave the cells of a row with a collapsed cell missing, saying ``why``."""
+    for index in cells:
+        grid.unplaced(index)
+    found.append(diagnostic("collapsed-cell", f"{why}; its cells are missing", run[1], run[2],
+                            tuple(grid.template.fields[i].key for i in cells)))
+
+
+def _shown(digits: str) -> str:
+    """A run of digits for a message: a long one cut short."""
+    return repr(digits) if len(digits) <= 40 else f"'{digits[:20]}…' ({len(digits)} digits)"
 
 
 def _repeated(values: Sequence[Cell], width: int) -> bool:
@@ -136,8 +192,14 @@ def _start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
     return first[1], first[2]
 
 
-def _empty(rows: Sequence[Row]) -> bool:
-    return not any(is_number(cell[0]) for row in rows for cell in row.values)
+#: A row with the digits its label cells end in (``collapsed.take``).
+Taken = tuple[Row, tuple[Cell, ...]]
+
+
+def _empty(taken: Sequence[Taken]) -> bool:
+    """Whether rows print no number, neither as a value nor collapsed into a label cell."""
+    return not any(runs or any(is_number(cell[0]) for cell in row.values)
+                   for row, runs in taken)
 
 
 def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
@@ -146,19 +208,20 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     name = grid.template.name
     shape, row_labels = labels.PROACTIVE_SHAPE[name], labels.PROACTIVE_ROWS[name]
     index = grid.template.index
-    rows = list(rows)
+    rows = _rewrapped(name, list(rows))
+    taken = list(map(collapsed.take, rows))
     shorts: list[ShortRow] = []
-    if _empty(rows):
+    if _empty(taken):
         found.append(diagnostic("table-empty", "section 二 prints no number", *_start(rows)))
     unit: str | None = None
     header: Header | None = None
     parent: str | None = None
     seen: set[str] = set()
     subrows: dict[str, list[Row]] = {}
-    for row in rows:
+    for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         matches, keys = _memo(_proactive_matches, name, texts)
-        if not row.values:
+        if not row.values and not runs:
             unit = _memo(_money_unit, name, texts) or unit
             header = _memo(_header, name, texts) or header
             if (len(keys) == 1 and keys[0] not in seen and len(matches) == 1
@@ -192,11 +255,15 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
         seen.add(key)
         cells = _proactive_cells(name, key)
         if header is not None and None in header:
+            if runs:
+                _not_cut(grid, cells, runs[0], f"section 二: {row_labels[key][0]} has a "
+                         "collapsed cell under columns of the other template", found)
+                continue
             shared = _by_header(grid, key, header, row, found)
             if shared is None:
                 continue
             row = shared
-        _fill(grid, cells, row, row_labels[key][0], unit, found, shorts)
+        _fill(grid, cells, row, row_labels[key][0], unit, found, shorts, runs)
     for key, parts in subrows.items():
         if key not in seen:
             seen.add(key)
@@ -329,13 +396,14 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
     name = grid.template.name
     row_labels = labels.APPLICATION_ROWS[name]
     width = len(labels.APPLICANT_COLUMNS)
-    rows = list(rows)
+    rows = _rewrapped(name, list(rows))
+    taken = list(map(collapsed.take, rows))
     shorts: list[ShortRow] = []
-    if _empty(rows):
+    if _empty(taken):
         found.append(diagnostic("table-empty", "section 三 prints no number", *_start(rows)))
     seen: set[str] = set()
-    for row in _rewrapped(name, rows):
-        if not row.values:
+    for row, runs in taken:
+        if not row.values and not runs:
             continue
         plan = _memo(_application_plan, name, tuple(map(itemgetter(0), row.labels)))
         if plan.foreign:
@@ -364,7 +432,11 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
             continue
         seen.update(plan.keys)
         if len(plan.keys) == 1:
-            _fill(grid, plan.cells[0], row, plan.label, None, found, shorts)
+            row, runs = (row, runs) if runs else collapsed.alone(row, width)
+            _fill(grid, plan.cells[0], row, plan.label, None, found, shorts, runs)
+        elif runs:
+            _not_cut(grid, [cell for cells in plan.cells for cell in cells], runs[0],
+                     f"section 三: a collapsed cell on the line of {plan.label}", found)
         elif len(row.values) == width * len(plan.keys):
             for part, (key, key_cells) in enumerate(zip(plan.keys, plan.cells, strict=True)):
                 part_row = row._replace(values=row.values[part * width:(part + 1) * width])
@@ -409,17 +481,22 @@ def _rewrapped(template: str, rows: list[Row]) -> list[Row]:
 
 
 def appeals(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
-    """Section 四: its values in reading order fill the 15 cells in template order."""
+    """Section 四: its values in reading order fill the 15 cells in template order (a
+    collapsed cell holds values where it stands)."""
     rows = list(rows)
     cells = list(grid.template.sections["appeals"])
+    taken = list(map(collapsed.take, rows))
+    runs = tuple(run for _, found_runs in taken for run in found_runs)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
-    values = tuple(cell for row in rows if any(is_number(v[0]) for v in row.values)
+    values = tuple(cell for row, _ in taken if any(is_number(v[0]) for v in row.values)
                    for cell in row.values)
-    if not values:
+    if not values and not runs:
         found.append(diagnostic("table-empty", "section 四 prints no number; its 15 cells "
                                                "are missing", *_start(rows)))
         return []
     shorts: list[ShortRow] = []
-    _fill(grid, cells, Row((), values, values[0][1]), "section 四", None, found, shorts)
+    row = Row((), values, (values or runs)[0][1])
+    row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
+    _fill(grid, cells, row, "section 四", None, found, shorts, runs)
     return shorts

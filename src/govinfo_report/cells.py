@@ -16,8 +16,8 @@ from .labels import MONEY_UNITS
 from .limits import MAX_MEMO_CHARS
 
 #: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18).
-_MAX_DIGITS = 15
-_NUMBER = (rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{_MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
+MAX_DIGITS = 15
+_NUMBER = (rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
            r"(?:\s*(?P<unit>万元|元))?")
 _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
 #: A whole cell that holds a value (or an explicit "not given").
@@ -76,7 +76,7 @@ _KINDS = _TextMemo(_kind)
 
 def _plain(text: str) -> bool:
     """Digits only, as most cells are: a number without the regular expression."""
-    return text.isdecimal() and len(text) <= _MAX_DIGITS
+    return text.isdecimal() and len(text) <= MAX_DIGITS
 
 
 def is_value(text: str) -> bool:
@@ -112,7 +112,7 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     if match is None:
         return None, (None if not text or is_value(text) else "invalid-value")
     digits = match["digits"].replace(",", "")
-    if len(digits.partition(".")[0]) > _MAX_DIGITS:  # 1,000,000,000,000,000: no real count
+    if len(digits.partition(".")[0]) > MAX_DIGITS:  # 1,000,000,000,000,000: no real count
         return None, "invalid-value"
     value = Decimal(digits)
     if match["sign"] == "-":

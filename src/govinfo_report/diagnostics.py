@@ -38,6 +38,10 @@ CODES: dict[str, tuple[Severity, str]] = {
                                  "rules made the placement unique"),
     "values-unplaced": ("warning", "a row's values could not be placed without guessing; "
                                    "the cells are left missing"),
+    "collapsed-cell-split": ("info", "a row's values ran together into one cell; the "
+                                     "consistency rules allow one way to cut it"),
+    "collapsed-cell": ("warning", "a row's values ran together into one cell, and the rules "
+                                  "do not single out a way to cut it; the cells are missing"),
     "extra-values": ("warning", "a row printed more values than the template has columns"),
     "merged-cell-repeated": ("info", "a row repeats its last value past the template's "
                                      "columns, as a merged cell is given by some tools; "

@@ -266,26 +266,47 @@ def _place(grid: Grid, shorts: list[ShortRow], found: list[Diagnostic]) -> None:
 def _apply(grid: Grid, short: ShortRow, outcome: Outcome, found: list[Diagnostic]) -> None:
     for cell, value_cell in outcome.parsed.items():
         align.store(grid, cell, value_cell, short.unit, found)
+    for cell, (value_cell, rule) in outcome.cut.items():
+        align.store(grid, cell, value_cell, short.unit, found)  # converted as printed
+        value = grid.values[cell]
+        if value is not None:
+            grid.derived(cell, value, rule)
     for cell, (value, rule) in outcome.derived.items():
         kind = grid.template.fields[cell].kind
         grid.derived(cell, int(value) if kind != "money" else value, rule)
+    if outcome.unplaced:
+        placed = outcome.parsed.keys() | outcome.derived.keys() | outcome.cut.keys()
+        for cell in {cell for row in short.rows for cell in row} - placed:
+            grid.unplaced(cell)
+    column = short.values[0][2] if short.values else 1
+    found.append(diagnostic(*_placed(short, outcome), short.line, column))
+
+
+def _placed(short: ShortRow, outcome: Outcome) -> tuple[str, str]:
+    """The code and message saying how a short row was placed."""
     cells = len(short.rows[0])
     shown = " ".join(cell[0] for cell in short.values)
-    column = short.values[0][2] if short.values else 1
+    if short.collapsed is not None:
+        ways = len(short.collapsed.readings)
+        parts = cells - len(short.values) + 1
+        head = f"{short.label}: {short.collapsed.cell[0]} holds {parts} values run together"
+        fit = (f"{outcome.readings} of {ways} way{'s' if ways > 1 else ''} to cut it "
+               f"fit{'s' if outcome.readings == 1 else ''} the consistency rules")
+        if not outcome.unplaced:
+            agree = " and agree on every cell" if outcome.readings > 1 else ""
+            return "collapsed-cell-split", (f"{head}; {fit}{agree}; its cells are derived "
+                                            f"from {'them' if agree else 'it'}")
+        unchecked = (", but its digits could also be fewer values (blank cells leave no "
+                     "trace) and no rule checks them" if short.collapsed.fewer
+                     and outcome.readings == 1 else "")
+        return "collapsed-cell", (f"{head}; {fit}{unchecked}, so the uncertain cells are "
+                                  "missing")
     if outcome.unplaced:
-        for cell in {cell for row in short.rows for cell in row}:
-            if cell not in outcome.parsed and cell not in outcome.derived:
-                grid.unplaced(cell)
-        found.append(diagnostic(
-            "values-unplaced", f"{short.label}: {len(short.values)} values ({shown}) for "
-                               f"{cells} columns; the rules do not make their placement "
-                               "unique, so the uncertain cells are missing",
-            short.line, column))
-    else:
-        found.append(diagnostic(
-            "short-row-placed", f"{short.label}: {len(short.values)} values ({shown}) for "
-                                f"{cells} columns; placed by the consistency rules",
-            short.line, column))
+        return "values-unplaced", (f"{short.label}: {len(short.values)} values ({shown}) for "
+                                   f"{cells} columns; the rules do not make their placement "
+                                   "unique, so the uncertain cells are missing")
+    return "short-row-placed", (f"{short.label}: {len(short.values)} values ({shown}) for "
+                                f"{cells} columns; placed by the consistency rules")
 
 
 def _prose_lines(text: Source, skel: Skeleton, number: int) -> list[tuple[int, str]]:

@@ -217,8 +217,9 @@ def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) ->
 
 
 def _rules_named(rule: str | None) -> list[str]:
-    """The rule names in a derived cell's ``rule`` (``placement: a, b`` names two)."""
-    return rule.removeprefix("placement: ").split(", ") if rule else []
+    """The rule names in a derived cell's ``rule`` (``placement: a, b`` names two, and so
+    does ``collapsed cell split: a, b``)."""
+    return rule.rpartition(": ")[2].split(", ") if rule else []
 
 
 def _diagnostic(code: str, message: str, cells: Sequence[Cell]) -> Diagnostic:

@@ -1,0 +1,225 @@
+"""Collapsed cells: a row's values run together into one token (``行政许可3960181``). The
+digits are cut back into values only where the consistency rules leave one way; otherwise
+the cells are missing with a warning, never a wrong number."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report import collapsed
+from govinfo_report.layouts import Row
+
+from conftest import SEEDS, WRITTEN, scaled
+from strategies import reports
+
+SEED = SEEDS[2].read_text(encoding="utf-8")  # 2019 template, tab-separated, all zeros
+WRITTEN_2021 = (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")
+NEW_2021 = "一、本年新收政府信息公开申请数量\t\t46\t4\t0\t0\t2\t1\t53"  # line 46
+
+
+def _edit(text: str, old: str, new: str) -> gr.Report:
+    assert text.count(old) == 1
+    return gr.parse(text.replace(old, new))
+
+
+def _row(report: gr.Report, section: str, row: str) -> list[tuple[object, str]]:
+    return [(report.cell(f.key).value, report.cell(f.key).provenance)
+            for f in gr.fields(report.template) if f.section == section and f.row == row]
+
+
+def _codes(report: gr.Report) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for d in report.diagnostics:
+        found.setdefault(d.code, []).append(d.message)
+    return found
+
+
+def test_a_collapsed_row_is_cut_where_the_rules_leave_one_way() -> None:
+    # 46 4 0 0 2 1 53 run together: 16 ways to cut 464002153 into 7 numbers; the row sum
+    # and each column's balance (总计 + 结转下年度 = 本年新收 + 上年结转) leave one.
+    report = _edit(WRITTEN_2021, NEW_2021, "一、本年新收政府信息公开申请数量464002153")
+    assert _row(report, "applications", "new") == [
+        (46, "derived"), (4, "derived"), (0, "derived"), (0, "derived"), (2, "derived"),
+        (1, "derived"), (53, "derived")]
+    cell = report.cell("applications.new.total")
+    assert (cell.raw, cell.line, cell.column) == ("53", 46, 24)
+    assert cell.rule == ("collapsed cell split: applications.balance.total, "
+                         "applications.row-sum.new")
+    assert _codes(report)["collapsed-cell-split"] == [
+        "本年新收政府信息公开申请数量: 464002153 holds 7 values run together; 1 of 16 ways "
+        "to cut it fits the consistency rules; its cells are derived from it"]
+    # The rules that chose the cut check nothing; the report's own typo is still found.
+    assert {check.rule for check in gr.validate(report).violated} == {
+        "applications.row-sum.partially_granted", "applications.outcomes.total"}
+
+
+def test_a_collapsed_row_of_a_real_report() -> None:
+    report = _edit(SEED, "(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", "(一) 予以公开0000000")
+    assert _row(report, "applications", "granted") == [(0, "derived")] * 7
+    assert set(_codes(report)) - set(_codes(gr.parse(SEED))) == {
+        "collapsed-cell-split", "rule-not-assessable"}  # the rules that chose the cut
+
+
+def test_an_error_of_the_report_does_not_choose_a_way() -> None:
+    # 予以公开 11 6 0 0 0 0 17 run together: 1 16 0 0 0 0 17 keeps the row sum too. The report
+    # misprints 总计 自然人 as 1, so the true way breaks column 自然人's sum, and the wrong one
+    # keeps it; column 商业企业 cannot be checked (其他处理 prints — there). Fitting a way needs
+    # every rule checked and holding: no way fits, nothing is guessed.
+    values: dict[str, int | None] = {f.key: 0 for f in gr.fields("2019")
+                                     if f.section == "applications"}
+    for row in ("new", "granted", "total"):
+        values |= {f"applications.{row}.natural_person": 11,
+                   f"applications.{row}.commercial_enterprise": 6,
+                   f"applications.{row}.total": 17}
+    values |= {"applications.total.natural_person": 1,
+               "applications.other.commercial_enterprise": None}
+    text = gr.render(gr.Report.from_values(values, template="2019", year=2019),
+                     "tab-separated")
+    line = next(line for line in text.split("\n") if "予以公开" in line)
+    report = gr.parse(text.replace(line, _collapse(line)))
+    assert _row(report, "applications", "granted") == [(None, "missing")] * 7
+    assert "0 of " in _codes(report)["collapsed-cell"][0]
+    assert "applications.row-sum.total" in {c.rule for c in gr.validate(report).violated}
+
+
+def test_values_printed_apart_stay_parsed() -> None:
+    # The label ran into the first value only: 46 is cut (one way), the rest were printed.
+    report = _edit(WRITTEN_2021, NEW_2021, NEW_2021.replace("\t\t46", "46"))
+    assert _row(report, "applications", "new") == [(46, "derived")] + [
+        (value, "parsed") for value in (4, 0, 0, 2, 1, 53)]
+
+
+def test_an_ambiguous_collapsed_cell_is_left_missing() -> None:
+    # 2019 section 二 has no consistency rule: each of the 11 ways to cut 3960181 into
+    # 上一年项目数量, 本年增/减 and 处理决定数量 fits.
+    before = gr.parse(SEED)
+    report = _edit(SEED, "行政许可\t0\t0\t0", "行政许可3960181")
+    licensing = [f.key for f in gr.fields("2019") if f.row == "licensing"]
+    assert [(report.cell(key).value, report.cell(key).provenance) for key in licensing] == [
+        (None, "missing")] * 3
+    assert _codes(report)["collapsed-cell"] == [
+        "行政许可: 3960181 holds 3 values run together; 11 of 11 ways to cut it fit the "
+        "consistency rules, so the uncertain cells are missing"]
+    changed = {key for key, value in report.flat().items()
+               if (value, report.cell(key).provenance)
+               != (before.flat()[key], before.cell(key).provenance)}
+    assert changed == set(licensing)
+
+
+def test_digits_that_could_be_fewer_values_need_a_rule() -> None:
+    # 105 cuts into three numbers one way only (1 0 5), but it may also be 105 with two blank
+    # cells gone (blank cells leave no trace); 005 can only be 0 0 5.
+    doubtful = _edit(SEED, "行政许可\t0\t0\t0", "行政许可105")
+    assert _row(doubtful, "proactive", "licensing") == [(None, "missing")] * 3
+    assert "could also be fewer values" in _codes(doubtful)["collapsed-cell"][0]
+    certain = _edit(SEED, "行政许可\t0\t0\t0", "行政许可005")
+    assert _row(certain, "proactive", "licensing") == [
+        (0, "derived"), (0, "derived"), (5, "derived")]
+    assert certain.cell("proactive.licensing.decisions").rule == (
+        "collapsed cell split: the only split")
+
+
+def test_digits_beside_a_full_row_are_values_too_many() -> None:
+    report = _edit(SEED, "行政许可\t0\t0\t0", "行政许可12\t0\t0\t0")
+    assert _row(report, "proactive", "licensing") == [(None, "missing")] * 3
+    assert _codes(report)["extra-values"] == [
+        "行政许可: a collapsed cell '12' and 3 more values for 3 columns; none placed"]
+
+
+def test_a_collapsed_section_四() -> None:
+    report = _edit(SEED, "\t".join("0" * 15), "0" * 15)
+    assert {report.cell(key).provenance for key in report.appeals.keys} == {"derived"}
+    assert set(report.appeals.values) == {0}
+
+
+@pytest.mark.parametrize(("digits", "why"), [
+    ("7" * 500, "a collapsed cell of 500 digits, more than the 30 that are cut"),
+    ("1" * 30, "a collapsed cell '111111111111111111111111111111': 453,999 ways to cut it "
+               "into 7 numbers, more than the 512 that are tried"),
+    ("123456", "a collapsed cell '123456': no way to cut it into 7 numbers"),
+])
+def test_runs_that_are_not_cut(digits: str, why: str) -> None:
+    report = _edit(SEED, "(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", f"(一) 予以公开{digits}")
+    assert _row(report, "applications", "granted") == [(None, "missing")] * 7
+    assert _codes(report)["collapsed-cell"] == [f"予以公开: {why}; its cells are missing"]
+
+
+@pytest.mark.parametrize(("text", "label", "runs"), [
+    ("行政许可3960181", "行政许可", ("3960181",)),
+    ("行政许可 39", "行政许可 ", ("39",)),
+    ("7" * 20, None, ("7" * 20,)),
+    ("行政许可3", "行政许可3", ()),          # one digit may be a note mark
+    ("行政事业性收费58.46", "行政事业性收费58.46", ()),  # a decimal is not a run
+    ("本年增/减-12", "本年增/减-12", ()),
+])
+def test_what_a_collapsed_cell_is(text: str, label: str | None, runs: tuple[str, ...]) -> None:
+    row, found = collapsed.take(Row(((text, 5, 3),), (), 5))
+    assert [cell[0] for cell in row.labels] == ([label.strip()] if label else [])
+    assert tuple(cell[0] for cell in found) == runs
+    assert all(cell[2] == 3 + text.index(cell[0]) for cell in found)
+
+
+def test_the_ways_to_cut() -> None:
+    # 1001 in three numbers: 10 0 1 (1 00 1 and 1 0 01 have leading zeros); in fewer: 1001,
+    # 100 1.
+    cuts = collapsed.cut(("1001", 4, 9), 3, 512)
+    assert cuts.ways == ((("10", 4, 9), ("0", 4, 11), ("1", 4, 12)),)
+    assert (cuts.count, cuts.fewer) == (1, True)
+    assert collapsed.cut(("000", 1, 1), 3, 512).fewer is False
+
+
+# --- Property: collapsed rows of rendered reports --------------------------------------
+
+_VALUE = re.compile(r"\d+")
+
+
+def _collapsible(line: str) -> bool:
+    """A rendered row of section 三 or 四 whose values are all printed numbers."""
+    cells = [cell for cell in line.split("\t") if cell]
+    values = [cell for cell in cells if _VALUE.fullmatch(cell)]
+    return len(values) >= 7 and all(_VALUE.fullmatch(cell) for cell in cells[-len(values):])
+
+
+def _collapse(line: str) -> str:
+    """The row with its label and values run together into one cell."""
+    cells = line.split("\t")
+    first = next(i for i, cell in enumerate(cells) if _VALUE.fullmatch(cell))
+    head = cells[:first]
+    while head and not head[-1]:
+        head.pop()
+    digits = "".join(cell for cell in cells[first:] if cell)
+    return "\t".join([*head[:-1], head[-1] + digits] if head else [digits])
+
+
+@st.composite
+def collapsed_reports(draw: st.DrawFn) -> tuple[gr.Report, str]:
+    """A rendered report with one or two rows of section 三 or 四 collapsed."""
+    report = draw(reports())
+    lines = gr.render(report, "tab-separated").split("\n")
+    start = next(i for i, line in enumerate(lines) if "勾稽关系" in line)
+    rows = [i for i in range(start, len(lines)) if _collapsible(lines[i])]
+    picked = draw(st.lists(st.sampled_from(rows), min_size=1, max_size=2, unique=True))
+    for i in picked:
+        lines[i] = _collapse(lines[i])
+    return report, "\n".join(lines)
+
+
+@scaled(1)
+@given(collapsed_reports())
+def test_collapsed_rows_give_true_values_or_none(
+        case: tuple[gr.Report, str]) -> None:
+    report, text = case
+    back = gr.parse(text)
+    truth = report.flat()
+    for key, value in back.flat().items():
+        assert value in (truth[key], None), (key, value, truth[key])
+    codes = {d.code for d in back.diagnostics}
+    # Never silent. (A collapsed last row of section 三 has no tab left: the table ends
+    # before it, and its row is reported missing.)
+    assert codes & {"collapsed-cell", "collapsed-cell-split", "row-missing"}
+    assert "rule-violation" not in codes
