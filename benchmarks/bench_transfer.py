@@ -60,8 +60,8 @@ PREPARED = [pickle.dumps(stream.Result(0, seed.name, report=report), PROTOCOL)
             for seed, report in zip(SEEDS, REPORTS, strict=True)]
 
 
-def prepared(tasks: list[stream._Task], layout: str | None,
-             strict: bool) -> list[stream.Result]:
+def prepared(tasks: list[stream._Task], layout: str | None, strict: bool,
+             format: str | None) -> list[stream.Result]:
     """A worker that parses nothing: each seed's result, already packed."""
     return [pickle.loads(PREPARED[task[0] % len(PREPARED)]) for task in tasks]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govinfo_report as gr
+from govinfo_report import source
 
 from conftest import SEEDS
 
@@ -118,3 +119,10 @@ def test_a_bad_gb18030_byte_is_located_where_gb18030_fails() -> None:
     error = caught.value
     assert (error.code, error.line, error.column) == ("not-text", 3, 5)
     assert error.text is not None and error.text.startswith("行政许可")  # not mojibake
+
+
+def test_radicals_that_pdf_fonts_give_for_ideographs_are_folded() -> None:
+    kangxi = "".join(chr(code) for code in (0x2F06, 0x2F08, 0x2F8F))  # KANGXI TWO, MAN, WALK
+    supplement = "".join(chr(code) for code in (0x2EA0, 0x2EDB, 0x2EDA))  # CIVILIAN, WIND, LEAF
+    assert source.fold(f"{kangxi}{supplement}") == "二人行民风页"
+    assert source.fold("月日王") == "月日王"

@@ -23,7 +23,7 @@ from .errors import (
 from .frames import report_frame
 from .layouts import available as available_layouts
 from .model import Cell, Report, Table
-from .parser import parse
+from .parser import extract_text, parse
 from .render import render, render_html
 from .stream import Result, iter_parse, parse_document
 from .validate import Check, Validation, validate
@@ -33,7 +33,8 @@ __all__ = [
     "GovinfoReportError", "InternalError", "LegacyReportError", "MissingDependencyError",
     "ParseError", "RecordError",
     "Report", "Result", "Table", "UnknownLayoutError", "Validation", "available_layouts",
-    "directory", "documents", "fields", "iter_parse", "json_lines", "parse", "parse_document",
+    "directory", "documents", "extract_text", "fields", "iter_parse", "json_lines", "parse",
+    "parse_document",
     "render", "render_html", "report_frame", "tar_archive", "validate", "zip_archive",
 ]
 __version__ = "0.1.0"

@@ -15,6 +15,8 @@ Severity = Literal["error", "warning", "info"]
 #: code -> (severity, what it means)
 CODES: dict[str, tuple[Severity, str]] = {
     "encoding-gb18030": ("info", "the bytes were not UTF-8 and were decoded as GB18030"),
+    "encoding-declared-wrong": ("warning", "an HTML page's declared encoding is unknown or "
+                                           "does not decode it; read as UTF-8 or GB18030"),
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),

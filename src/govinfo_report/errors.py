@@ -12,8 +12,9 @@ ERROR_CODES: dict[str, str] = {
     "not-text": "the input is binary, or neither UTF-8 nor GB18030 text",
     "not-a-report": "no title, section headings or tables were found",
     "legacy-report": "a report from before the 2019 template",
-    "unreadable": "a document of a stream cannot be read (a missing file, a bad archive "
-                  "member, a JSON line that is not a record with a text)",
+    "unreadable": "a document cannot be read (a damaged DOCX or PDF; in a stream also a "
+                  "missing file, a bad archive member, a JSON line that is not a record with "
+                  "a text, a document whose format's extra is not installed)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
 }
 
@@ -91,7 +92,9 @@ class RecordError(GovinfoReportError, ValueError):
 
 class MissingDependencyError(GovinfoReportError, ImportError):
     """An optional dependency is not installed: DataFrames and Parquet need the ``export``
-    extra (``pip install 'govinfo-report[export]'``: pandas and pyarrow)."""
+    extra (``pip install 'govinfo-report[export]'``: pandas and pyarrow), HTML pages the
+    ``html`` extra (lxml), Word documents ``docx`` (python-docx), PDF files ``pdf``
+    (pdfplumber). The message names the extra to install."""
 
 
 class UnknownLayoutError(GovinfoReportError, LookupError):
@@ -122,3 +125,15 @@ def _display(text: str) -> str:
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def byte_position(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int, str]:
+    """Line, column and line text of byte ``offset`` in undecodable ``data``: the line is
+    decoded as ``encoding`` with each bad byte shown as ``�``, and the column counts its
+    characters."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    end = data.find(b"\n", offset)
+    line = data[start:end if end >= 0 else len(data)]
+    return (data.count(b"\n", 0, offset) + 1,
+            len(data[start:offset].decode(encoding, "replace")) + 1,
+            line.decode(encoding, "replace").rstrip("\r"))

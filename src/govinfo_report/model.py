@@ -94,7 +94,8 @@ class Report:
         overview, problems, other_matters: the prose of sections 一, 五 and 六.
         proactive, applications, appeals: the tables of sections 二, 三 and 四.
         diagnostics: every finding, in document order.
-        source: the file name, when parsed from a path; encoding: how it was decoded.
+        source: the file name, when parsed from a path; encoding: how it was decoded (an
+            HTML page's charset; ``"docx"``, ``"pdf"`` for those documents).
     """
 
     organisation: str | None

@@ -33,13 +33,17 @@ _ALIGNERS: dict[str, Aligner] = {
 
 
 def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
-          strict: bool = False) -> Report:
+          strict: bool = False, format: str | None = None) -> Report:
     """Parse one report.
 
     Args:
-        source: the report's text (``str``), its raw bytes (UTF-8 or GB18030), or a path.
+        source: the report's text (``str``), its raw bytes (UTF-8 or GB18030), or a path;
+            a path ending ``.html``/``.htm``/``.xhtml``, ``.docx`` or ``.pdf`` is read as
+            that document (the ``html``, ``docx``, ``pdf`` extras; see ``extract_text``).
         layout: a registered layout name to use for every table instead of detecting one.
         strict: raise ``ParseError`` if any diagnostic has severity ``error``.
+        format: read ``source`` as ``"html"``, ``"docx"``, ``"pdf"`` or ``"text"`` whatever
+            its kind or suffix (bytes of a document need it).
 
     Returns:
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
@@ -50,6 +54,8 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
+        MissingDependencyError: the document format's extra is not installed.
+        ValueError: ``format`` names no format.
 
     Example:
         >>> report = parse(open("report.txt", encoding="utf-8").read())  # doctest: +SKIP
@@ -57,7 +63,7 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
         14
     """
     forced = layouts.get(layout) if layout is not None else None
-    text = read(source)
+    text = read(source, format)
     found: list[Diagnostic] = list(text.diagnostics)
     skel = skeleton.split(text.lines)
     found.extend(skel.diagnostics)
@@ -112,6 +118,23 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
                          column=error.column or 1,
                          text=text.lines[error.line - 1] if error.line else None)
     return report
+
+
+def extract_text(source: str | bytes | os.PathLike[str], *, format: str | None = None) -> str:
+    """The text ``parse`` reads from ``source`` (taken as ``parse`` takes it), lines joined
+    by ``\\n``: the line and column of a diagnostic are positions in it. For an HTML, DOCX
+    or PDF document it shows what the reader made of it: paragraphs a line each, each table
+    as tab-separated rows.
+
+    Raises:
+        ParseError, MissingDependencyError, ValueError: as ``parse`` does for ``source``.
+
+    Example:
+        >>> text = extract_text(Path("report.docx"))  # doctest: +SKIP
+        >>> report = parse(Path("report.docx"))  # doctest: +SKIP
+        >>> text.splitlines()[report.diagnostics[0].line - 1]  # doctest: +SKIP
+    """
+    return "\n".join(read(source, format).lines)
 
 
 def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:

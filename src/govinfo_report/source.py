@@ -13,8 +13,9 @@ from pathlib import Path
 
 import attrs
 
+from . import formats
 from .diagnostics import Diagnostic, diagnostic
-from .errors import ParseError
+from .errors import ParseError, byte_position
 
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
 _FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -23,6 +24,11 @@ _FOLD_TEXT.update(dict.fromkeys("\u3000\u00a0\u200b\ufeff\u2002\u2003", " "))
 #: when a font maps those glyphs to them, to the ideographs (their NFKC forms).
 _FOLD_TEXT.update({chr(code): unicodedata.normalize("NFKC", chr(code))
                    for code in range(0x2F00, 0x2FD6)})
+#: CJK radicals (supplement) shaped as whole simplified characters, which PDF fonts give the
+#: same way (人⺠政府 for 人民政府); Unicode has no decomposition for most of them.
+_RADICALS = ("⺟母⺠民⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞"
+             "⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟")
+_FOLD_TEXT.update(zip(_RADICALS[::2], _RADICALS[1::2], strict=True))
 _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
@@ -34,8 +40,8 @@ _MAX_CONTROL_SHARE = 0.01
 
 
 def fold(text: str) -> str:
-    """Fold full-width ASCII characters, unusual spaces and Kangxi radicals to their plain
-    forms."""
+    """Fold full-width ASCII characters, unusual spaces and Kangxi and CJK radicals to their
+    plain forms."""
     # ``str.translate`` looks every character up in a dict; a report holds a dozen
     # distinct foldable characters, so replacing each of those is several times faster.
     for char in set(_FOLDABLE.findall(text)):
@@ -49,7 +55,8 @@ class Source:
 
     Attributes:
         lines: the normalised lines (no line terminators); line ``n`` is ``lines[n - 1]``.
-        encoding: the encoding the bytes were decoded with (``"str"`` for text input).
+        encoding: the encoding the bytes were decoded with (``"str"`` for text input; an
+            HTML page's charset; ``"docx"`` or ``"pdf"`` for those documents).
         name: the file name, when read from a path.
         diagnostics: findings made while decoding.
     """
@@ -60,23 +67,43 @@ class Source:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def read(source: str | bytes | os.PathLike[str]) -> Source:
+def read(source: str | bytes | os.PathLike[str], format: str | None = None) -> Source:
     """Decode and normalise ``source``: text (``str``), raw bytes, or a path to a file.
 
+    A path whose suffix names a document format (``.html``/``.htm``/``.xhtml``, ``.docx``,
+    ``.pdf``), or any source with ``format`` (``"html"``, ``"docx"``, ``"pdf"``, or
+    ``"text"`` to read a file as text whatever its suffix), is extracted to text first (see
+    ``formats``); ``str`` is text, or HTML markup with ``format="html"``.
+
     Raises:
-        ParseError: the input is empty, binary, or not decodable as UTF-8 or GB18030.
+        ParseError: the input is empty, binary, not decodable as UTF-8 or GB18030, or a
+            document that cannot be read (``unreadable``).
+        MissingDependencyError: the document format's extra is not installed.
+        ValueError: ``format`` is not a known format.
+        TypeError: ``source`` is none of the three kinds, or ``str`` given as a DOCX or PDF.
     """
+    formats.check(format)
     if isinstance(source, os.PathLike):
         path = Path(source)
-        return _from_bytes(path.read_bytes(), path.name)
+        return _from_bytes(path.read_bytes(), path.name, format or formats.kind_of(path.name))
     if isinstance(source, bytes | bytearray | memoryview):
-        return _from_bytes(bytes(source), None)
+        return _from_bytes(bytes(source), None, format)
     if isinstance(source, str):
-        return _from_text(source, "str", None, ())
+        if format in (None, "text"):
+            return _from_text(source, "str", None, ())
+        if format == "html":
+            return _extracted(formats.html.read(source), None)
+        raise TypeError(f"a {format} document is bytes or a path, not str")
     raise TypeError(f"cannot read a report from {type(source).__name__}")
 
 
-def _from_bytes(data: bytes, name: str | None) -> Source:
+def _extracted(document: formats.Extracted, name: str | None) -> Source:
+    return _from_text(document.text, document.encoding, name, document.diagnostics)
+
+
+def _from_bytes(data: bytes, name: str | None, kind: str | None) -> Source:
+    if kind is not None and kind != "text":
+        return _extracted(formats.read(data, kind), name)
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     encoding = "utf-8"
@@ -84,7 +111,7 @@ def _from_bytes(data: bytes, name: str | None) -> Source:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in data:
-        line, column, shown = _position_of(data, data.index(b"\x00"))
+        line, column, shown = byte_position(data, data.index(b"\x00"))
         raise ParseError("the input is binary, not text (it contains NUL bytes)",
                          code="not-text", line=line, column=column, text=shown)
     try:
@@ -94,7 +121,7 @@ def _from_bytes(data: bytes, name: str | None) -> Source:
             text = data.decode("gb18030")
         except UnicodeDecodeError as gb_error:
             utf8_first = utf8_error.start >= gb_error.start
-            line, column, shown = _position_of(data, max(utf8_error.start, gb_error.start),
+            line, column, shown = byte_position(data, max(utf8_error.start, gb_error.start),
                                                "utf-8" if utf8_first else "gb18030")
             raise ParseError("the input is neither UTF-8 nor GB18030 text", code="not-text",
                              line=line, column=column, text=shown) from None
@@ -127,15 +154,3 @@ def _from_text(text: str, encoding: str, name: str | None,
         raise ParseError("the input is empty", code="empty-input")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return Source(tuple(lines), encoding, name, found)
-
-
-def _position_of(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int, str]:
-    """Line, column and line text of byte ``offset`` in undecodable ``data``: the line is
-    decoded as ``encoding`` with each bad byte shown as ``�``, and the column counts its
-    characters."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    end = data.find(b"\n", offset)
-    line = data[start:end if end >= 0 else len(data)]
-    return (data.count(b"\n", 0, offset) + 1,
-            len(data[start:offset].decode(encoding, "replace")) + 1,
-            line.decode(encoding, "replace").rstrip("\r"))

@@ -19,10 +19,10 @@ from functools import partial
 
 import attrs
 
-from . import layouts
+from . import formats, layouts
 from .compact import pack, unpack
 from .documents import Document
-from .errors import InternalError, ParseError, UnknownLayoutError
+from .errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
 from .model import Report
 from .parser import parse
 
@@ -85,7 +85,7 @@ def _packed_result(index: int, name: str, error: ParseError | None,
 
 
 def parse_document(document: Document, *, layout: str | None = None, strict: bool = False,
-                   index: int = 0) -> Result:
+                   index: int = 0, format: str | None = None) -> Result:
     """Read and parse one document; never raises for a bad document.
 
     The report's ``source`` is the document's name. A document that cannot be read fails
@@ -93,19 +93,28 @@ def parse_document(document: Document, *, layout: str | None = None, strict: boo
     unexpected exception (a bug) as ``InternalError`` (code ``internal-error``, with the
     traceback).
 
+    A document whose name ends with a document format's suffix (``.html``, ``.docx``,
+    ``.pdf``, …; a zip member's too) is read as that format, unless ``format`` is given; one
+    whose format's extra is not installed fails as ``unreadable``, saying which to install.
+
     Args:
         document: what to read.
-        layout, strict: as for ``parse``.
+        layout, strict, format: as for ``parse``.
         index: the position recorded in the result.
 
     Raises:
         UnknownLayoutError: ``layout`` names no registered layout (a wrong call, not a bad
             document).
+        ValueError: ``format`` names no format (the same).
     """
+    formats.check(format)
     try:
-        report = parse(document.read(), layout=layout, strict=strict)
+        report = parse(document.read(), layout=layout, strict=strict,
+                       format=format or formats.kind_of(document.name))
     except ParseError as error:
         return Result(index, document.name, error)
+    except MissingDependencyError as error:
+        return Result(index, document.name, ParseError(str(error), code="unreadable"))
     except UnknownLayoutError:
         raise
     except Exception as error:  # a bug: one document's, never the whole stream's
@@ -117,7 +126,7 @@ def parse_document(document: Document, *, layout: str | None = None, strict: boo
 
 def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool = True,
                chunksize: int | None = None, layout: str | None = None,
-               strict: bool = False) -> Generator[Result, None, None]:
+               strict: bool = False, format: str | None = None) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
     Args:
@@ -128,6 +137,8 @@ def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool
         ordered: yield results in input order; ``False``: as they complete.
         chunksize: documents a worker takes at a time (default ``CHUNKSIZE``).
         layout, strict: as for ``parse``.
+        format: as for ``parse``, for every document; by default each document's name
+            decides (see ``parse_document``).
 
     Yields:
         One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
@@ -136,7 +147,8 @@ def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool
 
     Raises:
         UnknownLayoutError: ``layout`` names no registered layout.
-        ValueError: ``jobs`` or ``chunksize`` is negative or zero (``chunksize``).
+        ValueError: ``jobs`` or ``chunksize`` is negative or zero (``chunksize``), or
+            ``format`` names no format.
         TypeError: a source is none of the four kinds (when the stream reaches it).
 
     Example:
@@ -145,13 +157,14 @@ def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool
     """
     if layout is not None:
         layouts.get(layout)
+    formats.check(format)
     workers = _workers(jobs)
     size = CHUNKSIZE if chunksize is None else chunksize
     if size < 1:
         raise ValueError(f"chunksize must be at least 1, not {size}")
     if workers == 1:
-        return _in_process(sources, layout, strict)
-    return _pooled(sources, workers, ordered, size, layout, strict)
+        return _in_process(sources, layout, strict, format)
+    return _pooled(sources, workers, ordered, size, layout, strict, format)
 
 
 def _workers(jobs: int | None) -> int:
@@ -163,11 +176,11 @@ def _workers(jobs: int | None) -> int:
     return jobs
 
 
-def _in_process(sources: Iterable[Source], layout: str | None,
-                strict: bool) -> Generator[Result, None, None]:
+def _in_process(sources: Iterable[Source], layout: str | None, strict: bool,
+                format: str | None) -> Generator[Result, None, None]:
     for index, source in enumerate(sources):
         yield parse_document(as_document(source, index), layout=layout, strict=strict,
-                             index=index)
+                             index=index, format=format)
 
 
 def as_document(source: Source, index: int) -> Document:
@@ -186,11 +199,12 @@ def as_document(source: Source, index: int) -> Document:
 
 
 def _pooled(sources: Iterable[Source], workers: int, ordered: bool, chunksize: int,
-            layout: str | None, strict: bool) -> Generator[Result, None, None]:
+            layout: str | None, strict: bool,
+            format: str | None) -> Generator[Result, None, None]:
     """Results from ``workers`` processes, at most ``workers * CHUNKS_AHEAD`` chunks handed
     out ahead of the results taken; the sources are read here, a chunk at a time, only when
     a chunk is handed out."""
-    work = partial(_work, layout=layout, strict=strict)
+    work = partial(_work, layout=layout, strict=strict, format=format)
     ahead = workers * CHUNKS_AHEAD
     pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     failure: Exception | None = None
@@ -261,9 +275,10 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-def _work(tasks: list[_Task], layout: str | None, strict: bool) -> list[Result]:
+def _work(tasks: list[_Task], layout: str | None, strict: bool,
+          format: str | None) -> list[Result]:
     return [parse_document(Document(name, path, member, data, unreadable), layout=layout,
-                           strict=strict, index=index)
+                           strict=strict, index=index, format=format)
             for index, name, path, member, data, unreadable in tasks]
 
 

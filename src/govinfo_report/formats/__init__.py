@@ -1,0 +1,53 @@
+"""Documents that are not plain text: HTML pages, Word (``.docx``) and PDF files, each read
+by its optional library (the ``html``, ``docx`` and ``pdf`` extras, imported only when such
+a document is read) into text the parser reads: paragraphs a line each, each table as the
+lines of the ``tab-separated`` layout (``tables``). See ``docs/formats.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+
+from . import docx, html, pdf
+from .base import Extracted
+
+__all__ = ["READERS", "SUFFIXES", "Extracted", "check", "extract", "kind_of", "read"]
+
+#: format -> its reader.
+READERS: dict[str, Callable[[bytes], Extracted]] = {
+    "html": html.read, "docx": docx.read, "pdf": pdf.read}
+#: file suffix (lower case) -> format.
+SUFFIXES: dict[str, str] = {".html": "html", ".htm": "html", ".xhtml": "html",
+                            ".docx": "docx", ".pdf": "pdf"}
+
+
+def check(kind: str | None) -> None:
+    """Raise ``ValueError`` unless ``kind`` is ``None``, ``"text"`` or a format of
+    ``READERS``."""
+    if kind is not None and kind != "text" and kind not in READERS:
+        raise ValueError(f"unknown format {kind!r}: one of text, {', '.join(READERS)}")
+
+
+def kind_of(name: str) -> str | None:
+    """The format of a file named ``name`` by its suffix, ``None`` for text."""
+    return SUFFIXES.get(PurePath(name).suffix.lower())
+
+
+def read(data: bytes, kind: str) -> Extracted:
+    """The document ``data`` in format ``kind`` as text, with how it was read.
+
+    Raises:
+        ValueError: ``kind`` is not a format of ``READERS``.
+        MissingDependencyError: the format's extra is not installed.
+        ParseError: the document is empty (``empty-input``), cannot be read
+            (``unreadable``), or is an HTML page in no known encoding (``not-text``).
+    """
+    check(kind)
+    return READERS[kind](data)
+
+
+def extract(data: bytes, kind: str) -> str:
+    """The document ``data`` in format ``kind`` as text: paragraphs a line each, each table
+    as tab-separated rows (raises as ``read``)."""
+    return read(data, kind).text

@@ -1,0 +1,68 @@
+"""Tables of documents as the lines of the ``tab-separated`` layout: a row a line, cells split
+by tabs, a merged cell's text at its top-left position and the positions it covers empty
+(exactly what ``gr.render(report, "tab-separated")`` writes and reads back)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..limits import MAX_CELLS_PER_ROW
+
+#: A cell as HTML gives it: its text, rows spanned, columns spanned.
+Spanned = tuple[str, int, int]
+
+
+def clean(text: str) -> str:
+    """``text`` on one line: every run of white space (newlines, tabs, no-break spaces) one
+    space, none at the ends, so a cell never breaks the row or its tab grid."""
+    return " ".join(text.split())
+
+
+def spread(rows: Sequence[Sequence[Spanned]]) -> list[list[str]]:
+    """The grid of a table given row by row as HTML lists its cells, each with its spans.
+
+    A cell takes the first free position of its row (positions taken by cells spanning
+    down from rows above are skipped) and covers ``rows x columns`` positions, clipped to
+    the table's rows and to ``MAX_CELLS_PER_ROW`` columns; a cell never covers a position
+    another cell holds (such tables are broken; browsers overlap them), so every position
+    is written once and the work is linear in the grid's size.
+    """
+    grid: list[list[str | None]] = [[] for _ in rows]
+    for top, cells in enumerate(rows):
+        column = 0
+        for text, down, across in cells:
+            row = grid[top]
+            while column < len(row) and row[column] is not None:
+                column += 1
+            if column >= MAX_CELLS_PER_ROW:
+                break
+            width = _claim(row, column, min(across, MAX_CELLS_PER_ROW - column))
+            row[column] = text
+            for below in grid[top + 1:top + max(down, 1)]:
+                if _claim(below, column, width) == 0:
+                    break
+            column += width
+    return [["" if cell is None else cell for cell in row] for row in grid]
+
+
+def _claim(row: list[str | None], start: int, across: int) -> int:
+    """Mark up to ``across`` free positions of ``row`` from ``start`` covered (``""``),
+    stopping at a position already held; how many were marked."""
+    if len(row) < start + across:
+        row.extend([None] * (start + across - len(row)))
+    taken = 0
+    while taken < across and row[start + taken] is None:
+        row[start + taken] = ""
+        taken += 1
+    return taken
+
+
+def tab_lines(grid: Iterable[Sequence[str | None]]) -> list[str]:
+    """A table's rows as tab-separated lines (``None``: an empty cell); a row with no text
+    at all is left out."""
+    lines: list[str] = []
+    for row in grid:
+        cells = [clean(cell) if cell else "" for cell in row]
+        if any(cells):
+            lines.append("\t".join(cells))
+    return lines
