@@ -124,6 +124,14 @@ def split_words(line: str, line_number: int) -> list[Cell]:
             for match in _WORD.finditer(line, 0)][:MAX_CELLS_PER_ROW]
 
 
+def loose_value_lines(lines: Sequence[str]) -> list[str]:
+    """The lines of a table region with no grid that hold a value; none when any line shows
+    a grid mark (another layout's text)."""
+    if any(map(GRID_MARK.search, lines)):
+        return []
+    return [line for line in lines if VALUE_WORD.search(line) and not is_rule(line)]
+
+
 def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
     """Rows of text whose cells are separated by whitespace or line breaks, with no grid: a
     row is its labels and the values after them, ending where a label follows a value.

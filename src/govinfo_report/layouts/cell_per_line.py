@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import GRID_MARK, VALUE_WORD, Row, is_rule, word_rows
+from .base import Row, loose_value_lines, word_rows
 
 #: A value alone on its line.
 _VALUE_LINE = re.compile(r"\s*(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*")
@@ -28,11 +28,7 @@ class CellPerLine:
     table_line: ClassVar[str] = r"^[^\S\t]*(?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        if any(map(GRID_MARK.search, lines)):  # tabs, pipes or bars: another layout's text
-            return 0.0
-        filled = [line for line in lines if line.strip() and not is_rule(line)]
-        # Of the lines holding a value, the share that hold it alone.
-        valued = [line for line in filled if VALUE_WORD.search(line)]
+        valued = loose_value_lines(lines)  # the share of them holding their value alone
         alone = sum(1 for line in valued if _VALUE_LINE.fullmatch(line))
         return alone / len(valued) if valued else 0.0
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import GRID_MARK, VALUE_WORD, Row, is_rule, word_rows
+from .base import Row, loose_value_lines, word_rows
 
 #: A line with a value after a label or another value, across spaces.
 _ROW = re.compile(r"\S\s+(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*$")
@@ -25,12 +25,9 @@ class SpaceAligned:
     table_line: ClassVar[str] = r"[^\S\t](?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        if any(map(GRID_MARK.search, lines)):  # tabs, pipes or bars: another layout's text
-            return 0.0
-        filled = [line for line in lines if line.strip() and not is_rule(line)]
-        # Of the lines holding a value, the share that hold it after other cells: wrapped
-        # labels and headers add lines without values, which say nothing.
-        valued = [line for line in filled if VALUE_WORD.search(line)]
+        # Of the lines holding a value, the share holding it after other cells: wrapped labels
+        # and headers add lines without values, which say nothing.
+        valued = loose_value_lines(lines)
         return sum(1 for line in valued if _ROW.search(line)) / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
