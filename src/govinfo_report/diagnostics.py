@@ -48,6 +48,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "merged-cell-repeated": ("info", "a row repeats its last value past the template's "
                                      "columns, as a merged cell is given by some tools; "
                                      "read once"),
+    "table-read-in-sequence": ("warning", "a table whose cells came out of order was read "
+                                          "by sequence: its n-th row label took the n-th run "
+                                          "of values, every rule holding"),
     "table-order-broken": ("warning", "a table read by the order of its cells gives them "
                                       "out of order; its values are not kept"),
     "invalid-value": ("warning", "a cell holds text that is not a valid value for its column"),

@@ -10,7 +10,7 @@ from functools import cache
 
 import attrs
 
-from . import align, layouts, metadata, skeleton, statements
+from . import align, layouts, metadata, sequence, skeleton, statements
 from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
@@ -100,6 +100,12 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
         section_shorts = _ALIGNERS[name](rows, grid, found)
         if getattr(strategy, "by_order", False) and _order_broken(found[before:]):
             _discard(grid, name, found)
+            if name == "applications" and sequence.applications(rows, grid, found):
+                found.append(diagnostic(
+                    "table-read-in-sequence",
+                    "section 三: its cells came out of order, so each row label took the next "
+                    "seven values in turn; every row is there in template order and every rule "
+                    "of the section holds", rows[0].line if rows else None, 1))
             continue
         shorts.extend(section_shorts)
     _place(grid, shorts, found)
@@ -257,7 +263,8 @@ def _discard(grid: Grid, section: str, found: list[Diagnostic]) -> None:
         "table-order-broken",
         f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: the table's cells are read by "
         "their order alone, and a row took more values than it has columns, so the text "
-        "gives cells out of order; none of this table's values are kept"))
+        "gives cells out of order; its values are kept only if a reading by sequence checks "
+        "out whole"))
 
 
 @cache
