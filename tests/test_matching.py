@@ -51,3 +51,16 @@ def test_normalise_label() -> None:
 ])
 def test_a_row_label_merged_with_its_group(text: str, match: tuple[str, str]) -> None:
     assert matcher("2021", "applications").match(text) == match
+
+
+
+@pytest.mark.parametrize(("section", "text", "whole", "key"),
+                         [("applications", "总", "总计", "total"),
+                          ("applications", "计", "总计", "total"),
+                          ("proactive", "规", "规章", "rules"),
+                          ("proactive", "章", "规章", "rules")])
+def test_one_character_names_no_row(section: str, text: str, whole: str, key: str) -> None:
+    """A header split a character a line (pdftotext: ``总`` / ``计``) is similar enough to a
+    two-character label to pass the fuzzy threshold; it must not name that row."""
+    assert matcher("2019", section).match(text) == ("unknown", None)
+    assert matcher("2019", section).match(whole) == ("row", key)

@@ -24,6 +24,9 @@ Match = tuple[Kind, str | None]
 #: Fuzzy matches need this similarity (2·common/total) and this lead over another key.
 MIN_SIMILARITY = 0.6
 MIN_LEAD = 0.05
+#: The shortest text matched by similarity: a lone character (a header split one
+#: character a line, ``总`` / ``计``) is similar enough to any two-character label.
+MIN_FUZZY_CHARS = 2
 #: A label that starts with a whole canonical label of this length is that label plus a
 #: note whose brackets were lost: ``部分公开（区分处理的），只计这一情形…``.
 MIN_PREFIX = 4
@@ -119,6 +122,8 @@ class LabelMatcher:
         return group in self._umbrellas or row.startswith(f"{group}.")
 
     def _fuzzy(self, norm: str) -> Match:
+        if len(norm) < MIN_FUZZY_CHARS:
+            return ("unknown", None)
         # A candidate below this can neither win nor tie with the winner. The cheap upper
         # bounds of its similarity (lengths, then letters) rule most out before the costly
         # ratio, which is quadratic: a 2,000-character cell no longer costs milliseconds.
