@@ -452,7 +452,7 @@ _DRIFT = 1
 
 
 def _rewrapped(template: str, rows: list[Row]) -> list[Row]:
-    """``rows`` with the labels that name no row completed by the lines they wrapped onto.
+    """``rows`` with their own labels completed by the lines they wrapped onto.
 
     A narrow label column wraps its text a few characters a line, below the row's values
     (Word's PDFs: ``1.属于`` / ``国家秘`` / ``密``; a cut ``2.其他`` even names another row).
@@ -461,17 +461,13 @@ def _rewrapped(template: str, rows: list[Row]) -> list[Row]:
     """
     rewrapped = list(rows)
     for at, row in enumerate(rows):
-        if not row.values or at + 1 == len(rows) or rows[at + 1].values:
+        if not (row.values and row.labels) or at + 1 == len(rows) or rows[at + 1].values:
             continue
         below: list[Cell] = []
         for later in rows[at + 1:]:
             if later.values:
                 break
             below.extend(later.labels)
-        if not below:
-            continue
-        if not row.labels:
-            continue
         text, line, column = row.labels[-1]  # the row's own label: group labels come first
         rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
         joined = (*row.labels[:-1], ((text + rest)[:MAX_CELL_CHARS], line, column))

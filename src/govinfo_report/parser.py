@@ -101,6 +101,7 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
         if getattr(strategy, "by_order", False) and _order_broken(found[before:]):
             _discard(grid, name, found)
             if name == "applications" and sequence.applications(rows, grid, found):
+                del found[before:]  # the findings of the reading given up on
                 found.append(diagnostic(
                     "table-read-in-sequence",
                     "section 三: its cells came out of order, so each row label took the next "

@@ -101,8 +101,8 @@ def make_row(cells: Sequence[Cell], line: int, positional: bool) -> Row | None:
 
 #: A table rule: a line of only border characters with a run of three or more (``-----``,
 #: ``+---+---+``, ``├───┼───┤``, ``====``); never a value, though ``-`` alone is a dash.
-BORDER_CHARS = "-=+─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻│┃║|:"
-_BORDER_ONLY = re.compile(rf"[{BORDER_CHARS}\s]+")
+_BORDER_CHARS = "-=+─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻│┃║|:"
+_BORDER_ONLY = re.compile(rf"[{_BORDER_CHARS}\s]+")
 _DASH_RUN = re.compile(r"[-=─━═]{3}")
 
 
@@ -114,8 +114,10 @@ def is_rule(line: str) -> bool:
 _WORD = re.compile(r"\S+")
 #: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
 GRID_MARK = re.compile(r"[\t|│┃║]")
+#: A value cell's text in loose (whitespace-separated) text: a number or a dash, ``/``, ``无``.
+VALUE = r"(?:[-+]?\d[\d,.]*|[/—–-]|无)"
 #: A value among a line's whitespace-separated cells.
-VALUE_WORD = re.compile(r"(?:^|\s)(?:[-+]?\d[\d,.]*|[/—–-]|无)(?:\s|$)")
+VALUE_WORD = re.compile(rf"(?:^|\s){VALUE}(?:\s|$)")
 
 
 def split_words(line: str, line_number: int) -> list[Cell]:

@@ -12,17 +12,17 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import Row, loose_value_lines, word_rows
+from .base import VALUE, Row, loose_value_lines, word_rows
 
 #: A line with a value after a label or another value, across spaces.
-_ROW = re.compile(r"\S\s+(?:[-+]?\d[\d,.]*|[/—–-]|无)\s*$")
+_ROW = re.compile(rf"\S\s+{VALUE}\s*$")
 
 
 class SpaceAligned:
     """A row a line, cells split on spaces; blank cells are not seen."""
 
     name: ClassVar[str] = "space-aligned"
-    table_line: ClassVar[str] = r"[^\S\t](?:[-+]?\d[\d,.]*|[/—–-]|无)[^\S\t]*$"
+    table_line: ClassVar[str] = rf"[^\S\t]{VALUE}[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         # Of the lines holding a value, the share holding it after other cells: wrapped labels
