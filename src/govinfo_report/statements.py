@@ -45,7 +45,9 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
         if len(line) > MAX_LINE_CHARS:
             continue
         compact = _SPACE.sub("", line)
-        columns: list[int] = []  # compact index -> column, built on the first match only
+        # compact index -> column: the index itself when no space was removed, as in most
+        # Chinese prose; else built on the first match only.
+        columns: list[int] | range = range(1, len(line) + 1) if compact == line else []
         for pattern, readings in _patterns(template):
             for match in pattern.finditer(compact):
                 if _part_of(compact, match.start()):
@@ -59,10 +61,17 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
 
 
 def _part_of(text: str, start: int) -> bool:
-    """Whether the clause holding ``start`` counts a part (``其中，…``)."""
-    clause = max(text.rfind(end, 0, start) for end in labels.CLAUSE_ENDS) + 1
-    opening = text[max(clause - 3, 0):start]
-    return any(word in opening for word in labels.PART_OF)
+    """Whether the clause holding ``start`` counts a part (``其中，…``): a word of
+    ``PART_OF`` ends before ``start`` and starts at most three characters before the clause.
+    The nearest occurrence of the word decides, so a text without one costs one search."""
+    for word in labels.PART_OF:
+        at = text.rfind(word, 0, start)
+        if at < 0:
+            continue
+        clause = max(text.rfind(end, 0, start) for end in labels.CLAUSE_ENDS) + 1
+        if at >= clause - 3:
+            return True
+    return False
 
 
 def compare(statements: Sequence[Statement], grid: Grid) -> list[Diagnostic]:

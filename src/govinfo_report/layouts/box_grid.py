@@ -31,8 +31,9 @@ class BoxGrid:
     table_line: ClassVar[str] = r"[│┃║├┌└]|\+[-=]"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        if not any(map(_GRID_LINE.search, lines)):
-            return 0.0
+        joined = "\n".join(lines)  # another layout's region: two searches, no line loop
+        if not _GRID_LINE.search(joined) or not _JUNCTION.search(joined):
+            return 0.0  # no bar, or no rule: not a grid (the score below would be 0)
         filled = [line for line in lines if line.strip()]
         rules = sum(1 for line in filled if _JUNCTION.search(line))
         barred = sum(1 for line in filled if _GRID_LINE.search(line) or is_rule(line))

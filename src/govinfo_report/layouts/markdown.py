@@ -26,6 +26,8 @@ class Markdown:
     table_line: ClassVar[str] = r"\|"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
+        if "|" not in "".join(lines):  # another layout's region: one search, no line loop
+            return 0.0
         stripped = list(map(str.strip, lines))
         filled = len(stripped) - stripped.count("")
         piped = sum(map(bool, map(_PIPED.match, stripped)))

@@ -23,6 +23,8 @@ class RowPerCell:
     table_line: ClassVar[str] = r"\t"  # the same pattern as tab-separated: one test per line
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
+        if "\t" not in "".join(lines):  # another layout's region: one search, no line loop
+            return 0.0
         filled = len(lines) - list(map(str.strip, lines)).count("")
         single = sum(map(bool, map(_ONE_CELL.match, lines)))
         return single / filled if filled else 0.0

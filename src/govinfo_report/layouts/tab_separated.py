@@ -28,6 +28,8 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     that prints some numbers but fewer values (numbers or dashes) than ``width``. Memoised
     (the last two regions): both tab-based layouts sniff the same region.
     """
+    if "\t" not in "".join(lines):  # another layout's region: one search, no line loop
+        return 0.0, 0.0
     filled = multi = rows = broken = 0
     for line in lines:
         if "\t" not in line:
