@@ -7,10 +7,12 @@ from importlib.metadata import EntryPoint
 from typing import ClassVar
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report import layouts
-from govinfo_report.layouts import Row
+from govinfo_report import layouts, skeleton
+from govinfo_report.layouts import Row, row_per_cell
 
 from conftest import SEEDS
 
@@ -95,3 +97,34 @@ def test_entry_point_layouts_join_the_registry(monkeypatch: pytest.MonkeyPatch) 
     finally:
         layouts._registry.cache_clear()
         layouts.table_line_pattern.cache_clear()
+
+
+_CELL_TEXTS = ["0", "12", "—", "规章", "（三）不予公开", "1.属于国家秘密", "万 元", ""]
+_USUAL_LINES = st.one_of(st.just(""), st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}"))
+_RPC_LINES = st.one_of(
+    _USUAL_LINES, st.just(" "),
+    st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t {text}"),           # padded cells
+    st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}\u3000"),
+    st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}\t1"),         # two cells
+    st.sampled_from(_CELL_TEXTS[3:6]),                                     # a continuation
+)
+
+
+@given(st.one_of(st.lists(_USUAL_LINES, max_size=40), st.lists(_RPC_LINES, max_size=40)),
+       st.integers(1, 500))
+def test_row_per_cell_reads_the_usual_shape_a_row_at_a_time_as_a_line_at_a_time(
+        lines: list[str], first: int) -> None:
+    """The fast path (rows between empty lines) gives the rows of the line-by-line reading."""
+    assert list(layouts.get("row-per-cell").rows(lines, first)) == list(
+        row_per_cell._line_rows(lines, first))
+
+
+def test_row_per_cell_takes_the_fast_path_on_tika_tables_whose_cells_do_not_wrap() -> None:
+    lines = SEEDS[0].read_text(encoding="utf-8").splitlines()  # Tika's text of a DOCX
+    sections = skeleton.split(lines).sections
+    proactive, applications = ([lines[i] for span in sections[n].lines("table") for i in span]
+                               for n in (2, 3))
+    assert row_per_cell._plain(proactive)
+    assert not row_per_cell._plain(applications)  # its long labels wrap onto untabbed lines
+    for odd in ("\t 1", "\t1 ", "\t1\t2", "开", " "):
+        assert not row_per_cell._plain([*proactive, odd])
