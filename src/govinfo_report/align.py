@@ -13,9 +13,9 @@ from typing import NamedTuple, TypeVar
 
 from . import collapsed, labels
 from .catalogue import TEMPLATES, Field
-from .cells import convert, counts, is_number
+from .cells import convert, count_values, is_number
 from .diagnostics import Diagnostic, diagnostic
-from .grid import Grid, Origin
+from .grid import Grid
 from .layouts import Cell, Row
 from .limits import MAX_CELL_CHARS, MAX_MEMO_CHARS
 from .matching import Match, foreign_row, matcher, normalise_label, proactive_column
@@ -37,20 +37,19 @@ def store(grid: Grid, index: int, cell: Cell, unit: str | None,
 def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: str | None,
               found: list[Diagnostic]) -> None:
     """``store`` for a row's cells at once: the table hot path, writing the grid's lists
-    directly. The usual row, consecutive count cells, is stored with slice assignments
-    (no Python code per cell)."""
+    directly. The usual row, consecutive count cells that all hold a number, is stored with
+    slice assignments (no Python code per cell); any other cell by itself."""
     if len(cells) != len(indices):  # a slice assignment would resize the grid
         raise ValueError(f"{len(cells)} cells for {len(indices)} grid cells")
     span = _count_span(grid.template.name, tuple(indices))
     if span is not None:
         texts = list(map(itemgetter(0), cells))
-        converted = counts(texts)
-        values = list(map(itemgetter(0), converted))
-        grid.values[span] = values
-        grid.origins[span] = map(_ORIGIN.__getitem__, map(type, values))
-        grid.raws[span] = texts
-        grid.positions[span] = map(itemgetter(1, 2), cells)
-        if not any(map(itemgetter(1), converted)):
+        values = count_values(texts)
+        if None not in values:
+            grid.values[span] = values
+            grid.origins[span] = ["parsed"] * len(values)
+            grid.raws[span] = texts
+            grid.positions[span] = map(itemgetter(1, 2), cells)
             return
     fields = grid.template.fields
     values, origins, raws, positions = grid.values, grid.origins, grid.raws, grid.positions
@@ -64,9 +63,6 @@ def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: s
         if problem:
             found.append(_problem(fields[index], problem, text, line, column))
 
-
-#: A stored value's origin by its type.
-_ORIGIN: dict[type, Origin] = {int: "parsed", type(None): "missing"}
 
 
 @lru_cache(maxsize=1 << 10)
@@ -209,7 +205,7 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     shape, row_labels = labels.PROACTIVE_SHAPE[name], labels.PROACTIVE_ROWS[name]
     index = grid.template.index
     rows = _rewrapped(name, list(rows))
-    taken = list(map(collapsed.take, rows))
+    taken = collapsed.take_all(rows)
     shorts: list[ShortRow] = []
     if _empty(taken):
         found.append(diagnostic("table-empty", "section 二 prints no number", *_start(rows)))
@@ -397,7 +393,7 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
     row_labels = labels.APPLICATION_ROWS[name]
     width = len(labels.APPLICANT_COLUMNS)
     rows = _rewrapped(name, list(rows))
-    taken = list(map(collapsed.take, rows))
+    taken = collapsed.take_all(rows)
     shorts: list[ShortRow] = []
     if _empty(taken):
         found.append(diagnostic("table-empty", "section 三 prints no number", *_start(rows)))
@@ -481,7 +477,7 @@ def appeals(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[Sh
     collapsed cell holds values where it stands)."""
     rows = list(rows)
     cells = list(grid.template.sections["appeals"])
-    taken = list(map(collapsed.take, rows))
+    taken = collapsed.take_all(rows)
     runs = tuple(run for _, found_runs in taken for run in found_runs)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TypeVar
 
 from .catalogue import Kind
@@ -127,9 +127,14 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     return int(value), None
 
 
-def counts(cells: Iterable[str]) -> list[tuple[Value | None, str | None]]:
-    """``convert`` of cells of count columns: a dict lookup per cell once a text is known."""
-    return list(map(_COUNTS.__getitem__, cells))
+def count_values(cells: Iterable[str]) -> list[Value | None]:
+    """The values ``convert`` gives cells of count columns (``None`` for a blank, a
+    placeholder or an invalid text): a dict lookup per cell once a text is known."""
+    return list(map(_COUNT_VALUES.__getitem__, cells))
 
 
-_COUNTS = _TextMemo(partial(convert, kind="count", header_unit=None))
+def _count_value(text: str) -> Value | None:
+    return convert(text, "count", None)[0]
+
+
+_COUNT_VALUES = _TextMemo(_count_value)

@@ -13,7 +13,7 @@ stays small whatever the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 import attrs
@@ -60,6 +60,15 @@ def take(row: Row) -> tuple[Row, tuple[Cell, ...]]:
         if digits:
             runs.append((digits, line, column + len(text) - len(digits)))
     return row._replace(labels=tuple(labels)), tuple(runs)
+
+
+def take_all(rows: Sequence[Row]) -> list[tuple[Row, tuple[Cell, ...]]]:
+    """``take`` of each row; a table none of whose labels ends in a digit, the usual one, is
+    checked at once."""
+    ends = "".join([text[-1:] for row in rows for text, _, _ in row.labels])
+    if not any(map(str.isdigit, ends)):
+        return [(row, ()) for row in rows]
+    return list(map(take, rows))
 
 
 def _split(text: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from . import labels
 from .align import store_row
-from .cells import counts
+from .cells import count_values
 from .diagnostics import Diagnostic
 from .grid import Grid
 from .layouts import Cell, Row
@@ -42,15 +42,15 @@ def applications(rows: Sequence[Row], grid: Grid, found: list[Diagnostic]) -> bo
     if keys not in (order, order[:-1]) or len(values) != width * len(order):
         return False
     keys = order
-    if any(value is None or problem for value, problem in counts([v[0] for v in values])):
+    if None in count_values([v[0] for v in values]):
         return False  # a placeholder or a bad number: the rules could not check it
     trial = list(grid.values)
     index = grid.template.index
     cells = [[index[f"applications.{key}.{column}"] for column in labels.APPLICANT_COLUMNS]
              for key in keys]
     for row_cells, start in zip(cells, range(0, len(values), width), strict=True):
-        for cell, (value, _) in zip(row_cells, counts([v[0] for v in values[start:start + width]]),
-                                    strict=True):
+        for cell, value in zip(row_cells, count_values([v[0] for v in values[start:start + width]]),
+                               strict=True):
             trial[cell] = value
     section = set(grid.template.sections["applications"])
     if any(violated(rule, trial) is not False for rule in rule_set(template).rules
