@@ -35,13 +35,15 @@ _MAX_HEADING_CHARS = 60
 
 _MAX_MARKER_CHARS = 24
 _MAX_MARKER_LINE = 200  # a footer centred with spaces
-#: A line that is only a page header or footer (never a line with a tab: a row).
-_MARKER_LINE = re.compile(rf"(?=[^\t]{{0,{_MAX_MARKER_LINE}}}$){PAGE_MARKER}")
+#: A line that is only a page header or footer, if it is short and has no tab (a row); the
+#: length and the tab are checked apart: a lookahead would scan every line.
+_MARKER_LINE = re.compile(PAGE_MARKER)
 #: A heading, after any Markdown heading marks (``## 二、…``, from html2text or pandoc).
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*)?(?P<number>[" + "".join(SECTION_NUMERALS)
                       + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
-#: A line that may be a heading: not a table cell (a line starting with a tab), short.
-_HEADING_LINE = re.compile(rf"(?!\t)(?=.{{0,{_MAX_HEADING_CHARS}}}$){_HEADING.pattern}")
+#: A line that may be a heading: not a table cell (a line starting with a tab); whether it is
+#: short enough is checked apart (``heading_number``), as a lookahead would scan every line.
+_HEADING_LINE = re.compile(rf"(?!\t){_HEADING.pattern}")
 _KEYWORDS = {number: tuple(fold(word) for word in words)
              for number, words in SECTION_KEYWORDS.items()}
 
@@ -106,12 +108,18 @@ class _Marks:
         self.lines = lines
         self.long = sorted(too_long)
         self.markers = sorted([i for i in compress(rows, map(_MARKER_LINE.fullmatch, lines))
-                               if len(lines[i].strip()) <= _MAX_MARKER_CHARS]
+                               if _marker_sized(lines[i])]
                               + _running_headers(lines))
         dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
         self.table = [i for i in compress(rows, map(layouts.table_line_pattern().search, lines))
                       if i not in dropped]
         self.table_breaks = sorted(self.markers + self.long)
+
+
+def _marker_sized(line: str) -> bool:
+    """Whether a line matching ``_MARKER_LINE`` is a page marker: short, without a tab."""
+    return ("\t" not in line and len(line) <= _MAX_MARKER_LINE
+            and len(line.strip()) <= _MAX_MARKER_CHARS)
 
 
 #: Words naming the report: a short line holding one is a page header when it comes back.
