@@ -37,7 +37,7 @@ class RowPerCell:
         return single / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        return (_plain_rows if _plain(lines) else _line_rows)(lines, first_line)
+        yield from (_plain_rows if _plain(lines) else _line_rows)(lines, first_line)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         lines: list[str] = []
