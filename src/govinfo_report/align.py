@@ -64,7 +64,6 @@ def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: s
             found.append(_problem(fields[index], problem, text, line, column))
 
 
-
 @lru_cache(maxsize=1 << 10)
 def _count_span(template: str, indices: tuple[int, ...]) -> slice | None:
     """The grid slice of a row's cells when they are consecutive count cells."""
