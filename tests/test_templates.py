@@ -74,3 +74,16 @@ def test_sentences_that_are_not_table_counts(sentence: str) -> None:
 def test_a_count_of_corrections_is_not_a_count_of_reviews() -> None:
     found = find([(1, "被申请行政复议3件，无被行政复议纠错的案件。")], "2021")
     assert [(s.readings[0][0], s.value) for s in found] == [("appeals.review.total", 3)]
+
+
+def test_a_count_statement_is_placed_at_its_column_with_or_without_spaces() -> None:
+    # Counted by hand: 收 is the 4th character of the first line, the 6th of the second.
+    plain, spaced = (find([(7, line)], "2021")[0] for line in
+                     ("全年共收到政府信息公开申请14件。", "全年  共收到政府信息公开申请 14 件。"))
+    assert (plain.line, plain.column, plain.value) == (7, 4, 14)
+    assert (spaced.column, spaced.value) == (6, 14)
+
+
+def test_a_part_of_a_total_is_told_by_its_own_clause_only() -> None:
+    found = find([(1, "其中，网上申请3件；全年共收到政府信息公开申请14件。")], "2021")
+    assert [(s.readings[0][0], s.value) for s in found] == [("applications.new.total", 14)]
