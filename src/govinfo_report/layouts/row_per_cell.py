@@ -13,8 +13,9 @@ from typing import ClassVar
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Cell, Row, make_row, split_tabs
 
-#: A non-blank line that is one tab-prefixed cell.
-_ONE_CELL = re.compile(r"\t[^\t\S]*\S[^\t]*\Z")  # linear: no backtracking
+#: In lines joined by newlines (and framed by them), a non-blank line that is one
+#: tab-prefixed cell. Linear: no backtracking.
+_ONE_CELL = re.compile(r"\n\t[^\t\S\n]*\S[^\t\n]*(?=\n)")
 #: In lines joined by newlines, a cell's text with a space at its start, or at its end (two
 #: patterns: each scans faster than their union).
 _PADDED_START = re.compile(r"\t[^\S\n]")
@@ -30,10 +31,11 @@ class RowPerCell:
     table_line: ClassVar[str] = r"\t"  # the same pattern as tab-separated: one test per line
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        if "\t" not in "".join(lines):  # another layout's region: one search, no line loop
+        framed = "\n" + "\n".join(lines) + "\n"
+        if "\t" not in framed:  # another layout's region: one search, no line loop
             return 0.0
         filled = len(lines) - list(map(str.strip, lines)).count("")
-        single = sum(map(bool, map(_ONE_CELL.match, lines)))
+        single = len(_ONE_CELL.findall(framed))
         return single / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:

@@ -26,9 +26,11 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
 
     Signs of a broken grid: a displaced label (see ``_DISPLACED``), or a row with no label
     that prints some numbers but fewer values (numbers or dashes) than ``width``. Memoised
-    (the last two regions): both tab-based layouts sniff the same region.
+    (the last two regions): both tab-based layouts sniff the same region. A region where no
+    line holds two filled cells (no tab, or one cell a line) is no grid: ``(0.0, 0.0)``,
+    found with no line loop (a stripped line holds a tab only between two filled cells).
     """
-    if "\t" not in "".join(lines):  # another layout's region: one search, no line loop
+    if "\t" not in "\n".join(map(str.strip, lines)):
         return 0.0, 0.0
     filled = multi = rows = broken = 0
     for line in lines:
