@@ -89,6 +89,17 @@ def test_a_row_of_values_is_never_taken_for_a_page_marker() -> None:
     assert tables == [range(1, 3), range(4, 5)]
 
 
+def test_a_repeated_title_is_a_page_header_only_on_a_line_of_its_own() -> None:
+    """Word's PDFs repeat the title at the top of each page: such a line inside a table is
+    dropped; a line with a tab is a row, even one naming the report."""
+    header = "某县2020年政府信息公开工作年度报告"
+    lines = ["二、主动公开政府信息情况", "规章\t1", header, "行政许可\t2", header, "行政处罚\t3"]
+    assert list(skeleton.split(lines).sections[2].lines("table")) == [
+        range(1, 2), range(3, 4), range(5, 6)]
+    tabbed = ["二、主动公开政府信息情况", "规章\t1", "年报\t2", "行政许可\t2", "年报\t2"]
+    assert list(skeleton.split(tabbed).sections[2].lines("table")) == [range(1, 5)]
+
+
 def test_a_long_line_inside_a_table_is_skipped() -> None:
     row = "行政许可\t0\t0\t0"
     assert row in TEXT

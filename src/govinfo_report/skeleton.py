@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
-from itertools import compress
+from itertools import compress, repeat
+from operator import contains, not_
 from pathlib import Path
 from typing import Any, cast
 
@@ -100,19 +101,28 @@ def heading_number(line: str) -> int | None:
 class _Marks:
     """Where a document's table lines, page markers and over-long lines are (sorted line
     indices). Found with precompiled patterns mapped over all lines at once, no Python code
-    per line; Python then walks only the few headings, runs and page markers."""
+    per line; Python then walks only the few headings, runs and page markers.
+
+    A line holding a tab is a table line (the tab-based layouts' pattern, always registered)
+    and never a page header or footer, so only the other lines are searched: in text of one
+    cell a line, most of them."""
 
     def __init__(self, lines: Sequence[str]) -> None:
         rows = range(len(lines))
-        too_long = set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
+        too_long = (set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
+                    if max(map(len, lines), default=0) > MAX_LINE_CHARS else set())
+        tabbed = list(map(contains, lines, repeat("\t")))
+        untabbed = list(compress(rows, map(not_, tabbed)))
+        plain = list(map(lines.__getitem__, untabbed))
         self.lines = lines
         self.long = sorted(too_long)
-        self.markers = sorted([i for i in compress(rows, map(_MARKER_LINE.fullmatch, lines))
+        self.markers = sorted([i for i in compress(untabbed, map(_MARKER_LINE.fullmatch, plain))
                                if _marker_sized(lines[i])]
-                              + _running_headers(lines))
+                              + _running_headers(lines, untabbed, plain))
         dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
-        self.table = [i for i in compress(rows, map(layouts.table_line_pattern().search, lines))
-                      if i not in dropped]
+        table = sorted([*compress(rows, tabbed),
+                        *compress(untabbed, map(layouts.table_line_pattern().search, plain))])
+        self.table = [i for i in table if i not in dropped] if dropped else table
         self.table_breaks = sorted(self.markers + self.long)
 
 
@@ -126,10 +136,11 @@ def _marker_sized(line: str) -> bool:
 _TITLE_WORD = re.compile("|".join(RUNNING_TITLE))
 
 
-def _running_headers(lines: Sequence[str]) -> list[int]:
+def _running_headers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -> list[int]:
     """The lines of a page header that repeats the report's title on every page (Word's
-    PDFs): short lines naming the report that occur more than once, headings aside."""
-    titled = [i for i in compress(range(len(lines)), map(_TITLE_WORD.search, lines))
+    PDFs): short lines naming the report that occur more than once, headings aside; like a
+    page marker, a line of its own (``untabbed``, whose texts are ``plain``), not a row."""
+    titled = [i for i in compress(untabbed, map(_TITLE_WORD.search, plain))
               if len(lines[i]) <= _MAX_HEADING_CHARS and not _HEADING_LINE.match(lines[i])]
     counts = Counter(lines[i].strip() for i in titled)
     return [i for i in titled if counts[lines[i].strip()] > 1]
