@@ -21,7 +21,8 @@ _BARS = "│┃║|├┤┼┬┴┌┐└┘╋┣┫┳┻┏┓┗┛+"
 _SEGMENT = re.compile(rf"[^{re.escape(_BARS)}]+")
 _HORIZONTAL = re.compile(r"[-=─━═]{2,}")
 _GRID_LINE = re.compile(r"[│┃║|]")
-_JUNCTION = re.compile(r"[├┤┼┬┴╋┣┫┳┻]|\+[-=]")
+_JUNCTIONS = ("├", "┤", "┼", "┬", "┴", "╋", "┣", "┫", "┳", "┻", "+-", "+=")
+_JUNCTION = re.compile("|".join(map(re.escape, _JUNCTIONS)))
 
 
 class BoxGrid:
@@ -31,8 +32,8 @@ class BoxGrid:
     table_line: ClassVar[str] = r"[│┃║├┌└]|\+[-=]"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
-        joined = "\n".join(lines)  # another layout's region: two searches, no line loop
-        if not _GRID_LINE.search(joined) or not _JUNCTION.search(joined):
+        joined = "\n".join(lines)  # another layout's region: a few searches, no line loop
+        if not _GRID_LINE.search(joined) or not any(map(joined.__contains__, _JUNCTIONS)):
             return 0.0  # no bar, or no rule: not a grid (the score below would be 0)
         filled = [line for line in lines if line.strip()]
         rules = sum(1 for line in filled if _JUNCTION.search(line))
