@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import govinfo_report as gr
+from govinfo_report.metadata import template_markers
 from govinfo_report.statements import find
 
 from conftest import SEEDS, WRITTEN
@@ -20,6 +21,17 @@ def test_a_2019_form_filed_for_2022_is_read_and_flagged() -> None:
     (mismatch,) = [d for d in report.diagnostics if d.code == "template-year-mismatch"]
     assert "2022" in mismatch.message and "2021 template" in mismatch.message
     assert report.flat()["applications.total.total"] == 0
+
+
+def test_template_markers_are_found_split_over_lines_and_spaces() -> None:
+    lines = ["信息内容\t本年制发件数\t本年废", "止件数\t现行有效 件数",
+             "采购总金额（万元）\t1", "x"]
+    assert template_markers([10, 11, 12, 13], lines) == {
+        "2019": [("采购总金额", 12)],
+        "2021": [("本年制发件数", 10), ("本年废止件数", 10), ("现行有效件数", 11)],
+    }
+    assert template_markers([7], ["本年收费\t金额"]) == {"2019": [], "2021": [("本年收费金额", 7)]}
+    assert template_markers([7], ["本年收费\t0"]) == {"2019": [], "2021": []}
 
 
 def test_template_labels_in_a_pre_2019_report_are_read_not_refused() -> None:

@@ -3,11 +3,9 @@ signature date at the end, the template version from the tables' labels."""
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from collections.abc import Sequence
-from itertools import accumulate
 
 from . import labels
 
@@ -82,22 +80,24 @@ def published(lines: Sequence[str]) -> datetime.date | None:
 Hits = dict[str, list[tuple[str, int]]]
 
 
+#: Any template's marker label, with any spacing between its characters (a label split over
+#: lines counts); and the template each marker belongs to.
+_MARKER = re.compile("|".join(r"\s*".join(map(re.escape, marker))
+                              for markers in labels.TEMPLATE_MARKERS.values()
+                              for marker in markers))
+_TEMPLATE_OF = {marker: name for name, markers in labels.TEMPLATE_MARKERS.items()
+                for marker in markers}
+
+
 def template_markers(numbers: Sequence[int], lines: Sequence[str]) -> Hits:
-    """Each template's marker labels in ``lines`` (line ``numbers[i]`` is ``lines[i]``), with
-    the line where each starts. Spaces are removed first, so a label split over lines
-    counts."""
-    compact = list(map("".join, map(str.split, lines)))
-    offsets = list(accumulate(map(len, compact), initial=0))
-    text = "".join(compact)
-    hits: Hits = {}
-    for name, markers in labels.TEMPLATE_MARKERS.items():
-        found = hits[name] = []
-        for marker in markers:
-            at = text.find(marker)
-            while at >= 0:
-                found.append((marker, numbers[bisect.bisect_right(offsets, at) - 1]))
-                at = text.find(marker, at + len(marker))
-        found.sort(key=lambda hit: hit[1])
+    """Each template's marker labels in ``lines`` (line ``numbers[i]`` is ``lines[i]``), in
+    order, with the line where each starts."""
+    printed = "\n".join(lines)
+    hits: Hits = {name: [] for name in labels.TEMPLATE_MARKERS}
+    for match in _MARKER.finditer(printed):
+        marker = "".join(match.group().split())
+        hits[_TEMPLATE_OF[marker]].append(
+            (marker, numbers[printed.count("\n", 0, match.start())]))
     return hits
 
 
