@@ -99,3 +99,12 @@ def test_a_count_statement_is_placed_at_its_column_with_or_without_spaces() -> N
 def test_a_part_of_a_total_is_told_by_its_own_clause_only() -> None:
     found = find([(1, "其中，网上申请3件；全年共收到政府信息公开申请14件。")], "2021")
     assert [(s.readings[0][0], s.value) for s in found] == [("applications.new.total", 14)]
+
+
+def test_a_count_statement_wrapped_onto_the_next_line_is_found_where_it_starts() -> None:
+    # PDF text wraps a paragraph anywhere: 收 is at column 6 of line 3 (after a
+    # two-space indent), the number and 件 are on line 4; 上 starts line 6 (a blank between).
+    lines = [(3, "  全年共收到政府信"), (4, "息公开申请 14件，"), (5, ""), (6, "上年结转2件。")]
+    found = find(lines, "2021")
+    assert [(s.readings[0][0], s.value, s.line, s.column) for s in found] == [
+        ("applications.new.total", 14, 3, 6), ("applications.carried_over.total", 2, 6, 1)]

@@ -6,10 +6,12 @@ give, is a ``text-table-mismatch`` warning naming both positions; nothing is cha
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
-
-import attrs
+from itertools import accumulate
+from operator import attrgetter
+from typing import NamedTuple
 
 from . import labels
 from .diagnostics import Diagnostic, diagnostic
@@ -19,8 +21,7 @@ from .limits import MAX_LINE_CHARS
 _SPACE = re.compile(r"\s+")
 
 
-@attrs.frozen
-class Statement:
+class Statement(NamedTuple):
     """A count stated in the prose, at ``line``/``column`` (1-based)."""
 
     text: str
@@ -39,36 +40,53 @@ def _patterns(template: str) -> tuple[tuple[re.Pattern[str], tuple[tuple[str, ..
 
 
 def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
-    """The count statements of ``lines`` (``(line number, text)`` pairs) for ``template``."""
+    """The count statements of ``lines`` (``(line number, text)`` pairs) for ``template``.
+
+    The lines are read as one text without whitespace, so a statement wrapped onto the next
+    line is found; each pattern searches that text once."""
+    kept = [(number, line) for number, line in lines if len(line) <= MAX_LINE_CHARS]
+    compacts = ["".join(line.split()) for _, line in kept]
+    text = "".join(compacts)
+    starts = list(accumulate(map(len, compacts), initial=0))
     found: list[Statement] = []
-    for number, line in lines:
-        if len(line) > MAX_LINE_CHARS:
-            continue
-        compact = _SPACE.sub("", line)
-        # compact index -> column: the index itself when no space was removed, as in most
-        # Chinese prose; else built on the first match only.
-        columns: list[int] | range = range(1, len(line) + 1) if compact == line else []
-        for pattern, readings in _patterns(template):
-            for match in pattern.finditer(compact):
-                if _part_of(compact, match.start()):
-                    continue
-                if not columns:
-                    columns = [i + 1 for i, char in enumerate(line) if not char.isspace()]
-                value = int(match["n"]) if "n" in pattern.groupindex else 0
-                found.append(Statement(match[0], value, readings, number,
-                                       columns[match.start()]))
+    for pattern, readings in _patterns(template):
+        for match in pattern.finditer(text):
+            start = match.start()
+            if _part_of(text, start):
+                continue
+            at = bisect_right(starts, start) - 1
+            number, line = kept[at]
+            value = int(match["n"]) if "n" in pattern.groupindex else 0
+            found.append(Statement(match[0], value, readings, number,
+                                   _column(line, start - starts[at])))
+    found.sort(key=attrgetter("line", "column"))
     return found
+
+
+def _column(line: str, index: int) -> int:
+    """The 1-based column of the character at ``index`` of ``line`` without whitespace."""
+    indent = len(line) - len(line.lstrip())
+    if not _SPACE.search(line, indent):  # no whitespace but an indent, as in most prose
+        return indent + index + 1
+    return [i + 1 for i, char in enumerate(line) if not char.isspace()][index]
+
+
+#: How far back a clause is looked at: a clause is far shorter, and the prose of a section is
+#: one text, so an unbounded look back would cost time quadratic in its length.
+_MAX_CLAUSE_CHARS = 200
 
 
 def _part_of(text: str, start: int) -> bool:
     """Whether the clause holding ``start`` counts a part (``其中，…``): a word of
-    ``PART_OF`` ends before ``start`` and starts at most three characters before the clause.
-    The nearest occurrence of the word decides, so a text without one costs one search."""
+    ``PART_OF`` ends before ``start`` and starts at most three characters before the clause
+    (which starts at most ``_MAX_CLAUSE_CHARS`` back). The nearest occurrence of the word
+    decides, so a text without one costs one search."""
+    back = max(0, start - _MAX_CLAUSE_CHARS)
     for word in labels.PART_OF:
-        at = text.rfind(word, 0, start)
+        at = text.rfind(word, back, start)
         if at < 0:
             continue
-        clause = max(text.rfind(end, 0, start) for end in labels.CLAUSE_ENDS) + 1
+        clause = max(text.rfind(end, back, start) for end in labels.CLAUSE_ENDS) + 1
         if at >= clause - 3:
             return True
     return False
