@@ -155,11 +155,11 @@ def tokens(marks: _Marks) -> list[Token]:
     for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
         number = heading_number(lines[index])
         if number is not None:
-            found.extend(_runs(marks, run_start, index, tabled))
-            found.append(Token(f"H{number}", number, line=index + 1, column=1))
+            _runs(marks, run_start, index, tabled, found)
+            found.append(Token(f"H{number}", number, None, index + 1, 1))
             run_start = index + 1
             tabled = number in _TABLE_SECTIONS
-    found.extend(_runs(marks, run_start, len(lines), tabled))
+    _runs(marks, run_start, len(lines), tabled, found)
     return found
 
 
@@ -192,49 +192,47 @@ def _lead_in(lines: Sequence[str], start: int, first: int) -> int:
     return begin
 
 
-def _within(indices: list[int], start: int, end: int) -> list[int]:
-    """The sorted ``indices`` in ``[start, end)``."""
-    return indices[bisect_left(indices, start):bisect_left(indices, end)]
-
-
-def _runs(marks: _Marks, start: int, end: int, tabled: bool) -> Iterator[Token]:
+def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token]) -> None:
     """Prose before the first table line, the table up to the last one, prose after; in a
     section with a table whose first table line is one value alone, the table takes in the
     cells just before it."""
-    table = _within(marks.table, start, end)
-    if not table:
-        yield from _regions("prose", marks, start, end)
+    table = marks.table
+    at = bisect_left(table, start)
+    if at == len(table) or table[at] >= end:
+        _regions("prose", marks, start, end, found)
         return
-    first, last = table[0], table[-1]
+    first, last = table[at], table[bisect_left(table, end) - 1]
     if tabled and _ALONE.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first)
-    yield from _regions("prose", marks, start, first)
-    yield from _regions("table", marks, first, last + 1)
-    yield from _regions("prose", marks, last + 1, end)
+    _regions("prose", marks, start, first, found)
+    _regions("table", marks, first, last + 1, found)
+    _regions("prose", marks, last + 1, end, found)
 
 
-def _regions(kind: str, marks: _Marks, start: int, end: int) -> Iterator[Token]:
+def _regions(kind: str, marks: _Marks, start: int, end: int, found: list[Token]) -> None:
     """Lines ``[start, end)`` as regions of ``kind``, split where a line is dropped: a page
     header or footer, or in a table a line too long to be a row."""
-    begin = start
-    for index in _within(marks.table_breaks if kind == "table" else marks.markers, start, end):
-        yield from _trimmed(kind, marks.lines, begin, index)
-        begin = index + 1
-    yield from _trimmed(kind, marks.lines, begin, end)
+    breaks = marks.table_breaks if kind == "table" else marks.markers
+    for index in breaks[bisect_left(breaks, start):bisect_left(breaks, end)]:
+        _trimmed(kind, marks.lines, start, index, found)
+        start = index + 1
+    _trimmed(kind, marks.lines, start, end, found)
 
 
-def _trimmed(kind: str, lines: Sequence[str], start: int, end: int) -> Iterator[Token]:
+def _trimmed(kind: str, lines: Sequence[str], start: int, end: int,
+             found: list[Token]) -> None:
     """A region of ``kind`` over lines ``[start, end)`` without their blank edges (a line of
     empty tab cells is not blank in a table)."""
-    def filled(line: str) -> bool:
-        return not (line == "" or line.isspace()) or (kind == "table" and "\t" in line)
-
-    while start < end and not filled(lines[start]):
+    table = kind == "table"
+    while start < end and not lines[start].strip() and not (table and "\t" in lines[start]):
         start += 1
-    while end > start and not filled(lines[end - 1]):
+    while end > start and not lines[end - 1].strip() and not (table and "\t" in lines[end - 1]):
         end -= 1
     if start < end:
-        yield Token(kind.upper(), Region(kind, start, end), line=start + 1, column=1)
+        found.append(Token(_TOKEN_TYPES[kind], Region(kind, start, end), None, start + 1, 1))
+
+
+_TOKEN_TYPES = {"prose": "PROSE", "table": "TABLE"}
 
 
 class LineLexer(Lexer):
