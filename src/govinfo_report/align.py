@@ -7,9 +7,9 @@ guessed here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import _lru_cache_wrapper, lru_cache
+from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from . import collapsed, labels
 from .catalogue import TEMPLATES, Field
@@ -17,11 +17,10 @@ from .cells import convert, count_values, is_number
 from .diagnostics import Diagnostic, diagnostic
 from .grid import Grid
 from .layouts import Cell, Row
-from .limits import MAX_CELL_CHARS, MAX_MEMO_CHARS
+from .limits import MAX_CELL_CHARS
 from .matching import Match, foreign_row, matcher, normalise_label, proactive_column
+from .memo import Memo
 from .placement import MAX_READINGS, Collapsed, ShortRow
-
-T = TypeVar("T")
 
 #: A section 二 header: for each value position, the column key, or ``None`` for a column
 #: only the other template has.
@@ -215,10 +214,10 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     subrows: dict[str, list[Row]] = {}
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
-        matches, keys = _memo(_proactive_matches, name, texts)
+        matches, keys = _PROACTIVE_MATCHES[name, texts]
         if not row.values and not runs:
-            unit = _memo(_money_unit, name, texts) or unit
-            header = _memo(_header, name, texts) or header
+            unit = _MONEY_UNITS[name, texts] or unit
+            header = _HEADERS[name, texts] or header
             if (len(keys) == 1 and keys[0] not in seen and len(matches) == 1
                     and _exact(row_labels[keys[0]], texts[0])):
                 # A row whose cells are all blank: given as "not given", not lost.
@@ -272,21 +271,24 @@ def _exact(aliases: tuple[str, ...], text: str) -> bool:
     return normalise_label(text) in {normalise_label(alias) for alias in aliases}
 
 
-def _memo(function: _lru_cache_wrapper[T], template: str, texts: tuple[str, ...]) -> T:
-    """``function(template, texts)``: from its cache when the texts are short, as a real
-    row's labels are, computed afresh otherwise (``limits.MAX_MEMO_CHARS``)."""
-    if sum(map(len, texts)) <= MAX_MEMO_CHARS:
-        return function(template, texts)
-    return function.__wrapped__(template, texts)
+#: A row's labels under a template: ``(template, label texts)``, the key of the memos below
+#: (what a row's labels say is worked out once per distinct label texts).
+Labelled = tuple[str, tuple[str, ...]]
 
 
-@lru_cache(maxsize=1 << 12)
-def _proactive_matches(template: str, texts: tuple[str, ...]) -> tuple[
-        tuple[Match, ...], tuple[str, ...]]:
+def _label_chars(labelled: Labelled) -> int:
+    return sum(map(len, labelled[1]))
+
+
+def _proactive_matches(labelled: Labelled) -> tuple[tuple[Match, ...], tuple[str, ...]]:
     """What each label of a section 二 row matches, and the row keys among them."""
+    template, texts = labelled
     match = matcher(template, "proactive").match
     matches = tuple(match(text) for text in texts)
     return matches, tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
+
+
+_PROACTIVE_MATCHES = Memo(_proactive_matches, _label_chars)
 
 
 @lru_cache(maxsize=64)
@@ -297,12 +299,15 @@ def _proactive_cells(template: str, key: str) -> tuple[int, ...]:
                  for column in labels.PROACTIVE_SHAPE[template][key])
 
 
-@lru_cache(maxsize=1 << 12)
-def _header(template: str, texts: tuple[str, ...]) -> Header | None:
+def _header(labelled: Labelled) -> Header | None:
     """The columns a value-less row names, if it names any."""
+    template, texts = labelled
     kinds = [proactive_column(template, text) for text in texts]
     columns = [key if kind == "column" else None for kind, key in kinds if kind != "other"]
     return tuple(columns) if columns else None
+
+
+_HEADERS = Memo(_header, _label_chars)
 
 
 def _by_header(grid: Grid, key: str, header: Header, row: Row,
@@ -325,8 +330,8 @@ def _by_header(grid: Grid, key: str, header: Header, row: Row,
     return row._replace(values=tuple(kept)) if shared else None
 
 
-@lru_cache(maxsize=1 << 12)
-def _money_unit(template: str, texts: tuple[str, ...]) -> str | None:
+def _money_unit(labelled: Labelled) -> str | None:
+    template, texts = labelled
     for text in texts:
         if proactive_column(template, text) == ("column", "amount"):
             compact = "".join(text.split())  # 万 元, as PDF text splits it, is still 万元
@@ -334,6 +339,9 @@ def _money_unit(template: str, texts: tuple[str, ...]) -> str | None:
                 if unit in compact:
                     return unit
     return None
+
+
+_MONEY_UNITS = Memo(_money_unit, _label_chars)
 
 
 def _sum_subrows(grid: Grid, key: str, parts: list[Row], found: list[Diagnostic]) -> None:
@@ -369,8 +377,8 @@ class _Plan(NamedTuple):
     label: str
 
 
-@lru_cache(maxsize=1 << 12)
-def _application_plan(template: str, texts: tuple[str, ...]) -> _Plan:
+def _application_plan(labelled: Labelled) -> _Plan:
+    template, texts = labelled
     match = matcher(template, "applications").match
     matches = [match(text) for text in texts]
     keys = tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
@@ -383,6 +391,9 @@ def _application_plan(template: str, texts: tuple[str, ...]) -> _Plan:
         tuple(tuple(index[f"applications.{key}.{c}"] for c in labels.APPLICANT_COLUMNS)
               for key in keys),
         " + ".join(row_labels[key][0] for key in keys))
+
+
+_APPLICATION_PLANS = Memo(_application_plan, _label_chars)
 
 
 def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
@@ -400,7 +411,7 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
     for row, runs in taken:
         if not row.values and not runs:
             continue
-        plan = _memo(_application_plan, name, tuple(map(itemgetter(0), row.labels)))
+        plan = _APPLICATION_PLANS[name, tuple(map(itemgetter(0), row.labels))]
         if plan.foreign:
             # A row of the other template: its values fit no cell of this one.
             text, line, column = row.labels[plan.foreign[0]]
@@ -466,7 +477,7 @@ def _rewrapped(template: str, rows: list[Row]) -> list[Row]:
         text, line, column = row.labels[-1]  # the row's own label: group labels come first
         rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
         joined = (*row.labels[:-1], ((text + rest)[:MAX_CELL_CHARS], line, column))
-        if rest and _memo(_application_plan, template, tuple(map(itemgetter(0), joined))).keys:
+        if rest and _APPLICATION_PLANS[template, tuple(map(itemgetter(0), joined))].keys:
             rewrapped[at] = row._replace(labels=joined)
     return rewrapped
 

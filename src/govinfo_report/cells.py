@@ -6,14 +6,13 @@ Blank cells and the placeholders ``/``, ``-``, ``—`` mean "not given": ``None`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import TypeVar
 
 from .catalogue import Kind
 from .labels import MONEY_UNITS
-from .limits import MAX_MEMO_CHARS
+from .memo import Memo
 
 #: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18).
 MAX_DIGITS = 15
@@ -25,14 +24,6 @@ VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")
 _NUMBER_CELL = re.compile(_NUMBER)
 
 Value = int | Decimal
-T = TypeVar("T")
-
-#: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): a cell's kind and a count
-#: cell's value are memoised per distinct text, so the table hot path pays for a text once.
-#: The memos hold this many texts of at most ``MAX_MEMO_CHARS`` and are cleared when full (a
-#: few hundred KB), so a corpus of any size keeps constant memory.
-_MEMO = 1 << 12
-
 
 #: What ``cell_kinds`` calls a cell: blank, a label, a number, a placeholder (``—``).
 BLANK, LABEL, NUMBER, PLACEHOLDER = "_", "L", "N", "P"
@@ -53,25 +44,9 @@ def _kind(cell: str) -> str:
     return PLACEHOLDER if is_value(text) else LABEL
 
 
-class _TextMemo(dict[str, T]):
-    """``compute(text)`` per text: a plain dict lookup (at C speed from ``map``) once a text
-    is known. Texts longer than ``MAX_MEMO_CHARS`` are not kept, and the memo is cleared when
-    full, so its memory stays bounded."""
-
-    def __init__(self, compute: Callable[[str], T]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, text: str) -> T:
-        value = self._compute(text)
-        if len(text) <= MAX_MEMO_CHARS:
-            if len(self) >= _MEMO:
-                self.clear()
-            self[text] = value
-        return value
-
-
-_KINDS = _TextMemo(_kind)
+#: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): a cell's kind and a count
+#: cell's value are memoised per distinct text, so the table hot path pays for a text once.
+_KINDS = Memo(_kind, len)
 
 
 def _plain(text: str) -> bool:
@@ -137,4 +112,4 @@ def _count_value(text: str) -> Value | None:
     return convert(text, "count", None)[0]
 
 
-_COUNT_VALUES = _TextMemo(_count_value)
+_COUNT_VALUES = Memo(_count_value, len)
