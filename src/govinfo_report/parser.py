@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import chain, islice
 
 import attrs
 
@@ -174,6 +175,12 @@ def _capped(spans: list[range], section: str, found: list[Diagnostic]) -> list[r
     return kept
 
 
+def _spanned(text: Source, spans: list[range], most: int | None = None) -> list[str]:
+    """The lines of ``spans`` in order (the first ``most`` of them)."""
+    return list(islice(chain.from_iterable(text.lines[span.start:span.stop] for span in spans),
+                       most))
+
+
 def _blocks(text: Source, lines: list[range]) -> list[tuple[int, Sequence[str]]]:
     return [(span.start + 1, text.lines[span.start:span.stop]) for span in lines]
 
@@ -185,9 +192,9 @@ def _template(text: Source, regions: dict[str, list[range]], year: int | None,
     dated 2019 or later is never refused. A mix is read by the year's template when it is one
     of them, else by the majority of labels."""
     spans = [span for spans in regions.values() for span in spans]
-    hits = metadata.template_markers([n + 1 for span in spans for n in span],
-                                     [line for span in spans
-                                      for line in text.lines[span.start:span.stop]])
+    hits = metadata.template_markers(
+        list(chain.from_iterable(range(span.start + 1, span.stop + 1) for span in spans)),
+        _spanned(text, spans))
     present = [name for name, found_hits in hits.items() if found_hits]
     of_year = metadata.template_of_year(year)
     if not present:
@@ -233,8 +240,8 @@ def _width(template_name: str, section: str) -> int:
 
 def _detect(text: Source, section: str, spans: list[range], template: Template,
             found: list[Diagnostic]) -> layouts.Layout | None:
-    lines = [line for span in spans for line in text.lines[span.start:span.stop]]
-    detection = layouts.detect(lines, _width(template.name, section))
+    detection = layouts.detect(_spanned(text, spans, layouts.SNIFF_LINES),
+                               _width(template.name, section))
     where = spans[0].start + 1
     name = SECTION_NAMES[SECTION_NUMBERS[section]]
     if detection.layout is None:
