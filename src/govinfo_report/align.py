@@ -438,7 +438,8 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
             continue
         seen.update(plan.keys)
         if len(plan.keys) == 1:
-            row, runs = (row, runs) if runs else collapsed.alone(row, width)
+            if not runs and len(row.values) == 1:
+                row, runs = collapsed.alone(row, width)
             _fill(grid, plan.cells[0], row, plan.label, None, found, shorts, runs)
         elif runs:
             _not_cut(grid, [cell for cells in plan.cells for cell in cells], runs[0],

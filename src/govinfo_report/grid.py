@@ -5,6 +5,7 @@ from it once, per table.
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Literal
 
 from .catalogue import Template
@@ -43,4 +44,4 @@ class Grid:
 
     def lost(self) -> set[int]:
         """The cells the text does not hold and nothing has derived yet."""
-        return {i for i, origin in enumerate(self.origins) if origin == "lost"}
+        return set(compress(range(len(self.origins)), map("lost".__eq__, self.origins)))

@@ -45,7 +45,8 @@ _HEADING = re.compile(r"\s*(?:#{1,6}\s*)?(?P<number>[" + "".join(SECTION_NUMERAL
 #: A line that may be a heading: not a table cell (a line starting with a tab); whether it is
 #: short enough is checked apart (``heading_number``), as a lookahead would scan every line.
 _HEADING_LINE = re.compile(rf"(?!\t){_HEADING.pattern}")
-_KEYWORDS = {number: tuple(fold(word) for word in words)
+#: Any keyword of a section's heading (folded like the text).
+_KEYWORDS = {number: re.compile("|".join(re.escape(fold(word)) for word in words))
              for number, words in SECTION_KEYWORDS.items()}
 
 
@@ -95,7 +96,7 @@ def heading_number(line: str) -> int | None:
         return None
     number = SECTION_NUMERALS[match["number"]]
     title = match["title"].replace(" ", "")
-    return number if any(word in title for word in _KEYWORDS[number]) else None
+    return number if _KEYWORDS[number].search(title) else None
 
 
 class _Marks:

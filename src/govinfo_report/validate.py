@@ -9,6 +9,7 @@ numbers. ``parse`` puts the diagnostics of the checks that did not pass into the
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Literal, cast
 
 import attrs
@@ -120,8 +121,8 @@ def validate(report: Report, previous: Report | None = None) -> Validation:
 def failures(report: Report) -> list[Diagnostic]:
     """The diagnostics of the checks of ``report`` that do not pass (``parse`` uses this;
     it builds no ``Check`` for rules that hold)."""
-    values = [value for table in report.tables for value in table.values]
-    derived_by = [rule for table in report.tables for rule in table.rules]
+    values = list(chain.from_iterable(table.values for table in report.tables))
+    derived_by = list(chain.from_iterable(table.rules for table in report.tables))
     deriving = {name for rule in filter(None, derived_by) for name in _rules_named(rule)}
     found: list[Diagnostic] = []
     for rule in rule_set(report.template).rules:
