@@ -249,16 +249,13 @@ class LineLexer(Lexer):
 class _Build(Transformer[Token, Any]):
     """Builds sections during the LALR parse (no tree)."""
 
-    def region(self, children: list[Token]) -> Region:
-        region: Region = children[0].value
-        return region
+    def front(self, children: list[Token]) -> Section:
+        return Section(0, None, tuple(token.value for token in children))
 
-    def front(self, children: list[Region]) -> Section:
-        return Section(0, None, tuple(children))
-
-    def _section(self, children: list[Any]) -> Section:
-        heading: Token = children[0]
-        return Section(heading.value, (heading.line or 1) - 1, tuple(children[1:]))
+    def _section(self, children: list[Token]) -> Section:
+        heading = children[0]
+        return Section(heading.value, (heading.line or 1) - 1,
+                       tuple(token.value for token in children[1:]))
 
     section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
 
