@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import layouts, skeleton
 from govinfo_report.layouts import Row, row_per_cell
+from govinfo_report.layouts.flattened_header import FlattenedHeader
+from govinfo_report.layouts.tab_separated import TabSeparated
 
 from conftest import SEEDS
 
@@ -128,3 +130,16 @@ def test_row_per_cell_takes_the_fast_path_on_tika_tables_whose_cells_do_not_wrap
     assert not row_per_cell._plain(applications)  # its long labels wrap onto untabbed lines
     for odd in ("\t 1", "\t1 ", "\t1\t2", "开", " "):
         assert not row_per_cell._plain([*proactive, odd])
+
+
+_TAB_LINES = st.lists(st.sampled_from([*_CELL_TEXTS, " 3", "5 ", "\u3000"]), max_size=9).map(
+    "\t".join)
+
+
+@given(st.lists(_TAB_LINES, max_size=30), st.sampled_from([TabSeparated, FlattenedHeader]),
+       st.integers(1, 500))
+def test_tab_rows_read_a_region_at_once_as_a_line_at_a_time(
+        lines: list[str], layout: type[TabSeparated], first: int) -> None:
+    """The region path (no cell to strip: kinds looked up at once) gives the rows of the
+    line-by-line reading, and a region with a padded cell takes the line path."""
+    assert list(layout().rows(lines, first)) == list(layout()._line_rows(lines, first))

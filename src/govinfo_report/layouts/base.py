@@ -58,31 +58,43 @@ class Layout(Protocol):
 def split_tabs(line: str, line_number: int) -> list[Cell]:
     """The tab-separated cells of a line, stripped, with their 1-based columns."""
     parts = line.split("\t", MAX_CELLS_PER_ROW)
-    # Column of part k: 1 + the lengths of the parts before it + the k tabs between them.
-    columns = map(add, accumulate(map(len, parts), initial=1), count())
     if (len(line) <= MAX_CELL_CHARS and len(parts) <= MAX_CELLS_PER_ROW
-            and not _SPACE.search(line)):  # the common case, at C speed
-        return list(zip(parts, repeat(line_number), columns))
+            and not SPACE.search(line)):  # the common case, at C speed
+        return plain_cells(parts, line_number)
     return [(part.strip()[:MAX_CELL_CHARS], line_number,
              column + len(part) - len(part.lstrip()))
-            for part, column in zip(parts, columns, strict=False)]
+            for part, column in zip(parts, _columns(parts), strict=False)]
+
+
+def plain_cells(parts: list[str], line_number: int) -> list[Cell]:
+    """The cells of a line's tab-separated ``parts`` when none needs stripping or cutting."""
+    return list(zip(parts, repeat(line_number), _columns(parts)))
+
+
+def _columns(parts: list[str]) -> Iterator[int]:
+    """The 1-based column of each tab-separated part: 1 + the lengths of the parts before it
+    + the tabs between them."""
+    return map(add, accumulate(map(len, parts), initial=1), count())
 
 
 #: Whitespace other than tabs: a line without any has nothing to strip.
-_SPACE = re.compile(r"[^\S\t]")
+SPACE = re.compile(r"[^\S\t]")
 
 
 _VALUE_KINDS = NUMBER + PLACEHOLDER
 _NOT_VALUES = LABEL + BLANK
 
 
-def make_row(cells: Sequence[Cell], line: int, positional: bool) -> Row | None:
+def make_row(cells: Sequence[Cell], line: int, positional: bool,
+             kinds: str | None = None) -> Row | None:
     """Split cells into labels and values; ``None`` for a row with no content.
 
     With ``positional``, blank cells between the first and the last value are kept as
-    "not given" values (the grid is trusted); otherwise blank cells are dropped.
+    "not given" values (the grid is trusted); otherwise blank cells are dropped. ``kinds``:
+    the cells' ``cell_kinds``, when the caller has them.
     """
-    kinds = cell_kinds(map(itemgetter(0), cells))
+    if kinds is None:
+        kinds = cell_kinds(map(itemgetter(0), cells))
     # The usual row, its labels first and then its values, is sliced; others are filtered.
     head = len(kinds) - len(kinds.lstrip(LABEL))
     labels = tuple(cells[:head]) if kinds.count(LABEL) == head else tuple(

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import ClassVar
 
 from ..cells import cell_kinds
-from .base import Row, make_row, split_tabs
+from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from .base import SPACE, Row, make_row, plain_cells, split_tabs
 
 #: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
 #: placeholder) shows a broken grid when its first label follows three or more empty cells,
@@ -65,8 +67,25 @@ class TabSeparated:
         return multi * (1.0 - displaced)
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        for offset, line in enumerate(lines):
-            number = first_line + offset
+        parts_of = list(map(str.split, lines, repeat("\t")))
+        if (SPACE.search("\t".join(lines)) or max(map(len, lines), default=0) > MAX_CELL_CHARS
+                or max(map(len, parts_of), default=0) > MAX_CELLS_PER_ROW):
+            yield from self._line_rows(lines, first_line)
+            return
+        # The usual region: no cell to strip or cut, so the lines' parts are the cells and
+        # their kinds are looked up in one pass over the region.
+        kinds = cell_kinds(chain.from_iterable(parts_of))
+        at = 0
+        for number, parts in enumerate(parts_of, first_line):
+            row = make_row(plain_cells(parts, number), number, self.positional,
+                           kinds[at:at + len(parts)])
+            at += len(parts)
+            if row is not None:
+                yield row
+
+    def _line_rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        """``rows`` a line at a time, any line."""
+        for number, line in enumerate(lines, first_line):
             row = make_row(split_tabs(line, number), number, self.positional)
             if row is not None:
                 yield row
