@@ -34,12 +34,15 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     """
     if "\t" not in "\n".join(map(str.strip, lines)):
         return 0.0, 0.0
-    filled = multi = rows = broken = 0
-    for line in lines:
-        if "\t" not in line:
-            filled += not line.isspace() and line != ""
+    parts_of = list(map(str.split, lines, repeat("\t")))
+    every_kind = cell_kinds(chain.from_iterable(parts_of))  # one pass over the cells
+    filled = multi = rows = broken = at = 0
+    for size in map(len, parts_of):
+        kinds = every_kind[at:at + size]
+        at += size
+        if size == 1:  # no tab: a line of text
+            filled += kinds != "_"
             continue
-        kinds = cell_kinds(line.split("\t"))
         blank = kinds.count("_")
         if blank == len(kinds):
             continue
