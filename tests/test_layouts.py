@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import layouts, skeleton
-from govinfo_report.layouts import Row, row_per_cell
+from govinfo_report.layouts import Row, markdown, row_per_cell
+from govinfo_report.layouts.base import make_row
 from govinfo_report.layouts.flattened_header import FlattenedHeader
 from govinfo_report.layouts.tab_separated import TabSeparated
 
@@ -143,3 +144,16 @@ def test_tab_rows_read_a_region_at_once_as_a_line_at_a_time(
     """The region path (no cell to strip: kinds looked up at once) gives the rows of the
     line-by-line reading, and a region with a padded cell takes the line path."""
     assert list(layout().rows(lines, first)) == list(layout()._line_rows(lines, first))
+
+
+@given(st.lists(st.lists(st.sampled_from([*_CELL_TEXTS, " 3 ", "|", "---"]), max_size=6).map(
+    lambda cells: "| " + " | ".join(cells) + " |" if cells else ""), max_size=20),
+    st.integers(1, 500))
+def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -> None:
+    """Kinds looked up for the whole region give each line's row as ``make_row`` reads it
+    alone (rules, blank lines and lines of no cell give none)."""
+    expected = [make_row(markdown._split(line, number), number, positional=True)
+                for number, line in enumerate(lines, first)
+                if line.strip() and not markdown._RULE.match(line)]
+    rows = list(layouts.get("markdown").rows(lines, first))
+    assert rows == [row for row in expected if row is not None]

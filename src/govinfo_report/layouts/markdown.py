@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import ClassVar
 
+from ..cells import cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Cell, Row, make_row
 
@@ -38,11 +41,15 @@ class Markdown:
         return (piped - ruled) / filled
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        for offset, line in enumerate(lines):
-            if not line.strip() or _RULE.match(line):
-                continue
-            number = first_line + offset
-            row = make_row(_split(line, number), number, positional=True)
+        numbered = [(number, _split(line, number))
+                    for number, line in enumerate(lines, first_line)
+                    if line.strip() and not _RULE.match(line)]
+        # Every cell's kind in one pass over the region; each row takes its slice.
+        kinds = cell_kinds(map(itemgetter(0), chain.from_iterable(map(itemgetter(1), numbered))))
+        at = 0
+        for number, cells in numbered:
+            row = make_row(cells, number, True, kinds[at:at + len(cells)])
+            at += len(cells)
             if row is not None:
                 yield row
 

@@ -10,6 +10,7 @@ from itertools import compress, count, repeat
 from operator import itemgetter, not_
 from typing import ClassVar
 
+from ..cells import cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Cell, Row, make_row, split_tabs
 
@@ -97,13 +98,15 @@ def _plain(lines: Sequence[str]) -> bool:
 def _plain_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
     """``rows`` of lines in the usual shape, a row at a time instead of a line at a time:
     the rows are the runs between empty lines, each line a cell at column 2."""
+    texts = list(map(_AFTER_TAB, lines))
+    kinds = cell_kinds(texts)  # every cell's kind in one pass; each row takes its slice
     start = 0
     for end in [*compress(count(), map(not_, lines)), len(lines)]:
         if end > start:
             stop = min(end, start + MAX_CELLS_PER_ROW)
-            cells = list(zip(map(_AFTER_TAB, lines[start:stop]),
-                             range(first_line + start, first_line + stop), repeat(2)))
-            row = make_row(cells, first_line + start, positional=True)
+            cells = list(zip(texts[start:stop], range(first_line + start, first_line + stop),
+                             repeat(2)))
+            row = make_row(cells, first_line + start, True, kinds[start:stop])
             if row is not None:
                 yield row
         start = end + 1
