@@ -257,7 +257,10 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
             if shared is None:
                 continue
             row = shared
-        _fill(grid, cells, row, row_labels[key][0], unit, found, shorts, runs)
+        if not runs and len(row.values) == len(cells):  # the usual row: all its values
+            store_row(grid, cells, row.values, unit, found)
+        else:
+            _fill(grid, cells, row, row_labels[key][0], unit, found, shorts, runs)
     for key, parts in subrows.items():
         if key not in seen:
             seen.add(key)
@@ -438,6 +441,9 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
             continue
         seen.update(plan.keys)
         if len(plan.keys) == 1:
+            if not runs and len(row.values) == width:  # the usual row: all its values
+                store_row(grid, plan.cells[0], row.values, None, found)
+                continue
             if not runs and len(row.values) == 1:
                 row, runs = collapsed.alone(row, width)
             _fill(grid, plan.cells[0], row, plan.label, None, found, shorts, runs)
