@@ -48,6 +48,7 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
     compacts = ["".join(line.split()) for _, line in kept]
     text = "".join(compacts)
     starts = list(accumulate(map(len, compacts), initial=0))
+    columns: dict[int, int | list[int]] = {}  # per line, as ``_columns`` gives them
     found: list[Statement] = []
     for pattern, readings in _patterns(template):
         for match in pattern.finditer(text):
@@ -57,18 +58,22 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
             at = bisect_right(starts, start) - 1
             number, line = kept[at]
             value = int(match["n"]) if "n" in pattern.groupindex else 0
+            if at not in columns:
+                columns[at] = _columns(line)
+            shift, index = columns[at], start - starts[at]
             found.append(Statement(match[0], value, readings, number,
-                                   _column(line, start - starts[at])))
+                                   shift + index + 1 if isinstance(shift, int) else shift[index]))
     found.sort(key=attrgetter("line", "column"))
     return found
 
 
-def _column(line: str, index: int) -> int:
-    """The 1-based column of the character at ``index`` of ``line`` without whitespace."""
+def _columns(line: str) -> int | list[int]:
+    """Where the characters of ``line`` without whitespace are: its indent, when it has no
+    other whitespace (most prose), else the 1-based column of each."""
     indent = len(line) - len(line.lstrip())
-    if not _SPACE.search(line, indent):  # no whitespace but an indent, as in most prose
-        return indent + index + 1
-    return [i + 1 for i, char in enumerate(line) if not char.isspace()][index]
+    if not _SPACE.search(line, indent):
+        return indent
+    return [i + 1 for i, char in enumerate(line) if not char.isspace()]
 
 
 #: How far back a clause is looked at: a clause is far shorter, and the prose of a section is
