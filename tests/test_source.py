@@ -126,3 +126,10 @@ def test_radicals_that_pdf_fonts_give_for_ideographs_are_folded() -> None:
     supplement = "".join(chr(code) for code in (0x2EA0, 0x2EDB, 0x2EDA))  # CIVILIAN, WIND, LEAF
     assert source.fold(f"{kangxi}{supplement}") == "二人行民风页"
     assert source.fold("月日王") == "月日王"
+
+
+def test_folding_maps_each_foldable_character_once_to_a_plain_one() -> None:
+    # fold searches on from each folded character: nothing it writes may be foldable again.
+    folded = "".join(source._FOLD_TEXT.values())
+    assert source.fold(folded) == folded
+    assert source.fold("（一）\u3000Ａ１，⼆⺠") == "(一) A1,二民"
