@@ -17,7 +17,7 @@ import attrs
 from . import labels
 from .catalogue import TEMPLATES
 from .diagnostics import Diagnostic, diagnostic
-from .model import Cell, Number, Report
+from .model import Cell, Number, Report, Table
 from .rules import Rule, rule_set, violated
 
 Status = Literal["passed", "violated", "not-assessable"]
@@ -129,8 +129,9 @@ def failures(report: Report) -> list[Diagnostic]:
         if violated(rule, values) is not False or (rule.name in deriving and any(
                 rule.name in _rules_named(derived_by[i]) for i in rule.cells)):
             found.append(_from_rule(report, rule).diagnostic)  # type: ignore[arg-type]
-    found.extend(check.diagnostic for check in _non_negative(report)
-                 if check.diagnostic is not None)
+    if any(_least(table) < 0 for table in report.tables):
+        found.extend(check.diagnostic for check in _non_negative(report)
+                     if check.diagnostic is not None)
     return found
 
 
@@ -146,12 +147,16 @@ def _from_rule(report: Report, rule: Rule) -> Check:
     return _check(rule.name, rule.title, "rules", totals, parts, [1] * len(parts))
 
 
+def _least(table: Table) -> Number:
+    """A table's least value (0 when it gives none): the usual table has no negative value
+    at all, and this sees it at C speed."""
+    return min(cast("Iterator[Number]", filter(None, table.values)), default=0)
+
+
 def _non_negative(report: Report) -> Iterator[Check]:
     template = TEMPLATES[report.template]
     for table in report.tables:
-        # The usual table has no negative value at all: seen at C speed.
-        given = cast("Iterator[Number]", filter(None, table.values))
-        negative = [] if min(given, default=0) >= 0 else [
+        negative = [] if _least(table) >= 0 else [
             table[key] for key, value in zip(table.keys, table.values, strict=True)
             if value is not None and value < 0
             and template.fields[template.index[key]].kind != "signed"]
