@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from importlib.metadata import EntryPoint
 from typing import ClassVar
@@ -157,3 +158,10 @@ def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -
                 if line.strip() and not markdown._RULE.match(line)]
     rows = list(layouts.get("markdown").rows(lines, first))
     assert rows == [row for row in expected if row is not None]
+
+
+@pytest.mark.parametrize(("line", "table"), [
+    ("+---+---+", True), ("a+=", True), ("│ 规章 │", True), ("└──┘", True), ("x+1", False),
+    ("1+", False), ("+ -", False), ("共计5项", False)])
+def test_box_grid_table_lines_are_bars_corners_and_rules(line: str, table: bool) -> None:
+    assert bool(re.search(layouts.get("box-grid").table_line, line)) is table

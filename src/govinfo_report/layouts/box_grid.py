@@ -29,7 +29,9 @@ class BoxGrid:
     """Rows between rules, cells between bars, matched by their place between the bars."""
 
     name: ClassVar[str] = "box-grid"
-    table_line: ClassVar[str] = r"[│┃║├┌└]|\+[-=]"
+    #: A bar or corner, or a ``+`` before a rule (``+---``): written as one character class
+    #: first, which ``re`` tests at each position in one step (``[│┃║├┌└]|\+[-=]`` costs two).
+    table_line: ClassVar[str] = r"[│┃║├┌└+](?:(?<=\+)[-=]|(?<!\+))"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         joined = "\n".join(lines)  # another layout's region: a few searches, no line loop
