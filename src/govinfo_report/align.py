@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, count, islice
+from operator import and_, itemgetter, not_
 from typing import NamedTuple
 
 from . import collapsed, labels
@@ -214,7 +215,7 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
     subrows: dict[str, list[Row]] = {}
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
-        matches, keys = _PROACTIVE_MATCHES[name, texts]
+        matches, keys, unknown_at = _PROACTIVE_MATCHES[name, texts]
         if not row.values and not runs:
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header
@@ -225,8 +226,7 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
                 for column in shape[keys[0]]:
                     grid.unplaced(index[f"proactive.{keys[0]}.{column}"])
             continue
-        unknown = [cell for cell, (kind, _) in zip(row.labels, matches, strict=True)
-                   if kind == "unknown"]
+        unknown = [row.labels[i] for i in unknown_at] if unknown_at else []
         if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
             parent = keys[0]
         if unknown and keys in ((), (parent,)) and parent in labels.PROACTIVE_SPLITTABLE:
@@ -283,12 +283,15 @@ def _label_chars(labelled: Labelled) -> int:
     return sum(map(len, labelled[1]))
 
 
-def _proactive_matches(labelled: Labelled) -> tuple[tuple[Match, ...], tuple[str, ...]]:
-    """What each label of a section 二 row matches, and the row keys among them."""
+def _proactive_matches(labelled: Labelled) -> tuple[tuple[Match, ...], tuple[str, ...],
+                                                   tuple[int, ...]]:
+    """What each label of a section 二 row matches, the row keys among them, and which labels
+    match nothing."""
     template, texts = labelled
     match = matcher(template, "proactive").match
     matches = tuple(match(text) for text in texts)
-    return matches, tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
+    return (matches, tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row")),
+            tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"))
 
 
 _PROACTIVE_MATCHES = Memo(_proactive_matches, _label_chars)
@@ -473,11 +476,13 @@ def _rewrapped(template: str, rows: list[Row]) -> list[Row]:
     under it; the joined label is kept if the row's labels then name a row.
     """
     rewrapped = list(rows)
-    for at, row in enumerate(rows):
-        if not (row.values and row.labels) or at + 1 == len(rows) or rows[at + 1].values:
-            continue
+    valued = list(map(bool, map(itemgetter(1), rows)))
+    labelled = map(bool, map(itemgetter(0), rows))
+    # The rows with labels and values whose next row has no values: found at C speed.
+    for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
+        row = rows[at]
         below: list[Cell] = []
-        for later in rows[at + 1:]:
+        for later in islice(rows, at + 1, None):
             if later.values:
                 break
             below.extend(later.labels)
