@@ -38,3 +38,12 @@ def test_tables_iterate_their_cells_in_catalogue_order() -> None:
     assert (first.key, first.value, first.provenance) == ("proactive.rules.made", 0, "parsed")
     assert report.proactive.value("penalties.decisions") == 118
     assert report.applications["total.total"] == report.cell("applications.total.total")
+
+
+def test_only_sections_two_three_and_four_have_tables() -> None:
+    # Seed 003 answers section 六 with 无 on a line of its own: text, not a table of one cell
+    # a line (无 is a value in a table). A lone number in section 五 is text there too.
+    assert gr.parse(SEEDS[3]).other_matters == "无"
+    heading = "五、存在的主要问题及改进情况"
+    report = gr.parse(TEXT.replace(heading, f"{heading}\n\n2\n"))
+    assert report.problems is not None and report.problems.startswith("2\n")

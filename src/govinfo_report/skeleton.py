@@ -100,9 +100,9 @@ def heading_number(line: str) -> int | None:
 
 
 class _Marks:
-    """Where a document's table lines, page markers and over-long lines are (sorted line
-    indices). Found with precompiled patterns mapped over all lines at once, no Python code
-    per line; Python then walks only the few headings, runs and page markers.
+    """Where a document's page markers and over-long lines are (sorted line indices), and
+    its table lines on demand. Found with precompiled patterns mapped over lines, no Python
+    code per line; Python then walks only the few headings, runs and page markers.
 
     A line holding a tab is a table line (the tab-based layouts' pattern, always registered)
     and never a page header or footer, so only the other lines are searched: in text of one
@@ -113,18 +113,27 @@ class _Marks:
         too_long = (set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
                     if max(map(len, lines), default=0) > MAX_LINE_CHARS else set())
         tabbed = list(map(contains, lines, repeat("\t")))
-        untabbed = list(compress(rows, map(not_, tabbed)))
-        plain = list(map(lines.__getitem__, untabbed))
         self.lines = lines
+        self.tabbed = list(compress(rows, tabbed))
+        self.untabbed = list(compress(rows, map(not_, tabbed)))
+        self.plain = list(map(lines.__getitem__, self.untabbed))
         self.long = sorted(too_long)
-        self.markers = sorted([i for i in compress(untabbed, map(_MARKER_LINE.fullmatch, plain))
-                               if _marker_sized(lines[i])]
-                              + _running_headers(lines, untabbed, plain))
-        dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
-        table = sorted([*compress(rows, tabbed),
-                        *compress(untabbed, map(layouts.table_line_pattern().search, plain))])
-        self.table = [i for i in table if i not in dropped] if dropped else table
+        self.markers = sorted(
+            [i for i in compress(self.untabbed, map(_MARKER_LINE.fullmatch, self.plain))
+             if _marker_sized(lines[i])] + _running_headers(lines, self.untabbed, self.plain))
+        self.dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
         self.table_breaks = sorted(self.markers + self.long)
+
+    def table_lines(self, start: int, end: int) -> list[int]:
+        """The table lines among lines ``[start, end)``, page markers and over-long lines
+        aside: the lines with a tab, and the others that a layout's ``table_line`` finds."""
+        untabbed = slice(bisect_left(self.untabbed, start), bisect_left(self.untabbed, end))
+        table = sorted([*self.tabbed[bisect_left(self.tabbed, start):
+                                     bisect_left(self.tabbed, end)],
+                        *compress(self.untabbed[untabbed],
+                                  map(layouts.table_line_pattern().search,
+                                      self.plain[untabbed]))])
+        return [i for i in table if i not in self.dropped] if self.dropped else table
 
 
 def _marker_sized(line: str) -> bool:
@@ -194,16 +203,16 @@ def _lead_in(lines: Sequence[str], start: int, first: int) -> int:
 
 
 def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token]) -> None:
-    """Prose before the first table line, the table up to the last one, prose after; in a
-    section with a table whose first table line is one value alone, the table takes in the
-    cells just before it."""
-    table = marks.table
-    at = bisect_left(table, start)
-    if at == len(table) or table[at] >= end:
+    """In a section with a table (二, 三, 四): prose before the first table line, the table up
+    to the last one, prose after; a table whose first table line is one value alone takes in
+    the cells just before it. In any other section, or before the first heading, all prose:
+    a line of ``无`` or of a number alone is text there, not a table of one cell a line."""
+    table = marks.table_lines(start, end) if tabled else []
+    if not table:
         _regions("prose", marks, start, end, found)
         return
-    first, last = table[at], table[bisect_left(table, end) - 1]
-    if tabled and _ALONE.fullmatch(marks.lines[first]):
+    first, last = table[0], table[-1]
+    if _ALONE.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first)
     _regions("prose", marks, start, first, found)
     _regions("table", marks, first, last + 1, found)
