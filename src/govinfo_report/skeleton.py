@@ -152,6 +152,8 @@ def _running_headers(lines: Sequence[str], untabbed: list[int], plain: list[str]
     page marker, a line of its own (``untabbed``, whose texts are ``plain``), not a row."""
     titled = [i for i in compress(untabbed, map(_TITLE_WORD.search, plain))
               if len(lines[i]) <= _MAX_HEADING_CHARS and not _HEADING_LINE.match(lines[i])]
+    if len(titled) < 2:  # the title alone, as a rule
+        return []
     counts = Counter(lines[i].strip() for i in titled)
     return [i for i in titled if counts[lines[i].strip()] > 1]
 
