@@ -118,3 +118,14 @@ def test_the_accuracy_table_in_the_docs_is_current() -> None:
 
     page = (Path(__file__).parents[1] / "docs" / "accuracy.md").read_text("utf-8")
     assert accuracy.markdown(accuracy.measure()) in page
+
+
+@pytest.mark.parametrize(("fixture", "start"), [
+    ("typed-001_9c0197b4049a0334/html2text.txt", "2020 年,韵家口镇坚持“以公开为常态"),
+    ("typed-002_3a0847339f04a27e/pandoc-docx.txt", "2019\n年,我镇严格按照中央和省、市、县"),
+])
+def test_a_wrapped_number_does_not_cut_the_overview(fixture: str, start: str) -> None:
+    """html2text ends a line with `城东区 2020`, pandoc puts `2019` on a line of its own: in
+    section 一, which has no table, they are text, so the overview keeps its first paragraph."""
+    overview = gr.parse(FIXTURES / fixture).overview
+    assert overview is not None and overview.startswith(start)
