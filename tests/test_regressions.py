@@ -7,11 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import govinfo_report as gr
-from govinfo_report import cells, layouts, skeleton
+from govinfo_report import align, cells, layouts, skeleton
 from govinfo_report.cells import convert
 from govinfo_report.layouts.base import split_tabs
 from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
 from govinfo_report.matching import matcher
+from govinfo_report.memo import MEMO_ENTRIES, Memo
 from govinfo_report.render import render
 
 from conftest import SEEDS
@@ -146,6 +147,19 @@ def test_long_texts_are_not_memoised() -> None:
     long = "标签" * MAX_MEMO_CHARS
     assert cells.cell_kinds([long, "7"]) == "LN"
     assert long not in cells._KINDS and "7" in cells._KINDS
+
+
+def test_a_memo_is_cleared_when_full_and_never_keeps_a_long_key() -> None:
+    memo = Memo(str.upper, len)
+    for number in range(MEMO_ENTRIES):
+        assert memo[str(number)] == str(number)
+    assert len(memo) == MEMO_ENTRIES
+    assert memo["x"] == "X" and len(memo) == 1  # full: cleared, then the new key kept
+    long = "a" * (MAX_MEMO_CHARS + 1)
+    assert memo[long] == long.upper() and long not in memo
+    labels = ("标签" * MAX_MEMO_CHARS,)  # a row's labels count together
+    assert not align._APPLICATION_PLANS["2021", labels].keys
+    assert ("2021", labels) not in align._APPLICATION_PLANS
 
 
 def test_a_long_label_is_not_compared_letter_by_letter_with_every_row() -> None:
