@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report import cells as cells_module
 from govinfo_report import layouts, skeleton
 from govinfo_report.layouts import Row, markdown, row_per_cell
 from govinfo_report.layouts.base import make_row
@@ -158,6 +159,30 @@ def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -
                 if line.strip() and not markdown._RULE.match(line)]
     rows = list(layouts.get("markdown").rows(lines, first))
     assert rows == [row for row in expected if row is not None]
+
+
+def _row_read_plainly(texts: list[str], positional: bool) -> Row | None:
+    """``make_row``'s contract, a cell at a time: labels are the non-blank non-values;
+    values are, on a trusted grid, every non-label cell from the first value to the last,
+    else the values alone."""
+    cells = [(text, 7, column) for column, text in enumerate(texts, 1)]
+    value = [bool(text.strip()) and cells_module.is_value(text.strip()) for text in texts]
+    label = [bool(text.strip()) and not value[i] for i, text in enumerate(texts)]
+    at = [i for i, is_value in enumerate(value) if is_value]
+    if positional and at:
+        values = [cell for i, cell in enumerate(cells) if at[0] <= i <= at[-1] and not label[i]]
+    else:
+        values = [cell for i, cell in enumerate(cells) if value[i]]
+    labels = [cell for i, cell in enumerate(cells) if label[i]]
+    return Row(tuple(labels), tuple(values), 7) if labels or values else None
+
+
+@given(st.lists(st.sampled_from([*_CELL_TEXTS, " ", "/", "3.5", "无"]), max_size=12),
+       st.booleans())
+def test_a_row_is_its_label_cells_and_its_values(texts: list[str], positional: bool) -> None:
+    """The memoised shape of a row's kinds takes the cells the plain reading takes."""
+    cells = [(text, 7, column) for column, text in enumerate(texts, 1)]
+    assert make_row(cells, 7, positional) == _row_read_plainly(texts, positional)
 
 
 @pytest.mark.parametrize(("line", "table"), [

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import accumulate, compress, count, repeat
 from operator import add, itemgetter
 from typing import ClassVar, NamedTuple, Protocol
 
 from ..cells import BLANK, LABEL, NUMBER, PLACEHOLDER, cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from ..memo import Memo
 
 Cell = tuple[str, int, int]
 
@@ -82,7 +84,9 @@ SPACE = re.compile(r"[^\S\t]")
 
 
 _VALUE_KINDS = NUMBER + PLACEHOLDER
-_NOT_VALUES = LABEL + BLANK
+
+#: Which of a row's cells are taken: a slice for a contiguous run, else a mask for ``compress``.
+Selector = slice | tuple[bool, ...]
 
 
 def make_row(cells: Sequence[Cell], line: int, positional: bool,
@@ -95,20 +99,46 @@ def make_row(cells: Sequence[Cell], line: int, positional: bool,
     """
     if kinds is None:
         kinds = cell_kinds(map(itemgetter(0), cells))
-    # The usual row, its labels first and then its values, is sliced; others are filtered.
-    head = len(kinds) - len(kinds.lstrip(LABEL))
-    labels = tuple(cells[:head]) if kinds.count(LABEL) == head else tuple(
-        compress(cells, map(LABEL.__eq__, kinds)))
-    first = len(kinds) - len(kinds.lstrip(_NOT_VALUES))
-    if first == len(kinds):
-        return Row(labels, (), line) if labels else None
+    shape = _SHAPES[positional][kinds]
+    if shape is None:
+        return None
+    return Row(_take(cells, shape[0]), _take(cells, shape[1]), line)
+
+
+def _take(cells: Sequence[Cell], selector: Selector) -> tuple[Cell, ...]:
+    if isinstance(selector, slice):
+        return tuple(cells[selector])
+    return tuple(compress(cells, selector))
+
+
+def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector] | None:
+    """Which cells of a row of ``kinds`` are its labels and which its values (see
+    ``make_row``); ``None`` for a row with neither."""
     if positional:
-        last = len(kinds.rstrip(_NOT_VALUES))
-        values = tuple(cells[first:last]) if LABEL not in kinds[first:last] else tuple(
-            compress(cells[first:last], map(LABEL.__ne__, kinds[first:last])))
+        first = len(kinds) - len(kinds.lstrip(LABEL + BLANK))
+        last = len(kinds.rstrip(LABEL + BLANK))
+        values = [first <= i < last and kind != LABEL for i, kind in enumerate(kinds)]
     else:
-        values = tuple(compress(cells, map(_VALUE_KINDS.__contains__, kinds)))
-    return Row(labels, values, line)
+        values = [kind in _VALUE_KINDS for kind in kinds]
+    labels = [kind == LABEL for kind in kinds]
+    if not any(labels) and not any(values):
+        return None
+    return _selector(labels), _selector(values)
+
+
+def _selector(mask: list[bool]) -> Selector:
+    taken = [i for i, keep in enumerate(mask) if keep]
+    if not taken:
+        return slice(0, 0)
+    if taken[-1] - taken[0] + 1 == len(taken):
+        return slice(taken[0], taken[-1] + 1)
+    return tuple(mask)
+
+
+#: A row's shape per string of kinds, for grid (positional) and loose rows: rows of a table
+#: repeat a few shapes, so a row costs a dict lookup and two slices.
+_SHAPES = {positional: Memo(partial(_shape, positional=positional), len)
+           for positional in (True, False)}
 
 
 #: A table rule: a line of only border characters with a run of three or more (``-----``,
