@@ -137,8 +137,8 @@ def _selector(mask: list[bool]) -> Selector:
 
 #: A row's shape per string of kinds, for grid (positional) and loose rows: rows of a table
 #: repeat a few shapes, so a row costs a dict lookup and two slices.
-_SHAPES = {positional: Memo(partial(_shape, positional=positional), len)
-           for positional in (True, False)}
+_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector] | None]] = {
+    positional: Memo(partial(_shape, positional=positional), len) for positional in (True, False)}
 
 
 #: A table rule: a line of only border characters with a run of three or more (``-----``,
