@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import cells as cells_module
 from govinfo_report import layouts, skeleton
-from govinfo_report.layouts import Row, markdown, row_per_cell
+from govinfo_report.cells import cell_kinds
+from govinfo_report.layouts import Row, markdown, row_per_cell, tab_separated
 from govinfo_report.layouts.base import make_row
 from govinfo_report.layouts.flattened_header import FlattenedHeader
 from govinfo_report.layouts.tab_separated import TabSeparated
@@ -146,6 +147,31 @@ def test_tab_rows_read_a_region_at_once_as_a_line_at_a_time(
     """The region path (no cell to strip: kinds looked up at once) gives the rows of the
     line-by-line reading, and a region with a padded cell takes the line path."""
     assert list(layout().rows(lines, first)) == list(layout()._line_rows(lines, first))
+
+
+def _grid_shares_read_plainly(lines: list[str], width: int) -> tuple[float, float]:
+    """``grid_shares``'s contract, a line at a time."""
+    filled = multi = rows = broken = 0
+    for line in lines:
+        kinds = cell_kinds(line.split("\t"))
+        cells = len(kinds) - kinds.count("_")
+        filled += cells > 0
+        multi += cells >= 2
+        if len(kinds) > 1 and "N" in kinds:
+            rows += 1
+            broken += ("L" not in kinds and cells < width) or bool(
+                re.search(r"^[^L]*___L|L[^L]*__L", kinds))
+    if not multi:
+        return 0.0, 0.0
+    return multi / filled, (broken / rows if rows else 0.0)
+
+
+@given(st.lists(_TAB_LINES, max_size=30), st.integers(1, 8))
+def test_grid_shares_count_the_region_as_a_line_at_a_time(lines: list[str], width: int) -> None:
+    """The kinds of a whole region, looked up at once and counted at C speed, give the
+    shares of the line-by-line count."""
+    assert tab_separated.grid_shares(tuple(lines), width) == _grid_shares_read_plainly(
+        lines, width)
 
 
 @given(st.lists(st.lists(st.sampled_from([*_CELL_TEXTS, " 3 ", "|", "---"]), max_size=6).map(

@@ -27,6 +27,8 @@ Value = int | Decimal
 
 #: What ``cell_kinds`` calls a cell: blank, a label, a number, a placeholder (``—``).
 BLANK, LABEL, NUMBER, PLACEHOLDER = "_", "L", "N", "P"
+#: A line break, never inside a cell, is its own kind: a region's kinds can be one string.
+LINE_BREAK = "\n"
 
 
 def cell_kinds(cells: Iterable[str]) -> str:
@@ -36,6 +38,8 @@ def cell_kinds(cells: Iterable[str]) -> str:
 
 
 def _kind(cell: str) -> str:
+    if cell == LINE_BREAK:
+        return LINE_BREAK
     text = cell.strip()
     if not text:
         return BLANK

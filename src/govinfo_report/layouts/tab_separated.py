@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import repeat
+from operator import ge
 from typing import ClassVar
 
-from ..cells import cell_kinds
+from ..cells import BLANK, LABEL, LINE_BREAK, NUMBER, cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import SPACE, Row, make_row, plain_cells, split_tabs
 
@@ -22,9 +23,19 @@ _DISPLACED = re.compile(r"^[^L]*___L|L[^L]*__L")
 
 
 @lru_cache(maxsize=2)
+def tab_kinds(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Each line's ``cell_kinds``, its cells split by tabs, looked up in one pass over the
+    region. Memoised (the last two regions): a region is sniffed, then read."""
+    if not lines:
+        return ()
+    return tuple(cell_kinds("\t\n\t".join(lines).split("\t")).split(LINE_BREAK))
+
+
+@lru_cache(maxsize=2)
 def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     """The share of a region's non-blank lines that hold two or more non-empty tab cells,
-    and the share of its rows holding numbers that show a broken grid.
+    and the share of its rows (lines of two or more cells, some of them numbers) that show
+    a broken grid.
 
     Signs of a broken grid: a displaced label (see ``_DISPLACED``), or a row with no label
     that prints some numbers but fewer values (numbers or dashes) than ``width``. Memoised
@@ -34,27 +45,15 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     """
     if "\t" not in "\n".join(map(str.strip, lines)):
         return 0.0, 0.0
-    parts_of = list(map(str.split, lines, repeat("\t")))
-    every_kind = cell_kinds(chain.from_iterable(parts_of))  # one pass over the cells
-    filled = multi = rows = broken = at = 0
-    for size in map(len, parts_of):
-        kinds = every_kind[at:at + size]
-        at += size
-        if size == 1:  # no tab: a line of text
-            filled += kinds != "_"
-            continue
-        blank = kinds.count("_")
-        if blank == len(kinds):
-            continue
-        filled += 1
-        multi += len(kinds) - blank >= 2
-        numbers = kinds.count("N")
-        if not numbers:
-            continue
-        rows += 1
-        broken += (("L" not in kinds and numbers + kinds.count("P") < width)
-                   or _DISPLACED.search(kinds) is not None)
-    return (multi / filled if filled else 0.0), (broken / rows if rows else 0.0)
+    kinds_of = tab_kinds(lines)
+    filled_of = list(map(str.replace, kinds_of, repeat(BLANK), repeat("")))
+    filled = len(filled_of) - filled_of.count("")
+    multi = sum(map(ge, map(len, filled_of), repeat(2)))
+    rows = [kinds for kinds in kinds_of if NUMBER in kinds and len(kinds) > 1]
+    broken = sum(1 for kinds in rows
+                 if LABEL not in kinds and len(kinds) - kinds.count(BLANK) < width)
+    broken += sum(map(bool, map(_DISPLACED.search, rows)))  # a displaced label: never both
+    return (multi / filled if filled else 0.0), (broken / len(rows) if rows else 0.0)
 
 
 class TabSeparated:
@@ -76,13 +75,10 @@ class TabSeparated:
             yield from self._line_rows(lines, first_line)
             return
         # The usual region: no cell to strip or cut, so the lines' parts are the cells and
-        # their kinds are looked up in one pass over the region.
-        kinds = cell_kinds(chain.from_iterable(parts_of))
-        at = 0
-        for number, parts in enumerate(parts_of, first_line):
-            row = make_row(plain_cells(parts, number), number, self.positional,
-                           kinds[at:at + len(parts)])
-            at += len(parts)
+        # their kinds are those the sniff looked up.
+        for number, (parts, kinds) in enumerate(zip(parts_of, tab_kinds(tuple(lines)),
+                                                    strict=True), first_line):
+            row = make_row(plain_cells(parts, number), number, self.positional, kinds)
             if row is not None:
                 yield row
 
