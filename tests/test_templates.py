@@ -3,11 +3,16 @@ and the prose counts that are found or deliberately not."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.metadata import template_markers
-from govinfo_report.statements import find
+from govinfo_report.statements import _part_of, find
 
 from conftest import SEEDS, WRITTEN
 
@@ -108,3 +113,33 @@ def test_a_count_statement_wrapped_onto_the_next_line_is_found_where_it_starts()
     found = find(lines, "2021")
     assert [(s.readings[0][0], s.value, s.line, s.column) for s in found] == [
         ("applications.new.total", 14, 3, 6), ("applications.carried_over.total", 2, 6, 1)]
+
+
+@given(st.sampled_from([pattern for _, _, pattern in labels.STATEMENTS]).flatmap(
+    lambda pattern: st.from_regex(pattern, fullmatch=True)))
+def test_every_statement_starts_with_a_character_the_search_looks_at(statement: str) -> None:
+    """The patterns are searched for together only where ``STATEMENT_STARTS`` has a
+    character: a statement starting with any other would be missed."""
+    assert statement[0] in labels.STATEMENT_STARTS
+
+
+_STATEMENT_PIECES = ["收到政府信息公开申请", "受理依申请公开", "新收", "共", "3件", "12件", "0件",
+                     "上年度结转", "结转下年度", "办结", "行政复议", "行政诉讼", "案件",
+                     "未发生", "无", "没有", "其中", "，", "。", "作出行政处罚", "行政处罚决定",
+                     "办理行政许可", "制定规范性文件", "废止规范性文件", "出台规章",
+                     "主动公开规范性文件", "新制作", "纠错"]
+
+
+@given(st.lists(st.sampled_from(_STATEMENT_PIECES), max_size=24).map("".join),
+       st.sampled_from(["2019", "2021"]))
+@example("未发生行政复议、行政诉讼案件。", "2021")  # two patterns matching at one place
+@example("无无行政复议3件", "2019")  # a match inside the same pattern's previous match
+def test_statements_found_together_are_those_each_pattern_finds(text: str, template: str) -> None:
+    """One search for all the patterns finds what each pattern's own ``finditer`` finds,
+    overlapping statements and clauses of ``其中`` included."""
+    expected = sorted(
+        (match.start() + 1, match[0], int(match["n"]) if "(?P<n>" in pattern else 0, readings)
+        for only, readings, pattern in labels.STATEMENTS if only in (None, template)
+        for match in re.finditer(pattern, text) if not _part_of(text, match.start()))
+    assert sorted((s.column, s.text, s.value, s.readings)
+                  for s in find([(1, text)], template)) == expected

@@ -253,6 +253,10 @@ PART_OF: tuple[str, ...] = ("其中",)
 #: Characters that end a clause.
 CLAUSE_ENDS = "，。；,;：:"
 
+#: Every character a statement can start with: the statements are searched for together,
+#: only where one of these is (a test holds every pattern of ``STATEMENTS`` to it).
+STATEMENT_STARTS = "上下主作出制办受废收新无未没结行"
+
 _N = r"(?P<n>\d+)"
 _LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
 
