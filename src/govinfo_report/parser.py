@@ -117,8 +117,9 @@ def parse(source: str | bytes | os.PathLike[str], *, layout: str | None = None,
     found.extend(statements.compare(statements.find(_prose_lines(text, skel, 1),
                                                     template.name), grid))
     report = _report(text, skel, grid, chosen, organisation, year, found)
-    report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics,
-                                                       *failures(report)]))
+    failed = failures(report)
+    if failed:
+        report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
     if strict and report.errors:
         error = report.errors[0]
         raise ParseError(f"the report has {len(report.errors)} error(s); first: "
