@@ -52,7 +52,7 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     rows = [kinds for kinds in kinds_of if NUMBER in kinds and len(kinds) > 1]
     broken = sum(1 for kinds in rows
                  if LABEL not in kinds and len(kinds) - kinds.count(BLANK) < width)
-    broken += sum(map(bool, map(_DISPLACED.search, rows)))  # a displaced label: never both
+    broken += sum(map(bool, map(_DISPLACED.search, rows)))  # labelled: never counted twice
     return (multi / filled if filled else 0.0), (broken / len(rows) if rows else 0.0)
 
 
