@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := tests/fixtures/seeds
 
-.PHONY: demo test test-thorough bench accuracy install clean
+.PHONY: demo test lint test-thorough bench accuracy install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# ruff (lint and format, pinned in the test extras so every machine formats alike) and
+# mypy --strict over the package.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict src
 
 # The property tests with 1,000 examples each, fresh every run (about 17 minutes).
 test-thorough: install

@@ -32,8 +32,10 @@ DIRECT = ("report.html", "report.docx", "report.pdf")
 def truth(folder: Path) -> dict[str, int | Decimal | None]:
     """The values a fixture report was rendered from."""
     data = json.loads((folder / "truth.json").read_text("utf-8"))
-    return {key: (Decimal(value) if isinstance(value, str) else value)
-            for key, value in data["values"].items()}
+    return {
+        key: (Decimal(value) if isinstance(value, str) else value)
+        for key, value in data["values"].items()
+    }
 
 
 def score(report: gr.Report, expected: dict[str, int | Decimal | None]) -> dict[str, str]:
@@ -76,12 +78,15 @@ def measure() -> dict[tuple[str, str], Counter[str]]:
 
 
 def markdown(table: dict[tuple[str, str], Counter[str]]) -> str:
-    lines = ["| converter | layout read | reports | cells | right | derived | missing | wrong |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| converter | layout read | reports | cells | right | derived | missing | wrong |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for (converter, layout), counts in sorted(table.items()):
         cells = sum(counts[o] for o in OUTCOMES)
-        shares = " | ".join(f"{100 * counts[o] / cells:.1f}%" if o != "wrong"
-                            else str(counts[o]) for o in OUTCOMES)
+        shares = " | ".join(
+            f"{100 * counts[o] / cells:.1f}%" if o != "wrong" else str(counts[o]) for o in OUTCOMES
+        )
         lines.append(f"| {converter} | {layout} | {counts['reports']} | {cells} | {shares} |")
     return "\n".join(lines)
 
@@ -96,8 +101,9 @@ def write_docs(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write-docs", action="store_true",
-                        help=f"write the table into {DOCS.relative_to(ROOT)}")
+    parser.add_argument(
+        "--write-docs", action="store_true", help=f"write the table into {DOCS.relative_to(ROOT)}"
+    )
     args = parser.parse_args(argv)
     text = markdown(measure())
     print(text)

@@ -81,15 +81,23 @@ def cpu_model() -> str:
     cpuinfo = Path("/proc/cpuinfo")
     if not cpuinfo.exists():
         return ""
-    return next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
-                 if line.startswith("model name")), "")
+    return next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "",
+    )
 
 
 def machine() -> str:
     """CPU model, CPUs, OS and Python of this machine, on one line."""
-    return (f"{cpu_model() or platform.processor() or 'unknown CPU'}, {os.cpu_count()} CPUs, "
-            f"{platform.platform()}, {platform.python_implementation()} "
-            f"{platform.python_version()}")
+    return (
+        f"{cpu_model() or platform.processor() or 'unknown CPU'}, {os.cpu_count()} CPUs, "
+        f"{platform.platform()}, {platform.python_implementation()} "
+        f"{platform.python_version()}"
+    )
 
 
 # Throughput ---------------------------------------------------------------------------------
@@ -106,11 +114,17 @@ class Speed(NamedTuple):
     floor_s: float
 
     def cells(self) -> list[str]:
-        return [self.texts, self.template, f"{self.reports}",
-                f"{self.megabytes * MB / self.reports / 1000:.1f}",
-                f"{self.reports / self.parse_s:,.0f}", f"{self.megabytes / self.parse_s:.2f}",
-                f"{self.reports / self.floor_s:,.0f}", f"{self.megabytes / self.floor_s:.1f}",
-                f"{self.parse_s / self.floor_s:.1f}"]
+        return [
+            self.texts,
+            self.template,
+            f"{self.reports}",
+            f"{self.megabytes * MB / self.reports / 1000:.1f}",
+            f"{self.reports / self.parse_s:,.0f}",
+            f"{self.megabytes / self.parse_s:.2f}",
+            f"{self.reports / self.floor_s:,.0f}",
+            f"{self.megabytes / self.floor_s:.1f}",
+            f"{self.parse_s / self.floor_s:.1f}",
+        ]
 
 
 def best(function: Callable[[bytes], object], inputs: Sequence[bytes], rounds: int) -> float:
@@ -126,8 +140,14 @@ def best(function: Callable[[bytes], object], inputs: Sequence[bytes], rounds: i
 
 
 def speed(texts: str, template: str, inputs: Sequence[bytes], rounds: int) -> Speed:
-    return Speed(texts, template, len(inputs), sum(map(len, inputs)) / MB,
-                 best(gr.parse, inputs, rounds), best(floor_pass, inputs, rounds))
+    return Speed(
+        texts,
+        template,
+        len(inputs),
+        sum(map(len, inputs)) / MB,
+        best(gr.parse, inputs, rounds),
+        best(floor_pass, inputs, rounds),
+    )
 
 
 def throughput(samples: Sequence[corpus.Sample], rounds: int) -> list[Speed]:
@@ -138,11 +158,20 @@ def throughput(samples: Sequence[corpus.Sample], rounds: int) -> list[Speed]:
     rows = []
     for (layout, template), inputs in sorted(groups.items()):
         rows.append(speed(layout, template, inputs, rounds))
-        print(f"  {layout} {template}: {rows[-1].reports / rows[-1].parse_s:,.0f} reports/s",
-              flush=True)
-    rows.append(Speed("all generated", "both", sum(row.reports for row in rows),
-                      sum(row.megabytes for row in rows), sum(row.parse_s for row in rows),
-                      sum(row.floor_s for row in rows)))
+        print(
+            f"  {layout} {template}: {rows[-1].reports / rows[-1].parse_s:,.0f} reports/s",
+            flush=True,
+        )
+    rows.append(
+        Speed(
+            "all generated",
+            "both",
+            sum(row.reports for row in rows),
+            sum(row.megabytes for row in rows),
+            sum(row.parse_s for row in rows),
+            sum(row.floor_s for row in rows),
+        )
+    )
     rows.append(speed("real seeds", "2019", seeds(len(samples) // len(groups)), rounds))
     return rows
 
@@ -163,8 +192,11 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "metadata: title, template": (("metadata.py", "title"), ("parser.py", "_template")),
     "layout detection": (("parser.py", "_detect"),),
     "rows: layout strategies": (("layouts/", "rows"),),
-    "align: labels to template rows": (("align.py", "proactive"), ("align.py", "applications"),
-                                       ("align.py", "appeals")),
+    "align: labels to template rows": (
+        ("align.py", "proactive"),
+        ("align.py", "applications"),
+        ("align.py", "appeals"),
+    ),
     "placement: short rows": (("parser.py", "_place"),),
     "derive: rules fill lost cells": (("rules.py", "derive"),),
     "statements: counts in prose": (("statements.py", "find"), ("statements.py", "compare")),
@@ -180,13 +212,22 @@ def profile(inputs: Sequence[bytes]) -> dict[str, float]:
     profiler = cProfile.Profile()
     profiler.runcall(lambda: [gr.parse(data) for data in inputs])
     stats: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
-    total = next(row[3] for (path, _, name), row in stats.items()
-                 if path.endswith(PARSER) and name == "parse")
-    stages = {stage: sum(edge[3] for (path, _, name), (*_, callers) in stats.items()
-                         for suffix, function in functions
-                         if name == function and f"govinfo_report/{suffix}" in path
-                         for (caller, _, _), edge in callers.items() if caller.endswith(PARSER))
-              for stage, functions in STAGES.items()}
+    total = next(
+        row[3]
+        for (path, _, name), row in stats.items()
+        if path.endswith(PARSER) and name == "parse"
+    )
+    stages = {
+        stage: sum(
+            edge[3]
+            for (path, _, name), (*_, callers) in stats.items()
+            for suffix, function in functions
+            if name == function and f"govinfo_report/{suffix}" in path
+            for (caller, _, _), edge in callers.items()
+            if caller.endswith(PARSER)
+        )
+        for stage, functions in STAGES.items()
+    }
     return {**stages, "other": total - sum(stages.values()), "total": total}
 
 
@@ -208,8 +249,10 @@ def peak_rss() -> float:
 
 def cpu_seconds() -> float:
     """User and system time of this process and of its finished children."""
-    return sum(usage.ru_utime + usage.ru_stime for usage in
-               map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
 
 
 def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
@@ -228,21 +271,40 @@ def child(mode: str, directory: Path, jobs: int) -> dict[str, float]:
         elif mode == "keep":
             kept.append(result.report)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
-    return {"reports": reports, "failed": failed, "seconds": seconds,
-            "cpu_seconds": cpu_seconds() - cpu, "baseline_mb": baseline,
-            "peak_mb": peak_rss(),
-            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            * 1024 / MB}
+    return {
+        "reports": reports,
+        "failed": failed,
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds() - cpu,
+        "baseline_mb": baseline,
+        "peak_mb": peak_rss(),
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 / MB,
+    }
 
 
 def run(mode: str, directory: Path, jobs: int = 1) -> dict[str, float]:
     """``child`` in a fresh Python process."""
-    done = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus",
-                           str(directory), "--jobs", str(jobs)],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            mode,
+            "--corpus",
+            str(directory),
+            "--jobs",
+            str(jobs),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
-    print(f"  {mode} {result['reports']:.0f} reports, jobs={jobs}: {result['seconds']:.1f} s, "
-          f"peak {result['peak_mb']:.1f} MB", flush=True)
+    print(
+        f"  {mode} {result['reports']:.0f} reports, jobs={jobs}: {result['seconds']:.1f} s, "
+        f"peak {result['peak_mb']:.1f} MB",
+        flush=True,
+    )
     if result["failed"]:
         raise SystemExit(f"{result['failed']:.0f} reports of {directory} failed to parse")
     return result
@@ -260,10 +322,16 @@ class Scale(NamedTuple):
         return self.stream["seconds"] / self.reports * 1000
 
     def cells(self) -> list[str]:
-        return [f"{self.reports:,}", f"{self.megabytes:.1f}", f"{self.stream['seconds']:.1f}",
-                f"{self.per_report_ms():.2f}", f"{self.reports / self.stream['seconds']:,.0f}",
-                f"{self.stream['baseline_mb']:.1f}", f"{self.stream['peak_mb']:.1f}",
-                f"{self.keep['peak_mb']:.1f}" if self.keep else "not run"]
+        return [
+            f"{self.reports:,}",
+            f"{self.megabytes:.1f}",
+            f"{self.stream['seconds']:.1f}",
+            f"{self.per_report_ms():.2f}",
+            f"{self.reports / self.stream['seconds']:,.0f}",
+            f"{self.stream['baseline_mb']:.1f}",
+            f"{self.stream['peak_mb']:.1f}",
+            f"{self.keep['peak_mb']:.1f}" if self.keep else "not run",
+        ]
 
 
 def megabytes(directory: Path) -> float:
@@ -291,21 +359,41 @@ def targets(everything: Speed, scales: Sequence[Scale], speedup: float) -> list[
     flat = large.stream["peak_mb"] - small.stream["peak_mb"]
     linear = large.per_report_ms() / small.per_report_ms()
     return [
-        [f"at least {TARGET_RATE:,} reports/s on one core", f"{rate:,.0f}",
-         verdict(rate >= TARGET_RATE)],
+        [
+            f"at least {TARGET_RATE:,} reports/s on one core",
+            f"{rate:,.0f}",
+            verdict(rate >= TARGET_RATE),
+        ],
         [f"at most {TARGET_FLOOR:.0f}x the floor", f"{ratio:.2f}x", verdict(ratio <= TARGET_FLOOR)],
-        [f"2 workers at least {TARGET_SPEEDUP}x one", f"{speedup:.3f}x",
-         verdict(speedup >= TARGET_SPEEDUP)],
-        [f"streaming peak within {TARGET_FLAT_MB:.0f} MB from {small.reports:,} to "
-         f"{large.reports:,} reports", f"{flat:+.1f} MB", verdict(flat <= TARGET_FLAT_MB)],
-        [f"linear: ms/report at {large.reports:,} at most {LINEAR_LIMIT}x that at "
-         f"{small.reports:,}", f"{linear:.2f}x", verdict(linear <= LINEAR_LIMIT)],
+        [
+            f"2 workers at least {TARGET_SPEEDUP}x one",
+            f"{speedup:.3f}x",
+            verdict(speedup >= TARGET_SPEEDUP),
+        ],
+        [
+            f"streaming peak within {TARGET_FLAT_MB:.0f} MB from {small.reports:,} to "
+            f"{large.reports:,} reports",
+            f"{flat:+.1f} MB",
+            verdict(flat <= TARGET_FLAT_MB),
+        ],
+        [
+            f"linear: ms/report at {large.reports:,} at most {LINEAR_LIMIT}x that at "
+            f"{small.reports:,}",
+            f"{linear:.2f}x",
+            verdict(linear <= LINEAR_LIMIT),
+        ],
     ]
 
 
-def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[Speed],
-            profiles: Sequence[dict[str, float]], scales: Sequence[Scale],
-            paired_size: int, workers: dict[str, float]) -> list[str]:
+def results(
+    args: argparse.Namespace,
+    load: tuple[float, ...],
+    speeds: Sequence[Speed],
+    profiles: Sequence[dict[str, float]],
+    scales: Sequence[Scale],
+    paired_size: int,
+    workers: dict[str, float],
+) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
     paired = next(scale for scale in scales if scale.reports == paired_size)
@@ -319,34 +407,86 @@ def results(args: argparse.Namespace, load: tuple[float, ...], speeds: Sequence[
         f"**Throughput on one core** (`gr.parse` on bytes, in-process; best of {args.rounds} "
         "rounds; floor: decode, split lines, split cells):",
         "",
-        *table(["texts", "template", "reports", "KB/report", "reports/s", "MB/s",
-                "floor reports/s", "floor MB/s", "x floor"], [row.cells() for row in speeds],
-               labels=2),
+        *table(
+            [
+                "texts",
+                "template",
+                "reports",
+                "KB/report",
+                "reports/s",
+                "MB/s",
+                "floor reports/s",
+                "floor MB/s",
+                "x floor",
+            ],
+            [row.cells() for row in speeds],
+            labels=2,
+        ),
         "",
         "**Corpus size** (`gr.iter_parse(gr.documents(dir))`, jobs=1, a fresh process per "
         "run; peak RSS in MB):",
         "",
-        *table(["reports", "MB", "seconds", "ms/report", "reports/s", "after warm-up MB",
-                "streaming peak MB", "keeping peak MB"], [scale.cells() for scale in scales],
-               labels=0),
+        *table(
+            [
+                "reports",
+                "MB",
+                "seconds",
+                "ms/report",
+                "reports/s",
+                "after warm-up MB",
+                "streaming peak MB",
+                "keeping peak MB",
+            ],
+            [scale.cells() for scale in scales],
+            labels=0,
+        ),
         "",
         f"**Two workers** (the {paired.reports:,} reports, streaming; CPU: user and system "
         "seconds of the main process and its workers):",
         "",
-        *table(["reports", "jobs=1 s", "jobs=1 CPU s", "jobs=2 s", "jobs=2 CPU s", "speedup",
-                "jobs=2 peak MB (main)", "jobs=2 peak MB (largest worker)"],
-               [[f"{paired.reports:,}", f"{paired.stream['seconds']:.1f}",
-                 f"{paired.stream['cpu_seconds']:.1f}", f"{workers['seconds']:.1f}",
-                 f"{workers['cpu_seconds']:.1f}", f"{speedup:.3f}", f"{workers['peak_mb']:.1f}",
-                 f"{workers['worker_peak_mb']:.1f}"]], labels=0),
+        *table(
+            [
+                "reports",
+                "jobs=1 s",
+                "jobs=1 CPU s",
+                "jobs=2 s",
+                "jobs=2 CPU s",
+                "speedup",
+                "jobs=2 peak MB (main)",
+                "jobs=2 peak MB (largest worker)",
+            ],
+            [
+                [
+                    f"{paired.reports:,}",
+                    f"{paired.stream['seconds']:.1f}",
+                    f"{paired.stream['cpu_seconds']:.1f}",
+                    f"{workers['seconds']:.1f}",
+                    f"{workers['cpu_seconds']:.1f}",
+                    f"{speedup:.3f}",
+                    f"{workers['peak_mb']:.1f}",
+                    f"{workers['worker_peak_mb']:.1f}",
+                ]
+            ],
+            labels=0,
+        ),
         "",
         f"**Where the time goes** (cProfile: the {everything.reports} generated reports, "
         f"and the seeds as in the throughput table; seconds under the profiler):",
         "",
-        *table(["stage", "generated s", "share", "seeds s", "share"],
-               [[stage, *(cell for times in profiles for cell in
-                          (f"{times[stage]:.3f}", f"{times[stage] / times['total']:.0%}"))]
-                for stage in profiles[0]]),
+        *table(
+            ["stage", "generated s", "share", "seeds s", "share"],
+            [
+                [
+                    stage,
+                    *(
+                        cell
+                        for times in profiles
+                        for cell in (f"{times[stage]:.3f}", f"{times[stage] / times['total']:.0%}")
+                    ),
+                ]
+                for stage in profiles[0]
+            ],
+        ),
         "",
         "**Targets:**",
         "",
@@ -366,18 +506,33 @@ def write_docs(path: Path, lines: Sequence[str]) -> None:
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000,100000",
-                        help="corpus sizes, comma-separated (default 1000,10000,100000)")
-    parser.add_argument("--quick", action="store_true",
-                        help="a tiny run: sizes 24,48, 2 reports per layout, 1 round")
-    parser.add_argument("--per-layout", type=int, default=50,
-                        help="reports per (template, layout) for throughput (default 50)")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000,100000",
+        help="corpus sizes, comma-separated (default 1000,10000,100000)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a tiny run: sizes 24,48, 2 reports per layout, 1 round",
+    )
+    parser.add_argument(
+        "--per-layout",
+        type=int,
+        default=50,
+        help="reports per (template, layout) for throughput (default 50)",
+    )
     parser.add_argument("--rounds", type=int, default=5, help="throughput rounds (default 5)")
     parser.add_argument("--seed", type=int, default=corpus.SEED)
-    parser.add_argument("--corpus", type=Path, default=corpus.CACHE,
-                        help="where corpora are cached (default benchmarks/.corpus)")
-    parser.add_argument("--write-docs", action="store_true",
-                        help=f"write the results into {DOCS.relative_to(ROOT)}")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=corpus.CACHE,
+        help="where corpora are cached (default benchmarks/.corpus)",
+    )
+    parser.add_argument(
+        "--write-docs", action="store_true", help=f"write the results into {DOCS.relative_to(ROOT)}"
+    )
     parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
     parser.add_argument("--child", choices=("stream", "keep"), help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
@@ -403,15 +558,20 @@ def main() -> int:
     folders: dict[int, Path] = {}
     for size in args.sizes:
         folders[size], seconds = corpus.cached(size, args.seed, args.corpus)
-        print(f"corpus of {size:,}: {folders[size]}"
-              f" ({f'written in {seconds:.1f} s' if seconds else 'cached'})", flush=True)
+        print(
+            f"corpus of {size:,}: {folders[size]}"
+            f" ({f'written in {seconds:.1f} s' if seconds else 'cached'})",
+            flush=True,
+        )
     samples = list(corpus.generate(args.per_layout * len(corpus.combinations()), args.seed))
     gr.parse(samples[0].text.encode())  # build the grammar and caches once
     print("throughput", flush=True)
     speeds = throughput(samples, args.rounds)
     print("profile", flush=True)
-    profiles = [profile(inputs) for inputs in
-                ([sample.text.encode() for sample in samples], seeds(args.per_layout))]
+    profiles = [
+        profile(inputs)
+        for inputs in ([sample.text.encode() for sample in samples], seeds(args.per_layout))
+    ]
     print("corpus size and workers", flush=True)
     paired = max((size for size in args.sizes if size <= FULL_MAX), default=args.sizes[0])
     scales, workers = [], {}
@@ -419,8 +579,14 @@ def main() -> int:
         stream = run("stream", folders[size])
         if size == paired:  # right after jobs=1, so that both see the same machine
             workers = run("stream", folders[size], jobs=2)
-        scales.append(Scale(size, megabytes(folders[size]), stream,
-                            run("keep", folders[size]) if size <= FULL_MAX else None))
+        scales.append(
+            Scale(
+                size,
+                megabytes(folders[size]),
+                stream,
+                run("keep", folders[size]) if size <= FULL_MAX else None,
+            )
+        )
     lines = results(args, load, speeds, profiles, scales, paired, workers)
     print("\n" + "\n".join(lines))
     if args.write_docs:

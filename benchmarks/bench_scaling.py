@@ -85,8 +85,14 @@ PARAGRAPHS = (
 ROW_LABELS = ("行政许可", "其他对外管理服务事项", "行政处罚", "行政强制")
 
 #: Text of junk: CJK, ASCII letters, digits, punctuation and white space.
-JUNK_ALPHABET = ("".join(map(chr, range(0x4E00, 0x4E00 + 400))) + "abcdefghijklmnopqrstuvwxyz"
-                 + "ABCDEFGHIJ0123456789" * 3 + "，。、；：（）,.;:()-+/%" + " " * 20 + "\t" * 5)
+JUNK_ALPHABET = (
+    "".join(map(chr, range(0x4E00, 0x4E00 + 400)))
+    + "abcdefghijklmnopqrstuvwxyz"
+    + "ABCDEFGHIJ0123456789" * 3
+    + "，。、；：（）,.;:()-+/%"
+    + " " * 20
+    + "\t" * 5
+)
 
 
 def _fill(pool: Sequence[str], target: int, encoding: str, rng: random.Random) -> list[str]:
@@ -104,10 +110,17 @@ def _fill(pool: Sequence[str], target: int, encoding: str, rng: random.Random) -
 
 
 def _paragraphs(rng: random.Random, count: int = 512) -> list[str]:
-    return [rng.choice(PARAGRAPHS).format(
-        y=rng.randrange(2018, 2024), a=rng.randrange(1, 3000), b=rng.randrange(0, 500),
-        c=rng.randrange(0, 200), d=rng.randrange(0, 50), p=rng.randrange(90, 101))
-        for _ in range(count)]
+    return [
+        rng.choice(PARAGRAPHS).format(
+            y=rng.randrange(2018, 2024),
+            a=rng.randrange(1, 3000),
+            b=rng.randrange(0, 500),
+            c=rng.randrange(0, 200),
+            d=rng.randrange(0, 50),
+            p=rng.randrange(90, 101),
+        )
+        for _ in range(count)
+    ]
 
 
 def _report() -> list[str]:
@@ -136,8 +149,11 @@ def gb18030(size: int, rng: random.Random) -> bytes:
 
 def table_rows(size: int, rng: random.Random) -> bytes:
     lines = _report()
-    rows = [f"{rng.choice(ROW_LABELS)}\t{rng.randrange(0, 40)}\t{rng.randrange(-3, 6)}\t"
-            f"{rng.randrange(0, 500)}" for _ in range(4096)]
+    rows = [
+        f"{rng.choice(ROW_LABELS)}\t{rng.randrange(0, 40)}\t{rng.randrange(-3, 6)}\t"
+        f"{rng.randrange(0, 500)}"
+        for _ in range(4096)
+    ]
     padding = _fill(rows, size - len("\n".join(lines).encode()), "utf-8", rng)
     at = _at(lines, "第二十条第（六）项")
     return "\n".join(lines[:at] + padding + lines[at:]).encode()
@@ -146,10 +162,10 @@ def table_rows(size: int, rng: random.Random) -> bytes:
 def long_line(size: int, rng: random.Random) -> bytes:
     lines = _report()
     start, end = _at(lines, "三、"), _at(lines, "四、")
-    flat = " ".join(line for line in lines[start + 1:end] if line.strip())
+    flat = " ".join(line for line in lines[start + 1 : end] if line.strip())
     copies = max(1, (size - len("\n".join(lines).encode())) // len(flat.encode()) + 1)
     line = " ".join([flat] * copies)
-    return "\n".join([*lines[:start + 1], line, *lines[start + 1:]]).encode()
+    return "\n".join([*lines[: start + 1], line, *lines[start + 1 :]]).encode()
 
 
 def tab_lines(size: int, rng: random.Random) -> bytes:
@@ -189,8 +205,13 @@ def junk_nul(size: int, rng: random.Random) -> bytes:
 
 
 SHAPES: dict[str, Callable[[int, random.Random], bytes]] = {
-    "prose": prose, "table-rows": table_rows, "long-line": long_line, "tab-lines": tab_lines,
-    "junk-invalid": junk_invalid, "junk-nul": junk_nul, "gb18030": gb18030,
+    "prose": prose,
+    "table-rows": table_rows,
+    "long-line": long_line,
+    "tab-lines": tab_lines,
+    "junk-invalid": junk_invalid,
+    "junk-nul": junk_nul,
+    "gb18030": gb18030,
     "long-cells": long_cells,
 }
 
@@ -219,8 +240,7 @@ def outcome(answer: object) -> str:
     return "report" + "".join(f" {cap}" for cap in caps)
 
 
-def best(function: Callable[[bytes], object], data: bytes,
-         rounds: int) -> tuple[float, int, str]:
+def best(function: Callable[[bytes], object], data: bytes, rounds: int) -> tuple[float, int, str]:
     """The best CPU time of up to ``rounds`` calls (no new call once the calls so far took
     ``BUDGET`` seconds), the number of calls, and the outcome of the first; each answer is
     dropped before the next call."""
@@ -259,14 +279,24 @@ ROW = "{:<13} {:>7} {:>6} {:>9} {:>8} {:>9} {:>7}  {}"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--max-mb", type=float, default=50.0,
-                        help="largest input size in MB (10^6 bytes); default 50")
-    parser.add_argument("--rounds", type=int, default=5,
-                        help="rounds per input (fewer once they took 5 s); default 5")
-    parser.add_argument("--check", action="store_true",
-                        help="exit with status 1 when some shape is not linear")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--max-mb",
+        type=float,
+        default=50.0,
+        help="largest input size in MB (10^6 bytes); default 50",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=5,
+        help="rounds per input (fewer once they took 5 s); default 5",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="exit with status 1 when some shape is not linear"
+    )
     args = parser.parse_args()
     if args.max_mb <= 0 or args.rounds < 1:
         parser.error("--max-mb must be positive and --rounds at least 1")
@@ -284,15 +314,28 @@ def main() -> int:
             raw_s, _, _ = best(raw_pass, data, args.rounds)
             megabytes = len(data) / MB
             per_mb[step] = parse_s / megabytes
-            print(ROW.format(name, f"{megabytes:.2f}", rounds, f"{parse_s:.4f}",
-                             f"{megabytes / parse_s:.1f}", f"{raw_s:.4f}",
-                             f"{parse_s / raw_s:.1f}", result), flush=True)
+            print(
+                ROW.format(
+                    name,
+                    f"{megabytes:.2f}",
+                    rounds,
+                    f"{parse_s:.4f}",
+                    f"{megabytes / parse_s:.1f}",
+                    f"{raw_s:.4f}",
+                    f"{parse_s / raw_s:.1f}",
+                    result,
+                ),
+                flush=True,
+            )
             del data
-        verdicts.append((name, per_mb[middle], per_mb[steps[-1]],
-                         per_mb[steps[-1]] / per_mb[middle]))
+        verdicts.append(
+            (name, per_mb[middle], per_mb[steps[-1]], per_mb[steps[-1]] / per_mb[middle])
+        )
     print()
-    print(f"linearity: s/MB at {steps[-1]:.2f} MB over s/MB at {middle:.2f} MB "
-          f"(LINEAR when <= {LINEAR_LIMIT})")
+    print(
+        f"linearity: s/MB at {steps[-1]:.2f} MB over s/MB at {middle:.2f} MB "
+        f"(LINEAR when <= {LINEAR_LIMIT})"
+    )
     for name, low, high, ratio in verdicts:
         verdict = "LINEAR" if ratio <= LINEAR_LIMIT else "NOT LINEAR"
         print(f"{name:<13} {low:9.4f} s/MB -> {high:9.4f} s/MB  x{ratio:5.2f}  {verdict}")

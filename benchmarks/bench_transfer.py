@@ -36,8 +36,10 @@ def best(function: Callable[[], object], rounds: int) -> float:
 
 
 def transfer(rounds: int) -> None:
-    print("seed  parse us | whole: bytes  dumps us  loads us | compact: bytes  pack us  "
-          "dumps us  loads us  unpack us")
+    print(
+        "seed  parse us | whole: bytes  dumps us  loads us | compact: bytes  pack us  "
+        "dumps us  loads us  unpack us"
+    )
     for seed, report in zip(SEEDS, REPORTS, strict=True):
         print(f"{seed.stem[:3]}  {row(seed, report, rounds)}")
 
@@ -47,21 +49,26 @@ def row(seed: Path, report: gr.Report, rounds: int) -> str:
     packed = pack(report)
     compact = pickle.dumps(packed, PROTOCOL)
     assert unpack(pickle.loads(compact)) == report
-    return (f"{best(lambda: gr.parse(seed), max(1, rounds // 20)):8.0f} | "
-            f"{len(whole):12,} {best(lambda: pickle.dumps(report, PROTOCOL), rounds):9.1f} "
-            f"{best(lambda: pickle.loads(whole), rounds):9.1f} | "
-            f"{len(compact):14,} {best(lambda: pack(report), rounds):8.1f} "
-            f"{best(lambda: pickle.dumps(packed, PROTOCOL), rounds):9.1f} "
-            f"{best(lambda: pickle.loads(compact), rounds):9.1f} "
-            f"{best(lambda: unpack(packed), rounds):10.1f}")
+    return (
+        f"{best(lambda: gr.parse(seed), max(1, rounds // 20)):8.0f} | "
+        f"{len(whole):12,} {best(lambda: pickle.dumps(report, PROTOCOL), rounds):9.1f} "
+        f"{best(lambda: pickle.loads(whole), rounds):9.1f} | "
+        f"{len(compact):14,} {best(lambda: pack(report), rounds):8.1f} "
+        f"{best(lambda: pickle.dumps(packed, PROTOCOL), rounds):9.1f} "
+        f"{best(lambda: pickle.loads(compact), rounds):9.1f} "
+        f"{best(lambda: unpack(packed), rounds):10.1f}"
+    )
 
 
-PREPARED = [pickle.dumps(stream.Result(0, seed.name, report=report), PROTOCOL)
-            for seed, report in zip(SEEDS, REPORTS, strict=True)]
+PREPARED = [
+    pickle.dumps(stream.Result(0, seed.name, report=report), PROTOCOL)
+    for seed, report in zip(SEEDS, REPORTS, strict=True)
+]
 
 
-def prepared(tasks: list[stream._Task], layout: str | None, strict: bool,
-             format: str | None) -> list[stream.Result]:
+def prepared(
+    tasks: list[stream._Task], layout: str | None, strict: bool, format: str | None
+) -> list[stream.Result]:
     """A worker that parses nothing: each seed's result, already packed."""
     return [pickle.loads(PREPARED[task[0] % len(PREPARED)]) for task in tasks]
 

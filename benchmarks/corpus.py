@@ -102,22 +102,36 @@ APPLICANT_WEIGHTS = (0.82, 0.09, 0.006, 0.012, 0.03, 0.042)
 #: How requests end, per outcome row of section 三 (the rows between ``carried_over`` and
 #: ``total``, in template order).
 OUTCOME_WEIGHTS = {
-    "granted": 0.46, "partially_granted": 0.07,
-    "denied.state_secret": 0.002, "denied.prohibited_by_law": 0.004,
-    "denied.security_stability": 0.003, "denied.third_party_rights": 0.008,
-    "denied.internal_affairs": 0.006, "denied.process_information": 0.012,
-    "denied.enforcement_files": 0.004, "denied.administrative_inquiry": 0.006,
-    "unavailable.not_held": 0.2, "unavailable.needs_creation": 0.05,
+    "granted": 0.46,
+    "partially_granted": 0.07,
+    "denied.state_secret": 0.002,
+    "denied.prohibited_by_law": 0.004,
+    "denied.security_stability": 0.003,
+    "denied.third_party_rights": 0.008,
+    "denied.internal_affairs": 0.006,
+    "denied.process_information": 0.012,
+    "denied.enforcement_files": 0.004,
+    "denied.administrative_inquiry": 0.006,
+    "unavailable.not_held": 0.2,
+    "unavailable.needs_creation": 0.05,
     "unavailable.unclear_after_correction": 0.03,
-    "not_processed.petition_complaint": 0.03, "not_processed.repeated": 0.025,
-    "not_processed.publication": 0.004, "not_processed.excessive": 0.006,
+    "not_processed.petition_complaint": 0.03,
+    "not_processed.repeated": 0.025,
+    "not_processed.publication": 0.004,
+    "not_processed.excessive": 0.006,
     "not_processed.confirmation": 0.008,
-    "other": 0.07, "other.no_correction": 0.03, "other.unpaid_fee": 0.002, "other.other": 0.04,
+    "other": 0.07,
+    "other.no_correction": 0.03,
+    "other.unpaid_fee": 0.002,
+    "other.other": 0.04,
 }
 APPEAL_WEIGHTS = (0.6, 0.1, 0.15, 0.15)  # upheld, corrected, other, pending
 #: Per group of section 四: the chance of none, and the most there are.
-APPEAL_ODDS = {"review": (0.55, 80), "litigation_direct": (0.7, 40),
-               "litigation_after_review": (0.85, 20)}
+APPEAL_ODDS = {
+    "review": (0.55, 80),
+    "litigation_direct": (0.7, 40),
+    "litigation_after_review": (0.85, 20),
+}
 
 
 def applications(rng: random.Random, template: str, scale: int) -> dict[str, int]:
@@ -131,8 +145,9 @@ def applications(rng: random.Random, template: str, scale: int) -> dict[str, int
         column = dict(zip(outcomes, split(rng, count, weights), strict=True))
         column["total"] = count
         column["carried_forward"] = round(count * rng.uniform(0, 0.12))
-        column["carried_over"] = min(round(count * rng.uniform(0, 0.12)),
-                                     count + column["carried_forward"])
+        column["carried_over"] = min(
+            round(count * rng.uniform(0, 0.12)), count + column["carried_forward"]
+        )
         column["new"] = count + column["carried_forward"] - column["carried_over"]
         columns.append(column)
     values: dict[str, int] = {}
@@ -165,8 +180,11 @@ def proactive(rng: random.Random, template: str) -> dict[str, Number]:
     values: dict[str, Number] = {}
     for row, columns in labels.PROACTIVE_SHAPE[template].items():
         documents = row in ("rules", "normative_documents")
-        made = (log_uniform(rng, 12 if row == "rules" else 60)
-                if documents and (rule_maker or row != "rules") else 0)
+        made = (
+            log_uniform(rng, 12 if row == "rules" else 60)
+            if documents and (rule_maker or row != "rules")
+            else 0
+        )
         for column in columns:
             if column in ("made", "issued"):
                 value: Number = made
@@ -192,20 +210,65 @@ def proactive(rng: random.Random, template: str) -> dict[str, Number]:
 
 # Bodies and prose -------------------------------------------------------------------------
 
-PLACES = ("青岚", "梧川", "临江", "东阳", "云溪", "松原", "白沙", "柳林", "石门", "清河",
-          "宁安", "长乐", "永丰", "安平", "凤台", "金山", "南屏", "北塘", "西岭", "潭柘",
-          "韵家", "官元", "小港", "昆吾", "兴隆", "桃源", "龙泉", "杏坛", "玉屏", "黄岗")
-AGENCIES = (("市场监督管理局", "我局"), ("生态环境局", "我局"), ("自然资源和规划局", "我局"),
-            ("住房和城乡建设局", "我局"), ("交通运输局", "我局"), ("教育局", "我局"),
-            ("人力资源和社会保障局", "我局"), ("卫生健康委员会", "我委"), ("财政局", "我局"),
-            ("发展和改革委员会", "我委"), ("民政局", "我局"), ("司法局", "我局"),
-            ("农业农村局", "我局"), ("应急管理局", "我局"), ("文化和旅游局", "我局"))
+PLACES = (
+    "青岚",
+    "梧川",
+    "临江",
+    "东阳",
+    "云溪",
+    "松原",
+    "白沙",
+    "柳林",
+    "石门",
+    "清河",
+    "宁安",
+    "长乐",
+    "永丰",
+    "安平",
+    "凤台",
+    "金山",
+    "南屏",
+    "北塘",
+    "西岭",
+    "潭柘",
+    "韵家",
+    "官元",
+    "小港",
+    "昆吾",
+    "兴隆",
+    "桃源",
+    "龙泉",
+    "杏坛",
+    "玉屏",
+    "黄岗",
+)
+AGENCIES = (
+    ("市场监督管理局", "我局"),
+    ("生态环境局", "我局"),
+    ("自然资源和规划局", "我局"),
+    ("住房和城乡建设局", "我局"),
+    ("交通运输局", "我局"),
+    ("教育局", "我局"),
+    ("人力资源和社会保障局", "我局"),
+    ("卫生健康委员会", "我委"),
+    ("财政局", "我局"),
+    ("发展和改革委员会", "我委"),
+    ("民政局", "我局"),
+    ("司法局", "我局"),
+    ("农业农村局", "我局"),
+    ("应急管理局", "我局"),
+    ("文化和旅游局", "我局"),
+)
 #: Body shapes: (name pattern, how the report calls itself, requests a year at most).
 BODIES: tuple[tuple[str, str | None, int], ...] = (
-    ("{a}市{agency}", None, 3000), ("{a}县{agency}", None, 400),
-    ("{a}市{b}区人民政府", "我区", 2000), ("{a}县人民政府", "我县", 800),
-    ("{a}县{b}镇人民政府", "我镇", 60), ("{a}市{b}区{c}街道办事处", "我街道", 80),
-    ("{a}市人民政府办公室", "我办", 1500), ("{a}区{b}镇政府", "我镇", 40),
+    ("{a}市{agency}", None, 3000),
+    ("{a}县{agency}", None, 400),
+    ("{a}市{b}区人民政府", "我区", 2000),
+    ("{a}县人民政府", "我县", 800),
+    ("{a}县{b}镇人民政府", "我镇", 60),
+    ("{a}市{b}区{c}街道办事处", "我街道", 80),
+    ("{a}市人民政府办公室", "我办", 1500),
+    ("{a}区{b}镇政府", "我镇", 40),
 )
 
 
@@ -239,8 +302,7 @@ OVERVIEW: dict[str, tuple[str, ...]] = {
         "对疑难复杂申请实行集体会商，征求法律顾问意见，确保答复内容合法、准确、完整。",
     ),
     "（三）政府信息管理情况。": (
-        "严格落实“先审查、后公开”和“一事一审”制度，全年审查拟公开信息{n1}条，"
-        "未发生失泄密事件。",
+        "严格落实“先审查、后公开”和“一事一审”制度，全年审查拟公开信息{n1}条，未发生失泄密事件。",
         "按照上级统一部署，对以往发布的规范性文件进行全面清理，并在政府网站集中公布清理结果，"
         "接受社会监督。",
         "规范政府信息公开指南和目录，及时更新机构职能、领导分工、办公地址、联系电话等基础信息，"
@@ -285,16 +347,14 @@ PROBLEMS = (
 )
 MEASURES = (
     "进一步健全信息发布审核机制，明确各科室信息报送责任，确保信息公开及时、准确、全面。",
-    "丰富政策解读形式，综合运用图表图解、音频视频、动漫等方式，提高政策解读的针对性和"
-    "可读性。",
+    "丰富政策解读形式，综合运用图表图解、音频视频、动漫等方式，提高政策解读的针对性和可读性。",
     "加强业务培训，定期组织工作人员学习《条例》及相关政策，提升政务公开工作水平。",
     "规范依申请公开办理流程，加强与法律顾问的沟通会商，提高答复质量。",
     "加强政务新媒体管理，及时回应群众关切，提升互动交流实效。",
 )
 OTHER = (
     "{we}{y}年度未收取政府信息公开信息处理费。",
-    "{we}政府信息公开网址为：http://www.{domain}.gov.cn/zwgk/，如需了解更多政府信息，"
-    "请登录查询。",
+    "{we}政府信息公开网址为：http://www.{domain}.gov.cn/zwgk/，如需了解更多政府信息，请登录查询。",
     "对照{y}年政务公开工作要点，{we}逐项抓好落实，各项任务均已按要求完成。",
     "{we}将认真落实上级关于政务公开工作的各项部署，扎实做好{y1}年政府信息公开工作。",
     "人大代表建议和政协委员提案办理结果已在政府网站公开，接受社会监督。",
@@ -305,33 +365,45 @@ def statements(values: dict[str, Number], template: str) -> dict[str, list[str]]
     """Sentences stating counts the tables hold, by the sub-heading of section 一 they open."""
     value = values.__getitem__
     if template == "2019":
-        documents = (f"本年度新制作规范性文件{value('proactive.normative_documents.made')}件，"
-                     f"主动公开规范性文件{value('proactive.normative_documents.published')}件。")
+        documents = (
+            f"本年度新制作规范性文件{value('proactive.normative_documents.made')}件，"
+            f"主动公开规范性文件{value('proactive.normative_documents.published')}件。"
+        )
     else:
-        documents = (f"全年制发行政规范性文件{value('proactive.normative_documents.issued')}件，"
-                     f"废止行政规范性文件{value('proactive.normative_documents.repealed')}件。")
-    decisions = (f"全年作出行政许可决定{value('proactive.licensing.decisions')}件，"
-                 f"行政处罚决定{value('proactive.penalties.decisions')}件。")
+        documents = (
+            f"全年制发行政规范性文件{value('proactive.normative_documents.issued')}件，"
+            f"废止行政规范性文件{value('proactive.normative_documents.repealed')}件。"
+        )
+    decisions = (
+        f"全年作出行政许可决定{value('proactive.licensing.decisions')}件，"
+        f"行政处罚决定{value('proactive.penalties.decisions')}件。"
+    )
     new, total = value("applications.new.total"), value("applications.total.total")
     if new:
-        requests = (f"全年共收到政府信息公开申请{new}件，上年结转"
-                    f"{value('applications.carried_over.total')}件，办结{total}件，"
-                    f"结转下年度继续办理{value('applications.carried_forward.total')}件。")
+        requests = (
+            f"全年共收到政府信息公开申请{new}件，上年结转"
+            f"{value('applications.carried_over.total')}件，办结{total}件，"
+            f"结转下年度继续办理{value('applications.carried_forward.total')}件。"
+        )
     else:
         requests = "全年未收到政府信息公开申请。"
     review = value("appeals.review.total")
-    litigation = (value("appeals.litigation_direct.total")
-                  + value("appeals.litigation_after_review.total"))
+    litigation = value("appeals.litigation_direct.total") + value(
+        "appeals.litigation_after_review.total"
+    )
     if review or litigation:
         appeal = f"因政府信息公开被申请行政复议{review}件，被提起行政诉讼{litigation}件。"
     else:
         appeal = "全年未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。"
-    return {"（一）主动公开情况。": [documents, decisions],
-            "（二）依申请公开情况。": [requests, appeal]}
+    return {
+        "（一）主动公开情况。": [documents, decisions],
+        "（二）依申请公开情况。": [requests, appeal],
+    }
 
 
-def _fill(rng: random.Random, sentences: Sequence[str], budget: int,
-          fields: dict[str, object]) -> list[str]:
+def _fill(
+    rng: random.Random, sentences: Sequence[str], budget: int, fields: dict[str, object]
+) -> list[str]:
     """Sentences drawn without repeats while their UTF-8 size stays within ``budget`` bytes
     (at least one)."""
     chosen: list[str] = []
@@ -344,8 +416,9 @@ def _fill(rng: random.Random, sentences: Sequence[str], budget: int,
     return chosen
 
 
-def overview(rng: random.Random, budget: int, fields: dict[str, object],
-             stated: dict[str, list[str]]) -> str:
+def overview(
+    rng: random.Random, budget: int, fields: dict[str, object], stated: dict[str, list[str]]
+) -> str:
     """Section 一: an opening paragraph, then sub-headed paragraphs up to ``budget`` bytes."""
     paragraphs = [rng.choice(INTROS).format(**fields)]
     share = budget // (len(OVERVIEW) + 1)
@@ -362,10 +435,10 @@ def problems(rng: random.Random, budget: int) -> str:
     measures = _fill(rng, MEASURES, half, {})
     numerals = "一二三四五六七八九十"
     if rng.random() < 0.5:
-        return "\n".join([f"（一）存在的问题。{''.join(found)}",
-                          f"（二）改进措施。{''.join(measures)}"])
-    return "\n".join(f"{numerals[i]}是{sentence}" for i, sentence in
-                     enumerate(found + measures))
+        return "\n".join(
+            [f"（一）存在的问题。{''.join(found)}", f"（二）改进措施。{''.join(measures)}"]
+        )
+    return "\n".join(f"{numerals[i]}是{sentence}" for i, sentence in enumerate(found + measures))
 
 
 @cache
@@ -378,8 +451,7 @@ def _furniture(template: str, layout: str) -> int:
 
 
 #: Cells of section 二 that real reports often leave blank or print as ``/``.
-OFTEN_NOT_GIVEN = ("change", "previous_items", "total_published", "in_force", "projects",
-                   "amount")
+OFTEN_NOT_GIVEN = ("change", "previous_items", "total_published", "in_force", "projects", "amount")
 
 
 def draft(index: int, seed: int = SEED) -> Draft:
@@ -388,30 +460,43 @@ def draft(index: int, seed: int = SEED) -> Draft:
     template, layout = combinations()[index % len(combinations())]
     organisation, we, scale = body(rng)
     year = rng.randint(*YEARS[template])
-    values: dict[str, Number] = {**proactive(rng, template),
-                                 **applications(rng, template, scale), **appeals(rng)}
+    values: dict[str, Number] = {
+        **proactive(rng, template),
+        **applications(rng, template, scale),
+        **appeals(rng),
+    }
     stated = statements(values, template)
     if rng.random() < 0.125:
         blank = [key for key in values if key.rpartition(".")[2] in OFTEN_NOT_GIVEN]
         for key in rng.sample(blank, rng.randint(1, 3)):
             del values[key]
     fields: dict[str, object] = {
-        "y": year, "y1": year + 1, "we": we, "pct": rng.randint(95, 100),
+        "y": year,
+        "y1": year + 1,
+        "we": we,
+        "pct": rng.randint(95, 100),
         "pct2": rng.randint(3, 8),
         "domain": "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(4, 8))),
-        **{f"n{i}": log_uniform(rng, high)
-           for i, high in enumerate((3000, 800, 300, 60, 12), 1)}}
+        **{f"n{i}": log_uniform(rng, high) for i, high in enumerate((3000, 800, 300, 60, 12), 1)},
+    }
     title_and_signature = 2 * len(organisation.encode()) + 60  # 2020年…年度报告, the date
-    size = (_furniture(template, layout) + title_and_signature
-            + sum(len(str(value)) - 1 for value in values.values()))
+    size = (
+        _furniture(template, layout)
+        + title_and_signature
+        + sum(len(str(value)) - 1 for value in values.values())
+    )
     budget = max(600, rng.randint(*SIZE_RANGE) - size)
     budgets = [int(budget * share) for share in PROSE_SHARES]
     report = gr.Report.from_values(
-        values, template=template, organisation=organisation, year=year,
+        values,
+        template=template,
+        organisation=organisation,
+        year=year,
         published=datetime.date(year + 1, rng.randint(1, 3), rng.randint(1, 28)),
         overview=overview(rng, budgets[0], fields, stated),
         problems=problems(rng, budgets[1]),
-        other_matters="".join(_fill(rng, OTHER, budgets[2], fields)))
+        other_matters="".join(_fill(rng, OTHER, budgets[2], fields)),
+    )
     return Draft(f"{index:06d}-{template}-{layout}", layout, template, report)
 
 
@@ -438,8 +523,15 @@ def write(n: int, out: Path, seed: int = SEED, jobs: int | None = None) -> None:
     (``out/0000/000000-2019-tab-separated.txt``, ...), with ``jobs`` processes."""
     starts = range(0, n, SHARD)
     with ProcessPoolExecutor(jobs or os.cpu_count()) as pool:
-        list(pool.map(_write_shard, [out] * len(starts), starts,
-                      [min(n, start + SHARD) for start in starts], [seed] * len(starts)))
+        list(
+            pool.map(
+                _write_shard,
+                [out] * len(starts),
+                starts,
+                [min(n, start + SHARD) for start in starts],
+                [seed] * len(starts),
+            )
+        )
 
 
 def fingerprint() -> str:

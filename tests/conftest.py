@@ -23,10 +23,17 @@ EXPECTED = HERE / "expected"
 #: ones each run (``make test-thorough``). Tests scale their own counts from ``max_examples``.
 #: Whole reports are large, slow examples by nature.
 SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large]
-settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True,
-                          suppress_health_check=SLOW_IS_FINE, print_blob=True)
-settings.register_profile("thorough", max_examples=1000, deadline=None,
-                          suppress_health_check=SLOW_IS_FINE)
+settings.register_profile(
+    "ci",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=SLOW_IS_FINE,
+    print_blob=True,
+)
+settings.register_profile(
+    "thorough", max_examples=1000, deadline=None, suppress_health_check=SLOW_IS_FINE
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
@@ -44,13 +51,16 @@ def expected(report: Path) -> dict:
 def expected_cells(spec: dict) -> dict[str, tuple[object, str]]:
     """Expand an expectation's tables into ``key -> (value, provenance)`` for its template."""
     catalogue = gr.fields(spec["metadata"]["template"])
-    columns = {section: [f.column for f in catalogue if f.section == section]
-               for section in ("proactive", "applications", "appeals")}
+    columns = {
+        section: [f.column for f in catalogue if f.section == section]
+        for section in ("proactive", "applications", "appeals")
+    }
     cells: dict[str, tuple[object, str]] = {}
     for section in ("proactive", "applications", "appeals"):
         for row, values in spec[section].items():
-            names = [f.column for f in catalogue
-                     if f.section == section and f.row == row] or columns[section]
+            names = [
+                f.column for f in catalogue if f.section == section and f.row == row
+            ] or columns[section]
             assert len(values) == len(names), (section, row)
             for column, value in zip(names, values, strict=True):
                 cells[f"{section}.{row}.{column}"] = _value(value)

@@ -57,20 +57,32 @@ def _separator(line: str) -> str:
 
 def _label_cells(text: str, change: Callable[[str], str]) -> str:
     """``text`` with ``change`` applied to every label cell of every table line."""
+
     def labels_of(line: str) -> str:
         if not _is_table(line):
             return line
         sep = _separator(line)
-        return sep.join(change(cell) if cell.strip() and not is_value(cell.strip()) else cell
-                        for cell in line.split(sep))
+        return sep.join(
+            change(cell) if cell.strip() and not is_value(cell.strip()) else cell
+            for cell in line.split(sep)
+        )
+
     return _per_line(text, labels_of)
 
 
 def spaces(text: str, rng: Random) -> str:
     """A space (ASCII or ideographic) inside Chinese words of labels, as PDF text has."""
+
     def split(cell: str) -> str:
-        return _CJK.sub(lambda m: _insert(m[0], rng.choice((" ", "\u3000", "  ")), rng)
-                        if rng.random() < 0.5 else m[0], cell)
+        return _CJK.sub(
+            lambda m: (
+                _insert(m[0], rng.choice((" ", "\u3000", "  ")), rng)
+                if rng.random() < 0.5
+                else m[0]
+            ),
+            cell,
+        )
+
     return _label_cells(text, split)
 
 
@@ -105,11 +117,13 @@ def arabic_headings(text: str, rng: Random) -> str:
 def bookmarks(text: str, rng: Random) -> str:
     """Tika's ``[bookmark: _Toc…]`` before section headings, inline or on a line of its own
     (never inside a table, where a line of its own would split a cell)."""
+
     def mark(line: str) -> str:
         if not _HEADING.match(line) or rng.random() < 0.3:
             return line
         bookmark = f"[bookmark: _Toc{rng.randrange(10**8)}]"
         return bookmark + (line if rng.random() < 0.6 else "\n" + line)
+
     return _per_line(text, mark)
 
 
@@ -121,8 +135,9 @@ def page_markers(text: str, rng: Random) -> str:
         out.append(line)
         if end and rng.random() < 0.08:
             page += 1
-            out.append(rng.choice((f"- {page} -", f"第 {page} 页 共 9 页", f"— {page} —",
-                                   f"{page}/9")))
+            out.append(
+                rng.choice((f"- {page} -", f"第 {page} 页 共 9 页", f"— {page} —", f"{page}/9"))
+            )
     return "\n".join(out)
 
 
@@ -153,43 +168,55 @@ def blank_lines(text: str, rng: Random) -> str:
 
 def trailing_tabs(text: str, rng: Random) -> str:
     """Empty cells at the end of rows, as Word tables with a ragged right edge give."""
-    return _per_line(text, lambda line: line + "\t" * rng.randint(1, 3)
-                     if "\t" in line and rng.random() < 0.5 else line)
+    return _per_line(
+        text,
+        lambda line: (
+            line + "\t" * rng.randint(1, 3) if "\t" in line and rng.random() < 0.5 else line
+        ),
+    )
 
 
 def trailing_spaces(text: str, rng: Random) -> str:
     """Spaces at the end of lines, and non-breaking spaces in blank cells (HTML ``&nbsp;``)."""
-    return _per_line(text, lambda line: line + rng.choice((" ", "  ", "\u00a0"))
-                     if rng.random() < 0.3 else line)
+    return _per_line(
+        text, lambda line: line + rng.choice((" ", "  ", "\u00a0")) if rng.random() < 0.3 else line
+    )
 
 
 def money_units(text: str, rng: Random) -> str:
     """The unit written after each amount of the money column as well as in its header
     (万元, or 元 once ``yuan`` has changed the header)."""
     unit = "万元" if _WAN_YUAN.search(text) else "元"
+
     def units(line: str) -> str:
         if not _is_table(line):
             return line
         sep = _separator(line)
         return sep.join(_AMOUNT.sub(rf"\1{unit}\2", cell) for cell in line.split(sep))
+
     return _per_line(text, units)
 
 
 def yuan(text: str, rng: Random) -> str:
     """Money in 元 instead of 万元: the header's unit changed and every amount (the cells
     with a decimal point: counts have none) multiplied by 10,000."""
+
     def scale(line: str) -> str:
         if not _is_table(line):
             return line
         sep = _separator(line)
-        return sep.join(_AMOUNT.sub(lambda m: f"{Decimal(m[1]) * 10000:f}{m[2]}", cell)
-                        for cell in line.split(sep))
+        return sep.join(
+            _AMOUNT.sub(lambda m: f"{Decimal(m[1]) * 10000:f}{m[2]}", cell)
+            for cell in line.split(sep)
+        )
+
     return _per_line(_WAN_YUAN.sub(r"\1元", text), scale)
 
 
 def merged_labels(text: str, rng: Random) -> str:
     """Two label cells of a row run into one (``（三）不予公开 1.属于国家秘密``), as a tool
     that loses the border between merged cells writes them."""
+
     def merge(line: str) -> str:
         cells = line.split("\t")
         filled = [i for i, cell in enumerate(cells) if cell.strip()]
@@ -199,47 +226,57 @@ def merged_labels(text: str, rng: Random) -> str:
         cells[first] = f"{cells[first]}{rng.choice(('', ' '))}{cells[second]}"
         cells[second] = ""
         return "\t".join(cells)
+
     return _per_line(text, merge)
 
 
 def vertical_labels(text: str, rng: Random) -> str:
     """A label cell written one character a line (a narrow column in a PDF)."""
+
     def stack(line: str) -> str:
         body = line[1:]
-        if line.startswith("\t") and len(body) <= 8 and _CJK.fullmatch(body) \
-                and rng.random() < 0.3:
+        if line.startswith("\t") and len(body) <= 8 and _CJK.fullmatch(body) and rng.random() < 0.3:
             return "\t" + "\n".join(body)
         return line
+
     return _per_line(text, stack)
 
 
 def wrapped_labels(text: str, rng: Random) -> str:
     """A long label cell wrapped over two lines (a cell one cell-line each)."""
+
     def wrap(line: str) -> str:
         body = line[1:].rstrip()
-        if line.startswith("\t") and len(body) >= 6 and not is_value(body.strip()) \
-                and rng.random() < 0.5:
+        if (
+            line.startswith("\t")
+            and len(body) >= 6
+            and not is_value(body.strip())
+            and rng.random() < 0.5
+        ):
             at = rng.randrange(2, len(body) - 1)  # both parts keep some text
-            return f"\t{body[:at]}\n{line[1 + at:]}"
+            return f"\t{body[:at]}\n{line[1 + at :]}"
         return line
+
     return _per_line(text, wrap)
 
 
 def split_header(text: str, rng: Random) -> str:
     """The column headers of section 二 wrapped onto a second line inside their cells."""
-    headers = {label for names in labels.PROACTIVE_COLUMNS.values()
-               for label, *_ in names.values()}
+    headers = {label for names in labels.PROACTIVE_COLUMNS.values() for label, *_ in names.values()}
+
     def wrap(line: str) -> str:
         if line.startswith("\t") and line[1:] in headers and len(line) > 4:
             at = rng.randrange(2, len(line) - 1)
             return f"{line[:at]}\n{line[at:]}"
         return line
+
     return _per_line(text, wrap)
 
 
 def drop_value_column(text: str, rng: Random) -> str:
     """One value cell lost from some rows of the tables, as when a PDF column is too narrow
     and its digits are dropped (loses information)."""
+
     def drop(line: str) -> str:
         cells = line.split("\t")
         values = [i for i, cell in enumerate(cells) if cell.strip() and is_value(cell.strip())]
@@ -247,6 +284,7 @@ def drop_value_column(text: str, rng: Random) -> str:
             return line
         del cells[rng.choice(values)]
         return "\t".join(cells)
+
     return _per_line(text, drop)
 
 
@@ -262,6 +300,7 @@ def drop_column(text: str, rng: Random) -> str:
             return line
         del cells[values[column]]
         return "\t".join(cells)
+
     return _per_line(text, drop)
 
 

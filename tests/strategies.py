@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import labels
 
-BODIES = ("北京市门头沟区潭柘寺镇人民政府", "青岚县市场监督管理局", "梧川市生态环境局",
-          "城东区韵家口镇政府")
+BODIES = (
+    "北京市门头沟区潭柘寺镇人民政府",
+    "青岚县市场监督管理局",
+    "梧川市生态环境局",
+    "城东区韵家口镇政府",
+)
 YEARS = {"2019": (2019, 2020), "2021": (2021, 2025)}
 COUNT = st.integers(0, 40) | st.just(0)
 
@@ -26,12 +30,17 @@ def applications(draw: st.DrawFn, template: str) -> dict[str, int]:
     total = [sum(table[row][c] for row in outcomes) for c in range(6)]
     forward = [draw(st.integers(0, 5)) for _ in range(6)]
     over = [draw(st.integers(0, total[c] + forward[c])) for c in range(6)]
-    table |= {"total": total, "carried_forward": forward, "carried_over": over,
-              "new": [total[c] + forward[c] - over[c] for c in range(6)]}
-    return {f"applications.{row}.{column}": value
-            for row, values in table.items()
-            for column, value in zip(labels.APPLICANT_COLUMNS, [*values, sum(values)],
-                                     strict=True)}
+    table |= {
+        "total": total,
+        "carried_forward": forward,
+        "carried_over": over,
+        "new": [total[c] + forward[c] - over[c] for c in range(6)],
+    }
+    return {
+        f"applications.{row}.{column}": value
+        for row, values in table.items()
+        for column, value in zip(labels.APPLICANT_COLUMNS, [*values, sum(values)], strict=True)
+    }
 
 
 @st.composite
@@ -41,8 +50,9 @@ def appeals(draw: st.DrawFn) -> dict[str, int]:
     for group in labels.APPEAL_GROUPS:
         parts = [draw(st.integers(0, 9)) for _ in range(4)]
         outcomes = list(labels.APPEAL_OUTCOMES)
-        values |= {f"appeals.{group}.{o}": v for o, v in zip(outcomes, [*parts, sum(parts)],
-                                                            strict=True)}
+        values |= {
+            f"appeals.{group}.{o}": v for o, v in zip(outcomes, [*parts, sum(parts)], strict=True)
+        }
     return values
 
 
@@ -61,16 +71,22 @@ def reports(draw: st.DrawFn, template: str | None = None, missing: bool = True) 
     name = template or draw(st.sampled_from(sorted(YEARS)))
     values: dict[str, object] = {
         field.key: draw(_proactive_value(field.kind))
-        for field in gr.fields(name) if field.section == "proactive"}
+        for field in gr.fields(name)
+        if field.section == "proactive"
+    }
     values |= draw(applications(name)) | draw(appeals())
     if missing:
         gone = draw(st.sets(st.sampled_from(sorted(values)), max_size=4))
         values = {key: value for key, value in values.items() if key not in gone}
     year = draw(st.integers(*YEARS[name]))
     published = datetime.date(year + 1, draw(st.integers(1, 3)), draw(st.integers(1, 28)))
-    return gr.Report.from_values(values, template=name,  # type: ignore[arg-type]
-                                 organisation=draw(st.sampled_from(BODIES)), year=year,
-                                 published=published)
+    return gr.Report.from_values(
+        values,
+        template=name,  # type: ignore[arg-type]
+        organisation=draw(st.sampled_from(BODIES)),
+        year=year,
+        published=published,
+    )
 
 
 @st.composite
@@ -81,6 +97,10 @@ def broken_reports(draw: st.DrawFn) -> tuple[gr.Report, str]:
     values = report.flat()
     key = draw(st.sampled_from([k for k in values if not k.startswith("proactive.")]))
     values[key] = values[key] + draw(st.integers(1, 9))  # type: ignore[operator]
-    return gr.Report.from_values(values, template=report.template,
-                                 organisation=report.organisation, year=report.year,
-                                 published=report.published), key
+    return gr.Report.from_values(
+        values,
+        template=report.template,
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    ), key

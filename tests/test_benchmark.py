@@ -33,7 +33,11 @@ def test_generated_reports_parse_back_to_the_values_they_were_made_from() -> Non
         report = gr.parse(sample.text.encode())
         assert report.flat() == made.flat(), sample.name
         assert (report.template, report.organisation, report.year, report.published) == (
-            made.template, made.organisation, made.year, made.published)
+            made.template,
+            made.organisation,
+            made.year,
+            made.published,
+        )
         assert {table.layout for table in report.tables} == {sample.layout}
         assert not [d for d in report.diagnostics if d.severity != "info"], sample.name
         seen.add((sample.template, sample.layout))
@@ -48,15 +52,17 @@ def test_the_corpus_is_realistic() -> None:
     seeds = [seed.stat().st_size for seed in SEEDS]
     assert min(seeds) * 0.9 <= min(sizes) and max(sizes) <= max(seeds) * 1.1
     assert min(seeds) <= sum(sizes) / len(sizes) <= max(seeds)
-    values = [value for index in range(len(samples))
-              for value in draft(index).report.flat().values()]
+    values = [
+        value for index in range(len(samples)) for value in draft(index).report.flat().values()
+    ]
     counts = [value for value in values if isinstance(value, int)]
     assert sum(value <= 9 for value in counts) > 0.8 * len(counts)
     assert max(counts) > 1000
     assert any(value < 0 for value in counts)
     assert any(value is None for value in values)
-    assert any(not isinstance(value, int) and value is not None and value != int(value)
-               for value in values)
+    assert any(
+        not isinstance(value, int) and value is not None and value != int(value) for value in values
+    )
     bodies = {draft(index).report.organisation for index in range(len(samples))}
     assert len(bodies) > 0.9 * len(samples)
 
@@ -69,8 +75,22 @@ def test_the_corpus_is_deterministic_per_seed() -> None:
 
 @pytest.mark.slow
 def test_the_corpus_command_writes_shards(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(CORPUS), "--reports", str(SHARD + 1), "--out",
-                    str(tmp_path), "--seed", "7", "--jobs", "2"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(CORPUS),
+            "--reports",
+            str(SHARD + 1),
+            "--out",
+            str(tmp_path),
+            "--seed",
+            "7",
+            "--jobs",
+            "2",
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["0000", "0001"]
     assert len(list((tmp_path / "0000").iterdir())) == SHARD
     last = next(generate(SHARD + 1, seed=7, start=SHARD))
@@ -87,8 +107,9 @@ def tables(out: str) -> dict[str, list[list[str]]]:
     found: dict[str, list[list[str]]] = {}
     for block in out.split("\n**")[1:]:
         title = re.split(r"\*\*| \(|:", block, maxsplit=1)[0]
-        rows = [line.strip("|").split(" | ") for line in block.splitlines()
-                if line.startswith("| ")]
+        rows = [
+            line.strip("|").split(" | ") for line in block.splitlines() if line.startswith("| ")
+        ]
         found[title] = [[cell.strip() for cell in row] for row in rows[2:]]
     return found
 
@@ -101,18 +122,37 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     """``--quick`` runs every measurement, prints every table and target verdict, and writes
     the results between the markers."""
     docs = tmp_path / "performance.md"
-    docs.write_text("before\n<!-- bench:start -->\nold\n<!-- bench:end -->\nafter\n",
-                    encoding="utf-8")
-    result = subprocess.run([sys.executable, str(BENCH), "--quick", "--corpus",
-                             str(tmp_path / "corpus"), "--write-docs", "--docs", str(docs)],
-                            check=True, capture_output=True, text=True)
+    docs.write_text(
+        "before\n<!-- bench:start -->\nold\n<!-- bench:end -->\nafter\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH),
+            "--quick",
+            "--corpus",
+            str(tmp_path / "corpus"),
+            "--write-docs",
+            "--docs",
+            str(docs),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     found = tables(result.stdout)
-    assert list(found) == ["Throughput on one core", "Corpus size", "Two workers",
-                           "Where the time goes", "Targets"]
+    assert list(found) == [
+        "Throughput on one core",
+        "Corpus size",
+        "Two workers",
+        "Where the time goes",
+        "Targets",
+    ]
     speeds = found["Throughput on one core"]
     assert sorted((row[0], row[1]) for row in speeds) == sorted(
         [(layout, template) for template, layout in PAIRS]
-        + [("all generated", "both"), ("real seeds", "2019")])
+        + [("all generated", "both"), ("real seeds", "2019")]
+    )
     assert all(NUMBER.fullmatch(cell) for row in speeds for cell in row[2:])
     assert [row[0] for row in found["Corpus size"]] == ["24", "48"]
     assert [row[-1] != "not run" for row in found["Corpus size"]] == [True, True]
@@ -120,9 +160,12 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     stages = found["Where the time goes"]
     assert [row[0] for row in stages][-2:] == ["other", "total"] and len(stages) > 8
     assert [row[0] for row in found["Targets"]] == [
-        "at least 3,000 reports/s on one core", "at most 10x the floor",
-        "2 workers at least 1.8x one", "streaming peak within 10 MB from 24 to 48 reports",
-        "linear: ms/report at 48 at most 1.5x that at 24"]
+        "at least 3,000 reports/s on one core",
+        "at most 10x the floor",
+        "2 workers at least 1.8x one",
+        "streaming peak within 10 MB from 24 to 48 reports",
+        "linear: ms/report at 48 at most 1.5x that at 24",
+    ]
     assert {row[2] for row in found["Targets"]} <= {"PASS", "FAIL"}
     before, start, rest = docs.read_text(encoding="utf-8").partition("<!-- bench:start -->\n")
     written, end, after = rest.partition("\n<!-- bench:end -->")
@@ -131,35 +174,57 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
 
 
 def test_transfer_benchmark_runs_on_a_tiny_corpus() -> None:
-    result = subprocess.run([sys.executable, str(TRANSFER), "--rounds", "2",
-                             "--documents", "40"], check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(TRANSFER), "--rounds", "2", "--documents", "40"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     lines = result.stdout.splitlines()
     assert [line[:3] for line in lines[1:6]] == ["000", "001", "002", "003", "004"]
     assert [line.split()[0] for line in lines[7:]] == ["1", "4", "16", "64"]
 
 
-SHAPES = {"prose": "report", "table-rows": "report table-too-large",
-          "long-line": "report line-too-long", "tab-lines": "not-a-report",
-          "junk-invalid": "not-text", "junk-nul": "not-text", "gb18030": "report",
-          "long-cells": "report"}
+SHAPES = {
+    "prose": "report",
+    "table-rows": "report table-too-large",
+    "long-line": "report line-too-long",
+    "tab-lines": "not-a-report",
+    "junk-invalid": "not-text",
+    "junk-nul": "not-text",
+    "gb18030": "report",
+    "long-cells": "report",
+}
 #: shape, MB, rounds, parse seconds, MB/s, raw seconds, ratio, outcome
-ROW = re.compile(r"^(\S+) +(\d+\.\d\d) +(\d+) +(\d+\.\d{4}) +(\d+\.\d) +(\d+\.\d{4}) "
-                 r"+(\d+\.\d) +(\S.*)$", re.MULTILINE)
-VERDICT = re.compile(r"^(\S+) +\d+\.\d{4} s/MB -> +\d+\.\d{4} s/MB +x *\d+\.\d\d +"
-                     r"(LINEAR|NOT LINEAR)$", re.MULTILINE)
+ROW = re.compile(
+    r"^(\S+) +(\d+\.\d\d) +(\d+) +(\d+\.\d{4}) +(\d+\.\d) +(\d+\.\d{4}) "
+    r"+(\d+\.\d) +(\S.*)$",
+    re.MULTILINE,
+)
+VERDICT = re.compile(
+    r"^(\S+) +\d+\.\d{4} s/MB -> +\d+\.\d{4} s/MB +x *\d+\.\d\d +"
+    r"(LINEAR|NOT LINEAR)$",
+    re.MULTILINE,
+)
 
 
 @pytest.mark.slow
 def test_scaling_benchmark_runs_on_tiny_sizes() -> None:
     """Every shape gets a row per size (1 MB and 0.5 MB) with its outcome, and a verdict."""
-    result = subprocess.run([sys.executable, str(SCALING), "--max-mb", "1", "--rounds", "1"],
-                            check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(SCALING), "--max-mb", "1", "--rounds", "1"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     assert "python " in result.stdout and "date " in result.stdout
-    assert re.search(r"^shape +MB +rounds +parse s +MB/s +raw s +ratio +outcome$",
-                     result.stdout, re.MULTILINE)
+    assert re.search(
+        r"^shape +MB +rounds +parse s +MB/s +raw s +ratio +outcome$", result.stdout, re.MULTILINE
+    )
     rows = ROW.findall(result.stdout)
     assert sorted((shape, mb) for shape, mb, *_ in rows) == sorted(
-        (shape, mb) for shape in SHAPES for mb in ("0.50", "1.00"))
+        (shape, mb) for shape in SHAPES for mb in ("0.50", "1.00")
+    )
     for shape, _mb, rounds, *_, outcome in rows:
         assert rounds == "1"
         assert outcome == SHAPES[shape]

@@ -45,7 +45,7 @@ def test_parse_csv_one_column_per_key(capsys: pytest.CaptureFixture[str]) -> Non
     assert status == 0 and len(rows) == 2
     assert len(rows[0]) == 5 + 198
     assert rows[0]["published"] == "2021-01-19"
-    assert rows[0]["appeals.review.total"] == ""          # missing, never 0
+    assert rows[0]["appeals.review.total"] == ""  # missing, never 0
     assert rows[1]["proactive.procurement.amount"] == "6.8178"
 
 
@@ -78,13 +78,20 @@ def test_fields_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_validate_series_checks_each_year_against_the_one_before(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     base = (WRITTEN / "2021_row_per_cell.txt").read_text(encoding="utf-8").splitlines()
     base[1] = "2022年政府信息公开工作年度报告"  # the same body a year later, same numbers
     later = tmp_path / "2022.txt"
     later.write_text("\n".join(base) + "\n", encoding="utf-8")
-    status, out = _run(capsys, "validate", "--quiet", "--series",
-                       str(WRITTEN / "2021_row_per_cell.txt"), str(later))
+    status, out = _run(
+        capsys,
+        "validate",
+        "--quiet",
+        "--series",
+        str(WRITTEN / "2021_row_per_cell.txt"),
+        str(later),
+    )
     assert status == 1
     assert out.count("[carry-over-mismatch]") == 2 and out.count("[in-force-mismatch]") == 1
     assert out.strip().endswith("2022.txt: 2 error(s), 2 warning(s)")
@@ -118,7 +125,8 @@ def test_render_jsonl_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 
 def test_render_reads_json_documents_one_after_another(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     _, documents = _run(capsys, "parse", str(SEEDS[1]), str(SEEDS[3]))
     records = tmp_path / "two.json"
     records.write_text(documents, encoding="utf-8")
@@ -128,28 +136,30 @@ def test_render_reads_json_documents_one_after_another(
 
 
 def test_render_bad_input_exits_2_and_goes_on(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     incomplete = tmp_path / "incomplete.jsonl"
-    incomplete.write_text('{"template": "2021", "values": {}}\n{"values": {}}\n',
-                          encoding="utf-8")
+    incomplete.write_text('{"template": "2021", "values": {}}\n{"values": {}}\n', encoding="utf-8")
     broken = tmp_path / "broken.json"
-    broken.write_text('{"template": "2019", "values": {"proactive.rules.made": 1.5}}',
-                      encoding="utf-8")
-    status = main(["render", str(incomplete), str(broken), str(tmp_path / "absent.txt"),
-                   str(SEEDS[4])])
+    broken.write_text(
+        '{"template": "2019", "values": {"proactive.rules.made": 1.5}}', encoding="utf-8"
+    )
+    status = main(
+        ["render", str(incomplete), str(broken), str(tmp_path / "absent.txt"), str(SEEDS[4])]
+    )
     captured = capsys.readouterr()
     errors = captured.err.splitlines()
     assert status == 2
     assert errors[0] == f"{incomplete}: line 2: missing field(s): template"
-    assert errors[1].startswith(f"{broken}: line 1: values.proactive.rules.made must be a "
-                                "whole number")
+    assert errors[1].startswith(
+        f"{broken}: line 1: values.proactive.rules.made must be a whole number"
+    )
     assert errors[2].startswith(f"{tmp_path / 'absent.txt'}: ")
     assert "Traceback" not in captured.err
     assert captured.out.startswith("北京市门头沟区潭柘寺镇人民政府2020年")  # the good file
 
 
-def test_render_output_writes_the_file(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_render_output_writes_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "report.md"
     status, out = _run(capsys, "render", "--output", str(target), str(SEEDS[4]))
     assert status == 0 and out == ""
@@ -157,23 +167,31 @@ def test_render_output_writes_the_file(
 
 
 def test_render_keeps_json_money_decimal(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     record = tmp_path / "one.json"
-    record.write_text('{"template": "2019", "organisation": "某镇", "year": 2020, "values": '
-                      '{"proactive.procurement.projects": 1, '
-                      '"proactive.procurement.amount": 0.00001}}', encoding="utf-8")
+    record.write_text(
+        '{"template": "2019", "organisation": "某镇", "year": 2020, "values": '
+        '{"proactive.procurement.projects": 1, '
+        '"proactive.procurement.amount": 0.00001}}',
+        encoding="utf-8",
+    )
     status, out = _run(capsys, "render", str(record))
     assert status == 0 and out.startswith("某镇2020年政府信息公开工作年度报告\n")
     assert "| 政府集中采购 | 1 | 0.00001 |  |" in out  # a float would print 1e-05
 
 
-@pytest.mark.parametrize("content", [
-    "[" * 100_000 + "]" * 100_000,
-    '{"template": "2019", "values": {"applications.total.total": 1' + "0" * 5000 + "}}",
-    '{"template": "2019", "values": {"proactive.procurement.amount": 1e5000000}}',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"template": "2019", "values": {"applications.total.total": 1' + "0" * 5000 + "}}",
+        '{"template": "2019", "values": {"proactive.procurement.amount": 1e5000000}}',
+    ],
+)
 def test_render_refuses_records_no_report_could_print(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str
+) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
     assert main(["render", str(path)]) == 2

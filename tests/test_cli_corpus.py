@@ -31,10 +31,13 @@ def _values(seed: Path) -> dict[str, object]:
 def corpus(tmp_path: Path) -> Path:
     """corpus/{a/000.txt, a/001.txt, b/002.txt, b/empty.txt, notes.md}"""
     root = tmp_path / "corpus"
-    for relative, data in [("a/000.txt", SEEDS[0].read_bytes()),
-                           ("a/001.txt", SEEDS[1].read_bytes()),
-                           ("b/002.txt", SEEDS[2].read_bytes()), ("b/empty.txt", b""),
-                           ("notes.md", b"# not a report")]:
+    for relative, data in [
+        ("a/000.txt", SEEDS[0].read_bytes()),
+        ("a/001.txt", SEEDS[1].read_bytes()),
+        ("b/002.txt", SEEDS[2].read_bytes()),
+        ("b/empty.txt", b""),
+        ("notes.md", b"# not a report"),
+    ]:
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_bytes(data)
     return root
@@ -47,18 +50,21 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 
 
 def test_a_directory_with_two_workers_as_json_lines(
-        capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
     status, out, err = _run(capsys, "parse", str(corpus), "--jobs", "2", "--format", "jsonl")
     lines = out.splitlines()
     assert status == 2 and len(lines) == 3
-    for line, seed, name in zip(lines, SEEDS[:3], ["a/000.txt", "a/001.txt", "b/002.txt"],
-                                strict=True):
+    for line, seed, name in zip(
+        lines, SEEDS[:3], ["a/000.txt", "a/001.txt", "b/002.txt"], strict=True
+    ):
         record = json.loads(line, parse_float=records.Decimal)
         assert record["source"] == str(corpus / name)
         assert records.from_record(record).flat() == _values(seed)
     errors = err.splitlines()
-    assert errors[0] == (f"{corpus / 'b' / 'empty.txt'}: the input is empty "
-                         "(empty-input, line 1, column 1)")
+    assert errors[0] == (
+        f"{corpus / 'b' / 'empty.txt'}: the input is empty (empty-input, line 1, column 1)"
+    )
     assert errors[1].startswith("4 documents, 1 failed, ")
     assert errors[1].endswith(" documents/s")
     assert errors[2] == "failures: empty-input 1"
@@ -69,22 +75,34 @@ def test_a_directory_with_two_workers_as_json_lines(
 
 
 def test_a_zip_archive_with_patterns_as_wide_csv(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     archive = tmp_path / "corpus.zip"
     with zipfile.ZipFile(archive, "w") as out:
         out.writestr("2020/x.txt", SEEDS[3].read_bytes())
         out.writestr("2020/y.report", SEEDS[4].read_bytes())
         out.writestr("other/z.txt", SEEDS[0].read_bytes())
-    status, out, err = _run(capsys, "parse", str(archive), "--pattern", "2020/*.txt",
-                            "--pattern", "**/*.report", "--format", "csv", "--jobs", "2")
+    status, out, err = _run(
+        capsys,
+        "parse",
+        str(archive),
+        "--pattern",
+        "2020/*.txt",
+        "--pattern",
+        "**/*.report",
+        "--format",
+        "csv",
+        "--jobs",
+        "2",
+    )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 0 and err.startswith("2 documents, 0 failed")
-    assert [row["source"] for row in rows] == [f"{archive}:2020/x.txt",
-                                               f"{archive}:2020/y.report"]
+    assert [row["source"] for row in rows] == [f"{archive}:2020/x.txt", f"{archive}:2020/y.report"]
     assert len(rows[0]) == 5 + 198
     for row, seed in zip(rows, SEEDS[3:], strict=True):
         assert {key: row[key] for key in _values(seed)} == {
-            key: "" if value is None else str(value) for key, value in _values(seed).items()}
+            key: "" if value is None else str(value) for key, value in _values(seed).items()
+        }
     assert rows[1]["published"] == expected(SEEDS[4])["metadata"]["published"]
 
 
@@ -97,20 +115,29 @@ def test_wide_csv_of_both_templates(capsys: pytest.CaptureFixture[str]) -> None:
     assert rows[1]["applications.new.total"] == str(_values(written)["applications.new.total"])
     assert rows[1]["proactive.rules.made"] == ""  # 2019 key: not in a 2021 report
     assert "note: the columns are those of the 2019 template; reports of the 2021" in err
-    status, out, err = _run(capsys, "parse", "--format", "csv", "--template", "both",
-                            str(SEEDS[4]), str(written))
+    status, out, err = _run(
+        capsys, "parse", "--format", "csv", "--template", "both", str(SEEDS[4]), str(written)
+    )
     rows = list(csv.DictReader(io.StringIO(out)))
     both = {f.key for f in gr.fields("2019")} | {f.key for f in gr.fields("2021")}
     assert len(rows[0]) == 5 + len(both) and "note:" not in err
-    assert rows[1]["proactive.rules.issued"] == str(
-        _values(written)["proactive.rules.issued"])
+    assert rows[1]["proactive.rules.issued"] == str(_values(written)["proactive.rules.issued"])
 
 
 def test_long_csv_has_a_row_per_cell_missing_ones_too(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "long.csv"
-    status, out, _ = _run(capsys, "parse", "--format", "csv-long", "--output", str(target),
-                          str(SEEDS[1]), str(SEEDS[4]))
+    status, out, _ = _run(
+        capsys,
+        "parse",
+        "--format",
+        "csv-long",
+        "--output",
+        str(target),
+        str(SEEDS[1]),
+        str(SEEDS[4]),
+    )
     assert status == 0 and out == ""
     with open(target, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -125,11 +152,22 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
     assert cells[str(SEEDS[4]), "proactive.procurement.amount"] == ("4176.9529", "parsed")
 
 
-def test_parquet_reads_back(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                            corpus: Path) -> None:
+def test_parquet_reads_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, corpus: Path
+) -> None:
     target = tmp_path / "out.parquet"
-    status, out, _ = _run(capsys, "parse", str(corpus), str(SEEDS[4]), "--format", "parquet",
-                          "--output", str(target), "--jobs", "2")
+    status, out, _ = _run(
+        capsys,
+        "parse",
+        str(corpus),
+        str(SEEDS[4]),
+        "--format",
+        "parquet",
+        "--output",
+        str(target),
+        "--jobs",
+        "2",
+    )
     assert status == 2 and out == ""  # corpus/b/empty.txt failed
     table = pq.read_table(target)
     assert table.num_rows == 4 and table.num_columns == 5 + 198
@@ -145,14 +183,35 @@ def test_parquet_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> Non
     assert (status, out, err) == (2, "", "--format parquet needs --output FILE\n")
 
 
-def test_json_lines_input_with_its_fields(capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path) -> None:
+def test_json_lines_input_with_its_fields(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     source = tmp_path / "texts.jsonl"
-    source.write_text("\n".join(json.dumps({"url": f"https://example.org/{seed.stem}",
-                                            "body": seed.read_text(encoding="utf-8")})
-                                for seed in SEEDS[3:]) + "\n{oops\n", encoding="utf-8")
-    status, out, err = _run(capsys, "parse", str(source), "--text-field", "body",
-                            "--name-field", "url", "--format", "jsonl", "--unordered")
+    source.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "url": f"https://example.org/{seed.stem}",
+                    "body": seed.read_text(encoding="utf-8"),
+                }
+            )
+            for seed in SEEDS[3:]
+        )
+        + "\n{oops\n",
+        encoding="utf-8",
+    )
+    status, out, err = _run(
+        capsys,
+        "parse",
+        str(source),
+        "--text-field",
+        "body",
+        "--name-field",
+        "url",
+        "--format",
+        "jsonl",
+        "--unordered",
+    )
     names = sorted(json.loads(line)["source"] for line in out.splitlines())
     assert status == 2
     assert names == [f"https://example.org/{seed.stem}" for seed in SEEDS[3:]]
@@ -164,8 +223,7 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_a_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
-                                       corpus: Path) -> None:
+def test_a_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch, corpus: Path) -> None:
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
@@ -177,27 +235,30 @@ def test_a_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
 
 
 @pytest.mark.parametrize("jobs", ["-1", "two"])
-def test_a_bad_jobs_count_is_a_usage_error(capsys: pytest.CaptureFixture[str],
-                                           jobs: str) -> None:
+def test_a_bad_jobs_count_is_a_usage_error(capsys: pytest.CaptureFixture[str], jobs: str) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["parse", "--jobs", jobs, str(SEEDS[0])])
     assert exited.value.code == 2
     assert f"argument --jobs: must be 0 (one per CPU) or more, not '{jobs}'" in (
-        capsys.readouterr().err)
+        capsys.readouterr().err
+    )
 
 
-def test_an_output_that_cannot_be_written(capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path) -> None:
+def test_an_output_that_cannot_be_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "missing" / "out.csv"
-    status, out, err = _run(capsys, "parse", "--format", "csv", "--output", str(target),
-                            str(SEEDS[0]))
+    status, out, err = _run(
+        capsys, "parse", "--format", "csv", "--output", str(target), str(SEEDS[0])
+    )
     assert status == 2 and out == ""
     assert err.startswith(f"{target}: [Errno 2] No such file or directory")
     assert "Traceback" not in err
 
 
-def test_ctrl_c_ends_with_the_summary(capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_ends_with_the_summary(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def interrupted(path: object, *args: object, **kwargs: object) -> Iterator[gr.Document]:
         yield gr.Document("first", path=str(SEEDS[0]))
         raise KeyboardInterrupt

@@ -28,8 +28,11 @@ def _edit(text: str, old: str, new: str) -> gr.Report:
 
 
 def _row(report: gr.Report, section: str, row: str) -> list[tuple[object, str]]:
-    return [(report.cell(f.key).value, report.cell(f.key).provenance)
-            for f in gr.fields(report.template) if f.section == section and f.row == row]
+    return [
+        (report.cell(f.key).value, report.cell(f.key).provenance)
+        for f in gr.fields(report.template)
+        if f.section == section and f.row == row
+    ]
 
 
 def _codes(report: gr.Report) -> dict[str, list[str]]:
@@ -44,25 +47,37 @@ def test_a_collapsed_row_is_cut_where_the_rules_leave_one_way() -> None:
     # and each column's balance (总计 + 结转下年度 = 本年新收 + 上年结转) leave one.
     report = _edit(WRITTEN_2021, NEW_2021, "一、本年新收政府信息公开申请数量464002153")
     assert _row(report, "applications", "new") == [
-        (46, "derived"), (4, "derived"), (0, "derived"), (0, "derived"), (2, "derived"),
-        (1, "derived"), (53, "derived")]
+        (46, "derived"),
+        (4, "derived"),
+        (0, "derived"),
+        (0, "derived"),
+        (2, "derived"),
+        (1, "derived"),
+        (53, "derived"),
+    ]
     cell = report.cell("applications.new.total")
     assert (cell.raw, cell.line, cell.column) == ("53", 46, 24)
-    assert cell.rule == ("collapsed cell split: applications.balance.total, "
-                         "applications.row-sum.new")
+    assert cell.rule == (
+        "collapsed cell split: applications.balance.total, applications.row-sum.new"
+    )
     assert _codes(report)["collapsed-cell-split"] == [
         "本年新收政府信息公开申请数量: 464002153 holds 7 values run together; 1 of 16 ways "
-        "to cut it fits the consistency rules; its cells are derived from it"]
+        "to cut it fits the consistency rules; its cells are derived from it"
+    ]
     # The rules that chose the cut check nothing; the report's own typo is still found.
     assert {check.rule for check in gr.validate(report).violated} == {
-        "applications.row-sum.partially_granted", "applications.outcomes.total"}
+        "applications.row-sum.partially_granted",
+        "applications.outcomes.total",
+    }
 
 
 def test_a_collapsed_row_of_a_real_report() -> None:
     report = _edit(SEED, "(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", "(一) 予以公开0000000")
     assert _row(report, "applications", "granted") == [(0, "derived")] * 7
     assert set(_codes(report)) - set(_codes(gr.parse(SEED))) == {
-        "collapsed-cell-split", "rule-not-assessable"}  # the rules that chose the cut
+        "collapsed-cell-split",
+        "rule-not-assessable",
+    }  # the rules that chose the cut
 
 
 def test_an_error_of_the_report_does_not_choose_a_way() -> None:
@@ -70,16 +85,20 @@ def test_an_error_of_the_report_does_not_choose_a_way() -> None:
     # misprints 总计 自然人 as 1, so the true way breaks column 自然人's sum, and the wrong one
     # keeps it; column 商业企业 cannot be checked (其他处理 prints — there). Fitting a way needs
     # every rule checked and holding: no way fits, nothing is guessed.
-    values: dict[str, int | None] = {f.key: 0 for f in gr.fields("2019")
-                                     if f.section == "applications"}
+    values: dict[str, int | None] = {
+        f.key: 0 for f in gr.fields("2019") if f.section == "applications"
+    }
     for row in ("new", "granted", "total"):
-        values |= {f"applications.{row}.natural_person": 11,
-                   f"applications.{row}.commercial_enterprise": 6,
-                   f"applications.{row}.total": 17}
-    values |= {"applications.total.natural_person": 1,
-               "applications.other.commercial_enterprise": None}
-    text = gr.render(gr.Report.from_values(values, template="2019", year=2019),
-                     "tab-separated")
+        values |= {
+            f"applications.{row}.natural_person": 11,
+            f"applications.{row}.commercial_enterprise": 6,
+            f"applications.{row}.total": 17,
+        }
+    values |= {
+        "applications.total.natural_person": 1,
+        "applications.other.commercial_enterprise": None,
+    }
+    text = gr.render(gr.Report.from_values(values, template="2019", year=2019), "tab-separated")
     line = next(line for line in text.split("\n") if "予以公开" in line)
     report = gr.parse(text.replace(line, _collapse(line)))
     assert _row(report, "applications", "granted") == [(None, "missing")] * 7
@@ -91,7 +110,8 @@ def test_values_printed_apart_stay_parsed() -> None:
     # The label ran into the first value only: 46 is cut (one way), the rest were printed.
     report = _edit(WRITTEN_2021, NEW_2021, NEW_2021.replace("\t\t46", "46"))
     assert _row(report, "applications", "new") == [(46, "derived")] + [
-        (value, "parsed") for value in (4, 0, 0, 2, 1, 53)]
+        (value, "parsed") for value in (4, 0, 0, 2, 1, 53)
+    ]
 
 
 def test_an_ambiguous_collapsed_cell_is_left_missing() -> None:
@@ -101,13 +121,17 @@ def test_an_ambiguous_collapsed_cell_is_left_missing() -> None:
     report = _edit(SEED, "行政许可\t0\t0\t0", "行政许可3960181")
     licensing = [f.key for f in gr.fields("2019") if f.row == "licensing"]
     assert [(report.cell(key).value, report.cell(key).provenance) for key in licensing] == [
-        (None, "missing")] * 3
+        (None, "missing")
+    ] * 3
     assert _codes(report)["collapsed-cell"] == [
         "行政许可: 3960181 holds 3 values run together; 11 of 11 ways to cut it fit the "
-        "consistency rules, so the uncertain cells are missing"]
-    changed = {key for key, value in report.flat().items()
-               if (value, report.cell(key).provenance)
-               != (before.flat()[key], before.cell(key).provenance)}
+        "consistency rules, so the uncertain cells are missing"
+    ]
+    changed = {
+        key
+        for key, value in report.flat().items()
+        if (value, report.cell(key).provenance) != (before.flat()[key], before.cell(key).provenance)
+    }
     assert changed == set(licensing)
 
 
@@ -119,16 +143,21 @@ def test_digits_that_could_be_fewer_values_need_a_rule() -> None:
     assert "could also be fewer values" in _codes(doubtful)["collapsed-cell"][0]
     certain = _edit(SEED, "行政许可\t0\t0\t0", "行政许可005")
     assert _row(certain, "proactive", "licensing") == [
-        (0, "derived"), (0, "derived"), (5, "derived")]
+        (0, "derived"),
+        (0, "derived"),
+        (5, "derived"),
+    ]
     assert certain.cell("proactive.licensing.decisions").rule == (
-        "collapsed cell split: the only split")
+        "collapsed cell split: the only split"
+    )
 
 
 def test_digits_beside_a_full_row_are_values_too_many() -> None:
     report = _edit(SEED, "行政许可\t0\t0\t0", "行政许可12\t0\t0\t0")
     assert _row(report, "proactive", "licensing") == [(None, "missing")] * 3
     assert _codes(report)["extra-values"] == [
-        "行政许可: a collapsed cell '12' and 3 more values for 3 columns; none placed"]
+        "行政许可: a collapsed cell '12' and 3 more values for 3 columns; none placed"
+    ]
 
 
 def test_a_collapsed_section_四() -> None:
@@ -137,26 +166,35 @@ def test_a_collapsed_section_四() -> None:
     assert set(report.appeals.values) == {0}
 
 
-@pytest.mark.parametrize(("digits", "why"), [
-    ("7" * 500, "a collapsed cell of 500 digits, more than the 30 that are cut"),
-    ("1" * 30, "a collapsed cell '111111111111111111111111111111': 453,999 ways to cut it "
-               "into 7 numbers, more than the 512 that are tried"),
-    ("123456", "a collapsed cell '123456': no way to cut it into 7 numbers"),
-])
+@pytest.mark.parametrize(
+    ("digits", "why"),
+    [
+        ("7" * 500, "a collapsed cell of 500 digits, more than the 30 that are cut"),
+        (
+            "1" * 30,
+            "a collapsed cell '111111111111111111111111111111': 453,999 ways to cut it "
+            "into 7 numbers, more than the 512 that are tried",
+        ),
+        ("123456", "a collapsed cell '123456': no way to cut it into 7 numbers"),
+    ],
+)
 def test_runs_that_are_not_cut(digits: str, why: str) -> None:
     report = _edit(SEED, "(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", f"(一) 予以公开{digits}")
     assert _row(report, "applications", "granted") == [(None, "missing")] * 7
     assert _codes(report)["collapsed-cell"] == [f"予以公开: {why}; its cells are missing"]
 
 
-@pytest.mark.parametrize(("text", "label", "runs"), [
-    ("行政许可3960181", "行政许可", ("3960181",)),
-    ("行政许可 39", "行政许可 ", ("39",)),
-    ("7" * 20, None, ("7" * 20,)),
-    ("行政许可3", "行政许可3", ()),          # one digit may be a note mark
-    ("行政事业性收费58.46", "行政事业性收费58.46", ()),  # a decimal is not a run
-    ("本年增/减-12", "本年增/减-12", ()),
-])
+@pytest.mark.parametrize(
+    ("text", "label", "runs"),
+    [
+        ("行政许可3960181", "行政许可", ("3960181",)),
+        ("行政许可 39", "行政许可 ", ("39",)),
+        ("7" * 20, None, ("7" * 20,)),
+        ("行政许可3", "行政许可3", ()),  # one digit may be a note mark
+        ("行政事业性收费58.46", "行政事业性收费58.46", ()),  # a decimal is not a run
+        ("本年增/减-12", "本年增/减-12", ()),
+    ],
+)
 def test_what_a_collapsed_cell_is(text: str, label: str | None, runs: tuple[str, ...]) -> None:
     row, found = collapsed.take(Row(((text, 5, 3),), (), 5))
     assert [cell[0] for cell in row.labels] == ([label.strip()] if label else [])
@@ -182,7 +220,7 @@ def _collapsible(line: str) -> bool:
     """A rendered row of section 三 or 四 whose values are all printed numbers."""
     cells = [cell for cell in line.split("\t") if cell]
     values = [cell for cell in cells if _VALUE.fullmatch(cell)]
-    return len(values) >= 7 and all(_VALUE.fullmatch(cell) for cell in cells[-len(values):])
+    return len(values) >= 7 and all(_VALUE.fullmatch(cell) for cell in cells[-len(values) :])
 
 
 def _collapse(line: str) -> str:
@@ -211,8 +249,7 @@ def collapsed_reports(draw: st.DrawFn) -> tuple[gr.Report, str]:
 
 @scaled(1)
 @given(collapsed_reports())
-def test_collapsed_rows_give_true_values_or_none(
-        case: tuple[gr.Report, str]) -> None:
+def test_collapsed_rows_give_true_values_or_none(case: tuple[gr.Report, str]) -> None:
     report, text = case
     back = gr.parse(text)
     truth = report.flat()

@@ -50,19 +50,27 @@ def test_written_2021_reports_round_trip() -> None:
         assert unpack(pack(report)) == report
 
 
-DIAGNOSTICS = st.lists(st.builds(
-    gr.Diagnostic, code=st.sampled_from(sorted(gr.CODES)),
-    severity=st.sampled_from(["error", "warning", "info"]), message=st.text(max_size=40),
-    line=st.none() | st.integers(1, 10**6), column=st.none() | st.integers(1, 500),
-    keys=st.lists(st.sampled_from([f.key for f in gr.fields("2021")]) | st.text(max_size=8),
-                  max_size=4).map(tuple)), max_size=5).map(tuple)
+DIAGNOSTICS = st.lists(
+    st.builds(
+        gr.Diagnostic,
+        code=st.sampled_from(sorted(gr.CODES)),
+        severity=st.sampled_from(["error", "warning", "info"]),
+        message=st.text(max_size=40),
+        line=st.none() | st.integers(1, 10**6),
+        column=st.none() | st.integers(1, 500),
+        keys=st.lists(
+            st.sampled_from([f.key for f in gr.fields("2021")]) | st.text(max_size=8), max_size=4
+        ).map(tuple),
+    ),
+    max_size=5,
+).map(tuple)
 
 
 @scaled(2)
 @given(reports(), DIAGNOSTICS, st.none() | st.text(max_size=30))
-def test_hypothesis_reports_round_trip(report: gr.Report,
-                                       diagnostics: tuple[gr.Diagnostic, ...],
-                                       source: str | None) -> None:
+def test_hypothesis_reports_round_trip(
+    report: gr.Report, diagnostics: tuple[gr.Diagnostic, ...], source: str | None
+) -> None:
     report = attrs.evolve(report, diagnostics=diagnostics, source=source)
     assert unpack(pickle.loads(pickle.dumps(pack(report)))) == report
 

@@ -70,8 +70,11 @@ def test_pdftotext_reads_sections_2_and_4_and_section_3_whole_or_not_at_all() ->
     table is dropped whole (table-order-broken), never read into the wrong rows."""
     outcomes: Counter[str] = Counter()
     for name, report, scores in _scored("pdftotext"):
-        assert all(outcome in ("right", "derived") for key, outcome in scores.items()
-                   if not key.startswith("applications.")), name
+        assert all(
+            outcome in ("right", "derived")
+            for key, outcome in scores.items()
+            if not key.startswith("applications.")
+        ), name
         codes = {d.code for d in report.diagnostics}
         section = {outcome for key, outcome in scores.items() if key.startswith("applications.")}
         if "table-read-in-sequence" in codes:
@@ -81,8 +84,9 @@ def test_pdftotext_reads_sections_2_and_4_and_section_3_whole_or_not_at_all() ->
             assert not codes & {"extra-values", "values-unplaced", "table-order-broken"}, name
         elif "table-order-broken" in codes:
             outcomes["dropped"] += 1
-            assert all(report.cell(key).value is None for key in scores
-                       if key.startswith("applications.")), name
+            assert all(
+                report.cell(key).value is None for key in scores if key.startswith("applications.")
+            ), name
     assert outcomes == {"sequence": 3, "dropped": 9}
 
 
@@ -120,10 +124,13 @@ def test_the_accuracy_table_in_the_docs_is_current() -> None:
     assert accuracy.markdown(accuracy.measure()) in page
 
 
-@pytest.mark.parametrize(("fixture", "start"), [
-    ("typed-001_9c0197b4049a0334/html2text.txt", "2020 年,韵家口镇坚持“以公开为常态"),
-    ("typed-002_3a0847339f04a27e/pandoc-docx.txt", "2019\n年,我镇严格按照中央和省、市、县"),
-])
+@pytest.mark.parametrize(
+    ("fixture", "start"),
+    [
+        ("typed-001_9c0197b4049a0334/html2text.txt", "2020 年,韵家口镇坚持“以公开为常态"),
+        ("typed-002_3a0847339f04a27e/pandoc-docx.txt", "2019\n年,我镇严格按照中央和省、市、县"),
+    ],
+)
 def test_a_wrapped_number_does_not_cut_the_overview(fixture: str, start: str) -> None:
     """html2text ends a line with `城东区 2020`, pandoc puts `2019` on a line of its own: in
     section 一, which has no table, they are text, so the overview keeps its first paragraph."""

@@ -38,14 +38,15 @@ def test_the_documented_recipe_runs_on_local_processes(tmp_path: Path) -> None:
     with dask.config.set(scheduler="processes", num_workers=2):
         failed = namespace["parse_corpus"](str(corpus), str(tmp_path / "out"))  # type: ignore[operator]
     assert failed == [(str(corpus / "empty.txt"), "empty-input")]
-    lines = [line for part in sorted((tmp_path / "out").glob("part-*.jsonl"))
-             for line in part.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line
+        for part in sorted((tmp_path / "out").glob("part-*.jsonl"))
+        for line in part.read_text(encoding="utf-8").splitlines()
+    ]
     assert len(lines) == len(SEEDS)
-    by_name = {json.loads(line)["source"]: json.loads(line, parse_float=Decimal)
-               for line in lines}
+    by_name = {json.loads(line)["source"]: json.loads(line, parse_float=Decimal) for line in lines}
     for seed in SEEDS:
         record = by_name[str(corpus / "2020" / seed.name)]
         assert record["organisation"] == expected(seed)["metadata"]["organisation"]
         values = records.from_record(record).flat()
-        assert values == {key: value for key, (value, _) in
-                          expected_cells(expected(seed)).items()}
+        assert values == {key: value for key, (value, _) in expected_cells(expected(seed)).items()}

@@ -16,7 +16,9 @@ DOCS = Path(__file__).parent.parent / "docs"
 def test_template_page_lists_every_row(template: str) -> None:
     page = (DOCS / f"template-{template}.md").read_text(encoding="utf-8")
     listed = dict(re.findall(r"^\| `([a-z_.]+)` \| ([^|`]+?) \|", page, re.MULTILINE))
-    want = {row: aliases[0] for table in (labels.PROACTIVE_ROWS[template],
-                                          labels.APPLICATION_ROWS[template])
-            for row, aliases in table.items()}
+    want = {
+        row: aliases[0]
+        for table in (labels.PROACTIVE_ROWS[template], labels.APPLICATION_ROWS[template])
+        for row, aliases in table.items()
+    }
     assert listed == want

@@ -20,8 +20,12 @@ from conftest import SEEDS, assert_seed
 def tree(tmp_path: Path) -> Path:
     """corpus/{000.txt, notes.md, 2020/{001.txt, deep/002.txt}, 2021/003.txt, 2021/x.txt.bak}"""
     root = tmp_path / "corpus"
-    for relative, seed in [("000.txt", SEEDS[0]), ("2020/001.txt", SEEDS[1]),
-                           ("2020/deep/002.txt", SEEDS[2]), ("2021/003.txt", SEEDS[3])]:
+    for relative, seed in [
+        ("000.txt", SEEDS[0]),
+        ("2020/001.txt", SEEDS[1]),
+        ("2020/deep/002.txt", SEEDS[2]),
+        ("2021/003.txt", SEEDS[3]),
+    ]:
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_bytes(seed.read_bytes())
     (root / "notes.md").write_text("# notes\n", encoding="utf-8")
@@ -35,31 +39,42 @@ def _relative(documents: list[gr.Document], root: Path) -> list[str]:
 
 def test_directory_walks_in_a_stable_order(tree: Path) -> None:
     found = list(gr.directory(tree))
-    assert _relative(found, tree) == ["000.txt", "2020/001.txt", "2020/deep/002.txt",
-                                      "2021/003.txt"]
+    assert _relative(found, tree) == [
+        "000.txt",
+        "2020/001.txt",
+        "2020/deep/002.txt",
+        "2021/003.txt",
+    ]
     assert all(d.path == d.name and d.data is None for d in found)
     results = list(gr.iter_parse(found))
     for result, seed in zip(results, SEEDS[:4], strict=True):
         assert_seed(result.report, seed)
 
 
-@pytest.mark.parametrize(("patterns", "expected"), [
-    (("*.txt",), ["000.txt"]),
-    (("2020/**/*.txt",), ["2020/001.txt", "2020/deep/002.txt"]),
-    (("2020/*.txt", "*.md"), ["notes.md", "2020/001.txt"]),
-    (("**/00[0-1].txt",), ["000.txt", "2020/001.txt"]),
-    (("**/?0[!0-2].txt",), ["2021/003.txt"]),
-    (("2021/**",), ["2021/003.txt", "2021/x.txt.bak"]),
-])
-def test_directory_patterns(tree: Path, patterns: tuple[str, ...],
-                            expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("patterns", "expected"),
+    [
+        (("*.txt",), ["000.txt"]),
+        (("2020/**/*.txt",), ["2020/001.txt", "2020/deep/002.txt"]),
+        (("2020/*.txt", "*.md"), ["notes.md", "2020/001.txt"]),
+        (("**/00[0-1].txt",), ["000.txt", "2020/001.txt"]),
+        (("**/?0[!0-2].txt",), ["2021/003.txt"]),
+        (("2021/**",), ["2021/003.txt", "2021/x.txt.bak"]),
+    ],
+)
+def test_directory_patterns(tree: Path, patterns: tuple[str, ...], expected: list[str]) -> None:
     assert _relative(list(gr.directory(tree, patterns)), tree) == expected
 
 
 def test_glob_semantics() -> None:
     matches = matcher(["**/*.txt"])
     assert [matches(p) for p in ("a.txt", "d/a.txt", "d/e/a.txt", "a.md", "a.txt/b")] == [
-        True, True, True, False, False]
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
     assert not matcher(["*.txt"])("A.TXT")  # case-sensitive
     assert matcher(["a+b(1).txt"])("a+b(1).txt") and not matcher(["a+b(1).txt"])("aab1.txt")
 
@@ -74,7 +89,8 @@ def test_zip_archive_members_are_read_by_the_worker(tmp_path: Path) -> None:
     found = list(gr.documents(archive))
     assert [(d.name, d.path, d.member, d.data) for d in found] == [
         (f"{archive}:reports/a.txt", str(archive), "reports/a.txt", None),
-        (f"{archive}:b.txt", str(archive), "b.txt", None)]
+        (f"{archive}:b.txt", str(archive), "b.txt", None),
+    ]
     for jobs in (1, 2):
         results = list(gr.iter_parse(found, jobs=jobs))
         assert_seed(results[0].report, SEEDS[2])
@@ -84,7 +100,8 @@ def test_zip_archive_members_are_read_by_the_worker(tmp_path: Path) -> None:
         missing()
     assert raised.value.code == "unreadable"
     assert raised.value.message == (
-        "cannot read gone: There is no item named 'gone.txt' in the archive")
+        "cannot read gone: There is no item named 'gone.txt' in the archive"
+    )
 
 
 def test_zip_members_sharing_a_name_are_unreadable(tmp_path: Path) -> None:
@@ -97,10 +114,14 @@ def test_zip_members_sharing_a_name_are_unreadable(tmp_path: Path) -> None:
         out.writestr("b.txt", SEEDS[1].read_bytes())
     results = list(gr.iter_parse(gr.documents(archive)))
     assert [(r.ok, r.error.code if r.error else None) for r in results] == [
-        (False, "unreadable"), (False, "unreadable"), (True, None)]
+        (False, "unreadable"),
+        (False, "unreadable"),
+        (True, None),
+    ]
     assert results[0].error is not None
-    assert results[0].error.message == (f"cannot read {archive}:a.txt: the archive holds 2 "
-                                        "members of that name")
+    assert results[0].error.message == (
+        f"cannot read {archive}:a.txt: the archive holds 2 members of that name"
+    )
     assert_seed(results[2].report, SEEDS[1])
 
 
@@ -134,10 +155,11 @@ def test_a_truncated_tar_ends_with_an_unreadable_document(tmp_path: Path) -> Non
         for seed in SEEDS:
             out.add(seed, arcname=seed.name)
     data = archive.read_bytes()
-    archive.write_bytes(data[:len(data) * 2 // 3])
+    archive.write_bytes(data[: len(data) * 2 // 3])
     found = list(gr.tar_archive(archive))
-    assert [d.name for d in found[:-1]] == [f"{archive}:{seed.name}"
-                                            for seed in SEEDS[:len(found) - 1]]
+    assert [d.name for d in found[:-1]] == [
+        f"{archive}:{seed.name}" for seed in SEEDS[: len(found) - 1]
+    ]
     results = list(gr.iter_parse(found))
     assert results[-1].name == str(archive)
     assert results[-1].error is not None and results[-1].error.code == "unreadable"
@@ -178,8 +200,15 @@ def test_json_lines_with_bad_lines(tmp_path: Path) -> None:
     ]
     path.write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n")
     found = list(gr.json_lines(path, name_field="id"))
-    assert [d.name for d in found] == ["s0", f"{path}:2", f"{path}:4", f"{path}:5",
-                                       f"{path}:6", f"{path}:7", f"{path}:8"]
+    assert [d.name for d in found] == [
+        "s0",
+        f"{path}:2",
+        f"{path}:4",
+        f"{path}:5",
+        f"{path}:6",
+        f"{path}:7",
+        f"{path}:8",
+    ]
     assert [d.unreadable for d in found[1:-1]] == [
         f"{path}:2: not JSON: Expecting property name enclosed in double quotes: "
         "line 1 column 2 (char 1)",
@@ -196,7 +225,8 @@ def test_json_lines_with_bad_lines(tmp_path: Path) -> None:
     assert_seed(results[-1].report, SEEDS[4])
     assert [d.name for d in gr.json_lines(path, text_field="body")][2] == f"{path}:4"
     assert gr.json_lines(path, text_field="body").__next__().unreadable == (
-        f"{path}:1: no field 'body'")
+        f"{path}:1: no field 'body'"
+    )
 
 
 def test_documents_of_a_plain_file_is_that_file() -> None:

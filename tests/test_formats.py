@@ -23,14 +23,20 @@ from strategies import reports
 
 CONVERTERS = Path(__file__).parent / "fixtures" / "converters"
 REPORTS = sorted(path.parent for path in CONVERTERS.glob("*/truth.json"))
-CASES = [(folder, kind) for folder in REPORTS for kind in ("html", "docx", "pdf")
-         if (folder / f"report.{kind}").exists()]
+CASES = [
+    (folder, kind)
+    for folder in REPORTS
+    for kind in ("html", "docx", "pdf")
+    if (folder / f"report.{kind}").exists()
+]
 
 
 def _truth(folder: Path) -> dict:
     truth = json.loads((folder / "truth.json").read_text("utf-8"))
-    truth["values"] = {key: Decimal(value) if isinstance(value, str) else value
-                       for key, value in truth["values"].items()}
+    truth["values"] = {
+        key: Decimal(value) if isinstance(value, str) else value
+        for key, value in truth["values"].items()
+    }
     return truth
 
 
@@ -51,29 +57,38 @@ def test_each_document_gives_the_true_values(folder: Path, kind: str) -> None:
     report = gr.parse(folder / f"report.{kind}")
     got = report.flat()
     assert set(got) == set(truth["values"])
-    assert {key: (got[key], value) for key, value in truth["values"].items()
-            if got[key] != value} == {}
+    assert {
+        key: (got[key], value) for key, value in truth["values"].items() if got[key] != value
+    } == {}
     assert (report.template, report.organisation, report.year) == (
-        truth["template"], truth["organisation"], truth["year"])
+        truth["template"],
+        truth["organisation"],
+        truth["year"],
+    )
     assert report.source == f"report.{kind}"
     charset = "gb18030" if truth["charset"] == "gb2312" else truth["charset"]
     assert report.encoding == {"html": charset}.get(kind, kind)
     # The report's own findings only: the same as for its text rendered tab-separated.
     rendered = gr.parse(gr.render(report, "tab-separated"))
     assert sorted(d.code for d in report.diagnostics if d.severity != "info") == sorted(
-        d.code for d in rendered.diagnostics if d.severity != "info")
+        d.code for d in rendered.diagnostics if d.severity != "info"
+    )
 
 
 @pytest.mark.parametrize(("folder", "kind"), CASES, ids=[f"{f.name[:12]}-{k}" for f, k in CASES])
 def test_positions_refer_to_the_extracted_text(folder: Path, kind: str) -> None:
     report = gr.parse(folder / f"report.{kind}")
     lines = gr.extract_text(folder / f"report.{kind}").splitlines()
-    parsed = [cell for table in report.tables for cell in map(report.cell, table.keys)
-              if cell.provenance == "parsed"]
+    parsed = [
+        cell
+        for table in report.tables
+        for cell in map(report.cell, table.keys)
+        if cell.provenance == "parsed"
+    ]
     assert len(parsed) > 100
     for cell in parsed:
         assert cell.line is not None and cell.column is not None and cell.raw is not None
-        assert lines[cell.line - 1][cell.column - 1:].startswith(cell.raw), cell.key
+        assert lines[cell.line - 1][cell.column - 1 :].startswith(cell.raw), cell.key
 
 
 def test_the_tables_come_out_as_tab_separated_rows() -> None:
@@ -88,8 +103,12 @@ def test_the_tables_come_out_as_tab_separated_rows() -> None:
     assert "二、主动公开政府信息情况" in lines
     article = lines.index("二、主动公开政府信息情况") + 1
     assert lines[article].split("\t") == ["第二十条第(一)项", "", "", ""]  # folded
-    assert lines[article + 1].split("\t") == ["信息内容", "本年新制作数量", "本年新公开数量",
-                                              "对外公开总数量"]
+    assert lines[article + 1].split("\t") == [
+        "信息内容",
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+    ]
 
 
 def test_the_pdf_pages_interleave_text_and_tables() -> None:
@@ -98,7 +117,7 @@ def test_the_pdf_pages_interleave_text_and_tables() -> None:
     headings = [line for line in lines if line[:2] in numbers and "\t" not in line]
     assert [heading[:2] for heading in headings] == numbers
     second, third = lines.index(headings[1]), lines.index(headings[2])
-    assert all("\t" in line for line in lines[second + 1:third])
+    assert all("\t" in line for line in lines[second + 1 : third])
 
 
 def test_a_suffix_hint_and_bytes() -> None:
@@ -141,61 +160,99 @@ def test_html_rowspan_and_colspan_make_the_grid() -> None:
         <tr><td>x</td><td>y</td></tr></tbody>
         <tfoot><tr><td>f</td><td>g</td></tr></tfoot>
         </table><p>after</p>""")
-    assert _lines(page) == ["before", "a\tb\t\tc", "\tb1\tb2\tc1", "e\t\t\td", "1\t2\t3\t",
-                            "x\t\ty\t", "f\tg", "after"]
+    assert _lines(page) == [
+        "before",
+        "a\tb\t\tc",
+        "\tb1\tb2\tc1",
+        "e\t\t\td",
+        "1\t2\t3\t",
+        "x\t\ty\t",
+        "f\tg",
+        "after",
+    ]
 
 
 def test_html_footer_rows_come_last_and_rows_spanning_past_the_end_are_clipped() -> None:
-    page = _html("<table><tfoot><tr><td>z</td><td>9</td></tr></tfoot>"
-                 "<tr><td rowspan='5'>a</td><td>1</td></tr>"
-                 "<tr><td>2</td></tr></table>")
+    page = _html(
+        "<table><tfoot><tr><td>z</td><td>9</td></tr></tfoot>"
+        "<tr><td rowspan='5'>a</td><td>1</td></tr>"
+        "<tr><td>2</td></tr></table>"
+    )
     assert _lines(page) == ["a\t1", "\t2", "z\t9"]
 
 
 def test_html_cell_lines_join_without_a_separator() -> None:
-    page = _html("<table><tr><th>本年新<br>\n  制作数量</th><th><p>本年新</p><p>公开数量</p></th>"
-                 "<th>a  b\n c</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>")
+    page = _html(
+        "<table><tr><th>本年新<br>\n  制作数量</th><th><p>本年新</p><p>公开数量</p></th>"
+        "<th>a  b\n c</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>"
+    )
     assert _lines(page) == ["本年新制作数量\t本年新公开数量\ta b c", "1\t2\t3"]
 
 
 def test_html_no_break_space_is_blank() -> None:
-    page = _html("<table><tr><td>规章</td><td>&nbsp;</td><td> &#160; </td><td>3</td></tr>"
-                 "<tr><td>&nbsp;</td><td>&nbsp;</td><td></td><td></td></tr></table>"
-                 "<p>&nbsp;</p><p>x&nbsp;y</p>")
+    page = _html(
+        "<table><tr><td>规章</td><td>&nbsp;</td><td> &#160; </td><td>3</td></tr>"
+        "<tr><td>&nbsp;</td><td>&nbsp;</td><td></td><td></td></tr></table>"
+        "<p>&nbsp;</p><p>x&nbsp;y</p>"
+    )
     assert _lines(page) == ["规章\t\t\t3", "x y"]
 
 
 def test_html_blocks_lines_and_what_is_skipped() -> None:
-    page = _html("<h1>标题</h1><div>one<br>two<span> three</span></div>"
-                 "<script>var x = '<p>no</p>';</script><style>p {}</style><!-- note -->"
-                 "<ul><li>i</li><li>ii</li></ul>tail"
-                 "<table><tr><td>x<table><tr><td>in</td><td>ner</td></tr></table>y</td>"
-                 "<td>2</td></tr></table><pre>a\tb\n  c</pre>",
-                 head="<title>not body</title>")
-    assert _lines(page) == ["标题", "one", "two three", "i", "ii", "tail", "x in ner y\t2",
-                            "a\tb", "  c"]
+    page = _html(
+        "<h1>标题</h1><div>one<br>two<span> three</span></div>"
+        "<script>var x = '<p>no</p>';</script><style>p {}</style><!-- note -->"
+        "<ul><li>i</li><li>ii</li></ul>tail"
+        "<table><tr><td>x<table><tr><td>in</td><td>ner</td></tr></table>y</td>"
+        "<td>2</td></tr></table><pre>a\tb\n  c</pre>",
+        head="<title>not body</title>",
+    )
+    assert _lines(page) == [
+        "标题",
+        "one",
+        "two three",
+        "i",
+        "ii",
+        "tail",
+        "x in ner y\t2",
+        "a\tb",
+        "  c",
+    ]
 
 
 def test_html_a_one_column_table_lays_out_the_page() -> None:
-    page = _html("<table><tr><td><h2>二、标题</h2><table><tr><td>规章</td><td>1</td></tr>"
-                 "</table><p>正文</p></td></tr></table>")
+    page = _html(
+        "<table><tr><td><h2>二、标题</h2><table><tr><td>规章</td><td>1</td></tr>"
+        "</table><p>正文</p></td></tr></table>"
+    )
     assert _lines(page) == ["二、标题", "规章\t1", "正文"]
 
 
 def test_html_spans_are_clipped_to_the_cell_cap() -> None:
-    page = _html('<table><tr><td colspan="100000">a</td><td>b</td></tr>'
-                 '<tr><td rowspan="x">1</td><td colspan="0">2</td></tr></table>')
+    page = _html(
+        '<table><tr><td colspan="100000">a</td><td>b</td></tr>'
+        '<tr><td rowspan="x">1</td><td colspan="0">2</td></tr></table>'
+    )
     first, second = _lines(page)
     assert first.split("\t") == ["a", *[""] * 255]
     assert second == "1\t2"
 
 
 def test_html_declared_gb2312_is_read_as_gb18030() -> None:
-    page = _html("<p>政府信息公开 䶮</p>", head='<meta http-equiv="Content-Type" '
-                 'content="text/html; charset=GB2312">').decode().encode("gb18030")
+    page = (
+        _html(
+            "<p>政府信息公开 䶮</p>",
+            head='<meta http-equiv="Content-Type" content="text/html; charset=GB2312">',
+        )
+        .decode()
+        .encode("gb18030")
+    )
     source = read(page, "html")
     assert (source.lines, source.encoding, source.diagnostics) == (
-        ("政府信息公开 䶮",), "gb18030", ())
+        ("政府信息公开 䶮",),
+        "gb18030",
+        (),
+    )
 
 
 def test_html_a_whole_report_declared_gb2312() -> None:
@@ -224,8 +281,10 @@ def test_html_declaring_utf8_but_holding_gbk_falls_back_with_a_diagnostic() -> N
 
 
 def test_html_xml_declarations_and_unknown_encodings() -> None:
-    xhtml = ('<?xml version="1.0" encoding="gbk"?><html xmlns="http://www.w3.org/1999/xhtml">'
-             "<body><p>报告</p></body></html>").encode("gbk")
+    xhtml = (
+        '<?xml version="1.0" encoding="gbk"?><html xmlns="http://www.w3.org/1999/xhtml">'
+        "<body><p>报告</p></body></html>"
+    ).encode("gbk")
     assert read(xhtml, "html").encoding == "gb18030"
     unknown = read(_html("<p>报告</p>", head='<meta charset="x-unheard-of">'), "html")
     assert unknown.encoding == "utf-8"
@@ -256,8 +315,9 @@ def test_html_path_suffixes(tmp_path: Path) -> None:
     assert read(tmp_path / "d.html", "text").lines == ("<p>raw</p>",)
 
 
-@pytest.mark.parametrize("page", [b"", b"  \n", b"<!-- nothing -->", _html(""),
-                                  _html("<p>&nbsp;</p><script>x</script>")])
+@pytest.mark.parametrize(
+    "page", [b"", b"  \n", b"<!-- nothing -->", _html(""), _html("<p>&nbsp;</p><script>x</script>")]
+)
 def test_an_empty_html_page(page: bytes) -> None:
     with pytest.raises(gr.ParseError) as caught:
         gr.parse(page, format="html")
@@ -269,7 +329,11 @@ def test_an_empty_html_page(page: bytes) -> None:
 def test_render_html_round_trips(report: gr.Report) -> None:
     back = gr.parse(gr.render_html(report).encode(), format="html")
     assert (back.template, back.organisation, back.year, back.published) == (
-        report.template, report.organisation, report.year, report.published)
+        report.template,
+        report.organisation,
+        report.year,
+        report.published,
+    )
     assert back.flat() == report.flat()
     assert not [str(d) for d in back.diagnostics if d.severity != "info"]
 
@@ -290,8 +354,9 @@ def test_docx_merged_cells_make_the_grid() -> None:
         document.sections[0].header.paragraphs[0].text = "页眉"
         document.add_paragraph("before")
         table = document.add_table(rows=4, cols=4)
-        for row, texts in enumerate([["a", "b", "", "c"], ["", "b1", "b2", "d"],
-                                     ["e", "", "", ""], ["1", "2", "3", ""]]):
+        for row, texts in enumerate(
+            [["a", "b", "", "c"], ["", "b1", "b2", "d"], ["e", "", "", ""], ["1", "2", "3", ""]]
+        ):
             for column, text in enumerate(texts):
                 table.cell(row, column).text = text
         table.cell(0, 1).merge(table.cell(0, 2))
@@ -305,13 +370,24 @@ def test_docx_merged_cells_make_the_grid() -> None:
         document.sections[0].footer.paragraphs[0].text = "第 1 页"
 
     assert gr.extract_text(_docx(build), format="docx").split("\n") == [
-        "before", "a\tb\t\tc", "\tb1\tb2\td", "e\t\t\t", "本年新制作数量\t2\t3\t", "after\tx",
-        ""]
+        "before",
+        "a\tb\t\tc",
+        "\tb1\tb2\td",
+        "e\t\t\t",
+        "本年新制作数量\t2\t3\t",
+        "after\tx",
+        "",
+    ]
 
 
-@pytest.mark.parametrize("data", [
-    b"PK\x03\x04 not really a zip", b"not a document at all",
-    (CONVERTERS / "corpus-3" / "report.docx").read_bytes()[:5000]])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"PK\x03\x04 not really a zip",
+        b"not a document at all",
+        (CONVERTERS / "corpus-3" / "report.docx").read_bytes()[:5000],
+    ],
+)
 def test_a_damaged_docx_is_unreadable(data: bytes) -> None:
     with pytest.raises(gr.ParseError) as caught:
         gr.parse(data, format="docx")
@@ -328,8 +404,10 @@ def test_a_zip_that_is_not_a_word_document_is_unreadable() -> None:
     assert caught.value.code == "unreadable"
 
 
-@pytest.mark.parametrize("data", [b"", _docx(lambda document: None),
-                                  _docx(lambda document: document.add_paragraph("  "))])
+@pytest.mark.parametrize(
+    "data",
+    [b"", _docx(lambda document: None), _docx(lambda document: document.add_paragraph("  "))],
+)
 def test_an_empty_docx(data: bytes) -> None:
     with pytest.raises(gr.ParseError) as caught:
         gr.parse(data, format="docx")
@@ -339,9 +417,14 @@ def test_an_empty_docx(data: bytes) -> None:
 # PDF ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("data", [
-    b"not a pdf at all", b"%PDF-1.4\n%broken\n1 0 obj <<>>",
-    (CONVERTERS / "corpus-0" / "report.pdf").read_bytes()[:3000]])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"not a pdf at all",
+        b"%PDF-1.4\n%broken\n1 0 obj <<>>",
+        (CONVERTERS / "corpus-0" / "report.pdf").read_bytes()[:3000],
+    ],
+)
 def test_a_damaged_pdf_is_unreadable(data: bytes) -> None:
     with pytest.raises(gr.ParseError) as caught:
         gr.parse(data, format="pdf")
@@ -367,16 +450,23 @@ def test_a_format_that_does_not_exist_or_does_not_fit() -> None:
         gr.parse("text", format="docx")
 
 
-@pytest.mark.parametrize(("kind", "modules", "extra"), [
-    ("html", ["lxml", "lxml.html", "lxml.etree"], "html"),
-    ("docx", ["docx"], "docx"), ("pdf", ["pdfplumber"], "pdf")])
-def test_a_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, kind: str,
-                                  modules: list[str], extra: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "modules", "extra"),
+    [
+        ("html", ["lxml", "lxml.html", "lxml.etree"], "html"),
+        ("docx", ["docx"], "docx"),
+        ("pdf", ["pdfplumber"], "pdf"),
+    ],
+)
+def test_a_missing_extra_is_named(
+    monkeypatch: pytest.MonkeyPatch, kind: str, modules: list[str], extra: str
+) -> None:
     for module in modules:
         monkeypatch.setitem(sys.modules, module, None)
     path = CONVERTERS / "corpus-0" / f"report.{kind}"
-    with pytest.raises(gr.MissingDependencyError,
-                       match=rf"pip install 'govinfo-report\[{extra}\]'"):
+    with pytest.raises(
+        gr.MissingDependencyError, match=rf"pip install 'govinfo-report\[{extra}\]'"
+    ):
         gr.parse(path)
     result = next(gr.iter_parse([path]))
     assert result.error is not None and result.error.code == "unreadable"
@@ -386,26 +476,44 @@ def test_a_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, kind: str,
 def test_docx_content_controls_grid_before_and_text_boxes() -> None:
     from docx.oxml import parse_xml
 
-    namespaces = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-                  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
 
     def build(document: docx.document.Document) -> None:
         body = document.element.body
-        body.insert(0, parse_xml(
-            f'<w:sdt {namespaces}><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>'
-            "<w:p><w:r><w:t>in a control</w:t></w:r></w:p></w:sdtContent></w:sdt>"))
-        body.insert(1, parse_xml(
-            f"<w:tbl {namespaces}><w:tblGrid/>"
-            "<w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
-            "<w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr>"
-            '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
-            "<w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"))
-        body.insert(2, parse_xml(
-            f"<w:p {namespaces}><w:r><w:t>box:</w:t></w:r><w:r><mc:AlternateContent>"
-            "<mc:Choice><w:p><w:r><w:t>once</w:t></w:r></w:p></mc:Choice>"
-            "<mc:Fallback><w:p><w:r><w:t>twice</w:t></w:r></w:p></mc:Fallback>"
-            "</mc:AlternateContent></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>"
-            "</w:p>"))
+        body.insert(
+            0,
+            parse_xml(
+                f'<w:sdt {namespaces}><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>'
+                "<w:p><w:r><w:t>in a control</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+            ),
+        )
+        body.insert(
+            1,
+            parse_xml(
+                f"<w:tbl {namespaces}><w:tblGrid/>"
+                "<w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
+                "<w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr>"
+                '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+                "<w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+            ),
+        )
+        body.insert(
+            2,
+            parse_xml(
+                f"<w:p {namespaces}><w:r><w:t>box:</w:t></w:r><w:r><mc:AlternateContent>"
+                "<mc:Choice><w:p><w:r><w:t>once</w:t></w:r></w:p></mc:Choice>"
+                "<mc:Fallback><w:p><w:r><w:t>twice</w:t></w:r></w:p></mc:Fallback>"
+                "</mc:AlternateContent></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>"
+                "</w:p>"
+            ),
+        )
 
     assert gr.extract_text(_docx(build), format="docx").split("\n") == [
-        "in a control", "a\tb", "\t2", "box:once"]
+        "in a control",
+        "a\tb",
+        "\t2",
+        "box:once",
+    ]

@@ -32,7 +32,8 @@ def test_report_frame_types_and_values() -> None:
     assert isinstance(amount, Decimal) and str(amount) == "4176.9529"
     assert frame.at[1, "appeals.review.total"] is pd.NA  # seed 001: section 四 is empty
     assert frame["applications.new.total"].sum() == sum(
-        expected_cells(expected(seed))["applications.new.total"][0] for seed in SEEDS)
+        expected_cells(expected(seed))["applications.new.total"][0] for seed in SEEDS
+    )
 
 
 def test_report_frame_of_both_templates() -> None:
@@ -40,20 +41,22 @@ def test_report_frame_of_both_templates() -> None:
     frame = gr.report_frame([gr.parse(SEEDS[0]), gr.parse(written)])
     assert list(frame["template"]) == ["2019", "2021"]
     assert frame.at[0, "proactive.rules.issued"] is pd.NA
-    assert frame.at[1, "proactive.rules.issued"] == (
-        expected_cells(expected(written))["proactive.rules.issued"][0])
+    assert (
+        frame.at[1, "proactive.rules.issued"]
+        == (expected_cells(expected(written))["proactive.rules.issued"][0])
+    )
     only_2021 = gr.report_frame([gr.parse(written)], templates=["2021"])
     assert only_2021.shape == (1, 5 + 200)
 
 
 def test_parquet_in_row_groups(tmp_path: Path) -> None:
     target = tmp_path / "seeds.parquet"
-    assert write_parquet((gr.parse(seed) for seed in SEEDS), target, ["2019"],
-                         row_group=2) == 5
+    assert write_parquet((gr.parse(seed) for seed in SEEDS), target, ["2019"], row_group=2) == 5
     assert pq.ParquetFile(target).num_row_groups == 3
     table = pq.read_table(target)
     assert table.column("year").to_pylist() == [
-        expected(seed)["metadata"]["year"] for seed in SEEDS]
+        expected(seed)["metadata"]["year"] for seed in SEEDS
+    ]
     amount = table.column("proactive.procurement.amount")[4].as_py()
     assert amount == Decimal("4176.9529")
 

@@ -35,20 +35,30 @@ def test_forcing_a_layout_overrides_detection() -> None:
 
 
 def test_tab_separated_keeps_blank_cells_inside_values() -> None:
-    row, = layouts.get("tab-separated").rows(["行政许可\t5\t\t7"], 10)
+    (row,) = layouts.get("tab-separated").rows(["行政许可\t5\t\t7"], 10)
     assert [cell[0] for cell in row.values] == ["5", "", "7"]
     assert row.values[2] == ("7", 10, 9)
 
 
 def test_flattened_header_drops_blank_cells() -> None:
-    row, = layouts.get("flattened-header").rows(["(三) 不予公开\t\t\t1.属于国家秘密\t0\t\t1"], 1)
+    (row,) = layouts.get("flattened-header").rows(["(三) 不予公开\t\t\t1.属于国家秘密\t0\t\t1"], 1)
     assert [cell[0] for cell in row.labels] == ["(三) 不予公开", "1.属于国家秘密"]
     assert [cell[0] for cell in row.values] == ["0", "1"]
 
 
 def test_row_per_cell_joins_continued_cells_and_splits_rows_on_blank_lines() -> None:
-    lines = ["\t", "\t（三）不予", "以公", "开", "\t1、属于国家秘密", "\t0", "\t2", "",
-             "\t规章", "\t1"]
+    lines = [
+        "\t",
+        "\t（三）不予",
+        "以公",
+        "开",
+        "\t1、属于国家秘密",
+        "\t0",
+        "\t2",
+        "",
+        "\t规章",
+        "\t1",
+    ]
     first, second = layouts.get("row-per-cell").rows(lines, 100)
     assert [c[0] for c in first.labels] == ["（三）不予\n以公\n开", "1、属于国家秘密"]
     assert [c[:2] for c in first.values] == [("0", 105), ("2", 106)]
@@ -71,7 +81,7 @@ def test_detection_ranks_layouts_on_a_regions_first_lines() -> None:
 
 def test_no_layout_for_a_table_of_unknown_shape() -> None:
     text = SEEDS[1].read_text(encoding="utf-8")
-    section = text[text.index("四、政府信息公开行政复议"):text.index("五、存在")]
+    section = text[text.index("四、政府信息公开行政复议") : text.index("五、存在")]
     garbled = text.replace(section, "四、政府信息公开行政复议、行政诉讼情况\n\n\t\t\t\n\t\t\n\n")
     report = gr.parse(garbled)
     assert "layout-unknown" in {d.code for d in report.diagnostics}
@@ -93,8 +103,9 @@ class Upper:
 
 def test_entry_point_layouts_join_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     point = EntryPoint("pipes-test", f"{__name__}:Upper", layouts.ENTRY_POINT_GROUP)
-    monkeypatch.setattr(layouts, "entry_points",
-                        lambda group: [point] if group == layouts.ENTRY_POINT_GROUP else [])
+    monkeypatch.setattr(
+        layouts, "entry_points", lambda group: [point] if group == layouts.ENTRY_POINT_GROUP else []
+    )
     layouts._registry.cache_clear()
     layouts.table_line_pattern.cache_clear()
     try:
@@ -108,28 +119,34 @@ def test_entry_point_layouts_join_the_registry(monkeypatch: pytest.MonkeyPatch) 
 _CELL_TEXTS = ["0", "12", "—", "规章", "（三）不予公开", "1.属于国家秘密", "万 元", ""]
 _USUAL_LINES = st.one_of(st.just(""), st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}"))
 _RPC_LINES = st.one_of(
-    _USUAL_LINES, st.just(" "),
-    st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t {text}"),           # padded cells
+    _USUAL_LINES,
+    st.just(" "),
+    st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t {text}"),  # padded cells
     st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}\u3000"),
-    st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}\t1"),         # two cells
-    st.sampled_from(_CELL_TEXTS[3:6]),                                     # a continuation
+    st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}\t1"),  # two cells
+    st.sampled_from(_CELL_TEXTS[3:6]),  # a continuation
 )
 
 
-@given(st.one_of(st.lists(_USUAL_LINES, max_size=40), st.lists(_RPC_LINES, max_size=40)),
-       st.integers(1, 500))
+@given(
+    st.one_of(st.lists(_USUAL_LINES, max_size=40), st.lists(_RPC_LINES, max_size=40)),
+    st.integers(1, 500),
+)
 def test_row_per_cell_reads_the_usual_shape_a_row_at_a_time_as_a_line_at_a_time(
-        lines: list[str], first: int) -> None:
+    lines: list[str], first: int
+) -> None:
     """The fast path (rows between empty lines) gives the rows of the line-by-line reading."""
     assert list(layouts.get("row-per-cell").rows(lines, first)) == list(
-        row_per_cell._line_rows(lines, first))
+        row_per_cell._line_rows(lines, first)
+    )
 
 
 def test_row_per_cell_takes_the_fast_path_on_tika_tables_whose_cells_do_not_wrap() -> None:
     lines = SEEDS[0].read_text(encoding="utf-8").splitlines()  # Tika's text of a DOCX
     sections = skeleton.split(lines).sections
-    proactive, applications = ([lines[i] for span in sections[n].lines("table") for i in span]
-                               for n in (2, 3))
+    proactive, applications = (
+        [lines[i] for span in sections[n].lines("table") for i in span] for n in (2, 3)
+    )
     assert row_per_cell._plain(proactive)
     assert not row_per_cell._plain(applications)  # its long labels wrap onto untabbed lines
     for odd in ("\t 1", "\t1 ", "\t1\t2", "开", " "):
@@ -137,13 +154,18 @@ def test_row_per_cell_takes_the_fast_path_on_tika_tables_whose_cells_do_not_wrap
 
 
 _TAB_LINES = st.lists(st.sampled_from([*_CELL_TEXTS, " 3", "5 ", "\u3000"]), max_size=9).map(
-    "\t".join)
+    "\t".join
+)
 
 
-@given(st.lists(_TAB_LINES, max_size=30), st.sampled_from([TabSeparated, FlattenedHeader]),
-       st.integers(1, 500))
+@given(
+    st.lists(_TAB_LINES, max_size=30),
+    st.sampled_from([TabSeparated, FlattenedHeader]),
+    st.integers(1, 500),
+)
 def test_tab_rows_read_a_region_at_once_as_a_line_at_a_time(
-        lines: list[str], layout: type[TabSeparated], first: int) -> None:
+    lines: list[str], layout: type[TabSeparated], first: int
+) -> None:
     """The region path (no cell to strip: kinds looked up at once) gives the rows of the
     line-by-line reading, and a region with a padded cell takes the line path."""
     assert list(layout().rows(lines, first)) == list(layout()._line_rows(lines, first))
@@ -160,7 +182,8 @@ def _grid_shares_read_plainly(lines: list[str], width: int) -> tuple[float, floa
         if len(kinds) > 1 and "N" in kinds:
             rows += 1
             broken += ("L" not in kinds and cells < width) or bool(
-                re.search(r"^[^L]*___L|L[^L]*__L", kinds))
+                re.search(r"^[^L]*___L|L[^L]*__L", kinds)
+            )
     if not multi:
         return 0.0, 0.0
     return multi / filled, (broken / rows if rows else 0.0)
@@ -170,19 +193,26 @@ def _grid_shares_read_plainly(lines: list[str], width: int) -> tuple[float, floa
 def test_grid_shares_count_the_region_as_a_line_at_a_time(lines: list[str], width: int) -> None:
     """The kinds of a whole region, looked up at once and counted at C speed, give the
     shares of the line-by-line count."""
-    assert tab_separated.grid_shares(tuple(lines), width) == _grid_shares_read_plainly(
-        lines, width)
+    assert tab_separated.grid_shares(tuple(lines), width) == _grid_shares_read_plainly(lines, width)
 
 
-@given(st.lists(st.lists(st.sampled_from([*_CELL_TEXTS, " 3 ", "|", "---"]), max_size=6).map(
-    lambda cells: "| " + " | ".join(cells) + " |" if cells else ""), max_size=20),
-    st.integers(1, 500))
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*_CELL_TEXTS, " 3 ", "|", "---"]), max_size=6).map(
+            lambda cells: "| " + " | ".join(cells) + " |" if cells else ""
+        ),
+        max_size=20,
+    ),
+    st.integers(1, 500),
+)
 def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -> None:
     """Kinds looked up for the whole region give each line's row as ``make_row`` reads it
     alone (rules, blank lines and lines of no cell give none)."""
-    expected = [make_row(markdown._split(line, number), number, positional=True)
-                for number, line in enumerate(lines, first)
-                if line.strip() and not markdown._RULE.match(line)]
+    expected = [
+        make_row(markdown._split(line, number), number, positional=True)
+        for number, line in enumerate(lines, first)
+        if line.strip() and not markdown._RULE.match(line)
+    ]
     rows = list(layouts.get("markdown").rows(lines, first))
     assert rows == [row for row in expected if row is not None]
 
@@ -203,16 +233,25 @@ def _row_read_plainly(texts: list[str], positional: bool) -> Row | None:
     return Row(tuple(labels), tuple(values), 7) if labels or values else None
 
 
-@given(st.lists(st.sampled_from([*_CELL_TEXTS, " ", "/", "3.5", "无"]), max_size=12),
-       st.booleans())
+@given(st.lists(st.sampled_from([*_CELL_TEXTS, " ", "/", "3.5", "无"]), max_size=12), st.booleans())
 def test_a_row_is_its_label_cells_and_its_values(texts: list[str], positional: bool) -> None:
     """The memoised shape of a row's kinds takes the cells the plain reading takes."""
     cells = [(text, 7, column) for column, text in enumerate(texts, 1)]
     assert make_row(cells, 7, positional) == _row_read_plainly(texts, positional)
 
 
-@pytest.mark.parametrize(("line", "table"), [
-    ("+---+---+", True), ("a+=", True), ("│ 规章 │", True), ("└──┘", True), ("x+1", False),
-    ("1+", False), ("+ -", False), ("共计5项", False)])
+@pytest.mark.parametrize(
+    ("line", "table"),
+    [
+        ("+---+---+", True),
+        ("a+=", True),
+        ("│ 规章 │", True),
+        ("└──┘", True),
+        ("x+1", False),
+        ("1+", False),
+        ("+ -", False),
+        ("共计5项", False),
+    ],
+)
 def test_box_grid_table_lines_are_bars_corners_and_rules(line: str, table: bool) -> None:
     assert bool(re.search(layouts.get("box-grid").table_line, line)) is table

@@ -26,28 +26,36 @@ COMPOSABLE = sorted({layout for _, layout in SINGLE})
 
 def _same_values(back: gr.Report, report: gr.Report) -> None:
     assert (back.template, back.organisation, back.year) == (
-        report.template, report.organisation, report.year)
+        report.template,
+        report.organisation,
+        report.year,
+    )
     expected, got = report.flat(), back.flat()
     assert {k: (got[k], v) for k, v in expected.items() if got[k] != v} == {}
     assert [str(d) for d in back.diagnostics if d.severity != "info"] == []
 
 
-@pytest.mark.parametrize(("mangler", "layout"), SINGLE,
-                         ids=[f"{m.name}-{layout}" for m, layout in SINGLE])
+@pytest.mark.parametrize(
+    ("mangler", "layout"), SINGLE, ids=[f"{m.name}-{layout}" for m, layout in SINGLE]
+)
 @scaled(0.4)
 @given(report=reports(), rng=st.randoms(use_true_random=False))
-def test_each_lossless_mangler_keeps_every_value(mangler: Mangler, layout: str,
-                                                 report: gr.Report, rng: Random) -> None:
+def test_each_lossless_mangler_keeps_every_value(
+    mangler: Mangler, layout: str, report: gr.Report, rng: Random
+) -> None:
     _same_values(gr.parse(mangle(render(report, layout), [mangler], rng)), report)
 
 
 @scaled(4)
 @given(report=reports(), layout=st.sampled_from(COMPOSABLE), data=st.data())
-def test_composed_lossless_manglers_keep_every_value(report: gr.Report, layout: str,
-                                                     data: st.DataObject) -> None:
+def test_composed_lossless_manglers_keep_every_value(
+    report: gr.Report, layout: str, data: st.DataObject
+) -> None:
     usable = [m for m in LOSSLESS if layout in m.layouts]
-    chosen = data.draw(st.lists(st.sampled_from(usable), unique_by=lambda m: m.name,
-                                min_size=2, max_size=6), label="manglers")
+    chosen = data.draw(
+        st.lists(st.sampled_from(usable), unique_by=lambda m: m.name, min_size=2, max_size=6),
+        label="manglers",
+    )
     encoding = data.draw(st.sampled_from(ENCODINGS), label="encoding")
     newline = data.draw(st.sampled_from(NEWLINES), label="newline")
     rng = data.draw(st.randoms(use_true_random=False))
@@ -57,23 +65,34 @@ def test_composed_lossless_manglers_keep_every_value(report: gr.Report, layout: 
 
 @scaled(1.2)
 @given(report=reports(), layout=st.sampled_from(LOSSY[0].layouts), data=st.data())
-def test_a_dropped_value_is_never_a_wrong_number(report: gr.Report, layout: str,
-                                                 data: st.DataObject) -> None:
+def test_a_dropped_value_is_never_a_wrong_number(
+    report: gr.Report, layout: str, data: st.DataObject
+) -> None:
     """Values lost from some rows (with lossless changes around them): every cell is its
     true value (parsed, or derived by a rule) or missing, and a loss is never silent. A cell
     the report left out may come back derived: the rules that hold in the whole report fix
     its value."""
     usable = [m for m in LOSSLESS if layout in m.layouts]
-    lossy = data.draw(st.lists(st.sampled_from(LOSSY), unique_by=lambda m: m.name,
-                               min_size=1), label="lossy")
-    chosen = [*data.draw(st.lists(st.sampled_from(usable), unique_by=lambda m: m.name,
-                                  max_size=3), label="lossless"), *lossy]
+    lossy = data.draw(
+        st.lists(st.sampled_from(LOSSY), unique_by=lambda m: m.name, min_size=1), label="lossy"
+    )
+    chosen = [
+        *data.draw(
+            st.lists(st.sampled_from(usable), unique_by=lambda m: m.name, max_size=3),
+            label="lossless",
+        ),
+        *lossy,
+    ]
     chosen = data.draw(st.permutations(chosen), label="order")
     back = gr.parse(mangle(render(report, layout), chosen, data.draw(st.randoms())))
     truth, got = report.flat(), back.flat()
-    wrong = {key: (got[key], truth[key]) for key in truth
-             if got[key] is not None and got[key] != truth[key]
-             and not (truth[key] is None and back.cell(key).provenance == "derived")}
+    wrong = {
+        key: (got[key], truth[key])
+        for key in truth
+        if got[key] is not None
+        and got[key] != truth[key]
+        and not (truth[key] is None and back.cell(key).provenance == "derived")
+    }
     assert wrong == {}
     lost = [key for key in truth if got[key] is None and truth[key] is not None]
     if lost:

@@ -7,30 +7,48 @@ import pytest
 from govinfo_report.matching import matcher, normalise_label
 
 
-@pytest.mark.parametrize("text, key", [
-    ("3. 危“三安全— —稳定”", "denied.security_stability"),
-    ("5. 属于三类内 部事务", "denied.internal_affairs"),
-    ("5、属于第三类内部事务信息", "denied.internal_affairs"),
-    ("1、信访举报类申请", "not_processed.petition_complaint"),
-    ("（二）部分公开（区分处理的），只计这一情形，不计其他情形", "partially_granted"),
-    ("1. 本机关不掌 握相关政府信 息", "unavailable.not_held"),
-    ("四、结转下年度继续办理", "carried_forward"),
-    ("(七) 总计", "total"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("3. 危“三安全— —稳定”", "denied.security_stability"),
+        ("5. 属于三类内 部事务", "denied.internal_affairs"),
+        ("5、属于第三类内部事务信息", "denied.internal_affairs"),
+        ("1、信访举报类申请", "not_processed.petition_complaint"),
+        ("（二）部分公开（区分处理的），只计这一情形，不计其他情形", "partially_granted"),
+        ("1. 本机关不掌 握相关政府信 息", "unavailable.not_held"),
+        ("四、结转下年度继续办理", "carried_forward"),
+        ("(七) 总计", "total"),
+    ],
+)
 def test_garbled_row_labels(text: str, key: str) -> None:
     assert matcher("2019", "applications").match(text) == ("row", key)
 
 
-@pytest.mark.parametrize("text", [
-    "（三）不予\n以公\n开", "三不予公开", "五 不", "予 处 理", "四 无 法 提 供",
-    "三、 本 年 办 理 结 果",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（三）不予\n以公\n开",
+        "三不予公开",
+        "五 不",
+        "予 处 理",
+        "四 无 法 提 供",
+        "三、 本 年 办 理 结 果",
+    ],
+)
 def test_group_label_fragments_carry_no_values(text: str) -> None:
     assert matcher("2019", "applications").match(text)[0] == "group"
 
 
-@pytest.mark.parametrize("text", ["第二十六条第（六）项", "第二十条（一）项", "信息内容",
-                                  "采购总金额（单位：万元，保留4位小数）", "本年增/减"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二十六条第（六）项",
+        "第二十条（一）项",
+        "信息内容",
+        "采购总金额（单位：万元，保留4位小数）",
+        "本年增/减",
+    ],
+)
 def test_table_furniture(text: str) -> None:
     assert matcher("2019", "proactive").match(text) == ("furniture", None)
 
@@ -44,21 +62,27 @@ def test_normalise_label() -> None:
     assert normalise_label("商业\n企业") == "商业企业"
 
 
-@pytest.mark.parametrize(("text", "match"), [
-    ("三、本年度办理结果（一）予以公开", ("row", "granted")),
-    ("（三）不予公开 1.属于国家秘密", ("row", "denied.state_secret")),
-    ("（三）不予公开1.本机关不掌握相关政府信息", ("group", "denied")),  # not a row of 不予公开
-])
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("三、本年度办理结果（一）予以公开", ("row", "granted")),
+        ("（三）不予公开 1.属于国家秘密", ("row", "denied.state_secret")),
+        ("（三）不予公开1.本机关不掌握相关政府信息", ("group", "denied")),  # not a row of 不予公开
+    ],
+)
 def test_a_row_label_merged_with_its_group(text: str, match: tuple[str, str]) -> None:
     assert matcher("2021", "applications").match(text) == match
 
 
-
-@pytest.mark.parametrize(("section", "text", "whole", "key"),
-                         [("applications", "总", "总计", "total"),
-                          ("applications", "计", "总计", "total"),
-                          ("proactive", "规", "规章", "rules"),
-                          ("proactive", "章", "规章", "rules")])
+@pytest.mark.parametrize(
+    ("section", "text", "whole", "key"),
+    [
+        ("applications", "总", "总计", "total"),
+        ("applications", "计", "总计", "total"),
+        ("proactive", "规", "规章", "rules"),
+        ("proactive", "章", "规章", "rules"),
+    ],
+)
 def test_one_character_names_no_row(section: str, text: str, whole: str, key: str) -> None:
     """A header split a character a line (pdftotext: ``总`` / ``计``) is similar enough to a
     two-character label to pass the fuzzy threshold; it must not name that row."""

@@ -16,8 +16,10 @@ from govinfo_report import labels
 from conftest import SEEDS, WRITTEN, scaled
 
 #: A report per template whose section 三 is replaced: from its note cell to the last row.
-BASES = {"2019": SEEDS[2].read_text(encoding="utf-8"),
-         "2021": (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")}
+BASES = {
+    "2019": SEEDS[2].read_text(encoding="utf-8"),
+    "2021": (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8"),
+}
 
 
 def _rows(template: str) -> list[str]:
@@ -45,8 +47,7 @@ def damaged(draw: st.DrawFn) -> tuple[str, dict[str, list[int]], dict[str, int]]
     """A template, a consistent table, and the column dropped from each of 1-3 rows."""
     template = draw(st.sampled_from(sorted(BASES)))
     table = draw(tables(template))
-    rows = draw(st.lists(st.sampled_from(_rows(template)), min_size=1, max_size=3,
-                         unique=True))
+    rows = draw(st.lists(st.sampled_from(_rows(template)), min_size=1, max_size=3, unique=True))
     return template, table, {row: draw(st.integers(0, 6)) for row in rows}
 
 
@@ -66,7 +67,8 @@ def render(template: str, table: dict[str, list[int]], dropped: dict[str, int]) 
 @scaled(2.4)
 @given(damaged())
 def test_dropped_values_are_placed_right_or_left_missing(
-        case: tuple[str, dict[str, list[int]], dict[str, int]]) -> None:
+    case: tuple[str, dict[str, list[int]], dict[str, int]],
+) -> None:
     template, table, dropped = case
     report = gr.parse(render(template, table, dropped))
     assert report.template == template

@@ -70,13 +70,19 @@ def test_a_row_with_a_not_given_cell_is_never_placed_wrongly() -> None:
     row = "\t".join(["0"] * 15)
     text = TEXT.replace(row, "9\t7\t6\t5\t27\t2\t1\t8\t5\t—\t1\t4\t10")
     assert text != TEXT
-    truth = dict(zip(["review", "litigation_direct", "litigation_after_review"],
-                     [(9, 7, 6, 5, 27), (2, 1, 3, 2, 8), (5, None, 1, 4, 10)], strict=True))
+    truth = dict(
+        zip(
+            ["review", "litigation_direct", "litigation_after_review"],
+            [(9, 7, 6, 5, 27), (2, 1, 3, 2, 8), (5, None, 1, 4, 10)],
+            strict=True,
+        )
+    )
     report = gr.parse(text)
     values = report.flat()
     for group, numbers in truth.items():
-        for outcome, number in zip(("upheld", "corrected", "other", "pending", "total"),
-                                   numbers, strict=True):
+        for outcome, number in zip(
+            ("upheld", "corrected", "other", "pending", "total"), numbers, strict=True
+        ):
             got = values[f"appeals.{group}.{outcome}"]
             assert got is None or got == number, (group, outcome, got)
     assert "values-unplaced" in {d.code for d in report.diagnostics}
@@ -96,7 +102,10 @@ def test_a_repeated_title_is_a_page_header_only_on_a_line_of_its_own() -> None:
     header = "某县2020年政府信息公开工作年度报告"
     lines = ["二、主动公开政府信息情况", "规章\t1", header, "行政许可\t2", header, "行政处罚\t3"]
     assert list(skeleton.split(lines).sections[2].lines("table")) == [
-        range(1, 2), range(3, 4), range(5, 6)]
+        range(1, 2),
+        range(3, 4),
+        range(5, 6),
+    ]
     tabbed = ["二、主动公开政府信息情况", "规章\t1", "年报\t2", "行政许可\t2", "年报\t2"]
     assert list(skeleton.split(tabbed).sections[2].lines("table")) == [range(1, 5)]
 
@@ -168,5 +177,8 @@ def test_a_long_label_is_not_compared_letter_by_letter_with_every_row() -> None:
     candidates whose similarity bound is too low are now skipped, with the same results."""
     match = matcher("2021", "applications").match
     assert match("测" * 1500) == ("unknown", None)
-    assert match("属于第三类内部事务信息") == match("属于三类内部事务信息") == (
-        "row", "denied.internal_affairs")
+    assert (
+        match("属于第三类内部事务信息")
+        == match("属于三类内部事务信息")
+        == ("row", "denied.internal_affairs")
+    )

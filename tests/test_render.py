@@ -18,13 +18,24 @@ LAYOUTS = renderable()
 
 
 def test_every_builtin_layout_can_write() -> None:
-    assert set(LAYOUTS) == {"tab-separated", "row-per-cell", "flattened-header", "markdown",
-                            "box-grid", "space-aligned", "cell-per-line"}
+    assert set(LAYOUTS) == {
+        "tab-separated",
+        "row-per-cell",
+        "flattened-header",
+        "markdown",
+        "box-grid",
+        "space-aligned",
+        "cell-per-line",
+    }
 
 
 def _same(back: gr.Report, report: gr.Report) -> None:
     assert (back.template, back.organisation, back.year, back.published) == (
-        report.template, report.organisation, report.year, report.published)
+        report.template,
+        report.organisation,
+        report.year,
+        report.published,
+    )
     assert back.flat() == report.flat()
 
 
@@ -48,8 +59,9 @@ def test_a_broken_rule_is_caught_after_rendering(case: tuple[gr.Report, str]) ->
     assert {check.rule for check in gr.validate(back).violated} == touching
 
 
-@pytest.mark.parametrize("path", [*SEEDS, *sorted(WRITTEN.glob("2021_*.txt"))],
-                         ids=lambda p: p.stem[:24])
+@pytest.mark.parametrize(
+    "path", [*SEEDS, *sorted(WRITTEN.glob("2021_*.txt"))], ids=lambda p: p.stem[:24]
+)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_real_and_written_reports_round_trip(path: object, layout: str) -> None:
     report = gr.parse(path)  # type: ignore[arg-type]

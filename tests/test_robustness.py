@@ -15,8 +15,7 @@ from govinfo_report.source import read
 
 from conftest import SEEDS, WRITTEN, scaled
 
-TEXTS = [path.read_text(encoding="utf-8") for path in
-         [*SEEDS, *sorted(WRITTEN.glob("*.txt"))]]
+TEXTS = [path.read_text(encoding="utf-8") for path in [*SEEDS, *sorted(WRITTEN.glob("*.txt"))]]
 LINES = sorted({line for text in TEXTS for line in text.splitlines()})
 
 
@@ -48,9 +47,11 @@ def test_any_bytes(data: bytes) -> None:
 #: A line of a real report, a tab-separated row of random numbers, or random text.
 report_lines = st.one_of(
     st.sampled_from(LINES),
-    st.lists(st.sampled_from(["", "0", "12", "-3", "+4", "1.5", "—", "无", "总计"]),
-             max_size=12).map("\t".join),
-    st.text(max_size=40))
+    st.lists(
+        st.sampled_from(["", "0", "12", "-3", "+4", "1.5", "—", "无", "总计"]), max_size=12
+    ).map("\t".join),
+    st.text(max_size=40),
+)
 
 
 @scaled(4)
@@ -65,8 +66,7 @@ def test_truncated_reports(text: str, data: st.DataObject) -> None:
     cut = data.draw(st.integers(0, len(text)))
     answer = _answer(text[:cut])
     legacy = {"legacy-report"} if "2016" in text[:200] else set()
-    assert isinstance(answer, gr.Report) or answer.code in {"empty-input", "not-a-report",
-                                                            *legacy}
+    assert isinstance(answer, gr.Report) or answer.code in {"empty-input", "not-a-report", *legacy}
     _answer(text[:cut].encode("utf-8")[:-1])  # a multi-byte character cut in two
 
 
@@ -98,8 +98,9 @@ def test_a_five_megabyte_report() -> None:
 
 
 def test_a_five_megabyte_single_line() -> None:
-    answer = _answer("某县2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
-                     + "行政许可\t1" * 500_000)
+    answer = _answer(
+        "某县2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + "行政许可\t1" * 500_000
+    )
     assert isinstance(answer, gr.Report)
     assert "line-too-long" in {d.code for d in answer.diagnostics}
 
@@ -124,16 +125,32 @@ def test_a_hundred_thousand_table_rows() -> None:
 # The grammar, fuzzed: Hypothesis writes token sequences the grammar accepts, each declared
 # token as text the lexer should turn back into it; the skeleton must find those sections.
 
-HEADINGS = {f"H{n}": st.sampled_from([title, title.replace("、", ".", 1),
-                                      f"{n}、{title.split('、', 1)[1]}"]).map(lambda h: h + "\n")
-            for n, title in labels.SECTION_TITLES.items()}
-PROSE = st.lists(st.sampled_from([line for line in LINES if line.strip()
-                                  and not layouts.table_line_pattern().search(line)
-                                  and skeleton.heading_number(line) is None]),
-                 min_size=1, max_size=3).map(lambda lines: "\n".join(lines) + "\n")
-TABLE = st.lists(st.sampled_from([line for line in LINES if "\t" in line
-                                  and skeleton.heading_number(line) is None]),
-                 min_size=1, max_size=4).map(lambda lines: "\n".join(lines) + "\n")
+HEADINGS = {
+    f"H{n}": st.sampled_from(
+        [title, title.replace("、", ".", 1), f"{n}、{title.split('、', 1)[1]}"]
+    ).map(lambda h: h + "\n")
+    for n, title in labels.SECTION_TITLES.items()
+}
+PROSE = st.lists(
+    st.sampled_from(
+        [
+            line
+            for line in LINES
+            if line.strip()
+            and not layouts.table_line_pattern().search(line)
+            and skeleton.heading_number(line) is None
+        ]
+    ),
+    min_size=1,
+    max_size=3,
+).map(lambda lines: "\n".join(lines) + "\n")
+TABLE = st.lists(
+    st.sampled_from(
+        [line for line in LINES if "\t" in line and skeleton.heading_number(line) is None]
+    ),
+    min_size=1,
+    max_size=4,
+).map(lambda lines: "\n".join(lines) + "\n")
 GRAMMAR = from_lark(skeleton.parser(), explicit={**HEADINGS, "PROSE": PROSE, "TABLE": TABLE})
 
 
@@ -153,4 +170,3 @@ def test_the_skeleton_finds_what_the_grammar_generated(text: str) -> None:
         if spans:
             assert "\t" in lines[spans[0].start] and "\t" in lines[spans[-1].stop - 1]
     _answer(text)
-

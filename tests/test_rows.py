@@ -23,21 +23,34 @@ def _codes(report: gr.Report) -> dict[str, int]:
 
 def test_a_short_row_the_rules_cannot_place_is_left_missing() -> None:
     report = _edit(GRANTED, GRANTED.replace("\t0" * 7, "\t5\t3\t0\t0\t0\t8"))
-    cells = [report.cell(f"applications.granted.{f.column}") for f in gr.fields()
-             if f.section == "applications" and f.row == "granted"]
+    cells = [
+        report.cell(f"applications.granted.{f.column}")
+        for f in gr.fields()
+        if f.section == "applications" and f.row == "granted"
+    ]
     # Whichever column was dropped, 社会公益组织 and 法律服务机构 come out 0: only they are kept.
     assert [(c.value, c.provenance) for c in cells] == (
-        [(None, "missing")] * 3 + [(0, "derived")] * 2 + [(None, "missing")] * 2)
+        [(None, "missing")] * 3 + [(0, "derived")] * 2 + [(None, "missing")] * 2
+    )
     assert _codes(report)["values-unplaced"] == 46
 
 
 def test_a_short_row_placed_by_the_row_sum() -> None:
     report = _edit(GRANTED, GRANTED.replace("\t0" * 7, "\t2\t1\t0\t0\t0\t0"))
-    granted = {f.column: report.cell(f.key) for f in gr.fields()
-               if f.section == "applications" and f.row == "granted"}
+    granted = {
+        f.column: report.cell(f.key)
+        for f in gr.fields()
+        if f.section == "applications" and f.row == "granted"
+    }
     assert [(c.value, c.provenance) for c in granted.values()] == [
-        (2, "parsed"), (1, "parsed"), (0, "parsed"), (0, "parsed"), (0, "parsed"),
-        (0, "parsed"), (3, "derived")]
+        (2, "parsed"),
+        (1, "parsed"),
+        (0, "parsed"),
+        (0, "parsed"),
+        (0, "parsed"),
+        (0, "parsed"),
+        (3, "derived"),
+    ]
     assert granted["natural_person"].raw == "2"
 
 
@@ -74,10 +87,15 @@ def test_a_negative_count_is_kept_and_flagged() -> None:
 
 def test_placeholders_are_missing_never_zero() -> None:
     report = _edit("行政强制\t0\t0\t0", "行政强制\t/\t—\t-")
-    cells = [report.cell(f"proactive.coercive_measures.{c}")
-             for c in ("previous_items", "change", "decisions")]
+    cells = [
+        report.cell(f"proactive.coercive_measures.{c}")
+        for c in ("previous_items", "change", "decisions")
+    ]
     assert [(c.value, c.provenance, c.raw) for c in cells] == [
-        (None, "missing", "/"), (None, "missing", "—"), (None, "missing", "-")]
+        (None, "missing", "/"),
+        (None, "missing", "—"),
+        (None, "missing", "-"),
+    ]
 
 
 def test_money_in_yuan_is_converted_to_wan_yuan() -> None:

@@ -25,10 +25,13 @@ def test_every_value_and_its_provenance(seed: Path) -> None:
 def test_metadata(seed: Path) -> None:
     report = gr.parse(seed)
     meta = expected(seed)["metadata"]
-    published = (datetime.date.fromisoformat(meta["published"]) if meta["published"]
-                 else None)
+    published = datetime.date.fromisoformat(meta["published"]) if meta["published"] else None
     assert (report.organisation, report.year, report.template, report.published) == (
-        meta["organisation"], meta["year"], meta["template"], published)
+        meta["organisation"],
+        meta["year"],
+        meta["template"],
+        published,
+    )
 
 
 LAYOUTS = {
@@ -50,12 +53,14 @@ def test_layout_detected_per_table(seed: Path) -> None:
 DIAGNOSTICS = {
     "000": {("unit-unknown", 83)},
     "001": {("short-row-placed", line) for line in (55, 56, 57, 58, 60, 61)}
-           | {("rule-violation", 79), ("table-empty", 84),
-              # line 17: 全年共受理依申请公开14件，因政府信息公开被申请行政复议14件，无行政诉讼。
-              ("text-table-mismatch", 17)},
+    | {
+        ("rule-violation", 79),
+        ("table-empty", 84),
+        # line 17: 全年共受理依申请公开14件，因政府信息公开被申请行政复议14件，无行政诉讼。
+        ("text-table-mismatch", 17),
+    },
     "002": {("unit-unknown", 37)},
-    "003": {("short-row-placed", line) for line in range(65, 82)}
-           | {("short-row-placed", 89)},
+    "003": {("short-row-placed", line) for line in range(65, 82)} | {("short-row-placed", 89)},
     # line 7: 主动公开规范性文件2件, but 规范性文件 本年新公开数量 is 0.
     "004": {("local-subrow", 42), ("text-table-mismatch", 7)},
 }
@@ -71,7 +76,9 @@ def test_001_totals_that_do_not_add_up_are_reported_not_fixed() -> None:
     report = gr.parse(SEEDS[1])
     violations = [d for d in report.diagnostics if d.code == "rule-violation"]
     assert sorted(d.keys[0] for d in violations) == [
-        "applications.total.natural_person", "applications.total.total"]
+        "applications.total.natural_person",
+        "applications.total.total",
+    ]
     assert all(d.severity == "error" and d.line == 79 for d in violations)
     assert report.flat()["applications.total.total"] == 0
     assert report.flat()["applications.granted.natural_person"] == 6
@@ -82,11 +89,21 @@ def test_001_rules_not_assessable() -> None:
     unassessed = {d.keys[0] for d in report.diagnostics if d.code == "rule-not-assessable"}
     # Section 四 is empty; the six rows printing 6 values for 7 columns (lines 55-58, 60,
     # 61) had their 总计 derived from their own row sum, which therefore checks nothing.
-    assert unassessed == {"appeals.review.total", "appeals.litigation_direct.total",
-                          "appeals.litigation_after_review.total"} | {
-        f"applications.{row}.total" for row in (
-            "new", "carried_over", "granted", "partially_granted", "denied.state_secret",
-            "denied.prohibited_by_law")}
+    assert unassessed == {
+        "appeals.review.total",
+        "appeals.litigation_direct.total",
+        "appeals.litigation_after_review.total",
+    } | {
+        f"applications.{row}.total"
+        for row in (
+            "new",
+            "carried_over",
+            "granted",
+            "partially_granted",
+            "denied.state_secret",
+            "denied.prohibited_by_law",
+        )
+    }
 
 
 def test_parsed_cells_keep_raw_text_and_position() -> None:
@@ -100,7 +117,10 @@ def test_parsed_cells_keep_raw_text_and_position() -> None:
 def test_derived_cells_name_their_rule() -> None:
     granted_total = gr.parse(SEEDS[1]).cell("applications.granted.total")
     assert (granted_total.value, granted_total.provenance, granted_total.rule) == (
-        6, "derived", "placement: applications.row-sum.granted")
+        6,
+        "derived",
+        "placement: applications.row-sum.granted",
+    )
     services = gr.parse(SEEDS[4]).cell("proactive.other_services.decisions")
     assert services.rule == "sum of local sub-rows 行政检查, 行政确认"
 

@@ -53,7 +53,7 @@ def test_bom_crlf_and_full_width_digits() -> None:
 
 
 def test_a_truncated_report_keeps_what_it_has() -> None:
-    cut = SEED_TEXT[:SEED_TEXT.index("三、收到和处理")]
+    cut = SEED_TEXT[: SEED_TEXT.index("三、收到和处理")]
     report = gr.parse(cut)
     assert report.flat()["proactive.licensing.decisions"] == 34
     assert report.flat()["applications.total.total"] is None
@@ -104,8 +104,9 @@ def test_strict_errors_show_the_offending_line() -> None:
     assert error.text is not None and error.text.split("\t")[0] in str(error)
 
 
-@pytest.mark.parametrize("data", ["\u200b", "\ufeff\ufeff", "[bookmark: _Toc1]",
-                                  "\u200b\n\u200b".encode()])
+@pytest.mark.parametrize(
+    "data", ["\u200b", "\ufeff\ufeff", "[bookmark: _Toc1]", "\u200b\n\u200b".encode()]
+)
 def test_input_blank_once_normalised_is_empty(data: str | bytes) -> None:
     with pytest.raises(gr.ParseError) as caught:
         gr.parse(data)

@@ -27,9 +27,12 @@ def test_every_kind_of_source_in_process(kind: str) -> None:
     }[kind]
     results = list(gr.iter_parse(sources))  # type: ignore[arg-type]
     assert [r.index for r in results] == [0, 1, 2, 3, 4]
-    names = {"path": [str(seed) for seed in SEEDS], "bytes": [f"<bytes {i}>" for i in range(5)],
-             "str": [f"<text {i}>" for i in range(5)],
-             "document": [seed.stem for seed in SEEDS]}[kind]
+    names = {
+        "path": [str(seed) for seed in SEEDS],
+        "bytes": [f"<bytes {i}>" for i in range(5)],
+        "str": [f"<text {i}>" for i in range(5)],
+        "document": [seed.stem for seed in SEEDS],
+    }[kind]
     assert [r.name for r in results] == names
     for result, seed in zip(results, SEEDS, strict=True):
         assert result.ok and result.error is None
@@ -44,8 +47,17 @@ def _corpus(tmp_path: Path) -> list[Path]:
     empty.write_bytes(b"")
     junk = tmp_path / "junk.bin"
     junk.write_bytes(bytes(range(256)) * 4)
-    return [SEEDS[0], empty, SEEDS[1], junk, WRITTEN / "legacy_2016.txt", SEEDS[2],
-            tmp_path / "absent.txt", SEEDS[3], SEEDS[4]]
+    return [
+        SEEDS[0],
+        empty,
+        SEEDS[1],
+        junk,
+        WRITTEN / "legacy_2016.txt",
+        SEEDS[2],
+        tmp_path / "absent.txt",
+        SEEDS[3],
+        SEEDS[4],
+    ]
 
 
 FAILURES = {1: "empty-input", 3: "not-text", 4: "legacy-report", 6: "unreadable"}
@@ -88,6 +100,7 @@ def test_two_workers_ordered_give_the_reports_of_one(tmp_path: Path) -> None:
 def test_an_error_of_the_sources_comes_after_the_results_before_it(ordered: bool) -> None:
     """With workers, a source that is not one raised at once and the documents before it,
     already parsed, were lost; now they come first, as in one process."""
+
     def sources() -> Iterator[object]:
         yield from SEEDS
         yield 42
@@ -95,8 +108,12 @@ def test_an_error_of_the_sources_comes_after_the_results_before_it(ordered: bool
     for jobs in (1, 2):
         results = []
         with pytest.raises(TypeError, match="cannot read a report from int"):
-            for result in gr.iter_parse(sources(), jobs=jobs, ordered=ordered,  # type: ignore[arg-type]
-                                        chunksize=2):
+            for result in gr.iter_parse(
+                sources(),
+                jobs=jobs,
+                ordered=ordered,  # type: ignore[arg-type]
+                chunksize=2,
+            ):
                 results.append(result)
         assert sorted(r.index for r in results) == list(range(len(SEEDS)))
         for result in results:
@@ -114,7 +131,8 @@ def test_two_workers_unordered_give_the_same_results(tmp_path: Path) -> None:
 
 
 def test_an_unexpected_exception_is_an_internal_error_result(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     real = stream.parse
 
     def buggy(source: object, **options: object) -> gr.Report:
@@ -137,8 +155,7 @@ def test_results_and_errors_pickle_compactly() -> None:
     assert pickle.loads(pickle.dumps(good)).report == good.report
     again = pickle.loads(pickle.dumps(bad))
     assert again.index == 0 and again.report is None and again.error is not None
-    assert (again.error.code, again.error.line, str(again.error)) == (
-        "not-text", 1, str(bad.error))
+    assert (again.error.code, again.error.line, str(again.error)) == ("not-text", 1, str(bad.error))
     # The report travels as one bytes object of the compact form, not as attrs objects.
     assert b"govinfo_report.model" not in pickle.dumps(good)
 

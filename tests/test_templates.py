@@ -29,8 +29,12 @@ def test_a_2019_form_filed_for_2022_is_read_and_flagged() -> None:
 
 
 def test_template_markers_are_found_split_over_lines_and_spaces() -> None:
-    lines = ["信息内容\t本年制发件数\t本年废", "止件数\t现行有效 件数",
-             "采购总金额（万元）\t1", "x"]
+    lines = [
+        "信息内容\t本年制发件数\t本年废",
+        "止件数\t现行有效 件数",
+        "采购总金额（万元）\t1",
+        "x",
+    ]
     assert template_markers([10, 11, 12, 13], lines) == {
         "2019": [("采购总金额", 12)],
         "2021": [("本年制发件数", 10), ("本年废止件数", 10), ("现行有效件数", 11)],
@@ -59,33 +63,40 @@ def test_a_report_dated_2019_or_later_is_never_refused_as_legacy() -> None:
     assert "template-unknown" in codes
 
 
-@pytest.mark.parametrize(("sentence", "key", "value"), [
-    ("全年共受理依申请公开14件。", "applications.new.total", 14),
-    ("本年度共收到政府信息公开申请 53 件，", "applications.new.total", 53),
-    ("新收各类政府信息公开申请8件", "applications.new.total", 8),
-    ("上年结转2件，", "applications.carried_over.total", 2),
-    ("结转下年度继续办理4件。", "applications.carried_forward.total", 4),
-    ("全年办结51件", "applications.total.total", 51),
-    ("因政府信息公开被申请行政复议14件，", "appeals.review.total", 14),
-    ("未发生因政府信息公开引起的行政复议、行政诉讼案件。", "appeals.review.total", 0),
-    ("作出行政处罚决定326件", "proactive.penalties.decisions", 326),
-])
+@pytest.mark.parametrize(
+    ("sentence", "key", "value"),
+    [
+        ("全年共受理依申请公开14件。", "applications.new.total", 14),
+        ("本年度共收到政府信息公开申请 53 件，", "applications.new.total", 53),
+        ("新收各类政府信息公开申请8件", "applications.new.total", 8),
+        ("上年结转2件，", "applications.carried_over.total", 2),
+        ("结转下年度继续办理4件。", "applications.carried_forward.total", 4),
+        ("全年办结51件", "applications.total.total", 51),
+        ("因政府信息公开被申请行政复议14件，", "appeals.review.total", 14),
+        ("未发生因政府信息公开引起的行政复议、行政诉讼案件。", "appeals.review.total", 0),
+        ("作出行政处罚决定326件", "proactive.penalties.decisions", 326),
+    ],
+)
 def test_count_statements(sentence: str, key: str, value: int) -> None:
     found = {(s.readings[0][0], s.value) for s in find([(1, sentence)], "2021")}
     assert (key, value) in found
 
 
-@pytest.mark.parametrize("sentence", [
-    "其中，收到政府信息公开申请10件通过网上提交。",     # a part of the total
-    "其中受理依申请公开3件",
-    "收到自然人申请10件",                              # one applicant column, not the total
-    "发布信息15余条",                                  # approximate, and no table holds it
-    "受理群众咨询236件",
-    "政务服务中心全年受理申请12000件",               # not a disclosure request
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "其中，收到政府信息公开申请10件通过网上提交。",  # a part of the total
+        "其中受理依申请公开3件",
+        "收到自然人申请10件",  # one applicant column, not the total
+        "发布信息15余条",  # approximate, and no table holds it
+        "受理群众咨询236件",
+        "政务服务中心全年受理申请12000件",  # not a disclosure request
+    ],
+)
 def test_sentences_that_are_not_table_counts(sentence: str) -> None:
-    assert not [s for s in find([(1, sentence)], "2021")
-                if s.readings[0][0].startswith("applications.")]
+    assert not [
+        s for s in find([(1, sentence)], "2021") if s.readings[0][0].startswith("applications.")
+    ]
 
 
 def test_a_count_of_corrections_is_not_a_count_of_reviews() -> None:
@@ -95,8 +106,10 @@ def test_a_count_of_corrections_is_not_a_count_of_reviews() -> None:
 
 def test_a_count_statement_is_placed_at_its_column_with_or_without_spaces() -> None:
     # Counted by hand: 收 is the 4th character of the first line, the 6th of the second.
-    plain, spaced = (find([(7, line)], "2021")[0] for line in
-                     ("全年共收到政府信息公开申请14件。", "全年  共收到政府信息公开申请 14 件。"))
+    plain, spaced = (
+        find([(7, line)], "2021")[0]
+        for line in ("全年共收到政府信息公开申请14件。", "全年  共收到政府信息公开申请 14 件。")
+    )
     assert (plain.line, plain.column, plain.value) == (7, 4, 14)
     assert (spaced.column, spaced.value) == (6, 14)
 
@@ -112,26 +125,58 @@ def test_a_count_statement_wrapped_onto_the_next_line_is_found_where_it_starts()
     lines = [(3, "  全年共收到政府信"), (4, "息公开申请 14件，"), (5, ""), (6, "上年结转2件。")]
     found = find(lines, "2021")
     assert [(s.readings[0][0], s.value, s.line, s.column) for s in found] == [
-        ("applications.new.total", 14, 3, 6), ("applications.carried_over.total", 2, 6, 1)]
+        ("applications.new.total", 14, 3, 6),
+        ("applications.carried_over.total", 2, 6, 1),
+    ]
 
 
-@given(st.sampled_from([pattern for _, _, pattern in labels.STATEMENTS]).flatmap(
-    lambda pattern: st.from_regex(pattern, fullmatch=True)))
+@given(
+    st.sampled_from([pattern for _, _, pattern in labels.STATEMENTS]).flatmap(
+        lambda pattern: st.from_regex(pattern, fullmatch=True)
+    )
+)
 def test_every_statement_starts_with_a_character_the_search_looks_at(statement: str) -> None:
     """The patterns are searched for together only where ``STATEMENT_STARTS`` has a
     character: a statement starting with any other would be missed."""
     assert statement[0] in labels.STATEMENT_STARTS
 
 
-_STATEMENT_PIECES = ["收到政府信息公开申请", "受理依申请公开", "新收", "共", "3件", "12件", "0件",
-                     "上年度结转", "结转下年度", "办结", "行政复议", "行政诉讼", "案件",
-                     "未发生", "无", "没有", "其中", "，", "。", "作出行政处罚", "行政处罚决定",
-                     "办理行政许可", "制定规范性文件", "废止规范性文件", "出台规章",
-                     "主动公开规范性文件", "新制作", "纠错"]
+_STATEMENT_PIECES = [
+    "收到政府信息公开申请",
+    "受理依申请公开",
+    "新收",
+    "共",
+    "3件",
+    "12件",
+    "0件",
+    "上年度结转",
+    "结转下年度",
+    "办结",
+    "行政复议",
+    "行政诉讼",
+    "案件",
+    "未发生",
+    "无",
+    "没有",
+    "其中",
+    "，",
+    "。",
+    "作出行政处罚",
+    "行政处罚决定",
+    "办理行政许可",
+    "制定规范性文件",
+    "废止规范性文件",
+    "出台规章",
+    "主动公开规范性文件",
+    "新制作",
+    "纠错",
+]
 
 
-@given(st.lists(st.sampled_from(_STATEMENT_PIECES), max_size=24).map("".join),
-       st.sampled_from(["2019", "2021"]))
+@given(
+    st.lists(st.sampled_from(_STATEMENT_PIECES), max_size=24).map("".join),
+    st.sampled_from(["2019", "2021"]),
+)
 @example("未发生行政复议、行政诉讼案件。", "2021")  # two patterns matching at one place
 @example("无无行政复议3件", "2019")  # a match inside the same pattern's previous match
 def test_statements_found_together_are_those_each_pattern_finds(text: str, template: str) -> None:
@@ -139,7 +184,12 @@ def test_statements_found_together_are_those_each_pattern_finds(text: str, templ
     overlapping statements and clauses of ``其中`` included."""
     expected = sorted(
         (match.start() + 1, match[0], int(match["n"]) if "(?P<n>" in pattern else 0, readings)
-        for only, readings, pattern in labels.STATEMENTS if only in (None, template)
-        for match in re.finditer(pattern, text) if not _part_of(text, match.start()))
-    assert sorted((s.column, s.text, s.value, s.readings)
-                  for s in find([(1, text)], template)) == expected
+        for only, readings, pattern in labels.STATEMENTS
+        if only in (None, template)
+        for match in re.finditer(pattern, text)
+        if not _part_of(text, match.start())
+    )
+    assert (
+        sorted((s.column, s.text, s.value, s.readings) for s in find([(1, text)], template))
+        == expected
+    )

@@ -27,21 +27,40 @@ def test_the_base_report_passes_every_rule() -> None:
     assert len(result.passed) == 7 * 2 + 25 + 3 + 3  # columns x 2, rows, groups, sections
 
 
-@pytest.mark.parametrize(("line", "text", "broken"), [
-    # 结转下年度继续办理 总计 1 → 3: the balance of the 总计 column and that row's sum.
-    (357, "3", {"applications.balance.total": (22, 20),
-                "applications.row-sum.carried_forward": (3, 1)}),
-    # 予以公开 商业企业 2 → 4: the outcomes of that column and the row's sum.
-    (105, "4", {"applications.outcomes.commercial_enterprise": (3, 5),
-                "applications.row-sum.granted": (8, 10)}),
-    # 本年新收 自然人 14 → 15: the balance of that column and the row's sum.
-    (85, "15", {"applications.balance.natural_person": (16, 17),
-                "applications.row-sum.new": (18, 19)}),
-    # 行政复议 总计 1 → 2: the group's sum only.
-    (401, "2", {"appeals.group-sum.review": (2, 1)}),
-])
-def test_each_rule_broken_on_purpose(line: int, text: str,
-                                     broken: dict[str, tuple[int, int]]) -> None:
+@pytest.mark.parametrize(
+    ("line", "text", "broken"),
+    [
+        # 结转下年度继续办理 总计 1 → 3: the balance of the 总计 column and that row's sum.
+        (
+            357,
+            "3",
+            {
+                "applications.balance.total": (22, 20),
+                "applications.row-sum.carried_forward": (3, 1),
+            },
+        ),
+        # 予以公开 商业企业 2 → 4: the outcomes of that column and the row's sum.
+        (
+            105,
+            "4",
+            {
+                "applications.outcomes.commercial_enterprise": (3, 5),
+                "applications.row-sum.granted": (8, 10),
+            },
+        ),
+        # 本年新收 自然人 14 → 15: the balance of that column and the row's sum.
+        (
+            85,
+            "15",
+            {"applications.balance.natural_person": (16, 17), "applications.row-sum.new": (18, 19)},
+        ),
+        # 行政复议 总计 1 → 2: the group's sum only.
+        (401, "2", {"appeals.group-sum.review": (2, 1)}),
+    ],
+)
+def test_each_rule_broken_on_purpose(
+    line: int, text: str, broken: dict[str, tuple[int, int]]
+) -> None:
     report = gr.parse(_edited({line: text}))
     result = gr.validate(report)
     assert {c.rule: (c.printed, c.expected) for c in result.violated} == broken
@@ -52,7 +71,8 @@ def test_each_rule_broken_on_purpose(line: int, text: str,
         edited = [cell for cell in check.cells if cell.line == line]
         assert [cell.raw for cell in edited] == [text]
     assert sorted(d.message for d in report.errors) == sorted(
-        c.diagnostic.message for c in result.violated if c.diagnostic)
+        c.diagnostic.message for c in result.violated if c.diagnostic
+    )
 
 
 def test_a_negative_count_is_an_error_at_its_cell() -> None:
@@ -61,14 +81,22 @@ def test_a_negative_count_is_an_error_at_its_cell() -> None:
     assert (check.rule, check.printed, check.expected) == ("proactive.non-negative", -5, 0)
     (error,) = report.errors
     assert (error.code, error.line, error.column, error.keys) == (
-        "negative-count", 48, 2, ("proactive.penalties.decisions",))
+        "negative-count",
+        48,
+        2,
+        ("proactive.penalties.decisions",),
+    )
 
 
 def test_a_rule_touching_a_missing_cell_is_not_assessable_not_passed() -> None:
     result = gr.validate(gr.parse(_edited({397: ""})))  # 行政复议 结果维持 left blank
     (check,) = result.not_assessable
     assert (check.rule, check.status, check.printed, check.expected) == (
-        "appeals.group-sum.review", "not-assessable", None, None)
+        "appeals.group-sum.review",
+        "not-assessable",
+        None,
+        None,
+    )
     assert check.diagnostic is not None and check.diagnostic.code == "rule-not-assessable"
     assert "appeals.review.upheld" in check.diagnostic.message
     assert result.ok and "appeals.group-sum.review" not in {c.rule for c in result.passed}
@@ -98,8 +126,11 @@ def test_cross_year_mismatches_name_both_reports() -> None:
     previous = gr.parse(_edited({}))
     current = _next_year({})  # carries over 2 and keeps 7 in force, as the 2021 report did
     result = gr.validate(current, previous=previous)
-    got = {c.rule: (c.printed, c.expected, c.diagnostic.code if c.diagnostic else None)
-           for c in result.checks if c.rule.startswith("years.") and c.status != "passed"}
+    got = {
+        c.rule: (c.printed, c.expected, c.diagnostic.code if c.diagnostic else None)
+        for c in result.checks
+        if c.rule.startswith("years.") and c.status != "passed"
+    }
     assert got == {
         "years.carry-over.natural_person": (2, 1, "carry-over-mismatch"),
         "years.carry-over.total": (2, 1, "carry-over-mismatch"),
@@ -107,8 +138,7 @@ def test_cross_year_mismatches_name_both_reports() -> None:
     }
     carry = next(c for c in result.violated if c.rule == "years.carry-over.total")
     assert [(c.key, c.line) for c in carry.totals] == [("applications.carried_over.total", 100)]
-    assert [(c.key, c.line) for c in carry.parts] == [
-        ("applications.carried_forward.total", 357)]
+    assert [(c.key, c.line) for c in carry.parts] == [("applications.carried_forward.total", 357)]
     assert "2021 applications.carried_forward.total 1" in carry.diagnostic.message  # type: ignore[union-attr]
     severities = {d.code: d.severity for d in result.diagnostics if d.code.endswith("mismatch")}
     assert severities == {"carry-over-mismatch": "error", "in-force-mismatch": "warning"}
@@ -141,7 +171,8 @@ def test_a_rule_that_derived_a_lost_cell_is_not_assessable() -> None:
     # Its 总计 came from the row sum of those cells, so the balance of the 总计 column still
     # checks something: that the column balances add up.
     assert report.cell("applications.carried_over.total").rule == (
-        "applications.row-sum.carried_over")
+        "applications.row-sum.carried_over"
+    )
     assert status["applications.balance.total"] == "passed"
     assert status["applications.row-sum.carried_over"] == "not-assessable"
 

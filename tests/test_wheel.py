@@ -16,14 +16,38 @@ ROOT = Path(__file__).parent.parent
 
 @pytest.mark.slow
 def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation",
-                    "--outdir", str(tmp_path / "dist"), str(ROOT)],
-                   check=True, capture_output=True)
-    wheel, = (tmp_path / "dist").glob("*.whl")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
     assert "govinfo_report/grammars/report.lark" in zipfile.ZipFile(wheel).namelist()
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--target", str(target), str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     # The installed copy comes first on the path; its dependencies come from this venv.
     script = (
         "import govinfo_report as gr, govinfo_report.skeleton as s, pathlib, sys;"
@@ -31,8 +55,13 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         "from importlib import resources;"
         "assert resources.files('govinfo_report').joinpath('grammars', s.GRAMMAR).is_file();"
         "r = gr.parse(pathlib.Path(sys.argv[2]));"
-        "print(r.organisation, r.flat()['proactive.licensing.decisions'])")
-    result = subprocess.run([sys.executable, "-c", script, str(target), str(SEEDS[1])],
-                            check=True, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(target), "PATH": ""})
+        "print(r.organisation, r.flat()['proactive.licensing.decisions'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(target), str(SEEDS[1])],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(target), "PATH": ""},
+    )
     assert result.stdout.split() == ["城东区韵家口镇政府", "34"]

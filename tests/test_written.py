@@ -46,8 +46,11 @@ def test_metadata(written: Path) -> None:
     report = gr.parse(written)
     meta = expected(written)["metadata"]
     assert (report.organisation, report.year, report.template, report.published) == (
-        meta["organisation"], meta["year"], meta["template"],
-        datetime.date.fromisoformat(meta["published"]))
+        meta["organisation"],
+        meta["year"],
+        meta["template"],
+        datetime.date.fromisoformat(meta["published"]),
+    )
 
 
 def test_layout_detected_per_table(written: Path) -> None:
@@ -62,12 +65,16 @@ def test_rules_the_report_breaks(written: Path) -> None:
 
 def test_2021_tab_separated_typo_is_explained() -> None:
     report = gr.parse(_path("2021_tab_separated"))
-    (row_sum,) = [c for c in gr.validate(report).violated
-                  if c.rule == "applications.row-sum.partially_granted"]
+    (row_sum,) = [
+        c
+        for c in gr.validate(report).violated
+        if c.rule == "applications.row-sum.partially_granted"
+    ]
     # Line 49: （二）部分公开 prints 总计 6, but its six applicant cells add up to 5.
     assert (row_sum.printed, row_sum.expected) == (6, 5)
     assert [(c.key, c.line) for c in row_sum.totals] == [
-        ("applications.partially_granted.total", 49)]
+        ("applications.partially_granted.total", 49)
+    ]
     assert row_sum.diagnostic is not None and row_sum.diagnostic.line == 49
     assert {d.code for d in report.errors} == {"rule-violation"}
 
@@ -75,8 +82,10 @@ def test_2021_tab_separated_typo_is_explained() -> None:
 def _table_value(spec: dict, key: str) -> object:
     cells = expected_cells(spec)
     if key == "appeals.litigation.total":
-        parts = [cells[f"appeals.{group}.total"][0]
-                 for group in ("litigation_direct", "litigation_after_review")]
+        parts = [
+            cells[f"appeals.{group}.total"][0]
+            for group in ("litigation_direct", "litigation_after_review")
+        ]
         return sum(parts)  # type: ignore[arg-type]
     return cells[key][0]
 
@@ -88,16 +97,22 @@ def test_every_prose_count_is_found(name: str) -> None:
     lines = enumerate(_path(name).read_text(encoding="utf-8").splitlines(), 1)
     found = {(s.line, s.value, s.readings[0]) for s in find(lines, template)}
     for item in spec["statements"]["items"]:
-        keys = (("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
-                if item["key"] == "appeals.litigation.total" else (item["key"],))
+        keys = (
+            ("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
+            if item["key"] == "appeals.litigation.total"
+            else (item["key"],)
+        )
         assert (item["line"], item["value"], keys) in found, item["text"]
 
 
 @pytest.mark.parametrize("name", WITH_STATEMENTS)
 def test_prose_counts_that_disagree_are_warned(name: str) -> None:
     spec = expected(_path(name))
-    disagreeing = {item["line"] for item in spec["statements"]["items"]
-                   if item["value"] != _table_value(spec, item["key"])}
+    disagreeing = {
+        item["line"]
+        for item in spec["statements"]["items"]
+        if item["value"] != _table_value(spec, item["key"])
+    }
     report = gr.parse(_path(name))
     mismatches = [d for d in report.diagnostics if d.code == "text-table-mismatch"]
     assert {d.line for d in mismatches} == disagreeing

@@ -28,14 +28,18 @@ from .placement import MAX_READINGS, Collapsed, ShortRow
 Header = tuple[str | None, ...]
 
 
-def store(grid: Grid, index: int, cell: Cell, unit: str | None,
-          found: list[Diagnostic]) -> None:
+def store(grid: Grid, index: int, cell: Cell, unit: str | None, found: list[Diagnostic]) -> None:
     """Convert a value cell and record it in ``grid``, with any problem as a diagnostic."""
     store_row(grid, (index,), (cell,), unit, found)
 
 
-def store_row(grid: Grid, indices: Sequence[int], cells: Sequence[Cell], unit: str | None,
-              found: list[Diagnostic]) -> None:
+def store_row(
+    grid: Grid,
+    indices: Sequence[int],
+    cells: Sequence[Cell],
+    unit: str | None,
+    found: list[Diagnostic],
+) -> None:
     """``store`` for a row's cells at once: the table hot path, writing the grid's lists
     directly. The usual row, consecutive count cells that all hold a number, is stored with
     slice assignments (no Python code per cell); any other cell by itself."""
@@ -70,25 +74,44 @@ def _count_span(template: str, indices: tuple[int, ...]) -> slice | None:
     fields = TEMPLATES[template].fields
     start = indices[0] if indices else 0
     if indices == tuple(range(start, start + len(indices))) and all(
-            fields[i].kind == "count" for i in indices):
+        fields[i].kind == "count" for i in indices
+    ):
         return slice(start, start + len(indices))
     return None
 
 
 def _problem(field: Field, problem: str, text: str, line: int, column: int) -> Diagnostic:
     if problem == "unit-unknown":
-        return diagnostic(problem, f"{field.row_label} {field.column_label} {text!r} has no "
-                                   "unit; exported as printed", line, column, (field.key,))
-    return diagnostic(problem, f"{field.row_label} {field.column_label}: {text!r} is not a "
-                               f"valid {field.kind}", line, column, (field.key,))
+        return diagnostic(
+            problem,
+            f"{field.row_label} {field.column_label} {text!r} has no unit; exported as printed",
+            line,
+            column,
+            (field.key,),
+        )
+    return diagnostic(
+        problem,
+        f"{field.row_label} {field.column_label}: {text!r} is not a valid {field.kind}",
+        line,
+        column,
+        (field.key,),
+    )
 
 
 def _label_text(row: Row) -> str:
     return " / ".join(cell[0].replace("\n", "") for cell in row.labels)
 
 
-def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | None,
-          found: list[Diagnostic], shorts: list[ShortRow], runs: Sequence[Cell] = ()) -> None:
+def _fill(
+    grid: Grid,
+    cells: Sequence[int],
+    row: Row,
+    label: str,
+    unit: str | None,
+    found: list[Diagnostic],
+    shorts: list[ShortRow],
+    runs: Sequence[Cell] = (),
+) -> None:
     """Store a row's values into ``cells`` by position, or set aside a short row (with a
     collapsed cell: one of ``runs``, the digits its label cells ended in)."""
     if runs:
@@ -96,11 +119,16 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
         return
     if len(row.values) > len(cells) and _repeated(row.values, len(cells)):
         # A merged cell's text given once per column it spans (python-docx's row.cells).
-        found.append(diagnostic(
-            "merged-cell-repeated", f"{label}: {len(row.values)} values for {len(cells)} "
-                                    f"columns, the last repeated; read as one merged cell",
-            row.line, row.values[len(cells)][2]))
-        row = row._replace(values=row.values[:len(cells)])
+        found.append(
+            diagnostic(
+                "merged-cell-repeated",
+                f"{label}: {len(row.values)} values for {len(cells)} "
+                f"columns, the last repeated; read as one merged cell",
+                row.line,
+                row.values[len(cells)][2],
+            )
+        )
+        row = row._replace(values=row.values[: len(cells)])
     if len(row.values) == len(cells):
         store_row(grid, cells, row.values, unit, found)
     elif len(row.values) < len(cells):
@@ -108,14 +136,27 @@ def _fill(grid: Grid, cells: Sequence[int], row: Row, label: str, unit: str | No
     else:
         for index in cells:
             grid.unplaced(index)
-        found.append(diagnostic(
-            "extra-values", f"{label}: {len(row.values)} values for {len(cells)} columns; "
-                            "none placed", row.line, row.values[0][2],
-            tuple(grid.template.fields[i].key for i in cells)))
+        found.append(
+            diagnostic(
+                "extra-values",
+                f"{label}: {len(row.values)} values for {len(cells)} columns; none placed",
+                row.line,
+                row.values[0][2],
+                tuple(grid.template.fields[i].key for i in cells),
+            )
+        )
 
 
-def _collapsed(grid: Grid, cells: Sequence[int], row: Row, runs: Sequence[Cell], label: str,
-               unit: str | None, found: list[Diagnostic], shorts: list[ShortRow]) -> None:
+def _collapsed(
+    grid: Grid,
+    cells: Sequence[int],
+    row: Row,
+    runs: Sequence[Cell],
+    label: str,
+    unit: str | None,
+    found: list[Diagnostic],
+    shorts: list[ShortRow],
+) -> None:
     """Set aside a row with a collapsed cell, read once per way to cut the cell into the
     values the row lacks; its cells are missing when there is no way or too many to try."""
     run = runs[0]
@@ -126,10 +167,16 @@ def _collapsed(grid: Grid, cells: Sequence[int], row: Row, runs: Sequence[Cell],
     elif parts < 1:
         for index in cells:
             grid.unplaced(index)
-        found.append(diagnostic(
-            "extra-values", f"{label}: a collapsed cell {digits} and {len(row.values)} more "
-                            f"values for {len(cells)} columns; none placed", run[1], run[2],
-            tuple(grid.template.fields[i].key for i in cells)))
+        found.append(
+            diagnostic(
+                "extra-values",
+                f"{label}: a collapsed cell {digits} and {len(row.values)} more "
+                f"values for {len(cells)} columns; none placed",
+                run[1],
+                run[2],
+                tuple(grid.template.fields[i].key for i in cells),
+            )
+        )
         return
     else:
         cuts = collapsed.cut(run, parts, MAX_READINGS)
@@ -137,27 +184,47 @@ def _collapsed(grid: Grid, cells: Sequence[int], row: Row, runs: Sequence[Cell],
             at = sum((line, column) < run[1:] for _, line, column in row.values)
             before, after = row.values[:at], row.values[at:]
             readings = tuple((*before, *way, *after) for way in cuts.ways)
-            shorts.append(ShortRow((tuple(cells),), (*before, run, *after), row.line, label,
-                                   unit, Collapsed(run, readings, cuts.fewer)))
+            shorts.append(
+                ShortRow(
+                    (tuple(cells),),
+                    (*before, run, *after),
+                    row.line,
+                    label,
+                    unit,
+                    Collapsed(run, readings, cuts.fewer),
+                )
+            )
             return
         if cuts.count is None:
-            why = (f"a collapsed cell of {len(run[0])} digits, more than the "
-                   f"{collapsed.MAX_RUN_DIGITS} that are cut")
+            why = (
+                f"a collapsed cell of {len(run[0])} digits, more than the "
+                f"{collapsed.MAX_RUN_DIGITS} that are cut"
+            )
         elif cuts.count:
-            why = (f"a collapsed cell {digits}: {cuts.count:,} ways to cut it into {parts} "
-                   f"numbers, more than the {MAX_READINGS} that are tried")
+            why = (
+                f"a collapsed cell {digits}: {cuts.count:,} ways to cut it into {parts} "
+                f"numbers, more than the {MAX_READINGS} that are tried"
+            )
         else:
             why = f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
     _not_cut(grid, cells, run, f"{label}: {why}", found)
 
 
-def _not_cut(grid: Grid, cells: Sequence[int], run: Cell, why: str,
-             found: list[Diagnostic]) -> None:
+def _not_cut(
+    grid: Grid, cells: Sequence[int], run: Cell, why: str, found: list[Diagnostic]
+) -> None:
     """Leave the cells of a row with a collapsed cell missing, saying ``why``."""
     for index in cells:
         grid.unplaced(index)
-    found.append(diagnostic("collapsed-cell", f"{why}; its cells are missing", run[1], run[2],
-                            tuple(grid.template.fields[i].key for i in cells)))
+    found.append(
+        diagnostic(
+            "collapsed-cell",
+            f"{why}; its cells are missing",
+            run[1],
+            run[2],
+            tuple(grid.template.fields[i].key for i in cells),
+        )
+    )
 
 
 def _shown(digits: str) -> str:
@@ -171,12 +238,14 @@ def _repeated(values: Sequence[Cell], width: int) -> bool:
     return all(cell[0] == last for cell in values[width:])
 
 
-def _missing_rows(section: str, seen: set[str], row_labels: labels.Labels,
-                  found: list[Diagnostic]) -> None:
+def _missing_rows(
+    section: str, seen: set[str], row_labels: labels.Labels, found: list[Diagnostic]
+) -> None:
     absent = [row_labels[row][0] for row in row_labels if row not in seen]
     if absent:
-        found.append(diagnostic("row-missing", f"section {section}: rows not found: "
-                                               + ", ".join(absent)))
+        found.append(
+            diagnostic("row-missing", f"section {section}: rows not found: " + ", ".join(absent))
+        )
 
 
 def _start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
@@ -193,8 +262,7 @@ Taken = tuple[Row, tuple[Cell, ...]]
 
 def _empty(taken: Sequence[Taken]) -> bool:
     """Whether rows print no number, neither as a value nor collapsed into a label cell."""
-    return not any(runs or any(is_number(cell[0]) for cell in row.values)
-                   for row, runs in taken)
+    return not any(runs or any(is_number(cell[0]) for cell in row.values) for row, runs in taken)
 
 
 def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[ShortRow]:
@@ -219,8 +287,12 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
         if not row.values and not runs:
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header
-            if (len(keys) == 1 and keys[0] not in seen and len(matches) == 1
-                    and _exact(row_labels[keys[0]], texts[0])):
+            if (
+                len(keys) == 1
+                and keys[0] not in seen
+                and len(matches) == 1
+                and _exact(row_labels[keys[0]], texts[0])
+            ):
                 # A row whose cells are all blank: given as "not given", not lost.
                 seen.add(keys[0])
                 for column in shape[keys[0]]:
@@ -233,25 +305,40 @@ def proactive(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[
             subrows.setdefault(parent, []).append(row)
             continue
         if len(keys) != 1 or unknown:
-            foreign = not keys and any(foreign_row(name, "proactive", cell[0])
-                                       for cell in unknown)
-            found.append(diagnostic(
-                "foreign-label" if foreign else "unknown-label",
-                f"section 二: row {_label_text(row)!r} "
-                + ("is a row of the other template" if foreign else "matches no template row")
-                + "; values ignored", row.line, row.labels[0][2] if row.labels else 1))
+            foreign = not keys and any(foreign_row(name, "proactive", cell[0]) for cell in unknown)
+            found.append(
+                diagnostic(
+                    "foreign-label" if foreign else "unknown-label",
+                    f"section 二: row {_label_text(row)!r} "
+                    + ("is a row of the other template" if foreign else "matches no template row")
+                    + "; values ignored",
+                    row.line,
+                    row.labels[0][2] if row.labels else 1,
+                )
+            )
             continue
         parent = key = keys[0]
         if key in seen:
-            found.append(diagnostic("duplicate-row", f"section 二: {row_labels[key][0]} "
-                                                     "appears again; first kept", row.line))
+            found.append(
+                diagnostic(
+                    "duplicate-row",
+                    f"section 二: {row_labels[key][0]} appears again; first kept",
+                    row.line,
+                )
+            )
             continue
         seen.add(key)
         cells = _proactive_cells(name, key)
         if header is not None and None in header:
             if runs:
-                _not_cut(grid, cells, runs[0], f"section 二: {row_labels[key][0]} has a "
-                         "collapsed cell under columns of the other template", found)
+                _not_cut(
+                    grid,
+                    cells,
+                    runs[0],
+                    f"section 二: {row_labels[key][0]} has a "
+                    "collapsed cell under columns of the other template",
+                    found,
+                )
                 continue
             shared = _by_header(grid, key, header, row, found)
             if shared is None:
@@ -283,15 +370,19 @@ def _label_chars(labelled: Labelled) -> int:
     return sum(map(len, labelled[1]))
 
 
-def _proactive_matches(labelled: Labelled) -> tuple[tuple[Match, ...], tuple[str, ...],
-                                                   tuple[int, ...]]:
+def _proactive_matches(
+    labelled: Labelled,
+) -> tuple[tuple[Match, ...], tuple[str, ...], tuple[int, ...]]:
     """What each label of a section 二 row matches, the row keys among them, and which labels
     match nothing."""
     template, texts = labelled
     match = matcher(template, "proactive").match
     matches = tuple(match(text) for text in texts)
-    return (matches, tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row")),
-            tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"))
+    return (
+        matches,
+        tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row")),
+        tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
+    )
 
 
 _PROACTIVE_MATCHES = Memo(_proactive_matches, _label_chars)
@@ -301,8 +392,9 @@ _PROACTIVE_MATCHES = Memo(_proactive_matches, _label_chars)
 def _proactive_cells(template: str, key: str) -> tuple[int, ...]:
     """The grid cells of a section 二 row, in column order."""
     index = TEMPLATES[template].index
-    return tuple(index[f"proactive.{key}.{column}"]
-                 for column in labels.PROACTIVE_SHAPE[template][key])
+    return tuple(
+        index[f"proactive.{key}.{column}"] for column in labels.PROACTIVE_SHAPE[template][key]
+    )
 
 
 def _header(labelled: Labelled) -> Header | None:
@@ -316,8 +408,9 @@ def _header(labelled: Labelled) -> Header | None:
 _HEADERS = Memo(_header, _label_chars)
 
 
-def _by_header(grid: Grid, key: str, header: Header, row: Row,
-               found: list[Diagnostic]) -> Row | None:
+def _by_header(
+    grid: Grid, key: str, header: Header, row: Row, found: list[Diagnostic]
+) -> Row | None:
     """A row printed under columns of the other template: the values of the columns this
     template shares, in template order; ``None`` (cells missing) when it has others."""
     shape = labels.PROACTIVE_SHAPE[grid.template.name][key]
@@ -327,12 +420,17 @@ def _by_header(grid: Grid, key: str, header: Header, row: Row,
     for column in shape:
         if not shared:
             grid.unplaced(grid.template.index[f"proactive.{key}.{column}"])
-    found.append(diagnostic(
-        "foreign-label", f"section 二: {label} is printed under columns of the other "
-                         "template; " + (f"kept {', '.join(shape)}, dropped the rest"
-                                         if shared else "its cells are missing"),
-        row.line, row.values[0][2] if row.values else 1,
-        tuple(f"proactive.{key}.{column}" for column in shape)))
+    found.append(
+        diagnostic(
+            "foreign-label",
+            f"section 二: {label} is printed under columns of the other "
+            "template; "
+            + (f"kept {', '.join(shape)}, dropped the rest" if shared else "its cells are missing"),
+            row.line,
+            row.values[0][2] if row.values else 1,
+            tuple(f"proactive.{key}.{column}" for column in shape),
+        )
+    )
     return row._replace(values=tuple(kept)) if shared else None
 
 
@@ -352,23 +450,36 @@ _MONEY_UNITS = Memo(_money_unit, _label_chars)
 
 def _sum_subrows(grid: Grid, key: str, parts: list[Row], found: list[Diagnostic]) -> None:
     columns = labels.PROACTIVE_SHAPE[grid.template.name][key]
-    names = [cell[0].replace("\n", "") for part in parts for cell in part.labels
-             if matcher(grid.template.name, "proactive").match(cell[0])[0] == "unknown"]
+    names = [
+        cell[0].replace("\n", "")
+        for part in parts
+        for cell in part.labels
+        if matcher(grid.template.name, "proactive").match(cell[0])[0] == "unknown"
+    ]
     rule = "sum of local sub-rows " + ", ".join(names)
     placed = 0
     for position, column in enumerate(columns):
         index = grid.template.index[f"proactive.{key}.{column}"]
         kind = grid.template.fields[index].kind
-        amounts = [convert(part.values[position][0], kind, None)[0]
-                   if len(part.values) == len(columns) else None for part in parts]
+        amounts = [
+            convert(part.values[position][0], kind, None)[0]
+            if len(part.values) == len(columns)
+            else None
+            for part in parts
+        ]
         if all(amount is not None for amount in amounts):
             grid.derived(index, sum(amounts), rule)  # type: ignore[arg-type]
             placed += 1
-    found.append(diagnostic(
-        "local-subrow", f"section 二: {labels.PROACTIVE_ROWS[grid.template.name][key][0]} is "
-                        f"split into local sub-rows ({', '.join(names)}); "
-                        f"{placed} of {len(columns)} cells are their sums",
-        parts[0].line, parts[0].labels[0][2] if parts[0].labels else 1))
+    found.append(
+        diagnostic(
+            "local-subrow",
+            f"section 二: {labels.PROACTIVE_ROWS[grid.template.name][key][0]} is "
+            f"split into local sub-rows ({', '.join(names)}); "
+            f"{placed} of {len(columns)} cells are their sums",
+            parts[0].line,
+            parts[0].labels[0][2] if parts[0].labels else 1,
+        )
+    )
 
 
 class _Plan(NamedTuple):
@@ -394,9 +505,12 @@ def _application_plan(labelled: Labelled) -> _Plan:
         keys,
         tuple(i for i, text in enumerate(texts) if foreign_row(template, "applications", text)),
         tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
-        tuple(tuple(index[f"applications.{key}.{c}"] for c in labels.APPLICANT_COLUMNS)
-              for key in keys),
-        " + ".join(row_labels[key][0] for key in keys))
+        tuple(
+            tuple(index[f"applications.{key}.{c}"] for c in labels.APPLICANT_COLUMNS)
+            for key in keys
+        ),
+        " + ".join(row_labels[key][0] for key in keys),
+    )
 
 
 _APPLICATION_PLANS = Memo(_application_plan, _label_chars)
@@ -421,9 +535,14 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
         if plan.foreign:
             # A row of the other template: its values fit no cell of this one.
             text, line, column = row.labels[plan.foreign[0]]
-            found.append(diagnostic("foreign-label", f"section 三: {text!r} is a row of the "
-                                                     "other template; values not placed",
-                                    line, column))
+            found.append(
+                diagnostic(
+                    "foreign-label",
+                    f"section 三: {text!r} is a row of the other template; values not placed",
+                    line,
+                    column,
+                )
+            )
             for cells in plan.cells:
                 for cell in cells:
                     grid.unplaced(cell)
@@ -431,16 +550,33 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
             continue
         for at in plan.unknown:
             text, line, column = row.labels[at]
-            found.append(diagnostic("unknown-label", f"section 三: label {text!r} matches no "
-                                                     "template row", line, column))
+            found.append(
+                diagnostic(
+                    "unknown-label",
+                    f"section 三: label {text!r} matches no template row",
+                    line,
+                    column,
+                )
+            )
         if not plan.keys:
-            found.append(diagnostic("values-unplaced", f"section 三: a row with no row label "
-                                                       f"({_label_text(row) or 'none'}); its "
-                                                       "values are not placed", row.line))
+            found.append(
+                diagnostic(
+                    "values-unplaced",
+                    f"section 三: a row with no row label "
+                    f"({_label_text(row) or 'none'}); its "
+                    "values are not placed",
+                    row.line,
+                )
+            )
             continue
         if not seen.isdisjoint(plan.keys):
-            found.append(diagnostic("duplicate-row", f"section 三: {_label_text(row)} appears "
-                                                     "again; first kept", row.line))
+            found.append(
+                diagnostic(
+                    "duplicate-row",
+                    f"section 三: {_label_text(row)} appears again; first kept",
+                    row.line,
+                )
+            )
             continue
         seen.update(plan.keys)
         if len(plan.keys) == 1:
@@ -451,11 +587,16 @@ def applications(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> li
                 row, runs = collapsed.alone(row, width)
             _fill(grid, plan.cells[0], row, plan.label, None, found, shorts, runs)
         elif runs:
-            _not_cut(grid, [cell for cells in plan.cells for cell in cells], runs[0],
-                     f"section 三: a collapsed cell on the line of {plan.label}", found)
+            _not_cut(
+                grid,
+                [cell for cells in plan.cells for cell in cells],
+                runs[0],
+                f"section 三: a collapsed cell on the line of {plan.label}",
+                found,
+            )
         elif len(row.values) == width * len(plan.keys):
             for part, (key, key_cells) in enumerate(zip(plan.keys, plan.cells, strict=True)):
-                part_row = row._replace(values=row.values[part * width:(part + 1) * width])
+                part_row = row._replace(values=row.values[part * width : (part + 1) * width])
                 _fill(grid, key_cells, part_row, row_labels[key][0], None, found, shorts)
         else:
             shorts.append(ShortRow(plan.cells, row.values, row.line, plan.label))
@@ -503,11 +644,17 @@ def appeals(rows: Iterable[Row], grid: Grid, found: list[Diagnostic]) -> list[Sh
     runs = tuple(run for _, found_runs in taken for run in found_runs)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
-    values = tuple(cell for row, _ in taken if any(is_number(v[0]) for v in row.values)
-                   for cell in row.values)
+    values = tuple(
+        cell for row, _ in taken if any(is_number(v[0]) for v in row.values) for cell in row.values
+    )
     if not values and not runs:
-        found.append(diagnostic("table-empty", "section 四 prints no number; its 15 cells "
-                                               "are missing", *_start(rows)))
+        found.append(
+            diagnostic(
+                "table-empty",
+                "section 四 prints no number; its 15 cells are missing",
+                *_start(rows),
+            )
+        )
         return []
     shorts: list[ShortRow] = []
     row = Row((), values, (values or runs)[0][1])

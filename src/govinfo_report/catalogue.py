@@ -64,16 +64,43 @@ def _build(name: str) -> Template:
         row_label = labels.PROACTIVE_ROWS[name][row][0]
         for column in columns:
             column_label = labels.PROACTIVE_COLUMNS[name][column][0]
-            fields.append(Field(f"proactive.{row}.{column}", "proactive", row, column,
-                                _kind(column), row_label, column_label))
+            fields.append(
+                Field(
+                    f"proactive.{row}.{column}",
+                    "proactive",
+                    row,
+                    column,
+                    _kind(column),
+                    row_label,
+                    column_label,
+                )
+            )
     for row, row_labels in labels.APPLICATION_ROWS[name].items():
         for column, column_labels in labels.APPLICANT_COLUMNS.items():
-            fields.append(Field(f"applications.{row}.{column}", "applications", row, column,
-                                "count", row_labels[0], column_labels[0]))
+            fields.append(
+                Field(
+                    f"applications.{row}.{column}",
+                    "applications",
+                    row,
+                    column,
+                    "count",
+                    row_labels[0],
+                    column_labels[0],
+                )
+            )
     for group, group_labels in labels.APPEAL_GROUPS.items():
         for outcome, outcome_labels in labels.APPEAL_OUTCOMES.items():
-            fields.append(Field(f"appeals.{group}.{outcome}", "appeals", group, outcome,
-                                "count", group_labels[0], outcome_labels[0]))
+            fields.append(
+                Field(
+                    f"appeals.{group}.{outcome}",
+                    "appeals",
+                    group,
+                    outcome,
+                    "count",
+                    group_labels[0],
+                    outcome_labels[0],
+                )
+            )
     sections: dict[str, range] = {}
     for section in SECTIONS:
         positions = [i for i, f in enumerate(fields) if f.section == section]

@@ -16,8 +16,10 @@ from .memo import Memo
 
 #: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18).
 MAX_DIGITS = 15
-_NUMBER = (rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
-           r"(?:\s*(?P<unit>万元|元))?")
+_NUMBER = (
+    rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
+    r"(?:\s*(?P<unit>万元|元))?"
+)
 _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
 #: A whole cell that holds a value (or an explicit "not given").
 VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")

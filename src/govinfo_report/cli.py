@@ -45,69 +45,114 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _arguments() -> argparse.ArgumentParser:
     """The argument parser, each subcommand naming the function that runs it."""
     parser = argparse.ArgumentParser(
-        prog="govinfo-report",
-        description="Parse 政府信息公开工作年度报告 text into checked data.")
+        prog="govinfo-report", description="Parse 政府信息公开工作年度报告 text into checked data."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     parse_cmd = commands.add_parser(
-        "parse", help="parse reports and write their values",
+        "parse",
+        help="parse reports and write their values",
         description="Parse reports and write their values as they come; failures are named "
-                    "on stderr (exit status 2), a summary ends the run.")
+        "on stderr (exit status 2), a summary ends the run.",
+    )
     parse_cmd.add_argument(
-        "files", nargs="+", type=Path, metavar="INPUT",
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
         help="a report's text file, a directory tree, a zip or tar archive (.tar, .tar.gz, "
-             ".tgz, .tar.bz2, .tar.xz), or a .jsonl file with a report's text a line")
+        ".tgz, .tar.bz2, .tar.xz), or a .jsonl file with a report's text a line",
+    )
     parse_cmd.add_argument(
-        "--format", choices=FORMATS, default="json",
+        "--format",
+        choices=FORMATS,
+        default="json",
         help="json: a document per report (default); jsonl: a line per report; csv: a row "
-             "per report, a column per catalogue key; csv-long: a row per cell (report, key, "
-             "value, provenance); parquet: as csv, to --output")
-    parse_cmd.add_argument("--output", type=Path, metavar="FILE",
-                           help="write to this file, not stdout (needed for parquet)")
-    parse_cmd.add_argument("--jobs", type=_jobs, default=1, metavar="N",
-                           help="worker processes (default 1; 0: one per CPU)")
+        "per report, a column per catalogue key; csv-long: a row per cell (report, key, "
+        "value, provenance); parquet: as csv, to --output",
+    )
     parse_cmd.add_argument(
-        "--template", choices=(*TEMPLATES, "both"),
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to this file, not stdout (needed for parquet)",
+    )
+    parse_cmd.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0: one per CPU)",
+    )
+    parse_cmd.add_argument(
+        "--template",
+        choices=(*TEMPLATES, "both"),
         help="the catalogue giving the csv and parquet columns (default: the template of "
-             "the first report); a report of the other template fills the keys both share")
+        "the first report); a report of the other template fills the keys both share",
+    )
     parse_cmd.add_argument(
-        "--pattern", action="append", metavar="GLOB",
-        help="files to read in directories and archives, repeatable (default: **/*.txt)")
-    parse_cmd.add_argument("--text-field", default="text", metavar="NAME",
-                           help="the field of a .jsonl line holding the text (default: text)")
-    parse_cmd.add_argument("--name-field", metavar="NAME",
-                           help="the field of a .jsonl line naming the report (default: "
-                                "FILE:LINE)")
-    parse_cmd.add_argument("--unordered", action="store_true",
-                           help="write reports as they are done, not in input order")
+        "--pattern",
+        action="append",
+        metavar="GLOB",
+        help="files to read in directories and archives, repeatable (default: **/*.txt)",
+    )
+    parse_cmd.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="the field of a .jsonl line holding the text (default: text)",
+    )
+    parse_cmd.add_argument(
+        "--name-field",
+        metavar="NAME",
+        help="the field of a .jsonl line naming the report (default: FILE:LINE)",
+    )
+    parse_cmd.add_argument(
+        "--unordered",
+        action="store_true",
+        help="write reports as they are done, not in input order",
+    )
     parse_cmd.add_argument("--layout", choices=available(), help="force a layout")
     parse_cmd.set_defaults(run=_parse_command)
 
     validate_cmd = commands.add_parser(
-        "validate", help="print diagnostics; exit 1 if any report has an error")
+        "validate", help="print diagnostics; exit 1 if any report has an error"
+    )
     validate_cmd.add_argument("files", nargs="+", type=Path)
     validate_cmd.add_argument("--layout", choices=available(), help="force a layout")
     validate_cmd.add_argument("--quiet", action="store_true", help="errors and warnings only")
     validate_cmd.add_argument(
-        "--series", action="store_true",
+        "--series",
+        action="store_true",
         help="the files are one body's reports over several years: also check each against "
-             "the report of the year before (上年结转, 现行有效件数)")
+        "the report of the year before (上年结转, 现行有效件数)",
+    )
     validate_cmd.set_defaults(run=_validate_command)
 
     render_cmd = commands.add_parser(
-        "render", help="write reports as clean, template-shaped text",
+        "render",
+        help="write reports as clean, template-shaped text",
         description="Turn parsed data into a clean, template-shaped report. Reports are "
-                    "written one after another, separated by a blank line, a line '---' "
-                    "and a blank line.")
+        "written one after another, separated by a blank line, a line '---' "
+        "and a blank line.",
+    )
     render_cmd.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE",
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
         help="reports: .json/.jsonl files as 'parse --format json|jsonl' writes them (every "
-             "record a report), any other file a report's text, parsed first")
+        "record a report), any other file a report's text, parsed first",
+    )
     render_cmd.add_argument(
-        "--layout", choices=renderable(), default="markdown",
-        help="how the tables are laid out (default: markdown, the most readable for people)")
-    render_cmd.add_argument("--output", type=Path, metavar="PATH",
-                            help="write to this file (UTF-8), not stdout")
+        "--layout",
+        choices=renderable(),
+        default="markdown",
+        help="how the tables are laid out (default: markdown, the most readable for people)",
+    )
+    render_cmd.add_argument(
+        "--output", type=Path, metavar="PATH", help="write to this file (UTF-8), not stdout"
+    )
     render_cmd.set_defaults(run=_render_command)
 
     fields_cmd = commands.add_parser("fields", help="list the field catalogue")
@@ -139,13 +184,17 @@ def _parse_command(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.output is None:
         print("--format parquet needs --output FILE", file=sys.stderr)
         return 2
-    sources = (document for path in args.files
-               for document in documents(path, args.pattern or PATTERNS,
-                                         text_field=args.text_field,
-                                         name_field=args.name_field))
+    sources = (
+        document
+        for path in args.files
+        for document in documents(
+            path, args.pattern or PATTERNS, text_field=args.text_field, name_field=args.name_field
+        )
+    )
     tally = Tally(sys.stderr)
-    with closing(iter_parse(sources, jobs=args.jobs, ordered=not args.unordered,
-                            layout=args.layout)) as results:
+    with closing(
+        iter_parse(sources, jobs=args.jobs, ordered=not args.unordered, layout=args.layout)
+    ) as results:
         try:
             columns = _write_reports(args, tally.reports(results))
         except KeyboardInterrupt:
@@ -158,9 +207,12 @@ def _parse_command(args: argparse.Namespace) -> int:
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
     if other:
-        print(f"note: the columns are those of the {' and '.join(columns or ())} template; "
-              f"reports of the {', '.join(other)} template have only the keys both templates "
-              "share (--template both or --format csv-long give every key)", file=sys.stderr)
+        print(
+            f"note: the columns are those of the {' and '.join(columns or ())} template; "
+            f"reports of the {', '.join(other)} template have only the keys both templates "
+            "share (--template both or --format csv-long give every key)",
+            file=sys.stderr,
+        )
     return 2 if tally.failures else 0
 
 
@@ -185,8 +237,7 @@ def _write_reports(args: argparse.Namespace, reports: Iterator[Report]) -> list[
     return None
 
 
-def _columns(choice: str | None,
-             reports: Iterator[Report]) -> tuple[list[str], Iterator[Report]]:
+def _columns(choice: str | None, reports: Iterator[Report]) -> tuple[list[str], Iterator[Report]]:
     """The templates giving the wide columns: ``choice`` (``both`` is both), else the first
     report's (2019 when there is none); and the reports, the first one put back."""
     if choice is not None:
@@ -263,14 +314,18 @@ def _validate(reports: Sequence[Report], quiet: bool, series: bool) -> int:
     status = 0
     by_year = {report.year: report for report in reports} if series else {}
     if series and len(by_year) < len(reports):
-        print("--series: several reports share a year; each year is compared with the last "
-              "report given for the year before", file=sys.stderr)
+        print(
+            "--series: several reports share a year; each year is compared with the last "
+            "report given for the year before",
+            file=sys.stderr,
+        )
     for report in reports:
         found = list(report.diagnostics)
         previous = by_year.get(report.year - 1) if report.year is not None else None
         if previous is not None:
-            found.extend(d for d in validate(report, previous).diagnostics
-                         if d not in report.diagnostics)
+            found.extend(
+                d for d in validate(report, previous).diagnostics if d not in report.diagnostics
+            )
         for d in found:
             if not quiet or d.severity != "info":
                 print(f"{report.source}:{d}")

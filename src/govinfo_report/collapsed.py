@@ -28,8 +28,7 @@ MIN_RUN_DIGITS = 2
 
 #: A label, then digits to the end. The label ends in a character no value has (not a
 #: digit, sign, decimal point, separator or placeholder), so the digits are all the run.
-_LABELLED = re.compile(r"(?P<label>.*[^0-9\s.,，．/\\+\-—–─－])\s*(?P<digits>[0-9]+)",
-                       re.DOTALL)
+_LABELLED = re.compile(r"(?P<label>.*[^0-9\s.,，．/\\+\-—–─－])\s*(?P<digits>[0-9]+)", re.DOTALL)
 
 
 @attrs.frozen
@@ -103,9 +102,14 @@ def cut(run: Cell, parts: int, limit: int) -> Cuts:
     fewer = any(ways[0][k] for k in range(1, parts))
     if count > limit:
         return Cuts(count, (), fewer)
-    return Cuts(count, tuple(
-        tuple((digits[start:end], line, column + start) for start, end in pairwise(bounds))
-        for bounds in _bounds(digits, parts, ways, 0)), fewer)
+    return Cuts(
+        count,
+        tuple(
+            tuple((digits[start:end], line, column + start) for start, end in pairwise(bounds))
+            for bounds in _bounds(digits, parts, ways, 0)
+        ),
+        fewer,
+    )
 
 
 def _ways(digits: str, parts: int) -> list[list[int]]:
@@ -116,8 +120,7 @@ def _ways(digits: str, parts: int) -> list[list[int]]:
     for start in range(size - 1, -1, -1):
         longest = _longest(digits, start)
         for k in range(1, parts + 1):
-            ways[start][k] = sum(ways[start + length][k - 1]
-                                 for length in range(1, longest + 1))
+            ways[start][k] = sum(ways[start + length][k - 1] for length in range(1, longest + 1))
     return ways
 
 
@@ -126,8 +129,9 @@ def _longest(digits: str, start: int) -> int:
     return 1 if digits[start] == "0" else min(MAX_DIGITS, len(digits) - start)
 
 
-def _bounds(digits: str, parts: int, ways: list[list[int]],
-            start: int) -> Iterator[tuple[int, ...]]:
+def _bounds(
+    digits: str, parts: int, ways: list[list[int]], start: int
+) -> Iterator[tuple[int, ...]]:
     """Where each number of every way to cut ``digits[start:]`` into ``parts`` starts,
     and the end; only branches that lead to a way are followed."""
     if not parts:

@@ -35,31 +35,61 @@ def pack(report: Report) -> Packed:
     for table in report.tables:
         keys, _, money = _section(report.template, table.section)
         if table.keys != keys:
-            raise ValueError(f"table {table.section}: keys are not the {report.template} "
-                             "template's catalogue")
+            raise ValueError(
+                f"table {table.section}: keys are not the {report.template} template's catalogue"
+            )
         values: list[object] = list(table.values)
         for i in money:
             value = values[i]
             if isinstance(value, Decimal):
                 values[i] = str(value)
-        tables.append((table.layout, tuple(values), table.provenance, table.raws,
-                       table.positions, _shared(table.rules, seen)))
+        tables.append(
+            (
+                table.layout,
+                tuple(values),
+                table.provenance,
+                table.raws,
+                table.positions,
+                _shared(table.rules, seen),
+            )
+        )
     published = report.published
-    return (report.organisation, report.year, report.template,
-            None if published is None else published.toordinal(),
-            report.overview, report.problems, report.other_matters, report.source,
-            report.encoding, tuple(tables),
-            tuple([(d.code, d.severity, d.message, d.line, d.column, d.keys)
-                   for d in report.diagnostics]))
+    return (
+        report.organisation,
+        report.year,
+        report.template,
+        None if published is None else published.toordinal(),
+        report.overview,
+        report.problems,
+        report.other_matters,
+        report.source,
+        report.encoding,
+        tuple(tables),
+        tuple(
+            [(d.code, d.severity, d.message, d.line, d.column, d.keys) for d in report.diagnostics]
+        ),
+    )
 
 
 def unpack(packed: Packed) -> Report:
     """The ``Report`` that ``pack`` flattened, equal to the original."""
-    (organisation, year, template, published, overview, problems, other_matters, source,
-     encoding, packed_tables, diagnostics) = packed
+    (
+        organisation,
+        year,
+        template,
+        published,
+        overview,
+        problems,
+        other_matters,
+        source,
+        encoding,
+        packed_tables,
+        diagnostics,
+    ) = packed
     tables = []
     for section, (layout, values, provenance, raws, positions, rules) in zip(
-            SECTIONS, packed_tables, strict=True):
+        SECTIONS, packed_tables, strict=True
+    ):
         keys, index, money = _section(template, section)
         if money:
             values = list(values)
@@ -67,19 +97,30 @@ def unpack(packed: Packed) -> Report:
                 if isinstance(values[i], str):
                     values[i] = Decimal(values[i])
             values = tuple(values)
-        tables.append(Table(section, layout, keys, values, provenance, raws, positions, rules,
-                            _index=index))
+        tables.append(
+            Table(section, layout, keys, values, provenance, raws, positions, rules, _index=index)
+        )
     proactive, applications, appeals = tables
     return Report(
-        organisation, year, template,
+        organisation,
+        year,
+        template,
         None if published is None else datetime.date.fromordinal(published),
-        overview, proactive, applications, appeals, problems, other_matters,
+        overview,
+        proactive,
+        applications,
+        appeals,
+        problems,
+        other_matters,
         tuple([Diagnostic(*diagnostic) for diagnostic in diagnostics]),
-        source, encoding)
+        source,
+        encoding,
+    )
 
 
-def _shared(rules: tuple[str | None, ...],
-            seen: dict[str | None, str | None]) -> tuple[str | None, ...]:
+def _shared(
+    rules: tuple[str | None, ...], seen: dict[str | None, str | None]
+) -> tuple[str | None, ...]:
     """``rules`` with each equal name the same object (the first seen)."""
     if not any(rules):
         return rules
@@ -87,13 +128,16 @@ def _shared(rules: tuple[str | None, ...],
 
 
 @cache
-def _section(template: str, section: str) -> tuple[tuple[str, ...], dict[str, int],
-                                                   tuple[int, ...]]:
+def _section(
+    template: str, section: str
+) -> tuple[tuple[str, ...], dict[str, int], tuple[int, ...]]:
     """A section's catalogue keys, their positions (shared by every unpacked table: a
     ``Table`` never changes it) and the positions of its money cells."""
     catalogue = TEMPLATES[template]
-    fields = catalogue.fields[catalogue.sections[section].start:
-                              catalogue.sections[section].stop]
+    fields = catalogue.fields[catalogue.sections[section].start : catalogue.sections[section].stop]
     keys = tuple(f.key for f in fields)
-    return (keys, {key: i for i, key in enumerate(keys)},
-            tuple(i for i, f in enumerate(fields) if f.kind == "money"))
+    return (
+        keys,
+        {key: i for i, key in enumerate(keys)},
+        tuple(i for i, f in enumerate(fields) if f.kind == "money"),
+    )

@@ -35,13 +35,17 @@ def summary(report: Report) -> str:
         mark = {"parsed": "", "derived": " (derived)", "missing": ""}[cell.provenance]
         shown = "missing" if cell.value is None else f"{cell.value}{mark}"
         lines.append(f"   {label:<40} {shown}")
-    counts = {p: sum(t.provenance.count(p) for t in report.tables)
-              for p in ("parsed", "derived", "missing")}
+    counts = {
+        p: sum(t.provenance.count(p) for t in report.tables)
+        for p in ("parsed", "derived", "missing")
+    }
     lines.append("   cells: " + ", ".join(f"{n} {p}" for p, n in counts.items()))
     notable = [d for d in report.diagnostics if d.severity != "info"]
-    lines.append(f"   diagnostics: {len(report.errors)} error(s), "
-                 f"{len(notable) - len(report.errors)} warning(s), "
-                 f"{len(report.diagnostics) - len(notable)} info")
+    lines.append(
+        f"   diagnostics: {len(report.errors)} error(s), "
+        f"{len(notable) - len(report.errors)} warning(s), "
+        f"{len(report.diagnostics) - len(notable)} info"
+    )
     lines.extend(f"     {d}" for d in notable)
     return "\n".join(lines)
 

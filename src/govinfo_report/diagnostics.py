@@ -15,8 +15,11 @@ Severity = Literal["error", "warning", "info"]
 #: code -> (severity, what it means)
 CODES: dict[str, tuple[Severity, str]] = {
     "encoding-gb18030": ("info", "the bytes were not UTF-8 and were decoded as GB18030"),
-    "encoding-declared-wrong": ("warning", "an HTML page's declared encoding is unknown or "
-                                           "does not decode it; read as UTF-8 or GB18030"),
+    "encoding-declared-wrong": (
+        "warning",
+        "an HTML page's declared encoding is unknown or "
+        "does not decode it; read as UTF-8 or GB18030",
+    ),
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),
@@ -29,42 +32,72 @@ CODES: dict[str, tuple[Severity, str]] = {
     "template-unknown": ("warning", "the template version could not be recognised from labels"),
     "template-mixed": ("warning", "the tables carry labels of both templates"),
     "template-year-mismatch": ("warning", "the template does not belong to the report's year"),
-    "foreign-label": ("warning", "a row or column of the other template; its values are not "
-                                 "placed"),
+    "foreign-label": (
+        "warning",
+        "a row or column of the other template; its values are not placed",
+    ),
     "unknown-label": ("warning", "a row label matches no row of the template"),
     "local-subrow": ("info", "local sub-rows were summed into their template row"),
-    "row-missing": ("warning", "template rows were not found in a table; their cells are missing "
-                               "unless a rule derives them"),
+    "row-missing": (
+        "warning",
+        "template rows were not found in a table; their cells are missing "
+        "unless a rule derives them",
+    ),
     "duplicate-row": ("warning", "a template row appears twice; the first is kept"),
-    "short-row-placed": ("info", "a row printed fewer values than columns; the consistency "
-                                 "rules made the placement unique"),
-    "values-unplaced": ("warning", "a row's values could not be placed without guessing; "
-                                   "the cells are left missing"),
-    "collapsed-cell-split": ("info", "a row's values ran together into one cell; the "
-                                     "consistency rules allow one way to cut it"),
-    "collapsed-cell": ("warning", "a row's values ran together into one cell, and the rules "
-                                  "do not single out a way to cut it; the cells are missing"),
+    "short-row-placed": (
+        "info",
+        "a row printed fewer values than columns; the consistency rules made the placement unique",
+    ),
+    "values-unplaced": (
+        "warning",
+        "a row's values could not be placed without guessing; the cells are left missing",
+    ),
+    "collapsed-cell-split": (
+        "info",
+        "a row's values ran together into one cell; the consistency rules allow one way to cut it",
+    ),
+    "collapsed-cell": (
+        "warning",
+        "a row's values ran together into one cell, and the rules "
+        "do not single out a way to cut it; the cells are missing",
+    ),
     "extra-values": ("warning", "a row printed more values than the template has columns"),
-    "merged-cell-repeated": ("info", "a row repeats its last value past the template's "
-                                     "columns, as a merged cell is given by some tools; "
-                                     "read once"),
-    "table-read-in-sequence": ("warning", "a table whose cells came out of order was read "
-                                          "by sequence: its n-th row label took the n-th run "
-                                          "of values, every rule holding"),
-    "table-order-broken": ("warning", "a table read by the order of its cells gives them "
-                                      "out of order; its values are not kept"),
+    "merged-cell-repeated": (
+        "info",
+        "a row repeats its last value past the template's "
+        "columns, as a merged cell is given by some tools; "
+        "read once",
+    ),
+    "table-read-in-sequence": (
+        "warning",
+        "a table whose cells came out of order was read "
+        "by sequence: its n-th row label took the n-th run "
+        "of values, every rule holding",
+    ),
+    "table-order-broken": (
+        "warning",
+        "a table read by the order of its cells gives them out of order; its values are not kept",
+    ),
     "invalid-value": ("warning", "a cell holds text that is not a valid value for its column"),
     "unit-unknown": ("warning", "a money amount is printed with no unit; exported as printed"),
     "negative-count": ("error", "a count is negative"),
     "rule-violation": ("error", "the report's numbers break a consistency rule of the template"),
-    "rule-not-assessable": ("info", "a consistency rule touches a missing cell and cannot be "
-                                    "checked"),
-    "text-table-mismatch": ("warning", "a count stated in section 一 disagrees with the table, "
-                                       "or the table does not give it"),
-    "carry-over-mismatch": ("error", "上年结转 differs from the previous report's "
-                                     "结转下年度继续办理"),
-    "in-force-mismatch": ("warning", "现行有效件数 differs from the previous year's plus "
-                                     "制发 minus 废止"),
+    "rule-not-assessable": (
+        "info",
+        "a consistency rule touches a missing cell and cannot be checked",
+    ),
+    "text-table-mismatch": (
+        "warning",
+        "a count stated in section 一 disagrees with the table, or the table does not give it",
+    ),
+    "carry-over-mismatch": (
+        "error",
+        "上年结转 differs from the previous report's 结转下年度继续办理",
+    ),
+    "in-force-mismatch": (
+        "warning",
+        "现行有效件数 differs from the previous year's plus 制发 minus 废止",
+    ),
     "body-mismatch": ("warning", "two reports compared across years name different bodies"),
 }
 
@@ -89,13 +122,21 @@ class Diagnostic:
     keys: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        where = "-" if self.line is None else (
-            f"{self.line}" if self.column is None else f"{self.line}:{self.column}")
+        where = (
+            "-"
+            if self.line is None
+            else (f"{self.line}" if self.column is None else f"{self.line}:{self.column}")
+        )
         return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
 
-def diagnostic(code: str, message: str, line: int | None = None, column: int | None = None,
-               keys: tuple[str, ...] = ()) -> Diagnostic:
+def diagnostic(
+    code: str,
+    message: str,
+    line: int | None = None,
+    column: int | None = None,
+    keys: tuple[str, ...] = (),
+) -> Diagnostic:
     """Build a diagnostic whose severity comes from ``CODES``."""
     severity = CODES[code][0]
     return Diagnostic(code, severity, message, line, column, keys)

@@ -32,8 +32,17 @@ TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz
 
 #: What reading a zip member or a tar archive raises for a bad archive: damaged data, an
 #: encrypted member (RuntimeError), a compression method zipfile lacks (NotImplementedError).
-_ARCHIVE_ERRORS = (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, zlib.error,
-                   lzma.LZMAError, KeyError, RuntimeError, NotImplementedError)
+_ARCHIVE_ERRORS = (
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    zlib.error,
+    lzma.LZMAError,
+    KeyError,
+    RuntimeError,
+    NotImplementedError,
+)
 
 
 @attrs.frozen
@@ -75,8 +84,9 @@ class Document:
                 return Path(self.path).read_bytes()
             return _zip(self.path).read(self.member)
         except _ARCHIVE_ERRORS as error:
-            raise ParseError(f"cannot read {self.name}: {_reason(error)}",
-                             code="unreadable") from None
+            raise ParseError(
+                f"cannot read {self.name}: {_reason(error)}", code="unreadable"
+            ) from None
 
 
 _open_zip = threading.local()
@@ -87,8 +97,7 @@ def _zip(path: str) -> zipfile.ZipFile:
     worker reading an archive's members opens it once); reopened when the file changed."""
     stat = os.stat(path)
     key = (path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    cached: tuple[tuple[object, ...], zipfile.ZipFile] | None = getattr(_open_zip, "archive",
-                                                                        None)
+    cached: tuple[tuple[object, ...], zipfile.ZipFile] | None = getattr(_open_zip, "archive", None)
     if cached is not None and cached[0] == key:
         return cached[1]
     if cached is not None:
@@ -107,8 +116,13 @@ def _reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def documents(path: str | os.PathLike[str], patterns: Sequence[str] = PATTERNS, *,
-              text_field: str = "text", name_field: str | None = None) -> Iterator[Document]:
+def documents(
+    path: str | os.PathLike[str],
+    patterns: Sequence[str] = PATTERNS,
+    *,
+    text_field: str = "text",
+    name_field: str | None = None,
+) -> Iterator[Document]:
     """The documents at ``path``: a directory tree (files matching ``patterns``), a ``.zip``,
     a tar archive (``.tar``, ``.tar.gz``, ``.tgz``, ``.tar.bz2``, ``.tar.xz``), a ``.jsonl``
     file (see ``json_lines`` for ``text_field`` and ``name_field``), or any other file as one
@@ -131,8 +145,9 @@ def documents(path: str | os.PathLike[str], patterns: Sequence[str] = PATTERNS, 
     return iter([Document(name, path=name)])
 
 
-def directory(root: str | os.PathLike[str],
-              patterns: Sequence[str] = PATTERNS) -> Iterator[Document]:
+def directory(
+    root: str | os.PathLike[str], patterns: Sequence[str] = PATTERNS
+) -> Iterator[Document]:
     """The files under ``root`` whose path relative to ``root`` matches one of ``patterns``
     (``**`` any directories, ``*`` and ``?`` within a name, ``[...]``; case-sensitive), each
     directory's files in name order before its subdirectories, named ``root/relative``.
@@ -147,8 +162,10 @@ def directory(root: str | os.PathLike[str],
     for folder, subfolders, files in os.walk(top, onerror=failures.append):
         subfolders.sort()
         for failure in failures:
-            yield Document(failure.filename or folder,
-                           unreadable=f"cannot read {failure.filename}: {_reason(failure)}")
+            yield Document(
+                failure.filename or folder,
+                unreadable=f"cannot read {failure.filename}: {_reason(failure)}",
+            )
         failures.clear()
         relative = os.path.relpath(folder, top)
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
@@ -157,12 +174,15 @@ def directory(root: str | os.PathLike[str],
                 full = os.path.join(folder, file)
                 yield Document(full, path=full)
     for failure in failures:
-        yield Document(failure.filename or top,
-                       unreadable=f"cannot read {failure.filename}: {_reason(failure)}")
+        yield Document(
+            failure.filename or top,
+            unreadable=f"cannot read {failure.filename}: {_reason(failure)}",
+        )
 
 
-def zip_archive(path: str | os.PathLike[str],
-                patterns: Sequence[str] = PATTERNS) -> Iterator[Document]:
+def zip_archive(
+    path: str | os.PathLike[str], patterns: Sequence[str] = PATTERNS
+) -> Iterator[Document]:
     """The members of the zip archive at ``path`` that match ``patterns``, in archive order,
     named ``path:member``; each worker opens the archive and reads its members itself. Members
     sharing a name fail as ``unreadable``: a member is read by its name."""
@@ -179,15 +199,20 @@ def zip_archive(path: str | os.PathLike[str],
         if not member.is_dir() and matches(member.filename):
             document = f"{name}:{member.filename}"
             if names[member.filename] > 1:  # a member is read by name: which one is unknown
-                yield Document(document, unreadable=(
-                    f"cannot read {document}: the archive holds {names[member.filename]} "
-                    "members of that name"))
+                yield Document(
+                    document,
+                    unreadable=(
+                        f"cannot read {document}: the archive holds {names[member.filename]} "
+                        "members of that name"
+                    ),
+                )
             else:
                 yield Document(document, path=name, member=member.filename)
 
 
-def tar_archive(path: str | os.PathLike[str],
-                patterns: Sequence[str] = PATTERNS) -> Iterator[Document]:
+def tar_archive(
+    path: str | os.PathLike[str], patterns: Sequence[str] = PATTERNS
+) -> Iterator[Document]:
     """The regular-file members of the tar archive at ``path`` (plain or compressed with
     gzip, bzip2 or xz) that match ``patterns``, in archive order, named ``path:member``.
     A tar archive can only be read from start to end, so this reads each member (in one
@@ -208,8 +233,9 @@ def tar_archive(path: str | os.PathLike[str],
         yield Document(name, unreadable=f"cannot read {name}: {_reason(error)}")
 
 
-def json_lines(path: str | os.PathLike[str], text_field: str = "text",
-               name_field: str | None = None) -> Iterator[Document]:
+def json_lines(
+    path: str | os.PathLike[str], text_field: str = "text", name_field: str | None = None
+) -> Iterator[Document]:
     """One document per non-blank line of the JSON Lines file at ``path``: the report's text
     is the string in ``text_field``; the document is named by the value of ``name_field``
     when the line has one, else ``path:line``. A line that is not UTF-8, not JSON, not an
@@ -226,8 +252,9 @@ def json_lines(path: str | os.PathLike[str], text_field: str = "text",
                 yield _json_line(f"{name}:{number}", raw, number == 1, text_field, name_field)
 
 
-def _json_line(where: str, raw: bytes, first: bool, text_field: str,
-               name_field: str | None) -> Document:
+def _json_line(
+    where: str, raw: bytes, first: bool, text_field: str, name_field: str | None
+) -> Document:
     try:
         record = json.loads(raw.decode("utf-8-sig" if first else "utf-8"))
     except UnicodeDecodeError as error:
@@ -258,7 +285,7 @@ def _glob(pattern: str) -> str:
     parts: list[str] = []
     position = 0
     for part in _GLOB_PART.finditer(pattern):
-        parts.append(re.escape(pattern[position:part.start()]))
+        parts.append(re.escape(pattern[position : part.start()]))
         token = part.group()
         if token == "**/":
             parts.append("(?:.*/)?")

@@ -13,8 +13,8 @@ ERROR_CODES: dict[str, str] = {
     "not-a-report": "no title, section headings or tables were found",
     "legacy-report": "a report from before the 2019 template",
     "unreadable": "a document cannot be read (a damaged DOCX or PDF; in a stream also a "
-                  "missing file, a bad archive member, a JSON line that is not a record with "
-                  "a text, a document whose format's extra is not installed)",
+    "missing file, a bad archive member, a JSON line that is not a record with "
+    "a text, a document whose format's extra is not installed)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
 }
 
@@ -35,8 +35,9 @@ class ParseError(GovinfoReportError, ValueError):
     line when there is one, shown under the message with a caret at the column.
     """
 
-    def __init__(self, message: str, *, code: str, line: int = 1, column: int = 1,
-                 text: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, code: str, line: int = 1, column: int = 1, text: str | None = None
+    ) -> None:
         self.message = message
         self.code = code
         self.line = line
@@ -62,8 +63,9 @@ class LegacyReportError(ParseError):
     ``year`` is the reporting year when the title gives one.
     """
 
-    def __init__(self, message: str, *, year: int | None, line: int = 1,
-                 text: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, year: int | None, line: int = 1, text: str | None = None
+    ) -> None:
         self.year = year
         super().__init__(message, code="legacy-report", line=line, text=text)
 
@@ -110,17 +112,20 @@ def excerpt(text: str, column: int) -> str:
     a terminal: tabs are shown as two spaces, control characters as ``�``, and wide (CJK)
     characters count as two columns."""
     start = max(0, column - 1 - _EXCERPT_CHARS // 2)
-    shown = text[start:start + _EXCERPT_CHARS]
-    before = shown[:column - 1 - start]
+    shown = text[start : start + _EXCERPT_CHARS]
+    before = shown[: column - 1 - start]
     lead = "…" if start else ""
     tail = "…" if start + _EXCERPT_CHARS < len(text) else ""
-    return (f"    {lead}{_display(shown)}{tail}\n"
-            f"    {' ' * (_width(lead) + _width(_display(before)))}^")
+    return (
+        f"    {lead}{_display(shown)}{tail}\n    {' ' * (_width(lead) + _width(_display(before)))}^"
+    )
 
 
 def _display(text: str) -> str:
-    return "".join("  " if char == "\t" else "�" if unicodedata.category(char) == "Cc"
-                   else char for char in text)
+    return "".join(
+        "  " if char == "\t" else "�" if unicodedata.category(char) == "Cc" else char
+        for char in text
+    )
 
 
 def _width(text: str) -> int:
@@ -133,7 +138,9 @@ def byte_position(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[in
     characters."""
     start = data.rfind(b"\n", 0, offset) + 1
     end = data.find(b"\n", offset)
-    line = data[start:end if end >= 0 else len(data)]
-    return (data.count(b"\n", 0, offset) + 1,
-            len(data[start:offset].decode(encoding, "replace")) + 1,
-            line.decode(encoding, "replace").rstrip("\r"))
+    line = data[start : end if end >= 0 else len(data)]
+    return (
+        data.count(b"\n", 0, offset) + 1,
+        len(data[start:offset].decode(encoding, "replace")) + 1,
+        line.decode(encoding, "replace").rstrip("\r"),
+    )

@@ -28,14 +28,23 @@ def record(report: Report) -> dict[str, Any]:
         "published": report.published.isoformat() if report.published else None,
         "layouts": {table.section: table.layout for table in report.tables},
         "values": report.flat(),
-        "derived": {key: rule for table in report.tables
-                    for key, origin, rule in zip(table.keys, table.provenance, table.rules,
-                                                 strict=True)
-                    if origin == "derived"},
+        "derived": {
+            key: rule
+            for table in report.tables
+            for key, origin, rule in zip(table.keys, table.provenance, table.rules, strict=True)
+            if origin == "derived"
+        },
         "diagnostics": [
-            {"code": d.code, "severity": d.severity, "message": d.message,
-             "line": d.line, "column": d.column, "keys": list(d.keys)}
-            for d in report.diagnostics],
+            {
+                "code": d.code,
+                "severity": d.severity,
+                "message": d.message,
+                "line": d.line,
+                "column": d.column,
+                "keys": list(d.keys),
+            }
+            for d in report.diagnostics
+        ],
     }
 
 
@@ -68,8 +77,13 @@ def row(report: Report, columns: Sequence[str]) -> list[Any]:
     ``int``, ``Decimal``, ``datetime.date`` or ``None`` (missing, or a key of the other
     template)."""
     values: dict[str, Any] = dict(report.flat())
-    values.update(source=report.source, organisation=report.organisation, year=report.year,
-                  template=report.template, published=report.published)
+    values.update(
+        source=report.source,
+        organisation=report.organisation,
+        year=report.year,
+        template=report.template,
+        published=report.published,
+    )
     return [values.get(column) for column in columns]
 
 
@@ -95,5 +109,7 @@ def write_csv_long(reports: Iterable[Report], out: TextIO) -> None:
         for table in report.tables:
             writer.writerows(
                 (name, key, "" if value is None else str(value), provenance)
-                for key, value, provenance in zip(table.keys, table.values, table.provenance,
-                                                  strict=True))
+                for key, value, provenance in zip(
+                    table.keys, table.values, table.provenance, strict=True
+                )
+            )

@@ -28,8 +28,9 @@ ROW_GROUP = 10_000
 MONEY_PRECISION, MONEY_SCALE = 27, 12
 
 
-def report_frame(reports: Iterable[Report],
-                 templates: Sequence[str] | None = None) -> pandas.DataFrame:
+def report_frame(
+    reports: Iterable[Report], templates: Sequence[str] | None = None
+) -> pandas.DataFrame:
     """A DataFrame with a row per report: the metadata columns (``source``, ``organisation``,
     ``year``, ``template``, ``published``), then every catalogue key of ``templates`` (default:
     the templates of the reports, 2019 when there are none).
@@ -46,14 +47,19 @@ def report_frame(reports: Iterable[Report],
     reports = list(reports)
     chosen = templates or sorted({report.template for report in reports}) or ["2019"]
     columns = csv_columns(chosen)
-    frame = pandas.DataFrame([row(report, columns) for report in reports], columns=columns,
-                             dtype=object)
+    frame = pandas.DataFrame(
+        [row(report, columns) for report in reports], columns=columns, dtype=object
+    )
     integers = ["year", *(key for key, kind in _kinds(chosen).items() if kind != "money")]
     return frame.astype(dict.fromkeys(integers, "Int64"))
 
 
-def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str],
-                  templates: Sequence[str], row_group: int = ROW_GROUP) -> int:
+def write_parquet(
+    reports: Iterable[Report],
+    path: str | os.PathLike[str],
+    templates: Sequence[str],
+    row_group: int = ROW_GROUP,
+) -> int:
     """Write a Parquet file with a row per report and the columns of ``report_frame`` for
     ``templates``, ``row_group`` reports at a time (memory stays bounded whatever the count).
     Returns the number of reports written.
@@ -68,15 +74,20 @@ def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str],
     written = 0
     with parquet.ParquetWriter(os.fspath(path), schema) as writer:
         for batch in _batches(iter(reports), schema.names, row_group):
-            writer.write_batch(pyarrow.RecordBatch.from_arrays(
-                [pyarrow.array(column, type=field.type) for column, field in
-                 zip(zip(*batch, strict=True), schema, strict=True)], schema=schema))
+            writer.write_batch(
+                pyarrow.RecordBatch.from_arrays(
+                    [
+                        pyarrow.array(column, type=field.type)
+                        for column, field in zip(zip(*batch, strict=True), schema, strict=True)
+                    ],
+                    schema=schema,
+                )
+            )
             written += len(batch)
     return written
 
 
-def _batches(reports: Iterator[Report], columns: list[str],
-             size: int) -> Iterator[list[list[Any]]]:
+def _batches(reports: Iterator[Report], columns: list[str], size: int) -> Iterator[list[list[Any]]]:
     while batch := [row(report, columns) for report in islice(reports, size)]:
         yield batch
 
@@ -88,11 +99,18 @@ def _kinds(templates: Sequence[str]) -> dict[str, Kind]:
 def _schema(pyarrow: Any, templates: Sequence[str]) -> pyarrow.Schema:
     money = pyarrow.decimal128(MONEY_PRECISION, MONEY_SCALE)
     return pyarrow.schema(
-        [("source", pyarrow.string()), ("organisation", pyarrow.string()),
-         ("year", pyarrow.int64()), ("template", pyarrow.string()),
-         ("published", pyarrow.date32())]
-        + [(key, money if kind == "money" else pyarrow.int64())
-           for key, kind in _kinds(templates).items()])
+        [
+            ("source", pyarrow.string()),
+            ("organisation", pyarrow.string()),
+            ("year", pyarrow.int64()),
+            ("template", pyarrow.string()),
+            ("published", pyarrow.date32()),
+        ]
+        + [
+            (key, money if kind == "money" else pyarrow.int64())
+            for key, kind in _kinds(templates).items()
+        ]
+    )
 
 
 def _need(module: str) -> Any:
@@ -102,4 +120,5 @@ def _need(module: str) -> Any:
     except ImportError:
         raise MissingDependencyError(
             f"{module.partition('.')[0]} is not installed: DataFrames and Parquet files need "
-            "the export extra (pip install 'govinfo-report[export]')") from None
+            "the export extra (pip install 'govinfo-report[export]')"
+        ) from None

@@ -23,13 +23,25 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
 #: A page header or footer left by PDF extraction, as a whole line: ``- 4 -``, ``— 4 —``,
 #: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``. Such lines are dropped from prose and
 #: tables (a bare number is not one: it may be a table's only value on its line).
-PAGE_MARKER = (r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-               r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})\s*")
+PAGE_MARKER = (
+    r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})\s*"
+)
 
 #: Chinese and Arabic numerals of the six section headings.
 SECTION_NUMERALS: dict[str, int] = {
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-    "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+    "6": 6,
 }
 
 #: Title of the report, after the organisation and the year.
@@ -86,18 +98,30 @@ PROACTIVE_COLUMNS: dict[str, Labels] = {
 #: shape from it.
 PROACTIVE_BLOCKS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
     "2019": (
-        ("第二十条第（一）项", ("made", "published", "total_published"),
-         ("rules", "normative_documents")),
-        ("第二十条第（五）项", ("previous_items", "change", "decisions"),
-         ("licensing", "other_services")),
-        ("第二十条第（六）项", ("previous_items", "change", "decisions"),
-         ("penalties", "coercive_measures")),
+        (
+            "第二十条第（一）项",
+            ("made", "published", "total_published"),
+            ("rules", "normative_documents"),
+        ),
+        (
+            "第二十条第（五）项",
+            ("previous_items", "change", "decisions"),
+            ("licensing", "other_services"),
+        ),
+        (
+            "第二十条第（六）项",
+            ("previous_items", "change", "decisions"),
+            ("penalties", "coercive_measures"),
+        ),
         ("第二十条第（八）项", ("previous_items", "change"), ("fees",)),
         ("第二十条第（九）项", ("projects", "amount"), ("procurement",)),
     ),
     "2021": (
-        ("第二十条第（一）项", ("issued", "repealed", "in_force"),
-         ("rules", "normative_documents")),
+        (
+            "第二十条第（一）项",
+            ("issued", "repealed", "in_force"),
+            ("rules", "normative_documents"),
+        ),
         ("第二十条第（五）项", ("decisions",), ("licensing",)),
         ("第二十条第（六）项", ("decisions",), ("penalties", "coercive_measures")),
         ("第二十条第（八）项", ("amount",), ("fees",)),
@@ -216,13 +240,22 @@ APPEAL_OUTCOMES: Labels = {
 #: Labels found only in one template's tables (compared with spaces removed).
 TEMPLATE_MARKERS: dict[str, tuple[str, ...]] = {
     "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "采购项目数量", "采购总金额"),
-    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正",
-             "逾期未按收费通知要求缴纳费用"),
+    "2021": (
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年收费金额",
+        "逾期不补正",
+        "逾期未按收费通知要求缴纳费用",
+    ),
 }
 
 #: Words of reports from before 2019 (the 2008 regulations): their headings and furniture.
 LEGACY_MARKERS: tuple[str, ...] = (
-    "概述", "依申请公开政府信息情况", "收费及减免", "因政府信息公开申请行政复议",
+    "概述",
+    "依申请公开政府信息情况",
+    "收费及减免",
+    "因政府信息公开申请行政复议",
     "提起行政诉讼的情况",
 )
 
@@ -231,8 +264,14 @@ TEMPLATE_YEARS: dict[str, int] = {"2019": 2019, "2021": 2021}
 
 #: Header and note cells of the tables: recognised, never taken for row labels.
 TABLE_FURNITURE: tuple[str, ...] = (
-    "信息内容", "申请人情况", "法人或其他组织", "勾稽关系", "第一项加第二项之和",
-    "行政诉讼", "单位", "万元",
+    "信息内容",
+    "申请人情况",
+    "法人或其他组织",
+    "勾稽关系",
+    "第一项加第二项之和",
+    "行政诉讼",
+    "单位",
+    "万元",
 )
 
 #: Units printed with money, in 万元 per unit.
@@ -261,34 +300,68 @@ _N = r"(?P<n>\d+)"
 _LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
 
 STATEMENTS: tuple[Statement, ...] = (
-    (None, (("applications.new.total",),
-            ("applications.new.total", "applications.carried_over.total")),
-     rf"(?:收到|新收|受理)了?(?:各类|社会公众)?的?(?:(?:政府信息公开|信息公开|依)申请|申请公开)"
-     rf"(?:公开)?(?:数量)?(?:共|总计|合计|为)?{_N}件"),
-    (None, (("applications.carried_over.total",),),
-     rf"上年度?结转(?:政府信息公开)?(?:申请)?{_N}件"),
-    (None, (("applications.carried_forward.total",),),
-     rf"结转(?:至|到)?下一?年度?(?:继续办理)?(?:申请)?{_N}件"),
-    (None, (("applications.total.total",),),
-     rf"(?:办结|办理完结)(?:政府信息公开)?(?:申请)?共?{_N}件"),
+    (
+        None,
+        (
+            ("applications.new.total",),
+            ("applications.new.total", "applications.carried_over.total"),
+        ),
+        rf"(?:收到|新收|受理)了?(?:各类|社会公众)?的?(?:(?:政府信息公开|信息公开|依)申请|申请公开)"
+        rf"(?:公开)?(?:数量)?(?:共|总计|合计|为)?{_N}件",
+    ),
+    (
+        None,
+        (("applications.carried_over.total",),),
+        rf"上年度?结转(?:政府信息公开)?(?:申请)?{_N}件",
+    ),
+    (
+        None,
+        (("applications.carried_forward.total",),),
+        rf"结转(?:至|到)?下一?年度?(?:继续办理)?(?:申请)?{_N}件",
+    ),
+    (
+        None,
+        (("applications.total.total",),),
+        rf"(?:办结|办理完结)(?:政府信息公开)?(?:申请)?共?{_N}件",
+    ),
     (None, (("appeals.review.total",),), rf"行政复议(?:案件)?{_N}(?:件|起|宗)"),
     (None, (_LITIGATION,), rf"行政诉讼(?:案件)?{_N}(?:件|起|宗)"),
-    (None, (("appeals.review.total",),),
-     r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政复议(?!纠错|纠正|决定)"),
-    (None, (_LITIGATION,),
-     r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政诉讼(?!纠错|纠正|败诉)"),
-    (None, (("proactive.penalties.decisions",),),
-     rf"(?:行政处罚决定|作出行政处罚(?:案件)?|办理行政处罚(?:案件)?){_N}件"),
-    (None, (("proactive.licensing.decisions",),),
-     rf"(?:行政许可决定|作出行政许可(?:案件)?|办理行政许可(?:案件)?){_N}件"),
-    ("2019", (("proactive.normative_documents.made",),),
-     rf"(?:新制作|制定|制发|出台)(?:行政)?规范性文件{_N}件"),
-    ("2019", (("proactive.normative_documents.published",),),
-     rf"(?:主动公开|新公开)(?:行政)?规范性文件{_N}件"),
-    ("2021", (("proactive.normative_documents.issued",),),
-     rf"(?:制发|制定|出台)(?:行政)?规范性文件{_N}件"),
-    ("2021", (("proactive.normative_documents.repealed",),),
-     rf"废止(?:行政)?规范性文件{_N}件"),
+    (
+        None,
+        (("appeals.review.total",),),
+        r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政复议(?!纠错|纠正|决定)",
+    ),
+    (
+        None,
+        (_LITIGATION,),
+        r"(?:无|未发生过?|没有|未收到|未出现)[^，。；,;\d]{0,20}?行政诉讼(?!纠错|纠正|败诉)",
+    ),
+    (
+        None,
+        (("proactive.penalties.decisions",),),
+        rf"(?:行政处罚决定|作出行政处罚(?:案件)?|办理行政处罚(?:案件)?){_N}件",
+    ),
+    (
+        None,
+        (("proactive.licensing.decisions",),),
+        rf"(?:行政许可决定|作出行政许可(?:案件)?|办理行政许可(?:案件)?){_N}件",
+    ),
+    (
+        "2019",
+        (("proactive.normative_documents.made",),),
+        rf"(?:新制作|制定|制发|出台)(?:行政)?规范性文件{_N}件",
+    ),
+    (
+        "2019",
+        (("proactive.normative_documents.published",),),
+        rf"(?:主动公开|新公开)(?:行政)?规范性文件{_N}件",
+    ),
+    (
+        "2021",
+        (("proactive.normative_documents.issued",),),
+        rf"(?:制发|制定|出台)(?:行政)?规范性文件{_N}件",
+    ),
+    ("2021", (("proactive.normative_documents.repealed",),), rf"废止(?:行政)?规范性文件{_N}件"),
     ("2021", (("proactive.rules.issued",),), rf"(?:制发|制定|出台)规章{_N}件"),
 )
 
@@ -308,8 +381,12 @@ SECTION_TITLES: dict[int, str] = {
 APPLICATION_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 #: The merged cells grouping the outcome rows of section 三, as printed, by key prefix.
-_OUTCOME_GROUPS = {"denied": "（三）不予公开", "unavailable": "（四）无法提供",
-                   "not_processed": "（五）不予处理", "other": "（六）其他处理"}
+_OUTCOME_GROUPS = {
+    "denied": "（三）不予公开",
+    "unavailable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other": "（六）其他处理",
+}
 _PRINTED_ROWS = {
     "new": ("一、本年新收政府信息公开申请数量", "", ""),
     "carried_over": ("二、上年结转政府信息公开申请数量", "", ""),
@@ -338,7 +415,8 @@ def _printed_rows(template: str) -> dict[str, tuple[str, str, str]]:
 #: Section 三's label cells as printed: row key -> (top level, outcome, sub-row). A group's
 #: label is printed on its first row only (a merged cell).
 APPLICATION_PRINTED: dict[str, dict[str, tuple[str, str, str]]] = {
-    template: _printed_rows(template) for template in APPLICATION_ROWS}
+    template: _printed_rows(template) for template in APPLICATION_ROWS
+}
 
 #: Section 四's header rows as printed.
 APPEAL_HEADER: tuple[tuple[str, ...], ...] = (

@@ -33,10 +33,12 @@ MIN_PREFIX = 4
 
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = re.compile(
-    rf"^(?:\(?[{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}[、.,]|\d{{1,2}}[、.,]|\(\d{{1,2}}\))")
+    rf"^(?:\(?[{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}[、.,]|\d{{1,2}}[、.,]|\(\d{{1,2}}\))"
+)
 #: Where a numbered label starts inside a cell that holds several: ``…结果（一）予以公开``.
 _INNER_NUMBERING = re.compile(
-    rf"(?<=\S)\s*(?=\([{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}、|\d{{1,2}}[、.](?!\d))")
+    rf"(?<=\S)\s*(?=\([{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}、|\d{{1,2}}[、.](?!\d))"
+)
 _BRACKETED = re.compile(r"\([^)]*(?:\)|$)")
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉、,.:;!?。，：；！？\-—–─_~·…]")
 _ARTICLE = re.compile(r"^第[^条]{1,6}条")
@@ -58,19 +60,22 @@ def _is_subsequence(short: str, long: str) -> bool:
 class LabelMatcher:
     """Matches label cells of one section of one template."""
 
-    def __init__(self, rows: labels.Labels, groups: labels.Labels,
-                 furniture: tuple[str, ...]) -> None:
+    def __init__(
+        self, rows: labels.Labels, groups: labels.Labels, furniture: tuple[str, ...]
+    ) -> None:
         self._furniture = tuple(normalise_label(word) for word in furniture)
         self._exact: dict[str, Match] = {word: ("furniture", None) for word in self._furniture}
         self._candidates: list[tuple[str, Match]] = []
-        self._groups = [(normalise_label(label), key)
-                        for key, aliases in groups.items() for label in aliases]
+        self._groups = [
+            (normalise_label(label), key) for key, aliases in groups.items() for label in aliases
+        ]
         for norm, key in self._groups:
             self._exact[norm] = ("group", key)
             self._candidates.append((norm, ("group", key)))
         #: Groups that head no row by key (本年度办理结果) head every row.
-        self._umbrellas = {key for _, key in self._groups
-                           if not any(row.startswith(f"{key}.") for row in rows)}
+        self._umbrellas = {
+            key for _, key in self._groups if not any(row.startswith(f"{key}.") for row in rows)
+        }
         for key, aliases in rows.items():
             for label in aliases:
                 norm = normalise_label(label)
@@ -85,16 +90,22 @@ class LabelMatcher:
 
     def _match(self, text: str) -> Match:
         norm = normalise_label(text)
-        if not norm or _ARTICLE.match(norm) or any(w in norm for w in self._furniture if
-                                                   len(w) >= 4):
+        if (
+            not norm
+            or _ARTICLE.match(norm)
+            or any(w in norm for w in self._furniture if len(w) >= 4)
+        ):
             return self._exact.get(norm, ("furniture", None))
         if norm in self._exact:
             return self._exact[norm]
         merged = self._merged(text)
         if merged is not None:
             return merged
-        prefixed = [(len(label), match) for label, match in self._candidates
-                    if len(label) >= MIN_PREFIX and norm.startswith(label)]
+        prefixed = [
+            (len(label), match)
+            for label, match in self._candidates
+            if len(label) >= MIN_PREFIX and norm.startswith(label)
+        ]
         if prefixed:
             return max(prefixed)[1]
         bare = norm[1:] if norm[0] in _NUMERALS and len(norm) > 1 else norm
@@ -112,10 +123,15 @@ class LabelMatcher:
         row = self._exact.get(normalise_label(parts[-1]))
         if row is None or row[0] != "row" or row[1] is None:
             return None
-        before = [self._exact.get(normalise_label(part), ("unknown", None))
-                  for part in parts[:-1]]
-        return row if all(kind == "furniture" or (kind == "group" and self._heads(key, row[1]))
-                          for kind, key in before) else None
+        before = [self._exact.get(normalise_label(part), ("unknown", None)) for part in parts[:-1]]
+        return (
+            row
+            if all(
+                kind == "furniture" or (kind == "group" and self._heads(key, row[1]))
+                for kind, key in before
+            )
+            else None
+        )
 
     def _heads(self, group: str | None, row: str) -> bool:
         """Whether ``group`` heads ``row`` (``denied`` heads ``denied.state_secret``)."""
@@ -150,16 +166,28 @@ class LabelMatcher:
 def matcher(template: str, section: str) -> LabelMatcher:
     """The matcher for ``section`` (``proactive`` or ``applications``) of ``template``."""
     if section == "proactive":
-        columns = tuple(label for table in labels.PROACTIVE_COLUMNS.values()
-                        for aliases in table.values() for label in aliases)
-        return LabelMatcher(labels.PROACTIVE_ROWS[template], {},
-                            columns + labels.TABLE_FURNITURE)
-    applicants = tuple(label for aliases in labels.APPLICANT_COLUMNS.values()
-                       for label in aliases if label not in
-                       (*labels.APPLICATION_ROWS[template].get("total", ()),
-                        *labels.APPLICATION_ROWS[template].get("other.other", ())))
-    return LabelMatcher(labels.APPLICATION_ROWS[template], labels.APPLICATION_GROUPS[template],
-                        applicants + labels.TABLE_FURNITURE)
+        columns = tuple(
+            label
+            for table in labels.PROACTIVE_COLUMNS.values()
+            for aliases in table.values()
+            for label in aliases
+        )
+        return LabelMatcher(labels.PROACTIVE_ROWS[template], {}, columns + labels.TABLE_FURNITURE)
+    applicants = tuple(
+        label
+        for aliases in labels.APPLICANT_COLUMNS.values()
+        for label in aliases
+        if label
+        not in (
+            *labels.APPLICATION_ROWS[template].get("total", ()),
+            *labels.APPLICATION_ROWS[template].get("other.other", ()),
+        )
+    )
+    return LabelMatcher(
+        labels.APPLICATION_ROWS[template],
+        labels.APPLICATION_GROUPS[template],
+        applicants + labels.TABLE_FURNITURE,
+    )
 
 
 ColumnKind = Literal["column", "foreign", "other"]
@@ -173,8 +201,12 @@ def proactive_column(template: str, text: str) -> tuple[ColumnKind, str | None]:
     norm = normalise_label(text)
     others = [name for name in labels.PROACTIVE_COLUMNS if name != template]
     for kind, name in (("column", template), *(("foreign", other) for other in others)):
-        found = [(len(alias), key) for key, aliases in labels.PROACTIVE_COLUMNS[name].items()
-                 for alias in map(normalise_label, aliases) if alias in norm]
+        found = [
+            (len(alias), key)
+            for key, aliases in labels.PROACTIVE_COLUMNS[name].items()
+            for alias in map(normalise_label, aliases)
+            if alias in norm
+        ]
         if found:
             return kind, max(found)[1]  # type: ignore[return-value]
     return "other", None
@@ -185,5 +217,8 @@ def foreign_row(template: str, section: str, text: str) -> bool:
     section 三 of a 2019 reading, a 2021 其他处理 sub-row)."""
     if matcher(template, section).match(text)[0] != "unknown":
         return False
-    return any(matcher(other, section).match(text)[0] == "row"
-               for other in labels.PROACTIVE_ROWS if other != template)
+    return any(
+        matcher(other, section).match(text)[0] == "row"
+        for other in labels.PROACTIVE_ROWS
+        if other != template
+    )

@@ -12,8 +12,10 @@ from . import labels
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0"}
 _YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九O]{4}"
 _TITLE = re.compile(rf"(?P<organisation>.*?)(?P<year>{_YEAR})年度?(?P<rest>.+)")
-_DATE = re.compile(rf"(?P<year>{_YEAR})年(?P<month>[\d一二三四五六七八九十]{{1,3}})月"
-                   rf"(?P<day>[\d一二三四五六七八九十]{{1,3}})日")
+_DATE = re.compile(
+    rf"(?P<year>{_YEAR})年(?P<month>[\d一二三四五六七八九十]{{1,3}})月"
+    rf"(?P<day>[\d一二三四五六七八九十]{{1,3}})日"
+)
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.]")
 _NOT_ORGANISATION = re.compile(r"[。，,；;：:！!？?]")
 
@@ -36,7 +38,8 @@ def _number(text: str) -> int:
     if "十" in text:
         tens, _, ones = text.partition("十")
         return int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + (
-            int(_CN_DIGITS[ones]) if ones else 0)
+            int(_CN_DIGITS[ones]) if ones else 0
+        )
     return int("".join(_CN_DIGITS[c] for c in text))
 
 
@@ -70,8 +73,9 @@ def published(lines: Sequence[str]) -> datetime.date | None:
         match = _DATE.fullmatch(_compact(line))
         if match:
             try:
-                return datetime.date(_number(match["year"]), _number(match["month"]),
-                                     _number(match["day"]))
+                return datetime.date(
+                    _number(match["year"]), _number(match["month"]), _number(match["day"])
+                )
             except ValueError:
                 return None
     return None
@@ -82,11 +86,16 @@ Hits = dict[str, list[tuple[str, int]]]
 
 #: Any template's marker label, with any spacing between its characters (a label split over
 #: lines counts); and the template each marker belongs to.
-_MARKER = re.compile("|".join(r"\s*".join(map(re.escape, marker))
-                              for markers in labels.TEMPLATE_MARKERS.values()
-                              for marker in markers))
-_TEMPLATE_OF = {marker: name for name, markers in labels.TEMPLATE_MARKERS.items()
-                for marker in markers}
+_MARKER = re.compile(
+    "|".join(
+        r"\s*".join(map(re.escape, marker))
+        for markers in labels.TEMPLATE_MARKERS.values()
+        for marker in markers
+    )
+)
+_TEMPLATE_OF = {
+    marker: name for name, markers in labels.TEMPLATE_MARKERS.items() for marker in markers
+}
 
 
 def template_markers(numbers: Sequence[int], lines: Sequence[str]) -> Hits:
@@ -96,8 +105,7 @@ def template_markers(numbers: Sequence[int], lines: Sequence[str]) -> Hits:
     hits: Hits = {name: [] for name in labels.TEMPLATE_MARKERS}
     for match in _MARKER.finditer(printed):
         marker = "".join(match.group().split())
-        hits[_TEMPLATE_OF[marker]].append(
-            (marker, numbers[printed.count("\n", 0, match.start())]))
+        hits[_TEMPLATE_OF[marker]].append((marker, numbers[printed.count("\n", 0, match.start())]))
     return hits
 
 

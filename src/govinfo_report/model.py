@@ -68,8 +68,15 @@ class Table:
         if position is None:
             raise KeyError(key)
         line, column = self.positions[position] or (None, None)
-        return Cell(self.keys[position], self.values[position], self.provenance[position],
-                    self.raws[position], line, column, self.rules[position])
+        return Cell(
+            self.keys[position],
+            self.values[position],
+            self.provenance[position],
+            self.raws[position],
+            line,
+            column,
+            self.rules[position],
+        )
 
     def __iter__(self) -> Iterator[Cell]:
         return (self[key] for key in self.keys)
@@ -129,10 +136,18 @@ class Report:
         return flat
 
     @classmethod
-    def from_values(cls, values: Mapping[str, Number | None], *, template: str,
-                    organisation: str | None = None, year: int | None = None,
-                    published: datetime.date | None = None, overview: str | None = None,
-                    problems: str | None = None, other_matters: str | None = None) -> Report:
+    def from_values(
+        cls,
+        values: Mapping[str, Number | None],
+        *,
+        template: str,
+        organisation: str | None = None,
+        year: int | None = None,
+        published: datetime.date | None = None,
+        overview: str | None = None,
+        problems: str | None = None,
+        other_matters: str | None = None,
+    ) -> Report:
         """A report built from values rather than text (to render it, or to test with).
 
         ``values`` maps catalogue keys of ``template`` to numbers; keys left out are missing.
@@ -148,16 +163,35 @@ class Report:
         tables = []
         for section in SECTIONS:
             span = catalogue.sections[section]
-            keys = tuple(f.key for f in catalogue.fields[span.start:span.stop])
+            keys = tuple(f.key for f in catalogue.fields[span.start : span.stop])
             numbers = tuple(values.get(key) for key in keys)
-            tables.append(Table(
-                section, None, keys, numbers,
-                tuple("missing" if v is None else "parsed" for v in numbers),
-                (None,) * len(keys), (None,) * len(keys), (None,) * len(keys),
-                _index={key: i for i, key in enumerate(keys)}))
+            tables.append(
+                Table(
+                    section,
+                    None,
+                    keys,
+                    numbers,
+                    tuple("missing" if v is None else "parsed" for v in numbers),
+                    (None,) * len(keys),
+                    (None,) * len(keys),
+                    (None,) * len(keys),
+                    _index={key: i for i, key in enumerate(keys)},
+                )
+            )
         proactive, applications, appeals = tables
-        return cls(organisation, year, template, published, overview, proactive,
-                   applications, appeals, problems, other_matters, ())
+        return cls(
+            organisation,
+            year,
+            template,
+            published,
+            overview,
+            proactive,
+            applications,
+            appeals,
+            problems,
+            other_matters,
+            (),
+        )
 
     def cell(self, key: str) -> Cell:
         """The cell of a full catalogue key, with its provenance."""

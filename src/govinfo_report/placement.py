@@ -92,16 +92,16 @@ def place(short: ShortRow, grid: Grid, rules: RuleSet, signed: frozenset[int]) -
     return _outcome(_readings(short, grid, rules, signed), short, rules)
 
 
-def place_jointly(shorts: Sequence[ShortRow], grid: Grid, rules: RuleSet,
-                  signed: frozenset[int]) -> list[Outcome] | None:
+def place_jointly(
+    shorts: Sequence[ShortRow], grid: Grid, rules: RuleSet, signed: frozenset[int]
+) -> list[Outcome] | None:
     """Place rows together that ``place`` left uncertain one at a time; ``None`` when
     their readings have more than ``MAX_COMBINATIONS`` combinations."""
     options = [_readings(short, grid, rules, signed) for short in shorts]
     if prod(len(found) for found in options) > MAX_COMBINATIONS:
         return None
     pending = {cell for short in shorts for row in short.rows for cell in row}
-    own = [within(rules, frozenset(cell for row in short.rows for cell in row))
-           for short in shorts]
+    own = [within(rules, frozenset(cell for row in short.rows for cell in row)) for short in shorts]
     lost = grid.lost() | pending
     survivors: list[list[Reading]] = [[] for _ in shorts]
     for combination in product(*options):
@@ -113,10 +113,13 @@ def place_jointly(shorts: Sequence[ShortRow], grid: Grid, rules: RuleSet,
             assigned.update(reading[0])
         for cell in pending - assigned:
             values[cell] = None
-        by = {cell: rule.name for cell, _, rule in derive(values, lost - assigned, rules,
-                                                            signed, start=pending)}
+        by = {
+            cell: rule.name
+            for cell, _, rule in derive(values, lost - assigned, rules, signed, start=pending)
+        }
         if any(_impossible(cell, values, rules, signed) for cell in pending) or any(
-                violated(rule, values) for rules_of_row in own for rule in rules_of_row.rules):
+            violated(rule, values) for rules_of_row in own for rule in rules_of_row.rules
+        ):
             continue
         for row, reading in enumerate(combination):
             survivors[row].append((reading[0], values, by))
@@ -153,16 +156,14 @@ def _outcome(readings: list[Reading], short: ShortRow, rules: RuleSet) -> Outcom
             if short.collapsed.fewer and not checked:
                 unplaced = True
                 continue
-            cut[cell] = (first, "collapsed cell split: " + (", ".join(checked)
-                                                             or "the only split"))
+            cut[cell] = (first, "collapsed cell split: " + (", ".join(checked) or "the only split"))
         else:
             used = sorted({reading[2][cell] for reading in readings if cell in reading[2]})
             derived[cell] = (seen.pop(), "placement: " + ", ".join(used))  # type: ignore[assignment]
     return Outcome(parsed, derived, unplaced, cut, len({id(reading[0]) for reading in readings}))
 
 
-def _readings(short: ShortRow, grid: Grid, rules: RuleSet,
-              signed: frozenset[int]) -> list[Reading]:
+def _readings(short: ShortRow, grid: Grid, rules: RuleSet, signed: frozenset[int]) -> list[Reading]:
     found: list[Reading] = []
     alternatives = short.collapsed.readings if short.collapsed else (short.values,)
     options = [(given, [number(cell[0]) for cell in given]) for given in alternatives]
@@ -192,17 +193,21 @@ def _readings(short: ShortRow, grid: Grid, rules: RuleSet,
             by = {cell: rule.name for cell, _, rule in derive(values, lost, own, signed)}
             if any(_impossible(cell, values, own, signed) for cell in short_cells):
                 continue
-            by.update((cell, rule.name)
-                      for cell, _, rule in derive(values, lost, rules, signed, start=short_cells))
+            by.update(
+                (cell, rule.name)
+                for cell, _, rule in derive(values, lost, rules, signed, start=short_cells)
+            )
             if any(_impossible(cell, values, rules, signed) for cell in short_cells) or any(
-                    violated(rule, values) for rule in own.rules):
+                violated(rule, values) for rule in own.rules
+            ):
                 continue
             found.append((assigned, values, by))
     return found
 
 
-def _impossible(cell: int, values: list[Value | None], rules: RuleSet,
-                signed: frozenset[int]) -> bool:
+def _impossible(
+    cell: int, values: list[Value | None], rules: RuleSet, signed: frozenset[int]
+) -> bool:
     """A count that is negative, or unknown while a rule, of which it is the only unknown
     cell, would make it negative. (An unknown that a rule would make non-negative is a cell
     printed as not given, such as ``—``: nothing is impossible about it.)"""
@@ -211,8 +216,11 @@ def _impossible(cell: int, values: list[Value | None], rules: RuleSet,
         return False
     if value is not None:
         return value < 0
-    return any(solve(rule, values, cell) < 0 for rule in rules.by_cell.get(cell, ())
-               if [i for i in rule.cells if values[i] is None] == [cell])
+    return any(
+        solve(rule, values, cell) < 0
+        for rule in rules.by_cell.get(cell, ())
+        if [i for i in rule.cells if values[i] is None] == [cell]
+    )
 
 
 def _agree(readings: list[Reading], cells: Sequence[int]) -> bool:

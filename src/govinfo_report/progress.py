@@ -57,19 +57,26 @@ class Tally:
     def _counts(self, now: float) -> str:
         elapsed = now - self.start
         rate = self.documents / elapsed if elapsed > 0 else 0.0
-        return (f"{self.documents:,} document{'' if self.documents == 1 else 's'}, "
-                f"{sum(self.failures.values()):,} failed, {elapsed:.1f} s, "
-                f"{rate:,.1f} documents/s")
+        return (
+            f"{self.documents:,} document{'' if self.documents == 1 else 's'}, "
+            f"{sum(self.failures.values()):,} failed, {elapsed:.1f} s, "
+            f"{rate:,.1f} documents/s"
+        )
 
     def summary(self) -> str:
         """The counts, failures and diagnostics by code (most frequent first), and the
         reports by template."""
         lines = [self._counts(self.clock())]
-        for title, counts in (("failures", self.failures), ("diagnostics", self.diagnostics),
-                              ("templates", self.templates)):
+        for title, counts in (
+            ("failures", self.failures),
+            ("diagnostics", self.diagnostics),
+            ("templates", self.templates),
+        ):
             if counts:
-                shown = ", ".join(f"{code} {count:,}" for code, count in
-                                  sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+                shown = ", ".join(
+                    f"{code} {count:,}"
+                    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                )
                 lines.append(f"{title}: {shown}")
         return "\n".join(lines)
 

@@ -71,8 +71,10 @@ def _printable(value: int | Decimal) -> bool:
     """Whether a report could print ``value``: at most 15 digits before the point and 8 after
     it, as ``cells`` reads numbers (a record with ``1e5000000`` would render 5 MB)."""
     number = Decimal(value) if isinstance(value, int) else value
-    return number.is_finite() and (number.is_zero() or (
-        number.adjusted() < 15 and number.as_tuple().exponent >= -8))  # type: ignore[operator]
+    exponent = number.as_tuple().exponent  # an int for a finite number
+    return number.is_finite() and (
+        number.is_zero() or (number.adjusted() < 15 and int(exponent) >= -8)
+    )
 
 
 def from_record(record: object) -> Report:
@@ -92,9 +94,12 @@ def from_record(record: object) -> Report:
     except ValueError:
         raise RecordError(f"published must be a date (YYYY-MM-DD), not {published!r}") from None
     return Report.from_values(
-        _values(record["values"], template), template=template,
+        _values(record["values"], template),
+        template=template,
         organisation=_optional(record, "organisation", str),
-        year=_optional(record, "year", int), published=date)
+        year=_optional(record, "year", int),
+        published=date,
+    )
 
 
 def _optional(record: dict[str, Any], name: str, kind: type) -> Any:
@@ -126,6 +131,9 @@ def _number(key: str, value: object, kind: Kind) -> Number | None:
             return Decimal(value) if kind == "money" else value
         if kind == "money":
             return value
-    expected = ("a number with at most 15 digits before the point and 8 after it"
-                if kind == "money" else "a whole number of at most 15 digits")
+    expected = (
+        "a number with at most 15 digits before the point and 8 after it"
+        if kind == "money"
+        else "a whole number of at most 15 digits"
+    )
     raise RecordError(f"values.{key} must be {expected} or null, not {value!r}")

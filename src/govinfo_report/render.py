@@ -32,8 +32,11 @@ def render(report: Report, layout: str = "tab-separated") -> str:
         raise UnknownLayoutError(f"layout {layout!r} cannot write tables")
     values = report.flat()
     lines = [_title(report), ""]
-    tables = {2: proactive(report.template, values), 3: applications(report.template, values),
-              4: appeals(values)}
+    tables = {
+        2: proactive(report.template, values),
+        3: applications(report.template, values),
+        4: appeals(values),
+    }
     prose = {1: report.overview, 5: report.problems, 6: report.other_matters}
     for number, title in labels.SECTION_TITLES.items():
         lines.append(title)
@@ -56,8 +59,11 @@ def render_html(report: Report, encoding: str = "utf-8") -> str:
     values = report.flat()
     title = _title(report)
     body = [f"<h1>{escape(title)}</h1>"]
-    tables = {2: spans.proactive(report.template, values),
-              3: spans.applications(report.template, values), 4: spans.appeals(values)}
+    tables = {
+        2: spans.proactive(report.template, values),
+        3: spans.applications(report.template, values),
+        4: spans.appeals(values),
+    }
     prose = {1: report.overview, 5: report.problems, 6: report.other_matters}
     for number, heading in labels.SECTION_TITLES.items():
         body.append(f"<h2>{escape(heading)}</h2>")
@@ -65,19 +71,31 @@ def render_html(report: Report, encoding: str = "utf-8") -> str:
             head = spans.header_rows(SECTIONS[number - 2])
             body.append(_html_table(tables[number], head))
         else:
-            body.extend(f"<p>{escape(line)}</p>"
-                        for line in (prose[number] or NO_TEXT).splitlines())
+            body.extend(
+                f"<p>{escape(line)}</p>" for line in (prose[number] or NO_TEXT).splitlines()
+            )
     body.extend(f'<p style="text-align:right">{escape(line)}</p>' for line in _signature(report))
-    return (f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{encoding}">\n'
-            f"<title>{escape(title)}</title>\n</head>\n<body>\n" + "\n".join(body)
-            + "\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{encoding}">\n'
+        f"<title>{escape(title)}</title>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
 
 
 def _html_table(table: spans.SpanTable, head: int) -> str:
-    rows = ["<tr>" + "".join(
-        "<td" + (f' rowspan="{down}"' if down > 1 else "")
-        + (f' colspan="{across}"' if across > 1 else "") + f">{escape(text)}</td>"
-        for text, down, across in row) + "</tr>" for row in table]
+    rows = [
+        "<tr>"
+        + "".join(
+            "<td"
+            + (f' rowspan="{down}"' if down > 1 else "")
+            + (f' colspan="{across}"' if across > 1 else "")
+            + f">{escape(text)}</td>"
+            for text, down, across in row
+        )
+        + "</tr>"
+        for row in table
+    ]
     thead = f"<thead>{''.join(rows[:head])}</thead>" if head else ""
     return f'<table border="1">{thead}<tbody>\n' + "\n".join(rows[head:]) + "\n</tbody></table>"
 
@@ -101,12 +119,22 @@ def proactive(template: str, values: dict[str, Number | None]) -> list[list[str]
     table: list[list[str]] = []
     for article, keys, rows in labels.PROACTIVE_BLOCKS[template]:
         table.append([article, *[""] * len(keys)])
-        table.append(["信息内容", *(columns[key][0] + (MONEY_UNIT if key in
-                                                     labels.MONEY_COLUMNS else "")
-                                  for key in keys)])
+        table.append(
+            [
+                "信息内容",
+                *(
+                    columns[key][0] + (MONEY_UNIT if key in labels.MONEY_COLUMNS else "")
+                    for key in keys
+                ),
+            ]
+        )
         for row in rows:
-            table.append([labels.PROACTIVE_ROWS[template][row][0],
-                          *(cell_text(values[f"proactive.{row}.{key}"]) for key in keys)])
+            table.append(
+                [
+                    labels.PROACTIVE_ROWS[template][row][0],
+                    *(cell_text(values[f"proactive.{row}.{key}"]) for key in keys),
+                ]
+            )
     return table
 
 
@@ -119,21 +147,30 @@ def applications(template: str, values: dict[str, Number | None]) -> list[list[s
         ["", "", "", "", *applicants[1:-1], ""],
     ]
     for row, printed in labels.APPLICATION_PRINTED[template].items():
-        table.append([*printed, *(cell_text(values[f"applications.{row}.{column}"])
-                                  for column in labels.APPLICANT_COLUMNS)])
+        table.append(
+            [
+                *printed,
+                *(
+                    cell_text(values[f"applications.{row}.{column}"])
+                    for column in labels.APPLICANT_COLUMNS
+                ),
+            ]
+        )
     return table
 
 
 def appeals(values: dict[str, Number | None]) -> list[list[str]]:
     """Section 四 as rows of cells: the three header rows and the row of 15 values."""
-    keys = [f"appeals.{group}.{outcome}" for group in labels.APPEAL_GROUPS
-            for outcome in labels.APPEAL_OUTCOMES]
+    keys = [
+        f"appeals.{group}.{outcome}"
+        for group in labels.APPEAL_GROUPS
+        for outcome in labels.APPEAL_OUTCOMES
+    ]
     return [*(list(row) for row in labels.APPEAL_HEADER), [cell_text(values[k]) for k in keys]]
 
 
 def renderable() -> tuple[str, ...]:
     """The registered layouts that can write tables."""
-    return tuple(name for name in layouts.available()
-                 if callable(getattr(layouts.get(name), "write", None)))
-
-
+    return tuple(
+        name for name in layouts.available() if callable(getattr(layouts.get(name), "write", None))
+    )

@@ -29,8 +29,11 @@ class Rule:
     right: tuple[int, ...]
     #: ``left + right``, made once: derivation reads it in its inner loop.
     cells: tuple[int, ...] = attrs.field(
-        init=False, eq=False, repr=False,
-        default=attrs.Factory(lambda rule: rule.left + rule.right, takes_self=True))
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda rule: rule.left + rule.right, takes_self=True),
+    )
 
 
 @attrs.frozen(cache_hash=True)
@@ -48,25 +51,36 @@ def _applications(template: Template) -> Iterable[Rule]:
     applicants = [c for c in labels.APPLICANT_COLUMNS if c != "total"]
     for column, (label, *_) in labels.APPLICANT_COLUMNS.items():
         cell = {row: index[f"applications.{row}.{column}"] for row in rows}
-        yield Rule(f"applications.balance.{column}",
-                   f"column {label}: 总计 + 结转下年度继续办理 = 本年新收 + 上年结转",
-                   (cell["total"], cell["carried_forward"]), (cell["new"], cell["carried_over"]))
-        yield Rule(f"applications.outcomes.{column}",
-                   f"column {label}: 总计 = the sum of the outcome rows （一） to （六）",
-                   (cell["total"],), tuple(cell[row] for row in outcomes))
+        yield Rule(
+            f"applications.balance.{column}",
+            f"column {label}: 总计 + 结转下年度继续办理 = 本年新收 + 上年结转",
+            (cell["total"], cell["carried_forward"]),
+            (cell["new"], cell["carried_over"]),
+        )
+        yield Rule(
+            f"applications.outcomes.{column}",
+            f"column {label}: 总计 = the sum of the outcome rows （一） to （六）",
+            (cell["total"],),
+            tuple(cell[row] for row in outcomes),
+        )
     for row, (label, *_) in labels.APPLICATION_ROWS[template.name].items():
-        yield Rule(f"applications.row-sum.{row}", f"row {label}: 总计 = the six applicant columns",
-                   (index[f"applications.{row}.total"],),
-                   tuple(index[f"applications.{row}.{c}"] for c in applicants))
+        yield Rule(
+            f"applications.row-sum.{row}",
+            f"row {label}: 总计 = the six applicant columns",
+            (index[f"applications.{row}.total"],),
+            tuple(index[f"applications.{row}.{c}"] for c in applicants),
+        )
 
 
 def _appeals(template: Template) -> Iterable[Rule]:
     parts = [o for o in labels.APPEAL_OUTCOMES if o != "total"]
     for group, (label, *_) in labels.APPEAL_GROUPS.items():
-        yield Rule(f"appeals.group-sum.{group}",
-                   f"{label}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-                   (template.index[f"appeals.{group}.total"],),
-                   tuple(template.index[f"appeals.{group}.{o}"] for o in parts))
+        yield Rule(
+            f"appeals.group-sum.{group}",
+            f"{label}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+            (template.index[f"appeals.{group}.total"],),
+            tuple(template.index[f"appeals.{group}.{o}"] for o in parts),
+        )
 
 
 @cache
@@ -99,9 +113,13 @@ def solve(rule: Rule, values: Sequence[Value | None], unknown: int) -> Value:
     return right - left if unknown in rule.left else left - right
 
 
-def derive(values: list[Value | None], lost: set[int], rules: RuleSet,
-           signed: frozenset[int] = frozenset(),
-           start: Iterable[int] | None = None) -> list[tuple[int, Value, Rule]]:
+def derive(
+    values: list[Value | None],
+    lost: set[int],
+    rules: RuleSet,
+    signed: frozenset[int] = frozenset(),
+    start: Iterable[int] | None = None,
+) -> list[tuple[int, Value, Rule]]:
     """Fill lost cells that are the single unknown of a rule, repeatedly; in place.
 
     A value that would be negative (for a count) is not filled: the rule cannot hold.
@@ -109,8 +127,9 @@ def derive(values: list[Value | None], lost: set[int], rules: RuleSet,
     lost cells). Returns what was derived, in order.
     """
     derived: list[tuple[int, Value, Rule]] = []
-    queue = deque(rule for cell in (lost if start is None else start)
-                  for rule in rules.by_cell.get(cell, ()))
+    queue = deque(
+        rule for cell in (lost if start is None else start) for rule in rules.by_cell.get(cell, ())
+    )
     while queue:
         rule = queue.popleft()
         unknown = [i for i in rule.cells if values[i] is None]

@@ -24,18 +24,23 @@ from .matching import matcher
 from .rules import rule_set, violated
 
 #: Column headers of section 三: a bare ``总计`` heads the total column, not the total row.
-_HEADERS = frozenset(label for aliases in labels.APPLICANT_COLUMNS.values()
-                     for label in aliases)
+_HEADERS = frozenset(label for aliases in labels.APPLICANT_COLUMNS.values() for label in aliases)
 
 
 def applications(rows: Sequence[Row], grid: Grid, found: list[Diagnostic]) -> bool:
     """Store section 三 read by sequence if that reading checks out whole; whether it did."""
     template = grid.template.name
     match = matcher(template, "applications").match
-    keys = [key for row in rows for text, _, _ in row.labels if text not in _HEADERS
-            for kind, key in [match(text)] if kind == "row" and key]
+    keys = [
+        key
+        for row in rows
+        for text, _, _ in row.labels
+        if text not in _HEADERS
+        for kind, key in [match(text)]
+        if kind == "row" and key
+    ]
     order = list(labels.APPLICATION_ROWS[template])
-    keys = keys[keys.index(order[0]):] if order[0] in keys else []  # header cells before
+    keys = keys[keys.index(order[0]) :] if order[0] in keys else []  # header cells before
     values: list[Cell] = [cell for row in rows for cell in row.values]
     width = len(labels.APPLICANT_COLUMNS)
     # The last label may follow the last value, past the table's last table line.
@@ -46,16 +51,22 @@ def applications(rows: Sequence[Row], grid: Grid, found: list[Diagnostic]) -> bo
         return False  # a placeholder or a bad number: the rules could not check it
     trial = list(grid.values)
     index = grid.template.index
-    cells = [[index[f"applications.{key}.{column}"] for column in labels.APPLICANT_COLUMNS]
-             for key in keys]
+    cells = [
+        [index[f"applications.{key}.{column}"] for column in labels.APPLICANT_COLUMNS]
+        for key in keys
+    ]
     for row_cells, start in zip(cells, range(0, len(values), width), strict=True):
-        for cell, value in zip(row_cells, count_values([v[0] for v in values[start:start + width]]),
-                               strict=True):
+        for cell, value in zip(
+            row_cells, count_values([v[0] for v in values[start : start + width]]), strict=True
+        ):
             trial[cell] = value
     section = set(grid.template.sections["applications"])
-    if any(violated(rule, trial) is not False for rule in rule_set(template).rules
-           if section.issuperset(rule.cells)):
+    if any(
+        violated(rule, trial) is not False
+        for rule in rule_set(template).rules
+        if section.issuperset(rule.cells)
+    ):
         return False
     for row_cells, start in zip(cells, range(0, len(values), width), strict=True):
-        store_row(grid, row_cells, values[start:start + width], None, found)
+        store_row(grid, row_cells, values[start : start + width], None, found)
     return True

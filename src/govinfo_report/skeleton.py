@@ -40,14 +40,19 @@ _MAX_MARKER_LINE = 200  # a footer centred with spaces
 #: length and the tab are checked apart: a lookahead would scan every line.
 _MARKER_LINE = re.compile(PAGE_MARKER)
 #: A heading, after any Markdown heading marks (``## 二、…``, from html2text or pandoc).
-_HEADING = re.compile(r"\s*(?:#{1,6}\s*)?(?P<number>[" + "".join(SECTION_NUMERALS)
-                      + r"])\s*[、.,:]\s*(?P<title>[^\t]+)")
+_HEADING = re.compile(
+    r"\s*(?:#{1,6}\s*)?(?P<number>["
+    + "".join(SECTION_NUMERALS)
+    + r"])\s*[、.,:]\s*(?P<title>[^\t]+)"
+)
 #: A line that may be a heading: not a table cell (a line starting with a tab); whether it is
 #: short enough is checked apart (``heading_number``), as a lookahead would scan every line.
 _HEADING_LINE = re.compile(rf"(?!\t){_HEADING.pattern}")
 #: Any keyword of a section's heading (folded like the text).
-_KEYWORDS = {number: re.compile("|".join(re.escape(fold(word)) for word in words))
-             for number, words in SECTION_KEYWORDS.items()}
+_KEYWORDS = {
+    number: re.compile("|".join(re.escape(fold(word)) for word in words))
+    for number, words in SECTION_KEYWORDS.items()
+}
 
 
 @attrs.frozen
@@ -110,8 +115,11 @@ class _Marks:
 
     def __init__(self, lines: Sequence[str]) -> None:
         rows = range(len(lines))
-        too_long = (set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
-                    if max(map(len, lines), default=0) > MAX_LINE_CHARS else set())
+        too_long = (
+            set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
+            if max(map(len, lines), default=0) > MAX_LINE_CHARS
+            else set()
+        )
         tabbed = list(map(contains, lines, repeat("\t")))
         self.lines = lines
         self.tabbed = list(compress(rows, tabbed))
@@ -119,8 +127,13 @@ class _Marks:
         self.plain = list(map(lines.__getitem__, self.untabbed))
         self.long = sorted(too_long)
         self.markers = sorted(
-            [i for i in compress(self.untabbed, map(_MARKER_LINE.fullmatch, self.plain))
-             if _marker_sized(lines[i])] + _running_headers(lines, self.untabbed, self.plain))
+            [
+                i
+                for i in compress(self.untabbed, map(_MARKER_LINE.fullmatch, self.plain))
+                if _marker_sized(lines[i])
+            ]
+            + _running_headers(lines, self.untabbed, self.plain)
+        )
         self.dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
         self.table_breaks = sorted(self.markers + self.long)
 
@@ -128,18 +141,25 @@ class _Marks:
         """The table lines among lines ``[start, end)``, page markers and over-long lines
         aside: the lines with a tab, and the others that a layout's ``table_line`` finds."""
         untabbed = slice(bisect_left(self.untabbed, start), bisect_left(self.untabbed, end))
-        table = sorted([*self.tabbed[bisect_left(self.tabbed, start):
-                                     bisect_left(self.tabbed, end)],
-                        *compress(self.untabbed[untabbed],
-                                  map(layouts.table_line_pattern().search,
-                                      self.plain[untabbed]))])
+        table = sorted(
+            [
+                *self.tabbed[bisect_left(self.tabbed, start) : bisect_left(self.tabbed, end)],
+                *compress(
+                    self.untabbed[untabbed],
+                    map(layouts.table_line_pattern().search, self.plain[untabbed]),
+                ),
+            ]
+        )
         return [i for i in table if i not in self.dropped] if self.dropped else table
 
 
 def _marker_sized(line: str) -> bool:
     """Whether a line matching ``_MARKER_LINE`` is a page marker: short, without a tab."""
-    return ("\t" not in line and len(line) <= _MAX_MARKER_LINE
-            and len(line.strip()) <= _MAX_MARKER_CHARS)
+    return (
+        "\t" not in line
+        and len(line) <= _MAX_MARKER_LINE
+        and len(line.strip()) <= _MAX_MARKER_CHARS
+    )
 
 
 #: Words naming the report: a short line holding one is a page header when it comes back.
@@ -150,8 +170,11 @@ def _running_headers(lines: Sequence[str], untabbed: list[int], plain: list[str]
     """The lines of a page header that repeats the report's title on every page (Word's
     PDFs): short lines naming the report that occur more than once, headings aside; like a
     page marker, a line of its own (``untabbed``, whose texts are ``plain``), not a row."""
-    titled = [i for i in compress(untabbed, map(_TITLE_WORD.search, plain))
-              if len(lines[i]) <= _MAX_HEADING_CHARS and not _HEADING_LINE.match(lines[i])]
+    titled = [
+        i
+        for i in compress(untabbed, map(_TITLE_WORD.search, plain))
+        if len(lines[i]) <= _MAX_HEADING_CHARS and not _HEADING_LINE.match(lines[i])
+    ]
     if len(titled) < 2:  # the title alone, as a rule
         return []
     counts = Counter(lines[i].strip() for i in titled)
@@ -225,14 +248,13 @@ def _regions(kind: str, marks: _Marks, start: int, end: int, found: list[Token])
     """Lines ``[start, end)`` as regions of ``kind``, split where a line is dropped: a page
     header or footer, or in a table a line too long to be a row."""
     breaks = marks.table_breaks if kind == "table" else marks.markers
-    for index in breaks[bisect_left(breaks, start):bisect_left(breaks, end)]:
+    for index in breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]:
         _trimmed(kind, marks.lines, start, index, found)
         start = index + 1
     _trimmed(kind, marks.lines, start, end, found)
 
 
-def _trimmed(kind: str, lines: Sequence[str], start: int, end: int,
-             found: list[Token]) -> None:
+def _trimmed(kind: str, lines: Sequence[str], start: int, end: int, found: list[Token]) -> None:
     """A region of ``kind`` over lines ``[start, end)`` without their blank edges (a line of
     empty tab cells is not blank in a table)."""
     table = kind == "table"
@@ -265,8 +287,9 @@ class _Build(Transformer[Token, Any]):
 
     def _section(self, children: list[Token]) -> Section:
         heading = children[0]
-        return Section(heading.value, (heading.line or 1) - 1,
-                       tuple(token.value for token in children[1:]))
+        return Section(
+            heading.value, (heading.line or 1) - 1, tuple(token.value for token in children[1:])
+        )
 
     section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
 
@@ -300,14 +323,19 @@ def split(lines: Sequence[str]) -> Skeleton:
         if not isinstance(error, UnexpectedToken) or error.token.type == "$END":
             return False
         token = error.token
-        found.append(diagnostic(
-            "section-out-of-order",
-            f"section heading {SECTION_NAMES[token.value]} at line {token.line} is out of "
-            f"the template's order; read as text of the section before it",
-            token.line, 1))
+        found.append(
+            diagnostic(
+                "section-out-of-order",
+                f"section heading {SECTION_NAMES[token.value]} at line {token.line} is out of "
+                f"the template's order; read as text of the section before it",
+                token.line,
+                1,
+            )
+        )
         line = (token.line or 1) - 1
         error.interactive_parser.feed_token(
-            Token("PROSE", Region("prose", line, line + 1), line=token.line, column=1))
+            Token("PROSE", Region("prose", line, line + 1), line=token.line, column=1)
+        )
         return True
 
     marks = _Marks(lines)
@@ -315,14 +343,18 @@ def split(lines: Sequence[str]) -> Skeleton:
     front, sections = parts[0], {section.number: section for section in parts[1:]}
     long = marks.long
     if long:
-        found.append(diagnostic(
-            "line-too-long", f"{len(long)} line(s) longer than {MAX_LINE_CHARS:,} characters "
-                             "were not read as table rows, headings or count statements "
-                             f"(the first at line {long[0] + 1}); in prose they are kept as "
-                             "text",
-            long[0] + 1, MAX_LINE_CHARS + 1))
+        found.append(
+            diagnostic(
+                "line-too-long",
+                f"{len(long)} line(s) longer than {MAX_LINE_CHARS:,} characters "
+                "were not read as table rows, headings or count statements "
+                f"(the first at line {long[0] + 1}); in prose they are kept as "
+                "text",
+                long[0] + 1,
+                MAX_LINE_CHARS + 1,
+            )
+        )
     for number, name in SECTION_NAMES.items():
         if number not in sections:
-            found.append(diagnostic("section-missing",
-                                    f"no heading of section {name} was found"))
+            found.append(diagnostic("section-missing", f"no heading of section {name} was found"))
     return Skeleton(front, sections, tuple(found))

@@ -22,12 +22,15 @@ _FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0x
 _FOLD_TEXT.update(dict.fromkeys("\u3000\u00a0\u200b\ufeff\u2002\u2003", " "))
 #: Kangxi radicals (⼆ ⼈ ⾏ …), which PDF text extraction gives for the ideographs (二 人 行 …)
 #: when a font maps those glyphs to them, to the ideographs (their NFKC forms).
-_FOLD_TEXT.update({chr(code): unicodedata.normalize("NFKC", chr(code))
-                   for code in range(0x2F00, 0x2FD6)})
+_FOLD_TEXT.update(
+    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
+)
 #: CJK radicals (supplement) shaped as whole simplified characters, which PDF fonts give the
 #: same way (人⺠政府 for 人民政府); Unicode has no decomposition for most of them.
-_RADICALS = ("⺟母⺠民⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞"
-             "⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟")
+_RADICALS = (
+    "⺟母⺠民⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞"
+    "⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟"
+)
 _FOLD_TEXT.update(zip(_RADICALS[::2], _RADICALS[1::2], strict=True))
 _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 
@@ -116,8 +119,13 @@ def _from_bytes(data: bytes, name: str | None, kind: str | None) -> Source:
         encoding = "utf-16"
     elif b"\x00" in data:
         line, column, shown = byte_position(data, data.index(b"\x00"))
-        raise ParseError("the input is binary, not text (it contains NUL bytes)",
-                         code="not-text", line=line, column=column, text=shown)
+        raise ParseError(
+            "the input is binary, not text (it contains NUL bytes)",
+            code="not-text",
+            line=line,
+            column=column,
+            text=shown,
+        )
     try:
         text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as utf8_error:
@@ -125,18 +133,24 @@ def _from_bytes(data: bytes, name: str | None, kind: str | None) -> Source:
             text = data.decode("gb18030")
         except UnicodeDecodeError as gb_error:
             utf8_first = utf8_error.start >= gb_error.start
-            line, column, shown = byte_position(data, max(utf8_error.start, gb_error.start),
-                                               "utf-8" if utf8_first else "gb18030")
-            raise ParseError("the input is neither UTF-8 nor GB18030 text", code="not-text",
-                             line=line, column=column, text=shown) from None
+            line, column, shown = byte_position(
+                data, max(utf8_error.start, gb_error.start), "utf-8" if utf8_first else "gb18030"
+            )
+            raise ParseError(
+                "the input is neither UTF-8 nor GB18030 text",
+                code="not-text",
+                line=line,
+                column=column,
+                text=shown,
+            ) from None
         encoding = "gb18030"
-        found = (diagnostic("encoding-gb18030",
-                            "the input is not UTF-8; it was decoded as GB18030"),)
+        found = (
+            diagnostic("encoding-gb18030", "the input is not UTF-8; it was decoded as GB18030"),
+        )
     return _from_text(text, encoding, name, found)
 
 
-def _from_text(text: str, encoding: str, name: str | None,
-               found: tuple[Diagnostic, ...]) -> Source:
+def _from_text(text: str, encoding: str, name: str | None, found: tuple[Diagnostic, ...]) -> Source:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -147,10 +161,13 @@ def _from_text(text: str, encoding: str, name: str | None,
         assert first is not None
         start = text.rfind("\n", 0, first.start()) + 1
         end = text.find("\n", first.start())
-        raise ParseError("the input is binary, not text (it is full of control characters)",
-                         code="not-text", line=text.count("\n", 0, first.start()) + 1,
-                         column=first.start() - start + 1,
-                         text=text[start:end if end >= 0 else len(text)])
+        raise ParseError(
+            "the input is binary, not text (it is full of control characters)",
+            code="not-text",
+            line=text.count("\n", 0, first.start()) + 1,
+            column=first.start() - start + 1,
+            text=text[start : end if end >= 0 else len(text)],
+        )
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)

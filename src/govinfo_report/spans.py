@@ -34,13 +34,25 @@ def proactive(template: str, values: dict[str, Number | None]) -> SpanTable:
     for article, keys, rows in labels.PROACTIVE_BLOCKS[template]:
         spans = [1] * (len(keys) - 1) + [_PROACTIVE_WIDTH - len(keys) + 1]
         table.append([(article, 1, _PROACTIVE_WIDTH + 1)])
-        table.append([("信息内容", 1, 1), *(
-            (columns[key][0] + (MONEY_UNIT if key in labels.MONEY_COLUMNS else ""), 1, span)
-            for key, span in zip(keys, spans, strict=True))])
+        table.append(
+            [
+                ("信息内容", 1, 1),
+                *(
+                    (columns[key][0] + (MONEY_UNIT if key in labels.MONEY_COLUMNS else ""), 1, span)
+                    for key, span in zip(keys, spans, strict=True)
+                ),
+            ]
+        )
         for row in rows:
-            table.append([(labels.PROACTIVE_ROWS[template][row][0], 1, 1), *(
-                (cell_text(values[f"proactive.{row}.{key}"]), 1, span)
-                for key, span in zip(keys, spans, strict=True))])
+            table.append(
+                [
+                    (labels.PROACTIVE_ROWS[template][row][0], 1, 1),
+                    *(
+                        (cell_text(values[f"proactive.{row}.{key}"]), 1, span)
+                        for key, span in zip(keys, spans, strict=True)
+                    ),
+                ]
+            )
     return table
 
 
@@ -65,12 +77,14 @@ def applications(template: str, values: dict[str, Number | None]) -> SpanTable:
         if outcome and not sub:
             cells.append((outcome, 1, 2))
         elif outcome:
-            size = 1 + sum(1 for _ in _continuations(printed, keys[index + 1:]))
+            size = 1 + sum(1 for _ in _continuations(printed, keys[index + 1 :]))
             cells.append((outcome, size, 1))
         if sub:
             cells.append((sub, 1, 1))
-        cells.extend((cell_text(values[f"applications.{row}.{column}"]), 1, 1)
-                     for column in labels.APPLICANT_COLUMNS)
+        cells.extend(
+            (cell_text(values[f"applications.{row}.{column}"]), 1, 1)
+            for column in labels.APPLICANT_COLUMNS
+        )
         table.append(cells)
     return table
 
@@ -95,8 +109,11 @@ def appeals(values: dict[str, Number | None]) -> SpanTable:
         [(groups[0], 1, 5), ("行政诉讼", 1, 10)],
         [*((text, 2, 1) for text in outcomes), (groups[1], 1, 5), (groups[2], 1, 5)],
         [(text, 1, 1) for _ in range(2) for text in outcomes],
-        [(cell_text(values[f"appeals.{group}.{outcome}"]), 1, 1)
-         for group in labels.APPEAL_GROUPS for outcome in labels.APPEAL_OUTCOMES],
+        [
+            (cell_text(values[f"appeals.{group}.{outcome}"]), 1, 1)
+            for group in labels.APPEAL_GROUPS
+            for outcome in labels.APPEAL_OUTCOMES
+        ],
     ]
 
 

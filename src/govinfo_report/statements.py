@@ -45,16 +45,26 @@ class _Patterns(NamedTuple):
 
 @cache
 def _patterns(template: str) -> _Patterns:
-    chosen = [(pattern, readings) for only, readings, pattern in labels.STATEMENTS
-              if only in (None, template)]
-    alternatives = [f"(?P<s{i}>{pattern.replace('(?P<n>', f'(?P<n{i}>')})"
-                    for i, (pattern, _) in enumerate(chosen)]
+    chosen = [
+        (pattern, readings)
+        for only, readings, pattern in labels.STATEMENTS
+        if only in (None, template)
+    ]
+    alternatives = [
+        f"(?P<s{i}>{pattern.replace('(?P<n>', f'(?P<n{i}>')})"
+        for i, (pattern, _) in enumerate(chosen)
+    ]
     # The lookahead lets the search skip every other character at C speed.
-    union, *later = (re.compile(f"(?=[{labels.STATEMENT_STARTS}])(?:{'|'.join(alternatives[i:])})")
-                     for i in range(len(alternatives)))
-    return _Patterns(union, (*later, None), tuple(readings for _, readings in chosen),
-                     tuple(f"n{i}" if "(?P<n>" in pattern else None
-                           for i, (pattern, _) in enumerate(chosen)))
+    union, *later = (
+        re.compile(f"(?=[{labels.STATEMENT_STARTS}])(?:{'|'.join(alternatives[i:])})")
+        for i in range(len(alternatives))
+    )
+    return _Patterns(
+        union,
+        (*later, None),
+        tuple(readings for _, readings in chosen),
+        tuple(f"n{i}" if "(?P<n>" in pattern else None for i, (pattern, _) in enumerate(chosen)),
+    )
 
 
 def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
@@ -87,9 +97,15 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
                         columns[at] = _columns(line)
                     shift, index = columns[at], start - starts[at]
                     count = patterns.counts[which]
-                    found.append(Statement(
-                        match[0], int(match[count]) if count else 0, patterns.readings[which],
-                        number, shift + index + 1 if isinstance(shift, int) else shift[index]))
+                    found.append(
+                        Statement(
+                            match[0],
+                            int(match[count]) if count else 0,
+                            patterns.readings[which],
+                            number,
+                            shift + index + 1 if isinstance(shift, int) else shift[index],
+                        )
+                    )
             match = later.match(text, start) if later is not None else None
         match = patterns.union.search(text, start + 1)
     found.sort(key=attrgetter("line", "column"))
@@ -131,17 +147,24 @@ def compare(statements: Sequence[Statement], grid: Grid) -> list[Diagnostic]:
     index, values = grid.template.index, grid.values
     found: list[Diagnostic] = []
     for statement in statements:
-        readings = [reading for reading in statement.readings
-                    if all(key in index for key in reading)]
+        readings = [
+            reading for reading in statement.readings if all(key in index for key in reading)
+        ]
         sums = [_sum(values[index[key]] for key in reading) for reading in readings]
         if not readings or statement.value in sums:
             continue
         first = readings[0]
-        found.append(diagnostic(
-            "text-table-mismatch",
-            f"section 一 states {statement.text!r} ({statement.value}) at line "
-            f"{statement.line}, column {statement.column}, but the table gives "
-            f"{_shown(first, grid)}", statement.line, statement.column, first))
+        found.append(
+            diagnostic(
+                "text-table-mismatch",
+                f"section 一 states {statement.text!r} ({statement.value}) at line "
+                f"{statement.line}, column {statement.column}, but the table gives "
+                f"{_shown(first, grid)}",
+                statement.line,
+                statement.column,
+                first,
+            )
+        )
     return found
 
 

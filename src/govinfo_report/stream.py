@@ -79,13 +79,18 @@ class Result:
         return _packed_result, (self.index, self.name, self.error, packed)
 
 
-def _packed_result(index: int, name: str, error: ParseError | None,
-                   packed: bytes | None) -> Result:
+def _packed_result(index: int, name: str, error: ParseError | None, packed: bytes | None) -> Result:
     return Result(index, name, error, packed=packed)
 
 
-def parse_document(document: Document, *, layout: str | None = None, strict: bool = False,
-                   index: int = 0, format: str | None = None) -> Result:
+def parse_document(
+    document: Document,
+    *,
+    layout: str | None = None,
+    strict: bool = False,
+    index: int = 0,
+    format: str | None = None,
+) -> Result:
     """Read and parse one document; never raises for a bad document.
 
     The report's ``source`` is the document's name. A document that cannot be read fails
@@ -109,8 +114,12 @@ def parse_document(document: Document, *, layout: str | None = None, strict: boo
     """
     formats.check(format)
     try:
-        report = parse(document.read(), layout=layout, strict=strict,
-                       format=format or formats.kind_of(document.name))
+        report = parse(
+            document.read(),
+            layout=layout,
+            strict=strict,
+            format=format or formats.kind_of(document.name),
+        )
     except ParseError as error:
         return Result(index, document.name, error)
     except MissingDependencyError as error:
@@ -118,15 +127,26 @@ def parse_document(document: Document, *, layout: str | None = None, strict: boo
     except UnknownLayoutError:
         raise
     except Exception as error:  # a bug: one document's, never the whole stream's
-        return Result(index, document.name, InternalError(
-            f"internal error: {type(error).__name__}: {error}",
-            traceback=traceback.format_exc()))
+        return Result(
+            index,
+            document.name,
+            InternalError(
+                f"internal error: {type(error).__name__}: {error}", traceback=traceback.format_exc()
+            ),
+        )
     return Result(index, document.name, report=attrs.evolve(report, source=document.name))
 
 
-def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool = True,
-               chunksize: int | None = None, layout: str | None = None,
-               strict: bool = False, format: str | None = None) -> Generator[Result, None, None]:
+def iter_parse(
+    sources: Iterable[Source],
+    *,
+    jobs: int | None = 1,
+    ordered: bool = True,
+    chunksize: int | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+    format: str | None = None,
+) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
     Args:
@@ -169,18 +189,23 @@ def iter_parse(sources: Iterable[Source], *, jobs: int | None = 1, ordered: bool
 
 def _workers(jobs: int | None) -> int:
     if jobs is None or jobs == 0:
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-            os.cpu_count() or 1)
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1)
+        )
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
     return jobs
 
 
-def _in_process(sources: Iterable[Source], layout: str | None, strict: bool,
-                format: str | None) -> Generator[Result, None, None]:
+def _in_process(
+    sources: Iterable[Source], layout: str | None, strict: bool, format: str | None
+) -> Generator[Result, None, None]:
     for index, source in enumerate(sources):
-        yield parse_document(as_document(source, index), layout=layout, strict=strict,
-                             index=index, format=format)
+        yield parse_document(
+            as_document(source, index), layout=layout, strict=strict, index=index, format=format
+        )
 
 
 def as_document(source: Source, index: int) -> Document:
@@ -198,9 +223,15 @@ def as_document(source: Source, index: int) -> Document:
     raise TypeError(f"cannot read a report from {type(source).__name__} (source {index})")
 
 
-def _pooled(sources: Iterable[Source], workers: int, ordered: bool, chunksize: int,
-            layout: str | None, strict: bool,
-            format: str | None) -> Generator[Result, None, None]:
+def _pooled(
+    sources: Iterable[Source],
+    workers: int,
+    ordered: bool,
+    chunksize: int,
+    layout: str | None,
+    strict: bool,
+    format: str | None,
+) -> Generator[Result, None, None]:
     """Results from ``workers`` processes, at most ``workers * CHUNKS_AHEAD`` chunks handed
     out ahead of the results taken; the sources are read here, a chunk at a time, only when
     a chunk is handed out."""
@@ -264,8 +295,16 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
     try:
         for index, source in enumerate(sources):
             document = as_document(source, index)
-            chunk.append((index, document.name, document.path, document.member,
-                          document.data, document.unreadable))
+            chunk.append(
+                (
+                    index,
+                    document.name,
+                    document.path,
+                    document.member,
+                    document.data,
+                    document.unreadable,
+                )
+            )
             if len(chunk) == size:
                 yield chunk
                 chunk = []
@@ -275,11 +314,17 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-def _work(tasks: list[_Task], layout: str | None, strict: bool,
-          format: str | None) -> list[Result]:
-    return [parse_document(Document(name, path, member, data, unreadable), layout=layout,
-                           strict=strict, index=index, format=format)
-            for index, name, path, member, data, unreadable in tasks]
+def _work(tasks: list[_Task], layout: str | None, strict: bool, format: str | None) -> list[Result]:
+    return [
+        parse_document(
+            Document(name, path, member, data, unreadable),
+            layout=layout,
+            strict=strict,
+            index=index,
+            format=format,
+        )
+        for index, name, path, member, data, unreadable in tasks
+    ]
 
 
 def _ignore_interrupts() -> None:

@@ -23,8 +23,12 @@ from .rules import Rule, rule_set, violated
 Status = Literal["passed", "violated", "not-assessable"]
 
 #: code of a broken check, per family of rules.
-_BROKEN = {"rules": "rule-violation", "non-negative": "negative-count",
-           "carry-over": "carry-over-mismatch", "in-force": "in-force-mismatch"}
+_BROKEN = {
+    "rules": "rule-violation",
+    "non-negative": "negative-count",
+    "carry-over": "carry-over-mismatch",
+    "in-force": "in-force-mismatch",
+}
 
 
 @attrs.frozen
@@ -126,12 +130,15 @@ def failures(report: Report) -> list[Diagnostic]:
     deriving = {name for rule in filter(None, derived_by) for name in _rules_named(rule)}
     found: list[Diagnostic] = []
     for rule in rule_set(report.template).rules:
-        if violated(rule, values) is not False or (rule.name in deriving and any(
-                rule.name in _rules_named(derived_by[i]) for i in rule.cells)):
+        if violated(rule, values) is not False or (
+            rule.name in deriving
+            and any(rule.name in _rules_named(derived_by[i]) for i in rule.cells)
+        ):
             found.append(_from_rule(report, rule).diagnostic)  # type: ignore[arg-type]
     if any(_least(table) < 0 for table in report.tables):
-        found.extend(check.diagnostic for check in _non_negative(report)
-                     if check.diagnostic is not None)
+        found.extend(
+            check.diagnostic for check in _non_negative(report) if check.diagnostic is not None
+        )
     return found
 
 
@@ -156,19 +163,33 @@ def _least(table: Table) -> Number:
 def _non_negative(report: Report) -> Iterator[Check]:
     template = TEMPLATES[report.template]
     for table in report.tables:
-        negative = [] if _least(table) >= 0 else [
-            table[key] for key, value in zip(table.keys, table.values, strict=True)
-            if value is not None and value < 0
-            and template.fields[template.index[key]].kind != "signed"]
+        negative = (
+            []
+            if _least(table) >= 0
+            else [
+                table[key]
+                for key, value in zip(table.keys, table.values, strict=True)
+                if value is not None
+                and value < 0
+                and template.fields[template.index[key]].kind != "signed"
+            ]
+        )
         title = f"{table.section}: counts and amounts are not negative"
         if not negative:
-            yield Check(f"{table.section}.non-negative", title, "passed", None, None, (), (),
-                        ())
+            yield Check(f"{table.section}.non-negative", title, "passed", None, None, (), (), ())
         for cell in negative:
             message = f"{_label(report, cell.key)} is negative: {cell.raw or cell.value}"
-            yield Check(f"{table.section}.non-negative", title, "violated", cell.value, 0, (),
-                        (cell,), (1,), diagnostic("negative-count", message, cell.line,
-                                                  cell.column, (cell.key,)))
+            yield Check(
+                f"{table.section}.non-negative",
+                title,
+                "violated",
+                cell.value,
+                0,
+                (),
+                (cell,),
+                (1,),
+                diagnostic("negative-count", message, cell.line, cell.column, (cell.key,)),
+            )
 
 
 def _label(report: Report, key: str) -> str:
@@ -177,31 +198,64 @@ def _label(report: Report, key: str) -> str:
     return f"{field.row_label} {field.column_label}"
 
 
-def _check(name: str, title: str, family: str, totals: Sequence[Cell],
-           parts: Sequence[Cell], signs: Sequence[int], before: str = "") -> Check:
+def _check(
+    name: str,
+    title: str,
+    family: str,
+    totals: Sequence[Cell],
+    parts: Sequence[Cell],
+    signs: Sequence[int],
+    before: str = "",
+) -> Check:
     """``before`` (``"2020 "``) names the report of the first part when it is another."""
-    names = [*(cell.key for cell in totals),
-             *((before if i == 0 else "") + cell.key for i, cell in enumerate(parts))]
+    names = [
+        *(cell.key for cell in totals),
+        *((before if i == 0 else "") + cell.key for i, cell in enumerate(parts)),
+    ]
     cells = (*totals, *parts)
     missing = [shown for shown, cell in zip(names, cells, strict=True) if cell.value is None]
-    circular = [shown for shown, cell in zip(names, cells, strict=True)
-                if name in _rules_named(cell.rule)]
+    circular = [
+        shown for shown, cell in zip(names, cells, strict=True) if name in _rules_named(cell.rule)
+    ]
     located = totals if before else cells
     if missing or circular:
-        why = (f"missing {', '.join(missing)}" if missing else
-               f"{', '.join(circular)} was derived from this very rule")
-        return Check(name, title, "not-assessable", None, None, tuple(totals), tuple(parts),
-                     tuple(signs), _diagnostic("rule-not-assessable",
-                                               f"{title}: not checked, {why}", located))
+        why = (
+            f"missing {', '.join(missing)}"
+            if missing
+            else f"{', '.join(circular)} was derived from this very rule"
+        )
+        return Check(
+            name,
+            title,
+            "not-assessable",
+            None,
+            None,
+            tuple(totals),
+            tuple(parts),
+            tuple(signs),
+            _diagnostic("rule-not-assessable", f"{title}: not checked, {why}", located),
+        )
     printed = sum(cell.value for cell in totals)  # type: ignore[misc]
     expected = sum(sign * cell.value for sign, cell in zip(signs, parts, strict=True))  # type: ignore[operator,misc]
     if printed == expected:
-        return Check(name, title, "passed", printed, expected, tuple(totals), tuple(parts),
-                     tuple(signs))
-    message = (f"{title}: the report gives {_terms(totals, [1] * len(totals), names)}, but "
-               f"{_terms(parts, signs, names[len(totals):])}")
-    return Check(name, title, "violated", printed, expected, tuple(totals), tuple(parts),
-                 tuple(signs), _diagnostic(_BROKEN[family], message, located))
+        return Check(
+            name, title, "passed", printed, expected, tuple(totals), tuple(parts), tuple(signs)
+        )
+    message = (
+        f"{title}: the report gives {_terms(totals, [1] * len(totals), names)}, but "
+        f"{_terms(parts, signs, names[len(totals) :])}"
+    )
+    return Check(
+        name,
+        title,
+        "violated",
+        printed,
+        expected,
+        tuple(totals),
+        tuple(parts),
+        tuple(signs),
+        _diagnostic(_BROKEN[family], message, located),
+    )
 
 
 def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) -> str:
@@ -232,38 +286,55 @@ def _diagnostic(code: str, message: str, cells: Sequence[Cell]) -> Diagnostic:
     """Located at the first of ``cells`` with a position (cells of this report only)."""
     located = [cell for cell in cells if cell.line is not None]
     line, column = (located[0].line, located[0].column) if located else (None, None)
-    return diagnostic(code, message, line, column,
-                      tuple(dict.fromkeys(cell.key for cell in cells)))
+    return diagnostic(code, message, line, column, tuple(dict.fromkeys(cell.key for cell in cells)))
 
 
-def _cross_year(report: Report, previous: Report,
-                notes: list[Diagnostic]) -> Iterator[Check]:
+def _cross_year(report: Report, previous: Report, notes: list[Diagnostic]) -> Iterator[Check]:
     if report.year is None or previous.year is None:
-        raise ValueError("a cross-year check needs both reports' years; "
-                         f"{'this' if report.year is None else 'the previous'} report's year "
-                         "is unknown")
+        raise ValueError(
+            "a cross-year check needs both reports' years; "
+            f"{'this' if report.year is None else 'the previous'} report's year "
+            "is unknown"
+        )
     if previous.year != report.year - 1:
-        raise ValueError(f"previous must be the report of the year before: got years "
-                         f"{previous.year} and {report.year}")
+        raise ValueError(
+            f"previous must be the report of the year before: got years "
+            f"{previous.year} and {report.year}"
+        )
     if report.organisation != previous.organisation:
-        notes.append(diagnostic("body-mismatch", f"the {previous.year} report is of "
-                                                 f"{previous.organisation!r}, the {report.year} "
-                                                 f"report of {report.organisation!r}"))
+        notes.append(
+            diagnostic(
+                "body-mismatch",
+                f"the {previous.year} report is of "
+                f"{previous.organisation!r}, the {report.year} "
+                f"report of {report.organisation!r}",
+            )
+        )
     before = f"{previous.year} "
     for column, (label, *_) in labels.APPLICANT_COLUMNS.items():
-        yield _check(f"years.carry-over.{column}",
-                     f"column {label}: {report.year} 上年结转 = {previous.year} 结转下年度继续办理",
-                     "carry-over", [report.cell(f"applications.carried_over.{column}")],
-                     [previous.cell(f"applications.carried_forward.{column}")], [1],
-                     before)
+        yield _check(
+            f"years.carry-over.{column}",
+            f"column {label}: {report.year} 上年结转 = {previous.year} 结转下年度继续办理",
+            "carry-over",
+            [report.cell(f"applications.carried_over.{column}")],
+            [previous.cell(f"applications.carried_forward.{column}")],
+            [1],
+            before,
+        )
     if report.template == previous.template == "2021":
         for row in ("rules", "normative_documents"):
             label = labels.PROACTIVE_ROWS["2021"][row][0]
             yield _check(
                 f"years.in-force.{row}",
                 f"{label}: {report.year} 现行有效件数 = {previous.year} 现行有效件数 "
-                "+ 本年制发件数 − 本年废止件数 (amendments also move it)", "in-force",
+                "+ 本年制发件数 − 本年废止件数 (amendments also move it)",
+                "in-force",
                 [report.cell(f"proactive.{row}.in_force")],
-                [previous.cell(f"proactive.{row}.in_force"),
-                 report.cell(f"proactive.{row}.issued"),
-                 report.cell(f"proactive.{row}.repealed")], [1, 1, -1], before)
+                [
+                    previous.cell(f"proactive.{row}.in_force"),
+                    report.cell(f"proactive.{row}.issued"),
+                    report.cell(f"proactive.{row}.repealed"),
+                ],
+                [1, 1, -1],
+                before,
+            )

@@ -16,10 +16,18 @@ __all__ = ["READERS", "SUFFIXES", "Extracted", "check", "extract", "kind_of", "r
 
 #: format -> its reader.
 READERS: dict[str, Callable[[bytes], Extracted]] = {
-    "html": html.read, "docx": docx.read, "pdf": pdf.read}
+    "html": html.read,
+    "docx": docx.read,
+    "pdf": pdf.read,
+}
 #: file suffix (lower case) -> format.
-SUFFIXES: dict[str, str] = {".html": "html", ".htm": "html", ".xhtml": "html",
-                            ".docx": "docx", ".pdf": "pdf"}
+SUFFIXES: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 
 
 def check(kind: str | None) -> None:

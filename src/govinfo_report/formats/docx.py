@@ -24,8 +24,9 @@ _RUN = f"{_W}r"
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
 #: Content that repeats text found elsewhere: the fallback of an alternative (a text box
 #: drawn twice, for old and new Word) and text moved away (it is also where it moved to).
-_REPEATS = frozenset({"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
-                      f"{_W}moveFrom"})
+_REPEATS = frozenset(
+    {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{_W}moveFrom"}
+)
 
 
 def read(data: bytes) -> Extracted:
@@ -41,7 +42,8 @@ def read(data: bytes) -> Extracted:
     except ImportError:
         raise MissingDependencyError(
             "python-docx is not installed: Word documents need the docx extra "
-            "(pip install 'govinfo-report[docx]')") from None
+            "(pip install 'govinfo-report[docx]')"
+        ) from None
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     try:
@@ -49,8 +51,9 @@ def read(data: bytes) -> Extracted:
     # A broken file fails anywhere in the zip, XML and package readers, each with its own
     # exception; all of them mean the same to the caller.
     except Exception as error:
-        raise ParseError(f"not a readable Word (.docx) document: {_reason(error)}",
-                         code="unreadable") from None
+        raise ParseError(
+            f"not a readable Word (.docx) document: {_reason(error)}", code="unreadable"
+        ) from None
     lines: list[str] = []
     for block in _content(body):
         if block.tag == _P:

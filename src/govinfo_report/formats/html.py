@@ -20,22 +20,80 @@ if TYPE_CHECKING:
 DECLARATION_BYTES = 4096
 _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)"""
-    rb"""|<\?xml[^>]*?encoding\s*=\s*["']([-\w.:]+)""", re.IGNORECASE)
+    rb"""|<\?xml[^>]*?encoding\s*=\s*["']([-\w.:]+)""",
+    re.IGNORECASE,
+)
 #: Labels of the encodings read as GB18030, which contains each of them (the WHATWG
 #: Encoding Standard's labels of GBK and GB18030, and Python's names of them).
-_GB_LABELS = frozenset({"chinese", "cp936", "csgb2312", "csiso58gb231280", "euc-cn", "gb18030",
-                        "gb2312", "gb_2312", "gb_2312-80", "gbk", "iso-ir-58", "ms936",
-                        "windows-936", "x-gbk"})
+_GB_LABELS = frozenset(
+    {
+        "chinese",
+        "cp936",
+        "csgb2312",
+        "csiso58gb231280",
+        "euc-cn",
+        "gb18030",
+        "gb2312",
+        "gb_2312",
+        "gb_2312-80",
+        "gbk",
+        "iso-ir-58",
+        "ms936",
+        "windows-936",
+        "x-gbk",
+    }
+)
 
 #: Elements whose start and end break the line.
-_BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 #: Elements whose content is never text of the page.
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "title", "object", "iframe",
-                      "select", "textarea"})
+_SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "title", "object", "iframe", "select", "textarea"}
+)
 #: Inside a table cell, a block boundary or ``<br>``: lines of a cell are joined with no
 #: separator, as Chinese wraps; the white space around it is the markup's layout. A nested
 #: table's cells are separated by a space.
@@ -60,7 +118,8 @@ def read(data: bytes | str) -> Extracted:
     except ImportError:
         raise MissingDependencyError(
             "lxml is not installed: HTML pages need the html extra "
-            "(pip install 'govinfo-report[html]')") from None
+            "(pip install 'govinfo-report[html]')"
+        ) from None
     found: tuple[Diagnostic, ...] = ()
     if isinstance(data, str):
         markup, encoding = data, "str"
@@ -70,8 +129,7 @@ def read(data: bytes | str) -> Extracted:
         raise ParseError("the input is empty", code="empty-input")
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"),
-                                             parser=parser)
+        root = lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
     except etree.ParserError:  # nothing but comments or white space
         raise ParseError("the input is empty", code="empty-input") from None
     body = next(root.iter("body"), root)  # a frameset page has none
@@ -86,8 +144,11 @@ def decode(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:
     Raises:
         ParseError: code ``not-text``, when no encoding decodes the page.
     """
-    for mark, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for mark, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(mark):
             return _decoded(data, [name], [])
     found: list[Diagnostic] = []
@@ -98,8 +159,12 @@ def decode(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:
         try:
             name = "gb18030" if declared in _GB_LABELS else codecs.lookup(declared).name
         except LookupError:
-            found.append(diagnostic("encoding-declared-wrong",
-                                    f"the page declares the unknown encoding {declared!r}"))
+            found.append(
+                diagnostic(
+                    "encoding-declared-wrong",
+                    f"the page declares the unknown encoding {declared!r}",
+                )
+            )
         else:
             # Bytes that show the declaration in ASCII are not UTF-16 or UTF-32, whatever
             # they declare: browsers read them as UTF-8 then.
@@ -108,8 +173,9 @@ def decode(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:
     return _decoded(data, tried, found, declared=bool(match) and not found)
 
 
-def _decoded(data: bytes, names: list[str], found: list[Diagnostic],
-             declared: bool = False) -> tuple[str, str, tuple[Diagnostic, ...]]:
+def _decoded(
+    data: bytes, names: list[str], found: list[Diagnostic], declared: bool = False
+) -> tuple[str, str, tuple[Diagnostic, ...]]:
     """``data`` decoded with the first of ``names`` that decodes it all; the first is the
     declared encoding when ``declared``."""
     failures: list[UnicodeDecodeError] = []
@@ -120,17 +186,27 @@ def _decoded(data: bytes, names: list[str], found: list[Diagnostic],
             failures.append(error)
             continue
         if failures and declared:
-            found.append(diagnostic(
-                "encoding-declared-wrong", f"the page declares {names[0]}, but its bytes are "
-                f"not {names[0]} (byte {failures[0].start}); it was decoded as {name}"))
+            found.append(
+                diagnostic(
+                    "encoding-declared-wrong",
+                    f"the page declares {names[0]}, but its bytes are "
+                    f"not {names[0]} (byte {failures[0].start}); it was decoded as {name}",
+                )
+            )
         elif name == "gb18030" and names[0] != "gb18030":
-            found.append(diagnostic("encoding-gb18030",
-                                    "the input is not UTF-8; it was decoded as GB18030"))
+            found.append(
+                diagnostic("encoding-gb18030", "the input is not UTF-8; it was decoded as GB18030")
+            )
         return text, name, tuple(found)
     last = max(failures, key=lambda error: error.start)
     line, column, shown = byte_position(data, last.start, last.encoding)
-    raise ParseError(f"the page is not {', '.join(names)} text", code="not-text", line=line,
-                     column=column, text=shown)
+    raise ParseError(
+        f"the page is not {', '.join(names)} text",
+        code="not-text",
+        line=line,
+        column=column,
+        text=shown,
+    )
 
 
 class _Lines:
@@ -202,13 +278,30 @@ def _grid(table: HtmlElement) -> list[list[str]] | None:
         elif child.tag in groups:
             groups[child.tag].append([row for row in child if row.tag == "tr"])
             loose = None
-    cells = [[[cell for cell in row if cell.tag in ("td", "th")] for row in group]
-             for kind in groups.values() for group in kind]
+    cells = [
+        [[cell for cell in row if cell.tag in ("td", "th")] for row in group]
+        for kind in groups.values()
+        for group in kind
+    ]
     if all(len(row) <= 1 for group in cells for row in group):
         return None
-    return [row for group in cells for row in tables.spread(
-        [[(_cell_text(cell), _span(cell, "rowspan", len(group)),
-           _span(cell, "colspan", MAX_CELLS_PER_ROW)) for cell in row] for row in group])]
+    return [
+        row
+        for group in cells
+        for row in tables.spread(
+            [
+                [
+                    (
+                        _cell_text(cell),
+                        _span(cell, "rowspan", len(group)),
+                        _span(cell, "colspan", MAX_CELLS_PER_ROW),
+                    )
+                    for cell in row
+                ]
+                for row in group
+            ]
+        )
+    ]
 
 
 def _span(cell: HtmlElement, name: str, most: int) -> int:
@@ -234,8 +327,9 @@ def _cell_text(cell: HtmlElement) -> str:
         if event == "start" and tag in _SKIPPED:
             walk.skip_subtree()
         elif event == "start":
-            parts.append(_NESTED if tag in _TABLE_PARTS else
-                         _JOIN if tag == "br" or tag in _BLOCKS else "")
+            parts.append(
+                _NESTED if tag in _TABLE_PARTS else _JOIN if tag == "br" or tag in _BLOCKS else ""
+            )
             parts.append(element.text or "")
         else:
             parts.append((_NESTED if tag == "table" else "") + (element.tail or ""))

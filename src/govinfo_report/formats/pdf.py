@@ -30,7 +30,8 @@ def read(data: bytes) -> Extracted:
     except ImportError:
         raise MissingDependencyError(
             "pdfplumber is not installed: PDF files need the pdf extra "
-            "(pip install 'govinfo-report[pdf]')") from None
+            "(pip install 'govinfo-report[pdf]')"
+        ) from None
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     lines: list[str] = []
@@ -53,9 +54,15 @@ def _page(page: Page) -> list[str]:
     boxes: list[Box] = [table.bbox for table in found]
     text = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
     placed: list[tuple[float, list[str]]] = [
-        (line["top"], [line["text"]]) for line in text.extract_text_lines()]
-    placed.extend((table.bbox[1], tables.tab_lines(
-        [[_cell(cell) for cell in row] for row in table.extract()])) for table in found)
+        (line["top"], [line["text"]]) for line in text.extract_text_lines()
+    ]
+    placed.extend(
+        (
+            table.bbox[1],
+            tables.tab_lines([[_cell(cell) for cell in row] for row in table.extract()]),
+        )
+        for table in found
+    )
     placed.sort(key=lambda item: item[0])
     return [line for _, lines in placed for line in lines]
 

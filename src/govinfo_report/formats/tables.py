@@ -38,7 +38,7 @@ def spread(rows: Sequence[Sequence[Spanned]]) -> list[list[str]]:
                 break
             width = _claim(row, column, min(across, MAX_CELLS_PER_ROW - column))
             row[column] = text
-            for below in grid[top + 1:top + max(down, 1)]:
+            for below in grid[top + 1 : top + max(down, 1)]:
                 if _claim(below, column, width) == 0:
                     break
             column += width

@@ -18,8 +18,17 @@ import attrs
 from ..errors import UnknownLayoutError
 from .base import Cell, Layout, Row
 
-__all__ = ["BUILTIN", "Cell", "Detection", "Layout", "Row", "available", "detect", "get",
-           "table_line_pattern"]
+__all__ = [
+    "BUILTIN",
+    "Cell",
+    "Detection",
+    "Layout",
+    "Row",
+    "available",
+    "detect",
+    "get",
+    "table_line_pattern",
+]
 
 #: name -> "module:Class", imported on first use.
 BUILTIN: dict[str, str] = {
@@ -70,7 +79,8 @@ def get(name: str) -> Layout:
         return _registry()[name]
     except KeyError:
         raise UnknownLayoutError(
-            f"no layout named {name!r}; registered: {', '.join(available())}") from None
+            f"no layout named {name!r}; registered: {', '.join(available())}"
+        ) from None
 
 
 @cache
@@ -91,16 +101,18 @@ class Detection:
 
     @property
     def ambiguous(self) -> bool:
-        return (self.runner_up is not None
-                and self.confidence - self.runner_up_confidence < TIE_MARGIN)
+        return (
+            self.runner_up is not None and self.confidence - self.runner_up_confidence < TIE_MARGIN
+        )
 
 
 def detect(lines: Sequence[str], width: int) -> Detection:
     """Rank every registered layout on the first ``SNIFF_LINES`` of ``lines``; the best
     one, or ``None`` if none fits."""
     sample = tuple(lines[:SNIFF_LINES])
-    scores = sorted(((layout.sniff(sample, width), name)
-                     for name, layout in _registry().items()), reverse=True)
+    scores = sorted(
+        ((layout.sniff(sample, width), name) for name, layout in _registry().items()), reverse=True
+    )
     best_score, best = scores[0]
     second_score, second = scores[1] if len(scores) > 1 else (0.0, None)
     if best_score < MIN_CONFIDENCE:

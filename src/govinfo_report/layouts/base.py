@@ -60,12 +60,14 @@ class Layout(Protocol):
 def split_tabs(line: str, line_number: int) -> list[Cell]:
     """The tab-separated cells of a line, stripped, with their 1-based columns."""
     parts = line.split("\t", MAX_CELLS_PER_ROW)
-    if (len(line) <= MAX_CELL_CHARS and len(parts) <= MAX_CELLS_PER_ROW
-            and not SPACE.search(line)):  # the common case, at C speed
+    if (
+        len(line) <= MAX_CELL_CHARS and len(parts) <= MAX_CELLS_PER_ROW and not SPACE.search(line)
+    ):  # the common case, at C speed
         return plain_cells(parts, line_number)
-    return [(part.strip()[:MAX_CELL_CHARS], line_number,
-             column + len(part) - len(part.lstrip()))
-            for part, column in zip(parts, _columns(parts), strict=False)]
+    return [
+        (part.strip()[:MAX_CELL_CHARS], line_number, column + len(part) - len(part.lstrip()))
+        for part, column in zip(parts, _columns(parts), strict=False)
+    ]
 
 
 def plain_cells(parts: list[str], line_number: int) -> list[Cell]:
@@ -89,8 +91,9 @@ _VALUE_KINDS = NUMBER + PLACEHOLDER
 Selector = slice | tuple[bool, ...]
 
 
-def make_row(cells: Sequence[Cell], line: int, positional: bool,
-             kinds: str | None = None) -> Row | None:
+def make_row(
+    cells: Sequence[Cell], line: int, positional: bool, kinds: str | None = None
+) -> Row | None:
     """Split cells into labels and values; ``None`` for a row with no content.
 
     With ``positional``, blank cells between the first and the last value are kept as
@@ -138,7 +141,8 @@ def _selector(mask: list[bool]) -> Selector:
 #: A row's shape per string of kinds, for grid (positional) and loose rows: rows of a table
 #: repeat a few shapes, so a row costs a dict lookup and two slices.
 _SHAPES: dict[bool, Memo[str, tuple[Selector, Selector] | None]] = {
-    positional: Memo(partial(_shape, positional=positional), len) for positional in (True, False)}
+    positional: Memo(partial(_shape, positional=positional), len) for positional in (True, False)
+}
 
 
 #: A table rule: a line of only border characters with a run of three or more (``-----``,
@@ -164,8 +168,10 @@ VALUE_WORD = re.compile(rf"(?:^|\s){VALUE}(?:\s|$)")
 
 def split_words(line: str, line_number: int) -> list[Cell]:
     """The whitespace-separated cells of a line, with their 1-based columns."""
-    return [(match.group()[:MAX_CELL_CHARS], line_number, match.start() + 1)
-            for match in _WORD.finditer(line, 0)][:MAX_CELLS_PER_ROW]
+    return [
+        (match.group()[:MAX_CELL_CHARS], line_number, match.start() + 1)
+        for match in _WORD.finditer(line, 0)
+    ][:MAX_CELLS_PER_ROW]
 
 
 def loose_value_lines(lines: Sequence[str]) -> list[str]:

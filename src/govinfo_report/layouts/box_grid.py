@@ -62,15 +62,22 @@ class BoxGrid:
         yield from _row(block)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
-        widths = [max((_width(row[i]) if i < len(row) else 0) for row in table) + 1
-                  for i in range(max(map(len, table), default=0))]
+        widths = [
+            max((_width(row[i]) if i < len(row) else 0) for row in table) + 1
+            for i in range(max(map(len, table), default=0))
+        ]
         rule = "+" + "+".join("-" * width for width in widths) + "+"
         lines = [rule]
         for row in table:
             cells = [*row, *[""] * (len(widths) - len(row))]
-            lines.append("|" + "|".join(cell + " " * (width - _width(cell))
-                                        for cell, width in zip(cells, widths, strict=True))
-                         + "|")
+            lines.append(
+                "|"
+                + "|".join(
+                    cell + " " * (width - _width(cell))
+                    for cell, width in zip(cells, widths, strict=True)
+                )
+                + "|"
+            )
             lines.append(rule)
         return lines
 
@@ -96,8 +103,9 @@ def _row(block: dict[int, list[Cell]]) -> Iterator[Row]:
     cells: list[Cell] = []
     for _, parts in sorted(block.items())[:MAX_CELLS_PER_ROW]:
         filled = [part for part in parts if part[0]] or parts
-        cells.append(("".join(part[0] for part in filled)[:MAX_CELL_CHARS],
-                      filled[0][1], filled[0][2]))
+        cells.append(
+            ("".join(part[0] for part in filled)[:MAX_CELL_CHARS], filled[0][1], filled[0][2])
+        )
     row = make_row(cells, min(cell[1] for cell in cells), positional=True)
     if row is not None:
         yield row

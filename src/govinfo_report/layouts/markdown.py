@@ -41,14 +41,16 @@ class Markdown:
         return (piped - ruled) / filled
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        numbered = [(number, _split(line, number))
-                    for number, line in enumerate(lines, first_line)
-                    if line.strip() and not _RULE.match(line)]
+        numbered = [
+            (number, _split(line, number))
+            for number, line in enumerate(lines, first_line)
+            if line.strip() and not _RULE.match(line)
+        ]
         # Every cell's kind in one pass over the region; each row takes its slice.
         kinds = cell_kinds(map(itemgetter(0), chain.from_iterable(map(itemgetter(1), numbered))))
         at = 0
         for number, cells in numbered:
-            row = make_row(cells, number, True, kinds[at:at + len(cells)])
+            row = make_row(cells, number, True, kinds[at : at + len(cells)])
             at += len(cells)
             if row is not None:
                 yield row

@@ -68,11 +68,12 @@ def _line_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
         if line.find("\t", 1) < 0 and line[:1] == "\t" and len(cells) < MAX_CELLS_PER_ROW:
             # The common line, one tab and its cell: no splitting.
             text = line[1:]
-            cells.append((text.strip()[:MAX_CELL_CHARS], number,
-                          2 + len(text) - len(text.lstrip())))
+            cells.append(
+                (text.strip()[:MAX_CELL_CHARS], number, 2 + len(text) - len(text.lstrip()))
+            )
         elif line.startswith("\t") or not cells:
-            parts = split_tabs(line, number)[1 if line.startswith("\t") else 0:]
-            cells.extend(parts[:MAX_CELLS_PER_ROW - len(cells)])
+            parts = split_tabs(line, number)[1 if line.startswith("\t") else 0 :]
+            cells.extend(parts[: MAX_CELLS_PER_ROW - len(cells)])
         else:
             text, at_line, column = cells[-1]
             joined = f"{text}\n{line.strip()}" if text else line.strip()
@@ -89,10 +90,13 @@ def _plain(lines: Sequence[str]) -> bool:
     Checked by counting over the joined text, no Python code per line."""
     joined = "\n".join(lines)
     cells = len(lines) - list(lines).count("")
-    return (joined.count("\n") == len(lines) - 1  # no line holds a newline
-            and joined.count("\t") == cells == joined.count("\n\t") + joined.startswith("\t")
-            and _PADDED_START.search(joined) is None and _PADDED_END.search(joined) is None
-            and (len(joined) <= MAX_CELL_CHARS or max(map(len, lines)) <= MAX_CELL_CHARS))
+    return (
+        joined.count("\n") == len(lines) - 1  # no line holds a newline
+        and joined.count("\t") == cells == joined.count("\n\t") + joined.startswith("\t")
+        and _PADDED_START.search(joined) is None
+        and _PADDED_END.search(joined) is None
+        and (len(joined) <= MAX_CELL_CHARS or max(map(len, lines)) <= MAX_CELL_CHARS)
+    )
 
 
 def _plain_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
@@ -104,8 +108,9 @@ def _plain_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
     for end in [*compress(count(), map(not_, lines)), len(lines)]:
         if end > start:
             stop = min(end, start + MAX_CELLS_PER_ROW)
-            cells = list(zip(texts[start:stop], range(first_line + start, first_line + stop),
-                             repeat(2)))
+            cells = list(
+                zip(texts[start:stop], range(first_line + start, first_line + stop), repeat(2))
+            )
             row = make_row(cells, first_line + start, True, kinds[start:stop])
             if row is not None:
                 yield row

@@ -50,8 +50,9 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     filled = len(filled_of) - filled_of.count("")
     multi = sum(map(ge, map(len, filled_of), repeat(2)))
     rows = [kinds for kinds in kinds_of if NUMBER in kinds and len(kinds) > 1]
-    broken = sum(1 for kinds in rows
-                 if LABEL not in kinds and len(kinds) - kinds.count(BLANK) < width)
+    broken = sum(
+        1 for kinds in rows if LABEL not in kinds and len(kinds) - kinds.count(BLANK) < width
+    )
     broken += sum(map(bool, map(_DISPLACED.search, rows)))  # labelled: never counted twice
     return (multi / filled if filled else 0.0), (broken / len(rows) if rows else 0.0)
 
@@ -70,14 +71,18 @@ class TabSeparated:
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         parts_of = list(map(str.split, lines, repeat("\t")))
-        if (SPACE.search("\t".join(lines)) or max(map(len, lines), default=0) > MAX_CELL_CHARS
-                or max(map(len, parts_of), default=0) > MAX_CELLS_PER_ROW):
+        if (
+            SPACE.search("\t".join(lines))
+            or max(map(len, lines), default=0) > MAX_CELL_CHARS
+            or max(map(len, parts_of), default=0) > MAX_CELLS_PER_ROW
+        ):
             yield from self._line_rows(lines, first_line)
             return
         # The usual region: no cell to strip or cut, so the lines' parts are the cells and
         # their kinds are those the sniff looked up.
-        for number, (parts, kinds) in enumerate(zip(parts_of, tab_kinds(tuple(lines)),
-                                                    strict=True), first_line):
+        for number, (parts, kinds) in enumerate(
+            zip(parts_of, tab_kinds(tuple(lines)), strict=True), first_line
+        ):
             row = make_row(plain_cells(parts, number), number, self.positional, kinds)
             if row is not None:
                 yield row
