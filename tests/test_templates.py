@@ -193,3 +193,16 @@ def test_statements_found_together_are_those_each_pattern_finds(text: str, templ
         sorted((s.column, s.text, s.value, s.readings) for s in find([(1, text)], template))
         == expected
     )
+
+
+def test_completeness_counts_every_cell_and_names_the_status() -> None:
+    values = {"applications.new.total": 3, "appeals.review.total": 0}
+    partial = gr.Report.from_values(values, template="2021")
+    counts = partial.completeness()
+    assert (counts.parsed, counts.derived, counts.missing) == (2, 0, 198)
+    assert counts.status == "partial" and not counts.complete
+    empty = gr.Report.from_values({}, template="2019").completeness()
+    assert (empty.parsed, empty.missing, empty.status) == (0, 198, "empty")
+    every = dict.fromkeys((field.key for field in gr.fields("2021")), 0)
+    full = gr.Report.from_values(every, template="2021").completeness()
+    assert (full.parsed, full.status, full.complete) == (200, "complete", True)

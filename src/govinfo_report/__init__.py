@@ -22,7 +22,7 @@ from .errors import (
 )
 from .frames import report_frame
 from .layouts import available as available_layouts
-from .model import Cell, Report, Table
+from .model import Cell, Completeness, Report, Table
 from .parser import extract_text, parse
 from .render import render, render_html
 from .stream import Result, iter_parse, parse_document
@@ -32,6 +32,7 @@ __all__ = [
     "CODES",
     "ERROR_CODES",
     "Cell",
+    "Completeness",
     "Check",
     "Diagnostic",
     "Document",

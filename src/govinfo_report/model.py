@@ -18,6 +18,29 @@ from .diagnostics import Diagnostic
 
 Provenance = Literal["parsed", "derived", "missing"]
 Number = int | Decimal
+#: How much of a report was read: every cell (``complete``), some (``partial``), none
+#: (``empty``: no cell parsed or derived).
+Status = Literal["complete", "partial", "empty"]
+
+
+@attrs.frozen
+class Completeness:
+    """How many of a report's cells were parsed, derived and missing, and what that makes
+    the report (``status``). A blank cell is missing too: the text gives no number for it."""
+
+    parsed: int
+    derived: int
+    missing: int
+
+    @property
+    def status(self) -> Status:
+        if not self.missing:
+            return "complete"
+        return "partial" if self.parsed or self.derived else "empty"
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
 
 @attrs.frozen
@@ -127,6 +150,14 @@ class Report:
     def errors(self) -> tuple[Diagnostic, ...]:
         """The diagnostics of severity ``error``."""
         return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    def completeness(self) -> Completeness:
+        """The counts of parsed, derived and missing cells over the three tables."""
+        counts = {"parsed": 0, "derived": 0, "missing": 0}
+        for table in self.tables:
+            for provenance in table.provenance:
+                counts[provenance] += 1
+        return Completeness(**counts)
 
     def flat(self) -> dict[str, Number | None]:
         """Every catalogue key of ``template`` with its value (``None`` when missing)."""
