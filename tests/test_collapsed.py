@@ -61,8 +61,8 @@ def test_a_collapsed_row_is_cut_where_the_rules_leave_one_way() -> None:
         "collapsed cell split: applications.balance.total, applications.row-sum.new"
     )
     assert _codes(report)["collapsed-cell-split"] == [
-        "本年新收政府信息公开申请数量: 464002153 holds 7 values run together; 1 of 16 ways "
-        "to cut it fits the consistency rules; its cells are derived from it"
+        "本年新收政府信息公开申请数量: 464002153 holds 7 values run together; of the 16 ways "
+        "to cut it, the consistency rules leave one reading; its cells are derived from it"
     ]
     # The rules that chose the cut check nothing; the report's own typo is still found.
     assert {check.rule for check in gr.validate(report).violated} == {
@@ -102,7 +102,7 @@ def test_an_error_of_the_report_does_not_choose_a_way() -> None:
     line = next(line for line in text.split("\n") if "予以公开" in line)
     report = gr.parse(text.replace(line, _collapse(line)))
     assert _row(report, "applications", "granted") == [(None, "missing")] * 7
-    assert "0 of " in _codes(report)["collapsed-cell"][0]
+    assert "no reading of them lets every rule hold" in _codes(report)["collapsed-cell"][0]
     assert "applications.row-sum.total" in {c.rule for c in gr.validate(report).violated}
 
 
@@ -124,8 +124,9 @@ def test_an_ambiguous_collapsed_cell_is_left_missing() -> None:
         (None, "missing")
     ] * 3
     assert _codes(report)["collapsed-cell"] == [
-        "行政许可: 3960181 holds 3 values run together; 11 of 11 ways to cut it fit the "
-        "consistency rules, so the uncertain cells are missing"
+        "行政许可: 3960181 holds 3 values run together; of the 11 ways to cut it, the "
+        "consistency rules do not single out one (its digits could also be fewer values: "
+        "blank cells leave no trace), so the uncertain cells are missing"
     ]
     changed = {
         key
@@ -173,7 +174,7 @@ def test_a_collapsed_section_四() -> None:
         (
             "1" * 30,
             "a collapsed cell '111111111111111111111111111111': 453,999 ways to cut it "
-            "into 7 numbers, more than the 512 that are tried",
+            "into 7 numbers, more than the 20,000 that are tried",
         ),
         ("123456", "a collapsed cell '123456': no way to cut it into 7 numbers"),
     ],

@@ -7,13 +7,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import govinfo_report as gr
-from govinfo_report import align, cells, layouts, skeleton
+from govinfo_report import cells, layouts, skeleton
 from govinfo_report.cells import convert
 from govinfo_report.layouts.base import split_tabs
 from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
 from govinfo_report.matching import matcher
 from govinfo_report.memo import MEMO_ENTRIES, Memo
 from govinfo_report.render import render
+from govinfo_report.sections import applications
 
 from conftest import SEEDS
 
@@ -167,8 +168,8 @@ def test_a_memo_is_cleared_when_full_and_never_keeps_a_long_key() -> None:
     long = "a" * (MAX_MEMO_CHARS + 1)
     assert memo[long] == long.upper() and long not in memo
     labels = ("标签" * MAX_MEMO_CHARS,)  # a row's labels count together
-    assert not align._APPLICATION_PLANS["2021", labels].keys
-    assert ("2021", labels) not in align._APPLICATION_PLANS
+    assert not applications._PLANS["2021", labels].keys
+    assert ("2021", labels) not in applications._PLANS
 
 
 def test_a_long_label_is_not_compared_letter_by_letter_with_every_row() -> None:

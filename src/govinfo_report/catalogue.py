@@ -46,6 +46,8 @@ class Template:
     fields: tuple[Field, ...]
     index: dict[str, int] = attrs.field(eq=False, repr=False)
     sections: dict[str, range] = attrs.field(eq=False, repr=False)
+    #: ``(section, row)`` -> the row's cells in column order (a section 四 group is a row).
+    rows: dict[tuple[str, str], tuple[int, ...]] = attrs.field(eq=False, repr=False)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -106,7 +108,10 @@ def _build(name: str) -> Template:
         positions = [i for i, f in enumerate(fields) if f.section == section]
         sections[section] = range(positions[0], positions[-1] + 1)
     index = {f.key: i for i, f in enumerate(fields)}
-    return Template(name, tuple(fields), index, sections)
+    rows: dict[tuple[str, str], tuple[int, ...]] = {}
+    for i, f in enumerate(fields):
+        rows[f.section, f.row] = (*rows.get((f.section, f.row), ()), i)
+    return Template(name, tuple(fields), index, sections, rows)
 
 
 TEMPLATES: dict[str, Template] = {name: _build(name) for name in ("2019", "2021")}

@@ -19,7 +19,7 @@ from itertools import pairwise
 import attrs
 
 from .cells import MAX_DIGITS
-from .layouts import Cell, Row
+from .layouts import Printed, Row
 
 #: The longest run of digits that is cut (a row of section 四: 15 values of two digits).
 MAX_RUN_DIGITS = 30
@@ -38,20 +38,20 @@ class Cuts:
     #: How many ways there are; ``None`` for a run longer than ``MAX_RUN_DIGITS``.
     count: int | None
     #: Each way's numbers with their positions in the text; empty past the limit.
-    ways: tuple[tuple[Cell, ...], ...]
+    ways: tuple[tuple[Printed, ...], ...]
     #: Whether the digits could also be fewer numbers (blank cells leave no trace when
     #: cells run together): then no way is certain unless a rule checks it.
     fewer: bool
 
 
-def take(row: Row) -> tuple[Row, tuple[Cell, ...]]:
+def take(row: Row) -> tuple[Row, tuple[Printed, ...]]:
     """``row`` without the digits its label cells end in, and those digits as cells at their
     positions. A label followed by ``MIN_RUN_DIGITS`` digits or more keeps its label; a label
     cell of digits alone (too long to be one number) is taken whole."""
     if not any(text[-1:].isdigit() for text, _, _ in row.labels):
         return row, ()
-    labels: list[Cell] = []
-    runs: list[Cell] = []
+    labels: list[Printed] = []
+    runs: list[Printed] = []
     for text, line, column in row.labels:
         label, digits = _split(text)
         if label:
@@ -61,7 +61,7 @@ def take(row: Row) -> tuple[Row, tuple[Cell, ...]]:
     return row._replace(labels=tuple(labels)), tuple(runs)
 
 
-def take_all(rows: Sequence[Row]) -> list[tuple[Row, tuple[Cell, ...]]]:
+def take_all(rows: Sequence[Row]) -> list[tuple[Row, tuple[Printed, ...]]]:
     """``take`` of each row; a table none of whose labels ends in a digit, the usual one, is
     checked at once."""
     ends = "".join([text[-1:] for row in rows for text, _, _ in row.labels])
@@ -80,7 +80,7 @@ def _split(text: str) -> tuple[str, str]:
     return match["label"], match["digits"]
 
 
-def alone(row: Row, width: int) -> tuple[Row, tuple[Cell, ...]]:
+def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
     """``row`` without its value and that value as a run, when the value is the row's only
     one and a run of at least ``width`` digits: for a row of section 三 or 四, one count of
     seven digits or more is not plausible, the row's values run together are."""
@@ -91,7 +91,7 @@ def alone(row: Row, width: int) -> tuple[Row, tuple[Cell, ...]]:
     return row, ()
 
 
-def cut(run: Cell, parts: int, limit: int) -> Cuts:
+def cut(run: Printed, parts: int, limit: int) -> Cuts:
     """The ways to cut ``run``'s digits into ``parts`` numbers; listed only when there are
     at most ``limit``."""
     digits, line, column = run

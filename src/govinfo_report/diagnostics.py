@@ -61,6 +61,16 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a row's values ran together into one cell, and the rules "
         "do not single out a way to cut it; the cells are missing",
     ),
+    "search-budget": (
+        "warning",
+        "the search for the readings that fit the rules ran out of its budget; the cells it "
+        "had not settled are missing",
+    ),
+    "rules-contradict": (
+        "warning",
+        "the rules cannot all hold with the printed values; cells the text does not give are "
+        "derived only where every way of dropping one rule agrees",
+    ),
     "extra-values": ("warning", "a row printed more values than the template has columns"),
     "merged-cell-repeated": (
         "info",

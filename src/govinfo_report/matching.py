@@ -88,6 +88,11 @@ class LabelMatcher:
         Cached per text (texts up to ``limits.MAX_MEMO_CHARS``)."""
         return (self._cached if len(text) <= MAX_MEMO_CHARS else self._match)(text)
 
+    def exact(self, text: str) -> bool:
+        """Whether ``text`` is a row label whole (an alias, after ``normalise_label``), not a
+        fragment or a near miss."""
+        return self._exact.get(normalise_label(text), ("", None))[0] == "row"
+
     def _match(self, text: str) -> Match:
         norm = normalise_label(text)
         if (

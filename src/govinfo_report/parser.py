@@ -1,36 +1,29 @@
-"""The pipeline: source → skeleton → layouts → align → placement/derivation → validate →
-model. ``parse`` is the one entry point; everything it finds is in ``Report.diagnostics``.
+"""The pipeline: source → skeleton → layouts → sections (a reading per table) → resolve →
+model → validate. ``parse`` is the one entry point; every stage returns its findings, and
+all of them end up in ``Report.diagnostics``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import chain, islice
 
 import attrs
 
-from . import align, layouts, metadata, sequence, skeleton, statements
-from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES, Template
+from . import layouts, metadata, skeleton, statements
+from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
-from .grid import Grid, Origin
-from .layouts import Row
 from .limits import MAX_TABLE_LINES
-from .model import Provenance, Report, Table
-from .placement import Outcome, ShortRow, place, place_jointly
-from .rules import derive, rule_set
+from .model import Report, Table
+from .reading import Reading
+from .resolve import Resolved, resolve, verifies
+from .sections import SECTIONS
 from .skeleton import SECTION_NAMES, Skeleton
 from .source import Source, read
 from .validate import failures
-
-Aligner = Callable[[list[Row], Grid, list[Diagnostic]], list[ShortRow]]
-_ALIGNERS: dict[str, Aligner] = {
-    "proactive": align.proactive,
-    "applications": align.applications,
-    "appeals": align.appeals,
-}
 
 
 def parse(
@@ -70,72 +63,38 @@ def parse(
     """
     forced = layouts.get(layout) if layout is not None else None
     text = read(source, format)
-    found: list[Diagnostic] = list(text.diagnostics)
     skel = skeleton.split(text.lines)
-    found.extend(skel.diagnostics)
-    regions = {
-        name: _capped(_table_lines(skel, SECTION_NUMBERS[name]), name, found) for name in SECTIONS
-    }
+    regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
     organisation, year, title_line = metadata.title(_front_lines(text, skel))
     if not any(regions.values()) and len(skel.sections) < 2 and title_line is None:
         first = next((i for i, line in enumerate(text.lines) if line.strip()), 0)
         raise ParseError(
-            "not a government information disclosure annual report: it has no "
-            "title with a year, no table, and at most one of the section headings "
-            "(一、总体情况 …)",
+            "not a government information disclosure annual report: it has no title with a "
+            "year, no table, and at most one of the section headings (一、总体情况 …)",
             code="not-a-report",
             line=first + 1,
             text=text.lines[first],
         )
-    if title_line is None:
-        found.append(diagnostic("title-missing", "no title with a reporting year was found"))
-    template = _template(text, regions, year, title_line, found)
-    grid = Grid(template)
-    shorts: list[ShortRow] = []
-    chosen: dict[str, str | None] = {}
-    for name in SECTIONS:
-        lines = regions[name]
-        if not lines:
-            found.append(
-                diagnostic(
-                    "table-missing",
-                    f"section {SECTION_NAMES[SECTION_NUMBERS[name]]} has no "
-                    "table; its cells are missing",
-                )
-            )
-            chosen[name] = None
-            continue
-        strategy = forced or _detect(text, name, lines, template, found)
-        chosen[name] = strategy.name if strategy else None
-        if strategy is None:
-            continue
-        rows = [row for first, block in _blocks(text, lines) for row in strategy.rows(block, first)]
-        before = len(found)
-        section_shorts = _ALIGNERS[name](rows, grid, found)
-        if getattr(strategy, "by_order", False) and _order_broken(found[before:]):
-            _discard(grid, name, found)
-            if name == "applications" and sequence.applications(rows, grid, found):
-                del found[before:]  # the findings of the reading given up on
-                found.append(
-                    diagnostic(
-                        "table-read-in-sequence",
-                        "section 三: its cells came out of order, so each row label took the next "
-                        "seven values in turn; every row is there in template order and every rule "
-                        "of the section holds",
-                        rows[0].line if rows else None,
-                        1,
-                    )
-                )
-            continue
-        shorts.extend(section_shorts)
-    _place(grid, shorts, found)
-    rules = rule_set(template.name)
-    for cell, value, rule in derive(grid.values, grid.lost(), rules, _signed(template.name)):
-        grid.derived(cell, value, rule.name)
-    found.extend(
-        statements.compare(statements.find(_prose_lines(text, skel, 1), template.name), grid)
+    template, found = _template(text, regions, year, title_line)
+    tables = [_table(text, name, regions[name], template, forced) for name in SECTIONS]
+    resolved = resolve(template, [reading for _, reading, _ in tables])
+    stated = statements.find(_prose_lines(text, skel, 1), template.name)
+    found = [
+        *text.diagnostics,
+        *skel.diagnostics,
+        *(
+            []
+            if title_line
+            else [diagnostic("title-missing", "no title with a reporting year was found")]
+        ),
+        *found,
+        *(finding for _, _, findings in tables for finding in findings),
+        *resolved.findings,
+        *statements.compare(stated, resolved),
+    ]
+    report = _report(
+        text, skel, resolved, [name for name, _, _ in tables], organisation, year, found
     )
-    report = _report(text, skel, grid, chosen, organisation, year, found)
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
@@ -181,29 +140,6 @@ def _table_lines(skel: Skeleton, number: int) -> list[range]:
     return list(section.lines("table")) if section else []
 
 
-def _capped(spans: list[range], section: str, found: list[Diagnostic]) -> list[range]:
-    """The first ``MAX_TABLE_LINES`` lines of a section's table regions."""
-    kept: list[range] = []
-    room = MAX_TABLE_LINES
-    for span in spans:
-        if len(span) > room:
-            found.append(
-                diagnostic(
-                    "table-too-large",
-                    f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: its table runs past "
-                    f"{MAX_TABLE_LINES:,} lines; the lines from here on are not read",
-                    span.start + room + 1,
-                    1,
-                )
-            )
-            if room:
-                kept.append(range(span.start, span.start + room))
-            return kept
-        kept.append(span)
-        room -= len(span)
-    return kept
-
-
 def _spanned(text: Source, spans: list[range], most: int | None = None) -> list[str]:
     """The lines of ``spans`` in order (the first ``most`` of them)."""
     return list(
@@ -211,21 +147,13 @@ def _spanned(text: Source, spans: list[range], most: int | None = None) -> list[
     )
 
 
-def _blocks(text: Source, lines: list[range]) -> list[tuple[int, Sequence[str]]]:
-    return [(span.start + 1, text.lines[span.start : span.stop]) for span in lines]
-
-
 def _template(
-    text: Source,
-    regions: dict[str, list[range]],
-    year: int | None,
-    title_line: int | None,
-    found: list[Diagnostic],
-) -> Template:
-    """The template the tables' labels show. A report showing neither is legacy if its year
-    is before 2019, or if it states no year and has the headings of those reports; a report
-    dated 2019 or later is never refused. A mix is read by the year's template when it is one
-    of them, else by the majority of labels."""
+    text: Source, regions: dict[str, list[range]], year: int | None, title_line: int | None
+) -> tuple[Template, list[Diagnostic]]:
+    """The template the tables' labels show, and what was odd about it. A report showing
+    neither is legacy if its year is before 2019, or if it states no year and has the
+    headings of those reports; a report dated 2019 or later is never refused. A mix is read
+    by the year's template when it is one of them, else by the majority of labels."""
     spans = [span for spans in regions.values() for span in spans]
     hits = metadata.template_markers(
         list(chain.from_iterable(range(span.start + 1, span.stop + 1) for span in spans)),
@@ -243,13 +171,13 @@ def _template(
                 text=text.lines[title_line - 1] if title_line else None,
             )
         name = of_year or "2019"
-        found.append(
+        return TEMPLATES[name], [
             diagnostic(
                 "template-unknown",
                 f"no label of either template was found; read as the {name} template",
             )
-        )
-        return TEMPLATES[name]
+        ]
+    found: list[Diagnostic] = []
     if len(present) == 1:
         name = present[0]
     else:
@@ -277,155 +205,101 @@ def _template(
                 1,
             )
         )
-    return TEMPLATES[name]
+    return TEMPLATES[name], found
 
 
-@cache
-def _width(template_name: str, section: str) -> int:
-    """How many values a full row of a section's table holds."""
-    template = TEMPLATES[template_name]
-    if section == "applications":
-        return 7
-    if section == "appeals":
-        return len(template.sections["appeals"])
-    return max(
-        sum(1 for f in template.fields if f.section == section and f.row == row)
-        for row in {f.row for f in template.fields if f.section == section}
+def _table(
+    text: Source,
+    name: str,
+    spans: list[range],
+    template: Template,
+    forced: layouts.Layout | None,
+) -> tuple[str | None, Reading, list[Diagnostic]]:
+    """A section's table read: the layout chosen, the reading kept, and what detecting the
+    layout found. A table read by the order of its cells alone whose order proves broken
+    (a row with more values than cells) is kept only as an alternative reading that the
+    rules verify whole; else its cells are missing."""
+    section = SECTIONS[name]
+    heading = f"section {SECTION_NAMES[section.NUMBER]}"
+    if not spans:
+        missing = diagnostic("table-missing", f"{heading} has no table; its cells are missing")
+        return None, Reading(name), [missing]
+    spans, found = _capped(spans, heading)
+    strategy = forced
+    if strategy is None:
+        strategy, detected = _detect(text, spans, section.width(template.name), heading)
+        found.extend(detected)
+    if strategy is None:
+        return None, Reading(name), found
+    rows = [
+        row
+        for span in spans
+        for row in strategy.rows(text.lines[span.start : span.stop], span.start + 1)
+    ]
+    first = section.read(rows, template)
+    if not (first.overfull and getattr(strategy, "by_order", False)):
+        return strategy.name, first, found
+    for alternative in section.alternatives(rows, template, first):
+        if verifies(template, alternative):
+            return strategy.name, alternative, found
+    broken = diagnostic(
+        "table-order-broken",
+        f"{heading}: the table's cells are read by their order alone, and a row took more "
+        "values than it has columns, so the text gives cells out of order; its values are "
+        "kept only if a reading by sequence checks out whole",
     )
+    dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
+    return strategy.name, dropped, [*found, broken]
+
+
+def _capped(spans: list[range], heading: str) -> tuple[list[range], list[Diagnostic]]:
+    """The first ``MAX_TABLE_LINES`` lines of a section's table regions."""
+    kept: list[range] = []
+    room = MAX_TABLE_LINES
+    for span in spans:
+        if len(span) > room:
+            cut = diagnostic(
+                "table-too-large",
+                f"{heading}: its table runs past {MAX_TABLE_LINES:,} lines; the lines from "
+                "here on are not read",
+                span.start + room + 1,
+                1,
+            )
+            if room:
+                kept.append(range(span.start, span.start + room))
+            return kept, [cut]
+        kept.append(span)
+        room -= len(span)
+    return kept, []
 
 
 def _detect(
-    text: Source, section: str, spans: list[range], template: Template, found: list[Diagnostic]
-) -> layouts.Layout | None:
-    detection = layouts.detect(
-        _spanned(text, spans, layouts.SNIFF_LINES), _width(template.name, section)
-    )
+    text: Source, spans: list[range], width: int, heading: str
+) -> tuple[layouts.Layout | None, list[Diagnostic]]:
+    """The layout of a table region, by ranked confidence, and any doubt about it."""
+    detection = layouts.detect(_spanned(text, spans, layouts.SNIFF_LINES), width)
     where = spans[0].start + 1
-    name = SECTION_NAMES[SECTION_NUMBERS[section]]
     if detection.layout is None:
-        found.append(
+        return None, [
             diagnostic(
                 "layout-unknown",
-                f"section {name}: no registered layout recognises this table",
+                f"{heading}: no registered layout recognises this table",
                 where,
                 1,
             )
-        )
-    elif detection.ambiguous:
-        found.append(
+        ]
+    if detection.ambiguous:
+        return detection.layout, [
             diagnostic(
                 "layout-ambiguous",
-                f"section {name}: read as {detection.layout.name} ({detection.confidence:.2f}), "
+                f"{heading}: read as {detection.layout.name} ({detection.confidence:.2f}), "
                 f"but {detection.runner_up} fits almost as well "
                 f"({detection.runner_up_confidence:.2f})",
                 where,
                 1,
             )
-        )
-    return detection.layout
-
-
-def _order_broken(section_found: Sequence[Diagnostic]) -> bool:
-    """Whether a table read by the order of its cells alone shows that order broken: a row
-    with more values than columns took another row's values."""
-    return any(d.code == "extra-values" for d in section_found)
-
-
-def _discard(grid: Grid, section: str, found: list[Diagnostic]) -> None:
-    """Mark every cell of a section's table missing: its rows cannot be trusted."""
-    for index in grid.template.sections[section]:
-        grid.values[index] = None
-        grid.unplaced(index)
-    found.append(
-        diagnostic(
-            "table-order-broken",
-            f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: the table's cells are read by "
-            "their order alone, and a row took more values than it has columns, so the text "
-            "gives cells out of order; its values are kept only if a reading by sequence checks "
-            "out whole",
-        )
-    )
-
-
-@cache
-def _signed(template_name: str) -> frozenset[int]:
-    """The cells of a template that may be negative (changes over the year)."""
-    return frozenset(i for i, f in enumerate(TEMPLATES[template_name].fields) if f.kind == "signed")
-
-
-def _place(grid: Grid, shorts: list[ShortRow], found: list[Diagnostic]) -> None:
-    """Place short rows one at a time, then those still uncertain together."""
-    rules, signed = rule_set(grid.template.name), _signed(grid.template.name)
-    uncertain: list[tuple[ShortRow, Outcome]] = []
-    for short in shorts:
-        outcome = place(short, grid, rules, signed)
-        if outcome.unplaced:
-            uncertain.append((short, outcome))
-        else:
-            _apply(grid, short, outcome, found)
-    if len(uncertain) > 1:
-        jointly = place_jointly([short for short, _ in uncertain], grid, rules, signed)
-        if jointly is not None:
-            uncertain = [
-                (short, outcome) for (short, _), outcome in zip(uncertain, jointly, strict=True)
-            ]
-    for short, outcome in uncertain:
-        _apply(grid, short, outcome, found)
-
-
-def _apply(grid: Grid, short: ShortRow, outcome: Outcome, found: list[Diagnostic]) -> None:
-    for cell, value_cell in outcome.parsed.items():
-        align.store(grid, cell, value_cell, short.unit, found)
-    for cell, (value_cell, rule) in outcome.cut.items():
-        align.store(grid, cell, value_cell, short.unit, found)  # converted as printed
-        value = grid.values[cell]
-        if value is not None:
-            grid.derived(cell, value, rule)
-    for cell, (value, rule) in outcome.derived.items():
-        kind = grid.template.fields[cell].kind
-        grid.derived(cell, int(value) if kind != "money" else value, rule)
-    if outcome.unplaced:
-        placed = outcome.parsed.keys() | outcome.derived.keys() | outcome.cut.keys()
-        for cell in {cell for row in short.rows for cell in row} - placed:
-            grid.unplaced(cell)
-    column = short.values[0][2] if short.values else 1
-    found.append(diagnostic(*_placed(short, outcome), short.line, column))
-
-
-def _placed(short: ShortRow, outcome: Outcome) -> tuple[str, str]:
-    """The code and message saying how a short row was placed."""
-    cells = len(short.rows[0])
-    shown = " ".join(cell[0] for cell in short.values)
-    if short.collapsed is not None:
-        ways = len(short.collapsed.readings)
-        parts = cells - len(short.values) + 1
-        head = f"{short.label}: {short.collapsed.cell[0]} holds {parts} values run together"
-        fit = (
-            f"{outcome.readings} of {ways} way{'s' if ways > 1 else ''} to cut it "
-            f"fit{'s' if outcome.readings == 1 else ''} the consistency rules"
-        )
-        if not outcome.unplaced:
-            agree = " and agree on every cell" if outcome.readings > 1 else ""
-            return "collapsed-cell-split", (
-                f"{head}; {fit}{agree}; its cells are derived from {'them' if agree else 'it'}"
-            )
-        unchecked = (
-            ", but its digits could also be fewer values (blank cells leave no "
-            "trace) and no rule checks them"
-            if short.collapsed.fewer and outcome.readings == 1
-            else ""
-        )
-        return "collapsed-cell", (f"{head}; {fit}{unchecked}, so the uncertain cells are missing")
-    if outcome.unplaced:
-        return "values-unplaced", (
-            f"{short.label}: {len(short.values)} values ({shown}) for "
-            f"{cells} columns; the rules do not make their placement "
-            "unique, so the uncertain cells are missing"
-        )
-    return "short-row-placed", (
-        f"{short.label}: {len(short.values)} values ({shown}) for "
-        f"{cells} columns; placed by the consistency rules"
-    )
+        ]
+    return detection.layout, []
 
 
 def _prose_lines(text: Source, skel: Skeleton, number: int) -> list[tuple[int, str]]:
@@ -460,29 +334,21 @@ def _prose(text: Source, skel: Skeleton, number: int) -> str | None:
     return joined or None
 
 
-def _table(grid: Grid, section: str, layout: str | None) -> Table:
-    span = grid.template.sections[section]
-    keys, index = _keys(grid.template.name, section)
+def _model_table(resolved: Resolved, section: str, layout: str | None) -> Table:
+    span = resolved.template.sections[section]
+    keys, index = _keys(resolved.template.name, section)
+    cut = slice(span.start, span.stop)
     return Table(
         section,
         layout,
         keys,
-        tuple(grid.values[span.start : span.stop]),
-        tuple(map(_PROVENANCE.__getitem__, grid.origins[span.start : span.stop])),
-        tuple(grid.raws[span.start : span.stop]),
-        tuple(grid.positions[span.start : span.stop]),
-        tuple(grid.rules[span.start : span.stop]),
+        resolved.values[cut],
+        resolved.provenance[cut],
+        resolved.raws[cut],
+        resolved.positions[cut],
+        resolved.rules[cut],
         _index=index,
     )
-
-
-#: A cell the text lost and no rule derived is missing, like a blank one.
-_PROVENANCE: dict[Origin, Provenance] = {
-    "parsed": "parsed",
-    "derived": "derived",
-    "missing": "missing",
-    "lost": "missing",
-}
 
 
 @cache
@@ -497,23 +363,26 @@ def _keys(template_name: str, section: str) -> tuple[tuple[str, ...], dict[str, 
 def _report(
     text: Source,
     skel: Skeleton,
-    grid: Grid,
-    chosen: dict[str, str | None],
+    resolved: Resolved,
+    chosen: Sequence[str | None],
     organisation: str | None,
     year: int | None,
     found: list[Diagnostic],
 ) -> Report:
     last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
     tail = [line for span in last.lines("prose") for line in text.lines[span.start : span.stop]]
+    proactive, applications, appeals = (
+        _model_table(resolved, name, layout) for name, layout in zip(SECTIONS, chosen, strict=True)
+    )
     return Report(
         organisation=organisation,
         year=year,
-        template=grid.template.name,
+        template=resolved.template.name,
         published=metadata.published(tail),
         overview=_prose(text, skel, 1),
-        proactive=_table(grid, "proactive", chosen["proactive"]),
-        applications=_table(grid, "applications", chosen["applications"]),
-        appeals=_table(grid, "appeals", chosen["appeals"]),
+        proactive=proactive,
+        applications=applications,
+        appeals=appeals,
         problems=_prose(text, skel, 5),
         other_matters=_prose(text, skel, 6),
         diagnostics=_sorted(found),

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from . import labels
 from .diagnostics import Diagnostic, diagnostic
-from .grid import Grid
 from .limits import MAX_LINE_CHARS
+from .resolve import Resolved
 
 _SPACE = re.compile(r"\s+")
 
@@ -142,9 +142,9 @@ def _part_of(text: str, start: int) -> bool:
     return False
 
 
-def compare(statements: Sequence[Statement], grid: Grid) -> list[Diagnostic]:
+def compare(statements: Sequence[Statement], resolved: Resolved) -> list[Diagnostic]:
     """A warning for each statement that no reading of the table agrees with."""
-    index, values = grid.template.index, grid.values
+    index, values = resolved.template.index, resolved.values
     found: list[Diagnostic] = []
     for statement in statements:
         readings = [
@@ -159,7 +159,7 @@ def compare(statements: Sequence[Statement], grid: Grid) -> list[Diagnostic]:
                 "text-table-mismatch",
                 f"section 一 states {statement.text!r} ({statement.value}) at line "
                 f"{statement.line}, column {statement.column}, but the table gives "
-                f"{_shown(first, grid)}",
+                f"{_shown(first, resolved)}",
                 statement.line,
                 statement.column,
                 first,
@@ -177,15 +177,15 @@ def _sum(values: Iterable[object]) -> int | None:
     return total
 
 
-def _shown(keys: tuple[str, ...], grid: Grid) -> str:
+def _shown(keys: tuple[str, ...], resolved: Resolved) -> str:
     parts = []
     for key in keys:
-        cell = grid.template.index[key]
-        value, origin = grid.values[cell], grid.origins[cell]
+        cell = resolved.template.index[key]
+        value, origin = resolved.values[cell], resolved.provenance[cell]
         if value is None:
             parts.append(f"no value for {key}")
             continue
-        where = grid.positions[cell]
+        where = resolved.positions[cell]
         at = f" at line {where[0]}, column {where[1]}" if where else ""
         parts.append(f"{key} = {value} ({origin}{at})")
     return " + ".join(parts)

@@ -16,13 +16,13 @@ from importlib.metadata import entry_points
 import attrs
 
 from ..errors import UnknownLayoutError
-from .base import Cell, Layout, Row
+from .base import Layout, Printed, Row
 
 __all__ = [
     "BUILTIN",
-    "Cell",
     "Detection",
     "Layout",
+    "Printed",
     "Row",
     "available",
     "detect",

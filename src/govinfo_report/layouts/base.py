@@ -1,7 +1,8 @@
 """What every layout strategy yields, and the cell helpers tab-based strategies share.
 
-A layout turns the lines of one table region into canonical rows. A cell is a plain tuple
-``(text, line, column)`` (1-based position of its first character), built once per cell.
+A layout turns the lines of one table region into canonical rows. A printed cell is a plain
+tuple ``(text, line, column)`` (``Printed``: 1-based position of its first character), built
+once per cell.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ from ..cells import BLANK, LABEL, NUMBER, PLACEHOLDER, cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from ..memo import Memo
 
-Cell = tuple[str, int, int]
+#: A printed cell: its text (stripped), and the 1-based line and column where it starts.
+Printed = tuple[str, int, int]
 
 
 class Row(NamedTuple):
     """A canonical row: its label cells, its value cells (blank text = not given), its line."""
 
-    labels: tuple[Cell, ...]
-    values: tuple[Cell, ...]
+    labels: tuple[Printed, ...]
+    values: tuple[Printed, ...]
     line: int
 
 
@@ -57,7 +59,7 @@ class Layout(Protocol):
         ...
 
 
-def split_tabs(line: str, line_number: int) -> list[Cell]:
+def split_tabs(line: str, line_number: int) -> list[Printed]:
     """The tab-separated cells of a line, stripped, with their 1-based columns."""
     parts = line.split("\t", MAX_CELLS_PER_ROW)
     if (
@@ -70,7 +72,7 @@ def split_tabs(line: str, line_number: int) -> list[Cell]:
     ]
 
 
-def plain_cells(parts: list[str], line_number: int) -> list[Cell]:
+def plain_cells(parts: list[str], line_number: int) -> list[Printed]:
     """The cells of a line's tab-separated ``parts`` when none needs stripping or cutting."""
     return list(zip(parts, repeat(line_number), _columns(parts)))
 
@@ -92,7 +94,7 @@ Selector = slice | tuple[bool, ...]
 
 
 def make_row(
-    cells: Sequence[Cell], line: int, positional: bool, kinds: str | None = None
+    cells: Sequence[Printed], line: int, positional: bool, kinds: str | None = None
 ) -> Row | None:
     """Split cells into labels and values; ``None`` for a row with no content.
 
@@ -108,7 +110,7 @@ def make_row(
     return Row(_take(cells, shape[0]), _take(cells, shape[1]), line)
 
 
-def _take(cells: Sequence[Cell], selector: Selector) -> tuple[Cell, ...]:
+def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
     if isinstance(selector, slice):
         return tuple(cells[selector])
     return tuple(compress(cells, selector))
@@ -166,7 +168,7 @@ VALUE = r"(?:[-+]?\d[\d,.]*|[/—–-]|无)"
 VALUE_WORD = re.compile(rf"(?:^|\s){VALUE}(?:\s|$)")
 
 
-def split_words(line: str, line_number: int) -> list[Cell]:
+def split_words(line: str, line_number: int) -> list[Printed]:
     """The whitespace-separated cells of a line, with their 1-based columns."""
     return [
         (match.group()[:MAX_CELL_CHARS], line_number, match.start() + 1)
@@ -190,8 +192,8 @@ def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
     are headers, group labels or the wrapped ends of other labels) and each of the others
     is yielded as a row of labels alone. Rule lines are skipped; blank cells do not exist.
     """
-    labels: list[Cell] = []  # the label cells of the current line run
-    values: list[Cell] = []
+    labels: list[Printed] = []  # the label cells of the current line run
+    values: list[Printed] = []
     start = first_line
     for offset, line in enumerate(lines):
         if not line or line.isspace() or is_rule(line):

@@ -15,7 +15,7 @@ from typing import ClassVar
 from unicodedata import east_asian_width
 
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import Cell, Row, is_rule, make_row
+from .base import Printed, Row, is_rule, make_row
 
 _BARS = "│┃║|├┤┼┬┴┌┐└┘╋┣┫┳┻┏┓┗┛+"
 _SEGMENT = re.compile(rf"[^{re.escape(_BARS)}]+")
@@ -44,7 +44,7 @@ class BoxGrid:
         return barred / len(filled) * min(1.0, 3.0 * rules / len(filled))
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        block: dict[int, list[Cell]] = {}  # place between the bars -> the cell's parts
+        block: dict[int, list[Printed]] = {}  # place between the bars -> the cell's parts
         for offset, line in enumerate(lines):
             number = first_line + offset
             segments = list(enumerate(_segments(line, number)))
@@ -88,7 +88,7 @@ def _width(text: str) -> int:
     return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
 
 
-def _segments(line: str, number: int) -> Iterator[Cell]:
+def _segments(line: str, number: int) -> Iterator[Printed]:
     """The texts between a line's bars, stripped, with their 1-based columns."""
     for match in _SEGMENT.finditer(line):
         text = match.group()
@@ -96,11 +96,11 @@ def _segments(line: str, number: int) -> Iterator[Cell]:
         yield text.strip()[:MAX_CELL_CHARS], number, match.start() + lead + 1
 
 
-def _row(block: dict[int, list[Cell]]) -> Iterator[Row]:
+def _row(block: dict[int, list[Printed]]) -> Iterator[Row]:
     """A block's cells in order, each the joined texts of its lines."""
     if not block:
         return
-    cells: list[Cell] = []
+    cells: list[Printed] = []
     for _, parts in sorted(block.items())[:MAX_CELLS_PER_ROW]:
         filled = [part for part in parts if part[0]] or parts
         cells.append(

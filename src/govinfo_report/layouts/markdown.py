@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from ..cells import cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import Cell, Row, make_row
+from .base import Printed, Row, make_row
 
 #: A line of cells between pipes, the outer ones optional.
 _PIPED = re.compile(r"[^|]*\|")
@@ -61,10 +61,10 @@ class Markdown:
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
 
 
-def _split(line: str, line_number: int) -> list[Cell]:
+def _split(line: str, line_number: int) -> list[Printed]:
     """The cells between the pipes of a line, stripped, with their 1-based columns; a line
     without pipes inside a table (a wrapped cell) is one cell."""
-    cells: list[Cell] = []
+    cells: list[Printed] = []
     lead = line.find("|")
     start = lead + 1 if not line[:lead].strip() else 0  # html2text leaves the first out
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)

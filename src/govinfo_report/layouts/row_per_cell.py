@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from ..cells import cell_kinds
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import Cell, Row, make_row, split_tabs
+from .base import Printed, Row, make_row, split_tabs
 
 #: In lines joined by newlines (and framed by them), a non-blank line that is one
 #: tab-prefixed cell. Linear: no backtracking.
@@ -52,7 +52,7 @@ class RowPerCell:
 
 def _line_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
     """``rows`` of any lines, a line at a time."""
-    cells: list[Cell] = []
+    cells: list[Printed] = []
     start = first_line
     for offset, line in enumerate(lines):
         number = first_line + offset

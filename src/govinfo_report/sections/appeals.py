@@ -1,0 +1,70 @@
+"""Section 四, 政府信息公开行政复议、行政诉讼情况: one row of fifteen values under a three-row
+header; its values in reading order fill the cells in template order (a collapsed cell
+holds values where it stands). Its rules: in each of the three groups, 总计 is the sum of
+结果维持, 结果纠正, 其他结果 and 尚未审结.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from .. import collapsed, labels
+from ..catalogue import Template
+from ..cells import is_number
+from ..diagnostics import diagnostic
+from ..layouts import Row
+from ..reading import Draft, Reading
+from ..rules import Rule
+from .rows import fill, start
+
+NAME = "appeals"
+NUMBER = 4
+
+
+def width(template: str) -> int:
+    """How many values the section's one row holds: five for each of three groups."""
+    return len(labels.APPEAL_GROUPS) * len(labels.APPEAL_OUTCOMES)
+
+
+def rules(template: Template) -> Iterator[Rule]:
+    """Each group's 总计 is the sum of its four outcomes."""
+    for group, (label, *_) in labels.APPEAL_GROUPS.items():
+        cells = template.rows[NAME, group]
+        yield Rule(
+            f"appeals.group-sum.{group}",
+            f"{label}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+            cells[-1:],
+            cells[:-1],
+        )
+
+
+def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
+    """No other reading: the section is one row, read in order."""
+    return ()
+
+
+def read(rows: Iterable[Row], template: Template) -> Reading:
+    """The reading of section 四's rows."""
+    rows = list(rows)
+    cells = tuple(template.sections[NAME])
+    taken = collapsed.take_all(rows)
+    runs = tuple(run for _, found in taken for run in found)
+    # Only rows that print a number: a header row of dashes (------) under 行政复议 and
+    # 行政诉讼 says nothing about the cells.
+    values = tuple(
+        cell for row, _ in taken if any(is_number(v[0]) for v in row.values) for cell in row.values
+    )
+    draft = Draft(NAME)
+    if not values and not runs:
+        draft.find(
+            diagnostic(
+                "table-empty",
+                f"section 四 prints no number; its {len(cells)} cells are missing",
+                *start(rows),
+            )
+        )
+        return draft.freeze()
+    row = Row((), values, (values or runs)[0][1])
+    row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
+    fill(draft, template, cells, row, "section 四", None, runs)
+    return draft.freeze()

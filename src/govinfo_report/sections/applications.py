@@ -1,0 +1,223 @@
+"""Section 三, 收到和处理政府信息公开申请情况: rows by their own label (group labels are ignored,
+so displaced group labels do no harm), values by position under the seven applicant
+columns; two row labels on one line share that line's values. Its rules: each row's 总计 is
+the sum of the six applicant columns; in each column 总计 is the sum of the outcome rows,
+and 总计 + 结转下年度 = 本年新收 + 上年结转.
+
+The alternative reading, by sequence: pdftotext without -layout writes some merged labels
+after their rows' values, so a table read by the order of its cells comes out of step. The
+row labels still come in template order and the values in row order, so the n-th row label
+takes the n-th run of seven values. That reading is a candidate only (see ``parser``): it is
+kept when it gives every cell and every rule of the section holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
+from typing import NamedTuple
+
+from .. import collapsed, labels
+from ..catalogue import Template
+from ..diagnostics import diagnostic
+from ..layouts import Printed, Row
+from ..matching import foreign_row, matcher
+from ..memo import Memo
+from ..reading import Draft, Reading
+from ..rules import Rule
+from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, short, start
+
+NAME = "applications"
+NUMBER = 3
+
+#: Column headers: a bare ``总计`` heads the total column, not the total row.
+_HEADERS = frozenset(label for aliases in labels.APPLICANT_COLUMNS.values() for label in aliases)
+
+
+def width(template: str) -> int:
+    """How many values a full row holds: the seven applicant columns."""
+    return len(labels.APPLICANT_COLUMNS)
+
+
+def rules(template: Template) -> Iterator[Rule]:
+    """The section's rules: per column, the balance and the outcome sum; per row, its sum."""
+    rows = list(labels.APPLICATION_ROWS[template.name])
+    outcomes = [r for r in rows if r not in ("new", "carried_over", "total", "carried_forward")]
+    columns = list(labels.APPLICANT_COLUMNS)
+    cells = {row: template.rows[NAME, row] for row in rows}
+    for at, (column, (label, *_)) in enumerate(labels.APPLICANT_COLUMNS.items()):
+        cell = {row: cells[row][at] for row in rows}
+        yield Rule(
+            f"applications.balance.{column}",
+            f"column {label}: 总计 + 结转下年度继续办理 = 本年新收 + 上年结转",
+            (cell["total"], cell["carried_forward"]),
+            (cell["new"], cell["carried_over"]),
+        )
+        yield Rule(
+            f"applications.outcomes.{column}",
+            f"column {label}: 总计 = the sum of the outcome rows （一） to （六）",
+            (cell["total"],),
+            tuple(cell[row] for row in outcomes),
+        )
+    total = columns.index("total")
+    for row, (label, *_) in labels.APPLICATION_ROWS[template.name].items():
+        yield Rule(
+            f"applications.row-sum.{row}",
+            f"row {label}: 总计 = the six applicant columns",
+            (cells[row][total],),
+            tuple(cell for at, cell in enumerate(cells[row]) if at != total),
+        )
+
+
+class _Plan(NamedTuple):
+    """What a row's labels say, worked out once per distinct label texts: the row keys,
+    which label cells are rows of the other template or unknown, and the label for
+    messages."""
+
+    keys: tuple[str, ...]
+    foreign: tuple[int, ...]
+    unknown: tuple[int, ...]
+    label: str
+
+
+def _plan(labelled: tuple[str, tuple[str, ...]]) -> _Plan:
+    template, texts = labelled
+    match = matcher(template, NAME).match
+    matches = [match(text) for text in texts]
+    keys = tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
+    row_labels = labels.APPLICATION_ROWS[template]
+    return _Plan(
+        keys,
+        tuple(i for i, text in enumerate(texts) if foreign_row(template, NAME, text)),
+        tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
+        " + ".join(row_labels[key][0] for key in keys),
+    )
+
+
+_PLANS = Memo(_plan, lambda labelled: sum(map(len, labelled[1])))
+
+
+def read(rows: Iterable[Row], template: Template) -> Reading:
+    """The reading of section 三's rows."""
+    name = template.name
+    row_labels = labels.APPLICATION_ROWS[name]
+    columns = width(name)
+    rows = rewrapped(list(rows), matcher(name, NAME))
+    taken = collapsed.take_all(rows)
+    draft = Draft(NAME)
+    if empty(taken):
+        draft.find(diagnostic("table-empty", "section 三 prints no number", *start(rows)))
+    seen: set[str] = set()
+    for row, runs in taken:
+        if not row.values and not runs:
+            continue
+        plan = _PLANS[name, tuple(map(itemgetter(0), row.labels))]
+        cells = [template.rows[NAME, key] for key in plan.keys]
+        if plan.foreign:
+            # A row of the other template: its values fit no cell of this one.
+            text, line, column = row.labels[plan.foreign[0]]
+            draft.find(
+                diagnostic(
+                    "foreign-label",
+                    f"section 三: {text!r} is a row of the other template; values not placed",
+                    line,
+                    column,
+                )
+            )
+            for key_cells in cells:
+                draft.close(key_cells)
+            seen.update(plan.keys)
+            continue
+        for at in plan.unknown:
+            text, line, column = row.labels[at]
+            draft.find(
+                diagnostic(
+                    "unknown-label",
+                    f"section 三: label {text!r} matches no template row",
+                    line,
+                    column,
+                )
+            )
+        if not plan.keys:
+            draft.find(
+                diagnostic(
+                    "values-unplaced",
+                    f"section 三: a row with no row label ({label_text(row) or 'none'}); its "
+                    "values are not placed",
+                    row.line,
+                )
+            )
+            continue
+        if not seen.isdisjoint(plan.keys):
+            draft.find(
+                diagnostic(
+                    "duplicate-row",
+                    f"section 三: {label_text(row)} appears again; first kept",
+                    row.line,
+                )
+            )
+            continue
+        seen.update(plan.keys)
+        if len(plan.keys) == 1:
+            if not runs and len(row.values) == columns:  # the usual row: all its values
+                draft.give(cells[0], row.values, None)
+                continue
+            if not runs and len(row.values) == 1:
+                row, runs = collapsed.alone(row, columns)
+            fill(draft, template, cells[0], row, plan.label, None, runs)
+        elif runs:
+            not_placed(
+                draft,
+                template,
+                [cell for key_cells in cells for cell in key_cells],
+                runs[0],
+                f"section 三: a collapsed cell on the line of {plan.label}",
+                "collapsed-cell",
+            )
+        elif len(row.values) == columns * len(plan.keys):
+            for part, (key, key_cells) in enumerate(zip(plan.keys, cells, strict=True)):
+                values = row.values[part * columns : (part + 1) * columns]
+                fill(draft, template, key_cells, row._replace(values=values), row_labels[key][0])
+        else:  # values on a line two rows share: they belong to one of them
+            short(draft, template, cells, row.values, row.line, plan.label)
+    missing_rows(draft, "三", [row_labels[row][0] for row in row_labels if row not in seen])
+    return draft.freeze()
+
+
+def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
+    """The reading by sequence, when the reading by order came out of step (``first`` has a
+    row with more values than cells): every row label after the header, in template order,
+    takes the next seven values."""
+    if not first.overfull:
+        return
+    name = template.name
+    match = matcher(name, NAME).match
+    keys = [
+        key
+        for row in rows
+        for text, _, _ in row.labels
+        if text not in _HEADERS
+        for kind, key in [match(text)]
+        if kind == "row" and key
+    ]
+    order = list(labels.APPLICATION_ROWS[name])
+    keys = keys[keys.index(order[0]) :] if order[0] in keys else []  # header cells before
+    values: list[Printed] = [cell for row in rows for cell in row.values]
+    columns = width(name)
+    # The last label may follow the last value, past the table's last table line.
+    if keys not in (order, order[:-1]) or len(values) != columns * len(order):
+        return
+    draft = Draft(NAME)
+    for at, key in enumerate(order):
+        draft.give(template.rows[NAME, key], values[at * columns : (at + 1) * columns], None)
+    draft.find(
+        diagnostic(
+            "table-read-in-sequence",
+            "section 三: its cells came out of order, so each row label took the next seven "
+            "values in turn; every row is there in template order and every rule of the "
+            "section holds",
+            rows[0].line if rows else None,
+            1,
+        )
+    )
+    yield draft.freeze()

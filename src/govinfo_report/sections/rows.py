@@ -1,0 +1,283 @@
+"""What every section does with a row once it knows the row's cells: give its values by
+position, or set it aside as a unit (``reading.Unit``) when it printed fewer values than
+cells or ran its values together; nothing is guessed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import compress, count, islice
+from operator import and_, itemgetter, not_
+
+from .. import collapsed
+from ..catalogue import Template
+from ..cells import is_number
+from ..diagnostics import diagnostic
+from ..layouts import Printed, Row
+from ..limits import MAX_CELL_CHARS
+from ..matching import LabelMatcher
+from ..reading import Draft, Unit, in_order
+
+#: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
+MAX_WAYS = 20_000
+#: Options a short row may have at most (C(15, 7) = 6,435: section 四 missing half its values).
+MAX_OPTIONS = 20_000
+
+#: A row with the digits its label cells end in (``collapsed.take``).
+Taken = tuple[Row, tuple[Printed, ...]]
+
+
+def label_text(row: Row) -> str:
+    """A row's label cells, for messages."""
+    return " / ".join(cell[0].replace("\n", "") for cell in row.labels)
+
+
+def fill(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    row: Row,
+    label: str,
+    unit: str | None = None,
+    runs: Sequence[Printed] = (),
+) -> None:
+    """Give a row's values to ``cells`` by position, or set it aside as a unit: fewer values
+    than cells, or a collapsed cell (one of ``runs``, the digits its label cells ended in)."""
+    if runs:
+        _collapsed(draft, template, cells, row, runs, label, unit)
+        return
+    values = row.values
+    if len(values) > len(cells) and _repeated(values, len(cells)):
+        # A merged cell's text given once per column it spans (python-docx's row.cells).
+        draft.find(
+            diagnostic(
+                "merged-cell-repeated",
+                f"{label}: {len(values)} values for {len(cells)} columns, the last repeated; "
+                "read as one merged cell",
+                row.line,
+                values[len(cells)][2],
+            )
+        )
+        values = values[: len(cells)]
+    if len(values) == len(cells):
+        draft.give(cells, values, unit)
+    elif len(values) < len(cells):
+        short(draft, template, (tuple(cells),), values, row.line, label, unit)
+    else:
+        draft.overfull = True
+        draft.close(cells)
+        draft.find(
+            diagnostic(
+                "extra-values",
+                f"{label}: {len(values)} values for {len(cells)} columns; none placed",
+                row.line,
+                values[0][2],
+                tuple(template.fields[i].key for i in cells),
+            )
+        )
+
+
+def short(
+    draft: Draft,
+    template: Template,
+    rows: Sequence[tuple[int, ...]],
+    values: Sequence[Printed],
+    line: int,
+    label: str,
+    unit: str | None = None,
+) -> None:
+    """Set aside values that fall short of their row's cells (of one of ``rows``, for a
+    line that several rows' labels share): each way they fill a row's cells in order is
+    an option."""
+    options = tuple(
+        option
+        for cells in rows
+        if len(cells) >= len(values)
+        for option in in_order(cells, len(values))
+    )
+    cells = tuple(cell for row in rows for cell in row)
+    if not options or len(options) > MAX_OPTIONS:
+        why = (
+            f"{len(options):,} ways to be placed, more than the {MAX_OPTIONS:,} that are tried"
+            if options
+            else "more than a row holds"
+        )
+        not_placed(draft, template, cells, values[0], f"{label}: {len(values)} values; {why}")
+        return
+    draft.units.append(
+        Unit(
+            "shared" if len(rows) > 1 else "short",
+            label,
+            line,
+            values[0][2] if values else 1,
+            cells,
+            tuple(values),
+            options,
+            money_unit=unit,
+        )
+    )
+
+
+def _collapsed(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    row: Row,
+    runs: Sequence[Printed],
+    label: str,
+    unit: str | None,
+) -> None:
+    """Set aside a row with a collapsed cell, one option per way to cut the cell into the
+    values the row lacks; its cells are missing when there is no way or too many."""
+    run = runs[0]
+    parts = len(cells) - len(row.values)
+    digits = shown(run[0])
+    if len(runs) > 1:
+        why = f"{len(runs)} collapsed cells ({', '.join(shown(r[0]) for r in runs)}) in one row"
+    elif parts < 1:
+        draft.overfull = True
+        draft.close(cells)
+        draft.find(
+            diagnostic(
+                "extra-values",
+                f"{label}: a collapsed cell {digits} and {len(row.values)} more values for "
+                f"{len(cells)} columns; none placed",
+                run[1],
+                run[2],
+                tuple(template.fields[i].key for i in cells),
+            )
+        )
+        return
+    else:
+        cuts = collapsed.cut(run, parts, MAX_WAYS)
+        if cuts.ways:
+            at = sum((line, column) < run[1:] for _, line, column in row.values)
+            before, after = row.values[:at], row.values[at:]
+            pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
+            options = []
+            for way in cuts.ways:
+                for piece in (*way, *after):
+                    pieces.setdefault(piece, len(pieces))
+                taken = (*before, *way, *after)
+                options.append(tuple(zip(cells, map(pieces.__getitem__, taken), strict=True)))
+            printed = set(before) | set(after)
+            draft.units.append(
+                Unit(
+                    "digits",
+                    label,
+                    row.line,
+                    run[2],
+                    tuple(cells),
+                    tuple(pieces),
+                    tuple(options),
+                    frozenset(i for piece, i in pieces.items() if piece not in printed),
+                    cuts.count or 0,
+                    cuts.fewer,
+                    unit,
+                    run,
+                )
+            )
+            return
+        if cuts.count is None:
+            why = (
+                f"a collapsed cell of {len(run[0])} digits, more than the "
+                f"{collapsed.MAX_RUN_DIGITS} that are cut"
+            )
+        elif cuts.count:
+            why = (
+                f"a collapsed cell {digits}: {cuts.count:,} ways to cut it into {parts} "
+                f"numbers, more than the {MAX_WAYS:,} that are tried"
+            )
+        else:
+            why = f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
+    not_placed(draft, template, cells, run, f"{label}: {why}", "collapsed-cell")
+
+
+def not_placed(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    at: Printed,
+    why: str,
+    code: str = "values-unplaced",
+) -> None:
+    """Leave a row's cells missing, saying ``why``."""
+    draft.close(cells)
+    draft.find(
+        diagnostic(
+            code,
+            f"{why}; its cells are missing",
+            at[1],
+            at[2],
+            tuple(template.fields[i].key for i in cells),
+        )
+    )
+
+
+def shown(digits: str) -> str:
+    """A run of digits for a message: a long one cut short."""
+    return repr(digits) if len(digits) <= 40 else f"'{digits[:20]}…' ({len(digits)} digits)"
+
+
+def _repeated(values: Sequence[Printed], width: int) -> bool:
+    """Whether the values past ``width`` all repeat the text of the last one within it."""
+    last = values[width - 1][0] if width else None
+    return all(cell[0] == last for cell in values[width:])
+
+
+def missing_rows(draft: Draft, section: str, absent: Sequence[str]) -> None:
+    """Say which of a section's rows were not found (their cells are lost)."""
+    if absent:
+        draft.find(
+            diagnostic("row-missing", f"section {section}: rows not found: " + ", ".join(absent))
+        )
+
+
+def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
+    """Where a table's first row starts."""
+    if not rows:
+        return None, None
+    first = (rows[0].labels or rows[0].values)[0]
+    return first[1], first[2]
+
+
+def empty(taken: Sequence[Taken]) -> bool:
+    """Whether rows print no number, neither as a value nor collapsed into a label cell."""
+    return not any(runs or any(is_number(cell[0]) for cell in row.values) for row, runs in taken)
+
+
+#: How far (in characters) a wrapped label's next line may start from its first.
+_DRIFT = 1
+
+
+def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` with their own labels completed by the lines they wrapped onto.
+
+    A narrow label column wraps its text a few characters a line, below the row's values
+    (Word's PDFs: ``1.属于`` / ``国家秘`` / ``密``; a cut ``2.其他`` even names another row).
+    A row's own label (its last) takes the cells of the label-only rows after it that start
+    under it, when the joined label is a row label whole, or the row's own label alone
+    names no row: a whole label (``规章``) never takes the next row's first line
+    (``行政规范`` / ``性文件``).
+    """
+    result = list(rows)
+    valued = list(map(bool, map(itemgetter(1), rows)))
+    labelled = map(bool, map(itemgetter(0), rows))
+    # The rows with labels and values whose next row has no values: found at C speed.
+    for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
+        row = rows[at]
+        below: list[Printed] = []
+        for later in islice(rows, at + 1, None):
+            if later.values:
+                break
+            below.extend(later.labels)
+        text, line, column = row.labels[-1]  # the row's own label: group labels come first
+        rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
+        joined = (*row.labels[:-1], ((text + rest)[:MAX_CELL_CHARS], line, column))
+        if (
+            rest
+            and (matcher.exact(text + rest) or matcher.match(text)[0] not in ("row", "furniture"))
+            and matcher.match(text + rest)[0] == "row"
+        ):
+            result[at] = row._replace(labels=joined)
+    return result

@@ -1,0 +1,633 @@
+"""Exact resolution of what a report's text leaves uncertain.
+
+The model: every count cell is a non-negative integer; cells the text gives are fixed; every
+rule of the template is a linear equality ``sum(left) == sum(right)``; and each *unit* (a
+row that printed fewer values than it has cells, a run of digits, a line shared by two
+rows) takes exactly one of its *options*, each giving some of its cells a value. A cell is
+certain when every solution of the model agrees on it, and only then is it reported.
+
+The search is a depth-first enumeration of the units' options with bounds propagation:
+
+- each cell has an interval ``[lo, hi]``; a rule narrows each of its cells to what the
+  others' intervals allow (a cell that is the rule's only unknown gets its value; parts
+  that sum to a printed 0 are all 0);
+- a unit keeps the options whose values fit the intervals, and narrows each cell that all
+  its options give to their range;
+- both are repeated to a fixpoint; an empty interval or a unit left without options is a
+  dead end; otherwise the unit with the fewest options is branched on.
+
+Propagation never discards a solution, so every true solution is reached. A leaf whose
+remaining intervals cannot all be met may be kept: it can only make a cell look uncertain,
+never certain. The search stops as soon as every cell it reports on has been seen uncertain
+(two values, or an interval at a leaf), and after ``MAX_STEPS`` steps of propagation: then
+no cell of that part is settled (``unsettled``), never the values seen so far.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from math import inf
+
+import attrs
+
+from .rules import Rule
+
+#: Steps of propagation (a rule narrowed, a unit's options filtered) each part of a model may
+#: take, about 0.3 s: past it none of its cells is settled.
+MAX_STEPS = 20_000
+
+#: One value an option gives a cell: (cell, value, source), ``source`` the index of the
+#: printed value (or of the piece of a digit run) it is.
+Given = tuple[int, int, int]
+#: A value an option gives once completed (``_closed``): (cell, value, source, rule);
+#: ``source`` is ``-1`` for a value no printed value is in every merged option, and
+#: ``rule`` names the rule that worked it out (``""`` for a printed value).
+Completed = tuple[int, int, int, str]
+#: An option: what it gives, in cell order.
+Option = tuple[Given, ...]
+Bound = int | float
+
+
+@attrs.frozen
+class Unit:
+    """A unit as the solver sees it: the cells it may give a value and its options."""
+
+    cells: tuple[int, ...]
+    options: tuple[Option, ...]
+
+
+@attrs.frozen
+class Agreed:
+    """A cell on which every solution agrees: its value, the printed value it is in every
+    solution (``(unit, source)``; ``None`` when solutions differ in the source or a rule gave
+    it) and the rules that gave it in some solution."""
+
+    value: int
+    source: tuple[int, int] | None
+    rules: frozenset[str]
+
+
+@attrs.frozen
+class Outcome:
+    """What the solutions agree on.
+
+    Attributes:
+        agreed: the certain cells among those asked about.
+        infeasible: the cells of parts of the model that have no solution (no reading of
+            their units lets every rule hold).
+        unsettled: the cells of parts whose search stopped at ``MAX_STEPS``: none of them
+            is settled.
+    """
+
+    agreed: dict[int, Agreed]
+    infeasible: frozenset[int]
+    unsettled: frozenset[int]
+
+
+def solve(
+    lo: Sequence[Bound],
+    hi: Sequence[Bound],
+    rules: Sequence[Rule],
+    units: Sequence[Unit],
+    scope: Iterable[int],
+    max_steps: int = MAX_STEPS,
+) -> Outcome:
+    """Every solution's agreement on the cells of ``scope``.
+
+    The model splits into parts that share no unknown cell (rows whose rules meet only
+    through printed cells), each solved alone.
+
+    Args:
+        lo, hi: each cell's interval (``hi`` may be ``math.inf``); a given cell's are equal.
+        rules: the template's rules (those with no unknown cell are checks, and left out).
+        units: the units and their options.
+        scope: the cells to report on.
+        max_steps: the steps of propagation each part may take.
+    """
+    agreed: dict[int, Agreed] = {}
+    infeasible: set[int] = set()
+    unsettled: set[int] = set()
+    by_cell: dict[int, list[Rule]] = {}
+    for rule in rules:
+        for cell in rule.cells:
+            by_cell.setdefault(cell, []).append(rule)
+    closed = [_closed(unit, lo, hi, by_cell) for unit in units]
+    for cells, part_rules, part_units in _parts(lo, hi, rules, units):
+        asked = [cell for cell in scope if cell in cells]
+        search = _Search(part_rules, [closed[at] for at in part_units], tuple(asked), max_steps)
+        search.ids = part_units
+        try:
+            search.run(list(lo), list(hi))
+        except _OutOfSteps:
+            unsettled.update(cells)
+            continue
+        if not search.feasible:
+            infeasible.update(cells)
+        else:
+            agreed.update(search.agreed())
+    return Outcome(agreed, frozenset(infeasible), frozenset(unsettled))
+
+
+@attrs.frozen
+class _Closed:
+    """A unit with its options completed (``_closed``)."""
+
+    cells: tuple[int, ...]
+    options: tuple[tuple[Completed, ...], ...]
+
+
+def _closed(
+    unit: Unit, lo: Sequence[Bound], hi: Sequence[Bound], by_cell: dict[int, list[Rule]]
+) -> _Closed:
+    """``unit``'s options completed by the rules whose unknown cells all lie in the unit (a
+    row's 总计 from its six columns, parts that sum to a printed 0), those that break such a
+    rule dropped, and those that then give the same values merged: a merged option keeps a
+    cell's printed source only where all of them give it the same one. Done once, this
+    leaves the search far fewer options (a row of zeros that lost one is one option)."""
+    cells = unit.cells
+    position = {cell: i for i, cell in enumerate(cells)}
+    own: list[_Own] = []
+    for rule in dict.fromkeys(rule for cell in cells for rule in by_cell.get(cell, ())):
+        if all(cell in position or lo[cell] == hi[cell] for cell in rule.cells):
+            outside = sum(int(lo[c]) for c in rule.right if c not in position) - sum(
+                int(lo[c]) for c in rule.left if c not in position
+            )
+            own.append(
+                (
+                    rule.name,
+                    [position[c] for c in rule.left if c in position],
+                    [position[c] for c in rule.right if c in position],
+                    outside,
+                )
+            )
+    merged: dict[tuple[int | None, ...], tuple[list[int], list[str]]] = {}
+    for option in unit.options:
+        values: list[int | None] = [None] * len(cells)
+        sources = [-1] * len(cells)
+        for cell, value, source in option:
+            values[position[cell]] = value
+            sources[position[cell]] = source
+        why = [""] * len(cells)
+        if own and not _complete(values, why, own):
+            continue
+        key = tuple(values)
+        before = merged.get(key)
+        if before is None:
+            merged[key] = (sources, why)
+            continue
+        for i, source in enumerate(sources):
+            if before[0][i] != source:
+                before[0][i] = -1
+                before[1][i] = before[1][i] or why[i]
+    return _Closed(
+        cells,
+        tuple(
+            tuple(
+                (cell, value, sources[i], why[i])
+                for i, (cell, value) in enumerate(zip(cells, key, strict=True))
+                if value is not None
+            )
+            for key, (sources, why) in merged.items()
+        ),
+    )
+
+
+#: A rule inside a unit: its name, the positions of its left and right cells in the unit,
+#: and what its cells outside the unit (all known) add: sum(left) - sum(right) == that.
+_Own = tuple[str, list[int], list[int], int]
+
+
+def _complete(values: list[int | None], why: list[str], rules: Sequence[_Own]) -> bool:
+    """Complete ``values`` (an option's, by position in its unit) in place by ``rules``: a
+    rule whose unknown cells are all on one side gives the only one its value, or all of
+    them 0 when the rest already balances; whether no rule is broken (or needs a negative
+    count)."""
+    changed = True
+    while changed:
+        changed = False
+        for name, left, right, outside in rules:
+            open_left = [i for i in left if values[i] is None]
+            open_right = [i for i in right if values[i] is None]
+            if open_left and open_right:
+                continue
+            # sum(left) - sum(right) == outside, in the cells known so far
+            balance = (
+                outside
+                - sum(v for i in left if (v := values[i]) is not None)
+                + sum(v for i in right if (v := values[i]) is not None)
+            )
+            unknown = open_left or open_right
+            rest = balance if open_left else -balance
+            if not unknown:
+                if balance:
+                    return False
+                continue
+            if rest < 0:
+                return False
+            if len(unknown) == 1 or rest == 0:
+                for i in unknown:
+                    values[i] = rest if len(unknown) == 1 else 0
+                    why[i] = name
+                changed = True
+    return True
+
+
+def _parts(
+    lo: Sequence[Bound], hi: Sequence[Bound], rules: Sequence[Rule], units: Sequence[Unit]
+) -> list[tuple[set[int], list[Rule], list[int]]]:
+    """The independent parts of the model: its unknown cells grouped by the units and
+    rules that link them, each with its rules and (the indices of) its units."""
+    parent: dict[int, int] = {}
+
+    def root(cell: int) -> int:
+        while parent.setdefault(cell, cell) != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    def join(cells: Iterable[int]) -> None:
+        first = None
+        for cell in cells:
+            if first is None:
+                first = root(cell)
+            else:
+                parent[root(cell)] = first
+
+    for unit in units:
+        join(unit.cells)
+    linking = [rule for rule in rules if any(lo[c] != hi[c] for c in rule.cells)]
+    for rule in linking:
+        join(c for c in rule.cells if lo[c] != hi[c])
+    parts: dict[int, tuple[set[int], list[Rule], list[int]]] = {}
+    for cell in list(parent):
+        parts.setdefault(root(cell), (set(), [], []))[0].add(cell)
+    for rule in linking:
+        unknown = next(c for c in rule.cells if lo[c] != hi[c])
+        parts[root(unknown)][1].append(rule)
+    for at, unit in enumerate(units):
+        parts[root(unit.cells[0])][2].append(at)
+    return list(parts.values())
+
+
+class _OutOfSteps(Exception):
+    """The search of a part ran past its budget of steps."""
+
+
+class _State:
+    """A node of the search: cell intervals, why each cell became a point, open options."""
+
+    __slots__ = ("hi", "lo", "open", "why")
+
+    def __init__(
+        self, lo: list[Bound], hi: list[Bound], why: dict[int, str], open: list[list[int]]
+    ) -> None:
+        self.lo, self.hi, self.why, self.open = lo, hi, why, open
+
+    def copy(self) -> _State:
+        return _State(list(self.lo), list(self.hi), dict(self.why), [list(o) for o in self.open])
+
+
+class _Search:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        units: Sequence[_Closed],
+        scope: tuple[int, ...],
+        max_steps: int,
+    ) -> None:
+        self.rules = rules
+        self.units = units
+        #: The units' indices among all the model's units, to name a value's source.
+        self.ids: Sequence[int] = range(len(units))
+        self.scope = scope
+        self.steps_left = max_steps
+        self.solutions = 0
+        self.by_cell: dict[int, list[int]] = {}
+        for at, rule in enumerate(rules):
+            for cell in rule.cells:
+                self.by_cell.setdefault(cell, []).append(at)
+        self.unit_of: dict[int, list[int]] = {}
+        for at, unit in enumerate(units):
+            for cell in unit.cells:
+                self.unit_of.setdefault(cell, []).append(at)
+        #: Each unit's options as a value per cell of the unit (``None``: not given).
+        self.grids = [[_by_cell(unit.cells, option) for option in unit.options] for unit in units]
+        #: What the solutions seen give each cell: ``None`` once uncertain.
+        self.seen: dict[int, _Seen | None] = {}
+
+    # Propagation ------------------------------------------------------------------------
+
+    def settle(self, state: _State, rules: Iterable[int], units: Iterable[int]) -> bool:
+        """Narrow ``state`` to a fixpoint of the rules and units; ``False`` at a dead end."""
+        rule_queue = deque(dict.fromkeys(rules))
+        unit_queue = deque(dict.fromkeys(units))
+        queued_rules, queued_units = set(rule_queue), set(unit_queue)
+        while rule_queue or unit_queue:
+            while rule_queue:
+                at = rule_queue.popleft()
+                queued_rules.discard(at)
+                changed = self._narrow(state, self.rules[at])
+                if changed is None:
+                    return False
+                for cell in changed:
+                    for other in self.by_cell.get(cell, ()):
+                        if other != at and other not in queued_rules:
+                            queued_rules.add(other)
+                            rule_queue.append(other)
+                    for unit in self.unit_of.get(cell, ()):
+                        if unit not in queued_units:
+                            queued_units.add(unit)
+                            unit_queue.append(unit)
+            if unit_queue:
+                at = unit_queue.popleft()
+                queued_units.discard(at)
+                changed = self._filter(state, at)
+                if changed is None:
+                    return False
+                for cell in changed:
+                    for rule in self.by_cell.get(cell, ()):
+                        if rule not in queued_rules:
+                            queued_rules.add(rule)
+                            rule_queue.append(rule)
+                    for unit in self.unit_of.get(cell, ()):
+                        if unit != at and unit not in queued_units:
+                            queued_units.add(unit)
+                            unit_queue.append(unit)
+        return True
+
+    def _step(self) -> None:
+        """Count a step of propagation against the budget."""
+        self.steps_left -= 1
+        if self.steps_left < 0:
+            raise _OutOfSteps
+
+    def _narrow(self, state: _State, rule: Rule) -> list[int] | None:
+        """Narrow the cells of ``rule``; the cells changed, ``None`` when it cannot hold.
+
+        Each cell of one side equals the other side's sum less the rest of its own side, so
+        it lies between (the other side's lowest - the rest's highest) and (the other side's
+        highest - the rest's lowest)."""
+        self._step()
+        lo, hi = state.lo, state.hi
+        sides = (_Side(lo, hi, rule.left), _Side(lo, hi, rule.right))
+        changed: list[int] = []
+        for own, other in (sides, sides[::-1]):
+            for cell in own.cells:
+                low, high = lo[cell], hi[cell]
+                upper = other.high - (own.low - low)
+                lower = other.low - own.high_without(high)
+                if lower > low or upper < high:
+                    low, high = max(low, lower), min(high, upper)
+                    if low > high:
+                        return None
+                    lo[cell], hi[cell] = low, high
+                    if low == high:
+                        state.why.setdefault(cell, rule.name)
+                    changed.append(cell)
+        return changed
+
+    def _filter(self, state: _State, at: int) -> list[int] | None:
+        """Keep the options of unit ``at`` that fit the intervals, and narrow the cells all
+        of them give; the cells changed, ``None`` when no option is left."""
+        self._step()
+        lo, hi = state.lo, state.hi
+        cells = self.units[at].cells
+        grid = self.grids[at]
+        if len(state.open[at]) == 1:  # the option taken: its values are the cells'
+            changed: list[int] = []
+            for cell, value in zip(cells, grid[state.open[at][0]], strict=True):
+                if value is None or (lo[cell] == value == hi[cell]):
+                    continue
+                if not lo[cell] <= value <= hi[cell]:
+                    return None
+                lo[cell] = hi[cell] = value
+                changed.append(cell)
+            return changed
+        kept = [
+            option
+            for option in state.open[at]
+            if all(
+                value is None or lo[cell] <= value <= hi[cell]
+                for cell, value in zip(cells, grid[option], strict=True)
+            )
+        ]
+        if not kept:
+            return None
+        state.open[at] = kept
+        changed = []
+        for position, cell in enumerate(cells):
+            values = [grid[option][position] for option in kept]
+            if None in values:
+                continue
+            given = [value for value in values if value is not None]
+            low, high = min(given), max(given)
+            if low > lo[cell] or high < hi[cell]:
+                lo[cell], hi[cell] = max(lo[cell], low), min(hi[cell], high)
+                changed.append(cell)
+        return changed
+
+    # Search -----------------------------------------------------------------------------
+
+    def run(self, lo: list[Bound], hi: list[Bound]) -> None:
+        """Find what the solutions agree on: by trying each option of a part's only unit,
+        else by one solution and a probe per cell for another."""
+        root = _State(lo, hi, {}, [list(range(len(u.options))) for u in self.units])
+        if not self.settle(root, range(len(self.rules)), range(len(self.units))):
+            return
+        if len(self.units) == 1:
+            for option in root.open[0]:
+                state = root.copy()
+                state.open[0] = [option]
+                if self.settle(state, (), (0,)):
+                    self.record(state)
+                if self.done():
+                    return
+            return
+        if not self.shave(root) or not self.first(root):
+            return
+        if all(len(options) == 1 for options in root.open):
+            return  # the root is the only solution: its points are certain, the rest not
+        for cell in self.scope:
+            if root.lo[cell] == root.hi[cell] and not self.ambiguous(root, cell):
+                continue  # one value in every solution, from one source
+            self.probe(root, cell)
+
+    def ambiguous(self, root: _State, cell: int) -> bool:
+        """Whether solutions may take ``cell``'s value from different sources: a unit still
+        open at the root gives it in some options and not in all the same way."""
+        for at in self.unit_of.get(cell, ()):
+            options = root.open[at]
+            if len(options) > 1:
+                given = {
+                    next((g[2] for g in self.units[at].options[o] if g[0] == cell), None)
+                    for o in options
+                }
+                if len(given) > 1 or None in given or -1 in given:
+                    return True
+        return False
+
+    def shave(self, root: _State) -> bool:
+        """Drop from ``root`` every option that leads to a dead end by itself, until none
+        does; whether options are left. Most units of a report are then down to one, and
+        the search has little left to do."""
+        changed = True
+        while changed:
+            changed = False
+            for at, options in enumerate(root.open):
+                if len(options) < 2:
+                    continue
+                alive = []
+                for option in options:
+                    trial = root.copy()
+                    trial.open[at] = [option]
+                    if self.settle(trial, (), (at,)):
+                        alive.append(option)
+                if len(alive) < len(options):
+                    root.open[at] = alive
+                    if not alive or not self.settle(root, (), (at,)):
+                        return False
+                    changed = True
+        return True
+
+    def done(self) -> bool:
+        """Whether every cell asked about has been seen uncertain."""
+        return len(self.seen) == len(self.scope) and not any(self.seen.values())
+
+    def first(self, state: _State) -> bool:
+        """Find and record one solution under ``state`` (settled); whether there is one."""
+        branch = min(
+            (at for at, options in enumerate(state.open) if len(options) > 1),
+            key=lambda at: len(state.open[at]),
+            default=None,
+        )
+        if branch is None:
+            self.record(state)
+            return True
+        for option in state.open[branch]:
+            child = state.copy()
+            child.open[branch] = [option]
+            if self.settle(child, (), (branch,)) and self.first(child):
+                return True
+        return False
+
+    def probe(self, root: _State, cell: int) -> None:
+        """Look for a solution in which ``cell`` has another value than in those seen, or
+        the same value from another printed value; recorded if found."""
+        for narrowed in self._others(root, cell):
+            if self.seen.get(cell) is None:
+                return
+            if narrowed is not None and self.settle(narrowed[0], *narrowed[1:]):
+                self.first(narrowed[0])
+
+    def _others(
+        self, root: _State, cell: int
+    ) -> Iterator[tuple[_State, Iterable[int], Iterable[int]] | None]:
+        """The root narrowed to: a lower value of ``cell``, a higher one, and (when every
+        solution so far takes it from one printed value) the options that do not give it
+        that value; each with the rules and units to settle first."""
+        rules, units = self.by_cell.get(cell, ()), self.unit_of.get(cell, ())
+        for lower in (True, False):
+            seen = self.seen.get(cell)
+            if seen is None:
+                return
+            state = root.copy()
+            if lower:
+                state.hi[cell] = seen.value - 1
+            else:
+                state.lo[cell] = seen.value + 1
+            yield (state, rules, units) if state.lo[cell] <= state.hi[cell] else None
+        seen = self.seen.get(cell)
+        if seen is None or seen.source is None:
+            return
+        at, piece = seen.source
+        at = self.ids.index(at)
+        state = root.copy()
+        state.open[at] = [
+            option
+            for option in state.open[at]
+            if not any(g[0] == cell and g[2] == piece for g in self.units[at].options[option])
+        ]
+        yield (state, (), (at,)) if state.open[at] else None
+
+    def record(self, state: _State) -> None:
+        """Take in a solution: each cell stays agreed while every solution gives it one
+        value (and one printed value, to be its source)."""
+        self.solutions += 1
+        given: dict[int, tuple[int, int]] = {}
+        derived: dict[int, str] = {}
+        for at, options in enumerate(state.open):
+            for cell, _, piece, rule in self.units[at].options[options[0]]:
+                if piece >= 0:
+                    given[cell] = (self.ids[at], piece)
+                elif rule:
+                    derived[cell] = rule
+        seen = self.seen
+        for cell in self.scope:
+            low = state.lo[cell]
+            before = seen.get(cell, _UNSEEN)
+            if before is None:
+                continue
+            if low != state.hi[cell] or (before is not _UNSEEN and before.value != low):
+                seen[cell] = None
+                continue
+            source = given.get(cell)
+            why = derived.get(cell) or state.why.get(cell) if source is None else None
+            if before is _UNSEEN:
+                seen[cell] = _Seen(int(low), source, {why} if why else set())
+            else:
+                if before.source != source:
+                    before.source = None
+                if why:
+                    before.rules.add(why)
+
+    @property
+    def feasible(self) -> bool:
+        return self.solutions > 0
+
+    def agreed(self) -> dict[int, Agreed]:
+        return {
+            cell: Agreed(seen.value, seen.source, frozenset(seen.rules))
+            for cell, seen in self.seen.items()
+            if seen is not None
+        }
+
+
+class _Side:
+    """One side of a rule: its cells and the sums of their bounds, taken once per rule (the
+    bounds change only after every cell of the rule has been narrowed)."""
+
+    __slots__ = ("cells", "finite_high", "high", "low", "unbounded")
+
+    def __init__(self, lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> None:
+        self.cells = cells
+        self.low: Bound = sum(lo[c] for c in cells)
+        highs = [hi[c] for c in cells]
+        self.unbounded = highs.count(inf)
+        self.finite_high: Bound = sum(h for h in highs if h != inf)
+        self.high: Bound = inf if self.unbounded else self.finite_high
+
+    def high_without(self, high: Bound) -> Bound:
+        """The highest sum of the side's cells other than one whose upper bound is ``high``."""
+        if high == inf:
+            return inf if self.unbounded > 1 else self.finite_high
+        return inf if self.unbounded else self.finite_high - high
+
+
+class _Seen:
+    """What the solutions seen so far give a cell: one value, the printed value it is in all
+    of them (``None``: not always the same one), the rules that gave it."""
+
+    __slots__ = ("rules", "source", "value")
+
+    def __init__(self, value: int, source: tuple[int, int] | None, rules: set[str]) -> None:
+        self.value, self.source, self.rules = value, source, rules
+
+
+#: A cell no solution has been seen for yet.
+_UNSEEN = _Seen(0, None, set())
+
+
+def _by_cell(cells: Sequence[int], option: Sequence[Completed]) -> tuple[int | None, ...]:
+    values = {given[0]: given[1] for given in option}
+    return tuple(values.get(cell) for cell in cells)
