@@ -117,6 +117,12 @@ class _Api:
         self.object_type = _plain(raw.FPDFPageObj_GetType, number, address)
         self.object_bounds = _plain(raw.FPDFPageObj_GetBounds, number, *[address] * 5)
         self.loose_box = _plain(raw.FPDFText_GetLooseCharBox, number, address, number, address)
+        self.segments = _plain(raw.FPDFPath_CountSegments, number, address)
+        self.segment = _plain(raw.FPDFPath_GetPathSegment, address, address, number)
+        self.point = _plain(raw.FPDFPathSegment_GetPoint, number, address, address, address)
+        self.segment_type = _plain(raw.FPDFPathSegment_GetType, number, address)
+        self.closes = _plain(raw.FPDFPathSegment_GetClose, number, address)
+        self.matrix = _plain(raw.FPDFPageObj_GetMatrix, number, address, address)
 
 
 def _plain(function: Any, result: Any, *arguments: Any) -> Any:
@@ -312,44 +318,70 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> bool:
                     else:
                         raw.append(("v", (left + right) / 2, bottom, top))
                 else:
-                    _segments(pdfium, obj, _compose(_matrix(pdfium, obj), outer), raw)
+                    matrix = _compose(_matrix(api, obj), outer)
+                    if not _rectangle(api, obj, matrix, (left, bottom, right, top), raw):
+                        _segments(api, obj, matrix, raw)
             elif kind == image:
                 images = True
             elif kind == form:
-                inner = _compose(_matrix(pdfium, obj), outer)
-                count = pdfium.FPDFFormObj_CountObjects(_typed(pdfium, obj))
+                inner = _compose(_matrix(api, obj), outer)
+                count = pdfium.FPDFFormObj_CountObjects(ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT))
                 stack.append((api.form_object, obj, count, inner))
     return images
 
 
-def _typed(pdfium: Any, obj: int) -> Any:
-    """An object's address as the pointer pypdfium2's functions take."""
-    return ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT)
-
-
-def _matrix(pdfium: Any, obj: int) -> Matrix:
+def _matrix(api: _Api, obj: int) -> Matrix:
     """An object's matrix, from its space to that of the page or form holding it."""
-    found = pdfium.FS_MATRIX()
-    pdfium.FPDFPageObj_GetMatrix(_typed(pdfium, obj), ctypes.byref(found))
+    found = api.raw.FS_MATRIX()
+    api.matrix(obj, ctypes.addressof(found))
     return (found.a, found.b, found.c, found.d, found.e, found.f)
 
 
-def _segments(pdfium: Any, obj: int, matrix: Matrix, raw: list[_Raw]) -> None:
-    """The straight horizontal and vertical segments of a path (curves are left out)."""
-    handle = _typed(pdfium, obj)
+def _point(api: _Api, segment: int, matrix: Matrix) -> tuple[float, float]:
     x, y = ctypes.c_float(), ctypes.c_float()
+    api.point(segment, ctypes.addressof(x), ctypes.addressof(y))
+    return _apply(matrix, x.value, y.value)
+
+
+def _rectangle(
+    api: _Api, obj: int, matrix: Matrix, box: tuple[float, float, float, float], raw: list[_Raw]
+) -> bool:
+    """Put the sides of a path that is a rectangle into ``raw``, and say whether it was: four
+    or five segments whose first and third points are opposite corners of its box (a cell's
+    frame or background, as tables are drawn; the points of each are read only so)."""
+    if api.segments(obj) not in (4, 5):
+        return False
+    (x0, y0), (x1, y1) = (_point(api, api.segment(obj, index), matrix) for index in (0, 2))
+    left, bottom, right, top = box
+    corners = (
+        abs(min(x0, x1) - left) <= THIN
+        and abs(max(x0, x1) - right) <= THIN
+        and abs(min(y0, y1) - bottom) <= THIN
+        and abs(max(y0, y1) - top) <= THIN
+    )
+    if corners:
+        low_x, high_x, low_y, high_y = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        raw.append(("h", low_y, low_x, high_x))
+        raw.append(("h", high_y, low_x, high_x))
+        raw.append(("v", low_x, low_y, high_y))
+        raw.append(("v", high_x, low_y, high_y))
+    return corners
+
+
+def _segments(api: _Api, obj: int, matrix: Matrix, raw: list[_Raw]) -> None:
+    """The straight horizontal and vertical segments of a path (curves are left out)."""
+    moveto, lineto = api.raw.FPDF_SEGMENT_MOVETO, api.raw.FPDF_SEGMENT_LINETO
     first = previous = (0.0, 0.0)
-    for index in range(pdfium.FPDFPath_CountSegments(handle)):
-        segment = pdfium.FPDFPath_GetPathSegment(handle, index)
-        pdfium.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        point = _apply(matrix, x.value, y.value)
-        kind = pdfium.FPDFPathSegment_GetType(segment)
-        if kind == pdfium.FPDF_SEGMENT_MOVETO:
+    for index in range(api.segments(obj)):
+        segment = api.segment(obj, index)
+        point = _point(api, segment, matrix)
+        kind = api.segment_type(segment)
+        if kind == moveto:
             first = point
-        elif kind == pdfium.FPDF_SEGMENT_LINETO:
+        elif kind == lineto:
             _straight(previous, point, raw)
         previous = point
-        if pdfium.FPDFPathSegment_GetClose(segment):
+        if api.closes(segment):
             _straight(point, first, raw)
             previous = first
 
