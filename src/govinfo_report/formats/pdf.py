@@ -210,37 +210,37 @@ class _Writer:
             self.unruled.append((page.number, len(self.lines) + 1))
         if read.dense:
             self.dense.append(page.number)
-        last = max((i for i, block in enumerate(blocks) if isinstance(block, Table)), default=-1)
-        for block in blocks[: max(last, 0)]:
+        before, last, tail = _last_table(blocks)
+        for block in before:
             self._write(block)
-        tail = blocks[last + 1 :]
-        if _margin(tail, page.height, bottom=True):
-            if last >= 0:
+        if (last is not None or self.held is not None) and _margin(tail, page.height, bottom=True):
+            # The page ends with a table (or the held table it ran on), and a footer: the
+            # next page may run it on.
+            if last is not None:
                 self._release()
-                self.held = blocks[last]  # type: ignore[assignment]
-            if self.held is not None:
-                self.after.extend(line.text for line in _lines(tail))
-                self.trail = len(tail)
-                return
-        for block in blocks[max(last, 0) :]:
+                self.held = last
+            self.after.extend(line.text for line in _lines(tail))
+            self.trail = len(tail)
+            return
+        for block in [last, *tail] if last is not None else tail:
             self._write(block)
 
     def _run_on(self, blocks: list[Block], height: float) -> list[Block]:
         """The blocks of a page after the held table: when the page's first table runs it
-        on (only its header before it), the two are joined and the blocks after that table
+        on (only a header before it), the two are joined and the blocks after that table
         are left; otherwise the held table is written, and every block is left."""
-        assert self.held is not None
-        first = next((i for i, block in enumerate(blocks) if isinstance(block, Table)), None)
+        before, first, after = _first_table(blocks)
         if (
-            first is not None
-            and first + self.trail <= MAX_BETWEEN
-            and _margin(blocks[:first], height, bottom=False)
+            self.held is not None
+            and first is not None
+            and len(before) + self.trail <= MAX_BETWEEN
+            and _margin(before, height, bottom=False)
         ):
-            joined = _join(self.held, blocks[first])  # type: ignore[arg-type]
+            joined = _join(self.held, first)
             if joined is not None:
                 self.held = joined
-                self.after.extend(line.text for line in _lines(blocks[:first]))
-                return blocks[first + 1 :]
+                self.after.extend(line.text for line in _lines(before))
+                return after
         self._release()
         return blocks
 
@@ -286,15 +286,14 @@ class _Writer:
                 "what they show is not read; run OCR first (e.g. ocrmypdf)",
             )
         if self.private:
-            where = next(i for i, char in enumerate(text) if pdfium.is_private(char))
-            line = text.count("\n", 0, where) + 1
+            where = next((i for i, char in enumerate(text) if pdfium.is_private(char)), None)
             yield diagnostic(
                 "private-use-text",
                 f"{self.private:,} characters are private-use code points "
                 f"({_fonts(self.fonts)}): their fonts map glyphs to no real characters, "
                 "so that text is unreadable",
-                line,
-                where - text.rfind("\n", 0, where),
+                None if where is None else text.count("\n", 0, where) + 1,
+                None if where is None else where - text.rfind("\n", 0, where),
             )
         if self.dense:
             yield diagnostic(
@@ -316,6 +315,25 @@ class _Writer:
 
 def _lines(blocks: Iterable[Block]) -> Iterator[Line]:
     return (block for block in blocks if isinstance(block, Line))
+
+
+def _first_table(blocks: list[Block]) -> tuple[list[Block], Table | None, list[Block]]:
+    """The lines before a page's first table, the table, and the blocks after it (all the
+    blocks before, and no table, when there is none)."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            return blocks[:index], block, blocks[index + 1 :]
+    return blocks, None, []
+
+
+def _last_table(blocks: list[Block]) -> tuple[list[Block], Table | None, list[Block]]:
+    """The blocks before a page's last table, the table, and the lines after it (all the
+    blocks after, and no table, when there is none)."""
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Table):
+            return blocks[:index], block, blocks[index + 1 :]
+    return [], None, blocks
 
 
 def _margin(blocks: Sequence[Block], height: float, *, bottom: bool) -> bool:

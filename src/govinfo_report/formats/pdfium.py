@@ -172,7 +172,7 @@ def _page(api: _Api, page: Any, number: int) -> Page:
     api.raw.FPDF_GetPageBoundingBox(page, ctypes.byref(box))
     origin = (box.left, box.top)
     size = (box.right - box.left, box.top - box.bottom)
-    chars, printed, private, fonts = _chars(api, page, origin)
+    chars, printed, private, fonts = _chars(api, page, origin, size)
     raw: list[_Raw] = []
     images = _objects(api, page, raw)
     return Page(number, *size, chars, _clip(raw, origin, size), images, printed, private, fonts)
@@ -192,10 +192,11 @@ _char = partial(tuple.__new__, Char)
 
 
 def _chars(
-    api: _Api, page: Any, origin: tuple[float, float]
+    api: _Api, page: Any, origin: tuple[float, float], size: tuple[float, float]
 ) -> tuple[list[Char], int, int, frozenset[str]]:
-    """The page's characters, how many are not blank, how many are private-use code
-    points, and the fonts of these."""
+    """The page's characters whose centre lies on the page (in its visible box), how many
+    of all its characters are not blank, how many are private-use code points, and the
+    fonts of these."""
     pdfium = api.raw
     text_page = pdfium.FPDFText_LoadPage(page)
     try:
@@ -210,6 +211,7 @@ def _chars(
         handle = ctypes.cast(text_page, ctypes.c_void_p).value
         loose_box, generated = api.loose_box, pdfium.FPDFText_IsGenerated
         left, top = origin
+        width, height = size
         chars: list[Char] = []
         add = chars.append
         # The hot loop of the reader: a call to pdfium and a record per character.
@@ -220,7 +222,8 @@ def _chars(
             x0, y1, x1, y0 = rect.left, rect.top, rect.right, rect.bottom
             if x1 - x0 > MAX_GLYPH or y1 - y0 > MAX_GLYPH:
                 x0, y1, x1, y0 = _glyph_box(pdfium, text_page, index)
-            add(_char((text, x0 - left, top - y1, x1 - left, top - y0)))
+            if 0 <= (x0 + x1) / 2 - left <= width and 0 <= top - (y0 + y1) / 2 <= height:
+                add(_char((text, x0 - left, top - y1, x1 - left, top - y0)))
         private = _PRIVATE.findall(units)
         fonts = {
             _font(pdfium, text_page, found.start())
