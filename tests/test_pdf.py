@@ -139,7 +139,7 @@ def test_words_split_at_gaps_and_blanks() -> None:
     assert positioned.spaced_text(
         [_char("规", 0, 10), _char("章", 10, 10), _char("3", 60, 10)]
     ) == (
-        "规章" + " " * 8 + "3"  # a gap of 40 points, 8 half-ems of a 10-point font
+        "规章" + " " * 8 + "3"  # a gap of 40 points, 8 halves of the 10-point line
     )
 
 

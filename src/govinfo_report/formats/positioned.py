@@ -87,17 +87,17 @@ def _breaks(last: Char, char: Char) -> bool:
 
 
 def spaced_text(line: Sequence[Char]) -> str:
-    """A line's words with their columns kept as ``pdftotext -layout`` keeps them: a gap of
-    about ``n`` half-ems (the width of a digit) between two words is ``n`` spaces, at least
-    one."""
+    """A line's words with their columns kept as ``pdftotext -layout`` keeps them: a gap
+    between two words is a space per half the line's height (about a digit's width), at
+    least one."""
     found = words(line)
     if not found:
         return ""
-    half_em = median(char.bottom - char.top for char in line) / 2 or 1.0
+    half = median(char.bottom - char.top for char in line) / 2 or 1.0
     parts = ["".join(char.text for char in found[0])]
     for before, word in pairwise(found):
         gap = word[0].x0 - before[-1].x1
-        parts.append(" " * max(1, round(gap / half_em)))
+        parts.append(" " * max(1, round(gap / half)))
         parts.append("".join(char.text for char in word))
     return "".join(parts)
 
