@@ -9,6 +9,7 @@ import importlib.util
 import io
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pdfplumber
@@ -456,3 +457,13 @@ def test_every_pdf_fixture_reads_with_no_wrong_value(path: Path) -> None:
     assert wrong == {}
     assert missing == []  # every value right, as pdfplumber read them
     assert {name: getattr(report, name) for name in metadata} == metadata
+
+
+def test_threads_read_pdfs_one_at_a_time() -> None:
+    """pdfium is not thread-safe: PDFs read from several threads at once are read in turn,
+    each whole."""
+    data = (CONVERTERS / "hypothesis-1" / "report.pdf").read_bytes()
+    want = gr.extract_text(data, format="pdf")
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(pool.map(lambda _: gr.extract_text(data, format="pdf"), range(8)))
+    assert texts == [want] * 8

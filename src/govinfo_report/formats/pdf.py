@@ -13,6 +13,7 @@ Unicode map are told apart (``no-text-layer``, ``encrypted``, ``private-use-text
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -31,6 +32,10 @@ MAX_BETWEEN = 4
 ALIGNED = 3.0
 #: A page's text with more of its characters private-use than this share is unreadable.
 MAX_PRIVATE_SHARE = 0.5
+
+#: pdfium is not thread-safe (threads reading PDFs at once crash it): one PDF at a time is
+#: read in a process; several at once need processes, as ``gr.iter_parse(..., jobs=N)`` runs.
+_PDFIUM = threading.Lock()
 
 #: A line of a page with no ruled table looks like a table's row when it has three cells
 #: or more apart by two spaces or more, one of them a number.
@@ -82,8 +87,9 @@ def read(data: bytes) -> Extracted:
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     writer = _Writer()
-    for page in pdfium.pages(data):
-        writer.add(page_text(page))
+    with _PDFIUM:
+        for page in pdfium.pages(data):
+            writer.add(page_text(page))
     return writer.finish()
 
 
