@@ -18,13 +18,14 @@ _PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe64
 @dataclass
 class Page:
     """A page: text runs (left, baseline from the top, font size, text), lines (x0, top0,
-    x1, top1), lines drawn in a form XObject moved by ``form_offset``, and an image."""
+    x1, top1), lines drawn in a form XObject moved by ``form_offset``, and an image as wide
+    and tall as ``image`` times the page's width and height (a scan: 1)."""
 
     texts: list[tuple[float, float, float, str]] = field(default_factory=list)
     lines: list[tuple[float, float, float, float]] = field(default_factory=list)
     form_lines: list[tuple[float, float, float, float]] = field(default_factory=list)
     form_offset: tuple[float, float] = (0.0, 0.0)
-    image: bool = False
+    image: float = 0.0
     width: float = 595.0
     height: float = 842.0
 
@@ -153,7 +154,10 @@ def _content(page: Page, cids: dict[str, int]) -> bytes:
             b"q 1 0 0 1 %.2f %.2f cm /Fm1 Do Q" % (page.form_offset[0], -page.form_offset[1])
         )
     if page.image:
-        parts.append(b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q" % (page.width, page.height))
+        parts.append(
+            b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q"
+            % (page.width * page.image, page.height * page.image)
+        )
     for x, baseline, size, text in page.texts:
         glyphs = "".join(f"{cids[char]:04x}" for char in text).encode()
         parts.append(

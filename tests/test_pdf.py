@@ -317,7 +317,8 @@ def test_tables_without_ruling_lines_are_read_by_their_columns() -> None:
 
 
 def test_a_scan_has_no_text_layer() -> None:
-    scan = document([Page(image=True), Page(image=True), Page(image=True)])
+    numbered = Page(image=1.0).text(280, 810, "- 3 -")  # a page number is no text layer
+    scan = document([Page(image=1.0), Page(image=1.0), numbered])
     with pytest.raises(gr.ParseError) as caught:
         gr.parse(scan, format="pdf")
     assert caught.value.code == "no-text-layer"
@@ -326,12 +327,13 @@ def test_a_scan_has_no_text_layer() -> None:
 
 
 def test_scanned_pages_among_text_pages_are_named() -> None:
-    text = Page().text(72, 80, "一、总体情况").text(72, 100, "本年度共收到申请3件。")
-    extracted = pdf.read(document([text, Page(image=True), Page(), Page(image=True)]))
-    assert extracted.text == "一、总体情况\n本年度共收到申请3件。"
+    text = Page(image=0.2).text(72, 80, "一、总体情况").text(72, 100, "本年度共收到申请3件。")
+    signed = Page(image=0.3).text(300, 200, "某某县人民政府")  # a seal on the signature
+    extracted = pdf.read(document([text, Page(image=1.0), Page(), Page(image=1.0), signed]))
+    assert extracted.text == "一、总体情况\n本年度共收到申请3件。\n某某县人民政府"
     (found,) = extracted.diagnostics
     assert (found.code, found.severity) == ("no-text-layer", "warning")
-    assert found.message.startswith("no text layer on pages 2, 4 of 4 (images only)")
+    assert found.message.startswith("no text layer on pages 2, 4 of 5 (images only)")
 
 
 def test_a_pdf_without_text_or_images_is_empty() -> None:

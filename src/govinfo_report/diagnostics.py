@@ -22,7 +22,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "no-text-layer": (
         "warning",
-        "pages of a PDF show images but no text (scanned pages); what they show is not read",
+        "pages of a PDF are scans (images, next to no text); what they show is not read",
     ),
     "private-use-text": (
         "warning",

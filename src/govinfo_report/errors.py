@@ -16,7 +16,7 @@ ERROR_CODES: dict[str, str] = {
     "missing file, a bad archive member, a JSON line that is not a record with "
     "a text, a document whose format's extra is not installed)",
     "encrypted": "a PDF document is encrypted and needs a password to open",
-    "no-text-layer": "a PDF document has no text on any page, only images: a scan, to OCR first",
+    "no-text-layer": "a PDF document's pages are scans (images, next to no text): OCR it first",
     "private-use-text": "a PDF document's text is mostly private-use code points: its fonts "
     "map glyphs to no real characters",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",

@@ -30,6 +30,10 @@ MARGIN = 0.15
 MAX_BETWEEN = 4
 #: How far apart (points) the columns of two parts of one table may be.
 ALIGNED = 3.0
+#: A page whose images cover this share of it and that has fewer printed characters than
+#: ``SCAN_TEXT`` (a page number, a stamp) is a scanned page.
+SCAN_COVER = 0.5
+SCAN_TEXT = 20
 #: A page's text with more of its characters private-use than this share is unreadable.
 MAX_PRIVATE_SHARE = 0.5
 
@@ -193,7 +197,8 @@ class _Writer:
         self.after: list[str] = []  # lines to write after the held table: footers, headers
         self.trail = 0  # of them, the footer lines of the page before
         self.pages = 0
-        self.blank: list[int] = []  # pages of images without text
+        self.scanned: list[int] = []  # pages of images without text
+        self.read = 0  # pages with text that are not scans
         self.unruled: list[tuple[int, int]] = []  # page, its first line
         self.dense: list[int] = []  # pages ruled too densely to search
         self.private = self.printed = 0
@@ -202,9 +207,11 @@ class _Writer:
     def add(self, read: PageText) -> None:
         page = read.page
         self.pages += 1
+        if page.images >= SCAN_COVER and page.printed < SCAN_TEXT:
+            self.scanned.append(page.number)
+        elif page.printed:
+            self.read += 1
         if not page.printed:
-            if page.images:
-                self.blank.append(page.number)
             return
         self.private += page.private
         self.printed += page.printed
@@ -268,9 +275,9 @@ class _Writer:
 
     def finish(self) -> Extracted:
         self._release()
-        if self.blank and not self.lines:
+        if self.scanned and not self.read:
             raise ParseError(
-                f"no text layer on {_pages(self.blank)} of {self.pages}: a scanned PDF? "
+                f"no text layer on {_pages(self.scanned)} of {self.pages}: a scanned PDF? "
                 "run OCR first (e.g. ocrmypdf) and read its output",
                 code="no-text-layer",
             )
@@ -285,10 +292,10 @@ class _Writer:
         return Extracted(text, "pdf", tuple(self._diagnostics(text)))
 
     def _diagnostics(self, text: str) -> Iterator[Diagnostic]:
-        if self.blank:
+        if self.scanned:
             yield diagnostic(
                 "no-text-layer",
-                f"no text layer on {_pages(self.blank)} of {self.pages} (images only): "
+                f"no text layer on {_pages(self.scanned)} of {self.pages} (images only): "
                 "what they show is not read; run OCR first (e.g. ocrmypdf)",
             )
         if self.private:

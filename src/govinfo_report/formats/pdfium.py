@@ -59,16 +59,17 @@ class Edge(NamedTuple):
 
 class Page(NamedTuple):
     """A page: its number (from 1), size, characters in pdfium's reading order (blanks
-    included: they separate words), ruling lines, whether it shows any image, how many of
-    its characters are not blank and how many of those are private-use code points, and
-    the fonts of these (fonts whose map to Unicode is missing or wrong)."""
+    included: they separate words), ruling lines, the share of the page its images cover
+    (summed, at most 1), how many of its characters are not blank and how many of those are
+    private-use code points, and the fonts of these (fonts whose map to Unicode is missing
+    or wrong)."""
 
     number: int
     width: float
     height: float
     chars: list[Char]
     edges: list[Edge]
-    images: bool
+    images: float
     printed: int
     private: int
     private_fonts: frozenset[str]
@@ -174,8 +175,10 @@ def _page(api: _Api, page: Any, number: int) -> Page:
     size = (box.right - box.left, box.top - box.bottom)
     chars, printed, private, fonts = _chars(api, page, origin, size)
     raw: list[_Raw] = []
-    images = _objects(api, page, raw)
-    return Page(number, *size, chars, _clip(raw, origin, size), images, printed, private, fonts)
+    images = _objects(api, page, raw) / max(size[0] * size[1], 1.0)
+    return Page(
+        number, *size, chars, _clip(raw, origin, size), min(images, 1.0), printed, private, fonts
+    )
 
 
 # Characters -------------------------------------------------------------------------------
@@ -280,11 +283,11 @@ def _font(pdfium: Any, text_page: Any, index: int) -> str:
 _Raw = tuple[str, float, float, float]
 
 
-def _objects(api: _Api, page: Any, raw: list[_Raw]) -> bool:
+def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
     """Put the page's ruling lines into ``raw``: every drawn path no thicker than ``THIN``
     along its middle, and every straight horizontal or vertical segment of the others,
     within form XObjects too (pdfplumber takes lines, rectangles and curves alike, filled
-    or stroked, as edges). Whether the page shows an image."""
+    or stroked, as edges). The area its images cover (square points, summed)."""
     pdfium = api.raw
     get_object, object_type, object_bounds = api.get_object, api.object_type, api.object_bounds
     bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
@@ -295,7 +298,7 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> bool:
         pdfium.FPDF_PAGEOBJ_IMAGE,
         pdfium.FPDF_PAGEOBJ_FORM,
     )
-    images = False
+    images = 0.0
     stack: list[tuple[Any, int | None, int, Matrix]] = [
         (
             get_object,
@@ -325,7 +328,11 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> bool:
                     if not _rectangle(api, obj, matrix, (left, bottom, right, top), raw):
                         _segments(api, obj, matrix, raw)
             elif kind == image:
-                images = True
+                object_bounds(obj, *corners)
+                left, bottom, right, top = b0.value, b1.value, b2.value, b3.value
+                if outer is not IDENTITY:
+                    left, bottom, right, top = _bounds(outer, left, bottom, right, top)
+                images += (right - left) * (top - bottom)
             elif kind == form:
                 inner = _compose(_matrix(api, obj), outer)
                 count = pdfium.FPDFFormObj_CountObjects(ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT))
