@@ -20,6 +20,8 @@ size        per corpus size, a fresh process iterates ``gr.iter_parse(gr.documen
             their time and their memory.
 workers     the streaming run of the largest size up to ``FULL_MAX`` again with jobs=2; the
             speedup is the wall time of jobs=1 over that of jobs=2.
+pdf         ``bench_pdf.py``: each PDF fixture read and parsed against its text parsed (CPU ms
+            a page), and PDFs of 20 and 200 pages read in fresh processes (time, peak RSS).
 
 Usage: python benchmarks/bench.py [--sizes 1000,10000,100000] [--quick] [--write-docs]
 """
@@ -45,6 +47,7 @@ from typing import Any, NamedTuple
 
 import govinfo_report as gr
 
+import bench_pdf
 import corpus
 
 ROOT = Path(__file__).parent.parent
@@ -388,6 +391,7 @@ def results(
     scales: Sequence[Scale],
     paired_size: int,
     workers: dict[str, float],
+    pdfs: tuple[Sequence[bench_pdf.Speed], Sequence[dict[str, float]]],
 ) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
@@ -483,9 +487,14 @@ def results(
             ],
         ),
         "",
+        *bench_pdf.results(*pdfs, args.rounds),
+        "",
         "**Targets:**",
         "",
-        *table(["target", "measured", "verdict"], targets(everything, scales, speedup)),
+        *table(
+            ["target", "measured", "verdict"],
+            [*targets(everything, scales, speedup), *bench_pdf.targets(*pdfs)],
+        ),
     ]
 
 
@@ -582,7 +591,12 @@ def main() -> int:
                 run("keep", folders[size]) if size <= FULL_MAX else None,
             )
         )
-    lines = results(args, load, speeds, profiles, scales, paired, workers)
+    print("pdf", flush=True)
+    pdfs = (
+        bench_pdf.speeds(args.rounds),
+        bench_pdf.long_runs((4, 16) if args.quick else (bench_pdf.SHORT, bench_pdf.LONG)),
+    )
+    lines = results(args, load, speeds, profiles, scales, paired, workers, pdfs)
     print("\n" + "\n".join(lines))
     if args.write_docs:
         write_docs(args.docs, lines)

@@ -146,6 +146,8 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "Corpus size",
         "Two workers",
         "Where the time goes",
+        "PDF against text",
+        "Long PDFs",
         "Targets",
     ]
     speeds = found["Throughput on one core"]
@@ -165,7 +167,14 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "2 workers at least 1.8x one",
         "streaming peak within 10 MB from 24 to 48 reports",
         "linear: ms/report at 48 at most 1.5x that at 24",
+        "PDF at most 10 ms a page end to end",
+        "PDF linear: ms a page at 16 pages at most 1.5x that at 4",
+        "PDF of 16 pages read within 50 MB of peak memory",
     ]
+    pdfs = found["PDF against text"]
+    assert [row[0] for row in pdfs][-1] == "all" and len(pdfs) == 6
+    assert all(NUMBER.fullmatch(cell.rstrip("x")) for row in pdfs for cell in row[1:])
+    assert [row[0] for row in found["Long PDFs"]] == ["4", "16"]
     assert {row[2] for row in found["Targets"]} <= {"PASS", "FAIL"}
     before, start, rest = docs.read_text(encoding="utf-8").partition("<!-- bench:start -->\n")
     written, end, after = rest.partition("\n<!-- bench:end -->")

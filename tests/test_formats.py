@@ -455,7 +455,7 @@ def test_a_format_that_does_not_exist_or_does_not_fit() -> None:
     [
         ("html", ["lxml", "lxml.html", "lxml.etree"], "html"),
         ("docx", ["docx"], "docx"),
-        ("pdf", ["pdfplumber"], "pdf"),
+        ("pdf", ["pypdfium2", "pypdfium2.raw"], "pdf"),
     ],
 )
 def test_a_missing_extra_is_named(

@@ -20,6 +20,20 @@ CODES: dict[str, tuple[Severity, str]] = {
         "an HTML page's declared encoding is unknown or "
         "does not decode it; read as UTF-8 or GB18030",
     ),
+    "no-text-layer": (
+        "warning",
+        "pages of a PDF are scans (images, next to no text); what they show is not read",
+    ),
+    "private-use-text": (
+        "warning",
+        "characters of a PDF are private-use code points (a font without a real Unicode map); "
+        "that text is unreadable",
+    ),
+    "unruled-table": (
+        "info",
+        "a PDF page holds a table without ruling lines; its rows are written with their "
+        "columns apart by spaces, for the space-aligned layout",
+    ),
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),

@@ -15,6 +15,10 @@ ERROR_CODES: dict[str, str] = {
     "unreadable": "a document cannot be read (a damaged DOCX or PDF; in a stream also a "
     "missing file, a bad archive member, a JSON line that is not a record with "
     "a text, a document whose format's extra is not installed)",
+    "encrypted": "a PDF document is encrypted and needs a password to open",
+    "no-text-layer": "a PDF document's pages are scans (images, next to no text): OCR it first",
+    "private-use-text": "a PDF document's text is mostly private-use code points: its fonts "
+    "map glyphs to no real characters",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
 }
 
@@ -96,7 +100,7 @@ class MissingDependencyError(GovinfoReportError, ImportError):
     """An optional dependency is not installed: DataFrames and Parquet need the ``export``
     extra (``pip install 'govinfo-report[export]'``: pandas and pyarrow), HTML pages the
     ``html`` extra (lxml), Word documents ``docx`` (python-docx), PDF files ``pdf``
-    (pdfplumber). The message names the extra to install."""
+    (pypdfium2). The message names the extra to install."""
 
 
 class UnknownLayoutError(GovinfoReportError, LookupError):
