@@ -15,6 +15,11 @@ ERROR_CODES: dict[str, str] = {
     "unreadable": "a document cannot be read (a damaged DOCX or PDF; in a stream also a "
     "missing file, a bad archive member, a JSON line that is not a record with "
     "a text, a document whose format's extra is not installed)",
+    "too-large": "a document is larger than the size limit (max_bytes), or an archive member "
+    "would inflate more than 1,000 times its compressed size (a zip bomb)",
+    "timeout": "a document of a stream took longer than the time budget (timeout)",
+    "worker-died": "the worker process parsing a document of a stream died (killed, out of "
+    "memory, a crash in a C library)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
 }
 

@@ -17,7 +17,7 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
 from .grid import Grid, Origin
 from .layouts import Row
-from .limits import MAX_TABLE_LINES
+from .limits import MAX_BYTES, MAX_TABLE_LINES
 from .model import Provenance, Report, Table
 from .placement import Outcome, ShortRow, place, place_jointly
 from .rules import derive, rule_set
@@ -39,6 +39,7 @@ def parse(
     layout: str | None = None,
     strict: bool = False,
     format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Report:
     """Parse one report.
 
@@ -50,13 +51,16 @@ def parse(
         strict: raise ``ParseError`` if any diagnostic has severity ``error``.
         format: read ``source`` as ``"html"``, ``"docx"``, ``"pdf"`` or ``"text"`` whatever
             its kind or suffix (bytes of a document need it).
+        max_bytes: the size limit (default 64 MiB, ``limits.MAX_BYTES``; ``None``: none): a
+            longer input (text by its UTF-8 size), a file larger on disk, or a Word file
+            whose parts inflate past it raises ``ParseError`` code ``too-large``.
 
     Returns:
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
 
     Raises:
-        ParseError: the input is empty, binary, undecodable, or not a report at all; with
-            ``strict``, the report has errors.
+        ParseError: the input is empty, binary, undecodable, not a report at all, or too
+            large (``too-large``); with ``strict``, the report has errors.
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -69,7 +73,7 @@ def parse(
         14
     """
     forced = layouts.get(layout) if layout is not None else None
-    text = read(source, format)
+    text = read(source, format, max_bytes)
     found: list[Diagnostic] = list(text.diagnostics)
     skel = skeleton.split(text.lines)
     found.extend(skel.diagnostics)
