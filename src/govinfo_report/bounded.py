@@ -30,10 +30,11 @@ def too_large(
     declared: int | None = None,
     observed: int | None = None,
     compressed: int | None = None,
+    on_disk: bool = False,
 ) -> ParseError:
-    """The refusal of ``name``: ``declared`` is the size it claims (on disk, in an archive's
-    header), ``observed`` what was read before stopping (``None``: nothing was read),
-    ``compressed`` its compressed size when the ratio is what refused it."""
+    """The refusal of ``name``: ``declared`` is the size it claims (its size ``on_disk``, an
+    archive's header), ``observed`` what was read before stopping (``None``: nothing was
+    read), ``compressed`` its compressed size when the ratio is what refused it."""
     claim = "no size" if declared is None else f"{declared:,} bytes"
     if compressed is not None and declared is not None:
         ratio = declared // max(compressed, 1)
@@ -42,7 +43,8 @@ def too_large(
             f"1:{MAX_COMPRESSION_RATIO:,} of any real document (a zip bomb); it was not inflated"
         )
     elif observed is None:
-        reason = f"declares {claim}, over the limit of {limit:,} bytes; it was not read"
+        size = f"is {claim} on disk" if on_disk else f"declares {claim}"
+        reason = f"{size}, over the limit of {limit:,} bytes; it was not read"
     else:
         reason = (
             f"declares {claim} but holds more than the limit of {limit:,} bytes; reading "
@@ -51,7 +53,14 @@ def too_large(
     return ParseError(f"too large: {name} {reason}", code="too-large")
 
 
-def check_declared(name: str, size: int, limit: int | None, compressed: int | None = None) -> None:
+def check_declared(
+    name: str,
+    size: int,
+    limit: int | None,
+    compressed: int | None = None,
+    *,
+    on_disk: bool = False,
+) -> None:
     """Refuse ``name`` from what it declares: ``size`` over ``limit``, or ``size`` over
     ``MAX_COMPRESSION_RATIO`` times ``compressed`` (an archive member's compressed size).
 
@@ -61,7 +70,7 @@ def check_declared(name: str, size: int, limit: int | None, compressed: int | No
     if compressed is not None and size > MAX_COMPRESSION_RATIO * max(compressed, 1):
         raise too_large(name, limit or 0, declared=size, compressed=compressed)
     if limit is not None and size > limit:
-        raise too_large(name, limit, declared=size)
+        raise too_large(name, limit, declared=size, on_disk=on_disk)
 
 
 def read_stream(handle: IO[bytes], name: str, limit: int | None, declared: int | None) -> bytes:
@@ -99,7 +108,7 @@ def read_file(path: str, name: str, limit: int | None) -> bytes:
         status = os.fstat(handle.fileno())
         declared = status.st_size if stat.S_ISREG(status.st_mode) else None
         if declared is not None:
-            check_declared(name, declared, limit)
+            check_declared(name, declared, limit, on_disk=True)
         return read_stream(handle, name, limit, declared)
 
 
