@@ -49,11 +49,13 @@ SECONDS, PEAK_MB = 20.0, 600.0
 def write_corpus(folder: Path, bomb_mb: int, text_mb: int) -> None:
     """The four inputs, as the module docstring lists them."""
     folder.mkdir()
-    with zipfile.ZipFile(folder / "bomb.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
-        with out.open("zeros.txt", "w", force_zip64=True) as member:
-            block = bytes(MIB)
-            for _ in range(bomb_mb):
-                member.write(block)
+    with (
+        zipfile.ZipFile(folder / "bomb.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out,
+        out.open("zeros.txt", "w", force_zip64=True) as member,
+    ):
+        block = bytes(MIB)
+        for _ in range(bomb_mb):
+            member.write(block)
     deeper = io.BytesIO()
     with zipfile.ZipFile(deeper, "w") as out:
         out.writestr("lost.txt", SEEDS[1].read_bytes())
