@@ -285,3 +285,118 @@ def test_ctrl_c_ends_with_the_summary(
     assert (status, out) == (130, "")
     assert err.startswith("0 documents, 0 failed, ") and err.endswith("\ninterrupted\n")
     assert multiprocessing.active_children() == []
+
+
+def _empty_report(tmp_path: Path) -> Path:
+    """A report with its title and tables but not one number."""
+    blank = gr.Report.from_values({}, template="2019", organisation="某某县人民政府", year=2020)
+    path = tmp_path / "blank.txt"
+    path.write_text(gr.render(blank, "tab-separated"), encoding="utf-8")
+    return path
+
+
+def test_the_exit_status_says_how_fully_the_reports_were_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    complete, partial = str(SEEDS[0]), str(SEEDS[1])  # seed 001 misses 15 cells
+    blank = str(_empty_report(tmp_path))
+    missing = str(tmp_path / "absent.txt")
+    cases = [
+        ([complete], 0),
+        ([complete, partial], 1),
+        ([complete, partial, "--allow-partial"], 0),
+        ([complete, blank, "--allow-partial"], 1),  # a report with no cell read at all
+        ([complete, partial, missing, "--allow-partial"], 2),
+    ]
+    for args, status in cases:
+        assert _run(capsys, "parse", "--format", "jsonl", *args)[0] == status, args
+    status, _, err = _run(capsys, "parse", "--format", "jsonl", complete, partial, blank, missing)
+    assert status == 2
+    lines = err.splitlines()
+    assert lines[1].startswith("4 documents, 1 failed, ")
+    assert lines[2] == (
+        "reports: 1 read fully, 1 partly (cells missing), 2 not at all (1 with no cell read)"
+    )
+
+
+def test_the_exit_statuses_are_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["parse", "--help"])
+    shown = capsys.readouterr().out
+    assert cli.PARSE_EXIT_STATUS in shown
+    for status in ("0", "1", "2", "130"):
+        assert f"\n  {status} " in shown
+
+
+def test_a_cut_off_zip_writes_nothing_but_its_failure(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    archive = tmp_path / "cut.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("a.txt", SEEDS[0].read_bytes())
+    archive.write_bytes(archive.read_bytes()[:100])
+    status, out, err = _run(capsys, "parse", "--format", "csv", str(archive))
+    assert (status, out) == (2, "")  # no header of an empty table
+    assert err.startswith(f"{archive}: cannot read {archive}: File is not a zip file")
+    target = tmp_path / "out.csv"
+    target.write_text("stale rows\n", encoding="utf-8")
+    assert main(["parse", "--format", "csv", "--output", str(target), str(archive)]) == 2
+    assert target.read_text(encoding="utf-8") == ""  # emptied, never stale
+
+
+def test_limits_on_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    archive = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("a.txt", SEEDS[0].read_bytes())
+        out.writestr("big.txt", SEEDS[3].read_bytes() * 2)
+        out.writestr("in.zip", _zip_of({"b.txt": SEEDS[2].read_bytes()}))
+    status, out, err = _run(
+        capsys, "parse", "--format", "jsonl", "--max-bytes", "10K", "--max-depth", "1",
+        "--timeout", "5", str(archive),
+    )  # fmt: skip
+    assert status == 2
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{archive}:a.txt"]
+    assert err.startswith(
+        f"{archive}:in.zip: skipped, an archive 2 deep, past the limit of 1 (depth)\n"
+        f"{archive}:big.txt: too large: {archive}:big.txt declares "
+    )
+    assert "failures: too-large 1\n" in err and "skipped: depth 1\n" in err
+    status, out, _ = _run(capsys, "parse", "--format", "jsonl", "--max-bytes", "0", str(archive))
+    assert status == 0 and len(out.splitlines()) == 3  # 0: no limit, and depth 2 by default
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--max-bytes", "64X", "must be bytes, or with K, M or G (64M), not '64X'"),
+        ("--max-bytes", "-1", "must be bytes, or with K, M or G (64M), not '-1'"),
+        ("--timeout", "-1", "must be seconds, 0 (none) or more, not '-1'"),
+        ("--timeout", "nan", "must be seconds, 0 (none) or more, not 'nan'"),
+        ("--max-depth", "one", "must be a whole number, 0 or more, not 'one'"),
+    ],
+)
+def test_bad_limits_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], flag: str, value: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["parse", flag, value, str(SEEDS[0])])
+    assert exited.value.code == 2
+    assert f"argument {flag}: {message}" in capsys.readouterr().err
+
+
+def test_sizes_on_the_command_line() -> None:
+    assert [cli._size(text) for text in ("1000", "10K", "64M", "2g", "0")] == [
+        1000,
+        10 * 1024,
+        64 * 1024**2,
+        2 * 1024**3,
+        None,
+    ]
+
+
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+    return buffer.getvalue()
