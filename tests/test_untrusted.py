@@ -24,6 +24,7 @@ import govinfo_report as gr
 from govinfo_report import bounded
 
 from conftest import SEEDS, assert_seed
+from fuzz import pdf
 
 CONVERTED = Path(__file__).parent / "fixtures" / "converters" / "corpus-0"
 MIB = 1024 * 1024
@@ -246,6 +247,22 @@ def test_a_word_file_whose_parts_would_inflate_too_much(tmp_path: Path) -> None:
         f"bytes, over the limit of {total - 1:,} bytes; it was not read"
     )
     assert gr.parse(original, format="docx", max_bytes=total).organisation is not None
+
+
+def test_a_pdf_whose_streams_would_inflate_too_much() -> None:
+    """pdfminer inflates a stream whole and then interprets it for minutes: a 2 KB PDF whose
+    page draws 2 MiB of lines is refused under a 1 MiB limit, before pdfminer sees it."""
+    bomb = pdf(b"0 0 m\n" * (2 * MIB // 6), flate=True)
+    assert len(bomb) < 5000
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(bomb, format="pdf", max_bytes=MIB)
+    assert raised.value.code == "too-large"
+    assert raised.value.message == (
+        "too large: the pdf document (its streams inflated together) declares no size but "
+        "holds more than the limit of 1,048,576 bytes; reading stopped after 1,048,577"
+    )
+    readable = pdf(b"BT /F1 12 Tf 72 720 Td (2020 report) Tj ET", flate=True)
+    assert gr.extract_text(readable, format="pdf", max_bytes=1000) == "2020 report"
 
 
 ENTITIES = '<!ENTITY a0 "报告报告报告">' + "".join(

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import zipfile
+import zlib
 from typing import IO
 
 from .errors import ParseError
@@ -147,6 +149,51 @@ def check_zipped(data: bytes, name: str, limit: int | None) -> None:
     total = sum(info.file_size for info in members)
     if limit is not None and total > limit:
         raise too_large(f"{name} (its parts inflated together)", limit, declared=total)
+
+
+#: Where a PDF stream's data starts.
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+
+
+def check_pdf(data: bytes, name: str, limit: int | None) -> None:
+    """Refuse a PDF whose compressed (Flate) streams inflate past ``limit`` together: its
+    reader inflates each stream whole, so a 1 MB file can ask for gigabytes (a stream bomb).
+    The streams are inflated here a block at a time and only counted. Images are left out:
+    they are not inflated to read text, and a scanned page's can be large.
+
+    Raises:
+        ParseError: code ``too-large``.
+    """
+    if limit is None:
+        return
+    total = 0
+    for match in _PDF_STREAM.finditer(data):
+        dictionary = data[data.rfind(b"obj", 0, match.start()) : match.start()]
+        if b"/Image" in dictionary:
+            continue
+        total += _inflated(data, match.end(), limit + 1 - total)
+        if total > limit:
+            raise too_large(f"{name} (its streams inflated together)", limit, observed=total)
+
+
+def _inflated(data: bytes, start: int, cap: int) -> int:
+    """How many bytes the zlib stream at ``start`` of ``data`` inflates to, counted up to
+    ``cap`` or more; 0 when there is none (another filter, damaged data)."""
+    inflater = zlib.decompressobj()
+    size, position = 0, start
+    try:
+        while not inflater.eof and size < cap:
+            want = min(BLOCK, cap - size)
+            if inflater.unconsumed_tail:
+                size += len(inflater.decompress(inflater.unconsumed_tail, want))
+            elif position < len(data):
+                size += len(inflater.decompress(data[position : position + BLOCK], want))
+                position += BLOCK
+            else:
+                break
+    except zlib.error:
+        return 0
+    return size
 
 
 def check_size(data: bytes | str, name: str, limit: int | None) -> None:

@@ -19,6 +19,7 @@ import lzma
 import os
 import re
 import stat
+import struct
 import tarfile
 import threading
 import zipfile
@@ -50,7 +51,10 @@ SKIP_REASONS: dict[str, str] = {
 }
 
 #: What reading a zip member or a tar archive raises for a bad archive: damaged data, an
-#: encrypted member (RuntimeError), a compression method zipfile lacks (NotImplementedError).
+#: encrypted member (RuntimeError), a compression method zipfile lacks (NotImplementedError),
+#: and what zipfile and tarfile let slip on hostile bytes (found by tests/test_fuzz.py: a
+#: gzip header cut short makes tarfile raise TypeError; struct and value errors from bad
+#: fields). ``ParseError`` is a ``ValueError``: every handler lets it through first.
 _ARCHIVE_ERRORS = (
     OSError,
     EOFError,
@@ -61,6 +65,10 @@ _ARCHIVE_ERRORS = (
     KeyError,
     RuntimeError,
     NotImplementedError,
+    TypeError,
+    ValueError,
+    OverflowError,
+    struct.error,
 )
 
 
@@ -133,6 +141,8 @@ class Document:
                 return bounded.read_file(self.path, self.name, max_bytes)
             archive = _zip(self.path)
             return bounded.zip_member(archive, archive.getinfo(self.member), self.name, max_bytes)
+        except ParseError:
+            raise
         except _ARCHIVE_ERRORS as error:
             raise ParseError(
                 f"cannot read {self.name}: {_reason(error)}", code="unreadable"
@@ -159,6 +169,8 @@ def _zip(path: str) -> zipfile.ZipFile:
 
 
 def _reason(error: BaseException) -> str:
+    if isinstance(error, TypeError | ValueError | OverflowError | struct.error):
+        return f"damaged ({type(error).__name__}: {error})"  # slipped out of zipfile, tarfile
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     if isinstance(error, KeyError) and error.args:  # zipfile's words: no item named …
@@ -377,7 +389,7 @@ class _Lister:
     def _zip(self, name: str, source: str | bytes, depth: int) -> Iterator[Document]:
         try:
             archive = zipfile.ZipFile(source if isinstance(source, str) else io.BytesIO(source))
-        except (*_ARCHIVE_ERRORS, ValueError) as error:
+        except _ARCHIVE_ERRORS as error:
             yield Document(name, unreadable=f"cannot read {name}: {_reason(error)}")
             return
         with archive:
@@ -465,6 +477,8 @@ class _Lister:
                     if handle is None
                     else bounded.read_stream(handle, full, self.max_bytes, member.size)
                 )
+            except ParseError:
+                raise
             except _ARCHIVE_ERRORS as error:
                 raise _BrokenTar(full, _reason(error)) from None
 

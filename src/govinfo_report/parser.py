@@ -155,21 +155,27 @@ def parse(
     return report
 
 
-def extract_text(source: str | bytes | os.PathLike[str], *, format: str | None = None) -> str:
+def extract_text(
+    source: str | bytes | os.PathLike[str],
+    *,
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+) -> str:
     """The text ``parse`` reads from ``source`` (taken as ``parse`` takes it), lines joined
     by ``\\n``: the line and column of a diagnostic are positions in it. For an HTML, DOCX
     or PDF document it shows what the reader made of it: paragraphs a line each, each table
     as tab-separated rows.
 
     Raises:
-        ParseError, MissingDependencyError, ValueError: as ``parse`` does for ``source``.
+        ParseError, MissingDependencyError, ValueError: as ``parse`` does for ``source``
+            (``format`` and ``max_bytes`` mean what they mean there).
 
     Example:
         >>> text = extract_text(Path("report.docx"))  # doctest: +SKIP
         >>> report = parse(Path("report.docx"))  # doctest: +SKIP
         >>> text.splitlines()[report.diagnostics[0].line - 1]  # doctest: +SKIP
     """
-    return "\n".join(read(source, format).lines)
+    return "\n".join(read(source, format, max_bytes).lines)
 
 
 def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:

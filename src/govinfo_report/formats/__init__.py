@@ -54,12 +54,14 @@ def read(data: bytes, kind: str, *, max_bytes: int | None = MAX_BYTES) -> Extrac
         MissingDependencyError: the format's extra is not installed.
         ParseError: the document is empty (``empty-input``), cannot be read
             (``unreadable``), is an HTML page in no known encoding (``not-text``), or is a
-            Word file whose parts would inflate past ``max_bytes`` or as a zip bomb's do
-            (``too-large``).
+            Word file whose parts, or a PDF file whose streams, would inflate past
+            ``max_bytes`` (a Word part also as a zip bomb's does; ``too-large``).
     """
     check(kind)
     if kind in ZIPPED:
         bounded.check_zipped(data, f"the {kind} document", max_bytes)
+    elif kind == "pdf":
+        bounded.check_pdf(data, "the pdf document", max_bytes)
     return READERS[kind](data)
 
 
