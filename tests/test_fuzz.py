@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report.documents import SKIP_REASONS
 
 from conftest import SEEDS, scaled
 from fuzz import CONVERTERS, mutated, parts, small_pdf, within, zipped
@@ -112,7 +113,7 @@ def test_archives_mutated(suffix: str, data: st.DataObject) -> None:
                 if result.error is not None:
                     assert result.error.code in gr.ERROR_CODES, result.error
                     assert result.error.code != "internal-error", result.error
-        assert {s.reason for s in skipped} <= set(gr.documents.__globals__["SKIP_REASONS"])
+        assert {s.reason for s in skipped} <= set(SKIP_REASONS)
 
 
 SAMPLES = {

@@ -22,6 +22,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report import bounded
+from govinfo_report.documents import SKIP_REASONS
 
 from conftest import SEEDS, assert_seed
 from fuzz import pdf
@@ -427,7 +428,7 @@ def test_every_skipped_file_and_member_is_named_with_its_reason(tmp_path: Path) 
         (f"{root}/t.tar:fifo.txt", "device", "not a regular file (a device, FIFO or socket)"),
         (f"{root}/t.tar:tty.txt", "device", "not a regular file (a device, FIFO or socket)"),
     ]
-    assert set(gr.documents.__globals__["SKIP_REASONS"]) == {s.reason for s in skipped} | {
+    assert set(SKIP_REASONS) == {s.reason for s in skipped} | {
         "kind",
         "depth",
     }

@@ -29,9 +29,9 @@ from .parser import parse
 #: A source of ``iter_parse``: text, raw bytes, a path, or a ``Document``.
 Source = str | bytes | os.PathLike[str] | Document
 
-#: Documents a worker takes at a time when ``chunksize`` is not given: enough to make the
-#: pool's cost per task (about 100 us of the parent's time) small against parsing them, few
-#: enough that ordered results do not wait long behind one slow chunk (docs/streaming.md).
+#: Documents a worker takes at a time when ``chunksize`` is not given: a chunk travels as one
+#: message, and past 16 the parent saves a few us a document (docs/streaming.md), while larger
+#: chunks balance worse at the end of a short corpus.
 CHUNKSIZE = 16
 #: Chunks per worker read ahead of the results taken: bounds the documents in flight.
 CHUNKS_AHEAD = 4

@@ -146,7 +146,8 @@ class _Run:
     def results(self) -> Generator[Any, None, None]:
         clean = False
         try:
-            self.workers = [self._start() for _ in range(self.processes)]
+            for _ in range(self.processes):
+                self.workers.append(self._start())
             while True:
                 self._hand_out()
                 yield from self._ready()
@@ -158,7 +159,7 @@ class _Run:
                 self._wait(busy)
             clean = True
         finally:
-            for worker in self.workers:
+            for worker in list(self.waiter.workers):
                 self.waiter.remove(worker)
                 _stop(worker, gently=clean)
             self.waiter.close()
@@ -217,9 +218,13 @@ class _Run:
         for worker, ended in self.waiter.ready(None if deadline is None else deadline + 0.001):
             if worker not in self.workers:  # lost already, on its other handle
                 continue
-            # A message at a time (the next wait says if more came); once ended, what it
-            # sent before it died, then its end.
-            if self._receive(worker, None if ended else 1) or ended:
+            # A message at a time (the next wait says if more came). Once it ended, or when
+            # it holds nothing (so what came can only be the end of its pipe): what it sent
+            # before it died, then its end.
+            if ended or not worker.held:
+                self._receive(worker)
+                self._lost(self.workers.index(worker), _died(worker))
+            elif self._receive(worker, 1):
                 self._lost(self.workers.index(worker), _died(worker))
         if self.timeout is not None:
             for worker in list(self.workers):
