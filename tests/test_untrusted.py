@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import bounded
+from govinfo_report import bounded, cli
 from govinfo_report.documents import SKIP_REASONS
 
 from conftest import SEEDS, assert_seed
@@ -472,6 +472,41 @@ def test_nothing_is_ever_written_to_disk(tmp_path: Path, monkeypatch: pytest.Mon
     assert _tree(tmp_path) == before
     assert not absolute.exists() and not (tmp_path / "escape.txt").exists()
     assert not any((tmp_path.parent / n).exists() for n in ("escape.txt", "escape2.txt"))
+
+
+def test_names_are_labels_with_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hostile name can neither forge a line of the summary nor drive the terminal; the
+    member is still read by its own name."""
+    archive = tmp_path / "names.zip"
+    _zip(
+        archive,
+        {
+            "a\n3 documents, 0 failed.txt": SEEDS[4].read_bytes(),
+            "\x1b[2Jclear.txt": b"",
+            "\x9bx.png": b"",
+        },
+    )
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "b\rc.txt").write_bytes(SEEDS[0].read_bytes())
+    skipped: list[gr.Skipped] = []
+    found = list(gr.documents(archive, skipped=skipped.append))
+    found += gr.documents(tmp_path / "folder")
+    assert [d.name for d in found] == [
+        f"{archive}:a\\x0a3 documents, 0 failed.txt",
+        f"{archive}:\\x1b[2Jclear.txt",
+        f"{tmp_path}/folder/b\\x0dc.txt",
+    ]
+    assert [s.name for s in skipped] == [f"{archive}:\\x9bx.png"]
+    results = list(gr.iter_parse(found))
+    assert_seed(results[0].report, SEEDS[4])
+    assert _code(results[1]) == "empty-input"
+    assert_seed(results[2].report, SEEDS[0])
+    assert cli.main(["parse", "--format", "jsonl", str(archive)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\r" not in err
+    assert err.count("documents, ") == 1  # the summary's line, none forged
 
 
 # -- time budget and worker death ---------------------------------------------------------

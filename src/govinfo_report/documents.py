@@ -276,6 +276,17 @@ def tar_archive(
     return _Lister(patterns, max_depth, max_bytes, skipped).archive(name, name, 1)
 
 
+#: Control characters (C0, DEL, C1) -> an escape, in the names of files and members.
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def _label(name: str) -> str:
+    """A file's or member's name as a document's name: its control characters escaped
+    (``\\x1b``), so that a hostile name can neither forge a line of the summary nor drive
+    the terminal. The file or member is still read by its own name."""
+    return name.translate(_ESCAPES)
+
+
 def _is_archive(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_SUFFIXES)
 
@@ -325,7 +336,8 @@ class _Lister:
             failures.clear()
             for sub in sorted(subfolders):
                 if os.path.islink(os.path.join(folder, sub)):
-                    self._skip(os.path.join(folder, sub), "symlink", "a link to a directory")
+                    link = _label(os.path.join(folder, sub))
+                    self._skip(link, "symlink", "a link to a directory")
             subfolders[:] = sorted(
                 s for s in subfolders if not os.path.islink(os.path.join(folder, s))
             )
@@ -336,19 +348,20 @@ class _Lister:
         yield from (_unlisted(failure, top) for failure in failures)
 
     def _file(self, full: str, relative: str) -> Iterator[Document]:
+        name = _label(full)
         try:
             mode = os.lstat(full).st_mode
         except OSError as error:
-            yield _unlisted(error, full)
+            yield _unlisted(error, name)
             return
         if stat.S_ISLNK(mode):
-            self._skip(full, "symlink", "a symbolic link")
+            self._skip(name, "symlink", "a symbolic link")
         elif not stat.S_ISREG(mode):
-            self._skip(full, "device", "not a regular file (a device, FIFO or socket)")
+            self._skip(name, "device", "not a regular file (a device, FIFO or socket)")
         elif _is_archive(relative):
-            yield from self.archive(full, full, 1)
-        elif self._chosen(full, relative):
-            yield Document(full, path=full)
+            yield from self.archive(name, full, 1)
+        elif self._chosen(name, relative):
+            yield Document(name, path=full)
 
     def archive(self, name: str, source: str | bytes, depth: int) -> Iterator[Document]:
         """The documents of the archive ``name``, a path or its bytes, ``depth`` deep."""
@@ -409,7 +422,7 @@ class _Lister:
         sharing: int,
         depth: int,
     ) -> Iterator[Document]:
-        member = f"{name}:{info.filename}"
+        member = f"{name}:{_label(info.filename)}"
         kind = stat.S_IFMT(info.external_attr >> 16)
         encrypted = bool(info.flag_bits & 0x1)
         if info.is_dir() or kind == stat.S_IFDIR:
@@ -458,7 +471,7 @@ class _Lister:
         self, archive: tarfile.TarFile, name: str, member: tarfile.TarInfo, depth: int
     ) -> Iterator[Document]:
         relative = member.name.removeprefix("./")
-        full = f"{name}:{relative}"
+        full = f"{name}:{_label(relative)}"
         if member.isdir():
             return
         if member.issym() or member.islnk():
@@ -498,7 +511,7 @@ class _BrokenTar(Exception):
 
 def _unlisted(failure: OSError, where: str) -> Document:
     """A directory entry that could not be listed or looked at."""
-    name = failure.filename or where
+    name = _label(str(failure.filename or where))
     return Document(name, unreadable=f"cannot read {name}: {_reason(failure)}")
 
 
@@ -561,7 +574,7 @@ def _json_line(
         problem = "no field" if text is None else "not a string in field"
         return Document(where, unreadable=f"{where}: {problem} {text_field!r}")
     label = record.get(name_field) if name_field is not None else None
-    return Document(where if label is None else str(label), data=text)
+    return Document(where if label is None else _label(str(label)), data=text)
 
 
 def matcher(patterns: Sequence[str]) -> Callable[[str], bool]:
