@@ -363,15 +363,18 @@ class _Lister:
         elif self._chosen(name, relative):
             yield Document(name, path=full)
 
+    def _too_deep(self, name: str, depth: int) -> bool:
+        """Whether the archive ``name``, ``depth`` deep, is past the limit (then named)."""
+        if depth <= self.max_depth:
+            return False
+        self._skip(name, "depth", f"an archive {depth} deep, past the limit of {self.max_depth}")
+        return True
+
     def archive(self, name: str, source: str | bytes, depth: int) -> Iterator[Document]:
         """The documents of the archive ``name``, a path or its bytes, ``depth`` deep."""
-        if depth > self.max_depth:
-            self._skip(
-                name, "depth", f"an archive {depth} deep, past the limit of {self.max_depth}"
-            )
+        if self._too_deep(name, depth):
             return
-        lowered = name.lower()
-        if lowered.endswith(".zip"):
+        if name.lower().endswith(".zip"):
             yield from self._zip(name, source, depth)
         else:
             yield from self._tar(name, source, depth)
@@ -379,10 +382,7 @@ class _Lister:
     def _nested(self, name: str, read: Callable[[], bytes], depth: int) -> Iterator[Document]:
         """The documents of the archive ``name`` found inside another, ``depth`` deep: its
         bytes are read (at most ``max_bytes``) only when it is within the depth limit."""
-        if depth > self.max_depth:
-            self._skip(
-                name, "depth", f"an archive {depth} deep, past the limit of {self.max_depth}"
-            )
+        if self._too_deep(name, depth):
             return
         document = self._read(name, read)
         if isinstance(document.data, bytes):
