@@ -30,9 +30,10 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict src
 
-# The property tests with 1,000 examples each, fresh every run (about 17 minutes).
+# The property tests and the readers' fuzzing with 1,000 examples each, fresh every run
+# (about 21-24 minutes).
 test-thorough: install
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_mangled.py \
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_mangled.py tests/test_fuzz.py \
 		tests/test_render.py tests/test_placement_property.py tests/test_robustness.py
 
 # The benchmark suite (docs/performance.md): corpora of 1k, 10k and 100k generated reports

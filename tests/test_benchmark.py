@@ -21,6 +21,7 @@ BENCH = BENCHMARKS / "bench.py"
 CORPUS = BENCHMARKS / "corpus.py"
 SCALING = BENCHMARKS / "bench_scaling.py"
 TRANSFER = BENCHMARKS / "bench_transfer.py"
+UNTRUSTED = BENCHMARKS / "bench_untrusted.py"
 PAIRS = set(combinations())
 
 
@@ -238,3 +239,26 @@ def test_scaling_benchmark_runs_on_tiny_sizes() -> None:
         assert rounds == "1"
         assert outcome == SHAPES[shape]
     assert sorted(shape for shape, _ in VERDICT.findall(result.stdout)) == sorted(SHAPES)
+
+
+@pytest.mark.slow
+def test_untrusted_benchmark_runs_on_small_sizes() -> None:
+    """The untrusted-corpus scenario with a 70 MiB bomb and a 70 MiB text (both past the
+    64 MiB limit): each refusal named, the good reports written (its times are its own)."""
+    done = subprocess.run(
+        [sys.executable, str(UNTRUSTED), "--bomb-mb", "70", "--text-mb", "70"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    out = done.stdout
+    assert (
+        "corpus/bomb.zip:zeros.txt: too large: corpus/bomb.zip:zeros.txt declares 73,400,320" in out
+    )
+    assert "corpus/huge.txt: too large: corpus/huge.txt is 73,400,320 bytes on disk" in out
+    assert "corpus/nested.zip:reports/inner.zip:deeper.zip: skipped, an archive 3 deep" in out
+    assert "written:\n  corpus/good.txt\n  corpus/nested.zip:reports/inner.zip:002.txt\n" in out
+    assert re.search(r"^each refusal named +PASS$", out, re.MULTILINE)
+    assert re.search(r"^the good reports written +PASS$", out, re.MULTILINE)
+    assert re.search(r"^wall time +[0-9.]+ s", out, re.MULTILINE)
+    assert re.search(r"^peak RSS, tree +[0-9.]+ MB", out, re.MULTILINE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -29,14 +30,14 @@ def _values(seed: Path) -> dict[str, object]:
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    """corpus/{a/000.txt, a/001.txt, b/002.txt, b/empty.txt, notes.md}"""
+    """corpus/{a/000.txt, a/001.txt, b/002.txt, b/empty.txt, notes.csv}"""
     root = tmp_path / "corpus"
     for relative, data in [
         ("a/000.txt", SEEDS[0].read_bytes()),
         ("a/001.txt", SEEDS[1].read_bytes()),
         ("b/002.txt", SEEDS[2].read_bytes()),
         ("b/empty.txt", b""),
-        ("notes.md", b"# not a report"),
+        ("notes.csv", b"not,a,report"),
     ]:
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_bytes(data)
@@ -63,14 +64,21 @@ def test_a_directory_with_two_workers_as_json_lines(
         assert records.from_record(record).flat() == _values(seed)
     errors = err.splitlines()
     assert errors[0] == (
+        f"{corpus / 'notes.csv'}: skipped, not a kind read by default (.txt .md .html .htm "
+        ".xhtml .docx .pdf, archives) (kind)"
+    )
+    assert errors[1] == (
         f"{corpus / 'b' / 'empty.txt'}: the input is empty (empty-input, line 1, column 1)"
     )
-    assert errors[1].startswith("4 documents, 1 failed, ")
-    assert errors[1].endswith(" documents/s")
-    assert errors[2] == "failures: empty-input 1"
+    assert errors[2].startswith("4 documents, 1 failed, ")
+    assert errors[2].endswith(" documents/s")
+    # seed 001 misses 15 cells; the empty file is not read at all
+    assert errors[3] == "reports: 2 read fully, 1 partly (cells missing), 1 not at all"
+    assert errors[4] == "failures: empty-input 1"
     # seed 001: six short-row-placed (lines 55-58, 60, 61); seeds 000 and 002 one unit-unknown
-    assert "short-row-placed 6" in errors[3] and "unit-unknown 2" in errors[3]
-    assert errors[4] == "templates: 2019 3"
+    assert "short-row-placed 6" in errors[5] and "unit-unknown 2" in errors[5]
+    assert errors[6] == "templates: 2019 3"
+    assert errors[7] == "skipped: kind 1"
     assert "\r" not in err  # not a terminal: no progress line
 
 
@@ -110,7 +118,8 @@ def test_wide_csv_of_both_templates(capsys: pytest.CaptureFixture[str]) -> None:
     written = WRITTEN / "2021_tab_separated.txt"
     status, out, err = _run(capsys, "parse", "--format", "csv", str(SEEDS[4]), str(written))
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert status == 0 and len(rows[0]) == 5 + 198  # the first report's template
+    assert status == 1  # the written 2021 report leaves one cell blank
+    assert len(rows[0]) == 5 + 198  # the first report's template
     assert rows[1]["template"] == "2021"
     assert rows[1]["applications.new.total"] == str(_values(written)["applications.new.total"])
     assert rows[1]["proactive.rules.made"] == ""  # 2019 key: not in a 2021 report
@@ -138,7 +147,7 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         str(SEEDS[1]),
         str(SEEDS[4]),
     )
-    assert status == 0 and out == ""
+    assert status == 1 and out == ""  # seed 001 misses 15 cells
     with open(target, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["report", "key", "value", "provenance"]
@@ -229,7 +238,8 @@ def test_a_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch, corpus: 
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     assert main(["parse", str(corpus), "--format", "jsonl"]) == 2
     shown = terminal.getvalue()
-    assert shown.startswith("\r\x1b[K1 document, 0 failed, ")  # the first result is shown
+    assert shown.startswith(f"\r\x1b[K{corpus / 'notes.csv'}: skipped, ")
+    assert "\r\x1b[K1 document, 0 failed, " in shown  # the first result is shown
     assert f"\r\x1b[K{corpus / 'b' / 'empty.txt'}: the input is empty" in shown
     assert "\r\x1b[K4 documents, 1 failed, " in shown  # the summary erases the line
 
@@ -264,7 +274,129 @@ def test_ctrl_c_ends_with_the_summary(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "documents", interrupted)
-    status, out, err = _run(capsys, "parse", "--format", "jsonl", "anything")
+    # In this process (no time budget), the first report is written before the interrupt.
+    status, out, err = _run(capsys, "parse", "--format", "jsonl", "--timeout", "0", "anything")
     assert status == 130
     assert json.loads(out)["source"] == "first"
     assert err.startswith("1 document, 0 failed, ") and err.endswith("\ninterrupted\n")
+    # With a worker process, the sources are read ahead: Ctrl-C stops at once, the first
+    # report unwritten, and the workers are gone.
+    status, out, err = _run(capsys, "parse", "--format", "jsonl", "anything")
+    assert (status, out) == (130, "")
+    assert err.startswith("0 documents, 0 failed, ") and err.endswith("\ninterrupted\n")
+    assert multiprocessing.active_children() == []
+
+
+def _empty_report(tmp_path: Path) -> Path:
+    """A report with its title and tables but not one number."""
+    blank = gr.Report.from_values({}, template="2019", organisation="某某县人民政府", year=2020)
+    path = tmp_path / "blank.txt"
+    path.write_text(gr.render(blank, "tab-separated"), encoding="utf-8")
+    return path
+
+
+def test_the_exit_status_says_how_fully_the_reports_were_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    complete, partial = str(SEEDS[0]), str(SEEDS[1])  # seed 001 misses 15 cells
+    blank = str(_empty_report(tmp_path))
+    missing = str(tmp_path / "absent.txt")
+    cases = [
+        ([complete], 0),
+        ([complete, partial], 1),
+        ([complete, partial, "--allow-partial"], 0),
+        ([complete, blank, "--allow-partial"], 1),  # a report with no cell read at all
+        ([complete, partial, missing, "--allow-partial"], 2),
+    ]
+    for args, status in cases:
+        assert _run(capsys, "parse", "--format", "jsonl", *args)[0] == status, args
+    status, _, err = _run(capsys, "parse", "--format", "jsonl", complete, partial, blank, missing)
+    assert status == 2
+    lines = err.splitlines()
+    assert lines[1].startswith("4 documents, 1 failed, ")
+    assert lines[2] == (
+        "reports: 1 read fully, 1 partly (cells missing), 2 not at all (1 with no cell read)"
+    )
+
+
+def test_the_exit_statuses_are_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["parse", "--help"])
+    shown = capsys.readouterr().out
+    assert cli.PARSE_EXIT_STATUS in shown
+    for status in ("0", "1", "2", "130"):
+        assert f"\n  {status} " in shown
+
+
+def test_a_cut_off_zip_writes_nothing_but_its_failure(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    archive = tmp_path / "cut.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("a.txt", SEEDS[0].read_bytes())
+    archive.write_bytes(archive.read_bytes()[:100])
+    status, out, err = _run(capsys, "parse", "--format", "csv", str(archive))
+    assert (status, out) == (2, "")  # no header of an empty table
+    assert err.startswith(f"{archive}: cannot read {archive}: File is not a zip file")
+    target = tmp_path / "out.csv"
+    target.write_text("stale rows\n", encoding="utf-8")
+    assert main(["parse", "--format", "csv", "--output", str(target), str(archive)]) == 2
+    assert target.read_text(encoding="utf-8") == ""  # emptied, never stale
+
+
+def test_limits_on_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    archive = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("a.txt", SEEDS[0].read_bytes())
+        out.writestr("big.txt", SEEDS[3].read_bytes() * 2)
+        out.writestr("in.zip", _zip_of({"b.txt": SEEDS[2].read_bytes()}))
+    status, out, err = _run(
+        capsys, "parse", "--format", "jsonl", "--max-bytes", "10K", "--max-depth", "1",
+        "--timeout", "5", str(archive),
+    )  # fmt: skip
+    assert status == 2
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{archive}:a.txt"]
+    assert err.startswith(
+        f"{archive}:in.zip: skipped, an archive 2 deep, past the limit of 1 (depth)\n"
+        f"{archive}:big.txt: too large: {archive}:big.txt declares "
+    )
+    assert "failures: too-large 1\n" in err and "skipped: depth 1\n" in err
+    status, out, _ = _run(capsys, "parse", "--format", "jsonl", "--max-bytes", "0", str(archive))
+    assert status == 0 and len(out.splitlines()) == 3  # 0: no limit, and depth 2 by default
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--max-bytes", "64X", "must be bytes, or with K, M or G (64M), not '64X'"),
+        ("--max-bytes", "-1", "must be bytes, or with K, M or G (64M), not '-1'"),
+        ("--timeout", "-1", "must be seconds, 0 (none) or more, not '-1'"),
+        ("--timeout", "nan", "must be seconds, 0 (none) or more, not 'nan'"),
+        ("--max-depth", "one", "must be a whole number, 0 or more, not 'one'"),
+    ],
+)
+def test_bad_limits_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], flag: str, value: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["parse", flag, value, str(SEEDS[0])])
+    assert exited.value.code == 2
+    assert f"argument {flag}: {message}" in capsys.readouterr().err
+
+
+def test_sizes_on_the_command_line() -> None:
+    assert [cli._size(text) for text in ("1000", "10K", "64M", "2g", "0")] == [
+        1000,
+        10 * 1024,
+        64 * 1024**2,
+        2 * 1024**3,
+        None,
+    ]
+
+
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+    return buffer.getvalue()

@@ -38,16 +38,20 @@ def _relative(documents: list[gr.Document], root: Path) -> list[str]:
 
 
 def test_directory_walks_in_a_stable_order(tree: Path) -> None:
-    found = list(gr.directory(tree))
+    skipped: list[gr.Skipped] = []
+    found = list(gr.directory(tree, skipped=skipped.append))
     assert _relative(found, tree) == [
         "000.txt",
+        "notes.md",
         "2020/001.txt",
         "2020/deep/002.txt",
         "2021/003.txt",
     ]
     assert all(d.path == d.name and d.data is None for d in found)
+    assert [(s.name, s.reason) for s in skipped] == [(str(tree / "2021" / "x.txt.bak"), "kind")]
     results = list(gr.iter_parse(found))
-    for result, seed in zip(results, SEEDS[:4], strict=True):
+    assert results[1].error is not None and results[1].error.code == "not-a-report"
+    for result, seed in zip(results[:1] + results[2:], SEEDS[:4], strict=True):
         assert_seed(result.report, seed)
 
 
@@ -86,7 +90,7 @@ def test_zip_archive_members_are_read_by_the_worker(tmp_path: Path) -> None:
         out.writestr("reports/a.txt", SEEDS[2].read_bytes())
         out.writestr("readme.md", "not a report")
         out.writestr("b.txt", SEEDS[4].read_bytes())
-    found = list(gr.documents(archive))
+    found = list(gr.documents(archive, ["**/*.txt"]))
     assert [(d.name, d.path, d.member, d.data) for d in found] == [
         (f"{archive}:reports/a.txt", str(archive), "reports/a.txt", None),
         (f"{archive}:b.txt", str(archive), "b.txt", None),
@@ -140,7 +144,7 @@ def test_tar_archive_members_travel_as_data(tmp_path: Path, suffix: str) -> None
     with tarfile.open(archive, mode) as out:
         out.add(SEEDS[1], arcname="./2020/one.txt")
         out.add(SEEDS[3], arcname="./2020/two.txt")
-        out.add(SEEDS[0], arcname="./skip.md")
+        out.add(SEEDS[0], arcname="./skip.csv")
     found = list(gr.documents(archive))
     assert [d.name for d in found] == [f"{archive}:2020/one.txt", f"{archive}:2020/two.txt"]
     assert found[0].data == SEEDS[1].read_bytes() and found[0].path is None
@@ -157,13 +161,16 @@ def test_a_truncated_tar_ends_with_an_unreadable_document(tmp_path: Path) -> Non
     data = archive.read_bytes()
     archive.write_bytes(data[: len(data) * 2 // 3])
     found = list(gr.tar_archive(archive))
-    assert [d.name for d in found[:-1]] == [
-        f"{archive}:{seed.name}" for seed in SEEDS[: len(found) - 1]
-    ]
+    # the archive ends inside the fourth member: the three before it are read whole, the
+    # fourth fails, named, and nothing after it is read
+    assert [d.name for d in found] == [f"{archive}:{seed.name}" for seed in SEEDS[:4]]
     results = list(gr.iter_parse(found))
-    assert results[-1].name == str(archive)
     assert results[-1].error is not None and results[-1].error.code == "unreadable"
-    assert all(r.ok for r in results[:-1])
+    assert results[-1].error.message == (
+        f"cannot read {archive}:{SEEDS[3].name}: unexpected end of data"
+    )
+    for result, seed in zip(results[:-1], SEEDS[:3], strict=True):
+        assert_seed(result.report, seed)
 
 
 @pytest.mark.parametrize("name", ["absent.zip", "absent.tar.gz", "absent.jsonl", "absent"])

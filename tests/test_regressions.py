@@ -5,6 +5,7 @@ text that showed it (seed 000, re-rendered tab-separated: 政府集中采购 8 p
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import govinfo_report as gr
 from govinfo_report import cells, layouts, skeleton
@@ -182,4 +183,16 @@ def test_a_long_label_is_not_compared_letter_by_letter_with_every_row() -> None:
         match("属于第三类内部事务信息")
         == match("属于三类内部事务信息")
         == ("row", "denied.internal_affairs")
+    )
+
+
+def test_a_gzipped_tar_cut_inside_its_header_is_one_unreadable_document(tmp_path: Path) -> None:
+    """Found by the thorough fuzz profile: tarfile raises TypeError (not a TarError) when a
+    gzip header stops after three bytes, and the listing raised it."""
+    archive = tmp_path / "cut.tar.gz"
+    archive.write_bytes(b"\x1f\x8b\x08")
+    (document,) = gr.documents(archive)
+    assert document.unreadable == (
+        f"cannot read {archive}: damaged (TypeError: ord() expected a character, but string "
+        "of length 0 found)"
     )

@@ -9,7 +9,15 @@
 
 from .catalogue import Field, fields
 from .diagnostics import CODES, Diagnostic
-from .documents import Document, directory, documents, json_lines, tar_archive, zip_archive
+from .documents import (
+    Document,
+    Skipped,
+    directory,
+    documents,
+    json_lines,
+    tar_archive,
+    zip_archive,
+)
 from .errors import (
     ERROR_CODES,
     GovinfoReportError,
@@ -45,6 +53,7 @@ __all__ = [
     "RecordError",
     "Report",
     "Result",
+    "Skipped",
     "Table",
     "UnknownLayoutError",
     "Validation",

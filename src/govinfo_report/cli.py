@@ -13,10 +13,11 @@ from typing import TextIO
 
 from . import export, records
 from .catalogue import TEMPLATES
-from .documents import PATTERNS, documents
+from .documents import KINDS, documents
 from .errors import GovinfoReportError
 from .frames import write_parquet
 from .layouts import available
+from .limits import MAX_BYTES, MAX_DEPTH, TIMEOUT
 from .model import Report
 from .parser import parse
 from .progress import Tally
@@ -33,6 +34,22 @@ RECORD_SUFFIXES = (".json", ".jsonl")
 SEPARATOR = "\n---\n\n"
 #: Reads one file into its reports, raising ``GovinfoReportError`` or ``OSError``.
 Loader = Callable[[Path], list[Report]]
+
+#: ``parse``'s exit statuses.
+EXIT_COMPLETE = 0  # every document read fully (every cell parsed or derived)
+EXIT_INCOMPLETE = 1  # no document failed, but some reports have cells missing
+EXIT_FAILED = 2  # some document failed (or the output could not be written, or bad usage)
+EXIT_INTERRUPTED = 130
+PARSE_EXIT_STATUS = f"""exit status:
+  {EXIT_COMPLETE}    every report was read fully: each cell parsed or derived
+  {EXIT_INCOMPLETE}    every document was read, but some reports have cells missing (partly
+       read), or no cell at all; with --allow-partial, only the latter
+  {EXIT_FAILED}    some document failed (not a report, unreadable, too large, timed out, its
+       worker died), or the output could not be written, or the arguments are wrong
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+Skipped files (named on stderr with the reason) do not change the exit status."""
+#: ``--max-bytes`` suffixes.
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,16 +69,19 @@ def _arguments() -> argparse.ArgumentParser:
     parse_cmd = commands.add_parser(
         "parse",
         help="parse reports and write their values",
-        description="Parse reports and write their values as they come; failures are named "
-        "on stderr (exit status 2), a summary ends the run.",
+        description="Parse reports and write their values as they come; failures and skipped "
+        "files are named on stderr, a summary ends the run.",
+        epilog=PARSE_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parse_cmd.add_argument(
         "files",
         nargs="+",
         type=Path,
         metavar="INPUT",
-        help="a report's text file, a directory tree, a zip or tar archive (.tar, .tar.gz, "
-        ".tgz, .tar.bz2, .tar.xz), or a .jsonl file with a report's text a line",
+        help="a report (text, .html, .docx, .pdf), a directory tree, a zip or tar archive "
+        "(.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz), or a .jsonl file with a report's text a "
+        "line; archives in directories and archives are opened too",
     )
     parse_cmd.add_argument(
         "--format",
@@ -94,7 +114,38 @@ def _arguments() -> argparse.ArgumentParser:
         "--pattern",
         action="append",
         metavar="GLOB",
-        help="files to read in directories and archives, repeatable (default: **/*.txt)",
+        help="files to read in directories and archives, repeatable (default: every "
+        f"supported kind, {' '.join(KINDS)}, any case; other files are named as skipped)",
+    )
+    parse_cmd.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=MAX_BYTES,
+        metavar="SIZE",
+        help="the size limit of a document: a file, an archive member, a JSON line (bytes, "
+        "or with K, M or G; default 64M; 0: none); a larger one fails as too-large",
+    )
+    parse_cmd.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help="the time a document may take in its worker process (default %(default)g; "
+        "0: none, and with --jobs 1 parsing happens in this process); past it the "
+        "document fails as timeout and a new worker takes over",
+    )
+    parse_cmd.add_argument(
+        "--max-depth",
+        type=_count,
+        default=MAX_DEPTH,
+        metavar="N",
+        help="how many archives deep documents are read: 1, the members of an archive "
+        "given or found in a directory; 2 (default), also those of an archive inside it",
+    )
+    parse_cmd.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help=f"exit {EXIT_COMPLETE} when some reports are read only partly (cells missing)",
     )
     parse_cmd.add_argument(
         "--text-field",
@@ -172,6 +223,33 @@ def _jobs(text: str) -> int:
     return jobs
 
 
+def _count(text: str) -> int:
+    """A whole number, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {text!r}")
+    return int(text)
+
+
+def _size(text: str) -> int | None:
+    """A ``--max-bytes`` value: bytes, or with a K, M or G suffix (1,024 based); 0: none."""
+    unit = text[-1:].upper() if text[-1:].isalpha() else ""
+    number = text[: len(text) - len(unit)]
+    if unit not in _UNITS or not number.isdigit():
+        raise argparse.ArgumentTypeError(f"must be bytes, or with K, M or G (64M), not {text!r}")
+    return int(number) * _UNITS[unit] or None
+
+
+def _seconds(text: str) -> float | None:
+    """A ``--timeout`` value: seconds, more than 0; 0: none."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be seconds, 0 (none) or more, not {text!r}")
+    return seconds or None
+
+
 def _fields_command(args: argparse.Namespace) -> int:
     """Print the field catalogue of one template, a field a line."""
     for field in TEMPLATES[args.template].fields:
@@ -180,30 +258,44 @@ def _fields_command(args: argparse.Namespace) -> int:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    """Write the reports' values as they are parsed; 2 if any document failed."""
+    """Write the reports' values as they are parsed; the exit status says how complete they
+    are (``PARSE_EXIT_STATUS``)."""
     if args.format == "parquet" and args.output is None:
         print("--format parquet needs --output FILE", file=sys.stderr)
-        return 2
+        return EXIT_FAILED
+    tally = Tally(sys.stderr)
     sources = (
         document
         for path in args.files
         for document in documents(
-            path, args.pattern or PATTERNS, text_field=args.text_field, name_field=args.name_field
+            path,
+            args.pattern,
+            text_field=args.text_field,
+            name_field=args.name_field,
+            max_depth=args.max_depth,
+            max_bytes=args.max_bytes,
+            skipped=tally.skip,
         )
     )
-    tally = Tally(sys.stderr)
     with closing(
-        iter_parse(sources, jobs=args.jobs, ordered=not args.unordered, layout=args.layout)
+        iter_parse(
+            sources,
+            jobs=args.jobs,
+            ordered=not args.unordered,
+            layout=args.layout,
+            max_bytes=args.max_bytes,
+            timeout=args.timeout,
+        )
     ) as results:
         try:
             columns = _write_reports(args, tally.reports(results))
         except KeyboardInterrupt:
             tally.close()
             print("interrupted", file=sys.stderr)
-            return 130
+            return EXIT_INTERRUPTED
         except (OSError, GovinfoReportError) as error:
             print(f"{args.output or 'stdout'}: {error}", file=sys.stderr)
-            return 2
+            return EXIT_FAILED
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
     if other:
@@ -213,12 +305,22 @@ def _parse_command(args: argparse.Namespace) -> int:
             "share (--template both or --format csv-long give every key)",
             file=sys.stderr,
         )
-    return 2 if tally.failures else 0
+    if tally.failures:
+        return EXIT_FAILED
+    if tally.read["empty"] or (tally.read["partial"] and not args.allow_partial):
+        return EXIT_INCOMPLETE
+    return EXIT_COMPLETE
 
 
 def _write_reports(args: argparse.Namespace, reports: Iterator[Report]) -> list[str] | None:
     """Write ``reports`` in ``args.format`` to ``args.output`` or stdout, as they come;
-    returns the templates whose keys are the columns (csv, parquet)."""
+    returns the templates whose keys are the columns (csv, parquet). With no report, a text
+    format writes nothing (an empty ``--output`` file), not even a CSV header."""
+    first = next(reports, None)
+    if first is None and args.format != "parquet":
+        with _opened(args.output):
+            return None
+    reports = chain([first], reports) if first is not None else reports
     if args.format in ("csv", "parquet"):
         templates, reports = _columns(args.template, reports)
         if args.format == "parquet":

@@ -19,6 +19,11 @@ ERROR_CODES: dict[str, str] = {
     "no-text-layer": "a PDF document's pages are scans (images, next to no text): OCR it first",
     "private-use-text": "a PDF document's text is mostly private-use code points: its fonts "
     "map glyphs to no real characters",
+    "too-large": "a document is larger than the size limit (max_bytes), or an archive member "
+    "would inflate more than 1,000 times its compressed size (a zip bomb)",
+    "timeout": "a document of a stream took longer than the time budget (timeout)",
+    "worker-died": "the worker process parsing a document of a stream died (killed, out of "
+    "memory, a crash in a C library)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
 }
 

@@ -21,3 +21,24 @@ MAX_CELL_CHARS = 2_000
 #: Texts longer than this are never memoised (a label or a cell of a real report is shorter),
 #: so a memo's memory is bounded by its entries times this, whatever the input.
 MAX_MEMO_CHARS = 200
+
+#: The largest document read, in bytes: a file, an archive member, a JSON line, text or bytes
+#: given directly, and the parts of a Word document together once inflated. Past it the
+#: document fails as ``too-large`` (``max_bytes`` of ``parse`` and ``iter_parse``,
+#: ``--max-bytes``). The largest real report is a PDF of a few MB.
+MAX_BYTES = 64 * 1024 * 1024
+
+#: An archive member (or Word document part) that declares more than this many times its
+#: compressed size is refused before it is inflated: deflate cannot pass about 1,032, and
+#: report text compresses 3 to 10 times, so only a zip bomb comes near.
+MAX_COMPRESSION_RATIO = 1000
+
+#: How many archives deep a document may sit: 1, the members of an archive given or found in
+#: a folder; 2, also the members of an archive inside that one. Deeper archives are skipped
+#: and named (``depth``).
+MAX_DEPTH = 2
+
+#: Seconds one document may take, read and parsed, in a worker process of ``iter_parse``
+#: (``timeout``, ``--timeout``); past it the document fails as ``timeout`` and its worker is
+#: replaced. A real report takes milliseconds; the slowest damaged one seen, about 4 s.
+TIMEOUT = 30.0

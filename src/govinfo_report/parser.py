@@ -16,7 +16,7 @@ from . import layouts, metadata, skeleton, statements
 from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
-from .limits import MAX_TABLE_LINES
+from .limits import MAX_BYTES, MAX_TABLE_LINES
 from .model import Report, Table
 from .reading import Reading
 from .resolve import Resolved, resolve, verifies
@@ -32,6 +32,7 @@ def parse(
     layout: str | None = None,
     strict: bool = False,
     format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Report:
     """Parse one report.
 
@@ -43,13 +44,16 @@ def parse(
         strict: raise ``ParseError`` if any diagnostic has severity ``error``.
         format: read ``source`` as ``"html"``, ``"docx"``, ``"pdf"`` or ``"text"`` whatever
             its kind or suffix (bytes of a document need it).
+        max_bytes: the size limit (default 64 MiB, ``limits.MAX_BYTES``; ``None``: none): a
+            longer input (text by its UTF-8 size), a file larger on disk, or a Word file
+            whose parts inflate past it raises ``ParseError`` code ``too-large``.
 
     Returns:
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
 
     Raises:
-        ParseError: the input is empty, binary, undecodable, or not a report at all; with
-            ``strict``, the report has errors.
+        ParseError: the input is empty, binary, undecodable, not a report at all, or too
+            large (``too-large``); with ``strict``, the report has errors.
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -62,7 +66,7 @@ def parse(
         14
     """
     forced = layouts.get(layout) if layout is not None else None
-    text = read(source, format)
+    text = read(source, format, max_bytes)
     skel = skeleton.split(text.lines)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
     organisation, year, title_line = metadata.title(_front_lines(text, skel))
@@ -110,21 +114,27 @@ def parse(
     return report
 
 
-def extract_text(source: str | bytes | os.PathLike[str], *, format: str | None = None) -> str:
+def extract_text(
+    source: str | bytes | os.PathLike[str],
+    *,
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+) -> str:
     """The text ``parse`` reads from ``source`` (taken as ``parse`` takes it), lines joined
     by ``\\n``: the line and column of a diagnostic are positions in it. For an HTML, DOCX
     or PDF document it shows what the reader made of it: paragraphs a line each, each table
     as tab-separated rows.
 
     Raises:
-        ParseError, MissingDependencyError, ValueError: as ``parse`` does for ``source``.
+        ParseError, MissingDependencyError, ValueError: as ``parse`` does for ``source``
+            (``format`` and ``max_bytes`` mean what they mean there).
 
     Example:
         >>> text = extract_text(Path("report.docx"))  # doctest: +SKIP
         >>> report = parse(Path("report.docx"))  # doctest: +SKIP
         >>> text.splitlines()[report.diagnostics[0].line - 1]  # doctest: +SKIP
     """
-    return "\n".join(read(source, format).lines)
+    return "\n".join(read(source, format, max_bytes).lines)
 
 
 def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:

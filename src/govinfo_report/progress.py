@@ -1,5 +1,5 @@
-"""What a long command-line run tells its user on stderr: each failure with its document's
-name, a progress line while the output is a terminal, and a summary at the end."""
+"""What a long command-line run tells its user on stderr: each failure and each skipped file
+with its name, a progress line while the output is a terminal, and a summary at the end."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
+from .documents import Skipped
 from .model import Report
 from .stream import Result
 
@@ -17,9 +18,13 @@ _CLEAR = "\r\x1b[K"  # back to the start of the line, erase it
 
 
 class Tally:
-    """Counts the results passing through ``reports``, names each failure on ``stream``,
-    redraws a progress line there (only when ``stream`` is a terminal, at most every
-    ``INTERVAL`` seconds) and sums up in ``summary``."""
+    """Counts the results passing through ``reports`` (and the files passed to ``skip``),
+    names each failure and skipped file on ``stream``, redraws a progress line there (only
+    when ``stream`` is a terminal, at most every ``INTERVAL`` seconds) and sums up in
+    ``summary``.
+
+    ``read`` counts the reports by how fully they were read (``Completeness.status``:
+    ``complete``, ``partial``, ``empty``); ``skipped``, the files passed over by reason."""
 
     def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream
@@ -31,6 +36,8 @@ class Tally:
         self.failures: Counter[str] = Counter()
         self.diagnostics: Counter[str] = Counter()
         self.templates: Counter[str] = Counter()
+        self.read: Counter[str] = Counter()
+        self.skipped: Counter[str] = Counter()
 
     def reports(self, results: Iterable[Result]) -> Iterator[Report]:
         """The reports of ``results``, counting every result and naming each failure."""
@@ -43,6 +50,7 @@ class Tally:
                 self._say(f"{result.name}: {result.error}")
             else:
                 self.templates[report.template] += 1
+                self.read[report.completeness().status] += 1
                 self.diagnostics.update(d.code for d in report.diagnostics)
                 yield report
             now = self.clock()
@@ -50,6 +58,11 @@ class Tally:
                 self.shown = now
                 self.stream.write(f"{_CLEAR}{self._counts(now)}")
                 self.stream.flush()
+
+    def skip(self, skipped: Skipped) -> None:
+        """Name a file or member that was passed over, and count it."""
+        self.skipped[skipped.reason] += 1
+        self._say(str(skipped))
 
     def _say(self, line: str) -> None:
         self.stream.write(f"{_CLEAR if self.live else ''}{line}\n")
@@ -64,13 +77,14 @@ class Tally:
         )
 
     def summary(self) -> str:
-        """The counts, failures and diagnostics by code (most frequent first), and the
-        reports by template."""
-        lines = [self._counts(self.clock())]
+        """The counts; how fully the reports were read; failures and diagnostics by code
+        (most frequent first), the reports by template and the skipped files by reason."""
+        lines = [self._counts(self.clock()), self._completeness()]
         for title, counts in (
             ("failures", self.failures),
             ("diagnostics", self.diagnostics),
             ("templates", self.templates),
+            ("skipped", self.skipped),
         ):
             if counts:
                 shown = ", ".join(
@@ -79,6 +93,17 @@ class Tally:
                 )
                 lines.append(f"{title}: {shown}")
         return "\n".join(lines)
+
+    def _completeness(self) -> str:
+        """How many reports were read fully, partly, and not at all (failed, or read with no
+        cell)."""
+        empty = self.read["empty"]
+        none = sum(self.failures.values()) + empty
+        return (
+            f"reports: {self.read['complete']:,} read fully, {self.read['partial']:,} partly "
+            f"(cells missing), {none:,} not at all"
+            + (f" ({empty:,} with no cell read)" if empty else "")
+        )
 
     def close(self) -> None:
         """Erase the progress line and write the summary."""

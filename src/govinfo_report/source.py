@@ -13,9 +13,10 @@ from pathlib import Path
 
 import attrs
 
-from . import formats
+from . import bounded, formats
 from .diagnostics import Diagnostic, diagnostic
 from .errors import ParseError, byte_position
+from .limits import MAX_BYTES
 
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
 _FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -74,8 +75,13 @@ class Source:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def read(source: str | bytes | os.PathLike[str], format: str | None = None) -> Source:
-    """Decode and normalise ``source``: text (``str``), raw bytes, or a path to a file.
+def read(
+    source: str | bytes | os.PathLike[str],
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+) -> Source:
+    """Decode and normalise ``source``: text (``str``), raw bytes, or a path to a file, of at
+    most ``max_bytes`` (a file larger on disk is not read; ``None``: no limit).
 
     A path whose suffix names a document format (``.html``/``.htm``/``.xhtml``, ``.docx``,
     ``.pdf``), or any source with ``format`` (``"html"``, ``"docx"``, ``"pdf"``, or
@@ -83,8 +89,10 @@ def read(source: str | bytes | os.PathLike[str], format: str | None = None) -> S
     ``formats``); ``str`` is text, or HTML markup with ``format="html"``.
 
     Raises:
-        ParseError: the input is empty, binary, not decodable as UTF-8 or GB18030, or a
-            document that cannot be read (``unreadable``).
+        ParseError: the input is empty, binary, not decodable as UTF-8 or GB18030, a
+            document that cannot be read (``unreadable``), or over ``max_bytes``
+            (``too-large``).
+        OSError: the file cannot be read.
         MissingDependencyError: the document format's extra is not installed.
         ValueError: ``format`` is not a known format.
         TypeError: ``source`` is none of the three kinds, or ``str`` given as a DOCX or PDF.
@@ -92,10 +100,13 @@ def read(source: str | bytes | os.PathLike[str], format: str | None = None) -> S
     formats.check(format)
     if isinstance(source, os.PathLike):
         path = Path(source)
-        return _from_bytes(path.read_bytes(), path.name, format or formats.kind_of(path.name))
+        data = bounded.read_file(os.fspath(path), os.fspath(path), max_bytes)
+        return _from_bytes(data, path.name, format or formats.kind_of(path.name), max_bytes)
     if isinstance(source, bytes | bytearray | memoryview):
-        return _from_bytes(bytes(source), None, format)
+        bounded.check_size(bytes(source), "the input", max_bytes)
+        return _from_bytes(bytes(source), None, format, max_bytes)
     if isinstance(source, str):
+        bounded.check_size(source, "the input", max_bytes)
         if format in (None, "text"):
             return _from_text(source, "str", None, ())
         if format == "html":
@@ -108,9 +119,9 @@ def _extracted(document: formats.Extracted, name: str | None) -> Source:
     return _from_text(document.text, document.encoding, name, document.diagnostics)
 
 
-def _from_bytes(data: bytes, name: str | None, kind: str | None) -> Source:
+def _from_bytes(data: bytes, name: str | None, kind: str | None, max_bytes: int | None) -> Source:
     if kind is not None and kind != "text":
-        return _extracted(formats.read(data, kind), name)
+        return _extracted(formats.read(data, kind, max_bytes=max_bytes), name)
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     encoding = "utf-8"

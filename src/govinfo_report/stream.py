@@ -1,5 +1,6 @@
-"""Parse a corpus: ``iter_parse`` over any number of documents, in worker processes when
-asked, lazily and in constant memory; one result per document, failures included.
+"""Parse a corpus: ``iter_parse`` over any number of documents, in worker processes, lazily
+and in constant memory; one result per document, failures included, each document within
+a size limit and a time budget.
 
 ``parse_document`` is the per-document function (the workers', and the one to map with Dask).
 A ``Result`` crosses a process boundary in the compact form of ``compact.pack`` and rebuilds
@@ -10,31 +11,33 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 import traceback
-from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from functools import partial
+from typing import Any
 
 import attrs
 
-from . import formats, layouts
+from . import formats, layouts, workers
 from .compact import pack, unpack
 from .documents import Document
 from .errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
+from .limits import MAX_BYTES, TIMEOUT
 from .model import Report
 from .parser import parse
 
 #: A source of ``iter_parse``: text, raw bytes, a path, or a ``Document``.
 Source = str | bytes | os.PathLike[str] | Document
 
-#: Documents a worker takes at a time when ``chunksize`` is not given: enough to make the
-#: pool's cost per task (about 100 us of the parent's time) small against parsing them, few
-#: enough that ordered results do not wait long behind one slow chunk (docs/streaming.md).
+#: Documents a worker takes at a time when ``chunksize`` is not given: a chunk travels as one
+#: message, and past 16 the parent saves a few us a document (docs/streaming.md), while larger
+#: chunks balance worse at the end of a short corpus.
 CHUNKSIZE = 16
-#: Chunks per worker given out ahead of the results taken: bounds the documents in flight.
+#: Chunks per worker read ahead of the results taken: bounds the documents in flight.
 CHUNKS_AHEAD = 4
+#: A chunk ends early once the documents it carries (tar members, JSON lines, texts) hold
+#: this many bytes, so that a worker is never sent many large documents at once.
+CHUNK_BYTES = 1 << 20
 
 
 @attrs.frozen(eq=False)
@@ -90,13 +93,15 @@ def parse_document(
     strict: bool = False,
     index: int = 0,
     format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Result:
     """Read and parse one document; never raises for a bad document.
 
     The report's ``source`` is the document's name. A document that cannot be read fails
-    with code ``unreadable``, one that is not a report with its ``ParseError``, and an
-    unexpected exception (a bug) as ``InternalError`` (code ``internal-error``, with the
-    traceback).
+    with code ``unreadable``, one over ``max_bytes`` with ``too-large``, one that is not a
+    report with its ``ParseError``, and an unexpected exception (a bug) as ``InternalError``
+    (code ``internal-error``, with the traceback). There is no time budget here: ``iter_parse``
+    keeps one by running this in worker processes it can replace.
 
     A document whose name ends with a document format's suffix (``.html``, ``.docx``,
     ``.pdf``, …; a zip member's too) is read as that format, unless ``format`` is given; one
@@ -104,7 +109,7 @@ def parse_document(
 
     Args:
         document: what to read.
-        layout, strict, format: as for ``parse``.
+        layout, strict, format, max_bytes: as for ``parse``.
         index: the position recorded in the result.
 
     Raises:
@@ -115,10 +120,11 @@ def parse_document(
     formats.check(format)
     try:
         report = parse(
-            document.read(),
+            document.read(max_bytes),
             layout=layout,
             strict=strict,
             format=format or formats.kind_of(document.name),
+            max_bytes=max_bytes,
         )
     except ParseError as error:
         return Result(index, document.name, error)
@@ -146,6 +152,8 @@ def iter_parse(
     layout: str | None = None,
     strict: bool = False,
     format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+    timeout: float | None = TIMEOUT,
 ) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
@@ -153,22 +161,29 @@ def iter_parse(
         sources: any iterable (a generator of millions is fine: it is read as results are
             taken) of report texts (``str``), raw bytes, paths or ``Document``s (see
             ``documents``, ``directory``, ``zip_archive``, ``tar_archive``, ``json_lines``).
-        jobs: worker processes; 1 parses in this process, 0 or ``None`` one per CPU.
+        jobs: worker processes; 0 or ``None`` one per CPU. With ``timeout=None`` and
+            ``jobs=1``, documents are parsed in this process instead.
         ordered: yield results in input order; ``False``: as they complete.
         chunksize: documents a worker takes at a time (default ``CHUNKSIZE``).
         layout, strict: as for ``parse``.
         format: as for ``parse``, for every document; by default each document's name
             decides (see ``parse_document``).
+        max_bytes: the size limit of a document (default 64 MiB; ``None``: none): a larger
+            one fails as ``too-large`` without being read whole (see ``parse``).
+        timeout: seconds a document may take, read and parsed (default 30; ``None``: no
+            limit): past it the document fails as ``timeout`` and its worker process is
+            killed and replaced. A worker that dies fails its document as ``worker-died``
+            and is replaced the same way; every other document is parsed exactly once.
 
     Yields:
         One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
-        read ahead of the results taken; stopping early (``close``, Ctrl-C) drops the chunks
-        not started and stops the workers once they finish theirs.
+        read ahead of the results taken; stopping early (``close``, Ctrl-C) stops the
+        workers at once.
 
     Raises:
         UnknownLayoutError: ``layout`` names no registered layout.
-        ValueError: ``jobs`` or ``chunksize`` is negative or zero (``chunksize``), or
-            ``format`` names no format.
+        ValueError: ``jobs`` is negative, ``chunksize`` or ``timeout`` not positive,
+            ``max_bytes`` negative, or ``format`` names no format.
         TypeError: a source is none of the four kinds (when the stream reaches it).
 
     Example:
@@ -178,13 +193,31 @@ def iter_parse(
     if layout is not None:
         layouts.get(layout)
     formats.check(format)
-    workers = _workers(jobs)
+    processes = _workers(jobs)
     size = CHUNKSIZE if chunksize is None else chunksize
     if size < 1:
         raise ValueError(f"chunksize must be at least 1, not {size}")
-    if workers == 1:
-        return _in_process(sources, layout, strict, format)
-    return _pooled(sources, workers, ordered, size, layout, strict, format)
+    if timeout is not None and not timeout > 0:
+        raise ValueError(f"timeout must be more than 0 seconds (or None), not {timeout}")
+    if max_bytes is not None and max_bytes < 0:
+        raise ValueError(f"max_bytes must be 0 or more (or None), not {max_bytes}")
+    options: dict[str, Any] = {
+        "layout": layout,
+        "strict": strict,
+        "format": format,
+        "max_bytes": max_bytes,
+    }
+    if processes == 1 and timeout is None:
+        return _in_process(sources, options)
+    return workers.run(
+        partial(_work, **options),
+        _chunks(sources, size),
+        processes=processes,
+        timeout=timeout,
+        ordered=ordered,
+        ahead=processes * size * CHUNKS_AHEAD,
+        failed=_failed,
+    )
 
 
 def _workers(jobs: int | None) -> int:
@@ -200,12 +233,10 @@ def _workers(jobs: int | None) -> int:
 
 
 def _in_process(
-    sources: Iterable[Source], layout: str | None, strict: bool, format: str | None
+    sources: Iterable[Source], options: dict[str, Any]
 ) -> Generator[Result, None, None]:
     for index, source in enumerate(sources):
-        yield parse_document(
-            as_document(source, index), layout=layout, strict=strict, index=index, format=format
-        )
+        yield parse_document(as_document(source, index), index=index, **options)
 
 
 def as_document(source: Source, index: int) -> Document:
@@ -223,75 +254,17 @@ def as_document(source: Source, index: int) -> Document:
     raise TypeError(f"cannot read a report from {type(source).__name__} (source {index})")
 
 
-def _pooled(
-    sources: Iterable[Source],
-    workers: int,
-    ordered: bool,
-    chunksize: int,
-    layout: str | None,
-    strict: bool,
-    format: str | None,
-) -> Generator[Result, None, None]:
-    """Results from ``workers`` processes, at most ``workers * CHUNKS_AHEAD`` chunks handed
-    out ahead of the results taken; the sources are read here, a chunk at a time, only when
-    a chunk is handed out."""
-    work = partial(_work, layout=layout, strict=strict, format=format)
-    ahead = workers * CHUNKS_AHEAD
-    pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
-    failure: Exception | None = None
-    try:
-        if ordered:
-            queued: deque[Future[list[Result]]] = deque()
-            try:
-                for chunk in _chunks(sources, chunksize):
-                    queued.append(pool.submit(work, chunk))
-                    if len(queued) >= ahead:
-                        yield from queued.popleft().result()
-            except _SourceError as error:  # the documents before it are still yielded
-                queued.append(pool.submit(work, error.chunk))
-                failure = error.cause
-            while queued:
-                yield from queued.popleft().result()
-        else:
-            running: set[Future[list[Result]]] = set()
-            try:
-                for chunk in _chunks(sources, chunksize):
-                    running.add(pool.submit(work, chunk))
-                    if len(running) >= ahead:
-                        done, running = wait(running, return_when=FIRST_COMPLETED)
-                        for future in done:
-                            yield from future.result()
-            except _SourceError as error:
-                running.add(pool.submit(work, error.chunk))
-                failure = error.cause
-            for future in as_completed(running):
-                yield from future.result()
-        if failure is not None:
-            raise failure
-    finally:
-        # Stopped early (break, close, Ctrl-C) or done: chunks not started are dropped, the
-        # workers finish the ones they hold and exit; no process is killed mid-write.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
 #: What the parent sends a worker for a document: its index and fields, as a plain tuple
 #: (pickling one costs a tenth of pickling a ``Document``).
-_Task = tuple[int, str, str | None, str | None, bytes | str | None, str | None]
-
-
-class _SourceError(Exception):
-    """The sources raised ``cause`` (or held a source of no known kind) after ``chunk``."""
-
-    def __init__(self, cause: Exception, chunk: list[_Task]) -> None:
-        super().__init__(str(cause))
-        self.cause, self.chunk = cause, chunk
+_Task = tuple[int, str, str | None, str | None, bytes | str | None, str | None, str]
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
-    """The sources as tasks, ``size`` at a time, read as the chunks are asked for. An error
-    of the sources comes as ``_SourceError`` carrying the tasks read before it, so the
-    results of every document before the error are still yielded, as in one process."""
+    """The sources as tasks, ``size`` at a time (fewer once they carry ``CHUNK_BYTES``),
+    read as the chunks are asked for. When the sources raise, the tasks read before come
+    first as a chunk, then the error."""
     chunk: list[_Task] = []
+    carried = 0
     try:
         for index, source in enumerate(sources):
             document = as_document(source, index)
@@ -303,31 +276,28 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
                     document.member,
                     document.data,
                     document.unreadable,
+                    document.code,
                 )
             )
-            if len(chunk) == size:
+            carried += len(document.data) if document.data is not None else 0
+            if len(chunk) == size or carried >= CHUNK_BYTES:
                 yield chunk
-                chunk = []
-    except Exception as error:
-        raise _SourceError(error, chunk) from error
+                chunk, carried = [], 0
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
     if chunk:
         yield chunk
 
 
-def _work(tasks: list[_Task], layout: str | None, strict: bool, format: str | None) -> list[Result]:
-    return [
-        parse_document(
-            Document(name, path, member, data, unreadable),
-            layout=layout,
-            strict=strict,
-            index=index,
-            format=format,
-        )
-        for index, name, path, member, data, unreadable in tasks
-    ]
+def _work(task: _Task, **options: Any) -> Result:
+    index, name, path, member, data, unreadable, code = task
+    return parse_document(
+        Document(name, path, member, data, unreadable, code), index=index, **options
+    )
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it, by
-    # shutting the pool down.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _failed(task: _Task, error: ParseError) -> Result:
+    """The result of a document that timed out or whose worker died."""
+    return Result(task[0], task[1], error)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
+from .. import bounded
+from ..limits import MAX_BYTES
 from . import docx, html, pdf
 from .base import Extracted
 
@@ -20,6 +22,8 @@ READERS: dict[str, Callable[[bytes], Extracted]] = {
     "docx": docx.read,
     "pdf": pdf.read,
 }
+#: Formats that are zip archives of parts, which their readers inflate whole.
+ZIPPED = frozenset({"docx"})
 #: file suffix (lower case) -> format.
 SUFFIXES: dict[str, str] = {
     ".html": "html",
@@ -42,16 +46,22 @@ def kind_of(name: str) -> str | None:
     return SUFFIXES.get(PurePath(name).suffix.lower())
 
 
-def read(data: bytes, kind: str) -> Extracted:
+def read(data: bytes, kind: str, *, max_bytes: int | None = MAX_BYTES) -> Extracted:
     """The document ``data`` in format ``kind`` as text, with how it was read.
 
     Raises:
         ValueError: ``kind`` is not a format of ``READERS``.
         MissingDependencyError: the format's extra is not installed.
         ParseError: the document is empty (``empty-input``), cannot be read
-            (``unreadable``), or is an HTML page in no known encoding (``not-text``).
+            (``unreadable``), is an HTML page in no known encoding (``not-text``), or is a
+            Word file whose parts, or a PDF file whose streams, would inflate past
+            ``max_bytes`` (a Word part also as a zip bomb's does; ``too-large``).
     """
     check(kind)
+    if kind in ZIPPED:
+        bounded.check_zipped(data, f"the {kind} document", max_bytes)
+    elif kind == "pdf":
+        bounded.check_pdf(data, "the pdf document", max_bytes)
     return READERS[kind](data)
 
 

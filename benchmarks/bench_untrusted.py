@@ -1,0 +1,158 @@
+"""An untrusted corpus, end to end: one run of ``govinfo-report parse`` on a folder holding a
+zip bomb, a nested zip, a huge text and a good report (issue 20's "done when").
+
+The folder is written to a temporary directory, removed at the end:
+
+- ``bomb.zip``: one member, ``zeros.txt``, of ``--bomb-mb`` MiB of zero bytes (1,536 by
+  default: 1.5 GiB, compressed to about 1.5 MB);
+- ``nested.zip``: ``reports/inner.zip`` holding a real report (seed 002) and
+  ``deeper.zip`` (a third archive level, past the default depth limit of 2), and a report
+  of its own (seed 000);
+- ``huge.txt``: ``--text-mb`` MiB of report text (300 by default);
+- ``good.txt``: a real report (seed 004).
+
+The command runs in a fresh process (``python -m govinfo_report.cli parse FOLDER --format
+jsonl --output FILE``). Printed: its wall time; the peak memory of its process tree, as the
+largest sum of the resident sizes of the command and its workers, sampled every 10 ms from
+``/proc`` (Linux; an upper bound: pages a forked worker shares with its parent count
+twice), and the largest peak of any one process (``ru_maxrss``); the command's stderr (each
+refusal named); the reports written. ``--check`` exits 1 unless the run took under 20 s,
+peaked under 600 MB, named each refusal and wrote the good reports.
+
+Usage: python benchmarks/bench_untrusted.py [--bomb-mb 1536] [--text-mb 300] [--jobs 1]
+[--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEEDS = sorted((HERE.parent / "tests" / "fixtures" / "seeds").glob("*.txt"))
+MIB = 1024 * 1024
+#: The targets of issue 20.
+SECONDS, PEAK_MB = 20.0, 600.0
+
+
+def write_corpus(folder: Path, bomb_mb: int, text_mb: int) -> None:
+    """The four inputs, as the module docstring lists them."""
+    folder.mkdir()
+    with (
+        zipfile.ZipFile(folder / "bomb.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out,
+        out.open("zeros.txt", "w", force_zip64=True) as member,
+    ):
+        block = bytes(MIB)
+        for _ in range(bomb_mb):
+            member.write(block)
+    deeper = io.BytesIO()
+    with zipfile.ZipFile(deeper, "w") as out:
+        out.writestr("lost.txt", SEEDS[1].read_bytes())
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("002.txt", SEEDS[2].read_bytes())
+        out.writestr("deeper.zip", deeper.getvalue())
+    with zipfile.ZipFile(folder / "nested.zip", "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("reports/inner.zip", inner.getvalue())
+        out.writestr("reports/000.txt", SEEDS[0].read_bytes())
+    text = SEEDS[3].read_bytes()
+    block = text * (MIB // len(text) + 1)
+    with open(folder / "huge.txt", "wb") as out:
+        for _ in range(text_mb):
+            out.write(block[:MIB])
+    shutil.copy(SEEDS[4], folder / "good.txt")
+
+
+def tree_rss(root: int) -> int:
+    """The resident bytes of process ``root`` and its descendants, from ``/proc``."""
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as children:
+                pending.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+    return total
+
+
+def run(folder: Path, output: Path, jobs: int) -> tuple[float, float, float, str]:
+    """Wall seconds, peak tree MB (sampled), peak MB of the largest process, and stderr."""
+    command = [sys.executable, "-m", "govinfo_report.cli", "parse", str(folder)]
+    command += ["--format", "jsonl", "--output", str(output), "--jobs", str(jobs)]
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.append(process.stderr.read()))  # type: ignore[union-attr]
+    reader.start()
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    reader.join()
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # KiB on Linux
+    return seconds, peak / 1e6, largest / 1e6, "".join(err)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bomb-mb", type=int, default=1536)
+    parser.add_argument("--text-mb", type=int, default=300)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="untrusted-") as scratch:
+        folder = Path(scratch) / "corpus"
+        began = time.perf_counter()
+        write_corpus(folder, args.bomb_mb, args.text_mb)
+        sizes = ", ".join(f"{p.name} {p.stat().st_size:,} B" for p in sorted(folder.iterdir()))
+        print(f"corpus written in {time.perf_counter() - began:.1f} s: {sizes}")
+        output = Path(scratch) / "out.jsonl"
+        seconds, tree_mb, largest_mb, err = run(folder, output, args.jobs)
+        written = [json.loads(line)["source"] for line in output.read_text("utf-8").splitlines()]
+    shown = err.replace(str(folder), "corpus")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, jobs={args.jobs}")
+    print(f"wall time        {seconds:6.2f} s   (target: under {SECONDS:g} s)")
+    print(f"peak RSS, tree   {tree_mb:6.1f} MB  (target: under {PEAK_MB:g} MB)")
+    print(f"peak RSS, one    {largest_mb:6.1f} MB")
+    print("stderr:\n" + "".join(f"  {line}\n" for line in shown.splitlines()))
+    print("written:\n" + "".join(f"  {name.replace(str(folder), 'corpus')}\n" for name in written))
+    expected = [f"{folder}/good.txt", f"{folder}/nested.zip:reports/inner.zip:002.txt"]
+    expected.append(f"{folder}/nested.zip:reports/000.txt")
+    named = all(
+        part in shown
+        for part in (
+            "corpus/bomb.zip:zeros.txt: too large",
+            "corpus/huge.txt: too large",
+            "corpus/nested.zip:reports/inner.zip:deeper.zip: skipped",
+        )
+    )
+    verdicts = {
+        f"under {SECONDS:g} s": seconds < SECONDS,
+        f"under {PEAK_MB:g} MB": tree_mb < PEAK_MB,
+        "each refusal named": named,
+        "the good reports written": sorted(written) == sorted(expected),
+    }
+    for target, met in verdicts.items():
+        print(f"{target:28} {'PASS' if met else 'FAIL'}")
+    return 1 if args.check and not all(verdicts.values()) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,343 @@
+"""Worker processes that each hold one chunk of tasks at a time and send back each task's
+result as soon as it is done, so that the parent always knows which task a worker holds and
+since when.
+
+A worker past the time budget is killed and replaced, and its task fails (``timeout``); a
+worker that dies (killed, out of memory, a crash in a C library) is replaced too, and its
+task fails (``worker-died``). The tasks it had not started go to the next free worker before
+any new one, so every other task is done exactly once and ordered results stay in order.
+Each worker has a pipe of its own: killing one never leaves a lock held that the others need
+(the way ``multiprocessing.Pool.terminate`` can hang).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import selectors
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar
+
+import attrs
+
+from .errors import ParseError
+
+#: A task: a tuple whose first item is its index; the indices of the tasks of ``chunks``
+#: count from 0, in order.
+Task = tuple[Any, ...]
+R = TypeVar("R")
+
+#: Seconds a worker is given to exit when told to, at the end of a run, before it is killed.
+EXIT_SECONDS = 5.0
+
+#: The parent's end of every worker's pipe. A worker started by ``fork`` inherits them and
+#: closes them first, so that the end of its own pipe comes when the parent is gone.
+_PARENT_ENDS: set[Connection] = set()
+
+
+@attrs.define(eq=False)
+class _Worker:
+    """A worker process, its pipe, the tasks it was sent and has not answered yet, and when
+    it started the first of them (the parent's clock: when the chunk was sent or the last
+    result received, never earlier than the truth)."""
+
+    process: BaseProcess
+    pipe: Connection
+    held: deque[Task] = attrs.field(factory=deque)
+    since: float = 0.0
+
+
+class _Waiter:
+    """Which workers sent something or ended: one selector kept for the whole run (on POSIX;
+    building one per wait, as ``multiprocessing.connection.wait`` does, was most of the
+    parent's cost per document), else ``wait`` (Windows, whose pipes no selector takes)."""
+
+    def __init__(self) -> None:
+        self.selector = selectors.DefaultSelector() if os.name == "posix" else None
+        self.workers: list[_Worker] = []
+
+    def add(self, worker: _Worker) -> None:
+        self.workers.append(worker)
+        if self.selector is not None:
+            self.selector.register(worker.pipe.fileno(), selectors.EVENT_READ, (worker, False))
+            self.selector.register(worker.process.sentinel, selectors.EVENT_READ, (worker, True))
+
+    def remove(self, worker: _Worker) -> None:
+        self.workers.remove(worker)
+        if self.selector is not None:
+            self.selector.unregister(worker.pipe.fileno())
+            self.selector.unregister(worker.process.sentinel)
+
+    def ready(self, timeout: float | None) -> list[tuple[_Worker, bool]]:
+        """The workers whose pipe has a message (``False``) or whose process ended
+        (``True``), waiting at most ``timeout`` seconds."""
+        if self.selector is not None:
+            return [key.data for key, _ in self.selector.select(timeout)]
+        handles: list[Any] = [w.pipe for w in self.workers]
+        handles += [w.process.sentinel for w in self.workers]
+        found = set(wait(handles, timeout))
+        return [
+            (worker, ended)
+            for worker in self.workers
+            for ended, handle in ((False, worker.pipe), (True, worker.process.sentinel))
+            if handle in found
+        ]
+
+    def close(self) -> None:
+        if self.selector is not None:
+            self.selector.close()
+
+
+def run(
+    work: Callable[[Task], R],
+    chunks: Iterator[list[Task]],
+    *,
+    processes: int,
+    timeout: float | None,
+    ordered: bool,
+    ahead: int,
+    failed: Callable[[Task, ParseError], R],
+) -> Generator[R, None, None]:
+    """``work(task)`` for every task of ``chunks``, in ``processes`` worker processes.
+
+    Args:
+        work: a picklable function, run in the workers.
+        chunks: the tasks, a chunk at a time, read only when a worker is free and fewer
+            than ``ahead`` tasks have been read and not yielded. When it raises, the results
+            of the tasks read before are yielded first, then the error is raised.
+        timeout: seconds one task may take (``None``: no limit).
+        ordered: yield in task order; otherwise as tasks finish.
+        failed: the result of a task that timed out or whose worker died, made from the task
+            and a ``ParseError`` (code ``timeout`` or ``worker-died``).
+
+    Stopping early (``close``, an exception, Ctrl-C) kills the workers at once.
+    """
+    return _Run(work, chunks, processes, timeout, ordered, ahead, failed).results()
+
+
+@attrs.define(eq=False)
+class _Run:
+    """The state of one ``run``."""
+
+    work: Callable[[Task], Any]
+    chunks: Iterator[list[Task]]
+    processes: int
+    timeout: float | None
+    ordered: bool
+    ahead: int
+    failed: Callable[[Task, ParseError], Any]
+    workers: list[_Worker] = attrs.field(factory=list)
+    retry: list[Task] = attrs.field(factory=list)  # tasks of lost workers, not started
+    done: dict[int, Any] = attrs.field(factory=dict)  # ordered: results waiting their turn
+    finished: deque[Any] = attrs.field(factory=deque)  # results to yield
+    taken: int = 0  # tasks read from ``chunks``
+    given: int = 0  # results yielded
+    exhausted: bool = False
+    failure: Exception | None = None
+    waiter: _Waiter = attrs.field(factory=_Waiter)
+
+    def results(self) -> Generator[Any, None, None]:
+        clean = False
+        try:
+            for _ in range(self.processes):
+                self.workers.append(self._start())
+            while True:
+                self._hand_out()
+                yield from self._ready()
+                busy = [worker for worker in self.workers if worker.held]
+                if not busy:
+                    if self.exhausted and not self.retry:
+                        break
+                    continue
+                self._wait(busy)
+            clean = True
+        finally:
+            for worker in list(self.waiter.workers):
+                self.waiter.remove(worker)
+                _stop(worker, gently=clean)
+            self.waiter.close()
+        if self.failure is not None:
+            raise self.failure
+
+    def _hand_out(self) -> None:
+        """A chunk to each free worker: the tasks of lost workers first, then new ones while
+        the window allows."""
+        for position, worker in enumerate(self.workers):
+            if worker.held:
+                continue
+            chunk = self._next_chunk()
+            if not chunk:
+                return
+            worker.held.extend(chunk)
+            worker.since = time.monotonic()
+            try:
+                worker.pipe.send_bytes(pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:  # it died while free: its first task is charged, to move on
+                self._lost(position, _died(worker))
+
+    def _next_chunk(self) -> list[Task]:
+        if self.retry:
+            chunk, self.retry = self.retry, []
+            return chunk
+        if self.exhausted or self.taken - self.given >= self.ahead:
+            return []
+        try:
+            chunk = next(self.chunks)
+        except StopIteration:
+            self.exhausted = True
+            return []
+        except Exception as error:  # the sources failed: finish what was read, then raise
+            self.exhausted, self.failure = True, error
+            return []
+        self.taken += len(chunk)
+        return chunk
+
+    def _ready(self) -> Iterator[Any]:
+        """The results that can be yielded now, counted as given."""
+        if self.ordered:
+            while self.given in self.done:
+                result = self.done.pop(self.given)
+                self.given += 1
+                yield result
+        while self.finished:
+            self.given += 1
+            yield self.finished.popleft()
+
+    def _wait(self, busy: list[_Worker]) -> None:
+        """Wait for a result, a death or the nearest deadline, and deal with what came."""
+        deadline = None
+        if self.timeout is not None:
+            deadline = max(0.0, min(w.since for w in busy) + self.timeout - time.monotonic())
+        for worker, ended in self.waiter.ready(None if deadline is None else deadline + 0.001):
+            if worker not in self.workers:  # lost already, on its other handle
+                continue
+            # A message at a time (the next wait says if more came). Once it ended, or when
+            # it holds nothing (so what came can only be the end of its pipe): what it sent
+            # before it died, then its end.
+            if ended or not worker.held:
+                self._receive(worker)
+                self._lost(self.workers.index(worker), _died(worker))
+            elif self._receive(worker, 1):
+                self._lost(self.workers.index(worker), _died(worker))
+        if self.timeout is not None:
+            for worker in list(self.workers):
+                if worker.held and time.monotonic() - worker.since > self.timeout:
+                    self._time_out(worker)
+
+    def _receive(self, worker: _Worker, count: int | None = None) -> bool:
+        """Collect ``count`` results from ``worker``'s pipe (``None``: all those waiting
+        there); whether the pipe has ended (the worker is dead)."""
+        try:
+            while (worker.pipe.poll() if count is None else count > 0) and worker.held:
+                payload = worker.pipe.recv_bytes()
+                self._collect(worker.held.popleft(), pickle.loads(payload))
+                worker.since = time.monotonic()
+                count = None if count is None else count - 1
+        except (EOFError, OSError):
+            return True
+        return False
+
+    def _time_out(self, worker: _Worker) -> None:
+        """Kill ``worker``, past its deadline; its task fails, unless it was done just in
+        time (then the next one had only started, and goes to another worker)."""
+        assert self.timeout is not None
+        position = self.workers.index(worker)
+        if self._receive(worker):
+            self._lost(position, _died(worker))
+            return
+        if not worker.held or time.monotonic() - worker.since <= self.timeout:
+            return
+        late = worker.held[0]
+        worker.process.kill()
+        worker.process.join()
+        self._receive(worker)
+        blamed = bool(worker.held) and worker.held[0] is late
+        error = ParseError(
+            f"not done within the time budget of {self.timeout:g} s (timeout); its worker "
+            "process was killed and replaced",
+            code="timeout",
+        )
+        self._lost(position, error if blamed else None)
+
+    def _lost(self, position: int, error: ParseError | None) -> None:
+        """The worker at ``position`` is dead or killed: its first task fails as ``error``
+        (when given), the others go back to be done first, and a new worker takes its
+        place."""
+        worker = self.workers[position]
+        self.waiter.remove(worker)
+        _stop(worker, gently=False)
+        if worker.held and error is not None:
+            task = worker.held.popleft()
+            self._collect(task, self.failed(task, error))
+        self.retry = sorted([*self.retry, *worker.held], key=lambda task: int(task[0]))
+        self.workers[position] = self._start()
+
+    def _collect(self, task: Task, result: Any) -> None:
+        if self.ordered:
+            self.done[task[0]] = result
+        else:
+            self.finished.append(result)
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = multiprocessing.Pipe(duplex=True)
+        process = multiprocessing.Process(target=_serve, args=(child_end, self.work), daemon=True)
+        _PARENT_ENDS.add(parent_end)
+        process.start()
+        child_end.close()
+        worker = _Worker(process, parent_end)
+        self.waiter.add(worker)
+        return worker
+
+
+def _died(worker: _Worker) -> ParseError:
+    """Why ``worker``'s task failed: its process died, and how."""
+    worker.process.join(EXIT_SECONDS)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        cause = f"killed by {signal.Signals(-code).name}"
+    elif code is not None:
+        cause = f"exit status {code}"
+    else:
+        cause = "its pipe closed"
+    return ParseError(
+        f"the worker process reading or parsing it died ({cause}: killed, out of memory, or "
+        "a crash in a C library); a new worker took over",
+        code="worker-died",
+    )
+
+
+def _stop(worker: _Worker, *, gently: bool) -> None:
+    """End ``worker``: told to exit (``gently``, when it is free) or killed."""
+    if worker.process.is_alive():
+        if gently:
+            with contextlib.suppress(OSError):
+                worker.pipe.send_bytes(b"")
+            worker.process.join(EXIT_SECONDS)
+        if worker.process.is_alive():
+            worker.process.kill()
+    worker.process.join()
+    worker.pipe.close()
+    _PARENT_ENDS.discard(worker.pipe)
+
+
+def _serve(pipe: Connection, work: Callable[[Task], Any]) -> None:
+    """A worker's life: take a chunk of tasks, send back each task's result as it is done,
+    until told to stop (an empty message) or the parent is gone."""
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for inherited in _PARENT_ENDS:
+        inherited.close()
+    _PARENT_ENDS.clear()
+    try:
+        while message := pipe.recv_bytes():
+            for task in pickle.loads(message):
+                pipe.send_bytes(pickle.dumps(work(task), protocol=pickle.HIGHEST_PROTOCOL))
+    except (EOFError, OSError):  # the parent is gone
+        return

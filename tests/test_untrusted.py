@@ -1,0 +1,623 @@
+"""Untrusted corpora: every document within a size limit, read as a stream; archives opened
+wherever they are, to a depth limit, nothing ever written to disk; every file passed over
+named with its reason; a time budget per document; a dead worker costs its document only."""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import os
+import signal
+import stat
+import struct
+import tarfile
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report import bounded, cli
+from govinfo_report.documents import SKIP_REASONS
+
+from conftest import SEEDS, assert_seed
+from fuzz import pdf
+
+CONVERTED = Path(__file__).parent / "fixtures" / "converters" / "corpus-0"
+MIB = 1024 * 1024
+
+
+def _zip(path: Path | io.BytesIO, members: dict[str, bytes], level: int = 6) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+
+
+def _zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    _zip(buffer, members)
+    return buffer.getvalue()
+
+
+def _bomb(path: Path, megabytes: int) -> None:
+    """A zip whose one member, ``zeros.txt``, is ``megabytes`` MiB of zero bytes (about
+    1:1,030)."""
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out,
+        out.open("zeros.txt", "w") as member,
+    ):
+        for _ in range(megabytes):
+            member.write(bytes(MIB))
+
+
+@pytest.fixture
+def never_inflated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if any zip member is inflated (read) in this process."""
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("a zip member was inflated")
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", refuse)
+
+
+def _code(result: gr.Result) -> str | None:
+    return None if result.error is None else result.error.code
+
+
+# -- size limits --------------------------------------------------------------------------
+
+
+def test_a_file_over_the_limit_is_refused_from_its_size_on_disk(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as out:
+        out.truncate(8 * 1024 * MIB)  # 8 GiB, sparse: reading it would fill the memory
+    message = (
+        f"too large: {huge} is 8,589,934,592 bytes on disk, over the limit of 67,108,864 "
+        "bytes; it was not read"
+    )
+    (result,) = gr.iter_parse([huge], jobs=2)
+    assert (_code(result), result.error.message if result.error else None) == (
+        "too-large",
+        message,
+    )
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(huge)
+    assert (raised.value.code, raised.value.message) == ("too-large", message)
+
+
+def test_bytes_and_text_over_the_limit(tmp_path: Path) -> None:
+    data = SEEDS[4].read_bytes()
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(data, max_bytes=len(data) - 1)
+    assert raised.value.code == "too-large"
+    assert raised.value.message.startswith(f"too large: the input declares {len(data):,} bytes")
+    assert_seed(gr.parse(data, max_bytes=len(data)), SEEDS[4])
+    # text counts its UTF-8 bytes: 40 characters of three bytes are 120
+    with pytest.raises(gr.ParseError, match="declares 120 bytes, over the limit of 100"):
+        gr.parse("报" * 40, max_bytes=100)
+    assert_seed(gr.parse(data.decode("utf-8"), max_bytes=None), SEEDS[4])
+    results = list(gr.iter_parse([data, data.decode("utf-8")], max_bytes=1000, timeout=None))
+    assert [_code(r) for r in results] == ["too-large", "too-large"]
+
+
+def test_a_zip_bomb_is_refused_before_inflating(tmp_path: Path, never_inflated: None) -> None:
+    archive = tmp_path / "bomb.zip"
+    _bomb(archive, 20)
+    (document,) = gr.documents(archive)
+    info = zipfile.ZipFile(archive).getinfo("zeros.txt")
+    ratio = info.file_size // info.compress_size
+    assert ratio > 1000
+    message = (
+        f"too large: {archive}:zeros.txt declares 20,971,520 bytes compressed into "
+        f"{info.compress_size:,} (1:{ratio:,}), more than the 1:1,000 of any real document "
+        "(a zip bomb); it was not inflated"
+    )
+    for limit in (gr.limits.MAX_BYTES, None):  # within the limit, the ratio alone refuses
+        result = gr.parse_document(document, max_bytes=limit)
+        assert result.error is not None
+        assert (result.error.code, result.error.message) == ("too-large", message)
+
+
+def test_a_member_over_the_limit_is_refused_from_its_header(
+    tmp_path: Path, never_inflated: None
+) -> None:
+    archive = tmp_path / "big.zip"
+    _zip(archive, {"big.txt": os.urandom(5000)})  # random bytes do not compress
+    (document,) = gr.documents(archive)
+    result = gr.parse_document(document, max_bytes=4096)
+    assert result.error is not None and result.error.code == "too-large"
+    assert result.error.message == (
+        f"too large: {archive}:big.txt declares 5,000 bytes, over the limit of 4,096 bytes; "
+        "it was not read"
+    )
+
+
+def test_a_member_that_declares_less_than_it_holds_is_cut_at_its_declaration(
+    tmp_path: Path,
+) -> None:
+    """zipfile never inflates past the size a member declares: a member claiming 1,000 bytes
+    that inflates to 5 MiB fails its checksum after 1,000 bytes."""
+    archive = tmp_path / "liar.zip"
+    _zip(archive, {"liar.txt": bytes(5 * MIB)}, level=1)
+    data = bytearray(archive.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.index(signature) + offset
+        data[at : at + 4] = struct.pack("<I", 1000)
+    archive.write_bytes(bytes(data))
+    (document,) = gr.documents(archive)
+    result = gr.parse_document(document)
+    assert result.error is not None and result.error.code == "unreadable"
+    assert result.error.message == f"cannot read {archive}:liar.txt: Bad CRC-32 for file 'liar.txt'"
+
+
+def test_reading_stops_at_the_limit_whatever_is_declared(tmp_path: Path) -> None:
+    """A pipe declares no size: it is read up to the limit and a byte, never more."""
+    with pytest.raises(gr.ParseError) as raised:
+        bounded.read_stream(io.BytesIO(bytes(3 * MIB)), "stream", MIB, 100)
+    assert raised.value.message == (
+        "too large: stream declares 100 bytes but holds more than the limit of 1,048,576 "
+        "bytes; reading stopped after 1,048,577"
+    )
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        try:
+            with open(fifo, "wb") as pipe:
+                pipe.write(bytes(3 * MIB))
+        except BrokenPipeError:  # the reader stopped at the limit
+            pass
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    result = gr.parse_document(gr.Document(str(fifo), path=str(fifo)), max_bytes=MIB)
+    writer.join(10)
+    assert result.error is not None and result.error.code == "too-large"
+    assert result.error.message == (
+        f"too large: {fifo} declares no size but holds more than the limit of 1,048,576 "
+        "bytes; reading stopped after 1,048,577"
+    )
+
+
+def test_tar_members_over_the_limit_are_not_read(tmp_path: Path) -> None:
+    archive = tmp_path / "corpus.tar.gz"
+    with tarfile.open(archive, "w:gz") as out:
+        out.add(SEEDS[0], arcname="a.txt")
+        big = tarfile.TarInfo("big.txt")
+        big.size = 20_000
+        out.addfile(big, io.BytesIO(bytes(20_000)))
+        out.add(SEEDS[2], arcname="b.txt")
+    found = list(gr.documents(archive, max_bytes=10_000))
+    assert [(d.name, d.code, d.data is None) for d in found] == [
+        (f"{archive}:a.txt", "unreadable", False),
+        (f"{archive}:big.txt", "too-large", True),
+        (f"{archive}:b.txt", "unreadable", False),
+    ]
+    results = list(gr.iter_parse(found, max_bytes=10_000))
+    assert_seed(results[0].report, SEEDS[0])
+    assert results[1].error is not None and results[1].error.message == (
+        f"too large: {archive}:big.txt declares 20,000 bytes, over the limit of 10,000 bytes; "
+        "it was not read"
+    )
+    assert_seed(results[2].report, SEEDS[2])
+
+
+def test_a_json_line_over_the_limit_is_read_past(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.jsonl"
+    text = SEEDS[4].read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"text": text}, ensure_ascii=False),
+        json.dumps({"text": "x" * 50_000}),
+        json.dumps({"text": text}, ensure_ascii=False),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = list(gr.iter_parse(gr.json_lines(path, max_bytes=30_000), max_bytes=30_000))
+    assert [_code(r) for r in results] == [None, "too-large", None]
+    assert results[1].error is not None and results[1].error.message == (
+        f"too large: {path}:2 declares no size but holds more than the limit of 30,000 bytes; "
+        "reading stopped after 30,001"
+    )
+    assert results[2].name == f"{path}:3"
+    assert_seed(results[2].report, SEEDS[4])
+
+
+def test_a_word_file_whose_parts_would_inflate_too_much(tmp_path: Path) -> None:
+    original = (CONVERTED / "report.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(original)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    total = sum(len(data) for data in parts.values())
+    bombed = io.BytesIO()
+    with zipfile.ZipFile(bombed, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+        out.writestr("word/media/zeros.bin", bytes(20 * MIB))
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(bombed.getvalue(), format="docx")
+    assert raised.value.code == "too-large"
+    assert raised.value.message.startswith(
+        "too large: the docx document:word/media/zeros.bin declares 20,971,520 bytes compressed"
+    )
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(original, format="docx", max_bytes=total - 1)
+    assert raised.value.message == (
+        f"too large: the docx document (its parts inflated together) declares {total:,} "
+        f"bytes, over the limit of {total - 1:,} bytes; it was not read"
+    )
+    assert gr.parse(original, format="docx", max_bytes=total).organisation is not None
+
+
+def test_a_pdf_whose_streams_would_inflate_too_much() -> None:
+    """pdfminer inflates a stream whole and then interprets it for minutes: a 2 KB PDF whose
+    page draws 2 MiB of lines is refused under a 1 MiB limit, before pdfminer sees it."""
+    bomb = pdf(b"0 0 m\n" * (2 * MIB // 6), flate=True)
+    assert len(bomb) < 5000
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(bomb, format="pdf", max_bytes=MIB)
+    assert raised.value.code == "too-large"
+    assert raised.value.message == (
+        "too large: the pdf document (its streams inflated together) declares no size but "
+        "holds more than the limit of 1,048,576 bytes; reading stopped after 1,048,577"
+    )
+    readable = pdf(b"BT /F1 12 Tf 72 720 Td (2020 report) Tj ET", flate=True)
+    assert gr.extract_text(readable, format="pdf", max_bytes=1000) == "2020 report"
+
+
+ENTITIES = '<!ENTITY a0 "报告报告报告">' + "".join(
+    f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+)
+
+
+def test_xml_entity_bombs_are_refused() -> None:
+    """A billion laughs (1e9 expansions) in a page or a Word file: HTML never expands a
+    document's own entities, and libxml2 refuses the Word file's amplification."""
+    page = f'<?xml version="1.0"?><!DOCTYPE html [{ENTITIES}]><html><body><p>&a9;</p></body></html>'
+    assert len(gr.extract_text(page.encode(), format="html")) < 100
+    with zipfile.ZipFile(CONVERTED / "report.docx") as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    document = parts["word/document.xml"]
+    document = document.replace(b"?>", b"?><!DOCTYPE w:document [" + ENTITIES.encode() + b"]>", 1)
+    parts["word/document.xml"] = document.replace(b"<w:t>", b"<w:t>&a9;", 1)
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(_zipped(parts), format="docx")
+    assert raised.value.code == "unreadable"
+    assert "Maximum entity amplification factor exceeded" in raised.value.message
+
+
+# -- archives everywhere ------------------------------------------------------------------
+
+
+@pytest.fixture
+def nested(tmp_path: Path) -> Path:
+    """corpus/{good.txt, a.zip{x.txt, in.tar.gz{y.txt, deep.zip{z.txt}}}, b.tar{w.txt}}"""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "good.txt").write_bytes(SEEDS[0].read_bytes())
+    deep = _zipped({"z.txt": SEEDS[4].read_bytes()})
+    inner = io.BytesIO()
+    with tarfile.open(fileobj=inner, mode="w:gz") as out:
+        for name, data in (("y.txt", SEEDS[2].read_bytes()), ("deep.zip", deep)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            out.addfile(info, io.BytesIO(data))
+    _zip(root / "a.zip", {"x.txt": SEEDS[1].read_bytes(), "in.tar.gz": inner.getvalue()})
+    with tarfile.open(root / "b.tar", "w") as out:
+        out.add(SEEDS[3], arcname="w.txt")
+    return root
+
+
+def test_archives_in_folders_and_archives_are_opened_to_the_depth_limit(nested: Path) -> None:
+    skipped: list[gr.Skipped] = []
+    found = list(gr.documents(nested, skipped=skipped.append))
+    assert [d.name for d in found] == [
+        f"{nested}/a.zip:x.txt",
+        f"{nested}/a.zip:in.tar.gz:y.txt",
+        f"{nested}/b.tar:w.txt",
+        f"{nested}/good.txt",
+    ]
+    assert [str(s) for s in skipped] == [
+        f"{nested}/a.zip:in.tar.gz:deep.zip: skipped, an archive 3 deep, past the limit of 2 "
+        "(depth)"
+    ]
+    results = list(gr.iter_parse(found, jobs=2))
+    for result, seed in zip(results, [SEEDS[1], SEEDS[2], SEEDS[3], SEEDS[0]], strict=True):
+        assert_seed(result.report, seed)
+
+    skipped.clear()
+    deeper = [d.name for d in gr.documents(nested, max_depth=3, skipped=skipped.append)]
+    assert deeper[2] == f"{nested}/a.zip:in.tar.gz:deep.zip:z.txt" and not skipped
+    shallow = [d.name for d in gr.documents(nested, max_depth=1, skipped=skipped.append)]
+    assert shallow == [f"{nested}/a.zip:x.txt", f"{nested}/b.tar:w.txt", f"{nested}/good.txt"]
+    assert [(s.name, s.reason) for s in skipped] == [(f"{nested}/a.zip:in.tar.gz", "depth")]
+    skipped.clear()
+    assert [d.name for d in gr.documents(nested, max_depth=0, skipped=skipped.append)] == [
+        f"{nested}/good.txt"
+    ]
+    assert [s.name for s in skipped] == [f"{nested}/a.zip", f"{nested}/b.tar"]
+
+
+def test_every_supported_kind_is_read_by_default(tmp_path: Path) -> None:
+    files = {
+        "a.txt": SEEDS[0].read_bytes(),
+        "b.md": SEEDS[1].read_bytes(),
+        "c.html": (CONVERTED / "report.html").read_bytes(),
+        "d.HTM": (CONVERTED / "report.html").read_bytes(),
+        "e.xhtml": b"<html/>",
+        "f.docx": (CONVERTED / "report.docx").read_bytes(),
+        "g.pdf": (CONVERTED / "report.pdf").read_bytes(),
+        "h.csv": b"a,b\n",
+        "i.png": b"\x89PNG\r\n",
+        "j.jsonl": b"{}\n",
+    }
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    _zip(tmp_path / "all.zip", files)
+    for source, prefix in ((folder, f"{folder}/"), (tmp_path / "all.zip", f"{tmp_path}/all.zip:")):
+        skipped: list[gr.Skipped] = []
+        names = [d.name for d in gr.documents(source, skipped=skipped.append)]
+        assert names == [
+            prefix + name
+            for name in ["a.txt", "b.md", "c.html", "d.HTM", "e.xhtml", "f.docx", "g.pdf"]
+        ]
+        assert [(s.name, s.reason) for s in skipped] == [
+            (prefix + name, "kind") for name in ("h.csv", "i.png", "j.jsonl")
+        ]
+    results = list(gr.iter_parse(gr.documents(tmp_path / "all.zip", ["*.md", "*.HTM"])))
+    assert_seed(results[0].report, SEEDS[1])
+    assert results[1].report is not None and results[1].report.encoding == "utf-8"
+
+
+def _encrypted(data: bytes, name: str) -> bytes:
+    """``data``, a zip, with the member ``name`` flagged as encrypted (zipfile writes no
+    such member)."""
+    patched = bytearray(data)
+    for signature, offset, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        at = patched.find(signature)
+        while patched[at + name_at : at + name_at + len(name)] != name.encode():
+            at = patched.find(signature, at + 1)
+        patched[at + offset] |= 0x1
+    return bytes(patched)
+
+
+def test_every_skipped_file_and_member_is_named_with_its_reason(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    (root / "real").mkdir(parents=True)
+    (root / "real" / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    (root / "link.txt").symlink_to(SEEDS[1])
+    (root / "linked").symlink_to(root / "real", target_is_directory=True)
+    os.mkfifo(root / "fifo.txt")  # reading it would wait forever
+    members = io.BytesIO()
+    with zipfile.ZipFile(members, "w") as out:
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        out.writestr(link, "/etc/passwd")
+        device = zipfile.ZipInfo("device.txt")
+        device.external_attr = (stat.S_IFCHR | 0o644) << 16
+        out.writestr(device, b"")
+        out.writestr("secret.txt", SEEDS[2].read_bytes())
+        out.writestr("plain.txt", SEEDS[3].read_bytes())
+    (root / "m.zip").write_bytes(_encrypted(members.getvalue(), "secret.txt"))
+    with tarfile.open(root / "t.tar", "w") as out:
+        for name, kind, target in (
+            ("soft.txt", tarfile.SYMTYPE, "/etc/passwd"),
+            ("hard.txt", tarfile.LNKTYPE, "plain.txt"),
+            ("fifo.txt", tarfile.FIFOTYPE, ""),
+            ("tty.txt", tarfile.CHRTYPE, ""),
+        ):
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname = kind, target
+            out.addfile(info)
+        out.add(SEEDS[4], arcname="plain.txt")
+    skipped: list[gr.Skipped] = []
+    found = [d.name for d in gr.documents(root, skipped=skipped.append)]
+    assert found == [f"{root}/m.zip:plain.txt", f"{root}/t.tar:plain.txt", f"{root}/real/a.txt"]
+    assert [(s.name, s.reason, s.detail) for s in skipped] == [
+        (f"{root}/linked", "symlink", "a link to a directory"),
+        (f"{root}/fifo.txt", "device", "not a regular file (a device, FIFO or socket)"),
+        (f"{root}/link.txt", "symlink", "a symbolic link"),
+        (f"{root}/m.zip:link.txt", "symlink", "a symbolic link"),
+        (f"{root}/m.zip:device.txt", "device", "not a regular file (a device, FIFO or socket)"),
+        (f"{root}/m.zip:secret.txt", "encrypted", "an encrypted member"),
+        (f"{root}/t.tar:soft.txt", "symlink", "a link to /etc/passwd"),
+        (f"{root}/t.tar:hard.txt", "symlink", "a link to plain.txt"),
+        (f"{root}/t.tar:fifo.txt", "device", "not a regular file (a device, FIFO or socket)"),
+        (f"{root}/t.tar:tty.txt", "device", "not a regular file (a device, FIFO or socket)"),
+    ]
+    assert set(SKIP_REASONS) == {s.reason for s in skipped} | {
+        "kind",
+        "depth",
+    }
+
+
+def _tree(root: Path) -> set[Path]:
+    return set(root.rglob("*"))
+
+
+def test_nothing_is_ever_written_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Member names are labels: ``../`` and absolute names, links, nothing is extracted."""
+    absolute = tmp_path / "absolute" / "target.txt"
+    names = ["../escape.txt", "../../escape2.txt", str(absolute), "ok/../../escape3.txt"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with zipfile.ZipFile(corpus / "evil.zip", "w") as out:
+        for name in names:
+            out.writestr(zipfile.ZipInfo(name), SEEDS[4].read_bytes())
+        link = zipfile.ZipInfo("escape-link.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        out.writestr(link, "../../escape-link-target.txt")
+    with tarfile.open(corpus / "evil.tar", "w") as out:
+        for name in names:
+            info = tarfile.TarInfo(name)
+            data = SEEDS[0].read_bytes()
+            info.size = len(data)
+            out.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("tar-link.txt")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        out.addfile(link)
+    work = tmp_path / "work" / "deeper"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    before = _tree(tmp_path)
+    results = list(gr.iter_parse(gr.documents(corpus), jobs=2))
+    assert [r.name for r in results] == [f"{corpus}/evil.tar:{n}" for n in names] + [
+        f"{corpus}/evil.zip:{n}" for n in names
+    ]
+    for result in results:
+        assert_seed(result.report, SEEDS[0] if ".tar:" in result.name else SEEDS[4])
+    assert _tree(tmp_path) == before
+    assert not absolute.exists() and not (tmp_path / "escape.txt").exists()
+    assert not any((tmp_path.parent / n).exists() for n in ("escape.txt", "escape2.txt"))
+
+
+def test_names_are_labels_with_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hostile name can neither forge a line of the summary nor drive the terminal; the
+    member is still read by its own name."""
+    archive = tmp_path / "names.zip"
+    _zip(
+        archive,
+        {
+            "a\n3 documents, 0 failed.txt": SEEDS[4].read_bytes(),
+            "\x1b[2Jclear.txt": b"",
+            "\x9bx.png": b"",
+        },
+    )
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "b\rc.txt").write_bytes(SEEDS[0].read_bytes())
+    skipped: list[gr.Skipped] = []
+    found = list(gr.documents(archive, skipped=skipped.append))
+    found += gr.documents(tmp_path / "folder")
+    assert [d.name for d in found] == [
+        f"{archive}:a\\x0a3 documents, 0 failed.txt",
+        f"{archive}:\\x1b[2Jclear.txt",
+        f"{tmp_path}/folder/b\\x0dc.txt",
+    ]
+    assert [s.name for s in skipped] == [f"{archive}:\\x9bx.png"]
+    results = list(gr.iter_parse(found))
+    assert_seed(results[0].report, SEEDS[4])
+    assert _code(results[1]) == "empty-input"
+    assert_seed(results[2].report, SEEDS[0])
+    assert cli.main(["parse", "--format", "jsonl", str(archive)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\r" not in err
+    assert err.count("documents, ") == 1  # the summary's line, none forged
+
+
+# -- time budget and worker death ---------------------------------------------------------
+
+
+def _fed(path: Path, data: bytes) -> Path:
+    """A FIFO at ``path`` that gives ``data`` to its first reader only: a document read a
+    second time would wait forever (and time out), so every document parsed ok was read
+    exactly once."""
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with open(path, "wb") as pipe:  # waits for a reader
+            pipe.write(data)
+
+    threading.Thread(target=feed, daemon=True).start()
+    return path
+
+
+def _corpus(tmp_path: Path, stuck: str) -> list[Path]:
+    """Five documents, fed once each, around a FIFO ``stuck`` nobody writes to."""
+    fed = [_fed(tmp_path / f"{i}.txt", SEEDS[i].read_bytes()) for i in range(5)]
+    os.mkfifo(tmp_path / stuck)
+    return [fed[0], tmp_path / stuck, *fed[1:]]
+
+
+def _check(results: list[gr.Result], corpus: list[Path], ordered: bool, code: str) -> None:
+    if ordered:
+        assert [r.index for r in results] == list(range(len(corpus)))
+    assert sorted(r.index for r in results) == list(range(len(corpus)))
+    for result in results:
+        assert result.name == str(corpus[result.index])
+        if result.index == 1:
+            assert _code(result) == code
+        else:
+            assert_seed(result.report, SEEDS[result.index - (result.index > 1)])
+
+
+@pytest.mark.parametrize(("jobs", "ordered"), [(1, True), (2, False)])
+def test_a_document_past_the_time_budget_fails_and_its_worker_is_replaced(
+    tmp_path: Path, jobs: int, ordered: bool
+) -> None:
+    corpus = _corpus(tmp_path, "stuck.txt")  # opening it waits for a writer, forever
+    started = time.monotonic()
+    results = list(gr.iter_parse(corpus, jobs=jobs, ordered=ordered, chunksize=1, timeout=2))
+    _check(results, corpus, ordered, "timeout")
+    stuck = next(r for r in results if r.index == 1)
+    assert stuck.error is not None and stuck.error.message == (
+        "not done within the time budget of 2 s (timeout); its worker process was killed and "
+        "replaced"
+    )
+    assert time.monotonic() - started < 60  # not forever
+    assert multiprocessing.active_children() == []
+
+
+def _children() -> Iterator[int]:
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children", encoding="ascii") as children:
+            yield from map(int, children.read().split())
+
+
+def _kill_the_reader(fifo: Path, killed: list[int]) -> None:
+    """Open ``fifo`` for writing (so a worker opening it reads, and waits), SIGKILL the
+    worker that has it open, then close it."""
+    with open(fifo, "wb"):
+        for _ in range(1000):
+            for pid in _children():
+                try:
+                    links = [
+                        os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")
+                    ]
+                except OSError:
+                    continue
+                if str(fifo) in links:
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                    return
+            time.sleep(0.01)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the worker in /proc")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_worker_killed_fails_its_document_only(tmp_path: Path, jobs: int) -> None:
+    corpus = _corpus(tmp_path, "held.txt")
+    killed: list[int] = []
+    killer = threading.Thread(target=_kill_the_reader, args=(corpus[1], killed), daemon=True)
+    killer.start()
+    results = list(gr.iter_parse(corpus, jobs=jobs, chunksize=1, timeout=20))
+    killer.join(10)
+    assert len(killed) == 1
+    _check(results, corpus, True, "worker-died")
+    held = results[1].error
+    assert held is not None and held.message.startswith(
+        "the worker process reading or parsing it died (killed by SIGKILL: killed, out of "
+        "memory, or a crash in a C library)"
+    )
+    assert multiprocessing.active_children() == []
+
+
+def test_the_budget_is_kept_by_a_worker_process_even_with_one_job() -> None:
+    results = gr.iter_parse([SEEDS[4]], jobs=1)
+    assert_seed(next(results).report, SEEDS[4])
+    assert len(multiprocessing.active_children()) == 1
+    results.close()
+    assert multiprocessing.active_children() == []
+    alone = gr.iter_parse([SEEDS[4]], jobs=1, timeout=None)
+    assert_seed(next(alone).report, SEEDS[4])
+    assert multiprocessing.active_children() == []  # parsed in this process
+
+
+def test_bad_limits_raise_at_once() -> None:
+    for bad in ({"timeout": 0}, {"timeout": -1.0}, {"max_bytes": -1}):
+        with pytest.raises(ValueError, match=next(iter(bad))):
+            gr.iter_parse([SEEDS[0]], **bad)  # type: ignore[arg-type]
