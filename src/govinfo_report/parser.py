@@ -23,6 +23,7 @@ from .placement import Outcome, ShortRow, place, place_jointly
 from .rules import derive, rule_set
 from .skeleton import SECTION_NAMES, Skeleton
 from .source import Source, read
+from .split import refuse_several
 from .validate import failures
 
 Aligner = Callable[[list[Row], Grid, list[Diagnostic]], list[ShortRow]]
@@ -55,8 +56,9 @@ def parse(
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
 
     Raises:
-        ParseError: the input is empty, binary, undecodable, or not a report at all; with
-            ``strict``, the report has errors.
+        ParseError: the input is empty, binary, undecodable, not a report at all, or
+            several reports (``several-reports``: see ``split_reports``); with ``strict``,
+            the report has errors.
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -70,6 +72,7 @@ def parse(
     """
     forced = layouts.get(layout) if layout is not None else None
     text = read(source, format)
+    refuse_several(text.lines)
     found: list[Diagnostic] = list(text.diagnostics)
     skel = skeleton.split(text.lines)
     found.extend(skel.diagnostics)

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
+from .escape import escape
 from .model import Report
 from .stream import Result
 
@@ -40,7 +41,7 @@ class Tally:
             if report is None:
                 assert result.error is not None
                 self.failures[result.error.code] += 1
-                self._say(f"{result.name}: {result.error}")
+                self._say(f"{escape(result.name)}: {result.error}")
             else:
                 self.templates[report.template] += 1
                 self.diagnostics.update(d.code for d in report.diagnostics)
