@@ -22,7 +22,6 @@ from govinfo_report.export import META
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
 
-
 #: Every key of either template: the wide columns by default.
 UNION = {f.key for f in gr.fields("2019")} | {f.key for f in gr.fields("2021")}
 

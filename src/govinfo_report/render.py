@@ -67,7 +67,7 @@ def _anything_read(report: Report) -> bool:
 
 def _prose(text: str | None) -> list[str]:
     """A section's prose as lines, its control characters escaped (tabs kept)."""
-    return escape(text or NO_TEXT, keep="\t").split("\n")
+    return escape(text or NO_TEXT, keep="\t\n").split("\n")
 
 
 def render_html(report: Report, encoding: str = "utf-8") -> str:
