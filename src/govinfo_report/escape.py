@@ -41,8 +41,13 @@ def escape(text: str, keep: str = "") -> str:
         >>> escape("a\\x1b[31mb")
         'a\\\\u001b[31mb'
     """
+    plain = text
+    for char in keep:
+        plain = plain.replace(char, "")
+    if plain.isprintable():  # the usual case, at C speed: nothing to escape
+        return text
     pattern = _unsafe(keep)
-    if pattern.search(text) is None:
+    if pattern.search(text) is None:  # private-use, unassigned or odd space characters only
         return text
     escaped: str = pattern.sub(lambda match: _escaped(match.group()), text)
     return escaped
