@@ -143,3 +143,13 @@ def test_text_that_does_not_open_as_a_page_is_text(text: str) -> None:
     report = gr.parse(text)
     assert not {"markup-read-as-html", "markup-in-text"} & {d.code for d in report.diagnostics}
     assert report.flat() == gr.parse(SEEDS[4]).flat()
+
+
+def test_a_bad_record_is_named_without_raw_control_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"template": "2019", "values": {"x\\u001b[2J": 1}}\n', encoding="utf-8")
+    assert main(["render", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "not keys of the 2019 template: x\\u001b[2J" in err and "\x1b" not in err

@@ -224,7 +224,7 @@ def _parse_command(args: argparse.Namespace) -> int:
             print("interrupted", file=sys.stderr)
             return 130
         except (OSError, GovinfoReportError) as error:
-            print(f"{escape(str(args.output or 'stdout'))}: {error}", file=sys.stderr)
+            print(f"{escape(str(args.output or 'stdout'))}: {escape(str(error))}", file=sys.stderr)
             return 2
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
@@ -293,11 +293,13 @@ def _load_all(files: Sequence[Path], load: Loader) -> tuple[list[Report], int]:
             results = load(path)
         except (GovinfoReportError, OSError) as error:
             failed += 1
-            print(f"{escape(str(path))}: {error}", file=sys.stderr)
+            said = escape(str(error), keep="\n")  # a ParseError's excerpt is on lines of its own
+            print(f"{escape(str(path))}: {said}", file=sys.stderr)
             continue
         for result in results:
             if result.report is None:
                 failed += 1
+                # A ParseError escapes its own message.
                 print(f"{escape(result.name)}: {result.error}", file=sys.stderr)
             else:
                 reports.append(result.report)
