@@ -224,7 +224,8 @@ def _parse_command(args: argparse.Namespace) -> int:
             print("interrupted", file=sys.stderr)
             return 130
         except (OSError, GovinfoReportError) as error:
-            print(f"{escape(str(args.output or 'stdout'))}: {escape(str(error))}", file=sys.stderr)
+            said = escape(str(error), keep="\n")
+            print(f"{escape(str(args.output or 'stdout'))}: {said}", file=sys.stderr)
             return 2
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
