@@ -12,6 +12,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.cli import main
+from govinfo_report.export import META
 
 from conftest import SEEDS, WRITTEN
 
@@ -45,7 +46,9 @@ def test_parse_csv_one_column_per_key(capsys: pytest.CaptureFixture[str]) -> Non
     )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 0 and len(rows) == 2  # seed 001 is read partly, and that is allowed
-    assert len(rows[0]) == 5 + 198
+    union = {f.key for f in gr.fields("2019")} | {f.key for f in gr.fields("2021")}
+    assert list(rows[0]) == [*META, *(k for k in list(rows[0])[len(META) :] if k in union)]
+    assert len(rows[0]) == len(META) + len(union) == 15 + 198 + 28  # 28 keys 2021 alone has
     assert rows[0]["published"] == "2021-01-19"
     assert rows[0]["appeals.review.total"] == ""  # missing, never 0
     assert rows[1]["proactive.procurement.amount"] == "6.8178"

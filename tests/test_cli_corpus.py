@@ -19,8 +19,12 @@ import pytest
 import govinfo_report as gr
 from govinfo_report import cli, records
 from govinfo_report.cli import main
+from govinfo_report.export import META
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
+
+#: Every key of either template: the wide columns by default.
+UNION = {f.key for f in gr.fields("2019")} | {f.key for f in gr.fields("2021")}
 
 
 def _values(seed: Path) -> dict[str, object]:
@@ -106,7 +110,7 @@ def test_a_zip_archive_with_patterns_as_wide_csv(
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 0 and err.startswith("2 documents, 0 failed")
     assert [row["source"] for row in rows] == [f"{archive}:2020/x.txt", f"{archive}:2020/y.report"]
-    assert len(rows[0]) == 5 + 198
+    assert len(rows[0]) == len(META) + len(UNION)
     for row, seed in zip(rows, SEEDS[3:], strict=True):
         assert {key: row[key] for key in _values(seed)} == {
             key: "" if value is None else str(value) for key, value in _values(seed).items()
@@ -119,18 +123,27 @@ def test_wide_csv_of_both_templates(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _run(capsys, "parse", "--format", "csv", str(SEEDS[4]), str(written))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 1  # the written 2021 report leaves one cell blank
-    assert len(rows[0]) == 5 + 198  # the first report's template
+    assert len(rows[0]) == len(META) + len(UNION) and "note:" not in err
     assert rows[1]["template"] == "2021"
     assert rows[1]["applications.new.total"] == str(_values(written)["applications.new.total"])
+    assert rows[1]["proactive.rules.issued"] == str(_values(written)["proactive.rules.issued"])
     assert rows[1]["proactive.rules.made"] == ""  # 2019 key: not in a 2021 report
-    assert "note: the columns are those of the 2019 template; reports of the 2021" in err
+    assert rows[0]["proactive.rules.issued"] == ""  # and the other way round
+    assert rows[0]["proactive.rules.made"] == str(_values(SEEDS[4])["proactive.rules.made"])
+    # A section's keys stay together: 2019's, then those 2021 alone has.
+    keys = list(rows[0])[len(META) :]
+    assert keys.index("proactive.procurement.amount") < keys.index("proactive.rules.issued")
+    assert keys.index("proactive.fees.amount") < keys.index("applications.new.total")
+    assert keys.index("applications.carried_forward.total") < keys.index(
+        "applications.other.other.total"
+    )
+    assert keys.index("applications.other.other.total") < keys.index("appeals.review.upheld")
     status, out, err = _run(
-        capsys, "parse", "--format", "csv", "--template", "both", str(SEEDS[4]), str(written)
+        capsys, "parse", "--format", "csv", "--template", "2019", str(SEEDS[4]), str(written)
     )
     rows = list(csv.DictReader(io.StringIO(out)))
-    both = {f.key for f in gr.fields("2019")} | {f.key for f in gr.fields("2021")}
-    assert len(rows[0]) == 5 + len(both) and "note:" not in err
-    assert rows[1]["proactive.rules.issued"] == str(_values(written)["proactive.rules.issued"])
+    assert len(rows[0]) == len(META) + 198
+    assert "note: the columns are those of the 2019 template; 1 report(s) of the 2021" in err
 
 
 def test_long_csv_has_a_row_per_cell_missing_ones_too(
@@ -150,15 +163,38 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
     assert status == 1 and out == ""  # seed 001 misses 15 cells
     with open(target, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["report", "key", "value", "provenance"]
+    assert rows[0] == [
+        "source",
+        "organisation",
+        "year",
+        "template",
+        "key",
+        "value",
+        "provenance",
+        "raw",
+        "line",
+        "column",
+        "rule",
+    ]
     assert len(rows) == 1 + 2 * 198
-    cells = {(report, key): (value, provenance) for report, key, value, provenance in rows[1:]}
+    cells = {(row[0], row[4]): row for row in rows[1:]}
     typed = expected_cells(expected(SEEDS[1]))
     for key, (value, provenance) in typed.items():
-        assert cells[str(SEEDS[1]), key] == ("" if value is None else str(value), provenance)
-    assert cells[str(SEEDS[1]), "appeals.review.total"] == ("", "missing")
-    assert cells[str(SEEDS[1]), "applications.granted.total"] == ("6", "derived")
-    assert cells[str(SEEDS[4]), "proactive.procurement.amount"] == ("4176.9529", "parsed")
+        row = cells[str(SEEDS[1]), key]
+        assert row[5:7] == ["" if value is None else str(value), provenance]
+        assert row[1:4] == ["城东区韵家口镇政府", "2020", "2019"]  # typed: title lines 3, 5
+    assert cells[str(SEEDS[1]), "appeals.review.total"][5:] == ["", "missing", "", "", "", ""]
+    granted = cells[str(SEEDS[1]), "applications.granted.total"]
+    assert granted[5:10] == ["6", "derived", "", "", ""] and granted[10].startswith("placement")
+    # seed 004, lines 87-89: one cell a line (row-per-cell), line 89 "\t4176.9529万元"
+    assert cells[str(SEEDS[4]), "proactive.procurement.amount"][5:] == [
+        "4176.9529",
+        "parsed",
+        "4176.9529万元",
+        "89",
+        "2",
+        "",
+    ]
 
 
 def test_parquet_reads_back(
@@ -179,7 +215,7 @@ def test_parquet_reads_back(
     )
     assert status == 2 and out == ""  # corpus/b/empty.txt failed
     table = pq.read_table(target)
-    assert table.num_rows == 4 and table.num_columns == 5 + 198
+    assert table.num_rows == 4 and table.num_columns == len(META) + len(UNION)
     assert table.column("source").to_pylist()[3] == str(SEEDS[4])
     for position, seed in enumerate([SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[4]]):
         got = {key: table.column(key)[position].as_py() for key in _values(seed)}

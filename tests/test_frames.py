@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import govinfo_report as gr
+from govinfo_report.export import META
 from govinfo_report.frames import write_parquet
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
@@ -19,7 +20,10 @@ from conftest import SEEDS, WRITTEN, expected, expected_cells
 
 def test_report_frame_types_and_values() -> None:
     frame = gr.report_frame(gr.parse(seed) for seed in SEEDS)
-    assert frame.shape == (5, 5 + 198)
+    assert frame.shape == (5, len(META) + 198)
+    assert list(frame.columns[: len(META)]) == list(META)
+    assert str(frame["complete"].dtype) == "boolean"
+    assert str(frame["cells_missing"].dtype) == "Int64"
     assert str(frame["year"].dtype) == "Int64"
     assert str(frame["applications.total.total"].dtype) == "Int64"
     assert str(frame["proactive.penalties.change"].dtype) == "Int64"
@@ -46,7 +50,7 @@ def test_report_frame_of_both_templates() -> None:
         == (expected_cells(expected(written))["proactive.rules.issued"][0])
     )
     only_2021 = gr.report_frame([gr.parse(written)], templates=["2021"])
-    assert only_2021.shape == (1, 5 + 200)
+    assert only_2021.shape == (1, len(META) + 200)
 
 
 def test_parquet_in_row_groups(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ section alone, a 5 MB file, 100,000 lines of tabs. The grammar is fuzzed with ``
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
@@ -19,16 +20,23 @@ TEXTS = [path.read_text(encoding="utf-8") for path in [*SEEDS, *sorted(WRITTEN.g
 LINES = sorted({line for text in TEXTS for line in text.splitlines()})
 
 
+#: What a message never holds raw: controls, format characters, line separators (escape.py).
+UNSAFE = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]")
+
+
 def _answer(data: str | bytes) -> gr.Report | gr.ParseError:
-    """The parser's answer: a report, or a documented error (anything else fails the test)."""
+    """The parser's answer: a report, or a documented error (anything else fails the test),
+    whose messages hold no control character raw."""
     try:
         report = gr.parse(data)
     except gr.ParseError as error:
         assert error.code in gr.ERROR_CODES
         assert error.line >= 1 and error.column >= 1
+        assert not any(UNSAFE.search(line) for line in str(error).split("\n"))
         return error
     for found in report.diagnostics:
         assert found.code in gr.CODES
+        assert not UNSAFE.search(found.message)
     return report
 
 

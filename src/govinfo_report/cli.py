@@ -11,10 +11,14 @@ from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from . import export, records
-from .catalogue import TEMPLATES
+from .catalogue import SECTION_NUMBERS, TEMPLATES
+from .diagnostics import Diagnostic, diagnostic
 from .documents import KINDS, documents
-from .errors import GovinfoReportError
+from .errors import GovinfoReportError, ParseError
+from .escape import escape
 from .frames import write_parquet
 from .layouts import available
 from .limits import MAX_BYTES, MAX_DEPTH, TIMEOUT
@@ -22,7 +26,10 @@ from .model import Report
 from .parser import parse
 from .progress import Tally
 from .render import render, renderable
-from .stream import iter_parse
+from .skeleton import SECTION_NAMES
+from .source import read
+from .split import SEPARATOR, split_reports
+from .stream import Result, iter_parse
 from .validate import validate
 
 #: What ``parse --format`` writes.
@@ -30,10 +37,9 @@ FORMATS = ("json", "jsonl", "csv", "csv-long", "parquet")
 #: Files with these suffixes hold records written by ``parse --format json|jsonl``; ``render``
 #: reads any other file as a report's text.
 RECORD_SUFFIXES = (".json", ".jsonl")
-#: What ``render`` writes between two reports: a blank line, ``---`` and a blank line.
-SEPARATOR = "\n---\n\n"
-#: Reads one file into its reports, raising ``GovinfoReportError`` or ``OSError``.
-Loader = Callable[[Path], list[Report]]
+#: Reads one file into its reports (each a ``Result``: a part of a file that holds several
+#: may fail alone), raising ``GovinfoReportError`` or ``OSError`` when the file fails.
+Loader = Callable[[Path], list[Result]]
 
 #: ``parse``'s exit statuses.
 EXIT_COMPLETE = 0  # every document read fully (every cell parsed or derived)
@@ -88,8 +94,16 @@ def _arguments() -> argparse.ArgumentParser:
         choices=FORMATS,
         default="json",
         help="json: a document per report (default); jsonl: a line per report; csv: a row "
-        "per report, a column per catalogue key; csv-long: a row per cell (report, key, "
-        "value, provenance); parquet: as csv, to --output",
+        "per report, how complete it is, then a column per catalogue key; csv-long: a row per "
+        "cell (source, organisation, year, template, key, value, provenance, raw, line, "
+        "column, rule); parquet: as csv, to --output",
+    )
+    parse_cmd.add_argument(
+        "--excel",
+        "--bom",
+        action="store_true",
+        help="csv and csv-long: start with a UTF-8 byte-order mark, so that Excel reads the "
+        "Chinese right",
     )
     parse_cmd.add_argument(
         "--output",
@@ -107,8 +121,9 @@ def _arguments() -> argparse.ArgumentParser:
     parse_cmd.add_argument(
         "--template",
         choices=(*TEMPLATES, "both"),
-        help="the catalogue giving the csv and parquet columns (default: the template of "
-        "the first report); a report of the other template fills the keys both share",
+        help="the catalogue giving the csv and parquet columns (default: both, the union "
+        "of their keys); with one, a report of the other template fills only the keys both "
+        "share, and a note says so",
     )
     parse_cmd.add_argument(
         "--pattern",
@@ -172,6 +187,11 @@ def _arguments() -> argparse.ArgumentParser:
     validate_cmd.add_argument("files", nargs="+", type=Path)
     validate_cmd.add_argument("--layout", choices=available(), help="force a layout")
     validate_cmd.add_argument("--quiet", action="store_true", help="errors and warnings only")
+    validate_cmd.add_argument(
+        "--verbose",
+        action="store_true",
+        help="every rule not checked on a line of its own (default: one line per table)",
+    )
     validate_cmd.add_argument(
         "--series",
         action="store_true",
@@ -263,6 +283,9 @@ def _parse_command(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.output is None:
         print("--format parquet needs --output FILE", file=sys.stderr)
         return EXIT_FAILED
+    if args.excel and args.format not in ("csv", "csv-long"):
+        print("--excel applies to --format csv and csv-long", file=sys.stderr)
+        return EXIT_FAILED
     tally = Tally(sys.stderr)
     sources = (
         document
@@ -294,15 +317,17 @@ def _parse_command(args: argparse.Namespace) -> int:
             print("interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
         except (OSError, GovinfoReportError) as error:
-            print(f"{args.output or 'stdout'}: {error}", file=sys.stderr)
+            said = escape(str(error), keep="\n")
+            print(f"{escape(str(args.output or 'stdout'))}: {said}", file=sys.stderr)
             return EXIT_FAILED
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
     if other:
+        count = sum(tally.templates[name] for name in other)
         print(
             f"note: the columns are those of the {' and '.join(columns or ())} template; "
-            f"reports of the {', '.join(other)} template have only the keys both templates "
-            "share (--template both or --format csv-long give every key)",
+            f"{count} report(s) of the {', '.join(other)} template have only the keys both "
+            "templates share (leave out --template, or use --format csv-long, for every key)",
             file=sys.stderr,
         )
     if tally.failures:
@@ -316,17 +341,16 @@ def _write_reports(args: argparse.Namespace, reports: Iterator[Report]) -> list[
     """Write ``reports`` in ``args.format`` to ``args.output`` or stdout, as they come;
     returns the templates whose keys are the columns (csv, parquet). With no report, a text
     format writes nothing (an empty ``--output`` file), not even a CSV header."""
+    templates = list(TEMPLATES) if args.template in (None, "both") else [args.template]
     first = next(reports, None)
     if first is None and args.format != "parquet":
         with _opened(args.output):
             return None
     reports = chain([first], reports) if first is not None else reports
-    if args.format in ("csv", "parquet"):
-        templates, reports = _columns(args.template, reports)
-        if args.format == "parquet":
-            write_parquet(reports, args.output, templates)
-            return templates
-    with _opened(args.output) as out:
+    if args.format == "parquet":
+        write_parquet(reports, args.output, templates)
+        return templates
+    with _opened(args.output, args.excel) as out:
         if args.format == "csv":
             export.write_csv(reports, out, templates)
             return templates
@@ -339,31 +363,22 @@ def _write_reports(args: argparse.Namespace, reports: Iterator[Report]) -> list[
     return None
 
 
-def _columns(choice: str | None, reports: Iterator[Report]) -> tuple[list[str], Iterator[Report]]:
-    """The templates giving the wide columns: ``choice`` (``both`` is both), else the first
-    report's (2019 when there is none); and the reports, the first one put back."""
-    if choice is not None:
-        return (list(TEMPLATES) if choice == "both" else [choice]), reports
-    first = next(reports, None)
-    if first is None:
-        return ["2019"], reports
-    return [first.template], chain([first], reports)
-
-
 @contextmanager
-def _opened(output: Path | None) -> Iterator[TextIO]:
-    """``output`` opened for UTF-8 text, or stdout."""
+def _opened(output: Path | None, bom: bool = False) -> Iterator[TextIO]:
+    """``output`` opened for UTF-8 text, or stdout; with ``bom``, a byte-order mark first."""
     if output is None:
+        if bom:
+            sys.stdout.write("\ufeff")
         yield sys.stdout
         return
-    with open(output, "w", encoding="utf-8", newline="") as handle:
+    with open(output, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
         yield handle
 
 
 def _validate_command(args: argparse.Namespace) -> int:
     """Print the reports' diagnostics (and, with ``--series``, the cross-year ones)."""
     reports, failed = _load_all(args.files, _text_loader(args.layout))
-    return _validate(reports, args.quiet, args.series) or (2 if failed else 0)
+    return _validate(reports, args.quiet, args.verbose, args.series) or (2 if failed else 0)
 
 
 def _render_command(args: argparse.Namespace) -> int:
@@ -379,23 +394,56 @@ def _load_all(files: Sequence[Path], load: Loader) -> tuple[list[Report], int]:
     failed = 0
     for path in files:
         try:
-            reports.extend(load(path))
+            results = load(path)
         except (GovinfoReportError, OSError) as error:
             failed += 1
-            print(f"{path}: {error}", file=sys.stderr)
+            said = escape(str(error), keep="\n")  # a ParseError's excerpt is on lines of its own
+            print(f"{escape(str(path))}: {said}", file=sys.stderr)
+            continue
+        for result in results:
+            if result.report is None:
+                failed += 1
+                # A ParseError escapes its own message.
+                print(f"{escape(result.name)}: {result.error}", file=sys.stderr)
+            else:
+                reports.append(result.report)
     return reports, failed
 
 
 def _text_loader(layout: str | None) -> Loader:
-    """Load a file as one report's text, with ``layout`` forced when given."""
-    return lambda path: [parse(path, layout=layout)]
+    """Load a file as a report's text (or several reports' text, see ``_text_reports``),
+    with ``layout`` forced when given."""
+    return lambda path: _text_reports(path, layout)
 
 
-def _render_loader(path: Path) -> list[Report]:
-    """Load a file as records when it is JSON (by its suffix), otherwise as a report's text."""
+def _text_reports(path: Path, layout: str | None = None) -> list[Result]:
+    """The report of a text file; when the file holds several, separated as ``render``
+    separates them, each of them, named ``FILE#1``, ``FILE#2``, … (a part that is not a
+    report fails alone)."""
+    try:
+        return [Result(0, str(path), report=parse(path, layout=layout))]
+    except ParseError as error:
+        if error.code != "several-reports":
+            raise
+    text = read(path)
+    results = []
+    for number, part in enumerate(split_reports("\n".join(text.lines)), 1):
+        name = f"{path.name}#{number}"
+        try:
+            report = parse(part, layout=layout)
+        except ParseError as error:
+            results.append(Result(number - 1, name, error))
+            continue
+        named = attrs.evolve(report, source=name, encoding=text.encoding)
+        results.append(Result(number - 1, name, report=named))
+    return results
+
+
+def _render_loader(path: Path) -> list[Result]:
+    """Load a file as records when it is JSON (by its suffix), otherwise as reports' text."""
     if path.suffix.lower() in RECORD_SUFFIXES:
-        return records.read(path)
-    return [parse(path)]
+        return [Result(i, str(path), report=report) for i, report in enumerate(records.read(path))]
+    return _text_reports(path)
 
 
 def _write(text: str, output: Path | None) -> int:
@@ -411,8 +459,9 @@ def _write(text: str, output: Path | None) -> int:
     return 0
 
 
-def _validate(reports: Sequence[Report], quiet: bool, series: bool) -> int:
-    """Print each report's diagnostics and counts; 1 if any report has an error."""
+def _validate(reports: Sequence[Report], quiet: bool, verbose: bool, series: bool) -> int:
+    """Print each report's diagnostics (the rules not checked one line per table unless
+    ``verbose``) and counts; 1 if any report has an error."""
     status = 0
     by_year = {report.year: report for report in reports} if series else {}
     if series and len(by_year) < len(reports):
@@ -428,14 +477,69 @@ def _validate(reports: Sequence[Report], quiet: bool, series: bool) -> int:
             found.extend(
                 d for d in validate(report, previous).diagnostics if d not in report.diagnostics
             )
-        for d in found:
+        name = escape(str(report.source))
+        for d in found if verbose else _by_table(report, found):
             if not quiet or d.severity != "info":
-                print(f"{report.source}:{d}")
+                print(f"{name}:{d}")
         errors = sum(d.severity == "error" for d in found)
         warnings = sum(d.severity == "warning" for d in found)
-        print(f"{report.source}: {errors} error(s), {warnings} warning(s)")
+        print(f"{name}: {errors} error(s), {warnings} warning(s)")
         status = status or (1 if errors else 0)
     return status
+
+
+#: Cell keys named in a line that stands for a table's rules not checked.
+_KEYS_SHOWN = 3
+
+
+def _by_table(report: Report, found: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """``found`` with each table's ``rule-not-assessable`` notes as one note, in the place
+    of the first: how many rules, which cells they miss, how many derived a cell of their
+    own."""
+    unchecked: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        if d.code == "rule-not-assessable" and d.keys:
+            unchecked.setdefault(d.keys[0].partition(".")[0], []).append(d)
+    shown: list[Diagnostic] = []
+    for d in found:
+        group = unchecked.get(d.keys[0].partition(".")[0], []) if d.keys else []
+        if d not in group:
+            shown.append(d)
+        elif d is group[0]:
+            shown.append(_unchecked(report, d.keys[0].partition(".")[0], group))
+    return shown
+
+
+def _unchecked(report: Report, section: str, group: Sequence[Diagnostic]) -> Diagnostic:
+    missing = [
+        key for key in dict.fromkeys(k for d in group for k in d.keys) if _missing(report, key)
+    ]
+    circular = sum(not any(_missing(report, key) for key in d.keys) for d in group)
+    why = []
+    if missing:
+        named = ", ".join(missing[:_KEYS_SHOWN])
+        more = f" and {len(missing) - _KEYS_SHOWN} more" if len(missing) > _KEYS_SHOWN else ""
+        why.append(f"{_plural(len(missing), 'cell')} they need missing ({named}{more})")
+    if circular:
+        why.append(f"{circular} filled a cell the text lost, so hold by construction")
+    number = SECTION_NAMES[SECTION_NUMBERS[section]]
+    return diagnostic(
+        "rule-not-assessable",
+        f"section {number}: {_plural(len(group), 'rule')} not checked: {'; '.join(why)} "
+        "(--verbose lists each)",
+        keys=tuple(missing),
+    )
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _missing(report: Report, key: str) -> bool:
+    try:
+        return report.cell(key).provenance == "missing"
+    except KeyError:  # a key of the previous report's template only
+        return False
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from typing import Literal
 
 import attrs
 
+from .escape import escape
+
 Severity = Literal["error", "warning", "info"]
 
 #: code -> (severity, what it means)
@@ -33,6 +35,14 @@ CODES: dict[str, tuple[Severity, str]] = {
         "info",
         "a PDF page holds a table without ruling lines; its rows are written with their "
         "columns apart by spaces, for the space-aligned layout",
+    ),
+    "markup-read-as-html": (
+        "info",
+        "text that is an HTML page (saved as .txt) was read as an HTML page",
+    ),
+    "markup-in-text": (
+        "warning",
+        "text that is an HTML page was read as plain text: the html extra is not installed",
     ),
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
     "section-missing": ("warning", "a section heading of the template was not found"),
@@ -161,6 +171,7 @@ def diagnostic(
     column: int | None = None,
     keys: tuple[str, ...] = (),
 ) -> Diagnostic:
-    """Build a diagnostic whose severity comes from ``CODES``."""
+    """Build a diagnostic whose severity comes from ``CODES``; control characters that the
+    message quotes from the text are escaped (``escape``)."""
     severity = CODES[code][0]
-    return Diagnostic(code, severity, message, line, column, keys)
+    return Diagnostic(code, severity, escape(message), line, column, keys)

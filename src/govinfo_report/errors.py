@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from .escape import escape
+
 #: code -> when ``ParseError`` is raised with it (besides any diagnostic code under
 #: ``strict=True``); ``docs/diagnostics.md`` explains each.
 ERROR_CODES: dict[str, str] = {
@@ -12,6 +14,8 @@ ERROR_CODES: dict[str, str] = {
     "not-text": "the input is binary, or neither UTF-8 nor GB18030 text",
     "not-a-report": "no title, section headings or tables were found",
     "legacy-report": "a report from before the 2019 template",
+    "several-reports": "the text holds several reports separated by '---' lines, as render "
+    "writes them (split them with split_reports)",
     "unreadable": "a document cannot be read (a damaged DOCX or PDF; in a stream also a "
     "missing file, a bad archive member, a JSON line that is not a record with "
     "a text, a document whose format's extra is not installed)",
@@ -47,12 +51,12 @@ class ParseError(GovinfoReportError, ValueError):
     def __init__(
         self, message: str, *, code: str, line: int = 1, column: int = 1, text: str | None = None
     ) -> None:
-        self.message = message
+        self.message = escape(message)
         self.code = code
         self.line = line
         self.column = column
         self.text = text
-        where = f"{message} ({code}, line {line}, column {column})"
+        where = f"{self.message} ({code}, line {line}, column {column})"
         super().__init__(where if text is None else f"{where}\n{excerpt(text, column)}")
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -118,8 +122,8 @@ def _rebuild(cls: type[ParseError], message: str, fields: dict[str, Any]) -> Par
 
 def excerpt(text: str, column: int) -> str:
     """``text`` clipped around ``column`` and a caret under that column, both indented, for
-    a terminal: tabs are shown as two spaces, control characters as ``�``, and wide (CJK)
-    characters count as two columns."""
+    a terminal: tabs are shown as two spaces, control characters as their escapes
+    (``\\u001b``, see ``escape``), and wide (CJK) characters count as two columns."""
     start = max(0, column - 1 - _EXCERPT_CHARS // 2)
     shown = text[start : start + _EXCERPT_CHARS]
     before = shown[: column - 1 - start]
@@ -131,10 +135,7 @@ def excerpt(text: str, column: int) -> str:
 
 
 def _display(text: str) -> str:
-    return "".join(
-        "  " if char == "\t" else "�" if unicodedata.category(char) == "Cc" else char
-        for char in text
-    )
+    return escape(text.replace("\t", "  "))
 
 
 def _width(text: str) -> int:

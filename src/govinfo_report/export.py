@@ -1,5 +1,11 @@
 """Export: flat records, JSON (one document or JSON Lines), CSV with a row per report (wide)
-or a row per cell (long), written as the reports come."""
+or a row per cell (long), written as the reports come.
+
+Every record and every wide row says how complete its report is (``Report.completeness``:
+cells parsed, derived and missing, and the status), how many errors and warnings it has and
+which layout each table was read in, so that an output alone tells a reader which reports to
+trust. See ``docs/streaming.md`` for the columns.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +15,82 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TextIO
 
-from .catalogue import TEMPLATES
+from .catalogue import SECTIONS, TEMPLATES
+from .escape import escape
 from .model import Report
 
-META = ("source", "organisation", "year", "template", "published")
+#: The columns of a wide row before the catalogue keys: who and when, then how complete.
+META = (
+    "source",
+    "organisation",
+    "year",
+    "template",
+    "published",
+    "status",
+    "complete",
+    "cells_parsed",
+    "cells_derived",
+    "cells_missing",
+    "errors",
+    "warnings",
+    *(f"layout_{section}" for section in SECTIONS),
+)
 #: The columns of the long CSV format: a row per catalogue cell of a report.
-LONG_COLUMNS = ("report", "key", "value", "provenance")
+LONG_COLUMNS = (
+    "source",
+    "organisation",
+    "year",
+    "template",
+    "key",
+    "value",
+    "provenance",
+    "raw",
+    "line",
+    "column",
+    "rule",
+)
+
+
+def meta(report: Report) -> dict[str, Any]:
+    """The values of ``META`` for ``report``: ``str``, ``int``, ``bool``, ``datetime.date``
+    or ``None``."""
+    counts = report.completeness()
+    return {
+        "source": report.source,
+        "organisation": report.organisation,
+        "year": report.year,
+        "template": report.template,
+        "published": report.published,
+        "status": counts.status,
+        "complete": counts.complete,
+        "cells_parsed": counts.parsed,
+        "cells_derived": counts.derived,
+        "cells_missing": counts.missing,
+        "errors": sum(d.severity == "error" for d in report.diagnostics),
+        "warnings": sum(d.severity == "warning" for d in report.diagnostics),
+        **{f"layout_{table.section}": table.layout for table in report.tables},
+    }
 
 
 def record(report: Report) -> dict[str, Any]:
-    """A JSON-ready dict: metadata, layouts, values, provenance of non-parsed cells,
-    diagnostics."""
+    """A JSON-ready dict: metadata, how complete the report is, layouts, values, the rules
+    of derived cells, diagnostics."""
+    row = meta(report)
     return {
         "source": report.source,
         "organisation": report.organisation,
         "year": report.year,
         "template": report.template,
         "published": report.published.isoformat() if report.published else None,
+        "status": row["status"],
+        "complete": row["complete"],
+        "cells": {
+            "parsed": row["cells_parsed"],
+            "derived": row["cells_derived"],
+            "missing": row["cells_missing"],
+        },
+        "errors": row["errors"],
+        "warnings": row["warnings"],
         "layouts": {table.section: table.layout for table in report.tables},
         "values": report.flat(),
         "derived": {
@@ -56,8 +121,12 @@ def _number(value: object) -> object:
 
 
 def to_json(report: Report, indent: int | None = 2) -> str:
-    """One report as a JSON document."""
-    return json.dumps(record(report), ensure_ascii=False, indent=indent, default=_number)
+    """One report as a JSON document (control characters as ``\\u`` escapes, so that the
+    document is safe to print)."""
+    return escape(
+        json.dumps(record(report), ensure_ascii=False, indent=indent, default=_number),
+        keep="\n",
+    )
 
 
 def to_jsonl(reports: Iterable[Report]) -> Iterable[str]:
@@ -67,49 +136,76 @@ def to_jsonl(reports: Iterable[Report]) -> Iterable[str]:
 
 
 def csv_columns(templates: Sequence[str]) -> list[str]:
-    """The metadata columns, then every catalogue key of ``templates`` in catalogue order."""
-    keys = dict.fromkeys(f.key for name in templates for f in TEMPLATES[name].fields)
+    """The ``META`` columns, then every catalogue key of ``templates``, section by section
+    (二, 三, 四), each in the catalogue order of the first template that has it: with both
+    templates, a section's 2021-only keys follow its 2019 keys."""
+    keys = dict.fromkeys(
+        field.key
+        for section in SECTIONS
+        for name in templates
+        for field in TEMPLATES[name].fields
+        if field.section == section
+    )
     return [*META, *keys]
 
 
 def row(report: Report, columns: Sequence[str]) -> list[Any]:
     """The report's values under ``columns`` (names of ``META`` and catalogue keys): ``str``,
-    ``int``, ``Decimal``, ``datetime.date`` or ``None`` (missing, or a key of the other
-    template)."""
+    ``int``, ``bool``, ``Decimal``, ``datetime.date`` or ``None`` (missing, or a key of the
+    other template)."""
     values: dict[str, Any] = dict(report.flat())
-    values.update(
-        source=report.source,
-        organisation=report.organisation,
-        year=report.year,
-        template=report.template,
-        published=report.published,
-    )
+    values.update(meta(report))
     return [values.get(column) for column in columns]
+
+
+def _cell(value: object) -> str:
+    """A value as a CSV cell: empty for ``None``, ``true``/``false`` for a flag, text with
+    its control characters escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return escape(str(value))
 
 
 def write_csv(reports: Iterable[Report], out: TextIO, templates: Sequence[str]) -> None:
     """Write a header of ``csv_columns(templates)`` and a row per report as it comes (a
-    missing value is an empty cell; a report of another template fills the keys it shares
-    with ``templates``)."""
+    missing value is an empty cell, as is a key of a template that is not the report's)."""
     columns = csv_columns(templates)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for report in reports:
-        writer.writerow(["" if value is None else str(value) for value in row(report, columns)])
+        writer.writerow([_cell(value) for value in row(report, columns)])
 
 
 def write_csv_long(reports: Iterable[Report], out: TextIO) -> None:
     """Write ``LONG_COLUMNS`` and a row per catalogue cell of each report as it comes: the
-    report's ``source``, the key, the value (empty when missing) and its provenance, so that
-    missing cells are rows too."""
+    report's source, organisation, year and template, the key, the value (empty when
+    missing), its provenance, the raw text and its line and column (parsed cells), and the
+    rule (derived cells); missing cells are rows too."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(LONG_COLUMNS)
     for report in reports:
-        name = report.source or ""
+        about = [_cell(report.source), _cell(report.organisation), _cell(report.year)]
+        about.append(report.template)
         for table in report.tables:
             writer.writerows(
-                (name, key, "" if value is None else str(value), provenance)
-                for key, value, provenance in zip(
-                    table.keys, table.values, table.provenance, strict=True
+                [
+                    *about,
+                    key,
+                    _cell(value),
+                    provenance,
+                    _cell(raw),
+                    *(_cell(number) for number in (position or (None, None))),
+                    _cell(rule),
+                ]
+                for key, value, provenance, raw, position, rule in zip(
+                    table.keys,
+                    table.values,
+                    table.provenance,
+                    table.raws,
+                    table.positions,
+                    table.rules,
+                    strict=True,
                 )
             )

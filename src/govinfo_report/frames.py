@@ -4,7 +4,9 @@ pandas and pyarrow, imported only when one of these is called).
 Types: counts and signed changes are nullable integers (pandas ``Int64``, Parquet ``int64``),
 so a missing cell is ``<NA>``/null, never 0 or NaN; money stays exact: ``Decimal`` objects in
 the DataFrame (as ``Report.flat`` gives them) and ``decimal128(27, 12)`` in Parquet (15 digits
-before the point as the parser reads them, 12 after, enough for 元 converted to 万元).
+before the point as the parser reads them, 12 after, enough for 元 converted to 万元). The
+columns before the keys are ``export.META``: the report's name and metadata, and how complete
+it is (``complete`` a boolean, the counts integers).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .catalogue import TEMPLATES, Kind
 from .errors import MissingDependencyError
-from .export import csv_columns, row
+from .export import META, csv_columns, row
 from .model import Report
 
 if TYPE_CHECKING:
@@ -26,14 +28,18 @@ if TYPE_CHECKING:
 #: Reports per Parquet row group (and per batch held in memory while writing).
 ROW_GROUP = 10_000
 MONEY_PRECISION, MONEY_SCALE = 27, 12
+#: The integer columns of ``META``.
+_COUNTS = ("year", "cells_parsed", "cells_derived", "cells_missing", "errors", "warnings")
 
 
 def report_frame(
     reports: Iterable[Report], templates: Sequence[str] | None = None
 ) -> pandas.DataFrame:
-    """A DataFrame with a row per report: the metadata columns (``source``, ``organisation``,
-    ``year``, ``template``, ``published``), then every catalogue key of ``templates`` (default:
-    the templates of the reports, 2019 when there are none).
+    """A DataFrame with a row per report: the columns of ``export.META`` (``source``,
+    ``organisation``, ``year``, ``template``, ``published``; ``status``, ``complete``,
+    ``cells_parsed``, ``cells_derived``, ``cells_missing``, ``errors``, ``warnings``; the
+    layout of each table), then every catalogue key of ``templates`` (default: the templates
+    of the reports, 2019 when there are none).
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -50,8 +56,8 @@ def report_frame(
     frame = pandas.DataFrame(
         [row(report, columns) for report in reports], columns=columns, dtype=object
     )
-    integers = ["year", *(key for key, kind in _kinds(chosen).items() if kind != "money")]
-    return frame.astype(dict.fromkeys(integers, "Int64"))
+    integers = [*_COUNTS, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
+    return frame.astype({**dict.fromkeys(integers, "Int64"), "complete": "boolean"})
 
 
 def write_parquet(
@@ -98,17 +104,14 @@ def _kinds(templates: Sequence[str]) -> dict[str, Kind]:
 
 def _schema(pyarrow: Any, templates: Sequence[str]) -> pyarrow.Schema:
     money = pyarrow.decimal128(MONEY_PRECISION, MONEY_SCALE)
+    types = {"published": pyarrow.date32(), "complete": pyarrow.bool_()}
+    types.update(dict.fromkeys(_COUNTS, pyarrow.int64()))
+    kinds = _kinds(templates)
     return pyarrow.schema(
-        [
-            ("source", pyarrow.string()),
-            ("organisation", pyarrow.string()),
-            ("year", pyarrow.int64()),
-            ("template", pyarrow.string()),
-            ("published", pyarrow.date32()),
-        ]
+        [(name, types.get(name, pyarrow.string())) for name in META]
         + [
-            (key, money if kind == "money" else pyarrow.int64())
-            for key, kind in _kinds(templates).items()
+            (key, money if kinds[key] == "money" else pyarrow.int64())
+            for key in csv_columns(templates)[len(META) :]
         ]
     )
 

@@ -23,6 +23,7 @@ from .resolve import Resolved, resolve, verifies
 from .sections import SECTIONS
 from .skeleton import SECTION_NAMES, Skeleton
 from .source import Source, read
+from .split import refuse_several
 from .validate import failures
 
 
@@ -52,8 +53,9 @@ def parse(
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
 
     Raises:
-        ParseError: the input is empty, binary, undecodable, not a report at all, or too
-            large (``too-large``); with ``strict``, the report has errors.
+        ParseError: the input is empty, binary, undecodable, not a report at all, too
+            large (``too-large``), or several reports (``several-reports``: see
+            ``split_reports``); with ``strict``, the report has errors.
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -67,6 +69,7 @@ def parse(
     """
     forced = layouts.get(layout) if layout is not None else None
     text = read(source, format, max_bytes)
+    refuse_several(text.lines)
     skel = skeleton.split(text.lines)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
     organisation, year, title_line = metadata.title(_front_lines(text, skel))

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from .documents import Skipped
+from .escape import escape
 from .model import Report
 from .stream import Result
 
@@ -47,7 +48,7 @@ class Tally:
             if report is None:
                 assert result.error is not None
                 self.failures[result.error.code] += 1
-                self._say(f"{result.name}: {result.error}")
+                self._say(f"{escape(result.name)}: {result.error}")
             else:
                 self.templates[report.template] += 1
                 self.read[report.completeness().status] += 1

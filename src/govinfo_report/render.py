@@ -6,16 +6,25 @@ the report's values back, for every layout and both templates.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as html_escape
 
 from . import labels, layouts, spans
 from .catalogue import SECTIONS
 from .errors import UnknownLayoutError
+from .escape import escape
 from .model import Number, Report
 from .spans import MONEY_UNIT, cell_text
 
 #: Prose written for a section the report has no text for.
 NO_TEXT = "无。"
+#: Written under the title of a report that read nothing (no cell parsed or derived), and
+#: in place of each of its tables, so that its form cannot pass for a report that printed
+#: its tables empty.
+NOTHING_READ = (
+    "【未读出任何数值 · nothing read】No cell of this report's tables was read from its "
+    "source: the tables are left out. Its diagnostics say why."
+)
+NO_TABLE_READ = "【未读出 · nothing read】"
 
 
 def render(report: Report, layout: str = "tab-separated") -> str:
@@ -31,7 +40,8 @@ def render(report: Report, layout: str = "tab-separated") -> str:
     if not callable(getattr(writer, "write", None)):
         raise UnknownLayoutError(f"layout {layout!r} cannot write tables")
     values = report.flat()
-    lines = [_title(report), ""]
+    read = _anything_read(report)
+    lines = [_title(report), ""] if read else [_title(report), "", NOTHING_READ, ""]
     tables = {
         2: proactive(report.template, values),
         3: applications(report.template, values),
@@ -41,12 +51,23 @@ def render(report: Report, layout: str = "tab-separated") -> str:
     for number, title in labels.SECTION_TITLES.items():
         lines.append(title)
         if number in tables:
-            lines.extend(writer.write(tables[number]))
+            lines.extend(writer.write(tables[number]) if read else [NO_TABLE_READ])
         else:
-            lines.append(prose[number] or NO_TEXT)
+            lines.extend(_prose(prose[number]))
         lines.append("")
     lines.extend(_signature(report))
     return "\n".join(lines) + "\n"
+
+
+def _anything_read(report: Report) -> bool:
+    """Whether any cell of the report was parsed or derived: a report that read nothing
+    renders as a "nothing read" form."""
+    return report.completeness().status != "empty"
+
+
+def _prose(text: str | None) -> list[str]:
+    """A section's prose as lines, its control characters escaped (tabs kept)."""
+    return escape(text or NO_TEXT, keep="\t\n").split("\n")
 
 
 def render_html(report: Report, encoding: str = "utf-8") -> str:
@@ -58,7 +79,10 @@ def render_html(report: Report, encoding: str = "utf-8") -> str:
     """
     values = report.flat()
     title = _title(report)
-    body = [f"<h1>{escape(title)}</h1>"]
+    read = _anything_read(report)
+    body = [f"<h1>{html_escape(title)}</h1>"]
+    if not read:
+        body.append(f"<p><strong>{html_escape(NOTHING_READ)}</strong></p>")
     tables = {
         2: spans.proactive(report.template, values),
         3: spans.applications(report.template, values),
@@ -66,18 +90,20 @@ def render_html(report: Report, encoding: str = "utf-8") -> str:
     }
     prose = {1: report.overview, 5: report.problems, 6: report.other_matters}
     for number, heading in labels.SECTION_TITLES.items():
-        body.append(f"<h2>{escape(heading)}</h2>")
-        if number in tables:
+        body.append(f"<h2>{html_escape(heading)}</h2>")
+        if number in tables and not read:
+            body.append(f"<p><strong>{html_escape(NO_TABLE_READ)}</strong></p>")
+        elif number in tables:
             head = spans.header_rows(SECTIONS[number - 2])
             body.append(_html_table(tables[number], head))
         else:
-            body.extend(
-                f"<p>{escape(line)}</p>" for line in (prose[number] or NO_TEXT).splitlines()
-            )
-    body.extend(f'<p style="text-align:right">{escape(line)}</p>' for line in _signature(report))
+            body.extend(f"<p>{html_escape(line)}</p>" for line in _prose(prose[number]))
+    body.extend(
+        f'<p style="text-align:right">{html_escape(line)}</p>' for line in _signature(report)
+    )
     return (
         f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{encoding}">\n'
-        f"<title>{escape(title)}</title>\n</head>\n<body>\n"
+        f"<title>{html_escape(title)}</title>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
@@ -90,7 +116,7 @@ def _html_table(table: spans.SpanTable, head: int) -> str:
             "<td"
             + (f' rowspan="{down}"' if down > 1 else "")
             + (f' colspan="{across}"' if across > 1 else "")
-            + f">{escape(text)}</td>"
+            + f">{html_escape(text)}</td>"
             for text, down, across in row
         )
         + "</tr>"
@@ -102,11 +128,11 @@ def _html_table(table: spans.SpanTable, head: int) -> str:
 
 def _title(report: Report) -> str:
     year = f"{report.year}年" if report.year is not None else ""
-    return f"{report.organisation or ''}{year}政府信息公开工作年度报告"
+    return escape(f"{report.organisation or ''}{year}政府信息公开工作年度报告")
 
 
 def _signature(report: Report) -> list[str]:
-    lines = [report.organisation] if report.organisation else []
+    lines = [escape(report.organisation)] if report.organisation else []
     if report.published:
         date = report.published
         lines.append(f"{date.year}年{date.month}月{date.day}日")

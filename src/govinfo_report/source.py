@@ -15,7 +15,7 @@ import attrs
 
 from . import bounded, formats
 from .diagnostics import Diagnostic, diagnostic
-from .errors import ParseError, byte_position
+from .errors import MissingDependencyError, ParseError, byte_position
 from .limits import MAX_BYTES
 
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
@@ -37,6 +37,11 @@ _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
+
+#: Text that opens with markup like this is an HTML page (saved as ``.txt``, or given as a
+#: string): searched for in its first ``_MARKUP_CHARS`` characters when it starts with ``<``.
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
+_MARKUP_CHARS = 4096
 
 #: C0 controls other than tab, newline and carriage return mark binary input.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -107,6 +112,8 @@ def read(
         return _from_bytes(bytes(source), None, format, max_bytes)
     if isinstance(source, str):
         bounded.check_size(source, "the input", max_bytes)
+        if format is None and is_markup(source[:_MARKUP_CHARS].encode("utf-8", "replace")):
+            return _markup(source, None) or _from_text(source, "str", None, _NOT_READ_AS_HTML)
         if format in (None, "text"):
             return _from_text(source, "str", None, ())
         if format == "html":
@@ -119,6 +126,39 @@ def _extracted(document: formats.Extracted, name: str | None) -> Source:
     return _from_text(document.text, document.encoding, name, document.diagnostics)
 
 
+def is_markup(head: bytes) -> bool:
+    """Whether a document opening with ``head`` is an HTML page: it starts (after white space
+    and a byte-order mark) with ``<`` and names ``<html>``, ``<head>``, ``<body>``, a
+    ``<table>`` or an HTML doctype early on."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return start[:1] == b"<" and _MARKUP.search(start, 0, _MARKUP_CHARS) is not None
+
+
+_NOT_READ_AS_HTML = (
+    diagnostic(
+        "markup-in-text",
+        "the text is HTML markup (a web page saved as text?), read as plain text because lxml "
+        "is not installed: install the html extra (pip install 'govinfo-report[html]') to "
+        "read it as a page",
+    ),
+)
+
+
+def _markup(page: bytes | str, name: str | None) -> Source | None:
+    """The HTML page ``page``, found in text, read as a page with a diagnostic saying so;
+    ``None`` when the html extra is not installed."""
+    try:
+        document = formats.html.read(page)
+    except MissingDependencyError:
+        return None
+    said = diagnostic(
+        "markup-read-as-html",
+        "the text is HTML markup (a web page saved as text?); it was read as an HTML page: "
+        "lines and columns are those of the page's text (extract_text)",
+    )
+    return _from_text(document.text, document.encoding, name, (said, *document.diagnostics))
+
+
 def _from_bytes(data: bytes, name: str | None, kind: str | None, max_bytes: int | None) -> Source:
     if kind is not None and kind != "text":
         return _extracted(formats.read(data, kind, max_bytes=max_bytes), name)
@@ -126,6 +166,11 @@ def _from_bytes(data: bytes, name: str | None, kind: str | None, max_bytes: int 
         raise ParseError("the input is empty", code="empty-input")
     encoding = "utf-8"
     found: tuple[Diagnostic, ...] = ()
+    if kind is None and is_markup(data[: _MARKUP_CHARS * 4]):
+        page = _markup(data, name)
+        if page is not None:
+            return page
+        found = _NOT_READ_AS_HTML
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in data:
@@ -156,6 +201,7 @@ def _from_bytes(data: bytes, name: str | None, kind: str | None, max_bytes: int 
             ) from None
         encoding = "gb18030"
         found = (
+            *found,
             diagnostic("encoding-gb18030", "the input is not UTF-8; it was decoded as GB18030"),
         )
     return _from_text(text, encoding, name, found)
