@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := tests/fixtures/seeds
 
-.PHONY: demo test lint test-thorough bench accuracy install clean
+.PHONY: demo test lint test-browser test-thorough bench accuracy install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict src
+
+# The review page in headless Chromium: its script run, the DOM checked, docs/review.png
+# written. Installs Debian's chromium and a CJK font when missing (apt-get: needs root).
+test-browser: install
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+			--no-install-recommends chromium fonts-noto-cjk; }
+	$(BIN)/python -m pytest -m browser tests/test_review_browser.py
 
 # The property tests and the readers' fuzzing with 1,000 examples each, fresh every run
 # (about 21-24 minutes).

@@ -1,21 +1,171 @@
-"""The Dask recipe of docs/streaming.md, run as the document prints it, on the local
-multiprocessing scheduler with two workers, over the seed reports."""
+"""The Dask engine (``govinfo_report.dask``) on a local cluster of two worker processes
+(``dask.distributed.LocalCluster``): each document parsed exactly once (counted in the
+workers), failures kept, JSON Lines and Parquet parts that concatenate cleanly, and the
+recipe of docs/streaming.md run as the document prints it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-import dask
+import pyarrow.parquet as pq
 import pytest
+from dask.distributed import Client, LocalCluster
 
+import govinfo_report as gr
+from govinfo_report import dask as gr_dask
 from govinfo_report import records
 
+import parse_counter
 from conftest import SEEDS, expected, expected_cells
 
+pytestmark = pytest.mark.slow
+
 DOC = Path(__file__).parent.parent / "docs" / "streaming.md"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seeds in a folder, two of them again in a zip, and an empty file."""
+    root = tmp_path_factory.mktemp("corpus")
+    (root / "2020").mkdir()
+    for seed in SEEDS:
+        (root / "2020" / seed.name).write_bytes(seed.read_bytes())
+    (root / "2020" / "empty.txt").write_bytes(b"")
+    with zipfile.ZipFile(root / "more.zip", "w") as archive:
+        for seed in SEEDS[:2]:
+            archive.write(seed, f"again/{seed.name}")
+    return root
+
+
+@pytest.fixture
+def parses(client: Client, tmp_path: Path) -> Iterator[Path]:
+    """A file where the workers log each parse call, one line each (pid and input hash)."""
+    log = tmp_path / "parses.log"
+    log.touch()
+    client.run(parse_counter.start, str(log))
+    yield log
+    client.run(parse_counter.stop)
+
+
+def logged(log: Path) -> tuple[Counter[str], set[str]]:
+    """The inputs parsed (by hash, with how often) and the processes that parsed them."""
+    calls = [line.split() for line in log.read_text().splitlines()]
+    return Counter(digest for _, digest in calls), {pid for pid, _ in calls}
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def inputs(corpus: Path) -> list[str]:
+    return [str(corpus / "2020"), str(corpus / "*.zip"), str(corpus / "none" / "*.txt")]
+
+
+def test_two_worker_processes(client: Client) -> None:
+    workers = client.run(os.getpid)
+    assert len(workers) == 2 and os.getpid() not in workers.values()
+
+
+def test_jsonl_parts_parse_each_document_once(client: Client, corpus: Path, parses: Path) -> None:
+    out = corpus.parent / "jsonl"
+    bag = gr_dask.results(inputs(corpus), npartitions=3)
+    assert bag.npartitions == 3
+    written = gr_dask.write_jsonl(bag, out)
+    # Every document that could be read was parsed exactly once, in the workers.
+    counts, pids = logged(parses)
+    readable = [*SEEDS, corpus / "2020" / "empty.txt", *SEEDS[:2]]
+    assert counts == Counter(digest(path) for path in readable)
+    assert pids <= {str(pid) for pid in client.run(os.getpid).values()}
+    # Three parts in input order, each ending with a newline: they concatenate cleanly.
+    assert [Path(p).name for p in written.parts] == [f"part-0000{i}.jsonl" for i in range(3)]
+    texts = [Path(part).read_text(encoding="utf-8") for part in written.parts]
+    assert all(text.endswith("\n") for text in texts if text)
+    lines = "".join(texts).splitlines()
+    names = [json.loads(line)["source"] for line in lines]
+    members = [f"{corpus / 'more.zip'}:again/{seed.name}" for seed in SEEDS[:2]]
+    assert names == [str(corpus / "2020" / seed.name) for seed in SEEDS] + members
+    by_name = {
+        name: json.loads(line, parse_float=Decimal) for name, line in zip(names, lines, strict=True)
+    }
+    for seed in SEEDS:
+        values = records.from_record(by_name[str(corpus / "2020" / seed.name)]).flat()
+        assert values == {key: value for key, (value, _) in expected_cells(expected(seed)).items()}
+    # The failures are kept: in the summary and in _failures.jsonl.
+    failures = [(f.index, f.name, f.code) for f in written.failures]
+    assert failures == [
+        (5, str(corpus / "2020" / "empty.txt"), "empty-input"),
+        (8, str(corpus / "none" / "*.txt"), "unreadable"),
+    ]
+    kept = [json.loads(line) for line in (out / "_failures.jsonl").read_text().splitlines()]
+    assert [(f["index"], f["name"], f["code"]) for f in kept] == failures
+    assert kept[1]["message"] == f"no file matches {corpus / 'none' / '*.txt'}"
+    # Completeness as typed by hand: a report is partial when a cell is missing.
+    partial = [
+        any(origin == "missing" for _, origin in expected_cells(expected(seed)).values())
+        for seed in [*SEEDS, *SEEDS[:2]]
+    ]
+    assert (written.complete, written.partial, written.empty) == (
+        partial.count(False),
+        partial.count(True),
+        0,
+    )
+    assert written.reports == 7
+
+
+def test_parquet_parts_read_as_one_table(client: Client, corpus: Path, parses: Path) -> None:
+    out = corpus.parent / "parquet"
+    written = gr_dask.write_parquet(gr_dask.results(inputs(corpus), npartitions=3), out)
+    counts, _ = logged(parses)
+    assert sum(counts.values()) == 8  # 7 reports and the empty file, once each
+    schemas = {pq.read_schema(part) for part in written.parts}
+    assert len(schemas) == 1
+    table = pq.read_table(out)  # the directory as one table, _failures.jsonl skipped
+    assert table.num_rows == written.reports == 7
+    assert set(table.column_names) >= {f.key for name in ("2019", "2021") for f in gr.fields(name)}
+    rows = table.select(["source", "organisation", "proactive.licensing.decisions"]).to_pylist()
+    seed = next(row for row in rows if row["source"] == str(corpus / "2020" / SEEDS[1].name))
+    assert seed["organisation"] == expected(SEEDS[1])["metadata"]["organisation"]
+    assert seed["proactive.licensing.decisions"] == 34  # 行政许可 … 34, line 35
+
+
+def test_a_bag_computed_again_parses_again(client: Client, corpus: Path, parses: Path) -> None:
+    """What the count catches: the bag is lazy, each computation parses anew."""
+    bag = gr_dask.results(str(corpus / "2020"), npartitions=2)
+    first = bag.compute()
+    assert [(r.index, Path(r.name).name, r.ok) for r in first] == [
+        *((i, seed.name, True) for i, seed in enumerate(SEEDS)),
+        (5, "empty.txt", False),
+    ]
+    assert first[1].report.flat()["proactive.licensing.decisions"] == 34
+    bag.count().compute()
+    counts, _ = logged(parses)
+    assert set(counts.values()) == {2} and len(counts) == 6
+
+
+def test_a_wrong_call_fails_where_the_graph_is_built() -> None:
+    with pytest.raises(gr.UnknownLayoutError):
+        gr_dask.results("reports", layout="no-such-layout")
+    with pytest.raises(ValueError, match="format"):
+        gr_dask.results("reports", format="rtf")
 
 
 def recipe() -> str:
@@ -26,27 +176,14 @@ def recipe() -> str:
     return found.group(1)
 
 
-@pytest.mark.slow
-def test_the_documented_recipe_runs_on_local_processes(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    (corpus / "2020").mkdir(parents=True)
-    for seed in SEEDS:
-        (corpus / "2020" / seed.name).write_bytes(seed.read_bytes())
-    (corpus / "empty.txt").write_bytes(b"")
+def test_the_documented_recipe_runs_on_the_cluster(client: Client, corpus: Path) -> None:
     namespace: dict[str, object] = {"__name__": "recipe"}
     exec(compile(recipe(), str(DOC), "exec"), namespace)
-    with dask.config.set(scheduler="processes", num_workers=2):
-        failed = namespace["parse_corpus"](str(corpus), str(tmp_path / "out"))  # type: ignore[operator]
-    assert failed == [(str(corpus / "empty.txt"), "empty-input")]
-    lines = [
-        line
-        for part in sorted((tmp_path / "out").glob("part-*.jsonl"))
-        for line in part.read_text(encoding="utf-8").splitlines()
+    out = corpus.parent / "recipe"
+    written = namespace["parse_corpus"]([str(corpus / "2020")], str(out))  # type: ignore[operator]
+    assert written.reports == 5
+    assert [(f.name, f.code) for f in written.failures] == [
+        (str(corpus / "2020" / "empty.txt"), "empty-input")
     ]
-    assert len(lines) == len(SEEDS)
-    by_name = {json.loads(line)["source"]: json.loads(line, parse_float=Decimal) for line in lines}
-    for seed in SEEDS:
-        record = by_name[str(corpus / "2020" / seed.name)]
-        assert record["organisation"] == expected(seed)["metadata"]["organisation"]
-        values = records.from_record(record).flat()
-        assert values == {key: value for key, (value, _) in expected_cells(expected(seed)).items()}
+    lines = (out / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[0])["organisation"] == expected(SEEDS[0])["metadata"]["organisation"]

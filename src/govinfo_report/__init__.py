@@ -33,6 +33,7 @@ from .layouts import available as available_layouts
 from .model import Cell, Completeness, Report, Table
 from .parser import extract_text, parse
 from .render import render, render_html
+from .review import review_html
 from .split import split_reports
 from .stream import Result, iter_parse, parse_document
 from .validate import Check, Validation, validate
@@ -70,6 +71,7 @@ __all__ = [
     "render",
     "render_html",
     "report_frame",
+    "review_html",
     "split_reports",
     "tar_archive",
     "validate",

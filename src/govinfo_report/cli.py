@@ -1,5 +1,5 @@
 """The ``govinfo-report`` command: parse (files, directories, archives, JSON Lines; in
-worker processes), validate, render, fields."""
+worker processes), validate, render, show (a review page), fields."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ from .frames import write_parquet
 from .layouts import available
 from .limits import MAX_BYTES, MAX_DEPTH, TIMEOUT
 from .model import Report
-from .parser import parse
+from .parser import extract_text, parse
 from .progress import Tally
 from .render import render, renderable
+from .review import review_html
 from .skeleton import SECTION_NAMES
 from .source import read
 from .split import SEPARATOR, split_reports
@@ -226,6 +227,22 @@ def _arguments() -> argparse.ArgumentParser:
     )
     render_cmd.set_defaults(run=_render_command)
 
+    show_cmd = commands.add_parser(
+        "show",
+        help="write a review page (HTML) of how a report was read",
+        description="Write one self-contained HTML page showing the form as read, each cell "
+        "coloured by provenance (parsed, derived, missing), the rules the report breaks, the "
+        "diagnostics, and the source text with each cell's line.",
+    )
+    show_cmd.add_argument(
+        "file", type=Path, metavar="FILE", help="a report: text, .html, .htm, .docx or .pdf"
+    )
+    show_cmd.add_argument(
+        "--output", type=Path, metavar="PAGE", help="write the page to this file, not stdout"
+    )
+    show_cmd.add_argument("--layout", choices=available(), help="force a layout")
+    show_cmd.set_defaults(run=_show_command)
+
     fields_cmd = commands.add_parser("fields", help="list the field catalogue")
     fields_cmd.add_argument("--template", choices=tuple(TEMPLATES), default="2019")
     fields_cmd.set_defaults(run=_fields_command)
@@ -386,6 +403,17 @@ def _render_command(args: argparse.Namespace) -> int:
     reports, failed = _load_all(args.files, _render_loader)
     text = SEPARATOR.join(render(report, args.layout) for report in reports)
     return _write(text, args.output) or (2 if failed else 0)
+
+
+def _show_command(args: argparse.Namespace) -> int:
+    """Write the review page of one report; 2 if it cannot be read."""
+    try:
+        report = parse(args.file, layout=args.layout)
+        text = extract_text(args.file)
+    except (GovinfoReportError, OSError) as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 2
+    return _write(review_html(report, text), args.output)
 
 
 def _load_all(files: Sequence[Path], load: Loader) -> tuple[list[Report], int]:

@@ -1,0 +1,30 @@
+"""Counting ``parse`` calls in Dask worker processes (``tests/test_dask.py``): a module of its
+own, so that a worker imports only this to run it, not the test module and its imports."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any
+
+from govinfo_report import stream
+
+
+def start(log: str) -> None:
+    """Make every call of ``parse`` in this process append a line to ``log``: the process id
+    and the SHA-256 of the input."""
+    original = stream.parse
+
+    def counting(source: Any, **options: Any) -> Any:
+        data = source if isinstance(source, bytes) else str(source).encode()
+        with open(log, "a", encoding="ascii") as handle:
+            handle.write(f"{os.getpid()} {hashlib.sha256(data).hexdigest()}\n")
+        return original(source, **options)
+
+    counting.original = original  # type: ignore[attr-defined]
+    stream.parse = counting
+
+
+def stop() -> None:
+    """Undo ``start``."""
+    stream.parse = getattr(stream.parse, "original", stream.parse)
