@@ -21,6 +21,13 @@ SpanTable = list[list[SpanCell]]
 #: place (a blank cell would be dropped by layouts that do not trust the grid).
 NOT_GIVEN = "—"
 MONEY_UNIT = "（单位：万元）"
+#: Header cells of the printed form that label no row or column (``labels.TABLE_FURNITURE``
+#: lists them for recognition): section 二's label column, section 三's applicants and their
+#: group, section 四's litigation group.
+CONTENT = "信息内容"
+APPLICANTS = "申请人情况"
+ORGANISATIONS = "法人或其他组织"
+LITIGATION = "行政诉讼"
 
 #: Section 二's width: the label column and up to three value columns.
 _PROACTIVE_WIDTH = 3
@@ -36,7 +43,7 @@ def proactive(template: str, values: dict[str, Number | None]) -> SpanTable:
         table.append([(article, 1, _PROACTIVE_WIDTH + 1)])
         table.append(
             [
-                ("信息内容", 1, 1),
+                (CONTENT, 1, 1),
                 *(
                     (columns[key][0] + (MONEY_UNIT if key in labels.MONEY_COLUMNS else ""), 1, span)
                     for key, span in zip(keys, spans, strict=True)
@@ -61,8 +68,8 @@ def applications(template: str, values: dict[str, Number | None]) -> SpanTable:
     row per template row, its labels merged as the official form merges them."""
     applicants = [labels.APPLICANT_COLUMNS[key][0] for key in labels.APPLICANT_COLUMNS]
     table: SpanTable = [
-        [(labels.APPLICATION_NOTE, 3, 3), ("申请人情况", 1, 7)],
-        [(applicants[0], 2, 1), ("法人或其他组织", 1, 5), (applicants[-1], 2, 1)],
+        [(labels.APPLICATION_NOTE, 3, 3), (APPLICANTS, 1, 7)],
+        [(applicants[0], 2, 1), (ORGANISATIONS, 1, 5), (applicants[-1], 2, 1)],
         [(text, 1, 1) for text in applicants[1:-1]],
     ]
     printed = labels.APPLICATION_PRINTED[template]
@@ -106,7 +113,7 @@ def appeals(values: dict[str, Number | None]) -> SpanTable:
     outcomes = [labels.APPEAL_OUTCOMES[key][0] for key in labels.APPEAL_OUTCOMES]
     groups = [labels.APPEAL_GROUPS[key][0] for key in labels.APPEAL_GROUPS]
     return [
-        [(groups[0], 1, 5), ("行政诉讼", 1, 10)],
+        [(groups[0], 1, 5), (LITIGATION, 1, 10)],
         [*((text, 2, 1) for text in outcomes), (groups[1], 1, 5), (groups[2], 1, 5)],
         [(text, 1, 1) for _ in range(2) for text in outcomes],
         [
