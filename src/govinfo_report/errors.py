@@ -16,6 +16,7 @@ ERROR_CODES: dict[str, str] = {
     "missing file, a bad archive member, a JSON line that is not a record with "
     "a text, a document whose format's extra is not installed)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
+    "not-canonical": "a text given to canonical.read is not a report as render writes it",
 }
 
 #: Characters of the offending line shown around the column.
