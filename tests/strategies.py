@@ -1,15 +1,20 @@
 """Hypothesis strategies: reports of both templates whose numbers satisfy every consistency
-rule, optionally with cells left missing, and variants that break rules on purpose."""
+rule, optionally with cells left missing, variants that break rules on purpose, and texts
+drawn from the canonical grammar."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import cache
 
 from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
+from lark import Lark
+from lark.lexer import PatternStr
 
 import govinfo_report as gr
-from govinfo_report import labels
+from govinfo_report import canonical, labels
 
 BODIES = (
     "北京市门头沟区潭柘寺镇人民政府",
@@ -104,3 +109,22 @@ def broken_reports(draw: st.DrawFn) -> tuple[gr.Report, str]:
         year=report.year,
         published=report.published,
     ), key
+
+
+def canonical_texts(template: str) -> st.SearchStrategy[str]:
+    """Texts of the canonical grammar (``grammars/canonical.lark``, tab-separated) for
+    ``template``: any title, prose and signature it allows, any value in every cell
+    (counts of any length, ``—``), whether or not the rules hold."""
+    return st.deferred(lambda: _canonical_texts(template))  # the parser is built on first use
+
+
+@cache
+def _canonical_texts(template: str) -> st.SearchStrategy[str]:
+    grammar = Lark(canonical.grammar().text, parser="lalr", start=f"report_{template}")
+    # A word is itself: drawing it through its regular expression costs ten times as much.
+    words = {
+        terminal.name: st.just(terminal.pattern.value)
+        for terminal in grammar.terminals
+        if isinstance(terminal.pattern, PatternStr)
+    }
+    return from_lark(grammar, explicit=words)

@@ -1,4 +1,5 @@
-"""The built wheel carries the grammar: install it on its own and parse a seed from there."""
+"""The built wheel carries the grammars: install it on its own, parse a seed from there and
+read its rendering with the canonical grammar."""
 
 from __future__ import annotations
 
@@ -31,7 +32,10 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         capture_output=True,
     )
     (wheel,) = (tmp_path / "dist").glob("*.whl")
-    assert "govinfo_report/grammars/report.lark" in zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"govinfo_report/grammars/report.lark", "govinfo_report/grammars/canonical.lark"} <= set(
+        names
+    )
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -54,8 +58,11 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         "assert pathlib.Path(gr.__file__).is_relative_to(sys.argv[1]), gr.__file__;"
         "from importlib import resources;"
         "assert resources.files('govinfo_report').joinpath('grammars', s.GRAMMAR).is_file();"
+        "from govinfo_report import canonical as c;"
+        "assert resources.files('govinfo_report').joinpath('grammars', c.GRAMMAR).is_file();"
         "r = gr.parse(pathlib.Path(sys.argv[2]));"
-        "print(r.organisation, r.flat()['proactive.licensing.decisions'])"
+        "print(r.organisation, r.flat()['proactive.licensing.decisions'],"
+        " c.read(gr.render(r))['proactive.licensing.decisions'])"
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(target), str(SEEDS[1])],
@@ -64,4 +71,4 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
         text=True,
         env={"PYTHONPATH": str(target), "PATH": ""},
     )
-    assert result.stdout.split() == ["城东区韵家口镇政府", "34"]
+    assert result.stdout.split() == ["城东区韵家口镇政府", "34", "34"]

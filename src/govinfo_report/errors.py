@@ -29,6 +29,7 @@ ERROR_CODES: dict[str, str] = {
     "worker-died": "the worker process parsing a document of a stream died (killed, out of "
     "memory, a crash in a C library)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
+    "not-canonical": "a text given to canonical.read is not a report as render writes it",
 }
 
 #: Characters of the offending line shown around the column.

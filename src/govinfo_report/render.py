@@ -13,7 +13,7 @@ from .catalogue import SECTIONS
 from .errors import UnknownLayoutError
 from .escape import escape
 from .model import Number, Report
-from .spans import MONEY_UNIT, cell_text
+from .spans import APPLICANTS, CONTENT, MONEY_UNIT, ORGANISATIONS, cell_text
 
 #: Prose written for a section the report has no text for.
 NO_TEXT = "无。"
@@ -25,6 +25,20 @@ NOTHING_READ = (
     "source: the tables are left out. Its diagnostics say why."
 )
 NO_TABLE_READ = "【未读出 · nothing read】"
+#: The report's name in its title, after the organisation and the year; how the title's
+#: year and the signature's date are written.
+REPORT_TITLE = "政府信息公开工作年度报告"
+YEAR = "{year}年"
+DATE = "{year}年{month}月{day}日"
+
+_APPLICANTS = [aliases[0] for aliases in labels.APPLICANT_COLUMNS.values()]
+#: Section 三's header rows as the text is flattened: the 勾稽关系 note over the three label
+#: columns, 申请人情况 over the seven columns, 法人或其他组织 over the five organisations.
+APPLICATION_HEADER: tuple[tuple[str, ...], ...] = (
+    (labels.APPLICATION_NOTE, "", "", APPLICANTS, *[""] * 6),
+    ("", "", "", _APPLICANTS[0], ORGANISATIONS, "", "", "", "", _APPLICANTS[-1]),
+    ("", "", "", "", *_APPLICANTS[1:-1], ""),
+)
 
 
 def render(report: Report, layout: str = "tab-separated") -> str:
@@ -127,15 +141,15 @@ def _html_table(table: spans.SpanTable, head: int) -> str:
 
 
 def _title(report: Report) -> str:
-    year = f"{report.year}年" if report.year is not None else ""
-    return escape(f"{report.organisation or ''}{year}政府信息公开工作年度报告")
+    year = YEAR.format(year=report.year) if report.year is not None else ""
+    return escape(f"{report.organisation or ''}{year}{REPORT_TITLE}")
 
 
 def _signature(report: Report) -> list[str]:
     lines = [escape(report.organisation)] if report.organisation else []
     if report.published:
         date = report.published
-        lines.append(f"{date.year}年{date.month}月{date.day}日")
+        lines.append(DATE.format(year=date.year, month=date.month, day=date.day))
     return lines
 
 
@@ -147,7 +161,7 @@ def proactive(template: str, values: dict[str, Number | None]) -> list[list[str]
         table.append([article, *[""] * len(keys)])
         table.append(
             [
-                "信息内容",
+                CONTENT,
                 *(
                     columns[key][0] + (MONEY_UNIT if key in labels.MONEY_COLUMNS else "")
                     for key in keys
@@ -166,12 +180,7 @@ def proactive(template: str, values: dict[str, Number | None]) -> list[list[str]
 
 def applications(template: str, values: dict[str, Number | None]) -> list[list[str]]:
     """Section 三 as rows of cells: three label columns, then the seven columns."""
-    applicants = [labels.APPLICANT_COLUMNS[key][0] for key in labels.APPLICANT_COLUMNS]
-    table = [
-        [labels.APPLICATION_NOTE, "", "", "申请人情况", *[""] * 6],
-        ["", "", "", applicants[0], "法人或其他组织", "", "", "", "", applicants[-1]],
-        ["", "", "", "", *applicants[1:-1], ""],
-    ]
+    table = [list(row) for row in APPLICATION_HEADER]
     for row, printed in labels.APPLICATION_PRINTED[template].items():
         table.append(
             [

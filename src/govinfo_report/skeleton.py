@@ -297,18 +297,19 @@ class _Build(Transformer[Token, Any]):
         return tuple(children)
 
 
-def _grammar_text() -> str:
-    packaged = resources.files(__package__).joinpath("grammars", GRAMMAR)
+def grammar_file(name: str) -> str:
+    """The text of the grammar file ``name``, from the installed package or, in a source
+    checkout (an editable install), from the top-level ``grammars`` folder."""
+    packaged = resources.files(__package__).joinpath("grammars", name)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    # A source checkout (editable install): the grammar lives in the top-level folder.
-    return (Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR).read_text("utf-8")
+    return (Path(__file__).resolve().parents[2] / "grammars" / name).read_text("utf-8")
 
 
 @cache
 def parser() -> Lark:
     """The skeleton parser, built once per process."""
-    return Lark(_grammar_text(), parser="lalr", lexer=LineLexer, transformer=_Build())
+    return Lark(grammar_file(GRAMMAR), parser="lalr", lexer=LineLexer, transformer=_Build())
 
 
 def split(lines: Sequence[str]) -> Skeleton:

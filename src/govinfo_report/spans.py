@@ -29,6 +29,13 @@ Form = list[list[FormCell]]
 #: place (a blank cell would be dropped by layouts that do not trust the grid).
 NOT_GIVEN = "—"
 MONEY_UNIT = "（单位：万元）"
+#: Header cells of the printed form that label no row or column (``labels.TABLE_FURNITURE``
+#: lists them for recognition): section 二's label column, section 三's applicants and their
+#: group, section 四's litigation group.
+CONTENT = "信息内容"
+APPLICANTS = "申请人情况"
+ORGANISATIONS = "法人或其他组织"
+LITIGATION = "行政诉讼"
 
 #: Section 二's width: the label column and up to three value columns.
 _PROACTIVE_WIDTH = 3
@@ -83,7 +90,7 @@ def _proactive(template: str) -> Form:
         table.append([(article, 1, _PROACTIVE_WIDTH + 1, None)])
         table.append(
             [
-                ("信息内容", 1, 1, None),
+                (CONTENT, 1, 1, None),
                 *(
                     (
                         columns[key][0] + (MONEY_UNIT if key in labels.MONEY_COLUMNS else ""),
@@ -111,10 +118,10 @@ def _proactive(template: str) -> Form:
 def _applications(template: str) -> Form:
     applicants = [labels.APPLICANT_COLUMNS[key][0] for key in labels.APPLICANT_COLUMNS]
     table: Form = [
-        [(labels.APPLICATION_NOTE, 3, 3, None), ("申请人情况", 1, 7, None)],
+        [(labels.APPLICATION_NOTE, 3, 3, None), (APPLICANTS, 1, 7, None)],
         [
             (applicants[0], 2, 1, None),
-            ("法人或其他组织", 1, 5, None),
+            (ORGANISATIONS, 1, 5, None),
             (applicants[-1], 2, 1, None),
         ],
         [(text, 1, 1, None) for text in applicants[1:-1]],
@@ -157,7 +164,7 @@ def _appeals() -> Form:
     outcomes = [labels.APPEAL_OUTCOMES[key][0] for key in labels.APPEAL_OUTCOMES]
     groups = [labels.APPEAL_GROUPS[key][0] for key in labels.APPEAL_GROUPS]
     return [
-        [(groups[0], 1, 5, None), ("行政诉讼", 1, 10, None)],
+        [(groups[0], 1, 5, None), (LITIGATION, 1, 10, None)],
         [
             *((text, 2, 1, None) for text in outcomes),
             (groups[1], 1, 5, None),
