@@ -49,7 +49,8 @@ test-thorough: install
 bench: install
 	$(BIN)/python benchmarks/bench.py --write-docs
 
-# The accuracy table of docs/accuracy.md: every cell of the converter fixtures, scored.
+# The accuracy tables of docs/accuracy.md: every cell of the real reports (against the targets
+# of each input class) and of the converter fixtures, scored.
 accuracy: install
 	$(BIN)/python benchmarks/accuracy.py --write-docs
 

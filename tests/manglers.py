@@ -3,7 +3,9 @@
 A mangler takes the text of a rendered report and a ``random.Random`` (driven by Hypothesis,
 so failures shrink) and returns the text changed the way some tool changes it. They compose:
 ``mangle(text, [full_width, spaces], rng)``. ``LOSSLESS`` keep every value readable;
-``drop_value_column`` loses some. Saving (BOM, GB18030, CRLF) is ``encode``'s job.
+``drop_value_column`` loses some; ``UNCERTAIN`` make some cells uncertain as real pages do
+(zeros left blank, labels wrapped or misspelt, line breaks lost), so that a reader can only
+leave them missing. Saving (BOM, GB18030, CRLF) is ``encode``'s job.
 
 Each mangler says which layouts it applies to: ``spaces``, for instance, splits labels in
 any layout, while a label broken over lines only exists where cells are lines of their own.
@@ -23,6 +25,8 @@ from govinfo_report.cells import is_value
 
 ALL = ("tab-separated", "row-per-cell", "flattened-header", "markdown")
 TABBED = ("tab-separated", "flattened-header")
+#: Every layout ``render`` writes, the converters' own included.
+EVERY = (*ALL, "box-grid", "space-aligned", "cell-per-line")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HEADING = re.compile(r"^([一二三四五六])、")
@@ -304,6 +308,120 @@ def drop_column(text: str, rng: Random) -> str:
     return _per_line(text, drop)
 
 
+# Uncertain cells, as real pages make them ---------------------------------------------------
+
+_ZERO_TOKEN = re.compile(r"(?<=  )0(?=  |\s*$)")
+#: Every label of a template row as the renderers print it (sub-rows with their number).
+_LABELS = sorted(
+    {
+        text
+        for template in labels.APPLICATION_PRINTED.values()
+        for row in template.values()
+        for text in row
+        if len(text) >= 5
+    }
+    | {names[0] for rows in labels.PROACTIVE_ROWS.values() for names in rows.values()},
+    key=len,
+    reverse=True,
+)
+
+
+def blank_zeros(text: str, rng: Random) -> str:
+    """Zero cells left blank, as many bodies fill their tables: in some rows every zero (a
+    row of zeros becomes a blank row), in others several of them. A blank is written as each
+    tool writes an empty cell: nothing or ``&nbsp;`` between tabs, spaces of the same width
+    in a grid or an aligned column, an empty line or no line at all where each cell is a line.
+    The report then gives no value there (loses information)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    run: list[str] = []  # consecutive one-value lines: the cells of one row
+
+    def flush() -> None:
+        zeros = [i for i, line in enumerate(run) if line.strip() == "0"]
+        for i in sorted(_blanked(zeros, rng), reverse=True):
+            line = run[i]
+            if line.startswith("\t"):
+                run[i] = "\t" + rng.choice(("", "\u00a0"))
+            elif rng.random() < 0.5:
+                del run[i]  # pdftotext drops an empty cell
+            else:
+                run[i] = ""
+        out.extend(run)
+        run.clear()
+
+    for line in lines:
+        if line.strip() and is_value(line.strip()) and line.count("\t") <= 1:
+            run.append(line)
+            continue
+        flush()
+        out.append(_blank_cells(line, rng))
+    flush()
+    return "\n".join(out)
+
+
+def _blanked(zeros: list[int], rng: Random) -> list[int]:
+    """Which of a row's zero cells are left blank: none, all, or several."""
+    roll = rng.random()
+    if roll < 0.3 or not zeros:
+        return []
+    if roll < 0.65:
+        return zeros
+    return rng.sample(zeros, min(len(zeros), rng.randint(2, 4)))
+
+
+def _blank_cells(line: str, rng: Random) -> str:
+    """A line of several cells with some of its zero cells blank."""
+    if "\t" in line:
+        cells = line.split("\t")
+        for i in _blanked([i for i, c in enumerate(cells) if c.strip() == "0"], rng):
+            cells[i] = rng.choice(("", " ", "\u00a0"))
+        return "\t".join(cells)
+    if line.lstrip().startswith("|"):
+        cells = line.split("|")
+        for i in _blanked([i for i, c in enumerate(cells) if c.strip() == "0"], rng):
+            cells[i] = cells[i].replace("0", rng.choice((" ", "\u00a0")))
+        return "|".join(cells)
+    # An aligned row (two spaces or more between cells): the digit becomes a space.
+    for at in _blanked([m.start() for m in _ZERO_TOKEN.finditer(line)], rng):
+        line = line[:at] + " " + line[at + 1 :]
+    return line
+
+
+def misspelt_labels(text: str, rng: Random) -> str:
+    """Row labels with a few characters dropped, as offices mistype them
+    (``2.其他法律行政止公开``); a label may no longer say which row it is."""
+    for label in _LABELS:
+        if label in text and rng.random() < 0.25:
+            start = 2 if label[:1].isdigit() or label[:1] in "（一二三四" else 0
+            at = rng.randrange(start, len(label) - 1)
+            text = text.replace(label, label[:at] + label[at + rng.randint(1, 3) :])
+    return text
+
+
+def wrapped_label_lines(text: str, rng: Random) -> str:
+    """A label that is a line of its own wrapped over two lines (LibreOffice's and
+    docx2txt's text, pdftotext of a narrow column), most often after a ``、``: the two
+    2021 其他处理 sub-rows then both end in ``行政机关不再处理其政府信息公开申请``."""
+
+    def wrap(line: str) -> str:
+        body = line.strip()
+        if body not in _LABELS or len(body) < 6 or rng.random() < 0.4:
+            return line
+        comma = body.find("、")
+        at = comma + 1 if comma > 0 and rng.random() < 0.7 else rng.randrange(2, len(body) - 1)
+        return f"{body[:at]}\n{body[at:]}"
+
+    return _per_line(text, wrap)
+
+
+def lost_line_breaks(text: str, rng: Random) -> str:
+    """The page text a web crawler keeps: every line break lost, the body on one line, cells
+    run together with nothing between them (or, on some pages, a space)."""
+    cell = rng.choice(("", "", " "))
+    line = rng.choice(("", " "))
+    return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
+
+
 LOSSLESS: tuple[Mangler, ...] = (
     Mangler("spaces", spaces),
     Mangler("full_width", full_width),
@@ -325,6 +443,15 @@ LOSSLESS: tuple[Mangler, ...] = (
 LOSSY: tuple[Mangler, ...] = (
     Mangler("drop_value_column", drop_value_column, TABBED, lossless=False),
     Mangler("drop_column", drop_column, TABBED, lossless=False),
+)
+#: Changes that leave some cells uncertain: the reader may only leave those missing.
+UNCERTAIN: tuple[Mangler, ...] = (
+    Mangler("blank_zeros", blank_zeros, EVERY, lossless=False),
+    Mangler("misspelt_labels", misspelt_labels, EVERY, lossless=False),
+    Mangler("wrapped_label_lines", wrapped_label_lines, ("cell-per-line",), lossless=False),
+    Mangler(
+        "lost_line_breaks", lost_line_breaks, ("tab-separated", "cell-per-line"), lossless=False
+    ),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")

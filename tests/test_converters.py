@@ -1,6 +1,7 @@
 """The text real converters make of reports (tests/fixtures/converters, made by the tools
 themselves: see its README), every cell scored against the values the report was rendered
-from: right, derived, missing or wrong. No cell may be wrong, ever."""
+from: right, derived, missing or wrong. No cell may be wrong, ever. (The pages written as
+government sites publish them, ``cms-*``, are held by tests/test_realworld.py.)"""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import pytest
 
 import govinfo_report as gr
 
-from accuracy import FIXTURES, score, truth
+from accuracy import FIXTURES, folders, score, truth
 
-FOLDERS = sorted(path.parent for path in FIXTURES.glob("*/truth.json"))
+FOLDERS = folders()
 
 #: The layout each converter's tables are read in.
 LAYOUT = {
@@ -117,11 +118,15 @@ def test_a_word_pdf_read_with_layout_keeps_its_page_furniture_out() -> None:
         assert not [d for d in report.diagnostics if d.code in ("unknown-label", "row-missing")]
 
 
-def test_the_accuracy_table_in_the_docs_is_current() -> None:
+def test_the_accuracy_tables_in_the_docs_are_current() -> None:
+    """All three tables: the converter fixtures, the pages written as sites publish them,
+    and the real reports (with the targets of each input class)."""
     import accuracy
 
     page = (Path(__file__).parents[1] / "docs" / "accuracy.md").read_text("utf-8")
     assert accuracy.markdown(accuracy.measure()) in page
+    assert accuracy.markdown(accuracy.measure(cms=True)) in page
+    assert accuracy.real_markdown(accuracy.measure_real()) in page
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,14 @@ import govinfo_report as gr
 from govinfo_report.formats import extract, kind_of
 from govinfo_report.source import read
 
+from accuracy import FIXTURES as CONVERTERS
+from accuracy import folders
 from conftest import scaled
 from strategies import reports
 
-CONVERTERS = Path(__file__).parent / "fixtures" / "converters"
-REPORTS = sorted(path.parent for path in CONVERTERS.glob("*/truth.json"))
+#: The converter fixtures rendered by gr.render_html and write_docx (the pages written as
+#: sites publish them, cms-*, are held by tests/test_realworld.py).
+REPORTS = folders()
 CASES = [
     (folder, kind)
     for folder in REPORTS

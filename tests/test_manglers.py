@@ -4,11 +4,22 @@ and the thorough run blamed the parser for it)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from random import Random
 
+import govinfo_report as gr
 from govinfo_report.labels import PAGE_MARKER
+from govinfo_report.render import render, renderable
 
-from manglers import blank_lines, page_markers, wrapped_labels
+from manglers import (
+    blank_lines,
+    blank_zeros,
+    lost_line_breaks,
+    misspelt_labels,
+    page_markers,
+    wrapped_label_lines,
+    wrapped_labels,
+)
 
 MARKER = re.compile(PAGE_MARKER)
 #: A row of one-cell lines whose label a narrow column stacked, then the next row.
@@ -29,3 +40,35 @@ def test_a_wrapped_label_leaves_no_blank_line() -> None:
         text = wrapped_labels("\t（一）予以公开  \n\t3\n", Random(seed))
         assert all(line.strip() for line in text.split("\n")[:-1])
         assert text.replace("\n", "").replace("\t", "") == "（一）予以公开  3"
+
+
+#: A 2021 report typed by hand, with many zero cells.
+TYPED = Path(__file__).parent / "fixtures" / "converters" / "typed-2021_tab_separated"
+
+
+def _rendered() -> list[str]:
+    report = gr.parse(TYPED / "python-docx.txt")
+    return [render(report, layout) for layout in renderable()]
+
+
+def test_blank_zeros_blanks_zero_cells_and_nothing_else() -> None:
+    for text in _rendered():
+        for seed in range(20):
+            blanked = blank_zeros(text, Random(seed))
+            assert blanked != text
+            # Only zeros and whitespace change: every other character stays, in order.
+            assert re.sub(r"[\s0]", "", blanked) == re.sub(r"[\s0]", "", text)
+
+
+def test_labels_are_misspelt_or_wrapped_with_every_number_kept() -> None:
+    for text in _rendered():
+        for seed in range(20):
+            changed = wrapped_label_lines(misspelt_labels(text, Random(seed)), Random(seed))
+            assert re.findall(r"\d+", changed) == re.findall(r"\d+", text)
+
+
+def test_lost_line_breaks_keep_every_character_on_one_line() -> None:
+    for text in _rendered():
+        one = lost_line_breaks(text, Random(1))
+        assert "\n" not in one
+        assert re.sub(r"\s", "", one) == re.sub(r"\s", "", text)
