@@ -77,8 +77,8 @@ def test_a_row_label_merged_with_its_group(text: str, match: tuple[str, str]) ->
 @pytest.mark.parametrize(
     ("section", "text", "whole", "key"),
     [
-        ("applications", "总", "总计", "total"),
-        ("applications", "计", "总计", "total"),
+        ("applications", "总", "（七）总计", "total"),
+        ("applications", "计", "（七）总计", "total"),
         ("proactive", "规", "规章", "rules"),
         ("proactive", "章", "规章", "rules"),
     ],
@@ -88,3 +88,39 @@ def test_one_character_names_no_row(section: str, text: str, whole: str, key: st
     two-character label to pass the fuzzy threshold; it must not name that row."""
     assert matcher("2019", section).match(text) == ("unknown", None)
     assert matcher("2019", section).match(whole) == ("row", key)
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("总计", ("furniture", None)),  # bare: section 三's last column
+        ("（七）总计", ("row", "total")),
+        ("七、总计", ("row", "total")),
+        ("其他", ("furniture", None)),  # bare: the column of other organisations
+        ("3.其他", ("row", "other.other")),
+        ("3、其他", ("row", "other.other")),
+    ],
+)
+def test_a_label_that_is_also_a_column_header_names_its_row_only_numbered(
+    text: str, match: tuple[str, str | None]
+) -> None:
+    assert matcher("2021", "applications").match(text) == match
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # A label cut short names the one row it begins, not a row it resembles (其他).
+        ("2.其他法", ("row", "denied.prohibited_by_law")),
+        ("1.属于国", ("row", "denied.state_secret")),
+        # The first characters of both 其他处理 sub-rows: neither is guessed.
+        ("1.申请人", ("unknown", None)),
+        ("申请人", ("unknown", None)),
+        ("申请人逾期", ("row", "other.unpaid_fee")),  # where the two heads part
+        ("属于", ("unknown", None)),  # begins five rows
+    ],
+)
+def test_a_label_cut_short_names_the_row_it_begins_only_if_one(
+    text: str, match: tuple[str, str | None]
+) -> None:
+    assert matcher("2021", "applications").match(text) == match

@@ -51,6 +51,11 @@ def damaged(draw: st.DrawFn) -> tuple[str, dict[str, list[int]], dict[str, int]]
     return template, table, {row: draw(st.integers(0, 6)) for row in rows}
 
 
+def _printed(template: str, row: str) -> str:
+    """A row's own label as the form prints it (its numbering included: （七）总计)."""
+    return next(part for part in reversed(labels.APPLICATION_PRINTED[template][row]) if part)
+
+
 def render(template: str, table: dict[str, list[int]], dropped: dict[str, int]) -> str:
     base = BASES[template]
     start = base.rindex("\n", 0, base.index("勾稽关系")) + 1
@@ -60,7 +65,7 @@ def render(template: str, table: dict[str, list[int]], dropped: dict[str, int]) 
         values = [str(v) for v in table[row]]
         if row in dropped:
             del values[dropped[row]]
-        lines.append("\t".join([labels.APPLICATION_ROWS[template][row][0], *values]))
+        lines.append("\t".join([_printed(template, row), *values]))
     return base[:start] + "\n".join(lines) + base[end:]
 
 

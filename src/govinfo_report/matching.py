@@ -30,6 +30,9 @@ MIN_FUZZY_CHARS = 2
 #: A label that starts with a whole canonical label of this length is that label plus a
 #: note whose brackets were lost: ``部分公开（区分处理的），只计这一情形…``.
 MIN_PREFIX = 4
+#: The shortest head of a label (its first characters, the rest cut off) taken for the row
+#: it begins.
+MIN_HEAD = 3
 
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = re.compile(
@@ -61,8 +64,15 @@ class LabelMatcher:
     """Matches label cells of one section of one template."""
 
     def __init__(
-        self, rows: labels.Labels, groups: labels.Labels, furniture: tuple[str, ...]
+        self,
+        rows: labels.Labels,
+        groups: labels.Labels,
+        furniture: tuple[str, ...],
+        headers: tuple[str, ...] = (),
     ) -> None:
+        #: Labels that are column headers when printed bare, rows only when numbered
+        #: (总计 heads section 三's last column; its row is （七）总计).
+        self._headers = frozenset(normalise_label(word) for word in headers)
         self._furniture = tuple(normalise_label(word) for word in furniture)
         self._exact: dict[str, Match] = {word: ("furniture", None) for word in self._furniture}
         self._candidates: list[tuple[str, Match]] = []
@@ -95,6 +105,8 @@ class LabelMatcher:
 
     def _match(self, text: str) -> Match:
         norm = normalise_label(text)
+        if norm in self._headers and not _NUMBERING.match("".join(fold(text).split())):
+            return ("furniture", None)
         if (
             not norm
             or _ARTICLE.match(norm)
@@ -117,6 +129,12 @@ class LabelMatcher:
         for group, key in self._groups:
             if bare == group or _is_subsequence(bare, group):
                 return ("group", key)
+        heads = {match for label, match in self._candidates if label.startswith(norm)}
+        if heads:
+            # The first characters of a label cut short (a wrapped cell, ``2.其他法`` of
+            # 其他法律行政法规禁止公开): the row it begins, if only one row begins so, never a
+            # row it merely resembles (其他); a head that begins two rows is neither.
+            return heads.pop() if len(heads) == 1 and len(norm) >= MIN_HEAD else ("unknown", None)
         return self._fuzzy(norm)
 
     def _merged(self, text: str) -> Match | None:
@@ -178,20 +196,14 @@ def matcher(template: str, section: str) -> LabelMatcher:
             for label in aliases
         )
         return LabelMatcher(labels.PROACTIVE_ROWS[template], {}, columns + labels.TABLE_FURNITURE)
-    applicants = tuple(
-        label
-        for aliases in labels.APPLICANT_COLUMNS.values()
-        for label in aliases
-        if label
-        not in (
-            *labels.APPLICATION_ROWS[template].get("total", ()),
-            *labels.APPLICATION_ROWS[template].get("other.other", ()),
-        )
-    )
+    rows = labels.APPLICATION_ROWS[template]
+    row_labels = {label for aliases in rows.values() for label in aliases}
+    applicants = [label for aliases in labels.APPLICANT_COLUMNS.values() for label in aliases]
     return LabelMatcher(
-        labels.APPLICATION_ROWS[template],
+        rows,
         labels.APPLICATION_GROUPS[template],
-        applicants + labels.TABLE_FURNITURE,
+        tuple(label for label in applicants if label not in row_labels) + labels.TABLE_FURNITURE,
+        tuple(label for label in applicants if label in row_labels),
     )
 
 

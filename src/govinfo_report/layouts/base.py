@@ -8,6 +8,7 @@ once per cell.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import partial
 from itertools import accumulate, compress, count, repeat
@@ -23,11 +24,15 @@ Printed = tuple[str, int, int]
 
 
 class Row(NamedTuple):
-    """A canonical row: its label cells, its value cells (blank text = not given), its line."""
+    """A canonical row: its label cells, its value cells (blank text = not given), its line;
+    ``loose``: its values were gathered, in reading order, from several lines of loose text,
+    one of which holds more than one of them (a tall row of ``pdftotext -layout`` whose
+    cells wrap or centre on other lines), so their order need not be the columns'."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
     line: int
+    loose: bool = False
 
 
 class Layout(Protocol):
@@ -207,7 +212,7 @@ def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
         for cell, kind in zip(cells, kinds, strict=True):
             if kind == LABEL:
                 if values:
-                    yield Row(tuple(labels), tuple(values), start)
+                    yield _loose_row(labels, values, start)
                     labels, values = [], []
                 if not labels:
                     start = number
@@ -217,4 +222,11 @@ def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
                     start = number
                 values.append(cell)
     if labels or values:
-        yield Row(tuple(labels), tuple(values), start)
+        yield _loose_row(labels, values, start)
+
+
+def _loose_row(labels: list[Printed], values: list[Printed], start: int) -> Row:
+    """A row of loose text; ``loose`` when its values come from several lines, one of which
+    holds more than one of them."""
+    lines = Counter(line for _, line, _ in values)
+    return Row(tuple(labels), tuple(values), start, len(lines) > 1 and max(lines.values()) > 1)

@@ -15,7 +15,7 @@ from ..diagnostics import diagnostic
 from ..layouts import Row
 from ..reading import Draft, Reading
 from ..rules import Rule
-from .rows import fill, start
+from .rows import Taken, fill, holds, not_placed, start
 
 NAME = "appeals"
 NUMBER = 4
@@ -64,7 +64,30 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             )
         )
         return draft.freeze()
-    row = Row((), values, (values or runs)[0][1])
+    row = Row((), values, (values or runs)[0][1], any(row.loose for row, _ in taken))
+    if _interleaved(taken) and not (not runs and holds(template, cells, values)):
+        not_placed(
+            draft,
+            template,
+            cells,
+            values[0],
+            "section 四: its values come between header cells (the text read the table's "
+            "columns out of order) and, taken in order, do not make every group's 总计 hold",
+        )
+        return draft.freeze()
     row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
     fill(draft, template, cells, row, "section 四", None, runs)
     return draft.freeze()
+
+
+def _interleaved(taken: Sequence[Taken]) -> bool:
+    """Whether label cells come between the rows that print the section's numbers: the
+    header printed among the values, as ``pdftotext`` without ``-layout`` reads a table
+    whose header cells are taller than its row."""
+    valued = [
+        at
+        for at, (row, runs) in enumerate(taken)
+        if runs or any(is_number(v[0]) for v in row.values)
+    ]
+    # The first row's label is the header's last cell; a label on a later row came between.
+    return bool(valued) and any(row.labels for row, _ in taken[valued[0] + 1 : valued[-1] + 1])

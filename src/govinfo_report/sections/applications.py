@@ -25,7 +25,16 @@ from ..matching import foreign_row, matcher
 from ..memo import Memo
 from ..reading import Draft, Reading
 from ..rules import Rule
-from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, short, start
+from .rows import (
+    empty,
+    fill,
+    label_text,
+    missing_rows,
+    not_placed,
+    rewrapped,
+    short,
+    start,
+)
 
 NAME = "applications"
 NUMBER = 3
@@ -159,8 +168,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             continue
         seen.update(plan.keys)
         if len(plan.keys) == 1:
-            if not runs and len(row.values) == columns:  # the usual row: all its values
-                draft.give(cells[0], row.values, None)
+            if not runs and len(row.values) == columns and not row.loose:
+                draft.give(cells[0], row.values, None)  # the usual row: all its values
                 continue
             if not runs and len(row.values) == 1:
                 row, runs = collapsed.alone(row, columns)

@@ -124,8 +124,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             if shared is None:
                 continue
             row = shared
-        if not runs and len(row.values) == len(cells):  # the usual row: all its values
-            draft.give(cells, row.values, unit)
+        if not runs and len(row.values) == len(cells) and not row.loose:
+            draft.give(cells, row.values, unit)  # the usual row: all its values
         else:
             fill(draft, template, cells, row, row_labels[key][0], unit, runs)
     for key, parts in subrows.items():

@@ -11,12 +11,13 @@ from operator import and_, itemgetter, not_
 
 from .. import collapsed
 from ..catalogue import Template
-from ..cells import is_number
+from ..cells import count_values, is_number
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
 from ..limits import MAX_CELL_CHARS
 from ..matching import LabelMatcher
 from ..reading import Draft, Unit, in_order
+from ..rules import rule_set
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
 MAX_WAYS = 20_000
@@ -59,7 +60,16 @@ def fill(
             )
         )
         values = values[: len(cells)]
-    if len(values) == len(cells):
+    if len(values) <= len(cells) and row.loose and not holds(template, cells, values):
+        not_placed(
+            draft,
+            template,
+            cells,
+            values[0],
+            f"{label}: {len(values)} values gathered from lines that wrap the row's cells; "
+            "the row's own rules do not confirm their order",
+        )
+    elif len(values) == len(cells):
         draft.give(cells, values, unit)
     elif len(values) < len(cells):
         short(draft, template, (tuple(cells),), values, row.line, label, unit)
@@ -75,6 +85,20 @@ def fill(
                 tuple(template.fields[i].key for i in cells),
             )
         )
+
+
+def holds(template: Template, cells: Sequence[int], values: Sequence[Printed]) -> bool:
+    """Whether ``values`` given to ``cells`` (as many) make every rule whose cells are all
+    among them hold, and there is at least one such rule: a row's own check."""
+    if len(values) != len(cells):
+        return False
+    given = dict(zip(cells, count_values([text for text, _, _ in values]), strict=True))
+    inside = [rule for rule in rule_set(template.name).rules if given.keys() >= set(rule.cells)]
+    return bool(inside) and all(
+        None not in (amounts := [given[c] for c in rule.cells])
+        and sum(amounts[: len(rule.left)]) == sum(amounts[len(rule.left) :])  # type: ignore[arg-type]
+        for rule in inside
+    )
 
 
 def short(
@@ -256,9 +280,9 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     A narrow label column wraps its text a few characters a line, below the row's values
     (Word's PDFs: ``1.属于`` / ``国家秘`` / ``密``; a cut ``2.其他`` even names another row).
     A row's own label (its last) takes the cells of the label-only rows after it that start
-    under it, when the joined label is a row label whole, or the row's own label alone
-    names no row: a whole label (``规章``) never takes the next row's first line
-    (``行政规范`` / ``性文件``).
+    under it, when the joined label is a row label whole: a whole label (``规章``) never
+    takes the next row's first line (``行政规范`` / ``性文件``), and a fragment never takes
+    the head of the next row's label (``认或`` / ``重新出具…`` / ``1.申请人…``).
     """
     result = list(rows)
     valued = list(map(bool, map(itemgetter(1), rows)))
@@ -274,10 +298,6 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         text, line, column = row.labels[-1]  # the row's own label: group labels come first
         rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
         joined = (*row.labels[:-1], ((text + rest)[:MAX_CELL_CHARS], line, column))
-        if (
-            rest
-            and (matcher.exact(text + rest) or matcher.match(text)[0] not in ("row", "furniture"))
-            and matcher.match(text + rest)[0] == "row"
-        ):
+        if rest and matcher.exact(text + rest):
             result[at] = row._replace(labels=joined)
     return result
