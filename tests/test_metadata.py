@@ -10,6 +10,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report import metadata
+from govinfo_report.limits import MAX_FRONT_LINES
 
 import accuracy
 
@@ -206,3 +207,14 @@ def test_metadata_is_right_for_every_converter_fixture(cms: bool) -> None:
     assert {name: c["metadata"] for (name, _), c in counts.items()} == {
         name: c["reports"] for (name, _), c in counts.items()
     }
+
+
+def test_the_title_is_looked_for_in_the_first_lines_of_the_front_only() -> None:
+    """A safety cap (limits.MAX_FRONT_LINES): a front block without headings past it is
+    body text, searched no further, and the missing title is reported."""
+    lines = [f"栏目{i}：政务公开" for i in range(MAX_FRONT_LINES)]
+    assert _front("\n".join([*lines[1:], TITLE])) == (BODY, 2020)
+    report = gr.parse("\n".join([*lines, TITLE, REST]))
+    assert (report.organisation, report.year) == (None, None)
+    missing = next(d for d in report.diagnostics if d.code == "title-missing")
+    assert f"first {MAX_FRONT_LINES} non-empty lines" in missing.message

@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from . import labels
+from .limits import MAX_FRONT_LINES
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0"}
 _YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九O]{4}"
@@ -170,7 +172,8 @@ def _first_cell(text: str) -> str:
 
 
 def front(lines: Sequence[str]) -> Front:
-    """What the front block ``lines`` (those before section 一) tell of the report.
+    """What the front block ``lines`` (those before section 一; the first
+    ``MAX_FRONT_LINES`` that are not blank) tell of the report.
 
     The title is the first line (or two lines) that holds a year and a report's name and
     is no sentence; a site's metadata block gives one as ``名称``/``标题``. The body is
@@ -178,7 +181,9 @@ def front(lines: Sequence[str]) -> Front:
     line before the title (a Markdown heading counts), else by the metadata block's
     ``发布机构``. The block's ``发布日期``/``发布时间`` is the date.
     """
-    rows = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
+    rows = list(
+        islice(((n, line) for n, line in enumerate(lines, 1) if line.strip()), MAX_FRONT_LINES)
+    )
     found: tuple[str | None, int, int] | None = None
     page: dict[str, str] = {}
     previous: str | None = None

@@ -16,7 +16,7 @@ from . import layouts, metadata, skeleton, statements
 from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
-from .limits import MAX_BYTES, MAX_TABLE_LINES
+from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_TABLE_LINES
 from .model import Report, Table
 from .reading import Reading
 from .resolve import Resolved, resolve, verifies
@@ -92,7 +92,13 @@ def parse(
         *(
             []
             if front.line
-            else [diagnostic("title-missing", "no title with a reporting year was found")]
+            else [
+                diagnostic(
+                    "title-missing",
+                    "no title with a reporting year was found in the first "
+                    f"{MAX_FRONT_LINES} non-empty lines before section 一",
+                )
+            ]
         ),
         *found,
         *(finding for _, _, findings in tables for finding in findings),
