@@ -192,7 +192,7 @@ def seeds(reports: int) -> list[bytes]:
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "source: decode, normalise": (("source.py", "read"),),
     "skeleton: grammar, sections": (("skeleton.py", "split"),),
-    "metadata: title, template": (("metadata.py", "title"), ("parser.py", "_template")),
+    "metadata: title, template": (("metadata.py", "front"), ("parser.py", "_template")),
     "layout detection": (("parser.py", "_detect"),),
     "rows: layout strategies": (("layouts/", "rows"),),
     "sections: rows to readings": (("sections/", "read"),),

@@ -48,6 +48,90 @@ SECTION_NUMERALS: dict[str, int] = {
 TITLE_KEYWORDS: tuple[str, ...] = ("信息公开", "年度报告", "年报")
 #: Words of the title that a page header repeating it on every page keeps.
 RUNNING_TITLE: tuple[str, ...] = ("年度报告", "年报")
+#: Words that start the report's name in a title that starts with the year: the body is
+#: named between the year and the first of them (``2019年XX市人民政府办公厅政府信息公开…``).
+TITLE_SUBJECTS: tuple[str, ...] = ("信息公开", "政务公开", "工作年度报告", "年度报告", "年报")
+#: The word the report's name may share with the body's name (``XX区人民政府信息公开…``): it
+#: belongs to the body only after a place (one of ``PLACE_ENDINGS``).
+GOVERNMENT = "政府"
+PLACE_ENDINGS: tuple[str, ...] = (
+    "省",
+    "市",
+    "州",
+    "盟",
+    "县",
+    "旗",
+    "区",
+    "镇",
+    "乡",
+    "村",
+    "人民",
+)
+#: Words that end the text before the year in a title without being the body's name
+#: (``XX局关于2020年…``).
+TITLE_JOINERS: tuple[str, ...] = ("关于",)
+
+#: A site's metadata block above a report, as a page or a converter prints it: a label,
+#: a colon or a cell border, its value. By what the value tells: ``title`` the report's
+#: title, ``organisation`` the body that published it, ``published`` the date (labels in
+#: order of preference); the ``other`` labels only end the value before them.
+PAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("名称", "标题", "文章标题", "信息名称", "题名"),
+    "organisation": ("发布机构", "发文机关", "发布单位", "发文单位"),
+    "published": ("发布日期", "发布时间", "成文日期", "发文日期"),
+    "other": (
+        "索引号",
+        "主题分类",
+        "信息分类",
+        "体裁分类",
+        "组配分类",
+        "文号",
+        "发文字号",
+        "文件编号",
+        "来源",
+        "信息来源",
+        "栏目",
+        "作者",
+        "时间",
+        "日期",
+        "生效日期",
+        "废止日期",
+        "有效性",
+        "主题词",
+        "关键词",
+        "服务对象",
+        "公开方式",
+        "公开范围",
+        "公开时限",
+        "浏览次数",
+        "点击数",
+        "字号",
+        "当前位置",
+        "您现在的位置",
+        "原文链接",
+        "本地目录",
+    ),
+}
+#: Lines of a page or an extraction that name no body, though short and plain: never an
+#: organisation (compared whole, spaces removed).
+PAGE_FURNITURE: tuple[str, ...] = (
+    "正文",
+    "全文",
+    "首页",
+    "目录",
+    "打印",
+    "关闭",
+    "返回",
+    "分享",
+    "收藏",
+    "附件",
+    "下载",
+    "字体",
+    "大中小",
+    "文字版",
+    "全真版",
+    "详情",
+)
 
 # Section 二 -------------------------------------------------------------------------------
 

@@ -8,6 +8,11 @@ cuts off is reported with a diagnostic, never dropped in silence (``docs/robustn
 #: report is a paragraph of a few thousand characters.
 MAX_LINE_CHARS = 10_000
 
+#: Non-empty lines before section 一 searched for the title and a site's metadata block; a
+#: real page's navigation, metadata block and title run to a few dozen. Past them the text
+#: is body without headings, and no title found there is reported (``title-missing``).
+MAX_FRONT_LINES = 200
+
 #: Lines of one section's table regions that are read; the rest are ignored
 #: (``table-too-large``). The largest real table, section 三 with one cell per line, has
 #: about 330.

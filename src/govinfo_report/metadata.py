@@ -1,34 +1,79 @@
-"""Report metadata from the text: organisation and year from the title block, the
-signature date at the end, the template version from the tables' labels."""
+"""Report metadata from the text: organisation, year and title line from the front block
+(the title, a site's metadata block above it), the signature date at the end, the
+template version from the tables' labels."""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Sequence
+from itertools import islice
+from typing import NamedTuple
 
 from . import labels
+from .limits import MAX_FRONT_LINES
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0"}
 _YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九O]{4}"
 _TITLE = re.compile(rf"(?P<organisation>.*?)(?P<year>{_YEAR})年度?(?P<rest>.+)")
-_DATE = re.compile(
-    rf"(?P<year>{_YEAR})年(?P<month>[\d一二三四五六七八九十]{{1,3}})月"
-    rf"(?P<day>[\d一二三四五六七八九十]{{1,3}})日"
+_HAS_YEAR = re.compile(rf"(?:{_YEAR})年")
+_CN_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
+_DATE = re.compile(rf"(?P<year>{_YEAR})年(?P<month>{_CN_NUMBER})月(?P<day>{_CN_NUMBER})日")
+#: A date as a site's metadata block gives it: ``2021-02-09``, ``2021/2/9 10:30``,
+#: ``2021年02月09日``.
+_PAGE_DATE = re.compile(
+    rf"(?P<year>{_YEAR})\s*[-/.年]\s*(?P<month>{_CN_NUMBER})\s*[-/.月]\s*"
+    rf"(?P<day>{_CN_NUMBER})(?!\d)"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.]")
-_NOT_ORGANISATION = re.compile(r"[。，,；;：:！!？?]")
+#: Punctuation of a sentence or of a label: never in a title.
+_SENTENCE = re.compile(r"[。，,；;：:！!？?、《》“”]")
+#: Never in a body's name: sentence punctuation, digits, Latin letters.
+_NOT_ORGANISATION = re.compile(r"[。，,；;：:！!？?、《》“”0-9A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Markdown and table marks (``# 标题``, ``**…**``, ``| cell |``, ``> quote``): never in a
+#: title or a body's name. Rule characters and book-title marks are dropped at the ends.
+_MARKUP = str.maketrans("", "", "#*|>_`")
+_ENDS = "-=~—《》"
 
-#: How far the title is looked for, and how long a title or organisation line may be.
-TITLE_LINES = 8
+_FIELD_KIND = {label: kind for kind, names in labels.PAGE_FIELDS.items() for label in names}
+#: A field of a site's metadata block: its label after the start of the line or a cell
+#: border, then a colon or a cell border (a tab, ``|``, two spaces, the line's end).
+_FIELD = re.compile(
+    r"(?<![^\s|>*#\[【])(?P<label>"
+    + "|".join(map(re.escape, sorted(_FIELD_KIND, key=len, reverse=True)))
+    + r")(?:[ \t]*[:：]|(?=\t|[ ]*\||[ ]*$|[ ]{2}))"
+)
+_CELL = re.compile(r"\t|\||\s{2,}")
+_TITLE_LABEL = re.compile(
+    "^(?:" + "|".join(map(re.escape, labels.PAGE_FIELDS["title"])) + ")[:：]?"
+)
+
+#: How long a title or organisation may be (spaces removed).
 MAX_TITLE_CHARS = 80
 MAX_ORGANISATION_CHARS = 40
 #: How many distinct legacy heading words make a report legacy.
 LEGACY_EVIDENCE = 2
 
 
+class Front(NamedTuple):
+    """What the front block tells: the body, the reporting year and the title's line (all
+    ``None`` when there is no title; the body may still come from a site's metadata
+    block), and the date the metadata block gives (``None``: none)."""
+
+    organisation: str | None
+    year: int | None
+    line: int | None
+    published: datetime.date | None
+
+
 def _compact(line: str) -> str:
     return "".join(line.split())
+
+
+def _clean(line: str) -> str:
+    """A line without spaces, Markdown and table marks, or a leading title label."""
+    return _TITLE_LABEL.sub("", _compact(line).translate(_MARKUP).strip(_ENDS), count=1)
 
 
 def _number(text: str) -> int:
@@ -43,28 +88,141 @@ def _number(text: str) -> int:
     return int("".join(_CN_DIGITS[c] for c in text))
 
 
-def title(lines: Sequence[str]) -> tuple[str | None, int | None, int | None]:
-    """``(organisation, year, line)`` from the first lines of the front block.
+def _date(match: re.Match[str] | None) -> datetime.date | None:
+    if match is None:
+        return None
+    try:
+        return datetime.date(_number(match["year"]), _number(match["month"]), _number(match["day"]))
+    except ValueError:
+        return None
 
-    The organisation is the text before the year on the title line, or the line before it
-    when the title starts with the year (``城东区韵家口镇政府`` / ``2020 年政府信息公开…``).
+
+def _organisation(text: str) -> str | None:
+    """``text`` if it can be a body's name: short, plain, neither page furniture nor a
+    title (a trailing ``关于`` dropped)."""
+    for joiner in labels.TITLE_JOINERS:
+        text = text.removesuffix(joiner)
+    if (
+        not 2 <= len(text) <= MAX_ORGANISATION_CHARS
+        or _NOT_ORGANISATION.search(text)
+        or not _HAN.search(text)
+        or text in labels.PAGE_FURNITURE
+        or any(word in text for word in labels.TITLE_KEYWORDS)
+    ):
+        return None
+    return text
+
+
+def _named_after_year(rest: str) -> str:
+    """The body a title names after its year, before the report's name
+    (``上海市人民政府办公厅`` in ``上海市人民政府办公厅政府信息公开工作年度报告``)."""
+    cut = min((i for word in labels.TITLE_SUBJECTS if (i := rest.find(word)) >= 0), default=0)
+    head = rest[:cut]
+    body = head.removesuffix(labels.GOVERNMENT)
+    return head if body.endswith(labels.PLACE_ENDINGS) else body
+
+
+def _title_match(candidate: str) -> re.Match[str] | None:
+    """The title's parts, if ``candidate`` is a title: a year, then a report's name; no
+    sentence."""
+    if len(candidate) > MAX_TITLE_CHARS or _SENTENCE.search(candidate):
+        return None
+    match = _TITLE.match(candidate)
+    if match and any(word in match["rest"] for word in labels.TITLE_KEYWORDS):
+        return match
+    return None
+
+
+def _title(candidate: str, following: str, previous: str | None) -> tuple[str | None, int] | None:
+    """``(organisation, year)`` if ``candidate`` is a title, or starts one that ``following``
+    ends (a title split over two lines). The body is named before the year, else after it,
+    else on the line before (``previous``)."""
+    if len(candidate) > MAX_TITLE_CHARS:
+        return None
+    match = _title_match(candidate)
+    if match is None and following and _HAS_YEAR.search(candidate):
+        match = _title_match(candidate + following)
+    if match is None:
+        return None
+    organisation = (
+        _organisation(match["organisation"])
+        or _organisation(_named_after_year(match["rest"]))
+        or previous
+    )
+    return organisation, _number(match["year"])
+
+
+def _fields(line: str, following: str) -> list[tuple[str, str]]:
+    """The metadata fields on ``line``: ``(label, value)``, the value being the first cell
+    after the label, or the next line when the label ends the line and that line holds no
+    field (converters that put each cell on a line of its own)."""
+    matches = list(_FIELD.finditer(line))
+    fields = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = _first_cell(line[match.end() : end])
+        if not value and i + 1 == len(matches) and not _FIELD.search(following):
+            value = _first_cell(following)
+        fields.append((match["label"], value))
+    return fields
+
+
+def _first_cell(text: str) -> str:
+    return next((cell for cell in map(str.strip, _CELL.split(text.translate(_MARKUP))) if cell), "")
+
+
+def front(lines: Sequence[str]) -> Front:
+    """What the front block ``lines`` (those before section 一; the first
+    ``MAX_FRONT_LINES`` that are not blank) tell of the report.
+
+    The title is the first line (or two lines) that holds a year and a report's name and
+    is no sentence; a site's metadata block gives one as ``名称``/``标题``. The body is
+    named before the title's year, or between the year and the report's name, or on the
+    line before the title (a Markdown heading counts), else by the metadata block's
+    ``发布机构``. The block's ``发布日期``/``发布时间`` is the date.
     """
+    rows = list(
+        islice(((n, line) for n, line in enumerate(lines, 1) if line.strip()), MAX_FRONT_LINES)
+    )
+    found: tuple[str | None, int, int] | None = None
+    page: dict[str, str] = {}
     previous: str | None = None
-    seen = 0
-    for number, line in enumerate(lines, 1):
-        compact = _compact(line)
-        if not compact:
-            continue
-        seen += 1
-        if seen > TITLE_LINES:
-            break
-        match = _TITLE.match(compact) if len(compact) <= MAX_TITLE_CHARS else None
-        if match and any(word in match["rest"] for word in labels.TITLE_KEYWORDS):
-            organisation = match["organisation"] or previous
-            return organisation or None, _number(match["year"]), number
-        fits = len(compact) <= MAX_ORGANISATION_CHARS and not _NOT_ORGANISATION.search(compact)
-        previous = compact if fits else None
-    return None, None, None
+    for i, (number, line) in enumerate(rows):
+        following = rows[i + 1][1] if i + 1 < len(rows) else ""
+        fields = _fields(line, following)
+        for label, value in fields:
+            if value:
+                page.setdefault(label, value)
+        if fields:
+            candidate = next((_clean(v) for k, v in fields if _FIELD_KIND[k] == "title"), "")
+        else:
+            candidate = _clean(line)
+        if found is None and candidate:
+            ends = "" if _FIELD.search(following) else _clean(following)
+            title = _title(candidate, ends, previous)
+            if title is not None:
+                found = (*title, number)
+        previous = None if fields else _organisation(candidate)
+    body = next(
+        (
+            named
+            for label in labels.PAGE_FIELDS["organisation"]
+            if (named := _organisation(_clean(page.get(label, ""))))
+        ),
+        None,
+    )
+    date = next(
+        (
+            day
+            for label in labels.PAGE_FIELDS["published"]
+            if (day := _date(_PAGE_DATE.search(page.get(label, ""))))
+        ),
+        None,
+    )
+    if found is None:
+        return Front(body, None, None, date)
+    organisation, year, number = found
+    return Front(organisation or body, year, number, date)
 
 
 def published(lines: Sequence[str]) -> datetime.date | None:
@@ -72,12 +230,7 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     for line in reversed([line for line in lines if line.strip()][-4:]):
         match = _DATE.fullmatch(_compact(line))
         if match:
-            try:
-                return datetime.date(
-                    _number(match["year"]), _number(match["month"]), _number(match["day"])
-                )
-            except ValueError:
-                return None
+            return _date(match)
     return None
 
 

@@ -16,7 +16,7 @@ from . import layouts, metadata, skeleton, statements
 from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
-from .limits import MAX_BYTES, MAX_TABLE_LINES
+from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_TABLE_LINES
 from .model import Report, Table
 from .reading import Reading
 from .resolve import Resolved, resolve, verifies
@@ -72,8 +72,8 @@ def parse(
     refuse_several(text.lines)
     skel = skeleton.split(text.lines)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
-    organisation, year, title_line = metadata.title(_front_lines(text, skel))
-    if not any(regions.values()) and len(skel.sections) < 2 and title_line is None:
+    front = metadata.front(_front_lines(text, skel))
+    if not any(regions.values()) and len(skel.sections) < 2 and front.line is None:
         first = next((i for i, line in enumerate(text.lines) if line.strip()), 0)
         raise ParseError(
             "not a government information disclosure annual report: it has no title with a "
@@ -82,7 +82,7 @@ def parse(
             line=first + 1,
             text=text.lines[first],
         )
-    template, found = _template(text, regions, year, title_line)
+    template, found = _template(text, regions, front.year, front.line)
     tables = [_table(text, name, regions[name], template, forced) for name in SECTIONS]
     resolved = resolve(template, [reading for _, reading, _ in tables])
     stated = statements.find(_prose_lines(text, skel, 1), template.name)
@@ -91,17 +91,21 @@ def parse(
         *skel.diagnostics,
         *(
             []
-            if title_line
-            else [diagnostic("title-missing", "no title with a reporting year was found")]
+            if front.line
+            else [
+                diagnostic(
+                    "title-missing",
+                    "no title with a reporting year was found in the first "
+                    f"{MAX_FRONT_LINES} non-empty lines before section 一",
+                )
+            ]
         ),
         *found,
         *(finding for _, _, findings in tables for finding in findings),
         *resolved.findings,
         *statements.compare(stated, resolved),
     ]
-    report = _report(
-        text, skel, resolved, [name for name, _, _ in tables], organisation, year, found
-    )
+    report = _report(text, skel, resolved, [name for name, _, _ in tables], front, found)
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
@@ -378,8 +382,7 @@ def _report(
     skel: Skeleton,
     resolved: Resolved,
     chosen: Sequence[str | None],
-    organisation: str | None,
-    year: int | None,
+    front: metadata.Front,
     found: list[Diagnostic],
 ) -> Report:
     last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
@@ -388,10 +391,10 @@ def _report(
         _model_table(resolved, name, layout) for name, layout in zip(SECTIONS, chosen, strict=True)
     )
     return Report(
-        organisation=organisation,
-        year=year,
+        organisation=front.organisation,
+        year=front.year,
         template=resolved.template.name,
-        published=metadata.published(tail),
+        published=metadata.published(tail) or front.published,
         overview=_prose(text, skel, 1),
         proactive=proactive,
         applications=applications,
