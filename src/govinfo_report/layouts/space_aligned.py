@@ -10,12 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import ClassVar
 
 from .base import VALUE, Row, loose_value_lines, word_rows
 
 #: A line with a value after a label or another value, across spaces.
 _ROW = re.compile(rf"\S\s+{VALUE}\s*$")
+
+
+def _by_column(row: Row) -> Row:
+    """A row whose values sit on several lines, all right of its label, with its values in
+    column order: ``pdftotext -layout`` centres a cell's text in a row made tall by a wrapped
+    label, so a column's value may sit on a line above the values left of it (``行政 … 122``
+    over ``45项 +28``). A line wrapped back to the margin (left of the label) keeps the
+    line order."""
+    values = row.values
+    if len(values) < 2 or values[0][1] == values[-1][1] or not row.labels:
+        return row
+    if min(column for _, _, column in values) <= row.labels[0][2]:
+        return row
+    return row._replace(values=tuple(sorted(values, key=itemgetter(2))))
 
 
 class SpaceAligned:
@@ -31,7 +46,7 @@ class SpaceAligned:
         return sum(1 for line in valued if _ROW.search(line)) / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        return word_rows(lines, first_line)
+        return map(_by_column, word_rows(lines, first_line))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         return ["  ".join(cell for cell in row if cell) for row in table if any(row)]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from itertools import combinations
+from math import comb
 from operator import itemgetter
 
 from .. import collapsed, labels
@@ -124,6 +126,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             if shared is None:
                 continue
             row = shared
+        elif not runs and header is not None and len(row.values) > len(cells):
+            row = _merged(draft, template, key, header, row) or row
         if not runs and len(row.values) == len(cells):  # the usual row: all its values
             draft.give(cells, row.values, unit)
         else:
@@ -195,6 +199,62 @@ def _by_header(draft: Draft, template: Template, key: str, header: Header, row: 
         )
     )
     return row._replace(values=tuple(kept)) if shared else None
+
+
+#: Ways of reading a row's blank cells as covered by merged cells that are tried at most.
+MAX_MERGED_WAYS = 64
+
+
+def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row) -> Row | None:
+    """A row with more cells than columns, under a header naming its columns: cells merged
+    over several grid columns, as a Word table or an HTML page shares one grid between
+    section 二's sub-tables. ``None`` when the header does not say how.
+
+    Where the header repeats a column's name once per grid column it covers (python-docx
+    gives a merged cell once per column), the row's cells go by the header's, and a column
+    is read where all its cells agree. Where the header names each column once, the surplus
+    cells are the blank ones a merged cell covers (a grid keeps a merged cell's text at its
+    first position): each way of dropping as many blank cells is a reading, and a column is
+    read where every reading agrees; a column they disagree on is missing."""
+    shape = labels.PROACTIVE_SHAPE[template.name][key]
+    values = row.values
+    if tuple(dict.fromkeys(header)) != shape:
+        return None
+    if len(header) == len(values) and len(header) > len(shape):
+        under = [
+            [value for value, named in zip(values, header, strict=True) if named == column]
+            for column in shape
+        ]
+        kept = [cells[0] if len({text for text, _, _ in cells}) == 1 else None for cells in under]
+        how = "its cells go by the header's columns, which repeat a merged cell's name"
+    elif len(header) == len(shape):
+        surplus = len(values) - len(shape)
+        blanks = [at for at, (text, _, _) in enumerate(values) if not text and at]
+        if len(blanks) < surplus or comb(len(blanks), surplus) > MAX_MERGED_WAYS:
+            return None
+        options = [
+            [value for at, value in enumerate(values) if at not in dropped]
+            for dropped in map(set, combinations(blanks, surplus))
+        ]
+        kept = [
+            column[0] if len({text for text, _, _ in column}) == 1 else None
+            for column in zip(*options, strict=True)
+        ]
+        how = f"{surplus} blank cell(s) read as covered by merged cells"
+    else:
+        return None
+    lost = [shape[at] for at, value in enumerate(kept) if value is None]
+    draft.find(
+        diagnostic(
+            "merged-cells",
+            f"section 二: {labels.PROACTIVE_ROWS[template.name][key][0]}: {len(values)} cells "
+            f"for {len(shape)} columns; {how}"
+            + (f"; {', '.join(lost)} uncertain, missing" if lost else ""),
+            row.line,
+            values[0][2],
+        )
+    )
+    return row._replace(values=tuple(value or ("", row.line, values[0][2]) for value in kept))
 
 
 def _money_unit(labelled: Labelled) -> str | None:
