@@ -269,3 +269,18 @@ def test_sub_rows_numbered_with_a_comma() -> None:
     numbered = re.sub(r"\t(\d)\.", r"\t\1、", text)
     assert numbered != text
     assert gr.parse(numbered).flat() == gr.parse(text).flat()
+
+
+@scaled(0.2)
+@given(reports(template="2021", missing=False))
+def test_row_labels_with_typos_are_read(report: gr.Report) -> None:
+    text = gr.render(report, "tab-separated")
+    typos = {
+        "2.其他法律行政法规禁止公开": "2.其他法律行政止公开",
+        "4.保护第三方合法权益": "4.保扩第三方合法权益",
+        "3.要求提供公开出版物": "3.要求提供公开出板物",
+    }
+    for label, typo in typos.items():
+        assert text.count(label) == 1
+        text = text.replace(label, typo)
+    assert gr.parse(text).flat() == gr.parse(gr.render(report, "tab-separated")).flat()
