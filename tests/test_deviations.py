@@ -112,6 +112,18 @@ def test_units_signs_and_yuan_inside_cells() -> None:
     assert _codes(bad).count("invalid-value") == 2
 
 
+def test_the_last_row_with_units_in_text_without_a_grid() -> None:
+    # A table's last row printing units is still a table line: in text of one cell a line
+    # or of cells apart by spaces, a table ends at its last line holding a value.
+    for layout, sep in (("cell-per-line", "\n"), ("space-aligned", "  ")):
+        text = gr.render(REPORT_2019, layout)
+        row = sep.join(("政府集中采购", "15", "680.594743"))
+        assert row in text
+        units = sep.join(("政府集中采购", "15个", "6805947.43元"))
+        report = gr.parse(text.replace(row, units))
+        assert _proactive(report) == _proactive(gr.parse(text)), layout
+
+
 def test_a_missing_header_row_and_a_header_worded_otherwise() -> None:
     # No 第二十条第（六）项 block: 行政处罚 and 行政强制 follow in the （五）项 block, whose
     # header says 本年增/减量.
