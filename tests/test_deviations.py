@@ -296,3 +296,17 @@ def test_row_labels_with_typos_are_read(report: gr.Report) -> None:
         assert text.count(label) == 1
         text = text.replace(label, typo)
     assert gr.parse(text).flat() == gr.parse(gr.render(report, "tab-separated")).flat()
+
+
+def test_a_group_row_beside_a_row_with_no_label_is_not_trusted() -> None:
+    values: dict[str, object] = {f.key: 0 for f in gr.fields("2021") if f.section == "applications"}
+    report = gr.Report.from_values(values, template="2021", year=2022, organisation="某县人民政府")
+    grouped, _ = _group_line(gr.render(report, "tab-separated"), "2021", "other")
+    assert "group-row" in _codes(gr.parse(grouped))
+    at = grouped.index("\t（六）其他处理")
+    # A row of values with no label at all could be a sub-row whose label was lost.
+    lost = grouped[:at] + "\t\t\t0\t0\t0\t0\t0\t0\t0\n" + grouped[at:]
+    assert "group-row" not in _codes(gr.parse(lost))
+    # One whose label is the wrapped end of another group's row could not.
+    wrapped = grouped[:at] + "\t\t已获取信息\t0\t0\t0\t0\t0\t0\t0\n" + grouped[at:]
+    assert "group-row" in _codes(gr.parse(wrapped))

@@ -22,7 +22,7 @@ from ..catalogue import Template
 from ..cells import convert
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
-from ..matching import foreign_row, matcher
+from ..matching import foreign_row, matcher, normalise_label
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
@@ -113,7 +113,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     seen: set[str] = set()
     named: set[str] = set()  # the rows whose labels the table prints, with values or not
     grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
-    unlabelled = False  # a row of values that names no row
+    unlabelled: list[str] = []  # the label texts of rows of values that name no row
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         plan = _PLANS[name, texts]
@@ -126,7 +126,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if group is not None and group not in grouped and not runs and len(row.values) == columns:
             grouped[group] = row
             continue
-        unlabelled = unlabelled or not plan.keys
+        if not plan.keys:
+            unlabelled.append(normalise_label("".join(texts)))
         cells = [template.rows[NAME, key] for key in plan.keys]
         if plan.foreign:
             # A row of the other template: its values fit no cell of this one.
@@ -224,7 +225,12 @@ def _group_of(plan: _Plan, template: str) -> str | None:
 
 
 def _group_row(
-    draft: Draft, template: Template, group: str, row: Row, named: set[str], unlabelled: bool
+    draft: Draft,
+    template: Template,
+    group: str,
+    row: Row,
+    named: set[str],
+    unlabelled: Sequence[str],
 ) -> tuple[str, ...]:
     """A group printed as one row with values instead of its sub-rows (``（六）其他处理``
     in a 2021 table). Its values are the sums of its sub-rows, which are not printed: where
@@ -232,13 +238,19 @@ def _group_row(
     value leaves them missing (the rules may still derive them).
 
     Only where that reading is certain: none of its sub-rows is ``named`` anywhere in the
-    table, and no other row of values lacks a label (``unlabelled``: a sub-row whose label
-    was lost, whose values the group label may have taken). Otherwise its values are not
-    placed. Returns the sub-rows it accounts for (none are then missing rows)."""
+    table, and no other row of values could be one of them with its label lost
+    (``unlabelled``: the label texts of rows of values that name no row; one with no text,
+    or with a piece of a sub-row's label, could be, and the group label may then have
+    taken a sub-row's values). Otherwise its values are not placed. Returns the sub-rows it
+    accounts for (none are then missing rows)."""
     name = template.name
     subrows = _SUBROWS[name][group]
     label = labels.APPLICATION_GROUPS[name][group][0]
-    if unlabelled or not named.isdisjoint(subrows):
+    words = [
+        normalise_label(alias) for key in subrows for alias in labels.APPLICATION_ROWS[name][key]
+    ]
+    lost = any(not text or any(text in word for word in words) for text in unlabelled)
+    if lost or not named.isdisjoint(subrows):
         draft.find(
             diagnostic(
                 "values-unplaced",
