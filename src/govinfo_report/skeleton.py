@@ -109,21 +109,27 @@ class Skeleton:
 def heading_number(line: str) -> int | None:
     """The section number if ``line`` is one of the six section headings, else ``None``."""
     numbered = _numbered(line)
-    return numbered[0] if numbered is not None and numbered[0] in numbered[1] else None
+    return numbered[0] if numbered is not None and _named(numbered[2], numbered[0]) else None
 
 
-def _numbered(line: str) -> tuple[int, frozenset[int], str] | None:
+def _numbered(line: str) -> tuple[int, str, str] | None:
     """For a line shaped as a heading (a numeral, ``、``, a title), its numeral's section,
-    the sections whose keywords its title holds and the numeral as written; ``None`` for
-    any other line."""
+    the numeral as written and the title; ``None`` for any other line."""
     if len(line) > _MAX_HEADING_CHARS:
         return None
     match = _HEADING.match(line)
     if match is None:
         return None
-    title = match["title"].replace(" ", "")
-    named = frozenset(number for number, words in _KEYWORDS.items() if words.search(title))
-    return SECTION_NUMERALS[match["number"]], named, match["number"]
+    return SECTION_NUMERALS[match["number"]], match["number"], match["title"].replace(" ", "")
+
+
+def _named(title: str, only: int | None = None) -> frozenset[int]:
+    """The sections whose keywords ``title`` holds (of section ``only``, when given)."""
+    return frozenset(
+        number
+        for number, words in _KEYWORDS.items()
+        if only in (None, number) and words.search(title)
+    )
 
 
 def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnostic]]:
@@ -144,11 +150,11 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
         numbered = _numbered(lines[index])
         if numbered is None:
             continue
-        number, named, numeral = numbered
-        if number in named:
+        number, numeral, title = numbered
+        if _named(title, number):
             found.append((index, number))
             numerals.add(numeral)
-        elif len(named) == 1:
+        elif len(named := _named(title)) == 1:
             stray.setdefault(next(iter(named)), []).append((index, numeral))
     at_number = {number: index for index, number in found}
     fixed: list[Diagnostic] = []
