@@ -310,3 +310,54 @@ def test_a_group_row_beside_a_row_with_no_label_is_not_trusted() -> None:
     # One whose label is the wrapped end of another group's row could not.
     wrapped = grouped[:at] + "\t\t已获取信息\t0\t0\t0\t0\t0\t0\t0\n" + grouped[at:]
     assert "group-row" in _codes(gr.parse(wrapped))
+
+
+def _word_grid(page: str) -> str:
+    """``page`` with section 三 on a Word grid of one more column: 商业企业 and every value
+    under it span two grid columns (法人或其他组织 six)."""
+    start = page.index("<table", page.index("三、收到和处理政府信息公开申请情况"))
+    end = page.index("</table>", start)
+    table = page[start:end]
+    table = table.replace('<td colspan="5">法人或其他组织', '<td colspan="6">法人或其他组织')
+    table = table.replace("<td>商业企业</td>", '<td colspan="2">商业企业</td>')
+
+    def widen(row: re.Match[str]) -> str:
+        cells = re.findall(r"<td[^>]*>.*?</td>", row[0])
+        if len(cells) < 8 or "商业企业" in row[0]:
+            return row[0]
+        cells[-6] = cells[-6].replace("<td>", '<td colspan="2">', 1)
+        return "<tr>" + "".join(cells) + "</tr>"
+
+    table = re.sub(r"<tr>.*?</tr>", widen, table)
+    return page[:start] + table + page[end:]
+
+
+@scaled(0.4)
+@given(reports(missing=False))
+def test_merged_cells_of_a_word_grid_in_section_three(report: gr.Report) -> None:
+    page = _word_grid(gr.render_html(report))
+    assert 'colspan="2">' in page
+    read = gr.parse(page, format="html")
+    assert read.flat() == gr.parse(gr.render_html(report), format="html").flat()
+    assert "merged-cells" in _codes(read)
+
+
+def test_a_word_grid_row_that_does_not_add_up_is_not_placed() -> None:
+    # 其他 and 总计 print the same number: read as a python-docx repeat, the row would
+    # shift; read as a merged cell, it must add up.
+    values = {f.key: 0 for f in gr.fields("2019") if f.section == "applications"}
+    for row in ("new", "granted", "total"):
+        values[f"applications.{row}.other_organisation"] = 1
+        values[f"applications.{row}.total"] = 1
+    report = gr.Report.from_values(values, template="2019", year=2020, organisation="某县人民政府")
+    page = _word_grid(gr.render_html(report))
+    read = gr.parse(page, format="html")
+    assert read.cell("applications.granted.other_organisation").value == 1
+    assert read.cell("applications.granted.research_institution").value == 0
+    # The same row printed not adding up: its cells are missing, none shifted.
+    row = next(line for line in page.split("\n") if "（一）予以公开" in line)
+    assert row.endswith("<td>1</td><td>1</td></tr>")
+    broken = page.replace(row, row.removesuffix("<td>1</td></tr>") + "<td>3</td></tr>")
+    read = gr.parse(broken, format="html")
+    granted = [read.cell(f"applications.granted.{c}").value for c in labels.APPLICANT_COLUMNS]
+    assert granted == [None] * 7

@@ -107,7 +107,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "merged-cells": (
         "info",
-        "a row of section 二 has more cells than columns, read under its header as merged cells",
+        "a row with more cells than columns was read as cells merged over grid columns",
     ),
     "merged-cell-repeated": (
         "info",

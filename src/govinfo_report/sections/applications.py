@@ -19,13 +19,14 @@ from typing import NamedTuple
 
 from .. import collapsed, labels
 from ..catalogue import Template
-from ..cells import convert
+from ..cells import convert, count_values
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
 from ..matching import foreign_row, matcher, normalise_label
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from .merged import covered
 from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, short, start
 
 NAME = "applications"
@@ -114,12 +115,15 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     named: set[str] = set()  # the rows whose labels the table prints, with values or not
     grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
     unlabelled: list[str] = []  # the label texts of rows of values that name no row
+    repeated = False  # a header names a column twice: merged cells repeated (python-docx)
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         plan = _PLANS[name, texts]
         if not row.values and not runs:
             if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
                 named.update(plan.keys)
+            heads = [text for text in texts if text in _HEADERS]
+            repeated = repeated or len(heads) != len(set(heads))
             continue
         named.update(plan.keys)
         group = _group_of(plan, name)
@@ -178,6 +182,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             if not runs and len(row.values) == columns:  # the usual row: all its values
                 draft.give(cells[0], row.values, None)
                 continue
+            if not runs and not repeated and _merged(draft, template, cells[0], row, plan.label):
+                continue
             if not runs and len(row.values) == 1:
                 row, runs = collapsed.alone(row, columns)
             fill(draft, template, cells[0], row, plan.label, None, runs)
@@ -200,6 +206,43 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
     missing_rows(draft, "三", [row_labels[row][0] for row in row_labels if row not in seen])
     return draft.freeze()
+
+
+def _merged(draft: Draft, template: Template, cells: tuple[int, ...], row: Row, label: str) -> bool:
+    """A row with more cells than columns, its surplus cells blank: cells merged over
+    several grid columns (a Word grid whose header splits 法人或其他组织 unevenly). Read where
+    the blanks covered are certain (``merged.covered``) and the row's 总计 is the sum of its
+    six applicant columns, else its cells are missing; ``False`` (not such a row) when it
+    has too few blank cells."""
+    kept = covered(row.values, len(cells))
+    if kept is None:
+        return False
+    printed = [value for value in kept if value is not None]
+    numbers = [
+        number for number in count_values(text for text, _, _ in printed) if number is not None
+    ]
+    where = (f"{label}: {len(row.values)} cells for {len(cells)} columns", row.values[0])
+    if len(numbers) != len(cells) or sum(numbers[:-1]) != numbers[-1]:
+        not_placed(
+            draft,
+            template,
+            cells,
+            where[1],
+            f"section 三: {where[0]}; no certain way to read some of its blank cells as "
+            "covered by merged cells, or the row does not add up then",
+        )
+        return True
+    draft.give(cells, printed, None)
+    draft.find(
+        diagnostic(
+            "merged-cells",
+            f"section 三: {where[0]}; {len(row.values) - len(cells)} blank cell(s) read as "
+            "covered by merged cells",
+            row.line,
+            where[1][2],
+        )
+    )
+    return True
 
 
 #: The groups of section 三 and their sub-rows (本年度办理结果 heads rows of its own).

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from itertools import combinations
-from math import comb
 from operator import itemgetter
 
 from .. import collapsed, labels
@@ -20,6 +18,7 @@ from ..matching import Match, foreign_row, matcher, normalise_label, proactive_c
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from .merged import covered
 from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, start
 
 NAME = "proactive"
@@ -201,10 +200,6 @@ def _by_header(draft: Draft, template: Template, key: str, header: Header, row: 
     return row._replace(values=tuple(kept)) if shared else None
 
 
-#: Ways of reading a row's blank cells as covered by merged cells that are tried at most.
-MAX_MERGED_WAYS = 64
-
-
 def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row) -> Row | None:
     """A row with more cells than columns, under a header naming its columns: cells merged
     over several grid columns, as a Word table or an HTML page shares one grid between
@@ -213,9 +208,8 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
     Where the header repeats a column's name once per grid column it covers (python-docx
     gives a merged cell once per column), the row's cells go by the header's, and a column
     is read where all its cells agree. Where the header names each column once, the surplus
-    cells are the blank ones a merged cell covers (a grid keeps a merged cell's text at its
-    first position): each way of dropping as many blank cells is a reading, and a column is
-    read where every reading agrees; a column they disagree on is missing."""
+    cells are the blank ones a merged cell covers (``merged.covered``); a column they leave
+    uncertain is missing."""
     shape = labels.PROACTIVE_SHAPE[template.name][key]
     values = row.values
     if tuple(dict.fromkeys(header)) != shape:
@@ -227,20 +221,9 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
         ]
         kept = [cells[0] if len({text for text, _, _ in cells}) == 1 else None for cells in under]
         how = "its cells go by the header's columns, which repeat a merged cell's name"
-    elif len(header) == len(shape):
-        surplus = len(values) - len(shape)
-        blanks = [at for at, (text, _, _) in enumerate(values) if not text and at]
-        if len(blanks) < surplus or comb(len(blanks), surplus) > MAX_MERGED_WAYS:
-            return None
-        options = [
-            [value for at, value in enumerate(values) if at not in dropped]
-            for dropped in map(set, combinations(blanks, surplus))
-        ]
-        kept = [
-            column[0] if len({text for text, _, _ in column}) == 1 else None
-            for column in zip(*options, strict=True)
-        ]
-        how = f"{surplus} blank cell(s) read as covered by merged cells"
+    elif len(header) == len(shape) and (found := covered(values, len(shape))) is not None:
+        kept = found
+        how = f"{len(values) - len(shape)} blank cell(s) read as covered by merged cells"
     else:
         return None
     lost = [shape[at] for at, value in enumerate(kept) if value is None]
