@@ -53,6 +53,33 @@ def test_table_furniture(text: str) -> None:
     assert matcher("2019", "proactive").match(text) == ("furniture", None)
 
 
+@pytest.mark.parametrize(
+    "template, section, text, key",
+    [
+        # Characters missing, replaced or added, at most one per four of the label.
+        ("2021", "applications", "2.其他法律行政止公开", "denied.prohibited_by_law"),
+        ("2021", "applications", "2.其它法律行政法规禁止公开", "denied.prohibited_by_law"),
+        ("2019", "applications", "4.保扩第三方合法权益", "denied.third_party_rights"),
+        ("2019", "applications", "3.要求提供公开出板物", "not_processed.publication"),
+        ("2019", "proactive", "行政许呵", "licensing"),
+        ("2019", "proactive", "行政事业收费", "fees"),
+    ],
+)
+def test_labels_with_typos(template: str, section: str, text: str, key: str) -> None:
+    assert matcher(template, section).match(text) == ("row", key)
+
+
+@pytest.mark.parametrize(
+    "section, text",
+    [
+        ("applications", "予分公开"),  # one edit from 予以公开 and from 部分公开
+        ("proactive", "行政许制"),  # one edit from 行政许可 and from 行政强制
+    ],
+)
+def test_a_typo_as_near_two_rows_names_neither(section: str, text: str) -> None:
+    assert matcher("2019", section).match(text) == ("unknown", None)
+
+
 def test_unrelated_text_is_unknown() -> None:
     assert matcher("2019", "applications").match("行政检查") == ("unknown", None)
 

@@ -11,14 +11,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .catalogue import Kind
-from .labels import MONEY_UNITS
+from .labels import COUNT_UNITS, MONEY_UNITS
 from .memo import Memo
 
 #: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18).
 MAX_DIGITS = 15
 _NUMBER = (
     rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
-    r"(?:\s*(?P<unit>万元|元))?"
+    rf"(?:\s*(?:(?P<unit>{'|'.join(sorted(MONEY_UNITS, key=len, reverse=True))})"
+    rf"|(?P<counted>[{''.join(COUNT_UNITS)}])))?"
 )
 _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
 #: A whole cell that holds a value (or an explicit "not given").
@@ -86,6 +87,7 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     Returns ``(value, problem)``: ``problem`` is a diagnostic code (``invalid-value``,
     ``unit-unknown``) or ``None``. Money is returned in 万元, from the unit printed in the cell
     or else in the column header (``header_unit``); with no unit it is returned as printed.
+    A count may carry a count unit (``12件``), never a money unit; money never a count unit.
     """
     if kind != "money" and _plain(text):
         return int(text), None
@@ -99,6 +101,8 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     if match["sign"] == "-":
         value = -value
     if kind == "money":
+        if match["counted"]:
+            return None, "invalid-value"
         unit = match["unit"] or header_unit
         if unit is None:
             return value, ("unit-unknown" if value else None)

@@ -47,6 +47,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),
+    "heading-misnumbered": (
+        "warning",
+        "a section heading's numeral names another section than its title; read by its title",
+    ),
     "line-too-long": ("warning", "lines too long to be table rows were read as prose only"),
     "table-too-large": ("warning", "a table runs past the line cap; the rest is not read"),
     "table-missing": ("error", "a table section (二, 三 or 四) holds no table"),
@@ -96,6 +100,15 @@ CODES: dict[str, tuple[Severity, str]] = {
         "derived only where every way of dropping one rule agrees",
     ),
     "extra-values": ("warning", "a row printed more values than the template has columns"),
+    "group-row": (
+        "warning",
+        "a group of section 三 is printed as one row without its sub-rows; they are derived "
+        "only where it prints 0",
+    ),
+    "merged-cells": (
+        "info",
+        "a row with more cells than columns was read as cells merged over grid columns",
+    ),
     "merged-cell-repeated": (
         "info",
         "a row repeats its last value past the template's "

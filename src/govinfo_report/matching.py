@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
+
+import regex
 
 from . import labels
 from .limits import MAX_MEMO_CHARS
@@ -33,6 +35,9 @@ MIN_PREFIX = 4
 #: The shortest head of a label (its first characters, the rest cut off) taken for the row
 #: it begins.
 MIN_HEAD = 3
+#: A whole label with typos: at most one edit (a character missing, added or replaced) per
+#: this many characters of the label (``行政止公开`` for ``行政法规禁止公开``: 3 of 12).
+CHARS_PER_EDIT = 4
 
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = re.compile(
@@ -91,6 +96,20 @@ class LabelMatcher:
                 norm = normalise_label(label)
                 self._exact[norm] = ("row", key)
                 self._candidates.append((norm, ("row", key)))
+        #: Each candidate that may carry typos, as a ``regex`` fuzzy pattern (best match).
+        self._typos: list[tuple[int, int, Any, Match]] = [
+            (
+                len(label),
+                len(label) // CHARS_PER_EDIT,
+                regex.compile(
+                    f"(?:{regex.escape(label)}){{e<={len(label) // CHARS_PER_EDIT}}}",
+                    regex.BESTMATCH,
+                ),
+                match,
+            )
+            for label, match in self._candidates
+            if len(label) >= CHARS_PER_EDIT
+        ]
         self._cached = lru_cache(maxsize=4096)(self._match)
 
     def match(self, text: str) -> Match:
@@ -160,9 +179,33 @@ class LabelMatcher:
         """Whether ``group`` heads ``row`` (``denied`` heads ``denied.state_secret``)."""
         return group in self._umbrellas or row.startswith(f"{group}.")
 
+    def _typo(self, norm: str) -> Match | None:
+        """The label ``norm`` is whole, give or take a few typos (``regex`` fuzzy matching,
+        ``CHARS_PER_EDIT``): the candidate reached with the fewest edits. Two rows reached
+        with as few are no answer (``unknown``), a group among them is (it carries no
+        values); ``None`` when no candidate is within reach."""
+        found: list[tuple[int, bool, Match]] = []
+        for length, edits, pattern, match in self._typos:
+            if abs(length - len(norm)) > edits:  # more edits than allowed, for the length
+                continue
+            hit = pattern.fullmatch(norm)
+            if hit is not None:
+                found.append((sum(hit.fuzzy_counts), match[0] != "group", match))
+        if not found:
+            return None
+        fewest = min(edits for edits, _, _ in found)
+        tied = {match for edits, _, match in found if edits == fewest}
+        if len(tied) == 1:
+            return tied.pop()
+        groups = [match for match in tied if match[0] == "group"]
+        return groups[0] if len(groups) == 1 else ("unknown", None)
+
     def _fuzzy(self, norm: str) -> Match:
         if len(norm) < MIN_FUZZY_CHARS:
             return ("unknown", None)
+        typo = self._typo(norm)
+        if typo is not None:
+            return typo
         # A candidate below this can neither win nor tie with the winner. The cheap upper
         # bounds of its similarity (lengths, then letters) rule most out before the costly
         # ratio, which is quadratic: a 2,000-character cell no longer costs milliseconds.

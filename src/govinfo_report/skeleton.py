@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import attrs
+import regex
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
@@ -48,9 +49,22 @@ _HEADING = re.compile(
 #: A line that may be a heading: not a table cell (a line starting with a tab); whether it is
 #: short enough is checked apart (``heading_number``), as a lookahead would scan every line.
 _HEADING_LINE = re.compile(rf"(?!\t){_HEADING.pattern}")
-#: Any keyword of a section's heading (folded like the text).
+#: Keywords this long may carry one stray character (``行政法复议`` for 行政复议): a heading
+#: typo. Only an insertion: a keyword missing a character is a shorter word, found in any
+#: text (``具体情况`` holds ``体情况``).
+_FUZZY_KEYWORD = 4
+#: Any keyword of a section's heading (folded like the text), a long one with at most one
+#: character inserted (``regex`` fuzzy matching; a search costs microseconds, and only the
+#: few heading-like lines are searched).
 _KEYWORDS = {
-    number: re.compile("|".join(re.escape(fold(word)) for word in words))
+    number: regex.compile(
+        "|".join(
+            f"(?:{regex.escape(fold(word))}){{i<=1}}"
+            if len(word) >= _FUZZY_KEYWORD
+            else regex.escape(fold(word))
+            for word in words
+        )
+    )
     for number, words in SECTION_KEYWORDS.items()
 }
 
@@ -94,14 +108,79 @@ class Skeleton:
 
 def heading_number(line: str) -> int | None:
     """The section number if ``line`` is one of the six section headings, else ``None``."""
+    numbered = _numbered(line)
+    return numbered[0] if numbered is not None and _named(numbered[2], numbered[0]) else None
+
+
+def _numbered(line: str) -> tuple[int, str, str] | None:
+    """For a line shaped as a heading (a numeral, ``、``, a title), its numeral's section,
+    the numeral as written and the title; ``None`` for any other line."""
     if len(line) > _MAX_HEADING_CHARS:
         return None
     match = _HEADING.match(line)
     if match is None:
         return None
-    number = SECTION_NUMERALS[match["number"]]
-    title = match["title"].replace(" ", "")
-    return number if _KEYWORDS[number].search(title) else None
+    return SECTION_NUMERALS[match["number"]], match["number"], match["title"].replace(" ", "")
+
+
+def _named(title: str, only: int | None = None) -> frozenset[int]:
+    """The sections whose keywords ``title`` holds (of section ``only``, when given)."""
+    return frozenset(
+        number
+        for number, words in _KEYWORDS.items()
+        if only in (None, number) and words.search(title)
+    )
+
+
+def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnostic]]:
+    """The section headings of ``lines`` as ``(line index, number)``, in order, and the
+    misnumbered ones found.
+
+    A heading whose numeral names another section than its title (``二、收到和处理政府信息
+    公开申请情况`` after ``二、主动公开政府信息情况``) is read by its title when that is
+    certain: the title names one section only, which no heading is numbered for; it is the
+    only such line; it stands after the heading of the section before and before those of
+    the sections after; and its numeral, as written, is another heading's (a numeral copied,
+    not a list item's ``2.`` in a section's prose). It gets a ``heading-misnumbered``
+    diagnostic."""
+    found: list[tuple[int, int]] = []
+    numerals: set[str] = set()
+    stray: dict[int, list[tuple[int, str]]] = {}
+    for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
+        numbered = _numbered(lines[index])
+        if numbered is None:
+            continue
+        number, numeral, title = numbered
+        if _named(title, number):
+            found.append((index, number))
+            numerals.add(numeral)
+        elif len(named := _named(title)) == 1:
+            stray.setdefault(next(iter(named)), []).append((index, numeral))
+    at_number = {number: index for index, number in found}
+    fixed: list[Diagnostic] = []
+    for number, lines_at in stray.items():
+        if number in at_number or len(lines_at) != 1:
+            continue
+        index, numeral = lines_at[0]
+        before, after = at_number.get(number - 1), at_number.get(number + 1)
+        if (
+            numeral not in numerals
+            or (before is None if number > 1 else after is None)
+            or any(at > index for n, at in at_number.items() if n < number)
+            or any(at < index for n, at in at_number.items() if n > number)
+        ):
+            continue
+        found.append((index, number))
+        fixed.append(
+            diagnostic(
+                "heading-misnumbered",
+                f"the heading at line {index + 1} is numbered {numeral} but its title names "
+                f"section {SECTION_NAMES[number]}; read as section {SECTION_NAMES[number]}",
+                index + 1,
+                1,
+            )
+        )
+    return sorted(found), fixed
 
 
 class _Marks:
@@ -181,19 +260,18 @@ def _running_headers(lines: Sequence[str], untabbed: list[int], plain: list[str]
     return [i for i in titled if counts[lines[i].strip()] > 1]
 
 
-def tokens(marks: _Marks) -> list[Token]:
-    """One token per heading line and per run of prose or table lines."""
+def tokens(marks: _Marks, found_headings: Sequence[tuple[int, int]]) -> list[Token]:
+    """One token per heading line (``found_headings``: see ``headings``) and per run of
+    prose or table lines."""
     lines = marks.lines
     found: list[Token] = []
     run_start = 0
     tabled = False  # whether the current section is one of the three with a table
-    for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
-        number = heading_number(lines[index])
-        if number is not None:
-            _runs(marks, run_start, index, tabled, found)
-            found.append(Token(f"H{number}", number, None, index + 1, 1))
-            run_start = index + 1
-            tabled = number in _TABLE_SECTIONS
+    for index, number in found_headings:
+        _runs(marks, run_start, index, tabled, found)
+        found.append(Token(f"H{number}", number, None, index + 1, 1))
+        run_start = index + 1
+        tabled = number in _TABLE_SECTIONS
     _runs(marks, run_start, len(lines), tabled, found)
     return found
 
@@ -316,9 +394,9 @@ def split(lines: Sequence[str]) -> Skeleton:
     """Split ``lines`` into the front block and sections.
 
     A heading out of the template's order is demoted to prose of the current section, with a
-    ``section-out-of-order`` diagnostic; a missing heading gets ``section-missing``.
+    ``section-out-of-order`` diagnostic; a missing heading gets ``section-missing``; a
+    misnumbered one ``heading-misnumbered`` (see ``headings``).
     """
-    found: list[Diagnostic] = []
 
     def demote(error: UnexpectedInput) -> bool:
         if not isinstance(error, UnexpectedToken) or error.token.type == "$END":
@@ -340,7 +418,10 @@ def split(lines: Sequence[str]) -> Skeleton:
         return True
 
     marks = _Marks(lines)
-    parts = cast(tuple[Section, ...], parser().parse(iter(tokens(marks)), on_error=demote))
+    found_headings, found = headings(lines)
+    parts = cast(
+        tuple[Section, ...], parser().parse(iter(tokens(marks, found_headings)), on_error=demote)
+    )
     front, sections = parts[0], {section.number: section for section in parts[1:]}
     long = marks.long
     if long:

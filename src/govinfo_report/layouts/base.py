@@ -16,6 +16,7 @@ from operator import add, itemgetter
 from typing import ClassVar, NamedTuple, Protocol
 
 from ..cells import BLANK, LABEL, NUMBER, PLACEHOLDER, cell_kinds
+from ..labels import COUNT_UNITS, MONEY_UNITS
 from ..limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from ..memo import Memo
 
@@ -168,7 +169,8 @@ _WORD = re.compile(r"\S+")
 #: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
 GRID_MARK = re.compile(r"[\t|│┃║]")
 #: A value cell's text in loose (whitespace-separated) text: a number or a dash, ``/``, ``无``.
-VALUE = r"(?:[-+]?\d[\d,.]*|[/—–-]|无)"
+#: A number may carry its unit (``246900元``, ``12件``), as ``cells`` reads it.
+VALUE = rf"(?:[-+]?\d[\d,.]*(?:{'|'.join((*MONEY_UNITS, *COUNT_UNITS))})?|[/—–-]|无)"
 #: A value among a line's whitespace-separated cells.
 VALUE_WORD = re.compile(rf"(?:^|\s){VALUE}(?:\s|$)")
 

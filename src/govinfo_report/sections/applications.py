@@ -19,22 +19,15 @@ from typing import NamedTuple
 
 from .. import collapsed, labels
 from ..catalogue import Template
+from ..cells import convert, count_values
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
-from ..matching import foreign_row, matcher
+from ..matching import foreign_row, matcher, normalise_label
 from ..memo import Memo
-from ..reading import Draft, Reading
+from ..reading import Draft, Reading, Sum
 from ..rules import Rule
-from .rows import (
-    empty,
-    fill,
-    label_text,
-    missing_rows,
-    not_placed,
-    rewrapped,
-    short,
-    start,
-)
+from .merged import covered
+from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, short, start
 
 NAME = "applications"
 NUMBER = 3
@@ -80,13 +73,14 @@ def rules(template: Template) -> Iterator[Rule]:
 
 class _Plan(NamedTuple):
     """What a row's labels say, worked out once per distinct label texts: the row keys,
-    which label cells are rows of the other template or unknown, and the label for
-    messages."""
+    which label cells are rows of the other template or unknown, the group labels, and the
+    label for messages."""
 
     keys: tuple[str, ...]
     foreign: tuple[int, ...]
     unknown: tuple[int, ...]
     label: str
+    groups: tuple[str, ...]
 
 
 def _plan(labelled: tuple[str, tuple[str, ...]]) -> _Plan:
@@ -100,6 +94,7 @@ def _plan(labelled: tuple[str, tuple[str, ...]]) -> _Plan:
         tuple(i for i, text in enumerate(texts) if foreign_row(template, NAME, text)),
         tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
         " + ".join(row_labels[key][0] for key in keys),
+        tuple(key for kind, key in matches if key and kind == "group"),
     )
 
 
@@ -117,10 +112,26 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     if empty(taken):
         draft.find(diagnostic("table-empty", "section 三 prints no number", *start(rows)))
     seen: set[str] = set()
+    named: set[str] = set()  # the rows whose labels the table prints, with values or not
+    grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
+    unlabelled: list[str] = []  # the label texts of rows of values that name no row
+    repeated = False  # a header names a column twice: merged cells repeated (python-docx)
     for row, runs in taken:
+        texts = tuple(map(itemgetter(0), row.labels))
+        plan = _PLANS[name, texts]
         if not row.values and not runs:
+            if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
+                named.update(plan.keys)
+            heads = [text for text in texts if text in _HEADERS]
+            repeated = repeated or len(heads) != len(set(heads))
             continue
-        plan = _PLANS[name, tuple(map(itemgetter(0), row.labels))]
+        named.update(plan.keys)
+        group = _group_of(plan, name)
+        if group is not None and group not in grouped and not runs and len(row.values) == columns:
+            grouped[group] = row
+            continue
+        if not plan.keys:
+            unlabelled.append(normalise_label("".join(texts)))
         cells = [template.rows[NAME, key] for key in plan.keys]
         if plan.foreign:
             # A row of the other template: its values fit no cell of this one.
@@ -171,6 +182,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             if not runs and len(row.values) == columns and not row.loose:
                 draft.give(cells[0], row.values, None)  # the usual row: all its values
                 continue
+            if not runs and not repeated and _merged(draft, template, cells[0], row, plan.label):
+                continue
             if not runs and len(row.values) == 1:
                 row, runs = collapsed.alone(row, columns)
             fill(draft, template, cells[0], row, plan.label, None, runs)
@@ -189,8 +202,140 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 fill(draft, template, key_cells, row._replace(values=values), row_labels[key][0])
         else:  # values on a line two rows share: they belong to one of them
             short(draft, template, cells, row.values, row.line, plan.label)
+    for group, row in grouped.items():
+        seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
     missing_rows(draft, "三", [row_labels[row][0] for row in row_labels if row not in seen])
     return draft.freeze()
+
+
+def _merged(draft: Draft, template: Template, cells: tuple[int, ...], row: Row, label: str) -> bool:
+    """A row with more cells than columns, its surplus cells blank: cells merged over
+    several grid columns (a Word grid whose header splits 法人或其他组织 unevenly). Read where
+    the blanks covered are certain (``merged.covered``) and the row's 总计 is the sum of its
+    six applicant columns, else its cells are missing; ``False`` (not such a row) when it
+    has too few blank cells."""
+    kept = covered(row.values, len(cells))
+    if kept is None:
+        return False
+    printed = [value for value in kept if value is not None]
+    numbers = [
+        number for number in count_values(text for text, _, _ in printed) if number is not None
+    ]
+    where = (f"{label}: {len(row.values)} cells for {len(cells)} columns", row.values[0])
+    if len(numbers) != len(cells) or sum(numbers[:-1]) != numbers[-1]:
+        not_placed(
+            draft,
+            template,
+            cells,
+            where[1],
+            f"section 三: {where[0]}; no certain way to read some of its blank cells as "
+            "covered by merged cells, or the row does not add up then",
+        )
+        return True
+    draft.give(cells, printed, None)
+    draft.find(
+        diagnostic(
+            "merged-cells",
+            f"section 三: {where[0]}; {len(row.values) - len(cells)} blank cell(s) read as "
+            "covered by merged cells",
+            row.line,
+            where[1][2],
+        )
+    )
+    return True
+
+
+#: The groups of section 三 and their sub-rows (本年度办理结果 heads rows of its own).
+_SUBROWS: dict[str, dict[str, tuple[str, ...]]] = {
+    template: {
+        group: subrows
+        for group in labels.APPLICATION_GROUPS[template]
+        for subrows in [tuple(row for row in rows if row.startswith(f"{group}."))]
+        if subrows
+    }
+    for template, rows in labels.APPLICATION_ROWS.items()
+}
+
+
+def _group_of(plan: _Plan, template: str) -> str | None:
+    """The group a row of values names when it names a group with sub-rows and nothing
+    else (本年度办理结果 aside): a group printed as one row, as ``（六）其他处理`` is in the
+    2019 template."""
+    if plan.keys or plan.unknown or plan.foreign:
+        return None
+    groups = set(plan.groups) & set(_SUBROWS[template])
+    return groups.pop() if len(groups) == 1 else None
+
+
+def _group_row(
+    draft: Draft,
+    template: Template,
+    group: str,
+    row: Row,
+    named: set[str],
+    unlabelled: Sequence[str],
+) -> tuple[str, ...]:
+    """A group printed as one row with values instead of its sub-rows (``（六）其他处理``
+    in a 2021 table). Its values are the sums of its sub-rows, which are not printed: where
+    it prints 0, each sub-row's cell is 0 (counts are never negative), derived; any other
+    value leaves them missing (the rules may still derive them).
+
+    Only where that reading is certain: none of its sub-rows is ``named`` anywhere in the
+    table, and no other row of values could be one of them with its label lost
+    (``unlabelled``: the label texts of rows of values that name no row; one with no text,
+    or with a piece of a sub-row's label, could be, and the group label may then have
+    taken a sub-row's values). Otherwise its values are not placed. Returns the sub-rows it
+    accounts for (none are then missing rows)."""
+    name = template.name
+    subrows = _SUBROWS[name][group]
+    label = labels.APPLICATION_GROUPS[name][group][0]
+    words = [
+        normalise_label(alias) for key in subrows for alias in labels.APPLICATION_ROWS[name][key]
+    ]
+    lost = any(not text or any(text in word for word in words) for text in unlabelled)
+    if lost or not named.isdisjoint(subrows):
+        draft.find(
+            diagnostic(
+                "values-unplaced",
+                f"section 三: a row labelled only {label}, "
+                + (
+                    "beside its sub-rows"
+                    if not named.isdisjoint(subrows)
+                    else "beside rows of values with no label"
+                )
+                + "; its values are not placed",
+                row.line,
+                row.values[0][2],
+            )
+        )
+        return ()
+    rule = f"{label} printed as one row: its 0 is the sum of its sub-rows"
+    derived = 0
+    for at, printed in enumerate(row.values):
+        if convert(printed[0], "count", None)[0] == 0:
+            derived += 1
+            for key in subrows:
+                draft.sums.append(Sum(template.rows[NAME, key][at], (printed,), rule))
+    draft.find(
+        diagnostic(
+            "group-row",
+            f"section 三: {label} is printed as one row, without its sub-rows "
+            f"({', '.join(labels.APPLICATION_ROWS[name][key][0] for key in subrows)}); "
+            f"{derived} of its {len(row.values)} values are 0, so the sub-rows' cells under "
+            "them are 0"
+            + (
+                ""
+                if derived == len(row.values)
+                else "; the others are missing unless the rules derive them"
+            ),
+            row.line,
+            row.labels[0][2] if row.labels else row.values[0][2],
+            tuple(
+                template.fields[cell].key for key in subrows for cell in template.rows[NAME, key]
+            ),
+        )
+    )
+    return subrows
 
 
 def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:

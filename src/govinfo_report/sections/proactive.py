@@ -18,6 +18,7 @@ from ..matching import Match, foreign_row, matcher, normalise_label, proactive_c
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from .merged import covered
 from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, start
 
 NAME = "proactive"
@@ -124,6 +125,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             if shared is None:
                 continue
             row = shared
+        elif not runs and header is not None and len(row.values) > len(cells):
+            row = _merged(draft, template, key, header, row) or row
         if not runs and len(row.values) == len(cells) and not row.loose:
             draft.give(cells, row.values, unit)  # the usual row: all its values
         else:
@@ -195,6 +198,46 @@ def _by_header(draft: Draft, template: Template, key: str, header: Header, row: 
         )
     )
     return row._replace(values=tuple(kept)) if shared else None
+
+
+def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row) -> Row | None:
+    """A row with more cells than columns, under a header naming its columns: cells merged
+    over several grid columns, as a Word table or an HTML page shares one grid between
+    section 二's sub-tables. ``None`` when the header does not say how.
+
+    Where the header repeats a column's name once per grid column it covers (python-docx
+    gives a merged cell once per column), the row's cells go by the header's, and a column
+    is read where all its cells agree. Where the header names each column once, the surplus
+    cells are the blank ones a merged cell covers (``merged.covered``); a column they leave
+    uncertain is missing."""
+    shape = labels.PROACTIVE_SHAPE[template.name][key]
+    values = row.values
+    if tuple(dict.fromkeys(header)) != shape:
+        return None
+    if len(header) == len(values) and len(header) > len(shape):
+        under = [
+            [value for value, named in zip(values, header, strict=True) if named == column]
+            for column in shape
+        ]
+        kept = [cells[0] if len({text for text, _, _ in cells}) == 1 else None for cells in under]
+        how = "its cells go by the header's columns, which repeat a merged cell's name"
+    elif len(header) == len(shape) and (found := covered(values, len(shape))) is not None:
+        kept = found
+        how = f"{len(values) - len(shape)} blank cell(s) read as covered by merged cells"
+    else:
+        return None
+    lost = [shape[at] for at, value in enumerate(kept) if value is None]
+    draft.find(
+        diagnostic(
+            "merged-cells",
+            f"section 二: {labels.PROACTIVE_ROWS[template.name][key][0]}: {len(values)} cells "
+            f"for {len(shape)} columns; {how}"
+            + (f"; {', '.join(lost)} uncertain, missing" if lost else ""),
+            row.line,
+            values[0][2],
+        )
+    )
+    return row._replace(values=tuple(value or ("", row.line, values[0][2]) for value in kept))
 
 
 def _money_unit(labelled: Labelled) -> str | None:
