@@ -67,6 +67,11 @@ PLACE_ENDINGS: tuple[str, ...] = (
     "村",
     "人民",
 )
+#: Endings of the places above a body that a title may leave out and its text prints
+#: (``淮安市`` in ``本报告由淮安市洪泽区人民政府办公室…`` under the title ``洪泽区人民政府``).
+HIGHER_PLACES: tuple[str, ...] = ("省", "自治区", "市", "州", "盟", "地区")
+#: What may come right before such places: words and marks that end a phrase.
+PLACE_BOUNDARIES = "由与和及是为对向经在据请、，。：:；;（(）)"
 #: Words that end the text before the year in a title without being the body's name
 #: (``XX局关于2020年…``).
 TITLE_JOINERS: tuple[str, ...] = ("关于",)

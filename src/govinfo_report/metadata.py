@@ -222,7 +222,31 @@ def front(lines: Sequence[str]) -> Front:
     if found is None:
         return Front(body, None, None, date)
     organisation, year, number = found
+    if organisation:
+        organisation = _qualified(organisation, "".join(_compact(line) for _, line in rows))
     return Front(organisation or body, year, number, date)
+
+
+#: A run of one or two higher places (``淮安市``, ``江苏省淮安市``) after a word or a mark
+#: that ends what comes before it (``由``, ``与``, ``，``): a place name has no boundary of
+#: its own in Chinese text, so only such a one is taken.
+_HIGHER = (
+    rf"(?:^|(?<=[{labels.PLACE_BOUNDARIES}]))"
+    rf"((?:(?![{labels.PLACE_BOUNDARIES}])[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(labels.HIGHER_PLACES)})){{1,2}})"
+)
+
+
+def _qualified(organisation: str, text: str) -> str:
+    """``organisation`` with the higher places the front block prints right before it (a
+    title naming ``洪泽区人民政府`` in a report that says ``由淮安市洪泽区人民政府办公室编制``):
+    the longest such name."""
+    names = [
+        match.group(1) + organisation
+        for match in re.finditer(_HIGHER + re.escape(organisation), text)
+    ]
+    return max(
+        (n for n in names if len(n) <= MAX_ORGANISATION_CHARS), key=len, default=organisation
+    )
 
 
 def published(lines: Sequence[str]) -> datetime.date | None:
