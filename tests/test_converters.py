@@ -66,9 +66,10 @@ def test_no_cell_is_wrong_and_each_table_is_read_in_its_layout(converter: str) -
 
 
 def test_pdftotext_reads_sections_2_and_4_and_section_3_whole_or_not_at_all() -> None:
-    """Without -layout, section 三 comes out of order in most reports. Where its labels are
-    still in template order it is read by sequence, every rule checking it; otherwise the
-    table is dropped whole (table-order-broken), never read into the wrong rows."""
+    """Without -layout, section 三 comes out of order in most reports. Where its values are
+    still in row order (seven for each row, the labels right before a run naming one of
+    its rows) it is read by sequence, every rule checking it; otherwise the table is dropped
+    whole (table-order-broken), never read into the wrong rows."""
     outcomes: Counter[str] = Counter()
     for name, report, scores in _scored("pdftotext"):
         assert all(

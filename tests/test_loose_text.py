@@ -6,6 +6,7 @@ its true value or missing, never another number."""
 from __future__ import annotations
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.render import render
 
 COLUMNS = ["natural_person", "commercial_enterprise", "research_institution",
@@ -147,3 +148,38 @@ def test_a_bare_total_among_the_values_is_the_column_header() -> None:
     # Its values belong to no row; 予以公开 is what the column sums leave.
     assert _row(back, "applications", "granted") == [20, 2, 0, 0, 1, 1, 24]
     assert back.cell("applications.granted.total").provenance == "derived"
+
+
+def _displaced(text: str, rows: list[str]) -> str:
+    """``text`` (cell-per-line) with the labels of ``rows`` moved after their values, as
+    pdftotext without -layout prints a tall merged label after the rows it spans."""
+    lines = text.split("\n")
+    for row in rows:
+        label = next(p for p in reversed(labels.APPLICATION_PRINTED["2021"][row]) if p)
+        at = lines.index(label)
+        lines.insert(at + 7, lines.pop(at))
+    return "\n".join(lines)
+
+
+def test_values_in_row_order_are_read_by_sequence_when_every_rule_holds() -> None:
+    truth = _report(granted=[20, 2, 0, 0, 1, 1, 24], partially_granted=[4, 0, 0, 0, 1, 0, 5],
+                    **{"unavailable.not_held": [3, 1, 0, 0, 0, 0, 4]})  # fmt: skip
+    moved = _displaced(
+        render(truth, "cell-per-line"), ["partially_granted", "unavailable.not_held"]
+    )
+    back = gr.parse(moved)
+    assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
+    assert back.flat() == truth.flat()
+
+
+def test_values_out_of_row_order_are_not_read_by_sequence() -> None:
+    # The last value of 予以公开 and the first of the next row printed the other way round:
+    # the count still fits, but the runs of seven no longer hold the rows, and the sums break.
+    truth = _report(granted=[20, 2, 0, 0, 1, 1, 24], partially_granted=[4, 0, 0, 0, 1, 0, 5])
+    text = render(truth, "cell-per-line")
+    moved = _displaced(text, ["partially_granted"])
+    printed = "20\n2\n0\n0\n1\n1\n24\n4\n"
+    assert printed in moved
+    back = gr.parse(moved.replace(printed, "20\n2\n0\n0\n1\n1\n4\n24\n"))
+    assert "table-read-in-sequence" not in {d.code for d in back.diagnostics}
+    _assert_never_wrong(back, truth)

@@ -19,7 +19,7 @@ from .errors import LegacyReportError, ParseError
 from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_TABLE_LINES
 from .model import Report, Table
 from .reading import Reading
-from .resolve import Resolved, resolve, verifies
+from .resolve import Resolved, agrees, resolve, verifies
 from .sections import SECTIONS
 from .skeleton import SECTION_NAMES, Skeleton
 from .source import Source, read
@@ -233,9 +233,10 @@ def _table(
     forced: layouts.Layout | None,
 ) -> tuple[str | None, Reading, list[Diagnostic]]:
     """A section's table read: the layout chosen, the reading kept, and what detecting the
-    layout found. A table read by the order of its cells alone whose order proves broken
-    (a row with more values than cells) is kept only as an alternative reading that the
-    rules verify whole; else its cells are missing."""
+    layout found. A table read by the order of its cells alone may be read another way
+    (``section.alternatives``): such a reading is kept where the rules verify it whole and
+    it agrees with every cell the first reading gives. A table whose order proves broken (a
+    row with more values than cells) and that no other reading verifies is not kept."""
     section = SECTIONS[name]
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     if not spans:
@@ -254,11 +255,15 @@ def _table(
         for row in strategy.rows(text.lines[span.start : span.stop], span.start + 1)
     ]
     first = section.read(rows, template)
-    if not (first.overfull and getattr(strategy, "by_order", False)):
+    if not getattr(strategy, "by_order", False) or (
+        not first.overfull and verifies(template, first)
+    ):
         return strategy.name, first, found
     for alternative in section.alternatives(rows, template, first):
-        if verifies(template, alternative):
+        if verifies(template, alternative) and agrees(template, first, alternative):
             return strategy.name, alternative, found
+    if not first.overfull:
+        return strategy.name, first, found
     broken = diagnostic(
         "table-order-broken",
         f"{heading}: the table's cells are read by their order alone, and a row took more "

@@ -85,6 +85,18 @@ def verifies(template: Template, reading: Reading) -> bool:
     )
 
 
+def agrees(template: Template, first: Reading, other: Reading) -> bool:
+    """Whether ``other`` gives every cell that ``first`` gives for certain the same value."""
+    mine = resolve(template, [first])
+    theirs = resolve(template, [other])
+    return all(
+        theirs.values[cell] == mine.values[cell]
+        for cells, _, _ in first.given
+        for cell in cells
+        if mine.provenance[cell] == "parsed"
+    )
+
+
 class _Work:
     """The cells of a report while it is resolved: parallel lists, written in place."""
 

@@ -339,39 +339,67 @@ def _group_row(
 
 
 def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
-    """The reading by sequence, when the reading by order came out of step (``first`` has a
-    row with more values than cells): every row label after the header, in template order,
-    takes the next seven values."""
-    if not first.overfull:
-        return
+    """The readings by sequence: the section's values taken in order, seven to a row, the
+    rows in template order (or with one group printed as a single row, as some 2021 reports
+    print ``（六）其他处理``). pdftotext without ``-layout`` keeps the values in row order but
+    prints many labels away from their rows (a tall merged label after its rows' values), so
+    the order of the cells is reliable where the labels are not.
+
+    A reading is offered only where the count fits (seven values for every row) and,
+    wherever labels come right before the start of a run of values, one of them names the
+    row the sequence gives that run; ``parser`` keeps it only where it gives every cell,
+    every rule of the section holds, and it agrees with every cell the first reading
+    gives."""
     name = template.name
-    match = matcher(name, NAME).match
-    keys = [
-        key
-        for row in rows
-        for text, _, _ in row.labels
-        if text not in _HEADERS
-        for kind, key in [match(text)]
-        if kind == "row" and key
-    ]
-    order = list(labels.APPLICATION_ROWS[name])
-    keys = keys[keys.index(order[0]) :] if order[0] in keys else []  # header cells before
-    values: list[Printed] = [cell for row in rows for cell in row.values]
+    full = list(labels.APPLICATION_ROWS[name])
+    orders: list[list[str]] = [full]
+    for group, subrows in _SUBROWS[name].items():
+        at = full.index(subrows[0])
+        orders.append([*full[:at], group, *full[at + len(subrows) :]])
     columns = width(name)
-    # The last label may follow the last value, past the table's last table line.
-    if keys not in (order, order[:-1]) or len(values) != columns * len(order):
-        return
-    draft = Draft(NAME)
-    for at, key in enumerate(order):
-        draft.give(template.rows[NAME, key], values[at * columns : (at + 1) * columns], None)
-    draft.find(
-        diagnostic(
-            "table-read-in-sequence",
-            "section 三: its cells came out of order, so each row label took the next seven "
-            "values in turn; every row is there in template order and every rule of the "
-            "section holds",
-            rows[0].line if rows else None,
-            1,
+    for order in orders:
+        values = _in_sequence(rows, name, order, columns)
+        if values is None:
+            continue
+        draft = Draft(NAME)
+        for at, key in enumerate(order):
+            run = values[at * columns : (at + 1) * columns]
+            if key in _SUBROWS[name]:
+                _group_row(draft, template, key, Row((), tuple(run), run[0][1]), set(), ())
+            else:
+                draft.give(template.rows[NAME, key], run, None)
+        draft.find(
+            diagnostic(
+                "table-read-in-sequence",
+                f"section 三: its labels are out of place, so its {len(values)} values were "
+                f"read in order, {columns} to a row, the rows in template order; every rule "
+                "of the section holds",
+                rows[0].line if rows else None,
+                1,
+            )
         )
-    )
-    yield draft.freeze()
+        yield draft.freeze()
+
+
+def _in_sequence(
+    rows: Sequence[Row], template: str, order: Sequence[str], columns: int
+) -> list[Printed] | None:
+    """The values of ``rows`` in order, if there are ``columns`` for each row of ``order``
+    and, where labels come right before values that start a run, they name (among others,
+    or none) one of the rows those values cover: a label may come early by a row or
+    two."""
+    values: list[Printed] = []
+    named: set[str] = set()  # the rows named by the labels since the last value
+    for row in rows:
+        named.update(key for text, _, _ in row.labels for key in _PLANS[template, (text,)].keys)
+        if not row.values:
+            continue
+        if named and len(values) % columns == 0:
+            first = len(values) // columns
+            runs = order[first : first + -(-len(row.values) // columns)]
+            covered = {key for run in runs for key in (run, *_SUBROWS[template].get(run, ()))}
+            if named.isdisjoint(covered):
+                return None  # the labels right before these runs name other rows
+        named.clear()
+        values.extend(row.values)
+    return values if len(values) == columns * len(order) else None
