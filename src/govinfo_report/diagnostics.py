@@ -47,6 +47,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),
+    "line-breaks-lost": (
+        "warning",
+        "the text's line breaks were lost (a web archive's page text): its body sits on a few "
+        "very long lines",
+    ),
     "line-too-long": ("warning", "lines too long to be table rows were read as prose only"),
     "table-too-large": ("warning", "a table runs past the line cap; the rest is not read"),
     "table-missing": ("error", "a table section (二, 三 or 四) holds no table"),

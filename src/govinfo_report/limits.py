@@ -8,6 +8,10 @@ cuts off is reported with a diagnostic, never dropped in silence (``docs/robustn
 #: report is a paragraph of a few thousand characters.
 MAX_LINE_CHARS = 10_000
 
+#: Cuts made in text whose line breaks were lost (``rebreak``); past it the rest is left as
+#: it is. A real report has about 150 headings and row labels.
+MAX_REBREAKS = 10_000
+
 #: Lines of one section's table regions that are read; the rest are ignored
 #: (``table-too-large``). The largest real table, section 三 with one cell per line, has
 #: about 330.

@@ -12,7 +12,7 @@ from itertools import chain, islice
 
 import attrs
 
-from . import layouts, metadata, skeleton, statements
+from . import layouts, metadata, rebreak, skeleton, statements
 from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
@@ -68,19 +68,29 @@ def parse(
         14
     """
     forced = layouts.get(layout) if layout is not None else None
-    text = read(source, format, max_bytes)
+    given = text = read(source, format, max_bytes)
     refuse_several(text.lines)
     skel = skeleton.split(text.lines)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
+    restored = rebreak.restore(text.lines) if not any(regions.values()) else None
+    if restored is not None:
+        # Its line breaks were lost: read the lines cut again at the template's landmarks.
+        text = attrs.evolve(text, lines=restored.lines)
+        skel = skeleton.split(text.lines, restored.tables)
+        regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
+        if forced is None and restored.tables:
+            forced = layouts.get("run-together")
     organisation, year, title_line = metadata.title(_front_lines(text, skel))
+    lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
     if not any(regions.values()) and len(skel.sections) < 2 and title_line is None:
-        first = next((i for i, line in enumerate(text.lines) if line.strip()), 0)
+        first = next((i for i, line in enumerate(given.lines) if line.strip()), 0)
         raise ParseError(
             "not a government information disclosure annual report: it has no title with a "
-            "year, no table, and at most one of the section headings (一、总体情况 …)",
+            "year, no table, and at most one of the section headings (一、总体情况 …)"
+            + (f"; {lost.message}" if lost else ""),
             code="not-a-report",
             line=first + 1,
-            text=text.lines[first],
+            text=given.lines[first],
         )
     template, found = _template(text, regions, year, title_line)
     tables = [_table(text, name, regions[name], template, forced) for name in SECTIONS]
@@ -98,10 +108,13 @@ def parse(
         *(finding for _, _, findings in tables for finding in findings),
         *resolved.findings,
         *statements.compare(stated, resolved),
+        *([lost] if lost else []),
     ]
     report = _report(
         text, skel, resolved, [name for name, _, _ in tables], organisation, year, found
     )
+    if restored is not None:
+        report = restored.relocate(report)
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
@@ -112,7 +125,7 @@ def parse(
             code=error.code,
             line=error.line or 1,
             column=error.column or 1,
-            text=text.lines[error.line - 1] if error.line else None,
+            text=given.lines[error.line - 1] if error.line else None,
         )
     return report
 

@@ -23,11 +23,19 @@ Printed = tuple[str, int, int]
 
 
 class Row(NamedTuple):
-    """A canonical row: its label cells, its value cells (blank text = not given), its line."""
+    """A canonical row: its label cells, its value cells (blank text = not given), its line.
+
+    A layout of text whose cells ran together (``run_together``) gives a row's values as
+    ``runs`` instead: printed numbers whose cell boundaries were lost (``3960181``, ``0 1 1
+    0 2``), cut into cells only where the consistency rules allow one way (``collapsed``);
+    ``tail``: how many of the last run's last characters may instead be the next row
+    label's numbering (``…申请 20000022.申请人``)."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
     line: int
+    runs: tuple[Printed, ...] = ()
+    tail: int = 0
 
 
 class Layout(Protocol):

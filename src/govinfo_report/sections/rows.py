@@ -149,10 +149,14 @@ def _collapsed(
         )
         return
     else:
-        cuts = collapsed.cut(run, parts, MAX_WAYS)
+        cuts = collapsed.cut(run, parts, MAX_WAYS, row.tail)
+        at = sum((line, column) < run[1:] for _, line, column in row.values)
+        before, after = row.values[:at], row.values[at:]
+        if cuts.count == 1 and not cuts.fewer and _apart(run, cuts.ways[0], row.tail):
+            # Its only reading cuts it only where it printed spaces: its values as printed.
+            draft.give(cells, (*before, *cuts.ways[0], *after), unit)
+            return
         if cuts.ways:
-            at = sum((line, column) < run[1:] for _, line, column in row.values)
-            before, after = row.values[:at], row.values[at:]
             pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
             options = []
             for way in cuts.ways:
@@ -191,6 +195,18 @@ def _collapsed(
         else:
             why = f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
     not_placed(draft, template, cells, run, f"{label}: {why}", "collapsed-cell")
+
+
+def _apart(run: Printed, way: Sequence[Printed], tail: int) -> bool:
+    """Whether each number of ``way`` is printed apart in ``run``: between spaces, the run's
+    ends, or the start of its ``tail`` (the next label's numbering)."""
+    text, _, column = run
+    ends = {len(text), len(text) - tail} if tail else {len(text)}
+    for number, _, at in way:
+        start, end = at - column, at - column + len(number)
+        if not (start == 0 or text[start - 1] == " ") or not (end in ends or text[end] == " "):
+            return False
+    return True
 
 
 def not_placed(
