@@ -97,8 +97,9 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     ``limit``.
 
     The run is digits, or (text whose line breaks were lost, ``layouts.run_together``)
-    numbers as printed with a sign, decimals or a money unit, some apart by spaces: a number
-    never spans a space, starts with a sign or a digit, and ends where a unit does.
+    numbers as printed with a sign, decimals or a money unit, and dashes for cells not
+    given, some apart by spaces: a number never spans a space, starts with a sign or a
+    digit, and ends where a unit does.
     ``tail``: the run's last ``tail`` characters may be the next row label's numbering
     (``…申请 20000022.申请人``), so the ways without them are counted too."""
     text, line, column = run
@@ -108,16 +109,16 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     if tail and len(text) > tail:
         texts.append(text[:-tail].rstrip())
     tables = [_ways(each, parts) for each in texts]
-    count = sum(ways[0][parts] for ways in tables)
-    fewer = any(ways[0][k] for ways in tables for k in range(1, parts))
+    count = sum(ways[0][parts] for ways, _ in tables)
+    fewer = any(ways[0][k] for ways, _ in tables for k in range(1, parts))
     if count > limit:
         return Cuts(count, (), fewer)
     return Cuts(
         count,
         tuple(
             tuple((each[start:end], line, column + start) for start, end in bounds)
-            for each, ways in zip(texts, tables, strict=True)
-            for bounds in _bounds(each, parts, ways, 0)
+            for each, (ways, steps) in zip(texts, tables, strict=True)
+            for bounds in _bounds(parts, ways, steps, 0)
         ),
         fewer,
     )
@@ -132,8 +133,16 @@ _MAX_DECIMALS = 8
 def _ends(text: str, start: int) -> list[int]:
     """Where a number starting at ``start`` may end: an optional sign, an integer part (a
     ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
-    whole integer part, a unit; and only where the next number or a space may follow."""
+    whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
+    several); and only where the next number or a space may follow."""
     size = len(text)
+    if text[start] in PLACEHOLDERS:
+        end = start
+        ends = []
+        while end < size and text[end] in PLACEHOLDERS:
+            end += 1
+            ends.append(end)
+        return [end for end in ends if end == size or text[end] in _STARTS]
     at = start + (text[start] in "+-")
     if at >= size or not text[at].isdigit():
         return []
@@ -153,8 +162,10 @@ def _ends(text: str, start: int) -> list[int]:
     return [end for end in ends if end == size or text[end] in _STARTS]
 
 
-#: What may follow a number: a space, or the next number's sign or first digit.
-_STARTS = frozenset(" +-0123456789")
+#: Dashes that print a cell as not given, in a run of numbers (``—0000011``).
+PLACEHOLDERS = "—–─"
+#: What may follow a number: a space, or the next number's sign or first digit, or a dash.
+_STARTS = frozenset(" +-0123456789" + PLACEHOLDERS)
 
 
 def _next(text: str, end: int) -> int:
@@ -164,31 +175,34 @@ def _next(text: str, end: int) -> int:
     return end
 
 
-def _ways(text: str, parts: int) -> list[list[int]]:
-    """``ways[i][k]``: in how many ways ``text[i:]`` is cut into ``k`` numbers."""
+def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
+    """``ways[i][k]``: in how many ways ``text[i:]`` is cut into ``k`` numbers; and for each
+    position, the numbers that may start there as ``(end, where the next one starts)``."""
     size = len(text)
     ways = [[0] * (parts + 1) for _ in range(size + 1)]
     ways[size][0] = 1
+    steps: list[list[tuple[int, int]]] = [[] for _ in range(size)]
     for start in range(size - 1, -1, -1):
+        row = ways[start]
         for end in _ends(text, start):
-            after = ways[_next(text, end)]
-            row = ways[start]
+            after = _next(text, end)
+            steps[start].append((end, after))
+            following = ways[after]
             for k in range(1, parts + 1):
-                row[k] += after[k - 1]
-    return ways
+                row[k] += following[k - 1]
+    return ways, steps
 
 
 def _bounds(
-    text: str, parts: int, ways: list[list[int]], start: int
+    parts: int, ways: list[list[int]], steps: list[list[tuple[int, int]]], start: int
 ) -> Iterator[tuple[tuple[int, int], ...]]:
-    """Where each number of every way to cut ``text[start:]`` into ``parts`` starts and
-    ends; only branches that lead to a way are followed."""
+    """Where each number of every way to cut the text from ``start`` into ``parts`` starts
+    and ends; only branches that lead to a way are followed."""
     if not parts:
-        if start == len(text):
+        if start == len(steps):
             yield ()
         return
-    for end in _ends(text, start):
-        after = _next(text, end)
+    for end, after in steps[start]:
         if ways[after][parts - 1]:
-            for rest in _bounds(text, parts - 1, ways, after):
+            for rest in _bounds(parts - 1, ways, steps, after):
                 yield ((start, end), *rest)

@@ -97,13 +97,14 @@ _KEYWORD = re.compile(_KEYWORDS)
 _KEYWORD_SECTIONS = {
     fold(word): number for number, words in labels.SECTION_KEYWORDS.items() for word in words
 }
-#: The landmarks that start a table row (or header) in each section with a table.
-_ROWS = {2: ("article", "proactive_row"), 3: ("application_row",), 4: ()}
+#: The landmarks of each section's table: those that may start it (``_opens``), and those
+#: that start a row or header once it has started.
 _STARTS = {
     2: ("article", "proactive_start", "proactive_row"),
     3: ("application_start", "application_row"),
     4: ("appeal_start",),
 }
+_ROWS = {2: ("article", "proactive_row"), 3: ("application_row",), 4: ()}
 
 
 @attrs.frozen
@@ -246,9 +247,10 @@ class _Scan:
                 cuts[start] = cuts.get(start, False)
                 cuts.setdefault(match.end(), False)
             elif self.section in _STARTS and kind in _STARTS[self.section]:
-                table = kind in _ROWS[self.section] or not self.started
-                if not table:
+                opens = not self.started and _opens(kind, match.group())
+                if not (opens or (self.started and kind in _ROWS[self.section])):
                     continue
+                table = True
                 if kind == "appeal_start":
                     table = any(map(str.isdigit, line[start : _next_heading(line, start)]))
                 self.started = True
@@ -271,6 +273,15 @@ class _Scan:
         if self.section + 1 in named:
             return self.section + 1
         return None
+
+
+def _opens(kind: str, text: str) -> bool:
+    """Whether a landmark starts its section's table: a header (an article, a column
+    header, 申请人情况, 行政复议 …), or the first row of section 三; a row of section 二 never
+    does (prose before the table names 行政处罚 with its count)."""
+    return kind != "proactive_row" and (
+        kind != "application_row" or any(word in text for word in _APPLICATION_START)
+    )
 
 
 def _next_heading(line: str, start: int) -> int:

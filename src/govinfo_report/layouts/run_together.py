@@ -23,13 +23,14 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from ..collapsed import PLACEHOLDERS
 from ..limits import MAX_CELL_CHARS
 from .base import GRID_MARK, Printed, Row
 
-#: A number as printed (a sign, decimals, a money or count unit), and a run of them with
-#: nothing or spaces between.
-_NUMBER = r"[+-]?\d+(?:[.,]\d+)*(?:万元|元|个|件)?"
-_RUN = re.compile(rf"{_NUMBER}(?:[ ]*{_NUMBER})*")
+#: A number as printed (a sign, decimals, a money or count unit) or a dash for a cell not
+#: given, and a run of them with nothing or spaces between.
+_NUMBER = rf"[+-]?\d+(?:[.,]\d+)*(?:万元|元|个|件)?|[{PLACEHOLDERS}]+"
+_RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
 #: What makes digits before it a numbering: ``.`` or ``、`` and then no digit.
 _NUMBERED = re.compile(r"[ ]*[.、][^\d\s]")
 #: A numbering: one or two digits, no leading zero.
@@ -65,8 +66,8 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
     label_start = 0
     for match in _RUN.finditer(line):
         start, end = match.span()
-        if _in_label(line, match):
-            continue
+        if _in_label(line, match) or not any(map(str.isdigit, match.group())):
+            continue  # a numbering, or dashes in a label (危及“三安全— —稳定”)
         # Its last digit may be the next label's numbering, glued on or cut off to it.
         tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
         label = _cell(line, label_start, start, number)
