@@ -136,19 +136,17 @@ def _ends(text: str, start: int) -> list[int]:
     whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
     several); and only where the next number or a space may follow."""
     size = len(text)
+    ends: list[int] = []
+    end = start
     if text[start] in PLACEHOLDERS:
-        end = start
-        ends = []
         while end < size and text[end] in PLACEHOLDERS:
             end += 1
             ends.append(end)
         return [end for end in ends if end == size or text[end] in _STARTS]
-    at = start + (text[start] in "+-")
+    at = end = start + (text[start] in "+-")
     if at >= size or not text[at].isdigit():
         return []
     longest = 1 if text[at] == "0" else MAX_DIGITS
-    ends: list[int] = []
-    end = at
     while end < size and end - at < longest and text[end].isdigit():
         end += 1
         ends.append(end)
