@@ -213,17 +213,22 @@ def junk_nul(size: int, rng: random.Random) -> bytes:
 CRAWLER = Path(__file__).parent.parent / "tests" / "fixtures" / "realworld" / "raw"
 
 
+def _cut(text: str, size: int) -> bytes:
+    """``text`` as UTF-8, cut to ``size`` bytes at a character's end."""
+    return text.encode()[:size].decode("utf-8", "ignore").encode()
+
+
 def web_archive(size: int, rng: random.Random) -> bytes:
     head, body = (CRAWLER / "pt-2022-pingtan.crawler.txt").read_text("utf-8").rsplit("\n", 1)
     copies = max(1, (size - len(head.encode())) // len(body.encode()) + 1)
-    return f"{head}\n{' '.join([body] * copies)}".encode()
+    return _cut(f"{head}\n{' '.join([body] * copies)}", size)
 
 
 def one_line(size: int, rng: random.Random) -> bytes:
     title = _report()[0]
     padding = _fill(_paragraphs(rng), size - len(title.encode()), "utf-8", rng)
     marks = ["二、主动公开政府信息情况", "行政许可", "1.属于国家秘密", "(七)总计"]
-    return "\n".join([title, "".join(p + rng.choice(marks) for p in padding)]).encode()
+    return _cut("\n".join([title, "".join(p + rng.choice(marks) for p in padding)]), size)
 
 
 SHAPES: dict[str, Callable[[int, random.Random], bytes]] = {
