@@ -39,10 +39,11 @@ test-browser: install
 	$(BIN)/python -m pytest -m browser tests/test_review_browser.py
 
 # The property tests and the readers' fuzzing with 1,000 examples each, fresh every run
-# (about 21-24 minutes).
+# (about 25-28 minutes).
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_mangled.py tests/test_fuzz.py \
-		tests/test_render.py tests/test_placement_property.py tests/test_robustness.py
+		tests/test_render.py tests/test_placement_property.py tests/test_robustness.py \
+		tests/test_run_together.py
 
 # The benchmark suite (docs/performance.md): corpora of 1k, 10k and 100k generated reports
 # (written once into benchmarks/.corpus), every measurement, the results into the docs.

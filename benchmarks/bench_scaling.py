@@ -13,6 +13,12 @@ Shapes (every one from a fixed random seed, so every run parses the same bytes):
                 the way in (refused: ``not-text``)
   junk-nul      the same random text, valid, with one NUL byte 90% of the way in (refused)
   gb18030       the padded report of ``prose``, encoded as GB18030
+  web-archive   a web archive's text of a real report (tests/fixtures/realworld, its body on
+                one line) with that body repeated on the line: cut again at its headings and
+                row labels (``line-breaks-lost``) up to ``limits.MAX_REBREAKS`` cuts, the rest
+                one line too long to read
+  one-line      the padded prose of ``prose`` on one line after the title, with headings and
+                row labels but no table: searched for landmarks, none cut
 
 For each shape and size the script prints the size, the rounds of ``parse`` run (``--rounds``,
 default 5, but no new round once the rounds of that input took 5 seconds, so the big sizes
@@ -30,7 +36,7 @@ at the middle size (the lower of the two middle ones, 3.1 MB for the default siz
 is LINEAR when that ratio is at most 1.5. Time that grew with the square of the size would
 give a ratio of 16 between 50 MB and 3.1 MB.
 
-Usage: python benchmarks/bench_scaling.py [--max-mb 50] [--rounds 5] [--check]
+Usage: python benchmarks/bench_scaling.py [--max-mb 50] [--rounds 5] [--check] [--shapes a,b]
 Exit status: 0, or with ``--check`` 1 when some shape is not linear.
 """
 
@@ -204,6 +210,27 @@ def junk_nul(size: int, rng: random.Random) -> bytes:
     return bytes(data)
 
 
+CRAWLER = Path(__file__).parent.parent / "tests" / "fixtures" / "realworld" / "raw"
+
+
+def _cut(text: str, size: int) -> bytes:
+    """``text`` as UTF-8, cut to ``size`` bytes at a character's end."""
+    return text.encode()[:size].decode("utf-8", "ignore").encode()
+
+
+def web_archive(size: int, rng: random.Random) -> bytes:
+    head, body = (CRAWLER / "pt-2022-pingtan.crawler.txt").read_text("utf-8").rsplit("\n", 1)
+    copies = max(1, (size - len(head.encode())) // len(body.encode()) + 1)
+    return _cut(f"{head}\n{' '.join([body] * copies)}", size)
+
+
+def one_line(size: int, rng: random.Random) -> bytes:
+    title = _report()[0]
+    padding = _fill(_paragraphs(rng), size - len(title.encode()), "utf-8", rng)
+    marks = ["二、主动公开政府信息情况", "行政许可", "1.属于国家秘密", "(七)总计"]
+    return _cut("\n".join([title, "".join(p + rng.choice(marks) for p in padding)]), size)
+
+
 SHAPES: dict[str, Callable[[int, random.Random], bytes]] = {
     "prose": prose,
     "table-rows": table_rows,
@@ -213,6 +240,8 @@ SHAPES: dict[str, Callable[[int, random.Random], bytes]] = {
     "junk-nul": junk_nul,
     "gb18030": gb18030,
     "long-cells": long_cells,
+    "web-archive": web_archive,
+    "one-line": one_line,
 }
 
 
@@ -236,7 +265,10 @@ def outcome(answer: object) -> str:
         return getattr(answer, "code", type(answer).__name__)
     if not isinstance(answer, gr.Report):
         return str(answer)
-    caps = sorted({d.code for d in answer.diagnostics} & {"line-too-long", "table-too-large"})
+    caps = sorted(
+        {d.code for d in answer.diagnostics}
+        & {"line-too-long", "table-too-large", "line-breaks-lost"}
+    )
     return "report" + "".join(f" {cap}" for cap in caps)
 
 
@@ -297,16 +329,25 @@ def main() -> int:
     parser.add_argument(
         "--check", action="store_true", help="exit with status 1 when some shape is not linear"
     )
+    parser.add_argument(
+        "--shapes",
+        default=",".join(SHAPES),
+        help=f"the shapes to run, comma-separated; default all: {','.join(SHAPES)}",
+    )
     args = parser.parse_args()
     if args.max_mb <= 0 or args.rounds < 1:
         parser.error("--max-mb must be positive and --rounds at least 1")
+    chosen = args.shapes.split(",")
+    if not set(chosen) <= set(SHAPES):
+        parser.error(f"unknown shapes: {', '.join(sorted(set(chosen) - set(SHAPES)))}")
     header()
     gr.parse(REPORT.read_bytes())  # build the grammar and caches once
     steps = sizes(args.max_mb)
     middle = steps[(len(steps) - 1) // 2]
     print(ROW.format("shape", "MB", "rounds", "parse s", "MB/s", "raw s", "ratio", "outcome"))
     verdicts: list[tuple[str, float, float, float]] = []
-    for name, build in SHAPES.items():
+    for name in chosen:
+        build = SHAPES[name]
         per_mb: dict[float, float] = {}
         for step in steps:
             data = build(int(step * MB), random.Random(f"{SEED}-{name}-{step}"))

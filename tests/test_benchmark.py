@@ -204,6 +204,8 @@ SHAPES = {
     "junk-nul": "not-text",
     "gb18030": "report",
     "long-cells": "report",
+    "web-archive": "report line-breaks-lost",
+    "one-line": "not-a-report",
 }
 #: shape, MB, rounds, parse seconds, MB/s, raw seconds, ratio, outcome
 ROW = re.compile(

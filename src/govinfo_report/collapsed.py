@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 
 import attrs
 
 from .cells import MAX_DIGITS
+from .labels import MONEY_UNITS
 from .layouts import Printed, Row
 
 #: The longest run of digits that is cut (a row of section 四: 15 values of two digits).
@@ -46,10 +46,11 @@ class Cuts:
 
 def take(row: Row) -> tuple[Row, tuple[Printed, ...]]:
     """``row`` without the digits its label cells end in, and those digits as cells at their
-    positions. A label followed by ``MIN_RUN_DIGITS`` digits or more keeps its label; a label
-    cell of digits alone (too long to be one number) is taken whole."""
+    positions, after the row's own ``runs``. A label followed by ``MIN_RUN_DIGITS`` digits or
+    more keeps its label; a label cell of digits alone (too long to be one number) is taken
+    whole."""
     if not any(text[-1:].isdigit() for text, _, _ in row.labels):
-        return row, ()
+        return (row._replace(runs=()), row.runs) if row.runs else (row, ())
     labels: list[Printed] = []
     runs: list[Printed] = []
     for text, line, column in row.labels:
@@ -58,14 +59,14 @@ def take(row: Row) -> tuple[Row, tuple[Printed, ...]]:
             labels.append((label, line, column))
         if digits:
             runs.append((digits, line, column + len(text) - len(digits)))
-    return row._replace(labels=tuple(labels)), tuple(runs)
+    return row._replace(labels=tuple(labels), runs=()), (*row.runs, *runs)
 
 
 def take_all(rows: Sequence[Row]) -> list[tuple[Row, tuple[Printed, ...]]]:
     """``take`` of each row; a table none of whose labels ends in a digit, the usual one, is
     checked at once."""
     ends = "".join([text[-1:] for row in rows for text, _, _ in row.labels])
-    if not any(map(str.isdigit, ends)):
+    if not any(map(str.isdigit, ends)) and not any(row.runs for row in rows):
         return [(row, ()) for row in rows]
     return list(map(take, rows))
 
@@ -91,53 +92,115 @@ def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
     return row, ()
 
 
-def cut(run: Printed, parts: int, limit: int) -> Cuts:
-    """The ways to cut ``run``'s digits into ``parts`` numbers; listed only when there are
-    at most ``limit``."""
-    digits, line, column = run
-    if len(digits) > MAX_RUN_DIGITS:
+def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
+    """The ways to cut ``run`` into ``parts`` numbers; listed only when there are at most
+    ``limit``.
+
+    The run is digits, or (text whose line breaks were lost, ``layouts.run_together``)
+    numbers as printed with a sign, decimals or a money unit, and dashes for cells not
+    given, some apart by spaces: a number never spans a space, starts with a sign or a
+    digit, and ends where a unit does.
+    ``tail``: the run's last ``tail`` characters may be the next row label's numbering
+    (``…申请 20000022.申请人``), so the ways without them are counted too."""
+    text, line, column = run
+    if sum(map(str.isdigit, text)) > MAX_RUN_DIGITS:
         return Cuts(None, (), True)
-    ways = _ways(digits, parts)
-    count = ways[0][parts]
-    fewer = any(ways[0][k] for k in range(1, parts))
+    texts = [text]
+    if tail and len(text) > tail:
+        texts.append(text[:-tail].rstrip())
+    tables = [_ways(each, parts) for each in texts]
+    count = sum(ways[0][parts] for ways, _ in tables)
+    fewer = any(ways[0][k] for ways, _ in tables for k in range(1, parts))
     if count > limit:
         return Cuts(count, (), fewer)
     return Cuts(
         count,
         tuple(
-            tuple((digits[start:end], line, column + start) for start, end in pairwise(bounds))
-            for bounds in _bounds(digits, parts, ways, 0)
+            tuple((each[start:end], line, column + start) for start, end in bounds)
+            for each, (ways, steps) in zip(texts, tables, strict=True)
+            for bounds in _bounds(parts, ways, steps, 0)
         ),
         fewer,
     )
 
 
-def _ways(digits: str, parts: int) -> list[list[int]]:
-    """``ways[i][k]``: in how many ways ``digits[i:]`` is cut into ``k`` numbers."""
-    size = len(digits)
+#: Money units a number may end in (``246900元``); a unit ends its number.
+_UNITS = tuple(sorted(MONEY_UNITS, key=len, reverse=True))
+#: The most decimals a number may have (as ``cells`` reads them).
+_MAX_DECIMALS = 8
+
+
+def _ends(text: str, start: int) -> list[int]:
+    """Where a number starting at ``start`` may end: an optional sign, an integer part (a
+    ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
+    whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
+    several); and only where the next number or a space may follow."""
+    size = len(text)
+    ends: list[int] = []
+    end = start
+    if text[start] in PLACEHOLDERS:
+        while end < size and text[end] in PLACEHOLDERS:
+            end += 1
+            ends.append(end)
+        return [end for end in ends if end == size or text[end] in _STARTS]
+    at = end = start + (text[start] in "+-")
+    if at >= size or not text[at].isdigit():
+        return []
+    longest = 1 if text[at] == "0" else MAX_DIGITS
+    while end < size and end - at < longest and text[end].isdigit():
+        end += 1
+        ends.append(end)
+    if end + 1 < size and text[end] == "." and text[end + 1].isdigit():
+        point = end + 1
+        while point < size and point - end <= _MAX_DECIMALS and text[point].isdigit():
+            point += 1
+            ends.append(point)
+    for number_end in list(ends):
+        ends.extend(number_end + len(unit) for unit in _UNITS if text.startswith(unit, number_end))
+    return [end for end in ends if end == size or text[end] in _STARTS]
+
+
+#: Dashes that print a cell as not given, in a run of numbers (``—0000011``).
+PLACEHOLDERS = "—–─"
+#: What may follow a number: a space, or the next number's sign or first digit, or a dash.
+_STARTS = frozenset(" +-0123456789" + PLACEHOLDERS)
+
+
+def _next(text: str, end: int) -> int:
+    """Where the number after one ending at ``end`` starts (past spaces)."""
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end
+
+
+def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
+    """``ways[i][k]``: in how many ways ``text[i:]`` is cut into ``k`` numbers; and for each
+    position, the numbers that may start there as ``(end, where the next one starts)``."""
+    size = len(text)
     ways = [[0] * (parts + 1) for _ in range(size + 1)]
     ways[size][0] = 1
+    steps: list[list[tuple[int, int]]] = [[] for _ in range(size)]
     for start in range(size - 1, -1, -1):
-        longest = _longest(digits, start)
-        for k in range(1, parts + 1):
-            ways[start][k] = sum(ways[start + length][k - 1] for length in range(1, longest + 1))
-    return ways
-
-
-def _longest(digits: str, start: int) -> int:
-    """The most digits a number starting at ``start`` may have (a ``0`` stands alone)."""
-    return 1 if digits[start] == "0" else min(MAX_DIGITS, len(digits) - start)
+        row = ways[start]
+        for end in _ends(text, start):
+            after = _next(text, end)
+            steps[start].append((end, after))
+            following = ways[after]
+            for k in range(1, parts + 1):
+                row[k] += following[k - 1]
+    return ways, steps
 
 
 def _bounds(
-    digits: str, parts: int, ways: list[list[int]], start: int
-) -> Iterator[tuple[int, ...]]:
-    """Where each number of every way to cut ``digits[start:]`` into ``parts`` starts,
-    and the end; only branches that lead to a way are followed."""
+    parts: int, ways: list[list[int]], steps: list[list[tuple[int, int]]], start: int
+) -> Iterator[tuple[tuple[int, int], ...]]:
+    """Where each number of every way to cut the text from ``start`` into ``parts`` starts
+    and ends; only branches that lead to a way are followed."""
     if not parts:
-        yield (start,)
+        if start == len(steps):
+            yield ()
         return
-    for length in range(1, _longest(digits, start) + 1):
-        if ways[start + length][parts - 1]:
-            for rest in _bounds(digits, parts - 1, ways, start + length):
-                yield (start, *rest)
+    for end, after in steps[start]:
+        if ways[after][parts - 1]:
+            for rest in _bounds(parts - 1, ways, steps, after):
+                yield ((start, end), *rest)

@@ -51,6 +51,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "a section heading's numeral names another section than its title; read by its title",
     ),
+    "line-breaks-lost": (
+        "warning",
+        "the text's line breaks were lost (a web archive's page text): its body sits on a few "
+        "very long lines",
+    ),
     "line-too-long": ("warning", "lines too long to be table rows were read as prose only"),
     "table-too-large": ("warning", "a table runs past the line cap; the rest is not read"),
     "table-missing": ("error", "a table section (二, 三 or 四) holds no table"),

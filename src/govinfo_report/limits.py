@@ -13,6 +13,10 @@ MAX_LINE_CHARS = 10_000
 #: is body without headings, and no title found there is reported (``title-missing``).
 MAX_FRONT_LINES = 200
 
+#: Cuts made in text whose line breaks were lost (``rebreak``); past it the rest is left as
+#: it is. A real report has about 150 headings and row labels.
+MAX_REBREAKS = 10_000
+
 #: Lines of one section's table regions that are read; the rest are ignored
 #: (``table-too-large``). The largest real table, section 三 with one cell per line, has
 #: about 330.

@@ -12,7 +12,7 @@ from itertools import chain, islice
 
 import attrs
 
-from . import layouts, metadata, skeleton, statements
+from . import layouts, metadata, rebreak, skeleton, statements
 from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
@@ -68,19 +68,23 @@ def parse(
         14
     """
     forced = layouts.get(layout) if layout is not None else None
-    text = read(source, format, max_bytes)
-    refuse_several(text.lines)
-    skel = skeleton.split(text.lines)
+    given = read(source, format, max_bytes)
+    refuse_several(given.lines)
+    text, skel, restored = _structure(given)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
+    if forced is None and restored is not None and restored.tables:
+        forced = layouts.get("run-together")
     front = metadata.front(_front_lines(text, skel))
+    lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
     if not any(regions.values()) and len(skel.sections) < 2 and front.line is None:
-        first = next((i for i, line in enumerate(text.lines) if line.strip()), 0)
+        first = next((i for i, line in enumerate(given.lines) if line.strip()), 0)
         raise ParseError(
             "not a government information disclosure annual report: it has no title with a "
-            "year, no table, and at most one of the section headings (一、总体情况 …)",
+            "year, no table, and at most one of the section headings (一、总体情况 …)"
+            + (f"; {lost.message}" if lost else ""),
             code="not-a-report",
             line=first + 1,
-            text=text.lines[first],
+            text=given.lines[first],
         )
     template, found = _template(text, regions, front.year, front.line)
     tables = [_table(text, name, regions[name], template, forced) for name in SECTIONS]
@@ -104,8 +108,11 @@ def parse(
         *(finding for _, _, findings in tables for finding in findings),
         *resolved.findings,
         *statements.compare(stated, resolved),
+        *([lost] if lost else []),
     ]
     report = _report(text, skel, resolved, [name for name, _, _ in tables], front, found)
+    if restored is not None:
+        report = restored.relocate(report)
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
@@ -116,7 +123,7 @@ def parse(
             code=error.code,
             line=error.line or 1,
             column=error.column or 1,
-            text=text.lines[error.line - 1] if error.line else None,
+            text=given.lines[error.line - 1] if error.line else None,
         )
     return report
 
@@ -142,6 +149,20 @@ def extract_text(
         >>> text.splitlines()[report.diagnostics[0].line - 1]  # doctest: +SKIP
     """
     return "\n".join(read(source, format, max_bytes).lines)
+
+
+def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None]:
+    """The text's sections; for text whose line breaks were lost and that shows no table
+    (a web archive's page text), those of its lines cut again at the template's landmarks,
+    with the cuts made (``rebreak``)."""
+    skel = skeleton.split(given.lines)
+    if any(section.lines("table") for section in skel.sections.values()):
+        return given, skel, None
+    restored = rebreak.restore(given.lines)
+    if restored is None:
+        return given, skel, None
+    text = attrs.evolve(given, lines=restored.lines)
+    return text, skeleton.split(text.lines, restored.tables), restored
 
 
 def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:

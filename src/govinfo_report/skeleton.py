@@ -192,7 +192,7 @@ class _Marks:
     and never a page header or footer, so only the other lines are searched: in text of one
     cell a line, most of them."""
 
-    def __init__(self, lines: Sequence[str]) -> None:
+    def __init__(self, lines: Sequence[str], tables: Sequence[int] = ()) -> None:
         rows = range(len(lines))
         too_long = (
             set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
@@ -214,20 +214,23 @@ class _Marks:
             + _running_headers(lines, self.untabbed, self.plain)
         )
         self.dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
+        self.known = sorted(tables)
         self.table_breaks = sorted(self.markers + self.long)
 
     def table_lines(self, start: int, end: int) -> list[int]:
         """The table lines among lines ``[start, end)``, page markers and over-long lines
-        aside: the lines with a tab, and the others that a layout's ``table_line`` finds."""
+        aside: the lines with a tab, the lines known to be table lines, and the others that
+        a layout's ``table_line`` finds."""
         untabbed = slice(bisect_left(self.untabbed, start), bisect_left(self.untabbed, end))
         table = sorted(
-            [
+            {
                 *self.tabbed[bisect_left(self.tabbed, start) : bisect_left(self.tabbed, end)],
+                *self.known[bisect_left(self.known, start) : bisect_left(self.known, end)],
                 *compress(
                     self.untabbed[untabbed],
                     map(layouts.table_line_pattern().search, self.plain[untabbed]),
                 ),
-            ]
+            }
         )
         return [i for i in table if i not in self.dropped] if self.dropped else table
 
@@ -390,12 +393,14 @@ def parser() -> Lark:
     return Lark(grammar_file(GRAMMAR), parser="lalr", lexer=LineLexer, transformer=_Build())
 
 
-def split(lines: Sequence[str]) -> Skeleton:
+def split(lines: Sequence[str], tables: Sequence[int] = ()) -> Skeleton:
     """Split ``lines`` into the front block and sections.
 
     A heading out of the template's order is demoted to prose of the current section, with a
     ``section-out-of-order`` diagnostic; a missing heading gets ``section-missing``; a
     misnumbered one ``heading-misnumbered`` (see ``headings``).
+    ``tables``: lines (0-based) known to be table lines, whatever patterns find (those
+    ``rebreak`` cut to start a table row).
     """
 
     def demote(error: UnexpectedInput) -> bool:
@@ -417,7 +422,7 @@ def split(lines: Sequence[str]) -> Skeleton:
         )
         return True
 
-    marks = _Marks(lines)
+    marks = _Marks(lines, tables)
     found_headings, found = headings(lines)
     parts = cast(
         tuple[Section, ...], parser().parse(iter(tokens(marks, found_headings)), on_error=demote)

@@ -39,6 +39,7 @@ BUILTIN: dict[str, str] = {
     "box-grid": "govinfo_report.layouts.box_grid:BoxGrid",
     "space-aligned": "govinfo_report.layouts.space_aligned:SpaceAligned",
     "cell-per-line": "govinfo_report.layouts.cell_per_line:CellPerLine",
+    "run-together": "govinfo_report.layouts.run_together:RunTogether",
 }
 ENTRY_POINT_GROUP = "govinfo_report.layouts"
 

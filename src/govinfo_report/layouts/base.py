@@ -25,15 +25,24 @@ Printed = tuple[str, int, int]
 
 
 class Row(NamedTuple):
-    """A canonical row: its label cells, its value cells (blank text = not given), its line;
-    ``loose``: its values were gathered, in reading order, from several lines of loose text,
-    one of which holds more than one of them (a tall row of ``pdftotext -layout`` whose
-    cells wrap or centre on other lines), so their order need not be the columns'."""
+    """A canonical row: its label cells, its value cells (blank text = not given), its line.
+
+    ``loose``: its values were gathered, in reading order, from several lines of loose
+    text, one of which holds more than one of them (a tall row of ``pdftotext -layout``
+    whose cells wrap or centre on other lines), so their order need not be the columns'.
+
+    A layout of text whose cells ran together (``run_together``) gives a row's values as
+    ``runs`` instead: printed numbers whose cell boundaries were lost (``3960181``, ``0 1 1
+    0 2``), cut into cells only where the consistency rules allow one way (``collapsed``);
+    ``tail``: how many of the last run's last characters may instead be the next row
+    label's numbering (``…申请 20000022.申请人``)."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
     line: int
     loose: bool = False
+    runs: tuple[Printed, ...] = ()
+    tail: int = 0
 
 
 class Layout(Protocol):

@@ -70,7 +70,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             draft,
             template,
             cells,
-            values[0],
+            (values or runs)[0],
             "section 四: its values come between header cells (the text read the table's "
             "columns out of order) and, taken in order, do not make every group's 总计 hold",
         )

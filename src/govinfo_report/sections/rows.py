@@ -173,10 +173,20 @@ def _collapsed(
         )
         return
     else:
-        cuts = collapsed.cut(run, parts, MAX_WAYS)
+        cuts = collapsed.cut(run, parts, MAX_WAYS, row.tail)
+        at = sum((line, column) < run[1:] for _, line, column in row.values)
+        before, after = row.values[:at], row.values[at:]
+        # Numbers printed apart are printed values, unless the run may be fewer values.
+        apart = (
+            set()
+            if cuts.fewer
+            else {p for way in cuts.ways for p in way if _apart(run, p, row.tail)}
+        )
+        if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
+            # Its only reading cuts it only where it printed spaces: its values as printed.
+            draft.give(cells, (*before, *cuts.ways[0], *after), unit)
+            return
         if cuts.ways:
-            at = sum((line, column) < run[1:] for _, line, column in row.values)
-            before, after = row.values[:at], row.values[at:]
             pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
             options = []
             for way in cuts.ways:
@@ -184,7 +194,7 @@ def _collapsed(
                     pieces.setdefault(piece, len(pieces))
                 taken = (*before, *way, *after)
                 options.append(tuple(zip(cells, map(pieces.__getitem__, taken), strict=True)))
-            printed = set(before) | set(after)
+            printed = set(before) | set(after) | apart
             draft.units.append(
                 Unit(
                     "digits",
@@ -215,6 +225,17 @@ def _collapsed(
         else:
             why = f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
     not_placed(draft, template, cells, run, f"{label}: {why}", "collapsed-cell")
+
+
+def _apart(run: Printed, number: Printed, tail: int) -> bool:
+    """Whether ``number``, a piece of ``run``, is printed apart: between spaces, the run's
+    ends, or the start of its ``tail`` (the next label's numbering)."""
+    text, _, column = run
+    start = number[2] - column
+    end = start + len(number[0])
+    return (start == 0 or text[start - 1] == " ") and (
+        end == len(text) or text[end] == " " or (tail > 0 and end == len(text) - tail)
+    )
 
 
 def not_placed(

@@ -1,0 +1,390 @@
+"""Text whose line breaks were lost (a web archive's page text: the body on one line,
+headings inline, table cells run together): cut again at the template's landmarks
+(``rebreak``) and read with the ``run-together`` layout. A value is kept only where the text
+or the consistency rules make it certain; otherwise the cell is missing, never wrong."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report import collapsed, labels, layouts, rebreak
+from govinfo_report.layouts import Row
+from govinfo_report.source import fold
+
+from conftest import HERE, scaled
+from strategies import reports
+
+REALWORLD = HERE / "fixtures" / "realworld"
+CRAWLER = sorted((REALWORLD / "raw").glob("*.crawler.txt"))
+NO_CORRECTION = "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+COLUMNS = list(labels.APPLICANT_COLUMNS)
+
+
+def _gold(path: Path) -> dict[str, object]:
+    name = path.name.removesuffix(".crawler.txt")
+    gold: dict[str, object] = json.loads((REALWORLD / "gold-flat" / f"{name}.json").read_text())
+    return gold
+
+
+def _outcome(cell: gr.Cell, want: object) -> str:
+    """right, derived, missing or wrong (the gold may list several acceptable answers)."""
+    wants = want if isinstance(want, list) else [want]
+    if cell.value is None:
+        return "right" if None in wants else "missing"
+    if any(w is not None and Decimal(str(w)) == cell.value for w in wants):
+        return cell.provenance if cell.provenance == "derived" else "right"
+    return "derived" if None in wants and cell.provenance == "derived" else "wrong"
+
+
+def _outcomes(report: gr.Report, values: dict[str, object]) -> dict[str, str]:
+    return {key: _outcome(report.cell(key), want) for key, want in values.items()}
+
+
+def _codes(report: gr.Report) -> dict[str, list[gr.Diagnostic]]:
+    found: dict[str, list[gr.Diagnostic]] = {}
+    for d in report.diagnostics:
+        found.setdefault(d.code, []).append(d)
+    return found
+
+
+# --- The real web-archive texts ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", CRAWLER, ids=lambda p: p.name.split(".")[0])
+def test_real_web_archive_text_has_no_wrong_cell(path: Path) -> None:
+    gold = _gold(path)
+    report = gr.parse(path)
+    outcomes = _outcomes(report, gold["values"])  # type: ignore[arg-type]
+    assert [key for key, outcome in outcomes.items() if outcome == "wrong"] == []
+    assert (report.year, report.template) == (gold["year"], gold["template"])
+    assert all(table.layout == "run-together" for table in report.tables if table.layout)
+    (said,) = _codes(report)["line-breaks-lost"]
+    assert (said.line, said.column) == (10, 1)  # the body's line, as given
+    assert said.message.startswith("line breaks were lost: line 10 (")
+
+
+@pytest.mark.parametrize(
+    ("name", "least"),
+    [
+        ("pt-2019-scjgj", 0.92),  # 二 prints 20+1737, 156805947.43元: several ways, no rule
+        ("pt-2021-pingtan", 0.98),  # 二 行政规范性文件 693665: 10 ways, no rule
+        ("pt-2022-pingtan", 0.98),  # 二 行政规范性文件 8855698: 15 ways, no rule
+    ],
+)
+def test_real_web_archive_text_is_read(name: str, least: float) -> None:
+    path = REALWORLD / "raw" / f"{name}.crawler.txt"
+    outcomes = _outcomes(gr.parse(path), _gold(path)["values"])  # type: ignore[arg-type]
+    read = sum(outcome in ("right", "derived") for outcome in outcomes.values())
+    assert read / len(outcomes) >= least
+
+
+def test_real_web_archive_text_of_a_misnumbered_table() -> None:
+    # pt-2019-lwtj heads its section 三 "二、收到和处理…": sections 二 and 四 are read all the
+    # same, every cell the text or the rules make certain.
+    path = REALWORLD / "raw" / "pt-2019-lwtj.crawler.txt"
+    gold = _gold(path)["values"]
+    outcomes = _outcomes(gr.parse(path), gold)  # type: ignore[arg-type]
+    tables = {k: v for k, v in outcomes.items() if not k.startswith("applications.")}
+    # 行政许可 11315 (six ways) and 政府集中采购 1个246900元 (a count with 个) stay missing.
+    assert [k for k, v in tables.items() if v == "missing"] == [
+        "proactive.licensing.previous_items",
+        "proactive.licensing.change",
+        "proactive.licensing.decisions",
+        "proactive.procurement.projects",
+        "proactive.procurement.amount",
+    ]
+
+
+def test_the_next_labels_numbering_run_into_a_row_is_settled_by_the_rules() -> None:
+    # …其政府信息公开申请 20000022.申请人…: 2000002 and the label 2.申请人, or 20000022 and
+    # .申请人; of the three ways to cut either into seven numbers only 2 0 0 0 0 0 2 lets the
+    # row's total be the sum of its six columns.
+    report = gr.parse(REALWORLD / "raw" / "pt-2022-pingtan.crawler.txt")
+    assert _row(report, "other.no_correction") == [
+        (2, "derived"),
+        *[(0, "derived")] * 5,
+        (2, "derived"),
+    ]
+    (split,) = [
+        d for d in _codes(report)["collapsed-cell-split"] if d.message.startswith(NO_CORRECTION)
+    ]
+    assert "20000022 holds 7 values run together; of the 3 ways" in split.message
+
+
+def test_values_printed_apart_are_parsed_and_runs_are_cut_by_the_rules() -> None:
+    report = gr.parse(REALWORLD / "raw" / "pt-2022-pingtan.crawler.txt")
+    # 四 prints its fifteen values apart: 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0.
+    assert {report.cell(key).provenance for key in report.appeals.keys} == {"parsed"}
+    assert report.cell("appeals.litigation_direct.upheld").value == 1
+    # 2021: 10203120001200000, 17 digits for 15 cells: 25 ways, one with every group's sum.
+    earlier = gr.parse(REALWORLD / "raw" / "pt-2021-pingtan.crawler.txt")
+    assert [earlier.cell(key).value for key in earlier.appeals.keys] == [
+        1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0,
+    ]  # fmt: skip
+    assert {earlier.cell(key).provenance for key in earlier.appeals.keys} == {"derived"}
+
+
+def test_positions_point_into_the_text_as_given() -> None:
+    for path in CRAWLER:
+        lines = path.read_text("utf-8").split("\n")
+        report = gr.parse(path)
+        cells = [cell for table in report.tables for cell in table if cell.raw is not None]
+        assert cells
+        for cell in cells:
+            assert cell.line is not None and cell.column is not None
+            assert lines[cell.line - 1][cell.column - 1 :].startswith(cell.raw), cell
+        for found in report.diagnostics:
+            if found.code == "collapsed-cell" and found.line is not None:
+                digits = re.search(r": (\S+) holds", found.message)
+                if digits:
+                    assert lines[found.line - 1][found.column - 1 :].startswith(digits[1])
+
+
+def test_an_ambiguous_run_without_rules_is_missing_and_said() -> None:
+    report = gr.parse(REALWORLD / "raw" / "pt-2021-pingtan.crawler.txt")
+    keys = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [report.cell(key).value for key in keys] == [None, None, None]
+    assert any(
+        d.message.startswith("行政规范性文件: 693665 holds 3 values run together; of the 10 ways")
+        for d in _codes(report)["collapsed-cell"]
+    )
+    assert "(3 cell(s) are missing)" in _codes(report)["line-breaks-lost"][0].message
+
+
+# --- Reports that are not those files ---------------------------------------------------
+
+
+def _flattened(report: gr.Report, rng: random.Random, blanks: bool) -> str:
+    """``report`` as a web archive keeps a page: its title as a header line, then the body
+    on one line, cells joined with nothing or a space; a cell the report does not give is
+    printed ``—``. With ``blanks``, some zero cells are left empty, as real pages leave
+    them, and so leave no trace at all."""
+    title, *body = gr.render(report, "tab-separated").split("\n")
+    joint = ("", " ")
+    flat = "".join(
+        (rng.choice(joint) if at else "")
+        + rng.choice(joint).join(
+            "" if blanks and cell == "0" and rng.random() < 0.5 else cell
+            for cell in line.split("\t")
+        )
+        for at, line in enumerate(body)
+    )
+    return f"标题: {title}\n{flat}\n"
+
+
+@scaled(1)
+@given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans())
+def test_flattened_reports_are_never_read_wrong(report: gr.Report, seed: int, blanks: bool) -> None:
+    back = gr.parse(_flattened(report, random.Random(seed), blanks))
+    assert back.template == report.template
+    for key, want in report.flat().items():
+        cell = back.cell(key)
+        if want is None:  # printed —: missing, or what the report's rules fix
+            assert cell.value is None or cell.provenance == "derived", (key, cell)
+        else:  # printed, or (0) left empty
+            assert cell.value in (None, want), (key, cell, want)
+    assert "line-breaks-lost" in _codes(back)
+
+
+def _values(template: str) -> dict[str, gr.Number | None]:
+    """A report whose every cell is 0, to change the cells a test is about."""
+    return {f.key: 0 for f in gr.fields(template)}
+
+
+def _row(report: gr.Report, row: str) -> list[tuple[object, str]]:
+    cells = [report.cell(f"applications.{row}.{column}") for column in COLUMNS]
+    return [(cell.value, cell.provenance) for cell in cells]
+
+
+def _one_line(report: gr.Report, joint: str) -> str:
+    """The report as a title line and its body on one line, every cell joined to the next
+    by ``joint`` (folded as ``parse`` folds text, so the test can name what it holds)."""
+    title, *body = gr.render(report, "tab-separated").split("\n")
+    flat = joint.join(line.replace("\t", joint) for line in body)
+    return fold(f"{title}\n" + re.sub(" +", " ", flat))
+
+
+def test_a_run_the_rules_cut_one_way_is_kept() -> None:
+    # 46 4 0 0 2 1 53 run together: 464002153 has 16 ways into 7 numbers; the row's total
+    # and each column's balance (总计 + 结转下年度 = 本年新收 + 上年结转) leave one.
+    values = _values("2021")
+    for row in ("new", "granted", "total"):
+        keys = (f"applications.{row}.{column}" for column in COLUMNS)
+        values |= dict(zip(keys, (46, 4, 0, 0, 2, 1, 53), strict=True))
+    text = _one_line(gr.Report.from_values(values, template="2021", year=2022), " ")
+    text = text.replace("数量 46 4 0 0 2 1 53 二、", "数量 464002153 二、", 1)
+    assert text.count("464002153") == 1
+    report = gr.parse(text)
+    assert _row(report, "new") == [(n, "derived") for n in (46, 4, 0, 0, 2, 1, 53)]
+    assert report.cell("applications.new.total").rule == (
+        "collapsed cell split: applications.balance.total, applications.row-sum.new"
+    )
+    assert _row(report, "granted") == [(n, "parsed") for n in (46, 4, 0, 0, 2, 1, 53)]
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+
+
+def test_a_run_the_rules_do_not_single_out_is_missing() -> None:
+    # 行政许可 1 13 15 (2019, section 二, no rule): 11315 cuts into three numbers six ways.
+    values = _values("2019") | {
+        "proactive.licensing.previous_items": 1,
+        "proactive.licensing.change": 13,
+        "proactive.licensing.decisions": 15,
+    }
+    report = gr.parse(_one_line(gr.Report.from_values(values, template="2019", year=2020), ""))
+    licensing = [f"proactive.licensing.{c}" for c in ("previous_items", "change", "decisions")]
+    assert [report.cell(key).value for key in licensing] == [None] * 3
+    assert (
+        "行政许可: 11315 holds 3 values run together; of the 6 ways to cut it, the consistency "
+        "rules do not single out one (its digits could also be fewer values: blank cells "
+        "leave no trace), so the uncertain cells are missing"
+    ) in [d.message for d in _codes(report)["collapsed-cell"]]
+    assert "(3 cell(s) are missing)" in _codes(report)["line-breaks-lost"][0].message
+    # Zeros cut one way only, and no blank could hide among them: 规章 000 is read.
+    assert report.cell("proactive.rules.made").value == 0
+
+
+def test_a_numbering_digit_after_values_printed_apart() -> None:
+    # 1.属于国家秘密 1 0 0 0 0 0 1, then 2.其他法律… with its 2 run on: 1 0 0 0 0 0 12.其他…
+    # reads as 1 0 0 0 0 0 12 (a total of 12 for a sum of 1) or as 1 0 0 0 0 0 1 and the
+    # label 2.其他法律…: the rules keep the second, whose values were printed apart.
+    values = _values("2021")
+    for row in ("new", "denied.state_secret", "total"):
+        values |= {f"applications.{row}.natural_person": 1, f"applications.{row}.total": 1}
+    text = _one_line(gr.Report.from_values(values, template="2021"), " ")
+    text = text.replace("1 2.其他法律", "12.其他法律")
+    assert "1.属于国家秘密 1 0 0 0 0 0 12.其他法律行政法规禁止公开 0" in text
+    report = gr.parse(text)
+    assert _row(report, "denied.state_secret") == [
+        (1, "parsed"),
+        *[(0, "parsed")] * 5,
+        (1, "parsed"),
+    ]
+    assert _row(report, "denied.prohibited_by_law") == [(0, "parsed")] * 7
+
+
+# --- The steps, one at a time -----------------------------------------------------------
+
+
+def test_cuts_read_numbers_as_printed() -> None:
+    def ways(text: str, parts: int, tail: int = 0) -> list[list[str]]:
+        cuts = collapsed.cut((text, 1, 1), parts, 100, tail)
+        return [[number for number, _, _ in way] for way in cuts.ways]
+
+    assert ways("0 1 1", 3) == [["0", "1", "1"]]  # a space always ends a number
+    assert collapsed.cut(("0 1 1", 3, 7), 3, 100).ways[0][2] == ("1", 3, 11)
+    assert ways("0 1 1", 2) == []
+    assert ways("20+1737", 3) == [
+        ["2", "0", "+1737"],
+        ["20", "+1", "737"],
+        ["20", "+17", "37"],
+        ["20", "+173", "7"],
+    ]
+    assert ways("9116.36", 1) == [["9116.36"]]
+    assert ways("246900元2", 2) == [["246900元", "2"]]  # a unit ends its number
+    assert ways("1个246900元", 2) == []  # a count with 个 is not a value cells read
+    # The last digit may be the next label's numbering: both readings are listed.
+    assert ways("20000022", 7, tail=1) == [
+        ["2", "0", "0", "0", "0", "0", "22"],
+        ["20", "0", "0", "0", "0", "2", "2"],
+        ["2", "0", "0", "0", "0", "0", "2"],
+    ]
+
+
+def test_the_layout_gives_each_label_its_run() -> None:
+    layout = layouts.get("run-together")
+    rows = list(
+        layout.rows(
+            [
+                "(二)部分公开(区分处理的) 500000 5(三)不予公开 ",
+                "1.属于国家秘密00000002",
+                ".其他法律行政法规禁止公开 0000000",
+                "第二十条第(1)项信息内容",
+            ],
+            7,
+        )
+    )
+    assert rows == [
+        Row((("(二)部分公开(区分处理的)", 7, 1),), (), 7, runs=(("500000 5", 7, 16),)),
+        Row((("(三)不予公开", 7, 24),), (), 7),
+        Row((("1.属于国家秘密", 8, 1),), (), 8, runs=(("00000002", 8, 9),), tail=1),
+        Row(((".其他法律行政法规禁止公开", 9, 1),), (), 9, runs=(("0000000", 9, 15),)),
+        Row((("第二十条第(1)项信息内容", 10, 1),), (), 10),
+    ]
+    assert layout.sniff(["规章000", "行政许可3960181"], 3) > 0.5
+    assert layout.sniff(["规章\t0\t0\t0"], 3) == 0.0
+    assert layout.sniff(["规章   0   0   0", "行政许可  3  96  181"], 3) == 0.0
+
+
+def test_the_text_is_cut_at_its_landmarks_only() -> None:
+    line = (
+        "前言。 一、总体情况 本年无申请。 二、主动公开政府信息情况 全年作出行政处罚15件。"
+        "第二十条第(五)项信息内容本年处理决定数量行政许可10690"
+        "三、收到和处理政府信息公开申请情况申请人情况"
+        "一、本年新收政府信息公开申请数量 713000074(七)总计 1000001"
+    )
+    restored = rebreak.restore(["标题: 某局2022年度报告", line])
+    assert restored is not None
+    assert restored.lines == (
+        "标题: 某局2022年度报告",
+        "前言。 ",
+        "一、总体情况",
+        " 本年无申请。 ",
+        "二、主动公开政府信息情况",
+        " 全年作出行政处罚15件。",  # prose before the table: no row
+        "第二十条第(五)项信息内容本年处理决定数量",
+        "行政许可10690",
+        "三、收到和处理政府信息公开申请情况",
+        "申请人情况",
+        "一、本年新收政府信息公开申请数量 713000074",
+        "(七)总计 1000001",
+    )
+    assert [restored.lines[i] for i in restored.tables] == [
+        "第二十条第(五)项信息内容本年处理决定数量",
+        "行政许可10690",
+        "申请人情况",
+        "一、本年新收政府信息公开申请数量 713000074",
+        "(七)总计 1000001",
+    ]
+    assert restored.position(8, 5) == (2, line.index("行政许可10690") + 5)
+    assert restored.broken == ((1, len(line)),)
+    # A text that kept its line breaks is left as it is.
+    assert rebreak.restore(["二、主动公开政府信息情况", "行政许可10690"]) is None
+
+
+def test_text_on_very_long_lines_without_landmarks_is_said_to_have_lost_its_breaks() -> None:
+    text = "某局2022年政府信息公开工作年度报告\n" + "本局认真落实条例要求，推进公开工作。" * 200
+    report = gr.parse(text)
+    (found,) = _codes(report)["line-breaks-lost"]
+    assert (found.line, found.column) == (2, 1)
+    assert "no heading or table row of the template was found in them" in found.message
+    with pytest.raises(gr.ParseError, match="line breaks were lost") as error:
+        gr.parse("本局认真落实条例要求，推进公开工作。" * 200)
+    assert error.value.code == "not-a-report"
+
+
+def test_a_report_that_kept_its_line_breaks_is_untouched() -> None:
+    report = gr.parse(REALWORLD / "raw" / "pt-2022-pingtan.html")
+    assert "line-breaks-lost" not in _codes(report)
+    assert "run-together" not in {table.layout for table in report.tables}
+
+
+def test_a_long_line_of_landmarks_is_read_in_bounded_work() -> None:
+    # Far more rows than any report: the cuts stop at limits.MAX_REBREAKS, a section reads
+    # limits.MAX_TABLE_LINES of its table, the rest is one line too long to be a row; the
+    # first row is read, the others are duplicates (timing: benchmarks/bench_rebreak.py).
+    body = (
+        "二、主动公开政府信息情况第二十条第(五)项信息内容本年处理决定数量"
+        + "行政许可3960181" * 20_000
+    )
+    report = gr.parse(f"某局2022年政府信息公开工作年度报告\n{body}")
+    assert {"table-too-large", "line-too-long", "duplicate-row"} <= set(_codes(report))
+    assert report.cell("proactive.licensing.decisions").value == 3960181
