@@ -172,12 +172,13 @@ def test_tab_rows_read_a_region_at_once_as_a_line_at_a_time(
 
 
 def _grid_shares_read_plainly(lines: list[str], width: int) -> tuple[float, float]:
-    """``grid_shares``'s contract, a line at a time."""
+    """``grid_shares``'s contract, a line at a time: of the lines with a tab, the share with
+    two filled cells; lines without a tab (a cell's text continued) do not count."""
     filled = multi = rows = broken = 0
     for line in lines:
         kinds = cell_kinds(line.split("\t"))
         cells = len(kinds) - kinds.count("_")
-        filled += cells > 0
+        filled += cells > 0 and "\t" in line
         multi += cells >= 2
         if len(kinds) > 1 and "N" in kinds:
             rows += 1

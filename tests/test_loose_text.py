@@ -183,3 +183,19 @@ def test_values_out_of_row_order_are_not_read_by_sequence() -> None:
     back = gr.parse(moved.replace(printed, "20\n2\n0\n0\n1\n1\n4\n24\n"))
     assert "table-read-in-sequence" not in {d.code for d in back.diagnostics}
     _assert_never_wrong(back, truth)
+
+
+def test_a_merged_label_printed_a_character_a_line_in_every_row_of_tab_text() -> None:
+    # The usual python-docx script joins each row's cell.text with tabs: a merged vertical
+    # label typed a character a paragraph (三/、/本/年/度…) brings line breaks into every row
+    # it spans. Those lines hold no tab: they continue a cell and say nothing of the grid.
+    truth = _report(granted=[20, 2, 0, 0, 1, 1, 24], partially_granted=[4, 0, 0, 0, 1, 0, 5])
+    lines = render(truth, "tab-separated").split("\n")
+    vertical = "\n".join("三、本年度办理结")
+    first = next(i for i, line in enumerate(lines) if line.startswith("三、本年度办理结果\t"))
+    last = next(i for i, line in enumerate(lines) if "（七）总计" in line)
+    for at in range(first, last + 1):  # python-docx gives the merged cell in every row
+        lines[at] = f"{vertical}\n果\t" + lines[at].partition("\t")[2]
+    back = gr.parse("\n".join(lines))
+    assert back.applications.layout == "tab-separated"
+    assert back.flat() == truth.flat()

@@ -33,8 +33,8 @@ def tab_kinds(lines: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=2)
 def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
-    """The share of a region's non-blank lines that hold two or more non-empty tab cells,
-    and the share of its rows (lines of two or more cells, some of them numbers) that show
+    """The share of a region's non-blank lines with a tab that hold two or more non-empty tab
+    cells, and the share of its rows (lines of two or more cells, some of them numbers) that show
     a broken grid.
 
     Signs of a broken grid: a displaced label (see ``_DISPLACED``), or a row with no label
@@ -46,7 +46,10 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     if "\t" not in "\n".join(map(str.strip, lines)):
         return 0.0, 0.0
     kinds_of = tab_kinds(lines)
-    filled_of = list(map(str.replace, kinds_of, repeat(BLANK), repeat("")))
+    # A line without a tab continues a cell whose text holds line breaks (python-docx's
+    # cell.text of a vertical label, a character a paragraph): it says nothing of the grid.
+    tabbed = [kinds for kinds in kinds_of if len(kinds) > 1]
+    filled_of = list(map(str.replace, tabbed, repeat(BLANK), repeat("")))
     filled = len(filled_of) - filled_of.count("")
     multi = sum(map(ge, map(len, filled_of), repeat(2)))
     rows = [kinds for kinds in kinds_of if NUMBER in kinds and len(kinds) > 1]
