@@ -14,10 +14,11 @@ from .catalogue import Kind
 from .labels import COUNT_UNITS, MONEY_UNITS
 from .memo import Memo
 
-#: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18).
+#: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18). A
+#: longer number is still a number cell, in its place in the row: an invalid value.
 MAX_DIGITS = 15
 _NUMBER = (
-    rf"(?P<sign>[+-]?)(?P<digits>\d{{1,{MAX_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,8}})?)"
+    r"(?P<sign>[+-]?)(?P<digits>\d+(?:,\d{3})*(?:\.\d{1,8})?)"
     rf"(?:\s*(?:(?P<unit>{'|'.join(sorted(MONEY_UNITS, key=len, reverse=True))})"
     rf"|(?P<counted>[{''.join(COUNT_UNITS)}])))?"
 )
@@ -72,11 +73,15 @@ def is_number(text: str) -> bool:
 
 
 def number(text: str) -> Decimal | None:
-    """The signed number in ``text`` (units ignored), or ``None`` for blanks and placeholders."""
+    """The signed number in ``text`` (units ignored), or ``None`` for blanks, placeholders
+    and numbers too long to be a value."""
     match = _NUMBER_CELL.fullmatch(text)
     if match is None:
         return None
-    value = Decimal(match["digits"].replace(",", ""))
+    digits = match["digits"].replace(",", "")
+    if len(digits.partition(".")[0]) > MAX_DIGITS:
+        return None
+    value = Decimal(digits)
     return -value if match["sign"] == "-" else value
 
 
