@@ -4,6 +4,7 @@ wrong."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from random import Random
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.render import render, renderable
 
 from conftest import scaled
@@ -122,14 +124,14 @@ def _uncertain(name: str) -> Mangler:
     return next(m for m in UNCERTAIN if m.name == name)
 
 
-@pytest.mark.parametrize("name", ["misspelt_labels", "lost_line_breaks"])
+@pytest.mark.parametrize("name", [m.name for m in UNCERTAIN])
 @scaled(2)
 @given(report=reports(), data=st.data())
 def test_an_uncertain_cell_is_never_a_wrong_number(
     name: str, report: gr.Report, data: st.DataObject
 ) -> None:
-    """Labels misspelt, line breaks lost: each alone, in every layout it applies to, after up
-    to two lossless changes."""
+    """Zeros left blank (several a row, whole rows), labels misspelt or wrapped, line breaks
+    lost: each alone, in every layout it applies to, after up to two lossless changes."""
     mangler = _uncertain(name)
     layout = data.draw(st.sampled_from(mangler.layouts), label="layout")
     usable = [m for m in LOSSLESS if layout in m.layouts]
@@ -141,3 +143,74 @@ def test_an_uncertain_cell_is_never_a_wrong_number(
     )
     rng = data.draw(st.randoms(use_true_random=False))
     _never_wrong(mangle(render(report, layout), [*lossless, mangler], rng), report)
+
+
+@scaled(2)
+@given(report=reports(), layout=st.sampled_from(_uncertain("blank_zeros").layouts), data=st.data())
+def test_blank_zeros_and_misspelt_or_wrapped_labels_are_never_a_wrong_number(
+    report: gr.Report, layout: str, data: st.DataObject
+) -> None:
+    """What real pages combine: zeros left blank and labels misspelt (and wrapped, where a
+    label is a line of its own), in any order."""
+    names = ("blank_zeros", "misspelt_labels", "wrapped_label_lines")
+    chosen = [_uncertain(name) for name in names if layout in _uncertain(name).layouts]
+    chosen = data.draw(st.permutations(chosen), label="order")
+    _never_wrong(mangle(render(report, layout), chosen, data.draw(st.randoms())), report)
+
+
+# The property's falsifying examples on today's parser, as plain tests -----------------------
+
+_TYPED = gr.parse(
+    Path(__file__).parent
+    / "fixtures"
+    / "converters"
+    / "typed-2021_tab_separated"
+    / "python-docx.txt"
+)
+
+
+def _with_appeals(*groups: tuple[int, ...]) -> gr.Report:
+    """The typed 2021 report with section 四's three groups replaced by ``groups``."""
+    values = _TYPED.flat() | {
+        f"appeals.{group}.{outcome}": value
+        for group, row in zip(labels.APPEAL_GROUPS, groups, strict=True)
+        for outcome, value in zip(labels.APPEAL_OUTCOMES, row, strict=True)
+    }
+    return gr.Report.from_values(
+        {key: value for key, value in values.items() if value is not None},
+        template="2021",
+        organisation=_TYPED.organisation,
+        year=_TYPED.year,
+        published=_TYPED.published,
+    )
+
+
+def test_blank_cells_kept_as_spaces_are_not_read_in_order() -> None:
+    """blank_zeros, space-aligned: 行政复议 and 未经复议直接起诉's zeros left blank, their
+    width kept. The values after the blanks are 起诉's, not 行政复议's 结果纠正/其他结果."""
+    report = _with_appeals((0, 0, 0, 0, 0), (0, 0, 0, 3, 3), (7, 1, 7, 4, 19))
+    text = render(report, "space-aligned")
+    printed = "0  0  0  0  0  0  0  0  3  3  7  1  7  4  19"
+    assert printed in text
+    _never_wrong(text.replace(printed, "0" + " " * 23 + "3  3  7  1  7  4  19"), report)
+
+
+def test_values_of_a_row_whose_blank_cells_were_dropped_are_not_shifted_left() -> None:
+    """blank_zeros, cell-per-line: the zeros of section 四 left blank and the blank cells
+    dropped (pdftotext writes nothing for an empty cell): 8 is not 行政复议's 结果维持."""
+    report = _with_appeals((0, 0, 0, 0, 0), (8, 0, 6, 0, 14), (7, 3, 5, 0, 15))
+    text = render(report, "cell-per-line")
+    printed = "\n".join(map(str, (0, 0, 0, 0, 0, 8, 0, 6, 0, 14, 7, 3, 5, 0, 15)))
+    assert printed in text
+    _never_wrong(text.replace(printed, "8\n6\n14\n7\n3\n5\n15"), report)
+
+
+def test_the_two_wrapped_other_processing_labels_are_not_swapped() -> None:
+    """wrapped_label_lines, cell-per-line: the 2021 其他处理 sub-rows 1 and 2 wrapped after
+    their 、 both end in 行政机关不再处理其政府信息公开申请; sub-row 1's values stay its own."""
+    text = render(_TYPED, "cell-per-line")
+    for number in ("1.申请人无正当理由逾期不补正", "2.申请人逾期未按收费通知要求缴纳费用"):
+        label = f"{number}、行政机关不再处理其政府信息公开申请"
+        assert label in text
+        text = text.replace(label, f"{number}、\n行政机关不再处理其政府信息公开申请")
+    _never_wrong(text, _TYPED)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 import govinfo_report as gr
-from govinfo_report import cells, layouts, skeleton
+from govinfo_report import cells, labels, layouts, skeleton
 from govinfo_report.cells import convert
 from govinfo_report.layouts.base import split_tabs
 from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
@@ -17,7 +19,7 @@ from govinfo_report.memo import MEMO_ENTRIES, Memo
 from govinfo_report.render import render
 from govinfo_report.sections import applications
 
-from conftest import SEEDS
+from conftest import SEEDS, WRITTEN
 
 REPORT = gr.parse(SEEDS[0])
 TEXT = render(REPORT, "tab-separated")
@@ -145,6 +147,26 @@ def test_a_count_too_long_for_any_real_report_is_invalid() -> None:
     assert "invalid-value" in {d.code for d in report.diagnostics}
 
 
+def test_a_number_too_long_to_be_a_count_keeps_its_place_in_the_row() -> None:
+    """Sixteen digits were a label, not a number: the row 本年新收 then had six values for
+    seven columns, and the rules placed them, moving 自然人's printed 0 to "derived". The
+    long number is an invalid value in its own column; the rest stay where printed."""
+    assert cells.cell_kinds(["1000000000000000", "9" * 15]) == cells.NUMBER * 2
+    assert cells.number("1000000000000000") is None
+    row = next(line for line in TEXT.splitlines() if line.startswith("一、本年新收"))
+    values = row.split("\t")
+    long_row = "\t".join([*values[:-1], "1000000000000000"])
+    report = gr.parse(TEXT.replace(row, long_row))
+    assert report.cell("applications.new.total").value is None
+    for key in ("natural_person", "commercial_enterprise", "other_organisation"):
+        printed = REPORT.cell(f"applications.new.{key}")
+        assert (
+            report.cell(f"applications.new.{key}").value,
+            report.cell(f"applications.new.{key}").provenance,
+        ) == (printed.value, "parsed")
+    assert "invalid-value" in {d.code for d in report.diagnostics}
+
+
 def test_row_per_cell_sniffs_long_cells_as_before() -> None:
     """The one-cell pattern was quadratic on a long line with a second tab (``benchmarks/
     bench_scaling.py``, shape ``long-cells``, shows the time); what it accepts is unchanged."""
@@ -196,3 +218,46 @@ def test_a_gzipped_tar_cut_inside_its_header_is_one_unreadable_document(tmp_path
         f"cannot read {archive}: damaged (TypeError: ord() expected a character, but string "
         "of length 0 found)"
     )
+
+
+def _appeals(report: gr.Report) -> dict[str, tuple[object, str]]:
+    return {
+        f.key: (report.cell(f.key).value, report.cell(f.key).provenance)
+        for f in gr.fields(report.template)
+        if f.section == "appeals"
+    }
+
+
+def test_values_dropped_from_the_front_of_section_4_are_never_given_to_its_first_cells() -> None:
+    """The old placement stopped at 512 readings, all of which put the first value in the
+    first cell: with the five 行政复议 values dropped, 未经复议直接起诉's 3 became
+    appeals.review.upheld, ``parsed``. Ten values for fifteen cells fit many ways: none of
+    the fifteen is certain."""
+    seed = SEEDS[2].read_text(encoding="utf-8")
+    zeros = "\t".join(["0"] * 15)
+    values = ["1", "0", "0", "0", "1", "3", "1", "0", "0", "4", "0", "2", "1", "0", "3"]
+    whole = gr.parse(seed.replace(zeros, "\t".join(values)))
+    assert [value for value, _ in _appeals(whole).values()] == list(map(int, values))
+    cut = gr.parse(seed.replace(zeros, "\t".join(values[5:])))
+    assert set(_appeals(cut).values()) == {(None, "missing")}
+    assert "values-unplaced" in {d.code for d in cut.diagnostics}
+
+
+@pytest.mark.parametrize("blank", ["\t\t\t\t\t\t\t\t", ""], ids=["blank-cells", "label-only"])
+def test_a_blank_total_row_never_takes_the_values_of_the_row_after_it(blank: str) -> None:
+    """（七）总计 printed with no values, right above 结转下年度继续办理: the values below are
+    that row's, and the total's are derived from the rules (here each column's outcome rows),
+    never read from the next row."""
+    text = (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")
+    printed = "（七）总计\t\t45\t3\t0\t0\t2\t1\t51\t"
+    assert text.count(printed) == 1
+    report = gr.parse(text.replace(printed, "（七）总计" + blank))
+    columns = [*labels.APPLICANT_COLUMNS]
+    carried = [report.cell(f"applications.carried_forward.{c}") for c in columns]
+    assert [(c.value, c.provenance) for c in carried] == [
+        (v, "parsed") for v in (3, 1, 0, 0, 0, 0, 4)
+    ]
+    total = [report.cell(f"applications.total.{c}") for c in columns]
+    assert [(c.value, c.provenance) for c in total] == [
+        (v, "derived") for v in (45, 3, 0, 0, 2, 1, 51)
+    ]
