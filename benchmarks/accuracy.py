@@ -197,6 +197,7 @@ class Reading:
     wrong: tuple[tuple[str, object, str, GoldValue], ...]
     metadata: tuple[str, ...]
     complete: bool  # the report prints every cell (no blank in the gold)
+    held: Counter[str]  # the outcomes of the cells whose table the text holds
 
 
 def gold(report_id: str) -> dict[str, object]:
@@ -253,7 +254,16 @@ def read_real(report_id: str, name: str, path: Path) -> Reading:
         if not right
     )
     complete = all(_printed(w) for w in values.values())
-    return Reading(report_id, name, path, Counter(outcomes.values()), wrong, metadata, complete)
+    # pandoc plain writes [TABLE] for a table it cannot draw: the text holds none of its cells.
+    dropped = {
+        table.section
+        for table in report.tables
+        if table.layout is None and b"[TABLE]" in path.read_bytes()
+    }
+    held = Counter(o for key, o in outcomes.items() if key.partition(".")[0] not in dropped)
+    return Reading(
+        report_id, name, path, Counter(outcomes.values()), wrong, metadata, complete, held
+    )
 
 
 @functools.cache
@@ -272,6 +282,8 @@ class Target:
     inputs: tuple[str, ...]
     share: float
     complete_only: bool = False
+    #: Count only the cells of tables the text holds (pandoc's [TABLE] holds none).
+    held_only: bool = False
 
 
 TARGETS = (
@@ -285,7 +297,7 @@ TARGETS = (
     Target("web-archive text (one line)", ("crawler text",), 0.95),
     Target("PDF-extraction Markdown", ("markdown",), 0.90),
     Target("pdftotext plain", ("pdftotext", "word-pdftotext"), 0.85, complete_only=True),
-    Target("pandoc plain", ("pandoc-html", "pandoc-docx"), 0.99),
+    Target("pandoc plain", ("pandoc-html", "pandoc-docx"), 0.99, held_only=True),
 )
 
 
@@ -314,9 +326,13 @@ def targets(readings: tuple[Reading, ...]) -> list[Met]:
     measured = []
     for target in TARGETS:
         chosen = tuple(r for r in readings if r.input in target.inputs)
-        counted = [r for r in chosen if r.complete or not target.complete_only]
-        cells = sum(sum(r.outcomes[o] for o in OUTCOMES) for r in counted)
-        good = sum(r.outcomes["right"] + r.outcomes["derived"] for r in counted)
+        counted = [
+            r.held if target.held_only else r.outcomes
+            for r in chosen
+            if r.complete or not target.complete_only
+        ]
+        cells = sum(sum(outcomes[o] for o in OUTCOMES) for outcomes in counted)
+        good = sum(outcomes["right"] + outcomes["derived"] for outcomes in counted)
         measured.append(
             Met(
                 target,
@@ -354,6 +370,8 @@ def real_markdown(readings: tuple[Reading, ...]) -> str:
         goal = f"≥ {100 * met.target.share:.0f}%"
         if met.target.complete_only:
             goal += " (reports printing every cell)"
+        if met.target.held_only:
+            goal += " of the cells the text holds"
         share = "—" if met.share is None else f"{100 * met.share:.1f}%"
         lines.append(
             f"| {met.target.name} | {goal} | {share} | {met.wrong} | "

@@ -32,8 +32,8 @@ MIN_FUZZY_CHARS = 2
 #: A label that starts with a whole canonical label of this length is that label plus a
 #: note whose brackets were lost: ``部分公开（区分处理的），只计这一情形…``.
 MIN_PREFIX = 4
-#: The shortest head of a label (its first characters, the rest cut off) taken for the row
-#: it begins.
+#: The shortest piece of a label (the rest cut off by a wrap) taken for the row it is part
+#: of.
 MIN_HEAD = 3
 #: A whole label with typos: at most one edit (a character missing, added or replaced) per
 #: this many characters of the label (``行政止公开`` for ``行政法规禁止公开``: 3 of 12).
@@ -148,12 +148,12 @@ class LabelMatcher:
         for group, key in self._groups:
             if bare == group or _is_subsequence(bare, group):
                 return ("group", key)
-        heads = {match for label, match in self._candidates if label.startswith(norm)}
-        if heads:
-            # The first characters of a label cut short (a wrapped cell, ``2.其他法`` of
-            # 其他法律行政法规禁止公开): the row it begins, if only one row begins so, never a
-            # row it merely resembles (其他); a head that begins two rows is neither.
-            return heads.pop() if len(heads) == 1 and len(norm) >= MIN_HEAD else ("unknown", None)
+        parts = {match for label, match in self._candidates if norm in label}
+        if parts:
+            # A piece of a label cut by a wrap (``2.其他法`` of 其他法律行政法规禁止公开, the
+            # tail ``申请`` of many): the row it is part of, if it is part of only one, never a
+            # row it merely resembles (其他, 重复申请); a piece of two rows is neither.
+            return parts.pop() if len(parts) == 1 and len(norm) >= MIN_HEAD else ("unknown", None)
         return self._fuzzy(norm)
 
     def _merged(self, text: str) -> Match | None:

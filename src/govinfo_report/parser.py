@@ -16,9 +16,11 @@ from . import layouts, metadata, rebreak, skeleton, statements
 from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
+from .layouts import Row
+from .layouts.base import GRID_MARK
 from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_TABLE_LINES
 from .model import Report, Table
-from .reading import Reading
+from .reading import Reading, unplaced
 from .resolve import Resolved, agrees, resolve, verifies
 from .sections import SECTIONS
 from .skeleton import SECTION_NAMES, Skeleton
@@ -264,27 +266,28 @@ def _table(
         missing = diagnostic("table-missing", f"{heading} has no table; its cells are missing")
         return None, Reading(name), [missing]
     spans, found = _capped(spans, heading)
-    strategy = forced
-    if strategy is None:
-        strategy, detected = _detect(text, spans, section.width(template.name), heading)
-        found.extend(detected)
-    if strategy is None:
+    read_as, by_order, rows, detected = _rows(
+        text, spans, section.width(template.name), heading, forced
+    )
+    found.extend(detected)
+    if read_as is None:
         return None, Reading(name), found
-    rows = [
-        row
-        for span in spans
-        for row in strategy.rows(text.lines[span.start : span.stop], span.start + 1)
-    ]
     first = section.read(rows, template)
-    if not getattr(strategy, "by_order", False) or (
-        not first.overfull and verifies(template, first)
-    ):
-        return strategy.name, first, found
+    if by_order:
+        # Read by the order of its cells alone, a row's values may be another's (a label
+        # printed away from them): only the rules verifying a row whole confirm it.
+        first = unplaced(
+            first,
+            "in text read by the order of its cells alone, values that "
+            "fall short of a row may belong to another, so none is placed",
+        )
+    if not by_order or (not first.overfull and verifies(template, first)):
+        return read_as, first, found
     for alternative in section.alternatives(rows, template, first):
         if verifies(template, alternative) and agrees(template, first, alternative):
-            return strategy.name, alternative, found
+            return read_as, alternative, found
     if not first.overfull:
-        return strategy.name, first, found
+        return read_as, first, found
     broken = diagnostic(
         "table-order-broken",
         f"{heading}: the table's cells are read by their order alone, and a row took more "
@@ -292,7 +295,71 @@ def _table(
         "kept only if a reading by sequence checks out whole",
     )
     dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
-    return strategy.name, dropped, [*found, broken]
+    return read_as, dropped, [*found, broken]
+
+
+def _rows(
+    text: Source, spans: list[range], width: int, heading: str, forced: layouts.Layout | None
+) -> tuple[str | None, bool, list[Row], list[Diagnostic]]:
+    """A table region's rows: the name of the layout read (``None``: none), whether its rows
+    come from the order of its cells alone, the rows, what detecting the layout found.
+
+    A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,
+    bars) and loose ones, is read in those parts, each in its own layout (a PDF extraction's
+    Markdown prints some tables as pipes and others as loose lines): named ``a+b``."""
+    if forced is not None:
+        return forced.name, getattr(forced, "by_order", False), _read(forced, text, spans), []
+    strategy, found = _detect(text, spans, width, heading)
+    if strategy is not None:
+        return (
+            strategy.name,
+            getattr(strategy, "by_order", False),
+            _read(strategy, text, spans),
+            found,
+        )
+    parts = _grid_parts(text, spans)
+    if len(parts) < 2:
+        return None, False, [], found
+    names: list[str] = []
+    rows: list[Row] = []
+    unread: list[Diagnostic] = []
+    for part in parts:
+        layout, said = _detect(text, [part], width, heading)
+        if layout is None:
+            unread.extend(said)
+            continue
+        names.append(layout.name)
+        rows.extend(_read(layout, text, [part]))
+    if not names:
+        return None, False, [], found
+    return "+".join(dict.fromkeys(names)), False, rows, unread
+
+
+def _read(layout: layouts.Layout, text: Source, spans: list[range]) -> list[Row]:
+    return [
+        row
+        for span in spans
+        for row in layout.rows(text.lines[span.start : span.stop], span.start + 1)
+    ]
+
+
+def _grid_parts(text: Source, spans: list[range]) -> list[range]:
+    """``spans`` cut where their lines change between grid lines and loose ones (blank lines
+    go with the part they are in)."""
+    parts: list[range] = []
+    for span in spans:
+        start, grid = span.start, None
+        for at in span:
+            line = text.lines[at]
+            if not line.strip():
+                continue
+            kind = GRID_MARK.search(line) is not None
+            if grid is not None and kind != grid:
+                parts.append(range(start, at))
+                start = at
+            grid = kind
+        parts.append(range(start, span.stop))
+    return parts
 
 
 def _capped(spans: list[range], heading: str) -> tuple[list[range], list[Diagnostic]]:

@@ -15,7 +15,7 @@ from typing import Literal
 
 import attrs
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, diagnostic
 from .layouts import Printed
 
 #: Cells given for certain, a row at a time: (template cells, the printed texts in the same
@@ -96,6 +96,31 @@ class Reading:
     sums: tuple[Sum, ...] = ()
     findings: tuple[Diagnostic, ...] = ()
     overfull: bool = False
+
+
+def unplaced(reading: Reading, why: str) -> Reading:
+    """``reading`` without its units of printed values that fall short of their cells:
+    their cells closed, each said ``why`` (a finding ``values-unplaced``). Digit runs stay."""
+    short = [unit for unit in reading.units if unit.kind != "digits"]
+    if not short:
+        return reading
+    return attrs.evolve(
+        reading,
+        closed=reading.closed.union(cell for unit in short for cell in unit.cells),
+        units=tuple(unit for unit in reading.units if unit.kind == "digits"),
+        findings=(
+            *reading.findings,
+            *(
+                diagnostic(
+                    "values-unplaced",
+                    f"{unit.label}: {len(unit.pieces)} values for {len(unit.cells)} cells; {why}",
+                    unit.line,
+                    unit.column,
+                )
+                for unit in short
+            ),
+        ),
+    )
 
 
 class Draft:

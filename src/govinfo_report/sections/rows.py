@@ -5,8 +5,8 @@ cells or ran its values together; nothing is guessed here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import compress, count, islice
+from collections.abc import Iterator, Sequence
+from itertools import compress, count
 from operator import and_, itemgetter, not_
 
 from .. import collapsed
@@ -298,27 +298,66 @@ _DRIFT = 1
 def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     """``rows`` with their own labels completed by the lines they wrapped onto.
 
-    A narrow label column wraps its text a few characters a line, below the row's values
-    (Word's PDFs: ``1.属于`` / ``国家秘`` / ``密``; a cut ``2.其他`` even names another row).
-    A row's own label (its last) takes the cells of the label-only rows after it that start
-    under it, when the joined label is a row label whole: a whole label (``规章``) never
-    takes the next row's first line (``行政规范`` / ``性文件``), and a fragment never takes
-    the head of the next row's label (``认或`` / ``重新出具…`` / ``1.申请人…``).
+    A narrow label column wraps its text a few characters a line, below or above the row's
+    values (Word's PDFs: ``1.属于`` / ``国家秘`` / ``密``; a cut ``2.其他`` even names another
+    row; text of one cell a line: ``1.信访举报投诉类`` / ``申请`` / its values). A row's own
+    label (its last) takes the cells of the label-only rows after it, or else before it,
+    that start under it, when the joined label is a row label whole: a whole label (``规章``)
+    never takes the next row's first line (``行政规范`` / ``性文件``), and a fragment never
+    takes the head of the next row's label (``认或`` / ``重新出具…`` / ``1.申请人…``). A
+    fragment row (neither a row's label whole nor a group's) with another row's whole label
+    above it, under its own in label-only rows, loses its own label: its values may be that
+    row's (pdftotext prints labels away from their values).
     """
     result = list(rows)
     valued = list(map(bool, map(itemgetter(1), rows)))
-    labelled = map(bool, map(itemgetter(0), rows))
+    labelled = list(map(bool, map(itemgetter(0), rows)))
     # The rows with labels and values whose next row has no values: found at C speed.
     for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
         row = rows[at]
-        below: list[Printed] = []
-        for later in islice(rows, at + 1, None):
-            if later.values:
-                break
-            below.extend(later.labels)
         text, line, column = row.labels[-1]  # the row's own label: group labels come first
+        below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
         rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
-        joined = (*row.labels[:-1], ((text + rest)[:MAX_CELL_CHARS], line, column))
         if rest and matcher.exact(text + rest):
-            result[at] = row._replace(labels=joined)
+            result[at] = row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
+    for at in compress(count(1), map(and_, map(and_, valued[1:], labelled[1:]), map(not_, valued))):
+        row = result[at]
+        text, line, column = row.labels[-1]
+        if matcher.exact(text) or matcher.match(text)[0] == "group":
+            continue
+        earlier_rows = list(_label_rows(rows, at - 1, -1))
+        above = ""
+        for used, earlier in enumerate(earlier_rows):
+            parts = [part for part, _, start in earlier.labels if abs(start - column) <= _DRIFT]
+            if not parts:
+                break
+            above = parts[-1] + above
+            if matcher.exact(above + text):
+                earlier_rows = earlier_rows[used + 1 :]
+                start = earlier.labels[-1]
+                row = row._replace(labels=(*row.labels[:-1], _joined(above + text, *start[1:])))
+                break
+        if any(
+            matcher.exact(part)
+            for other in earlier_rows
+            for part, _, start in other.labels
+            if abs(start - column) <= _DRIFT
+        ):
+            # Another row's whole label above it, with no values of its own: pdftotext prints
+            # labels away from their values, so these may be that row's. Neither is guessed.
+            row = row._replace(labels=row.labels[:-1])
+        result[at] = row
     return result
+
+
+def _label_rows(rows: Sequence[Row], start: int, step: int) -> Iterator[Row]:
+    """The rows of labels alone from ``start`` on (``step`` 1: down, -1: up), up to a row of
+    values."""
+    at = start
+    while 0 <= at < len(rows) and not rows[at].values:
+        yield rows[at]
+        at += step
+
+
+def _joined(text: str, line: int, column: int) -> Printed:
+    return (text[:MAX_CELL_CHARS], line, column)
