@@ -1,0 +1,77 @@
+"""No cell is ever ``parsed`` with a value other than the one printed (issue 17).
+
+Over every input the project holds (the seeds, the written reports, every converter
+fixture's renderings and pages, every real report as published and as the real tools render
+it), each cell whose provenance is ``parsed`` names its printed text and where it stands:
+that text must be in the input at that line and column (or start there, wrapped in its grid
+cell), and the cell's value must be what that text says. A value moved, summed or guessed
+into a cell is ``derived`` or missing, never ``parsed``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report.cells import convert
+from govinfo_report.labels import MONEY_UNITS
+
+from accuracy import inputs, real_inputs
+from conftest import SEEDS, WRITTEN
+
+#: Inputs read as text whatever their suffix (as docs/accuracy.md reads them).
+AS_TEXT = ("crawler text", "markdown")
+
+
+def _inputs() -> Iterator[tuple[str, Path, bool]]:
+    written = [p for p in sorted(WRITTEN.glob("*.txt")) if not p.name.startswith("legacy")]
+    for path in [*SEEDS, *written]:
+        yield path.name, path, True
+    for cms in (False, True):
+        for folder, name, path in inputs(cms):
+            yield f"{folder.name}/{name}", path, False
+    for report_id, name, path in real_inputs():
+        yield f"{report_id}/{name}", path, name in AS_TEXT
+
+
+INPUTS = list(_inputs())
+
+
+def _printed_at(lines: list[str], line: int, column: int, raw: str) -> bool:
+    """Whether ``raw`` is printed at ``line`` and ``column``, or starts there and goes on in
+    the same cell of a grid's next lines (pandoc wraps a cell's text: ``6`` / ``805947.43元``)."""
+    if lines[line - 1][column - 1 :].startswith(raw):
+        return True
+    cell = lines[line - 1][: column - 1].count("|")
+    seen = ""
+    for text in lines[line - 1 : line + 3]:
+        parts = text.split("|")
+        seen += parts[cell].strip() if cell and len(parts) > cell + 1 else ""
+        if seen == raw or not raw.startswith(seen):
+            return seen == raw
+    return False
+
+
+def _values(raw: str, kind: str) -> set[object]:
+    """What ``raw`` may say in a column of ``kind``: money read in any header unit."""
+    units = [None, *MONEY_UNITS] if kind == "money" else [None]
+    return {convert(raw, kind, unit)[0] for unit in units}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("path", "as_text"), [(p, t) for _, p, t in INPUTS], ids=[i for i, _, _ in INPUTS]
+)
+def test_every_parsed_cell_is_its_printed_text(path: Path, as_text: bool) -> None:
+    source = path.read_bytes() if as_text else path
+    report = gr.parse(source)
+    lines = gr.extract_text(source).split("\n")
+    kinds = {field.key: field.kind for field in gr.fields(report.template or "2021")}
+    parsed = [cell for cell in map(report.cell, kinds) if cell.provenance == "parsed"]
+    for cell in parsed:
+        assert cell.raw is not None and cell.line is not None and cell.column is not None
+        assert _printed_at(lines, cell.line, cell.column, cell.raw), cell
+        assert cell.value in _values(cell.raw, kinds[cell.key]), cell
+        assert isinstance(cell.value, int | Decimal)
