@@ -48,6 +48,8 @@ class Template:
     sections: dict[str, range] = attrs.field(eq=False, repr=False)
     #: ``(section, row)`` -> the row's cells in column order (a section 四 group is a row).
     rows: dict[tuple[str, str], tuple[int, ...]] = attrs.field(eq=False, repr=False)
+    #: The cells of kind ``count``.
+    counts: frozenset[int] = attrs.field(eq=False, repr=False)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -111,7 +113,8 @@ def _build(name: str) -> Template:
     rows: dict[tuple[str, str], tuple[int, ...]] = {}
     for i, f in enumerate(fields):
         rows[f.section, f.row] = (*rows.get((f.section, f.row), ()), i)
-    return Template(name, tuple(fields), index, sections, rows)
+    counts = frozenset(i for i, f in enumerate(fields) if f.kind == "count")
+    return Template(name, tuple(fields), index, sections, rows, counts)
 
 
 TEMPLATES: dict[str, Template] = {name: _build(name) for name in ("2019", "2021")}

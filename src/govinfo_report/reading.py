@@ -9,7 +9,8 @@ is the only place values are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import combinations
 from typing import Literal
 
@@ -21,7 +22,8 @@ from .layouts import Printed
 #: Cells given for certain, a row at a time: (template cells, the printed texts in the same
 #: order, the money unit in force).
 Given = tuple[tuple[int, ...], tuple[Printed, ...], str | None]
-#: Which piece each cell of an option takes: (template cell, index into ``Unit.pieces``).
+#: Which piece each cell of an option takes: (the cell's position in ``Unit.cells``, index
+#: into ``Unit.pieces``). Positions, not template cells: rows of one shape share options.
 Placement = tuple[tuple[int, int], ...]
 
 UnitKind = Literal["short", "digits", "shared"]
@@ -161,7 +163,10 @@ class Draft:
         )
 
 
-def in_order(cells: Sequence[int], count: int) -> Iterator[Placement]:
-    """Every way ``count`` values fill ``cells`` in order, some cells left out."""
-    for chosen in combinations(cells, count):
-        yield tuple(zip(chosen, range(count), strict=True))
+@cache
+def in_order(size: int, count: int) -> tuple[Placement, ...]:
+    """Every way ``count`` values fill ``size`` cells in order, some cells left out: made
+    once per shape, so the rows of a report share them (and the solver's work on them)."""
+    return tuple(
+        tuple(zip(chosen, range(count), strict=True)) for chosen in combinations(range(size), count)
+    )

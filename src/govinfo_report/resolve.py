@@ -28,7 +28,7 @@ from .cells import Value, convert, count_values, number
 from .diagnostics import Diagnostic, diagnostic
 from .layouts import Printed
 from .model import Provenance
-from .reading import Reading, Unit
+from .reading import Placement, Reading, Unit
 from .rules import Rule, rule_set
 from .sections.rows import shown
 
@@ -97,6 +97,22 @@ def agrees(template: Template, first: Reading, other: Reading) -> bool:
     )
 
 
+def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
+    """The names of the rules on ``cell``, sorted."""
+    return sorted(rule.name for rule in by_cell.get(cell, ()))
+
+
+@lru_cache(maxsize=1 << 10)
+def _options(
+    placements: tuple[Placement, ...], amounts: tuple[int, ...]
+) -> tuple[solver.Option, ...]:
+    """A unit's options as the solver takes them: each placement with its pieces' counts.
+    Rows of one shape and values (a short row of zeros) share them."""
+    return tuple(
+        tuple((at, amounts[piece], piece) for at, piece in placement) for placement in placements
+    )
+
+
 class _Work:
     """The cells of a report while it is resolved: parallel lists, written in place."""
 
@@ -154,16 +170,11 @@ class _Work:
             amounts = [number(text) for text, _, _ in unit.pieces]
             if not checked.intersection(unit.cells):
                 self._unchecked(unit)
-            elif None in amounts or any(
-                self.template.fields[cell].kind != "count" for cell in unit.cells
-            ):
+            elif None in amounts or not self.template.counts.issuperset(unit.cells):
                 self._not_placed(unit, "a placeholder among them leaves the rules unchecked")
             else:
-                options = tuple(
-                    tuple((cell, int(amounts[piece]), piece) for cell, piece in option)  # type: ignore[arg-type]
-                    for option in unit.options
-                )
-                solvable.append((unit, solver.Unit(unit.cells, options)))
+                counts = tuple(map(int, amounts))  # type: ignore[arg-type]
+                solvable.append((unit, solver.Unit(unit.cells, _options(unit.options, counts))))
         lost = self._lost(checked, units)
         if not lost and not solvable:
             return
@@ -279,25 +290,22 @@ class _Work:
         kept = 0
         for cell in unit.cells:
             agreed = outcome.agreed.get(cell)
-            touching = sorted(rule.name for rule in by_cell.get(cell, ()))
-            if agreed is None or (
-                agreed.source is not None
-                and agreed.source[1] in unit.cut
-                and unit.fewer
-                and not touching
-            ):
+            cut = agreed is not None and agreed.source is not None and agreed.source[1] in unit.cut
+            if agreed is None or (cut and unit.fewer and cell not in by_cell):
                 self.origins[cell] = "missing"
                 continue
             kept += 1
             if agreed.source is not None and agreed.source[0] == at:
                 text, line, column = unit.pieces[agreed.source[1]]
                 self.raws[cell], self.positions[cell] = text, (line, column)
-                if agreed.source[1] not in unit.cut:
+                if not cut:
                     self.values[cell], self.origins[cell] = agreed.value, "parsed"
                     continue
-                why = "collapsed cell split: " + (", ".join(touching) or "the only split")
+                why = "collapsed cell split: " + (
+                    ", ".join(_touching(by_cell, cell)) or "the only split"
+                )
             else:
-                why = "placement: " + ", ".join(sorted(agreed.rules) or touching)
+                why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
             self.derive(cell, agreed.value, why)
         self.findings.append(_placed(unit, kept == len(unit.cells), alone))
 
@@ -305,8 +313,8 @@ class _Work:
         """A unit no rule checks: a cell is kept only where every option gives it the same
         printed value (a value cut from digits that could also be fewer values, never)."""
         kept = 0
-        for cell in unit.cells:
-            pieces = {dict(option).get(cell) for option in unit.options}
+        for at, cell in enumerate(unit.cells):
+            pieces = {dict(option).get(at) for option in unit.options}
             piece = pieces.pop() if len(pieces) == 1 else None
             if piece is None or (piece in unit.cut and unit.fewer):
                 self.origins[cell] = "missing"

@@ -25,8 +25,9 @@ no cell of that part is settled (``unsettled``), never the values seen so far.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from math import inf
 
 import attrs
@@ -37,8 +38,8 @@ from .rules import Rule
 #: take, about 0.3 s: past it none of its cells is settled.
 MAX_STEPS = 20_000
 
-#: One value an option gives a cell: (cell, value, source), ``source`` the index of the
-#: printed value (or of the piece of a digit run) it is.
+#: One value an option gives a cell: (the cell's position in its unit's cells, value,
+#: source), ``source`` the index of the printed value (or of the piece of a digit run) it is.
 Given = tuple[int, int, int]
 #: A value an option gives once completed (``_closed``): (cell, value, source, rule);
 #: ``source`` is ``-1`` for a value no printed value is in every merged option, and
@@ -95,8 +96,9 @@ def solve(
 ) -> Outcome:
     """Every solution's agreement on the cells of ``scope``.
 
-    The model splits into parts that share no unknown cell (rows whose rules meet only
-    through printed cells), each solved alone.
+    The units ``_closed`` leaves one option are fixed first (``_fixed``), and the rest of the
+    model splits into parts that share no unknown cell (rows whose rules meet only through
+    printed cells), each solved alone.
 
     Args:
         lo, hi: each cell's interval (``hi`` may be ``math.inf``); a given cell's are equal.
@@ -105,18 +107,46 @@ def solve(
         scope: the cells to report on.
         max_steps: the steps of propagation each part may take.
     """
-    agreed: dict[int, Agreed] = {}
-    infeasible: set[int] = set()
-    unsettled: set[int] = set()
     by_cell: dict[int, list[Rule]] = {}
     for rule in rules:
         for cell in rule.cells:
             by_cell.setdefault(cell, []).append(rule)
     closed = [_closed(unit, lo, hi, by_cell) for unit in units]
-    for cells, part_rules, part_units in _parts(lo, hi, rules, units):
-        asked = [cell for cell in scope if cell in cells]
-        search = _Search(part_rules, [closed[at] for at in part_units], tuple(asked), max_steps)
-        search.ids = part_units
+    scope = list(scope)
+    fixed = _fixed(lo, hi, by_cell, closed)
+    if fixed is not None:
+        outcome = _search(fixed[0], fixed[1], rules, units, closed, scope, max_steps, fixed[2])
+        if not outcome.infeasible:
+            return outcome  # else the report does not add up: say so as the whole model does
+    return _search(lo, hi, rules, units, closed, scope, max_steps, {})
+
+
+def _search(
+    lo: Sequence[Bound],
+    hi: Sequence[Bound],
+    rules: Sequence[Rule],
+    units: Sequence[Unit],
+    closed: Sequence[_Closed],
+    scope: Sequence[int],
+    max_steps: int,
+    fixed: dict[int, tuple[int, Agreed]],
+) -> Outcome:
+    """``solve`` with the units of ``fixed`` (cell -> its unit, what it is) taken as given."""
+    asked = set(scope)
+    agreed = {cell: seen for cell, (_, seen) in fixed.items() if cell in asked}
+    infeasible: set[int] = set()
+    unsettled: set[int] = set()
+    done = {at for at, _ in fixed.values()}
+    kept = [at for at in range(len(units)) if at not in done]
+    for cells, part_rules, part_units in _parts(lo, hi, rules, [units[at] for at in kept]):
+        ids = [kept[at] for at in part_units]
+        search = _Search(
+            part_rules,
+            [closed[at] for at in ids],
+            tuple(cell for cell in scope if cell in cells),
+            max_steps,
+        )
+        search.ids = ids
         try:
             search.run(list(lo), list(hi))
         except _OutOfSteps:
@@ -127,6 +157,46 @@ def solve(
         else:
             agreed.update(search.agreed())
     return Outcome(agreed, frozenset(infeasible), frozenset(unsettled))
+
+
+def _fixed(
+    lo: Sequence[Bound],
+    hi: Sequence[Bound],
+    by_cell: dict[int, list[Rule]],
+    closed: Sequence[_Closed],
+) -> tuple[list[Bound], list[Bound], dict[int, tuple[int, Agreed]]] | None:
+    """The model with the values of each unit left one option (by ``_closed``) that shares
+    no cell with another unit: every solution takes that option, so its cells are certain.
+    A short row of zeros is one, and most of a report's units are. ``None`` when there is
+    none, or a value falls outside its cell's bounds or completes a rule that fails (the
+    search then finds the model infeasible, as it must)."""
+    shared = Counter(cell for unit in closed for cell in unit.cells)
+    single = [
+        at
+        for at, unit in enumerate(closed)
+        if len(unit.options) == 1 and all(shared[cell] == 1 for cell in unit.cells)
+    ]
+    if not single:
+        return None
+    low, high = list(lo), list(hi)
+    fixed: dict[int, tuple[int, Agreed]] = {}
+    for at in single:
+        for cell, value, source, why in closed[at].options[0]:
+            if not low[cell] <= value <= high[cell]:
+                return None
+            low[cell] = high[cell] = value
+            fixed[cell] = (
+                at,
+                Agreed(
+                    value, (at, source) if source >= 0 else None, frozenset([why] if why else ())
+                ),
+            )
+    for rule in {rule for cell in fixed for rule in by_cell.get(cell, ())}:
+        if all(low[c] == high[c] for c in rule.cells) and sum(low[c] for c in rule.left) != sum(
+            low[c] for c in rule.right
+        ):
+            return None
+    return low, high, fixed
 
 
 @attrs.frozen
@@ -156,46 +226,108 @@ def _closed(
             own.append(
                 (
                     rule.name,
-                    [position[c] for c in rule.left if c in position],
-                    [position[c] for c in rule.right if c in position],
+                    tuple(position[c] for c in rule.left if c in position),
+                    tuple(position[c] for c in rule.right if c in position),
                     outside,
                 )
             )
-    merged: dict[tuple[int | None, ...], tuple[list[int], list[str]]] = {}
-    for option in unit.options:
-        values: list[int | None] = [None] * len(cells)
-        sources = [-1] * len(cells)
-        for cell, value, source in option:
-            values[position[cell]] = value
-            sources[position[cell]] = source
-        why = [""] * len(cells)
-        if own and not _complete(values, why, own):
-            continue
-        key = tuple(values)
-        before = merged.get(key)
-        if before is None:
-            merged[key] = (sources, why)
-            continue
-        for i, source in enumerate(sources):
-            if before[0][i] != source:
-                before[0][i] = -1
-                before[1][i] = before[1][i] or why[i]
     return _Closed(
         cells,
         tuple(
-            tuple(
-                (cell, value, sources[i], why[i])
-                for i, (cell, value) in enumerate(zip(cells, key, strict=True))
-                if value is not None
-            )
-            for key, (sources, why) in merged.items()
+            tuple((cells[at], value, source, why) for at, value, source, why in option)
+            for option in _closed_by_position(len(cells), unit.options, tuple(own))
         ),
     )
 
 
+@lru_cache(maxsize=1 << 10)
+def _closed_by_position(
+    size: int, options: tuple[Option, ...], own: tuple[_Own, ...]
+) -> tuple[tuple[Completed, ...], ...]:
+    """``_closed`` of a unit of ``size`` cells, cells named by their position in the unit:
+    rows of one shape (a short row of zeros, the same rule inside it) repeat within a report
+    and across reports, and are worked out once. The rules split the unit into groups
+    (section 四's three); each group's completion is worked out once per values it is
+    given, so the 6,435 options of half of section 四 cost a few dozen completions."""
+    groups = _groups(own)
+    done: dict[
+        tuple[int, tuple[int | None, ...]], tuple[tuple[int | None, ...], tuple[str, ...]] | None
+    ] = {}
+    merged: dict[tuple[int | None, ...], tuple[list[int], list[str]]] = {}
+    for option in options:
+        values: list[int | None] = [None] * size
+        sources = [-1] * size
+        for at, value, source in option:
+            values[at] = value
+            sources[at] = source
+        why = [""] * size
+        for number, (positions, rules) in enumerate(groups):
+            given = tuple(values[at] for at in positions)
+            completed = done.get((number, given), _UNDONE)
+            if completed is _UNDONE:
+                part = list(given)
+                reasons = [""] * len(positions)
+                completed = done[number, given] = (
+                    (tuple(part), tuple(reasons)) if _complete(part, reasons, rules) else None
+                )
+            if completed is None:
+                break
+            for at, done_value, reason in zip(positions, *completed, strict=True):
+                values[at], why[at] = done_value, reason
+        else:
+            key = tuple(values)
+            before = merged.get(key)
+            if before is None:
+                merged[key] = (sources, why)
+                continue
+            for i, source in enumerate(sources):
+                if before[0][i] != source:
+                    before[0][i] = -1
+                    before[1][i] = before[1][i] or why[i]
+    return tuple(
+        tuple(
+            (at, value, sources[at], why[at]) for at, value in enumerate(key) if value is not None
+        )
+        for key, (sources, why) in merged.items()
+    )
+
+
+#: A group's completion not worked out yet.
+_UNDONE = ((), ())
+
+
+def _groups(own: Sequence[_Own]) -> list[tuple[tuple[int, ...], list[_Own]]]:
+    """The positions the rules inside a unit link into groups, each with its rules renamed
+    to positions within the group (``_complete`` works on one group's values)."""
+    parent: dict[int, int] = {}
+
+    def root(at: int) -> int:
+        while parent.setdefault(at, at) != at:
+            at = parent[at]
+        return at
+
+    for _, left, right, _ in own:  # each has a cell in the unit
+        cells = (*left, *right)
+        for at in cells:
+            parent[root(at)] = root(cells[0])
+    members: dict[int, list[int]] = {}
+    for at in sorted(parent):
+        members.setdefault(root(at), []).append(at)
+    groups = []
+    for positions in members.values():
+        index = {at: i for i, at in enumerate(positions)}
+        rules = [
+            (name, tuple(index[at] for at in left), tuple(index[at] for at in right), outside)
+            for name, left, right, outside in own
+            if (*left, *right)[0] in index
+        ]
+        groups.append((tuple(positions), rules))
+    return groups
+
+
 #: A rule inside a unit: its name, the positions of its left and right cells in the unit,
 #: and what its cells outside the unit (all known) add: sum(left) - sum(right) == that.
-_Own = tuple[str, list[int], list[int], int]
+_Own = tuple[str, tuple[int, ...], tuple[int, ...], int]
 
 
 def _complete(values: list[int | None], why: list[str], rules: Sequence[_Own]) -> bool:

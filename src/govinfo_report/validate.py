@@ -8,7 +8,8 @@ numbers. ``parse`` puts the diagnostics of the checks that did not pass into the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from itertools import chain
 from typing import Literal, cast
 
@@ -129,12 +130,13 @@ def failures(report: Report) -> list[Diagnostic]:
     derived_by = list(chain.from_iterable(table.rules for table in report.tables))
     deriving = {name for rule in filter(None, derived_by) for name in _rules_named(rule)}
     found: list[Diagnostic] = []
+    cell = _cells(report)
     for rule in rule_set(report.template).rules:
         if violated(rule, values) is not False or (
             rule.name in deriving
             and any(rule.name in _rules_named(derived_by[i]) for i in rule.cells)
         ):
-            found.append(_from_rule(report, rule).diagnostic)  # type: ignore[arg-type]
+            found.append(_from_rule(cell, rule).diagnostic)  # type: ignore[arg-type]
     if any(_least(table) < 0 for table in report.tables):
         found.extend(
             check.diagnostic for check in _non_negative(report) if check.diagnostic is not None
@@ -143,14 +145,28 @@ def failures(report: Report) -> list[Diagnostic]:
 
 
 def _rule_checks(report: Report) -> Iterator[Check]:
+    cell = _cells(report)
     for rule in rule_set(report.template).rules:
-        yield _from_rule(report, rule)
+        yield _from_rule(cell, rule)
 
 
-def _from_rule(report: Report, rule: Rule) -> Check:
+def _cells(report: Report) -> Callable[[int], Cell]:
+    """``report``'s cell at a template position, each made once (rules share cells)."""
     fields = TEMPLATES[report.template].fields
-    totals = [report.cell(fields[i].key) for i in rule.left]
-    parts = [report.cell(fields[i].key) for i in rule.right]
+    made: dict[int, Cell] = {}
+
+    def cell(at: int) -> Cell:
+        found = made.get(at)
+        if found is None:
+            found = made[at] = report.cell(fields[at].key)
+        return found
+
+    return cell
+
+
+def _from_rule(cell: Callable[[int], Cell], rule: Rule) -> Check:
+    totals = list(map(cell, rule.left))
+    parts = list(map(cell, rule.right))
     return _check(rule.name, rule.title, "rules", totals, parts, [1] * len(parts))
 
 
@@ -276,10 +292,11 @@ def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) ->
     return text + (" (* derived)" if "*" in text else "")
 
 
-def _rules_named(rule: str | None) -> list[str]:
+@lru_cache(maxsize=1 << 10)
+def _rules_named(rule: str | None) -> frozenset[str]:
     """The rule names in a derived cell's ``rule`` (``placement: a, b`` names two, and so
-    does ``collapsed cell split: a, b``)."""
-    return rule.rpartition(": ")[2].split(", ") if rule else []
+    does ``collapsed cell split: a, b``); cached, as a report's cells repeat a few."""
+    return frozenset(rule.rpartition(": ")[2].split(", ")) if rule else frozenset()
 
 
 def _diagnostic(code: str, message: str, cells: Sequence[Cell]) -> Diagnostic:

@@ -16,7 +16,7 @@ from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
 from ..limits import MAX_CELL_CHARS
 from ..matching import LabelMatcher
-from ..reading import Draft, Unit, in_order
+from ..reading import Draft, Placement, Unit, in_order
 from ..rules import rule_set
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
@@ -113,12 +113,17 @@ def short(
     """Set aside values that fall short of their row's cells (of one of ``rows``, for a
     line that several rows' labels share): each way they fill a row's cells in order is
     an option."""
-    options = tuple(
-        option
-        for cells in rows
-        if len(cells) >= len(values)
-        for option in in_order(cells, len(values))
-    )
+    options: tuple[Placement, ...] = ()
+    offset = 0
+    for row in rows:  # a shared line: each row's options, at its cells' positions
+        if len(row) >= len(values):
+            shape = in_order(len(row), len(values))
+            options += (
+                shape
+                if not offset
+                else tuple(tuple((offset + at, piece) for at, piece in o) for o in shape)
+            )
+        offset += len(row)
     cells = tuple(cell for row in rows for cell in row)
     if not options or len(options) > MAX_OPTIONS:
         why = (
@@ -193,7 +198,7 @@ def _collapsed(
                 for piece in (*way, *after):
                     pieces.setdefault(piece, len(pieces))
                 taken = (*before, *way, *after)
-                options.append(tuple(zip(cells, map(pieces.__getitem__, taken), strict=True)))
+                options.append(tuple(enumerate(map(pieces.__getitem__, taken))))
             printed = set(before) | set(after) | apart
             draft.units.append(
                 Unit(
