@@ -22,8 +22,13 @@ workers     the streaming run of the largest size up to ``FULL_MAX`` again with 
             speedup is the wall time of jobs=1 over that of jobs=2.
 pdf         ``bench_pdf.py``: each PDF fixture read and parsed against its text parsed (CPU ms
             a page), and PDFs of 20 and 200 pages read in fresh processes (time, peak RSS).
+tables      issue 17's table stage: each seed's best parse, seed 003 (18 short rows)
+            against the others' median, and ``bench_damage.py``'s seeds with 1 to 20 numbers
+            deleted, blanked or run together (the slowest copy against 100 ms). Throughput
+            also gets a row of the seeds and every real report's text, once each.
 
 Usage: python benchmarks/bench.py [--sizes 1000,10000,100000] [--quick] [--write-docs]
+                                  [--damage-trials 30]
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import platform
 import pstats
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -47,11 +53,13 @@ from typing import Any, NamedTuple
 
 import govinfo_report as gr
 
+import bench_damage
 import bench_pdf
 import corpus
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
 DOCS = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 MB = 1_000_000
@@ -65,6 +73,12 @@ TARGET_RATE = 3000  # reports/s on one core
 TARGET_FLOOR = 10.0  # at most this many times the floor
 TARGET_SPEEDUP = 1.8  # two workers over one
 TARGET_FLAT_MB = 10.0  # streaming peak RSS growth from the smallest corpus to the largest
+#: The targets of issue 17 (the table stage): x floor on the seeds and on generated reports,
+#: seed 003 (18 short rows) against the other seeds' median, a damaged seed's slowest parse.
+TARGET_SEEDS_FLOOR = 25.0
+TARGET_GENERATED_FLOOR = 27.0
+TARGET_SHORT_ROWS = 2.0
+TARGET_DAMAGED_S = bench_damage.TARGET
 
 #: Cell separators of every layout: a tab, a pipe, or a run of two or more spaces.
 CELLS = re.compile(r"[\t|]| {2,}")
@@ -176,7 +190,29 @@ def throughput(samples: Sequence[corpus.Sample], rounds: int) -> list[Speed]:
         )
     )
     rows.append(speed("real seeds", "2019", seeds(len(samples) // len(groups)), rounds))
+    rows.append(speed("seeds and real reports", "both", real_reports(), rounds))
     return rows
+
+
+def real_reports() -> list[bytes]:
+    """The seeds and the text of every real report of ``tests/fixtures/realworld`` (its
+    web-archive text, the PDF extraction's Markdown, what twelve real tools made of its
+    pages and PDFs), once each: real pages' blank cells, wraps and scrambled tables."""
+    raw = REALWORLD / "raw"
+    texts = [*raw.glob("*.crawler.txt"), *raw.glob("*.md"), *REALWORLD.glob("renderings/*/*.txt")]
+    return [path.read_bytes() for path in [*SEEDS, *sorted(texts)]]
+
+
+def seed_times(rounds: int) -> dict[str, float]:
+    """Each seed's best parse time (seconds) over ``rounds`` rounds of all of them in turn."""
+    texts = {path.stem[:3]: path.read_bytes() for path in SEEDS}
+    best = dict.fromkeys(texts, float("inf"))
+    for _ in range(rounds):
+        for name, data in texts.items():
+            start = time.perf_counter()
+            gr.parse(data)
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
 
 
 def seeds(reports: int) -> list[bytes]:
@@ -386,6 +422,40 @@ def targets(everything: Speed, scales: Sequence[Scale], speedup: float) -> list[
     ]
 
 
+def table_targets(
+    speeds: Sequence[Speed], times: dict[str, float], damage: Sequence[bench_damage.Damage]
+) -> list[list[str]]:
+    """Each target of issue 17 (the table stage): what it asks, what was measured, the
+    verdict."""
+    floor = {row.texts: row.parse_s / row.floor_s for row in speeds}
+    others = statistics.median(time for name, time in times.items() if name != "003")
+    short = times["003"] / others
+    slowest = max(row.slowest for row in damage)
+    return [
+        [
+            f"seeds at most {TARGET_SEEDS_FLOOR:.0f}x the floor",
+            f"{floor['real seeds']:.1f}x",
+            verdict(floor["real seeds"] <= TARGET_SEEDS_FLOOR),
+        ],
+        [
+            f"generated reports at most {TARGET_GENERATED_FLOOR:.0f}x the floor",
+            f"{floor['all generated']:.1f}x",
+            verdict(floor["all generated"] <= TARGET_GENERATED_FLOOR),
+        ],
+        [
+            f"seed 003 (18 short rows) within {TARGET_SHORT_ROWS:.0f}x the other seeds' median",
+            f"{short:.2f}x",
+            verdict(short <= TARGET_SHORT_ROWS),
+        ],
+        [
+            f"a seed with up to 20 numbers deleted, blanked or run together in at most "
+            f"{1000 * TARGET_DAMAGED_S:.0f} ms",
+            f"{1000 * slowest:.1f} ms",
+            verdict(slowest <= TARGET_DAMAGED_S),
+        ],
+    ]
+
+
 def results(
     args: argparse.Namespace,
     load: tuple[float, ...],
@@ -395,6 +465,7 @@ def results(
     paired_size: int,
     workers: dict[str, float],
     pdfs: tuple[Sequence[bench_pdf.Speed], Sequence[dict[str, float]]],
+    tables: tuple[dict[str, float], Sequence[bench_damage.Damage]],
 ) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
@@ -492,11 +563,42 @@ def results(
         "",
         *bench_pdf.results(*pdfs, args.rounds),
         "",
+        f"**Seeds** (the table stage: each seed's best parse over {args.rounds * 10} rounds, "
+        "in turn; seed 003 prints 18 short rows):",
+        "",
+        *table(
+            ["seed", *tables[0]], [["parse ms", *(f"{1000 * t:.2f}" for t in tables[0].values())]]
+        ),
+        "",
+        f"**Damaged seeds** (each seed with 1 to 20 of its table numbers deleted, blanked or "
+        f"run together, {args.damage_trials} copies per seed and kind, each parsed once after "
+        "the intact seed; the intact parse against a tab split of its lines):",
+        "",
+        *table(
+            ["seed", "damage", "median ms", "slowest ms", "intact ms", "intact x tab split"],
+            [
+                [
+                    row.seed,
+                    row.damage,
+                    f"{1000 * row.median:.1f}",
+                    f"{1000 * row.slowest:.1f}",
+                    f"{1000 * row.intact:.2f}",
+                    f"{row.split_ratio:.0f}",
+                ]
+                for row in tables[1]
+            ],
+            labels=2,
+        ),
+        "",
         "**Targets:**",
         "",
         *table(
             ["target", "measured", "verdict"],
-            [*targets(everything, scales, speedup), *bench_pdf.targets(*pdfs)],
+            [
+                *targets(everything, scales, speedup),
+                *bench_pdf.targets(*pdfs),
+                *table_targets(speeds, *tables),
+            ],
         ),
     ]
 
@@ -530,6 +632,12 @@ def arguments() -> argparse.Namespace:
         help="reports per (template, layout) for throughput (default 50)",
     )
     parser.add_argument("--rounds", type=int, default=5, help="throughput rounds (default 5)")
+    parser.add_argument(
+        "--damage-trials",
+        type=int,
+        default=30,
+        help="damaged copies per seed and kind of damage (default 30)",
+    )
     parser.add_argument("--seed", type=int, default=corpus.SEED)
     parser.add_argument(
         "--corpus",
@@ -545,7 +653,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.quick:
-        args.sizes, args.per_layout, args.rounds = "24,48", 2, 1
+        args.sizes, args.per_layout, args.rounds, args.damage_trials = "24,48", 2, 1, 2
     try:
         args.sizes = sorted({int(size) for size in args.sizes.split(",")})
     except ValueError:
@@ -599,7 +707,9 @@ def main() -> int:
         bench_pdf.speeds(args.rounds),
         bench_pdf.long_runs((4, 16) if args.quick else (bench_pdf.SHORT, bench_pdf.LONG)),
     )
-    lines = results(args, load, speeds, profiles, scales, paired, workers, pdfs)
+    print("table stage", flush=True)
+    tables = (seed_times(args.rounds * 10), bench_damage.measure(args.damage_trials))
+    lines = results(args, load, speeds, profiles, scales, paired, workers, pdfs, tables)
     print("\n" + "\n".join(lines))
     if args.write_docs:
         write_docs(args.docs, lines)

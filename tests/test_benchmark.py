@@ -149,12 +149,14 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "Where the time goes",
         "PDF against text",
         "Long PDFs",
+        "Seeds",
+        "Damaged seeds",
         "Targets",
     ]
     speeds = found["Throughput on one core"]
     assert sorted((row[0], row[1]) for row in speeds) == sorted(
         [(layout, template) for template, layout in PAIRS]
-        + [("all generated", "both"), ("real seeds", "2019")]
+        + [("all generated", "both"), ("real seeds", "2019"), ("seeds and real reports", "both")]
     )
     assert all(NUMBER.fullmatch(cell) for row in speeds for cell in row[2:])
     assert [row[0] for row in found["Corpus size"]] == ["24", "48"]
@@ -171,7 +173,19 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "PDF at most 10 ms a page end to end",
         "PDF linear: ms a page at 16 pages at most 1.5x that at 4",
         "PDF of 16 pages read within 50 MB of peak memory",
+        "seeds at most 25x the floor",
+        "generated reports at most 27x the floor",
+        "seed 003 (18 short rows) within 2x the other seeds' median",
+        "a seed with up to 20 numbers deleted, blanked or run together in at most 100 ms",
     ]
+    assert found["Seeds"][0][0] == "parse ms" and len(found["Seeds"][0]) == 6
+    damaged = found["Damaged seeds"]
+    assert {(row[0], row[1]) for row in damaged} == {
+        (seed, kind)
+        for seed in ("000", "001", "002", "003", "004")
+        for kind in ("deleted", "blanked", "run together")
+    }
+    assert all(NUMBER.fullmatch(cell) for row in damaged for cell in row[2:])
     pdfs = found["PDF against text"]
     assert [row[0] for row in pdfs][-1] == "all" and len(pdfs) == 6
     assert all(NUMBER.fullmatch(cell.rstrip("x")) for row in pdfs for cell in row[1:])
