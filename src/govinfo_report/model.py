@@ -90,6 +90,10 @@ class Table:
             position = self._index.get(f"{self.section}.{key}")
         if position is None:
             raise KeyError(key)
+        return self.at(position)
+
+    def at(self, position: int) -> Cell:
+        """The cell at ``position`` in the table's order."""
         line, column = self.positions[position] or (None, None)
         return Cell(
             self.keys[position],

@@ -27,6 +27,7 @@ from .catalogue import TEMPLATES, Field, Template
 from .cells import Value, convert, count_values, number
 from .diagnostics import Diagnostic, diagnostic
 from .layouts import Printed
+from .memo import Memo
 from .model import Provenance
 from .reading import Placement, Reading, Unit
 from .rules import Rule, rule_set
@@ -95,6 +96,10 @@ def agrees(template: Template, first: Reading, other: Reading) -> bool:
         for cell in cells
         if mine.provenance[cell] == "parsed"
     )
+
+
+#: ``cells.number`` of a piece's text, once per distinct text.
+_NUMBERS = Memo(number, len)
 
 
 def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
@@ -167,7 +172,7 @@ class _Work:
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
         for unit in units:
-            amounts = [number(text) for text, _, _ in unit.pieces]
+            amounts = [_NUMBERS[text] for text, _, _ in unit.pieces]
             if not checked.intersection(unit.cells):
                 self._unchecked(unit)
             elif None in amounts or not self.template.counts.issuperset(unit.cells):

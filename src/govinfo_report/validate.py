@@ -8,6 +8,7 @@ numbers. ``parse`` puts the diagnostics of the checks that did not pass into the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -131,17 +132,54 @@ def failures(report: Report) -> list[Diagnostic]:
     deriving = {name for rule in filter(None, derived_by) for name in _rules_named(rule)}
     found: list[Diagnostic] = []
     cell = _cells(report)
+    positions = list(chain.from_iterable(table.positions for table in report.tables))
     for rule in rule_set(report.template).rules:
-        if violated(rule, values) is not False or (
-            rule.name in deriving
-            and any(rule.name in _rules_named(derived_by[i]) for i in rule.cells)
-        ):
+        circular = (
+            [i for i in rule.cells if rule.name in _rules_named(derived_by[i])]
+            if rule.name in deriving
+            else []
+        )
+        holds = violated(rule, values)
+        if holds is False and not circular:
+            continue
+        missing = [i for i in rule.cells if values[i] is None] if holds is None else []
+        if missing or circular:  # as ``_check`` says it, without building the check
+            found.append(
+                _not_assessable(report, rule, missing or circular, bool(missing), positions)
+            )
+        else:
             found.append(_from_rule(cell, rule).diagnostic)  # type: ignore[arg-type]
     if any(_least(table) < 0 for table in report.tables):
         found.extend(
             check.diagnostic for check in _non_negative(report) if check.diagnostic is not None
         )
     return found
+
+
+def _not_assessable(
+    report: Report,
+    rule: Rule,
+    cells: list[int],
+    missing: bool,
+    positions: Sequence[tuple[int, int] | None],
+) -> Diagnostic:
+    """The ``rule-not-assessable`` note ``_check`` gives ``rule``: ``cells`` are missing, or
+    were derived from the rule itself."""
+    template = TEMPLATES[report.template]
+    keys = [template.fields[i].key for i in cells]
+    why = (
+        f"missing {', '.join(keys)}"
+        if missing
+        else f"{', '.join(keys)} was derived from this very rule"
+    )
+    line, column = next(filter(None, map(positions.__getitem__, rule.cells)), (None, None))
+    return diagnostic(
+        "rule-not-assessable",
+        f"{rule.title}: not checked, {why}",
+        line,
+        column,
+        tuple(dict.fromkeys(template.fields[i].key for i in rule.cells)),
+    )
 
 
 def _rule_checks(report: Report) -> Iterator[Check]:
@@ -152,13 +190,14 @@ def _rule_checks(report: Report) -> Iterator[Check]:
 
 def _cells(report: Report) -> Callable[[int], Cell]:
     """``report``'s cell at a template position, each made once (rules share cells)."""
-    fields = TEMPLATES[report.template].fields
+    starts = [TEMPLATES[report.template].sections[table.section].start for table in report.tables]
     made: dict[int, Cell] = {}
 
     def cell(at: int) -> Cell:
         found = made.get(at)
         if found is None:
-            found = made[at] = report.cell(fields[at].key)
+            table = bisect_right(starts, at) - 1
+            found = made[at] = report.tables[table].at(at - starts[table])
         return found
 
     return cell
