@@ -262,7 +262,7 @@ def _closed_by_position(
             sources[at] = source
         why = [""] * size
         for number, (positions, rules) in enumerate(groups):
-            given = tuple(values[at] for at in positions)
+            given = tuple(map(values.__getitem__, positions))
             completed = done.get((number, given), _UNDONE)
             if completed is _UNDONE:
                 part = list(given)
@@ -272,18 +272,20 @@ def _closed_by_position(
                 )
             if completed is None:
                 break
-            for at, done_value, reason in zip(positions, *completed, strict=True):
-                values[at], why[at] = done_value, reason
+            if completed[0] != given:  # the rules gave some cells: write them in
+                for at, done_value, reason in zip(positions, *completed, strict=True):
+                    values[at], why[at] = done_value, reason
         else:
             key = tuple(values)
             before = merged.get(key)
             if before is None:
                 merged[key] = (sources, why)
                 continue
-            for i, source in enumerate(sources):
-                if before[0][i] != source:
-                    before[0][i] = -1
-                    before[1][i] = before[1][i] or why[i]
+            if before[0] != sources:
+                for i, source in enumerate(sources):
+                    if before[0][i] != source:
+                        before[0][i] = -1
+                        before[1][i] = before[1][i] or why[i]
     return tuple(
         tuple(
             (at, value, sources[at], why[at]) for at, value in enumerate(key) if value is not None
@@ -505,9 +507,11 @@ class _Search:
         sides = (_Side(lo, hi, rule.left), _Side(lo, hi, rule.right))
         changed: list[int] = []
         for own, other in (sides, sides[::-1]):
+            # (the other side's highest - the rest's lowest), less this cell's lowest
+            reach = other.high - own.low
             for cell in own.cells:
                 low, high = lo[cell], hi[cell]
-                upper = other.high - (own.low - low)
+                upper = reach + low
                 lower = other.low - own.high_without(high)
                 if lower > low or upper < high:
                     low, high = max(low, lower), min(high, upper)
@@ -733,10 +737,12 @@ class _Side:
 
     def __init__(self, lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> None:
         self.cells = cells
-        self.low: Bound = sum(lo[c] for c in cells)
-        highs = [hi[c] for c in cells]
+        self.low: Bound = sum(map(lo.__getitem__, cells))
+        highs = list(map(hi.__getitem__, cells))
         self.unbounded = highs.count(inf)
-        self.finite_high: Bound = sum(h for h in highs if h != inf)
+        self.finite_high: Bound = (
+            sum(h for h in highs if h != inf) if self.unbounded else sum(highs)
+        )
         self.high: Bound = inf if self.unbounded else self.finite_high
 
     def high_without(self, high: Bound) -> Bound:
