@@ -201,10 +201,14 @@ def _fixed(
 
 @attrs.frozen
 class _Closed:
-    """A unit with its options completed (``_closed``)."""
+    """A unit with its options completed (``_closed``): ``inside``, the names of the rules
+    that completed them, when no two of those rules share a cell of the unit (else empty).
+    Each option is then a solution of those rules, and its completed cells are all the
+    points those rules make (a rule left two cells open leaves them both open)."""
 
     cells: tuple[int, ...]
     options: tuple[tuple[Completed, ...], ...]
+    inside: frozenset[str] = frozenset()
 
 
 def _closed(
@@ -231,12 +235,16 @@ def _closed(
                     outside,
                 )
             )
+    shared = Counter(at for _, left, right, _ in own for at in (*left, *right))
     return _Closed(
         cells,
         tuple(
             tuple((cells[at], value, source, why) for at, value, source, why in option)
             for option in _closed_by_position(len(cells), unit.options, tuple(own))
         ),
+        frozenset(name for name, *_ in own)
+        if max(shared.values(), default=1) == 1
+        else frozenset(),
     )
 
 
@@ -572,11 +580,15 @@ class _Search:
         if not self.settle(root, range(len(self.rules)), range(len(self.units))):
             return
         if len(self.units) == 1:
+            inside = {rule.name for rule in self.rules} <= self.units[0].inside
             for option in root.open[0]:
-                state = root.copy()
-                state.open[0] = [option]
-                if self.settle(state, (), (0,)):
-                    self.record(state)
+                if inside:  # the option is a solution as it stands: no propagation to do
+                    self.record(root, option)
+                else:
+                    state = root.copy()
+                    state.open[0] = [option]
+                    if self.settle(state, (), (0,)):
+                        self.record(state)
                 if self.done():
                     return
             return
@@ -686,25 +698,34 @@ class _Search:
         ]
         yield (state, (), (at,)) if state.open[at] else None
 
-    def record(self, state: _State) -> None:
+    def record(self, state: _State, option: int | None = None) -> None:
         """Take in a solution: each cell stays agreed while every solution gives it one
-        value (and one printed value, to be its source)."""
+        value (and one printed value, to be its source). ``option``: the solution is
+        ``state`` with the only unit taking that option, as it stands."""
         self.solutions += 1
         given: dict[int, tuple[int, int]] = {}
         derived: dict[int, str] = {}
+        points: dict[int, int] = {}
         for at, options in enumerate(state.open):
-            for cell, _, piece, rule in self.units[at].options[options[0]]:
+            for cell, value, piece, rule in self.units[at].options[
+                options[0] if option is None else option
+            ]:
+                points[cell] = value
                 if piece >= 0:
                     given[cell] = (self.ids[at], piece)
                 elif rule:
                     derived[cell] = rule
+        if option is None:
+            points = {}
         seen = self.seen
         for cell in self.scope:
-            low = state.lo[cell]
+            low = points.get(cell, state.lo[cell])
             before = seen.get(cell, _UNSEEN)
             if before is None:
                 continue
-            if low != state.hi[cell] or (before is not _UNSEEN and before.value != low):
+            if (low != state.hi[cell] and cell not in points) or (
+                before is not _UNSEEN and before.value != low
+            ):
                 seen[cell] = None
                 continue
             source = given.get(cell)
