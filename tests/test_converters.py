@@ -108,6 +108,45 @@ def test_a_sequence_reading_that_breaks_a_rule_is_refused() -> None:
     assert report.flat()["applications.total.total"] is None
 
 
+def _first_value_on_a_trailing_label_line(first: str) -> str:
+    """corpus-0's pdftotext text with （一）予以公开's first value (12) printed on its label's
+    line, and that line after the table, as pdftotext prints a tall label cell beside its
+    row's first value: the row's other six values stay where they were."""
+    text = (FIXTURES / "corpus-0" / "pdftotext.txt").read_text("utf-8")
+    assert text.count("（⼀）予以公开\n\n12\n") == 1
+    text = text.replace("（⼀）予以公开\n\n12\n", "")
+    at = text.index("四、政府信息公开⾏政复议")
+    return f"{text[:at]}（⼀）予以公开 {first}\n\n{text[at:]}"
+
+
+def test_a_value_printed_on_its_rows_label_line_away_from_the_row_is_its_first() -> None:
+    """Read in order, the six values left in place shift every later row by one and break
+    the rules; taken as the first value of the row its label names, every cell is read as
+    in the intact text (the rules check the reading whole before it is kept)."""
+    intact = gr.parse(FIXTURES / "corpus-0" / "pdftotext.txt")
+    report = gr.parse(_first_value_on_a_trailing_label_line("12"))
+    keys = [f.key for f in gr.fields(report.template) if f.section == "applications"]
+    assert [(report.cell(k).value, report.cell(k).provenance) for k in keys] == [
+        (intact.cell(k).value, intact.cell(k).provenance) for k in keys
+    ]
+    assert report.cell("applications.granted.natural_person").raw == "12"
+    (read,) = [d for d in report.diagnostics if d.code == "table-read-in-sequence"]
+    assert "printed alone on a line of their row's label taken as its first" in read.message
+
+
+def test_a_value_on_a_label_line_that_fits_no_reading_is_not_placed() -> None:
+    """The same text with 13 on the label line: no reading lets every rule hold (予以公开's
+    row would not add up), so section 三 is dropped whole, never read with a guess."""
+    report = gr.parse(_first_value_on_a_trailing_label_line("13"))
+    codes = {d.code for d in report.diagnostics}
+    assert "table-order-broken" in codes and "table-read-in-sequence" not in codes
+    assert all(
+        report.cell(f.key).value is None
+        for f in gr.fields(report.template)
+        if f.section == "applications"
+    )
+
+
 def test_a_word_pdf_read_with_layout_keeps_its_page_furniture_out() -> None:
     """Word's PDF repeats section 三's header on the next page and prints ``-N-`` footers;
     its narrow label columns wrap (``1.属于`` / ``国家秘`` / ``密``): all read right."""

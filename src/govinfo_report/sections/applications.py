@@ -7,13 +7,16 @@ and 总计 + 结转下年度 = 本年新收 + 上年结转.
 The alternative reading, by sequence: pdftotext without -layout writes some merged labels
 after their rows' values, so a table read by the order of its cells comes out of step. The
 row labels still come in template order and the values in row order, so the n-th row label
-takes the n-th run of seven values. That reading is a candidate only (see ``parser``): it is
-kept when it gives every cell and every rule of the section holds.
+takes the n-th run of seven values; a value printed alone beside a row's label (a tall
+label's first line) is that row's first. That reading is a candidate only (see
+``parser``): it is kept when it gives every cell and every rule of the section holds.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -26,10 +29,13 @@ from ..matching import foreign_row, matcher, normalise_label
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from ..source import fold
 from .merged import covered
 from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, short, start
 
 NAME = "applications"
+#: A group's numbering at the start of its printed label: ``(五)`` (full-width folded).
+_NUMBERING = re.compile(r"\([一二三四五六七八九十]\)")
 NUMBER = 3
 
 #: Column headers: a bare ``总计`` heads the total column, not the total row.
@@ -357,8 +363,15 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
         at = full.index(subrows[0])
         orders.append([*full[:at], group, *full[at + len(subrows) :]])
     columns = width(name)
-    for order in orders:
-        values = _in_sequence(rows, name, order, columns)
+    readings = (
+        reading
+        for order in orders
+        for reading in (
+            (order, _in_sequence(rows, name, order, columns), 0),
+            *((order, *moved) for moved in _relocated(rows, name, order, columns)),
+        )
+    )
+    for order, values, moved in readings:
         if values is None:
             continue
         draft = Draft(NAME)
@@ -372,13 +385,74 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
             diagnostic(
                 "table-read-in-sequence",
                 f"section 三: its labels are out of place, so its {len(values)} values were "
-                f"read in order, {columns} to a row, the rows in template order; every rule "
-                "of the section holds",
+                f"read in order, {columns} to a row, the rows in template order"
+                + (
+                    f" ({moved} printed alone on a line of their row's label taken as its first)"
+                    if moved
+                    else ""
+                )
+                + "; every rule of the section holds",
                 rows[0].line if rows else None,
                 1,
             )
         )
         yield draft.freeze()
+
+
+def _relocated(
+    rows: Sequence[Row], template: str, order: Sequence[str], columns: int
+) -> Iterator[tuple[list[Printed], int]]:
+    """The values of ``rows`` in order, each value printed alone on a line of labels that
+    name one row taken as that row's first value, and how many were: first all of them,
+    then all but one (each in turn), wherever the count fits. pdftotext prints a tall
+    label cell's first line with the first value of its row, so that value comes out apart
+    from the rest of the row (after the row before it, or after the table); the rest keep
+    row order. A value on a label line may also be another row's: leaving each out in turn
+    lets the rules find the reading that holds."""
+    lone = [
+        (at, key)
+        for at, row in enumerate(rows)
+        if len(row.values) == 1 and (key := _named_by(row, template)) in order
+    ]
+    keys = [key for _, key in lone]
+    if not lone or len(set(keys)) < len(keys):
+        return
+    for left in (None, *range(len(lone))):
+        moved = {at: key for n, (at, key) in enumerate(lone) if n != left}
+        normal = [v for at, row in enumerate(rows) if at not in moved for v in row.values]
+        if len(normal) + len(moved) != columns * len(order):
+            continue
+        first = {key: rows[at].values[0] for at, key in moved.items()}
+        rest = iter(normal)
+        values: list[Printed] = []
+        for key in order:
+            head = [first[key]] if key in first else []
+            values.extend([*head, *islice(rest, columns - len(head))])
+        yield values, len(moved)
+
+
+def _named_by(row: Row, template: str) -> str | None:
+    """The one row that the words of ``row``'s labels name (a row label, or a group's
+    numbering, ``（五）``, naming its first sub-row), if they name exactly one."""
+    keys = {
+        key
+        for text, _, _ in row.labels
+        for word in text.split()
+        for key in (*_PLANS[template, (word,)].keys, _NUMBERED[template].get(fold(word), ""))
+        if key
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
+#: A group's numbering (``（五）``, folded) -> the row it is printed on: its first sub-row.
+_NUMBERED = {
+    template: {
+        match[0]: row
+        for row, (_, middle, _) in printed.items()
+        if (match := _NUMBERING.match(fold(middle)))
+    }
+    for template, printed in labels.APPLICATION_PRINTED.items()
+}
 
 
 def _in_sequence(
