@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from hypothesis import strategies as st
+from pdfs import pdf_file
 
 CONVERTERS = Path(__file__).parent / "fixtures" / "converters"
 
@@ -75,19 +76,7 @@ def pdf(content: bytes, *, flate: bool = False) -> bytes:
         b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(data), filter, data),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_file(objects, b"/Root 1 0 R")
 
 
 class Hung(BaseException):

@@ -144,7 +144,7 @@ def document(
             % (owner.hex().encode(), user.hex().encode())
         )
         trailer += b" /Encrypt %d 0 R" % encrypt
-    return _file(objects, trailer)
+    return pdf_file(objects, trailer)
 
 
 def _content(page: Page, cids: dict[str, int]) -> bytes:
@@ -192,7 +192,9 @@ def _cmap(cids: dict[str, int]) -> bytes:
     )
 
 
-def _file(objects: Sequence[bytes], trailer: bytes) -> bytes:
+def pdf_file(objects: Sequence[bytes], trailer: bytes) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1) with a correct cross-reference table;
+    ``trailer`` is added to the trailer dictionary (``/Root 1 0 R``)."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, 1):
