@@ -42,7 +42,8 @@ class Unit:
         pieces: the texts its options place: the printed values, and for a digit run the
             numbers each way of cutting it gives (with their positions).
         options: each way the pieces fill the cells (the cells an option leaves out are
-            not given by the text).
+            not given by the text); empty for a short row, whose options are every way
+            they fill its cells in order (``placements``, not listed unless asked for).
         cut: the indices of ``pieces`` cut from a digit run (never ``parsed``: the text did
             not show where they start).
         ways: for a digit run, how many ways there are to cut it.
@@ -64,6 +65,12 @@ class Unit:
     fewer: bool = False
     money_unit: str | None = None
     run: Printed | None = None
+
+    def placements(self) -> tuple[Placement, ...]:
+        """Each way the pieces fill the cells: ``options``, or a short row's in order."""
+        if self.kind == "short":
+            return in_order(len(self.cells), len(self.pieces))
+        return self.options
 
 
 @attrs.frozen

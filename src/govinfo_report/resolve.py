@@ -179,7 +179,12 @@ class _Work:
                 self._not_placed(unit, "a placeholder among them leaves the rules unchecked")
             else:
                 counts = tuple(map(int, amounts))  # type: ignore[arg-type]
-                solvable.append((unit, solver.Unit(unit.cells, _options(unit.options, counts))))
+                model = (
+                    solver.Unit(unit.cells, in_order=counts)
+                    if unit.kind == "short"
+                    else solver.Unit(unit.cells, _options(unit.options, counts))
+                )
+                solvable.append((unit, model))
         lost = self._lost(checked, units)
         if not lost and not solvable:
             return
@@ -319,7 +324,7 @@ class _Work:
         printed value (a value cut from digits that could also be fewer values, never)."""
         kept = 0
         for at, cell in enumerate(unit.cells):
-            pieces = {dict(option).get(at) for option in unit.options}
+            pieces = {dict(option).get(at) for option in unit.placements()}
             piece = pieces.pop() if len(pieces) == 1 else None
             if piece is None or (piece in unit.cut and unit.fewer):
                 self.origins[cell] = "missing"

@@ -16,9 +16,16 @@ The search is a depth-first enumeration of the units' options with bounds propag
 - both are repeated to a fixpoint; an empty interval or a unit left without options is a
   dead end; otherwise the unit with the fewest options is branched on.
 
+After a first solution, each cell asked about is probed for a solution that gives it another
+value (or its value from another printed value). A probe tries first the options that leave
+open, or give another value to, the most cells not yet seen uncertain: one solution then
+shows many cells uncertain at once, where taking options in order showed one per probe.
+
 Propagation never discards a solution, so every true solution is reached. A leaf whose
 remaining intervals cannot all be met may be kept: it can only make a cell look uncertain,
-never certain. The search stops as soon as every cell it reports on has been seen uncertain
+never certain. Which solutions are visited depends on this order; what they agree on does
+not (only the rules named for a derived cell, those that gave it in the solutions visited,
+may differ). The search stops as soon as every cell it reports on has been seen uncertain
 (two values, or an interval at a leaf), and after ``MAX_STEPS`` steps of propagation: then
 no cell of that part is settled (``unsettled``), never the values seen so far.
 """
@@ -28,6 +35,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import combinations
 from math import inf
 from typing import NamedTuple
 
@@ -53,16 +61,20 @@ Bound = int | float
 
 @attrs.frozen
 class Unit:
-    """A unit as the solver sees it: the cells it may give a value and its options."""
+    """A unit as the solver sees it: the cells it may give a value and its options, or for a
+    short row (``in_order``) its printed counts, whose options are every way they fill the
+    cells in order: those are completed group by group, never listed (``_closed_in_order``)."""
 
     cells: tuple[int, ...]
-    options: tuple[Option, ...]
+    options: tuple[Option, ...] = ()
+    in_order: tuple[int, ...] | None = None
 
 
 class Agreed(NamedTuple):
     """A cell on which every solution agrees: its value, the printed value it is in every
     solution (``(unit, source)``; ``None`` when solutions differ in the source or a rule gave
-    it) and the rules that gave it in some solution. A named tuple: a report makes hundreds."""
+    it) and the rules that gave it in the solutions visited. A named tuple: a report makes
+    hundreds."""
 
     value: int
     source: tuple[int, int] | None
@@ -236,11 +248,16 @@ def _closed(
                 )
             )
     shared = Counter(at for _, left, right, _ in own for at in (*left, *right))
+    completed = (
+        _closed_by_position(len(cells), unit.options, tuple(own))
+        if unit.in_order is None
+        else _closed_in_order(len(cells), unit.in_order, tuple(own))
+    )
     return _Closed(
         cells,
         tuple(
             tuple((cells[at], value, source, why) for at, value, source, why in option)
-            for option in _closed_by_position(len(cells), unit.options, tuple(own))
+            for option in completed
         ),
         frozenset(name for name, *_ in own)
         if max(shared.values(), default=1) == 1
@@ -256,12 +273,12 @@ def _closed_by_position(
     rows of one shape (a short row of zeros, the same rule inside it) repeat within a report
     and across reports, and are worked out once. The rules split the unit into groups
     (section 四's three); each group's completion is worked out once per values it is
-    given, so the 6,435 options of half of section 四 cost a few dozen completions."""
+    given."""
     groups = _groups(own)
     done: dict[
         tuple[int, tuple[int | None, ...]], tuple[tuple[int | None, ...], tuple[str, ...]] | None
     ] = {}
-    merged: dict[tuple[int | None, ...], tuple[list[int], list[str]]] = {}
+    merged: dict[_Values, _Merged] = {}
     for option in options:
         values: list[int | None] = [None] * size
         sources = [-1] * size
@@ -284,21 +301,103 @@ def _closed_by_position(
                 for at, done_value, reason in zip(positions, *completed, strict=True):
                     values[at], why[at] = done_value, reason
         else:
-            key = tuple(values)
-            before = merged.get(key)
-            if before is None:
-                merged[key] = (sources, why)
-                continue
-            if before[0] != sources:
-                for i, source in enumerate(sources):
-                    if before[0][i] != source:
-                        before[0][i] = -1
-                        before[1][i] = before[1][i] or why[i]
+            _merge(merged, tuple(values), tuple(sources), tuple(why))
+    return tuple(_option(key, *sources_why) for key, sources_why in merged.items())
+
+
+@lru_cache(maxsize=1 << 10)
+def _closed_in_order(
+    size: int, counts: tuple[int, ...], own: tuple[_Own, ...]
+) -> tuple[tuple[Completed, ...], ...]:
+    """``_closed_by_position`` of every way ``counts`` fill ``size`` cells in order, worked
+    out a stretch of cells at a time (a group of the rules, or a cell no rule holds): what a
+    stretch's cells come to depends only on which of the counts it takes, so half of section
+    四 with seven values costs a few hundred completions, not its 6,435 options. A merged
+    option is the same either way; only the order of the options differs."""
+    stretches = _stretches(size, own)
+    if stretches is None:  # a group's cells are not consecutive: list the options
+        return _closed_by_position(size, _in_order_options(size, counts), own)
+    count = len(counts)
+    room = [sum(length for length, _ in stretches[at:]) for at in range(len(stretches) + 1)]
+    # the options of the stretches so far, merged by what they give, per counts they took
+    partial: dict[int, dict[_Values, _Merged]] = {0: {(): ((), ())}}
+    for at, (length, rules) in enumerate(stretches):
+        after: dict[int, dict[_Values, _Merged]] = {}
+        for used, merged in partial.items():
+            for taken in range(max(0, count - used - room[at + 1]), min(length, count - used) + 1):
+                target = after.setdefault(used + taken, {})
+                pieces = _stretch(length, rules, counts, used, taken).items()
+                for key, (sources, why) in merged.items():
+                    for values, (more_sources, more_why) in pieces:
+                        _merge(target, key + values, sources + more_sources, why + more_why)
+        partial = after
+    return tuple(_option(key, *sources_why) for key, sources_why in partial[count].items())
+
+
+def _stretches(size: int, own: Sequence[_Own]) -> list[tuple[int, list[_Own] | None]] | None:
+    """The unit's cells as consecutive stretches, in order: each group of the rules (with
+    its rules) or a cell no rule holds (``None``); ``None`` when a group is not consecutive."""
+    groups = {positions[0]: (positions, rules) for positions, rules in _groups(own)}
+    stretches: list[tuple[int, list[_Own] | None]] = []
+    at = 0
+    while at < size:
+        positions, rules = groups.get(at, ((at,), None))
+        if positions != tuple(range(at, at + len(positions))):
+            return None
+        stretches.append((len(positions), rules))
+        at += len(positions)
+    return stretches
+
+
+def _stretch(
+    length: int, rules: list[_Own] | None, counts: tuple[int, ...], used: int, taken: int
+) -> dict[_Values, _Merged]:
+    """The ways counts ``used`` to ``used + taken`` fill a stretch of ``length`` cells in
+    order, completed by its ``rules`` and merged by what they give."""
+    merged: dict[_Values, _Merged] = {}
+    for chosen in combinations(range(length), taken):
+        values: list[int | None] = [None] * length
+        sources = [-1] * length
+        for piece, at in enumerate(chosen, used):
+            values[at], sources[at] = counts[piece], piece
+        why = [""] * length
+        if rules is None or _complete(values, why, rules):
+            _merge(merged, tuple(values), tuple(sources), tuple(why))
+    return merged
+
+
+def _in_order_options(size: int, counts: tuple[int, ...]) -> tuple[Option, ...]:
     return tuple(
-        tuple(
-            (at, value, sources[at], why[at]) for at, value in enumerate(key) if value is not None
+        tuple((at, counts[piece], piece) for piece, at in enumerate(chosen))
+        for chosen in combinations(range(size), len(counts))
+    )
+
+
+#: What a merged option gives each cell (``None``: nothing), by position in its unit.
+_Values = tuple[int | None, ...]
+#: A merged option's sources and rules, by position: a source is kept only where every
+#: option merged gives the cell from that printed value (else ``-1``); a rule names the
+#: first, in alphabetical order, of those that gave the cell in the options merged.
+_Merged = tuple[tuple[int, ...], tuple[str, ...]]
+
+
+def _merge(
+    merged: dict[_Values, _Merged], key: _Values, sources: tuple[int, ...], why: tuple[str, ...]
+) -> None:
+    """Merge an option that gives ``key`` into ``merged``."""
+    before = merged.get(key)
+    if before is None:
+        merged[key] = (sources, why)
+    elif before != (sources, why):
+        merged[key] = (
+            tuple(a if a == b else -1 for a, b in zip(before[0], sources, strict=True)),
+            tuple(min(a, b) if a and b else a or b for a, b in zip(before[1], why, strict=True)),
         )
-        for key, (sources, why) in merged.items()
+
+
+def _option(key: _Values, sources: tuple[int, ...], why: tuple[str, ...]) -> tuple[Completed, ...]:
+    return tuple(
+        (at, value, sources[at], why[at]) for at, value in enumerate(key) if value is not None
     )
 
 
@@ -592,7 +691,7 @@ class _Search:
                 if self.done():
                     return
             return
-        if not self.shave(root) or not self.first(root):
+        if not self.first(root):
             return
         if all(len(options) == 1 for options in root.open):
             return  # the root is the only solution: its points are certain, the rest not
@@ -615,29 +714,6 @@ class _Search:
                     return True
         return False
 
-    def shave(self, root: _State) -> bool:
-        """Drop from ``root`` every option that leads to a dead end by itself, until none
-        does; whether options are left. Most units of a report are then down to one, and
-        the search has little left to do."""
-        changed = True
-        while changed:
-            changed = False
-            for at, options in enumerate(root.open):
-                if len(options) < 2:
-                    continue
-                alive = []
-                for option in options:
-                    trial = root.copy()
-                    trial.open[at] = [option]
-                    if self.settle(trial, (), (at,)):
-                        alive.append(option)
-                if len(alive) < len(options):
-                    root.open[at] = alive
-                    if not alive or not self.settle(root, (), (at,)):
-                        return False
-                    changed = True
-        return True
-
     def done(self) -> bool:
         """Whether every cell asked about has been seen uncertain."""
         return len(self.seen) == len(self.scope) and not any(self.seen.values())
@@ -652,12 +728,32 @@ class _Search:
         if branch is None:
             self.record(state)
             return True
-        for option in state.open[branch]:
+        options = state.open[branch]
+        if self.seen:  # a probe: the options that may show most cells uncertain first
+            options = sorted(options, key=lambda o: self._novelty(branch, o), reverse=True)
+        for option in options:
             child = state.copy()
             child.open[branch] = [option]
             if self.settle(child, (), (branch,)) and self.first(child):
                 return True
         return False
+
+    def _novelty(self, at: int, option: int) -> tuple[int, int]:
+        """How far ``option`` of unit ``at`` strays from the solutions seen, on the cells not
+        yet seen uncertain: the cells it leaves open or gives another value, then those it
+        gives the same value from another printed value."""
+        seen, unit = self.seen, self.units[at]
+        pieces = {cell: piece for cell, _, piece, _ in unit.options[option]}
+        values = sources = 0
+        for cell, value in zip(unit.cells, self.grids[at][option], strict=True):
+            before = seen.get(cell)
+            if before is None:
+                continue  # seen uncertain, or not asked about
+            if value != before.value:
+                values += 1
+            elif pieces[cell] >= 0 and before.source != (self.ids[at], pieces[cell]):
+                sources += 1
+        return values, sources
 
     def probe(self, root: _State, cell: int) -> None:
         """Look for a solution in which ``cell`` has another value than in those seen, or

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import compress, count
+from math import comb
 from operator import and_, itemgetter, not_
 
 from .. import collapsed
@@ -112,23 +113,27 @@ def short(
 ) -> None:
     """Set aside values that fall short of their row's cells (of one of ``rows``, for a
     line that several rows' labels share): each way they fill a row's cells in order is
-    an option."""
-    options: tuple[Placement, ...] = ()
-    offset = 0
-    for row in rows:  # a shared line: each row's options, at its cells' positions
-        if len(row) >= len(values):
-            shape = in_order(len(row), len(values))
-            options += (
-                shape
-                if not offset
-                else tuple(tuple((offset + at, piece) for at, piece in o) for o in shape)
-            )
-        offset += len(row)
+    an option (a single row's are not listed: ``Unit.placements``)."""
     cells = tuple(cell for row in rows for cell in row)
-    if not options or len(options) > MAX_OPTIONS:
+    options: tuple[Placement, ...] = ()
+    if len(rows) == 1:
+        ways = comb(len(cells), len(values))
+    else:
+        offset = 0
+        for row in rows:  # a shared line: each row's options, at its cells' positions
+            if len(row) >= len(values):
+                shape = in_order(len(row), len(values))
+                options += (
+                    shape
+                    if not offset
+                    else tuple(tuple((offset + at, piece) for at, piece in o) for o in shape)
+                )
+            offset += len(row)
+        ways = len(options)
+    if not ways or ways > MAX_OPTIONS:
         why = (
-            f"{len(options):,} ways to be placed, more than the {MAX_OPTIONS:,} that are tried"
-            if options
+            f"{ways:,} ways to be placed, more than the {MAX_OPTIONS:,} that are tried"
+            if ways
             else "more than a row holds"
         )
         not_placed(draft, template, cells, values[0], f"{label}: {len(values)} values; {why}")

@@ -1,0 +1,87 @@
+"""The solver's short rows: every way a row's printed counts fill its cells in order, worked
+out a stretch of cells at a time (``in_order``), must come to what listing those ways one by
+one comes to, for any cells, counts and rules inside the row."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from math import inf
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_report import solver
+from govinfo_report.rules import Rule
+
+from conftest import scaled
+
+
+def _listed(size: int, counts: tuple[int, ...]) -> tuple[solver.Option, ...]:
+    """Every in-order way, written out by hand: counts in order, some cells left out."""
+    return tuple(
+        tuple((at, counts[piece], piece) for piece, at in enumerate(chosen))
+        for chosen in combinations(range(size), len(counts))
+    )
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> tuple[int, tuple[int, ...], list[Rule], list[int]]:
+    """A row of 1-9 unknown cells (template cells 0 to size - 1) with printed counts that fit
+    it, rules of the form total = parts over runs of its cells or any of them (a rule may
+    also name a printed cell outside the row, ``size``), and that outside cell's value."""
+    size = draw(st.integers(1, 9))
+    counts = tuple(draw(st.lists(st.integers(0, 3), max_size=size)))
+    rules = []
+    start = 0
+    while start < size:  # consecutive blocks, some with a rule total = the rest
+        end = draw(st.integers(start + 1, size))
+        if end - start > 1 and draw(st.booleans()):
+            rest = tuple(range(start + 1, end)) + ((size,) if draw(st.booleans()) else ())
+            rules.append(Rule(f"block{start}", "", (start,), rest))
+        start = end
+    if size > 1 and draw(st.booleans()):  # cells far apart in one rule: listed, not in stretches
+        cells = draw(st.lists(st.integers(0, size - 1), min_size=2, max_size=3, unique=True))
+        rules.append(Rule("spread", "", (cells[0],), tuple(cells[1:])))
+    return size, counts, rules, [draw(st.integers(0, 3))]
+
+
+@scaled(2)
+@given(rows())
+def test_a_short_row_in_order_comes_to_its_listed_ways(
+    row: tuple[int, tuple[int, ...], list[Rule], list[int]],
+) -> None:
+    size, counts, rules, outside = row
+    lo = [0] * size + outside
+    hi: list[int | float] = [inf] * size + outside
+    cells = tuple(range(size))
+    by_cell: dict[int, list[Rule]] = {}
+    for rule in rules:
+        for cell in rule.cells:
+            by_cell.setdefault(cell, []).append(rule)
+
+    in_order = solver._closed(solver.Unit(cells, in_order=counts), lo, hi, by_cell)
+    listed = solver._closed(solver.Unit(cells, _listed(size, counts)), lo, hi, by_cell)
+
+    assert sorted(in_order.options) == sorted(listed.options)
+    solved = [
+        solver.solve(lo, hi, rules, [unit], cells)
+        for unit in (solver.Unit(cells, in_order=counts), solver.Unit(cells, _listed(size, counts)))
+    ]
+    assert solved[0].infeasible == solved[1].infeasible
+    assert {cell: seen[:2] for cell, seen in solved[0].agreed.items()} == {
+        cell: seen[:2] for cell, seen in solved[1].agreed.items()
+    }
+
+
+def test_a_row_of_zeros_that_lost_one_is_one_option() -> None:
+    """Seven cells, the last the total of the six before it, six zeros printed: whichever
+    cell lost its value, the rule makes it 0, so every way is one option, all zeros, each
+    cell's printed source lost (it differs between the ways) and the rule named."""
+    rule = Rule("row-sum", "", (6,), (0, 1, 2, 3, 4, 5))
+    closed = solver._closed(
+        solver.Unit(tuple(range(7)), in_order=(0,) * 6),
+        [0] * 7,
+        [inf] * 7,
+        {c: [rule] for c in range(7)},
+    )
+    assert closed.options == (tuple((cell, 0, -1, "row-sum") for cell in range(7)),)
