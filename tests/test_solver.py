@@ -54,13 +54,9 @@ def test_a_short_row_in_order_comes_to_its_listed_ways(
     lo = [0] * size + outside
     hi: list[int | float] = [inf] * size + outside
     cells = tuple(range(size))
-    by_cell: dict[int, list[Rule]] = {}
-    for rule in rules:
-        for cell in rule.cells:
-            by_cell.setdefault(cell, []).append(rule)
-
-    in_order = solver._closed(solver.Unit(cells, in_order=counts), lo, hi, by_cell)
-    listed = solver._closed(solver.Unit(cells, _listed(size, counts)), lo, hi, by_cell)
+    index = solver._index(tuple(rules))
+    in_order = solver._closed(solver.Unit(cells, in_order=counts), lo, set(cells), index)
+    listed = solver._closed(solver.Unit(cells, _listed(size, counts)), lo, set(cells), index)
 
     assert sorted(in_order.options) == sorted(listed.options)
     solved = [
@@ -81,7 +77,7 @@ def test_a_row_of_zeros_that_lost_one_is_one_option() -> None:
     closed = solver._closed(
         solver.Unit(tuple(range(7)), in_order=(0,) * 6),
         [0] * 7,
-        [inf] * 7,
-        {c: [rule] for c in range(7)},
+        set(range(7)),
+        solver._index((rule,)),
     )
     assert closed.options == (tuple((cell, 0, -1, "row-sum") for cell in range(7)),)

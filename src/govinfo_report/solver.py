@@ -34,9 +34,10 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
-from itertools import combinations
+from functools import cache, lru_cache
+from itertools import combinations, compress, count
 from math import inf
+from operator import ne
 from typing import NamedTuple
 
 import attrs
@@ -119,13 +120,11 @@ def solve(
         scope: the cells to report on.
         max_steps: the steps of propagation each part may take.
     """
-    by_cell: dict[int, list[Rule]] = {}
-    for rule in rules:
-        for cell in rule.cells:
-            by_cell.setdefault(cell, []).append(rule)
-    closed = [_closed(unit, lo, hi, by_cell) for unit in units]
+    index = _index(tuple(rules))
+    unknown = set(compress(count(), map(ne, lo, hi)))
+    closed = [_closed(unit, lo, unknown, index) for unit in units]
     scope = list(scope)
-    fixed = _fixed(lo, hi, by_cell, closed)
+    fixed = _fixed(lo, hi, unknown, index.by_cell, closed)
     if fixed is not None:
         outcome = _search(fixed[0], fixed[1], rules, units, closed, scope, max_steps, fixed[2])
         if not outcome.infeasible:
@@ -174,7 +173,8 @@ def _search(
 def _fixed(
     lo: Sequence[Bound],
     hi: Sequence[Bound],
-    by_cell: dict[int, list[Rule]],
+    unknown: set[int],
+    by_cell: dict[int, tuple[Rule, ...]],
     closed: Sequence[_Closed],
 ) -> tuple[list[Bound], list[Bound], dict[int, tuple[int, Agreed]]] | None:
     """The model with the values of each unit left one option (by ``_closed``) that shares
@@ -197,18 +197,20 @@ def _fixed(
             if not low[cell] <= value <= high[cell]:
                 return None
             low[cell] = high[cell] = value
-            fixed[cell] = (
-                at,
-                Agreed(
-                    value, (at, source) if source >= 0 else None, frozenset([why] if why else ())
-                ),
-            )
-    for rule in {rule for cell in fixed for rule in by_cell.get(cell, ())}:
-        if all(low[c] == high[c] for c in rule.cells) and sum(low[c] for c in rule.left) != sum(
-            low[c] for c in rule.right
+            fixed[cell] = (at, Agreed(value, (at, source) if source >= 0 else None, _named(why)))
+    still = unknown.difference(fixed)
+    for rule in {id(rule): rule for cell in fixed for rule in by_cell.get(cell, ())}.values():
+        if still.isdisjoint(rule.cells) and sum(map(low.__getitem__, rule.left)) != sum(
+            map(low.__getitem__, rule.right)
         ):
             return None
     return low, high, fixed
+
+
+@cache
+def _named(rule: str) -> frozenset[str]:
+    """The rules a value was given by: none for a printed value (``""``), else ``rule``."""
+    return frozenset([rule] if rule else ())
 
 
 @attrs.frozen
@@ -223,35 +225,37 @@ class _Closed:
     inside: frozenset[str] = frozenset()
 
 
-def _closed(
-    unit: Unit, lo: Sequence[Bound], hi: Sequence[Bound], by_cell: dict[int, list[Rule]]
-) -> _Closed:
+def _closed(unit: Unit, lo: Sequence[Bound], unknown: set[int], index: _Index) -> _Closed:
     """``unit``'s options completed by the rules whose unknown cells all lie in the unit (a
     row's 总计 from its six columns, parts that sum to a printed 0), those that break such a
     rule dropped, and those that then give the same values merged: a merged option keeps a
     cell's printed source only where all of them give it the same one. Done once, this
     leaves the search far fewer options (a row of zeros that lost one is one option)."""
     cells = unit.cells
-    position = {cell: i for i, cell in enumerate(cells)}
     own: list[_Own] = []
-    for rule in dict.fromkeys(rule for cell in cells for rule in by_cell.get(cell, ())):
-        if all(cell in position or lo[cell] == hi[cell] for cell in rule.cells):
-            outside = sum(int(lo[c]) for c in rule.right if c not in position) - sum(
-                int(lo[c]) for c in rule.left if c not in position
+    for name, left, right, outside_left, outside_right in index.around(cells):
+        if unknown.isdisjoint(outside_left) and unknown.isdisjoint(outside_right):
+            balance = sum(map(int, map(lo.__getitem__, outside_right))) - sum(
+                map(int, map(lo.__getitem__, outside_left))
             )
-            own.append(
-                (
-                    rule.name,
-                    tuple(position[c] for c in rule.left if c in position),
-                    tuple(position[c] for c in rule.right if c in position),
-                    outside,
-                )
-            )
+            own.append((name, left, right, balance))
+    return _closed_unit(cells, unit.options, unit.in_order, tuple(own))
+
+
+@lru_cache(maxsize=1 << 10)
+def _closed_unit(
+    cells: tuple[int, ...],
+    options: tuple[Option, ...],
+    in_order: tuple[int, ...] | None,
+    own: tuple[_Own, ...],
+) -> _Closed:
+    """``_closed`` of a unit and the rules inside it: a report's rows are worked out once
+    for every report with the same rows and counts."""
     shared = Counter(at for _, left, right, _ in own for at in (*left, *right))
     completed = (
-        _closed_by_position(len(cells), unit.options, tuple(own))
-        if unit.in_order is None
-        else _closed_in_order(len(cells), unit.in_order, tuple(own))
+        _closed_by_position(len(cells), options, own)
+        if in_order is None
+        else _closed_in_order(len(cells), in_order, own)
     )
     return _Closed(
         cells,
@@ -263,6 +267,47 @@ def _closed(
         if max(shared.values(), default=1) == 1
         else frozenset(),
     )
+
+
+#: A rule as a unit sees it: its name, its cells in the unit by position (left, right) and
+#: its cells outside the unit (left, right).
+_Around = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+
+class _Index:
+    """A set of rules looked up by cell, and by the cells of a unit (``around``): made once
+    per set of rules (a template's), each unit's rules worked out once per row."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        by_cell: dict[int, list[Rule]] = {}
+        for rule in rules:
+            for cell in rule.cells:
+                by_cell.setdefault(cell, []).append(rule)
+        self.by_cell = {cell: tuple(found) for cell, found in by_cell.items()}
+        self._around: dict[tuple[int, ...], tuple[_Around, ...]] = {}
+
+    def around(self, cells: tuple[int, ...]) -> tuple[_Around, ...]:
+        """The rules on ``cells``, as the unit of those cells sees them."""
+        found = self._around.get(cells)
+        if found is None:
+            by_cell = self.by_cell
+            position = {cell: i for i, cell in enumerate(cells)}
+            found = self._around[cells] = tuple(
+                (
+                    rule.name,
+                    tuple(position[c] for c in rule.left if c in position),
+                    tuple(position[c] for c in rule.right if c in position),
+                    tuple(c for c in rule.left if c not in position),
+                    tuple(c for c in rule.right if c not in position),
+                )
+                for rule in dict.fromkeys(rule for cell in cells for rule in by_cell.get(cell, ()))
+            )
+        return found
+
+
+@lru_cache(maxsize=1 << 4)
+def _index(rules: tuple[Rule, ...]) -> _Index:
+    return _Index(rules)
 
 
 @lru_cache(maxsize=1 << 10)
