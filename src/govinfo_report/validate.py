@@ -165,19 +165,22 @@ def _not_assessable(
 ) -> Diagnostic:
     """The ``rule-not-assessable`` note ``_check`` gives ``rule``: ``cells`` are missing, or
     were derived from the rule itself."""
-    template = TEMPLATES[report.template]
-    keys = [template.fields[i].key for i in cells]
-    why = (
-        f"missing {', '.join(keys)}"
-        if missing
-        else f"{', '.join(keys)} was derived from this very rule"
-    )
     line, column = next(filter(None, map(positions.__getitem__, rule.cells)), (None, None))
-    return diagnostic(
-        "rule-not-assessable",
+    message, keys = _unassessed(report.template, rule, tuple(cells), missing)
+    return diagnostic("rule-not-assessable", message, line, column, keys)
+
+
+@lru_cache(maxsize=1 << 10)
+def _unassessed(
+    template_name: str, rule: Rule, cells: tuple[int, ...], missing: bool
+) -> tuple[str, tuple[str, ...]]:
+    """The message and the keys of ``_not_assessable``'s note: the same in every report
+    whose short rows of zeros the rules placed."""
+    template = TEMPLATES[template_name]
+    keys = ", ".join(template.fields[i].key for i in cells)
+    why = f"missing {keys}" if missing else f"{keys} was derived from this very rule"
+    return (
         f"{rule.title}: not checked, {why}",
-        line,
-        column,
         tuple(dict.fromkeys(template.fields[i].key for i in rule.cells)),
     )
 
