@@ -355,42 +355,62 @@ def _closed_in_order(
     size: int, counts: tuple[int, ...], own: tuple[_Own, ...]
 ) -> tuple[tuple[Completed, ...], ...]:
     """``_closed_by_position`` of every way ``counts`` fill ``size`` cells in order, worked
-    out a stretch of cells at a time (a group of the rules, or a cell no rule holds): what a
-    stretch's cells come to depends only on which of the counts it takes, so half of section
-    四 with seven values costs a few hundred completions, not its 6,435 options. A merged
-    option is the same either way; only the order of the options differs."""
+    out a stretch of cells at a time (``_stretches``): what a stretch's cells come to depends
+    only on which of the counts it takes, so half of section 四 with seven values costs a few
+    hundred completions, not its 6,435 options. A merged option is the same either way; only
+    the order of the options differs."""
     stretches = _stretches(size, own)
-    if stretches is None:  # a group's cells are not consecutive: list the options
-        return _closed_by_position(size, _in_order_options(size, counts), own)
-    count = len(counts)
+    wanted = len(counts)
     room = [sum(length for length, _ in stretches[at:]) for at in range(len(stretches) + 1)]
     # the options of the stretches so far, merged by what they give, per counts they took
     partial: dict[int, dict[_Values, _Merged]] = {0: {(): ((), ())}}
     for at, (length, rules) in enumerate(stretches):
         after: dict[int, dict[_Values, _Merged]] = {}
         for used, merged in partial.items():
-            for taken in range(max(0, count - used - room[at + 1]), min(length, count - used) + 1):
+            for taken in range(
+                max(0, wanted - used - room[at + 1]), min(length, wanted - used) + 1
+            ):
                 target = after.setdefault(used + taken, {})
                 pieces = _stretch(length, rules, counts, used, taken).items()
                 for key, (sources, why) in merged.items():
                     for values, (more_sources, more_why) in pieces:
                         _merge(target, key + values, sources + more_sources, why + more_why)
         partial = after
-    return tuple(_option(key, *sources_why) for key, sources_why in partial[count].items())
+    return tuple(_option(key, *sources_why) for key, sources_why in partial.get(wanted, {}).items())
 
 
-def _stretches(size: int, own: Sequence[_Own]) -> list[tuple[int, list[_Own] | None]] | None:
-    """The unit's cells as consecutive stretches, in order: each group of the rules (with
-    its rules) or a cell no rule holds (``None``); ``None`` when a group is not consecutive."""
-    groups = {positions[0]: (positions, rules) for positions, rules in _groups(own)}
+def _stretches(size: int, own: Sequence[_Own]) -> list[tuple[int, list[_Own] | None]]:
+    """The unit's cells as consecutive stretches, in order: the shortest runs of cells that
+    no rule reaches across (section 四's three groups), each with its rules renamed to
+    positions from its first cell, and each cell no rule holds alone (``None``)."""
+    spans = sorted(
+        (min(cells), max(cells), number)
+        for number, (_, left, right, _) in enumerate(own)
+        for cells in [left + right]
+    )
     stretches: list[tuple[int, list[_Own] | None]] = []
     at = 0
     while at < size:
-        positions, rules = groups.get(at, ((at,), None))
-        if positions != tuple(range(at, at + len(positions))):
-            return None
-        stretches.append((len(positions), rules))
-        at += len(positions)
+        if not spans or spans[0][0] > at:  # a cell no rule holds
+            stretches.append((1, None))
+            at += 1
+            continue
+        end, numbers = at, []
+        while spans and spans[0][0] <= end:  # the rules from here, and those they reach
+            _, last, number = spans.pop(0)
+            end = max(end, last)
+            numbers.append(number)
+        rules = [own[number] for number in sorted(numbers)]  # in order: the first rule names
+        stretches.append(
+            (
+                end - at + 1,
+                [
+                    (name, tuple(p - at for p in left), tuple(p - at for p in right), outside)
+                    for name, left, right, outside in rules
+                ],
+            )
+        )
+        at = end + 1
     return stretches
 
 
@@ -409,13 +429,6 @@ def _stretch(
         if rules is None or _complete(values, why, rules):
             _merge(merged, tuple(values), tuple(sources), tuple(why))
     return merged
-
-
-def _in_order_options(size: int, counts: tuple[int, ...]) -> tuple[Option, ...]:
-    return tuple(
-        tuple((at, counts[piece], piece) for piece, at in enumerate(chosen))
-        for chosen in combinations(range(size), len(counts))
-    )
 
 
 #: What a merged option gives each cell (``None``: nothing), by position in its unit.
