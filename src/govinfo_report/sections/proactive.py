@@ -241,13 +241,20 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
 
 
 def _money_unit(labelled: Labelled) -> str | None:
+    """The money unit the amount column's header prints (``采购总金额（单位：万元）``). A
+    header row whose column labels ran together into one cell (text that lost its line
+    breaks: ``… 采购项目数量 采购总金额（单位：元）``) is read from the word that is the amount
+    column's label on."""
     template, texts = labelled
     for text in texts:
-        if proactive_column(template, text) == ("column", "amount"):
-            compact = "".join(text.split())  # 万 元, as PDF text splits it, is still 万元
-            for unit in labels.MONEY_UNITS:
-                if unit in compact:
-                    return unit
+        words = text.split()
+        for at in range(len(words)):
+            if proactive_column(template, text if at == 0 else words[at]) == ("column", "amount"):
+                compact = "".join(words[at:])  # 万 元, as PDF text splits it, is still 万元
+                for unit in labels.MONEY_UNITS:
+                    if unit in compact:
+                        return unit
+                break
     return None
 
 
