@@ -4,6 +4,7 @@ text that showed it (seed 000, re-rendered tab-separated: 政府集中采购 8 p
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,6 +44,18 @@ def test_a_money_unit_in_a_header_that_ran_together_is_read() -> None:
     report = gr.parse(flat)
     assert report.flat()["proactive.procurement.amount"] == Decimal("208216.5")
     assert "unit-unknown" not in {d.code for d in report.diagnostics}
+
+
+def test_numberings_typed_with_a_space_run_into_the_values_before_them() -> None:
+    """Lost line breaks with ``1. 属于国家秘密`` numbered as many offices type it: each
+    sub-row's 总计 runs into the next label's numbering (``0 0 0 0 0 0 02. 其他…``), which the
+    space after the point hid: the 91 cells of sections 三 and 四 were missing."""
+    numbered = re.sub(r"(?<=\t)(\d)\.(?=\S)", r"\1. ", TEXT)
+    flat = "".join(
+        " ".join(cell for cell in line.split("\t") if cell) for line in numbered.split("\n")
+    )
+    assert "0 0 0 0 0 0 02. 其他法律行政法规禁止公开" in flat
+    assert gr.parse(flat).flat() == REPORT.flat()
 
 
 def test_a_money_value_with_a_spaced_unit() -> None:

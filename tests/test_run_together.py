@@ -324,6 +324,21 @@ def test_the_layout_gives_each_label_its_run() -> None:
     assert layout.sniff(["规章   0   0   0", "行政许可  3  96  181"], 3) == 0.0
 
 
+def test_a_numbering_typed_with_a_space_after_its_point_may_be_a_run_s_last_digit() -> None:
+    """``…22 0 742. 其他…``: the 2 of ``2. 其他`` ran into the row's 总计 74; a space after
+    the point (as offices type ``1. 属于国家秘密``) hid that it may be a numbering, and 742
+    was read as printed (found by the thorough profile of the mangled-text properties)."""
+    rows = list(
+        layouts.get("run-together").rows(
+            ["1. 属于国家秘密 40 0 0 12 22 0 742. 其他法律行政法规禁止公开 0 0 0 0 34 0 34"], 3
+        )
+    )
+    assert [(row.labels[0][0], row.runs[0][0], row.tail) for row in rows] == [
+        ("1. 属于国家秘密", "40 0 0 12 22 0 742", 1),
+        (". 其他法律行政法规禁止公开", "0 0 0 0 34 0 34", 0),
+    ]
+
+
 def test_the_text_is_cut_at_its_landmarks_only() -> None:
     line = (
         "前言。 一、总体情况 本年无申请。 二、主动公开政府信息情况 全年作出行政处罚15件。"

@@ -31,8 +31,9 @@ from .base import GRID_MARK, Printed, Row
 #: given, and a run of them with nothing or spaces between.
 _NUMBER = rf"[+-]?\d+(?:[.,]\d+)*(?:万元|元|个|件)?|[{PLACEHOLDERS}]+"
 _RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
-#: What makes digits before it a numbering: ``.`` or ``、`` and then no digit.
-_NUMBERED = re.compile(r"[ ]*[.、][^\d\s]")
+#: What makes digits before it a numbering: ``.`` or ``、`` (a space either side, as in
+#: ``1. 属于国家秘密``) and then no digit.
+_NUMBERED = re.compile(r"[ ]*[.、][ ]*[^\d\s]")
 #: A numbering: one or two digits, no leading zero.
 _NUMBERING = re.compile(r"[1-9]\d?")
 #: A label run into its value: what the sniffer counts.
