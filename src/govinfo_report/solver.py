@@ -16,10 +16,12 @@ The search is a depth-first enumeration of the units' options with bounds propag
 - both are repeated to a fixpoint; an empty interval or a unit left without options is a
   dead end; otherwise the unit with the fewest options is branched on.
 
-After a first solution, each cell asked about is probed for a solution that gives it another
-value (or its value from another printed value). A probe tries first the options that leave
-open, or give another value to, the most cells not yet seen uncertain: one solution then
-shows many cells uncertain at once, where taking options in order showed one per probe.
+After a first solution, the search looks for more from the root while each shows a cell
+uncertain that none before did, then probes each cell asked about for a solution that gives
+it another value (or its value from another printed value). Each tries first the options
+that leave open, or give another value to, the most cells not yet seen uncertain: one
+solution then shows many cells uncertain at once, where taking options in order showed one
+per probe.
 
 Propagation never discards a solution, so every true solution is reached. A leaf whose
 remaining intervals cannot all be met may be kept: it can only make a cell look uncertain,
@@ -753,10 +755,22 @@ class _Search:
             return
         if all(len(options) == 1 for options in root.open):
             return  # the root is the only solution: its points are certain, the rest not
+        self.explore(root)
         for cell in self.scope:
             if root.lo[cell] == root.hi[cell] and not self.ambiguous(root, cell):
                 continue  # one value in every solution, from one source
             self.probe(root, cell)
+
+    def explore(self, root: _State) -> None:
+        """Find solutions from the root, each trying first the options that differ most from
+        the solutions seen, while each shows some cell uncertain: cells a probe of their own
+        would each have needed a solution for are settled a few at a time."""
+        uncertain = sum(seen is None for seen in self.seen.values())
+        while not self.done():
+            self.first(root)
+            before, uncertain = uncertain, sum(seen is None for seen in self.seen.values())
+            if uncertain == before:
+                return
 
     def ambiguous(self, root: _State, cell: int) -> bool:
         """Whether solutions may take ``cell``'s value from different sources: a unit still
