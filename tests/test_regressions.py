@@ -58,6 +58,18 @@ def test_numberings_typed_with_a_space_run_into_the_values_before_them() -> None
     assert gr.parse(flat).flat() == REPORT.flat()
 
 
+def test_a_page_marker_run_into_a_table_row_is_dropped() -> None:
+    """Lost line breaks with a page marker (``3/7``) after a row: ``…0 0 03/7四、…`` read the
+    marker's 3 as the row's 总计, so that row's seven cells were missing."""
+    report = gr.parse(SEEDS[2])
+    lines = render(report, "tab-separated").split("\n")
+    row = next(at for at, line in enumerate(lines) if "结转下年度继续办理" in line)
+    lines.insert(row + 1, "3/7")
+    flat = "".join(" ".join(cell for cell in line.split("\t") if cell) for line in lines)
+    assert "结转下年度继续办理 0 0 0 0 0 0 03/7四、" in flat
+    assert gr.parse(flat).flat() == report.flat()
+
+
 def test_a_money_value_with_a_spaced_unit() -> None:
     assert convert("12.5 万元", "money", None) == (Decimal("12.5"), None)
     assert convert("125000 元", "money", None) == (Decimal("12.5"), None)

@@ -339,6 +339,22 @@ def test_a_numbering_typed_with_a_space_after_its_point_may_be_a_run_s_last_digi
     ]
 
 
+def test_a_page_marker_run_into_a_row_s_last_value_is_no_value() -> None:
+    """``…4 4 13`` and the page marker ``8/9`` run together as ``138/9``: 138 was read as the
+    row's 总计 (found by the thorough profile of the mangled-text properties). A page
+    number is at most the page count, so 9 pages leave it one digit; of 12, ``…1312/12`` is
+    page 2 or 12, and the rules settle the 1 (``tail``)."""
+    rows = list(
+        layouts.get("run-together").rows(
+            ["结转下年度继续办理 0 0 0 5 4 4 138/9", "结转下年度继续办理 0 0 0 5 4 4 1312/12"], 3
+        )
+    )
+    assert [(row.labels[0][0], row.runs[0][0], row.tail) for row in rows] == [
+        ("结转下年度继续办理", "0 0 0 5 4 4 13", 0),
+        ("结转下年度继续办理", "0 0 0 5 4 4 131", 1),
+    ]
+
+
 def test_the_text_is_cut_at_its_landmarks_only() -> None:
     line = (
         "前言。 一、总体情况 本年无申请。 二、主动公开政府信息情况 全年作出行政处罚15件。"

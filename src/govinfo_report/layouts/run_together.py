@@ -34,6 +34,9 @@ _RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
 #: What makes digits before it a numbering: ``.`` or ``、`` (a space either side, as in
 #: ``1. 属于国家秘密``) and then no digit.
 _NUMBERED = re.compile(r"[ ]*[.、][ ]*[^\d\s]")
+#: A page marker's ``/`` and page count right after a run of values (``…13`` and ``8/9`` run
+#: together as ``138/9``, in text that lost its line breaks).
+_PAGE_AFTER = re.compile(r"[ ]*/[ ]*([1-9]\d{0,3})(?!\d)")
 #: A numbering: one or two digits, no leading zero.
 _NUMBERING = re.compile(r"[1-9]\d?")
 #: A label run into its value: what the sniffer counts.
@@ -67,17 +70,37 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
     label_start = 0
     for match in _RUN.finditer(line):
         start, end = match.span()
+        if start < label_start:
+            continue  # the page count of a page marker taken with the run before it
         if _in_label(line, match) or not any(map(str.isdigit, match.group())):
             continue  # a numbering, or dashes in a label (危及“三安全— —稳定”)
-        # Its last digit may be the next label's numbering, glued on or cut off to it.
-        tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
         label = _cell(line, label_start, start, number)
-        run = (match.group(), number, start + 1)
-        yield Row((label,) if label else (), (), number, runs=(run,), tail=tail)
+        page = _PAGE_AFTER.match(line, end)
+        if page:  # a page marker run into it: its number is no value, and the marker goes
+            run, tail = _without_page(match.group(), int(page[1]))
+            end = page.end()
+        else:  # its last digit may be the next label's numbering, glued on or cut off
+            run = match.group()
+            tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
+        runs = ((run, number, start + 1),) if run else ()
+        yield Row((label,) if label else (), (), number, runs=runs, tail=tail)
         label_start = end
     label = _cell(line, label_start, len(line), number)
     if label:
         yield Row((label,), (), number)
+
+
+def _without_page(run: str, pages: int) -> tuple[str, int]:
+    """``run`` without the page number run into its end (the ``8`` of ``…138/9``, a page of
+    ``pages``), and whether its last digit left may be the page number's first (``…1312/12``
+    is page 2 or 12: the rules settle it). Unchanged when no ending is such a page."""
+    one = run[-1:].isdigit() and 1 <= int(run[-1]) <= pages
+    two = run[-2:].isdigit() and len(run) > 1 and run[-2] != "0" and 10 <= int(run[-2:]) <= pages
+    if one:
+        return run[:-1].rstrip(), int(two)
+    if two:
+        return run[:-2].rstrip(), 0
+    return run, 0
 
 
 def _in_label(line: str, match: re.Match[str]) -> bool:
