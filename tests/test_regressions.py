@@ -33,14 +33,18 @@ def test_a_money_unit_split_by_a_space_is_still_wan_yuan() -> None:
     assert gr.parse(text).flat()["proactive.procurement.amount"] == Decimal("208216.5")
 
 
-def test_a_money_unit_in_a_header_that_ran_together_is_read() -> None:
+@pytest.mark.parametrize("between", [" ", ""])
+def test_a_money_unit_in_a_header_that_ran_together_is_read(between: str) -> None:
     """Text that lost its line breaks runs a header row's labels into one cell
-    (``信息内容 采购项目数量 采购总金额（单位：元）``): its unit was missed, and 2,082,165,000
-    元 was exported as printed, a number 10,000 times too large with only ``unit-unknown``
-    (found by the thorough profile of ``test_an_uncertain_cell_is_never_a_wrong_number``)."""
+    (``信息内容 采购项目数量 采购总金额（单位：元）``, with or without spaces): its unit was
+    missed, and 2,082,165,000 元 was exported as printed, a number 10,000 times too large with
+    only ``unit-unknown`` (found by the thorough profile of
+    ``test_an_uncertain_cell_is_never_a_wrong_number``)."""
     text = TEXT.replace("（单位：万元）", "（单位：元）").replace("\t208216.5", "\t2082165000")
-    flat = " ".join(" ".join(line.split("\t")) for line in text.split("\n"))
-    assert "采购项目数量 采购总金额（单位：元） 政府集中采购 8 2082165000 " in flat
+    flat = " ".join(" ".join(line.split("\t")) for line in text.split("\n")).replace(
+        "信息内容 采购项目数量 采购总金额", f"信息内容{between}采购项目数量{between}采购总金额"
+    )
+    assert f"采购项目数量{between}采购总金额（单位：元） 政府集中采购 8 2082165000 " in flat
     report = gr.parse(flat)
     assert report.flat()["proactive.procurement.amount"] == Decimal("208216.5")
     assert "unit-unknown" not in {d.code for d in report.diagnostics}

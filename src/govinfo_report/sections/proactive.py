@@ -18,6 +18,7 @@ from ..matching import Match, foreign_row, matcher, normalise_label, proactive_c
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from ..source import fold
 from .merged import covered
 from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, start
 
@@ -241,23 +242,26 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
 
 
 def _money_unit(labelled: Labelled) -> str | None:
-    """The money unit the amount column's header prints (``采购总金额（单位：万元）``). A
-    header row whose column labels ran together into one cell (text that lost its line
-    breaks: ``… 采购项目数量 采购总金额（单位：元）``) is read from the word that is the amount
-    column's label on."""
+    """The money unit the amount column's header prints (``采购总金额（单位：万元）``), read
+    from the column's label on: a header cell may hold several columns' labels run together
+    (text that lost its line breaks: ``信息内容采购项目数量采购总金额（单位：元）``)."""
     template, texts = labelled
     for text in texts:
-        words = text.split()
-        for at in range(len(words)):
-            if proactive_column(template, text if at == 0 else words[at]) == ("column", "amount"):
-                compact = "".join(words[at:])  # 万 元, as PDF text splits it, is still 万元
-                for unit in labels.MONEY_UNITS:
-                    if unit in compact:
-                        return unit
-                break
+        compact = "".join(fold(text).split())  # 万 元, as PDF text splits it, is still 万元
+        starts = [at for label in _AMOUNT_LABELS[template] if (at := compact.find(label)) >= 0]
+        if starts:
+            rest = compact[min(starts) :]
+            for unit in labels.MONEY_UNITS:
+                if unit in rest:
+                    return unit
     return None
 
 
+#: The amount column's labels of each template, folded.
+_AMOUNT_LABELS = {
+    name: tuple(fold(label) for label in columns["amount"])
+    for name, columns in labels.PROACTIVE_COLUMNS.items()
+}
 _MONEY_UNITS = Memo(_money_unit, _label_chars)
 
 
