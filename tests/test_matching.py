@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govinfo_report.matching import matcher, normalise_label
+from govinfo_report.matching import matcher, normalise_label, numbered
 
 
 @pytest.mark.parametrize(
@@ -151,3 +151,13 @@ def test_a_label_cut_short_names_the_row_it_begins_only_if_one(
     text: str, match: tuple[str, str | None]
 ) -> None:
     assert matcher("2021", "applications").match(text) == match
+
+
+def test_a_numbering_whose_bracket_was_lost_is_still_a_numbering() -> None:
+    """``（七计`` is ``（七）总计`` misspelt: ``（七`` is its numbering, not a bracketed note
+    running to the end (which would leave nothing of the label)."""
+    assert normalise_label("（七计") == "计"
+    assert normalise_label("（七总计") == "总计"
+    assert normalise_label("（二）部分公开（区分处理的") == "部分公开"
+    assert numbered("（七计") and numbered("3. 其他") and numbered("（一）予以公开")
+    assert not numbered("国家秘密") and not numbered("（区分处理的，只计这一情形")

@@ -74,6 +74,24 @@ def test_a_page_marker_run_into_a_table_row_is_dropped() -> None:
     assert gr.parse(flat).flat() == report.flat()
 
 
+def test_a_misspelt_numbered_label_is_not_the_rest_of_a_blank_row_above() -> None:
+    """``（七）总计`` misspelt ``（七计`` (the ``）总`` lost) under a blank ``3. 其他``: its
+    unclosed bracket read as a note, so it joined the label above as its wrapped rest, and
+    the 总计 row's 45 3 0 0 2 1 51 went into 其他's cells as printed (found by the thorough
+    profile of the blank-zeros and misspelt-labels property). A numbered label is its own
+    row's start: the row is now unplaced, with a diagnostic."""
+    text = (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")
+    intact = gr.parse(text).flat()
+    damaged = text.replace("\t3. 其他\t0\t0\t0\t0\t0\t0\t0", "\t3. 其他" + "\t" * 7)
+    damaged = damaged.replace("（七）总计\t\t45", "（七计\t\t45")
+    assert damaged.count("（七计") == 1 and "\t3. 其他\t\t" in damaged
+    report = gr.parse(damaged)
+    read = report.flat()
+    assert {key: value for key, value in read.items() if value not in (None, intact[key])} == {}
+    assert read["applications.other.other.natural_person"] != 45
+    assert "unknown-label" in {d.code for d in report.diagnostics}
+
+
 def test_a_money_value_with_a_spaced_unit() -> None:
     assert convert("12.5 万元", "money", None) == (Decimal("12.5"), None)
     assert convert("125000 元", "money", None) == (Decimal("12.5"), None)

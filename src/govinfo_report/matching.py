@@ -40,8 +40,11 @@ MIN_HEAD = 3
 CHARS_PER_EDIT = 4
 
 _NUMERALS = "一二三四五六七八九十"
+#: A label's numbering: ``(一)``, ``一)``, ``一、``, ``1.``, ``(1)``, and ``(七`` whose ``)`` was
+#: lost (``(七计`` is 总计 misspelt, not a bracketed note to drop).
 _NUMBERING = re.compile(
-    rf"^(?:\(?[{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}[、.,]|\d{{1,2}}[、.,]|\(\d{{1,2}}\))"
+    rf"^(?:\(?[{_NUMERALS}]{{1,3}}\)|\([{_NUMERALS}]{{1,3}}(?![{_NUMERALS})])"
+    rf"|[{_NUMERALS}]{{1,3}}[、.,]|\d{{1,2}}[、.,]|\(\d{{1,2}}\))"
 )
 #: Where a numbered label starts inside a cell that holds several: ``…结果（一）予以公开``.
 _INNER_NUMBERING = re.compile(
@@ -58,6 +61,12 @@ def normalise_label(text: str) -> str:
     text = _NUMBERING.sub("", text, count=1)
     text = _BRACKETED.sub("", text)
     return _NOISE.sub("", text)
+
+
+def numbered(text: str) -> bool:
+    """Whether a label starts with its numbering (``（七）``, ``1.``): a row's own start, never
+    the rest of a label wrapped from the line above."""
+    return _NUMBERING.match("".join(fold(text).split())) is not None
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -16,7 +16,7 @@ from ..cells import count_values, is_number
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
 from ..limits import MAX_CELL_CHARS
-from ..matching import LabelMatcher
+from ..matching import LabelMatcher, numbered
 from ..reading import Draft, Placement, Unit, in_order
 from ..rules import rule_set
 
@@ -333,7 +333,7 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     for at in compress(count(1), map(and_, map(and_, valued[1:], labelled[1:]), map(not_, valued))):
         row = result[at]
         text, line, column = row.labels[-1]
-        if matcher.exact(text) or matcher.match(text)[0] == "group":
+        if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
             continue
         earlier_rows = list(_label_rows(rows, at - 1, -1))
         above = ""
