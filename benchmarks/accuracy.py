@@ -63,8 +63,8 @@ def score(report: gr.Report, expected: dict[str, int | Decimal | None]) -> dict[
         cell = report.cell(key)
         if cell.value is None:
             outcomes[key] = "right" if want is None else "missing"
-        elif want is None and cell.provenance == "derived":
-            # A cell the report left blank whose value its own rules fix (they all hold).
+        elif want is None and cell.provenance == "derived" and cell.value == 0:
+            # A cell the report left blank that its own rules prove is 0 (they all hold).
             outcomes[key] = "derived"
         elif cell.value != want:
             outcomes[key] = "wrong"
@@ -171,14 +171,16 @@ def _printed(want: GoldValue) -> bool:
 
 def score_gold(report: gr.Report, values: dict[str, GoldValue]) -> dict[str, str]:
     """Each cell's outcome against hand-read gold: right, derived, missing or wrong. As for
-    the fixtures, a value derived by the rules for a cell the report leaves blank is
-    *derived*, never wrong."""
+    the fixtures, a cell the report leaves blank that the rules prove is 0 is *derived*; any
+    other number there is wrong (as ``../shared/realworld/score.py`` counts it)."""
     outcomes: dict[str, str] = {}
     for key, want in values.items():
         cell = report.cell(key)
         if cell.value is None:
             outcomes[key] = "right" if same(None, want) else "missing"
-        elif same(cell.value, want) or (_blank(want) and cell.provenance == "derived"):
+        elif same(cell.value, want) or (
+            _blank(want) and cell.provenance == "derived" and cell.value == 0
+        ):
             outcomes[key] = "derived" if cell.provenance == "derived" else "right"
         else:
             outcomes[key] = "wrong"

@@ -78,9 +78,35 @@ def assert_seed(report: gr.Report | None, seed: Path) -> None:
     assert (report.organisation, report.year) == (meta["organisation"], meta["year"])
 
 
+def printed(report: gr.Report) -> dict[str, object]:
+    """``report.flat()`` as printed: a blank the rules proved 0 is blank (``None``) again."""
+    return {
+        key: None if value is not None and report.cell(key).blank else value
+        for key, value in report.flat().items()
+    }
+
+
+def wrong(report: gr.Report, truth: dict[str, object]) -> dict[str, tuple[object, object, str]]:
+    """The cells of ``report`` with a value other than ``truth``'s. A cell may be missing; a
+    cell ``truth`` leaves blank may be derived as 0 (the rules prove it so), and where the
+    text lost the blank (no trace of it is read) as whatever the rules make it: the rules
+    then fill a cell that the text no longer shows was printed blank."""
+    got = report.flat()
+    found = {}
+    for key, want in truth.items():
+        value = got[key]
+        if value is None or value == want:
+            continue
+        cell = report.cell(key)
+        if want is None and cell.provenance == "derived" and (value == 0 or not cell.blank):
+            continue
+        found[key] = (value, want, cell.provenance)
+    return found
+
+
 def _value(value: object) -> tuple[object, str]:
-    if value == "missing":
-        return None, "missing"
+    if value in ("missing", "blank"):
+        return None, value
     if isinstance(value, str) and value.startswith("d:"):
         return Decimal(value[2:]), "derived"
     if isinstance(value, str):

@@ -31,7 +31,7 @@ REPORTS = [*SEEDS, *(WRITTEN / f"{name}.txt" for name in LAYOUTS)]
 
 
 def _typed_counts(path: Path) -> Counter[str]:
-    """Cells parsed, derived and missing, from the provenance typed by hand."""
+    """Cells parsed, derived, blank and missing, from the provenance typed by hand."""
     return Counter(provenance for _, provenance in expected_cells(expected(path)).values())
 
 
@@ -43,6 +43,7 @@ def test_a_record_says_how_complete_its_report_is(path: Path) -> None:
     assert record["cells"] == {
         "parsed": typed["parsed"],
         "derived": typed["derived"],
+        "blank": typed["blank"],
         "missing": typed["missing"],
     }
     assert record["complete"] is (typed["missing"] == 0)
@@ -70,9 +71,11 @@ def test_wide_csv_rows_say_the_same(capsys: pytest.CaptureFixture[str]) -> None:
     for row, path in zip(rows, REPORTS, strict=True):
         typed = _typed_counts(path)
         assert row["source"] == str(path)
-        assert (row["cells_parsed"], row["cells_derived"], row["cells_missing"]) == (
+        counts = (row["cells_parsed"], row["cells_derived"], row["cells_blank"])
+        assert (*counts, row["cells_missing"]) == (
             str(typed["parsed"]),
             str(typed["derived"]),
+            str(typed["blank"]),
             str(typed["missing"]),
         )
         assert row["complete"] == ("true" if typed["missing"] == 0 else "false")
@@ -87,6 +90,7 @@ def test_the_frame_says_the_same() -> None:
         typed = _typed_counts(path)
         assert frame.at[position, "cells_missing"] == typed["missing"]
         assert frame.at[position, "cells_derived"] == typed["derived"]
+        assert frame.at[position, "cells_blank"] == typed["blank"]
         assert bool(frame.at[position, "complete"]) is (typed["missing"] == 0)
 
 
@@ -104,14 +108,14 @@ def test_long_rows_of_a_2021_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--format", "csv-long", "--allow-partial", str(written)]) == 0
     rows = {row["key"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
     assert len(rows) == 200
-    # line 26 "规章 0 0 —": in_force printed as a dash, so missing with its raw text kept
+    # line 26 "规章 0 0 —": in_force printed as a dash, so blank with its raw text kept
     in_force = rows["proactive.rules.in_force"]
     assert (in_force["organisation"], in_force["year"], in_force["template"]) == (
         "青崖县自然资源局",
         "2022",
         "2021",
     )
-    assert (in_force["value"], in_force["provenance"], in_force["line"]) == ("", "missing", "26")
+    assert (in_force["value"], in_force["provenance"], in_force["line"]) == ("", "blank", "26")
     assert in_force["raw"] == "—"
     issued = rows["proactive.normative_documents.issued"]  # line 27: 3 1 12
     assert (issued["value"], issued["provenance"], issued["line"]) == ("3", "parsed", "27")

@@ -15,7 +15,7 @@ import govinfo_report as gr
 from govinfo_report import labels
 from govinfo_report.render import render, renderable
 
-from conftest import scaled
+from conftest import printed, scaled, wrong
 from manglers import ENCODINGS, LOSSLESS, LOSSY, NEWLINES, UNCERTAIN, Mangler, encode, mangle
 from strategies import reports
 
@@ -32,7 +32,7 @@ def _same_values(back: gr.Report, report: gr.Report) -> None:
         report.organisation,
         report.year,
     )
-    expected, got = report.flat(), back.flat()
+    expected, got = report.flat(), printed(back)
     assert {k: (got[k], v) for k, v in expected.items() if got[k] != v} == {}
     assert [str(d) for d in back.diagnostics if d.severity != "info"] == []
 
@@ -88,14 +88,7 @@ def test_a_dropped_value_is_never_a_wrong_number(
     chosen = data.draw(st.permutations(chosen), label="order")
     back = gr.parse(mangle(render(report, layout), chosen, data.draw(st.randoms())))
     truth, got = report.flat(), back.flat()
-    wrong = {
-        key: (got[key], truth[key])
-        for key in truth
-        if got[key] is not None
-        and got[key] != truth[key]
-        and not (truth[key] is None and back.cell(key).provenance == "derived")
-    }
-    assert wrong == {}
+    assert wrong(back, truth) == {}
     lost = [key for key in truth if got[key] is None and truth[key] is not None]
     if lost:
         assert [d for d in back.diagnostics if d.severity != "info"], lost
@@ -109,15 +102,7 @@ def _never_wrong(text: str, report: gr.Report) -> None:
         back = gr.parse(text)
     except gr.ParseError:
         return
-    truth, got = report.flat(), back.flat()
-    wrong = {
-        key: (got[key], truth[key], back.cell(key).provenance)
-        for key in truth
-        if got[key] is not None
-        and got[key] != truth[key]
-        and not (truth[key] is None and back.cell(key).provenance == "derived")
-    }
-    assert wrong == {}
+    assert wrong(back, report.flat()) == {}
 
 
 def _uncertain(name: str) -> Mangler:

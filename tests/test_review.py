@@ -126,7 +126,8 @@ def test_the_header_says_what_to_trust(seed_page) -> None:
     header = seed_page.xpath("//header")[0].text_content()
     assert "城东区韵家口镇政府 2020" in header
     assert "2 rule(s) violated" in header
-    assert f"{done.parsed} parsed · {done.derived} derived · {done.missing} missing" in header
+    counts = f"{done.parsed} parsed · {done.derived} derived · {done.blank} blank"
+    assert f"{counts} · {done.missing} missing" in header
     assert "二 tab-separated · 三 tab-separated · 四 tab-separated" in header
     assert "2 error" in header
     assert seed_page.xpath("//p[contains(@class, 'verdict')]")[0].get("data-status") == "partial"

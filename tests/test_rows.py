@@ -85,16 +85,16 @@ def test_a_negative_count_is_kept_and_flagged() -> None:
     assert _codes(report) == {"unit-unknown": 37, "negative-count": 29}
 
 
-def test_placeholders_are_missing_never_zero() -> None:
+def test_placeholders_are_printed_blanks_never_zero() -> None:
     report = _edit("行政强制\t0\t0\t0", "行政强制\t/\t—\t-")
     cells = [
         report.cell(f"proactive.coercive_measures.{c}")
         for c in ("previous_items", "change", "decisions")
     ]
-    assert [(c.value, c.provenance, c.raw) for c in cells] == [
-        (None, "missing", "/"),
-        (None, "missing", "—"),
-        (None, "missing", "-"),
+    assert [(c.value, c.provenance, c.raw, c.blank) for c in cells] == [
+        (None, "blank", "/", True),
+        (None, "blank", "—", True),
+        (None, "blank", "-", True),
     ]
 
 

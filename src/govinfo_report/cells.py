@@ -26,6 +26,7 @@ _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
 #: A whole cell that holds a value (or an explicit "not given").
 VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")
 _NUMBER_CELL = re.compile(_NUMBER)
+_PLACEHOLDER_CELL = re.compile(_PLACEHOLDER)
 
 Value = int | Decimal
 
@@ -65,6 +66,13 @@ def _plain(text: str) -> bool:
 def is_value(text: str) -> bool:
     """Whether a stripped, non-empty cell text is a value or a placeholder (not a label)."""
     return VALUE_CELL.fullmatch(text) is not None
+
+
+def not_given(text: str) -> bool:
+    """Whether a cell's text says "not given": blank, or a placeholder (``—``, ``/``, ``无``).
+    Such a cell is a printed blank, never 0 and never missing."""
+    text = text.strip()
+    return not text or _PLACEHOLDER_CELL.fullmatch(text) is not None
 
 
 def is_number(text: str) -> bool:

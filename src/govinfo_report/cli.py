@@ -539,15 +539,18 @@ def _by_table(report: Report, found: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 
 def _unchecked(report: Report, section: str, group: Sequence[Diagnostic]) -> Diagnostic:
-    missing = [
-        key for key in dict.fromkeys(k for d in group for k in d.keys) if _missing(report, key)
-    ]
-    circular = sum(not any(_missing(report, key) for key in d.keys) for d in group)
+    needed = dict.fromkeys(k for d in group for k in d.keys)
+    missing = [key for key in needed if _provenance(report, key) == "missing"]
+    blank = [key for key in needed if _provenance(report, key) == "blank"]
+    circular = sum(
+        not any(_provenance(report, key) in ("missing", "blank") for key in d.keys) for d in group
+    )
     why = []
-    if missing:
-        named = ", ".join(missing[:_KEYS_SHOWN])
-        more = f" and {len(missing) - _KEYS_SHOWN} more" if len(missing) > _KEYS_SHOWN else ""
-        why.append(f"{_plural(len(missing), 'cell')} they need missing ({named}{more})")
+    for keys, state in ((missing, "missing"), (blank, "printed blank")):
+        if keys:
+            named = ", ".join(keys[:_KEYS_SHOWN])
+            more = f" and {len(keys) - _KEYS_SHOWN} more" if len(keys) > _KEYS_SHOWN else ""
+            why.append(f"{_plural(len(keys), 'cell')} they need {state} ({named}{more})")
     if circular:
         why.append(f"{circular} filled a cell the text lost, so hold by construction")
     number = SECTION_NAMES[SECTION_NUMBERS[section]]
@@ -555,7 +558,7 @@ def _unchecked(report: Report, section: str, group: Sequence[Diagnostic]) -> Dia
         "rule-not-assessable",
         f"section {number}: {_plural(len(group), 'rule')} not checked: {'; '.join(why)} "
         "(--verbose lists each)",
-        keys=tuple(missing),
+        keys=(*missing, *blank),
     )
 
 
@@ -563,11 +566,11 @@ def _plural(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _missing(report: Report, key: str) -> bool:
+def _provenance(report: Report, key: str) -> str | None:
     try:
-        return report.cell(key).provenance == "missing"
+        return report.cell(key).provenance
     except KeyError:  # a key of the previous report's template only
-        return False
+        return None
 
 
 if __name__ == "__main__":

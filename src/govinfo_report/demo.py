@@ -32,12 +32,12 @@ def summary(report: Report) -> str:
     ]
     for key, label in MAIN_TOTALS:
         cell = report.cell(key)
-        mark = {"parsed": "", "derived": " (derived)", "missing": ""}[cell.provenance]
-        shown = "missing" if cell.value is None else f"{cell.value}{mark}"
+        mark = " (derived)" if cell.provenance == "derived" else ""
+        shown = cell.provenance if cell.value is None else f"{cell.value}{mark}"
         lines.append(f"   {label:<40} {shown}")
     counts = {
         p: sum(t.provenance.count(p) for t in report.tables)
-        for p in ("parsed", "derived", "missing")
+        for p in ("parsed", "derived", "blank", "missing")
     }
     lines.append("   cells: " + ", ".join(f"{n} {p}" for p, n in counts.items()))
     notable = [d for d in report.diagnostics if d.severity != "info"]

@@ -2,9 +2,9 @@
 or a row per cell (long), written as the reports come.
 
 Every record and every wide row says how complete its report is (``Report.completeness``:
-cells parsed, derived and missing, and the status), how many errors and warnings it has and
-which layout each table was read in, so that an output alone tells a reader which reports to
-trust. See ``docs/streaming.md`` for the columns.
+cells parsed, derived, printed blank and missing, and the status), how many errors and
+warnings it has and which layout each table was read in, so that an output alone tells a
+reader which reports to trust. See ``docs/streaming.md`` for the columns.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ META = (
     "complete",
     "cells_parsed",
     "cells_derived",
+    "cells_blank",
     "cells_missing",
     "errors",
     "warnings",
@@ -65,6 +66,7 @@ def meta(report: Report) -> dict[str, Any]:
         "complete": counts.complete,
         "cells_parsed": counts.parsed,
         "cells_derived": counts.derived,
+        "cells_blank": counts.blank,
         "cells_missing": counts.missing,
         "errors": sum(d.severity == "error" for d in report.diagnostics),
         "warnings": sum(d.severity == "warning" for d in report.diagnostics),
@@ -87,6 +89,7 @@ def record(report: Report) -> dict[str, Any]:
         "cells": {
             "parsed": row["cells_parsed"],
             "derived": row["cells_derived"],
+            "blank": row["cells_blank"],
             "missing": row["cells_missing"],
         },
         "errors": row["errors"],

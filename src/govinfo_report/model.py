@@ -14,29 +14,34 @@ from typing import Literal
 import attrs
 
 from .catalogue import SECTIONS, TEMPLATES
+from .cells import not_given
 from .diagnostics import Diagnostic
 
-Provenance = Literal["parsed", "derived", "missing"]
+#: Where a cell's value comes from: read from the text (``parsed``), worked out by a rule
+#: (``derived``), printed empty by the report (``blank``: no value), or not read (``missing``).
+Provenance = Literal["parsed", "derived", "blank", "missing"]
 Number = int | Decimal
-#: How much of a report was read: every cell (``complete``), some (``partial``), none
-#: (``empty``: no cell parsed or derived).
+#: How much of a report was read: every cell (``complete``: nothing missing, blanks
+#: included), some (``partial``), none (``empty``: nothing parsed, derived or printed blank).
 Status = Literal["complete", "partial", "empty"]
 
 
 @attrs.frozen
 class Completeness:
-    """How many of a report's cells were parsed, derived and missing, and what that makes
-    the report (``status``). A blank cell is missing too: the text gives no number for it."""
+    """How many of a report's cells were parsed, derived, printed blank and missing, and
+    what that makes the report (``status``). A printed blank is read: the report says the
+    cell holds nothing, so only ``missing`` cells make a report partial."""
 
     parsed: int
     derived: int
     missing: int
+    blank: int = 0
 
     @property
     def status(self) -> Status:
         if not self.missing:
             return "complete"
-        return "partial" if self.parsed or self.derived else "empty"
+        return "partial" if self.parsed or self.derived or self.blank else "empty"
 
     @property
     def complete(self) -> bool:
@@ -49,11 +54,13 @@ class Cell:
 
     Attributes:
         key: the catalogue key, e.g. ``applications.granted.total``.
-        value: the number, or ``None`` when missing.
-        provenance: ``parsed`` (read from the text), ``derived`` (computed by ``rule`` because
-            the text lost it) or ``missing``.
-        raw: the text as printed (``+408``, ``4176.9529万元``), for parsed cells.
-        line, column: where ``raw`` starts in the input (1-based), for parsed cells.
+        value: the number, or ``None`` when blank or missing.
+        provenance: ``parsed`` (read from the text), ``derived`` (computed by ``rule``:
+            the text lost it, or printed it blank and the rules prove it 0), ``blank``
+            (printed empty, ``—``, ``/``, ``-`` or ``无``: no value) or ``missing`` (not read).
+        raw: the text as printed (``+408``, ``4176.9529万元``, ``—``, ``""`` for an empty
+            cell), for cells read from the text.
+        line, column: where ``raw`` starts in the input (1-based), where known.
         rule: the rule that derived the value, for derived cells.
     """
 
@@ -64,6 +71,12 @@ class Cell:
     line: int | None = None
     column: int | None = None
     rule: str | None = None
+
+    @property
+    def blank(self) -> bool:
+        """Whether the report printed this cell blank (provenance ``blank``, or ``derived``
+        when the rules prove the blank is 0)."""
+        return self.raw is not None and self.provenance != "parsed" and not_given(self.raw)
 
 
 @attrs.frozen
@@ -156,8 +169,8 @@ class Report:
         return tuple(d for d in self.diagnostics if d.severity == "error")
 
     def completeness(self) -> Completeness:
-        """The counts of parsed, derived and missing cells over the three tables."""
-        counts = {"parsed": 0, "derived": 0, "missing": 0}
+        """The counts of parsed, derived, blank and missing cells over the three tables."""
+        counts = {"parsed": 0, "derived": 0, "blank": 0, "missing": 0}
         for table in self.tables:
             for provenance in table.provenance:
                 counts[provenance] += 1

@@ -91,6 +91,7 @@ class Reading:
         given: the cells the rows give for certain.
         closed: cells left missing on purpose, never derived (a rule must not overrule
             printed numbers that could not be placed).
+        blank: cells of rows printed with no value at all (a label and empty cells).
         units: the units whose cells the text leaves uncertain.
         sums: cells that are sums of local sub-rows.
         findings: what the reading found (unknown labels, duplicate rows, …).
@@ -105,6 +106,7 @@ class Reading:
     sums: tuple[Sum, ...] = ()
     findings: tuple[Diagnostic, ...] = ()
     overfull: bool = False
+    blank: frozenset[int] = frozenset()
 
 
 def unplaced(reading: Reading, why: str) -> Reading:
@@ -135,12 +137,13 @@ def unplaced(reading: Reading, why: str) -> Reading:
 class Draft:
     """A reading being written by a section's aligner; ``freeze`` makes the ``Reading``."""
 
-    __slots__ = ("closed", "findings", "given", "overfull", "section", "sums", "units")
+    __slots__ = ("blank", "closed", "findings", "given", "overfull", "section", "sums", "units")
 
     def __init__(self, section: str) -> None:
         self.section = section
         self.given: list[Given] = []
         self.closed: set[int] = set()
+        self.blank: set[int] = set()
         self.units: list[Unit] = []
         self.sums: list[Sum] = []
         self.findings: list[Diagnostic] = []
@@ -155,6 +158,10 @@ class Draft:
     def close(self, cells: Iterable[int]) -> None:
         self.closed.update(cells)
 
+    def leave_blank(self, cells: Iterable[int]) -> None:
+        """``cells`` are printed blank: their row's label stands with no value at all."""
+        self.blank.update(cells)
+
     def find(self, finding: Diagnostic) -> None:
         self.findings.append(finding)
 
@@ -167,6 +174,7 @@ class Draft:
             tuple(self.sums),
             tuple(self.findings),
             self.overfull,
+            frozenset(self.blank),
         )
 
 

@@ -1,14 +1,15 @@
 """Resolve: a report's readings become cell values. This is the only place values are
 written.
 
-Cells a reading gives are converted as printed (``parsed``, or ``missing`` for a blank or a
-placeholder); cells it closes are ``missing``; sums of local sub-rows are ``derived``. What
-the text leaves uncertain (the units, and count cells no row gave at all) goes to the
-``solver`` with every rule of the template: a unit's cell is kept only where every solution
-agrees on it, as ``parsed`` when every solution takes the same printed value, else
-``derived`` naming the rules; a cell no row gave is ``derived`` where the solutions agree,
-else ``missing``. Where a search runs out of budget its cells are missing, and a diagnostic
-names the budget.
+Cells a reading gives are converted as printed (``parsed``; ``blank`` for an empty cell or a
+placeholder, ``missing`` for a text that is no value); cells it closes are ``missing``; sums
+of local sub-rows are ``derived``. What the text leaves uncertain (the units, and count cells
+no row gave at all) goes to the ``solver`` with every rule of the template: a unit's cell is
+kept only where every solution agrees on it, as ``parsed`` when every solution takes the same
+printed value, else ``derived`` naming the rules; a cell no row gave is ``derived`` where the
+solutions agree, else ``missing``; a printed blank is ``derived`` where every solution makes
+it 0, else it stays ``blank``. Where a search runs out of budget its cells are missing, and a
+diagnostic names the budget.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import attrs
 
 from . import solver
 from .catalogue import TEMPLATES, Field, Template
-from .cells import Value, convert, count_values, number
+from .cells import Value, convert, count_values, not_given, number
 from .diagnostics import Diagnostic, diagnostic
 from .layouts import Printed
 from .memo import Memo
@@ -33,9 +34,9 @@ from .reading import Placement, Reading, Unit
 from .rules import Rule, rule_set
 from .sections.rows import shown
 
-#: ``lost``: a cell no row gave (it may be derived); ``missing``: blank, or printed but not
-#: placed (never derived).
-Origin = Literal["parsed", "derived", "missing", "lost"]
+#: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
+#: as 0); ``missing``: printed but not read or not placed (never derived).
+Origin = Literal["parsed", "derived", "blank", "missing", "lost"]
 
 
 @attrs.frozen
@@ -61,6 +62,8 @@ def resolve(template: Template, readings: Iterable[Reading]) -> Resolved:
             work.give(cells, printed, unit)
         for cell in reading.closed:
             work.origins[cell] = "missing"
+        for cell in reading.blank:
+            work.origins[cell], work.raws[cell] = "blank", ""
         for total in reading.sums:
             kind = template.fields[total.cell].kind
             parts = [convert(text, kind, None)[0] for text, _, _ in total.parts]
@@ -149,7 +152,9 @@ class _Work:
             kind = fields[cell].kind
             value, problem = convert(text, kind, unit if kind == "money" else None)
             self.values[cell] = value
-            self.origins[cell] = "missing" if value is None else "parsed"
+            self.origins[cell] = (
+                "parsed" if value is not None else "blank" if not_given(text) else "missing"
+            )
             self.raws[cell] = text
             self.positions[cell] = (line, column)
             if problem:
@@ -186,9 +191,10 @@ class _Work:
                 )
                 solvable.append((unit, model))
         lost = self._lost(checked, units)
-        if not lost and not solvable:
+        blanks = self._lost(checked, units, "blank")
+        if not lost and not solvable and not blanks:
             return
-        outcome = self._solve(rules.rules, solvable, lost)
+        outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
         contradicted = [
             (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
         ]
@@ -206,6 +212,10 @@ class _Work:
             agreed = outcome.agreed.get(cell)
             if agreed is not None:
                 self.derive(cell, agreed.value, ", ".join(sorted(agreed.rules)) or "the rules")
+        for cell in blanks:  # a printed blank the rules prove is 0 (never another number)
+            agreed = outcome.agreed.get(cell)
+            if agreed is not None and agreed.value == 0:
+                self.derive(cell, 0, ", ".join(sorted(agreed.rules)) or "the rules")
         if contradicted or outcome.infeasible.intersection(lost):
             self._derive_despite(rules.rules, self._lost(checked, units))
 
@@ -251,12 +261,13 @@ class _Work:
         for cell, seen in kept.items():
             self.derive(cell, seen.value, ", ".join(sorted(seen.rules)) or "the rules")
 
-    def _lost(self, checked: set[int], units: Sequence[Unit]) -> list[int]:
-        """The count cells no row gave that a rule touches (units' cells aside)."""
+    def _lost(self, checked: set[int], units: Sequence[Unit], origin: Origin = "lost") -> list[int]:
+        """The count cells no row gave (or of another ``origin``) that a rule touches, units'
+        cells aside."""
         placed = {cell for unit in units for cell in unit.cells}
         return [
             cell
-            for cell in compress(range(len(self.origins)), map("lost".__eq__, self.origins))
+            for cell in compress(range(len(self.origins)), map(origin.__eq__, self.origins))
             if cell in checked and cell not in placed
         ]
 
@@ -360,10 +371,11 @@ class _Work:
         )
 
 
-#: A cell the text lost and no rule derived is missing, like a blank one.
+#: A cell the text lost and no rule derived is missing.
 _PROVENANCE: dict[Origin, Provenance] = {
     "parsed": "parsed",
     "derived": "derived",
+    "blank": "blank",
     "missing": "missing",
     "lost": "missing",
 }

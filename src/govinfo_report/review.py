@@ -111,7 +111,7 @@ def _name(report: Report) -> str:
 
 def _header(report: Report, checks: Sequence[Check]) -> str:
     done = report.completeness()
-    total = done.parsed + done.derived + done.missing
+    total = done.parsed + done.derived + done.blank + done.missing
     severities: Counter[str] = Counter(d.severity for d in report.diagnostics)
     if done.status == "empty":
         verdict, tone = "Nothing read: every cell is missing", "bad"
@@ -140,6 +140,7 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
         for kind, count in (
             ("parsed", done.parsed),
             ("derived", done.derived),
+            ("blank", done.blank),
             ("missing", done.missing),
         )
         if count
@@ -150,6 +151,7 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
         f'<p class="verdict {tone}" data-status="{done.status}">{escape(verdict)}</p>\n'
         f'<p class="counts"><b class="parsed">{done.parsed}</b> parsed · '
         f'<b class="derived">{done.derived}</b> derived · '
+        f'<b class="blank">{done.blank}</b> blank · '
         f'<b class="missing">{done.missing}</b> missing of {total} cells</p>\n'
         f'<div class="bar">{bar}</div>\n'
         '<dl class="facts">'
@@ -158,7 +160,8 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
         '<ul class="legend">'
         '<li><span class="v parsed">12</span> parsed: read from the text</li>'
         '<li><span class="v derived">12</span> derived: computed by a rule</li>'
-        '<li><span class="v missing">—</span> missing: not in the text</li>'
+        '<li><span class="v blank"></span> blank: printed empty</li>'
+        '<li><span class="v missing">—</span> missing: not read from the text</li>'
         '<li><span class="v parsed broken">12</span> a total a rule finds wrong, '
         '<span class="v parsed part">12</span> its parts</li>'
         "</ul>\n</header>\n"
@@ -372,10 +375,11 @@ font-weight:600;color:#fff}
 .verdict.bad{background:var(--bad)}
 .counts{display:inline-block;margin:0;color:var(--mute)}
 .counts b.parsed{color:var(--ink)}.counts b.derived{color:#1f5fbf}.counts b.missing{color:#777}
+.counts b.blank{color:#555}
 .bar{display:flex;height:8px;margin:6px 0;border:1px solid var(--line);border-radius:4px;
 overflow:hidden;max-width:720px}
 .bar span.parsed{background:#9ccc9c}.bar span.derived{background:#7fa9e8}
-.bar span.missing{background:#bdbdbd}
+.bar span.missing{background:#bdbdbd}.bar span.blank{background:#e0e0e0}
 .facts{display:flex;flex-wrap:wrap;gap:2px 14px;margin:4px 0}
 .facts dt{color:var(--mute)}.facts dt::after{content:":"}.facts dd{margin:0 0 0 -10px}
 .legend{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;margin:4px 0 0;padding:0;
@@ -396,6 +400,7 @@ td.v,.legend .v{text-align:right;font-variant-numeric:tabular-nums;cursor:pointe
 white-space:nowrap}
 .v.parsed{background:var(--parsed)}
 .v.derived{background:var(--derived);font-style:italic;color:#1f4f99}
+.v.blank{background:#fff;color:#999}
 .v.missing{background:repeating-linear-gradient(45deg,#ececec 0 4px,#f7f7f7 4px 8px);
 color:#888;text-align:center}
 .v.broken{box-shadow:inset 0 0 0 2px var(--bad);color:var(--bad);font-weight:600}
@@ -487,7 +492,8 @@ _SCRIPT = """
     panel.appendChild(title);
     var list = el("dl");
     row(list, "cell", d.label);
-    row(list, "value", d.prov === "missing" ? "missing: the text gives no value" : d.value);
+    row(list, "value", d.prov === "missing" ? "missing: the text gives no value"
+      : d.prov === "blank" ? "blank: printed empty" : d.value);
     if (d.raw) {
       var raw = el("span");
       raw.appendChild(el("span", d.raw, "raw"));

@@ -75,9 +75,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 and len(matches) == 1
                 and _exact(row_labels[keys[0]], texts[0])
             ):
-                # A row whose cells are all blank: given as "not given", not lost.
+                # A row whose cells are all blank: printed blank, not lost.
                 seen.add(keys[0])
-                draft.close(template.rows[NAME, keys[0]])
+                draft.leave_blank(template.rows[NAME, keys[0]])
             continue
         unknown = [row.labels[i] for i in unknown_at]
         if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
