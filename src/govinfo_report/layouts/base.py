@@ -35,7 +35,13 @@ class Row(NamedTuple):
     ``runs`` instead: printed numbers whose cell boundaries were lost (``3960181``, ``0 1 1
     0 2``), cut into cells only where the consistency rules allow one way (``collapsed``);
     ``tail``: how many of the last run's last characters may instead be the next row
-    label's numbering (``…申请 20000022.申请人``)."""
+    label's numbering (``…申请 20000022.申请人``).
+
+    ``grid``: in text with cell boundaries (tabs, pipes, bars), every cell after the row's
+    last label, blank ones included: the cells a section may read by position
+    (``sections.rows.aligned``). ``whole``: the row shows every cell of its table's grid
+    (pipes, bars, a document's table; a tab row as wide as its table, where PDF text that
+    dropped a cell is narrower), so its last cell is the table's last column."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -43,6 +49,8 @@ class Row(NamedTuple):
     loose: bool = False
     runs: tuple[Printed, ...] = ()
     tail: int = 0
+    grid: tuple[Printed, ...] = ()
+    whole: bool = False
 
 
 class Layout(Protocol):
@@ -109,20 +117,31 @@ Selector = slice | tuple[bool, ...]
 
 
 def make_row(
-    cells: Sequence[Printed], line: int, positional: bool, kinds: str | None = None
+    cells: Sequence[Printed],
+    line: int,
+    positional: bool,
+    kinds: str | None = None,
+    whole: bool = False,
 ) -> Row | None:
-    """Split cells into labels and values; ``None`` for a row with no content.
+    """Split cells into labels and values; ``None`` for a row with no content, but for a
+    ``whole`` row of two or more blank cells on a trusted grid (a row the report left
+    blank: its ``grid`` only).
 
     With ``positional``, blank cells between the first and the last value are kept as
-    "not given" values (the grid is trusted); otherwise blank cells are dropped. ``kinds``:
-    the cells' ``cell_kinds``, when the caller has them.
+    "not given" values and the row keeps its ``grid`` (the grid is trusted); otherwise blank
+    cells are dropped. ``whole``: the row shows every cell of its table (``Row.whole``).
+    ``kinds``: the cells' ``cell_kinds``, when the caller has them.
     """
     if kinds is None:
         kinds = cell_kinds(map(itemgetter(0), cells))
     shape = _SHAPES[positional][kinds]
     if shape is None:
-        return None
-    return Row(_take(cells, shape[0]), _take(cells, shape[1]), line)
+        blank = whole and positional and len(cells) > 1
+        return Row((), (), line, grid=tuple(cells), whole=True) if blank else None
+    labels, values, grid = shape
+    return Row(
+        _take(cells, labels), _take(cells, values), line, grid=tuple(cells[grid]), whole=whole
+    )
 
 
 def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
@@ -131,19 +150,21 @@ def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
     return tuple(compress(cells, selector))
 
 
-def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector] | None:
-    """Which cells of a row of ``kinds`` are its labels and which its values (see
-    ``make_row``); ``None`` for a row with neither."""
+def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice] | None:
+    """Which cells of a row of ``kinds`` are its labels, which its values and which its
+    grid (see ``make_row``); ``None`` for a row with neither labels nor values."""
+    grid = slice(0, 0)
     if positional:
         first = len(kinds) - len(kinds.lstrip(LABEL + BLANK))
         last = len(kinds.rstrip(LABEL + BLANK))
         values = [first <= i < last and kind != LABEL for i, kind in enumerate(kinds)]
+        grid = slice(kinds.rfind(LABEL) + 1, None)
     else:
         values = [kind in _VALUE_KINDS for kind in kinds]
     labels = [kind == LABEL for kind in kinds]
     if not any(labels) and not any(values):
         return None
-    return _selector(labels), _selector(values)
+    return _selector(labels), _selector(values), grid
 
 
 def _selector(mask: list[bool]) -> Selector:
@@ -157,7 +178,7 @@ def _selector(mask: list[bool]) -> Selector:
 
 #: A row's shape per string of kinds, for grid (positional) and loose rows: rows of a table
 #: repeat a few shapes, so a row costs a dict lookup and two slices.
-_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector] | None]] = {
+_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector, slice] | None]] = {
     positional: Memo(partial(_shape, positional=positional), len) for positional in (True, False)
 }
 

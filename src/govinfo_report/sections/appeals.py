@@ -15,7 +15,7 @@ from ..diagnostics import diagnostic
 from ..layouts import Row
 from ..reading import Draft, Reading
 from ..rules import Rule
-from .rows import Taken, fill, holds, not_placed, start
+from .rows import Taken, aligned, fill, holds, not_placed, start
 
 NAME = "appeals"
 NUMBER = 4
@@ -47,12 +47,25 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 四's rows."""
     rows = list(rows)
     cells = tuple(template.sections[NAME])
+    # The one row of values, where its cells show, is read from the right edge; a table
+    # that prints no number is read there too when its one row under the header shows
+    # every cell, blank.
+    valued = [row for row in rows if any(is_number(v[0]) for v in row.values)] or [
+        row for row in rows if row.whole and not row.labels and not row.values
+    ]
+    edge = None
+    if len(valued) == 1 and len(valued[0].values) <= len(cells):
+        edge = aligned(valued[0], len(cells))
+        rows = [edge if row is valued[0] else row for row in rows]
     taken = collapsed.take_all(rows)
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
     values = tuple(
-        cell for row, _ in taken if any(is_number(v[0]) for v in row.values) for cell in row.values
+        cell
+        for row, _ in taken
+        if row is edge or any(is_number(v[0]) for v in row.values)
+        for cell in row.values
     )
     draft = Draft(NAME)
     if not values and not runs:

@@ -31,7 +31,17 @@ from ..reading import Draft, Reading, Sum
 from ..rules import Rule
 from ..source import fold
 from .merged import covered
-from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, short, start
+from .rows import (
+    aligned,
+    empty,
+    fill,
+    label_text,
+    missing_rows,
+    not_placed,
+    rewrapped,
+    short,
+    start,
+)
 
 NAME = "applications"
 #: A group's numbering at the start of its printed label: ``(五)`` (full-width folded).
@@ -122,9 +132,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
     unlabelled: list[str] = []  # the label texts of rows of values that name no row
     repeated = False  # a header names a column twice: merged cells repeated (python-docx)
+    # A grid wider than the section (a Word grid's merged cells) covers cells among the
+    # values: its rows are not read from the right edge.
+    edge = all(len(row.values) <= columns for row in rows)
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         plan = _PLANS[name, texts]
+        if edge and not runs and len(plan.keys) == 1:
+            row = aligned(row, columns)
         if not row.values and not runs:
             if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
                 named.update(plan.keys)

@@ -20,7 +20,7 @@ from ..reading import Draft, Reading, Sum
 from ..rules import Rule
 from ..source import fold
 from .merged import covered
-from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, start
+from .rows import aligned, empty, fill, label_text, missing_rows, not_placed, rewrapped, start
 
 NAME = "proactive"
 NUMBER = 2
@@ -66,6 +66,13 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         matches, keys, unknown_at = _MATCHES[name, texts]
+        if (
+            len(keys) == 1
+            and not unknown_at
+            and not runs
+            and (header is None or None not in header)
+        ):
+            row = aligned(row, len(template.rows[NAME, keys[0]]), left=True)
         if not row.values and not runs:
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header

@@ -88,6 +88,30 @@ def fill(
         )
 
 
+def aligned(row: Row, width: int, left: bool = False) -> Row:
+    """``row`` read by position where its cells show (``Row.grid``) and at least ``width``
+    of them follow its label, a blank one a cell the report left blank.
+
+    From the table's right edge, where the row shows every cell of its table
+    (``Row.whole``): its last ``width`` cells are its values, and those before them must be
+    blank (a merged label's empty cells, a rowspan's). From the ``left``, where the label
+    is the table's only label column (section 二): its first ``width`` cells, those after
+    them blank or repeating the last (a merged cell, given once or once per column it
+    spans). Otherwise the row is left as it is."""
+    grid = row.grid
+    extra = len(grid) - width
+    if extra < 0 or row.runs:
+        return row
+    if left:
+        last = grid[width - 1][0] if width else ""
+        if any(text and text != last for text, _, _ in grid[width:]):
+            return row
+        return row._replace(values=grid[:width])
+    if not row.whole or any(text for text, _, _ in grid[:extra]):
+        return row
+    return row._replace(values=grid[extra:])
+
+
 def holds(template: Template, cells: Sequence[int], values: Sequence[Printed]) -> bool:
     """Whether ``values`` given to ``cells`` (as many) make every rule whose cells are all
     among them hold: a row's own check (a row of section 二 has none, so nothing fails)."""
@@ -290,10 +314,8 @@ def missing_rows(draft: Draft, section: str, absent: Sequence[str]) -> None:
 
 def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
     """Where a table's first row starts."""
-    if not rows:
-        return None, None
-    first = (rows[0].labels or rows[0].values)[0]
-    return first[1], first[2]
+    first = next((row.labels or row.values for row in rows if row.labels or row.values), None)
+    return (None, None) if first is None else first[0][1:]
 
 
 def empty(taken: Sequence[Taken]) -> bool:
