@@ -39,7 +39,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ocr-pages-skipped": (
         "info",
         "scanned pages of a PDF without a ruled table were not read by OCR (only page 1, the "
-        "pages with tables and the page before each are)",
+        "pages with tables and the pages next to them are)",
     ),
     "ocr-disagree": (
         "warning",

@@ -18,7 +18,8 @@ class CellRead(NamedTuple):
     Attributes:
         page: the page (from 1).
         box: the cell on the page as it is in the document (before it was straightened).
-        page_read, crop_read: the two texts (white space left out); they agree, or the
+        page_read, crop_read: the two texts (white space left out).
+        agreed: whether they agree (``formats.scanned.settle``); where they do not, the
             cell's text is unread (``cells.UNREAD``).
     """
 
@@ -26,10 +27,7 @@ class CellRead(NamedTuple):
     box: Box
     page_read: str
     crop_read: str
-
-    @property
-    def agreed(self) -> bool:
-        return self.page_read == self.crop_read
+    agreed: bool
 
 
 class PlacedRead(NamedTuple):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MissingDependencyError
-from .pdfium import Char
+from .pdfium import Box, Char
 from .raster import Image
 
 #: The models read, as ``rapidocr`` 3.10 ships them: file name and SHA-256.
@@ -49,15 +49,16 @@ class Engine:
     def __init__(self, rapid: Any) -> None:
         self.rapid = rapid
 
-    def page(self, image: Image, scale: float) -> list[Char]:
-        """The characters RapidOCR reads on a page image, with boxes in points (``scale``
-        pixels a point): the characters of one text box share its top and bottom (they are
-        one line) and touch each other, so that words part only between boxes."""
+    def page(self, image: Image, scale: float) -> tuple[list[Char], list[Box]]:
+        """The characters RapidOCR reads on a page image, and its boxes of text, in points
+        (``scale`` pixels a point): the characters of one box share its top and bottom
+        (they are one line) and touch each other, so that words part only between boxes."""
         # RapidOCR keeps the switches of a call for the next: each call gives them all.
         found = self.rapid(image, use_det=True, use_cls=False, return_word_box=True)
         if not getattr(found, "txts", None):
-            return []
+            return [], []
         chars: list[Char] = []
+        boxes: list[Box] = []
         words = found.word_results or ()
         for index, (quad, text) in enumerate(zip(found.boxes, found.txts, strict=True)):
             xs = [float(point[0]) / scale for point in quad]
@@ -65,7 +66,8 @@ class Engine:
             box = (min(xs), min(ys), max(xs), max(ys))
             pieces = words[index] if index < len(words) else ()
             chars.extend(_chars(text, box, pieces, scale))
-        return chars
+            boxes.append(box)
+        return chars, boxes
 
     def crop(self, image: Image) -> str:
         """The text RapidOCR's recogniser reads in a crop (one line of print)."""
@@ -74,7 +76,7 @@ class Engine:
         return "".join(texts) if texts else ""
 
 
-def _chars(text: str, box: tuple[float, float, float, float], pieces: Any, scale: float) -> list[Char]:
+def _chars(text: str, box: Box, pieces: Any, scale: float) -> list[Char]:
     """A text box's characters: stacked for a vertical label; else placed by the boxes the
     recogniser gives its characters (or spread evenly when it gives none that fit), each
     reaching to the next, all as tall as the box."""

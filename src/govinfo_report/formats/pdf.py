@@ -372,7 +372,7 @@ class _Writer:
                 "ocr-pages-skipped",
                 f"{_pages(self.scanned)} of {self.pages}, scanned with no ruled table, "
                 f"{'was' if len(self.scanned) == 1 else 'were'} not read by OCR (only page 1, "
-                "the pages with tables and the page before each are): their prose is not read",
+                "the pages with tables and the pages next to them are): their prose is not read",
             )
         elif self.scanned:
             yield diagnostic(

@@ -31,6 +31,8 @@ MIN_VERTICAL = 16.0
 CLOSE = 3.0
 #: A line drawn thicker than this (points) is a bar: its two sides are edges.
 THIN = 3.0
+#: Ink is at least this much darker than the paper around it (grey levels).
+INK_CONTRAST = 40
 #: A speck of ink smaller than this (pixels at 200 dpi, scaled) is noise, not print.
 MIN_INK = 14
 #: Space kept around a cell's ink in its crop (points), and the cell's own border left out.
@@ -119,14 +121,35 @@ def ruling(image: Image, scale: float) -> Lines:
         for x, y, w, h, _ in stats[1:count]:
             edges.extend(_edges(orientation, x / scale, y / scale, w / scale, h / scale))
     grow = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
-    return Lines([*edges, *_closing(edges)], cv2.dilate(mask, grow))
+    return Lines(edges, cv2.dilate(mask, grow))
 
 
-def _closing(edges: list[Edge]) -> list[Edge]:
-    """The lines a table cut by a page break lacks: where two vertical lines or more end
-    (or start) together and no horizontal line is there, a horizontal line across them (a
-    scanner sees no side that the printer did not draw; a vector page's rectangles give
-    one)."""
+def clear_of(edges: list[Edge], text: list[Box]) -> list[Edge]:
+    """``edges`` less the strokes of large print (a title's): an edge that runs through the
+    middle of a box of ``text`` for most of its length is a stroke, not a ruling line
+    (ruling lines run between the boxes of text, or cross one at its edge)."""
+    kept = []
+    for edge in edges:
+        inside = 0.0
+        for x0, top, x1, bottom in text:
+            if edge.orientation == "h":
+                middle = top + (bottom - top) / 4 < edge.position < bottom - (bottom - top) / 4
+                low, high = x0, x1
+            else:
+                middle = x0 + (x1 - x0) / 8 < edge.position < x1 - (x1 - x0) / 8
+                low, high = top, bottom
+            if middle:
+                inside += max(0.0, min(high, edge.end) - max(low, edge.start))
+        if inside <= (edge.end - edge.start) / 2:
+            kept.append(edge)
+    return kept
+
+
+def closed(edges: list[Edge]) -> list[Edge]:
+    """``edges`` with the lines a table cut by a page break lacks: where two vertical lines
+    or more end (or start) together and no horizontal line is there, a horizontal line
+    across them (a scanner sees no side that the printer did not draw; a vector page's
+    rectangles give one)."""
     horizontal = [edge for edge in edges if edge.orientation == "h"]
     ends: dict[float, list[float]] = {}
     for edge in edges:
@@ -144,7 +167,7 @@ def _closing(edges: list[Edge]) -> list[Edge]:
             for edge in horizontal
         ):
             closing.append(Edge("h", level, x0, x1))
-    return closing
+    return [*edges, *closing]
 
 
 def _edges(orientation: str, x: float, y: float, w: float, h: float) -> list[Edge]:
@@ -175,8 +198,9 @@ def ink(image: Image, lines: Image, box: Box, scale: float) -> Box | None:
 
 
 def _binary_at(image: Image, x0: int, top: int, x1: int, bottom: int) -> Image:
-    """Ink in a part of the page, at the threshold Otsu finds for the part with some of the
-    page around it (a blank cell alone has no ink to find a threshold from)."""
+    """Ink in a part of the page: darker than Otsu's threshold for the part with some of the
+    page around it, and than its paper by ``INK_CONTRAST`` (a blank cell has no ink for Otsu
+    to find: its threshold falls in the paper's own noise)."""
     height, width = image.shape
     margin = 24
     outer = image[
@@ -184,19 +208,20 @@ def _binary_at(image: Image, x0: int, top: int, x1: int, bottom: int) -> Image:
         max(x0 - margin, 0) : min(x1 + margin, width),
     ]
     level, _ = cv2.threshold(outer, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    # A part that is all paper has its threshold in the paper's own noise: never above
-    # mid-grey, so that noise is not ink.
-    level = min(level, 160.0)
+    level = min(level, float(np.median(outer)) - INK_CONTRAST)
     _, found = cv2.threshold(image[top:bottom, x0:x1], level, 255, cv2.THRESH_BINARY_INV)
     return found
 
 
-def crop(image: Image, lines: Image, box: Box, scale: float) -> Image:
+def crop(image: Image, lines: Image, box: Box, scale: float, enlarged: bool = False) -> Image:
     """The part of the page around ``box`` (a cell's ink) with ``PADDING`` around it, ruling
-    lines painted over with paper, as the three channels the recogniser takes."""
-    x0, top, x1, bottom = _pixels(box, scale, inset=-PADDING)
+    lines painted over with paper, as the three channels the recogniser takes; ``enlarged``:
+    with twice the room, half as large again (another view of the same ink)."""
+    x0, top, x1, bottom = _pixels(box, scale, inset=-PADDING * (2 if enlarged else 1))
     part = image[top:bottom, x0:x1].copy()
     part[lines[top:bottom, x0:x1] > 0] = 255
+    if enlarged:
+        part = cv2.resize(part, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC)
     return cv2.cvtColor(part, cv2.COLOR_GRAY2BGR)
 
 

@@ -11,8 +11,8 @@ reads agree (else it is ``cells.UNREAD``), and a cell with no ink is blank, what
 page's OCR put in it.
 
 OCR is slow (seconds a page), so only the pages that matter are read (``Scans``): page 1
-(the title), every page with a ruled table, and the page before each of those (where the
-heading of the table's section may be).
+(the title), every page with a ruled table, and the pages before and after each of those
+(where the headings of the sections are).
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from .raster import Image
 
 #: Rendering resolution (dots per inch) of a scanned page.
 DPI = 200
+#: What a speck of dirt beside a number is read as.
+_SPECKS = ".·,"
 #: A cell holding one of these is a label: read once, with the page.
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -56,19 +58,23 @@ def read_page(prepared: Prepared, number: int) -> pdf.PageText:
     level, angle, lines, scale = prepared
     height, width = (side / scale for side in level.shape)
     engine = ocr.engine()
-    chars = engine.page(level, scale)
-    page = Page(number, width, height, chars, lines.edges, 0.0, len(chars), 0, frozenset())
+    chars, text = engine.page(level, scale)
+    edges = raster.closed(raster.clear_of(lines.edges, text))
+    page = Page(number, width, height, chars, edges, 0.0, len(chars), 0, frozenset())
     read = pdf.page_text(page)
 
-    def second(box: Box) -> str | None:
-        """The second read of a cell: the text of its crop, ``None`` when it has no ink."""
+    def crop(box: Box) -> Callable[[int], str] | None:
+        """The reader of a cell's crop (by view: as is, enlarged), ``None`` when the cell
+        has no ink."""
         found = raster.ink(level, lines.mask, box, scale)
         if found is None:
             return None
-        return _plain(engine.crop(raster.crop(level, lines.mask, found, scale)))
+        return lambda view: _plain(
+            engine.crop(raster.crop(level, lines.mask, found, scale, enlarged=bool(view)))
+        )
 
     blocks = [
-        _read_again(block, number, angle, (width, height), second)
+        _read_again(block, number, angle, (width, height), crop)
         if isinstance(block, pdf.Table)
         else block
         for block in read.blocks
@@ -81,11 +87,11 @@ def _read_again(
     number: int,
     angle: float,
     size: tuple[float, float],
-    second: Callable[[Box], str | None],
+    crop: Callable[[Box], Callable[[int], str] | None],
 ) -> pdf.Table:
-    """``table`` with every cell that is not a label read again (``second``, ``None`` for a
-    cell with no ink): its text kept where both reads agree, ``UNREAD`` where they do not,
-    blank where there is no ink; and the reads."""
+    """``table`` with every cell that is not a label read again (``crop`` gives a cell's
+    reader of its crop, ``None`` when it has no ink): its text kept where the reads agree
+    (``settle``), ``UNREAD`` where they do not, blank where there is no ink; and the reads."""
     rows: list[list[str | None]] = []
     reads: list[list[CellRead | None]] = []
     for texts, boxes in zip(table.rows, table.boxes, strict=True):
@@ -97,21 +103,47 @@ def _read_again(
                 found.append(None)
                 continue
             first = _plain(text)
-            again = second(box)
-            if again is None and not first:
+            reader = crop(box)
+            if reader is None and not first:
                 row.append("")
                 found.append(None)
                 continue
-            if again is not None and not first and _HAN.search(again):
+            again, agreed = settle(first, reader)
+            if agreed is None and not first and _HAN.search(again):
                 row.append(again)  # a label the page's OCR missed: read once, as labels are
                 found.append(None)
                 continue
-            crop = again or ""
-            row.append(first if first == crop else UNREAD * max(len(first), 1))
-            found.append(CellRead(number, raster.unrotate(box, angle, size), first, crop))
+            row.append(agreed if agreed is not None else UNREAD * max(len(first), 1))
+            box = raster.unrotate(box, angle, size)
+            found.append(CellRead(number, box, first, again, agreed is not None))
         rows.append(row)
         reads.append(found)
     return table._replace(rows=rows, reads=reads)
+
+
+def settle(first: str, reader: Callable[[int], str] | None) -> tuple[str, str | None]:
+    """The crop's read of a cell the page's OCR read as ``first`` (``reader(view)``: the
+    crop read as is, view 0, or enlarged, view 1; ``None``: the cell has no ink), and the
+    text both give (``None``: they do not agree).
+
+    A dot at either end of ``first`` that the crop, whose specks of ink are left out, does
+    not show is a speck. When one read found nothing (the page's detector passed the cell
+    by, or the recogniser gave nothing for the crop), the crop is read again enlarged, and
+    a text stands when that read agrees with the one that found something."""
+    if reader is None:
+        return "", None
+    again = reader(0)
+    if _same(first, again):
+        return again, again
+    if first and again:
+        return again, None
+    enlarged = reader(1)
+    known = first or again
+    return (enlarged, enlarged) if _same(known, enlarged) else (again, None)
+
+
+def _same(page: str, crop: str) -> bool:
+    return bool(crop) and (page == crop or page.strip(_SPECKS) == crop)
 
 
 def _plain(text: str) -> str:
@@ -132,9 +164,10 @@ def render(document: Any, index: int) -> tuple[Image, float]:
 
 class Scans:
     """The scanned pages of a document as ``pdf.read`` meets them, read by OCR when they
-    matter (page 1, a page with a ruled table, the page before one) and passed to ``add``;
-    the others are passed to ``skip``. A page without a table is held (its image prepared)
-    until the next page says whether it comes before one."""
+    matter and passed to ``add``: page 1 (the title), each page with a ruled table, and the
+    pages before and after one (the headings of the sections whose tables they hold, and of
+    五 and 六, are there); the others are passed to ``skip``. A page without a table is held
+    (its image prepared) until the next page says whether it comes before one."""
 
     def __init__(
         self,
@@ -148,25 +181,29 @@ class Scans:
         self.add = add
         self.skip = skip
         self.held: tuple[Page, Prepared] | None = None
+        self.after = False  # the page before had a table
 
     def page(self, page: Page) -> None:
         """Read (or hold, or skip) a scanned page."""
         prepared = prepare(*render(self.document, page.number - 1))
-        has_table = bool(pdf.tables_of(prepared.lines.edges))
+        has_table = bool(pdf.tables_of(raster.closed(prepared.lines.edges)))
+        after = self.after
         if has_table and self.held is not None:
             self._read(*self.held)
             self.held = None
         self.flush()
-        if page.number == 1 or has_table:
+        if page.number == 1 or has_table or after:
             self._read(page, prepared)
         else:
             self.held = (page, prepared)
+        self.after = has_table
 
     def flush(self) -> None:
         """Skip the held page: a page with text or the end of the document comes next."""
         if self.held is not None:
             self.skip(self.held[0])
             self.held = None
+        self.after = False
 
     def _read(self, page: Page, prepared: Prepared) -> None:
         read = read_page(prepared, page.number)
