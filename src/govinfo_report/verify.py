@@ -36,9 +36,7 @@ MAX_ROUNDS = 3
 Position = tuple[int, int]
 
 
-def verify(
-    report: Report, text: Source, strict: bool, parse: Callable[[Source], Report]
-) -> Report:
+def verify(report: Report, text: Source, strict: bool, parse: Callable[[Source], Report]) -> Report:
     """``report`` (parsed from ``text``, which OCR read in part) with its OCR values checked
     by the rules as the module says; ``parse`` parses a text again."""
     assert text.scan is not None

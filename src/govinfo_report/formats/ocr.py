@@ -11,8 +11,8 @@ The engine is loaded once per process (``engine``), on first use; a worker proce
 from __future__ import annotations
 
 import hashlib
-from importlib.metadata import version
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,8 @@ def _chars(text: str, box: Box, pieces: Any, scale: float) -> list[Char]:
     if bottom - top > VERTICAL * (x1 - x0) and len(printed) > 1:
         step = (bottom - top) / len(printed)
         return [
-            Char(c, x0, top + k * step, x1, top + (k + 1) * step) for k, (_, c) in enumerate(printed)
+            Char(c, x0, top + k * step, x1, top + (k + 1) * step)
+            for k, (_, c) in enumerate(printed)
         ]
     lefts = _lefts(text, pieces, scale)
     if lefts is None:

@@ -46,7 +46,7 @@ OCR_HINT = (
 
 #: pdfium is not thread-safe (threads reading PDFs at once crash it): one PDF at a time is
 #: read in a process; several at once need processes, as ``gr.iter_parse(..., jobs=N)`` runs.
-_PDFIUM = threading.Lock()
+PDFIUM = threading.Lock()
 
 #: A line of a page with no ruled table looks like a table's row when it has three cells
 #: or more apart by two spaces or more, one of them a number.
@@ -104,7 +104,7 @@ def read(data: bytes, ocr: bool = False) -> Extracted:
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     writer = _Writer(ocr)
-    with _PDFIUM:
+    with PDFIUM:
         scans = None
         try:
             for page in pdfium.pages(data):

@@ -115,7 +115,9 @@ def ruling(image: Image, scale: float) -> Lines:
         )
         # Closed first along the line, so that a line broken by noise or JPEG is one run.
         gap = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1) if orientation == "h" else (1, 5))
-        found = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap), cv2.MORPH_OPEN, kernel)
+        found = cv2.morphologyEx(
+            cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap), cv2.MORPH_OPEN, kernel
+        )
         mask |= found
         count, _, stats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
         for x, y, w, h, _ in stats[1:count]:
@@ -163,7 +165,9 @@ def closed(edges: list[Edge]) -> list[Edge]:
             continue
         x0, x1 = min(xs), max(xs)
         if not any(
-            abs(edge.position - level) <= CLOSE and edge.start <= x0 + CLOSE and edge.end >= x1 - CLOSE
+            abs(edge.position - level) <= CLOSE
+            and edge.start <= x0 + CLOSE
+            and edge.end >= x1 - CLOSE
             for edge in horizontal
         ):
             closing.append(Edge("h", level, x0, x1))
@@ -230,8 +234,15 @@ def _pixels(box: Box, scale: float, inset: float) -> tuple[int, int, int, int]:
     clipped to the image by the caller's slicing."""
     x0, top, x1, bottom = box
     return (
-        max(int(round((x0 + inset) * scale)), 0),
-        max(int(round((top + inset) * scale)), 0),
-        max(int(round((x1 - inset) * scale)), 0),
-        max(int(round((bottom - inset) * scale)), 0),
+        max(round((x0 + inset) * scale), 0),
+        max(round((top + inset) * scale), 0),
+        max(round((x1 - inset) * scale), 0),
+        max(round((bottom - inset) * scale), 0),
     )
+
+
+def png(image: Image, box: Box, scale: float) -> bytes:
+    """The part of ``image`` in ``box`` (points), ``PADDING`` around it, as a PNG file."""
+    x0, top, x1, bottom = _pixels(box, scale, inset=-PADDING)
+    done, encoded = cv2.imencode(".png", image[top:bottom, x0:x1])
+    return bytes(encoded) if done else b""

@@ -212,3 +212,22 @@ class Scans:
     def close(self) -> None:
         self.flush()
         self.document.close()
+
+
+def crops(data: bytes, boxes: dict[str, tuple[int, Box]]) -> dict[str, bytes]:
+    """Each box of ``boxes`` (a key's page, from 1, and box on it as scanned) cut from the
+    PDF ``data`` as a PNG image, with a little of the page around it."""
+    import pypdfium2
+
+    found: dict[str, bytes] = {}
+    with pdf.PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            for number in sorted({page for page, _ in boxes.values()}):
+                image, scale = render(document, number - 1)
+                for key, (page, box) in boxes.items():
+                    if page == number:
+                        found[key] = raster.png(image, box, scale)
+        finally:
+            document.close()
+    return found
