@@ -364,7 +364,7 @@ class _Writer:
                 "ocr-read",
                 f"{_pages(self.ocr_pages)} of {self.pages} "
                 f"{'is a scan' if len(self.ocr_pages) == 1 else 'are scans'}, read by OCR: "
-                "each number of their tables stands only where two reads agree and the rules "
+                "each number of a table there stands only where two reads agree and the rules "
                 "hold",
             )
         if self.scanned and self.ocr:
