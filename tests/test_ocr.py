@@ -19,11 +19,9 @@ from pathlib import Path
 import attrs
 import numpy
 import pytest
-from conftest import scaled
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
-from scans import scanned
 
 import govinfo_report as gr
 from govinfo_report import cli, export, parser, verify
@@ -33,6 +31,9 @@ from govinfo_report.formats import scanned as scanned_pages
 from govinfo_report.progress import Tally
 from govinfo_report.source import Source
 from govinfo_report.source import read as read_source
+
+from conftest import scaled
+from scans import scanned
 
 REAL = Path(__file__).parent / "fixtures" / "realworld"
 HONGZE = "ot-jiangsu-huaian-hongze-2023"
