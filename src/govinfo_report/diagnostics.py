@@ -45,6 +45,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "a scanned cell's two OCR reads (the page's and its own crop's) differ: it is missing",
     ),
+    "ocr-read-once": (
+        "warning",
+        "a value was read by OCR from a scanned page outside a ruled table's cells: read once, "
+        "it is missing",
+    ),
     "ocr-unverified": (
         "warning",
         "a value read by OCR is in a rule the report violates: a misread cannot be told from "

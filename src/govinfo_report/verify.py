@@ -3,6 +3,8 @@
 A scanned cell's text reaches the parser only where its two reads agree (``formats.scanned``;
 else ``cells.UNREAD``: missing, ``ocr-disagree``). Then, on the parsed report:
 
+- a value read from a scanned page outside a ruled table's cells was read once: it is made
+  missing, ``ocr-read-once``;
 - a value read by OCR in a rule the report violates (or a negative count) is made missing,
   ``ocr-unverified``: a misread cannot be told from a printing error;
 - each value read by OCR is marked ``rules`` when a rule that holds (every cell known, none
@@ -41,18 +43,20 @@ def verify(report: Report, text: Source, strict: bool, parse: Callable[[Source],
     by the rules as the module says; ``parse`` parses a text again."""
     assert text.scan is not None
     reads = _Reads(text.scan.cells)
-    removed: dict[Position, Diagnostic] = {}
+    removed: dict[Position, tuple[Diagnostic, int]] = {}
     lines = list(text.lines)
+    found = _read_once(report, reads, frozenset(text.scan.lines))
     for _ in range(MAX_ROUNDS):
-        found = _unverified(report, reads, removed)
+        found.update(_unverified(report, reads, removed))
         if not found:
             break
         removed.update(found)
         report = parse(attrs.evolve(text, lines=_unread(lines, found)))
+        found = {}
     checked = _checked(report)
     if strict:
         unchecked = {
-            position: _unchecked(cell)
+            position: (_unchecked(cell), len(cell.raw or ""))
             for cell, position in reads.values(report)
             if cell.key not in checked
         }
@@ -60,6 +64,28 @@ def verify(report: Report, text: Source, strict: bool, parse: Callable[[Source],
             removed.update(unchecked)
             report = parse(attrs.evolve(text, lines=_unread(lines, unchecked)))
     return _marked(report, reads, removed, checked)
+
+
+def _read_once(
+    report: Report, reads: _Reads, lines: frozenset[int]
+) -> dict[Position, tuple[Diagnostic, int]]:
+    """The values of ``report`` read from ``lines`` (OCR's, outside ruled tables) with no
+    second read, each with its ``ocr-read-once`` diagnostic and the length of its text."""
+    found: dict[Position, tuple[Diagnostic, int]] = {}
+    for table in report.tables:
+        for cell in table:
+            if cell.provenance != "parsed" or cell.line not in lines or reads.of(cell):
+                continue
+            said = diagnostic(
+                "ocr-read-once",
+                f"{_label(report, cell.key)}: read by OCR as {cell.raw!r} from a scanned page "
+                "outside the cells of a ruled table, so read once: it is missing",
+                cell.line,
+                cell.column,
+                (cell.key,),
+            )
+            found[(cell.line, cell.column or 1)] = (said, len(cell.raw or ""))
+    return found
 
 
 class _Reads:
@@ -86,11 +112,12 @@ class _Reads:
 
 
 def _unverified(
-    report: Report, reads: _Reads, removed: dict[Position, Diagnostic]
-) -> dict[Position, Diagnostic]:
+    report: Report, reads: _Reads, removed: dict[Position, tuple[Diagnostic, int]]
+) -> dict[Position, tuple[Diagnostic, int]]:
     """The OCR values of ``report`` in a rule it violates (not yet ``removed``), each with
-    its ``ocr-unverified`` diagnostic (naming the first such rule)."""
-    found: dict[Position, Diagnostic] = {}
+    its ``ocr-unverified`` diagnostic (naming the first such rule) and the length of its
+    text."""
+    found: dict[Position, tuple[Diagnostic, int]] = {}
     for check in validate(report).violated:
         for cell in check.cells:
             located = reads.of(cell) if cell.provenance == "parsed" else None
@@ -101,12 +128,15 @@ def _unverified(
                 if check.printed is not None
                 else f"{check.title}"
             )
-            found[located[1]] = diagnostic(
-                "ocr-unverified",
-                f"{_label(report, cell.key)}: read by OCR as {cell.raw!r}, but {said}: a "
-                "misread cannot be told from a printing error, so it is missing",
-                *located[1],
-                (cell.key,),
+            found[located[1]] = (
+                diagnostic(
+                    "ocr-unverified",
+                    f"{_label(report, cell.key)}: read by OCR as {cell.raw!r}, but {said}: a "
+                    "misread cannot be told from a printing error, so it is missing",
+                    *located[1],
+                    (cell.key,),
+                ),
+                len(cell.raw or ""),
             )
     return found
 
@@ -122,15 +152,12 @@ def _unchecked(cell: Cell) -> Diagnostic:
     )
 
 
-def _unread(lines: list[str], found: dict[Position, Diagnostic]) -> tuple[str, ...]:
+def _unread(lines: list[str], found: dict[Position, tuple[Diagnostic, int]]) -> tuple[str, ...]:
     """``lines`` (changed in place, and returned as a tuple) with the text of each cell of
-    ``found`` (up to the next tab) written over with ``UNREAD``, its length kept so that no
-    position moves."""
-    for line, column in found:
+    ``found`` written over with ``UNREAD``, its length kept so that no position moves."""
+    for (line, column), (_, length) in found.items():
         text = lines[line - 1]
-        end = text.find("\t", column - 1)
-        end = len(text) if end < 0 else end
-        lines[line - 1] = text[: column - 1] + UNREAD * (end - column + 1) + text[end:]
+        lines[line - 1] = text[: column - 1] + UNREAD * length + text[column - 1 + length :]
     return tuple(lines)
 
 
@@ -141,7 +168,10 @@ def _checked(report: Report) -> set[str]:
 
 
 def _marked(
-    report: Report, reads: _Reads, removed: dict[Position, Diagnostic], checked: set[str]
+    report: Report,
+    reads: _Reads,
+    removed: dict[Position, tuple[Diagnostic, int]],
+    checked: set[str],
 ) -> Report:
     """``report`` with each scanned cell's ``Scanned`` record, and the diagnostics of the
     cells made missing (those of resolve, which only saw ``UNREAD``, replaced)."""
@@ -156,7 +186,8 @@ def _marked(
             read, position = located
             check: OcrCheck
             if position in removed:
-                check = "unverified" if removed[position].code == "ocr-unverified" else "unchecked"
+                code = removed[position][0].code
+                check = "unverified" if code == "ocr-unverified" else "unchecked"
             elif not read.agreed:
                 check = "disagree"
             else:
@@ -170,7 +201,7 @@ def _marked(
         position = (d.line or 0, d.column or 0)
         if d.code == "ocr-disagree":
             if position in removed:
-                d = removed[position]
+                d = removed[position][0]
             elif position in reads.at:
                 d = _disagree(report, d, reads.at[position])
         diagnostics.append(d)

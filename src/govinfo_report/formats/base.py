@@ -41,12 +41,14 @@ class PlacedRead(NamedTuple):
 @attrs.frozen
 class Scan:
     """What OCR read of a document: the pages it read, the scanned pages it left (no table
-    on them), and the reads of every table cell that is not a label (numbers, placeholders,
-    cells it could not read)."""
+    on them), the reads of every table cell that is not a label (numbers, placeholders,
+    cells it could not read), and the lines it read outside tables (once: a number there is
+    no value)."""
 
     pages: tuple[int, ...]
     skipped: tuple[int, ...]
     cells: tuple[PlacedRead, ...]
+    lines: tuple[int, ...] = ()
 
 
 @attrs.frozen

@@ -35,6 +35,10 @@ MODELS = {
 #: without contention (two threads were slower than one on a busy 2-core machine) and the
 #: arithmetic is the same on every run.
 THREADS = 1
+#: Detection sees the page at most this many pixels on its long side (about 110 dpi for
+#: A4): the detector's memory grows with its input (920 MB a process at 200 dpi, 710 MB
+#: here), and recognition reads each box from the page at full resolution all the same.
+DETECT_SIDE = 1280
 #: A text box taller than this many times its width, holding two characters or more, is a
 #: vertical label (三、本年度办理结果 printed a character a line): its characters stacked.
 VERTICAL = 1.5
@@ -148,6 +152,8 @@ def engine() -> Engine:
         "Global.log_level": "error",
         "EngineConfig.onnxruntime.intra_op_num_threads": THREADS,
         "EngineConfig.onnxruntime.inter_op_num_threads": THREADS,
+        "Det.limit_type": "max",
+        "Det.limit_side_len": DETECT_SIDE,
     }
     for stage, (name, digest) in MODELS.items():
         path = folder / name

@@ -67,11 +67,12 @@ class Table(NamedTuple):
 
 
 class Line(NamedTuple):
-    """A line of text of a page, and its top and bottom."""
+    """A line of text of a page, its top and bottom, and whether OCR read it (once)."""
 
     text: str
     top: float
     bottom: float
+    ocr: bool = False
 
 
 Block = Line | Table
@@ -230,6 +231,7 @@ class _Writer:
         self.ocr = ocr  # scanned pages are read by OCR
         self.ocr_pages: list[int] = []  # pages read by OCR
         self.cells: list[PlacedRead] = []  # the reads of their table cells, placed
+        self.ocr_lines: list[int] = []  # their lines outside tables, read once
         self.lines: list[str] = []
         self.held: Table | None = None
         self.after: list[str] = []  # lines to write after the held table: footers, headers
@@ -311,6 +313,8 @@ class _Writer:
             self._table(block)
         else:
             self.lines.append(block.text)
+            if block.ocr:
+                self.ocr_lines.append(len(self.lines))
 
     def _release(self) -> None:
         held, self.held = self.held, None
@@ -355,7 +359,12 @@ class _Writer:
         text = "\n".join(self.lines)
         scan = None
         if self.ocr_pages:
-            scan = Scan(tuple(self.ocr_pages), tuple(self.scanned), tuple(self.cells))
+            scan = Scan(
+                tuple(self.ocr_pages),
+                tuple(self.scanned),
+                tuple(self.cells),
+                tuple(self.ocr_lines),
+            )
         return Extracted(text, "pdf", tuple(self._diagnostics(text)), scan)
 
     def _diagnostics(self, text: str) -> Iterator[Diagnostic]:

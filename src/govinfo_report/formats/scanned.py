@@ -76,7 +76,7 @@ def read_page(prepared: Prepared, number: int) -> pdf.PageText:
     blocks = [
         _read_again(block, number, angle, (width, height), crop)
         if isinstance(block, pdf.Table)
-        else block
+        else block._replace(ocr=True)
         for block in read.blocks
     ]
     return read._replace(blocks=blocks)
