@@ -396,3 +396,13 @@ def _meta(name: str) -> dict[str, object]:
     with open(REAL / "gold-flat" / f"{name}.json", encoding="utf-8") as handle:
         found: dict[str, object] = json.load(handle)
     return found
+
+
+def test_the_command_line_flags_ask_for_ocr_and_strict_ocr() -> None:
+    arguments = cli._arguments()
+    asked = [
+        cli._ocr(arguments.parse_args([command, *flags, "report.pdf"]))
+        for command in ("parse", "validate", "show")
+        for flags in ([], ["--ocr"], ["--ocr-strict"])
+    ]
+    assert asked == [False, True, "strict"] * 3

@@ -263,18 +263,20 @@ def _arguments() -> argparse.ArgumentParser:
 def _ocr_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--ocr",
-        nargs="?",
-        const="on",
-        choices=("on", "strict"),
+        action="store_true",
         help="read the scanned pages of PDFs by OCR (the ocr extra; offline, seconds a page): "
-        "a number stands only where two reads agree and the rules hold; --ocr strict also "
-        "leaves missing the values no rule checks",
+        "a number stands only where two reads agree and the rules hold",
+    )
+    command.add_argument(
+        "--ocr-strict",
+        action="store_true",
+        help="as --ocr, and leave missing the values no rule checks (only their two reads agree)",
     )
 
 
 def _ocr(args: argparse.Namespace) -> bool | Literal["strict"]:
-    """The ``ocr`` of ``parse`` that ``--ocr`` asks for."""
-    return "strict" if args.ocr == "strict" else args.ocr == "on"
+    """The ``ocr`` of ``parse`` that ``--ocr`` and ``--ocr-strict`` ask for."""
+    return "strict" if args.ocr_strict else bool(args.ocr)
 
 
 def _jobs(text: str) -> int:
