@@ -406,3 +406,18 @@ def test_the_command_line_flags_ask_for_ocr_and_strict_ocr() -> None:
         for flags in ([], ["--ocr"], ["--ocr-strict"])
     ]
     assert asked == [False, True, "strict"] * 3
+
+
+def test_without_the_ocr_extra_a_scan_read_with_ocr_names_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    path, _ = _mixed()
+    monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 now fails
+    for module in ("govinfo_report.formats.scanned", "govinfo_report.formats.raster"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    with pytest.raises(gr.MissingDependencyError, match=r"cv2 .*govinfo-report\[ocr\]"):
+        gr.parse(path, ocr=True)
+    (result,) = gr.iter_parse([path], ocr=True, timeout=None)
+    assert result.error is not None and result.error.code == "unreadable"

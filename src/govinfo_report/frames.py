@@ -29,16 +29,7 @@ if TYPE_CHECKING:
 ROW_GROUP = 10_000
 MONEY_PRECISION, MONEY_SCALE = 27, 12
 #: The integer columns of ``META``.
-_COUNTS = (
-    "year",
-    "cells_parsed",
-    "cells_derived",
-    "cells_missing",
-    "cells_ocr",
-    "cells_ocr_reads_only",
-    "errors",
-    "warnings",
-)
+_COUNTS = ("year", *(name for name in META if name.startswith("cells_")), "errors", "warnings")
 
 
 def report_frame(

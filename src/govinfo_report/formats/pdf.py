@@ -16,13 +16,16 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..errors import ParseError
+from ..errors import MissingDependencyError, ParseError
 from . import pdfium, positioned, ruling, tables
 from .base import CellRead, Extracted, PlacedRead, Scan
 from .pdfium import Box, Char, Edge, Page
+
+if TYPE_CHECKING:
+    from .scanned import Scans
 
 #: Text lines in this share of the page's height at its top or bottom are its header or
 #: footer: between the parts of a table running on to the next page, they go after it.
@@ -111,9 +114,7 @@ def read(data: bytes, ocr: bool = False) -> Extracted:
             for page in pdfium.pages(data):
                 if ocr and _scanned(page):
                     if scans is None:
-                        from .scanned import Scans
-
-                        scans = Scans(data, partial(writer.add, ocr=True), writer.skip)
+                        scans = _scans()(data, partial(writer.add, ocr=True), writer.skip)
                     scans.page(page)
                     continue
                 if scans is not None:
@@ -123,6 +124,18 @@ def read(data: bytes, ocr: bool = False) -> Extracted:
             if scans is not None:
                 scans.close()
     return writer.finish()
+
+
+def _scans() -> type[Scans]:
+    """``scanned.Scans``, whose libraries (the ``ocr`` extra) are imported only now."""
+    try:
+        from .scanned import Scans
+    except ImportError as error:
+        raise MissingDependencyError(
+            f"{error.name} is not installed: reading scanned pages needs the ocr extra "
+            "(pip install 'govinfo-report[ocr]')"
+        ) from None
+    return Scans
 
 
 def _scanned(page: Page) -> bool:
