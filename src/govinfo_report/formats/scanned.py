@@ -7,8 +7,8 @@ A scanned page is rendered with pdfium at ``DPI`` in grey and straightened
 given, as edges, to ``ruling`` as a vector page's lines are; RapidOCR reads the page
 (``ocr``) and its text boxes become positioned characters. Then every table cell that is
 not a label is read a second time, from its own crop: its text stands only when the two
-reads agree (else it is ``cells.UNREAD``), and a cell with no ink is blank, whatever the
-page's OCR put in it.
+reads agree (else it is ``cells.UNREAD``), and a cell with no ink where the page's OCR read
+nothing is blank, never 0 (with ink and nothing read, or read and no ink, it is unread).
 
 OCR is slow (seconds a page), so only the pages that matter are read (``Scans``): page 1
 (the title), every page with a ruled table, and the pages before and after each of those
