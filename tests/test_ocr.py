@@ -13,7 +13,7 @@ import io
 import json
 import socket
 from decimal import Decimal
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 import attrs
@@ -72,13 +72,11 @@ def _broken_as_printed(name: str) -> set[str]:
     return {cell.key for check in gr.validate(report).violated for cell in check.cells}
 
 
-@cache
-def _mixed() -> tuple[Path, gr.Report]:
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, gr.Report]:
     """Hongze's PDF with page 4 a degraded scan (the rest text), and its report read with
     OCR: made once for the tests that look at it."""
-    folder = Path(__file__).parent / ".scans"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{HONGZE}-page{MIXED_PAGE}.pdf"
+    path = tmp_path_factory.mktemp("scans") / f"{HONGZE}-page{MIXED_PAGE}.pdf"
     raw = (REAL / "raw" / f"{HONGZE}.pdf").read_bytes()
     path.write_bytes(scanned(raw, degraded=True, pages=[MIXED_PAGE]))
     return path, gr.parse(path, ocr=True)
@@ -171,8 +169,8 @@ def test_random_tables_read_right_or_unread_never_wrong(
 # A PDF with one scanned page among text pages --------------------------------------------
 
 
-def test_a_mixed_pdf_reads_each_page_its_own_way() -> None:
-    _, report = _mixed()
+def test_a_mixed_pdf_reads_each_page_its_own_way(mixed: tuple[Path, gr.Report]) -> None:
+    _, report = mixed
     right, wrong, missing = _score(report, HONGZE)
     assert wrong == []
     # The two 四 rows the report contradicts as printed are on the scanned page: missing.
@@ -198,8 +196,10 @@ def test_a_mixed_pdf_reads_each_page_its_own_way() -> None:
     assert codes.count("ocr-unverified") == 10 and "ocr-read" in codes
 
 
-def test_without_ocr_a_scanned_page_is_named_and_the_extra_too() -> None:
-    path, _ = _mixed()
+def test_without_ocr_a_scanned_page_is_named_and_the_extra_too(
+    mixed: tuple[Path, gr.Report],
+) -> None:
+    path, _ = mixed
     report = gr.parse(path)
     notes = [d for d in report.diagnostics if d.code == "no-text-layer"]
     assert len(notes) == 1 and "page 4 of 5" in notes[0].message and "[ocr]" in notes[0].message
@@ -213,8 +213,8 @@ def test_an_all_scanned_pdf_without_ocr_is_refused_naming_the_way() -> None:
     assert caught.value.code == "no-text-layer"
 
 
-def test_every_export_says_which_values_ocr_read() -> None:
-    _, report = _mixed()
+def test_every_export_says_which_values_ocr_read(mixed: tuple[Path, gr.Report]) -> None:
+    _, report = mixed
     record = json.loads(export.to_json(report))
     assert record["ocr"]["applications.total.total"]["check"] == "rules"
     assert record["ocr"]["appeals.review.total"]["check"] == "unverified"
@@ -232,8 +232,10 @@ def test_every_export_says_which_values_ocr_read() -> None:
     assert int(frame["cells_ocr"][0]) == wide["cells_ocr"]
 
 
-def test_the_review_page_shows_each_ocr_cell_cut_from_the_scan() -> None:
-    path, report = _mixed()
+def test_the_review_page_shows_each_ocr_cell_cut_from_the_scan(
+    mixed: tuple[Path, gr.Report],
+) -> None:
+    path, report = mixed
     page = gr.review_html(report, gr.extract_text(path, ocr=True), path.read_bytes())
     scanned_cells = sum(c.ocr is not None for t in report.tables for c in t)
     assert page.count('<img class="crop"') == scanned_cells
@@ -242,8 +244,10 @@ def test_the_review_page_shows_each_ocr_cell_cut_from_the_scan() -> None:
     assert '<img class="crop"' not in without and "ocr-unverified" in without
 
 
-def test_the_command_line_reads_scans_with_ocr(capsys: pytest.CaptureFixture[str]) -> None:
-    path, _ = _mixed()
+def test_the_command_line_reads_scans_with_ocr(
+    capsys: pytest.CaptureFixture[str], mixed: tuple[Path, gr.Report]
+) -> None:
+    path, _ = mixed
     status = cli.main(["parse", "--ocr", "--format", "csv-long", "--timeout", "0", str(path)])
     out = capsys.readouterr().out
     rows = {row["key"]: row for row in csv.DictReader(io.StringIO(out))}
@@ -253,8 +257,8 @@ def test_the_command_line_reads_scans_with_ocr(capsys: pytest.CaptureFixture[str
     assert rows["appeals.litigation_direct.total"]["ocr"] == "rules"
 
 
-def test_an_ocr_document_has_its_own_time_budget() -> None:
-    path, _ = _mixed()
+def test_an_ocr_document_has_its_own_time_budget(mixed: tuple[Path, gr.Report]) -> None:
+    path, _ = mixed
     text = (REAL / "raw" / f"{CITY}.pdf").read_bytes()
     results = list(
         gr.iter_parse(
@@ -409,11 +413,11 @@ def test_the_command_line_flags_ask_for_ocr_and_strict_ocr() -> None:
 
 
 def test_without_the_ocr_extra_a_scan_read_with_ocr_names_it(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, mixed: tuple[Path, gr.Report]
 ) -> None:
     import sys
 
-    path, _ = _mixed()
+    path, _ = mixed
     monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 now fails
     for module in ("govinfo_report.formats.scanned", "govinfo_report.formats.raster"):
         monkeypatch.delitem(sys.modules, module, raising=False)
