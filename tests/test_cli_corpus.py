@@ -175,6 +175,7 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         "line",
         "column",
         "rule",
+        "ocr",
     ]
     assert len(rows) == 1 + 2 * 198
     cells = {(row[0], row[4]): row for row in rows[1:]}
@@ -183,7 +184,7 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         row = cells[str(SEEDS[1]), key]
         assert row[5:7] == ["" if value is None else str(value), provenance]
         assert row[1:4] == ["城东区韵家口镇政府", "2020", "2019"]  # typed: title lines 3, 5
-    assert cells[str(SEEDS[1]), "appeals.review.total"][5:] == ["", "missing", "", "", "", ""]
+    assert cells[str(SEEDS[1]), "appeals.review.total"][5:] == ["", "missing", "", "", "", "", ""]
     granted = cells[str(SEEDS[1]), "applications.granted.total"]
     assert granted[5:10] == ["6", "derived", "", "", ""] and granted[10].startswith("placement")
     # seed 004, lines 87-89: one cell a line (row-per-cell), line 89 "\t4176.9529万元"
@@ -194,6 +195,7 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         "89",
         "2",
         "",
+        "",  # not read by OCR
     ]
 
 

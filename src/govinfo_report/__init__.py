@@ -30,7 +30,7 @@ from .errors import (
 )
 from .frames import report_frame
 from .layouts import available as available_layouts
-from .model import Cell, Completeness, Report, Table
+from .model import Cell, Completeness, Report, Scanned, Table
 from .parser import extract_text, parse
 from .render import render, render_html
 from .review import review_html
@@ -55,6 +55,7 @@ __all__ = [
     "RecordError",
     "Report",
     "Result",
+    "Scanned",
     "Skipped",
     "Table",
     "UnknownLayoutError",

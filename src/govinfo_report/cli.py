@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
 import attrs
 
@@ -21,7 +21,7 @@ from .errors import GovinfoReportError, ParseError
 from .escape import escape
 from .frames import write_parquet
 from .layouts import available
-from .limits import MAX_BYTES, MAX_DEPTH, TIMEOUT
+from .limits import MAX_BYTES, MAX_DEPTH, OCR_TIMEOUT, TIMEOUT
 from .model import Report
 from .parser import extract_text, parse
 from .progress import Tally
@@ -180,6 +180,15 @@ def _arguments() -> argparse.ArgumentParser:
         help="write reports as they are done, not in input order",
     )
     parse_cmd.add_argument("--layout", choices=available(), help="force a layout")
+    _ocr_argument(parse_cmd)
+    parse_cmd.add_argument(
+        "--ocr-timeout",
+        type=_seconds,
+        default=OCR_TIMEOUT,
+        metavar="SECONDS",
+        help="with --ocr, the time a PDF document may take instead of --timeout (default "
+        "%(default)g; 0: none)",
+    )
     parse_cmd.set_defaults(run=_parse_command)
 
     validate_cmd = commands.add_parser(
@@ -187,6 +196,7 @@ def _arguments() -> argparse.ArgumentParser:
     )
     validate_cmd.add_argument("files", nargs="+", type=Path)
     validate_cmd.add_argument("--layout", choices=available(), help="force a layout")
+    _ocr_argument(validate_cmd)
     validate_cmd.add_argument("--quiet", action="store_true", help="errors and warnings only")
     validate_cmd.add_argument(
         "--verbose",
@@ -241,12 +251,32 @@ def _arguments() -> argparse.ArgumentParser:
         "--output", type=Path, metavar="PAGE", help="write the page to this file, not stdout"
     )
     show_cmd.add_argument("--layout", choices=available(), help="force a layout")
+    _ocr_argument(show_cmd)
     show_cmd.set_defaults(run=_show_command)
 
     fields_cmd = commands.add_parser("fields", help="list the field catalogue")
     fields_cmd.add_argument("--template", choices=tuple(TEMPLATES), default="2019")
     fields_cmd.set_defaults(run=_fields_command)
     return parser
+
+
+def _ocr_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--ocr",
+        action="store_true",
+        help="read the scanned pages of PDFs by OCR (the ocr extra; offline, seconds a page): "
+        "a number stands only where two reads agree and the rules hold",
+    )
+    command.add_argument(
+        "--ocr-strict",
+        action="store_true",
+        help="as --ocr, and leave missing the values no rule checks (only their two reads agree)",
+    )
+
+
+def _ocr(args: argparse.Namespace) -> bool | Literal["strict"]:
+    """The ``ocr`` of ``parse`` that ``--ocr`` and ``--ocr-strict`` ask for."""
+    return "strict" if args.ocr_strict else bool(args.ocr)
 
 
 def _jobs(text: str) -> int:
@@ -303,7 +333,8 @@ def _parse_command(args: argparse.Namespace) -> int:
     if args.excel and args.format not in ("csv", "csv-long"):
         print("--excel applies to --format csv and csv-long", file=sys.stderr)
         return EXIT_FAILED
-    tally = Tally(sys.stderr)
+    ocr = _ocr(args)
+    tally = Tally(sys.stderr, ocr=bool(ocr))
     sources = (
         document
         for path in args.files
@@ -325,6 +356,9 @@ def _parse_command(args: argparse.Namespace) -> int:
             layout=args.layout,
             max_bytes=args.max_bytes,
             timeout=args.timeout,
+            ocr=ocr,
+            ocr_timeout=args.ocr_timeout,
+            started=tally.started,
         )
     ) as results:
         try:
@@ -394,7 +428,7 @@ def _opened(output: Path | None, bom: bool = False) -> Iterator[TextIO]:
 
 def _validate_command(args: argparse.Namespace) -> int:
     """Print the reports' diagnostics (and, with ``--series``, the cross-year ones)."""
-    reports, failed = _load_all(args.files, _text_loader(args.layout))
+    reports, failed = _load_all(args.files, _text_loader(args.layout, _ocr(args)))
     return _validate(reports, args.quiet, args.verbose, args.series) or (2 if failed else 0)
 
 
@@ -407,13 +441,16 @@ def _render_command(args: argparse.Namespace) -> int:
 
 def _show_command(args: argparse.Namespace) -> int:
     """Write the review page of one report; 2 if it cannot be read."""
+    ocr = _ocr(args)
     try:
-        report = parse(args.file, layout=args.layout)
-        text = extract_text(args.file)
+        report = parse(args.file, layout=args.layout, ocr=ocr)
+        text = extract_text(args.file, ocr=ocr)
+        scan = args.file.read_bytes() if any(table.ocr for table in report.tables) else None
+        page = review_html(report, text, scan)
     except (GovinfoReportError, OSError) as error:
         print(f"{args.file}: {error}", file=sys.stderr)
         return 2
-    return _write(review_html(report, text), args.output)
+    return _write(page, args.output)
 
 
 def _load_all(files: Sequence[Path], load: Loader) -> tuple[list[Report], int]:
@@ -438,18 +475,20 @@ def _load_all(files: Sequence[Path], load: Loader) -> tuple[list[Report], int]:
     return reports, failed
 
 
-def _text_loader(layout: str | None) -> Loader:
+def _text_loader(layout: str | None, ocr: bool | Literal["strict"] = False) -> Loader:
     """Load a file as a report's text (or several reports' text, see ``_text_reports``),
-    with ``layout`` forced when given."""
-    return lambda path: _text_reports(path, layout)
+    with ``layout`` forced when given, scanned PDF pages read by OCR with ``ocr``."""
+    return lambda path: _text_reports(path, layout, ocr)
 
 
-def _text_reports(path: Path, layout: str | None = None) -> list[Result]:
+def _text_reports(
+    path: Path, layout: str | None = None, ocr: bool | Literal["strict"] = False
+) -> list[Result]:
     """The report of a text file; when the file holds several, separated as ``render``
     separates them, each of them, named ``FILE#1``, ``FILE#2``, … (a part that is not a
     report fails alone)."""
     try:
-        return [Result(0, str(path), report=parse(path, layout=layout))]
+        return [Result(0, str(path), report=parse(path, layout=layout, ocr=ocr))]
     except ParseError as error:
         if error.code != "several-reports":
             raise

@@ -2,9 +2,11 @@
 or a row per cell (long), written as the reports come.
 
 Every record and every wide row says how complete its report is (``Report.completeness``:
-cells parsed, derived, printed blank and missing, and the status), how many errors and
-warnings it has and which layout each table was read in, so that an output alone tells a
-reader which reports to trust. See ``docs/streaming.md`` for the columns.
+cells parsed, derived, printed blank and missing, and the status), how many of its values
+were read by OCR from scanned pages (and of them, how many only their two reads check), how
+many errors and warnings it has and which layout each table was read in, so that an output
+alone tells a reader which reports to trust; a record and a long row say it of each OCR
+value too. See ``docs/streaming.md`` for the columns.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ META = (
     "cells_derived",
     "cells_blank",
     "cells_missing",
+    "cells_ocr",
+    "cells_ocr_reads_only",
     "errors",
     "warnings",
     *(f"layout_{section}" for section in SECTIONS),
@@ -49,6 +53,7 @@ LONG_COLUMNS = (
     "line",
     "column",
     "rule",
+    "ocr",
 )
 
 
@@ -56,6 +61,7 @@ def meta(report: Report) -> dict[str, Any]:
     """The values of ``META`` for ``report``: ``str``, ``int``, ``bool``, ``datetime.date``
     or ``None``."""
     counts = report.completeness()
+    ocr = [mark.check for table in report.tables for mark in table.ocr if mark is not None]
     return {
         "source": report.source,
         "organisation": report.organisation,
@@ -68,6 +74,8 @@ def meta(report: Report) -> dict[str, Any]:
         "cells_derived": counts.derived,
         "cells_blank": counts.blank,
         "cells_missing": counts.missing,
+        "cells_ocr": sum(check in ("rules", "reads") for check in ocr),
+        "cells_ocr_reads_only": ocr.count("reads"),
         "errors": sum(d.severity == "error" for d in report.diagnostics),
         "warnings": sum(d.severity == "warning" for d in report.diagnostics),
         **{f"layout_{table.section}": table.layout for table in report.tables},
@@ -76,7 +84,8 @@ def meta(report: Report) -> dict[str, Any]:
 
 def record(report: Report) -> dict[str, Any]:
     """A JSON-ready dict: metadata, how complete the report is, layouts, values, the rules
-    of derived cells, diagnostics."""
+    of derived cells, the cells read by OCR (how each was checked, its page and box, its two
+    reads), diagnostics."""
     row = meta(report)
     return {
         "source": report.source,
@@ -101,6 +110,17 @@ def record(report: Report) -> dict[str, Any]:
             for table in report.tables
             for key, origin, rule in zip(table.keys, table.provenance, table.rules, strict=True)
             if origin == "derived"
+        },
+        "ocr": {
+            key: {
+                "check": mark.check,
+                "page": mark.page,
+                "box": [round(side, 1) for side in mark.box],
+                "reads": list(mark.reads),
+            }
+            for table in report.tables
+            for key, mark in zip(table.keys, table.ocr, strict=False)
+            if mark is not None
         },
         "diagnostics": [
             {
@@ -184,8 +204,9 @@ def write_csv(reports: Iterable[Report], out: TextIO, templates: Sequence[str]) 
 def write_csv_long(reports: Iterable[Report], out: TextIO) -> None:
     """Write ``LONG_COLUMNS`` and a row per catalogue cell of each report as it comes: the
     report's source, organisation, year and template, the key, the value (empty when
-    missing), its provenance, the raw text and its line and column (parsed cells), and the
-    rule (derived cells); missing cells are rows too."""
+    missing), its provenance, the raw text and its line and column (parsed cells), the
+    rule (derived cells), and for a cell read by OCR how it was checked (``Scanned.check``:
+    ``rules``, ``reads``, or why it is missing); missing cells are rows too."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(LONG_COLUMNS)
     for report in reports:
@@ -201,14 +222,16 @@ def write_csv_long(reports: Iterable[Report], out: TextIO) -> None:
                     _cell(raw),
                     *(_cell(number) for number in (position or (None, None))),
                     _cell(rule),
+                    "" if mark is None else mark.check,
                 ]
-                for key, value, provenance, raw, position, rule in zip(
+                for key, value, provenance, raw, position, rule, mark in zip(
                     table.keys,
                     table.values,
                     table.provenance,
                     table.raws,
                     table.positions,
                     table.rules,
+                    table.ocr or (None,) * len(table.keys),
                     strict=True,
                 )
             )

@@ -29,15 +29,7 @@ if TYPE_CHECKING:
 ROW_GROUP = 10_000
 MONEY_PRECISION, MONEY_SCALE = 27, 12
 #: The integer columns of ``META``.
-_COUNTS = (
-    "year",
-    "cells_parsed",
-    "cells_derived",
-    "cells_blank",
-    "cells_missing",
-    "errors",
-    "warnings",
-)
+_COUNTS = ("year", *(name for name in META if name.startswith("cells_")), "errors", "warnings")
 
 
 def report_frame(
@@ -45,9 +37,10 @@ def report_frame(
 ) -> pandas.DataFrame:
     """A DataFrame with a row per report: the columns of ``export.META`` (``source``,
     ``organisation``, ``year``, ``template``, ``published``; ``status``, ``complete``,
-    ``cells_parsed``, ``cells_derived``, ``cells_blank``, ``cells_missing``, ``errors``,
-    ``warnings``; the layout of each table), then every catalogue key of ``templates``
-    (default: the templates of the reports, 2019 when there are none).
+    ``cells_parsed``, ``cells_derived``, ``cells_blank``, ``cells_missing``, ``cells_ocr``,
+    ``cells_ocr_reads_only``, ``errors``, ``warnings``; the layout of each table), then
+    every catalogue key of ``templates`` (default: the templates of the reports, 2019 when
+    there are none).
 
     Raises:
         MissingDependencyError: pandas is not installed.

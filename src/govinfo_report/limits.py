@@ -51,3 +51,7 @@ MAX_DEPTH = 2
 #: (``timeout``, ``--timeout``); past it the document fails as ``timeout`` and its worker is
 #: replaced. A real report takes milliseconds; the slowest damaged one seen, about 4 s.
 TIMEOUT = 30.0
+#: Seconds a PDF document may take when scanned pages are read by OCR (``ocr_timeout``,
+#: ``--ocr-timeout``): OCR takes 3-5 s a page on one core, a scanned report 15-25 s; a
+#: worker that has just started loads the model first (about 1 s).
+OCR_TIMEOUT = 300.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
@@ -24,6 +24,31 @@ Number = int | Decimal
 #: How much of a report was read: every cell (``complete``: nothing missing, blanks
 #: included), some (``partial``), none (``empty``: nothing parsed, derived or printed blank).
 Status = Literal["complete", "partial", "empty"]
+
+
+#: How a value read by OCR from a scanned page stands (``Scanned.check``): checked by a
+#: rule that holds (``rules``), or only by its two reads agreeing (``reads``: no rule that
+#: can be checked covers it); or why it is missing: its two reads differ (``disagree``), it
+#: is in a rule the report violates (``unverified``), or no rule checks it and OCR was
+#: ``"strict"`` (``unchecked``).
+OcrCheck = Literal["rules", "reads", "disagree", "unverified", "unchecked"]
+
+
+class Scanned(NamedTuple):
+    """A cell read by OCR from a scanned page (``Cell.ocr``).
+
+    Attributes:
+        check: how its value stands, or why it is missing (``OcrCheck``).
+        page: the page (from 1).
+        box: the cell on the page as scanned: x0, top, x1, bottom in PDF points from the
+            page's top-left corner (the review page shows it cropped from the scan).
+        reads: what the OCR of the page and the read of the cell's own crop gave.
+    """
+
+    check: OcrCheck
+    page: int
+    box: tuple[float, float, float, float]
+    reads: tuple[str, str]
 
 
 @attrs.frozen
@@ -62,6 +87,8 @@ class Cell:
             cell), for cells read from the text.
         line, column: where ``raw`` starts in the input (1-based), where known.
         rule: the rule that derived the value, for derived cells.
+        ocr: for a cell read by OCR from a scanned page, how it was checked and where it
+            is on the page (``Scanned``); ``None`` for a cell read from text.
     """
 
     key: str
@@ -71,6 +98,7 @@ class Cell:
     line: int | None = None
     column: int | None = None
     rule: str | None = None
+    ocr: Scanned | None = None
 
     @property
     def blank(self) -> bool:
@@ -84,7 +112,9 @@ class Table:
     """A table of the report (section 二, 三 or 四) as parallel tuples, in catalogue order.
 
     Index it with a full key (``table["applications.granted.total"]``) or one relative to the
-    section (``table["granted.total"]``) to get a ``Cell``.
+    section (``table["granted.total"]``) to get a ``Cell``. ``ocr`` is empty for a table read
+    from text, else parallel too: each cell's ``Scanned`` record (``None`` for a cell not
+    read by OCR).
     """
 
     section: str
@@ -96,6 +126,7 @@ class Table:
     positions: tuple[tuple[int, int] | None, ...]
     rules: tuple[str | None, ...]
     _index: dict[str, int] = attrs.field(eq=False, repr=False, alias="_index")
+    ocr: tuple[Scanned | None, ...] = ()
 
     def __getitem__(self, key: str) -> Cell:
         position = self._index.get(key)
@@ -116,6 +147,7 @@ class Table:
             line,
             column,
             self.rules[position],
+            self.ocr[position] if self.ocr else None,
         )
 
     def __iter__(self) -> Iterator[Cell]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 from itertools import chain, islice
+from typing import Literal
 
 import attrs
 
@@ -27,6 +28,7 @@ from .skeleton import SECTION_NAMES, Skeleton
 from .source import Source, read
 from .split import refuse_several
 from .validate import failures
+from .verify import verify
 
 
 def parse(
@@ -36,6 +38,7 @@ def parse(
     strict: bool = False,
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
+    ocr: bool | Literal["strict"] = False,
 ) -> Report:
     """Parse one report.
 
@@ -50,6 +53,10 @@ def parse(
         max_bytes: the size limit (default 64 MiB, ``limits.MAX_BYTES``; ``None``: none): a
             longer input (text by its UTF-8 size), a file larger on disk, or a Word file
             whose parts inflate past it raises ``ParseError`` code ``too-large``.
+        ocr: read the scanned pages of a PDF by OCR (the ``ocr`` extra; other pages and
+            formats are read as always). Each number of a scanned table stands only where
+            two reads agree and the rules hold; a value no rule checks is marked
+            (``Cell.ocr``), and left missing with ``"strict"``. See ``docs/formats.md``.
 
     Returns:
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
@@ -61,16 +68,36 @@ def parse(
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
-        MissingDependencyError: the document format's extra is not installed.
-        ValueError: ``format`` names no format.
+        MissingDependencyError: the document format's extra is not installed (with
+            ``ocr``, a scanned page met and the ``ocr`` extra not installed).
+        ValueError: ``format`` names no format, or ``ocr`` is not a bool or ``"strict"``.
 
     Example:
         >>> report = parse(open("report.txt", encoding="utf-8").read())  # doctest: +SKIP
         >>> report.flat()["applications.total.total"]  # doctest: +SKIP
         14
     """
+    if ocr not in (False, True, "strict"):
+        raise ValueError(f"ocr must be False, True or 'strict', not {ocr!r}")
     forced = layouts.get(layout) if layout is not None else None
-    given = read(source, format, max_bytes)
+    given = read(source, format, max_bytes, ocr=bool(ocr))
+    report = _parse(given, forced)
+    if given.scan is not None:
+        report = verify(report, given, ocr == "strict", partial(_parse, forced=forced))
+    if strict and report.errors:
+        error = report.errors[0]
+        raise ParseError(
+            f"the report has {len(report.errors)} error(s); first: {error.message}",
+            code=error.code,
+            line=error.line or 1,
+            column=error.column or 1,
+            text=given.lines[error.line - 1] if error.line else None,
+        )
+    return report
+
+
+def _parse(given: Source, forced: layouts.Layout | None) -> Report:
+    """The report in ``given``, every stage run (``parse`` less its checks of arguments)."""
     refuse_several(given.lines)
     text, skel, restored = _structure(given)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
@@ -118,15 +145,6 @@ def parse(
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
-    if strict and report.errors:
-        error = report.errors[0]
-        raise ParseError(
-            f"the report has {len(report.errors)} error(s); first: {error.message}",
-            code=error.code,
-            line=error.line or 1,
-            column=error.column or 1,
-            text=given.lines[error.line - 1] if error.line else None,
-        )
     return report
 
 
@@ -135,6 +153,7 @@ def extract_text(
     *,
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
+    ocr: bool | Literal["strict"] = False,
 ) -> str:
     """The text ``parse`` reads from ``source`` (taken as ``parse`` takes it), lines joined
     by ``\\n``: the line and column of a diagnostic are positions in it. For an HTML, DOCX
@@ -143,14 +162,15 @@ def extract_text(
 
     Raises:
         ParseError, MissingDependencyError, ValueError: as ``parse`` does for ``source``
-            (``format`` and ``max_bytes`` mean what they mean there).
+            (``format``, ``max_bytes`` and ``ocr`` mean what they mean there: with ``ocr``,
+            a scanned table cell whose two reads differ is ``\ufffd``, one a character).
 
     Example:
         >>> text = extract_text(Path("report.docx"))  # doctest: +SKIP
         >>> report = parse(Path("report.docx"))  # doctest: +SKIP
         >>> text.splitlines()[report.diagnostics[0].line - 1]  # doctest: +SKIP
     """
-    return "\n".join(read(source, format, max_bytes).lines)
+    return "\n".join(read(source, format, max_bytes, ocr=bool(ocr)).lines)
 
 
 def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None]:

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from .documents import Skipped
 from .escape import escape
+from .formats import kind_of
 from .model import Report
 from .stream import Result
 
@@ -27,8 +28,12 @@ class Tally:
     ``read`` counts the reports by how fully they were read (``Completeness.status``:
     ``complete``, ``partial``, ``empty``); ``skipped``, the files passed over by reason."""
 
-    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, stream: TextIO, clock: Callable[[], float] = time.monotonic, ocr: bool = False
+    ) -> None:
         self.stream = stream
+        self.ocr = ocr  # PDFs may be scans read by OCR: the line names the one being read
+        self.current: str | None = None
         self.live = stream.isatty()
         self.clock = clock
         self.start = clock()
@@ -54,11 +59,26 @@ class Tally:
                 self.read[report.completeness().status] += 1
                 self.diagnostics.update(d.code for d in report.diagnostics)
                 yield report
-            now = self.clock()
-            if self.live and now - self.shown >= INTERVAL:
-                self.shown = now
-                self.stream.write(f"{_CLEAR}{self._counts(now)}")
-                self.stream.flush()
+            self._show()
+
+    def started(self, index: int, name: str) -> None:
+        """Note that a worker started reading the document ``name``: with OCR, a PDF takes
+        seconds, and the progress line names it meanwhile."""
+        if self.ocr and kind_of(name) == "pdf":
+            self.current = name
+            self._show(force=True)
+        else:
+            self.current = None
+
+    def _show(self, force: bool = False) -> None:
+        now = self.clock()
+        if self.live and (force or now - self.shown >= INTERVAL):
+            self.shown = now
+            line = self._counts(now)
+            if self.current is not None:
+                line += f"; reading {escape(self.current)} (OCR if scanned)"
+            self.stream.write(f"{_CLEAR}{line}")
+            self.stream.flush()
 
     def skip(self, skipped: Skipped) -> None:
         """Name a file or member that was passed over, and count it."""

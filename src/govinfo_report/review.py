@@ -13,6 +13,7 @@ from the report is escaped: a report is untrusted input.
 
 from __future__ import annotations
 
+import base64
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -31,7 +32,7 @@ from .validate import Check, validate
 _SEVERITIES = ("error", "warning", "info")
 
 
-def review_html(report: Report, text: str | None = None) -> str:
+def review_html(report: Report, text: str | None = None, scan: bytes | None = None) -> str:
     """A self-contained HTML page to review how ``report`` was read.
 
     Args:
@@ -40,13 +41,16 @@ def review_html(report: Report, text: str | None = None) -> str:
             and columns are positions in it); shown beside the form with each table's
             lines marked and each parsed number linked to its cell. Without it the page
             shows the form, the rules and the diagnostics only.
+        scan: the PDF a report read by OCR came from (its bytes): each cell read by OCR
+            shows the cell cut from the scan beside its value, so that a reviewer confirms
+            it by looking (needs the ``ocr`` extra). Every OCR cell is marked without it.
 
     Example:
         >>> page = review_html(gr.parse(path), gr.extract_text(path))  # doctest: +SKIP
         >>> Path("review.html").write_text(page, encoding="utf-8")  # doctest: +SKIP
     """
     checks = validate(report).violated
-    marks = _Marks.of(report, checks)
+    marks = _Marks.of(report, checks, _crops(report, scan))
     form = "\n".join(_section(report, section, marks) for section in SECTIONS)
     aside = ['<div id="detail" aria-live="polite"><p class="hint">', _HINT, "</p></div>"]
     if text is not None:
@@ -87,9 +91,10 @@ class _Marks:
     notes: dict[str, list[int]]
     checks: dict[str, list[int]]
     blamed: frozenset[str]
+    crops: dict[str, bytes]
 
     @classmethod
-    def of(cls, report: Report, violated: Sequence[Check]) -> _Marks:
+    def of(cls, report: Report, violated: Sequence[Check], crops: dict[str, bytes]) -> _Marks:
         notes: dict[str, list[int]] = defaultdict(list)
         for index, d in enumerate(report.diagnostics):
             for key in d.keys:
@@ -100,8 +105,28 @@ class _Marks:
                 checks[key].append(index)
         blamed = frozenset(cell.key for check in violated for cell in (check.totals or check.parts))
         return cls(
-            {cell.key: cell for table in report.tables for cell in table}, notes, checks, blamed
+            {cell.key: cell for table in report.tables for cell in table},
+            notes,
+            checks,
+            blamed,
+            crops,
         )
+
+
+def _crops(report: Report, scan: bytes | None) -> dict[str, bytes]:
+    """The PNG image of each cell read by OCR, cut from ``scan`` (none without it)."""
+    boxes = {
+        cell.key: (cell.ocr.page, cell.ocr.box)
+        for table in report.tables
+        if table.ocr
+        for cell in table
+        if cell.ocr is not None
+    }
+    if not boxes or scan is None:
+        return {}
+    from .formats.scanned import crops
+
+    return crops(scan, boxes)
 
 
 def _name(report: Report) -> str:
@@ -164,6 +189,8 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
         '<li><span class="v missing">—</span> missing: not read from the text</li>'
         '<li><span class="v parsed broken">12</span> a total a rule finds wrong, '
         '<span class="v parsed part">12</span> its parts</li>'
+        '<li><span class="v parsed ocr ocr-rules">12</span> read by OCR, checked by a rule; '
+        '<span class="v parsed ocr ocr-reads">12</span> only by its two reads</li>'
         "</ul>\n</header>\n"
     )
 
@@ -235,6 +262,8 @@ def _form_cell(template_name: str, tag: str, form_cell: spans.FormCell, marks: _
         "rule-title": _rule_titles(template_name, cell.rule),
         "checks": " ".join(f"check-{i}" for i in marks.checks.get(key, ())),
         "diags": " ".join(f"d{i}" for i in marks.notes.get(key, ())),
+        "ocr": _OCR_CHECKS[cell.ocr.check] if cell.ocr else None,
+        "ocr-reads": _reads(cell) if cell.ocr else None,
     }
     attributes = "".join(
         f' data-{name}="{escape(str(value))}"' for name, value in data.items() if value
@@ -242,10 +271,35 @@ def _form_cell(template_name: str, tag: str, form_cell: spans.FormCell, marks: _
     classes = f"v {cell.provenance}"
     if key in marks.checks:
         classes += " broken" if key in marks.blamed else " part"
+    crop = ""
+    if cell.ocr is not None:
+        classes += f" ocr ocr-{cell.ocr.check}"
+        found = marks.crops.get(key)
+        if found:
+            crop = (
+                f'<img class="crop" alt="the cell on page {cell.ocr.page} of the scan" '
+                f'src="data:image/png;base64,{base64.b64encode(found).decode()}">'
+            )
     return (
         f'<td id="cell-{escape(key)}" class="{classes}" tabindex="0"{merged}{attributes} '
-        f'title="{escape(_tooltip(cell, where))}">{escape(value)}</td>'
+        f'title="{escape(_tooltip(cell, where))}">{escape(value)}{crop}</td>'
     )
+
+
+#: What each ``Scanned.check`` says on the page.
+_OCR_CHECKS = {
+    "rules": "read by OCR; a rule that holds checks it",
+    "reads": "read by OCR; only its two reads check it (no rule does)",
+    "disagree": "read by OCR; missing: its two reads differ",
+    "unverified": "read by OCR; missing: it is in a rule the report violates",
+    "unchecked": "read by OCR; missing: no rule checks it (ocr='strict')",
+}
+
+
+def _reads(cell: Cell) -> str:
+    assert cell.ocr is not None
+    page, crop = cell.ocr.reads
+    return f"page {cell.ocr.page}: the page's OCR read «{page}», the cell's crop «{crop}»"
 
 
 def _tooltip(cell: Cell, where: str) -> str:
@@ -254,6 +308,8 @@ def _tooltip(cell: Cell, where: str) -> str:
         lines.append(f"«{cell.raw}» at line {cell.line}, column {cell.column}")
     if cell.rule:
         lines.append(f"derived by {cell.rule}")
+    if cell.ocr is not None:
+        lines.extend([_OCR_CHECKS[cell.ocr.check], _reads(cell)])
     return "\n".join(lines)
 
 
@@ -408,6 +464,10 @@ color:#888;text-align:center}
 .v.hl{box-shadow:inset 0 0 0 2px var(--sel)}
 .v.broken.hl{box-shadow:inset 0 0 0 2px var(--bad),inset 0 0 0 4px var(--sel)}
 .v.sel{outline:3px solid #111;outline-offset:-1px}
+.v.ocr{border-left:3px solid #8e7cc3}.v.ocr-reads{border-left:3px dashed #e69138}
+.v.ocr-disagree,.v.ocr-unverified,.v.ocr-unchecked{border-left:3px solid #cc0000}
+.v img.crop{display:block;height:20px;margin:1px 0 0 auto;border:1px solid #ddd}
+#detail img.crop{height:48px;border:1px solid #999}
 #violations ol,#diagnostics ul{margin:0;padding-left:18px}
 #violations li{margin:2px 0 6px;cursor:pointer;color:var(--bad)}
 #violations li b{color:var(--ink)}
@@ -501,6 +561,9 @@ _SCRIPT = """
       row(list, "source", raw);
     }
     if (d.rule) row(list, "derived by", d.rule + (d.ruleTitle ? "\\n" + d.ruleTitle : ""));
+    if (d.ocr) row(list, "OCR", d.ocr + "\\n" + d.ocrReads);
+    var crop = td.querySelector("img.crop");
+    if (crop) row(list, "scan", crop.cloneNode());
     (d.checks || "").split(" ").filter(Boolean).forEach(function (id) {
       var check = document.getElementById(id);
       if (check) row(list, "violates", el("span", check.dataset.text, "bad"));

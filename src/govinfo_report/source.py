@@ -72,21 +72,26 @@ class Source:
             HTML page's charset; ``"docx"`` or ``"pdf"`` for those documents).
         name: the file name, when read from a path.
         diagnostics: findings made while decoding.
+        scan: for a PDF whose scanned pages were read by OCR, what OCR read (the reads of
+            their table cells, placed in ``lines``).
     """
 
     lines: tuple[str, ...]
     encoding: str
     name: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    scan: formats.Scan | None = None
 
 
 def read(
     source: str | bytes | os.PathLike[str],
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
+    ocr: bool = False,
 ) -> Source:
     """Decode and normalise ``source``: text (``str``), raw bytes, or a path to a file, of at
-    most ``max_bytes`` (a file larger on disk is not read; ``None``: no limit).
+    most ``max_bytes`` (a file larger on disk is not read; ``None``: no limit); with ``ocr``,
+    the scanned pages of a PDF are read by OCR.
 
     A path whose suffix names a document format (``.html``/``.htm``/``.xhtml``, ``.docx``,
     ``.pdf``), or any source with ``format`` (``"html"``, ``"docx"``, ``"pdf"``, or
@@ -106,10 +111,11 @@ def read(
     if isinstance(source, os.PathLike):
         path = Path(source)
         data = bounded.read_file(os.fspath(path), os.fspath(path), max_bytes)
-        return _from_bytes(data, path.name, format or formats.kind_of(path.name), max_bytes)
+        kind = format or formats.kind_of(path.name)
+        return _from_bytes(data, path.name, kind, max_bytes, ocr)
     if isinstance(source, bytes | bytearray | memoryview):
         bounded.check_size(bytes(source), "the input", max_bytes)
-        return _from_bytes(bytes(source), None, format, max_bytes)
+        return _from_bytes(bytes(source), None, format, max_bytes, ocr)
     if isinstance(source, str):
         bounded.check_size(source, "the input", max_bytes)
         if format is None and is_markup(source[:_MARKUP_CHARS].encode("utf-8", "replace")):
@@ -123,7 +129,8 @@ def read(
 
 
 def _extracted(document: formats.Extracted, name: str | None) -> Source:
-    return _from_text(document.text, document.encoding, name, document.diagnostics)
+    text = _from_text(document.text, document.encoding, name, document.diagnostics)
+    return text if document.scan is None else attrs.evolve(text, scan=document.scan)
 
 
 def is_markup(head: bytes) -> bool:
@@ -159,9 +166,11 @@ def _markup(page: bytes | str, name: str | None) -> Source | None:
     return _from_text(document.text, document.encoding, name, (said, *document.diagnostics))
 
 
-def _from_bytes(data: bytes, name: str | None, kind: str | None, max_bytes: int | None) -> Source:
+def _from_bytes(
+    data: bytes, name: str | None, kind: str | None, max_bytes: int | None, ocr: bool = False
+) -> Source:
     if kind is not None and kind != "text":
-        return _extracted(formats.read(data, kind, max_bytes=max_bytes), name)
+        return _extracted(formats.read(data, kind, max_bytes=max_bytes, ocr=ocr), name)
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     encoding = "utf-8"

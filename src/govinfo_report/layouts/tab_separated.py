@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
-from operator import ge
 from typing import ClassVar
 
 from ..cells import BLANK, LABEL, LINE_BREAK, NUMBER, cell_kinds
