@@ -365,8 +365,12 @@ TABLE_FURNITURE: tuple[str, ...] = (
 
 #: Units printed with money, in 万元 per unit.
 MONEY_UNITS: dict[str, int] = {"万元": 1, "元": 10000}
-#: Units printed with counts inside a cell (``12件``, ``1个``): a count with its unit.
-COUNT_UNITS: tuple[str, ...] = ("件", "个", "项", "条", "宗", "起", "次", "家", "份")
+#: Units printed with counts inside a cell (``12件``, ``1个``, ``2笔`` of procurement): a count
+#: with its unit, right after it or apart (``2 笔``). One character each.
+COUNT_UNITS: tuple[str, ...] = (
+    *("件", "个", "项", "条", "宗", "起", "次", "家", "份"),
+    *("笔", "批", "例"),
+)
 
 # Counts stated in the prose of section 一 -------------------------------------------------
 
