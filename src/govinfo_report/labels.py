@@ -76,6 +76,41 @@ PLACE_BOUNDARIES = "由与和及是为对向经在据请、，。：:；;（(）
 #: (``XX局关于2020年…``).
 TITLE_JOINERS: tuple[str, ...] = ("关于",)
 
+# Metadata a text without its title still prints -------------------------------------------
+
+#: Words of the sentence that states the report's period (``本报告所列数据的统计期限自2022年1
+#: 月1日起至2022年12月31日止``): the dates after one of them, in the same sentence, are the
+#: period whose year is the reporting year.
+PERIOD_WORDS: tuple[str, ...] = (
+    "统计期限",
+    "统计时限",
+    "统计期间",
+    "统计时间",
+    "统计区间",
+    "统计周期",
+    "统计范围",
+    "统计时段",
+    "数据统计",
+    "报告期",
+)
+#: How a body's name ends (``…局``, ``…人民政府办公室``, ``…委员会``): a name in the text is
+#: only taken when it ends so.
+BODY_ENDINGS: tuple[str, ...] = (
+    *("政府", "办公厅", "办公室", "办事处", "委员会", "管委会", "管理委员会"),
+    *("局", "委", "办", "厅", "院", "署", "中心", "站", "所", "处", "队", "部", "馆", "会"),
+)
+#: Words that open a body's name without naming it (``我局``, ``本机关``, ``全县各级政府``):
+#: a name that starts so is none.
+NOT_A_NAME: tuple[str, ...] = ("我", "本", "该", "全", "各", "其", "上级", "有关", "相关")
+#: Words that start what the body did, right after its name, in the sentence that opens
+#: section 一 (``2022年，XX县XX局依法做好…``): the name ends where one of them starts.
+BODY_ACTIONS: tuple[str, ...] = (
+    *("依法", "认真", "深入", "坚持", "严格", "全面", "继续", "积极", "按照", "围绕", "紧紧围绕"),
+    *("始终", "高度重视", "进一步", "不断", "持续", "扎实", "切实", "着力", "聚焦", "紧扣"),
+    *("贯彻", "落实", "根据", "以习近平", "在", "把", "将", "坚决", "大力", "主动", "充分"),
+    *("结合", "对照", "共", "累计", "全年", "深化", "强化", "加强", "推进", "做好", "牢固"),
+)
+
 #: A site's metadata block above a report, as a page or a converter prints it: a label,
 #: a colon or a cell border, its value. By what the value tells: ``title`` the report's
 #: title, ``organisation`` the body that published it, ``published`` the date (labels in
