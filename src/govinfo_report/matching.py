@@ -140,10 +140,10 @@ class LabelMatcher:
         ]
         #: The labels printed with a Chinese numbering (``（六）其他处理``), by their place:
         #: their words and what they are.
-        self._numbered = {
-            key: (normalise_label(label), self._exact[normalise_label(label)])
+        self._numbered: dict[str, tuple[str, Match]] = {
+            place: (normalise_label(label), self._exact[normalise_label(label)])
             for label in numbered
-            if (key := _numbering_key(label)) is not None
+            if (place := _numbering_key(label)) is not None
         }
         self._cached = lru_cache(maxsize=4096)(self._match)
 
@@ -198,11 +198,11 @@ class LabelMatcher:
         """The row or group a label's numbering places it at, when its words are that
         label's or their start, the rest wrapped onto the next line: ``（六）其他`` is
         （六）其他处理, never the sub-row ``3.其他``."""
-        key = _numbering_key(text)
-        if key is None or len(norm) < MIN_FUZZY_CHARS:
+        place = _numbering_key(text)
+        if place is None or len(norm) < MIN_FUZZY_CHARS or place not in self._numbered:
             return None
-        label, match = self._numbered.get(key, ("", None))
-        return match if match is not None and label.startswith(norm) else None
+        label, match = self._numbered[place]
+        return match if label.startswith(norm) else None
 
     def _merged(self, text: str) -> Match | None:
         """The row of a row label run together with the group labels before it, as when

@@ -165,8 +165,8 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
     fixed: list[Diagnostic] = []
     for run in _shifted(stray, at_number, numerals):
         for heading in run:
-            found.append((heading.index, heading.section))
-            at_number[heading.section] = heading.index
+            found.append((heading.line, heading.section))
+            at_number[heading.section] = heading.line
             fixed.append(
                 _misnumbered(
                     heading,
@@ -186,10 +186,10 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
         if (
             heading.numeral not in numerals
             or (before is None if number > 1 else after is None)
-            or not _in_order(at_number, number, number, heading.index, heading.index)
+            or not _in_order(at_number, number, number, heading.line, heading.line)
         ):
             continue
-        found.append((heading.index, number))
+        found.append((heading.line, number))
         fixed.append(_misnumbered(heading))
     return sorted(found), fixed
 
@@ -197,7 +197,7 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
 class _Stray(NamedTuple):
     """A heading-shaped line whose title names one section, another than its numeral's."""
 
-    index: int  # the line (0-based)
+    line: int  # the line (0-based)
     section: int  # the section its title names
     number: int  # the section its numeral names
     numeral: str  # the numeral as written
@@ -230,7 +230,7 @@ def _shifted(
         if len(run) > 1
         and run[0].numeral.isdigit() in scripts
         and not any(heading.section in at_number for heading in run)
-        and _in_order(at_number, run[0].section, run[-1].section, run[0].index, run[-1].index)
+        and _in_order(at_number, run[0].section, run[-1].section, run[0].line, run[-1].line)
     ]
     named = Counter(heading.section for run in runs for heading in run)
     return [run for run in runs if all(named[heading.section] == 1 for heading in run)]
@@ -255,9 +255,9 @@ def _misnumbered(heading: _Stray, why: str = "") -> Diagnostic:
     name = SECTION_NAMES[heading.section]
     return diagnostic(
         "heading-misnumbered",
-        f"the heading at line {heading.index + 1} is numbered {heading.numeral} but its title "
+        f"the heading at line {heading.line + 1} is numbered {heading.numeral} but its title "
         f"names section {name}{why}; read as section {name}",
-        heading.index + 1,
+        heading.line + 1,
         1,
     )
 

@@ -189,11 +189,14 @@ _WORD = re.compile(
 #: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
 GRID_MARK = re.compile(r"[\t|│┃║]")
 #: A value cell's text in loose (whitespace-separated) text: a number or a dash, ``/``, ``无``.
-#: A number may carry its unit (``246900元``, ``12件``), also apart from it (``302500 元``), as
-#: ``cells`` reads it.
-VALUE = rf"(?:[-+]?\d[\d,.]*(?:{_SPACE}*(?:{_UNIT}))?|[/—–-]|无)"
+#: A number may carry its unit (``246900元``, ``12件``), as ``cells`` reads it.
+VALUE = rf"(?:[-+]?\d[\d,.]*(?:{_UNIT})?|[/—–-]|无)"
+#: A number with its unit printed apart (``302500 元``, ``2 笔``): one value too. A line of
+#: prose can end so (``…申请 12 件``): the layouts take it for a table's value only where
+#: a cell of its own is plain (a line of its own, or a column's gap before it).
+VALUE_APART = rf"[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})"
 #: A value among a line's whitespace-separated cells.
-VALUE_WORD = re.compile(rf"(?:^|\s){VALUE}(?:\s|$)")
+VALUE_WORD = re.compile(rf"(?:^|\s)(?:{VALUE_APART}|{VALUE})(?:\s|$)")
 
 
 def split_words(line: str, line_number: int) -> list[Printed]:
