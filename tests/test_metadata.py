@@ -251,6 +251,16 @@ def test_the_title_inside_a_page_on_one_line() -> None:
         assert (read.organisation, read.year, read.template) == (BODY, 2020, "2019"), separator
 
 
+def test_the_title_naming_the_body_inside_a_page_on_one_line() -> None:
+    # The page's <title> names no body, its heading does.
+    report = gr.Report.from_values({}, template="2019", year=2020)  # signed by no body
+    page = _one_line(report, 0, "_")
+    assert page.startswith("2020年政府信息公开工作年度报告_") and BODY not in page
+    text = page.replace(" 当前位置", f" {TITLE} 当前位置", 1)
+    assert (gr.parse(text).organisation, gr.parse(text).year) == (BODY, 2020)
+    assert (gr.parse(page).organisation, gr.parse(page).year) == (None, 2020)
+
+
 @scaled(0.6)
 @given(reports(), st.integers(0, len(NAVIGATION)), st.sampled_from(["_", "|", " - ", " "]))
 def test_the_title_anywhere_in_a_page_on_one_line(
@@ -341,6 +351,8 @@ def test_the_year_of_the_period_sentence(text: str, year: int | None) -> None:
         ("2022年，云溪县人民政府办公室坚持公开为常态。", [], "云溪县人民政府办公室"),
         # No place named, a pronoun, a collective, a clause before the body: no name.
         ("2022年，交通运输局依法做好政府信息公开工作。", [], None),
+        ("2022年，县政府办公室依法做好政府信息公开工作。", [], None),
+        ("2022年，县委办公室和县政府办公室依法做好工作。", [], None),
         ("2022年，我局依法做好政府信息公开工作。", [], None),
         ("2022年，全县各级政府依法做好政府信息公开工作。", [], None),
         ("2022年，在县委的领导下，云溪县交通运输局依法做好工作。", [], None),

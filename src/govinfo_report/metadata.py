@@ -158,14 +158,17 @@ _PARTS = re.compile(r"\s+|[_|]+")
 
 
 def _inline_title(line: str) -> tuple[str | None, int] | None:
-    """``(organisation, year)`` of the first part of ``line`` that is a title: a whole page
-    on one line (BeautifulSoup ``get_text(strip=True)``), its title among its words."""
+    """``(organisation, year)`` of the first part of ``line`` that is a title naming a body,
+    else of the first that is a title: a whole page on one line (BeautifulSoup
+    ``get_text(strip=True)``), its ``<title>`` and heading among its words."""
+    first = None
     for part in _PARTS.split(line):
         if _HAS_YEAR.search(part) and len(part) <= MAX_TITLE_CHARS:
             title = _title(_clean(part), "", None)
-            if title is not None:
+            if title is not None and title[0] is not None:
                 return title
-    return None
+            first = first or title
+    return first
 
 
 def _fields(line: str, following: str) -> list[tuple[str, str]]:
@@ -297,11 +300,10 @@ _OPENING = re.compile(
     rf"(?:^|[。；;])(?:{_YEAR})年度?(?:以来)?[，,]"
     rf"(?P<name>[\u4e00-\u9fff]{{1,{MAX_ORGANISATION_CHARS}}}?(?:{_BODY_ENDING}))(?:{_ACTION})"
 )
-#: A place's ending (``县`` in ``某县某局``) after its name: a body named in a sentence names
-#: its place.
-_PLACE = re.compile(
-    ".+?[" + "".join(ending for ending in labels.PLACE_ENDINGS if len(ending) == 1) + "]"
-)
+_PLACE_ENDING = "".join(ending for ending in labels.PLACE_ENDINGS if len(ending) == 1)
+#: A place's name and ending (``某县`` in ``某县某局``) first: a body named in a sentence names
+#: its place (``县政府办公室``, ``区数据管理局`` name none).
+_PLACE = re.compile(f"[^{_PLACE_ENDING}].*?[{_PLACE_ENDING}]")
 #: A signature: the body's name, then the date.
 _SIGNED = re.compile(rf"(?P<name>.*?)(?:{_DATE.pattern})")
 
