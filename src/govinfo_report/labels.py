@@ -28,7 +28,8 @@ PAGE_MARKER = (
     r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})\s*"
 )
 
-#: Chinese and Arabic numerals of the six section headings.
+#: Chinese and Arabic numerals of the six section headings, and of a seventh: a report that
+#: adds a section of its own before the tables numbers 其他需要报告的事项 七.
 SECTION_NUMERALS: dict[str, int] = {
     "一": 1,
     "二": 2,
@@ -36,12 +37,14 @@ SECTION_NUMERALS: dict[str, int] = {
     "四": 4,
     "五": 5,
     "六": 6,
+    "七": 7,
     "1": 1,
     "2": 2,
     "3": 3,
     "4": 4,
     "5": 5,
     "6": 6,
+    "7": 7,
 }
 
 #: Title of the report, after the organisation and the year.
