@@ -19,7 +19,7 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
 from .layouts import Row
 from .layouts.base import GRID_MARK
-from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_TABLE_LINES
+from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_OVERVIEW_LINES, MAX_TABLE_LINES
 from .model import Report, Table
 from .reading import Reading, unplaced
 from .resolve import Resolved, agrees, resolve, verifies
@@ -103,7 +103,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
     if forced is None and restored is not None and restored.tables:
         forced = layouts.get("run-together")
-    front = metadata.front(_front_lines(text, skel))
+    front = _front(text, skel)
     lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
     if not any(regions.values()) and len(skel.sections) < 2 and front.line is None:
         first = next((i for i, line in enumerate(given.lines) if line.strip()), 0)
@@ -185,6 +185,31 @@ def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None
         return given, skel, None
     text = attrs.evolve(given, lines=restored.lines)
     return text, skeleton.split(text.lines, restored.tables), restored
+
+
+def _front(text: Source, skel: Skeleton) -> metadata.Front:
+    """What the front block tells of the report; where it prints no title (trafilatura drops
+    it), the year of the report's own period sentence and the body its text names."""
+    lines = _front_lines(text, skel)
+    front = metadata.front(lines)
+    if front.year is not None and front.organisation is not None:
+        return front
+    opening = [*islice(filter(str.strip, lines), MAX_FRONT_LINES), *_overview(text, skel)]
+    return front._replace(
+        year=front.year or metadata.period_year(opening),
+        organisation=front.organisation or metadata.named_body(opening, _last_prose(text, skel)),
+    )
+
+
+def _overview(text: Source, skel: Skeleton) -> list[str]:
+    """The first lines of section 一's prose."""
+    return [line for _, line in _prose_lines(text, skel, 1)[:MAX_OVERVIEW_LINES]]
+
+
+def _last_prose(text: Source, skel: Skeleton) -> list[str]:
+    """The prose of the report's last section (its signature, if any, ends it)."""
+    last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
+    return [line for span in last.lines("prose") for line in text.lines[span.start : span.stop]]
 
 
 def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:
@@ -498,8 +523,7 @@ def _report(
     front: metadata.Front,
     found: list[Diagnostic],
 ) -> Report:
-    last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
-    tail = [line for span in last.lines("prose") for line in text.lines[span.start : span.stop]]
+    tail = _last_prose(text, skel)
     proactive, applications, appeals = (
         _model_table(resolved, name, layout) for name, layout in zip(SECTIONS, chosen, strict=True)
     )

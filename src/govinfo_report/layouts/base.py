@@ -195,14 +195,29 @@ def is_rule(line: str) -> bool:
     return _BORDER_ONLY.fullmatch(line) is not None and _DASH_RUN.search(line) is not None
 
 
-_WORD = re.compile(r"\S+")
+#: A unit of money or count (``万元`` before ``元``).
+_UNIT = "|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+#: Spaces within a line, never a tab (a cell border).
+_SPACE = r"[^\S\t\n]"
+#: A row label's numbering printed apart from its words (``3. 其他``, ``（三） 不予公开``).
+_NUMERALS = "一二三四五六七八九十"
+_NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]{{1,3}}[)）])"
+#: A word of loose text: a numbering with the label words after it, a number with its unit
+#: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces.
+_WORD = re.compile(
+    rf"{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)|\S+"
+)
 #: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
 GRID_MARK = re.compile(r"[\t|│┃║]")
 #: A value cell's text in loose (whitespace-separated) text: a number or a dash, ``/``, ``无``.
 #: A number may carry its unit (``246900元``, ``12件``), as ``cells`` reads it.
-VALUE = rf"(?:[-+]?\d[\d,.]*(?:{'|'.join((*MONEY_UNITS, *COUNT_UNITS))})?|[/—–-]|无)"
+VALUE = rf"(?:[-+]?\d[\d,.]*(?:{_UNIT})?|[/—–-]|无)"
+#: A number with its unit printed apart (``302500 元``, ``2 笔``): one value too. A line of
+#: prose can end so (``…申请 12 件``): the layouts take it for a table's value only where
+#: a cell of its own is plain (a line of its own, or a column's gap before it).
+VALUE_APART = rf"[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})"
 #: A value among a line's whitespace-separated cells.
-VALUE_WORD = re.compile(rf"(?:^|\s){VALUE}(?:\s|$)")
+VALUE_WORD = re.compile(rf"(?:^|\s)(?:{VALUE_APART}|{VALUE})(?:\s|$)")
 
 
 def split_words(line: str, line_number: int) -> list[Printed]:

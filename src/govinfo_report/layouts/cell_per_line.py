@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from .base import VALUE, Row, loose_value_lines, word_rows
+from .base import VALUE, VALUE_APART, Row, loose_value_lines, word_rows
 
 #: A value alone on its line.
-_VALUE_LINE = re.compile(rf"\s*{VALUE}\s*")
+_VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
 
 
 class CellPerLine:
@@ -25,7 +25,7 @@ class CellPerLine:
     #: Rows are rebuilt from the order of cells alone: a row with too many values means the
     #: order is broken, and the whole table is dropped (``parser``).
     by_order: ClassVar[bool] = True
-    table_line: ClassVar[str] = rf"^[^\S\t]*{VALUE}[^\S\t]*$"
+    table_line: ClassVar[str] = rf"^[^\S\t]*(?:{VALUE_APART}|{VALUE})[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         valued = loose_value_lines(lines)  # the share of them holding their value alone

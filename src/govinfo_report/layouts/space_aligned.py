@@ -13,10 +13,12 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 from unicodedata import east_asian_width
 
-from .base import VALUE, Row, loose_value_lines, word_rows
+from .base import VALUE, VALUE_APART, Row, loose_value_lines, word_rows
 
-#: A line with a value after a label or another value, across spaces.
-_ROW = re.compile(rf"\S\s+{VALUE}\s*$")
+#: A value ending a line after a label or another value, across spaces; a number with its
+#: unit apart only after a column's gap (two spaces or more: prose puts one).
+_LAST_VALUE = rf"(?:[^\S\t]{VALUE}|[^\S\t]{{2}}{VALUE_APART})[^\S\t]*$"
+_ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
 
 
 def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
@@ -49,7 +51,7 @@ class SpaceAligned:
     """A row a line, cells split on spaces; blank cells are not seen."""
 
     name: ClassVar[str] = "space-aligned"
-    table_line: ClassVar[str] = rf"[^\S\t]{VALUE}[^\S\t]*$"
+    table_line: ClassVar[str] = _LAST_VALUE
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         # Of the lines holding a value, the share holding it after other cells: wrapped labels
