@@ -13,10 +13,13 @@ ERROR_CODES: dict[str, str] = {
     "empty-input": "the input is empty or only white space",
     "not-text": "the input is binary, or neither UTF-8 nor GB18030 text",
     "not-a-report": "no title, section headings or tables were found",
+    "path-as-text": "a str that names an existing file was given as a report's text: pass a "
+    "pathlib.Path to read the file",
     "legacy-report": "a report from before the 2019 template",
     "several-reports": "the text holds several reports separated by '---' lines, as render "
     "writes them (split them with split_reports)",
-    "unreadable": "a document cannot be read (a damaged DOCX or PDF; in a stream also a "
+    "unreadable": "a document cannot be read (a damaged DOCX or PDF, a Word 97-2003 or WPS "
+    "document to convert to .docx; in a stream also a "
     "missing file, a bad archive member, a JSON line that is not a record with "
     "a text, a document whose format's extra is not installed)",
     "encrypted": "a PDF document is encrypted and needs a password to open",
