@@ -120,6 +120,24 @@ def test_missing_cells_are_marked(seed_page) -> None:
         assert td.get("data-raw") is None
 
 
+def test_a_missing_cell_names_the_diagnostic_that_left_it_missing(seed_page) -> None:
+    # Seed 001 prints section 四's header (line 84, 行政复议 行政诉讼) and not one number.
+    td = cell(seed_page, "appeals.review.total")
+    cause = seed_page.get_element_by_id(td.get("data-cause"))
+    assert (cause.get("data-code"), cause.get("data-line")) == ("table-empty", "84")
+    assert "section 四 prints no number" in cause.get("data-text")
+    # Its other notes: the rule it leaves unchecked (folded by the panel, by its code) and
+    # section 一's 行政复议14件, which the table does not give.
+    notes = [seed_page.get_element_by_id(i) for i in td.get("data-diags").split()]
+    assert sorted(note.get("data-code") for note in notes) == [
+        "rule-not-assessable",
+        "table-empty",
+        "text-table-mismatch",
+    ]
+    assert cell(seed_page, "proactive.licensing.decisions").get("data-cause") is None
+    assert cell(seed_page, "applications.granted.total").get("data-cause") is None  # derived
+
+
 def test_the_header_says_what_to_trust(seed_page) -> None:
     report = gr.parse(SEED)
     done = report.completeness()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
-from .escape import escape
+from .escape import escape, width
 
 #: code -> when ``ParseError`` is raised with it (besides any diagnostic code under
 #: ``strict=True``); ``docs/diagnostics.md`` explains each.
@@ -134,16 +133,12 @@ def excerpt(text: str, column: int) -> str:
     lead = "…" if start else ""
     tail = "…" if start + _EXCERPT_CHARS < len(text) else ""
     return (
-        f"    {lead}{_display(shown)}{tail}\n    {' ' * (_width(lead) + _width(_display(before)))}^"
+        f"    {lead}{_display(shown)}{tail}\n    {' ' * (width(lead) + width(_display(before)))}^"
     )
 
 
 def _display(text: str) -> str:
     return escape(text.replace("\t", "  "))
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def byte_position(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int, str]:
