@@ -448,6 +448,9 @@ def _parse_command(args: argparse.Namespace) -> int:
         tally.unwritten(where, args.output is not None, escape(str(error)))
         tally.close()
         return EXIT_FAILED
+    except Exception:  # a bug: the summary, then main's one line
+        tally.close()
+        raise
     tally.wrote(where)
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
