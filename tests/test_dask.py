@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import jsonschema
 import pyarrow.parquet as pq
 import pytest
 from dask.distributed import Client, LocalCluster
@@ -111,6 +112,8 @@ def test_jsonl_parts_parse_each_document_once(client: Client, corpus: Path, pars
     ]
     statuses = [json.loads(line)["status"] for line in lines]
     assert statuses[5] == statuses[8] == "failed" and statuses.count("failed") == 2
+    schema = jsonschema.Draft202012Validator(gr.record_schema())
+    assert not [error for line in lines for error in schema.iter_errors(json.loads(line))]
     by_name = {
         name: json.loads(line, parse_float=Decimal) for name, line in zip(names, lines, strict=True)
     }

@@ -162,6 +162,8 @@ MISSING_CAUSES: frozenset[str] = frozenset(
         "layout-unknown",
         "table-order-broken",
         "row-missing",
+        "foreign-label",
+        "extra-values",
         "values-unplaced",
         "collapsed-cell",
         "search-budget",
