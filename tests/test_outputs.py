@@ -241,6 +241,7 @@ def test_the_wide_rows_name_the_derived_and_blank_keys(
 def test_provenance_companions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, out = _run(capsys, "parse", str(TAB_2021), "--format", "csv", "--provenance")
     (row,) = csv.DictReader(io.StringIO(out))
+    assert status == 0
     names = list(row)
     at = names.index("proactive.rules.in_force")
     assert names[at + 1] == "proactive.rules.in_force:provenance"  # right after its value
