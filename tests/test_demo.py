@@ -3,6 +3,7 @@ aligns its values whatever the width of the Chinese in the labels."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,15 @@ EXTRAS = ("lxml", "docx", "pypdfium2", "pandas", "pyarrow", "dask")
 
 
 def test_make_demo_installs_the_package_alone() -> None:
+    # As a make of its own, not a sub-make of `make test` (which would print directories).
+    alone = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     planned = subprocess.run(
-        ["make", "-n", "-B", "demo"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "-B", "demo"],
+        cwd=ROOT,
+        env=alone,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.splitlines()
     installs = [line for line in planned if "pip install" in line and "--upgrade pip" not in line]
     assert installs == [f"{Path('.venv/bin/python')} -m pip install --quiet -e ."]
