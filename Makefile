@@ -14,11 +14,16 @@ $(BIN)/python:
 # tests run); redone when the project's metadata changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.package
+
+# The package alone, with no extra: all the demo needs (it reads the seeds' text).
+$(VENV)/.package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 install: $(VENV)/.installed
 
-demo: install
+demo: $(VENV)/.package
 	$(BIN)/python -m govinfo_report.demo $(SEEDS)/*.txt
 
 test: install

@@ -182,6 +182,26 @@ CODES: dict[str, tuple[Severity, str]] = {
     "body-mismatch": ("warning", "two reports compared across years name different bodies"),
 }
 
+#: The codes whose diagnostics name cells they leave missing (unless a rule derives them):
+#: the reasons a report is partial (``export.reasons``). Every missing cell is named by one.
+MISSING_CAUSES: frozenset[str] = frozenset(
+    {
+        "table-missing",
+        "table-empty",
+        "layout-unknown",
+        "table-order-broken",
+        "row-missing",
+        "foreign-label",
+        "extra-values",
+        "values-unplaced",
+        "collapsed-cell",
+        "search-budget",
+        "rules-contradict",
+        "group-row",
+        "invalid-value",
+    }
+)
+
 
 @attrs.frozen
 class Diagnostic:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
 from .catalogue import SECTIONS, TEMPLATES
 from .cells import not_given
 from .diagnostics import Diagnostic
+from .escape import escape
 
 #: Where a cell's value comes from: read from the text (``parsed``), worked out by a rule
 #: (``derived``), printed empty by the report (``blank``: no value), or not read (``missing``).
@@ -104,7 +105,12 @@ class Cell:
     def blank(self) -> bool:
         """Whether the report printed this cell blank (provenance ``blank``, or ``derived``
         when the rules prove the blank is 0)."""
-        return self.raw is not None and self.provenance != "parsed" and not_given(self.raw)
+        return printed_blank(self.provenance, self.raw)
+
+
+def printed_blank(provenance: Provenance, raw: str | None) -> bool:
+    """Whether a cell of ``provenance`` and ``raw`` text was printed blank (``Cell.blank``)."""
+    return raw is not None and provenance != "parsed" and not_given(raw)
 
 
 @attrs.frozen
@@ -153,6 +159,13 @@ class Table:
     def __iter__(self) -> Iterator[Cell]:
         return (self[key] for key in self.keys)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{self.provenance.count(state)} {state}"
+            for state in ("parsed", "derived", "blank", "missing")
+        )
+        return f"<Table {self.section} ({self.layout or 'no layout'}): {counts}>"
+
     def __len__(self) -> int:
         return len(self.keys)
 
@@ -191,9 +204,35 @@ class Report:
     source: str | None = None
     encoding: str = "str"
 
+    def __repr__(self) -> str:
+        done = self.completeness()
+        return (
+            f"<Report {escape(self.organisation or '?')} {self.year or '?'} "
+            f"template {self.template}: "
+            f"{done.status}, {done.parsed} parsed, {done.derived} derived, {done.blank} blank, "
+            f"{done.missing} missing>"
+        )
+
     @property
     def tables(self) -> tuple[Table, Table, Table]:
         return (self.proactive, self.applications, self.appeals)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as the record ``govinfo-report parse --format json`` writes: source,
+        metadata (``published`` an ISO date), how complete it is, the codes of what left
+        cells missing (``reasons``), layouts, ``values`` (money as exact ``Decimal``), the
+        rules of derived cells, the keys printed blank, diagnostics (``docs/streaming.md``;
+        ``govinfo-report schema`` is its JSON Schema)."""
+        from .export import record  # export builds on the model
+
+        return record(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """``to_dict()`` as a JSON document (money as JSON numbers; ``indent=None``: one
+        line, as in JSON Lines)."""
+        from .export import to_json
+
+        return to_json(self, indent)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:

@@ -25,7 +25,7 @@ from .reading import Reading, unplaced
 from .resolve import Resolved, agrees, resolve, verifies
 from .sections import SECTIONS
 from .skeleton import SECTION_NAMES, Skeleton
-from .source import Source, read
+from .source import Source, looks_like_path, read
 from .split import refuse_several
 from .validate import failures
 from .verify import verify
@@ -43,9 +43,12 @@ def parse(
     """Parse one report.
 
     Args:
-        source: the report's text (``str``), its raw bytes (UTF-8 or GB18030), or a path;
-            a path ending ``.html``/``.htm``/``.xhtml``, ``.docx`` or ``.pdf`` is read as
-            that document (the ``html``, ``docx``, ``pdf`` extras; see ``extract_text``).
+        source: the report's text (``str``; one that names an existing file raises
+            ``path-as-text``: pass a ``Path``), its raw bytes (UTF-8 or GB18030 text, or a
+            PDF, Word or HTML document, told by their first bytes), or a path; a path
+            ending ``.html``/``.htm``/``.xhtml``, ``.docx`` or ``.pdf`` is read as that
+            document (the ``html``, ``docx``, ``pdf`` extras; see ``extract_text``), any
+            other by its first bytes.
         layout: a registered layout name to use for every table instead of detecting one.
         strict: raise ``ParseError`` if any diagnostic has severity ``error``.
         format: read ``source`` as ``"html"``, ``"docx"``, ``"pdf"`` or ``"text"`` whatever
@@ -63,8 +66,9 @@ def parse(
 
     Raises:
         ParseError: the input is empty, binary, undecodable, not a report at all, too
-            large (``too-large``), or several reports (``several-reports``: see
-            ``split_reports``); with ``strict``, the report has errors.
+            large (``too-large``), several reports (``several-reports``: see
+            ``split_reports``), or a ``str`` naming a file (``path-as-text``); with
+            ``strict``, the report has errors.
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -73,14 +77,29 @@ def parse(
         ValueError: ``format`` names no format, or ``ocr`` is not a bool or ``"strict"``.
 
     Example:
-        >>> report = parse(open("report.txt", encoding="utf-8").read())  # doctest: +SKIP
+        >>> report = parse(Path("report.txt"))  # doctest: +SKIP
         >>> report.flat()["applications.total.total"]  # doctest: +SKIP
         14
     """
     if ocr not in (False, True, "strict"):
         raise ValueError(f"ocr must be False, True or 'strict', not {ocr!r}")
-    forced = layouts.get(layout) if layout is not None else None
+    if layout is not None:
+        layouts.get(layout)  # an unknown layout is refused before anything is read
     given = read(source, format, max_bytes, ocr=bool(ocr))
+    return parse_source(given, layout=layout, strict=strict, ocr=ocr)
+
+
+def parse_source(
+    given: Source,
+    *,
+    layout: str | None = None,
+    strict: bool = False,
+    ocr: bool | Literal["strict"] = False,
+) -> Report:
+    """Parse the report of ``given``, a document ``source.read`` has read (so that its text,
+    ``"\\n".join(given.lines)``, serves again without reading it twice: the review page's).
+    ``layout``, ``strict`` and ``ocr`` as for ``parse``, which raises as this does."""
+    forced = layouts.get(layout) if layout is not None else None
     report = _parse(given, forced)
     if given.scan is not None:
         report = verify(report, given, ocr == "strict", partial(_parse, forced=forced))
@@ -110,7 +129,8 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
         raise ParseError(
             "not a government information disclosure annual report: it has no title with a "
             "year, no table, and at most one of the section headings (一、总体情况 …)"
-            + (f"; {lost.message}" if lost else ""),
+            + (f"; {lost.message}" if lost else "")
+            + (_NAMED_FILE if given.encoding == "str" and looks_like_path(given.lines) else ""),
             code="not-a-report",
             line=first + 1,
             text=given.lines[first],
@@ -146,6 +166,12 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
     return report
+
+
+_NAMED_FILE = (
+    "; the text looks like a file's name: a str is read as a report's text, a file from a "
+    "pathlib.Path"
+)
 
 
 def extract_text(
@@ -307,12 +333,15 @@ def _table(
     row with more values than cells) and that no other reading verifies is not kept."""
     section = SECTIONS[name]
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
+    keys = template.section_keys(name)
     if not spans:
-        missing = diagnostic("table-missing", f"{heading} has no table; its cells are missing")
+        missing = diagnostic(
+            "table-missing", f"{heading} has no table; its cells are missing", keys=keys
+        )
         return None, Reading(name), [missing]
     spans, found = _capped(spans, heading)
     read_as, by_order, rows, detected = _rows(
-        text, spans, section.width(template.name), heading, forced
+        text, spans, section.width(template.name), (heading, keys), forced
     )
     found.extend(detected)
     if read_as is None:
@@ -323,6 +352,7 @@ def _table(
         # printed away from them): only the rules verifying a row whole confirm it.
         first = unplaced(
             first,
+            template,
             "in text read by the order of its cells alone, values that "
             "fall short of a row may belong to another, so none is placed",
         )
@@ -338,23 +368,29 @@ def _table(
         f"{heading}: the table's cells are read by their order alone, and a row took more "
         "values than it has columns, so the text gives cells out of order; its values are "
         "kept only if a reading by sequence checks out whole",
+        keys=keys,
     )
     dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
     return read_as, dropped, [*found, broken]
 
 
 def _rows(
-    text: Source, spans: list[range], width: int, heading: str, forced: layouts.Layout | None
+    text: Source,
+    spans: list[range],
+    width: int,
+    table: tuple[str, tuple[str, ...]],
+    forced: layouts.Layout | None,
 ) -> tuple[str | None, bool, list[Row], list[Diagnostic]]:
     """A table region's rows: the name of the layout read (``None``: none), whether its rows
     come from the order of its cells alone, the rows, what detecting the layout found.
 
     A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,
     bars) and loose ones, is read in those parts, each in its own layout (a PDF extraction's
-    Markdown prints some tables as pipes and others as loose lines): named ``a+b``."""
+    Markdown prints some tables as pipes and others as loose lines): named ``a+b``.
+    ``table``: the section's heading and keys, for findings."""
     if forced is not None:
         return forced.name, getattr(forced, "by_order", False), _read(forced, text, spans), []
-    strategy, found = _detect(text, spans, width, heading)
+    strategy, found = _detect(text, spans, width, table)
     if strategy is not None:
         return (
             strategy.name,
@@ -369,7 +405,7 @@ def _rows(
     rows: list[Row] = []
     unread: list[Diagnostic] = []
     for part in parts:
-        layout, said = _detect(text, [part], width, heading)
+        layout, said = _detect(text, [part], width, table)
         if layout is None:
             unread.extend(said)
             continue
@@ -429,9 +465,12 @@ def _capped(spans: list[range], heading: str) -> tuple[list[range], list[Diagnos
 
 
 def _detect(
-    text: Source, spans: list[range], width: int, heading: str
+    text: Source, spans: list[range], width: int, table: tuple[str, tuple[str, ...]]
 ) -> tuple[layouts.Layout | None, list[Diagnostic]]:
-    """The layout of a table region, by ranked confidence, and any doubt about it."""
+    """The layout of a table region, by ranked confidence, and any doubt about it
+    (``table``: the section's heading and keys, which a table no layout reads leaves
+    missing)."""
+    heading, keys = table
     detection = layouts.detect(_spanned(text, spans, layouts.SNIFF_LINES), width)
     where = spans[0].start + 1
     if detection.layout is None:
@@ -441,6 +480,7 @@ def _detect(
                 f"{heading}: no registered layout recognises this table",
                 where,
                 1,
+                keys,
             )
         ]
     if detection.ambiguous:

@@ -22,7 +22,7 @@ import attrs
 
 from . import labels, skeleton, spans
 from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES
-from .diagnostics import Diagnostic
+from .diagnostics import MISSING_CAUSES, Diagnostic
 from .model import Cell, Report
 from .rules import rule_set
 from .skeleton import SECTION_NAMES
@@ -76,41 +76,43 @@ def review_html(report: Report, text: str | None = None, scan: bytes | None = No
 
 _HINT = (
     "Click a cell (or a number in the source) to see where it comes from: its source "
-    "line and raw text, or the rule that derived it."
+    "line and raw text, the rule that derived it, or the diagnostic that left it missing."
 )
 
 
 @attrs.frozen
 class _Marks:
     """What the page marks on value cells, by key: the cells; the diagnostics (``notes``)
-    and violated checks (``checks``) naming each, by position; and the cells a violated
-    check blames (``blamed``): the totals it finds wrong, or the cell a sign check names.
+    and violated checks (``checks``) naming each, by position; the diagnostic that left a
+    missing cell missing (``causes``: the first of ``MISSING_CAUSES`` naming it, by
+    position); and the cells a violated check blames (``blamed``): the totals it finds
+    wrong, or the cell a sign check names.
     """
 
     cells: dict[str, Cell]
     notes: dict[str, list[int]]
     checks: dict[str, list[int]]
     blamed: frozenset[str]
+    causes: dict[str, int]
     crops: dict[str, bytes]
 
     @classmethod
     def of(cls, report: Report, violated: Sequence[Check], crops: dict[str, bytes]) -> _Marks:
         notes: dict[str, list[int]] = defaultdict(list)
+        causes: dict[str, int] = {}
         for index, d in enumerate(report.diagnostics):
             for key in d.keys:
                 notes[key].append(index)
+                if d.code in MISSING_CAUSES:
+                    causes.setdefault(key, index)
         checks: dict[str, list[int]] = defaultdict(list)
         for index, check in enumerate(violated):
             for key in dict.fromkeys(cell.key for cell in check.cells):
                 checks[key].append(index)
         blamed = frozenset(cell.key for check in violated for cell in (check.totals or check.parts))
-        return cls(
-            {cell.key: cell for table in report.tables for cell in table},
-            notes,
-            checks,
-            blamed,
-            crops,
-        )
+        cells = {cell.key: cell for table in report.tables for cell in table}
+        missing = {key: at for key, at in causes.items() if cells[key].provenance == "missing"}
+        return cls(cells, notes, checks, blamed, missing, crops)
 
 
 def _crops(report: Report, scan: bytes | None) -> dict[str, bytes]:
@@ -264,6 +266,7 @@ def _form_cell(template_name: str, tag: str, form_cell: spans.FormCell, marks: _
         "diags": " ".join(f"d{i}" for i in marks.notes.get(key, ())),
         "ocr": _OCR_CHECKS[cell.ocr.check] if cell.ocr else None,
         "ocr-reads": _reads(cell) if cell.ocr else None,
+        "cause": f"d{marks.causes[key]}" if key in marks.causes else None,
     }
     attributes = "".join(
         f' data-{name}="{escape(str(value))}"' for name, value in data.items() if value
@@ -330,7 +333,7 @@ def _diagnostics(diagnostics: Sequence[Diagnostic]) -> str:
         where = "—" if d.line is None else f"{d.line}:{d.column or 1}"
         line = f' data-line="{d.line}"' if d.line is not None else ""
         items[d.severity].append(
-            f'<li id="d{index}" class="diag {d.severity}"{line} '
+            f'<li id="d{index}" class="diag {d.severity}"{line} data-code="{escape(d.code)}" '
             f'data-keys="{escape(" ".join(d.keys))}" data-text="{escape(str(d))}">'
             f'<span class="where">{where}</span> <span class="sev">{d.severity}</span> '
             f"{escape(d.message)} <code>{escape(d.code)}</code></li>"
@@ -568,14 +571,25 @@ _SCRIPT = """
       var check = document.getElementById(id);
       if (check) row(list, "violates", el("span", check.dataset.text, "bad"));
     });
+    var cause = d.cause && document.getElementById(d.cause);
+    if (cause) row(list, "missing because", cause.dataset.text);
+    var unchecked = [];
     (d.diags || "").split(" ").filter(Boolean).forEach(function (id) {
       var note = document.getElementById(id);
-      if (note) row(list, "diagnostic", note.dataset.text);
+      if (!note || note === cause) return;
+      if (note.dataset.code === "rule-not-assessable") unchecked.push(note.dataset.text);
+      else row(list, "diagnostic", note.dataset.text);
     });
+    if (unchecked.length) {
+      var fold = el("details", null, "unchecked");
+      fold.appendChild(el("summary", unchecked.length + " rule(s) not checked"));
+      unchecked.forEach(function (text) { fold.appendChild(el("div", text)); });
+      row(list, "not checked", fold);
+    }
     panel.appendChild(list);
     var number = document.querySelector('a.num[data-key="' + CSS.escape(d.key) + '"]');
     if (number) number.classList.add("on");
-    showLine(d.line);
+    showLine(d.line || (cause && cause.dataset.line));
     if (location.hash !== "#" + d.key) history.replaceState(null, "", "#" + d.key);
   }
   function byKey(key) {

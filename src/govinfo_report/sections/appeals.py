@@ -74,6 +74,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 "table-empty",
                 f"section 四 prints no number; its {len(cells)} cells are missing",
                 *start(rows),
+                template.section_keys(NAME),
             )
         )
         return draft.freeze()

@@ -126,7 +126,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken = collapsed.take_all(rows)
     draft = Draft(NAME)
     if empty(taken):
-        draft.find(diagnostic("table-empty", "section 三 prints no number", *start(rows)))
+        draft.find(
+            diagnostic(
+                "table-empty",
+                "section 三 prints no number",
+                *start(rows),
+                template.section_keys(NAME),
+            )
+        )
     seen: set[str] = set()
     named: set[str] = set()  # the rows whose labels the table prints, with values or not
     grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
@@ -225,7 +232,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             short(draft, template, cells, row.values, row.line, plan.label)
     for group, row in grouped.items():
         seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
-    missing_rows(draft, "三", [row_labels[row][0] for row in row_labels if row not in seen])
+    missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
 
 

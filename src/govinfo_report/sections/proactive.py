@@ -57,7 +57,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken = collapsed.take_all(rows)
     draft = Draft(NAME)
     if empty(taken):
-        draft.find(diagnostic("table-empty", "section 二 prints no number", *start(rows)))
+        draft.find(
+            diagnostic(
+                "table-empty",
+                "section 二 prints no number",
+                *start(rows),
+                template.section_keys(NAME),
+            )
+        )
     unit: str | None = None
     header: Header | None = None
     parent: str | None = None
@@ -143,7 +150,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if key not in seen:
             seen.add(key)
             _sum_subrows(draft, template, key, parts)
-    missing_rows(draft, "二", [row_labels[row][0] for row in row_labels if row not in seen])
+    missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
 
 

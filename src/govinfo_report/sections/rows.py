@@ -5,13 +5,13 @@ cells or ran its values together; nothing is guessed here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
 
 from .. import collapsed
-from ..catalogue import Template
+from ..catalogue import SECTION_NUMBERS, Template
 from ..cells import count_values, is_number
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
@@ -19,6 +19,7 @@ from ..limits import MAX_CELL_CHARS
 from ..matching import LabelMatcher, numbered
 from ..reading import Draft, Placement, Unit, in_order
 from ..rules import rule_set
+from ..skeleton import SECTION_NAMES
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
 MAX_WAYS = 20_000
@@ -304,11 +305,28 @@ def _repeated(values: Sequence[Printed], width: int) -> bool:
     return all(cell[0] == last for cell in values[width:])
 
 
-def missing_rows(draft: Draft, section: str, absent: Sequence[str]) -> None:
-    """Say which of a section's rows were not found (their cells are lost)."""
+def missing_rows(
+    draft: Draft,
+    template: Template,
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+    seen: Collection[str],
+) -> None:
+    """Say which of a section's rows (``row_labels``: row key -> its labels) were not found
+    (not in ``seen``): their cells are lost, and the finding names them."""
+    absent = [row for row in row_labels if row not in seen]
     if absent:
+        number = SECTION_NAMES[SECTION_NUMBERS[section]]
         draft.find(
-            diagnostic("row-missing", f"section {section}: rows not found: " + ", ".join(absent))
+            diagnostic(
+                "row-missing",
+                f"section {number}: rows not found: " + ", ".join(row_labels[r][0] for r in absent),
+                keys=tuple(
+                    template.fields[cell].key
+                    for row in absent
+                    for cell in template.rows[section, row]
+                ),
+            )
         )
 
 
