@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from . import bounded, formats
+from .cells import VALUE_CELL
 from .diagnostics import Diagnostic, diagnostic
 from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 from .errors import MissingDependencyError, ParseError, byte_position
@@ -37,6 +38,8 @@ _RADICALS = (
     "⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟"
 )
 _FOLD_TEXT.update(zip(_RADICALS[::2], _RADICALS[1::2], strict=True))
+#: Blank cells that end a line of cells (``_unpadded``).
+_PADDING = re.compile(r"(?<=\S)[ \t]*\t[ \t]*$", re.MULTILINE)
 _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
@@ -132,9 +135,11 @@ def read(
         bounded.check_size(source, "the input", max_bytes)
         refuse_path(source)
         if format is None and is_markup(source[:_MARKUP_CHARS].encode("utf-8", "replace")):
-            return _markup(source, None) or _from_text(source, "str", None, _NOT_READ_AS_HTML)
+            return _markup(source, None) or _from_text(
+                source, "str", None, _NOT_READ_AS_HTML, padded=True
+            )
         if format in (None, "text"):
-            return _from_text(source, "str", None, ())
+            return _from_text(source, "str", None, (), padded=True)
         if format == "html":
             return _extracted(formats.html.read(source), None)
         raise TypeError(f"a {format} document is bytes or a path, not str")
@@ -288,10 +293,30 @@ def _from_bytes(
             *found,
             diagnostic("encoding-gb18030", "the input is not UTF-8; it was decoded as GB18030"),
         )
-    return _from_text(text, encoding, name, found)
+    return _from_text(text, encoding, name, found, padded=True)
 
 
-def _from_text(text: str, encoding: str, name: str | None, found: tuple[Diagnostic, ...]) -> Source:
+def _unpadded(padding: re.Match[str]) -> str:
+    """The blank cells that end a row of values, dropped: tools that print a table as text
+    (Word, PDF) pad a ragged table's rows with tabs and spaces, so a blank cell after a
+    row's last value cannot be told from padding (a blank cell inside the row is one the
+    report left blank). The tables of a document this package reads keep every cell
+    (``formats.tables``); a line ending in a label keeps its tabs (a table's line)."""
+    text = padding.string
+    start = padding.start()
+    last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
+    return "" if VALUE_CELL.fullmatch(last.strip()) else padding.group()
+
+
+def _from_text(
+    text: str,
+    encoding: str,
+    name: str | None,
+    found: tuple[Diagnostic, ...],
+    padded: bool = False,
+) -> Source:
+    """The ``Source`` of ``text``; ``padded``: text as tools print it (not a document this
+    package read), whose empty cells at a row's end are dropped (``_PADDING``)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -314,5 +339,7 @@ def _from_text(text: str, encoding: str, name: str | None, found: tuple[Diagnost
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
     if not text.strip():  # only zero-width spaces, BOMs or bookmarks
         raise ParseError("the input is empty", code="empty-input")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Source(tuple(lines), encoding, name, found)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if padded and "\t" in text:
+        text = _PADDING.sub(_unpadded, text)
+    return Source(tuple(text.split("\n")), encoding, name, found)
