@@ -35,7 +35,16 @@ class Row(NamedTuple):
     ``runs`` instead: printed numbers whose cell boundaries were lost (``3960181``, ``0 1 1
     0 2``), cut into cells only where the consistency rules allow one way (``collapsed``);
     ``tail``: how many of the last run's last characters may instead be the next row
-    label's numbering (``…申请 20000022.申请人``)."""
+    label's numbering (``…申请 20000022.申请人``).
+
+    ``grid``: the row's cells by position after its labels, its blank cells kept (text
+    ``""``), where the layout tells blank cells apart: lines in the rhythm of text of one
+    cell a line (``cell_per_line``), gaps under the columns of space-aligned text
+    (``space_aligned``); empty where it cannot. A section reads the row by its grid instead
+    of its ``values`` where the grid fits the row's cells (``sections.rows.by_position``). A
+    grid may run on past the row's last cell with blank cells that are the next row's
+    (``docx2txt`` prints a merged label cell's empty continuation before each row it spans);
+    ``cut``: it ends where the table's text does, so blank cells at its end may be lost."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -43,6 +52,8 @@ class Row(NamedTuple):
     loose: bool = False
     runs: tuple[Printed, ...] = ()
     tail: int = 0
+    grid: tuple[Printed, ...] = ()
+    cut: bool = False
 
 
 class Layout(Protocol):

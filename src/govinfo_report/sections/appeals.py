@@ -15,7 +15,7 @@ from ..diagnostics import diagnostic
 from ..layouts import Row
 from ..reading import Draft, Reading
 from ..rules import Rule
-from .rows import Taken, fill, holds, not_placed, start
+from .rows import Taken, by_position, fill, holds, not_placed, start
 
 NAME = "appeals"
 NUMBER = 4
@@ -47,12 +47,12 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 四's rows."""
     rows = list(rows)
     cells = tuple(template.sections[NAME])
-    taken = collapsed.take_all(rows)
+    taken = _by_position(collapsed.take_all(rows), len(cells))
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
     values = tuple(
-        cell for row, _ in taken if any(is_number(v[0]) for v in row.values) for cell in row.values
+        cell for row, _ in taken if _numbers(row) for cell in row.values
     )
     draft = Draft(NAME)
     if not values and not runs:
@@ -80,6 +80,20 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     return draft.freeze()
 
 
+def _by_position(taken: list[Taken], width: int) -> list[Taken]:
+    """``taken`` with the one row that prints numbers read by position from its grid, where
+    the grid fits the section's cells (``rows.by_position``)."""
+    valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
+    if len(valued) != 1:
+        return taken
+    at = valued[0]
+    return [*taken[:at], *by_position(taken[at : at + 1], [width], width), *taken[at + 1 :]]
+
+
+def _numbers(row: Row) -> bool:
+    return any(is_number(value[0]) for value in row.values)
+
+
 def _interleaved(taken: Sequence[Taken]) -> bool:
     """Whether label cells come between the rows that print the section's numbers: the
     header printed among the values, as ``pdftotext`` without ``-layout`` reads a table
@@ -87,7 +101,7 @@ def _interleaved(taken: Sequence[Taken]) -> bool:
     valued = [
         at
         for at, (row, runs) in enumerate(taken)
-        if runs or any(is_number(v[0]) for v in row.values)
+        if runs or _numbers(row)
     ]
     # The first row's label is the header's last cell; a label on a later row came between.
     return bool(valued) and any(row.labels for row, _ in taken[valued[0] + 1 : valued[-1] + 1])

@@ -31,7 +31,17 @@ from ..reading import Draft, Reading, Sum
 from ..rules import Rule
 from ..source import fold
 from .merged import covered
-from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, short, start
+from .rows import (
+    by_position,
+    empty,
+    fill,
+    label_text,
+    missing_rows,
+    not_placed,
+    rewrapped,
+    short,
+    start,
+)
 
 NAME = "applications"
 #: A group's numbering at the start of its printed label: ``(五)`` (full-width folded).
@@ -114,6 +124,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     columns = width(name)
     rows = rewrapped(list(rows), matcher(name, NAME))
     taken = collapsed.take_all(rows)
+    taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
     draft = Draft(NAME)
     if empty(taken):
         draft.find(diagnostic("table-empty", "section 三 prints no number", *start(rows)))
@@ -212,6 +223,12 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
     missing_rows(draft, "三", [row_labels[row][0] for row in row_labels if row not in seen])
     return draft.freeze()
+
+
+def _width(row: Row, template: str, columns: int) -> int | None:
+    """How many cells the row has, where its labels name one template row."""
+    plan = _PLANS[template, tuple(map(itemgetter(0), row.labels))]
+    return columns if len(plan.keys) == 1 and not plan.foreign else None
 
 
 def _merged(draft: Draft, template: Template, cells: tuple[int, ...], row: Row, label: str) -> bool:

@@ -20,7 +20,16 @@ from ..reading import Draft, Reading, Sum
 from ..rules import Rule
 from ..source import fold
 from .merged import covered
-from .rows import empty, fill, label_text, missing_rows, not_placed, rewrapped, start
+from .rows import (
+    by_position,
+    empty,
+    fill,
+    label_text,
+    missing_rows,
+    not_placed,
+    rewrapped,
+    start,
+)
 
 NAME = "proactive"
 NUMBER = 2
@@ -55,6 +64,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     row_labels = labels.PROACTIVE_ROWS[name]
     rows = rewrapped(list(rows), matcher(name, NAME))
     taken = collapsed.take_all(rows)
+    taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name))
     draft = Draft(NAME)
     if empty(taken):
         draft.find(diagnostic("table-empty", "section 二 prints no number", *start(rows)))
@@ -138,6 +148,13 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             _sum_subrows(draft, template, key, parts)
     missing_rows(draft, "二", [row_labels[row][0] for row in row_labels if row not in seen])
     return draft.freeze()
+
+
+def _width(row: Row, template: Template) -> int | None:
+    """How many cells the row has, where its labels name one template row and nothing
+    else."""
+    _, keys, unknown = _MATCHES[template.name, tuple(map(itemgetter(0), row.labels))]
+    return len(template.rows[NAME, keys[0]]) if len(keys) == 1 and not unknown else None
 
 
 def _exact(aliases: tuple[str, ...], text: str) -> bool:

@@ -6,7 +6,7 @@ cells or ran its values together; nothing is guessed here.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import compress, count
+from itertools import compress, count, repeat
 from math import comb
 from operator import and_, itemgetter, not_
 
@@ -86,6 +86,43 @@ def fill(
                 tuple(template.fields[i].key for i in cells),
             )
         )
+
+
+def by_position(
+    taken: Sequence[Taken], widths: Sequence[int | None], widest: int
+) -> list[Taken]:
+    """``taken`` with each row's values read by position from its grid (blank cells
+    included), where the grid of every row fits: as many cells as the row has (``widths``:
+    for each row, its template row's cells, or ``None`` for a row that is no one template
+    row), any past them blank and the next row's. Where one grid does not fit, the layout's
+    blank cells are not to be trusted (a rhythm or columns that no real table breaks) and
+    every row is as it was: its printed values alone. A row of values that is no one
+    template row must not print a value past the ``widest`` row's cells either. A row of
+    labels alone over fewer blank cells (a header, a merged group label) says nothing
+    either way, nor does a grid cut short by the end of the table's text, unless it is the
+    table's last row: the text after the table's last value holds no more of its values,
+    so the row's cells after its grid are blank."""
+    placed: list[Taken] = []
+    last = len(taken) - 1
+    for at, ((row, runs), width) in enumerate(zip(taken, widths, strict=True)):
+        grid = row.grid
+        if not grid or runs:
+            placed.append((row, runs))
+        elif width is None:
+            if any(text for text, _, _ in grid[widest:]):
+                return list(taken)
+            placed.append((row, runs))
+        elif len(grid) < width and (not row.values or row.cut and at < last):
+            placed.append((row, runs))
+        elif len(grid) < width and not row.cut or any(text for text, _, _ in grid[width:]):
+            return list(taken)
+        elif sum(1 for text, _, _ in grid if text) != len(row.values):
+            return list(taken)
+        else:
+            end = grid[-1][1:]
+            filled = (*grid[:width], *repeat(("", *end), width - len(grid)))
+            placed.append((row._replace(values=filled), runs))
+    return placed
 
 
 def holds(template: Template, cells: Sequence[int], values: Sequence[Printed]) -> bool:
