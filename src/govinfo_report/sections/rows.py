@@ -394,7 +394,27 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
             # labels away from their values, so these may be that row's. Neither is guessed.
             row = row._replace(labels=row.labels[:-1])
         result[at] = row
+    for at in range(1, len(rows) - 1):
+        result[at] = _straddled(result[at], rows[at - 1], rows[at + 1], matcher)
     return result
+
+
+def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
+    """``row`` with its own label from the label-only rows around it, where its labels name
+    no row (a group label, or a piece of one) and the last cell above and the first below
+    start at one column right of them and join into a row's label: ``pdftotext -layout``
+    prints the values of a row made tall by its wrapped label on its middle line, beside
+    the middle of a merged group label (``2.申请人…不再`` / ``他处理  16  15 …`` /
+    ``处理其政府信息公开申请``)."""
+    if not row.values or above.values or below.values or not above.labels or not below.labels:
+        return row
+    if any(matcher.match(text)[0] == "row" for text, _, _ in row.labels):
+        return row
+    (text, line, column), rest = above.labels[-1], below.labels[0]
+    left = max((start for _, _, start in row.labels), default=0)
+    if column <= left or abs(rest[2] - column) > _DRIFT or not matcher.exact(text + rest[0]):
+        return row
+    return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column)))
 
 
 def _label_rows(rows: Sequence[Row], start: int, step: int) -> Iterator[Row]:
