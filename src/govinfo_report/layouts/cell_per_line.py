@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import itemgetter
 from typing import ClassVar
 
@@ -48,9 +48,18 @@ class CellPerLine:
         return iter(gridded(list(word_rows(lines, first_line)), lines, first_line))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
-        """As ``docx2txt`` writes a Word table: every cell of every row on a line of its own
-        (an empty cell an empty line), each followed by an empty line."""
-        return [line for row in table for cell in row for line in (cell, "")]
+        """As ``docx2txt`` writes a Word table: each cell of each row on a line of its own,
+        followed by an empty line. A row's empty cells before its first text are merged
+        cells' continuations below their first row, written as empty cells (an empty line);
+        those after a text are covered by it (a cell merged across columns is one cell)."""
+        lines = []
+        for row in table:
+            begun = False
+            for cell in row:
+                begun = begun or bool(cell)
+                if cell or not begun:
+                    lines.extend((cell, ""))
+        return lines
 
 
 #: A cell of the table's text in reading order: the cell, whether it is a label, and how many
@@ -80,7 +89,7 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
             grid = _grid(stream, at[row.values[0][1:]], rhythm, False)
         else:
             grid = None
-        if grid is None or grid[1] and not strong:
+        if grid is None or (grid[1] and not strong):
             gridded.append(row)
         else:
             gridded.append(row._replace(grid=grid[0], cut=grid[1]))
@@ -115,7 +124,7 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     ``b`` is ``s + 1`` (an empty line and its separators, as ``docx2txt`` writes an empty
     cell) or, failing that, ``s`` (lynx writes an empty cell as one blank line). ``None``
     where neither holds, or no value follows another cell on a line of its own."""
-    pairs = list(zip(stream, stream[1:]))
+    pairs = list(pairwise(stream))
     touching = [gap for (_, label, _), (_, after, gap) in pairs if not (label and after)]
     before = [
         gap for (_, _, _), (_, after, gap) in pairs if not after and gap is not None and gap >= 0

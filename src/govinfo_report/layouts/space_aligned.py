@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import reduce
+from itertools import pairwise
 from math import gcd
+from operator import itemgetter
 from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
+from ..cells import LABEL, cell_kinds, is_value
 from .base import VALUE, Printed, Row, loose_value_lines, split_words, word_rows
 
 #: A line with a value after a label or another value, across spaces.
@@ -81,24 +84,49 @@ class SpaceAligned:
         return iter(gridded(rows, lines, first_line))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
-        """As lynx lays out a table: each column as wide as its widest cell (in display
-        columns), cells left-aligned at their column's start two spaces apart, a blank cell
-        a gap; trailing spaces dropped."""
-        columns = max(map(len, table))
-        widths = [
-            max((_display_width(row[at]) for row in table if at < len(row)), default=0)
-            for at in range(columns)
-        ]
-        lines = []
-        for row in table:
-            if not any(row):
-                continue
-            cells = [
-                cell + " " * (width - _display_width(cell))
-                for cell, width in zip(row, widths, strict=False)
-            ]
-            lines.append("  ".join(cells).rstrip())
-        return lines
+        """As lynx lays out a table: each cell left-aligned at its column's start, columns two
+        spaces apart and as wide as their widest cell (in display columns: a CJK character
+        is two wide), a cell followed by empty ones spanning them (a merged cell), a blank
+        cell a gap, the line's end trimmed."""
+        return aligned(table, _display_width)
+
+
+def aligned(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int = 2) -> list[str]:
+    """``table`` laid out in columns ``gap`` apart, each as wide as its widest cell by
+    ``width`` (display columns for lynx, characters for ``pdftotext -layout``), cells
+    left-aligned; a label followed by empty cells before the row's first value spans them
+    (a merged cell), a blank cell (spaces, ``&nbsp;``) is a gap."""
+    offsets = _offsets(table, width, gap)
+    lines = []
+    for row in table:
+        line, end = "", 0
+        for cell, offset in zip(row, offsets, strict=False):
+            if cell and not cell.isspace():
+                space = offset - end if offset > end else gap if line else 0
+                line += " " * space + cell
+                end += space + width(cell)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _offsets(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int) -> list[int]:
+    """Where each column of ``table`` starts, as ``aligned`` lays it out."""
+    widths = [0] * max(map(len, table))
+    spanning = []
+    for row in table:
+        first = next((at for at, cell in enumerate(row) if is_value(cell)), len(row))
+        filled = [at for at, cell in enumerate(row) if cell and not cell.isspace()]
+        for at, after in zip(filled, [*filled[1:], len(row)], strict=True):
+            end = at + 1 if at >= first else min(after, first)
+            if end == at + 1:
+                widths[at] = max(widths[at], width(row[at]))
+            else:
+                spanning.append((at, end, width(row[at])))
+    for at, end, needed in spanning:
+        room = sum(widths[at:end]) + gap * (end - at - 1)
+        widths[end - 1] += max(0, needed - room)
+    return [sum(widths[:at]) + gap * at for at in range(len(widths))]
 
 
 #: Where a text puts a cell, in some measure: its start and end (0-based).
@@ -127,7 +155,9 @@ class Columns(NamedTuple):
 
 def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]:
     """``rows`` with a grid each where their values sit on one line and the table's values
-    fall into columns (``columns``): the values at their columns, the other columns blank."""
+    fall into columns (``columns``): the values at their columns, the other columns blank.
+    A row of labels alone on a line is a row of blank cells (where its label names a row:
+    its section decides)."""
     valued = [
         at
         for at, row in enumerate(rows)
@@ -137,16 +167,22 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
         return rows
     header = [
         _spans(lines, first_line, cell)
-        for row in rows
-        if not row.values and row.labels[0][1] == row.labels[-1][1]
-        for cell in split_words(lines[row.labels[0][1] - first_line], row.labels[0][1])
+        for offset, line in enumerate(lines)
+        for cells in [split_words(line, first_line + offset)]
+        if cells and LABEL * len(cells) == cell_kinds(map(itemgetter(0), cells))
+        for cell in cells
     ]
     found = columns(
         [[_spans(lines, first_line, cell) for cell in rows[at].values] for at in valued], header
     )
     if found is None:
         return rows
-    gridded = list(rows)
+    gridded = [
+        row._replace(grid=tuple(("", row.line, 1) for _ in found.starts))
+        if not row.values and row.labels[0][1] == row.labels[-1][1]
+        else row
+        for row in rows
+    ]
     for at, placed in zip(valued, found.placed, strict=True):
         row = rows[at]
         line = lines[row.values[0][1] - first_line]
@@ -226,7 +262,9 @@ def columns(
 def _clusters(rows: Sequence[Sequence[Span]]) -> tuple[list[_Cluster], list[list[int]]] | None:
     """The values' spans clustered, and each value's cluster; ``None`` where a cluster holds
     two values of a row or is too wide for one column."""
-    spans = sorted((span, at, index) for at, row in enumerate(rows) for index, span in enumerate(row))
+    spans = sorted(
+        (span, at, index) for at, row in enumerate(rows) for index, span in enumerate(row)
+    )
     clusters: list[_Cluster] = []
     of = [[0] * len(row) for row in rows]
     for (start, end), at, index in spans:
@@ -270,7 +308,7 @@ def _by_header(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int
                 break
             mapping.append(hits[0])
         else:
-            if all(a < b for a, b in zip(mapping, mapping[1:])):
+            if all(a < b for a, b in pairwise(mapping)):
                 starts = [slot // 2 for slot in slots]
                 for cluster, column in zip(clusters, mapping, strict=True):
                     starts[column] = cluster.start
@@ -290,7 +328,7 @@ def _by_pitch(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int)
     if len(clusters) < 3 or any(len(cluster.starts) != 1 for cluster in clusters):
         return None
     firsts = [cluster.start for cluster in clusters]
-    pitch = reduce(gcd, (b - a for a, b in zip(firsts, firsts[1:])))
+    pitch = reduce(gcd, (b - a for a, b in pairwise(firsts)))
     count = (firsts[-1] - firsts[0]) // pitch + 1
     heads = _distinct(sorted(start for start, _ in words), _SLACK)
     if pitch <= max(cluster.widest for cluster in clusters) or len(heads) != count:

@@ -51,9 +51,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
-    values = tuple(
-        cell for row, _ in taken if _numbers(row) for cell in row.values
-    )
+    values = tuple(cell for row, _ in taken if _numbers(row) for cell in row.values)
     draft = Draft(NAME)
     if not values and not runs:
         draft.find(
@@ -98,10 +96,6 @@ def _interleaved(taken: Sequence[Taken]) -> bool:
     """Whether label cells come between the rows that print the section's numbers: the
     header printed among the values, as ``pdftotext`` without ``-layout`` reads a table
     whose header cells are taller than its row."""
-    valued = [
-        at
-        for at, (row, runs) in enumerate(taken)
-        if runs or _numbers(row)
-    ]
+    valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
     # The first row's label is the header's last cell; a label on a later row came between.
     return bool(valued) and any(row.labels for row, _ in taken[valued[0] + 1 : valued[-1] + 1])

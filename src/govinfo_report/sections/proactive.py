@@ -152,9 +152,16 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
 
 def _width(row: Row, template: Template) -> int | None:
     """How many cells the row has, where its labels name one template row and nothing
-    else."""
-    _, keys, unknown = _MATCHES[template.name, tuple(map(itemgetter(0), row.labels))]
-    return len(template.rows[NAME, keys[0]]) if len(keys) == 1 and not unknown else None
+    else (a row of labels alone: its label whole, not a piece of a wrapped one)."""
+    texts = tuple(map(itemgetter(0), row.labels))
+    matches, keys, unknown = _MATCHES[template.name, texts]
+    if len(keys) != 1 or unknown:
+        return None
+    if not row.values and not (
+        len(matches) == 1 and _exact(labels.PROACTIVE_ROWS[template.name][keys[0]], texts[0])
+    ):
+        return None
+    return len(template.rows[NAME, keys[0]])
 
 
 def _exact(aliases: tuple[str, ...], text: str) -> bool:

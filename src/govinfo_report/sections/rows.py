@@ -88,9 +88,7 @@ def fill(
         )
 
 
-def by_position(
-    taken: Sequence[Taken], widths: Sequence[int | None], widest: int
-) -> list[Taken]:
+def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: int) -> list[Taken]:
     """``taken`` with each row's values read by position from its grid (blank cells
     included), where the grid of every row fits: as many cells as the row has (``widths``:
     for each row, its template row's cells, or ``None`` for a row that is no one template
@@ -112,11 +110,13 @@ def by_position(
             if any(text for text, _, _ in grid[widest:]):
                 return list(taken)
             placed.append((row, runs))
-        elif len(grid) < width and (not row.values or row.cut and at < last):
+        elif len(grid) < width and (not row.values or (row.cut and at < last)):
             placed.append((row, runs))
-        elif len(grid) < width and not row.cut or any(text for text, _, _ in grid[width:]):
-            return list(taken)
-        elif sum(1 for text, _, _ in grid if text) != len(row.values):
+        elif (
+            (len(grid) < width and not row.cut)
+            or any(text for text, _, _ in grid[width:])
+            or sum(1 for text, _, _ in grid if text) != len(row.values)
+        ):
             return list(taken)
         else:
             end = grid[-1][1:]
