@@ -22,6 +22,7 @@ import attrs
 
 from govinfo_report import labels
 from govinfo_report.cells import is_value
+from govinfo_report.layouts import space_aligned
 
 ALL = ("tab-separated", "row-per-cell", "flattened-header", "markdown")
 TABBED = ("tab-separated", "flattened-header")
@@ -420,6 +421,83 @@ def lost_line_breaks(text: str, rng: Random) -> str:
     cell = rng.choice(("", "", " "))
     line = rng.choice(("", " "))
     return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
+
+
+# Other tools' tables: writers for ``gr.render(report, writer)`` ---------------------------
+
+
+@attrs.frozen
+class CellLines:
+    """A table one cell a line, as tools without a grid write one: ``separators`` lines of
+    ``filler`` after every cell (docx2txt: an empty line; LibreOffice: none; BeautifulSoup's
+    ``get_text('\\n')``: the white space between tags, empty lines or lines of spaces); a
+    blank cell (``&nbsp;``) as ``blank`` (a line of spaces, an empty line), or not at all
+    (``None``: pdftotext writes nothing for it); a merged cell's empty continuation before a
+    row's first text (a Word table's) written as an empty cell where ``merged``, left out
+    where not (a web page's rowspan has none)."""
+
+    separators: int = 1
+    filler: str = ""
+    blank: str | None = "\u00a0"
+    merged: bool = True
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines: list[str] = []
+        for row in table:
+            begun = False
+            for cell in row:
+                begun = begun or bool(cell)
+                if cell.isspace():
+                    if self.blank is None:
+                        continue
+                    cell = self.blank
+                elif not cell and (begun or not self.merged):
+                    continue
+                lines.append(cell)
+                lines.extend([self.filler] * self.separators)
+        return lines
+
+
+@attrs.frozen
+class AlignedCells:
+    """A table in columns as ``pdftotext -layout`` or inscriptis lays one out: ``gap``
+    spaces between columns, each as wide as its widest cell in characters (``pdftotext``:
+    a CJK character is one) or display columns; a blank cell a gap."""
+
+    characters: bool = True
+    gap: int = 2
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        width = len if self.characters else space_aligned._display_width
+        return space_aligned.aligned(table, width, self.gap)
+
+
+@attrs.frozen
+class SpacedCells:
+    """A row a line, its cells two spaces apart and not aligned (pandoc plain of a table too
+    wide for it, a page copied as text); a blank cell left out."""
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        return [line for row in table if (line := "  ".join(c for c in row if c.strip()))]
+
+
+#: How each tool family writes a table, by name (the built-in layouts are docx2txt's and
+#: lynx's): blank cells as lines in the rhythm of one cell a line, gaps under columns.
+TOOLS: dict[str, str | CellLines | AlignedCells] = {
+    "docx2txt": "cell-per-line",
+    "libreoffice": CellLines(separators=0, blank=""),
+    "libreoffice-nbsp": CellLines(separators=0),
+    "soup": CellLines(separators=0, merged=False),
+    "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
+    "lynx": "space-aligned",
+    "pdftotext-layout": AlignedCells(),
+    "inscriptis": AlignedCells(characters=False, gap=1),
+}
+#: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about.
+TRACELESS: dict[str, CellLines | SpacedCells] = {
+    "pdftotext": CellLines(separators=0, blank=None, merged=False),
+    "spaced": SpacedCells(),
+}
 
 
 LOSSLESS: tuple[Mangler, ...] = (

@@ -292,14 +292,15 @@ _SENTENCE = re.compile(r"[。；;]|[，,].*[，,]")
 #: header cells come before it.
 _ALONE = re.compile(r"[^\S\t]*\S+[^\S\t]*")
 #: A line of cells two spaces apart or more (no tab, pipe or bar): a row of a space-aligned
-#: table, whose header rows come before its first value.
+#: table, whose header rows (cells a space apart or more) come before its first value.
 _ALIGNED = re.compile(r"[^\t|│┃║]*\S {2,}[^\t|│┃║]*\S[^\t|│┃║]*")
+_SPACED = re.compile(r"[^\t|│┃║]*\S +[^\t|│┃║]*\S[^\t|│┃║]*")
 
 
 def _lead_in(lines: Sequence[str], start: int, first: int, aligned: bool) -> int:
     """Where a table whose first table line is ``first`` starts: back over the short,
     sentence-free lines before it (its header and first label cells; ``aligned``: and its
-    header rows of cells two spaces apart, however long), at most ``_MAX_LEAD_IN`` lines,
+    header rows of cells apart by spaces, however long), at most ``_MAX_LEAD_IN`` lines,
     never before ``start``."""
     begin = first
     for index in range(first - 1, max(start, first - _MAX_LEAD_IN) - 1, -1):
@@ -307,7 +308,7 @@ def _lead_in(lines: Sequence[str], start: int, first: int, aligned: bool) -> int
         if not line:
             continue
         if _SENTENCE.search(line) or (
-            len(line) > _LEAD_IN_CHARS and not (aligned and _ALIGNED.fullmatch(line))
+            len(line) > _LEAD_IN_CHARS and not (aligned and _SPACED.fullmatch(line))
         ):
             break
         begin = index

@@ -76,10 +76,6 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     rhythm = _rhythm(stream)
     if rhythm is None:
         return rows
-    # One blank line a cell, none shown as spaces (``&nbsp;``), is a weak rhythm: any run of
-    # blank lines fits it. A grid the text's end cuts short is then not given, as nothing
-    # but the rows around it would show the rhythm false.
-    strong = rhythm[1] > 1 or any(line and line.isspace() for line in lines)
     at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
     gridded = []
     for row in rows:
@@ -89,10 +85,7 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
             grid = _grid(stream, at[row.values[0][1:]], rhythm, False)
         else:
             grid = None
-        if grid is None or (grid[1] and not strong):
-            gridded.append(row)
-        else:
-            gridded.append(row._replace(grid=grid[0], cut=grid[1]))
+        gridded.append(row if grid is None else row._replace(grid=grid[0], cut=grid[1]))
     return gridded
 
 

@@ -223,9 +223,9 @@ def columns(
 
     In each measure the values' spans are clustered (spans that overlap are one column's);
     a measure is kept where no cluster holds two values of a row or is much wider than its
-    widest value, and the one with fewer clusters wins (lynx measures in display columns,
-    ``pdftotext -layout`` in characters). The columns are then the first of these that
-    holds:
+    widest value (lynx measures in display columns, ``pdftotext -layout`` in characters).
+    The columns are then the first of these that holds, in a measure kept (the one with
+    fewer clusters first):
 
     - the header words right of the row labels, where each cluster starts (or ends, or is
       centred) where the words of exactly one position do: a column for each position;
@@ -238,24 +238,27 @@ def columns(
     A value's column is its cluster's; where two candidate columns are left, there are no
     columns at all.
     """
-    best: tuple[int, list[_Cluster], list[list[int]]] | None = None
-    for measure in (0, 1):
-        found = _clusters([[spans[measure] for spans in row] for row in rows])
-        if found is not None and (best is None or len(found[0]) < len(best[1])):
-            best = (measure, *found)
-    if best is None:
-        return None
-    measure, clusters, of = best
-    words = [spans[measure] for spans in header if spans[measure][0] >= clusters[0].start - _SLACK]
+    kept = [
+        (len(found[0]), measure, *found)
+        for measure in (0, 1)
+        if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
+    ]
+    fullest = max(map(len, rows))
     for way in (_by_header, _by_pitch, _by_fullest):
-        found_columns = way(clusters, words, max(map(len, rows)))
-        if found_columns is not None:
-            starts, mapping = found_columns
-            return Columns(
-                measure,
-                starts,
-                tuple(tuple(mapping[cluster] for cluster in row) for row in of),
-            )
+        for _, measure, clusters, of in sorted(kept):
+            words = [
+                spans[measure]
+                for spans in header
+                if spans[measure][0] >= clusters[0].start - _SLACK
+            ]
+            found_columns = way(clusters, words, fullest)
+            if found_columns is not None:
+                starts, mapping = found_columns
+                return Columns(
+                    measure,
+                    starts,
+                    tuple(tuple(mapping[cluster] for cluster in row) for row in of),
+                )
     return None
 
 

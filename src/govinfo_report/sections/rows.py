@@ -6,7 +6,7 @@ cells or ran its values together; nothing is guessed here.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import compress, count, repeat
+from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
 
@@ -95,14 +95,14 @@ def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: in
     row), any past them blank and the next row's. Where one grid does not fit, the layout's
     blank cells are not to be trusted (a rhythm or columns that no real table breaks) and
     every row is as it was: its printed values alone. A row of values that is no one
-    template row must not print a value past the ``widest`` row's cells either. A row of
-    labels alone over fewer blank cells (a header, a merged group label) says nothing
-    either way, nor does a grid cut short by the end of the table's text, unless it is the
-    table's last row: the text after the table's last value holds no more of its values,
-    so the row's cells after its grid are blank."""
+    template row must not print a value past the ``widest`` row's cells either.
+
+    A row of labels alone over fewer blank cells (a header, a merged group label) says
+    nothing either way, nor does a grid cut short by the end of the table's text: its last
+    cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and which
+    the text does not show."""
     placed: list[Taken] = []
-    last = len(taken) - 1
-    for at, ((row, runs), width) in enumerate(zip(taken, widths, strict=True)):
+    for (row, runs), width in zip(taken, widths, strict=True):
         grid = row.grid
         if not grid or runs:
             placed.append((row, runs))
@@ -110,18 +110,16 @@ def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: in
             if any(text for text, _, _ in grid[widest:]):
                 return list(taken)
             placed.append((row, runs))
-        elif len(grid) < width and (not row.values or (row.cut and at < last)):
+        elif len(grid) < width and (row.cut or not row.values):
             placed.append((row, runs))
         elif (
-            (len(grid) < width and not row.cut)
+            len(grid) < width
             or any(text for text, _, _ in grid[width:])
             or sum(1 for text, _, _ in grid if text) != len(row.values)
         ):
             return list(taken)
         else:
-            end = grid[-1][1:]
-            filled = (*grid[:width], *repeat(("", *end), width - len(grid)))
-            placed.append((row._replace(values=filled), runs))
+            placed.append((row._replace(values=grid[:width]), runs))
     return placed
 
 
