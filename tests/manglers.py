@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from random import Random
 
 import attrs
@@ -331,33 +332,38 @@ def blank_zeros(text: str, rng: Random) -> str:
     """Zero cells left blank, as many bodies fill their tables: in some rows every zero (a
     row of zeros becomes a blank row), in others several of them. A blank is written as each
     tool writes an empty cell: nothing or ``&nbsp;`` between tabs, spaces of the same width
-    in a grid or an aligned column, an empty line or no line at all where each cell is a line.
-    The report then gives no value there (loses information)."""
+    in a grid or an aligned column; where each cell is a line, an empty line or a line of
+    ``&nbsp;`` (docx2txt, whose cells have an empty line after each, never drops one), or no
+    line at all (pdftotext). The report then gives no value there (loses information)."""
     lines = text.split("\n")
-    out: list[str] = []
-    run: list[str] = []  # consecutive one-value lines: the cells of one row
-
-    def flush() -> None:
-        zeros = [i for i, line in enumerate(run) if line.strip() == "0"]
-        for i in sorted(_blanked(zeros, rng), reverse=True):
-            line = run[i]
-            if line.startswith("\t"):
-                run[i] = "\t" + rng.choice(("", "\u00a0"))
-            elif rng.random() < 0.5:
-                del run[i]  # pdftotext drops an empty cell
+    cells = [at for at, line in enumerate(lines) if _cell_line(line)]
+    runs: list[list[int]] = []  # the cells of one row: one a line, an empty line after each
+    for at in cells:
+        if runs and (at - runs[-1][-1] == 1 or (at - runs[-1][-1] == 2 and not lines[at - 1])):
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    dropped: set[int] = set()
+    for run in runs:
+        spaced = any(b - a == 2 for a, b in pairwise(run))
+        for at in _blanked([at for at in run if lines[at].strip() == "0"], rng):
+            if lines[at].startswith("\t"):
+                lines[at] = "\t" + rng.choice(("", "\u00a0"))
+            elif spaced or rng.random() < 0.5:
+                lines[at] = rng.choice(("", "\u00a0"))
             else:
-                run[i] = ""
-        out.extend(run)
-        run.clear()
+                dropped.add(at)  # pdftotext drops an empty cell
+    in_cells = set(cells)
+    return "\n".join(
+        line if at in in_cells else _blank_cells(line, rng)
+        for at, line in enumerate(lines)
+        if at not in dropped
+    )
 
-    for line in lines:
-        if line.strip() and is_value(line.strip()) and line.count("\t") <= 1:
-            run.append(line)
-            continue
-        flush()
-        out.append(_blank_cells(line, rng))
-    flush()
-    return "\n".join(out)
+
+def _cell_line(line: str) -> bool:
+    """Whether a line is one value cell (a cell a line, or a tab-prefixed cell)."""
+    return bool(line.strip()) and is_value(line.strip()) and line.count("\t") <= 1
 
 
 def _blanked(zeros: list[int], rng: Random) -> list[int]:

@@ -18,6 +18,7 @@ no grid.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise, repeat
 from operator import itemgetter
@@ -52,7 +53,7 @@ class CellPerLine:
         followed by an empty line. A row's empty cells before its first text are merged
         cells' continuations below their first row, written as empty cells (an empty line);
         those after a text are covered by it (a cell merged across columns is one cell)."""
-        lines = []
+        lines: list[str] = []
         for row in table:
             begun = False
             for cell in row:
@@ -111,27 +112,30 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     """``(s, b)``: the blank lines after each cell and those an empty cell takes, where
     every run of blank lines next to a value is ``s + k·b`` lines for ``k`` empty cells.
 
-    ``s`` is the fewest blank lines before a value that follows another value or a label on
-    a line of its own, and the most common (``pdftotext`` puts blank lines where its blocks
-    of text end, not after each cell: two of its values one after another are no rhythm);
-    ``b`` is ``s + 1`` (an empty line and its separators, as ``docx2txt`` writes an empty
-    cell) or, failing that, ``s`` (lynx writes an empty cell as one blank line). ``None``
-    where neither holds, or no value follows another cell on a line of its own."""
+    ``s`` is the most common run of blank lines between cells on lines of their own (the
+    fewer where two are as common). No other run before a value may be more common (and
+    more than once): ``pdftotext`` puts blank lines where its blocks of text end, not
+    after each cell, so most of its values one after another are a blank line apart, not
+    one empty cell. ``b`` is ``s + 1`` (an empty line and its separators, as ``docx2txt``
+    writes an empty cell) or, failing that, ``s`` (lynx writes an empty cell as one blank
+    line). ``None`` where neither holds, or no value follows another cell on a line of its
+    own."""
     pairs = list(pairwise(stream))
     touching = [gap for (_, label, _), (_, after, gap) in pairs if not (label and after)]
-    before = [
-        gap for (_, _, _), (_, after, gap) in pairs if not after and gap is not None and gap >= 0
-    ]
-    if not before or None in touching:
-        return None
-    separators = min(before)
-    if before.count(separators) < max(map(before.count, before)):
+    if None in touching:
         return None
     runs = [gap for gap in touching if gap != INLINE]
+    before = [gap for _, (_, after, gap) in pairs if not after and gap is not None and gap >= 0]
+    every = Counter(gap for _, (_, _, gap) in pairs if gap is not None and gap >= 0)
+    if not before or not every:
+        return None
+    separators = min(every, key=lambda gap: (-every[gap], gap))
+    common = Counter(before)
+    if any(count > max(1, common[separators]) for count in common.values()):
+        return None
     for lines in (separators + 1, separators):
         if lines and all(
-            gap is not None and gap >= separators and (gap - separators) % lines == 0
-            for gap in runs
+            gap >= separators and (gap - separators) % lines == 0 for gap in runs if gap is not None
         ):
             return separators, lines
     return None
