@@ -125,7 +125,8 @@ def main() -> int:
         print(f"corpus written in {time.perf_counter() - began:.1f} s: {sizes}")
         output = Path(scratch) / "out.jsonl"
         seconds, tree_mb, largest_mb, err = run(folder, output, args.jobs)
-        written = [json.loads(line)["source"] for line in output.read_text("utf-8").splitlines()]
+        rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+        written = [row["source"] for row in rows if row["status"] != "failed"]  # reports
     shown = err.replace(str(folder), "corpus")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, jobs={args.jobs}")
     print(f"wall time        {seconds:6.2f} s   (target: under {SECONDS:g} s)")

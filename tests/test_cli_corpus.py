@@ -59,13 +59,22 @@ def test_a_directory_with_two_workers_as_json_lines(
 ) -> None:
     status, out, err = _run(capsys, "parse", str(corpus), "--jobs", "2", "--format", "jsonl")
     lines = out.splitlines()
-    assert status == 2 and len(lines) == 3
+    assert status == 2 and len(lines) == 4  # every document is a line, the failure too
     for line, seed, name in zip(
-        lines, SEEDS[:3], ["a/000.txt", "a/001.txt", "b/002.txt"], strict=True
+        lines, SEEDS[:3], ["a/000.txt", "a/001.txt", "b/002.txt"], strict=False
     ):
         record = json.loads(line, parse_float=records.Decimal)
         assert record["source"] == str(corpus / name)
         assert records.from_record(record).flat() == _values(seed)
+    failure = json.loads(lines[3])
+    assert failure["source"] == str(corpus / "b" / "empty.txt")
+    assert (failure["status"], failure["values"], failure["cells"]) == ("failed", {}, None)
+    assert failure["error"] == {
+        "code": "empty-input",
+        "message": "the input is empty",
+        "line": 1,
+        "column": 1,
+    }
     errors = err.splitlines()
     assert errors[0] == (
         f"{corpus / 'notes.csv'}: skipped, not a kind read by default (.txt .md .html .htm "
@@ -83,6 +92,7 @@ def test_a_directory_with_two_workers_as_json_lines(
     assert "short-row-placed 6" in errors[5] and "unit-unknown 2" in errors[5]
     assert errors[6] == "templates: 2019 3"
     assert errors[7] == "skipped: kind 1"
+    assert errors[8] == "written: 4 documents to stdout"
     assert "\r" not in err  # not a terminal: no progress line
 
 
@@ -168,6 +178,7 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         "organisation",
         "year",
         "template",
+        "status",
         "key",
         "value",
         "provenance",
@@ -175,24 +186,33 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         "line",
         "column",
         "rule",
+        "ocr",
+        "error_code",
+        "error_message",
     ]
     assert len(rows) == 1 + 2 * 198
-    cells = {(row[0], row[4]): row for row in rows[1:]}
+    cells = {(row[0], row[5]): row for row in rows[1:]}
     typed = expected_cells(expected(SEEDS[1]))
     for key, (value, provenance) in typed.items():
         row = cells[str(SEEDS[1]), key]
-        assert row[5:7] == ["" if value is None else str(value), provenance]
-        assert row[1:4] == ["城东区韵家口镇政府", "2020", "2019"]  # typed: title lines 3, 5
-    assert cells[str(SEEDS[1]), "appeals.review.total"][5:] == ["", "missing", "", "", "", ""]
+        assert row[6:8] == ["" if value is None else str(value), provenance]
+        # typed: title lines 3, 5; 15 cells missing
+        assert row[1:5] == ["城东区韵家口镇政府", "2020", "2019", "partial"]
+    assert cells[str(SEEDS[1]), "appeals.review.total"][6:] == ["", "missing", *[""] * 7]
     granted = cells[str(SEEDS[1]), "applications.granted.total"]
-    assert granted[5:10] == ["6", "derived", "", "", ""] and granted[10].startswith("placement")
+    assert granted[6:11] == ["6", "derived", "", "", ""] and granted[11].startswith("placement")
     # seed 004, lines 87-89: one cell a line (row-per-cell), line 89 "\t4176.9529万元"
-    assert cells[str(SEEDS[4]), "proactive.procurement.amount"][5:] == [
+    assert cells[str(SEEDS[4]), "proactive.procurement.amount"][4:] == [
+        "complete",
+        "proactive.procurement.amount",
         "4176.9529",
         "parsed",
         "4176.9529万元",
         "89",
         "2",
+        "",
+        "",  # not read by OCR
+        "",
         "",
     ]
 
@@ -215,11 +235,21 @@ def test_parquet_reads_back(
     )
     assert status == 2 and out == ""  # corpus/b/empty.txt failed
     table = pq.read_table(target)
-    assert table.num_rows == 4 and table.num_columns == len(META) + len(UNION)
-    assert table.column("source").to_pylist()[3] == str(SEEDS[4])
-    for position, seed in enumerate([SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[4]]):
+    assert table.num_rows == 5 and table.num_columns == len(META) + len(UNION)
+    assert table.column("source").to_pylist()[3:] == [
+        str(corpus / "b" / "empty.txt"),
+        str(SEEDS[4]),
+    ]
+    for position, seed in zip([0, 1, 2, 4], [SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[4]], strict=True):
         got = {key: table.column(key)[position].as_py() for key in _values(seed)}
         assert got == _values(seed)
+    failed = table.slice(3, 1).to_pylist()[0]
+    assert (failed["status"], failed["error_code"], failed["error_line"]) == (
+        "failed",
+        "empty-input",
+        1,
+    )
+    assert all(failed[key] is None for key in UNION) and failed["cells_missing"] is None
     assert str(table.schema.field("proactive.procurement.amount").type) == "decimal128(27, 12)"
 
 
@@ -257,9 +287,15 @@ def test_json_lines_input_with_its_fields(
         "jsonl",
         "--unordered",
     )
-    names = sorted(json.loads(line)["source"] for line in out.splitlines())
+    got = sorted((r["source"], r["status"]) for r in map(json.loads, out.splitlines()))
     assert status == 2
-    assert names == [f"https://example.org/{seed.stem}" for seed in SEEDS[3:]]
+    assert (
+        got
+        == [
+            (f"{source}:3", "failed"),  # its line is a row too
+            *((f"https://example.org/{seed.stem}", "complete") for seed in SEEDS[3:]),
+        ]
+    )
     assert err.startswith(f"{source}:3: {source}:3: not JSON: ")
 
 
@@ -305,11 +341,11 @@ def test_an_output_that_cannot_be_written(
 def test_ctrl_c_ends_with_the_summary(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(path: object, *args: object, **kwargs: object) -> Iterator[gr.Document]:
+    def interrupted(paths: object, *args: object, **kwargs: object) -> Iterator[gr.Document]:
         yield gr.Document("first", path=str(SEEDS[0]))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "documents", interrupted)
+    monkeypatch.setattr(cli, "listed", interrupted)
     # In this process (no time budget), the first report is written before the interrupt.
     status, out, err = _run(capsys, "parse", "--format", "jsonl", "--timeout", "0", "anything")
     assert status == 130
@@ -372,12 +408,32 @@ def test_a_cut_off_zip_writes_nothing_but_its_failure(
         out.writestr("a.txt", SEEDS[0].read_bytes())
     archive.write_bytes(archive.read_bytes()[:100])
     status, out, err = _run(capsys, "parse", "--format", "csv", str(archive))
-    assert (status, out) == (2, "")  # no header of an empty table
+    assert status == 2
+    (row,) = csv.DictReader(io.StringIO(out))  # the archive is one document, failed
+    assert (row["source"], row["status"], row["error_code"]) == (
+        str(archive),
+        "failed",
+        "unreadable",
+    )
+    assert row["error_message"] == f"cannot read {archive}: File is not a zip file"
+    assert row["cells_missing"] == row["applications.new.total"] == ""
     assert err.startswith(f"{archive}: cannot read {archive}: File is not a zip file")
+
+
+def test_no_document_at_all_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.xlsx").write_bytes(b"PK")
+    status, out, err = _run(capsys, "parse", "--format", "csv", str(tmp_path / "in"))
+    assert (status, out) == (0, "")  # no header of an empty table
+    assert err.endswith("\nskipped: kind 1\nwritten: 0 documents to stdout\n")
     target = tmp_path / "out.csv"
     target.write_text("stale rows\n", encoding="utf-8")
-    assert main(["parse", "--format", "csv", "--output", str(target), str(archive)]) == 2
+    assert main(["parse", "--format", "csv", "--output", str(target), str(tmp_path / "in")]) == 0
     assert target.read_text(encoding="utf-8") == ""  # emptied, never stale
+    assert main(["parse", str(tmp_path / "in")]) == 0
+    assert capsys.readouterr().out == "[]\n"  # the default JSON: an empty array
 
 
 def test_limits_on_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -391,7 +447,8 @@ def test_limits_on_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path
         "--timeout", "5", str(archive),
     )  # fmt: skip
     assert status == 2
-    assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{archive}:a.txt"]
+    got = [(r["source"], r["status"]) for r in map(json.loads, out.splitlines())]
+    assert got == [(f"{archive}:a.txt", "complete"), (f"{archive}:big.txt", "failed")]
     assert err.startswith(
         f"{archive}:in.zip: skipped, an archive 2 deep, past the limit of 1 (depth)\n"
         f"{archive}:big.txt: too large: {archive}:big.txt declares "

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import jsonschema
 import pyarrow.parquet as pq
 import pytest
 from dask.distributed import Client, LocalCluster
@@ -102,7 +103,17 @@ def test_jsonl_parts_parse_each_document_once(client: Client, corpus: Path, pars
     lines = "".join(texts).splitlines()
     names = [json.loads(line)["source"] for line in lines]
     members = [f"{corpus / 'more.zip'}:again/{seed.name}" for seed in SEEDS[:2]]
-    assert names == [str(corpus / "2020" / seed.name) for seed in SEEDS] + members
+    # Every document is a line, in input order: the two failures too.
+    assert names == [
+        *(str(corpus / "2020" / seed.name) for seed in SEEDS),
+        str(corpus / "2020" / "empty.txt"),
+        *members,
+        str(corpus / "none" / "*.txt"),
+    ]
+    statuses = [json.loads(line)["status"] for line in lines]
+    assert statuses[5] == statuses[8] == "failed" and statuses.count("failed") == 2
+    schema = jsonschema.Draft202012Validator(gr.record_schema())
+    assert not [error for line in lines for error in schema.iter_errors(json.loads(line))]
     by_name = {
         name: json.loads(line, parse_float=Decimal) for name, line in zip(names, lines, strict=True)
     }
@@ -129,6 +140,11 @@ def test_jsonl_parts_parse_each_document_once(client: Client, corpus: Path, pars
         0,
     )
     assert written.reports == 7
+    skipped = gr_dask.write_jsonl(
+        gr_dask.results(inputs(corpus), npartitions=3), out, skip_failed=True
+    )
+    lines = "".join(Path(part).read_text(encoding="utf-8") for part in skipped.parts).splitlines()
+    assert len(lines) == 7 and len(skipped.failures) == 2  # left out of the parts alone
 
 
 def test_parquet_parts_read_as_one_table(client: Client, corpus: Path, parses: Path) -> None:
@@ -139,7 +155,8 @@ def test_parquet_parts_read_as_one_table(client: Client, corpus: Path, parses: P
     schemas = {pq.read_schema(part) for part in written.parts}
     assert len(schemas) == 1
     table = pq.read_table(out)  # the directory as one table, _failures.jsonl skipped
-    assert table.num_rows == written.reports == 7
+    assert table.num_rows == written.reports + len(written.failures) == 9  # failures are rows
+    assert table.column("status").to_pylist().count("failed") == 2
     assert set(table.column_names) >= {f.key for name in ("2019", "2021") for f in gr.fields(name)}
     rows = table.select(["source", "organisation", "proactive.licensing.decisions"]).to_pylist()
     seed = next(row for row in rows if row["source"] == str(corpus / "2020" / SEEDS[1].name))

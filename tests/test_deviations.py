@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.render import renderable as render_layouts
 
 from conftest import SEEDS, scaled
 from strategies import reports
@@ -78,6 +79,86 @@ def test_a_numbered_item_of_prose_is_never_taken_for_a_lost_heading() -> None:
     assert any(d.code == "section-missing" and "三" in d.message for d in report.diagnostics)
 
 
+#: A narrative numbered its own way, none of its headings naming a section of the template.
+NARRATIVE = (
+    "二、工作机制建设\n成立政务公开工作专班，明确专人负责。\n"
+    "三、主动公开工作开展情况\n全年主动公开各类信息。\n"
+    "四、依规办理公开申请的情况\n所有申请均按时答复。\n"
+    "附表\n"
+)
+
+
+def _numbered_as_appendix(text: str, shift: int) -> str:
+    """``text`` (a rendering of a report) numbered as reports whose narrative is numbered
+    its own way print it: the tables' headings shifted by ``shift`` (``-1``: ``一、主动公开…``
+    after a narrative of 二 to 四, with 五 and 六 as the template numbers them; ``+1``: ``三、
+    主动公开…`` after a narrative 二, and every heading after it shifted too, 六 becoming 七)."""
+    numerals = "一二三四五六七"
+    shifted = (2, 3, 4) if shift < 0 else (2, 3, 4, 5, 6)
+    for number in shifted:
+        title = labels.SECTION_TITLES[number]
+        assert text.count(f"{title}\n") == 1
+        text = text.replace(f"{title}\n", f"{numerals[number - 1 + shift]}{title[1:]}\n")
+    first = f"{numerals[1 + shift]}{labels.SECTION_TITLES[2][1:]}\n"
+    narrative = NARRATIVE if shift < 0 else NARRATIVE.split("三、")[0]
+    return text.replace(first, narrative + first, 1)
+
+
+def test_tables_numbered_as_an_appendix_are_read_by_their_titles() -> None:
+    for shift in (-1, 1):
+        text = _numbered_as_appendix(TEXT_2019, shift)
+        report = gr.parse(text)
+        assert _proactive(report) == _proactive(REPORT_2019)
+        assert report.flat() == gr.parse(TEXT_2019).flat()
+        lines = text.split("\n")
+        sections = (2, 3, 4) if shift < 0 else (2, 3, 4, 5, 6)
+        misnumbered = [
+            lines.index(f"{'一二三四五六七'[s - 1 + shift]}{labels.SECTION_TITLES[s][1:]}") + 1
+            for s in sections
+        ]
+        found = [d.line for d in report.diagnostics if d.code == "heading-misnumbered"]
+        assert found == misnumbered
+        assert "unknown-label" not in _codes(report)
+
+
+@scaled(0.4)
+@given(reports(missing=False), st.sampled_from(render_layouts()), st.sampled_from((-1, 1)))
+def test_any_report_numbered_as_an_appendix_reads_as_numbered_by_the_template(
+    report: gr.Report, layout: str, shift: int
+) -> None:
+    text = gr.render(report, layout)
+    read, plain = gr.parse(_numbered_as_appendix(text, shift)), gr.parse(text)
+    assert read.flat() == plain.flat()
+    assert _codes(read).count("heading-misnumbered") == (3 if shift < 0 else 5)
+    assert "section-missing" not in _codes(read)
+    assert (read.problems, read.other_matters) == (plain.problems, plain.other_matters)
+
+
+def test_a_single_misnumbered_heading_is_no_shift() -> None:
+    # 一、主动公开… numbered as section 一 with the other headings right: one misnumbered
+    # heading, whose numeral is another heading's (一、总体情况), read by the single rule.
+    heading = "二、主动公开政府信息情况"
+    report = gr.parse(TEXT_2019.replace(heading, "一、主动公开政府信息情况"))
+    assert report.flat() == gr.parse(TEXT_2019).flat()
+    assert _codes(report).count("heading-misnumbered") == 1
+
+
+def test_numbered_items_of_prose_are_no_shifted_headings() -> None:
+    # Section 一 lists items named like sections 二 and 三, numbered 1. and 2., whose own
+    # headings are gone: two items in a row shifted alike, but numbered in Arabic numerals
+    # where the report's headings are Chinese; they stay text.
+    text = TEXT_2019.replace("二、主动公开政府信息情况\n", "").replace(
+        "三、收到和处理政府信息公开申请情况\n", ""
+    )
+    text = text.replace(
+        "一、总体情况\n", "一、总体情况\n1.主动公开政府信息情况\n2.收到和处理政府信息公开申请情况\n"
+    )
+    report = gr.parse(text)
+    assert "heading-misnumbered" not in _codes(report)
+    missing = [d.message for d in report.diagnostics if d.code == "section-missing"]
+    assert any("二" in m for m in missing) and any("三" in m for m in missing)
+
+
 def test_a_heading_with_a_stray_character_is_still_a_heading() -> None:
     heading = "四、政府信息公开行政复议、行政诉讼情况"
     report = gr.parse(SEED.replace(heading, "四、政府信息公开行政法复议情况"))
@@ -122,6 +203,57 @@ def test_the_last_row_with_units_in_text_without_a_grid() -> None:
         units = row.sub(r"政府集中采购\g<1>15个\g<2>6805947.43元", text)
         report = gr.parse(units)
         assert _proactive(report) == _proactive(gr.parse(text)), layout
+
+
+def test_units_apart_from_their_numbers() -> None:
+    # pdftotext -layout of a page printing 政府集中采购 with its units apart.
+    row = "政府集中采购  15  680.594743"
+    text = gr.render(REPORT_2019, "space-aligned")
+    assert row in text
+    for apart in (
+        "政府集中采购    15 笔      6805947.43 元",
+        "政府集中采购  15笔  680.594743 万元",
+    ):
+        report = gr.parse(text.replace(row, apart))
+        assert _proactive(report) == _proactive(REPORT_2019), apart
+        assert report.cell("proactive.procurement.amount").raw == apart.split("  ")[-1].strip()
+
+
+#: How tools print the gap between a number and its unit.
+GAPS = st.sampled_from(["", " ", "  ", "   ", "\u3000", "\u00a0"])
+
+
+def _with_units(text: str, projects: str, amount: str) -> str:
+    """``text`` with the two values after ``政府集中采购`` printed as ``projects`` and
+    ``amount``, wherever the layout puts them (the same line, the lines after)."""
+    at = text.index("政府集中采购")
+    values = iter((projects, amount))
+    rest = re.sub(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", lambda _: next(values), text[at:], count=2)
+    return text[:at] + rest
+
+
+@scaled(0.6)
+@given(
+    reports(template="2019", missing=False),
+    st.sampled_from(["tab-separated", "markdown", "box-grid", "space-aligned", "cell-per-line"]),
+    st.sampled_from(labels.COUNT_UNITS),
+    st.sampled_from(sorted(labels.MONEY_UNITS)),
+    GAPS,
+    GAPS,
+)
+def test_units_apart_with_any_spacing_are_read(
+    report: gr.Report, layout: str, count_unit: str, money_unit: str, gap: str, other_gap: str
+) -> None:
+    projects = report.flat()["proactive.procurement.projects"]
+    amount = Decimal(str(report.flat()["proactive.procurement.amount"]))
+    printed = (amount * labels.MONEY_UNITS[money_unit]).normalize()
+    text = gr.render(report, layout)
+    apart = _with_units(text, f"{projects}{gap}{count_unit}", f"{printed:f}{other_gap}{money_unit}")
+    assert apart != text
+    read = gr.parse(apart)
+    assert read.cell("proactive.procurement.projects").value == projects
+    assert read.cell("proactive.procurement.amount").value == amount
+    assert _proactive(read) == _proactive(gr.parse(text))
 
 
 def test_a_missing_header_row_and_a_header_worded_otherwise() -> None:
@@ -281,6 +413,55 @@ def test_sub_rows_numbered_with_a_comma() -> None:
     numbered = re.sub(r"\t(\d)\.", r"\t\1、", text)
     assert numbered != text
     assert gr.parse(numbered).flat() == gr.parse(text).flat()
+
+
+def _wrapped_other(text: str, template: str) -> str:
+    """``text`` (space-aligned) with （六）其他处理 wrapped after 其他, as ``pdftotext -layout``
+    and w3m wrap a narrow label column: ``处理`` goes on the next line, with the rest of the
+    2021 first sub-row's label printed beside the group's."""
+    if template == "2019":
+        line = next(line for line in text.split("\n") if line.startswith("（六）其他处理  "))
+        values = line.removeprefix("（六）其他处理  ")
+        return text.replace(line, f"（六）其他        {values}\n处理")
+    first = "（六）其他处理  1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  "
+    line = next(line for line in text.split("\n") if line.startswith(first))
+    values = line.removeprefix(first)
+    return text.replace(
+        line,
+        f"（六）其他  1.申请人无正当理由逾期不补正、   {values}\n"
+        "处理        行政机关不再处理其政府信息公开申请",
+    )
+
+
+@scaled(0.6)
+@given(reports(missing=False), st.sampled_from(["", " ", "  "]))
+def test_a_wrapped_group_label_and_a_numbering_apart_lose_no_row(
+    report: gr.Report, gap: str
+) -> None:
+    # （六）其他 / 处理 is the group （六）其他处理 (2019: its row), never sub-row 3.其他; a
+    # sub-row numbered ``3. 其他`` is that row: every cell read from the text, as printed
+    # unwrapped.
+    template = report.template
+    assert template is not None
+    text = gr.render(report, "space-aligned")
+    printed = _wrapped_other(text, template)
+    printed = re.sub(r"^(\d)\.(?=\S)", lambda m: f"{m[1]}.{gap}", printed, flags=re.MULTILINE)
+    read, plain = gr.parse(printed), gr.parse(text)
+    assert read.flat() == plain.flat()
+    assert [c.provenance for c in read.applications] == [c.provenance for c in plain.applications]
+    assert "values-unplaced" not in _codes(read)
+
+
+def test_a_wrapped_group_label_is_never_the_sub_row_other() -> None:
+    values: dict[str, object] = {f.key: 0 for f in gr.fields("2021") if f.section == "applications"}
+    for row in ("other.no_correction", "new", "total"):
+        values |= {f"applications.{row}.natural_person": 2, f"applications.{row}.total": 2}
+    report = gr.Report.from_values(values, template="2021", year=2022, organisation="某县人民政府")
+    read = gr.parse(_wrapped_other(gr.render(report, "space-aligned"), "2021"))
+    assert read.cell("applications.other.no_correction.natural_person").value == 2
+    assert read.cell("applications.other.other.natural_person").value == 0
+    assert read.cell("applications.other.other.natural_person").provenance == "parsed"
+    assert "duplicate-row" not in _codes(read)
 
 
 @scaled(0.2)

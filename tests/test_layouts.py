@@ -210,7 +210,7 @@ def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -
     """Kinds looked up for the whole region give each line's row as ``make_row`` reads it
     alone (rules, blank lines and lines of no cell give none)."""
     expected = [
-        make_row(markdown._split(line, number), number, positional=True)
+        make_row(markdown._split(line, number), number, positional=True, whole=True)
         for number, line in enumerate(lines, first)
         if line.strip() and not markdown._RULE.match(line)
     ]
@@ -218,10 +218,10 @@ def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -
     assert rows == [row for row in expected if row is not None]
 
 
-def _row_read_plainly(texts: list[str], positional: bool) -> Row | None:
+def _row_read_plainly(texts: list[str], positional: bool, whole: bool = False) -> Row | None:
     """``make_row``'s contract, a cell at a time: labels are the non-blank non-values;
     values are, on a trusted grid, every non-label cell from the first value to the last,
-    else the values alone."""
+    else the values alone; on a trusted grid, the grid is every cell after the last label."""
     cells = [(text, 7, column) for column, text in enumerate(texts, 1)]
     value = [bool(text.strip()) and cells_module.is_value(text.strip()) for text in texts]
     label = [bool(text.strip()) and not value[i] for i, text in enumerate(texts)]
@@ -231,14 +231,25 @@ def _row_read_plainly(texts: list[str], positional: bool) -> Row | None:
     else:
         values = [cell for i, cell in enumerate(cells) if value[i]]
     labels = [cell for i, cell in enumerate(cells) if label[i]]
-    return Row(tuple(labels), tuple(values), 7) if labels or values else None
+    last = max((i for i, is_label in enumerate(label) if is_label), default=-1)
+    grid = tuple(cells[last + 1 :]) if positional else ()
+    row = Row(tuple(labels), tuple(values), 7, grid=grid, whole=whole)
+    return row if labels or values else None
 
 
-@given(st.lists(st.sampled_from([*_CELL_TEXTS, " ", "/", "3.5", "无"]), max_size=12), st.booleans())
-def test_a_row_is_its_label_cells_and_its_values(texts: list[str], positional: bool) -> None:
+@given(
+    st.lists(st.sampled_from([*_CELL_TEXTS, " ", "/", "3.5", "无"]), max_size=12),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_row_is_its_label_cells_and_its_values(
+    texts: list[str], positional: bool, whole: bool
+) -> None:
     """The memoised shape of a row's kinds takes the cells the plain reading takes."""
     cells = [(text, 7, column) for column, text in enumerate(texts, 1)]
-    assert make_row(cells, 7, positional) == _row_read_plainly(texts, positional)
+    assert make_row(cells, 7, positional, whole=whole) == _row_read_plainly(
+        texts, positional, whole
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,16 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import metadata
 from govinfo_report.limits import MAX_FRONT_LINES
 
 import accuracy
+from conftest import scaled
+from strategies import reports
 
 BODY = "云溪县交通运输局"
 TITLE = f"{BODY}2020年政府信息公开工作年度报告"
@@ -218,3 +222,147 @@ def test_the_title_is_looked_for_in_the_first_lines_of_the_front_only() -> None:
     assert (report.organisation, report.year) == (None, None)
     missing = next(d for d in report.diagnostics if d.code == "title-missing")
     assert f"first {MAX_FRONT_LINES} non-empty lines" in missing.message
+
+
+# Text that lost its title, or holds the whole page on one line (issue 26, item 9) -----------
+
+#: A site's page around a report, as BeautifulSoup ``get_text(" ", strip=True)`` prints it:
+#: every element's text on one line, apart by spaces.
+NAVIGATION = ("首页", "政务公开", "政府信息公开年报", "互动交流", "当前位置：", "首页", ">", "年报")
+
+
+def _one_line(report: gr.Report, at: int, separator: str) -> str:
+    """``report`` rendered, then put on one line as a page's text, its title (the page's
+    ``<title>``, ``…年度报告{separator}政府信息公开年报{separator}云溪县人民政府``) at ``at``
+    among the navigation words, the report's own title line left out."""
+    lines = [line for line in gr.render(report, "space-aligned").split("\n") if line.strip()]
+    title = lines[0]
+    page_title = separator.join((title, "政府信息公开年报", "云溪县人民政府"))
+    words = [*NAVIGATION[:at], page_title, *NAVIGATION[at:], "来源：", "发布时间：2021-03-05"]
+    return " ".join([*words, *lines[1:]])
+
+
+def test_the_title_inside_a_page_on_one_line() -> None:
+    report = gr.Report.from_values({}, template="2019", year=2020, organisation=BODY)
+    for separator in ("_", " | ", "-"):
+        text = _one_line(report, 3, separator)
+        assert "\n" not in text and TITLE in text
+        read = gr.parse(text)
+        assert (read.organisation, read.year, read.template) == (BODY, 2020, "2019"), separator
+
+
+def test_the_title_naming_the_body_inside_a_page_on_one_line() -> None:
+    # The page's <title> names no body, its heading does.
+    report = gr.Report.from_values({}, template="2019", year=2020)  # signed by no body
+    page = _one_line(report, 0, "_")
+    assert page.startswith("2020年政府信息公开工作年度报告_") and BODY not in page
+    text = page.replace(" 当前位置", f" {TITLE} 当前位置", 1)
+    assert (gr.parse(text).organisation, gr.parse(text).year) == (BODY, 2020)
+    assert (gr.parse(page).organisation, gr.parse(page).year) == (None, 2020)
+
+
+@scaled(0.6)
+@given(reports(), st.integers(0, len(NAVIGATION)), st.sampled_from(["_", "|", " - ", " "]))
+def test_the_title_anywhere_in_a_page_on_one_line(
+    report: gr.Report, at: int, separator: str
+) -> None:
+    read = gr.parse(_one_line(report, at, separator))
+    assert (read.organisation, read.year, read.template) == (
+        report.organisation,
+        report.year,
+        report.template,
+    )
+
+
+#: Period sentences as reports word them; ``{y}`` is the year.
+PERIODS = (
+    "本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。",
+    "本报告中所列数据的统计期限为{y}年1月1日至12月31日。",
+    "本报告所列数据统计时间为{y}年1月1日至{y}年12月31日。",
+    "报告中所列数据的统计期限为 {y} 年 1 月 1 日至 {y} 年 12 月 31 日。",
+    "本报告所列数据统计期限截至{y}年12月31日。",
+    "本报告统计期限为{y}年度。",
+)
+#: What the body did, as section 一 opens (``{b}``: the body).
+OPENINGS = (
+    "{b}依法做好政府信息公开工作。",
+    "{b}认真贯彻落实《中华人民共和国政府信息公开条例》。",
+    "{b}坚持以公开为常态、不公开为例外。",
+    "{b}在上级部门的指导下，扎实推进政务公开。",
+)
+
+
+def _untitled(report: gr.Report, period: str, opening: str, signed: bool) -> str:
+    """``report`` as trafilatura keeps it: no title, a preamble with the period sentence,
+    section 一 opening with ``opening``, the signature only when ``signed``."""
+    text = gr.render(report, "space-aligned")
+    title, rest = text.split("\n", 1)
+    assert title.endswith("年度报告")
+    rest = rest.replace("一、总体情况\n无。", f"一、总体情况\n{opening}", 1)
+    if not signed:
+        rest = rest.rstrip("\n").rsplit("\n\n", 1)[0] + "\n"
+    return f"本报告根据《中华人民共和国政府信息公开条例》要求编制。{period}\n{rest}"
+
+
+@scaled(0.6)
+@given(
+    reports(),
+    st.sampled_from(PERIODS),
+    st.sampled_from(OPENINGS),
+    st.sampled_from(["signature", "opening", "我局", "本机关"]),
+)
+def test_year_and_body_of_a_text_without_its_title(
+    report: gr.Report, period: str, opening: str, named: str
+) -> None:
+    assert report.year is not None and report.organisation is not None
+    body = report.organisation if named == "opening" else named
+    text = _untitled(
+        report,
+        period.format(y=report.year),
+        f"{report.year}年，{opening.format(b=body)}",
+        named == "signature",
+    )
+    read = gr.parse(text)
+    assert read.year == report.year
+    assert read.template == report.template
+    assert read.organisation == (None if named in ("我局", "本机关") else report.organisation)
+    assert "title-missing" in {d.code for d in read.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。", 2022),
+        ("统计期限为2019年9月1日至2019年12月31日。", 2019),  # a body set up in the year
+        ("统计期限自2021年7月1日起至2022年6月30日止。", None),  # two years: none
+        ("2022年1月1日至2022年12月31日，全县开展专项整治。", None),  # no period sentence
+        ("本报告统计期限为2023年度，数据截至2023年12月31日。", 2023),
+    ],
+)
+def test_the_year_of_the_period_sentence(text: str, year: int | None) -> None:
+    assert metadata.period_year([text[:15], text[15:]]) == year  # wrapped anywhere
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "body"),
+    [
+        ("2022年，云溪县交通运输局依法做好政府信息公开工作。", [], BODY),
+        ("2022年，云溪县卫生健康委员会深入贯彻落实《条例》。", [], "云溪县卫生健康委员会"),
+        ("2022年，云溪县人民政府办公室坚持公开为常态。", [], "云溪县人民政府办公室"),
+        # No place named, a pronoun, a collective, a clause before the body: no name.
+        ("2022年，交通运输局依法做好政府信息公开工作。", [], None),
+        ("2022年，县政府办公室依法做好政府信息公开工作。", [], None),
+        ("2022年，县委办公室和县政府办公室依法做好工作。", [], None),
+        ("2022年，我局依法做好政府信息公开工作。", [], None),
+        ("2022年，全县各级政府依法做好政府信息公开工作。", [], None),
+        ("2022年，在县委的领导下，云溪县交通运输局依法做好工作。", [], None),
+        # The signature before the date, on its line or the one before.
+        ("2022年，我局依法做好工作。", [BODY, "2023年1月20日"], BODY),
+        ("无。", [f"{BODY}  2023年1月20日"], BODY),
+        ("无。", ["我局", "2023年1月20日"], None),
+    ],
+)
+def test_the_body_a_text_without_its_title_names(
+    opening: str, closing: list[str], body: str | None
+) -> None:
+    assert metadata.named_body([opening], ["无。", *closing]) == body

@@ -17,6 +17,7 @@ import lxml.html
 import pytest
 
 import govinfo_report as gr
+from govinfo_report import cli, formats
 from govinfo_report.cli import main
 
 from conftest import SEEDS, WRITTEN
@@ -120,6 +121,24 @@ def test_missing_cells_are_marked(seed_page) -> None:
         assert td.get("data-raw") is None
 
 
+def test_a_missing_cell_names_the_diagnostic_that_left_it_missing(seed_page) -> None:
+    # Seed 001 prints section 四's header (line 84, 行政复议 行政诉讼) and not one number.
+    td = cell(seed_page, "appeals.review.total")
+    cause = seed_page.get_element_by_id(td.get("data-cause"))
+    assert (cause.get("data-code"), cause.get("data-line")) == ("table-empty", "84")
+    assert "section 四 prints no number" in cause.get("data-text")
+    # Its other notes: the rule it leaves unchecked (folded by the panel, by its code) and
+    # section 一's 行政复议14件, which the table does not give.
+    notes = [seed_page.get_element_by_id(i) for i in td.get("data-diags").split()]
+    assert sorted(note.get("data-code") for note in notes) == [
+        "rule-not-assessable",
+        "table-empty",
+        "text-table-mismatch",
+    ]
+    assert cell(seed_page, "proactive.licensing.decisions").get("data-cause") is None
+    assert cell(seed_page, "applications.granted.total").get("data-cause") is None  # derived
+
+
 def test_the_header_says_what_to_trust(seed_page) -> None:
     report = gr.parse(SEED)
     done = report.completeness()
@@ -194,6 +213,38 @@ def test_show_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert root.get_element_by_id("L36").xpath('string(span[@class="tx"])').endswith("\t14")
     assert main(["show", str(SEED)]) == 0
     assert capsys.readouterr().out.startswith("<!DOCTYPE html>")
+
+
+def test_show_reads_and_parses_its_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extracted: list[str] = []
+    parsed: list[object] = []
+    read, parse_source = formats.read, cli.parse_source
+
+    def counting_read(data: bytes, kind: str, **options: object) -> object:
+        extracted.append(kind)
+        return read(data, kind, **options)  # type: ignore[arg-type]
+
+    def counting_parse(*args: object, **options: object) -> object:
+        parsed.append(args)
+        return parse_source(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats, "read", counting_read)
+    monkeypatch.setattr(cli, "parse_source", counting_parse)
+    pdf = (
+        Path(__file__).parent
+        / "fixtures"
+        / "converters"
+        / "typed-2021_tab_separated"
+        / "report.pdf"
+    )
+    out = tmp_path / "page.html"
+    assert main(["show", str(pdf), "--output", str(out)]) == 0
+    assert (extracted, len(parsed)) == (["pdf"], 1)  # pdfium ran once, the parser once
+    root = lxml.html.fromstring(out.read_text(encoding="utf-8"))
+    assert cell(root, "proactive.normative_documents.issued").text_content() == "3"
+    assert root.xpath('//div[starts-with(@id, "L")]')  # the source text, from the same read
 
 
 def test_show_names_a_file_that_is_not_a_report(

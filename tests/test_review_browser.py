@@ -94,6 +94,20 @@ def test_a_derived_cell_shows_its_rule(url: str) -> None:
     assert root.xpath('//div[contains(@class, "hl")]') == []  # no line to show
 
 
+def test_a_missing_cell_shows_why_and_jumps_to_its_line(url: str) -> None:
+    root = rendered(f"{url}#appeals.review.total")
+    panel = root.get_element_by_id("detail")
+    facts = dict(zip(panel.xpath("dl/dt/text()"), panel.xpath("dl/dd"), strict=True))
+    assert facts["value"].text_content() == "missing: the text gives no value"
+    assert "section 四 prints no number" in facts["missing because"].text_content()
+    assert "hl" in root.get_element_by_id("L84").get("class").split()  # the cause's line
+    fold = facts["not checked"].xpath("details")[0]
+    assert fold.get("open") is None  # folded
+    assert fold.xpath("string(summary)") == "1 rule(s) not checked"
+    assert "行政复议: 总计 = 结果维持" in fold.xpath("string(div)")
+    assert "text-table-mismatch" in facts["diagnostic"].text_content()
+
+
 def test_the_screenshot_for_the_docs(url: str) -> None:
     SCREENSHOT.unlink(missing_ok=True)
     chromium(

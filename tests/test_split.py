@@ -96,10 +96,10 @@ def test_validate_names_each_report_of_a_file(
     path.write_text(SEPARATOR.join([gr.render(REPORTS[0]), gr.render(REPORTS[1]), broken]), "utf-8")
     status = main(["validate", "--quiet", str(path)])
     captured = capsys.readouterr()
-    assert status == 1  # seed 001 has errors
-    assert "three.txt#1: 2 error(s)" in captured.out
-    assert "three.txt#2: 0 error(s)" in captured.out
-    assert captured.err.startswith("three.txt#3: not a government information")
+    assert status == 2  # part 3 failed, which wins over seed 001's errors
+    assert f"{path}#1: 2 error(s)" in captured.out
+    assert f"{path}#2: 0 error(s)" in captured.out
+    assert captured.err.startswith(f"{path}#3: not a government information")
 
 
 def _empty() -> gr.Report:

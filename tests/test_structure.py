@@ -21,9 +21,16 @@ def test_a_heading_out_of_order_is_read_as_text_and_reported() -> None:
 
 
 def test_a_report_without_title() -> None:
-    report = gr.parse(TEXT.replace("2020 年政府信息公开工作年度报告", ""))
-    assert (report.organisation, report.year) == (None, None)
+    # Its period sentence still gives the year, its signature the body.
+    untitled = TEXT.replace("2020 年政府信息公开工作年度报告", "")
+    report = gr.parse(untitled)
+    assert (report.organisation, report.year) == ("韵家口镇人民政府", 2020)
     assert "title-missing" in {d.code for d in report.diagnostics}
+    period = "本报告中使用数据统计期限为 2020 年 1 月 1 日至 12 月 31 日。"
+    signature = "韵家口镇人民政府\n\n2021年1月19日"
+    assert period in untitled and signature in untitled
+    bare = gr.parse(untitled.replace(period, "").replace(signature, ""))
+    assert (bare.organisation, bare.year) == (None, None)
 
 
 def test_a_signature_date_in_chinese_numerals() -> None:

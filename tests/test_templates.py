@@ -50,10 +50,14 @@ def test_template_labels_in_a_pre_2019_report_are_read_not_refused() -> None:
 
 
 def test_legacy_headings_without_a_year_are_refused() -> None:
-    undated = LEGACY.replace("2016年政府信息公开", "政府信息公开", 1)
-    with pytest.raises(gr.LegacyReportError) as caught:
-        gr.parse(undated)
-    assert caught.value.year is None
+    untitled = LEGACY.replace("2016年政府信息公开", "政府信息公开", 1)
+    period = "本报告中所列数据的统计期限自2016年1月1日起至2016年12月31日止。"
+    assert period in untitled
+    for text, year in ((untitled, 2016), (untitled.replace(period, ""), None)):
+        # Without its title, the report's period sentence still dates it.
+        with pytest.raises(gr.LegacyReportError) as caught:
+            gr.parse(text)
+        assert caught.value.year == year
 
 
 def test_a_report_dated_2019_or_later_is_never_refused_as_legacy() -> None:

@@ -430,6 +430,7 @@ def test_every_skipped_file_and_member_is_named_with_its_reason(tmp_path: Path) 
     ]
     assert set(SKIP_REASONS) == {s.reason for s in skipped} | {
         "kind",
+        "convert",
         "depth",
     }
 

@@ -2,10 +2,16 @@
 (政府信息公开工作年度报告) as checked data.
 
 >>> import govinfo_report as gr
->>> report = gr.parse(path_or_text_or_bytes)          # doctest: +SKIP
+>>> report = gr.parse(Path("report.txt"))             # doctest: +SKIP
 >>> report.flat()["applications.total.total"]         # doctest: +SKIP
 >>> gr.validate(report).violated                        # doctest: +SKIP
+>>> frame = gr.read_reports("reports/", jobs=2)         # doctest: +SKIP
+
+The public API is ``__all__``; ``dir(gr)`` lists it alone (the modules that implement it
+stay importable, e.g. ``govinfo_report.dask``, but are not part of the front door).
 """
+
+__version__ = "0.1.0"
 
 from .catalogue import Field, fields
 from .diagnostics import CODES, Diagnostic
@@ -28,12 +34,13 @@ from .errors import (
     RecordError,
     UnknownLayoutError,
 )
-from .frames import report_frame
+from .frames import cells_frame, read_cells, read_reports, report_frame
 from .layouts import available as available_layouts
-from .model import Cell, Completeness, Report, Table
+from .model import Cell, Completeness, Report, Scanned, Table
 from .parser import extract_text, parse
 from .render import render, render_html
 from .review import review_html
+from .schema import record_schema
 from .split import split_reports
 from .stream import Result, iter_parse, parse_document
 from .validate import Check, Validation, validate
@@ -55,11 +62,14 @@ __all__ = [
     "RecordError",
     "Report",
     "Result",
+    "Scanned",
     "Skipped",
     "Table",
     "UnknownLayoutError",
     "Validation",
+    "__version__",
     "available_layouts",
+    "cells_frame",
     "directory",
     "documents",
     "extract_text",
@@ -68,6 +78,9 @@ __all__ = [
     "json_lines",
     "parse",
     "parse_document",
+    "read_cells",
+    "read_reports",
+    "record_schema",
     "render",
     "render_html",
     "report_frame",
@@ -77,4 +90,9 @@ __all__ = [
     "validate",
     "zip_archive",
 ]
-__version__ = "0.1.0"
+
+
+def __dir__() -> list[str]:
+    """The public API only: the package's modules stay out of ``dir(gr)`` and tab
+    completion (they are still importable: ``from govinfo_report import dask``)."""
+    return sorted(__all__)

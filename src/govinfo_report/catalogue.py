@@ -55,6 +55,12 @@ class Template:
     def keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.fields)
 
+    def section_keys(self, section: str) -> tuple[str, ...]:
+        """The keys of ``section``'s cells, in catalogue order."""
+        return tuple(
+            f.key for f in self.fields[self.sections[section].start : self.sections[section].stop]
+        )
+
 
 def _kind(column: str) -> Kind:
     if column in labels.MONEY_COLUMNS:

@@ -23,6 +23,9 @@ _NUMBER = (
     rf"|(?P<counted>[{''.join(COUNT_UNITS)}])))?"
 )
 _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
+#: What a PDF read by OCR writes for a cell whose two reads differ (one character a
+#: character read): printed, so neither blank nor a placeholder, but no value.
+UNREAD = "\ufffd"
 #: A whole cell that holds a value (or an explicit "not given").
 VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")
 _NUMBER_CELL = re.compile(_NUMBER)
@@ -48,7 +51,7 @@ def _kind(cell: str) -> str:
     text = cell.strip()
     if not text:
         return BLANK
-    if _plain(text) or is_number(text):
+    if _plain(text) or is_number(text) or is_unread(text):
         return NUMBER
     return PLACEHOLDER if is_value(text) else LABEL
 
@@ -61,6 +64,11 @@ _KINDS = Memo(_kind, len)
 def _plain(text: str) -> bool:
     """Digits only, as most cells are: a number without the regular expression."""
     return text.isdecimal() and len(text) <= MAX_DIGITS
+
+
+def is_unread(text: str) -> bool:
+    """Whether a stripped cell text is ``UNREAD``: a scanned cell whose reads differ."""
+    return text[:1] == UNREAD and not text.strip(UNREAD)
 
 
 def is_value(text: str) -> bool:
@@ -104,6 +112,8 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
     """
     if kind != "money" and _plain(text):
         return int(text), None
+    if is_unread(text):
+        return None, "ocr-disagree"
     match = _NUMBER_CELL.fullmatch(text)
     if match is None:
         return None, (None if not text or is_value(text) else "invalid-value")

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .cells import MAX_DIGITS
-from .labels import MONEY_UNITS
+from .labels import COUNT_UNITS, MONEY_UNITS
 from .layouts import Printed, Row
 
 #: The longest run of digits that is cut (a row of section 四: 15 values of two digits).
@@ -98,8 +98,8 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
 
     The run is digits, or (text whose line breaks were lost, ``layouts.run_together``)
     numbers as printed with a sign, decimals or a money unit, and dashes for cells not
-    given, some apart by spaces: a number never spans a space, starts with a sign or a
-    digit, and ends where a unit does.
+    given, some apart by spaces: a number never spans a space (but for the one before its
+    unit, ``246900 元``), starts with a sign or a digit, and ends where a unit does.
     ``tail``: the run's last ``tail`` characters may be the next row label's numbering
     (``…申请 20000022.申请人``), so the ways without them are counted too."""
     text, line, column = run
@@ -124,8 +124,9 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     )
 
 
-#: Money units a number may end in (``246900元``); a unit ends its number.
-_UNITS = tuple(sorted(MONEY_UNITS, key=len, reverse=True))
+#: Units a number may end in (``246900元``, ``1个``), right after it or past spaces; a unit
+#: ends its number.
+UNITS = tuple(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
 #: The most decimals a number may have (as ``cells`` reads them).
 _MAX_DECIMALS = 8
 
@@ -156,7 +157,8 @@ def _ends(text: str, start: int) -> list[int]:
             point += 1
             ends.append(point)
     for number_end in list(ends):
-        ends.extend(number_end + len(unit) for unit in _UNITS if text.startswith(unit, number_end))
+        unit_start = _next(text, number_end)
+        ends.extend(unit_start + len(unit) for unit in UNITS if text.startswith(unit, unit_start))
     return [end for end in ends if end == size or text[end] in _STARTS]
 
 

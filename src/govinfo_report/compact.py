@@ -17,7 +17,7 @@ from typing import Any
 
 from .catalogue import SECTIONS, TEMPLATES
 from .diagnostics import Diagnostic
-from .model import Report, Table
+from .model import Report, Scanned, Table
 
 #: The packed form: metadata, prose, three tables, diagnostics, all plain tuples.
 Packed = tuple[Any, ...]
@@ -51,6 +51,7 @@ def pack(report: Report) -> Packed:
                 table.raws,
                 table.positions,
                 _shared(table.rules, seen),
+                tuple([None if mark is None else tuple(mark) for mark in table.ocr]),
             )
         )
     published = report.published
@@ -87,7 +88,7 @@ def unpack(packed: Packed) -> Report:
         diagnostics,
     ) = packed
     tables = []
-    for section, (layout, values, provenance, raws, positions, rules) in zip(
+    for section, (layout, values, provenance, raws, positions, rules, ocr) in zip(
         SECTIONS, packed_tables, strict=True
     ):
         keys, index, money = _section(template, section)
@@ -97,8 +98,20 @@ def unpack(packed: Packed) -> Report:
                 if isinstance(values[i], str):
                     values[i] = Decimal(values[i])
             values = tuple(values)
+        marks = tuple([None if mark is None else Scanned(*mark) for mark in ocr])
         tables.append(
-            Table(section, layout, keys, values, provenance, raws, positions, rules, _index=index)
+            Table(
+                section,
+                layout,
+                keys,
+                values,
+                provenance,
+                raws,
+                positions,
+                rules,
+                _index=index,
+                ocr=marks,
+            )
         )
     proactive, applications, appeals = tables
     return Report(

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from . import export, formats, frames, layouts
+from .atomic import replaced
 from .catalogue import TEMPLATES
 from .documents import Document, documents
 from .errors import MissingDependencyError
@@ -164,31 +165,39 @@ def _parse_partition(
     ]
 
 
-def write_jsonl(results: db.Bag, directory: str | os.PathLike[str]) -> Written:
-    """Write the reports of ``results`` (a bag of ``Result``) as JSON Lines parts,
+def write_jsonl(
+    results: db.Bag, directory: str | os.PathLike[str], *, skip_failed: bool = False
+) -> Written:
+    """Write ``results`` (a bag of ``Result``) as JSON Lines parts,
     ``directory/part-00000.jsonl`` on, one per partition, each line ending with a newline (so
     ``cat part-*.jsonl`` is the whole corpus in input order), each record as
-    ``parse --format jsonl`` writes it; and the failures to ``directory/_failures.jsonl``.
+    ``parse --format jsonl`` writes it: a document that failed is a record too (``status``
+    ``failed``, its ``error``), unless ``skip_failed``; and the failures also to
+    ``directory/_failures.jsonl``.
 
     Each partition is parsed and written by the worker holding it, in one computation: every
     document is parsed once. A part is written to a temporary name and renamed, so a task
     run again (a worker lost) never leaves half a part.
     """
-    return _write(results, directory, "jsonl", _jsonl_part)
+    return _write(results, directory, "jsonl", partial(_jsonl_part, skip_failed=skip_failed))
 
 
 def write_parquet(
     results: db.Bag,
     directory: str | os.PathLike[str],
     templates: Sequence[str] = tuple(TEMPLATES),
+    *,
+    skip_failed: bool = False,
 ) -> Written:
-    """Write the reports of ``results`` as Parquet parts, ``directory/part-00000.parquet``
-    on, every part with the same schema (``frames.write_parquet`` for ``templates``: by
-    default both, the union of their keys), so that any Parquet reader reads the directory as
-    one table; and the failures to ``directory/_failures.jsonl``. Needs the ``export`` extra
-    (pyarrow) on the workers. As ``write_jsonl``, every document is parsed once.
+    """Write ``results`` as Parquet parts, ``directory/part-00000.parquet`` on, every part
+    with the same schema (``frames.write_parquet`` for ``templates``: by default both, the
+    union of their keys), so that any Parquet reader reads the directory as one table, a
+    document that failed a row too unless ``skip_failed``; and the failures also to
+    ``directory/_failures.jsonl``. Needs the ``export`` extra (pyarrow) on the workers. As
+    ``write_jsonl``, every document is parsed once.
     """
-    return _write(results, directory, "parquet", partial(_parquet_part, templates=templates))
+    write_part = partial(_parquet_part, templates=templates, skip_failed=skip_failed)
+    return _write(results, directory, "parquet", write_part)
 
 
 #: Writes one partition's reports to a path; returns nothing.
@@ -206,7 +215,10 @@ def _write(
     numbers = db.from_sequence(range(count), npartitions=count)
     summaries = results.map_partitions(_write_partition, numbers, paths, write_part).compute()
     failures = tuple(failure for summary in summaries for failure in summary[3])
-    with open(os.path.join(folder, FAILURES), "w", encoding="utf-8") as handle:
+    with (
+        replaced(os.path.join(folder, FAILURES)) as temporary,
+        open(temporary, "w", encoding="utf-8") as handle,
+    ):
         handle.writelines(
             json.dumps(failure.record(), ensure_ascii=False) + "\n" for failure in failures
         )
@@ -225,11 +237,8 @@ def _write_partition(
     """Write one partition's reports to its part; its counts of complete, partial and empty
     reports, and its failures."""
     done = list(partition)
-    path = paths[number[0]]
-    folder, name = os.path.split(path)
-    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # hidden from readers
-    write(done, temporary)
-    os.replace(temporary, path)
+    with replaced(paths[number[0]]) as temporary:  # hidden from readers until renamed
+        write(done, temporary)
     statuses = [r.report.completeness().status for r in done if r.report is not None]
     failures = [
         Failure(r.index, r.name, r.error.code, r.error.message, r.error.line, r.error.column)
@@ -246,10 +255,12 @@ def _write_partition(
     ]
 
 
-def _jsonl_part(done: Sequence[Result], path: str) -> None:
+def _jsonl_part(done: Sequence[Result], path: str, skip_failed: bool) -> None:
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.writelines(export.to_jsonl(r.report for r in done if r.report is not None))
+        handle.writelines(export.to_jsonl(r for r in done if not (skip_failed and r.error)))
 
 
-def _parquet_part(done: Sequence[Result], path: str, templates: Sequence[str]) -> None:
-    frames.write_parquet((r.report for r in done if r.report is not None), path, templates)
+def _parquet_part(
+    done: Sequence[Result], path: str, templates: Sequence[str], skip_failed: bool
+) -> None:
+    frames.write_parquet((r for r in done if not (skip_failed and r.error)), path, templates)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .escape import padded
 from .model import Report
 from .parser import parse
 
+#: Terminal columns the labels take (a Chinese character takes two), values aligned after.
+LABEL_COLUMNS = 44
 MAIN_TOTALS = (
     ("applications.new.total", "new requests 本年新收"),
     ("applications.carried_over.total", "carried over 上年结转"),
@@ -34,7 +37,7 @@ def summary(report: Report) -> str:
         cell = report.cell(key)
         mark = " (derived)" if cell.provenance == "derived" else ""
         shown = cell.provenance if cell.value is None else f"{cell.value}{mark}"
-        lines.append(f"   {label:<40} {shown}")
+        lines.append(f"   {padded(label, LABEL_COLUMNS)} {shown}")
     counts = {
         p: sum(t.provenance.count(p) for t in report.tables)
         for p in ("parsed", "derived", "blank", "missing")

@@ -31,6 +31,35 @@ CODES: dict[str, tuple[Severity, str]] = {
         "characters of a PDF are private-use code points (a font without a real Unicode map); "
         "that text is unreadable",
     ),
+    "ocr-read": (
+        "info",
+        "pages of a PDF are scans read by OCR: their numbers stand only where two reads agree "
+        "and the rules hold",
+    ),
+    "ocr-pages-skipped": (
+        "info",
+        "scanned pages of a PDF without a ruled table were not read by OCR (only page 1, the "
+        "pages with tables and the pages next to them are)",
+    ),
+    "ocr-disagree": (
+        "warning",
+        "a scanned cell's two OCR reads (the page's and its own crop's) differ: it is missing",
+    ),
+    "ocr-read-once": (
+        "warning",
+        "a value was read by OCR from a scanned page outside a ruled table's cells: read once, "
+        "it is missing",
+    ),
+    "ocr-unverified": (
+        "warning",
+        "a value read by OCR is in a rule the report violates: a misread cannot be told from "
+        "a printing error, so it is missing",
+    ),
+    "ocr-unchecked": (
+        "info",
+        "with ocr='strict', a value read by OCR that no rule checks (only its two reads "
+        "agree) is missing",
+    ),
     "unruled-table": (
         "info",
         "a PDF page holds a table without ruling lines; its rows are written with their "
@@ -152,6 +181,26 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "body-mismatch": ("warning", "two reports compared across years name different bodies"),
 }
+
+#: The codes whose diagnostics name cells they leave missing (unless a rule derives them):
+#: the reasons a report is partial (``export.reasons``). Every missing cell is named by one.
+MISSING_CAUSES: frozenset[str] = frozenset(
+    {
+        "table-missing",
+        "table-empty",
+        "layout-unknown",
+        "table-order-broken",
+        "row-missing",
+        "foreign-label",
+        "extra-values",
+        "values-unplaced",
+        "collapsed-cell",
+        "search-budget",
+        "rules-contradict",
+        "group-row",
+        "invalid-value",
+    }
+)
 
 
 @attrs.frozen

@@ -25,7 +25,7 @@ import threading
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO
 
 import attrs
@@ -40,10 +40,15 @@ KINDS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".xhtml", ".docx", ".p
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 #: Archives, opened wherever they are found (up to ``max_depth`` deep).
 ARCHIVE_SUFFIXES = (".zip", *TAR_SUFFIXES)
+#: Word 97-2003 and WPS Office documents: not read, but named with how to convert them.
+CONVERTIBLE = (".doc", ".wps")
+#: How to turn one of them into a document that is read.
+CONVERT_HINT = "convert it to .docx first (LibreOffice: soffice --headless --convert-to docx FILE)"
 
 #: Why a file or member is skipped -> what that means.
 SKIP_REASONS: dict[str, str] = {
     "kind": "not a kind of document read by default (KINDS), nor an archive",
+    "convert": "a Word 97-2003 (.doc) or WPS (.wps) document, not read: " + CONVERT_HINT,
     "depth": "an archive nested deeper than the depth limit (max_depth)",
     "symlink": "a symbolic link (or a tar hard link): links are never followed",
     "device": "not a regular file: a device, a FIFO or a socket",
@@ -78,8 +83,8 @@ class Skipped:
 
     Attributes:
         name: named as its document would have been (a path, ``archive:member``).
-        reason: a key of ``SKIP_REASONS``: ``kind``, ``depth``, ``symlink``, ``device``,
-            ``encrypted``.
+        reason: a key of ``SKIP_REASONS``: ``kind``, ``convert``, ``depth``, ``symlink``,
+            ``device``, ``encrypted``.
         detail: the reason in words, for people.
     """
 
@@ -218,6 +223,38 @@ def documents(
     return iter([Document(name, path=name)])
 
 
+def listed(
+    inputs: Iterable[str | os.PathLike[str]],
+    patterns: Sequence[str] | None = None,
+    *,
+    text_field: str = "text",
+    name_field: str | None = None,
+    max_depth: int = MAX_DEPTH,
+    max_bytes: int | None = MAX_BYTES,
+    skipped: OnSkip | None = None,
+) -> Iterator[Document]:
+    """The documents of each of ``inputs`` in turn, as ``documents`` gives them (the same
+    arguments), listed lazily: the one input path of the command line and of
+    ``read_reports``."""
+    for path in inputs:
+        yield from documents(
+            path,
+            patterns,
+            text_field=text_field,
+            name_field=name_field,
+            max_depth=max_depth,
+            max_bytes=max_bytes,
+            skipped=skipped,
+        )
+
+
+def one_document(path: str | os.PathLike[str]) -> bool:
+    """Whether ``documents(path)`` gives one document whatever the file holds: ``path`` is
+    not a directory, an archive or a ``.jsonl`` file."""
+    name = os.fspath(path)
+    return not (os.path.isdir(name) or _is_archive(name) or name.lower().endswith(".jsonl"))
+
+
 def directory(
     root: str | os.PathLike[str],
     patterns: Sequence[str] | None = None,
@@ -323,7 +360,10 @@ class _Lister:
             return self.matches(relative)
         if relative.lower().endswith(KINDS):
             return True
-        self._skip(name, "kind", f"not a kind read by default ({' '.join(KINDS)}, archives)")
+        if relative.lower().endswith(CONVERTIBLE):
+            self._skip(name, "convert", f"a Word 97-2003 or WPS document: {CONVERT_HINT}")
+        else:
+            self._skip(name, "kind", f"not a kind read by default ({' '.join(KINDS)}, archives)")
         return False
 
     def folder(self, top: str) -> Iterator[Document]:

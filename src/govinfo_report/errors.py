@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
-from .escape import escape
+from .escape import escape, width
 
 #: code -> when ``ParseError`` is raised with it (besides any diagnostic code under
 #: ``strict=True``); ``docs/diagnostics.md`` explains each.
@@ -13,10 +12,13 @@ ERROR_CODES: dict[str, str] = {
     "empty-input": "the input is empty or only white space",
     "not-text": "the input is binary, or neither UTF-8 nor GB18030 text",
     "not-a-report": "no title, section headings or tables were found",
+    "path-as-text": "a str that names an existing file was given as a report's text: pass a "
+    "pathlib.Path to read the file",
     "legacy-report": "a report from before the 2019 template",
     "several-reports": "the text holds several reports separated by '---' lines, as render "
     "writes them (split them with split_reports)",
-    "unreadable": "a document cannot be read (a damaged DOCX or PDF; in a stream also a "
+    "unreadable": "a document cannot be read (a damaged DOCX or PDF, a Word 97-2003 or WPS "
+    "document to convert to .docx; in a stream also a "
     "missing file, a bad archive member, a JSON line that is not a record with "
     "a text, a document whose format's extra is not installed)",
     "encrypted": "a PDF document is encrypted and needs a password to open",
@@ -131,16 +133,12 @@ def excerpt(text: str, column: int) -> str:
     lead = "…" if start else ""
     tail = "…" if start + _EXCERPT_CHARS < len(text) else ""
     return (
-        f"    {lead}{_display(shown)}{tail}\n    {' ' * (_width(lead) + _width(_display(before)))}^"
+        f"    {lead}{_display(shown)}{tail}\n    {' ' * (width(lead) + width(_display(before)))}^"
     )
 
 
 def _display(text: str) -> str:
     return escape(text.replace("\t", "  "))
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def byte_position(data: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int, str]:

@@ -8,6 +8,7 @@ inside a JSON string, so one rule serves messages, CSV cells and JSON documents.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -51,3 +52,13 @@ def escape(text: str, keep: str = "") -> str:
         return text
     escaped: str = pattern.sub(lambda match: _escaped(match.group()), text)
     return escaped
+
+
+def width(text: str) -> int:
+    """The columns ``text`` takes in a terminal: wide (CJK) characters two, others one."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def padded(text: str, columns: int) -> str:
+    """``text`` followed by spaces up to ``columns`` terminal columns (by ``width``)."""
+    return text + " " * max(columns - width(text), 0)

@@ -28,7 +28,8 @@ PAGE_MARKER = (
     r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})\s*"
 )
 
-#: Chinese and Arabic numerals of the six section headings.
+#: Chinese and Arabic numerals of the six section headings, and of a seventh: a report that
+#: adds a section of its own before the tables numbers 其他需要报告的事项 七.
 SECTION_NUMERALS: dict[str, int] = {
     "一": 1,
     "二": 2,
@@ -36,12 +37,14 @@ SECTION_NUMERALS: dict[str, int] = {
     "四": 4,
     "五": 5,
     "六": 6,
+    "七": 7,
     "1": 1,
     "2": 2,
     "3": 3,
     "4": 4,
     "5": 5,
     "6": 6,
+    "7": 7,
 }
 
 #: Title of the report, after the organisation and the year.
@@ -75,6 +78,41 @@ PLACE_BOUNDARIES = "由与和及是为对向经在据请、，。：:；;（(）
 #: Words that end the text before the year in a title without being the body's name
 #: (``XX局关于2020年…``).
 TITLE_JOINERS: tuple[str, ...] = ("关于",)
+
+# Metadata a text without its title still prints -------------------------------------------
+
+#: Words of the sentence that states the report's period (``本报告所列数据的统计期限自2022年1
+#: 月1日起至2022年12月31日止``): the dates after one of them, in the same sentence, are the
+#: period whose year is the reporting year.
+PERIOD_WORDS: tuple[str, ...] = (
+    "统计期限",
+    "统计时限",
+    "统计期间",
+    "统计时间",
+    "统计区间",
+    "统计周期",
+    "统计范围",
+    "统计时段",
+    "数据统计",
+    "报告期",
+)
+#: How a body's name ends (``…局``, ``…人民政府办公室``, ``…委员会``): a name in the text is
+#: only taken when it ends so.
+BODY_ENDINGS: tuple[str, ...] = (
+    *("政府", "办公厅", "办公室", "办事处", "委员会", "管委会", "管理委员会"),
+    *("局", "委", "办", "厅", "院", "署", "中心", "站", "所", "处", "队", "部", "馆", "会"),
+)
+#: Words that open a body's name without naming it (``我局``, ``本机关``, ``全县各级政府``):
+#: a name that starts so is none.
+NOT_A_NAME: tuple[str, ...] = ("我", "本", "该", "全", "各", "其", "上级", "有关", "相关")
+#: Words that start what the body did, right after its name, in the sentence that opens
+#: section 一 (``2022年，XX县XX局依法做好…``): the name ends where one of them starts.
+BODY_ACTIONS: tuple[str, ...] = (
+    *("依法", "认真", "深入", "坚持", "严格", "全面", "继续", "积极", "按照", "围绕", "紧紧围绕"),
+    *("始终", "高度重视", "进一步", "不断", "持续", "扎实", "切实", "着力", "聚焦", "紧扣"),
+    *("贯彻", "落实", "根据", "以习近平", "在", "把", "将", "坚决", "大力", "主动", "充分"),
+    *("结合", "对照", "共", "累计", "全年", "深化", "强化", "加强", "推进", "做好", "牢固"),
+)
 
 #: A site's metadata block above a report, as a page or a converter prints it: a label,
 #: a colon or a cell border, its value. By what the value tells: ``title`` the report's
@@ -365,8 +403,12 @@ TABLE_FURNITURE: tuple[str, ...] = (
 
 #: Units printed with money, in 万元 per unit.
 MONEY_UNITS: dict[str, int] = {"万元": 1, "元": 10000}
-#: Units printed with counts inside a cell (``12件``, ``1个``): a count with its unit.
-COUNT_UNITS: tuple[str, ...] = ("件", "个", "项", "条", "宗", "起", "次", "家", "份")
+#: Units printed with counts inside a cell (``12件``, ``1个``, ``2笔`` of procurement): a count
+#: with its unit, right after it or apart (``2 笔``). One character each.
+COUNT_UNITS: tuple[str, ...] = (
+    *("件", "个", "项", "条", "宗", "起", "次", "家", "份"),
+    *("笔", "批", "例"),
+)
 
 # Counts stated in the prose of section 一 -------------------------------------------------
 

@@ -13,6 +13,10 @@ MAX_LINE_CHARS = 10_000
 #: is body without headings, and no title found there is reported (``title-missing``).
 MAX_FRONT_LINES = 200
 
+#: Lines of section 一's prose searched for the report's period sentence and the sentence
+#: naming its body, where the text prints no title: a report opens section 一 with them.
+MAX_OVERVIEW_LINES = 20
+
 #: Cuts made in text whose line breaks were lost (``rebreak``); past it the rest is left as
 #: it is. A real report has about 150 headings and row labels.
 MAX_REBREAKS = 10_000
@@ -51,3 +55,7 @@ MAX_DEPTH = 2
 #: (``timeout``, ``--timeout``); past it the document fails as ``timeout`` and its worker is
 #: replaced. A real report takes milliseconds; the slowest damaged one seen, about 4 s.
 TIMEOUT = 30.0
+#: Seconds a PDF document may take when scanned pages are read by OCR (``ocr_timeout``,
+#: ``--ocr-timeout``): OCR takes 3-5 s a page on one core, a scanned report 15-25 s; a
+#: worker that has just started loads the model first (about 1 s).
+OCR_TIMEOUT = 300.0

@@ -50,6 +50,12 @@ _NUMBERING = re.compile(
 _INNER_NUMBERING = re.compile(
     rf"(?<=\S)\s*(?=\([{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}、|\d{{1,2}}[、.](?!\d))"
 )
+#: A numbering in Chinese numerals, bracketed (an outcome's ``（六）``, also ``六)`` and ``(六``
+#: whose other bracket was lost) or not (a top-level row's ``三、``).
+_CHINESE_NUMBERING = re.compile(
+    rf"^(?:(?P<bracketed>\(?[{_NUMERALS}]{{1,3}}\)|\([{_NUMERALS}]{{1,3}}(?![{_NUMERALS})]))"
+    rf"|(?P<plain>[{_NUMERALS}]{{1,3}})[、.,])"
+)
 _BRACKETED = re.compile(r"\([^)]*(?:\)|$)")
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉、,.:;!?。，：；！？\-—–─_~·…]")
 _ARTICLE = re.compile(r"^第[^条]{1,6}条")
@@ -69,6 +75,18 @@ def numbered(text: str) -> bool:
     return _NUMBERING.match("".join(fold(text).split())) is not None
 
 
+def _numbering_key(text: str) -> str | None:
+    """The place a label's Chinese numbering gives it: ``(六`` for ``（六）``, ``六)``, ``(六``;
+    ``三、`` for ``三、``, ``三.``; ``None`` for other labels (an Arabic ``3.`` is in every
+    group: it names no row)."""
+    match = _CHINESE_NUMBERING.match("".join(fold(text).split()))
+    if match is None:
+        return None
+    if match["plain"]:
+        return f"{match['plain']}、"
+    return "(" + match["bracketed"].strip("()")
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     rest = iter(long)
     return all(char in rest for char in short)
@@ -83,6 +101,7 @@ class LabelMatcher:
         groups: labels.Labels,
         furniture: tuple[str, ...],
         headers: tuple[str, ...] = (),
+        numbered: tuple[str, ...] = (),
     ) -> None:
         #: Labels that are column headers when printed bare, rows only when numbered
         #: (总计 heads section 三's last column; its row is （七）总计).
@@ -119,6 +138,13 @@ class LabelMatcher:
             for label, match in self._candidates
             if len(label) >= CHARS_PER_EDIT
         ]
+        #: The labels printed with a Chinese numbering (``（六）其他处理``), by their place:
+        #: their words and what they are.
+        self._numbered: dict[str, tuple[str, Match]] = {
+            place: (normalise_label(label), self._exact[normalise_label(label)])
+            for label in numbered
+            if (place := _numbering_key(label)) is not None
+        }
         self._cached = lru_cache(maxsize=4096)(self._match)
 
     def match(self, text: str) -> Match:
@@ -141,6 +167,9 @@ class LabelMatcher:
             or any(w in norm for w in self._furniture if len(w) >= 4)
         ):
             return self._exact.get(norm, ("furniture", None))
+        head = self._numbered_head(text, norm)
+        if head is not None:
+            return head
         if norm in self._exact:
             return self._exact[norm]
         merged = self._merged(text)
@@ -164,6 +193,16 @@ class LabelMatcher:
             # row it merely resembles (其他, 重复申请); a piece of two rows is neither.
             return parts.pop() if len(parts) == 1 and len(norm) >= MIN_HEAD else ("unknown", None)
         return self._fuzzy(norm)
+
+    def _numbered_head(self, text: str, norm: str) -> Match | None:
+        """The row or group a label's numbering places it at, when its words are that
+        label's or their start, the rest wrapped onto the next line: ``（六）其他`` is
+        （六）其他处理, never the sub-row ``3.其他``."""
+        place = _numbering_key(text)
+        if place is None or len(norm) < MIN_FUZZY_CHARS or place not in self._numbered:
+            return None
+        label, match = self._numbered[place]
+        return match if label.startswith(norm) else None
 
     def _merged(self, text: str) -> Match | None:
         """The row of a row label run together with the group labels before it, as when
@@ -256,6 +295,12 @@ def matcher(template: str, section: str) -> LabelMatcher:
         labels.APPLICATION_GROUPS[template],
         tuple(label for label in applicants if label not in row_labels) + labels.TABLE_FURNITURE,
         tuple(label for label in applicants if label in row_labels),
+        tuple(
+            label
+            for printed in labels.APPLICATION_PRINTED[template].values()
+            for label in printed[:2]
+            if label
+        ),
     )
 
 

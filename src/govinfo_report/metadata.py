@@ -152,6 +152,25 @@ def _title(candidate: str, following: str, previous: str | None) -> tuple[str | 
     return organisation, _number(match["year"])
 
 
+#: What parts a page's text on one line: spaces, and the ``_`` or ``|`` between the parts of
+#: a page's title (``XX局2022年度…年度报告_政府信息公开年报_XX县人民政府``).
+_PARTS = re.compile(r"\s+|[_|]+")
+
+
+def _inline_title(line: str) -> tuple[str | None, int] | None:
+    """``(organisation, year)`` of the first part of ``line`` that is a title naming a body,
+    else of the first that is a title: a whole page on one line (BeautifulSoup
+    ``get_text(strip=True)``), its ``<title>`` and heading among its words."""
+    first = None
+    for part in _PARTS.split(line):
+        if _HAS_YEAR.search(part) and len(part) <= MAX_TITLE_CHARS:
+            title = _title(_clean(part), "", None)
+            if title is not None and title[0] is not None:
+                return title
+            first = first or title
+    return first
+
+
 def _fields(line: str, following: str) -> list[tuple[str, str]]:
     """The metadata fields on ``line``: ``(label, value)``, the value being the first cell
     after the label, or the next line when the label ends the line and that line holds no
@@ -202,6 +221,10 @@ def front(lines: Sequence[str]) -> Front:
             title = _title(candidate, ends, previous)
             if title is not None:
                 found = (*title, number)
+        if found is None and len(_compact(line)) > MAX_TITLE_CHARS:
+            title = _inline_title(line)
+            if title is not None:
+                found = (*title, number)
         previous = None if fields else _organisation(candidate)
     body = next(
         (
@@ -247,6 +270,74 @@ def _qualified(organisation: str, text: str) -> str:
     return max(
         (n for n in names if len(n) <= MAX_ORGANISATION_CHARS), key=len, default=organisation
     )
+
+
+#: The period sentence's dates after one of its words: a range within one year
+#: (``自2022年1月1日起至2022年12月31日止``, ``为2023年1月1日至12月31日``), a whole year
+#: (``为2022年度。``), or a day it ends on (``截至2022年12月31日``).
+_PERIOD = re.compile(
+    rf"(?:{'|'.join(labels.PERIOD_WORDS)})[^。；;]{{0,12}}?(?P<year>{_YEAR})年"
+    rf"(?:{_CN_NUMBER}月{_CN_NUMBER}日起?(?:至|到|[-—–~～])(?:(?P<end>{_YEAR})年)?"
+    rf"{_CN_NUMBER}月{_CN_NUMBER}日|度?(?:全年)?(?=[。，,；;)]|$)|12月31日)"
+)
+
+
+def period_year(lines: Sequence[str]) -> int | None:
+    """The reporting year the report's own period sentence states (``本报告所列数据的统计
+    期限自2022年1月1日起至2022年12月31日止``), read in ``lines`` with spaces and line breaks
+    removed; ``None`` when no such sentence is found, or its dates span two years."""
+    match = _PERIOD.search("".join(map(_compact, lines)))
+    if match is None or (match["end"] and match["end"] != match["year"]):
+        return None
+    return _number(match["year"])
+
+
+_BODY_ENDING = "|".join(sorted(labels.BODY_ENDINGS, key=len, reverse=True))
+_ACTION = "|".join(sorted(labels.BODY_ACTIONS, key=len, reverse=True))
+#: The sentence that opens section 一 with the year and the body's name (``2022年，XX县XX局
+#: 依法做好…``): the shortest name that ends as a body's does and is followed by what it did.
+_OPENING = re.compile(
+    rf"(?:^|[。；;])(?:{_YEAR})年度?(?:以来)?[，,]"
+    rf"(?P<name>[\u4e00-\u9fff]{{1,{MAX_ORGANISATION_CHARS}}}?(?:{_BODY_ENDING}))(?:{_ACTION})"
+)
+_PLACE_ENDING = "".join(ending for ending in labels.PLACE_ENDINGS if len(ending) == 1)
+#: A place's name and ending (``某县`` in ``某县某局``) first: a body named in a sentence names
+#: its place (``县政府办公室``, ``区数据管理局`` name none).
+_PLACE = re.compile(f"[^{_PLACE_ENDING}].*?[{_PLACE_ENDING}]")
+#: A signature: the body's name, then the date.
+_SIGNED = re.compile(rf"(?P<name>.*?)(?:{_DATE.pattern})")
+
+
+def _body_name(text: str) -> str | None:
+    """``text`` if it is a body's name: plain and short, ending as one does, not opening with
+    a word that names none (``我局``, ``本机关``)."""
+    name = _organisation(text)
+    if (
+        name is None
+        or not re.search(rf"(?:{_BODY_ENDING})$", name)
+        or name.startswith(labels.NOT_A_NAME)
+    ):
+        return None
+    return name
+
+
+def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
+    """The body a text without a title names: in its signature (the name on the line before
+    the date that ends the report, or before it on that line), else in the sentence that
+    opens section 一 (``2022年，XX县XX局依法…``; ``opening``: its first lines), where the name
+    must also name a place. Never ``我局``, ``本机关`` and the like: ``None`` then."""
+    signed = [_compact(line) for line in closing if line.strip()][-4:]
+    for at, line in enumerate(signed):
+        match = _SIGNED.fullmatch(line)
+        if match is None:
+            continue
+        name = _body_name(match["name"] or (signed[at - 1] if at else ""))
+        if name is not None:
+            return name
+    match = _OPENING.search("".join(map(_compact, opening)))
+    if match is None or not _PLACE.match(match["name"]):
+        return None
+    return _body_name(match["name"])
 
 
 def published(lines: Sequence[str]) -> datetime.date | None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
 from .catalogue import SECTIONS, TEMPLATES
 from .cells import not_given
 from .diagnostics import Diagnostic
+from .escape import escape
 
 #: Where a cell's value comes from: read from the text (``parsed``), worked out by a rule
 #: (``derived``), printed empty by the report (``blank``: no value), or not read (``missing``).
@@ -24,6 +25,31 @@ Number = int | Decimal
 #: How much of a report was read: every cell (``complete``: nothing missing, blanks
 #: included), some (``partial``), none (``empty``: nothing parsed, derived or printed blank).
 Status = Literal["complete", "partial", "empty"]
+
+
+#: How a value read by OCR from a scanned page stands (``Scanned.check``): checked by a
+#: rule that holds (``rules``), or only by its two reads agreeing (``reads``: no rule that
+#: can be checked covers it); or why it is missing: its two reads differ (``disagree``), it
+#: is in a rule the report violates (``unverified``), or no rule checks it and OCR was
+#: ``"strict"`` (``unchecked``).
+OcrCheck = Literal["rules", "reads", "disagree", "unverified", "unchecked"]
+
+
+class Scanned(NamedTuple):
+    """A cell read by OCR from a scanned page (``Cell.ocr``).
+
+    Attributes:
+        check: how its value stands, or why it is missing (``OcrCheck``).
+        page: the page (from 1).
+        box: the cell on the page as scanned: x0, top, x1, bottom in PDF points from the
+            page's top-left corner (the review page shows it cropped from the scan).
+        reads: what the OCR of the page and the read of the cell's own crop gave.
+    """
+
+    check: OcrCheck
+    page: int
+    box: tuple[float, float, float, float]
+    reads: tuple[str, str]
 
 
 @attrs.frozen
@@ -62,6 +88,8 @@ class Cell:
             cell), for cells read from the text.
         line, column: where ``raw`` starts in the input (1-based), where known.
         rule: the rule that derived the value, for derived cells.
+        ocr: for a cell read by OCR from a scanned page, how it was checked and where it
+            is on the page (``Scanned``); ``None`` for a cell read from text.
     """
 
     key: str
@@ -71,12 +99,18 @@ class Cell:
     line: int | None = None
     column: int | None = None
     rule: str | None = None
+    ocr: Scanned | None = None
 
     @property
     def blank(self) -> bool:
         """Whether the report printed this cell blank (provenance ``blank``, or ``derived``
         when the rules prove the blank is 0)."""
-        return self.raw is not None and self.provenance != "parsed" and not_given(self.raw)
+        return printed_blank(self.provenance, self.raw)
+
+
+def printed_blank(provenance: Provenance, raw: str | None) -> bool:
+    """Whether a cell of ``provenance`` and ``raw`` text was printed blank (``Cell.blank``)."""
+    return raw is not None and provenance != "parsed" and not_given(raw)
 
 
 @attrs.frozen
@@ -84,7 +118,9 @@ class Table:
     """A table of the report (section 二, 三 or 四) as parallel tuples, in catalogue order.
 
     Index it with a full key (``table["applications.granted.total"]``) or one relative to the
-    section (``table["granted.total"]``) to get a ``Cell``.
+    section (``table["granted.total"]``) to get a ``Cell``. ``ocr`` is empty for a table read
+    from text, else parallel too: each cell's ``Scanned`` record (``None`` for a cell not
+    read by OCR).
     """
 
     section: str
@@ -96,6 +132,7 @@ class Table:
     positions: tuple[tuple[int, int] | None, ...]
     rules: tuple[str | None, ...]
     _index: dict[str, int] = attrs.field(eq=False, repr=False, alias="_index")
+    ocr: tuple[Scanned | None, ...] = ()
 
     def __getitem__(self, key: str) -> Cell:
         position = self._index.get(key)
@@ -116,10 +153,18 @@ class Table:
             line,
             column,
             self.rules[position],
+            self.ocr[position] if self.ocr else None,
         )
 
     def __iter__(self) -> Iterator[Cell]:
         return (self[key] for key in self.keys)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{self.provenance.count(state)} {state}"
+            for state in ("parsed", "derived", "blank", "missing")
+        )
+        return f"<Table {self.section} ({self.layout or 'no layout'}): {counts}>"
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -159,9 +204,35 @@ class Report:
     source: str | None = None
     encoding: str = "str"
 
+    def __repr__(self) -> str:
+        done = self.completeness()
+        return (
+            f"<Report {escape(self.organisation or '?')} {self.year or '?'} "
+            f"template {self.template}: "
+            f"{done.status}, {done.parsed} parsed, {done.derived} derived, {done.blank} blank, "
+            f"{done.missing} missing>"
+        )
+
     @property
     def tables(self) -> tuple[Table, Table, Table]:
         return (self.proactive, self.applications, self.appeals)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as the record ``govinfo-report parse --format json`` writes: source,
+        metadata (``published`` an ISO date), how complete it is, the codes of what left
+        cells missing (``reasons``), layouts, ``values`` (money as exact ``Decimal``), the
+        rules of derived cells, the keys printed blank, diagnostics (``docs/streaming.md``;
+        ``govinfo-report schema`` is its JSON Schema)."""
+        from .export import record  # export builds on the model
+
+        return record(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """``to_dict()`` as a JSON document (money as JSON numbers; ``indent=None``: one
+        line, as in JSON Lines)."""
+        from .export import to_json
+
+        return to_json(self, indent)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 from itertools import chain, islice
+from typing import Literal
 
 import attrs
 
@@ -18,15 +19,16 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
 from .layouts import Row
 from .layouts.base import GRID_MARK
-from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_TABLE_LINES
+from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_OVERVIEW_LINES, MAX_TABLE_LINES
 from .model import Report, Table
 from .reading import Reading, unplaced
 from .resolve import Resolved, agrees, resolve, verifies
 from .sections import SECTIONS
 from .skeleton import SECTION_NAMES, Skeleton
-from .source import Source, read
+from .source import Source, looks_like_path, read
 from .split import refuse_several
 from .validate import failures
+from .verify import verify
 
 
 def parse(
@@ -36,13 +38,17 @@ def parse(
     strict: bool = False,
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
+    ocr: bool | Literal["strict"] = False,
 ) -> Report:
     """Parse one report.
 
     Args:
-        source: the report's text (``str``), its raw bytes (UTF-8 or GB18030), or a path;
-            a path ending ``.html``/``.htm``/``.xhtml``, ``.docx`` or ``.pdf`` is read as
-            that document (the ``html``, ``docx``, ``pdf`` extras; see ``extract_text``).
+        source: the report's text (``str``; one that names an existing file raises
+            ``path-as-text``: pass a ``Path``), its raw bytes (UTF-8 or GB18030 text, or a
+            PDF, Word or HTML document, told by their first bytes), or a path; a path
+            ending ``.html``/``.htm``/``.xhtml``, ``.docx`` or ``.pdf`` is read as that
+            document (the ``html``, ``docx``, ``pdf`` extras; see ``extract_text``), any
+            other by its first bytes.
         layout: a registered layout name to use for every table instead of detecting one.
         strict: raise ``ParseError`` if any diagnostic has severity ``error``.
         format: read ``source`` as ``"html"``, ``"docx"``, ``"pdf"`` or ``"text"`` whatever
@@ -50,40 +56,81 @@ def parse(
         max_bytes: the size limit (default 64 MiB, ``limits.MAX_BYTES``; ``None``: none): a
             longer input (text by its UTF-8 size), a file larger on disk, or a Word file
             whose parts inflate past it raises ``ParseError`` code ``too-large``.
+        ocr: read the scanned pages of a PDF by OCR (the ``ocr`` extra; other pages and
+            formats are read as always). Each number of a scanned table stands only where
+            two reads agree and the rules hold; a value no rule checks is marked
+            (``Cell.ocr``), and left missing with ``"strict"``. See ``docs/formats.md``.
 
     Returns:
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
 
     Raises:
         ParseError: the input is empty, binary, undecodable, not a report at all, too
-            large (``too-large``), or several reports (``several-reports``: see
-            ``split_reports``); with ``strict``, the report has errors.
+            large (``too-large``), several reports (``several-reports``: see
+            ``split_reports``), or a ``str`` naming a file (``path-as-text``); with
+            ``strict``, the report has errors.
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
-        MissingDependencyError: the document format's extra is not installed.
-        ValueError: ``format`` names no format.
+        MissingDependencyError: the document format's extra is not installed (with
+            ``ocr``, a scanned page met and the ``ocr`` extra not installed).
+        ValueError: ``format`` names no format, or ``ocr`` is not a bool or ``"strict"``.
 
     Example:
-        >>> report = parse(open("report.txt", encoding="utf-8").read())  # doctest: +SKIP
+        >>> report = parse(Path("report.txt"))  # doctest: +SKIP
         >>> report.flat()["applications.total.total"]  # doctest: +SKIP
         14
     """
+    if ocr not in (False, True, "strict"):
+        raise ValueError(f"ocr must be False, True or 'strict', not {ocr!r}")
+    if layout is not None:
+        layouts.get(layout)  # an unknown layout is refused before anything is read
+    given = read(source, format, max_bytes, ocr=bool(ocr))
+    return parse_source(given, layout=layout, strict=strict, ocr=ocr)
+
+
+def parse_source(
+    given: Source,
+    *,
+    layout: str | None = None,
+    strict: bool = False,
+    ocr: bool | Literal["strict"] = False,
+) -> Report:
+    """Parse the report of ``given``, a document ``source.read`` has read (so that its text,
+    ``"\\n".join(given.lines)``, serves again without reading it twice: the review page's).
+    ``layout``, ``strict`` and ``ocr`` as for ``parse``, which raises as this does."""
     forced = layouts.get(layout) if layout is not None else None
-    given = read(source, format, max_bytes)
+    report = _parse(given, forced)
+    if given.scan is not None:
+        report = verify(report, given, ocr == "strict", partial(_parse, forced=forced))
+    if strict and report.errors:
+        error = report.errors[0]
+        raise ParseError(
+            f"the report has {len(report.errors)} error(s); first: {error.message}",
+            code=error.code,
+            line=error.line or 1,
+            column=error.column or 1,
+            text=given.lines[error.line - 1] if error.line else None,
+        )
+    return report
+
+
+def _parse(given: Source, forced: layouts.Layout | None) -> Report:
+    """The report in ``given``, every stage run (``parse`` less its checks of arguments)."""
     refuse_several(given.lines)
     text, skel, restored = _structure(given)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
     if forced is None and restored is not None and restored.tables:
         forced = layouts.get("run-together")
-    front = metadata.front(_front_lines(text, skel))
+    front = _front(text, skel)
     lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
     if not any(regions.values()) and len(skel.sections) < 2 and front.line is None:
         first = next((i for i, line in enumerate(given.lines) if line.strip()), 0)
         raise ParseError(
             "not a government information disclosure annual report: it has no title with a "
             "year, no table, and at most one of the section headings (一、总体情况 …)"
-            + (f"; {lost.message}" if lost else ""),
+            + (f"; {lost.message}" if lost else "")
+            + (_NAMED_FILE if given.encoding == "str" and looks_like_path(given.lines) else ""),
             code="not-a-report",
             line=first + 1,
             text=given.lines[first],
@@ -118,16 +165,13 @@ def parse(
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
-    if strict and report.errors:
-        error = report.errors[0]
-        raise ParseError(
-            f"the report has {len(report.errors)} error(s); first: {error.message}",
-            code=error.code,
-            line=error.line or 1,
-            column=error.column or 1,
-            text=given.lines[error.line - 1] if error.line else None,
-        )
     return report
+
+
+_NAMED_FILE = (
+    "; the text looks like a file's name: a str is read as a report's text, a file from a "
+    "pathlib.Path"
+)
 
 
 def extract_text(
@@ -135,6 +179,7 @@ def extract_text(
     *,
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
+    ocr: bool | Literal["strict"] = False,
 ) -> str:
     """The text ``parse`` reads from ``source`` (taken as ``parse`` takes it), lines joined
     by ``\\n``: the line and column of a diagnostic are positions in it. For an HTML, DOCX
@@ -143,14 +188,15 @@ def extract_text(
 
     Raises:
         ParseError, MissingDependencyError, ValueError: as ``parse`` does for ``source``
-            (``format`` and ``max_bytes`` mean what they mean there).
+            (``format``, ``max_bytes`` and ``ocr`` mean what they mean there: with ``ocr``,
+            a scanned table cell whose two reads differ is ``\ufffd``, one a character).
 
     Example:
         >>> text = extract_text(Path("report.docx"))  # doctest: +SKIP
         >>> report = parse(Path("report.docx"))  # doctest: +SKIP
         >>> text.splitlines()[report.diagnostics[0].line - 1]  # doctest: +SKIP
     """
-    return "\n".join(read(source, format, max_bytes).lines)
+    return "\n".join(read(source, format, max_bytes, ocr=bool(ocr)).lines)
 
 
 def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None]:
@@ -165,6 +211,31 @@ def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None
         return given, skel, None
     text = attrs.evolve(given, lines=restored.lines)
     return text, skeleton.split(text.lines, restored.tables), restored
+
+
+def _front(text: Source, skel: Skeleton) -> metadata.Front:
+    """What the front block tells of the report; where it prints no title (trafilatura drops
+    it), the year of the report's own period sentence and the body its text names."""
+    lines = _front_lines(text, skel)
+    front = metadata.front(lines)
+    if front.year is not None and front.organisation is not None:
+        return front
+    opening = [*islice(filter(str.strip, lines), MAX_FRONT_LINES), *_overview(text, skel)]
+    return front._replace(
+        year=front.year or metadata.period_year(opening),
+        organisation=front.organisation or metadata.named_body(opening, _last_prose(text, skel)),
+    )
+
+
+def _overview(text: Source, skel: Skeleton) -> list[str]:
+    """The first lines of section 一's prose."""
+    return [line for _, line in _prose_lines(text, skel, 1)[:MAX_OVERVIEW_LINES]]
+
+
+def _last_prose(text: Source, skel: Skeleton) -> list[str]:
+    """The prose of the report's last section (its signature, if any, ends it)."""
+    last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
+    return [line for span in last.lines("prose") for line in text.lines[span.start : span.stop]]
 
 
 def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:
@@ -262,12 +333,15 @@ def _table(
     row with more values than cells) and that no other reading verifies is not kept."""
     section = SECTIONS[name]
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
+    keys = template.section_keys(name)
     if not spans:
-        missing = diagnostic("table-missing", f"{heading} has no table; its cells are missing")
+        missing = diagnostic(
+            "table-missing", f"{heading} has no table; its cells are missing", keys=keys
+        )
         return None, Reading(name), [missing]
     spans, found = _capped(spans, heading)
     read_as, by_order, rows, detected = _rows(
-        text, spans, section.width(template.name), heading, forced
+        text, spans, section.width(template.name), (heading, keys), forced
     )
     found.extend(detected)
     if read_as is None:
@@ -278,6 +352,7 @@ def _table(
         # printed away from them): only the rules verifying a row whole confirm it.
         first = unplaced(
             first,
+            template,
             "in text read by the order of its cells alone, values that "
             "fall short of a row may belong to another, so none is placed",
         )
@@ -293,23 +368,29 @@ def _table(
         f"{heading}: the table's cells are read by their order alone, and a row took more "
         "values than it has columns, so the text gives cells out of order; its values are "
         "kept only if a reading by sequence checks out whole",
+        keys=keys,
     )
     dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
     return read_as, dropped, [*found, broken]
 
 
 def _rows(
-    text: Source, spans: list[range], width: int, heading: str, forced: layouts.Layout | None
+    text: Source,
+    spans: list[range],
+    width: int,
+    table: tuple[str, tuple[str, ...]],
+    forced: layouts.Layout | None,
 ) -> tuple[str | None, bool, list[Row], list[Diagnostic]]:
     """A table region's rows: the name of the layout read (``None``: none), whether its rows
     come from the order of its cells alone, the rows, what detecting the layout found.
 
     A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,
     bars) and loose ones, is read in those parts, each in its own layout (a PDF extraction's
-    Markdown prints some tables as pipes and others as loose lines): named ``a+b``."""
+    Markdown prints some tables as pipes and others as loose lines): named ``a+b``.
+    ``table``: the section's heading and keys, for findings."""
     if forced is not None:
         return forced.name, getattr(forced, "by_order", False), _read(forced, text, spans), []
-    strategy, found = _detect(text, spans, width, heading)
+    strategy, found = _detect(text, spans, width, table)
     if strategy is not None:
         return (
             strategy.name,
@@ -324,7 +405,7 @@ def _rows(
     rows: list[Row] = []
     unread: list[Diagnostic] = []
     for part in parts:
-        layout, said = _detect(text, [part], width, heading)
+        layout, said = _detect(text, [part], width, table)
         if layout is None:
             unread.extend(said)
             continue
@@ -384,9 +465,12 @@ def _capped(spans: list[range], heading: str) -> tuple[list[range], list[Diagnos
 
 
 def _detect(
-    text: Source, spans: list[range], width: int, heading: str
+    text: Source, spans: list[range], width: int, table: tuple[str, tuple[str, ...]]
 ) -> tuple[layouts.Layout | None, list[Diagnostic]]:
-    """The layout of a table region, by ranked confidence, and any doubt about it."""
+    """The layout of a table region, by ranked confidence, and any doubt about it
+    (``table``: the section's heading and keys, which a table no layout reads leaves
+    missing)."""
+    heading, keys = table
     detection = layouts.detect(_spanned(text, spans, layouts.SNIFF_LINES), width)
     where = spans[0].start + 1
     if detection.layout is None:
@@ -396,6 +480,7 @@ def _detect(
                 f"{heading}: no registered layout recognises this table",
                 where,
                 1,
+                keys,
             )
         ]
     if detection.ambiguous:
@@ -478,8 +563,7 @@ def _report(
     front: metadata.Front,
     found: list[Diagnostic],
 ) -> Report:
-    last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
-    tail = [line for span in last.lines("prose") for line in text.lines[span.start : span.stop]]
+    tail = _last_prose(text, skel)
     proactive, applications, appeals = (
         _model_table(resolved, name, layout) for name, layout in zip(SECTIONS, chosen, strict=True)
     )

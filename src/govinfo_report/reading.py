@@ -16,6 +16,7 @@ from typing import Literal
 
 import attrs
 
+from .catalogue import Template
 from .diagnostics import Diagnostic, diagnostic
 from .layouts import Printed
 
@@ -109,9 +110,10 @@ class Reading:
     blank: frozenset[int] = frozenset()
 
 
-def unplaced(reading: Reading, why: str) -> Reading:
+def unplaced(reading: Reading, template: Template, why: str) -> Reading:
     """``reading`` without its units of printed values that fall short of their cells:
-    their cells closed, each said ``why`` (a finding ``values-unplaced``). Digit runs stay."""
+    their cells closed, each said ``why`` (a finding ``values-unplaced`` naming them). Digit
+    runs stay."""
     short = [unit for unit in reading.units if unit.kind != "digits"]
     if not short:
         return reading
@@ -127,6 +129,7 @@ def unplaced(reading: Reading, why: str) -> Reading:
                     f"{unit.label}: {len(unit.pieces)} values for {len(unit.cells)} cells; {why}",
                     unit.line,
                     unit.column,
+                    tuple(template.fields[cell].key for cell in unit.cells),
                 )
                 for unit in short
             ),

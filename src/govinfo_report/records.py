@@ -14,9 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from .catalogue import TEMPLATES, Kind
-from .errors import RecordError
+from .errors import ParseError, RecordError
+from .export import FAILED
 from .model import Number, Report
+from .stream import Result
 
 #: The fields a record must have; the others may be left out (then unknown).
 REQUIRED = ("template", "values")
@@ -25,25 +29,66 @@ _JSON_START = re.compile(r"[^ \t\n\r]")  # JSON's white space ends
 
 
 def read(path: Path) -> list[Report]:
-    """The reports of a JSON or JSON Lines file: every JSON object in it is a record.
+    """The reports of a JSON or JSON Lines file: every JSON object in it is a record (one
+    document, several, a line each, or arrays of them).
 
     Raises:
-        RecordError: the file is not UTF-8 JSON, holds no record, or a record is bad (the
-            message gives the line it starts on); the file is then taken as a whole or not.
+        RecordError: the file is not UTF-8 JSON, holds no record, or a record is bad or is
+            that of a document that failed (the message gives the line it starts on); the
+            file is then taken as a whole or not. ``results`` takes failures as results.
+    """
+    reports = []
+    for result in results(path):
+        if result.report is None:
+            raise RecordError(
+                f"{result.name}: the record of a document that failed: {result.error}"
+            )
+        reports.append(result.report)
+    return reports
+
+
+def results(path: Path) -> list[Result]:
+    """The documents of a JSON or JSON Lines file as ``parse --format json|jsonl`` writes
+    them: a ``Result`` per record, its report, or for a record of a document that failed
+    (``status`` ``failed``) its error; named by the record's ``source``.
+
+    Raises:
+        RecordError: as ``read``, but for records of documents that failed.
     """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise RecordError(f"not UTF-8 text: {error}") from None
-    reports = []
+    found: list[Result] = []
     for line, value in _json_values(text):
-        try:
-            reports.append(from_record(value))
-        except RecordError as error:
-            raise RecordError(f"line {line}: {error}") from None
-    if not reports:
+        for item in value if isinstance(value, list) else [value]:
+            try:
+                found.append(_result(len(found), item))
+            except RecordError as error:
+                raise RecordError(f"line {line}: {error}") from None
+    if not found:
         raise RecordError("no records in the file")
-    return reports
+    return found
+
+
+def _result(index: int, record: object) -> Result:
+    """The ``Result`` of one record."""
+    if not isinstance(record, dict) or record.get("status") != FAILED:
+        report = from_record(record)
+        source = record.get("source") if isinstance(record, dict) else None
+        name = source if isinstance(source, str) else f"record {index + 1}"
+        return Result(index, name, report=attrs.evolve(report, source=name))
+    error = record.get("error")
+    source = record.get("source")
+    if not isinstance(error, dict) or not isinstance(source, str):
+        raise RecordError("a record of a document that failed needs its source and error")
+    code, message = error.get("code"), error.get("message")
+    line, column = error.get("line", 1), error.get("column", 1)
+    if not (isinstance(code, str) and isinstance(message, str)):
+        raise RecordError("error: code and message must be strings")
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in (line, column)):
+        raise RecordError("error: line and column must be whole numbers from 1")
+    return Result(index, source, ParseError(message, code=code, line=line, column=column))
 
 
 def _json_values(text: str) -> Iterator[tuple[int, Any]]:

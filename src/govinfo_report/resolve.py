@@ -328,7 +328,9 @@ class _Work:
             else:
                 why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
             self.derive(cell, agreed.value, why)
-        self.findings.append(_placed(unit, kept == len(unit.cells), alone))
+        self.findings.append(
+            _placed(unit, kept == len(unit.cells), self._left_missing(unit), alone)
+        )
 
     def _unchecked(self, unit: Unit) -> None:
         """A unit no rule checks: a cell is kept only where every option gives it the same
@@ -344,7 +346,13 @@ class _Work:
             self.give((cell,), (unit.pieces[piece],), unit.money_unit)
             if piece in unit.cut and self.values[cell] is not None:
                 self.derive(cell, self.values[cell], "collapsed cell split: the only split")  # type: ignore[arg-type]
-        self.findings.append(_placed(unit, kept == len(unit.cells)))
+        self.findings.append(_placed(unit, kept == len(unit.cells), self._left_missing(unit)))
+
+    def _left_missing(self, unit: Unit) -> tuple[str, ...]:
+        """The keys of the cells of ``unit`` left missing."""
+        return tuple(
+            self.template.fields[cell].key for cell in unit.cells if self.origins[cell] == "missing"
+        )
 
     def _not_placed(self, unit: Unit, why: str, code: str | None = None) -> None:
         for cell in unit.cells:
@@ -394,9 +402,9 @@ def _head(unit: Unit) -> str:
     return f"{unit.label}: {len(unit.pieces)} values ({values}) {where}"
 
 
-def _placed(unit: Unit, whole: bool, alone: bool = False) -> Diagnostic:
-    """The finding on how a unit was placed (``alone``: by its own row's rules, those
-    linking rows contradicting each other)."""
+def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False) -> Diagnostic:
+    """The finding on how a unit was placed, naming the cells it leaves missing (``lost``;
+    ``alone``: by its own row's rules, those linking rows contradicting each other)."""
     if unit.run is not None:
         ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
         if whole:
@@ -434,7 +442,7 @@ def _placed(unit: Unit, whole: bool, alone: bool = False) -> Diagnostic:
             "values-unplaced",
             ("the rules do not make their placement unique, so the uncertain cells are missing"),
         )
-    return diagnostic(code, f"{_head(unit)}; {outcome}", unit.line, unit.column)
+    return diagnostic(code, f"{_head(unit)}; {outcome}", unit.line, unit.column, lost)
 
 
 @lru_cache(maxsize=1 << 10)

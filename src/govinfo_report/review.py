@@ -13,6 +13,7 @@ from the report is escaped: a report is untrusted input.
 
 from __future__ import annotations
 
+import base64
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -21,7 +22,7 @@ import attrs
 
 from . import labels, skeleton, spans
 from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES
-from .diagnostics import Diagnostic
+from .diagnostics import MISSING_CAUSES, Diagnostic
 from .model import Cell, Report
 from .rules import rule_set
 from .skeleton import SECTION_NAMES
@@ -31,7 +32,7 @@ from .validate import Check, validate
 _SEVERITIES = ("error", "warning", "info")
 
 
-def review_html(report: Report, text: str | None = None) -> str:
+def review_html(report: Report, text: str | None = None, scan: bytes | None = None) -> str:
     """A self-contained HTML page to review how ``report`` was read.
 
     Args:
@@ -40,13 +41,16 @@ def review_html(report: Report, text: str | None = None) -> str:
             and columns are positions in it); shown beside the form with each table's
             lines marked and each parsed number linked to its cell. Without it the page
             shows the form, the rules and the diagnostics only.
+        scan: the PDF a report read by OCR came from (its bytes): each cell read by OCR
+            shows the cell cut from the scan beside its value, so that a reviewer confirms
+            it by looking (needs the ``ocr`` extra). Every OCR cell is marked without it.
 
     Example:
         >>> page = review_html(gr.parse(path), gr.extract_text(path))  # doctest: +SKIP
         >>> Path("review.html").write_text(page, encoding="utf-8")  # doctest: +SKIP
     """
     checks = validate(report).violated
-    marks = _Marks.of(report, checks)
+    marks = _Marks.of(report, checks, _crops(report, scan))
     form = "\n".join(_section(report, section, marks) for section in SECTIONS)
     aside = ['<div id="detail" aria-live="polite"><p class="hint">', _HINT, "</p></div>"]
     if text is not None:
@@ -72,36 +76,59 @@ def review_html(report: Report, text: str | None = None) -> str:
 
 _HINT = (
     "Click a cell (or a number in the source) to see where it comes from: its source "
-    "line and raw text, or the rule that derived it."
+    "line and raw text, the rule that derived it, or the diagnostic that left it missing."
 )
 
 
 @attrs.frozen
 class _Marks:
     """What the page marks on value cells, by key: the cells; the diagnostics (``notes``)
-    and violated checks (``checks``) naming each, by position; and the cells a violated
-    check blames (``blamed``): the totals it finds wrong, or the cell a sign check names.
+    and violated checks (``checks``) naming each, by position; the diagnostic that left a
+    missing cell missing (``causes``: the first of ``MISSING_CAUSES`` naming it, by
+    position); and the cells a violated check blames (``blamed``): the totals it finds
+    wrong, or the cell a sign check names.
     """
 
     cells: dict[str, Cell]
     notes: dict[str, list[int]]
     checks: dict[str, list[int]]
     blamed: frozenset[str]
+    causes: dict[str, int]
+    crops: dict[str, bytes]
 
     @classmethod
-    def of(cls, report: Report, violated: Sequence[Check]) -> _Marks:
+    def of(cls, report: Report, violated: Sequence[Check], crops: dict[str, bytes]) -> _Marks:
         notes: dict[str, list[int]] = defaultdict(list)
+        causes: dict[str, int] = {}
         for index, d in enumerate(report.diagnostics):
             for key in d.keys:
                 notes[key].append(index)
+                if d.code in MISSING_CAUSES:
+                    causes.setdefault(key, index)
         checks: dict[str, list[int]] = defaultdict(list)
         for index, check in enumerate(violated):
             for key in dict.fromkeys(cell.key for cell in check.cells):
                 checks[key].append(index)
         blamed = frozenset(cell.key for check in violated for cell in (check.totals or check.parts))
-        return cls(
-            {cell.key: cell for table in report.tables for cell in table}, notes, checks, blamed
-        )
+        cells = {cell.key: cell for table in report.tables for cell in table}
+        missing = {key: at for key, at in causes.items() if cells[key].provenance == "missing"}
+        return cls(cells, notes, checks, blamed, missing, crops)
+
+
+def _crops(report: Report, scan: bytes | None) -> dict[str, bytes]:
+    """The PNG image of each cell read by OCR, cut from ``scan`` (none without it)."""
+    boxes = {
+        cell.key: (cell.ocr.page, cell.ocr.box)
+        for table in report.tables
+        if table.ocr
+        for cell in table
+        if cell.ocr is not None
+    }
+    if not boxes or scan is None:
+        return {}
+    from .formats.scanned import crops
+
+    return crops(scan, boxes)
 
 
 def _name(report: Report) -> str:
@@ -164,6 +191,8 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
         '<li><span class="v missing">—</span> missing: not read from the text</li>'
         '<li><span class="v parsed broken">12</span> a total a rule finds wrong, '
         '<span class="v parsed part">12</span> its parts</li>'
+        '<li><span class="v parsed ocr ocr-rules">12</span> read by OCR, checked by a rule; '
+        '<span class="v parsed ocr ocr-reads">12</span> only by its two reads</li>'
         "</ul>\n</header>\n"
     )
 
@@ -235,6 +264,9 @@ def _form_cell(template_name: str, tag: str, form_cell: spans.FormCell, marks: _
         "rule-title": _rule_titles(template_name, cell.rule),
         "checks": " ".join(f"check-{i}" for i in marks.checks.get(key, ())),
         "diags": " ".join(f"d{i}" for i in marks.notes.get(key, ())),
+        "ocr": _OCR_CHECKS[cell.ocr.check] if cell.ocr else None,
+        "ocr-reads": _reads(cell) if cell.ocr else None,
+        "cause": f"d{marks.causes[key]}" if key in marks.causes else None,
     }
     attributes = "".join(
         f' data-{name}="{escape(str(value))}"' for name, value in data.items() if value
@@ -242,10 +274,35 @@ def _form_cell(template_name: str, tag: str, form_cell: spans.FormCell, marks: _
     classes = f"v {cell.provenance}"
     if key in marks.checks:
         classes += " broken" if key in marks.blamed else " part"
+    crop = ""
+    if cell.ocr is not None:
+        classes += f" ocr ocr-{cell.ocr.check}"
+        found = marks.crops.get(key)
+        if found:
+            crop = (
+                f'<img class="crop" alt="the cell on page {cell.ocr.page} of the scan" '
+                f'src="data:image/png;base64,{base64.b64encode(found).decode()}">'
+            )
     return (
         f'<td id="cell-{escape(key)}" class="{classes}" tabindex="0"{merged}{attributes} '
-        f'title="{escape(_tooltip(cell, where))}">{escape(value)}</td>'
+        f'title="{escape(_tooltip(cell, where))}">{escape(value)}{crop}</td>'
     )
+
+
+#: What each ``Scanned.check`` says on the page.
+_OCR_CHECKS = {
+    "rules": "read by OCR; a rule that holds checks it",
+    "reads": "read by OCR; only its two reads check it (no rule does)",
+    "disagree": "read by OCR; missing: its two reads differ",
+    "unverified": "read by OCR; missing: it is in a rule the report violates",
+    "unchecked": "read by OCR; missing: no rule checks it (ocr='strict')",
+}
+
+
+def _reads(cell: Cell) -> str:
+    assert cell.ocr is not None
+    page, crop = cell.ocr.reads
+    return f"page {cell.ocr.page}: the page's OCR read «{page}», the cell's crop «{crop}»"
 
 
 def _tooltip(cell: Cell, where: str) -> str:
@@ -254,6 +311,8 @@ def _tooltip(cell: Cell, where: str) -> str:
         lines.append(f"«{cell.raw}» at line {cell.line}, column {cell.column}")
     if cell.rule:
         lines.append(f"derived by {cell.rule}")
+    if cell.ocr is not None:
+        lines.extend([_OCR_CHECKS[cell.ocr.check], _reads(cell)])
     return "\n".join(lines)
 
 
@@ -274,7 +333,7 @@ def _diagnostics(diagnostics: Sequence[Diagnostic]) -> str:
         where = "—" if d.line is None else f"{d.line}:{d.column or 1}"
         line = f' data-line="{d.line}"' if d.line is not None else ""
         items[d.severity].append(
-            f'<li id="d{index}" class="diag {d.severity}"{line} '
+            f'<li id="d{index}" class="diag {d.severity}"{line} data-code="{escape(d.code)}" '
             f'data-keys="{escape(" ".join(d.keys))}" data-text="{escape(str(d))}">'
             f'<span class="where">{where}</span> <span class="sev">{d.severity}</span> '
             f"{escape(d.message)} <code>{escape(d.code)}</code></li>"
@@ -408,6 +467,10 @@ color:#888;text-align:center}
 .v.hl{box-shadow:inset 0 0 0 2px var(--sel)}
 .v.broken.hl{box-shadow:inset 0 0 0 2px var(--bad),inset 0 0 0 4px var(--sel)}
 .v.sel{outline:3px solid #111;outline-offset:-1px}
+.v.ocr{border-left:3px solid #8e7cc3}.v.ocr-reads{border-left:3px dashed #e69138}
+.v.ocr-disagree,.v.ocr-unverified,.v.ocr-unchecked{border-left:3px solid #cc0000}
+.v img.crop{display:block;height:20px;margin:1px 0 0 auto;border:1px solid #ddd}
+#detail img.crop{height:48px;border:1px solid #999}
 #violations ol,#diagnostics ul{margin:0;padding-left:18px}
 #violations li{margin:2px 0 6px;cursor:pointer;color:var(--bad)}
 #violations li b{color:var(--ink)}
@@ -501,18 +564,32 @@ _SCRIPT = """
       row(list, "source", raw);
     }
     if (d.rule) row(list, "derived by", d.rule + (d.ruleTitle ? "\\n" + d.ruleTitle : ""));
+    if (d.ocr) row(list, "OCR", d.ocr + "\\n" + d.ocrReads);
+    var crop = td.querySelector("img.crop");
+    if (crop) row(list, "scan", crop.cloneNode());
     (d.checks || "").split(" ").filter(Boolean).forEach(function (id) {
       var check = document.getElementById(id);
       if (check) row(list, "violates", el("span", check.dataset.text, "bad"));
     });
+    var cause = d.cause && document.getElementById(d.cause);
+    if (cause) row(list, "missing because", cause.dataset.text);
+    var unchecked = [];
     (d.diags || "").split(" ").filter(Boolean).forEach(function (id) {
       var note = document.getElementById(id);
-      if (note) row(list, "diagnostic", note.dataset.text);
+      if (!note || note === cause) return;
+      if (note.dataset.code === "rule-not-assessable") unchecked.push(note.dataset.text);
+      else row(list, "diagnostic", note.dataset.text);
     });
+    if (unchecked.length) {
+      var fold = el("details", null, "unchecked");
+      fold.appendChild(el("summary", unchecked.length + " rule(s) not checked"));
+      unchecked.forEach(function (text) { fold.appendChild(el("div", text)); });
+      row(list, "not checked", fold);
+    }
     panel.appendChild(list);
     var number = document.querySelector('a.num[data-key="' + CSS.escape(d.key) + '"]');
     if (number) number.classList.add("on");
-    showLine(d.line);
+    showLine(d.line || (cause && cause.dataset.line));
     if (location.hash !== "#" + d.key) history.replaceState(null, "", "#" + d.key);
   }
   function byKey(key) {

@@ -17,7 +17,7 @@ from importlib import resources
 from itertools import compress, repeat
 from operator import contains, not_
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import attrs
 import regex
@@ -138,14 +138,19 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
 
     A heading whose numeral names another section than its title (``二、收到和处理政府信息
     公开申请情况`` after ``二、主动公开政府信息情况``) is read by its title when that is
-    certain: the title names one section only, which no heading is numbered for; it is the
-    only such line; it stands after the heading of the section before and before those of
-    the sections after; and its numeral, as written, is another heading's (a numeral copied,
-    not a list item's ``2.`` in a section's prose). It gets a ``heading-misnumbered``
-    diagnostic."""
+    certain, in two cases, each with a ``heading-misnumbered`` diagnostic:
+
+    - a run of such headings, one after the other, whose titles name consecutive sections
+      and whose numerals are all shifted by the same step (tables numbered as an appendix,
+      ``一、主动公开…`` ``二、收到和处理…`` ``三、…行政复议…`` after a narrative numbered its
+      own way; see ``_shifted``);
+    - a single one: its title names one section only, which no heading is numbered for; it
+      is the only such line; it stands after the heading of the section before and before
+      those of the sections after; and its numeral, as written, is another heading's (a
+      numeral copied, not a list item's ``2.`` in a section's prose)."""
     found: list[tuple[int, int]] = []
     numerals: set[str] = set()
-    stray: dict[int, list[tuple[int, str]]] = {}
+    stray: list[_Stray] = []
     for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
         numbered = _numbered(lines[index])
         if numbered is None:
@@ -155,32 +160,106 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
             found.append((index, number))
             numerals.add(numeral)
         elif len(named := _named(title)) == 1:
-            stray.setdefault(next(iter(named)), []).append((index, numeral))
+            stray.append(_Stray(index, next(iter(named)), number, numeral))
     at_number = {number: index for index, number in found}
     fixed: list[Diagnostic] = []
-    for number, lines_at in stray.items():
+    for run in _shifted(stray, at_number, numerals):
+        for heading in run:
+            found.append((heading.line, heading.section))
+            at_number[heading.section] = heading.line
+            fixed.append(
+                _misnumbered(
+                    heading,
+                    f", as every heading of sections {SECTION_NAMES[run[0].section]} to "
+                    f"{SECTION_NAMES[run[-1].section]} is numbered {_steps(run[0])} (numbered "
+                    "apart from the text, as an appendix)",
+                )
+            )
+    by_section: dict[int, list[_Stray]] = {}
+    for heading in stray:
+        by_section.setdefault(heading.section, []).append(heading)
+    for number, lines_at in by_section.items():
         if number in at_number or len(lines_at) != 1:
             continue
-        index, numeral = lines_at[0]
+        heading = lines_at[0]
         before, after = at_number.get(number - 1), at_number.get(number + 1)
         if (
-            numeral not in numerals
+            heading.numeral not in numerals
             or (before is None if number > 1 else after is None)
-            or any(at > index for n, at in at_number.items() if n < number)
-            or any(at < index for n, at in at_number.items() if n > number)
+            or not _in_order(at_number, number, number, heading.line, heading.line)
         ):
             continue
-        found.append((index, number))
-        fixed.append(
-            diagnostic(
-                "heading-misnumbered",
-                f"the heading at line {index + 1} is numbered {numeral} but its title names "
-                f"section {SECTION_NAMES[number]}; read as section {SECTION_NAMES[number]}",
-                index + 1,
-                1,
-            )
-        )
+        found.append((heading.line, number))
+        fixed.append(_misnumbered(heading))
     return sorted(found), fixed
+
+
+class _Stray(NamedTuple):
+    """A heading-shaped line whose title names one section, another than its numeral's."""
+
+    line: int  # the line (0-based)
+    section: int  # the section its title names
+    number: int  # the section its numeral names
+    numeral: str  # the numeral as written
+
+
+def _shifted(
+    stray: Sequence[_Stray], at_number: dict[int, int], numerals: set[str]
+) -> list[list[_Stray]]:
+    """The runs of misnumbered headings read by their titles: two or more in a row whose
+    titles name consecutive sections and whose numerals follow each other, shifted by the
+    same step, written in a script (``一``, ``1``) of the headings numbered right; each
+    section no heading is numbered for and no other run names; each run in order among the
+    headings numbered right."""
+    runs: list[list[_Stray]] = []
+    for heading in stray:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and heading.section == last.section + 1
+            and heading.number == last.number + 1
+            and heading.numeral.isdigit() == last.numeral.isdigit()
+        ):
+            runs[-1].append(heading)
+        else:
+            runs.append([heading])
+    scripts = {numeral.isdigit() for numeral in numerals}
+    runs = [
+        run
+        for run in runs
+        if len(run) > 1
+        and run[0].numeral.isdigit() in scripts
+        and not any(heading.section in at_number for heading in run)
+        and _in_order(at_number, run[0].section, run[-1].section, run[0].line, run[-1].line)
+    ]
+    named = Counter(heading.section for run in runs for heading in run)
+    return [run for run in runs if all(named[heading.section] == 1 for heading in run)]
+
+
+def _in_order(at_number: dict[int, int], first: int, last: int, start: int, end: int) -> bool:
+    """Whether headings of sections ``first`` … ``last`` on lines ``start`` … ``end`` stand
+    after every heading found of a section before them and before those of the sections
+    after."""
+    return not any(
+        (n < first and at > start) or (n > last and at < end) for n, at in at_number.items()
+    )
+
+
+def _steps(heading: _Stray) -> str:
+    """How far a heading's numeral is from its section, in words."""
+    shift = heading.number - heading.section
+    return f"{abs(shift)} {'after' if shift > 0 else 'before'} its section"
+
+
+def _misnumbered(heading: _Stray, why: str = "") -> Diagnostic:
+    name = SECTION_NAMES[heading.section]
+    return diagnostic(
+        "heading-misnumbered",
+        f"the heading at line {heading.line + 1} is numbered {heading.numeral} but its title "
+        f"names section {name}{why}; read as section {name}",
+        heading.line + 1,
+        1,
+    )
 
 
 class _Marks:

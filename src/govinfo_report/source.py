@@ -6,15 +6,19 @@ normalised text is the same (line, column) in the decoded input: no position map
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import unicodedata
+import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 
 from . import bounded, formats
 from .diagnostics import Diagnostic, diagnostic
+from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 from .errors import MissingDependencyError, ParseError, byte_position
 from .limits import MAX_BYTES
 
@@ -42,6 +46,14 @@ _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
 #: string): searched for in its first ``_MARKUP_CHARS`` characters when it starts with ``<``.
 _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
 _MARKUP_CHARS = 4096
+
+#: Bytes that open a PDF file (within its first KiB, as PDF readers allow), a zip archive,
+#: and an OLE2 compound file (a Word 97-2003 .doc, a WPS .wps).
+_PDF = b"%PDF-"
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: A ``str`` this long or longer, or with a line break, is text, never a file's name.
+_PATH_CHARS = 4096
 
 #: C0 controls other than tab, newline and carriage return mark binary input.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -72,21 +84,26 @@ class Source:
             HTML page's charset; ``"docx"`` or ``"pdf"`` for those documents).
         name: the file name, when read from a path.
         diagnostics: findings made while decoding.
+        scan: for a PDF whose scanned pages were read by OCR, what OCR read (the reads of
+            their table cells, placed in ``lines``).
     """
 
     lines: tuple[str, ...]
     encoding: str
     name: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    scan: formats.Scan | None = None
 
 
 def read(
     source: str | bytes | os.PathLike[str],
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
+    ocr: bool = False,
 ) -> Source:
     """Decode and normalise ``source``: text (``str``), raw bytes, or a path to a file, of at
-    most ``max_bytes`` (a file larger on disk is not read; ``None``: no limit).
+    most ``max_bytes`` (a file larger on disk is not read; ``None``: no limit); with ``ocr``,
+    the scanned pages of a PDF are read by OCR.
 
     A path whose suffix names a document format (``.html``/``.htm``/``.xhtml``, ``.docx``,
     ``.pdf``), or any source with ``format`` (``"html"``, ``"docx"``, ``"pdf"``, or
@@ -106,12 +123,14 @@ def read(
     if isinstance(source, os.PathLike):
         path = Path(source)
         data = bounded.read_file(os.fspath(path), os.fspath(path), max_bytes)
-        return _from_bytes(data, path.name, format or formats.kind_of(path.name), max_bytes)
+        kind = format or formats.kind_of(path.name)
+        return _from_bytes(data, path.name, kind, max_bytes, ocr)
     if isinstance(source, bytes | bytearray | memoryview):
         bounded.check_size(bytes(source), "the input", max_bytes)
-        return _from_bytes(bytes(source), None, format, max_bytes)
+        return _from_bytes(bytes(source), None, format, max_bytes, ocr)
     if isinstance(source, str):
         bounded.check_size(source, "the input", max_bytes)
+        refuse_path(source)
         if format is None and is_markup(source[:_MARKUP_CHARS].encode("utf-8", "replace")):
             return _markup(source, None) or _from_text(source, "str", None, _NOT_READ_AS_HTML)
         if format in (None, "text"):
@@ -122,8 +141,68 @@ def read(
     raise TypeError(f"cannot read a report from {type(source).__name__}")
 
 
+def refuse_path(text: str) -> None:
+    """Raise ``ParseError`` (code ``path-as-text``) when ``text``, given as a report's text,
+    is the name of an existing file: one short line (a report's text is never that). A
+    ``str`` is text; a file is read from a ``pathlib.Path``."""
+    if len(text) >= _PATH_CHARS or "\n" in text or "\r" in text:
+        return
+    try:
+        exists = os.path.isfile(text)
+    except (OSError, ValueError):  # a NUL, or a name too long for the system
+        return
+    if exists:
+        raise ParseError(
+            f"{text!r} is a string, read as a report's text, and names a file: to read the "
+            f"file, pass a path (gr.parse(Path({text!r})))",
+            code="path-as-text",
+        )
+
+
+def looks_like_path(lines: Sequence[str]) -> bool:
+    """Whether text of ``lines`` looks like a file's name: one short line ending with a
+    document's suffix (``.txt``, ``.html``, …, an archive's)."""
+    return (
+        len(lines) == 1
+        and len(lines[0]) < _PATH_CHARS
+        and lines[0].strip().lower().endswith((*KINDS, *ARCHIVE_SUFFIXES, ".jsonl"))
+    )
+
+
+def sniff(data: bytes) -> str | None:
+    """The document format that ``data`` opens as: ``pdf`` (``%PDF-`` in its first KiB),
+    ``docx`` (a zip archive holding ``word/document.xml``), ``html`` (markup, see
+    ``is_markup``), else ``None`` (text).
+
+    Raises:
+        ParseError: code ``unreadable``, for a Word 97-2003 or WPS document (an OLE2 file),
+            with how to convert it.
+    """
+    if _PDF in data[:1024]:
+        return "pdf"
+    if data.startswith(_ZIP) and _holds(data, "word/document.xml"):
+        return "docx"
+    if data.startswith(_OLE):
+        raise ParseError(
+            f"a Word 97-2003 (.doc) or WPS (.wps) document is not read: {CONVERT_HINT}",
+            code="unreadable",
+        )
+    return "html" if is_markup(data[: _MARKUP_CHARS * 4]) else None
+
+
+def _holds(data: bytes, member: str) -> bool:
+    """Whether the zip archive ``data`` has a member named ``member``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            archive.getinfo(member)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return True
+
+
 def _extracted(document: formats.Extracted, name: str | None) -> Source:
-    return _from_text(document.text, document.encoding, name, document.diagnostics)
+    text = _from_text(document.text, document.encoding, name, document.diagnostics)
+    return text if document.scan is None else attrs.evolve(text, scan=document.scan)
 
 
 def is_markup(head: bytes) -> bool:
@@ -159,14 +238,19 @@ def _markup(page: bytes | str, name: str | None) -> Source | None:
     return _from_text(document.text, document.encoding, name, (said, *document.diagnostics))
 
 
-def _from_bytes(data: bytes, name: str | None, kind: str | None, max_bytes: int | None) -> Source:
+def _from_bytes(
+    data: bytes, name: str | None, kind: str | None, max_bytes: int | None, ocr: bool = False
+) -> Source:
+    sniffed = sniff(data) if kind is None else None
+    if sniffed in ("pdf", "docx"):
+        kind = sniffed
     if kind is not None and kind != "text":
-        return _extracted(formats.read(data, kind, max_bytes=max_bytes), name)
+        return _extracted(formats.read(data, kind, max_bytes=max_bytes, ocr=ocr), name)
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     encoding = "utf-8"
     found: tuple[Diagnostic, ...] = ()
-    if kind is None and is_markup(data[: _MARKUP_CHARS * 4]):
+    if sniffed == "html":
         page = _markup(data, name)
         if page is not None:
             return page

@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import pickle
 import traceback
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -22,7 +22,7 @@ from . import formats, layouts, workers
 from .compact import pack, unpack
 from .documents import Document
 from .errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
-from .limits import MAX_BYTES, TIMEOUT
+from .limits import MAX_BYTES, OCR_TIMEOUT, TIMEOUT
 from .model import Report
 from .parser import parse
 
@@ -94,6 +94,7 @@ def parse_document(
     index: int = 0,
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
+    ocr: bool | Literal["strict"] = False,
 ) -> Result:
     """Read and parse one document; never raises for a bad document.
 
@@ -109,7 +110,7 @@ def parse_document(
 
     Args:
         document: what to read.
-        layout, strict, format, max_bytes: as for ``parse``.
+        layout, strict, format, max_bytes, ocr: as for ``parse``.
         index: the position recorded in the result.
 
     Raises:
@@ -125,6 +126,7 @@ def parse_document(
             strict=strict,
             format=format or formats.kind_of(document.name),
             max_bytes=max_bytes,
+            ocr=ocr,
         )
     except ParseError as error:
         return Result(index, document.name, error)
@@ -154,6 +156,9 @@ def iter_parse(
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
     timeout: float | None = TIMEOUT,
+    ocr: bool | Literal["strict"] = False,
+    ocr_timeout: float | None = OCR_TIMEOUT,
+    started: Callable[[int, str], None] | None = None,
 ) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
@@ -174,6 +179,12 @@ def iter_parse(
             limit): past it the document fails as ``timeout`` and its worker process is
             killed and replaced. A worker that dies fails its document as ``worker-died``
             and is replaced the same way; every other document is parsed exactly once.
+        ocr: as for ``parse``: scanned pages of PDFs are read by OCR (the ``ocr`` extra),
+            with the model loaded once in each worker process.
+        ocr_timeout: with ``ocr``, the seconds a PDF document may take instead of
+            ``timeout`` (default 300: OCR takes seconds a page; ``None``: no limit).
+        started: called in this process with a document's index and name as a worker
+            starts it (a progress line names the document being read).
 
     Yields:
         One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
@@ -201,14 +212,26 @@ def iter_parse(
         raise ValueError(f"timeout must be more than 0 seconds (or None), not {timeout}")
     if max_bytes is not None and max_bytes < 0:
         raise ValueError(f"max_bytes must be 0 or more (or None), not {max_bytes}")
+    if ocr_timeout is not None and not ocr_timeout > 0:
+        raise ValueError(f"ocr_timeout must be more than 0 seconds (or None), not {ocr_timeout}")
+    if ocr not in (False, True, "strict"):
+        raise ValueError(f"ocr must be False, True or 'strict', not {ocr!r}")
     options: dict[str, Any] = {
         "layout": layout,
         "strict": strict,
         "format": format,
         "max_bytes": max_bytes,
+        "ocr": ocr,
     }
-    if processes == 1 and timeout is None:
-        return _in_process(sources, options)
+    if processes == 1 and timeout is None and (not ocr or ocr_timeout is None):
+        return _in_process(sources, options, started)
+    budget = None
+    if ocr:
+        # A PDF may be a scan, read by OCR: it has the OCR budget.
+        def budget(task: _Task) -> float | None:
+            kind = format or formats.kind_of(task[1])
+            return ocr_timeout if kind == "pdf" else timeout
+
     return workers.run(
         partial(_work, **options),
         _chunks(sources, size),
@@ -217,6 +240,8 @@ def iter_parse(
         ordered=ordered,
         ahead=processes * size * CHUNKS_AHEAD,
         failed=_failed,
+        budget=budget,
+        started=None if started is None else lambda task: started(task[0], task[1]),
     )
 
 
@@ -233,10 +258,15 @@ def _workers(jobs: int | None) -> int:
 
 
 def _in_process(
-    sources: Iterable[Source], options: dict[str, Any]
+    sources: Iterable[Source],
+    options: dict[str, Any],
+    started: Callable[[int, str], None] | None = None,
 ) -> Generator[Result, None, None]:
     for index, source in enumerate(sources):
-        yield parse_document(as_document(source, index), index=index, **options)
+        document = as_document(source, index)
+        if started is not None:
+            started(index, document.name)
+        yield parse_document(document, index=index, **options)
 
 
 def as_document(source: Source, index: int) -> Document:

@@ -104,6 +104,8 @@ def run(
     ordered: bool,
     ahead: int,
     failed: Callable[[Task, ParseError], R],
+    budget: Callable[[Task], float | None] | None = None,
+    started: Callable[[Task], None] | None = None,
 ) -> Generator[R, None, None]:
     """``work(task)`` for every task of ``chunks``, in ``processes`` worker processes.
 
@@ -116,10 +118,12 @@ def run(
         ordered: yield in task order; otherwise as tasks finish.
         failed: the result of a task that timed out or whose worker died, made from the task
             and a ``ParseError`` (code ``timeout`` or ``worker-died``).
+        budget: the seconds a task may take when it is not ``timeout`` (``None``: no limit).
+        started: called (in this process) with each task as a worker starts it.
 
     Stopping early (``close``, an exception, Ctrl-C) kills the workers at once.
     """
-    return _Run(work, chunks, processes, timeout, ordered, ahead, failed).results()
+    return _Run(work, chunks, processes, timeout, ordered, ahead, failed, budget, started).results()
 
 
 @attrs.define(eq=False)
@@ -133,6 +137,8 @@ class _Run:
     ordered: bool
     ahead: int
     failed: Callable[[Task, ParseError], Any]
+    budget: Callable[[Task], float | None] | None = None
+    started: Callable[[Task], None] | None = None
     workers: list[_Worker] = attrs.field(factory=list)
     retry: list[Task] = attrs.field(factory=list)  # tasks of lost workers, not started
     done: dict[int, Any] = attrs.field(factory=dict)  # ordered: results waiting their turn
@@ -177,6 +183,7 @@ class _Run:
                 return
             worker.held.extend(chunk)
             worker.since = time.monotonic()
+            self._started(worker)
             try:
                 worker.pipe.send_bytes(pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
             except OSError:  # it died while free: its first task is charged, to move on
@@ -212,9 +219,9 @@ class _Run:
 
     def _wait(self, busy: list[_Worker]) -> None:
         """Wait for a result, a death or the nearest deadline, and deal with what came."""
-        deadline = None
-        if self.timeout is not None:
-            deadline = max(0.0, min(w.since for w in busy) + self.timeout - time.monotonic())
+        limits = [(w, self._limit(w)) for w in busy]
+        ends = [w.since + limit for w, limit in limits if limit is not None]
+        deadline = max(0.0, min(ends) - time.monotonic()) if ends else None
         for worker, ended in self.waiter.ready(None if deadline is None else deadline + 0.001):
             if worker not in self.workers:  # lost already, on its other handle
                 continue
@@ -226,10 +233,20 @@ class _Run:
                 self._lost(self.workers.index(worker), _died(worker))
             elif self._receive(worker, 1):
                 self._lost(self.workers.index(worker), _died(worker))
-        if self.timeout is not None:
-            for worker in list(self.workers):
-                if worker.held and time.monotonic() - worker.since > self.timeout:
-                    self._time_out(worker)
+        for worker in list(self.workers):
+            limit = self._limit(worker)
+            if limit is not None and worker.held and time.monotonic() - worker.since > limit:
+                self._time_out(worker, limit)
+
+    def _limit(self, worker: _Worker) -> float | None:
+        """The seconds the task ``worker`` is on may take."""
+        if self.budget is None or not worker.held:
+            return self.timeout
+        return self.budget(worker.held[0])
+
+    def _started(self, worker: _Worker) -> None:
+        if self.started is not None and worker.held:
+            self.started(worker.held[0])
 
     def _receive(self, worker: _Worker, count: int | None = None) -> bool:
         """Collect ``count`` results from ``worker``'s pipe (``None``: all those waiting
@@ -239,20 +256,22 @@ class _Run:
                 payload = worker.pipe.recv_bytes()
                 self._collect(worker.held.popleft(), pickle.loads(payload))
                 worker.since = time.monotonic()
+                self._started(worker)
                 count = None if count is None else count - 1
         except (EOFError, OSError):
             return True
         return False
 
-    def _time_out(self, worker: _Worker) -> None:
-        """Kill ``worker``, past its deadline; its task fails, unless it was done just in
-        time (then the next one had only started, and goes to another worker)."""
-        assert self.timeout is not None
+    def _time_out(self, worker: _Worker, limit: float) -> None:
+        """Kill ``worker``, past its deadline (``limit`` seconds); its task fails, unless it
+        was done just in time (then the next one had only started, and goes to another
+        worker)."""
         position = self.workers.index(worker)
         if self._receive(worker):
             self._lost(position, _died(worker))
             return
-        if not worker.held or time.monotonic() - worker.since <= self.timeout:
+        limit = self._limit(worker) or limit  # the task it is on now, if one ended
+        if not worker.held or time.monotonic() - worker.since <= limit:
             return
         late = worker.held[0]
         worker.process.kill()
@@ -260,7 +279,7 @@ class _Run:
         self._receive(worker)
         blamed = bool(worker.held) and worker.held[0] is late
         error = ParseError(
-            f"not done within the time budget of {self.timeout:g} s (timeout); its worker "
+            f"not done within the time budget of {limit:g} s (timeout); its worker "
             "process was killed and replaced",
             code="timeout",
         )

@@ -12,9 +12,20 @@ from pathlib import PurePath
 from .. import bounded
 from ..limits import MAX_BYTES
 from . import docx, html, pdf
-from .base import Extracted
+from .base import CellRead, Extracted, PlacedRead, Scan
 
-__all__ = ["READERS", "SUFFIXES", "Extracted", "check", "extract", "kind_of", "read"]
+__all__ = [
+    "READERS",
+    "SUFFIXES",
+    "CellRead",
+    "Extracted",
+    "PlacedRead",
+    "Scan",
+    "check",
+    "extract",
+    "kind_of",
+    "read",
+]
 
 #: format -> its reader.
 READERS: dict[str, Callable[[bytes], Extracted]] = {
@@ -46,8 +57,11 @@ def kind_of(name: str) -> str | None:
     return SUFFIXES.get(PurePath(name).suffix.lower())
 
 
-def read(data: bytes, kind: str, *, max_bytes: int | None = MAX_BYTES) -> Extracted:
-    """The document ``data`` in format ``kind`` as text, with how it was read.
+def read(
+    data: bytes, kind: str, *, max_bytes: int | None = MAX_BYTES, ocr: bool = False
+) -> Extracted:
+    """The document ``data`` in format ``kind`` as text, with how it was read; with ``ocr``,
+    the scanned pages of a PDF are read by OCR (other formats have none).
 
     Raises:
         ValueError: ``kind`` is not a format of ``READERS``.
@@ -62,6 +76,7 @@ def read(data: bytes, kind: str, *, max_bytes: int | None = MAX_BYTES) -> Extrac
         bounded.check_zipped(data, f"the {kind} document", max_bytes)
     elif kind == "pdf":
         bounded.check_pdf(data, "the pdf document", max_bytes)
+        return pdf.read(data, ocr=ocr)
     return READERS[kind](data)
 
 

@@ -15,13 +15,17 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..errors import ParseError
+from ..errors import MissingDependencyError, ParseError
 from . import pdfium, positioned, ruling, tables
-from .base import Extracted
+from .base import CellRead, Extracted, PlacedRead, Scan
 from .pdfium import Box, Char, Edge, Page
+
+if TYPE_CHECKING:
+    from .scanned import Scans
 
 #: Text lines in this share of the page's height at its top or bottom are its header or
 #: footer: between the parts of a table running on to the next page, they go after it.
@@ -37,9 +41,15 @@ SCAN_TEXT = 20
 #: A page's text with more of its characters private-use than this share is unreadable.
 MAX_PRIVATE_SHARE = 0.5
 
+#: How to read scanned pages, as errors and diagnostics say it.
+OCR_HINT = (
+    "gr.parse(path, ocr=True), or govinfo-report parse --ocr (the ocr extra: "
+    "pip install 'govinfo-report[ocr]')"
+)
+
 #: pdfium is not thread-safe (threads reading PDFs at once crash it): one PDF at a time is
 #: read in a process; several at once need processes, as ``gr.iter_parse(..., jobs=N)`` runs.
-_PDFIUM = threading.Lock()
+PDFIUM = threading.Lock()
 
 #: A line of a page with no ruled table looks like a table's row when it has three cells
 #: or more apart by two spaces or more, one of them a number.
@@ -48,23 +58,28 @@ _NUMBER = re.compile(r"[-+]?\d[\d,.]*")
 
 
 class Table(NamedTuple):
-    """A table of a page: its box, the left side of each column, and its rows of cell
-    texts (``None`` where a merged cell covers the position)."""
+    """A table of a page: its box, the left side of each column, its rows of cell texts
+    (``None`` where a merged cell covers the position) and the boxes of those cells; on a
+    scanned page, the two reads of each cell that is not a label (``None`` elsewhere)."""
 
     box: Box
     lefts: tuple[float, ...]
     rows: list[list[str | None]]
+    boxes: list[list[Box | None]]
+    reads: list[list[CellRead | None]] | None = None
 
 
 class Line(NamedTuple):
-    """A line of text of a page, and its top and bottom."""
+    """A line of text of a page, its top and bottom, and whether OCR read it (once)."""
 
     text: str
     top: float
     bottom: float
+    ocr: bool = False
 
 
 Block = Line | Table
+T = TypeVar("T")
 
 
 class PageText(NamedTuple):
@@ -78,23 +93,55 @@ class PageText(NamedTuple):
     dense: bool
 
 
-def read(data: bytes) -> Extracted:
-    """The text of a PDF file's pages.
+def read(data: bytes, ocr: bool = False) -> Extracted:
+    """The text of a PDF file's pages; with ``ocr``, scanned pages are read by OCR
+    (``scanned``), the others as always.
 
     Raises:
-        MissingDependencyError: pypdfium2 is not installed.
+        MissingDependencyError: pypdfium2 is not installed; with ``ocr``, a scanned page
+            met and the ``ocr`` extra not installed.
         ParseError: the file is empty (``empty-input``), not a readable PDF
             (``unreadable``), needs a password (``encrypted``), has no text on any page
-            but images (``no-text-layer``: a scan), or its text is mostly in private-use
-            code points (``private-use-text``).
+            but images (``no-text-layer``: a scan, read without ``ocr``), or its text is
+            mostly in private-use code points (``private-use-text``).
     """
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
-    writer = _Writer()
-    with _PDFIUM:
-        for page in pdfium.pages(data):
-            writer.add(page_text(page))
+    writer = _Writer(ocr)
+    with PDFIUM:
+        scans = None
+        try:
+            for page in pdfium.pages(data):
+                if ocr and _scanned(page):
+                    if scans is None:
+                        scans = _scans()(data, partial(writer.add, ocr=True), writer.skip)
+                    scans.page(page)
+                    continue
+                if scans is not None:
+                    scans.flush()
+                writer.add(page_text(page))
+        finally:
+            if scans is not None:
+                scans.close()
     return writer.finish()
+
+
+def _scans() -> type[Scans]:
+    """``scanned.Scans``, whose libraries (the ``ocr`` extra) are imported only now."""
+    try:
+        from .scanned import Scans
+    except ImportError as error:
+        raise MissingDependencyError(
+            f"{error.name} is not installed: reading scanned pages needs the ocr extra "
+            "(pip install 'govinfo-report[ocr]')"
+        ) from None
+    return Scans
+
+
+def _scanned(page: Page) -> bool:
+    """Whether a page is a scan: images cover ``SCAN_COVER`` of it and it prints fewer than
+    ``SCAN_TEXT`` characters."""
+    return page.images >= SCAN_COVER and page.printed < SCAN_TEXT
 
 
 def page_text(page: Page) -> PageText:
@@ -106,7 +153,7 @@ def page_text(page: Page) -> PageText:
     frame closed (its box's sides taken as lines too), and those still in no cell are read
     as text outside the tables: no character is lost.
     """
-    grids = _grids(page.edges)
+    grids = tables_of(page.edges)
     dense = grids is None
     grids = grids or []
     inside, outside, stray = _assign(grids, page.chars)
@@ -121,7 +168,7 @@ def page_text(page: Page) -> PageText:
                 ("v", x1, top, bottom),
             )
         ]
-        grids = _grids([*page.edges, *frames]) or []
+        grids = tables_of([*page.edges, *frames]) or []
         inside, outside, stray = _assign(grids, page.chars)
         outside.extend(stray)
     blocks: list[Block] = [
@@ -139,7 +186,7 @@ def page_text(page: Page) -> PageText:
     return PageText(page, blocks, unruled, dense)
 
 
-def _grids(edges: Sequence[Edge]) -> list[ruling.Grid] | None:
+def tables_of(edges: Sequence[Edge]) -> list[ruling.Grid] | None:
     """The tables that ``edges`` draw; ``None`` when they cross too often to search."""
     try:
         points = ruling.crossings(ruling.merge(edges))
@@ -171,10 +218,12 @@ def _assign(
 
 
 def _table(grid: ruling.Grid, texts: Sequence[str]) -> Table:
+    rows = grid.rows()
     return Table(
         grid.box,
         tuple(grid.lefts),
-        [[None if index is None else texts[index] for index in row] for row in grid.rows()],
+        [[None if index is None else texts[index] for index in row] for row in rows],
+        [[None if index is None else grid.cells[index] for index in row] for row in rows],
     )
 
 
@@ -191,23 +240,36 @@ class _Writer:
     """Pages into text: a table held back at the end of a page until the next page says
     whether it runs on there."""
 
-    def __init__(self) -> None:
+    def __init__(self, ocr: bool = False) -> None:
+        self.ocr = ocr  # scanned pages are read by OCR
+        self.ocr_pages: list[int] = []  # pages read by OCR
+        self.cells: list[PlacedRead] = []  # the reads of their table cells, placed
+        self.ocr_lines: list[int] = []  # their lines outside tables, read once
         self.lines: list[str] = []
         self.held: Table | None = None
         self.after: list[str] = []  # lines to write after the held table: footers, headers
         self.trail = 0  # of them, the footer lines of the page before
         self.pages = 0
-        self.scanned: list[int] = []  # pages of images without text
-        self.read = 0  # pages with text that are not scans
+        self.scanned: list[int] = []  # pages of images without text, not read
+        self.read = 0  # pages with text that are not scans, and pages read by OCR
         self.unruled: list[tuple[int, int]] = []  # page, its first line
         self.dense: list[int] = []  # pages ruled too densely to search
         self.private = self.printed = 0
         self.fonts: set[str] = set()
 
-    def add(self, read: PageText) -> None:
+    def skip(self, page: Page) -> None:
+        """Count a scanned page that is not read (OCR leaves it: no table on it)."""
+        self.pages += 1
+        self.scanned.append(page.number)
+
+    def add(self, read: PageText, ocr: bool = False) -> None:
+        """Write a page (``ocr``: a scanned page read by OCR)."""
         page = read.page
         self.pages += 1
-        if page.images >= SCAN_COVER and page.printed < SCAN_TEXT:
+        if ocr:
+            self.ocr_pages.append(page.number)
+            self.read += 1
+        elif _scanned(page):
             self.scanned.append(page.number)
         elif page.printed:
             self.read += 1
@@ -261,24 +323,43 @@ class _Writer:
         if self.held is not None:
             self._release()
         if isinstance(block, Table):
-            self.lines.extend(tables.tab_lines(block.rows))
+            self._table(block)
         else:
             self.lines.append(block.text)
+            if block.ocr:
+                self.ocr_lines.append(len(self.lines))
 
     def _release(self) -> None:
         held, self.held = self.held, None
         if held is not None:
-            self.lines.extend(tables.tab_lines(held.rows))
+            self._table(held)
         self.lines.extend(self.after)
         self.after = []
         self.trail = 0
+
+    def _table(self, table: Table) -> None:
+        """Write a table's rows, and where the text of each cell read twice is."""
+        if table.reads is None:
+            self.lines.extend(tables.tab_lines(table.rows))
+            return
+        for row, reads in zip(table.rows, table.reads, strict=True):
+            written = tables.tab_row(row)
+            if written is None:
+                continue
+            line, starts = written
+            self.lines.append(line)
+            self.cells.extend(
+                PlacedRead(len(self.lines), start + 1, found)
+                for start, found in zip(starts, reads, strict=True)
+                if found is not None
+            )
 
     def finish(self) -> Extracted:
         self._release()
         if self.scanned and not self.read:
             raise ParseError(
                 f"no text layer on {_pages(self.scanned)} of {self.pages}: a scanned PDF? "
-                "run OCR first (e.g. ocrmypdf) and read its output",
+                f"read it with OCR: {OCR_HINT}",
                 code="no-text-layer",
             )
         if self.printed and self.private > self.printed * MAX_PRIVATE_SHARE:
@@ -289,14 +370,37 @@ class _Writer:
                 code="private-use-text",
             )
         text = "\n".join(self.lines)
-        return Extracted(text, "pdf", tuple(self._diagnostics(text)))
+        scan = None
+        if self.ocr_pages:
+            scan = Scan(
+                tuple(self.ocr_pages),
+                tuple(self.scanned),
+                tuple(self.cells),
+                tuple(self.ocr_lines),
+            )
+        return Extracted(text, "pdf", tuple(self._diagnostics(text)), scan)
 
     def _diagnostics(self, text: str) -> Iterator[Diagnostic]:
-        if self.scanned:
+        if self.ocr_pages:
+            yield diagnostic(
+                "ocr-read",
+                f"{_pages(self.ocr_pages)} of {self.pages} "
+                f"{'is a scan' if len(self.ocr_pages) == 1 else 'are scans'}, read by OCR: "
+                "each number of a table there stands only where two reads agree and the rules "
+                "hold",
+            )
+        if self.scanned and self.ocr:
+            yield diagnostic(
+                "ocr-pages-skipped",
+                f"{_pages(self.scanned)} of {self.pages}, scanned with no ruled table, "
+                f"{'was' if len(self.scanned) == 1 else 'were'} not read by OCR (only page 1, "
+                "the pages with tables and the pages next to them are): their prose is not read",
+            )
+        elif self.scanned:
             yield diagnostic(
                 "no-text-layer",
                 f"no text layer on {_pages(self.scanned)} of {self.pages} (images only): "
-                "what they show is not read; run OCR first (e.g. ocrmypdf)",
+                f"what they show is not read; read it with OCR: {OCR_HINT}",
             )
         if self.private:
             where = next((i for i, char in enumerate(text) if pdfium.is_private(char)), None)
@@ -371,18 +475,37 @@ def _join(first: Table, then: Table) -> Table | None:
         if column is None:
             return None
         columns.append(column)
-    rows = []
-    for row in then.rows:
-        placed: list[str | None] = [None] * len(first.lefts)
-        for column, text in zip(columns, row, strict=True):
-            placed[column] = text
-        rows.append(placed)
+    width = len(first.lefts)
+    rows = _placed(then.rows, columns, width)
     repeated = 0
     while repeated < min(len(first.rows), len(rows) - 1) and _clean(rows[repeated]) == _clean(
         first.rows[repeated]
     ):
         repeated += 1
-    return first._replace(rows=first.rows + rows[repeated:])
+    reads = None
+    if first.reads is not None or then.reads is not None:
+        before = first.reads or [[None] * width for _ in first.rows]
+        after = _placed(then.reads or [[None] * len(then.lefts) for _ in then.rows], columns, width)
+        reads = before + after[repeated:]
+    return first._replace(
+        rows=first.rows + rows[repeated:],
+        boxes=first.boxes + _placed(then.boxes, columns, width)[repeated:],
+        reads=reads,
+    )
+
+
+def _placed(
+    rows: Sequence[Sequence[T | None]], columns: Sequence[int], width: int
+) -> list[list[T | None]]:
+    """The rows of a table's grid (texts, boxes, reads) put in the columns ``columns`` of a
+    table ``width`` columns wide."""
+    placed_rows = []
+    for row in rows:
+        placed: list[T | None] = [None] * width
+        for column, item in zip(columns, row, strict=True):
+            placed[column] = item
+        placed_rows.append(placed)
+    return placed_rows
 
 
 def _clean(row: Sequence[str | None]) -> list[str]:

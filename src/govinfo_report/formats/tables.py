@@ -60,9 +60,18 @@ def _claim(row: list[str | None], start: int, across: int) -> int:
 def tab_lines(grid: Iterable[Sequence[str | None]]) -> list[str]:
     """A table's rows as tab-separated lines (``None``: an empty cell); a row with no text
     at all is left out."""
-    lines: list[str] = []
-    for row in grid:
-        cells = [clean(cell) if cell else "" for cell in row]
-        if any(cells):
-            lines.append("\t".join(cells))
-    return lines
+    return [written[0] for written in map(tab_row, grid) if written is not None]
+
+
+def tab_row(row: Sequence[str | None]) -> tuple[str, list[int]] | None:
+    """A row as a tab-separated line and where each cell's text starts in it (from 0);
+    ``None`` for a row with no text at all."""
+    cells = [clean(cell) if cell else "" for cell in row]
+    if not any(cells):
+        return None
+    starts = []
+    at = 0
+    for cell in cells:
+        starts.append(at)
+        at += len(cell) + 1
+    return "\t".join(cells), starts

@@ -37,14 +37,21 @@ class Row(NamedTuple):
     ``tail``: how many of the last run's last characters may instead be the next row
     label's numbering (``…申请 20000022.申请人``).
 
-    ``grid``: the row's cells by position after its labels, its blank cells kept (text
-    ``""``), where the layout tells blank cells apart: lines in the rhythm of text of one
-    cell a line (``cell_per_line``), gaps under the columns of space-aligned text
-    (``space_aligned``); empty where it cannot. A section reads the row by its grid instead
-    of its ``values`` where the grid fits the row's cells (``sections.rows.by_position``). A
-    grid may run on past the row's last cell with blank cells that are the next row's
-    (``docx2txt`` prints a merged label cell's empty continuation before each row it spans);
-    ``cut``: it ends where the table's text does, so blank cells at its end may be lost."""
+    ``grid``: in text with cell boundaries (tabs, pipes, bars), every cell after the row's
+    last label, blank ones included: the cells a section may read by position
+    (``sections.rows.aligned``). ``whole``: the row shows every cell of its table's grid
+    (pipes, bars, a document's table; a tab row as wide as its table, where PDF text that
+    dropped a cell is narrower), so its last cell is the table's last column.
+
+    ``positions``: in text with no cell boundaries, the row's cells by position after its
+    labels, its blank cells kept (text ``""``), where the layout tells blank cells apart:
+    lines in the rhythm of text of one cell a line (``cell_per_line``), gaps under the
+    columns of space-aligned text (``space_aligned``); empty where it cannot. A section reads
+    the row by its positions instead of its ``values`` where the positions of every row fit
+    (``sections.rows.by_position``). They may run on past the row's last cell with blank
+    cells that are the next row's (``docx2txt`` prints a merged label cell's empty
+    continuation before each row it spans); ``cut``: they end where the table's text does,
+    so blank cells at their end may be lost."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -53,6 +60,8 @@ class Row(NamedTuple):
     runs: tuple[Printed, ...] = ()
     tail: int = 0
     grid: tuple[Printed, ...] = ()
+    whole: bool = False
+    positions: tuple[Printed, ...] = ()
     cut: bool = False
 
 
@@ -120,20 +129,31 @@ Selector = slice | tuple[bool, ...]
 
 
 def make_row(
-    cells: Sequence[Printed], line: int, positional: bool, kinds: str | None = None
+    cells: Sequence[Printed],
+    line: int,
+    positional: bool,
+    kinds: str | None = None,
+    whole: bool = False,
 ) -> Row | None:
-    """Split cells into labels and values; ``None`` for a row with no content.
+    """Split cells into labels and values; ``None`` for a row with no content, but for a
+    ``whole`` row of two or more blank cells on a trusted grid (a row the report left
+    blank: its ``grid`` only).
 
     With ``positional``, blank cells between the first and the last value are kept as
-    "not given" values (the grid is trusted); otherwise blank cells are dropped. ``kinds``:
-    the cells' ``cell_kinds``, when the caller has them.
+    "not given" values and the row keeps its ``grid`` (the grid is trusted); otherwise blank
+    cells are dropped. ``whole``: the row shows every cell of its table (``Row.whole``).
+    ``kinds``: the cells' ``cell_kinds``, when the caller has them.
     """
     if kinds is None:
         kinds = cell_kinds(map(itemgetter(0), cells))
     shape = _SHAPES[positional][kinds]
     if shape is None:
-        return None
-    return Row(_take(cells, shape[0]), _take(cells, shape[1]), line)
+        blank = whole and positional and len(cells) > 1
+        return Row((), (), line, grid=tuple(cells), whole=True) if blank else None
+    labels, values, grid = shape
+    return Row(
+        _take(cells, labels), _take(cells, values), line, grid=tuple(cells[grid]), whole=whole
+    )
 
 
 def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
@@ -142,19 +162,21 @@ def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
     return tuple(compress(cells, selector))
 
 
-def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector] | None:
-    """Which cells of a row of ``kinds`` are its labels and which its values (see
-    ``make_row``); ``None`` for a row with neither."""
+def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice] | None:
+    """Which cells of a row of ``kinds`` are its labels, which its values and which its
+    grid (see ``make_row``); ``None`` for a row with neither labels nor values."""
+    grid = slice(0, 0)
     if positional:
         first = len(kinds) - len(kinds.lstrip(LABEL + BLANK))
         last = len(kinds.rstrip(LABEL + BLANK))
         values = [first <= i < last and kind != LABEL for i, kind in enumerate(kinds)]
+        grid = slice(kinds.rfind(LABEL) + 1, None)
     else:
         values = [kind in _VALUE_KINDS for kind in kinds]
     labels = [kind == LABEL for kind in kinds]
     if not any(labels) and not any(values):
         return None
-    return _selector(labels), _selector(values)
+    return _selector(labels), _selector(values), grid
 
 
 def _selector(mask: list[bool]) -> Selector:
@@ -168,7 +190,7 @@ def _selector(mask: list[bool]) -> Selector:
 
 #: A row's shape per string of kinds, for grid (positional) and loose rows: rows of a table
 #: repeat a few shapes, so a row costs a dict lookup and two slices.
-_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector] | None]] = {
+_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector, slice] | None]] = {
     positional: Memo(partial(_shape, positional=positional), len) for positional in (True, False)
 }
 
@@ -185,14 +207,29 @@ def is_rule(line: str) -> bool:
     return _BORDER_ONLY.fullmatch(line) is not None and _DASH_RUN.search(line) is not None
 
 
-_WORD = re.compile(r"\S+")
+#: A unit of money or count (``万元`` before ``元``).
+_UNIT = "|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+#: Spaces within a line, never a tab (a cell border).
+_SPACE = r"[^\S\t\n]"
+#: A row label's numbering printed apart from its words (``3. 其他``, ``（三） 不予公开``).
+_NUMERALS = "一二三四五六七八九十"
+_NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]{{1,3}}[)）])"
+#: A word of loose text: a numbering with the label words after it, a number with its unit
+#: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces.
+_WORD = re.compile(
+    rf"{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)|\S+"
+)
 #: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
 GRID_MARK = re.compile(r"[\t|│┃║]")
 #: A value cell's text in loose (whitespace-separated) text: a number or a dash, ``/``, ``无``.
 #: A number may carry its unit (``246900元``, ``12件``), as ``cells`` reads it.
-VALUE = rf"(?:[-+]?\d[\d,.]*(?:{'|'.join((*MONEY_UNITS, *COUNT_UNITS))})?|[/—–-]|无)"
+VALUE = rf"(?:[-+]?\d[\d,.]*(?:{_UNIT})?|[/—–-]|无)"
+#: A number with its unit printed apart (``302500 元``, ``2 笔``): one value too. A line of
+#: prose can end so (``…申请 12 件``): the layouts take it for a table's value only where
+#: a cell of its own is plain (a line of its own, or a column's gap before it).
+VALUE_APART = rf"[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})"
 #: A value among a line's whitespace-separated cells.
-VALUE_WORD = re.compile(rf"(?:^|\s){VALUE}(?:\s|$)")
+VALUE_WORD = re.compile(rf"(?:^|\s)(?:{VALUE_APART}|{VALUE})(?:\s|$)")
 
 
 def split_words(line: str, line_number: int) -> list[Printed]:

@@ -106,6 +106,6 @@ def _row(block: dict[int, list[Printed]]) -> Iterator[Row]:
         cells.append(
             ("".join(part[0] for part in filled)[:MAX_CELL_CHARS], filled[0][1], filled[0][2])
         )
-    row = make_row(cells, min(cell[1] for cell in cells), positional=True)
+    row = make_row(cells, min(cell[1] for cell in cells), positional=True, whole=True)
     if row is not None:
         yield row

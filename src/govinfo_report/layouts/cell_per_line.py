@@ -10,7 +10,7 @@ separator line after each cell (an empty cell is then two empty lines), LibreOff
 between cells (an empty cell is one empty line), a page's ``&nbsp;`` a line of spaces. The
 rhythm (``s`` separator lines after a cell, ``b`` lines an empty cell takes) is learnt from
 the table's values printed one after another; each row's cells by position, blank cells
-included, are its ``grid``, which its section reads where every row fits it
+included, are its ``positions``, which its section reads where every row fits it
 (``sections.rows.by_position``). Text whose blank lines keep no rhythm (``pdftotext``) has
 no grid.
 """
@@ -25,10 +25,19 @@ from operator import itemgetter
 from typing import ClassVar
 
 from ..cells import LABEL, cell_kinds
-from .base import VALUE, Printed, Row, is_rule, loose_value_lines, split_words, word_rows
+from .base import (
+    VALUE,
+    VALUE_APART,
+    Printed,
+    Row,
+    is_rule,
+    loose_value_lines,
+    split_words,
+    word_rows,
+)
 
 #: A value alone on its line.
-_VALUE_LINE = re.compile(rf"\s*{VALUE}\s*")
+_VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
 
 
 class CellPerLine:
@@ -38,7 +47,7 @@ class CellPerLine:
     #: Rows are rebuilt from the order of cells alone: a row with too many values means the
     #: order is broken, and the whole table is dropped (``parser``).
     by_order: ClassVar[bool] = True
-    table_line: ClassVar[str] = rf"^[^\S\t]*{VALUE}[^\S\t]*$"
+    table_line: ClassVar[str] = rf"^[^\S\t]*(?:{VALUE_APART}|{VALUE})[^\S\t]*$"
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         valued = loose_value_lines(lines)  # the share of them holding their value alone
@@ -86,7 +95,7 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
             grid = _grid(stream, at[row.values[0][1:]], rhythm, False)
         else:
             grid = None
-        gridded.append(row if grid is None else row._replace(grid=grid[0], cut=grid[1]))
+        gridded.append(row if grid is None else row._replace(positions=grid[0], cut=grid[1]))
     return gridded
 
 

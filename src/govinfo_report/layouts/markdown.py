@@ -50,7 +50,7 @@ class Markdown:
         kinds = cell_kinds(map(itemgetter(0), chain.from_iterable(map(itemgetter(1), numbered))))
         at = 0
         for number, cells in numbered:
-            row = make_row(cells, number, True, kinds[at : at + len(cells)])
+            row = make_row(cells, number, True, kinds[at : at + len(cells)], whole=True)
             at += len(cells)
             if row is not None:
                 yield row
@@ -63,12 +63,14 @@ class Markdown:
 
 def _split(line: str, line_number: int) -> list[Printed]:
     """The cells between the pipes of a line, stripped, with their 1-based columns; a line
-    without pipes inside a table (a wrapped cell) is one cell."""
+    without pipes inside a table (a wrapped cell) is one cell. html2text leaves out the
+    outer pipes, so the text after its last pipe is the last cell, blank or not."""
     cells: list[Printed] = []
     lead = line.find("|")
-    start = lead + 1 if not line[:lead].strip() else 0  # html2text leaves the first out
+    outer = not line[:lead].strip()
+    start = lead + 1 if outer else 0
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
-    if line.rstrip().endswith("|"):
+    if outer and line.rstrip().endswith("|"):
         parts.pop()  # the empty text after the closing pipe
     for part in parts:
         text = part.strip()

@@ -58,7 +58,7 @@ def _line_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
         number = first_line + offset
         if not line.strip() and not line.startswith("\t"):
             if cells:
-                row = make_row(cells, start, positional=True)
+                row = make_row(cells, start, positional=True, whole=True)
                 if row is not None:
                     yield row
                 cells = []
@@ -79,7 +79,7 @@ def _line_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
             joined = f"{text}\n{line.strip()}" if text else line.strip()
             cells[-1] = (joined[:MAX_CELL_CHARS], at_line, column)
     if cells:
-        row = make_row(cells, start, positional=True)
+        row = make_row(cells, start, positional=True, whole=True)
         if row is not None:
             yield row
 
@@ -111,7 +111,7 @@ def _plain_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
             cells = list(
                 zip(texts[start:stop], range(first_line + start, first_line + stop), repeat(2))
             )
-            row = make_row(cells, first_line + start, True, kinds[start:stop])
+            row = make_row(cells, first_line + start, True, kinds[start:stop], whole=True)
             if row is not None:
                 yield row
         start = end + 1

@@ -23,13 +23,14 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from ..collapsed import PLACEHOLDERS
+from ..collapsed import PLACEHOLDERS, UNITS
 from ..limits import MAX_CELL_CHARS
 from .base import GRID_MARK, Printed, Row
 
-#: A number as printed (a sign, decimals, a money or count unit) or a dash for a cell not
-#: given, and a run of them with nothing or spaces between.
-_NUMBER = rf"[+-]?\d+(?:[.,]\d+)*(?:万元|元|个|件)?|[{PLACEHOLDERS}]+"
+#: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
+#: for a cell not given, and a run of them with nothing or spaces between.
+_UNIT = "|".join(UNITS)
+_NUMBER = rf"[+-]?\d+(?:[.,]\d+)*(?:[ ]*(?:{_UNIT}))?|[{PLACEHOLDERS}]+"
 _RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
 #: What makes digits before it a numbering: ``.`` or ``、`` (a space either side, as in
 #: ``1. 属于国家秘密``) and then no digit.

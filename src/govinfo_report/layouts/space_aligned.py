@@ -7,7 +7,7 @@ A blank cell is a gap: wider space between two values, or none where the row end
 columns are found from the offsets of the whole table's values (``columns``), measured as
 the tool laid them out: lynx and pandoc in display columns (a CJK character, full-width forms
 too, two wide), ``pdftotext -layout`` in characters. Each row whose values sit on one line
-gets its cells by position, gaps as blank cells (``Row.grid``), which its section reads where
+gets its cells by position, gaps as blank cells (``Row.positions``), which its section reads where
 every row fits it; elsewhere only printed values count, and a row printing fewer values than
 columns is left to the consistency rules to place.
 """
@@ -24,10 +24,12 @@ from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
 from ..cells import LABEL, cell_kinds, is_value
-from .base import VALUE, Printed, Row, loose_value_lines, split_words, word_rows
+from .base import VALUE, VALUE_APART, Printed, Row, loose_value_lines, split_words, word_rows
 
-#: A line with a value after a label or another value, across spaces.
-_ROW = re.compile(rf"\S\s+{VALUE}\s*$")
+#: A value ending a line after a label or another value, across spaces; a number with its
+#: unit apart only after a column's gap (two spaces or more: prose puts one).
+_LAST_VALUE = rf"(?:[^\S\t]{VALUE}|[^\S\t]{{2}}{VALUE_APART})[^\S\t]*$"
+_ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
 #: How far (in columns) two offsets may be apart and still be the same column's.
 _SLACK = 1
 
@@ -71,7 +73,7 @@ class SpaceAligned:
     """A row a line, cells split on spaces; blank cells are gaps under the columns."""
 
     name: ClassVar[str] = "space-aligned"
-    table_line: ClassVar[str] = rf"[^\S\t]{VALUE}[^\S\t]*$"
+    table_line: ClassVar[str] = _LAST_VALUE
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         # Of the lines holding a value, the share holding it after other cells: wrapped labels
@@ -178,7 +180,7 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     if found is None:
         return rows
     gridded = [
-        row._replace(grid=tuple(("", row.line, 1) for _ in found.starts))
+        row._replace(positions=tuple(("", row.line, 1) for _ in found.starts))
         if not row.values and row.labels[0][1] == row.labels[-1][1]
         else row
         for row in rows
@@ -191,7 +193,7 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
         ]
         for cell, column in zip(row.values, placed, strict=True):
             grid[column] = cell
-        gridded[at] = row._replace(grid=tuple(grid))
+        gridded[at] = row._replace(positions=tuple(grid))
     return gridded
 
 

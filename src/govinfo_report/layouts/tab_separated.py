@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
-from operator import ge
 from typing import ClassVar
 
 from ..cells import BLANK, LABEL, LINE_BREAK, NUMBER, cell_kinds
@@ -34,11 +33,13 @@ def tab_kinds(lines: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=2)
 def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     """The share of a region's non-blank lines with a tab that hold two or more non-empty tab
-    cells, and the share of its rows (lines of two or more cells, some of them numbers) that show
+    cells (or one and two or more blank ones: a row the report left blank), and the share of
+    its rows (lines of two or more cells, some of them numbers) that show
     a broken grid.
 
     Signs of a broken grid: a displaced label (see ``_DISPLACED``), or a row with no label
-    that prints some numbers but fewer values (numbers or dashes) than ``width``. Memoised
+    that prints some numbers in fewer cells than ``width`` (a row as wide, some of its cells
+    blank, is a row the report left partly blank). Memoised
     (the last two regions): both tab-based layouts sniff the same region. A region where no
     line holds two filled cells (no tab, or one cell a line) is no grid: ``(0.0, 0.0)``,
     found with no line loop (a stripped line holds a tab only between two filled cells).
@@ -51,17 +52,20 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     tabbed = [kinds for kinds in kinds_of if len(kinds) > 1]
     filled_of = list(map(str.replace, tabbed, repeat(BLANK), repeat("")))
     filled = len(filled_of) - filled_of.count("")
-    multi = sum(map(ge, map(len, filled_of), repeat(2)))
-    rows = [kinds for kinds in kinds_of if NUMBER in kinds and len(kinds) > 1]
-    broken = sum(
-        1 for kinds in rows if LABEL not in kinds and len(kinds) - kinds.count(BLANK) < width
+    multi = sum(
+        len(filled) >= 2 or (len(filled) == 1 and len(kinds) >= 3)
+        for filled, kinds in zip(filled_of, tabbed, strict=True)
     )
+    rows = [kinds for kinds in kinds_of if NUMBER in kinds and len(kinds) > 1]
+    broken = sum(1 for kinds in rows if LABEL not in kinds and len(kinds) < width)
     broken += sum(map(bool, map(_DISPLACED.search, rows)))  # labelled: never counted twice
     return (multi / filled if filled else 0.0), (broken / len(rows) if rows else 0.0)
 
 
 class TabSeparated:
-    """One row a line, cells split by tabs; blank cells inside the values are kept."""
+    """One row a line, cells split by tabs; blank cells inside the values are kept. A row
+    with as many cells as the region's widest (a document's table, where every row spans
+    the grid) shows all its cells; a shorter one (PDF text that lost a cell) does not."""
 
     name: ClassVar[str] = "tab-separated"
     table_line: ClassVar[str] = r"\t"
@@ -83,17 +87,21 @@ class TabSeparated:
             return
         # The usual region: no cell to strip or cut, so the lines' parts are the cells and
         # their kinds are those the sniff looked up.
+        widest = max(map(len, parts_of), default=0)
         for number, (parts, kinds) in enumerate(
             zip(parts_of, tab_kinds(tuple(lines)), strict=True), first_line
         ):
-            row = make_row(plain_cells(parts, number), number, self.positional, kinds)
+            cells = plain_cells(parts, number)
+            row = make_row(cells, number, self.positional, kinds, len(parts) == widest)
             if row is not None:
                 yield row
 
     def _line_rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         """``rows`` a line at a time, any line."""
+        widest = max((line.count("\t") for line in lines), default=0)
         for number, line in enumerate(lines, first_line):
-            row = make_row(split_tabs(line, number), number, self.positional)
+            whole = line.count("\t") == widest
+            row = make_row(split_tabs(line, number), number, self.positional, whole=whole)
             if row is not None:
                 yield row
 

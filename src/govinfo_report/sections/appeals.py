@@ -15,7 +15,7 @@ from ..diagnostics import diagnostic
 from ..layouts import Row
 from ..reading import Draft, Reading
 from ..rules import Rule
-from .rows import Taken, by_position, fill, holds, not_placed, start
+from .rows import Taken, aligned, by_position, fill, holds, not_placed, start
 
 NAME = "appeals"
 NUMBER = 4
@@ -47,11 +47,23 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 四's rows."""
     rows = list(rows)
     cells = tuple(template.sections[NAME])
+    # The one row of values, where its cells show, is read from the right edge; a table
+    # that prints no number is read there too when its one row under the header shows
+    # every cell, blank.
+    valued = [row for row in rows if _numbers(row)] or [
+        row for row in rows if row.whole and not row.labels and not row.values
+    ]
+    edge = None
+    if len(valued) == 1 and len(valued[0].values) <= len(cells):
+        edge = aligned(valued[0], len(cells))
+        rows = [edge if row is valued[0] else row for row in rows]
     taken = _by_position(collapsed.take_all(rows), len(cells))
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
-    values = tuple(cell for row, _ in taken if _numbers(row) for cell in row.values)
+    values = tuple(
+        cell for row, _ in taken if row is edge or _numbers(row) for cell in row.values
+    )
     draft = Draft(NAME)
     if not values and not runs:
         draft.find(
@@ -59,6 +71,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 "table-empty",
                 f"section 四 prints no number; its {len(cells)} cells are missing",
                 *start(rows),
+                template.section_keys(NAME),
             )
         )
         return draft.freeze()

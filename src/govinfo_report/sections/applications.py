@@ -32,6 +32,7 @@ from ..rules import Rule
 from ..source import fold
 from .merged import covered
 from .rows import (
+    aligned,
     by_position,
     empty,
     fill,
@@ -127,15 +128,27 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
     draft = Draft(NAME)
     if empty(taken):
-        draft.find(diagnostic("table-empty", "section 三 prints no number", *start(rows)))
+        draft.find(
+            diagnostic(
+                "table-empty",
+                "section 三 prints no number",
+                *start(rows),
+                template.section_keys(NAME),
+            )
+        )
     seen: set[str] = set()
     named: set[str] = set()  # the rows whose labels the table prints, with values or not
     grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
     unlabelled: list[str] = []  # the label texts of rows of values that name no row
     repeated = False  # a header names a column twice: merged cells repeated (python-docx)
+    # A grid wider than the section (a Word grid's merged cells) covers cells among the
+    # values: its rows are not read from the right edge.
+    edge = all(len(row.values) <= columns for row in rows)
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         plan = _PLANS[name, texts]
+        if edge and not runs and len(plan.keys) == 1:
+            row = aligned(row, columns)
         if not row.values and not runs:
             if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
                 named.update(plan.keys)
@@ -221,7 +234,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             short(draft, template, cells, row.values, row.line, plan.label)
     for group, row in grouped.items():
         seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
-    missing_rows(draft, "三", [row_labels[row][0] for row in row_labels if row not in seen])
+    missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
 
 

@@ -21,6 +21,7 @@ from ..rules import Rule
 from ..source import fold
 from .merged import covered
 from .rows import (
+    aligned,
     by_position,
     empty,
     fill,
@@ -67,7 +68,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name))
     draft = Draft(NAME)
     if empty(taken):
-        draft.find(diagnostic("table-empty", "section 二 prints no number", *start(rows)))
+        draft.find(
+            diagnostic(
+                "table-empty",
+                "section 二 prints no number",
+                *start(rows),
+                template.section_keys(NAME),
+            )
+        )
     unit: str | None = None
     header: Header | None = None
     parent: str | None = None
@@ -76,6 +84,13 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         matches, keys, unknown_at = _MATCHES[name, texts]
+        if (
+            len(keys) == 1
+            and not unknown_at
+            and not runs
+            and (header is None or None not in header)
+        ):
+            row = aligned(row, len(template.rows[NAME, keys[0]]), left=True)
         if not row.values and not runs:
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header
@@ -146,7 +161,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if key not in seen:
             seen.add(key)
             _sum_subrows(draft, template, key, parts)
-    missing_rows(draft, "二", [row_labels[row][0] for row in row_labels if row not in seen])
+    missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
 
 

@@ -5,13 +5,13 @@ cells or ran its values together; nothing is guessed here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
 
 from .. import collapsed
-from ..catalogue import Template
+from ..catalogue import SECTION_NUMBERS, Template
 from ..cells import count_values, is_number
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
@@ -19,6 +19,7 @@ from ..limits import MAX_CELL_CHARS
 from ..matching import LabelMatcher, numbered
 from ..reading import Draft, Placement, Unit, in_order
 from ..rules import rule_set
+from ..skeleton import SECTION_NAMES
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
 MAX_WAYS = 20_000
@@ -89,21 +90,21 @@ def fill(
 
 
 def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: int) -> list[Taken]:
-    """``taken`` with each row's values read by position from its grid (blank cells
-    included), where the grid of every row fits: as many cells as the row has (``widths``:
-    for each row, its template row's cells, or ``None`` for a row that is no one template
-    row), any past them blank and the next row's. Where one grid does not fit, the layout's
-    blank cells are not to be trusted (a rhythm or columns that no real table breaks) and
-    every row is as it was: its printed values alone. A row of values that is no one
-    template row must not print a value past the ``widest`` row's cells either.
+    """``taken`` with each row's values read by position from its ``Row.positions`` (blank
+    cells included), where those of every row fit: as many cells as the row has
+    (``widths``: for each row, its template row's cells, or ``None`` for a row that is no
+    one template row), any past them blank and the next row's. Where one row's do not fit,
+    the layout's blank cells are not to be trusted (a rhythm or columns that no real table
+    breaks) and every row is as it was: its printed values alone. A row of values that is
+    no one template row must not print a value past the ``widest`` row's cells either.
 
     A row of labels alone over fewer blank cells (a header, a merged group label) says
-    nothing either way, nor does a grid cut short by the end of the table's text: its last
-    cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and which
-    the text does not show."""
+    nothing either way, nor do positions cut short by the end of the table's text: their
+    last cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and
+    which the text does not show."""
     placed: list[Taken] = []
     for (row, runs), width in zip(taken, widths, strict=True):
-        grid = row.grid
+        grid = row.positions
         if not grid or runs:
             placed.append((row, runs))
         elif width is None:
@@ -121,6 +122,30 @@ def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: in
         else:
             placed.append((row._replace(values=grid[:width]), runs))
     return placed
+
+
+def aligned(row: Row, width: int, left: bool = False) -> Row:
+    """``row`` read by position where its cells show (``Row.grid``) and at least ``width``
+    of them follow its label, a blank one a cell the report left blank.
+
+    From the table's right edge, where the row shows every cell of its table
+    (``Row.whole``): its last ``width`` cells are its values, and those before them must be
+    blank (a merged label's empty cells, a rowspan's). From the ``left``, where the label
+    is the table's only label column (section 二): its first ``width`` cells, those after
+    them blank or repeating the last (a merged cell, given once or once per column it
+    spans). Otherwise the row is left as it is."""
+    grid = row.grid
+    extra = len(grid) - width
+    if extra < 0 or row.runs:
+        return row
+    if left:
+        last = grid[width - 1][0] if width else ""
+        if any(text and text != last for text, _, _ in grid[width:]):
+            return row
+        return row._replace(values=grid[:width])
+    if not row.whole or any(text for text, _, _ in grid[:extra]):
+        return row
+    return row._replace(values=grid[extra:])
 
 
 def holds(template: Template, cells: Sequence[int], values: Sequence[Printed]) -> bool:
@@ -315,20 +340,35 @@ def _repeated(values: Sequence[Printed], width: int) -> bool:
     return all(cell[0] == last for cell in values[width:])
 
 
-def missing_rows(draft: Draft, section: str, absent: Sequence[str]) -> None:
-    """Say which of a section's rows were not found (their cells are lost)."""
+def missing_rows(
+    draft: Draft,
+    template: Template,
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+    seen: Collection[str],
+) -> None:
+    """Say which of a section's rows (``row_labels``: row key -> its labels) were not found
+    (not in ``seen``): their cells are lost, and the finding names them."""
+    absent = [row for row in row_labels if row not in seen]
     if absent:
+        number = SECTION_NAMES[SECTION_NUMBERS[section]]
         draft.find(
-            diagnostic("row-missing", f"section {section}: rows not found: " + ", ".join(absent))
+            diagnostic(
+                "row-missing",
+                f"section {number}: rows not found: " + ", ".join(row_labels[r][0] for r in absent),
+                keys=tuple(
+                    template.fields[cell].key
+                    for row in absent
+                    for cell in template.rows[section, row]
+                ),
+            )
         )
 
 
 def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
     """Where a table's first row starts."""
-    if not rows:
-        return None, None
-    first = (rows[0].labels or rows[0].values)[0]
-    return first[1], first[2]
+    first = next((row.labels or row.values for row in rows if row.labels or row.values), None)
+    return (None, None) if first is None else first[0][1:]
 
 
 def empty(taken: Sequence[Taken]) -> bool:

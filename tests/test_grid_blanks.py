@@ -1,0 +1,171 @@
+"""Blank cells where a table's cells are explicit (pipes, box grids, a document's table, a
+row of tabs as wide as its table): a blank is a blank, and a row with at least as many cells
+after its label as the section has columns is read from the table's right edge (issue 26,
+item 1)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report.render import render
+from govinfo_report.spans import cell_text
+
+from conftest import WRITTEN, scaled
+from strategies import reports
+
+# Sections 三 and 四 as html2text prints a page's tables: no outer pipes, a merged cell
+# once, the cells a rowspan covers left out (so rows are ragged), 总计 left blank in the
+# outcome rows, zeros blank, a trailing blank cell as "|  ".
+# Typed for this test; the values below are read from it by eye.
+HTML2TEXT = """\
+桃源县文化和旅游局2022年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况
+---|---
+自然人| 法人或其他组织| 总计
+商业企业| 科研机构| 社会公益组织| 法律服务机构| 其他
+一、本年新收政府信息公开申请数量| 12| 3| | 1| | | 16
+二、上年结转政府信息公开申请数量| | 2| | | | | 2
+三、本年度办理结果| （一）予以公开| 7| 1| | 1| | |
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）| 3| | | | | |
+（三）不予公开| 1.属于国家秘密| | | | | | |
+2.其他法律行政法规禁止公开| | | | | | |
+3.危及“三安全一稳定”| | | | | | |
+4.保护第三方合法权益| | | | | | |
+5.属于三类内部事务信息| | | | | | |
+6.属于四类过程性信息| | 1| | | | |
+7.属于行政执法案卷| | | | | | |
+8.属于行政查询事项| | | | | | |
+（四）无法提供| 1.本机关不掌握相关政府信息| 2| 1| | | | |
+2.没有现成信息需要另行制作| | | | | | |
+3.补正后申请内容仍不明确| | | | | | |
+（五）不予处理| 1.信访举报投诉类申请| | | | | | |
+2.重复申请| | | | | | |
+3.要求提供公开出版物| | | | | | |
+4.无正当理由大量反复申请| | | | | | |
+5.要求行政机关确认或重新出具已获取信息| | | | | | |
+（六）其他处理| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请| | | | | | |
+2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请| | | | | | |
+3.其他| | | | | | |
+（七）总计| 12| 3| | 1| | | 16
+四、结转下年度继续办理| | 2| | | | | 2
+
+四、政府信息公开行政复议、行政诉讼情况
+
+行政复议| 行政诉讼
+---|---
+结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉
+结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计
+1| | | | 1| | | | | | | | | |
+"""
+HTML2TEXT = re.sub(r"(?m)(\|.*)$", r"\1  ", HTML2TEXT)
+
+
+def _cells(report: gr.Report, prefix: str) -> list[tuple[object, str]]:
+    return [(c.value, c.provenance) for t in report.tables for c in t if c.key.startswith(prefix)]
+
+
+B = (None, "blank")
+Z = (0, "derived")  # a printed blank that the report's own sums prove is 0
+
+
+def test_ragged_pipe_rows_are_read_from_the_right_edge() -> None:
+    report = gr.parse(HTML2TEXT)
+    assert report.applications.layout == "markdown"
+    # 12 + 3 + 1 = 16: the row's blanks are 0 by its own sum
+    assert _cells(report, "applications.new.") == [
+        (12, "parsed"), (3, "parsed"), Z, (1, "parsed"), Z, Z, (16, "parsed"),
+    ]  # fmt: skip
+    assert _cells(report, "applications.carried_over.") == [
+        Z,
+        (2, "parsed"),
+        Z,
+        Z,
+        Z,
+        Z,
+        (2, "parsed"),
+    ]
+    # 总计 left blank in the outcome rows: a blank, never the sum of its row (8)
+    granted = report.cell("applications.granted.total")
+    assert (granted.value, granted.provenance, granted.raw) == (None, "blank", "")
+    assert granted.blank and granted.line is not None
+    assert _cells(report, "applications.granted.")[:4] == [
+        (7, "parsed"),
+        (1, "parsed"),
+        Z,
+        (1, "parsed"),
+    ]
+    assert _cells(report, "applications.partially_granted.")[0] == (3, "parsed")
+    assert _cells(report, "applications.denied.process_information.")[1] == (1, "parsed")
+    assert _cells(report, "applications.unavailable.not_held.")[:2] == [
+        (2, "parsed"),
+        (1, "parsed"),
+    ]
+    assert _cells(report, "applications.total.") == [
+        (12, "parsed"), (3, "parsed"), Z, (1, "parsed"), Z, Z, (16, "parsed"),
+    ]  # fmt: skip
+    every = [report.cell(f.key) for f in gr.fields("2021") if f.section != "proactive"]
+    printed = {c.key for c in every if c.provenance == "parsed"}
+    assert len(printed) == 21
+    assert all(c.blank and (c.value, c.provenance) in (B, Z) for c in every if c.key not in printed)
+    # Section 四's one row of 15, its trailing cells blank: 复议 1 = 1 + 0 + 0 + 0.
+    assert _cells(report, "appeals.review.") == [(1, "parsed"), Z, Z, Z, (1, "parsed")]
+    assert _cells(report, "appeals.litigation_after_review.") == [B] * 5
+    assert [c.key for c in every if c.provenance == "missing"] == []
+
+
+def test_a_pdf_text_row_that_lost_a_cell_is_not_read_from_the_edge() -> None:
+    """A tab row narrower than its table's widest (PDF text that dropped a value) shows no
+    explicit cells: its six values are placed by the rules, not by position."""
+    text = (WRITTEN / "2021_tab_separated.txt").read_text("utf-8")
+    line = "三、本年度办理结果\t（一）予以公开\t20\t2\t0\t0\t1\t1\t24"  # line 48
+    assert line in text
+    report = gr.parse(text.replace(line, line.removesuffix("\t24")))
+    granted = report.cell("applications.granted.total")
+    assert (granted.value, granted.provenance) == (24, "derived")
+    assert report.cell("applications.granted.natural_person").value == 20
+
+
+def _blank_zeros(text: str, layout: str) -> str:
+    """``text`` with every printed 0 of a table left blank, as pages print them."""
+    if layout == "tab-separated":
+        return re.sub(r"(?:(?<=\t)|^)0(?=\t|$)", "", text, flags=re.M)
+    if layout == "row-per-cell":
+        return re.sub(r"^\t0$", "\t", text, flags=re.M)
+    if layout == "markdown":
+        return re.sub(r"(?<=\| )0(?= \|)", " ", text)
+    return re.sub(r"(?<=\|)0(?= *\|)", " ", text)  # box-grid: the width kept
+
+
+def _ragged(text: str) -> str:
+    """Markdown rows without the cells a rowspan covers, as html2text prints them."""
+    return re.sub(r"^\|(?: +\|)+ (?=\S)", "| ", text, flags=re.M)
+
+
+GRIDS = ["tab-separated", "row-per-cell", "markdown", "box-grid"]
+
+
+@pytest.mark.parametrize("layout", GRIDS)
+@scaled(1)
+@given(report=reports(missing=False), ragged=st.booleans())
+def test_every_cell_of_a_grid_with_blank_zeros_is_read(
+    layout: str, report: gr.Report, ragged: bool
+) -> None:
+    text = _blank_zeros(render(report, layout), layout)
+    if ragged and layout == "markdown":
+        text = _ragged(text)
+    back = gr.parse(text)
+    for key, want in report.flat().items():
+        cell = back.cell(key)
+        if cell_text(want) != "0":
+            assert (cell.value, cell.provenance) == (want, "parsed"), key
+        else:  # printed blank: blank, or the 0 the rules prove
+            assert cell.blank, key
+            assert (cell.value, cell.provenance) in (B, (0, "derived")), key
