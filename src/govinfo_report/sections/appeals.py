@@ -61,9 +61,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
-    values = tuple(
-        cell for row, _ in taken if row is edge or _numbers(row) for cell in row.values
-    )
+    values = tuple(cell for row, _ in taken if row is edge or _numbers(row) for cell in row.values)
     draft = Draft(NAME)
     if not values and not runs:
         draft.find(
