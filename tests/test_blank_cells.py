@@ -35,33 +35,28 @@ def _printed(report: gr.Report) -> dict[str, object]:
 
 
 def _beyond(report: gr.Report) -> set[str]:
-    """The cells past a table's text: a table's text runs from its first value to its last,
-    so a table that prints no value has none, and a section's last row ending in blank
-    cells ends after it (they may be read, or not)."""
+    """The cells past a table's text. A table's text is found by its lines of values, so it
+    runs from its first printed value to its last: a table that prints no value has none,
+    and the rows after a section's last printed value (a label and blank cells each) lie
+    outside it, as does the row of that value where it ends in a blank cell (its text ends
+    there, so its last cells may be blank or lost). Those cells may be read, or not."""
     values = report.flat()
-    empty = {
-        key
-        for section in ("proactive", "applications", "appeals")
-        for keys in [[f.key for f in gr.fields(report.template) if f.section == section]]
-        if all(values[key] in (0, None) for key in keys)
-        for key in keys
-    }
-    return empty | _last_rows(report)
-
-
-def _last_rows(report: gr.Report) -> set[str]:
-    """The cells of each section's last row, where that row ends in a blank cell."""
-    values = report.flat()
-    last = {
-        "proactive": list(labels.PROACTIVE_ROWS[report.template])[-1],
-        "applications": "carried_forward",
-    }
-    rows = [
-        [f.key for f in gr.fields(report.template) if f.section == section and f.row == row]
-        for section, row in last.items()
-    ]
-    rows.append([f.key for f in gr.fields(report.template) if f.section == "appeals"])
-    return {key for keys in rows if values[keys[-1]] in (0, None) for key in keys}
+    beyond: set[str] = set()
+    for section in ("proactive", "applications", "appeals"):
+        fields = [f for f in gr.fields(report.template) if f.section == section]
+        rows: dict[str, list[str]] = {}
+        for f in fields:
+            rows.setdefault("" if section == "appeals" else f.row, []).append(f.key)
+        printed = [keys for keys in rows.values() if any(values[k] not in (0, None) for k in keys)]
+        if not printed:
+            beyond.update(f.key for f in fields)
+            continue
+        last = list(rows.values()).index(printed[-1])
+        after = list(rows.values())[last + 1 :]
+        if values[printed[-1][-1]] in (0, None):
+            after.append(printed[-1])
+        beyond.update(key for keys in after for key in keys)
+    return beyond
 
 
 def _unread(back: gr.Report, report: gr.Report) -> dict[str, tuple[object, object, str]]:

@@ -122,13 +122,15 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     every run of blank lines next to a value is ``s + k·b`` lines for ``k`` empty cells.
 
     ``s`` is the most common run of blank lines between cells on lines of their own (the
-    fewer where two are as common). No other run before a value may be more common (and
-    more than once): ``pdftotext`` puts blank lines where its blocks of text end, not
-    after each cell, so most of its values one after another are a blank line apart, not
-    one empty cell. ``b`` is ``s + 1`` (an empty line and its separators, as ``docx2txt``
-    writes an empty cell) or, failing that, ``s`` (lynx writes an empty cell as one blank
-    line). ``None`` where neither holds, or no value follows another cell on a line of its
-    own."""
+    fewer where two are as common), and at least one value follows another cell by ``s``
+    (two cells side by side somewhere). Runs of ``s + b`` may well be the most common
+    before a value: a sparse table leaves most of its rows' cells blank. ``b`` is ``s + 1``
+    (an empty line and its separators, as ``docx2txt`` writes an empty cell) or, failing
+    that, ``s`` (lynx writes an empty cell as one blank line). ``None`` where neither holds,
+    or no value follows another cell on a line of its own. A rhythm found in text that has
+    none (``pdftotext`` puts blank lines where its blocks of text end, and writes nothing
+    for an empty cell) places nothing: its rows' cells do not fit their template rows, and
+    ``sections.rows.by_position`` then reads every row by its printed values alone."""
     pairs = list(pairwise(stream))
     touching = [gap for (_, label, _), (_, after, gap) in pairs if not (label and after)]
     if None in touching:
@@ -140,7 +142,7 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
         return None
     separators = min(every, key=lambda gap: (-every[gap], gap))
     common = Counter(before)
-    if any(count > max(1, common[separators]) for count in common.values()):
+    if not common[separators]:
         return None
     for lines in (separators + 1, separators):
         if lines and all(

@@ -119,7 +119,7 @@ def _offsets(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: i
     for row in table:
         first = next((at for at, cell in enumerate(row) if is_value(cell)), len(row))
         filled = [at for at, cell in enumerate(row) if cell and not cell.isspace()]
-        for at, after in zip(filled, [*filled[1:], len(row)], strict=True):
+        for at, after in zip(filled, [*filled[1:], len(row)], strict=False):
             end = at + 1 if at >= first else min(after, first)
             if end == at + 1:
                 widths[at] = max(widths[at], width(row[at]))
@@ -167,15 +167,24 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     ]
     if not valued:
         return rows
-    header = [
-        _spans(lines, first_line, cell)
+    heads = [
+        [_spans(lines, first_line, cell) for cell in cells]
         for offset, line in enumerate(lines)
         for cells in [split_words(line, first_line + offset)]
         if cells and LABEL * len(cells) == cell_kinds(map(itemgetter(0), cells))
-        for cell in cells
     ]
+    # Rows with no label on the line of their values (section 四's one row, under its
+    # header) have no label column to tell the header's words over the values' columns
+    # from others: only the header line naming the most columns counts (one word a column;
+    # the group heads above it would be columns of their own).
+    labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
+    header = (
+        [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
+    )
     found = columns(
-        [[_spans(lines, first_line, cell) for cell in rows[at].values] for at in valued], header
+        [[_spans(lines, first_line, cell) for cell in rows[at].values] for at in valued],
+        header,
+        labelled,
     )
     if found is None:
         return rows
@@ -217,11 +226,14 @@ def _character(line: str, offset: int, measure: int) -> int:
 
 
 def columns(
-    rows: Sequence[Sequence[tuple[Span, Span]]], header: Sequence[tuple[Span, Span]]
+    rows: Sequence[Sequence[tuple[Span, Span]]],
+    header: Sequence[tuple[Span, Span]],
+    labelled: bool = True,
 ) -> Columns | None:
     """The columns of a table whose rows print values at ``rows`` (each value's span in
-    both measures) under header words at ``header``; ``None`` where the values fall into no
-    columns for certain.
+    both measures) under header words at ``header`` (``labelled``: the rows have labels,
+    and the words left of the values are the label column's); ``None`` where the values
+    fall into no columns for certain.
 
     In each measure the values' spans are clustered (spans that overlap are one column's);
     a measure is kept where no cluster holds two values of a row or is much wider than its
@@ -251,7 +263,7 @@ def columns(
             words = [
                 spans[measure]
                 for spans in header
-                if spans[measure][0] >= clusters[0].start - _SLACK
+                if not labelled or spans[measure][0] >= clusters[0].start - _SLACK
             ]
             found_columns = way(clusters, words, fullest)
             if found_columns is not None:

@@ -93,7 +93,9 @@ def _by_position(taken: list[Taken], width: int) -> list[Taken]:
     """``taken`` with the one row that prints numbers read by position from its grid, where
     the grid fits the section's cells (``rows.by_position``)."""
     valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
-    if len(valued) != 1:
+    # The one row is the whole table: positions past its cells are columns the layout saw
+    # that the table has not (a header word too many), and nothing is placed by them.
+    if len(valued) != 1 or len(taken[valued[0]][0].positions) > width:
         return taken
     at = valued[0]
     return [*taken[:at], *by_position(taken[at : at + 1], [width], width), *taken[at + 1 :]]
