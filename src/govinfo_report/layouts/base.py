@@ -50,7 +50,8 @@ class Row(NamedTuple):
     the row by its positions instead of its ``values`` where the positions of every row fit
     (``sections.rows.by_position``). They may run on past the row's last cell with blank
     cells that are the next row's (``docx2txt`` prints a merged label cell's empty
-    continuation before each row it spans); ``cut``: they end where the table's text does,
+    continuation before each row it spans): ``runs_on``, and then a row's last cell, if
+    blank, does not show where the row ends. ``cut``: they end where the table's text does,
     so blank cells at their end may be lost."""
 
     labels: tuple[Printed, ...]
@@ -62,6 +63,7 @@ class Row(NamedTuple):
     grid: tuple[Printed, ...] = ()
     whole: bool = False
     positions: tuple[Printed, ...] = ()
+    runs_on: bool = False
     cut: bool = False
 
 

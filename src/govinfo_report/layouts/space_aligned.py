@@ -116,15 +116,21 @@ def _offsets(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: i
     """Where each column of ``table`` starts, as ``aligned`` lays it out."""
     widths = [0] * max(map(len, table))
     spanning = []
+    above: set[int] = set()  # the columns where a cell of an earlier row starts
     for row in table:
         first = next((at for at, cell in enumerate(row) if is_value(cell)), len(row))
         filled = [at for at, cell in enumerate(row) if cell and not cell.isspace()]
         for at, after in zip(filled, [*filled[1:], len(row)], strict=False):
+            # A row's last label spans its empty cells up to a column an earlier row starts
+            # a cell at: past it they are that cell's, merged down (总计 beside 其他).
+            if after == len(row):
+                after = min((column for column in above if column > at), default=after)
             end = at + 1 if at >= first else min(after, first)
             if end == at + 1:
                 widths[at] = max(widths[at], width(row[at]))
             else:
                 spanning.append((at, end, width(row[at])))
+        above.update(filled)
     for at, end, needed in spanning:
         room = sum(widths[at:end]) + gap * (end - at - 1)
         widths[end - 1] += max(0, needed - room)

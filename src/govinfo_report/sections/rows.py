@@ -101,7 +101,16 @@ def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: in
     A row of labels alone over fewer blank cells (a header, a merged group label) says
     nothing either way, nor do positions cut short by the end of the table's text: their
     last cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and
-    which the text does not show."""
+    which the text does not show. Nor does a row of values whose last cell is blank where
+    positions run on (``Row.runs_on``, and some row's do past its cells): its end is not
+    anchored, and a blank cell lost inside it would pass for one of the next row's. These rows are read by their
+    printed values, as the rules place them."""
+    # Positions run on only where some row's do past its cells (docx2txt's merged cells).
+    runs_on = any(
+        row.runs_on and len(row.positions) > width
+        for (row, _), width in zip(taken, widths, strict=True)
+        if width is not None
+    )
     placed: list[Taken] = []
     for (row, runs), width in zip(taken, widths, strict=True):
         grid = row.positions
@@ -111,7 +120,9 @@ def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: in
             if any(text for text, _, _ in grid[widest:]):
                 return list(taken)
             placed.append((row, runs))
-        elif len(grid) < width and (row.cut or not row.values):
+        elif (len(grid) < width and (row.cut or not row.values)) or (
+            runs_on and row.values and not grid[min(width, len(grid)) - 1][0]
+        ):
             placed.append((row, runs))
         elif (
             len(grid) < width
