@@ -95,7 +95,9 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
             grid = _grid(stream, at[row.values[0][1:]], rhythm, False)
         else:
             grid = None
-        gridded.append(row if grid is None else row._replace(positions=grid[0], runs_on=True, cut=grid[1]))
+        if grid is not None:
+            row = row._replace(positions=grid[0], runs_on=True, cut=grid[1])
+        gridded.append(row)
     return gridded
 
 

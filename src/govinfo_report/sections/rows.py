@@ -103,8 +103,8 @@ def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: in
     last cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and
     which the text does not show. Nor does a row of values whose last cell is blank where
     positions run on (``Row.runs_on``, and some row's do past its cells): its end is not
-    anchored, and a blank cell lost inside it would pass for one of the next row's. These rows are read by their
-    printed values, as the rules place them."""
+    anchored, and a blank cell lost inside it would pass for one of the next row's. These
+    rows are read by their printed values, as the rules place them."""
     # Positions run on only where some row's do past its cells (docx2txt's merged cells).
     runs_on = any(
         row.runs_on and len(row.positions) > width
