@@ -123,16 +123,17 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     """``(s, b)``: the blank lines after each cell and those an empty cell takes, where
     every run of blank lines next to a value is ``s + k·b`` lines for ``k`` empty cells.
 
-    ``s`` is the most common run of blank lines between cells on lines of their own (the
-    fewer where two are as common), and at least one value follows another cell by ``s``
-    (two cells side by side somewhere). Runs of ``s + b`` may well be the most common
-    before a value: a sparse table leaves most of its rows' cells blank. ``b`` is ``s + 1``
-    (an empty line and its separators, as ``docx2txt`` writes an empty cell) or, failing
-    that, ``s`` (lynx writes an empty cell as one blank line). ``None`` where neither holds,
-    or no value follows another cell on a line of its own. A rhythm found in text that has
-    none (``pdftotext`` puts blank lines where its blocks of text end, and writes nothing
-    for an empty cell) places nothing: its rows' cells do not fit their template rows, and
-    ``sections.rows.by_position`` then reads every row by its printed values alone."""
+    ``s`` is the shortest run of blank lines between two cells on lines of their own (every
+    cell is followed by its separators, so no two cells are closer): not the most common
+    run, since a sparse table's labels are mostly a row of empty cells apart, nor one seen
+    before a value, since a sparse table may print no two values side by side. ``b`` is
+    ``s + 1`` (an empty line and its separators, as ``docx2txt`` writes an empty cell) or,
+    failing that, ``s`` (LibreOffice writes an empty cell as one empty line). ``None``
+    where neither holds, or no value follows another cell on a line of its own. A rhythm
+    found in text that has none (``pdftotext`` puts blank lines where its blocks of text
+    end, and writes nothing for an empty cell) places nothing: its rows' cells do not fit
+    their template rows, and ``sections.rows.by_position`` then reads every row by its
+    printed values alone."""
     pairs = list(pairwise(stream))
     touching = [gap for (_, label, _), (_, after, gap) in pairs if not (label and after)]
     if None in touching:
@@ -142,10 +143,7 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     every = Counter(gap for _, (_, _, gap) in pairs if gap is not None and gap >= 0)
     if not before or not every:
         return None
-    separators = min(every, key=lambda gap: (-every[gap], gap))
-    common = Counter(before)
-    if not common[separators]:
-        return None
+    separators = min(every)
     for lines in (separators + 1, separators):
         if lines and all(
             gap >= separators and (gap - separators) % lines == 0 for gap in runs if gap is not None
