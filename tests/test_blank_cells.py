@@ -27,6 +27,12 @@ from strategies import sparse_reports
 LINES = {
     name for name, tool in TOOLS.items() if tool == "cell-per-line" or isinstance(tool, CellLines)
 }
+#: Those that write no separator line after a cell (LibreOffice, ``get_text('\n')``): an
+#: empty line is an empty cell, and a stray one would be one too, unseen, so their blank
+#: lines are not read (``cell_per_line._rhythm``): only printed values count there.
+UNSEPARATED = {
+    name for name, tool in TOOLS.items() if isinstance(tool, CellLines) and not tool.separators
+}
 #: Those that write a merged label's empty continuation before each row it spans (Word's
 #: tables): a row's blank cells run on into the next row's.
 RUNS_ON = {
@@ -87,6 +93,8 @@ def _unread(back: gr.Report, report: gr.Report) -> dict[str, tuple[object, objec
 def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Report) -> None:
     back = gr.parse(render(report, TOOLS[tool], blank_zeros=True))
     assert wrong(back, _printed(report)) == {}
+    if tool in UNSEPARATED:
+        return
     beyond = _beyond(report) | (_unanchored(report) if tool in RUNS_ON else set())
     assert {k: v for k, v in _unread(back, report).items() if k not in beyond} == {}
 
@@ -233,11 +241,9 @@ def _read_by_position(back: gr.Report, runs_on: bool = False) -> None:
     "writer",
     [
         "cell-per-line",  # docx2txt: an empty line after each cell, an empty cell two
-        CellLines(separators=0, blank=""),  # LibreOffice: an empty cell an empty line
-        CellLines(separators=0, merged=False),  # a page's get_text('\n'): &nbsp; lines
-        CellLines(separators=2, filler="  ", merged=False),  # …with the tags' white space
+        CellLines(separators=2, filler="  ", merged=False),  # get_text('\n') with white space
     ],
-    ids=["docx2txt", "libreoffice", "soup", "soup-spaced"],
+    ids=["docx2txt", "soup-spaced"],
 )
 def test_blank_lines_are_cells_in_the_tables_rhythm(writer: str | CellLines) -> None:
     report = _with(BLANKS)

@@ -144,6 +144,10 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     if not before or not every:
         return None
     separators = min(every)
+    if not separators:
+        # No separator lines (LibreOffice, get_text('\n')): an empty line is an empty cell,
+        # and a stray one (a page break, paragraph spacing) is one too, unseen.
+        return None
     for lines in (separators + 1, separators):
         if lines and all(
             gap >= separators and (gap - separators) % lines == 0 for gap in runs if gap is not None
