@@ -159,13 +159,15 @@ def _shifted(text: str, rng: Random) -> str:
 
 @pytest.mark.parametrize("tool", sorted(TOOLS))
 @scaled(0.6)
-@given(report=sparse_reports(), rng=st.randoms(use_true_random=False))
+@given(report=sparse_reports(), seed=st.integers(0, 2**32 - 1))
 def test_blank_lines_and_offsets_out_of_rhythm_are_never_a_wrong_number(
-    tool: str, report: gr.Report, rng: Random
+    tool: str, report: gr.Report, seed: int
 ) -> None:
     """The same texts, their blank lines put in and taken out, or some lines of a table
     moved right or left: whatever no longer fits the table's rhythm or columns is missing,
     nothing is wrong."""
+    # A seeded Random, not st.randoms(): one draw a line made most examples overrun.
+    rng = Random(seed)
     text = render(report, TOOLS[tool], blank_zeros=True)
     changed = _jostled(text, rng) if tool in LINES else _shifted(text, rng)
     try:
