@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from random import Random
 
 import attrs
 
 from govinfo_report import labels
 from govinfo_report.cells import is_value
+from govinfo_report.layouts import space_aligned
 
 ALL = ("tab-separated", "row-per-cell", "flattened-header", "markdown")
 TABBED = ("tab-separated", "flattened-header")
@@ -330,33 +332,38 @@ def blank_zeros(text: str, rng: Random) -> str:
     """Zero cells left blank, as many bodies fill their tables: in some rows every zero (a
     row of zeros becomes a blank row), in others several of them. A blank is written as each
     tool writes an empty cell: nothing or ``&nbsp;`` between tabs, spaces of the same width
-    in a grid or an aligned column, an empty line or no line at all where each cell is a line.
-    The report then gives no value there (loses information)."""
+    in a grid or an aligned column; where each cell is a line, an empty line or a line of
+    ``&nbsp;`` (docx2txt, whose cells have an empty line after each, never drops one), or no
+    line at all (pdftotext). The report then gives no value there (loses information)."""
     lines = text.split("\n")
-    out: list[str] = []
-    run: list[str] = []  # consecutive one-value lines: the cells of one row
-
-    def flush() -> None:
-        zeros = [i for i, line in enumerate(run) if line.strip() == "0"]
-        for i in sorted(_blanked(zeros, rng), reverse=True):
-            line = run[i]
-            if line.startswith("\t"):
-                run[i] = "\t" + rng.choice(("", "\u00a0"))
-            elif rng.random() < 0.5:
-                del run[i]  # pdftotext drops an empty cell
+    cells = [at for at, line in enumerate(lines) if _cell_line(line)]
+    runs: list[list[int]] = []  # the cells of one row: one a line, an empty line after each
+    for at in cells:
+        if runs and (at - runs[-1][-1] == 1 or (at - runs[-1][-1] == 2 and not lines[at - 1])):
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    dropped: set[int] = set()
+    for run in runs:
+        spaced = any(b - a == 2 for a, b in pairwise(run))
+        for at in _blanked([at for at in run if lines[at].strip() == "0"], rng):
+            if lines[at].startswith("\t"):
+                lines[at] = "\t" + rng.choice(("", "\u00a0"))
+            elif spaced or rng.random() < 0.5:
+                lines[at] = rng.choice(("", "\u00a0"))
             else:
-                run[i] = ""
-        out.extend(run)
-        run.clear()
+                dropped.add(at)  # pdftotext drops an empty cell
+    in_cells = set(cells)
+    return "\n".join(
+        line if at in in_cells else _blank_cells(line, rng)
+        for at, line in enumerate(lines)
+        if at not in dropped
+    )
 
-    for line in lines:
-        if line.strip() and is_value(line.strip()) and line.count("\t") <= 1:
-            run.append(line)
-            continue
-        flush()
-        out.append(_blank_cells(line, rng))
-    flush()
-    return "\n".join(out)
+
+def _cell_line(line: str) -> bool:
+    """Whether a line is one value cell (a cell a line, or a tab-prefixed cell)."""
+    return bool(line.strip()) and is_value(line.strip()) and line.count("\t") <= 1
 
 
 def _blanked(zeros: list[int], rng: Random) -> list[int]:
@@ -420,6 +427,83 @@ def lost_line_breaks(text: str, rng: Random) -> str:
     cell = rng.choice(("", "", " "))
     line = rng.choice(("", " "))
     return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
+
+
+# Other tools' tables: writers for ``gr.render(report, writer)`` ---------------------------
+
+
+@attrs.frozen
+class CellLines:
+    """A table one cell a line, as tools without a grid write one: ``separators`` lines of
+    ``filler`` after every cell (docx2txt: an empty line; LibreOffice: none; BeautifulSoup's
+    ``get_text('\\n')``: the white space between tags, empty lines or lines of spaces); a
+    blank cell (``&nbsp;``) as ``blank`` (a line of spaces, an empty line), or not at all
+    (``None``: pdftotext writes nothing for it); a merged cell's empty continuation before a
+    row's first text (a Word table's) written as an empty cell where ``merged``, left out
+    where not (a web page's rowspan has none)."""
+
+    separators: int = 1
+    filler: str = ""
+    blank: str | None = "\u00a0"
+    merged: bool = True
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines: list[str] = []
+        for row in table:
+            begun = False
+            for cell in row:
+                begun = begun or bool(cell)
+                if cell.isspace():
+                    if self.blank is None:
+                        continue
+                    cell = self.blank
+                elif not cell and (begun or not self.merged):
+                    continue
+                lines.append(cell)
+                lines.extend([self.filler] * self.separators)
+        return lines
+
+
+@attrs.frozen
+class AlignedCells:
+    """A table in columns as ``pdftotext -layout`` or inscriptis lays one out: ``gap``
+    spaces between columns, each as wide as its widest cell in characters (``pdftotext``:
+    a CJK character is one) or display columns; a blank cell a gap."""
+
+    characters: bool = True
+    gap: int = 2
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        width = len if self.characters else space_aligned._display_width
+        return space_aligned.aligned(table, width, self.gap)
+
+
+@attrs.frozen
+class SpacedCells:
+    """A row a line, its cells two spaces apart and not aligned (pandoc plain of a table too
+    wide for it, a page copied as text); a blank cell left out."""
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        return [line for row in table if (line := "  ".join(c for c in row if c.strip()))]
+
+
+#: How each tool family writes a table, by name (the built-in layouts are docx2txt's and
+#: lynx's): blank cells as lines in the rhythm of one cell a line, gaps under columns.
+TOOLS: dict[str, str | CellLines | AlignedCells] = {
+    "docx2txt": "cell-per-line",
+    "libreoffice": CellLines(separators=0, blank=""),
+    "libreoffice-nbsp": CellLines(separators=0),
+    "soup": CellLines(separators=0, merged=False),
+    "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
+    "lynx": "space-aligned",
+    "pdftotext-layout": AlignedCells(),
+    "inscriptis": AlignedCells(characters=False, gap=1),
+}
+#: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about.
+TRACELESS: dict[str, CellLines | SpacedCells] = {
+    "pdftotext": CellLines(separators=0, blank=None, merged=False),
+    "spaced": SpacedCells(),
+}
 
 
 LOSSLESS: tuple[Mangler, ...] = (

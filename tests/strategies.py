@@ -95,6 +95,32 @@ def reports(draw: st.DrawFn, template: str | None = None, missing: bool = True) 
 
 
 @st.composite
+def sparse_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
+    """A report of ``reports`` with zeros in every table, as bodies fill them: section 三's
+    counts are often 0 already; here about half of section 二's cells are 0 too, and some
+    outcomes of each group of section 四 (its 总计 their sum again). Rendered with blank
+    zeros, most rows then print several blank cells, some none, some only blanks."""
+    report = draw(reports(template))
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    for key in sorted(values):
+        if key.startswith("proactive.") and draw(st.booleans()):
+            values[key] = 0
+    for group in labels.APPEAL_GROUPS:
+        keys = [f"appeals.{group}.{outcome}" for outcome in labels.APPEAL_OUTCOMES]
+        if all(key in values for key in keys):
+            for key in draw(st.sets(st.sampled_from(keys[:-1]))):
+                values[key] = 0
+            values[keys[-1]] = sum(values[key] for key in keys[:-1])  # type: ignore[misc]
+    return gr.Report.from_values(
+        values,
+        template=report.template,  # type: ignore[arg-type]
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    )
+
+
+@st.composite
 def broken_reports(draw: st.DrawFn) -> tuple[gr.Report, str]:
     """A complete consistent report with one count of section 三 or 四 raised by 1 to 9,
     and the key of that cell."""

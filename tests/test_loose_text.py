@@ -9,6 +9,12 @@ import govinfo_report as gr
 from govinfo_report import labels
 from govinfo_report.render import render
 
+from manglers import TRACELESS
+
+#: Text as pdftotext -layout prints narrow columns (cells two spaces apart, not aligned) and
+#: as pdftotext prints a table one cell a line (an empty cell not at all).
+SPACED, PDFTOTEXT = TRACELESS["spaced"], TRACELESS["pdftotext"]
+
 COLUMNS = ["natural_person", "commercial_enterprise", "research_institution",
            "public_interest_organisation", "legal_service_agency", "other_organisation",
            "total"]  # fmt: skip
@@ -56,7 +62,7 @@ def test_a_total_printed_on_its_own_line_is_not_read_in_the_wrong_column() -> No
     # which then has a value too many (its cells are missing), and the row's own sum puts
     # the six values it keeps in their columns.
     truth = _report(granted=[4, 4, 1, 4, 5, 0, 18], carried_forward=[1, 0, 0, 0, 0, 0, 1])
-    text = render(truth, "space-aligned")
+    text = render(truth, SPACED)
     row = "四、结转下年度继续办理  1  0  0  0  0  0  1"
     assert row in text
     back = gr.parse(text.replace(row, " " * 40 + "1\n四、结转下年度继续办理  1  0  0  0  0  0"))
@@ -69,7 +75,7 @@ def test_a_row_whose_values_wrap_out_of_order_is_refused() -> None:
     # The same row, its values on two lines whose reading order is not the columns':
     # nothing confirms them, so they are not kept.
     truth = _report(granted=[4, 4, 1, 4, 5, 0, 18])
-    text = render(truth, "space-aligned")
+    text = render(truth, SPACED)
     row = "（一）予以公开  4  4  1  4  5  0  18"
     assert row in text
     back = gr.parse(text.replace(row, "（一）予以公开  18  4  4\n" + " " * 30 + "1  4  5  0"))
@@ -80,7 +86,7 @@ def test_a_row_whose_values_wrap_out_of_order_is_refused() -> None:
 def test_a_row_gathered_from_several_lines_is_kept_when_its_sum_confirms_it() -> None:
     # The same wrap, but the values come in column order: the row's own sum confirms them.
     truth = _report(carried_forward=[4, 4, 1, 4, 5, 0, 18])
-    text = render(truth, "space-aligned")
+    text = render(truth, SPACED)
     row = "四、结转下年度继续办理  4  4  1  4  5  0  18"
     back = gr.parse(
         text.replace(row, "四、结转下年度继续办理  4  4  1\n" + " " * 30 + "4  5  0  18")
@@ -93,7 +99,7 @@ def test_a_header_among_the_values_of_section_4_needs_the_group_sums() -> None:
     # come in an order that is not the columns'. Read in order they break the group sums, so
     # none is kept.
     truth = _report(review=[3, 1, 0, 0, 4], litigation_direct=[2, 0, 0, 1, 3])
-    text = render(truth, "cell-per-line")
+    text = render(truth, PDFTOTEXT)
     head, _, tail = text.partition("尚未审结\n总计\n3\n1\n0\n0\n4\n")
     assert tail
     scrambled = (
@@ -116,7 +122,7 @@ def test_a_wrapped_label_never_takes_the_head_of_the_next_row() -> None:
     # row's head (5.要求… then 1.申请人…): the row it would name is not the one printed.
     truth = _report(**{"not_processed.confirmation": [34, 32, 0, 1, 6, 32, 105],
                        "other.no_correction": [0, 0, 34, 0, 30, 0, 64]})  # fmt: skip
-    text = render(truth, "space-aligned")
+    text = render(truth, SPACED)
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if line.startswith("5.要求行政机关确认"))
     wrapped = [
@@ -135,7 +141,7 @@ def test_a_bare_total_among_the_values_is_the_column_header() -> None:
     # Text read column by column puts the header 总计 before a run of seven values; the
     # total row is printed （七）总计.
     truth = _report(granted=[20, 2, 0, 0, 1, 1, 24], partially_granted=[25, 1, 0, 0, 1, 0, 27])
-    text = render(truth, "cell-per-line")
+    text = render(truth, PDFTOTEXT)
     header = "\n".join(["自然人", "法人或其他组织", "总计", "商业企业", "科研机构",
                         "社会公益组织", "法律服务机构", "其他"])  # fmt: skip
     assert header in text
@@ -164,9 +170,7 @@ def _displaced(text: str, rows: list[str]) -> str:
 def test_values_in_row_order_are_read_by_sequence_when_every_rule_holds() -> None:
     truth = _report(granted=[20, 2, 0, 0, 1, 1, 24], partially_granted=[4, 0, 0, 0, 1, 0, 5],
                     **{"unavailable.not_held": [3, 1, 0, 0, 0, 0, 4]})  # fmt: skip
-    moved = _displaced(
-        render(truth, "cell-per-line"), ["partially_granted", "unavailable.not_held"]
-    )
+    moved = _displaced(render(truth, PDFTOTEXT), ["partially_granted", "unavailable.not_held"])
     back = gr.parse(moved)
     assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
     assert back.flat() == truth.flat()
@@ -176,7 +180,7 @@ def test_values_out_of_row_order_are_not_read_by_sequence() -> None:
     # The last value of 予以公开 and the first of the next row printed the other way round:
     # the count still fits, but the runs of seven no longer hold the rows, and the sums break.
     truth = _report(granted=[20, 2, 0, 0, 1, 1, 24], partially_granted=[4, 0, 0, 0, 1, 0, 5])
-    text = render(truth, "cell-per-line")
+    text = render(truth, PDFTOTEXT)
     moved = _displaced(text, ["partially_granted"])
     printed = "20\n2\n0\n0\n1\n1\n24\n4\n"
     assert printed in moved

@@ -16,7 +16,17 @@ from govinfo_report import labels
 from govinfo_report.render import render, renderable
 
 from conftest import printed, scaled, wrong
-from manglers import ENCODINGS, LOSSLESS, LOSSY, NEWLINES, UNCERTAIN, Mangler, encode, mangle
+from manglers import (
+    ENCODINGS,
+    LOSSLESS,
+    LOSSY,
+    NEWLINES,
+    TRACELESS,
+    UNCERTAIN,
+    Mangler,
+    encode,
+    mangle,
+)
 from strategies import reports
 
 LAYOUTS = renderable()
@@ -171,10 +181,11 @@ def _with_appeals(*groups: tuple[int, ...]) -> gr.Report:
 
 
 def test_blank_cells_kept_as_spaces_are_not_read_in_order() -> None:
-    """blank_zeros, space-aligned: 行政复议 and 未经复议直接起诉's zeros left blank, their
-    width kept. The values after the blanks are 起诉's, not 行政复议's 结果纠正/其他结果."""
+    """blank_zeros, space-aligned (cells two spaces apart, not aligned): 行政复议 and
+    未经复议直接起诉's zeros left blank, their width kept. The values after the blanks are
+    起诉's, not 行政复议's 结果纠正/其他结果."""
     report = _with_appeals((0, 0, 0, 0, 0), (0, 0, 0, 3, 3), (7, 1, 7, 4, 19))
-    text = render(report, "space-aligned")
+    text = render(report, TRACELESS["spaced"])
     printed = "0  0  0  0  0  0  0  0  3  3  7  1  7  4  19"
     assert printed in text
     _never_wrong(text.replace(printed, "0" + " " * 23 + "3  3  7  1  7  4  19"), report)
@@ -182,9 +193,10 @@ def test_blank_cells_kept_as_spaces_are_not_read_in_order() -> None:
 
 def test_values_of_a_row_whose_blank_cells_were_dropped_are_not_shifted_left() -> None:
     """blank_zeros, cell-per-line: the zeros of section 四 left blank and the blank cells
-    dropped (pdftotext writes nothing for an empty cell): 8 is not 行政复议's 结果维持."""
+    dropped (pdftotext writes nothing for an empty cell, nor a line between cells): 8 is
+    not 行政复议's 结果维持."""
     report = _with_appeals((0, 0, 0, 0, 0), (8, 0, 6, 0, 14), (7, 3, 5, 0, 15))
-    text = render(report, "cell-per-line")
+    text = render(report, TRACELESS["pdftotext"])
     printed = "\n".join(map(str, (0, 0, 0, 0, 0, 8, 0, 6, 0, 14, 7, 3, 5, 0, 15)))
     assert printed in text
     _never_wrong(text.replace(printed, "8\n6\n14\n7\n3\n5\n15"), report)

@@ -43,7 +43,8 @@ VALUE_RULES = frozenset({"count", "signed", "money"})
 class _Framing:
     """How a layout writes a table's rows, as grammar fragments: before a row's first cell,
     between cells, after its last; whether blank cells are written (else left out, and rows
-    of blank cells with them) or rows are padded with them to the table's width; what comes
+    of blank cells with them; ``leading``: only those before a row's first text, as merged
+    cells' continuations) or rows are padded with them to the table's width; what comes
     before the table and after its first row (given the table's width); the layout's own
     terminals."""
 
@@ -51,6 +52,7 @@ class _Framing:
     separator: str = r'"\t"'
     end: str = r'"\n"'
     blanks: bool = True
+    leading: bool = False
     pad: bool = False
     before: str = ""
     after_first: Callable[[int], str] | None = None
@@ -59,8 +61,9 @@ class _Framing:
 
 #: The layouts whose tables ``render`` writes in a shape a context-free grammar fixes (each
 #: layout's ``write``). ``flattened-header`` is left out: it moves labels and values apart
-#: as a broken PDF grid does, a reordering, not a way of joining cells. ``box-grid`` pads
-#: cells to their column's width, which the grammar does not check (any run of spaces).
+#: as a broken PDF grid does, a reordering, not a way of joining cells. ``box-grid`` and
+#: ``space-aligned`` pad cells to their column's width, which the grammar does not check (any
+#: run of spaces).
 LAYOUTS: dict[str, _Framing] = {
     "tab-separated": _Framing(),
     "row-per-cell": _Framing(start=r'"\t"', separator=r'"\n\t"', end=r'"\n\n"'),
@@ -84,8 +87,13 @@ LAYOUTS: dict[str, _Framing] = {
             r"_RULE: /\+(-+\+)+\n/",
         ),
     ),
-    "space-aligned": _Framing(separator='"  "', blanks=False),
-    "cell-per-line": _Framing(separator=r'"\n"', blanks=False),
+    # Cells padded to their column's width, which the grammar does not check (any run of
+    # spaces; a blank cell is more of them), the line's end trimmed.
+    "space-aligned": _Framing(
+        start="_GAP?", separator="_GAP", blanks=False, terminals=(r"_GAP: / +/",)
+    ),
+    # docx2txt's: each cell, then an empty line; empty cells only before a row's first text.
+    "cell-per-line": _Framing(separator=r'"\n\n"', end=r'"\n\n"', leading=True),
 }
 
 
@@ -333,6 +341,9 @@ class _Writer:
         framing = self.framing
         if framing.pad:
             cells = [*cells, *[""] * (width - len(cells))]
+        if framing.leading:  # blank cells before the row's first text only
+            first = next((at for at, cell in enumerate(cells) if cell), len(cells))
+            cells = [*cells[:first], *(cell for cell in cells[first:] if cell)]
         if not framing.blanks:
             cells = [cell for cell in cells if cell]
             if not cells:

@@ -6,14 +6,16 @@ the report's values back, for every layout and both templates.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape as html_escape
+from typing import Protocol
 
 from . import labels, layouts, spans
 from .catalogue import SECTIONS
 from .errors import UnknownLayoutError
 from .escape import escape
 from .model import Number, Report
-from .spans import APPLICANTS, CONTENT, MONEY_UNIT, ORGANISATIONS, cell_text
+from .spans import APPLICANTS, BLANK, CONTENT, MONEY_UNIT, ORGANISATIONS, cell_text
 
 #: Prose written for a section the report has no text for.
 NO_TEXT = "无。"
@@ -41,8 +43,21 @@ APPLICATION_HEADER: tuple[tuple[str, ...], ...] = (
 )
 
 
-def render(report: Report, layout: str = "tab-separated") -> str:
-    """The text of ``report``, its tables flattened as ``layout`` lays them out.
+class Writer(Protocol):
+    """What lays a table out as text: a layout that can ``write``, or a writer of one's own
+    (the tests' writers of other tools' text)."""
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]: ...
+
+
+def render(
+    report: Report, layout: str | Writer = "tab-separated", *, blank_zeros: bool = False
+) -> str:
+    """The text of ``report``, its tables flattened as ``layout`` (a registered layout's
+    name, or a ``Writer``) lays them out. With ``blank_zeros``, a cell holding 0 is printed
+    blank, as many bodies fill their tables; each layout writes a blank cell as its tool
+    does (an empty cell between tabs or pipes, a gap between aligned columns, an empty line
+    where each cell is a line).
 
     Raises:
         UnknownLayoutError: ``layout`` is not registered, or cannot write tables.
@@ -50,10 +65,15 @@ def render(report: Report, layout: str = "tab-separated") -> str:
     Example:
         >>> print(render(report, "markdown"))  # doctest: +SKIP
     """
-    writer = layouts.get(layout)
+    writer = layouts.get(layout) if isinstance(layout, str) else layout
     if not callable(getattr(writer, "write", None)):
         raise UnknownLayoutError(f"layout {layout!r} cannot write tables")
-    values = report.flat()
+    flat = report.flat()
+    values: Mapping[str, Number | str | None] = (
+        {key: BLANK if value == 0 else value for key, value in flat.items()}
+        if blank_zeros
+        else flat
+    )
     read = _anything_read(report)
     lines = [_title(report), ""] if read else [_title(report), "", NOTHING_READ, ""]
     tables = {
@@ -153,7 +173,7 @@ def _signature(report: Report) -> list[str]:
     return lines
 
 
-def proactive(template: str, values: dict[str, Number | None]) -> list[list[str]]:
+def proactive(template: str, values: Mapping[str, Number | str | None]) -> list[list[str]]:
     """Section 二 as rows of cells: each sub-table's article, header and rows."""
     columns = labels.PROACTIVE_COLUMNS[template]
     table: list[list[str]] = []
@@ -178,7 +198,7 @@ def proactive(template: str, values: dict[str, Number | None]) -> list[list[str]
     return table
 
 
-def applications(template: str, values: dict[str, Number | None]) -> list[list[str]]:
+def applications(template: str, values: Mapping[str, Number | str | None]) -> list[list[str]]:
     """Section 三 as rows of cells: three label columns, then the seven columns."""
     table = [list(row) for row in APPLICATION_HEADER]
     for row, printed in labels.APPLICATION_PRINTED[template].items():
@@ -194,7 +214,7 @@ def applications(template: str, values: dict[str, Number | None]) -> list[list[s
     return table
 
 
-def appeals(values: dict[str, Number | None]) -> list[list[str]]:
+def appeals(values: Mapping[str, Number | str | None]) -> list[list[str]]:
     """Section 四 as rows of cells: the three header rows and the row of 15 values."""
     keys = [
         f"appeals.{group}.{outcome}"

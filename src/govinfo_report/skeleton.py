@@ -370,18 +370,25 @@ _SENTENCE = re.compile(r"[。；;]|[，,].*[，,]")
 #: A table line holding one value alone: a table of one cell a line, whose first label and
 #: header cells come before it.
 _ALONE = re.compile(r"[^\S\t]*\S+[^\S\t]*")
+#: A line of cells two spaces apart or more (no tab, pipe or bar): a row of a space-aligned
+#: table, whose header rows (cells a space apart or more) come before its first value.
+_ALIGNED = re.compile(r"[^\t|│┃║]*\S {2,}[^\t|│┃║]*\S[^\t|│┃║]*")
+_SPACED = re.compile(r"[^\t|│┃║]*\S +[^\t|│┃║]*\S[^\t|│┃║]*")
 
 
-def _lead_in(lines: Sequence[str], start: int, first: int) -> int:
+def _lead_in(lines: Sequence[str], start: int, first: int, aligned: bool) -> int:
     """Where a table whose first table line is ``first`` starts: back over the short,
-    sentence-free lines before it (its header and first label cells), at most
-    ``_MAX_LEAD_IN`` lines, never before ``start``."""
+    sentence-free lines before it (its header and first label cells; ``aligned``: and its
+    header rows of cells apart by spaces, however long), at most ``_MAX_LEAD_IN`` lines,
+    never before ``start``."""
     begin = first
     for index in range(first - 1, max(start, first - _MAX_LEAD_IN) - 1, -1):
         line = lines[index].strip()
         if not line:
             continue
-        if len(line) > _LEAD_IN_CHARS or _SENTENCE.search(line):
+        if _SENTENCE.search(line) or (
+            len(line) > _LEAD_IN_CHARS and not (aligned and _SPACED.fullmatch(line))
+        ):
             break
         begin = index
     return begin
@@ -390,15 +397,18 @@ def _lead_in(lines: Sequence[str], start: int, first: int) -> int:
 def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token]) -> None:
     """In a section with a table (二, 三, 四): prose before the first table line, the table up
     to the last one, prose after; a table whose first table line is one value alone takes in
-    the cells just before it. In any other section, or before the first heading, all prose:
-    a line of ``无`` or of a number alone is text there, not a table of one cell a line."""
+    the cells just before it, and a space-aligned table its header rows. In any other
+    section, or before the first heading, all prose: a line of ``无`` or of a number alone
+    is text there, not a table of one cell a line."""
     table = marks.table_lines(start, end) if tabled else []
     if not table:
         _regions("prose", marks, start, end, found)
         return
     first, last = table[0], table[-1]
     if _ALONE.fullmatch(marks.lines[first]):
-        first = _lead_in(marks.lines, start, first)
+        first = _lead_in(marks.lines, start, first, False)
+    elif _ALIGNED.fullmatch(marks.lines[first]):
+        first = _lead_in(marks.lines, start, first, True)
     _regions("prose", marks, start, first, found)
     _regions("table", marks, first, last + 1, found)
     _regions("prose", marks, last + 1, end, found)

@@ -179,10 +179,18 @@ def _appeals() -> Form:
     ]
 
 
-def cell_text(value: Number | None) -> str:
-    """A value as printed in a table cell."""
+#: A cell printed blank (``render``'s ``blank_zeros``): ``&nbsp;``, as web pages fill an
+#: empty cell (a cell a merged cell covers is ``""``); a layout writes it as its tool writes
+#: an empty cell.
+BLANK = "\u00a0"
+
+
+def cell_text(value: Number | str | None) -> str:
+    """A value as printed in a table cell (a text, ``BLANK``, as it is)."""
     if value is None:
         return NOT_GIVEN
+    if isinstance(value, str):
+        return value
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)

@@ -41,7 +41,18 @@ class Row(NamedTuple):
     last label, blank ones included: the cells a section may read by position
     (``sections.rows.aligned``). ``whole``: the row shows every cell of its table's grid
     (pipes, bars, a document's table; a tab row as wide as its table, where PDF text that
-    dropped a cell is narrower), so its last cell is the table's last column."""
+    dropped a cell is narrower), so its last cell is the table's last column.
+
+    ``positions``: in text with no cell boundaries, the row's cells by position after its
+    labels, its blank cells kept (text ``""``), where the layout tells blank cells apart:
+    lines in the rhythm of text of one cell a line (``cell_per_line``), gaps under the
+    columns of space-aligned text (``space_aligned``); empty where it cannot. A section reads
+    the row by its positions instead of its ``values`` where the positions of every row fit
+    (``sections.rows.by_position``). They may run on past the row's last cell with blank
+    cells that are the next row's (``docx2txt`` prints a merged label cell's empty
+    continuation before each row it spans): ``runs_on``, and then a row's last cell, if
+    blank, does not show where the row ends. ``cut``: they end where the table's text does,
+    so blank cells at their end may be lost."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -51,6 +62,9 @@ class Row(NamedTuple):
     tail: int = 0
     grid: tuple[Printed, ...] = ()
     whole: bool = False
+    positions: tuple[Printed, ...] = ()
+    runs_on: bool = False
+    cut: bool = False
 
 
 class Layout(Protocol):

@@ -15,7 +15,7 @@ from ..diagnostics import diagnostic
 from ..layouts import Row
 from ..reading import Draft, Reading
 from ..rules import Rule
-from .rows import Taken, aligned, fill, holds, not_placed, start
+from .rows import Taken, aligned, by_position, fill, holds, not_placed, start
 
 NAME = "appeals"
 NUMBER = 4
@@ -50,23 +50,18 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     # The one row of values, where its cells show, is read from the right edge; a table
     # that prints no number is read there too when its one row under the header shows
     # every cell, blank.
-    valued = [row for row in rows if any(is_number(v[0]) for v in row.values)] or [
+    valued = [row for row in rows if _numbers(row)] or [
         row for row in rows if row.whole and not row.labels and not row.values
     ]
     edge = None
     if len(valued) == 1 and len(valued[0].values) <= len(cells):
         edge = aligned(valued[0], len(cells))
         rows = [edge if row is valued[0] else row for row in rows]
-    taken = collapsed.take_all(rows)
+    taken = _by_position(collapsed.take_all(rows), len(cells))
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
-    values = tuple(
-        cell
-        for row, _ in taken
-        if row is edge or any(is_number(v[0]) for v in row.values)
-        for cell in row.values
-    )
+    values = tuple(cell for row, _ in taken if row is edge or _numbers(row) for cell in row.values)
     draft = Draft(NAME)
     if not values and not runs:
         draft.find(
@@ -94,14 +89,26 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     return draft.freeze()
 
 
+def _by_position(taken: list[Taken], width: int) -> list[Taken]:
+    """``taken`` with the one row that prints numbers read by position from its grid, where
+    the grid fits the section's cells (``rows.by_position``)."""
+    valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
+    # The one row is the whole table: positions past its cells are columns the layout saw
+    # that the table has not (a header word too many), and nothing is placed by them.
+    if len(valued) != 1 or len(taken[valued[0]][0].positions) > width:
+        return taken
+    at = valued[0]
+    return [*taken[:at], *by_position(taken[at : at + 1], [width], width), *taken[at + 1 :]]
+
+
+def _numbers(row: Row) -> bool:
+    return any(is_number(value[0]) for value in row.values)
+
+
 def _interleaved(taken: Sequence[Taken]) -> bool:
     """Whether label cells come between the rows that print the section's numbers: the
     header printed among the values, as ``pdftotext`` without ``-layout`` reads a table
     whose header cells are taller than its row."""
-    valued = [
-        at
-        for at, (row, runs) in enumerate(taken)
-        if runs or any(is_number(v[0]) for v in row.values)
-    ]
+    valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
     # The first row's label is the header's last cell; a label on a later row came between.
     return bool(valued) and any(row.labels for row, _ in taken[valued[0] + 1 : valued[-1] + 1])

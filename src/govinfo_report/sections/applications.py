@@ -33,6 +33,7 @@ from ..source import fold
 from .merged import covered
 from .rows import (
     aligned,
+    by_position,
     empty,
     fill,
     label_text,
@@ -124,6 +125,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     columns = width(name)
     rows = rewrapped(list(rows), matcher(name, NAME))
     taken = collapsed.take_all(rows)
+    taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
     draft = Draft(NAME)
     if empty(taken):
         draft.find(
@@ -234,6 +236,38 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
     missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
+
+
+def _width(row: Row, template: str, columns: int) -> int | None:
+    """How many cells the row has, where its labels name one template row (a row of labels
+    alone: its own label whole, not a piece of a wrapped one)."""
+    plan = _PLANS[template, tuple(map(itemgetter(0), row.labels))]
+    if len(plan.keys) != 1 or plan.foreign:
+        return None
+    text = row.labels[-1][0]
+    if not row.values and not (
+        matcher(template, NAME).exact(text) and _own(text, template, plan.keys[0])
+    ):
+        return None
+    return columns
+
+
+#: A label's number: ``(六)``, ``三、``, ``3.`` (folded), the numeral or digits taken.
+_NUMBER = re.compile(r"\(?([一二三四五六七八九十]{1,3}|\d{1,2})[)、.,]")
+
+
+def _own(text: str, template: str, key: str) -> bool:
+    """Whether a label prints the number of row ``key``, or none: ``(六)其他``, the wrapped
+    start of the group label ``（六）其他处理``, names sub-row ``3.其他`` once numbers are
+    dropped, but is not it."""
+    found = _NUMBER.match("".join(fold(text).split()))
+    if found is None:
+        return True
+    own = _NUMBER.match(fold(next(part for part in reversed(_PRINTED[template][key]) if part)))
+    return own is not None and own[1] == found[1]
+
+
+_PRINTED = labels.APPLICATION_PRINTED
 
 
 def _merged(draft: Draft, template: Template, cells: tuple[int, ...], row: Row, label: str) -> bool:

@@ -20,7 +20,17 @@ from ..reading import Draft, Reading, Sum
 from ..rules import Rule
 from ..source import fold
 from .merged import covered
-from .rows import aligned, empty, fill, label_text, missing_rows, not_placed, rewrapped, start
+from .rows import (
+    aligned,
+    by_position,
+    empty,
+    fill,
+    label_text,
+    missing_rows,
+    not_placed,
+    rewrapped,
+    start,
+)
 
 NAME = "proactive"
 NUMBER = 2
@@ -55,6 +65,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     row_labels = labels.PROACTIVE_ROWS[name]
     rows = rewrapped(list(rows), matcher(name, NAME))
     taken = collapsed.take_all(rows)
+    taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name))
     draft = Draft(NAME)
     if empty(taken):
         draft.find(
@@ -152,6 +163,20 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             _sum_subrows(draft, template, key, parts)
     missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
+
+
+def _width(row: Row, template: Template) -> int | None:
+    """How many cells the row has, where its labels name one template row and nothing
+    else (a row of labels alone: its label whole, not a piece of a wrapped one)."""
+    texts = tuple(map(itemgetter(0), row.labels))
+    matches, keys, unknown = _MATCHES[template.name, texts]
+    if len(keys) != 1 or unknown:
+        return None
+    if not row.values and not (
+        len(matches) == 1 and _exact(labels.PROACTIVE_ROWS[template.name][keys[0]], texts[0])
+    ):
+        return None
+    return len(template.rows[NAME, keys[0]])
 
 
 def _exact(aliases: tuple[str, ...], text: str) -> bool:

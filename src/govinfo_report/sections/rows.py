@@ -89,6 +89,52 @@ def fill(
         )
 
 
+def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: int) -> list[Taken]:
+    """``taken`` with each row's values read by position from its ``Row.positions`` (blank
+    cells included), where those of every row fit: as many cells as the row has
+    (``widths``: for each row, its template row's cells, or ``None`` for a row that is no
+    one template row), any past them blank and the next row's. Where one row's do not fit,
+    the layout's blank cells are not to be trusted (a rhythm or columns that no real table
+    breaks) and every row is as it was: its printed values alone. A row of values that is
+    no one template row must not print a value past the ``widest`` row's cells either.
+
+    A row of labels alone over fewer blank cells (a header, a merged group label) says
+    nothing either way, nor do positions cut short by the end of the table's text: their
+    last cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and
+    which the text does not show. Nor does a row of values whose last cell is blank where
+    positions run on (``Row.runs_on``, and some row's do past its cells): its end is not
+    anchored, and a blank cell lost inside it would pass for one of the next row's. These
+    rows are read by their printed values, as the rules place them."""
+    # Positions run on only where some row's do past its cells (docx2txt's merged cells).
+    runs_on = any(
+        row.runs_on and len(row.positions) > width
+        for (row, _), width in zip(taken, widths, strict=True)
+        if width is not None
+    )
+    placed: list[Taken] = []
+    for (row, runs), width in zip(taken, widths, strict=True):
+        grid = row.positions
+        if not grid or runs:
+            placed.append((row, runs))
+        elif width is None:
+            if any(text for text, _, _ in grid[widest:]):
+                return list(taken)
+            placed.append((row, runs))
+        elif (len(grid) < width and (row.cut or not row.values)) or (
+            runs_on and row.values and not grid[min(width, len(grid)) - 1][0]
+        ):
+            placed.append((row, runs))
+        elif (
+            len(grid) < width
+            or any(text for text, _, _ in grid[width:])
+            or sum(1 for text, _, _ in grid if text) != len(row.values)
+        ):
+            return list(taken)
+        else:
+            placed.append((row._replace(values=grid[:width]), runs))
+    return placed
+
+
 def aligned(row: Row, width: int, left: bool = False) -> Row:
     """``row`` read by position where its cells show (``Row.grid``) and at least ``width``
     of them follow its label, a blank one a cell the report left blank.
@@ -397,7 +443,27 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
             # labels away from their values, so these may be that row's. Neither is guessed.
             row = row._replace(labels=row.labels[:-1])
         result[at] = row
+    for at in range(1, len(rows) - 1):
+        result[at] = _straddled(result[at], rows[at - 1], rows[at + 1], matcher)
     return result
+
+
+def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
+    """``row`` with its own label from the label-only rows around it, where its labels name
+    no row (a group label, or a piece of one) and the last cell above and the first below
+    start at one column right of them and join into a row's label: ``pdftotext -layout``
+    prints the values of a row made tall by its wrapped label on its middle line, beside
+    the middle of a merged group label (``2.申请人…不再`` / ``他处理  16  15 …`` /
+    ``处理其政府信息公开申请``)."""
+    if not row.values or above.values or below.values or not above.labels or not below.labels:
+        return row
+    if any(matcher.match(text)[0] == "row" for text, _, _ in row.labels):
+        return row
+    (text, line, column), rest = above.labels[-1], below.labels[0]
+    left = max((start for _, _, start in row.labels), default=0)
+    if column <= left or abs(rest[2] - column) > _DRIFT or not matcher.exact(text + rest[0]):
+        return row
+    return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column)))
 
 
 def _label_rows(rows: Sequence[Row], start: int, step: int) -> Iterator[Row]:
