@@ -128,8 +128,10 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     run, since a sparse table's labels are mostly a row of empty cells apart, nor one seen
     before a value, since a sparse table may print no two values side by side. ``b`` is
     ``s + 1`` (an empty line and its separators, as ``docx2txt`` writes an empty cell) or,
-    failing that, ``s`` (LibreOffice writes an empty cell as one empty line). ``None``
-    where neither holds, or no value follows another cell on a line of its own. A rhythm
+    failing that, ``s`` (LibreOffice writes an empty cell as one empty line), never one
+    line (every run of blank lines fits it, so nothing could show the rhythm broken: a
+    blank line put in by a page break would pass for an empty cell). ``None`` where neither
+    holds, or no value follows another cell on a line of its own. A rhythm
     found in text that has none (``pdftotext`` puts blank lines where its blocks of text
     end, and writes nothing for an empty cell) places nothing: its rows' cells do not fit
     their template rows, and ``sections.rows.by_position`` then reads every row by its
@@ -148,8 +150,9 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
         # No separator lines (LibreOffice, get_text('\n')): an empty line is an empty cell,
         # and a stray one (a page break, paragraph spacing) is one too, unseen.
         return None
+    # One line an empty cell fits every run, so nothing could refute it: no rhythm.
     for lines in (separators + 1, separators):
-        if lines and all(
+        if lines > 1 and all(
             gap >= separators and (gap - separators) % lines == 0 for gap in runs if gap is not None
         ):
             return separators, lines
