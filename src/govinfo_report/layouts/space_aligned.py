@@ -184,6 +184,8 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     # from others: only the header line naming the most columns counts (one word a column;
     # the group heads above it would be columns of their own).
     labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
+    if labelled and not _one_grid(heads):
+        return rows
     header = (
         [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
     )
@@ -210,6 +212,21 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
             grid[column] = cell
         gridded[at] = row._replace(positions=tuple(grid))
     return gridded
+
+
+def _one_grid(heads: Sequence[Sequence[tuple[Span, Span]]]) -> bool:
+    """Whether the header lines of a table (each a line of words, the first over the label
+    column) put their columns where the widest one does: each word after the first starts
+    within a column of the widest header's word in its place. Section 二's sub-tables have
+    headers of their own, whose columns can differ (``采购项目数量`` is not ``本年新公开数量``):
+    one table's columns would then put a value under another sub-table's column."""
+    starts = [[display[0] for display, _ in head[1:]] for head in heads if len(head) > 1]
+    widest = max(starts, key=len, default=[])
+    return all(
+        abs(start - other) <= 1
+        for head in starts
+        for start, other in zip(head, widest, strict=False)
+    )
 
 
 def _spans(lines: Sequence[str], first_line: int, cell: Printed) -> tuple[Span, Span]:

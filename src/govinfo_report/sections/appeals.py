@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .. import collapsed, labels
 from ..catalogue import Template
-from ..cells import is_number
+from ..cells import is_number, not_given
 from ..diagnostics import diagnostic
 from ..layouts import Row
 from ..reading import Draft, Reading
@@ -57,7 +57,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     if len(valued) == 1 and len(valued[0].values) <= len(cells):
         edge = aligned(valued[0], len(cells))
         rows = [edge if row is valued[0] else row for row in rows]
-    taken = _by_position(collapsed.take_all(rows), len(cells))
+    taken = _by_position(collapsed.take_all(rows), template, cells)
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.
@@ -89,16 +89,27 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     return draft.freeze()
 
 
-def _by_position(taken: list[Taken], width: int) -> list[Taken]:
+def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...]) -> list[Taken]:
     """``taken`` with the one row that prints numbers read by position from its grid, where
-    the grid fits the section's cells (``rows.by_position``)."""
+    the grid fits the section's cells (``rows.by_position``) and the row so read adds up,
+    its blank cells as none: columns found by offsets alone can be one off (a value line
+    shifted under the header's words), and a reading that breaks the row's own 总计 where
+    its printed values alone may keep it is no reading to trust."""
+    width = len(cells)
     valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
     # The one row is the whole table: positions past its cells are columns the layout saw
     # that the table has not (a header word too many), and nothing is placed by them.
     if len(valued) != 1 or len(taken[valued[0]][0].positions) > width:
         return taken
     at = valued[0]
-    return [*taken[:at], *by_position(taken[at : at + 1], [width], width), *taken[at + 1 :]]
+    (row, runs), *_ = placed = by_position(taken[at : at + 1], [width], width)
+    if row is not taken[at][0] and not runs:
+        shown = [
+            (("0" if not_given(text) else text), line, column) for text, line, column in row.values
+        ]
+        if not holds(template, cells, shown):
+            return taken
+    return [*taken[:at], *placed, *taken[at + 1 :]]
 
 
 def _numbers(row: Row) -> bool:
