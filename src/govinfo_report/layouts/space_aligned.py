@@ -173,18 +173,19 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     ]
     if not valued:
         return rows
-    heads = [
-        [_spans(lines, first_line, cell) for cell in cells]
+    words = [
+        cells
         for offset, line in enumerate(lines)
         for cells in [split_words(line, first_line + offset)]
         if cells and LABEL * len(cells) == cell_kinds(map(itemgetter(0), cells))
     ]
+    heads = [[_spans(lines, first_line, cell) for cell in cells] for cells in words]
     # Rows with no label on the line of their values (section 四's one row, under its
     # header) have no label column to tell the header's words over the values' columns
     # from others: only the header line naming the most columns counts (one word a column;
     # the group heads above it would be columns of their own).
     labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
-    if labelled and not _one_grid(heads):
+    if labelled and not _one_grid(words, heads):
         return rows
     header = (
         [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
@@ -214,19 +215,23 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     return gridded
 
 
-def _one_grid(heads: Sequence[Sequence[tuple[Span, Span]]]) -> bool:
-    """Whether the header lines of a table (each a line of words, the first over the label
-    column) put their columns where the widest one does: each word after the first starts
-    within a column of the widest header's word in its place. Section 二's sub-tables have
-    headers of their own, whose columns can differ (``采购项目数量`` is not ``本年新公开数量``):
-    one table's columns would then put a value under another sub-table's column."""
-    starts = [[display[0] for display, _ in head[1:]] for head in heads if len(head) > 1]
-    widest = max(starts, key=len, default=[])
-    return all(
-        abs(start - other) <= 1
-        for head in starts
-        for start, other in zip(head, widest, strict=False)
-    )
+def _one_grid(
+    words: Sequence[Sequence[Printed]], heads: Sequence[Sequence[tuple[Span, Span]]]
+) -> bool:
+    """Whether the sub-tables of a table put their columns alike: header lines that begin
+    with the same word (section 二's ``信息内容``, one a sub-table) start each later word
+    within a column of the widest such line's. Section 二's sub-tables can differ
+    (``采购项目数量`` is not ``本年新公开数量``): one table's columns would then put a value
+    under another sub-table's column."""
+    by_first: dict[str, list[list[int]]] = {}
+    for cells, head in zip(words, heads, strict=True):
+        if len(head) > 1:
+            by_first.setdefault(cells[0][0], []).append([display[0] for display, _ in head[1:]])
+    for starts in by_first.values():
+        widest = max(starts, key=len)
+        if any(abs(a - b) > 1 for head in starts for a, b in zip(head, widest, strict=False)):
+            return False
+    return True
 
 
 def _spans(lines: Sequence[str], first_line: int, cell: Printed) -> tuple[Span, Span]:

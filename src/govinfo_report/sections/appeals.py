@@ -7,12 +7,14 @@ holds values where it stands). Its rules: in each of the three groups, 总计 is
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
+from math import comb
 
 from .. import collapsed, labels
 from ..catalogue import Template
 from ..cells import is_number, not_given
 from ..diagnostics import diagnostic
-from ..layouts import Row
+from ..layouts import Printed, Row
 from ..reading import Draft, Reading
 from ..rules import Rule
 from .rows import Taken, aligned, by_position, fill, holds, not_placed, start
@@ -91,10 +93,10 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
 
 def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...]) -> list[Taken]:
     """``taken`` with the one row that prints numbers read by position from its grid, where
-    the grid fits the section's cells (``rows.by_position``) and the row so read adds up,
-    its blank cells as none: columns found by offsets alone can be one off (a value line
-    shifted under the header's words), and a reading that breaks the row's own 总计 where
-    its printed values alone may keep it is no reading to trust."""
+    the grid fits the section's cells (``rows.by_position``), unless the row so read breaks
+    its own 总计s where its printed values placed otherwise keep them (``_kept_otherwise``):
+    columns found by offsets alone can be one off (a value line shifted under the header's
+    words)."""
     width = len(cells)
     valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
     # The one row is the whole table: positions past its cells are columns the layout saw
@@ -103,13 +105,37 @@ def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...])
         return taken
     at = valued[0]
     (row, runs), *_ = placed = by_position(taken[at : at + 1], [width], width)
-    if row is not taken[at][0] and not runs:
-        shown = [
-            (("0" if not_given(text) else text), line, column) for text, line, column in row.values
-        ]
-        if not holds(template, cells, shown):
-            return taken
+    if row is not taken[at][0] and not runs and _kept_otherwise(template, cells, row.values):
+        return taken
     return [*taken[:at], *placed, *taken[at + 1 :]]
+
+
+def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[Printed]) -> bool:
+    """Whether the row read by position (``grid``, its empty cells none, a rule with a
+    placeholder unchecked) breaks its own 总计s while its printed values, in their order,
+    may keep them placed otherwise (or there are too many ways to try: ``_MAX_TRIES``)."""
+
+    def adds_up(values: Sequence[Printed]) -> bool:
+        shown = [(text or "0", line, column) for text, line, column in values]
+        return holds(template, cells, shown, unknown=True)
+
+    if adds_up(grid):
+        return False
+    printed = [cell for cell in grid if not not_given(cell[0])]
+    if comb(len(cells), len(printed)) > _MAX_TRIES:
+        return True
+    blank = ("", 0, 0)
+    for chosen in combinations(range(len(cells)), len(printed)):
+        values = [blank] * len(cells)
+        for at, cell in zip(chosen, printed, strict=True):
+            values[at] = cell
+        if adds_up(values):
+            return True
+    return False
+
+
+#: The placements of a row's printed values ``_kept_otherwise`` tries at most.
+_MAX_TRIES = 5000
 
 
 def _numbers(row: Row) -> bool:

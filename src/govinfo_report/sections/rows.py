@@ -159,16 +159,20 @@ def aligned(row: Row, width: int, left: bool = False) -> Row:
     return row._replace(values=grid[extra:])
 
 
-def holds(template: Template, cells: Sequence[int], values: Sequence[Printed]) -> bool:
+def holds(
+    template: Template, cells: Sequence[int], values: Sequence[Printed], unknown: bool = False
+) -> bool:
     """Whether ``values`` given to ``cells`` (as many) make every rule whose cells are all
-    among them hold: a row's own check (a row of section 二 has none, so nothing fails)."""
+    among them hold: a row's own check (a row of section 二 has none, so nothing fails). A
+    rule with a cell that is no number fails, or with ``unknown`` is not checked."""
     if len(values) != len(cells):
         return False
     given = dict(zip(cells, count_values([text for text, _, _ in values]), strict=True))
     inside = [rule for rule in rule_set(template.name).rules if given.keys() >= set(rule.cells)]
     return all(
-        None not in (amounts := [given[c] for c in rule.cells])
-        and sum(amounts[: len(rule.left)]) == sum(amounts[len(rule.left) :])  # type: ignore[arg-type]
+        sum(amounts[: len(rule.left)]) == sum(amounts[len(rule.left) :])  # type: ignore[arg-type]
+        if None not in (amounts := [given[c] for c in rule.cells])
+        else unknown
         for rule in inside
     )
 
