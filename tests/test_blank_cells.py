@@ -370,3 +370,45 @@ def test_a_value_between_two_columns_is_not_placed_by_position() -> None:
     back = gr.parse(text.replace(line, moved))
     assert wrong(back, _printed(report)) == {}
     assert back.cell("applications.unavailable.not_held.natural_person").provenance != "parsed"
+
+
+#: Section 二 with cells two spaces apart, not aligned: each sub-table's header puts its
+#: columns elsewhere (written as ``SpacedCells`` writes it; 1843 is 采购项目数量, the amount
+#: left blank).
+SUB_TABLES = """北京市门头沟区潭柘寺镇人民政府2019年政府信息公开工作年度报告
+
+一、总体情况
+无。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容  本年新制作数量  本年新公开数量  对外公开总数量
+规章
+规范性文件
+第二十条第（五）项
+信息内容  上一年项目数量  本年增/减  处理决定数量
+行政许可
+其他对外管理服务事项
+第二十条第（六）项
+信息内容  上一年项目数量  本年增/减  处理决定数量
+行政处罚
+行政强制  10  1  1
+第二十条第（八）项
+信息内容  上一年项目数量  本年增/减
+行政事业性收费
+第二十条第（九）项
+信息内容  采购项目数量  采购总金额（单位：万元）
+政府集中采购  1843
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_one_sub_table_s_columns_never_place_another_s_values() -> None:
+    """行政强制's values put columns at 10, 14 and 17; 政府集中采购's 1843 starts at 14, but
+    under a header of its own: it is never read as 采购总金额 (the columns of sub-tables whose
+    headers disagree are not one table's)."""
+    report = gr.parse(SUB_TABLES)
+    amount = report.cell("proactive.procurement.amount")
+    assert amount.value is None and amount.provenance != "parsed"
+    assert report.cell("proactive.procurement.projects").value in (None, 1843)
