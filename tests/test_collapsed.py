@@ -199,10 +199,25 @@ def test_runs_that_are_not_cut(digits: str, why: str) -> None:
     ],
 )
 def test_what_a_collapsed_cell_is(text: str, label: str | None, runs: tuple[str, ...]) -> None:
-    row, found = collapsed.take(Row(((text, 5, 3),), (), 5))
+    row, found = collapsed.take(Row(((text, 5, 3),), (), 5), lambda label: True)
     assert [cell[0] for cell in row.labels] == ([label.strip()] if label else [])
     assert tuple(cell[0] for cell in found) == runs
     assert all(cell[2] == 3 + text.index(cell[0]) for cell in found)
+
+
+def test_text_no_label_of_the_section_is_never_cut_off_digits() -> None:
+    # 约为 (about) is no label: after the row's first value, 约为39 is a value cell whose text
+    # is no number (missing, quoted); before it, a label cell whole. Its digits are no run.
+    known = {"行政许可"}.__contains__
+    row = Row((("行政许可", 5, 0),), (("7", 5, 9),), 5)
+    after, found = collapsed.take(row._replace(labels=(*row.labels, ("约为39", 5, 12))), known)
+    assert (after.labels, after.values, found) == (
+        (("行政许可", 5, 0),),
+        (("7", 5, 9), ("约为39", 5, 12)),
+        (),
+    )
+    before, found = collapsed.take(Row((("约为39", 5, 0),), (("7", 5, 9),), 5), known)
+    assert (before.labels, before.values, found) == ((("约为39", 5, 0),), (("7", 5, 9),), ())
 
 
 def test_the_ways_to_cut() -> None:

@@ -173,19 +173,22 @@ def test_tab_rows_read_a_region_at_once_as_a_line_at_a_time(
 
 def _grid_shares_read_plainly(lines: list[str], width: int) -> tuple[float, float]:
     """``grid_shares``'s contract, a line at a time: of the lines with a tab, the share with
-    two filled cells; lines without a tab (a cell's text continued) do not count."""
-    filled = multi = rows = broken = 0
+    two filled cells (or one and two blank: a row left blank); lines without a tab (a cell's
+    text continued) do not count. Of the rows, the share with a displaced label or no label
+    and fewer cells than ``width``."""
+    filled = multi = two = rows = broken = 0
     for line in lines:
         kinds = cell_kinds(line.split("\t"))
         cells = len(kinds) - kinds.count("_")
         filled += cells > 0 and "\t" in line
-        multi += cells >= 2
+        two += cells >= 2
+        multi += cells >= 2 or (cells == 1 and len(kinds) >= 3)
         if len(kinds) > 1 and "N" in kinds:
             rows += 1
-            broken += ("L" not in kinds and cells < width) or bool(
+            broken += ("L" not in kinds and len(kinds) < width) or bool(
                 re.search(r"^[^L]*___L|L[^L]*__L", kinds)
             )
-    if not multi:
+    if not two:  # no line holds two filled cells: no grid
         return 0.0, 0.0
     return multi / filled, (broken / rows if rows else 0.0)
 

@@ -27,7 +27,7 @@ from manglers import (
     encode,
     mangle,
 )
-from strategies import reports
+from strategies import enriched_reports, reports
 
 LAYOUTS = renderable()
 SINGLE = [(m, layout) for m in LOSSLESS for layout in LAYOUTS if layout in m.layouts]
@@ -76,7 +76,7 @@ def test_composed_lossless_manglers_keep_every_value(
 
 
 @scaled(1.2)
-@given(report=reports(), layout=st.sampled_from(LOSSY[0].layouts), data=st.data())
+@given(report=enriched_reports(), layout=st.sampled_from(LOSSY[0].layouts), data=st.data())
 def test_a_dropped_value_is_never_a_wrong_number(
     report: gr.Report, layout: str, data: st.DataObject
 ) -> None:
@@ -121,7 +121,7 @@ def _uncertain(name: str) -> Mangler:
 
 @pytest.mark.parametrize("name", [m.name for m in UNCERTAIN])
 @scaled(2)
-@given(report=reports(), data=st.data())
+@given(report=enriched_reports(), data=st.data())
 def test_an_uncertain_cell_is_never_a_wrong_number(
     name: str, report: gr.Report, data: st.DataObject
 ) -> None:
@@ -141,7 +141,11 @@ def test_an_uncertain_cell_is_never_a_wrong_number(
 
 
 @scaled(2)
-@given(report=reports(), layout=st.sampled_from(_uncertain("blank_zeros").layouts), data=st.data())
+@given(
+    report=enriched_reports(),
+    layout=st.sampled_from(_uncertain("blank_zeros").layouts),
+    data=st.data(),
+)
 def test_blank_zeros_and_misspelt_or_wrapped_labels_are_never_a_wrong_number(
     report: gr.Report, layout: str, data: st.DataObject
 ) -> None:

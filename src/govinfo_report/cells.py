@@ -1,6 +1,13 @@
 """Cell text: is it a value, and what value is it.
 
 Blank cells and the placeholders ``/``, ``-``, ``—`` mean "not given": ``None``, never 0.
+
+A cell's text is all of its number or none of it. A number may carry a sign, thousands
+separators, decimals, a unit (``12件``, ``246900元``) and a footnote mark after it (``863¹``,
+``12①``, ``12*``: a note, kept in the raw text, never digits of the value). Text with a digit
+and too little else to be a label (``l12``, ``约12``, ``12人``, ``3、850``, ``12 13``) is a
+value cell whose text is no value: an invalid value in its column, never a label followed
+by digits (``docs/robustness.md``).
 """
 
 from __future__ import annotations
@@ -22,14 +29,26 @@ _NUMBER = (
     rf"(?:\s*(?:(?P<unit>{'|'.join(sorted(MONEY_UNITS, key=len, reverse=True))})"
     rf"|(?P<counted>[{''.join(COUNT_UNITS)}])))?"
 )
+#: Footnote marks after a number: superscript or subscript digits (what the format readers
+#: make of ``<sup>``/``<sub>`` and Word's raised runs), a circled number, asterisks.
+NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉" + "".join(map(chr, range(0x2460, 0x2474))) + "*"
+_NOTE = rf"(?:\s*(?P<note>[{NOTE_MARKS}]{{1,3}}))?"
 _PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
 #: What a PDF read by OCR writes for a cell whose two reads differ (one character a
 #: character read): printed, so neither blank nor a placeholder, but no value.
 UNREAD = "\ufffd"
-#: A whole cell that holds a value (or an explicit "not given").
-VALUE_CELL = re.compile(rf"(?:{_NUMBER}|{_PLACEHOLDER})")
-_NUMBER_CELL = re.compile(_NUMBER)
+_NUMBER_CELL = re.compile(_NUMBER + _NOTE)
 _PLACEHOLDER_CELL = re.compile(_PLACEHOLDER)
+#: A digit of any script; a CJK ideograph (Kangxi radicals too: PDF text writes 行 as ⾏).
+_DIGIT = re.compile(r"\d")
+_IDEOGRAPH = re.compile(r"[\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A label's numbering, alone in its cell (``1.``, ``2、``, ``(3)``) or before the label's
+#: first word (``3.危``, a label wrapped after its first character): a label, not a value.
+_NUMBERING = re.compile(r"(?:[(（]\d{1,2}[)）]|\d{1,2}[.．、)）])(?!\s*\d)")
+#: What a number's text may hold besides its digits, and the most else a value cell holds:
+#: ``约12``, ``12左右``, ``12(注)``, ``l12``; a label holds more (``<b>12</b>``, ``2.其他``).
+_NUMBER_LIKE = re.compile(r"[\d\s.,，、．]+")
+MAX_NOT_A_NUMBER_EXTRA = 4
 
 Value = int | Decimal
 
@@ -51,9 +70,9 @@ def _kind(cell: str) -> str:
     text = cell.strip()
     if not text:
         return BLANK
-    if _plain(text) or is_number(text) or is_unread(text):
+    if _plain(text) or is_number(text) or is_unread(text) or not_a_number(text):
         return NUMBER
-    return PLACEHOLDER if is_value(text) else LABEL
+    return PLACEHOLDER if _PLACEHOLDER_CELL.fullmatch(text) else LABEL
 
 
 #: Cell texts repeat across rows and reports (``0``, ``1``, ``—``): a cell's kind and a count
@@ -72,8 +91,30 @@ def is_unread(text: str) -> bool:
 
 
 def is_value(text: str) -> bool:
-    """Whether a stripped, non-empty cell text is a value or a placeholder (not a label)."""
-    return VALUE_CELL.fullmatch(text) is not None
+    """Whether a stripped, non-empty cell text is a value cell's: a number, a placeholder, or
+    text that is not a number but no label either (``not_a_number``)."""
+    return (
+        _NUMBER_CELL.fullmatch(text) is not None
+        or _PLACEHOLDER_CELL.fullmatch(text) is not None
+        or not_a_number(text)
+    )
+
+
+def not_a_number(text: str) -> bool:
+    """Whether a stripped cell text that is no number still holds a digit and too little
+    else to be a label: fewer than two CJK ideographs, at most ``MAX_NOT_A_NUMBER_EXTRA``
+    characters beside its digits and separators, and no numbering at its start (``1.``,
+    ``3.危``). Such a cell is a value cell whose text is invalid (``l12``, ``约12``,
+    ``3、850``, ``12 13``)."""
+    if (
+        _DIGIT.search(text) is None
+        or _NUMBER_CELL.fullmatch(text) is not None
+        or _NUMBERING.match(text) is not None
+        or len(_NUMBER_LIKE.sub("", text)) > MAX_NOT_A_NUMBER_EXTRA
+    ):
+        return False
+    ideographs = _IDEOGRAPH.finditer(text)
+    return next(ideographs, None) is None or next(ideographs, None) is None
 
 
 def not_given(text: str) -> bool:
@@ -116,7 +157,7 @@ def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | Non
         return None, "ocr-disagree"
     match = _NUMBER_CELL.fullmatch(text)
     if match is None:
-        return None, (None if not text or is_value(text) else "invalid-value")
+        return None, (None if not text or _PLACEHOLDER_CELL.fullmatch(text) else "invalid-value")
     digits = match["digits"].replace(",", "")
     if len(digits.partition(".")[0]) > MAX_DIGITS:  # 1,000,000,000,000,000: no real count
         return None, "invalid-value"

@@ -2,7 +2,9 @@
 converters give a table row: ``行政许可3960181`` (a label, then the digits of three values),
 or the digits alone. The boundaries between the values are lost. This module finds such
 cells and lists the ways to cut their digits back into numbers; ``placement`` keeps a way
-only where the consistency rules single it out.
+only where the consistency rules single it out. Only a label of the section runs into
+digits so: unknown text before digits (``约为12``, ``共计12``) is a value cell whose text is
+no value, never a label and a value.
 
 A way gives the row exactly the values it lacks, each a number of at most
 ``cells.MAX_DIGITS`` digits with no leading zero (``0`` itself apart). The ways are counted
@@ -13,7 +15,8 @@ stays small whatever the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 import attrs
 
@@ -44,31 +47,47 @@ class Cuts:
     fewer: bool
 
 
-def take(row: Row) -> tuple[Row, tuple[Printed, ...]]:
+def take(row: Row, known: Callable[[str], bool]) -> tuple[Row, tuple[Printed, ...]]:
     """``row`` without the digits its label cells end in, and those digits as cells at their
     positions, after the row's own ``runs``. A label followed by ``MIN_RUN_DIGITS`` digits or
     more keeps its label; a label cell of digits alone (too long to be one number) is taken
-    whole."""
+    whole.
+
+    Text before the digits that is no label of the section (``known``) is never cut off
+    them: after the row's first value, such a cell is a value cell in its place, whose text
+    is no value (``大约23``); before it, a label cell whole (the row then lacks a value)."""
     if not any(text[-1:].isdigit() for text, _, _ in row.labels):
         return (row._replace(runs=()), row.runs) if row.runs else (row, ())
+    first = min(map(itemgetter(1, 2), row.values), default=None)
     labels: list[Printed] = []
     runs: list[Printed] = []
-    for text, line, column in row.labels:
+    invalid: list[Printed] = []
+    for cell in row.labels:
+        text, line, column = cell
         label, digits = _split(text)
+        if label and digits and not known(label):
+            if first is not None and (line, column) > first:
+                invalid.append(cell)
+            else:
+                labels.append(cell)
+            continue
         if label:
             labels.append((label, line, column))
         if digits:
             runs.append((digits, line, column + len(text) - len(digits)))
-    return row._replace(labels=tuple(labels), runs=()), (*row.runs, *runs)
+    values = tuple(sorted((*row.values, *invalid), key=itemgetter(1, 2))) if invalid else row.values
+    return row._replace(labels=tuple(labels), values=values, runs=()), (*row.runs, *runs)
 
 
-def take_all(rows: Sequence[Row]) -> list[tuple[Row, tuple[Printed, ...]]]:
+def take_all(
+    rows: Sequence[Row], known: Callable[[str], bool]
+) -> list[tuple[Row, tuple[Printed, ...]]]:
     """``take`` of each row; a table none of whose labels ends in a digit, the usual one, is
     checked at once."""
     ends = "".join([text[-1:] for row in rows for text, _, _ in row.labels])
     if not any(map(str.isdigit, ends)) and not any(row.runs for row in rows):
         return [(row, ()) for row in rows]
-    return list(map(take, rows))
+    return [take(row, known) for row in rows]
 
 
 def _split(text: str) -> tuple[str, str]:

@@ -152,6 +152,10 @@ class LabelMatcher:
         Cached per text (texts up to ``limits.MAX_MEMO_CHARS``)."""
         return (self._cached if len(text) <= MAX_MEMO_CHARS else self._match)(text)
 
+    def known(self, text: str) -> bool:
+        """Whether ``text`` is a label of the section at all (a row, a group, furniture)."""
+        return self.match(text)[0] != "unknown"
+
     def exact(self, text: str) -> bool:
         """Whether ``text`` is a row label whole (an alias, after ``normalise_label``), not a
         fragment or a near miss."""
@@ -278,7 +282,11 @@ class LabelMatcher:
 
 @lru_cache(maxsize=8)
 def matcher(template: str, section: str) -> LabelMatcher:
-    """The matcher for ``section`` (``proactive`` or ``applications``) of ``template``."""
+    """The matcher for ``section`` (``proactive``, ``applications`` or ``appeals``, whose
+    labels are all header furniture) of ``template``."""
+    if section == "appeals":
+        outcomes = tuple(label for aliases in labels.APPEAL_OUTCOMES.values() for label in aliases)
+        return LabelMatcher({}, labels.APPEAL_GROUPS, outcomes + labels.TABLE_FURNITURE)
     if section == "proactive":
         columns = tuple(
             label

@@ -181,7 +181,11 @@ class _Work:
             if not checked.intersection(unit.cells):
                 self._unchecked(unit)
             elif None in amounts or not self.template.counts.issuperset(unit.cells):
-                self._not_placed(unit, "a placeholder among them leaves the rules unchecked")
+                self._not_placed(
+                    unit,
+                    "a placeholder or a text that is no number among them leaves the rules "
+                    "unchecked",
+                )
             else:
                 counts = tuple(map(int, amounts))  # type: ignore[arg-type]
                 model = (

@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from . import bounded, formats
-from .cells import VALUE_CELL
+from .cells import is_value
 from .diagnostics import Diagnostic, diagnostic
 from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 from .errors import MissingDependencyError, ParseError, byte_position
@@ -305,7 +305,7 @@ def _unpadded(padding: re.Match[str]) -> str:
     text = padding.string
     start = padding.start()
     last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
-    return "" if VALUE_CELL.fullmatch(last.strip()) else padding.group()
+    return "" if is_value(last.strip()) else padding.group()
 
 
 def _from_text(

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t"
 _TAB, _BR, _CR, _VAL = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}val"
-_RUN = f"{_W}r"
+_RUN, _RPR = f"{_W}r", f"{_W}rPr"
+#: A run Word hides (``w:vanish``, "hidden text"): no text of the page.
+_HIDDEN = f"{_RPR}/{_W}vanish"
+#: A raised or lowered run (``w:vertAlign``): a footnote mark or an index beside a number.
+_VERT_ALIGN = f"{_RPR}/{_W}vertAlign"
+#: Between a cell's paragraphs and line breaks, while its text is gathered.
+_JOIN = "\x00"
 #: Elements that only wrap body content, rows or cells (content controls, custom XML).
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
 #: Content that repeats text found elsewhere: the fallback of an alternative (a text box
@@ -77,15 +83,27 @@ def _content(parent: _Element, *tags: str) -> Iterator[_Element]:
             yield child
 
 
-def _text(element: _Element, tab: str, line_break: str) -> str:
-    """The text of ``element`` in document order, its tabs and line breaks as given; text
-    that Word keeps twice (``_REPEATS``) is read once."""
+def _text(element: _Element, tab: str, line_break: str, paragraphs: bool = False) -> str:
+    """The text of ``element`` in document order, its tabs and line breaks as given (and
+    between its ``paragraphs`` when asked); text that Word keeps twice (``_REPEATS``) or
+    hides (``w:vanish``) is read once or not at all, a raised or lowered run is a note
+    (``tables.note``)."""
     parts: list[str] = []
-    for node in element.iter(_T, _TAB, _BR, _CR, _TC):
+    tags = (_T, _TAB, _BR, _CR, _TC, _P) if paragraphs else (_T, _TAB, _BR, _CR, _TC)
+    for node in element.iter(*tags):
         if any(True for _ in node.iterancestors(*_REPEATS)):
             continue
         if node.tag == _T:
-            parts.append(node.text or "")
+            run = node.getparent()
+            if run.tag == _RUN and run.find(_HIDDEN) is not None:
+                continue
+            raised = run.find(_VERT_ALIGN) if run.tag == _RUN else None
+            if raised is not None and raised.get(_VAL) in ("superscript", "subscript"):
+                parts.append(tables.note(node.text or "", raised.get(_VAL) == "superscript"))
+            else:
+                parts.append(node.text or "")
+        elif node.tag == _P:
+            parts.append(line_break)
         elif node.tag == _TC:
             if node is not element:
                 parts.append(" ")  # the cells of a table nested in a cell
@@ -101,8 +119,8 @@ def _paragraph(paragraph: _Element) -> str:
 
 def _grid(table: _Element) -> list[list[str]]:
     """A table's rows of cells: a cell spanning columns gives its text then empty cells, a
-    cell continuing a vertical merge is empty; a cell's paragraphs are joined with no
-    separator (Chinese wraps so)."""
+    cell continuing a vertical merge is empty; a cell's paragraphs and line breaks are
+    joined as ``tables.join_lines`` joins them."""
     grid: list[list[str]] = []
     for row in _content(table, _TR):
         cells = [""] * _number(row, "trPr", "gridBefore")
@@ -112,10 +130,15 @@ def _grid(table: _Element) -> list[list[str]]:
             across = max(_number(cell, "tcPr", "gridSpan"), 1)
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
-            cells.append("" if continued else _text(cell, " ", ""))
+            cells.append("" if continued else _cell_text(cell))
             cells.extend([""] * (across - 1))
         grid.append(cells[:MAX_CELLS_PER_ROW])
     return grid
+
+
+def _cell_text(cell: _Element) -> str:
+    """A table cell's text on one line (``tables.join_lines``)."""
+    return tables.join_lines(_text(cell, " ", _JOIN, paragraphs=True).split(_JOIN))
 
 
 def _number(element: _Element, properties: str, name: str) -> int:

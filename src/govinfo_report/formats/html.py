@@ -94,11 +94,13 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "title", "object", "iframe", "select", "textarea"}
 )
-#: Inside a table cell, a block boundary or ``<br>``: lines of a cell are joined with no
-#: separator, as Chinese wraps; the white space around it is the markup's layout. A nested
-#: table's cells are separated by a space.
+#: Inside a table cell, a block boundary or ``<br>``: the lines of a cell are joined as
+#: ``tables.join_lines`` joins them. A nested table's cells are separated by a space.
 _JOIN, _NESTED = "\x00", "\x01"
-_JOINED = re.compile(r"\s*\x00\s*")
+#: Footnote marks and indices: a note beside a number, never digits of it.
+_NOTES = {"sup": True, "sub": False}
+#: What hides an element from the page's reader: a CMS hides anti-copy text so.
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TABLE_PARTS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
 _SPAN = re.compile(r"\s*(\d+)")
 
@@ -238,7 +240,11 @@ def _lines(body: HtmlElement) -> list[str]:
     for event, element in walk:
         tag = element.tag
         if event == "start":
-            if tag in _SKIPPED:
+            if tag in _SKIPPED or _hidden(element):
+                walk.skip_subtree()
+                continue
+            if tag in _NOTES:
+                out.text(tables.note(_visible_text(element), _NOTES[tag]))
                 walk.skip_subtree()
                 continue
             if tag == "pre":
@@ -270,16 +276,18 @@ def _grid(table: HtmlElement) -> list[list[str]] | None:
     groups: dict[str, list[list[HtmlElement]]] = {"thead": [], "tbody": [], "tfoot": []}
     loose: list[HtmlElement] | None = None
     for child in table:
+        if _hidden(child):
+            continue
         if child.tag == "tr":
             if loose is None:
                 loose = []
                 groups["tbody"].append(loose)
             loose.append(child)
         elif child.tag in groups:
-            groups[child.tag].append([row for row in child if row.tag == "tr"])
+            groups[child.tag].append([row for row in child if row.tag == "tr" and not _hidden(row)])
             loose = None
     cells = [
-        [[cell for cell in row if cell.tag in ("td", "th")] for row in group]
+        [[cell for cell in row if cell.tag in ("td", "th") and not _hidden(cell)] for row in group]
         for kind in groups.values()
         for group in kind
     ]
@@ -311,9 +319,31 @@ def _span(cell: HtmlElement, name: str, most: int) -> int:
     return min(max(int(match.group(1)), 1), most) if match else 1
 
 
+def _hidden(element: HtmlElement) -> bool:
+    """Whether ``element`` is hidden from the page's reader (``display:none``,
+    ``visibility:hidden``, ``hidden``, ``aria-hidden="true"``): its text is no text of the
+    page."""
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").strip().lower() == "true"
+        or _HIDING_STYLE.search(element.get("style") or "") is not None
+    )
+
+
+def _visible_text(element: HtmlElement) -> str:
+    """The text of ``element`` and its descendants that are not hidden."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _SKIPPED and not _hidden(child):
+            parts.append(_visible_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _cell_text(cell: HtmlElement) -> str:
-    """A cell's text on one line: the lines of ``<br>`` and blocks joined with no separator
-    (Chinese wraps so), a nested table's cells by a space, white space collapsed."""
+    """A cell's text on one line: the lines of ``<br>`` and blocks joined as
+    ``tables.join_lines`` joins them, a nested table's cells by a space, a superscript or
+    subscript a note (``tables.note``), hidden elements left out, white space collapsed."""
     from lxml import etree
 
     parts: list[str] = []
@@ -324,7 +354,10 @@ def _cell_text(cell: HtmlElement) -> str:
                 parts.append(element.text or "")
             continue
         tag = element.tag
-        if event == "start" and tag in _SKIPPED:
+        if event == "start" and (tag in _SKIPPED or _hidden(element)):
+            walk.skip_subtree()
+        elif event == "start" and tag in _NOTES:
+            parts.append(tables.note(_visible_text(element), _NOTES[tag]))
             walk.skip_subtree()
         elif event == "start":
             parts.append(
@@ -333,7 +366,8 @@ def _cell_text(cell: HtmlElement) -> str:
             parts.append(element.text or "")
         else:
             parts.append((_NESTED if tag == "table" else "") + (element.tail or ""))
-    return tables.clean(_JOINED.sub("", "".join(parts)).replace(_NESTED, " "))
+    lines = "".join(parts).replace(_NESTED, " ").split(_JOIN)
+    return tables.clean(tables.join_lines(lines))
 
 
 def _flat_text(element: HtmlElement) -> str:

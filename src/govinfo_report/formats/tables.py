@@ -4,6 +4,7 @@ by tabs, a merged cell's text at its top-left position and the positions it cove
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..limits import MAX_CELLS_PER_ROW
@@ -16,6 +17,40 @@ def clean(text: str) -> str:
     """``text`` on one line: every run of white space (newlines, tabs, no-break spaces) one
     space, none at the ends, so a cell never breaks the row or its tab grid."""
     return " ".join(text.split())
+
+
+#: A CJK ideograph or punctuation: Chinese text wraps between any two characters.
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """A cell's lines (paragraphs, ``<br>``, wrapped lines) as one text: joined with nothing
+    between them where the break meets Chinese text (Chinese wraps between any two
+    characters: ``本年新`` / ``制作数量``), else with a space: a line break separates tokens
+    (``863`` / ``1`` is two numbers, never 8631)."""
+    joined = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if joined and not (_CJK.match(joined[-1]) or _CJK.match(line[0])):
+            joined += " "
+        joined += line
+    return joined
+
+
+def note(text: str, raised: bool) -> str:
+    """A superscript (``raised``) or subscript's text as it is written beside a number: a
+    footnote mark of digits in superscript or subscript digits (``863¹``), any other text a
+    token apart (``863 注``), so that it never becomes digits of the number."""
+    text = clean(text)
+    if not text:
+        return ""
+    if text.isdecimal() and text.isascii():
+        return text.translate(_SUPERSCRIPT if raised else _SUBSCRIPT)
+    return f" {text} "
 
 
 def spread(rows: Sequence[Sequence[Spanned]]) -> list[list[str]]:

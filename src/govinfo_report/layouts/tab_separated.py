@@ -65,7 +65,9 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
 class TabSeparated:
     """One row a line, cells split by tabs; blank cells inside the values are kept. A row
     with as many cells as the region's widest (a document's table, where every row spans
-    the grid) shows all its cells; a shorter one (PDF text that lost a cell) does not."""
+    the grid) shows all its cells; a shorter one (PDF text that lost a cell) does not. The
+    widest must be a line without numbers (a header, a blank row): a region of value rows
+    alone (a table's part after a page break) may have lost a column in every row."""
 
     name: ClassVar[str] = "tab-separated"
     table_line: ClassVar[str] = r"\t"
@@ -87,10 +89,9 @@ class TabSeparated:
             return
         # The usual region: no cell to strip or cut, so the lines' parts are the cells and
         # their kinds are those the sniff looked up.
-        widest = max(map(len, parts_of), default=0)
-        for number, (parts, kinds) in enumerate(
-            zip(parts_of, tab_kinds(tuple(lines)), strict=True), first_line
-        ):
+        kinds_of = tab_kinds(tuple(lines))
+        widest = _framed_width(list(map(len, parts_of)), kinds_of)
+        for number, (parts, kinds) in enumerate(zip(parts_of, kinds_of, strict=True), first_line):
             cells = plain_cells(parts, number)
             row = make_row(cells, number, self.positional, kinds, len(parts) == widest)
             if row is not None:
@@ -98,12 +99,24 @@ class TabSeparated:
 
     def _line_rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         """``rows`` a line at a time, any line."""
-        widest = max((line.count("\t") for line in lines), default=0)
+        widths = [line.count("\t") + 1 for line in lines]
+        widest = _framed_width(widths, [cell_kinds(line.split("\t")) for line in lines])
         for number, line in enumerate(lines, first_line):
-            whole = line.count("\t") == widest
+            whole = line.count("\t") + 1 == widest
             row = make_row(split_tabs(line, number), number, self.positional, whole=whole)
             if row is not None:
                 yield row
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         return ["\t".join(row) for row in table]
+
+
+def _framed_width(widths: Sequence[int], kinds_of: Sequence[str]) -> int:
+    """The number of cells of a region's widest line, where such a line holds no number (a
+    header or a blank row spans the table's grid); else -1: no row is known whole."""
+    widest = max(widths, default=0)
+    framed = any(
+        width == widest and NUMBER not in kinds
+        for width, kinds in zip(widths, kinds_of, strict=True)
+    )
+    return widest if framed else -1

@@ -15,6 +15,7 @@ from ..catalogue import Template
 from ..cells import is_number, not_given
 from ..diagnostics import diagnostic
 from ..layouts import Printed, Row
+from ..matching import matcher
 from ..reading import Draft, Reading
 from ..rules import Rule
 from .rows import Taken, aligned, by_position, fill, holds, not_placed, start
@@ -59,7 +60,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     if len(valued) == 1 and len(valued[0].values) <= len(cells):
         edge = aligned(valued[0], len(cells))
         rows = [edge if row is valued[0] else row for row in rows]
-    taken = _by_position(collapsed.take_all(rows), template, cells)
+    taken = _by_position(
+        collapsed.take_all(rows, matcher(template.name, NAME).known), template, cells
+    )
     runs = tuple(run for _, found in taken for run in found)
     # Only rows that print a number: a header row of dashes (------) under 行政复议 and
     # 行政诉讼 says nothing about the cells.

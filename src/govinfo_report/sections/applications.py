@@ -124,7 +124,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     row_labels = labels.APPLICATION_ROWS[name]
     columns = width(name)
     rows = rewrapped(list(rows), matcher(name, NAME))
-    taken = collapsed.take_all(rows)
+    taken = collapsed.take_all(rows, matcher(name, NAME).known)
     taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
     draft = Draft(NAME)
     if empty(taken):

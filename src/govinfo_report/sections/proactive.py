@@ -64,7 +64,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     name = template.name
     row_labels = labels.PROACTIVE_ROWS[name]
     rows = rewrapped(list(rows), matcher(name, NAME))
-    taken = collapsed.take_all(rows)
+    taken = collapsed.take_all(rows, matcher(name, NAME).known)
     taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name))
     draft = Draft(NAME)
     if empty(taken):

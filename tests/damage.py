@@ -1,0 +1,326 @@
+"""Damaged cells: what a page, a converter or OCR does to the text of one value cell.
+
+Each form takes a cell's true value and its kind and gives the text printed instead, and
+what that text says: the number a careful reader takes from it (``12件`` says 12, ``１２``
+says 12), or ``None`` when it says no number for sure (``l12``: 112 misread? ``约12``: about
+12; ``3、850``: 3850, or 3 and 850?). ``rendered`` writes a report in a layout or format with
+its damaged cells printed so; ``wrong_cells`` lists every cell read as another number.
+
+A form's text is plain text, or markup for an HTML page (``html``: a footnote in ``<sup>``,
+a CMS's hidden anti-copy digit, a ``<br>`` inside the number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from html import escape
+from random import Random
+
+import attrs
+
+import govinfo_report as gr
+from govinfo_report import labels, layouts
+from govinfo_report.render import appeals, applications, proactive, renderable
+
+from cms import Habits, render_cms_html
+
+Says = int | Decimal | None
+#: Formats a report is written in besides the text layouts: ``gr.render_html``'s page, and a
+#: CMS page pasted from Word (``cms.render_cms_html``).
+PAGES = ("html", "cms")
+FORMATS = (*renderable(), *PAGES)
+#: Layouts whose cells are apart by white space alone: a space inside a cell splits it.
+LOOSE = ("space-aligned", "cell-per-line")
+
+_WIDE = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
+#: Letters OCR reads for digits (and the digits they stand for).
+_OCR = {"1": "lI", "0": "OoD", "5": "S", "8": "B", "2": "Z", "6": "b", "9": "g"}
+#: Text before a number that makes it no count: approximations, comparisons, ordinals.
+PREFIXES = (
+    "约",
+    "≈",
+    "<",
+    ">",
+    "~",
+    "第",
+    "共",
+    "计",
+    "近",
+    "超",
+    "≤",
+    "±",
+    "共计",
+    "约为",
+    "大约",
+    "超过",
+)
+#: Text after a number that is no documented unit.
+SUFFIXES = ("人", "余", "多", "%", "万", "?", "左右", "以上", "人次", "次余", "注1", "(注)")
+#: Footnote marks a number may carry as a note (documented: ``cells``).
+NOTES = ("¹", "²", "³", "⁴", "¹²", "①", "②", "⑩", "*", "**")
+
+
+def _digits(value: int | Decimal) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+@attrs.frozen
+class Form:
+    """A way a value cell is damaged: which kinds of column it applies to (``count``,
+    ``signed``, ``money``), whether it is markup (HTML pages only) or needs a layout that
+    keeps a cell's spaces, and what it makes of a value."""
+
+    name: str
+    make: Callable[[int | Decimal, str, Random], tuple[str, Says]]
+    kinds: tuple[str, ...] = ("count", "signed", "money")
+    html: bool = False
+    spaced: bool = False
+
+    def applies(self, kind: str, value: int | Decimal, where: str) -> bool:
+        if kind not in self.kinds or (self.html and where not in PAGES):
+            return False
+        if self.spaced and where in LOOSE:
+            return False
+        return self.name not in _NEEDS or _NEEDS[self.name](value)
+
+
+def _full_width(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    return _digits(value).translate(_WIDE), value
+
+
+def _thousands(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    whole, point, decimals = _digits(value).partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{abs(int(whole)):,}"
+    return f"{sign}{grouped}{point}{decimals}".replace(",", rng.choice([",", "，"])), value
+
+
+def _enumerator(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    text = _digits(value).lstrip("-")
+    at = rng.randrange(1, len(text.partition(".")[0]))
+    return f"{text[:at]}、{text[at:]}", None
+
+
+def _ocr(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    text = _digits(value)
+    spots = [i for i, char in enumerate(text) if char in _OCR]
+    at = rng.choice(spots)
+    return text[:at] + rng.choice(_OCR[text[at]]) + text[at + 1 :], None
+
+
+def _decoy(value: int | Decimal, rng: Random) -> int | Decimal:
+    """A number near ``value`` and not it: what a damaged text holds, so that a reader that
+    keeps its digits is caught giving a wrong number."""
+    return value + rng.choice([-1, 1]) * rng.randint(1, 9)
+
+
+def _prefix(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    return rng.choice(PREFIXES) + _digits(_decoy(value, rng)), None
+
+
+def _suffix(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    return _digits(_decoy(value, rng)) + rng.choice(SUFFIXES), None
+
+
+def _count_unit(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    return _digits(value) + rng.choice(labels.COUNT_UNITS), value
+
+
+def _plus(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    return f"+{_digits(value)}", value
+
+
+def _yuan(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    if rng.random() < 0.5:
+        return f"{_digits(value)}万元", value
+    yuan = format(Decimal(value) * 10000, "f")
+    return (yuan.rstrip("0").rstrip(".") if "." in yuan else yuan) + "元", value
+
+
+def _note(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    return _digits(value) + rng.choice(NOTES), value
+
+
+def _doubled(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    text = _digits(value)
+    if rng.random() < 0.5:
+        pair = [text, _digits(_decoy(value, rng))]
+        rng.shuffle(pair)
+        return rng.choice([" ", "  ", chr(0x3000)]).join(pair), None
+    glued = text + text.lstrip("-")
+    return glued, (None if glued.count(".") > 1 else _number(glued, kind))
+
+
+def _spaced(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    text = _digits(value)
+    at = rng.randrange(1, len(text))
+    return f"{text[:at]} {text[at:]}", None
+
+
+def _number(text: str, kind: str) -> Says:
+    """What a plain number says in a column of ``kind``."""
+    if kind == "money":
+        return Decimal(text)
+    return int(text) if len(text.lstrip("-")) <= 15 else None
+
+
+def _sup(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    tag = rng.choice(["sup", "sub"])
+    mark = rng.choice(["1", "2", "12", "a", "*", "注"])
+    return f"{_digits(value)}<{tag}>{mark}</{tag}>", value
+
+
+_HIDDEN = (
+    '<span style="display:none">{}</span>',
+    '<span style="DISPLAY: none;">{}</span>',
+    '<font style="visibility:hidden">{}</font>',
+    "<span hidden>{}</span>",
+    '<i aria-hidden="true">{}</i>',
+)
+
+
+def _hidden(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    text = _digits(value)
+    at = rng.randrange(0, len(text) + 1)
+    junk = rng.choice(_HIDDEN).format(rng.choice(["9", "0", "12", "3.5", "约"]))
+    return text[:at] + junk + text[at:], value
+
+
+def _broken(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """A line break inside the number, or between it and a note under it (``863<br>1``)."""
+    text = _digits(value)
+    at = rng.randrange(1, len(text))
+    head, tail = (text[:at], text[at:]) if rng.random() < 0.5 else (text, str(rng.randint(1, 9)))
+    shape = rng.choice(["{}<br>{}", "{}<br/>{}", "<p>{}</p><p>{}</p>", "{}<div>{}</div>"])
+    return shape.format(head, tail), None
+
+
+def _run(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """The number in two inline runs (Word's paste: a font change): one token."""
+    text = _digits(value)
+    at = rng.randrange(1, len(text))
+    return f'{text[:at]}<font face="Calibri">{text[at:]}</font>', value
+
+
+#: What a form needs of the value to apply.
+_NEEDS: dict[str, Callable[[int | Decimal], bool]] = {
+    "thousands": lambda value: abs(value) >= 1000,
+    "enumerator": lambda value: len(_digits(value).lstrip("-").partition(".")[0]) >= 2,
+    "ocr": lambda value: any(char in _OCR for char in _digits(value)),
+    "plus": lambda value: value > 0,
+    "spaced": lambda value: len(_digits(value)) >= 2,
+    "broken": lambda value: len(_digits(value)) >= 2,
+    "prefix": lambda value: value >= 10,
+    "suffix": lambda value: value >= 10,
+    "doubled": lambda value: value >= 10,
+    "run": lambda value: len(_digits(value)) >= 2,
+}
+
+COUNTS = ("count", "signed")
+FORMS: tuple[Form, ...] = (
+    Form("full_width", _full_width),
+    Form("thousands", _thousands),
+    Form("enumerator", _enumerator),
+    Form("ocr", _ocr),
+    Form("prefix", _prefix),
+    Form("suffix", _suffix),
+    Form("count_unit", _count_unit, ("count",)),
+    Form("plus", _plus, COUNTS),
+    Form("yuan", _yuan, ("money",)),
+    Form("note", _note),
+    Form("doubled", _doubled, spaced=True),
+    Form("spaced", _spaced, spaced=True),
+    Form("sup", _sup, html=True),
+    Form("hidden", _hidden, html=True),
+    Form("broken", _broken, html=True),
+    Form("run", _run, html=True),
+)
+
+
+def kinds(template: str) -> dict[str, str]:
+    """The kind of each cell of ``template``."""
+    return {field.key: field.kind for field in gr.fields(template)}
+
+
+# Writing a report with damaged cells ------------------------------------------------------
+
+#: A stand-in for a damaged or blank cell while the report is written: nine digits, a
+#: different one per cell, found nowhere else in a written report.
+_STAND_IN = 731_000_000
+
+
+def rendered(report: gr.Report, printed: Mapping[str, str], where: str, seed: int = 0) -> str:
+    """``report`` written in ``where`` (a layout, ``html`` or ``cms``) with the cells of
+    ``printed`` printed as the text given (``""``: blank; markup in a page)."""
+    values = report.flat()
+    stand_ins = {key: _STAND_IN + i for i, key in enumerate(sorted(printed))}
+    standing = gr.Report.from_values(
+        {key: value for key, value in (values | stand_ins).items() if value is not None},
+        template=report.template or "2021",
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    )
+    if where in PAGES:
+        page = (
+            gr.render_html(standing)
+            if where == "html"
+            else render_cms_html(standing, Habits(), seed)
+        )
+        for key, stand_in in stand_ins.items():
+            page = _replace(page, str(stand_in), printed[key] or "&nbsp;")
+        return page
+    text = gr.render(standing, where)
+    writer = layouts.get(where)
+    flat = standing.flat()
+    template = standing.template or "2021"
+    shown = {str(stand_ins[key]): printed[key] for key in printed}
+    for table in (
+        proactive(template, flat),
+        applications(template, flat),
+        appeals(flat),
+    ):
+        damaged = [[shown.get(cell, cell) for cell in row] for row in table]
+        before, after = "\n".join(writer.write(table)), "\n".join(writer.write(damaged))
+        assert text.count(before) == 1
+        text = text.replace(before, after)
+    return text
+
+
+def _replace(text: str, stand_in: str, new: str) -> str:
+    found = re.findall(rf"(?<!\d){stand_in}(?!\d)", text)
+    assert len(found) == 1, (stand_in, len(found))
+    return re.sub(rf"(?<!\d){stand_in}(?!\d)", lambda _: new, text)
+
+
+def markup(text: str, form: Form) -> str:
+    """A form's text as it stands in a page: plain text escaped, markup as it is."""
+    return text if form.html else escape(text, quote=False)
+
+
+def wrong_cells(
+    back: gr.Report, truth: Mapping[str, object], says: Mapping[str, Says]
+) -> dict[str, tuple[object, object, str]]:
+    """The cells of ``back`` parsed or derived as a number that is neither the true one nor
+    the one their damaged text says: ``key -> (value, truth, provenance)``."""
+    wrong = {}
+    for key, value in back.flat().items():
+        provenance = back.cell(key).provenance
+        if provenance not in ("parsed", "derived"):
+            continue  # missing (or blank): never a wrong number
+        if value != truth[key] and (says.get(key) is None or value != says[key]):
+            wrong[key] = (value, truth[key], provenance)
+    return wrong
+
+
+def parse(text: str, where: str) -> gr.Report | None:
+    """``text`` written in ``where`` parsed (``None`` when refused as no report: no value, so
+    nothing wrong)."""
+    try:
+        if where in PAGES:
+            return gr.parse(text.encode("utf-8"), format="html")
+        return gr.parse(text)
+    except gr.ParseError:
+        return None
