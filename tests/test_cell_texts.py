@@ -70,6 +70,14 @@ def test_text_before_the_digits_makes_the_cell_invalid_never_the_digits(text: st
     assert _quoted(report, f"'{text}'") == ["invalid-value"]
 
 
+@pytest.mark.parametrize(
+    ("text", "raw"), [("3,850", "3,850"), ("3，850", "3,850"), ("3850件", "3850件")]
+)
+def test_thousands_separators_and_units_in_section_two(text: str, raw: str) -> None:
+    cell = _read(LICENSING, text).cell(LICENSING)
+    assert (cell.value, cell.provenance, cell.raw) == (3850, "parsed", raw)
+
+
 @pytest.mark.parametrize("text", ["3、850", "~3850", "约3850", "3850 3851"])
 def test_a_section_two_cell_is_all_of_its_number_or_none(text: str) -> None:
     report = _read(LICENSING, text)
