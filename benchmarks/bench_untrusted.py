@@ -19,8 +19,17 @@ twice), and the largest peak of any one process (``ru_maxrss``); the command's s
 refusal named); the reports written. ``--check`` exits 1 unless the run took under 20 s,
 peaked under 600 MB, named each refusal and wrote the good reports.
 
+Then the bounds of issue 28, each input parsed by ``gr.parse`` in a fresh process: the CPU
+time (``time.process_time``) and the memory it needs, as its peak resident size less the
+size before the input was read (the package imported, the grammar compiled), over the
+input's size:
+
+- one line: ``--line-mb`` MiB (50 by default) of digits on one line, and of report text on
+  one line (``bench_scaling.one_line``), against the same size of ``bench_scaling``'s
+  ``tab-lines`` shape: at most 2× its time, and at most 4× the input in memory.
+
 Usage: python benchmarks/bench_untrusted.py [--bomb-mb 1536] [--text-mb 300] [--jobs 1]
-[--check]
+[--line-mb 50] [--check]
 """
 
 from __future__ import annotations
@@ -29,6 +38,7 @@ import argparse
 import io
 import json
 import os
+import random
 import resource
 import shutil
 import subprocess
@@ -44,6 +54,32 @@ SEEDS = sorted((HERE.parent / "tests" / "fixtures" / "seeds").glob("*.txt"))
 MIB = 1024 * 1024
 #: The targets of issue 20.
 SECONDS, PEAK_MB = 20.0, 600.0
+#: The targets of issue 28: a one-line input's time against the tab-lines shape's, and the
+#: memory any bounded input needs, over its size.
+LINE_RATIO, MEMORY_RATIO = 2.0, 4.0
+
+#: Run in a fresh process: parse the file named by argv[1], print CPU seconds and the peak
+#: resident bytes over those before the input was read (``VmHWM``, Linux).
+_MEASURE = """
+import json, sys, time
+import govinfo_report as gr
+
+def high_water():  # VmHWM: this process's peak, reset by exec (ru_maxrss is not)
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+gr.parse("某县2020年政府信息公开工作年度报告\\n一、总体情况\\n无。")
+before = high_water()
+data = open(sys.argv[1], "rb").read()
+start = time.process_time()
+try:
+    gr.parse(data)
+    outcome = "report"
+except gr.ParseError as error:
+    outcome = error.code
+seconds = time.process_time() - start
+print(json.dumps([seconds, (high_water() - before) * 1024, len(data), outcome]))
+"""
 
 
 def write_corpus(folder: Path, bomb_mb: int, text_mb: int) -> None:
@@ -110,11 +146,51 @@ def run(folder: Path, output: Path, jobs: int) -> tuple[float, float, float, str
     return seconds, peak / 1e6, largest / 1e6, "".join(err)
 
 
+def measure(data: bytes, scratch: Path) -> tuple[float, float, str]:
+    """``gr.parse`` of ``data`` in a fresh process: CPU seconds, memory over the input's size
+    (see the module docstring), and the outcome (``report`` or the error's code)."""
+    path = scratch / "input.bin"
+    path.write_bytes(data)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True, check=True
+    )
+    seconds, extra, size, outcome = json.loads(done.stdout)
+    path.unlink()
+    return seconds, extra / size, outcome
+
+
+def one_line(megabytes: int, scratch: Path) -> dict[str, bool]:
+    """The one-line inputs against the tab-lines shape (module docstring); their verdicts."""
+    sys.path.insert(0, str(HERE))
+    import bench_scaling
+
+    size = megabytes * MIB
+    rng = random.Random(20240229)
+    inputs = {
+        "tab-lines": bench_scaling.tab_lines(size, rng),
+        "one-line digits": (b"1234567890" * (size // 10 + 1))[:size],
+        "one-line report": bench_scaling.one_line(size, rng),
+    }
+    results = {name: measure(data, scratch) for name, data in inputs.items()}
+    floor = results["tab-lines"][0]
+    print(f"\none line, {megabytes} MiB each (CPU s; memory over the input's size):")
+    verdicts = {}
+    for name, (seconds, memory, outcome) in results.items():
+        print(
+            f"  {name:16} {seconds:6.2f} s  x{seconds / floor:4.2f}  memory x{memory:4.2f}  {outcome}"
+        )
+        if name != "tab-lines":
+            verdicts[f"{name}: time <= {LINE_RATIO:g}x"] = seconds <= LINE_RATIO * floor
+            verdicts[f"{name}: memory <= {MEMORY_RATIO:g}x"] = memory <= MEMORY_RATIO
+    return verdicts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bomb-mb", type=int, default=1536)
     parser.add_argument("--text-mb", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--line-mb", type=int, default=50)
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="untrusted-") as scratch:
@@ -127,6 +203,7 @@ def main() -> int:
         seconds, tree_mb, largest_mb, err = run(folder, output, args.jobs)
         rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
         written = [row["source"] for row in rows if row["status"] != "failed"]  # reports
+        bounds = one_line(args.line_mb, Path(scratch))
     shown = err.replace(str(folder), "corpus")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, jobs={args.jobs}")
     print(f"wall time        {seconds:6.2f} s   (target: under {SECONDS:g} s)")
@@ -149,9 +226,10 @@ def main() -> int:
         f"under {PEAK_MB:g} MB": tree_mb < PEAK_MB,
         "each refusal named": named,
         "the good reports written": sorted(written) == sorted(expected),
+        **bounds,
     }
     for target, met in verdicts.items():
-        print(f"{target:28} {'PASS' if met else 'FAIL'}")
+        print(f"{target:36} {'PASS' if met else 'FAIL'}")
     return 1 if args.check and not all(verdicts.values()) else 0
 
 

@@ -13,6 +13,10 @@ MAX_LINE_CHARS = 10_000
 #: is body without headings, and no title found there is reported (``title-missing``).
 MAX_FRONT_LINES = 200
 
+#: Characters of each of those lines searched: a page on one line (BeautifulSoup's
+#: ``get_text(strip=True)``) holds its title within its first few thousand.
+MAX_FRONT_LINE_CHARS = 100_000
+
 #: Lines of section 一's prose searched for the report's period sentence and the sentence
 #: naming its body, where the text prints no title: a report opens section 一 with them.
 MAX_OVERVIEW_LINES = 20

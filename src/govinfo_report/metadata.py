@@ -11,7 +11,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from . import labels
-from .limits import MAX_FRONT_LINES
+from .limits import MAX_FRONT_LINE_CHARS, MAX_FRONT_LINES, MAX_LINE_CHARS
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0"}
 _YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九O]{4}"
@@ -192,7 +192,8 @@ def _first_cell(text: str) -> str:
 
 def front(lines: Sequence[str]) -> Front:
     """What the front block ``lines`` (those before section 一; the first
-    ``MAX_FRONT_LINES`` that are not blank) tell of the report.
+    ``MAX_FRONT_LINES`` that are not blank, each its first ``MAX_FRONT_LINE_CHARS``) tell of
+    the report.
 
     The title is the first line (or two lines) that holds a year and a report's name and
     is no sentence; a site's metadata block gives one as ``名称``/``标题``. The body is
@@ -201,7 +202,10 @@ def front(lines: Sequence[str]) -> Front:
     ``发布机构``. The block's ``发布日期``/``发布时间`` is the date.
     """
     rows = list(
-        islice(((n, line) for n, line in enumerate(lines, 1) if line.strip()), MAX_FRONT_LINES)
+        islice(
+            ((n, line[:MAX_FRONT_LINE_CHARS]) for n, line in enumerate(lines, 1) if line.strip()),
+            MAX_FRONT_LINES,
+        )
     )
     found: tuple[str | None, int, int] | None = None
     page: dict[str, str] = {}
@@ -321,12 +325,19 @@ def _body_name(text: str) -> str | None:
     return name
 
 
+def _last(lines: Sequence[str]) -> list[str]:
+    """The last four lines that are not blank, but for those too long to be a signature's:
+    a line longer than ``MAX_LINE_CHARS`` is prose only (``limits``)."""
+    last = [line for line in lines if line.strip()][-4:]
+    return [line for line in last if len(line) <= MAX_LINE_CHARS]
+
+
 def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
     """The body a text without a title names: in its signature (the name on the line before
     the date that ends the report, or before it on that line), else in the sentence that
     opens section 一 (``2022年，XX县XX局依法…``; ``opening``: its first lines), where the name
     must also name a place. Never ``我局``, ``本机关`` and the like: ``None`` then."""
-    signed = [_compact(line) for line in closing if line.strip()][-4:]
+    signed = list(map(_compact, _last(closing)))
     for at, line in enumerate(signed):
         match = _SIGNED.fullmatch(line)
         if match is None:
@@ -334,7 +345,7 @@ def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
         name = _body_name(match["name"] or (signed[at - 1] if at else ""))
         if name is not None:
             return name
-    match = _OPENING.search("".join(map(_compact, opening)))
+    match = _OPENING.search("".join([_compact(line[:MAX_LINE_CHARS]) for line in opening]))
     if match is None or not _PLACE.match(match["name"]):
         return None
     return _body_name(match["name"])
@@ -342,7 +353,7 @@ def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
 
 def published(lines: Sequence[str]) -> datetime.date | None:
     """The signature date: a line at the end of the report that holds only a date."""
-    for line in reversed([line for line in lines if line.strip()][-4:]):
+    for line in reversed(_last(lines)):
         match = _DATE.fullmatch(_compact(line))
         if match:
             return _date(match)

@@ -19,7 +19,13 @@ from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
 from .layouts import Row
 from .layouts.base import GRID_MARK
-from .limits import MAX_BYTES, MAX_FRONT_LINES, MAX_OVERVIEW_LINES, MAX_TABLE_LINES
+from .limits import (
+    MAX_BYTES,
+    MAX_FRONT_LINE_CHARS,
+    MAX_FRONT_LINES,
+    MAX_OVERVIEW_LINES,
+    MAX_TABLE_LINES,
+)
 from .model import Report, Table
 from .reading import Reading, unplaced
 from .resolve import Resolved, agrees, resolve, verifies
@@ -215,12 +221,16 @@ def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None
 
 def _front(text: Source, skel: Skeleton) -> metadata.Front:
     """What the front block tells of the report; where it prints no title (trafilatura drops
-    it), the year of the report's own period sentence and the body its text names."""
+    it), the year of the report's own period sentence and the body its text names (in the
+    first ``MAX_FRONT_LINE_CHARS`` of each line)."""
     lines = _front_lines(text, skel)
     front = metadata.front(lines)
     if front.year is not None and front.organisation is not None:
         return front
-    opening = [*islice(filter(str.strip, lines), MAX_FRONT_LINES), *_overview(text, skel)]
+    opening = [
+        line[:MAX_FRONT_LINE_CHARS]
+        for line in (*islice(filter(str.strip, lines), MAX_FRONT_LINES), *_overview(text, skel))
+    ]
     return front._replace(
         year=front.year or metadata.period_year(opening),
         organisation=front.organisation or metadata.named_body(opening, _last_prose(text, skel)),

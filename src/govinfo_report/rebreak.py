@@ -80,17 +80,21 @@ _APPEAL_HEADERS = [
     *(w for ws in labels.APPEAL_OUTCOMES.values() for w in ws),
 ]
 
+#: Where a landmark may start: an ideograph (or other non-ASCII text), a bracket, or a
+#: number of one or two digits before ``.`` or ``、``. Checked first at each position, so that
+#: a long run of digits, Latin or spaces is passed over without trying every label.
+_MAY_START = r"(?=[^\x00-\x27\x29-\x7f]|\d{1,2}\s*[.、])"
 #: Every landmark, one named group each; a match of a group that does not belong to the
 #: section the scan is in is passed over.
 _LANDMARK = re.compile(
-    rf"(?P<heading>{_HEADING})"
+    rf"{_MAY_START}(?:(?P<heading>{_HEADING})"
     rf"|(?P<article>{_ARTICLE})"
     rf"|(?P<application_row>(?:{_NUMBERING})?(?:{_any(_APPLICATION_ROWS - _HEADER_WORDS)})"
     rf"{_VALUE_NEXT}|{_NUMBERING}(?:{_any(_APPLICATION_ROWS & _HEADER_WORDS)}){_VALUE_NEXT})"
     rf"|(?P<proactive_row>(?:{_any(_PROACTIVE_ROWS)}){_VALUE_NEXT})"
     rf"|(?P<application_start>{_any(_APPLICATION_START)})"
     rf"|(?P<proactive_start>{_any(_PROACTIVE_HEADERS)})"
-    rf"|(?P<appeal_start>{_any(_APPEAL_HEADERS)})"
+    rf"|(?P<appeal_start>{_any(_APPEAL_HEADERS)}))"
 )
 _KEYWORD = re.compile(_KEYWORDS)
 #: Which section each heading keyword names.
@@ -201,6 +205,8 @@ def restore(lines: Sequence[str]) -> Restored | None:
     line breaks).
 
     Linear in the text: one search of each line, at most ``MAX_REBREAKS`` cuts in all."""
+    if _LANDMARK.search("\n".join(lines)) is None:  # one pass at C speed: nothing to cut
+        return None
     scan = _Scan()
     pieces: list[str] = []
     origins: list[tuple[int, int]] = []
@@ -208,6 +214,10 @@ def restore(lines: Sequence[str]) -> Restored | None:
     broken: list[tuple[int, int]] = []
     for index, line in enumerate(lines):
         cuts = scan.cuts(line)
+        if not cuts:
+            pieces.append(line)
+            origins.append((index, 0))
+            continue
         starts = sorted({0, *cuts})
         if len(starts) > 2 or (len(starts) == 2 and line[: starts[1]].strip()):
             broken.append((index, len(line)))  # text before a landmark: not a line's indent
