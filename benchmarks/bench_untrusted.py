@@ -176,9 +176,8 @@ def one_line(megabytes: int, scratch: Path) -> dict[str, bool]:
     print(f"\none line, {megabytes} MiB each (CPU s; memory over the input's size):")
     verdicts = {}
     for name, (seconds, memory, outcome) in results.items():
-        print(
-            f"  {name:16} {seconds:6.2f} s  x{seconds / floor:4.2f}  memory x{memory:4.2f}  {outcome}"
-        )
+        ratio = seconds / floor
+        print(f"  {name:16} {seconds:6.2f} s  x{ratio:4.2f}  memory x{memory:4.2f}  {outcome}")
         if name != "tab-lines":
             verdicts[f"{name}: time <= {LINE_RATIO:g}x"] = seconds <= LINE_RATIO * floor
             verdicts[f"{name}: memory <= {MEMORY_RATIO:g}x"] = memory <= MEMORY_RATIO
