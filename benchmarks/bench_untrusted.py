@@ -28,8 +28,13 @@ input's size:
   one line (``bench_scaling.one_line``), against the same size of ``bench_scaling``'s
   ``tab-lines`` shape: at most 2× its time, and at most 4× the input in memory.
 
+- a tar skip: a ``.tar.gz`` whose first member declares ``--tar-mb`` MiB (300 by default,
+  zeros: about 300 kB compressed), over the size limit, then a report: listing it (the
+  member passed over, the report read) against gunzip of the whole archive, at most
+  ``TAR_RATIO`` times its time.
+
 Usage: python benchmarks/bench_untrusted.py [--bomb-mb 1536] [--text-mb 300] [--jobs 1]
-[--line-mb 50] [--check]
+[--line-mb 50] [--tar-mb 300] [--check]
 """
 
 from __future__ import annotations
@@ -57,6 +62,8 @@ SECONDS, PEAK_MB = 20.0, 600.0
 #: The targets of issue 28: a one-line input's time against the tab-lines shape's, and the
 #: memory any bounded input needs, over its size.
 LINE_RATIO, MEMORY_RATIO = 2.0, 4.0
+#: A tar member passed over at gzip's speed: the listing's wall time over gunzip's.
+TAR_RATIO = 2.0
 
 #: Run in a fresh process: parse the file named by argv[1], print CPU seconds and the peak
 #: resident bytes over those before the input was read (``VmHWM``, Linux).
@@ -184,12 +191,57 @@ def one_line(megabytes: int, scratch: Path) -> dict[str, bool]:
     return verdicts
 
 
+def tar_skip(megabytes: int, scratch: Path) -> dict[str, bool]:
+    """The tar skip (module docstring); its verdict."""
+    import gzip
+    import tarfile
+
+    import govinfo_report as gr
+
+    archive = scratch / "large.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=9) as out:
+        info = tarfile.TarInfo("zeros.txt")
+        info.size = megabytes * MIB
+        out.addfile(info, io.BufferedReader(_Zeros(info.size)))
+        out.add(SEEDS[4], arcname="good.txt")
+    start = time.perf_counter()
+    listed = [
+        document.code if document.unreadable else "read" for document in gr.tar_archive(archive)
+    ]
+    listing = time.perf_counter() - start
+    start = time.perf_counter()
+    with gzip.open(archive) as unzipped:
+        while unzipped.read(MIB):
+            pass
+    gunzip = time.perf_counter() - start
+    print(f"\ntar skip: {archive.stat().st_size:,} B, a member of {megabytes} MiB: {listed}")
+    print(f"  listing {listing:6.2f} s, gunzip {gunzip:6.2f} s, x{listing / gunzip:4.2f}")
+    return {f"tar skip <= {TAR_RATIO:g}x gunzip": listing <= TAR_RATIO * gunzip}
+
+
+class _Zeros(io.RawIOBase):
+    """``size`` zero bytes, read without holding them."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        count = min(len(buffer), self.left)
+        buffer[:count] = bytes(count)
+        self.left -= count
+        return count
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bomb-mb", type=int, default=1536)
     parser.add_argument("--text-mb", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--line-mb", type=int, default=50)
+    parser.add_argument("--tar-mb", type=int, default=300)
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="untrusted-") as scratch:
@@ -202,7 +254,7 @@ def main() -> int:
         seconds, tree_mb, largest_mb, err = run(folder, output, args.jobs)
         rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
         written = [row["source"] for row in rows if row["status"] != "failed"]  # reports
-        bounds = one_line(args.line_mb, Path(scratch))
+        bounds = one_line(args.line_mb, Path(scratch)) | tar_skip(args.tar_mb, Path(scratch))
     shown = err.replace(str(folder), "corpus")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, jobs={args.jobs}")
     print(f"wall time        {seconds:6.2f} s   (target: under {SECONDS:g} s)")

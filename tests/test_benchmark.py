@@ -262,7 +262,18 @@ def test_untrusted_benchmark_runs_on_small_sizes() -> None:
     """The untrusted-corpus scenario with a 70 MiB bomb and a 70 MiB text (both past the
     64 MiB limit): each refusal named, the good reports written (its times are its own)."""
     done = subprocess.run(
-        [sys.executable, str(UNTRUSTED), "--bomb-mb", "70", "--text-mb", "70", "--line-mb", "2"],
+        [
+            sys.executable,
+            str(UNTRUSTED),
+            "--bomb-mb",
+            "70",
+            "--text-mb",
+            "70",
+            "--line-mb",
+            "2",
+            "--tar-mb",
+            "8",
+        ],
         check=True,
         capture_output=True,
         text=True,

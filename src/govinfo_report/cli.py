@@ -332,7 +332,8 @@ def _input_arguments() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="the time a document may take in its worker process (default %(default)g; "
         "0: none, and with --jobs 1 parsing happens in this process); past it the "
-        "document fails as timeout and a new worker takes over",
+        "document fails as timeout and a new worker takes over; a tar archive's listing "
+        "may take this long for each document it gives",
     )
     inputs.add_argument(
         "--max-depth",
@@ -380,6 +381,7 @@ def _results(
         max_depth=args.max_depth,
         max_bytes=args.max_bytes,
         skipped=tally.skip,
+        timeout=args.timeout,
     )
     with closing(
         iter_parse(

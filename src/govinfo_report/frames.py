@@ -178,7 +178,7 @@ def _results(
     skipped: OnSkip | None,
 ) -> Iterator[Result]:
     paths = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
-    documents = listed(paths, patterns, max_bytes=max_bytes, skipped=skipped)
+    documents = listed(paths, patterns, max_bytes=max_bytes, skipped=skipped, timeout=timeout)
     results = iter_parse(
         documents, jobs=jobs, layout=layout, timeout=timeout, max_bytes=max_bytes, ocr=ocr
     )
