@@ -33,8 +33,16 @@ input's size:
   member passed over, the report read) against gunzip of the whole archive, at most
   ``TAR_RATIO`` times its time.
 
+- PDF streams: a stream bomb (a one-page PDF of about 70 kB whose content stream inflates to
+  ``--pdf-mb`` MiB of text operations, 50 by default: 45 s and 3.6 GB before), refused as
+  ``too-complex``; a page just under ``limits.MAX_PDF_TEXT_OPERATIONS``, the costliest a PDF
+  may be; and the real PDFs of ``tests/fixtures``. Each peaks at most ``PDF_RATIO`` times its
+  streams' inflated size plus ``PDF_PAGE_MB`` (pdfium builds an object of about 800 bytes
+  for every text operation of the page it loads, whatever the operation's size, so a page of
+  short operations is bounded by the cap on their number, not by its bytes).
+
 Usage: python benchmarks/bench_untrusted.py [--bomb-mb 1536] [--text-mb 300] [--jobs 1]
-[--line-mb 50] [--tar-mb 300] [--check]
+[--line-mb 50] [--tar-mb 300] [--pdf-mb 50] [--check]
 """
 
 from __future__ import annotations
@@ -44,6 +52,7 @@ import io
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -52,6 +61,7 @@ import tempfile
 import threading
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -62,6 +72,8 @@ SECONDS, PEAK_MB = 20.0, 600.0
 #: The targets of issue 28: a one-line input's time against the tab-lines shape's, and the
 #: memory any bounded input needs, over its size.
 LINE_RATIO, MEMORY_RATIO = 2.0, 4.0
+#: A PDF's peak memory: times its streams' inflated size, plus one page's objects (MB).
+PDF_RATIO, PDF_PAGE_MB = 10.0, 16.0
 #: A tar member passed over at gzip's speed: the listing's wall time over gunzip's.
 TAR_RATIO = 2.0
 
@@ -80,7 +92,7 @@ before = high_water()
 data = open(sys.argv[1], "rb").read()
 start = time.process_time()
 try:
-    gr.parse(data)
+    gr.parse(data, format=sys.argv[2] if len(sys.argv) > 2 else None)
     outcome = "report"
 except gr.ParseError as error:
     outcome = error.code
@@ -153,14 +165,13 @@ def run(folder: Path, output: Path, jobs: int) -> tuple[float, float, float, str
     return seconds, peak / 1e6, largest / 1e6, "".join(err)
 
 
-def measure(data: bytes, scratch: Path) -> tuple[float, float, str]:
+def measure(data: bytes, scratch: Path, format: str | None = None) -> tuple[float, float, str]:
     """``gr.parse`` of ``data`` in a fresh process: CPU seconds, memory over the input's size
     (see the module docstring), and the outcome (``report`` or the error's code)."""
     path = scratch / "input.bin"
     path.write_bytes(data)
-    done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True, check=True
-    )
+    command = [sys.executable, "-c", _MEASURE, str(path), *([format] if format else [])]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     seconds, extra, size, outcome = json.loads(done.stdout)
     path.unlink()
     return seconds, extra / size, outcome
@@ -189,6 +200,56 @@ def one_line(megabytes: int, scratch: Path) -> dict[str, bool]:
             verdicts[f"{name}: time <= {LINE_RATIO:g}x"] = seconds <= LINE_RATIO * floor
             verdicts[f"{name}: memory <= {MEMORY_RATIO:g}x"] = memory <= MEMORY_RATIO
     return verdicts
+
+
+def pdf_streams(megabytes: int, scratch: Path) -> dict[str, bool]:
+    """The PDF streams (module docstring); their verdicts."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from govinfo_report.limits import MAX_PDF_TEXT_OPERATIONS
+
+    from fuzz import pdf
+
+    show = b"(a) Tj\n"
+    inputs = {
+        "stream bomb": pdf(
+            b"BT /F1 12 Tf 72 700 Td\n" + show * (megabytes * MIB // 7) + b"ET", flate=True
+        ),
+        "at the cap": pdf(
+            b"BT /F1 12 Tf 72 700 Td\n" + show * (MAX_PDF_TEXT_OPERATIONS - 1000) + b"ET",
+            flate=True,
+        ),
+        **{
+            f"{path.parent.name}/{path.stem}": path.read_bytes()
+            for path in sorted((HERE.parent / "tests" / "fixtures").glob("**/*.pdf"))
+        },
+    }
+    print("\nPDF streams (CPU s; peak over the streams' inflated size):")
+    verdicts = {}
+    for name, data in inputs.items():
+        inflated = _inflated(data)
+        seconds, memory, outcome = measure(data, scratch, "pdf")
+        peak_mb = memory * len(data) / 1e6
+        bound_mb = PDF_RATIO * inflated / 1e6 + PDF_PAGE_MB
+        print(
+            f"  {name[-24:]:24} {len(data):>9,} B -> {inflated:>11,} B  {seconds:6.2f} s  "
+            f"peak {peak_mb:7.1f} MB (bound {bound_mb:7.1f})  {outcome}"
+        )
+        verdicts[f"PDF {name[-24:]}: memory bound"] = peak_mb <= bound_mb
+        if name == "stream bomb":
+            verdicts["PDF stream bomb refused"] = outcome == "too-complex"
+    return verdicts
+
+
+def _inflated(data: bytes) -> int:
+    """The bytes a PDF's zlib streams inflate to, all of them (the bench's own count)."""
+    total = 0
+    for found in re.finditer(rb"stream\r?\n", data):
+        inflater = zlib.decompressobj()
+        try:
+            total += len(inflater.decompress(data[found.end() :]))
+        except zlib.error:
+            continue
+    return total
 
 
 def tar_skip(megabytes: int, scratch: Path) -> dict[str, bool]:
@@ -242,6 +303,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--line-mb", type=int, default=50)
     parser.add_argument("--tar-mb", type=int, default=300)
+    parser.add_argument("--pdf-mb", type=int, default=50)
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="untrusted-") as scratch:
@@ -254,7 +316,11 @@ def main() -> int:
         seconds, tree_mb, largest_mb, err = run(folder, output, args.jobs)
         rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
         written = [row["source"] for row in rows if row["status"] != "failed"]  # reports
-        bounds = one_line(args.line_mb, Path(scratch)) | tar_skip(args.tar_mb, Path(scratch))
+        bounds = (
+            one_line(args.line_mb, Path(scratch))
+            | tar_skip(args.tar_mb, Path(scratch))
+            | pdf_streams(args.pdf_mb, Path(scratch))
+        )
     shown = err.replace(str(folder), "corpus")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, jobs={args.jobs}")
     print(f"wall time        {seconds:6.2f} s   (target: under {SECONDS:g} s)")

@@ -23,6 +23,7 @@ import pytest
 import govinfo_report as gr
 from govinfo_report import bounded, cli
 from govinfo_report.documents import SKIP_REASONS
+from govinfo_report.limits import MAX_PDF_TEXT_OPERATIONS
 
 from conftest import SEEDS, assert_seed
 from fuzz import pdf
@@ -264,6 +265,47 @@ def test_a_pdf_whose_streams_would_inflate_too_much() -> None:
     )
     readable = pdf(b"BT /F1 12 Tf 72 720 Td (2020 report) Tj ET", flate=True)
     assert gr.extract_text(readable, format="pdf", max_bytes=1000) == "2020 report"
+
+
+def test_a_pdf_page_of_too_many_text_operations_is_refused_before_it_is_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 28: a 120 kB PDF whose one stream inflates to 50 MB of text operations took 45 s
+    and 3.6 GB in pdfium, which builds an object for each. Its streams are weighed first: more
+    text operations than a page of a report ever shows, or a stream inflating past its cap,
+    is refused as too-complex, before any page is loaded."""
+    show = b"(a) Tj\n"
+    many = pdf(
+        b"BT /F1 12 Tf 72 700 Td\n" + show * (MAX_PDF_TEXT_OPERATIONS + 1) + b"ET", flate=True
+    )
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(many, format="pdf", max_bytes=None)
+    assert raised.value.code == "too-complex"
+    assert "more than 20,000 text operations" in raised.value.message
+    stored = pdf(b"BT /F1 12 Tf 72 700 Td\n" + show * (MAX_PDF_TEXT_OPERATIONS + 1) + b"ET")
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(stored, format="pdf")
+    assert raised.value.code == "too-complex"  # not compressed: counted as stored
+    monkeypatch.setattr(bounded, "MAX_PDF_CONTENT_BYTES", 100_000)
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(pdf(b"0 0 m\n" * 20_000, flate=True), format="pdf")
+    assert raised.value.code == "too-complex"
+    assert "more than 100,000 bytes inflated" in raised.value.message
+    fewer = pdf(b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET " + b"0 0 m\n" * 1000, flate=True)
+    assert gr.extract_text(fewer, format="pdf") == "2020 report"
+
+
+def test_parse_has_a_time_budget_when_asked() -> None:
+    """Issue 28: plain parse had no time limit. With timeout=, the report is parsed in a
+    worker process, killed past it."""
+    text = SEEDS[1].read_text(encoding="utf-8")
+    assert gr.parse(text, timeout=60).flat() == gr.parse(text).flat()
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(text, timeout=1e-6)
+    assert raised.value.code == "timeout"
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse("", timeout=60)
+    assert raised.value.code == "empty-input"  # the worker's error, raised here
 
 
 ENTITIES = '<!ENTITY a0 "报告报告报告">' + "".join(

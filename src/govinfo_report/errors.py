@@ -27,7 +27,11 @@ ERROR_CODES: dict[str, str] = {
     "map glyphs to no real characters",
     "too-large": "a document is larger than the size limit (max_bytes), or an archive member "
     "would inflate more than 1,000 times its compressed size (a zip bomb)",
-    "timeout": "a document of a stream took longer than the time budget (timeout)",
+    "too-complex": "a PDF document has a stream (a page's content) that inflates past 16 MiB "
+    "or shows more than 20,000 pieces of text: no report's page does, and reading it "
+    "would take gigabytes",
+    "timeout": "a document of a stream, or a report parsed with a timeout, took longer than "
+    "the time budget (timeout)",
     "worker-died": "the worker process parsing a document of a stream died (killed, out of "
     "memory, a crash in a C library)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",

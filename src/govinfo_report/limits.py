@@ -50,6 +50,15 @@ MAX_BYTES = 64 * 1024 * 1024
 #: report text compresses 3 to 10 times, so only a zip bomb comes near.
 MAX_COMPRESSION_RATIO = 1000
 
+#: One PDF stream that is no image (a page's content, a form drawn on it), inflated, at
+#: most, and its text-showing operators (``Tj``, ``TJ``, ``'``, ``"``) at most. pdfium builds
+#: an object of some hundreds of bytes for each operation of a page it loads, so a 120 kB
+#: file whose one stream inflates to 50 MB of text operations took 45 s and 3.6 GB. A real
+#: report's page content is a few hundred kB with a few thousand text operations. Past
+#: either cap the document is refused before a page is loaded (``too-complex``).
+MAX_PDF_CONTENT_BYTES = 16 * 1024 * 1024
+MAX_PDF_TEXT_OPERATIONS = 20_000
+
 #: How many archives deep a document may sit: 1, the members of an archive given or found in
 #: a folder; 2, also the members of an archive inside that one. Deeper archives are skipped
 #: and named (``depth``).

@@ -9,7 +9,7 @@ import os
 from collections.abc import Sequence
 from functools import cache, partial
 from itertools import chain, islice
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -45,6 +45,7 @@ def parse(
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
     ocr: bool | Literal["strict"] = False,
+    timeout: float | None = None,
 ) -> Report:
     """Parse one report.
 
@@ -66,6 +67,9 @@ def parse(
             formats are read as always). Each number of a scanned table stands only where
             two reads agree and the rules hold; a value no rule checks is marked
             (``Cell.ocr``), and left missing with ``"strict"``. See ``docs/formats.md``.
+        timeout: seconds the parse may take (``None``, the default: no limit). Given, the
+            report is parsed in a worker process (as ``iter_parse`` parses), killed past
+            it: ``ParseError`` code ``timeout``. For untrusted input, with ``max_bytes``.
 
     Returns:
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
@@ -74,7 +78,8 @@ def parse(
         ParseError: the input is empty, binary, undecodable, not a report at all, too
             large (``too-large``), several reports (``several-reports``: see
             ``split_reports``), or a ``str`` naming a file (``path-as-text``); with
-            ``strict``, the report has errors.
+            ``strict``, the report has errors; with ``timeout``, past it (``timeout``) or
+            its worker process died (``worker-died``).
         LegacyReportError: a report from before 2019, which follows neither template (a
             ``ParseError`` with code ``legacy-report``).
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -91,8 +96,30 @@ def parse(
         raise ValueError(f"ocr must be False, True or 'strict', not {ocr!r}")
     if layout is not None:
         layouts.get(layout)  # an unknown layout is refused before anything is read
+    if timeout is not None:
+        return _within(
+            source,
+            timeout,
+            layout=layout,
+            strict=strict,
+            format=format,
+            max_bytes=max_bytes,
+            ocr=ocr,
+        )
     given = read(source, format, max_bytes, ocr=bool(ocr))
     return parse_source(given, layout=layout, strict=strict, ocr=ocr)
+
+
+def _within(source: str | bytes | os.PathLike[str], timeout: float, **options: Any) -> Report:
+    """``parse`` of ``source`` in a worker process that is given ``timeout`` seconds: the
+    streaming API's worker (the corpus stage is imported here, on use, as it runs this)."""
+    from .stream import iter_parse
+
+    (result,) = iter_parse([source], jobs=1, timeout=timeout, ocr_timeout=timeout, **options)
+    if result.error is not None:
+        raise result.error
+    assert result.report is not None
+    return result.report
 
 
 def parse_source(
