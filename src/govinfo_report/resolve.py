@@ -171,8 +171,8 @@ class _Work:
         Where the rules contradict each other (the report does not add up), no solution
         exists; each unit of printed values there is then placed by its own row's rules alone
         (those all of whose cells are the unit's), and the lost cells by the rules the placed
-        values leave unknown. Values cut from a run of digits are kept only where every rule
-        holds."""
+        values leave unknown. A run of digits is placed so too: where it cuts one way only,
+        or one way only under its own row's rules; the broken rules are reported."""
         rules = rule_set(self.template.name)
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
@@ -206,11 +206,13 @@ class _Work:
             if unit.cells[0] not in outcome.infeasible:
                 self._settle(unit, at, outcome)
         for _, (unit, model) in contradicted:
-            if unit.run is not None:  # values cut from digits need every rule to hold
+            if unit.run is not None and unit.fewer:  # blanks may hide among the digits
                 self._settle(unit, 0, outcome)
                 continue
             inside = set(unit.cells)
             own = [rule for rule in rules.rules if inside.issuperset(rule.cells)]
+            if unit.run is not None and len(unit.options) == 1:
+                own = []  # digits that cut one way only: certain whatever the rules say
             self._settle(unit, 0, self._solve(own, [(unit, model)], []), alone=True)
         for cell in lost:
             agreed = outcome.agreed.get(cell)
@@ -415,9 +417,14 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False)
             code, outcome = (
                 "collapsed-cell-split",
                 (
-                    f"of the {ways}, the consistency rules leave one reading; its cells are "
-                    "derived from it"
-                ),
+                    "it cuts one way only"
+                    if alone and unit.ways == 1
+                    else f"of the {ways}, "
+                    + ("its row's own rules" if alone else "the consistency rules")
+                    + " leave one reading"
+                )
+                + (" (the rules linking the rows do not hold together)" if alone else "")
+                + "; its cells are derived from it",
             )
         else:
             fewer = (
