@@ -10,6 +10,7 @@ or, for a damaged cell, the number its text says; anything else is missing."""
 
 from __future__ import annotations
 
+import pytest
 from damage import FORMATS, FORMS, PAGES, Says, kinds, markup, parse, rendered, wrong_cells
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,3 +57,34 @@ def test_a_damaged_cell_is_never_a_wrong_number(case: Case) -> None:
     back = parse(rendered(report, printed, where, seed), where)
     if back is not None:
         assert wrong_cells(back, report.flat(), says) == {}
+
+
+#: A wrong number the damaged-cell property found (thorough profile, 2026-11-23) and that is
+#: not fixed: a tool that writes nothing for a blank cell (the flattened-header writer) and a
+#: number glued to itself (299299 for 299) in the same row. The report then does not add up,
+#: so the short row is placed by its own row's sum alone, which any six values fit with the
+#: seventh, 总计, derived: the six land one column left of where they belong. Requiring a rule
+#: to check every such reading loses seed 001's short rows, which real reports print so (their
+#: 总计 left out), and the errors it reports; see docs/robustness.md, "Known wrong".
+KNOWN_WRONG = pytest.mark.xfail(
+    strict=True, reason="a row short of a blank and holding a misprint is placed by its sum alone"
+)
+
+
+@KNOWN_WRONG
+def test_a_short_row_with_a_misprint_in_a_report_that_does_not_add_up() -> None:
+    values = {field.key: 0 for field in gr.fields("2021")}
+    row = "applications.denied.enforcement_files"
+    columns = ("natural_person", "commercial_enterprise", "research_institution")
+    columns += ("public_interest_organisation", "legal_service_agency", "other_organisation")
+    numbers = (12, 33, 0, 260, 299, 5)
+    for prefix in (row, "applications.total", "applications.new"):
+        values |= {f"{prefix}.{c}": n for c, n in zip(columns, numbers, strict=True)}
+        values[f"{prefix}.total"] = sum(numbers)
+    report = gr.Report.from_values(
+        values, template="2021", organisation="某某区人民政府", year=2023
+    )
+    printed = {f"{row}.legal_service_agency": "299299", f"{row}.research_institution": ""}
+    back = parse(rendered(report, printed, "flattened-header"), "flattened-header")
+    assert back is not None
+    assert wrong_cells(back, report.flat(), {f"{row}.legal_service_agency": 299299}) == {}
