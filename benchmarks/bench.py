@@ -8,7 +8,9 @@ throughput  ``gr.parse`` on bytes in this process (one core): reports of every (
             layout) pair of the corpus (``--per-layout`` each) and the five real seeds
             (repeated to as many), best of ``--rounds`` rounds of ``time.perf_counter``
             after a warm-up parse (grammar built). The floor on the same texts is
-            ``floor_pass``: decode UTF-8, split lines, split each line into cells.
+            ``floor_pass``: decode UTF-8, split lines, split each line into cells; the plain
+            floor ``plain_floor`` splits on tabs alone (issue 30's yardstick).
+latency     each seed and real rendering parsed alone: the median, p95 and slowest.
 profile     one pass of ``gr.parse`` over the same reports under cProfile, its cumulative
             time split by pipeline stage.
 size        per corpus size, a fresh process iterates ``gr.iter_parse(gr.documents(dir))``
@@ -20,8 +22,9 @@ size        per corpus size, a fresh process iterates ``gr.iter_parse(gr.documen
             their time and their memory.
 workers     the streaming run of the largest size up to ``FULL_MAX`` again with jobs=2; the
             speedup is the wall time of jobs=1 over that of jobs=2.
-pdf         ``bench_pdf.py``: each PDF fixture read and parsed against its text parsed (CPU ms
-            a page), and PDFs of 20 and 200 pages read in fresh processes (time, peak RSS).
+pdf         ``bench_pdf.py``: each PDF fixture read and parsed against its text parsed and
+            against pypdfium2's bare text extraction (CPU ms a page), and PDFs of 20 and 200
+            pages read in fresh processes (time, peak RSS).
 tables      issue 17's table stage: each seed's best parse, seed 003 (18 short rows)
             against the others' median, and ``bench_damage.py``'s seeds with 1 to 20 numbers
             deleted, blanked or run together (the slowest copy against 100 ms). Throughput
@@ -82,6 +85,8 @@ TARGET_DAMAGED_S = bench_damage.TARGET
 
 #: Cell separators of every layout: a tab, a pipe, or a run of two or more spaces.
 CELLS = re.compile(r"[\t|]| {2,}")
+#: The plain floor (issue 30): cells split on tabs alone.
+TAB = re.compile("\t")
 
 
 def floor_pass(data: bytes) -> int:
@@ -120,8 +125,18 @@ def machine() -> str:
 # Throughput ---------------------------------------------------------------------------------
 
 
+def plain_floor(data: bytes) -> int:
+    """The plainest pass a reader of tab-separated text makes: decode UTF-8, split lines,
+    split each line on tabs with one compiled pattern. Returns the number of cells."""
+    cells = 0
+    for line in data.decode("utf-8").splitlines():
+        cells += len(TAB.split(line))
+    return cells
+
+
 class Speed(NamedTuple):
-    """Best times of the full pipeline and of the floor over one set of texts."""
+    """Best times of the full pipeline, of the floor and of the plain floor over one set of
+    texts."""
 
     texts: str
     template: str
@@ -129,6 +144,7 @@ class Speed(NamedTuple):
     megabytes: float
     parse_s: float
     floor_s: float
+    plain_s: float
 
     def cells(self) -> list[str]:
         return [
@@ -141,6 +157,7 @@ class Speed(NamedTuple):
             f"{self.reports / self.floor_s:,.0f}",
             f"{self.megabytes / self.floor_s:.1f}",
             f"{self.parse_s / self.floor_s:.1f}",
+            f"{self.parse_s / self.plain_s:.1f}",
         ]
 
 
@@ -164,6 +181,7 @@ def speed(texts: str, template: str, inputs: Sequence[bytes], rounds: int) -> Sp
         sum(map(len, inputs)) / MB,
         best(gr.parse, inputs, rounds),
         best(floor_pass, inputs, rounds),
+        best(plain_floor, inputs, rounds),
     )
 
 
@@ -187,6 +205,7 @@ def throughput(samples: Sequence[corpus.Sample], rounds: int) -> list[Speed]:
             sum(row.megabytes for row in rows),
             sum(row.parse_s for row in rows),
             sum(row.floor_s for row in rows),
+            sum(row.plain_s for row in rows),
         )
     )
     rows.append(speed("real seeds", "2019", seeds(len(samples) // len(groups)), rounds))
@@ -201,6 +220,24 @@ def real_reports() -> list[bytes]:
     raw = REALWORLD / "raw"
     texts = [*raw.glob("*.crawler.txt"), *raw.glob("*.md"), *REALWORLD.glob("renderings/*/*.txt")]
     return [path.read_bytes() for path in [*SEEDS, *sorted(texts)]]
+
+
+def latencies(rounds: int) -> list[float]:
+    """Each report of ``real_reports`` parsed alone: its best time (seconds) over
+    ``rounds`` rounds of all of them in turn, sorted."""
+    texts = real_reports()
+    best = [float("inf")] * len(texts)
+    for _ in range(rounds):
+        for at, data in enumerate(texts):
+            start = time.perf_counter()
+            gr.parse(data)
+            best[at] = min(best[at], time.perf_counter() - start)
+    return sorted(best)
+
+
+def percentile(times: Sequence[float], share: float) -> float:
+    """The time below which ``share`` of ``times`` (sorted) fall (nearest rank)."""
+    return times[min(len(times) - 1, max(0, round(share * len(times)) - 1))]
 
 
 def seed_times(rounds: int) -> dict[str, float]:
@@ -465,7 +502,7 @@ def results(
     paired_size: int,
     workers: dict[str, float],
     pdfs: tuple[Sequence[bench_pdf.Speed], Sequence[dict[str, float]]],
-    tables: tuple[dict[str, float], Sequence[bench_damage.Damage]],
+    tables: tuple[dict[str, float], Sequence[bench_damage.Damage], Sequence[float]],
 ) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
@@ -478,7 +515,8 @@ def results(
         f"start, {os.getloadavg()[0]:.2f} at the end ({os.cpu_count()} CPUs).",
         "",
         f"**Throughput on one core** (`gr.parse` on bytes, in-process; best of {args.rounds} "
-        "rounds; floor: decode, split lines, split cells):",
+        "rounds; floor: decode, split lines, split cells on tabs, pipes and runs of spaces; "
+        "plain floor: the same split on tabs alone):",
         "",
         *table(
             [
@@ -491,6 +529,7 @@ def results(
                 "floor reports/s",
                 "floor MB/s",
                 "x floor",
+                "x plain floor",
             ],
             [row.cells() for row in speeds],
             labels=2,
@@ -570,6 +609,20 @@ def results(
             ["seed", *tables[0]], [["parse ms", *(f"{1000 * t:.2f}" for t in tables[0].values())]]
         ),
         "",
+        f"**Latency** (each of the {len(tables[2])} seeds and real renderings of "
+        f"`tests/fixtures/realworld` parsed alone, best of {args.rounds * 10} rounds; ms):",
+        "",
+        *table(
+            ["reports", "median", "p95", "slowest"],
+            [
+                [
+                    f"{len(tables[2])}",
+                    *(f"{1000 * t:.2f}" for t in latency_figures(tables[2])),
+                ]
+            ],
+            labels=0,
+        ),
+        "",
         f"**Damaged seeds** (each seed with 1 to 20 of its table numbers deleted, blanked or "
         f"run together, {args.damage_trials} copies per seed and kind, each parsed once after "
         "the intact seed; the intact parse against a tab split of its lines):",
@@ -597,9 +650,58 @@ def results(
             [
                 *targets(everything, scales, speedup),
                 *bench_pdf.targets(*pdfs),
-                *table_targets(speeds, *tables),
+                *table_targets(speeds, *tables[:2]),
+                *plain_targets(speeds, tables[2]),
             ],
         ),
+    ]
+
+
+#: Issue 30's targets: against the plain floor, and the real renderings' latency (ms).
+TARGET_SEEDS_PLAIN, TARGET_GENERATED_PLAIN = 15.0, 10.0
+TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_SLOWEST_MS = 2.0, 5.0, 20.0
+
+
+def latency_figures(times: Sequence[float]) -> tuple[float, float, float]:
+    """The median, p95 and slowest of ``times`` (sorted seconds)."""
+    return statistics.median(times), percentile(times, 0.95), times[-1]
+
+
+def plain_targets(speeds: Sequence[Speed], times: Sequence[float]) -> list[list[str]]:
+    """Issue 30's target rows: seeds and generated reports against the plain floor, and the
+    real renderings' median, p95 and slowest parse."""
+    seeds_row = next(row for row in speeds if row.texts == "real seeds")
+    generated = next(row for row in speeds if row.texts == "all generated")
+    median, p95, slowest = (1000 * t for t in latency_figures(times))
+    rows = [
+        (
+            f"seeds at most {TARGET_SEEDS_PLAIN:g}x the plain floor",
+            seeds_row.parse_s / seeds_row.plain_s,
+            TARGET_SEEDS_PLAIN,
+            "x",
+        ),
+        (
+            f"generated reports at most {TARGET_GENERATED_PLAIN:g}x the plain floor",
+            generated.parse_s / generated.plain_s,
+            TARGET_GENERATED_PLAIN,
+            "x",
+        ),
+        (
+            f"real renderings: median at most {TARGET_MEDIAN_MS:g} ms",
+            median,
+            TARGET_MEDIAN_MS,
+            " ms",
+        ),
+        (f"real renderings: p95 at most {TARGET_P95_MS:g} ms", p95, TARGET_P95_MS, " ms"),
+        (
+            f"real renderings: slowest at most {TARGET_SLOWEST_MS:g} ms",
+            slowest,
+            TARGET_SLOWEST_MS,
+            " ms",
+        ),
+    ]
+    return [
+        [name, f"{value:.1f}{unit}", verdict(value <= bound)] for name, value, bound, unit in rows
     ]
 
 
@@ -708,7 +810,11 @@ def main() -> int:
         bench_pdf.long_runs((4, 16) if args.quick else (bench_pdf.SHORT, bench_pdf.LONG)),
     )
     print("table stage", flush=True)
-    tables = (seed_times(args.rounds * 10), bench_damage.measure(args.damage_trials))
+    tables = (
+        seed_times(args.rounds * 10),
+        bench_damage.measure(args.damage_trials),
+        latencies(args.rounds * 10),
+    )
     lines = results(args, load, speeds, profiles, scales, paired, workers, pdfs, tables)
     print("\n" + "\n".join(lines))
     if args.write_docs:

@@ -44,13 +44,15 @@ TARGET_MEMORY_MB = 50.0  # peak RSS over the warmed-up process's, reading LONG p
 
 
 class Speed(NamedTuple):
-    """Best times a page of one PDF: read to text, parsed end to end, its text parsed."""
+    """Best times a page of one PDF: read to text, parsed end to end, its text parsed, and
+    pypdfium2's bare text extraction (each page's text, nothing else: the floor)."""
 
     name: str
     pages: int
     read_s: float
     parse_s: float
     text_s: float
+    bare_s: float
 
     def cells(self) -> list[str]:
         per_page = [seconds / self.pages * 1000 for seconds in self.times()]
@@ -59,10 +61,23 @@ class Speed(NamedTuple):
             f"{self.pages}",
             *(f"{ms:.2f}" for ms in per_page),
             f"{self.parse_s / self.text_s:.0f}x",
+            f"{self.parse_s / self.bare_s:.1f}x",
         ]
 
-    def times(self) -> tuple[float, float, float]:
-        return (self.read_s, self.parse_s, self.text_s)
+    def times(self) -> tuple[float, float, float, float]:
+        return (self.read_s, self.parse_s, self.text_s, self.bare_s)
+
+
+def bare_text(data: bytes) -> int:
+    """pypdfium2's bare text extraction of every page: what a reader that keeps no layout
+    and checks nothing does. Returns the characters read."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return sum(len(page.get_textpage().get_text_range()) for page in document)
+    finally:
+        document.close()
 
 
 def best(function: Callable[[], object], rounds: int) -> float:
@@ -99,6 +114,7 @@ def speeds(rounds: int) -> list[Speed]:
                 best(lambda: extract(data, "pdf"), rounds),  # noqa: B023
                 best(lambda: gr.parse(data, format="pdf"), rounds),  # noqa: B023
                 best(lambda: gr.parse(text), rounds),  # noqa: B023
+                best(lambda: bare_text(data), rounds),  # noqa: B023
             )
         )
         print(f"  {rows[-1].name}: {rows[-1].cells()[3]} ms a page end to end", flush=True)
@@ -106,7 +122,7 @@ def speeds(rounds: int) -> list[Speed]:
         Speed(
             "all",
             sum(row.pages for row in rows),
-            *(sum(row.times()[index] for row in rows) for index in range(3)),
+            *(sum(row.times()[index] for row in rows) for index in range(4)),
         )
     )
     return rows
@@ -182,11 +198,21 @@ def results(rows: Sequence[Speed], runs: Sequence[dict[str, float]], rounds: int
     """The two tables as markdown."""
     return [
         f"**PDF against text** (each PDF fixture; CPU ms a page, best of {rounds} rounds: the "
-        "PDF read to text, parsed end to end, and its extracted text parsed; the last column is "
-        "end to end over text):",
+        "PDF read to text, parsed end to end, its extracted text parsed, and pypdfium2's bare "
+        "text extraction; the last columns are end to end over text and over the bare "
+        "extraction):",
         "",
         *table(
-            ["PDF", "pages", "read ms/page", "end to end ms/page", "text ms/page", "PDF/text"],
+            [
+                "PDF",
+                "pages",
+                "read ms/page",
+                "end to end ms/page",
+                "text ms/page",
+                "bare ms/page",
+                "PDF/text",
+                "x bare",
+            ],
             [row.cells() for row in rows],
         ),
         "",

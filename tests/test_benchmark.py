@@ -150,6 +150,7 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "PDF against text",
         "Long PDFs",
         "Seeds",
+        "Latency",
         "Damaged seeds",
         "Targets",
     ]
@@ -177,7 +178,15 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "generated reports at most 27x the floor",
         "seed 003 (18 short rows) within 2x the other seeds' median",
         "a seed with up to 20 numbers deleted, blanked or run together in at most 100 ms",
+        "seeds at most 15x the plain floor",
+        "generated reports at most 10x the plain floor",
+        "real renderings: median at most 2 ms",
+        "real renderings: p95 at most 5 ms",
+        "real renderings: slowest at most 20 ms",
     ]
+    (latency,) = found["Latency"]
+    assert int(latency[0]) > 5 and all(NUMBER.fullmatch(cell) for cell in latency[1:])
+    assert float(latency[1]) <= float(latency[2]) <= float(latency[3])
     assert found["Seeds"][0][0] == "parse ms" and len(found["Seeds"][0]) == 6
     damaged = found["Damaged seeds"]
     assert {(row[0], row[1]) for row in damaged} == {
