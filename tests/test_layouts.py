@@ -236,8 +236,10 @@ def _row_read_plainly(texts: list[str], positional: bool, whole: bool = False) -
     labels = [cell for i, cell in enumerate(cells) if label[i]]
     last = max((i for i, is_label in enumerate(label) if is_label), default=-1)
     grid = tuple(cells[last + 1 :]) if positional else ()
-    row = Row(tuple(labels), tuple(values), 7, grid=grid, whole=whole)
-    return row if labels or values else None
+    if not labels and not values:  # a row left blank: only a whole one on a trusted grid
+        blank = whole and positional and len(cells) > 1
+        return Row((), (), 7, grid=tuple(cells), whole=True) if blank else None
+    return Row(tuple(labels), tuple(values), 7, grid=grid, whole=whole)
 
 
 @given(

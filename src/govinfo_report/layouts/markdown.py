@@ -3,6 +3,8 @@ line between pipes, ``| 119 | 25 | … |``, with a ``|---|---|`` rule under the 
 html2text leaves out the outer pipes (``规章| 0| 0| 0``).
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
+A cell of whole numbers apart by spaces (``| 9 2 |``) is the cells of columns a converter
+merged, one number each.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from .base import Printed, Row, make_row
 
 #: A line of cells between pipes, the outer ones optional.
 _PIPED = re.compile(r"[^|]*\|")
+#: Whole numbers apart by spaces in one cell: the cells of merged columns (a PDF-to-Markdown
+#: converter that lost a column boundary prints ``| 9 2 |``), each number its own cell.
+_MERGED = re.compile(r"\d+(?: +\d+)+")
+_NUMBER = re.compile(r"\d+")
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -75,6 +81,10 @@ def _split(line: str, line_number: int) -> list[Printed]:
     for part in parts:
         text = part.strip()
         lead = len(part) - len(part.lstrip())
-        cells.append((text[:MAX_CELL_CHARS], line_number, start + lead + 1))
+        if _MERGED.fullmatch(text):
+            at = start + lead + 1
+            cells.extend((m.group(), line_number, at + m.start()) for m in _NUMBER.finditer(text))
+        else:
+            cells.append((text[:MAX_CELL_CHARS], line_number, start + lead + 1))
         start += len(part) + 1
     return cells

@@ -37,6 +37,7 @@ from .rows import (
     empty,
     fill,
     label_text,
+    labels_below,
     missing_rows,
     not_placed,
     rewrapped,
@@ -123,7 +124,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     name = template.name
     row_labels = labels.APPLICATION_ROWS[name]
     columns = width(name)
-    rows = rewrapped(list(rows), matcher(name, NAME))
+    rows = rewrapped(labels_below(list(rows), matcher(name, NAME)), matcher(name, NAME))
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
     draft = Draft(NAME)

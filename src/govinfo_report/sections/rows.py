@@ -395,6 +395,33 @@ def empty(taken: Sequence[Taken]) -> bool:
 _DRIFT = 1
 
 
+def labels_below(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` whose labels a converter printed on the line below their values
+    (PDF-to-Markdown that writes a table's label column after each row: ``| 9 2 | … |`` /
+    ``一、本年新收…``) rejoined. Only where the table's first row of values has no label and
+    the row after it is a row's label alone: then each row of values without a label takes
+    the row label alone right below it."""
+    first = next((at for at, row in enumerate(rows) if row.values), None)
+    if first is None or rows[first].labels or not _label_alone(rows, first + 1, matcher):
+        return rows
+    result: list[Row] = []
+    taken = False
+    for at, row in enumerate(rows):
+        if taken:
+            taken = False
+            continue
+        taken = bool(row.values) and not row.labels and _label_alone(rows, at + 1, matcher)
+        result.append(row._replace(labels=rows[at + 1].labels) if taken else row)
+    return result
+
+
+def _label_alone(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
+    """Whether ``rows[at]`` is a template row's label alone (no values)."""
+    if at >= len(rows) or rows[at].values or not rows[at].labels:
+        return False
+    return matcher.match(rows[at].labels[-1][0])[0] == "row"
+
+
 def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     """``rows`` with their own labels completed by the lines they wrapped onto.
 

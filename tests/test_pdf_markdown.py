@@ -1,0 +1,88 @@
+"""PDF-to-Markdown text of section 三 (issue 26 item 7): a converter that lost the boundaries
+between pairs of columns prints each pair in one pipe cell (``| 9 2 |``), and writes the
+label column after each row, on a line of its own below the row's values. Each number of a
+merged cell is its column's value, and each row of values takes the label below it."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+import govinfo_report as gr
+from govinfo_report import labels
+
+from conftest import scaled, wrong
+from strategies import reports
+
+COLUMNS = ("natural_person", "commercial_enterprise", "research_institution")
+COLUMNS += ("public_interest_organisation", "legal_service_agency", "other_organisation", "total")
+
+
+def pdf_markdown(report: gr.Report) -> str:
+    """``report`` with its section 三 as such a converter prints it (the other sections as
+    ``gr.render`` writes them in tab-separated text)."""
+    template = report.template or "2021"
+    text = gr.render(report, "tab-separated")
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议")
+    values = report.flat()
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "",
+        "|     |     | 自然人  | 社会  | 法律    | 总计  |",
+        "| --- | --- | ---- | --- | ----- | --- |",
+        "|     |     | 商业 企业  | 科研 机构 公益 组织 | 服务 机构 其他  |     |",
+    ]
+    for row, printed in labels.APPLICATION_PRINTED[template].items():
+        numbers = [str(values[f"applications.{row}.{column}"]) for column in COLUMNS]
+        pairs = [" ".join(numbers[at : at + 2]) for at in range(0, 6, 2)]
+        lines.append(f"|     |     | {' | '.join(pairs)} | {numbers[6]} |")
+        lines.append(next(part for part in reversed(printed) if part))
+    return text[:start] + "\n".join(lines) + "\n\n" + text[end:]
+
+
+def _report() -> gr.Report:
+    values: dict[str, object] = {f.key: 0 for f in gr.fields("2021")}
+    for row, numbers in {
+        "new": (9, 2, 0, 0, 0, 1),
+        "carried_over": (1, 0, 0, 0, 0, 0),
+        "granted": (5, 1, 0, 0, 0, 1),
+        "unavailable.not_held": (3, 1, 0, 0, 0, 0),
+        "total": (8, 2, 0, 0, 0, 1),
+        "carried_forward": (2, 0, 0, 0, 0, 0),
+    }.items():
+        values |= {f"applications.{row}.{c}": n for c, n in zip(COLUMNS, numbers, strict=False)}
+        values[f"applications.{row}.total"] = sum(numbers)
+    return gr.Report.from_values(values, template="2021", organisation="某某区人民政府", year=2023)
+
+
+#: The last row's label, ``四、结转下年度继续办理``, stands after the table's last line and is
+#: read as the end of section 三 (it is numbered as section 四): that row's values are left
+#: unplaced, and the rules derive them from the others.
+LAST = "applications.carried_forward."
+
+
+def _read_whole(report: gr.Report, back: gr.Report) -> list[str]:
+    """The cells of section 三 not read as printed (derived for the last row)."""
+    section = [key for key in report.flat() if key.startswith("applications.")]
+    return [
+        key
+        for key in section
+        if back.cell(key).value != report.flat()[key]
+        or back.cell(key).provenance != ("derived" if key.startswith(LAST) else "parsed")
+    ]
+
+
+def test_merged_cells_and_labels_below_their_values_are_read() -> None:
+    report = _report()
+    back = gr.parse(pdf_markdown(report))
+    assert _read_whole(report, back) == []
+    assert back.cell("applications.new.natural_person").raw == "9"
+    assert back.cell("applications.new.commercial_enterprise").raw == "2"
+
+
+@scaled(0.5)
+@given(report=reports(missing=False))
+def test_pdf_markdown_text_is_read_whole_and_never_wrong(report: gr.Report) -> None:
+    back = gr.parse(pdf_markdown(report))
+    assert wrong(back, report.flat()) == {}
+    assert _read_whole(report, back) == []
