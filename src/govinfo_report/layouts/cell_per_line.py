@@ -82,8 +82,8 @@ INLINE = -1
 def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]:
     """``rows`` (of ``word_rows``) with their grids, where the table's blank lines keep a
     rhythm (``_rhythm``)."""
-    stream = _stream(lines, first_line)
-    rhythm = _rhythm(stream)
+    stream, explicit = _stream(lines, first_line)
+    rhythm = _rhythm(stream, explicit)
     if rhythm is None:
         return rows
     at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
@@ -101,13 +101,21 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     return gridded
 
 
-def _stream(lines: Sequence[str], first_line: int) -> list[_Cell]:
-    """The cells of ``lines`` in reading order."""
+def _stream(lines: Sequence[str], first_line: int) -> tuple[list[_Cell], bool]:
+    """The cells of ``lines`` in reading order, and whether every blank line between two
+    cells is an explicit empty cell: a line of spaces (a page's ``&nbsp;``, which ``source``
+    folds to a space), never an empty line (a page break, paragraph spacing), with one such
+    line at least."""
     stream: list[_Cell] = []
     blank: int | None = 0
+    explicit, plain = False, False
     for offset, line in enumerate(lines):
         if not line or line.isspace():
             blank = None if blank is None else blank + 1
+            if line:
+                explicit = True
+            elif stream:
+                plain = True
         elif is_rule(line):
             blank = None
         else:
@@ -116,10 +124,10 @@ def _stream(lines: Sequence[str], first_line: int) -> list[_Cell]:
             gaps = (blank, *repeat(INLINE, len(cells) - 1))
             stream.extend(zip(cells, (kind == LABEL for kind in kinds), gaps, strict=True))
             blank = 0
-    return stream
+    return stream, explicit and not plain
 
 
-def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
+def _rhythm(stream: Sequence[_Cell], explicit: bool = False) -> tuple[int, int] | None:
     """``(s, b)``: the blank lines after each cell and those an empty cell takes, where
     every run of blank lines next to a value is ``s + k·b`` lines for ``k`` empty cells.
 
@@ -131,7 +139,10 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     failing that, ``s`` (LibreOffice writes an empty cell as one empty line), never one
     line (every run of blank lines fits it, so nothing could show the rhythm broken: a
     blank line put in by a page break would pass for an empty cell). ``None`` where neither
-    holds, or no value follows another cell on a line of its own. A rhythm
+    holds, or no value follows another cell on a line of its own. Where every blank line
+    is an explicit empty cell (``explicit``: a page's ``&nbsp;``, BeautifulSoup's or
+    LibreOffice's text of it), with no separators, the rhythm is ``(0, 1)``: a stray line
+    would be an empty one, and refutes it. A rhythm
     found in text that has none (``pdftotext`` puts blank lines where its blocks of text
     end, and writes nothing for an empty cell) places nothing: its rows' cells do not fit
     their template rows, and ``sections.rows.by_position`` then reads every row by its
@@ -146,6 +157,8 @@ def _rhythm(stream: Sequence[_Cell]) -> tuple[int, int] | None:
     if not before or not every:
         return None
     separators = min(every)
+    if not separators and explicit:
+        return 0, 1
     if not separators:
         # No separator lines (LibreOffice, get_text('\n')): an empty line is an empty cell,
         # and a stray one (a page break, paragraph spacing) is one too, unseen.

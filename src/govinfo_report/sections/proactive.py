@@ -65,7 +65,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     row_labels = labels.PROACTIVE_ROWS[name]
     rows = rewrapped(list(rows), matcher(name, NAME))
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
-    taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name))
+    taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name), alone=True)
     draft = Draft(NAME)
     if empty(taken):
         draft.find(

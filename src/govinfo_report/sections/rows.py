@@ -89,7 +89,9 @@ def fill(
         )
 
 
-def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: int) -> list[Taken]:
+def by_position(
+    taken: Sequence[Taken], widths: Sequence[int | None], widest: int, alone: bool = False
+) -> list[Taken]:
     """``taken`` with each row's values read by position from its ``Row.positions`` (blank
     cells included), where those of every row fit: as many cells as the row has
     (``widths``: for each row, its template row's cells, or ``None`` for a row that is no
@@ -127,6 +129,7 @@ def by_position(taken: Sequence[Taken], widths: Sequence[int | None], widest: in
         elif (
             len(grid) < width
             or any(text for text, _, _ in grid[width:])
+            or (alone and row.runs_on and len(grid) > width and not grid[0][0])
             or sum(1 for text, _, _ in grid if text) != len(row.values)
         ):
             return list(taken)
