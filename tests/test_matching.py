@@ -161,3 +161,13 @@ def test_a_numbering_whose_bracket_was_lost_is_still_a_numbering() -> None:
     assert normalise_label("（二）部分公开（区分处理的") == "部分公开"
     assert numbered("（七计") and numbered("3. 其他") and numbered("（一）予以公开")
     assert not numbered("国家秘密") and not numbered("（区分处理的，只计这一情形")
+
+
+@pytest.mark.parametrize(("text", "found"), [(".其他", "other.other"), ("、其他", "other.other")])
+def test_a_label_whose_numbering_ran_into_the_values_before_it(text: str, found: str) -> None:
+    # Values run together: 其他法律行政法规禁止公开00000003.其他 keeps the 3 with the digits
+    # before it (they may be the row's own), so the next label starts at the full stop. That
+    # is still a numbered label, the sub-row 3.其他, not the column header 其他.
+    applications = matcher("2021", "applications")
+    assert applications.match(text) == ("row", found)
+    assert applications.match("其他") == ("furniture", None)

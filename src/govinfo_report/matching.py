@@ -69,6 +69,13 @@ def normalise_label(text: str) -> str:
     return _NOISE.sub("", text)
 
 
+def _numbering_kept(text: str) -> bool:
+    """Whether ``text`` starts with its numbering, or with what is left of one whose digits
+    ran into the values before it (``.其他`` of ``…00000003.其他``, values run together)."""
+    compact = "".join(fold(text).split())
+    return _NUMBERING.match(compact) is not None or compact[:1] in (".", "、")
+
+
 def numbered(text: str) -> bool:
     """Whether a label starts with its numbering (``（七）``, ``1.``): a row's own start, never
     the rest of a label wrapped from the line above."""
@@ -163,7 +170,7 @@ class LabelMatcher:
 
     def _match(self, text: str) -> Match:
         norm = normalise_label(text)
-        if norm in self._headers and not _NUMBERING.match("".join(fold(text).split())):
+        if norm in self._headers and not _numbering_kept(text):
             return ("furniture", None)
         if (
             not norm
