@@ -27,13 +27,19 @@ COUNT = st.integers(0, 40) | st.just(0)
 
 
 @st.composite
-def applications(draw: st.DrawFn, template: str) -> dict[str, int]:
-    """Section 三 with every rule holding."""
+def applications(
+    draw: st.DrawFn,
+    template: str,
+    count: st.SearchStrategy[int] = COUNT,
+    most_forward: int = 5,
+) -> dict[str, int]:
+    """Section 三 with every rule holding: outcome cells drawn from ``count``, at most
+    ``most_forward`` applications carried forward a column."""
     rows = list(labels.APPLICATION_ROWS[template])
     outcomes = rows[2:-2]
-    table = {row: [draw(COUNT) for _ in range(6)] for row in outcomes}
+    table = {row: [draw(count) for _ in range(6)] for row in outcomes}
     total = [sum(table[row][c] for row in outcomes) for c in range(6)]
-    forward = [draw(st.integers(0, 5)) for _ in range(6)]
+    forward = [draw(st.integers(0, most_forward)) for _ in range(6)]
     over = [draw(st.integers(0, total[c] + forward[c])) for c in range(6)]
     table |= {
         "total": total,
@@ -162,26 +168,10 @@ def enriched_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
         for field in gr.fields(name)
         if field.section == "proactive"
     }
-    rows = list(labels.APPLICATION_ROWS[name])
-    outcomes = rows[2:-2]
     small = st.integers(0, 19).flatmap(
         lambda roll: st.just(0) if roll == 0 else st.integers(1, 300)
     )
-    table = {row: [draw(small) for _ in range(6)] for row in outcomes}
-    total = [sum(table[row][c] for row in outcomes) for c in range(6)]
-    forward = [draw(st.integers(0, 60)) for _ in range(6)]
-    over = [draw(st.integers(0, total[c] + forward[c])) for c in range(6)]
-    table |= {
-        "total": total,
-        "carried_forward": forward,
-        "carried_over": over,
-        "new": [total[c] + forward[c] - over[c] for c in range(6)],
-    }
-    values |= {
-        f"applications.{row}.{column}": value
-        for row, numbers in table.items()
-        for column, value in zip(labels.APPLICANT_COLUMNS, [*numbers, sum(numbers)], strict=True)
-    }
+    values |= draw(applications(name, small, most_forward=60))
     for group in labels.APPEAL_GROUPS:
         parts = [draw(st.integers(0, 19).map(lambda n: n * 7 % 20)) for _ in range(4)]
         values |= {
