@@ -91,13 +91,9 @@ def is_unread(text: str) -> bool:
 
 
 def is_value(text: str) -> bool:
-    """Whether a stripped, non-empty cell text is a value cell's: a number, a placeholder, or
-    text that is not a number but no label either (``not_a_number``)."""
-    return (
-        _NUMBER_CELL.fullmatch(text) is not None
-        or _PLACEHOLDER_CELL.fullmatch(text) is not None
-        or not_a_number(text)
-    )
+    """Whether a cell text is a value cell's: a number, a placeholder, a scanned cell whose
+    reads differ, or text that is no number but no label either (``not_a_number``)."""
+    return _KINDS[text] in (NUMBER, PLACEHOLDER)
 
 
 def not_a_number(text: str) -> bool:
