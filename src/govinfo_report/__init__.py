@@ -11,8 +11,6 @@ The public API is ``__all__``; ``dir(gr)`` lists it alone (the modules that impl
 stay importable, e.g. ``govinfo_report.dask``, but are not part of the front door).
 """
 
-__version__ = "0.1.0"
-
 from .catalogue import Field, fields
 from .diagnostics import CODES, Diagnostic
 from .documents import (
@@ -44,6 +42,7 @@ from .schema import record_schema
 from .split import split_reports
 from .stream import Result, iter_parse, parse_document
 from .validate import Check, Validation, validate
+from .version import __version__
 
 __all__ = [
     "CODES",

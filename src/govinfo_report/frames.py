@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import __version__
 from .catalogue import TEMPLATES, Kind
 from .documents import OnSkip, listed
 from .errors import MissingDependencyError
@@ -37,6 +36,7 @@ from .export import (
 )
 from .limits import MAX_BYTES, TIMEOUT
 from .stream import Result, iter_parse
+from .version import __version__
 
 if TYPE_CHECKING:
     import pandas
