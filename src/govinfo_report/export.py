@@ -15,17 +15,14 @@ a reader which reports to trust; a record and a long row say it of each OCR valu
 from __future__ import annotations
 
 import csv
-import json
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, TextIO
 
 from .catalogue import SECTIONS, TEMPLATES
-from .diagnostics import MISSING_CAUSES
 from .errors import LegacyReportError, ParseError
 from .escape import escape
-from .model import Report, printed_blank
+from .model import Report, json_text, kept_keys, reasons
 from .stream import Result
 
 #: What an output writes a row for: a report, or the result of a document (a failed one
@@ -109,40 +106,6 @@ def failed(item: Item) -> bool:
     return isinstance(item, Result) and item.error is not None
 
 
-def reasons(report: Report) -> list[str]:
-    """The codes of the diagnostics that left cells of ``report`` missing
-    (``diagnostics.MISSING_CAUSES``), the code naming the most missing cells first (ties
-    by code); empty when nothing is missing."""
-    missing = {
-        key
-        for table in report.tables
-        for key, provenance in zip(table.keys, table.provenance, strict=True)
-        if provenance == "missing"
-    }
-    if not missing:
-        return []
-    named: dict[str, set[str]] = {}
-    for d in report.diagnostics:
-        if d.code in MISSING_CAUSES:
-            named.setdefault(d.code, set()).update(missing.intersection(d.keys))
-    counts = Counter({code: len(keys) for code, keys in named.items() if keys})
-    return [code for code, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-
-
-def kept_keys(report: Report) -> tuple[list[str], list[str]]:
-    """The keys of ``report`` that were derived, and those printed blank (a blank the rules
-    prove 0 is both), in catalogue order."""
-    derived: list[str] = []
-    blank: list[str] = []
-    for table in report.tables:
-        for key, provenance, raw in zip(table.keys, table.provenance, table.raws, strict=True):
-            if provenance == "derived":
-                derived.append(key)
-            if printed_blank(provenance, raw):
-                blank.append(key)
-    return derived, blank
-
-
 def meta(item: Item) -> dict[str, Any]:
     """The values of ``META`` for ``item``: ``str``, ``int``, ``bool``, ``datetime.date``,
     a list of ``str`` (``LISTS``) or ``None``."""
@@ -201,72 +164,33 @@ def _failure(name: str | None, error: ParseError) -> dict[str, Any]:
 
 
 def record(item: Item) -> dict[str, Any]:
-    """A JSON-ready dict: metadata, how complete the report is, why cells are missing,
-    layouts, values, the rules of derived cells, the keys printed blank, the cells read by
-    OCR (how each was checked, its page and box, its two reads), diagnostics, and ``error``
-    (``None``, or for a document that failed its code, message, line and column, with
-    everything else empty). ``govinfo-report schema`` is its JSON Schema."""
-    row = meta(item)
-    report, error, _ = outcome(item)
+    """A JSON-ready dict: a report's record (``Report.to_dict``), or for a document that
+    failed its name, its ``error`` (code, message, line and column) and everything else
+    empty. ``govinfo-report schema`` is its JSON Schema."""
+    report, error, name = outcome(item)
+    if report is not None:
+        return report.to_dict()
+    assert error is not None
+    row = _failure(name, error)
     return {
         "source": row["source"],
-        "organisation": row["organisation"],
+        "organisation": None,
         "year": row["year"],
-        "template": row["template"],
-        "published": row["published"].isoformat() if row["published"] else None,
-        "status": row["status"],
-        "complete": row["complete"],
-        "cells": None
-        if report is None
-        else {
-            "parsed": row["cells_parsed"],
-            "derived": row["cells_derived"],
-            "blank": row["cells_blank"],
-            "missing": row["cells_missing"],
-        },
-        "errors": row["errors"],
-        "warnings": row["warnings"],
-        "reasons": row["reasons"],
-        "layouts": {} if report is None else {t.section: t.layout for t in report.tables},
-        "values": {} if report is None else report.flat(),
-        "derived": {}
-        if report is None
-        else {
-            key: rule
-            for table in report.tables
-            for key, origin, rule in zip(table.keys, table.provenance, table.rules, strict=True)
-            if origin == "derived"
-        },
-        "blank": row["keys_blank"],
-        "ocr": {}
-        if report is None
-        else {
-            key: {
-                "check": mark.check,
-                "page": mark.page,
-                "box": [round(side, 1) for side in mark.box],
-                "reads": list(mark.reads),
-            }
-            for table in report.tables
-            for key, mark in zip(table.keys, table.ocr, strict=False)
-            if mark is not None
-        },
-        "diagnostics": []
-        if report is None
-        else [
-            {
-                "code": d.code,
-                "severity": d.severity,
-                "message": d.message,
-                "line": d.line,
-                "column": d.column,
-                "keys": list(d.keys),
-            }
-            for d in report.diagnostics
-        ],
-        "error": None
-        if error is None
-        else {
+        "template": None,
+        "published": None,
+        "status": FAILED,
+        "complete": False,
+        "cells": None,
+        "errors": None,
+        "warnings": None,
+        "reasons": [],
+        "layouts": {},
+        "values": {},
+        "derived": {},
+        "blank": [],
+        "ocr": {},
+        "diagnostics": [],
+        "error": {
             "code": error.code,
             "message": error.message,
             "line": error.line,
@@ -275,20 +199,10 @@ def record(item: Item) -> dict[str, Any]:
     }
 
 
-def _number(value: object) -> object:
-    # Decimal money is written as a JSON number; float's shortest repr keeps its digits.
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    raise TypeError(f"cannot serialise {type(value).__name__}")
-
-
 def to_json(item: Item, indent: int | None = 2) -> str:
     """One record as a JSON document (control characters as ``\\u`` escapes, so that the
     document is safe to print)."""
-    return escape(
-        json.dumps(record(item), ensure_ascii=False, indent=indent, default=_number),
-        keep="\n",
-    )
+    return json_text(record(item), indent)
 
 
 def to_jsonl(items: Iterable[Item]) -> Iterator[str]:

@@ -7,6 +7,8 @@ table; a ``Cell`` object is made only when asked for.
 from __future__ import annotations
 
 import datetime
+import json
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
@@ -15,7 +17,7 @@ import attrs
 
 from .catalogue import SECTIONS, TEMPLATES
 from .cells import not_given
-from .diagnostics import Diagnostic
+from .diagnostics import MISSING_CAUSES, Diagnostic
 from .escape import escape
 
 #: Where a cell's value comes from: read from the text (``parsed``), worked out by a rule
@@ -221,18 +223,66 @@ class Report:
         """The report as the record ``govinfo-report parse --format json`` writes: source,
         metadata (``published`` an ISO date), how complete it is, the codes of what left
         cells missing (``reasons``), layouts, ``values`` (money as exact ``Decimal``), the
-        rules of derived cells, the keys printed blank, diagnostics (``docs/streaming.md``;
+        rules of derived cells, the keys printed blank, the cells read by OCR (how each was
+        checked, its page and box, its two reads), diagnostics and ``error`` (``None``:
+        ``export.record`` writes a document that failed) (``docs/streaming.md``;
         ``govinfo-report schema`` is its JSON Schema)."""
-        from .export import record  # export builds on the model
-
-        return record(self)
+        counts = self.completeness()
+        return {
+            "source": self.source,
+            "organisation": self.organisation,
+            "year": self.year,
+            "template": self.template,
+            "published": self.published.isoformat() if self.published else None,
+            "status": counts.status,
+            "complete": counts.complete,
+            "cells": {
+                "parsed": counts.parsed,
+                "derived": counts.derived,
+                "blank": counts.blank,
+                "missing": counts.missing,
+            },
+            "errors": sum(d.severity == "error" for d in self.diagnostics),
+            "warnings": sum(d.severity == "warning" for d in self.diagnostics),
+            "reasons": reasons(self),
+            "layouts": {t.section: t.layout for t in self.tables},
+            "values": self.flat(),
+            "derived": {
+                key: rule
+                for table in self.tables
+                for key, origin, rule in zip(table.keys, table.provenance, table.rules, strict=True)
+                if origin == "derived"
+            },
+            "blank": kept_keys(self)[1],
+            "ocr": {
+                key: {
+                    "check": mark.check,
+                    "page": mark.page,
+                    "box": [round(side, 1) for side in mark.box],
+                    "reads": list(mark.reads),
+                }
+                for table in self.tables
+                for key, mark in zip(table.keys, table.ocr, strict=False)
+                if mark is not None
+            },
+            "diagnostics": [
+                {
+                    "code": d.code,
+                    "severity": d.severity,
+                    "message": d.message,
+                    "line": d.line,
+                    "column": d.column,
+                    "keys": list(d.keys),
+                }
+                for d in self.diagnostics
+            ],
+            "error": None,
+        }
 
     def to_json(self, indent: int | None = 2) -> str:
         """``to_dict()`` as a JSON document (money as JSON numbers; ``indent=None``: one
         line, as in JSON Lines)."""
-        from .export import to_json
-
-        return to_json(self, indent)
+        return json_text(self.to_dict(), indent)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -319,3 +369,50 @@ class Report:
             if table.section == section:
                 return table[key]
         raise KeyError(key)
+
+
+def reasons(report: Report) -> list[str]:
+    """The codes of the diagnostics that left cells of ``report`` missing
+    (``diagnostics.MISSING_CAUSES``), the code naming the most missing cells first (ties
+    by code); empty when nothing is missing."""
+    missing = {
+        key
+        for table in report.tables
+        for key, provenance in zip(table.keys, table.provenance, strict=True)
+        if provenance == "missing"
+    }
+    if not missing:
+        return []
+    named: dict[str, set[str]] = {}
+    for d in report.diagnostics:
+        if d.code in MISSING_CAUSES:
+            named.setdefault(d.code, set()).update(missing.intersection(d.keys))
+    counts = Counter({code: len(keys) for code, keys in named.items() if keys})
+    return [code for code, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def kept_keys(report: Report) -> tuple[list[str], list[str]]:
+    """The keys of ``report`` that were derived, and those printed blank (a blank the rules
+    prove 0 is both), in catalogue order."""
+    derived: list[str] = []
+    blank: list[str] = []
+    for table in report.tables:
+        for key, provenance, raw in zip(table.keys, table.provenance, table.raws, strict=True):
+            if provenance == "derived":
+                derived.append(key)
+            if printed_blank(provenance, raw):
+                blank.append(key)
+    return derived, blank
+
+
+def json_text(record: dict[str, Any], indent: int | None = 2) -> str:
+    """A record as a JSON document (money as JSON numbers; control characters as ``\\u``
+    escapes, so that the document is safe to print)."""
+    return escape(json.dumps(record, ensure_ascii=False, indent=indent, default=_number), keep="\n")
+
+
+def _number(value: object) -> object:
+    # Decimal money is written as a JSON number; float's shortest repr keeps its digits.
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
