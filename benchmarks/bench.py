@@ -59,13 +59,13 @@ import govinfo_report as gr
 import bench_damage
 import bench_pdf
 import corpus
+from memory import MB, peak_rss
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
 DOCS = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-MB = 1_000_000
 #: Corpora up to this size also get the keeping run; the workers run uses the largest such.
 FULL_MAX = 10_000
 #: A time is linear when its time per report at the largest size is at most this many times
@@ -303,19 +303,6 @@ def profile(inputs: Sequence[bytes]) -> dict[str, float]:
 
 
 # Corpus size and workers ----------------------------------------------------------------------
-
-
-def peak_rss() -> float:
-    """This process's peak resident set size in MB: ``VmHWM`` of /proc/self/status, the peak
-    of this program's own address space. (``ru_maxrss`` of ``RUSAGE_SELF`` would do on other
-    systems, but Linux carries it over ``execve`` from the process that started this one.)"""
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024 / MB
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS, else KiB
-    return peak / MB if sys.platform == "darwin" else peak * 1024 / MB
 
 
 def cpu_seconds() -> float:

@@ -7,7 +7,7 @@ speed    each PDF fixture (the converter fixtures' ``report.pdf`` and the real P
 long     a PDF of ``SHORT`` pages and one of ``LONG`` pages, made by appending the fixtures'
          pages in turn (pypdfium2's ``import_pages``), each read in a fresh process: seconds and
          ms a page of ``gr.extract_text`` and then of ``gr.parse``, and the peak RSS over the
-         process's own after a warm-up read (``bench.peak_rss``).
+         process's own after a warm-up read (``memory.peak_rss``).
 
 Usage: python benchmarks/bench_pdf.py [--rounds 5]
 """
@@ -26,6 +26,8 @@ from typing import NamedTuple
 
 import govinfo_report as gr
 from govinfo_report.formats import extract
+
+from memory import peak_rss
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -149,8 +151,6 @@ def long_pdf(pages: int, path: Path) -> Path:
 def child(path: Path) -> dict[str, float]:
     """In a fresh process: read the PDF at ``path`` to text, then parse it; seconds and
     peak RSS (MB) over the process's own after a warm-up read of a fixture."""
-    from bench import peak_rss
-
     gr.parse(PDFS[0])
     baseline = peak_rss()
     start = time.process_time()
