@@ -9,7 +9,7 @@ from hypothesis import given
 
 import govinfo_report as gr
 from govinfo_report.render import render, renderable
-from govinfo_report.rules import rule_set
+from govinfo_report.sections import rule_set
 
 from conftest import SEEDS, WRITTEN, printed, scaled
 from strategies import broken_reports, reports

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import collapsed, labels, layouts, rebreak
+from govinfo_report.fold import fold
 from govinfo_report.layouts import Row
-from govinfo_report.source import fold
 
 from conftest import HERE, scaled
 from strategies import reports

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import source
+from govinfo_report import fold
 
 from conftest import SEEDS
 
@@ -125,12 +125,12 @@ def test_a_bad_gb18030_byte_is_located_where_gb18030_fails() -> None:
 def test_radicals_that_pdf_fonts_give_for_ideographs_are_folded() -> None:
     kangxi = "".join(chr(code) for code in (0x2F06, 0x2F08, 0x2F8F))  # KANGXI TWO, MAN, WALK
     supplement = "".join(chr(code) for code in (0x2EA0, 0x2EDB, 0x2EDA))  # CIVILIAN, WIND, LEAF
-    assert source.fold(f"{kangxi}{supplement}") == "二人行民风页"
-    assert source.fold("月日王") == "月日王"
+    assert fold.fold(f"{kangxi}{supplement}") == "二人行民风页"
+    assert fold.fold("月日王") == "月日王"
 
 
 def test_folding_maps_each_foldable_character_once_to_a_plain_one() -> None:
     # fold searches on from each folded character: nothing it writes may be foldable again.
-    folded = "".join(source._FOLD_TEXT.values())
-    assert source.fold(folded) == folded
-    assert source.fold("（一）\u3000Ａ１，⼆⺠") == "(一) A1,二民"
+    folded = "".join(fold._FOLD_TEXT.values())
+    assert fold.fold(folded) == folded
+    assert fold.fold("（一）\u3000Ａ１，⼆⺠") == "(一) A1,二民"

@@ -17,8 +17,8 @@ from typing import Any, Literal
 import regex
 
 from . import labels
+from .fold import fold
 from .limits import MAX_MEMO_CHARS
-from .source import fold
 
 Kind = Literal["row", "group", "furniture", "unknown"]
 Match = tuple[Kind, str | None]

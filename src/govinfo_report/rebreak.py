@@ -27,9 +27,9 @@ import attrs
 
 from . import labels
 from .diagnostics import Diagnostic, diagnostic
+from .fold import fold
 from .limits import MAX_REBREAKS
 from .model import Report
-from .source import fold
 
 #: A line at least this long holding most of a text's characters is a body whose line
 #: breaks were lost (the longest paragraph of a real report is a few thousand characters).

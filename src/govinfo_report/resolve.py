@@ -31,7 +31,8 @@ from .layouts import Printed
 from .memo import Memo
 from .model import Provenance
 from .reading import Placement, Reading, Unit
-from .rules import Rule, rule_set
+from .rules import Rule
+from .sections import rule_set
 from .sections.rows import shown
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only

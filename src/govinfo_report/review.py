@@ -24,7 +24,7 @@ from . import labels, skeleton, spans
 from .catalogue import SECTION_NUMBERS, SECTIONS, TEMPLATES
 from .diagnostics import MISSING_CAUSES, Diagnostic
 from .model import Cell, Report
-from .rules import rule_set
+from .sections import rule_set
 from .skeleton import SECTION_NAMES
 from .validate import Check, validate
 

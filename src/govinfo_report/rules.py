@@ -1,18 +1,15 @@
 """The template's consistency rules as data: each an equation ``sum(left) == sum(right)``
-over cell indices of a template. Each section defines its own (``sections``); ``rule_set``
-gathers a template's. ``resolve`` places and derives cells with them, ``validate`` checks
-whole reports with them.
+over cell indices of a template. Each section defines its own (``sections``, whose
+``rule_set`` gathers a template's). ``resolve`` places and derives cells with them,
+``validate`` checks whole reports with them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache
 
 import attrs
 
-from .catalogue import TEMPLATES
 from .cells import Value
 
 
@@ -40,20 +37,6 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     by_cell: dict[int, tuple[Rule, ...]] = attrs.field(eq=False, repr=False)
-
-
-@cache
-def rule_set(name: str) -> RuleSet:
-    """The consistency rules of template ``name``, built once."""
-    from .sections import SECTIONS  # the sections define their rules with ``Rule``
-
-    template = TEMPLATES[name]
-    rules = tuple(rule for section in SECTIONS.values() for rule in section.rules(template))
-    by_cell: dict[int, list[Rule]] = defaultdict(list)
-    for rule in rules:
-        for cell in rule.cells:
-            by_cell[cell].append(rule)
-    return RuleSet(rules, {cell: tuple(found) for cell, found in by_cell.items()})
 
 
 def violated(rule: Rule, values: Sequence[Value | None]) -> bool | None:

@@ -27,9 +27,9 @@ from lark.lexer import Lexer
 
 from . import layouts
 from .diagnostics import Diagnostic, diagnostic
+from .fold import fold
 from .labels import PAGE_MARKER, RUNNING_TITLE, SECTION_KEYWORDS, SECTION_NUMERALS
 from .limits import MAX_LINE_CHARS
-from .source import fold
 
 GRAMMAR = "report.lark"
 SECTION_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}

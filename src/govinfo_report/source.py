@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import unicodedata
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,26 +20,11 @@ from .cells import is_value
 from .diagnostics import Diagnostic, diagnostic
 from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 from .errors import MissingDependencyError, ParseError, byte_position
+from .fold import fold
 from .limits import MAX_BYTES
 
-#: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
-_FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-_FOLD_TEXT.update(dict.fromkeys("\u3000\u00a0\u200b\ufeff\u2002\u2003", " "))
-#: Kangxi radicals (⼆ ⼈ ⾏ …), which PDF text extraction gives for the ideographs (二 人 行 …)
-#: when a font maps those glyphs to them, to the ideographs (their NFKC forms).
-_FOLD_TEXT.update(
-    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
-)
-#: CJK radicals (supplement) shaped as whole simplified characters, which PDF fonts give the
-#: same way (人⺠政府 for 人民政府); Unicode has no decomposition for most of them.
-_RADICALS = (
-    "⺟母⺠民⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞"
-    "⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟"
-)
-_FOLD_TEXT.update(zip(_RADICALS[::2], _RADICALS[1::2], strict=True))
 #: Blank cells that end a line of cells (``_unpadded``).
 _PADDING = re.compile(r"(?<=\S)[ \t]*\t[ \t]*$", re.MULTILINE)
-_FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
@@ -61,20 +45,6 @@ _PATH_CHARS = 4096
 #: C0 controls other than tab, newline and carriage return mark binary input.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
-
-
-def fold(text: str) -> str:
-    """Fold full-width ASCII characters, unusual spaces and Kangxi and CJK radicals to their
-    plain forms."""
-    # ``str.translate`` looks every character up in a dict; a report holds a dozen
-    # distinct foldable characters, so replacing each of those is several times faster. A
-    # folded character is never foldable, so the search goes on from where it stopped.
-    match = _FOLDABLE.search(text)
-    while match is not None:
-        char = match.group()
-        text = text.replace(char, _FOLD_TEXT[char])
-        match = _FOLDABLE.search(text, match.start())
-    return text
 
 
 @attrs.frozen

@@ -20,7 +20,8 @@ from . import labels
 from .catalogue import TEMPLATES
 from .diagnostics import Diagnostic, diagnostic
 from .model import Cell, Number, Report, Table
-from .rules import Rule, rule_set, violated
+from .rules import Rule, violated
+from .sections import rule_set
 
 Status = Literal["passed", "violated", "not-assessable"]
 

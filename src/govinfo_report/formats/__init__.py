@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from .. import bounded
+from ..errors import MissingDependencyError
 from ..limits import MAX_BYTES
 from . import docx, html, pdf
 from .base import CellRead, Extracted, PlacedRead, Scan
+
+if TYPE_CHECKING:
+    from .scanned import Scans
 
 __all__ = [
     "READERS",
@@ -76,7 +81,7 @@ def read(
         bounded.check_zipped(data, f"the {kind} document", max_bytes)
     elif kind == "pdf":
         bounded.check_pdf(data, "the pdf document", max_bytes)
-        return pdf.read(data, ocr=ocr)
+        return pdf.read(data, ocr=_scans if ocr else None)
     return READERS[kind](data)
 
 
@@ -84,3 +89,15 @@ def extract(data: bytes, kind: str) -> str:
     """The document ``data`` in format ``kind`` as text: paragraphs a line each, each table
     as tab-separated rows (raises as ``read``)."""
     return read(data, kind).text
+
+
+def _scans() -> type[Scans]:
+    """``scanned.Scans``, whose libraries (the ``ocr`` extra) are imported only now."""
+    try:
+        from .scanned import Scans
+    except ImportError as error:
+        raise MissingDependencyError(
+            f"{error.name} is not installed: reading scanned pages needs the ocr extra "
+            "(pip install 'govinfo-report[ocr]')"
+        ) from None
+    return Scans

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..errors import MissingDependencyError, ParseError
+from ..errors import ParseError
 from . import pdfium, positioned, ruling, tables
 from .base import CellRead, Extracted, PlacedRead, Scan
 from .pdfium import Box, Char, Edge, Page
@@ -93,9 +93,9 @@ class PageText(NamedTuple):
     dense: bool
 
 
-def read(data: bytes, ocr: bool = False) -> Extracted:
-    """The text of a PDF file's pages; with ``ocr``, scanned pages are read by OCR
-    (``scanned``), the others as always.
+def read(data: bytes, ocr: Callable[[], type[Scans]] | None = None) -> Extracted:
+    """The text of a PDF file's pages; with ``ocr`` (what gives ``scanned.Scans``, called at
+    the first scanned page), scanned pages are read by OCR, the others as always.
 
     Raises:
         MissingDependencyError: pypdfium2 is not installed; with ``ocr``, a scanned page
@@ -107,14 +107,14 @@ def read(data: bytes, ocr: bool = False) -> Extracted:
     """
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
-    writer = _Writer(ocr)
+    writer = _Writer(ocr is not None)
     with PDFIUM:
         scans = None
         try:
             for page in pdfium.pages(data):
-                if ocr and _scanned(page):
+                if ocr is not None and _scanned(page):
                     if scans is None:
-                        scans = _scans()(data, partial(writer.add, ocr=True), writer.skip)
+                        scans = ocr()(data, partial(writer.add, ocr=True), writer.skip)
                     scans.page(page)
                     continue
                 if scans is not None:
@@ -124,18 +124,6 @@ def read(data: bytes, ocr: bool = False) -> Extracted:
             if scans is not None:
                 scans.close()
     return writer.finish()
-
-
-def _scans() -> type[Scans]:
-    """``scanned.Scans``, whose libraries (the ``ocr`` extra) are imported only now."""
-    try:
-        from .scanned import Scans
-    except ImportError as error:
-        raise MissingDependencyError(
-            f"{error.name} is not installed: reading scanned pages needs the ocr extra "
-            "(pip install 'govinfo-report[ocr]')"
-        ) from None
-    return Scans
 
 
 def _scanned(page: Page) -> bool:

@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from .. import source
 from ..cells import UNREAD
+from ..fold import fold
 from . import ocr, pdf, raster
 from .base import CellRead
 from .pdfium import Box, Page
@@ -148,7 +148,7 @@ def _same(page: str, crop: str) -> bool:
 
 def _plain(text: str) -> str:
     """A read as compared: folded as every text is (full-width digits), no white space."""
-    return "".join(source.fold(text).split())
+    return "".join(fold(text).split())
 
 
 def render(document: Any, index: int) -> tuple[Image, float]:

@@ -5,13 +5,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import Protocol
 
-from ..catalogue import Template
+from ..catalogue import TEMPLATES, Template
 from ..layouts import Row
 from ..reading import Reading
-from ..rules import Rule
+from ..rules import Rule, RuleSet
 from . import appeals, applications, proactive
 
 
@@ -45,3 +47,15 @@ class Section(Protocol):
 SECTIONS: dict[str, Section] = {
     module.NAME: module for module in (proactive, applications, appeals)
 }
+
+
+@cache
+def rule_set(name: str) -> RuleSet:
+    """The consistency rules of template ``name``, built once."""
+    template = TEMPLATES[name]
+    rules = tuple(rule for section in SECTIONS.values() for rule in section.rules(template))
+    by_cell: dict[int, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        for cell in rule.cells:
+            by_cell[cell].append(rule)
+    return RuleSet(rules, {cell: tuple(found) for cell, found in by_cell.items()})

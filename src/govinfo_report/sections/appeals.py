@@ -79,7 +79,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         )
         return draft.freeze()
     row = Row((), values, (values or runs)[0][1], any(row.loose for row, _ in taken))
-    if _interleaved(taken) and not (not runs and holds(template, cells, values)):
+    if _interleaved(taken) and not (not runs and holds(rules(template), cells, values)):
         not_placed(
             draft,
             template,
@@ -90,7 +90,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         )
         return draft.freeze()
     row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
-    fill(draft, template, cells, row, "section 四", None, runs)
+    fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
     return draft.freeze()
 
 
@@ -120,7 +120,7 @@ def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[P
 
     def adds_up(values: Sequence[Printed]) -> bool:
         shown = [(text or "0", line, column) for text, line, column in values]
-        return holds(template, cells, shown, unknown=True)
+        return holds(rules(template), cells, shown, unknown=True)
 
     if adds_up(grid):
         return False

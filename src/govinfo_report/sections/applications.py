@@ -24,12 +24,12 @@ from .. import collapsed, labels
 from ..catalogue import Template
 from ..cells import convert, count_values
 from ..diagnostics import diagnostic
+from ..fold import fold
 from ..layouts import Printed, Row
 from ..matching import foreign_row, matcher, normalise_label
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
-from ..source import fold
 from .merged import covered
 from .rows import (
     aligned,
@@ -217,7 +217,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 continue
             if not runs and len(row.values) == 1:
                 row, runs = collapsed.alone(row, columns)
-            fill(draft, template, cells[0], row, plan.label, None, runs)
+            fill(draft, template, cells[0], row, plan.label, None, runs, rules=rules(template))
         elif runs:
             not_placed(
                 draft,
@@ -230,7 +230,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         elif len(row.values) == columns * len(plan.keys):
             for part, (key, key_cells) in enumerate(zip(plan.keys, cells, strict=True)):
                 values = row.values[part * columns : (part + 1) * columns]
-                fill(draft, template, key_cells, row._replace(values=values), row_labels[key][0])
+                fill(
+                    draft,
+                    template,
+                    key_cells,
+                    row._replace(values=values),
+                    row_labels[key][0],
+                    rules=rules(template),
+                )
         else:  # values on a line two rows share: they belong to one of them
             short(draft, template, cells, row.values, row.line, plan.label)
     for group, row in grouped.items():

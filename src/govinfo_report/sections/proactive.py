@@ -13,12 +13,12 @@ from .. import collapsed, labels
 from ..catalogue import Template
 from ..cells import convert
 from ..diagnostics import diagnostic
+from ..fold import fold
 from ..layouts import Row
 from ..matching import Match, foreign_row, matcher, normalise_label, proactive_column
 from ..memo import Memo
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
-from ..source import fold
 from .merged import covered
 from .rows import (
     aligned,
@@ -156,7 +156,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if not runs and len(row.values) == len(cells) and not row.loose:
             draft.give(cells, row.values, unit)  # the usual row: all its values
         else:
-            fill(draft, template, cells, row, row_labels[key][0], unit, runs)
+            fill(draft, template, cells, row, row_labels[key][0], unit, runs, rules=rules(template))
     for key, parts in subrows.items():
         if key not in seen:
             seen.add(key)

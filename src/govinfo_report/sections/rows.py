@@ -5,7 +5,7 @@ cells or ran its values together; nothing is guessed here.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
@@ -18,7 +18,7 @@ from ..layouts import Printed, Row
 from ..limits import MAX_CELL_CHARS
 from ..matching import LabelMatcher, numbered
 from ..reading import Draft, Placement, Unit, in_order
-from ..rules import rule_set
+from ..rules import Rule
 from ..skeleton import SECTION_NAMES
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
@@ -43,9 +43,12 @@ def fill(
     label: str,
     unit: str | None = None,
     runs: Sequence[Printed] = (),
+    *,
+    rules: Iterable[Rule],
 ) -> None:
     """Give a row's values to ``cells`` by position, or set it aside as a unit: fewer values
-    than cells, or a collapsed cell (one of ``runs``, the digits its label cells ended in)."""
+    than cells, or a collapsed cell (one of ``runs``, the digits its label cells ended in);
+    ``rules``, the section's, check a row gathered from wrapped lines."""
     if runs:
         _collapsed(draft, template, cells, row, runs, label, unit)
         return
@@ -62,7 +65,7 @@ def fill(
             )
         )
         values = values[: len(cells)]
-    if len(values) <= len(cells) and row.loose and not holds(template, cells, values):
+    if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
         not_placed(
             draft,
             template,
@@ -163,15 +166,16 @@ def aligned(row: Row, width: int, left: bool = False) -> Row:
 
 
 def holds(
-    template: Template, cells: Sequence[int], values: Sequence[Printed], unknown: bool = False
+    rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed], unknown: bool = False
 ) -> bool:
-    """Whether ``values`` given to ``cells`` (as many) make every rule whose cells are all
-    among them hold: a row's own check (a row of section 二 has none, so nothing fails). A
-    rule with a cell that is no number fails, or with ``unknown`` is not checked."""
+    """Whether ``values`` given to ``cells`` (as many) make every rule of ``rules`` (the
+    section's) whose cells are all among them hold: a row's own check (a row of section 二
+    has none, so nothing fails). A rule with a cell that is no number fails, or with
+    ``unknown`` is not checked."""
     if len(values) != len(cells):
         return False
     given = dict(zip(cells, count_values([text for text, _, _ in values]), strict=True))
-    inside = [rule for rule in rule_set(template.name).rules if given.keys() >= set(rule.cells)]
+    inside = [rule for rule in rules if given.keys() >= set(rule.cells)]
     return all(
         sum(amounts[: len(rule.left)]) == sum(amounts[len(rule.left) :])  # type: ignore[arg-type]
         if None not in (amounts := [given[c] for c in rule.cells])
