@@ -260,19 +260,25 @@ def seeds(reports: int) -> list[bytes]:
 
 # Profile --------------------------------------------------------------------------------------
 
-#: Pipeline stages: the functions, (file under govinfo_report/, name), that ``parser.py``
+#: Pipeline stages: the functions, (file, name), that ``parser.py``
 #: calls for each; their cumulative times, called from there, add up to the stage's.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "source: decode, normalise": (("source.py", "read"),),
-    "skeleton: grammar, sections": (("skeleton.py", "split"),),
-    "metadata: title, template": (("metadata.py", "front"), ("parser.py", "_template")),
-    "layout detection": (("parser.py", "_detect"),),
-    "rows: layout strategies": (("layouts/", "rows"),),
-    "sections: rows to readings": (("sections/", "read"),),
-    "resolve: values, placement, derivation": (("resolve.py", "resolve"),),
-    "statements: counts in prose": (("statements.py", "find"), ("statements.py", "compare")),
-    "validate: consistency rules": (("validate.py", "failures"),),
-    "model: Report, tables": (("parser.py", "_report"),),
+    "source: decode, normalise": (("govinfo_report/source.py", "read"),),
+    "skeleton: grammar, sections": (("govinfo_report/skeleton.py", "split"),),
+    "metadata: title, template": (
+        ("govinfo_report/metadata.py", "front"),
+        ("govinfo_report/parser.py", "_template"),
+    ),
+    "layout detection": (("govinfo_report/parser.py", "_detect"),),
+    "rows: layout strategies": (("govinfo_report/layouts/", "rows"),),
+    "sections: rows to readings": (("govinfo_report/sections/", "read"),),
+    "resolve: values, placement, derivation": (("govinfo_report/resolve.py", "resolve"),),
+    "statements: counts in prose": (
+        ("govinfo_report/statements.py", "find"),
+        ("govinfo_report/statements.py", "compare"),
+    ),
+    "validate: consistency rules": (("govinfo_report/validate.py", "failures"),),
+    "model: Report, tables": (("govinfo_report/parser.py", "_report"),),
 }
 PARSER = "govinfo_report/parser.py"
 
@@ -292,8 +298,8 @@ def profile(inputs: Sequence[bytes]) -> dict[str, float]:
         stage: sum(
             edge[3]
             for (path, _, name), (*_, callers) in stats.items()
-            for suffix, function in functions
-            if name == function and f"govinfo_report/{suffix}" in path
+            for file, function in functions
+            if name == function and file in path
             for (caller, _, _), edge in callers.items()
             if caller.endswith(PARSER)
         )

@@ -470,10 +470,11 @@ class _Build(Transformer[Token, Any]):
 def grammar_file(name: str) -> str:
     """The text of the grammar file ``name``, from the installed package or, in a source
     checkout (an editable install), from the top-level ``grammars`` folder."""
-    packaged = resources.files(__package__).joinpath("grammars", name)
+    package = resources.files("govinfo_report")  # the package, wherever this module lies
+    packaged = package.joinpath("grammars", name)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "grammars" / name).read_text("utf-8")
+    return (Path(str(package)).resolve().parents[1] / "grammars" / name).read_text("utf-8")
 
 
 @cache
