@@ -21,7 +21,7 @@ from typing import Literal, TextIO
 
 import attrs
 
-from . import __version__, export, records
+from . import export, records
 from .atomic import replaced
 from .catalogue import SECTION_NUMBERS, TEMPLATES
 from .diagnostics import Diagnostic, diagnostic
@@ -42,6 +42,7 @@ from .source import read
 from .split import SEPARATOR, split_reports
 from .stream import Result, iter_parse
 from .validate import validate
+from .version import __version__
 
 #: What ``parse --format`` writes.
 FORMATS = ("json", "jsonl", "csv", "csv-long", "parquet")
