@@ -1,56 +1,131 @@
-"""Report structure and metadata beyond the seeds' happy path."""
+"""The package's import structure (issue 31): no import cycle anywhere, imports made inside
+functions included, and no stage importing a later one. The stages, in pipeline order:
+the core modules at the top of the package, ``read``, ``structure``, ``tables``, ``check``,
+the pipeline (``parser``), ``corpus``, ``write``, ``cli``, and the front doors (the package
+itself and ``dask``). Imports under ``if TYPE_CHECKING:`` are left out: nothing runs them,
+they only name types. The benchmarks' scripts must not import each other in a circle
+either."""
 
 from __future__ import annotations
 
-import datetime
+import ast
+from collections.abc import Iterator
+from pathlib import Path
 
-import govinfo_report as gr
-
-from conftest import SEEDS
-
-TEXT = SEEDS[1].read_text(encoding="utf-8")
-
-
-def test_a_heading_out_of_order_is_read_as_text_and_reported() -> None:
-    heading = "五、存在的主要问题及改进情况"
-    stray = "二、主动公开政府信息情况（补充说明）"
-    report = gr.parse(TEXT.replace(heading, f"{stray}\n\n{heading}"))
-    out_of_order = [d for d in report.diagnostics if d.code == "section-out-of-order"]
-    assert [d.line for d in out_of_order] == [87]
-    assert report.flat() == gr.parse(TEXT).flat()
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+PACKAGE = "govinfo_report"
+#: The layers, lowest first; a module may import only from its own layer and lower ones.
+LAYERS = ("core", "read", "structure", "tables", "check", "parser", "corpus", "write", "cli")
+FRONT = {PACKAGE, f"{PACKAGE}.dask"}
 
 
-def test_a_report_without_title() -> None:
-    # Its period sentence still gives the year, its signature the body.
-    untitled = TEXT.replace("2020 年政府信息公开工作年度报告", "")
-    report = gr.parse(untitled)
-    assert (report.organisation, report.year) == ("韵家口镇人民政府", 2020)
-    assert "title-missing" in {d.code for d in report.diagnostics}
-    period = "本报告中使用数据统计期限为 2020 年 1 月 1 日至 12 月 31 日。"
-    signature = "韵家口镇人民政府\n\n2021年1月19日"
-    assert period in untitled and signature in untitled
-    bare = gr.parse(untitled.replace(period, "").replace(signature, ""))
-    assert (bare.organisation, bare.year) == (None, None)
+def layer(module: str) -> int:
+    """The layer of a module of the package (the front doors above every layer)."""
+    if module in FRONT:
+        return len(LAYERS)
+    parts = module.split(".")
+    return LAYERS.index(parts[1]) if parts[1] in LAYERS else 0
 
 
-def test_a_signature_date_in_chinese_numerals() -> None:
-    report = gr.parse(TEXT.replace("2021年1月19日", "二〇二一年一月十九日"))
-    assert report.published == datetime.date(2021, 1, 19)
+def runtime_imports(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import statement, at any depth, except those under ``if TYPE_CHECKING:``."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            yield from (n for child in node.orelse for n in runtime_imports(child))
+            continue
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node
+        yield from runtime_imports(node)
 
 
-def test_tables_iterate_their_cells_in_catalogue_order() -> None:
-    report = gr.parse(SEEDS[4])
-    assert [len(table) for table in report.tables] == [22, 161, 15]
-    first = next(iter(report.proactive))
-    assert (first.key, first.value, first.provenance) == ("proactive.rules.made", 0, "parsed")
-    assert report.proactive.value("penalties.decisions") == 118
-    assert report.applications["total.total"] == report.cell("applications.total.total")
+def graph(root: Path, modules: dict[str, Path], package: str | None) -> dict[str, set[str]]:
+    """module -> the modules (of ``modules``) it imports."""
+    edges: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        is_package = path.name == "__init__.py"
+        here = name.split(".") if is_package else name.split(".")[:-1]
+        found: set[str] = set()
+        for node in runtime_imports(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            else:
+                base = node.module or ""
+                if node.level:
+                    base = ".".join(here[: len(here) - node.level + 1] + ([base] if base else []))
+                # ``from a import b``: the module a.b when there is one, else a.
+                targets = [
+                    f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base
+                    for a in node.names
+                ]
+            found.update(t for t in targets if t in modules and t != name)
+        edges[name] = found
+    return edges
 
 
-def test_only_sections_two_three_and_four_have_tables() -> None:
-    # Seed 003 answers section 六 with 无 on a line of its own: text, not a table of one cell
-    # a line (无 is a value in a table). A lone number in section 五 is text there too.
-    assert gr.parse(SEEDS[3]).other_matters == "无"
-    heading = "五、存在的主要问题及改进情况"
-    report = gr.parse(TEXT.replace(heading, f"{heading}\n\n2\n"))
-    assert report.problems is not None and report.problems.startswith("2\n")
+def package_modules() -> dict[str, Path]:
+    modules = {}
+    for path in (SRC / PACKAGE).rglob("*.py"):
+        parts = list(path.relative_to(SRC).with_suffix("").parts)
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return modules
+
+
+def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(edges[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while (popped := stack.pop()) != node:
+                component.append(popped)
+            if component:
+                found.append(sorted([node, *component]))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_of_the_package_is_in_an_import_cycle() -> None:
+    edges = graph(SRC, package_modules(), PACKAGE)
+    assert len(edges) > 40  # the package's modules were found
+    assert cycles(edges) == []
+
+
+def test_no_stage_imports_a_later_one() -> None:
+    edges = graph(SRC, package_modules(), PACKAGE)
+    upwards = sorted(
+        f"{module} -> {target}"
+        for module, targets in edges.items()
+        for target in targets
+        if layer(target) > layer(module)
+    )
+    assert upwards == []
+
+
+def test_the_benchmarks_import_no_cycle() -> None:
+    modules = {path.stem: path for path in (ROOT / "benchmarks").glob("*.py")}
+    assert cycles(graph(ROOT / "benchmarks", modules, None)) == []
+
+
+def test_a_cycle_and_an_import_upwards_are_found() -> None:
+    # The checks themselves: a circle of three, a pair, and a core module importing a stage.
+    edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"e"}, "e": {"d"}, "f": {"a"}}
+    assert cycles(edges) == [["a", "b", "c"], ["d", "e"]]
+    assert layer(f"{PACKAGE}.model") < layer(f"{PACKAGE}.read.source")
+    assert layer(f"{PACKAGE}.write.export") > layer(f"{PACKAGE}.corpus.stream")
+    assert layer(f"{PACKAGE}.dask") > layer(f"{PACKAGE}.cli.command")
