@@ -28,6 +28,7 @@ import ast
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -307,7 +308,7 @@ def main() -> int:
         init = SRC / PACKAGE / stage / "__init__.py"
         if not init.exists():
             init.parent.mkdir(exist_ok=True)
-            init.write_text(f'"""{docstring}"""\n', "utf-8")
+            init.write_text(textwrap.fill(f'"""{docstring}', 96) + '\n"""\n', "utf-8")
             git("add", str(init.relative_to(ROOT)))
     for name, text in MAIN.items():
         added = SRC / PACKAGE / name
