@@ -104,10 +104,15 @@ STAY = {
     )
 }
 
-#: Text that names no module and keeps its words: the entry-point group under which other
-#: packages register layouts, and ``python -m govinfo_report.cli``, which users type (the
-#: package ``cli`` runs the command: ``MAIN``).
-PROTECTED = ('"govinfo_report.layouts"', '"-m", "govinfo_report.cli"', "-m govinfo_report.cli ")
+#: Text that names no module and keeps its words (patterns): the entry-point group under
+#: which other packages register layouts, and ``python -m govinfo_report.cli``, which users
+#: type (the package ``cli`` runs the command: ``MAIN``).
+PROTECTED = (
+    r'"govinfo_report\.layouts"',
+    r"group\s+`govinfo_report\.layouts`",
+    r'"-m", "govinfo_report\.cli"',
+    r"-m govinfo_report\.cli\b(?!\.)",
+)
 #: Files the move adds besides the stages' ``__init__.py``.
 MAIN = {
     "cli/__main__.py": '''"""``python -m govinfo_report.cli``: the command."""
@@ -231,9 +236,14 @@ def rewrite_imports(
 
 def rewrite_names(text: str) -> str:
     """``text`` with every other dotted name and path of a moved module rewritten."""
-    kept = {f"\0{number}\0": protected for number, protected in enumerate(PROTECTED)}
-    for mark, protected in kept.items():
-        text = text.replace(protected, mark)
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return f"\0{len(kept) - 1}\0"
+
+    for pattern in PROTECTED:
+        text = re.sub(pattern, keep, text)
     text = DOTTED.sub(lambda match: moved(match.group()), text)
 
     def path(match: re.Match[str]) -> str:
@@ -243,9 +253,7 @@ def rewrite_names(text: str) -> str:
         return moved(name).replace(".", "/") + tail
 
     text = PATH.sub(path, text)
-    for mark, protected in kept.items():
-        text = text.replace(mark, protected)
-    return text
+    return re.sub("\0(\\d+)\0", lambda match: kept[int(match.group(1))], text)
 
 
 def rewrite_markdown(text: str, modules: set[str]) -> str:
