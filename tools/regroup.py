@@ -128,7 +128,8 @@ TEXT_FILES = ("README.md", "Makefile", "pyproject.toml")
 TEXT_FOLDERS = ("tests", "benchmarks", "docs")
 TEXT_SUFFIXES = (".py", ".md")
 
-DOTTED = re.compile(rf"(?<![\w.]){PACKAGE}(?:\.[A-Za-z_]\w*)+")
+#: A dotted name of the package, but not the module of a ``from`` import (parsed instead).
+DOTTED = re.compile(rf"(?<![\w.]){PACKAGE}(?:\.[A-Za-z_]\w*+)++(?!\s+import\b)")
 PATH = re.compile(rf"(?<![\w.]){PACKAGE}(?:/[A-Za-z_]\w*)+(?:\.py\b|/)?")
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
@@ -183,10 +184,15 @@ def absolute(node: ast.ImportFrom, importer: str, is_package: bool) -> str:
 
 
 def rewrite_imports(
-    text: str, modules: set[str], importer: str | None = None, is_package: bool = False
+    text: str,
+    modules: set[str],
+    importer: str | None = None,
+    is_package: bool = False,
+    new_importer: str | None = None,
 ) -> str:
     """``text`` (Python) with its ``from``-imports of moved modules rewritten; relative
-    imports (of ``importer``, the module's old name) stay relative to its new place."""
+    imports (of ``importer``, the module's name now) stay relative to its new place
+    (``new_importer``)."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
@@ -196,7 +202,6 @@ def rewrite_imports(
     for line in lines:
         offsets.append(offsets[-1] + len(line))
     edits: list[tuple[int, int, str]] = []
-    new_importer = moved(importer) if importer else None
     for node in ast.walk(tree):
         if not isinstance(node, ast.ImportFrom) or (node.level and importer is None):
             continue
@@ -308,7 +313,11 @@ def main() -> int:
     # The package's own modules first, while each is where its relative imports start.
     for path in sorted((SRC / PACKAGE).rglob("*.py")):
         text = path.read_text("utf-8")
-        new = rewrite_imports(text, modules, module_of(path), path.name == "__init__.py")
+        name = module_of(path)
+        in_stage = path.relative_to(SRC / PACKAGE).parts[0] in STAGES
+        new = rewrite_imports(
+            text, modules, name, path.name == "__init__.py", name if in_stage else moved(name)
+        )
         new = rewrite_names(new)
         if new != text:
             path.write_text(new, "utf-8")
@@ -316,7 +325,9 @@ def main() -> int:
         init = SRC / PACKAGE / stage / "__init__.py"
         if not init.exists():
             init.parent.mkdir(exist_ok=True)
-            init.write_text(textwrap.fill(f'"""{docstring}', 96) + '\n"""\n', "utf-8")
+            one_line = f'"""{docstring}"""'
+            wrapped = textwrap.fill(f'"""{docstring}', 96) + '\n"""'
+            init.write_text((one_line if len(one_line) <= 100 else wrapped) + "\n", "utf-8")
             git("add", str(init.relative_to(ROOT)))
     for name, text in MAIN.items():
         added = SRC / PACKAGE / name
