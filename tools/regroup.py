@@ -128,6 +128,10 @@ TEXT_FILES = ("README.md", "Makefile", "pyproject.toml")
 TEXT_FOLDERS = ("tests", "benchmarks", "docs")
 TEXT_SUFFIXES = (".py", ".md")
 
+#: A ``from`` import on one line (in a string: those in code are parsed).
+FROM = re.compile(
+    rf"\bfrom ({PACKAGE}(?:\.[A-Za-z_]\w*)*) import (\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)"
+)
 #: A dotted name of the package, but not the module of a ``from`` import (parsed instead).
 DOTTED = re.compile(rf"(?<![\w.]){PACKAGE}(?:\.[A-Za-z_]\w*+)++(?!\s+import\b)")
 PATH = re.compile(rf"(?<![\w.]){PACKAGE}(?:/[A-Za-z_]\w*)+(?:\.py\b|/)?")
@@ -183,6 +187,23 @@ def absolute(node: ast.ImportFrom, importer: str, is_package: bool) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
+def regrouped(
+    base: str, names: list[tuple[str, str | None]], modules: set[str]
+) -> dict[str, list[str]]:
+    """``from base import names`` in the new layout: the names by the module to import them
+    from (a module imported by name may now lie elsewhere than its neighbours)."""
+    groups: dict[str, list[str]] = {}
+    for name, asname in names:
+        full = f"{base}.{name}"
+        if full in modules:
+            parent, _, new = moved(full).rpartition(".")
+            keep = asname or (name if new != name else None)
+            groups.setdefault(parent, []).append(f"{new} as {keep}" if keep else new)
+        else:
+            groups.setdefault(moved(base), []).append(f"{name} as {asname}" if asname else name)
+    return groups
+
+
 def rewrite_imports(
     text: str,
     modules: set[str],
@@ -208,19 +229,7 @@ def rewrite_imports(
         base = absolute(node, importer or "", is_package)
         if base != PACKAGE and not base.startswith(PACKAGE + "."):
             continue
-        groups: dict[str, list[str]] = {}
-        for alias in node.names:
-            full = f"{base}.{alias.name}"
-            if full in modules:
-                parent, _, name = moved(full).rpartition(".")
-                keep = alias.asname or (alias.name if name != alias.name else None)
-                groups.setdefault(parent, []).append(f"{name} as {keep}" if keep else name)
-            else:
-                parent = moved(base)
-                name = alias.name
-                groups.setdefault(parent, []).append(
-                    f"{name} as {alias.asname}" if alias.asname else name
-                )
+        groups = regrouped(base, [(a.name, a.asname) for a in node.names], modules)
         indent = " " * node.col_offset
         statements = []
         for parent, names in groups.items():
@@ -239,7 +248,7 @@ def rewrite_imports(
     return text
 
 
-def rewrite_names(text: str) -> str:
+def rewrite_names(text: str, modules: set[str]) -> str:
     """``text`` with every other dotted name and path of a moved module rewritten."""
     kept: list[str] = []
 
@@ -249,6 +258,17 @@ def rewrite_names(text: str) -> str:
 
     for pattern in PROTECTED:
         text = re.sub(pattern, keep, text)
+
+    def inline(match: re.Match[str]) -> str:
+        names = [tuple(name.split(" as ")) for name in match.group(2).split(", ")]
+        groups = regrouped(
+            match.group(1), [(n[0], n[1] if len(n) > 1 else None) for n in names], modules
+        )
+        return "; ".join(
+            f"from {parent} import {', '.join(found)}" for parent, found in groups.items()
+        )
+
+    text = FROM.sub(inline, text)
     text = DOTTED.sub(lambda match: moved(match.group()), text)
 
     def path(match: re.Match[str]) -> str:
@@ -266,7 +286,7 @@ def rewrite_markdown(text: str, modules: set[str]) -> str:
     text = FENCE.sub(
         lambda m: m.group().replace(m.group(1), rewrite_imports(m.group(1), modules)), text
     )
-    return rewrite_names(text)
+    return rewrite_names(text, modules)
 
 
 def plan() -> list[tuple[Path, Path]]:
@@ -318,7 +338,7 @@ def main() -> int:
         new = rewrite_imports(
             text, modules, name, path.name == "__init__.py", name if in_stage else moved(name)
         )
-        new = rewrite_names(new)
+        new = rewrite_names(new, modules)
         if new != text:
             path.write_text(new, "utf-8")
     for stage, docstring in STAGES.items():
@@ -345,11 +365,11 @@ def main() -> int:
             continue
         text = path.read_text("utf-8")
         if path.suffix == ".py":
-            new = rewrite_names(rewrite_imports(text, modules))
+            new = rewrite_names(rewrite_imports(text, modules), modules)
         elif path.suffix == ".md":
             new = rewrite_markdown(text, modules)
         else:
-            new = rewrite_names(text)
+            new = rewrite_names(text, modules)
         if new != text:
             path.write_text(new, "utf-8")
     ruff = ROOT / ".venv" / "bin" / "ruff"
