@@ -306,6 +306,8 @@ def test_parse_has_a_time_budget_when_asked() -> None:
     with pytest.raises(gr.ParseError) as raised:
         gr.parse("", timeout=60)
     assert raised.value.code == "empty-input"  # the worker's error, raised here
+    with pytest.raises(ValueError, match="format"):
+        gr.parse(text, timeout=60, format="odt")  # not only ParseErrors come back
 
 
 ENTITIES = '<!ENTITY a0 "报告报告报告">' + "".join(

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
-from . import layouts, metadata, rebreak, skeleton, statements
+from . import layouts, metadata, rebreak, skeleton, statements, workers
 from .catalogue import TEMPLATES, Template
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
@@ -111,15 +111,32 @@ def parse(
 
 
 def _within(source: str | bytes | os.PathLike[str], timeout: float, **options: Any) -> Report:
-    """``parse`` of ``source`` in a worker process that is given ``timeout`` seconds: the
-    streaming API's worker (the corpus stage is imported here, on use, as it runs this)."""
-    from .stream import iter_parse
+    """``parse`` of ``source`` in a worker process that is given ``timeout`` seconds
+    (``workers``: killed past it, a ``ParseError`` either way); what ``parse`` raises there
+    is raised here."""
+    (outcome,) = workers.run(
+        partial(_parse_task, **options),
+        iter([[(0, source)]]),
+        processes=1,
+        timeout=timeout,
+        ordered=True,
+        ahead=1,
+        failed=lambda _, error: error,
+    )
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
 
-    (result,) = iter_parse([source], jobs=1, timeout=timeout, ocr_timeout=timeout, **options)
-    if result.error is not None:
-        raise result.error
-    assert result.report is not None
-    return result.report
+
+def _parse_task(
+    task: tuple[int, str | bytes | os.PathLike[str]], **options: Any
+) -> Report | Exception:
+    """A worker's ``parse`` of the task's source: the report, or the exception it raised
+    (a worker lets none escape: it would die of it)."""
+    try:
+        return parse(task[1], **options)
+    except Exception as error:  # handed to the parent, raised there
+        return error
 
 
 def parse_source(
