@@ -48,7 +48,7 @@ STAGES: dict[str, str] = {
     "check": "Check: a report against its own rules (``validate``), its prose against its "
     "tables (``statements``) and OCR's reads against the rules (``verify``).",
     "corpus": "Corpus: many documents parsed in worker processes within a time budget "
-    "(``stream``, ``workers``, ``compact``).",
+    "(``stream``, with the core's ``workers``), and their results packed (``compact``).",
     "write": "Write: records, JSON, CSV, data frames and Parquet (``export``, ``frames``, "
     "``records``, ``schema``), reports written back as text and HTML (``render``, "
     "``canonical``, ``spans``) and the review page (``review``).",
@@ -64,7 +64,7 @@ MOVES: dict[str, str] = {
             "structure": ("skeleton", "rebreak", "metadata", "layouts", "collapsed"),
             "tables": ("sections", "reading", "matching", "resolve", "solver", "rules"),
             "check": ("validate", "statements", "verify"),
-            "corpus": ("stream", "workers", "compact"),
+            "corpus": ("stream", "compact"),
             "write": (
                 "export",
                 "frames",
@@ -83,8 +83,9 @@ MOVES: dict[str, str] = {
     f"{PACKAGE}.cli": f"{PACKAGE}.cli.command",
 }
 
-#: The modules that stay at the top: the core every stage uses, the pipeline (``parser``)
-#: and the front doors (the package, ``dask``).
+#: The modules that stay at the top: the core every stage uses (``workers`` among them: the
+#: pipeline's ``parse(timeout=)`` runs in one), the pipeline (``parser``) and the front
+#: doors (the package, ``dask``).
 STAY = {
     f"{PACKAGE}.{name}"
     for name in (
@@ -100,6 +101,7 @@ STAY = {
         "model",
         "parser",
         "version",
+        "workers",
         "dask",
     )
 }
