@@ -24,7 +24,7 @@ $(VENV)/.package: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 demo: $(VENV)/.package
-	$(BIN)/python -m govinfo_report.demo $(SEEDS)/*.txt
+	$(BIN)/python -m govinfo_report.cli.demo $(SEEDS)/*.txt
 
 test: install
 	$(BIN)/python -m pytest

@@ -263,21 +263,21 @@ def seeds(reports: int) -> list[bytes]:
 #: Pipeline stages: the functions, (file, name), that ``parser.py``
 #: calls for each; their cumulative times, called from there, add up to the stage's.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "source: decode, normalise": (("govinfo_report/source.py", "read"),),
-    "skeleton: grammar, sections": (("govinfo_report/skeleton.py", "split"),),
+    "source: decode, normalise": (("govinfo_report/read/source.py", "read"),),
+    "skeleton: grammar, sections": (("govinfo_report/structure/skeleton.py", "split"),),
     "metadata: title, template": (
-        ("govinfo_report/metadata.py", "front"),
+        ("govinfo_report/structure/metadata.py", "front"),
         ("govinfo_report/parser.py", "_template"),
     ),
     "layout detection": (("govinfo_report/parser.py", "_detect"),),
-    "rows: layout strategies": (("govinfo_report/layouts/", "rows"),),
-    "sections: rows to readings": (("govinfo_report/sections/", "read"),),
-    "resolve: values, placement, derivation": (("govinfo_report/resolve.py", "resolve"),),
+    "rows: layout strategies": (("govinfo_report/structure/layouts/", "rows"),),
+    "sections: rows to readings": (("govinfo_report/tables/sections/", "read"),),
+    "resolve: values, placement, derivation": (("govinfo_report/tables/resolve.py", "resolve"),),
     "statements: counts in prose": (
-        ("govinfo_report/statements.py", "find"),
-        ("govinfo_report/statements.py", "compare"),
+        ("govinfo_report/check/statements.py", "find"),
+        ("govinfo_report/check/statements.py", "compare"),
     ),
-    "validate: consistency rules": (("govinfo_report/validate.py", "failures"),),
+    "validate: consistency rules": (("govinfo_report/check/validate.py", "failures"),),
     "model: Report, tables": (("govinfo_report/parser.py", "_report"),),
 }
 PARSER = "govinfo_report/parser.py"

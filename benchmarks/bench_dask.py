@@ -38,7 +38,7 @@ from dask.distributed import Client, LocalCluster
 
 import govinfo_report as gr
 from govinfo_report import dask as gr_dask
-from govinfo_report.export import to_jsonl
+from govinfo_report.write.export import to_jsonl
 
 import corpus
 

@@ -31,7 +31,7 @@ import json, resource, sys, time
 from decimal import Decimal
 from pathlib import Path
 import govinfo_report as gr
-from govinfo_report.formats import ocr
+from govinfo_report.read.formats import ocr
 path, gold = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
 start = time.perf_counter()
 ocr.engine()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import govinfo_report as gr
-from govinfo_report.formats import extract
+from govinfo_report.read.formats import extract
 
 from memory import peak_rss
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import govinfo_report as gr
-from govinfo_report import stream
-from govinfo_report.compact import pack, unpack
+from govinfo_report.corpus import stream
+from govinfo_report.corpus.compact import pack, unpack
 
 SEEDS = sorted((Path(__file__).parent.parent / "tests" / "fixtures" / "seeds").glob("*.txt"))
 PROTOCOL = pickle.HIGHEST_PROTOCOL

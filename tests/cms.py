@@ -28,8 +28,9 @@ from html import escape
 from random import Random
 
 import govinfo_report as gr
-from govinfo_report import labels, spans
-from govinfo_report.render import NO_TEXT
+from govinfo_report import labels
+from govinfo_report.write import spans
+from govinfo_report.write.render import NO_TEXT
 
 SECTIONS = ("proactive", "applications", "appeals")
 

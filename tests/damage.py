@@ -21,8 +21,9 @@ from random import Random
 import attrs
 
 import govinfo_report as gr
-from govinfo_report import labels, layouts
-from govinfo_report.render import appeals, applications, proactive, renderable
+from govinfo_report import labels
+from govinfo_report.structure import layouts
+from govinfo_report.write.render import appeals, applications, proactive, renderable
 
 from cms import Habits, render_cms_html
 

@@ -23,7 +23,7 @@ import attrs
 
 from govinfo_report import labels
 from govinfo_report.cells import is_value
-from govinfo_report.layouts import space_aligned
+from govinfo_report.structure.layouts import space_aligned
 
 ALL = ("tab-separated", "row-per-cell", "flattened-header", "markdown")
 TABBED = ("tab-separated", "flattened-header")

@@ -7,7 +7,7 @@ import hashlib
 import os
 from typing import Any
 
-from govinfo_report import stream
+from govinfo_report.corpus import stream
 
 
 def start(log: str) -> None:

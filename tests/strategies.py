@@ -14,7 +14,8 @@ from lark import Lark
 from lark.lexer import PatternStr
 
 import govinfo_report as gr
-from govinfo_report import canonical, labels
+from govinfo_report import labels
+from govinfo_report.write import canonical
 
 BODIES = (
     "北京市门头沟区潭柘寺镇人民政府",

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.render import render
+from govinfo_report.write.render import render
 
 from conftest import SEEDS, scaled, wrong
 from manglers import TOOLS, TRACELESS, AlignedCells, CellLines

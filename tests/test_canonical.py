@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from lark import Token, Tree
 
 import govinfo_report as gr
-from govinfo_report import canonical, skeleton
-from govinfo_report.source import read as read_source
-from govinfo_report.spans import NOT_GIVEN, cell_text
+from govinfo_report.read.source import read as read_source
+from govinfo_report.structure import skeleton
+from govinfo_report.write import canonical
+from govinfo_report.write.spans import NOT_GIVEN, cell_text
 
 from conftest import SEEDS, WRITTEN, scaled
 from strategies import canonical_texts, reports

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.cli import main
-from govinfo_report.export import META
+from govinfo_report.cli.command import main
+from govinfo_report.write.export import META
 
 from conftest import SEEDS, WRITTEN
 

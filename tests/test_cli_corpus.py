@@ -17,9 +17,10 @@ import pyarrow.parquet as pq
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import cli, records
-from govinfo_report.cli import main
-from govinfo_report.export import META
+from govinfo_report.cli import command as cli
+from govinfo_report.cli.command import main
+from govinfo_report.write import records
+from govinfo_report.write.export import META
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
 

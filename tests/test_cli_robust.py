@@ -23,8 +23,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import cli, export
-from govinfo_report.cli import main
+from govinfo_report.cli import command as cli
+from govinfo_report.cli.command import main
+from govinfo_report.write import export
 
 from conftest import SEEDS
 

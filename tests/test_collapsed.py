@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report import collapsed
-from govinfo_report.layouts import Row
+from govinfo_report.structure import collapsed
+from govinfo_report.structure.layouts import Row
 
 from conftest import SEEDS, WRITTEN, scaled, wrong
 from strategies import reports

@@ -22,7 +22,7 @@ from dask.distributed import Client, LocalCluster
 
 import govinfo_report as gr
 from govinfo_report import dask as gr_dask
-from govinfo_report import records
+from govinfo_report.write import records
 
 import parse_counter
 from conftest import SEEDS, expected, expected_cells

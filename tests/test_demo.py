@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report.demo import MAIN_TOTALS, summary
+from govinfo_report.cli.demo import MAIN_TOTALS, summary
 from govinfo_report.escape import width
 from govinfo_report.parser import parse
 
@@ -34,14 +34,14 @@ def test_make_demo_installs_the_package_alone() -> None:
     ).stdout.splitlines()
     installs = [line for line in planned if "pip install" in line and "--upgrade pip" not in line]
     assert installs == [f"{Path('.venv/bin/python')} -m pip install --quiet -e ."]
-    assert planned[-1].startswith(".venv/bin/python -m govinfo_report.demo ")
+    assert planned[-1].startswith(".venv/bin/python -m govinfo_report.cli.demo ")
 
 
 @pytest.mark.slow
 def test_the_demo_runs_without_any_extra() -> None:
     blocked = "; ".join(f"sys.modules[{name!r}] = None" for name in EXTRAS)
     script = (
-        f"import sys; {blocked}; from govinfo_report.demo import main; "
+        f"import sys; {blocked}; from govinfo_report.cli.demo import main; "
         f"raise SystemExit(main({[str(seed) for seed in SEEDS]!r}))"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.render import renderable as render_layouts
+from govinfo_report.write.render import renderable as render_layouts
 
 from conftest import SEEDS, scaled
 from strategies import reports

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.documents import matcher
+from govinfo_report.read.documents import matcher
 
 from conftest import SEEDS, assert_seed
 
 #: The module (``gr.documents`` is its function of that name).
-documents_module = importlib.import_module("govinfo_report.documents")
+documents_module = importlib.import_module("govinfo_report.read.documents")
 
 
 @pytest.fixture

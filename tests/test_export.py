@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import records
-from govinfo_report.cli import main
-from govinfo_report.export import META, to_json, write_csv, write_csv_long
+from govinfo_report.cli.command import main
+from govinfo_report.write import records
+from govinfo_report.write.export import META, to_json, write_csv, write_csv_long
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
 

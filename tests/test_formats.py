@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 
 import govinfo_report as gr
-from govinfo_report.formats import extract, kind_of
-from govinfo_report.source import read
+from govinfo_report.read.formats import extract, kind_of
+from govinfo_report.read.source import read
 
 from accuracy import FIXTURES as CONVERTERS
 from accuracy import folders

@@ -12,8 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.export import META
-from govinfo_report.frames import write_parquet
+from govinfo_report.write.export import META
+from govinfo_report.write.frames import write_parquet
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
 

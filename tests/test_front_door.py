@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import export
+from govinfo_report.write import export
 
 from conftest import SEEDS, WRITTEN
 
@@ -119,6 +119,7 @@ def test_dir_shows_the_public_api_alone() -> None:
     assert not {"cli", "export", "frames", "solver", "parser", "source"} & set(shown)
     assert all(hasattr(gr, name) for name in gr.__all__)
     assert {"read_reports", "read_cells", "record_schema", "parse", "Report"} <= set(shown)
-    from govinfo_report import dask, export  # the modules stay importable
+    from govinfo_report import dask
+    from govinfo_report.write import export  # the modules stay importable
 
     assert dask.write_jsonl and export.record

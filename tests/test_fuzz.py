@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.documents import SKIP_REASONS
+from govinfo_report.read.documents import SKIP_REASONS
 
 from conftest import SEEDS, scaled
 from fuzz import CONVERTERS, mutated, parts, small_pdf, within, zipped

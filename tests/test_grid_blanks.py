@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.render import render
-from govinfo_report.spans import cell_text
+from govinfo_report.write.render import render
+from govinfo_report.write.spans import cell_text
 
 from conftest import WRITTEN, printed, scaled, wrong
 from strategies import reports

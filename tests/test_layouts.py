@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import cells as cells_module
-from govinfo_report import layouts, skeleton
 from govinfo_report.cells import cell_kinds
-from govinfo_report.layouts import Row, markdown, row_per_cell, tab_separated
-from govinfo_report.layouts.base import make_row
-from govinfo_report.layouts.flattened_header import FlattenedHeader
-from govinfo_report.layouts.tab_separated import TabSeparated
+from govinfo_report.structure import layouts, skeleton
+from govinfo_report.structure.layouts import Row, markdown, row_per_cell, tab_separated
+from govinfo_report.structure.layouts.base import make_row
+from govinfo_report.structure.layouts.flattened_header import FlattenedHeader
+from govinfo_report.structure.layouts.tab_separated import TabSeparated
 
 from conftest import SEEDS
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.render import render
+from govinfo_report.write.render import render
 
 from manglers import TRACELESS
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.render import render, renderable
+from govinfo_report.write.render import render, renderable
 
 from conftest import printed, scaled, wrong
 from manglers import (

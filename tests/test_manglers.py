@@ -9,7 +9,7 @@ from random import Random
 
 import govinfo_report as gr
 from govinfo_report.labels import PAGE_MARKER
-from govinfo_report.render import render, renderable
+from govinfo_report.write.render import render, renderable
 
 from manglers import (
     blank_lines,

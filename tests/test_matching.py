@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govinfo_report.matching import matcher, normalise_label, numbered
+from govinfo_report.tables.matching import matcher, normalise_label, numbered
 
 
 @pytest.mark.parametrize(

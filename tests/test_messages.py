@@ -13,7 +13,7 @@ import pytest
 import regex
 
 import govinfo_report as gr
-from govinfo_report.cli import main
+from govinfo_report.cli.command import main
 from govinfo_report.diagnostics import diagnostic
 from govinfo_report.escape import escape
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report import metadata
 from govinfo_report.limits import MAX_FRONT_LINES
+from govinfo_report.structure import metadata
 
 import accuracy
 from conftest import scaled

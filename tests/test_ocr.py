@@ -24,13 +24,16 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
 import govinfo_report as gr
-from govinfo_report import cli, export, parser, verify
+from govinfo_report import parser
 from govinfo_report.cells import UNREAD
-from govinfo_report.formats import CellRead, PlacedRead, Scan, ocr, pdf
-from govinfo_report.formats import scanned as scanned_pages
-from govinfo_report.progress import Tally
-from govinfo_report.source import Source
-from govinfo_report.source import read as read_source
+from govinfo_report.check import verify
+from govinfo_report.cli import command as cli
+from govinfo_report.cli.progress import Tally
+from govinfo_report.read.formats import CellRead, PlacedRead, Scan, ocr, pdf
+from govinfo_report.read.formats import scanned as scanned_pages
+from govinfo_report.read.source import Source
+from govinfo_report.read.source import read as read_source
+from govinfo_report.write import export
 
 from conftest import scaled
 from scans import scanned
@@ -419,7 +422,7 @@ def test_without_the_ocr_extra_a_scan_read_with_ocr_names_it(
 
     path, _ = mixed
     monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 now fails
-    for module in ("govinfo_report.formats.scanned", "govinfo_report.formats.raster"):
+    for module in ("govinfo_report.read.formats.scanned", "govinfo_report.read.formats.raster"):
         monkeypatch.delitem(sys.modules, module, raising=False)
     with pytest.raises(gr.MissingDependencyError, match=r"cv2 .*govinfo-report\[ocr\]"):
         gr.parse(path, ocr=True)

@@ -21,9 +21,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import export, frames
-from govinfo_report.cli import main
+from govinfo_report.cli.command import main
 from govinfo_report.diagnostics import MISSING_CAUSES
+from govinfo_report.write import export, frames
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
 

@@ -17,8 +17,8 @@ import pytest
 from pdfs import Page, document
 
 import govinfo_report as gr
-from govinfo_report.formats import pdf, pdfium, positioned, ruling, tables
-from govinfo_report.formats.pdfium import Char, Edge
+from govinfo_report.read.formats import pdf, pdfium, positioned, ruling, tables
+from govinfo_report.read.formats.pdfium import Char, Edge
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONVERTERS = FIXTURES / "converters"

@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import cells, labels, layouts, skeleton
+from govinfo_report import cells, labels
 from govinfo_report.cells import convert
-from govinfo_report.layouts.base import split_tabs
 from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
-from govinfo_report.matching import matcher
 from govinfo_report.memo import MEMO_ENTRIES, Memo
-from govinfo_report.render import render
-from govinfo_report.sections import applications
+from govinfo_report.structure import layouts, skeleton
+from govinfo_report.structure.layouts.base import split_tabs
+from govinfo_report.tables.matching import matcher
+from govinfo_report.tables.sections import applications
+from govinfo_report.write.render import render
 
 from conftest import SEEDS, WRITTEN
 

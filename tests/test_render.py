@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 
 import govinfo_report as gr
-from govinfo_report.render import render, renderable
-from govinfo_report.sections import rule_set
+from govinfo_report.tables.sections import rule_set
+from govinfo_report.write.render import render, renderable
 
 from conftest import SEEDS, WRITTEN, printed, scaled
 from strategies import broken_reports, reports

@@ -17,8 +17,9 @@ import lxml.html
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import cli, formats
-from govinfo_report.cli import main
+from govinfo_report.cli import command as cli
+from govinfo_report.cli.command import main
+from govinfo_report.read import formats
 
 from conftest import SEEDS, WRITTEN
 

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 import govinfo_report as gr
-from govinfo_report import labels, layouts, skeleton
-from govinfo_report.source import read
+from govinfo_report import labels
+from govinfo_report.read.source import read
+from govinfo_report.structure import layouts, skeleton
 
 from conftest import SEEDS, WRITTEN, scaled
 

@@ -16,9 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report import collapsed, labels, layouts, rebreak
+from govinfo_report import labels
 from govinfo_report.fold import fold
-from govinfo_report.layouts import Row
+from govinfo_report.structure import collapsed, layouts, rebreak
+from govinfo_report.structure.layouts import Row
 
 from conftest import HERE, scaled
 from strategies import reports

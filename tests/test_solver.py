@@ -10,8 +10,8 @@ from math import inf
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report import solver
-from govinfo_report.rules import Rule
+from govinfo_report.tables import solver
+from govinfo_report.tables.rules import Rule
 
 from conftest import scaled
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.cli import main
-from govinfo_report.render import NO_TABLE_READ, NOTHING_READ
-from govinfo_report.split import SEPARATOR
+from govinfo_report.cli.command import main
+from govinfo_report.read.split import SEPARATOR
+from govinfo_report.write.render import NO_TABLE_READ, NOTHING_READ
 
 from conftest import SEEDS, WRITTEN
 

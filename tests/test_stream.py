@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import stream
+from govinfo_report.corpus import stream
 
 from conftest import SEEDS, WRITTEN, assert_seed
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.metadata import template_markers
-from govinfo_report.statements import _part_of, find
+from govinfo_report.check.statements import _part_of, find
+from govinfo_report.structure.metadata import template_markers
 
 from conftest import SEEDS, WRITTEN
 

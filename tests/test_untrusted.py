@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import bounded, cli
-from govinfo_report.documents import SKIP_REASONS
+from govinfo_report.cli import command as cli
 from govinfo_report.limits import MAX_PDF_TEXT_OPERATIONS
+from govinfo_report.read import bounded
+from govinfo_report.read.documents import SKIP_REASONS
 
 from conftest import SEEDS, assert_seed
 from fuzz import pdf

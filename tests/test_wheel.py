@@ -54,11 +54,11 @@ def test_wheel_installs_and_parses_a_seed(tmp_path: Path) -> None:
     )
     # The installed copy comes first on the path; its dependencies come from this venv.
     script = (
-        "import govinfo_report as gr, govinfo_report.skeleton as s, pathlib, sys;"
+        "import govinfo_report as gr, govinfo_report.structure.skeleton as s, pathlib, sys;"
         "assert pathlib.Path(gr.__file__).is_relative_to(sys.argv[1]), gr.__file__;"
         "from importlib import resources;"
         "assert resources.files('govinfo_report').joinpath('grammars', s.GRAMMAR).is_file();"
-        "from govinfo_report import canonical as c;"
+        "from govinfo_report.write import canonical as c;"
         "assert resources.files('govinfo_report').joinpath('grammars', c.GRAMMAR).is_file();"
         "r = gr.parse(pathlib.Path(sys.argv[2]));"
         "print(r.organisation, r.flat()['proactive.licensing.decisions'],"

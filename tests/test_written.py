@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.statements import find
+from govinfo_report.check.statements import find
 
 from conftest import WRITTEN, expected, expected_cells
 

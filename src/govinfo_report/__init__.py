@@ -12,16 +12,9 @@ stay importable, e.g. ``govinfo_report.dask``, but are not part of the front doo
 """
 
 from .catalogue import Field, fields
+from .check.validate import Check, Validation, validate
+from .corpus.stream import Result, iter_parse, parse_document
 from .diagnostics import CODES, Diagnostic
-from .documents import (
-    Document,
-    Skipped,
-    directory,
-    documents,
-    json_lines,
-    tar_archive,
-    zip_archive,
-)
 from .errors import (
     ERROR_CODES,
     GovinfoReportError,
@@ -32,17 +25,24 @@ from .errors import (
     RecordError,
     UnknownLayoutError,
 )
-from .frames import cells_frame, read_cells, read_reports, report_frame
-from .layouts import available as available_layouts
 from .model import Cell, Completeness, Report, Scanned, Table
 from .parser import extract_text, parse
-from .render import render, render_html
-from .review import review_html
-from .schema import record_schema
-from .split import split_reports
-from .stream import Result, iter_parse, parse_document
-from .validate import Check, Validation, validate
+from .read.documents import (
+    Document,
+    Skipped,
+    directory,
+    documents,
+    json_lines,
+    tar_archive,
+    zip_archive,
+)
+from .read.split import split_reports
+from .structure.layouts import available as available_layouts
 from .version import __version__
+from .write.frames import cells_frame, read_cells, read_reports, report_frame
+from .write.render import render, render_html
+from .write.review import review_html
+from .write.schema import record_schema
 
 __all__ = [
     "CODES",

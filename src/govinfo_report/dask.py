@@ -23,12 +23,14 @@ from typing import Any
 
 import attrs
 
-from . import export, formats, frames, layouts
-from .atomic import replaced
 from .catalogue import TEMPLATES
-from .documents import Document, documents
+from .corpus.stream import Result, parse_document
 from .errors import MissingDependencyError
-from .stream import Result, parse_document
+from .read import formats
+from .read.documents import Document, documents
+from .structure import layouts
+from .write import export, frames
+from .write.atomic import replaced
 
 try:
     import dask.bag as db

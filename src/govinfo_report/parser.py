@@ -13,12 +13,13 @@ from typing import Any, Literal
 
 import attrs
 
-from . import layouts, metadata, rebreak, skeleton, statements, workers
+from . import workers
 from .catalogue import TEMPLATES, Template
+from .check import statements
+from .check.validate import failures
+from .check.verify import verify
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
-from .layouts import Row
-from .layouts.base import GRID_MARK
 from .limits import (
     MAX_BYTES,
     MAX_FRONT_LINE_CHARS,
@@ -27,14 +28,15 @@ from .limits import (
     MAX_TABLE_LINES,
 )
 from .model import Report, Table
-from .reading import Reading, unplaced
-from .resolve import Resolved, agrees, resolve, verifies
-from .sections import SECTIONS
-from .skeleton import SECTION_NAMES, Skeleton
-from .source import Source, looks_like_path, read
-from .split import refuse_several
-from .validate import failures
-from .verify import verify
+from .read.source import Source, looks_like_path, read
+from .read.split import refuse_several
+from .structure import layouts, metadata, rebreak, skeleton
+from .structure.layouts import Row
+from .structure.layouts.base import GRID_MARK
+from .structure.skeleton import SECTION_NAMES, Skeleton
+from .tables.reading import Reading, unplaced
+from .tables.resolve import Resolved, agrees, resolve, verifies
+from .tables.sections import SECTIONS
 
 
 def parse(

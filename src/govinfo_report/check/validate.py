@@ -1,0 +1,400 @@
+"""Validation: every consistency rule of a report's template, checked and explained, and
+the checks that tie a report to the previous year's report of the same body.
+
+``validate(report)`` returns a ``Validation``: one ``Check`` per rule, each with its status,
+the cells involved (keys, values, provenance, positions), and the printed and expected
+numbers. ``parse`` puts the diagnostics of the checks that did not pass into the report.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+from itertools import chain
+from typing import Literal, cast
+
+import attrs
+
+from .. import labels
+from ..catalogue import TEMPLATES
+from ..diagnostics import Diagnostic, diagnostic
+from ..model import Cell, Number, Report, Table
+from ..tables.rules import Rule, violated
+from ..tables.sections import rule_set
+
+Status = Literal["passed", "violated", "not-assessable"]
+
+#: code of a broken check, per family of rules.
+_BROKEN = {
+    "rules": "rule-violation",
+    "non-negative": "negative-count",
+    "carry-over": "carry-over-mismatch",
+    "in-force": "in-force-mismatch",
+}
+
+
+@attrs.frozen
+class Check:
+    """One rule applied to a report: ``sum(totals) == sum(sign × part)``.
+
+    Attributes:
+        rule: stable id, e.g. ``applications.balance.total``, ``years.carry-over.total``.
+        title: the rule in words.
+        status: ``passed``, ``violated`` or ``not-assessable`` (a cell it needs is missing).
+        printed: the sum of ``totals`` as the report gives it (``None``: not assessable).
+        expected: what ``parts`` add up to (``None``: not assessable).
+        totals, parts: the cells involved. In a cross-year check the parts named
+            ``carried_forward`` and the previous ``in_force`` come from the previous report.
+        signs: +1 or -1 for each of ``parts``.
+        diagnostic: the finding, unless the check passed.
+    """
+
+    rule: str
+    title: str
+    status: Status
+    printed: Number | None
+    expected: Number | None
+    totals: tuple[Cell, ...]
+    parts: tuple[Cell, ...]
+    signs: tuple[int, ...]
+    diagnostic: Diagnostic | None = None
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        return self.totals + self.parts
+
+
+@attrs.frozen
+class Validation:
+    """Every check of a report, with findings that are not rules (``notes``)."""
+
+    checks: tuple[Check, ...]
+    notes: tuple[Diagnostic, ...] = ()
+
+    def __iter__(self) -> Iterator[Check]:
+        return iter(self.checks)
+
+    def _with(self, status: Status) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if check.status == status)
+
+    @property
+    def passed(self) -> tuple[Check, ...]:
+        return self._with("passed")
+
+    @property
+    def violated(self) -> tuple[Check, ...]:
+        return self._with("violated")
+
+    @property
+    def not_assessable(self) -> tuple[Check, ...]:
+        return self._with("not-assessable")
+
+    @property
+    def ok(self) -> bool:
+        """No check is violated (checks not assessable do not count as passed either)."""
+        return not self.violated
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        found = [*self.notes, *(c.diagnostic for c in self.checks if c.diagnostic)]
+        return tuple(sorted(found, key=lambda d: (d.line is None, d.line or 0, d.column or 0)))
+
+
+def validate(report: Report, previous: Report | None = None) -> Validation:
+    """Check ``report`` against every rule of its template.
+
+    Args:
+        report: a parsed report.
+        previous: the report of the same body for the year before; adds the cross-year
+            checks (``上年结转`` = last year's ``结转下年度继续办理``, per column; for two
+            2021-template reports, ``现行有效件数`` = last year's + ``制发`` − ``废止``).
+
+    Raises:
+        ValueError: ``previous`` is not the report of the year before ``report``'s.
+
+    Example:
+        >>> result = validate(report)  # doctest: +SKIP
+        >>> [(c.rule, c.printed, c.expected) for c in result.violated]  # doctest: +SKIP
+        [('applications.row-sum.granted', 6, 5)]
+    """
+    checks = [*_rule_checks(report), *_non_negative(report)]
+    notes: list[Diagnostic] = []
+    if previous is not None:
+        checks.extend(_cross_year(report, previous, notes))
+    return Validation(tuple(checks), tuple(notes))
+
+
+def failures(report: Report) -> list[Diagnostic]:
+    """The diagnostics of the checks of ``report`` that do not pass (``parse`` uses this;
+    it builds no ``Check`` for rules that hold)."""
+    values = list(chain.from_iterable(table.values for table in report.tables))
+    derived_by = list(chain.from_iterable(table.rules for table in report.tables))
+    deriving = {name for rule in filter(None, derived_by) for name in _rules_named(rule)}
+    found: list[Diagnostic] = []
+    cell = _cells(report)
+    positions = list(chain.from_iterable(table.positions for table in report.tables))
+    for rule in rule_set(report.template).rules:
+        circular = (
+            [i for i in rule.cells if rule.name in _rules_named(derived_by[i])]
+            if rule.name in deriving
+            else []
+        )
+        holds = violated(rule, values)
+        if holds is False and not circular:
+            continue
+        missing = [i for i in rule.cells if values[i] is None] if holds is None else []
+        if missing or circular:  # as ``_check`` says it, without building the check
+            found.append(
+                _not_assessable(report, rule, missing or circular, bool(missing), positions)
+            )
+        else:
+            found.append(_from_rule(cell, rule).diagnostic)  # type: ignore[arg-type]
+    if any(_least(table) < 0 for table in report.tables):
+        found.extend(
+            check.diagnostic for check in _non_negative(report) if check.diagnostic is not None
+        )
+    return found
+
+
+def _not_assessable(
+    report: Report,
+    rule: Rule,
+    cells: list[int],
+    missing: bool,
+    positions: Sequence[tuple[int, int] | None],
+) -> Diagnostic:
+    """The ``rule-not-assessable`` note ``_check`` gives ``rule``: ``cells`` are missing, or
+    were derived from the rule itself."""
+    line, column = next(filter(None, map(positions.__getitem__, rule.cells)), (None, None))
+    message, keys = _unassessed(report.template, rule, tuple(cells), missing)
+    return diagnostic("rule-not-assessable", message, line, column, keys)
+
+
+@lru_cache(maxsize=1 << 10)
+def _unassessed(
+    template_name: str, rule: Rule, cells: tuple[int, ...], missing: bool
+) -> tuple[str, tuple[str, ...]]:
+    """The message and the keys of ``_not_assessable``'s note: the same in every report
+    whose short rows of zeros the rules placed."""
+    template = TEMPLATES[template_name]
+    keys = ", ".join(template.fields[i].key for i in cells)
+    why = f"missing {keys}" if missing else f"{keys} was derived from this very rule"
+    return (
+        f"{rule.title}: not checked, {why}",
+        tuple(dict.fromkeys(template.fields[i].key for i in rule.cells)),
+    )
+
+
+def _rule_checks(report: Report) -> Iterator[Check]:
+    cell = _cells(report)
+    for rule in rule_set(report.template).rules:
+        yield _from_rule(cell, rule)
+
+
+def _cells(report: Report) -> Callable[[int], Cell]:
+    """``report``'s cell at a template position, each made once (rules share cells)."""
+    starts = [TEMPLATES[report.template].sections[table.section].start for table in report.tables]
+    made: dict[int, Cell] = {}
+
+    def cell(at: int) -> Cell:
+        found = made.get(at)
+        if found is None:
+            table = bisect_right(starts, at) - 1
+            found = made[at] = report.tables[table].at(at - starts[table])
+        return found
+
+    return cell
+
+
+def _from_rule(cell: Callable[[int], Cell], rule: Rule) -> Check:
+    totals = list(map(cell, rule.left))
+    parts = list(map(cell, rule.right))
+    return _check(rule.name, rule.title, "rules", totals, parts, [1] * len(parts))
+
+
+def _least(table: Table) -> Number:
+    """A table's least value (0 when it gives none): the usual table has no negative value
+    at all, and this sees it at C speed."""
+    return min(cast("Iterator[Number]", filter(None, table.values)), default=0)
+
+
+def _non_negative(report: Report) -> Iterator[Check]:
+    template = TEMPLATES[report.template]
+    for table in report.tables:
+        negative = (
+            []
+            if _least(table) >= 0
+            else [
+                table[key]
+                for key, value in zip(table.keys, table.values, strict=True)
+                if value is not None
+                and value < 0
+                and template.fields[template.index[key]].kind != "signed"
+            ]
+        )
+        title = f"{table.section}: counts and amounts are not negative"
+        if not negative:
+            yield Check(f"{table.section}.non-negative", title, "passed", None, None, (), (), ())
+        for cell in negative:
+            message = f"{_label(report, cell.key)} is negative: {cell.raw or cell.value}"
+            yield Check(
+                f"{table.section}.non-negative",
+                title,
+                "violated",
+                cell.value,
+                0,
+                (),
+                (cell,),
+                (1,),
+                diagnostic("negative-count", message, cell.line, cell.column, (cell.key,)),
+            )
+
+
+def _label(report: Report, key: str) -> str:
+    template = TEMPLATES[report.template]
+    field = template.fields[template.index[key]]
+    return f"{field.row_label} {field.column_label}"
+
+
+def _check(
+    name: str,
+    title: str,
+    family: str,
+    totals: Sequence[Cell],
+    parts: Sequence[Cell],
+    signs: Sequence[int],
+    before: str = "",
+) -> Check:
+    """``before`` (``"2020 "``) names the report of the first part when it is another."""
+    names = [
+        *(cell.key for cell in totals),
+        *((before if i == 0 else "") + cell.key for i, cell in enumerate(parts)),
+    ]
+    cells = (*totals, *parts)
+    missing = [shown for shown, cell in zip(names, cells, strict=True) if cell.value is None]
+    circular = [
+        shown for shown, cell in zip(names, cells, strict=True) if name in _rules_named(cell.rule)
+    ]
+    located = totals if before else cells
+    if missing or circular:
+        why = (
+            f"missing {', '.join(missing)}"
+            if missing
+            else f"{', '.join(circular)} was derived from this very rule"
+        )
+        return Check(
+            name,
+            title,
+            "not-assessable",
+            None,
+            None,
+            tuple(totals),
+            tuple(parts),
+            tuple(signs),
+            _diagnostic("rule-not-assessable", f"{title}: not checked, {why}", located),
+        )
+    printed = sum(cell.value for cell in totals)  # type: ignore[misc]
+    expected = sum(sign * cell.value for sign, cell in zip(signs, parts, strict=True))  # type: ignore[operator,misc]
+    if printed == expected:
+        return Check(
+            name, title, "passed", printed, expected, tuple(totals), tuple(parts), tuple(signs)
+        )
+    message = (
+        f"{title}: the report gives {_terms(totals, [1] * len(totals), names)}, but "
+        f"{_terms(parts, signs, names[len(totals) :])}"
+    )
+    return Check(
+        name,
+        title,
+        "violated",
+        printed,
+        expected,
+        tuple(totals),
+        tuple(parts),
+        tuple(signs),
+        _diagnostic(_BROKEN[family], message, located),
+    )
+
+
+def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) -> str:
+    """``applications.granted.total 3 + 18 other cells 0 = 3``: non-zero cells named."""
+    shown, zeros = [], 0
+    for sign, cell, name in zip(signs, cells, names, strict=False):
+        if not cell.value and len(cells) > 1:
+            zeros += 1
+            continue
+        star = "*" if cell.provenance == "derived" else ""
+        prefix = "− " if sign < 0 else ""
+        shown.append(f"{prefix}{name} {cell.value}{star}")
+    if zeros:
+        shown.append(f"{zeros} other cell{'s' if zeros > 1 else ''} 0")
+    text = " + ".join(shown).replace("+ − ", "− ")
+    if len(cells) > 1:
+        text += f" = {sum(s * c.value for s, c in zip(signs, cells, strict=True))}"  # type: ignore[operator,misc]
+    return text + (" (* derived)" if "*" in text else "")
+
+
+@lru_cache(maxsize=1 << 10)
+def _rules_named(rule: str | None) -> frozenset[str]:
+    """The rule names in a derived cell's ``rule`` (``placement: a, b`` names two, and so
+    does ``collapsed cell split: a, b``); cached, as a report's cells repeat a few."""
+    return frozenset(rule.rpartition(": ")[2].split(", ")) if rule else frozenset()
+
+
+def _diagnostic(code: str, message: str, cells: Sequence[Cell]) -> Diagnostic:
+    """Located at the first of ``cells`` with a position (cells of this report only)."""
+    located = [cell for cell in cells if cell.line is not None]
+    line, column = (located[0].line, located[0].column) if located else (None, None)
+    return diagnostic(code, message, line, column, tuple(dict.fromkeys(cell.key for cell in cells)))
+
+
+def _cross_year(report: Report, previous: Report, notes: list[Diagnostic]) -> Iterator[Check]:
+    if report.year is None or previous.year is None:
+        raise ValueError(
+            "a cross-year check needs both reports' years; "
+            f"{'this' if report.year is None else 'the previous'} report's year "
+            "is unknown"
+        )
+    if previous.year != report.year - 1:
+        raise ValueError(
+            f"previous must be the report of the year before: got years "
+            f"{previous.year} and {report.year}"
+        )
+    if report.organisation != previous.organisation:
+        notes.append(
+            diagnostic(
+                "body-mismatch",
+                f"the {previous.year} report is of "
+                f"{previous.organisation!r}, the {report.year} "
+                f"report of {report.organisation!r}",
+            )
+        )
+    before = f"{previous.year} "
+    for column, (label, *_) in labels.APPLICANT_COLUMNS.items():
+        yield _check(
+            f"years.carry-over.{column}",
+            f"column {label}: {report.year} 上年结转 = {previous.year} 结转下年度继续办理",
+            "carry-over",
+            [report.cell(f"applications.carried_over.{column}")],
+            [previous.cell(f"applications.carried_forward.{column}")],
+            [1],
+            before,
+        )
+    if report.template == previous.template == "2021":
+        for row in ("rules", "normative_documents"):
+            label = labels.PROACTIVE_ROWS["2021"][row][0]
+            yield _check(
+                f"years.in-force.{row}",
+                f"{label}: {report.year} 现行有效件数 = {previous.year} 现行有效件数 "
+                "+ 本年制发件数 − 本年废止件数 (amendments also move it)",
+                "in-force",
+                [report.cell(f"proactive.{row}.in_force")],
+                [
+                    previous.cell(f"proactive.{row}.in_force"),
+                    report.cell(f"proactive.{row}.issued"),
+                    report.cell(f"proactive.{row}.repealed"),
+                ],
+                [1, 1, -1],
+                before,
+            )

@@ -1,0 +1,1 @@
+"""The command line (``govinfo-report``: ``command``), its progress line and the demo."""

@@ -1,0 +1,5 @@
+"""``python -m govinfo_report.cli``: the command."""
+
+from .command import main
+
+raise SystemExit(main())

@@ -1,0 +1,335 @@
+"""Parse a corpus: ``iter_parse`` over any number of documents, in worker processes, lazily
+and in constant memory; one result per document, failures included, each document within
+a size limit and a time budget.
+
+``parse_document`` is the per-document function (the workers', and the one to map with Dask).
+A ``Result`` crosses a process boundary in the compact form of ``compact.pack`` and rebuilds
+its ``Report`` on first access. See ``docs/streaming.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Generator, Iterable, Iterator
+from functools import partial
+from typing import Any, Literal
+
+import attrs
+
+from .. import workers
+from ..errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
+from ..limits import MAX_BYTES, OCR_TIMEOUT, TIMEOUT
+from ..model import Report
+from ..parser import parse
+from ..read import formats
+from ..read.documents import Document
+from ..structure import layouts
+from .compact import pack, unpack
+
+#: A source of ``iter_parse``: text, raw bytes, a path, or a ``Document``.
+Source = str | bytes | os.PathLike[str] | Document
+
+#: Documents a worker takes at a time when ``chunksize`` is not given: a chunk travels as one
+#: message, and past 16 the parent saves a few us a document (docs/streaming.md), while larger
+#: chunks balance worse at the end of a short corpus.
+CHUNKSIZE = 16
+#: Chunks per worker read ahead of the results taken: bounds the documents in flight.
+CHUNKS_AHEAD = 4
+#: A chunk ends early once the documents it carries (tar members, JSON lines, texts) hold
+#: this many bytes, so that a worker is never sent many large documents at once.
+CHUNK_BYTES = 1 << 20
+
+
+@attrs.frozen(eq=False)
+class Result:
+    """The outcome of one document of a stream.
+
+    Attributes:
+        index: the document's position in the input stream (0-based).
+        name: the document's name (``Document.name``).
+        error: why the document failed (``ParseError``, code ``unreadable`` when it could
+            not be read, ``internal-error`` for a bug), or ``None``.
+
+    ``report`` is the parsed report (``None`` on failure). A result pickles its report as
+    one ``bytes`` object holding the compact form (``compact.pack``); the report is rebuilt
+    from it on first access and kept. So a parent process pays next to nothing for a result
+    until it asks for the report. Results compare by identity: compare their reports.
+    """
+
+    index: int
+    name: str
+    error: ParseError | None = None
+    _packed: bytes | None = attrs.field(default=None, alias="packed", repr=False)
+    _report: Report | None = attrs.field(default=None, alias="report", repr=False)
+
+    @property
+    def report(self) -> Report | None:
+        """The report, rebuilt from the compact form on first access."""
+        if self._report is None and self._packed is not None:
+            object.__setattr__(self, "_report", unpack(pickle.loads(self._packed)))
+            object.__setattr__(self, "_packed", None)
+        return self._report
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document parsed (``error`` is ``None``)."""
+        return self.error is None
+
+    def __reduce__(self) -> tuple[object, ...]:
+        packed = self._packed
+        if packed is None and self._report is not None:
+            packed = pickle.dumps(pack(self._report), protocol=pickle.HIGHEST_PROTOCOL)
+        return _packed_result, (self.index, self.name, self.error, packed)
+
+
+def _packed_result(index: int, name: str, error: ParseError | None, packed: bytes | None) -> Result:
+    return Result(index, name, error, packed=packed)
+
+
+def parse_document(
+    document: Document,
+    *,
+    layout: str | None = None,
+    strict: bool = False,
+    index: int = 0,
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+    ocr: bool | Literal["strict"] = False,
+) -> Result:
+    """Read and parse one document; never raises for a bad document.
+
+    The report's ``source`` is the document's name. A document that cannot be read fails
+    with code ``unreadable``, one over ``max_bytes`` with ``too-large``, one that is not a
+    report with its ``ParseError``, and an unexpected exception (a bug) as ``InternalError``
+    (code ``internal-error``, with the traceback). There is no time budget here: ``iter_parse``
+    keeps one by running this in worker processes it can replace.
+
+    A document whose name ends with a document format's suffix (``.html``, ``.docx``,
+    ``.pdf``, …; a zip member's too) is read as that format, unless ``format`` is given; one
+    whose format's extra is not installed fails as ``unreadable``, saying which to install.
+
+    Args:
+        document: what to read.
+        layout, strict, format, max_bytes, ocr: as for ``parse``.
+        index: the position recorded in the result.
+
+    Raises:
+        UnknownLayoutError: ``layout`` names no registered layout (a wrong call, not a bad
+            document).
+        ValueError: ``format`` names no format (the same).
+    """
+    formats.check(format)
+    try:
+        report = parse(
+            document.read(max_bytes),
+            layout=layout,
+            strict=strict,
+            format=format or formats.kind_of(document.name),
+            max_bytes=max_bytes,
+            ocr=ocr,
+        )
+    except ParseError as error:
+        return Result(index, document.name, error)
+    except MissingDependencyError as error:
+        return Result(index, document.name, ParseError(str(error), code="unreadable"))
+    except UnknownLayoutError:
+        raise
+    except Exception as error:  # a bug: one document's, never the whole stream's
+        return Result(
+            index,
+            document.name,
+            InternalError(
+                f"internal error: {type(error).__name__}: {error}", traceback=traceback.format_exc()
+            ),
+        )
+    return Result(index, document.name, report=attrs.evolve(report, source=document.name))
+
+
+def iter_parse(
+    sources: Iterable[Source],
+    *,
+    jobs: int | None = 1,
+    ordered: bool = True,
+    chunksize: int | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+    timeout: float | None = TIMEOUT,
+    ocr: bool | Literal["strict"] = False,
+    ocr_timeout: float | None = OCR_TIMEOUT,
+    started: Callable[[int, str], None] | None = None,
+) -> Generator[Result, None, None]:
+    """Parse every source, yielding a ``Result`` for each, failures included.
+
+    Args:
+        sources: any iterable (a generator of millions is fine: it is read as results are
+            taken) of report texts (``str``), raw bytes, paths or ``Document``s (see
+            ``documents``, ``directory``, ``zip_archive``, ``tar_archive``, ``json_lines``).
+        jobs: worker processes; 0 or ``None`` one per CPU. With ``timeout=None`` and
+            ``jobs=1``, documents are parsed in this process instead.
+        ordered: yield results in input order; ``False``: as they complete.
+        chunksize: documents a worker takes at a time (default ``CHUNKSIZE``).
+        layout, strict: as for ``parse``.
+        format: as for ``parse``, for every document; by default each document's name
+            decides (see ``parse_document``).
+        max_bytes: the size limit of a document (default 64 MiB; ``None``: none): a larger
+            one fails as ``too-large`` without being read whole (see ``parse``).
+        timeout: seconds a document may take, read and parsed (default 30; ``None``: no
+            limit): past it the document fails as ``timeout`` and its worker process is
+            killed and replaced. A worker that dies fails its document as ``worker-died``
+            and is replaced the same way; every other document is parsed exactly once.
+        ocr: as for ``parse``: scanned pages of PDFs are read by OCR (the ``ocr`` extra),
+            with the model loaded once in each worker process.
+        ocr_timeout: with ``ocr``, the seconds a PDF document may take instead of
+            ``timeout`` (default 300: OCR takes seconds a page; ``None``: no limit).
+        started: called in this process with a document's index and name as a worker
+            starts it (a progress line names the document being read).
+
+    Yields:
+        One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
+        read ahead of the results taken; stopping early (``close``, Ctrl-C) stops the
+        workers at once.
+
+    Raises:
+        UnknownLayoutError: ``layout`` names no registered layout.
+        ValueError: ``jobs`` is negative, ``chunksize`` or ``timeout`` not positive,
+            ``max_bytes`` negative, or ``format`` names no format.
+        TypeError: a source is none of the four kinds (when the stream reaches it).
+
+    Example:
+        >>> for result in gr.iter_parse(gr.directory("reports"), jobs=2):  # doctest: +SKIP
+        ...     print(result.name, result.report.year if result.ok else result.error.code)
+    """
+    if layout is not None:
+        layouts.get(layout)
+    formats.check(format)
+    processes = _workers(jobs)
+    size = CHUNKSIZE if chunksize is None else chunksize
+    if size < 1:
+        raise ValueError(f"chunksize must be at least 1, not {size}")
+    if timeout is not None and not timeout > 0:
+        raise ValueError(f"timeout must be more than 0 seconds (or None), not {timeout}")
+    if max_bytes is not None and max_bytes < 0:
+        raise ValueError(f"max_bytes must be 0 or more (or None), not {max_bytes}")
+    if ocr_timeout is not None and not ocr_timeout > 0:
+        raise ValueError(f"ocr_timeout must be more than 0 seconds (or None), not {ocr_timeout}")
+    if ocr not in (False, True, "strict"):
+        raise ValueError(f"ocr must be False, True or 'strict', not {ocr!r}")
+    options: dict[str, Any] = {
+        "layout": layout,
+        "strict": strict,
+        "format": format,
+        "max_bytes": max_bytes,
+        "ocr": ocr,
+    }
+    if processes == 1 and timeout is None and (not ocr or ocr_timeout is None):
+        return _in_process(sources, options, started)
+    budget = None
+    if ocr:
+        # A PDF may be a scan, read by OCR: it has the OCR budget.
+        def budget(task: _Task) -> float | None:
+            kind = format or formats.kind_of(task[1])
+            return ocr_timeout if kind == "pdf" else timeout
+
+    return workers.run(
+        partial(_work, **options),
+        _chunks(sources, size),
+        processes=processes,
+        timeout=timeout,
+        ordered=ordered,
+        ahead=processes * size * CHUNKS_AHEAD,
+        failed=_failed,
+        budget=budget,
+        started=None if started is None else lambda task: started(task[0], task[1]),
+    )
+
+
+def _workers(jobs: int | None) -> int:
+    if jobs is None or jobs == 0:
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1)
+        )
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
+    return jobs
+
+
+def _in_process(
+    sources: Iterable[Source],
+    options: dict[str, Any],
+    started: Callable[[int, str], None] | None = None,
+) -> Generator[Result, None, None]:
+    for index, source in enumerate(sources):
+        document = as_document(source, index)
+        if started is not None:
+            started(index, document.name)
+        yield parse_document(document, index=index, **options)
+
+
+def as_document(source: Source, index: int) -> Document:
+    """``source`` as a ``Document``; text and bytes are named by their position
+    (``<text 3>``, ``<bytes 3>``), a path by itself."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, str):
+        return Document(f"<text {index}>", data=source)
+    if isinstance(source, bytes | bytearray | memoryview):
+        return Document(f"<bytes {index}>", data=bytes(source))
+    if isinstance(source, os.PathLike):
+        path = os.fspath(source)
+        return Document(path, path=path)
+    raise TypeError(f"cannot read a report from {type(source).__name__} (source {index})")
+
+
+#: What the parent sends a worker for a document: its index and fields, as a plain tuple
+#: (pickling one costs a tenth of pickling a ``Document``).
+_Task = tuple[int, str, str | None, str | None, bytes | str | None, str | None, str]
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
+    """The sources as tasks, ``size`` at a time (fewer once they carry ``CHUNK_BYTES``),
+    read as the chunks are asked for. When the sources raise, the tasks read before come
+    first as a chunk, then the error."""
+    chunk: list[_Task] = []
+    carried = 0
+    try:
+        for index, source in enumerate(sources):
+            document = as_document(source, index)
+            chunk.append(
+                (
+                    index,
+                    document.name,
+                    document.path,
+                    document.member,
+                    document.data,
+                    document.unreadable,
+                    document.code,
+                )
+            )
+            carried += len(document.data) if document.data is not None else 0
+            if len(chunk) == size or carried >= CHUNK_BYTES:
+                yield chunk
+                chunk, carried = [], 0
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
+
+
+def _work(task: _Task, **options: Any) -> Result:
+    index, name, path, member, data, unreadable, code = task
+    return parse_document(
+        Document(name, path, member, data, unreadable, code), index=index, **options
+    )
+
+
+def _failed(task: _Task, error: ParseError) -> Result:
+    """The result of a document that timed out or whose worker died."""
+    return Result(task[0], task[1], error)

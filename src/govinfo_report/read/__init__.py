@@ -1,0 +1,3 @@
+"""Read: bytes or text in, normalised lines out (``source``), documents in files, archives and
+folders (``documents``), the formats that are not text (``formats``).
+"""

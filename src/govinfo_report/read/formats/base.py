@@ -1,0 +1,69 @@
+"""What every reader of a document format gives: the document as text, and for a PDF whose
+scanned pages were read by OCR, the two reads of each of their table cells."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import attrs
+
+from ...diagnostics import Diagnostic
+from .pdfium import Box
+
+
+class CellRead(NamedTuple):
+    """A table cell of a scanned page read twice: by the OCR of the whole page and by the
+    recogniser again from the cell's own crop.
+
+    Attributes:
+        page: the page (from 1).
+        box: the cell on the page as it is in the document (before it was straightened).
+        page_read, crop_read: the two texts (white space left out).
+        agreed: whether they agree (``formats.scanned.settle``); where they do not, the
+            cell's text is unread (``cells.UNREAD``).
+    """
+
+    page: int
+    box: Box
+    page_read: str
+    crop_read: str
+    agreed: bool
+
+
+class PlacedRead(NamedTuple):
+    """A ``CellRead`` and where its text is in the extracted text: line and column (from 1)."""
+
+    line: int
+    column: int
+    read: CellRead
+
+
+@attrs.frozen
+class Scan:
+    """What OCR read of a document: the pages it read, the scanned pages it left (no table
+    on them), the reads of every table cell that is not a label (numbers, placeholders,
+    cells it could not read), and the lines it read outside tables (once: a number there is
+    no value)."""
+
+    pages: tuple[int, ...]
+    skipped: tuple[int, ...]
+    cells: tuple[PlacedRead, ...]
+    lines: tuple[int, ...] = ()
+
+
+@attrs.frozen
+class Extracted:
+    """A document as text: paragraphs a line each, each table as tab-separated rows.
+
+    Attributes:
+        text: the text, lines separated by ``\\n``.
+        encoding: how the document was read: the charset of an HTML page (``"str"`` for
+            markup given as text), ``"docx"`` or ``"pdf"``.
+        diagnostics: findings made while reading (an HTML page's wrong declaration).
+        scan: for a PDF read with OCR that had scanned pages, what OCR read.
+    """
+
+    text: str
+    encoding: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    scan: Scan | None = None

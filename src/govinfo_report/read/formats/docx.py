@@ -1,0 +1,149 @@
+"""Word documents (the ``docx`` extra: python-docx): the body's paragraphs and tables in
+document order, each table read from its XML with its merged cells (``w:gridSpan`` across,
+``w:vMerge`` down). Headers, footers, footnotes and comments are not body text."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...errors import MissingDependencyError, ParseError
+from ...limits import MAX_CELLS_PER_ROW
+from . import tables
+from .base import Extracted
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t"
+_TAB, _BR, _CR, _VAL = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}val"
+_RUN, _RPR = f"{_W}r", f"{_W}rPr"
+#: A run Word hides (``w:vanish``, "hidden text"): no text of the page.
+_HIDDEN = f"{_RPR}/{_W}vanish"
+#: A raised or lowered run (``w:vertAlign``): a footnote mark or an index beside a number.
+_VERT_ALIGN = f"{_RPR}/{_W}vertAlign"
+#: Between a cell's paragraphs and line breaks, while its text is gathered.
+_JOIN = "\x00"
+#: Elements that only wrap body content, rows or cells (content controls, custom XML).
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
+#: Content that repeats text found elsewhere: the fallback of an alternative (a text box
+#: drawn twice, for old and new Word) and text moved away (it is also where it moved to).
+_REPEATS = frozenset(
+    {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{_W}moveFrom"}
+)
+
+
+def read(data: bytes) -> Extracted:
+    """The text of a ``.docx`` file's body.
+
+    Raises:
+        MissingDependencyError: python-docx is not installed.
+        ParseError: the file is empty (``empty-input``) or not a Word document
+            (``unreadable``).
+    """
+    try:
+        import docx
+    except ImportError:
+        raise MissingDependencyError(
+            "python-docx is not installed: Word documents need the docx extra "
+            "(pip install 'govinfo-report[docx]')"
+        ) from None
+    if not data.strip():
+        raise ParseError("the input is empty", code="empty-input")
+    try:
+        body = docx.Document(io.BytesIO(data)).element.body
+    # A broken file fails anywhere in the zip, XML and package readers, each with its own
+    # exception; all of them mean the same to the caller.
+    except Exception as error:
+        raise ParseError(
+            f"not a readable Word (.docx) document: {_reason(error)}", code="unreadable"
+        ) from None
+    lines: list[str] = []
+    for block in _content(body):
+        if block.tag == _P:
+            lines.extend(_paragraph(block).split("\n"))
+        elif block.tag == _TBL:
+            lines.extend(tables.tab_lines(_grid(block)))
+    return Extracted("\n".join(lines), "docx")
+
+
+def _reason(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def _content(parent: _Element, *tags: str) -> Iterator[_Element]:
+    """The children of ``parent`` named ``tags`` (all when none), looking through content
+    controls and custom XML."""
+    for child in parent:
+        if child.tag in _WRAPPERS:
+            yield from _content(child, *tags)
+        elif not tags or child.tag in tags:
+            yield child
+
+
+def _text(element: _Element, tab: str, line_break: str, paragraphs: bool = False) -> str:
+    """The text of ``element`` in document order, its tabs and line breaks as given (and
+    between its ``paragraphs`` when asked); text that Word keeps twice (``_REPEATS``) or
+    hides (``w:vanish``) is read once or not at all, a raised or lowered run is a note
+    (``tables.note``)."""
+    parts: list[str] = []
+    tags = (_T, _TAB, _BR, _CR, _TC, _P) if paragraphs else (_T, _TAB, _BR, _CR, _TC)
+    for node in element.iter(*tags):
+        if any(True for _ in node.iterancestors(*_REPEATS)):
+            continue
+        if node.tag == _T:
+            run = node.getparent()
+            if run.tag == _RUN and run.find(_HIDDEN) is not None:
+                continue
+            raised = run.find(_VERT_ALIGN) if run.tag == _RUN else None
+            if raised is not None and raised.get(_VAL) in ("superscript", "subscript"):
+                parts.append(tables.note(node.text or "", raised.get(_VAL) == "superscript"))
+            else:
+                parts.append(node.text or "")
+        elif node.tag == _P:
+            parts.append(line_break)
+        elif node.tag == _TC:
+            if node is not element:
+                parts.append(" ")  # the cells of a table nested in a cell
+        elif node.getparent().tag == _RUN:
+            parts.append(tab if node.tag == _TAB else line_break)
+    return "".join(parts)
+
+
+def _paragraph(paragraph: _Element) -> str:
+    """A body paragraph's text; a line break in it starts a new line."""
+    return _text(paragraph, "\t", "\n")
+
+
+def _grid(table: _Element) -> list[list[str]]:
+    """A table's rows of cells: a cell spanning columns gives its text then empty cells, a
+    cell continuing a vertical merge is empty; a cell's paragraphs and line breaks are
+    joined as ``tables.join_lines`` joins them."""
+    grid: list[list[str]] = []
+    for row in _content(table, _TR):
+        cells = [""] * _number(row, "trPr", "gridBefore")
+        for cell in _content(row, _TC):
+            if len(cells) >= MAX_CELLS_PER_ROW:
+                break
+            across = max(_number(cell, "tcPr", "gridSpan"), 1)
+            merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+            continued = merge is not None and merge.get(_VAL, "continue") != "restart"
+            cells.append("" if continued else _cell_text(cell))
+            cells.extend([""] * (across - 1))
+        grid.append(cells[:MAX_CELLS_PER_ROW])
+    return grid
+
+
+def _cell_text(cell: _Element) -> str:
+    """A table cell's text on one line (``tables.join_lines``)."""
+    return tables.join_lines(_text(cell, " ", _JOIN, paragraphs=True).split(_JOIN))
+
+
+def _number(element: _Element, properties: str, name: str) -> int:
+    """An integer property (``w:gridSpan``, ``w:gridBefore``) of a cell or row, 0 when
+    absent, at most ``MAX_CELLS_PER_ROW``."""
+    found = element.find(f"{_W}{properties}/{_W}{name}")
+    value = found.get(_VAL, "") if found is not None else ""
+    return min(int(value), MAX_CELLS_PER_ROW) if value.isdigit() else 0

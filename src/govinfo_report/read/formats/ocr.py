@@ -1,0 +1,174 @@
+"""The OCR engine (the ``ocr`` extra): RapidOCR on onnxruntime with the PP-OCRv6 small
+detection and recognition models that ship inside the ``rapidocr`` wheel, named by path and
+checked by their SHA-256, so that nothing is ever downloaded. The angle classifier is off:
+with it on, short digit strings are judged upside down (``61`` read as ``19``, ``108`` as
+``801``, at a confidence of 0.9998).
+
+The engine is loaded once per process (``engine``), on first use; a worker process of
+``iter_parse`` keeps it for every document it reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from ...errors import MissingDependencyError
+from .pdfium import Box, Char
+from .raster import Image
+
+#: The models read, as ``rapidocr`` 3.10 ships them: file name and SHA-256.
+MODELS = {
+    "Det": (
+        "PP-OCRv6_det_small.onnx",
+        "090f04abcd9d9a7498bc4ebf677e4cb9bdce1fe4197ddb7e529f1ef44e1ff94f",
+    ),
+    "Rec": (
+        "PP-OCRv6_rec_small.onnx",
+        "6f327246b50388f3c176ae304bd95767ea6dc0c9ae92153ef8cbe210b3c14884",
+    ),
+}
+#: onnxruntime threads per process: one, so that ``jobs`` processes share the cores
+#: without contention (two threads were slower than one on a busy 2-core machine) and the
+#: arithmetic is the same on every run.
+THREADS = 1
+#: Detection sees the page at most this many pixels on its long side (about 110 dpi for
+#: A4): the detector's memory grows with its input (920 MB a process at 200 dpi, 710 MB
+#: here), and recognition reads each box from the page at full resolution all the same.
+DETECT_SIDE = 1280
+#: A text box taller than this many times its width, holding two characters or more, is a
+#: vertical label (三、本年度办理结果 printed a character a line): its characters stacked.
+VERTICAL = 1.5
+
+_EXTRA = "pip install 'govinfo-report[ocr]'"
+
+
+class Engine:
+    """RapidOCR, configured: page reads (detection and recognition) and crop reads
+    (recognition alone)."""
+
+    def __init__(self, rapid: Any) -> None:
+        self.rapid = rapid
+
+    def page(self, image: Image, scale: float) -> tuple[list[Char], list[Box]]:
+        """The characters RapidOCR reads on a page image, and its boxes of text, in points
+        (``scale`` pixels a point): the characters of one box share its top and bottom
+        (they are one line) and touch each other, so that words part only between boxes."""
+        # RapidOCR keeps the switches of a call for the next: each call gives them all.
+        found = self.rapid(image, use_det=True, use_cls=False, return_word_box=True)
+        if not getattr(found, "txts", None):
+            return [], []
+        chars: list[Char] = []
+        boxes: list[Box] = []
+        words = found.word_results or ()
+        for index, (quad, text) in enumerate(zip(found.boxes, found.txts, strict=True)):
+            xs = [float(point[0]) / scale for point in quad]
+            ys = [float(point[1]) / scale for point in quad]
+            box = (min(xs), min(ys), max(xs), max(ys))
+            pieces = words[index] if index < len(words) else ()
+            chars.extend(_chars(text, box, pieces, scale))
+            boxes.append(box)
+        return chars, boxes
+
+    def crop(self, image: Image) -> str:
+        """The text RapidOCR's recogniser reads in a crop (one line of print)."""
+        found = self.rapid(image, use_det=False, use_cls=False, return_word_box=False)
+        texts = getattr(found, "txts", None)
+        return "".join(texts) if texts else ""
+
+
+def _chars(text: str, box: Box, pieces: Any, scale: float) -> list[Char]:
+    """A text box's characters: stacked for a vertical label; else placed by the boxes the
+    recogniser gives its characters (or spread evenly when it gives none that fit), each
+    reaching to the next, all as tall as the box."""
+    x0, top, x1, bottom = box
+    printed = [(i, c) for i, c in enumerate(text) if not c.isspace()]
+    if not printed:
+        return []
+    if bottom - top > VERTICAL * (x1 - x0) and len(printed) > 1:
+        step = (bottom - top) / len(printed)
+        return [
+            Char(c, x0, top + k * step, x1, top + (k + 1) * step)
+            for k, (_, c) in enumerate(printed)
+        ]
+    lefts = _lefts(text, pieces, scale)
+    if lefts is None:
+        width = (x1 - x0) / len(text)
+        lefts = [x0 + i * width for i in range(len(text))]
+    starts = [max(x0, min(lefts[i], x1)) for i, _ in printed]
+    ends = [*starts[1:], x1]
+    return [
+        Char(c, start, top, max(end, start), bottom)
+        for (_, c), start, end in zip(printed, starts, ends, strict=True)
+    ]
+
+
+def _lefts(text: str, pieces: Any, scale: float) -> list[float] | None:
+    """The left side (points) of each character of ``text`` from the recogniser's word boxes
+    (a word's characters spread over its box); ``None`` when they do not spell ``text``."""
+    lefts: list[float] = []
+    spelled = ""
+    for word, _, quad in pieces or ():
+        xs = [float(point[0]) / scale for point in quad]
+        left, right = min(xs), max(xs)
+        step = (right - left) / max(len(word), 1)
+        lefts.extend(left + k * step for k in range(len(word)))
+        spelled += word
+    if spelled.replace(" ", "") != text.replace(" ", "") or not lefts:
+        return None
+    if spelled == text:
+        return lefts
+    # Spaces the words leave out: a space takes the left of the character after it.
+    placed: list[float] = []
+    at = 0
+    for char in text:
+        placed.append(lefts[min(at, len(lefts) - 1)])
+        if not char.isspace() or spelled[at : at + 1] == char:
+            at += 1
+    return placed
+
+
+@cache
+def engine() -> Engine:
+    """The engine of this process, loaded on first use.
+
+    Raises:
+        MissingDependencyError: the ``ocr`` extra is not installed, or its models are not
+            the ones pinned in ``MODELS`` (another ``rapidocr`` version).
+    """
+    try:
+        import rapidocr
+        from rapidocr import RapidOCR
+    except ImportError:
+        raise MissingDependencyError(
+            f"rapidocr is not installed: reading scanned pages needs the ocr extra ({_EXTRA})"
+        ) from None
+    folder = Path(rapidocr.__file__).parent / "models"
+    params: dict[str, Any] = {
+        "Global.use_cls": False,
+        "Global.log_level": "error",
+        "EngineConfig.onnxruntime.intra_op_num_threads": THREADS,
+        "EngineConfig.onnxruntime.inter_op_num_threads": THREADS,
+        "Det.limit_type": "max",
+        "Det.limit_side_len": DETECT_SIDE,
+    }
+    for stage, (name, digest) in MODELS.items():
+        path = folder / name
+        if not path.is_file() or _sha256(path) != digest:
+            raise MissingDependencyError(
+                f"the OCR model {name} shipped with rapidocr {version('rapidocr')} is not the "
+                f"pinned one (rapidocr>=3.10,<4 ships it): reinstall the ocr extra ({_EXTRA})"
+            )
+        params[f"{stage}.model_path"] = str(path)
+    return Engine(RapidOCR(params=params))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

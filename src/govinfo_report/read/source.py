@@ -1,0 +1,315 @@
+"""Source stage: bytes or text in, normalised lines out, positions preserved.
+
+Every normalisation here maps one character to one character, so a (line, column) in the
+normalised text is the same (line, column) in the decoded input: no position map is needed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from ..cells import is_value
+from ..diagnostics import Diagnostic, diagnostic
+from ..errors import MissingDependencyError, ParseError, byte_position
+from ..fold import fold
+from ..limits import MAX_BYTES
+from . import bounded, formats
+from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
+
+#: Blank cells that end a line of cells (``_unpadded``).
+_PADDING = re.compile(r"(?<=\S)[ \t]*\t[ \t]*$", re.MULTILINE)
+
+#: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
+_ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
+
+#: Text that opens with markup like this is an HTML page (saved as ``.txt``, or given as a
+#: string): searched for in its first ``_MARKUP_CHARS`` characters when it starts with ``<``.
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
+_MARKUP_CHARS = 4096
+
+#: Bytes that open a PDF file (within its first KiB, as PDF readers allow), a zip archive,
+#: and an OLE2 compound file (a Word 97-2003 .doc, a WPS .wps).
+_PDF = b"%PDF-"
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: A ``str`` this long or longer, or with a line break, is text, never a file's name.
+_PATH_CHARS = 4096
+
+#: C0 controls other than tab, newline and carriage return mark binary input.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_MAX_CONTROL_SHARE = 0.01
+
+
+@attrs.frozen
+class Source:
+    """A decoded, normalised document.
+
+    Attributes:
+        lines: the normalised lines (no line terminators); line ``n`` is ``lines[n - 1]``.
+        encoding: the encoding the bytes were decoded with (``"str"`` for text input; an
+            HTML page's charset; ``"docx"`` or ``"pdf"`` for those documents).
+        name: the file name, when read from a path.
+        diagnostics: findings made while decoding.
+        scan: for a PDF whose scanned pages were read by OCR, what OCR read (the reads of
+            their table cells, placed in ``lines``).
+    """
+
+    lines: tuple[str, ...]
+    encoding: str
+    name: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    scan: formats.Scan | None = None
+
+
+def read(
+    source: str | bytes | os.PathLike[str],
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+    ocr: bool = False,
+) -> Source:
+    """Decode and normalise ``source``: text (``str``), raw bytes, or a path to a file, of at
+    most ``max_bytes`` (a file larger on disk is not read; ``None``: no limit); with ``ocr``,
+    the scanned pages of a PDF are read by OCR.
+
+    A path whose suffix names a document format (``.html``/``.htm``/``.xhtml``, ``.docx``,
+    ``.pdf``), or any source with ``format`` (``"html"``, ``"docx"``, ``"pdf"``, or
+    ``"text"`` to read a file as text whatever its suffix), is extracted to text first (see
+    ``formats``); ``str`` is text, or HTML markup with ``format="html"``.
+
+    Raises:
+        ParseError: the input is empty, binary, not decodable as UTF-8 or GB18030, a
+            document that cannot be read (``unreadable``), or over ``max_bytes``
+            (``too-large``).
+        OSError: the file cannot be read.
+        MissingDependencyError: the document format's extra is not installed.
+        ValueError: ``format`` is not a known format.
+        TypeError: ``source`` is none of the three kinds, or ``str`` given as a DOCX or PDF.
+    """
+    formats.check(format)
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        data = bounded.read_file(os.fspath(path), os.fspath(path), max_bytes)
+        kind = format or formats.kind_of(path.name)
+        return _from_bytes(data, path.name, kind, max_bytes, ocr)
+    if isinstance(source, bytes | bytearray | memoryview):
+        bounded.check_size(bytes(source), "the input", max_bytes)
+        return _from_bytes(bytes(source), None, format, max_bytes, ocr)
+    if isinstance(source, str):
+        bounded.check_size(source, "the input", max_bytes)
+        refuse_path(source)
+        if format is None and is_markup(source[:_MARKUP_CHARS].encode("utf-8", "replace")):
+            return _markup(source, None) or _from_text(
+                source, "str", None, _NOT_READ_AS_HTML, padded=True
+            )
+        if format in (None, "text"):
+            return _from_text(source, "str", None, (), padded=True)
+        if format == "html":
+            return _extracted(formats.html.read(source), None)
+        raise TypeError(f"a {format} document is bytes or a path, not str")
+    raise TypeError(f"cannot read a report from {type(source).__name__}")
+
+
+def refuse_path(text: str) -> None:
+    """Raise ``ParseError`` (code ``path-as-text``) when ``text``, given as a report's text,
+    is the name of an existing file: one short line (a report's text is never that). A
+    ``str`` is text; a file is read from a ``pathlib.Path``."""
+    if len(text) >= _PATH_CHARS or "\n" in text or "\r" in text:
+        return
+    try:
+        exists = os.path.isfile(text)
+    except (OSError, ValueError):  # a NUL, or a name too long for the system
+        return
+    if exists:
+        raise ParseError(
+            f"{text!r} is a string, read as a report's text, and names a file: to read the "
+            f"file, pass a path (gr.parse(Path({text!r})))",
+            code="path-as-text",
+        )
+
+
+def looks_like_path(lines: Sequence[str]) -> bool:
+    """Whether text of ``lines`` looks like a file's name: one short line ending with a
+    document's suffix (``.txt``, ``.html``, …, an archive's)."""
+    return (
+        len(lines) == 1
+        and len(lines[0]) < _PATH_CHARS
+        and lines[0].strip().lower().endswith((*KINDS, *ARCHIVE_SUFFIXES, ".jsonl"))
+    )
+
+
+def sniff(data: bytes) -> str | None:
+    """The document format that ``data`` opens as: ``pdf`` (``%PDF-`` in its first KiB),
+    ``docx`` (a zip archive holding ``word/document.xml``), ``html`` (markup, see
+    ``is_markup``), else ``None`` (text).
+
+    Raises:
+        ParseError: code ``unreadable``, for a Word 97-2003 or WPS document (an OLE2 file),
+            with how to convert it.
+    """
+    if _PDF in data[:1024]:
+        return "pdf"
+    if data.startswith(_ZIP) and _holds(data, "word/document.xml"):
+        return "docx"
+    if data.startswith(_OLE):
+        raise ParseError(
+            f"a Word 97-2003 (.doc) or WPS (.wps) document is not read: {CONVERT_HINT}",
+            code="unreadable",
+        )
+    return "html" if is_markup(data[: _MARKUP_CHARS * 4]) else None
+
+
+def _holds(data: bytes, member: str) -> bool:
+    """Whether the zip archive ``data`` has a member named ``member``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            archive.getinfo(member)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return True
+
+
+def _extracted(document: formats.Extracted, name: str | None) -> Source:
+    text = _from_text(document.text, document.encoding, name, document.diagnostics)
+    return text if document.scan is None else attrs.evolve(text, scan=document.scan)
+
+
+def is_markup(head: bytes) -> bool:
+    """Whether a document opening with ``head`` is an HTML page: it starts (after white space
+    and a byte-order mark) with ``<`` and names ``<html>``, ``<head>``, ``<body>``, a
+    ``<table>`` or an HTML doctype early on."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return start[:1] == b"<" and _MARKUP.search(start, 0, _MARKUP_CHARS) is not None
+
+
+_NOT_READ_AS_HTML = (
+    diagnostic(
+        "markup-in-text",
+        "the text is HTML markup (a web page saved as text?), read as plain text because lxml "
+        "is not installed: install the html extra (pip install 'govinfo-report[html]') to "
+        "read it as a page",
+    ),
+)
+
+
+def _markup(page: bytes | str, name: str | None) -> Source | None:
+    """The HTML page ``page``, found in text, read as a page with a diagnostic saying so;
+    ``None`` when the html extra is not installed."""
+    try:
+        document = formats.html.read(page)
+    except MissingDependencyError:
+        return None
+    said = diagnostic(
+        "markup-read-as-html",
+        "the text is HTML markup (a web page saved as text?); it was read as an HTML page: "
+        "lines and columns are those of the page's text (extract_text)",
+    )
+    return _from_text(document.text, document.encoding, name, (said, *document.diagnostics))
+
+
+def _from_bytes(
+    data: bytes, name: str | None, kind: str | None, max_bytes: int | None, ocr: bool = False
+) -> Source:
+    sniffed = sniff(data) if kind is None else None
+    if sniffed in ("pdf", "docx"):
+        kind = sniffed
+    if kind is not None and kind != "text":
+        return _extracted(formats.read(data, kind, max_bytes=max_bytes, ocr=ocr), name)
+    if not data.strip():
+        raise ParseError("the input is empty", code="empty-input")
+    encoding = "utf-8"
+    found: tuple[Diagnostic, ...] = ()
+    if sniffed == "html":
+        page = _markup(data, name)
+        if page is not None:
+            return page
+        found = _NOT_READ_AS_HTML
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in data:
+        line, column, shown = byte_position(data, data.index(b"\x00"))
+        raise ParseError(
+            "the input is binary, not text (it contains NUL bytes)",
+            code="not-text",
+            line=line,
+            column=column,
+            text=shown,
+        )
+    try:
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as gb_error:
+            utf8_first = utf8_error.start >= gb_error.start
+            line, column, shown = byte_position(
+                data, max(utf8_error.start, gb_error.start), "utf-8" if utf8_first else "gb18030"
+            )
+            raise ParseError(
+                "the input is neither UTF-8 nor GB18030 text",
+                code="not-text",
+                line=line,
+                column=column,
+                text=shown,
+            ) from None
+        encoding = "gb18030"
+        found = (
+            *found,
+            diagnostic("encoding-gb18030", "the input is not UTF-8; it was decoded as GB18030"),
+        )
+    return _from_text(text, encoding, name, found, padded=True)
+
+
+def _unpadded(padding: re.Match[str]) -> str:
+    """The blank cells that end a row of values, dropped: tools that print a table as text
+    (Word, PDF) pad a ragged table's rows with tabs and spaces, so a blank cell after a
+    row's last value cannot be told from padding (a blank cell inside the row is one the
+    report left blank). The tables of a document this package reads keep every cell
+    (``formats.tables``); a line ending in a label keeps its tabs (a table's line)."""
+    text = padding.string
+    start = padding.start()
+    last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
+    return "" if is_value(last.strip()) else padding.group()
+
+
+def _from_text(
+    text: str,
+    encoding: str,
+    name: str | None,
+    found: tuple[Diagnostic, ...],
+    padded: bool = False,
+) -> Source:
+    """The ``Source`` of ``text``; ``padded``: text as tools print it (not a document this
+    package read), whose empty cells at a row's end are dropped (``_PADDING``)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise ParseError("the input is empty", code="empty-input")
+    controls = len(_CONTROL.findall(text, 0, 65536))
+    if controls > _MAX_CONTROL_SHARE * min(len(text), 65536):
+        first = _CONTROL.search(text)
+        assert first is not None
+        start = text.rfind("\n", 0, first.start()) + 1
+        end = text.find("\n", first.start())
+        raise ParseError(
+            "the input is binary, not text (it is full of control characters)",
+            code="not-text",
+            line=text.count("\n", 0, first.start()) + 1,
+            column=first.start() - start + 1,
+            text=text[start : end if end >= 0 else len(text)],
+        )
+    text = fold(text)
+    if "[bookmark:" in text:
+        text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
+    if not text.strip():  # only zero-width spaces, BOMs or bookmarks
+        raise ParseError("the input is empty", code="empty-input")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if padded and "\t" in text:
+        text = _PADDING.sub(_unpadded, text)
+    return Source(tuple(text.split("\n")), encoding, name, found)

@@ -1,0 +1,227 @@
+"""Collapsed cells: a row's values run together into one token, as crawlers and some
+converters give a table row: ``行政许可3960181`` (a label, then the digits of three values),
+or the digits alone. The boundaries between the values are lost. This module finds such
+cells and lists the ways to cut their digits back into numbers; ``placement`` keeps a way
+only where the consistency rules single it out. Only a label of the section runs into
+digits so: unknown text before digits (``约为12``, ``共计12``) is a value cell whose text is
+no value, never a label and a value.
+
+A way gives the row exactly the values it lacks, each a number of at most
+``cells.MAX_DIGITS`` digits with no leading zero (``0`` itself apart). The ways are counted
+before any is listed, and a run longer than ``MAX_RUN_DIGITS`` is not cut at all, so the work
+stays small whatever the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
+
+import attrs
+
+from ..cells import MAX_DIGITS
+from ..labels import COUNT_UNITS, MONEY_UNITS
+from .layouts import Printed, Row
+
+#: The longest run of digits that is cut (a row of section 四: 15 values of two digits).
+MAX_RUN_DIGITS = 30
+#: Digits after a label that make its cell a collapsed one (a single digit may be a note mark).
+MIN_RUN_DIGITS = 2
+
+#: A label, then digits to the end. The label ends in a character no value has (not a
+#: digit, sign, decimal point, separator or placeholder), so the digits are all the run.
+_LABELLED = re.compile(r"(?P<label>.*[^0-9\s.,，．/\\+\-—–─－])\s*(?P<digits>[0-9]+)", re.DOTALL)
+
+
+@attrs.frozen
+class Cuts:
+    """The ways to cut a run of digits into a number of values."""
+
+    #: How many ways there are; ``None`` for a run longer than ``MAX_RUN_DIGITS``.
+    count: int | None
+    #: Each way's numbers with their positions in the text; empty past the limit.
+    ways: tuple[tuple[Printed, ...], ...]
+    #: Whether the digits could also be fewer numbers (blank cells leave no trace when
+    #: cells run together): then no way is certain unless a rule checks it.
+    fewer: bool
+
+
+def take(row: Row, known: Callable[[str], bool]) -> tuple[Row, tuple[Printed, ...]]:
+    """``row`` without the digits its label cells end in, and those digits as cells at their
+    positions, after the row's own ``runs``. A label followed by ``MIN_RUN_DIGITS`` digits or
+    more keeps its label; a label cell of digits alone (too long to be one number) is taken
+    whole.
+
+    Text before the digits that is no label of the section (``known``) is never cut off
+    them: after the row's first value, such a cell is a value cell in its place, whose text
+    is no value (``大约23``); before it, a label cell whole (the row then lacks a value)."""
+    if not any(text[-1:].isdigit() for text, _, _ in row.labels):
+        return (row._replace(runs=()), row.runs) if row.runs else (row, ())
+    first = min(map(itemgetter(1, 2), row.values), default=None)
+    labels: list[Printed] = []
+    runs: list[Printed] = []
+    invalid: list[Printed] = []
+    for cell in row.labels:
+        text, line, column = cell
+        label, digits = _split(text)
+        if label and digits and not known(label):
+            if first is not None and (line, column) > first:
+                invalid.append(cell)
+            else:
+                labels.append(cell)
+            continue
+        if label:
+            labels.append((label, line, column))
+        if digits:
+            runs.append((digits, line, column + len(text) - len(digits)))
+    values = tuple(sorted((*row.values, *invalid), key=itemgetter(1, 2))) if invalid else row.values
+    return row._replace(labels=tuple(labels), values=values, runs=()), (*row.runs, *runs)
+
+
+def take_all(
+    rows: Sequence[Row], known: Callable[[str], bool]
+) -> list[tuple[Row, tuple[Printed, ...]]]:
+    """``take`` of each row; a table none of whose labels ends in a digit, the usual one, is
+    checked at once."""
+    ends = "".join([text[-1:] for row in rows for text, _, _ in row.labels])
+    if not any(map(str.isdigit, ends)) and not any(row.runs for row in rows):
+        return [(row, ()) for row in rows]
+    return [take(row, known) for row in rows]
+
+
+def _split(text: str) -> tuple[str, str]:
+    """A label cell's label and the digits it ends in (``""`` for either it lacks)."""
+    if text.isascii() and text.isdigit():
+        return "", text
+    match = _LABELLED.fullmatch(text)
+    if match is None or len(match["digits"]) < MIN_RUN_DIGITS:
+        return text, ""
+    return match["label"], match["digits"]
+
+
+def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
+    """``row`` without its value and that value as a run, when the value is the row's only
+    one and a run of at least ``width`` digits: for a row of section 三 or 四, one count of
+    seven digits or more is not plausible, the row's values run together are."""
+    if len(row.values) == 1:
+        text = row.values[0][0]
+        if text.isascii() and text.isdigit() and len(text) >= width:
+            return row._replace(values=()), row.values
+    return row, ()
+
+
+def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
+    """The ways to cut ``run`` into ``parts`` numbers; listed only when there are at most
+    ``limit``.
+
+    The run is digits, or (text whose line breaks were lost, ``layouts.run_together``)
+    numbers as printed with a sign, decimals or a money unit, and dashes for cells not
+    given, some apart by spaces: a number never spans a space (but for the one before its
+    unit, ``246900 元``), starts with a sign or a digit, and ends where a unit does.
+    ``tail``: the run's last ``tail`` characters may be the next row label's numbering
+    (``…申请 20000022.申请人``), so the ways without them are counted too."""
+    text, line, column = run
+    if sum(map(str.isdigit, text)) > MAX_RUN_DIGITS:
+        return Cuts(None, (), True)
+    texts = [text]
+    if tail and len(text) > tail:
+        texts.append(text[:-tail].rstrip())
+    tables = [_ways(each, parts) for each in texts]
+    count = sum(ways[0][parts] for ways, _ in tables)
+    fewer = any(ways[0][k] for ways, _ in tables for k in range(1, parts))
+    if count > limit:
+        return Cuts(count, (), fewer)
+    return Cuts(
+        count,
+        tuple(
+            tuple((each[start:end], line, column + start) for start, end in bounds)
+            for each, (ways, steps) in zip(texts, tables, strict=True)
+            for bounds in _bounds(parts, ways, steps, 0)
+        ),
+        fewer,
+    )
+
+
+#: Units a number may end in (``246900元``, ``1个``), right after it or past spaces; a unit
+#: ends its number.
+UNITS = tuple(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+#: The most decimals a number may have (as ``cells`` reads them).
+_MAX_DECIMALS = 8
+
+
+def _ends(text: str, start: int) -> list[int]:
+    """Where a number starting at ``start`` may end: an optional sign, an integer part (a
+    ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
+    whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
+    several); and only where the next number or a space may follow."""
+    size = len(text)
+    ends: list[int] = []
+    end = start
+    if text[start] in PLACEHOLDERS:
+        while end < size and text[end] in PLACEHOLDERS:
+            end += 1
+            ends.append(end)
+        return [end for end in ends if end == size or text[end] in _STARTS]
+    at = end = start + (text[start] in "+-")
+    if at >= size or not text[at].isdigit():
+        return []
+    longest = 1 if text[at] == "0" else MAX_DIGITS
+    while end < size and end - at < longest and text[end].isdigit():
+        end += 1
+        ends.append(end)
+    if end + 1 < size and text[end] == "." and text[end + 1].isdigit():
+        point = end + 1
+        while point < size and point - end <= _MAX_DECIMALS and text[point].isdigit():
+            point += 1
+            ends.append(point)
+    for number_end in list(ends):
+        unit_start = _next(text, number_end)
+        ends.extend(unit_start + len(unit) for unit in UNITS if text.startswith(unit, unit_start))
+    return [end for end in ends if end == size or text[end] in _STARTS]
+
+
+#: Dashes that print a cell as not given, in a run of numbers (``—0000011``).
+PLACEHOLDERS = "—–─"
+#: What may follow a number: a space, or the next number's sign or first digit, or a dash.
+_STARTS = frozenset(" +-0123456789" + PLACEHOLDERS)
+
+
+def _next(text: str, end: int) -> int:
+    """Where the number after one ending at ``end`` starts (past spaces)."""
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end
+
+
+def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
+    """``ways[i][k]``: in how many ways ``text[i:]`` is cut into ``k`` numbers; and for each
+    position, the numbers that may start there as ``(end, where the next one starts)``."""
+    size = len(text)
+    ways = [[0] * (parts + 1) for _ in range(size + 1)]
+    ways[size][0] = 1
+    steps: list[list[tuple[int, int]]] = [[] for _ in range(size)]
+    for start in range(size - 1, -1, -1):
+        row = ways[start]
+        for end in _ends(text, start):
+            after = _next(text, end)
+            steps[start].append((end, after))
+            following = ways[after]
+            for k in range(1, parts + 1):
+                row[k] += following[k - 1]
+    return ways, steps
+
+
+def _bounds(
+    parts: int, ways: list[list[int]], steps: list[list[tuple[int, int]]], start: int
+) -> Iterator[tuple[tuple[int, int], ...]]:
+    """Where each number of every way to cut the text from ``start`` into ``parts`` starts
+    and ends; only branches that lead to a way are followed."""
+    if not parts:
+        if start == len(steps):
+            yield ()
+        return
+    for end, after in steps[start]:
+        if ways[after][parts - 1]:
+            for rest in _bounds(parts - 1, ways, steps, after):
+                yield ((start, end), *rest)

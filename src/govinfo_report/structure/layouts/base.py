@@ -1,0 +1,293 @@
+"""What every layout strategy yields, and the cell helpers tab-based strategies share.
+
+A layout turns the lines of one table region into canonical rows. A printed cell is a plain
+tuple ``(text, line, column)`` (``Printed``: 1-based position of its first character), built
+once per cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import partial
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
+from typing import ClassVar, NamedTuple, Protocol
+
+from ...cells import BLANK, LABEL, NUMBER, PLACEHOLDER, cell_kinds
+from ...labels import COUNT_UNITS, MONEY_UNITS
+from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from ...memo import Memo
+
+#: A printed cell: its text (stripped), and the 1-based line and column where it starts.
+Printed = tuple[str, int, int]
+
+
+class Row(NamedTuple):
+    """A canonical row: its label cells, its value cells (blank text = not given), its line.
+
+    ``loose``: its values were gathered, in reading order, from several lines of loose
+    text, one of which holds more than one of them (a tall row of ``pdftotext -layout``
+    whose cells wrap or centre on other lines), so their order need not be the columns'.
+
+    A layout of text whose cells ran together (``run_together``) gives a row's values as
+    ``runs`` instead: printed numbers whose cell boundaries were lost (``3960181``, ``0 1 1
+    0 2``), cut into cells only where the consistency rules allow one way (``collapsed``);
+    ``tail``: how many of the last run's last characters may instead be the next row
+    label's numbering (``…申请 20000022.申请人``).
+
+    ``grid``: in text with cell boundaries (tabs, pipes, bars), every cell after the row's
+    last label, blank ones included: the cells a section may read by position
+    (``sections.rows.aligned``). ``whole``: the row shows every cell of its table's grid
+    (pipes, bars, a document's table; a tab row as wide as its table, where PDF text that
+    dropped a cell is narrower), so its last cell is the table's last column.
+
+    ``positions``: in text with no cell boundaries, the row's cells by position after its
+    labels, its blank cells kept (text ``""``), where the layout tells blank cells apart:
+    lines in the rhythm of text of one cell a line (``cell_per_line``), gaps under the
+    columns of space-aligned text (``space_aligned``); empty where it cannot. A section reads
+    the row by its positions instead of its ``values`` where the positions of every row fit
+    (``sections.rows.by_position``). They may run on past the row's last cell with blank
+    cells that are the next row's (``docx2txt`` prints a merged label cell's empty
+    continuation before each row it spans): ``runs_on``, and then a row's last cell, if
+    blank, does not show where the row ends. ``cut``: they end where the table's text does,
+    so blank cells at their end may be lost."""
+
+    labels: tuple[Printed, ...]
+    values: tuple[Printed, ...]
+    line: int
+    loose: bool = False
+    runs: tuple[Printed, ...] = ()
+    tail: int = 0
+    grid: tuple[Printed, ...] = ()
+    whole: bool = False
+    positions: tuple[Printed, ...] = ()
+    runs_on: bool = False
+    cut: bool = False
+
+
+class Layout(Protocol):
+    """A layout strategy. Register it in ``layouts.BUILTIN`` or the entry-point group
+    ``govinfo_report.structure.layouts``.
+
+    Attributes:
+        name: the registry name, e.g. ``"tab-separated"``.
+        table_line: a regular expression that finds a line belonging to this layout's tables.
+    """
+
+    name: ClassVar[str]
+    table_line: ClassVar[str]
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        """Confidence in [0, 1] that ``lines`` (a table region) are in this layout.
+
+        ``width`` is how many values a full row of this table holds. Builds nothing.
+        """
+        ...
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        """The canonical rows of ``lines``, whose first line is line ``first_line``."""
+        ...
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """The lines of a table given as rows of cell texts (``""``: a blank cell), laid out
+        as this layout's source tool lays tables out. Used by ``render``."""
+        ...
+
+
+def split_tabs(line: str, line_number: int) -> list[Printed]:
+    """The tab-separated cells of a line, stripped, with their 1-based columns."""
+    parts = line.split("\t", MAX_CELLS_PER_ROW)
+    if (
+        len(line) <= MAX_CELL_CHARS and len(parts) <= MAX_CELLS_PER_ROW and not SPACE.search(line)
+    ):  # the common case, at C speed
+        return plain_cells(parts, line_number)
+    return [
+        (part.strip()[:MAX_CELL_CHARS], line_number, column + len(part) - len(part.lstrip()))
+        for part, column in zip(parts, _columns(parts), strict=False)
+    ]
+
+
+def plain_cells(parts: list[str], line_number: int) -> list[Printed]:
+    """The cells of a line's tab-separated ``parts`` when none needs stripping or cutting."""
+    return list(zip(parts, repeat(line_number), _columns(parts)))
+
+
+def _columns(parts: list[str]) -> Iterator[int]:
+    """The 1-based column of each tab-separated part: 1 + the lengths of the parts before it
+    + the tabs between them."""
+    return map(add, accumulate(map(len, parts), initial=1), count())
+
+
+#: Whitespace other than tabs: a line without any has nothing to strip.
+SPACE = re.compile(r"[^\S\t]")
+
+
+_VALUE_KINDS = NUMBER + PLACEHOLDER
+
+#: Which of a row's cells are taken: a slice for a contiguous run, else a mask for ``compress``.
+Selector = slice | tuple[bool, ...]
+
+
+def make_row(
+    cells: Sequence[Printed],
+    line: int,
+    positional: bool,
+    kinds: str | None = None,
+    whole: bool = False,
+) -> Row | None:
+    """Split cells into labels and values; ``None`` for a row with no content, but for a
+    ``whole`` row of two or more blank cells on a trusted grid (a row the report left
+    blank: its ``grid`` only).
+
+    With ``positional``, blank cells between the first and the last value are kept as
+    "not given" values and the row keeps its ``grid`` (the grid is trusted); otherwise blank
+    cells are dropped. ``whole``: the row shows every cell of its table (``Row.whole``).
+    ``kinds``: the cells' ``cell_kinds``, when the caller has them.
+    """
+    if kinds is None:
+        kinds = cell_kinds(map(itemgetter(0), cells))
+    shape = _SHAPES[positional][kinds]
+    if shape is None:
+        blank = whole and positional and len(cells) > 1
+        return Row((), (), line, grid=tuple(cells), whole=True) if blank else None
+    labels, values, grid = shape
+    return Row(
+        _take(cells, labels), _take(cells, values), line, grid=tuple(cells[grid]), whole=whole
+    )
+
+
+def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
+    if isinstance(selector, slice):
+        return tuple(cells[selector])
+    return tuple(compress(cells, selector))
+
+
+def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice] | None:
+    """Which cells of a row of ``kinds`` are its labels, which its values and which its
+    grid (see ``make_row``); ``None`` for a row with neither labels nor values."""
+    grid = slice(0, 0)
+    if positional:
+        first = len(kinds) - len(kinds.lstrip(LABEL + BLANK))
+        last = len(kinds.rstrip(LABEL + BLANK))
+        values = [first <= i < last and kind != LABEL for i, kind in enumerate(kinds)]
+        grid = slice(kinds.rfind(LABEL) + 1, None)
+    else:
+        values = [kind in _VALUE_KINDS for kind in kinds]
+    labels = [kind == LABEL for kind in kinds]
+    if not any(labels) and not any(values):
+        return None
+    return _selector(labels), _selector(values), grid
+
+
+def _selector(mask: list[bool]) -> Selector:
+    taken = [i for i, keep in enumerate(mask) if keep]
+    if not taken:
+        return slice(0, 0)
+    if taken[-1] - taken[0] + 1 == len(taken):
+        return slice(taken[0], taken[-1] + 1)
+    return tuple(mask)
+
+
+#: A row's shape per string of kinds, for grid (positional) and loose rows: rows of a table
+#: repeat a few shapes, so a row costs a dict lookup and two slices.
+_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector, slice] | None]] = {
+    positional: Memo(partial(_shape, positional=positional), len) for positional in (True, False)
+}
+
+
+#: A table rule: a line of only border characters with a run of three or more (``-----``,
+#: ``+---+---+``, ``├───┼───┤``, ``====``); never a value, though ``-`` alone is a dash.
+_BORDER_CHARS = "-=+─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻│┃║|:"
+_BORDER_ONLY = re.compile(rf"[{_BORDER_CHARS}\s]+")
+_DASH_RUN = re.compile(r"[-=─━═]{3}")
+
+
+def is_rule(line: str) -> bool:
+    """Whether a line is a table rule."""
+    return _BORDER_ONLY.fullmatch(line) is not None and _DASH_RUN.search(line) is not None
+
+
+#: A unit of money or count (``万元`` before ``元``).
+_UNIT = "|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+#: Spaces within a line, never a tab (a cell border).
+_SPACE = r"[^\S\t\n]"
+#: A row label's numbering printed apart from its words (``3. 其他``, ``（三） 不予公开``).
+_NUMERALS = "一二三四五六七八九十"
+_NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]{{1,3}}[)）])"
+#: A word of loose text: a numbering with the label words after it, a number with its unit
+#: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces.
+_WORD = re.compile(
+    rf"{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)|\S+"
+)
+#: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
+GRID_MARK = re.compile(r"[\t|│┃║]")
+#: A value cell's text in loose (whitespace-separated) text: a number or a dash, ``/``, ``无``.
+#: A number may carry its unit (``246900元``, ``12件``), as ``cells`` reads it.
+VALUE = rf"(?:[-+]?\d[\d,.]*(?:{_UNIT})?|[/—–-]|无)"
+#: A number with its unit printed apart (``302500 元``, ``2 笔``): one value too. A line of
+#: prose can end so (``…申请 12 件``): the layouts take it for a table's value only where
+#: a cell of its own is plain (a line of its own, or a column's gap before it).
+VALUE_APART = rf"[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})"
+#: A value among a line's whitespace-separated cells.
+VALUE_WORD = re.compile(rf"(?:^|\s)(?:{VALUE_APART}|{VALUE})(?:\s|$)")
+
+
+def split_words(line: str, line_number: int) -> list[Printed]:
+    """The whitespace-separated cells of a line, with their 1-based columns."""
+    return [
+        (match.group()[:MAX_CELL_CHARS], line_number, match.start() + 1)
+        for match in _WORD.finditer(line, 0)
+    ][:MAX_CELLS_PER_ROW]
+
+
+def loose_value_lines(lines: Sequence[str]) -> list[str]:
+    """The lines of a table region with no grid that hold a value; none when any line shows
+    a grid mark (another layout's text)."""
+    if any(map(GRID_MARK.search, lines)):
+        return []
+    return [line for line in lines if VALUE_WORD.search(line) and not is_rule(line)]
+
+
+def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
+    """Rows of text whose cells are separated by whitespace or line breaks, with no grid: a
+    row is its labels and the values after them, ending where a label follows a value.
+
+    Of the label lines before a row's values only the last belongs to the row (the others
+    are headers, group labels or the wrapped ends of other labels) and each of the others
+    is yielded as a row of labels alone. Rule lines are skipped; blank cells do not exist.
+    """
+    labels: list[Printed] = []  # the label cells of the current line run
+    values: list[Printed] = []
+    start = first_line
+    for offset, line in enumerate(lines):
+        if not line or line.isspace() or is_rule(line):
+            continue
+        number = first_line + offset
+        cells = split_words(line, number)
+        kinds = cell_kinds(map(itemgetter(0), cells))
+        if LABEL in kinds and labels and not values:
+            yield Row(tuple(labels), (), labels[0][1])  # an earlier label line
+            labels = []
+        for cell, kind in zip(cells, kinds, strict=True):
+            if kind == LABEL:
+                if values:
+                    yield _loose_row(labels, values, start)
+                    labels, values = [], []
+                if not labels:
+                    start = number
+                labels.append(cell)
+            elif kind != BLANK:
+                if not labels and not values:
+                    start = number
+                values.append(cell)
+    if labels or values:
+        yield _loose_row(labels, values, start)
+
+
+def _loose_row(labels: list[Printed], values: list[Printed], start: int) -> Row:
+    """A row of loose text; ``loose`` when its values come from several lines, one of which
+    holds more than one of them."""
+    lines = Counter(line for _, line, _ in values)
+    return Row(tuple(labels), tuple(values), start, len(lines) > 1 and max(lines.values()) > 1)

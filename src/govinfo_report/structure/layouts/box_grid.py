@@ -1,0 +1,111 @@
+"""Box grids (``w3m -dump``, pandoc and Emacs grid tables): cells between vertical bars
+(``│``, ``|``), rows between rules (``├──┼──┤``, ``+---+``); a cell's text wraps over the
+lines of its row, and a merged cell's text runs on through rules that stop at its borders.
+
+The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
+Cells are matched across the lines of a row by their place between the bars (not by display
+column: folding full-width brackets to ASCII changes widths, never the bars).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+from unicodedata import east_asian_width
+
+from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from .base import Printed, Row, is_rule, make_row
+
+_BARS = "│┃║|├┤┼┬┴┌┐└┘╋┣┫┳┻┏┓┗┛+"
+_SEGMENT = re.compile(rf"[^{re.escape(_BARS)}]+")
+_HORIZONTAL = re.compile(r"[-=─━═]{2,}")
+_GRID_LINE = re.compile(r"[│┃║|]")
+_JUNCTIONS = ("├", "┤", "┼", "┬", "┴", "╋", "┣", "┫", "┳", "┻", "+-", "+=")
+_JUNCTION = re.compile("|".join(map(re.escape, _JUNCTIONS)))
+
+
+class BoxGrid:
+    """Rows between rules, cells between bars, matched by their place between the bars."""
+
+    name: ClassVar[str] = "box-grid"
+    #: A bar or corner, or a ``+`` before a rule (``+---``): written as one character class
+    #: first, which ``re`` tests at each position in one step (``[│┃║├┌└]|\+[-=]`` costs two).
+    table_line: ClassVar[str] = r"[│┃║├┌└+](?:(?<=\+)[-=]|(?<!\+))"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        joined = "\n".join(lines)  # another layout's region: a few searches, no line loop
+        if not _GRID_LINE.search(joined) or not any(map(joined.__contains__, _JUNCTIONS)):
+            return 0.0  # no bar, or no rule: not a grid (the score below would be 0)
+        filled = [line for line in lines if line.strip()]
+        rules = sum(1 for line in filled if _JUNCTION.search(line))
+        barred = sum(1 for line in filled if _GRID_LINE.search(line) or is_rule(line))
+        # A grid rules off each row: about as many rule lines as rows.
+        return barred / len(filled) * min(1.0, 3.0 * rules / len(filled))
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        block: dict[int, list[Printed]] = {}  # place between the bars -> the cell's parts
+        for offset, line in enumerate(lines):
+            number = first_line + offset
+            segments = list(enumerate(_segments(line, number)))
+            ruled = any(_HORIZONTAL.fullmatch(text) for _, (text, _, _) in segments)
+            for start, cell in segments:
+                if _HORIZONTAL.fullmatch(cell[0]):
+                    continue
+                if not ruled:  # every cell of a row's line, blank or not
+                    block.setdefault(start, []).append(cell)
+                elif cell[0] and start in block:  # a merged cell's text running on
+                    block[start].append(cell)
+            if ruled or not _GRID_LINE.search(line):
+                yield from _row(block)
+                block = {}
+        yield from _row(block)
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        widths = [
+            max((_width(row[i]) if i < len(row) else 0) for row in table) + 1
+            for i in range(max(map(len, table), default=0))
+        ]
+        rule = "+" + "+".join("-" * width for width in widths) + "+"
+        lines = [rule]
+        for row in table:
+            cells = [*row, *[""] * (len(widths) - len(row))]
+            lines.append(
+                "|"
+                + "|".join(
+                    cell + " " * (width - _width(cell))
+                    for cell, width in zip(cells, widths, strict=True)
+                )
+                + "|"
+            )
+            lines.append(rule)
+        return lines
+
+
+def _width(text: str) -> int:
+    """Display columns of ``text`` (to write a grid): wide and full-width characters take
+    two."""
+    return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
+
+
+def _segments(line: str, number: int) -> Iterator[Printed]:
+    """The texts between a line's bars, stripped, with their 1-based columns."""
+    for match in _SEGMENT.finditer(line):
+        text = match.group()
+        lead = len(text) - len(text.lstrip())
+        yield text.strip()[:MAX_CELL_CHARS], number, match.start() + lead + 1
+
+
+def _row(block: dict[int, list[Printed]]) -> Iterator[Row]:
+    """A block's cells in order, each the joined texts of its lines."""
+    if not block:
+        return
+    cells: list[Printed] = []
+    for _, parts in sorted(block.items())[:MAX_CELLS_PER_ROW]:
+        filled = [part for part in parts if part[0]] or parts
+        cells.append(
+            ("".join(part[0] for part in filled)[:MAX_CELL_CHARS], filled[0][1], filled[0][2])
+        )
+    row = make_row(cells, min(cell[1] for cell in cells), positional=True, whole=True)
+    if row is not None:
+        yield row

@@ -1,0 +1,196 @@
+"""One cell a line without tabs (``pdftotext`` plain, LibreOffice's text export,
+``docx2txt``, BeautifulSoup's ``get_text('\\n')``): cells follow each other down the page,
+blank lines between them or not; a header's cells may share a line, and a wrapped label goes
+on over several lines.
+
+Rows are rebuilt from the order of cells alone: a row is a label and the values after it.
+
+Blank cells are lines too, where the tool writes every cell in one rhythm: ``docx2txt`` a
+separator line after each cell (an empty cell is then two empty lines), LibreOffice nothing
+between cells (an empty cell is one empty line), a page's ``&nbsp;`` a line of spaces. The
+rhythm (``s`` separator lines after a cell, ``b`` lines an empty cell takes) is learnt from
+the table's values printed one after another; each row's cells by position, blank cells
+included, are its ``positions``, which its section reads where every row fits it
+(``sections.rows.by_position``). Text whose blank lines keep no rhythm (``pdftotext``) has
+no grid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import pairwise, repeat
+from operator import itemgetter
+from typing import ClassVar
+
+from ...cells import LABEL, cell_kinds
+from .base import (
+    VALUE,
+    VALUE_APART,
+    Printed,
+    Row,
+    is_rule,
+    loose_value_lines,
+    split_words,
+    word_rows,
+)
+
+#: A value alone on its line.
+_VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
+
+
+class CellPerLine:
+    """Cells one after another down the page; a label after a value starts a row."""
+
+    name: ClassVar[str] = "cell-per-line"
+    #: Rows are rebuilt from the order of cells alone: a row with too many values means the
+    #: order is broken, and the whole table is dropped (``parser``).
+    by_order: ClassVar[bool] = True
+    table_line: ClassVar[str] = rf"^[^\S\t]*(?:{VALUE_APART}|{VALUE})[^\S\t]*$"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        valued = loose_value_lines(lines)  # the share of them holding their value alone
+        alone = sum(1 for line in valued if _VALUE_LINE.fullmatch(line))
+        return alone / len(valued) if valued else 0.0
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        return iter(gridded(list(word_rows(lines, first_line)), lines, first_line))
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """As ``docx2txt`` writes a Word table: each cell of each row on a line of its own,
+        followed by an empty line. A row's empty cells before its first text are merged
+        cells' continuations below their first row, written as empty cells (an empty line);
+        those after a text are covered by it (a cell merged across columns is one cell)."""
+        lines: list[str] = []
+        for row in table:
+            begun = False
+            for cell in row:
+                begun = begun or bool(cell)
+                if cell or not begun:
+                    lines.extend((cell, ""))
+        return lines
+
+
+#: A cell of the table's text in reading order: the cell, whether it is a label, and how many
+#: blank lines come before it (after the line with text before it; ``INLINE`` for a cell on
+#: the same line as the one before, ``None`` where a rule line breaks the count).
+_Cell = tuple[Printed, bool, int | None]
+INLINE = -1
+
+
+def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]:
+    """``rows`` (of ``word_rows``) with their grids, where the table's blank lines keep a
+    rhythm (``_rhythm``)."""
+    stream, explicit = _stream(lines, first_line)
+    rhythm = _rhythm(stream, explicit)
+    if rhythm is None:
+        return rows
+    at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
+    gridded = []
+    for row in rows:
+        if row.labels:
+            grid = _grid(stream, at[row.labels[-1][1:]] + 1, rhythm, True)
+        elif row.values:
+            grid = _grid(stream, at[row.values[0][1:]], rhythm, False)
+        else:
+            grid = None
+        if grid is not None:
+            row = row._replace(positions=grid[0], runs_on=True, cut=grid[1])
+        gridded.append(row)
+    return gridded
+
+
+def _stream(lines: Sequence[str], first_line: int) -> tuple[list[_Cell], bool]:
+    """The cells of ``lines`` in reading order, and whether every blank line between two
+    cells is an explicit empty cell: a line of spaces (a page's ``&nbsp;``, which ``source``
+    folds to a space), never an empty line (a page break, paragraph spacing), with one such
+    line at least."""
+    stream: list[_Cell] = []
+    blank: int | None = 0
+    explicit, plain = False, False
+    for offset, line in enumerate(lines):
+        if not line or line.isspace():
+            blank = None if blank is None else blank + 1
+            if line:
+                explicit = True
+            elif stream:
+                plain = True
+        elif is_rule(line):
+            blank = None
+        else:
+            cells = split_words(line, first_line + offset)
+            kinds = cell_kinds(map(itemgetter(0), cells))
+            gaps = (blank, *repeat(INLINE, len(cells) - 1))
+            stream.extend(zip(cells, (kind == LABEL for kind in kinds), gaps, strict=True))
+            blank = 0
+    return stream, explicit and not plain
+
+
+def _rhythm(stream: Sequence[_Cell], explicit: bool = False) -> tuple[int, int] | None:
+    """``(s, b)``: the blank lines after each cell and those an empty cell takes, where
+    every run of blank lines next to a value is ``s + k·b`` lines for ``k`` empty cells.
+
+    ``s`` is the shortest run of blank lines between two cells on lines of their own (every
+    cell is followed by its separators, so no two cells are closer): not the most common
+    run, since a sparse table's labels are mostly a row of empty cells apart, nor one seen
+    before a value, since a sparse table may print no two values side by side. ``b`` is
+    ``s + 1`` (an empty line and its separators, as ``docx2txt`` writes an empty cell) or,
+    failing that, ``s`` (LibreOffice writes an empty cell as one empty line), never one
+    line (every run of blank lines fits it, so nothing could show the rhythm broken: a
+    blank line put in by a page break would pass for an empty cell). ``None`` where neither
+    holds, or no value follows another cell on a line of its own. Where every blank line
+    is an explicit empty cell (``explicit``: a page's ``&nbsp;``, BeautifulSoup's or
+    LibreOffice's text of it), with no separators, the rhythm is ``(0, 1)``: a stray line
+    would be an empty one, and refutes it. A rhythm
+    found in text that has none (``pdftotext`` puts blank lines where its blocks of text
+    end, and writes nothing for an empty cell) places nothing: its rows' cells do not fit
+    their template rows, and ``sections.rows.by_position`` then reads every row by its
+    printed values alone."""
+    pairs = list(pairwise(stream))
+    touching = [gap for (_, label, _), (_, after, gap) in pairs if not (label and after)]
+    if None in touching:
+        return None
+    runs = [gap for gap in touching if gap != INLINE]
+    before = [gap for _, (_, after, gap) in pairs if not after and gap is not None and gap >= 0]
+    every = Counter(gap for _, (_, _, gap) in pairs if gap is not None and gap >= 0)
+    if not before or not every:
+        return None
+    separators = min(every)
+    if not separators and explicit:
+        return 0, 1
+    if not separators:
+        # No separator lines (LibreOffice, get_text('\n')): an empty line is an empty cell,
+        # and a stray one (a page break, paragraph spacing) is one too, unseen.
+        return None
+    # One line an empty cell fits every run, so nothing could refute it: no rhythm.
+    for lines in (separators + 1, separators):
+        if lines > 1 and all(
+            gap >= separators and (gap - separators) % lines == 0 for gap in runs if gap is not None
+        ):
+            return separators, lines
+    return None
+
+
+def _grid(
+    stream: Sequence[_Cell], start: int, rhythm: tuple[int, int], lead: bool
+) -> tuple[tuple[Printed, ...], bool] | None:
+    """The cells from ``stream[start]`` to the next label, with the empty cells of each run
+    of blank lines (``lead``: of the run before the first one too), and whether the text
+    ends first (the grid is cut); ``None`` where a run breaks the rhythm."""
+    separators, lines = rhythm
+    grid: list[Printed] = []
+    for index in range(start, len(stream)):
+        cell, label, gap = stream[index]
+        if gap is None:
+            return None
+        if gap != INLINE and (index > start or lead):
+            empty, odd = divmod(gap - separators, lines)
+            if empty < 0 or odd:
+                return None
+            previous = stream[index - 1][0][1]
+            grid.extend(("", previous + separators + 1 + k * lines, 1) for k in range(empty))
+        if label:
+            return tuple(grid), False
+        grid.append(cell)
+    return tuple(grid), True

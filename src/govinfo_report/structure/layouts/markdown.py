@@ -1,0 +1,90 @@
+"""Markdown pipe tables (converters such as html2text, pandoc, and LLM pipelines): a row a
+line between pipes, ``| 119 | 25 | … |``, with a ``|---|---|`` rule under the first row;
+html2text leaves out the outer pipes (``规章| 0| 0| 0``).
+
+The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
+A cell of whole numbers apart by spaces (``| 9 2 |``) is the cells of columns a converter
+merged, one number each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from operator import itemgetter
+from typing import ClassVar
+
+from ...cells import cell_kinds
+from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from .base import Printed, Row, make_row
+
+#: A line of cells between pipes, the outer ones optional.
+_PIPED = re.compile(r"[^|]*\|")
+#: Whole numbers apart by spaces in one cell: the cells of merged columns (a PDF-to-Markdown
+#: converter that lost a column boundary prints ``| 9 2 |``), each number its own cell.
+_MERGED = re.compile(r"\d+(?: +\d+)+")
+_NUMBER = re.compile(r"\d+")
+_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+class Markdown:
+    """Pipe-delimited rows; the rule line under the header is skipped."""
+
+    name: ClassVar[str] = "markdown"
+    table_line: ClassVar[str] = r"\|"
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        if "|" not in "".join(lines):  # another layout's region: one search, no line loop
+            return 0.0
+        stripped = list(map(str.strip, lines))
+        filled = len(stripped) - stripped.count("")
+        piped = sum(map(bool, map(_PIPED.match, stripped)))
+        if not piped:
+            return 0.0
+        # Box grids draw pipes too, with ``+---+`` rules between their rows.
+        ruled = sum(1 for line in stripped if line.startswith("+-"))
+        return (piped - ruled) / filled
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        numbered = [
+            (number, _split(line, number))
+            for number, line in enumerate(lines, first_line)
+            if line.strip() and not _RULE.match(line)
+        ]
+        # Every cell's kind in one pass over the region; each row takes its slice.
+        kinds = cell_kinds(map(itemgetter(0), chain.from_iterable(map(itemgetter(1), numbered))))
+        at = 0
+        for number, cells in numbered:
+            row = make_row(cells, number, True, kinds[at : at + len(cells)], whole=True)
+            at += len(cells)
+            if row is not None:
+                yield row
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        width = max((len(row) for row in table), default=0)
+        lines = ["| " + " | ".join([*row, *[""] * (width - len(row))]) + " |" for row in table]
+        return [*lines[:1], "|" + "---|" * width, *lines[1:]]
+
+
+def _split(line: str, line_number: int) -> list[Printed]:
+    """The cells between the pipes of a line, stripped, with their 1-based columns; a line
+    without pipes inside a table (a wrapped cell) is one cell. html2text leaves out the
+    outer pipes, so the text after its last pipe is the last cell, blank or not."""
+    cells: list[Printed] = []
+    lead = line.find("|")
+    outer = not line[:lead].strip()
+    start = lead + 1 if outer else 0
+    parts = line[start:].split("|", MAX_CELLS_PER_ROW)
+    if outer and line.rstrip().endswith("|"):
+        parts.pop()  # the empty text after the closing pipe
+    for part in parts:
+        text = part.strip()
+        lead = len(part) - len(part.lstrip())
+        if _MERGED.fullmatch(text):
+            at = start + lead + 1
+            cells.extend((m.group(), line_number, at + m.start()) for m in _NUMBER.finditer(text))
+        else:
+            cells.append((text[:MAX_CELL_CHARS], line_number, start + lead + 1))
+        start += len(part) + 1
+    return cells

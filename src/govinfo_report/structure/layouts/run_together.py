@@ -1,0 +1,123 @@
+"""Cells run together (a web archive's page text, once ``rebreak`` has given it back a line
+a row): a row is its label and then its values with nothing between them, or single
+spaces now and then: ``规章000``, ``一、本年新收政府信息公开申请数量 713000074``, ``…总计 0 1 1
+0 2 1 0 0 0 1 0 0 0 0 0``.
+
+Where one value ends and the next starts is lost (``11315`` may be 1 13 15 or 11 3 15 …),
+and so are blank cells, so a row's values are given as one *run* (``Row.runs``): the
+section cuts it into its cells only where the consistency rules allow one way, and gives
+the values as printed where its only reading cuts it only at its spaces (``collapsed``).
+A label's numbering stays with the label (``1.属于国家秘密``); where a run meets the next
+label's numbering (``…申请 20000022.申请人``, or a line cut before ``.申请人``), its last
+digit may be that numbering (the template numbers sub-rows 1 to 8), and the rules settle
+it (``Row.tail``).
+
+The layout's lines are found by ``rebreak``, which knows where it cut the text: its
+``table_line`` matches nothing, as a label run together with a number looks like a line
+of prose wrapped before a number, which many other texts hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from ...limits import MAX_CELL_CHARS
+from ..collapsed import PLACEHOLDERS, UNITS
+from .base import GRID_MARK, Printed, Row
+
+#: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
+#: for a cell not given, and a run of them with nothing or spaces between.
+_UNIT = "|".join(UNITS)
+_NUMBER = rf"[+-]?\d+(?:[.,]\d+)*(?:[ ]*(?:{_UNIT}))?|[{PLACEHOLDERS}]+"
+_RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
+#: What makes digits before it a numbering: ``.`` or ``、`` (a space either side, as in
+#: ``1. 属于国家秘密``) and then no digit.
+_NUMBERED = re.compile(r"[ ]*[.、][ ]*[^\d\s]")
+#: A page marker's ``/`` and page count right after a run of values (``…13`` and ``8/9`` run
+#: together as ``138/9``, in text that lost its line breaks).
+_PAGE_AFTER = re.compile(r"[ ]*/[ ]*([1-9]\d{0,3})(?!\d)")
+#: A numbering: one or two digits, no leading zero.
+_NUMBERING = re.compile(r"[1-9]\d?")
+#: A label run into its value: what the sniffer counts.
+_GLUED = re.compile(r"[^\W\d_)][+-]?\d")
+
+
+class RunTogether:
+    """A row a line: its label, then its values run together into one run."""
+
+    name: ClassVar[str] = "run-together"
+    table_line: ClassVar[str] = r"(?!)"  # found by ``rebreak``, never by a pattern
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        joined = "\n".join(lines)
+        if GRID_MARK.search(joined):  # another layout's region: one search, no line loop
+            return 0.0
+        valued = [line for line in lines if any(map(str.isdigit, line))]
+        if not valued:
+            return 0.0
+        return 0.9 * sum(1 for line in valued if _GLUED.search(line)) / len(valued)
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        for offset, line in enumerate(lines):
+            after = lines[offset + 1].lstrip() if offset + 1 < len(lines) else ""
+            yield from _rows(line, first_line + offset, _NUMBERED.match(after) is not None)
+
+
+def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
+    """The rows of one line: each label with the run after it; a label with none is a row
+    of labels alone. ``numbered_next``: the next line starts with a numbering's ``.``."""
+    label_start = 0
+    for match in _RUN.finditer(line):
+        start, end = match.span()
+        if start < label_start:
+            continue  # the page count of a page marker taken with the run before it
+        if _in_label(line, match) or not any(map(str.isdigit, match.group())):
+            continue  # a numbering, or dashes in a label (危及“三安全— —稳定”)
+        label = _cell(line, label_start, start, number)
+        page = _PAGE_AFTER.match(line, end)
+        if page:  # a page marker run into it: its number is no value, and the marker goes
+            run, tail = _without_page(match.group(), int(page[1]))
+            end = page.end()
+        else:  # its last digit may be the next label's numbering, glued on or cut off
+            run = match.group()
+            tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
+        runs = ((run, number, start + 1),) if run else ()
+        yield Row((label,) if label else (), (), number, runs=runs, tail=tail)
+        label_start = end
+    label = _cell(line, label_start, len(line), number)
+    if label:
+        yield Row((label,), (), number)
+
+
+def _without_page(run: str, pages: int) -> tuple[str, int]:
+    """``run`` without the page number run into its end (the ``8`` of ``…138/9``, a page of
+    ``pages``), and whether its last digit left may be the page number's first (``…1312/12``
+    is page 2 or 12: the rules settle it). Unchanged when no ending is such a page."""
+    one = run[-1:].isdigit() and 1 <= int(run[-1]) <= pages
+    two = run[-2:].isdigit() and len(run) > 1 and run[-2] != "0" and 10 <= int(run[-2:]) <= pages
+    if one:
+        return run[:-1].rstrip(), int(two)
+    if two:
+        return run[:-2].rstrip(), 0
+    return run, 0
+
+
+def _in_label(line: str, match: re.Match[str]) -> bool:
+    """Whether digits are part of a label: a numbering before ``.`` or ``、`` and a label's
+    text (``1.属于国家秘密``), where they do not follow a value; digits in brackets
+    (``第二十条第(1)项``)."""
+    start, end = match.span()
+    if line[start - 1 : start] == "(" and line[end : end + 1] == ")":
+        return True
+    return _NUMBERING.fullmatch(match.group()) is not None and bool(_NUMBERED.match(line, end))
+
+
+def _cell(line: str, start: int, end: int, number: int) -> Printed | None:
+    """The label text between ``start`` and ``end``, stripped, at its column."""
+    text = line[start:end]
+    stripped = text.strip()
+    if not stripped:
+        return None
+    return (stripped[:MAX_CELL_CHARS], number, start + len(text) - len(text.lstrip()) + 1)

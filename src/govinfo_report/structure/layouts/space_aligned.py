@@ -1,0 +1,395 @@
+"""Space-aligned columns (``lynx -dump``, ``pdftotext -layout``, ``pandoc -t plain``,
+inscriptis): a row a line, cells separated by runs of spaces, dashed rules above and below
+(pandoc); a wrapped label continues on lines of its own and a merged group label sits on a
+line in its middle.
+
+A blank cell is a gap: wider space between two values, or none where the row ends early. The
+columns are found from the offsets of the whole table's values (``columns``), measured as
+the tool laid them out: lynx and pandoc in display columns (a CJK character, full-width forms
+too, two wide), ``pdftotext -layout`` in characters. Each row whose values sit on one line
+gets its cells by position, gaps as blank cells (``Row.positions``), which its section reads where
+every row fits it; elsewhere only printed values count, and a row printing fewer values than
+columns is left to the consistency rules to place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from functools import reduce
+from itertools import pairwise
+from math import gcd
+from operator import itemgetter
+from typing import ClassVar, NamedTuple
+from unicodedata import east_asian_width
+
+from ...cells import LABEL, cell_kinds, is_value
+from .base import VALUE, VALUE_APART, Printed, Row, loose_value_lines, split_words, word_rows
+
+#: A value ending a line after a label or another value, across spaces; a number with its
+#: unit apart only after a column's gap (two spaces or more: prose puts one).
+_LAST_VALUE = rf"(?:[^\S\t]{VALUE}|[^\S\t]{{2}}{VALUE_APART})[^\S\t]*$"
+_ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
+#: How far (in columns) two offsets may be apart and still be the same column's.
+_SLACK = 1
+
+
+def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
+    """A row whose values sit on several lines, all right of its label, with its values in
+    column order: ``pdftotext -layout`` centres a cell's text in a row made tall by a wrapped
+    label, so a column's value may sit on a line above the values left of it (``行政 … 122``
+    over ``45项 +28``). Columns are display columns (a CJK character is two wide, as the
+    tool laid them out). The row stays ``loose``: a number cut over two lines also looks
+    so, and the row's own rules, where it has any, must confirm it. A line wrapped back to
+    the margin (left of the label) keeps the line order."""
+    values = row.values
+    if len(values) < 2 or values[0][1] == values[-1][1] or not row.labels:
+        return row
+    if min(column for _, _, column in values) <= row.labels[0][2]:
+        return row
+    placed = sorted((_display(lines[cell[1] - first_line], cell[2]), cell) for cell in values)
+    return row._replace(values=tuple(cell for _, cell in placed))
+
+
+def _display(line: str, column: int) -> int:
+    """The display column where 1-based character ``column`` of ``line`` starts. The text
+    has its full-width punctuation folded (``source``): ``(``, ``)``, ``,``, ``:`` and ``;``
+    next to a CJK character were most likely full-width, and are counted two wide."""
+    prefix = line[: column - 1]
+    return _display_width(prefix) + len(_FOLDED_WIDE.findall(prefix))
+
+
+def _display_width(text: str) -> int:
+    return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
+
+
+#: ASCII punctuation next to a CJK character: full-width in the text as printed.
+_FOLDED_WIDE = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])[(),:;]|[(),:;](?=[\u3000-\u9fff\uff00-\uffef])"
+)
+
+
+class SpaceAligned:
+    """A row a line, cells split on spaces; blank cells are gaps under the columns."""
+
+    name: ClassVar[str] = "space-aligned"
+    table_line: ClassVar[str] = _LAST_VALUE
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        # Of the lines holding a value, the share holding it after other cells: wrapped labels
+        # and headers add lines without values, which say nothing.
+        valued = loose_value_lines(lines)
+        return sum(1 for line in valued if _ROW.search(line)) / len(valued) if valued else 0.0
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line)]
+        return iter(gridded(rows, lines, first_line))
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """As lynx lays out a table: each cell left-aligned at its column's start, columns two
+        spaces apart and as wide as their widest cell (in display columns: a CJK character
+        is two wide), a cell followed by empty ones spanning them (a merged cell), a blank
+        cell a gap, the line's end trimmed."""
+        return aligned(table, _display_width)
+
+
+def aligned(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int = 2) -> list[str]:
+    """``table`` laid out in columns ``gap`` apart, each as wide as its widest cell by
+    ``width`` (display columns for lynx, characters for ``pdftotext -layout``), cells
+    left-aligned; a label followed by empty cells before the row's first value spans them
+    (a merged cell), a blank cell (spaces, ``&nbsp;``) is a gap."""
+    offsets = _offsets(table, width, gap)
+    lines = []
+    for row in table:
+        line, end = "", 0
+        for cell, offset in zip(row, offsets, strict=False):
+            if cell and not cell.isspace():
+                space = offset - end if offset > end else gap if line else 0
+                line += " " * space + cell
+                end += space + width(cell)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _offsets(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int) -> list[int]:
+    """Where each column of ``table`` starts, as ``aligned`` lays it out."""
+    widths = [0] * max(map(len, table))
+    spanning = []
+    above: set[int] = set()  # the columns where a cell of an earlier row starts
+    for row in table:
+        first = next((at for at, cell in enumerate(row) if is_value(cell)), len(row))
+        filled = [at for at, cell in enumerate(row) if cell and not cell.isspace()]
+        for at, after in zip(filled, [*filled[1:], len(row)], strict=False):
+            # A row's last label spans its empty cells up to a column an earlier row starts
+            # a cell at: past it they are that cell's, merged down (总计 beside 其他).
+            if after == len(row):
+                after = min((column for column in above if column > at), default=after)
+            end = at + 1 if at >= first else min(after, first)
+            if end == at + 1:
+                widths[at] = max(widths[at], width(row[at]))
+            else:
+                spanning.append((at, end, width(row[at])))
+        above.update(filled)
+    for at, end, needed in spanning:
+        room = sum(widths[at:end]) + gap * (end - at - 1)
+        widths[end - 1] += max(0, needed - room)
+    return [sum(widths[:at]) + gap * at for at in range(len(widths))]
+
+
+#: Where a text puts a cell, in some measure: its start and end (0-based).
+Span = tuple[int, int]
+
+
+class _Cluster(NamedTuple):
+    """Values whose spans overlap: one column's. ``rows``: the rows they are printed in;
+    ``starts``: where they start; ``widest``: the widest of them."""
+
+    start: int
+    end: int
+    rows: frozenset[int]
+    starts: frozenset[int]
+    widest: int
+
+
+class Columns(NamedTuple):
+    """A table's columns in one measure (0: display columns, 1: characters): where each
+    starts, and for each value of each row, its column."""
+
+    measure: int
+    starts: tuple[int, ...]
+    placed: tuple[tuple[int, ...], ...]
+
+
+def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]:
+    """``rows`` with a grid each where their values sit on one line and the table's values
+    fall into columns (``columns``): the values at their columns, the other columns blank.
+    A row of labels alone on a line is a row of blank cells (where its label names a row:
+    its section decides)."""
+    valued = [
+        at
+        for at, row in enumerate(rows)
+        if row.values and not row.loose and row.values[0][1] == row.values[-1][1]
+    ]
+    if not valued:
+        return rows
+    words = [
+        cells
+        for offset, line in enumerate(lines)
+        for cells in [split_words(line, first_line + offset)]
+        if cells and LABEL * len(cells) == cell_kinds(map(itemgetter(0), cells))
+    ]
+    heads = [[_spans(lines, first_line, cell) for cell in cells] for cells in words]
+    # Rows with no label on the line of their values (section 四's one row, under its
+    # header) have no label column to tell the header's words over the values' columns
+    # from others: only the header line naming the most columns counts (one word a column;
+    # the group heads above it would be columns of their own).
+    labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
+    if labelled and not _one_grid(words, heads):
+        return rows
+    header = (
+        [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
+    )
+    found = columns(
+        [[_spans(lines, first_line, cell) for cell in rows[at].values] for at in valued],
+        header,
+        labelled,
+    )
+    if found is None:
+        return rows
+    gridded = [
+        row._replace(positions=tuple(("", row.line, 1) for _ in found.starts))
+        if not row.values and row.labels[0][1] == row.labels[-1][1]
+        else row
+        for row in rows
+    ]
+    for at, placed in zip(valued, found.placed, strict=True):
+        row = rows[at]
+        line = lines[row.values[0][1] - first_line]
+        grid: list[Printed] = [
+            ("", row.values[0][1], _character(line, start, found.measure)) for start in found.starts
+        ]
+        for cell, column in zip(row.values, placed, strict=True):
+            grid[column] = cell
+        gridded[at] = row._replace(positions=tuple(grid))
+    return gridded
+
+
+def _one_grid(
+    words: Sequence[Sequence[Printed]], heads: Sequence[Sequence[tuple[Span, Span]]]
+) -> bool:
+    """Whether the sub-tables of a table put their columns alike: header lines that begin
+    with the same word (section 二's ``信息内容``, one a sub-table) start each later word
+    within a column of the widest such line's. Section 二's sub-tables can differ
+    (``采购项目数量`` is not ``本年新公开数量``): one table's columns would then put a value
+    under another sub-table's column."""
+    by_first: dict[str, list[list[int]]] = {}
+    for cells, head in zip(words, heads, strict=True):
+        if len(head) > 1:
+            by_first.setdefault(cells[0][0], []).append([display[0] for display, _ in head[1:]])
+    for starts in by_first.values():
+        widest = max(starts, key=len)
+        if any(abs(a - b) > 1 for head in starts for a, b in zip(head, widest, strict=False)):
+            return False
+    return True
+
+
+def _spans(lines: Sequence[str], first_line: int, cell: Printed) -> tuple[Span, Span]:
+    """A cell's span in display columns and in characters."""
+    text, line, column = cell
+    start = _display(lines[line - first_line], column)
+    return (start, start + _display_width(text)), (column - 1, column - 1 + len(text))
+
+
+def _character(line: str, offset: int, measure: int) -> int:
+    """The 1-based character column at ``offset`` (in ``measure``) of ``line``."""
+    if measure:
+        return offset + 1
+    width = 0
+    for at, char in enumerate(line):
+        if width >= offset:
+            return at + 1
+        width += _display_width(char)
+    return len(line) + 1 + max(0, offset - width)
+
+
+def columns(
+    rows: Sequence[Sequence[tuple[Span, Span]]],
+    header: Sequence[tuple[Span, Span]],
+    labelled: bool = True,
+) -> Columns | None:
+    """The columns of a table whose rows print values at ``rows`` (each value's span in
+    both measures) under header words at ``header`` (``labelled``: the rows have labels,
+    and the words left of the values are the label column's); ``None`` where the values
+    fall into no columns for certain.
+
+    In each measure the values' spans are clustered (spans that overlap are one column's);
+    a measure is kept where no cluster holds two values of a row or is much wider than its
+    widest value (lynx measures in display columns, ``pdftotext -layout`` in characters).
+    The columns are then the first of these that holds, in a measure kept (the one with
+    fewer clusters first):
+
+    - the header words right of the row labels, where each cluster starts (or ends, or is
+      centred) where the words of exactly one position do: a column for each position;
+    - a column every ``p`` offsets from the first cluster to the last, where the values of
+      each cluster all start at one offset, ``p`` (the greatest common divisor of their
+      distances) is wider than any value, and the header words start at as many positions,
+      the first where the first cluster does;
+    - the clusters, where a row prints a value in each of them (the fullest rows).
+
+    A value's column is its cluster's; where two candidate columns are left, there are no
+    columns at all.
+    """
+    kept = [
+        (len(found[0]), measure, *found)
+        for measure in (0, 1)
+        if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
+    ]
+    fullest = max(map(len, rows))
+    for way in (_by_header, _by_pitch, _by_fullest):
+        for _, measure, clusters, of in sorted(kept):
+            words = [
+                spans[measure]
+                for spans in header
+                if not labelled or spans[measure][0] >= clusters[0].start - _SLACK
+            ]
+            found_columns = way(clusters, words, fullest)
+            if found_columns is not None:
+                starts, mapping = found_columns
+                return Columns(
+                    measure,
+                    starts,
+                    tuple(tuple(mapping[cluster] for cluster in row) for row in of),
+                )
+    return None
+
+
+def _clusters(rows: Sequence[Sequence[Span]]) -> tuple[list[_Cluster], list[list[int]]] | None:
+    """The values' spans clustered, and each value's cluster; ``None`` where a cluster holds
+    two values of a row or is too wide for one column."""
+    spans = sorted(
+        (span, at, index) for at, row in enumerate(rows) for index, span in enumerate(row)
+    )
+    clusters: list[_Cluster] = []
+    of = [[0] * len(row) for row in rows]
+    for (start, end), at, index in spans:
+        if clusters and start < clusters[-1].end:
+            last = clusters[-1]
+            if at in last.rows:
+                return None
+            clusters[-1] = _Cluster(
+                last.start,
+                max(last.end, end),
+                last.rows | {at},
+                last.starts | {start},
+                max(last.widest, end - start),
+            )
+        else:
+            clusters.append(_Cluster(start, end, frozenset({at}), frozenset({start}), end - start))
+        of[at][index] = len(clusters) - 1
+    if any(c.end - c.start > c.widest + 2 * _SLACK for c in clusters):
+        return None
+    return clusters, of
+
+
+#: The columns found one way: where each starts, and the column of each cluster.
+_Found = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _by_header(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int) -> _Found | None:
+    """Columns at the header words' positions, where every cluster is at one of them."""
+    positions: tuple[Callable[[Span], int], ...] = (
+        lambda span: 2 * span[0],
+        lambda span: 2 * span[1],
+        lambda span: span[0] + span[1],
+    )
+    for position in positions:
+        slots = _distinct(sorted(map(position, words)), 2 * _SLACK)
+        mapping = []
+        for cluster in clusters:
+            at = position((cluster.start, cluster.end))
+            hits = [i for i, slot in enumerate(slots) if abs(slot - at) <= 2 * _SLACK]
+            if len(hits) != 1:
+                break
+            mapping.append(hits[0])
+        else:
+            if all(a < b for a, b in pairwise(mapping)):
+                starts = [slot // 2 for slot in slots]
+                for cluster, column in zip(clusters, mapping, strict=True):
+                    starts[column] = cluster.start
+                return tuple(starts), tuple(mapping)
+    return None
+
+
+def _by_fullest(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int) -> _Found | None:
+    """A column for each cluster, where some row prints a value in every one."""
+    if fullest != len(clusters):
+        return None
+    return tuple(cluster.start for cluster in clusters), tuple(range(len(clusters)))
+
+
+def _by_pitch(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int) -> _Found | None:
+    """A column every ``p`` offsets, where the clusters and the header words say so."""
+    if len(clusters) < 3 or any(len(cluster.starts) != 1 for cluster in clusters):
+        return None
+    firsts = [cluster.start for cluster in clusters]
+    pitch = reduce(gcd, (b - a for a, b in pairwise(firsts)))
+    count = (firsts[-1] - firsts[0]) // pitch + 1
+    heads = _distinct(sorted(start for start, _ in words), _SLACK)
+    if pitch <= max(cluster.widest for cluster in clusters) or len(heads) != count:
+        return None
+    if abs(heads[0] - firsts[0]) > _SLACK:
+        return None
+    return (
+        tuple(firsts[0] + k * pitch for k in range(count)),
+        tuple((first - firsts[0]) // pitch for first in firsts),
+    )
+
+
+def _distinct(positions: Sequence[int], slack: int) -> list[int]:
+    """``positions`` (sorted), those within ``slack`` of the one before merged into it."""
+    distinct: list[int] = []
+    for position in positions:
+        if not distinct or position - distinct[-1] > slack:
+            distinct.append(position)
+    return distinct

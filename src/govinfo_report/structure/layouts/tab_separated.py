@@ -1,0 +1,122 @@
+"""Tab-separated rows (PDF text extraction): one table row a line, cells split by tabs.
+
+The grid is trusted: a blank cell between values is a cell the report left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import repeat
+from typing import ClassVar
+
+from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, cell_kinds
+from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from .base import SPACE, Row, make_row, plain_cells, split_tabs
+
+#: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
+#: placeholder) shows a broken grid when its first label follows three or more empty cells,
+#: or a later label follows two or more.
+_DISPLACED = re.compile(r"^[^L]*___L|L[^L]*__L")
+
+
+@lru_cache(maxsize=2)
+def tab_kinds(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Each line's ``cell_kinds``, its cells split by tabs, looked up in one pass over the
+    region. Memoised (the last two regions): a region is sniffed, then read."""
+    if not lines:
+        return ()
+    return tuple(cell_kinds("\t\n\t".join(lines).split("\t")).split(LINE_BREAK))
+
+
+@lru_cache(maxsize=2)
+def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
+    """The share of a region's non-blank lines with a tab that hold two or more non-empty tab
+    cells (or one and two or more blank ones: a row the report left blank), and the share of
+    its rows (lines of two or more cells, some of them numbers) that show
+    a broken grid.
+
+    Signs of a broken grid: a displaced label (see ``_DISPLACED``), or a row with no label
+    that prints some numbers in fewer cells than ``width`` (a row as wide, some of its cells
+    blank, is a row the report left partly blank). Memoised
+    (the last two regions): both tab-based layouts sniff the same region. A region where no
+    line holds two filled cells (no tab, or one cell a line) is no grid: ``(0.0, 0.0)``,
+    found with no line loop (a stripped line holds a tab only between two filled cells).
+    """
+    if "\t" not in "\n".join(map(str.strip, lines)):
+        return 0.0, 0.0
+    kinds_of = tab_kinds(lines)
+    # A line without a tab continues a cell whose text holds line breaks (python-docx's
+    # cell.text of a vertical label, a character a paragraph): it says nothing of the grid.
+    tabbed = [kinds for kinds in kinds_of if len(kinds) > 1]
+    filled_of = list(map(str.replace, tabbed, repeat(BLANK), repeat("")))
+    filled = len(filled_of) - filled_of.count("")
+    multi = sum(
+        len(filled) >= 2 or (len(filled) == 1 and len(kinds) >= 3)
+        for filled, kinds in zip(filled_of, tabbed, strict=True)
+    )
+    rows = [kinds for kinds in kinds_of if NUMBER in kinds and len(kinds) > 1]
+    broken = sum(1 for kinds in rows if LABEL not in kinds and len(kinds) < width)
+    broken += sum(map(bool, map(_DISPLACED.search, rows)))  # labelled: never counted twice
+    return (multi / filled if filled else 0.0), (broken / len(rows) if rows else 0.0)
+
+
+class TabSeparated:
+    """One row a line, cells split by tabs; blank cells inside the values are kept. A row
+    with as many cells as the region's widest (a document's table, where every row spans
+    the grid) shows all its cells; a shorter one (PDF text that lost a cell) does not. The
+    widest must be a line without numbers (a header, a blank row): a region of value rows
+    alone (a table's part after a page break) may have lost a column in every row."""
+
+    name: ClassVar[str] = "tab-separated"
+    table_line: ClassVar[str] = r"\t"
+    #: Whether the grid is trusted, so that a blank cell between values is a value left empty.
+    positional: ClassVar[bool] = True
+
+    def sniff(self, lines: Sequence[str], width: int) -> float:
+        multi, displaced = grid_shares(tuple(lines), width)
+        return multi * (1.0 - displaced)
+
+    def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        parts_of = list(map(str.split, lines, repeat("\t")))
+        if (
+            SPACE.search("\t".join(lines))
+            or max(map(len, lines), default=0) > MAX_CELL_CHARS
+            or max(map(len, parts_of), default=0) > MAX_CELLS_PER_ROW
+        ):
+            yield from self._line_rows(lines, first_line)
+            return
+        # The usual region: no cell to strip or cut, so the lines' parts are the cells and
+        # their kinds are those the sniff looked up.
+        kinds_of = tab_kinds(tuple(lines))
+        widest = _framed_width(list(map(len, parts_of)), kinds_of)
+        for number, (parts, kinds) in enumerate(zip(parts_of, kinds_of, strict=True), first_line):
+            cells = plain_cells(parts, number)
+            row = make_row(cells, number, self.positional, kinds, len(parts) == widest)
+            if row is not None:
+                yield row
+
+    def _line_rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        """``rows`` a line at a time, any line."""
+        widths = [line.count("\t") + 1 for line in lines]
+        widest = _framed_width(widths, [cell_kinds(line.split("\t")) for line in lines])
+        for number, line in enumerate(lines, first_line):
+            whole = line.count("\t") + 1 == widest
+            row = make_row(split_tabs(line, number), number, self.positional, whole=whole)
+            if row is not None:
+                yield row
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        return ["\t".join(row) for row in table]
+
+
+def _framed_width(widths: Sequence[int], kinds_of: Sequence[str]) -> int:
+    """The number of cells of a region's widest line, where such a line holds no number (a
+    header or a blank row spans the table's grid); else -1: no row is known whole."""
+    widest = max(widths, default=0)
+    framed = any(
+        width == widest and NUMBER not in kinds
+        for width, kinds in zip(widths, kinds_of, strict=True)
+    )
+    return widest if framed else -1

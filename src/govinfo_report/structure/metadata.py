@@ -1,0 +1,407 @@
+"""Report metadata from the text: organisation, year and title line from the front block
+(the title, a site's metadata block above it), the signature date at the end, the
+template version from the tables' labels."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from itertools import islice
+from typing import NamedTuple
+
+from .. import labels
+from ..limits import MAX_FRONT_LINE_CHARS, MAX_FRONT_LINES, MAX_LINE_CHARS
+
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0"}
+_YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九O]{4}"
+_TITLE = re.compile(rf"(?P<organisation>.*?)(?P<year>{_YEAR})年度?(?P<rest>.+)")
+_HAS_YEAR = re.compile(rf"(?:{_YEAR})年")
+_CN_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
+_DATE = re.compile(rf"(?P<year>{_YEAR})年(?P<month>{_CN_NUMBER})月(?P<day>{_CN_NUMBER})日")
+#: A date as a site's metadata block gives it: ``2021-02-09``, ``2021/2/9 10:30``,
+#: ``2021年02月09日``.
+_PAGE_DATE = re.compile(
+    rf"(?P<year>{_YEAR})\s*[-/.年]\s*(?P<month>{_CN_NUMBER})\s*[-/.月]\s*"
+    rf"(?P<day>{_CN_NUMBER})(?!\d)"
+)
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.]")
+#: Punctuation of a sentence or of a label: never in a title.
+_SENTENCE = re.compile(r"[。，,；;：:！!？?、《》“”]")
+#: Never in a body's name: sentence punctuation, digits, Latin letters.
+_NOT_ORGANISATION = re.compile(r"[。，,；;：:！!？?、《》“”0-9A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Markdown and table marks (``# 标题``, ``**…**``, ``| cell |``, ``> quote``): never in a
+#: title or a body's name. Rule characters and book-title marks are dropped at the ends.
+_MARKUP = str.maketrans("", "", "#*|>_`")
+_ENDS = "-=~—《》"
+
+_FIELD_KIND = {label: kind for kind, names in labels.PAGE_FIELDS.items() for label in names}
+#: A field of a site's metadata block: its label after the start of the line or a cell
+#: border, then a colon or a cell border (a tab, ``|``, two spaces, the line's end).
+_FIELD = re.compile(
+    r"(?<![^\s|>*#\[【])(?P<label>"
+    + "|".join(map(re.escape, sorted(_FIELD_KIND, key=len, reverse=True)))
+    + r")(?:[ \t]*[:：]|(?=\t|[ ]*\||[ ]*$|[ ]{2}))"
+)
+_CELL = re.compile(r"\t|\||\s{2,}")
+_TITLE_LABEL = re.compile(
+    "^(?:" + "|".join(map(re.escape, labels.PAGE_FIELDS["title"])) + ")[:：]?"
+)
+
+#: How long a title or organisation may be (spaces removed).
+MAX_TITLE_CHARS = 80
+MAX_ORGANISATION_CHARS = 40
+#: How many distinct legacy heading words make a report legacy.
+LEGACY_EVIDENCE = 2
+
+
+class Front(NamedTuple):
+    """What the front block tells: the body, the reporting year and the title's line (all
+    ``None`` when there is no title; the body may still come from a site's metadata
+    block), and the date the metadata block gives (``None``: none)."""
+
+    organisation: str | None
+    year: int | None
+    line: int | None
+    published: datetime.date | None
+
+
+def _compact(line: str) -> str:
+    return "".join(line.split())
+
+
+def _clean(line: str) -> str:
+    """A line without spaces, Markdown and table marks, or a leading title label."""
+    return _TITLE_LABEL.sub("", _compact(line).translate(_MARKUP).strip(_ENDS), count=1)
+
+
+def _number(text: str) -> int:
+    """An Arabic or Chinese numeral (``2021``, ``二〇二一``, ``十九``, ``二十``)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + (
+            int(_CN_DIGITS[ones]) if ones else 0
+        )
+    return int("".join(_CN_DIGITS[c] for c in text))
+
+
+def _date(match: re.Match[str] | None) -> datetime.date | None:
+    if match is None:
+        return None
+    try:
+        return datetime.date(_number(match["year"]), _number(match["month"]), _number(match["day"]))
+    except ValueError:
+        return None
+
+
+def _organisation(text: str) -> str | None:
+    """``text`` if it can be a body's name: short, plain, neither page furniture nor a
+    title (a trailing ``关于`` dropped)."""
+    for joiner in labels.TITLE_JOINERS:
+        text = text.removesuffix(joiner)
+    if (
+        not 2 <= len(text) <= MAX_ORGANISATION_CHARS
+        or _NOT_ORGANISATION.search(text)
+        or not _HAN.search(text)
+        or text in labels.PAGE_FURNITURE
+        or any(word in text for word in labels.TITLE_KEYWORDS)
+    ):
+        return None
+    return text
+
+
+def _named_after_year(rest: str) -> str:
+    """The body a title names after its year, before the report's name
+    (``上海市人民政府办公厅`` in ``上海市人民政府办公厅政府信息公开工作年度报告``)."""
+    cut = min((i for word in labels.TITLE_SUBJECTS if (i := rest.find(word)) >= 0), default=0)
+    head = rest[:cut]
+    body = head.removesuffix(labels.GOVERNMENT)
+    return head if body.endswith(labels.PLACE_ENDINGS) else body
+
+
+def _title_match(candidate: str) -> re.Match[str] | None:
+    """The title's parts, if ``candidate`` is a title: a year, then a report's name; no
+    sentence."""
+    if len(candidate) > MAX_TITLE_CHARS or _SENTENCE.search(candidate):
+        return None
+    match = _TITLE.match(candidate)
+    if match and any(word in match["rest"] for word in labels.TITLE_KEYWORDS):
+        return match
+    return None
+
+
+def _title(candidate: str, following: str, previous: str | None) -> tuple[str | None, int] | None:
+    """``(organisation, year)`` if ``candidate`` is a title, or starts one that ``following``
+    ends (a title split over two lines). The body is named before the year, else after it,
+    else on the line before (``previous``)."""
+    if len(candidate) > MAX_TITLE_CHARS:
+        return None
+    match = _title_match(candidate)
+    if match is None and following and _HAS_YEAR.search(candidate):
+        match = _title_match(candidate + following)
+    if match is None:
+        return None
+    organisation = (
+        _organisation(match["organisation"])
+        or _organisation(_named_after_year(match["rest"]))
+        or previous
+    )
+    return organisation, _number(match["year"])
+
+
+#: What parts a page's text on one line: spaces, and the ``_`` or ``|`` between the parts of
+#: a page's title (``XX局2022年度…年度报告_政府信息公开年报_XX县人民政府``).
+_PARTS = re.compile(r"\s+|[_|]+")
+
+
+def _inline_title(line: str) -> tuple[str | None, int] | None:
+    """``(organisation, year)`` of the first part of ``line`` that is a title naming a body,
+    else of the first that is a title: a whole page on one line (BeautifulSoup
+    ``get_text(strip=True)``), its ``<title>`` and heading among its words."""
+    first = None
+    for part in _PARTS.split(line):
+        if _HAS_YEAR.search(part) and len(part) <= MAX_TITLE_CHARS:
+            title = _title(_clean(part), "", None)
+            if title is not None and title[0] is not None:
+                return title
+            first = first or title
+    return first
+
+
+def _fields(line: str, following: str) -> list[tuple[str, str]]:
+    """The metadata fields on ``line``: ``(label, value)``, the value being the first cell
+    after the label, or the next line when the label ends the line and that line holds no
+    field (converters that put each cell on a line of its own)."""
+    matches = list(_FIELD.finditer(line))
+    fields = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = _first_cell(line[match.end() : end])
+        if not value and i + 1 == len(matches) and not _FIELD.search(following):
+            value = _first_cell(following)
+        fields.append((match["label"], value))
+    return fields
+
+
+def _first_cell(text: str) -> str:
+    return next((cell for cell in map(str.strip, _CELL.split(text.translate(_MARKUP))) if cell), "")
+
+
+def front(lines: Sequence[str]) -> Front:
+    """What the front block ``lines`` (those before section 一; the first
+    ``MAX_FRONT_LINES`` that are not blank, each its first ``MAX_FRONT_LINE_CHARS``) tell of
+    the report.
+
+    The title is the first line (or two lines) that holds a year and a report's name and
+    is no sentence; a site's metadata block gives one as ``名称``/``标题``. The body is
+    named before the title's year, or between the year and the report's name, or on the
+    line before the title (a Markdown heading counts), else by the metadata block's
+    ``发布机构``. The block's ``发布日期``/``发布时间`` is the date.
+    """
+    rows = list(
+        islice(
+            ((n, line[:MAX_FRONT_LINE_CHARS]) for n, line in enumerate(lines, 1) if line.strip()),
+            MAX_FRONT_LINES,
+        )
+    )
+    found: tuple[str | None, int, int] | None = None
+    page: dict[str, str] = {}
+    previous: str | None = None
+    for i, (number, line) in enumerate(rows):
+        following = rows[i + 1][1] if i + 1 < len(rows) else ""
+        fields = _fields(line, following)
+        for label, value in fields:
+            if value:
+                page.setdefault(label, value)
+        if fields:
+            candidate = next((_clean(v) for k, v in fields if _FIELD_KIND[k] == "title"), "")
+        else:
+            candidate = _clean(line)
+        if found is None and candidate:
+            ends = "" if _FIELD.search(following) else _clean(following)
+            title = _title(candidate, ends, previous)
+            if title is not None:
+                found = (*title, number)
+        if found is None and len(_compact(line)) > MAX_TITLE_CHARS:
+            title = _inline_title(line)
+            if title is not None:
+                found = (*title, number)
+        previous = None if fields else _organisation(candidate)
+    body = next(
+        (
+            named
+            for label in labels.PAGE_FIELDS["organisation"]
+            if (named := _organisation(_clean(page.get(label, ""))))
+        ),
+        None,
+    )
+    date = next(
+        (
+            day
+            for label in labels.PAGE_FIELDS["published"]
+            if (day := _date(_PAGE_DATE.search(page.get(label, ""))))
+        ),
+        None,
+    )
+    if found is None:
+        return Front(body, None, None, date)
+    organisation, year, number = found
+    if organisation:
+        organisation = _qualified(organisation, "".join(_compact(line) for _, line in rows))
+    return Front(organisation or body, year, number, date)
+
+
+#: A run of one or two higher places (``淮安市``, ``江苏省淮安市``) after a word or a mark
+#: that ends what comes before it (``由``, ``与``, ``，``): a place name has no boundary of
+#: its own in Chinese text, so only such a one is taken.
+_HIGHER = (
+    rf"(?:^|(?<=[{labels.PLACE_BOUNDARIES}]))"
+    rf"((?:(?![{labels.PLACE_BOUNDARIES}])[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(labels.HIGHER_PLACES)})){{1,2}})"
+)
+
+
+def _qualified(organisation: str, text: str) -> str:
+    """``organisation`` with the higher places the front block prints right before it (a
+    title naming ``洪泽区人民政府`` in a report that says ``由淮安市洪泽区人民政府办公室编制``):
+    the longest such name."""
+    names = [
+        match.group(1) + organisation
+        for match in re.finditer(_HIGHER + re.escape(organisation), text)
+    ]
+    return max(
+        (n for n in names if len(n) <= MAX_ORGANISATION_CHARS), key=len, default=organisation
+    )
+
+
+#: The period sentence's dates after one of its words: a range within one year
+#: (``自2022年1月1日起至2022年12月31日止``, ``为2023年1月1日至12月31日``), a whole year
+#: (``为2022年度。``), or a day it ends on (``截至2022年12月31日``).
+_PERIOD = re.compile(
+    rf"(?:{'|'.join(labels.PERIOD_WORDS)})[^。；;]{{0,12}}?(?P<year>{_YEAR})年"
+    rf"(?:{_CN_NUMBER}月{_CN_NUMBER}日起?(?:至|到|[-—–~～])(?:(?P<end>{_YEAR})年)?"
+    rf"{_CN_NUMBER}月{_CN_NUMBER}日|度?(?:全年)?(?=[。，,；;)]|$)|12月31日)"
+)
+
+
+def period_year(lines: Sequence[str]) -> int | None:
+    """The reporting year the report's own period sentence states (``本报告所列数据的统计
+    期限自2022年1月1日起至2022年12月31日止``), read in ``lines`` with spaces and line breaks
+    removed; ``None`` when no such sentence is found, or its dates span two years."""
+    match = _PERIOD.search("".join(map(_compact, lines)))
+    if match is None or (match["end"] and match["end"] != match["year"]):
+        return None
+    return _number(match["year"])
+
+
+_BODY_ENDING = "|".join(sorted(labels.BODY_ENDINGS, key=len, reverse=True))
+_ACTION = "|".join(sorted(labels.BODY_ACTIONS, key=len, reverse=True))
+#: The sentence that opens section 一 with the year and the body's name (``2022年，XX县XX局
+#: 依法做好…``): the shortest name that ends as a body's does and is followed by what it did.
+_OPENING = re.compile(
+    rf"(?:^|[。；;])(?:{_YEAR})年度?(?:以来)?[，,]"
+    rf"(?P<name>[\u4e00-\u9fff]{{1,{MAX_ORGANISATION_CHARS}}}?(?:{_BODY_ENDING}))(?:{_ACTION})"
+)
+_PLACE_ENDING = "".join(ending for ending in labels.PLACE_ENDINGS if len(ending) == 1)
+#: A place's name and ending (``某县`` in ``某县某局``) first: a body named in a sentence names
+#: its place (``县政府办公室``, ``区数据管理局`` name none).
+_PLACE = re.compile(f"[^{_PLACE_ENDING}].*?[{_PLACE_ENDING}]")
+#: A signature: the body's name, then the date.
+_SIGNED = re.compile(rf"(?P<name>.*?)(?:{_DATE.pattern})")
+
+
+def _body_name(text: str) -> str | None:
+    """``text`` if it is a body's name: plain and short, ending as one does, not opening with
+    a word that names none (``我局``, ``本机关``)."""
+    name = _organisation(text)
+    if (
+        name is None
+        or not re.search(rf"(?:{_BODY_ENDING})$", name)
+        or name.startswith(labels.NOT_A_NAME)
+    ):
+        return None
+    return name
+
+
+def _last(lines: Sequence[str]) -> list[str]:
+    """The last four lines that are not blank, but for those too long to be a signature's:
+    a line longer than ``MAX_LINE_CHARS`` is prose only (``limits``)."""
+    last = [line for line in lines if line.strip()][-4:]
+    return [line for line in last if len(line) <= MAX_LINE_CHARS]
+
+
+def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
+    """The body a text without a title names: in its signature (the name on the line before
+    the date that ends the report, or before it on that line), else in the sentence that
+    opens section 一 (``2022年，XX县XX局依法…``; ``opening``: its first lines), where the name
+    must also name a place. Never ``我局``, ``本机关`` and the like: ``None`` then."""
+    signed = list(map(_compact, _last(closing)))
+    for at, line in enumerate(signed):
+        match = _SIGNED.fullmatch(line)
+        if match is None:
+            continue
+        name = _body_name(match["name"] or (signed[at - 1] if at else ""))
+        if name is not None:
+            return name
+    match = _OPENING.search("".join([_compact(line[:MAX_LINE_CHARS]) for line in opening]))
+    if match is None or not _PLACE.match(match["name"]):
+        return None
+    return _body_name(match["name"])
+
+
+def published(lines: Sequence[str]) -> datetime.date | None:
+    """The signature date: a line at the end of the report that holds only a date."""
+    for line in reversed(_last(lines)):
+        match = _DATE.fullmatch(_compact(line))
+        if match:
+            return _date(match)
+    return None
+
+
+Hits = dict[str, list[tuple[str, int]]]
+
+
+#: Any template's marker label, with any spacing between its characters (a label split over
+#: lines counts); and the template each marker belongs to.
+_MARKER = re.compile(
+    "|".join(
+        r"\s*".join(map(re.escape, marker))
+        for markers in labels.TEMPLATE_MARKERS.values()
+        for marker in markers
+    )
+)
+_TEMPLATE_OF = {
+    marker: name for name, markers in labels.TEMPLATE_MARKERS.items() for marker in markers
+}
+
+
+def template_markers(numbers: Sequence[int], lines: Sequence[str]) -> Hits:
+    """Each template's marker labels in ``lines`` (line ``numbers[i]`` is ``lines[i]``), in
+    order, with the line where each starts."""
+    printed = "\n".join(lines)
+    hits: Hits = {name: [] for name in labels.TEMPLATE_MARKERS}
+    for match in _MARKER.finditer(printed):
+        marker = "".join(match.group().split())
+        hits[_TEMPLATE_OF[marker]].append((marker, numbers[printed.count("\n", 0, match.start())]))
+    return hits
+
+
+def template_of_year(year: int | None) -> str | None:
+    """The template in force for a reporting year (``None``: unknown or before 2019)."""
+    if year is None:
+        return None
+    fitting = [name for name, first in labels.TEMPLATE_YEARS.items() if year >= first]
+    return max(fitting, key=lambda name: labels.TEMPLATE_YEARS[name]) if fitting else None
+
+
+def legacy(lines: Sequence[str]) -> bool:
+    """Whether the section headings read as those of a report from before 2019: at least
+    two of their words (``概述``, ``收费及减免``…) on heading-like lines (``四、…``, short)."""
+    found: set[str] = set()
+    for line in lines:
+        compact = _compact(line)
+        if len(compact) <= MAX_ORGANISATION_CHARS and _HEADING.match(compact):
+            found.update(marker for marker in labels.LEGACY_MARKERS if marker in compact)
+    return len(found) >= LEGACY_EVIDENCE

@@ -1,0 +1,537 @@
+"""Skeleton stage: split a report into its front block and six sections, each section into
+prose and table regions, with the Lark grammar in ``grammars/report.lark``.
+
+The lexer classifies lines (one precompiled pattern for headings, the layouts' union
+pattern for table lines) and emits one token per heading and per run of lines, so parsing
+costs a few dozen tokens per report. The LALR parser is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import cache
+from importlib import resources
+from itertools import compress, repeat
+from operator import contains, not_
+from pathlib import Path
+from typing import Any, NamedTuple, cast
+
+import attrs
+import regex
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
+
+from ..diagnostics import Diagnostic, diagnostic
+from ..fold import fold
+from ..labels import PAGE_MARKER, RUNNING_TITLE, SECTION_KEYWORDS, SECTION_NUMERALS
+from ..limits import MAX_LINE_CHARS
+from . import layouts
+
+GRAMMAR = "report.lark"
+SECTION_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
+_MAX_HEADING_CHARS = 60
+
+_MAX_MARKER_CHARS = 24
+_MAX_MARKER_LINE = 200  # a footer centred with spaces
+#: A line that is only a page header or footer, if it is short and has no tab (a row); the
+#: length and the tab are checked apart: a lookahead would scan every line.
+_MARKER_LINE = re.compile(PAGE_MARKER)
+#: A heading, after any Markdown heading marks (``## 二、…``, from html2text or pandoc).
+_HEADING = re.compile(
+    r"\s*(?:#{1,6}\s*)?(?P<number>["
+    + "".join(SECTION_NUMERALS)
+    + r"])\s*[、.,:]\s*(?P<title>[^\t]+)"
+)
+#: A line that may be a heading: not a table cell (a line starting with a tab); whether it is
+#: short enough is checked apart (``heading_number``), as a lookahead would scan every line.
+_HEADING_LINE = re.compile(rf"(?!\t){_HEADING.pattern}")
+#: Keywords this long may carry one stray character (``行政法复议`` for 行政复议): a heading
+#: typo. Only an insertion: a keyword missing a character is a shorter word, found in any
+#: text (``具体情况`` holds ``体情况``).
+_FUZZY_KEYWORD = 4
+#: Any keyword of a section's heading (folded like the text), a long one with at most one
+#: character inserted (``regex`` fuzzy matching; a search costs microseconds, and only the
+#: few heading-like lines are searched).
+_KEYWORDS = {
+    number: regex.compile(
+        "|".join(
+            f"(?:{regex.escape(fold(word))}){{i<=1}}"
+            if len(word) >= _FUZZY_KEYWORD
+            else regex.escape(fold(word))
+            for word in words
+        )
+    )
+    for number, words in SECTION_KEYWORDS.items()
+}
+
+
+@attrs.frozen
+class Region:
+    """A run of lines ``[start, end)`` (0-based indices into the source lines)."""
+
+    kind: str  # "prose" or "table"
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        # A Lark token is a str made of its value: the generated repr would cost more.
+        return self.kind
+
+
+@attrs.frozen
+class Section:
+    """A section: its number (1-6, 0 for the front block), heading line index, regions."""
+
+    number: int
+    heading: int | None
+    regions: tuple[Region, ...]
+
+    def lines(self, kind: str) -> Iterator[range]:
+        """The line ranges of this section's regions of ``kind``."""
+        for region in self.regions:
+            if region.kind == kind:
+                yield range(region.start, region.end)
+
+
+@attrs.frozen
+class Skeleton:
+    """The front block, the sections found (by number), and findings about the structure."""
+
+    front: Section
+    sections: dict[int, Section]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def heading_number(line: str) -> int | None:
+    """The section number if ``line`` is one of the six section headings, else ``None``."""
+    numbered = _numbered(line)
+    return numbered[0] if numbered is not None and _named(numbered[2], numbered[0]) else None
+
+
+def _numbered(line: str) -> tuple[int, str, str] | None:
+    """For a line shaped as a heading (a numeral, ``、``, a title), its numeral's section,
+    the numeral as written and the title; ``None`` for any other line."""
+    if len(line) > _MAX_HEADING_CHARS:
+        return None
+    match = _HEADING.match(line)
+    if match is None:
+        return None
+    return SECTION_NUMERALS[match["number"]], match["number"], match["title"].replace(" ", "")
+
+
+def _named(title: str, only: int | None = None) -> frozenset[int]:
+    """The sections whose keywords ``title`` holds (of section ``only``, when given)."""
+    return frozenset(
+        number
+        for number, words in _KEYWORDS.items()
+        if only in (None, number) and words.search(title)
+    )
+
+
+def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnostic]]:
+    """The section headings of ``lines`` as ``(line index, number)``, in order, and the
+    misnumbered ones found.
+
+    A heading whose numeral names another section than its title (``二、收到和处理政府信息
+    公开申请情况`` after ``二、主动公开政府信息情况``) is read by its title when that is
+    certain, in two cases, each with a ``heading-misnumbered`` diagnostic:
+
+    - a run of such headings, one after the other, whose titles name consecutive sections
+      and whose numerals are all shifted by the same step (tables numbered as an appendix,
+      ``一、主动公开…`` ``二、收到和处理…`` ``三、…行政复议…`` after a narrative numbered its
+      own way; see ``_shifted``);
+    - a single one: its title names one section only, which no heading is numbered for; it
+      is the only such line; it stands after the heading of the section before and before
+      those of the sections after; and its numeral, as written, is another heading's (a
+      numeral copied, not a list item's ``2.`` in a section's prose)."""
+    found: list[tuple[int, int]] = []
+    numerals: set[str] = set()
+    stray: list[_Stray] = []
+    for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
+        numbered = _numbered(lines[index])
+        if numbered is None:
+            continue
+        number, numeral, title = numbered
+        if _named(title, number):
+            found.append((index, number))
+            numerals.add(numeral)
+        elif len(named := _named(title)) == 1:
+            stray.append(_Stray(index, next(iter(named)), number, numeral))
+    at_number = {number: index for index, number in found}
+    fixed: list[Diagnostic] = []
+    for run in _shifted(stray, at_number, numerals):
+        for heading in run:
+            found.append((heading.line, heading.section))
+            at_number[heading.section] = heading.line
+            fixed.append(
+                _misnumbered(
+                    heading,
+                    f", as every heading of sections {SECTION_NAMES[run[0].section]} to "
+                    f"{SECTION_NAMES[run[-1].section]} is numbered {_steps(run[0])} (numbered "
+                    "apart from the text, as an appendix)",
+                )
+            )
+    by_section: dict[int, list[_Stray]] = {}
+    for heading in stray:
+        by_section.setdefault(heading.section, []).append(heading)
+    for number, lines_at in by_section.items():
+        if number in at_number or len(lines_at) != 1:
+            continue
+        heading = lines_at[0]
+        before, after = at_number.get(number - 1), at_number.get(number + 1)
+        if (
+            heading.numeral not in numerals
+            or (before is None if number > 1 else after is None)
+            or not _in_order(at_number, number, number, heading.line, heading.line)
+        ):
+            continue
+        found.append((heading.line, number))
+        fixed.append(_misnumbered(heading))
+    return sorted(found), fixed
+
+
+class _Stray(NamedTuple):
+    """A heading-shaped line whose title names one section, another than its numeral's."""
+
+    line: int  # the line (0-based)
+    section: int  # the section its title names
+    number: int  # the section its numeral names
+    numeral: str  # the numeral as written
+
+
+def _shifted(
+    stray: Sequence[_Stray], at_number: dict[int, int], numerals: set[str]
+) -> list[list[_Stray]]:
+    """The runs of misnumbered headings read by their titles: two or more in a row whose
+    titles name consecutive sections and whose numerals follow each other, shifted by the
+    same step, written in a script (``一``, ``1``) of the headings numbered right; each
+    section no heading is numbered for and no other run names; each run in order among the
+    headings numbered right."""
+    runs: list[list[_Stray]] = []
+    for heading in stray:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and heading.section == last.section + 1
+            and heading.number == last.number + 1
+            and heading.numeral.isdigit() == last.numeral.isdigit()
+        ):
+            runs[-1].append(heading)
+        else:
+            runs.append([heading])
+    scripts = {numeral.isdigit() for numeral in numerals}
+    runs = [
+        run
+        for run in runs
+        if len(run) > 1
+        and run[0].numeral.isdigit() in scripts
+        and not any(heading.section in at_number for heading in run)
+        and _in_order(at_number, run[0].section, run[-1].section, run[0].line, run[-1].line)
+    ]
+    named = Counter(heading.section for run in runs for heading in run)
+    return [run for run in runs if all(named[heading.section] == 1 for heading in run)]
+
+
+def _in_order(at_number: dict[int, int], first: int, last: int, start: int, end: int) -> bool:
+    """Whether headings of sections ``first`` … ``last`` on lines ``start`` … ``end`` stand
+    after every heading found of a section before them and before those of the sections
+    after."""
+    return not any(
+        (n < first and at > start) or (n > last and at < end) for n, at in at_number.items()
+    )
+
+
+def _steps(heading: _Stray) -> str:
+    """How far a heading's numeral is from its section, in words."""
+    shift = heading.number - heading.section
+    return f"{abs(shift)} {'after' if shift > 0 else 'before'} its section"
+
+
+def _misnumbered(heading: _Stray, why: str = "") -> Diagnostic:
+    name = SECTION_NAMES[heading.section]
+    return diagnostic(
+        "heading-misnumbered",
+        f"the heading at line {heading.line + 1} is numbered {heading.numeral} but its title "
+        f"names section {name}{why}; read as section {name}",
+        heading.line + 1,
+        1,
+    )
+
+
+class _Marks:
+    """Where a document's page markers and over-long lines are (sorted line indices), and
+    its table lines on demand. Found with precompiled patterns mapped over lines, no Python
+    code per line; Python then walks only the few headings, runs and page markers.
+
+    A line holding a tab is a table line (the tab-based layouts' pattern, always registered)
+    and never a page header or footer, so only the other lines are searched: in text of one
+    cell a line, most of them."""
+
+    def __init__(self, lines: Sequence[str], tables: Sequence[int] = ()) -> None:
+        rows = range(len(lines))
+        too_long = (
+            set(compress(rows, map(MAX_LINE_CHARS.__lt__, map(len, lines))))
+            if max(map(len, lines), default=0) > MAX_LINE_CHARS
+            else set()
+        )
+        tabbed = list(map(contains, lines, repeat("\t")))
+        self.lines = lines
+        self.tabbed = list(compress(rows, tabbed))
+        self.untabbed = list(compress(rows, map(not_, tabbed)))
+        self.plain = list(map(lines.__getitem__, self.untabbed))
+        self.long = sorted(too_long)
+        self.markers = sorted(
+            [
+                i
+                for i in compress(self.untabbed, map(_MARKER_LINE.fullmatch, self.plain))
+                if _marker_sized(lines[i])
+            ]
+            + _running_headers(lines, self.untabbed, self.plain)
+        )
+        self.dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
+        self.known = sorted(tables)
+        self.table_breaks = sorted(self.markers + self.long)
+
+    def table_lines(self, start: int, end: int) -> list[int]:
+        """The table lines among lines ``[start, end)``, page markers and over-long lines
+        aside: the lines with a tab, the lines known to be table lines, and the others that
+        a layout's ``table_line`` finds."""
+        untabbed = slice(bisect_left(self.untabbed, start), bisect_left(self.untabbed, end))
+        table = sorted(
+            {
+                *self.tabbed[bisect_left(self.tabbed, start) : bisect_left(self.tabbed, end)],
+                *self.known[bisect_left(self.known, start) : bisect_left(self.known, end)],
+                *compress(
+                    self.untabbed[untabbed],
+                    map(layouts.table_line_pattern().search, self.plain[untabbed]),
+                ),
+            }
+        )
+        return [i for i in table if i not in self.dropped] if self.dropped else table
+
+
+def _marker_sized(line: str) -> bool:
+    """Whether a line matching ``_MARKER_LINE`` is a page marker: short, without a tab."""
+    return (
+        "\t" not in line
+        and len(line) <= _MAX_MARKER_LINE
+        and len(line.strip()) <= _MAX_MARKER_CHARS
+    )
+
+
+#: Words naming the report: a short line holding one is a page header when it comes back.
+_TITLE_WORD = re.compile("|".join(RUNNING_TITLE))
+
+
+def _running_headers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -> list[int]:
+    """The lines of a page header that repeats the report's title on every page (Word's
+    PDFs): short lines naming the report that occur more than once, headings aside; like a
+    page marker, a line of its own (``untabbed``, whose texts are ``plain``), not a row."""
+    titled = [
+        i
+        for i in compress(untabbed, map(_TITLE_WORD.search, plain))
+        if len(lines[i]) <= _MAX_HEADING_CHARS and not _HEADING_LINE.match(lines[i])
+    ]
+    if len(titled) < 2:  # the title alone, as a rule
+        return []
+    counts = Counter(lines[i].strip() for i in titled)
+    return [i for i in titled if counts[lines[i].strip()] > 1]
+
+
+def tokens(marks: _Marks, found_headings: Sequence[tuple[int, int]]) -> list[Token]:
+    """One token per heading line (``found_headings``: see ``headings``) and per run of
+    prose or table lines."""
+    lines = marks.lines
+    found: list[Token] = []
+    run_start = 0
+    tabled = False  # whether the current section is one of the three with a table
+    for index, number in found_headings:
+        _runs(marks, run_start, index, tabled, found)
+        found.append(Token(f"H{number}", number, None, index + 1, 1))
+        run_start = index + 1
+        tabled = number in _TABLE_SECTIONS
+    _runs(marks, run_start, len(lines), tabled, found)
+    return found
+
+
+_TABLE_SECTIONS = frozenset({2, 3, 4})
+#: How far back a table's first rows may start before its first table line: the label and
+#: header cells that layouts of one cell a line print before the first value.
+_MAX_LEAD_IN = 48
+_LEAD_IN_CHARS = 40
+#: Sentence punctuation: a line holding it is prose, not a cell.
+_SENTENCE = re.compile(r"[。；;]|[，,].*[，,]")
+
+
+#: A table line holding one value alone: a table of one cell a line, whose first label and
+#: header cells come before it.
+_ALONE = re.compile(r"[^\S\t]*\S+[^\S\t]*")
+#: A line of cells two spaces apart or more (no tab, pipe or bar): a row of a space-aligned
+#: table, whose header rows (cells a space apart or more) come before its first value.
+_ALIGNED = re.compile(r"[^\t|│┃║]*\S {2,}[^\t|│┃║]*\S[^\t|│┃║]*")
+_SPACED = re.compile(r"[^\t|│┃║]*\S +[^\t|│┃║]*\S[^\t|│┃║]*")
+
+
+def _lead_in(lines: Sequence[str], start: int, first: int, aligned: bool) -> int:
+    """Where a table whose first table line is ``first`` starts: back over the short,
+    sentence-free lines before it (its header and first label cells; ``aligned``: and its
+    header rows of cells apart by spaces, however long), at most ``_MAX_LEAD_IN`` lines,
+    never before ``start``."""
+    begin = first
+    for index in range(first - 1, max(start, first - _MAX_LEAD_IN) - 1, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if _SENTENCE.search(line) or (
+            len(line) > _LEAD_IN_CHARS and not (aligned and _SPACED.fullmatch(line))
+        ):
+            break
+        begin = index
+    return begin
+
+
+def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token]) -> None:
+    """In a section with a table (二, 三, 四): prose before the first table line, the table up
+    to the last one, prose after; a table whose first table line is one value alone takes in
+    the cells just before it, and a space-aligned table its header rows. In any other
+    section, or before the first heading, all prose: a line of ``无`` or of a number alone
+    is text there, not a table of one cell a line."""
+    table = marks.table_lines(start, end) if tabled else []
+    if not table:
+        _regions("prose", marks, start, end, found)
+        return
+    first, last = table[0], table[-1]
+    if _ALONE.fullmatch(marks.lines[first]):
+        first = _lead_in(marks.lines, start, first, False)
+    elif _ALIGNED.fullmatch(marks.lines[first]):
+        first = _lead_in(marks.lines, start, first, True)
+    _regions("prose", marks, start, first, found)
+    _regions("table", marks, first, last + 1, found)
+    _regions("prose", marks, last + 1, end, found)
+
+
+def _regions(kind: str, marks: _Marks, start: int, end: int, found: list[Token]) -> None:
+    """Lines ``[start, end)`` as regions of ``kind``, split where a line is dropped: a page
+    header or footer, or in a table a line too long to be a row."""
+    breaks = marks.table_breaks if kind == "table" else marks.markers
+    for index in breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]:
+        _trimmed(kind, marks.lines, start, index, found)
+        start = index + 1
+    _trimmed(kind, marks.lines, start, end, found)
+
+
+def _trimmed(kind: str, lines: Sequence[str], start: int, end: int, found: list[Token]) -> None:
+    """A region of ``kind`` over lines ``[start, end)`` without their blank edges (a line of
+    empty tab cells is not blank in a table)."""
+    table = kind == "table"
+    while start < end and not lines[start].strip() and not (table and "\t" in lines[start]):
+        start += 1
+    while end > start and not lines[end - 1].strip() and not (table and "\t" in lines[end - 1]):
+        end -= 1
+    if start < end:
+        found.append(Token(_TOKEN_TYPES[kind], Region(kind, start, end), None, start + 1, 1))
+
+
+_TOKEN_TYPES = {"prose": "PROSE", "table": "TABLE"}
+
+
+class LineLexer(Lexer):
+    """Feeds Lark the tokens made by ``tokens``; the input to ``parse`` is their iterator."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Iterator[Token]) -> Iterator[Token]:  # type: ignore[override]
+        return data
+
+
+class _Build(Transformer[Token, Any]):
+    """Builds sections during the LALR parse (no tree)."""
+
+    def front(self, children: list[Token]) -> Section:
+        return Section(0, None, tuple(token.value for token in children))
+
+    def _section(self, children: list[Token]) -> Section:
+        heading = children[0]
+        return Section(
+            heading.value, (heading.line or 1) - 1, tuple(token.value for token in children[1:])
+        )
+
+    section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
+
+    def start(self, children: list[Section]) -> tuple[Section, ...]:
+        return tuple(children)
+
+
+def grammar_file(name: str) -> str:
+    """The text of the grammar file ``name``, from the installed package or, in a source
+    checkout (an editable install), from the top-level ``grammars`` folder."""
+    package = resources.files("govinfo_report")  # the package, wherever this module lies
+    packaged = package.joinpath("grammars", name)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(str(package)).resolve().parents[1] / "grammars" / name).read_text("utf-8")
+
+
+@cache
+def parser() -> Lark:
+    """The skeleton parser, built once per process."""
+    return Lark(grammar_file(GRAMMAR), parser="lalr", lexer=LineLexer, transformer=_Build())
+
+
+def split(lines: Sequence[str], tables: Sequence[int] = ()) -> Skeleton:
+    """Split ``lines`` into the front block and sections.
+
+    A heading out of the template's order is demoted to prose of the current section, with a
+    ``section-out-of-order`` diagnostic; a missing heading gets ``section-missing``; a
+    misnumbered one ``heading-misnumbered`` (see ``headings``).
+    ``tables``: lines (0-based) known to be table lines, whatever patterns find (those
+    ``rebreak`` cut to start a table row).
+    """
+
+    def demote(error: UnexpectedInput) -> bool:
+        if not isinstance(error, UnexpectedToken) or error.token.type == "$END":
+            return False
+        token = error.token
+        found.append(
+            diagnostic(
+                "section-out-of-order",
+                f"section heading {SECTION_NAMES[token.value]} at line {token.line} is out of "
+                f"the template's order; read as text of the section before it",
+                token.line,
+                1,
+            )
+        )
+        line = (token.line or 1) - 1
+        error.interactive_parser.feed_token(
+            Token("PROSE", Region("prose", line, line + 1), line=token.line, column=1)
+        )
+        return True
+
+    marks = _Marks(lines, tables)
+    found_headings, found = headings(lines)
+    parts = cast(
+        tuple[Section, ...], parser().parse(iter(tokens(marks, found_headings)), on_error=demote)
+    )
+    front, sections = parts[0], {section.number: section for section in parts[1:]}
+    long = marks.long
+    if long:
+        found.append(
+            diagnostic(
+                "line-too-long",
+                f"{len(long)} line(s) longer than {MAX_LINE_CHARS:,} characters "
+                "were not read as table rows, headings or count statements "
+                f"(the first at line {long[0] + 1}); in prose they are kept as "
+                "text",
+                long[0] + 1,
+                MAX_LINE_CHARS + 1,
+            )
+        )
+    for number, name in SECTION_NAMES.items():
+        if number not in sections:
+            found.append(diagnostic("section-missing", f"no heading of section {name} was found"))
+    return Skeleton(front, sections, tuple(found))

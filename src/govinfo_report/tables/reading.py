@@ -1,0 +1,190 @@
+"""What a table's rows say, before any value is resolved: a ``Reading`` per section.
+
+A reading is a value. It holds the cells its rows give for certain (``given``), the cells it
+leaves missing on purpose (``closed``: blank, or printed values that could not be placed),
+the *units* whose cells the text leaves uncertain, the cells that are sums of local
+sub-rows, and its findings. ``resolve`` turns the readings of a report into cell values; it
+is the only place values are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import combinations
+from typing import Literal
+
+import attrs
+
+from ..catalogue import Template
+from ..diagnostics import Diagnostic, diagnostic
+from ..structure.layouts import Printed
+
+#: Cells given for certain, a row at a time: (template cells, the printed texts in the same
+#: order, the money unit in force).
+Given = tuple[tuple[int, ...], tuple[Printed, ...], str | None]
+#: Which piece each cell of an option takes: (the cell's position in ``Unit.cells``, index
+#: into ``Unit.pieces``). Positions, not template cells: rows of one shape share options.
+Placement = tuple[tuple[int, int], ...]
+
+UnitKind = Literal["short", "digits", "shared"]
+
+
+@attrs.frozen
+class Unit:
+    """Printed values whose cells the text leaves uncertain.
+
+    Attributes:
+        kind: ``short`` (a row that printed fewer values than it has cells), ``digits`` (a
+            row with values run together, ``collapsed``) or ``shared`` (values on a line
+            that two rows' labels share).
+        label: the row label(s), for messages.
+        cells: every template cell the unit may give a value.
+        pieces: the texts its options place: the printed values, and for a digit run the
+            numbers each way of cutting it gives (with their positions).
+        options: each way the pieces fill the cells (the cells an option leaves out are
+            not given by the text); empty for a short row, whose options are every way
+            they fill its cells in order (``placements``, not listed unless asked for).
+        cut: the indices of ``pieces`` cut from a digit run (never ``parsed``: the text did
+            not show where they start).
+        ways: for a digit run, how many ways there are to cut it.
+        fewer: the digits could also be fewer values (blank cells leave no trace when cells
+            run together): a cut value is then kept only where a rule checks it.
+        money_unit: the money unit in force (section 二).
+        run: for a digit run, the digits as printed.
+    """
+
+    kind: UnitKind
+    label: str
+    line: int
+    column: int
+    cells: tuple[int, ...]
+    pieces: tuple[Printed, ...]
+    options: tuple[Placement, ...]
+    cut: frozenset[int] = frozenset()
+    ways: int = 0
+    fewer: bool = False
+    money_unit: str | None = None
+    run: Printed | None = None
+
+    def placements(self) -> tuple[Placement, ...]:
+        """Each way the pieces fill the cells: ``options``, or a short row's in order."""
+        if self.kind == "short":
+            return in_order(len(self.cells), len(self.pieces))
+        return self.options
+
+
+@attrs.frozen
+class Sum:
+    """A cell given as the sum of local sub-rows (行政检查, 行政确认 under 其他对外管理服务事项)."""
+
+    cell: int
+    parts: tuple[Printed, ...]
+    rule: str
+
+
+@attrs.frozen
+class Reading:
+    """What one section's rows say.
+
+    Attributes:
+        section: ``proactive``, ``applications`` or ``appeals``.
+        given: the cells the rows give for certain.
+        closed: cells left missing on purpose, never derived (a rule must not overrule
+            printed numbers that could not be placed).
+        blank: cells of rows printed with no value at all (a label and empty cells).
+        units: the units whose cells the text leaves uncertain.
+        sums: cells that are sums of local sub-rows.
+        findings: what the reading found (unknown labels, duplicate rows, …).
+        overfull: a row took more values than it has cells: a reading by the order of the
+            cells alone shows that order broken.
+    """
+
+    section: str
+    given: tuple[Given, ...] = ()
+    closed: frozenset[int] = frozenset()
+    units: tuple[Unit, ...] = ()
+    sums: tuple[Sum, ...] = ()
+    findings: tuple[Diagnostic, ...] = ()
+    overfull: bool = False
+    blank: frozenset[int] = frozenset()
+
+
+def unplaced(reading: Reading, template: Template, why: str) -> Reading:
+    """``reading`` without its units of printed values that fall short of their cells:
+    their cells closed, each said ``why`` (a finding ``values-unplaced`` naming them). Digit
+    runs stay."""
+    short = [unit for unit in reading.units if unit.kind != "digits"]
+    if not short:
+        return reading
+    return attrs.evolve(
+        reading,
+        closed=reading.closed.union(cell for unit in short for cell in unit.cells),
+        units=tuple(unit for unit in reading.units if unit.kind == "digits"),
+        findings=(
+            *reading.findings,
+            *(
+                diagnostic(
+                    "values-unplaced",
+                    f"{unit.label}: {len(unit.pieces)} values for {len(unit.cells)} cells; {why}",
+                    unit.line,
+                    unit.column,
+                    tuple(template.fields[cell].key for cell in unit.cells),
+                )
+                for unit in short
+            ),
+        ),
+    )
+
+
+class Draft:
+    """A reading being written by a section's aligner; ``freeze`` makes the ``Reading``."""
+
+    __slots__ = ("blank", "closed", "findings", "given", "overfull", "section", "sums", "units")
+
+    def __init__(self, section: str) -> None:
+        self.section = section
+        self.given: list[Given] = []
+        self.closed: set[int] = set()
+        self.blank: set[int] = set()
+        self.units: list[Unit] = []
+        self.sums: list[Sum] = []
+        self.findings: list[Diagnostic] = []
+        self.overfull = False
+
+    def give(self, cells: Sequence[int], printed: Sequence[Printed], unit: str | None) -> None:
+        """Give ``cells`` the ``printed`` texts, in order."""
+        if len(cells) != len(printed):
+            raise ValueError(f"{len(printed)} printed cells for {len(cells)} cells")
+        self.given.append((tuple(cells), tuple(printed), unit))
+
+    def close(self, cells: Iterable[int]) -> None:
+        self.closed.update(cells)
+
+    def leave_blank(self, cells: Iterable[int]) -> None:
+        """``cells`` are printed blank: their row's label stands with no value at all."""
+        self.blank.update(cells)
+
+    def find(self, finding: Diagnostic) -> None:
+        self.findings.append(finding)
+
+    def freeze(self) -> Reading:
+        return Reading(
+            self.section,
+            tuple(self.given),
+            frozenset(self.closed),
+            tuple(self.units),
+            tuple(self.sums),
+            tuple(self.findings),
+            self.overfull,
+            frozenset(self.blank),
+        )
+
+
+@cache
+def in_order(size: int, count: int) -> tuple[Placement, ...]:
+    """Every way ``count`` values fill ``size`` cells in order, some cells left out: made
+    once per shape, so the rows of a report share them (and the solver's work on them)."""
+    return tuple(
+        tuple(zip(chosen, range(count), strict=True)) for chosen in combinations(range(size), count)
+    )

@@ -1,0 +1,487 @@
+"""Resolve: a report's readings become cell values. This is the only place values are
+written.
+
+Cells a reading gives are converted as printed (``parsed``; ``blank`` for an empty cell or a
+placeholder, ``missing`` for a text that is no value); cells it closes are ``missing``; sums
+of local sub-rows are ``derived``. What the text leaves uncertain (the units, and count cells
+no row gave at all) goes to the ``solver`` with every rule of the template: a unit's cell is
+kept only where every solution agrees on it, as ``parsed`` when every solution takes the same
+printed value, else ``derived`` naming the rules; a cell no row gave is ``derived`` where the
+solutions agree, else ``missing``; a printed blank is ``derived`` where every solution makes
+it 0, else it stays ``blank``. Where a search runs out of budget its cells are missing, and a
+diagnostic names the budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import compress
+from math import inf
+from operator import itemgetter
+from typing import Literal
+
+import attrs
+
+from ..catalogue import TEMPLATES, Field, Template
+from ..cells import Value, convert, count_values, not_given, number
+from ..diagnostics import Diagnostic, diagnostic
+from ..memo import Memo
+from ..model import Provenance
+from ..structure.layouts import Printed
+from . import solver
+from .reading import Placement, Reading, Unit
+from .rules import Rule
+from .sections import rule_set
+from .sections.rows import shown
+
+#: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
+#: as 0); ``missing``: printed but not read or not placed (never derived).
+Origin = Literal["parsed", "derived", "blank", "missing", "lost"]
+
+
+@attrs.frozen
+class Resolved:
+    """Every cell of a report: values, provenance, printed text and position, the rule that
+    derived it; parallel tuples indexed like ``Template.fields``."""
+
+    template: Template
+    values: tuple[Value | None, ...]
+    provenance: tuple[Provenance, ...]
+    raws: tuple[str | None, ...]
+    positions: tuple[tuple[int, int] | None, ...]
+    rules: tuple[str | None, ...]
+    findings: tuple[Diagnostic, ...]
+
+
+def resolve(template: Template, readings: Iterable[Reading]) -> Resolved:
+    """The values of ``readings`` (one per section at most) under ``template``."""
+    work = _Work(template)
+    units: list[Unit] = []
+    for reading in readings:
+        for cells, printed, unit in reading.given:
+            work.give(cells, printed, unit)
+        for cell in reading.closed:
+            work.origins[cell] = "missing"
+        for cell in reading.blank:
+            work.origins[cell], work.raws[cell] = "blank", ""
+        for total in reading.sums:
+            kind = template.fields[total.cell].kind
+            parts = [convert(text, kind, None)[0] for text, _, _ in total.parts]
+            work.derive(total.cell, sum(parts), total.rule)  # type: ignore[arg-type]
+        work.findings.extend(reading.findings)
+        units.extend(reading.units)
+    work.place(units)
+    return work.freeze()
+
+
+def verifies(template: Template, reading: Reading) -> bool:
+    """Whether ``reading`` gives every cell of its section, and every rule of the section
+    holds: the test an alternative reading must pass to be kept."""
+    resolved = resolve(template, [reading])
+    section = template.sections[reading.section]
+    if any(resolved.values[cell] is None for cell in section):
+        return False
+    inside = [rule for rule in rule_set(template.name).rules if set(rule.cells) <= set(section)]
+    values = resolved.values
+    return all(
+        sum(values[c] for c in rule.left) == sum(values[c] for c in rule.right)  # type: ignore[misc]
+        for rule in inside
+    )
+
+
+def agrees(template: Template, first: Reading, other: Reading) -> bool:
+    """Whether ``other`` gives every cell that ``first`` gives for certain the same value."""
+    mine = resolve(template, [first])
+    theirs = resolve(template, [other])
+    return all(
+        theirs.values[cell] == mine.values[cell]
+        for cells, _, _ in first.given
+        for cell in cells
+        if mine.provenance[cell] == "parsed"
+    )
+
+
+#: ``cells.number`` of a piece's text, once per distinct text.
+_NUMBERS = Memo(number, len)
+
+
+def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
+    """The names of the rules on ``cell``, sorted."""
+    return sorted(rule.name for rule in by_cell.get(cell, ()))
+
+
+@lru_cache(maxsize=1 << 10)
+def _options(
+    placements: tuple[Placement, ...], amounts: tuple[int, ...]
+) -> tuple[solver.Option, ...]:
+    """A unit's options as the solver takes them: each placement with its pieces' counts.
+    Rows of one shape and values (a short row of zeros) share them."""
+    return tuple(
+        tuple((at, amounts[piece], piece) for at, piece in placement) for placement in placements
+    )
+
+
+class _Work:
+    """The cells of a report while it is resolved: parallel lists, written in place."""
+
+    def __init__(self, template: Template) -> None:
+        size = len(template.fields)
+        self.template = template
+        self.values: list[Value | None] = [None] * size
+        self.origins: list[Origin] = ["lost"] * size
+        self.raws: list[str | None] = [None] * size
+        self.positions: list[tuple[int, int] | None] = [None] * size
+        self.rules: list[str | None] = [None] * size
+        self.findings: list[Diagnostic] = []
+
+    def give(self, cells: Sequence[int], printed: Sequence[Printed], unit: str | None) -> None:
+        """Convert printed cells into their values. The usual row, consecutive count cells
+        that all hold a number, is stored with slice assignments (no Python code per cell)."""
+        span = _count_span(self.template.name, tuple(cells))
+        if span is not None:
+            texts = list(map(itemgetter(0), printed))
+            values = count_values(texts)
+            if None not in values:
+                self.values[span] = values
+                self.origins[span] = ["parsed"] * len(values)
+                self.raws[span] = texts
+                self.positions[span] = map(itemgetter(1, 2), printed)
+                return
+        fields = self.template.fields
+        for cell, (text, line, column) in zip(cells, printed, strict=True):
+            kind = fields[cell].kind
+            value, problem = convert(text, kind, unit if kind == "money" else None)
+            self.values[cell] = value
+            self.origins[cell] = (
+                "parsed" if value is not None else "blank" if not_given(text) else "missing"
+            )
+            self.raws[cell] = text
+            self.positions[cell] = (line, column)
+            if problem:
+                self.findings.append(_problem(fields[cell], problem, text, line, column))
+
+    def derive(self, cell: int, value: Value, rule: str) -> None:
+        self.values[cell] = value
+        self.origins[cell] = "derived"
+        self.rules[cell] = rule
+
+    def place(self, units: Sequence[Unit]) -> None:
+        """Settle the units and the lost cells: what every solution agrees on is kept.
+
+        Where the rules contradict each other (the report does not add up), no solution
+        exists; each unit of printed values there is then placed by its own row's rules alone
+        (those all of whose cells are the unit's), and the lost cells by the rules the placed
+        values leave unknown. A run of digits is placed so too: where it cuts one way only,
+        or one way only under its own row's rules; the broken rules are reported."""
+        rules = rule_set(self.template.name)
+        checked = set(rules.by_cell)
+        solvable: list[tuple[Unit, solver.Unit]] = []
+        for unit in units:
+            amounts = [_NUMBERS[text] for text, _, _ in unit.pieces]
+            if not checked.intersection(unit.cells):
+                self._unchecked(unit)
+            elif None in amounts or not self.template.counts.issuperset(unit.cells):
+                self._not_placed(
+                    unit,
+                    "a placeholder or a text that is no number among them leaves the rules "
+                    "unchecked",
+                )
+            else:
+                counts = tuple(map(int, amounts))  # type: ignore[arg-type]
+                model = (
+                    solver.Unit(unit.cells, in_order=counts)
+                    if unit.kind == "short"
+                    else solver.Unit(unit.cells, _options(unit.options, counts))
+                )
+                solvable.append((unit, model))
+        lost = self._lost(checked, units)
+        blanks = self._lost(checked, units, "blank")
+        if not lost and not solvable and not blanks:
+            return
+        outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        contradicted = [
+            (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
+        ]
+        for at, (unit, _) in enumerate(solvable):
+            if unit.cells[0] not in outcome.infeasible:
+                self._settle(unit, at, outcome)
+        for _, (unit, model) in contradicted:
+            if unit.run is not None and unit.fewer:  # blanks may hide among the digits
+                self._settle(unit, 0, outcome)
+                continue
+            inside = set(unit.cells)
+            own = [rule for rule in rules.rules if inside.issuperset(rule.cells)]
+            if unit.run is not None and len(unit.options) == 1:
+                own = []  # digits that cut one way only: certain whatever the rules say
+            self._settle(unit, 0, self._solve(own, [(unit, model)], []), alone=True)
+        for cell in lost:
+            agreed = outcome.agreed.get(cell)
+            if agreed is not None:
+                self.derive(cell, agreed.value, ", ".join(sorted(agreed.rules)) or "the rules")
+        for cell in blanks:  # a printed blank the rules prove is 0 (never another number)
+            agreed = outcome.agreed.get(cell)
+            if agreed is not None and agreed.value == 0:
+                self.derive(cell, 0, ", ".join(sorted(agreed.rules)) or "the rules")
+        if contradicted or outcome.infeasible.intersection(lost):
+            self._derive_despite(rules.rules, self._lost(checked, units))
+
+    def _derive_despite(self, rules: Sequence[Rule], lost: list[int]) -> None:
+        """Derive the ``lost`` cells where the rules contradict each other (the report does
+        not add up): a cell is kept where every model without one of the rules that has a
+        solution agrees on it, as a single error of the report's own breaks only the rules
+        of the cell it misprints."""
+        outcome = self._solve(rules, [], lost)
+        stuck = [cell for cell in lost if cell in outcome.infeasible]
+        kept = dict(outcome.agreed)
+        if stuck:
+            touching = [rule for rule in rules if not outcome.infeasible.isdisjoint(rule.cells)]
+            agreed: dict[int, solver.Agreed] | None = None
+            suspects: list[str] = []
+            for rule in touching:
+                without = self._solve([r for r in rules if r is not rule], [], stuck)
+                if without.infeasible or without.unsettled:
+                    continue
+                suspects.append(rule.name)
+                agreed = (
+                    without.agreed
+                    if agreed is None
+                    else {
+                        cell: seen
+                        for cell, seen in agreed.items()
+                        if cell in without.agreed and without.agreed[cell].value == seen.value
+                    }
+                )
+            kept.update(agreed or {})
+            self.findings.append(
+                diagnostic(
+                    "rules-contradict",
+                    f"the rules cannot all hold with the values printed, so the {len(stuck)} "
+                    "cell(s) the text does not give are derived only where every way of "
+                    "dropping one rule agrees"
+                    + (f" (one of {', '.join(suspects)} is broken)" if suspects else ""),
+                    None,
+                    None,
+                    tuple(self.template.fields[cell].key for cell in stuck),
+                )
+            )
+        for cell, seen in kept.items():
+            self.derive(cell, seen.value, ", ".join(sorted(seen.rules)) or "the rules")
+
+    def _lost(self, checked: set[int], units: Sequence[Unit], origin: Origin = "lost") -> list[int]:
+        """The count cells no row gave (or of another ``origin``) that a rule touches, units'
+        cells aside."""
+        placed = {cell for unit in units for cell in unit.cells}
+        return [
+            cell
+            for cell in compress(range(len(self.origins)), map(origin.__eq__, self.origins))
+            if cell in checked and cell not in placed
+        ]
+
+    def _solve(
+        self,
+        rules: Sequence[Rule],
+        units: Sequence[tuple[Unit, solver.Unit]],
+        lost: Sequence[int],
+    ) -> solver.Outcome:
+        """The solver's outcome for ``units`` and the ``lost`` cells, every other cell with
+        a value fixed to it."""
+        size = len(self.values)
+        lo: list[int | float] = [0] * size
+        hi: list[int | float] = [inf] * size
+        for cell, value in enumerate(self.values):
+            if value is not None:
+                lo[cell] = hi[cell] = value  # type: ignore[assignment]
+        scope = [*(cell for unit, _ in units for cell in unit.cells), *lost]
+        return solver.solve(lo, hi, rules, [model for _, model in units], scope)
+
+    def _settle(self, unit: Unit, at: int, outcome: solver.Outcome, alone: bool = False) -> None:
+        """Keep the cells of ``unit`` (unit ``at`` of the model) every solution agrees on;
+        say what became of it. ``alone``: placed by its own row's rules only."""
+        by_cell = rule_set(self.template.name).by_cell
+        if unit.cells[0] in outcome.unsettled:
+            self._not_placed(
+                unit,
+                f"the search for the readings that fit the rules stopped at its budget of "
+                f"{solver.MAX_STEPS:,} steps",
+                "search-budget",
+            )
+            return
+        if unit.cells[0] in outcome.infeasible:
+            self._not_placed(
+                unit,
+                "no reading of them lets "
+                + ("its row's rules" if alone else "every rule")
+                + " hold",
+            )
+            return
+        kept = 0
+        for cell in unit.cells:
+            agreed = outcome.agreed.get(cell)
+            cut = agreed is not None and agreed.source is not None and agreed.source[1] in unit.cut
+            if agreed is None or (cut and unit.fewer and cell not in by_cell):
+                self.origins[cell] = "missing"
+                continue
+            kept += 1
+            if agreed.source is not None and agreed.source[0] == at:
+                text, line, column = unit.pieces[agreed.source[1]]
+                self.raws[cell], self.positions[cell] = text, (line, column)
+                if not cut:
+                    self.values[cell], self.origins[cell] = agreed.value, "parsed"
+                    continue
+                why = "collapsed cell split: " + (
+                    ", ".join(_touching(by_cell, cell)) or "the only split"
+                )
+            else:
+                why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
+            self.derive(cell, agreed.value, why)
+        self.findings.append(
+            _placed(unit, kept == len(unit.cells), self._left_missing(unit), alone)
+        )
+
+    def _unchecked(self, unit: Unit) -> None:
+        """A unit no rule checks: a cell is kept only where every option gives it the same
+        printed value (a value cut from digits that could also be fewer values, never)."""
+        kept = 0
+        for at, cell in enumerate(unit.cells):
+            pieces = {dict(option).get(at) for option in unit.placements()}
+            piece = pieces.pop() if len(pieces) == 1 else None
+            if piece is None or (piece in unit.cut and unit.fewer):
+                self.origins[cell] = "missing"
+                continue
+            kept += 1
+            self.give((cell,), (unit.pieces[piece],), unit.money_unit)
+            if piece in unit.cut and self.values[cell] is not None:
+                self.derive(cell, self.values[cell], "collapsed cell split: the only split")  # type: ignore[arg-type]
+        self.findings.append(_placed(unit, kept == len(unit.cells), self._left_missing(unit)))
+
+    def _left_missing(self, unit: Unit) -> tuple[str, ...]:
+        """The keys of the cells of ``unit`` left missing."""
+        return tuple(
+            self.template.fields[cell].key for cell in unit.cells if self.origins[cell] == "missing"
+        )
+
+    def _not_placed(self, unit: Unit, why: str, code: str | None = None) -> None:
+        for cell in unit.cells:
+            self.origins[cell] = "missing"
+        self.findings.append(
+            diagnostic(
+                code or ("collapsed-cell" if unit.kind == "digits" else "values-unplaced"),
+                f"{_head(unit)}; {why}, so its cells are missing",
+                unit.line,
+                unit.column,
+                tuple(self.template.fields[cell].key for cell in unit.cells),
+            )
+        )
+
+    def freeze(self) -> Resolved:
+        return Resolved(
+            self.template,
+            tuple(self.values),
+            tuple(_PROVENANCE[origin] for origin in self.origins),
+            tuple(self.raws),
+            tuple(self.positions),
+            tuple(self.rules),
+            tuple(self.findings),
+        )
+
+
+#: A cell the text lost and no rule derived is missing.
+_PROVENANCE: dict[Origin, Provenance] = {
+    "parsed": "parsed",
+    "derived": "derived",
+    "blank": "blank",
+    "missing": "missing",
+    "lost": "missing",
+}
+
+
+def _head(unit: Unit) -> str:
+    """What a unit holds, for messages."""
+    if unit.run is not None:
+        digits = unit.run[0] if len(unit.run[0]) <= 40 else shown(unit.run[0])
+        parts = len(unit.cells) - (len(unit.pieces) - len(unit.cut))
+        return f"{unit.label}: {digits} holds {parts} values run together"
+    values = " ".join(text for text, _, _ in unit.pieces)
+    where = (
+        "on a line two rows share" if unit.kind == "shared" else f"for {len(unit.cells)} columns"
+    )
+    return f"{unit.label}: {len(unit.pieces)} values ({values}) {where}"
+
+
+def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False) -> Diagnostic:
+    """The finding on how a unit was placed, naming the cells it leaves missing (``lost``;
+    ``alone``: by its own row's rules, those linking rows contradicting each other)."""
+    if unit.run is not None:
+        ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
+        if whole:
+            code, outcome = (
+                "collapsed-cell-split",
+                (
+                    "it cuts one way only"
+                    if alone and unit.ways == 1
+                    else f"of the {ways}, "
+                    + ("its row's own rules" if alone else "the consistency rules")
+                    + " leave one reading"
+                )
+                + (" (the rules linking the rows do not hold together)" if alone else "")
+                + "; its cells are derived from it",
+            )
+        else:
+            fewer = (
+                " (its digits could also be fewer values: blank cells leave no trace)"
+                if unit.fewer
+                else ""
+            )
+            code, outcome = (
+                "collapsed-cell",
+                (
+                    f"of the {ways}, the consistency rules do not single out one{fewer}, so the "
+                    "uncertain cells are missing"
+                ),
+            )
+    elif whole:
+        code, outcome = (
+            "short-row-placed",
+            (
+                "placed by its own row's rules (the rules linking the rows do not hold together)"
+                if alone
+                else "placed by the consistency rules"
+            ),
+        )
+    else:
+        code, outcome = (
+            "values-unplaced",
+            ("the rules do not make their placement unique, so the uncertain cells are missing"),
+        )
+    return diagnostic(code, f"{_head(unit)}; {outcome}", unit.line, unit.column, lost)
+
+
+@lru_cache(maxsize=1 << 10)
+def _count_span(template: str, cells: tuple[int, ...]) -> slice | None:
+    """The slice of a row's cells when they are consecutive count cells."""
+    fields = TEMPLATES[template].fields
+    start = cells[0] if cells else 0
+    if cells == tuple(range(start, start + len(cells))) and all(
+        fields[i].kind == "count" for i in cells
+    ):
+        return slice(start, start + len(cells))
+    return None
+
+
+def _problem(field: Field, problem: str, text: str, line: int, column: int) -> Diagnostic:
+    if problem == "unit-unknown":
+        return diagnostic(
+            problem,
+            f"{field.row_label} {field.column_label} {text!r} has no unit; exported as printed",
+            line,
+            column,
+            (field.key,),
+        )
+    return diagnostic(
+        problem,
+        f"{field.row_label} {field.column_label}: {text!r} is not a valid {field.kind}",
+        line,
+        column,
+        (field.key,),
+    )

@@ -1,0 +1,48 @@
+"""The template's consistency rules as data: each an equation ``sum(left) == sum(right)``
+over cell indices of a template. Each section defines its own (``sections``, whose
+``rule_set`` gathers a template's). ``resolve`` places and derives cells with them,
+``validate`` checks whole reports with them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..cells import Value
+
+
+@attrs.frozen(cache_hash=True)
+class Rule:
+    """``sum(left) == sum(right)``: ``left`` holds the printed totals, ``right`` the parts
+    they should add up to; ``name`` is a stable id, ``title`` says it in words."""
+
+    name: str
+    title: str
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    #: ``left + right``, made once: derivation reads it in its inner loop.
+    cells: tuple[int, ...] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda rule: rule.left + rule.right, takes_self=True),
+    )
+
+
+@attrs.frozen(cache_hash=True)
+class RuleSet:
+    """A template's rules, with the rules touching each cell."""
+
+    rules: tuple[Rule, ...]
+    by_cell: dict[int, tuple[Rule, ...]] = attrs.field(eq=False, repr=False)
+
+
+def violated(rule: Rule, values: Sequence[Value | None]) -> bool | None:
+    """Whether a rule is broken: ``None`` when a cell it needs is unknown."""
+    pick = values.__getitem__
+    try:  # summing at C speed; a None among the cells stops it
+        return sum(map(pick, rule.left)) != sum(map(pick, rule.right))  # type: ignore[arg-type]
+    except TypeError:
+        return None

@@ -1,0 +1,155 @@
+"""Section 四, 政府信息公开行政复议、行政诉讼情况: one row of fifteen values under a three-row
+header; its values in reading order fill the cells in template order (a collapsed cell
+holds values where it stands). Its rules: in each of the three groups, 总计 is the sum of
+结果维持, 结果纠正, 其他结果 and 尚未审结.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
+from math import comb
+
+from ... import labels
+from ...catalogue import Template
+from ...cells import is_number, not_given
+from ...diagnostics import diagnostic
+from ...structure import collapsed
+from ...structure.layouts import Printed, Row
+from ..matching import matcher
+from ..reading import Draft, Reading
+from ..rules import Rule
+from .rows import Taken, aligned, by_position, fill, holds, not_placed, start
+
+NAME = "appeals"
+NUMBER = 4
+
+
+def width(template: str) -> int:
+    """How many values the section's one row holds: five for each of three groups."""
+    return len(labels.APPEAL_GROUPS) * len(labels.APPEAL_OUTCOMES)
+
+
+def rules(template: Template) -> Iterator[Rule]:
+    """Each group's 总计 is the sum of its four outcomes."""
+    for group, (label, *_) in labels.APPEAL_GROUPS.items():
+        cells = template.rows[NAME, group]
+        yield Rule(
+            f"appeals.group-sum.{group}",
+            f"{label}: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+            cells[-1:],
+            cells[:-1],
+        )
+
+
+def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
+    """No other reading: the section is one row, read in order."""
+    return ()
+
+
+def read(rows: Iterable[Row], template: Template) -> Reading:
+    """The reading of section 四's rows."""
+    rows = list(rows)
+    cells = tuple(template.sections[NAME])
+    # The one row of values, where its cells show, is read from the right edge; a table
+    # that prints no number is read there too when its one row under the header shows
+    # every cell, blank.
+    valued = [row for row in rows if _numbers(row)] or [
+        row for row in rows if row.whole and not row.labels and not row.values
+    ]
+    edge = None
+    if len(valued) == 1 and len(valued[0].values) <= len(cells):
+        edge = aligned(valued[0], len(cells))
+        rows = [edge if row is valued[0] else row for row in rows]
+    taken = _by_position(
+        collapsed.take_all(rows, matcher(template.name, NAME).known), template, cells
+    )
+    runs = tuple(run for _, found in taken for run in found)
+    # Only rows that print a number: a header row of dashes (------) under 行政复议 and
+    # 行政诉讼 says nothing about the cells.
+    values = tuple(cell for row, _ in taken if row is edge or _numbers(row) for cell in row.values)
+    draft = Draft(NAME)
+    if not values and not runs:
+        draft.find(
+            diagnostic(
+                "table-empty",
+                f"section 四 prints no number; its {len(cells)} cells are missing",
+                *start(rows),
+                template.section_keys(NAME),
+            )
+        )
+        return draft.freeze()
+    row = Row((), values, (values or runs)[0][1], any(row.loose for row, _ in taken))
+    if _interleaved(taken) and not (not runs and holds(rules(template), cells, values)):
+        not_placed(
+            draft,
+            template,
+            cells,
+            (values or runs)[0],
+            "section 四: its values come between header cells (the text read the table's "
+            "columns out of order) and, taken in order, do not make every group's 总计 hold",
+        )
+        return draft.freeze()
+    row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
+    fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
+    return draft.freeze()
+
+
+def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...]) -> list[Taken]:
+    """``taken`` with the one row that prints numbers read by position from its grid, where
+    the grid fits the section's cells (``rows.by_position``), unless the row so read breaks
+    its own 总计s where its printed values placed otherwise keep them (``_kept_otherwise``):
+    columns found by offsets alone can be one off (a value line shifted under the header's
+    words)."""
+    width = len(cells)
+    valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
+    # The one row is the whole table: positions past its cells are columns the layout saw
+    # that the table has not (a header word too many), and nothing is placed by them.
+    if len(valued) != 1 or len(taken[valued[0]][0].positions) > width:
+        return taken
+    at = valued[0]
+    (row, runs), *_ = placed = by_position(taken[at : at + 1], [width], width)
+    if row is not taken[at][0] and not runs and _kept_otherwise(template, cells, row.values):
+        return taken
+    return [*taken[:at], *placed, *taken[at + 1 :]]
+
+
+def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[Printed]) -> bool:
+    """Whether the row read by position (``grid``, its empty cells none, a rule with a
+    placeholder unchecked) breaks its own 总计s while its printed values, in their order,
+    may keep them placed otherwise (or there are too many ways to try: ``_MAX_TRIES``)."""
+
+    def adds_up(values: Sequence[Printed]) -> bool:
+        shown = [(text or "0", line, column) for text, line, column in values]
+        return holds(rules(template), cells, shown, unknown=True)
+
+    if adds_up(grid):
+        return False
+    printed = [cell for cell in grid if not not_given(cell[0])]
+    if comb(len(cells), len(printed)) > _MAX_TRIES:
+        return True
+    blank = ("", 0, 0)
+    for chosen in combinations(range(len(cells)), len(printed)):
+        values = [blank] * len(cells)
+        for at, cell in zip(chosen, printed, strict=True):
+            values[at] = cell
+        if adds_up(values):
+            return True
+    return False
+
+
+#: The placements of a row's printed values ``_kept_otherwise`` tries at most.
+_MAX_TRIES = 5000
+
+
+def _numbers(row: Row) -> bool:
+    return any(is_number(value[0]) for value in row.values)
+
+
+def _interleaved(taken: Sequence[Taken]) -> bool:
+    """Whether label cells come between the rows that print the section's numbers: the
+    header printed among the values, as ``pdftotext`` without ``-layout`` reads a table
+    whose header cells are taller than its row."""
+    valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
+    # The first row's label is the header's last cell; a label on a later row came between.
+    return bool(valued) and any(row.labels for row, _ in taken[valued[0] + 1 : valued[-1] + 1])

@@ -1,0 +1,544 @@
+"""Section 三, 收到和处理政府信息公开申请情况: rows by their own label (group labels are ignored,
+so displaced group labels do no harm), values by position under the seven applicant
+columns; two row labels on one line share that line's values. Its rules: each row's 总计 is
+the sum of the six applicant columns; in each column 总计 is the sum of the outcome rows,
+and 总计 + 结转下年度 = 本年新收 + 上年结转.
+
+The alternative reading, by sequence: pdftotext without -layout writes some merged labels
+after their rows' values, so a table read by the order of its cells comes out of step. The
+row labels still come in template order and the values in row order, so the n-th row label
+takes the n-th run of seven values; a value printed alone beside a row's label (a tall
+label's first line) is that row's first. That reading is a candidate only (see
+``parser``): it is kept when it gives every cell and every rule of the section holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from operator import itemgetter
+from typing import NamedTuple
+
+from ... import labels
+from ...catalogue import Template
+from ...cells import convert, count_values
+from ...diagnostics import diagnostic
+from ...fold import fold
+from ...memo import Memo
+from ...structure import collapsed
+from ...structure.layouts import Printed, Row
+from ..matching import foreign_row, matcher, normalise_label
+from ..reading import Draft, Reading, Sum
+from ..rules import Rule
+from .merged import covered
+from .rows import (
+    aligned,
+    by_position,
+    empty,
+    fill,
+    label_text,
+    labels_below,
+    missing_rows,
+    not_placed,
+    rewrapped,
+    short,
+    start,
+)
+
+NAME = "applications"
+#: A group's numbering at the start of its printed label: ``(五)`` (full-width folded).
+_NUMBERING = re.compile(r"\([一二三四五六七八九十]\)")
+NUMBER = 3
+
+#: Column headers: a bare ``总计`` heads the total column, not the total row.
+_HEADERS = frozenset(label for aliases in labels.APPLICANT_COLUMNS.values() for label in aliases)
+
+
+def width(template: str) -> int:
+    """How many values a full row holds: the seven applicant columns."""
+    return len(labels.APPLICANT_COLUMNS)
+
+
+def rules(template: Template) -> Iterator[Rule]:
+    """The section's rules: per column, the balance and the outcome sum; per row, its sum."""
+    rows = list(labels.APPLICATION_ROWS[template.name])
+    outcomes = [r for r in rows if r not in ("new", "carried_over", "total", "carried_forward")]
+    columns = list(labels.APPLICANT_COLUMNS)
+    cells = {row: template.rows[NAME, row] for row in rows}
+    for at, (column, (label, *_)) in enumerate(labels.APPLICANT_COLUMNS.items()):
+        cell = {row: cells[row][at] for row in rows}
+        yield Rule(
+            f"applications.balance.{column}",
+            f"column {label}: 总计 + 结转下年度继续办理 = 本年新收 + 上年结转",
+            (cell["total"], cell["carried_forward"]),
+            (cell["new"], cell["carried_over"]),
+        )
+        yield Rule(
+            f"applications.outcomes.{column}",
+            f"column {label}: 总计 = the sum of the outcome rows （一） to （六）",
+            (cell["total"],),
+            tuple(cell[row] for row in outcomes),
+        )
+    total = columns.index("total")
+    for row, (label, *_) in labels.APPLICATION_ROWS[template.name].items():
+        yield Rule(
+            f"applications.row-sum.{row}",
+            f"row {label}: 总计 = the six applicant columns",
+            (cells[row][total],),
+            tuple(cell for at, cell in enumerate(cells[row]) if at != total),
+        )
+
+
+class _Plan(NamedTuple):
+    """What a row's labels say, worked out once per distinct label texts: the row keys,
+    which label cells are rows of the other template or unknown, the group labels, and the
+    label for messages."""
+
+    keys: tuple[str, ...]
+    foreign: tuple[int, ...]
+    unknown: tuple[int, ...]
+    label: str
+    groups: tuple[str, ...]
+
+
+def _plan(labelled: tuple[str, tuple[str, ...]]) -> _Plan:
+    template, texts = labelled
+    match = matcher(template, NAME).match
+    matches = [match(text) for text in texts]
+    keys = tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
+    row_labels = labels.APPLICATION_ROWS[template]
+    return _Plan(
+        keys,
+        tuple(i for i, text in enumerate(texts) if foreign_row(template, NAME, text)),
+        tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
+        " + ".join(row_labels[key][0] for key in keys),
+        tuple(key for kind, key in matches if key and kind == "group"),
+    )
+
+
+_PLANS = Memo(_plan, lambda labelled: sum(map(len, labelled[1])))
+
+
+def read(rows: Iterable[Row], template: Template) -> Reading:
+    """The reading of section 三's rows."""
+    name = template.name
+    row_labels = labels.APPLICATION_ROWS[name]
+    columns = width(name)
+    rows = rewrapped(labels_below(list(rows), matcher(name, NAME)), matcher(name, NAME))
+    taken = collapsed.take_all(rows, matcher(name, NAME).known)
+    taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
+    draft = Draft(NAME)
+    if empty(taken):
+        draft.find(
+            diagnostic(
+                "table-empty",
+                "section 三 prints no number",
+                *start(rows),
+                template.section_keys(NAME),
+            )
+        )
+    seen: set[str] = set()
+    named: set[str] = set()  # the rows whose labels the table prints, with values or not
+    grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
+    unlabelled: list[str] = []  # the label texts of rows of values that name no row
+    repeated = False  # a header names a column twice: merged cells repeated (python-docx)
+    # A grid wider than the section (a Word grid's merged cells) covers cells among the
+    # values: its rows are not read from the right edge.
+    edge = all(len(row.values) <= columns for row in rows)
+    for row, runs in taken:
+        texts = tuple(map(itemgetter(0), row.labels))
+        plan = _PLANS[name, texts]
+        if edge and not runs and len(plan.keys) == 1:
+            row = aligned(row, columns)
+        if not row.values and not runs:
+            if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
+                named.update(plan.keys)
+            heads = [text for text in texts if text in _HEADERS]
+            repeated = repeated or len(heads) != len(set(heads))
+            continue
+        named.update(plan.keys)
+        group = _group_of(plan, name)
+        if group is not None and group not in grouped and not runs and len(row.values) == columns:
+            grouped[group] = row
+            continue
+        if not plan.keys:
+            unlabelled.append(normalise_label("".join(texts)))
+        cells = [template.rows[NAME, key] for key in plan.keys]
+        if plan.foreign:
+            # A row of the other template: its values fit no cell of this one.
+            text, line, column = row.labels[plan.foreign[0]]
+            draft.find(
+                diagnostic(
+                    "foreign-label",
+                    f"section 三: {text!r} is a row of the other template; values not placed",
+                    line,
+                    column,
+                )
+            )
+            for key_cells in cells:
+                draft.close(key_cells)
+            seen.update(plan.keys)
+            continue
+        for at in plan.unknown:
+            text, line, column = row.labels[at]
+            draft.find(
+                diagnostic(
+                    "unknown-label",
+                    f"section 三: label {text!r} matches no template row",
+                    line,
+                    column,
+                )
+            )
+        if not plan.keys:
+            draft.find(
+                diagnostic(
+                    "values-unplaced",
+                    f"section 三: a row with no row label ({label_text(row) or 'none'}); its "
+                    "values are not placed",
+                    row.line,
+                )
+            )
+            continue
+        if not seen.isdisjoint(plan.keys):
+            draft.find(
+                diagnostic(
+                    "duplicate-row",
+                    f"section 三: {label_text(row)} appears again; first kept",
+                    row.line,
+                )
+            )
+            continue
+        seen.update(plan.keys)
+        if len(plan.keys) == 1:
+            if not runs and len(row.values) == columns and not row.loose:
+                draft.give(cells[0], row.values, None)  # the usual row: all its values
+                continue
+            if not runs and not repeated and _merged(draft, template, cells[0], row, plan.label):
+                continue
+            if not runs and len(row.values) == 1:
+                row, runs = collapsed.alone(row, columns)
+            fill(draft, template, cells[0], row, plan.label, None, runs, rules=rules(template))
+        elif runs:
+            not_placed(
+                draft,
+                template,
+                [cell for key_cells in cells for cell in key_cells],
+                runs[0],
+                f"section 三: a collapsed cell on the line of {plan.label}",
+                "collapsed-cell",
+            )
+        elif len(row.values) == columns * len(plan.keys):
+            for part, (key, key_cells) in enumerate(zip(plan.keys, cells, strict=True)):
+                values = row.values[part * columns : (part + 1) * columns]
+                fill(
+                    draft,
+                    template,
+                    key_cells,
+                    row._replace(values=values),
+                    row_labels[key][0],
+                    rules=rules(template),
+                )
+        else:  # values on a line two rows share: they belong to one of them
+            short(draft, template, cells, row.values, row.line, plan.label)
+    for group, row in grouped.items():
+        seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
+    missing_rows(draft, template, NAME, row_labels, seen)
+    return draft.freeze()
+
+
+def _width(row: Row, template: str, columns: int) -> int | None:
+    """How many cells the row has, where its labels name one template row (a row of labels
+    alone: its own label whole, not a piece of a wrapped one)."""
+    plan = _PLANS[template, tuple(map(itemgetter(0), row.labels))]
+    if len(plan.keys) != 1 or plan.foreign:
+        return None
+    text = row.labels[-1][0]
+    if not row.values and not (
+        matcher(template, NAME).exact(text) and _own(text, template, plan.keys[0])
+    ):
+        return None
+    return columns
+
+
+#: A label's number: ``(六)``, ``三、``, ``3.`` (folded), the numeral or digits taken.
+_NUMBER = re.compile(r"\(?([一二三四五六七八九十]{1,3}|\d{1,2})[)、.,]")
+
+
+def _own(text: str, template: str, key: str) -> bool:
+    """Whether a label prints the number of row ``key``, or none: ``(六)其他``, the wrapped
+    start of the group label ``（六）其他处理``, names sub-row ``3.其他`` once numbers are
+    dropped, but is not it."""
+    found = _NUMBER.match("".join(fold(text).split()))
+    if found is None:
+        return True
+    own = _NUMBER.match(fold(next(part for part in reversed(_PRINTED[template][key]) if part)))
+    return own is not None and own[1] == found[1]
+
+
+_PRINTED = labels.APPLICATION_PRINTED
+
+
+def _merged(draft: Draft, template: Template, cells: tuple[int, ...], row: Row, label: str) -> bool:
+    """A row with more cells than columns, its surplus cells blank: cells merged over
+    several grid columns (a Word grid whose header splits 法人或其他组织 unevenly). Read where
+    the blanks covered are certain (``merged.covered``) and the row's 总计 is the sum of its
+    six applicant columns, else its cells are missing; ``False`` (not such a row) when it
+    has too few blank cells."""
+    kept = covered(row.values, len(cells))
+    if kept is None:
+        return False
+    printed = [value for value in kept if value is not None]
+    numbers = [
+        number for number in count_values(text for text, _, _ in printed) if number is not None
+    ]
+    where = (f"{label}: {len(row.values)} cells for {len(cells)} columns", row.values[0])
+    if len(numbers) != len(cells) or sum(numbers[:-1]) != numbers[-1]:
+        not_placed(
+            draft,
+            template,
+            cells,
+            where[1],
+            f"section 三: {where[0]}; no certain way to read some of its blank cells as "
+            "covered by merged cells, or the row does not add up then",
+        )
+        return True
+    draft.give(cells, printed, None)
+    draft.find(
+        diagnostic(
+            "merged-cells",
+            f"section 三: {where[0]}; {len(row.values) - len(cells)} blank cell(s) read as "
+            "covered by merged cells",
+            row.line,
+            where[1][2],
+        )
+    )
+    return True
+
+
+#: The groups of section 三 and their sub-rows (本年度办理结果 heads rows of its own).
+_SUBROWS: dict[str, dict[str, tuple[str, ...]]] = {
+    template: {
+        group: subrows
+        for group in labels.APPLICATION_GROUPS[template]
+        for subrows in [tuple(row for row in rows if row.startswith(f"{group}."))]
+        if subrows
+    }
+    for template, rows in labels.APPLICATION_ROWS.items()
+}
+
+
+def _group_of(plan: _Plan, template: str) -> str | None:
+    """The group a row of values names when it names a group with sub-rows and nothing
+    else (本年度办理结果 aside): a group printed as one row, as ``（六）其他处理`` is in the
+    2019 template."""
+    if plan.keys or plan.unknown or plan.foreign:
+        return None
+    groups = set(plan.groups) & set(_SUBROWS[template])
+    return groups.pop() if len(groups) == 1 else None
+
+
+def _group_row(
+    draft: Draft,
+    template: Template,
+    group: str,
+    row: Row,
+    named: set[str],
+    unlabelled: Sequence[str],
+) -> tuple[str, ...]:
+    """A group printed as one row with values instead of its sub-rows (``（六）其他处理``
+    in a 2021 table). Its values are the sums of its sub-rows, which are not printed: where
+    it prints 0, each sub-row's cell is 0 (counts are never negative), derived; any other
+    value leaves them missing (the rules may still derive them).
+
+    Only where that reading is certain: none of its sub-rows is ``named`` anywhere in the
+    table, and no other row of values could be one of them with its label lost
+    (``unlabelled``: the label texts of rows of values that name no row; one with no text,
+    or with a piece of a sub-row's label, could be, and the group label may then have
+    taken a sub-row's values). Otherwise its values are not placed. Returns the sub-rows it
+    accounts for (none are then missing rows)."""
+    name = template.name
+    subrows = _SUBROWS[name][group]
+    label = labels.APPLICATION_GROUPS[name][group][0]
+    words = [
+        normalise_label(alias) for key in subrows for alias in labels.APPLICATION_ROWS[name][key]
+    ]
+    lost = any(not text or any(text in word for word in words) for text in unlabelled)
+    if lost or not named.isdisjoint(subrows):
+        draft.find(
+            diagnostic(
+                "values-unplaced",
+                f"section 三: a row labelled only {label}, "
+                + (
+                    "beside its sub-rows"
+                    if not named.isdisjoint(subrows)
+                    else "beside rows of values with no label"
+                )
+                + "; its values are not placed",
+                row.line,
+                row.values[0][2],
+            )
+        )
+        return ()
+    rule = f"{label} printed as one row: its 0 is the sum of its sub-rows"
+    derived = 0
+    for at, printed in enumerate(row.values):
+        if convert(printed[0], "count", None)[0] == 0:
+            derived += 1
+            for key in subrows:
+                draft.sums.append(Sum(template.rows[NAME, key][at], (printed,), rule))
+    draft.find(
+        diagnostic(
+            "group-row",
+            f"section 三: {label} is printed as one row, without its sub-rows "
+            f"({', '.join(labels.APPLICATION_ROWS[name][key][0] for key in subrows)}); "
+            f"{derived} of its {len(row.values)} values are 0, so the sub-rows' cells under "
+            "them are 0"
+            + (
+                ""
+                if derived == len(row.values)
+                else "; the others are missing unless the rules derive them"
+            ),
+            row.line,
+            row.labels[0][2] if row.labels else row.values[0][2],
+            tuple(
+                template.fields[cell].key for key in subrows for cell in template.rows[NAME, key]
+            ),
+        )
+    )
+    return subrows
+
+
+def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
+    """The readings by sequence: the section's values taken in order, seven to a row, the
+    rows in template order (or with one group printed as a single row, as some 2021 reports
+    print ``（六）其他处理``). pdftotext without ``-layout`` keeps the values in row order but
+    prints many labels away from their rows (a tall merged label after its rows' values), so
+    the order of the cells is reliable where the labels are not.
+
+    A reading is offered only where the count fits (seven values for every row) and,
+    wherever labels come right before the start of a run of values, one of them names the
+    row the sequence gives that run; ``parser`` keeps it only where it gives every cell,
+    every rule of the section holds, and it agrees with every cell the first reading
+    gives."""
+    name = template.name
+    full = list(labels.APPLICATION_ROWS[name])
+    orders: list[list[str]] = [full]
+    for group, subrows in _SUBROWS[name].items():
+        at = full.index(subrows[0])
+        orders.append([*full[:at], group, *full[at + len(subrows) :]])
+    columns = width(name)
+    readings = (
+        reading
+        for order in orders
+        for reading in (
+            (order, _in_sequence(rows, name, order, columns), 0),
+            *((order, *moved) for moved in _relocated(rows, name, order, columns)),
+        )
+    )
+    for order, values, moved in readings:
+        if values is None:
+            continue
+        draft = Draft(NAME)
+        for at, key in enumerate(order):
+            run = values[at * columns : (at + 1) * columns]
+            if key in _SUBROWS[name]:
+                _group_row(draft, template, key, Row((), tuple(run), run[0][1]), set(), ())
+            else:
+                draft.give(template.rows[NAME, key], run, None)
+        draft.find(
+            diagnostic(
+                "table-read-in-sequence",
+                f"section 三: its labels are out of place, so its {len(values)} values were "
+                f"read in order, {columns} to a row, the rows in template order"
+                + (
+                    f" ({moved} printed alone on a line of their row's label taken as its first)"
+                    if moved
+                    else ""
+                )
+                + "; every rule of the section holds",
+                rows[0].line if rows else None,
+                1,
+            )
+        )
+        yield draft.freeze()
+
+
+def _relocated(
+    rows: Sequence[Row], template: str, order: Sequence[str], columns: int
+) -> Iterator[tuple[list[Printed], int]]:
+    """The values of ``rows`` in order, each value printed alone on a line of labels that
+    name one row taken as that row's first value, and how many were: first all of them,
+    then all but one (each in turn), wherever the count fits. pdftotext prints a tall
+    label cell's first line with the first value of its row, so that value comes out apart
+    from the rest of the row (after the row before it, or after the table); the rest keep
+    row order. A value on a label line may also be another row's: leaving each out in turn
+    lets the rules find the reading that holds."""
+    lone = [
+        (at, key)
+        for at, row in enumerate(rows)
+        if len(row.values) == 1 and (key := _named_by(row, template)) in order
+    ]
+    keys = [key for _, key in lone]
+    if not lone or len(set(keys)) < len(keys):
+        return
+    for left in (None, *range(len(lone))):
+        moved = {at: key for n, (at, key) in enumerate(lone) if n != left}
+        normal = [v for at, row in enumerate(rows) if at not in moved for v in row.values]
+        if len(normal) + len(moved) != columns * len(order):
+            continue
+        first = {key: rows[at].values[0] for at, key in moved.items()}
+        rest = iter(normal)
+        values: list[Printed] = []
+        for key in order:
+            head = [first[key]] if key in first else []
+            values.extend([*head, *islice(rest, columns - len(head))])
+        yield values, len(moved)
+
+
+def _named_by(row: Row, template: str) -> str | None:
+    """The one row that the words of ``row``'s labels name (a row label, or a group's
+    numbering, ``（五）``, naming its first sub-row), if they name exactly one."""
+    keys = {
+        key
+        for text, _, _ in row.labels
+        for word in text.split()
+        for key in (*_PLANS[template, (word,)].keys, _NUMBERED[template].get(fold(word), ""))
+        if key
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
+#: A group's numbering (``（五）``, folded) -> the row it is printed on: its first sub-row.
+_NUMBERED = {
+    template: {
+        match[0]: row
+        for row, (_, middle, _) in printed.items()
+        if (match := _NUMBERING.match(fold(middle)))
+    }
+    for template, printed in labels.APPLICATION_PRINTED.items()
+}
+
+
+def _in_sequence(
+    rows: Sequence[Row], template: str, order: Sequence[str], columns: int
+) -> list[Printed] | None:
+    """The values of ``rows`` in order, if there are ``columns`` for each row of ``order``
+    and, where labels come right before values that start a run, they name (among others,
+    or none) one of the rows those values cover: a label may come early by a row or
+    two."""
+    values: list[Printed] = []
+    named: set[str] = set()  # the rows named by the labels since the last value
+    for row in rows:
+        named.update(key for text, _, _ in row.labels for key in _PLANS[template, (text,)].keys)
+        if not row.values:
+            continue
+        if named and len(values) % columns == 0:
+            first = len(values) // columns
+            runs = order[first : first + -(-len(row.values) // columns)]
+            covered = {key for run in runs for key in (run, *_SUBROWS[template].get(run, ()))}
+            if named.isdisjoint(covered):
+                return None  # the labels right before these runs name other rows
+        named.clear()
+        values.extend(row.values)
+    return values if len(values) == columns * len(order) else None

@@ -1,0 +1,517 @@
+"""What every section does with a row once it knows the row's cells: give its values by
+position, or set it aside as a unit (``reading.Unit``) when it printed fewer values than
+cells or ran its values together; nothing is guessed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count
+from math import comb
+from operator import and_, itemgetter, not_
+
+from ...catalogue import SECTION_NUMBERS, Template
+from ...cells import count_values, is_number
+from ...diagnostics import diagnostic
+from ...limits import MAX_CELL_CHARS
+from ...structure import collapsed
+from ...structure.layouts import Printed, Row
+from ...structure.skeleton import SECTION_NAMES
+from ..matching import LabelMatcher, numbered
+from ..reading import Draft, Placement, Unit, in_order
+from ..rules import Rule
+
+#: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
+MAX_WAYS = 20_000
+#: Options a short row may have at most (C(15, 7) = 6,435: section 四 missing half its values).
+MAX_OPTIONS = 20_000
+
+#: A row with the digits its label cells end in (``collapsed.take``).
+Taken = tuple[Row, tuple[Printed, ...]]
+
+
+def label_text(row: Row) -> str:
+    """A row's label cells, for messages."""
+    return " / ".join(cell[0].replace("\n", "") for cell in row.labels)
+
+
+def fill(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    row: Row,
+    label: str,
+    unit: str | None = None,
+    runs: Sequence[Printed] = (),
+    *,
+    rules: Iterable[Rule],
+) -> None:
+    """Give a row's values to ``cells`` by position, or set it aside as a unit: fewer values
+    than cells, or a collapsed cell (one of ``runs``, the digits its label cells ended in);
+    ``rules``, the section's, check a row gathered from wrapped lines."""
+    if runs:
+        _collapsed(draft, template, cells, row, runs, label, unit)
+        return
+    values = row.values
+    if len(values) > len(cells) and _repeated(values, len(cells)):
+        # A merged cell's text given once per column it spans (python-docx's row.cells).
+        draft.find(
+            diagnostic(
+                "merged-cell-repeated",
+                f"{label}: {len(values)} values for {len(cells)} columns, the last repeated; "
+                "read as one merged cell",
+                row.line,
+                values[len(cells)][2],
+            )
+        )
+        values = values[: len(cells)]
+    if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
+        not_placed(
+            draft,
+            template,
+            cells,
+            values[0],
+            f"{label}: {len(values)} values gathered from lines that wrap the row's cells; "
+            "the row's own rules do not confirm their order",
+        )
+    elif len(values) == len(cells):
+        draft.give(cells, values, unit)
+    elif len(values) < len(cells):
+        short(draft, template, (tuple(cells),), values, row.line, label, unit)
+    else:
+        draft.overfull = True
+        draft.close(cells)
+        draft.find(
+            diagnostic(
+                "extra-values",
+                f"{label}: {len(values)} values for {len(cells)} columns; none placed",
+                row.line,
+                values[0][2],
+                tuple(template.fields[i].key for i in cells),
+            )
+        )
+
+
+def by_position(
+    taken: Sequence[Taken], widths: Sequence[int | None], widest: int, alone: bool = False
+) -> list[Taken]:
+    """``taken`` with each row's values read by position from its ``Row.positions`` (blank
+    cells included), where those of every row fit: as many cells as the row has
+    (``widths``: for each row, its template row's cells, or ``None`` for a row that is no
+    one template row), any past them blank and the next row's. Where one row's do not fit,
+    the layout's blank cells are not to be trusted (a rhythm or columns that no real table
+    breaks) and every row is as it was: its printed values alone. A row of values that is
+    no one template row must not print a value past the ``widest`` row's cells either.
+
+    A row of labels alone over fewer blank cells (a header, a merged group label) says
+    nothing either way, nor do positions cut short by the end of the table's text: their
+    last cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and
+    which the text does not show. Nor does a row of values whose last cell is blank where
+    positions run on (``Row.runs_on``, and some row's do past its cells): its end is not
+    anchored, and a blank cell lost inside it would pass for one of the next row's. These
+    rows are read by their printed values, as the rules place them."""
+    # Positions run on only where some row's do past its cells (docx2txt's merged cells).
+    runs_on = any(
+        row.runs_on and len(row.positions) > width
+        for (row, _), width in zip(taken, widths, strict=True)
+        if width is not None
+    )
+    placed: list[Taken] = []
+    for (row, runs), width in zip(taken, widths, strict=True):
+        grid = row.positions
+        if not grid or runs:
+            placed.append((row, runs))
+        elif width is None:
+            if any(text for text, _, _ in grid[widest:]):
+                return list(taken)
+            placed.append((row, runs))
+        elif (len(grid) < width and (row.cut or not row.values)) or (
+            runs_on and row.values and not grid[min(width, len(grid)) - 1][0]
+        ):
+            placed.append((row, runs))
+        elif (
+            len(grid) < width
+            or any(text for text, _, _ in grid[width:])
+            or (alone and row.runs_on and len(grid) > width and not grid[0][0])
+            or sum(1 for text, _, _ in grid if text) != len(row.values)
+        ):
+            return list(taken)
+        else:
+            placed.append((row._replace(values=grid[:width]), runs))
+    return placed
+
+
+def aligned(row: Row, width: int, left: bool = False) -> Row:
+    """``row`` read by position where its cells show (``Row.grid``) and at least ``width``
+    of them follow its label, a blank one a cell the report left blank.
+
+    From the table's right edge, where the row shows every cell of its table
+    (``Row.whole``): its last ``width`` cells are its values, and those before them must be
+    blank (a merged label's empty cells, a rowspan's). From the ``left``, where the label
+    is the table's only label column (section 二): its first ``width`` cells, those after
+    them blank or repeating the last (a merged cell, given once or once per column it
+    spans). Otherwise the row is left as it is."""
+    grid = row.grid
+    extra = len(grid) - width
+    if extra < 0 or row.runs:
+        return row
+    if left:
+        last = grid[width - 1][0] if width else ""
+        if any(text and text != last for text, _, _ in grid[width:]):
+            return row
+        return row._replace(values=grid[:width])
+    if not row.whole or any(text for text, _, _ in grid[:extra]):
+        return row
+    return row._replace(values=grid[extra:])
+
+
+def holds(
+    rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed], unknown: bool = False
+) -> bool:
+    """Whether ``values`` given to ``cells`` (as many) make every rule of ``rules`` (the
+    section's) whose cells are all among them hold: a row's own check (a row of section 二
+    has none, so nothing fails). A rule with a cell that is no number fails, or with
+    ``unknown`` is not checked."""
+    if len(values) != len(cells):
+        return False
+    given = dict(zip(cells, count_values([text for text, _, _ in values]), strict=True))
+    inside = [rule for rule in rules if given.keys() >= set(rule.cells)]
+    return all(
+        sum(amounts[: len(rule.left)]) == sum(amounts[len(rule.left) :])  # type: ignore[arg-type]
+        if None not in (amounts := [given[c] for c in rule.cells])
+        else unknown
+        for rule in inside
+    )
+
+
+def short(
+    draft: Draft,
+    template: Template,
+    rows: Sequence[tuple[int, ...]],
+    values: Sequence[Printed],
+    line: int,
+    label: str,
+    unit: str | None = None,
+) -> None:
+    """Set aside values that fall short of their row's cells (of one of ``rows``, for a
+    line that several rows' labels share): each way they fill a row's cells in order is
+    an option (a single row's are not listed: ``Unit.placements``)."""
+    cells = tuple(cell for row in rows for cell in row)
+    options: tuple[Placement, ...] = ()
+    if len(rows) == 1:
+        ways = comb(len(cells), len(values))
+    else:
+        offset = 0
+        for row in rows:  # a shared line: each row's options, at its cells' positions
+            if len(row) >= len(values):
+                shape = in_order(len(row), len(values))
+                options += (
+                    shape
+                    if not offset
+                    else tuple(tuple((offset + at, piece) for at, piece in o) for o in shape)
+                )
+            offset += len(row)
+        ways = len(options)
+    if not ways or ways > MAX_OPTIONS:
+        why = (
+            f"{ways:,} ways to be placed, more than the {MAX_OPTIONS:,} that are tried"
+            if ways
+            else "more than a row holds"
+        )
+        not_placed(draft, template, cells, values[0], f"{label}: {len(values)} values; {why}")
+        return
+    draft.units.append(
+        Unit(
+            "shared" if len(rows) > 1 else "short",
+            label,
+            line,
+            values[0][2] if values else 1,
+            cells,
+            tuple(values),
+            options,
+            money_unit=unit,
+        )
+    )
+
+
+def _collapsed(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    row: Row,
+    runs: Sequence[Printed],
+    label: str,
+    unit: str | None,
+) -> None:
+    """Set aside a row with a collapsed cell, one option per way to cut the cell into the
+    values the row lacks; its cells are missing when there is no way or too many."""
+    run = runs[0]
+    parts = len(cells) - len(row.values)
+    digits = shown(run[0])
+    if len(runs) > 1:
+        why = f"{len(runs)} collapsed cells ({', '.join(shown(r[0]) for r in runs)}) in one row"
+    elif parts < 1:
+        draft.overfull = True
+        draft.close(cells)
+        draft.find(
+            diagnostic(
+                "extra-values",
+                f"{label}: a collapsed cell {digits} and {len(row.values)} more values for "
+                f"{len(cells)} columns; none placed",
+                run[1],
+                run[2],
+                tuple(template.fields[i].key for i in cells),
+            )
+        )
+        return
+    else:
+        cuts = collapsed.cut(run, parts, MAX_WAYS, row.tail)
+        at = sum((line, column) < run[1:] for _, line, column in row.values)
+        before, after = row.values[:at], row.values[at:]
+        # Numbers printed apart are printed values, unless the run may be fewer values.
+        apart = (
+            set()
+            if cuts.fewer
+            else {p for way in cuts.ways for p in way if _apart(run, p, row.tail)}
+        )
+        if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
+            # Its only reading cuts it only where it printed spaces: its values as printed.
+            draft.give(cells, (*before, *cuts.ways[0], *after), unit)
+            return
+        if cuts.ways:
+            pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
+            options = []
+            for way in cuts.ways:
+                for piece in (*way, *after):
+                    pieces.setdefault(piece, len(pieces))
+                taken = (*before, *way, *after)
+                options.append(tuple(enumerate(map(pieces.__getitem__, taken))))
+            printed = set(before) | set(after) | apart
+            draft.units.append(
+                Unit(
+                    "digits",
+                    label,
+                    row.line,
+                    run[2],
+                    tuple(cells),
+                    tuple(pieces),
+                    tuple(options),
+                    frozenset(i for piece, i in pieces.items() if piece not in printed),
+                    cuts.count or 0,
+                    cuts.fewer,
+                    unit,
+                    run,
+                )
+            )
+            return
+        if cuts.count is None:
+            why = (
+                f"a collapsed cell of {len(run[0])} digits, more than the "
+                f"{collapsed.MAX_RUN_DIGITS} that are cut"
+            )
+        elif cuts.count:
+            why = (
+                f"a collapsed cell {digits}: {cuts.count:,} ways to cut it into {parts} "
+                f"numbers, more than the {MAX_WAYS:,} that are tried"
+            )
+        else:
+            why = f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
+    not_placed(draft, template, cells, run, f"{label}: {why}", "collapsed-cell")
+
+
+def _apart(run: Printed, number: Printed, tail: int) -> bool:
+    """Whether ``number``, a piece of ``run``, is printed apart: between spaces, the run's
+    ends, or the start of its ``tail`` (the next label's numbering)."""
+    text, _, column = run
+    start = number[2] - column
+    end = start + len(number[0])
+    return (start == 0 or text[start - 1] == " ") and (
+        end == len(text) or text[end] == " " or (tail > 0 and end == len(text) - tail)
+    )
+
+
+def not_placed(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    at: Printed,
+    why: str,
+    code: str = "values-unplaced",
+) -> None:
+    """Leave a row's cells missing, saying ``why``."""
+    draft.close(cells)
+    draft.find(
+        diagnostic(
+            code,
+            f"{why}; its cells are missing",
+            at[1],
+            at[2],
+            tuple(template.fields[i].key for i in cells),
+        )
+    )
+
+
+def shown(digits: str) -> str:
+    """A run of digits for a message: a long one cut short."""
+    return repr(digits) if len(digits) <= 40 else f"'{digits[:20]}…' ({len(digits)} digits)"
+
+
+def _repeated(values: Sequence[Printed], width: int) -> bool:
+    """Whether the values past ``width`` all repeat the text of the last one within it."""
+    last = values[width - 1][0] if width else None
+    return all(cell[0] == last for cell in values[width:])
+
+
+def missing_rows(
+    draft: Draft,
+    template: Template,
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+    seen: Collection[str],
+) -> None:
+    """Say which of a section's rows (``row_labels``: row key -> its labels) were not found
+    (not in ``seen``): their cells are lost, and the finding names them."""
+    absent = [row for row in row_labels if row not in seen]
+    if absent:
+        number = SECTION_NAMES[SECTION_NUMBERS[section]]
+        draft.find(
+            diagnostic(
+                "row-missing",
+                f"section {number}: rows not found: " + ", ".join(row_labels[r][0] for r in absent),
+                keys=tuple(
+                    template.fields[cell].key
+                    for row in absent
+                    for cell in template.rows[section, row]
+                ),
+            )
+        )
+
+
+def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
+    """Where a table's first row starts."""
+    first = next((row.labels or row.values for row in rows if row.labels or row.values), None)
+    return (None, None) if first is None else first[0][1:]
+
+
+def empty(taken: Sequence[Taken]) -> bool:
+    """Whether rows print no number, neither as a value nor collapsed into a label cell."""
+    return not any(runs or any(is_number(cell[0]) for cell in row.values) for row, runs in taken)
+
+
+#: How far (in characters) a wrapped label's next line may start from its first.
+_DRIFT = 1
+
+
+def labels_below(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` whose labels a converter printed on the line below their values
+    (PDF-to-Markdown that writes a table's label column after each row: ``| 9 2 | … |`` /
+    ``一、本年新收…``) rejoined. Only where the table's first row of values has no label and
+    the row after it is a row's label alone: then each row of values without a label takes
+    the row label alone right below it."""
+    first = next((at for at, row in enumerate(rows) if row.values), None)
+    if first is None or rows[first].labels or not _label_alone(rows, first + 1, matcher):
+        return rows
+    result: list[Row] = []
+    taken = False
+    for at, row in enumerate(rows):
+        if taken:
+            taken = False
+            continue
+        taken = bool(row.values) and not row.labels and _label_alone(rows, at + 1, matcher)
+        result.append(row._replace(labels=rows[at + 1].labels) if taken else row)
+    return result
+
+
+def _label_alone(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
+    """Whether ``rows[at]`` is a template row's label alone (no values)."""
+    if at >= len(rows) or rows[at].values or not rows[at].labels:
+        return False
+    return matcher.match(rows[at].labels[-1][0])[0] == "row"
+
+
+def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` with their own labels completed by the lines they wrapped onto.
+
+    A narrow label column wraps its text a few characters a line, below or above the row's
+    values (Word's PDFs: ``1.属于`` / ``国家秘`` / ``密``; a cut ``2.其他`` even names another
+    row; text of one cell a line: ``1.信访举报投诉类`` / ``申请`` / its values). A row's own
+    label (its last) takes the cells of the label-only rows after it, or else before it,
+    that start under it, when the joined label is a row label whole: a whole label (``规章``)
+    never takes the next row's first line (``行政规范`` / ``性文件``), and a fragment never
+    takes the head of the next row's label (``认或`` / ``重新出具…`` / ``1.申请人…``). A
+    fragment row (neither a row's label whole nor a group's) with another row's whole label
+    above it, under its own in label-only rows, loses its own label: its values may be that
+    row's (pdftotext prints labels away from their values).
+    """
+    result = list(rows)
+    valued = list(map(bool, map(itemgetter(1), rows)))
+    labelled = list(map(bool, map(itemgetter(0), rows)))
+    # The rows with labels and values whose next row has no values: found at C speed.
+    for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
+        row = rows[at]
+        text, line, column = row.labels[-1]  # the row's own label: group labels come first
+        below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
+        rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
+        if rest and matcher.exact(text + rest):
+            result[at] = row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
+    for at in compress(count(1), map(and_, map(and_, valued[1:], labelled[1:]), map(not_, valued))):
+        row = result[at]
+        text, line, column = row.labels[-1]
+        if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
+            continue
+        earlier_rows = list(_label_rows(rows, at - 1, -1))
+        above = ""
+        for used, earlier in enumerate(earlier_rows):
+            parts = [part for part, _, start in earlier.labels if abs(start - column) <= _DRIFT]
+            if not parts:
+                break
+            above = parts[-1] + above
+            if matcher.exact(above + text):
+                earlier_rows = earlier_rows[used + 1 :]
+                start = earlier.labels[-1]
+                row = row._replace(labels=(*row.labels[:-1], _joined(above + text, *start[1:])))
+                break
+        if any(
+            matcher.exact(part)
+            for other in earlier_rows
+            for part, _, start in other.labels
+            if abs(start - column) <= _DRIFT
+        ):
+            # Another row's whole label above it, with no values of its own: pdftotext prints
+            # labels away from their values, so these may be that row's. Neither is guessed.
+            row = row._replace(labels=row.labels[:-1])
+        result[at] = row
+    for at in range(1, len(rows) - 1):
+        result[at] = _straddled(result[at], rows[at - 1], rows[at + 1], matcher)
+    return result
+
+
+def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
+    """``row`` with its own label from the label-only rows around it, where its labels name
+    no row (a group label, or a piece of one) and the last cell above and the first below
+    start at one column right of them and join into a row's label: ``pdftotext -layout``
+    prints the values of a row made tall by its wrapped label on its middle line, beside
+    the middle of a merged group label (``2.申请人…不再`` / ``他处理  16  15 …`` /
+    ``处理其政府信息公开申请``)."""
+    if not row.values or above.values or below.values or not above.labels or not below.labels:
+        return row
+    if any(matcher.match(text)[0] == "row" for text, _, _ in row.labels):
+        return row
+    (text, line, column), rest = above.labels[-1], below.labels[0]
+    left = max((start for _, _, start in row.labels), default=0)
+    if column <= left or abs(rest[2] - column) > _DRIFT or not matcher.exact(text + rest[0]):
+        return row
+    return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column)))
+
+
+def _label_rows(rows: Sequence[Row], start: int, step: int) -> Iterator[Row]:
+    """The rows of labels alone from ``start`` on (``step`` 1: down, -1: up), up to a row of
+    values."""
+    at = start
+    while 0 <= at < len(rows) and not rows[at].values:
+        yield rows[at]
+        at += step
+
+
+def _joined(text: str, line: int, column: int) -> Printed:
+    return (text[:MAX_CELL_CHARS], line, column)
