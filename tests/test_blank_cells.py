@@ -152,44 +152,6 @@ def test_blank_cells_that_leave_no_trace_are_never_a_wrong_number(
     assert wrong(back, _printed(report)) == {}
 
 
-#: The rows of counts, by section and row: a row that prints only zeros is all zeros.
-def _count_rows(template: str) -> list[list[str]]:
-    rows: dict[tuple[str, str], list[str]] = {}
-    for f in gr.fields(template):
-        if f.section != "appeals":
-            rows.setdefault((f.section, f.row), []).append(f.key)
-    kinds = {f.key: f.kind for f in gr.fields(template)}
-    return [keys for keys in rows.values() if all(kinds[k] == "count" for k in keys)]
-
-
-@pytest.mark.parametrize("tool", sorted(TRACELESS))
-@scaled(0.6)
-@given(report=sparse_reports(), data=st.data())
-def test_a_row_printing_only_zeros_is_zeros_wherever_they_stand(
-    tool: str, report: gr.Report, data: st.DataObject
-) -> None:
-    """Issue 26, item 5: bodies print some zeros and leave others blank; where blanks leave
-    no trace, ``0 0`` can stand in any two columns, but every cell of the row is a printed 0
-    or a blank, 0 either way: the row is read as zeros, and nothing else is wrong. Text of
-    one cell a line read in order alone (``pdftotext``) places no short row: its values may
-    belong to another row, so they stay missing, and a diagnostic says so."""
-    values = report.flat()
-    zeros = sorted(key for key, value in values.items() if value == 0)
-    blank = data.draw(st.sets(st.sampled_from(zeros))) if zeros else set()
-    back = gr.parse(render(report, TRACELESS[tool], blank_zeros=blank))
-    printed = {key: None if key in blank else value for key, value in values.items()}
-    assert wrong(back, printed) == {}
-    got = back.flat()
-    unplaced = {key for d in back.diagnostics if d.code == "values-unplaced" for key in d.keys}
-    for keys in _count_rows(report.template):
-        if all(values[k] == 0 for k in keys) and not blank.issuperset(keys):
-            read = [got[k] for k in keys]
-            if tool == "pdftotext" and read == [None] * len(keys):
-                assert unplaced.issuperset(keys)
-            else:
-                assert read == [0] * len(keys), keys
-
-
 def _jostled(text: str, rng: Random) -> str:
     """Blank lines put in and taken out here and there, as page breaks and paragraph
     spacing do: where one cell a line keeps a rhythm, some runs no longer fit it."""
@@ -350,41 +312,6 @@ def test_blank_lines_out_of_rhythm_place_nothing() -> None:
     assert (
         back.cell("applications.unavailable.not_held.research_institution").provenance != "parsed"
     )
-
-
-def test_rows_printing_only_zeros_are_zeros_where_blanks_leave_no_trace() -> None:
-    """Issue 26, item 5, on seed 002's report given 3 applications, as a page copied as
-    text prints it (a row a line, blank cells closed up): 部分公开 prints its 自然人 and 总计
-    zeros, 属于国家秘密 two zeros of its applicants and a blank 总计, 重复申请 one zero. Each
-    row is all zeros whichever columns its zeros stand in; the other rows are left alone."""
-    three = [2, 1, None, None, None, None, 3]
-    report = _with({"new": three, "granted": three, "total": three})
-    shown = {
-        "applications.partially_granted.natural_person",
-        "applications.partially_granted.total",
-        "applications.denied.state_secret.legal_service_agency",
-        "applications.denied.state_secret.other_organisation",
-        "applications.not_processed.repeated.research_institution",
-    }
-    blank = {key for key, value in report.flat().items() if value == 0} - shown
-    text = render(report, TRACELESS["spaced"], blank_zeros=blank)
-    lines = text.split("\n")
-    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）  0  0" in lines
-    assert "（三）不予公开  1.属于国家秘密  0  0" in lines
-    assert "2.重复申请  0" in lines
-    back = gr.parse(text)
-    for row in ("partially_granted", "denied.state_secret", "not_processed.repeated"):
-        assert _row(back, row) == [(0, "derived")] * 7, row
-    assert [
-        (d.code, lines[d.line - 1].split("  ")[0])
-        for d in back.diagnostics
-        if "every value it prints is 0" in d.message
-    ] == [
-        ("short-row-placed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-        ("short-row-placed", "（三）不予公开"),
-        ("short-row-placed", "2.重复申请"),
-    ]
-    assert wrong(back, {k: None if k in blank else v for k, v in report.flat().items()}) == {}
 
 
 @pytest.mark.parametrize(

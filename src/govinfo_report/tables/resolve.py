@@ -8,9 +8,8 @@ no row gave at all) goes to the ``solver`` with every rule of the template: a un
 kept only where every solution agrees on it, as ``parsed`` when every solution takes the same
 printed value, else ``derived`` naming the rules; a cell no row gave is ``derived`` where the
 solutions agree, else ``missing``; a printed blank is ``derived`` where every solution makes
-it 0, else it stays ``blank``. A unit whose every printed value is 0 is 0 in every cell, with
-no search. Where a search runs out of budget its cells are missing, and a diagnostic names
-the budget.
+it 0, else it stays ``blank``. Where a search runs out of budget its cells are missing, and a
+diagnostic names the budget.
 """
 
 from __future__ import annotations
@@ -36,8 +35,6 @@ from .rules import Rule
 from .sections import rule_set
 from .sections.rows import shown
 
-#: What a cell of a row printing only zeros, its positions lost, is derived by.
-ZERO_ROW = "every value the row prints is 0"
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
 #: as 0); ``missing``: printed but not read or not placed (never derived).
 Origin = Literal["parsed", "derived", "blank", "missing", "lost"]
@@ -182,13 +179,7 @@ class _Work:
         solvable: list[tuple[Unit, solver.Unit]] = []
         for unit in units:
             amounts = [_NUMBERS[text] for text, _, _ in unit.pieces]
-            if (
-                unit.kind != "shared"
-                and self.template.counts.issuperset(unit.cells)
-                and all(amount == 0 for amount in amounts)
-            ):
-                self._zeros(unit)
-            elif not checked.intersection(unit.cells):
+            if not checked.intersection(unit.cells):
                 self._unchecked(unit)
             elif None in amounts or not self.template.counts.issuperset(unit.cells):
                 self._not_placed(
@@ -348,14 +339,6 @@ class _Work:
             _placed(unit, kept == len(unit.cells), self._left_missing(unit), alone)
         )
 
-    def _zeros(self, unit: Unit) -> None:
-        """A row whose every printed value is 0, its positions lost: each of its count cells
-        is a printed 0 or a blank, 0 either way, wherever the zeros stand (the row's 总计 is
-        the sum of cells that are all 0), so every cell is derived as 0, with no search."""
-        for cell in unit.cells:
-            self.derive(cell, 0, ZERO_ROW)
-        self.findings.append(_placed(unit, True, (), zeros=True))
-
     def _unchecked(self, unit: Unit) -> None:
         """A unit no rule checks: a cell is kept only where every option gives it the same
         printed value (a value cut from digits that could also be fewer values, never)."""
@@ -426,19 +409,10 @@ def _head(unit: Unit) -> str:
     return f"{unit.label}: {len(unit.pieces)} values ({values}) {where}"
 
 
-def _placed(
-    unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False, zeros: bool = False
-) -> Diagnostic:
+def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False) -> Diagnostic:
     """The finding on how a unit was placed, naming the cells it leaves missing (``lost``;
-    ``alone``: by its own row's rules, those linking rows contradicting each other;
-    ``zeros``: every value it prints is 0)."""
-    if zeros:
-        code, outcome = (
-            "collapsed-cell-split" if unit.run is not None else "short-row-placed",
-            "every value it prints is 0, so each cell is 0 (a printed 0 or a blank) "
-            "wherever they stand; its cells are derived as 0",
-        )
-    elif unit.run is not None:
+    ``alone``: by its own row's rules, those linking rows contradicting each other)."""
+    if unit.run is not None:
         ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
         if whole:
             code, outcome = (

@@ -6,7 +6,7 @@ the report's values back, for every layout and both templates.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from html import escape as html_escape
 from typing import Protocol
 
@@ -53,17 +53,13 @@ class Writer(Protocol):
 
 
 def render(
-    report: Report,
-    layout: str | Writer = "tab-separated",
-    *,
-    blank_zeros: bool | Collection[str] = False,
+    report: Report, layout: str | Writer = "tab-separated", *, blank_zeros: bool = False
 ) -> str:
     """The text of ``report``, its tables flattened as ``layout`` (a registered layout's
     name, or a ``Writer``) lays them out. With ``blank_zeros``, a cell holding 0 is printed
-    blank, as many bodies fill their tables (given keys, only those cells' zeros: bodies
-    that print some zeros and leave others blank); each layout writes a blank cell as its
-    tool does (an empty cell between tabs or pipes, a gap between aligned columns, an empty
-    line where each cell is a line).
+    blank, as many bodies fill their tables; each layout writes a blank cell as its tool
+    does (an empty cell between tabs or pipes, a gap between aligned columns, an empty line
+    where each cell is a line).
 
     Raises:
         UnknownLayoutError: ``layout`` is not registered, or cannot write tables.
@@ -75,12 +71,11 @@ def render(
     if not callable(getattr(writer, "write", None)):
         raise UnknownLayoutError(f"layout {layout!r} cannot write tables")
     flat = report.flat()
-    blank: Collection[str] = (
-        flat.keys() if blank_zeros is True else set(blank_zeros) if blank_zeros else ()
+    values: Mapping[str, Number | str | None] = (
+        {key: BLANK if value == 0 else value for key, value in flat.items()}
+        if blank_zeros
+        else flat
     )
-    values: Mapping[str, Number | str | None] = {
-        key: BLANK if value == 0 and key in blank else value for key, value in flat.items()
-    }
     read = _anything_read(report)
     lines = [_title(report), ""] if read else [_title(report), "", NOTHING_READ, ""]
     tables = {
