@@ -15,9 +15,10 @@ columns is left to the consistency rules to place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from functools import reduce
-from itertools import pairwise
+from functools import lru_cache, reduce
+from itertools import accumulate, pairwise
 from math import gcd
 from operator import itemgetter
 from typing import ClassVar, NamedTuple
@@ -55,8 +56,14 @@ def _display(line: str, column: int) -> int:
     """The display column where 1-based character ``column`` of ``line`` starts. The text
     has its full-width punctuation folded (``source``): ``(``, ``)``, ``,``, ``:`` and ``;``
     next to a CJK character were most likely full-width, and are counted two wide."""
-    prefix = line[: column - 1]
-    return _display_width(prefix) + len(_FOLDED_WIDE.findall(prefix))
+    return _widths(line)[column - 1] + len(_FOLDED_WIDE.findall(line, 0, column - 1))
+
+
+@lru_cache(maxsize=1 << 10)
+def _widths(line: str) -> tuple[int, ...]:
+    """The display column where each character of ``line`` starts, and where it ends: each
+    line of a table is measured once, not once for each cell on it."""
+    return (0, *accumulate(2 if east_asian_width(char) in "WF" else 1 for char in line))
 
 
 def _display_width(text: str) -> int:
@@ -82,6 +89,7 @@ class SpaceAligned:
         return sum(1 for line in valued if _ROW.search(line)) / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        _widths.cache_clear()  # a table's lines are measured afresh: no table gains from another
         rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line)]
         return iter(gridded(rows, lines, first_line))
 
@@ -207,7 +215,8 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
         row = rows[at]
         line = lines[row.values[0][1] - first_line]
         grid: list[Printed] = [
-            ("", row.values[0][1], _character(line, start, found.measure)) for start in found.starts
+            ("", row.values[0][1], column)
+            for column in _characters(line, found.starts, found.measure)
         ]
         for cell, column in zip(row.values, placed, strict=True):
             grid[column] = cell
@@ -241,16 +250,19 @@ def _spans(lines: Sequence[str], first_line: int, cell: Printed) -> tuple[Span, 
     return (start, start + _display_width(text)), (column - 1, column - 1 + len(text))
 
 
-def _character(line: str, offset: int, measure: int) -> int:
-    """The 1-based character column at ``offset`` (in ``measure``) of ``line``."""
+def _characters(line: str, offsets: Sequence[int], measure: int) -> list[int]:
+    """The 1-based character column at each of ``offsets`` (in ``measure``) of ``line``:
+    the first character whose display column reaches the offset, or past the line's end
+    as far as the offset is beyond it."""
     if measure:
-        return offset + 1
-    width = 0
-    for at, char in enumerate(line):
-        if width >= offset:
-            return at + 1
-        width += _display_width(char)
-    return len(line) + 1 + max(0, offset - width)
+        return [offset + 1 for offset in offsets]
+    widths = _widths(line)
+    end = len(line)
+    found = []
+    for offset in offsets:
+        at = bisect_left(widths, offset, 0, end)
+        found.append(at + 1 if at < end else end + 1 + max(0, offset - widths[end]))
+    return found
 
 
 def columns(
