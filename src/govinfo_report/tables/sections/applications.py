@@ -33,6 +33,8 @@ from ..reading import Draft, Reading, Sum
 from ..rules import Rule
 from .merged import covered
 from .rows import (
+    Taken,
+    adds_up,
     aligned,
     by_position,
     empty,
@@ -41,6 +43,7 @@ from .rows import (
     labels_below,
     missing_rows,
     not_placed,
+    repeated_columns,
     rewrapped,
     short,
     start,
@@ -146,6 +149,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     # A grid wider than the section (a Word grid's merged cells) covers cells among the
     # values: its rows are not read from the right edge.
     edge = all(len(row.values) <= columns for row in rows)
+    twice = _twice(taken, template, columns)
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         plan = _PLANS[name, texts]
@@ -211,6 +215,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             continue
         seen.update(plan.keys)
         if len(plan.keys) == 1:
+            if twice is not None and not runs and len(row.values) == columns + 1:
+                row = _once(draft, row, plan.label, twice)
             if not runs and len(row.values) == columns and not row.loose:
                 draft.give(cells[0], row.values, None)  # the usual row: all its values
                 continue
@@ -277,6 +283,43 @@ def _own(text: str, template: str, key: str) -> bool:
 
 
 _PRINTED = labels.APPLICATION_PRINTED
+
+
+def _twice(taken: Sequence[Taken], template: Template, columns: int) -> int | None:
+    """The grid column python-docx prints twice in every row one value too wide
+    (``rows.repeated_columns``: a cell merged over two grid columns), where a header row
+    names a column twice too and it is the one such column that makes every such row add
+    up read once (its 总计 the sum of its six applicant columns, a blank cell 0)."""
+    heads = [
+        [name for text, _, _ in row.labels if (name := normalise_label(text)) in _HEADERS]
+        for row, runs in taken
+        if not row.values and not runs
+    ]
+    if all(len(names) == len(set(names)) for names in heads):
+        return None
+    wide = [row.values for row, runs in taken if not runs and len(row.values) == columns + 1]
+    # Every row of the section has the same rule inside it: its 总计 the sum of the others.
+    cells, checks = template.rows[NAME, "new"], list(rules(template))
+    fits = [
+        at
+        for at in repeated_columns(wide, columns)
+        if all(adds_up(checks, cells, [*values[: at + 1], *values[at + 2 :]]) for values in wide)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _once(draft: Draft, row: Row, label: str, twice: int) -> Row:
+    """``row`` with the value it prints twice at grid column ``twice`` read once."""
+    draft.find(
+        diagnostic(
+            "merged-cell-repeated",
+            f"{label}: {len(row.values)} values, the value of column {twice + 1} printed "
+            "twice, as in every row of the table one value too wide; read once",
+            row.line,
+            row.values[twice + 1][2],
+        )
+    )
+    return row._replace(values=row.values[: twice + 1] + row.values[twice + 2 :])
 
 
 def _merged(draft: Draft, template: Template, cells: tuple[int, ...], row: Row, label: str) -> bool:

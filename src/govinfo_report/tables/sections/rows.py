@@ -11,7 +11,7 @@ from math import comb
 from operator import and_, itemgetter, not_
 
 from ...catalogue import SECTION_NUMBERS, Template
-from ...cells import count_values, is_number
+from ...cells import count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
@@ -53,7 +53,11 @@ def fill(
         _collapsed(draft, template, cells, row, runs, label, unit)
         return
     values = row.values
-    if len(values) > len(cells) and _repeated(values, len(cells)):
+    if (
+        len(values) > len(cells)
+        and _repeated(values, len(cells))
+        and adds_up(rules, cells, values[: len(cells)])
+    ):
         # A merged cell's text given once per column it spans (python-docx's row.cells).
         draft.find(
             diagnostic(
@@ -354,6 +358,28 @@ def not_placed(
 def shown(digits: str) -> str:
     """A run of digits for a message: a long one cut short."""
     return repr(digits) if len(digits) <= 40 else f"'{digits[:20]}…' ({len(digits)} digits)"
+
+
+def adds_up(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]) -> bool:
+    """Whether a rule lies inside the row and every such rule holds with ``values`` given to
+    ``cells``, a blank cell counted as 0: a reading of a row checked by its own rules."""
+    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    shown = [("0" if not_given(text) else text, line, column) for text, line, column in values]
+    return bool(inside) and holds(inside, cells, shown)
+
+
+def repeated_columns(rows: Iterable[Sequence[Printed]], width: int) -> set[int]:
+    """The grid columns whose value every row one value too wide prints twice, side by
+    side, as python-docx gives a cell merged over two grid columns (once per column it
+    spans): the positions where the text of each such row's value equals the next one's
+    (rows of zeros fit anywhere; one row that fits none rules it out); none without such
+    rows."""
+    common: set[int] | None = None
+    for values in rows:
+        if len(values) == width + 1:
+            same = {at for at in range(width) if values[at][0] == values[at + 1][0]}
+            common = same if common is None else common & same
+    return common or set()
 
 
 def _repeated(values: Sequence[Printed], width: int) -> bool:
