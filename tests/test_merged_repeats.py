@@ -97,3 +97,13 @@ def test_a_column_printed_twice_is_never_a_wrong_number(report: gr.Report, colum
     text = _twice(render(report, "tab-separated"), column)
     back = gr.parse(text)
     assert wrong(back, report.flat()) == {}
+
+
+def test_a_row_of_one_value_repeated_is_read_once() -> None:
+    """Section 二's 行政许可 has one column and no rule inside it: its merged cell printed
+    three times is that value whichever column the merge covers."""
+    text = REPORT.replace("行政许可\t937\n", "行政许可\t937\t937\t937\n", 1)
+    assert "\n行政许可\t937\t937\t937\n" in text
+    back = gr.parse(text)
+    assert back.cell("proactive.licensing.decisions").value == 937
+    assert wrong(back, gr.parse(REPORT).flat()) == {}

@@ -56,7 +56,9 @@ def fill(
     if (
         len(values) > len(cells)
         and _repeated(values, len(cells))
-        and adds_up(rules, cells, values[: len(cells)])
+        and (
+            len({text for text, _, _ in values}) == 1 or adds_up(rules, cells, values[: len(cells)])
+        )
     ):
         # A merged cell's text given once per column it spans (python-docx's row.cells).
         draft.find(
