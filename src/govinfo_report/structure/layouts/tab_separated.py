@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import SPACE, Row, make_row, plain_cells, split_tabs
+from .base import SPACE, Printed, Row, make_row, plain_cells, split_tabs
 
 #: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
 #: placeholder) shows a broken grid when its first label follows three or more empty cells,
@@ -90,12 +90,22 @@ class TabSeparated:
         # The usual region: no cell to strip or cut, so the lines' parts are the cells and
         # their kinds are those the sniff looked up.
         kinds_of = tab_kinds(tuple(lines))
-        widest = _framed_width(list(map(len, parts_of)), kinds_of)
-        for number, (parts, kinds) in enumerate(zip(parts_of, kinds_of, strict=True), first_line):
-            cells = plain_cells(parts, number)
-            row = make_row(cells, number, self.positional, kinds, len(parts) == widest)
+        widths = list(map(len, parts_of))
+        widest = _framed_width(widths, kinds_of)
+        runs = _wrapped_runs(widths, kinds_of, widest)
+        at = 0
+        while at < len(lines):
+            end = runs.get(at, at)
+            number = first_line + at
+            if end == at:
+                cells = plain_cells(parts_of[at], number)
+                row = make_row(cells, number, self.positional, kinds_of[at], widths[at] == widest)
+            else:
+                cells = _joined(parts_of[at : end + 1], number)
+                row = make_row(cells, number, self.positional, whole=True)
             if row is not None:
                 yield row
+            at = end + 1
 
     def _line_rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         """``rows`` a line at a time, any line."""
@@ -109,6 +119,52 @@ class TabSeparated:
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         return ["\t".join(row) for row in table]
+
+
+def _wrapped_runs(widths: Sequence[int], kinds_of: Sequence[str], widest: int) -> dict[int, int]:
+    """The runs of lines that are one row of a document's table whose cells hold line breaks
+    (python-docx's ``cell.text``: ``（二）部分公开`` / ``（区分处理的…）``, a vertical label a
+    character a line): {first line: last line}. A run is lines with no number but its last,
+    each short of the grid (``widest`` cells, known whole), whose tabs add up to the grid's
+    exactly; then the cut cells join into the row the document has. Only where every other
+    line of values spans the grid, as every row of a document's table does: lines of PDF
+    text may be short rows of narrower sub-tables."""
+    runs: dict[int, int] = {}
+    if widest < 2:
+        return runs
+    start, tabs = None, 0
+    for at, (width, kinds) in enumerate(zip(widths, kinds_of, strict=True)):
+        if width >= widest:
+            start, tabs = None, 0
+            continue
+        if start is None:
+            start, tabs = at, 0
+        tabs += width - 1
+        if NUMBER in kinds or tabs >= widest - 1:
+            if tabs == widest - 1 and at > start:
+                runs[start] = at
+            start, tabs = None, 0
+    ends = set(runs.values())
+    if any(
+        NUMBER in kinds and width != widest and at not in ends
+        for at, (width, kinds) in enumerate(zip(widths, kinds_of, strict=True))
+    ):
+        return {}  # a row of values short of the grid: not a document's grid (PDF text)
+    return runs
+
+
+def _joined(parts_of: Sequence[list[str]], first_line: int) -> list[Printed]:
+    """The cells of lines that are one row: each line's first part ends the cell the line
+    before it cut (joined as printed, the line break dropped)."""
+    cells: list[Printed] = []
+    for number, parts in enumerate(parts_of, first_line):
+        line_cells = plain_cells(parts, number)
+        if cells:
+            text, line, column = cells[-1]
+            cells[-1] = (text + line_cells[0][0], line, column)
+            line_cells = line_cells[1:]
+        cells.extend(line_cells)
+    return cells
 
 
 def _framed_width(widths: Sequence[int], kinds_of: Sequence[str]) -> int:
