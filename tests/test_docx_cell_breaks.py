@@ -13,8 +13,12 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report.write.render import render
 
-from conftest import SEEDS, scaled, wrong
+from conftest import SEEDS, WRITTEN, scaled, wrong
 from strategies import reports
+
+#: The written 2021 report, tab-separated as PDF text gives it: section 二's sub-tables
+#: each as narrow as its columns.
+PDF_TEXT = (WRITTEN / "2021_tab_separated.txt").read_text("utf-8")
 
 
 def _section_three(report: gr.Report) -> dict[str, object]:
@@ -71,3 +75,16 @@ def test_labels_cut_by_paragraph_breaks_keep_their_rows(
     back = gr.parse(text[:start] + "\n".join(lines) + text[end:])
     assert wrong(back, report.flat()) == {}
     assert _section_three(back) == _section_three(report)
+
+
+def test_short_sub_tables_of_pdf_text_are_never_joined() -> None:
+    """Section 二 as PDF text prints each sub-table as narrow as its columns, under a
+    grid as wide as its widest: a sub-table's heading, header and row (a placeholder, or a
+    number after a page footer) add up to the grid's tabs, but they are rows of their own
+    (found by the canonical texts' and the page footers' property tests)."""
+    for row, footer in (("行政许可\t—", ""), ("行政许可\t937", "第 3 页 共 9 页\n")):
+        text = PDF_TEXT.replace("第二十条第（五）项\t\n", f"第二十条第（五）项\t\n{footer}", 1)
+        text = text.replace("行政许可\t937\n", f"{row}\n", 1)
+        assert f"{row}\n" in text and footer in text
+        cell = gr.parse(text).cell("proactive.licensing.decisions")
+        assert (cell.value, cell.provenance) == ((None, "blank") if "—" in row else (937, "parsed"))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import repeat
 from typing import ClassVar
 
-from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, cell_kinds
+from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, PLACEHOLDER, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import SPACE, Printed, Row, make_row, plain_cells, split_tabs
 
@@ -92,7 +92,7 @@ class TabSeparated:
         kinds_of = tab_kinds(tuple(lines))
         widths = list(map(len, parts_of))
         widest = _framed_width(widths, kinds_of)
-        runs = _wrapped_runs(widths, kinds_of, widest)
+        runs = _wrapped_runs(parts_of, kinds_of, widest)
         at = 0
         while at < len(lines):
             end = runs.get(at, at)
@@ -121,36 +121,48 @@ class TabSeparated:
         return ["\t".join(row) for row in table]
 
 
-def _wrapped_runs(widths: Sequence[int], kinds_of: Sequence[str], widest: int) -> dict[int, int]:
+def _wrapped_runs(
+    parts_of: Sequence[list[str]], kinds_of: Sequence[str], widest: int
+) -> dict[int, int]:
     """The runs of lines that are one row of a document's table whose cells hold line breaks
     (python-docx's ``cell.text``: ``（二）部分公开`` / ``（区分处理的…）``, a vertical label a
-    character a line): {first line: last line}. A run is lines with no number but its last,
+    character a line): {first line: last line}. A run is lines with no value but its last,
     each short of the grid (``widest`` cells, known whole), whose tabs add up to the grid's
-    exactly; then the cut cells join into the row the document has. Only where every other
-    line of values spans the grid, as every row of a document's table does: lines of PDF
-    text may be short rows of narrower sub-tables."""
+    exactly, and where each break falls inside a cell (text on both sides of it); then the
+    cut cells join into the row the document has. Only where every other line of values
+    spans the grid, as every row of a document's table does: lines of PDF text may be short
+    rows of narrower sub-tables."""
     runs: dict[int, int] = {}
     if widest < 2:
         return runs
+    widths = list(map(len, parts_of))
     start, tabs = None, 0
     for at, (width, kinds) in enumerate(zip(widths, kinds_of, strict=True)):
-        if width >= widest:
+        if width >= widest or (
+            start is not None and not (parts_of[at - 1][-1] and parts_of[at][0])
+        ):
             start, tabs = None, 0
-            continue
+            if width >= widest:
+                continue
         if start is None:
             start, tabs = at, 0
         tabs += width - 1
-        if NUMBER in kinds or tabs >= widest - 1:
+        if _valued(kinds) or tabs >= widest - 1:
             if tabs == widest - 1 and at > start:
                 runs[start] = at
             start, tabs = None, 0
     ends = set(runs.values())
     if any(
-        NUMBER in kinds and width != widest and at not in ends
+        _valued(kinds) and width != widest and at not in ends
         for at, (width, kinds) in enumerate(zip(widths, kinds_of, strict=True))
     ):
         return {}  # a row of values short of the grid: not a document's grid (PDF text)
     return runs
+
+
+def _valued(kinds: str) -> bool:
+    """Whether a line's cells hold a value: a number or a placeholder (``—``)."""
+    return NUMBER in kinds or PLACEHOLDER in kinds
 
 
 def _joined(parts_of: Sequence[list[str]], first_line: int) -> list[Printed]:
