@@ -83,8 +83,8 @@ def test_a_collapsed_row_of_a_real_report() -> None:
 def test_an_error_of_the_report_does_not_choose_a_way() -> None:
     # 予以公开 11 6 0 0 0 0 17 run together: 1 16 0 0 0 0 17 keeps the row sum too. The report
     # misprints 总计 自然人 as 1, so the true way breaks column 自然人's sum, and the wrong one
-    # keeps it; column 商业企业 cannot be checked (其他处理 prints — there). Fitting a way needs
-    # every rule checked and holding: no way fits, nothing is guessed.
+    # keeps it; column 商业企业 cannot be checked (其他处理 prints — there). The broken rules
+    # choose nothing: the row's own sum keeps both ways, so only the cells they agree on stand.
     values: dict[str, int | None] = {
         f.key: 0 for f in gr.fields("2019") if f.section == "applications"
     }
@@ -101,8 +101,18 @@ def test_an_error_of_the_report_does_not_choose_a_way() -> None:
     text = gr.render(gr.Report.from_values(values, template="2019", year=2019), "tab-separated")
     line = next(line for line in text.split("\n") if "予以公开" in line)
     report = gr.parse(text.replace(line, _collapse(line)))
-    assert _row(report, "applications", "granted") == [(None, "missing")] * 7
-    assert "no reading of them lets every rule hold" in _codes(report)["collapsed-cell"][0]
+    assert _row(report, "applications", "granted") == [
+        (None, "missing"),
+        (None, "missing"),
+        *[(0, "derived")] * 4,
+        (17, "derived"),
+    ]
+    assert _codes(report)["collapsed-cell"] == [
+        "予以公开: 116000017 holds 7 values run together; of the 7 ways to cut it, its row's "
+        "own rules (the rules linking the rows do not hold together) do not single out one "
+        "(its digits could also be fewer values: blank cells leave no trace), so the uncertain "
+        "cells are missing"
+    ]
     assert "applications.row-sum.total" in {c.rule for c in gr.validate(report).violated}
 
 
@@ -278,11 +288,11 @@ def test_collapsed_rows_give_true_values_or_none(case: tuple[gr.Report, str]) ->
     assert "rule-violation" not in codes
 
 
-def test_a_run_that_cuts_one_way_is_placed_in_a_report_that_does_not_add_up() -> None:
+def test_a_run_certain_by_its_own_row_is_placed_in_a_report_that_does_not_add_up() -> None:
     # Issue 26: a report whose printed rows contradict each other (予以公开 gives 11 natural
-    # persons, 总计 1) lost every run of its section 三, even 0000000, which cuts into seven
-    # numbers one way only and into fewer none. Such a run is certain by itself: placed, as
-    # rows of printed values are. A run with other ways (fewer values) stays missing.
+    # persons, 总计 1) lost every run of its section 三. 0000000 cuts into seven numbers one
+    # way only, whatever the rules say. 100000010 cuts two ways (10 0 0 0 0 0 10 and
+    # 100 0 0 0 0 1 0); its row's own sum keeps one. The broken column rules choose nothing.
     values: dict[str, int | None] = {
         f.key: 0 for f in gr.fields("2019") if f.section == "applications"
     }
@@ -300,15 +310,45 @@ def test_a_run_that_cuts_one_way_is_placed_in_a_report_that_does_not_add_up() ->
             f"applications.{row}.total": 7,
         }
     text = gr.render(gr.Report.from_values(values, template="2019", year=2019), "tab-separated")
-    for label in ("部分公开", "重复申请"):
+    for label in ("部分公开", "重复申请", "结转下年度继续办理"):
         line = next(line for line in text.split("\n") if label in line)
         text = text.replace(line, _collapse(line))
     report = gr.parse(text)
     assert _row(report, "applications", "partially_granted") == [(0, "derived")] * 7
-    assert _row(report, "applications", "not_processed.repeated") == [(None, "missing")] * 7
+    assert _row(report, "applications", "not_processed.repeated") == [
+        (value, "derived") for value in (10, 0, 0, 0, 0, 0, 10)
+    ]
+    assert report.cell("applications.not_processed.repeated.total").rule == (
+        "collapsed cell split: applications.row-sum.not_processed.repeated"
+    )
     assert _row(report, "applications", "granted")[0] == (11, "parsed")
-    split = [m for m in _codes(report).get("collapsed-cell-split", []) if m.startswith("部分公开")]
-    assert split == [
+    split = {m.split(":")[0]: m for m in _codes(report).get("collapsed-cell-split", [])}
+    assert split["部分公开"] == (
         "部分公开: 0000000 holds 7 values run together; it cuts one way only (the rules "
         "linking the rows do not hold together); its cells are derived from it"
-    ]
+    )
+    assert split["重复申请"] == (
+        "重复申请: 100000010 holds 7 values run together; of the 2 ways to cut it, its row's "
+        "own rules leave one reading (the rules linking the rows do not hold together); its "
+        "cells are derived from it"
+    )
+    # 0000000 could be no fewer values; 结转下年度继续办理's zeros neither, and are read too.
+    assert _row(report, "applications", "carried_forward") == [(0, "derived")] * 7
+    violated = {check.rule for check in gr.validate(report).violated}
+    assert "applications.outcomes.natural_person" in violated
+
+
+def test_the_readings_with_blank_cells_that_keep_a_sum() -> None:
+    # 55 for three cells whose third is the sum of the first two: cut into fewer numbers
+    # with blanks (read as 0) among them, 5 _ 5 and _ 5 5 keep it; 55 alone, or 5 5 _,
+    # do not. The full cut (three numbers) is no such reading: 55 has none anyway.
+    third_is_the_sum = [([2], [0, 1])]
+    ways = collapsed.spread(("55", 3, 10), 3, 0, third_is_the_sum, 1000)
+    assert ways is not None
+    assert set(ways) == {(("5", 3, 10), None, ("5", 3, 11)), (None, ("5", 3, 10), ("5", 3, 11))}
+    # The last digit may be the next label's numbering (552.申请人…): the same two, and
+    # none of 552's own (5 52, 55 2) keeps the sum.
+    assert set(collapsed.spread(("552", 3, 10), 3, 1, third_is_the_sum, 1000) or []) == set(ways)
+    # With no rule every spread counts; the search stops at its limit.
+    assert len(collapsed.spread(("123", 3, 1), 3, 0, [], 1000) or []) == 3 + 3 * 2
+    assert collapsed.spread(("1234567", 7, 1), 7, 0, [], 5) is None

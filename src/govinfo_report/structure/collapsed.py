@@ -143,6 +143,131 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     )
 
 
+#: Sums that must be equal, as positions of cells: ``(left, right)``.
+Sums = Sequence[tuple[Sequence[int], Sequence[int]]]
+
+
+def spread(
+    run: Printed, size: int, tail: int, sums: Sums, limit: int
+) -> list[tuple[Printed | None, ...]] | None:
+    """Every way to cut ``run`` into fewer than ``size`` counts and spread them over
+    ``size`` cells in order, the others blank (``None``, read as 0), that makes each pair of
+    ``sums`` equal: blank cells leave no trace when cells run together. ``tail`` as for
+    ``cut``. ``None`` when the search takes more than ``limit`` steps and ways kept.
+
+    A dynamic program over (cell, place in the text, how far each sum is from equal): ways
+    that reach one state share what follows it, so the work grows with the states, not with
+    the ways."""
+    text, line, column = run
+    texts = [text]
+    if tail and len(text) > tail:
+        texts.append(text[:-tail].rstrip())
+    found: list[tuple[Printed | None, ...]] = []
+    for each in texts:
+        spreading = _Spread(each, line, column, size, sums, limit)
+        ways = spreading.follow(0, 0, (0,) * len(sums))
+        if ways is None:
+            return None
+        found.extend(way for way in ways if None in way)
+        limit = spreading.left
+    return found
+
+
+class _Spread:
+    """The search of ``spread`` over one text."""
+
+    def __init__(self, text: str, line: int, column: int, size: int, sums: Sums, limit: int):
+        self.text, self.line, self.column, self.size = text, line, column, size
+        self.left = limit
+        self.ways, self.steps = _ways(text, size)
+        #: For each cell, each sum's weight on it (+1 left, -1 right) and the sums it ends.
+        self.weights = [
+            tuple((left.count(cell) - right.count(cell)) for left, right in sums)
+            for cell in range(size)
+        ]
+        self.ends = [
+            [k for k, (left, right) in enumerate(sums) if max((*left, *right)) == cell]
+            for cell in range(size)
+        ]
+        #: For each cell, how many cells of each sum's left and right sides follow it.
+        self.after = [
+            tuple(
+                (sum(c > cell for c in left), sum(c > cell for c in right)) for left, right in sums
+            )
+            for cell in range(size)
+        ]
+        #: For each place in the text, the numbers that may start there or later, and the
+        #: most they can add up to (all its digits as one number).
+        self.numbers: list[frozenset[int]] = [frozenset()] * (len(text) + 1)
+        for at in range(len(text) - 1, -1, -1):
+            here = {_count(text[at:end]) for end, _ in self.steps[at]}
+            self.numbers[at] = self.numbers[at + 1].union(here - {None})  # type: ignore[arg-type]
+        self.most = [
+            int("0" + "".join(filter(str.isdigit, text[at:]))) for at in range(len(text) + 1)
+        ]
+        #: ``fits[at][cells]``: whether the text from ``at`` is at most ``cells`` numbers.
+        self.fits = [
+            [at == len(text) or any(self.ways[at][1 : cells + 1]) for cells in range(size + 1)]
+            for at in range(len(text) + 1)
+        ]
+        self.known: dict[tuple[int, int, tuple[int, ...]], list[tuple[Printed | None, ...]]] = {}
+
+    def hopeless(self, cell: int, at: int, apart: tuple[int, ...]) -> bool:
+        """Whether a sum ``apart`` from equal after ``cell`` cannot be mended by the cells
+        after it from the text at ``at``: no cell of the side it lacks follows, the text left
+        cannot add up to the gap, or one cell alone must close it (no cell of the other side
+        follows) and no number left is the gap."""
+        most, numbers = self.most[at], self.numbers[at]
+        for (lefts, rights), gap in zip(self.after[cell], apart, strict=True):
+            if not gap:
+                continue
+            cells, others, need = (lefts, rights, -gap) if gap < 0 else (rights, lefts, gap)
+            if not cells or need > most or (cells == 1 and not others and need not in numbers):
+                return True
+        return False
+
+    def follow(
+        self, cell: int, at: int, apart: tuple[int, ...]
+    ) -> list[tuple[Printed | None, ...]] | None:
+        """The ways to fill the cells from ``cell`` on with the text from ``at``, each sum
+        ``apart`` from equal so far; ``None`` once out of steps."""
+        if cell == self.size:
+            return [()] if at == len(self.text) else []
+        key = (cell, at, apart)
+        if key in self.known:
+            return self.known[key]
+        self.left -= 1
+        if self.left < 0:
+            return None
+        left = self.size - cell - 1
+        choices: list[tuple[Printed | None, int, int]] = (
+            [(None, at, 0)] if self.fits[at][left] else []
+        )
+        for end, after in self.steps[at] if at < len(self.text) else ():
+            value = _count(self.text[at:end])
+            if value is not None and self.fits[after][left]:
+                choices.append(((self.text[at:end], self.line, self.column + at), after, value))
+        found: list[tuple[Printed | None, ...]] = []
+        for piece, after, value in choices:
+            moved = tuple(d + w * value for d, w in zip(apart, self.weights[cell], strict=True))
+            if any(moved[k] for k in self.ends[cell]) or self.hopeless(cell, after, moved):
+                continue
+            rest = self.follow(cell + 1, after, moved)
+            if rest is None:
+                return None
+            found.extend((piece, *way) for way in rest)
+        self.left -= len(found)  # the ways kept count against the limit too
+        if self.left < 0:
+            return None
+        self.known[key] = found
+        return found
+
+
+def _count(text: str) -> int | None:
+    """The count a piece of a run is: digits alone (no sign, decimals or unit)."""
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 #: Units a number may end in (``246900元``, ``1个``), right after it or past spaces; a unit
 #: ends its number.
 UNITS = tuple(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))

@@ -52,6 +52,8 @@ class Unit:
             run together): a cut value is then kept only where a rule checks it.
         money_unit: the money unit in force (section 二).
         run: for a digit run, the digits as printed.
+        tail: for a digit run, how many of its last characters may be the next row label's
+            numbering (``collapsed.cut``).
     """
 
     kind: UnitKind
@@ -66,6 +68,7 @@ class Unit:
     fewer: bool = False
     money_unit: str | None = None
     run: Printed | None = None
+    tail: int = 0
 
     def placements(self) -> tuple[Placement, ...]:
         """Each way the pieces fill the cells: ``options``, or a short row's in order."""

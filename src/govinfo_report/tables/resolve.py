@@ -28,6 +28,7 @@ from ..cells import Value, convert, count_values, not_given, number
 from ..diagnostics import Diagnostic, diagnostic
 from ..memo import Memo
 from ..model import Provenance
+from ..structure import collapsed
 from ..structure.layouts import Printed
 from . import solver
 from .reading import Placement, Reading, Unit
@@ -173,12 +174,24 @@ class _Work:
         exists; each unit of printed values there is then placed by its own row's rules alone
         (those all of whose cells are the unit's), and the lost cells by the rules the placed
         values leave unknown. A run of digits is placed so too: where it cuts one way only,
-        or one way only under its own row's rules; the broken rules are reported."""
+        or one way only under its own row's rules; the broken rules are reported. A run that
+        could be fewer values is not, in a section that shows blank cells leave no trace
+        (``traceless``): a blank hidden among its digits may make a wrong cut add up."""
         rules = rule_set(self.template.name)
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
         for unit in units:
-            amounts = [_NUMBERS[text] for text, _, _ in unit.pieces]
+            if unit.fewer and self.template.counts.issuperset(unit.cells):
+                widened = _with_blanks(unit, self._own(unit))
+                if widened is None:
+                    self._not_placed(
+                        unit,
+                        "its digits could also be fewer values with blank cells among them "
+                        "(blank cells leave no trace), and those readings are not all tried",
+                    )
+                    continue
+                unit = widened
+            amounts = [_NUMBERS[text] if text else 0 for text, _, _ in unit.pieces]
             if not checked.intersection(unit.cells):
                 self._unchecked(unit)
             elif None in amounts or not self.template.counts.issuperset(unit.cells):
@@ -207,14 +220,10 @@ class _Work:
             if unit.cells[0] not in outcome.infeasible:
                 self._settle(unit, at, outcome)
         for _, (unit, model) in contradicted:
-            if unit.run is not None and unit.fewer:  # blanks may hide among the digits
-                self._settle(unit, 0, outcome)
-                continue
-            inside = set(unit.cells)
-            own = [rule for rule in rules.rules if inside.issuperset(rule.cells)]
-            if unit.run is not None and len(unit.options) == 1:
+            own = self._own(unit)
+            if unit.run is not None and len(unit.options) == 1 and not unit.fewer:
                 own = []  # digits that cut one way only: certain whatever the rules say
-            self._settle(unit, 0, self._solve(own, [(unit, model)], []), alone=True)
+            self._settle(unit, 0, self._solve(own, [(unit, model)], []), alone=own)
         for cell in lost:
             agreed = outcome.agreed.get(cell)
             if agreed is not None:
@@ -295,10 +304,16 @@ class _Work:
         scope = [*(cell for unit, _ in units for cell in unit.cells), *lost]
         return solver.solve(lo, hi, rules, [model for _, model in units], scope)
 
-    def _settle(self, unit: Unit, at: int, outcome: solver.Outcome, alone: bool = False) -> None:
+    def _settle(
+        self,
+        unit: Unit,
+        at: int,
+        outcome: solver.Outcome,
+        alone: Sequence[Rule] | None = None,
+    ) -> None:
         """Keep the cells of ``unit`` (unit ``at`` of the model) every solution agrees on;
-        say what became of it. ``alone``: placed by its own row's rules only."""
-        by_cell = rule_set(self.template.name).by_cell
+        say what became of it. ``alone``: placed by these rules of its own row only."""
+        by_cell = rule_set(self.template.name).by_cell if alone is None else _by_cell(alone)
         if unit.cells[0] in outcome.unsettled:
             self._not_placed(
                 unit,
@@ -311,7 +326,7 @@ class _Work:
             self._not_placed(
                 unit,
                 "no reading of them lets "
-                + ("its row's rules" if alone else "every rule")
+                + ("its row's rules" if alone is not None else "every rule")
                 + " hold",
             )
             return
@@ -336,8 +351,15 @@ class _Work:
                 why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
             self.derive(cell, agreed.value, why)
         self.findings.append(
-            _placed(unit, kept == len(unit.cells), self._left_missing(unit), alone)
+            _placed(unit, kept == len(unit.cells), self._left_missing(unit), alone is not None)
         )
+
+    def _own(self, unit: Unit) -> list[Rule]:
+        """The rules all of whose cells are ``unit``'s: its own row's."""
+        inside = set(unit.cells)
+        return [
+            rule for rule in rule_set(self.template.name).rules if inside.issuperset(rule.cells)
+        ]
 
     def _unchecked(self, unit: Unit) -> None:
         """A unit no rule checks: a cell is kept only where every option gives it the same
@@ -396,6 +418,50 @@ _PROVENANCE: dict[Origin, Provenance] = {
 }
 
 
+#: Steps the search for a run's readings with blank cells may take (``_with_blanks``).
+MAX_BLANK_STEPS = 20_000
+
+
+def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
+    """``unit``, a run of digits that could also be fewer values, with the readings that
+    cut it into fewer values and leave blank cells (0, a piece ``""``) among them as
+    options too, those that let ``rules`` (its own row's) hold: blank cells leave no trace,
+    so a cut into as many values as cells is only one kind of reading. ``None`` where
+    values printed apart share its row, or the search passes ``MAX_BLANK_STEPS``."""
+    assert unit.run is not None
+    if len(unit.pieces) != len(unit.cut):
+        return None
+    where = {cell: i for i, cell in enumerate(unit.cells)}
+    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    readings = collapsed.spread(unit.run, len(unit.cells), unit.tail, sums, MAX_BLANK_STEPS)
+    if readings is None:
+        return None
+    pieces = {piece: i for i, piece in enumerate(unit.pieces)}
+    blank = pieces.setdefault(("", unit.line, unit.column), len(pieces))
+    options = tuple(
+        tuple(
+            (at, blank if cell is None else pieces.setdefault(cell, len(pieces)))
+            for at, cell in enumerate(reading)
+        )
+        for reading in readings
+    )
+    return attrs.evolve(
+        unit,
+        pieces=tuple(pieces),
+        options=(*unit.options, *options),
+        cut=frozenset(pieces.values()),
+    )
+
+
+def _by_cell(rules: Sequence[Rule]) -> dict[int, tuple[Rule, ...]]:
+    """The ``rules`` on each cell they touch."""
+    found: dict[int, tuple[Rule, ...]] = {}
+    for rule in rules:
+        for cell in rule.cells:
+            found[cell] = (*found.get(cell, ()), rule)
+    return found
+
+
 def _head(unit: Unit) -> str:
     """What a unit holds, for messages."""
     if unit.run is not None:
@@ -419,7 +485,7 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False)
                 "collapsed-cell-split",
                 (
                     "it cuts one way only"
-                    if alone and unit.ways == 1
+                    if alone and unit.ways == 1 and not unit.fewer
                     else f"of the {ways}, "
                     + ("its row's own rules" if alone else "the consistency rules")
                     + " leave one reading"
@@ -436,8 +502,13 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False)
             code, outcome = (
                 "collapsed-cell",
                 (
-                    f"of the {ways}, the consistency rules do not single out one{fewer}, so the "
-                    "uncertain cells are missing"
+                    f"of the {ways}, "
+                    + (
+                        "its row's own rules (the rules linking the rows do not hold together)"
+                        if alone
+                        else "the consistency rules"
+                    )
+                    + f" do not single out one{fewer}, so the uncertain cells are missing"
                 ),
             )
     elif whole:

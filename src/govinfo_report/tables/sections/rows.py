@@ -307,6 +307,7 @@ def _collapsed(
                     cuts.fewer,
                     unit,
                     run,
+                    row.tail,
                 )
             )
             return
