@@ -180,7 +180,7 @@ class _Spread:
         self.text, self.line, self.column, self.size = text, line, column, size
         self.left = limit
         self.ways, self.steps = _ways(text, size)
-        #: For each cell, each sum's weight on it (+1 left, -1 right) and the sums it ends.
+        #: For each cell, each sum's weight on it (+1 left, -1 right), and the sums it ends.
         self.weights = [
             tuple((left.count(cell) - right.count(cell)) for left, right in sums)
             for cell in range(size)

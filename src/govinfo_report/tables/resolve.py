@@ -175,8 +175,8 @@ class _Work:
         (those all of whose cells are the unit's), and the lost cells by the rules the placed
         values leave unknown. A run of digits is placed so too: where it cuts one way only,
         or one way only under its own row's rules; the broken rules are reported. A run that
-        could be fewer values is not, in a section that shows blank cells leave no trace
-        (``traceless``): a blank hidden among its digits may make a wrong cut add up."""
+        could be fewer values has its readings with blank cells among its options too
+        (``_with_blanks``): without them a wrong cut could be the only one to add up."""
         rules = rule_set(self.template.name)
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
