@@ -125,8 +125,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "search-budget": (
         "warning",
-        "the search for the readings that fit the rules ran out of its budget; the cells it "
-        "had not settled are missing",
+        "the search for the readings that fit the rules ran out of its budget; a unit is then "
+        "placed by its own row's rules alone, and the cells those do not settle are missing",
     ),
     "rules-contradict": (
         "warning",

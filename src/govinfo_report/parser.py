@@ -172,8 +172,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     refuse_several(given.lines)
     text, skel, restored = _structure(given)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
-    if forced is None and restored is not None and restored.tables:
-        forced = layouts.get("run-together")
+    rebroken = forced is None and restored is not None and bool(restored.tables)
     front = _front(text, skel)
     lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
     if not any(regions.values()) and len(skel.sections) < 2 and front.line is None:
@@ -188,7 +187,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
             text=given.lines[first],
         )
     template, found = _template(text, regions, front.year, front.line)
-    tables = [_table(text, name, regions[name], template, forced) for name in SECTIONS]
+    tables = [_table(text, name, regions[name], template, forced, rebroken) for name in SECTIONS]
     resolved = resolve(template, [reading for _, reading, _ in tables])
     stated = statements.find(_prose_lines(text, skel, 1), template.name)
     found = [
@@ -381,9 +380,11 @@ def _table(
     spans: list[range],
     template: Template,
     forced: layouts.Layout | None,
+    rebroken: bool = False,
 ) -> tuple[str | None, Reading, list[Diagnostic]]:
     """A section's table read: the layout chosen, the reading kept, and what detecting the
-    layout found. A table read by the order of its cells alone may be read another way
+    layout found (``rebroken``: in text whose line breaks were put back, ``_rebroken``). A
+    table read by the order of its cells alone may be read another way
     (``section.alternatives``): such a reading is kept where the rules verify it whole and
     it agrees with every cell the first reading gives. A table whose order proves broken (a
     row with more values than cells) and that no other reading verifies is not kept."""
@@ -397,7 +398,7 @@ def _table(
         return None, Reading(name), [missing]
     spans, found = _capped(spans, heading)
     read_as, by_order, rows, detected = _rows(
-        text, spans, section.width(template.name), (heading, keys), forced
+        text, spans, section.width(template.name), (heading, keys), forced, rebroken
     )
     found.extend(detected)
     if read_as is None:
@@ -436,6 +437,7 @@ def _rows(
     width: int,
     table: tuple[str, tuple[str, ...]],
     forced: layouts.Layout | None,
+    rebroken: bool = False,
 ) -> tuple[str | None, bool, list[Row], list[Diagnostic]]:
     """A table region's rows: the name of the layout read (``None``: none), whether its rows
     come from the order of its cells alone, the rows, what detecting the layout found.
@@ -444,6 +446,8 @@ def _rows(
     bars) and loose ones, is read in those parts, each in its own layout (a PDF extraction's
     Markdown prints some tables as pipes and others as loose lines): named ``a+b``.
     ``table``: the section's heading and keys, for findings."""
+    if rebroken:
+        forced = _rebroken(text, spans, width)
     if forced is not None:
         return forced.name, getattr(forced, "by_order", False), _read(forced, text, spans), []
     strategy, found = _detect(text, spans, width, table)
@@ -470,6 +474,19 @@ def _rows(
     if not names:
         return None, False, [], found
     return "+".join(dict.fromkeys(names)), False, rows, unread
+
+
+def _rebroken(text: Source, spans: list[range], width: int) -> layouts.Layout:
+    """The layout of a table in text whose line breaks were lost and put back
+    (``rebreak``), where detecting one on so few lines would be guesswork: its cells ran
+    together (web-archive text of a page's table), unless they kept the columns they were
+    laid out in (space-aligned text put on one line): some row of values then has a cell
+    under each of the table's columns."""
+    aligned = layouts.get("space-aligned")
+    rows = _read(aligned, text, spans)
+    if any(len(row.positions) >= width for row in rows if row.values):
+        return aligned
+    return layouts.get("run-together")
 
 
 def _read(layout: layouts.Layout, text: Source, spans: list[range]) -> list[Row]:

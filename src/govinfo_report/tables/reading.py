@@ -54,6 +54,9 @@ class Unit:
         run: for a digit run, the digits as printed.
         tail: for a digit run, how many of its last characters may be the next row label's
             numbering (``collapsed.cut``).
+        traceless: for a short row, its text leaves blank cells out without a trace
+            (``Row.traceless``): the cells its values leave out are blank (0), where the
+            rules let them be.
     """
 
     kind: UnitKind
@@ -69,10 +72,11 @@ class Unit:
     money_unit: str | None = None
     run: Printed | None = None
     tail: int = 0
+    traceless: bool = False
 
     def placements(self) -> tuple[Placement, ...]:
         """Each way the pieces fill the cells: ``options``, or a short row's in order."""
-        if self.kind == "short":
+        if self.kind == "short" and not self.options:
             return in_order(len(self.cells), len(self.pieces))
         return self.options
 

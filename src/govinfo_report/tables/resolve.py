@@ -31,7 +31,7 @@ from ..model import Provenance
 from ..structure import collapsed
 from ..structure.layouts import Printed
 from . import solver
-from .reading import Placement, Reading, Unit
+from .reading import Placement, Reading, Unit, in_order
 from .rules import Rule
 from .sections import rule_set
 from .sections.rows import shown
@@ -176,7 +176,13 @@ class _Work:
         values leave unknown. A run of digits is placed so too: where it cuts one way only,
         or one way only under its own row's rules; the broken rules are reported. A run that
         could be fewer values has its readings with blank cells among its options too
-        (``_with_blanks``): without them a wrong cut could be the only one to add up."""
+        (``_with_blanks``): without them a wrong cut could be the only one to add up.
+
+        A short row of text that leaves blank cells out without a trace (``Unit.traceless``)
+        has the cells its values leave out blank (0) in every option (``_blank_around``), so
+        that a row of zeros is zeros wherever they stand, and a total is the row's last
+        value. Where no solution exists so, a value may have been lost rather than a blank,
+        and those rows are solved as any other: the cells their values leave out unknown."""
         rules = rule_set(self.template.name)
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
@@ -201,29 +207,32 @@ class _Work:
                     "unchecked",
                 )
             else:
-                counts = tuple(map(int, amounts))  # type: ignore[arg-type]
-                model = (
-                    solver.Unit(unit.cells, in_order=counts)
-                    if unit.kind == "short"
-                    else solver.Unit(unit.cells, _options(unit.options, counts))
-                )
-                solvable.append((unit, model))
+                blanked = _blank_around(unit, self._own(unit)) if unit.traceless else None
+                solvable.append(_modelled(blanked or _as_printed(unit)))
         lost = self._lost(checked, units)
         blanks = self._lost(checked, units, "blank")
         if not lost and not solvable and not blanks:
             return
         outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
+            # No reading with blank cells lets the rules hold: the cells a row's values leave
+            # out may hold lost values, not blanks, and are read as the text gives them.
+            solvable = [_modelled(_as_printed(unit)) for unit, _ in solvable]
+            outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
         contradicted = [
             (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
         ]
-        for at, (unit, _) in enumerate(solvable):
-            if unit.cells[0] not in outcome.infeasible:
+        for at, (unit, model) in enumerate(solvable):
+            if unit.cells[0] in outcome.unsettled:
+                own = self._own(unit)
+                self._settle(unit, 0, self._solve(own, [(unit, model)], []), own, _BUDGET)
+            elif unit.cells[0] not in outcome.infeasible:
                 self._settle(unit, at, outcome)
         for _, (unit, model) in contradicted:
             own = self._own(unit)
             if unit.run is not None and len(unit.options) == 1 and not unit.fewer:
                 own = []  # digits that cut one way only: certain whatever the rules say
-            self._settle(unit, 0, self._solve(own, [(unit, model)], []), alone=own)
+            self._settle(unit, 0, self._solve(own, [(unit, model)], []), own, _BROKEN)
         for cell in lost:
             agreed = outcome.agreed.get(cell)
             if agreed is not None:
@@ -310,9 +319,11 @@ class _Work:
         at: int,
         outcome: solver.Outcome,
         alone: Sequence[Rule] | None = None,
+        reason: str = "",
     ) -> None:
         """Keep the cells of ``unit`` (unit ``at`` of the model) every solution agrees on;
-        say what became of it. ``alone``: placed by these rules of its own row only."""
+        say what became of it. ``alone``: placed by these rules of its own row only, for
+        ``reason`` (``_BROKEN``, ``_BUDGET``)."""
         by_cell = rule_set(self.template.name).by_cell if alone is None else _by_cell(alone)
         if unit.cells[0] in outcome.unsettled:
             self._not_placed(
@@ -338,7 +349,11 @@ class _Work:
                 self.origins[cell] = "missing"
                 continue
             kept += 1
-            if agreed.source is not None and agreed.source[0] == at:
+            if (
+                agreed.source is not None
+                and agreed.source[0] == at
+                and unit.pieces[agreed.source[1]][0]
+            ):
                 text, line, column = unit.pieces[agreed.source[1]]
                 self.raws[cell], self.positions[cell] = text, (line, column)
                 if not cut:
@@ -351,7 +366,9 @@ class _Work:
                 why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
             self.derive(cell, agreed.value, why)
         self.findings.append(
-            _placed(unit, kept == len(unit.cells), self._left_missing(unit), alone is not None)
+            _placed(
+                unit, kept == len(unit.cells), self._left_missing(unit), reason if alone else ""
+            )
         )
 
     def _own(self, unit: Unit) -> list[Rule]:
@@ -418,6 +435,13 @@ _PROVENANCE: dict[Origin, Provenance] = {
 }
 
 
+#: Why a unit is placed by its own row's rules alone (``_placed``).
+_BROKEN = "the rules linking the rows do not hold together"
+_BUDGET = (
+    f"the search for the readings that fit every rule stopped at its budget of "
+    f"{solver.MAX_STEPS:,} steps"
+)
+
 #: Steps the search for a run's readings with blank cells may take (``_with_blanks``).
 MAX_BLANK_STEPS = 20_000
 
@@ -453,6 +477,49 @@ def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     )
 
 
+def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
+    """A short row of text that leaves blank cells out without a trace, with its options
+    listed: each way its values fill its cells in order, every cell left out taking a blank
+    piece (``""``, 0) of its own, that lets ``rules`` (its own row's) hold. ``None`` where
+    none does: a value was lost, not left blank."""
+    blank = len(unit.pieces)
+    size = len(unit.cells)
+    amounts = [int(_NUMBERS[text] or 0) for text, _, _ in unit.pieces]
+    where = {cell: at for at, cell in enumerate(unit.cells)}
+    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    options = []
+    for placement in in_order(size, blank):
+        taken = dict(placement)
+        values = [amounts[taken[at]] if at in taken else 0 for at in range(size)]
+        if all(
+            sum(values[a] for a in left) == sum(values[b] for b in right) for left, right in sums
+        ):
+            options.append(tuple((at, taken.get(at, blank)) for at in range(size)))
+    if not options:
+        return None
+    return attrs.evolve(
+        unit, pieces=(*unit.pieces, ("", unit.line, unit.column)), options=tuple(options)
+    )
+
+
+def _as_printed(unit: Unit) -> Unit:
+    """``unit`` as the text gives it: a short row's blank cells taken back
+    (``_blank_around``), the cells its values leave out unknown."""
+    if not unit.traceless:
+        return unit
+    pieces = unit.pieces[:-1] if unit.options else unit.pieces
+    return attrs.evolve(unit, pieces=pieces, options=(), traceless=False)
+
+
+def _modelled(unit: Unit) -> tuple[Unit, solver.Unit]:
+    """``unit`` and the solver's model of it: a short row's printed counts in order, or its
+    options with their pieces' counts (a blank piece's 0)."""
+    counts = tuple(int(_NUMBERS[text] or 0) if text else 0 for text, _, _ in unit.pieces)
+    if unit.kind == "short" and not unit.options:
+        return unit, solver.Unit(unit.cells, in_order=counts)
+    return unit, solver.Unit(unit.cells, _options(unit.options, counts))
+
+
 def _by_cell(rules: Sequence[Rule]) -> dict[int, tuple[Rule, ...]]:
     """The ``rules`` on each cell they touch."""
     found: dict[int, tuple[Rule, ...]] = {}
@@ -468,29 +535,29 @@ def _head(unit: Unit) -> str:
         digits = unit.run[0] if len(unit.run[0]) <= 40 else shown(unit.run[0])
         parts = len(unit.cells) - (len(unit.pieces) - len(unit.cut))
         return f"{unit.label}: {digits} holds {parts} values run together"
-    values = " ".join(text for text, _, _ in unit.pieces)
+    printed = [text for text, _, _ in unit.pieces if text]  # a blank piece is no value
     where = (
         "on a line two rows share" if unit.kind == "shared" else f"for {len(unit.cells)} columns"
     )
-    return f"{unit.label}: {len(unit.pieces)} values ({values}) {where}"
+    return f"{unit.label}: {len(printed)} values ({' '.join(printed)}) {where}"
 
 
-def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False) -> Diagnostic:
+def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> Diagnostic:
     """The finding on how a unit was placed, naming the cells it leaves missing (``lost``;
-    ``alone``: by its own row's rules, those linking rows contradicting each other)."""
+    ``alone``: why it was placed by its own row's rules only, ``_BROKEN`` or ``_BUDGET``)."""
+    why = f" ({alone})" if alone else ""
+    rules = f"its row's own rules{why}" if alone else "the consistency rules"
     if unit.run is not None:
         ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
         if whole:
+            one = alone and unit.ways == 1 and not unit.fewer
             code, outcome = (
                 "collapsed-cell-split",
                 (
-                    "it cuts one way only"
-                    if alone and unit.ways == 1 and not unit.fewer
-                    else f"of the {ways}, "
-                    + ("its row's own rules" if alone else "the consistency rules")
-                    + " leave one reading"
+                    f"it cuts one way only{why}"
+                    if one
+                    else f"of the {ways}, {rules} leave one reading"
                 )
-                + (" (the rules linking the rows do not hold together)" if alone else "")
                 + "; its cells are derived from it",
             )
         else:
@@ -501,29 +568,22 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: bool = False)
             )
             code, outcome = (
                 "collapsed-cell",
-                (
-                    f"of the {ways}, "
-                    + (
-                        "its row's own rules (the rules linking the rows do not hold together)"
-                        if alone
-                        else "the consistency rules"
-                    )
-                    + f" do not single out one{fewer}, so the uncertain cells are missing"
-                ),
+                f"of the {ways}, {rules} do not single out one{fewer}, so the uncertain cells "
+                "are missing",
             )
     elif whole:
-        code, outcome = (
-            "short-row-placed",
-            (
-                "placed by its own row's rules (the rules linking the rows do not hold together)"
-                if alone
-                else "placed by the consistency rules"
-            ),
-        )
+        code, outcome = ("short-row-placed", f"placed by {rules}")
     else:
         code, outcome = (
             "values-unplaced",
-            ("the rules do not make their placement unique, so the uncertain cells are missing"),
+            f"{rules} do not make their placement unique, so the uncertain cells are missing",
+        )
+    if alone == _BUDGET:
+        code = "search-budget"
+    if unit.traceless:
+        outcome += (
+            " (blank cells leave no trace in this text: the cells its values leave out are "
+            "read as blank, 0)"
         )
     return diagnostic(code, f"{_head(unit)}; {outcome}", unit.line, unit.column, lost)
 

@@ -52,7 +52,12 @@ class Row(NamedTuple):
     cells that are the next row's (``docx2txt`` prints a merged label cell's empty
     continuation before each row it spans): ``runs_on``, and then a row's last cell, if
     blank, does not show where the row ends. ``cut``: they end where the table's text does,
-    so blank cells at their end may be lost."""
+    so blank cells at their end may be lost.
+
+    ``traceless``: the table's text is known to leave a blank cell out without a trace (its
+    cells are joined by one fixed separator, as a page copied as text with its whitespace
+    closed up is): a row's values are its cells in order, and the cells they leave out are
+    blank."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -65,6 +70,7 @@ class Row(NamedTuple):
     positions: tuple[Printed, ...] = ()
     runs_on: bool = False
     cut: bool = False
+    traceless: bool = False
 
 
 class Layout(Protocol):

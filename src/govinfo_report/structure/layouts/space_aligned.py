@@ -33,6 +33,8 @@ _LAST_VALUE = rf"(?:[^\S\t]{VALUE}|[^\S\t]{{2}}{VALUE_APART})[^\S\t]*$"
 _ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
 #: How far (in columns) two offsets may be apart and still be the same column's.
 _SLACK = 1
+#: The widest whitespace that joins cells without laying them out in columns (``joined``).
+_SEPARATOR = 2
 
 
 def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
@@ -91,6 +93,8 @@ class SpaceAligned:
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         _widths.cache_clear()  # a table's lines are measured afresh: no table gains from another
         rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line)]
+        if joined(rows, lines, first_line):
+            return (row._replace(traceless=True) if row.values else row for row in rows)
         return iter(gridded(rows, lines, first_line))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
@@ -99,6 +103,28 @@ class SpaceAligned:
         is two wide), a cell followed by empty ones spanning them (a merged cell), a blank
         cell a gap, the line's end trimmed."""
         return aligned(table, _display_width)
+
+
+def joined(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> bool:
+    """Whether the table's cells are joined by one short separator, not laid out in
+    columns: every value after another cell on its line follows the same one or two
+    whitespace characters, and more than one does (BeautifulSoup's ``get_text(" ",
+    strip=True)``, a page copied as text). Columns pad their cells to the widest, so labels
+    and values narrower than their header leave wider gaps, and a blank cell would be a gap
+    as wide as its column: in such text blank cells leave no trace (``Row.traceless``), and
+    where the values stand says nothing of their columns."""
+    gaps: set[str] = set()
+    seen = 0
+    for row in rows:
+        for _, line, column in row.values:
+            before = lines[line - first_line][: column - 1]
+            gap = before[len(before.rstrip()) :]
+            if gap and len(gap) < len(before):
+                gaps.add(gap)
+                seen += 1
+                if len(gaps) > 1 or len(gap) > _SEPARATOR:
+                    return False
+    return seen > 1
 
 
 def aligned(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int = 2) -> list[str]:

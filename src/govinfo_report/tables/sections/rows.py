@@ -83,7 +83,7 @@ def fill(
     elif len(values) == len(cells):
         draft.give(cells, values, unit)
     elif len(values) < len(cells):
-        short(draft, template, (tuple(cells),), values, row.line, label, unit)
+        short(draft, template, (tuple(cells),), values, row.line, label, unit, row.traceless)
     else:
         draft.overfull = True
         draft.close(cells)
@@ -198,10 +198,12 @@ def short(
     line: int,
     label: str,
     unit: str | None = None,
+    traceless: bool = False,
 ) -> None:
     """Set aside values that fall short of their row's cells (of one of ``rows``, for a
     line that several rows' labels share): each way they fill a row's cells in order is
-    an option (a single row's are not listed: ``Unit.placements``)."""
+    an option (a single row's are not listed: ``Unit.placements``). ``traceless``: the
+    text leaves blank cells out without a trace (``Unit.traceless``)."""
     cells = tuple(cell for row in rows for cell in row)
     options: tuple[Placement, ...] = ()
     if len(rows) == 1:
@@ -236,6 +238,7 @@ def short(
             tuple(values),
             options,
             money_unit=unit,
+            traceless=traceless and len(rows) == 1,
         )
     )
 
