@@ -367,7 +367,10 @@ class _Work:
             self.derive(cell, agreed.value, why)
         self.findings.append(
             _placed(
-                unit, kept == len(unit.cells), self._left_missing(unit), reason if alone else ""
+                unit,
+                kept == len(unit.cells),
+                self._left_missing(unit),
+                reason if alone is not None else "",
             )
         )
 
@@ -554,11 +557,13 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
             code, outcome = (
                 "collapsed-cell-split",
                 (
-                    f"it cuts one way only{why}"
+                    "it cuts one way only"
                     if one
-                    else f"of the {ways}, {rules} leave one reading"
+                    else f"of the {ways}, "
+                    + ("its row's own rules" if alone else "the consistency rules")
+                    + " leave one reading"
                 )
-                + "; its cells are derived from it",
+                + f"{why}; its cells are derived from it",
             )
         else:
             fewer = (
