@@ -44,7 +44,9 @@ class Unit:
             numbers each way of cutting it gives (with their positions).
         options: each way the pieces fill the cells (the cells an option leaves out are
             not given by the text); empty for a short row, whose options are every way
-            they fill its cells in order (``placements``, not listed unless asked for).
+            they fill its cells in order (``placements``, not listed unless asked for),
+            but for one read with blank cells (``resolve._blank_around``: a blank piece
+            ``""`` in each cell its values leave out).
         cut: the indices of ``pieces`` cut from a digit run (never ``parsed``: the text did
             not show where they start).
         ways: for a digit run, how many ways there are to cut it.
