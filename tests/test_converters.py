@@ -89,23 +89,50 @@ def test_pdftotext_reads_sections_2_and_4_and_section_3_whole_or_not_at_all() ->
             assert all(
                 report.cell(key).value is None for key in scores if key.startswith("applications.")
             ), name
-    assert outcomes == {"sequence": 5, "dropped": 9}
+    assert outcomes == {"sequence": 13, "dropped": 4}
 
 
-def test_a_sequence_reading_that_breaks_a_rule_is_refused() -> None:
-    """corpus-0's section 三 is read by sequence; with its total row's 总计 raised from 26 to
-    27 (the report's own error), no reading checks out and the table is dropped."""
-    path = FIXTURES / "corpus-0" / "pdftotext.txt"
-    text = path.read_text("utf-8")
+def _corpus_0_lines() -> list[str]:
+    """corpus-0's pdftotext text, whose section 三 is read by sequence, as lines."""
+    text = (FIXTURES / "corpus-0" / "pdftotext.txt").read_text("utf-8")
     assert "table-read-in-sequence" in {d.code for d in gr.parse(text).diagnostics}
-    lines = text.split("\n")
+    return text.split("\n")
+
+
+def test_a_sequence_reading_the_report_contradicts_in_one_cell_is_kept() -> None:
+    """corpus-0 with its total row's 总计 raised from 26 to 27 (the report's own error): the
+    three rules that fail all pass through that one cell, so the reading by sequence is
+    kept, 27 as printed, and each failing rule is reported, naming the cell."""
+    lines = _corpus_0_lines()
+    intact = gr.parse("\n".join(lines))
     total = lines.index("（七）总计")
     assert lines[total + 14] == "26"
     lines[total + 14] = "27"
     report = gr.parse("\n".join(lines))
+    assert "table-read-in-sequence" in {d.code for d in report.diagnostics}
+    cell = report.cell("applications.total.total")
+    assert (cell.value, cell.provenance, cell.raw) == (27, "parsed", "27")
+    violations = [d for d in report.diagnostics if d.code == "rule-violation"]
+    assert len(violations) == 3
+    assert all("applications.total.total" in d.keys for d in violations)
+    keys = [f.key for f in gr.fields(report.template) if f.section == "applications"]
+    assert [report.cell(k).value for k in keys if k != "applications.total.total"] == [
+        intact.cell(k).value for k in keys if k != "applications.total.total"
+    ]
+
+
+def test_a_sequence_reading_that_breaks_rules_through_two_cells_is_refused() -> None:
+    """corpus-0 with 商业企业's 9 of 本年新收 and 7 of 予以公开 swapped, as a misreading would
+    move them: the rules that fail share no cell, so no reading checks out and the table is
+    dropped, never read with a value in the wrong cell."""
+    lines = _corpus_0_lines()
+    new, granted = lines.index("⼀、本年新收政府信息公开申请数量"), lines.index("（⼀）予以公开")
+    assert (lines[new + 4], lines[granted + 4]) == ("9", "7")
+    lines[new + 4], lines[granted + 4] = "7", "9"
+    report = gr.parse("\n".join(lines))
     codes = {d.code for d in report.diagnostics}
     assert "table-order-broken" in codes and "table-read-in-sequence" not in codes
-    assert report.flat()["applications.total.total"] is None
+    assert report.flat()["applications.new.commercial_enterprise"] is None
 
 
 def _first_value_on_a_trailing_label_line(first: str) -> str:
@@ -134,10 +161,30 @@ def test_a_value_printed_on_its_rows_label_line_away_from_the_row_is_its_first()
     assert "printed alone on a line of their row's label taken as its first" in read.message
 
 
-def test_a_value_on_a_label_line_that_fits_no_reading_is_not_placed() -> None:
-    """The same text with 13 on the label line: no reading lets every rule hold (予以公开's
-    row would not add up), so section 三 is dropped whole, never read with a guess."""
+def test_a_value_on_a_label_line_the_rules_contradict_in_that_cell_is_kept_and_reported() -> None:
+    """The same text with 13 on the label line: only the reading that takes it as 予以公开's
+    first value keeps every other rule; the rules that fail all pass through that cell, so
+    it is read as printed and each failing rule is reported, naming it."""
+    intact = gr.parse(FIXTURES / "corpus-0" / "pdftotext.txt")
     report = gr.parse(_first_value_on_a_trailing_label_line("13"))
+    cell = report.cell("applications.granted.natural_person")
+    assert (cell.value, cell.provenance) == (13, "parsed")
+    violations = [d for d in report.diagnostics if d.code == "rule-violation"]
+    assert violations
+    assert all("applications.granted.natural_person" in d.keys for d in violations)
+    keys = [f.key for f in gr.fields(report.template) if f.section == "applications"]
+    assert [report.cell(k).value for k in keys if k != cell.key] == [
+        intact.cell(k).value for k in keys if k != cell.key
+    ]
+
+
+def test_a_value_on_a_label_line_that_fits_no_reading_is_not_placed() -> None:
+    """The same text with 13 on the label line and 予以公开's 总计 (22) made 23: the rules that
+    fail pass through two cells, so no reading checks out and section 三 is dropped whole,
+    never read with a guess."""
+    text = _first_value_on_a_trailing_label_line("13")
+    assert text.count("\n1\n\n1\n\n22\n") == 1
+    report = gr.parse(text.replace("\n1\n\n1\n\n22\n", "\n1\n\n1\n\n23\n"))
     codes = {d.code for d in report.diagnostics}
     assert "table-order-broken" in codes and "table-read-in-sequence" not in codes
     assert all(

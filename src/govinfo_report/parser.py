@@ -35,7 +35,7 @@ from .structure.layouts import Row
 from .structure.layouts.base import GRID_MARK
 from .structure.skeleton import SECTION_NAMES, Skeleton
 from .tables.reading import Reading, unplaced
-from .tables.resolve import Resolved, agrees, resolve, verifies
+from .tables.resolve import Resolved, confirmed, resolve, verifies
 from .tables.sections import SECTIONS
 
 
@@ -415,9 +415,9 @@ def _table(
         )
     if not by_order or (not first.overfull and verifies(template, first)):
         return read_as, first, found
-    for alternative in section.alternatives(rows, template, first):
-        if verifies(template, alternative) and agrees(template, first, alternative):
-            return read_as, alternative, found
+    alternative = confirmed(template, first, section.alternatives(rows, template, first))
+    if alternative is not None:
+        return read_as, alternative, found
     if not first.overfull:
         return read_as, first, found
     broken = diagnostic(

@@ -78,29 +78,54 @@ def resolve(template: Template, readings: Iterable[Reading]) -> Resolved:
 
 def verifies(template: Template, reading: Reading) -> bool:
     """Whether ``reading`` gives every cell of its section, and every rule of the section
-    holds: the test an alternative reading must pass to be kept."""
-    resolved = resolve(template, [reading])
-    section = template.sections[reading.section]
-    if any(resolved.values[cell] is None for cell in section):
-        return False
-    inside = [rule for rule in rule_set(template.name).rules if set(rule.cells) <= set(section)]
-    values = resolved.values
-    return all(
-        sum(values[c] for c in rule.left) == sum(values[c] for c in rule.right)  # type: ignore[misc]
-        for rule in inside
-    )
+    holds."""
+    return _broken(template, reading.section, resolve(template, [reading]).values) == []
 
 
-def agrees(template: Template, first: Reading, other: Reading) -> bool:
-    """Whether ``other`` gives every cell that ``first`` gives for certain the same value."""
+def _broken(
+    template: Template, section: str, values: Sequence[Value | None]
+) -> list[set[int]] | None:
+    """The cells of each rule of ``section`` that ``values`` break; None where they leave
+    a cell of the section without a value."""
+    cells = template.sections[section]
+    if any(values[cell] is None for cell in cells):
+        return None
+    return [
+        set(rule.cells)
+        for rule in rule_set(template.name).rules
+        if set(rule.cells) <= set(cells)
+        and sum(values[c] for c in rule.left) != sum(values[c] for c in rule.right)  # type: ignore[misc]
+    ]
+
+
+def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> Reading | None:
+    """The reading of ``others`` that the rules confirm, if there is one and only one.
+
+    A reading is confirmed where it gives every cell of its section, agrees with every cell
+    ``first`` gives for certain, and every rule of the section holds, or the rules it breaks
+    all pass through one cell: a report's own error in that cell, which the checks then
+    report. A misreading moves values between cells, so it breaks rules through two cells
+    or more. Where two confirmed readings give different values, the text leaves the choice
+    open and none is kept."""
     mine = resolve(template, [first])
-    theirs = resolve(template, [other])
-    return all(
-        theirs.values[cell] == mine.values[cell]
-        for cells, _, _ in first.given
-        for cell in cells
-        if mine.provenance[cell] == "parsed"
-    )
+    certain = [
+        cell for cells, _, _ in first.given for cell in cells if mine.provenance[cell] == "parsed"
+    ]
+    kept: tuple[Reading, tuple[Value | None, ...]] | None = None
+    for other in others:
+        values = resolve(template, [other]).values
+        broken = _broken(template, first.section, values)
+        if (
+            broken is None
+            or (broken and not set.intersection(*broken))
+            or any(values[cell] != mine.values[cell] for cell in certain)
+        ):
+            continue
+        if kept is None:
+            kept = other, values
+        elif kept[1] != values:
+            return None
+    return kept[0] if kept else None
 
 
 #: ``cells.number`` of a piece's text, once per distinct text.

@@ -474,14 +474,18 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     readings = (
         reading
         for order in orders
+        for read in (rows, *_untransposed(rows, columns))
+        for shown in (read, *_undoubled(read, columns * (len(order) + 1), columns))
         for reading in (
-            (order, _in_sequence(rows, name, order, columns), 0),
-            *((order, *moved) for moved in _relocated(rows, name, order, columns)),
+            (order, _in_sequence(shown, name, order, columns), 0),
+            *((order, *moved) for moved in _relocated(shown, name, order, columns)),
         )
     )
+    seen: set[tuple[str, ...]] = set()
     for order, values, moved in readings:
-        if values is None:
+        if values is None or (texts := tuple(map(itemgetter(0), values))) in seen:
             continue
+        seen.add(texts)
         draft = Draft(NAME)
         for at, key in enumerate(order):
             run = values[at * columns : (at + 1) * columns]
@@ -499,12 +503,83 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
                     if moved
                     else ""
                 )
-                + "; every rule of the section holds",
+                + "; the section's rules confirm it: each holds, or the ones that fail "
+                "all pass through one printed cell",
                 rows[0].line if rows else None,
                 1,
             )
         )
         yield draft.freeze()
+
+
+def _untransposed(rows: Sequence[Row], columns: int) -> Iterator[list[Row]]:
+    """``rows`` with their values in row order where the text gives some rows column by
+    column, if it does. pdftotext without ``-layout`` reads a block of rows of a Word PDF
+    one column at a time: ``columns`` runs of n values on consecutive lines, one run a
+    column, each run apart from the next. A block is read as n rows only where each of
+    them adds up (its 总计, the last, is the sum of the others); the rules of the whole
+    section then check the reading (``parser``)."""
+    turned = False
+    shown = []
+    for row in rows:
+        runs = _runs(row.values)
+        values: list[Printed] = []
+        at = 0
+        while at < len(runs):
+            block = runs[at : at + columns]
+            if (
+                len(block) == columns
+                and len(block[0]) > 1
+                and len({len(run) for run in block}) == 1
+                and all(_adds_up(cells) for cells in zip(*block, strict=True))
+            ):
+                values.extend(cell for cells in zip(*block, strict=True) for cell in cells)
+                at += columns
+                turned = True
+            else:
+                values.extend(runs[at])
+                at += 1
+        shown.append(row._replace(values=tuple(values)))
+    if turned:
+        yield shown
+
+
+def _runs(values: Sequence[Printed]) -> list[list[Printed]]:
+    """``values`` in runs of cells on consecutive lines."""
+    runs: list[list[Printed]] = []
+    for cell in values:
+        if runs and cell[1] == runs[-1][-1][1] + 1:
+            runs[-1].append(cell)
+        else:
+            runs.append([cell])
+    return runs
+
+
+def _adds_up(cells: Sequence[Printed]) -> bool:
+    """Whether the last of ``cells``, all whole numbers, is the sum of the others."""
+    texts = [text for text, _, _ in cells]
+    if not all(text.isdigit() for text in texts):
+        return False
+    *parts, total = map(int, texts)
+    return sum(parts) == total
+
+
+def _undoubled(rows: Sequence[Row], count: int, columns: int) -> Iterator[list[Row]]:
+    """``rows`` with one row of values printed twice left once, if they hold ``count``
+    values: wherever a run of ``columns`` values in order (at a multiple of ``columns``) is
+    the same as the run after it, ``rows`` without the first. A row cut by a page break
+    comes out on both pages (wkhtmltopdf's PDF read by pdftotext), its values twice."""
+    flat = [(at, cell) for at, row in enumerate(rows) for cell in row.values]
+    if len(flat) != count:
+        return
+    texts = [cell[0] for _, cell in flat]
+    for start in range(0, count - columns, columns):
+        if texts[start : start + columns] == texts[start + columns : start + 2 * columns]:
+            dropped = {id(cell) for _, cell in flat[start : start + columns]}
+            yield [
+                row._replace(values=tuple(v for v in row.values if id(v) not in dropped))
+                for row in rows
+            ]
 
 
 def _relocated(
@@ -520,7 +595,7 @@ def _relocated(
     lone = [
         (at, key)
         for at, row in enumerate(rows)
-        if len(row.values) == 1 and (key := _named_by(row, template)) in order
+        if len(row.values) == 1 and (key := _naming(rows, at, template)) in order
     ]
     keys = [key for _, key in lone]
     if not lone or len(set(keys)) < len(keys):
@@ -537,6 +612,19 @@ def _relocated(
             head = [first[key]] if key in first else []
             values.extend([*head, *islice(rest, columns - len(head))])
         yield values, len(moved)
+
+
+def _naming(rows: Sequence[Row], at: int, template: str) -> str | None:
+    """The row that the labels of ``rows[at]`` name, or else the nearest label line before
+    it that names one, back to the last line with values: a wrapped label's first line
+    (``2.申请人逾期…不再处``) often comes before the group's label fragment (``处理``) that
+    pdftotext prints with the value."""
+    for row in reversed(rows[: at + 1]):
+        if row.values and row is not rows[at]:
+            return None
+        if (key := _named_by(row, template)) is not None:
+            return key
+    return None
 
 
 def _named_by(row: Row, template: str) -> str | None:
