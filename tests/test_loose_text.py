@@ -5,11 +5,19 @@ its true value or missing, never another number."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.catalogue import TEMPLATES
+from govinfo_report.tables.reading import Draft, Reading
+from govinfo_report.tables.resolve import confirmed
 from govinfo_report.write.render import render
 
+from conftest import scaled, wrong
 from manglers import TRACELESS
+from strategies import reports
 
 #: Text as pdftotext -layout prints narrow columns (cells two spaces apart, not aligned) and
 #: as pdftotext prints a table one cell a line (an empty cell not at all).
@@ -203,3 +211,147 @@ def test_a_merged_label_printed_a_character_a_line_in_every_row_of_tab_text() ->
     back = gr.parse("\n".join(lines))
     assert back.applications.layout == "tab-separated"
     assert back.flat() == truth.flat()
+
+
+# pdftotext plain of real PDFs (issue 26, item 7) ------------------------------------------
+
+#: The keys of section 三's rows, in template order.
+_ROWS = list(labels.APPLICATION_ROWS["2021"])
+
+
+def _segment(lines: list[str], row: str) -> int:
+    """Where ``row``'s label line is in ``lines`` (text of ``render(…, PDFTOTEXT)``): its
+    seven values follow it."""
+    label = next(p for p in reversed(labels.APPLICATION_PRINTED["2021"][row]) if p)
+    return lines.index(label)
+
+
+def _by_columns(text: str, rows: list[str]) -> str:
+    """``text`` with ``rows`` (consecutive) printed as pdftotext prints a block of a Word
+    PDF's table: their labels first, then their values one column at a time, each column's
+    run on consecutive lines and apart from the next."""
+    lines = text.split("\n")
+    first, last = _segment(lines, rows[0]), _segment(lines, rows[-1]) + 8
+    values = {at + k for row in rows for at in [_segment(lines, row)] for k in range(1, 8)}
+    kept = [line for at, line in enumerate(lines[first:last], first) if at not in values]
+    table = [[lines[_segment(lines, row) + k] for k in range(1, 8)] for row in rows]
+    columns = [line for column in zip(*table, strict=True) for line in (*column, "")]
+    return "\n".join([*lines[:first], *kept, *columns, *lines[last:]])
+
+
+#: The rows of the block printed column by column: 不予公开 and 无法提供's rows but the last.
+_BLOCK = _ROWS[_ROWS.index("denied.state_secret") : _ROWS.index("unavailable.needs_creation") + 1]
+
+
+def _varied() -> gr.Report:
+    return _report(
+        granted=[20, 2, 0, 0, 1, 1, 24],
+        **{"denied.state_secret": [1, 0, 0, 0, 0, 0, 1],
+           "denied.third_party_rights": [2, 1, 0, 0, 0, 0, 3],
+           "denied.process_information": [0, 0, 3, 0, 0, 1, 4],
+           "unavailable.not_held": [10, 3, 0, 0, 0, 1, 14],
+           "unavailable.needs_creation": [0, 1, 0, 0, 0, 0, 1]},
+    )  # fmt: skip
+
+
+def test_rows_printed_column_by_column_are_read_by_sequence() -> None:
+    # The lower part of section 三 as pdftotext prints hongze's real PDF: ten rows, their
+    # labels, then seven runs of ten values, the last the sum of the others.
+    truth = _varied()
+    text = _by_columns(render(truth, PDFTOTEXT), _BLOCK)
+    assert "\n1\n0\n0\n2\n0\n0\n0\n0\n10\n0\n\n" in text  # 自然人's run
+    back = gr.parse(text)
+    assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
+    assert back.flat() == truth.flat()
+
+
+def test_a_block_whose_rows_do_not_add_up_across_is_not_turned() -> None:
+    # The same block with two values of 自然人's run the other way round: two rows no
+    # longer add up, so the block is not read as rows, and nothing is read in a wrong cell.
+    truth = _varied()
+    text = _by_columns(render(truth, PDFTOTEXT), _BLOCK)
+    run = "\n1\n0\n0\n2\n0\n0\n0\n0\n10\n0\n\n"
+    back = gr.parse(text.replace(run, "\n0\n1\n0\n2\n0\n0\n0\n0\n10\n0\n\n"))
+    assert "table-read-in-sequence" not in {d.code for d in back.diagnostics}
+    _assert_never_wrong(back, truth)
+    assert back.flat()["applications.denied.third_party_rights.total"] is None
+
+
+def _doubled(text: str, row: str) -> str:
+    """``text`` with ``row`` printed on both sides of a page break, as wkhtmltopdf prints a
+    row cut by the page and pdftotext reads it: its values before its label on the first
+    page, then the label and the values again."""
+    lines = text.split("\n")
+    at = _segment(lines, row)
+    label, values = lines[at], lines[at + 1 : at + 8]
+    lines[at : at + 8] = [*values, label, "\f" + label, *values]
+    return "\n".join(lines)
+
+
+def test_a_row_printed_on_both_sides_of_a_page_break_is_read_once() -> None:
+    truth = _varied()
+    back = gr.parse(_doubled(render(truth, PDFTOTEXT), "denied.third_party_rights"))
+    assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
+    assert back.flat() == truth.flat()
+
+
+def test_a_value_between_the_halves_of_a_wrapped_label_is_that_rows_first() -> None:
+    # pdftotext prints a tall label cell after the table, and the row's first value between
+    # the label's first line and the group label's fragment and its last line; the row's
+    # other six values stay in place. The label line before the value names the row.
+    truth = _report(**{"other.unpaid_fee": [3, 0, 0, 0, 0, 1, 4]})
+    lines = render(truth, PDFTOTEXT).split("\n")
+    at = _segment(lines, "other.unpaid_fee")
+    assert lines[at + 1] == "3"
+    label = lines[at]
+    del lines[at : at + 2]
+    lines.remove("（六）其他处理")
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    cut = label.index("处理其")
+    lines[end:end] = ["（六）其他", label[:cut], "处理", "3", label[cut:]]
+    back = gr.parse("\n".join(lines))
+    assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
+    assert back.flat() == truth.flat()
+
+
+@scaled(0.5)
+@given(reports("2021", missing=False), st.data())
+def test_blocks_printed_column_by_column_and_rows_printed_twice_are_never_read_wrong(
+    truth: gr.Report, data: st.DataObject
+) -> None:
+    """Any block of consecutive rows printed column by column, and maybe a row before it
+    printed on both sides of a page break: section 三 is read whole or not at all, never a
+    value in a wrong cell."""
+    start = data.draw(st.integers(0, len(_ROWS) - 2), label="block start")
+    end = data.draw(st.integers(start + 2, len(_ROWS)), label="block end")
+    text = _by_columns(render(truth, PDFTOTEXT), _ROWS[start:end])
+    if start and data.draw(st.booleans(), label="doubled"):
+        text = _doubled(text, _ROWS[data.draw(st.integers(0, start - 1), label="row")])
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}
+    read = {key: value for key, value in back.flat().items() if key.startswith("applications.")}
+    assert set(read.values()) == {None} or None not in read.values()
+
+
+def _given(truth: gr.Report, swapped: tuple[str, str] | None = None) -> Reading:
+    """A reading of section 三 that gives every row ``truth``'s values as printed, with the
+    values of the two rows ``swapped`` the other way round."""
+    template = TEMPLATES["2021"]
+    draft = Draft("applications")
+    for key in _ROWS:
+        source = {swapped[0]: swapped[1], swapped[1]: swapped[0]}.get(key, key) if swapped else key
+        values = [str(truth.flat()[f"applications.{source}.{column}"]) for column in COLUMNS]
+        draft.give(template.rows["applications", key], [(v, 1, 1) for v in values], None)
+    return draft.freeze()
+
+
+def test_a_reading_is_confirmed_only_where_no_other_confirmed_reading_differs() -> None:
+    # Two outcome rows the other way round keep every rule of section 三: both readings
+    # hold, so the text leaves the choice open and neither is kept. A reading that breaks
+    # rules through two cells or more (本年新收 and 予以公开 the other way round) is no rival.
+    template, truth, empty = TEMPLATES["2021"], _varied(), Reading("applications")
+    right, swapped = _given(truth), _given(truth, ("granted", "denied.state_secret"))
+    broken = _given(truth, ("new", "granted"))
+    assert confirmed(template, empty, [right, swapped]) is None
+    assert confirmed(template, empty, [broken, right, _given(truth)]) is right
+    assert confirmed(template, empty, [broken]) is None

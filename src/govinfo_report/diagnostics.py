@@ -153,7 +153,7 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "a table whose cells came out of order was read "
         "by sequence: its n-th row label took the n-th run "
-        "of values, every rule holding",
+        "of values, the rules confirming it",
     ),
     "table-order-broken": (
         "warning",

@@ -385,9 +385,9 @@ def _table(
     """A section's table read: the layout chosen, the reading kept, and what detecting the
     layout found (``rebroken``: in text whose line breaks were put back, ``_rebroken``). A
     table read by the order of its cells alone may be read another way
-    (``section.alternatives``): such a reading is kept where the rules verify it whole and
-    it agrees with every cell the first reading gives. A table whose order proves broken (a
-    row with more values than cells) and that no other reading verifies is not kept."""
+    (``section.alternatives``): such a reading is kept where the rules confirm it
+    (``resolve.confirmed``). A table whose order proves broken (a row with more values than
+    cells) and that no other reading is confirmed for is not kept."""
     section = SECTIONS[name]
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     keys = template.section_keys(name)

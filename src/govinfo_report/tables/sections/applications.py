@@ -8,8 +8,9 @@ The alternative reading, by sequence: pdftotext without -layout writes some merg
 after their rows' values, so a table read by the order of its cells comes out of step. The
 row labels still come in template order and the values in row order, so the n-th row label
 takes the n-th run of seven values; a value printed alone beside a row's label (a tall
-label's first line) is that row's first. That reading is a candidate only (see
-``parser``): it is kept when it gives every cell and every rule of the section holds.
+label's first line) is that row's first; a block of rows printed column by column is read
+as rows where each adds up; a row printed on both sides of a page break is read once. Such
+a reading is a candidate only: ``resolve.confirmed`` keeps it where the rules confirm it.
 """
 
 from __future__ import annotations
@@ -459,11 +460,12 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     prints many labels away from their rows (a tall merged label after its rows' values), so
     the order of the cells is reliable where the labels are not.
 
-    A reading is offered only where the count fits (seven values for every row) and,
-    wherever labels come right before the start of a run of values, one of them names the
-    row the sequence gives that run; ``parser`` keeps it only where it gives every cell,
-    every rule of the section holds, and it agrees with every cell the first reading
-    gives."""
+    The values are taken as printed, and also with blocks of rows printed column by
+    column read as rows (``_untransposed``) and with a row printed twice read once
+    (``_undoubled``). A reading is offered only where the count fits (seven values for
+    every row) and, wherever labels come right before the start of a run of values, one of
+    them names the row the sequence gives that run; ``parser`` keeps it only where the
+    rules confirm it (``resolve.confirmed``)."""
     name = template.name
     full = list(labels.APPLICATION_ROWS[name])
     orders: list[list[str]] = [full]
@@ -573,9 +575,9 @@ def _undoubled(rows: Sequence[Row], count: int, columns: int) -> Iterator[list[R
     if len(flat) != count:
         return
     texts = [cell[0] for _, cell in flat]
-    for start in range(0, count - columns, columns):
-        if texts[start : start + columns] == texts[start + columns : start + 2 * columns]:
-            dropped = {id(cell) for _, cell in flat[start : start + columns]}
+    for at in range(0, count - columns, columns):
+        if texts[at : at + columns] == texts[at + columns : at + 2 * columns]:
+            dropped = {id(cell) for _, cell in flat[at : at + columns]}
             yield [
                 row._replace(values=tuple(v for v in row.values if id(v) not in dropped))
                 for row in rows
