@@ -409,6 +409,8 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
         first = _lead_in(marks.lines, start, first, False)
     elif _ALIGNED.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first, True)
+    while last + 1 < end and marks.lines[last + 1].isspace():
+        last += 1  # lines of spaces after the table's last value: its last empty cells
     _regions("prose", marks, start, first, found)
     _regions("table", marks, first, last + 1, found)
     _regions("prose", marks, last + 1, end, found)
@@ -426,11 +428,14 @@ def _regions(kind: str, marks: _Marks, start: int, end: int, found: list[Token])
 
 def _trimmed(kind: str, lines: Sequence[str], start: int, end: int, found: list[Token]) -> None:
     """A region of ``kind`` over lines ``[start, end)`` without their blank edges (a line of
-    empty tab cells is not blank in a table)."""
+    empty tab cells is not blank in a table, nor a line of spaces at its end: a page's
+    ``&nbsp;`` in the last cells)."""
     table = kind == "table"
     while start < end and not lines[start].strip() and not (table and "\t" in lines[start]):
         start += 1
-    while end > start and not lines[end - 1].strip() and not (table and "\t" in lines[end - 1]):
+    while end > start and not lines[end - 1].strip():
+        if table and ("\t" in lines[end - 1] or lines[end - 1].isspace()):
+            break
         end -= 1
     if start < end:
         found.append(Token(_TOKEN_TYPES[kind], Region(kind, start, end), None, start + 1, 1))

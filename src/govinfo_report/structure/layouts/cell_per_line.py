@@ -104,27 +104,39 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
 def _stream(lines: Sequence[str], first_line: int) -> tuple[list[_Cell], bool]:
     """The cells of ``lines`` in reading order, and whether every blank line between two
     cells is an explicit empty cell: a line of spaces (a page's ``&nbsp;``, which ``source``
-    folds to a space), never an empty line (a page break, paragraph spacing), with one such
-    line at least."""
+    folds to a space), with one such line at least. An empty line next to a label there (a
+    label cell's empty paragraph, a header's spacing) is no cell and is not counted; one
+    between two other cells (a page break, paragraph spacing) leaves the text without that
+    guarantee, and then every blank line counts. Lines of spaces after the last cell are its
+    row's last empty cells: a label with no text closes them."""
     stream: list[_Cell] = []
+    spaces: list[int | None] = []  # the lines of spaces before each cell
     blank: int | None = 0
-    explicit, plain = False, False
+    spaced = 0
+    empty, explicit, plain = False, False, False
     for offset, line in enumerate(lines):
         if not line or line.isspace():
             blank = None if blank is None else blank + 1
-            if line:
-                explicit = True
-            elif stream:
-                plain = True
+            spaced += bool(line)
+            explicit = explicit or bool(line)
+            empty = empty or (not line and bool(stream))
         elif is_rule(line):
             blank = None
         else:
             cells = split_words(line, first_line + offset)
-            kinds = cell_kinds(map(itemgetter(0), cells))
+            labels = [kind == LABEL for kind in cell_kinds(map(itemgetter(0), cells))]
+            plain = plain or (empty and not stream[-1][1] and not labels[0])
             gaps = (blank, *repeat(INLINE, len(cells) - 1))
-            stream.extend(zip(cells, (kind == LABEL for kind in kinds), gaps, strict=True))
-            blank = 0
-    return stream, explicit and not plain
+            spaces.extend((None if blank is None else spaced, *gaps[1:]))
+            stream.extend(zip(cells, labels, gaps, strict=True))
+            blank, spaced, empty = 0, 0, False
+    if not explicit or plain:
+        return stream, False
+    stream = [(cell, label, gap) for (cell, label, _), gap in zip(stream, spaces, strict=True)]
+    if stream and spaced and blank is not None:
+        # The table's last cells are empty ones up to the section's end: a mark closes them.
+        stream.append((("", first_line + len(lines), 1), True, spaced))
+    return stream, True
 
 
 def _rhythm(stream: Sequence[_Cell], explicit: bool = False) -> tuple[int, int] | None:
