@@ -499,9 +499,11 @@ TOOLS: dict[str, str | CellLines | AlignedCells] = {
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
 }
-#: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about.
+#: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about
+#: (pdftotext plain writes an empty line between cells, or none).
 TRACELESS: dict[str, CellLines | SpacedCells] = {
     "pdftotext": CellLines(separators=0, blank=None, merged=False),
+    "pdftotext-apart": CellLines(blank=None, merged=False),
     "spaced": SpacedCells(),
 }
 
