@@ -24,6 +24,9 @@ from conftest import SEEDS, scaled, wrong
 from manglers import TOOLS, TRACELESS, AlignedCells, CellLines
 from strategies import sparse_reports
 
+#: A line of Chinese text: a label's (or a heading's, or prose).
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
 #: The text families whose blank cells are lines (the others': gaps under columns).
 LINES = {
     name for name, tool in TOOLS.items() if tool == "cell-per-line" or isinstance(tool, CellLines)
@@ -436,3 +439,35 @@ def test_blank_lines_put_in_before_a_row_of_section_two_never_shift_it() -> None
         (50, "parsed"),
         (None, "blank"),
     ]
+
+
+def test_empty_lines_next_to_labels_in_text_of_nbsp_cells_are_no_cells() -> None:
+    # LibreOffice's text of a page as sites publish it: each &nbsp; cell a line of spaces,
+    # and a label cell's empty paragraph an empty line after the label. The empty lines say
+    # nothing of the cells; section 四's last group, left blank, ends at the section's end.
+    report = _with(BLANKS)
+    groups = {"review": (2, 0, 0, 1, 3), "litigation_direct": (1, 0, 0, 0, 1)}
+    columns = ("upheld", "corrected", "other", "pending", "total")
+    values = report.flat() | {
+        f"appeals.{group}.{column}": value
+        for group, numbers in groups.items()
+        for column, value in zip(columns, numbers, strict=True)
+    }
+    report = gr.Report.from_values(
+        values, template="2019", organisation=report.organisation, year=report.year
+    )
+    text = render(report, CellLines(separators=0, merged=False), blank_zeros=True)
+    assert text.count("\n\xa0\n\xa0\n\xa0\n\xa0\n\xa0\n\n五、") == 1  # 复议后起诉, blank
+    cells = "\n".join(f"{line}\n" if _CJK.search(line) else line for line in text.split("\n"))
+    back = gr.parse(cells)
+    assert back.applications.layout == "cell-per-line"
+    _read_by_position(back)
+    printed = [2, None, None, 1, 3, 1, None, None, None, 1, None, None, None, None, None]
+    keys = [f.key for f in gr.fields("2019") if f.section == "appeals"]
+    for key, number in zip(keys, printed, strict=True):
+        cell = back.cell(key)
+        if number is None:
+            assert (cell.value, cell.provenance) in ((None, "blank"), (0, "derived")), key
+        else:
+            assert (cell.value, cell.provenance) == (number, "parsed"), key
+    assert wrong(back, _printed(report)) == {}
