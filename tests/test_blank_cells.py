@@ -58,9 +58,10 @@ def _printed(report: gr.Report) -> dict[str, object]:
 def _beyond(report: gr.Report) -> set[str]:
     """The cells past a table's text. A table's text is found by its lines of values, so it
     runs from its first printed value to its last: a table that prints no value has none,
-    and the rows after a section's last printed value (a label and blank cells each) lie
-    outside it, as does the row of that value where it ends in a blank cell (its text ends
-    there, so its last cells may be blank or lost). Those cells may be read, or not."""
+    and the rows before a section's first printed value and after its last (a label and
+    blank cells each) lie outside it, as does the row of that last value where it ends in a
+    blank cell (its text ends there, so its last cells may be blank or lost). Those cells
+    may be read, or not."""
     values = report.flat()
     beyond: set[str] = set()
     for section in ("proactive", "applications", "appeals"):
@@ -72,11 +73,11 @@ def _beyond(report: gr.Report) -> set[str]:
         if not printed:
             beyond.update(f.key for f in fields)
             continue
-        last = list(rows.values()).index(printed[-1])
-        after = list(rows.values())[last + 1 :]
+        first, last = (list(rows.values()).index(keys) for keys in (printed[0], printed[-1]))
+        outside = [*list(rows.values())[:first], *list(rows.values())[last + 1 :]]
         if values[printed[-1][-1]] in (0, None):
-            after.append(printed[-1])
-        beyond.update(key for keys in after for key in keys)
+            outside.append(printed[-1])
+        beyond.update(key for keys in outside for key in keys)
     return beyond
 
 
