@@ -196,12 +196,22 @@ class _Spread:
             )
             for cell in range(size)
         ]
+        #: For each place in the text, the counts that may start there: each as its piece,
+        #: where the next one starts, and its value.
+        self.pieces: list[list[tuple[Printed, int, int]]] = [
+            [
+                ((text[at:end], line, column + at), after, value)
+                for end, after in self.steps[at]
+                if (value := _count(text[at:end])) is not None
+            ]
+            for at in range(len(text))
+        ]
         #: For each place in the text, the numbers that may start there or later, and the
         #: most they can add up to (all its digits as one number).
         self.numbers: list[frozenset[int]] = [frozenset()] * (len(text) + 1)
         for at in range(len(text) - 1, -1, -1):
-            here = {_count(text[at:end]) for end, _ in self.steps[at]}
-            self.numbers[at] = self.numbers[at + 1].union(here - {None})  # type: ignore[arg-type]
+            here = {value for _, _, value in self.pieces[at]}
+            self.numbers[at] = self.numbers[at + 1].union(here)
         self.most = [
             int("0" + "".join(filter(str.isdigit, text[at:]))) for at in range(len(text) + 1)
         ]
@@ -240,17 +250,21 @@ class _Spread:
         if self.left < 0:
             return None
         left = self.size - cell - 1
-        choices: list[tuple[Printed | None, int, int]] = (
-            [(None, at, 0)] if self.fits[at][left] else []
-        )
-        for end, after in self.steps[at] if at < len(self.text) else ():
-            value = _count(self.text[at:end])
-            if value is not None and self.fits[after][left]:
-                choices.append(((self.text[at:end], self.line, self.column + at), after, value))
+        fits = self.fits
+        choices: list[tuple[Printed | None, int, int]] = [(None, at, 0)] if fits[at][left] else []
+        if at < len(self.text):
+            choices.extend(choice for choice in self.pieces[at] if fits[choice[1]][left])
         found: list[tuple[Printed | None, ...]] = []
+        weights = self.weights[cell]
         for piece, after, value in choices:
-            moved = tuple(d + w * value for d, w in zip(apart, self.weights[cell], strict=True))
-            if any(moved[k] for k in self.ends[cell]) or self.hopeless(cell, after, moved):
+            moved = (
+                tuple(d + w * value for d, w in zip(apart, weights, strict=True))
+                if value and any(weights)
+                else apart
+            )
+            if any(moved[k] for k in self.ends[cell]) or (
+                any(moved) and self.hopeless(cell, after, moved)
+            ):
                 continue
             rest = self.follow(cell + 1, after, moved)
             if rest is None:
