@@ -88,3 +88,76 @@ def test_short_sub_tables_of_pdf_text_are_never_joined() -> None:
         assert f"{row}\n" in text and footer in text
         cell = gr.parse(text).cell("proactive.licensing.decisions")
         assert (cell.value, cell.provenance) == ((None, "blank") if "—" in row else (937, "parsed"))
+
+
+def _as_printed(back: gr.Report, report: gr.Report, prefix: str) -> dict[str, object]:
+    """The cells under ``prefix`` that ``back`` does not read as ``report`` prints them with
+    its zeros left blank: a value parsed, a blank cell blank (or derived 0 by the rules)."""
+    unread = {}
+    for key, value in report.flat().items():
+        cell = back.cell(key)
+        if not key.startswith(prefix):
+            continue
+        if value == 0:
+            read = (cell.value, cell.provenance) in ((None, "blank"), (0, "derived"))
+        else:
+            read = (cell.value, cell.provenance) == (value, "parsed")
+        if not read:
+            unread[key] = (cell.value, cell.provenance, value)
+    return unread
+
+
+def test_blank_cells_of_a_page_keep_their_place_in_a_word_table() -> None:
+    """A page's table pasted into Word, through python-docx: each empty cell an &nbsp;, so
+    the rows of section 三 and section 四's one row end in blank cells, and 部分公开's label
+    is two paragraphs. A cell of U+00A0 at a row's end is a blank cell, not a tool's
+    padding, and the cut label's row is one row again: every cell is read as printed."""
+    values = gr.parse(SEEDS[0]).flat()
+    for group, numbers in (("review", (2, 0, 0, 1, 3)), ("litigation_direct", (1, 0, 0, 0, 1))):
+        for column, number in zip(
+            ("upheld", "corrected", "other", "pending", "total"), numbers, strict=True
+        ):
+            values[f"appeals.{group}.{column}"] = number
+    values |= {
+        f"appeals.litigation_after_review.{c}": 0
+        for c in ("upheld", "corrected", "other", "pending", "total")
+    }
+    report = gr.Report.from_values(values, template="2019", organisation="某县某局", year=2020)
+    text = render(report, "tab-separated", blank_zeros=True)
+    assert "\t3\t1\t\xa0\t\xa0\t\xa0\t1\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\n" in text
+    broken = text.replace("（二）部分公开（区分处理的", "（二）部分公开\n（区分处理的", 1)
+    assert broken != text
+    back = gr.parse(broken)
+    assert _as_printed(back, report, "appeals.") == {}
+    assert _as_printed(back, report, "applications.") == {}
+
+
+@scaled(0.6)
+@given(report=reports(missing=False), data=st.data())
+def test_labels_cut_by_paragraph_breaks_keep_their_rows_among_blank_cells(
+    report: gr.Report, data: st.DataObject
+) -> None:
+    """The same, with the report's zeros left blank (an &nbsp; in each): every cell of
+    section 三 is read as printed, and none is wrong."""
+    text = render(report, "tab-separated", blank_zeros=True)
+    start, end = text.index("三、收到"), text.index("四、政府信息公开行政复议")
+    lines = text[start:end].split("\n")
+    for at, line in enumerate(lines):
+        cells = line.split("\t")
+        label = max(cells[:3], key=len, default="")
+        if len(cells) == 10 and len(label) > 4 and data.draw(st.booleans()):
+            cut = data.draw(st.integers(3, len(label) - 1))
+            cells[cells.index(label)] = label[:cut] + "\n" + label[cut:]
+            lines[at] = "\t".join(cells)
+    back = gr.parse(text[:start] + "\n".join(lines) + text[end:])
+    printed = {key: None if value == 0 else value for key, value in report.flat().items()}
+    assert wrong(back, printed) == {}
+    # Rows after the last one that prints a value lie past the table's text (layouts.md):
+    # they may be read, or not.
+    rows = [f.row for f in gr.fields(report.template) if f.section == "applications"]
+    last = max(
+        (at for at, row in enumerate(rows) if printed[f"applications.{row}.total"]), default=-1
+    )
+    past = {f"applications.{row}." for row in rows[last + 1 :]}
+    unread = _as_printed(back, report, "applications.")
+    assert {key for key in unread if not key.startswith(tuple(past))} == set()
