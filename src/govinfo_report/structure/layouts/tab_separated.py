@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, PLACEHOLDER, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import SPACE, Printed, Row, make_row, plain_cells, split_tabs
+from .base import NUMBERED, SPACE, Printed, Row, make_row, plain_cells, split_tabs
 
 #: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
 #: placeholder) shows a broken grid when its first label follows three or more empty cells,
@@ -146,15 +146,18 @@ def _wrapped_runs(
     head = False  # the run so far is the head of a row's first cell
     for at, (width, kinds) in enumerate(zip(widths, kinds_of, strict=True)):
         joins = start is not None and bool(parts_of[at - 1][-1] and parts_of[at][0])
-        # A line as wide as the grid ends a run only of its first cell's lines, and only
-        # where the line before them ends its row (a last cell of text may go on below).
-        if not joins or (width >= widest and (tabs or not head)):
+        # A line as wide as the grid ends a run only of its first cell's lines, where the
+        # line before them ends its row (a last cell of text may go on below) and its own
+        # first cell goes on from them (a numbered label starts a row of its own).
+        if not joins or (width >= widest and (tabs or not head or NUMBERED.match(parts_of[at][0]))):
             start, tabs = None, 0
         if width >= widest and start is None:
             continue
         if start is None:
             start, tabs = at, 0
             head = not at or not parts_of[at - 1][-1] or kinds_of[at - 1][-1] != LABEL
+        if width == 1 and parts_of[at][0][-1:].isdigit():
+            head = False  # values run into a label: a row of its own, not a cell's head
         tabs += width - 1
         if _valued(kinds) or tabs >= widest - 1:
             if tabs == widest - 1 and at > start:
