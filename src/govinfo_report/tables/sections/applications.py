@@ -520,7 +520,7 @@ def _untransposed(rows: Sequence[Row], columns: int) -> Iterator[list[Row]]:
     one column at a time: ``columns`` runs of n values on consecutive lines, one run a
     column, each run apart from the next. A block is read as n rows only where each of
     them adds up (its 总计, the last, is the sum of the others); the rules of the whole
-    section then check the reading (``parser``)."""
+    section then check the reading (``resolve.confirmed``)."""
     turned = False
     shown = []
     for row in rows:
@@ -560,7 +560,7 @@ def _runs(values: Sequence[Printed]) -> list[list[Printed]]:
 def _adds_up(cells: Sequence[Printed]) -> bool:
     """Whether the last of ``cells``, all whole numbers, is the sum of the others."""
     texts = [text for text, _, _ in cells]
-    if not all(text.isdigit() for text in texts):
+    if not all(text.isascii() and text.isdigit() for text in texts):
         return False
     *parts, total = map(int, texts)
     return sum(parts) == total
@@ -571,16 +571,20 @@ def _undoubled(rows: Sequence[Row], count: int, columns: int) -> Iterator[list[R
     values: wherever a run of ``columns`` values in order (at a multiple of ``columns``) is
     the same as the run after it, ``rows`` without the first. A row cut by a page break
     comes out on both pages (wkhtmltopdf's PDF read by pdftotext), its values twice."""
-    flat = [(at, cell) for at, row in enumerate(rows) for cell in row.values]
-    if len(flat) != count:
+    places = [(at, index) for at, row in enumerate(rows) for index in range(len(row.values))]
+    if len(places) != count:
         return
-    texts = [cell[0] for _, cell in flat]
-    for at in range(0, count - columns, columns):
-        if texts[at : at + columns] == texts[at + columns : at + 2 * columns]:
-            dropped = {id(cell) for _, cell in flat[at : at + columns]}
+    texts = [rows[at].values[index][0] for at, index in places]
+    for first in range(0, count - columns, columns):
+        if texts[first : first + columns] == texts[first + columns : first + 2 * columns]:
+            dropped = set(places[first : first + columns])
             yield [
-                row._replace(values=tuple(v for v in row.values if id(v) not in dropped))
-                for row in rows
+                row._replace(
+                    values=tuple(
+                        cell for index, cell in enumerate(row.values) if (at, index) not in dropped
+                    )
+                )
+                for at, row in enumerate(rows)
             ]
 
 
