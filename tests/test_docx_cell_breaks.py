@@ -55,14 +55,9 @@ def test_lines_of_values_short_of_the_grid_are_never_joined() -> None:
     assert wrong(back, report.flat()) == {}
 
 
-@scaled(0.6)
-@given(report=reports(missing=False), data=st.data())
-def test_labels_cut_by_paragraph_breaks_keep_their_rows(
-    report: gr.Report, data: st.DataObject
-) -> None:
-    """Any consistent report as a Word table through python-docx, some of section 三's row
-    labels cut in two paragraphs anywhere past their numbering: every cell is read."""
-    text = render(report, "tab-separated")
+def _cut_labels(text: str, data: st.DataObject) -> str:
+    """``text`` (a report's Word table through python-docx) with some of section 三's row
+    labels cut in two paragraphs anywhere past their numbering."""
     start, end = text.index("三、收到"), text.index("四、政府信息公开行政复议")
     lines = text[start:end].split("\n")
     for at, line in enumerate(lines):
@@ -72,7 +67,18 @@ def test_labels_cut_by_paragraph_breaks_keep_their_rows(
             cut = data.draw(st.integers(3, len(label) - 1))
             cells[cells.index(label)] = label[:cut] + "\n" + label[cut:]
             lines[at] = "\t".join(cells)
-    back = gr.parse(text[:start] + "\n".join(lines) + text[end:])
+    return text[:start] + "\n".join(lines) + text[end:]
+
+
+@scaled(0.6)
+@given(report=reports(missing=False), data=st.data())
+def test_labels_cut_by_paragraph_breaks_keep_their_rows(
+    report: gr.Report, data: st.DataObject
+) -> None:
+    """Any consistent report as a Word table through python-docx, some of section 三's row
+    labels cut in two paragraphs anywhere past their numbering: every cell is read."""
+    text = render(report, "tab-separated")
+    back = gr.parse(_cut_labels(text, data))
     assert wrong(back, report.flat()) == {}
     assert _section_three(back) == _section_three(report)
 
@@ -140,16 +146,7 @@ def test_labels_cut_by_paragraph_breaks_keep_their_rows_among_blank_cells(
     """The same, with the report's zeros left blank (an &nbsp; in each): every cell of
     section 三 is read as printed, and none is wrong."""
     text = render(report, "tab-separated", blank_zeros=True)
-    start, end = text.index("三、收到"), text.index("四、政府信息公开行政复议")
-    lines = text[start:end].split("\n")
-    for at, line in enumerate(lines):
-        cells = line.split("\t")
-        label = max(cells[:3], key=len, default="")
-        if len(cells) == 10 and len(label) > 4 and data.draw(st.booleans()):
-            cut = data.draw(st.integers(3, len(label) - 1))
-            cells[cells.index(label)] = label[:cut] + "\n" + label[cut:]
-            lines[at] = "\t".join(cells)
-    back = gr.parse(text[:start] + "\n".join(lines) + text[end:])
+    back = gr.parse(_cut_labels(text, data))
     printed = {key: None if value == 0 else value for key, value in report.flat().items()}
     assert wrong(back, printed) == {}
     # Rows after the last one that prints a value lie past the table's text (layouts.md):
