@@ -113,28 +113,20 @@ def _as_printed(back: gr.Report, report: gr.Report, prefix: str) -> dict[str, ob
     return unread
 
 
-def test_blank_cells_of_a_page_keep_their_place_in_a_word_table() -> None:
-    """A page's table pasted into Word, through python-docx: each empty cell an &nbsp;, so
-    the rows of section 三 and section 四's one row end in blank cells, and 部分公开's label
-    is two paragraphs. A cell of U+00A0 at a row's end is a blank cell, not a tool's
-    padding, and the cut label's row is one row again: every cell is read as printed."""
-    values = gr.parse(SEEDS[0]).flat()
-    for group, numbers in (("review", (2, 0, 0, 1, 3)), ("litigation_direct", (1, 0, 0, 0, 1))):
-        for column, number in zip(
-            ("upheld", "corrected", "other", "pending", "total"), numbers, strict=True
-        ):
-            values[f"appeals.{group}.{column}"] = number
-    values |= {
-        f"appeals.litigation_after_review.{c}": 0
-        for c in ("upheld", "corrected", "other", "pending", "total")
-    }
-    report = gr.Report.from_values(values, template="2019", organisation="某县某局", year=2020)
+def test_a_cut_label_among_blank_cells_of_a_page_keeps_its_row() -> None:
+    """A page's table pasted into Word, through python-docx: each empty cell an &nbsp;, and
+    the labels of 部分公开 and 结转下年度继续办理 two paragraphs each (the second cut in the row's
+    first cell, so its last line spans the grid). The cells are stripped and the rows are
+    one row again: every cell of section 三 is read as printed. (A row's &nbsp; cells after
+    its last value are still taken for a tool's padding: the manglers' trailing spaces and
+    tabs make the same text of a row that lost a value.)"""
+    report = gr.parse(SEEDS[0])
     text = render(report, "tab-separated", blank_zeros=True)
-    assert "\t3\t1\t\xa0\t\xa0\t\xa0\t1\t\xa0\t\xa0\t\xa0\t\xa0\t\xa0\n" in text
+    assert "\t\xa0\t" in text
     broken = text.replace("（二）部分公开（区分处理的", "（二）部分公开\n（区分处理的", 1)
-    assert broken != text
+    broken = broken.replace("四、结转下年度继续办理", "四、结转下年度继续\n办理", 1)
+    assert broken.count("\n") == text.count("\n") + 2
     back = gr.parse(broken)
-    assert _as_printed(back, report, "appeals.") == {}
     assert _as_printed(back, report, "applications.") == {}
 
 

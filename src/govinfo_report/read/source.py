@@ -275,7 +275,7 @@ def _unpadded(padding: re.Match[str]) -> str:
     text = padding.string
     start = padding.start()
     last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
-    return "" if is_value(fold(last).strip()) else padding.group()
+    return "" if is_value(last.strip()) else padding.group()
 
 
 def _from_text(
@@ -304,13 +304,12 @@ def _from_text(
             column=first.start() - start + 1,
             text=text[start : end if end >= 0 else len(text)],
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
-    if padded and "\t" in text:
-        # Before folding: a cell of U+00A0 (a page's &nbsp;) is a blank cell, not padding.
-        text = _PADDING.sub(_unpadded, text)
-    text = fold(text)
     if not text.strip():  # only zero-width spaces, BOMs or bookmarks
         raise ParseError("the input is empty", code="empty-input")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if padded and "\t" in text:
+        text = _PADDING.sub(_unpadded, text)
     return Source(tuple(text.split("\n")), encoding, name, found)
