@@ -55,9 +55,14 @@ def test_lines_of_values_short_of_the_grid_are_never_joined() -> None:
     assert wrong(back, report.flat()) == {}
 
 
-def _cut_labels(text: str, data: st.DataObject) -> str:
-    """``text`` (a report's Word table through python-docx) with some of section 三's row
-    labels cut in two paragraphs anywhere past their numbering."""
+@scaled(0.6)
+@given(report=reports(missing=False), data=st.data())
+def test_labels_cut_by_paragraph_breaks_keep_their_rows(
+    report: gr.Report, data: st.DataObject
+) -> None:
+    """Any consistent report as a Word table through python-docx, some of section 三's row
+    labels cut in two paragraphs anywhere past their numbering: every cell is read."""
+    text = render(report, "tab-separated")
     start, end = text.index("三、收到"), text.index("四、政府信息公开行政复议")
     lines = text[start:end].split("\n")
     for at, line in enumerate(lines):
@@ -67,18 +72,7 @@ def _cut_labels(text: str, data: st.DataObject) -> str:
             cut = data.draw(st.integers(3, len(label) - 1))
             cells[cells.index(label)] = label[:cut] + "\n" + label[cut:]
             lines[at] = "\t".join(cells)
-    return text[:start] + "\n".join(lines) + text[end:]
-
-
-@scaled(0.6)
-@given(report=reports(missing=False), data=st.data())
-def test_labels_cut_by_paragraph_breaks_keep_their_rows(
-    report: gr.Report, data: st.DataObject
-) -> None:
-    """Any consistent report as a Word table through python-docx, some of section 三's row
-    labels cut in two paragraphs anywhere past their numbering: every cell is read."""
-    text = render(report, "tab-separated")
-    back = gr.parse(_cut_labels(text, data))
+    back = gr.parse(text[:start] + "\n".join(lines) + text[end:])
     assert wrong(back, report.flat()) == {}
     assert _section_three(back) == _section_three(report)
 
@@ -94,59 +88,3 @@ def test_short_sub_tables_of_pdf_text_are_never_joined() -> None:
         assert f"{row}\n" in text and footer in text
         cell = gr.parse(text).cell("proactive.licensing.decisions")
         assert (cell.value, cell.provenance) == ((None, "blank") if "—" in row else (937, "parsed"))
-
-
-def _as_printed(back: gr.Report, report: gr.Report, prefix: str) -> dict[str, object]:
-    """The cells under ``prefix`` that ``back`` does not read as ``report`` prints them with
-    its zeros left blank: a value parsed, a blank cell blank (or derived 0 by the rules)."""
-    unread = {}
-    for key, value in report.flat().items():
-        cell = back.cell(key)
-        if not key.startswith(prefix):
-            continue
-        if value == 0:
-            read = (cell.value, cell.provenance) in ((None, "blank"), (0, "derived"))
-        else:
-            read = (cell.value, cell.provenance) == (value, "parsed")
-        if not read:
-            unread[key] = (cell.value, cell.provenance, value)
-    return unread
-
-
-def test_a_cut_label_among_blank_cells_of_a_page_keeps_its_row() -> None:
-    """A page's table pasted into Word, through python-docx: each empty cell an &nbsp;, and
-    the labels of 部分公开 and 结转下年度继续办理 two paragraphs each (the second cut in the row's
-    first cell, so its last line spans the grid). The cells are stripped and the rows are
-    one row again: every cell of section 三 is read as printed. (A row's &nbsp; cells after
-    its last value are still taken for a tool's padding: the manglers' trailing spaces and
-    tabs make the same text of a row that lost a value.)"""
-    report = gr.parse(SEEDS[0])
-    text = render(report, "tab-separated", blank_zeros=True)
-    assert "\t\xa0\t" in text
-    broken = text.replace("（二）部分公开（区分处理的", "（二）部分公开\n（区分处理的", 1)
-    broken = broken.replace("四、结转下年度继续办理", "四、结转下年度继续\n办理", 1)
-    assert broken.count("\n") == text.count("\n") + 2
-    back = gr.parse(broken)
-    assert _as_printed(back, report, "applications.") == {}
-
-
-@scaled(0.6)
-@given(report=reports(missing=False), data=st.data())
-def test_labels_cut_by_paragraph_breaks_keep_their_rows_among_blank_cells(
-    report: gr.Report, data: st.DataObject
-) -> None:
-    """The same, with the report's zeros left blank (an &nbsp; in each): every cell of
-    section 三 is read as printed, and none is wrong."""
-    text = render(report, "tab-separated", blank_zeros=True)
-    back = gr.parse(_cut_labels(text, data))
-    printed = {key: None if value == 0 else value for key, value in report.flat().items()}
-    assert wrong(back, printed) == {}
-    # Rows after the last one that prints a value lie past the table's text (layouts.md):
-    # they may be read, or not.
-    rows = [f.row for f in gr.fields(report.template) if f.section == "applications"]
-    last = max(
-        (at for at, row in enumerate(rows) if printed[f"applications.{row}.total"]), default=-1
-    )
-    past = {f"applications.{row}." for row in rows[last + 1 :]}
-    unread = _as_printed(back, report, "applications.")
-    assert {key for key in unread if not key.startswith(tuple(past))} == set()

@@ -222,8 +222,6 @@ _SPACE = r"[^\S\t\n]"
 #: A row label's numbering printed apart from its words (``3. 其他``, ``（三） 不予公开``).
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]{{1,3}}[)）])"
-#: A row label's numbering at the start of a text: a row of its own starts there.
-NUMBERED = re.compile(_NUMBERING)
 #: A word of loose text: a numbering with the label words after it, a number with its unit
 #: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces.
 _WORD = re.compile(

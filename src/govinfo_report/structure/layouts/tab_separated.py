@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, PLACEHOLDER, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import NUMBERED, SPACE, Printed, Row, make_row, plain_cells, split_tabs
+from .base import SPACE, Printed, Row, make_row, plain_cells, split_tabs
 
 #: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
 #: placeholder) shows a broken grid when its first label follows three or more empty cells,
@@ -81,19 +81,14 @@ class TabSeparated:
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         parts_of = list(map(str.split, lines, repeat("\t")))
         if (
-            max(map(len, lines), default=0) > MAX_CELL_CHARS
+            SPACE.search("\t".join(lines))
+            or max(map(len, lines), default=0) > MAX_CELL_CHARS
             or max(map(len, parts_of), default=0) > MAX_CELLS_PER_ROW
         ):
             yield from self._line_rows(lines, first_line)
             return
-        # The lines' parts are the cells, stripped where some hold spaces (a page's &nbsp;
-        # in an empty cell); their kinds are those the sniff looked up.
-        numbers = range(first_line, first_line + len(lines))
-        if SPACE.search("\t".join(lines)):
-            cells_of = list(map(split_tabs, lines, numbers))
-            parts_of = [[text for text, _, _ in cells] for cells in cells_of]
-        else:
-            cells_of = list(map(plain_cells, parts_of, numbers))
+        # The usual region: no cell to strip or cut, so the lines' parts are the cells and
+        # their kinds are those the sniff looked up.
         kinds_of = tab_kinds(tuple(lines))
         widths = list(map(len, parts_of))
         widest = _framed_width(widths, kinds_of)
@@ -101,13 +96,13 @@ class TabSeparated:
         at = 0
         while at < len(lines):
             end = runs.get(at, at)
+            number = first_line + at
             if end == at:
-                whole = widths[at] == widest
-                row = make_row(cells_of[at], numbers[at], self.positional, kinds_of[at], whole)
+                cells = plain_cells(parts_of[at], number)
+                row = make_row(cells, number, self.positional, kinds_of[at], widths[at] == widest)
             else:
-                row = make_row(
-                    _joined(cells_of[at : end + 1]), numbers[at], self.positional, whole=True
-                )
+                cells = _joined(parts_of[at : end + 1], number)
+                row = make_row(cells, number, self.positional, whole=True)
             if row is not None:
                 yield row
             at = end + 1
@@ -132,9 +127,8 @@ def _wrapped_runs(
     """The runs of lines that are one row of a document's table whose cells hold line breaks
     (python-docx's ``cell.text``: ``（二）部分公开`` / ``（区分处理的…）``, a vertical label a
     character a line): {first line: last line}. A run is lines with no value but its last,
-    each short of the grid (``widest`` cells, known whole) but a last one after lines of its
-    first cell alone, whose tabs add up to the grid's exactly, and where each break falls
-    inside a cell (text on both sides of it); then the
+    each short of the grid (``widest`` cells, known whole), whose tabs add up to the grid's
+    exactly, and where each break falls inside a cell (text on both sides of it); then the
     cut cells join into the row the document has. Only where every other line of values
     spans the grid, as every row of a document's table does: lines of PDF text may be short
     rows of narrower sub-tables."""
@@ -143,21 +137,15 @@ def _wrapped_runs(
         return runs
     widths = list(map(len, parts_of))
     start, tabs = None, 0
-    head = False  # the run so far is the head of a row's first cell
     for at, (width, kinds) in enumerate(zip(widths, kinds_of, strict=True)):
-        joins = start is not None and bool(parts_of[at - 1][-1] and parts_of[at][0])
-        # A line as wide as the grid ends a run only of its first cell's lines, where the
-        # line before them ends its row (a last cell of text may go on below) and its own
-        # first cell goes on from them (a numbered label starts a row of its own).
-        if not joins or (width >= widest and (tabs or not head or NUMBERED.match(parts_of[at][0]))):
+        if width >= widest or (
+            start is not None and not (parts_of[at - 1][-1] and parts_of[at][0])
+        ):
             start, tabs = None, 0
-        if width >= widest and start is None:
-            continue
+            if width >= widest:
+                continue
         if start is None:
             start, tabs = at, 0
-            head = not at or not parts_of[at - 1][-1] or kinds_of[at - 1][-1] != LABEL
-        if width == 1 and parts_of[at][0][-1:].isdigit():
-            head = False  # values run into a label: a row of its own, not a cell's head
         tabs += width - 1
         if _valued(kinds) or tabs >= widest - 1:
             if tabs == widest - 1 and at > start:
@@ -177,11 +165,12 @@ def _valued(kinds: str) -> bool:
     return NUMBER in kinds or PLACEHOLDER in kinds
 
 
-def _joined(cells_of: Sequence[list[Printed]]) -> list[Printed]:
-    """The cells of lines that are one row: each line's first cell ends the cell the line
+def _joined(parts_of: Sequence[list[str]], first_line: int) -> list[Printed]:
+    """The cells of lines that are one row: each line's first part ends the cell the line
     before it cut (joined as printed, the line break dropped)."""
     cells: list[Printed] = []
-    for line_cells in cells_of:
+    for number, parts in enumerate(parts_of, first_line):
+        line_cells = plain_cells(parts, number)
         if cells:
             text, line, column = cells[-1]
             cells[-1] = (text + line_cells[0][0], line, column)
