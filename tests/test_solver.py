@@ -7,11 +7,14 @@ from __future__ import annotations
 from itertools import combinations
 from math import inf
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govinfo_report.catalogue import TEMPLATES
 from govinfo_report.tables import solver
 from govinfo_report.tables.rules import Rule
+from govinfo_report.tables.sections import rule_set, section_rule_set
 
 from conftest import scaled
 
@@ -81,3 +84,16 @@ def test_a_row_of_zeros_that_lost_one_is_one_option() -> None:
         solver._index((rule,)),
     )
     assert closed.options == (tuple((cell, 0, -1, "row-sum") for cell in range(7)),)
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_no_rule_joins_two_sections(template: str) -> None:
+    """A reading is checked against its own section's rules alone (``resolve._alone``):
+    that is exact only while every rule's cells lie in one section."""
+    sections = TEMPLATES[template].sections
+    every = rule_set(template).rules
+    own = [rule for name in sections for rule in section_rule_set(template, name).rules]
+    assert sorted(rule.name for rule in own) == sorted(rule.name for rule in every)
+    for name, cells in sections.items():
+        for rule in section_rule_set(template, name).rules:
+            assert set(rule.cells) <= set(cells), (name, rule.name)

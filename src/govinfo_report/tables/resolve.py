@@ -32,8 +32,8 @@ from ..structure import collapsed
 from ..structure.layouts import Printed
 from . import solver
 from .reading import Placement, Reading, Unit, in_order
-from .rules import Rule
-from .sections import rule_set
+from .rules import Rule, RuleSet
+from .sections import rule_set, section_rule_set
 from .sections.rows import shown
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
@@ -55,9 +55,12 @@ class Resolved:
     findings: tuple[Diagnostic, ...]
 
 
-def resolve(template: Template, readings: Iterable[Reading]) -> Resolved:
-    """The values of ``readings`` (one per section at most) under ``template``."""
-    work = _Work(template)
+def resolve(
+    template: Template, readings: Iterable[Reading], rules: RuleSet | None = None
+) -> Resolved:
+    """The values of ``readings`` (one per section at most) under ``template``, placed and
+    derived by ``rules`` (every rule of the template unless given)."""
+    work = _Work(template, rules or rule_set(template.name))
     units: list[Unit] = []
     for reading in readings:
         for cells, printed, unit in reading.given:
@@ -79,7 +82,14 @@ def resolve(template: Template, readings: Iterable[Reading]) -> Resolved:
 def verifies(template: Template, reading: Reading) -> bool:
     """Whether ``reading`` gives every cell of its section, and every rule of the section
     holds."""
-    return _broken(template, reading.section, resolve(template, [reading]).values) == []
+    return _broken(template, reading.section, _alone(template, reading).values) == []
+
+
+def _alone(template: Template, reading: Reading) -> Resolved:
+    """``reading`` resolved by its own section's rules: its cells are what they are with
+    every rule (no rule joins two sections), and the other sections' cells, none of them
+    given, are not searched for."""
+    return resolve(template, [reading], section_rule_set(template.name, reading.section))
 
 
 def _broken(
@@ -87,14 +97,12 @@ def _broken(
 ) -> list[set[int]] | None:
     """The cells of each rule of ``section`` that ``values`` break; None where they leave
     a cell of the section without a value."""
-    cells = template.sections[section]
-    if any(values[cell] is None for cell in cells):
+    if any(values[cell] is None for cell in template.sections[section]):
         return None
     return [
         set(rule.cells)
-        for rule in rule_set(template.name).rules
-        if set(rule.cells) <= set(cells)
-        and sum(values[c] for c in rule.left) != sum(values[c] for c in rule.right)  # type: ignore[misc]
+        for rule in section_rule_set(template.name, section).rules
+        if sum(values[c] for c in rule.left) != sum(values[c] for c in rule.right)  # type: ignore[misc]
     ]
 
 
@@ -107,13 +115,13 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     report. A misreading moves values between cells, so it breaks rules through two cells
     or more. Where two confirmed readings give different values, the text leaves the choice
     open and none is kept."""
-    mine = resolve(template, [first])
+    mine = _alone(template, first)
     certain = [
         cell for cells, _, _ in first.given for cell in cells if mine.provenance[cell] == "parsed"
     ]
     kept: tuple[Reading, tuple[Value | None, ...]] | None = None
     for other in others:
-        values = resolve(template, [other]).values
+        values = _alone(template, other).values
         broken = _broken(template, first.section, values)
         if (
             broken is None
@@ -151,9 +159,10 @@ def _options(
 class _Work:
     """The cells of a report while it is resolved: parallel lists, written in place."""
 
-    def __init__(self, template: Template) -> None:
+    def __init__(self, template: Template, rules: RuleSet) -> None:
         size = len(template.fields)
         self.template = template
+        self.rule_set = rules
         self.values: list[Value | None] = [None] * size
         self.origins: list[Origin] = ["lost"] * size
         self.raws: list[str | None] = [None] * size
@@ -208,7 +217,7 @@ class _Work:
         that a row of zeros is zeros wherever they stand, and a total is the row's last
         value. Where no solution exists so, a value may have been lost rather than a blank,
         and those rows are solved as any other: the cells their values leave out unknown."""
-        rules = rule_set(self.template.name)
+        rules = self.rule_set
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
         for unit in units:
@@ -349,7 +358,7 @@ class _Work:
         """Keep the cells of ``unit`` (unit ``at`` of the model) every solution agrees on;
         say what became of it. ``alone``: placed by these rules of its own row only, for
         ``reason`` (``_BROKEN``, ``_BUDGET``)."""
-        by_cell = rule_set(self.template.name).by_cell if alone is None else _by_cell(alone)
+        by_cell = self.rule_set.by_cell if alone is None else _by_cell(alone)
         if unit.cells[0] in outcome.unsettled:
             self._not_placed(
                 unit,
@@ -402,9 +411,7 @@ class _Work:
     def _own(self, unit: Unit) -> list[Rule]:
         """The rules all of whose cells are ``unit``'s: its own row's."""
         inside = set(unit.cells)
-        return [
-            rule for rule in rule_set(self.template.name).rules if inside.issuperset(rule.cells)
-        ]
+        return [rule for rule in self.rule_set.rules if inside.issuperset(rule.cells)]
 
     def _unchecked(self, unit: Unit) -> None:
         """A unit no rule checks: a cell is kept only where every option gives it the same

@@ -53,7 +53,18 @@ SECTIONS: dict[str, Section] = {
 def rule_set(name: str) -> RuleSet:
     """The consistency rules of template ``name``, built once."""
     template = TEMPLATES[name]
-    rules = tuple(rule for section in SECTIONS.values() for rule in section.rules(template))
+    return _indexed(tuple(rule for module in SECTIONS.values() for rule in module.rules(template)))
+
+
+@cache
+def section_rule_set(name: str, section: str) -> RuleSet:
+    """The consistency rules of one section of template ``name``, built once. No rule
+    joins two sections, so a section's values are settled by its own rules alone."""
+    return _indexed(tuple(SECTIONS[section].rules(TEMPLATES[name])))
+
+
+def _indexed(rules: tuple[Rule, ...]) -> RuleSet:
+    """``rules`` with the rules touching each cell."""
     by_cell: dict[int, list[Rule]] = defaultdict(list)
     for rule in rules:
         for cell in rule.cells:
