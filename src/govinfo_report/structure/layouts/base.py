@@ -248,6 +248,20 @@ def split_words(line: str, line_number: int) -> list[Printed]:
     ][:MAX_CELLS_PER_ROW]
 
 
+#: A line's whitespace-separated cells (``split_words``) and their kinds (``cell_kinds``).
+Words = tuple[list[Printed], str]
+
+
+def line_words(lines: Sequence[str], first_line: int) -> list[Words]:
+    """Each line's whitespace-separated cells and their kinds: a table region's lines split
+    once for every pass over them."""
+    return [
+        (cells, cell_kinds(map(itemgetter(0), cells)))
+        for number, line in enumerate(lines, first_line)
+        for cells in [split_words(line, number)]
+    ]
+
+
 def loose_value_lines(lines: Sequence[str]) -> list[str]:
     """The lines of a table region with no grid that hold a value; none when any line shows
     a grid mark (another layout's text)."""
@@ -256,9 +270,10 @@ def loose_value_lines(lines: Sequence[str]) -> list[str]:
     return [line for line in lines if VALUE_WORD.search(line) and not is_rule(line)]
 
 
-def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
+def word_rows(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> Iterator[Row]:
     """Rows of text whose cells are separated by whitespace or line breaks, with no grid: a
     row is its labels and the values after them, ending where a label follows a value.
+    ``words``: the lines' ``line_words``.
 
     Of the label lines before a row's values only the last belongs to the row (the others
     are headers, group labels or the wrapped ends of other labels) and each of the others
@@ -271,8 +286,7 @@ def word_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
         if not line or line.isspace() or is_rule(line):
             continue
         number = first_line + offset
-        cells = split_words(line, number)
-        kinds = cell_kinds(map(itemgetter(0), cells))
+        cells, kinds = words[offset]
         if LABEL in kinds and labels and not values:
             yield Row(tuple(labels), (), labels[0][1])  # an earlier label line
             labels = []

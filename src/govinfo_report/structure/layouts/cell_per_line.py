@@ -21,18 +21,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise, repeat
-from operator import itemgetter
 from typing import ClassVar
 
-from ...cells import LABEL, cell_kinds
+from ...cells import LABEL
 from .base import (
     VALUE,
     VALUE_APART,
     Printed,
     Row,
+    Words,
     is_rule,
+    line_words,
     loose_value_lines,
-    split_words,
     word_rows,
 )
 
@@ -55,7 +55,8 @@ class CellPerLine:
         return alone / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        return iter(gridded(list(word_rows(lines, first_line)), lines, first_line))
+        words = line_words(lines, first_line)
+        return iter(gridded(list(word_rows(lines, first_line, words)), lines, first_line, words))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As ``docx2txt`` writes a Word table: each cell of each row on a line of its own,
@@ -79,10 +80,12 @@ _Cell = tuple[Printed, bool, int | None]
 INLINE = -1
 
 
-def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]:
+def gridded(
+    rows: list[Row], lines: Sequence[str], first_line: int, words: Sequence[Words]
+) -> list[Row]:
     """``rows`` (of ``word_rows``) with their grids, where the table's blank lines keep a
-    rhythm (``_rhythm``)."""
-    stream, explicit = _stream(lines, first_line)
+    rhythm (``_rhythm``). ``words``: the lines' ``line_words``."""
+    stream, explicit = _stream(lines, first_line, words)
     rhythm = _rhythm(stream, explicit)
     if rhythm is None:
         return rows
@@ -101,7 +104,9 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     return gridded
 
 
-def _stream(lines: Sequence[str], first_line: int) -> tuple[list[_Cell], bool]:
+def _stream(
+    lines: Sequence[str], first_line: int, words: Sequence[Words]
+) -> tuple[list[_Cell], bool]:
     """The cells of ``lines`` in reading order, and whether every blank line between two
     cells is an explicit empty cell: a line of spaces (a page's ``&nbsp;``, which ``source``
     folds to a space), with one such line at least. An empty line next to a label there (a
@@ -123,8 +128,8 @@ def _stream(lines: Sequence[str], first_line: int) -> tuple[list[_Cell], bool]:
         elif is_rule(line):
             blank = None
         else:
-            cells = split_words(line, first_line + offset)
-            labels = [kind == LABEL for kind in cell_kinds(map(itemgetter(0), cells))]
+            cells, kinds = words[offset]
+            labels = [kind == LABEL for kind in kinds]
             plain = plain or (empty and not stream[-1][1] and not labels[0])
             gaps = (blank, *repeat(INLINE, len(cells) - 1))
             spaces.extend((None if blank is None else spaced, *gaps[1:]))

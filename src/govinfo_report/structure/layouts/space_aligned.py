@@ -20,12 +20,20 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache, reduce
 from itertools import accumulate, pairwise
 from math import gcd
-from operator import itemgetter
 from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
-from ...cells import LABEL, cell_kinds, is_value
-from .base import VALUE, VALUE_APART, Printed, Row, loose_value_lines, split_words, word_rows
+from ...cells import LABEL, is_value
+from .base import (
+    VALUE,
+    VALUE_APART,
+    Printed,
+    Row,
+    Words,
+    line_words,
+    loose_value_lines,
+    word_rows,
+)
 
 #: A value ending a line after a label or another value, across spaces; a number with its
 #: unit apart only after a column's gap (two spaces or more: prose puts one).
@@ -65,11 +73,23 @@ def _display(line: str, column: int) -> int:
 def _widths(line: str) -> tuple[int, ...]:
     """The display column where each character of ``line`` starts, and where it ends: each
     line of a table is measured once, not once for each cell on it."""
-    return (0, *accumulate(2 if east_asian_width(char) in "WF" else 1 for char in line))
+    return (0, *accumulate(map(_WIDTH.__getitem__, line)))
+
+
+class _CharWidths(dict[str, int]):
+    """Each character's display width (2 for East Asian wide and full-width ones), looked
+    up once per character."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if east_asian_width(char) in "WF" else 1
+        return width
+
+
+_WIDTH = _CharWidths()
 
 
 def _display_width(text: str) -> int:
-    return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
+    return sum(map(_WIDTH.__getitem__, text))
 
 
 #: ASCII punctuation next to a CJK character: full-width in the text as printed.
@@ -92,10 +112,11 @@ class SpaceAligned:
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         _widths.cache_clear()  # a table's lines are measured afresh: no table gains from another
-        rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line)]
+        words = line_words(lines, first_line)
+        rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line, words)]
         if joined(rows, lines, first_line):
             return (row._replace(traceless=True) if row.values else row for row in rows)
-        return iter(gridded(rows, lines, first_line))
+        return iter(gridded(rows, lines, first_line, words))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As lynx lays out a table: each cell left-aligned at its column's start, columns two
@@ -195,11 +216,13 @@ class Columns(NamedTuple):
     placed: tuple[tuple[int, ...], ...]
 
 
-def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]:
+def gridded(
+    rows: list[Row], lines: Sequence[str], first_line: int, words: Sequence[Words]
+) -> list[Row]:
     """``rows`` with a grid each where their values sit on one line and the table's values
     fall into columns (``columns``): the values at their columns, the other columns blank.
     A row of labels alone on a line is a row of blank cells (where its label names a row:
-    its section decides)."""
+    its section decides). ``words``: the lines' ``line_words``."""
     valued = [
         at
         for at, row in enumerate(rows)
@@ -207,19 +230,14 @@ def gridded(rows: list[Row], lines: Sequence[str], first_line: int) -> list[Row]
     ]
     if not valued:
         return rows
-    words = [
-        cells
-        for offset, line in enumerate(lines)
-        for cells in [split_words(line, first_line + offset)]
-        if cells and LABEL * len(cells) == cell_kinds(map(itemgetter(0), cells))
-    ]
-    heads = [[_spans(lines, first_line, cell) for cell in cells] for cells in words]
+    label_lines = [cells for cells, kinds in words if cells and kinds == LABEL * len(cells)]
+    heads = [[_spans(lines, first_line, cell) for cell in cells] for cells in label_lines]
     # Rows with no label on the line of their values (section 四's one row, under its
     # header) have no label column to tell the header's words over the values' columns
     # from others: only the header line naming the most columns counts (one word a column;
     # the group heads above it would be columns of their own).
     labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
-    if labelled and not _one_grid(words, heads):
+    if labelled and not _one_grid(label_lines, heads):
         return rows
     header = (
         [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
@@ -272,8 +290,11 @@ def _one_grid(
 def _spans(lines: Sequence[str], first_line: int, cell: Printed) -> tuple[Span, Span]:
     """A cell's span in display columns and in characters."""
     text, line, column = cell
-    start = _display(lines[line - first_line], column)
-    return (start, start + _display_width(text)), (column - 1, column - 1 + len(text))
+    printed = lines[line - first_line]
+    widths = _widths(printed)
+    start = _display(printed, column)
+    end = column - 1 + len(text)  # a cell is its line's text from its column on
+    return (start, start + widths[end] - widths[column - 1]), (column - 1, end)
 
 
 def _characters(line: str, offsets: Sequence[int], measure: int) -> list[int]:
