@@ -196,3 +196,19 @@ def test_the_skeleton_finds_what_the_grammar_generated(text: str) -> None:
         if spans:
             assert "\t" in lines[spans[0].start] and "\t" in lines[spans[-1].stop - 1]
     _answer(text)
+
+
+def test_the_keyword_prefilter_never_changes_which_sections_a_title_names() -> None:
+    """``_named`` tests a few plain substrings before its fuzzy search: the sections it finds
+    are those the fuzzy search alone finds, for every keyword with any one character
+    inserted or deleted anywhere, alone and inside a title."""
+    titles = []
+    for word in (w for words in labels.SECTION_KEYWORDS.values() for w in words):
+        for at in range(len(word) + 1):
+            titles.extend(word[:at] + extra + word[at:] for extra in ("", "的", "法", "x"))
+            titles.append(word[:at] + word[at + 1 :])
+    for title in [*titles, *(f"二、{title}情况" for title in titles)]:
+        searched = frozenset(n for n, words in skeleton._KEYWORDS.items() if words.search(title))
+        assert skeleton._named(title) == searched, title
+        for number in labels.SECTION_KEYWORDS:
+            assert skeleton._named(title, number) == searched & {number}, title

@@ -67,6 +67,17 @@ _KEYWORDS = {
     )
     for number, words in SECTION_KEYWORDS.items()
 }
+#: For each section, the texts one of which a title naming it holds: a short keyword itself,
+#: a long one's first or last two characters (one character inserted breaks one of them
+#: at most). Tested with ``in`` before the fuzzy search, which most lines then skip.
+_KEYWORD_PARTS = {
+    number: tuple(
+        part
+        for word in map(fold, words)
+        for part in ((word[:2], word[-2:]) if len(word) >= _FUZZY_KEYWORD else (word,))
+    )
+    for number, words in SECTION_KEYWORDS.items()
+}
 
 
 @attrs.frozen
@@ -128,7 +139,9 @@ def _named(title: str, only: int | None = None) -> frozenset[int]:
     return frozenset(
         number
         for number, words in _KEYWORDS.items()
-        if only in (None, number) and words.search(title)
+        if only in (None, number)
+        and any(map(title.__contains__, _KEYWORD_PARTS[number]))
+        and words.search(title)
     )
 
 

@@ -237,7 +237,7 @@ VALUE = rf"(?:[-+]?\d[\d,.]*(?:{_UNIT})?|[/—–-]|无)"
 #: a cell of its own is plain (a line of its own, or a column's gap before it).
 VALUE_APART = rf"[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})"
 #: A value among a line's whitespace-separated cells.
-VALUE_WORD = re.compile(rf"(?:^|\s)(?:{VALUE_APART}|{VALUE})(?:\s|$)")
+VALUE_WORD = re.compile(rf"(?<!\S)(?:{VALUE_APART}|{VALUE})(?!\S)")
 
 
 def split_words(line: str, line_number: int) -> list[Printed]:
@@ -249,17 +249,21 @@ def split_words(line: str, line_number: int) -> list[Printed]:
 
 
 #: A line's whitespace-separated cells (``split_words``) and their kinds (``cell_kinds``).
-Words = tuple[list[Printed], str]
+Words = tuple[Sequence[Printed], str]
+_NO_WORDS: Words = ((), "")
 
 
 def line_words(lines: Sequence[str], first_line: int) -> list[Words]:
     """Each line's whitespace-separated cells and their kinds: a table region's lines split
     once for every pass over them."""
-    return [
-        (cells, cell_kinds(map(itemgetter(0), cells)))
-        for number, line in enumerate(lines, first_line)
-        for cells in [split_words(line, number)]
-    ]
+    words: list[Words] = []
+    for number, line in enumerate(lines, first_line):
+        if line and not line.isspace():
+            cells = split_words(line, number)
+            words.append((cells, cell_kinds(map(itemgetter(0), cells))))
+        else:
+            words.append(_NO_WORDS)
+    return words
 
 
 def loose_value_lines(lines: Sequence[str]) -> list[str]:
