@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
 from operator import add, itemgetter
 from typing import ClassVar, NamedTuple, Protocol
@@ -266,12 +266,19 @@ def line_words(lines: Sequence[str], first_line: int) -> list[Words]:
     return words
 
 
-def loose_value_lines(lines: Sequence[str]) -> list[str]:
+def loose_value_lines(lines: Sequence[str]) -> tuple[str, ...]:
     """The lines of a table region with no grid that hold a value; none when any line shows
     a grid mark (another layout's text)."""
-    if any(map(GRID_MARK.search, lines)):
-        return []
-    return [line for line in lines if VALUE_WORD.search(line) and not is_rule(line)]
+    return _loose_value_lines(tuple(lines))
+
+
+@lru_cache(maxsize=1)
+def _loose_value_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """``loose_value_lines``, kept for the last sample: the two loose layouts sniff the
+    same lines, which are searched once."""
+    if GRID_MARK.search("\n".join(lines)):
+        return ()
+    return tuple(line for line in lines if VALUE_WORD.search(line) and not is_rule(line))
 
 
 def word_rows(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> Iterator[Row]:
