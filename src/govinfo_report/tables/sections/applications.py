@@ -473,10 +473,11 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
         at = full.index(subrows[0])
         orders.append([*full[:at], group, *full[at + len(subrows) :]])
     columns = width(name)
+    reads = [rows, *_untransposed(rows, columns)]
     readings = (
         reading
         for order in orders
-        for read in (rows, *_untransposed(rows, columns))
+        for read in reads
         for shown in (read, *_undoubled(read, columns * (len(order) + 1), columns))
         for reading in (
             (order, _in_sequence(shown, name, order, columns), 0),
