@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from importlib.metadata import EntryPoint
+from itertools import product
 from typing import ClassVar
 
 import pytest
@@ -15,7 +16,14 @@ import govinfo_report as gr
 from govinfo_report import cells as cells_module
 from govinfo_report.cells import cell_kinds
 from govinfo_report.structure import layouts, skeleton
-from govinfo_report.structure.layouts import Row, markdown, row_per_cell, tab_separated
+from govinfo_report.structure.layouts import (
+    Row,
+    base,
+    markdown,
+    row_per_cell,
+    space_aligned,
+    tab_separated,
+)
 from govinfo_report.structure.layouts.base import make_row
 from govinfo_report.structure.layouts.flattened_header import FlattenedHeader
 from govinfo_report.structure.layouts.tab_separated import TabSeparated
@@ -272,3 +280,23 @@ def test_a_row_is_its_label_cells_and_its_values(
 )
 def test_box_grid_table_lines_are_bars_corners_and_rules(line: str, table: bool) -> None:
     assert bool(re.search(layouts.get("box-grid").table_line, line)) is table
+
+
+_PLAIN_LAST_VALUE = re.compile(rf"(?:[^\S\t]{base.VALUE}|[^\S\t]{{2}}{base.VALUE_APART})[^\S\t]*$")
+
+
+#: Pieces of a line's end: a label, values, a unit apart, a placeholder, and spaces.
+_PIECES = ("行政", "12", "元", "—", "无", " ", "  ", "\t", "\u3000")
+
+
+def test_a_space_aligned_line_is_found_as_the_plain_pattern_finds_it() -> None:
+    """``space_aligned._LAST_VALUE`` looks behind for the spaces before a line's last value
+    and ahead for its first character, to be searched fast: on every line of up to five
+    pieces it finds a value ending the line exactly where the plain pattern (the spaces
+    matched, then the value) does, alone and after another cell (``_ROW``)."""
+    row = re.compile(rf"\S[^\S\t]*{_PLAIN_LAST_VALUE.pattern}")
+    fast = re.compile(space_aligned._LAST_VALUE)
+    for size in range(1, 6):
+        for line in map("".join, product(_PIECES, repeat=size)):
+            assert bool(fast.search(line)) == bool(_PLAIN_LAST_VALUE.search(line)), line
+            assert bool(space_aligned._ROW.search(line)) == bool(row.search(line)), line

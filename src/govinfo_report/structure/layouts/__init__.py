@@ -16,7 +16,7 @@ from importlib.metadata import entry_points
 import attrs
 
 from ...errors import UnknownLayoutError
-from .base import Layout, Printed, Row
+from .base import NO_LINE, Layout, Printed, Row
 
 __all__ = [
     "BUILTIN",
@@ -87,8 +87,8 @@ def get(name: str) -> Layout:
 @cache
 def table_line_pattern() -> re.Pattern[str]:
     """One compiled pattern finding a line of any registered layout's tables."""
-    sources = sorted({layout.table_line for layout in _registry().values()})
-    return re.compile("|".join(f"(?:{source})" for source in sources))
+    sources = sorted({layout.table_line for layout in _registry().values()} - {NO_LINE})
+    return re.compile("|".join(f"(?:{source})" for source in sources) or NO_LINE)
 
 
 @attrs.frozen

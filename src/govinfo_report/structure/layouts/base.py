@@ -79,7 +79,8 @@ class Layout(Protocol):
 
     Attributes:
         name: the registry name, e.g. ``"tab-separated"``.
-        table_line: a regular expression that finds a line belonging to this layout's tables.
+        table_line: a regular expression that finds a line belonging to this layout's tables
+            (``NO_LINE`` for none: a layout whose tables are found another way).
     """
 
     name: ClassVar[str]
@@ -227,11 +228,17 @@ _NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]
 _WORD = re.compile(
     rf"{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)|\S+"
 )
+#: The ``table_line`` of a layout whose tables no line pattern finds: it matches nothing,
+#: and is left out of the union of the layouts' patterns (searched at every position).
+NO_LINE = r"(?!)"
 #: A tab, pipe or bar: a line of a grid (tab-separated, Markdown, box), not of loose cells.
 GRID_MARK = re.compile(r"[\t|│┃║]")
 #: A value cell's text in loose (whitespace-separated) text: a number or a dash, ``/``, ``无``.
 #: A number may carry its unit (``246900元``, ``12件``), as ``cells`` reads it.
 VALUE = rf"(?:[-+]?\d[\d,.]*(?:{_UNIT})?|[/—–-]|无)"
+#: The character any ``VALUE`` (and ``VALUE_APART``) starts with: a lookahead on it lets a
+#: search skip the other places of a line at C speed.
+VALUE_START = r"[-+\d/—–无]"
 #: A number with its unit printed apart (``302500 元``, ``2 笔``): one value too. A line of
 #: prose can end so (``…申请 12 件``): the layouts take it for a table's value only where
 #: a cell of its own is plain (a line of its own, or a column's gap before it).

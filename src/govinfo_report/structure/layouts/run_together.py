@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from ...limits import MAX_CELL_CHARS
 from ..collapsed import PLACEHOLDERS, UNITS
-from .base import GRID_MARK, Printed, Row
+from .base import GRID_MARK, NO_LINE, Printed, Row
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
 #: for a cell not given, and a run of them with nothing or spaces between.
@@ -48,7 +48,7 @@ class RunTogether:
     """A row a line: its label, then its values run together into one run."""
 
     name: ClassVar[str] = "run-together"
-    table_line: ClassVar[str] = r"(?!)"  # found by ``rebreak``, never by a pattern
+    table_line: ClassVar[str] = NO_LINE  # found by ``rebreak``, never by a pattern
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         joined = "\n".join(lines)

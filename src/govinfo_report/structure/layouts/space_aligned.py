@@ -27,6 +27,7 @@ from ...cells import LABEL, is_value
 from .base import (
     VALUE,
     VALUE_APART,
+    VALUE_START,
     Printed,
     Row,
     Words,
@@ -36,8 +37,10 @@ from .base import (
 )
 
 #: A value ending a line after a label or another value, across spaces; a number with its
-#: unit apart only after a column's gap (two spaces or more: prose puts one).
-_LAST_VALUE = rf"(?:[^\S\t]{VALUE}|[^\S\t]{{2}}{VALUE_APART})[^\S\t]*$"
+#: unit apart only after a column's gap (two spaces or more: prose puts one). The spaces
+#: before it are looked behind at, after a lookahead on its first character: a line wide
+#: with spaces (pandoc, ``pdftotext -layout``) is then tried only where a value may start.
+_LAST_VALUE = rf"(?={VALUE_START})(?:(?<=[^\S\t]){VALUE}|(?<=[^\S\t]{{2}}){VALUE_APART})[^\S\t]*$"
 _ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
 #: How far (in columns) two offsets may be apart and still be the same column's.
 _SLACK = 1
