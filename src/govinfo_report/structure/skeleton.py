@@ -68,13 +68,14 @@ _KEYWORDS = {
     for number, words in SECTION_KEYWORDS.items()
 }
 #: For each section, the texts one of which a title naming it holds: a short keyword itself,
-#: a long one's first or last two characters (one character inserted breaks one of them
-#: at most). Tested with ``in`` before the fuzzy search, which most lines then skip.
+#: a long one's first half or its second (a character inserted falls in one half at most).
+#: Tested with ``in`` before the fuzzy search, which most lines then skip.
 _KEYWORD_PARTS = {
     number: tuple(
         part
         for word in map(fold, words)
-        for part in ((word[:2], word[-2:]) if len(word) >= _FUZZY_KEYWORD else (word,))
+        for half in [len(word) // 2]
+        for part in ((word[:half], word[half:]) if len(word) >= _FUZZY_KEYWORD else (word,))
     )
     for number, words in SECTION_KEYWORDS.items()
 }
