@@ -452,7 +452,7 @@ class _Work:
         return Resolved(
             self.template,
             tuple(self.values),
-            tuple(_PROVENANCE[origin] for origin in self.origins),
+            tuple(map(_PROVENANCE.__getitem__, self.origins)),
             tuple(self.raws),
             tuple(self.positions),
             tuple(self.rules),
