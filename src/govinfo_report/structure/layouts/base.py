@@ -276,15 +276,15 @@ def line_words(lines: Sequence[str], first_line: int) -> list[Words]:
 def loose_value_lines(lines: Sequence[str]) -> tuple[str, ...]:
     """The lines of a table region with no grid that hold a value; none when any line shows
     a grid mark (another layout's text)."""
-    return _loose_value_lines(tuple(lines))
+    if any(map(GRID_MARK.search, lines)):
+        return ()
+    return _valued(tuple(lines))
 
 
 @lru_cache(maxsize=1)
-def _loose_value_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
-    """``loose_value_lines``, kept for the last sample: the two loose layouts sniff the
-    same lines, which are searched once."""
-    if GRID_MARK.search("\n".join(lines)):
-        return ()
+def _valued(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The lines holding a value, kept for the last sample: the two loose layouts sniff
+    the same lines, which are searched once."""
     return tuple(line for line in lines if VALUE_WORD.search(line) and not is_rule(line))
 
 
