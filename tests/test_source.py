@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import fold
+from govinfo_report.cells import is_value
+from govinfo_report.read import source
 
 from conftest import SEEDS
 
@@ -134,3 +140,33 @@ def test_folding_maps_each_foldable_character_once_to_a_plain_one() -> None:
     folded = "".join(fold._FOLD_TEXT.values())
     assert fold.fold(folded) == folded
     assert fold.fold("（一）\u3000Ａ１，⼆⺠") == "(一) A1,二民"
+
+
+#: Trailing padding as one pattern: blank cells after the non-space that ends a line's text.
+_PLAIN_PADDING = re.compile(r"(?<=\S)[ \t]*\t[ \t]*$", re.MULTILINE)
+
+
+def _plainly_unpadded(text: str) -> str:
+    """``source._unpadded`` as one substitution of ``_PLAIN_PADDING``: the oracle."""
+
+    def drop(padding: re.Match[str]) -> str:
+        start = padding.start()
+        last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
+        return "" if is_value(last.strip()) else padding.group()
+
+    return _PLAIN_PADDING.sub(drop, text)
+
+
+@given(st.lists(st.sampled_from(["12", "行政", "—", " ", "\t", "\n", "\x0c"]), max_size=14))
+def test_a_rows_trailing_blank_cells_are_dropped_as_one_pattern_drops_them(
+    pieces: list[str],
+) -> None:
+    """``_unpadded`` finds padding by its first tab and walks back over the spaces before
+    it: it drops what the plain pattern (the spaces, then the tabs) drops, and no more."""
+    text = "".join(pieces)
+    assert source._unpadded(text) == _plainly_unpadded(text)
+
+
+def test_only_a_row_of_values_loses_its_trailing_tabs() -> None:
+    text = "行政\t12\t\t \n行政\t\t\n\t \t\n12\x0c\t\n12 \t"
+    assert source._unpadded(text) == "行政\t12\n行政\t\t\n\t \t\n12\x0c\t\n12"

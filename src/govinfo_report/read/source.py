@@ -23,8 +23,10 @@ from ..limits import MAX_BYTES
 from . import bounded, formats
 from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 
-#: Blank cells that end a line of cells (``_unpadded``).
-_PADDING = re.compile(r"(?<=\S)[ \t]*\t[ \t]*$", re.MULTILINE)
+#: Blank cells that end a line of cells (``_unpadded``), found by their first tab: a literal
+#: a search skips to, where a pattern starting with the spaces before it is tried at every
+#: character of the text.
+_PADDING = re.compile(r"\t[ \t]*$", re.MULTILINE)
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
@@ -266,16 +268,27 @@ def _from_bytes(
     return _from_text(text, encoding, name, found, padded=True)
 
 
-def _unpadded(padding: re.Match[str]) -> str:
-    """The blank cells that end a row of values, dropped: tools that print a table as text
-    (Word, PDF) pad a ragged table's rows with tabs and spaces, so a blank cell after a
-    row's last value cannot be told from padding (a blank cell inside the row is one the
-    report left blank). The tables of a document this package reads keep every cell
-    (``formats.tables``); a line ending in a label keeps its tabs (a table's line)."""
-    text = padding.string
-    start = padding.start()
-    last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
-    return "" if is_value(last.strip()) else padding.group()
+def _unpadded(text: str) -> str:
+    """``text`` with the blank cells that end a row of values dropped: tools that print a
+    table as text (Word, PDF) pad a ragged table's rows with tabs and spaces, so a blank
+    cell after a row's last value cannot be told from padding (a blank cell inside the row
+    is one the report left blank). The tables of a document this package reads keep every
+    cell (``formats.tables``); a line ending in a label keeps its tabs (a table's line), and
+    so does a line of tabs and spaces alone."""
+    kept: list[str] = []
+    done = 0
+    for padding in _PADDING.finditer(text):
+        start = padding.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if not start or text[start - 1].isspace():
+            continue
+        last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
+        if is_value(last.strip()):
+            kept.append(text[done:start])
+            done = padding.end()
+    kept.append(text[done:])
+    return "".join(kept)
 
 
 def _from_text(
@@ -311,5 +324,5 @@ def _from_text(
         raise ParseError("the input is empty", code="empty-input")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if padded and "\t" in text:
-        text = _PADDING.sub(_unpadded, text)
+        text = _unpadded(text)
     return Source(tuple(text.split("\n")), encoding, name, found)
