@@ -300,3 +300,16 @@ def test_a_space_aligned_line_is_found_as_the_plain_pattern_finds_it() -> None:
         for line in map("".join, product(_PIECES, repeat=size)):
             assert bool(fast.search(line)) == bool(_PLAIN_LAST_VALUE.search(line)), line
             assert bool(space_aligned._ROW.search(line)) == bool(row.search(line)), line
+
+
+def test_folded_punctuation_is_counted_as_the_plain_pattern_counts_it() -> None:
+    """``space_aligned._FOLDED_WIDE`` looks ahead for the punctuation before its lookbehind,
+    to be searched fast: up to every place of every line of up to four pieces it finds what
+    the plain pattern (either side of the punctuation looked at) finds."""
+    cjk = r"[\u3000-\u9fff\uff00-\uffef]"
+    plain = re.compile(rf"(?<={cjk})[(),:;]|[(),:;](?={cjk})")
+    for size in range(1, 5):
+        for line in map("".join, product("(),:;行a ，", repeat=size)):
+            for end in range(len(line) + 1):
+                found = space_aligned._FOLDED_WIDE.findall(line, 0, end)
+                assert found == plain.findall(line, 0, end), (line, end)

@@ -95,9 +95,11 @@ def _display_width(text: str) -> int:
     return sum(map(_WIDTH.__getitem__, text))
 
 
-#: ASCII punctuation next to a CJK character: full-width in the text as printed.
+#: ASCII punctuation next to a CJK character: full-width in the text as printed. The
+#: lookahead on the punctuation first lets a search skip the other characters at C speed.
 _FOLDED_WIDE = re.compile(
-    r"(?<=[\u3000-\u9fff\uff00-\uffef])[(),:;]|[(),:;](?=[\u3000-\u9fff\uff00-\uffef])"
+    r"(?=[(),:;])(?:(?<=[\u3000-\u9fff\uff00-\uffef])[(),:;]"
+    r"|[(),:;](?=[\u3000-\u9fff\uff00-\uffef]))"
 )
 
 
