@@ -157,6 +157,15 @@ HEADINGS = {
     ).map(lambda h: h + "\n")
     for n, title in labels.SECTION_TITLES.items()
 }
+
+
+def _heading_shaped(line: str) -> bool:
+    """Whether ``line`` is a heading, or shaped as one with a title naming a section (a
+    misnumbered heading, which the skeleton takes as that section's where it is missing)."""
+    numbered = skeleton._numbered(line)
+    return numbered is not None and bool(skeleton._named(numbered[2]))
+
+
 PROSE = st.lists(
     st.sampled_from(
         [
@@ -164,7 +173,7 @@ PROSE = st.lists(
             for line in LINES
             if line.strip()
             and not layouts.table_line_pattern().search(line)
-            and skeleton.heading_number(line) is None
+            and not _heading_shaped(line)
         ]
     ),
     min_size=1,
