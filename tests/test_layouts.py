@@ -313,3 +313,17 @@ def test_folded_punctuation_is_counted_as_the_plain_pattern_counts_it() -> None:
             for end in range(len(line) + 1):
                 found = space_aligned._FOLDED_WIDE.findall(line, 0, end)
                 assert found == plain.findall(line, 0, end), (line, end)
+
+
+def test_words_and_value_words_are_found_as_their_plain_patterns_find_them() -> None:
+    """``base._WORD`` and ``base.VALUE_WORD`` look ahead for their first character so that a
+    search skips to where they may start: on every line of up to four pieces they find
+    what their plain patterns find, where they find it."""
+    word = re.compile(base._WORD.pattern.removeprefix(r"(?=\S)(?:").removesuffix(")"))
+    value = re.compile(rf"(?<!\S)(?:{base.VALUE_APART}|{base.VALUE})(?!\S)")
+    pieces = ("12", "元", "1.", "（三）", "行政", "—", "无", " ", "  ", "\t")
+    for size in range(1, 5):
+        for line in map("".join, product(pieces, repeat=size)):
+            found = [(m.group(), m.start()) for m in base._WORD.finditer(line)]
+            assert found == [(m.group(), m.start()) for m in word.finditer(line)], line
+            assert bool(base.VALUE_WORD.search(line)) == bool(value.search(line)), line

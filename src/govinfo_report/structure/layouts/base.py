@@ -224,9 +224,10 @@ _SPACE = r"[^\S\t\n]"
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]{{1,3}}[)）])"
 #: A word of loose text: a numbering with the label words after it, a number with its unit
-#: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces.
+#: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces. Each starts with a
+#: non-space: the lookahead lets a search skip runs of spaces at C speed.
 _WORD = re.compile(
-    rf"{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)|\S+"
+    rf"(?=\S)(?:{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)|\S+)"
 )
 #: The ``table_line`` of a layout whose tables no line pattern finds: it matches nothing,
 #: and is left out of the union of the layouts' patterns (searched at every position).
@@ -244,7 +245,7 @@ VALUE_START = r"[-+\d/—–无]"
 #: a cell of its own is plain (a line of its own, or a column's gap before it).
 VALUE_APART = rf"[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})"
 #: A value among a line's whitespace-separated cells.
-VALUE_WORD = re.compile(rf"(?<!\S)(?:{VALUE_APART}|{VALUE})(?!\S)")
+VALUE_WORD = re.compile(rf"(?={VALUE_START})(?<!\S)(?:{VALUE_APART}|{VALUE})(?!\S)")
 
 
 def split_words(line: str, line_number: int) -> list[Printed]:
