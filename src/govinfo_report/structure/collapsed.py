@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from operator import itemgetter
+from operator import add, itemgetter
 
 import attrs
 
@@ -285,6 +285,8 @@ def _count(text: str) -> int | None:
 #: Units a number may end in (``246900元``, ``1个``), right after it or past spaces; a unit
 #: ends its number.
 UNITS = tuple(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+#: The first characters of the units: only there is a unit looked for.
+_UNIT_STARTS = frozenset(unit[0] for unit in UNITS)
 #: The most decimals a number may have (as ``cells`` reads them).
 _MAX_DECIMALS = 8
 
@@ -316,7 +318,10 @@ def _ends(text: str, start: int) -> list[int]:
             ends.append(point)
     for number_end in list(ends):
         unit_start = _next(text, number_end)
-        ends.extend(unit_start + len(unit) for unit in UNITS if text.startswith(unit, unit_start))
+        if text[unit_start : unit_start + 1] in _UNIT_STARTS:
+            ends.extend(
+                unit_start + len(unit) for unit in UNITS if text.startswith(unit, unit_start)
+            )
     return [end for end in ends if end == size or text[end] in _STARTS]
 
 
@@ -345,9 +350,7 @@ def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, 
         for end in _ends(text, start):
             after = _next(text, end)
             steps[start].append((end, after))
-            following = ways[after]
-            for k in range(1, parts + 1):
-                row[k] += following[k - 1]
+            row[1:] = map(add, row[1:], ways[after][:-1])  # row[k] += ways[after][k - 1]
     return ways, steps
 
 
