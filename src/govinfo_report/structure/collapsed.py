@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from operator import add, itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul
 
 import attrs
 
@@ -185,6 +186,7 @@ class _Spread:
             tuple((left.count(cell) - right.count(cell)) for left, right in sums)
             for cell in range(size)
         ]
+        self.weighted = list(map(any, self.weights))
         self.ends = [
             [k for k, (left, right) in enumerate(sums) if max((*left, *right)) == cell]
             for cell in range(size)
@@ -206,12 +208,12 @@ class _Spread:
             ]
             for at in range(len(text))
         ]
-        #: For each place in the text, the numbers that may start there or later, and the
-        #: most they can add up to (all its digits as one number).
-        self.numbers: list[frozenset[int]] = [frozenset()] * (len(text) + 1)
-        for at in range(len(text) - 1, -1, -1):
-            here = {value for _, _, value in self.pieces[at]}
-            self.numbers[at] = self.numbers[at + 1].union(here)
+        #: For each number, the last place in the text it may start at (a number may start
+        #: at ``at`` or later where that is ``at`` or later), and for each place the most the
+        #: text from it can add up to (all its digits as one number).
+        self.last: dict[int, int] = {
+            value: at for at, pieces in enumerate(self.pieces) for _, _, value in pieces
+        }
         self.most = [
             int("0" + "".join(filter(str.isdigit, text[at:]))) for at in range(len(text) + 1)
         ]
@@ -227,12 +229,12 @@ class _Spread:
         after it from the text at ``at``: no cell of the side it lacks follows, the text left
         cannot add up to the gap, or one cell alone must close it (no cell of the other side
         follows) and no number left is the gap."""
-        most, numbers = self.most[at], self.numbers[at]
+        most, last = self.most[at], self.last
         for (lefts, rights), gap in zip(self.after[cell], apart, strict=True):
             if not gap:
                 continue
             cells, others, need = (lefts, rights, -gap) if gap < 0 else (rights, lefts, gap)
-            if not cells or need > most or (cells == 1 and not others and need not in numbers):
+            if not cells or need > most or (cells == 1 and not others and last.get(need, -1) < at):
                 return True
         return False
 
@@ -255,14 +257,14 @@ class _Spread:
         if at < len(self.text):
             choices.extend(choice for choice in self.pieces[at] if fits[choice[1]][left])
         found: list[tuple[Printed | None, ...]] = []
-        weights = self.weights[cell]
+        weights, weighted, ends = self.weights[cell], self.weighted[cell], self.ends[cell]
         for piece, after, value in choices:
             moved = (
-                tuple(d + w * value for d, w in zip(apart, weights, strict=True))
-                if value and any(weights)
+                tuple(map(add, apart, map(mul, weights, repeat(value))))
+                if value and weighted
                 else apart
             )
-            if any(moved[k] for k in self.ends[cell]) or (
+            if any(map(moved.__getitem__, ends)) or (
                 any(moved) and self.hopeless(cell, after, moved)
             ):
                 continue
