@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from importlib.metadata import EntryPoint
 from itertools import product
 from typing import ClassVar
+from unicodedata import east_asian_width
 
 import pytest
 from hypothesis import given
@@ -327,3 +328,12 @@ def test_words_and_value_words_are_found_as_their_plain_patterns_find_them() -> 
             found = [(m.group(), m.start()) for m in base._WORD.finditer(line)]
             assert found == [(m.group(), m.start()) for m in word.finditer(line)], line
             assert bool(base.VALUE_WORD.search(line)) == bool(value.search(line)), line
+
+
+def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:
+    """Widths of characters past the kept ones are still looked up right, and not kept."""
+    table = space_aligned._CharWidths()
+    for char in map(chr, range(0x3000, 0x3000 + space_aligned._MAX_CHARS + 100)):
+        assert table[char] == (2 if east_asian_width(char) in "WF" else 1), hex(ord(char))
+    assert len(table) == space_aligned._MAX_CHARS
+    assert table["一"] == 2 and table["a"] == 1 and "a" not in table

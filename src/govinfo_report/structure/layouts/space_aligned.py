@@ -81,11 +81,18 @@ def _widths(line: str) -> tuple[int, ...]:
 
 class _CharWidths(dict[str, int]):
     """Each character's display width (2 for East Asian wide and full-width ones), looked
-    up once per character."""
+    up once per character; at most ``_MAX_CHARS`` characters are kept, so that a stream of
+    texts using every code point does not grow the table without bound."""
 
     def __missing__(self, char: str) -> int:
-        width = self[char] = 2 if east_asian_width(char) in "WF" else 1
+        width = 2 if east_asian_width(char) in "WF" else 1
+        if len(self) < _MAX_CHARS:
+            self[char] = width
         return width
+
+
+#: The characters whose widths are kept: the CJK of many reports, a few MB at most.
+_MAX_CHARS = 1 << 15
 
 
 _WIDTH = _CharWidths()
