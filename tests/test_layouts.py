@@ -316,6 +316,19 @@ def test_folded_punctuation_is_counted_as_the_plain_pattern_counts_it() -> None:
                 assert found == plain.findall(line, 0, end), (line, end)
 
 
+def test_display_columns_count_folded_punctuation_as_a_search_up_to_the_cell_does() -> None:
+    """``space_aligned._display`` finds a line's folded punctuation once and counts what lies
+    before a cell: at every column of every line of up to five pieces it gives the display
+    column that counting up to the cell (the line read as ending there) gives."""
+    for size in range(1, 6):
+        for line in map("".join, product("(:行，a ", repeat=size)):
+            widths = space_aligned._widths(line)
+            for column in range(1, len(line) + 2):
+                folded = len(space_aligned._FOLDED_WIDE.findall(line, 0, column - 1))
+                expected = widths[column - 1] + folded
+                assert space_aligned._display(line, column) == expected, (line, column)
+
+
 def test_words_and_value_words_are_found_as_their_plain_patterns_find_them() -> None:
     """``base._WORD`` and ``base.VALUE_WORD`` look ahead for their first character so that a
     search skips to where they may start: on every line of up to four pieces they find

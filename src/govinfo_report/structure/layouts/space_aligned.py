@@ -69,7 +69,11 @@ def _display(line: str, column: int) -> int:
     """The display column where 1-based character ``column`` of ``line`` starts. The text
     has its full-width punctuation folded (``source``): ``(``, ``)``, ``,``, ``:`` and ``;``
     next to a CJK character were most likely full-width, and are counted two wide."""
-    return _widths(line)[column - 1] + len(_FOLDED_WIDE.findall(line, 0, column - 1))
+    before = column - 2  # the last character before the cell's
+    folded = bisect_left(_folded(line), before)
+    if before >= 0 and _FOLDED_WIDE.match(line, before, column - 1):
+        folded += 1  # as it reads when the line ends at the cell: no lookahead past it
+    return _widths(line)[column - 1] + folded
 
 
 @lru_cache(maxsize=1 << 10)
@@ -77,6 +81,13 @@ def _widths(line: str) -> tuple[int, ...]:
     """The display column where each character of ``line`` starts, and where it ends: each
     line of a table is measured once, not once for each cell on it."""
     return (0, *accumulate(map(_WIDTH.__getitem__, line)))
+
+
+@lru_cache(maxsize=1 << 10)
+def _folded(line: str) -> list[int]:
+    """Where ``line``'s folded full-width punctuation (``_FOLDED_WIDE``) is: found once a
+    line, not once for each cell on it."""
+    return [match.start() for match in _FOLDED_WIDE.finditer(line)]
 
 
 class _CharWidths(dict[str, int]):
@@ -124,6 +135,7 @@ class SpaceAligned:
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         _widths.cache_clear()  # a table's lines are measured afresh: no table gains from another
+        _folded.cache_clear()
         words = line_words(lines, first_line)
         rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line, words)]
         if joined(rows, lines, first_line):
@@ -209,13 +221,12 @@ Span = tuple[int, int]
 
 
 class _Cluster(NamedTuple):
-    """Values whose spans overlap: one column's. ``rows``: the rows they are printed in;
-    ``starts``: where they start; ``widest``: the widest of them."""
+    """Values whose spans overlap: one column's. ``aligned``: they all start at one offset;
+    ``widest``: the widest of them."""
 
     start: int
     end: int
-    rows: frozenset[int]
-    starts: frozenset[int]
+    aligned: bool
     widest: int
 
 
@@ -383,21 +394,27 @@ def _clusters(rows: Sequence[Sequence[Span]]) -> tuple[list[_Cluster], list[list
     )
     clusters: list[_Cluster] = []
     of = [[0] * len(row) for row in rows]
+    # The open cluster, grown in place: where it starts and ends, its widest value, where its
+    # last value starts (the spans come sorted: its values start at one offset if that is
+    # where it starts) and the rows it holds a value of.
+    first = reach = widest = latest = -1
+    members: set[int] = set()
     for (start, end), at, index in spans:
-        if clusters and start < clusters[-1].end:
-            last = clusters[-1]
-            if at in last.rows:
+        if members and start < reach:
+            if at in members:
                 return None
-            clusters[-1] = _Cluster(
-                last.start,
-                max(last.end, end),
-                last.rows | {at},
-                last.starts | {start},
-                max(last.widest, end - start),
-            )
+            reach = max(reach, end)
+            widest = max(widest, end - start)
         else:
-            clusters.append(_Cluster(start, end, frozenset({at}), frozenset({start}), end - start))
-        of[at][index] = len(clusters) - 1
+            if members:
+                clusters.append(_Cluster(first, reach, latest == first, widest))
+            first, reach, widest = start, end, end - start
+            members = set()
+        latest = start
+        members.add(at)
+        of[at][index] = len(clusters)
+    if members:
+        clusters.append(_Cluster(first, reach, latest == first, widest))
     if any(c.end - c.start > c.widest + 2 * _SLACK for c in clusters):
         return None
     return clusters, of
@@ -441,7 +458,7 @@ def _by_fullest(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: in
 
 def _by_pitch(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int) -> _Found | None:
     """A column every ``p`` offsets, where the clusters and the header words say so."""
-    if len(clusters) < 3 or any(len(cluster.starts) != 1 for cluster in clusters):
+    if len(clusters) < 3 or not all(cluster.aligned for cluster in clusters):
         return None
     firsts = [cluster.start for cluster in clusters]
     pitch = reduce(gcd, (b - a for a, b in pairwise(firsts)))
