@@ -343,6 +343,19 @@ def test_words_and_value_words_are_found_as_their_plain_patterns_find_them() -> 
             assert bool(base.VALUE_WORD.search(line)) == bool(value.search(line)), line
 
 
+def test_a_line_of_one_word_is_split_as_the_word_pattern_splits_it() -> None:
+    """``base.line_words`` takes a line of one word without the pattern: on every line of up
+    to four pieces (spaces of several kinds around and between them) its cells and kinds
+    are those of ``split_words``."""
+    pieces = ("12", "元", "1.", "行政", "—", " ", "\t", "\u3000", "\x1c", "x" * base.MAX_CELL_CHARS)
+    for size in range(1, 5):
+        for line in map("".join, product(pieces, repeat=size)):
+            ((cells, kinds),) = base.line_words([line], 7)
+            expected = base.split_words(line, 7) if line.strip() else []
+            assert list(cells) == expected, line
+            assert kinds == cell_kinds(text for text, _, _ in expected), line
+
+
 def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:
     """Widths of characters past the kept ones are still looked up right, and not kept."""
     table = space_aligned._CharWidths()

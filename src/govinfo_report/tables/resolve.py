@@ -88,8 +88,19 @@ def verifies(template: Template, reading: Reading) -> bool:
 def _alone(template: Template, reading: Reading) -> Resolved:
     """``reading`` resolved by its own section's rules: its cells are what they are with
     every rule (no rule joins two sections), and the other sections' cells, none of them
-    given, are not searched for."""
-    return resolve(template, [reading], section_rule_set(template.name, reading.section))
+    given, are not searched for. The last reading resolved is kept (``confirmed`` asks
+    again for the one ``verifies`` has just resolved); readings are frozen, so one reading
+    resolves alike every time."""
+    for known, of, resolved in _LAST_ALONE:
+        if of is reading and known is template:
+            return resolved
+    resolved = resolve(template, [reading], section_rule_set(template.name, reading.section))
+    _LAST_ALONE[:] = [(template, reading, resolved)]
+    return resolved
+
+
+#: The reading ``_alone`` last resolved, with its template and resolution.
+_LAST_ALONE: list[tuple[Template, Reading, Resolved]] = []
 
 
 def _broken(

@@ -266,7 +266,12 @@ def line_words(lines: Sequence[str], first_line: int) -> list[Words]:
     once for every pass over them."""
     words: list[Words] = []
     for number, line in enumerate(lines, first_line):
-        if line and not line.isspace():
+        parts = line.split(None, 1)
+        if len(parts) == 1:  # one word (a cell a line, mostly): what ``split_words`` finds
+            text = parts[0][:MAX_CELL_CHARS]
+            cell = (text, number, len(line) - len(line.lstrip()) + 1)
+            words.append(((cell,), cell_kinds((text,))))
+        elif parts:
             cells = split_words(line, number)
             words.append((cells, cell_kinds(map(itemgetter(0), cells))))
         else:

@@ -129,11 +129,13 @@ def _stream(
             blank = None
         else:
             cells, kinds = words[offset]
-            labels = [kind == LABEL for kind in kinds]
-            plain = plain or (empty and not stream[-1][1] and not labels[0])
-            gaps = (blank, *repeat(INLINE, len(cells) - 1))
-            spaces.extend((None if blank is None else spaced, *gaps[1:]))
-            stream.extend(zip(cells, labels, gaps, strict=True))
+            label = kinds[0] == LABEL
+            plain = plain or (empty and not stream[-1][1] and not label)
+            spaces.append(None if blank is None else spaced)
+            stream.append((cells[0], label, blank))
+            if len(cells) > 1:  # the line's other cells, on the line of the one before
+                spaces.extend(repeat(INLINE, len(cells) - 1))
+                stream.extend(zip(cells[1:], map(LABEL.__eq__, kinds[1:]), repeat(INLINE)))
             blank, spaced, empty = 0, 0, False
     if not explicit or plain:
         return stream, False
