@@ -50,6 +50,8 @@ class Template:
     rows: dict[tuple[str, str], tuple[int, ...]] = attrs.field(eq=False, repr=False)
     #: The cells of kind ``count``.
     counts: frozenset[int] = attrs.field(eq=False, repr=False)
+    #: Each section's keys, in catalogue order.
+    keys_by_section: dict[str, tuple[str, ...]] = attrs.field(eq=False, repr=False)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -57,9 +59,7 @@ class Template:
 
     def section_keys(self, section: str) -> tuple[str, ...]:
         """The keys of ``section``'s cells, in catalogue order."""
-        return tuple(
-            f.key for f in self.fields[self.sections[section].start : self.sections[section].stop]
-        )
+        return self.keys_by_section[section]
 
 
 def _kind(column: str) -> Kind:
@@ -120,7 +120,8 @@ def _build(name: str) -> Template:
     for i, f in enumerate(fields):
         rows[f.section, f.row] = (*rows.get((f.section, f.row), ()), i)
     counts = frozenset(i for i, f in enumerate(fields) if f.kind == "count")
-    return Template(name, tuple(fields), index, sections, rows, counts)
+    keys = {section: tuple(fields[i].key for i in cells) for section, cells in sections.items()}
+    return Template(name, tuple(fields), index, sections, rows, counts, keys)
 
 
 TEMPLATES: dict[str, Template] = {name: _build(name) for name in ("2019", "2021")}
