@@ -356,6 +356,19 @@ def test_a_line_of_one_word_is_split_as_the_word_pattern_splits_it() -> None:
             assert kinds == cell_kinds(text for text, _, _ in expected), line
 
 
+def test_a_markdown_cell_of_merged_columns_is_only_in_a_line_with_spaced_digits() -> None:
+    """``markdown._split`` matches a cell against ``_MERGED`` only in a line where
+    ``_SPACED_DIGITS`` finds something: every text of up to five pieces that ``_MERGED``
+    matches whole holds what ``_SPACED_DIGITS`` finds."""
+    merged = 0
+    for size in range(1, 6):
+        for text in map("".join, product(("9", "12", " ", "  ", "a", "\t", "\u3000"), repeat=size)):
+            if markdown._MERGED.fullmatch(text):
+                merged += 1
+                assert markdown._SPACED_DIGITS.search(text), text
+    assert merged > 100
+
+
 def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:
     """Widths of characters past the kept ones are still looked up right, and not kept."""
     table = space_aligned._CharWidths()

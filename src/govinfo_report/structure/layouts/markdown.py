@@ -24,6 +24,8 @@ _PIPED = re.compile(r"[^|]*\|")
 #: Whole numbers apart by spaces in one cell: the cells of merged columns (a PDF-to-Markdown
 #: converter that lost a column boundary prints ``| 9 2 |``), each number its own cell.
 _MERGED = re.compile(r"\d+(?: +\d+)+")
+#: What every such cell holds: a line without it has none, and its cells are not matched.
+_SPACED_DIGITS = re.compile(r"\d +\d")
 _NUMBER = re.compile(r"\d+")
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
@@ -78,10 +80,11 @@ def _split(line: str, line_number: int) -> list[Printed]:
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
     if outer and line.rstrip().endswith("|"):
         parts.pop()  # the empty text after the closing pipe
+    merged = _SPACED_DIGITS.search(line) is not None
     for part in parts:
         text = part.strip()
         lead = len(part) - len(part.lstrip())
-        if _MERGED.fullmatch(text):
+        if merged and _MERGED.fullmatch(text):
             at = start + lead + 1
             cells.extend((m.group(), line_number, at + m.start()) for m in _NUMBER.finditer(text))
         else:
