@@ -547,25 +547,26 @@ def _parts(
             cell = parent[cell]
         return cell
 
-    def join(cells: Iterable[int]) -> None:
-        first = None
-        for cell in cells:
-            if first is None:
-                first = root(cell)
-            else:
-                parent[root(cell)] = first
+    def join(cells: Sequence[int]) -> None:
+        first = root(cells[0])
+        for cell in cells[1:]:
+            parent[root(cell)] = first
 
     for unit in units:
         join(unit.cells)
-    linking = [rule for rule in rules if any(lo[c] != hi[c] for c in rule.cells)]
-    for rule in linking:
-        join(c for c in rule.cells if lo[c] != hi[c])
+    # The rules with an unknown cell, each with its unknown cells.
+    linking = [
+        (rule, unknown)
+        for rule in rules
+        if (unknown := [cell for cell in rule.cells if lo[cell] != hi[cell]])
+    ]
+    for _, unknown in linking:
+        join(unknown)
     parts: dict[int, tuple[set[int], list[Rule], list[int]]] = {}
     for cell in list(parent):
         parts.setdefault(root(cell), (set(), [], []))[0].add(cell)
-    for rule in linking:
-        unknown = next(c for c in rule.cells if lo[c] != hi[c])
-        parts[root(unknown)][1].append(rule)
+    for rule, unknown in linking:
+        parts[root(unknown[0])][1].append(rule)
     for at, unit in enumerate(units):
         parts[root(unit.cells[0])][2].append(at)
     return list(parts.values())
