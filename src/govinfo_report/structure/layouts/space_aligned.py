@@ -69,11 +69,17 @@ def _display(line: str, column: int) -> int:
     """The display column where 1-based character ``column`` of ``line`` starts. The text
     has its full-width punctuation folded (``source``): ``(``, ``)``, ``,``, ``:`` and ``;``
     next to a CJK character were most likely full-width, and are counted two wide."""
+    return _widths(line)[column - 1] + _folded_before(line, _folded(line), column)
+
+
+def _folded_before(line: str, folded: list[int], column: int) -> int:
+    """How many of ``line``'s folded punctuation marks (at ``folded``) come before
+    1-based character ``column``, as a search up to there finds them."""
     before = column - 2  # the last character before the cell's
-    folded = bisect_left(_folded(line), before)
+    count = bisect_left(folded, before)
     if before >= 0 and _FOLDED_WIDE.match(line, before, column - 1):
-        folded += 1  # as it reads when the line ends at the cell: no lookahead past it
-    return _widths(line)[column - 1] + folded
+        count += 1  # as it reads when the line ends at the cell: no lookahead past it
+    return count
 
 
 @lru_cache(maxsize=1 << 10)
@@ -254,7 +260,7 @@ def gridded(
     if not valued:
         return rows
     label_lines = [cells for cells, kinds in words if cells and kinds == LABEL * len(cells)]
-    heads = [[_spans(lines, first_line, cell) for cell in cells] for cells in label_lines]
+    heads = [_spans(lines, first_line, cells) for cells in label_lines]
     # Rows with no label on the line of their values (section 四's one row, under its
     # header) have no label column to tell the header's words over the values' columns
     # from others: only the header line naming the most columns counts (one word a column;
@@ -266,7 +272,7 @@ def gridded(
         [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
     )
     found = columns(
-        [[_spans(lines, first_line, cell) for cell in rows[at].values] for at in valued],
+        [_spans(lines, first_line, rows[at].values) for at in valued],
         header,
         labelled,
     )
@@ -310,14 +316,21 @@ def _one_grid(
     return True
 
 
-def _spans(lines: Sequence[str], first_line: int, cell: Printed) -> tuple[Span, Span]:
-    """A cell's span in display columns and in characters."""
-    text, line, column = cell
-    printed = lines[line - first_line]
-    widths = _widths(printed)
-    start = _display(printed, column)
-    end = column - 1 + len(text)  # a cell is its line's text from its column on
-    return (start, start + widths[end] - widths[column - 1]), (column - 1, end)
+def _spans(
+    lines: Sequence[str], first_line: int, cells: Sequence[Printed]
+) -> list[tuple[Span, Span]]:
+    """The spans of ``cells``, cells of one line, in display columns and in characters:
+    the line is measured once for all of them."""
+    if not cells:
+        return []
+    printed = lines[cells[0][1] - first_line]
+    widths, folded = _widths(printed), _folded(printed)
+    spans = []
+    for text, _, column in cells:
+        start = widths[column - 1] + _folded_before(printed, folded, column)
+        end = column - 1 + len(text)  # a cell is its line's text from its column on
+        spans.append(((start, start + widths[end] - widths[column - 1]), (column - 1, end)))
+    return spans
 
 
 def _characters(line: str, offsets: Sequence[int], measure: int) -> list[int]:
@@ -403,8 +416,10 @@ def _clusters(rows: Sequence[Sequence[Span]]) -> tuple[list[_Cluster], list[list
         if members and start < reach:
             if at in members:
                 return None
-            reach = max(reach, end)
-            widest = max(widest, end - start)
+            if end > reach:
+                reach = end
+            if end - start > widest:
+                widest = end - start
         else:
             if members:
                 clusters.append(_Cluster(first, reach, latest == first, widest))
