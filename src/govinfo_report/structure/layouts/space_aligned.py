@@ -440,7 +440,10 @@ _Found = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 def _by_header(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int) -> _Found | None:
-    """Columns at the header words' positions, where every cluster is at one of them."""
+    """Columns at the header words' positions, where every cluster is at one of them and
+    under a word there (shares a column with it): a value one character wide that ends
+    a column after a word does lies in the gap beside it, under no word (a value line
+    moved against its header)."""
     positions: tuple[Callable[[Span], int], ...] = (
         lambda span: 2 * span[0],
         lambda span: 2 * span[1],
@@ -453,6 +456,13 @@ def _by_header(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int
             at = position((cluster.start, cluster.end))
             hits = [i for i, slot in enumerate(slots) if abs(slot - at) <= 2 * _SLACK]
             if len(hits) != 1:
+                break
+            slot = slots[hits[0]]
+            if not any(  # under no word at that position: in the gap beside it
+                word[0] < cluster.end and cluster.start < word[1]
+                for word in words
+                if abs(position(word) - slot) <= 2 * _SLACK
+            ):
                 break
             mapping.append(hits[0])
         else:
