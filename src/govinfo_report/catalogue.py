@@ -50,8 +50,10 @@ class Template:
     rows: dict[tuple[str, str], tuple[int, ...]] = attrs.field(eq=False, repr=False)
     #: The cells of kind ``count``.
     counts: frozenset[int] = attrs.field(eq=False, repr=False)
-    #: Each section's keys, in catalogue order.
+    #: Each section's keys, in catalogue order, and each key's position among them: shared
+    #: by every table of the section.
     keys_by_section: dict[str, tuple[str, ...]] = attrs.field(eq=False, repr=False)
+    index_by_section: dict[str, dict[str, int]] = attrs.field(eq=False, repr=False)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -121,7 +123,11 @@ def _build(name: str) -> Template:
         rows[f.section, f.row] = (*rows.get((f.section, f.row), ()), i)
     counts = frozenset(i for i, f in enumerate(fields) if f.kind == "count")
     keys = {section: tuple(fields[i].key for i in cells) for section, cells in sections.items()}
-    return Template(name, tuple(fields), index, sections, rows, counts, keys)
+    at_key = {
+        section: {key: at for at, key in enumerate(section_keys)}
+        for section, section_keys in keys.items()
+    }
+    return Template(name, tuple(fields), index, sections, rows, counts, keys, at_key)
 
 
 TEMPLATES: dict[str, Template] = {name: _build(name) for name in ("2019", "2021")}

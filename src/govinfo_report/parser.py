@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cache, partial
+from functools import partial
 from itertools import chain, islice
 from typing import Any, Literal
 
@@ -603,29 +603,20 @@ def _prose(text: Source, skel: Skeleton, number: int) -> str | None:
 
 
 def _model_table(resolved: Resolved, section: str, layout: str | None) -> Table:
-    span = resolved.template.sections[section]
-    keys, index = _keys(resolved.template.name, section)
+    template = resolved.template
+    span = template.sections[section]
     cut = slice(span.start, span.stop)
     return Table(
         section,
         layout,
-        keys,
+        template.keys_by_section[section],
         resolved.values[cut],
         resolved.provenance[cut],
         resolved.raws[cut],
         resolved.positions[cut],
         resolved.rules[cut],
-        _index=index,
+        _index=template.index_by_section[section],
     )
-
-
-@cache
-def _keys(template_name: str, section: str) -> tuple[tuple[str, ...], dict[str, int]]:
-    """A section's keys in catalogue order and their positions, shared by every table."""
-    template = TEMPLATES[template_name]
-    span = template.sections[section]
-    keys = tuple(f.key for f in template.fields[span.start : span.stop])
-    return keys, {key: i for i, key in enumerate(keys)}
 
 
 def _report(
