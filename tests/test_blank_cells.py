@@ -110,9 +110,11 @@ def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Rep
     assert {k: v for k, v in _unread(back, report).items() if k not in beyond} == {}
 
 
-#: Writers whose section 二 sub-tables put their header words at columns of their own: the
-#: table is not read by columns (one sub-table's would put a value under another's), so a
-#: row of 二 with blank cells is read by its printed values, as the rules place them.
+#: Writers whose section 二 sub-tables put their header words at columns of their own: each
+#: sub-table is read by its own columns, but one whose first value column is blank in every
+#: row takes the header word over that column for the label column's (the words left of the
+#: first value are), so a row of 二 with blank cells may be read by its printed values, as
+#: the rules place them.
 SUB_TABLES_APART = {"pdftotext-layout"}
 
 
@@ -472,6 +474,37 @@ def test_empty_lines_next_to_labels_in_text_of_nbsp_cells_are_no_cells() -> None
         else:
             assert (cell.value, cell.provenance) == (number, "parsed"), key
     assert wrong(back, _printed(report)) == {}
+
+
+#: Section 二 of a sparse 2019 report as ``pdftotext -layout`` prints it (the property's
+#: writer, blank zeros; ``fixtures/jostled/pdftotext-layout-sub-tables.txt``): each
+#: sub-table's header puts its words at columns of its own. ``None``: a blank cell.
+SUB_TABLE_ROWS = {
+    "rules": (481, 4771, None),
+    "normative_documents": (1196, None, None),
+    "licensing": (155, None, None),
+    "other_services": (None, 47, 181),
+    "penalties": (546, None, 298),
+    "coercive_measures": (None, None, 4645),
+    "fees": (None, None),
+    "procurement": (1516, None),
+}
+
+
+def test_each_sub_table_of_section_two_is_read_by_its_own_columns() -> None:
+    # Before, the sub-tables' headers not lining up meant no columns for any of them, and
+    # every row short of a value was left to the rules, which section 二 lacks: all missing.
+    path = Path(__file__).parent / "fixtures" / "jostled" / "pdftotext-layout-sub-tables.txt"
+    back = gr.parse(path.read_text(encoding="utf-8"))
+    assert back.proactive.layout == "space-aligned"
+    for row, numbers in SUB_TABLE_ROWS.items():
+        cells = [cell for cell in back.proactive if cell.key.split(".")[1] == row]
+        assert len(cells) == len(numbers), row
+        for cell, number in zip(cells, numbers, strict=True):
+            if number is None:
+                assert (cell.value, cell.provenance) in ((None, "blank"), (0, "derived")), cell
+            else:
+                assert (cell.value, cell.provenance) == (number, "parsed"), cell
 
 
 def test_a_value_in_the_gap_beside_a_header_word_is_under_no_column() -> None:

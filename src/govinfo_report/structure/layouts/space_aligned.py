@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache, reduce
 from itertools import accumulate, pairwise
@@ -251,12 +252,9 @@ def gridded(
     """``rows`` with a grid each where their values sit on one line and the table's values
     fall into columns (``columns``): the values at their columns, the other columns blank.
     A row of labels alone on a line is a row of blank cells (where its label names a row:
-    its section decides). ``words``: the lines' ``line_words``."""
-    valued = [
-        at
-        for at, row in enumerate(rows)
-        if row.values and not row.loose and row.values[0][1] == row.values[-1][1]
-    ]
+    its section decides). Sub-tables that put their columns apart (``_one_grid``) are each
+    read by their own (``_by_sub_table``). ``words``: the lines' ``line_words``."""
+    valued = _on_one_line(rows)
     if not valued:
         return rows
     label_lines = [cells for cells, kinds in words if cells and kinds == LABEL * len(cells)]
@@ -267,10 +265,32 @@ def gridded(
     # the group heads above it would be columns of their own).
     labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
     if labelled and not _one_grid(label_lines, heads):
-        return rows
+        return _by_sub_table(rows, lines, first_line, label_lines, heads)
     header = (
         [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
     )
+    return _placed(rows, valued, lines, first_line, header, labelled)
+
+
+def _on_one_line(rows: Sequence[Row]) -> list[int]:
+    """The rows whose values all sit on one line (those a grid can place)."""
+    return [
+        at
+        for at, row in enumerate(rows)
+        if row.values and not row.loose and row.values[0][1] == row.values[-1][1]
+    ]
+
+
+def _placed(
+    rows: list[Row],
+    valued: Sequence[int],
+    lines: Sequence[str],
+    first_line: int,
+    header: Sequence[tuple[Span, Span]],
+    labelled: bool,
+) -> list[Row]:
+    """``rows`` with their grids (``gridded``), where the values of rows ``valued`` fall
+    into columns under the words at ``header``."""
     found = columns(
         [_spans(lines, first_line, rows[at].values) for at in valued],
         header,
@@ -294,6 +314,40 @@ def gridded(
         for cell, column in zip(row.values, placed, strict=True):
             grid[column] = cell
         gridded[at] = row._replace(positions=tuple(grid))
+    return gridded
+
+
+def _by_sub_table(
+    rows: list[Row],
+    lines: Sequence[str],
+    first_line: int,
+    label_lines: Sequence[Sequence[Printed]],
+    heads: Sequence[Sequence[tuple[Span, Span]]],
+) -> list[Row]:
+    """``rows`` with their grids where each sub-table's values fall into its own columns:
+    a sub-table runs from a header line that begins with the word other header lines begin
+    with (section 二's ``信息内容``) to the next, and its columns are found from its own
+    header and values (some word begins two header lines or more: ``_one_grid`` found
+    their columns apart). The rows before the first keep no grid."""
+    firsts = Counter(
+        cells[0][0] for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
+    )
+    starts = [
+        cells[0][1]
+        for cells, head in zip(label_lines, heads, strict=True)
+        if len(head) > 1 and firsts[cells[0][0]] > 1
+    ]
+    gridded = [row for row in rows if row.line < starts[0]]
+    for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
+        block = [row for row in rows if start <= row.line < end]
+        valued = _on_one_line(block)
+        header = [
+            span
+            for cells, head in zip(label_lines, heads, strict=True)
+            if start <= cells[0][1] < end
+            for span in head
+        ]
+        gridded.extend(_placed(block, valued, lines, first_line, header, True) if valued else block)
     return gridded
 
 
