@@ -57,7 +57,11 @@ class Row(NamedTuple):
     ``traceless``: the table's text is known to leave a blank cell out without a trace (its
     cells are joined by one fixed separator, as a page copied as text with its whitespace
     closed up is): a row's values are its cells in order, and the cells they leave out are
-    blank."""
+    blank.
+
+    ``unsure``: its ``positions`` are one measure's of two that both fit the table's columns
+    and put its values in different ones (space-aligned text, in display columns and in
+    characters): only rules can tell which, so a section with none does not read them."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -71,6 +75,7 @@ class Row(NamedTuple):
     runs_on: bool = False
     cut: bool = False
     traceless: bool = False
+    unsure: bool = False
 
 
 class Layout(Protocol):

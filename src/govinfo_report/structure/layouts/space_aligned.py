@@ -239,11 +239,13 @@ class _Cluster(NamedTuple):
 
 class Columns(NamedTuple):
     """A table's columns in one measure (0: display columns, 1: characters): where each
-    starts, and for each value of each row, its column."""
+    starts, for each value of each row, its column, and for each row whether the other
+    measure fits too and puts its values in other columns (only rules can tell which)."""
 
     measure: int
     starts: tuple[int, ...]
     placed: tuple[tuple[int, ...], ...]
+    unsure: tuple[bool, ...]
 
 
 def gridded(
@@ -304,7 +306,7 @@ def _placed(
         else row
         for row in rows
     ]
-    for at, placed in zip(valued, found.placed, strict=True):
+    for at, placed, unsure in zip(valued, found.placed, found.unsure, strict=True):
         row = rows[at]
         line = lines[row.values[0][1] - first_line]
         grid: list[Printed] = [
@@ -313,7 +315,7 @@ def _placed(
         ]
         for cell, column in zip(row.values, placed, strict=True):
             grid[column] = cell
-        gridded[at] = row._replace(positions=tuple(grid))
+        gridded[at] = row._replace(positions=tuple(grid), unsure=unsure)
     return gridded
 
 
@@ -427,7 +429,8 @@ def columns(
     - the clusters, where a row prints a value in each of them (the fullest rows).
 
     A value's column is its cluster's; where two candidate columns are left, there are no
-    columns at all.
+    columns at all. Where the other measure finds columns the same way too, a row whose
+    values it puts in other columns is ``unsure``: the header alone cannot tell which.
     """
     kept = [
         (len(found[0]), measure, *found)
@@ -436,6 +439,7 @@ def columns(
     ]
     fullest = max(map(len, rows))
     for way in (_by_header, _by_pitch, _by_fullest):
+        fits: list[Columns] = []
         for _, measure, clusters, of in sorted(kept):
             words = [
                 spans[measure]
@@ -445,11 +449,11 @@ def columns(
             found_columns = way(clusters, words, fullest)
             if found_columns is not None:
                 starts, mapping = found_columns
-                return Columns(
-                    measure,
-                    starts,
-                    tuple(tuple(mapping[cluster] for cluster in row) for row in of),
-                )
+                placed = tuple(tuple(mapping[cluster] for cluster in row) for row in of)
+                fits.append(Columns(measure, starts, placed, ()))
+        if fits:
+            first, other = fits[0].placed, fits[-1].placed
+            return fits[0]._replace(unsure=tuple(map(tuple.__ne__, first, other)))
     return None
 
 

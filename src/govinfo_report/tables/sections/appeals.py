@@ -12,7 +12,7 @@ from math import comb
 
 from ... import labels
 from ...catalogue import Template
-from ...cells import is_number, not_given
+from ...cells import is_number
 from ...diagnostics import diagnostic
 from ...structure import collapsed
 from ...structure.layouts import Printed, Row
@@ -116,8 +116,9 @@ def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...])
 
 def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[Printed]) -> bool:
     """Whether the row read by position (``grid``, its empty cells none, a rule with a
-    placeholder unchecked) breaks its own 总计s while its printed values, in their order,
-    may keep them placed otherwise (or there are too many ways to try: ``_MAX_TRIES``)."""
+    placeholder unchecked) breaks its own 总计s while its printed values (a placeholder
+    among them: it takes a cell too), in their order, may keep them placed otherwise (or
+    there are too many ways to try: ``_MAX_TRIES``)."""
 
     def adds_up(values: Sequence[Printed]) -> bool:
         shown = [(text or "0", line, column) for text, line, column in values]
@@ -125,7 +126,7 @@ def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[P
 
     if adds_up(grid):
         return False
-    printed = [cell for cell in grid if not not_given(cell[0])]
+    printed = [cell for cell in grid if cell[0]]
     if comb(len(cells), len(printed)) > _MAX_TRIES:
         return True
     blank = ("", 0, 0)

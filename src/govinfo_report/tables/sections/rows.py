@@ -115,7 +115,9 @@ def by_position(
     which the text does not show. Nor does a row of values whose last cell is blank where
     positions run on (``Row.runs_on``, and some row's do past its cells): its end is not
     anchored, and a blank cell lost inside it would pass for one of the next row's. These
-    rows are read by their printed values, as the rules place them."""
+    rows are read by their printed values, as the rules place them. So are rows whose
+    positions one of two measures gave (``Row.unsure``) in a section with no rules to check
+    them (``alone``: section 二)."""
     # Positions run on only where some row's do past its cells (docx2txt's merged cells).
     runs_on = any(
         row.runs_on and len(row.positions) > width
@@ -125,7 +127,7 @@ def by_position(
     placed: list[Taken] = []
     for (row, runs), width in zip(taken, widths, strict=True):
         grid = row.positions
-        if not grid or runs:
+        if not grid or runs or (alone and row.unsure):
             placed.append((row, runs))
         elif width is None:
             if any(text for text, _, _ in grid[widest:]):
