@@ -113,11 +113,8 @@ def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Rep
 
 #: Writers of space-aligned text, whose section 二 rows with a blank cell may be read by their
 #: printed values alone, as the rules place them (section 二 has none: the cells are
-#: missing). Display columns and characters can both fit a table's columns and put a row's
-#: values under different headers, which only rules could tell apart (``Row.unsure``); and
-#: ``pdftotext -layout``'s sub-tables put their header words at columns of their own, so
-#: one whose first value column is blank in every row takes the header word over it for
-#: the label column's (the words left of the first value are).
+#: missing): display columns and characters can both fit a table's columns and put a row's
+#: values under different headers, which only rules could tell apart (``Row.unsure``).
 SPACE_ALIGNED = {
     name
     for name, tool in TOOLS.items()
@@ -590,3 +587,41 @@ def _section_four_unread(name: str, values: str) -> None:
         d.code == "values-unplaced" and d.line == 56 and values in d.message
         for d in back.diagnostics
     )
+
+
+@pytest.mark.parametrize("tool", sorted(SPACE_ALIGNED))
+def test_a_first_value_column_blank_in_every_row_keeps_its_header(tool: str) -> None:
+    # 本年制发件数 blank in both rows of its sub-table (no rule issued this year, the 0 left
+    # blank): the header word over it starts left of every value, where only the label
+    # column's words were looked for. It is the first column's now, being right of every
+    # label, and the rows are read by position; before, the sub-table had one column too
+    # few, and all six cells were missing.
+    values = {field.key: 0 for field in gr.fields("2021")}
+    values |= {
+        "proactive.rules.repealed": 3,
+        "proactive.rules.in_force": 12,
+        "proactive.normative_documents.in_force": 40,
+    }
+    report = gr.Report.from_values(
+        values, template="2021", organisation="某某区人民政府", year=2023
+    )
+    back = gr.parse(render(report, TOOLS[tool], blank_zeros=True))
+    read = {
+        key: (back.cell(f"proactive.{key}").value, back.cell(f"proactive.{key}").provenance)
+        for key in (
+            "rules.issued",
+            "rules.repealed",
+            "rules.in_force",
+            "normative_documents.issued",
+            "normative_documents.repealed",
+            "normative_documents.in_force",
+        )
+    }
+    assert read == {
+        "rules.issued": (None, "blank"),
+        "rules.repealed": (3, "parsed"),
+        "rules.in_force": (12, "parsed"),
+        "normative_documents.issued": (None, "blank"),
+        "normative_documents.repealed": (None, "blank"),
+        "normative_documents.in_force": (40, "parsed"),
+    }

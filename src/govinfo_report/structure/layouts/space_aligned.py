@@ -292,11 +292,11 @@ def _placed(
     labelled: bool,
 ) -> list[Row]:
     """``rows`` with their grids (``gridded``), where the values of rows ``valued`` fall
-    into columns under the words at ``header``."""
+    into columns under the words at ``header`` (``labelled``: the rows print labels on
+    their values' lines, and the words over those are the label column's)."""
+    spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     found = columns(
-        [_spans(lines, first_line, rows[at].values) for at in valued],
-        header,
-        labelled,
+        spans, header, _label_end(rows, valued, lines, first_line, spans) if labelled else None
     )
     if found is None:
         return rows
@@ -317,6 +317,27 @@ def _placed(
             grid[column] = cell
         gridded[at] = row._replace(positions=tuple(grid), unsure=unsure)
     return gridded
+
+
+def _label_end(
+    rows: Sequence[Row],
+    valued: Sequence[int],
+    lines: Sequence[str],
+    first_line: int,
+    spans: Sequence[Sequence[tuple[Span, Span]]],
+) -> tuple[int, int]:
+    """Where the label column ends in each measure: where the widest label printed on the
+    line of the values of rows ``valued`` ends, or, if none is, where the first value
+    (of ``spans``, theirs) starts."""
+    ends = [
+        _spans(lines, first_line, on_line)[-1]
+        for at in valued
+        if (on_line := [cell for cell in rows[at].labels if cell[1] == rows[at].values[0][1]])
+    ]
+    if not ends:
+        starts = [row[0] for row in spans]
+        return min(start[0][0] for start in starts), min(start[1][0] for start in starts)
+    return max(end[0][1] for end in ends), max(end[1][1] for end in ends)
 
 
 def _by_sub_table(
@@ -407,12 +428,12 @@ def _characters(line: str, offsets: Sequence[int], measure: int) -> list[int]:
 def columns(
     rows: Sequence[Sequence[tuple[Span, Span]]],
     header: Sequence[tuple[Span, Span]],
-    labelled: bool = True,
+    label_end: tuple[int, int] | None = None,
 ) -> Columns | None:
     """The columns of a table whose rows print values at ``rows`` (each value's span in
-    both measures) under header words at ``header`` (``labelled``: the rows have labels,
-    and the words left of the values are the label column's); ``None`` where the values
-    fall into no columns for certain.
+    both measures) under header words at ``header``; ``None`` where the values fall into
+    no columns for certain. ``label_end``: where the rows print labels on their values'
+    lines, where the widest of those ends in each measure (``None``: no label column).
 
     In each measure the values' spans are clustered (spans that overlap are one column's);
     a measure is kept where no cluster holds two values of a row or is much wider than its
@@ -428,9 +449,13 @@ def columns(
       the first where the first cluster does;
     - the clusters, where a row prints a value in each of them (the fullest rows).
 
-    A value's column is its cluster's; where two candidate columns are left, there are no
-    columns at all. Where the other measure finds columns the same way too, a row whose
-    values it puts in other columns is ``unsure``: the header alone cannot tell which.
+    Where the rows have labels, the header words that start left of every value are left
+    out: those left of ``label_end`` are the label column's. Where the header words place
+    the values, each position of those right of it is one more column before the others,
+    blank in every row (本年制发件数 where no rule was issued). A value's column is its
+    cluster's; where two candidate columns are left, there are no columns at all. Where
+    the other measure finds columns the same way too, a row whose values it puts in other
+    columns is ``unsure``: the header alone cannot tell which.
     """
     kept = [
         (len(found[0]), measure, *found)
@@ -441,16 +466,29 @@ def columns(
     for way in (_by_header, _by_pitch, _by_fullest):
         fits: list[Columns] = []
         for _, measure, clusters, of in sorted(kept):
-            words = [
-                spans[measure]
-                for spans in header
-                if not labelled or spans[measure][0] >= clusters[0].start - _SLACK
-            ]
-            found_columns = way(clusters, words, fullest)
+            leftmost = clusters[0].start - _SLACK
+            words = [spans[measure] for spans in header]
+            found_columns = way(
+                clusters,
+                [word for word in words if label_end is None or word[0] >= leftmost],
+                fullest,
+            )
             if found_columns is not None:
                 starts, mapping = found_columns
-                placed = tuple(tuple(mapping[cluster] for cluster in row) for row in of)
-                fits.append(Columns(measure, starts, placed, ()))
+                blank = (
+                    _distinct(
+                        sorted(
+                            word[0] for word in words if label_end[measure] <= word[0] < leftmost
+                        ),
+                        _SLACK,
+                    )
+                    if label_end is not None and way is _by_header
+                    else []
+                )
+                placed = tuple(
+                    tuple(len(blank) + mapping[cluster] for cluster in row) for row in of
+                )
+                fits.append(Columns(measure, (*blank, *starts), placed, ()))
         if fits:
             first, other = fits[0].placed, fits[-1].placed
             return fits[0]._replace(unsure=tuple(map(tuple.__ne__, first, other)))
