@@ -376,3 +376,22 @@ def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:
         assert table[char] == (2 if east_asian_width(char) in "WF" else 1), hex(ord(char))
     assert len(table) == space_aligned._MAX_CHARS
     assert table["一"] == 2 and table["a"] == 1 and "a" not in table
+
+
+def test_a_header_word_wrapped_over_two_lines_heads_one_blank_column() -> None:
+    # Section 二's first column is blank in both rows and its header word, 本年制发件数, is
+    # wrapped, 件数 centred under 本年制发: two positions left of every value, on two lines.
+    # Counted together they made two blank columns, and the rows' 3 and 5 landed under
+    # 现行有效件数 (a grid of four cells for three, its last one blank). A header line
+    # heads one column per word: the line with most such words gives the blank columns.
+    lines = [
+        "信息内容       本年制发       本年废止件数  现行有效件数",
+        "                 件数",
+        "规章                          3",
+        "行政规范性文件                5",
+    ]
+    rows = list(layouts.get("space-aligned").rows(lines, 8))
+    assert [[text for text, _, _ in row.positions] for row in rows if row.values] == [
+        ["", "3", ""],
+        ["", "5", ""],
+    ]

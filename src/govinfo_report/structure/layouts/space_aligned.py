@@ -268,9 +268,7 @@ def gridded(
     labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
     if labelled and not _one_grid(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
-    header = (
-        [span for head in heads for span in head] if labelled else max(heads, key=len, default=[])
-    )
+    header = heads if labelled else [max(heads, key=len, default=[])]
     return _placed(rows, valued, lines, first_line, header, labelled)
 
 
@@ -288,12 +286,12 @@ def _placed(
     valued: Sequence[int],
     lines: Sequence[str],
     first_line: int,
-    header: Sequence[tuple[Span, Span]],
+    header: Sequence[Sequence[tuple[Span, Span]]],
     labelled: bool,
 ) -> list[Row]:
     """``rows`` with their grids (``gridded``), where the values of rows ``valued`` fall
-    into columns under the words at ``header`` (``labelled``: the rows print labels on
-    their values' lines, and the words over those are the label column's)."""
+    into columns under the words of ``header``'s lines (``labelled``: the rows print
+    labels on their values' lines, and the words over those are the label column's)."""
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     found = columns(
         spans, header, _label_end(rows, valued, lines, first_line, spans) if labelled else None
@@ -365,10 +363,9 @@ def _by_sub_table(
         block = [row for row in rows if start <= row.line < end]
         valued = _on_one_line(block)
         header = [
-            span
+            head
             for cells, head in zip(label_lines, heads, strict=True)
             if start <= cells[0][1] < end
-            for span in head
         ]
         gridded.extend(_placed(block, valued, lines, first_line, header, True) if valued else block)
     return gridded
@@ -427,13 +424,14 @@ def _characters(line: str, offsets: Sequence[int], measure: int) -> list[int]:
 
 def columns(
     rows: Sequence[Sequence[tuple[Span, Span]]],
-    header: Sequence[tuple[Span, Span]],
+    header: Sequence[Sequence[tuple[Span, Span]]],
     label_end: tuple[int, int] | None = None,
 ) -> Columns | None:
     """The columns of a table whose rows print values at ``rows`` (each value's span in
-    both measures) under header words at ``header``; ``None`` where the values fall into
-    no columns for certain. ``label_end``: where the rows print labels on their values'
-    lines, where the widest of those ends in each measure (``None``: no label column).
+    both measures) under the header words of ``header``'s lines; ``None`` where the values
+    fall into no columns for certain. ``label_end``: where the rows print labels on their
+    values' lines, where the widest of those ends in each measure (``None``: no label
+    column).
 
     In each measure the values' spans are clustered (spans that overlap are one column's);
     a measure is kept where no cluster holds two values of a row or is much wider than its
@@ -467,7 +465,7 @@ def columns(
         fits: list[Columns] = []
         for _, measure, clusters, of in sorted(kept):
             leftmost = clusters[0].start - _SLACK
-            words = [spans[measure] for spans in header]
+            words = [spans[measure] for head in header for spans in head]
             found_columns = way(
                 clusters,
                 [word for word in words if label_end is None or word[0] >= leftmost],
@@ -476,12 +474,7 @@ def columns(
             if found_columns is not None:
                 starts, mapping = found_columns
                 blank = (
-                    _distinct(
-                        sorted(
-                            word[0] for word in words if label_end[measure] <= word[0] < leftmost
-                        ),
-                        _SLACK,
-                    )
+                    _blank_before(header, measure, label_end[measure], leftmost)
                     if label_end is not None and way is _by_header
                     else []
                 )
@@ -493,6 +486,25 @@ def columns(
             first, other = fits[0].placed, fits[-1].placed
             return fits[0]._replace(unsure=tuple(map(tuple.__ne__, first, other)))
     return None
+
+
+def _blank_before(
+    header: Sequence[Sequence[tuple[Span, Span]]], measure: int, start: int, end: int
+) -> list[int]:
+    """Where the columns headed by words that start from ``start`` to before ``end`` (in
+    ``measure``) start: the words' positions on the header line that has most of them (a
+    header word wrapped over two lines heads one column)."""
+    return max(
+        (
+            _distinct(
+                sorted(at for (at, _) in (word[measure] for word in head) if start <= at < end),
+                _SLACK,
+            )
+            for head in header
+        ),
+        key=len,
+        default=[],
+    )
 
 
 def _clusters(rows: Sequence[Sequence[Span]]) -> tuple[list[_Cluster], list[list[int]]] | None:
