@@ -1,5 +1,5 @@
 """The layout registry: built-in strategies plus those of the entry-point group
-``govinfo_report.structure.layouts``, and detection by ranked confidence.
+``govinfo_report.layouts`` (``ENTRY_POINT_GROUP``), and detection by ranked confidence.
 
 Adding a layout is one module with a class following ``base.Layout`` and one line in
 ``BUILTIN`` (or, for a third party, an entry point ``name = "package.module:Class"``).

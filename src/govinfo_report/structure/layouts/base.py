@@ -80,7 +80,7 @@ class Row(NamedTuple):
 
 class Layout(Protocol):
     """A layout strategy. Register it in ``layouts.BUILTIN`` or the entry-point group
-    ``govinfo_report.structure.layouts``.
+    ``govinfo_report.layouts``.
 
     Attributes:
         name: the registry name, e.g. ``"tab-separated"``.
