@@ -129,3 +129,18 @@ def test_a_cycle_and_an_import_upwards_are_found() -> None:
     assert layer(f"{PACKAGE}.model") < layer(f"{PACKAGE}.read.source")
     assert layer(f"{PACKAGE}.write.export") > layer(f"{PACKAGE}.corpus.stream")
     assert layer(f"{PACKAGE}.dask") > layer(f"{PACKAGE}.cli.command")
+
+
+def test_the_grammars_comments_name_modules_that_exist() -> None:
+    """A module path in a grammar's comments (``govinfo_report.write.canonical``) names a
+    module of the package, or an attribute of one: the regroup left them stale once."""
+    import importlib
+    import re
+
+    modules = package_modules()
+    for grammar in (ROOT / "grammars").glob("*.lark"):
+        for name in re.findall(rf"\b{PACKAGE}(?:\.\w+)+", grammar.read_text("utf-8")):
+            owner, _, attribute = name.rpartition(".")
+            assert name in modules or (
+                owner in modules and hasattr(importlib.import_module(owner), attribute)
+            ), f"{grammar.name} names {name}, which is no module of the package"
