@@ -24,11 +24,12 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.cells import is_value
 from govinfo_report.structure.layouts import space_aligned
+from govinfo_report.write.render import renderable
 
 ALL = ("tab-separated", "row-per-cell", "flattened-header", "markdown")
 TABBED = ("tab-separated", "flattened-header")
-#: Every layout ``render`` writes, the converters' own included.
-EVERY = (*ALL, "box-grid", "space-aligned", "cell-per-line")
+#: Every layout ``render`` writes, the converters' own included (from the registry).
+EVERY = renderable()
 
 _CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HEADING = re.compile(r"^([一二三四五六])、")

@@ -44,9 +44,10 @@ class Markdown:
         piped = sum(map(bool, map(_PIPED.match, stripped)))
         if not piped:
             return 0.0
-        # Box grids draw pipes too, with ``+---+`` rules between their rows.
+        # Box grids draw pipes too, with ``+---+`` rules between their rows (more rules than
+        # piped lines where a grid's rows wrap: no confidence, not less than none).
         ruled = sum(1 for line in stripped if line.startswith("+-"))
-        return (piped - ruled) / filled
+        return max(0.0, (piped - ruled) / filled)
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         numbered = [
