@@ -163,6 +163,7 @@ def test_every_block_runs(
 NO_RUN = [
     ("README.md", "cd govinfo-report"),
     ("README.md", "make demo"),
+    ("docs/architecture.md", ".venv/bin/python benchmarks/dump.py --out /tmp/before.jsonl"),
     ("docs/performance.md", "make bench"),
     ("docs/performance.md", "make bench"),
     ("docs/robustness.md", ".venv/bin/python benchmarks/bench_scaling.py"),

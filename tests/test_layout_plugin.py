@@ -18,10 +18,11 @@ PLUGIN = '''
 
 import re
 
+from govinfo_report.structure.layouts import Layout
 from govinfo_report.structure.layouts.tab_separated import TabSeparated
 
 
-class Semicolons:
+class Semicolons(Layout):
     name = "semicolons"
     table_line = r"^[^;\\n]*;"
 
@@ -34,6 +35,15 @@ class Semicolons:
 
     def write(self, table):
         return [";".join(row) for row in table]
+
+
+class Half:
+    """Reads rows but says nothing of its lines: not a layout."""
+
+    name = "half"
+
+    def rows(self, lines, first_line):
+        return iter(())
 '''
 
 
@@ -50,7 +60,9 @@ def installed_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
         "Metadata-Version: 2.1\nName: semicolon-layout\nVersion: 1.0\n", encoding="utf-8"
     )
     (info / "entry_points.txt").write_text(
-        f"[{DOCUMENTED_GROUP}]\nsemicolons = semicolon_layout:Semicolons\n", encoding="utf-8"
+        f"[{DOCUMENTED_GROUP}]\nsemicolons = semicolon_layout:Semicolons\n"
+        "half = semicolon_layout:Half\n",
+        encoding="utf-8",
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     layouts._registry.cache_clear()
@@ -70,7 +82,10 @@ def test_the_documented_entry_point_group_is_the_one_read() -> None:
 
 @pytest.mark.usefixtures("installed_plugin")
 def test_a_layout_installed_through_its_entry_point_is_detected_and_read() -> None:
-    assert "semicolons" in gr.available_layouts()
+    with pytest.warns(UserWarning, match="half = semicolon_layout:Half .* is not a layout"):
+        assert "semicolons" in gr.available_layouts()
+    assert "half" not in gr.available_layouts()
+    assert layouts.get("semicolons").by_order is False  # the protocol's default
     report = gr.parse(SEEDS[3])
     text = gr.render(report, "semicolons")
     assert "\t" not in text and ";" in text

@@ -97,7 +97,7 @@ def test_no_layout_for_a_table_of_unknown_shape() -> None:
     assert report.appeals.layout is None
 
 
-class Upper:
+class Upper(layouts.Layout):
     """A third-party layout: cells separated by '|' (registered through an entry point)."""
 
     name: ClassVar[str] = "pipes-test"

@@ -449,15 +449,10 @@ def _rows(
     if rebroken:
         forced = _rebroken(text, spans, width)
     if forced is not None:
-        return forced.name, getattr(forced, "by_order", False), _read(forced, text, spans), []
+        return forced.name, forced.by_order, _read(forced, text, spans), []
     strategy, found = _detect(text, spans, width, table)
     if strategy is not None:
-        return (
-            strategy.name,
-            getattr(strategy, "by_order", False),
-            _read(strategy, text, spans),
-            found,
-        )
+        return strategy.name, strategy.by_order, _read(strategy, text, spans), found
     parts = _grid_parts(text, spans)
     if len(parts) < 2:
         return None, False, [], found

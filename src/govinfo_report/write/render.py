@@ -6,9 +6,8 @@ the report's values back, for every layout and both templates.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from html import escape as html_escape
-from typing import Protocol
 
 from .. import labels
 from ..catalogue import SECTIONS
@@ -16,6 +15,7 @@ from ..errors import UnknownLayoutError
 from ..escape import escape
 from ..model import Number, Report
 from ..structure import layouts
+from ..structure.layouts import Writer
 from . import spans
 from .spans import APPLICANTS, BLANK, CONTENT, MONEY_UNIT, ORGANISATIONS, cell_text
 
@@ -45,13 +45,6 @@ APPLICATION_HEADER: tuple[tuple[str, ...], ...] = (
 )
 
 
-class Writer(Protocol):
-    """What lays a table out as text: a layout that can ``write``, or a writer of one's own
-    (the tests' writers of other tools' text)."""
-
-    def write(self, table: Sequence[Sequence[str]]) -> list[str]: ...
-
-
 def render(
     report: Report, layout: str | Writer = "tab-separated", *, blank_zeros: bool = False
 ) -> str:
@@ -68,7 +61,7 @@ def render(
         >>> print(render(report, "markdown"))  # doctest: +SKIP
     """
     writer = layouts.get(layout) if isinstance(layout, str) else layout
-    if not callable(getattr(writer, "write", None)):
+    if not isinstance(writer, Writer):
         raise UnknownLayoutError(f"layout {layout!r} cannot write tables")
     flat = report.flat()
     values: Mapping[str, Number | str | None] = (
@@ -228,6 +221,4 @@ def appeals(values: Mapping[str, Number | str | None]) -> list[list[str]]:
 
 def renderable() -> tuple[str, ...]:
     """The registered layouts that can write tables."""
-    return tuple(
-        name for name in layouts.available() if callable(getattr(layouts.get(name), "write", None))
-    )
+    return tuple(name for name in layouts.available() if isinstance(layouts.get(name), Writer))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import entry_points
@@ -16,7 +17,7 @@ from importlib.metadata import entry_points
 import attrs
 
 from ...errors import UnknownLayoutError
-from .base import NO_LINE, Layout, Printed, Row
+from .base import NO_LINE, Layout, Printed, Row, Writer
 
 __all__ = [
     "BUILTIN",
@@ -24,6 +25,7 @@ __all__ = [
     "Layout",
     "Printed",
     "Row",
+    "Writer",
     "available",
     "detect",
     "get",
@@ -61,7 +63,18 @@ def _load(target: str) -> Layout:
 def _registry() -> dict[str, Layout]:
     layouts = {name: _load(target) for name, target in BUILTIN.items()}
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        layouts.setdefault(point.name, point.load()())
+        if point.name in layouts:
+            continue
+        plugin = point.load()()
+        if isinstance(plugin, Layout):
+            layouts[point.name] = plugin
+        else:
+            warnings.warn(
+                f"entry point {point.name} = {point.value} ({ENTRY_POINT_GROUP}) is not a "
+                "layout (base.Layout: name, table_line, by_order, sniff, rows; subclass it to "
+                "inherit the defaults); it is not loaded",
+                stacklevel=2,
+            )
     return layouts
 
 

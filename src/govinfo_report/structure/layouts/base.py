@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
 from operator import add, itemgetter
-from typing import ClassVar, NamedTuple, Protocol
+from typing import ClassVar, NamedTuple, Protocol, runtime_checkable
 
 from ...cells import BLANK, LABEL, NUMBER, PLACEHOLDER, cell_kinds
 from ...labels import COUNT_UNITS, MONEY_UNITS
@@ -78,18 +78,24 @@ class Row(NamedTuple):
     unsure: bool = False
 
 
+@runtime_checkable
 class Layout(Protocol):
-    """A layout strategy. Register it in ``layouts.BUILTIN`` or the entry-point group
-    ``govinfo_report.layouts``.
+    """A layout strategy. Subclass it (to inherit the defaults) and register it in
+    ``layouts.BUILTIN`` or the entry-point group ``govinfo_report.layouts``. A layout that
+    can also lay tables out as its tool does is a ``Writer`` too (``render`` uses it).
 
     Attributes:
         name: the registry name, e.g. ``"tab-separated"``.
         table_line: a regular expression that finds a line belonging to this layout's tables
             (``NO_LINE`` for none: a layout whose tables are found another way).
+        by_order: its rows come from the order of the cells alone (one cell a line, no
+            position): a row's values may be another's, so a reading is kept only where the
+            rules confirm it. ``False`` by default.
     """
 
     name: ClassVar[str]
     table_line: ClassVar[str]
+    by_order: ClassVar[bool] = False
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         """Confidence in [0, 1] that ``lines`` (a table region) are in this layout.
@@ -102,9 +108,15 @@ class Layout(Protocol):
         """The canonical rows of ``lines``, whose first line is line ``first_line``."""
         ...
 
+
+@runtime_checkable
+class Writer(Protocol):
+    """What lays a table out as text: a layout that can, or a writer of one's own (the
+    tests' writers of other tools' text)."""
+
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """The lines of a table given as rows of cell texts (``""``: a blank cell), laid out
-        as this layout's source tool lays tables out. Used by ``render``."""
+        as the layout's source tool lays tables out. Used by ``render``."""
         ...
 
 

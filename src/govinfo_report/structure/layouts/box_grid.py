@@ -15,7 +15,7 @@ from typing import ClassVar
 from unicodedata import east_asian_width
 
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import Printed, Row, is_rule, make_row
+from .base import Layout, Printed, Row, is_rule, make_row
 
 _BARS = "│┃║|├┤┼┬┴┌┐└┘╋┣┫┳┻┏┓┗┛+"
 _SEGMENT = re.compile(rf"[^{re.escape(_BARS)}]+")
@@ -25,7 +25,7 @@ _JUNCTIONS = ("├", "┤", "┼", "┬", "┴", "╋", "┣", "┫", "┳", "�
 _JUNCTION = re.compile("|".join(map(re.escape, _JUNCTIONS)))
 
 
-class BoxGrid:
+class BoxGrid(Layout):
     """Rows between rules, cells between bars, matched by their place between the bars."""
 
     name: ClassVar[str] = "box-grid"

@@ -27,6 +27,7 @@ from ...cells import LABEL
 from .base import (
     VALUE,
     VALUE_APART,
+    Layout,
     Printed,
     Row,
     Words,
@@ -40,7 +41,7 @@ from .base import (
 _VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
 
 
-class CellPerLine:
+class CellPerLine(Layout):
     """Cells one after another down the page; a label after a value starts a row."""
 
     name: ClassVar[str] = "cell-per-line"

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from ...cells import cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import Printed, Row, make_row
+from .base import Layout, Printed, Row, make_row
 
 #: A line of cells between pipes, the outer ones optional.
 _PIPED = re.compile(r"[^|]*\|")
@@ -30,7 +30,7 @@ _NUMBER = re.compile(r"\d+")
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
-class Markdown:
+class Markdown(Layout):
     """Pipe-delimited rows; the rule line under the header is skipped."""
 
     name: ClassVar[str] = "markdown"

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from ...cells import cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import Printed, Row, make_row, split_tabs
+from .base import Layout, Printed, Row, make_row, split_tabs
 
 #: In lines joined by newlines (and framed by them), a non-blank line that is one
 #: tab-prefixed cell. Linear: no backtracking.
@@ -24,7 +24,7 @@ _PADDED_END = re.compile(r"[^\S\t\n](?:\n|\Z)")
 _AFTER_TAB = itemgetter(slice(1, None))
 
 
-class RowPerCell:
+class RowPerCell(Layout):
     """One cell a line; a blank line ends a row (a lone tab is an empty cell); untabbed lines
     continue the last cell."""
 

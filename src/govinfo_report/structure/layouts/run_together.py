@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from ...limits import MAX_CELL_CHARS
 from ..collapsed import PLACEHOLDERS, UNITS
-from .base import GRID_MARK, NO_LINE, Printed, Row
+from .base import GRID_MARK, NO_LINE, Layout, Printed, Row
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
 #: for a cell not given, and a run of them with nothing or spaces between.
@@ -44,7 +44,7 @@ _NUMBERING = re.compile(r"[1-9]\d?")
 _GLUED = re.compile(r"[^\W\d_)][+-]?\d")
 
 
-class RunTogether:
+class RunTogether(Layout):
     """A row a line: its label, then its values run together into one run."""
 
     name: ClassVar[str] = "run-together"

@@ -29,6 +29,7 @@ from .base import (
     VALUE,
     VALUE_APART,
     VALUE_START,
+    Layout,
     Printed,
     Row,
     Words,
@@ -128,7 +129,7 @@ _FOLDED_WIDE = re.compile(
 )
 
 
-class SpaceAligned:
+class SpaceAligned(Layout):
     """A row a line, cells split on spaces; blank cells are gaps under the columns."""
 
     name: ClassVar[str] = "space-aligned"

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, PLACEHOLDER, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import SPACE, Printed, Row, make_row, plain_cells, split_tabs
+from .base import SPACE, Layout, Printed, Row, make_row, plain_cells, split_tabs
 
 #: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
 #: placeholder) shows a broken grid when its first label follows three or more empty cells,
@@ -62,7 +62,7 @@ def grid_shares(lines: tuple[str, ...], width: int) -> tuple[float, float]:
     return (multi / filled if filled else 0.0), (broken / len(rows) if rows else 0.0)
 
 
-class TabSeparated:
+class TabSeparated(Layout):
     """One row a line, cells split by tabs; blank cells inside the values are kept. A row
     with as many cells as the region's widest (a document's table, where every row spans
     the grid) shows all its cells; a shorter one (PDF text that lost a cell) does not. The
