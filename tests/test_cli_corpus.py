@@ -351,12 +351,14 @@ def test_ctrl_c_ends_with_the_summary(
     status, out, err = _run(capsys, "parse", "--format", "jsonl", "--timeout", "0", "anything")
     assert status == 130
     assert json.loads(out)["source"] == "first"
-    assert err.startswith("1 document, 0 failed, ") and err.endswith("\ninterrupted\n")
+    assert err.startswith("1 document, 0 failed, ")
+    assert err.endswith("\ninterrupted by SIGINT after 1 document (1 listed)\n")
     # With a worker process, the sources are read ahead: Ctrl-C stops at once, the first
     # report unwritten, and the workers are gone.
     status, out, err = _run(capsys, "parse", "--format", "jsonl", "anything")
     assert (status, out) == (130, "")
-    assert err.startswith("0 documents, 0 failed, ") and err.endswith("\ninterrupted\n")
+    assert err.startswith("0 documents, 0 failed, ")
+    assert err.endswith("\ninterrupted by SIGINT after 0 documents (1 listed)\n")
     assert multiprocessing.active_children() == []
 
 

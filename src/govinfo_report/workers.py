@@ -13,11 +13,13 @@ Each worker has a pipe of its own: killing one never leaves a lock held that the
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
 import selectors
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
@@ -36,6 +38,10 @@ R = TypeVar("R")
 
 #: Seconds a worker is given to exit when told to, at the end of a run, before it is killed.
 EXIT_SECONDS = 5.0
+
+#: The signals that stop a run (those a terminal or a scheduler sends); workers ignore them.
+STOP_SIGNALS = tuple(name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 #: The parent's end of every worker's pipe. A worker started by ``fork`` inherits them and
 #: closes them first, so that the end of its own pipe comes when the parent is gone.
@@ -346,11 +352,22 @@ def _stop(worker: _Worker, *, gently: bool) -> None:
     _PARENT_ENDS.discard(worker.pipe)
 
 
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when its parent dies, even by SIGKILL,
+    rather than let it finish a long document (OCR) first."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _serve(pipe: Connection, work: Callable[[Task], Any]) -> None:
     """A worker's life: take a chunk of tasks, send back each task's result as it is done,
     until told to stop (an empty message) or the parent is gone."""
-    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C, a hang-up and a group's SIGTERM reach every process of the group: the parent
+    # alone handles them, and kills its workers (a killed parent's take them along).
+    for name in STOP_SIGNALS:
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
+    _die_with_parent()
     for inherited in _PARENT_ENDS:
         inherited.close()
     _PARENT_ENDS.clear()

@@ -12,6 +12,7 @@ import argparse
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
@@ -23,6 +24,7 @@ import attrs
 
 from ..catalogue import SECTION_NUMBERS, TEMPLATES
 from ..check.validate import validate
+from ..corpus.resume import Done, pending
 from ..corpus.stream import Result, iter_parse
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import GovinfoReportError, ParseError
@@ -30,14 +32,16 @@ from ..escape import escape
 from ..limits import MAX_BYTES, MAX_DEPTH, OCR_TIMEOUT, TIMEOUT
 from ..model import Report
 from ..parser import parse, parse_source
-from ..read.documents import KINDS, listed, one_document
+from ..read.documents import KINDS, Document, listed, one_document
 from ..read.source import read
 from ..read.split import SEPARATOR, split_reports
 from ..structure.layouts import available
 from ..structure.skeleton import SECTION_NAMES
 from ..version import __version__
-from ..write import export, records
+from ..workers import STOP_SIGNALS
+from ..write import checkpoint, export, records
 from ..write.atomic import replaced
+from ..write.checkpoint import SUFFIX
 from ..write.frames import write_parquet
 from ..write.render import render, renderable
 from ..write.review import review_html
@@ -57,7 +61,7 @@ Loader = Callable[[Path], list[Result]]
 EXIT_COMPLETE = 0  # every document read fully (every cell parsed, derived or printed blank)
 EXIT_INCOMPLETE = 1  # no document failed, but some reports have cells missing
 EXIT_FAILED = 2  # some document failed (or the output could not be written, or bad usage)
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT; SIGTERM gives 143, SIGHUP 129
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command the signal ended
 PARSE_EXIT_STATUS = f"""exit status:
   {EXIT_COMPLETE}    every report was read fully: each cell parsed, derived or printed blank
@@ -66,7 +70,8 @@ PARSE_EXIT_STATUS = f"""exit status:
   {EXIT_FAILED}    some document failed (not a report, unreadable, too large, timed out, its
        worker died), or the output could not be written, or the arguments are wrong, or
        an unexpected error (a one-line message says which)
-  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 by SIGHUP: the
+       documents finished are kept (see --resume)
   {EXIT_BROKEN_PIPE}  stdout was closed by its reader (| head): the output stops there
 Skipped files (named on stderr with the reason) do not change the exit status."""
 #: ``--max-bytes`` suffixes.
@@ -79,10 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _arguments().parse_args(argv)
         command: Callable[[argparse.Namespace], int] = args.run
-        return command(args)
-    except KeyboardInterrupt:
+        with _stopped_by_signals():
+            return command(args)
+    except KeyboardInterrupt as stop:
         _say("interrupted")
-        return EXIT_INTERRUPTED
+        return _interrupted_status(stop)
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
@@ -90,6 +96,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         said = escape(f"{type(error).__name__}: {error}").replace("\\u000a", " ")
         _say(f"govinfo-report: unexpected error, please report it: {said}")
         return EXIT_FAILED
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal that stops a run as Ctrl-C does (SIGTERM: a scheduler's time limit,
+    ``timeout``, ``docker stop``; SIGHUP: the terminal closed)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(signal.Signals(number).name)
+        self.number = number
+
+
+def _interrupted_status(stop: KeyboardInterrupt) -> int:
+    """128 and the signal's number, as a shell reports a command a signal ended: 130 for
+    Ctrl-C, 143 for SIGTERM, 129 for SIGHUP."""
+    return 128 + stop.number if isinstance(stop, Stopped) else EXIT_INTERRUPTED
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``Stopped`` while the block runs (in the main thread), so
+    that they end a run as Ctrl-C does: workers stopped, finished records kept, a summary."""
+
+    def stop(number: int, frame: object) -> None:
+        raise Stopped(number)
+
+    before = {name: signal.getsignal(getattr(signal, name)) for name in STOP_SIGNALS}
+    try:
+        for name in STOP_SIGNALS:
+            if name != "SIGINT":
+                signal.signal(getattr(signal, name), stop)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        for name, handler in before.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def _ignore_signals() -> None:
+    """Once a run is stopping, further Ctrl-C and signals wait until its records are kept
+    (``_stopped_by_signals`` puts the handlers back)."""
+    with suppress(ValueError):
+        for name in STOP_SIGNALS:
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def _utf8_output() -> None:
@@ -169,7 +221,17 @@ def _arguments() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE",
         help="write to this file, not stdout (needed for parquet); it is written under a "
-        "temporary name beside it and renamed when done, so it is never left half written",
+        "temporary name beside it and renamed when done, so it is never left half written; "
+        "jsonl is written as documents finish, a line each, and csv, csv-long, json and "
+        f"parquet keep a checkpoint beside it (FILE{SUFFIX}) while the run goes, so that an "
+        "interrupted run keeps every finished document (see --resume)",
+    )
+    parse_cmd.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with an interrupted run: the documents already in --output (jsonl) or "
+        "its checkpoint, known by name and SHA-256, are passed over and the rest appended, "
+        "so that the output ends as an uninterrupted run's would",
     )
     parse_cmd.add_argument(
         "--template",
@@ -370,11 +432,12 @@ def _input_arguments() -> argparse.ArgumentParser:
 
 @contextmanager
 def _results(
-    args: argparse.Namespace, tally: Tally, ordered: bool = True
+    args: argparse.Namespace, tally: Tally, ordered: bool = True, done: Sequence[Done] = ()
 ) -> Iterator[Iterator[Result]]:
     """The results of the documents ``args`` name (``_input_arguments``), parsed as they are
-    asked for; each file passed over is named to ``tally``."""
-    sources = listed(
+    asked for, but for those ``done`` (``resume.pending``); each file passed over is named
+    to ``tally``, which counts the listing."""
+    sources: Iterable[Document] = listed(
         args.files,
         args.pattern,
         text_field=args.text_field,
@@ -384,6 +447,9 @@ def _results(
         skipped=tally.skip,
         timeout=args.timeout,
     )
+    sources = tally.listing(sources)
+    if done:
+        sources = pending(sources, done, args.max_bytes)
     with closing(
         iter_parse(
             sources,
@@ -454,7 +520,9 @@ def _schema_command(args: argparse.Namespace) -> int:
 def _parse_command(args: argparse.Namespace) -> int:
     """Write a row or record per document as they are parsed; the exit status says how
     complete they are (``PARSE_EXIT_STATUS``). The summary ends every run, the output
-    written or not."""
+    written or not. With ``--output``, every finished document is kept as it comes (the
+    JSON Lines output itself, or the checkpoint of an output written whole at the end), so
+    that an interrupted run keeps them and ``--resume`` goes on from there."""
     for refused, formats in (
         ("--excel", ("csv", "csv-long")),
         ("--provenance", ("csv", "parquet")),
@@ -462,31 +530,52 @@ def _parse_command(args: argparse.Namespace) -> int:
         if getattr(args, refused[2:]) and args.format not in formats:
             print(f"{refused} applies to --format {' and '.join(formats)}", file=sys.stderr)
             return EXIT_FAILED
-    if args.format == "parquet" and args.output is None:
-        print("--format parquet needs --output FILE", file=sys.stderr)
-        return EXIT_FAILED
+    for option, needed in (
+        ("--format parquet", args.format == "parquet"),
+        ("--resume", args.resume),
+    ):
+        if needed and args.output is None:
+            print(f"{option} needs --output FILE", file=sys.stderr)
+            return EXIT_FAILED
     tally = Tally(sys.stderr, ocr=bool(_ocr(args)))
     where = escape(str(args.output or "stdout"))
+    journal = args.output is not None and args.format == "jsonl"
+    kept = None
+    if args.output is not None:
+        kept = args.output if journal else checkpoint.checkpoint_of(args.output)
+    stop: KeyboardInterrupt | None = None
+    columns = None
     try:
-        with _results(args, tally, ordered=not args.unordered) as results:
-            columns = _write_rows(args, tally.rows(results, args.skip_failed))
-    except KeyboardInterrupt:
-        tally.close()
-        print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        done = _resumed(kept, journal, tally) if args.resume and kept is not None else []
+        with _results(args, tally, ordered=not args.unordered, done=done) as results:
+            if kept is None:
+                columns = _write_rows(args, tally.rows(results, args.skip_failed))
+            else:
+                _keep(kept, args, tally, results, journal)
+    except KeyboardInterrupt as interruption:
+        _ignore_signals()
+        stop = interruption
     except BrokenPipeError:
         tally.close()
         raise
     except (OSError, GovinfoReportError) as error:
-        said = escape(str(error), keep="\n")
-        print(f"{where}: {said}", file=sys.stderr)
-        tally.unwritten(where, args.output is not None, escape(str(error)))
-        tally.close()
-        return EXIT_FAILED
+        return _unwritten(args, tally, where, error)
     except Exception:  # a bug: the summary, then main's one line
         tally.close()
         raise
+    if kept is not None and not journal:
+        try:  # the output, whole, from the checkpoint; kept for --resume when interrupted
+            columns = _write_rows(args, tally.kept(checkpoint.results(kept), args.skip_failed))
+            if stop is None:
+                os.remove(kept)
+        except (OSError, GovinfoReportError) as error:
+            tally.kept_in(kept)
+            return _unwritten(args, tally, where, error)
     tally.wrote(where)
+    if stop is not None:
+        tally.interrupted(str(stop) or "SIGINT", kept)
+        tally.close()
+        return _interrupted_status(stop)
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
     if other:
@@ -502,6 +591,49 @@ def _parse_command(args: argparse.Namespace) -> int:
     if tally.read["empty"] or (tally.read["partial"] and not args.allow_partial):
         return EXIT_INCOMPLETE
     return EXIT_COMPLETE
+
+
+def _resumed(kept: Path, journal: bool, tally: Tally) -> list[Done]:
+    """The documents an interrupted run kept in ``kept`` (the JSON Lines output itself, or
+    a checkpoint), each counted by ``tally``."""
+    if journal:
+        records = list(checkpoint.lines(kept))
+        tally.handed += len(records)
+    else:
+        records = [export.record(result) for result in checkpoint.results(kept)]
+    for record in records:
+        tally.resumed(record)
+    return [(record["source"], record.get("sha256")) for record in records]
+
+
+def _keep(
+    kept: Path, args: argparse.Namespace, tally: Tally, results: Iterator[Result], journal: bool
+) -> None:
+    """Append each result to ``kept`` as it comes, a line flushed at once: its record to the
+    JSON Lines output, or its line to the checkpoint (every result, for ``--resume``)."""
+    with checkpoint.appended(kept, args.resume) as out:
+        if journal:
+            for result in tally.rows(results, args.skip_failed):
+                out.write(export.to_json(result, indent=None) + "\n")
+                out.flush()
+        else:
+            for result in tally.results(results):
+                out.write(checkpoint.line(result))
+                out.flush()
+
+
+def _unwritten(
+    args: argparse.Namespace, tally: Tally, where: str, error: OSError | GovinfoReportError
+) -> int:
+    """Say that the output could not be written (naming ``where``, the file asked for, not
+    a temporary one), then the summary; 2."""
+    why = str(error)
+    if isinstance(error, OSError) and error.strerror:  # not the temporary file's name
+        why = f"[Errno {error.errno}] {error.strerror}" if error.errno else error.strerror
+    print(f"{where}: {escape(why, keep=chr(10))}", file=sys.stderr)
+    tally.unwritten(where, args.output is not None and args.format != "jsonl", escape(why))
+    tally.close()
+    return EXIT_FAILED
 
 
 def _write_rows(args: argparse.Namespace, rows: Iterator[Result]) -> list[str] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 from ..corpus.stream import Result
 from ..escape import escape
@@ -14,6 +14,7 @@ from ..model import Report
 from ..read.documents import Skipped
 from ..read.formats import kind_of
 
+T = TypeVar("T")
 #: Seconds between two updates of the progress line.
 INTERVAL = 0.25
 _CLEAR = "\r\x1b[K"  # back to the start of the line, erase it
@@ -51,6 +52,10 @@ class Tally:
         self.skipped: Counter[str] = Counter()
         self.handed = 0
         self.output: str | None = None
+        self.listed = 0  # documents listed so far
+        self.total: int | None = None  # documents listed, once the listing is done
+        self.earlier = 0  # documents an interrupted run had done (--resume)
+        self.stop: str | None = None
 
     def results(self, results: Iterable[Result]) -> Iterator[Result]:
         """``results``, each counted, each failure named."""
@@ -67,6 +72,26 @@ class Tally:
                 self.diagnostics.update(d.code for d in report.diagnostics)
             yield result
             self._show()
+
+    def resumed(self, record: dict[str, Any]) -> None:
+        """Count a document an interrupted run had done, by its record
+        (``export.record``), without naming it again."""
+        self.documents += 1
+        self.earlier += 1
+        error = record.get("error")
+        if isinstance(error, dict):
+            self.failures[str(error.get("code"))] += 1
+            return
+        self.templates[str(record.get("template"))] += 1
+        self.read[str(record.get("status"))] += 1
+        self.diagnostics.update(str(d.get("code")) for d in record.get("diagnostics") or ())
+
+    def listing(self, documents: Iterable[T]) -> Iterator[T]:
+        """``documents``, counted as they are listed; their ``total`` once all are."""
+        for document in documents:
+            self.listed += 1
+            yield document
+        self.total = self.listed
 
     def started(self, index: int, name: str) -> None:
         """Note that a worker started reading the document ``name``: with OCR, a PDF takes
@@ -96,10 +121,27 @@ class Tally:
     def rows(self, results: Iterable[Result], skip_failed: bool = False) -> Iterator[Result]:
         """``results`` as an output's rows: each counted (``results``), and in ``handed``
         when handed on; those that failed left out with ``skip_failed``."""
-        for result in self.results(results):
+        return self.kept(self.results(results), skip_failed)
+
+    def kept(self, results: Iterable[Result], skip_failed: bool = False) -> Iterator[Result]:
+        """``results`` counted in ``handed`` as they are handed on, but for those that
+        failed with ``skip_failed``."""
+        for result in results:
             if not (skip_failed and result.error is not None):
                 self.handed += 1
                 yield result
+
+    def interrupted(self, signal: str, kept: object | None) -> None:
+        """The run was stopped by ``signal``; what it did is kept in ``kept`` (a path)."""
+        of = f" of {self.total:,}" if self.total is not None else f" ({self.listed:,} listed)"
+        self.stop = f"interrupted by {signal} after {self._documents(self.documents)}{of}"
+        if kept is not None:
+            self.kept_in(kept)
+
+    def kept_in(self, kept: object) -> None:
+        """The documents finished are kept in ``kept`` (a path), for ``--resume``."""
+        self.stop = f"{self.stop + '; ' if self.stop else ''}finished documents kept in "
+        self.stop += f"{escape(str(kept))}: go on with --resume"
 
     def wrote(self, where: str) -> None:
         """The rows handed on were written to ``where``."""
@@ -137,6 +179,8 @@ class Tally:
         (most frequent first), the reports by template, the skipped files by reason, and
         what was written where (when said)."""
         lines = [self._counts(self.clock()), self._completeness()]
+        if self.earlier:
+            lines.append(f"resumed: {self._documents(self.earlier)} done by an earlier run")
         for title, counts in (
             ("failures", self.failures),
             ("diagnostics", self.diagnostics),
@@ -151,6 +195,8 @@ class Tally:
                 lines.append(f"{title}: {shown}")
         if self.output is not None:
             lines.append(f"written: {self.output}")
+        if self.stop is not None:
+            lines.append(self.stop)
         return "\n".join(lines)
 
     def _completeness(self) -> str:

@@ -89,8 +89,8 @@ LONG_COLUMNS = (
     "error_code",
     "error_message",
 )
-#: What a CSV cell may start with that a spreadsheet takes for a formula (OWASP's list):
-#: under ``excel``, such a text cell starts with ``'``.
+#: What a CSV cell may start with that a spreadsheet takes for a formula (OWASP's list),
+#: after any white space: under ``excel``, such a text cell starts with ``'``.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -166,14 +166,18 @@ def _failure(name: str | None, error: ParseError) -> dict[str, Any]:
 def record(item: Item) -> dict[str, Any]:
     """A JSON-ready dict: a report's record (``Report.to_dict``), or for a document that
     failed its name, its ``error`` (code, message, line and column) and everything else
-    empty. ``govinfo-report schema`` is its JSON Schema."""
+    empty. The fingerprint of a ``Result``'s bytes (``sha256``) follows the source: what
+    ``--resume`` and ``done=`` know a document by. ``govinfo-report schema`` is its JSON
+    Schema."""
     report, error, name = outcome(item)
+    sha256 = item.sha256 if isinstance(item, Result) else None
     if report is not None:
-        return report.to_dict()
+        return {"source": report.source, "sha256": sha256, **report.to_dict()}
     assert error is not None
     row = _failure(name, error)
     return {
         "source": row["source"],
+        "sha256": sha256,
         "organisation": None,
         "year": row["year"],
         "template": None,
@@ -265,7 +269,8 @@ def _cell(value: object, excel: bool = False) -> str:
     if isinstance(value, int | Decimal):
         return str(value)
     text = " ".join(value) if isinstance(value, list) else escape(str(value))
-    return "'" + text if excel and text.startswith(FORMULA_START) else text
+    # Spreadsheets skip white space before a formula (" =1+2" runs too).
+    return "'" + text if excel and text.lstrip().startswith(FORMULA_START) else text
 
 
 def write_csv(

@@ -19,6 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..catalogue import TEMPLATES, Kind
+from ..corpus.resume import Done
 from ..corpus.stream import Result, iter_parse
 from ..errors import MissingDependencyError
 from ..limits import MAX_BYTES, TIMEOUT
@@ -113,6 +114,7 @@ def read_reports(
     timeout: float | None = TIMEOUT,
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
+    done: Iterable[Done] | None = None,
 ) -> pandas.DataFrame:
     """Parse every report of ``inputs`` into a DataFrame with a row per document, in input
     order, failures included (``status`` ``failed``): ``report_frame`` of what
@@ -126,6 +128,7 @@ def read_reports(
         skip_failed: leave out the documents that failed.
         patterns, skipped: as for ``documents`` (a file passed over is no document: it is
             named to ``skipped``, never a row).
+        done: as for ``iter_parse``: the documents of an earlier run to pass over.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -135,7 +138,7 @@ def read_reports(
         >>> frame[frame.status == "failed"][["source", "error_code"]]  # doctest: +SKIP
     """
     _need("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped)
+    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
     return report_frame(
         (result for result in results if not (skip_failed and failed(result))),
         templates,
@@ -154,6 +157,7 @@ def read_cells(
     timeout: float | None = TIMEOUT,
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
+    done: Iterable[Done] | None = None,
 ) -> pandas.DataFrame:
     """As ``read_reports``, the long table (``cells_frame``): a row per cell of each report,
     a row per document that failed.
@@ -163,7 +167,7 @@ def read_cells(
         >>> cells[cells.provenance == "derived"][["key", "value", "rule"]]  # doctest: +SKIP
     """
     _need("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped)
+    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
     return cells_frame(result for result in results if not (skip_failed and failed(result)))
 
 
@@ -176,11 +180,18 @@ def _results(
     timeout: float | None,
     max_bytes: int | None,
     skipped: OnSkip | None,
+    done: Iterable[Done] | None = None,
 ) -> Iterator[Result]:
     paths = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
     documents = listed(paths, patterns, max_bytes=max_bytes, skipped=skipped, timeout=timeout)
     results = iter_parse(
-        documents, jobs=jobs, layout=layout, timeout=timeout, max_bytes=max_bytes, ocr=ocr
+        documents,
+        jobs=jobs,
+        layout=layout,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        ocr=ocr,
+        done=done,
     )
     try:
         yield from results

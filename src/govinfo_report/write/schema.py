@@ -94,6 +94,12 @@ def record_schema() -> dict[str, Any]:
     }
     properties: dict[str, Any] = {
         "source": _nullable("string", description="the document's name"),
+        "sha256": _nullable(
+            "string",
+            pattern="^[0-9a-f]{64}$",
+            description="the SHA-256 of the document's bytes (null when they could not be "
+            "read, or for a report not read from a document): what --resume knows it by",
+        ),
         "organisation": _nullable("string"),
         "year": _nullable("integer"),
         "template": {"enum": [*TEMPLATES, None]},
@@ -174,7 +180,7 @@ def record_schema() -> dict[str, Any]:
         "(status failed, error).",
         "type": "object",
         "properties": properties,
-        "required": list(properties),
+        "required": [name for name in properties if name != "sha256"],
         "additionalProperties": False,
         "allOf": [
             {
