@@ -23,7 +23,8 @@ from typing import Literal, TextIO
 import attrs
 
 from ..catalogue import SECTION_NUMBERS, TEMPLATES
-from ..check.validate import validate
+from ..check.validate import Series, validate
+from ..check.validate import series as body_series
 from ..corpus.resume import Done, pending
 from ..corpus.stream import Result, iter_parse
 from ..diagnostics import Diagnostic, diagnostic
@@ -270,8 +271,11 @@ def _arguments() -> argparse.ArgumentParser:
     validate_cmd.add_argument(
         "--series",
         action="store_true",
-        help="the files are one body's reports over several years: also check each against "
-        "the report of the year before (上年结转, 现行有效件数)",
+        help="also check each report against its body's report of the year before (上年结转, "
+        "现行有效件数): the reports are grouped by organisation (full-width forms, spaces "
+        "and punctuation aside), each group chained by year, and the series formed are "
+        "named on stderr; two bodies are never compared, and a report whose organisation "
+        "could not be read is a series of its own",
     )
     validate_cmd.set_defaults(run=_validate_command)
 
@@ -802,19 +806,18 @@ def _validate(reports: Iterable[Report], quiet: bool, verbose: bool, series: boo
     ``verbose``) and counts, as the reports come (with ``series``, once all have come); 1 if
     any report has an error."""
     status = 0
-    by_year: dict[int | None, Report] = {}
+    previous_of: dict[int, Report] = {}
     if series:
         reports = every = list(reports)
-        by_year = {report.year: report for report in every}
-        if len(by_year) < len(every):
-            print(
-                "--series: several reports share a year; each year is compared with the last "
-                "report given for the year before",
-                file=sys.stderr,
-            )
+        for group in body_series(every):
+            _say_series(group)
+            for report in group.reports:
+                before = group.previous(report)
+                if before is not None:
+                    previous_of[id(report)] = before
     for report in reports:
         found = list(report.diagnostics)
-        previous = by_year.get(report.year - 1) if report.year is not None else None
+        previous = previous_of.get(id(report))
         if previous is not None:
             found.extend(
                 d for d in validate(report, previous).diagnostics if d not in report.diagnostics
@@ -828,6 +831,23 @@ def _validate(reports: Iterable[Report], quiet: bool, verbose: bool, series: boo
         print(f"{name}: {errors} error(s), {warnings} warning(s)")
         status = status or (1 if errors else 0)
     return status
+
+
+def _say_series(group: Series) -> None:
+    """Name on stderr the reports ``--series`` chained as one body's, by year."""
+    named = ", ".join(f"{report.year} {escape(str(report.source))}" for report in group.reports)
+    if group.body is None:
+        print(
+            f"--series: {named}: the organisation could not be read; a series of its own, "
+            "compared with no other report",
+            file=sys.stderr,
+        )
+        return
+    years = [report.year for report in group.reports]
+    shared = ""
+    if len(set(years)) < len(years):
+        shared = " (several share a year: each is compared with the last given before it)"
+    print(f"--series: {escape(group.body)}: {named}{shared}", file=sys.stderr)
 
 
 #: Cell keys named in a line that stands for a table's rules not checked.
