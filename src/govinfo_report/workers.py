@@ -311,10 +311,12 @@ class _Run:
             self.finished.append(result)
 
     def _start(self) -> _Worker:
-        parent_end, child_end = multiprocessing.Pipe(duplex=True)
-        process = multiprocessing.Process(target=_serve, args=(child_end, self.work), daemon=True)
+        context = _context()
+        parent_end, child_end = context.Pipe(duplex=True)
+        process = context.Process(target=_serve, args=(child_end, self.work), daemon=True)
         _PARENT_ENDS.add(parent_end)
-        process.start()
+        with _children_allowed():
+            process.start()
         child_end.close()
         worker = _Worker(process, parent_end)
         self.waiter.add(worker)
@@ -350,6 +352,35 @@ def _stop(worker: _Worker, *, gently: bool) -> None:
     worker.process.join()
     worker.pipe.close()
     _PARENT_ENDS.discard(worker.pipe)
+
+
+def _context() -> Any:
+    """How workers are started: the default way, but in a daemonic process (a Dask worker,
+    whose default is to spawn: a new interpreter and a second of imports for every
+    partition) from a fork server, started once with the package imported."""
+    if not multiprocessing.current_process().daemon:
+        return multiprocessing
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+        return multiprocessing
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__, "govinfo_report.corpus.stream"])
+    return context
+
+
+@contextlib.contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Let a daemonic process (a Dask worker, which parses its documents in a worker of its
+    own for the time budget) start a worker: ``multiprocessing`` refuses, so that no child
+    outlives it, and none does: a worker leaves when its pipe's other end is gone, and on
+    Linux is killed with its parent (``_die_with_parent``)."""
+    config: dict[str, Any] = getattr(multiprocessing.current_process(), "_config", {})
+    daemonic = config.get("daemon")
+    config.pop("daemon", None)
+    try:
+        yield
+    finally:
+        if daemonic is not None:
+            config["daemon"] = daemonic
 
 
 def _die_with_parent() -> None:

@@ -298,6 +298,13 @@ def schema_of(templates: Sequence[str], provenance: bool = False) -> pyarrow.Sch
     )
 
 
+def read_columns(path: str | os.PathLike[str], columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows of a Parquet file written by ``write_parquet``, ``columns`` only."""
+    parquet = _need("pyarrow.parquet")
+    rows: list[dict[str, Any]] = parquet.read_table(path, columns=list(columns)).to_pylist()
+    return rows
+
+
 def _need(module: str) -> Any:
     """Import an optional dependency, or say how to install it."""
     try:
