@@ -183,6 +183,7 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         "key",
         "value",
         "provenance",
+        "blank",
         "raw",
         "line",
         "column",
@@ -199,15 +200,22 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         assert row[6:8] == ["" if value is None else str(value), provenance]
         # typed: title lines 3, 5; 15 cells missing
         assert row[1:5] == ["城东区韵家口镇政府", "2020", "2019", "partial"]
-    assert cells[str(SEEDS[1]), "appeals.review.total"][6:] == ["", "missing", *[""] * 7]
+    assert cells[str(SEEDS[1]), "appeals.review.total"][6:] == [
+        "",
+        "missing",
+        "false",
+        *[""] * 7,
+    ]
     granted = cells[str(SEEDS[1]), "applications.granted.total"]
-    assert granted[6:11] == ["6", "derived", "", "", ""] and granted[11].startswith("placement")
+    assert granted[6:12] == ["6", "derived", "false", "", "", ""]
+    assert granted[12].startswith("placement")
     # seed 004, lines 87-89: one cell a line (row-per-cell), line 89 "\t4176.9529万元"
     assert cells[str(SEEDS[4]), "proactive.procurement.amount"][4:] == [
         "complete",
         "proactive.procurement.amount",
         "4176.9529",
         "parsed",
+        "false",
         "4176.9529万元",
         "89",
         "2",

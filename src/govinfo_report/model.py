@@ -228,6 +228,7 @@ class Report:
         ``export.record`` writes a document that failed) (``docs/streaming.md``;
         ``govinfo-report schema`` is its JSON Schema)."""
         counts = self.completeness()
+        blank = kept_keys(self)[1]
         return {
             "source": self.source,
             "organisation": self.organisation,
@@ -239,7 +240,7 @@ class Report:
             "cells": {
                 "parsed": counts.parsed,
                 "derived": counts.derived,
-                "blank": counts.blank,
+                "blank": len(blank),
                 "missing": counts.missing,
             },
             "errors": sum(d.severity == "error" for d in self.diagnostics),
@@ -253,7 +254,7 @@ class Report:
                 for key, origin, rule in zip(table.keys, table.provenance, table.rules, strict=True)
                 if origin == "derived"
             },
-            "blank": kept_keys(self)[1],
+            "blank": blank,
             "ocr": {
                 key: {
                     "check": mark.check,

@@ -194,8 +194,8 @@ def _arguments() -> argparse.ArgumentParser:
         help="json: one JSON document (default): the record of the one input when that is a "
         "file, else an array of records; jsonl: a line per record; csv: a row per document, "
         "how complete it is, then a column per catalogue key; csv-long: a row per cell "
-        "(source, organisation, year, template, status, key, value, provenance, raw, line, "
-        "column, rule, error_code, error_message); parquet: as csv, to --output",
+        "(source, organisation, year, template, status, key, value, provenance, blank, raw, "
+        "line, column, rule, ocr, error_code, error_message); parquet: as csv, to --output",
     )
     parse_cmd.add_argument(
         "--excel",

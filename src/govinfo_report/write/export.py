@@ -23,7 +23,7 @@ from ..catalogue import SECTIONS, TEMPLATES
 from ..corpus.stream import Result
 from ..errors import LegacyReportError, ParseError
 from ..escape import escape
-from ..model import Report, json_text, kept_keys, reasons
+from ..model import Report, json_text, kept_keys, printed_blank, reasons
 
 #: What an output writes a row for: a report, or the result of a document (a failed one
 #: is a row too; one that parsed is its report's row).
@@ -45,7 +45,8 @@ META_COLUMNS: dict[str, str] = {
     "complete": "true when no cell is missing",
     "cells_parsed": "cells read from the text",
     "cells_derived": "cells computed by a consistency rule (see keys_derived)",
-    "cells_blank": "cells the report prints blank (empty, —, /, -, 无): no value, not missing",
+    "cells_blank": "cells the report prints blank (empty, —, /, -, 无): not missing; a blank "
+    "the rules prove 0 is derived, counted in cells_derived too (keys_blank names them all)",
     "cells_missing": "cells that could not be read: no value",
     "cells_ocr": "values read by OCR from scanned pages (0 for a report read from text)",
     "cells_ocr_reads_only": "of the values read by OCR, those no rule checks: only their two "
@@ -81,6 +82,7 @@ LONG_COLUMNS = (
     "key",
     "value",
     "provenance",
+    "blank",
     "raw",
     "line",
     "column",
@@ -126,7 +128,7 @@ def meta(item: Item) -> dict[str, Any]:
         "complete": counts.complete,
         "cells_parsed": counts.parsed,
         "cells_derived": counts.derived,
-        "cells_blank": counts.blank,
+        "cells_blank": len(blank),
         "cells_missing": counts.missing,
         "cells_ocr": sum(check in ("rules", "reads") for check in ocr),
         "cells_ocr_reads_only": ocr.count("reads"),
@@ -297,7 +299,9 @@ def write_csv(
 
 def long_rows(item: Item) -> Iterator[list[Any]]:
     """The rows of ``LONG_COLUMNS`` for ``item``: a row per catalogue cell of a report (its
-    metadata and status, the key, value, provenance, raw text, line and column, rule, and for
+    metadata and status, the key, value, provenance, whether the report printed it blank
+    (``Cell.blank``: a blank the rules prove 0 is ``derived`` and blank), raw text, line and
+    column, rule, and for
     a cell read by OCR how it was checked: ``Scanned.check``, ``rules``, ``reads`` or why it
     is missing), or one row for a document that failed (its name, ``failed``, the error's
     line, column, code and message)."""
@@ -305,7 +309,7 @@ def long_rows(item: Item) -> Iterator[list[Any]]:
     if report is None:
         assert error is not None
         legacy = error.year if isinstance(error, LegacyReportError) else None
-        nothing = [None] * 4  # key, value, provenance, raw
+        nothing = [None] * 5  # key, value, provenance, blank, raw
         where = [error.line, error.column, None, None]  # line, column, rule, ocr
         yield [name, None, legacy, None, FAILED, *nothing, *where, error.code, error.message]
         return
@@ -324,7 +328,21 @@ def long_rows(item: Item) -> Iterator[list[Any]]:
         ):
             line, column = position or (None, None)
             check = None if mark is None else mark.check
-            yield [*about, key, value, provenance, raw, line, column, rule, check, None, None]
+            blank = printed_blank(provenance, raw)
+            yield [
+                *about,
+                key,
+                value,
+                provenance,
+                blank,
+                raw,
+                line,
+                column,
+                rule,
+                check,
+                None,
+                None,
+            ]
 
 
 def write_csv_long(items: Iterable[Item], out: TextIO, *, excel: bool = False) -> int:

@@ -98,7 +98,7 @@ def cells_frame(reports: Iterable[Item]) -> pandas.DataFrame:
         columns=list(LONG_COLUMNS),
         dtype=object,
     )
-    return frame.astype(dict.fromkeys(("year", "line", "column"), "Int64"))
+    return frame.astype({**dict.fromkeys(("year", "line", "column"), "Int64"), "blank": "boolean"})
 
 
 def read_reports(
