@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
@@ -19,6 +19,9 @@ from .catalogue import SECTIONS, TEMPLATES
 from .cells import not_given
 from .diagnostics import MISSING_CAUSES, Diagnostic
 from .escape import escape
+
+if TYPE_CHECKING:
+    import pandas
 
 #: Where a cell's value comes from: read from the text (``parsed``), worked out by a rule
 #: (``derived``), printed empty by the report (``blank``: no value), or not read (``missing``).
@@ -170,6 +173,16 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The table as printed, a pandas DataFrame (the ``export`` extra): a row per row
+        label, a column per column label, both the official Chinese labels in catalogue
+        order; counts ``Int64`` (``<NA>`` for a blank or missing cell, or a column the row
+        has not), money exact ``Decimal`` objects. Provenance is in the cells
+        (``table[key]``)."""
+        from .write.frames import table_frame
+
+        return table_frame(self)
 
     def value(self, key: str) -> Number | None:
         """The value of ``key`` (full or relative), without building a ``Cell``."""

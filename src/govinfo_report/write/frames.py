@@ -13,6 +13,7 @@ after, enough for 元 converted to 万元). The columns before the keys are ``ex
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -23,6 +24,7 @@ from ..corpus.resume import Done
 from ..corpus.stream import Result, iter_parse
 from ..errors import MissingDependencyError
 from ..limits import MAX_BYTES, TIMEOUT
+from ..model import Table
 from ..read.documents import OnSkip, listed
 from ..version import __version__
 from .export import (
@@ -35,7 +37,6 @@ from .export import (
     columns,
     failed,
     long_rows,
-    outcome,
     row,
 )
 
@@ -65,8 +66,9 @@ def report_frame(
     """A DataFrame with a row per report or document (``Report`` objects, or the
     ``Result``\\ s of ``iter_parse``: a document that failed is a row): the columns of
     ``export.META`` (the counts ``cells_ocr`` and ``cells_ocr_reads_only`` among them), then
-    every catalogue key of ``templates`` (default: the templates of the reports, 2019 when
-    there are none), each followed by ``KEY:provenance`` with ``provenance``.
+    every catalogue key of ``templates`` (default: both, the union of their keys, in the
+    order of the command line's CSV: the same columns whatever the reports), each followed
+    by ``KEY:provenance`` with ``provenance``.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -77,11 +79,32 @@ def report_frame(
     """
     pandas = _need("pandas")
     items = list(reports)
-    chosen = templates or _templates(items)
+    chosen = templates or tuple(TEMPLATES)
     names = columns(chosen, provenance)
     frame = pandas.DataFrame([row(item, names) for item in items], columns=names, dtype=object)
     integers = [*_COUNTS, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
     return frame.astype({**dict.fromkeys(integers, "Int64"), "complete": "boolean"})
+
+
+def table_frame(table: Table) -> pandas.DataFrame:
+    """``Table.to_frame``: ``table`` as printed, rows by columns, labelled in Chinese."""
+    pandas = _need("pandas")
+    fields = next(
+        by_key
+        for name in TEMPLATES
+        if set(table.keys) <= (by_key := {f.key: f for f in TEMPLATES[name].fields}).keys()
+    )
+    rows = dict.fromkeys(fields[key].row_label for key in table.keys)
+    columns = dict.fromkeys(fields[key].column_label for key in table.keys)
+    grid: dict[str, dict[str, object]] = {column: dict.fromkeys(rows) for column in columns}
+    money = set()
+    for key, value in zip(table.keys, table.values, strict=True):
+        field = fields[key]
+        grid[field.column_label][field.row_label] = value
+        if field.kind == "money":
+            money.add(field.column_label)
+    frame = pandas.DataFrame(grid, index=list(rows), columns=list(columns), dtype=object)
+    return frame.astype({column: "Int64" for column in columns if column not in money})
 
 
 def cells_frame(reports: Iterable[Item]) -> pandas.DataFrame:
@@ -242,12 +265,6 @@ def _batches(items: Iterator[Item], names: list[str], size: int) -> Iterator[lis
         yield batch
 
 
-def _templates(items: Sequence[Item]) -> list[str]:
-    """The templates of the reports among ``items``, 2019 when there are none."""
-    found = {report.template for item in items if (report := outcome(item)[0]) is not None}
-    return sorted(found) or ["2019"]
-
-
 def _kinds(templates: Sequence[str]) -> dict[str, Kind]:
     return {f.key: f.kind for name in templates for f in TEMPLATES[name].fields}
 
@@ -294,7 +311,51 @@ def schema_of(templates: Sequence[str], provenance: bool = False) -> pyarrow.Sch
             "description": "政府信息公开工作年度报告 read by govinfo_report: a row per "
             "document, failures included (status failed); see docs/streaming.md",
             "version": __version__,
+            "pandas": _pandas_metadata(fields),
         },
+    )
+
+
+#: What pandas makes of a Parquet type, as its metadata names it: (pandas_type, numpy_type).
+_PANDAS_TYPES = {
+    "int64": ("int64", "Int64"),
+    "bool": ("bool", "boolean"),
+    "date32[day]": ("date", "object"),
+    "string": ("unicode", "object"),
+    "list<item: string>": ("list[unicode]", "object"),
+    "decimal": ("decimal", "object"),
+}
+
+
+def _pandas_metadata(fields: Sequence[pyarrow.Field]) -> str:
+    """The ``pandas`` metadata of the schema (as ``pyarrow`` writes it for a DataFrame), so
+    that a plain ``pandas.read_parquet`` gives the types of ``report_frame``: counts
+    ``Int64`` (null as ``<NA>``, never a float), ``complete`` ``boolean``, money exact
+    ``Decimal`` objects, ``published`` ``datetime.date`` objects."""
+    described = []
+    for field in fields:
+        decimal = field.type.id == _need("pyarrow").decimal128(1, 0).id
+        pandas_type, numpy_type = (
+            ("decimal", "object") if decimal else _PANDAS_TYPES[str(field.type)]
+        )
+        described.append(
+            {
+                "name": field.name,
+                "field_name": field.name,
+                "pandas_type": pandas_type,
+                "numpy_type": numpy_type,
+                "metadata": {"precision": MONEY_PRECISION, "scale": MONEY_SCALE}
+                if decimal
+                else None,
+            }
+        )
+    return json.dumps(
+        {
+            "index_columns": [],
+            "column_indexes": [],
+            "columns": described,
+            "creator": {"library": "govinfo_report", "version": __version__},
+        }
     )
 
 
