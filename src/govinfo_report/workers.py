@@ -355,10 +355,11 @@ def _stop(worker: _Worker, *, gently: bool) -> None:
 
 
 def _context() -> Any:
-    """How workers are started: the default way, but in a daemonic process (a Dask worker,
-    whose default is to spawn: a new interpreter and a second of imports for every
-    partition) from a fork server, started once with the package imported."""
-    if not multiprocessing.current_process().daemon:
+    """How workers are started: the default way, but where a process that is itself a
+    child would spawn them (a Dask worker, a process of Dask's local scheduler: a new
+    interpreter and a second of imports for every partition) from a fork server, started
+    once with the package imported."""
+    if multiprocessing.parent_process() is None or multiprocessing.get_start_method() != "spawn":
         return multiprocessing
     if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
         return multiprocessing
