@@ -9,10 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import sqlite3
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import pandas as pd
 import pytest
 
 import govinfo_report as gr
@@ -195,3 +199,26 @@ def test_blank_has_one_definition_in_every_output() -> None:
     assert (pending[6], pending[7], pending[blank], pending[blank + 1]) == (0, "derived", True, "—")
     frame = gr.cells_frame([report])
     assert frame["blank"].dtype == "boolean" and frame["blank"].sum() == row["cells_blank"]
+
+
+def test_snake_column_names_for_sql(tmp_path: Path) -> None:
+    target = tmp_path / "snake.csv"
+    assert main(["parse", str(SEEDS[4]), "--format", "csv", "--provenance", "--column-names",
+                 "snake", "--output", str(target)]) == 0  # fmt: skip
+    header = target.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "applications__granted__total" in header
+    assert "applications__granted__total__provenance" in header
+    assert header[: len(META)] == list(META)
+    assert all(re.fullmatch(r"[a-z_][a-z0-9_]*", name) for name in header)
+    parquet = tmp_path / "snake.parquet"
+    assert main(["parse", str(SEEDS[4]), "--format", "parquet", "--column-names", "snake",
+                 "--output", str(parquet)]) == 0  # fmt: skip
+    back = pd.read_parquet(parquet)
+    assert back.at[0, "proactive__procurement__amount"] == Decimal("4176.9529")
+    assert str(back["proactive__penalties__change"].dtype) == "Int64"
+    # A table SQL reads without quoting a name.
+    with sqlite3.connect(":memory:") as db:
+        back[["source", "applications__new__total"]].to_sql("reports", db)
+        total = db.execute("SELECT applications__new__total FROM reports").fetchone()[0]
+    assert total == gr.parse(SEEDS[4]).applications.value("applications.new.total")
+    assert main(["parse", str(SEEDS[4]), "--format", "json", "--column-names", "snake"]) == 2

@@ -43,6 +43,7 @@ from ..workers import STOP_SIGNALS
 from ..write import checkpoint, export, records
 from ..write.atomic import replaced
 from ..write.checkpoint import SUFFIX
+from ..write.export import COLUMN_NAMES
 from ..write.frames import write_parquet
 from ..write.render import render, renderable
 from ..write.review import review_html
@@ -210,6 +211,14 @@ def _arguments() -> argparse.ArgumentParser:
         action="store_true",
         help="csv and parquet: follow each value's column with KEY:provenance (parsed, "
         "derived, blank or missing)",
+    )
+    parse_cmd.add_argument(
+        "--column-names",
+        choices=COLUMN_NAMES,
+        default="dotted",
+        help="csv and parquet: the keys' columns as the keys (dotted, the default: "
+        "applications.granted.total) or with __ for each dot (snake: "
+        "applications__granted__total, a name SQL and Stata take as it is)",
     )
     parse_cmd.add_argument(
         "--skip-failed",
@@ -530,8 +539,10 @@ def _parse_command(args: argparse.Namespace) -> int:
     for refused, formats in (
         ("--excel", ("csv", "csv-long")),
         ("--provenance", ("csv", "parquet")),
+        ("--column-names", ("csv", "parquet")),
     ):
-        if getattr(args, refused[2:]) and args.format not in formats:
+        given = getattr(args, refused[2:].replace("-", "_"))
+        if given and given != "dotted" and args.format not in formats:
             print(f"{refused} applies to --format {' and '.join(formats)}", file=sys.stderr)
             return EXIT_FAILED
     for option, needed in (
@@ -648,7 +659,13 @@ def _write_rows(args: argparse.Namespace, rows: Iterator[Result]) -> list[str] |
     templates = list(TEMPLATES) if args.template in (None, "both") else [args.template]
     if args.format == "parquet":
         with replaced(args.output) as temporary:
-            write_parquet(rows, temporary, templates, provenance=args.provenance)
+            write_parquet(
+                rows,
+                temporary,
+                templates,
+                provenance=args.provenance,
+                column_names=args.column_names,
+            )
         return templates
     first = next(rows, None)
     array = args.format == "json" and not (len(args.files) == 1 and one_document(args.files[0]))
@@ -658,7 +675,14 @@ def _write_rows(args: argparse.Namespace, rows: Iterator[Result]) -> list[str] |
             return None
         rows = chain([first], rows)
         if args.format == "csv":
-            export.write_csv(rows, out, templates, provenance=args.provenance, excel=args.excel)
+            export.write_csv(
+                rows,
+                out,
+                templates,
+                provenance=args.provenance,
+                excel=args.excel,
+                column_names=args.column_names,
+            )
             return templates
         if args.format == "csv-long":
             export.write_csv_long(rows, out, excel=args.excel)

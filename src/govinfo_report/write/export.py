@@ -243,6 +243,17 @@ def columns(templates: Sequence[str], provenance: bool = False) -> list[str]:
     return [*META, *keys]
 
 
+#: How ``--column-names`` writes a key's column: ``dotted`` as the key
+#: (``applications.granted.total``), ``snake`` with ``__`` for each dot and for the colon of
+#: ``:provenance`` (``applications__granted__total``), a name SQL and Stata take unquoted.
+COLUMN_NAMES = ("dotted", "snake")
+
+
+def column_name(name: str, style: str = "dotted") -> str:
+    """``name`` as a column of ``style`` (``COLUMN_NAMES``)."""
+    return name.replace(".", "__").replace(":", "__") if style == "snake" else name
+
+
 def row(item: Item, names: Sequence[str]) -> list[Any]:
     """The values of ``item`` under ``names`` (names of ``META``, catalogue keys and
     ``KEY:provenance``): as ``meta`` gives them, ``int`` or ``Decimal`` values and
@@ -282,14 +293,16 @@ def write_csv(
     *,
     provenance: bool = False,
     excel: bool = False,
+    column_names: str = "dotted",
 ) -> int:
-    """Write a header of ``columns(templates, provenance)`` and a row per item as it comes
-    (a missing value is an empty cell, as is a key of a template that is not the report's,
-    and every value of a document that failed); ``excel``: text cells guarded against
-    formulas (``FORMULA_START``). Returns the rows written."""
+    """Write a header of ``columns(templates, provenance)`` (named as ``column_names``
+    says: ``column_name``) and a row per item as it comes (a missing value is an empty
+    cell, as is a key of a template that is not the report's, and every value of a document
+    that failed); ``excel``: text cells guarded against formulas (``FORMULA_START``).
+    Returns the rows written."""
     names = columns(templates, provenance)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(names)
+    writer.writerow([column_name(name, column_names) for name in names])
     written = 0
     for item in items:
         writer.writerow([_cell(value, excel) for value in row(item, names)])

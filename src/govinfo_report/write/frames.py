@@ -34,6 +34,7 @@ from .export import (
     META_COLUMNS,
     PROVENANCE,
     Item,
+    column_name,
     columns,
     failed,
     long_rows,
@@ -229,13 +230,14 @@ def write_parquet(
     row_group: int = ROW_GROUP,
     *,
     provenance: bool = False,
+    column_names: str = "dotted",
 ) -> int:
     """Write a Parquet file with a row per report or document (failures too) and the
     columns of ``report_frame`` for ``templates``, ``row_group`` rows at a time (memory
     stays bounded whatever the count); the schema describes each column in its field's
     metadata (``description``; a key's Chinese ``label`` and ``kind`` too). Returns the
     rows written. It writes ``path`` in place: ``atomic.replaced`` makes it whole or
-    nothing.
+    nothing. ``column_names`` names the columns (``export.column_name``).
 
     Raises:
         MissingDependencyError: pyarrow is not installed.
@@ -243,10 +245,11 @@ def write_parquet(
     """
     pyarrow = _need("pyarrow")
     parquet = _need("pyarrow.parquet")
-    schema = schema_of(templates, provenance)
+    schema = schema_of(templates, provenance, column_names)
+    names = columns(templates, provenance)
     written = 0
     with parquet.ParquetWriter(os.fspath(path), schema) as writer:
-        for batch in _batches(iter(reports), schema.names, row_group):
+        for batch in _batches(iter(reports), names, row_group):
             writer.write_batch(
                 pyarrow.RecordBatch.from_arrays(
                     [
@@ -269,10 +272,13 @@ def _kinds(templates: Sequence[str]) -> dict[str, Kind]:
     return {f.key: f.kind for name in templates for f in TEMPLATES[name].fields}
 
 
-def schema_of(templates: Sequence[str], provenance: bool = False) -> pyarrow.Schema:
+def schema_of(
+    templates: Sequence[str], provenance: bool = False, column_names: str = "dotted"
+) -> pyarrow.Schema:
     """The Parquet schema of ``write_parquet`` for ``templates``: each field described in
     its metadata (``description``; for a key also ``label``, the official Chinese row and
-    column labels, and ``kind``), the whole schema too (``description``, ``version``)."""
+    column labels, and ``kind``), the whole schema too (``description``, ``version``), each
+    named as ``column_names`` says (``export.column_name``)."""
     pyarrow = _need("pyarrow")
     money = pyarrow.decimal128(MONEY_PRECISION, MONEY_SCALE)
     types = {"published": pyarrow.date32(), "complete": pyarrow.bool_()}
@@ -305,6 +311,7 @@ def schema_of(templates: Sequence[str], provenance: bool = False) -> pyarrow.Sch
         }
         value_type = money if field.kind == "money" else pyarrow.int64()
         fields.append(pyarrow.field(name, value_type, metadata=metadata))
+    fields = [field.with_name(column_name(field.name, column_names)) for field in fields]
     return pyarrow.schema(
         fields,
         metadata={
