@@ -321,7 +321,7 @@ def _kept(path: str, partition: _Partition) -> tuple[list[str], list[Failure]]:
             rows.append(
                 dict(zip(columns, (record["source"], record["status"], *where), strict=True))
             )
-    statuses = [row["status"] for row in rows if row["status"] != export.FAILED]
+    statuses = [row["status"] for row in rows if row["error_code"] is None]
     failures = [
         Failure(
             partition.index_of(row["source"]),
@@ -332,7 +332,7 @@ def _kept(path: str, partition: _Partition) -> tuple[list[str], list[Failure]]:
             row["error_column"],
         )
         for row in rows
-        if row["status"] == export.FAILED
+        if row["error_code"] is not None
     ]
     return statuses, failures
 

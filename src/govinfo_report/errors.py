@@ -36,7 +36,13 @@ ERROR_CODES: dict[str, str] = {
     "memory, a crash in a C library)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
     "not-canonical": "a text given to canonical.read is not a report as render writes it",
+    "skipped": "a file or archive member the listing passed over (another kind, a .doc to "
+    "convert, a link, junk, …), a row of its own in the outputs (status skipped); the message "
+    "says why",
 }
+#: The codes of documents that are no report to read (the summary counts them apart from
+#: the documents that failed to be read).
+NOT_REPORTS = ("not-a-report", "empty-input", "not-text", "legacy-report", "path-as-text")
 
 #: Characters of the offending line shown around the column.
 _EXCERPT_CHARS = 60

@@ -75,7 +75,8 @@ PARSE_EXIT_STATUS = f"""exit status:
   {EXIT_INTERRUPTED}  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 by SIGHUP: the
        documents finished are kept (see --resume)
   {EXIT_BROKEN_PIPE}  stdout was closed by its reader (| head): the output stops there
-Skipped files (named on stderr with the reason) do not change the exit status."""
+Skipped files (named on stderr with the reason, and rows with status skipped) do not change
+the exit status."""
 #: ``--max-bytes`` suffixes.
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
 
@@ -445,11 +446,16 @@ def _input_arguments() -> argparse.ArgumentParser:
 
 @contextmanager
 def _results(
-    args: argparse.Namespace, tally: Tally, ordered: bool = True, done: Sequence[Done] = ()
+    args: argparse.Namespace,
+    tally: Tally,
+    ordered: bool = True,
+    done: Sequence[Done] = (),
+    rows: bool = False,
 ) -> Iterator[Iterator[Result]]:
     """The results of the documents ``args`` name (``_input_arguments``), parsed as they are
     asked for, but for those ``done`` (``resume.pending``); each file passed over is named
-    to ``tally``, which counts the listing."""
+    to ``tally`` (which counts the listing), and with ``rows`` is a result too (status
+    ``skipped``)."""
     sources: Iterable[Document] = listed(
         args.files,
         args.pattern,
@@ -459,6 +465,7 @@ def _results(
         max_bytes=args.max_bytes,
         skipped=tally.skip,
         timeout=args.timeout,
+        rows=rows,
     )
     sources = tally.listing(sources)
     if done:
@@ -562,7 +569,7 @@ def _parse_command(args: argparse.Namespace) -> int:
     columns = None
     try:
         done = _resumed(kept, journal, tally) if args.resume and kept is not None else []
-        with _results(args, tally, ordered=not args.unordered, done=done) as results:
+        with _results(args, tally, not args.unordered, done, rows=True) as results:
             if kept is None:
                 columns = _write_rows(args, tally.rows(results, args.skip_failed))
             else:

@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO, TypeVar
 
 from ..corpus.stream import Result
+from ..errors import NOT_REPORTS
 from ..escape import escape
 from ..model import Report
-from ..read.documents import Skipped
+from ..read.documents import SKIPPED, Skipped
 from ..read.formats import kind_of
 
 T = TypeVar("T")
@@ -64,8 +65,9 @@ class Tally:
             report = result.report
             if report is None:
                 assert result.error is not None
-                self.failures[result.error.code] += 1
-                self._say(f"{escape(result.name)}: {result.error}")
+                if result.error.code != SKIPPED:  # named and counted by ``skip`` already
+                    self.failures[result.error.code] += 1
+                    self._say(f"{escape(result.name)}: {result.error}")
             else:
                 self.templates[report.template] += 1
                 self.read[report.completeness().status] += 1
@@ -80,7 +82,8 @@ class Tally:
         self.earlier += 1
         error = record.get("error")
         if isinstance(error, dict):
-            self.failures[str(error.get("code"))] += 1
+            if error.get("code") != SKIPPED:  # a skipped file is counted as it is listed
+                self.failures[str(error.get("code"))] += 1
             return
         self.templates[str(record.get("template"))] += 1
         self.read[str(record.get("status"))] += 1
@@ -200,14 +203,20 @@ class Tally:
         return "\n".join(lines)
 
     def _completeness(self) -> str:
-        """How many reports were read fully, partly, and not at all (failed, or read with no
-        cell)."""
-        empty = self.read["empty"]
-        none = sum(self.failures.values()) + empty
+        """How many reports were read fully, partly, and not at all (read with no cell);
+        how many documents are no report (``NOT_REPORTS``) and how many failed to be read
+        (unreadable, too large, timed out, …)."""
+        counts = [
+            f"{self.read['complete']:,} read fully",
+            f"{self.read['partial']:,} partly (cells missing)",
+        ]
+        if self.read["empty"]:
+            counts.append(f"{self.read['empty']:,} with no cell read")
+        not_reports = sum(self.failures[code] for code in NOT_REPORTS)
+        failed = sum(self.failures.values()) - not_reports
         return (
-            f"reports: {self.read['complete']:,} read fully, {self.read['partial']:,} partly "
-            f"(cells missing), {none:,} not at all"
-            + (f" ({empty:,} with no cell read)" if empty else "")
+            f"reports: {', '.join(counts)}; {not_reports:,} not a report; "
+            f"{failed:,} failed to be read"
         )
 
     def close(self) -> None:

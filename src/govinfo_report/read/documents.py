@@ -25,7 +25,7 @@ import threading
 import time
 import zipfile
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO
 
@@ -248,21 +248,49 @@ def listed(
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
     timeout: float | None = None,
+    rows: bool = False,
 ) -> Iterator[Document]:
     """The documents of each of ``inputs`` in turn, as ``documents`` gives them (the same
     arguments), listed lazily: the one input path of the command line and of
-    ``read_reports``."""
+    ``read_reports``. With ``rows``, each file passed over is a document too, in its place
+    (``skipped_document``), so that every input is a row of an output."""
+    passed: deque[Skipped] = deque()
+
+    def skip(what: Skipped) -> None:
+        if skipped is not None:
+            skipped(what)
+        if rows:
+            passed.append(what)
+
     for path in inputs:
-        yield from documents(
+        for document in documents(
             path,
             patterns,
             text_field=text_field,
             name_field=name_field,
             max_depth=max_depth,
             max_bytes=max_bytes,
-            skipped=skipped,
+            skipped=skip,
             timeout=timeout,
-        )
+        ):
+            yield from map(skipped_document, _drained(passed))
+            yield document
+        yield from map(skipped_document, _drained(passed))
+
+
+def _drained(queue: deque[Skipped]) -> Iterator[Skipped]:
+    while queue:
+        yield queue.popleft()
+
+
+#: The ``ParseError`` code of a file passed over, made a row (``skipped_document``).
+SKIPPED = "skipped"
+
+
+def skipped_document(skipped: Skipped) -> Document:
+    """A file passed over as a document that fails as ``skipped`` (its reason and what it
+    means as the message): a row of its own, with ``status`` ``skipped``."""
+    return Document(skipped.name, unreadable=f"{skipped.detail} ({skipped.reason})", code=SKIPPED)
 
 
 def one_document(path: str | os.PathLike[str]) -> bool:

@@ -28,8 +28,9 @@ from ..model import Report, json_text, kept_keys, printed_blank, reasons
 #: What an output writes a row for: a report, or the result of a document (a failed one
 #: is a row too; one that parsed is its report's row).
 Item = Report | Result
-#: The ``status`` of a document that failed.
+#: The ``status`` of a document that failed, and of a file passed over (``SKIPPED``).
 FAILED = "failed"
+SKIPPED = "skipped"
 #: The columns of a wide row before the catalogue keys, each with what it holds: who and
 #: when, how complete, why cells are missing, which keys were derived or printed blank, the
 #: layouts, and for a document that failed, its error. (The Parquet schema carries these
@@ -40,8 +41,9 @@ META_COLUMNS: dict[str, str] = {
     "year": "the reporting year",
     "template": "the template: 2019 or 2021",
     "published": "the signature date, when printed",
-    "status": "complete (no cell missing), partial (some missing), empty (none read) or "
-    "failed (the document is no report that could be read: see error_code)",
+    "status": "complete (no cell missing), partial (some missing), empty (none read), "
+    "failed (the document is no report that could be read: see error_code) or skipped (a "
+    "file passed over: error_message says why)",
     "complete": "true when no cell is missing",
     "cells_parsed": "cells read from the text",
     "cells_derived": "cells computed by a consistency rule (see keys_derived)",
@@ -103,6 +105,12 @@ def outcome(item: Item) -> tuple[Report | None, ParseError | None, str | None]:
     return item.report, item.error, item.name
 
 
+def status_of(error: ParseError) -> str:
+    """The ``status`` of a document that ``error`` stopped: ``skipped`` for a file the
+    listing passed over, else ``failed``."""
+    return SKIPPED if error.code == SKIPPED else FAILED
+
+
 def failed(item: Item) -> bool:
     """Whether ``item`` is a document that failed."""
     return isinstance(item, Result) and item.error is not None
@@ -152,7 +160,7 @@ def _failure(name: str | None, error: ParseError) -> dict[str, Any]:
     row.update(
         source=name,
         year=error.year if isinstance(error, LegacyReportError) else None,
-        status=FAILED,
+        status=status_of(error),
         complete=False,
         reasons=[],
         keys_derived=[],
@@ -184,7 +192,7 @@ def record(item: Item) -> dict[str, Any]:
         "year": row["year"],
         "template": None,
         "published": None,
-        "status": FAILED,
+        "status": status_of(error),
         "complete": False,
         "cells": None,
         "errors": None,
@@ -324,7 +332,8 @@ def long_rows(item: Item) -> Iterator[list[Any]]:
         legacy = error.year if isinstance(error, LegacyReportError) else None
         nothing = [None] * 5  # key, value, provenance, blank, raw
         where = [error.line, error.column, None, None]  # line, column, rule, ocr
-        yield [name, None, legacy, None, FAILED, *nothing, *where, error.code, error.message]
+        status = status_of(error)
+        yield [name, None, legacy, None, status, *nothing, *where, error.code, error.message]
         return
     status = report.completeness().status
     about = [report.source, report.organisation, report.year, report.template, status]

@@ -149,9 +149,10 @@ def read_reports(
         jobs, layout, timeout, max_bytes: as for ``iter_parse``.
         ocr: as for ``iter_parse``: scanned PDF pages read by OCR (the ``ocr`` extra).
         templates, provenance: as for ``report_frame``.
-        skip_failed: leave out the documents that failed.
-        patterns, skipped: as for ``documents`` (a file passed over is no document: it is
-            named to ``skipped``, never a row).
+        skip_failed: leave out the documents that failed and the files skipped.
+        patterns, skipped: as for ``documents``; a file passed over is named to
+            ``skipped`` and is a row too (``status`` ``skipped``, ``error_message`` why),
+            left out with ``skip_failed``.
         done: as for ``iter_parse``: the documents of an earlier run to pass over.
 
     Raises:
@@ -207,7 +208,9 @@ def _results(
     done: Iterable[Done] | None = None,
 ) -> Iterator[Result]:
     paths = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
-    documents = listed(paths, patterns, max_bytes=max_bytes, skipped=skipped, timeout=timeout)
+    documents = listed(
+        paths, patterns, max_bytes=max_bytes, skipped=skipped, timeout=timeout, rows=True
+    )
     results = iter_parse(
         documents,
         jobs=jobs,

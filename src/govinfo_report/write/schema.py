@@ -10,10 +10,10 @@ from typing import Any, get_args
 from ..catalogue import SECTIONS, TEMPLATES
 from ..diagnostics import CODES, MISSING_CAUSES
 from ..model import OcrCheck
-from .export import FAILED
+from .export import FAILED, SKIPPED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_STATUSES = ("complete", "partial", "empty", FAILED)
+_STATUSES = ("complete", "partial", "empty", FAILED, SKIPPED)
 
 
 def _nullable(kind: str, **more: Any) -> dict[str, Any]:
@@ -184,7 +184,10 @@ def record_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "allOf": [
             {
-                "if": {"properties": {"status": {"const": FAILED}}, "required": ["status"]},
+                "if": {
+                    "properties": {"status": {"enum": [FAILED, SKIPPED]}},
+                    "required": ["status"],
+                },
                 "then": failure,
                 "else": report,
             },
