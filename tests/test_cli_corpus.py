@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import multiprocessing
+import re
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -329,7 +330,9 @@ def test_a_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch, corpus: 
     assert main(["parse", str(corpus), "--format", "jsonl"]) == 2
     shown = terminal.getvalue()
     assert shown.startswith(f"\r\x1b[K{corpus / 'notes.csv'}: skipped, ")
-    assert "\r\x1b[K1 document, 0 failed, " in shown  # the first result is shown
+    # The first result is shown, of the total counted ahead, with the time left.
+    first = shown.split("\r\x1b[K1 of 5 documents, 0 failed, ", 1)[1].split("\r")[0]
+    assert re.fullmatch(r"[\d.]+ s, [\d,.]+ documents/s, about \d+ (s|min|h) left", first)
     assert f"\r\x1b[K{corpus / 'b' / 'empty.txt'}: the input is empty" in shown
     assert "\r\x1b[K5 documents, 1 failed, " in shown  # the summary erases the line
 
@@ -555,3 +558,20 @@ def test_every_input_is_a_row_skipped_files_too(
     assert status == 0 and [json.loads(line)["source"] for line in out.splitlines()] == [
         str(folder / "a.txt")
     ]
+
+
+def test_the_time_left_is_at_the_rate_of_this_run() -> None:
+    from govinfo_report.cli.progress import Tally
+
+    now = [100.0]
+    terminal = _Terminal()
+    tally = Tally(terminal, clock=lambda: now[0])
+    tally.expect(10)
+    tally.resumed({"status": "complete", "template": "2019", "diagnostics": []})  # done before
+    results = [gr.Result(i, f"{i}.txt", gr.ParseError("x", code="not-a-report")) for i in range(2)]
+    for _ in tally.results(results):
+        now[0] += 4.0  # 4 s a document
+    # 3 of 10 done; 2 parsed here in 8 s: 7 left take 28 s.
+    assert tally._counts(now[0], progress=True) == (
+        "3 of 10 documents, 2 failed, 8.0 s, 0.4 documents/s, about 28 s left"
+    )

@@ -33,7 +33,7 @@ from ..escape import escape
 from ..limits import MAX_BYTES, MAX_DEPTH, OCR_TIMEOUT, TIMEOUT
 from ..model import Report
 from ..parser import parse, parse_source
-from ..read.documents import KINDS, Document, listed, one_document
+from ..read.documents import KINDS, TAR_SUFFIXES, Document, listed, one_document
 from ..read.source import read
 from ..read.split import SEPARATOR, split_reports
 from ..structure.layouts import available
@@ -456,17 +456,18 @@ def _results(
     asked for, but for those ``done`` (``resume.pending``); each file passed over is named
     to ``tally`` (which counts the listing), and with ``rows`` is a result too (status
     ``skipped``)."""
+    options = {
+        "text_field": args.text_field,
+        "name_field": args.name_field,
+        "max_depth": args.max_depth,
+        "max_bytes": args.max_bytes,
+        "timeout": args.timeout,
+    }
     sources: Iterable[Document] = listed(
-        args.files,
-        args.pattern,
-        text_field=args.text_field,
-        name_field=args.name_field,
-        max_depth=args.max_depth,
-        max_bytes=args.max_bytes,
-        skipped=tally.skip,
-        timeout=args.timeout,
-        rows=rows,
+        args.files, args.pattern, **options, skipped=tally.skip, rows=rows
     )
+    if tally.live and not any(_streamed(path) for path in args.files):
+        tally.expect(sum(1 for _ in listed(args.files, args.pattern, **options, rows=rows)))
     sources = tally.listing(sources)
     if done:
         sources = pending(sources, done, args.max_bytes)
@@ -484,6 +485,13 @@ def _results(
         )
     ) as results:
         yield results
+
+
+def _streamed(path: Path) -> bool:
+    """Whether listing ``path`` reads it through (a tar archive, JSON Lines), too dear to
+    do twice to count its documents ahead of a progress line; a directory's files and a
+    zip's central directory are cheap to count."""
+    return path.name.lower().endswith((*TAR_SUFFIXES, ".jsonl"))
 
 
 def _jobs(text: str) -> int:

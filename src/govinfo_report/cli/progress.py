@@ -89,6 +89,11 @@ class Tally:
         self.read[str(record.get("status"))] += 1
         self.diagnostics.update(str(d.get("code")) for d in record.get("diagnostics") or ())
 
+    def expect(self, total: int) -> None:
+        """The listing will give ``total`` documents (counted ahead): the progress line
+        shows it, and the time left."""
+        self.total = total
+
     def listing(self, documents: Iterable[T]) -> Iterator[T]:
         """``documents``, counted as they are listed; their ``total`` once all are."""
         for document in documents:
@@ -109,7 +114,7 @@ class Tally:
         now = self.clock()
         if self.live and (force or now - self.shown >= INTERVAL):
             self.shown = now
-            line = self._counts(now)
+            line = self._counts(now, progress=True)
             if self.current is not None:
                 line += f"; reading {escape(self.current)} (OCR if scanned)"
             self.stream.write(f"{_CLEAR}{line}")
@@ -168,13 +173,22 @@ class Tally:
     def _documents(count: int) -> str:
         return f"{count:,} document{'' if count == 1 else 's'}"
 
-    def _counts(self, now: float) -> str:
+    def _counts(self, now: float, progress: bool = False) -> str:
+        """The counts so far; on the progress line (``progress``), once the total is known,
+        ``N of M documents`` and the time left at the rate of the documents parsed here."""
         elapsed = now - self.start
         rate = self.documents / elapsed if elapsed > 0 else 0.0
+        done = self._documents(self.documents)
+        left = ""
+        if progress and self.total is not None:
+            done = f"{self.documents:,} of {self._documents(self.total)}"
+            parsed = self.documents - self.earlier
+            if parsed and elapsed > 0:
+                seconds = (self.total - self.documents) * elapsed / parsed
+                left = f", about {_duration(seconds)} left"
         return (
-            f"{self._documents(self.documents)}, "
-            f"{sum(self.failures.values()):,} failed, {elapsed:.1f} s, "
-            f"{rate:,.1f} documents/s"
+            f"{done}, {sum(self.failures.values()):,} failed, {elapsed:.1f} s, "
+            f"{rate:,.1f} documents/s{left}"
         )
 
     def summary(self) -> str:
@@ -223,3 +237,12 @@ class Tally:
         """Erase the progress line and write the summary."""
         self.stream.write(f"{_CLEAR if self.live else ''}{self.summary()}\n")
         self.stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    """``seconds`` as a person reads a time left: ``40 s``, ``12 min``, ``3.5 h``."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
