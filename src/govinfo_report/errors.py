@@ -129,6 +129,18 @@ class UnknownLayoutError(GovinfoReportError, LookupError):
     """A layout name was asked for that no registered layout answers to."""
 
 
+def export_extra(module: str) -> Any:
+    """Import ``module`` (pandas or pyarrow, of the ``export`` extra), or raise
+    ``MissingDependencyError`` saying how to install it."""
+    try:
+        return __import__(module, fromlist=["_"])
+    except ImportError:
+        raise MissingDependencyError(
+            f"{module.partition('.')[0]} is not installed: DataFrames and Parquet files need "
+            "the export extra (pip install 'govinfo-report[export]')"
+        ) from None
+
+
 def _rebuild(cls: type[ParseError], message: str, fields: dict[str, Any]) -> ParseError:
     return cls(message, **fields)
 

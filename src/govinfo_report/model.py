@@ -18,6 +18,7 @@ import attrs
 from .catalogue import SECTIONS, TEMPLATES
 from .cells import not_given
 from .diagnostics import MISSING_CAUSES, Diagnostic
+from .errors import export_extra
 from .escape import escape
 
 if TYPE_CHECKING:
@@ -180,9 +181,23 @@ class Table:
         order; counts ``Int64`` (``<NA>`` for a blank or missing cell, or a column the row
         has not), money exact ``Decimal`` objects. Provenance is in the cells
         (``table[key]``)."""
-        from .write.frames import table_frame
-
-        return table_frame(self)
+        pandas = export_extra("pandas")
+        fields = next(
+            by_key
+            for name in TEMPLATES
+            if set(self.keys) <= (by_key := {f.key: f for f in TEMPLATES[name].fields}).keys()
+        )
+        rows = dict.fromkeys(fields[key].row_label for key in self.keys)
+        columns = dict.fromkeys(fields[key].column_label for key in self.keys)
+        grid: dict[str, dict[str, object]] = {column: dict.fromkeys(rows) for column in columns}
+        money = set()
+        for key, value in zip(self.keys, self.values, strict=True):
+            field = fields[key]
+            grid[field.column_label][field.row_label] = value
+            if field.kind == "money":
+                money.add(field.column_label)
+        frame = pandas.DataFrame(grid, index=list(rows), columns=list(columns), dtype=object)
+        return frame.astype({column: "Int64" for column in columns if column not in money})
 
     def value(self, key: str) -> Number | None:
         """The value of ``key`` (full or relative), without building a ``Cell``."""

@@ -598,6 +598,12 @@ def _parse_command(args: argparse.Namespace) -> int:
             columns = _write_rows(args, tally.kept(checkpoint.results(kept), args.skip_failed))
             if stop is None:
                 os.remove(kept)
+        except KeyboardInterrupt as interruption:  # the last step: the output left as it was
+            _ignore_signals()
+            tally.unwritten(where, True, "interrupted")
+            tally.interrupted(str(interruption) or "SIGINT", kept)
+            tally.close()
+            return _interrupted_status(interruption)
         except (OSError, GovinfoReportError) as error:
             tally.kept_in(kept)
             return _unwritten(args, tally, where, error)

@@ -176,11 +176,13 @@ def _failure(name: str | None, error: ParseError) -> dict[str, Any]:
 def record(item: Item) -> dict[str, Any]:
     """A JSON-ready dict: a report's record (``Report.to_dict``), or for a document that
     failed its name, its ``error`` (code, message, line and column) and everything else
-    empty. The fingerprint of a ``Result``'s bytes (``sha256``) follows the source: what
-    ``--resume`` and ``done=`` know a document by. ``govinfo-report schema`` is its JSON
-    Schema."""
+    empty. A ``Result``'s record has the fingerprint of its bytes (``sha256``) after the
+    source: what ``--resume`` and ``done=`` know a document by. ``govinfo-report schema``
+    is its JSON Schema."""
     report, error, name = outcome(item)
-    sha256 = item.sha256 if isinstance(item, Result) else None
+    if not isinstance(item, Result):
+        return item.to_dict()
+    sha256 = item.sha256
     if report is not None:
         return {"source": report.source, "sha256": sha256, **report.to_dict()}
     assert error is not None

@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..catalogue import TEMPLATES, Kind
 from ..corpus.resume import Done
 from ..corpus.stream import Result, iter_parse
-from ..errors import MissingDependencyError
+from ..errors import export_extra
 from ..limits import MAX_BYTES, TIMEOUT
-from ..model import Table
 from ..read.documents import OnSkip, listed
 from ..version import __version__
 from .export import (
@@ -78,34 +77,13 @@ def report_frame(
         >>> frame = gr.report_frame(gr.iter_parse(gr.directory("reports")))  # doctest: +SKIP
         >>> frame.groupby("year")["applications.new.total"].sum()  # doctest: +SKIP
     """
-    pandas = _need("pandas")
+    pandas = export_extra("pandas")
     items = list(reports)
     chosen = templates or tuple(TEMPLATES)
     names = columns(chosen, provenance)
     frame = pandas.DataFrame([row(item, names) for item in items], columns=names, dtype=object)
     integers = [*_COUNTS, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
     return frame.astype({**dict.fromkeys(integers, "Int64"), "complete": "boolean"})
-
-
-def table_frame(table: Table) -> pandas.DataFrame:
-    """``Table.to_frame``: ``table`` as printed, rows by columns, labelled in Chinese."""
-    pandas = _need("pandas")
-    fields = next(
-        by_key
-        for name in TEMPLATES
-        if set(table.keys) <= (by_key := {f.key: f for f in TEMPLATES[name].fields}).keys()
-    )
-    rows = dict.fromkeys(fields[key].row_label for key in table.keys)
-    columns = dict.fromkeys(fields[key].column_label for key in table.keys)
-    grid: dict[str, dict[str, object]] = {column: dict.fromkeys(rows) for column in columns}
-    money = set()
-    for key, value in zip(table.keys, table.values, strict=True):
-        field = fields[key]
-        grid[field.column_label][field.row_label] = value
-        if field.kind == "money":
-            money.add(field.column_label)
-    frame = pandas.DataFrame(grid, index=list(rows), columns=list(columns), dtype=object)
-    return frame.astype({column: "Int64" for column in columns if column not in money})
 
 
 def cells_frame(reports: Iterable[Item]) -> pandas.DataFrame:
@@ -116,7 +94,7 @@ def cells_frame(reports: Iterable[Item]) -> pandas.DataFrame:
     Raises:
         MissingDependencyError: pandas is not installed.
     """
-    pandas = _need("pandas")
+    pandas = export_extra("pandas")
     frame = pandas.DataFrame(
         [values for item in reports for values in long_rows(item)],
         columns=list(LONG_COLUMNS),
@@ -162,7 +140,7 @@ def read_reports(
         >>> frame = gr.read_reports("reports/", jobs=2)  # doctest: +SKIP
         >>> frame[frame.status == "failed"][["source", "error_code"]]  # doctest: +SKIP
     """
-    _need("pandas")
+    export_extra("pandas")
     results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
     return report_frame(
         (result for result in results if not (skip_failed and failed(result))),
@@ -191,7 +169,7 @@ def read_cells(
         >>> cells = gr.read_cells("reports/")  # doctest: +SKIP
         >>> cells[cells.provenance == "derived"][["key", "value", "rule"]]  # doctest: +SKIP
     """
-    _need("pandas")
+    export_extra("pandas")
     results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
     return cells_frame(result for result in results if not (skip_failed and failed(result)))
 
@@ -246,8 +224,8 @@ def write_parquet(
         MissingDependencyError: pyarrow is not installed.
         OSError: the file cannot be written.
     """
-    pyarrow = _need("pyarrow")
-    parquet = _need("pyarrow.parquet")
+    pyarrow = export_extra("pyarrow")
+    parquet = export_extra("pyarrow.parquet")
     schema = schema_of(templates, provenance, column_names)
     names = columns(templates, provenance)
     written = 0
@@ -282,7 +260,7 @@ def schema_of(
     its metadata (``description``; for a key also ``label``, the official Chinese row and
     column labels, and ``kind``), the whole schema too (``description``, ``version``), each
     named as ``column_names`` says (``export.column_name``)."""
-    pyarrow = _need("pyarrow")
+    pyarrow = export_extra("pyarrow")
     money = pyarrow.decimal128(MONEY_PRECISION, MONEY_SCALE)
     types = {"published": pyarrow.date32(), "complete": pyarrow.bool_()}
     types.update(dict.fromkeys(_COUNTS, pyarrow.int64()))
@@ -344,7 +322,7 @@ def _pandas_metadata(fields: Sequence[pyarrow.Field]) -> str:
     ``Decimal`` objects, ``published`` ``datetime.date`` objects."""
     described = []
     for field in fields:
-        decimal = field.type.id == _need("pyarrow").decimal128(1, 0).id
+        decimal = field.type.id == export_extra("pyarrow").decimal128(1, 0).id
         pandas_type, numpy_type = (
             ("decimal", "object") if decimal else _PANDAS_TYPES[str(field.type)]
         )
@@ -371,17 +349,6 @@ def _pandas_metadata(fields: Sequence[pyarrow.Field]) -> str:
 
 def read_columns(path: str | os.PathLike[str], columns: Sequence[str]) -> list[dict[str, Any]]:
     """The rows of a Parquet file written by ``write_parquet``, ``columns`` only."""
-    parquet = _need("pyarrow.parquet")
+    parquet = export_extra("pyarrow.parquet")
     rows: list[dict[str, Any]] = parquet.read_table(path, columns=list(columns)).to_pylist()
     return rows
-
-
-def _need(module: str) -> Any:
-    """Import an optional dependency, or say how to install it."""
-    try:
-        return __import__(module, fromlist=["_"])
-    except ImportError:
-        raise MissingDependencyError(
-            f"{module.partition('.')[0]} is not installed: DataFrames and Parquet files need "
-            "the export extra (pip install 'govinfo-report[export]')"
-        ) from None
