@@ -571,8 +571,9 @@ def _parse_command(args: argparse.Namespace) -> int:
     where = escape(str(args.output or "stdout"))
     journal = args.output is not None and args.format == "jsonl"
     kept = None
-    if args.output is not None:
-        kept = args.output if journal else checkpoint.checkpoint_of(args.output)
+    if args.output is not None:  # a link named as the output is followed (as replaced does)
+        output = Path(os.path.realpath(args.output))
+        kept = output if journal else checkpoint.checkpoint_of(output)
     stop: KeyboardInterrupt | None = None
     columns = None
     try:
