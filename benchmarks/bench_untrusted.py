@@ -315,7 +315,8 @@ def main() -> int:
         output = Path(scratch) / "out.jsonl"
         seconds, tree_mb, largest_mb, err = run(folder, output, args.jobs)
         rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
-        written = [row["source"] for row in rows if row["status"] != "failed"]  # reports
+        reports = [row for row in rows if row["status"] not in ("failed", "skipped")]
+        written = [row["source"] for row in reports]
         bounds = (
             one_line(args.line_mb, Path(scratch))
             | tar_skip(args.tar_mb, Path(scratch))

@@ -11,14 +11,16 @@ from govinfo_report.corpus import stream
 
 
 def start(log: str) -> None:
-    """Make every call of ``parse`` in this process append a line to ``log``: the process id
-    and the SHA-256 of the input."""
+    """Make every call of ``parse`` in this process append a line to ``log``: this process's
+    id (a parse in a worker process it started for the time budget is its parse too) and the
+    SHA-256 of the input."""
     original = stream.parse
+    worker = os.getpid()
 
     def counting(source: Any, **options: Any) -> Any:
         data = source if isinstance(source, bytes) else str(source).encode()
         with open(log, "a", encoding="ascii") as handle:
-            handle.write(f"{os.getpid()} {hashlib.sha256(data).hexdigest()}\n")
+            handle.write(f"{worker} {hashlib.sha256(data).hexdigest()}\n")
         return original(source, **options)
 
     counting.original = original  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
+from govinfo_report.check.validate import series
 from govinfo_report.cli.command import main
 from govinfo_report.write.export import META
 
@@ -101,6 +102,53 @@ def test_validate_series_checks_each_year_against_the_one_before(
     assert status == 1
     assert out.count("[carry-over-mismatch]") == 2 and out.count("[in-force-mismatch]") == 1
     assert out.strip().endswith("2022.txt: 2 error(s), 2 warning(s)")
+
+
+def test_validate_series_never_compares_two_bodies(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    base = (WRITTEN / "2021_row_per_cell.txt").read_text(encoding="utf-8").splitlines()
+    # A folder kept by year: the same body in 2022 (spaced and full-width, as titles vary),
+    # and another body's 2022 report with the same numbers.
+    files = [str(WRITTEN / "2021_row_per_cell.txt")]
+    bodies = (("a.txt", "青岚县 市场监督管理局"), ("b.txt", "淮安市洪泽区人民政府"))
+    for name, organisation in bodies:
+        lines = [organisation, "２０２２年政府信息公开工作年度报告", *base[2:]]
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files.append(str(tmp_path / name))
+    status = main(["validate", "--quiet", "--series", *files])
+    out, err = capsys.readouterr()
+    assert status == 1
+    # Only the same body's 2022 report is compared with its 2021 one.
+    assert out.count("[carry-over-mismatch]") == 2 and out.count("[in-force-mismatch]") == 1
+    of_b = [line for line in out.splitlines() if line.startswith(files[2])]
+    assert of_b and not [line for line in of_b if "carry-over" in line or "in-force" in line]
+    assert "[body-mismatch]" not in out
+    assert err.splitlines() == [
+        f"--series: 青岚县市场监督管理局: 2021 {files[0]}, 2022 {files[1]}",
+        f"--series: 淮安市洪泽区人民政府: 2022 {files[2]}",
+    ]
+
+
+def test_a_series_is_one_body_by_year() -> None:
+    def report(organisation: str | None, year: int) -> gr.Report:
+        return gr.Report.from_values({}, template="2021", organisation=organisation, year=year)
+
+    reports = [
+        report("沭阳县人民政府", 2025),
+        report("淮安市洪泽区人民政府", 2024),
+        report(None, 2024),
+        report("沭阳县人民政府", 2024),
+        report("（沭阳县人民政府）", 2023),
+    ]
+    formed = series(reports)
+    assert [(s.body, [r.year for r in s.reports]) for s in formed] == [
+        ("沭阳县人民政府", [2023, 2024, 2025]),
+        ("淮安市洪泽区人民政府", [2024]),
+        (None, [2024]),
+    ]
+    assert formed[0].previous(reports[0]) is reports[3]
+    assert formed[1].previous(reports[1]) is None  # never 沭阳县's 2023 report
 
 
 def test_render_a_seed_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import multiprocessing
+import re
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -60,7 +61,13 @@ def test_a_directory_with_two_workers_as_json_lines(
 ) -> None:
     status, out, err = _run(capsys, "parse", str(corpus), "--jobs", "2", "--format", "jsonl")
     lines = out.splitlines()
-    assert status == 2 and len(lines) == 4  # every document is a line, the failure too
+    assert status == 2 and len(lines) == 5  # every input is a line, the failure too
+    skipped = json.loads(lines.pop(0))  # every input is a row: the file passed over too
+    assert (skipped["source"], skipped["status"]) == (str(corpus / "notes.csv"), "skipped")
+    assert skipped["error"]["code"] == "skipped"
+    assert skipped["error"]["message"].endswith(
+        "(.txt .md .html .htm .xhtml .docx .pdf, archives) (kind)"
+    )
     for line, seed, name in zip(
         lines, SEEDS[:3], ["a/000.txt", "a/001.txt", "b/002.txt"], strict=False
     ):
@@ -84,16 +91,18 @@ def test_a_directory_with_two_workers_as_json_lines(
     assert errors[1] == (
         f"{corpus / 'b' / 'empty.txt'}: the input is empty (empty-input, line 1, column 1)"
     )
-    assert errors[2].startswith("4 documents, 1 failed, ")
+    assert errors[2].startswith("5 documents, 1 failed, ")
     assert errors[2].endswith(" documents/s")
-    # seed 001 misses 15 cells; the empty file is not read at all
-    assert errors[3] == "reports: 2 read fully, 1 partly (cells missing), 1 not at all"
+    # seed 001 misses 15 cells; the empty file is no report
+    assert errors[3] == (
+        "reports: 2 read fully, 1 partly (cells missing); 1 not a report; 0 failed to be read"
+    )
     assert errors[4] == "failures: empty-input 1"
     # seed 001: six short-row-placed (lines 55-58, 60, 61); seeds 000 and 002 one unit-unknown
     assert "short-row-placed 6" in errors[5] and "unit-unknown 2" in errors[5]
     assert errors[6] == "templates: 2019 3"
     assert errors[7] == "skipped: kind 1"
-    assert errors[8] == "written: 4 documents to stdout"
+    assert errors[8] == "written: 5 documents to stdout"
     assert "\r" not in err  # not a terminal: no progress line
 
 
@@ -183,6 +192,7 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         "key",
         "value",
         "provenance",
+        "blank",
         "raw",
         "line",
         "column",
@@ -199,15 +209,22 @@ def test_long_csv_has_a_row_per_cell_missing_ones_too(
         assert row[6:8] == ["" if value is None else str(value), provenance]
         # typed: title lines 3, 5; 15 cells missing
         assert row[1:5] == ["城东区韵家口镇政府", "2020", "2019", "partial"]
-    assert cells[str(SEEDS[1]), "appeals.review.total"][6:] == ["", "missing", *[""] * 7]
+    assert cells[str(SEEDS[1]), "appeals.review.total"][6:] == [
+        "",
+        "missing",
+        "false",
+        *[""] * 7,
+    ]
     granted = cells[str(SEEDS[1]), "applications.granted.total"]
-    assert granted[6:11] == ["6", "derived", "", "", ""] and granted[11].startswith("placement")
+    assert granted[6:12] == ["6", "derived", "false", "", "", ""]
+    assert granted[12].startswith("placement")
     # seed 004, lines 87-89: one cell a line (row-per-cell), line 89 "\t4176.9529万元"
     assert cells[str(SEEDS[4]), "proactive.procurement.amount"][4:] == [
         "complete",
         "proactive.procurement.amount",
         "4176.9529",
         "parsed",
+        "false",
         "4176.9529万元",
         "89",
         "2",
@@ -236,15 +253,16 @@ def test_parquet_reads_back(
     )
     assert status == 2 and out == ""  # corpus/b/empty.txt failed
     table = pq.read_table(target)
-    assert table.num_rows == 5 and table.num_columns == len(META) + len(UNION)
-    assert table.column("source").to_pylist()[3:] == [
-        str(corpus / "b" / "empty.txt"),
-        str(SEEDS[4]),
-    ]
-    for position, seed in zip([0, 1, 2, 4], [SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[4]], strict=True):
+    # every input a row: notes.csv too (skipped)
+    assert table.num_rows == 6 and table.num_columns == len(META) + len(UNION)
+    sources = table.column("source").to_pylist()
+    assert sources[0] == str(corpus / "notes.csv")  # listed first, in its folder
+    assert table.column("status").to_pylist()[0] == "skipped"
+    assert sources[4:] == [str(corpus / "b" / "empty.txt"), str(SEEDS[4])]
+    for position, seed in zip([1, 2, 3, 5], [SEEDS[0], SEEDS[1], SEEDS[2], SEEDS[4]], strict=True):
         got = {key: table.column(key)[position].as_py() for key in _values(seed)}
         assert got == _values(seed)
-    failed = table.slice(3, 1).to_pylist()[0]
+    failed = table.slice(4, 1).to_pylist()[0]
     assert (failed["status"], failed["error_code"], failed["error_line"]) == (
         "failed",
         "empty-input",
@@ -312,9 +330,11 @@ def test_a_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch, corpus: 
     assert main(["parse", str(corpus), "--format", "jsonl"]) == 2
     shown = terminal.getvalue()
     assert shown.startswith(f"\r\x1b[K{corpus / 'notes.csv'}: skipped, ")
-    assert "\r\x1b[K1 document, 0 failed, " in shown  # the first result is shown
+    # The first result is shown, of the total counted ahead, with the time left.
+    first = shown.split("\r\x1b[K1 of 5 documents, 0 failed, ", 1)[1].split("\r")[0]
+    assert re.fullmatch(r"[\d.]+ s, [\d,.]+ documents/s, about \d+ (s|min|h) left", first)
     assert f"\r\x1b[K{corpus / 'b' / 'empty.txt'}: the input is empty" in shown
-    assert "\r\x1b[K4 documents, 1 failed, " in shown  # the summary erases the line
+    assert "\r\x1b[K5 documents, 1 failed, " in shown  # the summary erases the line
 
 
 @pytest.mark.parametrize("jobs", ["-1", "two"])
@@ -351,12 +371,14 @@ def test_ctrl_c_ends_with_the_summary(
     status, out, err = _run(capsys, "parse", "--format", "jsonl", "--timeout", "0", "anything")
     assert status == 130
     assert json.loads(out)["source"] == "first"
-    assert err.startswith("1 document, 0 failed, ") and err.endswith("\ninterrupted\n")
+    assert err.startswith("1 document, 0 failed, ")
+    assert err.endswith("\ninterrupted by SIGINT after 1 document (1 listed)\n")
     # With a worker process, the sources are read ahead: Ctrl-C stops at once, the first
     # report unwritten, and the workers are gone.
     status, out, err = _run(capsys, "parse", "--format", "jsonl", "anything")
     assert (status, out) == (130, "")
-    assert err.startswith("0 documents, 0 failed, ") and err.endswith("\ninterrupted\n")
+    assert err.startswith("0 documents, 0 failed, ")
+    assert err.endswith("\ninterrupted by SIGINT after 0 documents (1 listed)\n")
     assert multiprocessing.active_children() == []
 
 
@@ -387,8 +409,10 @@ def test_the_exit_status_says_how_fully_the_reports_were_read(
     assert status == 2
     lines = err.splitlines()
     assert lines[1].startswith("4 documents, 1 failed, ")
+    # A missing file failed to be read; it is not said to be no report.
     assert lines[2] == (
-        "reports: 1 read fully, 1 partly (cells missing), 2 not at all (1 with no cell read)"
+        "reports: 1 read fully, 1 partly (cells missing), 1 with no cell read; "
+        "0 not a report; 1 failed to be read"
     )
 
 
@@ -425,10 +449,9 @@ def test_no_document_at_all_writes_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "notes.xlsx").write_bytes(b"PK")
     status, out, err = _run(capsys, "parse", "--format", "csv", str(tmp_path / "in"))
     assert (status, out) == (0, "")  # no header of an empty table
-    assert err.endswith("\nskipped: kind 1\nwritten: 0 documents to stdout\n")
+    assert err.endswith("\nwritten: 0 documents to stdout\n")
     target = tmp_path / "out.csv"
     target.write_text("stale rows\n", encoding="utf-8")
     assert main(["parse", "--format", "csv", "--output", str(target), str(tmp_path / "in")]) == 0
@@ -449,7 +472,11 @@ def test_limits_on_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path
     )  # fmt: skip
     assert status == 2
     got = [(r["source"], r["status"]) for r in map(json.loads, out.splitlines())]
-    assert got == [(f"{archive}:a.txt", "complete"), (f"{archive}:big.txt", "failed")]
+    assert got == [
+        (f"{archive}:a.txt", "complete"),
+        (f"{archive}:big.txt", "failed"),
+        (f"{archive}:in.zip", "skipped"),  # every input a row
+    ]
     assert err.startswith(
         f"{archive}:in.zip: skipped, an archive 2 deep, past the limit of 1 (depth)\n"
         f"{archive}:big.txt: too large: {archive}:big.txt declares "
@@ -494,3 +521,57 @@ def _zip_of(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             out.writestr(name, data)
     return buffer.getvalue()
+
+
+def test_every_input_is_a_row_skipped_files_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEEDS[4].read_bytes())
+    (folder / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # a Word 97-2003 report
+    (folder / "c.xlsx").write_bytes(b"PK")
+    doc, xlsx = str(folder / "b.doc"), str(folder / "c.xlsx")
+    for form in ("csv", "csv-long", "jsonl", "parquet"):
+        target = tmp_path / f"out.{form}"
+        assert main(["parse", str(folder), "--format", form, "--output", str(target)]) == 0
+        if form == "parquet":
+            rows = pq.read_table(target).to_pylist()
+        elif form == "jsonl":
+            rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+            for row in rows:
+                row.update({"error_" + k: v for k, v in (row["error"] or {}).items()})
+        else:
+            rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+        skipped = {r["source"]: r for r in rows if r["status"] == "skipped"}
+        assert list(skipped) == [doc, xlsx], form
+        assert skipped[doc]["error_code"] == "skipped"
+        assert "convert it to .docx first" in skipped[doc]["error_message"], form
+        assert skipped[xlsx]["error_message"].endswith("archives) (kind)"), form
+    err = capsys.readouterr().err
+    assert "reports: 1 read fully, 0 partly (cells missing); 0 not a report; 0 failed" in err
+    frame = gr.read_reports(folder, timeout=None)
+    assert list(frame["status"]) == ["complete", "skipped", "skipped"]
+    kept = gr.read_reports(folder, timeout=None, skip_failed=True)
+    assert list(kept["source"]) == [str(folder / "a.txt")]
+    status, out, _ = _run(capsys, "parse", str(folder), "--format", "jsonl", "--skip-failed")
+    assert status == 0 and [json.loads(line)["source"] for line in out.splitlines()] == [
+        str(folder / "a.txt")
+    ]
+
+
+def test_the_time_left_is_at_the_rate_of_this_run() -> None:
+    from govinfo_report.cli.progress import Tally
+
+    now = [100.0]
+    terminal = _Terminal()
+    tally = Tally(terminal, clock=lambda: now[0])
+    tally.expect(10)
+    tally.resumed({"status": "complete", "template": "2019", "diagnostics": []})  # done before
+    results = [gr.Result(i, f"{i}.txt", gr.ParseError("x", code="not-a-report")) for i in range(2)]
+    for _ in tally.results(results):
+        now[0] += 4.0  # 4 s a document
+    # 3 of 10 done; 2 parsed here in 8 s: 7 left take 28 s.
+    assert tally._counts(now[0], progress=True) == (
+        "3 of 10 documents, 2 failed, 8.0 s, 0.4 documents/s, about 28 s left"
+    )

@@ -88,7 +88,7 @@ def test_two_worker_processes(client: Client) -> None:
 
 def test_jsonl_parts_parse_each_document_once(client: Client, corpus: Path, parses: Path) -> None:
     out = corpus.parent / "jsonl"
-    bag = gr_dask.results(inputs(corpus), npartitions=3)
+    bag = gr_dask.results(inputs(corpus), npartitions=3, timeout=None)  # parsed in the workers
     assert bag.npartitions == 3
     written = gr_dask.write_jsonl(bag, out)
     # Every document that could be read was parsed exactly once, in the workers.
@@ -149,7 +149,8 @@ def test_jsonl_parts_parse_each_document_once(client: Client, corpus: Path, pars
 
 def test_parquet_parts_read_as_one_table(client: Client, corpus: Path, parses: Path) -> None:
     out = corpus.parent / "parquet"
-    written = gr_dask.write_parquet(gr_dask.results(inputs(corpus), npartitions=3), out)
+    bag = gr_dask.results(inputs(corpus), npartitions=3, timeout=None)
+    written = gr_dask.write_parquet(bag, out)
     counts, _ = logged(parses)
     assert sum(counts.values()) == 8  # 7 reports and the empty file, once each
     schemas = {pq.read_schema(part) for part in written.parts}
@@ -166,7 +167,7 @@ def test_parquet_parts_read_as_one_table(client: Client, corpus: Path, parses: P
 
 def test_a_bag_computed_again_parses_again(client: Client, corpus: Path, parses: Path) -> None:
     """What the count catches: the bag is lazy, each computation parses anew."""
-    bag = gr_dask.results(str(corpus / "2020"), npartitions=2)
+    bag = gr_dask.results(str(corpus / "2020"), npartitions=2, timeout=None)
     first = bag.compute()
     assert [(r.index, Path(r.name).name, r.ok) for r in first] == [
         *((i, seed.name, True) for i, seed in enumerate(SEEDS)),
@@ -176,6 +177,41 @@ def test_a_bag_computed_again_parses_again(client: Client, corpus: Path, parses:
     bag.count().compute()
     counts, _ = logged(parses)
     assert set(counts.values()) == {2} and len(counts) == 6
+
+
+def test_each_document_has_the_time_budget(client: Client, corpus: Path) -> None:
+    # In a worker process of the Dask worker's own, killed past the budget: no report is
+    # read in a millisecond, so each fails as timeout (the empty file may be quicker).
+    done = gr_dask.results(str(corpus / "2020"), npartitions=2, timeout=0.001).compute()
+    assert [r.index for r in done] == list(range(6))
+    assert [r.error.code for r in done[:5] if r.error] == ["timeout"] * 5
+    assert "time budget of 0.001 s" in str(done[0].error)
+    # The default budget (30 s) reads them all, the same way.
+    again = gr_dask.results(str(corpus / "2020"), npartitions=2).compute()
+    assert [r.ok for r in again] == [True] * 5 + [False]
+    assert again[1].report.flat()["proactive.licensing.decisions"] == 34
+
+
+@pytest.mark.parametrize("form", ["jsonl", "parquet"])
+def test_resume_keeps_the_parts_written(
+    client: Client, corpus: Path, parses: Path, form: str
+) -> None:
+    out = corpus.parent / f"resumed-{form}"
+    write = gr_dask.write_jsonl if form == "jsonl" else gr_dask.write_parquet
+    whole = write(gr_dask.results(inputs(corpus), npartitions=3, timeout=None), out)
+    before = [Path(part).read_bytes() for part in whole.parts]
+    Path(whole.parts[1]).unlink()  # as if the run stopped before the second part
+    parses.write_text("")
+    resumed = write(gr_dask.results(inputs(corpus), npartitions=3, timeout=None), out, resume=True)
+    counts, _ = logged(parses)
+    assert sum(counts.values()) == 3  # the second partition's documents alone were parsed
+    assert [Path(part).read_bytes() for part in resumed.parts] == before
+    assert (resumed.complete, resumed.partial, resumed.empty) == (
+        whole.complete,
+        whole.partial,
+        whole.empty,
+    )
+    assert resumed.failures == whole.failures  # read back from the kept parts
 
 
 def test_a_wrong_call_fails_where_the_graph_is_built() -> None:

@@ -283,3 +283,71 @@ def test_json_lines_with_bad_lines(tmp_path: Path) -> None:
 
 def test_documents_of_a_plain_file_is_that_file() -> None:
     assert list(gr.documents(SEEDS[0])) == [gr.Document(str(SEEDS[0]), path=str(SEEDS[0]))]
+
+
+def _raw_named_zip(path: Path, names: list[bytes], content: bytes) -> None:
+    """A zip whose members' names are these bytes, with no UTF-8 flag (as zip tools on
+    Chinese Windows, and Info-ZIP, write them): each written under an ASCII stand-in of the
+    same length, then the stand-in's bytes replaced."""
+    stand_ins = [f"@{number}".ljust(len(raw), "@").encode() for number, raw in enumerate(names)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for stand_in in stand_ins:
+            archive.writestr(stand_in.decode(), content)
+    data = buffer.getvalue()
+    for stand_in, raw in zip(stand_ins, names, strict=True):
+        assert data.count(stand_in) == 2  # the local header and the central directory
+        data = data.replace(stand_in, raw)
+    path.write_bytes(data)
+
+
+def test_member_names_are_decoded_as_their_archive_meant_them(tmp_path: Path) -> None:
+    content = SEEDS[4].read_bytes()
+    gbk, utf8 = "平台县2024年报.txt", "洪泽区/2024年度报告.txt"
+    _raw_named_zip(tmp_path / "win.zip", [gbk.encode("gbk"), utf8.encode("utf-8")], content)
+    # A name neither UTF-8 nor GB18030 is left as cp437 (here a byte GB18030 never starts).
+    _raw_named_zip(tmp_path / "dos.zip", [b"caf\x82\xff.txt"], content)
+    with zipfile.ZipFile(tmp_path / "flagged.zip", "w") as archive:
+        archive.writestr("淮安市/报告.txt", content)  # zipfile sets the UTF-8 flag
+    with tarfile.open(tmp_path / "old.tar", "w", format=tarfile.GNU_FORMAT, encoding="gbk") as tar:
+        info = tarfile.TarInfo("沭阳县2025.txt")
+        info.size = len(content)
+        tar.addfile(info, io.BytesIO(content))
+    with tarfile.open(tmp_path / "pax.tar", "w", format=tarfile.PAX_FORMAT) as tar:
+        info = tarfile.TarInfo("泗洪县2025.txt")
+        info.size = len(content)
+        tar.addfile(info, io.BytesIO(content))
+    names = [d.name.removeprefix(f"{tmp_path}/") for d in gr.documents(tmp_path)]
+    assert names == [
+        "dos.zip:café\u00a0.txt",
+        "flagged.zip:淮安市/报告.txt",
+        "old.tar:沭阳县2025.txt",
+        "pax.tar:泗洪县2025.txt",
+        f"win.zip:{gbk}",
+        f"win.zip:{utf8}",
+    ]
+    # Each is read by its own member name, and parses.
+    results = list(gr.iter_parse(gr.documents(tmp_path), timeout=None))
+    assert [r.error for r in results] == [None] * 6
+
+
+def test_junk_entries_are_skipped_with_their_reason(tmp_path: Path) -> None:
+    content = SEEDS[4].read_bytes()
+    with zipfile.ZipFile(tmp_path / "mac.zip", "w") as archive:
+        for name in ("年报.txt", "__MACOSX/._年报.txt", "__MACOSX/x/y.txt", ".DS_Store"):
+            archive.writestr(name, content)
+    (tmp_path / "~$年报.docx").write_bytes(b"\x00lock")
+    (tmp_path / "Thumbs.db").write_bytes(b"\x00")
+    (tmp_path / "._report.txt").write_bytes(b"\x00\x05\x16\x07")
+    skipped: list[gr.Skipped] = []
+    names = [d.name for d in gr.documents(tmp_path, skipped=skipped.append)]
+    assert names == [f"{tmp_path}/mac.zip:年报.txt"]
+    assert sorted((s.name.removeprefix(f"{tmp_path}/"), s.reason) for s in skipped) == [
+        ("._report.txt", "junk"),
+        ("Thumbs.db", "junk"),
+        ("mac.zip:.DS_Store", "junk"),
+        ("mac.zip:__MACOSX/._年报.txt", "junk"),
+        ("mac.zip:__MACOSX/x/y.txt", "junk"),
+        ("~$年报.docx", "junk"),
+    ]
+    assert "macOS" in str(skipped[0])

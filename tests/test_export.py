@@ -9,14 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import sqlite3
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
+import attrs
+import pandas as pd
 import pytest
 
 import govinfo_report as gr
 from govinfo_report.cli.command import main
-from govinfo_report.write import records
+from govinfo_report.write import export, records
 from govinfo_report.write.export import META, to_json, write_csv, write_csv_long
 
 from conftest import SEEDS, WRITTEN, expected, expected_cells
@@ -165,3 +170,55 @@ def test_control_characters_never_reach_an_output_raw() -> None:
     for out in (wide.getvalue(), long.getvalue()):
         assert ESCAPED in out and not any(char in out for char in RAW)
     assert gr.render(report, "markdown").startswith(f"{ESCAPED}2022年")
+
+
+def test_blank_has_one_definition_in_every_output() -> None:
+    """A blank the rules prove 0 is derived and blank: the long rows flag it, and the wide
+    row's and the record's counts agree with the keys they list."""
+    report = gr.parse(SEEDS[4])
+    table = report.applications
+    at = table.keys.index("applications.carried_over.total")
+    proven = attrs.evolve(
+        table,
+        values=(*table.values[:at], 0, *table.values[at + 1 :]),
+        provenance=(*table.provenance[:at], "derived", *table.provenance[at + 1 :]),
+        raws=(*table.raws[:at], "—", *table.raws[at + 1 :]),
+        rules=(*table.rules[:at], "a rule", *table.rules[at + 1 :]),
+    )
+    report = attrs.evolve(report, applications=proven)
+    assert report.cell("applications.carried_over.total").blank
+    row = export.meta(report)
+    assert row["cells_blank"] == len(row["keys_blank"]) == report.completeness().blank + 1
+    assert "applications.carried_over.total" in row["keys_blank"]
+    record = export.record(report)
+    assert record["cells"]["blank"] == len(record["blank"]) == row["cells_blank"]
+    long = {r[5]: r for r in export.long_rows(report)}
+    blank = export.LONG_COLUMNS.index("blank")
+    assert sum(r[blank] for r in long.values()) == row["cells_blank"]
+    pending = long["applications.carried_over.total"]
+    assert (pending[6], pending[7], pending[blank], pending[blank + 1]) == (0, "derived", True, "—")
+    frame = gr.cells_frame([report])
+    assert frame["blank"].dtype == "boolean" and frame["blank"].sum() == row["cells_blank"]
+
+
+def test_snake_column_names_for_sql(tmp_path: Path) -> None:
+    target = tmp_path / "snake.csv"
+    assert main(["parse", str(SEEDS[4]), "--format", "csv", "--provenance", "--column-names",
+                 "snake", "--output", str(target)]) == 0  # fmt: skip
+    header = target.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "applications__granted__total" in header
+    assert "applications__granted__total__provenance" in header
+    assert header[: len(META)] == list(META)
+    assert all(re.fullmatch(r"[a-z_][a-z0-9_]*", name) for name in header)
+    parquet = tmp_path / "snake.parquet"
+    assert main(["parse", str(SEEDS[4]), "--format", "parquet", "--column-names", "snake",
+                 "--output", str(parquet)]) == 0  # fmt: skip
+    back = pd.read_parquet(parquet)
+    assert back.at[0, "proactive__procurement__amount"] == Decimal("4176.9529")
+    assert str(back["proactive__penalties__change"].dtype) == "Int64"
+    # A table SQL reads without quoting a name.
+    with sqlite3.connect(":memory:") as db:
+        back[["source", "applications__new__total"]].to_sql("reports", db)
+        total = db.execute("SELECT applications__new__total FROM reports").fetchone()[0]
+    assert total == gr.parse(SEEDS[4]).applications.value("applications.new.total")
+    assert main(["parse", str(SEEDS[4]), "--format", "json", "--column-names", "snake"]) == 2

@@ -477,6 +477,7 @@ def test_every_skipped_file_and_member_is_named_with_its_reason(tmp_path: Path) 
         "kind",
         "convert",
         "depth",
+        "junk",
     }
 
 

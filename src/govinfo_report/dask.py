@@ -17,19 +17,22 @@ from __future__ import annotations
 import glob
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .catalogue import TEMPLATES
-from .corpus.stream import Result, parse_document
+from .corpus.stream import Result, iter_parse
 from .errors import MissingDependencyError
+from .limits import MAX_BYTES, TIMEOUT
 from .read import formats
 from .read.documents import Document, documents
 from .structure import layouts
-from .write import export, frames
+from .write import checkpoint, export, frames
 from .write.atomic import replaced
 
 try:
@@ -101,6 +104,8 @@ def results(
     layout: str | None = None,
     strict: bool = False,
     format: str | None = None,
+    timeout: float | None = TIMEOUT,
+    max_bytes: int | None = MAX_BYTES,
 ) -> db.Bag:
     """A bag of ``Result``s, one per document of ``inputs``, failures included.
 
@@ -113,9 +118,16 @@ def results(
         npartitions, partition_size: as for ``dask.bag.from_sequence`` (by default about
             100 partitions).
         layout, strict, format: as for ``parse``.
+        timeout, max_bytes: as for ``iter_parse``: each document has ``timeout`` seconds
+            (default 30), past which it fails as ``timeout``. A Dask worker parses its
+            partition's documents in a worker process of its own for that, killed and
+            replaced past the budget, so that one document never holds a Dask worker;
+            ``None``: in the Dask worker itself, with no limit.
 
     The documents are listed here, when the bag is made; a result's ``index`` is its
-    document's position in that list. Computing the bag parses every document once.
+    document's position in that list. A partition is parsed as it is read (once for each
+    time the bag is computed): ``write_jsonl`` and ``write_parquet`` with ``resume`` do not
+    read the partitions whose part was written already.
 
     Raises:
         UnknownLayoutError: ``layout`` names no registered layout.
@@ -126,9 +138,8 @@ def results(
     formats.check(format)
     listed = list(enumerate(listing(inputs, patterns, text_field, name_field)))
     bag: db.Bag = db.from_sequence(listed, npartitions=npartitions, partition_size=partition_size)
-    parsed: db.Bag = bag.map_partitions(
-        _parse_partition, layout=layout, strict=strict, format=format
-    )
+    options = {"layout": layout, "strict": strict, "format": format, "max_bytes": max_bytes}
+    parsed: db.Bag = bag.map_partitions(_Partition, timeout=timeout, options=options)
     return parsed
 
 
@@ -155,20 +166,38 @@ def listing(
             yield from documents(path, patterns, text_field=text_field, name_field=name_field)
 
 
-def _parse_partition(
-    documents: Iterable[tuple[int, Document]],
-    layout: str | None,
-    strict: bool,
-    format: str | None,
-) -> list[Result]:
-    return [
-        parse_document(document, layout=layout, strict=strict, index=index, format=format)
-        for index, document in documents
-    ]
+@attrs.frozen(eq=False)
+class _Partition:
+    """A partition's documents, parsed as they are iterated (``iter_parse`` with one worker
+    and the time budget); a partition whose part is kept is never iterated. Picklable: it
+    holds the documents and the options only."""
+
+    documents: list[tuple[int, Document]] = attrs.field(converter=list)
+    timeout: float | None
+    options: dict[str, Any]
+
+    def __iter__(self) -> Iterator[Result]:
+        parsed = iter_parse(
+            (document for _, document in self.documents),
+            jobs=1,
+            timeout=self.timeout,
+            **self.options,
+        )
+        with closing(parsed):
+            for (index, _), result in zip(self.documents, parsed, strict=True):
+                yield attrs.evolve(result, index=index)
+
+    def index_of(self, name: str) -> int:
+        """The index of the document named ``name`` (-1: none)."""
+        return next((index for index, document in self.documents if document.name == name), -1)
 
 
 def write_jsonl(
-    results: db.Bag, directory: str | os.PathLike[str], *, skip_failed: bool = False
+    results: db.Bag,
+    directory: str | os.PathLike[str],
+    *,
+    skip_failed: bool = False,
+    resume: bool = False,
 ) -> Written:
     """Write ``results`` (a bag of ``Result``) as JSON Lines parts,
     ``directory/part-00000.jsonl`` on, one per partition, each line ending with a newline (so
@@ -180,8 +209,14 @@ def write_jsonl(
     Each partition is parsed and written by the worker holding it, in one computation: every
     document is parsed once. A part is written to a temporary name and renamed, so a task
     run again (a worker lost) never leaves half a part.
+
+    With ``resume``, the parts already in ``directory`` (those an interrupted run wrote) are
+    kept, and their partitions not parsed again: give the bag of the same inputs and
+    partitions. A kept part's failures are read back from it (so with ``skip_failed``, they
+    are not known again).
     """
-    return _write(results, directory, "jsonl", partial(_jsonl_part, skip_failed=skip_failed))
+    write_part = partial(_jsonl_part, skip_failed=skip_failed)
+    return _write(results, directory, "jsonl", write_part, resume)
 
 
 def write_parquet(
@@ -190,16 +225,17 @@ def write_parquet(
     templates: Sequence[str] = tuple(TEMPLATES),
     *,
     skip_failed: bool = False,
+    resume: bool = False,
 ) -> Written:
     """Write ``results`` as Parquet parts, ``directory/part-00000.parquet`` on, every part
     with the same schema (``frames.write_parquet`` for ``templates``: by default both, the
     union of their keys), so that any Parquet reader reads the directory as one table, a
     document that failed a row too unless ``skip_failed``; and the failures also to
     ``directory/_failures.jsonl``. Needs the ``export`` extra (pyarrow) on the workers. As
-    ``write_jsonl``, every document is parsed once.
+    ``write_jsonl``, every document is parsed once, and ``resume`` keeps the parts written.
     """
     write_part = partial(_parquet_part, templates=templates, skip_failed=skip_failed)
-    return _write(results, directory, "parquet", write_part)
+    return _write(results, directory, "parquet", write_part, resume)
 
 
 #: Writes one partition's reports to a path; returns nothing.
@@ -207,7 +243,11 @@ _PartWriter = Callable[[Sequence[Result], str], None]
 
 
 def _write(
-    results: db.Bag, directory: str | os.PathLike[str], suffix: str, write_part: _PartWriter
+    results: db.Bag,
+    directory: str | os.PathLike[str],
+    suffix: str,
+    write_part: _PartWriter,
+    resume: bool = False,
 ) -> Written:
     folder = os.fspath(directory)
     os.makedirs(folder, exist_ok=True)
@@ -215,7 +255,9 @@ def _write(
     digits = max(PART_DIGITS, len(str(count - 1)))
     paths = [os.path.join(folder, f"part-{i:0{digits}d}.{suffix}") for i in range(count)]
     numbers = db.from_sequence(range(count), npartitions=count)
-    summaries = results.map_partitions(_write_partition, numbers, paths, write_part).compute()
+    summaries = results.map_partitions(
+        _write_partition, numbers, paths, write_part, resume
+    ).compute()
     failures = tuple(failure for summary in summaries for failure in summary[3])
     with (
         replaced(os.path.join(folder, FAILURES)) as temporary,
@@ -234,19 +276,28 @@ def _write(
 
 
 def _write_partition(
-    partition: Iterable[Result], number: Sequence[int], paths: Sequence[str], write: _PartWriter
+    partition: Iterable[Result],
+    number: Sequence[int],
+    paths: Sequence[str],
+    write: _PartWriter,
+    resume: bool,
 ) -> list[tuple[int, int, int, list[Failure]]]:
-    """Write one partition's reports to its part; its counts of complete, partial and empty
-    reports, and its failures."""
-    done = list(partition)
-    with replaced(paths[number[0]]) as temporary:  # hidden from readers until renamed
-        write(done, temporary)
-    statuses = [r.report.completeness().status for r in done if r.report is not None]
-    failures = [
-        Failure(r.index, r.name, r.error.code, r.error.message, r.error.line, r.error.column)
-        for r in done
-        if r.error is not None
-    ]
+    """Write one partition's reports to its part (with ``resume``, keep the part when it is
+    there, the partition not parsed); its counts of complete, partial and empty reports,
+    and its failures."""
+    path = paths[number[0]]
+    if resume and os.path.isfile(path) and isinstance(partition, _Partition):
+        statuses, failures = _kept(path, partition)
+    else:
+        done = list(partition)
+        with replaced(path) as temporary:  # hidden from readers until renamed
+            write(done, temporary)
+        statuses = [r.report.completeness().status for r in done if r.report is not None]
+        failures = [
+            Failure(r.index, r.name, r.error.code, r.error.message, r.error.line, r.error.column)
+            for r in done
+            if r.error is not None
+        ]
     return [
         (
             statuses.count("complete"),
@@ -255,6 +306,35 @@ def _write_partition(
             failures,
         )
     ]
+
+
+def _kept(path: str, partition: _Partition) -> tuple[list[str], list[Failure]]:
+    """The statuses of the reports of a part written before, and its failures."""
+    columns = ("source", "status", "error_code", "error_message", "error_line", "error_column")
+    if path.endswith(".parquet"):
+        rows = frames.read_columns(path, columns)
+    else:
+        rows = []
+        for record in checkpoint.lines(Path(path)):
+            error = record.get("error") or {}
+            where = (error.get(name) for name in ("code", "message", "line", "column"))
+            rows.append(
+                dict(zip(columns, (record["source"], record["status"], *where), strict=True))
+            )
+    statuses = [row["status"] for row in rows if row["error_code"] is None]
+    failures = [
+        Failure(
+            partition.index_of(row["source"]),
+            row["source"],
+            row["error_code"],
+            row["error_message"],
+            row["error_line"],
+            row["error_column"],
+        )
+        for row in rows
+        if row["error_code"] is not None
+    ]
+    return statuses, failures
 
 
 def _jsonl_part(done: Sequence[Result], path: str, skip_failed: bool) -> None:

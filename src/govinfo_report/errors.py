@@ -36,7 +36,13 @@ ERROR_CODES: dict[str, str] = {
     "memory, a crash in a C library)",
     "internal-error": "parsing a document of a stream raised an unexpected exception (a bug)",
     "not-canonical": "a text given to canonical.read is not a report as render writes it",
+    "skipped": "a file or archive member the listing passed over (another kind, a .doc to "
+    "convert, a link, junk, …), a row of its own in the outputs (status skipped); the message "
+    "says why",
 }
+#: The codes of documents that are no report to read (the summary counts them apart from
+#: the documents that failed to be read).
+NOT_REPORTS = ("not-a-report", "empty-input", "not-text", "legacy-report", "path-as-text")
 
 #: Characters of the offending line shown around the column.
 _EXCERPT_CHARS = 60
@@ -121,6 +127,18 @@ class MissingDependencyError(GovinfoReportError, ImportError):
 
 class UnknownLayoutError(GovinfoReportError, LookupError):
     """A layout name was asked for that no registered layout answers to."""
+
+
+def export_extra(module: str) -> Any:
+    """Import ``module`` (pandas or pyarrow, of the ``export`` extra), or raise
+    ``MissingDependencyError`` saying how to install it."""
+    try:
+        return __import__(module, fromlist=["_"])
+    except ImportError:
+        raise MissingDependencyError(
+            f"{module.partition('.')[0]} is not installed: DataFrames and Parquet files need "
+            "the export extra (pip install 'govinfo-report[export]')"
+        ) from None
 
 
 def _rebuild(cls: type[ParseError], message: str, fields: dict[str, Any]) -> ParseError:

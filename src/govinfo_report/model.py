@@ -11,14 +11,18 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
 from .catalogue import SECTIONS, TEMPLATES
 from .cells import not_given
 from .diagnostics import MISSING_CAUSES, Diagnostic
+from .errors import export_extra
 from .escape import escape
+
+if TYPE_CHECKING:
+    import pandas
 
 #: Where a cell's value comes from: read from the text (``parsed``), worked out by a rule
 #: (``derived``), printed empty by the report (``blank``: no value), or not read (``missing``).
@@ -171,6 +175,30 @@ class Table:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def to_frame(self) -> pandas.DataFrame:
+        """The table as printed, a pandas DataFrame (the ``export`` extra): a row per row
+        label, a column per column label, both the official Chinese labels in catalogue
+        order; counts ``Int64`` (``<NA>`` for a blank or missing cell, or a column the row
+        has not), money exact ``Decimal`` objects. Provenance is in the cells
+        (``table[key]``)."""
+        pandas = export_extra("pandas")
+        fields = next(
+            by_key
+            for name in TEMPLATES
+            if set(self.keys) <= (by_key := {f.key: f for f in TEMPLATES[name].fields}).keys()
+        )
+        rows = dict.fromkeys(fields[key].row_label for key in self.keys)
+        columns = dict.fromkeys(fields[key].column_label for key in self.keys)
+        grid: dict[str, dict[str, object]] = {column: dict.fromkeys(rows) for column in columns}
+        money = set()
+        for key, value in zip(self.keys, self.values, strict=True):
+            field = fields[key]
+            grid[field.column_label][field.row_label] = value
+            if field.kind == "money":
+                money.add(field.column_label)
+        frame = pandas.DataFrame(grid, index=list(rows), columns=list(columns), dtype=object)
+        return frame.astype({column: "Int64" for column in columns if column not in money})
+
     def value(self, key: str) -> Number | None:
         """The value of ``key`` (full or relative), without building a ``Cell``."""
         return self[key].value
@@ -228,6 +256,7 @@ class Report:
         ``export.record`` writes a document that failed) (``docs/streaming.md``;
         ``govinfo-report schema`` is its JSON Schema)."""
         counts = self.completeness()
+        blank = kept_keys(self)[1]
         return {
             "source": self.source,
             "organisation": self.organisation,
@@ -239,7 +268,7 @@ class Report:
             "cells": {
                 "parsed": counts.parsed,
                 "derived": counts.derived,
-                "blank": counts.blank,
+                "blank": len(blank),
                 "missing": counts.missing,
             },
             "errors": sum(d.severity == "error" for d in self.diagnostics),
@@ -253,7 +282,7 @@ class Report:
                 for key, origin, rule in zip(table.keys, table.provenance, table.rules, strict=True)
                 if origin == "derived"
             },
-            "blank": kept_keys(self)[1],
+            "blank": blank,
             "ocr": {
                 key: {
                     "check": mark.check,

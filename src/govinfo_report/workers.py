@@ -13,11 +13,13 @@ Each worker has a pipe of its own: killing one never leaves a lock held that the
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
 import selectors
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
@@ -36,6 +38,10 @@ R = TypeVar("R")
 
 #: Seconds a worker is given to exit when told to, at the end of a run, before it is killed.
 EXIT_SECONDS = 5.0
+
+#: The signals that stop a run (those a terminal or a scheduler sends); workers ignore them.
+STOP_SIGNALS = tuple(name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 #: The parent's end of every worker's pipe. A worker started by ``fork`` inherits them and
 #: closes them first, so that the end of its own pipe comes when the parent is gone.
@@ -305,10 +311,12 @@ class _Run:
             self.finished.append(result)
 
     def _start(self) -> _Worker:
-        parent_end, child_end = multiprocessing.Pipe(duplex=True)
-        process = multiprocessing.Process(target=_serve, args=(child_end, self.work), daemon=True)
+        context = _context()
+        parent_end, child_end = context.Pipe(duplex=True)
+        process = context.Process(target=_serve, args=(child_end, self.work), daemon=True)
         _PARENT_ENDS.add(parent_end)
-        process.start()
+        with _children_allowed():
+            process.start()
         child_end.close()
         worker = _Worker(process, parent_end)
         self.waiter.add(worker)
@@ -346,11 +354,52 @@ def _stop(worker: _Worker, *, gently: bool) -> None:
     _PARENT_ENDS.discard(worker.pipe)
 
 
+def _context() -> Any:
+    """How workers are started: the default way, but where a process that is itself a
+    child would spawn them (a Dask worker, a process of Dask's local scheduler: a new
+    interpreter and a second of imports for every partition) from a fork server, started
+    once with the package imported."""
+    if multiprocessing.parent_process() is None or multiprocessing.get_start_method() != "spawn":
+        return multiprocessing
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+        return multiprocessing
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__, "govinfo_report.corpus.stream"])
+    return context
+
+
+@contextlib.contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Let a daemonic process (a Dask worker, which parses its documents in a worker of its
+    own for the time budget) start a worker: ``multiprocessing`` refuses, so that no child
+    outlives it, and none does: a worker leaves when its pipe's other end is gone, and on
+    Linux is killed with its parent (``_die_with_parent``)."""
+    config: dict[str, Any] = getattr(multiprocessing.current_process(), "_config", {})
+    daemonic = config.get("daemon")
+    config.pop("daemon", None)
+    try:
+        yield
+    finally:
+        if daemonic is not None:
+            config["daemon"] = daemonic
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when its parent dies, even by SIGKILL,
+    rather than let it finish a long document (OCR) first."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _serve(pipe: Connection, work: Callable[[Task], Any]) -> None:
     """A worker's life: take a chunk of tasks, send back each task's result as it is done,
     until told to stop (an empty message) or the parent is gone."""
-    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C, a hang-up and a group's SIGTERM reach every process of the group: the parent
+    # alone handles them, and kills its workers (a killed parent's take them along).
+    for name in STOP_SIGNALS:
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
+    _die_with_parent()
     for inherited in _PARENT_ENDS:
         inherited.close()
     _PARENT_ENDS.clear()

@@ -8,8 +8,9 @@ numbers. ``parse`` puts the diagnostics of the checks that did not pass into the
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from typing import Literal, cast
@@ -398,3 +399,54 @@ def _cross_year(report: Report, previous: Report, notes: list[Diagnostic]) -> It
                 [1, 1, -1],
                 before,
             )
+
+
+@attrs.frozen
+class Series:
+    """One body's reports, by year: what ``series`` forms for the cross-year checks.
+
+    Attributes:
+        body: the organisation as compared (``body``), or ``None`` for a report whose
+            organisation could not be read: a series of its own.
+        reports: the reports, by year (those of one year in the order given).
+    """
+
+    body: str | None
+    reports: tuple[Report, ...]
+
+    def previous(self, report: Report) -> Report | None:
+        """The report of the year before ``report``'s in this series (the last given for
+        that year), or ``None``."""
+        if report.year is None:
+            return None
+        before = [other for other in self.reports if other.year == report.year - 1]
+        return before[-1] if before else None
+
+
+def body(organisation: str | None) -> str | None:
+    """An organisation as reports of one body are compared: compatibility forms folded
+    (NFKC: full-width letters and digits), white space and punctuation left out; ``None``
+    when nothing is left."""
+    if organisation is None:
+        return None
+    folded = unicodedata.normalize("NFKC", organisation)
+    kept = "".join(char for char in folded if unicodedata.category(char)[0] in "LN")
+    return kept or None
+
+
+def series(reports: Iterable[Report]) -> list[Series]:
+    """``reports`` as one series per body (``body`` of the organisation), in the order each
+    body first comes, each by year: the cross-year checks compare a report with the one of
+    the year before in its series only, never with another body's. A report whose
+    organisation could not be read is a series of its own."""
+    groups: dict[str | int, list[Report]] = {}
+    for number, report in enumerate(reports):
+        key = body(report.organisation)
+        groups.setdefault(number if key is None else key, []).append(report)
+    return [
+        Series(
+            key if isinstance(key, str) else None,
+            tuple(sorted(group, key=lambda r: -1 if r.year is None else r.year)),
+        )
+        for key, group in groups.items()
+    ]

@@ -12,6 +12,7 @@ import argparse
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
@@ -22,7 +23,9 @@ from typing import Literal, TextIO
 import attrs
 
 from ..catalogue import SECTION_NUMBERS, TEMPLATES
-from ..check.validate import validate
+from ..check.validate import Series, validate
+from ..check.validate import series as body_series
+from ..corpus.resume import Done, pending
 from ..corpus.stream import Result, iter_parse
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import GovinfoReportError, ParseError
@@ -30,14 +33,17 @@ from ..escape import escape
 from ..limits import MAX_BYTES, MAX_DEPTH, OCR_TIMEOUT, TIMEOUT
 from ..model import Report
 from ..parser import parse, parse_source
-from ..read.documents import KINDS, listed, one_document
+from ..read.documents import KINDS, TAR_SUFFIXES, Document, listed, one_document
 from ..read.source import read
 from ..read.split import SEPARATOR, split_reports
 from ..structure.layouts import available
 from ..structure.skeleton import SECTION_NAMES
 from ..version import __version__
-from ..write import export, records
+from ..workers import STOP_SIGNALS
+from ..write import checkpoint, export, records
 from ..write.atomic import replaced
+from ..write.checkpoint import SUFFIX
+from ..write.export import COLUMN_NAMES
 from ..write.frames import write_parquet
 from ..write.render import render, renderable
 from ..write.review import review_html
@@ -57,7 +63,7 @@ Loader = Callable[[Path], list[Result]]
 EXIT_COMPLETE = 0  # every document read fully (every cell parsed, derived or printed blank)
 EXIT_INCOMPLETE = 1  # no document failed, but some reports have cells missing
 EXIT_FAILED = 2  # some document failed (or the output could not be written, or bad usage)
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT; SIGTERM gives 143, SIGHUP 129
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command the signal ended
 PARSE_EXIT_STATUS = f"""exit status:
   {EXIT_COMPLETE}    every report was read fully: each cell parsed, derived or printed blank
@@ -66,9 +72,11 @@ PARSE_EXIT_STATUS = f"""exit status:
   {EXIT_FAILED}    some document failed (not a report, unreadable, too large, timed out, its
        worker died), or the output could not be written, or the arguments are wrong, or
        an unexpected error (a one-line message says which)
-  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); 143 when stopped by SIGTERM, 129 by SIGHUP: the
+       documents finished are kept (see --resume)
   {EXIT_BROKEN_PIPE}  stdout was closed by its reader (| head): the output stops there
-Skipped files (named on stderr with the reason) do not change the exit status."""
+Skipped files (named on stderr with the reason, and rows with status skipped) do not change
+the exit status."""
 #: ``--max-bytes`` suffixes.
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
 
@@ -79,10 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _arguments().parse_args(argv)
         command: Callable[[argparse.Namespace], int] = args.run
-        return command(args)
-    except KeyboardInterrupt:
+        with _stopped_by_signals():
+            return command(args)
+    except KeyboardInterrupt as stop:
         _say("interrupted")
-        return EXIT_INTERRUPTED
+        return _interrupted_status(stop)
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
@@ -90,6 +99,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         said = escape(f"{type(error).__name__}: {error}").replace("\\u000a", " ")
         _say(f"govinfo-report: unexpected error, please report it: {said}")
         return EXIT_FAILED
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal that stops a run as Ctrl-C does (SIGTERM: a scheduler's time limit,
+    ``timeout``, ``docker stop``; SIGHUP: the terminal closed)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(signal.Signals(number).name)
+        self.number = number
+
+
+def _interrupted_status(stop: KeyboardInterrupt) -> int:
+    """128 and the signal's number, as a shell reports a command a signal ended: 130 for
+    Ctrl-C, 143 for SIGTERM, 129 for SIGHUP."""
+    return 128 + stop.number if isinstance(stop, Stopped) else EXIT_INTERRUPTED
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``Stopped`` while the block runs (in the main thread), so
+    that they end a run as Ctrl-C does: workers stopped, finished records kept, a summary."""
+
+    def stop(number: int, frame: object) -> None:
+        raise Stopped(number)
+
+    before = {name: signal.getsignal(getattr(signal, name)) for name in STOP_SIGNALS}
+    try:
+        for name in STOP_SIGNALS:
+            if name != "SIGINT":
+                signal.signal(getattr(signal, name), stop)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        for name, handler in before.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def _ignore_signals() -> None:
+    """Once a run is stopping, further Ctrl-C and signals wait until its records are kept
+    (``_stopped_by_signals`` puts the handlers back)."""
+    with suppress(ValueError):
+        for name in STOP_SIGNALS:
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def _utf8_output() -> None:
@@ -141,8 +196,8 @@ def _arguments() -> argparse.ArgumentParser:
         help="json: one JSON document (default): the record of the one input when that is a "
         "file, else an array of records; jsonl: a line per record; csv: a row per document, "
         "how complete it is, then a column per catalogue key; csv-long: a row per cell "
-        "(source, organisation, year, template, status, key, value, provenance, raw, line, "
-        "column, rule, error_code, error_message); parquet: as csv, to --output",
+        "(source, organisation, year, template, status, key, value, provenance, blank, raw, "
+        "line, column, rule, ocr, error_code, error_message); parquet: as csv, to --output",
     )
     parse_cmd.add_argument(
         "--excel",
@@ -159,6 +214,14 @@ def _arguments() -> argparse.ArgumentParser:
         "derived, blank or missing)",
     )
     parse_cmd.add_argument(
+        "--column-names",
+        choices=COLUMN_NAMES,
+        default="dotted",
+        help="csv and parquet: the keys' columns as the keys (dotted, the default: "
+        "applications.granted.total) or with __ for each dot (snake: "
+        "applications__granted__total, a name SQL and Stata take as it is)",
+    )
+    parse_cmd.add_argument(
         "--skip-failed",
         action="store_true",
         help="leave the documents that failed out of the output (they are still named on "
@@ -169,7 +232,17 @@ def _arguments() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE",
         help="write to this file, not stdout (needed for parquet); it is written under a "
-        "temporary name beside it and renamed when done, so it is never left half written",
+        "temporary name beside it and renamed when done, so it is never left half written; "
+        "jsonl is written as documents finish, a line each, and csv, csv-long, json and "
+        f"parquet keep a checkpoint beside it (FILE{SUFFIX}) while the run goes, so that an "
+        "interrupted run keeps every finished document (see --resume)",
+    )
+    parse_cmd.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with an interrupted run: the documents already in --output (jsonl) or "
+        "its checkpoint, known by name and SHA-256, are passed over and the rest appended, "
+        "so that the output ends as an uninterrupted run's would",
     )
     parse_cmd.add_argument(
         "--template",
@@ -208,8 +281,11 @@ def _arguments() -> argparse.ArgumentParser:
     validate_cmd.add_argument(
         "--series",
         action="store_true",
-        help="the files are one body's reports over several years: also check each against "
-        "the report of the year before (上年结转, 现行有效件数)",
+        help="also check each report against its body's report of the year before (上年结转, "
+        "现行有效件数): the reports are grouped by organisation (full-width forms, spaces "
+        "and punctuation aside), each group chained by year, and the series formed are "
+        "named on stderr; two bodies are never compared, and a report whose organisation "
+        "could not be read is a series of its own",
     )
     validate_cmd.set_defaults(run=_validate_command)
 
@@ -370,20 +446,31 @@ def _input_arguments() -> argparse.ArgumentParser:
 
 @contextmanager
 def _results(
-    args: argparse.Namespace, tally: Tally, ordered: bool = True
+    args: argparse.Namespace,
+    tally: Tally,
+    ordered: bool = True,
+    done: Sequence[Done] = (),
+    rows: bool = False,
 ) -> Iterator[Iterator[Result]]:
     """The results of the documents ``args`` name (``_input_arguments``), parsed as they are
-    asked for; each file passed over is named to ``tally``."""
-    sources = listed(
-        args.files,
-        args.pattern,
-        text_field=args.text_field,
-        name_field=args.name_field,
-        max_depth=args.max_depth,
-        max_bytes=args.max_bytes,
-        skipped=tally.skip,
-        timeout=args.timeout,
+    asked for, but for those ``done`` (``resume.pending``); each file passed over is named
+    to ``tally`` (which counts the listing), and with ``rows`` is a result too (status
+    ``skipped``)."""
+    options = {
+        "text_field": args.text_field,
+        "name_field": args.name_field,
+        "max_depth": args.max_depth,
+        "max_bytes": args.max_bytes,
+        "timeout": args.timeout,
+    }
+    sources: Iterable[Document] = listed(
+        args.files, args.pattern, **options, skipped=tally.skip, rows=rows
     )
+    if tally.live and not any(_streamed(path) for path in args.files):
+        tally.expect(sum(1 for _ in listed(args.files, args.pattern, **options, rows=rows)))
+    sources = tally.listing(sources)
+    if done:
+        sources = pending(sources, done, args.max_bytes)
     with closing(
         iter_parse(
             sources,
@@ -398,6 +485,13 @@ def _results(
         )
     ) as results:
         yield results
+
+
+def _streamed(path: Path) -> bool:
+    """Whether listing ``path`` reads it through (a tar archive, JSON Lines), too dear to
+    do twice to count its documents ahead of a progress line; a directory's files and a
+    zip's central directory are cheap to count."""
+    return path.name.lower().endswith((*TAR_SUFFIXES, ".jsonl"))
 
 
 def _jobs(text: str) -> int:
@@ -454,39 +548,71 @@ def _schema_command(args: argparse.Namespace) -> int:
 def _parse_command(args: argparse.Namespace) -> int:
     """Write a row or record per document as they are parsed; the exit status says how
     complete they are (``PARSE_EXIT_STATUS``). The summary ends every run, the output
-    written or not."""
+    written or not. With ``--output``, every finished document is kept as it comes (the
+    JSON Lines output itself, or the checkpoint of an output written whole at the end), so
+    that an interrupted run keeps them and ``--resume`` goes on from there."""
     for refused, formats in (
         ("--excel", ("csv", "csv-long")),
         ("--provenance", ("csv", "parquet")),
+        ("--column-names", ("csv", "parquet")),
     ):
-        if getattr(args, refused[2:]) and args.format not in formats:
+        given = getattr(args, refused[2:].replace("-", "_"))
+        if given and given != "dotted" and args.format not in formats:
             print(f"{refused} applies to --format {' and '.join(formats)}", file=sys.stderr)
             return EXIT_FAILED
-    if args.format == "parquet" and args.output is None:
-        print("--format parquet needs --output FILE", file=sys.stderr)
-        return EXIT_FAILED
+    for option, needed in (
+        ("--format parquet", args.format == "parquet"),
+        ("--resume", args.resume),
+    ):
+        if needed and args.output is None:
+            print(f"{option} needs --output FILE", file=sys.stderr)
+            return EXIT_FAILED
     tally = Tally(sys.stderr, ocr=bool(_ocr(args)))
     where = escape(str(args.output or "stdout"))
+    journal = args.output is not None and args.format == "jsonl"
+    kept = None
+    if args.output is not None:  # a link named as the output is followed (as replaced does)
+        output = Path(os.path.realpath(args.output))
+        kept = output if journal else checkpoint.checkpoint_of(output)
+    stop: KeyboardInterrupt | None = None
+    columns = None
     try:
-        with _results(args, tally, ordered=not args.unordered) as results:
-            columns = _write_rows(args, tally.rows(results, args.skip_failed))
-    except KeyboardInterrupt:
-        tally.close()
-        print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        done = _resumed(kept, journal, tally) if args.resume and kept is not None else []
+        with _results(args, tally, not args.unordered, done, rows=True) as results:
+            if kept is None:
+                columns = _write_rows(args, tally.rows(results, args.skip_failed))
+            else:
+                _keep(kept, args, tally, results, journal)
+    except KeyboardInterrupt as interruption:
+        _ignore_signals()
+        stop = interruption
     except BrokenPipeError:
         tally.close()
         raise
     except (OSError, GovinfoReportError) as error:
-        said = escape(str(error), keep="\n")
-        print(f"{where}: {said}", file=sys.stderr)
-        tally.unwritten(where, args.output is not None, escape(str(error)))
-        tally.close()
-        return EXIT_FAILED
+        return _unwritten(args, tally, where, error)
     except Exception:  # a bug: the summary, then main's one line
         tally.close()
         raise
+    if kept is not None and not journal:
+        try:  # the output, whole, from the checkpoint; kept for --resume when interrupted
+            columns = _write_rows(args, tally.kept(checkpoint.results(kept), args.skip_failed))
+            if stop is None:
+                os.remove(kept)
+        except KeyboardInterrupt as interruption:  # the last step: the output left as it was
+            _ignore_signals()
+            tally.unwritten(where, True, "interrupted")
+            tally.interrupted(str(interruption) or "SIGINT", kept)
+            tally.close()
+            return _interrupted_status(interruption)
+        except (OSError, GovinfoReportError) as error:
+            tally.kept_in(kept)
+            return _unwritten(args, tally, where, error)
     tally.wrote(where)
+    if stop is not None:
+        tally.interrupted(str(stop) or "SIGINT", kept)
+        tally.close()
+        return _interrupted_status(stop)
     tally.close()
     other = sorted(set(tally.templates) - set(columns or TEMPLATES))
     if other:
@@ -504,6 +630,49 @@ def _parse_command(args: argparse.Namespace) -> int:
     return EXIT_COMPLETE
 
 
+def _resumed(kept: Path, journal: bool, tally: Tally) -> list[Done]:
+    """The documents an interrupted run kept in ``kept`` (the JSON Lines output itself, or
+    a checkpoint), each counted by ``tally``."""
+    if journal:
+        records = list(checkpoint.lines(kept))
+        tally.handed += len(records)
+    else:
+        records = [export.record(result) for result in checkpoint.results(kept)]
+    for record in records:
+        tally.resumed(record)
+    return [(record["source"], record.get("sha256")) for record in records]
+
+
+def _keep(
+    kept: Path, args: argparse.Namespace, tally: Tally, results: Iterator[Result], journal: bool
+) -> None:
+    """Append each result to ``kept`` as it comes, a line flushed at once: its record to the
+    JSON Lines output, or its line to the checkpoint (every result, for ``--resume``)."""
+    with checkpoint.appended(kept, args.resume) as out:
+        if journal:
+            for result in tally.rows(results, args.skip_failed):
+                out.write(export.to_json(result, indent=None) + "\n")
+                out.flush()
+        else:
+            for result in tally.results(results):
+                out.write(checkpoint.line(result))
+                out.flush()
+
+
+def _unwritten(
+    args: argparse.Namespace, tally: Tally, where: str, error: OSError | GovinfoReportError
+) -> int:
+    """Say that the output could not be written (naming ``where``, the file asked for, not
+    a temporary one), then the summary; 2."""
+    why = str(error)
+    if isinstance(error, OSError) and error.strerror:  # not the temporary file's name
+        why = f"[Errno {error.errno}] {error.strerror}" if error.errno else error.strerror
+    print(f"{where}: {escape(why, keep=chr(10))}", file=sys.stderr)
+    tally.unwritten(where, args.output is not None and args.format != "jsonl", escape(why))
+    tally.close()
+    return EXIT_FAILED
+
+
 def _write_rows(args: argparse.Namespace, rows: Iterator[Result]) -> list[str] | None:
     """Write ``rows`` in ``args.format`` to ``args.output`` or stdout, as they come; returns
     the templates whose keys are the columns (csv, parquet). With no document at all, csv,
@@ -512,7 +681,13 @@ def _write_rows(args: argparse.Namespace, rows: Iterator[Result]) -> list[str] |
     templates = list(TEMPLATES) if args.template in (None, "both") else [args.template]
     if args.format == "parquet":
         with replaced(args.output) as temporary:
-            write_parquet(rows, temporary, templates, provenance=args.provenance)
+            write_parquet(
+                rows,
+                temporary,
+                templates,
+                provenance=args.provenance,
+                column_names=args.column_names,
+            )
         return templates
     first = next(rows, None)
     array = args.format == "json" and not (len(args.files) == 1 and one_document(args.files[0]))
@@ -522,7 +697,14 @@ def _write_rows(args: argparse.Namespace, rows: Iterator[Result]) -> list[str] |
             return None
         rows = chain([first], rows)
         if args.format == "csv":
-            export.write_csv(rows, out, templates, provenance=args.provenance, excel=args.excel)
+            export.write_csv(
+                rows,
+                out,
+                templates,
+                provenance=args.provenance,
+                excel=args.excel,
+                column_names=args.column_names,
+            )
             return templates
         if args.format == "csv-long":
             export.write_csv_long(rows, out, excel=args.excel)
@@ -670,19 +852,18 @@ def _validate(reports: Iterable[Report], quiet: bool, verbose: bool, series: boo
     ``verbose``) and counts, as the reports come (with ``series``, once all have come); 1 if
     any report has an error."""
     status = 0
-    by_year: dict[int | None, Report] = {}
+    previous_of: dict[int, Report] = {}
     if series:
         reports = every = list(reports)
-        by_year = {report.year: report for report in every}
-        if len(by_year) < len(every):
-            print(
-                "--series: several reports share a year; each year is compared with the last "
-                "report given for the year before",
-                file=sys.stderr,
-            )
+        for group in body_series(every):
+            _say_series(group)
+            for report in group.reports:
+                before = group.previous(report)
+                if before is not None:
+                    previous_of[id(report)] = before
     for report in reports:
         found = list(report.diagnostics)
-        previous = by_year.get(report.year - 1) if report.year is not None else None
+        previous = previous_of.get(id(report))
         if previous is not None:
             found.extend(
                 d for d in validate(report, previous).diagnostics if d not in report.diagnostics
@@ -696,6 +877,23 @@ def _validate(reports: Iterable[Report], quiet: bool, verbose: bool, series: boo
         print(f"{name}: {errors} error(s), {warnings} warning(s)")
         status = status or (1 if errors else 0)
     return status
+
+
+def _say_series(group: Series) -> None:
+    """Name on stderr the reports ``--series`` chained as one body's, by year."""
+    named = ", ".join(f"{report.year} {escape(str(report.source))}" for report in group.reports)
+    if group.body is None:
+        print(
+            f"--series: {named}: the organisation could not be read; a series of its own, "
+            "compared with no other report",
+            file=sys.stderr,
+        )
+        return
+    years = [report.year for report in group.reports]
+    shared = ""
+    if len(set(years)) < len(years):
+        shared = " (several share a year: each is compared with the last given before it)"
+    print(f"--series: {escape(group.body)}: {named}{shared}", file=sys.stderr)
 
 
 #: Cell keys named in a line that stands for a table's rules not checked.

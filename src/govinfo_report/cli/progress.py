@@ -6,14 +6,16 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 from ..corpus.stream import Result
+from ..errors import NOT_REPORTS
 from ..escape import escape
 from ..model import Report
-from ..read.documents import Skipped
+from ..read.documents import SKIPPED, Skipped
 from ..read.formats import kind_of
 
+T = TypeVar("T")
 #: Seconds between two updates of the progress line.
 INTERVAL = 0.25
 _CLEAR = "\r\x1b[K"  # back to the start of the line, erase it
@@ -51,6 +53,10 @@ class Tally:
         self.skipped: Counter[str] = Counter()
         self.handed = 0
         self.output: str | None = None
+        self.listed = 0  # documents listed so far
+        self.total: int | None = None  # documents listed, once the listing is done
+        self.earlier = 0  # documents an interrupted run had done (--resume)
+        self.stop: str | None = None
 
     def results(self, results: Iterable[Result]) -> Iterator[Result]:
         """``results``, each counted, each failure named."""
@@ -59,14 +65,41 @@ class Tally:
             report = result.report
             if report is None:
                 assert result.error is not None
-                self.failures[result.error.code] += 1
-                self._say(f"{escape(result.name)}: {result.error}")
+                if result.error.code != SKIPPED:  # named and counted by ``skip`` already
+                    self.failures[result.error.code] += 1
+                    self._say(f"{escape(result.name)}: {result.error}")
             else:
                 self.templates[report.template] += 1
                 self.read[report.completeness().status] += 1
                 self.diagnostics.update(d.code for d in report.diagnostics)
             yield result
             self._show()
+
+    def resumed(self, record: dict[str, Any]) -> None:
+        """Count a document an interrupted run had done, by its record
+        (``export.record``), without naming it again."""
+        self.documents += 1
+        self.earlier += 1
+        error = record.get("error")
+        if isinstance(error, dict):
+            if error.get("code") != SKIPPED:  # a skipped file is counted as it is listed
+                self.failures[str(error.get("code"))] += 1
+            return
+        self.templates[str(record.get("template"))] += 1
+        self.read[str(record.get("status"))] += 1
+        self.diagnostics.update(str(d.get("code")) for d in record.get("diagnostics") or ())
+
+    def expect(self, total: int) -> None:
+        """The listing will give ``total`` documents (counted ahead): the progress line
+        shows it, and the time left."""
+        self.total = total
+
+    def listing(self, documents: Iterable[T]) -> Iterator[T]:
+        """``documents``, counted as they are listed; their ``total`` once all are."""
+        for document in documents:
+            self.listed += 1
+            yield document
+        self.total = self.listed
 
     def started(self, index: int, name: str) -> None:
         """Note that a worker started reading the document ``name``: with OCR, a PDF takes
@@ -81,7 +114,7 @@ class Tally:
         now = self.clock()
         if self.live and (force or now - self.shown >= INTERVAL):
             self.shown = now
-            line = self._counts(now)
+            line = self._counts(now, progress=True)
             if self.current is not None:
                 line += f"; reading {escape(self.current)} (OCR if scanned)"
             self.stream.write(f"{_CLEAR}{line}")
@@ -96,10 +129,27 @@ class Tally:
     def rows(self, results: Iterable[Result], skip_failed: bool = False) -> Iterator[Result]:
         """``results`` as an output's rows: each counted (``results``), and in ``handed``
         when handed on; those that failed left out with ``skip_failed``."""
-        for result in self.results(results):
+        return self.kept(self.results(results), skip_failed)
+
+    def kept(self, results: Iterable[Result], skip_failed: bool = False) -> Iterator[Result]:
+        """``results`` counted in ``handed`` as they are handed on, but for those that
+        failed with ``skip_failed``."""
+        for result in results:
             if not (skip_failed and result.error is not None):
                 self.handed += 1
                 yield result
+
+    def interrupted(self, signal: str, kept: object | None) -> None:
+        """The run was stopped by ``signal``; what it did is kept in ``kept`` (a path)."""
+        of = f" of {self.total:,}" if self.total is not None else f" ({self.listed:,} listed)"
+        self.stop = f"interrupted by {signal} after {self._documents(self.documents)}{of}"
+        if kept is not None:
+            self.kept_in(kept)
+
+    def kept_in(self, kept: object) -> None:
+        """The documents finished are kept in ``kept`` (a path), for ``--resume``."""
+        self.stop = f"{self.stop + '; ' if self.stop else ''}finished documents kept in "
+        self.stop += f"{escape(str(kept))}: go on with --resume"
 
     def wrote(self, where: str) -> None:
         """The rows handed on were written to ``where``."""
@@ -123,13 +173,22 @@ class Tally:
     def _documents(count: int) -> str:
         return f"{count:,} document{'' if count == 1 else 's'}"
 
-    def _counts(self, now: float) -> str:
+    def _counts(self, now: float, progress: bool = False) -> str:
+        """The counts so far; on the progress line (``progress``), once the total is known,
+        ``N of M documents`` and the time left at the rate of the documents parsed here."""
         elapsed = now - self.start
         rate = self.documents / elapsed if elapsed > 0 else 0.0
+        done = self._documents(self.documents)
+        left = ""
+        if progress and self.total is not None:
+            done = f"{self.documents:,} of {self._documents(self.total)}"
+            parsed = self.documents - self.earlier
+            if parsed and elapsed > 0:
+                seconds = (self.total - self.documents) * elapsed / parsed
+                left = f", about {_duration(seconds)} left"
         return (
-            f"{self._documents(self.documents)}, "
-            f"{sum(self.failures.values()):,} failed, {elapsed:.1f} s, "
-            f"{rate:,.1f} documents/s"
+            f"{done}, {sum(self.failures.values()):,} failed, {elapsed:.1f} s, "
+            f"{rate:,.1f} documents/s{left}"
         )
 
     def summary(self) -> str:
@@ -137,6 +196,8 @@ class Tally:
         (most frequent first), the reports by template, the skipped files by reason, and
         what was written where (when said)."""
         lines = [self._counts(self.clock()), self._completeness()]
+        if self.earlier:
+            lines.append(f"resumed: {self._documents(self.earlier)} done by an earlier run")
         for title, counts in (
             ("failures", self.failures),
             ("diagnostics", self.diagnostics),
@@ -151,20 +212,37 @@ class Tally:
                 lines.append(f"{title}: {shown}")
         if self.output is not None:
             lines.append(f"written: {self.output}")
+        if self.stop is not None:
+            lines.append(self.stop)
         return "\n".join(lines)
 
     def _completeness(self) -> str:
-        """How many reports were read fully, partly, and not at all (failed, or read with no
-        cell)."""
-        empty = self.read["empty"]
-        none = sum(self.failures.values()) + empty
+        """How many reports were read fully, partly, and not at all (read with no cell);
+        how many documents are no report (``NOT_REPORTS``) and how many failed to be read
+        (unreadable, too large, timed out, …)."""
+        counts = [
+            f"{self.read['complete']:,} read fully",
+            f"{self.read['partial']:,} partly (cells missing)",
+        ]
+        if self.read["empty"]:
+            counts.append(f"{self.read['empty']:,} with no cell read")
+        not_reports = sum(self.failures[code] for code in NOT_REPORTS)
+        failed = sum(self.failures.values()) - not_reports
         return (
-            f"reports: {self.read['complete']:,} read fully, {self.read['partial']:,} partly "
-            f"(cells missing), {none:,} not at all"
-            + (f" ({empty:,} with no cell read)" if empty else "")
+            f"reports: {', '.join(counts)}; {not_reports:,} not a report; "
+            f"{failed:,} failed to be read"
         )
 
     def close(self) -> None:
         """Erase the progress line and write the summary."""
         self.stream.write(f"{_CLEAR if self.live else ''}{self.summary()}\n")
         self.stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    """``seconds`` as a person reads a time left: ``40 s``, ``12 min``, ``3.5 h``."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

@@ -27,6 +27,7 @@ from ..read import formats
 from ..read.documents import Document
 from ..structure import layouts
 from .compact import pack, unpack
+from .resume import Done, fingerprint, pending
 
 #: A source of ``iter_parse``: text, raw bytes, a path, or a ``Document``.
 Source = str | bytes | os.PathLike[str] | Document
@@ -51,6 +52,8 @@ class Result:
         name: the document's name (``Document.name``).
         error: why the document failed (``ParseError``, code ``unreadable`` when it could
             not be read, ``internal-error`` for a bug), or ``None``.
+        sha256: the fingerprint of the document's bytes (``resume.fingerprint``), or
+            ``None`` when they could not be read (``--resume`` and ``done=`` use it).
 
     ``report`` is the parsed report (``None`` on failure). A result pickles its report as
     one ``bytes`` object holding the compact form (``compact.pack``); the report is rebuilt
@@ -63,6 +66,7 @@ class Result:
     error: ParseError | None = None
     _packed: bytes | None = attrs.field(default=None, alias="packed", repr=False)
     _report: Report | None = attrs.field(default=None, alias="report", repr=False)
+    sha256: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def report(self) -> Report | None:
@@ -81,11 +85,13 @@ class Result:
         packed = self._packed
         if packed is None and self._report is not None:
             packed = pickle.dumps(pack(self._report), protocol=pickle.HIGHEST_PROTOCOL)
-        return _packed_result, (self.index, self.name, self.error, packed)
+        return _packed_result, (self.index, self.name, self.error, packed, self.sha256)
 
 
-def _packed_result(index: int, name: str, error: ParseError | None, packed: bytes | None) -> Result:
-    return Result(index, name, error, packed=packed)
+def _packed_result(
+    index: int, name: str, error: ParseError | None, packed: bytes | None, sha256: str | None
+) -> Result:
+    return Result(index, name, error, packed=packed, sha256=sha256)
 
 
 def parse_document(
@@ -121,9 +127,12 @@ def parse_document(
         ValueError: ``format`` names no format (the same).
     """
     formats.check(format)
+    sha256 = None
     try:
+        content = document.read(max_bytes)
+        sha256 = fingerprint(content)
         report = parse(
-            document.read(max_bytes),
+            content,
             layout=layout,
             strict=strict,
             format=format or formats.kind_of(document.name),
@@ -131,9 +140,10 @@ def parse_document(
             ocr=ocr,
         )
     except ParseError as error:
-        return Result(index, document.name, error)
+        return Result(index, document.name, error, sha256=sha256)
     except MissingDependencyError as error:
-        return Result(index, document.name, ParseError(str(error), code="unreadable"))
+        failure = ParseError(str(error), code="unreadable")
+        return Result(index, document.name, failure, sha256=sha256)
     except UnknownLayoutError:
         raise
     except Exception as error:  # a bug: one document's, never the whole stream's
@@ -143,8 +153,10 @@ def parse_document(
             InternalError(
                 f"internal error: {type(error).__name__}: {error}", traceback=traceback.format_exc()
             ),
+            sha256=sha256,
         )
-    return Result(index, document.name, report=attrs.evolve(report, source=document.name))
+    named = attrs.evolve(report, source=document.name)
+    return Result(index, document.name, report=named, sha256=sha256)
 
 
 def iter_parse(
@@ -161,6 +173,7 @@ def iter_parse(
     ocr: bool | Literal["strict"] = False,
     ocr_timeout: float | None = OCR_TIMEOUT,
     started: Callable[[int, str], None] | None = None,
+    done: Iterable[Done] | None = None,
 ) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
@@ -187,6 +200,10 @@ def iter_parse(
             ``timeout`` (default 300: OCR takes seconds a page; ``None``: no limit).
         started: called in this process with a document's index and name as a worker
             starts it (a progress line names the document being read).
+        done: the documents of an earlier run to pass over, each its name and fingerprint
+            (``Result.sha256``; ``None``: by its name alone), such as the ``source`` and
+            ``sha256`` of the records written so far (``resume.pending``). A document is
+            then named and indexed among the documents still to do.
 
     Yields:
         One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
@@ -225,6 +242,10 @@ def iter_parse(
         "max_bytes": max_bytes,
         "ocr": ocr,
     }
+    if done is not None:
+        sources = pending(
+            (as_document(source, index) for index, source in enumerate(sources)), done, max_bytes
+        )
     if processes == 1 and timeout is None and (not ocr or ocr_timeout is None):
         return _in_process(sources, options, started)
     budget = None

@@ -25,7 +25,7 @@ import threading
 import time
 import zipfile
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO
 
@@ -54,7 +54,16 @@ SKIP_REASONS: dict[str, str] = {
     "symlink": "a symbolic link (or a tar hard link): links are never followed",
     "device": "not a regular file: a device, a FIFO or a socket",
     "encrypted": "an encrypted zip member: no password is tried",
+    "junk": "a file an operating system or editor leaves beside documents: macOS's "
+    "__MACOSX/ folder and ._* resource forks, .DS_Store, Thumbs.db, Office's ~$* lock files",
 }
+#: The names of ``junk`` files (a folder's: every file under it).
+JUNK_FOLDERS = ("__MACOSX",)
+JUNK_NAMES = (".DS_Store", "Thumbs.db", "desktop.ini")
+JUNK_PREFIXES = ("._", "~$")
+_JUNK = "not a document (macOS's __MACOSX/, ._*, .DS_Store, Thumbs.db, an Office lock file ~$*)"
+#: Bit 11 of a zip member's flags: its name is UTF-8.
+_ZIP_UTF8 = 0x800
 
 #: What reading a zip member or a tar archive raises for a bad archive: damaged data, an
 #: encrypted member (RuntimeError), a compression method zipfile lacks (NotImplementedError),
@@ -85,7 +94,7 @@ class Skipped:
     Attributes:
         name: named as its document would have been (a path, ``archive:member``).
         reason: a key of ``SKIP_REASONS``: ``kind``, ``convert``, ``depth``, ``symlink``,
-            ``device``, ``encrypted``.
+            ``device``, ``encrypted``, ``junk``.
         detail: the reason in words, for people.
     """
 
@@ -239,21 +248,49 @@ def listed(
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
     timeout: float | None = None,
+    rows: bool = False,
 ) -> Iterator[Document]:
     """The documents of each of ``inputs`` in turn, as ``documents`` gives them (the same
     arguments), listed lazily: the one input path of the command line and of
-    ``read_reports``."""
+    ``read_reports``. With ``rows``, each file passed over is a document too, in its place
+    (``skipped_document``), so that every input is a row of an output."""
+    passed: deque[Skipped] = deque()
+
+    def skip(what: Skipped) -> None:
+        if skipped is not None:
+            skipped(what)
+        if rows:
+            passed.append(what)
+
     for path in inputs:
-        yield from documents(
+        for document in documents(
             path,
             patterns,
             text_field=text_field,
             name_field=name_field,
             max_depth=max_depth,
             max_bytes=max_bytes,
-            skipped=skipped,
+            skipped=skip,
             timeout=timeout,
-        )
+        ):
+            yield from map(skipped_document, _drained(passed))
+            yield document
+        yield from map(skipped_document, _drained(passed))
+
+
+def _drained(queue: deque[Skipped]) -> Iterator[Skipped]:
+    while queue:
+        yield queue.popleft()
+
+
+#: The ``ParseError`` code of a file passed over, made a row (``skipped_document``).
+SKIPPED = "skipped"
+
+
+def skipped_document(skipped: Skipped) -> Document:
+    """A file passed over as a document that fails as ``skipped`` (its reason and what it
+    means as the message): a row of its own, with ``status`` ``skipped``."""
+    return Document(skipped.name, unreadable=f"{skipped.detail} ({skipped.reason})", code=SKIPPED)
 
 
 def one_document(path: str | os.PathLike[str]) -> bool:
@@ -335,6 +372,41 @@ def _label(name: str) -> str:
     return name.translate(_ESCAPES)
 
 
+def _junk(relative: str) -> bool:
+    """Whether the file or member at ``relative`` is junk (``SKIP_REASONS``)."""
+    *folders, base = relative.split("/")
+    return (
+        any(folder in JUNK_FOLDERS for folder in folders)
+        or base in JUNK_NAMES
+        or base.startswith(JUNK_PREFIXES)
+    )
+
+
+def member_name(name: str, utf8: bool = False) -> str:
+    """An archive member's name as its archive meant it. A zip member's is UTF-8 when it
+    says so (``utf8``: its flag); otherwise ``zipfile`` read its bytes as cp437 (and tar,
+    bytes that are not UTF-8 as surrogates): those bytes are read as UTF-8 when they are,
+    else as GB18030 (a zip made on Chinese Windows: GBK), and left as cp437 only when
+    neither decodes."""
+    if utf8:
+        return name
+    if any("\udc80" <= char <= "\udcff" for char in name):  # tar: bytes not UTF-8
+        raw = name.encode("utf-8", "surrogateescape")
+    elif name.isascii():
+        return name
+    else:
+        try:
+            raw = name.encode("cp437")
+        except UnicodeEncodeError:  # not read as cp437 (a tar's UTF-8 name)
+            return name
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("cp437")
+
+
 def _is_archive(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_SUFFIXES)
 
@@ -408,6 +480,8 @@ class _Lister:
             return
         if stat.S_ISLNK(mode):
             self._skip(name, "symlink", "a symbolic link")
+        elif _junk(relative):
+            self._skip(name, "junk", _JUNK)
         elif not stat.S_ISREG(mode):
             self._skip(name, "device", "not a regular file (a device, FIFO or socket)")
         elif _is_archive(relative):
@@ -474,22 +548,25 @@ class _Lister:
         sharing: int,
         depth: int,
     ) -> Iterator[Document]:
-        member = f"{name}:{_label(info.filename)}"
+        relative = member_name(info.filename, bool(info.flag_bits & _ZIP_UTF8))
+        member = f"{name}:{_label(relative)}"
         kind = stat.S_IFMT(info.external_attr >> 16)
         encrypted = bool(info.flag_bits & 0x1)
         if info.is_dir() or kind == stat.S_IFDIR:
             return
-        if kind == stat.S_IFLNK:
+        if _junk(relative):
+            self._skip(member, "junk", _JUNK)
+        elif kind == stat.S_IFLNK:
             self._skip(member, "symlink", "a symbolic link")
         elif kind not in (0, stat.S_IFREG):
             self._skip(member, "device", "not a regular file (a device, FIFO or socket)")
-        elif encrypted and (_is_archive(info.filename) or self._chosen(member, info.filename)):
+        elif encrypted and (_is_archive(relative) or self._chosen(member, relative)):
             self._skip(member, "encrypted", "an encrypted member")
-        elif _is_archive(info.filename):
+        elif _is_archive(relative):
             yield from self._nested(
                 member, lambda: bounded.zip_member(archive, info, member, self.max_bytes), depth + 1
             )
-        elif not self._chosen(member, info.filename):
+        elif not self._chosen(member, relative):
             return
         elif sharing > 1:  # a member is read by name: which one is unknown
             yield Document(
@@ -511,6 +588,8 @@ class _Lister:
                 name=source if isinstance(source, str) else None,
                 fileobj=None if isinstance(source, str) else io.BytesIO(source),
                 mode="r|*",
+                encoding="utf-8",
+                errors="surrogateescape",
             ) as archive:
                 budget = _Budget(self.timeout)
                 for member in archive:
@@ -527,9 +606,12 @@ class _Lister:
     def _tar_member(
         self, archive: tarfile.TarFile, name: str, member: tarfile.TarInfo, depth: int
     ) -> Iterator[Document]:
-        relative = member.name.removeprefix("./")
+        relative = member_name(member.name.removeprefix("./"))
         full = f"{name}:{_label(relative)}"
         if member.isdir():
+            return
+        if _junk(relative):
+            self._skip(full, "junk", _JUNK)
             return
         if member.issym() or member.islnk():
             self._skip(full, "symlink", f"a link to {member.linkname}")

@@ -23,13 +23,14 @@ from ..catalogue import SECTIONS, TEMPLATES
 from ..corpus.stream import Result
 from ..errors import LegacyReportError, ParseError
 from ..escape import escape
-from ..model import Report, json_text, kept_keys, reasons
+from ..model import Report, json_text, kept_keys, printed_blank, reasons
 
 #: What an output writes a row for: a report, or the result of a document (a failed one
 #: is a row too; one that parsed is its report's row).
 Item = Report | Result
-#: The ``status`` of a document that failed.
+#: The ``status`` of a document that failed, and of a file passed over (``SKIPPED``).
 FAILED = "failed"
+SKIPPED = "skipped"
 #: The columns of a wide row before the catalogue keys, each with what it holds: who and
 #: when, how complete, why cells are missing, which keys were derived or printed blank, the
 #: layouts, and for a document that failed, its error. (The Parquet schema carries these
@@ -40,12 +41,14 @@ META_COLUMNS: dict[str, str] = {
     "year": "the reporting year",
     "template": "the template: 2019 or 2021",
     "published": "the signature date, when printed",
-    "status": "complete (no cell missing), partial (some missing), empty (none read) or "
-    "failed (the document is no report that could be read: see error_code)",
+    "status": "complete (no cell missing), partial (some missing), empty (none read), "
+    "failed (the document is no report that could be read: see error_code) or skipped (a "
+    "file passed over: error_message says why)",
     "complete": "true when no cell is missing",
     "cells_parsed": "cells read from the text",
     "cells_derived": "cells computed by a consistency rule (see keys_derived)",
-    "cells_blank": "cells the report prints blank (empty, —, /, -, 无): no value, not missing",
+    "cells_blank": "cells the report prints blank (empty, —, /, -, 无): not missing; a blank "
+    "the rules prove 0 is derived, counted in cells_derived too (keys_blank names them all)",
     "cells_missing": "cells that could not be read: no value",
     "cells_ocr": "values read by OCR from scanned pages (0 for a report read from text)",
     "cells_ocr_reads_only": "of the values read by OCR, those no rule checks: only their two "
@@ -81,6 +84,7 @@ LONG_COLUMNS = (
     "key",
     "value",
     "provenance",
+    "blank",
     "raw",
     "line",
     "column",
@@ -89,8 +93,8 @@ LONG_COLUMNS = (
     "error_code",
     "error_message",
 )
-#: What a CSV cell may start with that a spreadsheet takes for a formula (OWASP's list):
-#: under ``excel``, such a text cell starts with ``'``.
+#: What a CSV cell may start with that a spreadsheet takes for a formula (OWASP's list),
+#: after any white space: under ``excel``, such a text cell starts with ``'``.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -99,6 +103,12 @@ def outcome(item: Item) -> tuple[Report | None, ParseError | None, str | None]:
     if isinstance(item, Report):
         return item, None, item.source
     return item.report, item.error, item.name
+
+
+def status_of(error: ParseError) -> str:
+    """The ``status`` of a document that ``error`` stopped: ``skipped`` for a file the
+    listing passed over, else ``failed``."""
+    return SKIPPED if error.code == SKIPPED else FAILED
 
 
 def failed(item: Item) -> bool:
@@ -126,7 +136,7 @@ def meta(item: Item) -> dict[str, Any]:
         "complete": counts.complete,
         "cells_parsed": counts.parsed,
         "cells_derived": counts.derived,
-        "cells_blank": counts.blank,
+        "cells_blank": len(blank),
         "cells_missing": counts.missing,
         "cells_ocr": sum(check in ("rules", "reads") for check in ocr),
         "cells_ocr_reads_only": ocr.count("reads"),
@@ -150,7 +160,7 @@ def _failure(name: str | None, error: ParseError) -> dict[str, Any]:
     row.update(
         source=name,
         year=error.year if isinstance(error, LegacyReportError) else None,
-        status=FAILED,
+        status=status_of(error),
         complete=False,
         reasons=[],
         keys_derived=[],
@@ -166,19 +176,25 @@ def _failure(name: str | None, error: ParseError) -> dict[str, Any]:
 def record(item: Item) -> dict[str, Any]:
     """A JSON-ready dict: a report's record (``Report.to_dict``), or for a document that
     failed its name, its ``error`` (code, message, line and column) and everything else
-    empty. ``govinfo-report schema`` is its JSON Schema."""
+    empty. A ``Result``'s record has the fingerprint of its bytes (``sha256``) after the
+    source: what ``--resume`` and ``done=`` know a document by. ``govinfo-report schema``
+    is its JSON Schema."""
     report, error, name = outcome(item)
+    if not isinstance(item, Result):
+        return item.to_dict()
+    sha256 = item.sha256
     if report is not None:
-        return report.to_dict()
+        return {"source": report.source, "sha256": sha256, **report.to_dict()}
     assert error is not None
     row = _failure(name, error)
     return {
         "source": row["source"],
+        "sha256": sha256,
         "organisation": None,
         "year": row["year"],
         "template": None,
         "published": None,
-        "status": FAILED,
+        "status": status_of(error),
         "complete": False,
         "cells": None,
         "errors": None,
@@ -237,6 +253,17 @@ def columns(templates: Sequence[str], provenance: bool = False) -> list[str]:
     return [*META, *keys]
 
 
+#: How ``--column-names`` writes a key's column: ``dotted`` as the key
+#: (``applications.granted.total``), ``snake`` with ``__`` for each dot and for the colon of
+#: ``:provenance`` (``applications__granted__total``), a name SQL and Stata take unquoted.
+COLUMN_NAMES = ("dotted", "snake")
+
+
+def column_name(name: str, style: str = "dotted") -> str:
+    """``name`` as a column of ``style`` (``COLUMN_NAMES``)."""
+    return name.replace(".", "__").replace(":", "__") if style == "snake" else name
+
+
 def row(item: Item, names: Sequence[str]) -> list[Any]:
     """The values of ``item`` under ``names`` (names of ``META``, catalogue keys and
     ``KEY:provenance``): as ``meta`` gives them, ``int`` or ``Decimal`` values and
@@ -265,7 +292,8 @@ def _cell(value: object, excel: bool = False) -> str:
     if isinstance(value, int | Decimal):
         return str(value)
     text = " ".join(value) if isinstance(value, list) else escape(str(value))
-    return "'" + text if excel and text.startswith(FORMULA_START) else text
+    # Spreadsheets skip white space before a formula (" =1+2" runs too).
+    return "'" + text if excel and text.lstrip().startswith(FORMULA_START) else text
 
 
 def write_csv(
@@ -275,14 +303,16 @@ def write_csv(
     *,
     provenance: bool = False,
     excel: bool = False,
+    column_names: str = "dotted",
 ) -> int:
-    """Write a header of ``columns(templates, provenance)`` and a row per item as it comes
-    (a missing value is an empty cell, as is a key of a template that is not the report's,
-    and every value of a document that failed); ``excel``: text cells guarded against
-    formulas (``FORMULA_START``). Returns the rows written."""
+    """Write a header of ``columns(templates, provenance)`` (named as ``column_names``
+    says: ``column_name``) and a row per item as it comes (a missing value is an empty
+    cell, as is a key of a template that is not the report's, and every value of a document
+    that failed); ``excel``: text cells guarded against formulas (``FORMULA_START``).
+    Returns the rows written."""
     names = columns(templates, provenance)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(names)
+    writer.writerow([column_name(name, column_names) for name in names])
     written = 0
     for item in items:
         writer.writerow([_cell(value, excel) for value in row(item, names)])
@@ -292,7 +322,9 @@ def write_csv(
 
 def long_rows(item: Item) -> Iterator[list[Any]]:
     """The rows of ``LONG_COLUMNS`` for ``item``: a row per catalogue cell of a report (its
-    metadata and status, the key, value, provenance, raw text, line and column, rule, and for
+    metadata and status, the key, value, provenance, whether the report printed it blank
+    (``Cell.blank``: a blank the rules prove 0 is ``derived`` and blank), raw text, line and
+    column, rule, and for
     a cell read by OCR how it was checked: ``Scanned.check``, ``rules``, ``reads`` or why it
     is missing), or one row for a document that failed (its name, ``failed``, the error's
     line, column, code and message)."""
@@ -300,9 +332,10 @@ def long_rows(item: Item) -> Iterator[list[Any]]:
     if report is None:
         assert error is not None
         legacy = error.year if isinstance(error, LegacyReportError) else None
-        nothing = [None] * 4  # key, value, provenance, raw
+        nothing = [None] * 5  # key, value, provenance, blank, raw
         where = [error.line, error.column, None, None]  # line, column, rule, ocr
-        yield [name, None, legacy, None, FAILED, *nothing, *where, error.code, error.message]
+        status = status_of(error)
+        yield [name, None, legacy, None, status, *nothing, *where, error.code, error.message]
         return
     status = report.completeness().status
     about = [report.source, report.organisation, report.year, report.template, status]
@@ -319,7 +352,21 @@ def long_rows(item: Item) -> Iterator[list[Any]]:
         ):
             line, column = position or (None, None)
             check = None if mark is None else mark.check
-            yield [*about, key, value, provenance, raw, line, column, rule, check, None, None]
+            blank = printed_blank(provenance, raw)
+            yield [
+                *about,
+                key,
+                value,
+                provenance,
+                blank,
+                raw,
+                line,
+                column,
+                rule,
+                check,
+                None,
+                None,
+            ]
 
 
 def write_csv_long(items: Iterable[Item], out: TextIO, *, excel: bool = False) -> int:

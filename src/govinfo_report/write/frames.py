@@ -13,14 +13,16 @@ after, enough for 元 converted to 万元). The columns before the keys are ``ex
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..catalogue import TEMPLATES, Kind
+from ..corpus.resume import Done
 from ..corpus.stream import Result, iter_parse
-from ..errors import MissingDependencyError
+from ..errors import export_extra
 from ..limits import MAX_BYTES, TIMEOUT
 from ..read.documents import OnSkip, listed
 from ..version import __version__
@@ -31,10 +33,10 @@ from .export import (
     META_COLUMNS,
     PROVENANCE,
     Item,
+    column_name,
     columns,
     failed,
     long_rows,
-    outcome,
     row,
 )
 
@@ -64,8 +66,9 @@ def report_frame(
     """A DataFrame with a row per report or document (``Report`` objects, or the
     ``Result``\\ s of ``iter_parse``: a document that failed is a row): the columns of
     ``export.META`` (the counts ``cells_ocr`` and ``cells_ocr_reads_only`` among them), then
-    every catalogue key of ``templates`` (default: the templates of the reports, 2019 when
-    there are none), each followed by ``KEY:provenance`` with ``provenance``.
+    every catalogue key of ``templates`` (default: both, the union of their keys, in the
+    order of the command line's CSV: the same columns whatever the reports), each followed
+    by ``KEY:provenance`` with ``provenance``.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -74,9 +77,9 @@ def report_frame(
         >>> frame = gr.report_frame(gr.iter_parse(gr.directory("reports")))  # doctest: +SKIP
         >>> frame.groupby("year")["applications.new.total"].sum()  # doctest: +SKIP
     """
-    pandas = _need("pandas")
+    pandas = export_extra("pandas")
     items = list(reports)
-    chosen = templates or _templates(items)
+    chosen = templates or tuple(TEMPLATES)
     names = columns(chosen, provenance)
     frame = pandas.DataFrame([row(item, names) for item in items], columns=names, dtype=object)
     integers = [*_COUNTS, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
@@ -91,13 +94,13 @@ def cells_frame(reports: Iterable[Item]) -> pandas.DataFrame:
     Raises:
         MissingDependencyError: pandas is not installed.
     """
-    pandas = _need("pandas")
+    pandas = export_extra("pandas")
     frame = pandas.DataFrame(
         [values for item in reports for values in long_rows(item)],
         columns=list(LONG_COLUMNS),
         dtype=object,
     )
-    return frame.astype(dict.fromkeys(("year", "line", "column"), "Int64"))
+    return frame.astype({**dict.fromkeys(("year", "line", "column"), "Int64"), "blank": "boolean"})
 
 
 def read_reports(
@@ -113,6 +116,7 @@ def read_reports(
     timeout: float | None = TIMEOUT,
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
+    done: Iterable[Done] | None = None,
 ) -> pandas.DataFrame:
     """Parse every report of ``inputs`` into a DataFrame with a row per document, in input
     order, failures included (``status`` ``failed``): ``report_frame`` of what
@@ -123,9 +127,11 @@ def read_reports(
         jobs, layout, timeout, max_bytes: as for ``iter_parse``.
         ocr: as for ``iter_parse``: scanned PDF pages read by OCR (the ``ocr`` extra).
         templates, provenance: as for ``report_frame``.
-        skip_failed: leave out the documents that failed.
-        patterns, skipped: as for ``documents`` (a file passed over is no document: it is
-            named to ``skipped``, never a row).
+        skip_failed: leave out the documents that failed and the files skipped.
+        patterns, skipped: as for ``documents``; a file passed over is named to
+            ``skipped`` and is a row too (``status`` ``skipped``, ``error_message`` why),
+            left out with ``skip_failed``.
+        done: as for ``iter_parse``: the documents of an earlier run to pass over.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -134,8 +140,8 @@ def read_reports(
         >>> frame = gr.read_reports("reports/", jobs=2)  # doctest: +SKIP
         >>> frame[frame.status == "failed"][["source", "error_code"]]  # doctest: +SKIP
     """
-    _need("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped)
+    export_extra("pandas")
+    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
     return report_frame(
         (result for result in results if not (skip_failed and failed(result))),
         templates,
@@ -154,6 +160,7 @@ def read_cells(
     timeout: float | None = TIMEOUT,
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
+    done: Iterable[Done] | None = None,
 ) -> pandas.DataFrame:
     """As ``read_reports``, the long table (``cells_frame``): a row per cell of each report,
     a row per document that failed.
@@ -162,8 +169,8 @@ def read_cells(
         >>> cells = gr.read_cells("reports/")  # doctest: +SKIP
         >>> cells[cells.provenance == "derived"][["key", "value", "rule"]]  # doctest: +SKIP
     """
-    _need("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped)
+    export_extra("pandas")
+    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
     return cells_frame(result for result in results if not (skip_failed and failed(result)))
 
 
@@ -176,11 +183,20 @@ def _results(
     timeout: float | None,
     max_bytes: int | None,
     skipped: OnSkip | None,
+    done: Iterable[Done] | None = None,
 ) -> Iterator[Result]:
     paths = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
-    documents = listed(paths, patterns, max_bytes=max_bytes, skipped=skipped, timeout=timeout)
+    documents = listed(
+        paths, patterns, max_bytes=max_bytes, skipped=skipped, timeout=timeout, rows=True
+    )
     results = iter_parse(
-        documents, jobs=jobs, layout=layout, timeout=timeout, max_bytes=max_bytes, ocr=ocr
+        documents,
+        jobs=jobs,
+        layout=layout,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        ocr=ocr,
+        done=done,
     )
     try:
         yield from results
@@ -195,24 +211,26 @@ def write_parquet(
     row_group: int = ROW_GROUP,
     *,
     provenance: bool = False,
+    column_names: str = "dotted",
 ) -> int:
     """Write a Parquet file with a row per report or document (failures too) and the
     columns of ``report_frame`` for ``templates``, ``row_group`` rows at a time (memory
     stays bounded whatever the count); the schema describes each column in its field's
     metadata (``description``; a key's Chinese ``label`` and ``kind`` too). Returns the
     rows written. It writes ``path`` in place: ``atomic.replaced`` makes it whole or
-    nothing.
+    nothing. ``column_names`` names the columns (``export.column_name``).
 
     Raises:
         MissingDependencyError: pyarrow is not installed.
         OSError: the file cannot be written.
     """
-    pyarrow = _need("pyarrow")
-    parquet = _need("pyarrow.parquet")
-    schema = schema_of(templates, provenance)
+    pyarrow = export_extra("pyarrow")
+    parquet = export_extra("pyarrow.parquet")
+    schema = schema_of(templates, provenance, column_names)
+    names = columns(templates, provenance)
     written = 0
     with parquet.ParquetWriter(os.fspath(path), schema) as writer:
-        for batch in _batches(iter(reports), schema.names, row_group):
+        for batch in _batches(iter(reports), names, row_group):
             writer.write_batch(
                 pyarrow.RecordBatch.from_arrays(
                     [
@@ -231,21 +249,18 @@ def _batches(items: Iterator[Item], names: list[str], size: int) -> Iterator[lis
         yield batch
 
 
-def _templates(items: Sequence[Item]) -> list[str]:
-    """The templates of the reports among ``items``, 2019 when there are none."""
-    found = {report.template for item in items if (report := outcome(item)[0]) is not None}
-    return sorted(found) or ["2019"]
-
-
 def _kinds(templates: Sequence[str]) -> dict[str, Kind]:
     return {f.key: f.kind for name in templates for f in TEMPLATES[name].fields}
 
 
-def schema_of(templates: Sequence[str], provenance: bool = False) -> pyarrow.Schema:
+def schema_of(
+    templates: Sequence[str], provenance: bool = False, column_names: str = "dotted"
+) -> pyarrow.Schema:
     """The Parquet schema of ``write_parquet`` for ``templates``: each field described in
     its metadata (``description``; for a key also ``label``, the official Chinese row and
-    column labels, and ``kind``), the whole schema too (``description``, ``version``)."""
-    pyarrow = _need("pyarrow")
+    column labels, and ``kind``), the whole schema too (``description``, ``version``), each
+    named as ``column_names`` says (``export.column_name``)."""
+    pyarrow = export_extra("pyarrow")
     money = pyarrow.decimal128(MONEY_PRECISION, MONEY_SCALE)
     types = {"published": pyarrow.date32(), "complete": pyarrow.bool_()}
     types.update(dict.fromkeys(_COUNTS, pyarrow.int64()))
@@ -277,22 +292,63 @@ def schema_of(templates: Sequence[str], provenance: bool = False) -> pyarrow.Sch
         }
         value_type = money if field.kind == "money" else pyarrow.int64()
         fields.append(pyarrow.field(name, value_type, metadata=metadata))
+    fields = [field.with_name(column_name(field.name, column_names)) for field in fields]
     return pyarrow.schema(
         fields,
         metadata={
             "description": "政府信息公开工作年度报告 read by govinfo_report: a row per "
             "document, failures included (status failed); see docs/streaming.md",
             "version": __version__,
+            "pandas": _pandas_metadata(fields),
         },
     )
 
 
-def _need(module: str) -> Any:
-    """Import an optional dependency, or say how to install it."""
-    try:
-        return __import__(module, fromlist=["_"])
-    except ImportError:
-        raise MissingDependencyError(
-            f"{module.partition('.')[0]} is not installed: DataFrames and Parquet files need "
-            "the export extra (pip install 'govinfo-report[export]')"
-        ) from None
+#: What pandas makes of a Parquet type, as its metadata names it: (pandas_type, numpy_type).
+_PANDAS_TYPES = {
+    "int64": ("int64", "Int64"),
+    "bool": ("bool", "boolean"),
+    "date32[day]": ("date", "object"),
+    "string": ("unicode", "object"),
+    "list<item: string>": ("list[unicode]", "object"),
+    "decimal": ("decimal", "object"),
+}
+
+
+def _pandas_metadata(fields: Sequence[pyarrow.Field]) -> str:
+    """The ``pandas`` metadata of the schema (as ``pyarrow`` writes it for a DataFrame), so
+    that a plain ``pandas.read_parquet`` gives the types of ``report_frame``: counts
+    ``Int64`` (null as ``<NA>``, never a float), ``complete`` ``boolean``, money exact
+    ``Decimal`` objects, ``published`` ``datetime.date`` objects."""
+    described = []
+    for field in fields:
+        decimal = field.type.id == export_extra("pyarrow").decimal128(1, 0).id
+        pandas_type, numpy_type = (
+            ("decimal", "object") if decimal else _PANDAS_TYPES[str(field.type)]
+        )
+        described.append(
+            {
+                "name": field.name,
+                "field_name": field.name,
+                "pandas_type": pandas_type,
+                "numpy_type": numpy_type,
+                "metadata": {"precision": MONEY_PRECISION, "scale": MONEY_SCALE}
+                if decimal
+                else None,
+            }
+        )
+    return json.dumps(
+        {
+            "index_columns": [],
+            "column_indexes": [],
+            "columns": described,
+            "creator": {"library": "govinfo_report", "version": __version__},
+        }
+    )
+
+
+def read_columns(path: str | os.PathLike[str], columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows of a Parquet file written by ``write_parquet``, ``columns`` only."""
+    parquet = export_extra("pyarrow.parquet")
+    rows: list[dict[str, Any]] = parquet.read_table(path, columns=list(columns)).to_pylist()
+    return rows

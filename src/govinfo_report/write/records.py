@@ -20,7 +20,7 @@ from ..catalogue import TEMPLATES, Kind
 from ..corpus.stream import Result
 from ..errors import ParseError, RecordError
 from ..model import Number, Report
-from .export import FAILED
+from .export import FAILED, SKIPPED
 
 #: The fields a record must have; the others may be left out (then unknown).
 REQUIRED = ("template", "values")
@@ -73,7 +73,7 @@ def results(path: Path) -> list[Result]:
 
 def _result(index: int, record: object) -> Result:
     """The ``Result`` of one record."""
-    if not isinstance(record, dict) or record.get("status") != FAILED:
+    if not isinstance(record, dict) or record.get("status") not in (FAILED, SKIPPED):
         report = from_record(record)
         source = record.get("source") if isinstance(record, dict) else None
         name = source if isinstance(source, str) else f"record {index + 1}"

@@ -10,10 +10,10 @@ from typing import Any, get_args
 from ..catalogue import SECTIONS, TEMPLATES
 from ..diagnostics import CODES, MISSING_CAUSES
 from ..model import OcrCheck
-from .export import FAILED
+from .export import FAILED, SKIPPED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_STATUSES = ("complete", "partial", "empty", FAILED)
+_STATUSES = ("complete", "partial", "empty", FAILED, SKIPPED)
 
 
 def _nullable(kind: str, **more: Any) -> dict[str, Any]:
@@ -94,6 +94,12 @@ def record_schema() -> dict[str, Any]:
     }
     properties: dict[str, Any] = {
         "source": _nullable("string", description="the document's name"),
+        "sha256": _nullable(
+            "string",
+            pattern="^[0-9a-f]{64}$",
+            description="the SHA-256 of the document's bytes (null when they could not be "
+            "read, or for a report not read from a document): what --resume knows it by",
+        ),
         "organisation": _nullable("string"),
         "year": _nullable("integer"),
         "template": {"enum": [*TEMPLATES, None]},
@@ -174,11 +180,14 @@ def record_schema() -> dict[str, Any]:
         "(status failed, error).",
         "type": "object",
         "properties": properties,
-        "required": list(properties),
+        "required": [name for name in properties if name != "sha256"],
         "additionalProperties": False,
         "allOf": [
             {
-                "if": {"properties": {"status": {"const": FAILED}}, "required": ["status"]},
+                "if": {
+                    "properties": {"status": {"enum": [FAILED, SKIPPED]}},
+                    "required": ["status"],
+                },
                 "then": failure,
                 "else": report,
             },
