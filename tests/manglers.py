@@ -513,6 +513,23 @@ class RawLines:
         return lines
 
 
+@attrs.frozen
+class HeadedRows:
+    """lynx of a page that prints each row of values as a small table of its own under a
+    heading that repeats the row's label (``一、本年新收政府信息公开申请数量`` on a line of
+    its own, then the row): each small table laid out alone, as lynx does."""
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines: list[str] = []
+        for row in table:
+            labels = [cell for cell in row if cell.strip() and not is_value(cell)]
+            if labels and any(is_value(cell) for cell in row):
+                lines.extend((f"  {labels[-1]}", ""))
+            lines.extend(space_aligned.aligned([row], space_aligned._display_width))
+            lines.append("")
+        return lines
+
+
 #: How each tool family writes a table, by name (the built-in layouts are docx2txt's and
 #: lynx's): blank cells as lines in the rhythm of one cell a line, gaps under columns.
 TOOLS: dict[str, str | CellLines | AlignedCells] = {

@@ -26,6 +26,7 @@ from .rows import (
     by_position,
     empty,
     fill,
+    headings,
     label_text,
     missing_rows,
     not_placed,
@@ -60,12 +61,17 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     return ()
 
 
+def _texts(row: Row) -> tuple[str, ...]:
+    return tuple(map(itemgetter(0), row.labels))
+
+
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows."""
     name = template.name
     row_labels = labels.PROACTIVE_ROWS[name]
     rows = rewrapped(list(rows), matcher(name, NAME))
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
+    taken, valued = headings(taken, lambda row: _MATCHES[name, _texts(row)][1])
     taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name), alone=True)
     draft = Draft(NAME)
     if empty(taken):
@@ -91,13 +97,16 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             and not runs
             and (header is None or None not in header)
         ):
-            row = aligned(row, len(template.rows[NAME, keys[0]]), left=True)
+            cells = len(template.rows[NAME, keys[0]])
+            repeats = header is None or len(header) > cells
+            row = aligned(row, cells, left=True, repeats=repeats)
         if not row.values and not runs:
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header
             if (
                 len(keys) == 1
                 and keys[0] not in seen
+                and keys[0] not in valued  # a heading over the row, printed with values
                 and len(matches) == 1
                 and _exact(row_labels[keys[0]], texts[0])
             ):
