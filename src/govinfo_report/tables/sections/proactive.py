@@ -97,9 +97,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             and not runs
             and (header is None or None not in header)
         ):
-            cells = len(template.rows[NAME, keys[0]])
-            repeats = header is None or len(header) > cells
-            row = aligned(row, cells, left=True, repeats=repeats)
+            size = len(template.rows[NAME, keys[0]])
+            row = aligned(row, size, left=True, repeats=header is None or len(header) > size)
         if not row.values and not runs:
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header
