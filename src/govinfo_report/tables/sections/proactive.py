@@ -88,6 +88,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     parent: str | None = None
     seen: set[str] = set()
     subrows: dict[str, list[Row]] = {}
+    # Whether the header lines since the last row of values name a column twice (python-docx
+    # gives a merged cell once per grid column it spans), and whether a row of values came.
+    twice = valued_since = False
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         matches, keys, unknown_at = _MATCHES[name, texts]
@@ -98,8 +101,11 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             and (header is None or None not in header)
         ):
             size = len(template.rows[NAME, keys[0]])
-            row = aligned(row, size, left=True, repeats=header is None or len(header) > size)
+            once = header is not None and len(header) == size and not twice
+            row = aligned(row, size, left=True, repeats=not once)
         if not row.values and not runs:
+            twice = (twice and not valued_since) or len(set(texts)) < len(texts)
+            valued_since = False
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header
             if (
@@ -113,6 +119,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 seen.add(keys[0])
                 draft.leave_blank(template.rows[NAME, keys[0]])
             continue
+        valued_since = True
         unknown = [row.labels[i] for i in unknown_at]
         if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
             parent = keys[0]
