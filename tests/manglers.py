@@ -488,6 +488,49 @@ class SpacedCells:
         return [line for row in table if (line := "  ".join(c for c in row if c.strip()))]
 
 
+@attrs.frozen
+class RawLines:
+    """A table as ``pdftotext -raw`` writes a PDF's ruled table: a row a line, its cells one
+    space apart, a blank cell left out; a label wider than its column (``wrap`` characters)
+    broken over lines of its own, the row's values on the line after its last piece
+    (``一、本年新收政府信息公`` / ``开申请数量`` / ``21 4 1 0 2 0 28``)."""
+
+    wrap: int = 6
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines: list[str] = []
+        for row in table:
+            cells = [cell for cell in row if cell.strip()]
+            words = [cell for cell in cells if not is_value(cell)]
+            values = " ".join(cell for cell in cells if is_value(cell))
+            if all(len(word) <= self.wrap for word in words):
+                if line := " ".join([*words, values] if values else words):
+                    lines.append(line)
+                continue
+            for word in words:
+                lines.extend(word[at : at + self.wrap] for at in range(0, len(word), self.wrap))
+            if values:
+                lines.append(values)
+        return lines
+
+
+@attrs.frozen
+class HeadedRows:
+    """lynx of a page that prints each row of values as a small table of its own under a
+    heading that repeats the row's label (``一、本年新收政府信息公开申请数量`` on a line of
+    its own, then the row): each small table laid out alone, as lynx does."""
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines: list[str] = []
+        for row in table:
+            labels = [cell for cell in row if cell.strip() and not is_value(cell)]
+            if labels and any(is_value(cell) for cell in row):
+                lines.extend((f"  {labels[-1]}", ""))
+            lines.extend(space_aligned.aligned([row], space_aligned._display_width))
+            lines.append("")
+        return lines
+
+
 #: How each tool family writes a table, by name (the built-in layouts are docx2txt's and
 #: lynx's): blank cells as lines in the rhythm of one cell a line, gaps under columns.
 TOOLS: dict[str, str | CellLines | AlignedCells] = {
@@ -502,10 +545,12 @@ TOOLS: dict[str, str | CellLines | AlignedCells] = {
 }
 #: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about
 #: (pdftotext plain writes an empty line between cells, or none).
-TRACELESS: dict[str, CellLines | SpacedCells] = {
+TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "pdftotext": CellLines(separators=0, blank=None, merged=False),
     "pdftotext-apart": CellLines(blank=None, merged=False),
     "spaced": SpacedCells(),
+    "pdftotext-raw": RawLines(),
+    "pdftotext-raw-wide": RawLines(wrap=11),
 }
 
 

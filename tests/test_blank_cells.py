@@ -22,8 +22,8 @@ from govinfo_report.structure import layouts
 from govinfo_report.write.render import render
 
 from conftest import SEEDS, scaled, wrong
-from manglers import TOOLS, TRACELESS, AlignedCells, CellLines
-from strategies import sparse_reports
+from manglers import TOOLS, TRACELESS, AlignedCells, CellLines, HeadedRows
+from strategies import reports, sparse_reports
 
 #: A line of Chinese text: a label's (or a heading's, or prose).
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -625,3 +625,44 @@ def test_a_first_value_column_blank_in_every_row_keeps_its_header(tool: str) -> 
         "normative_documents.repealed": (None, "blank"),
         "normative_documents.in_force": (40, "parsed"),
     }
+
+
+def _false_blanks(back: gr.Report, printed: dict[str, object]) -> set[str]:
+    """The cells ``back`` claims printed blank where the text prints a number."""
+    return {
+        key
+        for key, value in printed.items()
+        if value is not None and back.cell(key).provenance == "blank"
+    }
+
+
+@scaled(0.3)
+@given(report=reports(missing=False), blank=st.booleans())
+def test_a_heading_repeating_a_row_label_is_not_that_row(report: gr.Report, blank: bool) -> None:
+    """Each row printed as a small table of its own under a heading that repeats its label
+    (lynx): the heading is no row with every cell blank, in section 二 or 三."""
+    back = gr.parse(render(report, HeadedRows(), blank_zeros=blank))
+    printed = _printed(report) if blank else report.flat()
+    assert _false_blanks(back, printed) == set()
+    assert wrong(back, printed) == {}
+
+
+def test_a_heading_over_each_row_leaves_the_rows_values_read() -> None:
+    values = {f.key: 0 for f in gr.fields("2021")}
+    values.update(
+        {
+            "proactive.licensing.decisions": 27,
+            "applications.carried_forward.natural_person": 3,
+            "applications.carried_forward.total": 3,
+            "applications.new.natural_person": 3,
+            "applications.new.total": 3,
+        }
+    )
+    report = gr.Report.from_values(values, template="2021", organisation="某县档案馆", year=2022)
+    text = render(report, HeadedRows())
+    assert "  四、结转下年度继续办理\n\n" in text
+    back = gr.parse(text)
+    assert back.cell("applications.carried_forward.natural_person").value == 3
+    assert back.cell("applications.carried_forward.total").value == 3
+    assert back.cell("proactive.licensing.decisions").value == 27
+    assert _false_blanks(back, report.flat()) == set()

@@ -234,3 +234,45 @@ def _html(text: str) -> str:
             rows = []
         out.append(f"<p>{line}</p>")
     return "\n".join([*out, "</body></html>"])
+
+
+def _proactive_page(header: str, rows: dict[str, str]) -> str:
+    """A 2019 page whose section 二 sub-table of 规章 and 规范性文件 is a pipe table with
+    ``header`` and ``rows`` (label -> the cells after it)."""
+    lines = [
+        "| 第二十条第（一）项 | | | | |",
+        "| --- | --- | --- | --- | --- |",
+        f"| {header} |",
+        *(f"| {label} | {cells} |" for label, cells in rows.items()),
+    ]
+    title = "红山县司法局2020年政府信息公开工作年度报告"
+    return "\n".join([title, "", "二、主动公开政府信息情况", "", *lines, ""])
+
+
+@scaled(0.5)
+@given(made=st.integers(0, 40), published=st.integers(0, 40), total=st.integers(0, 400))
+def test_a_first_value_spanning_two_columns_under_a_header_that_splits_them(
+    made: int, published: int, total: int
+) -> None:
+    """Issue 45 item 2, issue 48 item 7: the header spans its first column over two grid
+    columns and the rows span their first value over two (a blank cell after it, as the
+    page's colspans leave it): three values under three columns are three cells, never a
+    blank and a repeated last value, whatever the values are."""
+    header = "信息内容 | 本年新制作数量 | | 本年新公开数量 | 对外公开总数量"
+    text = _proactive_page(header, {"规章": f"{made} | | {published} | {total}"})
+    back = gr.parse(text)
+    got = [back.cell(f"proactive.rules.{c}") for c in ("made", "published", "total_published")]
+    assert [(c.value, c.provenance) for c in got] == [
+        (made, "parsed"),
+        (published, "parsed"),
+        (total, "parsed"),
+    ]
+
+
+def test_a_merged_cell_given_once_per_column_under_a_header_naming_it_twice() -> None:
+    # python-docx gives a merged cell once per grid column it spans, in the header too: the
+    # blank is the row's own, and the repeated last value one cell.
+    header = "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | 对外公开总数量"
+    back = gr.parse(_proactive_page(header, {"规章": "3 | | 7 | 7"}))
+    got = [back.cell(f"proactive.rules.{c}") for c in ("made", "published", "total_published")]
+    assert [(c.value, c.provenance) for c in got] == [(3, "parsed"), (None, "blank"), (7, "parsed")]

@@ -355,3 +355,50 @@ def test_a_reading_is_confirmed_only_where_no_other_confirmed_reading_differs() 
     assert confirmed(template, empty, [right, swapped]) is None
     assert confirmed(template, empty, [broken, right, _given(truth)]) is right
     assert confirmed(template, empty, [broken]) is None
+
+
+#: ``pdftotext -raw`` of a ruled table: a label wider than its column broken over lines of
+#: its own, the row's values on the line after its last piece.
+RAW = TRACELESS["pdftotext-raw-wide"]
+
+
+def _carried_over_report() -> gr.Report:
+    """A 2021 report whose 本年新收 and 上年结转 rows differ, and every rule holds."""
+    rows = {
+        "new": [9, 2, 0, 1, 0, 0, 12],
+        "carried_over": [3, 1, 0, 0, 0, 0, 4],
+        "granted": [10, 3, 0, 1, 0, 0, 14],
+        "total": [10, 3, 0, 1, 0, 0, 14],
+        "carried_forward": [2, 0, 0, 0, 0, 0, 2],
+    }
+    values: dict[str, int | None] = {f.key: 0 for f in gr.fields("2021")}
+    for row, numbers in rows.items():
+        values.update(zip((f"applications.{row}.{c}" for c in COLUMNS), numbers, strict=True))
+    return gr.Report.from_values(values, template="2021", organisation="青岚县市场监督管理局",
+                                 year=2021)  # fmt: skip
+
+
+def test_a_row_whose_label_is_broken_above_its_values_keeps_them() -> None:
+    # The table's first line of values has no label on it (its label's pieces come before
+    # the table's first table line): the next label's pieces belong to the next line of
+    # values, not to these.
+    truth = _carried_over_report()
+    text = render(truth, RAW)
+    assert "一、本年新收政府信息公\n开申请数量\n9 2 0 1 0 0 12\n二、上年结转政府信息公" in text
+    back = gr.parse(text)
+    _assert_never_wrong(back, truth)
+    assert _row(back, "applications", "new") == [9, 2, 0, 1, 0, 0, 12]
+    assert _row(back, "applications", "carried_over") == [3, 1, 0, 0, 0, 0, 4]
+
+
+def test_values_before_a_broken_label_are_not_given_to_it() -> None:
+    # The same text with the table's header and first label lost: its first values have no
+    # label, and the label after them is the head of the next row's (its end is on that
+    # row's values), not a label printed below them.
+    truth = _carried_over_report()
+    text = render(truth, RAW)
+    heading = labels.SECTION_TITLES[3] + "\n"
+    text = heading.join((text.split(heading)[0], text[text.index("9 2 0 1 0 0 12") :]))
+    back = gr.parse(text)
+    _assert_never_wrong(back, truth)
+    assert _row(back, "applications", "carried_over") == [3, 1, 0, 0, 0, 0, 4]

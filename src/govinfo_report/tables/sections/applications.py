@@ -40,6 +40,7 @@ from .rows import (
     by_position,
     empty,
     fill,
+    headings,
     label_text,
     labels_below,
     missing_rows,
@@ -131,6 +132,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     columns = width(name)
     rows = rewrapped(labels_below(list(rows), matcher(name, NAME)), matcher(name, NAME))
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
+    taken, _ = headings(taken, lambda row: _keys(row, name))
     taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
     draft = Draft(NAME)
     if empty(taken):
@@ -252,6 +254,11 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
     missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
+
+
+def _keys(row: Row, template: str) -> tuple[str, ...]:
+    """The template rows ``row``'s labels name."""
+    return _PLANS[template, tuple(map(itemgetter(0), row.labels))].keys
 
 
 def _width(row: Row, template: str, columns: int) -> int | None:

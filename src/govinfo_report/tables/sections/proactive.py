@@ -26,6 +26,7 @@ from .rows import (
     by_position,
     empty,
     fill,
+    headings,
     label_text,
     missing_rows,
     not_placed,
@@ -60,12 +61,17 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     return ()
 
 
+def _texts(row: Row) -> tuple[str, ...]:
+    return tuple(map(itemgetter(0), row.labels))
+
+
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows."""
     name = template.name
     row_labels = labels.PROACTIVE_ROWS[name]
     rows = rewrapped(list(rows), matcher(name, NAME))
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
+    taken, valued = headings(taken, lambda row: _MATCHES[name, _texts(row)][1])
     taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name), alone=True)
     draft = Draft(NAME)
     if empty(taken):
@@ -82,6 +88,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     parent: str | None = None
     seen: set[str] = set()
     subrows: dict[str, list[Row]] = {}
+    # Whether the header lines since the last row of values name a column twice (python-docx
+    # gives a merged cell once per grid column it spans), and whether a row of values came.
+    twice = valued_since = False
     for row, runs in taken:
         texts = tuple(map(itemgetter(0), row.labels))
         matches, keys, unknown_at = _MATCHES[name, texts]
@@ -91,13 +100,18 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             and not runs
             and (header is None or None not in header)
         ):
-            row = aligned(row, len(template.rows[NAME, keys[0]]), left=True)
+            size = len(template.rows[NAME, keys[0]])
+            once = header is not None and len(header) == size and not twice
+            row = aligned(row, size, left=True, repeats=not once)
         if not row.values and not runs:
+            twice = (twice and not valued_since) or len(set(texts)) < len(texts)
+            valued_since = False
             unit = _MONEY_UNITS[name, texts] or unit
             header = _HEADERS[name, texts] or header
             if (
                 len(keys) == 1
                 and keys[0] not in seen
+                and keys[0] not in valued  # a heading over the row, printed with values
                 and len(matches) == 1
                 and _exact(row_labels[keys[0]], texts[0])
             ):
@@ -105,6 +119,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 seen.add(keys[0])
                 draft.leave_blank(template.rows[NAME, keys[0]])
             continue
+        valued_since = True
         unknown = [row.labels[i] for i in unknown_at]
         if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
             parent = keys[0]

@@ -5,7 +5,7 @@ cells or ran its values together; nothing is guessed here.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
@@ -149,7 +149,24 @@ def by_position(
     return placed
 
 
-def aligned(row: Row, width: int, left: bool = False) -> Row:
+def headings(
+    taken: Sequence[Taken], keys: Callable[[Row], tuple[str, ...]]
+) -> tuple[list[Taken], set[str]]:
+    """``taken`` with no blank cells read for a line of a row's label alone (its
+    ``Row.positions``) where the table prints that row again with values, and the template
+    rows (of ``keys``, a row's) printed with values. Such a line is a heading over the row (a
+    page that prints each row as a small table under a heading repeating its label), not the
+    row with every cell blank; its label still names the row."""
+    valued = {key for row, runs in taken if row.values or runs for key in keys(row)}
+    return [
+        (row._replace(positions=()), runs)
+        if row.positions and not row.values and not runs and valued.issuperset(keys(row) or "?")
+        else (row, runs)
+        for row, runs in taken
+    ], valued
+
+
+def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> Row:
     """``row`` read by position where its cells show (``Row.grid``) and at least ``width``
     of them follow its label, a blank one a cell the report left blank.
 
@@ -157,14 +174,18 @@ def aligned(row: Row, width: int, left: bool = False) -> Row:
     (``Row.whole``): its last ``width`` cells are its values, and those before them must be
     blank (a merged label's empty cells, a rowspan's). From the ``left``, where the label
     is the table's only label column (section 二): its first ``width`` cells, those after
-    them blank or repeating the last (a merged cell, given once or once per column it
-    spans). Otherwise the row is left as it is."""
+    them blank or, where a merged cell may be given once per column it spans (``repeats``:
+    python-docx, whose header then names a column twice), repeating the last. Where the
+    header names each column once, a value past the row's cells shows the row's cells
+    spanning other grid columns than the header's (``0 | | 0 | 0`` under ``本年新制作数量 |
+    | 本年新公开数量 | 对外公开总数量``): the blank is no cell of its own, and the row is
+    left to the merged cells' reading. Otherwise the row is left as it is."""
     grid = row.grid
     extra = len(grid) - width
     if extra < 0 or row.runs:
         return row
     if left:
-        last = grid[width - 1][0] if width else ""
+        last = grid[width - 1][0] if width and repeats else None
         if any(text and text != last for text, _, _ in grid[width:]):
             return row
         return row._replace(values=grid[:width])
@@ -439,11 +460,17 @@ _DRIFT = 1
 def labels_below(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     """``rows`` whose labels a converter printed on the line below their values
     (PDF-to-Markdown that writes a table's label column after each row: ``| 9 2 | … |`` /
-    ``一、本年新收…``) rejoined. Only where the table's first row of values has no label and
-    the row after it is a row's label alone: then each row of values without a label takes
-    the row label alone right below it."""
+    ``一、本年新收…``) rejoined. Only where the table's first row of values has no label,
+    the row after it is a row's label alone, and the next row of values has no label either:
+    then each row of values without a label takes the row label alone right below it. A
+    next row of values with its own label shows labels printed above their values
+    (``pdftotext -raw``: ``二、上年结转政府信息公`` / ``开申请数量 2 1 0 …``), and the first
+    row's label is one the table's text lost."""
     first = next((at for at, row in enumerate(rows) if row.values), None)
     if first is None or rows[first].labels or not _label_alone(rows, first + 1, matcher):
+        return rows
+    after = next((row for row in rows[first + 2 :] if row.values), None)
+    if after is not None and after.labels:
         return rows
     result: list[Row] = []
     taken = False
