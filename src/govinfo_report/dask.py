@@ -25,6 +25,7 @@ import attrs
 
 from .catalogue import TEMPLATES
 from .corpus.stream import Result, parse_document
+from .corrections.apply import Corrections, CorrectionsSource, load
 from .errors import MissingDependencyError
 from .read import formats
 from .read.documents import Document, documents
@@ -101,6 +102,7 @@ def results(
     layout: str | None = None,
     strict: bool = False,
     format: str | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> db.Bag:
     """A bag of ``Result``s, one per document of ``inputs``, failures included.
 
@@ -112,7 +114,8 @@ def results(
         patterns, text_field, name_field: as for ``documents``.
         npartitions, partition_size: as for ``dask.bag.from_sequence`` (by default about
             100 partitions).
-        layout, strict, format: as for ``parse``.
+        layout, strict, format, corrections: as for ``parse`` (the corrections are loaded
+            once, here, and travel with the tasks).
 
     The documents are listed here, when the bag is made; a result's ``index`` is its
     document's position in that list. Computing the bag parses every document once.
@@ -127,7 +130,11 @@ def results(
     listed = list(enumerate(listing(inputs, patterns, text_field, name_field)))
     bag: db.Bag = db.from_sequence(listed, npartitions=npartitions, partition_size=partition_size)
     parsed: db.Bag = bag.map_partitions(
-        _parse_partition, layout=layout, strict=strict, format=format
+        _parse_partition,
+        layout=layout,
+        strict=strict,
+        format=format,
+        corrections=None if corrections is None else load(corrections),
     )
     return parsed
 
@@ -160,9 +167,17 @@ def _parse_partition(
     layout: str | None,
     strict: bool,
     format: str | None,
+    corrections: Corrections | None = None,
 ) -> list[Result]:
     return [
-        parse_document(document, layout=layout, strict=strict, index=index, format=format)
+        parse_document(
+            document,
+            layout=layout,
+            strict=strict,
+            index=index,
+            format=format,
+            corrections=corrections,
+        )
         for index, document in documents
     ]
 

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import attrs
 
 from .. import workers
+from ..corrections.apply import Corrections, CorrectionsSource, apply, fingerprint, load
 from ..errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
 from ..limits import MAX_BYTES, OCR_TIMEOUT, TIMEOUT
 from ..model import Report
@@ -97,6 +98,7 @@ def parse_document(
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
     ocr: bool | Literal["strict"] = False,
+    corrections: Corrections | None = None,
 ) -> Result:
     """Read and parse one document; never raises for a bad document.
 
@@ -114,6 +116,8 @@ def parse_document(
         document: what to read.
         layout, strict, format, max_bytes, ocr: as for ``parse``.
         index: the position recorded in the result.
+        corrections: verdicts to apply (``corrections.load``), those on the document's
+            bytes (see ``parse``).
 
     Raises:
         UnknownLayoutError: ``layout`` names no registered layout (a wrong call, not a bad
@@ -122,8 +126,9 @@ def parse_document(
     """
     formats.check(format)
     try:
+        data = document.read(max_bytes)
         report = parse(
-            document.read(max_bytes),
+            data,
             layout=layout,
             strict=strict,
             format=format or formats.kind_of(document.name),
@@ -144,7 +149,10 @@ def parse_document(
                 f"internal error: {type(error).__name__}: {error}", traceback=traceback.format_exc()
             ),
         )
-    return Result(index, document.name, report=attrs.evolve(report, source=document.name))
+    report = attrs.evolve(report, source=document.name)
+    if corrections is not None:
+        report = apply(report, corrections, fingerprint(data))
+    return Result(index, document.name, report=report)
 
 
 def iter_parse(
@@ -161,6 +169,7 @@ def iter_parse(
     ocr: bool | Literal["strict"] = False,
     ocr_timeout: float | None = OCR_TIMEOUT,
     started: Callable[[int, str], None] | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
@@ -187,6 +196,7 @@ def iter_parse(
             ``timeout`` (default 300: OCR takes seconds a page; ``None``: no limit).
         started: called in this process with a document's index and name as a worker
             starts it (a progress line names the document being read).
+        corrections: reviewers' verdicts to apply, as for ``parse`` (loaded once, here).
 
     Yields:
         One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
@@ -225,6 +235,8 @@ def iter_parse(
         "max_bytes": max_bytes,
         "ocr": ocr,
     }
+    if corrections is not None:
+        options["corrections"] = load(corrections)
     if processes == 1 and timeout is None and (not ocr or ocr_timeout is None):
         return _in_process(sources, options, started)
     budget = None

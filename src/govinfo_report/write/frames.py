@@ -20,11 +20,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..catalogue import TEMPLATES, Kind
 from ..corpus.stream import Result, iter_parse
+from ..corrections.apply import CorrectionsSource
 from ..errors import MissingDependencyError
 from ..limits import MAX_BYTES, TIMEOUT
+from ..model import Report
 from ..read.documents import OnSkip, listed
 from ..version import __version__
 from .export import (
+    CORRECTED_COLUMN,
     LISTS,
     LONG_COLUMNS,
     META,
@@ -37,6 +40,11 @@ from .export import (
     outcome,
     row,
 )
+
+
+def _report(item: Item) -> Report | None:
+    return outcome(item)[0]
+
 
 if TYPE_CHECKING:
     import pandas
@@ -65,7 +73,9 @@ def report_frame(
     ``Result``\\ s of ``iter_parse``: a document that failed is a row): the columns of
     ``export.META`` (the counts ``cells_ocr`` and ``cells_ocr_reads_only`` among them), then
     every catalogue key of ``templates`` (default: the templates of the reports, 2019 when
-    there are none), each followed by ``KEY:provenance`` with ``provenance``.
+    there are none), each followed by ``KEY:provenance`` with ``provenance``. Where
+    corrections were applied (``Report.reviewed``), ``cells_corrected`` follows
+    ``cells_missing``.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -77,9 +87,11 @@ def report_frame(
     pandas = _need("pandas")
     items = list(reports)
     chosen = templates or _templates(items)
-    names = columns(chosen, provenance)
+    reviewed = any(report.reviewed for report in map(_report, items) if report is not None)
+    names = columns(chosen, provenance, reviewed)
     frame = pandas.DataFrame([row(item, names) for item in items], columns=names, dtype=object)
-    integers = [*_COUNTS, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
+    counts = [*_COUNTS, CORRECTED_COLUMN] if reviewed else _COUNTS
+    integers = [*counts, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
     return frame.astype({**dict.fromkeys(integers, "Int64"), "complete": "boolean"})
 
 
@@ -113,6 +125,7 @@ def read_reports(
     timeout: float | None = TIMEOUT,
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> pandas.DataFrame:
     """Parse every report of ``inputs`` into a DataFrame with a row per document, in input
     order, failures included (``status`` ``failed``): ``report_frame`` of what
@@ -126,6 +139,7 @@ def read_reports(
         skip_failed: leave out the documents that failed.
         patterns, skipped: as for ``documents`` (a file passed over is no document: it is
             named to ``skipped``, never a row).
+        corrections: reviewers' verdicts to apply, as for ``parse``.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -135,7 +149,9 @@ def read_reports(
         >>> frame[frame.status == "failed"][["source", "error_code"]]  # doctest: +SKIP
     """
     _need("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped)
+    results = _results(
+        inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, corrections
+    )
     return report_frame(
         (result for result in results if not (skip_failed and failed(result))),
         templates,
@@ -154,6 +170,7 @@ def read_cells(
     timeout: float | None = TIMEOUT,
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> pandas.DataFrame:
     """As ``read_reports``, the long table (``cells_frame``): a row per cell of each report,
     a row per document that failed.
@@ -163,7 +180,9 @@ def read_cells(
         >>> cells[cells.provenance == "derived"][["key", "value", "rule"]]  # doctest: +SKIP
     """
     _need("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped)
+    results = _results(
+        inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, corrections
+    )
     return cells_frame(result for result in results if not (skip_failed and failed(result)))
 
 
@@ -176,11 +195,18 @@ def _results(
     timeout: float | None,
     max_bytes: int | None,
     skipped: OnSkip | None,
+    corrections: CorrectionsSource | None = None,
 ) -> Iterator[Result]:
     paths = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
     documents = listed(paths, patterns, max_bytes=max_bytes, skipped=skipped, timeout=timeout)
     results = iter_parse(
-        documents, jobs=jobs, layout=layout, timeout=timeout, max_bytes=max_bytes, ocr=ocr
+        documents,
+        jobs=jobs,
+        layout=layout,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        ocr=ocr,
+        corrections=corrections,
     )
     try:
         yield from results

@@ -1,0 +1,195 @@
+"""A folder under review: its documents, their machine readings (parsed lazily in the
+background, cached in the store by fingerprint), the verdicts on them, and the cells a
+reviewer should look at (``doubtful``).
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePath
+
+import attrs
+
+from ..corpus.compact import pack, unpack
+from ..corpus.stream import iter_parse
+from ..errors import ParseError
+from ..limits import TIMEOUT
+from ..model import Report
+from ..read.documents import Document, listed
+from ..version import __version__
+from .apply import Corrections, corrected, fingerprint
+from .store import Entry, Store
+
+#: Why a cell is doubtful, in the order the queue takes them.
+REASONS = {
+    "missing": "missing: the machine could not read it",
+    "blank-as-zero": "a printed blank the rules made 0",
+    "ocr-reads": "read by OCR, vouched for only by its two reads",
+    "rule-broken": "in a rule the report breaks",
+    "blank-unsure": "a blank the layout placed, not printed where it stands",
+}
+
+#: Diagnostics whose cells were placed by the rules: a blank among them was not seen.
+_PLACED = frozenset({"short-row-placed", "collapsed-cell-split", "merged-cells"})
+
+
+@attrs.define
+class Item:
+    """A document of the folder: its fingerprint (``None``: unreadable), its machine
+    reading once parsed, or why it failed."""
+
+    index: int
+    document: Document
+    fingerprint: str | None
+    machine: Report | None = None
+    error: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.document.name
+
+
+def doubtful(report: Report) -> dict[str, str]:
+    """The cells of ``report`` (a machine reading) a reviewer should look at, each with its
+    reason (a key of ``REASONS``), in catalogue order."""
+    from ..check.validate import validate
+
+    broken = {cell.key for check in validate(report).violated for cell in check.cells}
+    placed = {key for d in report.diagnostics if d.code in _PLACED for key in d.keys}
+    found: dict[str, str] = {}
+    for table in report.tables:
+        for cell in table:
+            if cell.provenance == "missing":
+                found[cell.key] = "missing"
+            elif cell.provenance == "derived" and cell.blank:
+                found[cell.key] = "blank-as-zero"
+            elif cell.ocr is not None and cell.ocr.check == "reads":
+                found[cell.key] = "ocr-reads"
+            elif cell.key in broken:
+                found[cell.key] = "rule-broken"
+            elif cell.blank and cell.key in placed:
+                found[cell.key] = "blank-unsure"
+    return found
+
+
+class Corpus:
+    """The documents of ``folder`` under review with the store at ``store``.
+
+    ``open`` lists and fingerprints the documents and takes the readings cached in the
+    store; the others are parsed by ``read`` (in a background thread for the app). Every
+    method may be called from several threads.
+    """
+
+    def __init__(self, folder: str | Path, store: str | Path, ocr: bool = False) -> None:
+        self.folder = Path(folder)
+        self.store = Store(store)
+        self.ocr = ocr
+        self.options = f"{__version__} ocr={ocr}"
+        self.items: list[Item] = []
+        self.lock = threading.RLock()
+        self.verdicts: dict[str, dict[str, Entry]] = {}
+        self._all: Corrections | None = None
+        self._reports: dict[str, Report] = {}
+
+    def open(self) -> list[Item]:
+        """List and fingerprint the documents, take their cached readings and the
+        verdicts; returns those left to parse."""
+        cached = self.store.readings(self.options)
+        for entry in self.store.entries():
+            self.verdicts.setdefault(entry.document, {})[entry.key] = entry
+        for index, document in enumerate(listed([self.folder])):
+            try:
+                mark = fingerprint(document.read())
+            except ParseError as error:
+                self.items.append(Item(index, document, None, error=str(error)))
+                continue
+            item = Item(index, document, mark)
+            packed = cached.get(mark)
+            if packed is not None:
+                item.machine = _named(unpack(pickle.loads(packed)), document.name)
+            self.items.append(item)
+        return [item for item in self.items if item.machine is None and item.error is None]
+
+    def read(self, items: Iterable[Item]) -> None:
+        """Parse ``items`` (each in a worker process, within the usual time budget) and
+        cache their readings."""
+        items = list(items)
+        results = iter_parse(
+            (item.document for item in items), jobs=1, timeout=TIMEOUT, ocr=self.ocr
+        )
+        for item, result in zip(items, results, strict=True):
+            report = result.report
+            if report is None:
+                item.error = str(result.error)
+                continue
+            assert item.fingerprint is not None
+            packed = pickle.dumps(pack(report), protocol=pickle.HIGHEST_PROTOCOL)
+            with self.lock:
+                self.store.keep_reading(item.fingerprint, self.options, packed)
+                item.machine = report
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def pending(self) -> int:
+        """The documents not yet parsed."""
+        return sum(item.machine is None and item.error is None for item in self.items)
+
+    def item(self, index: int) -> Item | None:
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def report(self, item: Item) -> Report | None:
+        """The reading of ``item`` with its verdicts applied (``None`` until parsed)."""
+        if item.machine is None or item.fingerprint is None:
+            return None
+        with self.lock:
+            found = self._reports.get(item.fingerprint)
+            if found is None:
+                mine = tuple(self.verdicts.get(item.fingerprint, {}).values())
+                stale = self._corrections().stale(item.fingerprint, item.name)
+                found = corrected(item.machine, mine, stale)
+                self._reports[item.fingerprint] = found
+            return found
+
+    def verdicts_of(self, item: Item) -> dict[str, Entry]:
+        with self.lock:
+            return dict(self.verdicts.get(item.fingerprint or "", {}))
+
+    def save(self, entry: Entry) -> None:
+        """Append ``entry`` to the store (committed before this returns)."""
+        with self.lock:
+            self.store.add([entry])
+            self.verdicts.setdefault(entry.document, {})[entry.key] = entry
+            self._reports.pop(entry.document, None)
+            self._all = None
+
+    def _corrections(self) -> Corrections:
+        if self._all is None:
+            self._all = Corrections.of(
+                e for cells in self.verdicts.values() for e in cells.values()
+            )
+        return self._all
+
+    def reports(self) -> Iterator[tuple[Item, Report | None]]:
+        """Every document with its corrected reading (``None``: failed), parsing those not
+        yet parsed first (for an export)."""
+        self.read(item for item in self.items if item.machine is None and item.error is None)
+        for item in self.items:
+            yield item, self.report(item)
+
+
+def _named(report: Report, name: str) -> Report:
+    """``report`` as parsed from the document ``name`` (a cached reading may have been
+    read under another name: the same bytes elsewhere)."""
+    return report if report.source == name else attrs.evolve(report, source=name)
+
+
+def display_name(item: Item, folder: Path) -> str:
+    """The document's name relative to the folder."""
+    try:
+        return str(PurePath(item.name).relative_to(folder))
+    except ValueError:
+        return item.name
