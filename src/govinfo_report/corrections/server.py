@@ -30,7 +30,7 @@ from ..read.source import read
 from ..write.review import review_html
 from . import pages
 from .apply import reading
-from .corpus import REASONS, Corpus, Item, doubtful
+from .corpus import Corpus, Item, doubtful
 from .store import CorrectionError, entry, now
 
 #: The most a request body may hold.
@@ -312,5 +312,4 @@ def _rechecked(corpus: Corpus, item: Item, key: str, started: float) -> dict[str
         ],
         "diagnostics": [str(d) for d in report.diagnostics if key in d.keys],
         "milliseconds": round((time.perf_counter() - started) * 1000, 1),
-        "reasons": REASONS,
     }
