@@ -16,7 +16,7 @@ from ..corpus.compact import pack, unpack
 from ..corpus.stream import iter_parse
 from ..errors import ParseError
 from ..limits import TIMEOUT
-from ..model import Report
+from ..model import Report, printed_blank
 from ..read.documents import Document, listed
 from ..version import __version__
 from .apply import Corrections, corrected, fingerprint
@@ -31,6 +31,8 @@ REASONS = {
     "blank-unsure": "a blank the layout placed, not printed where it stands",
 }
 
+#: The diagnostics of a broken rule (they name its cells).
+_BROKEN = frozenset({"rule-violation", "negative-count", "carry-over-mismatch"})
 #: Diagnostics whose cells were placed by the rules: a blank among them was not seen.
 _PLACED = frozenset({"short-row-placed", "collapsed-cell-split", "merged-cells"})
 
@@ -53,24 +55,27 @@ class Item:
 
 def doubtful(report: Report) -> dict[str, str]:
     """The cells of ``report`` (a machine reading) a reviewer should look at, each with its
-    reason (a key of ``REASONS``), in catalogue order."""
-    from ..check.validate import validate
-
-    broken = {cell.key for check in validate(report).violated for cell in check.cells}
+    reason (a key of ``REASONS``), in catalogue order. The rules a reading breaks are its
+    diagnostics (``check.validate.failures``): read from them, not checked again."""
+    broken = {key for d in report.diagnostics if d.code in _BROKEN for key in d.keys}
     placed = {key for d in report.diagnostics if d.code in _PLACED for key in d.keys}
     found: dict[str, str] = {}
     for table in report.tables:
-        for cell in table:
-            if cell.provenance == "missing":
-                found[cell.key] = "missing"
-            elif cell.provenance == "derived" and cell.blank:
-                found[cell.key] = "blank-as-zero"
-            elif cell.ocr is not None and cell.ocr.check == "reads":
-                found[cell.key] = "ocr-reads"
-            elif cell.key in broken:
-                found[cell.key] = "rule-broken"
-            elif cell.blank and cell.key in placed:
-                found[cell.key] = "blank-unsure"
+        marks = table.ocr or (None,) * len(table.keys)
+        for key, provenance, raw, mark in zip(
+            table.keys, table.provenance, table.raws, marks, strict=True
+        ):
+            blank = printed_blank(provenance, raw)
+            if provenance == "missing":
+                found[key] = "missing"
+            elif provenance == "derived" and blank:
+                found[key] = "blank-as-zero"
+            elif mark is not None and mark.check == "reads":
+                found[key] = "ocr-reads"
+            elif key in broken:
+                found[key] = "rule-broken"
+            elif blank and key in placed:
+                found[key] = "blank-unsure"
     return found
 
 
@@ -92,6 +97,7 @@ class Corpus:
         self.verdicts: dict[str, dict[str, Entry]] = {}
         self._all: Corrections | None = None
         self._reports: dict[str, Report] = {}
+        self._doubts: dict[str, dict[str, str]] = {}
 
     def open(self) -> list[Item]:
         """List and fingerprint the documents, take their cached readings and the
@@ -150,8 +156,21 @@ class Corpus:
             if found is None:
                 mine = tuple(self.verdicts.get(item.fingerprint, {}).values())
                 stale = self._corrections().stale(item.fingerprint, item.name)
-                found = corrected(item.machine, mine, stale)
+                found = (
+                    corrected(item.machine, mine, stale)
+                    if mine or stale
+                    else attrs.evolve(item.machine, reviewed=True)
+                )
                 self._reports[item.fingerprint] = found
+            return found
+
+    def doubtful(self, item: Item) -> dict[str, str]:
+        """The doubtful cells of ``item``'s machine reading (``doubtful``), kept."""
+        assert item.machine is not None and item.fingerprint is not None
+        with self.lock:
+            found = self._doubts.get(item.fingerprint)
+            if found is None:
+                found = self._doubts[item.fingerprint] = doubtful(item.machine)
             return found
 
     def verdicts_of(self, item: Item) -> dict[str, Entry]:

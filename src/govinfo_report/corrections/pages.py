@@ -12,7 +12,7 @@ from ..catalogue import TEMPLATES
 from ..model import Cell, Report, reasons
 from ..read.formats import kind_of
 from ..write import spans
-from .corpus import REASONS, Corpus, Item, display_name, doubtful
+from .corpus import REASONS, Corpus, Item, display_name
 
 #: The corpus page's columns that sort, and the value each sorts by.
 SORTS = ("name", "status", "body", "year", "doubtful", "progress")
@@ -143,7 +143,7 @@ def _corpus_row(corpus: Corpus, item: Item) -> _Row:
     if report is None or item.machine is None:
         status = f"failed: {item.error}" if item.error is not None else "reading"
         return _Row(item, name, status, None, None, None, None, 0, [])
-    doubts = doubtful(item.machine)
+    doubts = corpus.doubtful(item)
     done = len(set(doubts) & set(corpus.verdicts_of(item)))
     return _Row(
         item,
@@ -204,7 +204,7 @@ def queue_page(corpus: Corpus, query: Mapping[str, str], token: str, reviewer: s
         settled = corpus.verdicts_of(item)
         lines: list[str] | None = None
         template = TEMPLATES[report.template]
-        for key, reason in doubtful(item.machine).items():
+        for key, reason in corpus.doubtful(item).items():
             if key in settled:
                 continue
             cell = report.cell(key)

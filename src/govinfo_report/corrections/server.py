@@ -30,7 +30,7 @@ from ..read.source import read
 from ..write.review import review_html
 from . import pages
 from .apply import reading
-from .corpus import Corpus, Item, doubtful
+from .corpus import Corpus, Item
 from .store import CorrectionError, entry, now
 
 #: The most a request body may hold.
@@ -133,8 +133,7 @@ class _Handler(BaseHTTPRequestHandler):
         source = read(data, pages.format_of(item))
         scan = data if isinstance(data, bytes) and any(t.ocr for t in report.tables) else None
         page = review_html(report, "\n".join(source.lines), scan)
-        assert item.machine is not None
-        return pages.with_form(page, item, report, token, reviewer, doubtful(item.machine))
+        return pages.with_form(page, item, report, token, reviewer, self.app.corpus.doubtful(item))
 
     # Writing requests
 
