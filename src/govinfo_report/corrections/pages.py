@@ -25,9 +25,7 @@ def format_of(item: Item) -> str | None:
 
 
 def cell_text(cell: Cell) -> str:
-    """A cell's value as the form shows it (blank: empty; missing: —)."""
-    if cell.value is None:
-        return "" if cell.blank else "—"
+    """A cell's value as the review page's form shows it (blank or missing: —)."""
     return spans.cell_text(cell.value)
 
 
@@ -321,12 +319,14 @@ _SCRIPT = """
   var panel = document.getElementById("detail");
   if (docMeta && panel) {
     var doc = parseInt(docMeta.content, 10);
-    var observer = new MutationObserver(function () {
+    var attach = function () {
       var td = document.querySelector("td.v.sel");
       if (!td || panel.querySelector("form.verdict")) return;
       var form = el("form", null, "verdict");
       var value = el("input"); value.name = "value"; value.setAttribute("inputmode", "decimal");
-      value.placeholder = "value"; value.value = td.dataset.value || "";
+      value.placeholder = "value";
+      var known = /^(parsed|derived|corrected)$/.test(td.dataset.prov);
+      if (known) value.value = td.dataset.value || "";
       var note = el("input"); note.name = "note"; note.placeholder = "note (optional)";
       form.appendChild(value); form.appendChild(note);
       [["value", "Save value"], ["blank", "Printed blank"], ["confirm", "Confirm machine"]]
@@ -362,8 +362,9 @@ _SCRIPT = """
         if (event.key === "Enter") { event.preventDefault(); send("value"); }
       });
       panel.appendChild(form); panel.appendChild(said); panel.appendChild(broken);
-    });
-    observer.observe(panel, {childList: true});
+    };
+    new MutationObserver(attach).observe(panel, {childList: true});
+    attach();  // a cell the address selected before this script ran
   }
   // The queue: Enter saves the typed value, b a printed blank, c confirms; arrows move.
   var rows = Array.prototype.slice.call(document.querySelectorAll("#queue tr.q"));
