@@ -25,9 +25,9 @@ from pathlib import Path
 import attrs
 
 import govinfo_report as gr
-from govinfo_report.corrections.corpus import Corpus
-from govinfo_report.corrections.pages import corpus_page
-from govinfo_report.corrections.server import App, make_server
+from govinfo_report.cli.review.corpus import Corpus
+from govinfo_report.cli.review.pages import corpus_page
+from govinfo_report.cli.review.server import App, make_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))

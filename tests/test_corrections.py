@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import dask
-from govinfo_report.corrections import CorrectionError, Entry, Store, fingerprint, load
-from govinfo_report.corrections.store import read_lines
+from govinfo_report.check.corrected import load
+from govinfo_report.corrections import CorrectionError, Entry, Store, fingerprint, read_lines
 
 from conftest import SEEDS
 from strategies import reports

@@ -24,9 +24,9 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.cli.command import main
+from govinfo_report.cli.review.corpus import Corpus, doubtful
+from govinfo_report.cli.review.server import App, make_server
 from govinfo_report.corrections import Store, fingerprint
-from govinfo_report.corrections.corpus import Corpus, doubtful
-from govinfo_report.corrections.server import App, make_server
 
 from conftest import SEEDS
 

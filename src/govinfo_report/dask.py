@@ -24,8 +24,8 @@ from typing import Any
 import attrs
 
 from .catalogue import TEMPLATES
+from .check.corrected import Corrections, CorrectionsSource, load
 from .corpus.stream import Result, parse_document
-from .corrections.apply import Corrections, CorrectionsSource, load
 from .errors import MissingDependencyError
 from .read import formats
 from .read.documents import Document, documents

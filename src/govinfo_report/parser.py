@@ -16,9 +16,10 @@ import attrs
 from . import workers
 from .catalogue import TEMPLATES, Template
 from .check import statements
+from .check.corrected import CorrectionsSource, apply, load
 from .check.validate import failures
 from .check.verify import verify
-from .corrections.apply import CorrectionsSource, apply, file_fingerprint, fingerprint, load
+from .corrections import file_fingerprint, fingerprint
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
 from .limits import (

@@ -19,7 +19,8 @@ from typing import Any, Literal
 import attrs
 
 from .. import workers
-from ..corrections.apply import Corrections, CorrectionsSource, apply, fingerprint, load
+from ..check.corrected import Corrections, CorrectionsSource, apply, load
+from ..corrections import fingerprint
 from ..errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
 from ..limits import MAX_BYTES, OCR_TIMEOUT, TIMEOUT
 from ..model import Report

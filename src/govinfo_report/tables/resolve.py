@@ -672,7 +672,7 @@ def derive_again(
     lost: Iterable[int],
     blanks: Iterable[int],
 ) -> tuple[dict[int, tuple[Value, str]], list[Diagnostic]]:
-    """What the rules derive once a reviewer's values are known (``corrections.apply``):
+    """What the rules derive once a reviewer's values are known (``check.corrected``):
     each of the ``lost`` cells every solution agrees on, and each of the printed ``blanks``
     every solution makes 0, with the rules that gave it, as ``resolve`` derives them from a
     text; and the findings (``rules-contradict``). ``values``: every cell, ``None`` where

@@ -19,8 +19,8 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..catalogue import TEMPLATES, Kind
+from ..check.corrected import CorrectionsSource
 from ..corpus.stream import Result, iter_parse
-from ..corrections.apply import CorrectionsSource
 from ..errors import MissingDependencyError
 from ..limits import MAX_BYTES, TIMEOUT
 from ..model import Report

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from ..catalogue import SECTIONS, TEMPLATES
-from ..corrections.store import REQUIRED, VERDICTS
+from ..corrections import REQUIRED, VERDICTS
 from ..diagnostics import CODES, MISSING_CAUSES
 from ..model import OcrCheck
 from .export import FAILED

@@ -1,4 +1,5 @@
-"""The corrections store: reviewers' verdicts on cells, appended to one SQLite file.
+"""The corrections store: reviewers' verdicts on cells, appended to one SQLite file, and
+their exchange format (``check.corrected`` applies them to reports).
 
 Each verdict is a row that is never changed nor deleted (triggers refuse it); the latest
 verdict on a cell, a ``(document, key)`` pair, wins. The file also caches the machine's
@@ -14,6 +15,7 @@ reviewers writing at once lose nothing and a crash loses nothing that was commit
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import os
 import sqlite3
@@ -24,8 +26,8 @@ from typing import Any, Literal, TextIO
 
 import attrs
 
-from ..catalogue import TEMPLATES, Kind
-from ..model import Machine, Number, json_text
+from .catalogue import TEMPLATES, Kind
+from .model import Machine, Number, json_text
 
 #: What a reviewer says of a cell: its value is ``value``, it is printed blank, or the
 #: machine's value is right.
@@ -119,6 +121,20 @@ class Entry:
                 "box": list(self.machine.box) if self.machine.box else None
             }
         return line
+
+
+def fingerprint(data: bytes | str) -> str:
+    """The SHA-256 (hex) of a document's bytes (text as UTF-8)."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def file_fingerprint(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 (hex) of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def now() -> str:

@@ -10,7 +10,6 @@ document of the same name whose bytes changed are not applied: ``correction-stal
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
@@ -18,13 +17,13 @@ from pathlib import Path, PurePath
 import attrs
 
 from ..catalogue import TEMPLATES
-from ..check.validate import failures
+from ..corrections import CorrectionError, Entry, Store, latest, read_lines
 from ..diagnostics import Diagnostic, diagnostic
 from ..model import Cell, Correction, Machine, Number, Provenance, Report, Table, printed_blank
 from ..tables.resolve import derive_again
 from ..tables.rules import Rule
 from ..tables.sections import rule_set
-from .store import CorrectionError, Entry, Store, latest, read_lines
+from .validate import failures
 
 #: The diagnostics ``failures`` gives, replaced when the rules are checked again.
 _RULE_CODES = frozenset({"rule-violation", "negative-count", "rule-not-assessable"})
@@ -93,20 +92,6 @@ def load(source: CorrectionsSource) -> Corrections:
         with Store(path) as store:
             return Corrections.of(store.entries())
     return Corrections.of(source)
-
-
-def fingerprint(data: bytes | str) -> str:
-    """The SHA-256 (hex) of a document's bytes (text as UTF-8)."""
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
-
-
-def file_fingerprint(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 (hex) of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def apply(report: Report, corrections: Corrections, document: str) -> Report:
@@ -355,7 +340,5 @@ __all__ = [
     "CorrectionsSource",
     "apply",
     "corrected",
-    "file_fingerprint",
-    "fingerprint",
     "load",
 ]

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import NamedTuple
 
-from ..catalogue import TEMPLATES
-from ..model import Cell, Report, reasons
-from ..read.formats import kind_of
-from ..write import spans
+from ...catalogue import TEMPLATES
+from ...model import Cell, Report, reasons
+from ...read.formats import kind_of
+from ...write import spans
 from .corpus import REASONS, Corpus, Item, display_name
 
 #: The corpus page's columns that sort, and the value each sorts by.
@@ -237,7 +237,7 @@ def queue_page(corpus: Corpus, query: Mapping[str, str], token: str, reviewer: s
 
 
 def _lines(item: Item) -> list[str]:
-    from ..read.source import read
+    from ...read.source import read
 
     return list(read(item.document.read(), format_of(item)).lines)
 

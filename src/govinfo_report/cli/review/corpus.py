@@ -12,15 +12,15 @@ from pathlib import Path, PurePath
 
 import attrs
 
-from ..corpus.compact import pack, unpack
-from ..corpus.stream import iter_parse
-from ..errors import ParseError
-from ..limits import TIMEOUT
-from ..model import Report, printed_blank
-from ..read.documents import Document, listed
-from ..version import __version__
-from .apply import Corrections, corrected, fingerprint
-from .store import Entry, Store
+from ...check.corrected import Corrections, corrected
+from ...corpus.compact import pack, unpack
+from ...corpus.stream import iter_parse
+from ...corrections import Entry, Store, fingerprint
+from ...errors import ParseError
+from ...limits import TIMEOUT
+from ...model import Report, printed_blank
+from ...read.documents import Document, listed
+from ...version import __version__
 
 #: Why a cell is doubtful, in the order the queue takes them.
 REASONS = {

@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..corpus.stream import Result
-from ..corrections.corpus import Corpus
-from ..corrections.server import App, serve
-from ..errors import ParseError
-from ..escape import escape
-from ..write import export
-from ..write.atomic import replaced
+from ...corpus.stream import Result
+from ...errors import ParseError
+from ...escape import escape
+from ...write import export
+from ...write.atomic import replaced
+from .corpus import Corpus
+from .server import App, serve
 
 
 def review_arguments(commands: Any) -> None:

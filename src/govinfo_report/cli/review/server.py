@@ -25,13 +25,13 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import attrs
 
-from ..check.validate import validate
-from ..read.source import read
-from ..write.review import review_html
+from ...check.corrected import reading
+from ...check.validate import validate
+from ...corrections import CorrectionError, entry, now
+from ...read.source import read
+from ...write.review import review_html
 from . import pages
-from .apply import reading
 from .corpus import Corpus, Item
-from .store import CorrectionError, entry, now
 
 #: The most a request body may hold.
 MAX_BODY = 1 << 16
