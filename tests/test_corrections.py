@@ -269,6 +269,9 @@ def test_a_value_the_machine_now_reads_too_is_confirmed_by_it() -> None:
     assert not any(d.code == "correction-disagrees" for d in report.diagnostics)
 
 
+NAMED = "2020/001.txt"
+
+
 def test_a_stale_correction_is_listed_and_never_applied(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
     old = tmp_path / "001.txt"
@@ -276,13 +279,22 @@ def test_a_stale_correction_is_listed_and_never_applied(tmp_path: Path) -> None:
     store = tmp_path / "review.db"
     with Store(store) as kept:
         kept.add(
-            [verdict(fingerprint(old.read_bytes()), "appeals.review.upheld", 5, source="001.txt")]
+            [
+                verdict(
+                    fingerprint(old.read_bytes()), "appeals.review.upheld", 5, source="2020/001.txt"
+                )
+            ]
         )
     old.write_text(text + "\n", encoding="utf-8")  # the document changed
     report = gr.parse(old, corrections=store)
     assert report.cell("appeals.review.upheld").provenance == "missing"
     (stale,) = [d for d in report.diagnostics if d.code == "correction-stale"]
     assert stale.keys == ("appeals.review.upheld",)
+    # Two documents of one file name in two folders are two documents, not two versions.
+    loaded = load(store)
+    document = fingerprint(old.read_bytes())
+    assert len(loaded.stale(document, "/data/reports/2020/001.txt")) == 1
+    assert loaded.stale(document, "reports/2021/001.txt") == []
 
 
 @given(reports(), reports(), st.data())
@@ -407,3 +419,33 @@ def test_corrections_reach_iter_parse_read_reports_and_the_cli(tmp_path: Path) -
     assert (rows["001.txt"]["cells_corrected"], rows["000.txt"]["cells_corrected"]) == ("1", "0")
     assert rows["001.txt"]["appeals.review.upheld"] == "2"
     assert "corrections: 1 cell(s) corrected in 1 of 2 report(s)" in out.stderr
+
+
+def test_validate_and_the_long_table_show_corrections(tmp_path: Path) -> None:
+    store = tmp_path / "review.db"
+    with Store(store) as kept:
+        kept.add([verdict(seed_fingerprint(), "applications.granted.natural_person", 0)])
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "govinfo_report.cli",
+            "validate",
+            str(SEED),
+            "--corrections",
+            str(store),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert "[correction-disagrees]" in out.stdout
+    assert "自然人: 总计" not in out.stdout  # the column adds up with the verdict
+    plain = subprocess.run(
+        [sys.executable, "-m", "govinfo_report.cli", "validate", str(SEED)],
+        capture_output=True,
+        text=True,
+    )
+    assert "自然人: 总计" in plain.stdout
+    cells = gr.read_cells(SEED, corrections=store)
+    row = cells[cells.key == "applications.granted.natural_person"].iloc[0]
+    assert (row["value"], row["provenance"]) == (0, "corrected")

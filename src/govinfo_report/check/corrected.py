@@ -55,17 +55,25 @@ class Corrections:
         return sum(map(len, self.by_document.values()))
 
     def stale(self, document: str, source: str | None) -> list[Entry]:
-        """The verdicts on another version of ``source`` (same name, other bytes)."""
+        """The verdicts on another version of ``source`` (other bytes, and a name that is
+        the same or ends the other: ``report.pdf`` and ``reports/2021/report.pdf``, never
+        ``2021/report.pdf`` and ``2022/report.pdf``)."""
         if not source:
             return []
-        others = self.by_source.get(PurePath(source).name, frozenset()) - {document}
-        name = PurePath(source).name
+        parts = PurePath(source).parts
+        others = self.by_source.get(parts[-1], frozenset()) - {document}
         return [
             e
             for other in sorted(others)
             for e in self.by_document[other]
-            if e.source and PurePath(e.source).name == name
+            if e.source and _same_name(PurePath(e.source).parts, parts)
         ]
+
+
+def _same_name(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether one path's parts end the other's."""
+    shorter = min(len(one), len(other))
+    return one[-shorter:] == other[-shorter:]
 
 
 #: What ``corrections=`` takes: a store's path, a ``.jsonl`` file's path, loaded verdicts.
