@@ -26,7 +26,7 @@ import govinfo_report as gr
 from govinfo_report.cli.command import main
 from govinfo_report.cli.review.corpus import Corpus, doubtful
 from govinfo_report.cli.review.server import App, make_server
-from govinfo_report.corrections import Store, fingerprint
+from govinfo_report.corrections import Entry, Store, fingerprint
 
 from conftest import SEEDS
 
@@ -321,3 +321,26 @@ def test_review_exports_the_signed_off_dataset_and_the_corrections(
     assert json.loads(line)["document"] == document
     again = gr.parse(SEEDS[1], corrections=lines)
     assert again.cell("appeals.review.upheld").provenance == "corrected"
+
+
+def test_two_apps_on_one_store_see_each_others_verdicts(folder: Path, tmp_path: Path) -> None:
+    store = tmp_path / "shared.db"
+    mine, theirs = Corpus(folder, store), Corpus(folder, store)
+    try:
+        mine.read(mine.open())
+        theirs.read(theirs.open())
+        item = next(i for i in theirs.items if Path(i.name).name == SEEDS[1].name)
+        assert item.fingerprint is not None
+        report = theirs.report(item)
+        assert report is not None and report.cell("appeals.review.upheld").value is None
+        mine.save(
+            Entry(
+                item.fingerprint, "appeals.review.upheld", "value", 5, "Bob", "2026-11-24T10:00:00"
+            )
+        )
+        theirs.refresh()
+        report = theirs.report(item)
+        assert report is not None and report.cell("appeals.review.upheld").value == 5
+    finally:
+        mine.close()
+        theirs.close()

@@ -313,6 +313,12 @@ class Store:
         """The entry that wins on each cell (of ``document``): the latest added."""
         return list(latest(self.entries(document)))
 
+    def version(self) -> int:
+        """A number that changes when another connection commits to the store (SQLite's
+        ``data_version``): verdicts another reviewer's app has written since."""
+        (found,) = self._db.execute("PRAGMA data_version").fetchone()
+        return int(found)
+
     def readings(self, options: str) -> dict[str, bytes]:
         """The machine readings cached under ``options`` (the library's version and how it
         read), by document fingerprint (the review app's cache: not verdicts)."""

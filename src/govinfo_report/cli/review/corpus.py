@@ -98,13 +98,13 @@ class Corpus:
         self._all: Corrections | None = None
         self._reports: dict[str, Report] = {}
         self._doubts: dict[str, dict[str, str]] = {}
+        self._version: int | None = None
 
     def open(self) -> list[Item]:
         """List and fingerprint the documents, take their cached readings and the
         verdicts; returns those left to parse."""
         cached = self.store.readings(self.options)
-        for entry in self.store.entries():
-            self.verdicts.setdefault(entry.document, {})[entry.key] = entry
+        self.refresh()
         for index, document in enumerate(listed([self.folder])):
             try:
                 mark = fingerprint(document.read())
@@ -117,6 +117,20 @@ class Corpus:
                 item.machine = _named(unpack(pickle.loads(packed)), document.name)
             self.items.append(item)
         return [item for item in self.items if item.machine is None and item.error is None]
+
+    def refresh(self) -> None:
+        """Take the verdicts other apps on the same store have written since (several
+        reviewers, each with an app of their own, may share one store)."""
+        with self.lock:
+            version = self.store.version()
+            if version == self._version:
+                return
+            self._version = version
+            self.verdicts = {}
+            for entry in self.store.entries():
+                self.verdicts.setdefault(entry.document, {})[entry.key] = entry
+            self._reports.clear()
+            self._all = None
 
     def read(self, items: Iterable[Item]) -> None:
         """Parse ``items`` (each in a worker process, within the usual time budget) and

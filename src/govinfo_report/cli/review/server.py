@@ -102,6 +102,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if not self._addressed():
             return
+        self.app.corpus.refresh()
         url = urlsplit(self.path)
         query = {name: values[-1] for name, values in parse_qs(url.query).items()}
         session, fresh = self._session()
@@ -153,6 +154,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.BAD_REQUEST, "the body is not JSON")
         if not isinstance(body, dict):
             return self._error(HTTPStatus.BAD_REQUEST, "the body is not a JSON object")
+        self.app.corpus.refresh()
         path = urlsplit(self.path).path
         if path == "/api/reviewer":
             return self._set_reviewer(body)
