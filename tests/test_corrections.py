@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import dask
-from govinfo_report.check.corrected import load
+from govinfo_report.check.corrected import load, reading
 from govinfo_report.corrections import CorrectionError, Entry, Store, fingerprint, read_lines
 
 from conftest import SEEDS
@@ -449,3 +449,31 @@ def test_validate_and_the_long_table_show_corrections(tmp_path: Path) -> None:
     cells = gr.read_cells(SEED, corrections=store)
     row = cells[cells.key == "applications.granted.natural_person"].iloc[0]
     assert (row["value"], row["provenance"]) == (0, "corrected")
+
+
+def test_a_reviewed_record_and_a_verdict_line_follow_their_schemas(tmp_path: Path) -> None:
+    import jsonschema
+
+    from govinfo_report.write.schema import correction_schema
+
+    document = seed_fingerprint()
+    entries = [
+        verdict(document, "appeals.review.upheld", 2, note="p. 4", source="001.txt"),
+        verdict(document, "appeals.review.other", None, "blank"),
+        verdict(document, "applications.new.total", None, "confirm"),
+    ]
+    report = gr.parse(SEED, corrections=entries)
+    jsonschema.Draft202012Validator(gr.record_schema()).validate(json.loads(report.to_json()))
+    with Store(tmp_path / "review.db") as store:
+        store.add([attrs.evolve(e, machine=reading(gr.parse(SEED), e.key)) for e in entries])
+        out = io.StringIO()
+        store.export_lines(out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    schema = jsonschema.Draft202012Validator(correction_schema())
+    for line in lines:
+        schema.validate(line)
+    new = gr.parse(SEED).cell("applications.new.total")
+    assert (lines[2]["machine"]["value"], lines[2]["machine"]["line"]) == (new.value, new.line)
+    assert new.line is not None
+    with pytest.raises(jsonschema.ValidationError):
+        schema.validate({**lines[0], "verdict": "maybe"})
