@@ -474,6 +474,6 @@ def test_a_reviewed_record_and_a_verdict_line_follow_their_schemas(tmp_path: Pat
         schema.validate(line)
     new = gr.parse(SEED).cell("applications.new.total")
     assert (lines[2]["machine"]["value"], lines[2]["machine"]["line"]) == (new.value, new.line)
-    assert new.line is not None
+    assert new.provenance == "derived"  # confirmed: the machine derived it
     with pytest.raises(jsonschema.ValidationError):
         schema.validate({**lines[0], "verdict": "maybe"})
