@@ -31,6 +31,9 @@ from govinfo_report.corrections import Entry, Store, fingerprint
 from conftest import SEEDS
 
 HOSTILE = "<script>alert(1)</script>"
+REAL_PDF = (
+    Path(__file__).parent / "fixtures" / "realworld" / "raw" / "ot-jiangsu-huaian-hongze-2023.pdf"
+)
 #: A file name that is markup ("/" cannot be in one).
 HOSTILE_NAME = '<img src=x onerror="alert(3)">.txt'
 
@@ -344,3 +347,28 @@ def test_two_apps_on_one_store_see_each_others_verdicts(folder: Path, tmp_path: 
     finally:
         mine.close()
         theirs.close()
+
+
+def test_a_pdf_with_a_text_layer_shows_its_rows_cut_from_the_page(tmp_path: Path) -> None:
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    shutil.copy(REAL_PDF, folder / "hongze.pdf")
+    corpus = Corpus(folder, tmp_path / "review.db")
+    corpus.read(corpus.open())
+    app = App(corpus)
+    server = make_server(app)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        root = lxml.html.fromstring(Browser(app.port).get("/doc/0"))
+        crops = {int(img.get("data-line")): img for img in root.xpath('//img[@class="page-crop"]')}
+        new = root.get_element_by_id("cell-applications.new.total")
+        line = int(new.get("data-line"))
+        # The row of 一、本年新收: its label is printed once, its values beside it.
+        assert root.get_element_by_id(f"L{line}").text_content().startswith(f"{line}一、本年新收")
+        assert crops[line].get("src").startswith("data:image/png;base64,iVBOR")
+        # Only rows found for certain: a label printed once, every value read beside it.
+        assert 0 < len(crops) < len({td.get("data-line") for td in root.xpath("//td[@data-line]")})
+    finally:
+        server.shutdown()
+        server.server_close()
+        corpus.close()

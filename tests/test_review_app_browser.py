@@ -252,6 +252,11 @@ def test_review_a_folder_in_the_browser_and_export_it(
             browser.wait(SAVED)
             assert browser.run(NOTE).startswith("saved"), browser.run(NOTE)
 
+            # A cell of a page with a text layer: its row as printed, cut from the page.
+            browser.go(f"{url}doc/{pdf}#applications.new.total")
+            browser.wait("document.querySelector('#detail img.page-crop')")
+            browser.screenshot(DOCS / "review-page-crop.png")
+
             # Reloaded, the pages show what was saved.
             browser.go(f"{url}doc/{seed}")
             page = browser.dom()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pickle
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePath
 
 import attrs
@@ -20,7 +20,10 @@ from ...errors import ParseError
 from ...limits import TIMEOUT
 from ...model import Report, printed_blank
 from ...read.documents import Document, listed
+from ...read.formats import kind_of
+from ...read.source import read
 from ...version import __version__
+from .crops import row_crops
 
 #: Why a cell is doubtful, in the order the queue takes them.
 REASONS = {
@@ -99,6 +102,8 @@ class Corpus:
         self._reports: dict[str, Report] = {}
         self._doubts: dict[str, dict[str, str]] = {}
         self._version: int | None = None
+        self._crops: dict[str, dict[int, bytes]] = {}
+        self._lines: dict[str, tuple[str, ...]] = {}
 
     def open(self) -> list[Item]:
         """List and fingerprint the documents, take their cached readings and the
@@ -178,6 +183,28 @@ class Corpus:
                 self._reports[item.fingerprint] = found
             return found
 
+    def lines(self, item: Item, data: bytes | str) -> tuple[str, ...]:
+        """The text ``item``'s reading was parsed from (its cells' lines and columns are
+        positions in it): read by OCR too where the reading was; kept."""
+        assert item.machine is not None and item.fingerprint is not None
+        found = self._lines.get(item.fingerprint)
+        if found is None:
+            ocr = any(d.code == "ocr-read" for d in item.machine.diagnostics)
+            found = read(data, format_of(item), ocr=ocr).lines
+            self._lines[item.fingerprint] = found
+        return found
+
+    def page_crops(self, item: Item, data: bytes | str, lines: Sequence[str]) -> dict[int, bytes]:
+        """For a PDF with a text layer, its rows cut from their pages (``crops.row_crops``),
+        by line; kept."""
+        if item.machine is None or not isinstance(data, bytes) or format_of(item) != "pdf":
+            return {}
+        assert item.fingerprint is not None
+        found = self._crops.get(item.fingerprint)
+        if found is None:
+            found = self._crops[item.fingerprint] = row_crops(data, item.machine, lines)
+        return found
+
     def doubtful(self, item: Item) -> dict[str, str]:
         """The doubtful cells of ``item``'s machine reading (``doubtful``), kept."""
         assert item.machine is not None and item.fingerprint is not None
@@ -218,6 +245,11 @@ def _named(report: Report, name: str) -> Report:
     """``report`` as parsed from the document ``name`` (a cached reading may have been
     read under another name: the same bytes elsewhere)."""
     return report if report.source == name else attrs.evolve(report, source=name)
+
+
+def format_of(item: Item) -> str | None:
+    """The format a document is read as, by its name."""
+    return kind_of(item.name)
 
 
 def display_name(item: Item, folder: Path) -> str:

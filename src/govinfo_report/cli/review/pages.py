@@ -4,24 +4,19 @@ script sets text with ``textContent`` only."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Mapping
 from html import escape
 from typing import NamedTuple
 
 from ...catalogue import TEMPLATES
 from ...model import Cell, Report, reasons
-from ...read.formats import kind_of
 from ...write import spans
 from .corpus import REASONS, Corpus, Item, display_name
 
 #: The corpus page's columns that sort, and the value each sorts by.
 SORTS = ("name", "status", "body", "year", "doubtful", "progress")
 STATUSES = ("complete", "partial", "empty", "failed", "reading")
-
-
-def format_of(item: Item) -> str | None:
-    """The format a document is read as, by its name."""
-    return kind_of(item.name)
 
 
 def cell_text(cell: Cell) -> str:
@@ -207,7 +202,7 @@ def queue_page(corpus: Corpus, query: Mapping[str, str], token: str, reviewer: s
                 continue
             cell = report.cell(key)
             if lines is None and cell.line is not None:
-                lines = _lines(item)
+                lines = list(corpus.lines(item, item.document.read()))
             line = lines[cell.line - 1] if lines and cell.line and cell.line <= len(lines) else ""
             field = template.fields[template.index[key]]
             name = escape(display_name(item, corpus.folder))
@@ -236,12 +231,6 @@ def queue_page(corpus: Corpus, query: Mapping[str, str], token: str, reviewer: s
     return _page("Review: queue", body, token, reviewer)
 
 
-def _lines(item: Item) -> list[str]:
-    from ...read.source import read
-
-    return list(read(item.document.read(), format_of(item)).lines)
-
-
 def with_form(
     page: str,
     item: Item,
@@ -249,9 +238,11 @@ def with_form(
     token: str,
     reviewer: str | None,
     doubts: Mapping[str, str],
+    rows: Mapping[int, bytes] | None = None,
 ) -> str:
-    """The review page of ``report`` made the app's: its bar, the token, and a verdict form
-    in the detail panel of the cell selected."""
+    """The review page of ``report`` made the app's: its bar, the token, a verdict form in
+    the detail panel of the cell selected, and there the crop of its row as printed on its
+    page (``rows``: by line, for a PDF with a text layer)."""
     marks = " ".join(f"{escape(key)}" for key in doubts)
     head = (
         f'<meta name="gr-token" content="{escape(token)}">'
@@ -260,7 +251,13 @@ def with_form(
         f"<style>{_CSS}</style>\n</head>"
     )
     page = page.replace("</head>", head, 1)
-    page = page.replace("<body>\n", f"<body>\n{_bar(reviewer, item)}\n", 1)
+    crops = "".join(
+        f'<img class="page-crop" data-line="{line}" alt="line {line} as printed on its page" '
+        f'src="data:image/png;base64,{base64.b64encode(image).decode()}">'
+        for line, image in sorted((rows or {}).items())
+    )
+    hidden = f'<div id="page-crops" hidden>{crops}</div>' if crops else ""
+    page = page.replace("<body>\n", f"<body>\n{_bar(reviewer, item)}{hidden}\n", 1)
     return page.replace("</body>", f"<script>{_SCRIPT}</script>\n</body>", 1)
 
 
@@ -362,6 +359,12 @@ _SCRIPT = """
         if (event.key === "Enter") { event.preventDefault(); send("value"); }
       });
       panel.appendChild(form); panel.appendChild(said); panel.appendChild(broken);
+      var printed = td.dataset.line && document.querySelector(
+        '#page-crops img[data-line="' + td.dataset.line + '"]');
+      if (printed) {
+        panel.appendChild(el("p", "Its row as printed on the page:", "hint"));
+        var shown = printed.cloneNode(); shown.style.maxWidth = "100%"; panel.appendChild(shown);
+      }
     };
     new MutationObserver(attach).observe(panel, {childList: true});
     attach();  // a cell the address selected before this script ran

@@ -28,7 +28,6 @@ import attrs
 from ...check.corrected import reading
 from ...check.validate import validate
 from ...corrections import CorrectionError, entry, now
-from ...read.source import read
 from ...write.review import review_html
 from . import pages
 from .corpus import Corpus, Item
@@ -131,10 +130,12 @@ class _Handler(BaseHTTPRequestHandler):
         if report is None:
             return pages.waiting_page(item, token, reviewer)
         data = item.document.read()
-        source = read(data, pages.format_of(item))
+        lines = self.app.corpus.lines(item, data)
         scan = data if isinstance(data, bytes) and any(t.ocr for t in report.tables) else None
-        page = review_html(report, "\n".join(source.lines), scan)
-        return pages.with_form(page, item, report, token, reviewer, self.app.corpus.doubtful(item))
+        page = review_html(report, "\n".join(lines), scan)
+        rows = self.app.corpus.page_crops(item, data, lines)
+        doubts = self.app.corpus.doubtful(item)
+        return pages.with_form(page, item, report, token, reviewer, doubts, rows)
 
     # Writing requests
 
