@@ -37,12 +37,13 @@ lint: install
 	$(BIN)/mypy --strict src
 
 # The review page in headless Chromium: its script run, the DOM checked, docs/review.png
-# written. Installs Debian's chromium and a CJK font when missing (apt-get: needs root).
+# written; the review app end to end (a value typed, a blank marked, an OCR value confirmed,
+# the export checked), its screenshots written for docs/review.md. Installs Debian's chromium and a CJK font when missing (apt-get: needs root).
 test-browser: install
 	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
 			--no-install-recommends chromium fonts-noto-cjk; }
-	$(BIN)/python -m pytest -m browser tests/test_review_browser.py
+	$(BIN)/python -m pytest -m browser tests/test_review_browser.py tests/test_review_app_browser.py
 
 # The property tests and the readers' fuzzing with 1,000 examples each, fresh every run,
 # and the long runs marked thorough: the two real PDFs scanned clean and degraded and read

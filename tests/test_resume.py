@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.corpus.resume import fingerprint
+from govinfo_report.corrections import fingerprint
 from govinfo_report.write.checkpoint import SUFFIX
 from govinfo_report.write.export import to_json
 

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from .catalogue import TEMPLATES
+from .check.corrected import CorrectionsSource, load
 from .corpus.stream import Result, iter_parse
 from .errors import MissingDependencyError
 from .limits import MAX_BYTES, TIMEOUT
@@ -106,6 +107,7 @@ def results(
     format: str | None = None,
     timeout: float | None = TIMEOUT,
     max_bytes: int | None = MAX_BYTES,
+    corrections: CorrectionsSource | None = None,
 ) -> db.Bag:
     """A bag of ``Result``s, one per document of ``inputs``, failures included.
 
@@ -117,7 +119,8 @@ def results(
         patterns, text_field, name_field: as for ``documents``.
         npartitions, partition_size: as for ``dask.bag.from_sequence`` (by default about
             100 partitions).
-        layout, strict, format: as for ``parse``.
+        layout, strict, format, corrections: as for ``parse`` (the corrections are loaded
+            once, here, and travel with the tasks).
         timeout, max_bytes: as for ``iter_parse``: each document has ``timeout`` seconds
             (default 30), past which it fails as ``timeout``. A Dask worker parses its
             partition's documents in a worker process of its own for that, killed and
@@ -138,7 +141,13 @@ def results(
     formats.check(format)
     listed = list(enumerate(listing(inputs, patterns, text_field, name_field)))
     bag: db.Bag = db.from_sequence(listed, npartitions=npartitions, partition_size=partition_size)
-    options = {"layout": layout, "strict": strict, "format": format, "max_bytes": max_bytes}
+    options = {
+        "layout": layout,
+        "strict": strict,
+        "format": format,
+        "max_bytes": max_bytes,
+        "corrections": None if corrections is None else load(corrections),
+    }
     parsed: db.Bag = bag.map_partitions(_Partition, timeout=timeout, options=options)
     return parsed
 

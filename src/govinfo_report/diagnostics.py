@@ -180,6 +180,20 @@ CODES: dict[str, tuple[Severity, str]] = {
         "现行有效件数 differs from the previous year's plus 制发 minus 废止",
     ),
     "body-mismatch": ("warning", "two reports compared across years name different bodies"),
+    "correction-disagrees": (
+        "warning",
+        "a reviewer's correction stands, but the machine now reads another value in its cell",
+    ),
+    "correction-stale": (
+        "warning",
+        "corrections were made on another version of the document (same name, other bytes); "
+        "they are not applied",
+    ),
+    "correction-not-applied": (
+        "warning",
+        "a correction names a key of the other template, or confirms a value the machine no "
+        "longer reads",
+    ),
 }
 
 #: The codes whose diagnostics name cells they leave missing (unless a rule derives them):

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     import pandas
 
 #: Where a cell's value comes from: read from the text (``parsed``), worked out by a rule
-#: (``derived``), printed empty by the report (``blank``: no value), or not read (``missing``).
-Provenance = Literal["parsed", "derived", "blank", "missing"]
+#: (``derived``), printed empty by the report (``blank``: no value), not read (``missing``),
+#: or settled by a reviewer (``corrected``: ``Cell.correction`` says who, when, and what the
+#: machine read).
+Provenance = Literal["parsed", "derived", "blank", "missing", "corrected"]
 Number = int | Decimal
 #: How much of a report was read: every cell (``complete``: nothing missing, blanks
 #: included), some (``partial``), none (``empty``: nothing parsed, derived or printed blank).
@@ -58,6 +60,45 @@ class Scanned(NamedTuple):
     reads: tuple[str, str]
 
 
+class Machine(NamedTuple):
+    """The machine's reading of a cell that a reviewer's verdict replaced (``Correction``).
+
+    Attributes:
+        value, provenance, raw: the cell's value, provenance and printed text.
+        line, column: where its text is, for a cell read from text.
+        page, box: where it is on a scanned page (``Scanned``), for a cell read by OCR.
+    """
+
+    value: Number | None
+    provenance: str
+    raw: str | None = None
+    line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    box: tuple[float, ...] | None = None
+
+
+class Correction(NamedTuple):
+    """A reviewer's verdict on a cell (``Cell.correction``; provenance ``corrected``).
+
+    Attributes:
+        verdict: ``value`` (the reviewer typed it), ``blank`` (printed blank) or ``confirm``
+            (the machine's value is right).
+        reviewer, time, note: who, when (ISO 8601) and why.
+        machine: the machine's reading when the verdict was given, if recorded.
+        agrees: whether the machine now reads what the verdict says (``True``: confirmed by
+            the machine; ``False``: it reads otherwise, ``correction-disagrees``; ``None``:
+            it reads nothing).
+    """
+
+    verdict: str
+    reviewer: str
+    time: str
+    note: str
+    machine: Machine | None
+    agrees: bool | None
+
+
 @attrs.frozen
 class Completeness:
     """How many of a report's cells were parsed, derived, printed blank and missing, and
@@ -68,12 +109,14 @@ class Completeness:
     derived: int
     missing: int
     blank: int = 0
+    corrected: int = 0
 
     @property
     def status(self) -> Status:
         if not self.missing:
             return "complete"
-        return "partial" if self.parsed or self.derived or self.blank else "empty"
+        read = self.parsed or self.derived or self.blank or self.corrected
+        return "partial" if read else "empty"
 
     @property
     def complete(self) -> bool:
@@ -96,6 +139,8 @@ class Cell:
         rule: the rule that derived the value, for derived cells.
         ocr: for a cell read by OCR from a scanned page, how it was checked and where it
             is on the page (``Scanned``); ``None`` for a cell read from text.
+        correction: for a ``corrected`` cell, the reviewer's verdict and the machine's
+            reading it replaced (``Correction``).
     """
 
     key: str
@@ -106,11 +151,12 @@ class Cell:
     column: int | None = None
     rule: str | None = None
     ocr: Scanned | None = None
+    correction: Correction | None = None
 
     @property
     def blank(self) -> bool:
         """Whether the report printed this cell blank (provenance ``blank``, or ``derived``
-        when the rules prove the blank is 0)."""
+        when the rules prove the blank is 0; ``corrected`` when a reviewer said so)."""
         return printed_blank(self.provenance, self.raw)
 
 
@@ -126,7 +172,8 @@ class Table:
     Index it with a full key (``table["applications.granted.total"]``) or one relative to the
     section (``table["granted.total"]``) to get a ``Cell``. ``ocr`` is empty for a table read
     from text, else parallel too: each cell's ``Scanned`` record (``None`` for a cell not
-    read by OCR).
+    read by OCR). ``corrections`` is empty for a table no reviewer corrected, else parallel:
+    each cell's ``Correction`` (``None`` for a cell not corrected).
     """
 
     section: str
@@ -139,6 +186,7 @@ class Table:
     rules: tuple[str | None, ...]
     _index: dict[str, int] = attrs.field(eq=False, repr=False, alias="_index")
     ocr: tuple[Scanned | None, ...] = ()
+    corrections: tuple[Correction | None, ...] = ()
 
     def __getitem__(self, key: str) -> Cell:
         position = self._index.get(key)
@@ -160,6 +208,7 @@ class Table:
             column,
             self.rules[position],
             self.ocr[position] if self.ocr else None,
+            self.corrections[position] if self.corrections else None,
         )
 
     def __iter__(self) -> Iterator[Cell]:
@@ -168,7 +217,8 @@ class Table:
     def __repr__(self) -> str:
         counts = ", ".join(
             f"{self.provenance.count(state)} {state}"
-            for state in ("parsed", "derived", "blank", "missing")
+            for state in ("parsed", "derived", "blank", "missing", "corrected")
+            if state != "corrected" or state in self.provenance
         )
         return f"<Table {self.section} ({self.layout or 'no layout'}): {counts}>"
 
@@ -218,6 +268,8 @@ class Report:
         diagnostics: every finding, in document order.
         source: the file name, when parsed from a path; encoding: how it was decoded (an
             HTML page's charset; ``"docx"``, ``"pdf"`` for those documents).
+        reviewed: whether corrections were applied (``parse(..., corrections=...)``): the
+            outputs then say which cells are ``corrected``, even none.
     """
 
     organisation: str | None
@@ -233,6 +285,7 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     source: str | None = None
     encoding: str = "str"
+    reviewed: bool = False
 
     def __repr__(self) -> str:
         done = self.completeness()
@@ -240,7 +293,9 @@ class Report:
             f"<Report {escape(self.organisation or '?')} {self.year or '?'} "
             f"template {self.template}: "
             f"{done.status}, {done.parsed} parsed, {done.derived} derived, {done.blank} blank, "
-            f"{done.missing} missing>"
+            f"{done.missing} missing"
+            + (f", {done.corrected} corrected" if self.reviewed else "")
+            + ">"
         )
 
     @property
@@ -254,10 +309,12 @@ class Report:
         rules of derived cells, the keys printed blank, the cells read by OCR (how each was
         checked, its page and box, its two reads), diagnostics and ``error`` (``None``:
         ``export.record`` writes a document that failed) (``docs/streaming.md``;
-        ``govinfo-report schema`` is its JSON Schema)."""
+        ``govinfo-report schema`` is its JSON Schema). A ``reviewed`` report counts its
+        ``corrected`` cells too, and ``corrected`` maps each corrected key to its verdict,
+        reviewer and time."""
         counts = self.completeness()
         blank = kept_keys(self)[1]
-        return {
+        record: dict[str, Any] = {
             "source": self.source,
             "organisation": self.organisation,
             "year": self.year,
@@ -307,6 +364,10 @@ class Report:
             ],
             "error": None,
         }
+        if self.reviewed:
+            record["cells"]["corrected"] = counts.corrected
+            record["corrected"] = corrected(self)
+        return record
 
     def to_json(self, indent: int | None = 2) -> str:
         """``to_dict()`` as a JSON document (money as JSON numbers; ``indent=None``: one
@@ -320,7 +381,7 @@ class Report:
 
     def completeness(self) -> Completeness:
         """The counts of parsed, derived, blank and missing cells over the three tables."""
-        counts = {"parsed": 0, "derived": 0, "blank": 0, "missing": 0}
+        counts = {"parsed": 0, "derived": 0, "blank": 0, "missing": 0, "corrected": 0}
         for table in self.tables:
             for provenance in table.provenance:
                 counts[provenance] += 1
@@ -398,6 +459,22 @@ class Report:
             if table.section == section:
                 return table[key]
         raise KeyError(key)
+
+
+def corrected(report: Report) -> dict[str, dict[str, Any]]:
+    """The corrected cells of ``report``: key → verdict, reviewer, time, and whether the
+    machine now reads the same (``agrees``), in catalogue order."""
+    return {
+        key: {
+            "verdict": mark.verdict,
+            "reviewer": mark.reviewer,
+            "time": mark.time,
+            "agrees": mark.agrees,
+        }
+        for table in report.tables
+        for key, mark in zip(table.keys, table.corrections, strict=False)
+        if mark is not None
+    }
 
 
 def reasons(report: Report) -> list[str]:

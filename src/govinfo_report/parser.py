@@ -16,8 +16,10 @@ import attrs
 from . import workers
 from .catalogue import TEMPLATES, Template
 from .check import statements
+from .check.corrected import CorrectionsSource, apply, load
 from .check.validate import failures
 from .check.verify import verify
+from .corrections import file_fingerprint, fingerprint
 from .diagnostics import Diagnostic, diagnostic
 from .errors import LegacyReportError, ParseError
 from .limits import (
@@ -48,6 +50,7 @@ def parse(
     max_bytes: int | None = MAX_BYTES,
     ocr: bool | Literal["strict"] = False,
     timeout: float | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> Report:
     """Parse one report.
 
@@ -72,6 +75,11 @@ def parse(
         timeout: seconds the parse may take (``None``, the default: no limit). Given, the
             report is parsed in a worker process (as ``iter_parse`` parses), killed past
             it: ``ParseError`` code ``timeout``. For untrusted input, with ``max_bytes``.
+        corrections: reviewers' verdicts to apply (a corrections store, a ``.jsonl``
+            export, or ``corrections.load``'s result): those on this document's bytes (its
+            SHA-256) make their cells ``corrected``, the rules are checked again, and those
+            on another version of it are listed (``correction-stale``). See
+            ``docs/review.md``.
 
     Returns:
         The ``Report``, with every value parsed, derived or missing, and its diagnostics.
@@ -87,7 +95,10 @@ def parse(
         UnknownLayoutError: ``layout`` names no registered layout.
         MissingDependencyError: the document format's extra is not installed (with
             ``ocr``, a scanned page met and the ``ocr`` extra not installed).
-        ValueError: ``format`` names no format, or ``ocr`` is not a bool or ``"strict"``.
+        ValueError: ``format`` names no format, or ``ocr`` is not a bool or ``"strict"``;
+            ``corrections`` is a JSON Lines file with a line that is no verdict
+            (``CorrectionError``, naming the line).
+        FileNotFoundError: ``corrections`` names no file.
 
     Example:
         >>> report = parse(Path("report.txt"))  # doctest: +SKIP
@@ -98,6 +109,18 @@ def parse(
         raise ValueError(f"ocr must be False, True or 'strict', not {ocr!r}")
     if layout is not None:
         layouts.get(layout)  # an unknown layout is refused before anything is read
+    verdicts = None if corrections is None else load(corrections)
+    if verdicts is not None:
+        report = parse(
+            source,
+            layout=layout,
+            strict=strict,
+            format=format,
+            max_bytes=max_bytes,
+            ocr=ocr,
+            timeout=timeout,
+        )
+        return apply(report, verdicts, _fingerprint(source))
     if timeout is not None:
         return _within(
             source,
@@ -110,6 +133,13 @@ def parse(
         )
     given = read(source, format, max_bytes, ocr=bool(ocr))
     return parse_source(given, layout=layout, strict=strict, ocr=ocr)
+
+
+def _fingerprint(source: str | bytes | os.PathLike[str]) -> str:
+    """The SHA-256 of ``source``'s bytes (a path's file, text as UTF-8)."""
+    if isinstance(source, os.PathLike):
+        return file_fingerprint(source)
+    return fingerprint(bytes(source) if isinstance(source, bytearray | memoryview) else source)
 
 
 def _within(source: str | bytes | os.PathLike[str], timeout: float, **options: Any) -> Report:

@@ -47,8 +47,9 @@ from ..write.export import COLUMN_NAMES
 from ..write.frames import write_parquet
 from ..write.render import render, renderable
 from ..write.review import review_html
-from ..write.schema import record_schema
+from ..write.schema import correction_schema, record_schema
 from .progress import Tally
+from .review import review_arguments
 
 #: What ``parse --format`` writes.
 FORMATS = ("json", "jsonl", "csv", "csv-long", "parquet")
@@ -343,7 +344,14 @@ def _arguments() -> argparse.ArgumentParser:
         description="Print the JSON Schema (draft 2020-12) that every record written by "
         "'parse --format json|jsonl' (one per document, failures too) follows.",
     )
+    schema_cmd.add_argument(
+        "--corrections",
+        action="store_true",
+        help="the schema of a line of the corrections exchange format (review "
+        "--export-corrections, --corrections FILE.jsonl) instead",
+    )
     schema_cmd.set_defaults(run=_schema_command)
+    review_arguments(commands)
     return parser
 
 
@@ -441,6 +449,14 @@ def _input_arguments() -> argparse.ArgumentParser:
         help="with --ocr, the time a PDF document may take instead of --timeout (default "
         "%(default)g; 0: none)",
     )
+    inputs.add_argument(
+        "--corrections",
+        type=Path,
+        metavar="STORE",
+        help="apply reviewers' corrections: a store written by govinfo-report review "
+        "(review.db) or its JSON Lines export (.jsonl); corrected cells have provenance "
+        "corrected (see docs/review.md)",
+    )
     return inputs
 
 
@@ -482,6 +498,7 @@ def _results(
             ocr=_ocr(args),
             ocr_timeout=args.ocr_timeout,
             started=tally.started,
+            corrections=args.corrections,
         )
     ) as results:
         yield results
@@ -541,7 +558,8 @@ def _fields_command(args: argparse.Namespace) -> int:
 
 def _schema_command(args: argparse.Namespace) -> int:
     """Print the JSON Schema of a record."""
-    print(json.dumps(record_schema(), ensure_ascii=False, indent=2))
+    schema = correction_schema() if args.corrections else record_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -704,6 +722,7 @@ def _write_rows(args: argparse.Namespace, rows: Iterator[Result]) -> list[str] |
                 provenance=args.provenance,
                 excel=args.excel,
                 column_names=args.column_names,
+                corrected=args.corrections is not None,
             )
             return templates
         if args.format == "csv-long":

@@ -57,6 +57,8 @@ class Tally:
         self.total: int | None = None  # documents listed, once the listing is done
         self.earlier = 0  # documents an interrupted run had done (--resume)
         self.stop: str | None = None
+        #: With corrections: the reports they were applied to, and their corrected cells.
+        self.corrected: Counter[str] = Counter()
 
     def results(self, results: Iterable[Result]) -> Iterator[Result]:
         """``results``, each counted, each failure named."""
@@ -72,6 +74,9 @@ class Tally:
                 self.templates[report.template] += 1
                 self.read[report.completeness().status] += 1
                 self.diagnostics.update(d.code for d in report.diagnostics)
+                if report.reviewed:
+                    cells = report.completeness().corrected
+                    self.corrected.update(reports=1, corrected=bool(cells), cells=cells)
             yield result
             self._show()
 
@@ -210,6 +215,11 @@ class Tally:
                     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
                 )
                 lines.append(f"{title}: {shown}")
+        if self.corrected:
+            lines.append(
+                f"corrections: {self.corrected['cells']:,} cell(s) corrected in "
+                f"{self.corrected['corrected']:,} of {self.corrected['reports']:,} report(s)"
+            )
         if self.output is not None:
             lines.append(f"written: {self.output}")
         if self.stop is not None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..catalogue import SECTIONS, TEMPLATES
 from ..diagnostics import Diagnostic
-from ..model import Report, Scanned, Table
+from ..model import Correction, Machine, Report, Scanned, Table
 
 #: The packed form: metadata, prose, three tables, diagnostics, all plain tuples.
 Packed = tuple[Any, ...]
@@ -52,6 +52,7 @@ def pack(report: Report) -> Packed:
                 table.positions,
                 _shared(table.rules, seen),
                 tuple([None if mark is None else tuple(mark) for mark in table.ocr]),
+                tuple([None if mark is None else _packed_mark(mark) for mark in table.corrections]),
             )
         )
     published = report.published
@@ -69,6 +70,7 @@ def pack(report: Report) -> Packed:
         tuple(
             [(d.code, d.severity, d.message, d.line, d.column, d.keys) for d in report.diagnostics]
         ),
+        report.reviewed,
     )
 
 
@@ -86,9 +88,10 @@ def unpack(packed: Packed) -> Report:
         encoding,
         packed_tables,
         diagnostics,
+        reviewed,
     ) = packed
     tables = []
-    for section, (layout, values, provenance, raws, positions, rules, ocr) in zip(
+    for section, (layout, values, provenance, raws, positions, rules, ocr, marked) in zip(
         SECTIONS, packed_tables, strict=True
     ):
         keys, index, money = _section(template, section)
@@ -111,6 +114,7 @@ def unpack(packed: Packed) -> Report:
                 rules,
                 _index=index,
                 ocr=marks,
+                corrections=tuple([None if mark is None else _mark(*mark) for mark in marked]),
             )
         )
     proactive, applications, appeals = tables
@@ -128,7 +132,35 @@ def unpack(packed: Packed) -> Report:
         tuple([Diagnostic(*diagnostic) for diagnostic in diagnostics]),
         source,
         encoding,
+        reviewed,
     )
+
+
+def _packed_mark(mark: Correction) -> tuple[Any, ...]:
+    """A ``Correction`` as plain tuples (its machine reading's money as exact text)."""
+    machine = mark.machine
+    read = None
+    if machine is not None:
+        value = machine.value
+        read = (str(value) if isinstance(value, Decimal) else value, *machine[1:])
+    return (*mark[:4], read, mark.agrees)
+
+
+def _mark(
+    verdict: str,
+    reviewer: str,
+    time: str,
+    note: str,
+    machine: tuple[Any, ...] | None,
+    agrees: bool | None,
+) -> Correction:
+    """The ``Correction`` ``_packed_mark`` flattened."""
+    read = None
+    if machine is not None:
+        read = Machine(*machine)
+        if isinstance(read.value, str):
+            read = read._replace(value=Decimal(read.value))
+    return Correction(verdict, reviewer, time, note, read, agrees)
 
 
 def _shared(

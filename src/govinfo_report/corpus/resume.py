@@ -7,21 +7,15 @@ done again. Two copies under different names are two documents (two rows)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 
+from ..corrections import fingerprint
 from ..errors import ParseError
 from ..limits import MAX_BYTES
 from ..read.documents import Document
 
 #: A document done: its name and fingerprint (``None`` when it failed unread).
 Done = tuple[str, str | None]
-
-
-def fingerprint(content: bytes | str) -> str:
-    """The SHA-256 of a document's bytes (a text's in UTF-8), in hexadecimal."""
-    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
-    return hashlib.sha256(data).hexdigest()
 
 
 def pending(

@@ -19,6 +19,8 @@ from typing import Any, Literal
 import attrs
 
 from .. import workers
+from ..check.corrected import Corrections, CorrectionsSource, apply, load
+from ..corrections import fingerprint
 from ..errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
 from ..limits import MAX_BYTES, OCR_TIMEOUT, TIMEOUT
 from ..model import Report
@@ -27,7 +29,7 @@ from ..read import formats
 from ..read.documents import Document
 from ..structure import layouts
 from .compact import pack, unpack
-from .resume import Done, fingerprint, pending
+from .resume import Done, pending
 
 #: A source of ``iter_parse``: text, raw bytes, a path, or a ``Document``.
 Source = str | bytes | os.PathLike[str] | Document
@@ -52,7 +54,7 @@ class Result:
         name: the document's name (``Document.name``).
         error: why the document failed (``ParseError``, code ``unreadable`` when it could
             not be read, ``internal-error`` for a bug), or ``None``.
-        sha256: the fingerprint of the document's bytes (``resume.fingerprint``), or
+        sha256: the fingerprint of the document's bytes (``corrections.fingerprint``), or
             ``None`` when they could not be read (``--resume`` and ``done=`` use it).
 
     ``report`` is the parsed report (``None`` on failure). A result pickles its report as
@@ -103,6 +105,7 @@ def parse_document(
     format: str | None = None,
     max_bytes: int | None = MAX_BYTES,
     ocr: bool | Literal["strict"] = False,
+    corrections: Corrections | None = None,
 ) -> Result:
     """Read and parse one document; never raises for a bad document.
 
@@ -120,6 +123,8 @@ def parse_document(
         document: what to read.
         layout, strict, format, max_bytes, ocr: as for ``parse``.
         index: the position recorded in the result.
+        corrections: verdicts to apply (``corrections.load``), those on the document's
+            bytes (see ``parse``).
 
     Raises:
         UnknownLayoutError: ``layout`` names no registered layout (a wrong call, not a bad
@@ -155,8 +160,10 @@ def parse_document(
             ),
             sha256=sha256,
         )
-    named = attrs.evolve(report, source=document.name)
-    return Result(index, document.name, report=named, sha256=sha256)
+    report = attrs.evolve(report, source=document.name)
+    if corrections is not None:
+        report = apply(report, corrections, sha256)
+    return Result(index, document.name, report=report, sha256=sha256)
 
 
 def iter_parse(
@@ -174,6 +181,7 @@ def iter_parse(
     ocr_timeout: float | None = OCR_TIMEOUT,
     started: Callable[[int, str], None] | None = None,
     done: Iterable[Done] | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> Generator[Result, None, None]:
     """Parse every source, yielding a ``Result`` for each, failures included.
 
@@ -204,6 +212,7 @@ def iter_parse(
             (``Result.sha256``; ``None``: by its name alone), such as the ``source`` and
             ``sha256`` of the records written so far (``resume.pending``). A document is
             then named and indexed among the documents still to do.
+        corrections: reviewers' verdicts to apply, as for ``parse`` (loaded once, here).
 
     Yields:
         One ``Result`` per source. At most ``jobs * chunksize * CHUNKS_AHEAD`` documents are
@@ -246,6 +255,8 @@ def iter_parse(
         sources = pending(
             (as_document(source, index) for index, source in enumerate(sources)), done, max_bytes
         )
+    if corrections is not None:
+        options["corrections"] = load(corrections)
     if processes == 1 and timeout is None and (not ocr or ocr_timeout is None):
         return _in_process(sources, options, started)
     budget = None

@@ -664,3 +664,33 @@ def _problem(field: Field, problem: str, text: str, line: int, column: int) -> D
         column,
         (field.key,),
     )
+
+
+def derive_again(
+    template: Template,
+    values: Sequence[Value | None],
+    lost: Iterable[int],
+    blanks: Iterable[int],
+) -> tuple[dict[int, tuple[Value, str]], list[Diagnostic]]:
+    """What the rules derive once a reviewer's values are known (``check.corrected``):
+    each of the ``lost`` cells every solution agrees on, and each of the printed ``blanks``
+    every solution makes 0, with the rules that gave it, as ``resolve`` derives them from a
+    text; and the findings (``rules-contradict``). ``values``: every cell, ``None`` where
+    unknown."""
+    work = _Work(template, rule_set(template.name))
+    work.values[:] = values
+    work.origins[:] = ["parsed" if value is not None else "missing" for value in values]
+    for cell in lost:
+        work.origins[cell] = "lost"
+    for cell in blanks:
+        work.origins[cell], work.raws[cell] = "blank", ""
+    asked = {cell for cell, origin in enumerate(work.origins) if origin in ("lost", "blank")}
+    work.place(())
+    return (
+        {
+            cell: (work.values[cell], work.rules[cell] or "the rules")  # type: ignore[misc]
+            for cell in asked
+            if work.origins[cell] == "derived"
+        },
+        work.findings,
+    )

@@ -68,6 +68,9 @@ META_COLUMNS: dict[str, str] = {
     "error_column": "where the document failed: column",
 }
 META = tuple(META_COLUMNS)
+#: The column a wide row has after ``cells_missing`` when corrections were applied.
+CORRECTED_COLUMN = "cells_corrected"
+CORRECTED_MEANING = "cells a reviewer settled (provenance corrected: see the JSON corrected)"
 #: The columns of ``META`` holding lists of words (codes, keys): lists in JSON, Parquet and
 #: DataFrames; in CSV, the words separated by spaces.
 LISTS = ("reasons", "keys_derived", "keys_blank")
@@ -138,6 +141,7 @@ def meta(item: Item) -> dict[str, Any]:
         "cells_derived": counts.derived,
         "cells_blank": len(blank),
         "cells_missing": counts.missing,
+        CORRECTED_COLUMN: counts.corrected,
         "cells_ocr": sum(check in ("rules", "reads") for check in ocr),
         "cells_ocr_reads_only": ocr.count("reads"),
         "errors": sum(d.severity == "error" for d in report.diagnostics),
@@ -236,11 +240,14 @@ def to_json_array(items: Iterable[Item]) -> Iterator[str]:
     yield "[]\n" if opening == "[\n" else "\n]\n"
 
 
-def columns(templates: Sequence[str], provenance: bool = False) -> list[str]:
+def columns(
+    templates: Sequence[str], provenance: bool = False, corrected: bool = False
+) -> list[str]:
     """The ``META`` columns, then every catalogue key of ``templates``, section by section
     (二, 三, 四), each in the catalogue order of the first template that has it: with both
     templates, a section's 2021-only keys follow its 2019 keys. With ``provenance``, each
-    key is followed by ``KEY:provenance``."""
+    key is followed by ``KEY:provenance``; with ``corrected`` (corrections were applied),
+    ``cells_corrected`` follows ``cells_missing``."""
     keys = dict.fromkeys(
         field.key
         for section in SECTIONS
@@ -248,9 +255,12 @@ def columns(templates: Sequence[str], provenance: bool = False) -> list[str]:
         for field in TEMPLATES[name].fields
         if field.section == section
     )
+    head = list(META)
+    if corrected:
+        head.insert(head.index("cells_missing") + 1, CORRECTED_COLUMN)
     if provenance:
-        return [*META, *(column for key in keys for column in (key, key + PROVENANCE))]
-    return [*META, *keys]
+        return [*head, *(column for key in keys for column in (key, key + PROVENANCE))]
+    return [*head, *keys]
 
 
 #: How ``--column-names`` writes a key's column: ``dotted`` as the key
@@ -304,13 +314,14 @@ def write_csv(
     provenance: bool = False,
     excel: bool = False,
     column_names: str = "dotted",
+    corrected: bool = False,
 ) -> int:
-    """Write a header of ``columns(templates, provenance)`` (named as ``column_names``
-    says: ``column_name``) and a row per item as it comes (a missing value is an empty
-    cell, as is a key of a template that is not the report's, and every value of a document
-    that failed); ``excel``: text cells guarded against formulas (``FORMULA_START``).
-    Returns the rows written."""
-    names = columns(templates, provenance)
+    """Write a header of ``columns(templates, provenance, corrected)`` (named as
+    ``column_names`` says: ``column_name``) and a row per item as it comes (a missing value is
+    an empty cell, as is a key of a template that is not the report's, and every value of a
+    document that failed); ``excel``: text cells guarded against formulas
+    (``FORMULA_START``). Returns the rows written."""
+    names = columns(templates, provenance, corrected)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([column_name(name, column_names) for name in names])
     written = 0

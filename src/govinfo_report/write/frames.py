@@ -20,13 +20,16 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..catalogue import TEMPLATES, Kind
+from ..check.corrected import CorrectionsSource
 from ..corpus.resume import Done
 from ..corpus.stream import Result, iter_parse
 from ..errors import export_extra
 from ..limits import MAX_BYTES, TIMEOUT
+from ..model import Report
 from ..read.documents import OnSkip, listed
 from ..version import __version__
 from .export import (
+    CORRECTED_COLUMN,
     LISTS,
     LONG_COLUMNS,
     META,
@@ -37,8 +40,14 @@ from .export import (
     columns,
     failed,
     long_rows,
+    outcome,
     row,
 )
+
+
+def _report(item: Item) -> Report | None:
+    return outcome(item)[0]
+
 
 if TYPE_CHECKING:
     import pandas
@@ -68,7 +77,8 @@ def report_frame(
     ``export.META`` (the counts ``cells_ocr`` and ``cells_ocr_reads_only`` among them), then
     every catalogue key of ``templates`` (default: both, the union of their keys, in the
     order of the command line's CSV: the same columns whatever the reports), each followed
-    by ``KEY:provenance`` with ``provenance``.
+    by ``KEY:provenance`` with ``provenance``. Where corrections were applied
+    (``Report.reviewed``), ``cells_corrected`` follows ``cells_missing``.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -80,9 +90,11 @@ def report_frame(
     pandas = export_extra("pandas")
     items = list(reports)
     chosen = templates or tuple(TEMPLATES)
-    names = columns(chosen, provenance)
+    reviewed = any(report.reviewed for report in map(_report, items) if report is not None)
+    names = columns(chosen, provenance, reviewed)
     frame = pandas.DataFrame([row(item, names) for item in items], columns=names, dtype=object)
-    integers = [*_COUNTS, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
+    counts = [*_COUNTS, CORRECTED_COLUMN] if reviewed else _COUNTS
+    integers = [*counts, *(key for key, kind in _kinds(chosen).items() if kind != "money")]
     return frame.astype({**dict.fromkeys(integers, "Int64"), "complete": "boolean"})
 
 
@@ -117,6 +129,7 @@ def read_reports(
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
     done: Iterable[Done] | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> pandas.DataFrame:
     """Parse every report of ``inputs`` into a DataFrame with a row per document, in input
     order, failures included (``status`` ``failed``): ``report_frame`` of what
@@ -132,6 +145,7 @@ def read_reports(
             ``skipped`` and is a row too (``status`` ``skipped``, ``error_message`` why),
             left out with ``skip_failed``.
         done: as for ``iter_parse``: the documents of an earlier run to pass over.
+        corrections: reviewers' verdicts to apply, as for ``parse``.
 
     Raises:
         MissingDependencyError: pandas is not installed.
@@ -141,7 +155,9 @@ def read_reports(
         >>> frame[frame.status == "failed"][["source", "error_code"]]  # doctest: +SKIP
     """
     export_extra("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
+    results = _results(
+        inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done, corrections
+    )
     return report_frame(
         (result for result in results if not (skip_failed and failed(result))),
         templates,
@@ -161,6 +177,7 @@ def read_cells(
     max_bytes: int | None = MAX_BYTES,
     skipped: OnSkip | None = None,
     done: Iterable[Done] | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> pandas.DataFrame:
     """As ``read_reports``, the long table (``cells_frame``): a row per cell of each report,
     a row per document that failed.
@@ -170,7 +187,9 @@ def read_cells(
         >>> cells[cells.provenance == "derived"][["key", "value", "rule"]]  # doctest: +SKIP
     """
     export_extra("pandas")
-    results = _results(inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done)
+    results = _results(
+        inputs, jobs, ocr, patterns, layout, timeout, max_bytes, skipped, done, corrections
+    )
     return cells_frame(result for result in results if not (skip_failed and failed(result)))
 
 
@@ -184,6 +203,7 @@ def _results(
     max_bytes: int | None,
     skipped: OnSkip | None,
     done: Iterable[Done] | None = None,
+    corrections: CorrectionsSource | None = None,
 ) -> Iterator[Result]:
     paths = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
     documents = listed(
@@ -197,6 +217,7 @@ def _results(
         max_bytes=max_bytes,
         ocr=ocr,
         done=done,
+        corrections=corrections,
     )
     try:
         yield from results

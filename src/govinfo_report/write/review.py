@@ -140,7 +140,7 @@ def _name(report: Report) -> str:
 
 def _header(report: Report, checks: Sequence[Check]) -> str:
     done = report.completeness()
-    total = done.parsed + done.derived + done.blank + done.missing
+    total = done.parsed + done.derived + done.blank + done.missing + done.corrected
     severities: Counter[str] = Counter(d.severity for d in report.diagnostics)
     if done.status == "empty":
         verdict, tone = "Nothing read: every cell is missing", "bad"
@@ -171,6 +171,7 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
             ("derived", done.derived),
             ("blank", done.blank),
             ("missing", done.missing),
+            ("corrected", done.corrected),
         )
         if count
     )
@@ -181,7 +182,9 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
         f'<p class="counts"><b class="parsed">{done.parsed}</b> parsed · '
         f'<b class="derived">{done.derived}</b> derived · '
         f'<b class="blank">{done.blank}</b> blank · '
-        f'<b class="missing">{done.missing}</b> missing of {total} cells</p>\n'
+        f'<b class="missing">{done.missing}</b> missing'
+        + (f' · <b class="corrected">{done.corrected}</b> corrected' if report.reviewed else "")
+        + f" of {total} cells</p>\n"
         f'<div class="bar">{bar}</div>\n'
         '<dl class="facts">'
         + "".join(f"<dt>{name}</dt><dd>{escape(value)}</dd>" for name, value in facts)
@@ -191,12 +194,16 @@ def _header(report: Report, checks: Sequence[Check]) -> str:
         '<li><span class="v derived">12</span> derived: computed by a rule</li>'
         '<li><span class="v blank"></span> blank: printed empty</li>'
         '<li><span class="v missing">—</span> missing: not read from the text</li>'
-        '<li><span class="v parsed broken">12</span> a total a rule finds wrong, '
+        + (_CORRECTED_LEGEND if report.reviewed else "")
+        + '<li><span class="v parsed broken">12</span> a total a rule finds wrong, '
         '<span class="v parsed part">12</span> its parts</li>'
         '<li><span class="v parsed ocr ocr-rules">12</span> read by OCR, checked by a rule; '
         '<span class="v parsed ocr ocr-reads">12</span> only by its two reads</li>'
         "</ul>\n</header>\n"
     )
+
+
+_CORRECTED_LEGEND = '<li><span class="v corrected">12</span> corrected: settled by a reviewer</li>'
 
 
 def _violations(checks: Sequence[Check]) -> str:
@@ -269,6 +276,7 @@ def _form_cell(template_name: str, tag: str, form_cell: spans.FormCell, marks: _
         "ocr": _OCR_CHECKS[cell.ocr.check] if cell.ocr else None,
         "ocr-reads": _reads(cell) if cell.ocr else None,
         "cause": f"d{marks.causes[key]}" if key in marks.causes else None,
+        "corrected": _corrected(cell),
     }
     attributes = "".join(
         f' data-{name}="{escape(str(value))}"' for name, value in data.items() if value
@@ -315,7 +323,29 @@ def _tooltip(cell: Cell, where: str) -> str:
         lines.append(f"derived by {cell.rule}")
     if cell.ocr is not None:
         lines.extend([_OCR_CHECKS[cell.ocr.check], _reads(cell)])
+    if cell.correction is not None:
+        lines.append(_corrected(cell) or "")
     return "\n".join(lines)
+
+
+def _corrected(cell: Cell) -> str | None:
+    """Who settled a corrected cell, when, how, and what the machine read."""
+    mark = cell.correction
+    if mark is None:
+        return None
+    verdict = {"value": "typed", "blank": "printed blank", "confirm": "confirmed"}[mark.verdict]
+    read = mark.machine
+    machine = (
+        "nothing"
+        if read is None or (read.value is None and read.provenance == "missing")
+        else f"{read.value if read.value is not None else 'blank'} ({read.provenance})"
+    )
+    agrees = {True: "; the machine now reads the same", False: "; the machine now reads otherwise"}
+    note = f"; note: {mark.note}" if mark.note else ""
+    return (
+        f"{verdict} by {mark.reviewer} at {mark.time}; the machine had read {machine}"
+        f"{agrees.get(mark.agrees, '')}{note}"  # type: ignore[arg-type]
+    )
 
 
 def _rule_titles(template: str, rule: str | None) -> str:
@@ -441,6 +471,7 @@ font-weight:600;color:#fff}
 overflow:hidden;max-width:720px}
 .bar span.parsed{background:#9ccc9c}.bar span.derived{background:#7fa9e8}
 .bar span.missing{background:#bdbdbd}.bar span.blank{background:#e0e0e0}
+.bar span.corrected{background:#43a047}
 .facts{display:flex;flex-wrap:wrap;gap:2px 14px;margin:4px 0}
 .facts dt{color:var(--mute)}.facts dt::after{content:":"}.facts dd{margin:0 0 0 -10px}
 .legend{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;margin:4px 0 0;padding:0;
@@ -462,6 +493,7 @@ white-space:nowrap}
 .v.parsed{background:var(--parsed)}
 .v.derived{background:var(--derived);font-style:italic;color:#1f4f99}
 .v.blank{background:#fff;color:#999}
+.v.corrected{background:#e8f5e9;color:#1b5e20;font-weight:600}
 .v.missing{background:repeating-linear-gradient(45deg,#ececec 0 4px,#f7f7f7 4px 8px);
 color:#888;text-align:center}
 .v.broken{box-shadow:inset 0 0 0 2px var(--bad);color:var(--bad);font-weight:600}
@@ -567,6 +599,7 @@ _SCRIPT = """
     }
     if (d.rule) row(list, "derived by", d.rule + (d.ruleTitle ? "\\n" + d.ruleTitle : ""));
     if (d.ocr) row(list, "OCR", d.ocr + "\\n" + d.ocrReads);
+    if (d.corrected) row(list, "corrected", d.corrected);
     var crop = td.querySelector("img.crop");
     if (crop) row(list, "scan", crop.cloneNode());
     (d.checks || "").split(" ").filter(Boolean).forEach(function (id) {

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from ..catalogue import SECTIONS, TEMPLATES
+from ..corrections import REQUIRED, VERDICTS
 from ..diagnostics import CODES, MISSING_CAUSES
 from ..model import OcrCheck
 from .export import FAILED, SKIPPED
@@ -88,7 +89,9 @@ def record_schema() -> dict[str, Any]:
     }
     cells = {
         "type": "object",
-        "properties": {state: count for state in ("parsed", "derived", "blank", "missing")},
+        "properties": {
+            state: count for state in ("parsed", "derived", "blank", "missing", "corrected")
+        },
         "required": ["parsed", "derived", "blank", "missing"],
         "additionalProperties": False,
     }
@@ -149,6 +152,22 @@ def record_schema() -> dict[str, Any]:
         },
         "diagnostics": {"type": "array", "items": diagnostic},
         "error": {"oneOf": [error, {"type": "null"}]},
+        "corrected": {
+            "type": "object",
+            "description": "with corrections applied only: key -> the reviewer's verdict on "
+            "a corrected cell, who and when, and whether the machine now reads the same",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "verdict": {"enum": list(VERDICTS)},
+                    "reviewer": {"type": "string"},
+                    "time": {"type": "string"},
+                    "agrees": {"type": ["boolean", "null"]},
+                },
+                "required": ["verdict", "reviewer", "time", "agrees"],
+                "additionalProperties": False,
+            },
+        },
     }
     failure = {
         "properties": {
@@ -180,7 +199,7 @@ def record_schema() -> dict[str, Any]:
         "(status failed, error).",
         "type": "object",
         "properties": properties,
-        "required": [name for name in properties if name != "sha256"],
+        "required": [name for name in properties if name not in ("sha256", "corrected")],
         "additionalProperties": False,
         "allOf": [
             {
@@ -193,4 +212,47 @@ def record_schema() -> dict[str, Any]:
             },
             *(_of_template(name) for name in TEMPLATES),
         ],
+    }
+
+
+def correction_schema() -> dict[str, Any]:
+    """The JSON Schema of a line of the corrections exchange format (JSON Lines: what
+    ``govinfo-report review --export-corrections`` writes and ``--corrections`` reads)."""
+    keys = sorted({f.key for template in TEMPLATES.values() for f in template.fields})
+    reading = {
+        "type": "object",
+        "description": "the machine's reading the verdict replaced",
+        "properties": {
+            "value": {"type": ["number", "null"]},
+            "provenance": {"type": "string"},
+            "raw": _nullable("string"),
+            "line": _nullable("integer", minimum=1),
+            "column": _nullable("integer", minimum=1),
+            "page": _nullable("integer", minimum=1),
+            "box": {"type": ["array", "null"], "items": {"type": "number"}},
+        },
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "govinfo-report correction",
+        "description": "One reviewer's verdict on one cell of one document (a line of JSON "
+        "Lines); the latest verdict on a (document, key) wins.",
+        "type": "object",
+        "properties": {
+            "document": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"},
+            "key": {"enum": keys},
+            "verdict": {"enum": list(VERDICTS)},
+            "value": {"type": ["number", "null"]},
+            "reviewer": {"type": "string", "minLength": 1},
+            "time": {"type": "string", "description": "ISO 8601"},
+            "note": {"type": "string"},
+            "source": _nullable("string", description="the document's name when reviewed"),
+            "machine": reading,
+        },
+        "required": list(REQUIRED),
+        "additionalProperties": False,
+        "if": {"properties": {"verdict": {"const": "value"}}},
+        "then": {"properties": {"value": {"type": "number"}}},
+        "else": {"properties": {"value": {"type": "null"}}},
     }
