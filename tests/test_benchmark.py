@@ -4,6 +4,7 @@ benchmarks, never asserted in unit tests)."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 import govinfo_report as gr
 
 from bench import floor_pass
+from bench_instructions import CASES
 from conftest import SEEDS
 from corpus import SHARD, combinations, draft, generate
 
@@ -151,6 +153,7 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "Long PDFs",
         "Seeds",
         "Latency",
+        "Instructions",
         "Damaged seeds",
         "Targets",
     ]
@@ -183,10 +186,26 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "real renderings: median at most 2 ms",
         "real renderings: p95 at most 5 ms",
         "real renderings: slowest at most 20 ms",
+        "seeds at most 26x the plain floor in instructions",
     ]
-    (latency,) = found["Latency"]
-    assert int(latency[0]) > 5 and all(NUMBER.fullmatch(cell) for cell in latency[1:])
-    assert float(latency[1]) <= float(latency[2]) <= float(latency[3])
+    latency = found["Latency"]
+    assert [row[0] for row in latency] == ["seeds and real renderings"] + (
+        ["cases"] if CASES.is_dir() else []
+    )
+    for row in latency:
+        assert int(row[1]) > 5 and all(NUMBER.fullmatch(cell) for cell in row[2:])
+        assert float(row[2]) <= float(row[3]) <= float(row[4])
+    instructions = found["Instructions"]
+    if shutil.which("valgrind"):
+        assert [row[0] for row in instructions] == ["seeds", "real renderings"] + (
+            ["cases"] if CASES.is_dir() else []
+        )
+        for row in instructions:
+            assert all(NUMBER.fullmatch(cell) for cell in row[1:-1])
+            median, p95, largest = (float(cell.replace(",", "")) for cell in row[5:8])
+            assert median <= p95 <= largest
+    else:
+        assert not instructions and "valgrind is not installed" in result.stdout
     assert found["Seeds"][0][0] == "parse ms" and len(found["Seeds"][0]) == 6
     damaged = found["Damaged seeds"]
     assert {(row[0], row[1]) for row in damaged} == {
