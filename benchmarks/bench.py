@@ -30,6 +30,9 @@ workers     the streaming run of the largest size up to ``FULL_MAX`` with jobs=2
 pdf         ``bench_pdf.py``: each PDF fixture read and parsed against its text parsed and
             against pypdfium2's bare text extraction (CPU ms a page), and PDFs of 20 and 200
             pages read in fresh processes (time, peak RSS).
+corpus      ``bench_corpus.py``: a mixed folder of real documents (text, HTML, DOCX, PDF,
+            scans) through the command line with two workers, kind by kind (wall, CPU,
+            peak memory, share), and whole with one worker and with two.
 tables      issue 17's table stage: each seed's best parse, seed 003 (18 short rows)
             against the others' median, and ``bench_damage.py``'s seeds with 1 to 20 numbers
             deleted, blanked or run together (the slowest copy against 100 ms). Throughput
@@ -61,6 +64,7 @@ from typing import Any, NamedTuple
 
 import govinfo_report as gr
 
+import bench_corpus
 import bench_damage
 import bench_instructions
 import bench_pdf
@@ -508,6 +512,7 @@ def results(
     pdfs: tuple[Sequence[bench_pdf.Speed], Sequence[dict[str, float]]],
     tables: tuple[dict[str, float], Sequence[bench_damage.Damage], Sequence[float]],
     tails: tuple[Sequence[float], Sequence[bench_instructions.Count] | None],
+    mixed: tuple[dict[str, bench_corpus.Run], bench_corpus.Run, bench_corpus.Run],
 ) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
@@ -609,6 +614,8 @@ def results(
         "",
         *bench_pdf.results(*pdfs, args.rounds),
         "",
+        *bench_corpus.results(*mixed),
+        "",
         f"**Seeds** (the table stage: each seed's best parse over {args.rounds * 10} rounds, "
         "in turn; seed 003 prints 18 short rows):",
         "",
@@ -658,6 +665,7 @@ def results(
             [
                 *targets(everything, scales, speedup),
                 *bench_pdf.targets(*pdfs),
+                *bench_corpus.targets(*mixed[1:]),
                 *table_targets(speeds, *tables[:2]),
                 *plain_targets(speeds, tables[2]),
                 *bench_instructions.targets(tails[1]),
@@ -817,6 +825,8 @@ def main() -> int:
         bench_pdf.speeds(args.rounds),
         bench_pdf.long_runs((4, 16) if args.quick else (bench_pdf.SHORT, bench_pdf.LONG)),
     )
+    print("corpus of every kind", flush=True)
+    mixed = bench_corpus.measure(args.quick)
     print("table stage", flush=True)
     tables = (
         seed_times(args.rounds * 10),
@@ -825,7 +835,9 @@ def main() -> int:
     )
     print("latency of the cases, instructions", flush=True)
     tails = (latencies(args.rounds * 10, cases()), bench_instructions.measure(args.quick))
-    lines = results(args, load, speeds, profiles, scales, paired, workers, pdfs, tables, tails)
+    lines = results(
+        args, load, speeds, profiles, scales, paired, workers, pdfs, tables, tails, mixed
+    )
     print("\n" + "\n".join(lines))
     if args.write_docs:
         write_docs(args.docs, lines)

@@ -151,6 +151,8 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "Where the time goes",
         "PDF against text",
         "Long PDFs",
+        "Corpus by kind",
+        "Corpus, one and two workers",
         "Seeds",
         "Latency",
         "Instructions",
@@ -177,6 +179,7 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "PDF at most 10 ms a page end to end",
         "PDF linear: ms a page at 16 pages at most 1.5x that at 4",
         "PDF of 16 pages read within 50 MB of peak memory",
+        "the corpus: 2 workers at least 1.8x one",
         "seeds at most 25x the floor",
         "generated reports at most 27x the floor",
         "seed 003 (18 short rows) within 2x the other seeds' median",
@@ -214,6 +217,20 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         for kind in ("deleted", "blanked", "run together")
     }
     assert all(NUMBER.fullmatch(cell) for row in damaged for cell in row[2:])
+    kinds = found["Corpus by kind"]
+    assert [(row[0], row[1]) for row in kinds] == [
+        ("command start", "0"),
+        ("text", "1"),
+        ("html", "1"),
+        ("docx", "1"),
+        ("pdf", "1"),
+        ("scan", "1"),
+    ]
+    assert all(NUMBER.fullmatch(cell) for row in kinds[1:] for cell in row[2:-1])
+    # Text is not in the projected mix of users' folders; the other kinds are.
+    assert [bool(NUMBER.fullmatch(row[-1])) for row in kinds[1:]] == [False, *[True] * 4]
+    (together,) = found["Corpus, one and two workers"]
+    assert together[0] == "5" and all(NUMBER.fullmatch(cell) for cell in together)
     pdfs = found["PDF against text"]
     assert [row[0] for row in pdfs][-1] == "all" and len(pdfs) == 6
     assert all(NUMBER.fullmatch(cell.rstrip("x")) for row in pdfs for cell in row[1:])
