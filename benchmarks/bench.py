@@ -69,7 +69,7 @@ import bench_damage
 import bench_instructions
 import bench_pdf
 import corpus
-from bench_instructions import tail
+from bench_instructions import plain_floor, tail
 from memory import MB, peak_rss
 
 ROOT = Path(__file__).parent.parent
@@ -96,8 +96,6 @@ TARGET_DAMAGED_S = bench_damage.TARGET
 
 #: Cell separators of every layout: a tab, a pipe, or a run of two or more spaces.
 CELLS = re.compile(r"[\t|]| {2,}")
-#: The plain floor (issue 30): cells split on tabs alone.
-TAB = re.compile("\t")
 
 
 def floor_pass(data: bytes) -> int:
@@ -134,15 +132,6 @@ def machine() -> str:
 
 
 # Throughput ---------------------------------------------------------------------------------
-
-
-def plain_floor(data: bytes) -> int:
-    """The plainest pass a reader of tab-separated text makes: decode UTF-8, split lines,
-    split each line on tabs with one compiled pattern. Returns the number of cells."""
-    cells = 0
-    for line in data.decode("utf-8").splitlines():
-        cells += len(TAB.split(line))
-    return cells
 
 
 class Speed(NamedTuple):
