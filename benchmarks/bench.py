@@ -10,7 +10,11 @@ throughput  ``gr.parse`` on bytes in this process (one core): reports of every (
             after a warm-up parse (grammar built). The floor on the same texts is
             ``floor_pass``: decode UTF-8, split lines, split each line into cells; the plain
             floor ``plain_floor`` splits on tabs alone (issue 30's yardstick).
-latency     each seed and real rendering parsed alone: the median, p95 and slowest.
+latency     each seed and real rendering parsed alone, and each case beside the checkout
+            (``../shared/cases``, when there): the median, p95 and slowest.
+instructions  ``bench_instructions.py``: the same texts' instruction counts under
+            valgrind's callgrind (not moved by the machine's load), the parse against the
+            plain floor; skipped with a message where valgrind is missing.
 profile     one pass of ``gr.parse`` over the same reports under cProfile, its cumulative
             time split by pipeline stage.
 size        per corpus size, a fresh process iterates ``gr.iter_parse(gr.documents(dir))``
@@ -26,6 +30,9 @@ workers     the streaming run of the largest size up to ``FULL_MAX`` with jobs=2
 pdf         ``bench_pdf.py``: each PDF fixture read and parsed against its text parsed and
             against pypdfium2's bare text extraction (CPU ms a page), and PDFs of 20 and 200
             pages read in fresh processes (time, peak RSS).
+corpus      ``bench_corpus.py``: a mixed folder of real documents (text, HTML, DOCX, PDF,
+            scans) through the command line with two workers, kind by kind (wall, CPU,
+            peak memory, share), and whole with one worker and with two.
 tables      issue 17's table stage: each seed's best parse, seed 003 (18 short rows)
             against the others' median, and ``bench_damage.py``'s seeds with 1 to 20 numbers
             deleted, blanked or run together (the slowest copy against 100 ms). Throughput
@@ -57,9 +64,12 @@ from typing import Any, NamedTuple
 
 import govinfo_report as gr
 
+import bench_corpus
 import bench_damage
+import bench_instructions
 import bench_pdf
 import corpus
+from bench_instructions import plain_floor, tail
 from memory import MB, peak_rss
 
 ROOT = Path(__file__).parent.parent
@@ -86,8 +96,6 @@ TARGET_DAMAGED_S = bench_damage.TARGET
 
 #: Cell separators of every layout: a tab, a pipe, or a run of two or more spaces.
 CELLS = re.compile(r"[\t|]| {2,}")
-#: The plain floor (issue 30): cells split on tabs alone.
-TAB = re.compile("\t")
 
 
 def floor_pass(data: bytes) -> int:
@@ -124,15 +132,6 @@ def machine() -> str:
 
 
 # Throughput ---------------------------------------------------------------------------------
-
-
-def plain_floor(data: bytes) -> int:
-    """The plainest pass a reader of tab-separated text makes: decode UTF-8, split lines,
-    split each line on tabs with one compiled pattern. Returns the number of cells."""
-    cells = 0
-    for line in data.decode("utf-8").splitlines():
-        cells += len(TAB.split(line))
-    return cells
 
 
 class Speed(NamedTuple):
@@ -223,10 +222,15 @@ def real_reports() -> list[bytes]:
     return [path.read_bytes() for path in [*SEEDS, *sorted(texts)]]
 
 
-def latencies(rounds: int) -> list[float]:
-    """Each report of ``real_reports`` parsed alone: its best time (seconds) over
-    ``rounds`` rounds of all of them in turn, sorted."""
-    texts = real_reports()
+def cases() -> list[bytes]:
+    """The texts of the cases beside the checkout (``bench_instructions.CASES``): real
+    reports' causes rendered by real tools; none where they are not there."""
+    return [path.read_bytes() for path in bench_instructions.groups().get("cases", [])]
+
+
+def latencies(rounds: int, texts: Sequence[bytes]) -> list[float]:
+    """Each of ``texts`` parsed alone: its best time (seconds) over ``rounds`` rounds of
+    all of them in turn, sorted."""
     best = [float("inf")] * len(texts)
     for _ in range(rounds):
         for at, data in enumerate(texts):
@@ -234,11 +238,6 @@ def latencies(rounds: int) -> list[float]:
             gr.parse(data)
             best[at] = min(best[at], time.perf_counter() - start)
     return sorted(best)
-
-
-def percentile(times: Sequence[float], share: float) -> float:
-    """The time below which ``share`` of ``times`` (sorted) fall (nearest rank)."""
-    return times[min(len(times) - 1, max(0, round(share * len(times)) - 1))]
 
 
 def seed_times(rounds: int) -> dict[str, float]:
@@ -501,6 +500,8 @@ def results(
     workers: tuple[dict[str, float], dict[str, float]],
     pdfs: tuple[Sequence[bench_pdf.Speed], Sequence[dict[str, float]]],
     tables: tuple[dict[str, float], Sequence[bench_damage.Damage], Sequence[float]],
+    tails: tuple[Sequence[float], Sequence[bench_instructions.Count] | None],
+    mixed: tuple[dict[str, bench_corpus.Run], bench_corpus.Run, bench_corpus.Run],
 ) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
@@ -602,6 +603,8 @@ def results(
         "",
         *bench_pdf.results(*pdfs, args.rounds),
         "",
+        *bench_corpus.results(*mixed),
+        "",
         f"**Seeds** (the table stage: each seed's best parse over {args.rounds * 10} rounds, "
         "in turn; seed 003 prints 18 short rows):",
         "",
@@ -609,19 +612,20 @@ def results(
             ["seed", *tables[0]], [["parse ms", *(f"{1000 * t:.2f}" for t in tables[0].values())]]
         ),
         "",
-        f"**Latency** (each of the {len(tables[2])} seeds and real renderings of "
-        f"`tests/fixtures/realworld` parsed alone, best of {args.rounds * 10} rounds; ms):",
+        "**Latency** (each seed and real rendering of `tests/fixtures/realworld`, and each "
+        "case of `../shared/cases` when it is there, parsed alone, best of "
+        f"{args.rounds * 10} rounds; ms):",
         "",
         *table(
-            ["reports", "median", "p95", "slowest"],
+            ["texts", "reports", "median", "p95", "slowest"],
             [
-                [
-                    f"{len(tables[2])}",
-                    *(f"{1000 * t:.2f}" for t in latency_figures(tables[2])),
-                ]
+                [name, f"{len(times)}", *(f"{1000 * t:.2f}" for t in tail(times))]
+                for name, times in (("seeds and real renderings", tables[2]), ("cases", tails[0]))
+                if times
             ],
-            labels=0,
         ),
+        "",
+        *bench_instructions.results(tails[1]),
         "",
         f"**Damaged seeds** (each seed with 1 to 20 of its table numbers deleted, blanked or "
         f"run together, {args.damage_trials} copies per seed and kind, each parsed once after "
@@ -650,8 +654,10 @@ def results(
             [
                 *targets(everything, scales, speedup),
                 *bench_pdf.targets(*pdfs),
+                *bench_corpus.targets(*mixed[1:]),
                 *table_targets(speeds, *tables[:2]),
                 *plain_targets(speeds, tables[2]),
+                *bench_instructions.targets(tails[1]),
             ],
         ),
     ]
@@ -662,17 +668,12 @@ TARGET_SEEDS_PLAIN, TARGET_GENERATED_PLAIN = 15.0, 10.0
 TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_SLOWEST_MS = 2.0, 5.0, 20.0
 
 
-def latency_figures(times: Sequence[float]) -> tuple[float, float, float]:
-    """The median, p95 and slowest of ``times`` (sorted seconds)."""
-    return statistics.median(times), percentile(times, 0.95), times[-1]
-
-
 def plain_targets(speeds: Sequence[Speed], times: Sequence[float]) -> list[list[str]]:
     """Issue 30's target rows: seeds and generated reports against the plain floor, and the
     real renderings' median, p95 and slowest parse."""
     seeds_row = next(row for row in speeds if row.texts == "real seeds")
     generated = next(row for row in speeds if row.texts == "all generated")
-    median, p95, slowest = (1000 * t for t in latency_figures(times))
+    median, p95, slowest = (1000 * t for t in tail(times))
     rows = [
         (
             f"seeds at most {TARGET_SEEDS_PLAIN:g}x the plain floor",
@@ -813,13 +814,19 @@ def main() -> int:
         bench_pdf.speeds(args.rounds),
         bench_pdf.long_runs((4, 16) if args.quick else (bench_pdf.SHORT, bench_pdf.LONG)),
     )
+    print("corpus of every kind", flush=True)
+    mixed = bench_corpus.measure(args.quick)
     print("table stage", flush=True)
     tables = (
         seed_times(args.rounds * 10),
         bench_damage.measure(args.damage_trials),
-        latencies(args.rounds * 10),
+        latencies(args.rounds * 10, real_reports()),
     )
-    lines = results(args, load, speeds, profiles, scales, paired, workers, pdfs, tables)
+    print("latency of the cases, instructions", flush=True)
+    tails = (latencies(args.rounds * 10, cases()), bench_instructions.measure(args.quick))
+    lines = results(
+        args, load, speeds, profiles, scales, paired, workers, pdfs, tables, tails, mixed
+    )
     print("\n" + "\n".join(lines))
     if args.write_docs:
         write_docs(args.docs, lines)

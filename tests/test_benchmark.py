@@ -4,6 +4,7 @@ benchmarks, never asserted in unit tests)."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 import govinfo_report as gr
 
 from bench import floor_pass
+from bench_instructions import CASES
 from conftest import SEEDS
 from corpus import SHARD, combinations, draft, generate
 
@@ -149,8 +151,11 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "Where the time goes",
         "PDF against text",
         "Long PDFs",
+        "Corpus by kind",
+        "Corpus, one and two workers",
         "Seeds",
         "Latency",
+        "Instructions",
         "Damaged seeds",
         "Targets",
     ]
@@ -174,6 +179,7 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "PDF at most 10 ms a page end to end",
         "PDF linear: ms a page at 16 pages at most 1.5x that at 4",
         "PDF of 16 pages read within 50 MB of peak memory",
+        "the corpus: 2 workers at least 1.8x one",
         "seeds at most 25x the floor",
         "generated reports at most 27x the floor",
         "seed 003 (18 short rows) within 2x the other seeds' median",
@@ -183,10 +189,26 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "real renderings: median at most 2 ms",
         "real renderings: p95 at most 5 ms",
         "real renderings: slowest at most 20 ms",
+        "seeds at most 26x the plain floor in instructions",
     ]
-    (latency,) = found["Latency"]
-    assert int(latency[0]) > 5 and all(NUMBER.fullmatch(cell) for cell in latency[1:])
-    assert float(latency[1]) <= float(latency[2]) <= float(latency[3])
+    latency = found["Latency"]
+    assert [row[0] for row in latency] == ["seeds and real renderings"] + (
+        ["cases"] if CASES.is_dir() else []
+    )
+    for row in latency:
+        assert int(row[1]) > 5 and all(NUMBER.fullmatch(cell) for cell in row[2:])
+        assert float(row[2]) <= float(row[3]) <= float(row[4])
+    instructions = found["Instructions"]
+    if shutil.which("valgrind"):
+        assert [row[0] for row in instructions] == ["seeds", "real renderings"] + (
+            ["cases"] if CASES.is_dir() else []
+        )
+        for row in instructions:
+            assert all(NUMBER.fullmatch(cell) for cell in row[1:-1])
+            median, p95, largest = (float(cell.replace(",", "")) for cell in row[5:8])
+            assert median <= p95 <= largest
+    else:
+        assert not instructions and "valgrind is not installed" in result.stdout
     assert found["Seeds"][0][0] == "parse ms" and len(found["Seeds"][0]) == 6
     damaged = found["Damaged seeds"]
     assert {(row[0], row[1]) for row in damaged} == {
@@ -195,6 +217,20 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         for kind in ("deleted", "blanked", "run together")
     }
     assert all(NUMBER.fullmatch(cell) for row in damaged for cell in row[2:])
+    kinds = found["Corpus by kind"]
+    assert [(row[0], row[1]) for row in kinds] == [
+        ("command start", "0"),
+        ("text", "1"),
+        ("html", "1"),
+        ("docx", "1"),
+        ("pdf", "1"),
+        ("scan", "1"),
+    ]
+    assert all(NUMBER.fullmatch(cell) for row in kinds[1:] for cell in row[2:-1])
+    # Text is not in the projected mix of users' folders; the other kinds are.
+    assert [bool(NUMBER.fullmatch(row[-1])) for row in kinds[1:]] == [False, *[True] * 4]
+    (together,) = found["Corpus, one and two workers"]
+    assert together[0] == "5" and all(NUMBER.fullmatch(cell) for cell in together)
     pdfs = found["PDF against text"]
     assert [row[0] for row in pdfs][-1] == "all" and len(pdfs) == 6
     assert all(NUMBER.fullmatch(cell.rstrip("x")) for row in pdfs for cell in row[1:])
