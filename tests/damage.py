@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from html import escape
+from itertools import pairwise
 from random import Random
 
 import attrs
@@ -252,11 +253,39 @@ def kinds(template: str) -> dict[str, str]:
 _STAND_IN = 731_000_000
 
 
-def rendered(report: gr.Report, printed: Mapping[str, str], where: str, seed: int = 0) -> str:
+#: Layouts whose rows a lost separator glues (``glued``): the cells of a row on one line.
+GLUED = ("tab-separated", "markdown", "box-grid", "space-aligned", "flattened-header")
+#: What stands between two cells of a row, which a lost separator takes away.
+_SEPARATOR = r"[ \t\n|│┃]*"
+
+
+def pairs(template: str) -> list[tuple[str, str]]:
+    """The count cells printed side by side in a row of ``template``'s tables: a cell and
+    the next (section 四 prints its three groups as one row)."""
+    fields = gr.fields(template)
+    return [
+        (one.key, other.key)
+        for one, other in pairwise(fields)
+        if one.section == other.section
+        and (one.row == other.row or one.section == "appeals")
+        and one.kind == other.kind == "count"
+    ]
+
+
+def rendered(
+    report: gr.Report,
+    printed: Mapping[str, str],
+    where: str,
+    seed: int = 0,
+    glued: tuple[str, str] | None = None,
+) -> str:
     """``report`` written in ``where`` (a layout, ``html`` or ``cms``) with the cells of
-    ``printed`` printed as the text given (``""``: blank; markup in a page)."""
+    ``printed`` printed as the text given (``""``: blank; markup in a page). ``glued``: two
+    cells side by side (``pairs``) whose separator is lost, their texts one (``1 1`` as
+    ``11``); in space-aligned text the rest of the line stays in its columns."""
     values = report.flat()
-    stand_ins = {key: _STAND_IN + i for i, key in enumerate(sorted(printed))}
+    glue = dict.fromkeys(glued or ())
+    stand_ins = {key: _STAND_IN + i for i, key in enumerate(sorted({*printed, *glue}))}
     standing = gr.Report.from_values(
         {key: value for key, value in (values | stand_ins).items() if value is not None},
         template=report.template or "2021",
@@ -277,7 +306,7 @@ def rendered(report: gr.Report, printed: Mapping[str, str], where: str, seed: in
     writer = layouts.get(where)
     flat = standing.flat()
     template = standing.template or "2021"
-    shown = {str(stand_ins[key]): printed[key] for key in printed}
+    shown = {str(stand_ins[key]): printed[key] for key in printed if key not in glue}
     for table in (
         proactive(template, flat),
         applications(template, flat),
@@ -287,6 +316,16 @@ def rendered(report: gr.Report, printed: Mapping[str, str], where: str, seed: in
         before, after = "\n".join(writer.write(table)), "\n".join(writer.write(damaged))
         assert text.count(before) == 1
         text = text.replace(before, after)
+    if glued:
+        one, other = (str(stand_ins[key]) for key in glued)
+        texts = [printed.get(key, _digits(values[key])) for key in glued]  # type: ignore[arg-type]
+        pad = " " if where == "space-aligned" else ""
+
+        def glue_them(found: re.Match[str]) -> str:
+            return "".join(texts) + pad * (len(found.group()) - len("".join(texts)))
+
+        text, found = re.subn(rf"(?<!\d){one}{_SEPARATOR}{other}(?!\d)", glue_them, text)
+        assert found == 1, (glued, where)
     return text
 
 
