@@ -26,7 +26,7 @@ import attrs
 from ..catalogue import TEMPLATES, Field, Template
 from ..cells import Value, convert, count_values, not_given, number
 from ..diagnostics import Diagnostic, diagnostic
-from ..memo import Memo
+from ..memo import Memo, weighed
 from ..model import Provenance
 from ..structure import collapsed
 from ..structure.layouts import Printed
@@ -156,7 +156,7 @@ def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
     return sorted(rule.name for rule in by_cell.get(cell, ()))
 
 
-@lru_cache(maxsize=1 << 10)
+@weighed(lambda options, placements, amounts: 2 * sum(map(len, options)))
 def _options(
     placements: tuple[Placement, ...], amounts: tuple[int, ...]
 ) -> tuple[solver.Option, ...]:
