@@ -276,6 +276,17 @@ def _collapsed(
     run = runs[0]
     parts = len(cells) - len(row.values)
     digits = shown(run[0])
+    if DAMAGED.search(run[0]):
+        not_placed(
+            draft,
+            template,
+            cells,
+            run,
+            f"{label}: {digits} holds a number with a separator or a letter inside, which no "
+            "count is",
+            "invalid-value",
+        )
+        return
     if len(runs) > 1:
         why = f"{len(runs)} collapsed cells ({', '.join(shown(r[0]) for r in runs)}) in one row"
     elif parts < 1:
@@ -393,6 +404,9 @@ def adds_up(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printe
     return bool(inside) and holds(inside, cells, shown)
 
 
+#: A run of digits holding what no number does: a separator between digits (``9、487``) or
+#: a Latin letter (OCR's ``948Q``).
+DAMAGED = re.compile(r"\d[、'’‘\u2009\u202f][ ]?\d|[A-Za-z]")
 #: A count printed with a leading zero: two values glued, the first of them 0.
 _LEADING_ZERO = re.compile(r"0[0-9]")
 
