@@ -32,13 +32,18 @@ Says = int | Decimal | None
 #: Formats a report is written in besides the text layouts: ``gr.render_html``'s page, and a
 #: CMS page pasted from Word (``cms.render_cms_html``).
 PAGES = ("html", "cms")
-FORMATS = (*renderable(), *PAGES)
+#: Text whose line breaks were lost (a web archive's page text): the title on a line, the
+#: body on the next, every cell of the tab-separated text apart by a space.
+ONE_LINE = "one-line"
+FORMATS = (*renderable(), *PAGES, ONE_LINE)
 #: Layouts whose cells are apart by white space alone: a space inside a cell splits it.
-LOOSE = ("space-aligned", "cell-per-line")
+LOOSE = ("space-aligned", "cell-per-line", ONE_LINE)
+#: The forms one-line text is damaged with: separators and OCR's letters inside a number.
+ONE_LINE_FORMS = ("full_width", "thousands", "enumerator", "separator", "ocr")
 
 _WIDE = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 #: Letters OCR reads for digits (and the digits they stand for).
-_OCR = {"1": "lI", "0": "OoD", "5": "S", "8": "B", "2": "Z", "6": "b", "9": "g"}
+_OCR = {"1": "lI", "0": "OoDQ", "5": "Ss", "8": "B", "2": "Z", "6": "b", "9": "g"}
 #: Text before a number that makes it no count: approximations, comparisons, ordinals.
 PREFIXES = (
     "约",
@@ -83,6 +88,8 @@ class Form:
     def applies(self, kind: str, value: int | Decimal, where: str) -> bool:
         if kind not in self.kinds or (self.html and where not in PAGES):
             return False
+        if where == ONE_LINE and self.name not in ONE_LINE_FORMS:
+            return False
         if self.spaced and where in LOOSE:
             return False
         return self.name not in _NEEDS or _NEEDS[self.name](value)
@@ -103,6 +110,13 @@ def _enumerator(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says
     text = _digits(value).lstrip("-")
     at = rng.randrange(1, len(text.partition(".")[0]))
     return f"{text[:at]}、{text[at:]}", None
+
+
+def _separator(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """A thousands separator no count takes: an apostrophe, a thin or narrow space."""
+    text = _digits(value).lstrip("-")
+    at = rng.randrange(1, len(text.partition(".")[0]))
+    return text[:at] + rng.choice(["'", "’", "\u2009", "\u202f"]) + text[at:], None
 
 
 def _ocr(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
@@ -210,6 +224,7 @@ def _run(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
 _NEEDS: dict[str, Callable[[int | Decimal], bool]] = {
     "thousands": lambda value: abs(value) >= 1000,
     "enumerator": lambda value: len(_digits(value).lstrip("-").partition(".")[0]) >= 2,
+    "separator": lambda value: len(_digits(value).lstrip("-").partition(".")[0]) >= 2,
     "ocr": lambda value: any(char in _OCR for char in _digits(value)),
     "plus": lambda value: value > 0,
     "spaced": lambda value: len(_digits(value)) >= 2,
@@ -225,6 +240,7 @@ FORMS: tuple[Form, ...] = (
     Form("full_width", _full_width),
     Form("thousands", _thousands),
     Form("enumerator", _enumerator),
+    Form("separator", _separator),
     Form("ocr", _ocr),
     Form("prefix", _prefix),
     Form("suffix", _suffix),
@@ -302,6 +318,9 @@ def rendered(
         for key, stand_in in stand_ins.items():
             page = _replace(page, str(stand_in), printed[key] or "&nbsp;")
         return page
+    if where == ONE_LINE:
+        title, *body = rendered(report, printed, "tab-separated", seed, glued).split("\n")
+        return title + "\n" + " ".join(" ".join(line.split("\t")) for line in body) + "\n"
     text = gr.render(standing, where)
     writer = layouts.get(where)
     flat = standing.flat()

@@ -78,3 +78,16 @@ def test_a_glued_value_in_a_row_no_rule_checks() -> None:
     back = parse(rendered(report, {}, "space-aligned", glued=glued), "space-aligned")
     assert back is not None
     assert wrong_cells(back, report.flat(), {}) == {}
+
+
+def test_a_short_row_with_a_blank_cell_and_two_glued_values() -> None:
+    # 予以公开 printed 3, 12, a blank, 71, 0, 23: the blank cell is a value of the row's
+    # short reading too (it crashed the rival readings once: the thorough profile found it).
+    report = _report([2, 1, 0, 0, 3, 4, 0, 1, 0, 5, 0, 0, 0, 6, 6])
+    row = "applications.granted"
+    pair = (f"{row}.public_interest_organisation", f"{row}.legal_service_agency")
+    text = rendered(report, {f"{row}.research_institution": ""}, "tab-separated", glued=pair)
+    back = parse(text, "tab-separated")
+    assert back is not None
+    assert wrong_cells(back, report.flat(), {}) == {}
+    assert [back.flat()[f"{row}.{c}"] for c in APPLICANTS] == [3, 12, 0, 7, 1, 0, 23]

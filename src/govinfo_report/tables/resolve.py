@@ -561,7 +561,7 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
     if unit.kind != "short" or len(unit.pieces) - (1 if unit.options else 0) != size - 1:
         return unit
     printed = unit.pieces[: size - 1]
-    amounts = [_NUMBERS[text] for text, _, _ in printed]
+    amounts = [_NUMBERS[text] if text else 0 for text, _, _ in printed]
     where = {cell: at for at, cell in enumerate(unit.cells)}
     sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
     pieces = list(unit.pieces)

@@ -43,11 +43,12 @@ _NUMBERING = re.compile(r"[1-9]\d?")
 #: A label run into its value: what the sniffer counts.
 _GLUED = re.compile(r"[^\W\d_)][+-]?\d")
 #: What no number holds, run into the end of a run: a separator and more digits (``9、487``,
-#: ``9'487``, a thin space), or Latin letters OCR read for digits (``948Q``, ``1S7``, ``55s``).
+#: ``9'487``, a thin space), or Latin letters OCR read for digits (``948Q``, ``1S7``, ``55s``,
+#: an ``O`` for a 0 among values apart).
 #: It is taken into the run, which then reads as no value (``rows.DAMAGED``).
-_DAMAGE = r"[、'’‘\u2009\u202f][ ]?\d+|[A-Za-z]+\d*"
+_DAMAGE = r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[A-Za-z]+\d*"
 _DAMAGE_AFTER = re.compile(rf"(?:{_DAMAGE})+")
-_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+[ ]*$")
 _SPACES = re.compile(r"[ ]*")
 
 
