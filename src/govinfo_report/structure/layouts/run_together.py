@@ -44,9 +44,10 @@ _NUMBERING = re.compile(r"[1-9]\d?")
 _GLUED = re.compile(r"[^\W\d_)][+-]?\d")
 #: What no number holds, run into the end of a run: a separator and more digits (``9、487``,
 #: ``9'487``, a thin space), or Latin letters OCR read for digits (``948Q``, ``1S7``, ``55s``,
-#: an ``O`` for a 0 among values apart).
+#: an ``O`` for a 0 among values apart), or what makes a number no count (``484人次``,
+#: ``12余``, ``3万``: no documented unit, and no row label starts so).
 #: It is taken into the run, which then reads as no value (``rows.DAMAGED``).
-_DAMAGE = r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[A-Za-z]+\d*"
+_DAMAGE = r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
 _DAMAGE_AFTER = re.compile(rf"(?:{_DAMAGE})+")
 _LETTERS_BEFORE = re.compile(r"[A-Za-z]+[ ]*$")
 _SPACES = re.compile(r"[ ]*")

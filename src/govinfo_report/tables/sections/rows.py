@@ -404,9 +404,11 @@ def adds_up(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printe
     return bool(inside) and holds(inside, cells, shown)
 
 
-#: A run of digits holding what no number does: a separator between digits (``9、487``) or
-#: a Latin letter (OCR's ``948Q``).
-DAMAGED = re.compile(r"\d[、'’‘\u2009\u202f][ ]?\d|[A-Za-z]")
+#: A run of digits holding what no number does: a separator between digits (``9、487``), a
+#: Latin letter (OCR's ``948Q``) or what makes a number no count (``484人次``).
+DAMAGED = re.compile(
+    r"\d[、'’‘\u2009\u202f][ ]?\d|[A-Za-z]|\d(?:人|余|多|万(?!元)|%|左右|以上|[?？])"
+)
 #: A count printed with a leading zero: two values glued, the first of them 0.
 _LEADING_ZERO = re.compile(r"0[0-9]")
 
@@ -414,15 +416,16 @@ _LEADING_ZERO = re.compile(r"0[0-9]")
 def glued(
     rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]
 ) -> tuple[tuple[Printed, ...], tuple[Placement, ...]] | None:
-    """The rival readings of a row with a blank cell whose own rules break, or that prints
-    a count with a leading zero (``06``): its printed values in order with one of them split
-    into two (two values glued by a lost separator: ``405`` for ``40 5``), filling its cells
-    in order, each cell they leave out blank, that let the rules hold. Their pieces (the
-    halves, numbered after the row's) and options (the row by position first); ``None``
-    where there is none, or past ``MAX_OPTIONS``."""
+    """The rival readings of a row with one blank cell whose own rules break, or that
+    prints a count with a leading zero (``06``): its printed values in order with one of
+    them split into two (two values glued by a lost separator: ``405`` for ``40 5``),
+    filling its cells, that let the rules hold. Their pieces (the halves, numbered after the
+    row's) and options (the row by position first); ``None`` where there is none. A row
+    with more blank cells is left as it is: its blanks are not where a glued value's second
+    half stood (text the layout took for a label, say)."""
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
     texts = [text for text, _, _ in values]
-    if not inside or "" not in texts:
+    if not inside or texts.count("") != 1:
         return None
     if adds_up(inside, cells, values) and not any(_LEADING_ZERO.match(text) for text in texts):
         return None
@@ -436,13 +439,9 @@ def glued(
     shapes = in_order(len(cells), len(printed) + 1)
     halves: list[Printed] = []
     options: list[Placement] = [tuple((at, at) for at in range(len(values)))]
-    steps = 0
     for at in printed:
         text, line, column = values[at]
         for cut in range(1, len(text)) if text.isascii() and text.isdigit() else ():
-            steps += len(shapes)
-            if steps > MAX_OPTIONS:
-                return None
             head, tail = text[:cut], text[cut:]
             if (head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1):
                 continue
