@@ -383,3 +383,25 @@ def parse(text: str, where: str) -> gr.Report | None:
         return gr.parse(text)
     except gr.ParseError:
         return None
+
+
+# Lines that do not belong where they stand -------------------------------------------------
+
+#: What a page or a converter does to a table's lines: a bare page number on a line of its
+#: own, a line printed twice, a line moved elsewhere in its table.
+LINE_DAMAGES = ("page", "doubled", "moved")
+
+
+def damaged_lines(text: str, damage: str, rng: Random) -> str:
+    """``text`` with one of its lines that hold a number (after its title) damaged so."""
+    lines = text.split("\n")
+    valued = [at for at, line in enumerate(lines) if at > 2 and any(map(str.isdigit, line))]
+    at = rng.choice(valued)
+    if damage == "page":
+        lines.insert(at + 1, str(rng.randint(1, 60)))
+    elif damage == "doubled":
+        lines.insert(at + 1, lines[at])
+    else:
+        line = lines.pop(at)
+        lines.insert(rng.choice(valued[:-1]), line)
+    return "\n".join(lines)

@@ -91,3 +91,18 @@ def test_a_short_row_with_a_blank_cell_and_two_glued_values() -> None:
     assert back is not None
     assert wrong_cells(back, report.flat(), {}) == {}
     assert [back.flat()[f"{row}.{c}"] for c in APPLICANTS] == [3, 12, 0, 7, 1, 0, 23]
+
+
+def test_two_rows_of_a_box_grid_with_no_rule_between_them_are_no_wrapped_numbers() -> None:
+    # A box grid's cell wraps over the lines of its row; two rows that lost the rule between
+    # them read as one whose cells hold 3 and 0 (``30``), 12 and 5 (``125``). Numbers on two
+    # lines of a cell are one wrapped only where the first fills the cell's width.
+    report = _report([2, 1, 0, 0, 3, 4, 0, 1, 0, 5, 0, 0, 0, 6, 6])
+    lines = rendered(report, {}, "box-grid").split("\n")
+    at = next(i for i, line in enumerate(lines) if "（一）予以公开" in line)
+    assert lines[at + 1].startswith("+-")
+    back = parse("\n".join(lines[: at + 1] + lines[at + 2 :]), "box-grid")
+    assert back is not None
+    assert wrong_cells(back, report.flat(), {}) == {}
+    granted = [back.cell(f"applications.granted.{c}").value for c in APPLICANTS]
+    assert granted[:2] == [None, None]
