@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from html import escape
+from itertools import pairwise
 from random import Random
 
 import attrs
@@ -31,13 +32,18 @@ Says = int | Decimal | None
 #: Formats a report is written in besides the text layouts: ``gr.render_html``'s page, and a
 #: CMS page pasted from Word (``cms.render_cms_html``).
 PAGES = ("html", "cms")
-FORMATS = (*renderable(), *PAGES)
+#: Text whose line breaks were lost (a web archive's page text): the title on a line, the
+#: body on the next, every cell of the tab-separated text apart by a space.
+ONE_LINE = "one-line"
+FORMATS = (*renderable(), *PAGES, ONE_LINE)
 #: Layouts whose cells are apart by white space alone: a space inside a cell splits it.
-LOOSE = ("space-aligned", "cell-per-line")
+LOOSE = ("space-aligned", "cell-per-line", ONE_LINE)
+#: The forms one-line text is damaged with: separators and OCR's letters inside a number.
+ONE_LINE_FORMS = ("full_width", "thousands", "enumerator", "separator", "ocr")
 
 _WIDE = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 #: Letters OCR reads for digits (and the digits they stand for).
-_OCR = {"1": "lI", "0": "OoD", "5": "S", "8": "B", "2": "Z", "6": "b", "9": "g"}
+_OCR = {"1": "lI", "0": "OoDQ", "5": "Ss", "8": "B", "2": "Z", "6": "b", "9": "g"}
 #: Text before a number that makes it no count: approximations, comparisons, ordinals.
 PREFIXES = (
     "约",
@@ -82,6 +88,8 @@ class Form:
     def applies(self, kind: str, value: int | Decimal, where: str) -> bool:
         if kind not in self.kinds or (self.html and where not in PAGES):
             return False
+        if where == ONE_LINE and self.name not in ONE_LINE_FORMS:
+            return False
         if self.spaced and where in LOOSE:
             return False
         return self.name not in _NEEDS or _NEEDS[self.name](value)
@@ -102,6 +110,13 @@ def _enumerator(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says
     text = _digits(value).lstrip("-")
     at = rng.randrange(1, len(text.partition(".")[0]))
     return f"{text[:at]}、{text[at:]}", None
+
+
+def _separator(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """A thousands separator no count takes: an apostrophe, a thin or narrow space."""
+    text = _digits(value).lstrip("-")
+    at = rng.randrange(1, len(text.partition(".")[0]))
+    return text[:at] + rng.choice(["'", "’", "\u2009", "\u202f"]) + text[at:], None
 
 
 def _ocr(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
@@ -209,6 +224,7 @@ def _run(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
 _NEEDS: dict[str, Callable[[int | Decimal], bool]] = {
     "thousands": lambda value: abs(value) >= 1000,
     "enumerator": lambda value: len(_digits(value).lstrip("-").partition(".")[0]) >= 2,
+    "separator": lambda value: len(_digits(value).lstrip("-").partition(".")[0]) >= 2,
     "ocr": lambda value: any(char in _OCR for char in _digits(value)),
     "plus": lambda value: value > 0,
     "spaced": lambda value: len(_digits(value)) >= 2,
@@ -224,6 +240,7 @@ FORMS: tuple[Form, ...] = (
     Form("full_width", _full_width),
     Form("thousands", _thousands),
     Form("enumerator", _enumerator),
+    Form("separator", _separator),
     Form("ocr", _ocr),
     Form("prefix", _prefix),
     Form("suffix", _suffix),
@@ -252,11 +269,39 @@ def kinds(template: str) -> dict[str, str]:
 _STAND_IN = 731_000_000
 
 
-def rendered(report: gr.Report, printed: Mapping[str, str], where: str, seed: int = 0) -> str:
+#: Layouts whose rows a lost separator glues (``glued``): the cells of a row on one line.
+GLUED = ("tab-separated", "markdown", "box-grid", "space-aligned", "flattened-header")
+#: What stands between two cells of a row, which a lost separator takes away.
+_SEPARATOR = r"[ \t\n|│┃]*"
+
+
+def pairs(template: str) -> list[tuple[str, str]]:
+    """The count cells printed side by side in a row of ``template``'s tables: a cell and
+    the next (section 四 prints its three groups as one row)."""
+    fields = gr.fields(template)
+    return [
+        (one.key, other.key)
+        for one, other in pairwise(fields)
+        if one.section == other.section
+        and (one.row == other.row or one.section == "appeals")
+        and one.kind == other.kind == "count"
+    ]
+
+
+def rendered(
+    report: gr.Report,
+    printed: Mapping[str, str],
+    where: str,
+    seed: int = 0,
+    glued: tuple[str, str] | None = None,
+) -> str:
     """``report`` written in ``where`` (a layout, ``html`` or ``cms``) with the cells of
-    ``printed`` printed as the text given (``""``: blank; markup in a page)."""
+    ``printed`` printed as the text given (``""``: blank; markup in a page). ``glued``: two
+    cells side by side (``pairs``) whose separator is lost, their texts one (``1 1`` as
+    ``11``); in space-aligned text the rest of the line stays in its columns."""
     values = report.flat()
-    stand_ins = {key: _STAND_IN + i for i, key in enumerate(sorted(printed))}
+    glue = dict.fromkeys(glued or ())
+    stand_ins = {key: _STAND_IN + i for i, key in enumerate(sorted({*printed, *glue}))}
     standing = gr.Report.from_values(
         {key: value for key, value in (values | stand_ins).items() if value is not None},
         template=report.template or "2021",
@@ -273,11 +318,14 @@ def rendered(report: gr.Report, printed: Mapping[str, str], where: str, seed: in
         for key, stand_in in stand_ins.items():
             page = _replace(page, str(stand_in), printed[key] or "&nbsp;")
         return page
+    if where == ONE_LINE:
+        title, *body = rendered(report, printed, "tab-separated", seed, glued).split("\n")
+        return title + "\n" + " ".join(" ".join(line.split("\t")) for line in body) + "\n"
     text = gr.render(standing, where)
     writer = layouts.get(where)
     flat = standing.flat()
     template = standing.template or "2021"
-    shown = {str(stand_ins[key]): printed[key] for key in printed}
+    shown = {str(stand_ins[key]): printed[key] for key in printed if key not in glue}
     for table in (
         proactive(template, flat),
         applications(template, flat),
@@ -287,6 +335,16 @@ def rendered(report: gr.Report, printed: Mapping[str, str], where: str, seed: in
         before, after = "\n".join(writer.write(table)), "\n".join(writer.write(damaged))
         assert text.count(before) == 1
         text = text.replace(before, after)
+    if glued:
+        one, other = (str(stand_ins[key]) for key in glued)
+        texts = [printed.get(key, _digits(values[key])) for key in glued]  # type: ignore[arg-type]
+        pad = " " if where == "space-aligned" else ""
+
+        def glue_them(found: re.Match[str]) -> str:
+            return "".join(texts) + pad * (len(found.group()) - len("".join(texts)))
+
+        text, found = re.subn(rf"(?<!\d){one}{_SEPARATOR}{other}(?!\d)", glue_them, text)
+        assert found == 1, (glued, where)
     return text
 
 
@@ -325,3 +383,25 @@ def parse(text: str, where: str) -> gr.Report | None:
         return gr.parse(text)
     except gr.ParseError:
         return None
+
+
+# Lines that do not belong where they stand -------------------------------------------------
+
+#: What a page or a converter does to a table's lines: a bare page number on a line of its
+#: own, a line printed twice, a line moved elsewhere in its table.
+LINE_DAMAGES = ("page", "doubled", "moved")
+
+
+def damaged_lines(text: str, damage: str, rng: Random) -> str:
+    """``text`` with one of its lines that hold a number (after its title) damaged so."""
+    lines = text.split("\n")
+    valued = [at for at, line in enumerate(lines) if at > 2 and any(map(str.isdigit, line))]
+    at = rng.choice(valued)
+    if damage == "page":
+        lines.insert(at + 1, str(rng.randint(1, 60)))
+    elif damage == "doubled":
+        lines.insert(at + 1, lines[at])
+    else:
+        line = lines.pop(at)
+        lines.insert(rng.choice(valued[:-1]), line)
+    return "\n".join(lines)

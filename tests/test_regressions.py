@@ -14,7 +14,7 @@ import govinfo_report as gr
 from govinfo_report import cells, labels
 from govinfo_report.cells import convert
 from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
-from govinfo_report.memo import MEMO_ENTRIES, Memo
+from govinfo_report.memo import MEMO_ENTRIES, MEMO_WEIGHT, Memo, weighed
 from govinfo_report.structure import layouts, skeleton
 from govinfo_report.structure.layouts.base import split_tabs
 from govinfo_report.tables.matching import matcher
@@ -254,6 +254,25 @@ def test_a_memo_is_cleared_when_full_and_never_keeps_a_long_key() -> None:
     labels = ("标签" * MAX_MEMO_CHARS,)  # a row's labels count together
     assert not applications._PLANS["2021", labels].keys
     assert ("2021", labels) not in applications._PLANS
+
+
+def test_a_weighed_memo_keeps_what_its_calls_hold_under_its_budget() -> None:
+    """The solver's memos were ``lru_cache``s of 1,024 calls, each holding a unit's options:
+    a long run of one-line reports grew to a GB (issue 48). Now what they keep is weighed."""
+    computed: list[tuple[int, ...]] = []
+
+    @weighed(lambda result, items: len(items))
+    def total(items: tuple[int, ...]) -> int:
+        computed.append(items)
+        return sum(items)
+
+    light, heavy = (1, 2, 3), tuple(range(MEMO_WEIGHT // 4 + 1))
+    assert total(light) == total(light) == 6 and computed == [light]  # kept
+    assert total(heavy) == total(heavy) and computed[1:] == [heavy, heavy]  # never kept
+    part = tuple(range(MEMO_WEIGHT // 4))
+    for first in range(4):  # four calls of a quarter each fill the budget, light's with them
+        total((first, *part[1:]))
+    assert total(light) == 6 and computed[-1] == light  # cleared when the budget was passed
 
 
 def test_a_long_label_is_not_compared_letter_by_letter_with_every_row() -> None:

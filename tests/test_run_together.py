@@ -396,6 +396,35 @@ def test_a_page_marker_run_into_a_row_s_last_value_is_no_value() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("printed", "damaged", "code"),
+    [("2 0 0 1 3", "2 0 0 1S 3", "invalid-value"), ("6 0 1 0 7", "6 0 1 0 7Z", "invalid-value"),
+     ("35 0 0 0 35", "3、5 0 0 0 35", "invalid-value"), ("9 0 0 0 9", "9'0 0 0 9", "invalid-value"),
+     ("12 0 0 4 16", "1\u20092 0 0 4 16", "extra-values"),
+     ("8 0 0 1 9", "8 0 0 1 9余", "invalid-value"),
+     ("14 0 0 0 14", "14人次 0 0 0 14", "invalid-value")],
+)  # fmt: skip
+def test_a_number_with_a_separator_or_a_letter_inside_is_no_value(
+    printed: str, damaged: str, code: str
+) -> None:
+    """In tab text ``9、487``, ``9'487``, a thin space inside a number and OCR's letters for
+    digits (``948Q``, ``1S7``) are ``invalid-value``; run together with the next label or
+    value, they gave a number (9, 948, 1) where the line breaks were lost (issue 48), and so
+    did what makes a number no count (``484人次``, ``12余``). A thin space among values
+    printed apart may also part two values: 16 values for 15 cells."""
+    values = _values("2019")
+    group = "appeals.litigation_after_review"
+    numbers = [int(n) for n in printed.split()]
+    values |= dict(zip((f"{group}.{o}" for o in labels.APPEAL_OUTCOMES), numbers, strict=True))
+    report = gr.Report.from_values(values, template="2019", year=2020)
+    text = _one_line(report, " ")
+    assert text.count(printed) == 1
+    back = gr.parse(text.replace(printed, damaged))
+    keys = [f"{group}.{outcome}" for outcome in labels.APPEAL_OUTCOMES]
+    assert [back.cell(key).value for key in keys] == [None] * 5
+    assert code in {d.code for d in back.diagnostics if set(keys) & set(d.keys)}
+
+
 def test_the_text_is_cut_at_its_landmarks_only() -> None:
     line = (
         "前言。 一、总体情况 本年无申请。 二、主动公开政府信息情况 全年作出行政处罚15件。"

@@ -1,19 +1,26 @@
 """Bounded memos for the table hot path: a value computed once per key (a cell text, a row's
-label texts), then found by a plain dict lookup, at C speed even from ``map``."""
+label texts), then found by a plain dict lookup, at C speed even from ``map`` (``Memo``); and
+a function's results kept while the items their arguments hold stay under a budget
+(``weighed``: a unit's options, the solver's work on them)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from .limits import MAX_MEMO_CHARS
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+P = ParamSpec("P")
 
 #: How many keys a memo holds before it is cleared: with keys of at most ``MAX_MEMO_CHARS``
 #: characters, a few hundred KB, so a corpus of any size keeps constant memory.
 MEMO_ENTRIES = 1 << 12
+#: The items (options, cells of options) the arguments of a ``weighed`` memo's calls may hold
+#: together before it is cleared: about 10 MB, whatever a stream of reports holds.
+MEMO_WEIGHT = 1 << 18
 
 
 class Memo(dict[K, V]):
@@ -33,3 +40,42 @@ class Memo(dict[K, V]):
                 self.clear()
             self[key] = value
         return value
+
+
+def weighed(weight: Callable[..., int]) -> Callable[[Callable[P, V]], Callable[P, V]]:
+    """A memo of a function whose arguments or result may be large (a run of digits cut
+    20,000 ways): a call's result is kept while the weights of the calls kept, ``weight(result,
+    *arguments)`` (the items they hold), come to at most ``MEMO_WEIGHT``, and the memo is
+    cleared when it would pass it; a call heavier than an eighth of it is computed afresh
+    each time, never kept. (``lru_cache`` bounds the calls, not what they hold: 1,024 such
+    calls held a GB.)"""
+
+    def memoised(function: Callable[P, V]) -> Callable[P, V]:
+        kept: dict[Hashable, V] = {}
+        load = 0
+
+        @wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> V:
+            nonlocal load
+            key = (_KEYWORDS, args, tuple(sorted(kwargs.items()))) if kwargs else args
+            found = kept.get(key, _ABSENT)
+            if found is not _ABSENT:
+                return found  # type: ignore[return-value]
+            value = function(*args, **kwargs)
+            heavy = weight(value, *args, **kwargs)
+            if heavy <= MEMO_WEIGHT >> 2:
+                if load + heavy > MEMO_WEIGHT:
+                    kept.clear()
+                    load = 0
+                kept[key] = value
+                load += heavy
+            return value
+
+        return call
+
+    return memoised
+
+
+#: Markers in a ``weighed`` memo: no result kept; the keyword arguments of a key.
+_ABSENT = object()
+_KEYWORDS = object()

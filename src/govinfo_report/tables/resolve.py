@@ -26,7 +26,7 @@ import attrs
 from ..catalogue import TEMPLATES, Field, Template
 from ..cells import Value, convert, count_values, not_given, number
 from ..diagnostics import Diagnostic, diagnostic
-from ..memo import Memo
+from ..memo import Memo, weighed
 from ..model import Provenance
 from ..structure import collapsed
 from ..structure.layouts import Printed
@@ -156,7 +156,7 @@ def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
     return sorted(rule.name for rule in by_cell.get(cell, ()))
 
 
-@lru_cache(maxsize=1 << 10)
+@weighed(lambda options, placements, amounts: 2 * sum(map(len, options)))
 def _options(
     placements: tuple[Placement, ...], amounts: tuple[int, ...]
 ) -> tuple[solver.Option, ...]:
@@ -231,6 +231,7 @@ class _Work:
         rules = self.rule_set
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
+        printed: list[Unit] = []  # each solvable unit as the text gives it
         for unit in units:
             if unit.fewer and self.template.counts.issuperset(unit.cells):
                 widened = _with_blanks(unit, self._own(unit))
@@ -252,8 +253,10 @@ class _Work:
                     "unchecked",
                 )
             else:
-                blanked = _blank_around(unit, self._own(unit)) if unit.traceless else None
-                solvable.append(_modelled(blanked or _as_printed(unit)))
+                own = self._own(unit)
+                blanked = _blank_around(unit, own) if unit.traceless else None
+                solvable.append(_modelled(_glued(blanked or _as_printed(unit), own)))
+                printed.append(unit)
         lost = self._lost(checked, units)
         blanks = self._lost(checked, units, "blank")
         if not lost and not solvable and not blanks:
@@ -262,7 +265,7 @@ class _Work:
         if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
             # No reading with blank cells lets the rules hold: the cells a row's values leave
             # out may hold lost values, not blanks, and are read as the text gives them.
-            solvable = [_modelled(_as_printed(unit)) for unit, _ in solvable]
+            solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
             outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
         contradicted = [
             (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
@@ -548,6 +551,44 @@ def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     )
 
 
+def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
+    """``unit``, a short row one value short, with rival readings among its options: each
+    split of one of its values into two (two values glued by a lost separator, ``11`` for
+    ``1 1``) that fills the row and lets ``rules`` (its own row's) hold. A reader of the text
+    cannot tell a glued pair from a left-out cell either, so the cells are kept only where
+    the rules single one reading out. Other units are returned as they are."""
+    size = len(unit.cells)
+    if unit.kind != "short" or len(unit.pieces) - (1 if unit.options else 0) != size - 1:
+        return unit
+    printed = unit.pieces[: size - 1]
+    amounts = [_NUMBERS[text] if text else 0 for text, _, _ in printed]
+    where = {cell: at for at, cell in enumerate(unit.cells)}
+    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    pieces = list(unit.pieces)
+    glued: list[Placement] = []
+    for at, (text, line, column) in enumerate(printed):
+        for cut in range(1, len(text) if text.isascii() and text.isdigit() else 0):
+            head, tail = text[:cut], text[cut:]
+            if (head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1):
+                continue
+            values = [*amounts[:at], int(head), int(tail), *amounts[at + 1 :]]
+            if all(
+                sum(values[a] for a in left) == sum(values[b] for b in right)  # type: ignore[misc]
+                for left, right in sums
+            ):
+                pieces += [(head, line, column), (tail, line, column + cut)]
+                order = [*range(at), len(pieces) - 2, len(pieces) - 1, *range(at + 1, size - 1)]
+                glued.append(tuple(enumerate(order)))
+    if not glued:
+        return unit
+    return attrs.evolve(
+        unit,
+        pieces=tuple(pieces),
+        options=(*unit.placements(), *glued),
+        cut=frozenset(range(len(unit.pieces), len(pieces))),
+    )
+
+
 def _as_printed(unit: Unit) -> Unit:
     """``unit`` as the text gives it: a short row's blank cells taken back
     (``_blank_around``), the cells its values leave out unknown."""
@@ -581,7 +622,9 @@ def _head(unit: Unit) -> str:
         digits = unit.run[0] if len(unit.run[0]) <= 40 else shown(unit.run[0])
         parts = len(unit.cells) - (len(unit.pieces) - len(unit.cut))
         return f"{unit.label}: {digits} holds {parts} values run together"
-    printed = [text for text, _, _ in unit.pieces if text]  # a blank piece is no value
+    printed = [  # a blank piece is no value, nor is a glued value's split (``_glued``)
+        text for at, (text, _, _) in enumerate(unit.pieces) if text and at not in unit.cut
+    ]
     where = (
         "on a line two rows share" if unit.kind == "shared" else f"for {len(unit.cells)} columns"
     )
@@ -628,6 +671,8 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
         )
     if alone == _BUDGET:
         code = "search-budget"
+    if unit.kind == "short" and unit.cut and not whole:
+        outcome += " (one of its values could also be two values glued by a lost separator)"
     if unit.traceless:
         outcome += (
             " (blank cells leave no trace in this text: the cells its values leave out are "

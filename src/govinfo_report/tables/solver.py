@@ -44,6 +44,7 @@ from typing import NamedTuple
 
 import attrs
 
+from ..memo import weighed
 from .rules import Rule
 
 #: Steps of propagation (a rule narrowed, a unit's options filtered) each part of a model may
@@ -244,7 +245,7 @@ def _closed(unit: Unit, lo: Sequence[Bound], unknown: set[int], index: _Index) -
     return _closed_unit(cells, unit.options, unit.in_order, tuple(own))
 
 
-@lru_cache(maxsize=1 << 10)
+@weighed(lambda closed, cells, options, in_order, own: _held(options) + _held(closed.options))
 def _closed_unit(
     cells: tuple[int, ...],
     options: tuple[Option, ...],
@@ -307,12 +308,17 @@ class _Index:
         return found
 
 
+def _held(options: Sequence[Sequence[object]]) -> int:
+    """The items ``options`` hold: a ``memo.weighed`` memo's weight."""
+    return sum(map(len, options))
+
+
 @lru_cache(maxsize=1 << 4)
 def _index(rules: tuple[Rule, ...]) -> _Index:
     return _Index(rules)
 
 
-@lru_cache(maxsize=1 << 10)
+@weighed(lambda closed, size, options, own: _held(options) + _held(closed))
 def _closed_by_position(
     size: int, options: tuple[Option, ...], own: tuple[_Own, ...]
 ) -> tuple[tuple[Completed, ...], ...]:
@@ -352,7 +358,7 @@ def _closed_by_position(
     return tuple(_option(key, *sources_why) for key, sources_why in merged.items())
 
 
-@lru_cache(maxsize=1 << 10)
+@weighed(lambda closed, size, counts, own: _held(closed))
 def _closed_in_order(
     size: int, counts: tuple[int, ...], own: tuple[_Own, ...]
 ) -> tuple[tuple[Completed, ...], ...]:

@@ -23,6 +23,7 @@ _HORIZONTAL = re.compile(r"[-=─━═]{2,}")
 _GRID_LINE = re.compile(r"[│┃║|]")
 _JUNCTIONS = ("├", "┤", "┼", "┬", "┴", "╋", "┣", "┫", "┳", "┻", "+-", "+=")
 _JUNCTION = re.compile("|".join(map(re.escape, _JUNCTIONS)))
+_NUMBER = re.compile(r"[+-]?[\d,.]*\d")
 
 
 class BoxGrid(Layout):
@@ -45,6 +46,7 @@ class BoxGrid(Layout):
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         block: dict[int, list[Printed]] = {}  # place between the bars -> the cell's parts
+        rooms: dict[int, int] = {}  # place between the bars -> its text's room, in columns
         for offset, line in enumerate(lines):
             number = first_line + offset
             segments = list(enumerate(_segments(line, number)))
@@ -56,10 +58,13 @@ class BoxGrid(Layout):
                     block.setdefault(start, []).append(cell)
                 elif cell[0] and start in block:  # a merged cell's text running on
                     block[start].append(cell)
+            if not ruled:
+                for start, match in enumerate(_SEGMENT.finditer(line)):
+                    rooms[start] = max(rooms.get(start, 0), _width(match.group()) - 2)
             if ruled or not _GRID_LINE.search(line):
-                yield from _row(block)
-                block = {}
-        yield from _row(block)
+                yield from _row(block, rooms)
+                block, rooms = {}, {}
+        yield from _row(block, rooms)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         widths = [
@@ -96,15 +101,25 @@ def _segments(line: str, number: int) -> Iterator[Printed]:
         yield text.strip()[:MAX_CELL_CHARS], number, match.start() + lead + 1
 
 
-def _row(block: dict[int, list[Printed]]) -> Iterator[Row]:
-    """A block's cells in order, each the joined texts of its lines."""
+def _row(block: dict[int, list[Printed]], rooms: dict[int, int]) -> Iterator[Row]:
+    """A block's cells in order, each the joined texts of its lines. Numbers on two lines
+    of a cell are one number wrapped only where each line but the last fills the cell's
+    ``rooms`` (``680`` / ``594`` / ``7.4`` / ``3元``) and are not one number repeated; else
+    they are two values (a row printed twice, rows with no rule between them), kept apart,
+    and the cell is no value."""
     if not block:
         return
     cells: list[Printed] = []
-    for _, parts in sorted(block.items())[:MAX_CELLS_PER_ROW]:
+    for start, parts in sorted(block.items())[:MAX_CELLS_PER_ROW]:
         filled = [part for part in parts if part[0]] or parts
+        numbers = [part[0] for part in filled if _NUMBER.fullmatch(part[0])]
+        apart = len(numbers) > 1 and (
+            len(set(numbers)) == 1
+            or any(_width(text) < rooms.get(start, 0) for text, _, _ in filled[:-1])
+        )
+        joint = " " if apart else ""
         cells.append(
-            ("".join(part[0] for part in filled)[:MAX_CELL_CHARS], filled[0][1], filled[0][2])
+            (joint.join(part[0] for part in filled)[:MAX_CELL_CHARS], filled[0][1], filled[0][2])
         )
     row = make_row(cells, min(cell[1] for cell in cells), positional=True, whole=True)
     if row is not None:

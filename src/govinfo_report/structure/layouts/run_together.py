@@ -42,6 +42,15 @@ _PAGE_AFTER = re.compile(r"[ ]*/[ ]*([1-9]\d{0,3})(?!\d)")
 _NUMBERING = re.compile(r"[1-9]\d?")
 #: A label run into its value: what the sniffer counts.
 _GLUED = re.compile(r"[^\W\d_)][+-]?\d")
+#: What no number holds, run into the end of a run: a separator and more digits (``9、487``,
+#: ``9'487``, a thin space), or Latin letters OCR read for digits (``948Q``, ``1S7``, ``55s``,
+#: an ``O`` for a 0 among values apart), or what makes a number no count (``484人次``,
+#: ``12余``, ``3万``: no documented unit, and no row label starts so).
+#: It is taken into the run, which then reads as no value (``rows.DAMAGED``).
+_DAMAGE = r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
+_DAMAGE_AFTER = re.compile(rf"(?:{_DAMAGE})+")
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+[ ]*$")
+_SPACES = re.compile(r"[ ]*")
 
 
 class RunTogether(Layout):
@@ -75,9 +84,16 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
             continue  # the page count of a page marker taken with the run before it
         if _in_label(line, match) or not any(map(str.isdigit, match.group())):
             continue  # a numbering, or dashes in a label (危及“三安全— —稳定”)
+        damage = _DAMAGE_AFTER.match(line, end)
+        letters = _LETTERS_BEFORE.search(line, label_start, start)
+        if damage or letters:  # a number no number holds: the run reads as none
+            start = letters.start() if letters else start
+            end = _damaged_end(line, damage.end() if damage else end)
         label = _cell(line, label_start, start, number)
-        page = _PAGE_AFTER.match(line, end)
-        if page:  # a page marker run into it: its number is no value, and the marker goes
+        page = None if damage or letters else _PAGE_AFTER.match(line, end)
+        if damage or letters:
+            run, tail = line[start:end], 0
+        elif page:  # a page marker run into it: its number is no value, and the marker goes
             run, tail = _without_page(match.group(), int(page[1]))
             end = page.end()
         else:  # its last digit may be the next label's numbering, glued on or cut off
@@ -89,6 +105,17 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
     label = _cell(line, label_start, len(line), number)
     if label:
         yield Row((label,), (), number)
+
+
+def _damaged_end(line: str, end: int) -> int:
+    """Where a run that holds what no number does ends: past the values and damage that
+    follow it, a next label's numbering aside."""
+    while True:
+        more = _RUN.match(line, _SPACES.match(line, end).end())  # type: ignore[union-attr]
+        if more is None or _in_label(line, more):
+            return end
+        damage = _DAMAGE_AFTER.match(line, more.end())
+        end = damage.end() if damage else more.end()
 
 
 def _without_page(run: str, pages: int) -> tuple[str, int]:

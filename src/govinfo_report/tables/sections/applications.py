@@ -220,7 +220,12 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if len(plan.keys) == 1:
             if twice is not None and not runs and len(row.values) == columns + 1:
                 row = _once(draft, row, plan.label, twice)
-            if not runs and len(row.values) == columns and not row.loose:
+            if (
+                not runs
+                and len(row.values) == columns
+                and not row.loose
+                and all(map(itemgetter(0), row.values))
+            ):
                 draft.give(cells[0], row.values, None)  # the usual row: all its values
                 continue
             if not runs and not repeated and _merged(draft, template, cells[0], row, plan.label):

@@ -5,6 +5,7 @@ cells or ran its values together; nothing is guessed here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from math import comb
@@ -81,7 +82,23 @@ def fill(
             "the row's own rules do not confirm their order",
         )
     elif len(values) == len(cells):
-        draft.give(cells, values, unit)
+        rivals = glued(rules, cells, values)
+        if rivals:
+            draft.units.append(
+                Unit(
+                    "short",
+                    label,
+                    row.line,
+                    values[0][2],
+                    tuple(cells),
+                    (*values, *rivals[0]),
+                    (tuple(enumerate(range(len(cells)))), *rivals[1]),
+                    cut=frozenset(range(len(values), len(values) + len(rivals[0]))),
+                    money_unit=unit,
+                )
+            )
+        else:
+            draft.give(cells, values, unit)
     elif len(values) < len(cells):
         short(draft, template, (tuple(cells),), values, row.line, label, unit, row.traceless)
     else:
@@ -280,6 +297,17 @@ def _collapsed(
     run = runs[0]
     parts = len(cells) - len(row.values)
     digits = shown(run[0])
+    if DAMAGED.search(run[0]):
+        not_placed(
+            draft,
+            template,
+            cells,
+            run,
+            f"{label}: {digits} holds a number with a separator or a letter inside, which no "
+            "count is",
+            "invalid-value",
+        )
+        return
     if len(runs) > 1:
         why = f"{len(runs)} collapsed cells ({', '.join(shown(r[0]) for r in runs)}) in one row"
     elif parts < 1:
@@ -395,6 +423,66 @@ def adds_up(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printe
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
     shown = [("0" if not_given(text) else text, line, column) for text, line, column in values]
     return bool(inside) and holds(inside, cells, shown)
+
+
+#: A run of digits holding what no number does: a separator between digits (``9、487``), a
+#: Latin letter (OCR's ``948Q``) or what makes a number no count (``484人次``).
+DAMAGED = re.compile(
+    r"\d[、'’‘\u2009\u202f][ ]?\d|[A-Za-z]|\d(?:人|余|多|万(?!元)|%|左右|以上|[?？])"
+)
+#: A count printed with a leading zero: two values glued, the first of them 0.
+_LEADING_ZERO = re.compile(r"0[0-9]")
+
+
+def glued(
+    rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]
+) -> tuple[tuple[Printed, ...], tuple[Placement, ...]] | None:
+    """The rival readings of a row with one blank cell whose own rules break, or that
+    prints a count with a leading zero (``06``): its printed values in order with one of
+    them split into two (two values glued by a lost separator: ``405`` for ``40 5``),
+    filling its cells, that let the rules hold. Their pieces (the halves, numbered after the
+    row's) and options (the row by position first); ``None`` where there is none. A row
+    with more blank cells is left as it is: its blanks are not where a glued value's second
+    half stood (text the layout took for a label, say)."""
+    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    texts = [text for text, _, _ in values]
+    if not inside or texts.count("") != 1:
+        return None
+    if adds_up(inside, cells, values) and not any(_LEADING_ZERO.match(text) for text in texts):
+        return None
+    where = {cell: at for at, cell in enumerate(cells)}
+    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in inside]
+    blank = texts.index("")
+    printed = [at for at, text in enumerate(texts) if text]
+    amounts = count_values(texts)
+    if any(amounts[at] is None for at in printed):
+        return None
+    shapes = in_order(len(cells), len(printed) + 1)
+    halves: list[Printed] = []
+    options: list[Placement] = [tuple((at, at) for at in range(len(values)))]
+    for at in printed:
+        text, line, column = values[at]
+        for cut in range(1, len(text)) if text.isascii() and text.isdigit() else ():
+            head, tail = text[:cut], text[cut:]
+            if (head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1):
+                continue
+            first = len(values) + len(halves)
+            pieces = [p for p in printed if p < at] + [first, first + 1]
+            pieces += [p for p in printed if p > at]
+            counts = {p: amounts[p] for p in printed} | {first: int(head), first + 1: int(tail)}
+            found = False
+            for shape in shapes:
+                filled = {cell: pieces[piece] for cell, piece in shape}
+                sizes = [counts[filled[c]] if c in filled else 0 for c in range(len(cells))]
+                if all(
+                    sum(sizes[a] for a in left) == sum(sizes[b] for b in right)  # type: ignore[misc]
+                    for left, right in sums
+                ):
+                    found = True
+                    options.append(tuple((c, filled.get(c, blank)) for c in range(len(cells))))
+            if found:
+                halves += [(head, line, column), (tail, line, column + cut)]
+    return (tuple(halves), tuple(options)) if len(options) > 1 else None
 
 
 def repeated_columns(rows: Iterable[Sequence[Printed]], width: int) -> set[int]:
