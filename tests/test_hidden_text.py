@@ -87,7 +87,9 @@ def test_text_whose_hiding_cannot_be_decided_is_apart_from_the_number(form: str)
 
 
 def test_plain_formatting_inside_a_number_keeps_it_one_number() -> None:
-    runs = '5<span lang="EN-US" style="font-size:10.5pt;font-family:宋体;color:rgb(51,51,51)">7</span>'
+    runs = (
+        '5<span lang="EN-US" style="font-size:10.5pt;font-family:宋体;color:rgb(51,51,51)">7</span>'
+    )
     back = parse(_page(runs + '<font face="Times New Roman"><b>4</b></font>'), "html")
     assert back is not None
     assert back.cell(KEY).value == 574

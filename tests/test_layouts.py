@@ -385,7 +385,10 @@ def test_two_numbers_in_one_pipe_cell_are_no_value_unless_the_table_merged_that_
     text = gr.render(report, "markdown")
     for row, damaged in (
         ("| 规章 | 4 | 0 | 4 |", "| 规章 | 4 | 0 3 | 4 |"),
-        ("| 一、本年新收政府信息公开申请数量 |  |  | 41 |", "| 一、本年新收政府信息公开申请数量 |  |  | 41 2 |"),
+        (
+            "| 一、本年新收政府信息公开申请数量 |  |  | 41 |",
+            "| 一、本年新收政府信息公开申请数量 |  |  | 41 2 |",
+        ),
     ):
         assert text.count(row) == 1
         text = text.replace(row, damaged)

@@ -96,9 +96,7 @@ def _merged_places(lines: Iterable[str]) -> frozenset[int]:
             elif any(char.isdigit() for char in text):
                 numbers[place] += 1
     return frozenset(
-        place
-        for place, count in merged.items()
-        if count >= MERGED_ROWS and count > numbers[place]
+        place for place, count in merged.items() if count >= MERGED_ROWS and count > numbers[place]
     )
 
 
