@@ -4,6 +4,7 @@ named with its reason; a time budget per document; a dead worker costs its docum
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import multiprocessing
@@ -15,6 +16,7 @@ import tarfile
 import threading
 import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,11 +25,11 @@ import pytest
 import govinfo_report as gr
 from govinfo_report.cli import command as cli
 from govinfo_report.limits import MAX_PDF_TEXT_OPERATIONS
-from govinfo_report.read import bounded
+from govinfo_report.read import bounded, weighing
 from govinfo_report.read.documents import SKIP_REASONS
 
 from conftest import SEEDS, assert_seed
-from fuzz import pdf
+from fuzz import page_pdf, pdf, pdf_bombs
 
 CONVERTED = Path(__file__).parent / "fixtures" / "converters" / "corpus-0"
 MIB = 1024 * 1024
@@ -287,13 +289,43 @@ def test_a_pdf_page_of_too_many_text_operations_is_refused_before_it_is_loaded(
     with pytest.raises(gr.ParseError) as raised:
         gr.parse(stored, format="pdf")
     assert raised.value.code == "too-complex"  # not compressed: counted as stored
-    monkeypatch.setattr(bounded, "MAX_PDF_CONTENT_BYTES", 100_000)
+    monkeypatch.setattr(weighing, "MAX_PDF_CONTENT_BYTES", 100_000)
     with pytest.raises(gr.ParseError) as raised:
         gr.parse(pdf(b"0 0 m\n" * 20_000, flate=True), format="pdf")
     assert raised.value.code == "too-complex"
     assert "more than 100,000 bytes inflated" in raised.value.message
     fewer = pdf(b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET " + b"0 0 m\n" * 1000, flate=True)
     assert gr.extract_text(fewer, format="pdf") == "2020 report"
+
+
+@pytest.mark.parametrize("name", list(pdf_bombs(1)))
+def test_a_pdf_page_is_weighed_whatever_its_filters_and_forms(name: str) -> None:
+    """Issue 48 item 8: Flate applied twice, ``/Image`` anywhere in the stream's dictionary,
+    ``stream`` and a lone CR, ASCIIHex or ASCII85 before Flate, and a form placed many times
+    each hid a page's text operations from the weighing (a 1 kB file then cost 30 s and
+    3.7 GB). Each stream is now found as the syntax defines it and decoded through its whole
+    chain, and each page weighed with its forms as placed."""
+    bomb = pdf_bombs(MAX_PDF_TEXT_OPERATIONS + 100)[name]
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(bomb, format="pdf")
+    assert raised.value.code == "too-complex"
+    assert "text operations" in raised.value.message
+
+
+def test_a_form_placed_a_few_times_and_chained_filters_are_read() -> None:
+    """What the weighing decodes, a real reader reads: a page drawing a form of text twice,
+    its content under ASCII85 then Flate, is within the caps and read."""
+    form = b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET"
+    form_object = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+        % (len(form), form)
+    )
+    content = base64.a85encode(zlib.compress(b"q /Fx Do Q q 1 0 0 1 0 -40 cm /Fx Do Q")) + b"~>"
+    page = page_pdf(
+        content, b"/Filter [/A85 /Fl]", form_object, resources=b"/XObject << /Fx 6 0 R >>"
+    )
+    assert gr.extract_text(page, format="pdf").split() == ["2020", "report", "2020", "report"]
 
 
 def test_parse_has_a_time_budget_when_asked() -> None:
