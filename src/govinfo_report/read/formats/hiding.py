@@ -58,6 +58,7 @@ _FORMATTING = frozenset(
         "tt",
         "u",
         "var",
+        "wbr",
     }
 )
 _DECLARATION = re.compile(r"([-\w]+)\s*:\s*([^;]*)")
@@ -139,9 +140,12 @@ class Visibility:
 
 def declared(block: str, white_shows: bool) -> Verdict:
     """What CSS declarations (a ``style`` attribute, a rule's block) do to text; white text
-    shows where the element or one around it has a background (``white_shows``)."""
+    shows where the element or one around it has a background (``white_shows``), or the
+    declarations set one."""
     verdict = PLAIN
-    for name, value in _DECLARATION.findall(block):
+    declarations = _DECLARATION.findall(block)
+    white_shows = white_shows or any(name.lower() in _BACKGROUND for name, _ in declarations)
+    for name, value in declarations:
         name, value = name.lower(), value.strip().lower()
         found = _declaration(name, value, white_shows)
         if found == HIDDEN:
