@@ -96,6 +96,47 @@ def page_pdf(content: bytes, dictionary: bytes, *extra: bytes, resources: bytes 
     return pdf_file(objects, b"/Root 1 0 R")
 
 
+def lzw(data: bytes) -> bytes:
+    """LZW as PDF writes it: a clear code first, codes of 9 to 12 bits (early change), the
+    end code last."""
+    table = {bytes([i]): i for i in range(256)}
+    codes = [256]
+    current = b""
+    next_code = 258
+    for byte in data:
+        candidate = current + bytes([byte])
+        if candidate in table:
+            current = candidate
+            continue
+        codes.append(table[current])
+        if next_code < 4096:
+            table[candidate] = next_code
+            next_code += 1
+        current = bytes([byte])
+    if current:
+        codes.append(table[current])
+    codes.append(257)
+    # Widths: the decoder's table grows one entry per code after the first, early change.
+    out, buffer, held, size = bytearray(), 0, 0, 258
+    previous = None
+    for code in codes:
+        width = min(12, (size + 1).bit_length()) if previous is not None else 9
+        buffer = (buffer << width) | code
+        held += width
+        while held >= 8:
+            held -= 8
+            out.append((buffer >> held) & 0xFF)
+        if code == 256:
+            size, previous = 258, None
+        else:
+            if previous is not None and size < 4096:
+                size += 1
+            previous = code
+    if held:
+        out.append((buffer << (8 - held)) & 0xFF)
+    return bytes(out)
+
+
 def pdf_bombs(shows: int = 2_000_000) -> dict[str, bytes]:
     """Small PDFs whose one page asks pdfium for ``shows`` text operations (14 MB of them
     by default), each hiding them from a weighing that inflates Flate streams once (issue 48

@@ -29,7 +29,7 @@ from govinfo_report.read import bounded, weighing
 from govinfo_report.read.documents import SKIP_REASONS
 
 from conftest import SEEDS, assert_seed
-from fuzz import page_pdf, pdf, pdf_bombs
+from fuzz import lzw, page_pdf, pdf, pdf_bombs
 
 CONVERTED = Path(__file__).parent / "fixtures" / "converters" / "corpus-0"
 MIB = 1024 * 1024
@@ -310,6 +310,25 @@ def test_a_pdf_page_is_weighed_whatever_its_filters_and_forms(name: str) -> None
         gr.parse(bomb, format="pdf")
     assert raised.value.code == "too-complex"
     assert "text operations" in raised.value.message
+
+
+def test_lzw_and_run_length_streams_are_decoded_as_readers_decode_them() -> None:
+    """LZWDecode and RunLengthDecode are decoded too, as pdfium decodes them: a page of text
+    so encoded is read, one of too many text operations refused."""
+    text = b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET "
+    assert gr.extract_text(page_pdf(lzw(text), b"/Filter /LZWDecode"), format="pdf") == (
+        "2020 report"
+    )
+    many = b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * (MAX_PDF_TEXT_OPERATIONS + 100) + b"ET"
+    runs = b"".join(bytes([len(part) - 1]) + part for part in _pieces(many, 128)) + b"\x80"
+    for bomb in (page_pdf(lzw(many), b"/Filter /LZW"), page_pdf(runs, b"/Filter /RL")):
+        with pytest.raises(gr.ParseError) as raised:
+            gr.parse(bomb, format="pdf")
+        assert raised.value.code == "too-complex"
+
+
+def _pieces(data: bytes, size: int) -> list[bytes]:
+    return [data[at : at + size] for at in range(0, len(data), size)]
 
 
 def test_a_form_placed_a_few_times_and_chained_filters_are_read() -> None:

@@ -217,15 +217,12 @@ _NOT_A85 = re.compile(rb"[^!-uz]")
 
 
 def _a85(data: bytes, cap: int) -> bytes:
-    # ``z`` is four bytes, any other five characters are four: ``cap`` of them are enough.
-    text = _NOT_A85.sub(b"", data.partition(b"~>")[0])[:cap]
-    whole = len(text) - len(text.replace(b"z", b"")) + (len(text.replace(b"z", b"")) // 5) * 5
-    for size in (len(text), whole):
-        try:
-            return base64.a85decode(text[:size])
-        except ValueError:
-            continue
-    return b""
+    # Five characters are four bytes (``z`` alone is four): this many give ``cap`` bytes.
+    text = _NOT_A85.sub(b"", data.partition(b"~>")[0])[: cap * 5 // 4 + 5]
+    try:
+        return base64.a85decode(text)[:cap]
+    except ValueError:  # a ``z`` inside a group: damaged
+        return b""
 
 
 def _run_length(data: bytes, cap: int) -> bytes:
