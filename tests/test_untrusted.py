@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pdfs import pdf_file
 
 import govinfo_report as gr
 from govinfo_report.cli import command as cli
@@ -310,6 +311,31 @@ def test_a_pdf_page_is_weighed_whatever_its_filters_and_forms(name: str) -> None
         gr.parse(bomb, format="pdf")
     assert raised.value.code == "too-complex"
     assert "text operations" in raised.value.message
+
+
+def test_a_page_its_page_tree_lists_many_times_is_weighed_each_time() -> None:
+    """pdfium loads a page as many times as the page tree lists it: a 7 kB file listing one
+    page of 10,000 text operations 1,000 times took minutes. The pages are weighed together as
+    listed; the same page listed twice is read."""
+
+    def listed(times: int) -> bytes:
+        content = zlib.compress(b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * 10_000 + b"ET")
+        page = b"<< /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> "
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" 3 0 R" * times, times),
+            page + b"/MediaBox [0 0 612 792] /Type /Page >>",  # its type after the rest
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream"
+            % (len(content), content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        return pdf_file(objects, b"/Root 1 0 R")
+
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(listed(1000), format="pdf")
+    assert raised.value.code == "too-complex"
+    assert "together, as its page tree lists them" in raised.value.message
+    assert set(gr.extract_text(listed(2), format="pdf").split()) == {"a" * 81}
 
 
 def test_lzw_and_run_length_streams_are_decoded_as_readers_decode_them() -> None:

@@ -27,7 +27,12 @@ from collections import Counter
 from typing import NamedTuple
 
 from ..errors import ParseError
-from ..limits import MAX_PDF_CONTENT_BYTES, MAX_PDF_TEXT_OPERATIONS
+from ..limits import (
+    MAX_PDF_CONTENT_BYTES,
+    MAX_PDF_DOCUMENT_BYTES,
+    MAX_PDF_DOCUMENT_TEXT_OPERATIONS,
+    MAX_PDF_TEXT_OPERATIONS,
+)
 from .bounded import BLOCK, too_large
 
 #: The keyword that starts a stream's data, after its dictionary (not ``endstream``).
@@ -135,10 +140,13 @@ def _dictionary(text: bytes) -> dict[bytes, list[bytes]]:
     key: bytes | None = None
     value: list[bytes] = []
     in_array = False
-    for token in _TOKEN.findall(text):
+    for match in _TOKEN.finditer(text):
+        token = match.group()
         if token in (b"<<", b">>"):
             depth += 1 if token == b"<<" else -1
             key = None  # a dictionary ends a value, or is one
+            if depth == 0:
+                break  # the outermost dictionary ended
             continue
         if depth != 1:
             continue
@@ -311,6 +319,35 @@ class _Placed:
                     if (content := self._by_number.get(int(number))) is not None
                 ]
                 _refuse(name, (sum(w[0] for w in weights), sum(w[1] for w in weights)))
+        _refuse_document(name, self._document())
+
+    def _document(self) -> Weight:
+        """The whole document as pdfium loads it, page after page: each page's content, its
+        forms as placed, as many times as the page tree lists the page (a page listed many
+        times is loaded as many times). The heaviest tree of pages the file holds."""
+        nodes = _page_tree(self._texts)
+        memo: dict[int, Weight] = {}
+
+        def weigh(number: int, depth: int) -> Weight:
+            if number in memo:
+                return memo[number]
+            kind, kids, contents = nodes[number]
+            memo[number] = NOTHING  # a tree listing itself lists nothing more
+            if kind == b"/Page" or depth > MAX_TREE_DEPTH:
+                weights = [
+                    self._drawn(stream, 0)
+                    for content in contents
+                    if (stream := self._by_number.get(content)) is not None
+                ]
+            else:
+                weights = [weigh(kid, depth + 1) for kid in kids if kid in nodes]
+            size = min(sum(w[0] for w in weights), MAX_PDF_DOCUMENT_BYTES + 1)
+            shows = min(sum(w[1] for w in weights), MAX_PDF_DOCUMENT_TEXT_OPERATIONS + 1)
+            memo[number] = (size, shows)
+            return memo[number]
+
+        weights = [weigh(number, 0) for number, node in nodes.items() if node[0] == b"/Pages"]
+        return max(weights, default=NOTHING, key=lambda weight: weight[1])
 
     def _form(self, number: int, depth: int) -> Weight:
         """Form ``number`` as drawn once, its own forms as placed (a form drawing itself,
@@ -356,6 +393,47 @@ def _unpacked(content: bytes, keys: dict[bytes, list[bytes]]) -> bytes:
 _PAIR = re.compile(rb"(\d+)\s+(\d+)")
 
 
+#: A node of the page tree: its ``/Type`` (``/Pages`` or ``/Page``), its kids, the streams of
+#: its content.
+Node = tuple[bytes, list[int], list[int]]
+_PAGE_TYPE = re.compile(rb"/Type\s*/Pages?(?![^\s/\[\]<>(){}%])")
+#: How many levels deep a page tree is followed (a real one has a few).
+MAX_TREE_DEPTH = 64
+
+
+def _page_tree(texts: list[bytes]) -> dict[int, Node]:
+    """The nodes of the page trees in ``texts`` (the file, its object streams unpacked): the
+    objects whose own dictionary's ``/Type`` is ``/Pages`` or ``/Page``."""
+    nodes: dict[int, Node] = {}
+    for text in texts:
+        headers = list(_OBJECT.finditer(text))
+        starts = [header.start() for header in headers]
+        read: set[int] = set()
+        for match in _PAGE_TYPE.finditer(text):
+            at = bisect.bisect_right(starts, match.start()) - 1
+            if at < 0 or at in read:
+                continue
+            read.add(at)
+            end = starts[at + 1] if at + 1 < len(starts) else len(text)
+            keys = _dictionary(text[headers[at].end() : end])
+            kind = keys.get(b"/Type", [b""])[0]
+            if kind == b"/Pages":
+                nodes[int(headers[at].group(1))] = (kind, _referenced(keys.get(b"/Kids", [])), [])
+            elif kind == b"/Page":
+                contents = _referenced(keys.get(b"/Contents", []))
+                nodes[int(headers[at].group(1))] = (kind, [], contents)
+    return nodes
+
+
+def _referenced(tokens: list[bytes]) -> list[int]:
+    """The objects that ``tokens`` (``N G R`` triples among others) refer to."""
+    return [
+        int(tokens[at])
+        for at in range(len(tokens) - 2)
+        if tokens[at + 2] == b"R" and tokens[at].isdigit() and tokens[at + 1].isdigit()
+    ]
+
+
 def _resources(texts: list[bytes]) -> dict[bytes, list[int]]:
     """Each ``/XObject`` name the resources in ``texts`` give (the file, its object
     streams unpacked), with the objects it names."""
@@ -377,6 +455,23 @@ def _object_body(data: bytes, number: int) -> bytes:
     """The dictionary of object ``number`` of the file (its first 4 kB; ``b""``: not found)."""
     found = re.search(rb"(?<!\d)%d\s+\d+\s+obj\s*<<(.{0,4096}?)>>" % number, data, re.DOTALL)
     return found.group(1) if found else b""
+
+
+def _refuse_document(name: str, weight: Weight) -> None:
+    size, shows = weight
+    if size > MAX_PDF_DOCUMENT_BYTES or shows > MAX_PDF_DOCUMENT_TEXT_OPERATIONS:
+        raise ParseError(
+            f"{name} has pages of more than "
+            + (
+                f"{MAX_PDF_DOCUMENT_BYTES:,} bytes inflated"
+                if size > MAX_PDF_DOCUMENT_BYTES
+                else f"{MAX_PDF_DOCUMENT_TEXT_OPERATIONS:,} text operations"
+            )
+            + " together, as its page tree lists them (a real report's pages have a few MB "
+            "and tens of thousands of text operations); "
+            "it was not read",
+            code="too-complex",
+        )
 
 
 def _refuse(name: str, weight: Weight) -> None:
