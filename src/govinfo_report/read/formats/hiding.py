@@ -15,12 +15,16 @@ a run of digits separates two tokens (``863`` + ``9`` is ``863 9``, no valid val
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 Verdict = Literal["hidden", "doubtful", "plain"]
+#: What declarations alone tell: a verdict, or white text (hidden unless on a background).
+Styled = Literal["hidden", "doubtful", "plain", "white"]
 HIDDEN: Verdict = "hidden"
 DOUBTFUL: Verdict = "doubtful"
 PLAIN: Verdict = "plain"
@@ -121,7 +125,8 @@ class Visibility:
         style = element.get("style") or ""
         if tag == "font" and (colour := element.get("color")):
             style = f"color:{colour};{style}"
-        verdict = declared(style, white_shows=_on_background(element)) if style else PLAIN
+        styled = _styled(style) if style else PLAIN
+        verdict = _resolved(styled, lambda: _on_background(element))
         if verdict == HIDDEN:
             return verdict
         for name in _names(element):
@@ -142,19 +147,36 @@ def declared(block: str, white_shows: bool) -> Verdict:
     """What CSS declarations (a ``style`` attribute, a rule's block) do to text; white text
     shows where the element or one around it has a background (``white_shows``), or the
     declarations set one."""
-    verdict = PLAIN
+    return _resolved(_styled(block), lambda: white_shows)
+
+
+def _resolved(styled: Styled, on_background: Callable[[], bool]) -> Verdict:
+    """``styled`` as a verdict: white text hidden unless ``on_background()``."""
+    if styled == "white":
+        return DOUBTFUL if on_background() else HIDDEN
+    return styled
+
+
+#: White text on no background the declarations set: hidden unless one around it does.
+WHITE: Styled = "white"
+
+
+@lru_cache(maxsize=4096)  # a page repeats a few styles on thousands of elements
+def _styled(block: str) -> Styled:
+    """What declarations do to text, white text apart (``WHITE``)."""
+    verdict: Styled = PLAIN
     declarations = _DECLARATION.findall(block)
-    white_shows = white_shows or any(name.lower() in _BACKGROUND for name, _ in declarations)
     for name, value in declarations:
-        name, value = name.lower(), value.strip().lower()
-        found = _declaration(name, value, white_shows)
+        found = _declaration(name.lower(), value.strip().lower())
         if found == HIDDEN:
             return HIDDEN
         verdict = _worst(verdict, found)
+    if verdict == WHITE and any(name.lower() in _BACKGROUND for name, _ in declarations):
+        return DOUBTFUL
     return verdict
 
 
-def _declaration(name: str, value: str, white_shows: bool) -> Verdict:
+def _declaration(name: str, value: str) -> Styled:
     if name == "display":
         return HIDDEN if value.startswith("none") else PLAIN
     if name == "visibility":
@@ -168,9 +190,7 @@ def _declaration(name: str, value: str, white_shows: bool) -> Verdict:
         size = _length(value)
         return HIDDEN if size is not None and size[0] < 0.05 else PLAIN
     if name == "color":
-        if not _WHITE.match(value):
-            return PLAIN
-        return DOUBTFUL if white_shows else HIDDEN
+        return WHITE if _WHITE.match(value) else PLAIN
     if name in ("text-decoration", "text-decoration-line"):
         return HIDDEN if "line-through" in value else PLAIN
     if name in _OFF_SCREEN:
@@ -207,8 +227,9 @@ def _on_background(element: HtmlElement) -> bool:
     return False
 
 
-_RANK = {PLAIN: 0, DOUBTFUL: 1, HIDDEN: 2}
+_RANK = {PLAIN: 0, DOUBTFUL: 1, WHITE: 2, HIDDEN: 3}
+_Kind = TypeVar("_Kind", Verdict, Styled)
 
 
-def _worst(first: Verdict, second: Verdict) -> Verdict:
+def _worst(first: _Kind, second: _Kind) -> _Kind:
     return first if _RANK[first] >= _RANK[second] else second
