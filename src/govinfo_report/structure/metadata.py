@@ -269,15 +269,15 @@ def settled(
     to the body's reports of other years above the title), and why, if it had to be: the
     year is the one the report's period sentence states (``period``), else the year before
     the date it was signed or published (``signed``); a title naming it is the title. Where
-    no title names it, the year is the period sentence's, or missing when there is none. A
-    period sentence that disagrees with the only title's year is told too (the title's year
-    stands)."""
+    no title names it, the year is the period sentence's, or missing when there is none. The
+    period sentence's year also stands against the only title's (a link to another year's
+    report, where an extraction dropped the real title), and that is told too."""
     years = sorted({year for _, year, _ in front.titles})
     if len(years) < 2:
         if period is not None and front.year is not None and period != front.year:
-            return front, (
+            return front._replace(year=period), (
                 f"the title (line {front.line}) names {front.year}, the period sentence "
-                f"{period}; the title's year is kept"
+                f"{period}; the period sentence's year is taken"
             )
         return front, None
     named = ", ".join(f"{year} (line {line})" for _, year, line in front.titles)
