@@ -440,6 +440,8 @@ def test_the_period_sentence_stands_against_the_only_title() -> None:
             "2022-01-25",
         ),
         ("今年未收取信息处理费。龙泉县卫生健康局　二〇二二年一月二十五日", "2022-01-25"),
+        # The body's name and the date on a line of their own.
+        ("今年未收取信息处理费。\n龙泉县卫生健康局　2022年1月25日", "2022-01-25"),
         # A date inside a sentence is no signature.
         ("我局于2022年1月25日召开会议。", None),
         ("通过实验区政府门户网站 2022年1月25日", None),

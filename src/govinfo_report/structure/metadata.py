@@ -397,11 +397,11 @@ def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
     return _body_name(match["name"])
 
 
-#: A signature at the end of a line that a paragraph of prose starts: after the sentence's
-#: end, the body's name, then the date, then the line's end or a space (what follows is page
-#: furniture: a footer, ``主办：…``).
+#: A signature at the end of a line, or of a paragraph of prose on it: after the line's start
+#: or the sentence's end, the body's name, then the date, then the line's end or a space (what
+#: follows is page furniture: a footer, ``主办：…``).
 _SIGNED_AFTER = re.compile(
-    rf"[。！!；;]\s*(?P<name>[^\s。！!；;，,：:]{{2,{MAX_ORGANISATION_CHARS}}}?)\s*"
+    rf"(?:^|[。！!；;])\s*(?P<name>[^\s。！!；;，,：:]{{2,{MAX_ORGANISATION_CHARS}}}?)\s*"
     rf"(?P<date>{_DATE.pattern})(?=\s|$)"
 )
 #: How far from the end of a long line (a page on one line) its signature is looked for.
@@ -416,10 +416,21 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     for line in reversed(last):
         if len(line) <= MAX_LINE_CHARS and (match := _DATE.fullmatch(_compact(line))):
             return _date(match)
-        signed = _signature(line[-SIGNATURE_CHARS:])
+        signed = _signature(_tail(line))
         if signed is not None:
             return signed
     return None
+
+
+def _tail(line: str) -> str:
+    """The end of ``line`` where a signature is looked for: all of it, or of a long line the
+    sentences that start in its last ``SIGNATURE_CHARS``."""
+    if len(line) <= SIGNATURE_CHARS:
+        return line
+    tail = line[-SIGNATURE_CHARS:]
+    return tail[
+        min((at for mark in "。！!；;" if (at := tail.find(mark)) >= 0), default=len(tail)) :
+    ]
 
 
 def _signature(line: str) -> datetime.date | None:
