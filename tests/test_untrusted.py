@@ -338,6 +338,18 @@ def test_a_page_its_page_tree_lists_many_times_is_weighed_each_time() -> None:
     assert set(gr.extract_text(listed(2), format="pdf").split()) == {"a" * 81}
 
 
+def test_the_streams_of_a_pages_content_are_weighed_together() -> None:
+    """A page's content may be an array of streams, each under the cap and together over it."""
+    part = zlib.compress(b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * 8_000 + b"ET\n")
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(part), part)
+    page = page_pdf(part, b"/Filter /FlateDecode", stream, stream)
+    page = page.replace(b"/Contents 4 0 R", b"/Contents [4 0 R 6 0 R 7 0 R]")
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(page, format="pdf")
+    assert raised.value.code == "too-complex"
+    assert "has a page of more than 20,000 text operations" in raised.value.message
+
+
 def test_lzw_and_run_length_streams_are_decoded_as_readers_decode_them() -> None:
     """LZWDecode and RunLengthDecode are decoded too, as pdfium decodes them: a page of text
     so encoded is read, one of too many text operations refused."""

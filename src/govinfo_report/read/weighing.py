@@ -50,8 +50,6 @@ _DRAWS = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
 #: The ``/XObject`` resources: a dictionary of names to objects, or a reference to one.
 _XOBJECTS = re.compile(rb"/XObject\s*(?:<<(?P<direct>[^<>]*)>>|(?P<object>\d+)\s+\d+\s+R)")
 _NAMED = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s+(\d+)\s+\d+\s+R")
-_CONTENTS = re.compile(rb"/Contents\s*\[(?P<streams>[^\]]*)\]")
-_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
 #: Filters decoded, by their names and abbreviations.
 _FILTERS = {
     b"FlateDecode": "flate",
@@ -307,24 +305,18 @@ class _Placed:
         self._memo.clear()
 
     def check(self, name: str) -> None:
-        """Refuse the file if a page's content, its forms as placed, is over a cap."""
+        """Refuse the file if a stream or a page (its content streams together), its forms
+        as placed, or its pages together as its page tree lists them, are over a cap."""
         for stream in self._streams:
             if stream.kind != "form":
                 _refuse(name, self._drawn(stream, 0))
-        for text in self._texts:
-            for pages in _CONTENTS.finditer(text):
-                weights = [
-                    self._drawn(content, 0)
-                    for number in _REFERENCE.findall(pages["streams"])
-                    if (content := self._by_number.get(int(number))) is not None
-                ]
-                _refuse(name, (sum(w[0] for w in weights), sum(w[1] for w in weights)))
-        _refuse_document(name, self._document())
+        _refuse_document(name, self._document(name))
 
-    def _document(self) -> Weight:
-        """The whole document as pdfium loads it, page after page: each page's content, its
-        forms as placed, as many times as the page tree lists the page (a page listed many
-        times is loaded as many times). The heaviest tree of pages the file holds."""
+    def _document(self, name: str) -> Weight:
+        """The whole document as pdfium loads it, page after page: each page's content (each
+        page refused past the caps of one), its forms as placed, as many times as the page
+        tree lists the page (a page listed many times is loaded as many times). The heaviest
+        tree of pages the file holds."""
         nodes = _page_tree(self._texts)
         memo: dict[int, Weight] = {}
 
@@ -343,6 +335,8 @@ class _Placed:
                 weights = [weigh(kid, depth + 1) for kid in kids if kid in nodes]
             size = min(sum(w[0] for w in weights), MAX_PDF_DOCUMENT_BYTES + 1)
             shows = min(sum(w[1] for w in weights), MAX_PDF_DOCUMENT_TEXT_OPERATIONS + 1)
+            if kind == b"/Page":
+                _refuse(name, (size, shows))
             memo[number] = (size, shows)
             return memo[number]
 
