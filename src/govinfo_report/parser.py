@@ -284,7 +284,7 @@ def _front(text: Source, skel: Skeleton) -> tuple[metadata.Front, list[Diagnosti
     if front.year is not None and front.organisation is not None:
         return front, doubt
     return front._replace(
-        year=front.year or period,
+        year=front.year if front.line is not None else period,  # a title's is settled
         organisation=front.organisation or metadata.named_body(opening, _last_prose(text, skel)),
     ), doubt
 
