@@ -270,18 +270,13 @@ def settled(
     year is the one the report's period sentence states (``period``), else the year before
     the date it was signed or published (``signed``); a title naming it is the title. Where
     no title names it, the year is the period sentence's, or missing when there is none. Where
-    the only title's year is not the period sentence's, the year before the signature date
-    decides between them (a link to another year's report where an extraction dropped the
-    real title; a period sentence left from last year's report), else the year is missing;
-    that is told too."""
+    the only title's year is not the period sentence's, the title's stands, and that is told
+    too."""
     years = sorted({year for _, year, _ in front.titles})
     if len(years) < 2:
         if period is not None and front.year is not None and period != front.year:
             told = f"the title (line {front.line}) names {front.year}, the period sentence {period}"
-            if signed is not None and signed.year - 1 in (period, front.year):
-                year = signed.year - 1
-                return front._replace(year=year), f"{told}; the year is {year}, as it was signed"
-            return front._replace(year=None), f"{told}; nothing else tells: the year is missing"
+            return front, f"{told}; the title's year is kept"
         return front, None
     named = ", ".join(f"{year} (line {line})" for _, year, line in front.titles)
     evidence = period if period is not None else signed.year - 1 if signed else None
