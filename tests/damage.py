@@ -405,3 +405,150 @@ def damaged_lines(text: str, damage: str, rng: Random) -> str:
         line = lines.pop(at)
         lines.insert(rng.choice(valued[:-1]), line)
     return "\n".join(lines)
+# Hidden and struck text, footnote lines, links above the title (issue 48) ------------------
+
+#: Markup that certainly hides its text (the anti-copy tricks of CMS pages beyond
+#: ``_HIDDEN``'s): the text is left out, the cell says its number.
+HIDING = (
+    '<style>.cp{{display:none}}</style><span class="cp">{}</span>',
+    '<span style="font-size:0">{}</span>',
+    '<span style="opacity:0">{}</span>',
+    '<span style="color:#FFFFFF">{}</span>',
+    '<font color="white">{}</font>',
+    '<span style="position:absolute;left:-9999px">{}</span>',
+    "<del>{}</del>",
+    "<s>{}</s>",
+    "<strike>{}</strike>",
+    "<ruby><rt>{}</rt></ruby>",
+    "<rp>{}</rp>",
+)
+#: Markup whose hiding cannot be decided: between digits, it separates them. (A class is
+#: doubtful where the page links a style sheet we do not read; with none, it is plain.)
+DOUBTFUL = (
+    '<link rel="stylesheet" href="/css/site.css"><span class="x3">{}</span>',
+    '<span style="position:absolute">{}</span>',
+    '<span style="color:#fff;background:#1e50a2">{}</span>',
+    "<jammer>{}</jammer>",
+)
+
+
+def _junk(value: int | Decimal, rng: Random) -> str:
+    """Digits a page slips into a number: another number near it, or a few digits."""
+    return rng.choice([_digits(_decoy(value, rng)).lstrip("-"), str(rng.randint(0, 99))])
+
+
+def _hidden_more(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """Digits hidden inside or beside the number, in every way a page hides them."""
+    text = _digits(value)
+    at = rng.randrange(0, len(text) + 1)
+    return text[:at] + rng.choice(HIDING).format(_junk(value, rng)) + text[at:], value
+
+
+def _doubtful(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """Digits inside or beside the number in markup whose hiding cannot be decided: no
+    number for sure (``57 2 4``)."""
+    text = _digits(value)
+    at = rng.randrange(0, len(text) + 1)
+    return text[:at] + rng.choice(DOUBTFUL).format(_junk(value, rng)) + text[at:], None
+
+
+def _footnote_line(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """A footnote on its own line in the cell, as markitdown writes ``<td>863<br>1</td>``:
+    ``863 1``."""
+    return f"{_digits(value)} {rng.randint(1, 9)}", None
+
+
+MARKUP_FORMS: tuple[Form, ...] = (
+    Form("hidden_more", _hidden_more, html=True),
+    Form("doubtful", _doubtful, html=True),
+    Form("footnote_line", _footnote_line, spaced=True),
+)
+FORMS = (*FORMS, *MARKUP_FORMS)
+
+#: Word run properties that hide a run's text (python-docx's font attributes), and one whose
+#: hiding cannot be decided (a character style the document does not define).
+WORD_HIDING = (
+    {"strike": True},
+    {"double_strike": True},
+    {"hidden": True},
+    {"web_hidden": True},
+    {"spec_vanish": True},
+    {"size": 12700},  # 1 pt
+    {"color": "FFFFFF"},
+)
+WORD_DOUBTFUL = {"style": "UnknownStyle"}
+#: How a damaged Word cell is written in ``rendered`` text: runs apart by ``_RUN``, each a
+#: run's properties' index in ``WORD_HIDING`` (``-1``: plain, ``-2``: ``WORD_DOUBTFUL``), a
+#: ``:`` and its text.
+_RUN = "\x1e"
+
+
+def word_form(value: int | Decimal, rng: Random) -> tuple[str, Says]:
+    """A Word cell's runs: the number with a run of other digits inside or beside it, hidden
+    (the cell says the number) or whose hiding cannot be decided (it says none)."""
+    text = _digits(value)
+    at = rng.randrange(0, len(text) + 1)
+    hidden = rng.random() < 0.7
+    junk = f"{rng.randrange(len(WORD_HIDING)) if hidden else -2}:{_junk(value, rng)}"
+    runs = [f"-1:{text[:at]}", junk, f"-1:{text[at:]}"]
+    return _RUN.join(run for run in runs if not run.endswith(":")), value if hidden else None
+
+
+def word_document(text: str) -> bytes:
+    """``text`` (a report in tab-separated text, its damaged cells as ``word_form`` writes
+    them) as a Word document: each run of tab lines a table, every other line a paragraph."""
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    lines = text.split("\n")
+    at = 0
+    while at < len(lines):
+        if "\t" not in lines[at]:
+            document.add_paragraph(lines[at])
+            at += 1
+            continue
+        block = []
+        while at < len(lines) and "\t" in lines[at]:
+            block.append(lines[at].split("\t"))
+            at += 1
+        width = max(map(len, block))
+        table = document.add_table(rows=len(block), cols=width)
+        for row, cells in zip(table.rows, block, strict=True):
+            for cell, printed in zip(row.cells, cells, strict=False):
+                paragraph = cell.paragraphs[0]
+                for run_text in printed.split(_RUN) if _RUN in printed else [f"-1:{printed}"]:
+                    index, _, shown = run_text.partition(":")
+                    run = paragraph.add_run(shown)
+                    if index == "-2":
+                        properties = run._r.get_or_add_rPr()
+                        style = properties.makeelement(qn("w:rStyle"), {qn("w:val"): "Unknown"})
+                        properties.insert(0, style)
+                    elif index != "-1":
+                        for name, setting in WORD_HIDING[int(index)].items():
+                            if name == "color":
+                                run.font.color.rgb = RGBColor.from_string(str(setting))
+                            else:
+                                setattr(run.font, name, setting)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+#: The lines a page's navigation prints above its report (a breadcrumb, links to the body's
+#: reports of other years), by the year they name: ``{body}`` and ``{year}`` filled in.
+LINKS = (
+    "首页 > 政务公开 > 政府信息公开年报 > {year}年",
+    "{body}{year}年政府信息公开工作年度报告",
+    "{body}{year}年度政府信息公开工作年度报告",
+    "· {body}{year}年政务公开工作年度报告",
+)
+
+
+def with_links(text: str, body: str, years: list[int], rng: Random) -> str:
+    """``text`` with a page's link lines above it, one for each of ``years``."""
+    lines = [rng.choice(LINKS).format(body=body, year=year) for year in years]
+    return "\n".join([*lines, text])

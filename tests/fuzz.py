@@ -3,6 +3,7 @@ or mutated and zipped again, a small PDF written here, and a watchdog for bounde
 
 from __future__ import annotations
 
+import base64
 import io
 import signal
 import zipfile
@@ -77,6 +78,92 @@ def pdf(content: bytes, *, flate: bool = False) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     return pdf_file(objects, b"/Root 1 0 R")
+
+
+def page_pdf(content: bytes, dictionary: bytes, *extra: bytes, resources: bytes = b"") -> bytes:
+    """A one-page PDF whose page's content stream holds ``content`` as stored, its stream
+    dictionary holding ``dictionary`` (its filters), and objects ``extra`` from number 6."""
+    stream = b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(content), dictionary, content)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> %s >> >>" % resources,
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *extra,
+    ]
+    return pdf_file(objects, b"/Root 1 0 R")
+
+
+def lzw(data: bytes) -> bytes:
+    """LZW as PDF writes it: a clear code first, codes of 9 to 12 bits (early change), the
+    end code last."""
+    table = {bytes([i]): i for i in range(256)}
+    codes = [256]
+    current = b""
+    next_code = 258
+    for byte in data:
+        candidate = current + bytes([byte])
+        if candidate in table:
+            current = candidate
+            continue
+        codes.append(table[current])
+        if next_code < 4096:
+            table[candidate] = next_code
+            next_code += 1
+        current = bytes([byte])
+    if current:
+        codes.append(table[current])
+    codes.append(257)
+    # Widths: the decoder's table grows one entry per code after the first, early change.
+    out, buffer, held, size = bytearray(), 0, 0, 258
+    previous = None
+    for code in codes:
+        width = min(12, (size + 1).bit_length()) if previous is not None else 9
+        buffer = (buffer << width) | code
+        held += width
+        while held >= 8:
+            held -= 8
+            out.append((buffer >> held) & 0xFF)
+        if code == 256:
+            size, previous = 258, None
+        else:
+            if previous is not None and size < 4096:
+                size += 1
+            previous = code
+    if held:
+        out.append((buffer << (8 - held)) & 0xFF)
+    return bytes(out)
+
+
+def pdf_bombs(shows: int = 2_000_000) -> dict[str, bytes]:
+    """Small PDFs whose one page asks pdfium for ``shows`` text operations (14 MB of them
+    by default), each hiding them from a weighing that inflates Flate streams once (issue 48
+    item 8): Flate twice, the bytes ``/Image`` in the stream's dictionary, ``stream`` and a
+    lone CR, ASCIIHex or ASCII85 before Flate, and a form of 1,000 placed 2,000 times."""
+    text = b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * shows + b"ET"
+    packed = zlib.compress(text, 9)
+    form = b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * 1000 + b"ET"
+    form_object = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+        % (len(zlib.compress(form)), zlib.compress(form))
+    )
+    bombs = {
+        "Flate twice": page_pdf(zlib.compress(packed, 9), b"/Filter [/FlateDecode /FlateDecode]"),
+        "/Image in the dictionary": page_pdf(packed, b"/Filter /FlateDecode /Alt (/Image)"),
+        "ASCIIHex, Flate": page_pdf(packed.hex().encode() + b">", b"/Filter [/AHx /Fl]"),
+        "ASCII85, Flate": page_pdf(base64.a85encode(packed) + b"~>", b"/Filter [/A85 /Fl]"),
+        "a form placed 2,000 times": page_pdf(
+            zlib.compress(b"q /Fx Do Q\n" * 2000),
+            b"/Filter /FlateDecode",
+            form_object,
+            resources=b"/XObject << /Fx 6 0 R >>",
+        ),
+    }
+    lone_cr = page_pdf(packed, b"/Filter /FlateDecode").replace(b">>\nstream\n", b">>\nstream\r")
+    return bombs | {"stream and a lone CR": lone_cr}
 
 
 class Hung(BaseException):

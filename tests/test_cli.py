@@ -88,7 +88,13 @@ def test_validate_series_checks_each_year_against_the_one_before(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     base = (WRITTEN / "2021_row_per_cell.txt").read_text(encoding="utf-8").splitlines()
-    base[1] = "2022年政府信息公开工作年度报告"  # the same body a year later, same numbers
+    # The same body a year later, same numbers, its period and signature a year later too.
+    base = [
+        line.replace("2021年1月1日起至2021年12月31日", "2022年1月1日起至2022年12月31日")
+        for line in base
+    ]
+    base = [line.replace("2022年1月20日", "2023年1月20日") for line in base]
+    base[1] = "2022年政府信息公开工作年度报告"
     later = tmp_path / "2022.txt"
     later.write_text("\n".join(base) + "\n", encoding="utf-8")
     status, out = _run(

@@ -221,8 +221,9 @@ def test_grid_shares_count_the_region_as_a_line_at_a_time(lines: list[str], widt
 def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -> None:
     """Kinds looked up for the whole region give each line's row as ``make_row`` reads it
     alone (rules, blank lines and lines of no cell give none)."""
+    merged = markdown._merged_places(line for line in lines if not markdown._RULE.match(line))
     expected = [
-        make_row(markdown._split(line, number), number, positional=True, whole=True)
+        make_row(markdown._split(line, number, merged), number, positional=True, whole=True)
         for number, line in enumerate(lines, first)
         if line.strip() and not markdown._RULE.match(line)
     ]
@@ -367,6 +368,36 @@ def test_a_markdown_cell_of_merged_columns_is_only_in_a_line_with_spaced_digits(
                 merged += 1
                 assert markdown._SPACED_DIGITS.search(text), text
     assert merged > 100
+
+
+def test_two_numbers_in_one_pipe_cell_are_no_value_unless_the_table_merged_that_column() -> None:
+    # markitdown writes a footnote on its own line in a cell (``<td>41<br>2</td>``) as
+    # ``| 41 2 |``, and a misprint glues two numbers in one cell; neither is two columns: the
+    # cell holds no valid value, its neighbours are read. A converter that lost a column
+    # boundary merges that column in every row: there each number is a cell.
+    values = {field.key: 0 for field in gr.fields("2021")}
+    values |= {"proactive.rules.issued": 4, "proactive.rules.in_force": 4}
+    values |= {"applications.new.natural_person": 41, "applications.new.total": 41}
+    values |= {"applications.total.natural_person": 41, "applications.total.total": 41}
+    values |= {"applications.carried_forward.natural_person": 41}
+    values |= {"applications.carried_forward.total": 41}
+    report = gr.Report.from_values(values, template="2021", organisation="某县人民政府", year=2023)
+    text = gr.render(report, "markdown")
+    for row, damaged in (
+        ("| 规章 | 4 | 0 | 4 |", "| 规章 | 4 | 0 3 | 4 |"),
+        (
+            "| 一、本年新收政府信息公开申请数量 |  |  | 41 |",
+            "| 一、本年新收政府信息公开申请数量 |  |  | 41 2 |",
+        ),
+    ):
+        assert text.count(row) == 1
+        text = text.replace(row, damaged)
+    back = gr.parse(text)
+    for key in ("proactive.rules.repealed", "applications.new.natural_person"):
+        assert back.cell(key).provenance == "missing", key
+    assert back.cell("proactive.rules.in_force").value == 4
+    assert back.cell("applications.new.commercial_enterprise").value == 0
+    assert "invalid-value" in {found.code for found in back.diagnostics}
 
 
 def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:

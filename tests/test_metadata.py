@@ -366,3 +366,92 @@ def test_the_body_a_text_without_its_title_names(
     opening: str, closing: list[str], body: str | None
 ) -> None:
     assert metadata.named_body([opening], ["无。", *closing]) == body
+
+
+# The year among a page's links (issue 48 item 6) ------------------------------------------
+
+#: What text extractions print of a CMS page above its report: the breadcrumb, and links to
+#: the body's reports of other years (a sidebar that comes first in the page's markup).
+LINKS_ABOVE = [
+    "首页 > 政务公开 > 政府信息公开年报 > 2021年",
+    "龙泉县卫生健康局2020年政府信息公开工作年度报告",
+    "龙泉县卫生健康局2019年政府信息公开工作年度报告",
+]
+PERIOD_2021 = "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
+
+
+def _navigated(overview: str | None, published: datetime.date | None) -> gr.Report:
+    """A 2021 report whose text a page's navigation precedes."""
+    report = gr.Report.from_values(
+        {field.key: 0 for field in gr.fields("2021")},
+        template="2021",
+        organisation="龙泉县卫生健康局",
+        year=2021,
+        published=published,
+        overview=overview,
+    )
+    return gr.parse("\n".join([*LINKS_ABOVE, gr.render(report)]))
+
+
+def _ambiguous(report: gr.Report) -> list[str]:
+    return [found.message for found in report.diagnostics if found.code == "year-ambiguous"]
+
+
+def test_the_period_sentence_settles_the_year_among_the_links_above_the_title() -> None:
+    back = _navigated(f"{PERIOD_2021}全年主动公开政府信息312条。", None)
+    assert (back.year, back.organisation) == (2021, "龙泉县卫生健康局")
+    (why,) = _ambiguous(back)
+    assert "2020 (line 2)" in why and "2019 (line 3)" in why and "the year is 2021" in why
+
+
+def test_the_signature_settles_the_year_where_no_period_is_stated() -> None:
+    back = _navigated("全年主动公开政府信息312条。", datetime.date(2022, 1, 25))
+    assert back.year == 2021
+    assert _ambiguous(back)
+
+
+def test_titles_of_several_years_and_nothing_to_tell_leave_the_year_missing() -> None:
+    back = _navigated("全年主动公开政府信息312条。", None)
+    assert back.year is None  # never 2020, the first link's
+    assert "nothing in the report tells" in _ambiguous(back)[0]
+
+
+def test_a_title_whose_year_is_not_the_period_sentences_is_told() -> None:
+    text = gr.render(
+        gr.Report.from_values(
+            {}, template="2021", organisation="龙泉县卫生健康局", year=2022, overview=PERIOD_2021
+        )
+    )
+    back = gr.parse(text)
+    assert back.year == 2022
+    assert "names 2022, the period sentence 2021; the title's year is kept" in _ambiguous(back)[0]
+
+
+@pytest.mark.parametrize(
+    ("ending", "date"),
+    [
+        # A converter joined the signature to the last paragraph's line, a footer after it.
+        (
+            "今年未收取信息处理费。 龙泉县卫生健康局 2022年1月25日\n"
+            "主办：龙泉县人民政府 2022-03-01",
+            "2022-01-25",
+        ),
+        ("今年未收取信息处理费。龙泉县卫生健康局　二〇二二年一月二十五日", "2022-01-25"),
+        # The body's name and the date on a line of their own.
+        ("今年未收取信息处理费。\n龙泉县卫生健康局　2022年1月25日", "2022-01-25"),
+        # A date inside a sentence is no signature.
+        ("我局于2022年1月25日召开会议。", None),
+        ("通过实验区政府门户网站 2022年1月25日", None),
+    ],
+)
+def test_a_signature_on_the_last_paragraphs_line(ending: str, date: str | None) -> None:
+    lines = ["六、其他需要报告的事项", *ending.split("\n")]
+    found = metadata.published(lines)
+    assert (None if found is None else found.isoformat()) == date
+
+
+def test_a_phrase_of_prose_is_never_the_body() -> None:
+    opening = ["2022年，通过实验区政府门户网站主动公开信息312条。"]
+    assert metadata.named_body(opening, []) is None
+    opening = ["2022年，依托新区管委会门户网站主动公开信息312条。"]
+    assert metadata.named_body(opening, []) is None

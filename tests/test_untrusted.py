@@ -4,6 +4,7 @@ named with its reason; a time budget per document; a dead worker costs its docum
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import multiprocessing
@@ -15,19 +16,21 @@ import tarfile
 import threading
 import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pdfs import pdf_file
 
 import govinfo_report as gr
 from govinfo_report.cli import command as cli
 from govinfo_report.limits import MAX_PDF_TEXT_OPERATIONS
-from govinfo_report.read import bounded
+from govinfo_report.read import bounded, weighing
 from govinfo_report.read.documents import SKIP_REASONS
 
 from conftest import SEEDS, assert_seed
-from fuzz import pdf
+from fuzz import lzw, page_pdf, pdf, pdf_bombs
 
 CONVERTED = Path(__file__).parent / "fixtures" / "converters" / "corpus-0"
 MIB = 1024 * 1024
@@ -287,13 +290,99 @@ def test_a_pdf_page_of_too_many_text_operations_is_refused_before_it_is_loaded(
     with pytest.raises(gr.ParseError) as raised:
         gr.parse(stored, format="pdf")
     assert raised.value.code == "too-complex"  # not compressed: counted as stored
-    monkeypatch.setattr(bounded, "MAX_PDF_CONTENT_BYTES", 100_000)
+    monkeypatch.setattr(weighing, "MAX_PDF_CONTENT_BYTES", 100_000)
     with pytest.raises(gr.ParseError) as raised:
         gr.parse(pdf(b"0 0 m\n" * 20_000, flate=True), format="pdf")
     assert raised.value.code == "too-complex"
     assert "more than 100,000 bytes inflated" in raised.value.message
     fewer = pdf(b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET " + b"0 0 m\n" * 1000, flate=True)
     assert gr.extract_text(fewer, format="pdf") == "2020 report"
+
+
+@pytest.mark.parametrize("name", list(pdf_bombs(1)))
+def test_a_pdf_page_is_weighed_whatever_its_filters_and_forms(name: str) -> None:
+    """Issue 48 item 8: Flate applied twice, ``/Image`` anywhere in the stream's dictionary,
+    ``stream`` and a lone CR, ASCIIHex or ASCII85 before Flate, and a form placed many times
+    each hid a page's text operations from the weighing (a 1 kB file then cost 30 s and
+    3.7 GB). Each stream is now found as the syntax defines it and decoded through its whole
+    chain, and each page weighed with its forms as placed."""
+    bomb = pdf_bombs(MAX_PDF_TEXT_OPERATIONS + 100)[name]
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(bomb, format="pdf")
+    assert raised.value.code == "too-complex"
+    assert "text operations" in raised.value.message
+
+
+def test_a_page_its_page_tree_lists_many_times_is_weighed_each_time() -> None:
+    """pdfium loads a page as many times as the page tree lists it: a 7 kB file listing one
+    page of 10,000 text operations 1,000 times took minutes. The pages are weighed together as
+    listed; the same page listed twice is read."""
+
+    def listed(times: int) -> bytes:
+        content = zlib.compress(b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * 10_000 + b"ET")
+        page = b"<< /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> "
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" 3 0 R" * times, times),
+            page + b"/MediaBox [0 0 612 792] /Type /Page >>",  # its type after the rest
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream"
+            % (len(content), content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        return pdf_file(objects, b"/Root 1 0 R")
+
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(listed(1000), format="pdf")
+    assert raised.value.code == "too-complex"
+    assert "together, as its page tree lists them" in raised.value.message
+    assert set(gr.extract_text(listed(2), format="pdf").split()) == {"a" * 81}
+
+
+def test_the_streams_of_a_pages_content_are_weighed_together() -> None:
+    """A page's content may be an array of streams, each under the cap and together over it."""
+    part = zlib.compress(b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * 8_000 + b"ET\n")
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(part), part)
+    page = page_pdf(part, b"/Filter /FlateDecode", stream, stream)
+    page = page.replace(b"/Contents 4 0 R", b"/Contents [4 0 R 6 0 R 7 0 R]")
+    with pytest.raises(gr.ParseError) as raised:
+        gr.parse(page, format="pdf")
+    assert raised.value.code == "too-complex"
+    assert "has a page of more than 20,000 text operations" in raised.value.message
+
+
+def test_lzw_and_run_length_streams_are_decoded_as_readers_decode_them() -> None:
+    """LZWDecode and RunLengthDecode are decoded too, as pdfium decodes them: a page of text
+    so encoded is read, one of too many text operations refused."""
+    text = b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET "
+    assert gr.extract_text(page_pdf(lzw(text), b"/Filter /LZWDecode"), format="pdf") == (
+        "2020 report"
+    )
+    many = b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * (MAX_PDF_TEXT_OPERATIONS + 100) + b"ET"
+    runs = b"".join(bytes([len(part) - 1]) + part for part in _pieces(many, 128)) + b"\x80"
+    for bomb in (page_pdf(lzw(many), b"/Filter /LZW"), page_pdf(runs, b"/Filter /RL")):
+        with pytest.raises(gr.ParseError) as raised:
+            gr.parse(bomb, format="pdf")
+        assert raised.value.code == "too-complex"
+
+
+def _pieces(data: bytes, size: int) -> list[bytes]:
+    return [data[at : at + size] for at in range(0, len(data), size)]
+
+
+def test_a_form_placed_a_few_times_and_chained_filters_are_read() -> None:
+    """What the weighing decodes, a real reader reads: a page drawing a form of text twice,
+    its content under ASCII85 then Flate, is within the caps and read."""
+    form = b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET"
+    form_object = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+        % (len(form), form)
+    )
+    content = base64.a85encode(zlib.compress(b"q /Fx Do Q q 1 0 0 1 0 -40 cm /Fx Do Q")) + b"~>"
+    page = page_pdf(
+        content, b"/Filter [/A85 /Fl]", form_object, resources=b"/XObject << /Fx 6 0 R >>"
+    )
+    assert gr.extract_text(page, format="pdf").split() == ["2020", "report", "2020", "report"]
 
 
 def test_parse_has_a_time_budget_when_asked() -> None:

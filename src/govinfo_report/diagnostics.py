@@ -74,6 +74,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "text that is an HTML page was read as plain text: the html extra is not installed",
     ),
     "title-missing": ("warning", "no title with a reporting year was found before section 一"),
+    "year-ambiguous": (
+        "warning",
+        "lines before the report read as titles of several years (a page's links and "
+        "breadcrumb), or the title's year is not the period sentence's: says which was taken",
+    ),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),
     "heading-misnumbered": (

@@ -105,6 +105,24 @@ BODY_ENDINGS: tuple[str, ...] = (
 #: Words that open a body's name without naming it (``我局``, ``本机关``, ``全县各级政府``):
 #: a name that starts so is none.
 NOT_A_NAME: tuple[str, ...] = ("我", "本", "该", "全", "各", "其", "上级", "有关", "相关")
+#: Words that open a phrase of prose, never a body's name (``通过实验区政府门户网站``: through
+#: the district's portal): a name that starts so is none.
+PROSE_OPENERS: tuple[str, ...] = (
+    *("通过", "经过", "依托", "利用", "借助", "按照", "根据", "依据", "依照", "围绕", "结合"),
+    *("在", "对", "向", "为", "由", "将", "把", "从", "以"),
+)
+#: Words of a channel or a means, never in a body's name (``政府门户网站``, ``政务新媒体``).
+NOT_IN_A_NAME: tuple[str, ...] = (
+    "网站",
+    "门户",
+    "平台",
+    "公众号",
+    "微信",
+    "微博",
+    "热线",
+    "新媒体",
+    "专栏",
+)
 #: Words that start what the body did, right after its name, in the sentence that opens
 #: section 一 (``2022年，XX县XX局依法做好…``): the name ends where one of them starts.
 BODY_ACTIONS: tuple[str, ...] = (

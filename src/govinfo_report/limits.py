@@ -59,6 +59,12 @@ MAX_COMPRESSION_RATIO = 1000
 MAX_PDF_CONTENT_BYTES = 16 * 1024 * 1024
 MAX_PDF_TEXT_OPERATIONS = 20_000
 
+#: A PDF's pages together, as pdfium loads them one after another (a page its page tree lists
+#: many times is loaded as many times: 7 kB listing one page 1,000 times took minutes): their
+#: text operations and inflated bytes at most. A real report of 60 pages shows some 100,000.
+MAX_PDF_DOCUMENT_TEXT_OPERATIONS = 300_000
+MAX_PDF_DOCUMENT_BYTES = 4 * MAX_PDF_CONTENT_BYTES
+
 #: How many archives deep a document may sit: 1, the members of an archive given or found in
 #: a folder; 2, also the members of an archive inside that one. Deeper archives are skipped
 #: and named (``depth``).

@@ -203,7 +203,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     text, skel, restored = _structure(given)
     regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
     rebroken = forced is None and restored is not None and bool(restored.tables)
-    front = _front(text, skel)
+    front, doubt = _front(text, skel)
     lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
     if not any(regions.values()) and len(skel.sections) < 2 and front.line is None:
         first = next((i for i, line in enumerate(given.lines) if line.strip()), 0)
@@ -234,6 +234,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
                 )
             ]
         ),
+        *doubt,
         *found,
         *(finding for _, _, findings in tables for finding in findings),
         *resolved.findings,
@@ -294,22 +295,28 @@ def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None
     return text, skeleton.split(text.lines, restored.tables), restored
 
 
-def _front(text: Source, skel: Skeleton) -> metadata.Front:
-    """What the front block tells of the report; where it prints no title (trafilatura drops
-    it), the year of the report's own period sentence and the body its text names (in the
-    first ``MAX_FRONT_LINE_CHARS`` of each line)."""
+def _front(text: Source, skel: Skeleton) -> tuple[metadata.Front, list[Diagnostic]]:
+    """What the front block tells of the report, its year settled by the report's own period
+    sentence where the block's titles disagree (``metadata.settled``; the doubt told as
+    ``year-ambiguous``); where it prints no title (trafilatura drops it), the year of the
+    period sentence and the body its text names (in the first ``MAX_FRONT_LINE_CHARS`` of
+    each line)."""
     lines = _front_lines(text, skel)
     front = metadata.front(lines)
-    if front.year is not None and front.organisation is not None:
-        return front
     opening = [
         line[:MAX_FRONT_LINE_CHARS]
         for line in (*islice(filter(str.strip, lines), MAX_FRONT_LINES), *_overview(text, skel))
     ]
+    period = metadata.period_year(opening)
+    signed = metadata.published(_last_prose(text, skel)) or front.published
+    front, why = metadata.settled(front, period, signed)
+    doubt = [] if why is None else [diagnostic("year-ambiguous", why, front.line)]
+    if front.year is not None and front.organisation is not None:
+        return front, doubt
     return front._replace(
-        year=front.year or metadata.period_year(opening),
+        year=front.year if front.line is not None else period,  # a title's is settled
         organisation=front.organisation or metadata.named_body(opening, _last_prose(text, skel)),
-    )
+    ), doubt
 
 
 def _overview(text: Source, skel: Skeleton) -> list[str]:

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import stat
 import zipfile
-import zlib
 from typing import IO
 
 from ..errors import ParseError
-from ..limits import MAX_COMPRESSION_RATIO, MAX_PDF_CONTENT_BYTES, MAX_PDF_TEXT_OPERATIONS
+from ..limits import MAX_COMPRESSION_RATIO
 
 #: Bytes read at a time once past the declared size (or when none is declared).
 BLOCK = 1 << 20
@@ -149,82 +147,6 @@ def check_zipped(data: bytes, name: str, limit: int | None) -> None:
     total = sum(info.file_size for info in members)
     if limit is not None and total > limit:
         raise too_large(f"{name} (its parts inflated together)", limit, declared=total)
-
-
-#: Where a PDF stream's data starts.
-_PDF_STREAM = re.compile(rb"stream\r?\n")
-
-
-def check_pdf(data: bytes, name: str, limit: int | None) -> None:
-    """Refuse a PDF whose compressed (Flate) streams inflate past ``limit`` together, or one
-    of whose streams inflates past ``MAX_PDF_CONTENT_BYTES`` or shows more text than
-    ``MAX_PDF_TEXT_OPERATIONS``: its reader inflates each stream whole and builds an object
-    for each operation of a page, so a 120 kB file can ask for gigabytes (a stream bomb).
-    The streams are inflated here a block at a time and only counted. Images are left out:
-    they are not inflated to read text, and a scanned page's can be large. A stream stored
-    uncompressed is counted as it is.
-
-    Raises:
-        ParseError: code ``too-large`` or ``too-complex``.
-    """
-    total = 0
-    for match in _PDF_STREAM.finditer(data):
-        dictionary = data[data.rfind(b"obj", 0, match.start()) : match.start()]
-        if b"/Image" in dictionary:
-            continue
-        cap = MAX_PDF_CONTENT_BYTES + 1
-        if limit is not None:
-            cap = min(cap, limit + 1 - total)
-        size, shows = _weighed(data, match.end(), cap)
-        total += size
-        if limit is not None and total > limit:
-            raise too_large(f"{name} (its streams inflated together)", limit, observed=total)
-        if size > MAX_PDF_CONTENT_BYTES or shows > MAX_PDF_TEXT_OPERATIONS:
-            raise ParseError(
-                f"{name} has a stream of more than "
-                + (
-                    f"{MAX_PDF_CONTENT_BYTES:,} bytes inflated"
-                    if size > MAX_PDF_CONTENT_BYTES
-                    else f"{MAX_PDF_TEXT_OPERATIONS:,} text operations"
-                )
-                + " (a page of a real report has a few hundred kB and a few thousand); "
-                "it was not read",
-                code="too-complex",
-            )
-
-
-#: A text-showing operator after its operand: ``Tj``, ``TJ``, ``'`` and ``"``.
-_SHOWS = re.compile(rb"[)>\]]\s*(?:Tj|TJ|'|\")")
-_END_STREAM = re.compile(rb"endstream")
-
-
-def _weighed(data: bytes, start: int, cap: int) -> tuple[int, int]:
-    """How many bytes the stream at ``start`` of ``data`` inflates to, counted up to ``cap``
-    or more, and how many text operations it shows (a pair of them split between two
-    blocks may be missed); a stream not zlib-compressed is counted as stored, to its
-    ``endstream``, and a damaged one as far as it inflates."""
-    inflater = zlib.decompressobj()
-    size = shows = 0
-    position = start
-    try:
-        while not inflater.eof and size < cap and shows <= MAX_PDF_TEXT_OPERATIONS:
-            want = min(BLOCK, cap - size)
-            if inflater.unconsumed_tail:
-                piece = inflater.decompress(inflater.unconsumed_tail, want)
-            elif position < len(data):
-                piece = inflater.decompress(data[position : position + BLOCK], want)
-                position += BLOCK
-            else:
-                break
-            size += len(piece)
-            shows += len(_SHOWS.findall(piece))
-    except zlib.error:
-        if size:
-            return size, shows
-        end = _END_STREAM.search(data, start)
-        stored = memoryview(data)[start : end.start() if end else len(data)]
-        return len(stored), len(_SHOWS.findall(stored))
-    return size, shows
 
 
 def check_size(data: bytes | str, name: str, limit: int | None) -> None:

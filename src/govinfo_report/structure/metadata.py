@@ -56,15 +56,22 @@ MAX_ORGANISATION_CHARS = 40
 LEGACY_EVIDENCE = 2
 
 
+#: A title found in the front block: the body it names (``None``: none), its year, its line.
+Title = tuple[str | None, int, int]
+
+
 class Front(NamedTuple):
     """What the front block tells: the body, the reporting year and the title's line (all
     ``None`` when there is no title; the body may still come from a site's metadata
-    block), and the date the metadata block gives (``None``: none)."""
+    block), the date the metadata block gives (``None``: none), and every line of it that
+    reads as a title (``titles``: a page's links to the body's other reports and its
+    breadcrumb stand above the title, as text extractions print a page's navigation)."""
 
     organisation: str | None
     year: int | None
     line: int | None
     published: datetime.date | None
+    titles: tuple[Title, ...] = ()
 
 
 def _compact(line: str) -> str:
@@ -107,7 +114,9 @@ def _organisation(text: str) -> str | None:
         or _NOT_ORGANISATION.search(text)
         or not _HAN.search(text)
         or text in labels.PAGE_FURNITURE
+        or text.startswith(labels.PROSE_OPENERS)
         or any(word in text for word in labels.TITLE_KEYWORDS)
+        or any(word in text for word in labels.NOT_IN_A_NAME)
     ):
         return None
     return text
@@ -157,18 +166,18 @@ def _title(candidate: str, following: str, previous: str | None) -> tuple[str | 
 _PARTS = re.compile(r"\s+|[_|]+")
 
 
-def _inline_title(line: str) -> tuple[str | None, int] | None:
-    """``(organisation, year)`` of the first part of ``line`` that is a title naming a body,
-    else of the first that is a title: a whole page on one line (BeautifulSoup
-    ``get_text(strip=True)``), its ``<title>`` and heading among its words."""
-    first = None
-    for part in _PARTS.split(line):
-        if _HAS_YEAR.search(part) and len(part) <= MAX_TITLE_CHARS:
-            title = _title(_clean(part), "", None)
-            if title is not None and title[0] is not None:
-                return title
-            first = first or title
-    return first
+def _inline_titles(line: str) -> list[tuple[str | None, int]]:
+    """``(organisation, year)`` of each part of ``line`` that is a title, those naming a body
+    first: a whole page on one line (BeautifulSoup ``get_text(strip=True)``), its
+    ``<title>``, heading and links among its words."""
+    titles = [
+        title
+        for part in _PARTS.split(line)
+        if _HAS_YEAR.search(part)
+        and len(part) <= MAX_TITLE_CHARS
+        and (title := _title(_clean(part), "", None)) is not None
+    ]
+    return sorted(titles, key=lambda title: title[0] is None)
 
 
 def _fields(line: str, following: str) -> list[tuple[str, str]]:
@@ -207,7 +216,7 @@ def front(lines: Sequence[str]) -> Front:
             MAX_FRONT_LINES,
         )
     )
-    found: tuple[str | None, int, int] | None = None
+    titles: list[Title] = []
     page: dict[str, str] = {}
     previous: str | None = None
     for i, (number, line) in enumerate(rows):
@@ -220,15 +229,14 @@ def front(lines: Sequence[str]) -> Front:
             candidate = next((_clean(v) for k, v in fields if _FIELD_KIND[k] == "title"), "")
         else:
             candidate = _clean(line)
-        if found is None and candidate:
+        title = None
+        if candidate:
             ends = "" if _FIELD.search(following) else _clean(following)
             title = _title(candidate, ends, previous)
             if title is not None:
-                found = (*title, number)
-        if found is None and len(_compact(line)) > MAX_TITLE_CHARS:
-            title = _inline_title(line)
-            if title is not None:
-                found = (*title, number)
+                titles.append((*title, number))
+        if title is None and len(_compact(line)) > MAX_TITLE_CHARS:
+            titles.extend((*title, number) for title in _inline_titles(line))
         previous = None if fields else _organisation(candidate)
     body = next(
         (
@@ -246,12 +254,48 @@ def front(lines: Sequence[str]) -> Front:
         ),
         None,
     )
-    if found is None:
+    if not titles:
         return Front(body, None, None, date)
-    organisation, year, number = found
+    organisation, year, number = titles[0]
     if organisation:
         organisation = _qualified(organisation, "".join(_compact(line) for _, line in rows))
-    return Front(organisation or body, year, number, date)
+    return Front(organisation or body, year, number, date, tuple(titles))
+
+
+def settled(
+    front: Front, period: int | None, signed: datetime.date | None
+) -> tuple[Front, str | None]:
+    """``front`` with its year settled where its titles name several years (a page's links
+    to the body's reports of other years above the title), and why, if it had to be: the
+    year is the one the report's period sentence states (``period``), else the year before
+    the date it was signed or published (``signed``); a title naming it is the title. Where
+    no title names it, the year is the period sentence's, or missing when there is none. Where
+    the only title's year is not the period sentence's, the title's stands, and that is told
+    too."""
+    years = sorted({year for _, year, _ in front.titles})
+    if len(years) < 2:
+        if period is not None and front.year is not None and period != front.year:
+            told = f"the title (line {front.line}) names {front.year}, the period sentence {period}"
+            return front, f"{told}; the title's year is kept"
+        return front, None
+    named = ", ".join(f"{year} (line {line})" for _, year, line in front.titles)
+    evidence = period if period is not None else signed.year - 1 if signed else None
+    source = "the period sentence's" if period is not None else "the year before it was signed"
+    chosen = [title for title in front.titles if title[1] == evidence]
+    if chosen:
+        organisation, year, line = chosen[-1]
+        why = f"the titles name {named}; the year is {year}, {source}"
+        if organisation in (None, front.titles[0][0]):
+            organisation = front.organisation  # as the first title named it, qualified
+        return front._replace(organisation=organisation, year=year, line=line), why
+    if period is not None:
+        return front._replace(year=period), (
+            f"the titles name {named}; none names the period sentence's {period}, the year taken"
+        )
+    return front._replace(year=None), (
+        f"the titles name {named} and nothing in the report tells which is its own: the year "
+        "is missing"
+    )
 
 
 #: A run of one or two higher places (``淮安市``, ``江苏省淮安市``) after a word or a mark
@@ -351,12 +395,48 @@ def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
     return _body_name(match["name"])
 
 
+#: A signature at the end of a line, or of a paragraph of prose on it: after the line's start
+#: or the sentence's end, the body's name, then the date, then the line's end or a space (what
+#: follows is page furniture: a footer, ``主办：…``).
+_SIGNED_AFTER = re.compile(
+    rf"(?:^|[。！!；;])\s*(?P<name>[^\s。！!；;，,：:]{{2,{MAX_ORGANISATION_CHARS}}}?)\s*"
+    rf"(?P<date>{_DATE.pattern})(?=\s|$)"
+)
+#: How far from the end of a long line (a page on one line) its signature is looked for.
+SIGNATURE_CHARS = 2000
+
+
 def published(lines: Sequence[str]) -> datetime.date | None:
-    """The signature date: a line at the end of the report that holds only a date."""
-    for line in reversed(_last(lines)):
-        match = _DATE.fullmatch(_compact(line))
-        if match:
+    """The signature date: a line at the end of the report that holds only a date, or the
+    date a body's name signs at the end of the last paragraph's line (``…特此报告。 某县档案馆
+    2024年1月29日``, where a converter joined them)."""
+    last = [line for line in lines if line.strip()][-4:]
+    for line in reversed(last):
+        if len(line) <= MAX_LINE_CHARS and (match := _DATE.fullmatch(_compact(line))):
             return _date(match)
+        signed = _signature(_tail(line))
+        if signed is not None:
+            return signed
+    return None
+
+
+def _tail(line: str) -> str:
+    """The end of ``line`` where a signature is looked for: all of it, or of a long line the
+    sentences that start in its last ``SIGNATURE_CHARS``."""
+    if len(line) <= SIGNATURE_CHARS:
+        return line
+    tail = line[-SIGNATURE_CHARS:]
+    return tail[
+        min((at for mark in "。！!；;" if (at := tail.find(mark)) >= 0), default=len(tail)) :
+    ]
+
+
+def _signature(line: str) -> datetime.date | None:
+    """The date of the last signature that ends a paragraph on ``line``, if a body's name
+    signs it."""
+    for match in reversed(list(_SIGNED_AFTER.finditer(line))):
+        if _body_name(match["name"]) is not None:
+            return _date(_DATE.fullmatch(match["date"]))
     return None
 
 

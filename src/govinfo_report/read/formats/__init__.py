@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import MissingDependencyError
 from ...limits import MAX_BYTES
-from .. import bounded
+from .. import bounded, weighing
 from . import docx, html, pdf
 from .base import CellRead, Extracted, PlacedRead, Scan
 
@@ -80,7 +80,7 @@ def read(
     if kind in ZIPPED:
         bounded.check_zipped(data, f"the {kind} document", max_bytes)
     elif kind == "pdf":
-        bounded.check_pdf(data, "the pdf document", max_bytes)
+        weighing.check_pdf(data, "the pdf document", max_bytes)
         return pdf.read(data, ocr=_scans if ocr else None)
     return READERS[kind](data)
 

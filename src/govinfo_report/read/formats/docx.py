@@ -5,8 +5,8 @@ document order, each table read from its XML with its merged cells (``w:gridSpan
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ...errors import MissingDependencyError, ParseError
 from ...limits import MAX_CELLS_PER_ROW
@@ -20,8 +20,19 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t"
 _TAB, _BR, _CR, _VAL = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}val"
 _RUN, _RPR = f"{_W}r", f"{_W}rPr"
-#: A run Word hides (``w:vanish``, "hidden text"): no text of the page.
-_HIDDEN = f"{_RPR}/{_W}vanish"
+#: Run properties that hide the run's text, when on: hidden text (``w:vanish``, and the
+#: ``w:webHidden``, ``w:specVanish`` kinds), struck or double-struck text.
+_HIDING = tuple(
+    f"{_W}{name}" for name in ("vanish", "webHidden", "specVanish", "strike", "dstrike")
+)
+#: A toggle property's values that turn it off.
+_OFF = frozenset({"0", "false", "off"})
+#: Run sizes (half-points) no reader sees: 1 pt and less.
+_UNSEEN_SIZE = 2
+#: The run properties of a document's character styles, by style id.
+Styles = Mapping[str, "_Element"]
+#: Colours of text the white page hides.
+_WHITE = frozenset({"FFFFFF", "FEFEFE", "white"})
 #: A raised or lowered run (``w:vertAlign``): a footnote mark or an index beside a number.
 _VERT_ALIGN = f"{_RPR}/{_W}vertAlign"
 #: Between a cell's paragraphs and line breaks, while its text is gathered.
@@ -53,7 +64,8 @@ def read(data: bytes) -> Extracted:
     if not data.strip():
         raise ParseError("the input is empty", code="empty-input")
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
     # A broken file fails anywhere in the zip, XML and package readers, each with its own
     # exception; all of them mean the same to the caller.
     except Exception as error:
@@ -61,11 +73,12 @@ def read(data: bytes) -> Extracted:
             f"not a readable Word (.docx) document: {_reason(error)}", code="unreadable"
         ) from None
     lines: list[str] = []
+    styles = _character_styles(document)
     for block in _content(body):
         if block.tag == _P:
-            lines.extend(_paragraph(block).split("\n"))
+            lines.extend(_paragraph(block, styles).split("\n"))
         elif block.tag == _TBL:
-            lines.extend(tables.tab_lines(_grid(block)))
+            lines.extend(tables.tab_lines(_grid(block, styles)))
     return Extracted("\n".join(lines), "docx")
 
 
@@ -83,10 +96,13 @@ def _content(parent: _Element, *tags: str) -> Iterator[_Element]:
             yield child
 
 
-def _text(element: _Element, tab: str, line_break: str, paragraphs: bool = False) -> str:
+def _text(
+    element: _Element, styles: Styles, tab: str, line_break: str, paragraphs: bool = False
+) -> str:
     """The text of ``element`` in document order, its tabs and line breaks as given (and
     between its ``paragraphs`` when asked); text that Word keeps twice (``_REPEATS``) or
-    hides (``w:vanish``) is read once or not at all, a raised or lowered run is a note
+    hides (``_shown``) is read once or not at all, a run whose hiding cannot be decided is
+    apart from digits around it (``tables.apart``), a raised or lowered run is a note
     (``tables.note``)."""
     parts: list[str] = []
     tags = (_T, _TAB, _BR, _CR, _TC, _P) if paragraphs else (_T, _TAB, _BR, _CR, _TC)
@@ -95,11 +111,14 @@ def _text(element: _Element, tab: str, line_break: str, paragraphs: bool = False
             continue
         if node.tag == _T:
             run = node.getparent()
-            if run.tag == _RUN and run.find(_HIDDEN) is not None:
+            shown = _shown(run, styles) if run.tag == _RUN else "plain"
+            if shown == "hidden":
                 continue
             raised = run.find(_VERT_ALIGN) if run.tag == _RUN else None
             if raised is not None and raised.get(_VAL) in ("superscript", "subscript"):
                 parts.append(tables.note(node.text or "", raised.get(_VAL) == "superscript"))
+            elif shown == "doubtful":
+                parts.append(tables.APART + (node.text or "") + tables.APART)
             else:
                 parts.append(node.text or "")
         elif node.tag == _P:
@@ -109,15 +128,59 @@ def _text(element: _Element, tab: str, line_break: str, paragraphs: bool = False
                 parts.append(" ")  # the cells of a table nested in a cell
         elif node.getparent().tag == _RUN:
             parts.append(tab if node.tag == _TAB else line_break)
-    return "".join(parts)
+    return tables.apart("".join(parts))
 
 
-def _paragraph(paragraph: _Element) -> str:
+def _character_styles(document: Any) -> Styles:
+    """The run properties of each character style of ``document`` (python-docx's)."""
+    found = {}
+    for style in document.styles.element.iterchildren(f"{_W}style"):
+        properties = style.find(_RPR)
+        if properties is not None and style.get(f"{_W}styleId"):
+            found[style.get(f"{_W}styleId")] = properties
+    return found
+
+
+def _shown(run: _Element, styles: Styles) -> str:
+    """What a run's properties (and its character style's) do to its text: ``hidden``
+    (``_HIDING``, size 1 pt or less, white on no shading), ``doubtful`` (white on a shading,
+    a style the document does not define) or ``plain``."""
+    properties = run.find(_RPR)
+    if properties is None:
+        return "plain"
+    verdict = _properties(properties, run)
+    style = properties.find(f"{_W}rStyle")
+    if verdict == "plain" and style is not None:
+        styled = styles.get(style.get(_VAL, ""))
+        return "doubtful" if styled is None else _properties(styled, run)
+    return verdict
+
+
+def _properties(properties: _Element, run: _Element) -> str:
+    for name in _HIDING:
+        found = properties.find(name)
+        if found is not None and found.get(_VAL, "true").lower() not in _OFF:
+            return "hidden"
+    size = properties.find(f"{_W}sz")
+    if size is not None and size.get(_VAL, "").isdigit() and int(size.get(_VAL)) <= _UNSEEN_SIZE:
+        return "hidden"
+    colour = properties.find(f"{_W}color")
+    if colour is not None and colour.get(_VAL, "") in _WHITE:
+        shaded = (
+            properties.find(f"{_W}shd") is not None or properties.find(f"{_W}highlight") is not None
+        )
+        cell = next(run.iterancestors(_TC), None)
+        shaded = shaded or (cell is not None and cell.find(f"{_W}tcPr/{_W}shd") is not None)
+        return "doubtful" if shaded else "hidden"
+    return "plain"
+
+
+def _paragraph(paragraph: _Element, styles: Styles) -> str:
     """A body paragraph's text; a line break in it starts a new line."""
-    return _text(paragraph, "\t", "\n")
+    return _text(paragraph, styles, "\t", "\n")
 
 
-def _grid(table: _Element) -> list[list[str]]:
+def _grid(table: _Element, styles: Styles) -> list[list[str]]:
     """A table's rows of cells: a cell spanning columns gives its text then empty cells, a
     cell continuing a vertical merge is empty; a cell's paragraphs and line breaks are
     joined as ``tables.join_lines`` joins them."""
@@ -130,15 +193,15 @@ def _grid(table: _Element) -> list[list[str]]:
             across = max(_number(cell, "tcPr", "gridSpan"), 1)
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
-            cells.append("" if continued else _cell_text(cell))
+            cells.append("" if continued else _cell_text(cell, styles))
             cells.extend([""] * (across - 1))
         grid.append(cells[:MAX_CELLS_PER_ROW])
     return grid
 
 
-def _cell_text(cell: _Element) -> str:
+def _cell_text(cell: _Element, styles: Styles) -> str:
     """A table cell's text on one line (``tables.join_lines``)."""
-    return tables.join_lines(_text(cell, " ", _JOIN, paragraphs=True).split(_JOIN))
+    return tables.join_lines(_text(cell, styles, " ", _JOIN, paragraphs=True).split(_JOIN))
 
 
 def _number(element: _Element, properties: str, name: str) -> int:

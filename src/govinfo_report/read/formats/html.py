@@ -12,6 +12,7 @@ from ...errors import MissingDependencyError, ParseError, byte_position
 from ...limits import MAX_CELLS_PER_ROW
 from . import tables
 from .base import Extracted
+from .hiding import DOUBTFUL, HIDDEN, Visibility
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -99,8 +100,6 @@ _SKIPPED = frozenset(
 _JOIN, _NESTED = "\x00", "\x01"
 #: Footnote marks and indices: a note beside a number, never digits of it.
 _NOTES = {"sup": True, "sub": False}
-#: What hides an element from the page's reader: a CMS hides anti-copy text so.
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TABLE_PARTS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
 _SPAN = re.compile(r"\s*(\d+)")
 
@@ -135,7 +134,7 @@ def read(data: bytes | str) -> Extracted:
     except etree.ParserError:  # nothing but comments or white space
         raise ParseError("the input is empty", code="empty-input") from None
     body = next(root.iter("body"), root)  # a frameset page has none
-    return Extracted("\n".join(_lines(body)), encoding, found)
+    return Extracted("\n".join(_lines(body, Visibility(root))), encoding, found)
 
 
 def decode(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:
@@ -223,28 +222,32 @@ class _Lines:
             self._parts.append(text)
 
     def end(self) -> None:
-        line = tables.clean("".join(self._parts))
+        line = tables.clean(tables.apart("".join(self._parts)))
         if line:
             self.lines.append(line)
         self._parts.clear()
 
 
-def _lines(body: HtmlElement) -> list[str]:
+def _lines(body: HtmlElement, seen: Visibility) -> list[str]:
     """The lines of ``body``: a block element or ``<br>`` ends a line, a table gives its
     tab-separated rows, preformatted text keeps its lines and spaces. A table of a single
-    column lays a page out: its cells are read as blocks of the page."""
+    column lays a page out: its cells are read as blocks of the page. Hidden text is left
+    out (``seen``)."""
     from lxml import etree
 
     out = _Lines()
+    doubtful: list[bool] = []  # of each open element: its boundaries part digits
     walk = etree.iterwalk(body, events=("start", "end"))
     for event, element in walk:
         tag = element.tag
         if event == "start":
-            if tag in _SKIPPED or _hidden(element):
+            verdict = seen.of(element)
+            doubtful.append(verdict == DOUBTFUL and tag not in _BLOCKS)
+            if tag in _SKIPPED or verdict == HIDDEN:
                 walk.skip_subtree()
                 continue
             if tag in _NOTES:
-                out.text(tables.note(_visible_text(element), _NOTES[tag]))
+                out.text(tables.note(_visible_text(element, seen), _NOTES[tag]))
                 walk.skip_subtree()
                 continue
             if tag == "pre":
@@ -252,31 +255,33 @@ def _lines(body: HtmlElement) -> list[str]:
                 out.lines.extend(line.rstrip() for line in _flat_text(element).splitlines())
                 walk.skip_subtree()
                 continue
-            if tag == "table" and (grid := _grid(element)) is not None:
+            if tag == "table" and (grid := _grid(element, seen)) is not None:
                 out.end()
                 out.lines.extend(tables.tab_lines(grid))
                 walk.skip_subtree()
                 continue
             if tag in _BLOCKS or tag == "br":
                 out.end()
+            out.text(tables.APART if doubtful[-1] else None)
             out.text(element.text)
         else:
             if tag in _BLOCKS:
                 out.end()
+            out.text(tables.APART if doubtful.pop() else None)
             if element is not body:
                 out.text(element.tail)
     out.end()
     return out.lines
 
 
-def _grid(table: HtmlElement) -> list[list[str]] | None:
+def _grid(table: HtmlElement, seen: Visibility) -> list[list[str]] | None:
     """The grid of a table (``None`` for a layout table of one column): its header rows,
     body rows and footer rows in that order, each cell with its spans; a cell spans rows of
     its own group only (``thead``, ``tbody``, ``tfoot``, or rows outside any)."""
     groups: dict[str, list[list[HtmlElement]]] = {"thead": [], "tbody": [], "tfoot": []}
     loose: list[HtmlElement] | None = None
     for child in table:
-        if _hidden(child):
+        if seen.hidden(child):
             continue
         if child.tag == "tr":
             if loose is None:
@@ -284,10 +289,15 @@ def _grid(table: HtmlElement) -> list[list[str]] | None:
                 groups["tbody"].append(loose)
             loose.append(child)
         elif child.tag in groups:
-            groups[child.tag].append([row for row in child if row.tag == "tr" and not _hidden(row)])
+            groups[child.tag].append(
+                [row for row in child if row.tag == "tr" and not seen.hidden(row)]
+            )
             loose = None
     cells = [
-        [[cell for cell in row if cell.tag in ("td", "th") and not _hidden(cell)] for row in group]
+        [
+            [cell for cell in row if cell.tag in ("td", "th") and not seen.hidden(cell)]
+            for row in group
+        ]
         for kind in groups.values()
         for group in kind
     ]
@@ -300,7 +310,7 @@ def _grid(table: HtmlElement) -> list[list[str]] | None:
             [
                 [
                     (
-                        _cell_text(cell),
+                        _cell_text(cell, seen),
                         _span(cell, "rowspan", len(group)),
                         _span(cell, "colspan", MAX_CELLS_PER_ROW),
                     )
@@ -319,34 +329,25 @@ def _span(cell: HtmlElement, name: str, most: int) -> int:
     return min(max(int(match.group(1)), 1), most) if match else 1
 
 
-def _hidden(element: HtmlElement) -> bool:
-    """Whether ``element`` is hidden from the page's reader (``display:none``,
-    ``visibility:hidden``, ``hidden``, ``aria-hidden="true"``): its text is no text of the
-    page."""
-    return (
-        element.get("hidden") is not None
-        or (element.get("aria-hidden") or "").strip().lower() == "true"
-        or _HIDING_STYLE.search(element.get("style") or "") is not None
-    )
-
-
-def _visible_text(element: HtmlElement) -> str:
+def _visible_text(element: HtmlElement, seen: Visibility) -> str:
     """The text of ``element`` and its descendants that are not hidden."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _SKIPPED and not _hidden(child):
-            parts.append(_visible_text(child))
+        if child.tag not in _SKIPPED and not seen.hidden(child):
+            parts.append(_visible_text(child, seen))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
-def _cell_text(cell: HtmlElement) -> str:
+def _cell_text(cell: HtmlElement, seen: Visibility) -> str:
     """A cell's text on one line: the lines of ``<br>`` and blocks joined as
     ``tables.join_lines`` joins them, a nested table's cells by a space, a superscript or
-    subscript a note (``tables.note``), hidden elements left out, white space collapsed."""
+    subscript a note (``tables.note``), hidden elements left out (``seen``), the boundary
+    of a doubtful one a space between digits, white space collapsed."""
     from lxml import etree
 
     parts: list[str] = []
+    doubtful: list[bool] = []
     walk = etree.iterwalk(cell, events=("start", "end"))
     for event, element in walk:
         if element is cell:
@@ -354,19 +355,24 @@ def _cell_text(cell: HtmlElement) -> str:
                 parts.append(element.text or "")
             continue
         tag = element.tag
-        if event == "start" and (tag in _SKIPPED or _hidden(element)):
+        if event == "start":
+            verdict = seen.of(element)
+            apart = verdict == DOUBTFUL and tag not in _BLOCKS and tag not in _TABLE_PARTS
+            doubtful.append(apart)
+        if event == "start" and (tag in _SKIPPED or verdict == HIDDEN):
             walk.skip_subtree()
         elif event == "start" and tag in _NOTES:
-            parts.append(tables.note(_visible_text(element), _NOTES[tag]))
+            parts.append(tables.note(_visible_text(element, seen), _NOTES[tag]))
             walk.skip_subtree()
         elif event == "start":
             parts.append(
                 _NESTED if tag in _TABLE_PARTS else _JOIN if tag == "br" or tag in _BLOCKS else ""
             )
-            parts.append(element.text or "")
+            parts.append((tables.APART if apart else "") + (element.text or ""))
         else:
+            parts.append(tables.APART if doubtful.pop() else "")
             parts.append((_NESTED if tag == "table" else "") + (element.tail or ""))
-    lines = "".join(parts).replace(_NESTED, " ").split(_JOIN)
+    lines = tables.apart("".join(parts)).replace(_NESTED, " ").split(_JOIN)
     return tables.clean(tables.join_lines(lines))
 
 

@@ -41,6 +41,18 @@ def join_lines(lines: Iterable[str]) -> str:
     return joined
 
 
+#: The boundary of markup that may hide its text (an HTML element, a Word run whose hiding
+#: cannot be decided): between two digits it separates them (``863`` + ``9`` is ``863 9``,
+#: no valid value, never 8639); elsewhere it is nothing.
+APART = "\x02"
+_DIGITS_APART = re.compile(rf"(?<=\d){APART}+(?=\d)")
+
+
+def apart(text: str) -> str:
+    """``text`` with each ``APART`` a space between two digits, and nothing elsewhere."""
+    return _DIGITS_APART.sub(" ", text).replace(APART, "") if APART in text else text
+
+
 def note(text: str, raised: bool) -> str:
     """A superscript (``raised``) or subscript's text as it is written beside a number: a
     footnote mark of digits in superscript or subscript digits (``863¹``), any other text a

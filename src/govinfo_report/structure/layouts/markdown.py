@@ -4,13 +4,18 @@ html2text leaves out the outer pipes (``规章| 0| 0| 0``).
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
 A cell of whole numbers apart by spaces (``| 9 2 |``) is the cells of columns a converter
-merged, one number each.
+merged, one number each, where the table shows that converter's trace: such cells at the same
+place in most of its rows, and in at least ``MERGED_ROWS`` of them (a lost column boundary
+merges the column in every row). Elsewhere two numbers in one cell (a glued footnote
+``| 863 1 |``, markitdown's ``<td>863<br>1</td>``; a misprint ``| 6 1 |``) are one cell that
+holds no valid value, as in tab-separated text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import ClassVar
@@ -27,6 +32,10 @@ _MERGED = re.compile(r"\d+(?: +\d+)+")
 #: What every such cell holds: a line without it has none, and its cells are not matched.
 _SPACED_DIGITS = re.compile(r"\d +\d")
 _NUMBER = re.compile(r"\d+")
+#: How many rows must hold numbers apart by spaces at one place of their grid for that place
+#: to be merged columns: more than a section's small tables (二, 四) have, so that two
+#: damaged cells of one column never pass for a converter's trace.
+MERGED_ROWS = 3
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -50,11 +59,13 @@ class Markdown(Layout):
         return max(0.0, (piped - ruled) / filled)
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        numbered = [
-            (number, _split(line, number))
+        kept = [
+            (number, line)
             for number, line in enumerate(lines, first_line)
             if line.strip() and not _RULE.match(line)
         ]
+        merged = _merged_places(line for _, line in kept)
+        numbered = [(number, _split(line, number, merged)) for number, line in kept]
         # Every cell's kind in one pass over the region; each row takes its slice.
         kinds = cell_kinds(map(itemgetter(0), chain.from_iterable(map(itemgetter(1), numbered))))
         at = 0
@@ -70,22 +81,49 @@ class Markdown(Layout):
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
 
 
-def _split(line: str, line_number: int) -> list[Printed]:
-    """The cells between the pipes of a line, stripped, with their 1-based columns; a line
-    without pipes inside a table (a wrapped cell) is one cell. html2text leaves out the
-    outer pipes, so the text after its last pipe is the last cell, blank or not."""
-    cells: list[Printed] = []
+def _merged_places(lines: Iterable[str]) -> frozenset[int]:
+    """The places of a table's grid (0-based, among a line's cells) that hold merged columns:
+    numbers apart by spaces in most of the lines with digits there, and in at least
+    ``MERGED_ROWS`` lines."""
+    merged: Counter[int] = Counter()
+    numbers: Counter[int] = Counter()
+    for line in lines:
+        if _SPACED_DIGITS.search(line) is None:
+            continue  # no merged cell: counted as no vote (most lines of most tables)
+        for place, part in enumerate(_parts(line)[1]):
+            text = part.strip()
+            if _MERGED.fullmatch(text):
+                merged[place] += 1
+            elif any(char.isdigit() for char in text):
+                numbers[place] += 1
+    return frozenset(
+        place for place, count in merged.items() if count >= MERGED_ROWS and count > numbers[place]
+    )
+
+
+def _parts(line: str) -> tuple[int, list[str]]:
+    """Where a line's first cell starts (0-based) and the texts between its pipes. html2text
+    leaves out the outer pipes, so the text after its last pipe is the last cell, blank or
+    not."""
     lead = line.find("|")
     outer = not line[:lead].strip()
     start = lead + 1 if outer else 0
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
     if outer and line.rstrip().endswith("|"):
         parts.pop()  # the empty text after the closing pipe
-    merged = _SPACED_DIGITS.search(line) is not None
-    for part in parts:
+    return start, parts
+
+
+def _split(line: str, line_number: int, merged: frozenset[int]) -> list[Printed]:
+    """The cells between the pipes of a line, stripped, with their 1-based columns (a cell
+    at a ``merged`` place of the grid gives each of its numbers); a line without pipes
+    inside a table (a wrapped cell) is one cell."""
+    cells: list[Printed] = []
+    start, parts = _parts(line)
+    for place, part in enumerate(parts):
         text = part.strip()
         lead = len(part) - len(part.lstrip())
-        if merged and _MERGED.fullmatch(text):
+        if place in merged and _MERGED.fullmatch(text):
             at = start + lead + 1
             cells.extend((m.group(), line_number, at + m.start()) for m in _NUMBER.finditer(text))
         else:
