@@ -405,6 +405,8 @@ def damaged_lines(text: str, damage: str, rng: Random) -> str:
         line = lines.pop(at)
         lines.insert(rng.choice(valued[:-1]), line)
     return "\n".join(lines)
+
+
 # Hidden and struck text, footnote lines, links above the title (issue 48) ------------------
 
 #: Markup that certainly hides its text (the anti-copy tricks of CMS pages beyond
