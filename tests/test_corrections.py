@@ -477,3 +477,24 @@ def test_a_reviewed_record_and_a_verdict_line_follow_their_schemas(tmp_path: Pat
     assert new.provenance == "derived"  # confirmed: the machine derived it
     with pytest.raises(jsonschema.ValidationError):
         schema.validate({**lines[0], "verdict": "maybe"})
+
+
+def test_strict_judges_the_report_as_corrected(tmp_path: Path) -> None:
+    """Seed 001 grants 6 to 自然人 where every other count of the column is 0: strict refuses
+    it, and accepts it once a reviewer settled that cell; a verdict that breaks a rule is
+    refused like a printed error, in parse and in a stream alike."""
+    with pytest.raises(gr.ParseError) as refused:
+        gr.parse(SEED, strict=True)
+    assert refused.value.code == "rule-violation"
+    fixed = [verdict(seed_fingerprint(), "applications.granted.natural_person", 0)]
+    report = gr.parse(SEED, strict=True, corrections=fixed)
+    assert report.applications["granted.natural_person"].provenance == "corrected"
+    assert not report.errors
+    broken = [*fixed, verdict(seed_fingerprint(), "applications.new.natural_person", 7)]
+    with pytest.raises(gr.ParseError) as refused:
+        gr.parse(SEED, strict=True, corrections=broken)
+    assert refused.value.code == "rule-violation"
+    (result,) = gr.iter_parse([SEED], strict=True, corrections=broken, timeout=None)
+    assert result.error is not None and result.error.code == "rule-violation"
+    (result,) = gr.iter_parse([SEED], strict=True, corrections=fixed, timeout=None)
+    assert result.error is None and result.report is not None

@@ -240,3 +240,32 @@ def test_the_documented_recipe_runs_on_the_cluster(client: Client, corpus: Path)
     ]
     lines = (out / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()
     assert json.loads(lines[0])["organisation"] == expected(SEEDS[0])["metadata"]["organisation"]
+
+
+@pytest.mark.usefixtures("client")
+def test_files_passed_over_are_rows_skipped_with_their_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEEDS[4].read_bytes())
+    (folder / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # a Word 97-2003 report
+    (folder / "c.xlsx").write_bytes(b"PK")
+    written = gr_dask.write_jsonl(gr_dask.results(folder, timeout=None), tmp_path / "out")
+    lines = [
+        json.loads(line)
+        for part in written.parts
+        for line in Path(part).read_text(encoding="utf-8").splitlines()
+    ]
+    assert [(Path(r["source"]).name, r["status"]) for r in lines] == [
+        ("a.txt", "complete"),
+        ("b.doc", "skipped"),
+        ("c.xlsx", "skipped"),
+    ]
+    assert "convert it to .docx first" in lines[1]["error"]["message"]
+    kept = gr_dask.write_jsonl(
+        gr_dask.results(folder, timeout=None), tmp_path / "kept", skip_failed=True
+    )
+    assert [
+        Path(json.loads(line)["source"]).name
+        for part in kept.parts
+        for line in Path(part).read_text(encoding="utf-8").splitlines()
+    ] == ["a.txt"]

@@ -31,7 +31,7 @@ from .corpus.stream import Result, iter_parse
 from .errors import MissingDependencyError
 from .limits import MAX_BYTES, TIMEOUT
 from .read import formats
-from .read.documents import Document, documents
+from .read.documents import Document, listed
 from .structure import layouts
 from .write import checkpoint, export, frames
 from .write.atomic import replaced
@@ -115,7 +115,9 @@ def results(
         inputs: paths (a file, a directory tree, a zip or tar archive, a ``.jsonl`` file,
             as ``documents`` reads them), glob patterns (``reports/*/2021``, ``**`` too),
             ``Document`` objects, or an iterable of them. A pattern that matches nothing is
-            a document that fails as ``unreadable``.
+            a document that fails as ``unreadable``; a file passed over (a ``.doc``, an
+            ``.xlsx``, a junk entry) is a result too, ``skipped`` with its reason, as on the
+            command line.
         patterns, text_field, name_field: as for ``documents``.
         npartitions, partition_size: as for ``dask.bag.from_sequence`` (by default about
             100 partitions).
@@ -171,8 +173,7 @@ def listing(
             paths = sorted(glob.glob(name, recursive=True))
             if not paths:
                 yield Document(name, unreadable=f"no file matches {name}")
-        for path in paths:
-            yield from documents(path, patterns, text_field=text_field, name_field=name_field)
+        yield from listed(paths, patterns, text_field=text_field, name_field=name_field, rows=True)
 
 
 @attrs.frozen(eq=False)

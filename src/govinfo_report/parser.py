@@ -110,17 +110,14 @@ def parse(
     if layout is not None:
         layouts.get(layout)  # an unknown layout is refused before anything is read
     verdicts = None if corrections is None else load(corrections)
-    if verdicts is not None:
+    if verdicts is not None:  # strict judges the report as corrected
         report = parse(
-            source,
-            layout=layout,
-            strict=strict,
-            format=format,
-            max_bytes=max_bytes,
-            ocr=ocr,
-            timeout=timeout,
+            source, layout=layout, format=format, max_bytes=max_bytes, ocr=ocr, timeout=timeout
         )
-        return apply(report, verdicts, _fingerprint(source))
+        report = apply(report, verdicts, _fingerprint(source))
+        if strict and (refusal := strict_error(report)):
+            raise refusal
+        return report
     if timeout is not None:
         return _within(
             source,
@@ -185,16 +182,24 @@ def parse_source(
     report = _parse(given, forced)
     if given.scan is not None:
         report = verify(report, given, ocr == "strict", partial(_parse, forced=forced))
-    if strict and report.errors:
-        error = report.errors[0]
-        raise ParseError(
-            f"the report has {len(report.errors)} error(s); first: {error.message}",
-            code=error.code,
-            line=error.line or 1,
-            column=error.column or 1,
-            text=given.lines[error.line - 1] if error.line else None,
-        )
+    if strict and (refusal := strict_error(report, given.lines)):
+        raise refusal
     return report
+
+
+def strict_error(report: Report, lines: Sequence[str] | None = None) -> ParseError | None:
+    """What ``strict`` raises for ``report``: a ``ParseError`` naming the first diagnostic of
+    severity ``error`` (and its line of ``lines``, when given), ``None`` where it has none."""
+    if not report.errors:
+        return None
+    error = report.errors[0]
+    return ParseError(
+        f"the report has {len(report.errors)} error(s); first: {error.message}",
+        code=error.code,
+        line=error.line or 1,
+        column=error.column or 1,
+        text=lines[error.line - 1] if lines is not None and error.line else None,
+    )
 
 
 def _parse(given: Source, forced: layouts.Layout | None) -> Report:

@@ -11,7 +11,7 @@ document of the same name whose bytes changed are not applied: ``correction-stal
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
 
 import attrs
@@ -214,19 +214,15 @@ class _Cells:
         if not any(self.marks):
             return []
         rules: Sequence[Rule] = rule_set(self.template.name).rules
-        touched = {
-            cell
-            for rule in rules
-            if any(self.marks[c] is not None for c in rule.cells)
-            for cell in rule.cells
-        }
+        through = {rule.name: any(self.marks[c] is not None for c in rule.cells) for rule in rules}
+        touched = {cell for rule in rules if through[rule.name] for cell in rule.cells}
         lost: list[int] = []
         blanks: list[int] = []
         for at, provenance in enumerate(self.provenance):
             raw = self.raws[at]
             if provenance == "derived" and raw == "":
                 blanks.append(at)  # a printed blank the rules made 0
-            elif raw is None and _again(provenance, self.rules[at], at in touched, rules):
+            elif raw is None and _again(provenance, self.rules[at], at in touched, through):
                 lost.append(at)
         blanks.extend(self.blank)
         values = list(self.values)
@@ -283,16 +279,22 @@ def _reading(cell: Cell) -> Machine:
     )
 
 
-def _again(provenance: str, rule: str | None, touched: bool, rules: Sequence[Rule]) -> bool:
-    """Whether a cell no text gave is derived again: one the machine derived by the
-    template's ``rules`` alone (not summed from local sub-rows: that stands on printed
-    text), or a missing one a rule through a corrected cell reaches (``touched``)."""
+def _again(provenance: str, rule: str | None, touched: bool, through: Mapping[str, bool]) -> bool:
+    """Whether a cell no text gave is derived again: a missing one a rule through a
+    corrected cell reaches (``touched``), or one the machine derived by the template's
+    rules alone (not summed from local sub-rows: that stands on printed text) where a rule
+    it was derived by holds a corrected cell (``through``: each rule's name, and whether it
+    does). A derived cell whose rules hold no corrected cell keeps its value (a placement
+    of printed values, derived again from values alone, would lose what it placed)."""
     if provenance == "missing":
         return touched
     if provenance != "derived" or rule is None:
         return False
-    names = {r.name for r in rules}
-    return rule == "the rules" or all(name in names for name in rule.split(", "))
+    named = rule.rpartition(": ")[2]  # ``placement: a, b`` names the rules a and b
+    if named == "the rules":
+        return touched
+    names = named.split(", ")
+    return all(name in through for name in names) and any(through[name] for name in names)
 
 
 def _disagrees(report: Report, verdict: Entry, value: Number | None, now: Machine) -> Diagnostic:

@@ -24,7 +24,7 @@ from ..corrections import fingerprint
 from ..errors import InternalError, MissingDependencyError, ParseError, UnknownLayoutError
 from ..limits import MAX_BYTES, OCR_TIMEOUT, TIMEOUT
 from ..model import Report
-from ..parser import parse
+from ..parser import parse, strict_error
 from ..read import formats
 from ..read.documents import Document
 from ..structure import layouts
@@ -139,7 +139,7 @@ def parse_document(
         report = parse(
             content,
             layout=layout,
-            strict=strict,
+            strict=strict and corrections is None,  # else judged once corrected
             format=format or formats.kind_of(document.name),
             max_bytes=max_bytes,
             ocr=ocr,
@@ -163,6 +163,8 @@ def parse_document(
     report = attrs.evolve(report, source=document.name)
     if corrections is not None:
         report = apply(report, corrections, sha256)
+        if strict and (refusal := strict_error(report)):
+            return Result(index, document.name, refusal, sha256=sha256)
     return Result(index, document.name, report=report, sha256=sha256)
 
 
