@@ -426,3 +426,31 @@ def test_a_header_word_wrapped_over_two_lines_heads_one_blank_column() -> None:
         ["", "3", ""],
         ["", "5", ""],
     ]
+
+
+def test_a_header_is_not_joined_to_the_row_below_where_no_row_of_values_shows_the_grid() -> None:
+    """A page marker cut this sub-table off from the rest of its section: only the article
+    line's trailing tabs are as wide as the header and the row together, and that is no
+    python-docx cell broken over two lines (``本年增/减`` + ``行政事业性收费``)."""
+    lines = ["第二十条第（八）项\t\t\t", "信息内容\t本年增/减", "行政事业性收费\t12\t-3"]
+    rows = list(TabSeparated().rows(lines, 40))
+    assert [([c[0] for c in r.labels], [c[0] for c in r.values]) for r in rows][-1] == (
+        ["行政事业性收费"],
+        ["12", "-3"],
+    )
+    report = gr.parse(
+        "2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "\n".join(
+            ["第二十条第（一）项", "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量"]
+        )
+        + "\n规章\t1\t2\t3\n- 2 -\n"
+        + "\n".join(lines)
+        + "\n三、收到和处理政府信息公开申请情况\n"
+    )
+    assert (
+        report.proactive["fees.previous_items"].value,
+        report.proactive["fees.change"].value,
+    ) == (
+        12,
+        -3,
+    )

@@ -130,8 +130,8 @@ def _wrapped_runs(
     each short of the grid (``widest`` cells, known whole), whose tabs add up to the grid's
     exactly, and where each break falls inside a cell (text on both sides of it); then the
     cut cells join into the row the document has. Only where every other line of values
-    spans the grid, as every row of a document's table does: lines of PDF text may be short
-    rows of narrower sub-tables."""
+    spans the grid, as every row of a document's table does (lines of PDF text may be short
+    rows of narrower sub-tables), and some does."""
     runs: dict[int, int] = {}
     if widest < 2:
         return runs
@@ -152,11 +152,16 @@ def _wrapped_runs(
                 runs[start] = at
             start, tabs = None, 0
     ends = set(runs.values())
-    if any(
-        _valued(kinds) and width != widest and at not in ends
+    valued = [
+        (at, width)
         for at, (width, kinds) in enumerate(zip(widths, kinds_of, strict=True))
-    ):
-        return {}  # a row of values short of the grid: not a document's grid (PDF text)
+        if _valued(kinds) and at not in ends
+    ]
+    if any(width != widest for _, width in valued) or not valued:
+        # A row of values short of the grid: not a document's grid (PDF text). No row of
+        # values whole: nothing shows the grid is one (a header's trailing tabs may be all
+        # that is that wide, in a region a page marker cut short).
+        return {}
     return runs
 
 
