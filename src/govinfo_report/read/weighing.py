@@ -452,33 +452,29 @@ def _object_body(data: bytes, number: int) -> bytes:
 
 
 def _refuse_document(name: str, weight: Weight) -> None:
-    size, shows = weight
-    if size > MAX_PDF_DOCUMENT_BYTES or shows > MAX_PDF_DOCUMENT_TEXT_OPERATIONS:
-        raise ParseError(
-            f"{name} has pages of more than "
-            + (
-                f"{MAX_PDF_DOCUMENT_BYTES:,} bytes inflated"
-                if size > MAX_PDF_DOCUMENT_BYTES
-                else f"{MAX_PDF_DOCUMENT_TEXT_OPERATIONS:,} text operations"
-            )
-            + " together, as its page tree lists them (a real report's pages have a few MB "
-            "and tens of thousands of text operations); "
-            "it was not read",
-            code="too-complex",
-        )
+    _refuse(
+        name,
+        weight,
+        (MAX_PDF_DOCUMENT_BYTES, MAX_PDF_DOCUMENT_TEXT_OPERATIONS),
+        "pages of more than {} together, as its page tree lists them (a real report's pages "
+        "have a few MB and tens of thousands of text operations)",
+    )
 
 
-def _refuse(name: str, weight: Weight) -> None:
-    size, shows = weight
-    if size > MAX_PDF_CONTENT_BYTES or shows > MAX_PDF_TEXT_OPERATIONS:
-        raise ParseError(
-            f"{name} has a page of more than "
-            + (
-                f"{MAX_PDF_CONTENT_BYTES:,} bytes inflated"
-                if size > MAX_PDF_CONTENT_BYTES
-                else f"{MAX_PDF_TEXT_OPERATIONS:,} text operations"
-            )
-            + ", its forms as placed (a page of a real report has a few hundred kB and a few "
-            "thousand); it was not read",
-            code="too-complex",
+def _refuse(
+    name: str,
+    weight: Weight,
+    most: Weight = (MAX_PDF_CONTENT_BYTES, MAX_PDF_TEXT_OPERATIONS),
+    what: str = "a page of more than {}, its forms as placed (a page of a real report has a "
+    "few hundred kB and a few thousand)",
+) -> None:
+    """Refuse ``name`` (``too-complex``) where ``weight`` (bytes inflated, text operations)
+    passes ``most``; ``what`` says what was weighed, ``{}`` the bound passed."""
+    (size, shows), (most_bytes, most_shows) = weight, most
+    if size > most_bytes or shows > most_shows:
+        passed = (
+            f"{most_bytes:,} bytes inflated"
+            if size > most_bytes
+            else f"{most_shows:,} text operations"
         )
+        raise ParseError(f"{name} has {what.format(passed)}; it was not read", code="too-complex")
