@@ -464,13 +464,15 @@ def _refuse_document(name: str, weight: Weight) -> None:
 def _refuse(
     name: str,
     weight: Weight,
-    most: Weight = (MAX_PDF_CONTENT_BYTES, MAX_PDF_TEXT_OPERATIONS),
+    most: Weight | None = None,
     what: str = "a page of more than {}, its forms as placed (a page of a real report has a "
     "few hundred kB and a few thousand)",
 ) -> None:
     """Refuse ``name`` (``too-complex``) where ``weight`` (bytes inflated, text operations)
-    passes ``most``; ``what`` says what was weighed, ``{}`` the bound passed."""
-    (size, shows), (most_bytes, most_shows) = weight, most
+    passes ``most`` (by default a page's bounds, read when called); ``what`` says what was
+    weighed, ``{}`` the bound passed."""
+    size, shows = weight
+    most_bytes, most_shows = most or (MAX_PDF_CONTENT_BYTES, MAX_PDF_TEXT_OPERATIONS)
     if size > most_bytes or shows > most_shows:
         passed = (
             f"{most_bytes:,} bytes inflated"
