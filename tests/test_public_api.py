@@ -19,6 +19,7 @@ PUBLIC = [
     "Cell",
     "Check",
     "Completeness",
+    "Correction",
     "Diagnostic",
     "Document",
     "Field",

@@ -25,7 +25,7 @@ from .errors import (
     RecordError,
     UnknownLayoutError,
 )
-from .model import Cell, Completeness, Report, Scanned, Table
+from .model import Cell, Completeness, Correction, Report, Scanned, Table
 from .parser import extract_text, parse
 from .read.documents import (
     Document,
@@ -50,6 +50,7 @@ __all__ = [
     "Cell",
     "Check",
     "Completeness",
+    "Correction",
     "Diagnostic",
     "Document",
     "Field",
