@@ -4,6 +4,9 @@ Hypothesis profiles (``HYPOTHESIS_PROFILE=thorough`` for a long local run)."""
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -117,3 +120,28 @@ def _value(value: object) -> tuple[object, str]:
 @pytest.fixture(params=SEEDS, ids=[seed.stem[:3] for seed in SEEDS])
 def seed(request: pytest.FixtureRequest) -> Path:
     return request.param
+
+
+def review_server(folder: Path, store: Path, *options: str) -> tuple[subprocess.Popen[str], str]:
+    """``govinfo-report review FOLDER --store STORE`` started on a free port (``options``
+    added), and the address it prints once it listens."""
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "govinfo_report.cli",
+            "review",
+            str(folder),
+            "--store",
+            str(store),
+            "--port",
+            "0",
+            *options,
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stderr is not None
+    found = re.search(r"http://127\.0\.0\.1:\d+/", server.stderr.readline())
+    assert found, "the app did not start"
+    return server, found.group(0)

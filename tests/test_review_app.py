@@ -11,8 +11,6 @@ import os
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -28,7 +26,7 @@ from govinfo_report.cli.review.corpus import Corpus, doubtful
 from govinfo_report.cli.review.server import App, make_server
 from govinfo_report.corrections import Entry, Store, fingerprint
 
-from conftest import SEEDS
+from conftest import SEEDS, review_server
 
 HOSTILE = "<script>alert(1)</script>"
 REAL_PDF = (
@@ -237,24 +235,8 @@ def test_the_queue_lists_the_doubtful_cells_not_yet_settled(app: App) -> None:
 
 def test_a_killed_server_loses_nothing_saved(folder: Path, tmp_path: Path) -> None:
     store = tmp_path / "killed.db"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "govinfo_report.cli",
-            "review",
-            str(folder),
-            "--store",
-            str(store),
-            "--port",
-            "0",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stderr is not None
-    line = server.stderr.readline()
-    port = int(re.search(r"127\.0\.0\.1:(\d+)/", line).group(1))  # type: ignore[union-attr]
+    server, url = review_server(folder, store)
+    port = int(url.rstrip("/").rpartition(":")[2])
     browser = Browser(port)
     deadline = time.monotonic() + 60
     while "documents read ·" not in browser.get("/") or "reading the rest" in browser.get("/"):

@@ -14,12 +14,10 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import re
 import select
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -33,7 +31,7 @@ from test_review_browser import FLAGS
 import govinfo_report as gr
 from govinfo_report.cli.command import main
 
-from conftest import SEEDS
+from conftest import SEEDS, review_server
 from scans import scanned
 
 pytestmark = pytest.mark.browser
@@ -164,26 +162,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     raw = (REAL / "raw" / "ot-jiangsu-huaian-hongze-2023.pdf").read_bytes()
     (folder / "hongze-scanned.pdf").write_bytes(scanned(raw, degraded=True, pages=[4]))
     store = root / "review.db"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "govinfo_report.cli",
-            "review",
-            str(folder),
-            "--store",
-            str(store),
-            "--port",
-            "0",
-            "--ocr",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stderr is not None
-    found = re.search(r"http://127\.0\.0\.1:\d+/", server.stderr.readline())
-    assert found, "the app did not start"
-    url = found.group(0)
+    server, url = review_server(folder, store, "--ocr")
     deadline = time.monotonic() + 600  # the scanned page is read by OCR in the background
     while _status(url)["pending"]:
         assert time.monotonic() < deadline
