@@ -26,8 +26,9 @@ install: $(VENV)/.installed
 demo: $(VENV)/.package
 	$(BIN)/python -m govinfo_report.cli.demo $(SEEDS)/*.txt
 
+# The suite on every core (pytest-xdist): about half the time on the 2-core machines here.
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # ruff (lint and format, pinned in the test extras so every machine formats alike) and
 # mypy --strict over the package.
