@@ -21,9 +21,7 @@ from .check.verify import verify
 from .corrections import file_fingerprint, fingerprint
 from .diagnostics import Diagnostic
 from .errors import ParseError
-from .limits import (
-    MAX_BYTES,
-)
+from .limits import MAX_BYTES
 from .model import Report, Table
 from .read.source import Source, looks_like_path, read
 from .read.split import refuse_several
@@ -302,6 +300,7 @@ def _sorted(found: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
 
 
 def _model_table(resolved: Resolved, section: str, layout: str | None) -> Table:
+    """The model's table of ``section``: its slice of every resolved column."""
     template = resolved.template
     span = template.sections[section]
     cut = slice(span.start, span.stop)
@@ -326,6 +325,7 @@ def _report(
     front: metadata.Front,
     found: list[Diagnostic],
 ) -> Report:
+    """The public report: the front block's metadata, the prose, the resolved tables."""
     proactive, applications, appeals = (
         _model_table(resolved, name, table.layout)
         for name, table in zip(SECTIONS, read, strict=True)
