@@ -156,3 +156,20 @@ def test_the_grammars_comments_name_modules_that_exist() -> None:
             assert name in modules or (
                 owner in modules and hasattr(importlib.import_module(owner), attribute)
             ), f"{grammar.name} names {name}, which is no module of the package"
+
+
+def test_the_writers_take_a_documents_outcome_from_the_core() -> None:
+    """``Result`` is the core's (``result.py``): a writer names it without the streaming
+    stage (issue 47)."""
+    modules = package_modules()
+    named = sorted(
+        f"{name} <- {node.module}"
+        for name, path in modules.items()
+        if name.startswith(f"{PACKAGE}.write")
+        for node in imports(ast.parse(path.read_text("utf-8")), typing=True)
+        if isinstance(node, ast.ImportFrom)
+        and any(alias.name == "Result" for alias in node.names)
+        and node.module != "result"
+    )
+    assert named == []
+    assert layer(f"{PACKAGE}.result") == layer(f"{PACKAGE}.compact") == 0
