@@ -173,3 +173,22 @@ def test_the_writers_take_a_documents_outcome_from_the_core() -> None:
     )
     assert named == []
     assert layer(f"{PACKAGE}.result") == layer(f"{PACKAGE}.compact") == 0
+
+
+def test_the_table_stage_gives_each_type_name_one_meaning() -> None:
+    """``Unit`` and ``Given`` once named a unit and a value as the text gives them
+    (``reading``) and as the solver sees them (``solver``): now ``Choice`` and ``CellValue``
+    there (issue 47). A public class or type alias of ``tables/`` is defined in one module."""
+    defined: dict[str, list[str]] = {}
+    for path in sorted((SRC / PACKAGE / "tables").glob("*.py")):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                name = node.name
+            elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                name = node.targets[0].id
+            else:
+                continue
+            if name[0].isupper() and not name.isupper():
+                defined.setdefault(name, []).append(path.stem)
+    assert {name: where for name, where in defined.items() if len(where) > 1} == {}
+    assert "Unit" in defined and "Choice" in defined
