@@ -260,16 +260,17 @@ def seeds(reports: int) -> list[bytes]:
 
 # Profile --------------------------------------------------------------------------------------
 
-#: Pipeline stages: the functions, (file, name), that ``parser.py``
-#: calls for each; their cumulative times, called from there, add up to the stage's.
+#: Pipeline stages: the functions, (file, name), that the wiring (``WIRING``: ``parser.py``
+#: and the table stage's ``tables/table.py``) calls for each; their cumulative times, called
+#: from there, add up to the stage's.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "source: decode, normalise": (("govinfo_report/read/source.py", "read"),),
     "skeleton: grammar, sections": (("govinfo_report/structure/skeleton.py", "split"),),
     "metadata: title, template": (
-        ("govinfo_report/structure/metadata.py", "front"),
-        ("govinfo_report/parser.py", "_template"),
+        ("govinfo_report/structure/metadata.py", "report_front"),
+        ("govinfo_report/structure/templates.py", "detect"),
     ),
-    "layout detection": (("govinfo_report/parser.py", "_detect"),),
+    "layout detection": (("govinfo_report/tables/table.py", "_detect"),),
     "rows: layout strategies": (("govinfo_report/structure/layouts/", "rows"),),
     "sections: rows to readings": (("govinfo_report/tables/sections/", "read"),),
     "resolve: values, placement, derivation": (("govinfo_report/tables/resolve.py", "resolve"),),
@@ -281,6 +282,7 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "model: Report, tables": (("govinfo_report/parser.py", "_report"),),
 }
 PARSER = "govinfo_report/parser.py"
+WIRING = (PARSER, "govinfo_report/tables/table.py")
 
 
 def profile(inputs: Sequence[bytes]) -> dict[str, float]:
@@ -301,7 +303,7 @@ def profile(inputs: Sequence[bytes]) -> dict[str, float]:
             for file, function in functions
             if name == function and file in path
             for (caller, _, _), edge in callers.items()
-            if caller.endswith(PARSER)
+            if caller.endswith(WIRING)
         )
         for stage, functions in STAGES.items()
     }

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import govinfo_report as gr
+from govinfo_report.compact import pack, unpack
 from govinfo_report.corpus import stream
-from govinfo_report.corpus.compact import pack, unpack
+from govinfo_report.result import Result
 
 SEEDS = sorted((Path(__file__).parent.parent / "tests" / "fixtures" / "seeds").glob("*.txt"))
 PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -61,14 +62,14 @@ def row(seed: Path, report: gr.Report, rounds: int) -> str:
 
 
 PREPARED = [
-    pickle.dumps(stream.Result(0, seed.name, report=report), PROTOCOL)
+    pickle.dumps(Result(0, seed.name, report=report), PROTOCOL)
     for seed, report in zip(SEEDS, REPORTS, strict=True)
 ]
 
 
-def prepared(task: stream._Task, **options: object) -> stream.Result:
+def prepared(task: stream._Task, **options: object) -> Result:
     """A worker that parses nothing: a seed's result, already packed."""
-    result: stream.Result = pickle.loads(PREPARED[task[0] % len(PREPARED)])
+    result: Result = pickle.loads(PREPARED[task[0] % len(PREPARED)])
     return result
 
 

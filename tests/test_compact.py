@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.corpus.compact import pack, unpack
+from govinfo_report.compact import pack, unpack
 
 from conftest import SEEDS, WRITTEN, scaled
 from strategies import reports

@@ -58,13 +58,16 @@ def test_a_short_row_in_order_comes_to_its_listed_ways(
     hi: list[int | float] = [inf] * size + outside
     cells = tuple(range(size))
     index = solver._index(tuple(rules))
-    in_order = solver._closed(solver.Unit(cells, in_order=counts), lo, set(cells), index)
-    listed = solver._closed(solver.Unit(cells, _listed(size, counts)), lo, set(cells), index)
+    in_order = solver._closed(solver.Choice(cells, in_order=counts), lo, set(cells), index)
+    listed = solver._closed(solver.Choice(cells, _listed(size, counts)), lo, set(cells), index)
 
     assert sorted(in_order.options) == sorted(listed.options)
     solved = [
         solver.solve(lo, hi, rules, [unit], cells)
-        for unit in (solver.Unit(cells, in_order=counts), solver.Unit(cells, _listed(size, counts)))
+        for unit in (
+            solver.Choice(cells, in_order=counts),
+            solver.Choice(cells, _listed(size, counts)),
+        )
     ]
     assert solved[0].infeasible == solved[1].infeasible
     assert {cell: seen[:2] for cell, seen in solved[0].agreed.items()} == {
@@ -78,7 +81,7 @@ def test_a_row_of_zeros_that_lost_one_is_one_option() -> None:
     cell's printed source lost (it differs between the ways) and the rule named."""
     rule = Rule("row-sum", "", (6,), (0, 1, 2, 3, 4, 5))
     closed = solver._closed(
-        solver.Unit(tuple(range(7)), in_order=(0,) * 6),
+        solver.Choice(tuple(range(7)), in_order=(0,) * 6),
         [0] * 7,
         set(range(7)),
         solver._index((rule,)),

@@ -2,9 +2,9 @@
 functions included, and no stage importing a later one. The stages, in pipeline order:
 the core modules at the top of the package, ``read``, ``structure``, ``tables``, ``check``,
 the pipeline (``parser``), ``corpus``, ``write``, ``cli``, and the front doors (the package
-itself and ``dask``). Imports under ``if TYPE_CHECKING:`` are left out: nothing runs them,
-they only name types. The benchmarks' scripts must not import each other in a circle
-either."""
+itself and ``dask``). A cycle counts imports under ``if TYPE_CHECKING:`` too (a type
+named in a circle ties the modules as much); the stage rule leaves them out, as nothing runs
+them. The benchmarks' scripts must not import each other in a circle either."""
 
 from __future__ import annotations
 
@@ -28,25 +28,27 @@ def layer(module: str) -> int:
     return LAYERS.index(parts[1]) if parts[1] in LAYERS else 0
 
 
-def runtime_imports(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
-    """Every import statement, at any depth, except those under ``if TYPE_CHECKING:``."""
+def imports(tree: ast.AST, typing: bool = False) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import statement, at any depth; those under ``if TYPE_CHECKING:`` only with
+    ``typing``."""
     for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            yield from (n for child in node.orelse for n in runtime_imports(child))
+        if not typing and isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            yield from imports(ast.Module(body=node.orelse, type_ignores=[]))
             continue
         if isinstance(node, ast.Import | ast.ImportFrom):
             yield node
-        yield from runtime_imports(node)
+        yield from imports(node, typing)
 
 
-def graph(root: Path, modules: dict[str, Path], package: str | None) -> dict[str, set[str]]:
-    """module -> the modules (of ``modules``) it imports."""
+def graph(modules: dict[str, Path], typing: bool = False) -> dict[str, set[str]]:
+    """module -> the modules (of ``modules``) it imports (with ``typing``, under
+    ``if TYPE_CHECKING:`` too)."""
     edges: dict[str, set[str]] = {}
     for name, path in modules.items():
         is_package = path.name == "__init__.py"
         here = name.split(".") if is_package else name.split(".")[:-1]
         found: set[str] = set()
-        for node in runtime_imports(ast.parse(path.read_text("utf-8"))):
+        for node in imports(ast.parse(path.read_text("utf-8")), typing):
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             else:
@@ -101,13 +103,13 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_no_module_of_the_package_is_in_an_import_cycle() -> None:
-    edges = graph(SRC, package_modules(), PACKAGE)
+    edges = graph(package_modules(), typing=True)
     assert len(edges) > 40  # the package's modules were found
     assert cycles(edges) == []
 
 
 def test_no_stage_imports_a_later_one() -> None:
-    edges = graph(SRC, package_modules(), PACKAGE)
+    edges = graph(package_modules())
     upwards = sorted(
         f"{module} -> {target}"
         for module, targets in edges.items()
@@ -119,7 +121,7 @@ def test_no_stage_imports_a_later_one() -> None:
 
 def test_the_benchmarks_import_no_cycle() -> None:
     modules = {path.stem: path for path in (ROOT / "benchmarks").glob("*.py")}
-    assert cycles(graph(ROOT / "benchmarks", modules, None)) == []
+    assert cycles(graph(modules, typing=True)) == []
 
 
 def test_a_cycle_and_an_import_upwards_are_found() -> None:
@@ -129,6 +131,16 @@ def test_a_cycle_and_an_import_upwards_are_found() -> None:
     assert layer(f"{PACKAGE}.model") < layer(f"{PACKAGE}.read.source")
     assert layer(f"{PACKAGE}.write.export") > layer(f"{PACKAGE}.corpus.stream")
     assert layer(f"{PACKAGE}.dask") > layer(f"{PACKAGE}.cli.command")
+
+
+def test_an_import_under_type_checking_counts_for_a_cycle_only() -> None:
+    tree = ast.parse("import a\nif TYPE_CHECKING:\n    import b\nelse:\n    import c\n")
+    assert [ast.unparse(node) for node in imports(tree)] == ["import a", "import c"]
+    assert [ast.unparse(node) for node in imports(tree, typing=True)] == [
+        "import a",
+        "import b",
+        "import c",
+    ]
 
 
 def test_the_grammars_comments_name_modules_that_exist() -> None:
@@ -144,3 +156,39 @@ def test_the_grammars_comments_name_modules_that_exist() -> None:
             assert name in modules or (
                 owner in modules and hasattr(importlib.import_module(owner), attribute)
             ), f"{grammar.name} names {name}, which is no module of the package"
+
+
+def test_the_writers_take_a_documents_outcome_from_the_core() -> None:
+    """``Result`` is the core's (``result.py``): a writer names it without the streaming
+    stage (issue 47)."""
+    modules = package_modules()
+    named = sorted(
+        f"{name} <- {node.module}"
+        for name, path in modules.items()
+        if name.startswith(f"{PACKAGE}.write")
+        for node in imports(ast.parse(path.read_text("utf-8")), typing=True)
+        if isinstance(node, ast.ImportFrom)
+        and any(alias.name == "Result" for alias in node.names)
+        and node.module != "result"
+    )
+    assert named == []
+    assert layer(f"{PACKAGE}.result") == layer(f"{PACKAGE}.compact") == 0
+
+
+def test_the_table_stage_gives_each_type_name_one_meaning() -> None:
+    """``Unit`` and ``Given`` once named a unit and a value as the text gives them
+    (``reading``) and as the solver sees them (``solver``): now ``Choice`` and ``CellValue``
+    there (issue 47). A public class or type alias of ``tables/`` is defined in one module."""
+    defined: dict[str, list[str]] = {}
+    for path in sorted((SRC / PACKAGE / "tables").glob("*.py")):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                name = node.name
+            elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                name = node.targets[0].id
+            else:
+                continue
+            if name[0].isupper() and not name.isupper():
+                defined.setdefault(name, []).append(path.stem)
+    assert {name: where for name, where in defined.items() if len(where) > 1} == {}
+    assert "Unit" in defined and "Choice" in defined

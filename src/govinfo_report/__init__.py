@@ -13,7 +13,7 @@ stay importable, e.g. ``govinfo_report.dask``, but are not part of the front doo
 
 from .catalogue import Field, fields
 from .check.validate import Check, Validation, validate
-from .corpus.stream import Result, iter_parse, parse_document
+from .corpus.stream import iter_parse, parse_document
 from .diagnostics import CODES, Diagnostic
 from .errors import (
     ERROR_CODES,
@@ -37,6 +37,7 @@ from .read.documents import (
     zip_archive,
 )
 from .read.split import split_reports
+from .result import Result
 from .structure.layouts import available as available_layouts
 from .version import __version__
 from .write.frames import cells_frame, read_cells, read_reports, report_frame

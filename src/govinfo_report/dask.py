@@ -27,11 +27,12 @@ import attrs
 
 from .catalogue import TEMPLATES
 from .check.corrected import CorrectionsSource, load
-from .corpus.stream import Result, iter_parse
+from .corpus.stream import iter_parse
 from .errors import MissingDependencyError
 from .limits import MAX_BYTES, TIMEOUT
 from .read import formats
 from .read.documents import Document, listed
+from .result import Result
 from .structure import layouts
 from .write import checkpoint, export, frames
 from .write.atomic import replaced

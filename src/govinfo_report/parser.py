@@ -1,6 +1,7 @@
-"""The pipeline: source → skeleton → layouts → sections (a reading per table) → resolve →
-model → validate. ``parse`` is the one entry point; every stage returns its findings, and
-all of them end up in ``Report.diagnostics``.
+"""The pipeline: source → skeleton → front and template → tables (a layout and a reading
+per section) → resolve → model → validate, each stage in its own module; this one wires
+them. ``parse`` is the one entry point; every stage returns its findings, and all of them
+end up in ``Report.diagnostics``.
 """
 
 from __future__ import annotations
@@ -8,37 +9,27 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import partial
-from itertools import chain, islice
 from typing import Any, Literal
 
 import attrs
 
 from . import workers
-from .catalogue import TEMPLATES, Template
 from .check import statements
 from .check.corrected import CorrectionsSource, apply, load
 from .check.validate import failures
 from .check.verify import verify
 from .corrections import file_fingerprint, fingerprint
-from .diagnostics import Diagnostic, diagnostic
-from .errors import LegacyReportError, ParseError
-from .limits import (
-    MAX_BYTES,
-    MAX_FRONT_LINE_CHARS,
-    MAX_FRONT_LINES,
-    MAX_OVERVIEW_LINES,
-    MAX_TABLE_LINES,
-)
+from .diagnostics import Diagnostic
+from .errors import ParseError
+from .limits import MAX_BYTES
 from .model import Report, Table
 from .read.source import Source, looks_like_path, read
 from .read.split import refuse_several
-from .structure import layouts, metadata, rebreak, skeleton
-from .structure.layouts import Row
-from .structure.layouts.base import GRID_MARK
-from .structure.skeleton import SECTION_NAMES, Skeleton
-from .tables.reading import Reading, unplaced
-from .tables.resolve import Resolved, confirmed, resolve, verifies
+from .structure import layouts, metadata, rebreak, skeleton, templates
+from .structure.skeleton import Skeleton
+from .tables.resolve import Resolved, resolve
 from .tables.sections import SECTIONS
+from .tables.table import TableRead, read_table
 
 
 def parse(
@@ -203,56 +194,61 @@ def strict_error(report: Report, lines: Sequence[str] | None = None) -> ParseErr
 
 
 def _parse(given: Source, forced: layouts.Layout | None) -> Report:
-    """The report in ``given``, every stage run (``parse`` less its checks of arguments)."""
+    """The report in ``given``, every stage run (``parse`` less its checks of arguments), in
+    the order of the module docstring's arrow."""
     refuse_several(given.lines)
-    text, skel, restored = _structure(given)
-    regions = {name: _table_lines(skel, SECTIONS[name].NUMBER) for name in SECTIONS}
-    rebroken = forced is None and restored is not None and bool(restored.tables)
-    front, doubt = _front(text, skel)
+    skel, restored = _structure(given)
+    regions = {name: skel.tables(SECTIONS[name].NUMBER) for name in SECTIONS}
+    front, doubt = metadata.report_front(skel)
     lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
-    if not any(regions.values()) and len(skel.sections) < 2 and front.line is None:
-        first = next((i for i, line in enumerate(given.lines) if line.strip()), 0)
-        raise ParseError(
-            "not a government information disclosure annual report: it has no title with a "
-            "year, no table, and at most one of the section headings (一、总体情况 …)"
-            + (f"; {lost.message}" if lost else "")
-            + (_NAMED_FILE if given.encoding == "str" and looks_like_path(given.lines) else ""),
-            code="not-a-report",
-            line=first + 1,
-            text=given.lines[first],
-        )
-    template, found = _template(text, regions, front.year, front.line)
-    tables = [_table(text, name, regions[name], template, forced, rebroken) for name in SECTIONS]
-    resolved = resolve(template, [reading for _, reading, _ in tables])
-    stated = statements.find(_prose_lines(text, skel, 1), template.name)
+    _refuse_no_report(given, skel, any(regions.values()), front, lost)
+    spans = [span for spans in regions.values() for span in spans]
+    template, odd = templates.detect(skel, spans, front.year, front.line)
+    rebroken = forced is None and restored is not None and bool(restored.tables)
+    read = [read_table(skel, name, regions[name], template, forced, rebroken) for name in SECTIONS]
+    resolved = resolve(template, [table.reading for table in read])
+    stated = statements.find(skel.prose_lines(1), template.name)
     found = [
-        *text.diagnostics,
+        *given.diagnostics,
         *skel.diagnostics,
-        *(
-            []
-            if front.line
-            else [
-                diagnostic(
-                    "title-missing",
-                    "no title with a reporting year was found in the first "
-                    f"{MAX_FRONT_LINES} non-empty lines before section 一",
-                )
-            ]
-        ),
         *doubt,
-        *found,
-        *(finding for _, _, findings in tables for finding in findings),
+        *odd,
+        *(finding for table in read for finding in table.findings),
         *resolved.findings,
         *statements.compare(stated, resolved),
         *([lost] if lost else []),
     ]
-    report = _report(text, skel, resolved, [name for name, _, _ in tables], front, found)
+    return _validated(_report(given, skel, resolved, read, front, found), restored)
+
+
+def _validated(report: Report, restored: rebreak.Restored | None) -> Report:
+    """``report`` placed back on the lines as given (``restored``: the cuts ``rebreak``
+    made), with what its own rules find (``validate.failures``)."""
     if restored is not None:
         report = restored.relocate(report)
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))
     return report
+
+
+def _refuse_no_report(
+    given: Source, skel: Skeleton, tabled: bool, front: metadata.Front, lost: Diagnostic | None
+) -> None:
+    """Raise ``not-a-report`` for text with no table, no title with a year and at most one
+    section heading (``lost``: why its line breaks seem lost, told too)."""
+    if tabled or len(skel.sections) >= 2 or front.line is not None:
+        return
+    first = next((i for i, line in enumerate(given.lines) if line.strip()), 0)
+    raise ParseError(
+        "not a government information disclosure annual report: it has no title with a "
+        "year, no table, and at most one of the section headings (一、总体情况 …)"
+        + (f"; {lost.message}" if lost else "")
+        + (_NAMED_FILE if given.encoding == "str" and looks_like_path(given.lines) else ""),
+        code="not-a-report",
+        line=first + 1,
+        text=given.lines[first],
+    )
 
 
 _NAMED_FILE = (
@@ -286,360 +282,25 @@ def extract_text(
     return "\n".join(read(source, format, max_bytes, ocr=bool(ocr)).lines)
 
 
-def _structure(given: Source) -> tuple[Source, Skeleton, rebreak.Restored | None]:
+def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     """The text's sections; for text whose line breaks were lost and that shows no table
     (a web archive's page text), those of its lines cut again at the template's landmarks,
     with the cuts made (``rebreak``)."""
     skel = skeleton.split(given.lines)
     if any(section.lines("table") for section in skel.sections.values()):
-        return given, skel, None
+        return skel, None
     restored = rebreak.restore(given.lines)
     if restored is None:
-        return given, skel, None
-    text = attrs.evolve(given, lines=restored.lines)
-    return text, skeleton.split(text.lines, restored.tables), restored
-
-
-def _front(text: Source, skel: Skeleton) -> tuple[metadata.Front, list[Diagnostic]]:
-    """What the front block tells of the report, its year settled by the report's own period
-    sentence where the block's titles disagree (``metadata.settled``; the doubt told as
-    ``year-ambiguous``); where it prints no title (trafilatura drops it), the year of the
-    period sentence and the body its text names (in the first ``MAX_FRONT_LINE_CHARS`` of
-    each line)."""
-    lines = _front_lines(text, skel)
-    front = metadata.front(lines)
-    opening = [
-        line[:MAX_FRONT_LINE_CHARS]
-        for line in (*islice(filter(str.strip, lines), MAX_FRONT_LINES), *_overview(text, skel))
-    ]
-    period = metadata.period_year(opening)
-    signed = metadata.published(_last_prose(text, skel)) or front.published
-    front, why = metadata.settled(front, period, signed)
-    doubt = [] if why is None else [diagnostic("year-ambiguous", why, front.line)]
-    if front.year is not None and front.organisation is not None:
-        return front, doubt
-    return front._replace(
-        year=front.year if front.line is not None else period,  # a title's is settled
-        organisation=front.organisation or metadata.named_body(opening, _last_prose(text, skel)),
-    ), doubt
-
-
-def _overview(text: Source, skel: Skeleton) -> list[str]:
-    """The first lines of section 一's prose."""
-    return [line for _, line in _prose_lines(text, skel, 1)[:MAX_OVERVIEW_LINES]]
-
-
-def _last_prose(text: Source, skel: Skeleton) -> list[str]:
-    """The prose of the report's last section (its signature, if any, ends it)."""
-    last = max(skel.sections.values(), key=lambda s: s.number, default=skel.front)
-    return [line for span in last.lines("prose") for line in text.lines[span.start : span.stop]]
-
-
-def _front_lines(text: Source, skel: Skeleton) -> Sequence[str]:
-    end = min(
-        (s.heading for s in skel.sections.values() if s.heading is not None),
-        default=len(text.lines),
-    )
-    return text.lines[:end]
-
-
-def _table_lines(skel: Skeleton, number: int) -> list[range]:
-    section = skel.sections.get(number)
-    return list(section.lines("table")) if section else []
-
-
-def _spanned(text: Source, spans: list[range], most: int | None = None) -> list[str]:
-    """The lines of ``spans`` in order (the first ``most`` of them)."""
-    return list(
-        islice(chain.from_iterable(text.lines[span.start : span.stop] for span in spans), most)
-    )
-
-
-def _template(
-    text: Source, regions: dict[str, list[range]], year: int | None, title_line: int | None
-) -> tuple[Template, list[Diagnostic]]:
-    """The template the tables' labels show, and what was odd about it. A report showing
-    neither is legacy if its year is before 2019, or if it states no year and has the
-    headings of those reports; a report dated 2019 or later is never refused. A mix is read
-    by the year's template when it is one of them, else by the majority of labels."""
-    spans = [span for spans in regions.values() for span in spans]
-    hits = metadata.template_markers(
-        list(chain.from_iterable(range(span.start + 1, span.stop + 1) for span in spans)),
-        _spanned(text, spans),
-    )
-    present = [name for name, found_hits in hits.items() if found_hits]
-    of_year = metadata.template_of_year(year)
-    if not present:
-        if of_year is None and (year is not None or metadata.legacy(text.lines)):
-            raise LegacyReportError(
-                f"a report from before the 2019 template{f' (year {year})' if year else ''}: "
-                "its free-form tables fit no catalogue, so none is read",
-                year=year,
-                line=title_line or 1,
-                text=text.lines[title_line - 1] if title_line else None,
-            )
-        name = of_year or "2019"
-        return TEMPLATES[name], [
-            diagnostic(
-                "template-unknown",
-                f"no label of either template was found; read as the {name} template",
-            )
-        ]
-    found: list[Diagnostic] = []
-    if len(present) == 1:
-        name = present[0]
-    else:
-        name = of_year if of_year in present else max(present, key=lambda n: len(hits[n]))
-        other = next(n for n in present if n != name)
-        shown = ", ".join(f"{marker} (line {line})" for marker, line in hits[other][:3])
-        found.append(
-            diagnostic(
-                "template-mixed",
-                f"the tables carry labels of both templates; read as the {name} "
-                f"template{' of the report year' if name == of_year else ''}, "
-                f"but {other} labels appear: {shown}",
-                hits[other][0][1],
-                1,
-            )
-        )
-    if year is not None and name != of_year and len(present) == 1:
-        expected = f"the {of_year} template" if of_year else "neither template"
-        found.append(
-            diagnostic(
-                "template-year-mismatch",
-                f"the labels are those of the {name} template, but a {year} report should use "
-                f"{expected}",
-                hits[name][0][1],
-                1,
-            )
-        )
-    return TEMPLATES[name], found
-
-
-def _table(
-    text: Source,
-    name: str,
-    spans: list[range],
-    template: Template,
-    forced: layouts.Layout | None,
-    rebroken: bool = False,
-) -> tuple[str | None, Reading, list[Diagnostic]]:
-    """A section's table read: the layout chosen, the reading kept, and what detecting the
-    layout found (``rebroken``: in text whose line breaks were put back, ``_rebroken``). A
-    table read by the order of its cells alone may be read another way
-    (``section.alternatives``): such a reading is kept where the rules confirm it
-    (``resolve.confirmed``). A table whose order proves broken (a row with more values than
-    cells) and that no other reading is confirmed for is not kept."""
-    section = SECTIONS[name]
-    heading = f"section {SECTION_NAMES[section.NUMBER]}"
-    keys = template.section_keys(name)
-    if not spans:
-        missing = diagnostic(
-            "table-missing", f"{heading} has no table; its cells are missing", keys=keys
-        )
-        return None, Reading(name), [missing]
-    spans, found = _capped(spans, heading)
-    read_as, by_order, rows, detected = _rows(
-        text, spans, section.width(template.name), (heading, keys), forced, rebroken
-    )
-    found.extend(detected)
-    if read_as is None:
-        return None, Reading(name), found
-    first = section.read(rows, template)
-    if by_order:
-        # Read by the order of its cells alone, a row's values may be another's (a label
-        # printed away from them): only the rules verifying a row whole confirm it.
-        first = unplaced(
-            first,
-            template,
-            "in text read by the order of its cells alone, values that "
-            "fall short of a row may belong to another, so none is placed",
-        )
-    if not by_order or (not first.overfull and verifies(template, first)):
-        return read_as, first, found
-    alternative = confirmed(template, first, section.alternatives(rows, template, first))
-    if alternative is not None:
-        return read_as, alternative, found
-    if not first.overfull:
-        return read_as, first, found
-    broken = diagnostic(
-        "table-order-broken",
-        f"{heading}: the table's cells are read by their order alone, and a row took more "
-        "values than it has columns, so the text gives cells out of order; its values are "
-        "kept only if a reading by sequence checks out whole",
-        keys=keys,
-    )
-    dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
-    return read_as, dropped, [*found, broken]
-
-
-def _rows(
-    text: Source,
-    spans: list[range],
-    width: int,
-    table: tuple[str, tuple[str, ...]],
-    forced: layouts.Layout | None,
-    rebroken: bool = False,
-) -> tuple[str | None, bool, list[Row], list[Diagnostic]]:
-    """A table region's rows: the name of the layout read (``None``: none), whether its rows
-    come from the order of its cells alone, the rows, what detecting the layout found.
-
-    A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,
-    bars) and loose ones, is read in those parts, each in its own layout (a PDF extraction's
-    Markdown prints some tables as pipes and others as loose lines): named ``a+b``.
-    ``table``: the section's heading and keys, for findings."""
-    if rebroken:
-        forced = _rebroken(text, spans, width)
-    if forced is not None:
-        return forced.name, forced.by_order, _read(forced, text, spans), []
-    strategy, found = _detect(text, spans, width, table)
-    if strategy is not None:
-        return strategy.name, strategy.by_order, _read(strategy, text, spans), found
-    parts = _grid_parts(text, spans)
-    if len(parts) < 2:
-        return None, False, [], found
-    names: list[str] = []
-    rows: list[Row] = []
-    unread: list[Diagnostic] = []
-    for part in parts:
-        layout, said = _detect(text, [part], width, table)
-        if layout is None:
-            unread.extend(said)
-            continue
-        names.append(layout.name)
-        rows.extend(_read(layout, text, [part]))
-    if not names:
-        return None, False, [], found
-    return "+".join(dict.fromkeys(names)), False, rows, unread
-
-
-def _rebroken(text: Source, spans: list[range], width: int) -> layouts.Layout:
-    """The layout of a table in text whose line breaks were lost and put back
-    (``rebreak``), where detecting one on so few lines would be guesswork: its cells ran
-    together (web-archive text of a page's table), unless they kept the columns they were
-    laid out in (space-aligned text put on one line): some row of values then has a cell
-    under each of the table's columns."""
-    aligned = layouts.get("space-aligned")
-    rows = _read(aligned, text, spans)
-    if any(len(row.positions) >= width for row in rows if row.values):
-        return aligned
-    return layouts.get("run-together")
-
-
-def _read(layout: layouts.Layout, text: Source, spans: list[range]) -> list[Row]:
-    return [
-        row
-        for span in spans
-        for row in layout.rows(text.lines[span.start : span.stop], span.start + 1)
-    ]
-
-
-def _grid_parts(text: Source, spans: list[range]) -> list[range]:
-    """``spans`` cut where their lines change between grid lines and loose ones (blank lines
-    go with the part they are in)."""
-    parts: list[range] = []
-    for span in spans:
-        start, grid = span.start, None
-        for at in span:
-            line = text.lines[at]
-            if not line.strip():
-                continue
-            kind = GRID_MARK.search(line) is not None
-            if grid is not None and kind != grid:
-                parts.append(range(start, at))
-                start = at
-            grid = kind
-        parts.append(range(start, span.stop))
-    return parts
-
-
-def _capped(spans: list[range], heading: str) -> tuple[list[range], list[Diagnostic]]:
-    """The first ``MAX_TABLE_LINES`` lines of a section's table regions."""
-    kept: list[range] = []
-    room = MAX_TABLE_LINES
-    for span in spans:
-        if len(span) > room:
-            cut = diagnostic(
-                "table-too-large",
-                f"{heading}: its table runs past {MAX_TABLE_LINES:,} lines; the lines from "
-                "here on are not read",
-                span.start + room + 1,
-                1,
-            )
-            if room:
-                kept.append(range(span.start, span.start + room))
-            return kept, [cut]
-        kept.append(span)
-        room -= len(span)
-    return kept, []
-
-
-def _detect(
-    text: Source, spans: list[range], width: int, table: tuple[str, tuple[str, ...]]
-) -> tuple[layouts.Layout | None, list[Diagnostic]]:
-    """The layout of a table region, by ranked confidence, and any doubt about it
-    (``table``: the section's heading and keys, which a table no layout reads leaves
-    missing)."""
-    heading, keys = table
-    detection = layouts.detect(_spanned(text, spans, layouts.SNIFF_LINES), width)
-    where = spans[0].start + 1
-    if detection.layout is None:
-        return None, [
-            diagnostic(
-                "layout-unknown",
-                f"{heading}: no registered layout recognises this table",
-                where,
-                1,
-                keys,
-            )
-        ]
-    if detection.ambiguous:
-        return detection.layout, [
-            diagnostic(
-                "layout-ambiguous",
-                f"{heading}: read as {detection.layout.name} ({detection.confidence:.2f}), "
-                f"but {detection.runner_up} fits almost as well "
-                f"({detection.runner_up_confidence:.2f})",
-                where,
-                1,
-            )
-        ]
-    return detection.layout, []
-
-
-def _prose_lines(text: Source, skel: Skeleton, number: int) -> list[tuple[int, str]]:
-    section = skel.sections.get(number)
-    if section is None:
-        return []
-    return [
-        (span.start + 1 + i, line)
-        for span in section.lines("prose")
-        for i, line in enumerate(text.lines[span.start : span.stop])
-    ]
+        return skel, None
+    return skeleton.split(restored.lines, restored.tables), restored
 
 
 def _sorted(found: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(sorted(found, key=lambda d: (d.line is not None, d.line or 0, d.column or 0)))
 
 
-def _prose(text: Source, skel: Skeleton, number: int) -> str | None:
-    section = skel.sections.get(number)
-    if section is None:
-        return None
-    parts: list[str] = []
-    if section.heading is not None:
-        heading = text.lines[section.heading]
-        for colon in (":", "："):
-            if colon in heading:
-                parts.append(heading.split(colon, 1)[1].strip())
-                break
-    for span in section.lines("prose"):
-        parts.extend(line.strip() for line in text.lines[span.start : span.stop])
-    joined = "\n".join(part for part in parts if part)
-    return joined or None
-
-
 def _model_table(resolved: Resolved, section: str, layout: str | None) -> Table:
+    """The model's table of ``section``: its slice of every resolved column."""
     template = resolved.template
     span = template.sections[section]
     cut = slice(span.start, span.stop)
@@ -657,29 +318,30 @@ def _model_table(resolved: Resolved, section: str, layout: str | None) -> Table:
 
 
 def _report(
-    text: Source,
+    given: Source,
     skel: Skeleton,
     resolved: Resolved,
-    chosen: Sequence[str | None],
+    read: Sequence[TableRead],
     front: metadata.Front,
     found: list[Diagnostic],
 ) -> Report:
-    tail = _last_prose(text, skel)
+    """The public report: the front block's metadata, the prose, the resolved tables."""
     proactive, applications, appeals = (
-        _model_table(resolved, name, layout) for name, layout in zip(SECTIONS, chosen, strict=True)
+        _model_table(resolved, name, table.layout)
+        for name, table in zip(SECTIONS, read, strict=True)
     )
     return Report(
         organisation=front.organisation,
         year=front.year,
         template=resolved.template.name,
-        published=metadata.published(tail) or front.published,
-        overview=_prose(text, skel, 1),
+        published=metadata.published(skel.closing) or front.published,
+        overview=skel.prose(1),
         proactive=proactive,
         applications=applications,
         appeals=appeals,
-        problems=_prose(text, skel, 5),
-        other_matters=_prose(text, skel, 6),
+        problems=skel.prose(5),
+        other_matters=skel.prose(6),
         diagnostics=_sorted(found),
-        source=text.name,
-        encoding=text.encoding,
+        source=given.name,
+        encoding=given.encoding,
     )

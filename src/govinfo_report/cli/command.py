@@ -26,7 +26,7 @@ from ..catalogue import SECTION_NUMBERS, TEMPLATES
 from ..check.validate import Series, validate
 from ..check.validate import series as body_series
 from ..corpus.resume import Done, pending
-from ..corpus.stream import Result, iter_parse
+from ..corpus.stream import iter_parse
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import GovinfoReportError, ParseError
 from ..escape import escape
@@ -36,6 +36,7 @@ from ..parser import parse, parse_source
 from ..read.documents import KINDS, TAR_SUFFIXES, Document, listed, one_document
 from ..read.source import read
 from ..read.split import SEPARATOR, split_reports
+from ..result import Result
 from ..structure.layouts import available
 from ..structure.skeleton import SECTION_NAMES
 from ..version import __version__

@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO, TypeVar
 
-from ..corpus.stream import Result
 from ..errors import NOT_REPORTS
 from ..escape import escape
 from ..model import Report
 from ..read.documents import SKIPPED, Skipped
 from ..read.formats import kind_of
+from ..result import Result
 
 T = TypeVar("T")
 #: Seconds between two updates of the progress line.

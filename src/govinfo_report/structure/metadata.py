@@ -11,7 +11,9 @@ from itertools import islice
 from typing import NamedTuple
 
 from .. import labels
+from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_FRONT_LINE_CHARS, MAX_FRONT_LINES, MAX_LINE_CHARS
+from .skeleton import Skeleton
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0"}
 _YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九O]{4}"
@@ -485,3 +487,34 @@ def legacy(lines: Sequence[str]) -> bool:
         if len(compact) <= MAX_ORGANISATION_CHARS and _HEADING.match(compact):
             found.update(marker for marker in labels.LEGACY_MARKERS if marker in compact)
     return len(found) >= LEGACY_EVIDENCE
+
+
+def report_front(skel: Skeleton) -> tuple[Front, list[Diagnostic]]:
+    """What the front block tells of the report, its year settled by the report's own period
+    sentence where the block's titles disagree (``settled``; the doubt told as
+    ``year-ambiguous``); where it prints no title (trafilatura drops it, ``title-missing``),
+    the year of the period sentence and the body its text names (in the first
+    ``MAX_FRONT_LINE_CHARS`` of each line)."""
+    lines = skel.front_lines
+    found = front(lines)
+    opening = [
+        line[:MAX_FRONT_LINE_CHARS]
+        for line in (*islice(filter(str.strip, lines), MAX_FRONT_LINES), *skel.overview)
+    ]
+    period = period_year(opening)
+    signed = published(skel.closing) or found.published
+    found, why = settled(found, period, signed)
+    doubt = [] if why is None else [diagnostic("year-ambiguous", why, found.line)]
+    if not found.line:
+        untitled = diagnostic(
+            "title-missing",
+            f"no title with a reporting year was found in the first {MAX_FRONT_LINES} "
+            "non-empty lines before section 一",
+        )
+        doubt.insert(0, untitled)
+    if found.year is not None and found.organisation is not None:
+        return found, doubt
+    return found._replace(
+        year=found.year if found.line is not None else period,  # a title's is settled
+        organisation=found.organisation or named_body(opening, skel.closing),
+    ), doubt

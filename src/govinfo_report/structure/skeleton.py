@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
-from itertools import compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import contains, not_
 from pathlib import Path
 from typing import Any, NamedTuple, cast
@@ -28,7 +28,7 @@ from lark.lexer import Lexer
 from ..diagnostics import Diagnostic, diagnostic
 from ..fold import fold
 from ..labels import PAGE_MARKER, RUNNING_TITLE, SECTION_KEYWORDS, SECTION_NUMERALS
-from ..limits import MAX_LINE_CHARS
+from ..limits import MAX_LINE_CHARS, MAX_OVERVIEW_LINES
 from . import layouts
 
 GRAMMAR = "report.lark"
@@ -111,11 +111,72 @@ class Section:
 
 @attrs.frozen
 class Skeleton:
-    """The front block, the sections found (by number), and findings about the structure."""
+    """The front block, the sections found (by number), findings about the structure, and
+    the lines split; the text of a part is read from here."""
 
     front: Section
     sections: dict[int, Section]
     diagnostics: tuple[Diagnostic, ...]
+    lines: Sequence[str] = attrs.field(repr=False)
+
+    @property
+    def front_lines(self) -> Sequence[str]:
+        """The lines before the first section heading (every line if there is none)."""
+        end = min(
+            (s.heading for s in self.sections.values() if s.heading is not None),
+            default=len(self.lines),
+        )
+        return self.lines[:end]
+
+    @property
+    def overview(self) -> list[str]:
+        """The first lines of section 一's prose."""
+        return [line for _, line in self.prose_lines(1)[:MAX_OVERVIEW_LINES]]
+
+    @property
+    def closing(self) -> list[str]:
+        """The prose of the report's last section (its signature, if any, ends it)."""
+        last = max(self.sections.values(), key=lambda s: s.number, default=self.front)
+        return self.spanned(last.lines("prose"))
+
+    def tables(self, number: int) -> list[range]:
+        """The line ranges of section ``number``'s tables (none if it was not found)."""
+        section = self.sections.get(number)
+        return list(section.lines("table")) if section else []
+
+    def spanned(self, spans: Iterable[range], most: int | None = None) -> list[str]:
+        """The lines of ``spans`` in order (the first ``most`` of them)."""
+        return list(
+            islice(chain.from_iterable(self.lines[span.start : span.stop] for span in spans), most)
+        )
+
+    def prose_lines(self, number: int) -> list[tuple[int, str]]:
+        """The prose lines of section ``number``, each with its line number (from 1)."""
+        section = self.sections.get(number)
+        if section is None:
+            return []
+        return [
+            (span.start + 1 + i, line)
+            for span in section.lines("prose")
+            for i, line in enumerate(self.lines[span.start : span.stop])
+        ]
+
+    def prose(self, number: int) -> str | None:
+        """The prose of section ``number`` as one text: what its heading says after a colon,
+        then its lines, stripped, the empty ones left out (``None``: nothing)."""
+        section = self.sections.get(number)
+        if section is None:
+            return None
+        parts: list[str] = []
+        if section.heading is not None:
+            heading = self.lines[section.heading]
+            for colon in (":", "："):
+                if colon in heading:
+                    parts.append(heading.split(colon, 1)[1].strip())
+                    break
+        parts.extend(line.strip() for line in self.spanned(section.lines("prose")))
+        joined = "\n".join(part for part in parts if part)
+        return joined or None
 
 
 def heading_number(line: str) -> int | None:
@@ -553,4 +614,4 @@ def split(lines: Sequence[str], tables: Sequence[int] = ()) -> Skeleton:
     for number, name in SECTION_NAMES.items():
         if number not in sections:
             found.append(diagnostic("section-missing", f"no heading of section {name} was found"))
-    return Skeleton(front, sections, tuple(found))
+    return Skeleton(front, sections, tuple(found), lines)

@@ -230,7 +230,7 @@ class _Work:
         and those rows are solved as any other: the cells their values leave out unknown."""
         rules = self.rule_set
         checked = set(rules.by_cell)
-        solvable: list[tuple[Unit, solver.Unit]] = []
+        solvable: list[tuple[Unit, solver.Choice]] = []
         printed: list[Unit] = []  # each solvable unit as the text gives it
         for unit in units:
             if unit.fewer and self.template.counts.issuperset(unit.cells):
@@ -347,7 +347,7 @@ class _Work:
     def _solve(
         self,
         rules: Sequence[Rule],
-        units: Sequence[tuple[Unit, solver.Unit]],
+        units: Sequence[tuple[Unit, solver.Choice]],
         lost: Sequence[int],
     ) -> solver.Outcome:
         """The solver's outcome for ``units`` and the ``lost`` cells, every other cell with
@@ -598,13 +598,13 @@ def _as_printed(unit: Unit) -> Unit:
     return attrs.evolve(unit, pieces=pieces, options=(), traceless=False)
 
 
-def _modelled(unit: Unit) -> tuple[Unit, solver.Unit]:
+def _modelled(unit: Unit) -> tuple[Unit, solver.Choice]:
     """``unit`` and the solver's model of it: a short row's printed counts in order, or its
     options with their pieces' counts (a blank piece's 0)."""
     counts = tuple(int(_NUMBERS[text] or 0) if text else 0 for text, _, _ in unit.pieces)
     if unit.kind == "short" and not unit.options:
-        return unit, solver.Unit(unit.cells, in_order=counts)
-    return unit, solver.Unit(unit.cells, _options(unit.options, counts))
+        return unit, solver.Choice(unit.cells, in_order=counts)
+    return unit, solver.Choice(unit.cells, _options(unit.options, counts))
 
 
 def _by_cell(rules: Sequence[Rule]) -> dict[int, tuple[Rule, ...]]:

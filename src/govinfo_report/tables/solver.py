@@ -53,21 +53,23 @@ MAX_STEPS = 20_000
 
 #: One value an option gives a cell: (the cell's position in its unit's cells, value,
 #: source), ``source`` the index of the printed value (or of the piece of a digit run) it is.
-Given = tuple[int, int, int]
+CellValue = tuple[int, int, int]
 #: A value an option gives once completed (``_closed``): (cell, value, source, rule);
 #: ``source`` is ``-1`` for a value no printed value is in every merged option, and
 #: ``rule`` names the rule that worked it out (``""`` for a printed value).
 Completed = tuple[int, int, int, str]
 #: An option: what it gives, in cell order.
-Option = tuple[Given, ...]
+Option = tuple[CellValue, ...]
 Bound = int | float
 
 
 @attrs.frozen
-class Unit:
-    """A unit as the solver sees it: the cells it may give a value and its options, or for a
-    short row (``in_order``) its printed counts, whose options are every way they fill the
-    cells in order: those are completed group by group, never listed (``_closed_in_order``)."""
+class Choice:
+    """A unit as the solver sees it, one option of which every solution chooses: the cells
+    it may give a value and its options, or for a short row (``in_order``) its printed
+    counts, whose options are every way they fill the cells in order: those are completed
+    group by group, never listed (``_closed_in_order``). (``reading.Unit`` is the unit as
+    the text gives it.)"""
 
     cells: tuple[int, ...]
     options: tuple[Option, ...] = ()
@@ -106,7 +108,7 @@ def solve(
     lo: Sequence[Bound],
     hi: Sequence[Bound],
     rules: Sequence[Rule],
-    units: Sequence[Unit],
+    units: Sequence[Choice],
     scope: Iterable[int],
     max_steps: int = MAX_STEPS,
 ) -> Outcome:
@@ -139,7 +141,7 @@ def _search(
     lo: Sequence[Bound],
     hi: Sequence[Bound],
     rules: Sequence[Rule],
-    units: Sequence[Unit],
+    units: Sequence[Choice],
     closed: Sequence[_Closed],
     scope: Sequence[int],
     max_steps: int,
@@ -228,7 +230,7 @@ class _Closed:
     inside: frozenset[str] = frozenset()
 
 
-def _closed(unit: Unit, lo: Sequence[Bound], unknown: set[int], index: _Index) -> _Closed:
+def _closed(unit: Choice, lo: Sequence[Bound], unknown: set[int], index: _Index) -> _Closed:
     """``unit``'s options completed by the rules whose unknown cells all lie in the unit (a
     row's 总计 from its six columns, parts that sum to a printed 0), those that break such a
     rule dropped, and those that then give the same values merged: a merged option keeps a
@@ -541,7 +543,7 @@ def _complete(values: list[int | None], why: list[str], rules: Sequence[_Own]) -
 
 
 def _parts(
-    lo: Sequence[Bound], hi: Sequence[Bound], rules: Sequence[Rule], units: Sequence[Unit]
+    lo: Sequence[Bound], hi: Sequence[Bound], rules: Sequence[Rule], units: Sequence[Choice]
 ) -> list[tuple[set[int], list[Rule], list[int]]]:
     """The independent parts of the model: its unknown cells grouped by the units and
     rules that link them, each with its rules and (the indices of) its units."""

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..corpus.compact import pack, unpack
+from ..compact import pack, unpack
 from ..corpus.resume import Done
-from ..corpus.stream import Result
 from ..errors import InternalError, LegacyReportError, ParseError
+from ..result import Result
 
 #: The checkpoint of ``FILE`` is ``FILE`` with this appended.
 SUFFIX = ".checkpoint.jsonl"

@@ -20,10 +20,10 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from ..catalogue import SECTIONS, TEMPLATES
-from ..corpus.stream import Result
 from ..errors import LegacyReportError, ParseError
 from ..escape import escape
 from ..model import Report, json_text, kept_keys, printed_blank, reasons
+from ..result import Result
 
 #: What an output writes a row for: a report, or the result of a document (a failed one
 #: is a row too; one that parsed is its report's row).

@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..catalogue import TEMPLATES, Kind
 from ..check.corrected import CorrectionsSource
 from ..corpus.resume import Done
-from ..corpus.stream import Result, iter_parse
+from ..corpus.stream import iter_parse
 from ..errors import export_extra
 from ..limits import MAX_BYTES, TIMEOUT
 from ..model import Report
 from ..read.documents import OnSkip, listed
+from ..result import Result
 from ..version import __version__
 from .export import (
     CORRECTED_COLUMN,

@@ -17,9 +17,9 @@ from typing import Any
 import attrs
 
 from ..catalogue import TEMPLATES, Kind
-from ..corpus.stream import Result
 from ..errors import ParseError, RecordError
 from ..model import Number, Report
+from ..result import Result
 from .export import FAILED, SKIPPED
 
 #: The fields a record must have; the others may be left out (then unknown).

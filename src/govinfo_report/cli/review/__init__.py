@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ...corpus.stream import Result
 from ...errors import ParseError
 from ...escape import escape
+from ...result import Result
 from ...write import export
 from ...write.atomic import replaced
 from .corpus import Corpus

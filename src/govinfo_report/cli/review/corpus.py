@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 import attrs
 
 from ...check.corrected import Corrections, corrected
-from ...corpus.compact import pack, unpack
+from ...compact import pack, unpack
 from ...corpus.stream import iter_parse
 from ...corrections import Entry, Store, fingerprint
 from ...errors import ParseError

@@ -16,16 +16,13 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from ...diagnostics import Diagnostic, diagnostic
 from ...errors import ParseError
 from . import pdfium, positioned, ruling, tables
 from .base import CellRead, Extracted, PlacedRead, Scan
 from .pdfium import Box, Char, Edge, Page
-
-if TYPE_CHECKING:
-    from .scanned import Scans
 
 #: Text lines in this share of the page's height at its top or bottom are its header or
 #: footer: between the parts of a table running on to the next page, they go after it.
@@ -93,7 +90,25 @@ class PageText(NamedTuple):
     dense: bool
 
 
-def read(data: bytes, ocr: Callable[[], type[Scans]] | None = None) -> Extracted:
+class ScanReader(Protocol):
+    """What reads a document's scanned pages as ``read`` meets them (``scanned.Scans``)."""
+
+    def page(self, page: Page) -> None:
+        """Read (or hold, or skip) a scanned page."""
+
+    def flush(self) -> None:
+        """A page with text or the end of the document comes next."""
+
+    def close(self) -> None:
+        """The document is read."""
+
+
+#: What opens a ``ScanReader`` over a document's bytes, given where a page read goes and
+#: where a page skipped goes (``scanned.Scans`` itself).
+OpenScans = Callable[[bytes, Callable[[PageText], None], Callable[[Page], None]], ScanReader]
+
+
+def read(data: bytes, ocr: Callable[[], OpenScans] | None = None) -> Extracted:
     """The text of a PDF file's pages; with ``ocr`` (what gives ``scanned.Scans``, called at
     the first scanned page), scanned pages are read by OCR, the others as always.
 

@@ -15,9 +15,9 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from ..catalogue import SECTIONS, TEMPLATES
-from ..diagnostics import Diagnostic
-from ..model import Correction, Machine, Report, Scanned, Table
+from .catalogue import SECTIONS, TEMPLATES
+from .diagnostics import Diagnostic
+from .model import Correction, Machine, Report, Scanned, Table
 
 #: The packed form: metadata, prose, three tables, diagnostics, all plain tuples.
 Packed = tuple[Any, ...]

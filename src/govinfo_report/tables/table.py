@@ -1,0 +1,236 @@
+"""The table stage of one section: its lines to the reading kept (``read_table``).
+
+The layout is detected (or forced), its rows read, and the section's reader reads them. A
+table read by the order of its cells alone may be read other ways (the section's
+``alternatives``); such a reading is kept where the rules confirm it
+(``resolve.confirmed``), and a table whose order proves broken is not kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..catalogue import Template
+from ..diagnostics import Diagnostic, diagnostic
+from ..limits import MAX_TABLE_LINES
+from ..structure import layouts
+from ..structure.layouts import Row
+from ..structure.layouts.base import GRID_MARK
+from ..structure.skeleton import SECTION_NAMES, Skeleton
+from .reading import Reading, unplaced
+from .resolve import confirmed, verifies
+from .sections import SECTIONS
+
+
+@attrs.frozen
+class TableRead:
+    """A section's table read: the name of the layout it was read in (``None``: none read;
+    ``a+b``: its parts in two layouts), the reading kept, and what reading it found."""
+
+    layout: str | None
+    reading: Reading
+    findings: tuple[Diagnostic, ...]
+
+
+@attrs.frozen
+class Rows:
+    """A table region's rows: the name of the layout read (``None``: none), whether they
+    come from the order of its cells alone, the rows, and what detecting the layout found."""
+
+    layout: str | None
+    by_order: bool
+    rows: tuple[Row, ...]
+    findings: tuple[Diagnostic, ...]
+
+
+@attrs.frozen
+class _Region:
+    """A section's table lines, what its rows are read against, and how it is named in
+    findings."""
+
+    skel: Skeleton
+    spans: list[range]
+    width: int  # the section's columns
+    heading: str  # "section 二"
+    keys: tuple[str, ...]  # the section's keys, which a table not read leaves missing
+
+
+def read_table(
+    skel: Skeleton,
+    name: str,
+    spans: list[range],
+    template: Template,
+    forced: layouts.Layout | None,
+    rebroken: bool = False,
+) -> TableRead:
+    """Section ``name``'s table at ``spans`` of ``skel``, read by ``template`` (in layout
+    ``forced``, when given; ``rebroken``: in text whose line breaks were put back, where
+    the layout is ``_rebroken``'s). A table read by the order of its cells alone may be
+    read another way: such a reading is kept where the rules confirm it. A table whose
+    order proves broken (a row with more values than cells) and that no other reading is
+    confirmed for is not kept."""
+    section = SECTIONS[name]
+    heading = f"section {SECTION_NAMES[section.NUMBER]}"
+    keys = template.section_keys(name)
+    if not spans:
+        missing = diagnostic(
+            "table-missing", f"{heading} has no table; its cells are missing", keys=keys
+        )
+        return TableRead(None, Reading(name), (missing,))
+    spans, capped = _capped(spans, heading)
+    region = _Region(skel, spans, section.width(template.name), heading, keys)
+    rows = _rows(region, forced, rebroken)
+    found = (*capped, *rows.findings)
+    if rows.layout is None:
+        return TableRead(None, Reading(name), found)
+    first = section.read(rows.rows, template)
+    if not rows.by_order:
+        return TableRead(rows.layout, first, found)
+    # Read by the order of its cells alone, a row's values may be another's (a label
+    # printed away from them): only the rules verifying a row whole confirm it.
+    first = unplaced(
+        first,
+        template,
+        "in text read by the order of its cells alone, values that "
+        "fall short of a row may belong to another, so none is placed",
+    )
+    if not first.overfull and verifies(template, first):
+        return TableRead(rows.layout, first, found)
+    alternative = confirmed(template, first, section.alternatives(rows.rows, template, first))
+    if alternative is not None:
+        return TableRead(rows.layout, alternative, found)
+    if not first.overfull:
+        return TableRead(rows.layout, first, found)
+    broken = diagnostic(
+        "table-order-broken",
+        f"{heading}: the table's cells are read by their order alone, and a row took more "
+        "values than it has columns, so the text gives cells out of order; its values are "
+        "kept only if a reading by sequence checks out whole",
+        keys=keys,
+    )
+    dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
+    return TableRead(rows.layout, dropped, (*found, broken))
+
+
+def _rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
+    """A table region's rows.
+
+    A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,
+    bars) and loose ones, is read in those parts, each in its own layout (a PDF extraction's
+    Markdown prints some tables as pipes and others as loose lines): named ``a+b``."""
+    if rebroken:
+        forced = _rebroken(region)
+    if forced is not None:
+        return Rows(forced.name, forced.by_order, _read(forced, region.skel, region.spans), ())
+    strategy, found = _detect(region, region.spans)
+    if strategy is not None:
+        rows = _read(strategy, region.skel, region.spans)
+        return Rows(strategy.name, strategy.by_order, rows, found)
+    parts = _grid_parts(region.skel.lines, region.spans)
+    if len(parts) < 2:
+        return Rows(None, False, (), found)
+    names: list[str] = []
+    read: list[Row] = []
+    unread: list[Diagnostic] = []
+    for part in parts:
+        layout, said = _detect(region, [part])
+        if layout is None:
+            unread.extend(said)
+            continue
+        names.append(layout.name)
+        read.extend(_read(layout, region.skel, [part]))
+    if not names:
+        return Rows(None, False, (), found)
+    return Rows("+".join(dict.fromkeys(names)), False, tuple(read), tuple(unread))
+
+
+def _rebroken(region: _Region) -> layouts.Layout:
+    """The layout of a table in text whose line breaks were lost and put back
+    (``rebreak``), where detecting one on so few lines would be guesswork: its cells ran
+    together (web-archive text of a page's table), unless they kept the columns they were
+    laid out in (space-aligned text put on one line): some row of values then has a cell
+    under each of the table's columns."""
+    aligned = layouts.get("space-aligned")
+    rows = _read(aligned, region.skel, region.spans)
+    if any(len(row.positions) >= region.width for row in rows if row.values):
+        return aligned
+    return layouts.get("run-together")
+
+
+def _read(layout: layouts.Layout, skel: Skeleton, spans: list[range]) -> tuple[Row, ...]:
+    return tuple(
+        row
+        for span in spans
+        for row in layout.rows(skel.lines[span.start : span.stop], span.start + 1)
+    )
+
+
+def _grid_parts(lines: Sequence[str], spans: list[range]) -> list[range]:
+    """``spans`` cut where their lines change between grid lines and loose ones (blank lines
+    go with the part they are in)."""
+    parts: list[range] = []
+    for span in spans:
+        start, grid = span.start, None
+        for at in span:
+            line = lines[at]
+            if not line.strip():
+                continue
+            kind = GRID_MARK.search(line) is not None
+            if grid is not None and kind != grid:
+                parts.append(range(start, at))
+                start = at
+            grid = kind
+        parts.append(range(start, span.stop))
+    return parts
+
+
+def _capped(spans: list[range], heading: str) -> tuple[list[range], tuple[Diagnostic, ...]]:
+    """The first ``MAX_TABLE_LINES`` lines of a section's table regions."""
+    kept: list[range] = []
+    room = MAX_TABLE_LINES
+    for span in spans:
+        if len(span) > room:
+            cut = diagnostic(
+                "table-too-large",
+                f"{heading}: its table runs past {MAX_TABLE_LINES:,} lines; the lines from "
+                "here on are not read",
+                span.start + room + 1,
+                1,
+            )
+            if room:
+                kept.append(range(span.start, span.start + room))
+            return kept, (cut,)
+        kept.append(span)
+        room -= len(span)
+    return kept, ()
+
+
+def _detect(
+    region: _Region, spans: list[range]
+) -> tuple[layouts.Layout | None, tuple[Diagnostic, ...]]:
+    """The layout of the lines of ``spans`` (the region's or a part of it), by ranked
+    confidence, and any doubt about it."""
+    detection = layouts.detect(region.skel.spanned(spans, layouts.SNIFF_LINES), region.width)
+    where = spans[0].start + 1
+    if detection.layout is None:
+        unknown = diagnostic(
+            "layout-unknown",
+            f"{region.heading}: no registered layout recognises this table",
+            where,
+            1,
+            region.keys,
+        )
+        return None, (unknown,)
+    if not detection.ambiguous:
+        return detection.layout, ()
+    ambiguous = diagnostic(
+        "layout-ambiguous",
+        f"{region.heading}: read as {detection.layout.name} ({detection.confidence:.2f}), "
+        f"but {detection.runner_up} fits almost as well "
+        f"({detection.runner_up_confidence:.2f})",
+        where,
+        1,
+    )
+    return detection.layout, (ambiguous,)
