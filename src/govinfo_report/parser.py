@@ -37,7 +37,7 @@ from .structure.layouts import Row
 from .structure.layouts.base import GRID_MARK
 from .structure.skeleton import SECTION_NAMES, Skeleton
 from .tables.reading import Reading, unplaced
-from .tables.resolve import Resolved, confirmed, resolve, verifies
+from .tables.resolve import Resolved, confirmed, confirmed_but_one_row, resolve, verifies
 from .tables.sections import SECTIONS
 
 
@@ -429,7 +429,8 @@ def _table(
     table read by the order of its cells alone may be read another way
     (``section.alternatives``): such a reading is kept where the rules confirm it
     (``resolve.confirmed``). A table whose order proves broken (a row with more values than
-    cells) and that no other reading is confirmed for is not kept."""
+    cells) and that no other reading is confirmed for is not kept, unless a reading by
+    sequence is confirmed without one row (``resolve.confirmed_but_one_row``)."""
     section = SECTIONS[name]
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     keys = template.section_keys(name)
@@ -457,11 +458,15 @@ def _table(
         )
     if not by_order or (not first.overfull and verifies(template, first)):
         return read_as, first, found
-    alternative = confirmed(template, first, section.alternatives(rows, template, first))
+    others = list(section.alternatives(rows, template, first))
+    alternative = confirmed(template, first, others)
     if alternative is not None:
         return read_as, alternative, found
     if not first.overfull:
         return read_as, first, found
+    alternative = confirmed_but_one_row(template, first, others)
+    if alternative is not None:
+        return read_as, alternative, found
     broken = diagnostic(
         "table-order-broken",
         f"{heading}: the table's cells are read by their order alone, and a row took more "
