@@ -13,7 +13,7 @@ from govinfo_report import labels
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import TRACELESS
+from manglers import TRACELESS, ColumnBlocks
 from strategies import reports
 
 PDFTOTEXT = TRACELESS["pdftotext"]
@@ -137,3 +137,15 @@ def test_a_row_printed_out_of_order_in_a_report_that_may_contradict_itself_is_ne
     if not contradicts and (moved == printed or sum(moved[:6]) != moved[6]):  # type: ignore[arg-type]
         # The row breaks its own sum where its order is lost: the rest is read.
         assert missing <= {row}
+
+
+@scaled(0.5)
+@given(reports("2021", missing=False), st.integers(1, 4))
+def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
+    truth: gr.Report, size: int
+) -> None:
+    """Every table printed as plain pdftotext reads a Word or LibreOffice PDF, rows in
+    blocks of ``size`` column by column (``ColumnBlocks``): whatever is read is right (issue
+    45 item 4: such tables are read by sequence only where the rules verify it)."""
+    back = gr.parse(render(truth, ColumnBlocks(size)))
+    assert wrong(back, truth.flat()) == {}
