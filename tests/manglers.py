@@ -515,6 +515,42 @@ class RawLines:
 
 
 @attrs.frozen
+class ColumnBlocks:
+    """A table as plain ``pdftotext`` reads a Word or LibreOffice PDF's ruled table: rows of
+    values in blocks of ``size``, each block's labels first, then its values one column at a
+    time, a column's run on consecutive lines and an empty line after it (``11`` / ``3`` /
+    then ``2`` / ``0``: two rows' first and second columns); a blank cell left out. Rows of
+    labels alone, one cell a line."""
+
+    size: int = 2
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines: list[str] = []
+        block: list[Sequence[str]] = []
+        for row in [*table, ()]:
+            if row and any(is_value(cell) for cell in row) and len(block) < self.size:
+                block.append(row)
+                continue
+            lines.extend(_column_block(block))
+            block = [row] if row and any(is_value(cell) for cell in row) else []
+            if row and not block:
+                lines.extend(cell for cell in row if cell.strip())
+        lines.extend(_column_block(block))
+        return lines
+
+
+def _column_block(rows: Sequence[Sequence[str]]) -> list[str]:
+    """``rows``' labels, then their values a column at a time (``ColumnBlocks``)."""
+    labels_ = [cell for row in rows for cell in row if cell.strip() and not is_value(cell)]
+    values = [[cell for cell in row if is_value(cell)] for row in rows]
+    columns = [
+        [row[at] for row in values if at < len(row)]
+        for at in range(max(map(len, values), default=0))
+    ]
+    return [*labels_, *(line for column in columns for line in (*column, ""))]
+
+
+@attrs.frozen
 class HeadedRows:
     """lynx of a page that prints each row of values as a small table of its own under a
     heading that repeats the row's label (``一、本年新收政府信息公开申请数量`` on a line of

@@ -115,6 +115,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "info",
         "a row printed fewer values than columns; the consistency rules made the placement unique",
     ),
+    "cell-lifted": (
+        "info",
+        "a section 二 count printed apart from its table (a PDF extraction lifts a cell with "
+        "a note) is read in the column the note names, in the row short by one value",
+    ),
     "values-unplaced": (
         "warning",
         "a row's values could not be placed without guessing; the cells are left missing",

@@ -239,6 +239,17 @@ PROACTIVE_COLUMNS: dict[str, Labels] = {
     },
 }
 
+#: Words of a note a section 二 cell prints under its count (``22（其中修订 16 件）``,
+#: ``55（含自然失效 29 件）``) that name the cell's column: a rule or document revised or
+#: expired leaves the ones in force, so it counts among those repealed; one newly made is
+#: issued. A note naming two columns names none (``tables/sections/lifted.py``).
+PROACTIVE_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
+    "2021": {
+        "repealed": ("废止", "废除", "失效", "修订", "修改"),
+        "issued": ("新制定", "新制发", "新出台"),
+    },
+}
+
 #: Section 二 as printed: sub-tables of (article, column keys, row keys); rows take their
 #: shape from it.
 PROACTIVE_BLOCKS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {

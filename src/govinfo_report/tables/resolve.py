@@ -32,7 +32,7 @@ from ..structure import collapsed
 from ..structure.layouts import Printed
 from . import solver
 from .reading import Placement, Reading, Unit, in_order
-from .rules import Rule, RuleSet
+from .rules import Rule, RuleSet, violated
 from .sections import rule_set, section_rule_set
 from .sections.rows import shown
 
@@ -145,6 +145,102 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
         elif kept[1] != values:
             return None
     return kept[0] if kept else None
+
+
+def confirmed_but_one_row(
+    template: Template, first: Reading, others: Iterable[Reading]
+) -> Reading | None:
+    """The reading of ``others`` that the rules confirm without one of its rows, if there is
+    one and only one: a report that contradicts itself, read by sequence, keeps the rows
+    certain on their own (issue 45 item 5).
+
+    A reading that gives every cell of its section but is not ``confirmed`` is tried
+    without each row (a ``given``) whose own rules break, its cells missing. The rules then
+    still check that row: its cells, solved from the other rows (``_solved``), must be the
+    values the text printed for it in another order, and every rule holds, or the ones that
+    break all pass through one cell (the report's own error, as in ``confirmed``). The rest
+    must agree with every cell ``first`` gives for certain. Where leaving out one row or
+    another both check out with different values, none is kept."""
+    mine = _alone(template, first)
+    certain = [
+        cell for cells, _, _ in first.given for cell in cells if mine.provenance[cell] == "parsed"
+    ]
+    rules = section_rule_set(template.name, first.section).rules
+    kept: tuple[Reading, tuple[Value | None, ...]] | None = None
+    for other in others:
+        whole = _alone(template, other).values
+        if _broken(template, first.section, whole) is None:
+            continue
+        for at, (cells, _, _) in enumerate(other.given):
+            if not any(violated(rule, whole) for rule in rules if set(rule.cells) <= set(cells)):
+                continue
+            partial = _without(template, other, at)
+            values = list(_alone(template, partial).values)
+            solved = _solved(rules, values, cells)
+            if solved is None or sorted(solved) != sorted(whole[cell] for cell in cells):  # type: ignore[type-var]
+                continue
+            filled = values.copy()
+            for cell, value in zip(cells, solved, strict=True):
+                filled[cell] = value
+            broken = [set(rule.cells) for rule in rules if violated(rule, filled)]
+            if (broken and not set.intersection(*broken)) or any(
+                values[cell] != mine.values[cell] for cell in certain if cell not in cells
+            ):
+                continue
+            if kept is None:
+                kept = partial, tuple(values)
+            elif kept[1] != tuple(values):
+                return None
+    return kept[0] if kept else None
+
+
+def _solved(
+    rules: Sequence[Rule], values: Sequence[Value | None], cells: Sequence[int]
+) -> list[Value] | None:
+    """The values of ``cells`` (unknown in ``values``) that the rules give them, each from
+    a rule whose other cells are known, or None where a cell is given none or two."""
+    known = list(values)
+    found: dict[int, Value] = {}
+    progress = True
+    while progress and len(found) < len(cells):
+        progress = False
+        for rule in rules:
+            unknown = [cell for cell in rule.cells if known[cell] is None]
+            if len(unknown) != 1 or rule.cells.count(unknown[0]) != 1:
+                continue
+            cell = unknown[0]
+            left = sum(known[c] for c in rule.left if c != cell)  # type: ignore[misc]
+            right = sum(known[c] for c in rule.right if c != cell)  # type: ignore[misc]
+            known[cell] = found[cell] = right - left if cell in rule.left else left - right
+            progress = True
+    if len(found) < len(cells) or any(
+        violated(rule, known) for rule in rules if set(rule.cells) & set(cells)
+    ):
+        return None
+    return [found[cell] for cell in cells]
+
+
+def _without(template: Template, reading: Reading, at: int) -> Reading:
+    """``reading`` with its ``at``-th row left out, its cells missing and said so."""
+    cells, printed, _ = reading.given[at]
+    _, line, column = printed[0]
+    return attrs.evolve(
+        reading,
+        given=reading.given[:at] + reading.given[at + 1 :],
+        closed=reading.closed.union(cells),
+        findings=(
+            *reading.findings,
+            diagnostic(
+                "values-unplaced",
+                f"in text read by sequence, the {len(printed)} values taken for this row break "
+                "its own sum; the other rows' rules give it the same values in another order, "
+                "so the text lost their order; its cells are missing",
+                line,
+                column,
+                tuple(template.fields[cell].key for cell in cells),
+            ),
+        ),
+    )
 
 
 #: ``cells.number`` of a piece's text, once per distinct text.

@@ -20,7 +20,7 @@ from ..structure.layouts import Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.skeleton import SECTION_NAMES, Skeleton
 from .reading import Reading, unplaced
-from .resolve import confirmed, verifies
+from .resolve import confirmed, confirmed_but_one_row, verifies
 from .sections import SECTIONS
 
 
@@ -70,7 +70,8 @@ def read_table(
     the layout is ``_rebroken``'s). A table read by the order of its cells alone may be
     read another way: such a reading is kept where the rules confirm it. A table whose
     order proves broken (a row with more values than cells) and that no other reading is
-    confirmed for is not kept."""
+    confirmed for is not kept, unless a reading by sequence is confirmed without one row
+    (``resolve.confirmed_but_one_row``)."""
     section = SECTIONS[name]
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     keys = template.section_keys(name)
@@ -98,11 +99,15 @@ def read_table(
     )
     if not first.overfull and verifies(template, first):
         return TableRead(rows.layout, first, found)
-    alternative = confirmed(template, first, section.alternatives(rows.rows, template, first))
+    others = list(section.alternatives(rows.rows, template, first))
+    alternative = confirmed(template, first, others)
     if alternative is not None:
         return TableRead(rows.layout, alternative, found)
     if not first.overfull:
         return TableRead(rows.layout, first, found)
+    alternative = confirmed_but_one_row(template, first, others)
+    if alternative is not None:
+        return TableRead(rows.layout, alternative, found)
     broken = diagnostic(
         "table-order-broken",
         f"{heading}: the table's cells are read by their order alone, and a row took more "

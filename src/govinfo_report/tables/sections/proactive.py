@@ -20,6 +20,7 @@ from ...structure.layouts import Row
 from ..matching import Match, foreign_row, matcher, normalise_label, proactive_column
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from .lifted import relifted
 from .merged import covered
 from .rows import (
     aligned,
@@ -69,11 +70,15 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows."""
     name = template.name
     row_labels = labels.PROACTIVE_ROWS[name]
-    rows = rewrapped(list(rows), matcher(name, NAME))
+    rows, lifted = relifted(
+        rewrapped(list(rows), matcher(name, NAME)), template, lambda row: _named(row, template)
+    )
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     taken, valued = headings(taken, lambda row: _MATCHES[name, _texts(row)][1])
     taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name), alone=True)
     draft = Draft(NAME)
+    for found in lifted:
+        draft.find(found)
     if empty(taken):
         draft.find(
             diagnostic(
@@ -179,6 +184,12 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             _sum_subrows(draft, template, key, parts)
     missing_rows(draft, template, NAME, row_labels, seen)
     return draft.freeze()
+
+
+def _named(row: Row, template: Template) -> str | None:
+    """The template row ``row``'s labels name, where they name one and nothing else."""
+    _, keys, unknown = _MATCHES[template.name, _texts(row)]
+    return keys[0] if len(keys) == 1 and not unknown else None
 
 
 def _width(row: Row, template: Template) -> int | None:
