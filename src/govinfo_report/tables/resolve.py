@@ -230,8 +230,30 @@ class _Work:
         and those rows are solved as any other: the cells their values leave out unknown."""
         rules = self.rule_set
         checked = set(rules.by_cell)
+        solvable, printed = self._solvable(units, checked)
+        lost = self._lost(checked, units)
+        blanks = self._lost(checked, units, "blank")
+        if not lost and not solvable and not blanks:
+            return
+        outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
+            # No reading with blank cells lets the rules hold: the cells a row's values leave
+            # out may hold lost values, not blanks, and are read as the text gives them.
+            solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
+            outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        contradicted = self._settle_units(solvable, outcome)
+        self._derive_agreed(lost, blanks, outcome)
+        if contradicted or outcome.infeasible.intersection(lost):
+            self._derive_despite(rules.rules, self._lost(checked, units))
+
+    def _solvable(
+        self, units: Sequence[Unit], checked: set[int]
+    ) -> tuple[list[tuple[Unit, solver.Unit]], list[Unit]]:
+        """The units the rules check, modelled for the solver, and each as the text gives
+        it; the others placed here: a unit no rule checks by its options alone, one with a
+        placeholder or a text that is no number not at all."""
         solvable: list[tuple[Unit, solver.Unit]] = []
-        printed: list[Unit] = []  # each solvable unit as the text gives it
+        printed: list[Unit] = []
         for unit in units:
             if unit.fewer and self.template.counts.issuperset(unit.cells):
                 widened = _with_blanks(unit, self._own(unit))
@@ -257,40 +279,40 @@ class _Work:
                 blanked = _blank_around(unit, own) if unit.traceless else None
                 solvable.append(_modelled(_glued(blanked or _as_printed(unit), own)))
                 printed.append(unit)
-        lost = self._lost(checked, units)
-        blanks = self._lost(checked, units, "blank")
-        if not lost and not solvable and not blanks:
-            return
-        outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
-        if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
-            # No reading with blank cells lets the rules hold: the cells a row's values leave
-            # out may hold lost values, not blanks, and are read as the text gives them.
-            solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
-            outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
-        contradicted = [
-            (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
-        ]
+        return solvable, printed
+
+    def _settle_units(
+        self, solvable: Sequence[tuple[Unit, solver.Unit]], outcome: solver.Outcome
+    ) -> list[tuple[Unit, solver.Unit]]:
+        """Settle each unit by ``outcome``; one its search left unsettled, and one the
+        rules contradict, by its own row's rules alone. Returns the contradicted units."""
+        contradicted = [pair for pair in solvable if pair[1].cells[0] in outcome.infeasible]
         for at, (unit, model) in enumerate(solvable):
             if unit.cells[0] in outcome.unsettled:
                 own = self._own(unit)
                 self._settle(unit, 0, self._solve(own, [(unit, model)], []), own, _BUDGET)
             elif unit.cells[0] not in outcome.infeasible:
                 self._settle(unit, at, outcome)
-        for _, (unit, model) in contradicted:
+        for unit, model in contradicted:
             own = self._own(unit)
             if unit.run is not None and len(unit.options) == 1 and not unit.fewer:
                 own = []  # digits that cut one way only: certain whatever the rules say
             self._settle(unit, 0, self._solve(own, [(unit, model)], []), own, _BROKEN)
+        return contradicted
+
+    def _derive_agreed(
+        self, lost: Sequence[int], blanks: Sequence[int], outcome: solver.Outcome
+    ) -> None:
+        """The ``lost`` cells every solution agrees on, derived; a printed blank (of
+        ``blanks``) only where the rules prove it is 0 (never another number)."""
         for cell in lost:
             agreed = outcome.agreed.get(cell)
             if agreed is not None:
                 self.derive(cell, agreed.value, ", ".join(sorted(agreed.rules)) or "the rules")
-        for cell in blanks:  # a printed blank the rules prove is 0 (never another number)
+        for cell in blanks:
             agreed = outcome.agreed.get(cell)
             if agreed is not None and agreed.value == 0:
                 self.derive(cell, 0, ", ".join(sorted(agreed.rules)) or "the rules")
-        if contradicted or outcome.infeasible.intersection(lost):
-            self._derive_despite(rules.rules, self._lost(checked, units))
 
     def _derive_despite(self, rules: Sequence[Rule], lost: list[int]) -> None:
         """Derive the ``lost`` cells where the rules contradict each other (the report does
