@@ -14,7 +14,8 @@ diagnostic names the budget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from functools import lru_cache
 from itertools import compress
 from math import inf
@@ -323,23 +324,7 @@ class _Work:
         stuck = [cell for cell in lost if cell in outcome.infeasible]
         kept = dict(outcome.agreed)
         if stuck:
-            touching = [rule for rule in rules if not outcome.infeasible.isdisjoint(rule.cells)]
-            agreed: dict[int, solver.Agreed] | None = None
-            suspects: list[str] = []
-            for rule in touching:
-                without = self._solve([r for r in rules if r is not rule], [], stuck)
-                if without.infeasible or without.unsettled:
-                    continue
-                suspects.append(rule.name)
-                agreed = (
-                    without.agreed
-                    if agreed is None
-                    else {
-                        cell: seen
-                        for cell, seen in agreed.items()
-                        if cell in without.agreed and without.agreed[cell].value == seen.value
-                    }
-                )
+            agreed, suspects = self._agreed_without_one(rules, outcome, stuck)
             kept.update(agreed or {})
             self.findings.append(
                 diagnostic(
@@ -355,6 +340,31 @@ class _Work:
             )
         for cell, seen in kept.items():
             self.derive(cell, seen.value, ", ".join(sorted(seen.rules)) or "the rules")
+
+    def _agreed_without_one(
+        self, rules: Sequence[Rule], outcome: solver.Outcome, stuck: list[int]
+    ) -> tuple[dict[int, solver.Agreed] | None, list[str]]:
+        """What every model without one of the rules touching the contradiction (of
+        ``outcome``) that has a solution agrees on for the ``stuck`` cells, and those rules
+        (one of them is broken)."""
+        touching = [rule for rule in rules if not outcome.infeasible.isdisjoint(rule.cells)]
+        agreed: dict[int, solver.Agreed] | None = None
+        suspects: list[str] = []
+        for rule in touching:
+            without = self._solve([r for r in rules if r is not rule], [], stuck)
+            if without.infeasible or without.unsettled:
+                continue
+            suspects.append(rule.name)
+            agreed = (
+                without.agreed
+                if agreed is None
+                else {
+                    cell: seen
+                    for cell, seen in agreed.items()
+                    if cell in without.agreed and without.agreed[cell].value == seen.value
+                }
+            )
+        return agreed, suspects
 
     def _lost(self, checked: set[int], units: Sequence[Unit], origin: Origin = "lost") -> list[int]:
         """The count cells no row gave (or of another ``origin``) that a rule touches, units'
@@ -411,30 +421,7 @@ class _Work:
                 + " hold",
             )
             return
-        kept = 0
-        for cell in unit.cells:
-            agreed = outcome.agreed.get(cell)
-            cut = agreed is not None and agreed.source is not None and agreed.source[1] in unit.cut
-            if agreed is None or (cut and unit.fewer and cell not in by_cell):
-                self.origins[cell] = "missing"
-                continue
-            kept += 1
-            if (
-                agreed.source is not None
-                and agreed.source[0] == at
-                and unit.pieces[agreed.source[1]][0]
-            ):
-                text, line, column = unit.pieces[agreed.source[1]]
-                self.raws[cell], self.positions[cell] = text, (line, column)
-                if not cut:
-                    self.values[cell], self.origins[cell] = agreed.value, "parsed"
-                    continue
-                why = "collapsed cell split: " + (
-                    ", ".join(_touching(by_cell, cell)) or "the only split"
-                )
-            else:
-                why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
-            self.derive(cell, agreed.value, why)
+        kept = sum(self._keep(unit, at, cell, outcome, by_cell) for cell in unit.cells)
         self.findings.append(
             _placed(
                 unit,
@@ -443,6 +430,40 @@ class _Work:
                 reason if alone is not None else "",
             )
         )
+
+    def _keep(
+        self,
+        unit: Unit,
+        at: int,
+        cell: int,
+        outcome: solver.Outcome,
+        by_cell: dict[int, tuple[Rule, ...]],
+    ) -> bool:
+        """Keep ``cell`` of ``unit`` (unit ``at`` of the model) where every solution agrees
+        on it: parsed where a printed piece of the unit's own gives it whole, else derived;
+        whether it was kept (else it is missing)."""
+        agreed = outcome.agreed.get(cell)
+        cut = agreed is not None and agreed.source is not None and agreed.source[1] in unit.cut
+        if agreed is None or (cut and unit.fewer and cell not in by_cell):
+            self.origins[cell] = "missing"
+            return False
+        if (
+            agreed.source is not None
+            and agreed.source[0] == at
+            and unit.pieces[agreed.source[1]][0]
+        ):
+            text, line, column = unit.pieces[agreed.source[1]]
+            self.raws[cell], self.positions[cell] = text, (line, column)
+            if not cut:
+                self.values[cell], self.origins[cell] = agreed.value, "parsed"
+                return True
+            why = "collapsed cell split: " + (
+                ", ".join(_touching(by_cell, cell)) or "the only split"
+            )
+        else:
+            why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
+        self.derive(cell, agreed.value, why)
+        return True
 
     def _own(self, unit: Unit) -> list[Rule]:
         """The rules all of whose cells are ``unit``'s: its own row's."""
@@ -526,8 +547,7 @@ def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     assert unit.run is not None
     if len(unit.pieces) != len(unit.cut):
         return None
-    where = {cell: i for i, cell in enumerate(unit.cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    sums = _sums(unit, rules)
     readings = collapsed.spread(unit.run, len(unit.cells), unit.tail, sums, MAX_BLANK_STEPS)
     if readings is None:
         return None
@@ -556,15 +576,12 @@ def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     blank = len(unit.pieces)
     size = len(unit.cells)
     amounts = [int(_NUMBERS[text] or 0) for text, _, _ in unit.pieces]
-    where = {cell: at for at, cell in enumerate(unit.cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    sums = _sums(unit, rules)
     options = []
     for placement in in_order(size, blank):
         taken = dict(placement)
         values = [amounts[taken[at]] if at in taken else 0 for at in range(size)]
-        if all(
-            sum(values[a] for a in left) == sum(values[b] for b in right) for left, right in sums
-        ):
+        if _hold(values, sums):
             options.append(tuple((at, taken.get(at, blank)) for at in range(size)))
     if not options:
         return None
@@ -584,20 +601,13 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
         return unit
     printed = unit.pieces[: size - 1]
     amounts = [_NUMBERS[text] if text else 0 for text, _, _ in printed]
-    where = {cell: at for at, cell in enumerate(unit.cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    sums = _sums(unit, rules)
     pieces = list(unit.pieces)
     glued: list[Placement] = []
     for at, (text, line, column) in enumerate(printed):
-        for cut in range(1, len(text) if text.isascii() and text.isdigit() else 0):
-            head, tail = text[:cut], text[cut:]
-            if (head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1):
-                continue
+        for cut, head, tail in _splits(text):
             values = [*amounts[:at], int(head), int(tail), *amounts[at + 1 :]]
-            if all(
-                sum(values[a] for a in left) == sum(values[b] for b in right)  # type: ignore[misc]
-                for left, right in sums
-            ):
+            if _hold(values, sums):  # type: ignore[arg-type]
                 pieces += [(head, line, column), (tail, line, column + cut)]
                 order = [*range(at), len(pieces) - 2, len(pieces) - 1, *range(at + 1, size - 1)]
                 glued.append(tuple(enumerate(order)))
@@ -608,6 +618,32 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
         pieces=tuple(pieces),
         options=(*unit.placements(), *glued),
         cut=frozenset(range(len(unit.pieces), len(pieces))),
+    )
+
+
+def _splits(text: str) -> Iterator[tuple[int, str, str]]:
+    """Each cut of ``text``, digits, into two numbers, neither with a leading 0: where it
+    is cut, and the two."""
+    for cut in range(1, len(text) if text.isascii() and text.isdigit() else 0):
+        head, tail = text[:cut], text[cut:]
+        if not ((head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1)):
+            yield cut, head, tail
+
+
+#: A rule as the positions of its two sides among a unit's cells.
+_Sum = tuple[list[int], list[int]]
+
+
+def _sums(unit: Unit, rules: Sequence[Rule]) -> list[_Sum]:
+    """``rules`` as the positions of their sides among ``unit``'s cells."""
+    where = {cell: at for at, cell in enumerate(unit.cells)}
+    return [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+
+
+def _hold(values: Sequence[Decimal | int], sums: Sequence[_Sum]) -> bool:
+    """Whether a row's ``values`` make each of ``sums`` hold."""
+    return all(
+        sum(values[a] for a in left) == sum(values[b] for b in right) for left, right in sums
     )
 
 
@@ -659,31 +695,7 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
     why = f" ({alone})" if alone else ""
     rules = f"its row's own rules{why}" if alone else "the consistency rules"
     if unit.run is not None:
-        ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
-        if whole:
-            one = alone and unit.ways == 1 and not unit.fewer
-            code, outcome = (
-                "collapsed-cell-split",
-                (
-                    "it cuts one way only"
-                    if one
-                    else f"of the {ways}, "
-                    + ("its row's own rules" if alone else "the consistency rules")
-                    + " leave one reading"
-                )
-                + f"{why}; its cells are derived from it",
-            )
-        else:
-            fewer = (
-                " (its digits could also be fewer values: blank cells leave no trace)"
-                if unit.fewer
-                else ""
-            )
-            code, outcome = (
-                "collapsed-cell",
-                f"of the {ways}, {rules} do not single out one{fewer}, so the uncertain cells "
-                "are missing",
-            )
+        code, outcome = _run_placed(unit, whole, alone, why, rules)
     elif whole:
         code, outcome = ("short-row-placed", f"placed by {rules}")
     else:
@@ -701,6 +713,32 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
             "read as blank, 0)"
         )
     return diagnostic(code, f"{_head(unit)}; {outcome}", unit.line, unit.column, lost)
+
+
+def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tuple[str, str]:
+    """The code and the outcome ``_placed`` gives a run of digits (``why``: ``alone`` in
+    parentheses; ``rules``: the rules that placed it)."""
+    ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
+    if whole:
+        one = alone and unit.ways == 1 and not unit.fewer
+        return (
+            "collapsed-cell-split",
+            (
+                "it cuts one way only"
+                if one
+                else f"of the {ways}, "
+                + ("its row's own rules" if alone else "the consistency rules")
+                + " leave one reading"
+            )
+            + f"{why}; its cells are derived from it",
+        )
+    fewer = (
+        " (its digits could also be fewer values: blank cells leave no trace)" if unit.fewer else ""
+    )
+    return (
+        "collapsed-cell",
+        f"of the {ways}, {rules} do not single out one{fewer}, so the uncertain cells are missing",
+    )
 
 
 @lru_cache(maxsize=1 << 10)
