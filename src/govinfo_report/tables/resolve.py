@@ -14,8 +14,7 @@ diagnostic names the budget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress
 from math import inf
@@ -33,9 +32,9 @@ from ..structure import collapsed
 from ..structure.layouts import Printed
 from . import solver
 from .reading import Placement, Reading, Unit, in_order
-from .rules import Rule, RuleSet
+from .rules import Rule, RuleSet, hold, sides
 from .sections import rule_set, section_rule_set
-from .sections.rows import shown
+from .sections.rows import shown, splits
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
 #: as 0); ``missing``: printed but not read or not placed (never derived).
@@ -547,7 +546,7 @@ def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     assert unit.run is not None
     if len(unit.pieces) != len(unit.cut):
         return None
-    sums = _sums(unit, rules)
+    sums = sides(unit.cells, rules)
     readings = collapsed.spread(unit.run, len(unit.cells), unit.tail, sums, MAX_BLANK_STEPS)
     if readings is None:
         return None
@@ -576,12 +575,12 @@ def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     blank = len(unit.pieces)
     size = len(unit.cells)
     amounts = [int(_NUMBERS[text] or 0) for text, _, _ in unit.pieces]
-    sums = _sums(unit, rules)
+    sums = sides(unit.cells, rules)
     options = []
     for placement in in_order(size, blank):
         taken = dict(placement)
         values = [amounts[taken[at]] if at in taken else 0 for at in range(size)]
-        if _hold(values, sums):
+        if hold(values, sums):
             options.append(tuple((at, taken.get(at, blank)) for at in range(size)))
     if not options:
         return None
@@ -601,13 +600,13 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
         return unit
     printed = unit.pieces[: size - 1]
     amounts = [_NUMBERS[text] if text else 0 for text, _, _ in printed]
-    sums = _sums(unit, rules)
+    sums = sides(unit.cells, rules)
     pieces = list(unit.pieces)
     glued: list[Placement] = []
     for at, (text, line, column) in enumerate(printed):
-        for cut, head, tail in _splits(text):
+        for cut, head, tail in splits(text):
             values = [*amounts[:at], int(head), int(tail), *amounts[at + 1 :]]
-            if _hold(values, sums):  # type: ignore[arg-type]
+            if hold(values, sums):  # type: ignore[arg-type]
                 pieces += [(head, line, column), (tail, line, column + cut)]
                 order = [*range(at), len(pieces) - 2, len(pieces) - 1, *range(at + 1, size - 1)]
                 glued.append(tuple(enumerate(order)))
@@ -618,32 +617,6 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
         pieces=tuple(pieces),
         options=(*unit.placements(), *glued),
         cut=frozenset(range(len(unit.pieces), len(pieces))),
-    )
-
-
-def _splits(text: str) -> Iterator[tuple[int, str, str]]:
-    """Each cut of ``text``, digits, into two numbers, neither with a leading 0: where it
-    is cut, and the two."""
-    for cut in range(1, len(text) if text.isascii() and text.isdigit() else 0):
-        head, tail = text[:cut], text[cut:]
-        if not ((head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1)):
-            yield cut, head, tail
-
-
-#: A rule as the positions of its two sides among a unit's cells.
-_Sum = tuple[list[int], list[int]]
-
-
-def _sums(unit: Unit, rules: Sequence[Rule]) -> list[_Sum]:
-    """``rules`` as the positions of their sides among ``unit``'s cells."""
-    where = {cell: at for at, cell in enumerate(unit.cells)}
-    return [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
-
-
-def _hold(values: Sequence[Decimal | int], sums: Sequence[_Sum]) -> bool:
-    """Whether a row's ``values`` make each of ``sums`` hold."""
-    return all(
-        sum(values[a] for a in left) == sum(values[b] for b in right) for left, right in sums
     )
 
 

@@ -12,7 +12,7 @@ from math import comb
 from operator import and_, itemgetter, not_
 
 from ...catalogue import SECTION_NUMBERS, Template
-from ...cells import count_values, is_number, not_given
+from ...cells import Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
@@ -20,7 +20,7 @@ from ...structure.layouts import Printed, Row
 from ...structure.skeleton import SECTION_NAMES
 from ..matching import LabelMatcher, numbered
 from ..reading import Draft, Placement, Unit, in_order
-from ..rules import Rule
+from ..rules import Rule, Sides, hold, sides
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
 MAX_WAYS = 20_000
@@ -446,12 +446,9 @@ def glued(
     half stood (text the layout took for a label, say)."""
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
     texts = [text for text, _, _ in values]
-    if not inside or texts.count("") != 1:
+    if not _may_be_glued(inside, cells, values, texts):
         return None
-    if adds_up(inside, cells, values) and not any(_LEADING_ZERO.match(text) for text in texts):
-        return None
-    where = {cell: at for at, cell in enumerate(cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in inside]
+    sums = sides(cells, inside)
     blank = texts.index("")
     printed = [at for at, text in enumerate(texts) if text]
     amounts = count_values(texts)
@@ -462,27 +459,67 @@ def glued(
     options: list[Placement] = [tuple((at, at) for at in range(len(values)))]
     for at in printed:
         text, line, column = values[at]
-        for cut in range(1, len(text)) if text.isascii() and text.isdigit() else ():
-            head, tail = text[:cut], text[cut:]
-            if (head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1):
-                continue
-            first = len(values) + len(halves)
-            pieces = [p for p in printed if p < at] + [first, first + 1]
-            pieces += [p for p in printed if p > at]
-            counts = {p: amounts[p] for p in printed} | {first: int(head), first + 1: int(tail)}
-            found = False
-            for shape in shapes:
-                filled = {cell: pieces[piece] for cell, piece in shape}
-                sizes = [counts[filled[c]] if c in filled else 0 for c in range(len(cells))]
-                if all(
-                    sum(sizes[a] for a in left) == sum(sizes[b] for b in right)  # type: ignore[misc]
-                    for left, right in sums
-                ):
-                    found = True
-                    options.append(tuple((c, filled.get(c, blank)) for c in range(len(cells))))
+        for cut, head, tail in splits(text):
+            pieces, counts = _halved(printed, amounts, at, len(values) + len(halves), head, tail)
+            found = _fitting(shapes, pieces, counts, sums, len(cells), blank)
             if found:
+                options += found
                 halves += [(head, line, column), (tail, line, column + cut)]
     return (tuple(halves), tuple(options)) if len(options) > 1 else None
+
+
+def _may_be_glued(
+    inside: Sequence[Rule], cells: Sequence[int], values: Sequence[Printed], texts: list[str]
+) -> bool:
+    """Whether a row may print two values glued: it has one blank cell and rules of its own,
+    and they break or it prints a count with a leading zero."""
+    if not inside or texts.count("") != 1:
+        return False
+    return not adds_up(inside, cells, values) or any(_LEADING_ZERO.match(text) for text in texts)
+
+
+def _halved(
+    printed: Sequence[int],
+    amounts: Sequence[Value | None],
+    at: int,
+    first: int,
+    head: str,
+    tail: str,
+) -> tuple[list[int], dict[int, Value]]:
+    """The pieces of a row whose printed value ``at`` is cut into ``head`` and ``tail``
+    (pieces ``first`` and ``first + 1``), in order, and each piece's count."""
+    pieces = [p for p in printed if p < at] + [first, first + 1]
+    pieces += [p for p in printed if p > at]
+    counts = {p: amounts[p] for p in printed} | {first: int(head), first + 1: int(tail)}
+    return pieces, counts  # type: ignore[return-value]
+
+
+def _fitting(
+    shapes: Iterable[Placement],
+    pieces: Sequence[int],
+    counts: Mapping[int, Value],
+    sums: Sequence[Sides],
+    size: int,
+    blank: int,
+) -> list[Placement]:
+    """The ``shapes`` (``pieces`` in order filling ``size`` cells, the others the ``blank``
+    piece, 0) whose counts make every one of ``sums`` hold, as options."""
+    found: list[Placement] = []
+    for shape in shapes:
+        filled = {cell: pieces[piece] for cell, piece in shape}
+        sizes = [counts[filled[c]] if c in filled else 0 for c in range(size)]
+        if hold(sizes, sums):
+            found.append(tuple((c, filled.get(c, blank)) for c in range(size)))
+    return found
+
+
+def splits(text: str) -> Iterator[tuple[int, str, str]]:
+    """Each cut of ``text``, digits, into two numbers, neither with a leading 0 (two values
+    glued by a lost separator): where it is cut, and the two."""
+    for cut in range(1, len(text) if text.isascii() and text.isdigit() else 0):
+        head, tail = text[:cut], text[cut:]
+        if not ((head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1)):
+            yield cut, head, tail
 
 
 def repeated_columns(rows: Iterable[Sequence[Printed]], width: int) -> set[int]:
