@@ -34,7 +34,17 @@ from ...structure.layouts import Printed, Row
 from ..matching import foreign_row, matcher, normalise_label
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
-from .chain import Context, Handler, Step, duplicate, fill_row, run, table_empty, usual_row
+from .chain import (
+    Context,
+    Handler,
+    Step,
+    bare_row,
+    duplicate,
+    fill_row,
+    run,
+    table_empty,
+    usual_row,
+)
 from .merged import covered
 from .rows import (
     Taken,
@@ -211,14 +221,13 @@ def _aligned(context: _Context, step: _Step) -> bool:
 def _header_row(context: _Context, step: _Step) -> bool:
     """A row of labels alone: the rows it names noted, and whether it names a column
     twice."""
-    if not step.bare:
-        return False
-    texts = step.texts
-    if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
-        context.named_rows.update(step.keys)
-    heads = [text for text in texts if text in _HEADERS]
-    context.repeated = context.repeated or len(heads) != len(set(heads))
-    return True
+    if step.bare:
+        texts = step.texts
+        if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
+            context.named_rows.update(step.keys)
+        heads = [text for text in texts if text in _HEADERS]
+        context.repeated = context.repeated or len(heads) != len(set(heads))
+    return False
 
 
 def _named_row(context: _Context, step: _Step) -> bool:
@@ -361,6 +370,7 @@ def _value_alone(context: _Context, step: _Step) -> bool:
 CHAIN: tuple[Handler[_Context, _Step], ...] = (
     _aligned,
     _header_row,
+    bare_row,
     _named_row,
     _group_as_one_row,
     _unlabelled,

@@ -94,6 +94,12 @@ def table_empty(context: Context, taken: Sequence[Taken], rows: Sequence[Row]) -
         )
 
 
+def bare_row(context: Context, step: Step) -> bool:
+    """A row that prints no value (a header, a row printed blank): handled, once the
+    handlers before it noted what it says."""
+    return step.bare
+
+
 def duplicate(context: Context, step: Step) -> bool:
     """A row named again: the first kept. Else the row's keys are seen from here on."""
     if context.seen.isdisjoint(step.keys):

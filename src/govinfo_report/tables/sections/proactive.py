@@ -22,7 +22,17 @@ from ...structure.layouts import Printed, Row
 from ..matching import Match, foreign_row, matcher, normalise_label, proactive_column
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
-from .chain import Context, Handler, Step, duplicate, fill_row, run, table_empty, usual_row
+from .chain import (
+    Context,
+    Handler,
+    Step,
+    bare_row,
+    duplicate,
+    fill_row,
+    run,
+    table_empty,
+    usual_row,
+)
 from .merged import covered
 from .rows import (
     aligned,
@@ -145,11 +155,10 @@ def _printed_blank_row(context: _Context, step: Step) -> bool:
     """A row of labels alone that is one template row's whole label, not seen yet and not a
     heading over its row of values: a row whose cells are all blank, printed blank, not
     lost."""
-    if not step.bare:
-        return False
     keys = step.keys
     if (
-        len(keys) == 1
+        step.bare
+        and len(keys) == 1
         and keys[0] not in context.seen
         and keys[0] not in context.valued
         and len(step.texts) == 1
@@ -157,7 +166,7 @@ def _printed_blank_row(context: _Context, step: Step) -> bool:
     ):
         context.seen.add(keys[0])
         context.draft.leave_blank(step.cells)
-    return True
+    return False
 
 
 def _values_came(context: _Context, step: Step) -> bool:
@@ -253,6 +262,7 @@ CHAIN: tuple[Handler[_Context, Step], ...] = (
     _aligned,
     _header_row,
     _printed_blank_row,
+    bare_row,
     _values_came,
     _parent,
     _subrow,
