@@ -10,6 +10,7 @@ so a corpus pays for each distinct label once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
@@ -99,6 +100,25 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(char in rest for char in short)
 
 
+def _typo_patterns(candidates: Sequence[tuple[str, Match]]) -> list[tuple[int, int, Any, Match]]:
+    """Each candidate label long enough to carry typos, as a ``regex`` fuzzy pattern (best
+    match) allowing an edit per ``CHARS_PER_EDIT`` characters: its length, its edits, the
+    pattern and its match."""
+    return [
+        (
+            len(label),
+            len(label) // CHARS_PER_EDIT,
+            regex.compile(
+                f"(?:{regex.escape(label)}){{e<={len(label) // CHARS_PER_EDIT}}}",
+                regex.BESTMATCH,
+            ),
+            match,
+        )
+        for label, match in candidates
+        if len(label) >= CHARS_PER_EDIT
+    ]
+
+
 class LabelMatcher:
     """Matches label cells of one section of one template."""
 
@@ -132,19 +152,7 @@ class LabelMatcher:
                 self._exact[norm] = ("row", key)
                 self._candidates.append((norm, ("row", key)))
         #: Each candidate that may carry typos, as a ``regex`` fuzzy pattern (best match).
-        self._typos: list[tuple[int, int, Any, Match]] = [
-            (
-                len(label),
-                len(label) // CHARS_PER_EDIT,
-                regex.compile(
-                    f"(?:{regex.escape(label)}){{e<={len(label) // CHARS_PER_EDIT}}}",
-                    regex.BESTMATCH,
-                ),
-                match,
-            )
-            for label, match in self._candidates
-            if len(label) >= CHARS_PER_EDIT
-        ]
+        self._typos = _typo_patterns(self._candidates)
         #: The labels printed with a Chinese numbering (``（六）其他处理``), by their place:
         #: their words and what they are.
         self._numbered: dict[str, tuple[str, Match]] = {
@@ -169,41 +177,59 @@ class LabelMatcher:
         return self._exact.get(normalise_label(text), ("", None))[0] == "row"
 
     def _match(self, text: str) -> Match:
+        """The first answer of the ways to read a label, tried in the order of
+        ``_WAYS``; else the closest label (``_fuzzy``)."""
         norm = normalise_label(text)
-        if norm in self._headers and not _numbering_kept(text):
-            return ("furniture", None)
+        for way in _WAYS:
+            found = way(self, text, norm)
+            if found is not None:
+                return found
+        return self._fuzzy(norm)
+
+    def _bare_header(self, text: str, norm: str) -> Match | None:
+        """A column header printed bare (总计 heads section 三's last column)."""
+        return ("furniture", None) if norm in self._headers and not _numbering_kept(text) else None
+
+    def _furniture_words(self, text: str, norm: str) -> Match | None:
+        """Nothing, an article's number, or a cell holding a long furniture word: its exact
+        match, else furniture."""
         if (
             not norm
             or _ARTICLE.match(norm)
             or any(w in norm for w in self._furniture if len(w) >= 4)
         ):
             return self._exact.get(norm, ("furniture", None))
-        head = self._numbered_head(text, norm)
-        if head is not None:
-            return head
-        if norm in self._exact:
-            return self._exact[norm]
-        merged = self._merged(text)
-        if merged is not None:
-            return merged
+        return None
+
+    def _whole(self, text: str, norm: str) -> Match | None:
+        """A label whole (an alias, after ``normalise_label``)."""
+        return self._exact.get(norm)
+
+    def _prefixed(self, text: str, norm: str) -> Match | None:
+        """A cell starting with a label of at least ``MIN_PREFIX`` characters: the longest."""
         prefixed = [
             (len(label), match)
             for label, match in self._candidates
             if len(label) >= MIN_PREFIX and norm.startswith(label)
         ]
-        if prefixed:
-            return max(prefixed)[1]
+        return max(prefixed)[1] if prefixed else None
+
+    def _group_words(self, text: str, norm: str) -> Match | None:
+        """A group label, or its characters in order with some left out."""
         bare = norm[1:] if norm[0] in _NUMERALS and len(norm) > 1 else norm
         for group, key in self._groups:
             if bare == group or _is_subsequence(bare, group):
                 return ("group", key)
+        return None
+
+    def _piece(self, text: str, norm: str) -> Match | None:
+        """A piece of a label cut by a wrap (``2.其他法`` of 其他法律行政法规禁止公开, the tail
+        ``申请`` of many): the row it is part of, if it is part of only one, never a row it
+        merely resembles (其他, 重复申请); a piece of two rows is neither."""
         parts = {match for label, match in self._candidates if norm in label}
-        if parts:
-            # A piece of a label cut by a wrap (``2.其他法`` of 其他法律行政法规禁止公开, the
-            # tail ``申请`` of many): the row it is part of, if it is part of only one, never a
-            # row it merely resembles (其他, 重复申请); a piece of two rows is neither.
-            return parts.pop() if len(parts) == 1 and len(norm) >= MIN_HEAD else ("unknown", None)
-        return self._fuzzy(norm)
+        if not parts:
+            return None
+        return parts.pop() if len(parts) == 1 and len(norm) >= MIN_HEAD else ("unknown", None)
 
     def _numbered_head(self, text: str, norm: str) -> Match | None:
         """The row or group a label's numbering places it at, when its words are that
@@ -215,7 +241,7 @@ class LabelMatcher:
         label, match = self._numbered[place]
         return match if label.startswith(norm) else None
 
-    def _merged(self, text: str) -> Match | None:
+    def _merged(self, text: str, norm: str) -> Match | None:
         """The row of a row label run together with the group labels before it, as when
         merged cells lose their borders: ``（三）不予公开1.属于国家秘密``."""
         parts = _INNER_NUMBERING.split(fold(text))
@@ -259,6 +285,17 @@ class LabelMatcher:
         groups = [match for match in tied if match[0] == "group"]
         return groups[0] if len(groups) == 1 else ("unknown", None)
 
+    def _scored(self, norm: str) -> list[tuple[float, bool, Match]]:
+        """The candidates that may win or tie with the winner, by similarity, best first."""
+        floor = MIN_SIMILARITY - MIN_LEAD
+        scored: list[tuple[float, bool, Match]] = []
+        for candidate, match in self._candidates:
+            similarity = SequenceMatcher(None, norm, candidate)
+            if similarity.real_quick_ratio() >= floor and similarity.quick_ratio() >= floor:
+                scored.append((similarity.ratio(), match[0] == "group", match))
+        scored.sort(reverse=True)
+        return scored
+
     def _fuzzy(self, norm: str) -> Match:
         if len(norm) < MIN_FUZZY_CHARS:
             return ("unknown", None)
@@ -268,13 +305,7 @@ class LabelMatcher:
         # A candidate below this can neither win nor tie with the winner. The cheap upper
         # bounds of its similarity (lengths, then letters) rule most out before the costly
         # ratio, which is quadratic: a 2,000-character cell no longer costs milliseconds.
-        floor = MIN_SIMILARITY - MIN_LEAD
-        scored: list[tuple[float, bool, Match]] = []
-        for candidate, match in self._candidates:
-            similarity = SequenceMatcher(None, norm, candidate)
-            if similarity.real_quick_ratio() >= floor and similarity.quick_ratio() >= floor:
-                scored.append((similarity.ratio(), match[0] == "group", match))
-        scored.sort(reverse=True)
+        scored = self._scored(norm)
         if not scored or scored[0][0] < MIN_SIMILARITY:
             return ("unknown", None)
         best, _, match = scored[0]
@@ -285,6 +316,20 @@ class LabelMatcher:
             groups = [other for other in tied if other[0] == "group"]
             return groups[0] if len(groups) == 1 else ("unknown", None)
         return match
+
+
+#: The ways ``LabelMatcher._match`` reads a label, in the order they are tried: each gives
+#: an answer, or ``None`` for the next way.
+_WAYS: tuple[Callable[[LabelMatcher, str, str], Match | None], ...] = (
+    LabelMatcher._bare_header,
+    LabelMatcher._furniture_words,
+    LabelMatcher._numbered_head,
+    LabelMatcher._whole,
+    LabelMatcher._merged,
+    LabelMatcher._prefixed,
+    LabelMatcher._group_words,
+    LabelMatcher._piece,
+)
 
 
 @lru_cache(maxsize=8)
@@ -302,6 +347,12 @@ def matcher(template: str, section: str) -> LabelMatcher:
             for label in aliases
         )
         return LabelMatcher(labels.PROACTIVE_ROWS[template], {}, columns + labels.TABLE_FURNITURE)
+    return _applications(template)
+
+
+def _applications(template: str) -> LabelMatcher:
+    """The matcher for section 三 of ``template``: the applicant columns' labels furniture,
+    but those that are rows too headers (总计), and the labels printed numbered."""
     rows = labels.APPLICATION_ROWS[template]
     row_labels = {label for aliases in rows.values() for label in aliases}
     applicants = [label for aliases in labels.APPLICANT_COLUMNS.values() for label in aliases]

@@ -32,9 +32,9 @@ from ..structure import collapsed
 from ..structure.layouts import Printed
 from . import solver
 from .reading import Placement, Reading, Unit, in_order
-from .rules import Rule, RuleSet, violated
+from .rules import Rule, RuleSet, hold, sides, violated
 from .sections import rule_set, section_rule_set
-from .sections.rows import shown
+from .sections.rows import shown, splits
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
 #: as 0); ``missing``: printed but not read or not placed (never derived).
@@ -326,8 +326,30 @@ class _Work:
         and those rows are solved as any other: the cells their values leave out unknown."""
         rules = self.rule_set
         checked = set(rules.by_cell)
+        solvable, printed = self._solvable(units, checked)
+        lost = self._lost(checked, units)
+        blanks = self._lost(checked, units, "blank")
+        if not lost and not solvable and not blanks:
+            return
+        outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
+            # No reading with blank cells lets the rules hold: the cells a row's values leave
+            # out may hold lost values, not blanks, and are read as the text gives them.
+            solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
+            outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        contradicted = self._settle_units(solvable, outcome)
+        self._derive_agreed(lost, blanks, outcome)
+        if contradicted or outcome.infeasible.intersection(lost):
+            self._derive_despite(rules.rules, self._lost(checked, units))
+
+    def _solvable(
+        self, units: Sequence[Unit], checked: set[int]
+    ) -> tuple[list[tuple[Unit, solver.Choice]], list[Unit]]:
+        """The units the rules check, modelled for the solver, and each as the text gives
+        it; the others placed here: a unit no rule checks by its options alone, one with a
+        placeholder or a text that is no number not at all."""
         solvable: list[tuple[Unit, solver.Choice]] = []
-        printed: list[Unit] = []  # each solvable unit as the text gives it
+        printed: list[Unit] = []
         for unit in units:
             if unit.fewer and self.template.counts.issuperset(unit.cells):
                 widened = _with_blanks(unit, self._own(unit))
@@ -353,40 +375,40 @@ class _Work:
                 blanked = _blank_around(unit, own) if unit.traceless else None
                 solvable.append(_modelled(_glued(blanked or _as_printed(unit), own)))
                 printed.append(unit)
-        lost = self._lost(checked, units)
-        blanks = self._lost(checked, units, "blank")
-        if not lost and not solvable and not blanks:
-            return
-        outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
-        if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
-            # No reading with blank cells lets the rules hold: the cells a row's values leave
-            # out may hold lost values, not blanks, and are read as the text gives them.
-            solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
-            outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
-        contradicted = [
-            (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
-        ]
+        return solvable, printed
+
+    def _settle_units(
+        self, solvable: Sequence[tuple[Unit, solver.Choice]], outcome: solver.Outcome
+    ) -> list[tuple[Unit, solver.Choice]]:
+        """Settle each unit by ``outcome``; one its search left unsettled, and one the
+        rules contradict, by its own row's rules alone. Returns the contradicted units."""
+        contradicted = [pair for pair in solvable if pair[1].cells[0] in outcome.infeasible]
         for at, (unit, model) in enumerate(solvable):
             if unit.cells[0] in outcome.unsettled:
                 own = self._own(unit)
                 self._settle(unit, 0, self._solve(own, [(unit, model)], []), own, _BUDGET)
             elif unit.cells[0] not in outcome.infeasible:
                 self._settle(unit, at, outcome)
-        for _, (unit, model) in contradicted:
+        for unit, model in contradicted:
             own = self._own(unit)
             if unit.run is not None and len(unit.options) == 1 and not unit.fewer:
                 own = []  # digits that cut one way only: certain whatever the rules say
             self._settle(unit, 0, self._solve(own, [(unit, model)], []), own, _BROKEN)
+        return contradicted
+
+    def _derive_agreed(
+        self, lost: Sequence[int], blanks: Sequence[int], outcome: solver.Outcome
+    ) -> None:
+        """The ``lost`` cells every solution agrees on, derived; a printed blank (of
+        ``blanks``) only where the rules prove it is 0 (never another number)."""
         for cell in lost:
             agreed = outcome.agreed.get(cell)
             if agreed is not None:
                 self.derive(cell, agreed.value, ", ".join(sorted(agreed.rules)) or "the rules")
-        for cell in blanks:  # a printed blank the rules prove is 0 (never another number)
+        for cell in blanks:
             agreed = outcome.agreed.get(cell)
             if agreed is not None and agreed.value == 0:
                 self.derive(cell, 0, ", ".join(sorted(agreed.rules)) or "the rules")
-        if contradicted or outcome.infeasible.intersection(lost):
-            self._derive_despite(rules.rules, self._lost(checked, units))
 
     def _derive_despite(self, rules: Sequence[Rule], lost: list[int]) -> None:
         """Derive the ``lost`` cells where the rules contradict each other (the report does
@@ -397,23 +419,7 @@ class _Work:
         stuck = [cell for cell in lost if cell in outcome.infeasible]
         kept = dict(outcome.agreed)
         if stuck:
-            touching = [rule for rule in rules if not outcome.infeasible.isdisjoint(rule.cells)]
-            agreed: dict[int, solver.Agreed] | None = None
-            suspects: list[str] = []
-            for rule in touching:
-                without = self._solve([r for r in rules if r is not rule], [], stuck)
-                if without.infeasible or without.unsettled:
-                    continue
-                suspects.append(rule.name)
-                agreed = (
-                    without.agreed
-                    if agreed is None
-                    else {
-                        cell: seen
-                        for cell, seen in agreed.items()
-                        if cell in without.agreed and without.agreed[cell].value == seen.value
-                    }
-                )
+            agreed, suspects = self._agreed_without_one(rules, outcome, stuck)
             kept.update(agreed or {})
             self.findings.append(
                 diagnostic(
@@ -429,6 +435,31 @@ class _Work:
             )
         for cell, seen in kept.items():
             self.derive(cell, seen.value, ", ".join(sorted(seen.rules)) or "the rules")
+
+    def _agreed_without_one(
+        self, rules: Sequence[Rule], outcome: solver.Outcome, stuck: list[int]
+    ) -> tuple[dict[int, solver.Agreed] | None, list[str]]:
+        """What every model without one of the rules touching the contradiction (of
+        ``outcome``) that has a solution agrees on for the ``stuck`` cells, and those rules
+        (one of them is broken)."""
+        touching = [rule for rule in rules if not outcome.infeasible.isdisjoint(rule.cells)]
+        agreed: dict[int, solver.Agreed] | None = None
+        suspects: list[str] = []
+        for rule in touching:
+            without = self._solve([r for r in rules if r is not rule], [], stuck)
+            if without.infeasible or without.unsettled:
+                continue
+            suspects.append(rule.name)
+            agreed = (
+                without.agreed
+                if agreed is None
+                else {
+                    cell: seen
+                    for cell, seen in agreed.items()
+                    if cell in without.agreed and without.agreed[cell].value == seen.value
+                }
+            )
+        return agreed, suspects
 
     def _lost(self, checked: set[int], units: Sequence[Unit], origin: Origin = "lost") -> list[int]:
         """The count cells no row gave (or of another ``origin``) that a rule touches, units'
@@ -485,30 +516,7 @@ class _Work:
                 + " hold",
             )
             return
-        kept = 0
-        for cell in unit.cells:
-            agreed = outcome.agreed.get(cell)
-            cut = agreed is not None and agreed.source is not None and agreed.source[1] in unit.cut
-            if agreed is None or (cut and unit.fewer and cell not in by_cell):
-                self.origins[cell] = "missing"
-                continue
-            kept += 1
-            if (
-                agreed.source is not None
-                and agreed.source[0] == at
-                and unit.pieces[agreed.source[1]][0]
-            ):
-                text, line, column = unit.pieces[agreed.source[1]]
-                self.raws[cell], self.positions[cell] = text, (line, column)
-                if not cut:
-                    self.values[cell], self.origins[cell] = agreed.value, "parsed"
-                    continue
-                why = "collapsed cell split: " + (
-                    ", ".join(_touching(by_cell, cell)) or "the only split"
-                )
-            else:
-                why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
-            self.derive(cell, agreed.value, why)
+        kept = sum(self._keep(unit, at, cell, outcome, by_cell) for cell in unit.cells)
         self.findings.append(
             _placed(
                 unit,
@@ -517,6 +525,40 @@ class _Work:
                 reason if alone is not None else "",
             )
         )
+
+    def _keep(
+        self,
+        unit: Unit,
+        at: int,
+        cell: int,
+        outcome: solver.Outcome,
+        by_cell: dict[int, tuple[Rule, ...]],
+    ) -> bool:
+        """Keep ``cell`` of ``unit`` (unit ``at`` of the model) where every solution agrees
+        on it: parsed where a printed piece of the unit's own gives it whole, else derived;
+        whether it was kept (else it is missing)."""
+        agreed = outcome.agreed.get(cell)
+        cut = agreed is not None and agreed.source is not None and agreed.source[1] in unit.cut
+        if agreed is None or (cut and unit.fewer and cell not in by_cell):
+            self.origins[cell] = "missing"
+            return False
+        if (
+            agreed.source is not None
+            and agreed.source[0] == at
+            and unit.pieces[agreed.source[1]][0]
+        ):
+            text, line, column = unit.pieces[agreed.source[1]]
+            self.raws[cell], self.positions[cell] = text, (line, column)
+            if not cut:
+                self.values[cell], self.origins[cell] = agreed.value, "parsed"
+                return True
+            why = "collapsed cell split: " + (
+                ", ".join(_touching(by_cell, cell)) or "the only split"
+            )
+        else:
+            why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
+        self.derive(cell, agreed.value, why)
+        return True
 
     def _own(self, unit: Unit) -> list[Rule]:
         """The rules all of whose cells are ``unit``'s: its own row's."""
@@ -600,8 +642,7 @@ def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     assert unit.run is not None
     if len(unit.pieces) != len(unit.cut):
         return None
-    where = {cell: i for i, cell in enumerate(unit.cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    sums = sides(unit.cells, rules)
     readings = collapsed.spread(unit.run, len(unit.cells), unit.tail, sums, MAX_BLANK_STEPS)
     if readings is None:
         return None
@@ -630,15 +671,12 @@ def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     blank = len(unit.pieces)
     size = len(unit.cells)
     amounts = [int(_NUMBERS[text] or 0) for text, _, _ in unit.pieces]
-    where = {cell: at for at, cell in enumerate(unit.cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    sums = sides(unit.cells, rules)
     options = []
     for placement in in_order(size, blank):
         taken = dict(placement)
         values = [amounts[taken[at]] if at in taken else 0 for at in range(size)]
-        if all(
-            sum(values[a] for a in left) == sum(values[b] for b in right) for left, right in sums
-        ):
+        if hold(values, sums):
             options.append(tuple((at, taken.get(at, blank)) for at in range(size)))
     if not options:
         return None
@@ -658,20 +696,13 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
         return unit
     printed = unit.pieces[: size - 1]
     amounts = [_NUMBERS[text] if text else 0 for text, _, _ in printed]
-    where = {cell: at for at, cell in enumerate(unit.cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+    sums = sides(unit.cells, rules)
     pieces = list(unit.pieces)
     glued: list[Placement] = []
     for at, (text, line, column) in enumerate(printed):
-        for cut in range(1, len(text) if text.isascii() and text.isdigit() else 0):
-            head, tail = text[:cut], text[cut:]
-            if (head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1):
-                continue
+        for cut, head, tail in splits(text):
             values = [*amounts[:at], int(head), int(tail), *amounts[at + 1 :]]
-            if all(
-                sum(values[a] for a in left) == sum(values[b] for b in right)  # type: ignore[misc]
-                for left, right in sums
-            ):
+            if hold(values, sums):  # type: ignore[arg-type]
                 pieces += [(head, line, column), (tail, line, column + cut)]
                 order = [*range(at), len(pieces) - 2, len(pieces) - 1, *range(at + 1, size - 1)]
                 glued.append(tuple(enumerate(order)))
@@ -733,31 +764,7 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
     why = f" ({alone})" if alone else ""
     rules = f"its row's own rules{why}" if alone else "the consistency rules"
     if unit.run is not None:
-        ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
-        if whole:
-            one = alone and unit.ways == 1 and not unit.fewer
-            code, outcome = (
-                "collapsed-cell-split",
-                (
-                    "it cuts one way only"
-                    if one
-                    else f"of the {ways}, "
-                    + ("its row's own rules" if alone else "the consistency rules")
-                    + " leave one reading"
-                )
-                + f"{why}; its cells are derived from it",
-            )
-        else:
-            fewer = (
-                " (its digits could also be fewer values: blank cells leave no trace)"
-                if unit.fewer
-                else ""
-            )
-            code, outcome = (
-                "collapsed-cell",
-                f"of the {ways}, {rules} do not single out one{fewer}, so the uncertain cells "
-                "are missing",
-            )
+        code, outcome = _run_placed(unit, whole, alone, why, rules)
     elif whole:
         code, outcome = ("short-row-placed", f"placed by {rules}")
     else:
@@ -775,6 +782,32 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
             "read as blank, 0)"
         )
     return diagnostic(code, f"{_head(unit)}; {outcome}", unit.line, unit.column, lost)
+
+
+def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tuple[str, str]:
+    """The code and the outcome ``_placed`` gives a run of digits (``why``: ``alone`` in
+    parentheses; ``rules``: the rules that placed it)."""
+    ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
+    if whole:
+        one = alone and unit.ways == 1 and not unit.fewer
+        return (
+            "collapsed-cell-split",
+            (
+                "it cuts one way only"
+                if one
+                else f"of the {ways}, "
+                + ("its row's own rules" if alone else "the consistency rules")
+                + " leave one reading"
+            )
+            + f"{why}; its cells are derived from it",
+        )
+    fewer = (
+        " (its digits could also be fewer values: blank cells leave no trace)" if unit.fewer else ""
+    )
+    return (
+        "collapsed-cell",
+        f"of the {ways}, {rules} do not single out one{fewer}, so the uncertain cells are missing",
+    )
 
 
 @lru_cache(maxsize=1 << 10)

@@ -6,7 +6,7 @@ over cell indices of a template. Each section defines its own (``sections``, who
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -46,3 +46,20 @@ def violated(rule: Rule, values: Sequence[Value | None]) -> bool | None:
         return sum(map(pick, rule.left)) != sum(map(pick, rule.right))  # type: ignore[arg-type]
     except TypeError:
         return None
+
+
+#: A rule as the positions of its two sides among a row's cells.
+Sides = tuple[list[int], list[int]]
+
+
+def sides(cells: Sequence[int], rules: Iterable[Rule]) -> list[Sides]:
+    """``rules``, all inside a row, as the positions of their sides among its ``cells``."""
+    where = {cell: at for at, cell in enumerate(cells)}
+    return [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in rules]
+
+
+def hold(values: Sequence[Value], sums: Iterable[Sides]) -> bool:
+    """Whether a row's ``values`` make each of ``sums`` (``sides``) hold."""
+    return all(
+        sum(values[a] for a in left) == sum(values[b] for b in right) for left, right in sums
+    )

@@ -49,25 +49,13 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
 
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 四's rows."""
-    rows = list(rows)
     cells = tuple(template.sections[NAME])
-    # The one row of values, where its cells show, is read from the right edge; a table
-    # that prints no number is read there too when its one row under the header shows
-    # every cell, blank.
-    valued = [row for row in rows if _numbers(row)] or [
-        row for row in rows if row.whole and not row.labels and not row.values
-    ]
-    edge = None
-    if len(valued) == 1 and len(valued[0].values) <= len(cells):
-        edge = aligned(valued[0], len(cells))
-        rows = [edge if row is valued[0] else row for row in rows]
+    rows, edge = _edge_aligned(list(rows), cells)
     taken = _by_position(
         collapsed.take_all(rows, matcher(template.name, NAME).known), template, cells
     )
     runs = tuple(run for _, found in taken for run in found)
-    # Only rows that print a number: a header row of dashes (------) under 行政复议 and
-    # 行政诉讼 says nothing about the cells.
-    values = tuple(cell for row, _ in taken if row is edge or _numbers(row) for cell in row.values)
+    values = _values(taken, edge)
     draft = Draft(NAME)
     if not values and not runs:
         draft.find(
@@ -78,9 +66,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 template.section_keys(NAME),
             )
         )
-        return draft.freeze()
-    row = Row((), values, (values or runs)[0][1], any(row.loose for row, _ in taken))
-    if _interleaved(taken) and not (not runs and holds(rules(template), cells, values)):
+    elif _interleaved(taken) and not (not runs and holds(rules(template), cells, values)):
         not_placed(
             draft,
             template,
@@ -89,10 +75,30 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             "section 四: its values come between header cells (the text read the table's "
             "columns out of order) and, taken in order, do not make every group's 总计 hold",
         )
-        return draft.freeze()
-    row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
-    fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
+    else:
+        row = Row((), values, (values or runs)[0][1], any(row.loose for row, _ in taken))
+        row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
+        fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
     return draft.freeze()
+
+
+def _values(taken: Sequence[Taken], edge: Row | None) -> tuple[Printed, ...]:
+    """The values of the row read from the edge and of the rows that print a number: a
+    header row of dashes (------) under 行政复议 and 行政诉讼 says nothing about the cells."""
+    return tuple(cell for row, _ in taken if row is edge or _numbers(row) for cell in row.values)
+
+
+def _edge_aligned(rows: list[Row], cells: tuple[int, ...]) -> tuple[list[Row], Row | None]:
+    """``rows`` with the one row of values, where its cells show, read from the right edge
+    (``rows.aligned``), and that row; a table that prints no number is read there too when
+    its one row under the header shows every cell, blank."""
+    valued = [row for row in rows if _numbers(row)] or [
+        row for row in rows if row.whole and not row.labels and not row.values
+    ]
+    if len(valued) != 1 or len(valued[0].values) > len(cells):
+        return rows, None
+    edge = aligned(valued[0], len(cells))
+    return [edge if row is valued[0] else row for row in rows], edge
 
 
 def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...]) -> list[Taken]:

@@ -21,6 +21,8 @@ from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
 
+import attrs
+
 from ... import labels
 from ...catalogue import Template
 from ...cells import convert, count_values
@@ -32,13 +34,23 @@ from ...structure.layouts import Printed, Row
 from ..matching import foreign_row, matcher, normalise_label
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from .chain import (
+    Context,
+    Handler,
+    Step,
+    bare_row,
+    duplicate,
+    fill_row,
+    run,
+    table_empty,
+    usual_row,
+)
 from .merged import covered
 from .rows import (
     Taken,
     adds_up,
     aligned,
     by_position,
-    empty,
     fill,
     headings,
     label_text,
@@ -48,7 +60,6 @@ from .rows import (
     repeated_columns,
     rewrapped,
     short,
-    start,
 )
 
 NAME = "applications"
@@ -126,139 +137,254 @@ _PLANS = Memo(_plan, lambda labelled: sum(map(len, labelled[1])))
 
 
 def read(rows: Iterable[Row], template: Template) -> Reading:
-    """The reading of section 三's rows."""
+    """The reading of section 三's rows: each row through ``CHAIN``."""
     name = template.name
-    row_labels = labels.APPLICATION_ROWS[name]
     columns = width(name)
     rows = rewrapped(labels_below(list(rows), matcher(name, NAME)), matcher(name, NAME))
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     taken, _ = headings(taken, lambda row: _keys(row, name))
     taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
-    draft = Draft(NAME)
-    if empty(taken):
-        draft.find(
-            diagnostic(
-                "table-empty",
-                "section 三 prints no number",
-                *start(rows),
-                template.section_keys(NAME),
+    context = _Context(
+        Draft(NAME),
+        template,
+        "section 三",
+        rules,
+        columns=columns,
+        # A grid wider than the section (a Word grid's merged cells) covers cells among
+        # the values: its rows are not read from the right edge.
+        edge=all(len(row.values) <= columns for row in rows),
+        twice=_twice(taken, template, columns),
+    )
+    table_empty(context, taken, rows)
+    run(CHAIN, context, (_step(row, runs, template) for row, runs in taken))
+    for group, row in context.grouped.items():
+        context.seen.update(
+            _group_row(
+                context.draft,
+                template,
+                group,
+                row,
+                context.seen | context.named_rows,
+                context.unlabelled,
             )
         )
-    seen: set[str] = set()
-    named: set[str] = set()  # the rows whose labels the table prints, with values or not
-    grouped: dict[str, Row] = {}  # a group printed as one row with values: its row
-    unlabelled: list[str] = []  # the label texts of rows of values that name no row
-    repeated = False  # a header names a column twice: merged cells repeated (python-docx)
-    # A grid wider than the section (a Word grid's merged cells) covers cells among the
-    # values: its rows are not read from the right edge.
-    edge = all(len(row.values) <= columns for row in rows)
-    twice = _twice(taken, template, columns)
-    for row, runs in taken:
-        texts = tuple(map(itemgetter(0), row.labels))
-        plan = _PLANS[name, texts]
-        if edge and not runs and len(plan.keys) == 1:
-            row = aligned(row, columns)
-        if not row.values and not runs:
-            if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
-                named.update(plan.keys)
-            heads = [text for text in texts if text in _HEADERS]
-            repeated = repeated or len(heads) != len(set(heads))
-            continue
-        named.update(plan.keys)
-        group = _group_of(plan, name)
-        if group is not None and group not in grouped and not runs and len(row.values) == columns:
-            grouped[group] = row
-            continue
-        if not plan.keys:
-            unlabelled.append(normalise_label("".join(texts)))
-        cells = [template.rows[NAME, key] for key in plan.keys]
-        if plan.foreign:
-            # A row of the other template: its values fit no cell of this one.
-            text, line, column = row.labels[plan.foreign[0]]
-            draft.find(
-                diagnostic(
-                    "foreign-label",
-                    f"section 三: {text!r} is a row of the other template; values not placed",
-                    line,
-                    column,
-                )
+    missing_rows(context.draft, template, NAME, labels.APPLICATION_ROWS[name], context.seen)
+    return context.draft.freeze()
+
+
+@attrs.define(slots=True, eq=False)
+class _Context(Context):
+    """What section 三's reading carries from row to row besides the shared: its width,
+    whether its rows are read from the right edge, the grid column python-docx prints
+    twice (``_twice``); the rows whose labels the table prints, with values or not
+    (``named_rows``), a group printed as one row with values and its row, the label texts
+    of rows of values that name no row, and whether a header names a column twice (merged
+    cells repeated, as python-docx gives them)."""
+
+    columns: int = 0
+    edge: bool = False
+    twice: int | None = None
+    named_rows: set[str] = attrs.field(factory=set)
+    grouped: dict[str, Row] = attrs.field(factory=dict)
+    unlabelled: list[str] = attrs.field(factory=list)
+    repeated: bool = False
+
+    def named(self, step: Step) -> str:
+        return label_text(step.row)
+
+    def usual(self, step: Step) -> bool:
+        """Only a row that prints every cell: one with blank cells may be merged cells."""
+        return all(map(itemgetter(0), step.row.values))
+
+
+@attrs.define(slots=True, eq=False)
+class _Step(Step):
+    """A row of section 三 with what its labels say (``_Plan``)."""
+
+    plan: _Plan = attrs.field(kw_only=True)
+
+
+def _step(row: Row, runs: tuple[Printed, ...], template: Template) -> _Step:
+    texts = tuple(map(itemgetter(0), row.labels))
+    plan = _PLANS[template.name, texts]
+    cells = template.rows[NAME, plan.keys[0]] if plan.keys else ()
+    return _Step(row, runs, texts, plan.keys, plan.unknown, plan.label, cells, plan=plan)
+
+
+def _aligned(context: _Context, step: _Step) -> bool:
+    """A row of one template row: its values aligned to the right edge (``rows.aligned``)."""
+    if context.edge and not step.runs and len(step.keys) == 1:
+        step.row = aligned(step.row, context.columns)
+    return False
+
+
+def _header_row(context: _Context, step: _Step) -> bool:
+    """A row of labels alone: the rows it names noted, and whether it names a column
+    twice."""
+    if step.bare:
+        texts = step.texts
+        if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
+            context.named_rows.update(step.keys)
+        heads = [text for text in texts if text in _HEADERS]
+        context.repeated = context.repeated or len(heads) != len(set(heads))
+    return False
+
+
+def _named_row(context: _Context, step: _Step) -> bool:
+    context.named_rows.update(step.keys)
+    return False
+
+
+def _group_as_one_row(context: _Context, step: _Step) -> bool:
+    """A group printed as one full row with values (``_group_of``): read after the rest
+    (``_group_row``)."""
+    group = _group_of(step.plan, context.template.name)
+    if (
+        group is not None
+        and group not in context.grouped
+        and not step.runs
+        and len(step.row.values) == context.columns
+    ):
+        context.grouped[group] = step.row
+        return True
+    return False
+
+
+def _unlabelled(context: _Context, step: _Step) -> bool:
+    if not step.keys:
+        context.unlabelled.append(normalise_label("".join(step.texts)))
+    return False
+
+
+def _foreign_label(context: _Context, step: _Step) -> bool:
+    """A row of the other template: its values fit no cell of this one."""
+    if not step.plan.foreign:
+        return False
+    text, line, column = step.row.labels[step.plan.foreign[0]]
+    context.draft.find(
+        diagnostic(
+            "foreign-label",
+            f"section 三: {text!r} is a row of the other template; values not placed",
+            line,
+            column,
+        )
+    )
+    for key in step.keys:
+        context.draft.close(context.template.rows[NAME, key])
+    context.seen.update(step.keys)
+    return True
+
+
+def _unknown_labels(context: _Context, step: _Step) -> bool:
+    """Each label that matches no row, reported; the row read by its other labels."""
+    for at in step.unknown:
+        text, line, column = step.row.labels[at]
+        context.draft.find(
+            diagnostic(
+                "unknown-label",
+                f"section 三: label {text!r} matches no template row",
+                line,
+                column,
             )
-            for key_cells in cells:
-                draft.close(key_cells)
-            seen.update(plan.keys)
-            continue
-        for at in plan.unknown:
-            text, line, column = row.labels[at]
-            draft.find(
-                diagnostic(
-                    "unknown-label",
-                    f"section 三: label {text!r} matches no template row",
-                    line,
-                    column,
-                )
-            )
-        if not plan.keys:
-            draft.find(
-                diagnostic(
-                    "values-unplaced",
-                    f"section 三: a row with no row label ({label_text(row) or 'none'}); its "
-                    "values are not placed",
-                    row.line,
-                )
-            )
-            continue
-        if not seen.isdisjoint(plan.keys):
-            draft.find(
-                diagnostic(
-                    "duplicate-row",
-                    f"section 三: {label_text(row)} appears again; first kept",
-                    row.line,
-                )
-            )
-            continue
-        seen.update(plan.keys)
-        if len(plan.keys) == 1:
-            if twice is not None and not runs and len(row.values) == columns + 1:
-                row = _once(draft, row, plan.label, twice)
-            if (
-                not runs
-                and len(row.values) == columns
-                and not row.loose
-                and all(map(itemgetter(0), row.values))
-            ):
-                draft.give(cells[0], row.values, None)  # the usual row: all its values
-                continue
-            if not runs and not repeated and _merged(draft, template, cells[0], row, plan.label):
-                continue
-            if not runs and len(row.values) == 1:
-                row, runs = collapsed.alone(row, columns)
-            fill(draft, template, cells[0], row, plan.label, None, runs, rules=rules(template))
-        elif runs:
-            not_placed(
+        )
+    return False
+
+
+def _no_row_label(context: _Context, step: _Step) -> bool:
+    """A row of values that names no row: its values are not placed."""
+    if step.keys:
+        return False
+    context.draft.find(
+        diagnostic(
+            "values-unplaced",
+            f"section 三: a row with no row label ({label_text(step.row) or 'none'}); its "
+            "values are not placed",
+            step.row.line,
+        )
+    )
+    return True
+
+
+def _several_rows(context: _Context, step: _Step) -> bool:
+    """A line whose labels name several rows: a collapsed cell there is not placed; its
+    values split evenly between them where they are a full row each, else a short row
+    (``rows.short``): they belong to one of them."""
+    if len(step.keys) == 1:
+        return False
+    draft, template, row = context.draft, context.template, step.row
+    cells = [template.rows[NAME, key] for key in step.keys]
+    columns = context.columns
+    if step.runs:
+        not_placed(
+            draft,
+            template,
+            [cell for key_cells in cells for cell in key_cells],
+            step.runs[0],
+            f"section 三: a collapsed cell on the line of {step.label}",
+            "collapsed-cell",
+        )
+    elif len(row.values) == columns * len(step.keys):
+        for part, (key, key_cells) in enumerate(zip(step.keys, cells, strict=True)):
+            values = row.values[part * columns : (part + 1) * columns]
+            fill(
                 draft,
                 template,
-                [cell for key_cells in cells for cell in key_cells],
-                runs[0],
-                f"section 三: a collapsed cell on the line of {plan.label}",
-                "collapsed-cell",
+                key_cells,
+                row._replace(values=values),
+                labels.APPLICATION_ROWS[template.name][key][0],
+                rules=rules(template),
             )
-        elif len(row.values) == columns * len(plan.keys):
-            for part, (key, key_cells) in enumerate(zip(plan.keys, cells, strict=True)):
-                values = row.values[part * columns : (part + 1) * columns]
-                fill(
-                    draft,
-                    template,
-                    key_cells,
-                    row._replace(values=values),
-                    row_labels[key][0],
-                    rules=rules(template),
-                )
-        else:  # values on a line two rows share: they belong to one of them
-            short(draft, template, cells, row.values, row.line, plan.label)
-    for group, row in grouped.items():
-        seen.update(_group_row(draft, template, group, row, seen | named, unlabelled))
-    missing_rows(draft, template, NAME, row_labels, seen)
-    return draft.freeze()
+    else:
+        short(draft, template, cells, row.values, row.line, step.label)
+    return True
+
+
+def _repeated_grid_column(context: _Context, step: _Step) -> bool:
+    """A row one value too wide where python-docx prints a grid column twice (``_twice``):
+    that value read once."""
+    if context.twice is not None and not step.runs and len(step.row.values) == context.columns + 1:
+        step.row = _once(context.draft, step.row, step.label, context.twice)
+    return False
+
+
+def _merged_columns(context: _Context, step: _Step) -> bool:
+    """A row with more cells than columns, its surplus cells blank (``_merged``), unless a
+    header names a column twice."""
+    return (
+        not step.runs
+        and not context.repeated
+        and _merged(context.draft, context.template, step.cells, step.row, step.label)
+    )
+
+
+def _value_alone(context: _Context, step: _Step) -> bool:
+    """A row of one value: a collapsed cell or the row's first value
+    (``collapsed.alone``)."""
+    if not step.runs and len(step.row.values) == 1:
+        step.row, step.runs = collapsed.alone(step.row, context.columns)
+    return False
+
+
+#: Section 三's row handlers, in the order they are tried. ``_several_rows`` (a line naming
+#: several rows) comes before the handlers of a row of one template row.
+CHAIN: tuple[Handler[_Context, _Step], ...] = (
+    _aligned,
+    _header_row,
+    bare_row,
+    _named_row,
+    _group_as_one_row,
+    _unlabelled,
+    _foreign_label,
+    _unknown_labels,
+    _no_row_label,
+    duplicate,
+    _several_rows,
+    _repeated_grid_column,
+    usual_row,
+    _merged_columns,
+    _value_alone,
+    fill_row,
+)
 
 
 def _keys(row: Row, template: str) -> tuple[str, ...]:
@@ -416,25 +542,7 @@ def _group_row(
     name = template.name
     subrows = _SUBROWS[name][group]
     label = labels.APPLICATION_GROUPS[name][group][0]
-    words = [
-        normalise_label(alias) for key in subrows for alias in labels.APPLICATION_ROWS[name][key]
-    ]
-    lost = any(not text or any(text in word for word in words) for text in unlabelled)
-    if lost or not named.isdisjoint(subrows):
-        draft.find(
-            diagnostic(
-                "values-unplaced",
-                f"section 三: a row labelled only {label}, "
-                + (
-                    "beside its sub-rows"
-                    if not named.isdisjoint(subrows)
-                    else "beside rows of values with no label"
-                )
-                + "; its values are not placed",
-                row.line,
-                row.values[0][2],
-            )
-        )
+    if _group_uncertain(draft, name, label, subrows, row, named, unlabelled):
         return ()
     rule = f"{label} printed as one row: its 0 is the sum of its sub-rows"
     derived = 0
@@ -463,6 +571,43 @@ def _group_row(
         )
     )
     return subrows
+
+
+def _group_uncertain(
+    draft: Draft,
+    template: str,
+    label: str,
+    subrows: tuple[str, ...],
+    row: Row,
+    named: set[str],
+    unlabelled: Sequence[str],
+) -> bool:
+    """Whether a group printed as one row may not be read as its sub-rows' sums (one of
+    them ``named``, or a row of values with no label could be one): then reported, its
+    values not placed."""
+    words = [
+        normalise_label(alias)
+        for key in subrows
+        for alias in labels.APPLICATION_ROWS[template][key]
+    ]
+    lost = any(not text or any(text in word for word in words) for text in unlabelled)
+    if not lost and named.isdisjoint(subrows):
+        return False
+    draft.find(
+        diagnostic(
+            "values-unplaced",
+            f"section 三: a row labelled only {label}, "
+            + (
+                "beside its sub-rows"
+                if not named.isdisjoint(subrows)
+                else "beside rows of values with no label"
+            )
+            + "; its values are not placed",
+            row.line,
+            row.values[0][2],
+        )
+    )
+    return True
 
 
 def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
@@ -622,15 +767,26 @@ def _relocated(
     for left in (None, *range(len(lone))):
         moved = {at: key for n, (at, key) in enumerate(lone) if n != left}
         normal = [v for at, row in enumerate(rows) if at not in moved for v in row.values]
-        if len(normal) + len(moved) != columns * len(order):
-            continue
-        first = {key: rows[at].values[0] for at, key in moved.items()}
-        rest = iter(normal)
-        values: list[Printed] = []
-        for key in order:
-            head = [first[key]] if key in first else []
-            values.extend([*head, *islice(rest, columns - len(head))])
-        yield values, len(moved)
+        if len(normal) + len(moved) == columns * len(order):
+            yield _moved_first(rows, moved, normal, order, columns), len(moved)
+
+
+def _moved_first(
+    rows: Sequence[Row],
+    moved: dict[int, str | None],
+    normal: Sequence[Printed],
+    order: Sequence[str],
+    columns: int,
+) -> list[Printed]:
+    """The values in row order, the value printed alone on line ``at`` of ``moved`` the
+    first of its row, the ``normal`` values the rest in order."""
+    first = {key: rows[at].values[0] for at, key in moved.items()}
+    rest = iter(normal)
+    values: list[Printed] = []
+    for key in order:
+        head = [first[key]] if key in first else []
+        values.extend([*head, *islice(rest, columns - len(head))])
+    return values
 
 
 def _naming(rows: Sequence[Row], at: int, template: str) -> str | None:

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from operator import itemgetter
 
+import attrs
+
 from ... import labels
 from ...catalogue import Template
 from ...cells import convert
@@ -16,23 +18,31 @@ from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
 from ...structure import collapsed
-from ...structure.layouts import Row
+from ...structure.layouts import Printed, Row
 from ..matching import Match, foreign_row, matcher, normalise_label, proactive_column
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from .chain import (
+    Context,
+    Handler,
+    Step,
+    bare_row,
+    duplicate,
+    fill_row,
+    run,
+    table_empty,
+    usual_row,
+)
 from .lifted import relifted
 from .merged import covered
 from .rows import (
     aligned,
     by_position,
-    empty,
-    fill,
     headings,
     label_text,
     missing_rows,
     not_placed,
     rewrapped,
-    start,
 )
 
 NAME = "proactive"
@@ -67,123 +77,208 @@ def _texts(row: Row) -> tuple[str, ...]:
 
 
 def read(rows: Iterable[Row], template: Template) -> Reading:
-    """The reading of section 二's rows."""
+    """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
-    row_labels = labels.PROACTIVE_ROWS[name]
     rows, lifted = relifted(
         rewrapped(list(rows), matcher(name, NAME)), template, lambda row: _named(row, template)
     )
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     taken, valued = headings(taken, lambda row: _MATCHES[name, _texts(row)][1])
     taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name), alone=True)
-    draft = Draft(NAME)
+    context = _Context(Draft(NAME), template, "section 二", rules, valued=valued)
     for found in lifted:
-        draft.find(found)
-    if empty(taken):
-        draft.find(
-            diagnostic(
-                "table-empty",
-                "section 二 prints no number",
-                *start(rows),
-                template.section_keys(NAME),
-            )
-        )
-    unit: str | None = None
+        context.draft.find(found)
+    table_empty(context, taken, rows)
+    run(CHAIN, context, (_step(row, runs, template) for row, runs in taken))
+    for key, parts in context.subrows.items():
+        if key not in context.seen:
+            context.seen.add(key)
+            _sum_subrows(context.draft, template, key, parts)
+    missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
+    return context.draft.freeze()
+
+
+@attrs.define(slots=True, eq=False)
+class _Context(Context):
+    """What section 二's reading carries from row to row besides the shared: the rows that
+    print values under a heading of their own (``valued``), the columns the last header
+    names, the last row that may have local sub-rows (``parent``) and its sub-rows; whether
+    the header lines since the last row of values name a column twice (python-docx gives a
+    merged cell once per grid column it spans), and whether a row of values came."""
+
+    valued: set[str] = attrs.field(factory=set)
     header: Header | None = None
     parent: str | None = None
-    seen: set[str] = set()
-    subrows: dict[str, list[Row]] = {}
-    # Whether the header lines since the last row of values name a column twice (python-docx
-    # gives a merged cell once per grid column it spans), and whether a row of values came.
-    twice = valued_since = False
-    for row, runs in taken:
-        texts = tuple(map(itemgetter(0), row.labels))
-        matches, keys, unknown_at = _MATCHES[name, texts]
-        if (
-            len(keys) == 1
-            and not unknown_at
-            and not runs
-            and (header is None or None not in header)
-        ):
-            size = len(template.rows[NAME, keys[0]])
-            once = header is not None and len(header) == size and not twice
-            row = aligned(row, size, left=True, repeats=not once)
-        if not row.values and not runs:
-            twice = (twice and not valued_since) or len(set(texts)) < len(texts)
-            valued_since = False
-            unit = _MONEY_UNITS[name, texts] or unit
-            header = _HEADERS[name, texts] or header
-            if (
-                len(keys) == 1
-                and keys[0] not in seen
-                and keys[0] not in valued  # a heading over the row, printed with values
-                and len(matches) == 1
-                and _exact(row_labels[keys[0]], texts[0])
-            ):
-                # A row whose cells are all blank: printed blank, not lost.
-                seen.add(keys[0])
-                draft.leave_blank(template.rows[NAME, keys[0]])
-            continue
-        valued_since = True
-        unknown = [row.labels[i] for i in unknown_at]
-        if unknown and len(keys) == 1 and keys[0] in labels.PROACTIVE_SPLITTABLE:
-            parent = keys[0]
-        if unknown and keys in ((), (parent,)) and parent in labels.PROACTIVE_SPLITTABLE:
-            subrows.setdefault(parent, []).append(row)
-            continue
-        if len(keys) != 1 or unknown:
-            foreign = not keys and any(foreign_row(name, NAME, cell[0]) for cell in unknown)
-            draft.find(
-                diagnostic(
-                    "foreign-label" if foreign else "unknown-label",
-                    f"section 二: row {label_text(row)!r} "
-                    + ("is a row of the other template" if foreign else "matches no template row")
-                    + "; values ignored",
-                    row.line,
-                    row.labels[0][2] if row.labels else 1,
-                )
-            )
-            continue
-        parent = key = keys[0]
-        if key in seen:
-            draft.find(
-                diagnostic(
-                    "duplicate-row",
-                    f"section 二: {row_labels[key][0]} appears again; first kept",
-                    row.line,
-                )
-            )
-            continue
-        seen.add(key)
-        cells = template.rows[NAME, key]
-        if header is not None and None in header:
-            if runs:
-                not_placed(
-                    draft,
-                    template,
-                    cells,
-                    runs[0],
-                    f"section 二: {row_labels[key][0]} has a collapsed cell under columns of "
-                    "the other template",
-                    "collapsed-cell",
-                )
-                continue
-            shared = _by_header(draft, template, key, header, row)
-            if shared is None:
-                continue
-            row = shared
-        elif not runs and header is not None and len(row.values) > len(cells):
-            row = _merged(draft, template, key, header, row) or row
-        if not runs and len(row.values) == len(cells) and not row.loose:
-            draft.give(cells, row.values, unit)  # the usual row: all its values
-        else:
-            fill(draft, template, cells, row, row_labels[key][0], unit, runs, rules=rules(template))
-    for key, parts in subrows.items():
-        if key not in seen:
-            seen.add(key)
-            _sum_subrows(draft, template, key, parts)
-    missing_rows(draft, template, NAME, row_labels, seen)
-    return draft.freeze()
+    subrows: dict[str, list[Row]] = attrs.field(factory=dict)
+    twice: bool = False
+    valued_since: bool = False
+
+
+def _step(row: Row, runs: tuple[Printed, ...], template: Template) -> Step:
+    texts = _texts(row)
+    _, keys, unknown = _MATCHES[template.name, texts]
+    return Step(
+        row,
+        runs,
+        texts,
+        keys,
+        unknown,
+        labels.PROACTIVE_ROWS[template.name][keys[0]][0] if keys else "",
+        template.rows[NAME, keys[0]] if keys else (),
+    )
+
+
+def _aligned(context: _Context, step: Step) -> bool:
+    """A row of one template row, its labels all known: its values aligned to its cells
+    (``rows.aligned``), unless a header names columns of the other template."""
+    header = context.header
+    if (
+        len(step.keys) == 1
+        and not step.unknown
+        and not step.runs
+        and (header is None or None not in header)
+    ):
+        size = len(step.cells)
+        once = header is not None and len(header) == size and not context.twice
+        step.row = aligned(step.row, size, left=True, repeats=not once)
+    return False
+
+
+def _header_row(context: _Context, step: Step) -> bool:
+    """A row of labels alone: the money unit and the columns it names, if any, noted."""
+    if step.bare:
+        texts = step.texts
+        context.twice = (context.twice and not context.valued_since) or len(set(texts)) < len(texts)
+        context.valued_since = False
+        name = context.template.name
+        context.unit = _MONEY_UNITS[name, texts] or context.unit
+        context.header = _HEADERS[name, texts] or context.header
+    return False
+
+
+def _printed_blank_row(context: _Context, step: Step) -> bool:
+    """A row of labels alone that is one template row's whole label, not seen yet and not a
+    heading over its row of values: a row whose cells are all blank, printed blank, not
+    lost."""
+    keys = step.keys
+    if (
+        step.bare
+        and len(keys) == 1
+        and keys[0] not in context.seen
+        and keys[0] not in context.valued
+        and len(step.texts) == 1
+        and _exact(labels.PROACTIVE_ROWS[context.template.name][keys[0]], step.texts[0])
+    ):
+        context.seen.add(keys[0])
+        context.draft.leave_blank(step.cells)
+    return False
+
+
+def _values_came(context: _Context, step: Step) -> bool:
+    context.valued_since = True
+    return False
+
+
+def _parent(context: _Context, step: Step) -> bool:
+    """A row that may be split into local sub-rows (行政检查, 行政确认), with an unknown
+    label beside its own: the parent of the sub-rows that follow."""
+    if step.unknown and len(step.keys) == 1 and step.keys[0] in labels.PROACTIVE_SPLITTABLE:
+        context.parent = step.keys[0]
+    return False
+
+
+def _subrow(context: _Context, step: Step) -> bool:
+    """A local sub-row: an unknown label, under a row that may be split; summed later."""
+    parent = context.parent
+    if step.unknown and step.keys in ((), (parent,)) and parent in labels.PROACTIVE_SPLITTABLE:
+        context.subrows.setdefault(parent, []).append(step.row)
+        return True
+    return False
+
+
+def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
+    """A row whose labels name no row, several, or something unknown: its values ignored."""
+    row = step.row
+    if len(step.keys) == 1 and not step.unknown:
+        return False
+    unknown = [row.labels[i] for i in step.unknown]
+    foreign = not step.keys and any(
+        foreign_row(context.template.name, NAME, cell[0]) for cell in unknown
+    )
+    context.draft.find(
+        diagnostic(
+            "foreign-label" if foreign else "unknown-label",
+            f"section 二: row {label_text(row)!r} "
+            + ("is a row of the other template" if foreign else "matches no template row")
+            + "; values ignored",
+            row.line,
+            row.labels[0][2] if row.labels else 1,
+        )
+    )
+    return True
+
+
+def _new_parent(context: _Context, step: Step) -> bool:
+    """A row of one template row: the parent of any local sub-rows that follow."""
+    context.parent = step.keys[0]
+    return False
+
+
+def _other_templates_header(context: _Context, step: Step) -> bool:
+    """A row under a header that names columns of the other template: the values of the
+    columns both share (``_by_header``); a collapsed cell there is not placed."""
+    header = context.header
+    if header is None or None not in header:
+        return False
+    if step.runs:
+        not_placed(
+            context.draft,
+            context.template,
+            step.cells,
+            step.runs[0],
+            f"section 二: {step.label} has a collapsed cell under columns of the other template",
+            "collapsed-cell",
+        )
+        return True
+    shared = _by_header(context.draft, context.template, step.keys[0], header, step.row)
+    if shared is None:
+        return True
+    step.row = shared
+    return False
+
+
+def _merged_columns(context: _Context, step: Step) -> bool:
+    """A row with more values than cells under a header naming its columns: merged cells
+    read by the header (``_merged``)."""
+    header = context.header
+    if (
+        header is not None
+        and None not in header
+        and not step.runs
+        and len(step.row.values) > len(step.cells)
+    ):
+        merged = _merged(context.draft, context.template, step.keys[0], header, step.row)
+        step.row = merged or step.row
+    return False
+
+
+#: Section 二's row handlers, in the order they are tried.
+CHAIN: tuple[Handler[_Context, Step], ...] = (
+    _aligned,
+    _header_row,
+    _printed_blank_row,
+    bare_row,
+    _values_came,
+    _parent,
+    _subrow,
+    _unknown_or_foreign_label,
+    _new_parent,
+    duplicate,
+    _other_templates_header,
+    _merged_columns,
+    usual_row,
+    fill_row,
+)
 
 
 def _named(row: Row, template: Template) -> str | None:
@@ -281,18 +376,10 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
     values = row.values
     if tuple(dict.fromkeys(header)) != shape:
         return None
-    if len(header) == len(values) and len(header) > len(shape):
-        under = [
-            [value for value, named in zip(values, header, strict=True) if named == column]
-            for column in shape
-        ]
-        kept = [cells[0] if len({text for text, _, _ in cells}) == 1 else None for cells in under]
-        how = "its cells go by the header's columns, which repeat a merged cell's name"
-    elif len(header) == len(shape) and (found := covered(values, len(shape))) is not None:
-        kept = found
-        how = f"{len(values) - len(shape)} blank cell(s) read as covered by merged cells"
-    else:
+    read = _by_repeated_names(header, shape, values) or _by_covered(header, shape, values)
+    if read is None:
         return None
+    kept, how = read
     lost = [shape[at] for at, value in enumerate(kept) if value is None]
     draft.find(
         diagnostic(
@@ -305,6 +392,34 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
         )
     )
     return row._replace(values=tuple(value or ("", row.line, values[0][2]) for value in kept))
+
+
+def _by_repeated_names(
+    header: Header, shape: tuple[str, ...], values: tuple[Printed, ...]
+) -> tuple[list[Printed | None], str] | None:
+    """A merged row's cells by a header that repeats a column's name once per grid column:
+    a column read where all its cells agree."""
+    if len(header) != len(values) or len(header) <= len(shape):
+        return None
+    under = [
+        [value for value, named in zip(values, header, strict=True) if named == column]
+        for column in shape
+    ]
+    kept = [cells[0] if len({text for text, _, _ in cells}) == 1 else None for cells in under]
+    return kept, "its cells go by the header's columns, which repeat a merged cell's name"
+
+
+def _by_covered(
+    header: Header, shape: tuple[str, ...], values: tuple[Printed, ...]
+) -> tuple[list[Printed | None], str] | None:
+    """A merged row's cells under a header naming each column once: the surplus cells the
+    blank ones a merged cell covers (``merged.covered``)."""
+    if len(header) != len(shape):
+        return None
+    found = covered(values, len(shape))
+    if found is None:
+        return None
+    return found, f"{len(values) - len(shape)} blank cell(s) read as covered by merged cells"
 
 
 def _money_unit(labelled: Labelled) -> str | None:

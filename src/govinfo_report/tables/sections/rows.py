@@ -12,7 +12,7 @@ from math import comb
 from operator import and_, itemgetter, not_
 
 from ...catalogue import SECTION_NUMBERS, Template
-from ...cells import count_values, is_number, not_given
+from ...cells import Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
@@ -20,7 +20,7 @@ from ...structure.layouts import Printed, Row
 from ...structure.skeleton import SECTION_NAMES
 from ..matching import LabelMatcher, numbered
 from ..reading import Draft, Placement, Unit, in_order
-from ..rules import Rule
+from ..rules import Rule, Sides, hold, sides
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
 MAX_WAYS = 20_000
@@ -53,25 +53,7 @@ def fill(
     if runs:
         _collapsed(draft, template, cells, row, runs, label, unit)
         return
-    values = row.values
-    if (
-        len(values) > len(cells)
-        and _repeated(values, len(cells))
-        and (
-            len({text for text, _, _ in values}) == 1 or adds_up(rules, cells, values[: len(cells)])
-        )
-    ):
-        # A merged cell's text given once per column it spans (python-docx's row.cells).
-        draft.find(
-            diagnostic(
-                "merged-cell-repeated",
-                f"{label}: {len(values)} values for {len(cells)} columns, the last repeated; "
-                "read as one merged cell",
-                row.line,
-                values[len(cells)][2],
-            )
-        )
-        values = values[: len(cells)]
+    values = _read_once(draft, cells, row, label, rules)
     if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
         not_placed(
             draft,
@@ -82,37 +64,92 @@ def fill(
             "the row's own rules do not confirm their order",
         )
     elif len(values) == len(cells):
-        rivals = glued(rules, cells, values)
-        if rivals:
-            draft.units.append(
-                Unit(
-                    "short",
-                    label,
-                    row.line,
-                    values[0][2],
-                    tuple(cells),
-                    (*values, *rivals[0]),
-                    (tuple(enumerate(range(len(cells)))), *rivals[1]),
-                    cut=frozenset(range(len(values), len(values) + len(rivals[0]))),
-                    money_unit=unit,
-                )
-            )
-        else:
-            draft.give(cells, values, unit)
+        _full(draft, cells, row.line, values, label, unit, rules)
     elif len(values) < len(cells):
         short(draft, template, (tuple(cells),), values, row.line, label, unit, row.traceless)
     else:
-        draft.overfull = True
-        draft.close(cells)
+        _extra_values(
+            draft,
+            template,
+            cells,
+            f"{label}: {len(values)} values for {len(cells)} columns; none placed",
+            row.line,
+            values[0][2],
+        )
+
+
+def _read_once(
+    draft: Draft, cells: Sequence[int], row: Row, label: str, rules: Iterable[Rule]
+) -> tuple[Printed, ...]:
+    """A row's values, the last read once where it repeats a merged cell's text once per
+    column it spans (python-docx's row.cells), and the repeats all alike or the row adding
+    up without them."""
+    values = row.values
+    if (
+        len(values) > len(cells)
+        and _repeated(values, len(cells))
+        and (
+            len({text for text, _, _ in values}) == 1 or adds_up(rules, cells, values[: len(cells)])
+        )
+    ):
         draft.find(
             diagnostic(
-                "extra-values",
-                f"{label}: {len(values)} values for {len(cells)} columns; none placed",
+                "merged-cell-repeated",
+                f"{label}: {len(values)} values for {len(cells)} columns, the last repeated; "
+                "read as one merged cell",
                 row.line,
-                values[0][2],
-                tuple(template.fields[i].key for i in cells),
+                values[len(cells)][2],
             )
         )
+        return values[: len(cells)]
+    return values
+
+
+def _full(
+    draft: Draft,
+    cells: Sequence[int],
+    line: int,
+    values: tuple[Printed, ...],
+    label: str,
+    unit: str | None,
+    rules: Iterable[Rule],
+) -> None:
+    """A row with as many values as cells: given, or set aside with its rival readings
+    where a value may be two glued (``glued``)."""
+    rivals = glued(rules, cells, values)
+    if not rivals:
+        draft.give(cells, values, unit)
+        return
+    draft.units.append(
+        Unit(
+            "short",
+            label,
+            line,
+            values[0][2],
+            tuple(cells),
+            (*values, *rivals[0]),
+            (tuple(enumerate(range(len(cells)))), *rivals[1]),
+            cut=frozenset(range(len(values), len(values) + len(rivals[0]))),
+            money_unit=unit,
+        )
+    )
+
+
+def _extra_values(
+    draft: Draft, template: Template, cells: Sequence[int], message: str, line: int, column: int
+) -> None:
+    """More values than cells: none placed, and the reading marked overfull."""
+    draft.overfull = True
+    draft.close(cells)
+    draft.find(
+        diagnostic(
+            "extra-values",
+            message,
+            line,
+            column,
+            tuple(template.fields[i].key for i in cells),
+        )
+    )
 
 
 def by_position(
@@ -143,27 +180,48 @@ def by_position(
     )
     placed: list[Taken] = []
     for (row, runs), width in zip(taken, widths, strict=True):
-        grid = row.positions
-        if not grid or runs or (alone and row.unsure):
-            placed.append((row, runs))
-        elif width is None:
-            if any(text for text, _, _ in grid[widest:]):
-                return list(taken)
-            placed.append((row, runs))
-        elif (len(grid) < width and (row.cut or not row.values)) or (
-            runs_on and row.values and not grid[min(width, len(grid)) - 1][0]
-        ):
-            placed.append((row, runs))
-        elif (
-            len(grid) < width
-            or any(text for text, _, _ in grid[width:])
-            or (alone and row.runs_on and len(grid) > width and not grid[0][0])
-            or sum(1 for text, _, _ in grid if text) != len(row.values)
-        ):
+        read = _by_position(row, runs, width, widest, alone, runs_on)
+        if read is None:
             return list(taken)
-        else:
-            placed.append((row._replace(values=grid[:width]), runs))
+        placed.append((read, runs))
     return placed
+
+
+def _by_position(
+    row: Row,
+    runs: tuple[Printed, ...],
+    width: int | None,
+    widest: int,
+    alone: bool,
+    runs_on: bool,
+) -> Row | None:
+    """``row`` read by position (``by_position``), or as printed where its positions say
+    nothing; ``None`` where they do not fit."""
+    grid = row.positions
+    if not grid or runs or (alone and row.unsure):
+        return row
+    if width is None:
+        return None if any(text for text, _, _ in grid[widest:]) else row
+    if (len(grid) < width and (row.cut or not row.values)) or (
+        runs_on and row.values and not grid[min(width, len(grid)) - 1][0]
+    ):
+        return row
+    if _misfit(row, width, alone):
+        return None
+    return row._replace(values=grid[:width])
+
+
+def _misfit(row: Row, width: int, alone: bool) -> bool:
+    """Whether ``row``'s positions do not fit its ``width`` cells: too few, a value past
+    them, a first cell blank where positions run on in a section with no rules, or not
+    every printed value among them."""
+    grid = row.positions
+    return (
+        len(grid) < width
+        or any(text for text, _, _ in grid[width:])
+        or (alone and row.runs_on and len(grid) > width and not grid[0][0])
+        or sum(1 for text, _, _ in grid if text) != len(row.values)
+    )
 
 
 def headings(
@@ -311,73 +369,90 @@ def _collapsed(
     if len(runs) > 1:
         why = f"{len(runs)} collapsed cells ({', '.join(shown(r[0]) for r in runs)}) in one row"
     elif parts < 1:
-        draft.overfull = True
-        draft.close(cells)
-        draft.find(
-            diagnostic(
-                "extra-values",
-                f"{label}: a collapsed cell {digits} and {len(row.values)} more values for "
-                f"{len(cells)} columns; none placed",
-                run[1],
-                run[2],
-                tuple(template.fields[i].key for i in cells),
-            )
+        _extra_values(
+            draft,
+            template,
+            cells,
+            f"{label}: a collapsed cell {digits} and {len(row.values)} more values for "
+            f"{len(cells)} columns; none placed",
+            run[1],
+            run[2],
         )
         return
     else:
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.tail)
-        at = sum((line, column) < run[1:] for _, line, column in row.values)
-        before, after = row.values[:at], row.values[at:]
-        # Numbers printed apart are printed values, unless the run may be fewer values.
-        apart = (
-            set()
-            if cuts.fewer
-            else {p for way in cuts.ways for p in way if _apart(run, p, row.tail)}
-        )
-        if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
-            # Its only reading cuts it only where it printed spaces: its values as printed.
-            draft.give(cells, (*before, *cuts.ways[0], *after), unit)
+        if _cut(draft, cells, row, run, cuts, label, unit):
             return
-        if cuts.ways:
-            pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
-            options = []
-            for way in cuts.ways:
-                for piece in (*way, *after):
-                    pieces.setdefault(piece, len(pieces))
-                taken = (*before, *way, *after)
-                options.append(tuple(enumerate(map(pieces.__getitem__, taken))))
-            printed = set(before) | set(after) | apart
-            draft.units.append(
-                Unit(
-                    "digits",
-                    label,
-                    row.line,
-                    run[2],
-                    tuple(cells),
-                    tuple(pieces),
-                    tuple(options),
-                    frozenset(i for piece, i in pieces.items() if piece not in printed),
-                    cuts.count or 0,
-                    cuts.fewer,
-                    unit,
-                    run,
-                    row.tail,
-                )
-            )
-            return
-        if cuts.count is None:
-            why = (
-                f"a collapsed cell of {len(run[0])} digits, more than the "
-                f"{collapsed.MAX_RUN_DIGITS} that are cut"
-            )
-        elif cuts.count:
-            why = (
-                f"a collapsed cell {digits}: {cuts.count:,} ways to cut it into {parts} "
-                f"numbers, more than the {MAX_WAYS:,} that are tried"
-            )
-        else:
-            why = f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
+        why = _uncut(run, cuts, parts)
     not_placed(draft, template, cells, run, f"{label}: {why}", "collapsed-cell")
+
+
+def _cut(
+    draft: Draft,
+    cells: Sequence[int],
+    row: Row,
+    run: Printed,
+    cuts: collapsed.Cuts,
+    label: str,
+    unit: str | None,
+) -> bool:
+    """Give a row with a collapsed cell its values where the run's only reading cuts it
+    where it printed spaces, or set it aside with a way to cut it an option; ``False``
+    where there is no way to cut it (or too many)."""
+    at = sum((line, column) < run[1:] for _, line, column in row.values)
+    before, after = row.values[:at], row.values[at:]
+    # Numbers printed apart are printed values, unless the run may be fewer values.
+    apart = (
+        set() if cuts.fewer else {p for way in cuts.ways for p in way if _apart(run, p, row.tail)}
+    )
+    if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
+        # Its only reading cuts it only where it printed spaces: its values as printed.
+        draft.give(cells, (*before, *cuts.ways[0], *after), unit)
+        return True
+    if not cuts.ways:
+        return False
+    pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
+    options = []
+    for way in cuts.ways:
+        for piece in (*way, *after):
+            pieces.setdefault(piece, len(pieces))
+        taken = (*before, *way, *after)
+        options.append(tuple(enumerate(map(pieces.__getitem__, taken))))
+    printed = set(before) | set(after) | apart
+    draft.units.append(
+        Unit(
+            "digits",
+            label,
+            row.line,
+            run[2],
+            tuple(cells),
+            tuple(pieces),
+            tuple(options),
+            frozenset(i for piece, i in pieces.items() if piece not in printed),
+            cuts.count or 0,
+            cuts.fewer,
+            unit,
+            run,
+            row.tail,
+        )
+    )
+    return True
+
+
+def _uncut(run: Printed, cuts: collapsed.Cuts, parts: int) -> str:
+    """Why a collapsed cell is not cut into ``parts`` numbers."""
+    digits = shown(run[0])
+    if cuts.count is None:
+        return (
+            f"a collapsed cell of {len(run[0])} digits, more than the "
+            f"{collapsed.MAX_RUN_DIGITS} that are cut"
+        )
+    if cuts.count:
+        return (
+            f"a collapsed cell {digits}: {cuts.count:,} ways to cut it into {parts} "
+            f"numbers, more than the {MAX_WAYS:,} that are tried"
+        )
+    return f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
 
 
 def _apart(run: Printed, number: Printed, tail: int) -> bool:
@@ -446,12 +521,9 @@ def glued(
     half stood (text the layout took for a label, say)."""
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
     texts = [text for text, _, _ in values]
-    if not inside or texts.count("") != 1:
+    if not _may_be_glued(inside, cells, values, texts):
         return None
-    if adds_up(inside, cells, values) and not any(_LEADING_ZERO.match(text) for text in texts):
-        return None
-    where = {cell: at for at, cell in enumerate(cells)}
-    sums = [([where[c] for c in rule.left], [where[c] for c in rule.right]) for rule in inside]
+    sums = sides(cells, inside)
     blank = texts.index("")
     printed = [at for at, text in enumerate(texts) if text]
     amounts = count_values(texts)
@@ -462,27 +534,67 @@ def glued(
     options: list[Placement] = [tuple((at, at) for at in range(len(values)))]
     for at in printed:
         text, line, column = values[at]
-        for cut in range(1, len(text)) if text.isascii() and text.isdigit() else ():
-            head, tail = text[:cut], text[cut:]
-            if (head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1):
-                continue
-            first = len(values) + len(halves)
-            pieces = [p for p in printed if p < at] + [first, first + 1]
-            pieces += [p for p in printed if p > at]
-            counts = {p: amounts[p] for p in printed} | {first: int(head), first + 1: int(tail)}
-            found = False
-            for shape in shapes:
-                filled = {cell: pieces[piece] for cell, piece in shape}
-                sizes = [counts[filled[c]] if c in filled else 0 for c in range(len(cells))]
-                if all(
-                    sum(sizes[a] for a in left) == sum(sizes[b] for b in right)  # type: ignore[misc]
-                    for left, right in sums
-                ):
-                    found = True
-                    options.append(tuple((c, filled.get(c, blank)) for c in range(len(cells))))
+        for cut, head, tail in splits(text):
+            pieces, counts = _halved(printed, amounts, at, len(values) + len(halves), head, tail)
+            found = _fitting(shapes, pieces, counts, sums, len(cells), blank)
             if found:
+                options += found
                 halves += [(head, line, column), (tail, line, column + cut)]
     return (tuple(halves), tuple(options)) if len(options) > 1 else None
+
+
+def _may_be_glued(
+    inside: Sequence[Rule], cells: Sequence[int], values: Sequence[Printed], texts: list[str]
+) -> bool:
+    """Whether a row may print two values glued: it has one blank cell and rules of its own,
+    and they break or it prints a count with a leading zero."""
+    if not inside or texts.count("") != 1:
+        return False
+    return not adds_up(inside, cells, values) or any(_LEADING_ZERO.match(text) for text in texts)
+
+
+def _halved(
+    printed: Sequence[int],
+    amounts: Sequence[Value | None],
+    at: int,
+    first: int,
+    head: str,
+    tail: str,
+) -> tuple[list[int], dict[int, Value]]:
+    """The pieces of a row whose printed value ``at`` is cut into ``head`` and ``tail``
+    (pieces ``first`` and ``first + 1``), in order, and each piece's count."""
+    pieces = [p for p in printed if p < at] + [first, first + 1]
+    pieces += [p for p in printed if p > at]
+    counts = {p: amounts[p] for p in printed} | {first: int(head), first + 1: int(tail)}
+    return pieces, counts  # type: ignore[return-value]
+
+
+def _fitting(
+    shapes: Iterable[Placement],
+    pieces: Sequence[int],
+    counts: Mapping[int, Value],
+    sums: Sequence[Sides],
+    size: int,
+    blank: int,
+) -> list[Placement]:
+    """The ``shapes`` (``pieces`` in order filling ``size`` cells, the others the ``blank``
+    piece, 0) whose counts make every one of ``sums`` hold, as options."""
+    found: list[Placement] = []
+    for shape in shapes:
+        filled = {cell: pieces[piece] for cell, piece in shape}
+        sizes = [counts[filled[c]] if c in filled else 0 for c in range(size)]
+        if hold(sizes, sums):
+            found.append(tuple((c, filled.get(c, blank)) for c in range(size)))
+    return found
+
+
+def splits(text: str) -> Iterator[tuple[int, str, str]]:
+    """Each cut of ``text``, digits, into two numbers, neither with a leading 0 (two values
+    glued by a lost separator): where it is cut, and the two."""
+    for cut in range(1, len(text) if text.isascii() and text.isdigit() else 0):
+        head, tail = text[:cut], text[cut:]
+        if not ((head[0] == "0" and cut > 1) or (tail[0] == "0" and len(tail) > 1)):
+            yield cut, head, tail
 
 
 def repeated_columns(rows: Iterable[Sequence[Printed]], width: int) -> set[int]:
@@ -597,42 +709,55 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     labelled = list(map(bool, map(itemgetter(0), rows)))
     # The rows with labels and values whose next row has no values: found at C speed.
     for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
-        row = rows[at]
-        text, line, column = row.labels[-1]  # the row's own label: group labels come first
-        below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
-        rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
-        if rest and matcher.exact(text + rest):
-            result[at] = row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
+        result[at] = _wrapped_below(rows, at, matcher)
     for at in compress(count(1), map(and_, map(and_, valued[1:], labelled[1:]), map(not_, valued))):
-        row = result[at]
-        text, line, column = row.labels[-1]
-        if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
-            continue
-        earlier_rows = list(_label_rows(rows, at - 1, -1))
-        above = ""
-        for used, earlier in enumerate(earlier_rows):
-            parts = [part for part, _, start in earlier.labels if abs(start - column) <= _DRIFT]
-            if not parts:
-                break
-            above = parts[-1] + above
-            if matcher.exact(above + text):
-                earlier_rows = earlier_rows[used + 1 :]
-                start = earlier.labels[-1]
-                row = row._replace(labels=(*row.labels[:-1], _joined(above + text, *start[1:])))
-                break
-        if any(
-            matcher.exact(part)
-            for other in earlier_rows
-            for part, _, start in other.labels
-            if abs(start - column) <= _DRIFT
-        ):
-            # Another row's whole label above it, with no values of its own: pdftotext prints
-            # labels away from their values, so these may be that row's. Neither is guessed.
-            row = row._replace(labels=row.labels[:-1])
-        result[at] = row
+        result[at] = _wrapped_above(rows, result[at], at, matcher)
     for at in range(1, len(rows) - 1):
         result[at] = _straddled(result[at], rows[at - 1], rows[at + 1], matcher)
     return result
+
+
+def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
+    """``rows[at]`` with its own label (its last: group labels come first) completed by the
+    label-only rows below that start under it, where they join into a row's label whole."""
+    row = rows[at]
+    text, line, column = row.labels[-1]
+    below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
+    rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
+    if rest and matcher.exact(text + rest):
+        return row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
+    return row
+
+
+def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher) -> Row:
+    """``row`` (at ``at``), whose own label is a fragment, completed by the label-only rows
+    above it that start over it; its own label dropped where another row's whole label
+    stands above it, under its own."""
+    text, _, column = row.labels[-1]
+    if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
+        return row
+    earlier_rows = list(_label_rows(rows, at - 1, -1))
+    above = ""
+    for used, earlier in enumerate(earlier_rows):
+        parts = [part for part, _, start in earlier.labels if abs(start - column) <= _DRIFT]
+        if not parts:
+            break
+        above = parts[-1] + above
+        if matcher.exact(above + text):
+            earlier_rows = earlier_rows[used + 1 :]
+            start = earlier.labels[-1]
+            row = row._replace(labels=(*row.labels[:-1], _joined(above + text, *start[1:])))
+            break
+    if any(
+        matcher.exact(part)
+        for other in earlier_rows
+        for part, _, start in other.labels
+        if abs(start - column) <= _DRIFT
+    ):
+        # Another row's whole label above it, with no values of its own: pdftotext prints
+        # labels away from their values, so these may be that row's. Neither is guessed.
+        row = row._replace(labels=row.labels[:-1])
+    return row
 
 
 def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
