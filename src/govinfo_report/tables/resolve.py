@@ -14,7 +14,7 @@ diagnostic names the budget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress
 from math import inf
@@ -126,25 +126,20 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     report. A misreading moves values between cells, so it breaks rules through two cells
     or more. Where two confirmed readings give different values, the text leaves the choice
     open and none is kept."""
-    mine = _alone(template, first)
-    certain = [
-        cell for cells, _, _ in first.given for cell in cells if mine.provenance[cell] == "parsed"
-    ]
-    kept: tuple[Reading, tuple[Value | None, ...]] | None = None
-    for other in others:
-        values = _alone(template, other).values
-        broken = _broken(template, first.section, values)
-        if (
-            broken is None
-            or (broken and not set.intersection(*broken))
-            or any(values[cell] != mine.values[cell] for cell in certain)
-        ):
-            continue
-        if kept is None:
-            kept = other, values
-        elif kept[1] != values:
-            return None
-    return kept[0] if kept else None
+    mine, certain = _certain(template, first)
+
+    def agreeing() -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
+        for other in others:
+            values = _alone(template, other).values
+            broken = _broken(template, first.section, values)
+            if (
+                broken is not None
+                and _one_error_at_most(broken)
+                and all(values[cell] == mine.values[cell] for cell in certain)
+            ):
+                yield other, values
+
+    return _only(agreeing())
 
 
 def confirmed_but_one_row(
@@ -161,37 +156,67 @@ def confirmed_but_one_row(
     break all pass through one cell (the report's own error, as in ``confirmed``). The rest
     must agree with every cell ``first`` gives for certain. Where leaving out one row or
     another both check out with different values, none is kept."""
+    mine, certain = _certain(template, first)
+    rules = section_rule_set(template.name, first.section).rules
+
+    def agreeing() -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
+        for other in others:
+            whole = _alone(template, other).values
+            if _broken(template, first.section, whole) is None:
+                continue
+            for at, (cells, _, _) in enumerate(other.given):
+                if not any(
+                    violated(rule, whole) for rule in rules if set(rule.cells) <= set(cells)
+                ):
+                    continue
+                partial = _without(template, other, at)
+                values = _alone(template, partial).values
+                agrees = all(values[c] == mine.values[c] for c in certain if c not in cells)
+                if agrees and _reordered(rules, values, cells, whole):
+                    yield partial, values
+
+    return _only(agreeing())
+
+
+def _certain(template: Template, first: Reading) -> tuple[Resolved, list[int]]:
+    """``first`` resolved alone, and the cells it gives for certain (parsed)."""
     mine = _alone(template, first)
-    certain = [
+    return mine, [
         cell for cells, _, _ in first.given for cell in cells if mine.provenance[cell] == "parsed"
     ]
-    rules = section_rule_set(template.name, first.section).rules
+
+
+def _one_error_at_most(broken: list[set[int]]) -> bool:
+    """Whether the rules ``broken`` all pass through one cell (or none is broken)."""
+    return not broken or bool(set.intersection(*broken))
+
+
+def _only(found: Iterable[tuple[Reading, tuple[Value | None, ...]]]) -> Reading | None:
+    """The reading ``found`` gives, where every one found gives the same values."""
     kept: tuple[Reading, tuple[Value | None, ...]] | None = None
-    for other in others:
-        whole = _alone(template, other).values
-        if _broken(template, first.section, whole) is None:
-            continue
-        for at, (cells, _, _) in enumerate(other.given):
-            if not any(violated(rule, whole) for rule in rules if set(rule.cells) <= set(cells)):
-                continue
-            partial = _without(template, other, at)
-            values = list(_alone(template, partial).values)
-            solved = _solved(rules, values, cells)
-            if solved is None or sorted(solved) != sorted(whole[cell] for cell in cells):  # type: ignore[type-var]
-                continue
-            filled = values.copy()
-            for cell, value in zip(cells, solved, strict=True):
-                filled[cell] = value
-            broken = [set(rule.cells) for rule in rules if violated(rule, filled)]
-            if (broken and not set.intersection(*broken)) or any(
-                values[cell] != mine.values[cell] for cell in certain if cell not in cells
-            ):
-                continue
-            if kept is None:
-                kept = partial, tuple(values)
-            elif kept[1] != tuple(values):
-                return None
+    for reading, values in found:
+        if kept is None:
+            kept = reading, values
+        elif kept[1] != values:
+            return None
     return kept[0] if kept else None
+
+
+def _reordered(
+    rules: Sequence[Rule],
+    values: Sequence[Value | None],
+    cells: Sequence[int],
+    whole: Sequence[Value | None],
+) -> bool:
+    """Whether the rules give ``cells`` (unknown in ``values``) the values ``whole`` printed
+    for them, in another order, and then hold, or break through one cell only."""
+    solved = _solved(rules, values, cells)
+    if solved is None or sorted(solved) != sorted(whole[cell] for cell in cells):  # type: ignore[type-var]
+        return False
+    filled = list(values)
+    for cell, value in zip(cells, solved, strict=True):
+        filled[cell] = value
+    return _one_error_at_most([set(rule.cells) for rule in rules if violated(rule, filled)])
 
 
 def _solved(
@@ -205,19 +230,30 @@ def _solved(
     while progress and len(found) < len(cells):
         progress = False
         for rule in rules:
-            unknown = [cell for cell in rule.cells if known[cell] is None]
-            if len(unknown) != 1 or rule.cells.count(unknown[0]) != 1:
-                continue
-            cell = unknown[0]
-            left = sum(known[c] for c in rule.left if c != cell)  # type: ignore[misc]
-            right = sum(known[c] for c in rule.right if c != cell)  # type: ignore[misc]
-            known[cell] = found[cell] = right - left if cell in rule.left else left - right
-            progress = True
+            cell = _only_unknown(rule, known)
+            if cell is not None:
+                known[cell] = found[cell] = _balance(rule, known, cell)
+                progress = True
     if len(found) < len(cells) or any(
         violated(rule, known) for rule in rules if set(rule.cells) & set(cells)
     ):
         return None
     return [found[cell] for cell in cells]
+
+
+def _only_unknown(rule: Rule, known: Sequence[Value | None]) -> int | None:
+    """The one cell of ``rule`` without a value, where it has one and counts it once."""
+    unknown = [cell for cell in rule.cells if known[cell] is None]
+    if len(unknown) != 1 or rule.cells.count(unknown[0]) != 1:
+        return None
+    return unknown[0]
+
+
+def _balance(rule: Rule, known: Sequence[Value | None], cell: int) -> Value:
+    """The value of ``cell`` that makes ``rule`` hold, its other cells ``known``."""
+    left = sum(known[c] for c in rule.left if c != cell)  # type: ignore[misc]
+    right = sum(known[c] for c in rule.right if c != cell)  # type: ignore[misc]
+    return right - left if cell in rule.left else left - right
 
 
 def _without(template: Template, reading: Reading, at: int) -> Reading:

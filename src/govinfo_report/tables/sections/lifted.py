@@ -33,7 +33,26 @@ def relifted(
     (``named``: the template row a row's labels name, if one); else ``rows`` as they are."""
     lifted = _lifted(rows, labels.PROACTIVE_NOTES.get(template.name, {}))
     shape = labels.PROACTIVE_SHAPE[template.name]
-    short = [
+    short = _short_rows(rows, shape, named)
+    if not lifted or len(lifted) != len(short):
+        return list(rows), []
+    pairs = list(zip(short, lifted, strict=True))
+    if any(column not in shape[key] for (_, key), (_, column, _) in pairs):
+        return list(rows), []
+    found: list[Diagnostic] = []
+    placed: dict[int, Row] = {}
+    for (at, key), (count, column, _) in pairs:
+        placed[at], finding = _put_back(rows[at], key, count, column, template)
+        found.append(finding)
+    taken = {piece for count, _, note in lifted for piece in (count, *note)}
+    return _rest(rows, placed, taken), found
+
+
+def _short_rows(
+    rows: Sequence[Row], shape: dict[str, tuple[str, ...]], named: Callable[[Row], str | None]
+) -> list[tuple[int, str]]:
+    """Each row of several columns one value short (no run of digits cut), with its key."""
+    return [
         (at, key)
         for at, row in enumerate(rows)
         if (key := named(row)) is not None
@@ -41,31 +60,30 @@ def relifted(
         and len(row.values) == len(shape[key]) - 1
         and not row.runs
     ]
-    if not lifted or len(lifted) != len(short):
-        return list(rows), []
-    if any(
-        column not in shape[key] for (_, key), (_, column, _) in zip(short, lifted, strict=True)
-    ):
-        return list(rows), []
-    found: list[Diagnostic] = []
-    placed: dict[int, Row] = {}
-    for (at, key), (count, column, _) in zip(short, lifted, strict=True):
-        row, index = rows[at], shape[key].index(column)
-        values = (*row.values[:index], count, *row.values[index:])
-        placed[at] = row._replace(values=values, grid=values if row.grid else ())
-        found.append(
-            diagnostic(
-                "cell-lifted",
-                f"{count[0]}, printed apart from the table above a note that names its column "
-                f"({labels.PROACTIVE_COLUMNS[template.name][column][0]}), is read in that "
-                f"column of the row {label_text(row)}, the row short by one value it comes "
-                "to in order",
-                count[1],
-                count[2],
-                (template.fields[template.rows["proactive", key][index]].key,),
-            )
-        )
-    taken = {piece for count, _, note in lifted for piece in (count, *note)}
+
+
+def _put_back(
+    row: Row, key: str, count: Printed, column: str, template: Template
+) -> tuple[Row, Diagnostic]:
+    """``row`` with ``count`` in ``column``, and the finding that says so."""
+    index = labels.PROACTIVE_SHAPE[template.name][key].index(column)
+    values = (*row.values[:index], count, *row.values[index:])
+    finding = diagnostic(
+        "cell-lifted",
+        f"{count[0]}, printed apart from the table above a note that names its column "
+        f"({labels.PROACTIVE_COLUMNS[template.name][column][0]}), is read in that "
+        f"column of the row {label_text(row)}, the row short by one value it comes "
+        "to in order",
+        count[1],
+        count[2],
+        (template.fields[template.rows["proactive", key][index]].key,),
+    )
+    return row._replace(values=values, grid=values if row.grid else ()), finding
+
+
+def _rest(rows: Sequence[Row], placed: dict[int, Row], taken: set[Printed]) -> list[Row]:
+    """``rows`` with those ``placed`` replaced and the lifted pieces (``taken``) left out of
+    the others (a row left with nothing is dropped)."""
     kept = []
     for at, row in enumerate(rows):
         if at in placed:
@@ -75,12 +93,26 @@ def relifted(
         valued = tuple(piece for piece in row.values if piece not in taken)
         if labelled or valued:
             kept.append(row._replace(labels=labelled, values=valued))
-    return kept, found
+    return kept
 
 
 def _lifted(rows: Sequence[Row], notes: dict[str, tuple[str, ...]]) -> list[Lifted]:
     """The counts printed alone on a line with, on the next line and alone there, a note
     whose words name one column, in text order."""
+    by_line = _by_line(rows)
+    found: list[Lifted] = []
+    for line, here in by_line.items():
+        below = by_line.get(line + 1, [])
+        if len(here) != 1 or here[0][1] != "value" or not below:
+            continue
+        column = _named_column([piece for piece, _ in below], notes)
+        if column is not None:
+            found.append((here[0][0], column, tuple(piece for piece, _ in below)))
+    return found
+
+
+def _by_line(rows: Sequence[Row]) -> dict[int, list[tuple[Printed, str]]]:
+    """Every piece of ``rows`` (``label`` or ``value``) by its line, in text order."""
     pieces = sorted(
         {
             (piece, kind)
@@ -93,15 +125,13 @@ def _lifted(rows: Sequence[Row], notes: dict[str, tuple[str, ...]]) -> list[Lift
     by_line: dict[int, list[tuple[Printed, str]]] = {}
     for piece, kind in pieces:
         by_line.setdefault(piece[1], []).append((piece, kind))
-    found: list[Lifted] = []
-    for line, here in by_line.items():
-        below = by_line.get(line + 1, [])
-        if len(here) != 1 or here[0][1] != "value" or not below:
-            continue
-        note = fold("".join(piece[0] for piece, _ in below)).replace(" ", "")
-        if not _NOTE.fullmatch(note):
-            continue
-        named = {column for column, words in notes.items() if any(w in note for w in words)}
-        if len(named) == 1:
-            found.append((here[0][0], named.pop(), tuple(piece for piece, _ in below)))
-    return found
+    return by_line
+
+
+def _named_column(pieces: Sequence[Printed], notes: dict[str, tuple[str, ...]]) -> str | None:
+    """The one column whose words the note ``pieces`` print, if they are a note and name one."""
+    note = fold("".join(piece[0] for piece in pieces)).replace(" ", "")
+    if not _NOTE.fullmatch(note):
+        return None
+    named = {column for column, words in notes.items() if any(w in note for w in words)}
+    return named.pop() if len(named) == 1 else None
