@@ -220,3 +220,21 @@ def test_jobs_zero_means_one_per_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stream.os, "sched_getaffinity", lambda pid: {0, 1, 2})
     assert stream._workers(0) == stream._workers(None) == 3
     assert stream._workers(1) == 1
+
+
+def test_a_chunk_ends_once_its_files_hold_chunk_bytes(tmp_path: Path) -> None:
+    # A folder's large files (scans: a MB each, seconds of OCR a page) are weighed by their
+    # size on disk, so that two of them never travel in one chunk beside the small files
+    # and the other worker waits: each chunk ends with the file that fills it.
+    sizes = [1_000, 700_000, 1_000, 600_000, 1_000, 1_000]
+    paths = []
+    for at, size in enumerate(sizes):
+        path = tmp_path / f"{at}.txt"
+        path.write_bytes(b"x" * size)
+        paths.append(path)
+    assert stream.CHUNK_BYTES == 1 << 20
+    chunks = [[task[0] for task in chunk] for chunk in stream._chunks(paths, 16)]
+    assert chunks == [[0, 1, 2, 3], [4, 5]]
+    # a missing file weighs nothing here: its worker says why it cannot be read
+    missing = [tmp_path / "none.txt", *paths[:2]]
+    assert [len(chunk) for chunk in stream._chunks(missing, 16)] == [3]

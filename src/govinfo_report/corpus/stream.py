@@ -38,8 +38,10 @@ Source = str | bytes | os.PathLike[str] | Document
 CHUNKSIZE = 16
 #: Chunks per worker read ahead of the results taken: bounds the documents in flight.
 CHUNKS_AHEAD = 4
-#: A chunk ends early once the documents it carries (tar members, JSON lines, texts) hold
-#: this many bytes, so that a worker is never sent many large documents at once.
+#: A chunk ends early once the documents it carries (tar members, JSON lines, texts) or
+#: names (files, by their size on disk) hold this many bytes, so that a worker is never sent
+#: many large documents at once: a folder's scans (a MB each, seconds of OCR a page) go to
+#: workers of their own, not in one chunk beside the small files.
 CHUNK_BYTES = 1 << 20
 
 
@@ -292,7 +294,7 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
                     document.code,
                 )
             )
-            carried += len(document.data) if document.data is not None else 0
+            carried += _size(document)
             if len(chunk) == size or carried >= CHUNK_BYTES:
                 yield chunk
                 chunk, carried = [], 0
@@ -302,6 +304,19 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
         raise
     if chunk:
         yield chunk
+
+
+def _size(document: Document) -> int:
+    """The bytes a document is read from: its data, or its file's size on disk (0 when it
+    cannot be told: the worker says why it cannot be read)."""
+    if document.data is not None:
+        return len(document.data)
+    if document.path is None or document.member is not None:
+        return 0
+    try:
+        return os.stat(document.path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def _work(task: _Task, **options: Any) -> Result:

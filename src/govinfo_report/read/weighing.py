@@ -35,9 +35,15 @@ from ..limits import (
 )
 from .bounded import BLOCK, too_large
 
-#: The keyword that starts a stream's data, after its dictionary (not ``endstream``).
-_STREAM = re.compile(rb"(?<![A-Za-z])stream[ \t]*(?:\r\n|\n|\r)?")
+#: The keyword that starts a stream's data, after its dictionary (not ``endstream``). Each
+#: pattern here that can starts with its keyword: a literal is found far faster than a
+#: pattern that starts with a class or an assertion.
+_STREAM = re.compile(rb"stream(?<![A-Za-z]stream)[ \t]*(?:\r\n|\n|\r)?")
+#: An object's header, and the keyword that ends it: ``_OBJECT`` is looked for only in the
+#: ``_HEADER`` bytes before each ``obj`` keyword.
 _OBJECT = re.compile(rb"(?<!\d)(\d{1,10})\s{1,8}\d{1,5}\s{1,8}obj\b")
+_OBJ = re.compile(rb"obj\b")
+_HEADER = 10 + 8 + 5 + 8
 _END_STREAM = re.compile(rb"endstream")
 #: A token of a dictionary: delimiters, a name, a string, a hex string, anything else.
 _TOKEN = re.compile(
@@ -91,7 +97,7 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
         ParseError: code ``too-large`` or ``too-complex``.
     """
     cap = MAX_PDF_CONTENT_BYTES + 1
-    headers = [(match.start(), int(match.group(1))) for match in _OBJECT.finditer(data)]
+    headers = [(match.start(), int(match.group(1))) for match in _headers(data)]
     starts = [start for start, _ in headers]
     streams: list[Stream] = []
     packed: list[bytes] = []  # object streams: resources may be packed there
@@ -122,6 +128,20 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
             Stream(headers[at][1] if at >= 0 else None, kind, len(content), shows, draws)
         )
     _Placed(data, streams, packed).check(name)
+
+
+def _headers(text: bytes) -> list[re.Match[bytes]]:
+    """The matches of ``_OBJECT`` in ``text``, as its ``finditer`` gives them: each ends at an
+    ``obj`` keyword, after the keyword before it (digits and blanks hold no keyword)."""
+    found = []
+    after = 0
+    for keyword in _OBJ.finditer(text):
+        # The window ends at the keyword, so that ``\b`` holds there: ``_OBJ`` checked it.
+        header = _OBJECT.search(text, max(after, keyword.start() - _HEADER), keyword.end())
+        if header is not None:
+            found.append(header)
+        after = keyword.end()
+    return found
 
 
 def _after_dictionary(data: bytes, keyword: int) -> bool:
@@ -190,7 +210,7 @@ def _flate(data: bytes, cap: int, most_shows: int | None = None) -> bytes:
     ``most_shows`` text operations when given."""
     inflater = zlib.decompressobj()
     parts: list[bytes] = []
-    size = shows = position = 0
+    size = shows = position = counted = 0
     try:
         while not inflater.eof and size < cap and (most_shows is None or shows <= most_shows):
             want = min(BLOCK, cap - size)
@@ -203,8 +223,11 @@ def _flate(data: bytes, cap: int, most_shows: int | None = None) -> bytes:
                 break
             parts.append(piece)
             size += len(piece)
-            if most_shows is not None:
-                shows += len(_SHOWS.findall(piece))
+            if most_shows is not None and size > 2 * most_shows:
+                # An operation takes two bytes at least: the pieces are counted (each on its
+                # own) only once so many bytes could pass ``most_shows``.
+                shows += sum(len(_SHOWS.findall(part)) for part in parts[counted:])
+                counted = len(parts)
     except zlib.error:
         if not size:
             return data  # not compressed after all: read as stored, as readers do
@@ -400,7 +423,7 @@ def _page_tree(texts: list[bytes]) -> dict[int, Node]:
     objects whose own dictionary's ``/Type`` is ``/Pages`` or ``/Page``."""
     nodes: dict[int, Node] = {}
     for text in texts:
-        headers = list(_OBJECT.finditer(text))
+        headers = _headers(text)
         starts = [header.start() for header in headers]
         read: set[int] = set()
         for match in _PAGE_TYPE.finditer(text):

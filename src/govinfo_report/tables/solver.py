@@ -623,6 +623,8 @@ class _Search:
                 self.unit_of.setdefault(cell, []).append(at)
         #: Each unit's options as a value per cell of the unit (``None``: not given).
         self.grids = [[_by_cell(unit.cells, option) for option in unit.options] for unit in units]
+        #: Each unit's options as the (cell, value) pairs they give: what ``_filter`` checks.
+        self.pairs = [[tuple(g[:2] for g in option) for option in unit.options] for unit in units]
         #: What the solutions seen give each cell: ``None`` once uncertain.
         self.seen: dict[int, _Seen | None] = {}
 
@@ -680,15 +682,22 @@ class _Search:
         highest - the rest's lowest)."""
         self._step()
         lo, hi = state.lo, state.hi
-        sides = (_Side(lo, hi, rule.left), _Side(lo, hi, rule.right))
+        sides = (_side(lo, hi, rule.left), _side(lo, hi, rule.right))
         changed: list[int] = []
-        for own, other in (sides, sides[::-1]):
+        for (cells, low_sum, unbounded, finite_high, _), (_, other_low, _, _, other_high) in (
+            sides,
+            sides[::-1],
+        ):
             # (the other side's highest - the rest's lowest), less this cell's lowest
-            reach = other.high - own.low
-            for cell in own.cells:
+            reach = other_high - low_sum
+            for cell in cells:
                 low, high = lo[cell], hi[cell]
                 upper = reach + low
-                lower = other.low - own.high_without(high)
+                # the other side's lowest - the highest of the rest of this side
+                if high == inf:
+                    lower = other_low - (inf if unbounded > 1 else finite_high)
+                else:
+                    lower = other_low - (inf if unbounded else finite_high - high)
                 if lower > low or upper < high:
                     low, high = max(low, lower), min(high, upper)
                     if low > high:
@@ -716,13 +725,11 @@ class _Search:
                 lo[cell] = hi[cell] = value
                 changed.append(cell)
             return changed
+        pairs = self.pairs[at]
         kept = [
             option
             for option in state.open[at]
-            if all(
-                value is None or lo[cell] <= value <= hi[cell]
-                for cell, value in zip(cells, grid[option], strict=True)
-            )
+            if all(lo[cell] <= value <= hi[cell] for cell, value in pairs[option])
         ]
         if not kept:
             return None
@@ -927,27 +934,23 @@ class _Search:
         }
 
 
-class _Side:
-    """One side of a rule: its cells and the sums of their bounds, taken once per rule (the
-    bounds change only after every cell of the rule has been narrowed)."""
+#: One side of a rule, its bounds taken once per rule (they change only after every cell of
+#: the rule has been narrowed): its cells, the sum of their lows, how many highs are
+#: unbounded, the sum of the bounded highs, and the sum of all highs.
+_Sides = tuple[tuple[int, ...], Bound, int, Bound, Bound]
 
-    __slots__ = ("cells", "finite_high", "high", "low", "unbounded")
 
-    def __init__(self, lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> None:
-        self.cells = cells
-        self.low: Bound = sum(map(lo.__getitem__, cells))
-        highs = list(map(hi.__getitem__, cells))
-        self.unbounded = highs.count(inf)
-        self.finite_high: Bound = (
-            sum(h for h in highs if h != inf) if self.unbounded else sum(highs)
-        )
-        self.high: Bound = inf if self.unbounded else self.finite_high
-
-    def high_without(self, high: Bound) -> Bound:
-        """The highest sum of the side's cells other than one whose upper bound is ``high``."""
-        if high == inf:
-            return inf if self.unbounded > 1 else self.finite_high
-        return inf if self.unbounded else self.finite_high - high
+def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> _Sides:
+    highs = list(map(hi.__getitem__, cells))
+    unbounded = highs.count(inf)
+    finite_high: Bound = sum(h for h in highs if h != inf) if unbounded else sum(highs)
+    return (
+        cells,
+        sum(map(lo.__getitem__, cells)),
+        unbounded,
+        finite_high,
+        inf if unbounded else finite_high,
+    )
 
 
 class _Seen:
