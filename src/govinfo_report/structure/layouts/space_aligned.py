@@ -264,8 +264,8 @@ def gridded(
     heads = [_spans(lines, first_line, cells) for cells in label_lines]
     # Rows with no label on the line of their values (section 四's one row, under its
     # header) have no label column to tell the header's words over the values' columns
-    # from others: only the header line naming the most columns counts (one word a column;
-    # the group heads above it would be columns of their own).
+    # from others: the words with no word under them count (the group heads over them would
+    # be columns of their own), or failing that the header line naming the most columns.
     labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
     if labelled and not _one_grid(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
