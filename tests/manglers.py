@@ -473,10 +473,27 @@ class AlignedCells:
 
     characters: bool = True
     gap: int = 2
+    raised: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         width = len if self.characters else space_aligned._display_width
-        return space_aligned.aligned(table, width, self.gap)
+        return space_aligned.aligned(raised(table) if self.raised else table, width, self.gap)
+
+
+def raised(table: Sequence[Sequence[str]]) -> list[list[str]]:
+    """``table`` with the header cells merged down over the header lines above them
+    (``rowspan``) printed on their first line, as lynx and ``pdftotext -layout`` print an
+    HTML header: under 行政复议, 结果维持 … 总计 share the line of 未经复议直接起诉 and
+    复议后起诉, and the line below starts under 未经复议直接起诉. A header line's empty
+    cells before its first word take the cells below them from the next header line."""
+    rows = [list(row) for row in table]
+    for upper, lower in pairwise(rows):
+        if any(map(is_value, upper)) or any(map(is_value, lower)):
+            continue
+        first = next((at for at, cell in enumerate(upper) if cell.strip()), 0)
+        for at in range(first):
+            upper[at], lower[at] = lower[at], upper[at]
+    return rows
 
 
 @attrs.frozen

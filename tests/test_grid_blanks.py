@@ -276,3 +276,31 @@ def test_a_merged_cell_given_once_per_column_under_a_header_naming_it_twice() ->
     back = gr.parse(_proactive_page(header, {"规章": "3 | | 7 | 7"}))
     got = [back.cell(f"proactive.rules.{c}") for c in ("made", "published", "total_published")]
     assert [(c.value, c.provenance) for c in got] == [(3, "parsed"), (None, "blank"), (7, "parsed")]
+
+
+@scaled(0.5)
+@given(previous=st.integers(0, 60), change=st.integers(-9, 9), decisions=st.integers(0, 900))
+def test_a_page_whose_header_spans_differ_from_its_rows_spans(
+    previous: int, change: int, decisions: int
+) -> None:
+    """Issue 45 item 2 on the page itself (HTML): the header spans 本年增/减 over two grid
+    columns, the row spans its first value over two; three values under a header of three
+    columns are three cells, a printed 0 never a blank."""
+    rows = [
+        '<tr><td colspan="5">第二十条第（五）项</td></tr>',
+        '<tr><td>信息内容</td><td>上一年项目数量</td><td colspan="2">本年增/减</td>'
+        "<td>处理决定数量</td></tr>",
+        f'<tr><td>行政许可</td><td colspan="2">{previous}</td><td>{change}</td>'
+        f"<td>{decisions}</td></tr>",
+    ]
+    page = (
+        "<html><body><p>红山县司法局2020年政府信息公开工作年度报告</p>"
+        f"<p>二、主动公开政府信息情况</p><table>{''.join(rows)}</table></body></html>"
+    )
+    back = gr.parse(page.encode("utf-8"))
+    got = [back.cell(f"proactive.licensing.{c}") for c in ("previous_items", "change", "decisions")]
+    assert [(c.value, c.provenance) for c in got] == [
+        (previous, "parsed"),
+        (change, "parsed"),
+        (decisions, "parsed"),
+    ]

@@ -264,13 +264,19 @@ def gridded(
     heads = [_spans(lines, first_line, cells) for cells in label_lines]
     # Rows with no label on the line of their values (section 四's one row, under its
     # header) have no label column to tell the header's words over the values' columns
-    # from others: only the header line naming the most columns counts (one word a column;
-    # the group heads above it would be columns of their own).
+    # from others: the words with no word under them count (the group heads over them would
+    # be columns of their own), or failing that the header line naming the most columns.
     labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
     if labelled and not _one_grid(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
-    header = heads if labelled else [max(heads, key=len, default=[])]
-    return _placed(rows, valued, lines, first_line, header, labelled)
+    if labelled:
+        return _placed(rows, valued, lines, first_line, heads) or rows
+    fullest = [max(heads, key=len, default=[])]
+    return (
+        _placed(rows, valued, lines, first_line, heads, labelled=False, nested=True)
+        or _placed(rows, valued, lines, first_line, fullest, labelled=False)
+        or rows
+    )
 
 
 def _on_one_line(rows: Sequence[Row]) -> list[int]:
@@ -288,17 +294,24 @@ def _placed(
     lines: Sequence[str],
     first_line: int,
     header: Sequence[Sequence[tuple[Span, Span]]],
-    labelled: bool,
-) -> list[Row]:
+    measures: Sequence[int] = (0, 1),
+    labelled: bool = True,
+    nested: bool = False,
+) -> list[Row] | None:
     """``rows`` with their grids (``gridded``), where the values of rows ``valued`` fall
     into columns under the words of ``header``'s lines (``labelled``: the rows print
-    labels on their values' lines, and the words over those are the label column's)."""
+    labels on their values' lines, and the words over those are the label column's), in
+    one of ``measures``; ``None`` where they do not. ``nested``: see ``columns``."""
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     found = columns(
-        spans, header, _label_end(rows, valued, lines, first_line, spans) if labelled else None
+        spans,
+        header,
+        _label_end(rows, valued, lines, first_line, spans) if labelled else None,
+        measures,
+        nested,
     )
     if found is None:
-        return rows
+        return None
     gridded = [
         row._replace(positions=tuple(("", row.line, 1) for _ in found.starts))
         if not row.values and row.labels[0][1] == row.labels[-1][1]
@@ -350,7 +363,11 @@ def _by_sub_table(
     a sub-table runs from a header line that begins with the word other header lines begin
     with (section 二's ``信息内容``) to the next, and its columns are found from its own
     header and values (some word begins two header lines or more: ``_one_grid`` found
-    their columns apart). The rows before the first keep no grid."""
+    their columns apart). The rows before the first keep no grid.
+
+    A tool lays out the whole table in one measure: where some sub-table's values fall
+    into columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
+    characters), every sub-table is read in that one, though its own rows would fit both."""
     firsts = Counter(
         cells[0][0] for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
     )
@@ -359,16 +376,26 @@ def _by_sub_table(
         for cells, head in zip(label_lines, heads, strict=True)
         if len(head) > 1 and firsts[cells[0][0]] > 1
     ]
-    gridded = [row for row in rows if row.line < starts[0]]
+    blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
         block = [row for row in rows if start <= row.line < end]
-        valued = _on_one_line(block)
         header = [
             head
             for cells, head in zip(label_lines, heads, strict=True)
             if start <= cells[0][1] < end
         ]
-        gridded.extend(_placed(block, valued, lines, first_line, header, True) if valued else block)
+        blocks.append((block, _on_one_line(block), header))
+    fitting = [
+        {m for m in (0, 1) if _placed(block, valued, lines, first_line, header, (m,))}
+        for block, valued, header in blocks
+        if valued
+    ]
+    only = {measure for fits in fitting if len(fits) == 1 for measure in fits}
+    measures = tuple(only) if len(only) == 1 else (0, 1)
+    gridded = [row for row in rows if row.line < starts[0]]
+    for block, valued, header in blocks:
+        placed = _placed(block, valued, lines, first_line, header, measures) if valued else None
+        gridded.extend(placed or block)
     return gridded
 
 
@@ -427,12 +454,17 @@ def columns(
     rows: Sequence[Sequence[tuple[Span, Span]]],
     header: Sequence[Sequence[tuple[Span, Span]]],
     label_end: tuple[int, int] | None = None,
+    measures: Sequence[int] = (0, 1),
+    nested: bool = False,
 ) -> Columns | None:
     """The columns of a table whose rows print values at ``rows`` (each value's span in
     both measures) under the header words of ``header``'s lines; ``None`` where the values
     fall into no columns for certain. ``label_end``: where the rows print labels on their
     values' lines, where the widest of those ends in each measure (``None``: no label
-    column).
+    column). ``measures``: those the table allows. ``nested``: ``header``'s lines are
+    group heads over the columns below them, wrapped as they are (section 四's 行政复议 over
+    结果维持 … 总计, and 未经复议直接起诉 over five more on the next line): only the words
+    with no word under them on a later line head columns.
 
     In each measure the values' spans are clustered (spans that overlap are one column's);
     a measure is kept where no cluster holds two values of a row or is much wider than its
@@ -458,7 +490,7 @@ def columns(
     """
     kept = [
         (len(found[0]), measure, *found)
-        for measure in (0, 1)
+        for measure in measures
         if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
     ]
     fullest = max(map(len, rows))
@@ -466,7 +498,11 @@ def columns(
         fits: list[Columns] = []
         for _, measure, clusters, of in sorted(kept):
             leftmost = clusters[0].start - _SLACK
-            words = [spans[measure] for head in header for spans in head]
+            words = (
+                _leaves(header, measure)
+                if nested
+                else [spans[measure] for head in header for spans in head]
+            )
             found_columns = way(
                 clusters,
                 [word for word in words if label_end is None or word[0] >= leftmost],
@@ -487,6 +523,21 @@ def columns(
             first, other = fits[0].placed, fits[-1].placed
             return fits[0]._replace(unsure=tuple(map(tuple.__ne__, first, other)))
     return None
+
+
+def _leaves(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
+    """The words of ``header``'s lines (in ``measure``) with no word of a later line under
+    them: the columns' own heads, not the group heads over them."""
+    return [
+        word
+        for at, head in enumerate(header)
+        for word in (spans[measure] for spans in head)
+        if not any(
+            below[measure][0] < word[1] and word[0] < below[measure][1]
+            for later in header[at + 1 :]
+            for below in later
+        )
+    ]
 
 
 def _blank_before(

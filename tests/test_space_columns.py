@@ -1,0 +1,115 @@
+"""Space-aligned columns found from the whole table (issue 45 item 1): a header merged down
+over the lines above it (``rowspan``) prints its words on the line of the group heads beside
+it, so no one header line names every column; a tool that counts a CJK character one wide
+(lynx, inscriptis, ``pdftotext -layout``) lays every sub-table of section 二 out in that one
+measure, though the rows of one sub-table may fit the other too."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from conftest import scaled, wrong
+from manglers import AlignedCells
+from strategies import sparse_reports
+
+
+def _report(values: dict[str, int]) -> gr.Report:
+    """A 2019 report whose cells are 0 but for ``values``."""
+    every = {field.key: 0 for field in gr.fields("2019")}
+    every.update(values)
+    return gr.Report.from_values(every, template="2019", organisation="青石县水务局", year=2019)
+
+
+def _read(back: gr.Report, keys: list[str]) -> dict[str, object]:
+    return {key: back.cell(key).value for key in keys}
+
+
+@pytest.mark.parametrize("characters", [True, False])
+def test_appeal_heads_merged_down_are_read_with_the_group_heads(characters: bool) -> None:
+    """Under 行政复议, 结果维持 … 总计 share the line of 未经复议直接起诉 and 复议后起诉; the
+    line below, the fullest, starts right of the row's first values: the columns are its
+    words and the words above that no word is under."""
+    values = {
+        "appeals.review.corrected": 4,
+        "appeals.review.other": 7,
+        "appeals.review.total": 11,
+        "appeals.litigation_direct.pending": 2,
+        "appeals.litigation_direct.total": 2,
+        "appeals.litigation_after_review.upheld": 3,
+        "appeals.litigation_after_review.total": 3,
+    }
+    text = render(_report(values), AlignedCells(characters, raised=True), blank_zeros=True)
+    assert "结果维持" in text.split("未经复议直接起诉")[0].splitlines()[-1]
+    back = gr.parse(text)
+    keys = [field.key for field in gr.fields("2019") if field.section == "appeals"]
+    assert _read(back, keys) == {key: values.get(key, 0) for key in keys}
+
+
+def _in_characters(rows: list[list[str]], starts: list[int]) -> str:
+    """``rows`` laid out as lynx lays out a table: each cell at its column's start counted
+    in characters (a CJK character one wide), blank cells empty."""
+    lines = []
+    for row in rows:
+        line = ""
+        for cell, start in zip(row, starts, strict=False):
+            if cell:
+                line = line.ljust(start) if len(line) < start else line + " "
+                line += cell
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_a_sub_table_fitting_both_measures_is_read_in_the_tables_one() -> None:
+    """lynx's section 二, counted in characters: 行政处罚's 140 starts where 本年增/减 does
+    in display columns and where 处理决定数量 does in characters. The sub-table of
+    其他对外管理服务事项 fits characters only (in display columns its long label runs into
+    the first value column), so the whole table is read in characters. The sub-tables'
+    headers differ (本年新公开数量 is wider than 本年增/减), so each is read by its own."""
+    head = ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    table = _in_characters(
+        [
+            ["第二十条第（一）项"],
+            ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            ["规章", "", "", "4"],
+            ["规范性文件", "3", "3", "25"],
+            ["第二十条第（五）项"],
+            head,
+            ["行政许可", "120", "", "3310"],
+            ["其他对外管理服务事项", "7", "2", "88"],
+            ["第二十条第（六）项"],
+            head,
+            ["行政处罚", "61", "", "140"],
+            ["行政强制", "9", "", "12"],
+        ],
+        [3, 14, 22, 30],
+    )
+    text = f"青石县水务局2019年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n{table}\n"
+    back = gr.parse(text)
+    keys = [
+        f"proactive.{row}.{column}"
+        for row in ("licensing", "other_services", "penalties", "coercive_measures")
+        for column in ("previous_items", "change", "decisions")
+    ]
+    assert _read(back, keys) == dict(
+        zip(keys, [120, None, 3310, 7, 2, 88, 61, None, 140, 9, None, 12], strict=True)
+    )
+    changes = [back.cell(key).provenance for key in keys[1::3]]
+    assert changes == ["blank", "parsed", "blank", "blank"]
+
+
+@pytest.mark.parametrize("characters", [True, False])
+@scaled(0.3)
+@given(report=sparse_reports())
+def test_heads_merged_down_read_no_wrong_number(characters: bool, report: gr.Report) -> None:
+    """Any report so laid out, its zeros blank: no cell wrong, and section 四 read whole
+    where it prints a number in each group's 总计."""
+    back = gr.parse(render(report, AlignedCells(characters, raised=True), blank_zeros=True))
+    printed = {key: None if value == 0 else value for key, value in report.flat().items()}
+    assert wrong(back, printed) == {}
+    keys = [field.key for field in gr.fields(report.template) if field.section == "appeals"]
+    if all(printed[key] is not None for key in keys[4::5]):
+        assert _read(back, keys) == {key: report.flat()[key] for key in keys}
