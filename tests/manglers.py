@@ -430,6 +430,13 @@ def lost_line_breaks(text: str, rng: Random) -> str:
     return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
 
 
+def one_line_page(text: str, rng: Random) -> str:
+    """The page text BeautifulSoup's ``get_text(" ", strip=True)`` gives: every piece of
+    text stripped and joined by one space, the whole page on one line; a blank cell (no text,
+    or only ``&nbsp;``) leaves no trace."""
+    return " ".join(text.split())
+
+
 # Other tools' tables: writers for ``gr.render(report, writer)`` ---------------------------
 
 

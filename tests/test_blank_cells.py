@@ -22,7 +22,7 @@ from govinfo_report.structure import layouts
 from govinfo_report.write.render import render
 
 from conftest import SEEDS, scaled, wrong
-from manglers import TOOLS, TRACELESS, AlignedCells, CellLines, HeadedRows
+from manglers import TOOLS, TRACELESS, AlignedCells, CellLines, HeadedRows, one_line_page
 from strategies import reports, sparse_reports
 
 #: A line of Chinese text: a label's (or a heading's, or prose).
@@ -645,6 +645,20 @@ def test_a_heading_repeating_a_row_label_is_not_that_row(report: gr.Report, blan
     printed = _printed(report) if blank else report.flat()
     assert _false_blanks(back, printed) == set()
     assert wrong(back, printed) == {}
+
+
+@scaled(0.3)
+@given(report=reports(missing=False), blank=st.booleans())
+def test_a_heading_repeating_a_row_label_on_a_one_line_page(report: gr.Report, blank: bool) -> None:
+    """The same page as BeautifulSoup's ``strip=True`` leaves it (``one_line_page``): each
+    heading stands beside its row's label (``规章 规章 0 0 0``), and is no row with every
+    cell blank; a page that prints every cell is read whole (issue 45, item 6)."""
+    back = gr.parse(one_line_page(render(report, HeadedRows(), blank_zeros=blank), Random(0)))
+    printed = _printed(report) if blank else report.flat()
+    assert _false_blanks(back, printed) == set()
+    assert wrong(back, printed) == {}
+    if not blank:
+        assert {key for key, value in back.flat().items() if value is None} == set()
 
 
 def test_a_heading_over_each_row_leaves_the_rows_values_read() -> None:

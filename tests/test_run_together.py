@@ -130,15 +130,15 @@ def test_values_printed_apart_are_parsed_and_runs_are_cut_by_the_rules() -> None
     assert {report.cell(key).provenance for key in report.appeals.keys} == {"parsed"}
     assert report.cell("appeals.litigation_direct.upheld").value == 1
     # 2021: 10203120001200000, 17 digits for 15 cells: 25 ways, one with every group's sum.
-    # But blank cells leave no trace: fewer numbers with blanks among them keep the sums too
-    # (1 0 2 0 3 | _ _ 1200 0 1200 | 0 0 0 _ _), so 未经复议直接起诉's cells are not certain.
+    # Fewer numbers with blanks among them would keep the sums too (1 0 2 0 3 | _ _ 1200 0
+    # 1200 | 0 0 0 _ _), but this page prints every cell: its rows of zeros print a 0 for each
+    # (二、上年结转… 0000000), and no row leaves one out, so no blank hides in its runs.
     earlier = gr.parse(REALWORLD / "raw" / "pt-2021-pingtan.crawler.txt")
     assert [earlier.cell(key).value for key in earlier.appeals.keys] == [
-        1, 0, 2, 0, 3, None, None, None, None, None, 0, 0, 0, 0, 0,
+        1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0,
     ]  # fmt: skip
-    assert [earlier.cell(key).provenance for key in earlier.appeals.keys] == [
-        *["derived"] * 5, *["missing"] * 5, *["derived"] * 5,
-    ]  # fmt: skip
+    assert {earlier.cell(key).provenance for key in earlier.appeals.keys} == {"derived"}
+    assert any(d.code == "every-cell-printed" for d in earlier.diagnostics)
 
 
 def test_positions_point_into_the_text_as_given() -> None:
@@ -165,7 +165,7 @@ def test_an_ambiguous_run_without_rules_is_missing_and_said() -> None:
         d.message.startswith("行政规范性文件: 693665 holds 3 values run together; of the 10 ways")
         for d in _codes(report)["collapsed-cell"]
     )
-    assert "(8 cell(s) are missing)" in _codes(report)["line-breaks-lost"][0].message
+    assert "(3 cell(s) are missing)" in _codes(report)["line-breaks-lost"][0].message
 
 
 # --- Reports that are not those files ---------------------------------------------------
@@ -283,12 +283,73 @@ def test_a_run_the_rules_do_not_single_out_is_missing() -> None:
     assert [report.cell(key).value for key in licensing] == [None] * 3
     assert (
         "行政许可: 11315 holds 3 values run together; of the 6 ways to cut it, the consistency "
-        "rules do not single out one (its digits could also be fewer values: blank cells "
-        "leave no trace), so the uncertain cells are missing"
+        "rules do not single out one, so the uncertain cells are missing"
     ) in [d.message for d in _codes(report)["collapsed-cell"]]
     assert "(3 cell(s) are missing)" in _codes(report)["line-breaks-lost"][0].message
     # Zeros cut one way only, and no blank could hide among them: 规章 000 is read.
     assert report.cell("proactive.rules.made").value == 0
+
+
+APPEALS = (1, 0, 0, 1, 2, 3, 0, 1, 0, 4, 0, 0, 0, 1, 1)
+
+
+def _every_cell_printed() -> dict[str, gr.Number | None]:
+    """A 2021 report whose runs cut one way only into as many values as cells, but that
+    blank cells could hide among them: 四 ``100123010400011`` and 行政规范性文件 ``408``
+    (``40 8`` with a blank cell)."""
+    values = _values("2021")
+    appeals = [f.key for f in gr.fields("2021") if f.key.startswith("appeals.")]
+    values |= dict(zip(appeals, APPEALS, strict=True))
+    keys = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    return values | dict(zip(keys, (4, 0, 8), strict=True))
+
+
+def test_runs_that_cut_one_way_are_cut_where_every_cell_is_printed() -> None:
+    """Issue 45 item 6: rows of zeros that print a 0 for each cell (``0000000``), and no
+    row that leaves one out, show that blank cells do not hide in the runs."""
+    report = gr.parse(
+        _one_line(gr.Report.from_values(_every_cell_printed(), template="2021", year=2022), "")
+    )
+    assert [report.cell(key).value for key in report.appeals.keys] == list(APPEALS)
+    documents = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [report.cell(key).value for key in documents] == [4, 0, 8]
+    assert {report.cell(key).provenance for key in documents} == {"derived"}
+    (said,) = _codes(report)["every-cell-printed"]
+    assert said.message.startswith("26 rows of values run together print a 0 for each")
+
+
+def test_a_row_that_leaves_a_cell_out_keeps_blank_readings_of_the_runs() -> None:
+    """The same page with one row of zeros one 0 short (a blank cell): blanks may hide in
+    its runs too, and a run of digits without rules is not cut."""
+    text = _one_line(gr.Report.from_values(_every_cell_printed(), template="2021", year=2022), "")
+    text = text.replace("不计其他情形)0000000", "不计其他情形)000000")
+    report = gr.parse(text)
+    documents = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [report.cell(key).value for key in documents] == [None] * 3
+    assert "every-cell-printed" not in _codes(report)
+    # Six zeros for seven cells (zeros never run into one number): 0 wherever they stand.
+    assert _row(report, "partially_granted") == [(0, "derived")] * 7
+
+
+@scaled(1)
+@given(report=reports(missing=False))
+def test_runs_of_a_page_that_prints_every_cell_are_cut_where_one_way_fits(
+    report: gr.Report,
+) -> None:
+    """A web archive's text of a page that prints every cell, its cells run together with
+    nothing between them: nothing is read wrong, and where three rows of section 三 are
+    zeros (``0000000``: every cell printed), 四's fifteen one-digit values are read."""
+    back = gr.parse(_one_line(report, ""))
+    truth = report.flat()
+    for key, want in truth.items():
+        assert back.cell(key).value in (None, want), (key, back.cell(key), want)
+    zero_rows = sum(
+        all(truth[f"applications.{row}.{column}"] == 0 for column in COLUMNS)
+        for row in labels.APPLICATION_ROWS[report.template]
+    )
+    appeals = [truth[key] for key in report.appeals.keys]
+    if zero_rows >= 3 and all(value < 10 for value in appeals):  # type: ignore[operator]
+        assert [back.flat()[key] for key in report.appeals.keys] == appeals
 
 
 def test_a_numbering_digit_after_values_printed_apart() -> None:

@@ -19,6 +19,7 @@ from govinfo_report import labels
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
+from manglers import one_line_page
 from strategies import reports
 
 #: A 2019-template report typed as a page copied as text prints it: section 三 joined by
@@ -197,3 +198,45 @@ def test_a_page_of_columns_put_on_one_line_is_read_by_its_columns() -> None:
     assert _row(report, "new") == [9, 2, 0, 0, 0, 0, 11]
     assert _row(report, "unavailable.not_held") == [3, 1, 0, 0, 0, 0, 4]
     assert report.cell("applications.new.natural_person").provenance == "parsed"
+
+
+def test_a_one_line_page_reads_its_rows_of_zeros_and_totals() -> None:
+    """``PAGE`` as BeautifulSoup's ``strip=True`` leaves it on one line: the rows are cut
+    again at their labels, each row's values apart by one space (``0 0 2.其他…``: the 2 may
+    be the next label's numbering). Its rows of zeros and totals are read as on the page
+    with its lines (issue 45, item 3)."""
+    report = gr.parse(one_line_page(PAGE, Random(0)))
+    assert report.tables[1].layout == "run-together"
+    for row in ZERO_ROWS:
+        assert _row(report, row) == [0] * 7, row
+    assert _row(report, "granted")[-1] == 10
+    assert _row(report, "total")[-1] == 17
+    assert report.cell("applications.new.natural_person").value is None
+
+
+def test_a_one_line_page_that_lost_a_value_reads_no_row_with_blanks() -> None:
+    """A row whose values add up under no reading with blank cells lost a value: the
+    table's other short rows may have lost one too, and no row is read with blanks."""
+    lost = PAGE.replace("（一）予以公开 9 1 10", "（一）予以公开 9 10")
+    report = gr.parse(one_line_page(lost, Random(0)))
+    assert report.cell("applications.partially_granted.natural_person").value is None
+    assert any(
+        d.code == "values-unplaced" and d.message.startswith("予以公开: 2 values (9 10)")
+        for d in report.diagnostics
+    )
+
+
+@scaled(0.6)
+@given(report=reports(missing=False), seed=st.integers(0, 2**32 - 1))
+def test_rows_of_zeros_of_a_one_line_page_are_read(report: gr.Report, seed: int) -> None:
+    """The same page on one line (``one_line_page``): no cell comes back wrong, and a
+    section 三 row of zeros that prints one comes back 0 in every cell."""
+    back = gr.parse(one_line_page(render(report, _Joined(Random(seed))), Random(seed)))
+    truth = report.flat()
+    assert wrong(back, truth) == {}
+    for row in labels.APPLICATION_ROWS[report.template]:
+        keys = [f"applications.{row}.{column}" for column in labels.APPLICANT_COLUMNS]
+        if all(truth[key] == 0 for key in keys) and all(
+            back.cell(key).provenance != "blank" for key in keys
+        ):
+            assert [back.flat()[key] for key in keys] == [0] * 7, row

@@ -128,6 +128,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "info",
         "a row's values ran together into one cell; the consistency rules allow one way to cut it",
     ),
+    "every-cell-printed": (
+        "info",
+        "rows of zeros run together print a 0 for every cell and no row leaves one out; runs "
+        "of digits are cut into as many values as cells, never fewer with blank cells",
+    ),
     "collapsed-cell": (
         "warning",
         "a row's values ran together into one cell, and the rules "

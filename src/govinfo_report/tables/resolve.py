@@ -62,6 +62,7 @@ def resolve(
     derived by ``rules`` (every rule of the template unless given)."""
     work = _Work(template, rules or rule_set(template.name))
     units: list[Unit] = []
+    readings = tuple(readings)
     for reading in readings:
         for cells, printed, unit in reading.given:
             work.give(cells, printed, unit)
@@ -75,8 +76,52 @@ def resolve(
             work.derive(total.cell, sum(parts), total.rule)  # type: ignore[arg-type]
         work.findings.extend(reading.findings)
         units.extend(reading.units)
-    work.place(units)
+    work.place(_every_cell_printed(units, readings, work.findings))
     return work.freeze()
+
+
+#: Rows of zeros run together, one 0 a cell, that show a text prints every cell.
+MIN_FULL_ZERO_ROWS = 3
+
+
+def _every_cell_printed(
+    units: list[Unit], readings: Sequence[Reading], findings: list[Diagnostic]
+) -> list[Unit]:
+    """``units``, their runs of digits cut into as many values as cells only (not fewer
+    with blank cells among them) where the report shows that it prints every cell: at least
+    ``MIN_FULL_ZERO_ROWS`` rows of zeros run together hold one 0 for each of their cells
+    (zeros never run into one number, so each is a printed cell), and no row shows a blank
+    cell (a row that left one out, ``Unit.traceless``, or a row printed blank). A table that
+    leaves a 总计 blank shows it in its rows of zeros (``000000`` for seven cells); one that
+    prints each of them whole prints its values whole. A finding says so."""
+    if (
+        not any(unit.fewer for unit in units)
+        or any(unit.traceless for unit in units)
+        or any(reading.blank for reading in readings)
+    ):
+        return units
+    full = [
+        unit
+        for unit in units
+        if unit.run is not None
+        and len(digits := unit.run[0][: len(unit.run[0]) - unit.tail].replace(" ", ""))
+        == len(unit.cells)
+        and not digits.strip("0")
+    ]
+    if len(full) < MIN_FULL_ZERO_ROWS:
+        return units
+    findings.append(
+        diagnostic(
+            "every-cell-printed",
+            f"{len(full)} rows of values run together print a 0 for each of their cells "
+            f"({full[0].label}: {full[0].run[0]}), and no row leaves a cell out: blank cells "  # type: ignore[index]
+            "do not hide in this text's runs of digits, each is cut into as many values as "
+            "its row has cells",
+            full[0].line,
+            full[0].column,
+        )
+    )
+    return [attrs.evolve(unit, fewer=False) if unit.fewer else unit for unit in units]
 
 
 def verifies(template: Template, reading: Reading) -> bool:
@@ -358,11 +403,19 @@ class _Work:
         A short row of text that leaves blank cells out without a trace (``Unit.traceless``)
         has the cells its values leave out blank (0) in every option (``_blank_around``), so
         that a row of zeros is zeros wherever they stand, and a total is the row's last
-        value. Where no solution exists so, a value may have been lost rather than a blank,
-        and those rows are solved as any other: the cells their values leave out unknown."""
+        value. Where a row's values add up under no such reading, or no solution exists so,
+        a value may have been lost rather than a blank, and every short row is solved as any
+        other: the cells its values leave out unknown."""
         rules = self.rule_set
         checked = set(rules.by_cell)
-        solvable, printed = self._solvable(units, checked)
+        readings = self._solvable(units, checked)
+        # A row that no blank reading lets add up lost a value: the table's other short rows
+        # may have lost one too, and none is read with blank cells.
+        lossy = any(unit.traceless and blanked is None for unit, _, blanked in readings)
+        solvable = [
+            _modelled(_glued((None if lossy else blanked) or _as_printed(unit), own))
+            for unit, own, blanked in readings
+        ]
         lost = self._lost(checked, units)
         blanks = self._lost(checked, units, "blank")
         if not lost and not solvable and not blanks:
@@ -371,7 +424,7 @@ class _Work:
         if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
             # No reading with blank cells lets the rules hold: the cells a row's values leave
             # out may hold lost values, not blanks, and are read as the text gives them.
-            solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
+            solvable = [_modelled(_glued(_as_printed(unit), own)) for unit, own, _ in readings]
             outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
         contradicted = self._settle_units(solvable, outcome)
         self._derive_agreed(lost, blanks, outcome)
@@ -380,12 +433,13 @@ class _Work:
 
     def _solvable(
         self, units: Sequence[Unit], checked: set[int]
-    ) -> tuple[list[tuple[Unit, solver.Choice]], list[Unit]]:
-        """The units the rules check, modelled for the solver, and each as the text gives
-        it; the others placed here: a unit no rule checks by its options alone, one with a
-        placeholder or a text that is no number not at all."""
-        solvable: list[tuple[Unit, solver.Choice]] = []
-        printed: list[Unit] = []
+    ) -> list[tuple[Unit, list[Rule], Unit | None]]:
+        """The units the rules check, each with its own row's rules and, for a row that
+        leaves its blank cells out without a trace, its reading with those cells blank
+        (``_blank_around``; None where no such reading adds up); the others placed here: a
+        unit no rule checks by its options alone, one with a placeholder or a text that is
+        no number not at all."""
+        readings: list[tuple[Unit, list[Rule], Unit | None]] = []
         for unit in units:
             if unit.fewer and self.template.counts.issuperset(unit.cells):
                 widened = _with_blanks(unit, self._own(unit))
@@ -408,10 +462,8 @@ class _Work:
                 )
             else:
                 own = self._own(unit)
-                blanked = _blank_around(unit, own) if unit.traceless else None
-                solvable.append(_modelled(_glued(blanked or _as_printed(unit), own)))
-                printed.append(unit)
-        return solvable, printed
+                readings.append((unit, own, _blank_around(unit, own) if unit.traceless else None))
+        return readings
 
     def _settle_units(
         self, solvable: Sequence[tuple[Unit, solver.Choice]], outcome: solver.Outcome
@@ -709,7 +761,7 @@ def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
     amounts = [int(_NUMBERS[text] or 0) for text, _, _ in unit.pieces]
     sums = sides(unit.cells, rules)
     options = []
-    for placement in in_order(size, blank):
+    for placement in _in_order_tail(size, blank, unit.tail):
         taken = dict(placement)
         values = [amounts[taken[at]] if at in taken else 0 for at in range(size)]
         if hold(values, sums):
@@ -752,13 +804,20 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
     )
 
 
+def _in_order_tail(size: int, count: int, tail: int) -> tuple[Placement, ...]:
+    """Every way ``count`` values fill ``size`` cells in order, and where the last may be
+    the next label's numbering (``tail``), every way the others do."""
+    return (*in_order(size, count), *(in_order(size, count - 1) if tail else ()))
+
+
 def _as_printed(unit: Unit) -> Unit:
     """``unit`` as the text gives it: a short row's blank cells taken back
     (``_blank_around``), the cells its values leave out unknown."""
     if not unit.traceless:
         return unit
     pieces = unit.pieces[:-1] if unit.options else unit.pieces
-    return attrs.evolve(unit, pieces=pieces, options=(), traceless=False)
+    options = _in_order_tail(len(unit.cells), len(pieces), unit.tail) if unit.tail else ()
+    return attrs.evolve(unit, pieces=pieces, options=options, traceless=False)
 
 
 def _modelled(unit: Unit) -> tuple[Unit, solver.Choice]:

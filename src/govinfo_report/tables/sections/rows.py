@@ -297,11 +297,13 @@ def short(
     label: str,
     unit: str | None = None,
     traceless: bool = False,
+    tail: int = 0,
 ) -> None:
     """Set aside values that fall short of their row's cells (of one of ``rows``, for a
     line that several rows' labels share): each way they fill a row's cells in order is
     an option (a single row's are not listed: ``Unit.placements``). ``traceless``: the
-    text leaves blank cells out without a trace (``Unit.traceless``)."""
+    text leaves blank cells out without a trace (``Unit.traceless``); ``tail``: the last
+    value may be the next label's numbering (``Unit.tail``)."""
     cells = tuple(cell for row in rows for cell in row)
     options: tuple[Placement, ...] = ()
     if len(rows) == 1:
@@ -336,6 +338,7 @@ def short(
             tuple(values),
             options,
             money_unit=unit,
+            tail=tail,
             traceless=traceless and len(rows) == 1,
         )
     )
@@ -381,6 +384,12 @@ def _collapsed(
         return
     else:
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.tail)
+        spaced = _spaced(run, row.tail) if not cuts.count and not row.values else None
+        if spaced is not None and len(spaced) < len(cells):
+            # Values apart by spaces (or zeros), too few for the row's cells: the text keeps
+            # its values apart and leaves its blank cells out without a trace.
+            short(draft, template, (tuple(cells),), spaced, row.line, label, unit, True, row.tail)
+            return
         if _cut(draft, cells, row, run, cuts, label, unit):
             return
         why = _uncut(run, cuts, parts)
@@ -453,6 +462,28 @@ def _uncut(run: Printed, cuts: collapsed.Cuts, parts: int) -> str:
             f"numbers, more than the {MAX_WAYS:,} that are tried"
         )
     return f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
+
+
+def _spaced(run: Printed, tail: int) -> tuple[Printed, ...] | None:
+    """The counts of ``run`` where it is counts apart by single spaces (a page whose cells
+    were joined by one space), or one digit, each 0 a count of its own (zeros never run into
+    one number: ``000000`` is six), else None; where its last ``tail`` characters may be the
+    next label's numbering, only if they are a count of their own (``0 0 2``)."""
+    text, line, column = run
+    words = text.split(" ")
+    if not all(word.isascii() and word.isdigit() for word in words) or (
+        len(words) == 1 and len(text) > 1 and text.strip("0")  # ``12``: one value, or two
+    ):
+        return None
+    if tail and len(words[-1]) != tail:
+        return None
+    pieces: list[Printed] = []
+    at = column
+    for word in words:
+        zeros = not word.strip("0")
+        pieces += [(d, line, at + i) for i, d in enumerate(word)] if zeros else [(word, line, at)]
+        at += len(word) + 1
+    return tuple(pieces)
 
 
 def _apart(run: Printed, number: Printed, tail: int) -> bool:
