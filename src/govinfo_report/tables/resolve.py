@@ -267,6 +267,8 @@ class _Work:
             # out may hold lost values, not blanks, and are read as the text gives them.
             solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
             outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        elif lost and any(unit.traceless for unit in printed):
+            solvable, outcome = self._unassumed(solvable, printed, outcome, lost, blanks)
         contradicted = [
             (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
         ]
@@ -291,6 +293,40 @@ class _Work:
                 self.derive(cell, 0, ", ".join(sorted(agreed.rules)) or "the rules")
         if contradicted or outcome.infeasible.intersection(lost):
             self._derive_despite(rules.rules, self._lost(checked, units))
+
+    def _unassumed(
+        self,
+        solvable: list[tuple[Unit, solver.Unit]],
+        printed: Sequence[Unit],
+        outcome: solver.Outcome,
+        lost: Sequence[int],
+        blanks: Sequence[int],
+    ) -> tuple[list[tuple[Unit, solver.Unit]], solver.Outcome]:
+        """The units and outcome where the blank cells a traceless row's values leave out
+        decide nothing the rules do not: where a rule links such a row to a lost cell, the
+        lost cell could take what the blanks assume away (a dropped value read as a blank,
+        its amount derived into the lost row), so that part of the model is solved as
+        printed, the cells the row's values leave out unknown."""
+        tied = _tied(self.rule_set.rules, solvable, lost)
+        as_printed = [
+            _modelled(_glued(_as_printed(unit), self._own(unit))) if tied & set(unit.cells) else pair
+            for unit, pair in zip(printed, solvable, strict=True)
+        ]
+        if as_printed == solvable:
+            return solvable, outcome
+        again = self._solve(self.rule_set.rules, as_printed, [*lost, *blanks])
+        mixed = solver.Outcome(
+            {
+                cell: seen
+                for cell, seen in (outcome.agreed | again.agreed).items()
+                if (again if cell in tied else outcome).agreed.get(cell) is seen
+            },
+            frozenset(cell for cell in again.infeasible if cell in tied)
+            | frozenset(cell for cell in outcome.infeasible if cell not in tied),
+            frozenset(cell for cell in again.unsettled if cell in tied)
+            | frozenset(cell for cell in outcome.unsettled if cell not in tied),
+        )
+        return as_printed, mixed
 
     def _derive_despite(self, rules: Sequence[Rule], lost: list[int]) -> None:
         """Derive the ``lost`` cells where the rules contradict each other (the report does
@@ -524,6 +560,26 @@ def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
         options=(*unit.options, *options),
         cut=frozenset(pieces.values()),
     )
+
+
+def _tied(
+    rules: Sequence[Rule], solvable: Sequence[tuple[Unit, solver.Unit]], lost: Sequence[int]
+) -> set[int]:
+    """The unknown cells (the units' and the ``lost`` ones) that rules link, through other
+    unknown cells, to a lost cell."""
+    unknown = {cell for unit, _ in solvable for cell in unit.cells} | set(lost)
+    tied = set(lost)
+    grown = True
+    while grown:
+        grown = False
+        for rule in rules:
+            inside = unknown.intersection(rule.cells)
+            if tied.isdisjoint(inside) or inside <= tied:
+                continue
+            tied |= inside
+            grown = True
+    units = [set(unit.cells) for unit, _ in solvable]
+    return tied | {cell for cells in units if not tied.isdisjoint(cells) for cell in cells}
 
 
 def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
