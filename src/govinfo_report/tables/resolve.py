@@ -14,6 +14,7 @@ diagnostic names the budget.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress
@@ -76,7 +77,36 @@ def resolve(
         work.findings.extend(reading.findings)
         units.extend(reading.units)
     work.place(units)
+    work.findings.extend(_zero_led(work))
     return work.freeze()
+
+
+#: A count's text with a leading zero (``0470``), among a report's texts joined by ``\x1f``.
+_ZERO_LED = re.compile(r"(?:^|\x1f)[+-]?0\d")
+
+
+def _zero_led(work: _Work) -> list[Diagnostic]:
+    """A ``leading-zero`` finding for each count read from a text with a leading zero: no
+    report pads its counts, so the zero is likely a blank cell's 0 glued on (``0`` and
+    ``470`` with their separator lost) or an artefact. The value read is kept, doubted."""
+    if not _ZERO_LED.search("\x1f".join(filter(None, work.raws))):
+        return []
+    found = []
+    for cell, (field, raw) in enumerate(zip(work.template.fields, work.raws, strict=True)):
+        at = work.positions[cell]
+        if raw and _ZERO_LED.match(raw) and field.kind != "money" and at is not None:
+            if work.origins[cell] in ("parsed", "derived"):
+                found.append(
+                    diagnostic(
+                        "leading-zero",
+                        f"{field.row_label} {field.column_label}: {raw!r} is read as "
+                        f"{work.values[cell]}, but a count printed with a leading zero may be "
+                        "two values run together (a blank's 0 and the next) or an artefact",
+                        *at,
+                        (field.key,),
+                    )
+                )
+    return found
 
 
 def verifies(template: Template, reading: Reading) -> bool:
