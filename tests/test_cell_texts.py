@@ -191,3 +191,18 @@ def test_a_count_printed_with_a_leading_zero_is_read_and_doubted(where: str) -> 
     found = [d for d in report.diagnostics if d.code == "leading-zero"]
     assert [(d.keys, d.line) for d in found] == [((GRANTED,), cell.line)]
     assert "leading-zero" not in {d.code for d in _read(GRANTED, "112", where).diagnostics}
+
+
+@pytest.mark.parametrize("where", ["space-aligned", "cell-per-line", "row-per-cell", "one-line"])
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u3000"])
+def test_a_space_inside_a_number_beside_a_blank_cell_is_no_two_values(
+    where: str, space: str
+) -> None:
+    # 1 12 for 112, the next cell blank: split at the space, 1 and 12 filled the row (12 in
+    # the blank's column). A thin, narrow or ideographic space lays out no column.
+    blank = "applications.granted.commercial_enterprise"
+    report = parse(rendered(REPORT, {GRANTED: f"1{space}12", blank: ""}, where), where)
+    assert report is not None
+    assert report.cell(GRANTED).value in (None, 112)
+    assert report.cell(blank).value in (None, 0)
+    assert report.cell(GRANTED).provenance == "missing"
