@@ -24,6 +24,7 @@ import re
 import sys
 from collections import Counter
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import govinfo_report as gr
@@ -49,7 +50,11 @@ def documents(folder: Path) -> list[tuple[str, str, dict[str, object]]]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))["values"]
         name = gold_path.stem
         paths = sorted((folder / "raw").glob(f"{name}*"))
-        paths += sorted((folder / "renderings" / name).glob("*")) if (folder / "renderings").is_dir() else []
+        paths += (
+            sorted((folder / "renderings" / name).glob("*"))
+            if (folder / "renderings").is_dir()
+            else []
+        )
         for path in paths:
             if path.suffix in TEXTS:
                 text = path.read_text(encoding="utf-8", errors="replace")
@@ -113,7 +118,7 @@ def variant(
     if roll < 0.3:
         pairs = [
             (one, other)
-            for one, other in zip(cells, cells[1:])
+            for one, other in pairwise(cells)
             if one.line == other.line
             and other.column > one.column  # type: ignore[operator]
             and _gap(text, one, other).strip(" \t|│┃") == ""

@@ -134,3 +134,22 @@ def test_a_dropped_value_is_no_blank_that_a_lost_row_takes_the_amount_of() -> No
             assert report.cell(f"applications.{row}.{column}").value is None, (row, column)
         assert report.cell(f"applications.{row}.natural_person").value == 0
     assert "values-unplaced" in {d.code for d in report.diagnostics}
+
+
+def test_a_dropped_value_is_no_blank_that_another_short_row_takes_the_amount_of() -> None:
+    """Single spaces: 予以公开 0 0 0 0 0 12 12 loses its 12s, and 要求提供公开出版物
+    24 0 0 0 0 0 24 a 0 and its 24, so no reading with blanks fits it and its left-out cells
+    are unknown: read as blanks, 予以公开's 12s went into that row, derived."""
+    table = dict.fromkeys(_rows("2019"), [0] * 7)
+    table |= {
+        "granted": [0, 0, 0, 0, 0, 12, 12],
+        "not_processed.publication": [24, 0, 0, 0, 0, 0, 24],
+        "total": [24, 0, 0, 0, 0, 12, 36],
+        "new": [24, 0, 0, 0, 0, 12, 36],
+    }
+    damage: dict[str, Damage] = {"granted": (5, 6), "not_processed.publication": (1, 6)}
+    report = gr.parse(render("2019", table, damage, " "))
+    for row in damage:
+        for column in ("other_organisation", "total"):
+            assert report.cell(f"applications.{row}.{column}").value is None, (row, column)
+    assert report.cell("applications.not_processed.publication.natural_person").value == 24

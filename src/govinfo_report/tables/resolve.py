@@ -94,18 +94,23 @@ def _zero_led(work: _Work) -> list[Diagnostic]:
     found = []
     for cell, (field, raw) in enumerate(zip(work.template.fields, work.raws, strict=True)):
         at = work.positions[cell]
-        if raw and _ZERO_LED.match(raw) and field.kind != "money" and at is not None:
-            if work.origins[cell] in ("parsed", "derived"):
-                found.append(
-                    diagnostic(
-                        "leading-zero",
-                        f"{field.row_label} {field.column_label}: {raw!r} is read as "
-                        f"{work.values[cell]}, but a count printed with a leading zero may be "
-                        "two values run together (a blank's 0 and the next) or an artefact",
-                        *at,
-                        (field.key,),
-                    )
+        if (
+            raw
+            and _ZERO_LED.match(raw)
+            and field.kind != "money"
+            and at is not None
+            and work.origins[cell] in ("parsed", "derived")
+        ):
+            found.append(
+                diagnostic(
+                    "leading-zero",
+                    f"{field.row_label} {field.column_label}: {raw!r} is read as "
+                    f"{work.values[cell]}, but a count printed with a leading zero may be "
+                    "two values run together (a blank's 0 and the next) or an artefact",
+                    *at,
+                    (field.key,),
                 )
+            )
     return found
 
 
@@ -262,6 +267,7 @@ class _Work:
         checked = set(rules.by_cell)
         solvable: list[tuple[Unit, solver.Unit]] = []
         printed: list[Unit] = []  # each solvable unit as the text gives it
+        assumed: list[bool] = []  # whether its left-out cells are read as blanks
         for unit in units:
             if unit.fewer and self.template.counts.issuperset(unit.cells):
                 widened = _with_blanks(unit, self._own(unit))
@@ -287,6 +293,7 @@ class _Work:
                 blanked = _blank_around(unit, own) if unit.traceless else None
                 solvable.append(_modelled(_glued(blanked or _as_printed(unit), own)))
                 printed.append(unit)
+                assumed.append(blanked is not None)
         lost = self._lost(checked, units)
         blanks = self._lost(checked, units, "blank")
         if not lost and not solvable and not blanks:
@@ -297,8 +304,17 @@ class _Work:
             # out may hold lost values, not blanks, and are read as the text gives them.
             solvable = [_modelled(_glued(_as_printed(unit), self._own(unit))) for unit in printed]
             outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
-        elif lost and any(unit.traceless for unit in printed):
-            solvable, outcome = self._unassumed(solvable, printed, outcome, lost, blanks)
+        elif any(assumed) and (lost or not all(assumed)):
+            free = [
+                *lost,
+                *(
+                    cell
+                    for unit, a in zip(printed, assumed, strict=True)
+                    if not a
+                    for cell in unit.cells
+                ),
+            ]
+            solvable, outcome = self._unassumed(solvable, printed, outcome, free, [*lost, *blanks])
         contradicted = [
             (at, pair) for at, pair in enumerate(solvable) if pair[1].cells[0] in outcome.infeasible
         ]
@@ -329,22 +345,25 @@ class _Work:
         solvable: list[tuple[Unit, solver.Unit]],
         printed: Sequence[Unit],
         outcome: solver.Outcome,
-        lost: Sequence[int],
-        blanks: Sequence[int],
+        free: Sequence[int],
+        unknown: Sequence[int],
     ) -> tuple[list[tuple[Unit, solver.Unit]], solver.Outcome]:
         """The units and outcome where the blank cells a traceless row's values leave out
-        decide nothing the rules do not: where a rule links such a row to a lost cell, the
-        lost cell could take what the blanks assume away (a dropped value read as a blank,
-        its amount derived into the lost row), so that part of the model is solved as
-        printed, the cells the row's values leave out unknown."""
-        tied = _tied(self.rule_set.rules, solvable, lost)
+        decide nothing the rules do not: where a rule links such a row to a ``free`` cell (a
+        lost one, or one a row read as printed leaves unknown), the free cell could take what
+        the blanks assume away (a dropped value read as a blank, its amount derived into the
+        other row), so that part of the model is solved as printed, the cells the row's
+        values leave out unknown; ``unknown``: the lost and blank cells to solve for."""
+        tied = _tied(self.rule_set.rules, solvable, free)
         as_printed = [
-            _modelled(_glued(_as_printed(unit), self._own(unit))) if tied & set(unit.cells) else pair
+            _modelled(_glued(_as_printed(unit), self._own(unit)))
+            if tied & set(unit.cells)
+            else pair
             for unit, pair in zip(printed, solvable, strict=True)
         ]
         if as_printed == solvable:
             return solvable, outcome
-        again = self._solve(self.rule_set.rules, as_printed, [*lost, *blanks])
+        again = self._solve(self.rule_set.rules, as_printed, unknown)
         mixed = solver.Outcome(
             {
                 cell: seen
@@ -593,12 +612,12 @@ def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
 
 
 def _tied(
-    rules: Sequence[Rule], solvable: Sequence[tuple[Unit, solver.Unit]], lost: Sequence[int]
+    rules: Sequence[Rule], solvable: Sequence[tuple[Unit, solver.Unit]], free: Sequence[int]
 ) -> set[int]:
-    """The unknown cells (the units' and the ``lost`` ones) that rules link, through other
-    unknown cells, to a lost cell."""
-    unknown = {cell for unit, _ in solvable for cell in unit.cells} | set(lost)
-    tied = set(lost)
+    """The unknown cells (the units' and the ``free`` ones) that rules link, through other
+    unknown cells, to a free cell."""
+    unknown = {cell for unit, _ in solvable for cell in unit.cells} | set(free)
+    tied = set(free)
     grown = True
     while grown:
         grown = False
