@@ -270,24 +270,13 @@ def settled(
     year is the one the report's period sentence states (``period``), else the year before
     the date it was signed or published (``signed``); a title naming it is the title. Where
     no title names it, the year is the period sentence's, or missing when there is none. Where
-    the only title's year is not the period sentence's (a link line read as the title, or a
-    period sentence left from last year), the year before the signature's decides between
-    them; with none, or naming neither, the year is missing, and that is told too."""
+    the only title's year is not the period sentence's, the title's stands, and that is told
+    too."""
     years = sorted({year for _, year, _ in front.titles})
     if len(years) < 2:
         if period is not None and front.year is not None and period != front.year:
             told = f"the title (line {front.line}) names {front.year}, the period sentence {period}"
-            before = signed.year - 1 if signed else None
-            if before == front.year:
-                return front, f"{told}; the title's year is kept, the year before it was signed"
-            if before == period:
-                return front._replace(year=period), (
-                    f"{told}; the period sentence's year is taken, the year before it was signed"
-                )
-            return front._replace(year=None), (
-                f"{told}, and nothing else in the report tells which is its own: the year is "
-                "missing"
-            )
+            return front, f"{told}; the title's year is kept"
         return front, None
     named = ", ".join(f"{year} (line {line})" for _, year, line in front.titles)
     evidence = period if period is not None else signed.year - 1 if signed else None
