@@ -169,8 +169,8 @@ def test_what_a_word_cell_becomes() -> None:
 
 
 @pytest.mark.parametrize("where", ["tab-separated", "space-aligned", "markdown", "cell-per-line"])
-@pytest.mark.parametrize("text", ["112人次", "112件次", "112个工"])
-def test_a_number_whose_unit_runs_on_is_an_invalid_value_never_a_label(
+@pytest.mark.parametrize("text", ["112人次", "112件次", "112个工", "共计112", "约为112"])
+def test_a_number_whose_unit_or_word_runs_on_is_an_invalid_value_never_a_label(
     where: str, text: str
 ) -> None:
     # Two ideographs made the cell a label: an unknown row, its column then blank (space-aligned
