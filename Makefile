@@ -57,7 +57,7 @@ test-thorough: install
 		tests/test_damaged_cells.py tests/test_collapsed.py tests/test_blank_cells.py \
 		tests/test_glued.py tests/test_deviations.py tests/test_loose_text.py \
 		tests/test_merged_repeats.py tests/test_pdf_markdown.py tests/test_grid_blanks.py \
-		tests/test_zero_rows.py tests/test_docx_cell_breaks.py
+		tests/test_zero_rows.py tests/test_docx_cell_breaks.py tests/test_page_damage.py
 
 # The benchmark suite (docs/performance.md): corpora of 1k, 10k and 100k generated reports
 # (written once into benchmarks/.corpus), every measurement, the results into the docs.

@@ -166,3 +166,43 @@ def test_what_a_word_cell_becomes() -> None:
     assert _docx_cell(("863", {}), ("\n", {}), ("1", {})) == "863 1"
     assert _docx_cell(("863", {}), paragraphs=("1",)) == "863 1"
     assert _docx_cell(("本年新", {}), paragraphs=("制作数量",)) == "本年新制作数量"
+
+
+@pytest.mark.parametrize("where", ["tab-separated", "space-aligned", "markdown", "cell-per-line"])
+@pytest.mark.parametrize("text", ["112人次", "112件次", "112个工", "共计112", "约为112"])
+def test_a_number_whose_unit_or_word_runs_on_is_an_invalid_value_never_a_label(
+    where: str, text: str
+) -> None:
+    # Two ideographs made the cell a label: an unknown row, its column then blank (space-aligned
+    # text) or its digits taken; the text says a count we do not take (人次: person-times).
+    report = _read(GRANTED, text, where)
+    cell = report.cell(GRANTED)
+    assert (cell.value, cell.provenance, cell.raw) == (None, "missing", text)
+    assert "invalid-value" in _quoted(report, f"'{text}'")
+    assert "unknown-label" not in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("where", ["tab-separated", "space-aligned", "markdown"])
+def test_a_count_printed_with_a_leading_zero_is_read_and_doubted(where: str) -> None:
+    # 0112: a blank cell's 0 glued onto 112, or an artefact; no report pads its counts.
+    report = _read(GRANTED, "0112", where)
+    cell = report.cell(GRANTED)
+    assert (cell.value, cell.provenance, cell.raw) == (112, "parsed", "0112")
+    found = [d for d in report.diagnostics if d.code == "leading-zero"]
+    assert [(d.keys, d.line) for d in found] == [((GRANTED,), cell.line)]
+    assert "leading-zero" not in {d.code for d in _read(GRANTED, "112", where).diagnostics}
+
+
+@pytest.mark.parametrize("where", ["space-aligned", "cell-per-line", "row-per-cell", "one-line"])
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u3000"])
+def test_a_space_inside_a_number_beside_a_blank_cell_is_no_two_values(
+    where: str, space: str
+) -> None:
+    # 1 12 for 112, the next cell blank: split at the space, 1 and 12 filled the row (12 in
+    # the blank's column). A thin, narrow or ideographic space lays out no column.
+    blank = "applications.granted.commercial_enterprise"
+    report = parse(rendered(REPORT, {GRANTED: f"1{space}12", blank: ""}, where), where)
+    assert report is not None
+    assert report.cell(GRANTED).value in (None, 112)
+    assert report.cell(blank).value in (None, 0)
+    assert report.cell(GRANTED).provenance == "missing"

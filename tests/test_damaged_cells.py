@@ -29,7 +29,7 @@ from damage import (
     rendered,
     wrong_cells,
 )
-from hypothesis import Phase, assume, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
@@ -130,12 +130,6 @@ def test_two_values_glued_by_a_lost_separator_are_never_a_wrong_number(
         assert wrong_cells(back, report.flat(), {}) == {}
 
 
-#: Where a line damage is known to give a wrong number, not fixed (docs/robustness.md,
-#: "Known wrong"): a box grid's row line moved into another row's block, under a value that
-#: fills its column, reads as that value wrapped (``107`` over ``24``: ``10724``).
-_NOT_FIXED = ("box-grid", "moved")
-
-
 @scaled(1)
 @given(
     report=enriched_reports(),
@@ -146,16 +140,16 @@ _NOT_FIXED = ("box-grid", "moved")
 def test_a_line_that_does_not_belong_to_a_row_is_never_a_wrong_number(
     report: gr.Report, where: str, damage: str, rng: Random
 ) -> None:
-    assume((where, damage) != _NOT_FIXED)
     text = damaged_lines(rendered(report, {}, where), damage, rng)
     back = parse(text, where)
     if back is not None:
         assert wrong_cells(back, report.flat(), {}) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="a box grid's moved row line reads as a wrapped value")
-@settings(scaled(1), phases=(Phase.generate,))  # a known failure: found, not shrunk
+@scaled(1)
 @given(report=enriched_reports(), rng=st.randoms(use_true_random=False))
 def test_a_moved_line_of_a_box_grid_is_never_a_wrong_number(report: gr.Report, rng: Random) -> None:
+    # A row's line moved into another's block, under a value that fills its column, read as
+    # that value wrapped (107 over 24: 10724) while the block's other cells held two values.
     back = parse(damaged_lines(rendered(report, {}, "box-grid"), "moved", rng), "box-grid")
     assert back is None or wrong_cells(back, report.flat(), {}) == {}

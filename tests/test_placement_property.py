@@ -109,3 +109,47 @@ def test_damaged_rows_are_placed_right_or_left_missing(
     assert "rule-violation" not in codes
     if any(done not in ("blank", "run") for done in damage.values()):
         assert codes & {"short-row-placed", "values-unplaced"}
+
+
+def test_a_dropped_value_is_no_blank_that_a_lost_row_takes_the_amount_of() -> None:
+    """Single spaces: 属于国家秘密 printed 0 0 20 0 0 0 20 loses its 20s (five 0s left) and
+    补正后申请内容仍不明确 is printed without values (a row the text lost). Read as blanks,
+    the 20s went into the lost row, derived: both rows' 科研机构 and 总计 are missing now."""
+    zero = [0] * 7
+    table = dict.fromkeys(_rows("2019"), zero)
+    table |= {
+        "denied.state_secret": [0, 0, 20, 0, 0, 0, 20],
+        "denied.security_stability": [1, 0, 1, 0, 2, 0, 4],
+        "not_processed.publication": [0, 19, 0, 16, 0, 0, 35],
+        "total": [1, 19, 21, 16, 2, 0, 59],
+        "new": [1, 19, 21, 16, 2, 0, 59],
+    }
+    damage: dict[str, Damage] = {
+        "denied.state_secret": (6, 2),
+        "unavailable.unclear_after_correction": "blank",
+    }
+    report = gr.parse(render("2019", table, damage, " "))
+    for row in ("denied.state_secret", "unavailable.unclear_after_correction"):
+        for column in ("research_institution", "total"):
+            assert report.cell(f"applications.{row}.{column}").value is None, (row, column)
+        assert report.cell(f"applications.{row}.natural_person").value == 0
+    assert "values-unplaced" in {d.code for d in report.diagnostics}
+
+
+def test_a_dropped_value_is_no_blank_that_another_short_row_takes_the_amount_of() -> None:
+    """Single spaces: 予以公开 0 0 0 0 0 12 12 loses its 12s, and 要求提供公开出版物
+    24 0 0 0 0 0 24 a 0 and its 24, so no reading with blanks fits it and its left-out cells
+    are unknown: read as blanks, 予以公开's 12s went into that row, derived."""
+    table = dict.fromkeys(_rows("2019"), [0] * 7)
+    table |= {
+        "granted": [0, 0, 0, 0, 0, 12, 12],
+        "not_processed.publication": [24, 0, 0, 0, 0, 0, 24],
+        "total": [24, 0, 0, 0, 0, 12, 36],
+        "new": [24, 0, 0, 0, 0, 12, 36],
+    }
+    damage: dict[str, Damage] = {"granted": (5, 6), "not_processed.publication": (1, 6)}
+    report = gr.parse(render("2019", table, damage, " "))
+    for row in damage:
+        for column in ("other_organisation", "total"):
+            assert report.cell(f"applications.{row}.{column}").value is None, (row, column)
+    assert report.cell("applications.not_processed.publication.natural_person").value == 24

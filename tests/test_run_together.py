@@ -461,7 +461,7 @@ def test_a_page_marker_run_into_a_row_s_last_value_is_no_value() -> None:
     ("printed", "damaged", "code"),
     [("2 0 0 1 3", "2 0 0 1S 3", "invalid-value"), ("6 0 1 0 7", "6 0 1 0 7Z", "invalid-value"),
      ("35 0 0 0 35", "3、5 0 0 0 35", "invalid-value"), ("9 0 0 0 9", "9'0 0 0 9", "invalid-value"),
-     ("12 0 0 4 16", "1\u20092 0 0 4 16", "extra-values"),
+     ("12 0 0 4 16", "1\u20092 0 0 4 16", "invalid-value"),
      ("8 0 0 1 9", "8 0 0 1 9余", "invalid-value"),
      ("14 0 0 0 14", "14人次 0 0 0 14", "invalid-value")],
 )  # fmt: skip
@@ -472,7 +472,7 @@ def test_a_number_with_a_separator_or_a_letter_inside_is_no_value(
     digits (``948Q``, ``1S7``) are ``invalid-value``; run together with the next label or
     value, they gave a number (9, 948, 1) where the line breaks were lost (issue 48), and so
     did what makes a number no count (``484人次``, ``12余``). A thin space among values
-    printed apart may also part two values: 16 values for 15 cells."""
+    printed apart keeps its digits one word too (``layouts.base.INSIDE_SPACE``)."""
     values = _values("2019")
     group = "appeals.litigation_after_review"
     numbers = [int(n) for n in printed.split()]

@@ -49,6 +49,16 @@ _NUMBERING = re.compile(r"(?:[(（]\d{1,2}[)）]|\d{1,2}[.．、)）])(?!\s*\d)"
 #: ``约12``, ``12左右``, ``12(注)``, ``l12``; a label holds more (``<b>12</b>``, ``2.其他``).
 _NUMBER_LIKE = re.compile(r"[\d\s.,，、．]+")
 MAX_NOT_A_NUMBER_EXTRA = 4
+#: Two-character words before a number that make it no count: an approximation, a bound, a
+#: sum (``共计145``, ``约为12``). Not a label: ``规章000`` is a label run into its values.
+NUMBER_WORDS = ("共计", "约为", "大约", "超过", "不足", "将近", "接近", "多于", "少于", "不到")
+#: A number with a count unit, or 人, then one or two more characters (``484人次``, ``12件次``),
+#: or one of ``NUMBER_WORDS`` then a number: a count with a unit or a word we do not take,
+#: never a label (``共计145`` was read as a local sub-row, its sums taking the row's values).
+_WORDED_NUMBER = re.compile(
+    rf"[+-]?\d[\d,.]*\s*[{''.join(COUNT_UNITS)}人]\S{{1,2}}"
+    rf"|(?:{'|'.join(NUMBER_WORDS)})\s*[+-]?\d[\d,.]*"
+)
 
 Value = int | Decimal
 
@@ -100,8 +110,8 @@ def not_a_number(text: str) -> bool:
     """Whether a stripped cell text that is no number still holds a digit and too little
     else to be a label: fewer than two CJK ideographs, at most ``MAX_NOT_A_NUMBER_EXTRA``
     characters beside its digits and separators, and no numbering at its start (``1.``,
-    ``3.危``). Such a cell is a value cell whose text is invalid (``l12``, ``约12``,
-    ``3、850``, ``12 13``)."""
+    ``3.危``), or a number whose unit or word runs on (``484人次``, ``共计145``). Such a cell
+    is a value cell whose text is invalid (``l12``, ``约12``, ``3、850``, ``12 13``)."""
     if (
         _DIGIT.search(text) is None
         or _NUMBER_CELL.fullmatch(text) is not None
@@ -109,6 +119,8 @@ def not_a_number(text: str) -> bool:
         or len(_NUMBER_LIKE.sub("", text)) > MAX_NOT_A_NUMBER_EXTRA
     ):
         return False
+    if _WORDED_NUMBER.fullmatch(text):
+        return True
     ideographs = _IDEOGRAPH.finditer(text)
     return next(ideographs, None) is None or next(ideographs, None) is None
 

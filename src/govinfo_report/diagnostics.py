@@ -176,6 +176,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "invalid-value": ("warning", "a cell holds text that is not a valid value for its column"),
     "unit-unknown": ("warning", "a money amount is printed with no unit; exported as printed"),
+    "leading-zero": (
+        "warning",
+        "a count is printed with a leading zero (0470); read as printed, doubted",
+    ),
     "negative-count": ("error", "a count is negative"),
     "rule-violation": ("error", "the report's numbers break a consistency rule of the template"),
     "rule-not-assessable": (

@@ -23,14 +23,20 @@ _RADICALS = (
 )
 _FOLD_TEXT.update(zip(_RADICALS[::2], _RADICALS[1::2], strict=True))
 _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
+#: An ideographic space between two digits: typed into a number (``1　097``), it is folded to a
+#: thin space, which keeps the digits one word in loose text (``layouts.base.INSIDE_SPACE``),
+#: not to a plain space, which would cut the number into two cells.
+_IDEOGRAPHIC_IN_NUMBER = re.compile(r"(?<=\d)\u3000(?=\d)")
 
 
 def fold(text: str) -> str:
     """Fold full-width ASCII characters, unusual spaces and Kangxi and CJK radicals to their
-    plain forms."""
+    plain forms (an ideographic space between digits to a thin space)."""
     # ``str.translate`` looks every character up in a dict; a report holds a dozen
     # distinct foldable characters, so replacing each of those is several times faster. A
     # folded character is never foldable, so the search goes on from where it stopped.
+    if "\u3000" in text:
+        text = _IDEOGRAPHIC_IN_NUMBER.sub("\u2009", text)
     match = _FOLDABLE.search(text)
     while match is not None:
         char = match.group()

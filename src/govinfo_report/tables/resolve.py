@@ -14,6 +14,7 @@ diagnostic names the budget.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress
@@ -77,6 +78,7 @@ def resolve(
         work.findings.extend(reading.findings)
         units.extend(reading.units)
     work.place(_every_cell_printed(units, readings, work.findings))
+    work.findings.extend(_zero_led(work))
     return work.freeze()
 
 
@@ -122,6 +124,39 @@ def _every_cell_printed(
         )
     )
     return [attrs.evolve(unit, fewer=False) if unit.fewer else unit for unit in units]
+
+
+#: A count's text with a leading zero (``0470``), among a report's texts joined by ``\x1f``.
+_ZERO_LED = re.compile(r"(?:^|\x1f)[+-]?0\d")
+
+
+def _zero_led(work: _Work) -> list[Diagnostic]:
+    """A ``leading-zero`` finding for each count read from a text with a leading zero: no
+    report pads its counts, so the zero is likely a blank cell's 0 glued on (``0`` and
+    ``470`` with their separator lost) or an artefact. The value read is kept, doubted."""
+    if not _ZERO_LED.search("\x1f".join(filter(None, work.raws))):
+        return []
+    found = []
+    for cell, (field, raw) in enumerate(zip(work.template.fields, work.raws, strict=True)):
+        at = work.positions[cell]
+        if (
+            raw
+            and _ZERO_LED.match(raw)
+            and field.kind != "money"
+            and at is not None
+            and work.origins[cell] in ("parsed", "derived")
+        ):
+            found.append(
+                diagnostic(
+                    "leading-zero",
+                    f"{field.row_label} {field.column_label}: {raw!r} is read as "
+                    f"{work.values[cell]}, but a count printed with a leading zero may be "
+                    "two values run together (a blank's 0 and the next) or an artefact",
+                    *at,
+                    (field.key,),
+                )
+            )
+    return found
 
 
 def verifies(template: Template, reading: Reading) -> bool:
@@ -409,27 +444,47 @@ class _Work:
         rules = self.rule_set
         checked = set(rules.by_cell)
         readings = self._solvable(units, checked)
-        # A row that no blank reading lets add up lost a value: the table's other short rows
-        # may have lost one too, and none is read with blank cells.
-        lossy = any(unit.traceless and blanked is None for unit, _, blanked in readings)
-        solvable = [
-            _modelled(_glued((None if lossy else blanked) or _as_printed(unit), own))
-            for unit, own, blanked in readings
-        ]
+        solvable, assumed = _with_blank_readings(readings)
         lost = self._lost(checked, units)
         blanks = self._lost(checked, units, "blank")
         if not lost and not solvable and not blanks:
             return
-        outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
-        if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
-            # No reading with blank cells lets the rules hold: the cells a row's values leave
-            # out may hold lost values, not blanks, and are read as the text gives them.
-            solvable = [_modelled(_glued(_as_printed(unit), own)) for unit, own, _ in readings]
-            outcome = self._solve(rules.rules, solvable, [*lost, *blanks])
+        unknown = [*lost, *blanks]
+        outcome = self._solve(rules.rules, solvable, unknown)
+        solvable, outcome = self._without_blank_readings(
+            readings, solvable, assumed, outcome, lost, unknown
+        )
         contradicted = self._settle_units(solvable, outcome)
         self._derive_agreed(lost, blanks, outcome)
         if contradicted or outcome.infeasible.intersection(lost):
             self._derive_despite(rules.rules, self._lost(checked, units))
+
+    def _without_blank_readings(
+        self,
+        readings: Sequence[tuple[Unit, list[Rule], Unit | None]],
+        solvable: list[tuple[Unit, solver.Choice]],
+        assumed: Sequence[bool],
+        outcome: solver.Outcome,
+        lost: Sequence[int],
+        unknown: Sequence[int],
+    ) -> tuple[list[tuple[Unit, solver.Choice]], solver.Outcome]:
+        """The units and outcome with the blank readings taken back where they may hide a
+        lost value: every one where no reading with blank cells lets the rules hold (the
+        cells a row's values leave out may hold lost values, and are read as the text gives
+        them), and where a rule ties a row read with blanks to a free cell, that part of the
+        model (``_unassumed``)."""
+        rules = self.rule_set.rules
+        if any(unit.traceless and unit.cells[0] in outcome.infeasible for unit, _ in solvable):
+            solvable = [_modelled(_glued(_as_printed(unit), own)) for unit, own, _ in readings]
+            return solvable, self._solve(rules, solvable, unknown)
+        if any(assumed) and (lost or not all(assumed)):
+            printed = [unit for unit, _, _ in readings]
+            free = [
+                *lost,
+                *(c for u, a in zip(printed, assumed, strict=True) if not a for c in u.cells),
+            ]
+            return self._unassumed(solvable, printed, outcome, free, unknown)
+        return solvable, outcome
 
     def _solvable(
         self, units: Sequence[Unit], checked: set[int]
@@ -497,6 +552,43 @@ class _Work:
             agreed = outcome.agreed.get(cell)
             if agreed is not None and agreed.value == 0:
                 self.derive(cell, 0, ", ".join(sorted(agreed.rules)) or "the rules")
+
+    def _unassumed(
+        self,
+        solvable: list[tuple[Unit, solver.Choice]],
+        printed: Sequence[Unit],
+        outcome: solver.Outcome,
+        free: Sequence[int],
+        unknown: Sequence[int],
+    ) -> tuple[list[tuple[Unit, solver.Choice]], solver.Outcome]:
+        """The units and outcome where the blank cells a traceless row's values leave out
+        decide nothing the rules do not: where a rule links such a row to a ``free`` cell (a
+        lost one, or one a row read as printed leaves unknown), the free cell could take what
+        the blanks assume away (a dropped value read as a blank, its amount derived into the
+        other row), so that part of the model is solved as printed, the cells the row's
+        values leave out unknown; ``unknown``: the lost and blank cells to solve for."""
+        tied = _tied(self.rule_set.rules, solvable, free)
+        as_printed = [
+            _modelled(_glued(_as_printed(unit), self._own(unit)))
+            if tied & set(unit.cells)
+            else pair
+            for unit, pair in zip(printed, solvable, strict=True)
+        ]
+        if as_printed == solvable:
+            return solvable, outcome
+        again = self._solve(self.rule_set.rules, as_printed, unknown)
+        mixed = solver.Outcome(
+            {
+                cell: seen
+                for cell, seen in (outcome.agreed | again.agreed).items()
+                if (again if cell in tied else outcome).agreed.get(cell) is seen
+            },
+            frozenset(cell for cell in again.infeasible if cell in tied)
+            | frozenset(cell for cell in outcome.infeasible if cell not in tied),
+            frozenset(cell for cell in again.unsettled if cell in tied)
+            | frozenset(cell for cell in outcome.unsettled if cell not in tied),
+        )
+        return as_printed, mixed
 
     def _derive_despite(self, rules: Sequence[Rule], lost: list[int]) -> None:
         """Derive the ``lost`` cells where the rules contradict each other (the report does
@@ -749,6 +841,42 @@ def _with_blanks(unit: Unit, rules: Sequence[Rule]) -> Unit | None:
         options=(*unit.options, *options),
         cut=frozenset(pieces.values()),
     )
+
+
+def _with_blank_readings(
+    readings: Sequence[tuple[Unit, list[Rule], Unit | None]],
+) -> tuple[list[tuple[Unit, solver.Choice]], list[bool]]:
+    """The units modelled for the solver, each traceless row by its blank reading where it
+    has one, and whether it was (its left-out cells assumed blank). A row that no blank
+    reading lets add up lost a value: the table's other short rows may have lost one too,
+    and none is read with blank cells."""
+    lossy = any(unit.traceless and blanked is None for unit, _, blanked in readings)
+    assumed = [blanked is not None and not lossy for _, _, blanked in readings]
+    solvable = [
+        _modelled(_glued((None if lossy else blanked) or _as_printed(unit), own))
+        for unit, own, blanked in readings
+    ]
+    return solvable, assumed
+
+
+def _tied(
+    rules: Sequence[Rule], solvable: Sequence[tuple[Unit, solver.Choice]], free: Sequence[int]
+) -> set[int]:
+    """The unknown cells (the units' and the ``free`` ones) that rules link, through other
+    unknown cells, to a free cell."""
+    unknown = {cell for unit, _ in solvable for cell in unit.cells} | set(free)
+    tied = set(free)
+    grown = True
+    while grown:
+        grown = False
+        for rule in rules:
+            inside = unknown.intersection(rule.cells)
+            if tied.isdisjoint(inside) or inside <= tied:
+                continue
+            tied |= inside
+            grown = True
+    units = [set(unit.cells) for unit, _ in solvable]
+    return tied | {cell for cells in units if not tied.isdisjoint(cells) for cell in cells}
 
 
 def _blank_around(unit: Unit, rules: Sequence[Rule]) -> Unit | None:

@@ -240,11 +240,18 @@ _SPACE = r"[^\S\t\n]"
 #: A row label's numbering printed apart from its words (``3. 其他``, ``（三） 不予公开``).
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]{{1,3}}[)）])"
+#: A space no table lays its columns out with, but a number may hold (a thin, narrow or hair
+#: space as a thousands separator; ``fold`` makes an ideographic space between digits a thin
+#: one): between two digits it keeps them one word, a number no count takes (``9 487``:
+#: invalid), never two cells.
+INSIDE_SPACE = "\u2009\u202f\u200a"
 #: A word of loose text: a numbering with the label words after it, a number with its unit
-#: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces. Each starts with a
-#: non-space: the lookahead lets a search skip runs of spaces at C speed.
+#: printed apart (``302500 元``, ``2 笔``), else a run of non-spaces (digits on either side
+#: of one ``INSIDE_SPACE`` too). Each starts with a non-space: the lookahead lets a search
+#: skip runs of spaces at C speed.
 _WORD = re.compile(
-    rf"(?=\S)(?:{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)|\S+)"
+    rf"(?=\S)(?:{_NUMBERING}{_SPACE}+(?=[^\W\d_])\S+|[-+]?\d[\d,.]*{_SPACE}+(?:{_UNIT})(?!\S)"
+    rf"|\S+(?:(?<=\d)[{INSIDE_SPACE}](?=\d)\S+)*)"
 )
 #: The ``table_line`` of a layout whose tables no line pattern finds: it matches nothing,
 #: and is left out of the union of the layouts' patterns (searched at every position).

@@ -106,18 +106,30 @@ def _row(block: dict[int, list[Printed]], rooms: dict[int, int]) -> Iterator[Row
     of a cell are one number wrapped only where each line but the last fills the cell's
     ``rooms`` (``680`` / ``594`` / ``7.4`` / ``3元``) and are not one number repeated; else
     they are two values (a row printed twice, rows with no rule between them), kept apart,
-    and the cell is no value."""
+    and the cell is no value. Where one cell of the block holds two values, every cell's
+    numbers on several lines are apart: the block is two rows' lines (a row's line moved
+    into another's block), and a number that happens to fill its cell is no wrap there."""
     if not block:
         return
-    cells: list[Printed] = []
+    texts: list[list[Printed]] = []
+    several: list[bool] = []  # numbers on several lines
+    apart: list[bool] = []
     for start, parts in sorted(block.items())[:MAX_CELLS_PER_ROW]:
         filled = [part for part in parts if part[0]] or parts
         numbers = [part[0] for part in filled if _NUMBER.fullmatch(part[0])]
-        apart = len(numbers) > 1 and (
-            len(set(numbers)) == 1
-            or any(_width(text) < rooms.get(start, 0) for text, _, _ in filled[:-1])
+        texts.append(filled)
+        several.append(len(numbers) > 1)
+        apart.append(
+            len(numbers) > 1
+            and (
+                len(set(numbers)) == 1
+                or any(_width(text) < rooms.get(start, 0) for text, _, _ in filled[:-1])
+            )
         )
-        joint = " " if apart else ""
+    two_rows = any(apart)
+    cells: list[Printed] = []
+    for filled, many in zip(texts, several, strict=True):
+        joint = " " if two_rows and many else ""
         cells.append(
             (joint.join(part[0] for part in filled)[:MAX_CELL_CHARS], filled[0][1], filled[0][2])
         )

@@ -1,0 +1,250 @@
+"""Real reports damaged as ``tests/damage.py`` damages written ones, and scored: how many
+variants give a wrong number, and how many of those say nothing (issue 48).
+
+    python benchmarks/damage_real.py [--variants 40] [--seed 1] [--shared ../shared/realworld]
+
+Each real rendering with a hand-read gold (``tests/fixtures/realworld``: the raw texts and the
+converters' renderings; ``--shared``: another such folder, its HTML and PDF through
+``gr.extract_text``) is parsed intact; its cells read right and printed as plain non-zero
+digits are the targets. Each variant then damages the text once: one to three target cells
+printed in a form of ``damage.FORMS`` (those a page's markup needs aside), two targets side
+by side on a line glued (their separator lost), or a line damaged (``damage.LINE_DAMAGES``:
+a bare page number, a line printed twice or moved). A cell is wrong where the variant reads
+it (parsed or derived) as neither its gold nor the number its damaged text says, though the
+intact text read it right; a wrong cell is silent where no diagnostic names its key or its
+line. Prints per source the variants, those with a wrong number and those with a silent one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import Counter
+from decimal import Decimal
+from itertools import pairwise
+from pathlib import Path
+
+import govinfo_report as gr
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from damage import FORMS, LINE_DAMAGES, LOOSE, Says, damaged_lines, kinds  # noqa: E402
+
+REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
+#: The suffixes read as text, and those whose text ``gr.extract_text`` gives.
+TEXTS = (".txt", ".md")
+EXTRACTED = (".html", ".pdf")
+#: A number among a line's cells (a value, not digits inside a label).
+_NUMBERS = re.compile(r"(?<![\w.])[+-]?\d[\d,.]*(?![\w.])")
+
+
+def documents(folder: Path) -> list[tuple[str, str, dict[str, object]]]:
+    """``(name, text, gold)`` for each rendering in ``folder`` (``raw`` and ``renderings``)
+    whose report has a gold in ``gold-flat``."""
+    found = []
+    for gold_path in sorted((folder / "gold-flat").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))["values"]
+        name = gold_path.stem
+        paths = sorted((folder / "raw").glob(f"{name}*"))
+        paths += (
+            sorted((folder / "renderings" / name).glob("*"))
+            if (folder / "renderings").is_dir()
+            else []
+        )
+        for path in paths:
+            if path.suffix in TEXTS:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            elif path.suffix in EXTRACTED:
+                try:
+                    text = gr.extract_text(path)
+                except Exception:  # a reader's extra not installed: the rendering is left out
+                    continue
+            else:
+                continue
+            found.append((f"{path.parent.name}/{path.name}", text, gold))
+    return found
+
+
+def _right(value: object, want: object) -> bool:
+    wants = want if isinstance(want, list) else [want]
+    return any(
+        value is not None and w is not None and Decimal(str(value)) == Decimal(str(w))
+        for w in wants
+    )
+
+
+def targets(report: gr.Report, gold: dict[str, object]) -> list[gr.Cell]:
+    """The cells read right from plain non-zero digits, with their place in the text."""
+    cells = []
+    for key, want in gold.items():
+        cell = report.cell(key)
+        if (
+            cell.provenance == "parsed"
+            and cell.raw is not None
+            and cell.raw.isdigit()
+            and cell.line is not None
+            and cell.column is not None
+            and cell.value
+            and _right(cell.value, want)
+        ):
+            cells.append(cell)
+    return cells
+
+
+def _printed(text: str, changes: list[tuple[int, int, int, str]]) -> str:
+    """``text`` with each ``(line, column, length, new)`` change made (1-based places)."""
+    lines = text.split("\n")
+    for line, column, length, new in sorted(changes, reverse=True):
+        at = column - 1
+        lines[line - 1] = lines[line - 1][:at] + new + lines[line - 1][at + length :]
+    return "\n".join(lines)
+
+
+def variant(
+    text: str, report: gr.Report, cells: list[gr.Cell], rng: random.Random
+) -> tuple[str, str, dict[str, Says]]:
+    """A damaged copy of ``text``: its kind of damage, its text, what damaged cells say."""
+    kind = kinds(report.template or "2021")
+    loose = any(table.layout in LOOSE for table in report.tables if table.layout)
+    where = "space-aligned" if loose else "tab-separated"
+    roll = rng.random()
+    if roll < 0.15:
+        damage = rng.choice(LINE_DAMAGES)
+        return damage, damaged_lines(text, damage, rng), {}
+    if roll < 0.3:
+        pairs = [
+            (one, other)
+            for one, other in pairwise(cells)
+            if one.line == other.line
+            and other.column > one.column  # type: ignore[operator]
+            and _gap(text, one, other).strip(" \t|│┃") == ""
+            and _as_read(text, report, one)
+        ]
+        if pairs:
+            return "glued", _glued(text, *rng.choice(pairs), loose), {}
+    chosen = rng.sample(cells, min(len(cells), rng.randint(1, 3)))
+    changes = []
+    says: dict[str, Says] = {}
+    for cell in chosen:
+        value = cell.value
+        usable = [form for form in FORMS if form.applies(kind[cell.key], value, where)]  # type: ignore[arg-type]
+        form = rng.choice(usable)
+        printed, said = form.make(value, kind[cell.key], rng)  # type: ignore[arg-type]
+        changes.append((cell.line, cell.column, len(cell.raw), printed))  # type: ignore[arg-type]
+        says[cell.key] = said
+    return "cells", _printed(text, changes), says  # type: ignore[arg-type]
+
+
+def _as_read(text: str, report: gr.Report, cell: gr.Cell) -> bool:
+    """Whether ``cell``'s line prints as many numbers as cells were read from it: a row
+    printing a merged cell twice (``11 3 3 15`` for three columns) is left unglued, as its
+    glued text would be a whole row a reader takes too."""
+    line = text.split("\n")[cell.line - 1]  # type: ignore[operator]
+    read = sum(report.cell(key).line == cell.line for key in report.flat())
+    return len(_NUMBERS.findall(line)) == read
+
+
+def _gap(text: str, one: gr.Cell, other: gr.Cell) -> str:
+    """What stands between two cells of a line."""
+    line = text.split("\n")[one.line - 1]  # type: ignore[operator]
+    return line[one.column - 1 + len(one.raw) : other.column - 1]  # type: ignore[operator,arg-type]
+
+
+def _glued(text: str, one: gr.Cell, other: gr.Cell, loose: bool) -> str:
+    """``text`` with the separator between ``one`` and ``other`` lost (``1 1`` as ``11``); in
+    space-aligned text the rest of the line stays in its columns."""
+    lines = text.split("\n")
+    line = lines[one.line - 1]  # type: ignore[operator]
+    start = one.column - 1 + len(one.raw)  # type: ignore[operator,arg-type]
+    end = other.column - 1 + len(other.raw)  # type: ignore[operator,arg-type]
+    pad = " " * len(_gap(text, one, other)) if loose else ""
+    lines[one.line - 1] = line[:start] + other.raw + pad + line[end:]  # type: ignore[operator,operator]
+    return "\n".join(lines)
+
+
+def wrong(
+    back: gr.Report, intact: gr.Report, gold: dict[str, object], says: dict[str, Says]
+) -> dict[str, bool]:
+    """The wrong cells of ``back``: key -> whether a diagnostic names its key or line."""
+    found = {}
+    for key, want in gold.items():
+        cell = back.cell(key)
+        if cell.provenance not in ("parsed", "derived") or _right(cell.value, want):
+            continue
+        if key in says and says[key] is not None and cell.value == says[key]:
+            continue
+        if not _right(intact.flat().get(key), want):
+            continue  # wrong or missing intact too: not this damage's doing
+        found[key] = any(
+            key in (d.keys or ()) or (cell.line is not None and d.line == cell.line)
+            for d in back.diagnostics
+        )
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--variants", type=int, default=40, help="variants per rendering")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shared", type=Path, help="another folder of real reports and gold")
+    parser.add_argument("--show", type=int, default=5, help="silent wrong cells to print")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    folders = [REALWORLD, *([args.shared] if args.shared else [])]
+    total: Counter[str] = Counter()
+    by_damage: Counter[str] = Counter()
+    shown = 0
+    print(f"{'source':<60} {'variants':>8} {'wrong':>6} {'silent':>6}")
+    for folder in folders:
+        for name, text, gold in documents(folder):
+            try:
+                intact = gr.parse(text)
+            except gr.ParseError:
+                continue
+            cells = targets(intact, gold)
+            if not cells:
+                continue
+            counts: Counter[str] = Counter()
+            for _ in range(args.variants):
+                how, damaged, says = variant(text, intact, cells, rng)
+                try:
+                    back = gr.parse(damaged)
+                except gr.ParseError:
+                    counts["variants"] += 1
+                    continue
+                found = wrong(back, intact, gold, says)
+                if how == "glued" and all(key.startswith("proactive.") for key in found):
+                    how = "glued in 二"  # a row no rule checks: see docs/robustness.md
+                by_damage[how] += 1
+                by_damage[f"{how} wrong"] += bool(found)
+                by_damage[f"{how} silent"] += not all(found.values()) if found else 0
+                counts["variants"] += 1
+                counts["wrong"] += bool(found)
+                counts["silent"] += not all(found.values()) if found else 0
+                counts["wrong cells"] += len(found)
+                for key, said in found.items():
+                    if not said and shown < args.show:
+                        shown += 1
+                        cell = back.cell(key)
+                        print(f"  silent: {name} ({how}) {key} = {cell.value}, gold {gold[key]}")
+            total.update(counts)
+            label = f"{folder.name}/{name}"[-60:]
+            print(f"{label:<60} {counts['variants']:>8} {counts['wrong']:>6} {counts['silent']:>6}")
+    for how in sorted(key for key in by_damage if not key.endswith(("wrong", "silent"))):
+        print(
+            f"{how}: {by_damage[how]} variants, {by_damage[f'{how} wrong']} wrong, "
+            f"{by_damage[f'{how} silent']} silent"
+        )
+    share = total["wrong"] / max(1, total["variants"])
+    print(
+        f"all: {total['variants']} variants, {total['wrong']} with a wrong number ({share:.2%}), "
+        f"{total['silent']} with a silent one; {total['wrong cells']} wrong cells"
+    )
+
+
+if __name__ == "__main__":
+    main()
