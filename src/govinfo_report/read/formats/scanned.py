@@ -74,7 +74,8 @@ def read_page(prepared: Prepared, number: int) -> pdf.PageText:
         prepared, outside(grids, width, height), [grid.box for grid in grids]
     )
     edges = raster.closed(raster.clear_of(_outside(lines.edges, strokes), text))
-    page = Page(number, width, height, [*chars, *others], edges, 0.0, len(chars), 0, frozenset())
+    every = [*chars, *others]
+    page = Page(number, width, height, every, edges, 0.0, len(every), 0, frozenset())
     read = pdf.page_text(page)
     for box in {
         box for block in read.blocks if isinstance(block, pdf.Table) for box in _all(block.boxes)
