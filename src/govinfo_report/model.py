@@ -51,7 +51,7 @@ class Scanned(NamedTuple):
         page: the page (from 1).
         box: the cell on the page as scanned: x0, top, x1, bottom in PDF points from the
             page's top-left corner (the review page shows it cropped from the scan).
-        reads: what the OCR of the page and the read of the cell's own crop gave.
+        reads: what the cell's two reads gave (its crop, and cut closer).
     """
 
     check: OcrCheck

@@ -192,7 +192,7 @@ def _marked(
                 check = "disagree"
             else:
                 check = "rules" if cell.key in checked else "reads"
-            marks.append(Scanned(check, read.page, read.box, (read.page_read, read.crop_read)))
+            marks.append(Scanned(check, read.page, read.box, (read.first, read.second)))
         if any(marks):
             table = attrs.evolve(table, ocr=tuple(marks))
         tables.append(table)
@@ -217,11 +217,11 @@ def _marked(
 
 def _disagree(report: Report, found: Diagnostic, read: CellRead) -> Diagnostic:
     where = _label(report, found.keys[0]) if found.keys else "a cell"
-    crop = f"{read.crop_read!r}" if read.crop_read else "nothing"
+    second = f"{read.second!r}" if read.second else "nothing"
     return attrs.evolve(
         found,
-        message=f"{where}: the OCR of page {read.page} read {read.page_read!r}, the cell's own "
-        f"crop {crop}: the reads differ, so it is missing",
+        message=f"{where}: the cell's crop on page {read.page} read {read.first!r}, read "
+        f"again cut closer {second}: the reads differ, so it is missing",
     )
 
 

@@ -311,8 +311,8 @@ _OCR_CHECKS = {
 
 def _reads(cell: Cell) -> str:
     assert cell.ocr is not None
-    page, crop = cell.ocr.reads
-    return f"page {cell.ocr.page}: the page's OCR read «{page}», the cell's crop «{crop}»"
+    first, second = cell.ocr.reads
+    return f"page {cell.ocr.page}: the cell's crop read «{first}», read again «{second}»"
 
 
 def _tooltip(cell: Cell, where: str) -> str:

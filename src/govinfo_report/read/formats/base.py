@@ -12,21 +12,21 @@ from .pdfium import Box
 
 
 class CellRead(NamedTuple):
-    """A table cell of a scanned page read twice: by the OCR of the whole page and by the
-    recogniser again from the cell's own crop.
+    """A table cell of a scanned page read twice from its own crop, two ways
+    (``formats.scanned``): with room around its print, and cut closer.
 
     Attributes:
         page: the page (from 1).
         box: the cell on the page as it is in the document (before it was straightened).
-        page_read, crop_read: the two texts (white space left out).
+        first, second: the two texts (white space left out).
         agreed: whether they agree (``formats.scanned.settle``); where they do not, the
             cell's text is unread (``cells.UNREAD``).
     """
 
     page: int
     box: Box
-    page_read: str
-    crop_read: str
+    first: str
+    second: str
     agreed: bool
 
 

@@ -11,6 +11,7 @@ The engine is loaded once per process (``engine``), on first use; a worker proce
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -39,15 +40,12 @@ THREADS = 1
 #: A4): the detector's memory grows with its input (920 MB a process at 200 dpi, 710 MB
 #: here), and recognition reads each box from the page at full resolution all the same.
 DETECT_SIDE = 1280
-#: The recogniser sees a text of the page's read at least this many pixels wide (at its 48
-#: pixels of height): RapidOCR pads every text to 320, so that a cell's ``12`` costs as much
-#: as a line of ten characters. 96 (twice the height) reads the real scans' pages as 320
-#: does at about half the cost (48 read a lone ``0`` as ``O``).
-PAGE_MIN_WIDTH = 96
-#: The same for a cell's crop, the second read: RapidOCR's own 320. Cut to 96, a crop of a
-#: lone ``0`` read as ``o`` (four cells of a clean scan missing), and the two reads would
-#: no longer be as independent as they are.
-CROP_MIN_WIDTH = 320
+#: The recogniser sees a text at least this many pixels wide (at its 48 pixels of height),
+#: padded with grey: RapidOCR pads every text to 320, so that a cell's ``12`` costs as much
+#: as a line of ten characters. 96 (twice the height) reads the real scans' cells as 320
+#: does at a third of the cost (48 read a lone ``0`` as ``O``; padded with paper to three
+#: times the height instead, a lone ``0`` read ``ó`` on a degraded scan).
+MIN_WIDTH = 96
 #: A text box taller than this many times its width, holding two characters or more, is a
 #: vertical label (三、本年度办理结果 printed a character a line): its characters stacked.
 VERTICAL = 1.5
@@ -56,8 +54,8 @@ _EXTRA = "pip install 'govinfo-report[ocr]'"
 
 
 class Engine:
-    """RapidOCR, configured: page reads (detection and recognition) and crop reads
-    (recognition alone)."""
+    """RapidOCR, configured: reads of a part of a page (detection and recognition) and
+    reads of crops of one line each (recognition alone, batched)."""
 
     def __init__(self, rapid: Any) -> None:
         self.rapid = rapid
@@ -68,11 +66,12 @@ class Engine:
         self.recogniser.rec_image_shape = [3, 48, least]
 
     def page(self, image: Image, scale: float) -> tuple[list[Char], list[Box]]:
-        """The characters RapidOCR reads on a page image, and its boxes of text, in points
-        (``scale`` pixels a point): the characters of one box share its top and bottom
-        (they are one line) and touch each other, so that words part only between boxes."""
+        """The characters RapidOCR reads on an image of a page (or of a part of one), and
+        its boxes of text, in points (``scale`` pixels a point): the characters of one box
+        share its top and bottom (they are one line) and touch each other, so that words
+        part only between boxes."""
         # RapidOCR keeps the switches of a call for the next: each call gives them all.
-        self._width(PAGE_MIN_WIDTH)
+        self._width(MIN_WIDTH)
         found = self.rapid(image, use_det=True, use_cls=False, return_word_box=True)
         if not getattr(found, "txts", None):
             return [], []
@@ -88,12 +87,20 @@ class Engine:
             boxes.append(box)
         return chars, boxes
 
-    def crop(self, image: Image) -> str:
-        """The text RapidOCR's recogniser reads in a crop (one line of print)."""
-        self._width(CROP_MIN_WIDTH)
-        found = self.rapid(image, use_det=False, use_cls=False, return_word_box=False)
-        texts = getattr(found, "txts", None)
-        return "".join(texts) if texts else ""
+    def lines(self, images: Sequence[Image]) -> list[str]:
+        """The text the recogniser reads in each crop (one line of print), batched: ``""``
+        where it reads nothing it is sure of (RapidOCR's own ``text_score``)."""
+        if not images:
+            return []
+        from rapidocr.ch_ppocr_rec.typings import TextRecInput
+
+        self._width(MIN_WIDTH)
+        found = self.recogniser(TextRecInput(img=list(images)))
+        least = self.rapid.cfg.Global.text_score
+        return [
+            text if score >= least else ""
+            for text, score in zip(found.txts, found.scores, strict=True)
+        ]
 
 
 def _chars(text: str, box: Box, pieces: Any, scale: float) -> list[Char]:

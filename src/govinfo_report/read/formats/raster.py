@@ -1,6 +1,6 @@
 """The image side of a scanned page (the ``ocr`` extra: OpenCV and NumPy): the page
 straightened, its ruling lines found as the ``pdfium.Edge`` stretches that ``ruling`` takes
-from vector PDFs, and the ink of a cell found and cropped for its second read.
+from vector PDFs, and the ink of a cell found and cropped for its reads.
 
 Images are grey (``uint8``, 255 white); a ``Box`` is in PDF points from the top-left corner
 of the image, ``scale`` pixels a point.
@@ -217,16 +217,37 @@ def _binary_at(image: Image, x0: int, top: int, x1: int, bottom: int) -> Image:
     return found
 
 
-def crop(image: Image, lines: Image, box: Box, scale: float, enlarged: bool = False) -> Image:
+def crop(image: Image, lines: Image, box: Box, scale: float, view: int = 0) -> Image:
     """The part of the page around ``box`` (a cell's ink) with ``PADDING`` around it, ruling
-    lines painted over with paper, as the three channels the recogniser takes; ``enlarged``:
-    with twice the room, half as large again (another view of the same ink)."""
-    x0, top, x1, bottom = _pixels(box, scale, inset=-PADDING * (2 if enlarged else 1))
+    lines painted over with paper, as the three channels the recogniser takes. Another
+    ``view`` of the same ink: view 1 with half the room (the print larger in the
+    recogniser's 48 pixels of height), view 2 with twice the room, half as large again."""
+    x0, top, x1, bottom = _pixels(box, scale, inset=-PADDING * (1, 0.5, 2)[view])
     part = image[top:bottom, x0:x1].copy()
     part[lines[top:bottom, x0:x1] > 0] = 255
-    if enlarged:
+    if view == 2:
         part = cv2.resize(part, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC)
     return cv2.cvtColor(part, cv2.COLOR_GRAY2BGR)
+
+
+def region(
+    image: Image, lines: Image | None, box: Box, scale: float, covered: list[Box]
+) -> tuple[Image, float, float]:
+    """The part of the page in ``box`` (points), the parts in ``covered`` painted over with
+    paper, and the ruling lines too unless ``lines`` (their mask) is ``None``; and its left
+    and top (points)."""
+    x0, top, x1, bottom = _pixels(box, scale, inset=0.0)
+    part = image[top:bottom, x0:x1].copy()
+    if lines is not None:
+        part[lines[top:bottom, x0:x1] > 0] = 255
+    for left, upper, right, lower in covered:
+        a, b, c, d = _pixels(
+            (left - x0 / scale, upper - top / scale, right - x0 / scale, lower - top / scale),
+            scale,
+            inset=0.0,
+        )
+        part[b:d, a:c] = 255
+    return part, x0 / scale, top / scale
 
 
 def _pixels(box: Box, scale: float, inset: float) -> tuple[int, int, int, int]:

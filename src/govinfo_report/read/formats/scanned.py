@@ -4,11 +4,14 @@ pages with text: a page becomes characters with boxes and ruling lines, and
 
 A scanned page is rendered with pdfium at ``DPI`` in grey and straightened
 (``raster.straighten``); its ruling lines are found with OpenCV (``raster.ruling``) and
-given, as edges, to ``ruling`` as a vector page's lines are; RapidOCR reads the page
-(``ocr``) and its text boxes become positioned characters. Then every table cell that is
-not a label is read a second time, from its own crop: its text stands only when the two
-reads agree (else it is ``cells.UNREAD``), and a cell with no ink where the page's OCR read
-nothing is blank, never 0 (with ink and nothing read, or read and no ink, it is unread).
+given, as edges, to ``ruling`` as a vector page's lines are. The page is read the way a
+person reads a form: where the lines draw a table, each cell is read from its own crop,
+the crops of a page in one batch through the recogniser and no detection (a cell of
+several lines is read by detection of that cell alone); detection runs only on the parts of
+the page outside the tables (the title, headings, prose and signature). Then every table
+cell that is not a label is read a second time, its crop cut closer: its text stands only
+when the two reads agree (else it is ``cells.UNREAD``), and a cell with no ink is blank,
+never 0. The two reads are the crop at two scales (``raster.crop``'s views).
 
 OCR is slow (seconds a page), so only the pages that matter are read (``Scans``): page 1
 (the title), every page with a ruled table, and the pages before and after each of those
@@ -23,16 +26,22 @@ from typing import Any, NamedTuple
 
 from ...cells import UNREAD
 from ...fold import fold
-from . import ocr, pdf, raster
+from . import ocr, pdf, raster, ruling
 from .base import CellRead
-from .pdfium import Box, Page
+from .pdfium import Box, Char, Edge, Page
 from .raster import Image
 
 #: Rendering resolution (dots per inch) of a scanned page.
 DPI = 200
+#: A cell whose ink is at most this high (points) is one line of print, read from its
+#: crop; a taller one is read by detection (body text is at most 16 points, two lines of
+#: the smallest print a report uses are taller).
+LINE = 20.0
+#: Print in a table's cell keeps at least this far (points) from its sides (``_ruled``).
+CLEAR = 0.5
 #: What a speck of dirt beside a number is read as.
 _SPECKS = ".·,"
-#: A cell holding one of these is a label: read once, with the page.
+#: A cell holding one of these is a label: read once.
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -53,24 +62,40 @@ def prepare(image: Image, scale: float) -> Prepared:
 
 
 def read_page(prepared: Prepared, number: int) -> pdf.PageText:
-    """A prepared page image read as a page with text: its blocks, each table's cells that
-    are not labels read twice (``pdf.Table.reads``)."""
+    """A prepared page image read as a page with text: each cell of its ruled tables read
+    from its own crop (``cell_chars``), the rest of the page by detection and recognition
+    (``region_chars``), then each table's cells that are not labels read a second time
+    (``pdf.Table.reads``)."""
     level, angle, lines, scale = prepared
     height, width = (side / scale for side in level.shape)
-    engine = ocr.engine()
-    chars, text = engine.page(level, scale)
-    edges = raster.closed(raster.clear_of(lines.edges, text))
-    page = Page(number, width, height, chars, edges, 0.0, len(chars), 0, frozenset())
+    grids, inks, strokes = tables(prepared)
+    chars = cell_chars(prepared, inks)
+    others, text = region_chars(
+        prepared, outside(grids, width, height), [grid.box for grid in grids]
+    )
+    edges = raster.closed(raster.clear_of(_outside(lines.edges, strokes), text))
+    every = [*chars, *others]
+    page = Page(number, width, height, every, edges, 0.0, len(every), 0, frozenset())
     read = pdf.page_text(page)
+    for box in {
+        box for block in read.blocks if isinstance(block, pdf.Table) for box in _all(block.boxes)
+    }:
+        if box not in inks:  # a table that the text's boxes changed: its cells' ink
+            inks[box] = raster.ink(level, lines.mask, box, scale)
+    again = second_reads(prepared, read, inks)
 
     def crop(box: Box) -> Callable[[int], str] | None:
-        """The reader of a cell's crop (by view: as is, enlarged), ``None`` when the cell
-        has no ink."""
-        found = raster.ink(level, lines.mask, box, scale)
+        """The reader of a cell's crop by view (0: cut closer, read in ``again``; 1: with
+        more room, enlarged), ``None`` when the cell has no ink."""
+        found = inks[box]
         if found is None:
             return None
-        return lambda view: _plain(
-            engine.crop(raster.crop(level, lines.mask, found, scale, enlarged=bool(view)))
+        return lambda view: (
+            again[box]
+            if view == 0
+            else _plain(
+                ocr.engine().lines([raster.crop(level, lines.mask, found, scale, view=2)])[0]
+            )
         )
 
     blocks = [
@@ -80,6 +105,140 @@ def read_page(prepared: Prepared, number: int) -> pdf.PageText:
         for block in read.blocks
     ]
     return read._replace(blocks=blocks)
+
+
+def tables(
+    prepared: Prepared,
+) -> tuple[list[ruling.Grid], dict[Box, Box | None], list[Box]]:
+    """The grids of a page's ruling lines that are tables (``_ruled``), the box of ink of
+    each of their cells (``None`` where a cell has none), and the boxes of the other grids
+    (strokes of large print)."""
+    level, _, lines, scale = prepared
+    inks: dict[Box, Box | None] = {}
+    grids = []
+    strokes = []
+    for grid in pdf.tables_of(raster.closed(lines.edges)) or []:
+        cells = {cell: raster.ink(level, lines.mask, cell, scale) for cell in grid.cells}
+        if _ruled(cells):
+            grids.append(grid)
+            inks.update(cells)
+        else:
+            strokes.append(grid.box)
+    return grids, inks, strokes
+
+
+def _outside(edges: list[Edge], boxes: list[Box]) -> list[Edge]:
+    """``edges`` less those inside one of ``boxes`` (a point of play each side)."""
+    return [edge for edge in edges if not any(_inside(edge, box) for box in boxes)]
+
+
+def _inside(edge: Edge, box: Box) -> bool:
+    x0, top, x1, bottom = box
+    (low, high), (first, last) = ((x0, x1), (top, bottom))[:: 1 if edge.orientation == "h" else -1]
+    return first - 1 <= edge.position <= last + 1 and low - 1 <= edge.start and edge.end <= high + 1
+
+
+def second_reads(
+    prepared: Prepared, read: pdf.PageText, inks: dict[Box, Box | None]
+) -> dict[Box, str]:
+    """The second read of each cell with ink of ``read``'s tables that is not a label: its
+    crop cut closer, its print larger (``raster.crop``'s view 1), all in one batch."""
+    level, _, lines, scale = prepared
+    numbers = [
+        (box, found)
+        for block in read.blocks
+        if isinstance(block, pdf.Table)
+        for texts, boxes in zip(block.rows, block.boxes, strict=True)
+        for text, box in zip(texts, boxes, strict=True)
+        if text is not None and box is not None and not _HAN.search(text)
+        if (found := inks[box]) is not None
+    ]
+    views = [raster.crop(level, lines.mask, found, scale, view=1) for _, found in numbers]
+    texts = ocr.engine().lines(views)
+    return {box: _plain(text) for (box, _), text in zip(numbers, texts, strict=True)}
+
+
+def _all(boxes: list[list[Box | None]]) -> list[Box]:
+    return [box for row in boxes for box in row if box is not None]
+
+
+def cell_chars(prepared: Prepared, inks: dict[Box, Box | None]) -> list[Char]:
+    """The characters of the tables' cells (``inks``: each cell's box of ink, ``None``
+    where it has none): a cell whose ink is one line high is read from its crop, all of
+    them in one batch through the recogniser, its characters spread over its ink; a taller
+    one (a label of several lines) is read by detection and recognition of its own part
+    of the page."""
+    level, _, lines, scale = prepared
+    engine = ocr.engine()
+    single = [box for box in inks.values() if box is not None and box[3] - box[1] <= LINE]
+    texts = engine.lines([raster.crop(level, lines.mask, box, scale) for box in single])
+    chars = [char for text, box in zip(texts, single, strict=True) for char in _spread(text, box)]
+    tall = [cell for cell, box in inks.items() if box is not None and box[3] - box[1] > LINE]
+    chars.extend(region_chars(prepared, tall, None)[0])
+    return chars
+
+
+def region_chars(
+    prepared: Prepared, regions: list[Box], covered: list[Box] | None
+) -> tuple[list[Char], list[Box]]:
+    """The characters that detection and recognition read in each of ``regions`` that has
+    ink, and their boxes of text, in the page's points: the parts in ``covered`` (the
+    tables) painted over; ``None``: ``regions`` are cells, their ruling lines painted
+    over."""
+    level, _, lines, scale = prepared
+    engine = ocr.engine()
+    chars: list[Char] = []
+    boxes: list[Box] = []
+    for region in regions:
+        if raster.ink(level, lines.mask, region, scale) is None:
+            continue
+        ruled = lines.mask if covered is None else None
+        image, left, top = raster.region(level, ruled, region, scale, covered or [])
+        found, text = engine.page(image, scale)
+        chars.extend(
+            c._replace(x0=c.x0 + left, top=c.top + top, x1=c.x1 + left, bottom=c.bottom + top)
+            for c in found
+        )
+        boxes.extend((x0 + left, y0 + top, x1 + left, y1 + top) for x0, y0, x1, y1 in text)
+    return chars, boxes
+
+
+def outside(grids: list[ruling.Grid], width: float, height: float) -> list[Box]:
+    """The parts of a page of ``width`` by ``height`` points that no table of ``grids``
+    covers: the bands across the page above, between and below the tables, and the parts
+    beside each table."""
+    regions: list[Box] = []
+    top = 0.0
+    for x0, upper, x1, lower in sorted((grid.box for grid in grids), key=lambda b: b[1]):
+        if upper > top:
+            regions.append((0.0, top, width, upper))
+        regions.extend([(0.0, upper, x0, lower), (x1, upper, width, lower)])
+        top = max(top, lower)
+    if top < height:
+        regions.append((0.0, top, width, height))
+    return [r for r in regions if r[2] - r[0] > 1 and r[3] - r[1] > 1]
+
+
+def _ruled(inks: dict[Box, Box | None]) -> bool:
+    """Whether a grid's cells (each with its box of ink, ``None`` where it has none) are a
+    table's: print keeps clear of the ruling lines, so that in most cells that have ink it
+    touches no side; the grid that the strokes of a large title make has its ink running
+    into the strokes that drew it."""
+    inked = [(cell, ink) for cell, ink in inks.items() if ink is not None]
+    touching = sum(
+        min(ink[0] - cell[0], ink[1] - cell[1], cell[2] - ink[2], cell[3] - ink[3])
+        < raster.BORDER + CLEAR
+        for cell, ink in inked
+    )
+    return 2 * touching <= len(inked)
+
+
+def _spread(text: str, box: Box) -> list[Char]:
+    """The characters of a line read from a crop, spread evenly over its ink ``box``."""
+    printed = [c for c in text if not c.isspace()]
+    x0, top, x1, bottom = box
+    step = (x1 - x0) / max(len(printed), 1)
+    return [Char(c, x0 + k * step, top, x0 + (k + 1) * step, bottom) for k, c in enumerate(printed)]
 
 
 def _read_again(
@@ -110,7 +269,7 @@ def _read_again(
                 continue
             again, agreed = settle(first, reader)
             if agreed is None and not first and _HAN.search(again):
-                row.append(again)  # a label the page's OCR missed: read once, as labels are
+                row.append(again)  # a label the first read missed: read once, as labels are
                 found.append(None)
                 continue
             row.append(agreed if agreed is not None else UNREAD * max(len(first), 1))
@@ -122,14 +281,13 @@ def _read_again(
 
 
 def settle(first: str, reader: Callable[[int], str] | None) -> tuple[str, str | None]:
-    """The crop's read of a cell the page's OCR read as ``first`` (``reader(view)``: the
-    crop read as is, view 0, or enlarged, view 1; ``None``: the cell has no ink), and the
-    text both give (``None``: they do not agree).
+    """The second read of a cell first read as ``first`` (``reader(view)``: its crop cut
+    closer, view 0, or with more room and enlarged, view 1; ``None``: the cell has no
+    ink), and the text both give (``None``: they do not agree).
 
     A dot at either end of ``first`` that the crop, whose specks of ink are left out, does
-    not show is a speck. When one read found nothing (the page's detector passed the cell
-    by, or the recogniser gave nothing for the crop), the crop is read again enlarged, and
-    a text stands when that read agrees with the one that found something."""
+    not show is a speck. When one read found nothing, the crop is read a third way, and a
+    text stands when that read agrees with the one that found something."""
     if reader is None:
         return "", None
     again = reader(0)
