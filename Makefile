@@ -44,20 +44,14 @@ test-browser: install
 	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
 			--no-install-recommends chromium fonts-noto-cjk; }
-	$(BIN)/python -m pytest -m browser tests/test_review_browser.py tests/test_review_app_browser.py
+	$(BIN)/python -m pytest -m browser tests/outputs/test_review_browser.py tests/outputs/test_review_app_browser.py
 
-# Every property that a reading is never a wrong number, the other properties and the
-# readers' fuzzing with 1,000 examples each, fresh every run, and the long runs marked
+# The whole suite with every property (each never-a-wrong-number property, the others, the
+# readers' fuzzing) at 1,000 examples each, fresh every run, and the long runs marked
 # thorough: the two real PDFs scanned clean and degraded and read by OCR, 200 random scanned
 # tables (an hour or more).
 test-thorough: install
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -m 'not browser' tests/test_mangled.py \
-		tests/test_fuzz.py tests/test_render.py tests/test_placement_property.py \
-		tests/test_robustness.py tests/test_run_together.py tests/test_ocr.py \
-		tests/test_damaged_cells.py tests/test_collapsed.py tests/test_blank_cells.py \
-		tests/test_glued.py tests/test_deviations.py tests/test_loose_text.py \
-		tests/test_merged_repeats.py tests/test_pdf_markdown.py tests/test_grid_blanks.py \
-		tests/test_zero_rows.py tests/test_docx_cell_breaks.py tests/test_page_damage.py
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -n auto -m 'not browser' tests
 
 # The benchmark suite (docs/performance.md): corpora of 1k, 10k and 100k generated reports
 # (written once into benchmarks/.corpus), every measurement, the results into the docs.

@@ -67,7 +67,7 @@ _ZIP_UTF8 = 0x800
 
 #: What reading a zip member or a tar archive raises for a bad archive: damaged data, an
 #: encrypted member (RuntimeError), a compression method zipfile lacks (NotImplementedError),
-#: and what zipfile and tarfile let slip on hostile bytes (found by tests/test_fuzz.py: a
+#: and what zipfile and tarfile let slip on hostile bytes (found by tests/formats/test_fuzz.py: a
 #: gzip header cut short makes tarfile raise TypeError; struct and value errors from bad
 #: fields). ``ParseError`` is a ``ValueError``: every handler lets it through first.
 _ARCHIVE_ERRORS = (

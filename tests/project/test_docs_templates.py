@@ -9,7 +9,7 @@ import pytest
 
 from govinfo_report import labels
 
-DOCS = Path(__file__).parent.parent / "docs"
+DOCS = Path(__file__).parents[2] / "docs"
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])

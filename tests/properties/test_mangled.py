@@ -32,7 +32,7 @@ from strategies import enriched_reports, reports
 LAYOUTS = renderable()
 SINGLE = [(m, layout) for m in LOSSLESS for layout in LAYOUTS if layout in m.layouts]
 #: The layouts the manglers are written for (the converters' layouts are tested on the real
-#: tools' text instead: tests/test_converters.py).
+#: tools' text instead: tests/formats/test_converters.py).
 COMPOSABLE = sorted({layout for _, layout in SINGLE})
 
 
@@ -160,7 +160,7 @@ def test_blank_zeros_and_misspelt_or_wrapped_labels_are_never_a_wrong_number(
 # The property's falsifying examples on today's parser, as plain tests -----------------------
 
 _TYPED = gr.parse(
-    Path(__file__).parent
+    Path(__file__).parents[1]
     / "fixtures"
     / "converters"
     / "typed-2021_tab_separated"

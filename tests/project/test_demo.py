@@ -16,7 +16,7 @@ from govinfo_report.parser import parse
 
 from conftest import SEEDS
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 #: The optional libraries of the extras: the demo must run with none of them.
 EXTRAS = ("lxml", "docx", "pypdfium2", "pandas", "pyarrow", "dask")
 

@@ -32,7 +32,7 @@ from govinfo_report.read.documents import SKIP_REASONS
 from conftest import SEEDS, assert_seed
 from fuzz import lzw, page_pdf, pdf, pdf_bombs
 
-CONVERTED = Path(__file__).parent / "fixtures" / "converters" / "corpus-0"
+CONVERTED = Path(__file__).parents[1] / "fixtures" / "converters" / "corpus-0"
 MIB = 1024 * 1024
 
 

@@ -43,7 +43,7 @@ def test_a_wrapped_label_leaves_no_blank_line() -> None:
 
 
 #: A 2021 report typed by hand, with many zero cells.
-TYPED = Path(__file__).parent / "fixtures" / "converters" / "typed-2021_tab_separated"
+TYPED = Path(__file__).parents[1] / "fixtures" / "converters" / "typed-2021_tab_separated"
 
 
 def _rendered() -> list[str]:

@@ -38,7 +38,7 @@ from govinfo_report.write import export
 from conftest import scaled
 from scans import scanned
 
-REAL = Path(__file__).parent / "fixtures" / "realworld"
+REAL = Path(__file__).parents[1] / "fixtures" / "realworld"
 HONGZE = "ot-jiangsu-huaian-hongze-2023"
 CITY = "ot-jiangsu-huaian-city-2024"
 #: Hongze's page 4 holds the end of section 三's table and all of section 四's.

@@ -18,7 +18,7 @@ from bench_instructions import CASES
 from conftest import SEEDS
 from corpus import SHARD, combinations, draft, generate
 
-BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
 BENCH = BENCHMARKS / "bench.py"
 CORPUS = BENCHMARKS / "corpus.py"
 SCALING = BENCHMARKS / "bench_scaling.py"

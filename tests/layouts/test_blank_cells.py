@@ -436,7 +436,7 @@ def test_blank_lines_put_in_before_a_row_of_section_two_never_shift_it() -> None
     # fit the rhythm as one empty cell more, and the row was read one cell to the right (50
     # as 现行有效件数). In text whose blank cells are lines of spaces, an empty line next to a
     # label is no cell: the row is read as printed.
-    path = Path(__file__).parent / "fixtures" / "jostled" / "soup-spaced-blank-lines.txt"
+    path = Path(__file__).parents[1] / "fixtures" / "jostled" / "soup-spaced-blank-lines.txt"
     back = gr.parse(path.read_text(encoding="utf-8"))
     row = [
         back.cell(f"proactive.normative_documents.{c}") for c in ("issued", "repealed", "in_force")
@@ -498,7 +498,7 @@ SUB_TABLE_ROWS = {
 def test_each_sub_table_of_section_two_is_read_by_its_own_columns() -> None:
     # Before, the sub-tables' headers not lining up meant no columns for any of them, and
     # every row short of a value was left to the rules, which section 二 lacks: all missing.
-    path = Path(__file__).parent / "fixtures" / "jostled" / "pdftotext-layout-sub-tables.txt"
+    path = Path(__file__).parents[1] / "fixtures" / "jostled" / "pdftotext-layout-sub-tables.txt"
     back = gr.parse(path.read_text(encoding="utf-8"))
     assert back.proactive.layout == "space-aligned"
     for row, numbers in SUB_TABLE_ROWS.items():
@@ -517,7 +517,7 @@ def test_a_value_in_the_gap_beside_a_header_word_is_under_no_column() -> None:
     # header, prints — and 7. The 7 ends a column after 复议后起诉's 尚未审结 does, in the
     # gap before 总计: under no header word. It was read as 尚未审结 (the group's — leaves
     # its rule unchecked); it is under no column, so the row is not read by position.
-    path = Path(__file__).parent / "fixtures" / "jostled" / "lynx-shifted-value-line.txt"
+    path = Path(__file__).parents[1] / "fixtures" / "jostled" / "lynx-shifted-value-line.txt"
     back = gr.parse(path.read_text(encoding="utf-8"))
     pending = back.cell("appeals.litigation_after_review.pending")
     assert (pending.value, pending.provenance) == (None, "missing")
@@ -533,7 +533,7 @@ def test_a_value_line_shifted_against_its_header_is_never_a_column_off() -> None
     # no rule to tell them apart, so the row is not read by position: its cells are
     # missing, never under the wrong header.
     path = (
-        Path(__file__).parent / "fixtures" / "jostled" / "pdftotext-layout-shifted-value-line.txt"
+        Path(__file__).parents[1] / "fixtures" / "jostled" / "pdftotext-layout-shifted-value-line.txt"
     )
     text = path.read_text(encoding="utf-8")
     (rules,) = (
@@ -578,7 +578,7 @@ def test_a_moved_line_of_one_character_values_is_not_read_right_aligned() -> Non
 def _section_four_unread(name: str, values: str) -> None:
     """The fixture ``jostled/name`` leaves every cell of section 四 missing, its printed
     ``values`` unplaced at line 56."""
-    back = gr.parse((Path(__file__).parent / "fixtures" / "jostled" / name).read_text("utf-8"))
+    back = gr.parse((Path(__file__).parents[1] / "fixtures" / "jostled" / name).read_text("utf-8"))
     for field in gr.fields("2021"):
         if field.section == "appeals":
             cell = back.cell(field.key)

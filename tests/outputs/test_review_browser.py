@@ -24,7 +24,7 @@ from conftest import SEEDS
 pytestmark = pytest.mark.browser
 
 SEED = SEEDS[1]  # 001: derived and missing cells, two violated rules
-SCREENSHOT = Path(__file__).parent.parent / "docs" / "review.png"
+SCREENSHOT = Path(__file__).parents[2] / "docs" / "review.png"
 WINDOW = (1600, 1400)
 #: Headless, no network of its own, a profile of its own.
 FLAGS = (

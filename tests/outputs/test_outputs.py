@@ -188,7 +188,7 @@ def test_reasons_name_what_left_cells_missing_most_cells_first() -> None:
 #: Every report among the fixtures: seeds, written reports, converters' and sites' renderings.
 FIXTURES = sorted(
     path
-    for path in (Path(__file__).parent / "fixtures").rglob("*")
+    for path in (Path(__file__).parents[1] / "fixtures").rglob("*")
     if path.suffix in (".txt", ".md", ".html", ".docx", ".pdf")
     and path.name not in ("README.md", "SOURCES.md", "VERSIONS.txt")
 )

@@ -20,7 +20,7 @@ from govinfo_report.escape import escape
 from conftest import SEEDS
 
 UNSAFE = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]")
-PAGE = Path(__file__).parent / "fixtures" / "realworld" / "raw" / "pt-2021-pingtan.html"
+PAGE = Path(__file__).parents[1] / "fixtures" / "realworld" / "raw" / "pt-2021-pingtan.html"
 
 
 def _lines(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from govinfo_report.write import export
 
 from conftest import SEEDS, WRITTEN
 
-FORMS = Path(__file__).parent / "fixtures" / "converters" / "typed-2021_tab_separated"
+FORMS = Path(__file__).parents[1] / "fixtures" / "converters" / "typed-2021_tab_separated"
 #: The first bytes of an OLE2 compound file: a Word 97-2003 .doc, a WPS .wps.
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 

@@ -29,7 +29,7 @@ from conftest import SEEDS, expected, expected_cells
 
 pytestmark = pytest.mark.slow
 
-DOC = Path(__file__).parent.parent / "docs" / "streaming.md"
+DOC = Path(__file__).parents[2] / "docs" / "streaming.md"
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from conftest import printed, scaled
 from strategies import reports
 
 #: The converter fixtures rendered by gr.render_html and write_docx (the pages written as
-#: sites publish them, cms-*, are held by tests/test_realworld.py).
+#: sites publish them, cms-*, are held by tests/real/test_realworld.py).
 REPORTS = folders()
 CASES = [
     (folder, kind)

@@ -30,7 +30,7 @@ from conftest import SEEDS
 from strategies import reports
 
 SEED = SEEDS[1]  # 001: section 四 empty (15 missing cells), two broken rules
-REAL = Path(__file__).parent / "fixtures" / "realworld"
+REAL = Path(__file__).parents[1] / "fixtures" / "realworld"
 TIME = "2026-11-24T10:00:00+00:00"
 
 
@@ -174,7 +174,7 @@ def test_a_killed_writer_loses_nothing_it_saved(tmp_path: Path) -> None:
     Store(path).close()
     script = (
         "import sys; sys.path.insert(0, sys.argv[2]);"
-        "from test_corrections import verdict;"
+        "from outputs.test_corrections import verdict;"
         "from govinfo_report.corrections import Store\n"
         "with Store(sys.argv[1]) as store:\n"
         "    for i in range(10**6):\n"
@@ -182,7 +182,7 @@ def test_a_killed_writer_loses_nothing_it_saved(tmp_path: Path) -> None:
         "        print(i, flush=True)\n"
     )
     child = subprocess.Popen(
-        [sys.executable, "-c", script, str(path), str(Path(__file__).parent)],
+        [sys.executable, "-c", script, str(path), str(Path(__file__).parents[1])],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -188,7 +188,7 @@ def test_a_page_of_columns_put_on_one_line_is_read_by_its_columns() -> None:
     page that lays its table out in columns) keeps its columns once its rows are cut again:
     the table is read by them, not as cells run together (a made-up page, from
     ``../shared/cases``)."""
-    text = (Path(__file__).parent / "fixtures" / "cases" / "meta-one-line-page.txt").read_text(
+    text = (Path(__file__).parents[1] / "fixtures" / "cases" / "meta-one-line-page.txt").read_text(
         encoding="utf-8"
     )
     assert text.count("\n") <= 1

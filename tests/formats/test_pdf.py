@@ -20,7 +20,7 @@ import govinfo_report as gr
 from govinfo_report.read.formats import pdf, pdfium, positioned, ruling, tables
 from govinfo_report.read.formats.pdfium import Char, Edge
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
 REALWORLD = FIXTURES / "realworld"
 PDFS = sorted([*CONVERTERS.glob("*/report.pdf"), *(REALWORLD / "raw").glob("*.pdf")])

@@ -74,7 +74,7 @@ def installed_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
 
 def test_the_documented_entry_point_group_is_the_one_read() -> None:
     assert layouts.ENTRY_POINT_GROUP == DOCUMENTED_GROUP
-    docs = (Path(__file__).parents[1] / "docs" / "layouts.md").read_text(encoding="utf-8")
+    docs = (Path(__file__).parents[2] / "docs" / "layouts.md").read_text(encoding="utf-8")
     assert f'[project.entry-points."{DOCUMENTED_GROUP}"]' in docs
     for documented in (layouts.__doc__, layouts.Layout.__doc__):
         assert f"``{DOCUMENTED_GROUP}``" in (documented or "")

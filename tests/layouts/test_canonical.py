@@ -25,7 +25,7 @@ from conftest import SEEDS, WRITTEN, scaled
 from strategies import canonical_texts, reports
 
 TEMPLATES = ("2019", "2021")
-DOCS = Path(__file__).parent.parent / "docs"
+DOCS = Path(__file__).parents[2] / "docs"
 
 
 def _printed(report: gr.Report) -> dict[str, str]:

@@ -31,7 +31,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 PYTHON = ("python", "py")
 SHELL = ("sh", "bash", "shell")

@@ -10,7 +10,7 @@ import govinfo_report as gr
 
 from manglers import LOSSLESS, LOSSY, UNCERTAIN
 
-DOCS = Path(__file__).parent.parent / "docs"
+DOCS = Path(__file__).parents[2] / "docs"
 
 
 def test_every_diagnostic_code_is_documented() -> None:

@@ -36,8 +36,8 @@ from scans import scanned
 
 pytestmark = pytest.mark.browser
 
-REAL = Path(__file__).parent / "fixtures" / "realworld"
-DOCS = Path(__file__).parent.parent / "docs"
+REAL = Path(__file__).parents[1] / "fixtures" / "realworld"
+DOCS = Path(__file__).parents[2] / "docs"
 WINDOW = (1500, 1000)
 TYPED = "appeals.review.upheld"  # missing in seed 001: section 四 prints no number
 BLANKED = "appeals.review.corrected"

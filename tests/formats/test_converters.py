@@ -1,7 +1,7 @@
 """The text real converters make of reports (tests/fixtures/converters, made by the tools
 themselves: see its README), every cell scored against the values the report was rendered
 from: right, derived, missing or wrong. No cell may be wrong, ever. (The pages written as
-government sites publish them, ``cms-*``, are held by tests/test_realworld.py.)"""
+government sites publish them, ``cms-*``, are held by tests/real/test_realworld.py.)"""
 
 from __future__ import annotations
 
@@ -210,7 +210,7 @@ def test_the_accuracy_tables_in_the_docs_are_current() -> None:
     and the real reports (with the targets of each input class)."""
     import accuracy
 
-    page = (Path(__file__).parents[1] / "docs" / "accuracy.md").read_text("utf-8")
+    page = (Path(__file__).parents[2] / "docs" / "accuracy.md").read_text("utf-8")
     assert accuracy.markdown(accuracy.measure()) in page
     assert accuracy.markdown(accuracy.measure(cms=True)) in page
     assert accuracy.real_markdown(accuracy.measure_real()) in page
