@@ -1,5 +1,5 @@
-"""Counting ``parse`` calls in Dask worker processes (``tests/corpus/test_dask.py``): a module of its
-own, so that a worker imports only this to run it, not the test module and its imports."""
+"""Counting ``parse`` calls in Dask worker processes (``tests/corpus/test_dask.py``): a module
+of its own, so that a worker imports only this to run it, not the test module and its imports."""
 
 from __future__ import annotations
 

@@ -533,7 +533,10 @@ def test_a_value_line_shifted_against_its_header_is_never_a_column_off() -> None
     # no rule to tell them apart, so the row is not read by position: its cells are
     # missing, never under the wrong header.
     path = (
-        Path(__file__).parents[1] / "fixtures" / "jostled" / "pdftotext-layout-shifted-value-line.txt"
+        Path(__file__).parents[1]
+        / "fixtures"
+        / "jostled"
+        / "pdftotext-layout-shifted-value-line.txt"
     )
     text = path.read_text(encoding="utf-8")
     (rules,) = (

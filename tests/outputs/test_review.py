@@ -189,8 +189,8 @@ def test_report_text_is_escaped() -> None:
     text = text.replace(
         "行政许可\t0\t0\t0\n", "行政许可\t0\t0\t0\n<script>alert(2)</script>\t1\t2\t3\n"
     )
-    # The parser never takes markup for a body's name (tests/sections/test_metadata.py): a hostile one
-    # comes from the caller.
+    # The parser never takes markup for a body's name (tests/sections/test_metadata.py): a
+    # hostile one comes from the caller.
     report = attrs.evolve(gr.parse(text), organisation="<script>alert(1)</script>官元镇")
     html = gr.review_html(report, gr.extract_text(text))
     root = lxml.html.fromstring(html)

@@ -30,7 +30,11 @@ from conftest import SEEDS, review_server
 
 HOSTILE = "<script>alert(1)</script>"
 REAL_PDF = (
-    Path(__file__).parents[1] / "fixtures" / "realworld" / "raw" / "ot-jiangsu-huaian-hongze-2023.pdf"
+    Path(__file__).parents[1]
+    / "fixtures"
+    / "realworld"
+    / "raw"
+    / "ot-jiangsu-huaian-hongze-2023.pdf"
 )
 #: A file name that is markup ("/" cannot be in one).
 HOSTILE_NAME = '<img src=x onerror="alert(3)">.txt'
