@@ -508,38 +508,48 @@ _Own = tuple[str, tuple[int, ...], tuple[int, ...], int]
 
 
 def _complete(values: list[int | None], why: list[str], rules: Sequence[_Own]) -> bool:
-    """Complete ``values`` (an option's, by position in its unit) in place by ``rules``: a
-    rule whose unknown cells are all on one side gives the only one its value, or all of
-    them 0 when the rest already balances; whether no rule is broken (or needs a negative
-    count)."""
+    """Complete ``values`` (an option's, by position in its unit) in place by ``rules``, each
+    applied until none gives a cell more (``_by_rule``); whether no rule is broken (or needs
+    a negative count)."""
     changed = True
     while changed:
         changed = False
-        for name, left, right, outside in rules:
-            open_left = [i for i in left if values[i] is None]
-            open_right = [i for i in right if values[i] is None]
-            if open_left and open_right:
-                continue
-            # sum(left) - sum(right) == outside, in the cells known so far
-            balance = (
-                outside
-                - sum(v for i in left if (v := values[i]) is not None)
-                + sum(v for i in right if (v := values[i]) is not None)
-            )
-            unknown = open_left or open_right
-            rest = balance if open_left else -balance
-            if not unknown:
-                if balance:
-                    return False
-                continue
-            if rest < 0:
+        for rule in rules:
+            gave = _by_rule(values, why, rule)
+            if gave is None:
                 return False
-            if len(unknown) == 1 or rest == 0:
-                for i in unknown:
-                    values[i] = rest if len(unknown) == 1 else 0
-                    why[i] = name
-                changed = True
+            changed |= gave
     return True
+
+
+def _by_rule(values: list[int | None], why: list[str], rule: _Own) -> bool | None:
+    """Complete ``values`` in place by one rule: when its unknown cells are all on one side,
+    it gives the only one its value, or all of them 0 when the rest already balances.
+    Whether it gave a value; ``None`` when it is broken (or needs a negative count)."""
+    name, left, right, outside = rule
+    open_left = [i for i in left if values[i] is None]
+    open_right = [i for i in right if values[i] is None]
+    if open_left and open_right:
+        return False
+    # sum(left) - sum(right) == outside, in the cells known so far
+    balance = outside - _known(values, left) + _known(values, right)
+    unknown = open_left or open_right
+    rest = balance if open_left else -balance
+    if not unknown:
+        return None if balance else False
+    if rest < 0:
+        return None
+    if len(unknown) > 1 and rest:
+        return False
+    for i in unknown:  # the only one gets ``rest``, or all of them get ``rest``, 0
+        values[i] = rest
+        why[i] = name
+    return True
+
+
+def _known(values: Sequence[int | None], positions: Iterable[int]) -> int:
+    """The sum of the values known at ``positions``."""
+    return sum(v for i in positions if (v := values[i]) is not None)
 
 
 def _parts(
