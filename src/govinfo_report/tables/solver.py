@@ -187,12 +187,7 @@ def _fixed(
     A short row of zeros is one, and most of a report's units are. ``None`` when there is
     none, or a value falls outside its cell's bounds or completes a rule that fails (the
     search then finds the model infeasible, as it must)."""
-    shared = Counter(cell for unit in closed for cell in unit.cells)
-    single = [
-        at
-        for at, unit in enumerate(closed)
-        if len(unit.options) == 1 and all(shared[cell] == 1 for cell in unit.cells)
-    ]
+    single = _single(closed)
     if not single:
         return None
     low, high = list(lo), list(hi)
@@ -203,13 +198,34 @@ def _fixed(
                 return None
             low[cell] = high[cell] = value
             fixed[cell] = (at, Agreed(value, (at, source) if source >= 0 else None, _named(why)))
-    still = unknown.difference(fixed)
-    for rule in {id(rule): rule for cell in fixed for rule in by_cell.get(cell, ())}.values():
-        if still.isdisjoint(rule.cells) and sum(map(low.__getitem__, rule.left)) != sum(
-            map(low.__getitem__, rule.right)
-        ):
-            return None
+    if _breaks(low, unknown.difference(fixed), by_cell, fixed):
+        return None
     return low, high, fixed
+
+
+def _single(closed: Sequence[_Closed]) -> list[int]:
+    """The units left one option that share no cell with another unit."""
+    shared = Counter(cell for unit in closed for cell in unit.cells)
+    return [
+        at
+        for at, unit in enumerate(closed)
+        if len(unit.options) == 1 and all(shared[cell] == 1 for cell in unit.cells)
+    ]
+
+
+def _breaks(
+    low: Sequence[Bound],
+    still: set[int],
+    by_cell: dict[int, tuple[Rule, ...]],
+    fixed: Iterable[int],
+) -> bool:
+    """Whether a rule on the ``fixed`` cells that has no unknown cell ``still`` fails with
+    the values of ``low``."""
+    return any(
+        still.isdisjoint(rule.cells)
+        and sum(map(low.__getitem__, rule.left)) != sum(map(low.__getitem__, rule.right))
+        for rule in {id(rule): rule for cell in fixed for rule in by_cell.get(cell, ())}.values()
+    )
 
 
 @cache
