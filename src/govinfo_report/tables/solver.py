@@ -657,30 +657,20 @@ class _Search:
     # Propagation ------------------------------------------------------------------------
 
     def settle(self, state: _State, rules: Iterable[int], units: Iterable[int]) -> bool:
-        """Narrow ``state`` to a fixpoint of the rules and units; ``False`` at a dead end."""
+        """Narrow ``state`` to a fixpoint of the rules and units; ``False`` at a dead end.
+        Every rule queued is narrowed (``_narrow_queued``) before the next unit is filtered."""
         rule_queue = deque(dict.fromkeys(rules))
         unit_queue = deque(dict.fromkeys(units))
         queued_rules, queued_units = set(rule_queue), set(unit_queue)
         while rule_queue or unit_queue:
-            while rule_queue:
-                at = rule_queue.popleft()
-                queued_rules.discard(at)
-                changed = self._narrow(state, self.rules[at])
-                if changed is None:
-                    return False
-                for cell in changed:
-                    for other in self.by_cell.get(cell, ()):
-                        if other != at and other not in queued_rules:
-                            queued_rules.add(other)
-                            rule_queue.append(other)
-                    for unit in self.unit_of.get(cell, ()):
-                        if unit not in queued_units:
-                            queued_units.add(unit)
-                            unit_queue.append(unit)
+            if not self._narrow_queued(state, rule_queue, queued_rules, unit_queue, queued_units):
+                return False
             if unit_queue:
                 at = unit_queue.popleft()
                 queued_units.discard(at)
-                changed = self._filter(state, at)
+                changed = (
+                    self._take(state, at) if len(state.open[at]) == 1 else self._filter(state, at)
+                )
                 if changed is None:
                     return False
                 for cell in changed:
@@ -692,6 +682,33 @@ class _Search:
                         if unit != at and unit not in queued_units:
                             queued_units.add(unit)
                             unit_queue.append(unit)
+        return True
+
+    def _narrow_queued(
+        self,
+        state: _State,
+        rule_queue: deque[int],
+        queued_rules: set[int],
+        unit_queue: deque[int],
+        queued_units: set[int],
+    ) -> bool:
+        """Narrow by each rule queued until none is, queueing the rules and units on the
+        cells it changed; ``False`` at a dead end."""
+        while rule_queue:
+            at = rule_queue.popleft()
+            queued_rules.discard(at)
+            changed = self._narrow(state, self.rules[at])
+            if changed is None:
+                return False
+            for cell in changed:
+                for other in self.by_cell.get(cell, ()):
+                    if other != at and other not in queued_rules:
+                        queued_rules.add(other)
+                        rule_queue.append(other)
+                for unit in self.unit_of.get(cell, ()):
+                    if unit not in queued_units:
+                        queued_units.add(unit)
+                        unit_queue.append(unit)
         return True
 
     def _step(self) -> None:
@@ -734,23 +751,30 @@ class _Search:
                     changed.append(cell)
         return changed
 
+    def _take(self, state: _State, at: int) -> list[int] | None:
+        """Give the cells of unit ``at``, left one option, that option's values; the cells
+        changed, ``None`` when a value is outside its cell's interval."""
+        self._step()
+        lo, hi = state.lo, state.hi
+        changed: list[int] = []
+        for cell, value in zip(
+            self.units[at].cells, self.grids[at][state.open[at][0]], strict=True
+        ):
+            if value is None or (lo[cell] == value == hi[cell]):
+                continue
+            if not lo[cell] <= value <= hi[cell]:
+                return None
+            lo[cell] = hi[cell] = value
+            changed.append(cell)
+        return changed
+
     def _filter(self, state: _State, at: int) -> list[int] | None:
-        """Keep the options of unit ``at`` that fit the intervals, and narrow the cells all
-        of them give; the cells changed, ``None`` when no option is left."""
+        """Keep the options of unit ``at`` (open to more than one) that fit the intervals, and
+        narrow the cells all of them give; the cells changed, ``None`` when none is left."""
         self._step()
         lo, hi = state.lo, state.hi
         cells = self.units[at].cells
         grid = self.grids[at]
-        if len(state.open[at]) == 1:  # the option taken: its values are the cells'
-            changed: list[int] = []
-            for cell, value in zip(cells, grid[state.open[at][0]], strict=True):
-                if value is None or (lo[cell] == value == hi[cell]):
-                    continue
-                if not lo[cell] <= value <= hi[cell]:
-                    return None
-                lo[cell] = hi[cell] = value
-                changed.append(cell)
-            return changed
         pairs = self.pairs[at]
         kept = [
             option
@@ -760,7 +784,7 @@ class _Search:
         if not kept:
             return None
         state.open[at] = kept
-        changed = []
+        changed: list[int] = []
         for position, cell in enumerate(cells):
             values = [grid[option][position] for option in kept]
             if None in values:
