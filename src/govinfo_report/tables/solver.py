@@ -937,20 +937,7 @@ class _Search:
         value (and one printed value, to be its source). ``option``: the solution is
         ``state`` with the only unit taking that option, as it stands."""
         self.solutions += 1
-        given: dict[int, tuple[int, int]] = {}
-        derived: dict[int, str] = {}
-        points: dict[int, int] = {}
-        for at, options in enumerate(state.open):
-            for cell, value, piece, rule in self.units[at].options[
-                options[0] if option is None else option
-            ]:
-                points[cell] = value
-                if piece >= 0:
-                    given[cell] = (self.ids[at], piece)
-                elif rule:
-                    derived[cell] = rule
-        if option is None:
-            points = {}
+        points, given, derived = self._taken(state, option)
         seen = self.seen
         for cell in self.scope:
             low = points.get(cell, state.lo[cell])
@@ -971,6 +958,28 @@ class _Search:
                     before.source = None
                 if why:
                     before.rules.add(why)
+
+    def _taken(
+        self, state: _State, option: int | None
+    ) -> tuple[dict[int, int], dict[int, tuple[int, int]], dict[int, str]]:
+        """What the options of a solution (``record``'s) give: the values of the only unit's
+        ``option`` (none when ``option`` is ``None``: the cells' intervals are then points),
+        the printed value (unit, source) each cell is, and the rule that gave each other."""
+        given: dict[int, tuple[int, int]] = {}
+        derived: dict[int, str] = {}
+        points: dict[int, int] = {}
+        for at, options in enumerate(state.open):
+            for cell, value, piece, rule in self.units[at].options[
+                options[0] if option is None else option
+            ]:
+                points[cell] = value
+                if piece >= 0:
+                    given[cell] = (self.ids[at], piece)
+                elif rule:
+                    derived[cell] = rule
+        if option is None:
+            points = {}
+        return points, given, derived
 
     @property
     def feasible(self) -> bool:
