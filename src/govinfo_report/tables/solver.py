@@ -187,12 +187,7 @@ def _fixed(
     A short row of zeros is one, and most of a report's units are. ``None`` when there is
     none, or a value falls outside its cell's bounds or completes a rule that fails (the
     search then finds the model infeasible, as it must)."""
-    shared = Counter(cell for unit in closed for cell in unit.cells)
-    single = [
-        at
-        for at, unit in enumerate(closed)
-        if len(unit.options) == 1 and all(shared[cell] == 1 for cell in unit.cells)
-    ]
+    single = _single(closed)
     if not single:
         return None
     low, high = list(lo), list(hi)
@@ -203,13 +198,34 @@ def _fixed(
                 return None
             low[cell] = high[cell] = value
             fixed[cell] = (at, Agreed(value, (at, source) if source >= 0 else None, _named(why)))
-    still = unknown.difference(fixed)
-    for rule in {id(rule): rule for cell in fixed for rule in by_cell.get(cell, ())}.values():
-        if still.isdisjoint(rule.cells) and sum(map(low.__getitem__, rule.left)) != sum(
-            map(low.__getitem__, rule.right)
-        ):
-            return None
+    if _breaks(low, unknown.difference(fixed), by_cell, fixed):
+        return None
     return low, high, fixed
+
+
+def _single(closed: Sequence[_Closed]) -> list[int]:
+    """The units left one option that share no cell with another unit."""
+    shared = Counter(cell for unit in closed for cell in unit.cells)
+    return [
+        at
+        for at, unit in enumerate(closed)
+        if len(unit.options) == 1 and all(shared[cell] == 1 for cell in unit.cells)
+    ]
+
+
+def _breaks(
+    low: Sequence[Bound],
+    still: set[int],
+    by_cell: dict[int, tuple[Rule, ...]],
+    fixed: Iterable[int],
+) -> bool:
+    """Whether a rule on the ``fixed`` cells that has no unknown cell ``still`` fails with
+    the values of ``low``."""
+    return any(
+        still.isdisjoint(rule.cells)
+        and sum(map(low.__getitem__, rule.left)) != sum(map(low.__getitem__, rule.right))
+        for rule in {id(rule): rule for cell in fixed for rule in by_cell.get(cell, ())}.values()
+    )
 
 
 @cache
@@ -508,38 +524,48 @@ _Own = tuple[str, tuple[int, ...], tuple[int, ...], int]
 
 
 def _complete(values: list[int | None], why: list[str], rules: Sequence[_Own]) -> bool:
-    """Complete ``values`` (an option's, by position in its unit) in place by ``rules``: a
-    rule whose unknown cells are all on one side gives the only one its value, or all of
-    them 0 when the rest already balances; whether no rule is broken (or needs a negative
-    count)."""
+    """Complete ``values`` (an option's, by position in its unit) in place by ``rules``, each
+    applied until none gives a cell more (``_by_rule``); whether no rule is broken (or needs
+    a negative count)."""
     changed = True
     while changed:
         changed = False
-        for name, left, right, outside in rules:
-            open_left = [i for i in left if values[i] is None]
-            open_right = [i for i in right if values[i] is None]
-            if open_left and open_right:
-                continue
-            # sum(left) - sum(right) == outside, in the cells known so far
-            balance = (
-                outside
-                - sum(v for i in left if (v := values[i]) is not None)
-                + sum(v for i in right if (v := values[i]) is not None)
-            )
-            unknown = open_left or open_right
-            rest = balance if open_left else -balance
-            if not unknown:
-                if balance:
-                    return False
-                continue
-            if rest < 0:
+        for rule in rules:
+            gave = _by_rule(values, why, rule)
+            if gave is None:
                 return False
-            if len(unknown) == 1 or rest == 0:
-                for i in unknown:
-                    values[i] = rest if len(unknown) == 1 else 0
-                    why[i] = name
-                changed = True
+            changed |= gave
     return True
+
+
+def _by_rule(values: list[int | None], why: list[str], rule: _Own) -> bool | None:
+    """Complete ``values`` in place by one rule: when its unknown cells are all on one side,
+    it gives the only one its value, or all of them 0 when the rest already balances.
+    Whether it gave a value; ``None`` when it is broken (or needs a negative count)."""
+    name, left, right, outside = rule
+    open_left = [i for i in left if values[i] is None]
+    open_right = [i for i in right if values[i] is None]
+    if open_left and open_right:
+        return False
+    # sum(left) - sum(right) == outside, in the cells known so far
+    balance = outside - _known(values, left) + _known(values, right)
+    unknown = open_left or open_right
+    rest = balance if open_left else -balance
+    if not unknown:
+        return None if balance else False
+    if rest < 0:
+        return None
+    if len(unknown) > 1 and rest:
+        return False
+    for i in unknown:  # the only one gets ``rest``, or all of them get ``rest``, 0
+        values[i] = rest
+        why[i] = name
+    return True
+
+
+def _known(values: Sequence[int | None], positions: Iterable[int]) -> int:
+    """The sum of the values known at ``positions``."""
+    return sum(v for i in positions if (v := values[i]) is not None)
 
 
 def _parts(
@@ -631,30 +657,20 @@ class _Search:
     # Propagation ------------------------------------------------------------------------
 
     def settle(self, state: _State, rules: Iterable[int], units: Iterable[int]) -> bool:
-        """Narrow ``state`` to a fixpoint of the rules and units; ``False`` at a dead end."""
+        """Narrow ``state`` to a fixpoint of the rules and units; ``False`` at a dead end.
+        Every rule queued is narrowed (``_narrow_queued``) before the next unit is filtered."""
         rule_queue = deque(dict.fromkeys(rules))
         unit_queue = deque(dict.fromkeys(units))
         queued_rules, queued_units = set(rule_queue), set(unit_queue)
         while rule_queue or unit_queue:
-            while rule_queue:
-                at = rule_queue.popleft()
-                queued_rules.discard(at)
-                changed = self._narrow(state, self.rules[at])
-                if changed is None:
-                    return False
-                for cell in changed:
-                    for other in self.by_cell.get(cell, ()):
-                        if other != at and other not in queued_rules:
-                            queued_rules.add(other)
-                            rule_queue.append(other)
-                    for unit in self.unit_of.get(cell, ()):
-                        if unit not in queued_units:
-                            queued_units.add(unit)
-                            unit_queue.append(unit)
+            if not self._narrow_queued(state, rule_queue, queued_rules, unit_queue, queued_units):
+                return False
             if unit_queue:
                 at = unit_queue.popleft()
                 queued_units.discard(at)
-                changed = self._filter(state, at)
+                changed = (
+                    self._take(state, at) if len(state.open[at]) == 1 else self._filter(state, at)
+                )
                 if changed is None:
                     return False
                 for cell in changed:
@@ -666,6 +682,33 @@ class _Search:
                         if unit != at and unit not in queued_units:
                             queued_units.add(unit)
                             unit_queue.append(unit)
+        return True
+
+    def _narrow_queued(
+        self,
+        state: _State,
+        rule_queue: deque[int],
+        queued_rules: set[int],
+        unit_queue: deque[int],
+        queued_units: set[int],
+    ) -> bool:
+        """Narrow by each rule queued until none is, queueing the rules and units on the
+        cells it changed; ``False`` at a dead end."""
+        while rule_queue:
+            at = rule_queue.popleft()
+            queued_rules.discard(at)
+            changed = self._narrow(state, self.rules[at])
+            if changed is None:
+                return False
+            for cell in changed:
+                for other in self.by_cell.get(cell, ()):
+                    if other != at and other not in queued_rules:
+                        queued_rules.add(other)
+                        rule_queue.append(other)
+                for unit in self.unit_of.get(cell, ()):
+                    if unit not in queued_units:
+                        queued_units.add(unit)
+                        unit_queue.append(unit)
         return True
 
     def _step(self) -> None:
@@ -708,23 +751,30 @@ class _Search:
                     changed.append(cell)
         return changed
 
+    def _take(self, state: _State, at: int) -> list[int] | None:
+        """Give the cells of unit ``at``, left one option, that option's values; the cells
+        changed, ``None`` when a value is outside its cell's interval."""
+        self._step()
+        lo, hi = state.lo, state.hi
+        changed: list[int] = []
+        for cell, value in zip(
+            self.units[at].cells, self.grids[at][state.open[at][0]], strict=True
+        ):
+            if value is None or (lo[cell] == value == hi[cell]):
+                continue
+            if not lo[cell] <= value <= hi[cell]:
+                return None
+            lo[cell] = hi[cell] = value
+            changed.append(cell)
+        return changed
+
     def _filter(self, state: _State, at: int) -> list[int] | None:
-        """Keep the options of unit ``at`` that fit the intervals, and narrow the cells all
-        of them give; the cells changed, ``None`` when no option is left."""
+        """Keep the options of unit ``at`` (open to more than one) that fit the intervals, and
+        narrow the cells all of them give; the cells changed, ``None`` when none is left."""
         self._step()
         lo, hi = state.lo, state.hi
         cells = self.units[at].cells
         grid = self.grids[at]
-        if len(state.open[at]) == 1:  # the option taken: its values are the cells'
-            changed: list[int] = []
-            for cell, value in zip(cells, grid[state.open[at][0]], strict=True):
-                if value is None or (lo[cell] == value == hi[cell]):
-                    continue
-                if not lo[cell] <= value <= hi[cell]:
-                    return None
-                lo[cell] = hi[cell] = value
-                changed.append(cell)
-            return changed
         pairs = self.pairs[at]
         kept = [
             option
@@ -734,7 +784,7 @@ class _Search:
         if not kept:
             return None
         state.open[at] = kept
-        changed = []
+        changed: list[int] = []
         for position, cell in enumerate(cells):
             values = [grid[option][position] for option in kept]
             if None in values:
@@ -887,20 +937,7 @@ class _Search:
         value (and one printed value, to be its source). ``option``: the solution is
         ``state`` with the only unit taking that option, as it stands."""
         self.solutions += 1
-        given: dict[int, tuple[int, int]] = {}
-        derived: dict[int, str] = {}
-        points: dict[int, int] = {}
-        for at, options in enumerate(state.open):
-            for cell, value, piece, rule in self.units[at].options[
-                options[0] if option is None else option
-            ]:
-                points[cell] = value
-                if piece >= 0:
-                    given[cell] = (self.ids[at], piece)
-                elif rule:
-                    derived[cell] = rule
-        if option is None:
-            points = {}
+        points, given, derived = self._taken(state, option)
         seen = self.seen
         for cell in self.scope:
             low = points.get(cell, state.lo[cell])
@@ -921,6 +958,28 @@ class _Search:
                     before.source = None
                 if why:
                     before.rules.add(why)
+
+    def _taken(
+        self, state: _State, option: int | None
+    ) -> tuple[dict[int, int], dict[int, tuple[int, int]], dict[int, str]]:
+        """What the options of a solution (``record``'s) give: the values of the only unit's
+        ``option`` (none when ``option`` is ``None``: the cells' intervals are then points),
+        the printed value (unit, source) each cell is, and the rule that gave each other."""
+        given: dict[int, tuple[int, int]] = {}
+        derived: dict[int, str] = {}
+        points: dict[int, int] = {}
+        for at, options in enumerate(state.open):
+            for cell, value, piece, rule in self.units[at].options[
+                options[0] if option is None else option
+            ]:
+                points[cell] = value
+                if piece >= 0:
+                    given[cell] = (self.ids[at], piece)
+                elif rule:
+                    derived[cell] = rule
+        if option is None:
+            points = {}
+        return points, given, derived
 
     @property
     def feasible(self) -> bool:
