@@ -114,7 +114,7 @@ def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Rep
 #: Writers of space-aligned text, whose section 二 rows with a blank cell may be read by their
 #: printed values alone, as the rules place them (section 二 has none: the cells are
 #: missing): display columns and characters can both fit a table's columns and put a row's
-#: values under different headers, which only rules could tell apart (``Row.unsure``).
+#: values under different headers, which only rules could tell apart (``Positions.unsure``).
 SPACE_ALIGNED = {
     name
     for name, tool in TOOLS.items()
@@ -544,7 +544,7 @@ def test_a_value_line_shifted_against_its_header_is_never_a_column_off() -> None
         for row in layouts.get("space-aligned").rows(text.splitlines()[6:21], 7)
         if row.labels and row.labels[0][0] == "规章"
     )
-    assert rules.unsure  # its 1 is under another header in each measure
+    assert rules.positions.unsure  # its 1 is under another header in each measure
     back = gr.parse(text)
     for column in ("issued", "repealed", "in_force"):
         cell = back.cell(f"proactive.rules.{column}")

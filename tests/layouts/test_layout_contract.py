@@ -100,7 +100,7 @@ def test_every_printed_cell_lies_inside_its_line(name: str) -> None:
         for row in layout.rows(lines, 11):
             for cell in row.labels:
                 _inside(cell, lines, 11, value=False)
-            for cell in (*row.values, *row.runs, *row.positions):
+            for cell in (*row.values, *row.runs.cells, *row.positions.cells):
                 _inside(cell, lines, 11, value=is_value(cell[0]))
 
 
@@ -119,7 +119,7 @@ def test_what_a_layout_writes_it_finds_and_reads_back(name: str, report: gr.Repo
         read = [
             text
             for row in layout.rows(lines, 1)
-            for text, _, _ in (row.positions or row.values)
+            for text, _, _ in (row.positions.cells or row.values)
             if is_value(text)
         ]
         assert read == printed, (name, number, lines)

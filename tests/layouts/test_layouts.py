@@ -18,6 +18,7 @@ from govinfo_report import cells as cells_module
 from govinfo_report.cells import cell_kinds
 from govinfo_report.structure import layouts, skeleton
 from govinfo_report.structure.layouts import (
+    Grid,
     Row,
     base,
     markdown,
@@ -248,8 +249,8 @@ def _row_read_plainly(texts: list[str], positional: bool, whole: bool = False) -
     grid = tuple(cells[last + 1 :]) if positional else ()
     if not labels and not values:  # a row left blank: only a whole one on a trusted grid
         blank = whole and positional and len(cells) > 1
-        return Row((), (), 7, grid=tuple(cells), whole=True) if blank else None
-    return Row(tuple(labels), tuple(values), 7, grid=grid, whole=whole)
+        return Row((), (), 7, grid=Grid(tuple(cells), True)) if blank else None
+    return Row(tuple(labels), tuple(values), 7, grid=Grid(grid, whole))
 
 
 @given(
@@ -422,7 +423,7 @@ def test_a_header_word_wrapped_over_two_lines_heads_one_blank_column() -> None:
         "行政规范性文件                5",
     ]
     rows = list(layouts.get("space-aligned").rows(lines, 8))
-    assert [[text for text, _, _ in row.positions] for row in rows if row.values] == [
+    assert [[text for text, _, _ in row.positions.cells] for row in rows if row.values] == [
         ["", "3", ""],
         ["", "5", ""],
     ]

@@ -19,7 +19,7 @@ import govinfo_report as gr
 from govinfo_report import labels
 from govinfo_report.fold import fold
 from govinfo_report.structure import collapsed, layouts, rebreak
-from govinfo_report.structure.layouts import Row
+from govinfo_report.structure.layouts import Row, Runs
 
 from conftest import HERE, scaled
 from strategies import reports
@@ -415,10 +415,10 @@ def test_the_layout_gives_each_label_its_run() -> None:
         )
     )
     assert rows == [
-        Row((("(二)部分公开(区分处理的)", 7, 1),), (), 7, runs=(("500000 5", 7, 16),)),
+        Row((("(二)部分公开(区分处理的)", 7, 1),), (), 7, runs=Runs((("500000 5", 7, 16),))),
         Row((("(三)不予公开", 7, 24),), (), 7),
-        Row((("1.属于国家秘密", 8, 1),), (), 8, runs=(("00000002", 8, 9),), tail=1),
-        Row(((".其他法律行政法规禁止公开", 9, 1),), (), 9, runs=(("0000000", 9, 15),)),
+        Row((("1.属于国家秘密", 8, 1),), (), 8, runs=Runs((("00000002", 8, 9),), 1)),
+        Row(((".其他法律行政法规禁止公开", 9, 1),), (), 9, runs=Runs((("0000000", 9, 15),))),
         Row((("第二十条第(1)项信息内容", 10, 1),), (), 10),
     ]
     assert layout.sniff(["规章000", "行政许可3960181"], 3) > 0.5
@@ -435,7 +435,7 @@ def test_a_numbering_typed_with_a_space_after_its_point_may_be_a_run_s_last_digi
             ["1. 属于国家秘密 40 0 0 12 22 0 742. 其他法律行政法规禁止公开 0 0 0 0 34 0 34"], 3
         )
     )
-    assert [(row.labels[0][0], row.runs[0][0], row.tail) for row in rows] == [
+    assert [(row.labels[0][0], row.runs.cells[0][0], row.runs.tail) for row in rows] == [
         ("1. 属于国家秘密", "40 0 0 12 22 0 742", 1),
         (". 其他法律行政法规禁止公开", "0 0 0 0 34 0 34", 0),
     ]
@@ -451,7 +451,7 @@ def test_a_page_marker_run_into_a_row_s_last_value_is_no_value() -> None:
             ["结转下年度继续办理 0 0 0 5 4 4 138/9", "结转下年度继续办理 0 0 0 5 4 4 1312/12"], 3
         )
     )
-    assert [(row.labels[0][0], row.runs[0][0], row.tail) for row in rows] == [
+    assert [(row.labels[0][0], row.runs.cells[0][0], row.runs.tail) for row in rows] == [
         ("结转下年度继续办理", "0 0 0 5 4 4 13", 0),
         ("结转下年度继续办理", "0 0 0 5 4 4 131", 1),
     ]

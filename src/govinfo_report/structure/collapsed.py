@@ -58,7 +58,7 @@ def take(row: Row, known: Callable[[str], bool]) -> tuple[Row, tuple[Printed, ..
     them: after the row's first value, such a cell is a value cell in its place, whose text
     is no value (``大约23``); before it, a label cell whole (the row then lacks a value)."""
     if not any(text[-1:].isdigit() for text, _, _ in row.labels):
-        return (row._replace(runs=()), row.runs) if row.runs else (row, ())
+        return (_untaken(row), row.runs.cells) if row.runs.cells else (row, ())
     first = min(map(itemgetter(1, 2), row.values), default=None)
     labels: list[Printed] = []
     runs: list[Printed] = []
@@ -77,7 +77,12 @@ def take(row: Row, known: Callable[[str], bool]) -> tuple[Row, tuple[Printed, ..
         if digits:
             runs.append((digits, line, column + len(text) - len(digits)))
     values = tuple(sorted((*row.values, *invalid), key=itemgetter(1, 2))) if invalid else row.values
-    return row._replace(labels=tuple(labels), values=values, runs=()), (*row.runs, *runs)
+    return _untaken(row)._replace(labels=tuple(labels), values=values), (*row.runs.cells, *runs)
+
+
+def _untaken(row: Row) -> Row:
+    """``row`` without its runs' cells (taken apart from it), its ``tail`` kept."""
+    return row._replace(runs=row.runs._replace(cells=()))
 
 
 def take_all(
@@ -86,7 +91,7 @@ def take_all(
     """``take`` of each row; a table none of whose labels ends in a digit, the usual one, is
     checked at once."""
     ends = "".join([text[-1:] for row in rows for text, _, _ in row.labels])
-    if not any(map(str.isdigit, ends)) and not any(row.runs for row in rows):
+    if not any(map(str.isdigit, ends)) and not any(row.runs.cells for row in rows):
         return [(row, ()) for row in rows]
     return [take(row, known) for row in rows]
 

@@ -159,7 +159,7 @@ def _rebroken(region: _Region) -> layouts.Layout:
     under each of the table's columns."""
     aligned = layouts.get("space-aligned")
     rows = _read(aligned, region.skel, region.spans)
-    if any(len(row.positions) >= region.width for row in rows if row.values):
+    if any(len(row.positions.cells) >= region.width for row in rows if row.values):
         return aligned
     return layouts.get("run-together")
 

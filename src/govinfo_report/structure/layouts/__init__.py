@@ -17,14 +17,17 @@ from importlib.metadata import entry_points
 import attrs
 
 from ...errors import UnknownLayoutError
-from .base import NO_LINE, Layout, Printed, Row, Writer
+from .base import NO_LINE, Grid, Layout, Positions, Printed, Row, Runs, Writer
 
 __all__ = [
     "BUILTIN",
     "Detection",
+    "Grid",
     "Layout",
+    "Positions",
     "Printed",
     "Row",
+    "Runs",
     "Writer",
     "available",
     "detect",

@@ -24,58 +24,72 @@ from ...memo import Memo
 Printed = tuple[str, int, int]
 
 
-class Row(NamedTuple):
-    """A canonical row: its label cells, its value cells (blank text = not given), its line.
-
-    ``loose``: its values were gathered, in reading order, from several lines of loose
-    text, one of which holds more than one of them (a tall row of ``pdftotext -layout``
-    whose cells wrap or centre on other lines), so their order need not be the columns'.
-
-    A layout of text whose cells ran together (``run_together``) gives a row's values as
-    ``runs`` instead: printed numbers whose cell boundaries were lost (``3960181``, ``0 1 1
-    0 2``), cut into cells only where the consistency rules allow one way (``collapsed``);
+class Runs(NamedTuple):
+    """Run-together text (``run_together``), whose cell boundaries and blank cells were
+    lost: a row's ``cells`` are printed numbers run together (``3960181``, ``0 1 1 0 2``),
+    cut into cells only where the consistency rules allow one way (``collapsed``);
     ``tail``: how many of the last run's last characters may instead be the next row
-    label's numbering (``…申请 20000022.申请人``).
+    label's numbering (``…申请 20000022.申请人``)."""
 
-    ``grid``: in text with cell boundaries (tabs, pipes, bars), every cell after the row's
-    last label, blank ones included: the cells a section may read by position
+    cells: tuple[Printed, ...] = ()
+    tail: int = 0
+
+
+class Grid(NamedTuple):
+    """Text with cell boundaries (tabs, pipes, bars): a row's ``cells`` after its last
+    label, blank ones included, which a section may read by position
     (``sections.rows.aligned``). ``whole``: the row shows every cell of its table's grid
     (pipes, bars, a document's table; a tab row as wide as its table, where PDF text that
-    dropped a cell is narrower), so its last cell is the table's last column.
+    dropped a cell is narrower), so its last cell is the table's last column."""
 
-    ``positions``: in text with no cell boundaries, the row's cells by position after its
-    labels, its blank cells kept (text ``""``), where the layout tells blank cells apart:
-    lines in the rhythm of text of one cell a line (``cell_per_line``), gaps under the
-    columns of space-aligned text (``space_aligned``); empty where it cannot. A section reads
-    the row by its positions instead of its ``values`` where the positions of every row fit
-    (``sections.rows.by_position``). They may run on past the row's last cell with blank
-    cells that are the next row's (``docx2txt`` prints a merged label cell's empty
-    continuation before each row it spans): ``runs_on``, and then a row's last cell, if
-    blank, does not show where the row ends. ``cut``: they end where the table's text does,
-    so blank cells at their end may be lost.
+    cells: tuple[Printed, ...] = ()
+    whole: bool = False
 
-    ``traceless``: the table's text is known to leave a blank cell out without a trace (its
-    cells are joined by one fixed separator, as a page copied as text with its whitespace
-    closed up is): a row's values are its cells in order, and the cells they leave out are
-    blank.
 
-    ``unsure``: its ``positions`` are one measure's of two that both fit the table's columns
-    and put its values in different ones (space-aligned text, in display columns and in
+class Positions(NamedTuple):
+    """Text with no cell boundaries, read by position: a row's ``cells`` after its labels,
+    its blank cells kept (text ``""``), where the layout tells blank cells apart: lines in
+    the rhythm of text of one cell a line (``cell_per_line``), gaps under the columns of
+    space-aligned text (``space_aligned``); empty where it cannot. A section reads the row
+    by its positions instead of its ``values`` where the positions of every row fit
+    (``sections.rows.by_position``).
+
+    ``runs_on``: they may run on past the row's last cell with blank cells that are the
+    next row's (``docx2txt`` prints a merged label cell's empty continuation before each
+    row it spans), and then a row's last cell, if blank, does not show where the row ends.
+    ``cut``: they end where the table's text does, so blank cells at their end may be lost.
+    ``unsure``: they are one measure's of two that both fit the table's columns and put the
+    row's values in different ones (space-aligned text, in display columns and in
     characters): only rules can tell which, so a section with none does not read them."""
+
+    cells: tuple[Printed, ...] = ()
+    runs_on: bool = False
+    cut: bool = False
+    unsure: bool = False
+
+
+class Row(NamedTuple):
+    """A canonical row: its label cells, its value cells (blank text = not given), its line,
+    and the hints of its layout's family: ``runs`` (run-together text), ``grid`` (text with
+    cell boundaries) or ``positions`` (text with no cell boundaries, read by position),
+    empty for the other families.
+
+    Two flags say how far the order of ``values`` is the columns'. ``loose``: they were
+    gathered, in reading order, from several lines of loose text, one of which holds more
+    than one of them (a tall row of ``pdftotext -layout`` whose cells wrap or centre on
+    other lines), so their order need not be the columns'. ``traceless``: the table's text
+    is known to leave a blank cell out without a trace (its cells are joined by one fixed
+    separator, as a page copied as text with its whitespace closed up is): they are its
+    cells in order, and the cells they leave out are blank."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
     line: int
     loose: bool = False
-    runs: tuple[Printed, ...] = ()
-    tail: int = 0
-    grid: tuple[Printed, ...] = ()
-    whole: bool = False
-    positions: tuple[Printed, ...] = ()
-    runs_on: bool = False
-    cut: bool = False
     traceless: bool = False
-    unsure: bool = False
+    runs: Runs = Runs()
+    grid: Grid = Grid()
+    positions: Positions = Positions()
 
 
 @runtime_checkable
@@ -167,7 +181,7 @@ def make_row(
 
     With ``positional``, blank cells between the first and the last value are kept as
     "not given" values and the row keeps its ``grid`` (the grid is trusted); otherwise blank
-    cells are dropped. ``whole``: the row shows every cell of its table (``Row.whole``).
+    cells are dropped. ``whole``: the row shows every cell of its table (``Grid.whole``).
     ``kinds``: the cells' ``cell_kinds``, when the caller has them.
     """
     if kinds is None:
@@ -175,10 +189,10 @@ def make_row(
     shape = _SHAPES[positional][kinds]
     if shape is None:
         blank = whole and positional and len(cells) > 1
-        return Row((), (), line, grid=tuple(cells), whole=True) if blank else None
+        return Row((), (), line, grid=Grid(tuple(cells), True)) if blank else None
     labels, values, grid = shape
     return Row(
-        _take(cells, labels), _take(cells, values), line, grid=tuple(cells[grid]), whole=whole
+        _take(cells, labels), _take(cells, values), line, grid=Grid(tuple(cells[grid]), whole)
     )
 
 

@@ -28,6 +28,7 @@ from .base import (
     VALUE,
     VALUE_APART,
     Layout,
+    Positions,
     Printed,
     Row,
     Words,
@@ -100,7 +101,7 @@ def gridded(
         else:
             grid = None
         if grid is not None:
-            row = row._replace(positions=grid[0], runs_on=True, cut=grid[1])
+            row = row._replace(positions=Positions(grid[0], runs_on=True, cut=grid[1]))
         gridded.append(row)
     return gridded
 

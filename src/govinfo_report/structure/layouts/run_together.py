@@ -10,7 +10,7 @@ the values as printed where its only reading cuts it only at its spaces (``colla
 A label's numbering stays with the label (``1.属于国家秘密``); where a run meets the next
 label's numbering (``…申请 20000022.申请人``, or a line cut before ``.申请人``), its last
 digit may be that numbering (the template numbers sub-rows 1 to 8), and the rules settle
-it (``Row.tail``).
+it (``Runs.tail``).
 
 The layout's lines are found by ``rebreak``, which knows where it cut the text: its
 ``table_line`` matches nothing, as a label run together with a number looks like a line
@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from ...limits import MAX_CELL_CHARS
 from ..collapsed import PLACEHOLDERS, UNITS
-from .base import GRID_MARK, NO_LINE, Layout, Printed, Row
+from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
 #: for a cell not given, and a run of them with nothing or spaces between.
@@ -100,7 +100,7 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
             run = match.group()
             tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
         runs = ((run, number, start + 1),) if run else ()
-        yield Row((label,) if label else (), (), number, runs=runs, tail=tail)
+        yield Row((label,) if label else (), (), number, runs=Runs(runs, tail))
         label_start = end
     label = _cell(line, label_start, len(line), number)
     if label:

@@ -30,6 +30,7 @@ from .base import (
     VALUE_APART,
     VALUE_START,
     Layout,
+    Positions,
     Printed,
     Row,
     Words,
@@ -313,7 +314,7 @@ def _placed(
     if found is None:
         return None
     gridded = [
-        row._replace(positions=tuple(("", row.line, 1) for _ in found.starts))
+        row._replace(positions=Positions(tuple(("", row.line, 1) for _ in found.starts)))
         if not row.values and row.labels[0][1] == row.labels[-1][1]
         else row
         for row in rows
@@ -327,7 +328,7 @@ def _placed(
         ]
         for cell, column in zip(row.values, placed, strict=True):
             grid[column] = cell
-        gridded[at] = row._replace(positions=tuple(grid), unsure=unsure)
+        gridded[at] = row._replace(positions=Positions(tuple(grid), unsure=unsure))
     return gridded
 
 

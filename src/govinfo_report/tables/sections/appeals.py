@@ -93,7 +93,7 @@ def _edge_aligned(rows: list[Row], cells: tuple[int, ...]) -> tuple[list[Row], R
     (``rows.aligned``), and that row; a table that prints no number is read there too when
     its one row under the header shows every cell, blank."""
     valued = [row for row in rows if _numbers(row)] or [
-        row for row in rows if row.whole and not row.labels and not row.values
+        row for row in rows if row.grid.whole and not row.labels and not row.values
     ]
     if len(valued) != 1 or len(valued[0].values) > len(cells):
         return rows, None
@@ -111,7 +111,7 @@ def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...])
     valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
     # The one row is the whole table: positions past its cells are columns the layout saw
     # that the table has not (a header word too many), and nothing is placed by them.
-    if len(valued) != 1 or len(taken[valued[0]][0].positions) > width:
+    if len(valued) != 1 or len(taken[valued[0]][0].positions.cells) > width:
         return taken
     at = valued[0]
     (row, runs), *_ = placed = by_position(taken[at : at + 1], [width], width)

@@ -58,7 +58,7 @@ def _short_rows(
         if (key := named(row)) is not None
         and len(shape[key]) > 1
         and len(row.values) == len(shape[key]) - 1
-        and not row.runs
+        and not row.runs.cells
     ]
 
 
@@ -78,7 +78,8 @@ def _put_back(
         count[2],
         (template.fields[template.rows["proactive", key][index]].key,),
     )
-    return row._replace(values=values, grid=values if row.grid else ()), finding
+    grid = row.grid._replace(cells=values) if row.grid.cells else row.grid
+    return row._replace(values=values, grid=grid), finding
 
 
 def _rest(rows: Sequence[Row], placed: dict[int, Row], taken: set[Printed]) -> list[Row]:

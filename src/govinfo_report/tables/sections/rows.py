@@ -16,7 +16,7 @@ from ...cells import Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
-from ...structure.layouts import Printed, Row
+from ...structure.layouts import Positions, Printed, Row
 from ...structure.skeleton import SECTION_NAMES
 from ..matching import LabelMatcher, numbered
 from ..reading import Draft, Placement, Unit, in_order
@@ -167,14 +167,14 @@ def by_position(
     nothing either way, nor do positions cut short by the end of the table's text: their
     last cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and
     which the text does not show. Nor does a row of values whose last cell is blank where
-    positions run on (``Row.runs_on``, and some row's do past its cells): its end is not
-    anchored, and a blank cell lost inside it would pass for one of the next row's. These
-    rows are read by their printed values, as the rules place them. So are rows whose
-    positions one of two measures gave (``Row.unsure``) in a section with no rules to check
-    them (``alone``: section 二)."""
+    positions run on (``Positions.runs_on``, and some row's do past its cells): its end is
+    not anchored, and a blank cell lost inside it would pass for one of the next row's.
+    These rows are read by their printed values, as the rules place them. So are rows whose
+    positions one of two measures gave (``Positions.unsure``) in a section with no rules to
+    check them (``alone``: section 二)."""
     # Positions run on only where some row's do past its cells (docx2txt's merged cells).
     runs_on = any(
-        row.runs_on and len(row.positions) > width
+        row.positions.runs_on and len(row.positions.cells) > width
         for (row, _), width in zip(taken, widths, strict=True)
         if width is not None
     )
@@ -197,12 +197,12 @@ def _by_position(
 ) -> Row | None:
     """``row`` read by position (``by_position``), or as printed where its positions say
     nothing; ``None`` where they do not fit."""
-    grid = row.positions
-    if not grid or runs or (alone and row.unsure):
+    grid = row.positions.cells
+    if not grid or runs or (alone and row.positions.unsure):
         return row
     if width is None:
         return None if any(text for text, _, _ in grid[widest:]) else row
-    if (len(grid) < width and (row.cut or not row.values)) or (
+    if (len(grid) < width and (row.positions.cut or not row.values)) or (
         runs_on and row.values and not grid[min(width, len(grid)) - 1][0]
     ):
         return row
@@ -215,11 +215,11 @@ def _misfit(row: Row, width: int, alone: bool) -> bool:
     """Whether ``row``'s positions do not fit its ``width`` cells: too few, a value past
     them, a first cell blank where positions run on in a section with no rules, or not
     every printed value among them."""
-    grid = row.positions
+    grid = row.positions.cells
     return (
         len(grid) < width
         or any(text for text, _, _ in grid[width:])
-        or (alone and row.runs_on and len(grid) > width and not grid[0][0])
+        or (alone and row.positions.runs_on and len(grid) > width and not grid[0][0])
         or sum(1 for text, _, _ in grid if text) != len(row.values)
     )
 
@@ -234,8 +234,11 @@ def headings(
     row with every cell blank; its label still names the row."""
     valued = {key for row, runs in taken if row.values or runs for key in keys(row)}
     return [
-        (row._replace(positions=()), runs)
-        if row.positions and not row.values and not runs and valued.issuperset(keys(row) or "?")
+        (row._replace(positions=Positions()), runs)
+        if row.positions.cells
+        and not row.values
+        and not runs
+        and valued.issuperset(keys(row) or "?")
         else (row, runs)
         for row, runs in taken
     ], valued
@@ -246,7 +249,7 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
     of them follow its label, a blank one a cell the report left blank.
 
     From the table's right edge, where the row shows every cell of its table
-    (``Row.whole``): its last ``width`` cells are its values, and those before them must be
+    (``Grid.whole``): its last ``width`` cells are its values, and those before them must be
     blank (a merged label's empty cells, a rowspan's). From the ``left``, where the label
     is the table's only label column (section 二): its first ``width`` cells, those after
     them blank or, where a merged cell may be given once per column it spans (``repeats``:
@@ -255,16 +258,16 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
     spanning other grid columns than the header's (``0 | | 0 | 0`` under ``本年新制作数量 |
     | 本年新公开数量 | 对外公开总数量``): the blank is no cell of its own, and the row is
     left to the merged cells' reading. Otherwise the row is left as it is."""
-    grid = row.grid
+    grid = row.grid.cells
     extra = len(grid) - width
-    if extra < 0 or row.runs:
+    if extra < 0 or row.runs.cells:
         return row
     if left:
         last = grid[width - 1][0] if width and repeats else None
         if any(text and text != last for text, _, _ in grid[width:]):
             return row
         return row._replace(values=grid[:width])
-    if not row.whole or any(text for text, _, _ in grid[:extra]):
+    if not row.grid.whole or any(text for text, _, _ in grid[:extra]):
         return row
     return row._replace(values=grid[extra:])
 
@@ -383,12 +386,14 @@ def _collapsed(
         )
         return
     else:
-        cuts = collapsed.cut(run, parts, MAX_WAYS, row.tail)
-        spaced = _spaced(run, row.tail) if not cuts.count and not row.values else None
+        cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
+        spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
         if spaced is not None and len(spaced) < len(cells):
             # Values apart by spaces (or zeros), too few for the row's cells: the text keeps
             # its values apart and leaves its blank cells out without a trace.
-            short(draft, template, (tuple(cells),), spaced, row.line, label, unit, True, row.tail)
+            short(
+                draft, template, (tuple(cells),), spaced, row.line, label, unit, True, row.runs.tail
+            )
             return
         if _cut(draft, cells, row, run, cuts, label, unit):
             return
@@ -412,7 +417,9 @@ def _cut(
     before, after = row.values[:at], row.values[at:]
     # Numbers printed apart are printed values, unless the run may be fewer values.
     apart = (
-        set() if cuts.fewer else {p for way in cuts.ways for p in way if _apart(run, p, row.tail)}
+        set()
+        if cuts.fewer
+        else {p for way in cuts.ways for p in way if _apart(run, p, row.runs.tail)}
     )
     if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
         # Its only reading cuts it only where it printed spaces: its values as printed.
@@ -442,7 +449,7 @@ def _cut(
             cuts.fewer,
             unit,
             run,
-            row.tail,
+            row.runs.tail,
         )
     )
     return True
