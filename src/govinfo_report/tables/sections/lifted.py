@@ -31,9 +31,11 @@ def relifted(
     short by one value that it belongs to, where every lifted count's note names one column
     of that row and there are as many of them as rows short by one, taken in order
     (``named``: the template row a row's labels name, if one); else ``rows`` as they are."""
-    lifted = _lifted(rows, labels.PROACTIVE_NOTES.get(template.name, {}))
     shape = labels.PROACTIVE_SHAPE[template.name]
     short = _short_rows(rows, shape, named)
+    if not short:  # nothing to put back: the lifted counts are not looked for
+        return list(rows), []
+    lifted = _lifted(rows, labels.PROACTIVE_NOTES.get(template.name, {}))
     if not lifted or len(lifted) != len(short):
         return list(rows), []
     pairs = list(zip(short, lifted, strict=True))
