@@ -64,7 +64,7 @@ def test_a_repeated_row_of_section_three_keeps_the_first_and_names_its_label() -
 
 
 def test_a_row_of_section_two_printed_blank_is_blank_not_missing() -> None:
-    # Its label alone, its cells all blank: the header handlers note it, bare_row ends it.
+    # Its label alone, its cells all blank: bare_row ends it, the context noting it blank.
     report = gr.parse(TEXT.replace("行政强制\t0\t0\t0\n", "行政强制\t\t\t\n", 1))
     cells = [report.cell(f"proactive.coercive_measures.{c}") for c in ("previous_items", "change")]
     assert [(c.value, c.provenance) for c in cells] == [(None, "blank"), (None, "blank")]

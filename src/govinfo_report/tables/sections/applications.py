@@ -196,6 +196,15 @@ class _Context(Context):
         """Only a row that prints every cell: one with blank cells may be merged cells."""
         return all(map(itemgetter(0), step.row.values))
 
+    def note_bare(self, step: Step) -> None:
+        """A row of labels alone: the rows it names noted, and whether it names a column
+        twice."""
+        texts = step.texts
+        if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
+            self.named_rows.update(step.keys)
+        heads = [text for text in texts if text in _HEADERS]
+        self.repeated = self.repeated or len(heads) != len(set(heads))
+
 
 @attrs.define(slots=True, eq=False)
 class _Step(Step):
@@ -218,26 +227,13 @@ def _aligned(context: _Context, step: _Step) -> bool:
     return False
 
 
-def _header_row(context: _Context, step: _Step) -> bool:
-    """A row of labels alone: the rows it names noted, and whether it names a column
-    twice."""
-    if step.bare:
-        texts = step.texts
-        if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
-            context.named_rows.update(step.keys)
-        heads = [text for text in texts if text in _HEADERS]
-        context.repeated = context.repeated or len(heads) != len(set(heads))
-    return False
-
-
-def _named_row(context: _Context, step: _Step) -> bool:
-    context.named_rows.update(step.keys)
-    return False
-
-
-def _group_as_one_row(context: _Context, step: _Step) -> bool:
-    """A group printed as one full row with values (``_group_of``): read after the rest
-    (``_group_row``)."""
+def _named_or_grouped(context: _Context, step: _Step) -> bool:
+    """A row of values: the rows it names noted; one that names none is a group printed as
+    one full row (``_group_of``), read after the rest (``_group_row``), or else its label
+    texts are noted as those of a row with no row label."""
+    if step.keys:
+        context.named_rows.update(step.keys)
+        return False
     group = _group_of(step.plan, context.template.name)
     if (
         group is not None
@@ -247,12 +243,7 @@ def _group_as_one_row(context: _Context, step: _Step) -> bool:
     ):
         context.grouped[group] = step.row
         return True
-    return False
-
-
-def _unlabelled(context: _Context, step: _Step) -> bool:
-    if not step.keys:
-        context.unlabelled.append(normalise_label("".join(step.texts)))
+    context.unlabelled.append(normalise_label("".join(step.texts)))
     return False
 
 
@@ -276,7 +267,8 @@ def _foreign_label(context: _Context, step: _Step) -> bool:
 
 
 def _unknown_labels(context: _Context, step: _Step) -> bool:
-    """Each label that matches no row, reported; the row read by its other labels."""
+    """Each label that matches no row, reported; the row read by its other labels. A row of
+    values that names no row: its values are not placed."""
     for at in step.unknown:
         text, line, column = step.row.labels[at]
         context.draft.find(
@@ -287,11 +279,6 @@ def _unknown_labels(context: _Context, step: _Step) -> bool:
                 column,
             )
         )
-    return False
-
-
-def _no_row_label(context: _Context, step: _Step) -> bool:
-    """A row of values that names no row: its values are not placed."""
     if step.keys:
         return False
     context.draft.find(
@@ -369,14 +356,10 @@ def _value_alone(context: _Context, step: _Step) -> bool:
 #: several rows) comes before the handlers of a row of one template row.
 CHAIN: tuple[Handler[_Context, _Step], ...] = (
     _aligned,
-    _header_row,
     bare_row,
-    _named_row,
-    _group_as_one_row,
-    _unlabelled,
+    _named_or_grouped,
     _foreign_label,
     _unknown_labels,
-    _no_row_label,
     duplicate,
     _several_rows,
     _repeated_grid_column,

@@ -39,11 +39,6 @@ class Step:
     label: str
     cells: tuple[int, ...]
 
-    @property
-    def bare(self) -> bool:
-        """Whether the row prints no value: a header, or a row whose cells are all blank."""
-        return not self.row.values and not self.runs
-
 
 @attrs.define(slots=True, eq=False)
 class Context:
@@ -65,6 +60,10 @@ class Context:
     def usual(self, step: Step) -> bool:
         """Whether a row of the right width is the usual row whatever its cells print."""
         return True
+
+    def note_bare(self, step: Step) -> None:
+        """Note what a row that prints no value says (a header's columns, a row printed
+        blank): the section's own, nothing by default."""
 
 
 C = TypeVar("C", bound=Context)
@@ -96,8 +95,11 @@ def table_empty(context: Context, taken: Sequence[Taken], rows: Sequence[Row]) -
 
 def bare_row(context: Context, step: Step) -> bool:
     """A row that prints no value (a header, a row printed blank): handled, once the
-    handlers before it noted what it says."""
-    return step.bare
+    section noted what it says (``Context.note_bare``)."""
+    if not step.row.values and not step.runs:
+        context.note_bare(step)
+        return True
+    return False
 
 
 def duplicate(context: Context, step: Step) -> bool:

@@ -113,6 +113,27 @@ class _Context(Context):
     twice: bool = False
     valued_since: bool = False
 
+    def note_bare(self, step: Step) -> None:
+        """A row of labels alone: the money unit and the columns it names, if any, noted; one
+        template row's whole label, not seen yet and not a heading over its row of values, is
+        a row whose cells are all blank, printed blank, not lost."""
+        texts = step.texts
+        self.twice = (self.twice and not self.valued_since) or len(set(texts)) < len(texts)
+        self.valued_since = False
+        name = self.template.name
+        self.unit = _MONEY_UNITS[name, texts] or self.unit
+        self.header = _HEADERS[name, texts] or self.header
+        keys = step.keys
+        if (
+            len(keys) == 1
+            and keys[0] not in self.seen
+            and keys[0] not in self.valued
+            and len(texts) == 1
+            and _exact(labels.PROACTIVE_ROWS[name][keys[0]], texts[0])
+        ):
+            self.seen.add(keys[0])
+            self.draft.leave_blank(step.cells)
+
 
 def _step(row: Row, runs: tuple[Printed, ...], template: Template) -> Step:
     texts = _texts(row)
@@ -144,44 +165,11 @@ def _aligned(context: _Context, step: Step) -> bool:
     return False
 
 
-def _header_row(context: _Context, step: Step) -> bool:
-    """A row of labels alone: the money unit and the columns it names, if any, noted."""
-    if step.bare:
-        texts = step.texts
-        context.twice = (context.twice and not context.valued_since) or len(set(texts)) < len(texts)
-        context.valued_since = False
-        name = context.template.name
-        context.unit = _MONEY_UNITS[name, texts] or context.unit
-        context.header = _HEADERS[name, texts] or context.header
-    return False
-
-
-def _printed_blank_row(context: _Context, step: Step) -> bool:
-    """A row of labels alone that is one template row's whole label, not seen yet and not a
-    heading over its row of values: a row whose cells are all blank, printed blank, not
-    lost."""
-    keys = step.keys
-    if (
-        step.bare
-        and len(keys) == 1
-        and keys[0] not in context.seen
-        and keys[0] not in context.valued
-        and len(step.texts) == 1
-        and _exact(labels.PROACTIVE_ROWS[context.template.name][keys[0]], step.texts[0])
-    ):
-        context.seen.add(keys[0])
-        context.draft.leave_blank(step.cells)
-    return False
-
-
-def _values_came(context: _Context, step: Step) -> bool:
-    context.valued_since = True
-    return False
-
-
 def _parent(context: _Context, step: Step) -> bool:
-    """A row that may be split into local sub-rows (行政检查, 行政确认), with an unknown
-    label beside its own: the parent of the sub-rows that follow."""
+    """A row of values: noted (a header's repeated names hold until one comes); with an
+    unknown label beside its own, a row that may be split into local sub-rows (行政检查,
+    行政确认) is the parent of the sub-rows that follow."""
+    context.valued_since = True
     if step.unknown and len(step.keys) == 1 and step.keys[0] in labels.PROACTIVE_SPLITTABLE:
         context.parent = step.keys[0]
     return False
@@ -197,9 +185,11 @@ def _subrow(context: _Context, step: Step) -> bool:
 
 
 def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
-    """A row whose labels name no row, several, or something unknown: its values ignored."""
+    """A row whose labels name no row, several, or something unknown: its values ignored.
+    A row of one template row is the parent of any local sub-rows that follow."""
     row = step.row
     if len(step.keys) == 1 and not step.unknown:
+        context.parent = step.keys[0]  # of any local sub-rows that follow
         return False
     unknown = [row.labels[i] for i in step.unknown]
     foreign = not step.keys and any(
@@ -216,12 +206,6 @@ def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
         )
     )
     return True
-
-
-def _new_parent(context: _Context, step: Step) -> bool:
-    """A row of one template row: the parent of any local sub-rows that follow."""
-    context.parent = step.keys[0]
-    return False
 
 
 def _other_templates_header(context: _Context, step: Step) -> bool:
@@ -265,14 +249,10 @@ def _merged_columns(context: _Context, step: Step) -> bool:
 #: Section 二's row handlers, in the order they are tried.
 CHAIN: tuple[Handler[_Context, Step], ...] = (
     _aligned,
-    _header_row,
-    _printed_blank_row,
     bare_row,
-    _values_came,
     _parent,
     _subrow,
     _unknown_or_foreign_label,
-    _new_parent,
     duplicate,
     _other_templates_header,
     _merged_columns,
