@@ -24,7 +24,7 @@ from typing import NamedTuple
 import attrs
 
 from ... import labels
-from ...catalogue import Template
+from ...catalogue import TEMPLATES, Template
 from ...cells import convert, count_values
 from ...diagnostics import diagnostic
 from ...fold import fold
@@ -107,15 +107,17 @@ def rules(template: Template) -> Iterator[Rule]:
 
 
 class _Plan(NamedTuple):
-    """What a row's labels say, worked out once per distinct label texts: the row keys,
-    which label cells are rows of the other template or unknown, the group labels, and the
-    label for messages."""
+    """What a row's labels say, worked out once per distinct label texts: the texts, the row
+    keys, which label cells are rows of the other template or unknown, the group labels, the
+    label for messages, and the cells of the first row named."""
 
+    texts: tuple[str, ...]
     keys: tuple[str, ...]
     foreign: tuple[int, ...]
     unknown: tuple[int, ...]
     label: str
     groups: tuple[str, ...]
+    cells: tuple[int, ...]
 
 
 def _plan(labelled: tuple[str, tuple[str, ...]]) -> _Plan:
@@ -125,15 +127,24 @@ def _plan(labelled: tuple[str, tuple[str, ...]]) -> _Plan:
     keys = tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
     row_labels = labels.APPLICATION_ROWS[template]
     return _Plan(
+        texts,
         keys,
         tuple(i for i, text in enumerate(texts) if foreign_row(template, NAME, text)),
         tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
         " + ".join(row_labels[key][0] for key in keys),
         tuple(key for kind, key in matches if key and kind == "group"),
+        TEMPLATES[template].rows[NAME, keys[0]] if keys else (),
     )
 
 
 _PLANS = Memo(_plan, lambda labelled: sum(map(len, labelled[1])))
+#: A printed cell's text.
+_TEXT = itemgetter(0)
+
+
+def _plans(taken: Sequence[Taken], template: str) -> list[_Plan]:
+    """What each row's labels say (``_Plan``), in order."""
+    return [_PLANS[template, tuple(map(_TEXT, row.labels))] for row, _ in taken]
 
 
 def read(rows: Iterable[Row], template: Template) -> Reading:
@@ -142,8 +153,10 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     columns = width(name)
     rows = rewrapped(labels_below(list(rows), matcher(name, NAME)), matcher(name, NAME))
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
-    taken, _ = headings(taken, lambda row: _keys(row, name))
-    taken = by_position(taken, [_width(row, name, columns) for row, _ in taken], columns)
+    plans = _plans(taken, name)
+    taken, _ = headings(taken, [plan.keys for plan in plans])
+    widths = [_width(row, plan, name, columns) for (row, _), plan in zip(taken, plans, strict=True)]
+    taken = by_position(taken, widths, columns)
     context = _Context(
         Draft(NAME),
         template,
@@ -156,7 +169,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         twice=_twice(taken, template, columns),
     )
     table_empty(context, taken, rows)
-    run(CHAIN, context, (_step(row, runs, template) for row, runs in taken))
+    run(CHAIN, context, map(_step, taken, plans))
     for group, row in context.grouped.items():
         context.seen.update(
             _group_row(
@@ -213,11 +226,9 @@ class _Step(Step):
     plan: _Plan = attrs.field(kw_only=True)
 
 
-def _step(row: Row, runs: tuple[Printed, ...], template: Template) -> _Step:
-    texts = tuple(map(itemgetter(0), row.labels))
-    plan = _PLANS[template.name, texts]
-    cells = template.rows[NAME, plan.keys[0]] if plan.keys else ()
-    return _Step(row, runs, texts, plan.keys, plan.unknown, plan.label, cells, plan=plan)
+def _step(taken: Taken, plan: _Plan) -> _Step:
+    row, runs = taken
+    return _Step(row, runs, plan.texts, plan.keys, plan.unknown, plan.label, plan.cells, plan=plan)
 
 
 def _aligned(context: _Context, step: _Step) -> bool:
@@ -370,15 +381,9 @@ CHAIN: tuple[Handler[_Context, _Step], ...] = (
 )
 
 
-def _keys(row: Row, template: str) -> tuple[str, ...]:
-    """The template rows ``row``'s labels name."""
-    return _PLANS[template, tuple(map(itemgetter(0), row.labels))].keys
-
-
-def _width(row: Row, template: str, columns: int) -> int | None:
-    """How many cells the row has, where its labels name one template row (a row of labels
-    alone: its own label whole, not a piece of a wrapped one)."""
-    plan = _PLANS[template, tuple(map(itemgetter(0), row.labels))]
+def _width(row: Row, plan: _Plan, template: str, columns: int) -> int | None:
+    """How many cells the row has, where its labels (``plan``) name one template row (a row
+    of labels alone: its own label whole, not a piece of a wrapped one)."""
     if len(plan.keys) != 1 or plan.foreign:
         return None
     text = row.labels[-1][0]

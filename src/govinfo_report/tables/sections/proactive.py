@@ -8,18 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from operator import itemgetter
+from typing import NamedTuple
 
 import attrs
 
 from ... import labels
-from ...catalogue import Template
+from ...catalogue import TEMPLATES, Template
 from ...cells import convert
 from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
 from ...structure import collapsed
 from ...structure.layouts import Printed, Row
-from ..matching import Match, foreign_row, matcher, normalise_label, proactive_column
+from ..matching import foreign_row, matcher, normalise_label, proactive_column
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
 from .chain import (
@@ -36,6 +37,7 @@ from .chain import (
 from .lifted import relifted
 from .merged import covered
 from .rows import (
+    Taken,
     aligned,
     by_position,
     headings,
@@ -83,13 +85,15 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         rewrapped(list(rows), matcher(name, NAME)), template, lambda row: _named(row, template)
     )
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
-    taken, valued = headings(taken, lambda row: _MATCHES[name, _texts(row)][1])
-    taken = by_position(taken, [_width(row, template) for row, _ in taken], width(name), alone=True)
+    named = [_LABELS[name, _texts(row)] for row, _ in taken]
+    taken, valued = headings(taken, [found.keys for found in named])
+    widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
+    taken = by_position(taken, widths, width(name), alone=True)
     context = _Context(Draft(NAME), template, "section 二", rules, valued=valued)
     for found in lifted:
         context.draft.find(found)
     table_empty(context, taken, rows)
-    run(CHAIN, context, (_step(row, runs, template) for row, runs in taken))
+    run(CHAIN, context, map(_step, taken, named))
     for key, parts in context.subrows.items():
         if key not in context.seen:
             context.seen.add(key)
@@ -123,30 +127,16 @@ class _Context(Context):
         name = self.template.name
         self.unit = _MONEY_UNITS[name, texts] or self.unit
         self.header = _HEADERS[name, texts] or self.header
-        keys = step.keys
-        if (
-            len(keys) == 1
-            and keys[0] not in self.seen
-            and keys[0] not in self.valued
-            and len(texts) == 1
-            and _exact(labels.PROACTIVE_ROWS[name][keys[0]], texts[0])
-        ):
-            self.seen.add(keys[0])
+        key = step.keys[0] if _LABELS[name, texts].whole else None
+        if key is not None and key not in self.seen and key not in self.valued:
+            self.seen.add(key)
             self.draft.leave_blank(step.cells)
 
 
-def _step(row: Row, runs: tuple[Printed, ...], template: Template) -> Step:
-    texts = _texts(row)
-    _, keys, unknown = _MATCHES[template.name, texts]
-    return Step(
-        row,
-        runs,
-        texts,
-        keys,
-        unknown,
-        labels.PROACTIVE_ROWS[template.name][keys[0]][0] if keys else "",
-        template.rows[NAME, keys[0]] if keys else (),
-    )
+def _step(taken: Taken, named: _Labels) -> Step:
+    row, runs = taken
+    texts, keys, unknown, label, cells, _ = named
+    return Step(row, runs, texts, keys, unknown, label, cells)
 
 
 def _aligned(context: _Context, step: Step) -> bool:
@@ -263,22 +253,16 @@ CHAIN: tuple[Handler[_Context, Step], ...] = (
 
 def _named(row: Row, template: Template) -> str | None:
     """The template row ``row``'s labels name, where they name one and nothing else."""
-    _, keys, unknown = _MATCHES[template.name, _texts(row)]
-    return keys[0] if len(keys) == 1 and not unknown else None
+    found = _LABELS[template.name, _texts(row)]
+    return found.keys[0] if len(found.keys) == 1 and not found.unknown else None
 
 
-def _width(row: Row, template: Template) -> int | None:
-    """How many cells the row has, where its labels name one template row and nothing
-    else (a row of labels alone: its label whole, not a piece of a wrapped one)."""
-    texts = tuple(map(itemgetter(0), row.labels))
-    matches, keys, unknown = _MATCHES[template.name, texts]
-    if len(keys) != 1 or unknown:
+def _width(row: Row, named: _Labels) -> int | None:
+    """How many cells the row has, where its labels (``named``) name one template row and
+    nothing else (a row of labels alone: its label whole, not a piece of a wrapped one)."""
+    if len(named.keys) != 1 or named.unknown or not (row.values or named.whole):
         return None
-    if not row.values and not (
-        len(matches) == 1 and _exact(labels.PROACTIVE_ROWS[template.name][keys[0]], texts[0])
-    ):
-        return None
-    return len(template.rows[NAME, keys[0]])
+    return len(named.cells)
 
 
 def _exact(aliases: tuple[str, ...], text: str) -> bool:
@@ -290,22 +274,37 @@ def _label_chars(labelled: Labelled) -> int:
     return sum(map(len, labelled[1]))
 
 
-def _matches(
-    labelled: Labelled,
-) -> tuple[tuple[Match, ...], tuple[str, ...], tuple[int, ...]]:
-    """What each label of a row matches, the row keys among them, and which labels match
-    nothing."""
+class _Labels(NamedTuple):
+    """What a row's labels say, worked out once per distinct label texts: the texts, the
+    row keys they name, which labels match nothing, the label for messages, the cells of
+    the first row named, and whether the texts are one label, one row's whole label (not a
+    fragment of a split one)."""
+
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    unknown: tuple[int, ...]
+    label: str
+    cells: tuple[int, ...]
+    whole: bool
+
+
+def _labels(labelled: Labelled) -> _Labels:
     template, texts = labelled
     match = matcher(template, NAME).match
     matches = tuple(match(text) for text in texts)
-    return (
-        matches,
-        tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row")),
+    keys = tuple(dict.fromkeys(key for kind, key in matches if key and kind == "row"))
+    aliases = labels.PROACTIVE_ROWS[template][keys[0]] if keys else ()
+    return _Labels(
+        texts,
+        keys,
         tuple(i for i, (kind, _) in enumerate(matches) if kind == "unknown"),
+        aliases[0] if keys else "",
+        TEMPLATES[template].rows[NAME, keys[0]] if keys else (),
+        len(keys) == 1 and len(texts) == 1 and _exact(aliases, texts[0]),
     )
 
 
-_MATCHES = Memo(_matches, _label_chars)
+_LABELS = Memo(_labels, _label_chars)
 
 
 def _header(labelled: Labelled) -> Header | None:

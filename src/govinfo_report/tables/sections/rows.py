@@ -6,7 +6,7 @@ cells or ran its values together; nothing is guessed here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
@@ -225,22 +225,24 @@ def _misfit(row: Row, width: int, alone: bool) -> bool:
 
 
 def headings(
-    taken: Sequence[Taken], keys: Callable[[Row], tuple[str, ...]]
+    taken: Sequence[Taken], keys: Sequence[tuple[str, ...]]
 ) -> tuple[list[Taken], set[str]]:
     """``taken`` with no blank cells read for a line of a row's label alone (its
     ``Row.positions``) where the table prints that row again with values, and the template
-    rows (of ``keys``, a row's) printed with values. Such a line is a heading over the row (a
-    page that prints each row as a small table under a heading repeating its label), not the
-    row with every cell blank; its label still names the row."""
-    valued = {key for row, runs in taken if row.values or runs for key in keys(row)}
+    rows (of ``keys``, each row's) printed with values. Such a line is a heading over the row
+    (a page that prints each row as a small table under a heading repeating its label), not
+    the row with every cell blank; its label still names the row."""
+    valued = {
+        key
+        for (row, runs), named in zip(taken, keys, strict=True)
+        if row.values or runs
+        for key in named
+    }
     return [
         (row._replace(positions=Positions()), runs)
-        if row.positions.cells
-        and not row.values
-        and not runs
-        and valued.issuperset(keys(row) or "?")
+        if row.positions.cells and not row.values and not runs and valued.issuperset(named or "?")
         else (row, runs)
-        for row, runs in taken
+        for (row, runs), named in zip(taken, keys, strict=True)
     ], valued
 
 
