@@ -53,14 +53,18 @@ def relifted(
 def _short_rows(
     rows: Sequence[Row], shape: dict[str, tuple[str, ...]], named: Callable[[Row], str | None]
 ) -> list[tuple[int, str]]:
-    """Each row of several columns one value short (no run of digits cut), with its key."""
+    """Each row of several columns one value short (no run of digits cut), with its key.
+    Only a row with fewer values than the widest row's cells, and some, may be: its labels
+    are looked up then."""
+    widest = max(map(len, shape.values()))
     return [
         (at, key)
         for at, row in enumerate(rows)
-        if (key := named(row)) is not None
+        if 0 < len(row.values) < widest
+        and not row.runs.cells
+        and (key := named(row)) is not None
         and len(shape[key]) > 1
         and len(row.values) == len(shape[key]) - 1
-        and not row.runs.cells
     ]
 
 
