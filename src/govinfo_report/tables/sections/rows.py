@@ -268,10 +268,16 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
         last = grid[width - 1][0] if width and repeats else None
         if any(text and text != last for text, _, _ in grid[width:]):
             return row
-        return row._replace(values=grid[:width])
+        return _with_values(row, grid[:width])
     if not row.grid.whole or any(text for text, _, _ in grid[:extra]):
         return row
-    return row._replace(values=grid[extra:])
+    return _with_values(row, grid[extra:])
+
+
+def _with_values(row: Row, values: tuple[Printed, ...]) -> Row:
+    """``row`` with ``values``: itself where it has them already (the usual row, whose
+    values are its cells; ``_replace`` costs some thousands of instructions)."""
+    return row if values == row.values else row._replace(values=values)
 
 
 def holds(
