@@ -20,6 +20,7 @@ import regex
 from .. import labels
 from ..fold import fold
 from ..limits import MAX_MEMO_CHARS
+from ..memo import Memo
 
 Kind = Literal["row", "group", "furniture", "unknown"]
 Match = tuple[Kind, str | None]
@@ -63,11 +64,19 @@ _ARTICLE = re.compile(r"^第[^条]{1,6}条")
 
 
 def normalise_label(text: str) -> str:
-    """A label reduced to its words: no spaces, numbering, bracketed notes, quotes, dashes."""
+    """A label reduced to its words: no spaces, numbering, bracketed notes, quotes, dashes.
+    Worked out once per text (reports print the same labels)."""
+    return _NORMALISED[text]
+
+
+def _normalised(text: str) -> str:
     text = "".join(fold(text).split())
     text = _NUMBERING.sub("", text, count=1)
     text = _BRACKETED.sub("", text)
     return _NOISE.sub("", text)
+
+
+_NORMALISED: Memo[str, str] = Memo(_normalised, len)
 
 
 def _numbering_kept(text: str) -> bool:
