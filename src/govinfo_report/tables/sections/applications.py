@@ -207,7 +207,7 @@ class _Context(Context):
 
     def usual(self, step: Step) -> bool:
         """Only a row that prints every cell: one with blank cells may be merged cells."""
-        return all(map(itemgetter(0), step.row.values))
+        return all(map(_TEXT, step.row.values))
 
     def note_bare(self, step: Step) -> None:
         """A row of labels alone: the rows it names noted, and whether it names a column
@@ -223,12 +223,13 @@ class _Context(Context):
 class _Step(Step):
     """A row of section 三 with what its labels say (``_Plan``)."""
 
-    plan: _Plan = attrs.field(kw_only=True)
+    plan: _Plan
 
 
 def _step(taken: Taken, plan: _Plan) -> _Step:
     row, runs = taken
-    return _Step(row, runs, plan.texts, plan.keys, plan.unknown, plan.label, plan.cells, plan=plan)
+    texts, keys, _, unknown, label, _, cells = plan
+    return _Step(row, runs, texts, keys, unknown, label, cells, plan)
 
 
 def _aligned(context: _Context, step: _Step) -> bool:

@@ -269,7 +269,7 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
         if any(text and text != last for text, _, _ in grid[width:]):
             return row
         return _with_values(row, grid[:width])
-    if not row.grid.whole or any(text for text, _, _ in grid[:extra]):
+    if not row.grid.whole or (extra and any(text for text, _, _ in grid[:extra])):
         return row
     return _with_values(row, grid[extra:])
 
