@@ -261,8 +261,6 @@ def _named_or_grouped(context: _Context, step: _Step) -> bool:
 
 def _foreign_label(context: _Context, step: _Step) -> bool:
     """A row of the other template: its values fit no cell of this one."""
-    if not step.plan.foreign:
-        return False
     text, line, column = step.row.labels[step.plan.foreign[0]]
     context.draft.find(
         diagnostic(
@@ -279,8 +277,11 @@ def _foreign_label(context: _Context, step: _Step) -> bool:
 
 
 def _unknown_labels(context: _Context, step: _Step) -> bool:
-    """Each label that matches no row, reported; the row read by its other labels. A row of
-    values that names no row: its values are not placed."""
+    """A row of the other template (``_foreign_label``); else each label that matches no row,
+    reported, the row read by its other labels. A row of values that names no row: its
+    values are not placed."""
+    if step.plan.foreign:
+        return _foreign_label(context, step)
     for at in step.unknown:
         text, line, column = step.row.labels[at]
         context.draft.find(
@@ -370,7 +371,6 @@ CHAIN: tuple[Handler[_Context, _Step], ...] = (
     _aligned,
     bare_row,
     _named_or_grouped,
-    _foreign_label,
     _unknown_labels,
     duplicate,
     _several_rows,

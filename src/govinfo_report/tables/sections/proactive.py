@@ -74,8 +74,12 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     return ()
 
 
+#: A printed cell's text.
+_TEXT = itemgetter(0)
+
+
 def _texts(row: Row) -> tuple[str, ...]:
-    return tuple(map(itemgetter(0), row.labels))
+    return tuple(map(_TEXT, row.labels))
 
 
 def read(rows: Iterable[Row], template: Template) -> Reading:
@@ -85,7 +89,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         rewrapped(list(rows), matcher(name, NAME)), template, lambda row: _named(row, template)
     )
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
-    named = [_LABELS[name, _texts(row)] for row, _ in taken]
+    named = [_LABELS[name, tuple(map(_TEXT, row.labels))] for row, _ in taken]
     taken, valued = headings(taken, [found.keys for found in named])
     widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
     taken = by_position(taken, widths, width(name), alone=True)
@@ -198,12 +202,24 @@ def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
     return True
 
 
-def _other_templates_header(context: _Context, step: Step) -> bool:
+def _under_header(context: _Context, step: Step) -> bool:
+    """A row under a header that names columns: of the other template
+    (``_other_templates_header``), or its own, where a row with more values than cells has
+    merged cells read by the header (``_merged``)."""
+    header = context.header
+    if header is None:
+        return False
+    if None in header:
+        return _other_templates_header(context, step, header)
+    if not step.runs and len(step.row.values) > len(step.cells):
+        merged = _merged(context.draft, context.template, step.keys[0], header, step.row)
+        step.row = merged or step.row
+    return False
+
+
+def _other_templates_header(context: _Context, step: Step, header: Header) -> bool:
     """A row under a header that names columns of the other template: the values of the
     columns both share (``_by_header``); a collapsed cell there is not placed."""
-    header = context.header
-    if header is None or None not in header:
-        return False
     if step.runs:
         not_placed(
             context.draft,
@@ -221,21 +237,6 @@ def _other_templates_header(context: _Context, step: Step) -> bool:
     return False
 
 
-def _merged_columns(context: _Context, step: Step) -> bool:
-    """A row with more values than cells under a header naming its columns: merged cells
-    read by the header (``_merged``)."""
-    header = context.header
-    if (
-        header is not None
-        and None not in header
-        and not step.runs
-        and len(step.row.values) > len(step.cells)
-    ):
-        merged = _merged(context.draft, context.template, step.keys[0], header, step.row)
-        step.row = merged or step.row
-    return False
-
-
 #: Section 二's row handlers, in the order they are tried.
 CHAIN: tuple[Handler[_Context, Step], ...] = (
     _aligned,
@@ -244,8 +245,7 @@ CHAIN: tuple[Handler[_Context, Step], ...] = (
     _subrow,
     _unknown_or_foreign_label,
     duplicate,
-    _other_templates_header,
-    _merged_columns,
+    _under_header,
     usual_row,
     fill_row,
 )
