@@ -17,7 +17,8 @@ from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
 from govinfo_report.memo import MEMO_ENTRIES, MEMO_WEIGHT, Memo, weighed
 from govinfo_report.structure import layouts, skeleton
 from govinfo_report.structure.layouts.base import split_tabs
-from govinfo_report.tables.matching import matcher
+from govinfo_report.tables import matching
+from govinfo_report.tables.matching import matcher, normalise_label
 from govinfo_report.tables.sections import applications
 from govinfo_report.write.render import render
 
@@ -241,6 +242,8 @@ def test_long_texts_are_not_memoised() -> None:
     long = "标签" * MAX_MEMO_CHARS
     assert cells.cell_kinds([long, "7"]) == "LN"
     assert long not in cells._KINDS and "7" in cells._KINDS
+    assert normalise_label(f"（一）{long}") == long and normalise_label("（一）标签") == "标签"
+    assert f"（一）{long}" not in matching._NORMALISED and "（一）标签" in matching._NORMALISED
 
 
 def test_a_memo_is_cleared_when_full_and_never_keeps_a_long_key() -> None:
