@@ -98,18 +98,14 @@ def _spilled(
     first, after = (read[name] for name in names)
     if not (_unfinished(first, template) and _unfinished(after, template)):
         return None
-    regions_rows = []
+    read_again = []
     for name in names:
-        section = SECTIONS[name]
-        heading = f"section {SECTION_NAMES[section.NUMBER]}"
-        region = _Region(
-            skel, regions[name], section.width(template.name), heading, template.section_keys(name)
-        )
+        region, capped = _region(skel, name, regions[name], template)
         rows = _rows(region, *how)
         if not rows.by_order:
             return None
-        regions_rows.append((region, rows))
-    (_, rows), (region, later) = regions_rows
+        read_again.append((region, rows, (*capped, *rows.findings)))
+    (_, rows, found), (region, later, later_found) = read_again
     own = _own_values(rows.rows, names[0], template)
     lacking = len(template.sections[names[0]]) - len(own)
     given = [value for row in later.rows for value in row.values if value[0]]
@@ -119,10 +115,18 @@ def _spilled(
     if reading is None or not agrees(template, first.reading, reading):
         return None
     rest = _without_first(later.rows, lacking)
-    again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later.findings)
+    again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
     if _given(again) < _given(after):
         return None
-    return TableRead(first.layout, reading, first.findings), again
+    spilled = diagnostic(
+        "table-read-in-blocks",
+        f"section {SECTION_NAMES[SECTIONS[names[0]].NUMBER]}: its last {lacking} values are "
+        f"printed after the heading of section {SECTION_NAMES[SECTIONS[names[1]].NUMBER]} "
+        "(a PDF's text flow), and are read as its own",
+        given[0][1],
+        given[0][2],
+    )
+    return TableRead(first.layout, reading, (*found, spilled)), again
 
 
 def _given(table: TableRead) -> int:
@@ -174,13 +178,24 @@ def read_table(
             "table-missing", f"{heading} has no table; its cells are missing", keys=keys
         )
         return TableRead(None, Reading(name), (missing,))
-    spans, capped = _capped(spans, heading)
-    region = _Region(skel, spans, section.width(template.name), heading, keys)
+    region, capped = _region(skel, name, spans, template)
     rows = _rows(region, forced, rebroken)
     found = (*capped, *rows.findings)
     if rows.layout is None:
         return TableRead(None, Reading(name), found)
     return _by_order(region, name, template, rows, found)
+
+
+def _region(
+    skel: Skeleton, name: str, spans: list[range], template: Template
+) -> tuple[_Region, tuple[Diagnostic, ...]]:
+    """Section ``name``'s table region at ``spans`` (capped: ``_capped``), and whether it
+    was capped."""
+    section = SECTIONS[name]
+    heading = f"section {SECTION_NAMES[section.NUMBER]}"
+    spans, capped = _capped(spans, heading)
+    keys = template.section_keys(name)
+    return _Region(skel, spans, section.width(template.name), heading, keys), capped
 
 
 def _by_order(
