@@ -30,9 +30,11 @@ from .sections import section_rule_set
 #: The most rows a band read column by column (or cut into two parts) holds: a band is the
 #: rows that share a text line, at most a page's group of tall rows.
 MAX_BAND = 6
-#: The most distinct partial sums the search keeps at one row boundary: beyond, the values
-#: leave too many readings open to single one out, and none is kept.
+#: The most distinct partial sums the search keeps at one row boundary, and the most steps
+#: (a band's filling added to a partial sum) it takes: beyond, the values leave too many
+#: readings open to single one out, and none is kept.
 MAX_STATES = 4096
+MAX_STEPS = 200_000
 
 #: An order of a band's cells: the position in the band (row * width + column) of each of
 #: its values in the order printed.
@@ -133,19 +135,22 @@ class _Grid:
     def readings(self, numbers: Sequence[int]) -> list[tuple[int, ...] | None] | None:
         """For each row, the indices into ``numbers`` of its values where every reading by
         bands that makes the rules hold gives it the same values (``None`` where they
-        differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES``."""
+        differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES`` or
+        ``MAX_STEPS``."""
         width, count = self.width, self.count
         start = (0,) * self.across
         reach: list[dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]]]]
         reach = [{} for _ in range(count + 1)]
         reach[0][start] = []
+        steps = 0
         for at in range(count):
             if not reach[at]:
                 continue
             for height in range(1, min(MAX_BAND, count - at) + 1):
                 fills = self._fills(numbers, at, height)
-                if not fills:
-                    continue
+                steps += len(fills) * len(reach[at])
+                if steps > MAX_STEPS:
+                    return None
                 for state in reach[at]:
                     for taken in fills:
                         moved = self._moved(state, numbers, at, height, taken)

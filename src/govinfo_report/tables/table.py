@@ -9,7 +9,7 @@ table read by the order of its cells alone may be read other ways (the section's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 import attrs
 
@@ -92,7 +92,8 @@ def _spilled(
     read by the order of its cells, is short of values and the text printed the rest at
     the start of the next one's: pdftotext's flow prints the last columns of a band of tall
     rows after the page's next blocks, the next section's heading among them. The first
-    section's values and as many of the next's as it lacks are read by blocks
+    section's values and as many of the next's as it lacks, where they end a run of values
+    (a label follows them), are read by blocks
     (``blocks.by_blocks``), and kept only where the next section, read without them, has
     no fewer cells given than before."""
     first, after = (read[name] for name in names)
@@ -109,7 +110,8 @@ def _spilled(
     own = _own_values(rows.rows, names[0], template)
     lacking = len(template.sections[names[0]]) - len(own)
     given = [value for row in later.rows for value in row.values if value[0]]
-    if lacking <= 0 or len(given) <= lacking:
+    ends = set(accumulate(sum(1 for value in row.values if value[0]) for row in later.rows))
+    if lacking <= 0 or len(given) <= lacking or lacking not in ends:
         return None
     reading = blocks.by_blocks(template, names[0], [*own, *given[:lacking]])
     if reading is None or not agrees(template, first.reading, reading):
