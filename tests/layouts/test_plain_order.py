@@ -162,21 +162,41 @@ def test_bands_of_rows_with_their_first_columns_printed_apart_are_read_by_blocks
     assert back.cell("applications.granted.total").value == 13
 
 
-def test_the_last_columns_printed_after_the_next_heading_are_read_with_their_section() -> None:
-    # The last row's last five values come after 四's heading, as pdftotext prints the
-    # right-hand part of a band of tall rows after the page's next blocks.
-    truth = _balanced()
-    lines = render(_report(truth), ColumnBlocks(2, cut=2)).split("\n")
+def _spilled(text: str, count: int) -> str:
+    """``text`` with the last ``count`` lines of values before section 四's heading (and
+    the lines between them) printed after it, as pdftotext prints the right-hand part of a
+    band of tall rows after the page's next blocks."""
+    lines = text.split("\n")
     at = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
-    start = [n for n in range(at) if lines[n]][-5]
-    assert [line for line in lines[start:at] if line] == ["0", "0", "0", "1", "6"]
+    start = [n for n in range(at) if lines[n]][-count]
     lines[start : at + 1] = [lines[at], *lines[start:at]]
-    back = gr.parse("\n".join(lines))
+    return "\n".join(lines)
+
+
+def test_the_last_columns_printed_after_the_next_heading_are_read_with_their_section() -> None:
+    # The last row's last five values (0 0 0 1 6) come after 四's heading.
+    truth = _balanced()
+    text = _spilled(render(_report(truth), ColumnBlocks(2, cut=2)), 5)
+    lines = text.split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    assert [line for line in lines[at + 1 : at + 10] if line] == ["0", "0", "0", "1", "6"]
+    back = gr.parse(text)
     found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
     assert any("its last 5 values are printed after the heading of section 四" in d.message
                for d in found)  # fmt: skip
     assert _section(back.flat()) == _section(truth)
     assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+@scaled(0.5)
+@given(reports("2021", missing=False), st.integers(1, 4), st.integers(0, 6), st.integers(1, 20))
+def test_values_printed_after_the_next_heading_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int, count: int
+) -> None:
+    """A table printed as ``ColumnBlocks`` prints it, its last ``count`` values after
+    section 四's heading: whatever is read is right."""
+    back = gr.parse(_spilled(render(truth, ColumnBlocks(size, cut)), count))
+    assert wrong(back, truth.flat()) == {}
 
 
 def test_rows_the_rules_cannot_tell_apart_are_left_missing() -> None:

@@ -93,9 +93,8 @@ def _spilled(
     the start of the next one's: pdftotext's flow prints the last columns of a band of tall
     rows after the page's next blocks, the next section's heading among them. The first
     section's values and as many of the next's as it lacks, where they end a run of values
-    (a label follows them), are read by blocks
-    (``blocks.by_blocks``), and kept only where the next section, read without them, has
-    no fewer cells given than before."""
+    (a label follows them), are read by blocks (``blocks.by_blocks``), and kept only where
+    the next section, read without them, has no fewer cells given than before."""
     first, after = (read[name] for name in names)
     if not (_unfinished(first, template) and _unfinished(after, template)):
         return None
@@ -110,13 +109,14 @@ def _spilled(
     own = _own_values(rows.rows, names[0], template)
     lacking = len(template.sections[names[0]]) - len(own)
     given = [value for row in later.rows for value in row.values if value[0]]
-    ends = set(accumulate(sum(1 for value in row.values if value[0]) for row in later.rows))
+    ends = list(accumulate(sum(1 for value in row.values if value[0]) for row in later.rows))
     if lacking <= 0 or len(given) <= lacking or lacking not in ends:
         return None
     reading = blocks.by_blocks(template, names[0], [*own, *given[:lacking]])
     if reading is None or not agrees(template, first.reading, reading):
         return None
-    rest = _without_first(later.rows, lacking)
+    taken = ends.index(lacking) + 1  # the rows whose values it takes
+    rest = (*(row._replace(values=()) for row in later.rows[:taken]), *later.rows[taken:])
     again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
     if _given(again) < _given(after):
         return None
@@ -145,16 +145,6 @@ def _unfinished(table: TableRead, template: Template) -> bool:
     ):
         return False
     return _given(table) < len(template.sections[table.reading.section])
-
-
-def _without_first(rows: Sequence[Row], count: int) -> tuple[Row, ...]:
-    """``rows`` without their first ``count`` values."""
-    kept = []
-    for row in rows:
-        dropped = min(count, len(row.values))
-        count -= dropped
-        kept.append(row._replace(values=row.values[dropped:]))
-    return tuple(kept)
 
 
 def read_table(
