@@ -162,6 +162,18 @@ def test_bands_of_rows_with_their_first_columns_printed_apart_are_read_by_blocks
     assert back.cell("applications.granted.total").value == 13
 
 
+def test_a_column_of_section_er_flowed_into_san_is_not_read_as_san() -> None:
+    # pdftotext's flow puts section 二's 现行有效件数 column (its header and values) among
+    # section 三's labels: its values are not 三's.
+    truth = _balanced()
+    lines = render(_report(truth), ColumnBlocks(3, cut=2)).split("\n")
+    at = lines.index(_label("new"))
+    lines[at:at] = ["现行有效件数", "7", "34"]
+    back = gr.parse("\n".join(lines))
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    assert _section(back.flat()) == _section(truth)
+
+
 def _spilled(text: str, count: int) -> str:
     """``text`` with the last ``count`` lines of values before section 四's heading (and
     the lines between them) printed after it, as pdftotext prints the right-hand part of a

@@ -34,7 +34,7 @@ MAX_BAND = 6
 #: (a band's filling added to a partial sum) it takes: beyond, the values leave too many
 #: readings open to single one out, and none is kept.
 MAX_STATES = 4096
-MAX_STEPS = 200_000
+MAX_STEPS = 50_000
 
 #: An order of a band's cells: the position in the band (row * width + column) of each of
 #: its values in the order printed.
