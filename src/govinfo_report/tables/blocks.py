@@ -23,9 +23,10 @@ from itertools import product
 from ..catalogue import Template
 from ..diagnostics import diagnostic
 from ..structure.layouts import Printed
+from ..structure.skeleton import SECTION_NAMES
 from .reading import Draft, Reading
 from .rules import Rule
-from .sections import section_rule_set
+from .sections import SECTIONS, section_rule_set
 
 #: The most rows a band read column by column (or cut into two parts) holds: a band is the
 #: rows that share a text line, at most a page's group of tall rows.
@@ -68,15 +69,15 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
             draft.close(cells)
         else:
             draft.give(cells, [values[index] for index in taken], None)
-    line = values[0][1] if values else None
     if len(open_rows) == len(rows):
         return None
     draft.find(
         diagnostic(
             "table-read-in-blocks",
-            f"section {_HEADINGS[section]}: its {len(values)} values come out of order (a PDF's "
-            "text flow gives a table's rows in bands, each row by row, column by column or "
-            f"cut into a left and a right part); {len(rows) - len(open_rows)} of its "
+            f"section {SECTION_NAMES[SECTIONS[section].NUMBER]}: its {len(values)} values come "
+            "out of order (a PDF's text flow gives a table's rows in bands, each row by row, "
+            "column by column or cut into a left and a right part); "
+            f"{len(rows) - len(open_rows)} of its "
             f"{len(rows)} rows take the same values in every reading by bands that makes "
             "every rule of the section hold, and are read so"
             + (
@@ -84,15 +85,12 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
                 if open_rows
                 else ""
             ),
-            line,
+            values[0][1],
             1,
             tuple(template.fields[cell].key for at in open_rows for cell in rows[at]),
         )
     )
     return draft.freeze()
-
-
-_HEADINGS = {"proactive": "二", "applications": "三", "appeals": "四"}
 
 
 class _Grid:
