@@ -544,9 +544,12 @@ class ColumnBlocks:
     values in blocks of ``size``, each block's labels first, then its values one column at a
     time, a column's run on consecutive lines and an empty line after it (``11`` / ``3`` /
     then ``2`` / ``0``: two rows' first and second columns); a blank cell left out. Rows of
-    labels alone, one cell a line."""
+    labels alone, one cell a line. With ``cut``, a block's first ``cut`` columns come first,
+    row by row, and the rest column by column (a band of tall rows whose label's first
+    line shares a text line with its first values)."""
 
     size: int = 2
+    cut: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         lines: list[str] = []
@@ -555,23 +558,25 @@ class ColumnBlocks:
             if row and any(is_value(cell) for cell in row) and len(block) < self.size:
                 block.append(row)
                 continue
-            lines.extend(_column_block(block))
+            lines.extend(_column_block(block, self.cut))
             block = [row] if row and any(is_value(cell) for cell in row) else []
             if row and not block:
                 lines.extend(cell for cell in row if cell.strip())
-        lines.extend(_column_block(block))
+        lines.extend(_column_block(block, self.cut))
         return lines
 
 
-def _column_block(rows: Sequence[Sequence[str]]) -> list[str]:
-    """``rows``' labels, then their values a column at a time (``ColumnBlocks``)."""
+def _column_block(rows: Sequence[Sequence[str]], cut: int) -> list[str]:
+    """``rows``' labels, then their first ``cut`` values row by row, then the others a
+    column at a time (``ColumnBlocks``)."""
     labels_ = [cell for row in rows for cell in row if cell.strip() and not is_value(cell)]
     values = [[cell for cell in row if is_value(cell)] for row in rows]
+    first = [cell for row in values for cell in row[:cut]]
     columns = [
         [row[at] for row in values if at < len(row)]
-        for at in range(max(map(len, values), default=0))
+        for at in range(cut, max(map(len, values), default=0))
     ]
-    return [*labels_, *(line for column in columns for line in (*column, ""))]
+    return [*labels_, *first, *(line for column in columns for line in (*column, ""))]
 
 
 @attrs.frozen

@@ -170,6 +170,12 @@ CODES: dict[str, tuple[Severity, str]] = {
         "by sequence: its n-th row label took the n-th run "
         "of values, the rules confirming it",
     ),
+    "table-read-in-blocks": (
+        "warning",
+        "a table whose values came out in bands of rows, "
+        "row by row or column by column (a PDF's text flow), "
+        "was read where every reading the rules let hold agrees",
+    ),
     "table-order-broken": (
         "warning",
         "a table read by the order of its cells gives them out of order; its values are not kept",

@@ -29,7 +29,7 @@ from .structure import layouts, metadata, rebreak, skeleton, templates
 from .structure.skeleton import Skeleton
 from .tables.resolve import Resolved, resolve
 from .tables.sections import SECTIONS
-from .tables.table import TableRead, read_table
+from .tables.table import TableRead, read_tables
 
 
 def parse(
@@ -205,7 +205,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     spans = [span for spans in regions.values() for span in spans]
     template, odd = templates.detect(skel, spans, front.year, front.line)
     rebroken = forced is None and restored is not None and bool(restored.tables)
-    read = [read_table(skel, name, regions[name], template, forced, rebroken) for name in SECTIONS]
+    read = read_tables(skel, regions, template, forced, rebroken)
     resolved = resolve(template, [table.reading for table in read])
     stated = statements.find(skel.prose_lines(1), template.name)
     found = [

@@ -411,3 +411,27 @@ def foreign_row(template: str, section: str, text: str) -> bool:
         for other in labels.PROACTIVE_ROWS
         if other != template
     )
+
+
+def foreign_column(template: str, section: str, text: str) -> bool:
+    """Whether a label is none of ``section``'s but heads a column of another section's
+    table, whole (``现行有效件数`` in section 三)."""
+    if matcher(template, section).known(text):
+        return False
+    return normalise_label(text) in _COLUMN_HEADS[template]
+
+
+#: Each template's column headers of every table section, as ``normalise_label`` gives them.
+_COLUMN_HEADS = {
+    template: frozenset(
+        normalise_label(label)
+        for heads in (
+            labels.PROACTIVE_COLUMNS[template],
+            labels.APPLICANT_COLUMNS,
+            labels.APPEAL_OUTCOMES,
+        )
+        for aliases in heads.values()
+        for label in aliases
+    )
+    for template in labels.PROACTIVE_COLUMNS
+}

@@ -223,6 +223,18 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     return _only(agreeing())
 
 
+def agrees(template: Template, first: Reading, other: Reading) -> bool:
+    """Whether ``other`` gives more cells of its section than ``first`` and the same value
+    to every cell ``first`` gives for certain."""
+    mine, certain = _certain(template, first)
+    values = _alone(template, other).values
+    cells = template.sections[first.section]
+    more = sum(values[c] is not None for c in cells) > sum(
+        mine.values[c] is not None for c in cells
+    )
+    return more and all(values[cell] == mine.values[cell] for cell in certain)
+
+
 def confirmed_but_one_row(
     template: Template, first: Reading, others: Iterable[Reading]
 ) -> Reading | None:

@@ -9,6 +9,7 @@ table read by the order of its cells alone may be read other ways (the section's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate, pairwise
 
 import attrs
 
@@ -16,11 +17,13 @@ from ..catalogue import Template
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
-from ..structure.layouts import Row
+from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.skeleton import SECTION_NAMES, Skeleton
+from . import blocks
+from .matching import foreign_column
 from .reading import Reading, unplaced
-from .resolve import confirmed, confirmed_but_one_row, verifies
+from .resolve import agrees, confirmed, confirmed_but_one_row, verifies
 from .sections import SECTIONS
 
 
@@ -57,6 +60,93 @@ class _Region:
     keys: tuple[str, ...]  # the section's keys, which a table not read leaves missing
 
 
+def read_tables(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    forced: layouts.Layout | None,
+    rebroken: bool = False,
+) -> list[TableRead]:
+    """Every table section's table (``read_table``), in template order; a section whose
+    last values the text prints after the next section's heading is read with them
+    (``_spilled``)."""
+    read = {
+        name: read_table(skel, name, regions[name], template, forced, rebroken) for name in SECTIONS
+    }
+    for name, after in pairwise(SECTIONS):
+        both = _spilled(skel, regions, template, (name, after), read, (forced, rebroken))
+        if both is not None:
+            read[name], read[after] = both
+    return list(read.values())
+
+
+def _spilled(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    names: tuple[str, str],
+    read: dict[str, TableRead],
+    how: tuple[layouts.Layout | None, bool],
+) -> tuple[TableRead, TableRead] | None:
+    """The tables of sections ``names`` (one after the other) read again where the first,
+    read by the order of its cells, is short of values and the text printed the rest at
+    the start of the next one's: pdftotext's flow prints the last columns of a band of tall
+    rows after the page's next blocks, the next section's heading among them. The first
+    section's values and as many of the next's as it lacks, where they end a run of values
+    (a label follows them), are read by blocks (``blocks.by_blocks``), and kept only where
+    the next section, read without them, has no fewer cells given than before."""
+    first, after = (read[name] for name in names)
+    if not (_unfinished(first, template) and _unfinished(after, template)):
+        return None
+    read_again = []
+    for name in names:
+        region, capped = _region(skel, name, regions[name], template)
+        rows = _rows(region, *how)
+        if not rows.by_order:
+            return None
+        read_again.append((region, rows, (*capped, *rows.findings)))
+    (_, rows, found), (region, later, later_found) = read_again
+    own = _own_values(rows.rows, names[0], template)
+    lacking = len(template.sections[names[0]]) - len(own)
+    given = [value for row in later.rows for value in row.values if value[0]]
+    ends = list(accumulate(sum(1 for value in row.values if value[0]) for row in later.rows))
+    if lacking <= 0 or len(given) <= lacking or lacking not in ends:
+        return None
+    reading = blocks.by_blocks(template, names[0], [*own, *given[:lacking]])
+    if reading is None or not agrees(template, first.reading, reading):
+        return None
+    taken = ends.index(lacking) + 1  # the rows whose values it takes
+    rest = (*(row._replace(values=()) for row in later.rows[:taken]), *later.rows[taken:])
+    again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
+    if _given(again) < _given(after):
+        return None
+    spilled = diagnostic(
+        "table-read-in-blocks",
+        f"section {SECTION_NAMES[SECTIONS[names[0]].NUMBER]}: its last {lacking} values are "
+        f"printed after the heading of section {SECTION_NAMES[SECTIONS[names[1]].NUMBER]} "
+        "(a PDF's text flow), and are read as its own",
+        given[0][1],
+        given[0][2],
+    )
+    return TableRead(first.layout, reading, (*found, spilled)), again
+
+
+def _given(table: TableRead) -> int:
+    """How many cells ``table``'s reading gives."""
+    return sum(len(cells) for cells, _, _ in table.reading.given)
+
+
+def _unfinished(table: TableRead, template: Template) -> bool:
+    """Whether ``table`` was read by the order of its cells and leaves cells not given."""
+    if (
+        table.layout is None
+        or table.layout not in layouts.available()
+        or not layouts.get(table.layout).by_order
+    ):
+        return False
+    return _given(table) < len(template.sections[table.reading.section])
+
+
 def read_table(
     skel: Skeleton,
     name: str,
@@ -80,12 +170,32 @@ def read_table(
             "table-missing", f"{heading} has no table; its cells are missing", keys=keys
         )
         return TableRead(None, Reading(name), (missing,))
-    spans, capped = _capped(spans, heading)
-    region = _Region(skel, spans, section.width(template.name), heading, keys)
+    region, capped = _region(skel, name, spans, template)
     rows = _rows(region, forced, rebroken)
     found = (*capped, *rows.findings)
     if rows.layout is None:
         return TableRead(None, Reading(name), found)
+    return _by_order(region, name, template, rows, found)
+
+
+def _region(
+    skel: Skeleton, name: str, spans: list[range], template: Template
+) -> tuple[_Region, tuple[Diagnostic, ...]]:
+    """Section ``name``'s table region at ``spans`` (capped: ``_capped``), and whether it
+    was capped."""
+    section = SECTIONS[name]
+    heading = f"section {SECTION_NAMES[section.NUMBER]}"
+    spans, capped = _capped(spans, heading)
+    keys = template.section_keys(name)
+    return _Region(skel, spans, section.width(template.name), heading, keys), capped
+
+
+def _by_order(
+    region: _Region, name: str, template: Template, rows: Rows, found: tuple[Diagnostic, ...]
+) -> TableRead:
+    """Section ``name``'s table read from ``rows``: as they are, or, read by the order of
+    their cells alone, another way where the rules confirm it (``read_table``)."""
+    section = SECTIONS[name]
     first = section.read(rows.rows, template)
     if not rows.by_order:
         return TableRead(rows.layout, first, found)
@@ -101,22 +211,48 @@ def read_table(
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
     alternative = confirmed(template, first, others)
+    if alternative is None and first.overfull:
+        alternative = confirmed_but_one_row(template, first, others)
+    if alternative is None:
+        alternative = _in_blocks(template, first, _own_values(rows.rows, name, template))
     if alternative is not None:
         return TableRead(rows.layout, alternative, found)
     if not first.overfull:
         return TableRead(rows.layout, first, found)
-    alternative = confirmed_but_one_row(template, first, others)
-    if alternative is not None:
-        return TableRead(rows.layout, alternative, found)
     broken = diagnostic(
         "table-order-broken",
-        f"{heading}: the table's cells are read by their order alone, and a row took more "
-        "values than it has columns, so the text gives cells out of order; its values are "
-        "kept only if a reading by sequence checks out whole",
-        keys=keys,
+        f"{region.heading}: the table's cells are read by their order alone, and a row took "
+        "more values than it has columns, so the text gives cells out of order; its values "
+        "are kept only if a reading by sequence checks out whole",
+        keys=region.keys,
     )
     dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
     return TableRead(rows.layout, dropped, (*found, broken))
+
+
+def _in_blocks(template: Template, first: Reading, values: Sequence[Printed]) -> Reading | None:
+    """The reading by blocks of ``values`` (``blocks.by_blocks``) where it gives more cells
+    than ``first`` and agrees with every cell ``first`` gives for certain."""
+    reading = blocks.by_blocks(template, first.section, values)
+    if reading is None or not agrees(template, first, reading):
+        return None
+    return reading
+
+
+def _own_values(rows: Sequence[Row], name: str, template: Template) -> list[Printed]:
+    """The values of ``rows`` in order, but those under a label that heads a column of
+    another section's table and none of this one's (pdftotext's flow puts a tall column of
+    section 二 beside the start of 三)."""
+    return [
+        value
+        for row in rows
+        if not (
+            row.labels
+            and all(foreign_column(template.name, name, text) for text, _, _ in row.labels)
+        )
+        for value in row.values
+        if value[0]
+    ]
 
 
 def _rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:

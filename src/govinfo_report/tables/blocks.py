@@ -1,0 +1,258 @@
+"""A table's values read by blocks: the order a PDF's text flow gives the cells of a ruled
+table (``pdftotext`` plain of a Word or WPS PDF), read back where the rules leave one way.
+
+pdftotext without ``-layout`` writes a page as blocks of text: a cell is a block, cells
+side by side on one text line may join one, and blocks go out column by column within a
+band of rows that share text lines. So the values of a table come out in row order by
+bands: a band of rows is read row by row or column by column, or cut once into a left and
+a right part (the first columns of a band of tall rows, then the rest), each part read
+row by row or column by column, the right one in smaller bands. Which bands the text
+used is not written anywhere; every way of cutting the rows into such bands is tried
+(``by_blocks``), and a row is read where every way that makes all of the section's rules
+hold gives it the same values. Values and labels of other rows never interleave in a
+way this misses without the count or the rules showing it: a value too many or too few
+leaves no reading at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from itertools import product
+
+from ..catalogue import Template
+from ..diagnostics import diagnostic
+from ..structure.layouts import Printed
+from ..structure.skeleton import SECTION_NAMES
+from .reading import Draft, Reading
+from .rules import Rule
+from .sections import SECTIONS, section_rule_set
+
+#: The most rows a band read column by column (or cut into two parts) holds: a band is the
+#: rows that share a text line, at most a page's group of tall rows.
+MAX_BAND = 6
+#: The most distinct partial sums the search keeps at one row boundary, and the most steps
+#: (a band's filling added to a partial sum) it takes: beyond, the values leave too many
+#: readings open to single one out, and none is kept.
+MAX_STATES = 4096
+MAX_STEPS = 50_000
+
+#: An order of a band's cells: the position in the band (row * width + column) of each of
+#: its values in the order printed.
+Order = tuple[int, ...]
+
+
+def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Reading | None:
+    """The reading of ``section`` from its ``values`` in the order printed, taken as the
+    cells of its rows in bands (see the module docstring), if every row of the section has
+    the same width and the values are whole numbers, as many as its cells. A row is given
+    where every way of reading the bands that makes every rule of the section hold gives
+    it the same values; the other rows are missing, each said so. ``None`` where no way
+    makes the rules hold (or too many stay open)."""
+    rows = [cells for (name, _), cells in template.rows.items() if name == section]
+    width = len(rows[0]) if rows else 0
+    if not width or any(len(cells) != width for cells in rows) or len(values) != width * len(rows):
+        return None
+    if not all(text.isascii() and text.isdigit() for text, _, _ in values):
+        return None
+    numbers = [int(text) for text, _, _ in values]
+    grid = _Grid(rows, section_rule_set(template.name, section).rules)
+    found = grid.readings(numbers)
+    if found is None:
+        return None
+    draft = Draft(section)
+    open_rows = []
+    for at, cells in enumerate(rows):
+        taken = found[at]
+        if taken is None:
+            open_rows.append(at)
+            draft.close(cells)
+        else:
+            draft.give(cells, [values[index] for index in taken], None)
+    if len(open_rows) == len(rows):
+        return None
+    draft.find(
+        diagnostic(
+            "table-read-in-blocks",
+            f"section {SECTION_NAMES[SECTIONS[section].NUMBER]}: its {len(values)} values come "
+            "out of order (a PDF's text flow gives a table's rows in bands, each row by row, "
+            "column by column or cut into a left and a right part); "
+            f"{len(rows) - len(open_rows)} of its "
+            f"{len(rows)} rows take the same values in every reading by bands that makes "
+            "every rule of the section hold, and are read so"
+            + (
+                f"; {len(open_rows)} rows are left missing (the readings differ)"
+                if open_rows
+                else ""
+            ),
+            values[0][1],
+            1,
+            tuple(template.fields[cell].key for at in open_rows for cell in rows[at]),
+        )
+    )
+    return draft.freeze()
+
+
+class _Grid:
+    """A section's rows and rules, searched for the readings by bands of a value sequence.
+
+    A rule within one row is checked on each band as it is filled; a rule across rows is
+    carried as a partial sum (``left − right``) from band to band, and must be 0 once the
+    band holding its last row is filled."""
+
+    def __init__(self, rows: Sequence[Sequence[int]], rules: Sequence[Rule]) -> None:
+        self.width = len(rows[0])
+        self.count = len(rows)
+        where = {
+            cell: (at, column) for at, cells in enumerate(rows) for column, cell in enumerate(cells)
+        }
+        self.local: list[list[tuple[list[int], list[int]]]] = [[] for _ in rows]
+        across: list[Rule] = []
+        for rule in rules:
+            held = {where[cell][0] for cell in rule.cells}
+            if len(held) == 1:
+                at = held.pop()
+                self.local[at].append(
+                    ([where[c][1] for c in rule.left], [where[c][1] for c in rule.right])
+                )
+            else:
+                across.append(rule)
+        #: per row, per column: (rule index, +1 or -1) of each rule across rows on the cell
+        self.terms: list[list[list[tuple[int, int]]]] = [
+            [[] for _ in range(self.width)] for _ in rows
+        ]
+        self.closing: list[list[int]] = [[] for _ in rows]  # rules whose last row it is
+        for index, rule in enumerate(across):
+            for sign, side in ((1, rule.left), (-1, rule.right)):
+                for cell in side:
+                    at, column = where[cell]
+                    self.terms[at][column].append((index, sign))
+            self.closing[max(where[cell][0] for cell in rule.cells)].append(index)
+        self.across = len(across)
+
+    def readings(self, numbers: Sequence[int]) -> list[tuple[int, ...] | None] | None:
+        """For each row, the indices into ``numbers`` of its values where every reading by
+        bands that makes the rules hold gives it the same values (``None`` where they
+        differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES`` or
+        ``MAX_STEPS``."""
+        width, count = self.width, self.count
+        start = (0,) * self.across
+        reach: list[dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]]]]
+        reach = [{} for _ in range(count + 1)]
+        reach[0][start] = []
+        steps = 0
+        for at in range(count):
+            if not reach[at]:
+                continue
+            for height in range(1, min(MAX_BAND, count - at) + 1):
+                fills = self._fills(numbers, at, height)
+                steps += len(fills) * len(reach[at])
+                if steps > MAX_STEPS:
+                    return None
+                for state in reach[at]:
+                    for taken in fills:
+                        moved = self._moved(state, numbers, at, height, taken)
+                        if moved is not None:
+                            reach[at + height].setdefault(moved, []).append((at, state, taken))
+                if len(reach[at + height]) > MAX_STATES:
+                    return None
+        if start not in reach[count]:
+            return None
+        alive: list[set[tuple[int, ...]]] = [set() for _ in range(count + 1)]
+        alive[count].add(start)
+        seen: list[set[tuple[int, ...]]] = [set() for _ in range(count)]
+        chosen: list[tuple[int, ...] | None] = [None] * count
+        for end in range(count, 0, -1):
+            for state in alive[end]:
+                for at, before, taken in reach[end].get(state, ()):
+                    alive[at].add(before)
+                    for row in range(at, end):
+                        picked = taken[(row - at) * width : (row - at + 1) * width]
+                        seen[row].add(tuple(numbers[index] for index in picked))
+                        chosen[row] = picked
+        return [chosen[row] if len(seen[row]) == 1 else None for row in range(count)]
+
+    def _fills(self, numbers: Sequence[int], at: int, height: int) -> list[tuple[int, ...]]:
+        """The distinct fillings of rows ``at`` to ``at + height`` as one band: for each of
+        its cells in row order, the index into ``numbers`` of its value, each filling
+        giving other values, and every rule within a row holding."""
+        width = self.width
+        base = at * width
+        kept: dict[tuple[int, ...], tuple[int, ...]] = {}
+        for order in _orders(height, width):
+            taken = [0] * len(order)
+            for offset, place in enumerate(order):
+                taken[place] = base + offset
+            shown = tuple(numbers[index] for index in taken)
+            if shown in kept:
+                continue
+            if all(
+                sum(shown[row * width + a] for a in left)
+                == sum(shown[row * width + b] for b in right)
+                for row in range(height)
+                for left, right in self.local[at + row]
+            ):
+                kept[shown] = tuple(taken)
+        return list(kept.values())
+
+    def _moved(
+        self,
+        state: tuple[int, ...],
+        numbers: Sequence[int],
+        at: int,
+        height: int,
+        taken: tuple[int, ...],
+    ) -> tuple[int, ...] | None:
+        """``state`` with the band's values added to the rules across rows, or ``None``
+        where a rule the band closes does not hold."""
+        sums = list(state)
+        width = self.width
+        for row in range(height):
+            terms = self.terms[at + row]
+            for column in range(width):
+                value = numbers[taken[row * width + column]]
+                if value:
+                    for index, sign in terms[column]:
+                        sums[index] += sign * value
+        for row in range(at, at + height):
+            if any(sums[index] for index in self.closing[row]):
+                return None
+        return tuple(sums)
+
+
+@cache
+def _orders(height: int, width: int) -> tuple[Order, ...]:
+    """Each order a band of ``height`` rows of ``width`` cells may be printed in: one row
+    as it is; more rows column by column, or cut at a column into a left part (row by row
+    or column by column) and then a right part (in bands of its rows, each column by
+    column: a band of one row is that row)."""
+    if height == 1:
+        return (tuple(range(width)),)
+    orders = {_by_columns(range(height), range(width), width)}
+    for cut in range(1, width):
+        left = range(cut), range(cut, width)
+        lefts = (
+            tuple(row * width + column for row in range(height) for column in left[0]),
+            _by_columns(range(height), left[0], width),
+        )
+        for first, rest in product(lefts, _banded(height, left[1], width)):
+            orders.add(first + rest)
+    return tuple(sorted(orders))
+
+
+def _banded(height: int, columns: range, width: int) -> Iterator[Order]:
+    """The cells of ``columns`` of ``height`` rows in bands of rows, each column by
+    column: every way of cutting the rows into bands."""
+    for cuts in product((False, True), repeat=height - 1):
+        order: list[int] = []
+        start = 0
+        for row in range(height):
+            if row == height - 1 or cuts[row]:
+                order.extend(_by_columns(range(start, row + 1), columns, width))
+                start = row + 1
+        yield tuple(order)
+
+
+def _by_columns(rows: range, columns: range, width: int) -> Order:
+    """The cells of ``rows`` × ``columns`` column by column."""
+    return tuple(row * width + column for column in columns for row in rows)
