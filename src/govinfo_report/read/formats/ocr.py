@@ -36,10 +36,17 @@ MODELS = {
 #: without contention (two threads were slower than one on a busy 2-core machine) and the
 #: arithmetic is the same on every run.
 THREADS = 1
-#: Detection sees the page at most this many pixels on its long side (about 110 dpi for
-#: A4): the detector's memory grows with its input (920 MB a process at 200 dpi, 710 MB
-#: here), and recognition reads each box from the page at full resolution all the same.
-DETECT_SIDE = 1280
+#: Detection sees a part of a page at most this many pixels on its long side (about 80
+#: dpi for a whole A4 page, 12 pixels for a line of 10.5-point print; 120 dpi for a band
+#: across the page): the detector's memory and time grow with its input (1280 pixels: 90
+#: MB and 0.25 s more a page, the same reads of the real scans), and recognition reads
+#: each box from the page at full resolution all the same.
+DETECT_SIDE = 960
+#: Texts the recogniser reads in one run: one. Its time grows with the width it is given,
+#: so a batch gains nothing and pads every text to the widest of the batch (11% of the
+#: time of a scanned report), and its memory grows with the batch's total width (six
+#: lines of prose at once: 500 MB over the model's own).
+REC_BATCH = 1
 #: The recogniser sees a text at least this many pixels wide (at its 48 pixels of height),
 #: padded with grey: RapidOCR pads every text to 320, so that a cell's ``12`` costs as much
 #: as a line of ten characters. 96 (twice the height) reads the real scans' cells as 320
@@ -57,9 +64,10 @@ class Engine:
     """RapidOCR, configured: reads of a part of a page (detection and recognition) and
     reads of crops of one line each (recognition alone, batched)."""
 
-    def __init__(self, rapid: Any) -> None:
+    def __init__(self, rapid: Any, detector: Path) -> None:
         self.rapid = rapid
         self.recogniser = rapid._load_rec_model()
+        rapid._load_det_model().session.session = _detector_session(detector)
 
     def _width(self, least: int) -> None:
         """Pad each text the recogniser reads to at least ``least`` pixels wide."""
@@ -172,10 +180,30 @@ def engine() -> Engine:
         "EngineConfig.onnxruntime.inter_op_num_threads": THREADS,
         "Det.limit_type": "max",
         "Det.limit_side_len": DETECT_SIDE,
+        "Rec.rec_batch_num": REC_BATCH,
     }
     for stage, path in paths.items():
         params[f"{stage}.model_path"] = str(path)
-    return Engine(RapidOCR(params=params))
+    return Engine(RapidOCR(params=params), paths["Det"])
+
+
+def _detector_session(path: Path) -> Any:
+    """The detector's onnxruntime session: RapidOCR's, less the layout optimisations and
+    the memory planned ahead for an input's shape (each input's shape is new), which
+    together raise the peak of a page's detection by half (200 MB a page at 960 pixels,
+    130 MB without) for no time gained; the recogniser keeps them (they save a fifth of
+    its time)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = False
+    options.enable_mem_pattern = False
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.intra_op_num_threads = options.inter_op_num_threads = THREADS
+    return onnxruntime.InferenceSession(
+        str(path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
 
 
 def model_paths() -> dict[str, Path]:
