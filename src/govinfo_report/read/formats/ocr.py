@@ -11,6 +11,7 @@ The engine is loaded once per process (``engine``), on first use; a worker proce
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import version
@@ -42,6 +43,10 @@ THREADS = 1
 #: MB and 0.25 s more a page, the same reads of the real scans), and recognition reads
 #: each box from the page at full resolution all the same.
 DETECT_SIDE = 960
+#: Pixels a point at which detection sees the prose of a page: a whole A4 page's at
+#: ``DETECT_SIDE``, 12 pixels for a line of 10.5-point print (a band across the page would
+#: see it at 17).
+PROSE_SCALE = DETECT_SIDE / 842
 #: Texts the recogniser reads in one run: one. Its time grows with the width it is given,
 #: so a batch gains nothing and pads every text to the widest of the batch (11% of the
 #: time of a scanned report), and its memory grows with the batch's total width (six
@@ -80,7 +85,7 @@ class Engine:
         part only between boxes."""
         # RapidOCR keeps the switches of a call for the next: each call gives them all.
         self._width(MIN_WIDTH)
-        found = self.rapid(image, use_det=True, use_cls=False, return_word_box=True)
+        found = self.rapid(image, use_det=True, use_cls=False, use_rec=True, return_word_box=True)
         if not getattr(found, "txts", None):
             return [], []
         chars: list[Char] = []
@@ -94,6 +99,29 @@ class Engine:
             chars.extend(_chars(text, box, pieces, scale))
             boxes.append(box)
         return chars, boxes
+
+    def boxes(self, image: Image, scale: float) -> list[tuple[int, int, int, int]]:
+        """The boxes of text that detection finds on an image of a part of a page (``scale``
+        pixels a point), in pixels (left, top, right, bottom), in reading order; nothing is
+        recognised. Detection sees the image at ``PROSE_SCALE``."""
+        detector = self.rapid._load_det_model()
+        detector.limit_side_len = math.ceil(max(image.shape[:2]) * PROSE_SCALE / scale)
+        try:
+            found = self.rapid(image, use_det=True, use_cls=False, use_rec=False)
+        finally:
+            detector.limit_side_len = DETECT_SIDE
+        quads = getattr(found, "boxes", None)
+        if quads is None:
+            return []
+        return [
+            (
+                max(int(min(p[0] for p in quad)), 0),
+                max(int(min(p[1] for p in quad)), 0),
+                int(max(p[0] for p in quad)) + 1,
+                int(max(p[1] for p in quad)) + 1,
+            )
+            for quad in quads
+        ]
 
     def lines(self, images: Sequence[Image]) -> list[str]:
         """The text the recogniser reads in each crop (one line of print), batched: ``""``

@@ -230,6 +230,15 @@ def crop(image: Image, lines: Image, box: Box, scale: float, view: int = 0) -> I
     return cv2.cvtColor(part, cv2.COLOR_GRAY2BGR)
 
 
+def line_start(image: Image, box: tuple[int, int, int, int], times: float | None) -> Image:
+    """The line of print in ``box`` (pixels of ``image``), or its start ``times`` its height
+    wide, as the three channels the recogniser takes."""
+    x0, top, x1, bottom = box
+    if times is not None:
+        x1 = min(x1, x0 + round(times * (bottom - top)))
+    return cv2.cvtColor(image[top:bottom, x0:x1], cv2.COLOR_GRAY2BGR)
+
+
 def region(
     image: Image, lines: Image | None, box: Box, scale: float, covered: list[Box]
 ) -> tuple[Image, float, float]:
