@@ -43,10 +43,12 @@ THREADS = 1
 #: MB and 0.25 s more a page, the same reads of the real scans), and recognition reads
 #: each box from the page at full resolution all the same.
 DETECT_SIDE = 960
-#: Pixels a point at which detection sees the prose of a page: a whole A4 page's at
-#: ``DETECT_SIDE``, 12 pixels for a line of 10.5-point print (a band across the page would
-#: see it at 17).
-PROSE_SCALE = DETECT_SIDE / 842
+#: Detection sees a part of a page of prose at the size that makes its lines of print this
+#: many pixels high (their ink; ``raster.line_height``): what a whole page at 960 pixels
+#: made of 10.5-point print, the smallest a report's prose uses, whose reads were measured.
+#: The real scans' print (16 points, its ink 14.4-15.1 high) is seen at 0.73-0.76 pixels a
+#: point, not at 1.14 (a whole page) or 1.61 (a band across it), with the same reads.
+LINE_PIXELS = 11.0
 #: Texts the recogniser reads in one run: one. Its time grows with the width it is given,
 #: so a batch gains nothing and pads every text to the widest of the batch (11% of the
 #: time of a scanned report), and its memory grows with the batch's total width (six
@@ -100,12 +102,13 @@ class Engine:
             boxes.append(box)
         return chars, boxes
 
-    def boxes(self, image: Image, scale: float) -> list[tuple[int, int, int, int]]:
-        """The boxes of text that detection finds on an image of a part of a page (``scale``
-        pixels a point), in pixels (left, top, right, bottom), in reading order; nothing is
-        recognised. Detection sees the image at ``PROSE_SCALE``."""
+    def boxes(self, image: Image, line: float) -> list[tuple[int, int, int, int]]:
+        """The boxes of text that detection finds on an image of a part of a page whose lines
+        of print are ``line`` pixels high, in pixels (left, top, right, bottom), in reading
+        order; nothing is recognised. Detection sees the image at ``LINE_PIXELS`` a line,
+        never larger than it is."""
         detector = self.rapid._load_det_model()
-        detector.limit_side_len = math.ceil(max(image.shape[:2]) * PROSE_SCALE / scale)
+        detector.limit_side_len = math.ceil(max(image.shape[:2]) * min(LINE_PIXELS / line, 1.0))
         try:
             found = self.rapid(image, use_det=True, use_cls=False, use_rec=False)
         finally:

@@ -73,6 +73,10 @@ _HEAD = re.compile(r"\s*[" + "".join(SECTION_NUMERALS) + r"]\s*[、.,:]")
 #: overview) and 五 (存在的主要问题及改进情况, its problems), prose that no value of the
 #: report depends on and most of a scanned report's text.
 UNREAD_SECTIONS = frozenset({1, 5})
+#: The height (points) of the ink of a line of the smallest print of a report's prose (10.5
+#: points): detection's measure of a part of a page whose lines ``raster.line_height``
+#: cannot measure (a page number alone).
+SMALL_PRINT = 9.5
 
 
 class Prose:
@@ -252,7 +256,8 @@ def prose_chars(
         if raster.ink(level, lines.mask, region, scale) is None:
             continue
         image, left, top = raster.region(level, None, region, scale, covered)
-        for found in engine.boxes(image, scale):
+        line = raster.line_height(image, scale) or SMALL_PRINT
+        for found in engine.boxes(image, line * scale):
             x0, y0, x1, y1 = (side / scale for side in found)
             box = (x0 + left, y0 + top, x1 + left, y1 + top)
             boxes.append(box)
