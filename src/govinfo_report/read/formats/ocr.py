@@ -221,8 +221,8 @@ def engine() -> Engine:
 def _detector_session(path: Path) -> Any:
     """The detector's onnxruntime session: RapidOCR's, less the layout optimisations and
     the memory planned ahead for an input's shape (each input's shape is new), which
-    together raise the peak of a page's detection by half (200 MB a page at 960 pixels,
-    130 MB without) for no time gained; the recogniser keeps them (they save a fifth of
+    together raise the peak of a page's detection by a third (200 MB a page at 960 pixels,
+    145 MB without) for no time gained; the recogniser keeps them (they save a fifth of
     its time)."""
     import onnxruntime
 
