@@ -121,7 +121,7 @@ def test_the_engine_reads_offline_with_the_pinned_models(monkeypatch: pytest.Mon
     try:
         engine = ocr.engine()
         image = _table_image([[305, 7]]).convert("RGB")
-        words = [char.text for char in engine.page(numpy.asarray(image), 1.0)[0]]
+        words = [char.text for char in engine.page(numpy.asarray(image), 1.0)]
     finally:
         ocr.engine.cache_clear()
     assert "".join(words) == "3057"

@@ -80,27 +80,24 @@ class Engine:
         """Pad each text the recogniser reads to at least ``least`` pixels wide."""
         self.recogniser.rec_image_shape = [3, 48, least]
 
-    def page(self, image: Image, scale: float) -> tuple[list[Char], list[Box]]:
-        """The characters RapidOCR reads on an image of a page (or of a part of one), and
-        its boxes of text, in points (``scale`` pixels a point): the characters of one box
-        share its top and bottom (they are one line) and touch each other, so that words
-        part only between boxes."""
+    def page(self, image: Image, scale: float) -> list[Char]:
+        """The characters RapidOCR reads on an image of a part of a page, in points
+        (``scale`` pixels a point): the characters of one box of text share its top and
+        bottom (they are one line) and touch each other, so that words part only between
+        boxes."""
         # RapidOCR keeps the switches of a call for the next: each call gives them all.
         self._width(MIN_WIDTH)
         found = self.rapid(image, use_det=True, use_cls=False, use_rec=True, return_word_box=True)
         if not getattr(found, "txts", None):
-            return [], []
+            return []
         chars: list[Char] = []
-        boxes: list[Box] = []
         words = found.word_results or ()
         for index, (quad, text) in enumerate(zip(found.boxes, found.txts, strict=True)):
             xs = [float(point[0]) / scale for point in quad]
             ys = [float(point[1]) / scale for point in quad]
-            box = (min(xs), min(ys), max(xs), max(ys))
             pieces = words[index] if index < len(words) else ()
-            chars.extend(_chars(text, box, pieces, scale))
-            boxes.append(box)
-        return chars, boxes
+            chars.extend(_chars(text, (min(xs), min(ys), max(xs), max(ys)), pieces, scale))
+        return chars
 
     def boxes(self, image: Image, line: float) -> list[tuple[int, int, int, int]]:
         """The boxes of text that detection finds on an image of a part of a page whose lines

@@ -234,8 +234,7 @@ def region_chars(prepared: Prepared, cells: list[Box]) -> list[Char]:
         if raster.ink(level, lines.mask, cell, scale) is None:
             continue
         image, left, top = raster.region(level, lines.mask, cell, scale, [])
-        found, _ = engine.page(image, scale)
-        chars.extend(_moved(c, left, top) for c in found)
+        chars.extend(_moved(c, left, top) for c in engine.page(image, scale))
     return chars
 
 
