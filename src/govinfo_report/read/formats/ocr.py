@@ -11,6 +11,7 @@ The engine is loaded once per process (``engine``), on first use; a worker proce
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import version
@@ -36,10 +37,23 @@ MODELS = {
 #: without contention (two threads were slower than one on a busy 2-core machine) and the
 #: arithmetic is the same on every run.
 THREADS = 1
-#: Detection sees the page at most this many pixels on its long side (about 110 dpi for
-#: A4): the detector's memory grows with its input (920 MB a process at 200 dpi, 710 MB
-#: here), and recognition reads each box from the page at full resolution all the same.
-DETECT_SIDE = 1280
+#: Detection sees a part of a page at most this many pixels on its long side (about 80
+#: dpi for a whole A4 page, 12 pixels for a line of 10.5-point print; 120 dpi for a band
+#: across the page): the detector's memory and time grow with its input (1280 pixels: 90
+#: MB and 0.25 s more a page, the same reads of the real scans), and recognition reads
+#: each box from the page at full resolution all the same.
+DETECT_SIDE = 960
+#: Detection sees a part of a page of prose at the size that makes its lines of print this
+#: many pixels high (their ink; ``raster.line_height``): what a whole page at 960 pixels
+#: made of 10.5-point print, the smallest a report's prose uses, whose reads were measured.
+#: The real scans' print (16 points, its ink 14.4-15.1 high) is seen at 0.73-0.76 pixels a
+#: point, not at 1.14 (a whole page) or 1.61 (a band across it), with the same reads.
+LINE_PIXELS = 11.0
+#: Texts the recogniser reads in one run: one. Its time grows with the width it is given,
+#: so a batch gains nothing and pads every text to the widest of the batch (11% of the
+#: time of a scanned report), and its memory grows with the batch's total width (six
+#: lines of prose at once: 500 MB over the model's own).
+REC_BATCH = 1
 #: The recogniser sees a text at least this many pixels wide (at its 48 pixels of height),
 #: padded with grey: RapidOCR pads every text to 320, so that a cell's ``12`` costs as much
 #: as a line of ten characters. 96 (twice the height) reads the real scans' cells as 320
@@ -57,35 +71,57 @@ class Engine:
     """RapidOCR, configured: reads of a part of a page (detection and recognition) and
     reads of crops of one line each (recognition alone, batched)."""
 
-    def __init__(self, rapid: Any) -> None:
+    def __init__(self, rapid: Any, detector: Path) -> None:
         self.rapid = rapid
         self.recogniser = rapid._load_rec_model()
+        rapid._load_det_model().session.session = _detector_session(detector)
 
     def _width(self, least: int) -> None:
         """Pad each text the recogniser reads to at least ``least`` pixels wide."""
         self.recogniser.rec_image_shape = [3, 48, least]
 
-    def page(self, image: Image, scale: float) -> tuple[list[Char], list[Box]]:
-        """The characters RapidOCR reads on an image of a page (or of a part of one), and
-        its boxes of text, in points (``scale`` pixels a point): the characters of one box
-        share its top and bottom (they are one line) and touch each other, so that words
-        part only between boxes."""
+    def page(self, image: Image, scale: float) -> list[Char]:
+        """The characters RapidOCR reads on an image of a part of a page, in points
+        (``scale`` pixels a point): the characters of one box of text share its top and
+        bottom (they are one line) and touch each other, so that words part only between
+        boxes."""
         # RapidOCR keeps the switches of a call for the next: each call gives them all.
         self._width(MIN_WIDTH)
-        found = self.rapid(image, use_det=True, use_cls=False, return_word_box=True)
+        found = self.rapid(image, use_det=True, use_cls=False, use_rec=True, return_word_box=True)
         if not getattr(found, "txts", None):
-            return [], []
+            return []
         chars: list[Char] = []
-        boxes: list[Box] = []
         words = found.word_results or ()
         for index, (quad, text) in enumerate(zip(found.boxes, found.txts, strict=True)):
             xs = [float(point[0]) / scale for point in quad]
             ys = [float(point[1]) / scale for point in quad]
-            box = (min(xs), min(ys), max(xs), max(ys))
             pieces = words[index] if index < len(words) else ()
-            chars.extend(_chars(text, box, pieces, scale))
-            boxes.append(box)
-        return chars, boxes
+            chars.extend(_chars(text, (min(xs), min(ys), max(xs), max(ys)), pieces, scale))
+        return chars
+
+    def boxes(self, image: Image, line: float) -> list[tuple[int, int, int, int]]:
+        """The boxes of text that detection finds on an image of a part of a page whose lines
+        of print are ``line`` pixels high, in pixels (left, top, right, bottom), in reading
+        order; nothing is recognised. Detection sees the image at ``LINE_PIXELS`` a line,
+        never larger than it is."""
+        detector = self.rapid._load_det_model()
+        detector.limit_side_len = math.ceil(max(image.shape[:2]) * min(LINE_PIXELS / line, 1.0))
+        try:
+            found = self.rapid(image, use_det=True, use_cls=False, use_rec=False)
+        finally:
+            detector.limit_side_len = DETECT_SIDE
+        quads = getattr(found, "boxes", None)
+        if quads is None:
+            return []
+        return [
+            (
+                max(int(min(p[0] for p in quad)), 0),
+                max(int(min(p[1] for p in quad)), 0),
+                int(max(p[0] for p in quad)) + 1,
+                int(max(p[1] for p in quad)) + 1,
+            )
+            for quad in quads
+        ]
 
     def lines(self, images: Sequence[Image]) -> list[str]:
         """The text the recogniser reads in each crop (one line of print), batched: ``""``
@@ -172,10 +208,30 @@ def engine() -> Engine:
         "EngineConfig.onnxruntime.inter_op_num_threads": THREADS,
         "Det.limit_type": "max",
         "Det.limit_side_len": DETECT_SIDE,
+        "Rec.rec_batch_num": REC_BATCH,
     }
     for stage, path in paths.items():
         params[f"{stage}.model_path"] = str(path)
-    return Engine(RapidOCR(params=params))
+    return Engine(RapidOCR(params=params), paths["Det"])
+
+
+def _detector_session(path: Path) -> Any:
+    """The detector's onnxruntime session: RapidOCR's, less the layout optimisations and
+    the memory planned ahead for an input's shape (each input's shape is new), which
+    together raise the peak of a page's detection by a third (200 MB a page at 960 pixels,
+    145 MB without) for no time gained; the recogniser keeps them (they save a fifth of
+    its time)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = False
+    options.enable_mem_pattern = False
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.intra_op_num_threads = options.inter_op_num_threads = THREADS
+    return onnxruntime.InferenceSession(
+        str(path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
 
 
 def model_paths() -> dict[str, Path]:

@@ -390,7 +390,7 @@ class _Writer:
                 f"{_pages(self.ocr_pages)} of {self.pages} "
                 f"{'is a scan' if len(self.ocr_pages) == 1 else 'are scans'}, read by OCR: "
                 "each number of a table there stands only where two reads agree and the rules "
-                "hold",
+                "hold; the text of sections 一 and 五 there is not read, only their headings",
             )
         if self.scanned and self.ocr:
             yield diagnostic(

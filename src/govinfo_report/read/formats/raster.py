@@ -35,6 +35,8 @@ THIN = 3.0
 INK_CONTRAST = 40
 #: A speck of ink smaller than this (pixels at 200 dpi, scaled) is noise, not print.
 MIN_INK = 14
+#: The smallest height of a line of print (points): a page number's, a footnote's.
+SMALLEST_PRINT = 4.0
 #: Space kept around a cell's ink in its crop (points), and the cell's own border left out.
 PADDING = 3.0
 BORDER = 1.5
@@ -228,6 +230,27 @@ def crop(image: Image, lines: Image, box: Box, scale: float, view: int = 0) -> I
     if view == 2:
         part = cv2.resize(part, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC)
     return cv2.cvtColor(part, cv2.COLOR_GRAY2BGR)
+
+
+def line_height(image: Image, scale: float) -> float | None:
+    """The height (points, ``scale`` pixels a point) of the lines of print of a part of a
+    page: the median run of rows with ink at least ``SMALLEST_PRINT`` high (a row with ink
+    holds ``MIN_INK`` pixels of it or more, so that specks of noise make none; thinner runs
+    are the ends of ruling lines); ``None`` when it has no such run."""
+    rows = np.count_nonzero(_binary(image), axis=1) >= MIN_INK
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
+    runs = (edges[1::2] - edges[::2]) / scale
+    runs = runs[runs >= SMALLEST_PRINT]
+    return float(np.median(runs)) if len(runs) else None
+
+
+def line_start(image: Image, box: tuple[int, int, int, int], times: float | None) -> Image:
+    """The line of print in ``box`` (pixels of ``image``), or its start ``times`` its height
+    wide, as the three channels the recogniser takes."""
+    x0, top, x1, bottom = box
+    if times is not None:
+        x1 = min(x1, x0 + round(times * (bottom - top)))
+    return cv2.cvtColor(image[top:bottom, x0:x1], cv2.COLOR_GRAY2BGR)
 
 
 def region(

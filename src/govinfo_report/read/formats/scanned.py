@@ -8,7 +8,9 @@ given, as edges, to ``ruling`` as a vector page's lines are. The page is read th
 person reads a form: where the lines draw a table, each cell is read from its own crop,
 the crops of a page in one batch through the recogniser and no detection (a cell of
 several lines is read by detection of that cell alone); detection runs only on the parts of
-the page outside the tables (the title, headings, prose and signature). Then every table
+the page outside the tables, and the lines it finds there are read whole except in
+sections 一 and 五, whose text no value of the report depends on: there each line is read
+from its start only, to find the next heading (``Prose``). Then every table
 cell that is not a label is read a second time, its crop cut closer: its text stands only
 when the two reads agree (else it is ``cells.UNREAD``), and a cell with no ink is blank,
 never 0. The two reads are the crop at two scales (``raster.crop``'s views).
@@ -26,6 +28,7 @@ from typing import Any, NamedTuple
 
 from ...cells import UNREAD
 from ...fold import fold
+from ...labels import SECTION_KEYWORDS, SECTION_NUMERALS
 from . import ocr, pdf, raster, ruling
 from .base import CellRead
 from .pdfium import Box, Char, Edge, Page
@@ -61,17 +64,60 @@ def prepare(image: Image, scale: float) -> Prepared:
     return Prepared(level, angle, raster.ruling(level, scale), scale)
 
 
-def read_page(prepared: Prepared, number: int) -> pdf.PageText:
+#: A line of prose is first read from its start, this many times its height wide: a
+#: heading's numeral, its mark and a character of its title.
+HEAD = 3.0
+#: The start of a section's heading: its numeral and the mark after it (folded).
+_HEAD = re.compile(r"\s*[" + "".join(SECTION_NUMERALS) + r"]\s*[、.,:]")
+#: The sections whose text is not read, only their headings: 一 (总体情况, the report's
+#: overview) and 五 (存在的主要问题及改进情况, its problems), prose that no value of the
+#: report depends on and most of a scanned report's text.
+UNREAD_SECTIONS = frozenset({1, 5})
+#: The height (points) of the ink of a line of the smallest print of a report's prose (10.5
+#: points): detection's measure of a part of a page whose lines ``raster.line_height``
+#: cannot measure (a page number alone).
+SMALL_PRINT = 9.5
+
+
+class Prose:
+    """Where the reading of a document's prose stands: whether its lines are read whole
+    (the title and the preamble with its period sentence, sections 二, 三, 四 and 六
+    outside their ruled tables, the signature) or, in a section of ``UNREAD_SECTIONS``,
+    only from their starts, to find the next section's heading among them."""
+
+    def __init__(self) -> None:
+        self.whole = True
+
+    def keeps(self, text: str) -> bool:
+        """Whether a line read whole is kept: any line while lines are read whole, else a
+        section's heading only. A section's heading sets how the lines after it are read."""
+        named = _sections(text)
+        kept = self.whole or bool(named)
+        if named:
+            self.whole = UNREAD_SECTIONS.isdisjoint(named)
+        return kept
+
+
+def _sections(text: str) -> list[int]:
+    """The sections a line read whole (folded) is the heading of: a numeral, its mark and
+    a section's keyword (none: not a heading)."""
+    if not _HEAD.match(text):
+        return []
+    return [n for n, words in SECTION_KEYWORDS.items() if any(w in text for w in words)]
+
+
+def read_page(prepared: Prepared, number: int, prose: Prose | None = None) -> pdf.PageText:
     """A prepared page image read as a page with text: each cell of its ruled tables read
-    from its own crop (``cell_chars``), the rest of the page by detection and recognition
-    (``region_chars``), then each table's cells that are not labels read a second time
+    from its own crop (``cell_chars``), the lines of the rest of the page that ``prose``
+    (where the document's reading stands) reads by detection and recognition
+    (``prose_chars``), then each table's cells that are not labels read a second time
     (``pdf.Table.reads``)."""
     level, angle, lines, scale = prepared
     height, width = (side / scale for side in level.shape)
     grids, inks, strokes = tables(prepared)
     chars = cell_chars(prepared, inks)
-    others, text = region_chars(
-        prepared, outside(grids, width, height), [grid.box for grid in grids]
+    others, text = prose_chars(
+        prepared, outside(grids, width, height), [grid.box for grid in grids], prose or Prose()
     )
     edges = raster.closed(raster.clear_of(_outside(lines.edges, strokes), text))
     every = [*chars, *others]
@@ -174,17 +220,33 @@ def cell_chars(prepared: Prepared, inks: dict[Box, Box | None]) -> list[Char]:
     texts = engine.lines([raster.crop(level, lines.mask, box, scale) for box in single])
     chars = [char for text, box in zip(texts, single, strict=True) for char in _spread(text, box)]
     tall = [cell for cell, box in inks.items() if box is not None and box[3] - box[1] > LINE]
-    chars.extend(region_chars(prepared, tall, None)[0])
+    chars.extend(region_chars(prepared, tall))
     return chars
 
 
-def region_chars(
-    prepared: Prepared, regions: list[Box], covered: list[Box] | None
+def region_chars(prepared: Prepared, cells: list[Box]) -> list[Char]:
+    """The characters that detection and recognition read in each of ``cells`` that has
+    ink (cells of several lines), in the page's points, the ruling lines painted over."""
+    level, _, lines, scale = prepared
+    engine = ocr.engine()
+    chars: list[Char] = []
+    for cell in cells:
+        if raster.ink(level, lines.mask, cell, scale) is None:
+            continue
+        image, left, top = raster.region(level, lines.mask, cell, scale, [])
+        chars.extend(_moved(c, left, top) for c in engine.page(image, scale))
+    return chars
+
+
+def prose_chars(
+    prepared: Prepared, regions: list[Box], covered: list[Box], prose: Prose
 ) -> tuple[list[Char], list[Box]]:
-    """The characters that detection and recognition read in each of ``regions`` that has
-    ink, and their boxes of text, in the page's points: the parts in ``covered`` (the
-    tables) painted over; ``None``: ``regions`` are cells, their ruling lines painted
-    over."""
+    """The characters of the lines of ``regions`` (the parts of a page outside its tables,
+    the parts in ``covered`` painted over) that ``prose`` reads whole, and the boxes of all
+    their lines, in the page's points. Each line that detection finds is read whole where
+    ``prose`` reads every line, else from its start (``HEAD``), and then whole only when
+    that starts as a heading does (kept when it is a section's); a line read whole has its
+    characters spread over its box."""
     level, _, lines, scale = prepared
     engine = ocr.engine()
     chars: list[Char] = []
@@ -192,15 +254,26 @@ def region_chars(
     for region in regions:
         if raster.ink(level, lines.mask, region, scale) is None:
             continue
-        ruled = lines.mask if covered is None else None
-        image, left, top = raster.region(level, ruled, region, scale, covered or [])
-        found, text = engine.page(image, scale)
-        chars.extend(
-            c._replace(x0=c.x0 + left, top=c.top + top, x1=c.x1 + left, bottom=c.bottom + top)
-            for c in found
-        )
-        boxes.extend((x0 + left, y0 + top, x1 + left, y1 + top) for x0, y0, x1, y1 in text)
+        image, left, top = raster.region(level, None, region, scale, covered)
+        line = raster.line_height(image, scale) or SMALL_PRINT
+        for found in engine.boxes(image, line * scale):
+            x0, y0, x1, y1 = (side / scale for side in found)
+            box = (x0 + left, y0 + top, x1 + left, y1 + top)
+            boxes.append(box)
+            if not prose.whole:
+                head = engine.lines([raster.line_start(image, found, HEAD)])[0]
+                if not _HEAD.match(fold(head)):
+                    continue
+            text = engine.lines([raster.line_start(image, found, None)])[0]
+            if prose.keeps(fold(text)):
+                chars.extend(_spread(text, box))
     return chars, boxes
+
+
+def _moved(char: Char, left: float, top: float) -> Char:
+    return char._replace(
+        x0=char.x0 + left, top=char.top + top, x1=char.x1 + left, bottom=char.bottom + top
+    )
 
 
 def outside(grids: list[ruling.Grid], width: float, height: float) -> list[Box]:
@@ -340,6 +413,7 @@ class Scans:
         self.skip = skip
         self.held: tuple[Page, Prepared] | None = None
         self.after = False  # the page before had a table
+        self.prose = Prose()
 
     def page(self, page: Page) -> None:
         """Read (or hold, or skip) a scanned page."""
@@ -364,7 +438,7 @@ class Scans:
         self.after = False
 
     def _read(self, page: Page, prepared: Prepared) -> None:
-        read = read_page(prepared, page.number)
+        read = read_page(prepared, page.number, self.prose)
         self.add(read._replace(page=read.page._replace(width=page.width, height=page.height)))
 
     def close(self) -> None:
