@@ -186,6 +186,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "a count is printed with a leading zero (0470); read as printed, doubted",
     ),
+    "glue-possible": (
+        "info",
+        "a count beside a blank cell of a row no rule checks could be two values glued by a "
+        "lost separator; read as printed",
+    ),
     "negative-count": ("error", "a count is negative"),
     "rule-violation": ("error", "the report's numbers break a consistency rule of the template"),
     "rule-not-assessable": (

@@ -18,7 +18,8 @@ from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Layout, Printed, Row, is_rule, make_row
 
 _BARS = "│┃║|├┤┼┬┴┌┐└┘╋┣┫┳┻┏┓┗┛+"
-_SEGMENT = re.compile(rf"[^{re.escape(_BARS)}]+")
+#: A cell's text: no bar, but a ``+`` before a digit, a sign (``| +17 |``), not a corner.
+_SEGMENT = re.compile(rf"(?:[^{re.escape(_BARS)}]|\+(?=\d))+")
 _HORIZONTAL = re.compile(r"[-=─━═]{2,}")
 _GRID_LINE = re.compile(r"[│┃║|]")
 _JUNCTIONS = ("├", "┤", "┼", "┬", "┴", "╋", "┣", "┫", "┳", "┻", "+-", "+=")

@@ -40,11 +40,14 @@ from .rows import (
     Taken,
     aligned,
     by_position,
+    glued_into_blank,
     headings,
     label_text,
     missing_rows,
     not_placed,
     rewrapped,
+    set_aside,
+    splits,
 )
 
 NAME = "proactive"
@@ -93,7 +96,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken, valued = headings(taken, [found.keys for found in named])
     widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
     taken = by_position(taken, widths, width(name), alone=True)
-    context = _Context(Draft(NAME), template, "section 二", rules, valued=valued)
+    context = _Context(
+        Draft(NAME),
+        template,
+        "section 二",
+        rules,
+        valued=valued,
+        merged=_merged_grid(taken, template),
+    )
     for found in lifted:
         context.draft.find(found)
     table_empty(context, taken, rows)
@@ -112,7 +122,8 @@ class _Context(Context):
     print values under a heading of their own (``valued``), the columns the last header
     names, the last row that may have local sub-rows (``parent``) and its sub-rows; whether
     the header lines since the last row of values name a column twice (python-docx gives a
-    merged cell once per grid column it spans), and whether a row of values came."""
+    merged cell once per grid column it spans), whether a row of values came, and whether
+    the table's rows print cells merged over grid columns (``_merged_grid``)."""
 
     valued: set[str] = attrs.field(factory=set)
     header: Header | None = None
@@ -120,6 +131,7 @@ class _Context(Context):
     subrows: dict[str, list[Row]] = attrs.field(factory=dict)
     twice: bool = False
     valued_since: bool = False
+    merged: bool = False
 
     def note_bare(self, step: Step) -> None:
         """A row of labels alone: the money unit and the columns it names, if any, noted; one
@@ -135,6 +147,16 @@ class _Context(Context):
         if key is not None and key not in self.seen and key not in self.valued:
             self.seen.add(key)
             self.draft.leave_blank(step.cells)
+
+
+def _merged_grid(taken: Sequence[Taken], template: Template) -> bool:
+    """Whether a row prints more cells than its template row has: its table's grid has
+    columns that merged cells cover (a Word table's spacer column), which its rows print."""
+    shapes = labels.PROACTIVE_SHAPE[template.name]
+    return any(
+        len(row.values) > len(shapes.get(_named(row, template) or "", (*row.values,)))
+        for row, _ in taken
+    )
 
 
 def _step(taken: Taken, named: _Labels) -> Step:
@@ -237,6 +259,41 @@ def _other_templates_header(context: _Context, step: Step, header: Header) -> bo
     return False
 
 
+def _glued_beside_blank(context: _Context, step: Step) -> bool:
+    """A row with one blank cell, in a table whose other rows print more cells than their
+    template rows (``merged``: a grid column merged cells cover): printing just its own
+    count of cells, it lost one, and the count before its blank may be two values glued by
+    a lost separator (``55698`` for ``55 698``). No rule chooses between the readings
+    (``rows.glued_into_blank``): the two cells are missing. Elsewhere a count beside the
+    blank is read as printed, the doubt said (``glue-possible``): space-aligned text
+    prints a glue and a blank cell alike."""
+    row = step.row
+    texts = [text for text, _, _ in row.values]
+    if step.runs or row.loose or len(texts) != len(step.cells) or texts.count("") != 1:
+        return False
+    blank = texts.index("")
+    rivals = glued_into_blank(row.values, blank - 1) if blank and context.merged else None
+    if rivals:
+        set_aside(
+            context.draft, step.cells, row.values, rivals, (step.label, row.line), context.unit
+        )
+        return True
+    beside = [i for i in (blank - 1, blank + 1) if 0 <= i < len(texts) and any(splits(texts[i]))]
+    if beside:
+        text, line, column = row.values[beside[0]]
+        context.draft.find(
+            diagnostic(
+                "glue-possible",
+                f"section 二: {step.label}: {text} beside a blank cell could be two values "
+                "glued by a lost separator; read as printed",
+                line,
+                column,
+                tuple(context.template.fields[step.cells[i]].key for i in (*beside, blank)),
+            )
+        )
+    return False
+
+
 #: Section 二's row handlers, in the order they are tried.
 CHAIN: tuple[Handler[_Context, Step], ...] = (
     _aligned,
@@ -246,6 +303,7 @@ CHAIN: tuple[Handler[_Context, Step], ...] = (
     _unknown_or_foreign_label,
     duplicate,
     _under_header,
+    _glued_beside_blank,
     usual_row,
     fill_row,
 )

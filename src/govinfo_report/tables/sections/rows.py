@@ -120,6 +120,25 @@ def _full(
     if not rivals:
         draft.give(cells, values, unit)
         return
+    set_aside(draft, cells, values, rivals, (label, line), unit)
+
+
+#: A row's rival readings: the halves of its glued values and their options (``glued``).
+Rivals = tuple[tuple[Printed, ...], tuple[Placement, ...]]
+
+
+def set_aside(
+    draft: Draft,
+    cells: Sequence[int],
+    values: tuple[Printed, ...],
+    rivals: Rivals,
+    where: tuple[str, int],
+    unit: str | None,
+) -> None:
+    """A row of as many values as cells set aside as a unit with its ``rivals`` (the halves
+    of its glued readings and their options, ``glued``), the row as printed first;
+    ``where``: its label and line."""
+    label, line = where
     draft.units.append(
         Unit(
             "short",
@@ -555,9 +574,7 @@ DAMAGED = re.compile(
 _LEADING_ZERO = re.compile(r"0[0-9]")
 
 
-def glued(
-    rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]
-) -> tuple[tuple[Printed, ...], tuple[Placement, ...]] | None:
+def glued(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]) -> Rivals | None:
     """The rival readings of a row with one blank cell whose own rules break, or that
     prints a count with a leading zero (``06``): its printed values in order with one of
     them split into two (two values glued by a lost separator: ``405`` for ``40 5``),
@@ -587,6 +604,22 @@ def glued(
                 options += found
                 halves += [(head, line, column), (tail, line, column + cut)]
     return (tuple(halves), tuple(options)) if len(options) > 1 else None
+
+
+def glued_into_blank(values: Sequence[Printed], at: int) -> Rivals | None:
+    """The rival readings of a row whose value ``at`` may be two values glued by a lost
+    separator, the second's cell left blank (the next one): each split of the value fills
+    the two cells, the rest of the row read as printed. As ``glued``: the halves and the
+    options (the row as printed first); ``None`` where the value does not split."""
+    text, line, column = values[at]
+    halves: list[Printed] = []
+    options: list[Placement] = [tuple((c, c) for c in range(len(values)))]
+    for cut, head, tail in splits(text):
+        first = len(values) + len(halves)
+        halves += [(head, line, column), (tail, line, column + cut)]
+        pieces = {at: first, at + 1: first + 1}
+        options.append(tuple((c, pieces.get(c, c)) for c in range(len(values))))
+    return (tuple(halves), tuple(options)) if halves else None
 
 
 def _may_be_glued(
