@@ -296,28 +296,32 @@ def by_cell_index(
     less the label cells printed at the first offsets of its line; its row's cells past
     the offsets are blank (``Positions.open_end``: nothing is printed there).
 
-    ``None`` where the offsets are not so laid out in one measure, or where a row of
-    values does not fit them: a value at no offset, label cells off the first offsets,
-    or no label on its line in a table whose rows print labels (an empty label cell and a
-    blank value cannot be told apart). A row of labels alone off the first offsets keeps no
-    grid. ``words``: the lines' ``line_words``; the offsets are measured on the lines from
-    the first that holds two cells to the last (a heading above the table is none of its)."""
+    ``None`` where the offsets are not so laid out in one measure, where a line of the
+    table begins with a label past the first offset (a tool that keeps the spans prints a
+    row under a group label's rowspan, and the header over the value columns, indented),
+    or where a row of values does not fit them: a value at no offset, label cells off the
+    first offsets, or no label on its line in a table whose rows print labels (an empty
+    label cell and a blank value cannot be told apart). A row of labels alone off the
+    first offsets keeps no grid. ``words``: the lines' ``line_words``; the offsets are
+    measured on the lines from the first that holds two cells to the last (a heading above
+    the table is none of its)."""
     wide = [at for at, (cells, _) in enumerate(words) if len(cells) > 1]
-    table = [cells for cells, _ in words[wide[0] : wide[-1] + 1] if cells] if wide else []
+    table = [line for line in words[wide[0] : wide[-1] + 1] if line[0]] if wide else []
     labelled = any(
         label[1] == row.values[0][1] for row in rows if row.values for label in row.labels
     )
-    readings = [
-        placed
-        for measure in (0, 1)
-        if (
-            starts := cell_starts(
-                [[span[measure] for span in _spans(lines, first_line, cells)] for cells in table]
-            )
-        )
-        is not None
-        and (placed := _indexed(rows, lines, first_line, starts, measure, labelled)) is not None
-    ]
+    readings = []
+    for measure in (0, 1):
+        spans = [[span[measure] for span in _spans(lines, first_line, cells)] for cells, _ in table]
+        starts = cell_starts(spans)
+        if starts is None or any(
+            kinds[0] == LABEL and line[0][0] != starts[0]
+            for (_, kinds), line in zip(table, spans, strict=True)
+        ):
+            continue
+        placed = _indexed(rows, lines, first_line, starts, measure, labelled)
+        if placed is not None:
+            readings.append(placed)
     texts = {
         tuple(tuple(cell[0] for cell in row.positions.cells) for row in rows) for rows in readings
     }
