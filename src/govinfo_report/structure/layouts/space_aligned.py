@@ -357,6 +357,8 @@ def _indexed(
     gridded = []
     for at, row in enumerate(rows):
         number = (row.values or row.labels)[0][1]
+        if row.values and row.values[-1][1] != number:
+            return None
         on_line = [cell for cell in row.labels if cell[1] == number]
         ranks = [
             index.get(span[measure][0])
@@ -367,7 +369,7 @@ def _indexed(
             if not fits or len(on_line) != len(row.labels) or _wraps_on(rows, at):
                 gridded.append(row)
                 continue
-        elif not fits or row.values[-1][1] != number or (labelled and not on_line):
+        elif not fits or (labelled and not on_line):
             return None
         line = lines[number - first_line]
         grid: list[Printed] = [
