@@ -360,11 +360,13 @@ def _indexed(
         if row.values and row.values[-1][1] != number:
             return None
         on_line = [cell for cell in row.labels if cell[1] == number]
+        cells = [*on_line, *row.values]
         ranks = [
-            index.get(span[measure][0])
-            for span in _spans(lines, first_line, [*on_line, *row.values])
+            rank
+            for span in _spans(lines, first_line, cells)
+            if (rank := index.get(span[measure][0])) is not None
         ]
-        fits = ranks[: len(on_line)] == list(range(len(on_line))) and None not in ranks
+        fits = len(ranks) == len(cells) and ranks[: len(on_line)] == list(range(len(on_line)))
         if not row.values:
             if not fits or len(on_line) != len(row.labels) or _wraps_on(rows, at):
                 gridded.append(row)
