@@ -681,7 +681,7 @@ class HeadedRows:
 
 #: How each tool family writes a table, by name (the built-in layouts are docx2txt's and
 #: lynx's): blank cells as lines in the rhythm of one cell a line, gaps under columns.
-TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells | CentredRows] = {
+TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "docx2txt": "cell-per-line",
     "libreoffice": CellLines(separators=0, blank=""),
     "libreoffice-nbsp": CellLines(separators=0),
@@ -691,7 +691,6 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells | CentredRows] = 
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
     "inscriptis-cells": IndexedCells(),
-    "pdftotext-layout-centred": CentredRows(),
 }
 #: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about
 #: (pdftotext plain writes an empty line between cells, or none).
