@@ -125,10 +125,12 @@ def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Rep
 #: printed values alone, as the rules place them (section 二 has none: the cells are
 #: missing): display columns and characters can both fit a table's columns and put a row's
 #: values under different headers, which only rules could tell apart (``Positions.unsure``).
+#: A table laid out cell by cell is no different where its region ends at its last value
+#: (a sub-table of 规章 alone): the lines that set its columns' widths lie outside it.
 SPACE_ALIGNED = {
     name
     for name, tool in TOOLS.items()
-    if tool == "space-aligned" or isinstance(tool, AlignedCells)
+    if tool == "space-aligned" or isinstance(tool, AlignedCells | IndexedCells)
 }
 
 
