@@ -139,14 +139,18 @@ INDEXED = {name for name, tool in TOOLS.items() if isinstance(tool, IndexedCells
 
 
 def _unnamed_appeals(report: gr.Report) -> set[str]:
-    """Section 四's cells where a cell of 复议后起诉 is blank: its row's last five cells
-    stand past the header's words, at offsets that only its printed values show, so a blank
-    one leaves a gap that says neither how many columns it holds nor which (the header words
-    name the first ten: the offsets are read no further)."""
+    """Section 四's cells where a cell of 复议后起诉 is blank, or where only 复议后起诉 prints
+    values: its row's last five cells stand past the header's words, at offsets that only
+    its printed values show, so a blank one leaves a gap that says neither how many columns
+    it holds nor which (the header words name the first ten: the offsets are read no
+    further); and five narrow values alone, two spaces apart, look like cells joined by one
+    separator (``space_aligned.joined``), whose blanks leave no trace."""
     values = report.flat()
     keys = [f.key for f in gr.fields(report.template) if f.section == "appeals"]
     after_review = [key for key in keys if key.startswith("appeals.litigation_after_review.")]
-    return set(keys) if any(values[key] in (0, None) for key in after_review) else set()
+    blank = any(values[key] in (0, None) for key in after_review)
+    alone = all(values[key] in (0, None) for key in keys if key not in after_review)
+    return set(keys) if blank or alone else set()
 
 
 def _blank_proactive_rows(report: gr.Report) -> set[str]:
