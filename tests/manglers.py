@@ -487,20 +487,108 @@ class AlignedCells:
         return space_aligned.aligned(raised(table) if self.raised else table, width, self.gap)
 
 
+@attrs.frozen
+class IndexedCells:
+    """A table as inscriptis lays one out: each row's cells one after another, the places a
+    merged cell covers left out (a label's rowspan or colspan, a header's), so a row that
+    prints two label cells (三、本年度办理结果 beside （一）予以公开) has its values a column
+    right of a row that prints one, and the header's words stand over other columns; the
+    ``n``-th cells of all rows in one column, as wide as the widest of them in characters,
+    ``gap`` spaces apart; a blank cell a gap. The header cells merged down are printed on
+    their first line (``raised``)."""
+
+    gap: int = 2
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        rows = [_present(row) for row in raised(table)]
+        widths = [0] * max(map(len, rows))
+        for row in rows:
+            for at, cell in enumerate(row):
+                widths[at] = max(widths[at], len(cell.strip()))
+        starts = [sum(widths[:at]) + self.gap * at for at in range(len(widths))]
+        lines = []
+        for row in rows:
+            line = ""
+            for cell, start in zip(row, starts, strict=False):
+                if cell.strip():
+                    line = line.ljust(start) + cell
+            if line:
+                lines.append(line)
+        return lines
+
+
+@attrs.frozen
+class CentredRows:
+    """A table as ``pdftotext -layout`` prints a browser's PDF whose label columns are
+    narrow: each label cell wrapped every ``wrap`` characters, and the row made tall by it
+    prints its values vertically centred, on the middle line of an odd count of label
+    lines, or on a line of their own between the two middle ones of an even count
+    (``一、本年新收政府信息公开申`` / ``58  7  3  68`` / ``请数量``). Columns in characters,
+    ``gap`` apart (``space_aligned.aligned``), a blank cell a gap; header rows as they are."""
+
+    wrap: int = 6
+    gap: int = 2
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        labels_ = max(
+            (_first_value(row) for row in table if _first_value(row) < len(row)), default=0
+        )
+        lines: list[list[str]] = []
+        for row in table:
+            first = _first_value(row)
+            if first == len(row) or not labels_:
+                lines.append(list(row))
+                continue
+            pieces = [
+                [cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)] or [""]
+                for cell in row[:labels_]
+            ]
+            tall = max(map(len, pieces))
+            label_lines = [
+                [cell[at] if at < len(cell) else "" for cell in pieces] for at in range(tall)
+            ]
+            values = list(row[labels_:])
+            middle = tall // 2
+            if tall % 2:
+                label_lines[middle] += values
+            else:
+                label_lines.insert(middle, [""] * labels_ + values)
+            lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
+        return space_aligned.aligned(lines, len, self.gap)
+
+
+def _first_value(row: Sequence[str]) -> int:
+    """The index of ``row``'s first value or blank cell (its length if it has none)."""
+    return next((at for at, cell in enumerate(row) if is_value(cell) or cell.isspace()), len(row))
+
+
+def _present(row: Sequence[str]) -> list[str]:
+    """The cells of ``row`` an HTML row holds: those before its first value that are empty
+    are the places of merged cells, left out; the others, blank ones too, are cells."""
+    first = _first_value(row)
+    return [cell for at, cell in enumerate(row) if cell or at >= first]
+
+
 def raised(table: Sequence[Sequence[str]]) -> list[list[str]]:
     """``table`` with the header cells merged down over the header lines above them
     (``rowspan``) printed on their first line, as lynx and ``pdftotext -layout`` print an
     HTML header: under 行政复议, 结果维持 … 总计 share the line of 未经复议直接起诉 and
     复议后起诉, and the line below starts under 未经复议直接起诉. A header line's empty
-    cells before its first word take the cells below them from the next header line."""
+    cells before its first word take the cells below them from the next header line. A
+    row with a value or a blank cell (a row of blanks too) is no header line."""
     rows = [list(row) for row in table]
     for upper, lower in pairwise(rows):
-        if any(map(is_value, upper)) or any(map(is_value, lower)):
+        if not _header_line(upper) or not _header_line(lower):
             continue
         first = next((at for at, cell in enumerate(upper) if cell.strip()), 0)
         for at in range(first):
             upper[at], lower[at] = lower[at], upper[at]
     return rows
+
+
+def _header_line(row: Sequence[str]) -> bool:
+    """Whether ``row`` holds header words alone: no value, no blank cell."""
+    return not any(is_value(cell) or cell.isspace() for cell in row)
 
 
 @attrs.frozen
@@ -598,7 +686,7 @@ class HeadedRows:
 
 #: How each tool family writes a table, by name (the built-in layouts are docx2txt's and
 #: lynx's): blank cells as lines in the rhythm of one cell a line, gaps under columns.
-TOOLS: dict[str, str | CellLines | AlignedCells] = {
+TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "docx2txt": "cell-per-line",
     "libreoffice": CellLines(separators=0, blank=""),
     "libreoffice-nbsp": CellLines(separators=0),
@@ -607,6 +695,7 @@ TOOLS: dict[str, str | CellLines | AlignedCells] = {
     "lynx": "space-aligned",
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
+    "inscriptis-cells": IndexedCells(),
 }
 #: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about
 #: (pdftotext plain writes an empty line between cells, or none).

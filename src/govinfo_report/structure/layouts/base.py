@@ -60,12 +60,16 @@ class Positions(NamedTuple):
     ``cut``: they end where the table's text does, so blank cells at their end may be lost.
     ``unsure``: they are one measure's of two that both fit the table's columns and put the
     row's values in different ones (space-aligned text, in display columns and in
-    characters): only rules can tell which, so a section with none does not read them."""
+    characters): only rules can tell which, so a section with none does not read them.
+    ``open_end``: the row prints all its cells on its line and nothing right of its last
+    position, so its cells past them, if it has more, are blank (a table laid out cell by
+    cell whose last columns no line names: ``space_aligned.by_cell_index``)."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False
     cut: bool = False
     unsure: bool = False
+    open_end: bool = False
 
 
 class Row(NamedTuple):
@@ -254,6 +258,8 @@ _SPACE = r"[^\S\t\n]"
 #: A row label's numbering printed apart from its words (``3. 其他``, ``（三） 不予公开``).
 _NUMERALS = "一二三四五六七八九十"
 _NUMBERING = rf"(?:\d{{1,2}}[.、]|[{_NUMERALS}]{{1,3}}、|[(（][{_NUMERALS}\d]{{1,3}}[)）])"
+#: A label that begins with a row's numbering (``3.``, ``二、``, ``（四）``).
+NUMBERED = re.compile(_NUMBERING)
 #: A space no table lays its columns out with, but a number may hold (a thin, narrow or hair
 #: space as a thousands separator; ``fold`` makes an ideographic space between digits a thin
 #: one): between two digits it keeps them one word, a number no count takes (``9 487``:

@@ -26,6 +26,7 @@ from unicodedata import east_asian_width
 
 from ...cells import LABEL, is_value
 from .base import (
+    NUMBERED,
     VALUE,
     VALUE_APART,
     VALUE_START,
@@ -261,6 +262,9 @@ def gridded(
     valued = _on_one_line(rows)
     if not valued:
         return rows
+    indexed = by_cell_index(rows, lines, first_line, words)
+    if indexed is not None:
+        return indexed
     label_lines = [cells for cells, kinds in words if cells and kinds == LABEL * len(cells)]
     heads = [_spans(lines, first_line, cells) for cells in label_lines]
     # Rows with no label on the line of their values (section 四's one row, under its
@@ -277,6 +281,124 @@ def gridded(
         _placed(rows, valued, lines, first_line, heads, labelled=False, nested=True)
         or _placed(rows, valued, lines, first_line, fullest, labelled=False)
         or rows
+    )
+
+
+def by_cell_index(
+    rows: Sequence[Row], lines: Sequence[str], first_line: int, words: Sequence[Words]
+) -> list[Row] | None:
+    """``rows`` with their grids where the table is laid out cell by cell, its spans
+    ignored (inscriptis): a line's cells start one after another at the table's offsets,
+    each as far from the next as the widest cell there and a fixed gap (``cell_starts``),
+    so a row that prints two label cells (a group label beside its sub-label) has its
+    values an offset further right than a row that prints one, and the header's words
+    stand over other columns than their values. A value's column is its offset's index
+    less the label cells printed at the first offsets of its line; its row's cells past
+    the offsets are blank (``Positions.open_end``: nothing is printed there).
+
+    ``None`` where the offsets are not so laid out in one measure, where a line of the
+    table begins with a label past the first offset (a tool that keeps the spans prints a
+    row under a group label's rowspan, and the header over the value columns, indented),
+    or where a row of values does not fit them: a value at no offset, label cells off the
+    first offsets, or no label on its line in a table whose rows print labels (an empty
+    label cell and a blank value cannot be told apart). A row of labels alone off the
+    first offsets keeps no grid. ``words``: the lines' ``line_words``; the offsets are
+    measured on the lines from the first that holds two cells to the last (a heading above
+    the table is none of its)."""
+    wide = [at for at, (cells, _) in enumerate(words) if len(cells) > 1]
+    table = [line for line in words[wide[0] : wide[-1] + 1] if line[0]] if wide else []
+    labelled = any(
+        label[1] == row.values[0][1] for row in rows if row.values for label in row.labels
+    )
+    readings = []
+    for measure in (0, 1):
+        spans = [[span[measure] for span in _spans(lines, first_line, cells)] for cells, _ in table]
+        starts = cell_starts(spans)
+        if starts is None or any(
+            kinds[0] == LABEL and line[0][0] != starts[0]
+            for (_, kinds), line in zip(table, spans, strict=True)
+        ):
+            continue
+        placed = _indexed(rows, lines, first_line, starts, measure, labelled)
+        if placed is not None:
+            readings.append(placed)
+    texts = {
+        tuple(tuple(cell[0] for cell in row.positions.cells) for row in rows) for rows in readings
+    }
+    return readings[0] if len(texts) == 1 else None
+
+
+def cell_starts(lines: Sequence[Sequence[Span]]) -> tuple[int, ...] | None:
+    """The offsets where the cells of a table laid out cell by cell start, from the spans
+    of its lines' cells: every offset followed by the next after its widest cell and one
+    gap, the same throughout (inscriptis: two spaces; a column blank in every row would
+    leave a wider one). ``None`` where they are not so, or fewer than three."""
+    widest: dict[int, int] = {}
+    for spans in lines:
+        for start, end in spans:
+            widest[start] = max(widest.get(start, 0), end - start)
+    starts = sorted(widest)
+    gaps = {after - start - widest[start] for start, after in pairwise(starts)}
+    return tuple(starts) if len(starts) > 2 and len(gaps) == 1 and min(gaps) > 0 else None
+
+
+def _indexed(
+    rows: Sequence[Row],
+    lines: Sequence[str],
+    first_line: int,
+    starts: Sequence[int],
+    measure: int,
+    labelled: bool,
+) -> list[Row] | None:
+    """``rows`` with their grids by the index of their cells' offsets ``starts`` (in
+    ``measure``), as ``by_cell_index`` reads them; ``None`` where a row of values does not
+    fit them."""
+    index = {start: at for at, start in enumerate(starts)}
+    gridded = []
+    for at, row in enumerate(rows):
+        number = (row.values or row.labels)[0][1]
+        if row.values and row.values[-1][1] != number:
+            return None
+        on_line = [cell for cell in row.labels if cell[1] == number]
+        cells = [*on_line, *row.values]
+        ranks = [
+            rank
+            for span in _spans(lines, first_line, cells)
+            if (rank := index.get(span[measure][0])) is not None
+        ]
+        fits = len(ranks) == len(cells) and ranks[: len(on_line)] == list(range(len(on_line)))
+        if not row.values:
+            if not fits or len(on_line) != len(row.labels) or _wraps_on(rows, at):
+                gridded.append(row)
+                continue
+        elif not fits or (labelled and not on_line):
+            return None
+        line = lines[number - first_line]
+        grid: list[Printed] = [
+            ("", number, column) for column in _characters(line, starts[len(on_line) :], measure)
+        ]
+        for cell, rank in zip(row.values, ranks[len(on_line) :], strict=True):
+            grid[rank - len(on_line)] = cell
+        gridded.append(row._replace(positions=Positions(tuple(grid), open_end=True)))
+    return gridded
+
+
+def _wraps_on(rows: Sequence[Row], at: int) -> bool:
+    """Whether row ``at``, labels alone on one line, may begin a label wrapped onto the
+    next line: the next row's labels start on the next line, at the same columns as its
+    own, none narrower than the one below (a wrapped label's lines are full but its last),
+    and no numbering begins them (``一、本年新收`` over ``政府信息公开``). ``pdftotext
+    -layout`` centres a row's values in the height of its wrapped label, so they come on a
+    later line: such a line is no row of blank cells (its cells are left to the rules)."""
+    if at + 1 == len(rows) or not rows[at + 1].labels or not rows[at].labels:
+        return False
+    labels, below = rows[at].labels, rows[at + 1].labels
+    after = [cell for cell in below if cell[1] == below[0][1]]
+    return (
+        after[0][1] == labels[0][1] + 1
+        and [cell[2] for cell in after] == [cell[2] for cell in labels]
+        and all(len(upper[0]) >= len(lower[0]) for upper, lower in zip(labels, after, strict=True))
+        and not any(NUMBERED.match(cell[0]) for cell in after)
     )
 
 
@@ -315,9 +437,9 @@ def _placed(
         return None
     gridded = [
         row._replace(positions=Positions(tuple(("", row.line, 1) for _ in found.starts)))
-        if not row.values and row.labels[0][1] == row.labels[-1][1]
+        if not row.values and row.labels[0][1] == row.labels[-1][1] and not _wraps_on(rows, at)
         else row
-        for row in rows
+        for at, row in enumerate(rows)
     ]
     for at, placed, unsure in zip(valued, found.placed, found.unsure, strict=True):
         row = rows[at]

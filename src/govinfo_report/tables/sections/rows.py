@@ -219,6 +219,9 @@ def _by_position(
     grid = row.positions.cells
     if not grid or runs or (alone and row.positions.unsure):
         return row
+    if row.positions.open_end and width is not None and len(grid) < width:
+        row = _blank_to(row, width)
+        grid = row.positions.cells
     if width is None:
         return None if any(text for text, _, _ in grid[widest:]) else row
     if (len(grid) < width and (row.positions.cut or not row.values)) or (
@@ -228,6 +231,15 @@ def _by_position(
     if _misfit(row, width, alone):
         return None
     return row._replace(values=grid[:width])
+
+
+def _blank_to(row: Row, width: int) -> Row:
+    """``row`` with its positions ``width`` cells long, the cells past them blank: its line
+    prints nothing there (``Positions.open_end``)."""
+    *_, (_, line, column) = row.positions.cells
+    blank = ("", line, column)
+    cells = (*row.positions.cells, *[blank] * (width - len(row.positions.cells)))
+    return row._replace(positions=row.positions._replace(cells=cells))
 
 
 def _misfit(row: Row, width: int, alone: bool) -> bool:

@@ -1,0 +1,142 @@
+"""Values centred in a row made tall by its wrapped label, as ``pdftotext -layout`` prints a
+browser's PDF (issue 45 item 1): the first lines of a label stand alone, the row's values on a
+later line of their own or beside a later piece (``一、本年新收`` / ``政府信息公开  21  3`` /
+``申请数量``). A line that may begin such a label is no row of blank cells: a label that
+matches a row there must not make its printed values blanks."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from conftest import scaled, wrong
+from manglers import CentredRows
+from strategies import sparse_reports
+
+#: A 2019 report's section 三 as ``pdftotext -layout`` prints it with its label columns six
+#: characters wide (typed for this test; sections 二 and 四 left out).
+TEXT = """平安镇人民政府2019年政府信息公开工作年度报告
+
+一、总体情况
+
+2019年，平安镇认真落实政府信息公开工作要求。
+
+三、收到和处理政府信息公开申请情况
+
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
+                                    自然人  法人或其他组织                         总计
+                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
+一、本年新收
+政府信息公开                              21   3                   1           25
+申请数量
+二、上年结转
+政府信息公开                              2                                    2
+申请数量
+三、本年度办  （一）予以公
+                                    12   2                               14
+理结果     开
+        （二）部分公
+        开（区分处理
+        的，只计这一                      3                                    3
+        情形，不计其
+        他情形）
+        （三）不予公  1.属于国家
+        开       秘密
+                2.其他法律
+                行政法规禁止
+                公开
+                3.危及“三
+                安全一稳定”
+                4.保护第三
+                                    1                                    1
+                方合法权益
+                5.属于三类
+                内部事务信息
+                6.属于四类
+                过程性信息
+                7.属于行政
+                执法案卷
+                8.属于行政
+                查询事项
+        （四）无法提  1.本机关不
+        供       掌握相关政府              4    1                   1           6
+                信息
+                2.没有现成
+                信息需要另行
+                制作
+                3.补正后申
+                请内容仍不明
+                确
+        （五）不予处  1.信访举报
+        理       投诉类申请
+                2.重复申请              1                                    1
+                3.要求提供
+                公开出版物
+                4.无正当理
+                由大量反复申
+                请
+                5.要求行政
+                机关确认或重
+                新出具已获取
+                信息
+        （六）其他处
+        理
+        （七）总计                       21   3                   1           25
+四、结转下年
+                                    2                                    2
+度继续办理
+
+五、存在的主要问题及改进情况
+
+无。
+
+六、其他需要报告的事项
+
+无。
+
+平安镇人民政府
+2020年1月15日
+"""
+
+#: The values the text prints in the rows whose label's first line stands alone.
+PRINTED = {
+    "applications.new.natural_person": 21,
+    "applications.new.commercial_enterprise": 3,
+    "applications.new.legal_service_agency": 1,
+    "applications.new.total": 25,
+    "applications.carried_over.natural_person": 2,
+    "applications.carried_over.total": 2,
+    "applications.carried_forward.natural_person": 2,
+    "applications.carried_forward.total": 2,
+}
+
+
+def test_a_labels_first_line_alone_claims_no_blank_cells() -> None:
+    """``一、本年新收`` alone on its line names the row 本年新收, whose values come on the
+    next line: its cells are read as printed or left missing, never claimed blank."""
+    report = gr.parse(TEXT)
+    for key, value in PRINTED.items():
+        cell = report.cell(key)
+        assert cell.provenance != "blank", key
+        assert cell.value in (None, value), key
+
+
+def _false_blanks(back: gr.Report, report: gr.Report) -> dict[str, object]:
+    """The cells ``back`` claims blank where ``report`` prints a number."""
+    return {
+        key: value
+        for key, value in report.flat().items()
+        if value not in (0, None) and back.cell(key).provenance == "blank"
+    }
+
+
+@scaled(0.5)
+@given(report=sparse_reports())
+def test_values_centred_in_tall_rows_are_never_wrong_nor_blank(report: gr.Report) -> None:
+    """Whatever is read of a table whose labels wrap and whose values are centred in the
+    height of their rows is right: no wrong number, no printed number claimed blank."""
+    back = gr.parse(render(report, CentredRows(), blank_zeros=True))
+    assert wrong(back, {k: None if v == 0 else v for k, v in report.flat().items()}) == {}
+    assert _false_blanks(back, report) == {}

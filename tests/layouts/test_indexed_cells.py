@@ -1,0 +1,181 @@
+"""Tables laid out cell by cell, their spans ignored (inscriptis, issue 45 item 1): each
+row's cells one after another at the table's offsets, each column as wide as the widest
+cell at its index, so a row that prints two label cells (a group label beside its sub-label)
+has its values one column right of a row that prints one, and the header's words stand over
+other columns. A value's column is its offset's index less the label cells of its line."""
+
+from __future__ import annotations
+
+import govinfo_report as gr
+from govinfo_report.structure.layouts.space_aligned import cell_starts
+
+
+def _by_index(rows: list[list[str]], starts: list[int]) -> list[str]:
+    """``rows`` as inscriptis lays a table out: each row's ``n``-th cell at ``starts[n]``
+    (in characters), a blank cell (``""``) printing nothing."""
+    lines = []
+    for row in rows:
+        line = ""
+        for cell, start in zip(row, starts, strict=False):
+            if cell:
+                line = line.ljust(start) + cell
+        lines.append(line)
+    return lines
+
+
+_ = ""
+#: Section 三 of a 2021 report of 白沙镇人民政府 as inscriptis prints its HTML table (typed for
+#: this test): the 勾稽关系 note and 申请人情况 on the first line, the rowspans and colspans
+#: left out, each ``n``-th cell at the ``n``-th offset; 科研机构 and 其他 blank in every row.
+APPLICATION_LINES = _by_index(
+    [
+        ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
+        ["自然人", "法人或其他组织", "总计"],
+        ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ["一、本年新收政府信息公开申请数量", "40", "5", _, "2", "1", _, "48"],
+        ["二、上年结转政府信息公开申请数量", "3", _, _, _, _, _, "3"],
+        ["三、本年度办理结果", "（一）予以公开", "20", "2", _, "1", "1", _, "24"],
+        ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "4", _, _, _, _, _, "4"],
+        ["（三）不予公开", "1.属于国家秘密"],
+        ["2.其他法律行政法规禁止公开", _, "1", _, _, _, _, "1"],
+        ["3.危及“三安全一稳定”"],
+        ["4.保护第三方合法权益", "2", _, _, _, _, _, "2"],
+        ["5.属于三类内部事务信息"],
+        ["6.属于四类过程性信息", "1", _, _, _, _, _, "1"],
+        ["7.属于行政执法案卷"],
+        ["8.属于行政查询事项"],
+        ["（四）无法提供", "1.本机关不掌握相关政府信息", "8", "1", _, "1", _, _, "10"],
+        ["2.没有现成信息需要另行制作", "2", _, _, _, _, _, "2"],
+        ["3.补正后申请内容仍不明确"],
+        ["（五）不予处理", "1.信访举报投诉类申请", "3", _, _, _, _, _, "3"],
+        ["2.重复申请", _, "1", _, _, _, _, "1"],
+        ["3.要求提供公开出版物"],
+        ["4.无正当理由大量反复申请"],
+        ["5.要求行政机关确认或重新出具已获取信息"],
+        [
+            "（六）其他处理",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "1",
+            *[_] * 5,
+            "1",
+        ],
+        ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"],
+        ["3.其他", "1", _, _, _, _, _, "1"],
+        ["（七）总计", "42", "5", _, "2", "1", _, "50"],
+        ["四、结转下年度继续办理", "1", _, _, _, _, _, "1"],
+    ],
+    [0, 39, 74, 82, 90, 94, 97, 100, 104],
+)
+#: Section 四 likewise: 结果维持 … 总计 of 行政复议 merged down onto the second line.
+APPEAL_LINES = _by_index(
+    [
+        ["行政复议", "行政诉讼"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
+        ["1", "0", "1", "0", "2", "0", "0", "0", "1", "1", "0", "1", "0", "0", "1"],
+    ],
+    [0, 6, 12, 18, 24, 28, 38, 45, 51, 57, 61, 64, 67, 70, 73],
+)
+TEXT = "\n".join(
+    [
+        "白沙镇人民政府2021年政府信息公开工作年度报告",
+        "",
+        "一、总体情况",
+        "",
+        "2021年，白沙镇认真落实政府信息公开工作要求。",
+        "",
+        "三、收到和处理政府信息公开申请情况",
+        "",
+        *APPLICATION_LINES,
+        "",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "",
+        *APPEAL_LINES,
+        "",
+        "五、存在的主要问题及改进情况",
+        "",
+        "无。",
+        "",
+        "六、其他需要报告的事项",
+        "",
+        "无。",
+        "",
+        "白沙镇人民政府",
+        "2022年1月20日",
+    ]
+)
+
+COLUMNS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "public_interest_organisation",
+    "legal_service_agency",
+    "other_organisation",
+    "total",
+)
+#: The rows of section 三 that print a value, as the text prints them (None: blank).
+APPLICATIONS = {
+    "new": (40, 5, None, 2, 1, None, 48),
+    "carried_over": (3, None, None, None, None, None, 3),
+    "granted": (20, 2, None, 1, 1, None, 24),
+    "partially_granted": (4, None, None, None, None, None, 4),
+    "denied.prohibited_by_law": (None, 1, None, None, None, None, 1),
+    "denied.third_party_rights": (2, None, None, None, None, None, 2),
+    "denied.process_information": (1, None, None, None, None, None, 1),
+    "unavailable.not_held": (8, 1, None, 1, None, None, 10),
+    "unavailable.needs_creation": (2, None, None, None, None, None, 2),
+    "not_processed.petition_complaint": (3, None, None, None, None, None, 3),
+    "not_processed.repeated": (None, 1, None, None, None, None, 1),
+    "other.no_correction": (1, None, None, None, None, None, 1),
+    "other.other": (1, None, None, None, None, None, 1),
+    "total": (42, 5, None, 2, 1, None, 50),
+    "carried_forward": (1, None, None, None, None, None, 1),
+}
+APPEALS = (1, 0, 1, 0, 2, 0, 0, 0, 1, 1, 0, 1, 0, 0, 1)
+
+
+def _applications(report: gr.Report) -> dict[str, object]:
+    """Section 三's rows as read, a blank cell (printed blank, or derived 0 from it) None."""
+    return {
+        row: tuple(_printed(report.cell(f"applications.{row}.{column}")) for column in COLUMNS)
+        for row in APPLICATIONS
+    }
+
+
+def _printed(cell: gr.Cell) -> object:
+    blank = cell.provenance == "blank" or (cell.provenance == "derived" and cell.value == 0)
+    return None if blank else cell.value
+
+
+def test_rows_printing_two_label_cells_are_read_by_their_cells_index() -> None:
+    """（四）无法提供 beside 1.本机关不掌握相关政府信息 puts 8 under 科研机构's offset, a
+    column right of 2.没有现成信息需要另行制作's 2: both are 自然人's."""
+    report = gr.parse(TEXT)
+    assert _applications(report) == APPLICATIONS
+    blank = report.cell("applications.denied.state_secret.natural_person")
+    assert _printed(blank) is None
+    appeals = [field.key for field in gr.fields("2021") if field.section == "appeals"]
+    assert tuple(report.cell(key).value for key in appeals) == APPEALS
+    assert [d.code for d in report.errors] == ["table-missing"]  # section 二, left out
+
+
+def test_a_column_no_word_names_and_blank_in_every_row_leaves_the_cells_missing() -> None:
+    """Without the line of 商业企业 … 其他, nothing starts where 法律服务机构 and 其他
+    do: the gap after 社会公益组织's values is wider than one, so the offsets do not say how
+    many columns it hides, and 三 is not read by its cells' index: nothing is wrong."""
+    text = "\n".join(line for line in TEXT.split("\n") if not line.startswith("商业企业"))
+    report = gr.parse(text)
+    read = _applications(report)
+    for row, values in APPLICATIONS.items():
+        for got, want in zip(read[row], values, strict=True):
+            assert got is None or got == want, row
+    assert read["unavailable.not_held"] != APPLICATIONS["unavailable.not_held"]
+
+
+def test_cell_starts_are_each_after_the_widest_cell_and_one_gap() -> None:
+    """Offsets 0, 6, 10 with cells up to 4 and 2 wide: two spaces apart each; a column
+    blank in every row (an unexplained wider gap) or a gap of two widths is no such layout."""
+    assert cell_starts([[(0, 4), (6, 8), (10, 11)], [(0, 2), (10, 12)]]) == (0, 6, 10)
+    assert cell_starts([[(0, 4), (6, 8), (12, 13)]]) is None
+    assert cell_starts([[(0, 4), (6, 8)]]) is None
