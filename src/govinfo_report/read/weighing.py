@@ -49,8 +49,12 @@ _END_STREAM = re.compile(rb"endstream")
 _TOKEN = re.compile(
     rb"<<|>>|\[|\]|/[^\s/\[\]<>(){}%]*|\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|[^\s/\[\]<>(){}%]+"
 )
-#: A text-showing operator after its operand: ``Tj``, ``TJ``, ``'`` and ``"``.
-_SHOWS = re.compile(rb"[)>\]]\s*(?:Tj|TJ|'|\")")
+#: A text-showing operator after its operand (``)``, ``>`` or ``]``): ``Tj``, ``TJ``, ``'``
+#: and ``"``. Looked for in a stream with its ``>`` and ``]`` made ``)`` (``_shows``): a
+#: pattern that starts with a literal is searched for at C speed, one that starts with a
+#: class tried at every byte (fonts are most of a file's bytes).
+_SHOWS = re.compile(rb"\)\s*(?:Tj|TJ|'|\")")
+_OPERAND_ENDS = bytes.maketrans(b">]", b"))")
 #: A form or image drawn: its name, then ``Do``.
 _DRAWS = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
 #: The ``/XObject`` resources: a dictionary of names to objects, or a reference to one.
@@ -121,13 +125,18 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
         if keys.get(b"/Type") == [b"/ObjStm"]:
             packed.append(_unpacked(content, keys))
         kind = "form" if keys.get(b"/Subtype") == [b"/Form"] else "other"
-        shows = len(_SHOWS.findall(content))
+        shows = _shows(content)
         _refuse(name, (len(content), shows))  # too much on its own
         draws = Counter(_DRAWS.findall(content))
         streams.append(
             Stream(headers[at][1] if at >= 0 else None, kind, len(content), shows, draws)
         )
     _Placed(data, streams, packed).check(name)
+
+
+def _shows(content: bytes) -> int:
+    """How many text-showing operations ``content`` holds."""
+    return len(_SHOWS.findall(content.translate(_OPERAND_ENDS)))
 
 
 def _headers(text: bytes) -> list[re.Match[bytes]]:
@@ -226,7 +235,7 @@ def _flate(data: bytes, cap: int, most_shows: int | None = None) -> bytes:
             if most_shows is not None and size > 2 * most_shows:
                 # An operation takes two bytes at least: the pieces are counted (each on its
                 # own) only once so many bytes could pass ``most_shows``.
-                shows += sum(len(_SHOWS.findall(part)) for part in parts[counted:])
+                shows += sum(map(_shows, parts[counted:]))
                 counted = len(parts)
     except zlib.error:
         if not size:
