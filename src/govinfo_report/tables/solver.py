@@ -34,7 +34,7 @@ no cell of that part is settled (``unsettled``), never the values seen so far.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import combinations, compress, count
@@ -125,6 +125,8 @@ def solve(
         scope: the cells to report on.
         max_steps: the steps of propagation each part may take.
     """
+    if not units:  # nothing to complete or fix: the lost cells' model as it stands
+        return _search(lo, hi, rules, units, (), list(scope), max_steps, {})
     index = _index(tuple(rules))
     unknown = set(compress(count(), map(ne, lo, hi)))
     closed = [_closed(unit, lo, unknown, index) for unit in units]
@@ -639,14 +641,14 @@ class _Search:
         self.scope = scope
         self.steps_left = max_steps
         self.solutions = 0
-        self.by_cell: dict[int, list[int]] = {}
+        self.by_cell: dict[int, list[int]] = defaultdict(list)
         for at, rule in enumerate(rules):
             for cell in rule.cells:
-                self.by_cell.setdefault(cell, []).append(at)
-        self.unit_of: dict[int, list[int]] = {}
+                self.by_cell[cell].append(at)
+        self.unit_of: dict[int, list[int]] = defaultdict(list)
         for at, unit in enumerate(units):
             for cell in unit.cells:
-                self.unit_of.setdefault(cell, []).append(at)
+                self.unit_of[cell].append(at)
         #: Each unit's options as a value per cell of the unit (``None``: not given).
         self.grids = [[_by_cell(unit.cells, option) for option in unit.options] for unit in units]
         #: Each unit's options as the (cell, value) pairs they give: what ``_filter`` checks.
