@@ -102,7 +102,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         "section 二",
         rules,
         valued=valued,
-        merged=_merged_grid(taken, template),
+        merged=_merged_grid(taken, named, name),
     )
     for found in lifted:
         context.draft.find(found)
@@ -149,13 +149,12 @@ class _Context(Context):
             self.draft.leave_blank(step.cells)
 
 
-def _merged_grid(taken: Sequence[Taken], template: Template) -> bool:
+def _merged_grid(taken: Sequence[Taken], named: Sequence[_Labels], template: str) -> bool:
     """Whether a row prints more cells than its template row has: its table's grid has
     columns that merged cells cover (a Word table's spacer column), which its rows print."""
-    shapes = labels.PROACTIVE_SHAPE[template.name]
     return any(
-        len(row.values) > len(shapes.get(_named(row, template) or "", (*row.values,)))
-        for row, _ in taken
+        len(found.keys) == 1 and not found.unknown and len(row.values) > len(found.cells)
+        for (row, _), found in zip(taken, named, strict=True)
     )
 
 
@@ -268,8 +267,10 @@ def _glued_beside_blank(context: _Context, step: Step) -> bool:
     blank is read as printed, the doubt said (``glue-possible``): space-aligned text
     prints a glue and a blank cell alike."""
     row = step.row
-    texts = [text for text, _, _ in row.values]
-    if step.runs or row.loose or len(texts) != len(step.cells) or texts.count("") != 1:
+    if step.runs or row.loose or len(row.values) != len(step.cells):
+        return False
+    texts = list(map(_TEXT, row.values))
+    if texts.count("") != 1:
         return False
     blank = texts.index("")
     rivals = glued_into_blank(row.values, blank - 1) if blank and context.merged else None
