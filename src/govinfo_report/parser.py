@@ -207,7 +207,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     rebroken = forced is None and restored is not None and bool(restored.tables)
     read = read_tables(skel, regions, template, forced, rebroken)
     resolved = resolve(template, [table.reading for table in read])
-    stated = statements.find(skel.prose_lines(1), template.name)
+    stated = statements.find(skel.opening_prose, template.name)
     found = [
         *given.diagnostics,
         *skel.diagnostics,

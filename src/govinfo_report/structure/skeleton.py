@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from itertools import chain, compress, islice, repeat
 from operator import contains, not_
@@ -131,11 +131,17 @@ class Skeleton:
     @property
     def overview(self) -> list[str]:
         """The first lines of section 一's prose."""
-        return [line for _, line in self.prose_lines(1)[:MAX_OVERVIEW_LINES]]
+        return [line for _, line in self.opening_prose[:MAX_OVERVIEW_LINES]]
 
-    @property
+    @cached_property
+    def opening_prose(self) -> list[tuple[int, str]]:
+        """``prose_lines(1)``, read once (the front and the statements both read it)."""
+        return self.prose_lines(1)
+
+    @cached_property
     def closing(self) -> list[str]:
-        """The prose of the report's last section (its signature, if any, ends it)."""
+        """The prose of the report's last section (its signature, if any, ends it); read
+        once (the front and the signature date both read it)."""
         last = max(self.sections.values(), key=lambda s: s.number, default=self.front)
         return self.spanned(last.lines("prose"))
 
