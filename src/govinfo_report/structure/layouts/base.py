@@ -193,11 +193,28 @@ def make_row(
     shape = _SHAPES[positional][kinds]
     if shape is None:
         blank = whole and positional and len(cells) > 1
-        return Row((), (), line, grid=Grid(tuple(cells), True)) if blank else None
+        return _grid_row((), (), line, tuple(cells), True) if blank else None
     labels, values, grid = shape
-    return Row(
-        _take(cells, labels), _take(cells, values), line, grid=Grid(tuple(cells[grid]), whole)
-    )
+    return _grid_row(_take(cells, labels), _take(cells, values), line, tuple(cells[grid]), whole)
+
+
+#: A row's ``runs`` and ``positions`` when it has none (the field defaults).
+_NO_RUNS: Runs = Row._field_defaults["runs"]
+_NO_POSITIONS: Positions = Row._field_defaults["positions"]
+
+
+def _grid_row(
+    labels: tuple[Printed, ...],
+    values: tuple[Printed, ...],
+    line: int,
+    cells: tuple[Printed, ...],
+    whole: bool,
+) -> Row:
+    """``Row(labels, values, line, grid=Grid(cells, whole))`` built as plain tuples, without
+    the named tuples' Python constructors and their keyword call: ``make_row`` builds one a
+    table row (issue 47)."""
+    grid = tuple.__new__(Grid, (cells, whole))
+    return tuple.__new__(Row, (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS))
 
 
 def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
