@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from itertools import repeat
-from operator import add, itemgetter, mul
+from itertools import chain, repeat
+from operator import add, attrgetter, itemgetter, mul
 
 import attrs
 
@@ -89,11 +89,18 @@ def take_all(
     rows: Sequence[Row], known: Callable[[str], bool]
 ) -> list[tuple[Row, tuple[Printed, ...]]]:
     """``take`` of each row; a table none of whose labels ends in a digit, the usual one, is
-    checked at once."""
-    ends = "".join([text[-1:] for row in rows for text, _, _ in row.labels])
-    if not any(map(str.isdigit, ends)) and not any(row.runs.cells for row in rows):
-        return [(row, ()) for row in rows]
+    checked at once, with no Python code a row."""
+    labels = chain.from_iterable(map(_LABELS, rows))
+    ends = map(_LAST_CHAR, map(_TEXT, labels))
+    if not any(map(str.isdigit, ends)) and not any(map(_RUN_CELLS, rows)):
+        return list(zip(rows, repeat(())))
     return [take(row, known) for row in rows]
+
+
+_LABELS = attrgetter("labels")
+_RUN_CELLS = attrgetter("runs.cells")
+_TEXT = itemgetter(0)
+_LAST_CHAR = itemgetter(slice(-1, None))
 
 
 def _split(text: str) -> tuple[str, str]:
