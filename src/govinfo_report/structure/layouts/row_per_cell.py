@@ -54,9 +54,9 @@ def _line_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
     """``rows`` of any lines, a line at a time."""
     cells: list[Printed] = []
     start = first_line
-    for offset, line in enumerate(lines):
-        number = first_line + offset
-        if not line.strip() and not line.startswith("\t"):
+    for number, line in enumerate(lines, first_line):
+        tabbed = line[:1] == "\t"
+        if not tabbed and not line.strip():
             if cells:
                 row = make_row(cells, start, positional=True, whole=True)
                 if row is not None:
@@ -65,14 +65,14 @@ def _line_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
             continue
         if not cells:
             start = number
-        if line.find("\t", 1) < 0 and line[:1] == "\t" and len(cells) < MAX_CELLS_PER_ROW:
+        if tabbed and line.find("\t", 1) < 0 and len(cells) < MAX_CELLS_PER_ROW:
             # The common line, one tab and its cell: no splitting.
             text = line[1:]
             cells.append(
                 (text.strip()[:MAX_CELL_CHARS], number, 2 + len(text) - len(text.lstrip()))
             )
-        elif line.startswith("\t") or not cells:
-            parts = split_tabs(line, number)[1 if line.startswith("\t") else 0 :]
+        elif tabbed or not cells:
+            parts = split_tabs(line, number)[1 if tabbed else 0 :]
             cells.extend(parts[: MAX_CELLS_PER_ROW - len(cells)])
         else:
             text, at_line, column = cells[-1]
