@@ -374,6 +374,29 @@ def wrong_cells(
     return wrong
 
 
+def written_for(
+    text: str, report: gr.Report, wrong: Mapping[str, tuple[object, object, str]], where: str
+) -> bool:
+    """Whether ``text`` is, up to its runs of blank lines, the text ``where`` writes for
+    ``report`` with its ``wrong`` cells (``wrong_cells``) holding the values read: a line
+    moved among its own row's cells in text one cell a line gives a report that prints its
+    values in that order, and no reader could tell either (empty lines, which tools put in
+    and take out at will, say nothing of a cell's column)."""
+    read = {key: value for key, (value, _, _) in wrong.items()}
+    values = {key: value for key, value in (report.flat() | read).items() if value is not None}
+    other = gr.Report.from_values(
+        values,
+        template=report.template or "2021",
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    )
+    written = rendered(other, {}, where)
+    return [line for line in text.split("\n") if line] == [
+        line for line in written.split("\n") if line
+    ]
+
+
 def parse(text: str, where: str) -> gr.Report | None:
     """``text`` written in ``where`` parsed (``None`` when refused as no report: no value, so
     nothing wrong)."""

@@ -27,6 +27,7 @@ from damage import (
     pairs,
     parse,
     rendered,
+    written_for,
     wrong_cells,
 )
 from hypothesis import given
@@ -205,6 +206,44 @@ def test_a_line_moved_among_its_rows_cells_is_never_silent() -> None:
         assert any(d.code == "rule-violation" and key in d.keys for d in back.diagnostics), key
 
 
+def _moved_in_a_proactive_row() -> tuple[gr.Report, str, gr.Report]:
+    """A 2019 report written one cell a line (cell-per-line) whose 行政许可 prints 12, 3 and
+    40, its text with the line of 40 moved above that of 12, and that text read back."""
+    values = {field.key: 0 for field in gr.fields("2019")}
+    row = "proactive.licensing"
+    values |= {f"{row}.previous_items": 12, f"{row}.change": 3, f"{row}.decisions": 40}
+    report = gr.Report.from_values(values, template="2019", organisation="梧川市商务局", year=2020)
+    lines = rendered(report, {}, "cell-per-line").split("\n")
+    at = lines.index("行政许可") + 2
+    assert lines[at : at + 5] == ["12", "", "3", "", "40"]
+    lines[at : at + 5] = ["40", "12", "", "3", ""]
+    text = "\n".join(lines)
+    return report, text, gr.parse(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a line moved among the cells of a section 二 row, text one cell a line: the text is "
+    "that of a report printing the values in that order, and no rule checks the row",
+)
+def test_a_line_moved_among_a_proactive_rows_cells() -> None:
+    report, _, back = _moved_in_a_proactive_row()
+    assert wrong_cells(back, report.flat(), {}) == {}
+
+
+def test_a_line_moved_among_a_proactive_rows_cells_prints_another_reports_text() -> None:
+    # What makes it undecidable: up to empty lines, the damaged text is the one written for
+    # the values read (40, 12, 3), which the property takes as read as printed.
+    report, text, back = _moved_in_a_proactive_row()
+    wrong = wrong_cells(back, report.flat(), {})
+    assert {key: value for key, (value, _, _) in wrong.items()} == {
+        "proactive.licensing.previous_items": 40,
+        "proactive.licensing.change": 12,
+        "proactive.licensing.decisions": 3,
+    }
+    assert written_for(text, report, wrong, "cell-per-line")
+
+
 @scaled(1)
 @given(
     report=enriched_reports(),
@@ -215,10 +254,13 @@ def test_a_line_moved_among_its_rows_cells_is_never_silent() -> None:
 def test_a_line_that_does_not_belong_to_a_row_is_never_a_wrong_number(
     report: gr.Report, where: str, damage: str, rng: Random
 ) -> None:
+    # A line moved among its own row's cells prints another report's text: that one is
+    # read as printed (see the tests above and docs/robustness.md, "Known wrong").
     text = damaged_lines(rendered(report, {}, where), damage, rng)
     back = parse(text, where)
     if back is not None:
-        assert wrong_cells(back, report.flat(), {}) == {}
+        wrong = wrong_cells(back, report.flat(), {})
+        assert wrong == {} or written_for(text, report, wrong, where), wrong
 
 
 @scaled(1)
