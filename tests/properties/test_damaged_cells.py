@@ -270,3 +270,24 @@ def test_a_moved_line_of_a_box_grid_is_never_a_wrong_number(report: gr.Report, r
     # that value wrapped (107 over 24: 10724) while the block's other cells held two values.
     back = parse(damaged_lines(rendered(report, {}, "box-grid"), "moved", rng), "box-grid")
     assert back is None or wrong_cells(back, report.flat(), {}) == {}
+
+
+@pytest.mark.parametrize("layout", ["cell-per-line", "row-per-cell"])
+def test_a_count_and_an_amount_out_of_order_are_both_doubted(layout: str) -> None:
+    """政府集中采购 prints its amount where its count goes and its count after: the count is
+    not a valid count, and the amount beside it is left missing with the doubt, not read as
+    the count's 7, a wrong number nothing named."""
+    values = {field.key: 0 for field in gr.fields("2019")}
+    values |= {"proactive.procurement.projects": 7, "proactive.procurement.amount": 5397.9685}
+    report = gr.Report.from_values(values, template="2019", organisation="梧川市财政局", year=2020)
+    lines = rendered(report, {}, layout).split("\n")
+    amount = next(i for i, line in enumerate(lines) if line.strip() == "5397.9685")
+    count = max(i for i, line in enumerate(lines[:amount]) if line.strip() == "7")
+    lines[count], lines[amount] = lines[amount], lines[count]
+    back = gr.parse("\n".join(lines))
+    for key in ("proactive.procurement.projects", "proactive.procurement.amount"):
+        assert back.cell(key).value is None and back.cell(key).provenance == "missing", key
+    assert any(
+        d.code == "values-unplaced" and "proactive.procurement.amount" in d.keys
+        for d in back.diagnostics
+    )

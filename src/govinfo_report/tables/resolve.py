@@ -420,6 +420,7 @@ class _Work:
                 self.positions[span] = map(itemgetter(1, 2), printed)
                 return
         fields = self.template.fields
+        amounts = False  # a count prints an amount of money
         for cell, (text, line, column) in zip(cells, printed, strict=True):
             kind = fields[cell].kind
             value, problem = convert(text, kind, unit if kind == "money" else None)
@@ -431,6 +432,31 @@ class _Work:
             self.positions[cell] = (line, column)
             if problem:
                 self.findings.append(_problem(fields[cell], problem, text, line, column))
+                amounts = amounts or (kind == "count" and _amount(text))
+        if amounts:
+            self._out_of_order(cells, printed)
+
+    def _out_of_order(self, cells: Sequence[int], printed: Sequence[Printed]) -> None:
+        """A row whose count prints an amount of money (a decimal): its values may be out of
+        order (a line moved among its cells), so its money cells are not taken as printed
+        either: missing, the doubt said on each."""
+        fields = self.template.fields
+        for cell, (text, line, column) in zip(cells, printed, strict=True):
+            field = fields[cell]
+            if field.kind == "money" and self.origins[cell] == "parsed":
+                self.values[cell] = None
+                self.origins[cell] = "missing"
+                self.findings.append(
+                    diagnostic(
+                        "values-unplaced",
+                        f"{field.row_label} {field.column_label}: {text!r} left missing: the "
+                        "row's count prints an amount of money, so its values may be out of "
+                        "order",
+                        line,
+                        column,
+                        (field.key,),
+                    )
+                )
 
     def derive(self, cell: int, value: Value, rule: str) -> None:
         self.values[cell] = value
@@ -1056,6 +1082,12 @@ def _count_span(template: str, cells: tuple[int, ...]) -> slice | None:
     ):
         return slice(start, start + len(cells))
     return None
+
+
+def _amount(text: str) -> bool:
+    """Whether a count's text is an amount of money: a number with a fractional part."""
+    value = convert(text, "money", None)[0]
+    return value is not None and value % 1 != 0
 
 
 def _problem(field: Field, problem: str, text: str, line: int, column: int) -> Diagnostic:
