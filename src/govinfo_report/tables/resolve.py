@@ -6,10 +6,11 @@ placeholder, ``missing`` for a text that is no value); cells it closes are ``mis
 of local sub-rows are ``derived``. What the text leaves uncertain (the units, and count cells
 no row gave at all) goes to the ``solver`` with every rule of the template: a unit's cell is
 kept only where every solution agrees on it, as ``parsed`` when every solution takes the same
-printed value, else ``derived`` naming the rules; a cell no row gave is ``derived`` where the
-solutions agree, else ``missing``; a printed blank is ``derived`` where every solution makes
-it 0, else it stays ``blank``. Where a search runs out of budget its cells are missing, and a
-diagnostic names the budget.
+printed value, else ``derived``; a cell no row gave is ``derived`` where the solutions agree,
+else ``missing``; a printed blank is ``derived`` where every solution makes it 0, else it
+stays ``blank``. A cell so derived names a rule that gives it from the final values
+(``_Work._name``), never one of the solutions the search happened to visit. Where a search
+runs out of budget its cells are missing, and a diagnostic names the budget.
 """
 
 from __future__ import annotations
@@ -405,6 +406,10 @@ class _Work:
         self.positions: list[tuple[int, int] | None] = [None] * size
         self.rules: list[str | None] = [None] * size
         self.findings: list[Diagnostic] = []
+        #: The cells the solver derived, named once every value is known (``_name``): each
+        #: with the prefix of its name, the rules that may name it, the name where none
+        #: does, and the cells of the unit that placed it (its own row's rules first).
+        self.unnamed: dict[int, tuple[str, dict[int, tuple[Rule, ...]], str, Sequence[int]]] = {}
 
     def give(self, cells: Sequence[int], printed: Sequence[Printed], unit: str | None) -> None:
         """Convert printed cells into their values. The usual row, consecutive count cells
@@ -462,6 +467,40 @@ class _Work:
         self.values[cell] = value
         self.origins[cell] = "derived"
         self.rules[cell] = rule
+        self.unnamed.pop(cell, None)
+
+    def derive_solved(
+        self,
+        cell: int,
+        value: Value,
+        unit: Unit | None = None,
+        by_cell: dict[int, tuple[Rule, ...]] | None = None,
+    ) -> None:
+        """Derive ``cell`` as the solver agreed (placed from ``unit``'s values, or a lost
+        cell), to be named by ``_name`` once every value is known: which solutions a search
+        visited must not name a cell's rule."""
+        by_cell = self.rule_set.by_cell if by_cell is None else by_cell
+        if unit is None:
+            self.derive(cell, value, "the rules")
+            self.unnamed[cell] = ("", by_cell, "the rules", ())
+        else:
+            fallback = "placement: " + ", ".join(_touching(by_cell, cell))
+            self.derive(cell, value, fallback)
+            self.unnamed[cell] = ("placement: ", by_cell, fallback, unit.cells)
+
+    def _name(self) -> None:
+        """Name each cell the solver derived by a rule on it that holds with every other
+        cell known (it gives the value from the others' final values): the first, in the
+        catalogue's order, of its unit's own row, else the first of all; the fallback
+        ``derive_solved`` chose where none holds. The name so depends on the values alone,
+        never on the solutions a search visited."""
+        values = self.values
+        for cell, (prefix, by_cell, fallback, inside) in self.unnamed.items():
+            holding = [r for r in by_cell.get(cell, ()) if violated(r, values) is False]
+            own = (r for r in holding if set(r.cells).issubset(inside))
+            rule = next(own, holding[0] if holding else None)
+            self.rules[cell] = fallback if rule is None else prefix + rule.name
+        self.unnamed.clear()
 
     def place(self, units: Sequence[Unit]) -> None:
         """Settle the units and the lost cells: what every solution agrees on is kept.
@@ -497,6 +536,7 @@ class _Work:
         self._derive_agreed(lost, blanks, outcome)
         if contradicted or outcome.infeasible.intersection(lost):
             self._derive_despite(rules.rules, self._lost(checked, units))
+        self._name()
 
     def _without_blank_readings(
         self,
@@ -586,11 +626,11 @@ class _Work:
         for cell in lost:
             agreed = outcome.agreed.get(cell)
             if agreed is not None:
-                self.derive(cell, agreed.value, ", ".join(sorted(agreed.rules)) or "the rules")
+                self.derive_solved(cell, agreed.value)
         for cell in blanks:
             agreed = outcome.agreed.get(cell)
             if agreed is not None and agreed.value == 0:
-                self.derive(cell, 0, ", ".join(sorted(agreed.rules)) or "the rules")
+                self.derive_solved(cell, 0)
 
     def _unassumed(
         self,
@@ -653,7 +693,7 @@ class _Work:
                 )
             )
         for cell, seen in kept.items():
-            self.derive(cell, seen.value, ", ".join(sorted(seen.rules)) or "the rules")
+            self.derive_solved(cell, seen.value)
 
     def _agreed_without_one(
         self, rules: Sequence[Rule], outcome: solver.Outcome, stuck: list[int]
@@ -775,7 +815,8 @@ class _Work:
                 ", ".join(_touching(by_cell, cell)) or "the only split"
             )
         else:
-            why = "placement: " + ", ".join(sorted(agreed.rules) or _touching(by_cell, cell))
+            self.derive_solved(cell, agreed.value, unit, by_cell)
+            return True
         self.derive(cell, agreed.value, why)
         return True
 

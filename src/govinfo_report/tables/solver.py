@@ -26,10 +26,11 @@ per probe.
 Propagation never discards a solution, so every true solution is reached. A leaf whose
 remaining intervals cannot all be met may be kept: it can only make a cell look uncertain,
 never certain. Which solutions are visited depends on this order; what they agree on does
-not (only the rules named for a derived cell, those that gave it in the solutions visited,
-may differ). The search stops as soon as every cell it reports on has been seen uncertain
-(two values, or an interval at a leaf), and after ``MAX_STEPS`` steps of propagation: then
-no cell of that part is settled (``unsettled``), never the values seen so far.
+not (only ``Agreed.rules``, the rules that gave a value in the solutions visited, may differ:
+``resolve`` names a derived cell's rule from the final values instead). The search stops as
+soon as every cell it reports on has been seen uncertain (two values, or an interval at a
+leaf), and after ``MAX_STEPS`` steps of propagation: then no cell of that part is settled
+(``unsettled``), never the values seen so far.
 """
 
 from __future__ import annotations
