@@ -78,7 +78,7 @@ def test_a_short_row_in_order_comes_to_its_listed_ways(
 def test_a_row_of_zeros_that_lost_one_is_one_option() -> None:
     """Seven cells, the last the total of the six before it, six zeros printed: whichever
     cell lost its value, the rule makes it 0, so every way is one option, all zeros, each
-    cell's printed source lost (it differs between the ways) and the rule named."""
+    cell's printed source lost (it differs between the ways)."""
     rule = Rule("row-sum", "", (6,), (0, 1, 2, 3, 4, 5))
     closed = solver._closed(
         solver.Choice(tuple(range(7)), in_order=(0,) * 6),
@@ -86,7 +86,7 @@ def test_a_row_of_zeros_that_lost_one_is_one_option() -> None:
         set(range(7)),
         solver._index((rule,)),
     )
-    assert closed.options == (tuple((cell, 0, -1, "row-sum") for cell in range(7)),)
+    assert closed.options == (tuple((cell, 0, -1) for cell in range(7)),)
 
 
 @pytest.mark.parametrize("template", sorted(TEMPLATES))

@@ -26,18 +26,17 @@ per probe.
 Propagation never discards a solution, so every true solution is reached. A leaf whose
 remaining intervals cannot all be met may be kept: it can only make a cell look uncertain,
 never certain. Which solutions are visited depends on this order; what they agree on does
-not (only ``Agreed.rules``, the rules that gave a value in the solutions visited, may differ:
-``resolve`` names a derived cell's rule from the final values instead). The search stops as
-soon as every cell it reports on has been seen uncertain (two values, or an interval at a
-leaf), and after ``MAX_STEPS`` steps of propagation: then no cell of that part is settled
-(``unsettled``), never the values seen so far.
+not (``resolve`` names a derived cell's rule from the final values, never from the solutions
+visited). The search stops as soon as every cell it reports on has been seen uncertain (two
+values, or an interval at a leaf), and after ``MAX_STEPS`` steps of propagation: then no
+cell of that part is settled (``unsettled``), never the values seen so far.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import combinations, compress, count
 from math import inf
 from operator import ne
@@ -55,10 +54,10 @@ MAX_STEPS = 20_000
 #: One value an option gives a cell: (the cell's position in its unit's cells, value,
 #: source), ``source`` the index of the printed value (or of the piece of a digit run) it is.
 CellValue = tuple[int, int, int]
-#: A value an option gives once completed (``_closed``): (cell, value, source, rule);
-#: ``source`` is ``-1`` for a value no printed value is in every merged option, and
-#: ``rule`` names the rule that worked it out (``""`` for a printed value).
-Completed = tuple[int, int, int, str]
+#: A value an option gives once completed (``_closed``): (cell, value, source); ``source`` is
+#: ``-1`` for a value no printed value is in every merged option (a rule worked it out, or
+#: the options merged take it from different printed values).
+Completed = tuple[int, int, int]
 #: An option: what it gives, in cell order.
 Option = tuple[CellValue, ...]
 Bound = int | float
@@ -78,14 +77,12 @@ class Choice:
 
 
 class Agreed(NamedTuple):
-    """A cell on which every solution agrees: its value, the printed value it is in every
+    """A cell on which every solution agrees: its value and the printed value it is in every
     solution (``(unit, source)``; ``None`` when solutions differ in the source or a rule gave
-    it) and the rules that gave it in the solutions visited. A named tuple: a report makes
-    hundreds."""
+    it). A named tuple: a report makes hundreds."""
 
     value: int
     source: tuple[int, int] | None
-    rules: frozenset[str]
 
 
 @attrs.frozen
@@ -196,11 +193,11 @@ def _fixed(
     low, high = list(lo), list(hi)
     fixed: dict[int, tuple[int, Agreed]] = {}
     for at in single:
-        for cell, value, source, why in closed[at].options[0]:
+        for cell, value, source in closed[at].options[0]:
             if not low[cell] <= value <= high[cell]:
                 return None
             low[cell] = high[cell] = value
-            fixed[cell] = (at, Agreed(value, (at, source) if source >= 0 else None, _named(why)))
+            fixed[cell] = (at, Agreed(value, (at, source) if source >= 0 else None))
     if _breaks(low, unknown.difference(fixed), by_cell, fixed):
         return None
     return low, high, fixed
@@ -229,12 +226,6 @@ def _breaks(
         and sum(map(low.__getitem__, rule.left)) != sum(map(low.__getitem__, rule.right))
         for rule in {id(rule): rule for cell in fixed for rule in by_cell.get(cell, ())}.values()
     )
-
-
-@cache
-def _named(rule: str) -> frozenset[str]:
-    """The rules a value was given by: none for a printed value (``""``), else ``rule``."""
-    return frozenset([rule] if rule else ())
 
 
 @attrs.frozen
@@ -284,7 +275,7 @@ def _closed_unit(
     return _Closed(
         cells,
         tuple(
-            tuple((cells[at], value, source, why) for at, value, source, why in option)
+            tuple((cells[at], value, source) for at, value, source in option)
             for option in completed
         ),
         frozenset(name for name, *_ in own)
@@ -349,34 +340,28 @@ def _closed_by_position(
     (section 四's three); each group's completion is worked out once per values it is
     given."""
     groups = _groups(own)
-    done: dict[
-        tuple[int, tuple[int | None, ...]], tuple[tuple[int | None, ...], tuple[str, ...]] | None
-    ] = {}
-    merged: dict[_Values, _Merged] = {}
+    done: dict[tuple[int, tuple[int | None, ...]], tuple[int | None, ...] | None] = {}
+    merged: dict[_Values, _Sources] = {}
     for option in options:
         values: list[int | None] = [None] * size
         sources = [-1] * size
         for at, value, source in option:
             values[at] = value
             sources[at] = source
-        why = [""] * size
         for number, (positions, rules) in enumerate(groups):
             given = tuple(map(values.__getitem__, positions))
             completed = done.get((number, given), _UNDONE)
             if completed is _UNDONE:
                 part = list(given)
-                reasons = [""] * len(positions)
-                completed = done[number, given] = (
-                    (tuple(part), tuple(reasons)) if _complete(part, reasons, rules) else None
-                )
+                completed = done[number, given] = tuple(part) if _complete(part, rules) else None
             if completed is None:
                 break
-            if completed[0] != given:  # the rules gave some cells: write them in
-                for at, done_value, reason in zip(positions, *completed, strict=True):
-                    values[at], why[at] = done_value, reason
+            if completed != given:  # the rules gave some cells: write them in
+                for at, done_value in zip(positions, completed, strict=True):
+                    values[at] = done_value
         else:
-            _merge(merged, tuple(values), tuple(sources), tuple(why))
-    return tuple(_option(key, *sources_why) for key, sources_why in merged.items())
+            _merge(merged, tuple(values), tuple(sources))
+    return tuple(_option(key, sources) for key, sources in merged.items())
 
 
 @weighed(lambda closed, size, counts, own: _held(closed))
@@ -392,20 +377,20 @@ def _closed_in_order(
     wanted = len(counts)
     room = [sum(length for length, _ in stretches[at:]) for at in range(len(stretches) + 1)]
     # the options of the stretches so far, merged by what they give, per counts they took
-    partial: dict[int, dict[_Values, _Merged]] = {0: {(): ((), ())}}
+    partial: dict[int, dict[_Values, _Sources]] = {0: {(): ()}}
     for at, (length, rules) in enumerate(stretches):
-        after: dict[int, dict[_Values, _Merged]] = {}
+        after: dict[int, dict[_Values, _Sources]] = {}
         for used, merged in partial.items():
             for taken in range(
                 max(0, wanted - used - room[at + 1]), min(length, wanted - used) + 1
             ):
                 target = after.setdefault(used + taken, {})
                 pieces = _stretch(length, rules, counts, used, taken).items()
-                for key, (sources, why) in merged.items():
-                    for values, (more_sources, more_why) in pieces:
-                        _merge(target, key + values, sources + more_sources, why + more_why)
+                for key, sources in merged.items():
+                    for values, more_sources in pieces:
+                        _merge(target, key + values, sources + more_sources)
         partial = after
-    return tuple(_option(key, *sources_why) for key, sources_why in partial.get(wanted, {}).items())
+    return tuple(_option(key, sources) for key, sources in partial.get(wanted, {}).items())
 
 
 def _stretches(size: int, own: Sequence[_Own]) -> list[tuple[int, list[_Own] | None]]:
@@ -429,7 +414,7 @@ def _stretches(size: int, own: Sequence[_Own]) -> list[tuple[int, list[_Own] | N
             _, last, number = spans.pop(0)
             end = max(end, last)
             numbers.append(number)
-        rules = [own[number] for number in sorted(numbers)]  # in order: the first rule names
+        rules = [own[number] for number in sorted(numbers)]
         stretches.append(
             (
                 end - at + 1,
@@ -445,51 +430,42 @@ def _stretches(size: int, own: Sequence[_Own]) -> list[tuple[int, list[_Own] | N
 
 def _stretch(
     length: int, rules: list[_Own] | None, counts: tuple[int, ...], used: int, taken: int
-) -> dict[_Values, _Merged]:
+) -> dict[_Values, _Sources]:
     """The ways counts ``used`` to ``used + taken`` fill a stretch of ``length`` cells in
     order, completed by its ``rules`` and merged by what they give."""
-    merged: dict[_Values, _Merged] = {}
+    merged: dict[_Values, _Sources] = {}
     for chosen in combinations(range(length), taken):
         values: list[int | None] = [None] * length
         sources = [-1] * length
         for piece, at in enumerate(chosen, used):
             values[at], sources[at] = counts[piece], piece
-        why = [""] * length
-        if rules is None or _complete(values, why, rules):
-            _merge(merged, tuple(values), tuple(sources), tuple(why))
+        if rules is None or _complete(values, rules):
+            _merge(merged, tuple(values), tuple(sources))
     return merged
 
 
 #: What a merged option gives each cell (``None``: nothing), by position in its unit.
 _Values = tuple[int | None, ...]
-#: A merged option's sources and rules, by position: a source is kept only where every
-#: option merged gives the cell from that printed value (else ``-1``); a rule names the
-#: first, in alphabetical order, of those that gave the cell in the options merged.
-_Merged = tuple[tuple[int, ...], tuple[str, ...]]
+#: A merged option's sources, by position: a source is kept only where every option merged
+#: gives the cell from that printed value (else ``-1``).
+_Sources = tuple[int, ...]
 
 
-def _merge(
-    merged: dict[_Values, _Merged], key: _Values, sources: tuple[int, ...], why: tuple[str, ...]
-) -> None:
+def _merge(merged: dict[_Values, _Sources], key: _Values, sources: _Sources) -> None:
     """Merge an option that gives ``key`` into ``merged``."""
     before = merged.get(key)
     if before is None:
-        merged[key] = (sources, why)
-    elif before != (sources, why):
-        merged[key] = (
-            tuple(a if a == b else -1 for a, b in zip(before[0], sources, strict=True)),
-            tuple(min(a, b) if a and b else a or b for a, b in zip(before[1], why, strict=True)),
-        )
+        merged[key] = sources
+    elif before != sources:
+        merged[key] = tuple(a if a == b else -1 for a, b in zip(before, sources, strict=True))
 
 
-def _option(key: _Values, sources: tuple[int, ...], why: tuple[str, ...]) -> tuple[Completed, ...]:
-    return tuple(
-        (at, value, sources[at], why[at]) for at, value in enumerate(key) if value is not None
-    )
+def _option(key: _Values, sources: _Sources) -> tuple[Completed, ...]:
+    return tuple((at, value, sources[at]) for at, value in enumerate(key) if value is not None)
 
 
 #: A group's completion not worked out yet.
-_UNDONE = ((), ())
+_UNDONE = (None,)
 
 
 def _groups(own: Sequence[_Own]) -> list[tuple[tuple[int, ...], list[_Own]]]:
@@ -526,7 +502,7 @@ def _groups(own: Sequence[_Own]) -> list[tuple[tuple[int, ...], list[_Own]]]:
 _Own = tuple[str, tuple[int, ...], tuple[int, ...], int]
 
 
-def _complete(values: list[int | None], why: list[str], rules: Sequence[_Own]) -> bool:
+def _complete(values: list[int | None], rules: Sequence[_Own]) -> bool:
     """Complete ``values`` (an option's, by position in its unit) in place by ``rules``, each
     applied until none gives a cell more (``_by_rule``); whether no rule is broken (or needs
     a negative count)."""
@@ -534,18 +510,18 @@ def _complete(values: list[int | None], why: list[str], rules: Sequence[_Own]) -
     while changed:
         changed = False
         for rule in rules:
-            gave = _by_rule(values, why, rule)
+            gave = _by_rule(values, rule)
             if gave is None:
                 return False
             changed |= gave
     return True
 
 
-def _by_rule(values: list[int | None], why: list[str], rule: _Own) -> bool | None:
+def _by_rule(values: list[int | None], rule: _Own) -> bool | None:
     """Complete ``values`` in place by one rule: when its unknown cells are all on one side,
     it gives the only one its value, or all of them 0 when the rest already balances.
     Whether it gave a value; ``None`` when it is broken (or needs a negative count)."""
-    name, left, right, outside = rule
+    _, left, right, outside = rule
     open_left = [i for i in left if values[i] is None]
     open_right = [i for i in right if values[i] is None]
     if open_left and open_right:
@@ -562,7 +538,6 @@ def _by_rule(values: list[int | None], why: list[str], rule: _Own) -> bool | Non
         return False
     for i in unknown:  # the only one gets ``rest``, or all of them get ``rest``, 0
         values[i] = rest
-        why[i] = name
     return True
 
 
@@ -614,17 +589,15 @@ class _OutOfSteps(Exception):
 
 
 class _State:
-    """A node of the search: cell intervals, why each cell became a point, open options."""
+    """A node of the search: cell intervals and open options."""
 
-    __slots__ = ("hi", "lo", "open", "why")
+    __slots__ = ("hi", "lo", "open")
 
-    def __init__(
-        self, lo: list[Bound], hi: list[Bound], why: dict[int, str], open: list[list[int]]
-    ) -> None:
-        self.lo, self.hi, self.why, self.open = lo, hi, why, open
+    def __init__(self, lo: list[Bound], hi: list[Bound], open: list[list[int]]) -> None:
+        self.lo, self.hi, self.open = lo, hi, open
 
     def copy(self) -> _State:
-        return _State(list(self.lo), list(self.hi), dict(self.why), [list(o) for o in self.open])
+        return _State(list(self.lo), list(self.hi), [list(o) for o in self.open])
 
 
 class _Search:
@@ -749,8 +722,6 @@ class _Search:
                     if low > high:
                         return None
                     lo[cell], hi[cell] = low, high
-                    if low == high:
-                        state.why.setdefault(cell, rule.name)
                     changed.append(cell)
         return changed
 
@@ -804,7 +775,7 @@ class _Search:
     def run(self, lo: list[Bound], hi: list[Bound]) -> None:
         """Find what the solutions agree on: by trying each option of a part's only unit,
         else by one solution and a probe per cell for another."""
-        root = _State(lo, hi, {}, [list(range(len(u.options))) for u in self.units])
+        root = _State(lo, hi, [list(range(len(u.options))) for u in self.units])
         if not self.settle(root, range(len(self.rules)), range(len(self.units))):
             return
         if len(self.units) == 1:
@@ -884,7 +855,7 @@ class _Search:
         yet seen uncertain: the cells it leaves open or gives another value, then those it
         gives the same value from another printed value."""
         seen, unit = self.seen, self.units[at]
-        pieces = {cell: piece for cell, _, piece, _ in unit.options[option]}
+        pieces = {cell: piece for cell, _, piece in unit.options[option]}
         values = sources = 0
         for cell, value in zip(unit.cells, self.grids[at][option], strict=True):
             before = seen.get(cell)
@@ -940,7 +911,7 @@ class _Search:
         value (and one printed value, to be its source). ``option``: the solution is
         ``state`` with the only unit taking that option, as it stands."""
         self.solutions += 1
-        points, given, derived = self._taken(state, option)
+        points, given = self._taken(state, option)
         seen = self.seen
         for cell in self.scope:
             low = points.get(cell, state.lo[cell])
@@ -953,36 +924,29 @@ class _Search:
                 seen[cell] = None
                 continue
             source = given.get(cell)
-            why = derived.get(cell) or state.why.get(cell) if source is None else None
             if before is _UNSEEN:
-                seen[cell] = _Seen(int(low), source, {why} if why else set())
-            else:
-                if before.source != source:
-                    before.source = None
-                if why:
-                    before.rules.add(why)
+                seen[cell] = _Seen(int(low), source)
+            elif before.source != source:
+                before.source = None
 
     def _taken(
         self, state: _State, option: int | None
-    ) -> tuple[dict[int, int], dict[int, tuple[int, int]], dict[int, str]]:
+    ) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
         """What the options of a solution (``record``'s) give: the values of the only unit's
         ``option`` (none when ``option`` is ``None``: the cells' intervals are then points),
-        the printed value (unit, source) each cell is, and the rule that gave each other."""
+        and the printed value (unit, source) each cell is."""
         given: dict[int, tuple[int, int]] = {}
-        derived: dict[int, str] = {}
         points: dict[int, int] = {}
         for at, options in enumerate(state.open):
-            for cell, value, piece, rule in self.units[at].options[
+            for cell, value, piece in self.units[at].options[
                 options[0] if option is None else option
             ]:
                 points[cell] = value
                 if piece >= 0:
                     given[cell] = (self.ids[at], piece)
-                elif rule:
-                    derived[cell] = rule
         if option is None:
             points = {}
-        return points, given, derived
+        return points, given
 
     @property
     def feasible(self) -> bool:
@@ -990,7 +954,7 @@ class _Search:
 
     def agreed(self) -> dict[int, Agreed]:
         return {
-            cell: Agreed(seen.value, seen.source, frozenset(seen.rules))
+            cell: Agreed(seen.value, seen.source)
             for cell, seen in self.seen.items()
             if seen is not None
         }
@@ -1016,17 +980,17 @@ def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> _
 
 
 class _Seen:
-    """What the solutions seen so far give a cell: one value, the printed value it is in all
-    of them (``None``: not always the same one), the rules that gave it."""
+    """What the solutions seen so far give a cell: one value, and the printed value it is in
+    all of them (``None``: not always the same one)."""
 
-    __slots__ = ("rules", "source", "value")
+    __slots__ = ("source", "value")
 
-    def __init__(self, value: int, source: tuple[int, int] | None, rules: set[str]) -> None:
-        self.value, self.source, self.rules = value, source, rules
+    def __init__(self, value: int, source: tuple[int, int] | None) -> None:
+        self.value, self.source = value, source
 
 
 #: A cell no solution has been seen for yet.
-_UNSEEN = _Seen(0, None, set())
+_UNSEEN = _Seen(0, None)
 
 
 def _by_cell(cells: Sequence[int], option: Sequence[Completed]) -> tuple[int | None, ...]:
