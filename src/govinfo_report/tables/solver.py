@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations, compress, count
 from math import inf
-from operator import ne
+from operator import itemgetter, ne
 from typing import NamedTuple
 
 import attrs
@@ -625,8 +625,11 @@ class _Search:
                 self.unit_of[cell].append(at)
         #: Each unit's options as a value per cell of the unit (``None``: not given).
         self.grids = [[_by_cell(unit.cells, option) for option in unit.options] for unit in units]
-        #: Each unit's options as the (cell, value) pairs they give: what ``_filter`` checks.
-        self.pairs = [[tuple(g[:2] for g in option) for option in unit.options] for unit in units]
+        #: Each unit's options as a column of values per cell of the unit, by option.
+        self.columns = [list(zip(*grid, strict=True)) for grid in self.grids]
+        #: Each unit's (cell, value, the options that give the cell that value): what
+        #: ``_filter`` checks against the intervals, a value at a time.
+        self.ways = [_ways(unit) for unit in units]
         #: What the solutions seen give each cell: ``None`` once uncertain.
         self.seen: dict[int, _Seen | None] = {}
 
@@ -747,24 +750,21 @@ class _Search:
         narrow the cells all of them give; the cells changed, ``None`` when none is left."""
         self._step()
         lo, hi = state.lo, state.hi
-        cells = self.units[at].cells
-        grid = self.grids[at]
-        pairs = self.pairs[at]
-        kept = [
-            option
-            for option in state.open[at]
-            if all(lo[cell] <= value <= hi[cell] for cell, value in pairs[option])
-        ]
+        out: set[int] = set()
+        for cell, value, options in self.ways[at]:
+            if not lo[cell] <= value <= hi[cell]:
+                out.update(options)
+        kept = [option for option in state.open[at] if option not in out] if out else state.open[at]
         if not kept:
             return None
         state.open[at] = kept
+        pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
         changed: list[int] = []
-        for position, cell in enumerate(cells):
-            values = [grid[option][position] for option in kept]
+        for cell, column in zip(self.units[at].cells, self.columns[at], strict=True):
+            values = pick(column)
             if None in values:
                 continue
-            given = [value for value in values if value is not None]
-            low, high = min(given), max(given)
+            low, high = min(values), max(values)
             if low > lo[cell] or high < hi[cell]:
                 lo[cell], hi[cell] = max(lo[cell], low), min(hi[cell], high)
                 changed.append(cell)
@@ -991,6 +991,15 @@ class _Seen:
 
 #: A cell no solution has been seen for yet.
 _UNSEEN = _Seen(0, None)
+
+
+def _ways(unit: _Closed) -> list[tuple[int, int, frozenset[int]]]:
+    """Each (cell, value) the options of ``unit`` give, with the options that give it."""
+    found: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for at, option in enumerate(unit.options):
+        for cell, value, _ in option:
+            found[cell, value].append(at)
+    return [(cell, value, frozenset(options)) for (cell, value), options in found.items()]
 
 
 def _by_cell(cells: Sequence[int], option: Sequence[Completed]) -> tuple[int | None, ...]:
