@@ -969,7 +969,7 @@ _Sides = tuple[tuple[int, ...], Bound, int, Bound, Bound]
 def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> _Sides:
     highs = list(map(hi.__getitem__, cells))
     unbounded = highs.count(inf)
-    finite_high: Bound = sum(h for h in highs if h != inf) if unbounded else sum(highs)
+    finite_high: Bound = sum(filter(inf.__ne__, highs)) if unbounded else sum(highs)
     return (
         cells,
         sum(map(lo.__getitem__, cells)),
@@ -1004,4 +1004,4 @@ def _ways(unit: _Closed) -> list[tuple[int, int, frozenset[int]]]:
 
 def _by_cell(cells: Sequence[int], option: Sequence[Completed]) -> tuple[int | None, ...]:
     values = {given[0]: given[1] for given in option}
-    return tuple(values.get(cell) for cell in cells)
+    return tuple(map(values.get, cells))
