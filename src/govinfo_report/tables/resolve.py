@@ -377,6 +377,24 @@ def _without(template: Template, reading: Reading, at: int) -> Reading:
 _NUMBERS = Memo(number, len)
 
 
+@lru_cache(maxsize=1 << 10)
+def _own_in(rules: RuleSet, cells: tuple[int, ...]) -> frozenset[str]:
+    """``_own`` of a template's rules: a report's rows are the template's rows."""
+    return _own(rules.by_cell, cells)
+
+
+def _own(by_cell: dict[int, tuple[Rule, ...]], cells: tuple[int, ...]) -> frozenset[str]:
+    """The names of the rules wholly among ``cells`` (a unit's: its own row's rules)."""
+    among = frozenset(cells).__contains__
+    size = len(cells)
+    return frozenset(
+        rule.name
+        for cell in cells
+        for rule in by_cell.get(cell, ())
+        if len(rule.cells) <= size and all(map(among, rule.cells))
+    )
+
+
 def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
     """The names of the rules on ``cell``, sorted."""
     return sorted(rule.name for rule in by_cell.get(cell, ()))
@@ -407,9 +425,9 @@ class _Work:
         self.rules: list[str | None] = [None] * size
         self.findings: list[Diagnostic] = []
         #: The cells the solver derived, named once every value is known (``_name``): each
-        #: with the prefix of its name, the rules that may name it, the name where none
-        #: does, and the cells of the unit that placed it (its own row's rules first).
-        self.unnamed: dict[int, tuple[str, dict[int, tuple[Rule, ...]], str, Sequence[int]]] = {}
+        #: with the rules that may name it and the cells of the unit that placed it (its own
+        #: row's rules first; ``None`` for a lost cell).
+        self.unnamed: dict[int, tuple[dict[int, tuple[Rule, ...]], tuple[int, ...] | None]] = {}
 
     def give(self, cells: Sequence[int], printed: Sequence[Printed], unit: str | None) -> None:
         """Convert printed cells into their values. The usual row, consecutive count cells
@@ -479,27 +497,53 @@ class _Work:
         """Derive ``cell`` as the solver agreed (placed from ``unit``'s values, or a lost
         cell), to be named by ``_name`` once every value is known: which solutions a search
         visited must not name a cell's rule."""
-        by_cell = self.rule_set.by_cell if by_cell is None else by_cell
-        if unit is None:
-            self.derive(cell, value, "the rules")
-            self.unnamed[cell] = ("", by_cell, "the rules", ())
-        else:
-            fallback = "placement: " + ", ".join(_touching(by_cell, cell))
-            self.derive(cell, value, fallback)
-            self.unnamed[cell] = ("placement: ", by_cell, fallback, unit.cells)
+        self.derive(cell, value, "the rules")
+        self.unnamed[cell] = (
+            self.rule_set.by_cell if by_cell is None else by_cell,
+            None if unit is None else unit.cells,
+        )
 
     def _name(self) -> None:
         """Name each cell the solver derived by a rule on it that holds with every other
         cell known (it gives the value from the others' final values): the first, in the
-        catalogue's order, of its unit's own row, else the first of all; the fallback
-        ``derive_solved`` chose where none holds. The name so depends on the values alone,
-        never on the solutions a search visited."""
+        catalogue's order, of its unit's own row, else the first of all; where none holds,
+        ``the rules`` (a lost cell) or ``placement:`` and the rules on the cell. The name so
+        depends on the values alone, never on the solutions a search visited. Each rule is
+        checked once: a report's derived cells share their rows' and columns' rules."""
         values = self.values
-        for cell, (prefix, by_cell, fallback, inside) in self.unnamed.items():
-            holding = [r for r in by_cell.get(cell, ()) if violated(r, values) is False]
-            own = (r for r in holding if set(r.cells).issubset(inside))
-            rule = next(own, holding[0] if holding else None)
-            self.rules[cell] = fallback if rule is None else prefix + rule.name
+        holds: dict[str, bool] = {}  # by rule: whether it holds with the final values
+        owns: dict[int, frozenset[str]] = {}  # by a unit's cells (their id): its own rules
+        for cell, (by_cell, inside) in self.unnamed.items():
+            if inside is None:
+                own: frozenset[str] = frozenset()
+            elif (known := owns.get(id(inside))) is not None:
+                own = known
+            elif by_cell is self.rule_set.by_cell:
+                own = owns[id(inside)] = _own_in(self.rule_set, inside)
+            else:
+                own = owns[id(inside)] = _own(by_cell, inside)
+            chosen = first = None
+            for rule in by_cell.get(cell, ()):
+                name = rule.name
+                if first is not None and name not in own:
+                    continue  # only a rule of its own row may come before the first
+                held = holds.get(name)
+                if held is None:
+                    held = holds[name] = violated(rule, values) is False
+                if held and name in own:
+                    chosen = rule
+                    break
+                if held and first is None:
+                    first = rule
+                    if not own:
+                        break
+            chosen = chosen or first
+            if inside is None:
+                self.rules[cell] = "the rules" if chosen is None else chosen.name
+            else:
+                self.rules[cell] = "placement: " + (
+                    chosen.name if chosen else ", ".join(_touching(by_cell, cell))
+                )
         self.unnamed.clear()
 
     def place(self, units: Sequence[Unit]) -> None:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations, compress, count
 from math import inf
 from operator import itemgetter, ne
@@ -228,7 +228,7 @@ def _breaks(
     )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # a dict for the cached properties
 class _Closed:
     """A unit with its options completed (``_closed``): ``inside``, the names of the rules
     that completed them, when no two of those rules share a cell of the unit (else empty).
@@ -238,6 +238,29 @@ class _Closed:
     cells: tuple[int, ...]
     options: tuple[tuple[Completed, ...], ...]
     inside: frozenset[str] = frozenset()
+
+    # The search's views of the options, made the first time a search takes the unit and
+    # kept with it (``_closed_unit`` keeps the unit for every report with the same row).
+
+    @cached_property
+    def grid(self) -> tuple[tuple[int | None, ...], ...]:
+        """Each option as a value per cell of the unit (``None``: not given)."""
+        return tuple(_by_cell(self.cells, option) for option in self.options)
+
+    @cached_property
+    def columns(self) -> list[tuple[int | None, ...]]:
+        """Each cell's column of values, by option."""
+        return list(zip(*self.grid, strict=True))
+
+    @cached_property
+    def ways(self) -> list[tuple[int, int, frozenset[int]]]:
+        """Each (cell, value) the options give, with the options that give it: what
+        ``_Search._filter`` checks against the intervals, a value at a time."""
+        found: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for at, option in enumerate(self.options):
+            for cell, value, _ in option:
+                found[cell, value].append(at)
+        return [(cell, value, frozenset(options)) for (cell, value), options in found.items()]
 
 
 def _closed(unit: Choice, lo: Sequence[Bound], unknown: set[int], index: _Index) -> _Closed:
@@ -623,13 +646,6 @@ class _Search:
         for at, unit in enumerate(units):
             for cell in unit.cells:
                 self.unit_of[cell].append(at)
-        #: Each unit's options as a value per cell of the unit (``None``: not given).
-        self.grids = [[_by_cell(unit.cells, option) for option in unit.options] for unit in units]
-        #: Each unit's options as a column of values per cell of the unit, by option.
-        self.columns = [list(zip(*grid, strict=True)) for grid in self.grids]
-        #: Each unit's (cell, value, the options that give the cell that value): what
-        #: ``_filter`` checks against the intervals, a value at a time.
-        self.ways = [_ways(unit) for unit in units]
         #: What the solutions seen give each cell: ``None`` once uncertain.
         self.seen: dict[int, _Seen | None] = {}
 
@@ -735,7 +751,7 @@ class _Search:
         lo, hi = state.lo, state.hi
         changed: list[int] = []
         for cell, value in zip(
-            self.units[at].cells, self.grids[at][state.open[at][0]], strict=True
+            self.units[at].cells, self.units[at].grid[state.open[at][0]], strict=True
         ):
             if value is None or (lo[cell] == value == hi[cell]):
                 continue
@@ -751,7 +767,7 @@ class _Search:
         self._step()
         lo, hi = state.lo, state.hi
         out: set[int] = set()
-        for cell, value, options in self.ways[at]:
+        for cell, value, options in self.units[at].ways:
             if not lo[cell] <= value <= hi[cell]:
                 out.update(options)
         kept = [option for option in state.open[at] if option not in out] if out else state.open[at]
@@ -760,7 +776,7 @@ class _Search:
         state.open[at] = kept
         pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
         changed: list[int] = []
-        for cell, column in zip(self.units[at].cells, self.columns[at], strict=True):
+        for cell, column in zip(self.units[at].cells, self.units[at].columns, strict=True):
             values = pick(column)
             if None in values:
                 continue
@@ -857,7 +873,7 @@ class _Search:
         seen, unit = self.seen, self.units[at]
         pieces = {cell: piece for cell, _, piece in unit.options[option]}
         values = sources = 0
-        for cell, value in zip(unit.cells, self.grids[at][option], strict=True):
+        for cell, value in zip(unit.cells, unit.grid[option], strict=True):
             before = seen.get(cell)
             if before is None:
                 continue  # seen uncertain, or not asked about
@@ -991,15 +1007,6 @@ class _Seen:
 
 #: A cell no solution has been seen for yet.
 _UNSEEN = _Seen(0, None)
-
-
-def _ways(unit: _Closed) -> list[tuple[int, int, frozenset[int]]]:
-    """Each (cell, value) the options of ``unit`` give, with the options that give it."""
-    found: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for at, option in enumerate(unit.options):
-        for cell, value, _ in option:
-            found[cell, value].append(at)
-    return [(cell, value, frozenset(options)) for (cell, value), options in found.items()]
 
 
 def _by_cell(cells: Sequence[int], option: Sequence[Completed]) -> tuple[int | None, ...]:
