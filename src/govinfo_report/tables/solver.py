@@ -983,6 +983,13 @@ _Sides = tuple[tuple[int, ...], Bound, int, Bound, Bound]
 
 
 def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> _Sides:
+    if len(cells) == 1:  # a printed total, most often: no list to make
+        high = hi[cells[0]]
+        return (
+            (cells, lo[cells[0]], 1, 0, inf)
+            if high == inf
+            else (cells, lo[cells[0]], 0, high, high)
+        )
     highs = list(map(hi.__getitem__, cells))
     unbounded = highs.count(inf)
     finite_high: Bound = sum(filter(inf.__ne__, highs)) if unbounded else sum(highs)
