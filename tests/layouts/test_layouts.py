@@ -181,6 +181,20 @@ def test_tab_rows_read_a_region_at_once_as_a_line_at_a_time(
     assert list(layout().rows(lines, first)) == list(layout()._line_rows(lines, first))
 
 
+def test_tab_rows_read_a_region_whose_labels_hold_spaces_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Spaces inside a cell (``1. 属于国家秘密``, PDF text of a label) leave nothing to strip:
+    such a region is read at once, not a line at a time."""
+    lines = SEEDS[1].read_text(encoding="utf-8").splitlines()  # tab-separated PDF text
+    region = [lines[i] for span in skeleton.split(lines).sections[3].lines("table") for i in span]
+    assert "\t1. 属于国家秘密\t0\t0\t0\t0\t0\t0" in region
+    expected = list(TabSeparated()._line_rows(region, 1))
+    monkeypatch.setattr(TabSeparated, "_line_rows", None)  # any call of it fails
+    assert list(TabSeparated().rows(region, 1)) == expected
+    assert any(row.labels[0][0] == "1. 属于国家秘密" for row in expected if row.labels)
+
+
 def _grid_shares_read_plainly(lines: list[str], width: int) -> tuple[float, float]:
     """``grid_shares``'s contract, a line at a time: of the lines with a tab, the share with
     two filled cells (or one and two blank: a row left blank); lines without a tab (a cell's

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import chain
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.fold import fold
+from govinfo_report.structure import skeleton
 from govinfo_report.write.render import renderable as render_layouts
 
 from conftest import SEEDS, scaled
@@ -164,6 +168,34 @@ def test_a_heading_with_a_stray_character_is_still_a_heading() -> None:
     report = gr.parse(SEED.replace(heading, "四、政府信息公开行政法复议情况"))
     assert report.flat() == gr.parse(SEED).flat()
     assert "section-missing" not in _codes(report)
+
+
+_KEYWORD_CHARS = "".join(sorted(set("".join(map(fold, chain(*labels.SECTION_KEYWORDS.values()))))))
+
+
+@given(
+    st.sampled_from(sorted(labels.SECTION_KEYWORDS)),
+    st.data(),
+    st.text(_KEYWORD_CHARS + "法的、x。 \n", max_size=3),
+    st.text(_KEYWORD_CHARS + "法的、x。 \n", max_size=3),
+)
+def test_a_heading_keyword_is_found_with_one_character_inserted_as_fuzzy_matching_finds_it(
+    number: int, data: st.DataObject, before: str, after: str
+) -> None:
+    """The spelt-out places of ``skeleton._KEYWORDS`` find what ``regex``'s fuzzy
+    ``{i<=1}`` (one character inserted) finds in a keyword edited anyhow."""
+    word = fold(data.draw(st.sampled_from(labels.SECTION_KEYWORDS[number])))
+    edited = data.draw(st.lists(st.sampled_from([*word, *"法的、x\n"]), max_size=len(word) + 2))
+    title = before + data.draw(st.sampled_from(["".join(edited), word])) + after
+    for section, words in labels.SECTION_KEYWORDS.items():
+        fuzzy = regex.compile(
+            "|".join(
+                f"(?:{regex.escape(fold(w))}){{i<=1}}" if len(w) >= 4 else regex.escape(fold(w))
+                for w in words
+            )
+        )
+        found = skeleton._KEYWORDS[section].search(title) is not None
+        assert found == (fuzzy.search(title) is not None)
 
 
 def test_a_word_one_character_off_a_heading_keyword_is_no_heading() -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import contains
 
 from ..errors import ParseError
 
@@ -19,11 +21,13 @@ _TITLE = re.compile(r"政府信息公开.*年度报告\s*$")
 
 
 def _cuts(lines: Sequence[str]) -> list[int]:
-    """The indexes of the separator lines: ``---`` (white space aside) between blank lines."""
+    """The indexes of the separator lines: ``---`` (white space aside) between blank lines.
+    Only the lines holding ``---`` are looked at in Python, found at C speed."""
+    dashed = compress(range(len(lines)), map(contains, lines, repeat("---")))
     return [
         i
-        for i, line in enumerate(lines)
-        if line.strip() == "---"
+        for i in dashed
+        if lines[i].strip() == "---"
         and 0 < i < len(lines) - 1
         and not lines[i - 1].strip()
         and not lines[i + 1].strip()

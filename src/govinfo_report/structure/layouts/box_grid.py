@@ -21,7 +21,9 @@ _BARS = "│┃║|├┤┼┬┴┌┐└┘╋┣┫┳┻┏┓┗┛+"
 #: A cell's text: no bar, but a ``+`` before a digit, a sign (``| +17 |``), not a corner.
 _SEGMENT = re.compile(rf"(?:[^{re.escape(_BARS)}]|\+(?=\d))+")
 _HORIZONTAL = re.compile(r"[-=─━═]{2,}")
-_GRID_LINE = re.compile(r"[│┃║|]")
+#: The bars a grid's line holds: the sniff looks for each with ``in``, faster than a search.
+_UPRIGHTS = "│┃║|"
+_GRID_LINE = re.compile(f"[{_UPRIGHTS}]")
 _JUNCTIONS = ("├", "┤", "┼", "┬", "┴", "╋", "┣", "┫", "┳", "┻", "+-", "+=")
 _JUNCTION = re.compile("|".join(map(re.escape, _JUNCTIONS)))
 _NUMBER = re.compile(r"[+-]?[\d,.]*\d")
@@ -37,7 +39,9 @@ class BoxGrid(Layout):
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         joined = "\n".join(lines)  # another layout's region: a few searches, no line loop
-        if not _GRID_LINE.search(joined) or not any(map(joined.__contains__, _JUNCTIONS)):
+        if not any(map(joined.__contains__, _UPRIGHTS)) or not any(
+            map(joined.__contains__, _JUNCTIONS)
+        ):
             return 0.0  # no bar, or no rule: not a grid (the score below would be 0)
         filled = [line for line in lines if line.strip()]
         rules = sum(1 for line in filled if _JUNCTION.search(line))

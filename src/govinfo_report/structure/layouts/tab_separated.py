@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from typing import ClassVar
 
 from ...cells import BLANK, LABEL, LINE_BREAK, NUMBER, PLACEHOLDER, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import SPACE, Layout, Printed, Row, make_row, plain_cells, split_tabs
+from .base import SPACE, Layout, Printed, Row, make_row, plain_cells, split_tabs, unpadded
 
 #: A row's cells as a string of kinds (``_`` blank, ``L`` label, ``N`` number, ``P``
 #: placeholder) shows a broken grid when its first label follows three or more empty cells,
@@ -81,18 +81,20 @@ class TabSeparated(Layout):
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         parts_of = list(map(str.split, lines, repeat("\t")))
         if (
-            SPACE.search("\t".join(lines))
+            not unpadded(list(chain.from_iterable(parts_of)))
             or max(map(len, lines), default=0) > MAX_CELL_CHARS
             or max(map(len, parts_of), default=0) > MAX_CELLS_PER_ROW
         ):
             yield from self._line_rows(lines, first_line)
             return
         # The usual region: no cell to strip or cut, so the lines' parts are the cells and
-        # their kinds are those the sniff looked up.
+        # their kinds are those the sniff looked up. Lines of a document's table whose cells
+        # hold line breaks are joined where no cell holds a space.
         kinds_of = tab_kinds(tuple(lines))
         widths = list(map(len, parts_of))
         widest = _framed_width(widths, kinds_of)
-        runs = _wrapped_runs(parts_of, kinds_of, widest)
+        spaced = SPACE.search("\t".join(lines)) is not None
+        runs = {} if spaced else _wrapped_runs(parts_of, kinds_of, widest)
         at = 0
         while at < len(lines):
             end = runs.get(at, at)
