@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections import deque
 from collections.abc import Iterator
 from functools import cache, partial
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from ...errors import MissingDependencyError, ParseError
@@ -209,20 +211,21 @@ def _chars(
         buffer = (ctypes.c_ushort * (count + 1))()
         pdfium.FPDFText_GetText(text_page, 0, count, buffer)
         units = bytes(buffer)[: 2 * count].decode("utf-16-le", "surrogatepass")
-        rect = pdfium.FS_RECTF()
-        where = ctypes.addressof(rect)
-        handle = ctypes.cast(text_page, ctypes.c_void_p).value
-        loose_box, generated = api.loose_box, pdfium.FPDFText_IsGenerated
+        generate = pdfium.FPDFText_IsGenerated
+        entries = [
+            (index, text)
+            for index, text in (_entries(units) if _SURROGATES.search(units) else enumerate(units))
+            # pdfium's own line breaks, and the spaces it puts between words, are left out
+            if text not in _BREAKS and not (text.isspace() and generate(text_page, index))
+        ]
+        boxes = _loose_boxes(api, text_page, count, [index for index, _ in entries])
         left, top = origin
         width, height = size
         chars: list[Char] = []
         add = chars.append
-        # The hot loop of the reader: a call to pdfium and a record per character.
-        for index, text in _entries(units) if _SURROGATES.search(units) else enumerate(units):
-            if text in _BREAKS or (text.isspace() and generated(text_page, index)):
-                continue  # pdfium's own line breaks, and the spaces it puts between words
-            loose_box(handle, index, where)
-            x0, y1, x1, y0 = rect.left, rect.top, rect.right, rect.bottom
+        # The hot loop of the reader: a record per character.
+        for index, text in entries:
+            x0, y1, x1, y0 = boxes[4 * index : 4 * index + 4]
             if x1 - x0 > MAX_GLYPH or y1 - y0 > MAX_GLYPH:
                 x0, y1, x1, y0 = _glyph_box(pdfium, text_page, index)
             if 0 <= (x0 + x1) / 2 - left <= width and 0 <= top - (y0 + y1) / 2 <= height:
@@ -236,6 +239,18 @@ def _chars(
         return chars, printed, len(private), frozenset(fonts)
     finally:
         pdfium.FPDFText_ClosePage(text_page)
+
+
+def _loose_boxes(api: _Api, text_page: Any, count: int, indexes: list[int]) -> list[float]:
+    """The loose boxes of the characters at ``indexes`` of a text page of ``count`` entries:
+    left, top, right, bottom (y up) of entry ``i`` at ``4 * i`` (0 for the entries not
+    asked). pdfium writes each box into one array, the calls made by ``map`` (no Python code
+    a character) and the array read into floats at once."""
+    boxes = (ctypes.c_float * (4 * count))()
+    base = ctypes.addressof(boxes)
+    handle = ctypes.cast(text_page, ctypes.c_void_p).value
+    deque(map(api.loose_box, repeat(handle), indexes, [base + 16 * i for i in indexes]), 0)
+    return boxes[:]
 
 
 def _entries(units: str) -> Iterator[tuple[int, str]]:
@@ -289,19 +304,16 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
     within form XObjects too (pdfplumber takes lines, rectangles and curves alike, filled
     or stroked, as edges). The area its images cover (square points, summed)."""
     pdfium = api.raw
-    get_object, object_type, object_bounds = api.get_object, api.object_type, api.object_bounds
-    bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
-    b0, b1, b2, b3 = bounds
-    corners = [ctypes.addressof(value) for value in bounds]
     path, image, form = (
         pdfium.FPDF_PAGEOBJ_PATH,
         pdfium.FPDF_PAGEOBJ_IMAGE,
         pdfium.FPDF_PAGEOBJ_FORM,
     )
+    boxed = (path, image)
     images = 0.0
     stack: list[tuple[Any, int | None, int, Matrix]] = [
         (
-            get_object,
+            api.get_object,
             ctypes.cast(page, ctypes.c_void_p).value,
             pdfium.FPDFPage_CountObjects(page),
             IDENTITY,
@@ -309,35 +321,47 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
     ]
     while stack:
         get, owner, count, outer = stack.pop()
-        for index in range(count):
-            obj = get(owner, index)
-            kind = object_type(obj)
-            if kind == path:
-                object_bounds(obj, *corners)
-                left, bottom, right, top = b0.value, b1.value, b2.value, b3.value
-                if outer is not IDENTITY:
-                    left, bottom, right, top = _bounds(outer, left, bottom, right, top)
-                if right - left <= THIN or top - bottom <= THIN:
-                    # A line, or a bar as thin as one: one stretch along its middle.
-                    if right - left >= top - bottom:
-                        raw.append(("h", (bottom + top) / 2, left, right))
-                    else:
-                        raw.append(("v", (left + right) / 2, bottom, top))
-                else:
-                    matrix = _compose(_matrix(api, obj), outer)
-                    if not _rectangle(api, obj, matrix, (left, bottom, right, top), raw):
-                        _segments(api, obj, matrix, raw)
-            elif kind == image:
-                object_bounds(obj, *corners)
-                left, bottom, right, top = b0.value, b1.value, b2.value, b3.value
-                if outer is not IDENTITY:
-                    left, bottom, right, top = _bounds(outer, left, bottom, right, top)
-                images += (right - left) * (top - bottom)
-            elif kind == form:
+        # Most objects are text: each object's kind is asked with no Python code an object,
+        # and the boxes of the paths and images in one go.
+        objects = list(map(get, repeat(owner, count), range(count)))
+        drawn = [
+            (obj, kind)
+            for obj, kind in zip(objects, map(api.object_type, objects), strict=True)
+            if kind in boxed or kind == form
+        ]
+        bounds = iter(_bounds_of(api, [obj for obj, kind in drawn if kind in boxed]))
+        for obj, kind in drawn:
+            if kind == form:
                 inner = _compose(_matrix(api, obj), outer)
                 count = pdfium.FPDFFormObj_CountObjects(ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT))
                 stack.append((api.form_object, obj, count, inner))
+                continue
+            left, bottom, right, top = next(bounds), next(bounds), next(bounds), next(bounds)
+            if outer is not IDENTITY:
+                left, bottom, right, top = _bounds(outer, left, bottom, right, top)
+            if kind == image:
+                images += (right - left) * (top - bottom)
+            elif right - left <= THIN or top - bottom <= THIN:
+                # A line, or a bar as thin as one: one stretch along its middle.
+                if right - left >= top - bottom:
+                    raw.append(("h", (bottom + top) / 2, left, right))
+                else:
+                    raw.append(("v", (left + right) / 2, bottom, top))
+            else:
+                matrix = _compose(_matrix(api, obj), outer)
+                if not _rectangle(api, obj, matrix, (left, bottom, right, top), raw):
+                    _segments(api, obj, matrix, raw)
     return images
+
+
+def _bounds_of(api: _Api, objects: list[int]) -> list[float]:
+    """The bounds of ``objects`` (left, bottom, right, top of each in turn), pdfium writing
+    them into one array, the calls made by ``map``."""
+    bounds = (ctypes.c_float * (4 * len(objects)))()
+    base = ctypes.addressof(bounds)
+    corners = (range(base + side, base + 16 * len(objects), 16) for side in (0, 4, 8, 12))
+    deque(map(api.object_bounds, objects, *corners), 0)
+    return bounds[:]
 
 
 def _matrix(api: _Api, obj: int) -> Matrix:
