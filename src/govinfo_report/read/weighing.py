@@ -414,7 +414,7 @@ def _unpacked(content: bytes, keys: dict[bytes, list[bytes]]) -> bytes:
     first = keys.get(b"/First", [b"0"])[0]
     start = int(first) if first.isdigit() else 0
     pairs = [(int(n), int(at)) for n, at in _PAIR.findall(content[:start])]
-    ends = [at for _, at in pairs[1:]] + [len(content) - start]
+    ends = [at for _, at in pairs[1:]] + [len(content) - start] if pairs else []
     return b"".join(
         b"%d 0 obj\n%s\nendobj\n" % (number, content[start + at : start + end])
         for (number, at), end in zip(pairs, ends, strict=True)
