@@ -218,14 +218,14 @@ def _chars(
             # pdfium's own line breaks, and the spaces it puts between words, are left out
             if text not in _BREAKS and not (text.isspace() and generate(text_page, index))
         ]
-        boxes = _loose_boxes(api, text_page, count, [index for index, _ in entries])
+        boxes = _loose_boxes(api, text_page, [index for index, _ in entries])
         left, top = origin
         width, height = size
         chars: list[Char] = []
         add = chars.append
         # The hot loop of the reader: a record per character.
-        for index, text in entries:
-            x0, y1, x1, y0 = boxes[4 * index : 4 * index + 4]
+        for at, (index, text) in enumerate(entries):
+            x0, y1, x1, y0 = boxes[4 * at : 4 * at + 4]
             if x1 - x0 > MAX_GLYPH or y1 - y0 > MAX_GLYPH:
                 x0, y1, x1, y0 = _glyph_box(pdfium, text_page, index)
             if 0 <= (x0 + x1) / 2 - left <= width and 0 <= top - (y0 + y1) / 2 <= height:
@@ -241,15 +241,15 @@ def _chars(
         pdfium.FPDFText_ClosePage(text_page)
 
 
-def _loose_boxes(api: _Api, text_page: Any, count: int, indexes: list[int]) -> list[float]:
-    """The loose boxes of the characters at ``indexes`` of a text page of ``count`` entries:
-    left, top, right, bottom (y up) of entry ``i`` at ``4 * i`` (0 for the entries not
-    asked). pdfium writes each box into one array, the calls made by ``map`` (no Python code
-    a character) and the array read into floats at once."""
-    boxes = (ctypes.c_float * (4 * count))()
+def _loose_boxes(api: _Api, text_page: Any, indexes: list[int]) -> list[float]:
+    """The loose boxes of a text page's entries at ``indexes``: left, top, right, bottom (y
+    up) of each in turn. pdfium writes them into one array, the calls made by ``map`` (no
+    Python code a character), and the array is read into floats at once."""
+    boxes = (ctypes.c_float * (4 * len(indexes)))()
     base = ctypes.addressof(boxes)
     handle = ctypes.cast(text_page, ctypes.c_void_p).value
-    deque(map(api.loose_box, repeat(handle), indexes, [base + 16 * i for i in indexes]), 0)
+    places = range(base, base + 16 * len(indexes), 16)
+    deque(map(api.loose_box, repeat(handle), indexes, places), 0)
     return boxes[:]
 
 
