@@ -294,6 +294,9 @@ def _font(pdfium: Any, text_page: Any, index: int) -> str:
 
 # Ruling lines -----------------------------------------------------------------------------
 
+#: An ``Edge`` from a tuple, without the named fields' checks (one a stretch of line).
+_edge = partial(tuple.__new__, Edge)
+
 #: A stretch in PDF space (y up): orientation, position, start, end.
 _Raw = tuple[str, float, float, float]
 
@@ -440,9 +443,10 @@ def _clip(raw: list[_Raw], origin: tuple[float, float], size: tuple[float, float
             at, low, high, across, along = top - position, start - left, end - left, height, width
         else:
             at, low, high, across, along = position - left, top - end, top - start, width, height
-        low, high = max(low, 0.0), min(high, along)
+        # max(low, 0.0) and min(high, along), as they compare, without the calls
+        low, high = 0.0 if low < 0.0 else low, along if along < high else high
         if 0.0 <= at <= across and low < high:
-            edges.append(Edge(orientation, at, low, high))
+            edges.append(_edge((orientation, at, low, high)))
     return edges
 
 
