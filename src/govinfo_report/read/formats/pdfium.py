@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections import deque
 from collections.abc import Iterator
 from functools import cache, partial
-from itertools import repeat
 from typing import Any, NamedTuple
 
 from ...errors import MissingDependencyError, ParseError
@@ -211,21 +209,20 @@ def _chars(
         buffer = (ctypes.c_ushort * (count + 1))()
         pdfium.FPDFText_GetText(text_page, 0, count, buffer)
         units = bytes(buffer)[: 2 * count].decode("utf-16-le", "surrogatepass")
-        generate = pdfium.FPDFText_IsGenerated
-        entries = [
-            (index, text)
-            for index, text in (_entries(units) if _SURROGATES.search(units) else enumerate(units))
-            # pdfium's own line breaks, and the spaces it puts between words, are left out
-            if text not in _BREAKS and not (text.isspace() and generate(text_page, index))
-        ]
-        boxes = _loose_boxes(api, text_page, [index for index, _ in entries])
+        rect = pdfium.FS_RECTF()
+        where = ctypes.addressof(rect)
+        handle = ctypes.cast(text_page, ctypes.c_void_p).value
+        loose_box, generated = api.loose_box, pdfium.FPDFText_IsGenerated
         left, top = origin
         width, height = size
         chars: list[Char] = []
         add = chars.append
-        # The hot loop of the reader: a record per character.
-        for at, (index, text) in enumerate(entries):
-            x0, y1, x1, y0 = boxes[4 * at : 4 * at + 4]
+        # The hot loop of the reader: a call to pdfium and a record per character.
+        for index, text in _entries(units) if _SURROGATES.search(units) else enumerate(units):
+            if text in _BREAKS or (text.isspace() and generated(text_page, index)):
+                continue  # pdfium's own line breaks, and the spaces it puts between words
+            loose_box(handle, index, where)
+            x0, y1, x1, y0 = rect.left, rect.top, rect.right, rect.bottom
             if x1 - x0 > MAX_GLYPH or y1 - y0 > MAX_GLYPH:
                 x0, y1, x1, y0 = _glyph_box(pdfium, text_page, index)
             if 0 <= (x0 + x1) / 2 - left <= width and 0 <= top - (y0 + y1) / 2 <= height:
@@ -239,18 +236,6 @@ def _chars(
         return chars, printed, len(private), frozenset(fonts)
     finally:
         pdfium.FPDFText_ClosePage(text_page)
-
-
-def _loose_boxes(api: _Api, text_page: Any, indexes: list[int]) -> list[float]:
-    """The loose boxes of a text page's entries at ``indexes``: left, top, right, bottom (y
-    up) of each in turn. pdfium writes them into one array, the calls made by ``map`` (no
-    Python code a character), and the array is read into floats at once."""
-    boxes = (ctypes.c_float * (4 * len(indexes)))()
-    base = ctypes.addressof(boxes)
-    handle = ctypes.cast(text_page, ctypes.c_void_p).value
-    places = range(base, base + 16 * len(indexes), 16)
-    deque(map(api.loose_box, repeat(handle), indexes, places), 0)
-    return boxes[:]
 
 
 def _entries(units: str) -> Iterator[tuple[int, str]]:
@@ -294,9 +279,6 @@ def _font(pdfium: Any, text_page: Any, index: int) -> str:
 
 # Ruling lines -----------------------------------------------------------------------------
 
-#: An ``Edge`` from a tuple, without the named fields' checks (one a stretch of line).
-_edge = partial(tuple.__new__, Edge)
-
 #: A stretch in PDF space (y up): orientation, position, start, end.
 _Raw = tuple[str, float, float, float]
 
@@ -307,16 +289,19 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
     within form XObjects too (pdfplumber takes lines, rectangles and curves alike, filled
     or stroked, as edges). The area its images cover (square points, summed)."""
     pdfium = api.raw
+    get_object, object_type, object_bounds = api.get_object, api.object_type, api.object_bounds
+    bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+    b0, b1, b2, b3 = bounds
+    corners = [ctypes.addressof(value) for value in bounds]
     path, image, form = (
         pdfium.FPDF_PAGEOBJ_PATH,
         pdfium.FPDF_PAGEOBJ_IMAGE,
         pdfium.FPDF_PAGEOBJ_FORM,
     )
-    boxed = (path, image)
     images = 0.0
     stack: list[tuple[Any, int | None, int, Matrix]] = [
         (
-            api.get_object,
+            get_object,
             ctypes.cast(page, ctypes.c_void_p).value,
             pdfium.FPDFPage_CountObjects(page),
             IDENTITY,
@@ -324,47 +309,35 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
     ]
     while stack:
         get, owner, count, outer = stack.pop()
-        # Most objects are text: each object's kind is asked with no Python code an object,
-        # and the boxes of the paths and images in one go.
-        objects = list(map(get, repeat(owner, count), range(count)))
-        drawn = [
-            (obj, kind)
-            for obj, kind in zip(objects, map(api.object_type, objects), strict=True)
-            if kind in boxed or kind == form
-        ]
-        bounds = iter(_bounds_of(api, [obj for obj, kind in drawn if kind in boxed]))
-        for obj, kind in drawn:
-            if kind == form:
+        for index in range(count):
+            obj = get(owner, index)
+            kind = object_type(obj)
+            if kind == path:
+                object_bounds(obj, *corners)
+                left, bottom, right, top = b0.value, b1.value, b2.value, b3.value
+                if outer is not IDENTITY:
+                    left, bottom, right, top = _bounds(outer, left, bottom, right, top)
+                if right - left <= THIN or top - bottom <= THIN:
+                    # A line, or a bar as thin as one: one stretch along its middle.
+                    if right - left >= top - bottom:
+                        raw.append(("h", (bottom + top) / 2, left, right))
+                    else:
+                        raw.append(("v", (left + right) / 2, bottom, top))
+                else:
+                    matrix = _compose(_matrix(api, obj), outer)
+                    if not _rectangle(api, obj, matrix, (left, bottom, right, top), raw):
+                        _segments(api, obj, matrix, raw)
+            elif kind == image:
+                object_bounds(obj, *corners)
+                left, bottom, right, top = b0.value, b1.value, b2.value, b3.value
+                if outer is not IDENTITY:
+                    left, bottom, right, top = _bounds(outer, left, bottom, right, top)
+                images += (right - left) * (top - bottom)
+            elif kind == form:
                 inner = _compose(_matrix(api, obj), outer)
                 count = pdfium.FPDFFormObj_CountObjects(ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT))
                 stack.append((api.form_object, obj, count, inner))
-                continue
-            left, bottom, right, top = next(bounds), next(bounds), next(bounds), next(bounds)
-            if outer is not IDENTITY:
-                left, bottom, right, top = _bounds(outer, left, bottom, right, top)
-            if kind == image:
-                images += (right - left) * (top - bottom)
-            elif right - left <= THIN or top - bottom <= THIN:
-                # A line, or a bar as thin as one: one stretch along its middle.
-                if right - left >= top - bottom:
-                    raw.append(("h", (bottom + top) / 2, left, right))
-                else:
-                    raw.append(("v", (left + right) / 2, bottom, top))
-            else:
-                matrix = _compose(_matrix(api, obj), outer)
-                if not _rectangle(api, obj, matrix, (left, bottom, right, top), raw):
-                    _segments(api, obj, matrix, raw)
     return images
-
-
-def _bounds_of(api: _Api, objects: list[int]) -> list[float]:
-    """The bounds of ``objects`` (left, bottom, right, top of each in turn), pdfium writing
-    them into one array, the calls made by ``map``."""
-    bounds = (ctypes.c_float * (4 * len(objects)))()
-    base = ctypes.addressof(bounds)
-    corners = (range(base + side, base + 16 * len(objects), 16) for side in (0, 4, 8, 12))
-    deque(map(api.object_bounds, objects, *corners), 0)
-    return bounds[:]
 
 
 def _matrix(api: _Api, obj: int) -> Matrix:
@@ -443,10 +416,9 @@ def _clip(raw: list[_Raw], origin: tuple[float, float], size: tuple[float, float
             at, low, high, across, along = top - position, start - left, end - left, height, width
         else:
             at, low, high, across, along = position - left, top - end, top - start, width, height
-        # max(low, 0.0) and min(high, along), as they compare, without the calls
-        low, high = 0.0 if low < 0.0 else low, along if along < high else high
+        low, high = max(low, 0.0), min(high, along)
         if 0.0 <= at <= across and low < high:
-            edges.append(_edge((orientation, at, low, high)))
+            edges.append(Edge(orientation, at, low, high))
     return edges
 
 
