@@ -350,6 +350,15 @@ def test_the_streams_of_a_pages_content_are_weighed_together() -> None:
     assert "has a page of more than 20,000 text operations" in raised.value.message
 
 
+def test_an_object_stream_whose_header_lists_no_object_is_weighed_as_empty() -> None:
+    """An object stream (``/Type /ObjStm``) whose header before ``/First`` pairs no object
+    number with an offset crashed the weighing (a mutated file found it): it holds nothing
+    to resolve, and the page is read."""
+    packed = b"<< /Type /ObjStm /N 1 /First 0 /Length 5 >>\nstream\nhello\nendstream"
+    text = b"BT /F1 12 Tf 72 700 Td (2020 report) Tj ET"
+    assert gr.extract_text(page_pdf(text, b"", packed), format="pdf") == "2020 report"
+
+
 def test_lzw_and_run_length_streams_are_decoded_as_readers_decode_them() -> None:
     """LZWDecode and RunLengthDecode are decoded too, as pdfium decodes them: a page of text
     so encoded is read, one of too many text operations refused."""

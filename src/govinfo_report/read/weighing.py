@@ -50,11 +50,12 @@ _TOKEN = re.compile(
     rb"<<|>>|\[|\]|/[^\s/\[\]<>(){}%]*|\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|[^\s/\[\]<>(){}%]+"
 )
 #: A text-showing operator after its operand (``)``, ``>`` or ``]``): ``Tj``, ``TJ``, ``'``
-#: and ``"``. Looked for in a stream with its ``>`` and ``]`` made ``)`` (``_shows``): a
-#: pattern that starts with a literal is searched for at C speed, one that starts with a
-#: class tried at every byte (fonts are most of a file's bytes).
-_SHOWS = re.compile(rb"\)\s*(?:Tj|TJ|'|\")")
-_OPERAND_ENDS = bytes.maketrans(b">]", b"))")
+#: and ``"``; a pattern for each operand's end. A pattern that starts with a literal is
+#: searched for at C speed, one that starts with a class tried at every byte (fonts are most
+#: of a file's bytes), and three such searches cost less than a copy of the stream.
+_SHOWS = [re.compile(re.escape(end) + rb"\s*(?:Tj|TJ|'|\")") for end in (b")", b">", b"]")]
+#: A form's subtype: a file that never writes it holds no form.
+_FORM = b"/Form"
 #: A form or image drawn: its name, then ``Do``.
 _DRAWS = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
 #: The ``/XObject`` resources: a dictionary of names to objects, or a reference to one.
@@ -106,6 +107,7 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
     streams: list[Stream] = []
     packed: list[bytes] = []  # object streams: resources may be packed there
     total = 0
+    forms = _FORM in data  # no stream is a form otherwise (a stream's dictionary is never packed)
     after = 0  # where the last stream's data ends: a match before it is inside its data
     for match in _STREAM.finditer(data):
         if match.start() < after or not _after_dictionary(data, match.start()):
@@ -127,7 +129,8 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
         kind = "form" if keys.get(b"/Subtype") == [b"/Form"] else "other"
         shows = _shows(content)
         _refuse(name, (len(content), shows))  # too much on its own
-        draws = Counter(_DRAWS.findall(content))
+        # The names drawn count only through forms (a name no form answers draws nothing).
+        draws = Counter(_DRAWS.findall(content)) if forms else Counter()
         streams.append(
             Stream(headers[at][1] if at >= 0 else None, kind, len(content), shows, draws)
         )
@@ -135,8 +138,9 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
 
 
 def _shows(content: bytes) -> int:
-    """How many text-showing operations ``content`` holds."""
-    return len(_SHOWS.findall(content.translate(_OPERAND_ENDS)))
+    """How many text-showing operations ``content`` holds (no match holds the end of
+    another operand: the three patterns' counts add up)."""
+    return sum(len(pattern.findall(content)) for pattern in _SHOWS)
 
 
 def _headers(text: bytes) -> list[re.Match[bytes]]:
@@ -232,9 +236,10 @@ def _flate(data: bytes, cap: int, most_shows: int | None = None) -> bytes:
                 break
             parts.append(piece)
             size += len(piece)
-            if most_shows is not None and size > 2 * most_shows:
+            if most_shows is not None and size > 2 * most_shows and not inflater.eof:
                 # An operation takes two bytes at least: the pieces are counted (each on its
-                # own) only once so many bytes could pass ``most_shows``.
+                # own) only once so many bytes could pass ``most_shows``, and only while more
+                # is to come (the stream inflated is counted whole after).
                 shows += sum(map(_shows, parts[counted:]))
                 counted = len(parts)
     except zlib.error:
@@ -409,7 +414,7 @@ def _unpacked(content: bytes, keys: dict[bytes, list[bytes]]) -> bytes:
     first = keys.get(b"/First", [b"0"])[0]
     start = int(first) if first.isdigit() else 0
     pairs = [(int(n), int(at)) for n, at in _PAIR.findall(content[:start])]
-    ends = [at for _, at in pairs[1:]] + [len(content) - start]
+    ends = [at for _, at in pairs[1:]] + [len(content) - start] if pairs else []
     return b"".join(
         b"%d 0 obj\n%s\nendobj\n" % (number, content[start + at : start + end])
         for (number, at), end in zip(pairs, ends, strict=True)
