@@ -13,7 +13,8 @@ sections 一 and 五, whose text no value of the report depends on: there each l
 from its start only, to find the next heading (``Prose``). Then every table
 cell that is not a label is read a second time, its crop cut closer: its text stands only
 when the two reads agree (else it is ``cells.UNREAD``), and a cell with no ink is blank,
-never 0. The two reads are the crop at two scales (``raster.crop``'s views).
+never 0. The two reads are the crop at two scales (``raster.crop``'s views), the second
+with the other cells of its row as one line, and alone where that differs from the first.
 
 OCR is slow (seconds a page), so only the pages that matter are read (``Scans``): page 1
 (the title), every page with a ruled table, and the pages before and after each of those
@@ -188,20 +189,48 @@ def second_reads(
     prepared: Prepared, read: pdf.PageText, inks: dict[Box, Box | None]
 ) -> dict[Box, str]:
     """The second read of each cell with ink of ``read``'s tables that is not a label: its
-    crop cut closer, its print larger (``raster.crop``'s view 1), all in one batch."""
+    crop cut closer, its print larger (``raster.crop``'s view 1), a row's such cells read
+    as one line (``by_rows``); a cell whose text there is not its first read's is read
+    alone."""
     level, _, lines, scale = prepared
-    numbers = [
-        (box, found)
-        for block in read.blocks
-        if isinstance(block, pdf.Table)
-        for texts, boxes in zip(block.rows, block.boxes, strict=True)
-        for text, box in zip(texts, boxes, strict=True)
-        if text is not None and box is not None and not _HAN.search(text)
-        if (found := inks[box]) is not None
-    ]
-    views = [raster.crop(level, lines.mask, found, scale, view=1) for _, found in numbers]
-    texts = ocr.engine().lines(views)
-    return {box: _plain(text) for (box, _), text in zip(numbers, texts, strict=True)}
+    first: dict[Box, str] = {}
+    rows: list[list[tuple[Box, Image]]] = []
+    for block in read.blocks:
+        if not isinstance(block, pdf.Table):
+            continue
+        for texts, boxes in zip(block.rows, block.boxes, strict=True):
+            row = []
+            for text, box in zip(texts, boxes, strict=True):
+                if text is None or box is None or _HAN.search(text):
+                    continue
+                if (found := inks[box]) is not None:
+                    first[box] = _plain(text)
+                    row.append((box, raster.crop(level, lines.mask, found, scale, view=1)))
+            rows.append(row)
+    again = by_rows(rows, lambda box, text: _same(first[box], _plain(text)))
+    return {box: _plain(text) for box, text in again.items()}
+
+
+def by_rows(
+    rows: list[list[tuple[Box, Image]]], keeps: Callable[[Box, str], bool]
+) -> dict[Box, str]:
+    """The text of each cell's crop of ``rows``, a row's crops read together as one line
+    (``ocr.Engine.row``: a crop costs its width, not the recogniser's least width, and a
+    row one run); a cell whose text there ``keeps`` refuses, or whose row's line does not
+    split into its crops, is read alone."""
+    engine = ocr.engine()
+    found: dict[Box, str] = {}
+    alone: list[tuple[Box, Image]] = []
+    for row in rows:
+        texts = engine.row([image for _, image in row])
+        for index, (box, image) in enumerate(row):
+            if texts is not None and keeps(box, texts[index]):
+                found[box] = texts[index]
+            else:
+                alone.append((box, image))
+    texts = engine.lines([image for _, image in alone])
+    found.update((box, text) for (box, _), text in zip(alone, texts, strict=True))
+    return found
 
 
 def _all(boxes: list[list[Box | None]]) -> list[Box]:
