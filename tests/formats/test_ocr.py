@@ -213,6 +213,34 @@ def test_a_second_read_that_differs_in_its_row_is_read_again_alone(
     assert read_alone == [2]
 
 
+def test_a_first_read_keeps_a_row_s_numbers_and_reads_the_rest_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read_alone: list[int] = []
+
+    class Engine:
+        def row(self, images: list[object]) -> list[str] | None:
+            return ["12", "o", "其他", "3,5"][: len(images)]
+
+        def lines(self, images: list[object]) -> list[str]:
+            read_alone.append(len(images))
+            return ["0"] * len(images)
+
+    monkeypatch.setattr(ocr, "engine", Engine)
+    page = numpy.full((200, 600), 255, numpy.uint8)
+    lines = scanned_pages.raster.Lines([], numpy.zeros_like(page))
+    prepared = scanned_pages.Prepared(page, 0.0, lines, 1.0)
+    cells = [(10.0 + 60 * i, 10.0, 60.0 + 60 * i, 30.0) for i in range(5)]
+    inks = {
+        cell: (cell[0] + 5, 15.0, cell[0] + 5 + width, 25.0)
+        for cell, width in zip(cells, (20, 10, 20, 30, 70), strict=True)
+    }
+    chars = scanned_pages.cell_chars(prepared, inks)
+    # 12 and 3,5 are numbers; o and 其他 are not, read alone with the wide cell (70 by 10).
+    assert "".join(char.text for char in chars) == "1200" + "3,5" + "0"
+    assert read_alone == [2, 1]
+
+
 # Random values: a number stands only when both reads agree, a blank is never 0 -----------
 
 cells = st.one_of(st.none(), st.integers(0, 9), st.integers(10, 99999))

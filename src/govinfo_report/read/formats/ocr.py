@@ -63,7 +63,7 @@ MIN_WIDTH = 96
 #: Paper (pixels at the recogniser's 48 of height) between two crops read as one line
 #: (``Engine.row``): a character's place is known to within a step of the recogniser's
 #: output (8 pixels), so that one found here belongs to neither crop.
-GAP = 32
+GAP = 16
 #: The recogniser's height and the pixels of its input each step of its output covers.
 HEIGHT, STEP = 48, 8
 #: A text box taller than this many times its width, holding two characters or more, is a

@@ -14,7 +14,8 @@ from its start only, to find the next heading (``Prose``). Then every table
 cell that is not a label is read a second time, its crop cut closer: its text stands only
 when the two reads agree (else it is ``cells.UNREAD``), and a cell with no ink is blank,
 never 0. The two reads are the crop at two scales (``raster.crop``'s views), the second
-with the other cells of its row as one line, and alone where that differs from the first.
+with the other cells of its row as one line, and alone where that differs from the first;
+the first read of a row's numbers is one line too (``cell_chars``).
 
 OCR is slow (seconds a page), so only the pages that matter are read (``Scans``): page 1
 (the title), every page with a ruled table, and the pages before and after each of those
@@ -43,6 +44,11 @@ DPI = 200
 LINE = 20.0
 #: Print in a table's cell keeps at least this far (points) from its sides (``_ruled``).
 CLEAR = 0.5
+#: A cell's ink at most this many times as wide as it is high is a number's, or a short
+#: label's: read first with its row's (``cell_chars``); a wider one is read alone.
+SHORT = 6.0
+#: What a first read with its row keeps: a number (folded), its separators inside.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: What a speck of dirt beside a number is read as.
 _SPECKS = ".·,"
 #: A cell holding one of these is a label: read once.
@@ -239,15 +245,25 @@ def _all(boxes: list[list[Box | None]]) -> list[Box]:
 
 def cell_chars(prepared: Prepared, inks: dict[Box, Box | None]) -> list[Char]:
     """The characters of the tables' cells (``inks``: each cell's box of ink, ``None``
-    where it has none): a cell whose ink is one line high is read from its crop, all of
-    them in one batch through the recogniser, its characters spread over its ink; a taller
-    one (a label of several lines) is read by detection and recognition of its own part
-    of the page."""
+    where it has none): a cell whose ink is one line high is read from its crop, its
+    characters spread over its ink, and a taller one (a label of several lines) by
+    detection and recognition of its own part of the page. A cell of one line whose ink is
+    at most ``SHORT`` times as wide as high (a number's) is read with the others of its
+    row as one line (``by_rows``), and alone when it reads there as no number does (a
+    label, a dash, a letter, nothing): what is not a number is read as before, alone."""
     level, _, lines, scale = prepared
-    engine = ocr.engine()
-    single = [box for box in inks.values() if box is not None and box[3] - box[1] <= LINE]
-    texts = engine.lines([raster.crop(level, lines.mask, box, scale) for box in single])
-    chars = [char for text, box in zip(texts, single, strict=True) for char in _spread(text, box)]
+    single = {c: box for c, box in inks.items() if box is not None and box[3] - box[1] <= LINE}
+    crops = {cell: raster.crop(level, lines.mask, ink, scale) for cell, ink in single.items()}
+    rows: dict[float, list[tuple[Box, Image]]] = {}
+    wide = []
+    for cell, (x0, top, x1, bottom) in sorted(single.items()):
+        if x1 - x0 <= SHORT * (bottom - top):
+            rows.setdefault(cell[1], []).append((cell, crops[cell]))
+        else:
+            wide.append(cell)
+    texts = by_rows(list(rows.values()), lambda _, text: bool(_NUMBER.fullmatch(_plain(text))))
+    texts.update(zip(wide, ocr.engine().lines([crops[cell] for cell in wide]), strict=True))
+    chars = [char for cell, ink in single.items() for char in _spread(texts[cell], ink)]
     tall = [cell for cell, box in inks.items() if box is not None and box[3] - box[1] > LINE]
     chars.extend(region_chars(prepared, tall))
     return chars
