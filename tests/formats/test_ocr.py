@@ -31,6 +31,7 @@ from govinfo_report.cli import command as cli
 from govinfo_report.cli.progress import Tally
 from govinfo_report.read.formats import CellRead, PlacedRead, Scan, ocr, pdf
 from govinfo_report.read.formats import scanned as scanned_pages
+from govinfo_report.read.formats.pdfium import Page
 from govinfo_report.read.source import Source
 from govinfo_report.read.source import read as read_source
 from govinfo_report.write import export
@@ -135,6 +136,109 @@ def test_models_not_the_pinned_ones_are_refused(monkeypatch: pytest.MonkeyPatch)
             ocr.engine()
     finally:
         ocr.engine.cache_clear()
+
+
+def _crop(text: str) -> numpy.ndarray:
+    """A cell's crop as ``raster.crop`` gives one: ``text`` in 36-pixel print, three channels."""
+    image = Image.new("L", (30 + 22 * len(text), 50), 255)
+    ImageDraw.Draw(image).text((15, 25), text, 0, ImageFont.load_default(size=36), anchor="lm")
+    return numpy.asarray(image.convert("RGB"))
+
+
+def test_a_row_of_crops_is_read_as_one_line_and_split_into_its_crops() -> None:
+    printed = ["12", "7", "0", "305", "7", "48"]
+    assert ocr.engine().row([_crop(text) for text in printed]) == printed
+    assert ocr.engine().row([]) == []
+
+
+class _Session:
+    """A recogniser that reads, at each step of its output, the key given (0: nothing)."""
+
+    def __init__(self, keys: list[int]) -> None:
+        self.keys = keys
+
+    def __call__(self, line: numpy.ndarray) -> numpy.ndarray:
+        steps = -(-line.shape[3] // ocr.STEP)
+        found = numpy.zeros((1, steps, max(self.keys) + 1), numpy.float32)
+        found[0, numpy.arange(steps), 0] = 1.0
+        for step, key in enumerate(self.keys):
+            found[0, step] = 0.0
+            found[0, step, key] = 1.0
+        return found
+
+
+def test_a_row_whose_line_reads_print_between_its_crops_does_not_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = ocr.engine()
+    keys = engine.recogniser.postprocess_op.character
+    one, two, space = keys.index("1"), keys.index("2"), keys.index(" ")
+    crops = [numpy.full((48, 48, 3), 255, numpy.uint8)] * 2  # at 0-48 and 80-128 pixels
+    # Steps of 8 pixels: 1 in the first crop, a space in the paper between (step 7), 2 in the
+    # second (step 10).
+    monkeypatch.setattr(
+        engine.recogniser, "session", _Session([one, 0, 0, 0, 0, 0, 0, space, 0, 0, two])
+    )
+    assert engine.row(crops) == ["1", "2"]
+    # A 2 read in the paper between the crops (step 7: pixels 56-64) belongs to neither.
+    monkeypatch.setattr(engine.recogniser, "session", _Session([one, 0, 0, 0, 0, 0, 0, two]))
+    assert engine.row(crops) is None
+
+
+def test_a_second_read_that_differs_in_its_row_is_read_again_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read_alone: list[int] = []
+
+    class Engine:
+        def row(self, images: list[object]) -> list[str] | None:
+            return ["12", "9", "5"] if len(images) == 3 else None
+
+        def lines(self, images: list[object]) -> list[str]:
+            read_alone.append(len(images))
+            return ["8"] * len(images)
+
+    monkeypatch.setattr(ocr, "engine", Engine)
+    page = numpy.full((200, 400), 255, numpy.uint8)
+    lines = scanned_pages.raster.Lines([], numpy.zeros_like(page))
+    prepared = scanned_pages.Prepared(page, 0.0, lines, 1.0)
+    boxes = [(10.0 + 40 * i, 10.0, 40.0 + 40 * i, 30.0) for i in range(4)]
+    table = pdf.Table(
+        (10.0, 10.0, 160.0, 30.0), (), [["12", "8", "5"], ["3"]], [boxes[:3], boxes[3:]]
+    )
+    read = pdf.PageText(Page(1, 400.0, 200.0, [], [], 0.0, 0, 0, frozenset()), [table], 0, False)
+    again = scanned_pages.second_reads(prepared, read, {box: box for box in boxes})
+    # 12 and 5 agree in their row; 9 differs and 3's row does not split: both read alone.
+    assert again == {boxes[0]: "12", boxes[1]: "8", boxes[2]: "5", boxes[3]: "8"}
+    assert read_alone == [2]
+
+
+def test_a_first_read_keeps_a_row_s_numbers_and_reads_the_rest_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read_alone: list[int] = []
+
+    class Engine:
+        def row(self, images: list[object]) -> list[str] | None:
+            return ["12", "o", "其他", "3,5"][: len(images)]
+
+        def lines(self, images: list[object]) -> list[str]:
+            read_alone.append(len(images))
+            return ["0"] * len(images)
+
+    monkeypatch.setattr(ocr, "engine", Engine)
+    page = numpy.full((200, 600), 255, numpy.uint8)
+    lines = scanned_pages.raster.Lines([], numpy.zeros_like(page))
+    prepared = scanned_pages.Prepared(page, 0.0, lines, 1.0)
+    cells = [(10.0 + 60 * i, 10.0, 60.0 + 60 * i, 30.0) for i in range(5)]
+    inks = {
+        cell: (cell[0] + 5, 15.0, cell[0] + 5 + width, 25.0)
+        for cell, width in zip(cells, (20, 10, 20, 30, 70), strict=True)
+    }
+    chars = scanned_pages.cell_chars(prepared, inks)
+    # 12 and 3,5 are numbers; o and 其他 are not, read alone with the wide cell (70 by 10).
+    assert "".join(char.text for char in chars) == "1200" + "3,5" + "0"
+    assert read_alone == [2, 1]
 
 
 # Random values: a number stands only when both reads agree, a blank is never 0 -----------

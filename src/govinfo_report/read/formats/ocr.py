@@ -60,6 +60,12 @@ REC_BATCH = 1
 #: does at a third of the cost (48 read a lone ``0`` as ``O``; padded with paper to three
 #: times the height instead, a lone ``0`` read ``ó`` on a degraded scan).
 MIN_WIDTH = 96
+#: Paper (pixels at the recogniser's 48 of height) between two crops read as one line
+#: (``Engine.row``): a character's place is known to within a step of the recogniser's
+#: output (8 pixels), so that one found here belongs to neither crop.
+GAP = 16
+#: The recogniser's height and the pixels of its input each step of its output covers.
+HEIGHT, STEP = 48, 8
 #: A text box taller than this many times its width, holding two characters or more, is a
 #: vertical label (三、本年度办理结果 printed a character a line): its characters stacked.
 VERTICAL = 1.5
@@ -136,6 +142,55 @@ class Engine:
         return [
             text if score >= least else ""
             for text, score in zip(found.txts, found.scores, strict=True)
+        ]
+
+    def row(self, images: Sequence[Image]) -> list[str] | None:
+        """The text of each crop of ``images`` (one line of print each) read as one line:
+        the crops scaled to the recogniser's height side by side, ``GAP`` pixels of paper
+        apart, read once, and each character given to the crop it was read in (``""``
+        where the recogniser is not sure of a crop's text, as in ``lines``). ``None``
+        when a character other than a space was read between two crops: the line's split
+        is not the crops'."""
+        if not images:
+            return []
+        import cv2
+        import numpy as np
+
+        parts: list[Image] = []
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for image in images:
+            height, width = image.shape[:2]
+            wide = math.ceil(HEIGHT * width / height)
+            if parts:
+                parts.append(np.full((HEIGHT, GAP, 3), 255, np.uint8))
+                at += GAP
+            parts.append(cv2.resize(image, (wide, HEIGHT)))
+            spans.append((at, at + wide))
+            at += wide
+        line = np.hstack(parts).astype(np.float32).transpose(2, 0, 1) / 127.5 - 1.0
+        if at < MIN_WIDTH:  # padded as RapidOCR pads a text narrower than its least width
+            line = np.pad(line, ((0, 0), (0, 0), (0, MIN_WIDTH - at)))
+        found = self.recogniser.session(line[np.newaxis])[0]
+        best = found.argmax(axis=1)
+        keys = self.recogniser.postprocess_op.character
+        texts: list[list[str]] = [[] for _ in images]
+        sure: list[list[float]] = [[] for _ in images]
+        for step, key in enumerate(best):
+            if key == 0 or (step and key == best[step - 1]):
+                continue
+            middle = (step + 0.5) * STEP
+            index = next((i for i, (a, b) in enumerate(spans) if a <= middle < b), None)
+            if index is None:
+                if keys[key].isspace():  # the paper between two crops
+                    continue
+                return None
+            texts[index].append(keys[key])
+            sure[index].append(float(found[step, key]))
+        least = self.rapid.cfg.Global.text_score
+        return [
+            "".join(text) if text and sum(score) / len(score) >= least else ""
+            for text, score in zip(texts, sure, strict=True)
         ]
 
 

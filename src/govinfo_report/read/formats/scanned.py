@@ -13,7 +13,9 @@ sections 一 and 五, whose text no value of the report depends on: there each l
 from its start only, to find the next heading (``Prose``). Then every table
 cell that is not a label is read a second time, its crop cut closer: its text stands only
 when the two reads agree (else it is ``cells.UNREAD``), and a cell with no ink is blank,
-never 0. The two reads are the crop at two scales (``raster.crop``'s views).
+never 0. The two reads are the crop at two scales (``raster.crop``'s views), the second
+with the other cells of its row as one line, and alone where that differs from the first;
+the first read of a row's numbers is one line too (``cell_chars``).
 
 OCR is slow (seconds a page), so only the pages that matter are read (``Scans``): page 1
 (the title), every page with a ruled table, and the pages before and after each of those
@@ -42,6 +44,11 @@ DPI = 200
 LINE = 20.0
 #: Print in a table's cell keeps at least this far (points) from its sides (``_ruled``).
 CLEAR = 0.5
+#: A cell's ink at most this many times as wide as it is high is a number's, or a short
+#: label's: read first with its row's (``cell_chars``); a wider one is read alone.
+SHORT = 6.0
+#: What a first read with its row keeps: a number (folded), its separators inside.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: What a speck of dirt beside a number is read as.
 _SPECKS = ".·,"
 #: A cell holding one of these is a label: read once.
@@ -188,20 +195,48 @@ def second_reads(
     prepared: Prepared, read: pdf.PageText, inks: dict[Box, Box | None]
 ) -> dict[Box, str]:
     """The second read of each cell with ink of ``read``'s tables that is not a label: its
-    crop cut closer, its print larger (``raster.crop``'s view 1), all in one batch."""
+    crop cut closer, its print larger (``raster.crop``'s view 1), a row's such cells read
+    as one line (``by_rows``); a cell whose text there is not its first read's is read
+    alone."""
     level, _, lines, scale = prepared
-    numbers = [
-        (box, found)
-        for block in read.blocks
-        if isinstance(block, pdf.Table)
-        for texts, boxes in zip(block.rows, block.boxes, strict=True)
-        for text, box in zip(texts, boxes, strict=True)
-        if text is not None and box is not None and not _HAN.search(text)
-        if (found := inks[box]) is not None
-    ]
-    views = [raster.crop(level, lines.mask, found, scale, view=1) for _, found in numbers]
-    texts = ocr.engine().lines(views)
-    return {box: _plain(text) for (box, _), text in zip(numbers, texts, strict=True)}
+    first: dict[Box, str] = {}
+    rows: list[list[tuple[Box, Image]]] = []
+    for block in read.blocks:
+        if not isinstance(block, pdf.Table):
+            continue
+        for texts, boxes in zip(block.rows, block.boxes, strict=True):
+            row = []
+            for text, box in zip(texts, boxes, strict=True):
+                if text is None or box is None or _HAN.search(text):
+                    continue
+                if (found := inks[box]) is not None:
+                    first[box] = _plain(text)
+                    row.append((box, raster.crop(level, lines.mask, found, scale, view=1)))
+            rows.append(row)
+    again = by_rows(rows, lambda box, text: _same(first[box], _plain(text)))
+    return {box: _plain(text) for box, text in again.items()}
+
+
+def by_rows(
+    rows: list[list[tuple[Box, Image]]], keeps: Callable[[Box, str], bool]
+) -> dict[Box, str]:
+    """The text of each cell's crop of ``rows``, a row's crops read together as one line
+    (``ocr.Engine.row``: a crop costs its width, not the recogniser's least width, and a
+    row one run); a cell whose text there ``keeps`` refuses, or whose row's line does not
+    split into its crops, is read alone."""
+    engine = ocr.engine()
+    found: dict[Box, str] = {}
+    alone: list[tuple[Box, Image]] = []
+    for row in rows:
+        texts = engine.row([image for _, image in row])
+        for index, (box, image) in enumerate(row):
+            if texts is not None and keeps(box, texts[index]):
+                found[box] = texts[index]
+            else:
+                alone.append((box, image))
+    texts = engine.lines([image for _, image in alone])
+    found.update((box, text) for (box, _), text in zip(alone, texts, strict=True))
+    return found
 
 
 def _all(boxes: list[list[Box | None]]) -> list[Box]:
@@ -210,15 +245,25 @@ def _all(boxes: list[list[Box | None]]) -> list[Box]:
 
 def cell_chars(prepared: Prepared, inks: dict[Box, Box | None]) -> list[Char]:
     """The characters of the tables' cells (``inks``: each cell's box of ink, ``None``
-    where it has none): a cell whose ink is one line high is read from its crop, all of
-    them in one batch through the recogniser, its characters spread over its ink; a taller
-    one (a label of several lines) is read by detection and recognition of its own part
-    of the page."""
+    where it has none): a cell whose ink is one line high is read from its crop, its
+    characters spread over its ink, and a taller one (a label of several lines) by
+    detection and recognition of its own part of the page. A cell of one line whose ink is
+    at most ``SHORT`` times as wide as high (a number's) is read with the others of its
+    row as one line (``by_rows``), and alone when it reads there as no number does (a
+    label, a dash, a letter, nothing): what is not a number is read as before, alone."""
     level, _, lines, scale = prepared
-    engine = ocr.engine()
-    single = [box for box in inks.values() if box is not None and box[3] - box[1] <= LINE]
-    texts = engine.lines([raster.crop(level, lines.mask, box, scale) for box in single])
-    chars = [char for text, box in zip(texts, single, strict=True) for char in _spread(text, box)]
+    single = {c: box for c, box in inks.items() if box is not None and box[3] - box[1] <= LINE}
+    crops = {cell: raster.crop(level, lines.mask, ink, scale) for cell, ink in single.items()}
+    rows: dict[float, list[tuple[Box, Image]]] = {}
+    wide = []
+    for cell, (x0, top, x1, bottom) in sorted(single.items()):
+        if x1 - x0 <= SHORT * (bottom - top):
+            rows.setdefault(cell[1], []).append((cell, crops[cell]))
+        else:
+            wide.append(cell)
+    texts = by_rows(list(rows.values()), lambda _, text: bool(_NUMBER.fullmatch(_plain(text))))
+    texts.update(zip(wide, ocr.engine().lines([crops[cell] for cell in wide]), strict=True))
+    chars = [char for cell, ink in single.items() for char in _spread(texts[cell], ink)]
     tall = [cell for cell, box in inks.items() if box is not None and box[3] - box[1] > LINE]
     chars.extend(region_chars(prepared, tall))
     return chars
