@@ -428,8 +428,9 @@ def _collapsed(
         return
     else:
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
-        kinds = [template.fields[cell].kind for cell in cells]
-        cuts = _signs_placed(cuts, kinds[_before(row, run) :])
+        if _SIGNED.search(run[0]):
+            kinds = [template.fields[cell].kind for cell in cells]
+            cuts = _signs_placed(cuts, kinds[_before(row, run) :])
         spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
         if spaced is not None and len(spaced) < len(cells):
             # Values apart by spaces (or zeros), too few for the row's cells: the text keeps
