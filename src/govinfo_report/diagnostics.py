@@ -120,6 +120,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a section 二 count printed apart from its table (a PDF extraction lifts a cell with "
         "a note) is read in the column the note names, in the row short by one value",
     ),
+    "row-by-order": (
+        "info",
+        "a section 三 row of values with no row label of its own is the one template row its "
+        "labelled neighbours leave it, and the rules through its cells hold",
+    ),
     "values-unplaced": (
         "warning",
         "a row's values could not be placed without guessing; the cells are left missing",

@@ -325,7 +325,7 @@ def _gold(report_id: str) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("path", "report_id"),
     [
-        (REAL / "raw" / "ot-shanghai-bgt-2025.md", "ot-shanghai-bgt-2025"),
+        (REAL / "renderings" / "pt-2022-pingtan" / "pandoc-html.txt", "pt-2022-pingtan"),
         (
             REAL / "renderings" / "ot-jiangsu-huaian-city-2024" / "pdftotext.txt",
             "ot-jiangsu-huaian-city-2024",

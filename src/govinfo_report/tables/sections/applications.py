@@ -25,7 +25,7 @@ import attrs
 
 from ... import labels
 from ...catalogue import TEMPLATES, Template
-from ...cells import convert, count_values
+from ...cells import Value, convert, count_values
 from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
@@ -33,7 +33,7 @@ from ...structure import collapsed
 from ...structure.layouts import Printed, Row
 from ..matching import foreign_row, matcher, normalise_label
 from ..reading import Draft, Reading, Sum
-from ..rules import Rule
+from ..rules import Rule, violated
 from .chain import (
     Context,
     Handler,
@@ -170,6 +170,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     )
     table_empty(context, taken, rows)
     run(CHAIN, context, map(_step, taken, plans))
+    _between_neighbours(context)
     for group, row in context.grouped.items():
         context.seen.update(
             _group_row(
@@ -201,6 +202,7 @@ class _Context(Context):
     grouped: dict[str, Row] = attrs.field(factory=dict)
     unlabelled: list[str] = attrs.field(factory=list)
     repeated: bool = False
+    order: list[_Entry] = attrs.field(factory=list)
 
     def named(self, step: Step) -> str:
         return label_text(step.row)
@@ -226,6 +228,12 @@ class _Step(Step):
     plan: _Plan
 
 
+#: A row of values as ``_Context.order`` keeps it: the rows it names, the row itself where it
+#: names none, ``None`` where it was read otherwise (a group printed as one row, a row of
+#: the other template).
+_Entry = tuple[str, ...] | _Step | None
+
+
 def _step(taken: Taken, plan: _Plan) -> _Step:
     row, runs = taken
     texts, keys, _, unknown, label, _, cells = plan
@@ -245,6 +253,7 @@ def _named_or_grouped(context: _Context, step: _Step) -> bool:
     texts are noted as those of a row with no row label."""
     if step.keys:
         context.named_rows.update(step.keys)
+        context.order.append(step.keys)
         return False
     group = _group_of(step.plan, context.template.name)
     if (
@@ -254,6 +263,7 @@ def _named_or_grouped(context: _Context, step: _Step) -> bool:
         and len(step.row.values) == context.columns
     ):
         context.grouped[group] = step.row
+        context.order.append(None)
         return True
     context.unlabelled.append(normalise_label("".join(step.texts)))
     return False
@@ -261,6 +271,7 @@ def _named_or_grouped(context: _Context, step: _Step) -> bool:
 
 def _foreign_label(context: _Context, step: _Step) -> bool:
     """A row of the other template: its values fit no cell of this one."""
+    context.order.append(None)
     text, line, column = step.row.labels[step.plan.foreign[0]]
     context.draft.find(
         diagnostic(
@@ -279,7 +290,7 @@ def _foreign_label(context: _Context, step: _Step) -> bool:
 def _unknown_labels(context: _Context, step: _Step) -> bool:
     """A row of the other template (``_foreign_label``); else each label that matches no row,
     reported, the row read by its other labels. A row of values that names no row: its
-    values are not placed."""
+    values are placed only where its neighbours leave it one row (``_between_neighbours``)."""
     if step.plan.foreign:
         return _foreign_label(context, step)
     for at in step.unknown:
@@ -292,17 +303,9 @@ def _unknown_labels(context: _Context, step: _Step) -> bool:
                 column,
             )
         )
-    if step.keys:
-        return False
-    context.draft.find(
-        diagnostic(
-            "values-unplaced",
-            f"section 三: a row with no row label ({label_text(step.row) or 'none'}); its "
-            "values are not placed",
-            step.row.line,
-        )
-    )
-    return True
+    if not step.keys:
+        context.order.append(step)
+    return not step.keys
 
 
 def _several_rows(context: _Context, step: _Step) -> bool:
@@ -363,6 +366,114 @@ def _value_alone(context: _Context, step: _Step) -> bool:
     if not step.runs and len(step.row.values) == 1:
         step.row, step.runs = collapsed.alone(step.row, context.columns)
     return False
+
+
+def _between_neighbours(context: _Context) -> None:
+    """The rows of values that name no row (no label, or a piece of a label that names
+    none or several: a PDF-to-Markdown extraction lifts a label out of its table) read as
+    the rows their neighbours leave: between two rows that name theirs, the template rows
+    between those two, in order, where there are as many as such rows of values, each
+    printing a full row and any label it has a piece of its row's label. The text's order
+    is the evidence (two outcome rows the other way round keep every rule), so it holds
+    only where every row of values named comes in template order, and the rules check
+    the values: every rule through their cells holds with the values the table gives.
+    Else their values are not placed (``values-unplaced``)."""
+    placed = _placed_between(context)
+    if placed and not _hold_with(context, placed):
+        placed = []
+    rows = labels.APPLICATION_ROWS[context.template.name]
+    for step in (entry for entry in context.order if isinstance(entry, _Step)):
+        key = next((key for unnamed, key in placed if unnamed is step), None)
+        if key is None:
+            context.draft.find(
+                diagnostic(
+                    "values-unplaced",
+                    f"section 三: a row with no row label ({label_text(step.row) or 'none'}); "
+                    "its values are not placed",
+                    step.row.line,
+                )
+            )
+            continue
+        context.draft.give(context.template.rows[NAME, key], step.row.values, None)
+        context.seen.add(key)
+        context.draft.find(
+            diagnostic(
+                "row-by-order",
+                f"section 三: a row with no row label ({label_text(step.row) or 'none'}) "
+                f"is read as {rows[key][0]}: the one row its neighbours leave it in the "
+                "template's order, and the section's rules through its cells hold",
+                step.row.line,
+                step.row.values[0][2],
+            )
+        )
+
+
+def _placed_between(context: _Context) -> list[tuple[_Step, str]]:
+    """Each row of values that names no row with the row its neighbours leave it
+    (``_between_neighbours``), where every gap between named rows holding such rows
+    leaves as many template rows as it holds rows; empty where the named rows are out of
+    template order."""
+    name = context.template.name
+    order = list(labels.APPLICATION_ROWS[name])
+    named = [order.index(key) for keys in context.order if isinstance(keys, tuple) for key in keys]
+    if named != sorted(set(named)):
+        return []
+    placed: list[tuple[_Step, str]] = []
+    last: int | None = None
+    gap: list[_Step] = []
+    for entry in context.order:
+        if isinstance(entry, _Step):
+            gap.append(entry)
+            continue
+        if entry is not None and last is not None and gap:
+            between = order[last + 1 : order.index(entry[0])]
+            if len(between) != len(gap) or not all(
+                _fits(name, step, key) for step, key in zip(gap, between, strict=True)
+            ):
+                return []
+            placed.extend(zip(gap, between, strict=True))
+        last = None if entry is None else order.index(entry[-1])
+        gap = []
+    return placed
+
+
+def _fits(template: str, step: _Step, key: str) -> bool:
+    """Whether the row of values of ``step`` could be row ``key``: a full row of printed
+    values, any label it has a piece of that row's printed label (its note too: a cut
+    label's second half may be all note, ``只计这一情形，不计其他情形）``)."""
+    values = step.row.values
+    if step.runs or len(values) != width(template) or not all(map(_TEXT, values)):
+        return False
+    words = [_letters(part) for part in labels.APPLICATION_PRINTED[template][key]]
+    return all(any(_letters(text) in word for word in words) for text in step.texts)
+
+
+#: What is not a letter of a label: spaces and punctuation (brackets, commas, quotes).
+_NOT_LETTER = re.compile(r"[\W_]")
+
+
+def _letters(text: str) -> str:
+    """A label's letters (a note in brackets kept): what a piece of it shares with it
+    whatever its cut and its punctuation."""
+    return _NOT_LETTER.sub("", fold(text))
+
+
+def _hold_with(context: _Context, placed: Sequence[tuple[_Step, str]]) -> bool:
+    """Whether every rule of the section through the cells of the rows ``placed`` holds
+    with the values the table gives and theirs (a rule with a cell no value is given for
+    does not hold)."""
+    template = context.template
+    rows = [(template.rows[NAME, key], step.row.values) for step, key in placed]
+    values: list[Value | None] = [None] * len(template.fields)
+    for cells, printed in (*((cells, printed) for cells, printed, _ in context.draft.given), *rows):
+        for cell, (text, _, _) in zip(cells, printed, strict=True):
+            values[cell] = convert(text, "count", None)[0]
+    through = {cell for cells, _ in rows for cell in cells}
+    return all(
+        violated(rule, values) is False
+        for rule in rules(template)
+        if not through.isdisjoint(rule.cells)
+    )
 
 
 #: Section 三's row handlers, in the order they are tried. ``_several_rows`` (a line naming

@@ -11,6 +11,8 @@ from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
 
+import attrs
+
 from ...catalogue import SECTION_NUMBERS, Template
 from ...cells import Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
@@ -426,6 +428,9 @@ def _collapsed(
         return
     else:
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
+        if _SIGNED.search(run[0]):
+            kinds = [template.fields[cell].kind for cell in cells]
+            cuts = _signs_placed(cuts, kinds[_before(row, run) :])
         spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
         if spaced is not None and len(spaced) < len(cells):
             # Values apart by spaces (or zeros), too few for the row's cells: the text keeps
@@ -452,7 +457,7 @@ def _cut(
     """Give a row with a collapsed cell its values where the run's only reading cuts it
     where it printed spaces, or set it aside with a way to cut it an option; ``False``
     where there is no way to cut it (or too many)."""
-    at = sum((line, column) < run[1:] for _, line, column in row.values)
+    at = _before(row, run)
     before, after = row.values[:at], row.values[at:]
     # Numbers printed apart are printed values, unless the run may be fewer values.
     apart = (
@@ -492,6 +497,35 @@ def _cut(
         )
     )
     return True
+
+
+def _before(row: Row, run: Printed) -> int:
+    """How many of ``row``'s values come before its collapsed cell ``run``."""
+    return sum((line, column) < run[1:] for _, line, column in row.values)
+
+
+#: A number printed with a sign.
+_SIGNED = re.compile(r"[+-]\d")
+
+
+def _signs_placed(cuts: collapsed.Cuts, kinds: Sequence[str]) -> collapsed.Cuts:
+    """``cuts`` without the ways that give a number printed with a sign to a column that is
+    never signed (``kinds``: the kinds of the cells the run's numbers go to, in order): a
+    count or an amount prints no sign, so a sign starts the value of the signed column
+    (2019 本年增/减). ``20+1737`` is 20 then +1 737, +17 37 or +173 7, never 2 0 +1737; 20
+    is then read whatever the cut."""
+    if cuts.count != len(cuts.ways):
+        return cuts
+    ways = tuple(
+        way
+        for way in cuts.ways
+        if all(
+            kind == "signed"
+            for (text, _, _), kind in zip(way, kinds, strict=False)
+            if _SIGNED.match(text)
+        )
+    )
+    return attrs.evolve(cuts, count=len(ways), ways=ways)
 
 
 def _uncut(run: Printed, cuts: collapsed.Cuts, parts: int) -> str:
