@@ -2,6 +2,7 @@
 variants give a wrong number, and how many of those say nothing (issue 48).
 
     python benchmarks/damage_real.py [--variants 40] [--seed 1] [--shared ../shared/realworld]
+        [--straddling]
 
 Each real rendering with a hand-read gold (``tests/fixtures/realworld``: the raw texts and the
 converters' renderings; ``--shared``: another such folder, its HTML and PDF through
@@ -9,10 +10,13 @@ converters' renderings; ``--shared``: another such folder, its HTML and PDF thro
 digits are the targets. Each variant then damages the text once: one to three target cells
 printed in a form of ``damage.FORMS`` (those a page's markup needs aside), two targets side
 by side on a line glued (their separator lost), or a line damaged (``damage.LINE_DAMAGES``:
-a bare page number, a line printed twice or moved). A cell is wrong where the variant reads
-it (parsed or derived) as neither its gold nor the number its damaged text says, though the
-intact text read it right; a wrong cell is silent where no diagnostic names its key or its
-line. Prints per source the variants, those with a wrong number and those with a silent one.
+a bare page number, a line printed twice or moved). In space-aligned text a glue keeps the
+line's other columns: the second value moved onto the first, or with ``--straddling`` the
+first onto the second (the glued token ends in the second's column). A cell is wrong where
+the variant reads it (parsed or derived) as neither its gold nor the number its damaged text
+says, though the intact text read it right; a wrong cell is silent where no diagnostic names
+its key or its line. Prints per source the variants, those with a wrong number and those
+with a silent one.
 """
 
 from __future__ import annotations
@@ -105,7 +109,11 @@ def _printed(text: str, changes: list[tuple[int, int, int, str]]) -> str:
 
 
 def variant(
-    text: str, report: gr.Report, cells: list[gr.Cell], rng: random.Random
+    text: str,
+    report: gr.Report,
+    cells: list[gr.Cell],
+    rng: random.Random,
+    straddling: bool = False,
 ) -> tuple[str, str, dict[str, Says]]:
     """A damaged copy of ``text``: its kind of damage, its text, what damaged cells say."""
     kind = kinds(report.template or "2021")
@@ -125,7 +133,7 @@ def variant(
             and _as_read(text, report, one)
         ]
         if pairs:
-            return "glued", _glued(text, *rng.choice(pairs), loose), {}
+            return "glued", _glued(text, *rng.choice(pairs), loose, straddling), {}
     chosen = rng.sample(cells, min(len(cells), rng.randint(1, 3)))
     changes = []
     says: dict[str, Says] = {}
@@ -154,15 +162,18 @@ def _gap(text: str, one: gr.Cell, other: gr.Cell) -> str:
     return line[one.column - 1 + len(one.raw) : other.column - 1]  # type: ignore[operator,arg-type]
 
 
-def _glued(text: str, one: gr.Cell, other: gr.Cell, loose: bool) -> str:
+def _glued(text: str, one: gr.Cell, other: gr.Cell, loose: bool, straddling: bool) -> str:
     """``text`` with the separator between ``one`` and ``other`` lost (``1 1`` as ``11``); in
-    space-aligned text the rest of the line stays in its columns."""
+    space-aligned text the rest of the line stays in its columns, the second value moved
+    onto the first, or (``straddling``) the first onto the second: the glued token then ends
+    in the second's column, as a tool that glues two cells too close leaves it."""
     lines = text.split("\n")
     line = lines[one.line - 1]  # type: ignore[operator]
-    start = one.column - 1 + len(one.raw)  # type: ignore[operator,arg-type]
+    start = one.column - 1  # type: ignore[operator]
     end = other.column - 1 + len(other.raw)  # type: ignore[operator,arg-type]
     pad = " " * len(_gap(text, one, other)) if loose else ""
-    lines[one.line - 1] = line[:start] + other.raw + pad + line[end:]  # type: ignore[operator,operator]
+    glued = f"{pad}{one.raw}{other.raw}" if straddling else f"{one.raw}{other.raw}{pad}"
+    lines[one.line - 1] = line[:start] + glued + line[end:]  # type: ignore[operator]
     return "\n".join(lines)
 
 
@@ -192,6 +203,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shared", type=Path, help="another folder of real reports and gold")
     parser.add_argument("--show", type=int, default=5, help="silent wrong cells to print")
+    parser.add_argument(
+        "--straddling",
+        action="store_true",
+        help="glue space-aligned values onto the second's place, not the first's",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     folders = [REALWORLD, *([args.shared] if args.shared else [])]
@@ -210,7 +226,7 @@ def main() -> None:
                 continue
             counts: Counter[str] = Counter()
             for _ in range(args.variants):
-                how, damaged, says = variant(text, intact, cells, rng)
+                how, damaged, says = variant(text, intact, cells, rng, args.straddling)
                 try:
                     back = gr.parse(damaged)
                 except gr.ParseError:

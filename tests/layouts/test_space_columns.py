@@ -115,3 +115,62 @@ def test_heads_merged_down_read_no_wrong_number(characters: bool, report: gr.Rep
     if all(printed[key] is not None for key in keys[4::5]):
         given = [key for key in keys if report.flat()[key] is not None]
         assert _read(back, given) == {key: report.flat()[key] for key in given}
+
+
+def _section_two(rules: list[str], normative: tuple[str, str] = ("14", "")) -> gr.Report:
+    """A 2021 section 二 laid out as lynx lays it out, counted in characters: 规章 printing
+    ``rules``, 行政规范性文件 ``normative`` and 230."""
+    table = _in_characters(
+        [
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", *rules],
+            ["行政规范性文件", *normative, "230"],
+            ["信息内容", "本年处理决定数量"],
+            ["行政许可", "3310"],
+            ["行政处罚", "140"],
+            ["行政强制", "12"],
+        ],
+        [3, 14, 22, 30],
+    )
+    return gr.parse(
+        f"青石县水务局2021年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n{table}\n"
+    )
+
+
+_NORMATIVE = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+
+
+@pytest.mark.parametrize(
+    ("normative", "read"),
+    [
+        (("", "14"), [None, None, 230]),
+        (("14", ""), [None, None, None]),  # 230 may be 2 and 30, the blank where 2 stood
+    ],
+)
+def test_a_count_beside_the_one_blank_of_a_table_printing_its_zeros_is_missing(
+    normative: tuple[str, str], read: list[int | None]
+) -> None:
+    """规章 prints 0, 0, 0: the table marks what it has nothing for, and 行政规范性文件's
+    blank is its one gap. A count beside it wider than every value its column prints
+    elsewhere may be two values glued by a lost separator, the blank where one of them
+    stood (a tool leaves the token where its first value stood, or its last): 14 and a
+    blank, or 1 and 4, a reader cannot tell. Both cells missing, said."""
+    back = _section_two(["0", "0", "0"], normative)
+    assert _read(back, _NORMATIVE) == dict(zip(_NORMATIVE, read, strict=True))
+    assert [back.cell(key).provenance for key in _NORMATIVE[:2]] == ["missing", "missing"]
+    said = [d for d in back.diagnostics if d.code == "values-unplaced"]
+    assert set(_NORMATIVE[:2]) <= set(said[0].keys)
+    assert back.flat()["proactive.rules.issued"] == 0
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        ["", "", "6"],  # a sparse table: it leaves its zeros blank
+        ["21", "0", "960"],  # 规章's 21 is as wide as 14, its 960 as 230
+    ],
+)
+def test_a_count_beside_a_blank_a_sparse_or_as_wide_column_prints_is_read(rules: list[str]) -> None:
+    back = _section_two(rules)
+    assert _read(back, _NORMATIVE) == dict(zip(_NORMATIVE, [14, None, 230], strict=True))
+    assert back.cell(_NORMATIVE[1]).provenance == "blank"

@@ -130,10 +130,38 @@ def test_a_glued_value_before_a_blank_in_a_grid_with_merged_cells_is_missing() -
     assert "glued by a lost separator" in found[0].message
 
 
-def test_a_glued_value_before_a_blank_in_space_aligned_text_is_said() -> None:
-    # Space-aligned text keeps the line's columns: ``55698`` under 本年发布 and a blank
-    # under 本年废止 prints as a sparse report's row does. Read as printed, the doubt said.
+def test_a_glued_value_wider_than_its_columns_others_in_space_aligned_text_is_missing() -> None:
+    # Space-aligned text keeps the line's columns: ``55698`` under 本年发布, a blank under
+    # 本年废止 and ``12``, in a table that prints its zeros. 规章 prints ``1 0 9``: a count
+    # five digits wide under a column whose other value is one is two values glued as well
+    # as a sparse row's, and so is 12 after the blank (1 and 2). No rule checks section
+    # 二: the three cells are missing, said; 规章 stands.
     report = _normative()
+    back = parse(rendered(report, {}, "space-aligned", glued=_PAIR), "space-aligned")
+    assert back is not None
+    row = [*_PAIR, "proactive.normative_documents.in_force"]
+    assert [back.cell(key).value for key in row] == [None, None, None]
+    rules = [f"proactive.rules.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [back.flat()[key] for key in rules] == [1, 0, 9]
+    found = [d for d in back.diagnostics if set(_PAIR) & set(d.keys)]
+    assert [d.code for d in found] == ["values-unplaced"]
+    assert "glued by a lost separator" in found[0].message
+
+
+def test_a_glued_value_as_wide_as_its_columns_others_is_read_as_printed_and_said() -> None:
+    # 规章 prints ``12345`` under 本年发布 and ``10`` under 现行有效: ``55698``, a blank
+    # and ``12`` are as wide as counts of their columns, a sparse row's as well as a glue.
+    # Read as printed, the doubt said.
+    report = _proactive(
+        {
+            "proactive.rules.issued": 12345,
+            "proactive.rules.in_force": 10,
+            "proactive.normative_documents.issued": 55,
+            "proactive.normative_documents.repealed": 698,
+            "proactive.normative_documents.in_force": 12,
+        },
+        template="2021",
+    )
     back = parse(rendered(report, {}, "space-aligned", glued=_PAIR), "space-aligned")
     assert back is not None
     assert back.flat()["proactive.normative_documents.issued"] == 55698

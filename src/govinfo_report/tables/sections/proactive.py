@@ -14,7 +14,7 @@ import attrs
 
 from ... import labels
 from ...catalogue import TEMPLATES, Template
-from ...cells import convert
+from ...cells import convert, not_given
 from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
@@ -103,6 +103,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         rules,
         valued=valued,
         merged=_merged_grid(taken, named, name),
+        widths=_column_widths(taken, named, template),
+        marks_empty=_marks_empty_cells(taken, named),
     )
     for found in lifted:
         context.draft.find(found)
@@ -123,7 +125,9 @@ class _Context(Context):
     names, the last row that may have local sub-rows (``parent``) and its sub-rows; whether
     the header lines since the last row of values name a column twice (python-docx gives a
     merged cell once per grid column it spans), whether a row of values came, and whether
-    the table's rows print cells merged over grid columns (``_merged_grid``)."""
+    the table's rows print cells merged over grid columns (``_merged_grid``); how wide
+    each column's values are (``_column_widths``) and whether the table marks its empty
+    cells (``_marks_empty_cells``)."""
 
     valued: set[str] = attrs.field(factory=set)
     header: Header | None = None
@@ -132,6 +136,8 @@ class _Context(Context):
     twice: bool = False
     valued_since: bool = False
     merged: bool = False
+    widths: dict[str, list[tuple[int, int]]] = attrs.field(factory=dict)
+    marks_empty: bool = False
 
     def note_bare(self, step: Step) -> None:
         """A row of labels alone: the money unit and the columns it names, if any, noted; one
@@ -156,6 +162,41 @@ def _merged_grid(taken: Sequence[Taken], named: Sequence[_Labels], template: str
         len(found.keys) == 1 and not found.unknown and len(row.values) > len(found.cells)
         for (row, _), found in zip(taken, named, strict=True)
     )
+
+
+def _column_widths(
+    taken: Sequence[Taken], named: Sequence[_Labels], template: Template
+) -> dict[str, list[tuple[int, int]]]:
+    """For each of section 二's columns (``previous_items``, ``issued``, …), the line and
+    the width of each value a row of one template row prints under it, its cells all
+    given: how wide the column's values are (``_wider_than_its_column``)."""
+    widths: dict[str, list[tuple[int, int]]] = {}
+    for (row, runs), found in zip(taken, named, strict=True):
+        if len(found.keys) != 1 or found.unknown or runs or len(row.values) != len(found.cells):
+            continue
+        for cell, (text, line, _) in zip(found.cells, row.values, strict=True):
+            if not not_given(text):
+                widths.setdefault(_column(template, cell), []).append((line, len(text)))
+    return widths
+
+
+def _marks_empty_cells(taken: Sequence[Taken], named: Sequence[_Labels]) -> bool:
+    """Whether section 二 prints what it has nothing for (``0``, ``—``) and leaves at most
+    one cell a gap (a blank cell of text laid out in columns, ``""``): a table that marks
+    its empty cells leaves none blank for nothing, so its one gap may be where a value was
+    lost. A sparse report leaves its zeros blank: many gaps, or no mark."""
+    gaps = marked = 0
+    for (row, _), found in zip(taken, named, strict=True):
+        if len(found.keys) == 1 and not found.unknown:
+            for text, _, _ in row.values:
+                gaps += text == ""
+                marked += text == "0" or (text != "" and not_given(text))
+    return marked > 0 and gaps <= 1
+
+
+def _column(template: Template, cell: int) -> str:
+    """The column of ``cell``, as section 二's sub-tables share it (``previous_items``)."""
+    return template.fields[cell].key.rpartition(".")[2]
 
 
 def _step(taken: Taken, named: _Labels) -> Step:
@@ -259,13 +300,17 @@ def _other_templates_header(context: _Context, step: Step, header: Header) -> bo
 
 
 def _glued_beside_blank(context: _Context, step: Step) -> bool:
-    """A row with one blank cell, in a table whose other rows print more cells than their
-    template rows (``merged``: a grid column merged cells cover): printing just its own
-    count of cells, it lost one, and the count before its blank may be two values glued by
-    a lost separator (``55698`` for ``55 698``). No rule chooses between the readings
-    (``rows.glued_into_blank``): the two cells are missing. Elsewhere a count beside the
-    blank is read as printed, the doubt said (``glue-possible``): space-aligned text
-    prints a glue and a blank cell alike."""
+    """A row with one blank cell beside a count that may be two values glued by a lost
+    separator (``55698`` for ``55 698``), the blank where one of them stood: in a table
+    whose other rows print more cells than their template rows (``merged``: a grid column
+    merged cells cover), the count before the blank, as printing just its own count of
+    cells the row lost one; in text laid out in columns whose table marks its empty cells
+    (``_marks_empty_cells``: the blank is its one gap), where a count before or after the
+    blank is wider than every value other rows print under its column
+    (``_wider_than_its_column``), each count beside the blank. No rule chooses between the
+    readings (``rows.glued_into_blank``): the blank and the counts are missing. Elsewhere
+    a count beside the blank is read as printed, the doubt said (``glue-possible``):
+    space-aligned text prints a glue and a sparse report's blank alike."""
     row = step.row
     if step.runs or row.loose or len(row.values) != len(step.cells):
         return False
@@ -273,13 +318,19 @@ def _glued_beside_blank(context: _Context, step: Step) -> bool:
     if texts.count("") != 1:
         return False
     blank = texts.index("")
-    rivals = glued_into_blank(row.values, blank - 1) if blank and context.merged else None
+    beside = [i for i in (blank - 1, blank + 1) if 0 <= i < len(texts) and any(splits(texts[i]))]
+    if context.merged:
+        glued = [at for at in beside if at < blank]
+    elif context.marks_empty and any(_wider_than_its_column(context, step, at) for at in beside):
+        glued = beside  # the gap is a lost value's: which count beside it holds it is open
+    else:
+        glued = []
+    rivals = glued_into_blank(row.values, blank, glued)
     if rivals:
         set_aside(
             context.draft, step.cells, row.values, rivals, (step.label, row.line), context.unit
         )
         return True
-    beside = [i for i in (blank - 1, blank + 1) if 0 <= i < len(texts) and any(splits(texts[i]))]
     if beside:
         text, line, column = row.values[beside[0]]
         context.draft.find(
@@ -293,6 +344,20 @@ def _glued_beside_blank(context: _Context, step: Step) -> bool:
             )
         )
     return False
+
+
+def _wider_than_its_column(context: _Context, step: Step, at: int) -> bool:
+    """Whether value ``at`` of a row read by its positions on one line (a blank cell a gap
+    under its column) is wider than every value the other rows print under its column, and
+    some row prints one: two values glued are as wide as both, where a count of the column
+    is most often as wide as some other (``46`` over ``12`` and ``5``)."""
+    row = step.row
+    text, line, _ = row.values[at]
+    if not row.positions.cells or any(on != line for _, on, _ in row.values):
+        return False
+    column = _column(context.template, step.cells[at])
+    others = [width for on, width in context.widths.get(column, ()) if on != line]
+    return bool(others) and len(text) > max(others)
 
 
 #: Section 二's row handlers, in the order they are tried.

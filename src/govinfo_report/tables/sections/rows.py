@@ -652,19 +652,21 @@ def glued(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]
     return (tuple(halves), tuple(options)) if len(options) > 1 else None
 
 
-def glued_into_blank(values: Sequence[Printed], at: int) -> Rivals | None:
-    """The rival readings of a row whose value ``at`` may be two values glued by a lost
-    separator, the second's cell left blank (the next one): each split of the value fills
-    the two cells, the rest of the row read as printed. As ``glued``: the halves and the
-    options (the row as printed first); ``None`` where the value does not split."""
-    text, line, column = values[at]
+def glued_into_blank(values: Sequence[Printed], blank: int, beside: Iterable[int]) -> Rivals | None:
+    """The rival readings of a row whose ``blank`` cell may be where one of two values glued
+    by a lost separator stood, the glued value one of the cells ``beside`` it (the one before,
+    or after: a tool leaves the token where its first value stood, or its last): each split
+    of the value fills the two cells, the rest of the row read as printed. As ``glued``: the
+    halves and the options (the row as printed first); ``None`` where no value splits."""
     halves: list[Printed] = []
     options: list[Placement] = [tuple((c, c) for c in range(len(values)))]
-    for cut, head, tail in splits(text):
-        first = len(values) + len(halves)
-        halves += [(head, line, column), (tail, line, column + cut)]
-        pieces = {at: first, at + 1: first + 1}
-        options.append(tuple((c, pieces.get(c, c)) for c in range(len(values))))
+    for at in beside:
+        text, line, column = values[at]
+        for cut, head, tail in splits(text):
+            first = len(values) + len(halves)
+            halves += [(head, line, column), (tail, line, column + cut)]
+            pieces = {min(at, blank): first, max(at, blank): first + 1}
+            options.append(tuple((c, pieces.get(c, c)) for c in range(len(values))))
     return (tuple(halves), tuple(options)) if halves else None
 
 
