@@ -60,6 +60,11 @@ _WORDED_NUMBER = re.compile(
     rf"|(?:{'|'.join(NUMBER_WORDS)})\s*[+-]?\d[\d,.]*"
 )
 
+#: A Latin letter OCR reads for a digit (``s`` for 5, ``l`` or ``I`` for 1, ``O`` for 0),
+#: alone in a cell: a value misread, never a label (no label is one letter), so it holds its
+#: cell's place in the row as a value that is no number.
+_OCR_DIGIT = re.compile(r"[OoDQlISsBZbg]")
+
 Value = int | Decimal
 
 #: What ``cell_kinds`` calls a cell: blank, a label, a number, a placeholder (``—``).
@@ -80,7 +85,13 @@ def _kind(cell: str) -> str:
     text = cell.strip()
     if not text:
         return BLANK
-    if _plain(text) or is_number(text) or is_unread(text) or not_a_number(text):
+    if (
+        _plain(text)
+        or is_number(text)
+        or is_unread(text)
+        or not_a_number(text)
+        or _OCR_DIGIT.fullmatch(text)
+    ):
         return NUMBER
     return PLACEHOLDER if _PLACEHOLDER_CELL.fullmatch(text) else LABEL
 
