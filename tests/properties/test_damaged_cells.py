@@ -11,6 +11,7 @@ else is missing."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from random import Random
 
 import pytest
@@ -292,3 +293,57 @@ def test_a_count_and_an_amount_out_of_order_are_both_doubted(layout: str) -> Non
         d.code == "values-unplaced" and "proactive.procurement.amount" in d.keys
         for d in back.diagnostics
     )
+
+
+def _wrapped_procurement() -> tuple[gr.Report, list[str]]:
+    """A 2019 report in a box grid whose 采购总金额 column is three characters wide, as pandoc
+    writes a narrow Word column: 680.594743 万元 wrapped over four lines of its row's block
+    (``680`` ``594`` ``7.4`` ``3元``), each but the last filling the column."""
+    values = {field.key: 0 for field in gr.fields("2019")}
+    values |= {"proactive.procurement.projects": 15, "proactive.procurement.amount": 680.594743}
+    report = gr.Report.from_values(values, template="2019", organisation="梧川市财政局", year=2020)
+    lines = rendered(report, {}, "box-grid").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("|政府集中采购"))
+    label, projects, amount, rest = lines[at].strip("|").split("|")
+    assert amount.strip() == "680.594743"
+    pieces = ["680", "594", "7.4", "3元"]
+    lines[at : at + 1] = [
+        f"|{label if not i else ' ' * len(label)}|{projects if not i else ' ' * len(projects)}"
+        f"| {piece} |{rest}|"
+        for i, piece in enumerate(pieces)
+    ]
+    return report, lines
+
+
+def test_a_paragraph_moved_into_a_wrapped_cell_leaves_it_missing() -> None:
+    # A paragraph moved between the lines of the wrapped amount: 680 594 7.4 before it were
+    # read as 6805947.4 with no unit, the 3元 after it lost (issue 48, damage_real's pandoc
+    # rendering). A grid closes its rows with rules, so the number may go on after the
+    # paragraph: the cell is no value.
+    report, lines = _wrapped_procurement()
+    assert parse("\n".join(lines), "box-grid").flat()["proactive.procurement.amount"] == Decimal(
+        "680.594743"
+    )
+    at = next(i for i, line in enumerate(lines) if "| 7.4 |" in line)
+    lines.insert(at + 1, "（一）加强人员队伍建设。我局专门安排1名业务人员，明确专人专责。")
+    back = parse("\n".join(lines), "box-grid")
+    assert back is not None
+    key = "proactive.procurement.amount"
+    assert back.cell(key).value is None
+    assert "invalid-value" in {d.code for d in back.diagnostics if key in d.keys}
+    assert wrong_cells(back, report.flat(), {}) == {}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a line of a wrapped number moved into another row's block: the lines left "
+    "(680 594 3元) fill the cell as a number wrapped does, 680.5943 万元",
+)
+def test_a_line_of_a_wrapped_number_moved_to_another_row() -> None:
+    report, lines = _wrapped_procurement()
+    at = next(i for i, line in enumerate(lines) if "| 7.4 |" in line)
+    moved = lines.pop(at)
+    lines.insert(next(i for i, line in enumerate(lines) if line.startswith("|行政强制")), moved)
+    back = parse("\n".join(lines), "box-grid")
+    assert back is not None
+    assert wrong_cells(back, report.flat(), {}) == {}

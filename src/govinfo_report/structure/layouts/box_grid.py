@@ -48,6 +48,7 @@ class BoxGrid(Layout):
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         block: dict[int, list[Printed]] = {}  # place between the bars -> the cell's parts
         rooms: dict[int, int] = {}  # place between the bars -> its text's room, in columns
+        ruling = False  # whether a rule has closed a row yet
         for offset, line in enumerate(lines):
             number = first_line + offset
             segments = list(enumerate(_segments(line, number)))
@@ -63,8 +64,9 @@ class BoxGrid(Layout):
                 for start, match in enumerate(_SEGMENT.finditer(line)):
                     rooms[start] = max(rooms.get(start, 0), _width(match.group()) - 2)
             if ruled or not _GRID_LINE.search(line):
-                yield from _row(block, rooms)
+                yield from _row(block, rooms, cut=ruling and not ruled)
                 block, rooms = {}, {}
+                ruling = ruling or ruled
         yield from _row(block, rooms)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
@@ -102,14 +104,18 @@ def _segments(line: str, number: int) -> Iterator[Printed]:
         yield text.strip()[:MAX_CELL_CHARS], number, match.start() + lead + 1
 
 
-def _row(block: dict[int, list[Printed]], rooms: dict[int, int]) -> Iterator[Row]:
+def _row(
+    block: dict[int, list[Printed]], rooms: dict[int, int], cut: bool = False
+) -> Iterator[Row]:
     """A block's cells in order, each the joined texts of its lines. Numbers on two lines
     of a cell are one number wrapped only where each line but the last fills the cell's
     ``rooms`` (``680`` / ``594`` / ``7.4`` / ``3元``) and are not one number repeated; else
     they are two values (a row printed twice, rows with no rule between them), kept apart,
     and the cell is no value. Where one cell of the block holds two values, every cell's
     numbers on several lines are apart: the block is two rows' lines (a row's line moved
-    into another's block), and a number that happens to fill its cell is no wrap there."""
+    into another's block), and a number that happens to fill its cell is no wrap there.
+    So they are in a block ``cut`` by a line of no grid, in a grid whose rules close its
+    rows: the number wrapped may go on after that line (a paragraph moved into the row)."""
     if not block:
         return
     texts: list[list[Printed]] = []
@@ -127,7 +133,7 @@ def _row(block: dict[int, list[Printed]], rooms: dict[int, int]) -> Iterator[Row
                 or any(_width(text) < rooms.get(start, 0) for text, _, _ in filled[:-1])
             )
         )
-    two_rows = any(apart)
+    two_rows = cut or any(apart)
     cells: list[Printed] = []
     for filled, many in zip(texts, several, strict=True):
         joint = " " if two_rows and many else ""
