@@ -377,3 +377,21 @@ def test_a_letter_alone_in_a_value_cell_is_no_label(where: str, key: str, letter
     assert back.cell(key).value is None
     assert "invalid-value" in {d.code for d in back.diagnostics if key in d.keys}
     assert damage.wrong_cells(back, report.flat(), {key: None}) == {}
+
+
+@pytest.mark.parametrize("printed", ["149以上", "12左右", "30以下"])
+@pytest.mark.parametrize("where", ["tab-separated", "markdown"])
+def test_a_number_then_a_bound_is_no_label(printed: str, where: str) -> None:
+    """``149以上`` in 其他对外管理服务事项's first cell was a label, a local sub-row: the
+    row's 本年增/减 was then read as its 上一年项目数量, a wrong number nothing named (issue
+    48, found by ``benchmarks/damage_real.py``). A number then a bound or an approximation is
+    a value cell that is no count (``invalid-value``), as ``约12`` is."""
+    row = "proactive.other_services"
+    values = {field.key: 0 for field in gr.fields("2019")}
+    values |= {f"{row}.previous_items": 144, f"{row}.change": 5, f"{row}.decisions": 149}
+    report = gr.Report.from_values(values, template="2019", organisation="梧川市商务局", year=2020)
+    key = f"{row}.previous_items"
+    back = gr.parse(damage.rendered(report, {key: printed}, where))
+    assert back.cell(key).value is None
+    assert "invalid-value" in {d.code for d in back.diagnostics if key in d.keys}
+    assert damage.wrong_cells(back, report.flat(), {key: None}) == {}

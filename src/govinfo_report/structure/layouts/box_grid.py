@@ -1,6 +1,8 @@
 """Box grids (``w3m -dump``, pandoc and Emacs grid tables): cells between vertical bars
 (``│``, ``|``), rows between rules (``├──┼──┤``, ``+---+``); a cell's text wraps over the
 lines of its row, and a merged cell's text runs on through rules that stop at its borders.
+In a grid whose rules close its rows, a line of no grid between a row's lines (a paragraph
+moved there, a page's header) is no line of the table: the row goes on after it.
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
 Cells are matched across the lines of a row by their place between the bars (not by display
@@ -50,6 +52,8 @@ class BoxGrid(Layout):
         rooms: dict[int, int] = {}  # place between the bars -> its text's room, in columns
         ruling = False  # whether a rule has closed a row yet
         for offset, line in enumerate(lines):
+            if ruling and block and not _GRID_LINE.search(line) and not is_rule(line):
+                continue  # a line of no grid inside a row's block: the block goes on after it
             number = first_line + offset
             segments = list(enumerate(_segments(line, number)))
             ruled = any(_HORIZONTAL.fullmatch(text) for _, (text, _, _) in segments)
@@ -64,7 +68,7 @@ class BoxGrid(Layout):
                 for start, match in enumerate(_SEGMENT.finditer(line)):
                     rooms[start] = max(rooms.get(start, 0), _width(match.group()) - 2)
             if ruled or not _GRID_LINE.search(line):
-                yield from _row(block, rooms, cut=ruling and not ruled)
+                yield from _row(block, rooms)
                 block, rooms = {}, {}
                 ruling = ruling or ruled
         yield from _row(block, rooms)
@@ -104,18 +108,14 @@ def _segments(line: str, number: int) -> Iterator[Printed]:
         yield text.strip()[:MAX_CELL_CHARS], number, match.start() + lead + 1
 
 
-def _row(
-    block: dict[int, list[Printed]], rooms: dict[int, int], cut: bool = False
-) -> Iterator[Row]:
+def _row(block: dict[int, list[Printed]], rooms: dict[int, int]) -> Iterator[Row]:
     """A block's cells in order, each the joined texts of its lines. Numbers on two lines
     of a cell are one number wrapped only where each line but the last fills the cell's
     ``rooms`` (``680`` / ``594`` / ``7.4`` / ``3元``) and are not one number repeated; else
     they are two values (a row printed twice, rows with no rule between them), kept apart,
     and the cell is no value. Where one cell of the block holds two values, every cell's
     numbers on several lines are apart: the block is two rows' lines (a row's line moved
-    into another's block), and a number that happens to fill its cell is no wrap there.
-    So they are in a block ``cut`` by a line of no grid, in a grid whose rules close its
-    rows: the number wrapped may go on after that line (a paragraph moved into the row)."""
+    into another's block), and a number that happens to fill its cell is no wrap there."""
     if not block:
         return
     texts: list[list[Printed]] = []
@@ -133,7 +133,7 @@ def _row(
                 or any(_width(text) < rooms.get(start, 0) for text, _, _ in filled[:-1])
             )
         )
-    two_rows = cut or any(apart)
+    two_rows = any(apart)
     cells: list[Printed] = []
     for filled, many in zip(texts, several, strict=True):
         joint = " " if two_rows and many else ""
