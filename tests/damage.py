@@ -39,7 +39,7 @@ FORMATS = (*renderable(), *PAGES, ONE_LINE)
 #: Layouts whose cells are apart by white space alone: a space inside a cell splits it.
 LOOSE = ("space-aligned", "cell-per-line", ONE_LINE)
 #: The forms one-line text is damaged with: separators and OCR's letters inside a number.
-ONE_LINE_FORMS = ("full_width", "thousands", "enumerator", "separator", "ocr")
+ONE_LINE_FORMS = ("full_width", "thousands", "enumerator", "separator", "ocr", "letter")
 
 _WIDE = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 #: Letters OCR reads for digits (and the digits they stand for).
@@ -124,6 +124,12 @@ def _ocr(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
     spots = [i for i, char in enumerate(text) if char in _OCR]
     at = rng.choice(spots)
     return text[:at] + rng.choice(_OCR[text[at]]) + text[at + 1 :], None
+
+
+def _letter(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """A Latin letter glued after the number (``55s``: OCR's letter for a digit, or a stray
+    mark): no number for sure, whatever the layout keeps of the line."""
+    return _digits(value) + rng.choice("sSlIOoBZgq"), None
 
 
 def _decoy(value: int | Decimal, rng: Random) -> int | Decimal:
@@ -242,6 +248,7 @@ FORMS: tuple[Form, ...] = (
     Form("enumerator", _enumerator),
     Form("separator", _separator),
     Form("ocr", _ocr),
+    Form("letter", _letter),
     Form("prefix", _prefix),
     Form("suffix", _suffix),
     Form("count_unit", _count_unit, ("count",)),

@@ -52,13 +52,23 @@ MAX_NOT_A_NUMBER_EXTRA = 4
 #: Two-character words before a number that make it no count: an approximation, a bound, a
 #: sum (``共计145``, ``约为12``). Not a label: ``规章000`` is a label run into its values.
 NUMBER_WORDS = ("共计", "约为", "大约", "超过", "不足", "将近", "接近", "多于", "少于", "不到")
+#: Two-character words after a number that make it no count: an approximation or a bound
+#: (``12左右``, ``149以上``).
+AFTER_NUMBER_WORDS = ("左右", "以上", "以下", "以内", "上下", "开外")
 #: A number with a count unit, or 人, then one or two more characters (``484人次``, ``12件次``),
-#: or one of ``NUMBER_WORDS`` then a number: a count with a unit or a word we do not take,
-#: never a label (``共计145`` was read as a local sub-row, its sums taking the row's values).
+#: or one of ``NUMBER_WORDS`` then a number, or a number then one of ``AFTER_NUMBER_WORDS``:
+#: a count with a unit or a word we do not take, never a label (``共计145`` was read as a
+#: local sub-row, its sums taking the row's values; so was ``149以上``).
 _WORDED_NUMBER = re.compile(
     rf"[+-]?\d[\d,.]*\s*[{''.join(COUNT_UNITS)}人]\S{{1,2}}"
     rf"|(?:{'|'.join(NUMBER_WORDS)})\s*[+-]?\d[\d,.]*"
+    rf"|[+-]?\d[\d,.]*\s*(?:{'|'.join(AFTER_NUMBER_WORDS)})"
 )
+
+#: A Latin letter OCR reads for a digit (``s`` for 5, ``l`` or ``I`` for 1, ``O`` for 0),
+#: alone in a cell: a value misread, never a label (no label is one letter), so it holds its
+#: cell's place in the row as a value that is no number.
+_OCR_DIGIT = re.compile(r"[OoDQlISsBZbg]")
 
 Value = int | Decimal
 
@@ -80,7 +90,13 @@ def _kind(cell: str) -> str:
     text = cell.strip()
     if not text:
         return BLANK
-    if _plain(text) or is_number(text) or is_unread(text) or not_a_number(text):
+    if (
+        _plain(text)
+        or is_number(text)
+        or is_unread(text)
+        or not_a_number(text)
+        or _OCR_DIGIT.fullmatch(text)
+    ):
         return NUMBER
     return PLACEHOLDER if _PLACEHOLDER_CELL.fullmatch(text) else LABEL
 

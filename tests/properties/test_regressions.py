@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import damage
 import pytest
 
 import govinfo_report as gr
@@ -351,3 +352,46 @@ def test_a_blank_total_row_never_takes_the_values_of_the_row_after_it(blank: str
         assert [(c.value, c.provenance) for c in total] == [
             (v, "derived") for v in (45, 3, 0, 0, 2, 1, 51)
         ]
+
+
+@pytest.mark.parametrize("where", ["tab-separated", "markdown", "box-grid"])
+@pytest.mark.parametrize(
+    ("key", "letter"),
+    [("appeals.review.upheld", "s"), ("applications.granted.natural_person", "l")],
+)
+def test_a_letter_alone_in_a_value_cell_is_no_label(where: str, key: str, letter: str) -> None:
+    """A value cell OCR read as one Latin letter (``s`` for 5, ``l`` for 1) was a label: in
+    section 四 the row was one value short and placed by its sums, every value after it a
+    column off; in section 三 the letter was the row's label and its values moved a column
+    (issue 48, found by ``benchmarks/damage_real.py``). It holds its cell's place, which is
+    missing (``invalid-value``)."""
+    values = {field.key: 0 for field in gr.fields("2021")}
+    for group in ("appeals.review", "appeals.litigation_after_review"):
+        values |= {f"{group}.upheld": 5, f"{group}.corrected": 1, f"{group}.total": 6}
+    for row in ("granted", "total", "new"):
+        values |= {f"applications.{row}.natural_person": 1, f"applications.{row}.total": 1}
+    report = gr.Report.from_values(
+        values, template="2021", organisation="某某区人民政府", year=2023
+    )
+    back = gr.parse(damage.rendered(report, {key: letter}, where))
+    assert back.cell(key).value is None
+    assert "invalid-value" in {d.code for d in back.diagnostics if key in d.keys}
+    assert damage.wrong_cells(back, report.flat(), {key: None}) == {}
+
+
+@pytest.mark.parametrize("printed", ["149以上", "12左右", "30以下"])
+@pytest.mark.parametrize("where", ["tab-separated", "markdown"])
+def test_a_number_then_a_bound_is_no_label(printed: str, where: str) -> None:
+    """``149以上`` in 其他对外管理服务事项's first cell was a label, a local sub-row: the
+    row's 本年增/减 was then read as its 上一年项目数量, a wrong number nothing named (issue
+    48, found by ``benchmarks/damage_real.py``). A number then a bound or an approximation is
+    a value cell that is no count (``invalid-value``), as ``约12`` is."""
+    row = "proactive.other_services"
+    values = {field.key: 0 for field in gr.fields("2019")}
+    values |= {f"{row}.previous_items": 144, f"{row}.change": 5, f"{row}.decisions": 149}
+    report = gr.Report.from_values(values, template="2019", organisation="梧川市商务局", year=2020)
+    key = f"{row}.previous_items"
+    back = gr.parse(damage.rendered(report, {key: printed}, where))
+    assert back.cell(key).value is None
+    assert "invalid-value" in {d.code for d in back.diagnostics if key in d.keys}
+    assert damage.wrong_cells(back, report.flat(), {key: None}) == {}

@@ -1,6 +1,8 @@
 """Box grids (``w3m -dump``, pandoc and Emacs grid tables): cells between vertical bars
 (``│``, ``|``), rows between rules (``├──┼──┤``, ``+---+``); a cell's text wraps over the
 lines of its row, and a merged cell's text runs on through rules that stop at its borders.
+In a grid whose rules close its rows, a line of no grid between a row's lines (a paragraph
+moved there, a page's header) is no line of the table: the row goes on after it.
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
 Cells are matched across the lines of a row by their place between the bars (not by display
@@ -52,7 +54,10 @@ class BoxGrid(Layout):
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         block: dict[int, list[Printed]] = {}  # place between the bars -> the cell's parts
         rooms: dict[int, int] = {}  # place between the bars -> its text's room, in columns
+        ruling = False  # whether a rule has closed a row yet
         for offset, line in enumerate(lines):
+            if ruling and block and not _GRID_LINE.search(line) and not is_rule(line):
+                continue  # a line of no grid inside a row's block: the block goes on after it
             number = first_line + offset
             segments = list(enumerate(_segments(line, number)))
             ruled = any(_HORIZONTAL.fullmatch(text) for _, (text, _, _) in segments)
@@ -69,6 +74,7 @@ class BoxGrid(Layout):
             if ruled or not _GRID_LINE.search(line):
                 yield from _row(block, rooms)
                 block, rooms = {}, {}
+                ruling = ruling or ruled
         yield from _row(block, rooms)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:

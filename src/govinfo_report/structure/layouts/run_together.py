@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from ...cells import NUMBER_WORDS
 from ...limits import MAX_CELL_CHARS
 from ..collapsed import PLACEHOLDERS, UNITS
 from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
@@ -45,11 +46,18 @@ _GLUED = re.compile(r"[^\W\d_)][+-]?\d")
 #: What no number holds, run into the end of a run: a separator and more digits (``9、487``,
 #: ``9'487``, a thin space), or Latin letters OCR read for digits (``948Q``, ``1S7``, ``55s``,
 #: an ``O`` for a 0 among values apart), or what makes a number no count (``484人次``,
-#: ``12余``, ``3万``: no documented unit, and no row label starts so).
-#: It is taken into the run, which then reads as no value (``rows.DAMAGED``).
-_DAMAGE = r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
+#: ``12余``, ``3万``: no documented unit; ``1283注1``: a note that is no footnote mark; no
+#: row label starts so). It is taken into the run, which then reads as no value
+#: (``rows.DAMAGED``).
+_DAMAGE = (
+    r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
+    r"|注\d+|[(（]注[)）]"
+)
 _DAMAGE_AFTER = re.compile(rf"(?:{_DAMAGE})+")
-_LETTERS_BEFORE = re.compile(r"[A-Za-z]+[ ]*$")
+#: What no number holds, run into the start of a run: Latin letters OCR read for digits, or
+#: a word that makes the number no count (``约46``, ``超过40``, ``≈12``: an approximation or
+#: a bound; no row label ends so).
+_DAMAGE_BEFORE = re.compile(rf"(?:[A-Za-z]+|{'|'.join(NUMBER_WORDS)}|[约近超≈<>~≤≥±])[ ]*$")
 _SPACES = re.compile(r"[ ]*")
 
 
@@ -85,7 +93,7 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
         if _in_label(line, match) or not any(map(str.isdigit, match.group())):
             continue  # a numbering, or dashes in a label (危及“三安全— —稳定”)
         damage = _DAMAGE_AFTER.match(line, end)
-        letters = _LETTERS_BEFORE.search(line, label_start, start)
+        letters = _DAMAGE_BEFORE.search(line, label_start, start)
         if damage or letters:  # a number no number holds: the run reads as none
             start = letters.start() if letters else start
             end = _damaged_end(line, damage.end() if damage else end)

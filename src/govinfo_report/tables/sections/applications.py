@@ -816,12 +816,13 @@ def _runs(values: Sequence[Printed]) -> list[list[Printed]]:
 
 
 def _adds_up(cells: Sequence[Printed]) -> bool:
-    """Whether the last of ``cells``, all whole numbers, is the sum of the others."""
-    texts = [text for text, _, _ in cells]
-    if not all(text.isascii() and text.isdigit() for text in texts):
+    """Whether the last of ``cells``, all counts (``21³`` with its footnote mark too), is
+    the sum of the others."""
+    values = [convert(text, "count", None)[0] for text, _, _ in cells]
+    if None in values:
         return False
-    *parts, total = map(int, texts)
-    return sum(parts) == total
+    *parts, total = values
+    return sum(parts) == total  # type: ignore[arg-type]
 
 
 def _undoubled(rows: Sequence[Row], count: int, columns: int) -> Iterator[list[Row]]:

@@ -14,7 +14,7 @@ from operator import and_, itemgetter, not_
 import attrs
 
 from ...catalogue import SECTION_NUMBERS, Template
-from ...cells import Value, count_values, is_number, not_given
+from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
@@ -612,9 +612,11 @@ def adds_up(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printe
 
 
 #: A run of digits holding what no number does: a separator between digits (``9、487``), a
-#: Latin letter (OCR's ``948Q``) or what makes a number no count (``484人次``).
+#: Latin letter (OCR's ``948Q``), what makes a number no count (``484人次``, ``约46``,
+#: ``超过40``) or a note that is no footnote mark (``1283注1``).
 DAMAGED = re.compile(
-    r"\d[、'’‘\u2009\u202f][ ]?\d|[A-Za-z]|\d(?:人|余|多|万(?!元)|%|左右|以上|[?？])"
+    r"\d[、'’‘\u2009\u202f][ ]?\d|[A-Za-z]|\d(?:人|余|多|万(?!元)|%|左右|以上|[?？]|注)"
+    rf"|(?:{'|'.join(NUMBER_WORDS)}|[约近超≈<>~≤≥±])[ ]*\d"
 )
 #: A count printed with a leading zero: two values glued, the first of them 0.
 _LEADING_ZERO = re.compile(r"0[0-9]")
