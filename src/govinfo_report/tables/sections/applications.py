@@ -378,11 +378,14 @@ def _between_neighbours(context: _Context) -> None:
     only where every row of values named comes in template order, and the rules check
     the values: every rule through their cells holds with the values the table gives.
     Else their values are not placed (``values-unplaced``)."""
+    unnamed = [entry for entry in context.order if isinstance(entry, _Step)]
+    if not unnamed:
+        return
     placed = _placed_between(context)
     if placed and not _hold_with(context, placed):
         placed = []
     rows = labels.APPLICATION_ROWS[context.template.name]
-    for step in (entry for entry in context.order if isinstance(entry, _Step)):
+    for step in unnamed:
         key = next((key for unnamed, key in placed if unnamed is step), None)
         if key is None:
             context.draft.find(

@@ -103,8 +103,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         rules,
         valued=valued,
         merged=_merged_grid(taken, named, name),
-        widths=_column_widths(taken, named, template),
-        marks_empty=_marks_empty_cells(taken, named),
+        table=(taken, named),
     )
     for found in lifted:
         context.draft.find(found)
@@ -125,9 +124,9 @@ class _Context(Context):
     names, the last row that may have local sub-rows (``parent``) and its sub-rows; whether
     the header lines since the last row of values name a column twice (python-docx gives a
     merged cell once per grid column it spans), whether a row of values came, and whether
-    the table's rows print cells merged over grid columns (``_merged_grid``); how wide
-    each column's values are (``_column_widths``) and whether the table marks its empty
-    cells (``_marks_empty_cells``)."""
+    the table's rows print cells merged over grid columns (``_merged_grid``); the table's
+    rows and their labels, for the rare row whose glue only the whole table decides
+    (``_glued_beside_blank``)."""
 
     valued: set[str] = attrs.field(factory=set)
     header: Header | None = None
@@ -136,8 +135,7 @@ class _Context(Context):
     twice: bool = False
     valued_since: bool = False
     merged: bool = False
-    widths: dict[str, list[tuple[int, int]]] = attrs.field(factory=dict)
-    marks_empty: bool = False
+    table: tuple[Sequence[Taken], Sequence[_Labels]] = ((), ())
 
     def note_bare(self, step: Step) -> None:
         """A row of labels alone: the money unit and the columns it names, if any, noted; one
@@ -321,7 +319,9 @@ def _glued_beside_blank(context: _Context, step: Step) -> bool:
     beside = [i for i in (blank - 1, blank + 1) if 0 <= i < len(texts) and any(splits(texts[i]))]
     if context.merged:
         glued = [at for at in beside if at < blank]
-    elif context.marks_empty and any(_wider_than_its_column(context, step, at) for at in beside):
+    elif _marks_empty_cells(*context.table) and any(
+        _wider_than_its_column(context, step, at) for at in beside
+    ):
         glued = beside  # the gap is a lost value's: which count beside it holds it is open
     else:
         glued = []
@@ -356,7 +356,8 @@ def _wider_than_its_column(context: _Context, step: Step, at: int) -> bool:
     if not row.positions.cells or any(on != line for _, on, _ in row.values):
         return False
     column = _column(context.template, step.cells[at])
-    others = [width for on, width in context.widths.get(column, ()) if on != line]
+    widths = _column_widths(*context.table, context.template)
+    others = [width for on, width in widths.get(column, ()) if on != line]
     return bool(others) and len(text) > max(others)
 
 
