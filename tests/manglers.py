@@ -450,6 +450,32 @@ def tables_run_together(text: str, rng: Random) -> str:
     return "\n".join(lines[:-1])
 
 
+def pandoc_gfm(text: str, rng: Random) -> str:
+    """The GFM (or Markdown) pandoc writes of a page pasted from Word: a table its pipes
+    cannot draw as raw HTML, a tag and a cell a line (``<tr class="odd">`` / ``<td>0</td>``),
+    and paragraphs in Word's ``<span style=…>`` runs kept as raw HTML, the tag's attributes
+    on a line of their own (``<span`` / ``style="…">一、总体情况</span>``)."""
+    lines: list[str] = []
+    rows: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append(line)
+            continue
+        if rows:
+            lines += ["<table>", "<tbody>"]
+            for at, row in enumerate(rows):
+                lines.append(f'<tr class="{("odd", "even")[at % 2]}">')
+                lines += [f"<td>{cell.strip()}</td>" for cell in row.split("\t")]
+                lines.append("</tr>")
+            lines += ["</tbody>", "</table>", ""]
+            rows = []
+        if line.strip() and lines and rng.random() < 0.5:  # the title as it is
+            lines += ["<span", f'style="font-family:仿宋_GB2312;font-size:16pt;">{line}</span>']
+        else:
+            lines.append(line)
+    return "\n".join(lines[:-1])
+
+
 def one_line_page(text: str, rng: Random) -> str:
     """The page text BeautifulSoup's ``get_text(" ", strip=True)`` gives: every piece of
     text stripped and joined by one space, the whole page on one line; a blank cell (no text,

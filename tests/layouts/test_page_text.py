@@ -17,7 +17,7 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import printed, scaled, wrong
-from manglers import Html2TextPipes, WordGridPipes, tables_run_together
+from manglers import Html2TextPipes, WordGridPipes, pandoc_gfm, tables_run_together
 from strategies import reports
 
 NBSP = "\u00a0"
@@ -197,3 +197,94 @@ def test_every_cell_of_html2text_tables_with_blank_zeros_is_read(report: gr.Repo
     back = gr.parse(render(report, Html2TextPipes(), blank_zeros=True))
     assert wrong(back, printed(report)) == {}
     assert [k for k in report.appeals.keys if back.cell(k).provenance == "missing"] == []
+
+
+# pandoc's GFM of a page pasted from Word: paragraphs in Word's runs kept as raw HTML, a
+# table with merged cells as a raw HTML table (section 三 shortened; zeros left blank).
+PANDOC_GFM = """\
+东湖区统计局2022年政府信息公开工作年度报告
+
+<span
+style="font-family:黑体;font-size:16.0000pt;">三、收到和处理政府信息公开申请情况</span><span
+style="font-family:Calibri;"></span>
+
+<table>
+<tbody>
+<tr class="odd">
+<td colspan="3" rowspan="3">
+<p>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</p></td>
+<td colspan="7"><p>申请人情况</p></td>
+</tr>
+<tr class="even">
+<td rowspan="2"><p>自然人</p></td>
+<td colspan="5"><p>法人或其他组织</p></td>
+<td rowspan="2"><p>总计</p></td>
+</tr>
+<tr class="odd">
+<td><p>商业企业</p></td>
+<td><p>科研机构</p></td>
+<td><p>社会公益组织</p></td>
+<td><p>法律服务机构</p></td>
+<td><p>其他</p></td>
+</tr>
+<tr class="even">
+<td colspan="3"><p>一、本年新收政府信息公开申请数量</p></td>
+<td><p>12</p></td>
+<td><p>4</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>1</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>17</p></td>
+</tr>
+<tr class="odd">
+<td rowspan="2"><p>三、本年度办理结果</p></td>
+<td colspan="2"><p>（一）予以公开</p></td>
+<td><p>9</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>1</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>10</p></td>
+</tr>
+</tbody>
+</table>
+
+<span
+style="font-family:仿宋_GB2312;">本年度未收取信息处理费。 东湖区统计局 2023年1月30日</span>
+"""
+
+
+def test_html_tables_and_runs_in_markdown_are_read_as_a_page_s() -> None:
+    report = gr.parse(PANDOC_GFM)
+    flat = report.flat()
+    columns = [f"applications.new.{c}" for c in ("natural_person", "commercial_enterprise")]
+    assert [flat[k] for k in columns] == [12, 4]
+    assert flat["applications.new.legal_service_agency"] == 1
+    assert flat["applications.new.total"] == 17
+    assert flat["applications.granted.natural_person"] == 9
+    assert report.cell("applications.granted.commercial_enterprise").blank
+    assert flat["applications.granted.total"] == 10
+    assert str(report.published) == "2023-01-30"
+    (said,) = [d for d in report.diagnostics if d.code == "html-table-in-text"]
+    assert "1 HTML table" in said.message
+    # The table's rows come first and empty lines fill its place: the lines after it keep
+    # their numbers.
+    lines = gr.extract_text(PANDOC_GFM).splitlines()
+    assert len(lines) == len(PANDOC_GFM.splitlines())
+    assert lines[-1].strip().endswith("2023年1月30日")
+
+
+@scaled(1)
+@given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans())
+def test_markdown_with_raw_html_tables_reads_as_its_tables_do(
+    report: gr.Report, seed: int, blanks: bool
+) -> None:
+    """pandoc's GFM (``pandoc_gfm``) of a report reads as the report's tab-separated text
+    does: every table read as a page's, every paragraph's runs unwrapped."""
+    text = render(report, "tab-separated", blank_zeros=blanks)
+    back = gr.parse(pandoc_gfm(text, random.Random(seed)))
+    assert back.flat() == gr.parse(text).flat()
+    assert back.published == report.published
+    assert wrong(back, printed(report)) == {}
