@@ -288,3 +288,30 @@ def test_markdown_with_raw_html_tables_reads_as_its_tables_do(
     assert back.flat() == gr.parse(text).flat()
     assert back.published == report.published
     assert wrong(back, printed(report)) == {}
+
+
+def test_a_table_with_its_grid_beside_one_run_together_is_read_in_its_own_layout() -> None:
+    """Section 二 printed with its grid (tabs), 三 and 四 run together on one line each: the
+    run-together lines are cut again, the grid is kept whole and read as a grid."""
+    start = RUN_TOGETHER.index("第二十条第（一）项")
+    end = RUN_TOGETHER.index("\n三、收到")
+    grid = "\n".join(
+        [
+            "第二十条第（一）项\t\t\t",
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "规章\t0\t0\t0",
+            "行政规范性文件\t21\t1\t5",
+            "第二十条第（五）项\t\t\t",
+            "信息内容\t本年处理决定数量\t\t",
+            "行政许可\t356\t\t",
+        ]
+    )
+    report = gr.parse(RUN_TOGETHER[:start] + grid + RUN_TOGETHER[end:])
+    flat = report.flat()
+    assert [flat[f"proactive.normative_documents.{c}"] for c in ("issued", "repealed")] == [21, 1]
+    assert flat["proactive.normative_documents.in_force"] == 5
+    assert flat["proactive.licensing.decisions"] == 356
+    assert flat["applications.new.total"] == 3
+    layouts = {table.section: table.layout for table in report.tables}
+    assert layouts["proactive"] == "tab-separated"
+    assert layouts["applications"] == "run-together"
