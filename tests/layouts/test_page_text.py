@@ -315,3 +315,50 @@ def test_a_table_with_its_grid_beside_one_run_together_is_read_in_its_own_layout
     layouts = {table.section: table.layout for table in report.tables}
     assert layouts["proactive"] == "tab-separated"
     assert layouts["applications"] == "run-together"
+
+
+def _docx_cells(text: str, rng: random.Random, breaks: bool = True) -> str:
+    """``text`` (tab-separated) as the usual python-docx script prints a Word document saved
+    from a page pasted from Word: section 三 on Word's grid, its 商业企业 cells two grid
+    columns wide, so python-docx gives each twice (``row.cells``); a blank cell ``&nbsp;``
+    (U+00A0); with ``breaks``, paragraphs of a cell joined by line breaks (``cell.text``):
+    三、本年度办理结果 a character a paragraph, 部分公开's label broken before its note,
+    header words broken in two (``商业`` / ``企业``)."""
+    lines = []
+    table = text.split("\n")
+    header = next(at for at, line in enumerate(table) if "\t商业企业\t" in line)
+    wide = table[header].split("\t").index("商业企业")
+    start = next(at for at in range(header, 0, -1) if "\t" not in table[at - 1])
+    end = next(at for at in range(header, len(table)) if "\t" not in table[at])
+    for at, line in enumerate(table):
+        cells = [NBSP if cell == " " else cell for cell in line.split("\t")]
+        if start <= at < end:
+            cells.insert(wide, cells[wide])
+        split = rng.random() < 0.7
+        if breaks:
+            cells = [_paragraphs(cell, split) for cell in cells]
+        lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def _paragraphs(cell: str, split: bool) -> str:
+    """A cell's text as ``cell.text`` gives it, its paragraphs apart by line breaks."""
+    if cell.startswith("三、本年度办理结果"):
+        return "\n".join(cell)
+    if cell in ("商业企业", "科研机构") and split:
+        return f"{cell[:2]}\n{cell[2:]}"
+    return cell.replace("公开（区分", "公开\n（区分")
+
+
+@scaled(1)
+@given(report=reports(missing=False), seed=st.integers(0, 2**32), blanks=st.booleans())
+def test_document_rows_whose_cells_hold_line_breaks_read_as_the_rows_do(
+    report: gr.Report, seed: int, blanks: bool
+) -> None:
+    """python-docx's rows of a Word document saved from a page (``_docx_cells``): a cell of
+    several paragraphs spans lines, a blank cell is a no-break space; the rows read as the
+    same rows on one line each do."""
+    text = render(report, "tab-separated", blank_zeros=blanks)
+    back = gr.parse(_docx_cells(text, random.Random(seed)))
+    assert back.flat() == gr.parse(_docx_cells(text, random.Random(seed), breaks=False)).flat()
+    assert wrong(back, printed(report)) == {}
