@@ -336,6 +336,12 @@ _ATTRIBUTES = re.compile(r"\[(?P<text>[^\[\]|]{0,4000})\]\{[^{}|]{0,4000}\}")
 _FENCE = re.compile(r"^:{3,}(?: *\{[^{}\n]*\}| *[\w-]+)? *$", re.MULTILINE)
 
 
+def _may_hold_markup(text: str) -> bool:
+    """Whether ``text`` holds what markup starts with, found at C speed (most texts hold
+    none, and a case-blind pattern is slow to scan them)."""
+    return "<" in text or "]{" in text or ":::" in text
+
+
 def _untagged(text: str) -> str:
     """``text`` without the HTML tags of its runs and blocks (``_TAG``) and pandoc's
     attributes (``[…]{style=…}``, ``::: {.class}``), each replaced by the line breaks inside
@@ -366,7 +372,7 @@ def _from_text(
     its HTML tables read as a page's (``_html_tables``)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if tables and _MARKUP_IN_TEXT.search(text) is not None:
+    if tables and _may_hold_markup(text) and _MARKUP_IN_TEXT.search(text) is not None:
         text, found = _html_tables(text, found)
         text = _untagged(text)
     if not text.strip():
