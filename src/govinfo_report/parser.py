@@ -7,7 +7,7 @@ end up in ``Report.diagnostics``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import partial
 from typing import Any, Literal
 
@@ -287,7 +287,7 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     (a web archive's page text: the body on one line; BeautifulSoup's ``get_text()`` of a
     page: each table on one line, its cells run together), those of its lines cut again at
     the template's landmarks, with the cuts made (``rebreak``), where they show a table in
-    more sections than the text as given. A table the text shows with its grid (tabs, pipes,
+    more sections than the text as given (tables of lines it cut). A table the text shows with its grid (tabs, pipes,
     bars) is kept as it is (a Markdown table beside another that pandoc wrote as HTML)."""
     skel = skeleton.split(given.lines)
     shown = _tabled(skel)
@@ -304,9 +304,15 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     if restored is None:
         return skel, None
     again = skeleton.split(restored.lines, restored.tables)
-    if shown and not _tabled(again) > shown:
+    if shown and not shown | _tabled(again, _cut_lines(restored)) > shown:
         return skel, None
     return again, restored
+
+
+def _cut_lines(restored: rebreak.Restored) -> frozenset[int]:
+    """The lines of ``restored`` that are pieces of a given line it cut."""
+    broken = {given for given, _ in restored.broken}
+    return frozenset(at for at, (given, _) in enumerate(restored.origins) if given in broken)
 
 
 def _rebroken(
@@ -331,10 +337,14 @@ def _rebroken(
 _TABLES = frozenset(section.NUMBER for section in SECTIONS.values())
 
 
-def _tabled(skel: Skeleton) -> frozenset[int]:
-    """The sections of ``skel`` that show a table region."""
+def _tabled(skel: Skeleton, cut: Collection[int] | None = None) -> frozenset[int]:
+    """The sections of ``skel`` that show a table region (one holding a line of ``cut``,
+    when given: a table the cutting found, not one the text showed)."""
     return frozenset(
-        number for number, section in skel.sections.items() if next(section.lines("table"), None)
+        number
+        for number, section in skel.sections.items()
+        for lines in [list(section.lines("table"))]
+        if lines and (cut is None or any(at in cut for span in lines for at in span))
     )
 
 
