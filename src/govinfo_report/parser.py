@@ -287,8 +287,9 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     (a web archive's page text: the body on one line; BeautifulSoup's ``get_text()`` of a
     page: each table on one line, its cells run together), those of its lines cut again at
     the template's landmarks, with the cuts made (``rebreak``), where they show a table in
-    more sections than the text as given (tables of lines it cut). A table the text shows with its grid (tabs, pipes,
-    bars) is kept as it is (a Markdown table beside another that pandoc wrote as HTML)."""
+    more sections than the text as given (tables of lines it cut). A table the text shows
+    with its grid (tabs, pipes, bars) is kept as it is (a Markdown table beside another
+    that pandoc wrote as HTML)."""
     skel = skeleton.split(given.lines)
     shown = _tabled(skel)
     if shown >= _TABLES:
