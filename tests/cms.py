@@ -14,13 +14,20 @@ of tests/fixtures/realworld/SOURCES.md and its kind):
 - the group label 三、本年度办理结果 written one character a paragraph, and repeated in a
   second cell where a page break split it;
 - Word's grid: 自然人 spanning two grid columns in the header and each row's 商业企业 cell
-  spanning two (``colspan`` as the pasted table gives, not as the form draws it).
+  spanning two (``colspan`` as the pasted table gives, not as the form draws it);
+- the signature (body and date) at the end of the last paragraph rather than on lines of its
+  own (``signature_inline``); the site's own dates around the article, later than the report's
+  signature: a header line ``发布时间：… 来源：…`` and a footer ``更新日期：…``
+  (``site_dates``); links to the body's reports of other years between the breadcrumb and the
+  title (``other_years``); the title written another way (``title_variant``: ``2022年度``,
+  the year first, ``关于…的`` …).
 
 Used by the converter fixtures' generator (``cms-*``) and by the property tests.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,6 +51,10 @@ class Habits:
     vertical_label: bool = True
     repeated_label: bool = False
     word_grid: bool = False
+    signature_inline: bool = False
+    site_dates: bool = False
+    other_years: bool = False
+    title_variant: int = 0
 
 
 def blank_zeros(report: gr.Report, sections: tuple[str, ...] = SECTIONS) -> gr.Report:
@@ -316,10 +327,23 @@ def _appeals(report: gr.Report, rng: Random) -> list[list[Cell]]:
 _SITES = ("青岚县人民政府", "梧川市人民政府", "城东区人民政府", "北塘县人民政府")
 
 
-def title(report: gr.Report) -> str:
-    """The report's title as the page prints it."""
-    year = f"{report.year}年" if report.year is not None else ""
-    return f"{report.organisation or ''}{year}政府信息公开工作年度报告"
+#: The ways sites write a report's title: ``{o}`` the body, ``{y}`` the year.
+TITLES = (
+    "{o}{y}年政府信息公开工作年度报告",
+    "{o}{y}年度政府信息公开工作年度报告",
+    "{y}年{o}政府信息公开工作年度报告",
+    "{o}关于{y}年度政府信息公开工作的年度报告",
+    "{o}{y}年政府信息公开年度报告",
+)
+
+
+def title(report: gr.Report, variant: int = 0, year: int | None = None) -> str:
+    """The report's title as the page prints it (``variant`` of ``TITLES``; ``year`` for
+    another year's report of the same body)."""
+    year = report.year if year is None else year
+    if year is None:
+        return f"{report.organisation or ''}政府信息公开工作年度报告"
+    return TITLES[variant % len(TITLES)].format(o=report.organisation or "", y=year)
 
 
 def render_cms_html(
@@ -328,11 +352,13 @@ def render_cms_html(
     """``report`` as a government site's article page, its body pasted from Word with
     ``habits``; ``seed`` picks which labels break and the site's details."""
     rng = Random(seed)
-    name = title(report)
+    name = title(report, habits.title_variant)
     site = rng.choice(_SITES)
+    signed = report.published or datetime.date((report.year or 2021) + 1, 1, 20)
+    # A site publishes the report some days after the body signs it.
     date = (
-        report.published.isoformat() if report.published else f"{(report.year or 2021) + 1}-01-20"
-    )
+        signed + datetime.timedelta(days=rng.randrange(3, 40) if habits.site_dates else 0)
+    ).isoformat()
     index = f"11{rng.randrange(10**14):014d}X/{date[:4]}-{rng.randrange(1, 300):05d}"
     org = escape(report.organisation or "")
     meta = (
@@ -358,7 +384,12 @@ def render_cms_html(
     if report.published:
         d = report.published
         signature.append(f"{d.year}年{d.month}月{d.day}日")
-    body.extend(_paragraph(line, align="right") for line in signature if line)
+    if habits.signature_inline:
+        # Pasted as one paragraph: the last paragraph ends with the body's name and the date.
+        last = (prose[6] or NO_TEXT).splitlines()[-1]
+        body[-1] = _paragraph(" ".join([last, *(line for line in signature if line)]))
+    else:
+        body.extend(_paragraph(line, align="right") for line in signature if line)
     return (
         f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{charset}">\n'
         f'<meta name="ArticleTitle" content="{escape(name)}">\n'
@@ -368,9 +399,46 @@ def render_cms_html(
         '<a href="/hdjl/">互动交流</a></div>\n'
         '<div class="breadcrumb"><span>当前位置：</span><a href="/">首页</a> &gt; '
         '<a href="/zwgk/">政务公开</a> &gt; <a href="../">政府信息公开年报</a></div>\n'
-        f'<table class="xxgk_table">{meta}</table>\n'
+        + _other_years(report, habits)
+        + f'<table class="xxgk_table">{meta}</table>\n'
         f'<div class="article_title">{escape(name)}</div>\n'
-        '<div class="article_content">\n' + "\n".join(body) + "\n</div>\n"
+        + _site_header(report, habits, date, rng)
+        + '<div class="article_content">\n'
+        + "\n".join(body)
+        + "\n</div>\n"
         f'<div class="footer"><p>主办：{site}办公室 网站标识码：{rng.randrange(10**9, 10**10)}</p>'
-        f"<p>ICP备{rng.randrange(10**7, 10**8)}号</p></div>\n</body>\n</html>\n"
+        f"<p>ICP备{rng.randrange(10**7, 10**8)}号</p>{_updated(habits, date, rng)}</div>\n"
+        "</body>\n</html>\n"
     )
+
+
+def _other_years(report: gr.Report, habits: Habits) -> str:
+    """Links to the body's reports of the two years before, as a column's list prints them
+    beside the article (``habits.other_years``)."""
+    if not habits.other_years or report.year is None:
+        return ""
+    items = "".join(
+        f'<li><a href="../{year}/">{escape(title(report, habits.title_variant, year))}</a>'
+        f"<span>{year + 1}-01-2{year % 10}</span></li>"
+        for year in (report.year - 1, report.year - 2)
+    )
+    return f'<div class="related"><p>相关阅读</p><ul>{items}</ul></div>\n'
+
+
+def _site_header(report: gr.Report, habits: Habits, date: str, rng: Random) -> str:
+    """The line under the title with the site's date and source (``habits.site_dates``)."""
+    if not habits.site_dates:
+        return ""
+    when = f"{date} {rng.randrange(8, 18):02d}:{rng.randrange(60):02d}"
+    return (
+        f'<div class="article_info">发布时间：{when} 来源：{escape(report.organisation or "")}'
+        " 浏览次数：" + str(rng.randrange(100, 5000)) + " 字号：大 中 小</div>\n"
+    )
+
+
+def _updated(habits: Habits, date: str, rng: Random) -> str:
+    """The footer's update date, later than the page's (``habits.site_dates``)."""
+    if not habits.site_dates:
+        return ""
+    later = datetime.date.fromisoformat(date) + datetime.timedelta(days=rng.randrange(20, 200))
+    return f"<p>更新日期：{later.isoformat()}</p>"

@@ -430,6 +430,52 @@ def lost_line_breaks(text: str, rng: Random) -> str:
     return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
 
 
+def tables_run_together(text: str, rng: Random) -> str:
+    """The text BeautifulSoup's ``get_text()`` or lxml's ``text_content()`` gives of a page
+    whose tables have no white space between their tags (pasted from Word): the headings and
+    paragraphs on lines of their own, each table's rows on one line, its cells run together
+    with nothing between them; a blank cell (``&nbsp;``) a no-break space, or (on pages that
+    leave it empty) nothing at all."""
+    blank = rng.choice(("\u00a0", ""))
+    lines: list[str] = []
+    table: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            table.extend(blank if cell.isspace() else cell for cell in line.split("\t"))
+            continue
+        if table:
+            lines.append("".join(table))
+            table = []
+        lines.append(line)
+    return "\n".join(lines[:-1])
+
+
+def pandoc_gfm(text: str, rng: Random) -> str:
+    """The GFM (or Markdown) pandoc writes of a page pasted from Word: a table its pipes
+    cannot draw as raw HTML, a tag and a cell a line (``<tr class="odd">`` / ``<td>0</td>``),
+    and paragraphs in Word's ``<span style=…>`` runs kept as raw HTML, the tag's attributes
+    on a line of their own (``<span`` / ``style="…">一、总体情况</span>``)."""
+    lines: list[str] = []
+    rows: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append(line)
+            continue
+        if rows:
+            lines += ["<table>", "<tbody>"]
+            for at, row in enumerate(rows):
+                lines.append(f'<tr class="{("odd", "even")[at % 2]}">')
+                lines += [f"<td>{cell.strip()}</td>" for cell in row.split("\t")]
+                lines.append("</tr>")
+            lines += ["</tbody>", "</table>", ""]
+            rows = []
+        if line.strip() and lines and rng.random() < 0.5:  # the title as it is
+            lines += ["<span", f'style="font-family:仿宋_GB2312;font-size:16pt;">{line}</span>']
+        else:
+            lines.append(line)
+    return "\n".join(lines[:-1])
+
+
 def one_line_page(text: str, rng: Random) -> str:
     """The page text BeautifulSoup's ``get_text(" ", strip=True)`` gives: every piece of
     text stripped and joined by one space, the whole page on one line; a blank cell (no text,
@@ -592,6 +638,41 @@ def _header_line(row: Sequence[str]) -> bool:
 
 
 @attrs.frozen
+class WordGridPipes:
+    """A table as trafilatura (or markitdown) writes a page's table pasted from Word: a
+    Markdown row for every grid row, each cell a merged cell covers written empty, and the
+    grid of section 三 one column wider than its table (Word's grid gives each row's
+    商业企业 cell two grid columns, the second empty in every row, header rows included)."""
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        wide = next((row.index("商业企业") for row in table if "商业企业" in row), None)
+        lines = []
+        for row in table:
+            cells = [cell.strip() for cell in row]
+            if wide is not None:
+                cells.insert(wide + 1, "")
+            lines.append("| " + " | ".join(cells) + " |")
+        return [*lines[:1], "|" + " --- |" * (len(table[0]) + (wide is not None)), *lines[1:]]
+
+
+@attrs.frozen
+class Html2TextPipes:
+    """A table as html2text writes a page's: no outer pipes, ``| `` between cells and two
+    spaces at the end of each line, a merged cell once and the cells a rowspan or colspan
+    covers left out (ragged rows); a blank cell (``&nbsp;``) empty, so that a row whose
+    first cell is blank starts with a pipe (`` |  | 26| 2``)."""
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines = []
+        for row in table:
+            cells = [" " if cell.isspace() else cell or None for cell in row]
+            kept = [cell for cell in cells if cell is not None]
+            if kept:
+                lines.append("| ".join(kept) + "  ")
+        return [*lines[:1], "---|" * (len(lines[0].split("|")) - 1) + "---", *lines[1:]]
+
+
+@attrs.frozen
 class SpacedCells:
     """A row a line, its cells two spaces apart and not aligned (pandoc plain of a table too
     wide for it, a page copied as text); a blank cell left out."""
@@ -738,6 +819,7 @@ UNCERTAIN: tuple[Mangler, ...] = (
     Mangler(
         "lost_line_breaks", lost_line_breaks, ("tab-separated", "cell-per-line"), lossless=False
     ),
+    Mangler("tables_run_together", tables_run_together, ("tab-separated",), lossless=False),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")

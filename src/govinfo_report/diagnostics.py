@@ -69,6 +69,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "info",
         "text that is an HTML page (saved as .txt) was read as an HTML page",
     ),
+    "html-table-in-text": (
+        "info",
+        "text holds HTML tables (pandoc's Markdown); each was read as a page's table",
+    ),
     "markup-in-text": (
         "warning",
         "text that is an HTML page was read as plain text: the html extra is not installed",

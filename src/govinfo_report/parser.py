@@ -7,7 +7,7 @@ end up in ``Report.diagnostics``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import partial
 from typing import Any, Literal
 
@@ -26,6 +26,7 @@ from .model import Report, Table
 from .read.source import Source, looks_like_path, read
 from .read.split import refuse_several
 from .structure import layouts, metadata, rebreak, skeleton, templates
+from .structure.layouts.base import GRID_MARK
 from .structure.skeleton import Skeleton
 from .tables.resolve import Resolved, resolve
 from .tables.sections import SECTIONS
@@ -204,8 +205,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     _refuse_no_report(given, skel, any(regions.values()), front, lost)
     spans = [span for spans in regions.values() for span in spans]
     template, odd = templates.detect(skel, spans, front.year, front.line)
-    rebroken = forced is None and restored is not None and bool(restored.tables)
-    read = read_tables(skel, regions, template, forced, rebroken)
+    read = read_tables(skel, regions, template, forced, _rebroken(regions, restored, forced))
     resolved = resolve(template, [table.reading for table in read])
     stated = statements.find(skel.opening_prose, template.name)
     found = [
@@ -283,16 +283,70 @@ def extract_text(
 
 
 def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
-    """The text's sections; for text whose line breaks were lost and that shows no table
-    (a web archive's page text), those of its lines cut again at the template's landmarks,
-    with the cuts made (``rebreak``)."""
+    """The text's sections; for text whose line breaks were lost where a table should be
+    (a web archive's page text: the body on one line; BeautifulSoup's ``get_text()`` of a
+    page: each table on one line, its cells run together), those of its lines cut again at
+    the template's landmarks, with the cuts made (``rebreak``), where they show a table in
+    more sections than the text as given (tables of lines it cut). A table the text shows
+    with its grid (tabs, pipes, bars) is kept as it is (a Markdown table beside another
+    that pandoc wrote as HTML)."""
     skel = skeleton.split(given.lines)
-    if any(section.lines("table") for section in skel.sections.values()):
+    shown = _tabled(skel)
+    if shown >= _TABLES:
         return skel, None
-    restored = rebreak.restore(given.lines)
+    kept = {
+        at
+        for number in shown
+        for span in skel.tables(number)
+        if any(GRID_MARK.search(given.lines[at]) for at in span)
+        for at in span
+    }
+    restored = rebreak.restore(given.lines, kept)
     if restored is None:
         return skel, None
-    return skeleton.split(restored.lines, restored.tables), restored
+    again = skeleton.split(restored.lines, restored.tables)
+    if shown and not shown | _tabled(again, _cut_lines(restored)) > shown:
+        return skel, None
+    return again, restored
+
+
+def _cut_lines(restored: rebreak.Restored) -> frozenset[int]:
+    """The lines of ``restored`` that are pieces of a given line it cut."""
+    broken = {given for given, _ in restored.broken}
+    return frozenset(at for at, (given, _) in enumerate(restored.origins) if given in broken)
+
+
+def _rebroken(
+    regions: dict[str, list[range]],
+    restored: rebreak.Restored | None,
+    forced: layouts.Layout | None,
+) -> frozenset[str]:
+    """The sections whose tables are read as text cut again at the template's landmarks
+    (``rebreak``): those with a line cut to start a table row (every section, where no
+    given line was kept whole)."""
+    if forced is not None or restored is None or not restored.tables:
+        return frozenset()
+    if not restored.kept:
+        return frozenset(regions)
+    cut = set(restored.tables)
+    return frozenset(
+        name for name, spans in regions.items() if any(at in cut for span in spans for at in span)
+    )
+
+
+#: The sections that hold a table: 二, 三 and 四.
+_TABLES = frozenset(section.NUMBER for section in SECTIONS.values())
+
+
+def _tabled(skel: Skeleton, cut: Collection[int] | None = None) -> frozenset[int]:
+    """The sections of ``skel`` that show a table region (one holding a line of ``cut``,
+    when given: a table the cutting found, not one the text showed)."""
+    return frozenset(
+        number
+        for number, section in skel.sections.items()
+        for lines in [list(section.lines("table"))]
+        if lines and (cut is None or any(at in cut for span in lines for at in span))
+    )
 
 
 def _sorted(found: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -236,9 +236,11 @@ def test_grid_shares_count_the_region_as_a_line_at_a_time(lines: list[str], widt
 def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -> None:
     """Kinds looked up for the whole region give each line's row as ``make_row`` reads it
     alone (rules, blank lines and lines of no cell give none)."""
-    merged = markdown._merged_places(line for line in lines if not markdown._RULE.match(line))
+    kept = [line for line in lines if line.strip() and not markdown._RULE.match(line)]
+    outer = all(line.lstrip().startswith("|") for line in kept)
+    merged = markdown._merged_places(kept, outer)
     expected = [
-        make_row(markdown._split(line, number, merged), number, positional=True, whole=True)
+        make_row(markdown._split(line, number, merged, outer), number, positional=True, whole=True)
         for number, line in enumerate(lines, first)
         if line.strip() and not markdown._RULE.match(line)
     ]

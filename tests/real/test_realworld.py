@@ -8,6 +8,7 @@ docs/accuracy.md, built by ``make accuracy``)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,12 @@ def test_no_cell_of_a_page_as_sites_publish_it_is_wrong(
     scores = score(report, truth(folder))
     assert [key for key, outcome in scores.items() if outcome == "wrong"] == []
     assert metadata_right(report, folder)
+    # The tool bed's pages (cms-bed-*, benchmarks/toolbed.py) record the date the report
+    # signs, on the last paragraph's line or its own, under a site header and footer that
+    # print later dates: that date is the report's.
+    signed = json.loads((folder / "truth.json").read_text("utf-8")).get("published")
+    if signed is not None and path.suffix == ".txt":
+        assert str(report.published) == signed
 
 
 def test_every_converter_fixture_reads_its_metadata_right() -> None:

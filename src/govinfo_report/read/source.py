@@ -111,7 +111,7 @@ def read(
                 source, "str", None, _NOT_READ_AS_HTML, padded=True
             )
         if format in (None, "text"):
-            return _from_text(source, "str", None, (), padded=True)
+            return _from_text(source, "str", None, (), padded=True, tables=format is None)
         if format == "html":
             return _extracted(formats.html.read(source), None)
         raise TypeError(f"a {format} document is bytes or a path, not str")
@@ -265,7 +265,7 @@ def _from_bytes(
             *found,
             diagnostic("encoding-gb18030", "the input is not UTF-8; it was decoded as GB18030"),
         )
-    return _from_text(text, encoding, name, found, padded=True)
+    return _from_text(text, encoding, name, found, padded=True, tables=kind is None)
 
 
 def _unpadded(text: str) -> str:
@@ -291,17 +291,90 @@ def _unpadded(text: str) -> str:
     return "".join(kept)
 
 
+#: An HTML table inside text: pandoc's Markdown and GFM write a table their pipes cannot draw
+#: (merged cells, paragraphs in a cell) as raw HTML. Not nested (pandoc never nests one).
+_MARKUP_IN_TEXT = re.compile(r"<(?:table|span|div|p|font)\b|\]\{|^:::", re.IGNORECASE | re.M)
+#: An inline or block tag of a page's text in Markdown (pandoc's GFM keeps a Word page's
+#: ``<span style=…>`` runs and ``<div>``s as raw HTML, its attributes over several lines).
+_TAG = re.compile(
+    r"</?(?:span|font|div|p|o:p|br|a|b|strong|em|i|u|sup|sub|center)\b[^<>]{0,4000}>",
+    re.IGNORECASE,
+)
+_TABLE = re.compile(r"<table\b(?:(?!<table\b).)*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _html_tables(text: str, found: tuple[Diagnostic, ...]) -> tuple[str, tuple[Diagnostic, ...]]:
+    """``text`` with each HTML table in it written as a page's table is (a row a line, its
+    cells apart by tabs, merged cells resolved: ``formats.html``), followed by as many empty
+    lines as keep the lines after it where they were; ``text`` as it is without the html
+    extra."""
+    pieces: list[str] = []
+    done = 0
+    for match in _TABLE.finditer(text):
+        try:
+            table = formats.html.read(match.group()).text.strip("\n")
+        except MissingDependencyError:
+            return text, found
+        lines = match.group().count("\n")
+        pieces += [text[done : match.start()], table, "\n" * max(0, lines - table.count("\n"))]
+        done = match.end()
+    if not pieces:
+        return text, found
+    said = diagnostic(
+        "html-table-in-text",
+        f"the text holds {len(pieces) // 3} HTML table(s) (pandoc's Markdown writes a table "
+        "with merged cells so); each was read as a page's table, a row a line: lines and "
+        "columns inside it are those of its rows",
+    )
+    return "".join([*pieces, text[done:]]), (*found, said)
+
+
+#: A pandoc Markdown span with attributes: ``[text]{style="…"}``, its text kept.
+#: Never across a table's pipes: a grid's cell that wraps its attributes is no span of text.
+_ATTRIBUTES = re.compile(r"\[(?P<text>[^\[\]|]{0,4000})\]\{[^{}|]{0,4000}\}")
+#: A pandoc Markdown fenced div's line: ``::: {.article_content}``, ``:::``.
+_FENCE = re.compile(r"^:{3,}(?: *\{[^{}\n]*\}| *[\w-]+)? *$", re.MULTILINE)
+
+
+def _may_hold_markup(text: str) -> bool:
+    """Whether ``text`` holds what markup starts with, found at C speed (most texts hold
+    none, and a case-blind pattern is slow to scan them)."""
+    return "<" in text or "]{" in text or ":::" in text
+
+
+def _untagged(text: str) -> str:
+    """``text`` without the HTML tags of its runs and blocks (``_TAG``) and pandoc's
+    attributes (``[…]{style=…}``, ``::: {.class}``), each replaced by the line breaks inside
+    it, so that the lines after it keep their numbers and a heading in a ``<span>`` starts
+    its line."""
+    text = _TAG.sub(_breaks, text)
+    if "]{" in text or ":::" in text:
+        text = _ATTRIBUTES.sub(lambda found: found["text"] + _breaks(found, found["text"]), text)
+        text = _FENCE.sub("", text)
+    return text
+
+
+def _breaks(found: re.Match[str], kept: str = "") -> str:
+    """The line breaks of ``found`` that its ``kept`` text does not hold."""
+    return "\n" * (found.group().count("\n") - kept.count("\n"))
+
+
 def _from_text(
     text: str,
     encoding: str,
     name: str | None,
     found: tuple[Diagnostic, ...],
     padded: bool = False,
+    tables: bool = False,
 ) -> Source:
     """The ``Source`` of ``text``; ``padded``: text as tools print it (not a document this
-    package read), whose empty cells at a row's end are dropped (``_PADDING``)."""
+    package read), whose empty cells at a row's end are dropped (``_PADDING``); ``tables``:
+    its HTML tables read as a page's (``_html_tables``)."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if tables and _may_hold_markup(text) and _MARKUP_IN_TEXT.search(text) is not None:
+        text, found = _html_tables(text, found)
+        text = _untagged(text)
     if not text.strip():
         raise ParseError("the input is empty", code="empty-input")
     controls = len(_CONTROL.findall(text, 0, 65536))

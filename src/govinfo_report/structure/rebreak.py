@@ -21,7 +21,7 @@ the row's is for the rules to settle (``layouts.run_together``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import attrs
 
@@ -121,12 +121,14 @@ class Restored:
             (0-based).
         tables: the new lines (0-based) that start a table row or header.
         broken: the given lines (0-based) that were broken, with their lengths.
+        kept: the given lines (0-based) kept whole: tables the text showed as they were.
     """
 
     lines: tuple[str, ...]
     origins: tuple[tuple[int, int], ...]
     tables: tuple[int, ...]
     broken: tuple[tuple[int, int], ...]
+    kept: frozenset[int] = frozenset()
 
     def position(self, line: int, column: int | None) -> tuple[int, int | None]:
         """The 1-based ``(line, column)`` in the given text of a position in ``lines``; a
@@ -199,10 +201,11 @@ class Restored:
         )
 
 
-def restore(lines: Sequence[str]) -> Restored | None:
+def restore(lines: Sequence[str], keep: Collection[int] = ()) -> Restored | None:
     """``lines`` broken again at the template's landmarks, with the lines that start a
     table row; ``None`` when no line holds a landmark after other text (the text kept its
-    line breaks).
+    line breaks). The lines of ``keep`` (0-based: tables the text shows as they are) are
+    never cut.
 
     Linear in the text: one search of each line, at most ``MAX_REBREAKS`` cuts in all."""
     if _LANDMARK.search("\n".join(lines)) is None:  # one pass at C speed: nothing to cut
@@ -213,7 +216,7 @@ def restore(lines: Sequence[str]) -> Restored | None:
     tables: list[int] = []
     broken: list[tuple[int, int]] = []
     for index, line in enumerate(lines):
-        cuts = scan.cuts(line)
+        cuts = scan.cuts(line) if index not in keep else {}
         if not cuts:
             pieces.append(line)
             origins.append((index, 0))
@@ -228,7 +231,7 @@ def restore(lines: Sequence[str]) -> Restored | None:
             origins.append((index, start))
     if not broken:
         return None
-    return Restored(tuple(pieces), tuple(origins), tuple(tables), tuple(broken))
+    return Restored(tuple(pieces), tuple(origins), tuple(tables), tuple(broken), frozenset(keep))
 
 
 class _Scan:

@@ -8,7 +8,8 @@ table read by the order of its cells alone may be read other ways (the section's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from itertools import accumulate, pairwise
 
 import attrs
@@ -65,13 +66,14 @@ def read_tables(
     regions: dict[str, list[range]],
     template: Template,
     forced: layouts.Layout | None,
-    rebroken: bool = False,
+    rebroken: Collection[str] = (),
 ) -> list[TableRead]:
-    """Every table section's table (``read_table``), in template order; a section whose
-    last values the text prints after the next section's heading is read with them
-    (``_spilled``)."""
+    """Every table section's table (``read_table``; those of the sections ``rebroken`` in
+    text whose line breaks were put back), in template order; a section whose last values
+    the text prints after the next section's heading is read with them (``_spilled``)."""
     read = {
-        name: read_table(skel, name, regions[name], template, forced, rebroken) for name in SECTIONS
+        name: read_table(skel, name, regions[name], template, forced, name in rebroken)
+        for name in SECTIONS
     }
     for name, after in pairwise(SECTIONS):
         both = _spilled(skel, regions, template, (name, after), read, (forced, rebroken))
@@ -86,7 +88,7 @@ def _spilled(
     template: Template,
     names: tuple[str, str],
     read: dict[str, TableRead],
-    how: tuple[layouts.Layout | None, bool],
+    how: tuple[layouts.Layout | None, Collection[str]],
 ) -> tuple[TableRead, TableRead] | None:
     """The tables of sections ``names`` (one after the other) read again where the first,
     read by the order of its cells, is short of values and the text printed the rest at
@@ -101,7 +103,7 @@ def _spilled(
     read_again = []
     for name in names:
         region, capped = _region(skel, name, regions[name], template)
-        rows = _rows(region, *how)
+        rows = _rows(region, how[0], name in how[1])
         if not rows.by_order:
             return None
         read_again.append((region, rows, (*capped, *rows.findings)))
@@ -287,15 +289,28 @@ def _rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Row
     return Rows("+".join(dict.fromkeys(names)), False, tuple(read), tuple(unread))
 
 
+#: A value run into the label before it: digits right after a Chinese character, and no
+#: numbering's (``其他3.其他``).
+_GLUED = re.compile(r"[\u4e00-\u9fff]\d+(?![\d.、])")
+
+
 def _rebroken(region: _Region) -> layouts.Layout:
     """The layout of a table in text whose line breaks were lost and put back
     (``rebreak``), where detecting one on so few lines would be guesswork: its cells ran
     together (web-archive text of a page's table), unless they kept the columns they were
-    laid out in (space-aligned text put on one line): some row of values then has a cell
-    under each of the table's columns."""
+    laid out in (space-aligned text put on one line): every row of values then has a cell
+    under each of the table's columns. A row whose cells ran together with one no-break
+    space for each blank cell (BeautifulSoup's ``get_text()`` of a page's ``&nbsp;``) may
+    look so too, but its neighbours do not, and values glued to labels
+    (``（一）予以公开8``) show cells that ran together."""
     aligned = layouts.get("space-aligned")
     rows = _read(aligned, region.skel, region.spans)
-    if any(len(row.positions.cells) >= region.width for row in rows if row.values):
+    valued = [row for row in rows if row.values]
+    if (
+        valued
+        and all(len(row.positions.cells) >= region.width for row in valued)
+        and not any(_GLUED.search(text) for row in rows for text, _, _ in row.labels)
+    ):
         return aligned
     return layouts.get("run-together")
 

@@ -1,6 +1,8 @@
 """Markdown pipe tables (converters such as html2text, pandoc, and LLM pipelines): a row a
 line between pipes, ``| 119 | 25 | … |``, with a ``|---|---|`` rule under the first row;
-html2text leaves out the outer pipes (``规章| 0| 0| 0``).
+html2text leaves out the outer pipes (``规章| 0| 0| 0``), so one of its rows whose first cell
+is blank starts with a pipe all the same (`` |  | 26| 2``): a table's lines have outer pipes
+only where every one of them starts with a pipe.
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
 A cell of whole numbers apart by spaces (``| 9 2 |``) is the cells of columns a converter
@@ -64,8 +66,9 @@ class Markdown(Layout):
             for number, line in enumerate(lines, first_line)
             if line.strip() and not _RULE.match(line)
         ]
-        merged = _merged_places(line for _, line in kept)
-        numbered = [(number, _split(line, number, merged)) for number, line in kept]
+        outer = all(line.lstrip().startswith("|") for _, line in kept)
+        merged = _merged_places((line for _, line in kept), outer)
+        numbered = [(number, _split(line, number, merged, outer)) for number, line in kept]
         # Every cell's kind in one pass over the region; each row takes its slice.
         kinds = cell_kinds(map(itemgetter(0), chain.from_iterable(map(itemgetter(1), numbered))))
         at = 0
@@ -81,7 +84,7 @@ class Markdown(Layout):
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
 
 
-def _merged_places(lines: Iterable[str]) -> frozenset[int]:
+def _merged_places(lines: Iterable[str], outer: bool) -> frozenset[int]:
     """The places of a table's grid (0-based, among a line's cells) that hold merged columns:
     numbers apart by spaces in most of the lines with digits there, and in at least
     ``MERGED_ROWS`` lines."""
@@ -90,7 +93,7 @@ def _merged_places(lines: Iterable[str]) -> frozenset[int]:
     for line in lines:
         if _SPACED_DIGITS.search(line) is None:
             continue  # no merged cell: counted as no vote (most lines of most tables)
-        for place, part in enumerate(_parts(line)[1]):
+        for place, part in enumerate(_parts(line, outer)[1]):
             text = part.strip()
             if _MERGED.fullmatch(text):
                 merged[place] += 1
@@ -101,12 +104,12 @@ def _merged_places(lines: Iterable[str]) -> frozenset[int]:
     )
 
 
-def _parts(line: str) -> tuple[int, list[str]]:
-    """Where a line's first cell starts (0-based) and the texts between its pipes. html2text
-    leaves out the outer pipes, so the text after its last pipe is the last cell, blank or
-    not."""
+def _parts(line: str, outer: bool) -> tuple[int, list[str]]:
+    """Where a line's first cell starts (0-based) and the texts between its pipes, in a
+    table with ``outer`` pipes or without (html2text's: the text before its first pipe is
+    the first cell and the text after its last pipe the last cell, blank or not)."""
     lead = line.find("|")
-    outer = not line[:lead].strip()
+    outer = outer and not line[:lead].strip()
     start = lead + 1 if outer else 0
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
     if outer and line.rstrip().endswith("|"):
@@ -114,12 +117,12 @@ def _parts(line: str) -> tuple[int, list[str]]:
     return start, parts
 
 
-def _split(line: str, line_number: int, merged: frozenset[int]) -> list[Printed]:
+def _split(line: str, line_number: int, merged: frozenset[int], outer: bool) -> list[Printed]:
     """The cells between the pipes of a line, stripped, with their 1-based columns (a cell
     at a ``merged`` place of the grid gives each of its numbers); a line without pipes
     inside a table (a wrapped cell) is one cell."""
     cells: list[Printed] = []
-    start, parts = _parts(line)
+    start, parts = _parts(line, outer)
     for place, part in enumerate(parts):
         text = part.strip()
         lead = len(part) - len(part.lstrip())

@@ -110,14 +110,27 @@ class TabSeparated(Layout):
             at = end + 1
 
     def _line_rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        """``rows`` a line at a time, any line."""
+        """``rows`` a line at a time, any line, its cells stripped; lines of a document's
+        table whose cells hold line breaks joined (``_wrapped_runs``), as in the usual
+        region (a page's ``&nbsp;`` in a blank cell is a cell of a space)."""
+        cells_of = [split_tabs(line, number) for number, line in enumerate(lines, first_line)]
+        kinds_of = [cell_kinds([text for text, _, _ in cells]) for cells in cells_of]
         widths = [line.count("\t") + 1 for line in lines]
-        widest = _framed_width(widths, [cell_kinds(line.split("\t")) for line in lines])
-        for number, line in enumerate(lines, first_line):
-            whole = line.count("\t") + 1 == widest
-            row = make_row(split_tabs(line, number), number, self.positional, whole=whole)
+        widest = _framed_width(widths, kinds_of)
+        parts_of = [[text for text, _, _ in cells] for cells in cells_of]
+        runs = _wrapped_runs(parts_of, kinds_of, widest)
+        at = 0
+        while at < len(lines):
+            end = runs.get(at, at)
+            number = first_line + at
+            if end == at:
+                whole = widths[at] == widest
+                row = make_row(cells_of[at], number, self.positional, whole=whole)
+            else:
+                row = make_row(_joined_cells(cells_of[at : end + 1]), number, True, whole=True)
             if row is not None:
                 yield row
+            at = end + 1
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         return ["\t".join(row) for row in table]
@@ -175,9 +188,15 @@ def _valued(kinds: str) -> bool:
 def _joined(parts_of: Sequence[list[str]], first_line: int) -> list[Printed]:
     """The cells of lines that are one row: each line's first part ends the cell the line
     before it cut (joined as printed, the line break dropped)."""
+    return _joined_cells(
+        [plain_cells(parts, number) for number, parts in enumerate(parts_of, first_line)]
+    )
+
+
+def _joined_cells(cells_of: Sequence[list[Printed]]) -> list[Printed]:
+    """The cells of lines that are one row (``_joined``), from each line's cells."""
     cells: list[Printed] = []
-    for number, parts in enumerate(parts_of, first_line):
-        line_cells = plain_cells(parts, number)
+    for line_cells in cells_of:
         if cells:
             text, line, column = cells[-1]
             cells[-1] = (text + line_cells[0][0], line, column)

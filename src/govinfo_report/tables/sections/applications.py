@@ -45,7 +45,7 @@ from .chain import (
     table_empty,
     usual_row,
 )
-from .merged import covered
+from .merged import covered, covered_column, widened
 from .rows import (
     Taken,
     adds_up,
@@ -152,6 +152,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     name = template.name
     columns = width(name)
     rows = rewrapped(labels_below(list(rows), matcher(name, NAME)), matcher(name, NAME))
+    rows = widened(rows, columns)
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     plans = _plans(taken, name)
     taken, _ = headings(taken, [plan.keys for plan in plans])
@@ -167,6 +168,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         # the values: its rows are not read from the right edge.
         edge=all(len(row.values) <= columns for row in rows),
         twice=_twice(taken, template, columns),
+        covered=covered_column(rows, columns),
     )
     table_empty(context, taken, rows)
     run(CHAIN, context, map(_step, taken, plans))
@@ -190,7 +192,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
 class _Context(Context):
     """What section 三's reading carries from row to row besides the shared: its width,
     whether its rows are read from the right edge, the grid column python-docx prints
-    twice (``_twice``); the rows whose labels the table prints, with values or not
+    twice (``_twice``), the grid column a merged cell covers in every row one cell wider
+    (``merged.covered_column``); the rows whose labels the table prints, with values or not
     (``named_rows``), a group printed as one row with values and its row, the label texts
     of rows of values that name no row, and whether a header names a column twice (merged
     cells repeated, as python-docx gives them)."""
@@ -198,6 +201,7 @@ class _Context(Context):
     columns: int = 0
     edge: bool = False
     twice: int | None = None
+    covered: int | None = None
     named_rows: set[str] = attrs.field(factory=set)
     grouped: dict[str, Row] = attrs.field(factory=dict)
     unlabelled: list[str] = attrs.field(factory=list)
@@ -356,7 +360,7 @@ def _merged_columns(context: _Context, step: _Step) -> bool:
     return (
         not step.runs
         and not context.repeated
-        and _merged(context.draft, context.template, step.cells, step.row, step.label)
+        and _merged(context, step.cells, step.row, step.label)
     )
 
 
@@ -564,21 +568,29 @@ def _once(draft: Draft, row: Row, label: str, twice: int) -> Row:
     return row._replace(values=row.values[: twice + 1] + row.values[twice + 2 :])
 
 
-def _merged(draft: Draft, template: Template, cells: tuple[int, ...], row: Row, label: str) -> bool:
+def _merged(context: _Context, cells: tuple[int, ...], row: Row, label: str) -> bool:
     """A row with more cells than columns, its surplus cells blank: cells merged over
     several grid columns (a Word grid whose header splits 法人或其他组织 unevenly). Read where
-    the blanks covered are certain (``merged.covered``) and the row's 总计 is the sum of its
-    six applicant columns, else its cells are missing; ``False`` (not such a row) when it
-    has too few blank cells."""
-    kept = covered(row.values, len(cells))
+    the blanks covered are certain (the grid column blank in every such row of the table,
+    else ``merged.covered``) and the row's 总计 is the sum of its six applicant columns (a
+    blank cell 0), else its cells are missing; ``False`` (not such a row) when it has too
+    few blank cells."""
+    draft, template, column = context.draft, context.template, context.covered
+    values = row.values
+    if column is not None and len(values) == len(cells) + 1 and not values[column][0]:
+        kept: list[Printed | None] | None = [*values[:column], *values[column + 1 :]]
+    else:
+        kept = covered(values, len(cells))
     if kept is None:
         return False
     printed = [value for value in kept if value is not None]
-    numbers = [
-        number for number in count_values(text for text, _, _ in printed) if number is not None
-    ]
-    where = (f"{label}: {len(row.values)} cells for {len(cells)} columns", row.values[0])
-    if len(numbers) != len(cells) or sum(numbers[:-1]) != numbers[-1]:
+    numbers = count_values(text for text, _, _ in printed)
+    where = (f"{label}: {len(values)} cells for {len(cells)} columns", values[0])
+    if (
+        len(printed) != len(cells)
+        or any(n is None and text for n, (text, _, _) in zip(numbers, printed, strict=True))
+        or sum(n or 0 for n in numbers[:-1]) != (numbers[-1] or 0)
+    ):
         not_placed(
             draft,
             template,

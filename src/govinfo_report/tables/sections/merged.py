@@ -4,7 +4,13 @@ spans two grid columns. Readers (ours, ``render_html``'s pages) keep a merged ce
 its first grid position and leave the positions it covers blank, so such a row shows more
 cells than columns, the surplus ones blank. Which blank cells are covered is not shown: each
 way of dropping as many blank cells is a reading, and a column is read where every reading
-agrees.
+agrees. Where one grid position is blank in every such row of the table, it is the one
+covered (``covered_column``).
+
+Such a grid is a whole grid (a Markdown table of trafilatura or markitdown gives every grid
+column its cell), so a row whose first columns are blank shows them before its first value;
+a layout takes them for its label's empty cells, and ``widened`` puts them back among the
+values, as many as the table's widest row has.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from math import comb
 
-from ...structure.layouts import Printed
+from ...structure.layouts import Printed, Row
 
 #: Ways of dropping a row's blank cells that are tried at most.
 MAX_WAYS = 64
@@ -36,3 +42,41 @@ def covered(values: Sequence[Printed], width: int) -> list[Printed | None] | Non
         column[0] if len({text for text, _, _ in column}) == 1 else None
         for column in zip(*options, strict=True)
     ]
+
+
+def widened(rows: Sequence[Row], width: int) -> list[Row]:
+    """``rows`` of a table whose grid is wider than its ``width`` columns, each row of a whole
+    grid with as many values as the widest row where its grid shows that many cells: the
+    blank cells before its first value (its first columns left blank), which the layout
+    took for its label's, put back among its values. Other tables' rows as they are."""
+    widest = max((len(row.values) for row in rows), default=0)
+    if widest <= width:
+        return list(rows)
+    return [_widened(row, widest) for row in rows]
+
+
+def _widened(row: Row, widest: int) -> Row:
+    grid = row.grid.cells
+    short = widest - len(row.values)
+    if not row.values or short <= 0 or not row.grid.whole or len(grid) < widest:
+        return row
+    values = grid[len(grid) - widest :]
+    if values[short:] != row.values or any(text for text, _, _ in values[:short]):
+        return row
+    return row._replace(values=values)
+
+
+def covered_column(rows: Sequence[Row], width: int) -> int | None:
+    """The position among the values of rows one cell wider than ``width`` that is blank in
+    every such row: the grid column a merged cell covers throughout the table (Word's
+    grid). Where several side by side are (a column the report leaves blank in every row
+    beside it), dropping any of them reads every row alike: the first is taken. ``None``
+    where none is, where they are apart, or where no row is wider."""
+    blank: set[int] | None = None
+    for row in rows:
+        if len(row.values) == width + 1:
+            here = {at for at, (text, _, _) in enumerate(row.values) if at and not text}
+            blank = here if blank is None else blank & here
+    if not blank or max(blank) - min(blank) + 1 != len(blank):
+        return None
+    return min(blank)

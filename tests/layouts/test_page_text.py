@@ -1,0 +1,364 @@
+"""The text HTML-to-text tools make of a page as sites publish it (issue 45, the tool bed of
+``benchmarks/toolbed.py``): BeautifulSoup's ``get_text()`` and lxml's ``text_content()``
+keep the headings' line breaks but run each table's cells together on one line;
+trafilatura and markitdown write a Word grid's every column, one more than the table has;
+html2text leaves out the outer pipes, so a row whose first cell is blank starts with one.
+Each text here is typed for its test, its values read by eye."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from conftest import printed, scaled, wrong
+from manglers import Html2TextPipes, WordGridPipes, pandoc_gfm, tables_run_together
+from strategies import reports
+
+NBSP = "\u00a0"
+
+# A page whose headings and paragraphs kept their lines and whose tables did not (each on
+# one line, cells run together: get_text() of markup with no white space between tags).
+RUN_TOGETHER = f"""\
+青石县市场监督管理局2022年政府信息公开工作年度报告
+一、总体情况
+2022年，青石县市场监督管理局认真贯彻落实《中华人民共和国政府信息公开条例》。
+二、主动公开政府信息情况
+第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件{NBSP}{NBSP}7\
+第二十条第（五）项信息内容本年处理决定数量行政许可0第二十条第（六）项信息内容本年处理决定数量行政处罚\
+0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计\
+商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量3000003\
+二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开2000002\
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000（三）不予公开1.属于国家秘密0000000\
+2.其他法律行政法规禁止公开00000003.危及“三安全一稳定”00000004.保护第三方合法权益0000000\
+5.属于三类内部事务信息00000006.属于四类过程性信息00000007.属于行政执法案卷0000000\
+8.属于行政查询事项0000000（四）无法提供1.本机关不掌握相关政府信息1000001\
+2.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000（五）不予处理\
+1.信访举报投诉类申请00000002.重复申请00000003.要求提供公开出版物0000000\
+4.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理\
+1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000\
+2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请00000003.其他0000000\
+（七）总计3000003四、结转下年度继续办理0000000
+四、政府信息公开行政复议、行政诉讼情况
+行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结\
+总计结果维持结果纠正其他结果尚未审结总计{NBSP * 5}1{NBSP * 3}1{NBSP * 5}
+五、存在的主要问题及改进情况
+信息公开的及时性有待加强。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+青石县市场监督管理局
+2023年1月16日
+"""
+
+
+def test_tables_run_together_under_headings_that_kept_their_lines_are_cut_again() -> None:
+    report = gr.parse(RUN_TOGETHER)
+    flat = report.flat()
+    assert (report.organisation, report.year, report.template) == (
+        "青石县市场监督管理局",
+        2022,
+        "2021",
+    )
+    assert [flat[f"applications.new.{c}"] for c in ("natural_person", "total")] == [3, 3]
+    assert flat["applications.granted.total"] == 2
+    assert flat["applications.unavailable.not_held.natural_person"] == 1
+    assert flat["applications.total.total"] == 3
+    assert flat["proactive.licensing.decisions"] == 0
+    assert any(d.code == "line-breaks-lost" for d in report.diagnostics)
+    # 行政规范性文件 prints two blank cells (&nbsp;) and 7: which of its cells the 7 is,
+    # the text of run-together cells does not show for certain; nothing wrong is read.
+    assert flat["proactive.normative_documents.in_force"] in (None, 7)
+    assert flat["proactive.normative_documents.issued"] in (None, 0)
+
+
+def test_blank_cells_as_no_break_spaces_are_not_columns_of_spaces() -> None:
+    """A row of cells run together whose blank cells are one U+00A0 each looks like
+    space-aligned columns (``6.属于四类过程性信息 1    17.属于…``: the 1 under 商业企业, its
+    total 1 run into the next label's numbering); its neighbours' values glued to their
+    labels show the cells ran together, and nothing is read by columns."""
+    blank = NBSP
+    line = (
+        f"（一）予以公开8{blank * 5}8（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+        f"{blank * 7}（三）不予公开1.属于国家秘密{blank * 7}"
+        f"6.属于四类过程性信息{blank}1{blank * 4}17.属于行政执法案卷{blank * 7}"
+    )
+    text = RUN_TOGETHER.replace(
+        RUN_TOGETHER[RUN_TOGETHER.index("（一）予以公开") : RUN_TOGETHER.index("8.属于行政查询")],
+        line,
+    )
+    report = gr.parse(text)
+    got = report.cell("applications.denied.process_information.natural_person")
+    assert got.value is None and got.provenance != "blank"
+    for column in ("commercial_enterprise", "total"):
+        cell = report.cell(f"applications.denied.process_information.{column}")
+        assert cell.value in (None, 1) and cell.provenance != "blank", column
+
+
+@scaled(1)
+@given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans())
+def test_pages_whose_tables_ran_together_are_never_read_wrong(
+    report: gr.Report, seed: int, blanks: bool
+) -> None:
+    text = render(report, "tab-separated", blank_zeros=blanks)
+    back = gr.parse(tables_run_together(text, random.Random(seed)))
+    assert back.template == report.template
+    assert wrong(back, printed(report)) == {}
+    assert not any(d.code == "table-missing" for d in back.diagnostics)
+
+
+# trafilatura's Markdown of a page pasted from Word (its section 三 shortened): every grid
+# column a cell, 自然人 two grid columns wide in the header, 商业企业 two in every row, the
+# second empty; zeros left blank.
+TRAFILATURA = """\
+红岭区卫生健康委员会2021年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |  |  | 申请人情况 |\
+  |  |  |  |  |  |  |
+|  |  |  | 自然人 |  | 法人或其他组织 |  |  |  |  | 总计 |
+|  |  |  |  | 商业企业 |  | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |
+| 一、本年新收政府信息公开申请数量 |  |  | 41 | 9 |  |  |  | 2 | 1 | 53 |
+| 二、上年结转政府信息公开申请数量 |  |  | 2 |  |  |  |  |  |  | 2 |
+| 三、本年度办理结果 | （一）予以公开 |  | 20 | 4 |  |  |  | 1 |  | 25 |
+|  | （二）部分公开（区分处理的，只计这一情形，不计其他情形） |  |  | 3 |  |  |  |  |  | 3 |
+|  | （三）不予公开 | 1.属于国家秘密 |  |  |  |  |  |  |  |  |
+|  |  | 2.其他法律行政法规禁止公开 |  | 1 |  |  |  |  |  | 1 |
+|  | （四）无法提供 | 1.本机关不掌握相关政府信息 | 15 | 1 |  |  |  | 1 | 1 | 18 |
+|  | （七）总计 |  | 35 | 9 |  |  |  | 2 | 1 | 47 |
+| 四、结转下年度继续办理 |  |  | 8 |  |  |  |  |  |  | 8 |
+"""
+
+
+def test_a_word_grid_one_column_wider_than_its_table_is_read_without_it() -> None:
+    report = gr.parse(TRAFILATURA)
+    flat = report.flat()
+    row = [
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "public_interest_organisation",
+        "legal_service_agency",
+        "other_organisation",
+        "total",
+    ]
+    assert [flat[f"applications.new.{c}"] for c in row] == [41, 9, 0, 0, 2, 1, 53]
+    # 部分公开 and 其他法律行政法规禁止公开 leave 自然人 blank: their 3 and 1 are 商业企业's.
+    for key in ("partially_granted", "denied.prohibited_by_law"):
+        assert report.cell(f"applications.{key}.natural_person").value in (None, 0)
+        assert (
+            report.cell(f"applications.{key}.commercial_enterprise").value
+            == flat[f"applications.{key}.total"]
+        )
+    assert flat["applications.carried_forward.natural_person"] == 8
+
+
+@scaled(1)
+@given(report=reports(missing=False), blanks=st.booleans())
+def test_every_cell_of_a_word_grid_one_column_wider_is_read(
+    report: gr.Report, blanks: bool
+) -> None:
+    back = gr.parse(render(report, WordGridPipes(), blank_zeros=blanks))
+    assert wrong(back, printed(report)) == {}
+    assert [k for k in report.applications.keys if back.cell(k).provenance == "missing"] == []
+
+
+# html2text's section 四: no outer pipes, its row's first cells blank (&nbsp;).
+HTML2TEXT = """\
+白沙镇人民政府2023年政府信息公开工作年度报告
+
+四、政府信息公开行政复议、行政诉讼情况
+
+行政复议| 行政诉讼
+---|---
+结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉
+结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计
+ |  |  |  |  | 5| 1|  | 2| 8|  |  |  |  |
+"""
+HTML2TEXT = re.sub(r"(?m)(\|.*)$", r"\1  ", HTML2TEXT)  # html2text ends its rows so
+
+
+def test_an_html2text_row_whose_first_cell_is_blank_keeps_it() -> None:
+    report = gr.parse(HTML2TEXT)
+    values = [report.cell(k).value for k in report.appeals.keys]
+    assert values[5:10] == [5, 1, None, 2, 8] or values[5:10] == [5, 1, 0, 2, 8]
+    assert all(report.cell(k).blank for k in report.appeals.keys[:5])
+
+
+@scaled(1)
+@given(report=reports(missing=False))
+def test_every_cell_of_html2text_tables_with_blank_zeros_is_read(report: gr.Report) -> None:
+    back = gr.parse(render(report, Html2TextPipes(), blank_zeros=True))
+    assert wrong(back, printed(report)) == {}
+    assert [k for k in report.appeals.keys if back.cell(k).provenance == "missing"] == []
+
+
+# pandoc's GFM of a page pasted from Word: paragraphs in Word's runs kept as raw HTML, a
+# table with merged cells as a raw HTML table (section 三 shortened; zeros left blank).
+PANDOC_GFM = """\
+东湖区统计局2022年政府信息公开工作年度报告
+
+<span
+style="font-family:黑体;font-size:16.0000pt;">三、收到和处理政府信息公开申请情况</span><span
+style="font-family:Calibri;"></span>
+
+<table>
+<tbody>
+<tr class="odd">
+<td colspan="3" rowspan="3">
+<p>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</p></td>
+<td colspan="7"><p>申请人情况</p></td>
+</tr>
+<tr class="even">
+<td rowspan="2"><p>自然人</p></td>
+<td colspan="5"><p>法人或其他组织</p></td>
+<td rowspan="2"><p>总计</p></td>
+</tr>
+<tr class="odd">
+<td><p>商业企业</p></td>
+<td><p>科研机构</p></td>
+<td><p>社会公益组织</p></td>
+<td><p>法律服务机构</p></td>
+<td><p>其他</p></td>
+</tr>
+<tr class="even">
+<td colspan="3"><p>一、本年新收政府信息公开申请数量</p></td>
+<td><p>12</p></td>
+<td><p>4</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>1</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>17</p></td>
+</tr>
+<tr class="odd">
+<td rowspan="2"><p>三、本年度办理结果</p></td>
+<td colspan="2"><p>（一）予以公开</p></td>
+<td><p>9</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>1</p></td>
+<td><p>&nbsp;</p></td>
+<td><p>10</p></td>
+</tr>
+</tbody>
+</table>
+
+<span
+style="font-family:仿宋_GB2312;">本年度未收取信息处理费。 东湖区统计局 2023年1月30日</span>
+"""
+
+
+def test_html_tables_and_runs_in_markdown_are_read_as_a_page_s() -> None:
+    report = gr.parse(PANDOC_GFM)
+    flat = report.flat()
+    columns = [f"applications.new.{c}" for c in ("natural_person", "commercial_enterprise")]
+    assert [flat[k] for k in columns] == [12, 4]
+    assert flat["applications.new.legal_service_agency"] == 1
+    assert flat["applications.new.total"] == 17
+    assert flat["applications.granted.natural_person"] == 9
+    assert report.cell("applications.granted.commercial_enterprise").blank
+    assert flat["applications.granted.total"] == 10
+    assert str(report.published) == "2023-01-30"
+    (said,) = [d for d in report.diagnostics if d.code == "html-table-in-text"]
+    assert "1 HTML table" in said.message
+    # The table's rows come first and empty lines fill its place: the lines after it keep
+    # their numbers.
+    lines = gr.extract_text(PANDOC_GFM).splitlines()
+    assert len(lines) == len(PANDOC_GFM.splitlines())
+    assert lines[-1].strip().endswith("2023年1月30日")
+
+
+@scaled(1)
+@given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans())
+def test_markdown_with_raw_html_tables_reads_as_its_tables_do(
+    report: gr.Report, seed: int, blanks: bool
+) -> None:
+    """pandoc's GFM (``pandoc_gfm``) of a report reads as the report's tab-separated text
+    does: every table read as a page's, every paragraph's runs unwrapped."""
+    text = render(report, "tab-separated", blank_zeros=blanks)
+    back = gr.parse(pandoc_gfm(text, random.Random(seed)))
+    assert back.flat() == gr.parse(text).flat()
+    assert back.published == report.published
+    assert wrong(back, printed(report)) == {}
+
+
+def test_a_table_with_its_grid_beside_one_run_together_is_read_in_its_own_layout() -> None:
+    """Section 二 printed with its grid (tabs), 三 and 四 run together on one line each: the
+    run-together lines are cut again, the grid is kept whole and read as a grid."""
+    start = RUN_TOGETHER.index("第二十条第（一）项")
+    end = RUN_TOGETHER.index("\n三、收到")
+    grid = "\n".join(
+        [
+            "第二十条第（一）项\t\t\t",
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "规章\t0\t0\t0",
+            "行政规范性文件\t21\t1\t5",
+            "第二十条第（五）项\t\t\t",
+            "信息内容\t本年处理决定数量\t\t",
+            "行政许可\t356\t\t",
+        ]
+    )
+    report = gr.parse(RUN_TOGETHER[:start] + grid + RUN_TOGETHER[end:])
+    flat = report.flat()
+    assert [flat[f"proactive.normative_documents.{c}"] for c in ("issued", "repealed")] == [21, 1]
+    assert flat["proactive.normative_documents.in_force"] == 5
+    assert flat["proactive.licensing.decisions"] == 356
+    assert flat["applications.new.total"] == 3
+    layouts = {table.section: table.layout for table in report.tables}
+    assert layouts["proactive"] == "tab-separated"
+    assert layouts["applications"] == "run-together"
+
+
+def _docx_cells(text: str, rng: random.Random, breaks: bool = True) -> str:
+    """``text`` (tab-separated) as the usual python-docx script prints a Word document saved
+    from a page pasted from Word: section 三 on Word's grid, its 商业企业 cells two grid
+    columns wide, so python-docx gives each twice (``row.cells``); a blank cell ``&nbsp;``
+    (U+00A0); with ``breaks``, paragraphs of a cell joined by line breaks (``cell.text``):
+    三、本年度办理结果 a character a paragraph, 部分公开's label broken before its note,
+    header words broken in two (``商业`` / ``企业``)."""
+    lines = []
+    table = text.split("\n")
+    header = next(at for at, line in enumerate(table) if "\t商业企业\t" in line)
+    wide = table[header].split("\t").index("商业企业")
+    start = next(at for at in range(header, 0, -1) if "\t" not in table[at - 1])
+    end = next(at for at in range(header, len(table)) if "\t" not in table[at])
+    for at, line in enumerate(table):
+        cells = [NBSP if cell == " " else cell for cell in line.split("\t")]
+        if start <= at < end:
+            cells.insert(wide, cells[wide])
+        split = rng.random() < 0.7
+        if breaks:
+            cells = [_paragraphs(cell, split) for cell in cells]
+        lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def _paragraphs(cell: str, split: bool) -> str:
+    """A cell's text as ``cell.text`` gives it, its paragraphs apart by line breaks."""
+    if cell.startswith("三、本年度办理结果"):
+        return "\n".join(cell)
+    if cell in ("商业企业", "科研机构") and split:
+        return f"{cell[:2]}\n{cell[2:]}"
+    return cell.replace("公开（区分", "公开\n（区分")
+
+
+@scaled(1)
+@given(report=reports(missing=False), seed=st.integers(0, 2**32), blanks=st.booleans())
+def test_document_rows_whose_cells_hold_line_breaks_read_as_the_rows_do(
+    report: gr.Report, seed: int, blanks: bool
+) -> None:
+    """python-docx's rows of a Word document saved from a page (``_docx_cells``): a cell of
+    several paragraphs spans lines, a blank cell is a no-break space; the rows read as the
+    same rows on one line each do."""
+    text = render(report, "tab-separated", blank_zeros=blanks)
+    back = gr.parse(_docx_cells(text, random.Random(seed)))
+    assert back.flat() == gr.parse(_docx_cells(text, random.Random(seed), breaks=False)).flat()
+    assert wrong(back, printed(report)) == {}
