@@ -2,12 +2,12 @@
 
 Hypothesis writes enriched reports (``strategies.enriched_reports``: numbers of one to five
 digits in every cell, almost never zero, every rule holding), leaves some zeros blank, damages
-one to three value cells in any of the forms of ``damage`` (footnote marks, hidden digits,
-line breaks inside a number, OCR letters, a letter after a number (``55s``), prefixes, units,
-thousands separators, full-width digits, doubled numbers, ``3、850``), and writes the report
-in every layout ``render`` writes and as HTML pages. Every cell read (parsed, or derived by a
-rule) must then be its true value, or, for a damaged cell, the number its text says; anything
-else is missing."""
+one to three value cells in any of the forms of ``damage`` (footnote marks, hidden digits, line
+breaks inside a number, OCR letters, a letter after a number (``55s``), prefixes, units,
+thousands separators, full-width digits, doubled numbers, ``3、850``), and writes the report in
+every layout ``render`` writes, as HTML pages, as one-line text and as a Word document. Every
+cell read (parsed, or derived by a rule) must then be its true value, or, for a damaged cell,
+the number its text says; anything else is missing."""
 
 from __future__ import annotations
 
