@@ -218,7 +218,7 @@ def main() -> None:
     parser.add_argument("--variants", type=int, default=40, help="variants per rendering")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shared", type=Path, help="another folder of real reports and gold")
-    parser.add_argument("--show", type=int, default=5, help="silent wrong cells to print")
+    parser.add_argument("--show", type=int, default=5, help="wrong cells to print")
     parser.add_argument(
         "--straddling",
         action="store_true",
@@ -262,10 +262,13 @@ def main() -> None:
                 counts["silent"] += not all(found.values()) if found else 0
                 counts["wrong cells"] += len(found)
                 for key, said in found.items():
-                    if not said and shown < args.show:
+                    if shown < args.show:
                         shown += 1
                         cell = back.cell(key)
-                        print(f"  silent: {name} ({how}) {key} = {cell.value}, gold {gold[key]}")
+                        print(
+                            f"  {'said' if said else 'silent'}: {name} ({how}) {key} = "
+                            f"{cell.value}, gold {gold[key]}"
+                        )
             total.update(counts)
             label = f"{folder.name}/{name}"[-60:]
             print(
