@@ -279,8 +279,9 @@ def kinds(template: str) -> dict[str, str]:
 _STAND_IN = 731_000_000
 
 
-#: Layouts whose rows a lost separator glues (``glued``): the cells of a row on one line.
-GLUED = ("tab-separated", "markdown", "box-grid", "space-aligned", "flattened-header")
+#: Layouts whose rows a lost separator glues (``glued``): every text layout (a row's cells on
+#: one line, or a lost line break between two cells written one a line).
+GLUED = renderable()
 #: What stands between two cells of a row, which a lost separator takes away.
 _SEPARATOR = r"[ \t\n|│┃]*"
 
