@@ -279,8 +279,10 @@ def kinds(template: str) -> dict[str, str]:
 _STAND_IN = 731_000_000
 
 
-#: Layouts whose rows a lost separator glues (``glued``): every text layout (a row's cells on
-#: one line, or a lost line break between two cells written one a line).
+#: Layouts that print a row's cells on one line: a lost separator glues two values of a line.
+ON_A_LINE = ("tab-separated", "markdown", "box-grid", "space-aligned", "flattened-header")
+#: Layouts whose rows a lost separator glues (``glued``): every text layout (those above, and
+#: those that write a cell a line, where a line break is lost).
 GLUED = renderable()
 #: What stands between two cells of a row, which a lost separator takes away.
 _SEPARATOR = r"[ \t\n|│┃]*"
