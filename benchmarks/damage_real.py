@@ -9,14 +9,18 @@ converters' renderings; ``--shared``: another such folder, its HTML and PDF thro
 ``gr.extract_text``) is parsed intact; its cells read right and printed as plain non-zero
 digits are the targets. Each variant then damages the text once: one to three target cells
 printed in a form of ``damage.FORMS`` (those a page's markup needs aside), two targets side
-by side on a line glued (their separator lost), or a line damaged (``damage.LINE_DAMAGES``:
-a bare page number, a line printed twice or moved). In space-aligned text a glue keeps the
-line's other columns: the second value moved onto the first, or with ``--straddling`` the
-first onto the second (the glued token ends in the second's column). A cell is wrong where
-the variant reads it (parsed or derived) as neither its gold nor the number its damaged text
-says, though the intact text read it right; a wrong cell is silent where no diagnostic names
-its key or its line. Prints per source the variants, those with a wrong number and those
-with a silent one.
+by side on a line glued (their separator lost), a line damaged (``damage.LINE_DAMAGES``:
+a bare page number, a line printed twice or moved), or one to three link lines naming other
+years printed above the text (``damage.with_links``: a page's breadcrumb and links to the
+body's reports of other years, as BeautifulSoup, trafilatura and inscriptis print them).
+In space-aligned text a glue keeps the line's other columns: the second value moved onto the
+first, or with ``--straddling`` the first onto the second (the glued token ends in the
+second's column). A cell is wrong where the variant reads it (parsed or derived) as neither
+its gold nor the number its damaged text says, though the intact text read it right; a wrong
+cell is silent where no diagnostic names its key or its line. The year is scored too: a
+variant's year is wrong where it is neither the gold's nor missing (``year-ambiguous``),
+though the intact text read it right. Prints per source the variants, those with a wrong
+number, those with a silent one and those with a wrong year.
 """
 
 from __future__ import annotations
@@ -36,7 +40,15 @@ import govinfo_report as gr
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from damage import FORMS, LINE_DAMAGES, LOOSE, Says, damaged_lines, kinds  # noqa: E402
+from damage import (  # noqa: E402
+    FORMS,
+    LINE_DAMAGES,
+    LOOSE,
+    Says,
+    damaged_lines,
+    kinds,
+    with_links,
+)
 
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
 #: The suffixes read as text, and those whose text ``gr.extract_text`` gives.
@@ -46,12 +58,13 @@ EXTRACTED = (".html", ".pdf")
 _NUMBERS = re.compile(r"(?<![\w.])[+-]?\d[\d,.]*(?![\w.])")
 
 
-def documents(folder: Path) -> list[tuple[str, str, dict[str, object]]]:
-    """``(name, text, gold)`` for each rendering in ``folder`` (``raw`` and ``renderings``)
-    whose report has a gold in ``gold-flat``."""
+def documents(folder: Path) -> list[tuple[str, str, dict[str, object], int | None]]:
+    """``(name, text, gold, year)`` for each rendering in ``folder`` (``raw`` and
+    ``renderings``) whose report has a gold in ``gold-flat``."""
     found = []
     for gold_path in sorted((folder / "gold-flat").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))["values"]
+        read = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold, year = read["values"], read.get("year")
         name = gold_path.stem
         paths = sorted((folder / "raw").glob(f"{name}*"))
         paths += (
@@ -69,7 +82,7 @@ def documents(folder: Path) -> list[tuple[str, str, dict[str, object]]]:
                     continue
             else:
                 continue
-            found.append((f"{path.parent.name}/{path.name}", text, gold))
+            found.append((f"{path.parent.name}/{path.name}", text, gold, year))
     return found
 
 
@@ -120,6 +133,9 @@ def variant(
     loose = any(table.layout in LOOSE for table in report.tables if table.layout)
     where = "space-aligned" if loose else "tab-separated"
     roll = rng.random()
+    if roll < 0.05:
+        years = rng.sample([y for y in range(2015, 2031) if y != report.year], rng.randint(1, 3))
+        return "links", with_links(text, report.organisation or "", years, rng), {}
     if roll < 0.15:
         damage = rng.choice(LINE_DAMAGES)
         return damage, damaged_lines(text, damage, rng), {}
@@ -202,7 +218,7 @@ def main() -> None:
     parser.add_argument("--variants", type=int, default=40, help="variants per rendering")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shared", type=Path, help="another folder of real reports and gold")
-    parser.add_argument("--show", type=int, default=5, help="silent wrong cells to print")
+    parser.add_argument("--show", type=int, default=5, help="wrong cells to print")
     parser.add_argument(
         "--straddling",
         action="store_true",
@@ -214,9 +230,9 @@ def main() -> None:
     total: Counter[str] = Counter()
     by_damage: Counter[str] = Counter()
     shown = 0
-    print(f"{'source':<60} {'variants':>8} {'wrong':>6} {'silent':>6}")
+    print(f"{'source':<60} {'variants':>8} {'wrong':>6} {'silent':>6} {'years':>6}")
     for folder in folders:
-        for name, text, gold in documents(folder):
+        for name, text, gold, want_year in documents(folder):
             try:
                 intact = gr.parse(text)
             except gr.ParseError:
@@ -233,7 +249,10 @@ def main() -> None:
                     counts["variants"] += 1
                     continue
                 found = wrong(back, intact, gold, says)
-                if how == "glued" and all(key.startswith("proactive.") for key in found):
+                year = back.year is not None and back.year != want_year == intact.year
+                by_damage[f"{how} years"] += year
+                counts["years"] += year
+                if how == "glued" and found and all(key.startswith("proactive.") for key in found):
                     how = "glued in 二"  # a row no rule checks: see docs/robustness.md
                 by_damage[how] += 1
                 by_damage[f"{how} wrong"] += bool(found)
@@ -243,22 +262,29 @@ def main() -> None:
                 counts["silent"] += not all(found.values()) if found else 0
                 counts["wrong cells"] += len(found)
                 for key, said in found.items():
-                    if not said and shown < args.show:
+                    if shown < args.show:
                         shown += 1
                         cell = back.cell(key)
-                        print(f"  silent: {name} ({how}) {key} = {cell.value}, gold {gold[key]}")
+                        print(
+                            f"  {'said' if said else 'silent'}: {name} ({how}) {key} = "
+                            f"{cell.value}, gold {gold[key]}"
+                        )
             total.update(counts)
             label = f"{folder.name}/{name}"[-60:]
-            print(f"{label:<60} {counts['variants']:>8} {counts['wrong']:>6} {counts['silent']:>6}")
-    for how in sorted(key for key in by_damage if not key.endswith(("wrong", "silent"))):
+            print(
+                f"{label:<60} {counts['variants']:>8} {counts['wrong']:>6} {counts['silent']:>6}"
+                f" {counts['years']:>6}"
+            )
+    for how in sorted(key for key in by_damage if not key.endswith(("wrong", "silent", "years"))):
         print(
             f"{how}: {by_damage[how]} variants, {by_damage[f'{how} wrong']} wrong, "
-            f"{by_damage[f'{how} silent']} silent"
+            f"{by_damage[f'{how} silent']} silent, {by_damage[f'{how} years']} wrong years"
         )
     share = total["wrong"] / max(1, total["variants"])
     print(
         f"all: {total['variants']} variants, {total['wrong']} with a wrong number ({share:.2%}), "
-        f"{total['silent']} with a silent one; {total['wrong cells']} wrong cells"
+        f"{total['silent']} with a silent one; {total['wrong cells']} wrong cells; "
+        f"{total['years']} with a wrong year"
     )
 
 

@@ -35,7 +35,10 @@ PAGES = ("html", "cms")
 #: Text whose line breaks were lost (a web archive's page text): the title on a line, the
 #: body on the next, every cell of the tab-separated text apart by a space.
 ONE_LINE = "one-line"
-FORMATS = (*renderable(), *PAGES, ONE_LINE)
+#: A Word document: the tab-separated text's tables as Word tables, its other lines as
+#: paragraphs (``word_document``), a damaged cell's text as one run, or as ``word_form``'s runs.
+WORD = "docx"
+FORMATS = (*renderable(), *PAGES, ONE_LINE, WORD)
 #: Layouts whose cells are apart by white space alone: a space inside a cell splits it.
 LOOSE = ("space-aligned", "cell-per-line", ONE_LINE)
 #: The forms one-line text is damaged with: separators and OCR's letters inside a number.
@@ -276,8 +279,11 @@ def kinds(template: str) -> dict[str, str]:
 _STAND_IN = 731_000_000
 
 
-#: Layouts whose rows a lost separator glues (``glued``): the cells of a row on one line.
-GLUED = ("tab-separated", "markdown", "box-grid", "space-aligned", "flattened-header")
+#: Layouts that print a row's cells on one line: a lost separator glues two values of a line.
+ON_A_LINE = ("tab-separated", "markdown", "box-grid", "space-aligned", "flattened-header")
+#: Layouts whose rows a lost separator glues (``glued``): every text layout (those above, and
+#: those that write a cell a line, where a line break is lost).
+GLUED = renderable()
 #: What stands between two cells of a row, which a lost separator takes away.
 _SEPARATOR = r"[ \t\n|│┃]*"
 
@@ -302,7 +308,8 @@ def rendered(
     seed: int = 0,
     glued: tuple[str, str] | None = None,
 ) -> str:
-    """``report`` written in ``where`` (a layout, ``html`` or ``cms``) with the cells of
+    """``report`` written in ``where`` (a layout, ``html``, ``cms``, or ``docx``: the text
+    ``word_document`` makes a Word document of) with the cells of
     ``printed`` printed as the text given (``""``: blank; markup in a page). ``glued``: two
     cells side by side (``pairs``) whose separator is lost, their texts one (``1 1`` as
     ``11``); in space-aligned text the rest of the line stays in its columns."""
@@ -325,6 +332,8 @@ def rendered(
         for key, stand_in in stand_ins.items():
             page = _replace(page, str(stand_in), printed[key] or "&nbsp;")
         return page
+    if where == WORD:
+        return rendered(report, printed, "tab-separated", seed, glued)
     if where == ONE_LINE:
         title, *body = rendered(report, printed, "tab-separated", seed, glued).split("\n")
         return title + "\n" + " ".join(" ".join(line.split("\t")) for line in body) + "\n"
@@ -405,11 +414,13 @@ def written_for(
 
 
 def parse(text: str, where: str) -> gr.Report | None:
-    """``text`` written in ``where`` parsed (``None`` when refused as no report: no value, so
-    nothing wrong)."""
+    """``text`` written in ``where`` parsed (a Word document made of it for ``docx``;
+    ``None`` when refused as no report: no value, so nothing wrong)."""
     try:
         if where in PAGES:
             return gr.parse(text.encode("utf-8"), format="html")
+        if where == WORD:
+            return gr.parse(word_document(text), format="docx")
         return gr.parse(text)
     except gr.ParseError:
         return None

@@ -138,10 +138,15 @@ def lzw(data: bytes) -> bytes:
 
 
 def pdf_bombs(shows: int = 2_000_000) -> dict[str, bytes]:
-    """Small PDFs whose one page asks pdfium for ``shows`` text operations (14 MB of them
-    by default), each hiding them from a weighing that inflates Flate streams once (issue 48
-    item 8): Flate twice, the bytes ``/Image`` in the stream's dictionary, ``stream`` and a
-    lone CR, ASCIIHex or ASCII85 before Flate, and a form of 1,000 placed 2,000 times."""
+    """Small PDFs whose pages ask pdfium for ``shows`` text operations (14 MB of them by
+    default), each hiding them from a weighing that inflates Flate streams once and reads
+    pages by their ``/Type`` (issue 48 item 8): Flate twice, the bytes ``/Image`` in the
+    stream's dictionary, ``stream`` and a lone CR, ASCIIHex or ASCII85 before Flate, a form of
+    1,000 placed 2,000 times; a filter's name escaped (``/Fl#61teDecode``), the filters in an
+    object of their own, a page's content marked as an image; a page with no ``/Type`` whose
+    content lists one stream many times, a page's content array or a page tree's kids in an
+    object of their own, and page trees with no ``/Type`` listing one page many times (pdfium
+    takes any node with ``/Kids`` for a tree and any other it lists for a page)."""
     text = b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * shows + b"ET"
     packed = zlib.compress(text, 9)
     form = b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * 1000 + b"ET"
@@ -161,9 +166,56 @@ def pdf_bombs(shows: int = 2_000_000) -> dict[str, bytes]:
             form_object,
             resources=b"/XObject << /Fx 6 0 R >>",
         ),
+        "a filter's name escaped": page_pdf(packed, b"/Filter /Fl#61teDecode"),
+        "filters in an object": page_pdf(packed, b"/Filter 6 0 R", b"[/FlateDecode]"),
+        "content marked an image": page_pdf(packed, b"/Filter /FlateDecode /Subtype /Image"),
     }
     lone_cr = page_pdf(packed, b"/Filter /FlateDecode").replace(b">>\nstream\n", b">>\nstream\r")
-    return bombs | {"stream and a lone CR": lone_cr}
+    return bombs | {"stream and a lone CR": lone_cr} | listed_pages(shows)
+
+
+def listed_pages(shows: int) -> dict[str, bytes]:
+    """PDFs whose pages together show ``shows`` text operations (at least the 300,000 a
+    document may), each stream under a page's cap, listed by a page tree the weighing once
+    missed: a page with no ``/Type`` listing its one stream 100 times, a content array or a
+    tree's kids in an object of their own, trees with no ``/Type``."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    page = b"/Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
+
+    def stream(count: int) -> bytes:
+        text = zlib.compress(b"BT /F1 12 Tf 72 700 Td\n" + b"(a) Tj\n" * count + b"ET")
+        return b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(text), text)
+
+    def document(tree: bytes, leaf: bytes, content: bytes, *extra: bytes) -> bytes:
+        objects = [b"<< /Type /Catalog /Pages 2 0 R >>", tree, leaf, content, font, *extra]
+        return pdf_file(objects, b"/Root 1 0 R")
+
+    # A stream listed 100 times on one page, a page listed 1,000 times: each under the cap of
+    # a page (20,000) on its own.
+    one = min(shows // 100 + 1, 10_000)
+    many = min(max(shows, 300_001) // 1000 + 1, 10_000)
+    typed = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    kids = b"[" + b"3 0 R " * 1000 + b"]"
+    return {
+        "a page with no /Type": document(
+            typed, b"<< %s/Contents [%s] >>" % (page, b"4 0 R " * 100), stream(one)
+        ),
+        "content array in an object": document(
+            typed,
+            b"<< /Type /Page %s/Contents 6 0 R >>" % page,
+            stream(one),
+            b"[" + b"4 0 R " * 100 + b"]",
+        ),
+        "kids in an object": document(
+            b"<< /Type /Pages /Kids 6 0 R /Count 1000 >>",
+            b"<< /Type /Page %s/Contents 4 0 R >>" % page,
+            stream(many),
+            kids,
+        ),
+        "trees with no /Type": document(
+            b"<< /Kids %s /Count 1000 >>" % kids, b"<< %s/Contents 4 0 R >>" % page, stream(many)
+        ),
+    }
 
 
 class Hung(BaseException):

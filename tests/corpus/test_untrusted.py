@@ -305,7 +305,12 @@ def test_a_pdf_page_is_weighed_whatever_its_filters_and_forms(name: str) -> None
     ``stream`` and a lone CR, ASCIIHex or ASCII85 before Flate, and a form placed many times
     each hid a page's text operations from the weighing (a 1 kB file then cost 30 s and
     3.7 GB). Each stream is now found as the syntax defines it and decoded through its whole
-    chain, and each page weighed with its forms as placed."""
+    chain, and each page weighed with its forms as placed. So did a filter's name escaped, the
+    filters in an object of their own, a page's content marked as an image, and page trees
+    read by their ``/Type`` (pdfium takes a node with ``/Kids`` for a tree and any other it
+    lists for a page) with kids or a content array in an object of their own: a name's
+    escapes are decoded, references followed, and a page's content weighed whatever it says
+    it is."""
     bomb = pdf_bombs(MAX_PDF_TEXT_OPERATIONS + 100)[name]
     with pytest.raises(gr.ParseError) as raised:
         gr.parse(bomb, format="pdf")

@@ -3,11 +3,12 @@ never make a wrong number or a wrong year (issue 48 items 2, 3 and 6).
 
 Hypothesis writes enriched reports (``strategies.enriched_reports``) and damages one to three
 value cells with ``damage.MARKUP_FORMS`` (digits hidden in every way a page hides them; digits
-in markup whose hiding cannot be decided; a footnote line, ``863 1``) in every layout and HTML
-page, or with ``damage.word_form`` in a Word document (runs struck, double-struck, hidden,
-white, of 1 pt, or of a style the document does not define). Every cell read must be its true
-value or, for a damaged cell, the number its text says. Link lines naming other years above
-the title leave the year right, or missing with ``year-ambiguous``."""
+in markup whose hiding cannot be decided; a footnote line, ``863 1``) in every layout, HTML page
+and Word document, or with ``damage.word_form`` in a Word document (runs struck, double-struck,
+hidden, white, of 1 pt, or of a style the document does not define). Every cell read must be its
+true value or, for a damaged cell, the number its text says. Link lines naming other years above
+the title (paragraphs of a Word document, links of a page) leave the year right, or missing with
+``year-ambiguous``."""
 
 from __future__ import annotations
 

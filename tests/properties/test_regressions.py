@@ -17,6 +17,7 @@ from govinfo_report.cells import convert
 from govinfo_report.limits import MAX_CELLS_PER_ROW, MAX_MEMO_CHARS
 from govinfo_report.memo import MEMO_ENTRIES, MEMO_WEIGHT, Memo, weighed
 from govinfo_report.structure import layouts, skeleton
+from govinfo_report.structure.layouts import space_aligned
 from govinfo_report.structure.layouts.base import split_tabs
 from govinfo_report.tables import matching
 from govinfo_report.tables.matching import matcher, normalise_label
@@ -277,6 +278,20 @@ def test_a_weighed_memo_keeps_what_its_calls_hold_under_its_budget() -> None:
     for first in range(4):  # four calls of a quarter each fill the budget, light's with them
         total((first, *part[1:]))
     assert total(light) == 6 and computed[-1] == light  # cleared when the budget was passed
+
+
+def test_the_lines_of_a_space_aligned_table_are_measured_in_bounded_memory() -> None:
+    """Each line's display columns were kept in an ``lru_cache`` of 1,024 lines: a table of
+    lines of 7,200 characters kept 370 MB until the next table (issue 48, every memo
+    bounded). The memo is weighed by the lines' characters now: a line is measured once,
+    and let go once longer lines than the memo's weight came after it."""
+    first = "行政许可 0  " * 900
+    widths = space_aligned._widths(first)
+    assert len(widths) == len(first) + 1 and space_aligned._widths(first) is widths
+    for number in range(1, 40):  # 40 lines of 7,200 characters: past MEMO_WEIGHT
+        space_aligned._widths(f"行政许可 {number}  " * 900)
+    assert 40 * len(first) > MEMO_WEIGHT
+    assert space_aligned._widths(first) is not widths
 
 
 def test_a_long_label_is_not_compared_letter_by_letter_with_every_row() -> None:

@@ -5,7 +5,7 @@ are kept only where the rules single one out."""
 from __future__ import annotations
 
 import pytest
-from damage import GLUED, parse, rendered, wrong_cells
+from damage import ON_A_LINE, parse, rendered, wrong_cells
 
 import govinfo_report as gr
 from govinfo_report import labels
@@ -27,7 +27,7 @@ def _report(appeals: list[int]) -> gr.Report:
     return gr.Report.from_values(values, template="2019", organisation="梧川市统计局", year=2020)
 
 
-@pytest.mark.parametrize("where", GLUED)
+@pytest.mark.parametrize("where", ON_A_LINE)
 def test_a_group_whose_values_may_be_two_glued_is_left_missing(where: str) -> None:
     # 行政复议 printed ``21 0 0 3``: 21, 0, 0, 3 with its 总计 left out (24), or 2 and 1
     # glued with 总计 3. Each group's own rule holds either way: a reader cannot tell. Its
@@ -49,7 +49,7 @@ def test_a_group_whose_values_may_be_two_glued_is_left_missing(where: str) -> No
     assert any("glued by a lost separator" in d.message for d in found)
 
 
-@pytest.mark.parametrize("where", GLUED)
+@pytest.mark.parametrize("where", ON_A_LINE)
 def test_the_rules_single_out_the_glued_reading(where: str) -> None:
     # 予以公开's ``12 0`` printed ``120``: only 12 and 0 apart let the columns' sums hold.
     report = _report([2, 1, 0, 0, 3, 4, 0, 1, 0, 5, 0, 0, 0, 6, 6])
@@ -89,7 +89,7 @@ def _normative(template: str = "2021") -> gr.Report:
 _PAIR = ("proactive.normative_documents.issued", "proactive.normative_documents.repealed")
 
 
-@pytest.mark.parametrize("where", [where for where in GLUED if where != "space-aligned"])
+@pytest.mark.parametrize("where", [where for where in ON_A_LINE if where != "space-aligned"])
 def test_two_glued_values_of_a_row_no_rule_checks_are_never_a_wrong_number(where: str) -> None:
     # 行政规范性文件's 本年发布 and 本年废止 glued: ``55698``, a row short of a value, which
     # section 二 cannot place.

@@ -5,15 +5,20 @@ builds an object of some hundreds of bytes for each operation of a page, drawing
 The streams are found as the PDF syntax defines them (the keyword ``stream`` after a
 dictionary, then an end of line: CR LF, LF, or the CR alone that readers accept), each is
 decoded through its whole filter chain (FlateDecode, ASCIIHexDecode, ASCII85Decode,
-LZWDecode, RunLengthDecode, in any order and any number of times), every stage bounded, and
-only counted. Images are left out (``/Subtype /Image`` in the stream's own dictionary):
-they are not decoded to read text. A filter that only images use (DCT, JPX, JBIG2, CCITT)
-or encryption ends the chain: the stream counts as its bytes then.
+LZWDecode, RunLengthDecode, in any order and any number of times, the names' ``#xx`` escapes
+decoded, the chain read from an object of its own where the dictionary refers to one), every
+stage bounded, and only counted. Images are left out (``/Subtype /Image`` in the stream's own
+dictionary) unless a page lists one as its content: they are not decoded to read text. A
+filter that only images use (DCT, JPX, JBIG2, CCITT) or encryption ends the chain: the stream
+counts as its bytes then.
 
 Then each page's content (a stream, or the streams of a ``/Contents`` array) is weighed with
 its forms as placed: a form drawn ``n`` times counts ``n`` times, forms inside forms too. A
 form's name is resolved through the ``/XObject`` resources the file holds; a name that none
-resolves counts as the heaviest form of the file.
+resolves counts as the heaviest form of the file. The pages are found as pdfium finds them:
+a node with ``/Kids`` lists pages, any other node is a page whatever its ``/Type``, and kids
+or a content array may stand in an object of their own; every node is weighed as the root
+of a tree, as the catalog may name any of them.
 """
 
 from __future__ import annotations
@@ -102,12 +107,45 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
         ParseError: code ``too-large`` or ``too-complex``.
     """
     cap = MAX_PDF_CONTENT_BYTES + 1
+    found = _stream_spans(data)
+    # Object streams first: a stream's filters may be an object packed in one.
+    objects = _Objects([data])
+    packed = [
+        _unpacked(_decoded(data[start:end], objects.filters(keys), cap), keys)
+        for _, keys, start, end in found
+        if keys.get(b"/Type") == [b"/ObjStm"]
+    ]
+    objects = _Objects([data, *packed])
+    streams: list[Stream] = []
+    total = 0
+    # No stream is a form unless the file writes its subtype (a name escape may hide it).
+    forms = _FORM in data or b"#" in data
+    nodes = objects.page_tree()
+    # An image is not decoded to read text, unless a page lists it as its content.
+    contents = {number for node in nodes.values() for number in node[2]}
+    for number, keys, start, end in found:
+        if keys.get(b"/Subtype") == [b"/Image"] and number not in contents:
+            continue
+        limited = cap if limit is None else min(cap, limit + 1 - total)
+        content = _decoded(data[start:end], objects.filters(keys), limited)
+        total += len(content)
+        if limit is not None and total > limit:
+            raise too_large(f"{name} (its streams inflated together)", limit, observed=total)
+        kind = "form" if keys.get(b"/Subtype") == [b"/Form"] else "other"
+        shows = _shows(content)
+        _refuse(name, (len(content), shows))  # too much on its own
+        # The names drawn count only through forms (a name no form answers draws nothing).
+        draws = Counter(_DRAWS.findall(content)) if forms else Counter()
+        streams.append(Stream(number, kind, len(content), shows, draws))
+    _Placed(objects, nodes, streams).check(name)
+
+
+def _stream_spans(data: bytes) -> list[tuple[int | None, dict[bytes, list[bytes]], int, int]]:
+    """Each stream of ``data``: its object's number, its dictionary's keys, where its data
+    starts and ends."""
     headers = [(match.start(), int(match.group(1))) for match in _headers(data)]
     starts = [start for start, _ in headers]
-    streams: list[Stream] = []
-    packed: list[bytes] = []  # object streams: resources may be packed there
-    total = 0
-    forms = _FORM in data  # no stream is a form otherwise (a stream's dictionary is never packed)
+    found = []
     after = 0  # where the last stream's data ends: a match before it is inside its data
     for match in _STREAM.finditer(data):
         if match.start() < after or not _after_dictionary(data, match.start()):
@@ -117,24 +155,9 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
         keys = _dictionary(data[opened : match.start()])
         end = _END_STREAM.search(data, match.end())
         after = end.end() if end else len(data)
-        if keys.get(b"/Subtype") == [b"/Image"]:
-            continue
-        stored = data[match.end() : end.start() if end else len(data)]
-        content = _decoded(stored, keys, cap if limit is None else min(cap, limit + 1 - total))
-        total += len(content)
-        if limit is not None and total > limit:
-            raise too_large(f"{name} (its streams inflated together)", limit, observed=total)
-        if keys.get(b"/Type") == [b"/ObjStm"]:
-            packed.append(_unpacked(content, keys))
-        kind = "form" if keys.get(b"/Subtype") == [b"/Form"] else "other"
-        shows = _shows(content)
-        _refuse(name, (len(content), shows))  # too much on its own
-        # The names drawn count only through forms (a name no form answers draws nothing).
-        draws = Counter(_DRAWS.findall(content)) if forms else Counter()
-        streams.append(
-            Stream(headers[at][1] if at >= 0 else None, kind, len(content), shows, draws)
-        )
-    _Placed(data, streams, packed).check(name)
+        number = headers[at][1] if at >= 0 else None
+        found.append((number, keys, match.end(), end.start() if end else len(data)))
+    return found
 
 
 def _shows(content: bytes) -> int:
@@ -172,7 +195,7 @@ def _dictionary(text: bytes) -> dict[bytes, list[bytes]]:
     value: list[bytes] = []
     in_array = False
     for match in _TOKEN.finditer(text):
-        token = match.group()
+        token = _name(match.group())
         if token in (b"<<", b">>"):
             depth += 1 if token == b"<<" else -1
             key = None  # a dictionary ends a value, or is one
@@ -200,6 +223,17 @@ def _dictionary(text: bytes) -> dict[bytes, list[bytes]]:
         if token.startswith(b"/") or token == b"R" or not token[:1].isdigit():
             key = None
     return keys
+
+
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _name(token: bytes) -> bytes:
+    """A token as read: a name's ``#xx`` escapes decoded (``/Fl#61teDecode`` is
+    ``/FlateDecode``, as readers take it)."""
+    if token[:1] != b"/" or b"#" not in token:
+        return token
+    return _ESCAPE.sub(lambda found: bytes([int(found.group(1), 16)]), token)
 
 
 def _decoded(content: bytes, keys: dict[bytes, list[bytes]], cap: int) -> bytes:
@@ -325,11 +359,12 @@ _DECODERS = {"flate": _flate, "hex": _hex, "a85": _a85, "lzw": _lzw, "rl": _run_
 class _Placed:
     """The streams of one file weighed with their forms as placed."""
 
-    def __init__(self, data: bytes, streams: list[Stream], packed: list[bytes]) -> None:
+    def __init__(self, objects: _Objects, nodes: dict[int, Node], streams: list[Stream]) -> None:
+        self._nodes = nodes
         self._streams = streams
         self._forms = {s.number: s for s in streams if s.kind == "form" and s.number is not None}
         self._by_number = {s.number: s for s in streams if s.number is not None}
-        self._texts = [data, *packed]
+        self._texts = objects.texts
         self._names = _resources(self._texts)
         self._memo: dict[int, Weight] = {}
         # A name no resource resolves is the heaviest form (counting such names as nothing).
@@ -353,8 +388,9 @@ class _Placed:
         """The whole document as pdfium loads it, page after page: each page's content (each
         page refused past the caps of one), its forms as placed, as many times as the page
         tree lists the page (a page listed many times is loaded as many times). The heaviest
-        tree of pages the file holds."""
-        nodes = _page_tree(self._texts)
+        tree of pages the file holds: every node is weighed as a root, as the catalog may name
+        any of them."""
+        nodes = self._nodes
         memo: dict[int, Weight] = {}
 
         def weigh(number: int, depth: int) -> Weight:
@@ -377,8 +413,11 @@ class _Placed:
             memo[number] = (size, shows)
             return memo[number]
 
-        weights = [weigh(number, 0) for number, node in nodes.items() if node[0] == b"/Pages"]
-        return max(weights, default=NOTHING, key=lambda weight: weight[1])
+        weights = [weigh(number, 0) for number in nodes]
+        return (
+            max((weight[0] for weight in weights), default=0),
+            max((weight[1] for weight in weights), default=0),
+        )
 
     def _form(self, number: int, depth: int) -> Weight:
         """Form ``number`` as drawn once, its own forms as placed (a form drawing itself,
@@ -424,36 +463,89 @@ def _unpacked(content: bytes, keys: dict[bytes, list[bytes]]) -> bytes:
 _PAIR = re.compile(rb"(\d+)\s+(\d+)")
 
 
-#: A node of the page tree: its ``/Type`` (``/Pages`` or ``/Page``), its kids, the streams of
-#: its content.
+#: A node of the page tree: ``/Pages`` (a node with kids) or ``/Page``, its kids, the streams
+#: of its content.
 Node = tuple[bytes, list[int], list[int]]
-_PAGE_TYPE = re.compile(rb"/Type\s*/Pages?(?![^\s/\[\]<>(){}%])")
+#: What marks an object that may be a node of a page tree (as pdfium reads one, a node with
+#: ``/Kids`` lists pages, any other node the tree lists is a page, whatever its ``/Type``),
+#: or a name escape that may spell one.
+_NODE_MARK = re.compile(
+    rb"/(?:Kids|Contents|Type\s*/Pages?)(?![^\s/\[\]<>(){}%])|/[^\s/\[\]<>(){}%]*#[0-9A-Fa-f]{2}"
+)
 #: How many levels deep a page tree is followed (a real one has a few).
 MAX_TREE_DEPTH = 64
 
 
-def _page_tree(texts: list[bytes]) -> dict[int, Node]:
-    """The nodes of the page trees in ``texts`` (the file, its object streams unpacked): the
-    objects whose own dictionary's ``/Type`` is ``/Pages`` or ``/Page``."""
-    nodes: dict[int, Node] = {}
-    for text in texts:
-        headers = _headers(text)
-        starts = [header.start() for header in headers]
-        read: set[int] = set()
-        for match in _PAGE_TYPE.finditer(text):
-            at = bisect.bisect_right(starts, match.start()) - 1
-            if at < 0 or at in read:
-                continue
-            read.add(at)
-            end = starts[at + 1] if at + 1 < len(starts) else len(text)
-            keys = _dictionary(text[headers[at].end() : end])
-            kind = keys.get(b"/Type", [b""])[0]
-            if kind == b"/Pages":
-                nodes[int(headers[at].group(1))] = (kind, _referenced(keys.get(b"/Kids", [])), [])
-            elif kind == b"/Page":
-                contents = _referenced(keys.get(b"/Contents", []))
-                nodes[int(headers[at].group(1))] = (kind, [], contents)
-    return nodes
+class _Objects:
+    """The objects of a file and of its object streams unpacked: where each one's text is,
+    by its number (the last one of a number, as an update of the file writes it)."""
+
+    def __init__(self, texts: list[bytes]) -> None:
+        self.texts = texts
+        self.headers = [_headers(text) for text in texts]
+        self._at: dict[int, tuple[int, int, int]] = {}
+        for index, (text, headers) in enumerate(zip(texts, self.headers, strict=True)):
+            for at, header in enumerate(headers):
+                end = headers[at + 1].start() if at + 1 < len(headers) else len(text)
+                self._at[int(header.group(1))] = (index, header.end(), end)
+
+    def tokens(self, number: int) -> list[bytes]:
+        """The tokens of object ``number`` where it is a name or an array of names, numbers
+        and references (``[]``: another object, or none)."""
+        if number not in self._at:
+            return []
+        index, start, end = self._at[number]
+        found: list[bytes] = []
+        for match in _TOKEN.finditer(self.texts[index], start, end):
+            token = _name(match.group())
+            if token.startswith(b"/") and not found:
+                return [token]
+            if token == b"[" and not found:
+                found.append(token)
+            elif token == b"]" or not found or token in (b"<<", b"[", b"("):
+                break
+            else:
+                found.append(token)
+        return found[1:]
+
+    def referenced(self, tokens: list[bytes]) -> list[int]:
+        """The objects that ``tokens`` refer to, an array object's items in its place (a
+        ``/Kids`` or ``/Contents`` written as a reference to an array)."""
+        numbers = []
+        for number in _referenced(tokens):
+            items = self.tokens(number)
+            numbers.extend(_referenced(items) if items else [number])
+        return numbers
+
+    def filters(self, keys: dict[bytes, list[bytes]]) -> dict[bytes, list[bytes]]:
+        """``keys`` with a ``/Filter`` written as a reference to a name or an array of names
+        replaced by those names."""
+        filters = keys.get(b"/Filter", [])
+        if len(filters) == 3 and filters[2] == b"R" and filters[0].isdigit():
+            return keys | {b"/Filter": self.tokens(int(filters[0]))}
+        return keys
+
+    def page_tree(self) -> dict[int, Node]:
+        """The nodes of the page trees: the objects with ``/Kids``, and those with
+        ``/Contents`` or a ``/Type`` of ``/Page`` or ``/Pages``."""
+        nodes: dict[int, Node] = {}
+        for text, headers in zip(self.texts, self.headers, strict=True):
+            starts = [header.start() for header in headers]
+            read: set[int] = set()
+            for match in _NODE_MARK.finditer(text):
+                at = bisect.bisect_right(starts, match.start()) - 1
+                if at < 0 or at in read:
+                    continue
+                read.add(at)
+                end = starts[at + 1] if at + 1 < len(starts) else len(text)
+                keys = _dictionary(text[headers[at].end() : end])
+                number = int(headers[at].group(1))
+                if b"/Kids" in keys:
+                    nodes[number] = (b"/Pages", self.referenced(keys[b"/Kids"]), [])
+                elif b"/Contents" in keys or keys.get(b"/Type") in ([b"/Page"], [b"/Pages"]):
+                    contents = self.referenced(keys.get(b"/Contents", []))
+                    nodes[number] = (b"/Page", [], contents)
+        return nodes
 
 
 def _referenced(tokens: list[bytes]) -> list[int]:
