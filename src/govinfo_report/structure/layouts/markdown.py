@@ -2,7 +2,8 @@
 line between pipes, ``| 119 | 25 | … |``, with a ``|---|---|`` rule under the first row;
 html2text leaves out the outer pipes (``规章| 0| 0| 0``), so one of its rows whose first cell
 is blank starts with a pipe all the same (`` |  | 26| 2``): a table's lines have outer pipes
-only where every one of them starts with a pipe.
+only where every one of them with a pipe starts with one (a line with none is a wrapped
+cell, or a cell a PDF extraction lifted out of the table).
 
 The grid is trusted, as in tab-separated text: a blank cell between values is left empty.
 A cell of whole numbers apart by spaces (``| 9 2 |``) is the cells of columns a converter
@@ -66,7 +67,7 @@ class Markdown(Layout):
             for number, line in enumerate(lines, first_line)
             if line.strip() and not _RULE.match(line)
         ]
-        outer = all(line.lstrip().startswith("|") for _, line in kept)
+        outer = all(line.lstrip().startswith("|") for _, line in kept if "|" in line)
         merged = _merged_places((line for _, line in kept), outer)
         numbered = [(number, _split(line, number, merged, outer)) for number, line in kept]
         # Every cell's kind in one pass over the region; each row takes its slice.
