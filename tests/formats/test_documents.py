@@ -3,6 +3,7 @@ containers and bad lines become documents that fail as unreadable, in their plac
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import io
 import json
@@ -202,6 +203,20 @@ def test_a_large_member_is_passed_over_in_large_pieces(
     assert [d.name.rpartition(":")[2] for d in found] == ["one.txt", "zeros.txt", "two.txt"]
     assert found[1].code == "too-large"
     assert found[0].data == SEEDS[1].read_bytes() and found[2].data == SEEDS[3].read_bytes()
+
+
+def test_an_archive_cut_inside_a_member_passed_over_ends_unreadable(tmp_path: Path) -> None:
+    # The pass-over reads to the member's very end itself: a stream that ends before it is
+    # still named, as tarfile names it, and nothing after it is made up.
+    archive = tmp_path / "corpus.tar.gz"
+    _with_a_large_member(archive, 3 * 1024 * 1024 + 7)
+    with gzip.open(archive) as whole:
+        data = whole.read()
+    archive.write_bytes(gzip.compress(data[: 2 * 1024 * 1024]))  # cut inside the zeros
+    found = list(gr.tar_archive(archive, max_bytes=1024 * 1024))
+    assert [d.name for d in found] == [f"{archive}:one.txt", f"{archive}:zeros.txt", str(archive)]
+    assert found[1].code == "too-large"
+    assert found[2].unreadable == f"cannot read {archive}: unexpected end of data"
 
 
 def test_a_tar_listing_has_a_time_budget_per_document(tmp_path: Path) -> None:
