@@ -395,6 +395,14 @@ def _own(by_cell: dict[int, tuple[Rule, ...]], cells: tuple[int, ...]) -> frozen
     )
 
 
+@lru_cache(maxsize=1 << 10)
+def _own_rules(rules: RuleSet, cells: tuple[int, ...]) -> tuple[Rule, ...]:
+    """The rules of ``rules`` all of whose cells are among ``cells``, in their order: a
+    report's rows are the template's rows, worked out once."""
+    inside = frozenset(cells)
+    return tuple(rule for rule in rules.rules if inside.issuperset(rule.cells))
+
+
 def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
     """The names of the rules on ``cell``, sorted."""
     return sorted(rule.name for rule in by_cell.get(cell, ()))
@@ -782,12 +790,9 @@ class _Work:
     ) -> solver.Outcome:
         """The solver's outcome for ``units`` and the ``lost`` cells, every other cell with
         a value fixed to it."""
-        size = len(self.values)
-        lo: list[int | float] = [0] * size
-        hi: list[int | float] = [inf] * size
-        for cell, value in enumerate(self.values):
-            if value is not None:
-                lo[cell] = hi[cell] = value  # type: ignore[assignment]
+        values = self.values
+        lo: list[int | float] = [0 if value is None else value for value in values]  # type: ignore[misc]
+        hi: list[int | float] = [inf if value is None else value for value in values]  # type: ignore[misc]
         scope = [*(cell for unit, _ in units for cell in unit.cells), *lost]
         return solver.solve(lo, hi, rules, [model for _, model in units], scope)
 
@@ -866,8 +871,7 @@ class _Work:
 
     def _own(self, unit: Unit) -> list[Rule]:
         """The rules all of whose cells are ``unit``'s: its own row's."""
-        inside = set(unit.cells)
-        return [rule for rule in self.rule_set.rules if inside.issuperset(rule.cells)]
+        return list(_own_rules(self.rule_set, unit.cells))
 
     def _unchecked(self, unit: Unit) -> None:
         """A unit no rule checks: a cell is kept only where every option gives it the same
