@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress
 from math import inf
 from operator import itemgetter
 from typing import Literal
@@ -775,12 +774,15 @@ class _Work:
     def _lost(self, checked: set[int], units: Sequence[Unit], origin: Origin = "lost") -> list[int]:
         """The count cells no row gave (or of another ``origin``) that a rule touches, units'
         cells aside."""
+        origins = self.origins
         placed = {cell for unit in units for cell in unit.cells}
-        return [
-            cell
-            for cell in compress(range(len(self.origins)), map(origin.__eq__, self.origins))
-            if cell in checked and cell not in placed
-        ]
+        found: list[int] = []
+        cell = -1
+        for _ in range(origins.count(origin)):  # each found by a search at C speed
+            cell = origins.index(origin, cell + 1)
+            if cell in checked and cell not in placed:
+                found.append(cell)
+        return found
 
     def _solve(
         self,
