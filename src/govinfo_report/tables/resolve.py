@@ -376,6 +376,16 @@ def _without(template: Template, reading: Reading, at: int) -> Reading:
 _NUMBERS = Memo(number, len)
 
 
+def _count(text: str) -> int:
+    """The count a piece's text gives the solver: its number, 0 for a blank piece or a
+    text that is none."""
+    return int(_NUMBERS[text] or 0) if text else 0
+
+
+#: ``_count`` of a piece's text, once per distinct text (looked up at C speed by ``map``).
+_COUNTS = Memo(_count, len)
+
+
 @lru_cache(maxsize=1 << 10)
 def _own_in(rules: RuleSet, cells: tuple[int, ...]) -> frozenset[str]:
     """``_own`` of a template's rules: a report's rows are the template's rows."""
@@ -1041,6 +1051,8 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
     if unit.kind != "short" or len(unit.pieces) - (1 if unit.options else 0) != size - 1:
         return unit
     printed = unit.pieces[: size - 1]
+    if max(map(len, map(itemgetter(0), printed)), default=0) < 2:
+        return unit  # a value of one digit is never two glued
     amounts = [_NUMBERS[text] if text else 0 for text, _, _ in printed]
     sums = sides(unit.cells, rules)
     pieces = list(unit.pieces)
@@ -1081,7 +1093,7 @@ def _as_printed(unit: Unit) -> Unit:
 def _modelled(unit: Unit) -> tuple[Unit, solver.Choice]:
     """``unit`` and the solver's model of it: a short row's printed counts in order, or its
     options with their pieces' counts (a blank piece's 0)."""
-    counts = tuple(int(_NUMBERS[text] or 0) if text else 0 for text, _, _ in unit.pieces)
+    counts = tuple(map(_COUNTS.__getitem__, map(itemgetter(0), unit.pieces)))
     if unit.kind == "short" and not unit.options:
         return unit, solver.Choice(unit.cells, in_order=counts)
     return unit, solver.Choice(unit.cells, _options(unit.options, counts))
