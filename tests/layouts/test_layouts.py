@@ -134,7 +134,9 @@ _RPC_LINES = st.one_of(
     st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t {text}"),  # padded cells
     st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}\u3000"),
     st.sampled_from(_CELL_TEXTS).map(lambda text: f"\t{text}\t1"),  # two cells
-    st.sampled_from(_CELL_TEXTS[3:6]),  # a continuation
+    st.sampled_from(_CELL_TEXTS[3:6]),  # a continuation, or a row's first cell
+    st.sampled_from(_CELL_TEXTS[3:6]).map(lambda text: f" {text}"),  # padded, untabbed
+    st.sampled_from(_CELL_TEXTS[3:6]).map(lambda text: f"{text}\u3000"),
 )
 
 
@@ -151,16 +153,45 @@ def test_row_per_cell_reads_the_usual_shape_a_row_at_a_time_as_a_line_at_a_time(
     )
 
 
-def test_row_per_cell_takes_the_fast_path_on_tika_tables_whose_cells_do_not_wrap() -> None:
+def test_row_per_cell_takes_the_fast_path_on_tika_tables_whose_cells_wrap_or_not() -> None:
     lines = SEEDS[0].read_text(encoding="utf-8").splitlines()  # Tika's text of a DOCX
     sections = skeleton.split(lines).sections
     proactive, applications = (
         [lines[i] for span in sections[n].lines("table") for i in span] for n in (2, 3)
     )
-    assert row_per_cell._plain(proactive)
-    assert not row_per_cell._plain(applications)  # its long labels wrap onto untabbed lines
-    for odd in ("\t 1", "\t1 ", "\t1\t2", "开", " "):
-        assert not row_per_cell._plain([*proactive, odd])
+    assert row_per_cell._plain(proactive) == set()
+    # its long labels wrap onto untabbed lines, and a heading starts a row of its own
+    untabbed = row_per_cell._plain(applications)
+    assert untabbed is not None
+    assert sorted(applications[at] for at in untabbed) == sorted(
+        ["企业", "机构", "三、本年度办理结果", "以公", "开", "提供", "不予", "处理"]
+    )
+    for odd in ("\t 1", "\t1 ", "\t1\t2", " 开", "开\u3000", " "):
+        assert row_per_cell._plain([*proactive, odd]) is None
+    assert row_per_cell._plain([*proactive, "开"]) == {len(proactive)}
+
+
+def test_row_per_cell_reads_a_row_led_by_an_untabbed_line_and_wrapped_cells() -> None:
+    lines = [
+        "二、主动公开政府信息情况",
+        "\t规章",
+        "\t5",
+        "",
+        "\t（三）不予",
+        "以公",
+        "开",
+        "\t",
+        "继续",
+        "\t7",
+    ]
+    assert row_per_cell._plain(lines) == {0, 5, 6, 8}  # read a row at a time
+    first, second = layouts.get("row-per-cell").rows(lines, 10)
+    assert [first, second] == list(row_per_cell._line_rows(lines, 10))
+    assert [c for c in first.labels] == [("二、主动公开政府信息情况", 10, 1), ("规章", 11, 2)]
+    assert [c[0] for c in first.values] == ["5"]
+    assert second.labels[0] == ("（三）不予\n以公\n开", 14, 2)
+    assert second.labels[1] == ("继续", 17, 2)  # an empty cell takes its continuation alone
+    assert second.values[0][:2] == ("7", 19)
 
 
 _TAB_LINES = st.lists(st.sampled_from([*_CELL_TEXTS, " 3", "5 ", "\u3000"]), max_size=9).map(

@@ -16,12 +16,14 @@ leaves no reading at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import product
+from itertools import product, repeat
+from operator import add, itemgetter
 
 from ..catalogue import Template
 from ..diagnostics import diagnostic
+from ..memo import weighed
 from ..structure.layouts import Printed
 from ..structure.skeleton import SECTION_NAMES
 from .reading import Draft, Reading
@@ -106,14 +108,18 @@ class _Grid:
         where = {
             cell: (at, column) for at, cells in enumerate(rows) for column, cell in enumerate(cells)
         }
-        self.local: list[list[tuple[list[int], list[int]]]] = [[] for _ in rows]
+        #: per row, each rule within it as the columns of its two sides
+        self.local: list[tuple[_Local, ...]] = [() for _ in rows]
         across: list[Rule] = []
         for rule in rules:
             held = {where[cell][0] for cell in rule.cells}
             if len(held) == 1:
                 at = held.pop()
-                self.local[at].append(
-                    ([where[c][1] for c in rule.left], [where[c][1] for c in rule.right])
+                self.local[at] += (
+                    (
+                        tuple(where[c][1] for c in rule.left),
+                        tuple(where[c][1] for c in rule.right),
+                    ),
                 )
             else:
                 across.append(rule)
@@ -175,25 +181,15 @@ class _Grid:
     def _fills(self, numbers: Sequence[int], at: int, height: int) -> list[tuple[int, ...]]:
         """The distinct fillings of rows ``at`` to ``at + height`` as one band: for each of
         its cells in row order, the index into ``numbers`` of its value, each filling
-        giving other values, and every rule within a row holding."""
+        giving other values, and every rule within a row holding (``_band_fills``: worked
+        out once per values and rules, rows of zeros alike)."""
         width = self.width
         base = at * width
-        kept: dict[tuple[int, ...], tuple[int, ...]] = {}
-        for order in _orders(height, width):
-            taken = [0] * len(order)
-            for offset, place in enumerate(order):
-                taken[place] = base + offset
-            shown = tuple(numbers[index] for index in taken)
-            if shown in kept:
-                continue
-            if all(
-                sum(shown[row * width + a] for a in left)
-                == sum(shown[row * width + b] for b in right)
-                for row in range(height)
-                for left, right in self.local[at + row]
-            ):
-                kept[shown] = tuple(taken)
-        return list(kept.values())
+        band = tuple(numbers[base : base + height * width])
+        return [
+            tuple(map(add, offsets, repeat(base)))
+            for offsets in _band_fills(band, width, tuple(self.local[at : at + height]))
+        ]
 
     def _moved(
         self,
@@ -218,6 +214,50 @@ class _Grid:
             if any(sums[index] for index in self.closing[row]):
                 return None
         return tuple(sums)
+
+
+#: A rule within a row: the columns of its left side and of its right side.
+_Local = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+@weighed(lambda fills, band, width, local: len(band) * (len(fills) + 1))
+def _band_fills(
+    band: tuple[int, ...], width: int, local: tuple[tuple[_Local, ...], ...]
+) -> tuple[tuple[int, ...], ...]:
+    """``_Grid._fills`` of a band of ``len(local)`` rows of ``width`` cells printing
+    ``band`` in order, each row held by its ``local`` rules: the distinct fillings, each
+    the offset into ``band`` of the value of each cell in row order. Each order's values
+    are picked at C speed (``_pickers``)."""
+    checks = [
+        (tuple(row * width + a for a in left), tuple(row * width + b for b in right))
+        for row, rules in enumerate(local)
+        for left, right in rules
+    ]
+    kept: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for pick, offsets in _pickers(len(local), width):
+        shown = pick(band)
+        if shown in kept:
+            continue
+        get = shown.__getitem__
+        if all(sum(map(get, left)) == sum(map(get, right)) for left, right in checks):
+            kept[shown] = offsets
+    return tuple(kept.values())
+
+
+@cache
+def _pickers(
+    height: int, width: int
+) -> tuple[tuple[Callable[[tuple[int, ...]], tuple[int, ...]], Order], ...]:
+    """For each of ``_orders``: the offset into the values printed of each cell's value, in
+    row order, and a getter that picks them (a band's values, cell by cell)."""
+    found = []
+    for order in _orders(height, width):
+        offsets = [0] * len(order)
+        for offset, place in enumerate(order):
+            offsets[place] = offset
+        pick = itemgetter(*offsets) if len(offsets) > 1 else tuple
+        found.append((pick, tuple(offsets)))
+    return tuple(found)
 
 
 @cache

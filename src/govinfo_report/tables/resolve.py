@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress
 from math import inf
 from operator import itemgetter
 from typing import Literal
@@ -377,6 +376,16 @@ def _without(template: Template, reading: Reading, at: int) -> Reading:
 _NUMBERS = Memo(number, len)
 
 
+def _count(text: str) -> int:
+    """The count a piece's text gives the solver: its number, 0 for a blank piece or a
+    text that is none."""
+    return int(_NUMBERS[text] or 0) if text else 0
+
+
+#: ``_count`` of a piece's text, once per distinct text (looked up at C speed by ``map``).
+_COUNTS = Memo(_count, len)
+
+
 @lru_cache(maxsize=1 << 10)
 def _own_in(rules: RuleSet, cells: tuple[int, ...]) -> frozenset[str]:
     """``_own`` of a template's rules: a report's rows are the template's rows."""
@@ -393,6 +402,14 @@ def _own(by_cell: dict[int, tuple[Rule, ...]], cells: tuple[int, ...]) -> frozen
         for rule in by_cell.get(cell, ())
         if len(rule.cells) <= size and all(map(among, rule.cells))
     )
+
+
+@lru_cache(maxsize=1 << 10)
+def _own_rules(rules: RuleSet, cells: tuple[int, ...]) -> tuple[Rule, ...]:
+    """The rules of ``rules`` all of whose cells are among ``cells``, in their order: a
+    report's rows are the template's rows, worked out once."""
+    inside = frozenset(cells)
+    return tuple(rule for rule in rules.rules if inside.issuperset(rule.cells))
 
 
 def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
@@ -767,12 +784,15 @@ class _Work:
     def _lost(self, checked: set[int], units: Sequence[Unit], origin: Origin = "lost") -> list[int]:
         """The count cells no row gave (or of another ``origin``) that a rule touches, units'
         cells aside."""
+        origins = self.origins
         placed = {cell for unit in units for cell in unit.cells}
-        return [
-            cell
-            for cell in compress(range(len(self.origins)), map(origin.__eq__, self.origins))
-            if cell in checked and cell not in placed
-        ]
+        found: list[int] = []
+        cell = -1
+        for _ in range(origins.count(origin)):  # each found by a search at C speed
+            cell = origins.index(origin, cell + 1)
+            if cell in checked and cell not in placed:
+                found.append(cell)
+        return found
 
     def _solve(
         self,
@@ -782,12 +802,9 @@ class _Work:
     ) -> solver.Outcome:
         """The solver's outcome for ``units`` and the ``lost`` cells, every other cell with
         a value fixed to it."""
-        size = len(self.values)
-        lo: list[int | float] = [0] * size
-        hi: list[int | float] = [inf] * size
-        for cell, value in enumerate(self.values):
-            if value is not None:
-                lo[cell] = hi[cell] = value  # type: ignore[assignment]
+        values = self.values
+        lo: list[int | float] = [0 if value is None else value for value in values]  # type: ignore[misc]
+        hi: list[int | float] = [inf if value is None else value for value in values]  # type: ignore[misc]
         scope = [*(cell for unit, _ in units for cell in unit.cells), *lost]
         return solver.solve(lo, hi, rules, [model for _, model in units], scope)
 
@@ -866,8 +883,7 @@ class _Work:
 
     def _own(self, unit: Unit) -> list[Rule]:
         """The rules all of whose cells are ``unit``'s: its own row's."""
-        inside = set(unit.cells)
-        return [rule for rule in self.rule_set.rules if inside.issuperset(rule.cells)]
+        return list(_own_rules(self.rule_set, unit.cells))
 
     def _unchecked(self, unit: Unit) -> None:
         """A unit no rule checks: a cell is kept only where every option gives it the same
@@ -1035,6 +1051,8 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
     if unit.kind != "short" or len(unit.pieces) - (1 if unit.options else 0) != size - 1:
         return unit
     printed = unit.pieces[: size - 1]
+    if max(map(len, map(itemgetter(0), printed)), default=0) < 2:
+        return unit  # a value of one digit is never two glued
     amounts = [_NUMBERS[text] if text else 0 for text, _, _ in printed]
     sums = sides(unit.cells, rules)
     pieces = list(unit.pieces)
@@ -1075,7 +1093,7 @@ def _as_printed(unit: Unit) -> Unit:
 def _modelled(unit: Unit) -> tuple[Unit, solver.Choice]:
     """``unit`` and the solver's model of it: a short row's printed counts in order, or its
     options with their pieces' counts (a blank piece's 0)."""
-    counts = tuple(int(_NUMBERS[text] or 0) if text else 0 for text, _, _ in unit.pieces)
+    counts = tuple(map(_COUNTS.__getitem__, map(itemgetter(0), unit.pieces)))
     if unit.kind == "short" and not unit.options:
         return unit, solver.Choice(unit.cells, in_order=counts)
     return unit, solver.Choice(unit.cells, _options(unit.options, counts))

@@ -35,11 +35,11 @@ cell of that part is settled (``unsettled``), never the values seen so far.
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
-from itertools import combinations, compress, count
+from itertools import chain, combinations, compress, count
 from math import inf
-from operator import itemgetter, ne
+from operator import attrgetter, itemgetter, ne
 from typing import NamedTuple
 
 import attrs
@@ -129,12 +129,22 @@ def solve(
     unknown = set(compress(count(), map(ne, lo, hi)))
     closed = [_closed(unit, lo, unknown, index) for unit in units]
     scope = list(scope)
-    fixed = _fixed(lo, hi, unknown, index.by_cell, closed)
+    fixed = _fixed(lo, hi, unknown, index.rules, closed)
     if fixed is not None:
-        outcome = _search(fixed[0], fixed[1], rules, units, closed, scope, max_steps, fixed[2])
+        outcome = _search(
+            fixed[0],
+            fixed[1],
+            rules,
+            units,
+            closed,
+            scope,
+            max_steps,
+            fixed[2],
+            unknown.difference(fixed[2]),
+        )
         if not outcome.infeasible:
             return outcome  # else the report does not add up: say so as the whole model does
-    return _search(lo, hi, rules, units, closed, scope, max_steps, {})
+    return _search(lo, hi, rules, units, closed, scope, max_steps, {}, unknown)
 
 
 def _search(
@@ -146,15 +156,17 @@ def _search(
     scope: Sequence[int],
     max_steps: int,
     fixed: dict[int, tuple[int, Agreed]],
+    unknown: set[int] | None = None,
 ) -> Outcome:
-    """``solve`` with the units of ``fixed`` (cell -> its unit, what it is) taken as given."""
+    """``solve`` with the units of ``fixed`` (cell -> its unit, what it is) taken as given;
+    ``unknown``: the cells whose interval is no point, where the caller has them."""
     asked = set(scope)
     agreed = {cell: seen for cell, (_, seen) in fixed.items() if cell in asked}
     infeasible: set[int] = set()
     unsettled: set[int] = set()
     done = {at for at, _ in fixed.values()}
     kept = [at for at in range(len(units)) if at not in done]
-    for cells, part_rules, part_units in _parts(lo, hi, rules, [units[at] for at in kept]):
+    for cells, part_rules, part_units in _parts(lo, hi, rules, [units[at] for at in kept], unknown):
         ids = [kept[at] for at in part_units]
         search = _Search(
             part_rules,
@@ -179,7 +191,7 @@ def _fixed(
     lo: Sequence[Bound],
     hi: Sequence[Bound],
     unknown: set[int],
-    by_cell: dict[int, tuple[Rule, ...]],
+    rules: Sequence[Rule],
     closed: Sequence[_Closed],
 ) -> tuple[list[Bound], list[Bound], dict[int, tuple[int, Agreed]]] | None:
     """The model with the values of each unit left one option (by ``_closed``) that shares
@@ -197,15 +209,21 @@ def _fixed(
             if not low[cell] <= value <= high[cell]:
                 return None
             low[cell] = high[cell] = value
-            fixed[cell] = (at, Agreed(value, (at, source) if source >= 0 else None))
-    if _breaks(low, unknown.difference(fixed), by_cell, fixed):
+            # ``Agreed(...)`` without the named tuple's Python constructor: a report fixes
+            # a hundred cells
+            seen = tuple.__new__(Agreed, (value, (at, source) if source >= 0 else None))
+            fixed[cell] = (at, seen)
+    if _breaks(low, unknown.difference(fixed), rules, fixed):
         return None
     return low, high, fixed
 
 
 def _single(closed: Sequence[_Closed]) -> list[int]:
     """The units left one option that share no cell with another unit."""
-    shared = Counter(cell for unit in closed for cell in unit.cells)
+    cells = list(chain.from_iterable(map(attrgetter("cells"), closed)))
+    if len(set(cells)) == len(cells):  # no unit shares a cell: no count needed
+        return [at for at, unit in enumerate(closed) if len(unit.options) == 1]
+    shared = Counter(cells)
     return [
         at
         for at, unit in enumerate(closed)
@@ -214,17 +232,17 @@ def _single(closed: Sequence[_Closed]) -> list[int]:
 
 
 def _breaks(
-    low: Sequence[Bound],
-    still: set[int],
-    by_cell: dict[int, tuple[Rule, ...]],
-    fixed: Iterable[int],
+    low: Sequence[Bound], still: set[int], rules: Sequence[Rule], fixed: Mapping[int, object]
 ) -> bool:
     """Whether a rule on the ``fixed`` cells that has no unknown cell ``still`` fails with
-    the values of ``low``."""
+    the values of ``low``. The model's rules are gone through once (a few dozen), not
+    each fixed cell's (a hundred cells, two or three rules each)."""
+    on_fixed = fixed.keys()
     return any(
         still.isdisjoint(rule.cells)
+        and not on_fixed.isdisjoint(rule.cells)
         and sum(map(low.__getitem__, rule.left)) != sum(map(low.__getitem__, rule.right))
-        for rule in {id(rule): rule for cell in fixed for rule in by_cell.get(cell, ())}.values()
+        for rule in rules
     )
 
 
@@ -321,6 +339,7 @@ class _Index:
         for rule in rules:
             for cell in rule.cells:
                 by_cell.setdefault(cell, []).append(rule)
+        self.rules = rules
         self.by_cell = {cell: tuple(found) for cell, found in by_cell.items()}
         self._around: dict[tuple[int, ...], tuple[_Around, ...]] = {}
 
@@ -570,10 +589,15 @@ def _known(values: Sequence[int | None], positions: Iterable[int]) -> int:
 
 
 def _parts(
-    lo: Sequence[Bound], hi: Sequence[Bound], rules: Sequence[Rule], units: Sequence[Choice]
+    lo: Sequence[Bound],
+    hi: Sequence[Bound],
+    rules: Sequence[Rule],
+    units: Sequence[Choice],
+    unknown: set[int] | None = None,
 ) -> list[tuple[set[int], list[Rule], list[int]]]:
-    """The independent parts of the model: its unknown cells grouped by the units and
-    rules that link them, each with its rules and (the indices of) its units."""
+    """The independent parts of the model: its unknown cells (``unknown``, where the caller
+    has them) grouped by the units and rules that link them, each with its rules and (the
+    indices of) its units."""
     parent: dict[int, int] = {}
 
     def root(cell: int) -> int:
@@ -589,19 +613,28 @@ def _parts(
 
     for unit in units:
         join(unit.cells)
-    # The rules with an unknown cell, each with its unknown cells.
-    linking = [
-        (rule, unknown)
-        for rule in rules
-        if (unknown := [cell for cell in rule.cells if lo[cell] != hi[cell]])
-    ]
-    for _, unknown in linking:
-        join(unknown)
+    # The rules with an unknown cell, each with its unknown cells (a set skips the others
+    # at C speed: most of a report's rules have none).
+    linking = (
+        [
+            (rule, open_cells)
+            for rule in rules
+            if (open_cells := [cell for cell in rule.cells if lo[cell] != hi[cell]])
+        ]
+        if unknown is None
+        else [
+            (rule, [cell for cell in rule.cells if cell in unknown])
+            for rule in rules
+            if not unknown.isdisjoint(rule.cells)
+        ]
+    )
+    for _, open_cells in linking:
+        join(open_cells)
     parts: dict[int, tuple[set[int], list[Rule], list[int]]] = {}
     for cell in list(parent):
         parts.setdefault(root(cell), (set(), [], []))[0].add(cell)
-    for rule, unknown in linking:
-        parts[root(unknown[0])][1].append(rule)
+    for rule, open_cells in linking:
+        parts[root(open_cells[0])][1].append(rule)
     for at, unit in enumerate(units):
         parts[root(unit.cells[0])][2].append(at)
     return list(parts.values())

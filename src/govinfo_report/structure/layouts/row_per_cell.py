@@ -22,6 +22,8 @@ _ONE_CELL = re.compile(r"\n\t[^\t\S\n]*\S[^\t\n]*(?=\n)")
 _PADDED_START = re.compile(r"\t[^\S\n]")
 _PADDED_END = re.compile(r"[^\S\t\n](?:\n|\Z)")
 _AFTER_TAB = itemgetter(slice(1, None))
+#: In lines joined by newlines, the start of a line that is not empty and not tabbed.
+_UNTABBED = re.compile(r"\n[^\t\n]")
 
 
 class RowPerCell(Layout):
@@ -40,7 +42,11 @@ class RowPerCell(Layout):
         return single / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        yield from (_plain_rows if _plain(lines) else _line_rows)(lines, first_line)
+        continued = _plain(lines)
+        if continued is None:
+            yield from _line_rows(lines, first_line)
+        else:
+            yield from _plain_rows(lines, first_line, continued)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         lines: list[str] = []
@@ -84,34 +90,77 @@ def _line_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
             yield row
 
 
-def _plain(lines: Sequence[str]) -> bool:
-    """Whether ``lines`` are in the usual shape: each empty, or a tab and a cell's text with
-    no space at its ends (a lone tab is an empty cell), no cell over the length cap.
-    Checked by counting over the joined text, no Python code per line."""
+def _plain(lines: Sequence[str]) -> set[int] | None:
+    """The untabbed lines (each a row's first cell, at column 1, or the continuation of
+    the cell before it) where ``lines`` are in the usual shape: each empty, a tab and a
+    cell's text, or untabbed text, with no space at their ends (a lone tab is an empty
+    cell), no line over the length cap; ``None`` where they are not. Checked by counting
+    over the joined text, no Python code per line."""
     joined = "\n".join(lines)
-    cells = len(lines) - list(lines).count("")
-    return (
+    filled = len(lines) - list(lines).count("")
+    tabs = joined.count("\t")
+    if not (
         joined.count("\n") == len(lines) - 1  # no line holds a newline
-        and joined.count("\t") == cells == joined.count("\n\t") + joined.startswith("\t")
+        and tabs == joined.count("\n\t") + joined.startswith("\t")  # only at a line's start
         and _PADDED_START.search(joined) is None
         and _PADDED_END.search(joined) is None
         and (len(joined) <= MAX_CELL_CHARS or max(map(len, lines)) <= MAX_CELL_CHARS)
-    )
+    ):
+        return None
+    untabbed: set[int] = set()
+    if tabs < filled:  # the few untabbed lines, found by their line breaks
+        if lines[0][:1] not in ("", "\t"):
+            untabbed.add(0)
+        at = line = 0
+        for found in _UNTABBED.finditer(joined):
+            line += joined.count("\n", at, found.end())
+            at = found.end()
+            untabbed.add(line)
+        texts = list(map(lines.__getitem__, untabbed))
+        if list(map(str.strip, texts)) != texts:
+            return None
+    return untabbed
 
 
-def _plain_rows(lines: Sequence[str], first_line: int) -> Iterator[Row]:
+def _plain_rows(lines: Sequence[str], first_line: int, untabbed: set[int]) -> Iterator[Row]:
     """``rows`` of lines in the usual shape, a row at a time instead of a line at a time:
-    the rows are the runs between empty lines, each line a cell at column 2."""
+    the rows are the runs between empty lines, each line a cell at column 2; a row with
+    ``untabbed`` lines (``_plain``) is read as ``_line_rows`` reads it (``_untabbed``)."""
     texts = list(map(_AFTER_TAB, lines))
     kinds = cell_kinds(texts)  # every cell's kind in one pass; each row takes its slice
     start = 0
     for end in [*compress(count(), map(not_, lines)), len(lines)]:
         if end > start:
-            stop = min(end, start + MAX_CELLS_PER_ROW)
-            cells = list(
-                zip(texts[start:stop], range(first_line + start, first_line + stop), repeat(2))
-            )
-            row = make_row(cells, first_line + start, True, kinds[start:stop], whole=True)
+            if untabbed and not untabbed.isdisjoint(range(start, end)):
+                cells = _untabbed(lines, first_line, start, end, untabbed)
+                row = make_row(cells, first_line + start, True, whole=True)
+            else:
+                stop = min(end, start + MAX_CELLS_PER_ROW)
+                cells = list(
+                    zip(texts[start:stop], range(first_line + start, first_line + stop), repeat(2))
+                )
+                row = make_row(cells, first_line + start, True, kinds[start:stop], whole=True)
             if row is not None:
                 yield row
         start = end + 1
+
+
+def _untabbed(
+    lines: Sequence[str], first_line: int, start: int, end: int, untabbed: set[int]
+) -> list[Printed]:
+    """The cells of lines ``start`` to ``end`` (a row, unpadded) as ``_line_rows`` reads
+    them: an ``untabbed`` line is the row's first cell at column 1, or continues the cell
+    before it after a newline (replaces it, if empty)."""
+    cells: list[Printed] = []
+    for at in range(start, end):
+        line = lines[at]
+        if at not in untabbed:
+            if len(cells) < MAX_CELLS_PER_ROW:
+                cells.append((line[1:], first_line + at, 2))
+        elif not cells:
+            cells.append((line, first_line + at, 1))
+        else:
+            text, number, column = cells[-1]
+            joined = f"{text}\n{line}" if text else line
+            cells[-1] = (joined[:MAX_CELL_CHARS], number, column)
+    return cells
