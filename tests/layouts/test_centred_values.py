@@ -123,6 +123,77 @@ def test_a_labels_first_line_alone_claims_no_blank_cells() -> None:
         assert cell.value in (None, value), key
 
 
+def test_a_label_wrapped_around_its_values_names_its_row() -> None:
+    """``一、本年新收`` / ``政府信息公开  21  3 …`` / ``申请数量``: the values sit beside
+    the middle piece of a label wrapped over three lines; the pieces above and below join
+    it into the row's label, and the row is read by its columns."""
+    report = gr.parse(TEXT)
+    assert {key: report.cell(key).value for key in PRINTED} == PRINTED
+    assert not [d for d in report.diagnostics if d.code == "values-unplaced"]
+
+
+#: Section 二 as ``pdftotext`` prints a Word PDF with narrow columns (typed for this test):
+#: 行政规范性文件 wraps over four lines; its 现行有效件数 ``25``, its ``件`` on a later line,
+#: comes before the row's other two values, ``4件 2件``.
+LOOSE = """青崖县林业局2022年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+
+第二十条第（一）项
+
+信息
+内容
+
+规章
+
+本年
+制发
+件数
+
+本年
+废止
+件数
+
+现行
+有效
+件数
+
+0件 0件 0件
+
+行政
+规范
+25
+4件 2件
+性文
+件
+件
+第二十条第（五）项
+信息
+内容
+
+本年处理决定数
+量
+
+行政
+许可
+
+316 件
+"""
+
+
+def test_values_gathered_from_several_lines_do_not_complete_a_wrapped_label() -> None:
+    """``规范`` / ``25`` / ``4件 2件``: the row's values come from two lines in an order that
+    is not its columns' (25 is the last column's), and section 二 has no rule to tell: its
+    label is not completed from the pieces around it, and its cells are left missing."""
+    report = gr.parse(LOOSE)
+    keys = [
+        f"proactive.normative_documents.{column}" for column in ("issued", "repealed", "in_force")
+    ]
+    truth = dict(zip(keys, (4, 2, 25), strict=True))
+    assert wrong(report, truth) == {}
+    assert [report.cell(key).value for key in keys] == [None, None, None]
+
+
 def _false_blanks(back: gr.Report, report: gr.Report) -> dict[str, object]:
     """The cells ``back`` claims blank where ``report`` prints a number."""
     return {
