@@ -132,6 +132,49 @@ def test_a_label_wrapped_around_its_values_names_its_row() -> None:
     assert not [d for d in report.diagnostics if d.code == "values-unplaced"]
 
 
+#: Section 三's counts of a made-up report: a few in its first column, more in 其他.
+SPARSE = {
+    "applications.new.natural_person": 15,
+    "applications.new.commercial_enterprise": 1,
+    "applications.new.other_organisation": 32,
+    "applications.new.total": 48,
+    "applications.denied.third_party_rights.natural_person": 1,
+    "applications.denied.third_party_rights.total": 1,
+    "applications.denied.internal_affairs.commercial_enterprise": 1,
+    "applications.denied.internal_affairs.total": 1,
+    "applications.denied.administrative_inquiry.natural_person": 14,
+    "applications.denied.administrative_inquiry.total": 14,
+    "applications.not_processed.petition_complaint.other_organisation": 32,
+    "applications.not_processed.petition_complaint.total": 32,
+    "applications.total.natural_person": 15,
+    "applications.total.commercial_enterprise": 1,
+    "applications.total.other_organisation": 32,
+    "applications.total.total": 48,
+}
+
+
+def test_sub_row_labels_on_lines_of_their_own_head_no_column() -> None:
+    """No row prints a value beside a sub-row's label (``4.保护第三`` / values /
+    ``方合法权益``), so the labels printed beside values end left of the sub-row labels'
+    column: that column, on lines of its own below the header, is no blank value column.
+    And ``8.属于行政`` / values / ``查询事项`` takes its second piece alone, though the next
+    row's first line (``（四）无法提  1.本机关不``) follows it. Every count is read."""
+    every = {field.key: 0 for field in gr.fields("2019")}
+    every.update(SPARSE)
+    text = render(
+        gr.Report.from_values(every, template="2019", organisation="平安镇人民政府", year=2019),
+        CentredRows(),
+        blank_zeros=True,
+    )
+    lines = text.split("\n")
+    inquiry = lines.index(next(line for line in lines if line.strip() == "8.属于行政"))
+    assert lines[inquiry + 1].split() == ["14", "14"]
+    assert lines[inquiry + 2].strip() == "查询事项"
+    assert "（四）无法提" in lines[inquiry + 3]
+    report = gr.parse(text)
+    assert {key: report.cell(key).value for key in SPARSE} == SPARSE
+
+
 #: Section 二 as ``pdftotext`` prints a Word PDF with narrow columns (typed for this test):
 #: 行政规范性文件 wraps over four lines; its 现行有效件数 ``25``, its ``件`` on a later line,
 #: comes before the row's other two values, ``4件 2件``.

@@ -850,13 +850,25 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
 
 def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     """``rows[at]`` with its own label (its last: group labels come first) completed by the
-    label-only rows below that start under it, where they join into a row's label whole."""
+    label-only rows below that start under it, where they join into a row's label whole:
+    all of them, or else the first few, where one count of them does (the next row's
+    label may begin below it before its values: ``8.属于行政`` / values / ``查询事项`` /
+    ``（四）无法提  1.本机关不``), but not for values gathered from several lines
+    (``_wrapped_around``)."""
     row = rows[at]
     text, line, column = row.labels[-1]
     below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
     rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
     if rest and matcher.exact(text + rest):
         return row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
+    pieces = [] if row.loose else _pieces(rows, at + 1, 1, column)
+    found = [
+        joined
+        for fewer in range(1, len(pieces) + 1)
+        if matcher.exact(joined := text + "".join(part for part, _, _ in pieces[:fewer]))
+    ]
+    if len(found) == 1:
+        return row._replace(labels=(*row.labels[:-1], _joined(found[0], line, column)))
     return row
 
 
