@@ -515,11 +515,13 @@ def _by_sub_table(
     blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
         block = [row for row in rows if start <= row.line < end]
-        own = [(cells, head) for cells, head in zip(label_lines, heads, strict=True)]
-        own = [(cells, head) for cells, head in own if start <= cells[0][1] < end]
-        header = [head for _, head in own]
+        own = [
+            (cells, head)
+            for cells, head in zip(label_lines, heads, strict=True)
+            if start <= cells[0][1] < end
+        ]
         tops = _tops(block, [cells for cells, _ in own])
-        blocks.append((block, _on_one_line(block), header, tops))
+        blocks.append((block, _on_one_line(block), [head for _, head in own], tops))
     fitting = [
         {m for m in (0, 1) if _placed(block, valued, lines, first_line, header, (m,), tops=tops)}
         for block, valued, header, tops in blocks

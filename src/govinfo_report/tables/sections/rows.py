@@ -854,7 +854,7 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     all of them, or else the first few, where one count of them does (the next row's
     label may begin below it before its values: ``8.属于行政`` / values / ``查询事项`` /
     ``（四）无法提  1.本机关不``), but not for values gathered from several lines
-    (``_wrapped_around``)."""
+    (``Row.loose``, see ``_wrapped_around``)."""
     row = rows[at]
     text, line, column = row.labels[-1]
     below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
@@ -920,7 +920,7 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
         return row
     above, below = _pieces(rows, at - 1, -1, column), _pieces(rows, at + 1, 1, column)
     found = [
-        (head, joined)
+        (many, joined)
         for many in range(1, len(above) + 1)
         for fewer in range(1, len(below) + 1)
         if matcher.exact(
@@ -928,11 +928,11 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
             + text
             + "".join(part for part, _, _ in below[:fewer])
         )
-        for head in (above[many - 1],)
     ]
     if len(found) != 1:
         return row
-    (_, line, start), joined = found[0]
+    many, joined = found[0]
+    _, line, start = above[many - 1]
     return row._replace(labels=(*row.labels[:-1], _joined(joined, line, start)))
 
 
