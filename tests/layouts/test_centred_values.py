@@ -6,6 +6,7 @@ matches a row there must not make its printed values blanks."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 
 import govinfo_report as gr
@@ -246,11 +247,16 @@ def _false_blanks(back: gr.Report, report: gr.Report) -> dict[str, object]:
     }
 
 
-@scaled(0.5)
+@pytest.mark.parametrize("wrap", [3, 6])
+@scaled(0.3)
 @given(report=sparse_reports())
-def test_values_centred_in_tall_rows_are_never_wrong_nor_blank(report: gr.Report) -> None:
-    """Whatever is read of a table whose labels wrap and whose values are centred in the
-    height of their rows is right: no wrong number, no printed number claimed blank."""
-    back = gr.parse(render(report, CentredRows(), blank_zeros=True))
+def test_values_centred_in_tall_rows_are_never_wrong_nor_blank(
+    wrap: int, report: gr.Report
+) -> None:
+    """Whatever is read of a table whose labels wrap (every ``wrap`` characters: a label
+    over three lines or more puts the values beside a middle piece) and whose values are
+    centred in the height of their rows is right: no wrong number, no printed number
+    claimed blank."""
+    back = gr.parse(render(report, CentredRows(wrap=wrap), blank_zeros=True))
     assert wrong(back, {k: None if v == 0 else v for k, v in report.flat().items()}) == {}
     assert _false_blanks(back, report) == {}
