@@ -603,6 +603,47 @@ class CentredRows:
         return space_aligned.aligned(lines, len, self.gap)
 
 
+@attrs.frozen
+class PackedHeader:
+    """A table as ``pdftotext -layout`` prints a browser's PDF whose header cells lie close
+    together: a header line is one run of text, its words one space apart from the first
+    word's place, a CJK character one column (its glyph is two wide on the page), while
+    each label and value starts at its cell's place on the page, counted in display columns
+    (``gap`` apart, each as wide as its widest cell). A value then stands right of its own
+    column's header word, under a later one (商业企业's 7 under 社会公益组织's first
+    characters), and a value line starts under no word at all. Every other row of values
+    has them ``shift`` columns further right: ``pdftotext`` starts a line's text after the
+    widest text left of it on the page, so the lines of one column need not start together.
+    Header cells merged down are printed on their first line (``raised``)."""
+
+    gap: int = 2
+    shift: int = 0
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        rows = raised(table)
+        offsets = space_aligned._offsets(rows, space_aligned._display_width, self.gap)
+        lines = []
+        valued = 0
+        for row in rows:
+            cells = [
+                (offset, cell)
+                for cell, offset in zip(row, offsets, strict=False)
+                if cell and not cell.isspace()
+            ]
+            if len(cells) > 1 and _header_line(row):
+                lines.append(" " * cells[0][0] + " ".join(cell for _, cell in cells))
+                continue
+            shift = self.shift * (valued % 2)
+            valued += any(is_value(cell) for _, cell in cells)
+            line = ""
+            for offset, cell in cells:
+                start = offset + shift if is_value(cell) else offset
+                line = (line.ljust(start) if len(line) < start else f"{line} ") + cell
+            if line:
+                lines.append(line)
+        return lines
+
+
 def _first_value(row: Sequence[str]) -> int:
     """The index of ``row``'s first value or blank cell (its length if it has none)."""
     return next((at for at, cell in enumerate(row) if is_value(cell) or cell.isspace()), len(row))

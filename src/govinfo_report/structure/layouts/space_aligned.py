@@ -276,7 +276,9 @@ def gridded(
     if labelled and not _one_grid(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
-        return _placed(rows, valued, lines, first_line, heads) or rows
+        return (
+            _placed(rows, valued, lines, first_line, heads, tops=_tops(rows, label_lines)) or rows
+        )
     fullest = [max(heads, key=len, default=[])]
     return (
         _placed(rows, valued, lines, first_line, heads, labelled=False, nested=True)
@@ -421,11 +423,13 @@ def _placed(
     measures: Sequence[int] = (0, 1),
     labelled: bool = True,
     nested: bool = False,
+    tops: int | None = None,
 ) -> list[Row] | None:
     """``rows`` with their grids (``gridded``), where the values of rows ``valued`` fall
     into columns under the words of ``header``'s lines (``labelled``: the rows print
     labels on their values' lines, and the words over those are the label column's), in
-    one of ``measures``; ``None`` where they do not. ``nested``: see ``columns``."""
+    one of ``measures``; ``None`` where they do not. ``nested``: see ``columns``;
+    ``tops``: how many of ``header``'s lines come before the table's first value."""
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     found = columns(
         spans,
@@ -433,6 +437,7 @@ def _placed(
         _label_end(rows, valued, lines, first_line, spans) if labelled else None,
         measures,
         nested,
+        None if tops is None else header[:tops],
     )
     if found is None:
         return None
@@ -453,6 +458,13 @@ def _placed(
             grid[column] = cell
         gridded[at] = row._replace(positions=Positions(tuple(grid), unsure=unsure))
     return gridded
+
+
+def _tops(rows: Sequence[Row], label_lines: Sequence[Sequence[Printed]]) -> int:
+    """How many of ``label_lines`` (in line order) come before the first value of
+    ``rows``."""
+    first = min((row.values[0][1] for row in rows if row.values), default=0)
+    return sum(1 for cells in label_lines if cells[0][1] < first)
 
 
 def _label_end(
@@ -503,22 +515,27 @@ def _by_sub_table(
     blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
         block = [row for row in rows if start <= row.line < end]
-        header = [
-            head
+        own = [
+            (cells, head)
             for cells, head in zip(label_lines, heads, strict=True)
             if start <= cells[0][1] < end
         ]
-        blocks.append((block, _on_one_line(block), header))
+        tops = _tops(block, [cells for cells, _ in own])
+        blocks.append((block, _on_one_line(block), [head for _, head in own], tops))
     fitting = [
-        {m for m in (0, 1) if _placed(block, valued, lines, first_line, header, (m,))}
-        for block, valued, header in blocks
+        {m for m in (0, 1) if _placed(block, valued, lines, first_line, header, (m,), tops=tops)}
+        for block, valued, header, tops in blocks
         if valued
     ]
     only = {measure for fits in fitting if len(fits) == 1 for measure in fits}
     measures = tuple(only) if len(only) == 1 else (0, 1)
     gridded = [row for row in rows if row.line < starts[0]]
-    for block, valued, header in blocks:
-        placed = _placed(block, valued, lines, first_line, header, measures) if valued else None
+    for block, valued, header, tops in blocks:
+        placed = (
+            _placed(block, valued, lines, first_line, header, measures, tops=tops)
+            if valued
+            else None
+        )
         gridded.extend(placed or block)
     return gridded
 
@@ -580,6 +597,7 @@ def columns(
     label_end: tuple[int, int] | None = None,
     measures: Sequence[int] = (0, 1),
     nested: bool = False,
+    above: Sequence[Sequence[tuple[Span, Span]]] | None = None,
 ) -> Columns | None:
     """The columns of a table whose rows print values at ``rows`` (each value's span in
     both measures) under the header words of ``header``'s lines; ``None`` where the values
@@ -588,7 +606,11 @@ def columns(
     column). ``measures``: those the table allows. ``nested``: ``header``'s lines are
     group heads over the columns below them, wrapped as they are (section 四's 行政复议 over
     结果维持 … 总计, and 未经复议直接起诉 over five more on the next line): only the words
-    with no word under them on a later line head columns.
+    with no word under them on a later line head columns. ``above``: the lines of ``header``
+    before the table's first value, the only ones that name blank columns (a label-only
+    line among the rows is a row label's piece: ``pdftotext -layout`` puts the sub-rows'
+    labels ``1.属于国家`` / ``秘密`` on lines of their own, right of the labels printed
+    beside values); default ``header``.
 
     In each measure the values' spans are clustered (spans that overlap are one column's);
     a measure is kept where no cluster holds two values of a row or is much wider than its
@@ -635,7 +657,9 @@ def columns(
             if found_columns is not None:
                 starts, mapping = found_columns
                 blank = (
-                    _blank_before(header, measure, label_end[measure], leftmost)
+                    _blank_before(
+                        header if above is None else above, measure, label_end[measure], leftmost
+                    )
                     if label_end is not None and way is _by_header
                     else []
                 )

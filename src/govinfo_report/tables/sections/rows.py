@@ -840,7 +840,9 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
         result[at] = _wrapped_below(rows, at, matcher)
     for at in compress(count(1), map(and_, map(and_, valued[1:], labelled[1:]), map(not_, valued))):
-        result[at] = _wrapped_above(rows, result[at], at, matcher)
+        result[at] = _wrapped_above(
+            rows, _wrapped_around(rows, result[at], at, matcher), at, matcher
+        )
     for at in range(1, len(rows) - 1):
         result[at] = _straddled(result[at], rows[at - 1], rows[at + 1], matcher)
     return result
@@ -848,13 +850,25 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
 
 def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     """``rows[at]`` with its own label (its last: group labels come first) completed by the
-    label-only rows below that start under it, where they join into a row's label whole."""
+    label-only rows below that start under it, where they join into a row's label whole:
+    all of them, or else the first few, where one count of them does (the next row's
+    label may begin below it before its values: ``8.属于行政`` / values / ``查询事项`` /
+    ``（四）无法提  1.本机关不``), but not for values gathered from several lines
+    (``Row.loose``, see ``_wrapped_around``)."""
     row = rows[at]
     text, line, column = row.labels[-1]
     below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
     rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
     if rest and matcher.exact(text + rest):
         return row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
+    pieces = [] if row.loose else _pieces(rows, at + 1, 1, column)
+    found = [
+        joined
+        for fewer in range(1, len(pieces) + 1)
+        if matcher.exact(joined := text + "".join(part for part, _, _ in pieces[:fewer]))
+    ]
+    if len(found) == 1:
+        return row._replace(labels=(*row.labels[:-1], _joined(found[0], line, column)))
     return row
 
 
@@ -887,6 +901,52 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
         # labels away from their values, so these may be that row's. Neither is guessed.
         row = row._replace(labels=row.labels[:-1])
     return row
+
+
+def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher) -> Row:
+    """``row`` (at ``at``), whose own label is a piece of a label wrapped over lines above
+    and below it, completed by both: ``pdftotext -layout`` prints the values of a row made
+    tall by its wrapped label on the middle one of an odd count of its lines
+    (``一、本年新收`` / ``政府信息公开  58  7 …`` / ``申请数量``). The pieces are the cells of
+    the label-only rows around it that start under its label, nearest first; the label is
+    completed only where one count of pieces above and one below join into a row's label
+    whole, and only for a row whose values sit on one line: values gathered from several
+    lines (``Row.loose``: ``规范  12`` / ``3件 1件``, 12 the last column's) need not come in
+    the columns' order, and a named row would be read in it."""
+    if not row.values or not row.labels or row.loose:
+        return row
+    text, _, column = row.labels[-1]
+    if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
+        return row
+    above, below = _pieces(rows, at - 1, -1, column), _pieces(rows, at + 1, 1, column)
+    found = [
+        (many, joined)
+        for many in range(1, len(above) + 1)
+        for fewer in range(1, len(below) + 1)
+        if matcher.exact(
+            joined := "".join(part for part, _, _ in reversed(above[:many]))
+            + text
+            + "".join(part for part, _, _ in below[:fewer])
+        )
+    ]
+    if len(found) != 1:
+        return row
+    many, joined = found[0]
+    _, line, start = above[many - 1]
+    return row._replace(labels=(*row.labels[:-1], _joined(joined, line, start)))
+
+
+def _pieces(rows: Sequence[Row], start: int, step: int, column: int) -> list[Printed]:
+    """The cells of the label-only rows from ``start`` on (``step`` 1: down, -1: up) that
+    start under ``column``, one a row (the nearest to the row the pieces go with), up to
+    a row with none."""
+    pieces = []
+    for row in _label_rows(rows, start, step):
+        under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
+        if not under:
+            break
+        pieces.append(under[-1] if step < 0 else under[0])
+    return pieces
 
 
 def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
