@@ -17,8 +17,9 @@ from manglers import TRACELESS, ColumnBlocks
 from strategies import reports
 
 PDFTOTEXT = TRACELESS["pdftotext"]
-#: The keys of section 三's rows, in template order.
+#: The keys of section 三's rows, in template order, and of its columns.
 ROWS = list(labels.APPLICATION_ROWS["2021"])
+COLUMNS = list(labels.APPLICANT_COLUMNS)
 
 
 def _values(template: str = "2021", **rows: list[int]) -> dict[str, int | None]:
@@ -71,23 +72,38 @@ def _contradicting() -> dict[str, int | None]:
     return {**_balanced(), "applications.granted.total": 14}
 
 
-def test_a_contradicting_report_keeps_its_rows_but_the_one_whose_order_is_lost() -> None:
+def test_a_contradicting_report_reads_the_row_whose_order_is_lost_in_the_rules_order() -> None:
+    # 结转下年度继续办理 5 0 0 0 0 1 6 printed 0 0 0 0 1 6 5: its own sum breaks, and the
+    # other rows' rules give it 5 0 0 0 0 1 6, the values printed, in another order.
     truth = _contradicting()
     text = _order_lost(render(_report(truth), PDFTOTEXT), "carried_forward")
+    lines = text.split("\n")
+    at = lines.index(_label("carried_forward"))
+    assert lines[at - 7 : at] == ["0", "0", "0", "0", "1", "6", "5"]
     back = gr.parse(text)
     codes = {d.code for d in back.diagnostics}
-    assert {"table-read-in-sequence", "values-unplaced"} <= codes
-    flat = back.flat()
-    lost = {f"applications.carried_forward.{f.column}" for f in gr.fields("2021")
-            if f.row == "carried_forward"}  # fmt: skip
-    assert {key for key, value in flat.items() if value is None} == lost
-    assert {key: value for key, value in flat.items() if key not in lost} == {
-        key: value for key, value in truth.items() if key not in lost
-    }
+    assert {"table-read-in-sequence", "values-reordered"} <= codes
+    assert wrong(back, truth) == {}
+    read = [back.flat()[f"applications.carried_forward.{column}"] for column in COLUMNS]
+    assert read == [5, 0, 0, 0, 0, 1, 6]
+    # Its values are the ones printed, where they stand in the text.
+    cell = back.cell("applications.carried_forward.natural_person")
+    assert (cell.provenance, cell.raw, cell.line) == ("parsed", "5", at)
     # The report's own error is kept as printed and reported.
     assert back.cell("applications.granted.total").raw == "14"
     violated = [d for d in back.diagnostics if d.code == "rule-violation"]
     assert violated and all("applications.granted.total" in d.keys for d in violated)
+
+
+def test_a_row_whose_order_is_lost_is_left_missing_where_an_error_elsewhere_shifts_it() -> None:
+    # The report's own error in 本年新收's 自然人 (21 for 19): the rules give 结转下年度继续办理
+    # 7 0 0 0 0 1 6, not the values printed, so its cells are missing, never 7.
+    truth = {**_balanced(), "applications.new.natural_person": 21}
+    text = _order_lost(render(_report(truth), PDFTOTEXT), "carried_forward")
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert "values-reordered" not in {d.code for d in back.diagnostics}
+    assert back.flat()["applications.carried_forward.natural_person"] is None
 
 
 def test_two_rows_whose_order_is_lost_leave_the_section_missing() -> None:
