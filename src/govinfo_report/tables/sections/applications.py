@@ -387,12 +387,16 @@ def _between_neighbours(context: _Context) -> None:
     the values: every rule through their cells holds with the values the table gives. Else
     their values are not placed (``values-unplaced``); a group's row not placed is read as
     one (``_group_row``)."""
-    order = _entries(context)
-    unnamed = [entry for entry in order if isinstance(entry, _Step)]
+    orders = (_entries(context, True), _entries(context, False))
+    unnamed = [entry for entry in orders[0] if isinstance(entry, _Step)]
     if not unnamed:
         return
-    between = _placed_between(context, order)
-    tried = ([*between, *_placed_at_edges(context, order)], between)
+    tried = (
+        rows
+        for order in orders
+        for between in [_placed_between(context, order)]
+        for rows in ([*between, *_placed_at_edges(context, order)], between)
+    )
     placed = next((rows for rows in tried if rows and _hold_with(context, rows)), [])
     rows = labels.APPLICATION_ROWS[context.template.name]
     grouped = {id(step): group for group, step in context.grouped.items()}
@@ -424,18 +428,24 @@ def _between_neighbours(context: _Context) -> None:
         )
 
 
-def _entries(context: _Context) -> list[_Entry]:
-    """``context.order`` with the rows of values that name only a group read as rows that
-    name none where the table names a sub-row of that group (such a row is no group
-    printed as one row, ``_group_row``), else as rows read otherwise (``None``)."""
+def _entries(context: _Context, pieces: bool) -> list[_Entry]:
+    """``context.order`` with the rows of values that name only a group whose sub-rows the
+    table names (no group printed as one row, ``_group_row``) read, where ``pieces``, as
+    rows that name none (a piece of a sub-row's label: ``开``), else left out (the group's
+    own row of sums, which some tables print above its sub-rows, says nothing of the rows
+    around it); those of other groups as rows read otherwise (``None``)."""
     subrows = _SUBROWS[context.template.name]
-    kept = {
+    named = {
         id(step)
         for group, step in context.grouped.items()
         if not context.named_rows.isdisjoint(subrows[group])
     }
-    others = {id(step) for step in context.grouped.values()} - kept
-    return [None if id(entry) in others else entry for entry in context.order]
+    others = {id(step) for step in context.grouped.values()} - named
+    return [
+        None if id(entry) in others else entry
+        for entry in context.order
+        if pieces or id(entry) not in named
+    ]
 
 
 def _placed_between(context: _Context, order: Sequence[_Entry]) -> list[tuple[_Step, str]]:
