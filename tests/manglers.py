@@ -793,6 +793,7 @@ TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "spaced": SpacedCells(),
     "pdftotext-raw": RawLines(),
     "pdftotext-raw-wide": RawLines(wrap=11),
+    "pdftotext-raw-centred": RawLines(wrap=4, centred=True),
 }
 
 
