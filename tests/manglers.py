@@ -727,9 +727,12 @@ class RawLines:
     """A table as ``pdftotext -raw`` writes a PDF's ruled table: a row a line, its cells one
     space apart, a blank cell left out; a label wider than its column (``wrap`` characters)
     broken over lines of its own, the row's values on the line after its last piece
-    (``一、本年新收政府信息公`` / ``开申请数量`` / ``21 4 1 0 2 0 28``)."""
+    (``一、本年新收政府信息公`` / ``开申请数量`` / ``21 4 1 0 2 0 28``), or, ``centred``, after
+    its middle piece, the others after them (LibreOffice centres a cell's text vertically:
+    ``3.危`` / ``及“三`` / ``1 0 0 0 0 0 1`` / ``安全一`` / ``稳定”``)."""
 
     wrap: int = 6
+    centred: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         lines: list[str] = []
@@ -741,10 +744,14 @@ class RawLines:
                 if line := " ".join([*words, values] if values else words):
                     lines.append(line)
                 continue
-            for word in words:
-                lines.extend(word[at : at + self.wrap] for at in range(0, len(word), self.wrap))
+            pieces = [
+                word[at : at + self.wrap] for word in words for at in range(0, len(word), self.wrap)
+            ]
+            middle = (len(pieces) + 1) // 2 if self.centred else len(pieces)
+            lines.extend(pieces[:middle])
             if values:
                 lines.append(values)
+            lines.extend(pieces[middle:])
         return lines
 
 
@@ -827,6 +834,7 @@ TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "spaced": SpacedCells(),
     "pdftotext-raw": RawLines(),
     "pdftotext-raw-wide": RawLines(wrap=11),
+    "pdftotext-raw-centred": RawLines(wrap=4, centred=True),
 }
 
 

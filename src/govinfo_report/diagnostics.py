@@ -129,6 +129,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a section 三 row of values with no row label of its own is the one template row its "
         "labelled neighbours leave it, and the rules through its cells hold",
     ),
+    "values-reordered": (
+        "warning",
+        "a row read by sequence whose printed values break its own sum is read in the one "
+        "order the other rows' rules give them",
+    ),
     "values-unplaced": (
         "warning",
         "a row's values could not be placed without guessing; the cells are left missing",

@@ -16,7 +16,7 @@ from govinfo_report.tables.resolve import confirmed
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import TRACELESS
+from manglers import TRACELESS, RawLines
 from strategies import reports
 
 #: Text as pdftotext -layout prints narrow columns (cells two spaces apart, not aligned) and
@@ -402,6 +402,77 @@ def test_a_row_whose_label_is_broken_above_its_values_keeps_them() -> None:
     _assert_never_wrong(back, truth)
     assert _row(back, "applications", "new") == [9, 2, 0, 1, 0, 0, 12]
     assert _row(back, "applications", "carried_over") == [3, 1, 0, 0, 0, 0, 4]
+
+
+def _denied_report() -> gr.Report:
+    """A 2021 report with values in two neighbouring 不予公开 sub-rows that the column rules
+    alone cannot tell apart (both in the 自然人 or 商业企业 columns)."""
+    return _report(
+        granted=[3, 1, 0, 0, 1, 0, 5],
+        **{
+            "denied.prohibited_by_law": [2, 0, 0, 0, 0, 0, 2],
+            "denied.security_stability": [0, 1, 0, 0, 0, 0, 1],
+        },
+        carried_forward=[1, 0, 0, 0, 0, 0, 1],
+    )
+
+
+def test_rows_whose_broken_labels_name_no_row_are_read_by_their_neighbours() -> None:
+    # A label column three characters wide: 本年新收's label is printed with the header, its
+    # values alone; （一）予以公开's last piece 开 reads as the group 不予公开, and
+    # 2.其他法律行政法规禁止公开's 公开 as no row. Each row of values is the one template
+    # row its named neighbours leave it, the first before the first row named.
+    truth = _denied_report()
+    text = render(truth, RawLines(wrap=3))
+    assert "予以公\n开\n3 1 0 0 1 0 5\n" in text
+    assert "规禁止\n公开\n2 0 0 0 0 0 2\n3.危\n及“三\n安全一\n稳定”\n0 1 0 0 0 0 1" in text
+    back = gr.parse(text)
+    _assert_never_wrong(back, truth)
+    assert _row(back, "applications", "new") == [6, 2, 0, 0, 1, 0, 9]
+    assert _row(back, "applications", "granted") == [3, 1, 0, 0, 1, 0, 5]
+    assert _row(back, "applications", "denied.prohibited_by_law") == [2, 0, 0, 0, 0, 0, 2]
+    assert _row(back, "applications", "denied.security_stability") == [0, 1, 0, 0, 0, 0, 1]
+    assert "row-by-order" in {d.code for d in back.diagnostics}
+
+
+def test_rows_whose_values_come_among_their_label_pieces_are_read_by_order() -> None:
+    # LibreOffice centres a cell's text vertically: each row's values come after the middle
+    # piece of its label (``2.其`` / ``他法律`` / ``行政法`` / values / ``规禁止`` / ``公开``),
+    # the rest before the next row's label.
+    truth = _denied_report()
+    text = render(truth, RawLines(wrap=3, centred=True))
+    assert "2.其\n他法律\n行政法\n2 0 0 0 0 0 2\n规禁止\n公开\n3.危\n及“三\n0 1 0 0 0 0 1" in text
+    back = gr.parse(text)
+    _assert_never_wrong(back, truth)
+    for row in ("new", "granted", "denied.prohibited_by_law", "denied.security_stability",
+                "total", "carried_forward"):  # fmt: skip
+        assert _row(back, "applications", row) == [
+            truth.flat()[f"applications.{row}.{column}"] for column in COLUMNS
+        ]
+
+
+def test_a_row_of_values_left_by_its_neighbours_is_not_read_where_the_rules_refuse_it() -> None:
+    # The same text with 其他法律行政法规禁止公开's 总计 printed 3 for parts of 2: the rows
+    # its neighbours leave would break the section's rules, so no row of values without a
+    # label of its own is read by order.
+    truth = _denied_report()
+    text = render(truth, RawLines(wrap=3)).replace("公开\n2 0 0 0 0 0 2", "公开\n2 0 0 0 0 0 3")
+    back = gr.parse(text)
+    assert "row-by-order" not in {d.code for d in back.diagnostics}
+    assert back.flat()["applications.denied.prohibited_by_law.total"] != 3
+    assert back.flat()["applications.granted.natural_person"] in (None, 3)
+
+
+@scaled(0.5)
+@given(reports(missing=False), st.integers(3, 8), st.booleans())
+def test_rows_among_the_pieces_of_their_broken_labels_are_never_read_wrong(
+    truth: gr.Report, wrap: int, centred: bool
+) -> None:
+    """Any report as ``pdftotext -raw`` prints a ruled table whose label column is ``wrap``
+    characters wide, each row's values after its label's last piece or its middle one
+    (``RawLines``): whatever is read is right."""
+    back = gr.parse(render(truth, RawLines(wrap=wrap, centred=centred)))
+    assert wrong(back, truth.flat()) == {}
 
 
 def test_values_before_a_broken_label_are_not_given_to_it() -> None:

@@ -10,15 +10,17 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.cells import is_value
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
 from manglers import TRACELESS, ColumnBlocks
-from strategies import reports
+from strategies import reports, sparse_reports
 
 PDFTOTEXT = TRACELESS["pdftotext"]
-#: The keys of section 三's rows, in template order.
+#: The keys of section 三's rows, in template order, and of its columns.
 ROWS = list(labels.APPLICATION_ROWS["2021"])
+COLUMNS = list(labels.APPLICANT_COLUMNS)
 
 
 def _values(template: str = "2021", **rows: list[int]) -> dict[str, int | None]:
@@ -71,23 +73,38 @@ def _contradicting() -> dict[str, int | None]:
     return {**_balanced(), "applications.granted.total": 14}
 
 
-def test_a_contradicting_report_keeps_its_rows_but_the_one_whose_order_is_lost() -> None:
+def test_a_contradicting_report_reads_the_row_whose_order_is_lost_in_the_rules_order() -> None:
+    # 结转下年度继续办理 5 0 0 0 0 1 6 printed 0 0 0 0 1 6 5: its own sum breaks, and the
+    # other rows' rules give it 5 0 0 0 0 1 6, the values printed, in another order.
     truth = _contradicting()
     text = _order_lost(render(_report(truth), PDFTOTEXT), "carried_forward")
+    lines = text.split("\n")
+    at = lines.index(_label("carried_forward"))
+    assert lines[at - 7 : at] == ["0", "0", "0", "0", "1", "6", "5"]
     back = gr.parse(text)
     codes = {d.code for d in back.diagnostics}
-    assert {"table-read-in-sequence", "values-unplaced"} <= codes
-    flat = back.flat()
-    lost = {f"applications.carried_forward.{f.column}" for f in gr.fields("2021")
-            if f.row == "carried_forward"}  # fmt: skip
-    assert {key for key, value in flat.items() if value is None} == lost
-    assert {key: value for key, value in flat.items() if key not in lost} == {
-        key: value for key, value in truth.items() if key not in lost
-    }
+    assert {"table-read-in-sequence", "values-reordered"} <= codes
+    assert wrong(back, truth) == {}
+    read = [back.flat()[f"applications.carried_forward.{column}"] for column in COLUMNS]
+    assert read == [5, 0, 0, 0, 0, 1, 6]
+    # Its values are the ones printed, where they stand in the text.
+    cell = back.cell("applications.carried_forward.natural_person")
+    assert (cell.provenance, cell.raw, cell.line) == ("parsed", "5", at)
     # The report's own error is kept as printed and reported.
     assert back.cell("applications.granted.total").raw == "14"
     violated = [d for d in back.diagnostics if d.code == "rule-violation"]
     assert violated and all("applications.granted.total" in d.keys for d in violated)
+
+
+def test_a_row_whose_order_is_lost_is_left_missing_where_an_error_elsewhere_shifts_it() -> None:
+    # The report's own error in 本年新收's 自然人 (21 for 19): the rules give 结转下年度继续办理
+    # 7 0 0 0 0 1 6, not the values printed, so its cells are missing, never 7.
+    truth = {**_balanced(), "applications.new.natural_person": 21}
+    text = _order_lost(render(_report(truth), PDFTOTEXT), "carried_forward")
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert "values-reordered" not in {d.code for d in back.diagnostics}
+    assert back.flat()["applications.carried_forward.natural_person"] is None
 
 
 def test_two_rows_whose_order_is_lost_leave_the_section_missing() -> None:
@@ -249,4 +266,101 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
     first (``ColumnBlocks``): whatever is read is right (issue 45 item 4: such tables are
     read by sequence or by blocks only where the rules verify it)."""
     back = gr.parse(render(truth, ColumnBlocks(size, cut)))
+    assert wrong(back, truth.flat()) == {}
+
+
+def _column_apart(
+    text: str, truth: dict[str, object], after: int = 0, blank_zeros: bool = False
+) -> str:
+    """``text`` (one cell a line, a blank cell left out; with ``blank_zeros``, a 0 too) of
+    the report of values ``truth`` with section 二's 现行有效件数 column, its header and its
+    values, printed apart: before the ``after``-th line of labels after section 三's
+    heading (the last, if fewer), as pdftotext's flow prints a LibreOffice PDF whose column
+    is a block of its own, among the blocks of labels."""
+    lines = text.split("\n")
+    head = lines.index("现行有效件数")
+    column = [lines.pop(head)]
+    for row, label in (("rules", "规章"), ("normative_documents", "行政规范性文件")):
+        printed = [
+            value is not None and not (blank_zeros and value == 0)
+            for value in (truth[f"proactive.{row}.{c}"] for c in ("issued", "repealed", "in_force"))
+        ]
+        if printed[2]:
+            column.append(lines.pop(lines.index(label, head) + 1 + sum(printed[:2])))
+    heading = lines.index("三、收到和处理政府信息公开申请情况")
+    places = [at for at in range(heading + 1, len(lines)) if lines[at] and not is_value(lines[at])]
+    at = places[min(after, len(places) - 1)]
+    lines[at:at] = column
+    return "\n".join(lines)
+
+
+def _proactive(**rows: list[int]) -> dict[str, int | None]:
+    values = _balanced()
+    for row, numbers in rows.items():
+        keys = [f"proactive.{row}.{column}" for column in ("issued", "repealed", "in_force")]
+        values.update(zip(keys, numbers, strict=True))
+    return values
+
+
+def test_a_column_of_section_er_printed_apart_is_read_with_its_rows() -> None:
+    # 本年制发件数 and 本年废止件数 head the rows (规章 0 1, 行政规范性文件 6 2); their
+    # 现行有效件数 (3, 41) comes after section 三's heading, its header with it.
+    truth = _proactive(rules=[0, 1, 3], normative_documents=[6, 2, 41])
+    text = _column_apart(render(_report(truth), PDFTOTEXT), truth, after=2)
+    assert "本年废止件数\n规章\n0\n1\n行政规范性文件\n6\n2\n第二十条" in text
+    assert "现行有效件数\n3\n41\n" in text.split("三、收到和处理")[1]
+    back = gr.parse(text)
+    assert _section(back.flat(), "proactive") == _section(truth, "proactive")
+    assert _section(back.flat()) == _section(truth)
+    assert back.cell("proactive.normative_documents.in_force").raw == "41"
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any("现行有效件数 is printed apart" in d.message for d in found)
+
+
+def test_a_column_printed_apart_is_not_read_where_the_rows_do_not_fit_it() -> None:
+    # A value of 行政规范性文件 lost (blank, left out): the rows no longer print one value
+    # for each column the header names, so no value of the column is placed.
+    truth = _proactive(rules=[0, 1, 3], normative_documents=[6, 2, 41])
+    text = _column_apart(render(_report(truth), PDFTOTEXT), truth)
+    text = text.replace("行政规范性文件\n6\n2\n", "行政规范性文件\n2\n")
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert back.flat()["proactive.normative_documents.in_force"] is None
+    # The header printing the column too: the values apart are not its.
+    text = _column_apart(render(_report(truth), PDFTOTEXT), truth).replace(
+        "本年废止件数\n", "本年废止件数\n现行有效件数\n"
+    )
+    assert gr.parse(text).flat()["proactive.rules.in_force"] is None
+    # Zeros left blank: 规章 prints only its 现行有效件数 3, which comes apart, beside
+    # 行政规范性文件 6 2 (its 现行有效件数 blank): the one value apart is not the one row's.
+    truth = _proactive(rules=[0, 0, 3], normative_documents=[6, 2, 0])
+    text = render(_report(truth), PDFTOTEXT, blank_zeros=True)
+    text = _column_apart(text, truth, blank_zeros=True)
+    assert "本年废止件数\n规章\n行政规范性文件\n6\n2\n" in text
+    assert "现行有效件数\n3\n" in text.split("三、收到和处理")[1]
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert back.flat()["proactive.normative_documents.in_force"] is None
+
+
+@scaled(0.5)
+@given(reports("2021", missing=False), st.integers(0, 30))
+def test_a_column_printed_apart_is_never_read_wrong(truth: gr.Report, after: int) -> None:
+    """Any report printed by pdftotext one cell a line, 现行有效件数 apart among section 三's
+    lines: whatever is read is right, and section 二 is read whole."""
+    back = gr.parse(_column_apart(render(truth, PDFTOTEXT), truth.flat(), after))
+    assert wrong(back, truth.flat()) == {}
+    assert _section(back.flat(), "proactive") == _section(truth.flat(), "proactive")
+
+
+@scaled(0.5)
+@given(sparse_reports("2021"), st.integers(0, 30))
+def test_a_column_printed_apart_among_blank_cells_is_never_read_wrong(
+    truth: gr.Report, after: int
+) -> None:
+    """The same with the report's zeros left blank, as pdftotext leaves them out: a row that
+    prints no value of the columns its header names may hold the value apart, so no cell is
+    ever wrong (``规章`` blank but for 现行有效件数 3 beside ``行政规范性文件 6 2``)."""
+    text = render(truth, PDFTOTEXT, blank_zeros=True)
+    back = gr.parse(_column_apart(text, truth.flat(), after, blank_zeros=True))
     assert wrong(back, truth.flat()) == {}

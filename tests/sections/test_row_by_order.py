@@ -144,3 +144,56 @@ def test_rows_with_lifted_labels_are_never_read_wrong(
     inner = all(0 < order.index(key) < len(order) - 1 for key in chosen)
     if inner:
         assert _section(back, *chosen) == _section(truth, *chosen)
+
+
+def test_a_groups_own_row_of_sums_leaves_the_rows_around_it_to_be_read_by_order() -> None:
+    # The table prints 不予公开's sums as a row of its own above its sub-rows: it is no row
+    # of the template, and the row of values with no label before it is still 部分公开.
+    truth = _report(**TRUTH)
+    text = lifted(truth, {"partially_granted": "dropped"})
+    first = "|  | （三）不予公开 | 1.属于国家秘密 |"
+    assert first in text
+    text = text.replace(
+        first, "|  | （三）不予公开 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n|  |  | 1.属于国家秘密 |"
+    )
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}
+    assert _section(back, "partially_granted") == _section(truth, "partially_granted")
+    assert "row-by-order" in {d.code for d in back.diagnostics}
+
+
+def _with_group_sums(text: str, report: gr.Report, group: str) -> str:
+    """``text`` (``lifted``) with ``group``'s sums printed as a row of its own above the
+    first line of its sub-rows' labels (if one is left), as some tables print a group's
+    subtotal."""
+    subrows = [key for key in ROWS if key.startswith(f"{group}.")]
+    names = [next(part for part in reversed(PRINTED[key]) if part) for key in subrows]
+    flat = report.flat()
+    sums = [sum(flat[f"applications.{key}.{c}"] for key in subrows) for c in COLUMNS]  # type: ignore[misc]
+    lines = text.split("\n")
+    at = next(
+        (n for n, line in enumerate(lines) if any(f"| {name} |" in line for name in names)), None
+    )
+    if at is None:
+        return text
+    title = labels.APPLICATION_GROUPS["2021"][group][0]
+    lines.insert(at, f"|  | {title} |  | " + " | ".join(map(str, sums)) + " |")
+    return "\n".join(lines)
+
+
+@scaled(0.5)
+@given(reports("2021", missing=False), st.data())
+def test_rows_with_lifted_labels_beside_a_groups_sums_are_never_read_wrong(
+    truth: gr.Report, data: st.DataObject
+) -> None:
+    """As above, with a group's sums printed as a row of their own above its sub-rows: the
+    same rows are read."""
+    keys = sorted(ROWS)
+    chosen = data.draw(st.sets(st.sampled_from(keys), min_size=1, max_size=3), label="rows")
+    how = {key: data.draw(st.sampled_from(HOW), label=key) for key in sorted(chosen)}
+    group = data.draw(st.sampled_from(["denied", "unavailable", "not_processed", "other"]))
+    back = gr.parse(_with_group_sums(lifted(truth, how), truth, group))
+    assert wrong(back, truth.flat()) == {}
+    order = list(ROWS)
+    if all(0 < order.index(key) < len(order) - 1 for key in chosen):
+        assert _section(back, *chosen) == _section(truth, *chosen)

@@ -238,17 +238,20 @@ def agrees(template: Template, first: Reading, other: Reading) -> bool:
 def confirmed_but_one_row(
     template: Template, first: Reading, others: Iterable[Reading]
 ) -> Reading | None:
-    """The reading of ``others`` that the rules confirm without one of its rows, if there is
-    one and only one: a report that contradicts itself, read by sequence, keeps the rows
-    certain on their own (issue 45 item 5).
+    """The reading of ``others`` that the rules confirm but for one of its rows, whose
+    printed values they put in another order, if there is one and only one: a report that
+    contradicts itself, read by sequence, keeps the rows certain on their own, and the row
+    whose order the text lost is read in the order the rules give it (issue 45 item 5).
 
     A reading that gives every cell of its section but is not ``confirmed`` is tried
-    without each row (a ``given``) whose own rules break, its cells missing. The rules then
-    still check that row: its cells, solved from the other rows (``_solved``), must be the
-    values the text printed for it in another order, and every rule holds, or the ones that
-    break all pass through one cell (the report's own error, as in ``confirmed``). The rest
-    must agree with every cell ``first`` gives for certain. Where leaving out one row or
-    another both check out with different values, none is kept."""
+    without each row (a ``given``) whose own rules break. The rules then check that row:
+    its cells, solved from the other rows (``_solved``), must be the values the text
+    printed for it in another order, and every rule holds, or the ones that break all pass
+    through one cell (the report's own error, as in ``confirmed``). The row's printed values
+    are then placed in that order (``_in_rule_order``): a single error of the report's
+    elsewhere changes one solved cell, and so never gives the printed values back. The
+    rest must agree with every cell ``first`` gives for certain. Where leaving out one row
+    or another both check out with different values, none is kept."""
     mine, certain = _certain(template, first)
     rules = section_rule_set(template.name, first.section).rules
 
@@ -262,11 +265,12 @@ def confirmed_but_one_row(
                     violated(rule, whole) for rule in rules if set(rule.cells) <= set(cells)
                 ):
                     continue
-                partial = _without(template, other, at)
-                values = _alone(template, partial).values
+                values = _alone(template, _without(other, at)).values
                 agrees = all(values[c] == mine.values[c] for c in certain if c not in cells)
-                if agrees and _reordered(rules, values, cells, whole):
-                    yield partial, values
+                solved = _reordered(rules, values, cells, whole) if agrees else None
+                if solved is not None:
+                    placed = _in_rule_order(template, other, at, solved)
+                    yield placed, _alone(template, placed).values
 
     return _only(agreeing())
 
@@ -300,16 +304,18 @@ def _reordered(
     values: Sequence[Value | None],
     cells: Sequence[int],
     whole: Sequence[Value | None],
-) -> bool:
-    """Whether the rules give ``cells`` (unknown in ``values``) the values ``whole`` printed
-    for them, in another order, and then hold, or break through one cell only."""
+) -> list[Value] | None:
+    """The values the rules give ``cells`` (unknown in ``values``), where they are the
+    values ``whole`` printed for them in another order and the rules then hold, or break
+    through one cell only; else None."""
     solved = _solved(rules, values, cells)
     if solved is None or sorted(solved) != sorted(whole[cell] for cell in cells):  # type: ignore[type-var]
-        return False
+        return None
     filled = list(values)
     for cell, value in zip(cells, solved, strict=True):
         filled[cell] = value
-    return _one_error_at_most([set(rule.cells) for rule in rules if violated(rule, filled)])
+    broken = [set(rule.cells) for rule in rules if violated(rule, filled)]
+    return solved if _one_error_at_most(broken) else None
 
 
 def _solved(
@@ -349,21 +355,40 @@ def _balance(rule: Rule, known: Sequence[Value | None], cell: int) -> Value:
     return right - left if cell in rule.left else left - right
 
 
-def _without(template: Template, reading: Reading, at: int) -> Reading:
-    """``reading`` with its ``at``-th row left out, its cells missing and said so."""
-    cells, printed, _ = reading.given[at]
-    _, line, column = printed[0]
+def _without(reading: Reading, at: int) -> Reading:
+    """``reading`` with its ``at``-th row left out, its cells missing."""
+    cells, _, _ = reading.given[at]
     return attrs.evolve(
         reading,
         given=reading.given[:at] + reading.given[at + 1 :],
         closed=reading.closed.union(cells),
+    )
+
+
+def _in_rule_order(
+    template: Template, reading: Reading, at: int, solved: Sequence[Value]
+) -> Reading:
+    """``reading`` with the printed values of its ``at``-th row placed in the order that
+    ``solved`` (a reordering of them) gives, and said so."""
+    cells, printed, unit = reading.given[at]
+    left = list(printed)
+    ordered = []
+    for value in solved:
+        piece = next(p for p in left if convert(p[0], "count", None)[0] == value)
+        left.remove(piece)
+        ordered.append(piece)
+    _, line, column = printed[0]
+    return attrs.evolve(
+        reading,
+        given=(*reading.given[:at], (cells, tuple(ordered), unit), *reading.given[at + 1 :]),
         findings=(
             *reading.findings,
             diagnostic(
-                "values-unplaced",
-                f"in text read by sequence, the {len(printed)} values taken for this row break "
-                "its own sum; the other rows' rules give it the same values in another order, "
-                "so the text lost their order; its cells are missing",
+                "values-reordered",
+                f"in text read by sequence, the {len(printed)} values taken for this row "
+                f"({' '.join(p[0] for p in printed)}) break its own sum; the other rows' "
+                "rules give it exactly these values in another order, so the text lost "
+                f"their order: read as {' '.join(p[0] for p in ordered)}",
                 line,
                 column,
                 tuple(template.fields[cell].key for cell in cells),

@@ -14,6 +14,7 @@ from itertools import accumulate, pairwise
 
 import attrs
 
+from .. import labels
 from ..catalogue import Template
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_TABLE_LINES
@@ -21,7 +22,7 @@ from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.skeleton import SECTION_NAMES, Skeleton
-from . import blocks
+from . import apart, blocks
 from .matching import foreign_column
 from .reading import Reading, unplaced
 from .resolve import agrees, confirmed, confirmed_but_one_row, verifies
@@ -79,7 +80,62 @@ def read_tables(
         both = _spilled(skel, regions, template, (name, after), read, (forced, rebroken))
         if both is not None:
             read[name], read[after] = both
+    first = next(iter(SECTIONS))
+    read[first] = _column_apart(skel, regions, template, read[first], (forced, rebroken))
     return list(read.values())
+
+
+def _column_apart(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    first: TableRead,
+    how: tuple[layouts.Layout | None, Collection[str]],
+) -> TableRead:
+    """Section 二's table (``first``) read again where, read by the order of its cells, it
+    is short of cells and a later section's table region prints one of its columns whole,
+    apart from its rows, which the header before them leaves out (``apart``): kept where it
+    gives more cells and the same value to every cell ``first`` gives for certain."""
+    name = first.reading.section
+    if not _unfinished(first, template):
+        return first
+    region, capped = _region(skel, name, regions[name], template)
+    rows = _rows(region, how[0], name in how[1])
+    if not rows.by_order:
+        return first
+    found: dict[str, list[Printed]] = {}
+    seen: set[str] = set()
+    for later in list(SECTIONS)[list(SECTIONS).index(name) + 1 :]:
+        if not regions[later]:
+            continue
+        later_region, _ = _region(skel, later, regions[later], template)
+        later_rows = _rows(later_region, how[0], later in how[1]).rows
+        for column, values in apart.columns_apart(later_rows, template.name, later).items():
+            if column in seen:
+                found.pop(column, None)  # printed apart twice: neither is certain
+            else:
+                found[column] = values
+            seen.add(column)
+    joined = apart.rejoined(rows.rows, template.name, found)
+    if joined is None:
+        return first
+    shown, column, count = joined
+    again = _by_order(
+        region, name, template, attrs.evolve(rows, rows=tuple(shown)), (*capped, *rows.findings)
+    )
+    if not agrees(template, first.reading, again.reading):
+        return first
+    label = labels.PROACTIVE_COLUMNS[template.name][column][0]
+    value = found[column][0]
+    note = diagnostic(
+        "table-read-in-blocks",
+        f"{region.heading}: its column {label} is printed apart from its rows, in a later "
+        f"section's table (a PDF's text flow); its {count} values are read as that column "
+        f"of the {count} rows whose header names every other column of theirs",
+        value[1],
+        value[2],
+    )
+    return attrs.evolve(again, findings=(*again.findings, note))
 
 
 def _spilled(

@@ -173,13 +173,13 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     table_empty(context, taken, rows)
     run(CHAIN, context, map(_step, taken, plans))
     _between_neighbours(context)
-    for group, row in context.grouped.items():
+    for group, grouped in context.grouped.items():
         context.seen.update(
             _group_row(
                 context.draft,
                 template,
                 group,
-                row,
+                grouped.row,
                 context.seen | context.named_rows,
                 context.unlabelled,
             )
@@ -203,7 +203,7 @@ class _Context(Context):
     twice: int | None = None
     covered: int | None = None
     named_rows: set[str] = attrs.field(factory=set)
-    grouped: dict[str, Row] = attrs.field(factory=dict)
+    grouped: dict[str, _Step] = attrs.field(factory=dict)
     unlabelled: list[str] = attrs.field(factory=list)
     repeated: bool = False
     order: list[_Entry] = attrs.field(factory=list)
@@ -266,8 +266,8 @@ def _named_or_grouped(context: _Context, step: _Step) -> bool:
         and not step.runs
         and len(step.row.values) == context.columns
     ):
-        context.grouped[group] = step.row
-        context.order.append(None)
+        context.grouped[group] = step
+        context.order.append(step)
         return True
     context.unlabelled.append(normalise_label("".join(step.texts)))
     return False
@@ -374,33 +374,46 @@ def _value_alone(context: _Context, step: _Step) -> bool:
 
 def _between_neighbours(context: _Context) -> None:
     """The rows of values that name no row (no label, or a piece of a label that names
-    none or several: a PDF-to-Markdown extraction lifts a label out of its table) read as
-    the rows their neighbours leave: between two rows that name theirs, the template rows
-    between those two, in order, where there are as many as such rows of values, each
-    printing a full row and any label it has a piece of its row's label. The text's order
-    is the evidence (two outcome rows the other way round keep every rule), so it holds
-    only where every row of values named comes in template order, and the rules check
-    the values: every rule through their cells holds with the values the table gives.
-    Else their values are not placed (``values-unplaced``)."""
-    unnamed = [entry for entry in context.order if isinstance(entry, _Step)]
+    none or several: a PDF-to-Markdown extraction lifts a label out of its table; or only
+    a group whose sub-rows the table names: a tall label's last piece ``开`` of
+    ``（一）予以公开`` reads as ``不予公开``) read as the rows their neighbours leave:
+    between two rows that name theirs, the template rows between those two, in order, where
+    there are as many as such rows of values, each printing a full row and any label it has
+    a piece of its row's label. Before the first row named and after the last, the rows the
+    template has there are read the same way (``pdftotext -raw`` prints the table's first
+    label with the header, its values alone), or else the rows in between alone. The text's
+    order is the evidence (two outcome rows the other way round keep every rule), so it
+    holds only where every row of values named comes in template order, and the rules check
+    the values: every rule through their cells holds with the values the table gives. Else
+    their values are not placed (``values-unplaced``); a group's row not placed is read as
+    one (``_group_row``)."""
+    orders = (_entries(context, True), _entries(context, False))
+    unnamed = [entry for entry in orders[0] if isinstance(entry, _Step)]
     if not unnamed:
         return
-    placed = _placed_between(context)
-    if placed and not _hold_with(context, placed):
-        placed = []
+    tried = (
+        rows
+        for order in orders
+        for between in [_placed_between(context, order)]
+        for rows in ([*between, *_placed_at_edges(context, order)], between)
+    )
+    placed = next((rows for rows in tried if rows and _hold_with(context, rows)), [])
     rows = labels.APPLICATION_ROWS[context.template.name]
+    grouped = {id(step): group for group, step in context.grouped.items()}
     for step in unnamed:
         key = next((key for unnamed, key in placed if unnamed is step), None)
         if key is None:
-            context.draft.find(
-                diagnostic(
-                    "values-unplaced",
-                    f"section 三: a row with no row label ({label_text(step.row) or 'none'}); "
-                    "its values are not placed",
-                    step.row.line,
+            if id(step) not in grouped:
+                context.draft.find(
+                    diagnostic(
+                        "values-unplaced",
+                        f"section 三: a row with no row label ({label_text(step.row) or 'none'}); "
+                        "its values are not placed",
+                        step.row.line,
+                    )
                 )
-            )
             continue
+        context.grouped.pop(grouped.get(id(step), ""), None)
         context.draft.give(context.template.rows[NAME, key], step.row.values, None)
         context.seen.add(key)
         context.draft.find(
@@ -415,33 +428,94 @@ def _between_neighbours(context: _Context) -> None:
         )
 
 
-def _placed_between(context: _Context) -> list[tuple[_Step, str]]:
+def _entries(context: _Context, pieces: bool) -> list[_Entry]:
+    """``context.order`` with the rows of values that name only a group whose sub-rows the
+    table names (no group printed as one row, ``_group_row``) read, where ``pieces``, as
+    rows that name none (a piece of a sub-row's label: ``开``), else left out (the group's
+    own row of sums, which some tables print above its sub-rows, says nothing of the rows
+    around it); those of other groups as rows read otherwise (``None``)."""
+    subrows = _SUBROWS[context.template.name]
+    named = {
+        id(step)
+        for group, step in context.grouped.items()
+        if not context.named_rows.isdisjoint(subrows[group])
+    }
+    others = {id(step) for step in context.grouped.values()} - named
+    return [
+        None if id(entry) in others else entry
+        for entry in context.order
+        if pieces or id(entry) not in named
+    ]
+
+
+def _placed_between(context: _Context, order: Sequence[_Entry]) -> list[tuple[_Step, str]]:
     """Each row of values that names no row with the row its neighbours leave it
     (``_between_neighbours``), where every gap between named rows holding such rows
     leaves as many template rows as it holds rows; empty where the named rows are out of
     template order."""
     name = context.template.name
-    order = list(labels.APPLICATION_ROWS[name])
-    named = [order.index(key) for keys in context.order if isinstance(keys, tuple) for key in keys]
-    if named != sorted(set(named)):
+    keys = list(labels.APPLICATION_ROWS[name])
+    if not _in_template_order(keys, order):
         return []
     placed: list[tuple[_Step, str]] = []
     last: int | None = None
     gap: list[_Step] = []
-    for entry in context.order:
+    for entry in order:
         if isinstance(entry, _Step):
             gap.append(entry)
             continue
         if entry is not None and last is not None and gap:
-            between = order[last + 1 : order.index(entry[0])]
-            if len(between) != len(gap) or not all(
-                _fits(name, step, key) for step, key in zip(gap, between, strict=True)
-            ):
+            between = _fitting(name, gap, keys[last + 1 : keys.index(entry[0])])
+            if between is None:
                 return []
-            placed.extend(zip(gap, between, strict=True))
-        last = None if entry is None else order.index(entry[-1])
+            placed.extend(between)
+        last = None if entry is None else keys.index(entry[-1])
         gap = []
     return placed
+
+
+def _placed_at_edges(context: _Context, order: Sequence[_Entry]) -> list[tuple[_Step, str]]:
+    """The rows of values that name no row before the first row named and after the last
+    (none read otherwise on that side) with the template rows there, where each side holds
+    as many as the template has and each fits its row; empty otherwise."""
+    name = context.template.name
+    keys = list(labels.APPLICATION_ROWS[name])
+    named = [(at, entry) for at, entry in enumerate(order) if isinstance(entry, tuple)]
+    if not named or not _in_template_order(keys, order):
+        return []
+    (start, first), (end, last) = named[0], named[-1]
+    sides = (
+        (order[:start], keys[: keys.index(first[0])]),
+        (order[end + 1 :], keys[keys.index(last[-1]) + 1 :]),
+    )
+    placed: list[tuple[_Step, str]] = []
+    for side, rows in sides:
+        steps = [entry for entry in side if isinstance(entry, _Step)]
+        if len(steps) != len(side):
+            return []  # a row read otherwise: the order there is no evidence
+        fitting = _fitting(name, steps, rows) if steps else []
+        if fitting is None:
+            return []
+        placed.extend(fitting)
+    return placed
+
+
+def _in_template_order(keys: Sequence[str], order: Sequence[_Entry]) -> bool:
+    """Whether every row of values named comes in template order."""
+    named = [keys.index(key) for entry in order if isinstance(entry, tuple) for key in entry]
+    return named == sorted(set(named))
+
+
+def _fitting(
+    template: str, gap: Sequence[_Step], rows: Sequence[str]
+) -> list[tuple[_Step, str]] | None:
+    """The rows of values ``gap`` with the template ``rows``, where there are as many and
+    each fits its row (``_fits``)."""
+    if len(rows) != len(gap) or not all(
+        _fits(template, step, key) for step, key in zip(gap, rows, strict=True)
+    ):
+        return None
+    return list(zip(gap, rows, strict=True))
 
 
 def _fits(template: str, step: _Step, key: str) -> bool:
