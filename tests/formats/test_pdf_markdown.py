@@ -55,20 +55,16 @@ def _report() -> gr.Report:
     return gr.Report.from_values(values, template="2021", organisation="某某区人民政府", year=2023)
 
 
-#: The last row's label, ``四、结转下年度继续办理``, stands after the table's last line and is
-#: read as the end of section 三 (it is numbered as section 四): that row's values are left
-#: unplaced, and the rules derive them from the others.
-LAST = "applications.carried_forward."
-
-
 def _read_whole(report: gr.Report, back: gr.Report) -> list[str]:
-    """The cells of section 三 not read as printed (derived for the last row)."""
+    """The cells of section 三 not read as printed. The last row's label,
+    ``四、结转下年度继续办理``, stands after the table's last line and is read as the end of
+    section 三 (it is numbered as section 四); its values, the rows' last, are still that
+    row's: the template's row after the last one named, where its rules hold (issue 45)."""
     section = [key for key in report.flat() if key.startswith("applications.")]
     return [
         key
         for key in section
-        if back.cell(key).value != report.flat()[key]
-        or back.cell(key).provenance != ("derived" if key.startswith(LAST) else "parsed")
+        if back.cell(key).value != report.flat()[key] or back.cell(key).provenance != "parsed"
     ]
 
 
