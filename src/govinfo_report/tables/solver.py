@@ -722,18 +722,19 @@ class _Search:
     ) -> bool:
         """Narrow by each rule queued until none is, queueing the rules and units on the
         cells it changed; ``False`` at a dead end."""
+        rules, by_cell, unit_of, narrow = self.rules, self.by_cell, self.unit_of, self._narrow
         while rule_queue:
             at = rule_queue.popleft()
             queued_rules.discard(at)
-            changed = self._narrow(state, self.rules[at])
+            changed = narrow(state, rules[at])
             if changed is None:
                 return False
             for cell in changed:
-                for other in self.by_cell.get(cell, ()):
+                for other in by_cell.get(cell, ()):
                     if other != at and other not in queued_rules:
                         queued_rules.add(other)
                         rule_queue.append(other)
-                for unit in self.unit_of.get(cell, ()):
+                for unit in unit_of.get(cell, ()):
                     if unit not in queued_units:
                         queued_units.add(unit)
                         unit_queue.append(unit)
@@ -751,7 +752,9 @@ class _Search:
         Each cell of one side equals the other side's sum less the rest of its own side, so
         it lies between (the other side's lowest - the rest's highest) and (the other side's
         highest - the rest's lowest)."""
-        self._step()
+        self.steps_left -= 1  # ``_step``, without its call
+        if self.steps_left < 0:
+            raise _OutOfSteps
         lo, hi = state.lo, state.hi
         sides = (_side(lo, hi, rule.left), _side(lo, hi, rule.right))
         changed: list[int] = []
@@ -770,7 +773,10 @@ class _Search:
                 else:
                     lower = other_low - (inf if unbounded else finite_high - high)
                 if lower > low or upper < high:
-                    low, high = max(low, lower), min(high, upper)
+                    if lower > low:  # max and min without their calls
+                        low = lower
+                    if upper < high:
+                        high = upper
                     if low > high:
                         return None
                     lo[cell], hi[cell] = low, high
