@@ -751,17 +751,33 @@ class _Search:
 
         Each cell of one side equals the other side's sum less the rest of its own side, so
         it lies between (the other side's lowest - the rest's highest) and (the other side's
-        highest - the rest's lowest)."""
+        highest - the rest's lowest). A side of one cell (a printed total) has no rest: it
+        lies between the other side's lowest and highest, worked out without its side."""
         self.steps_left -= 1  # ``_step``, without its call
         if self.steps_left < 0:
             raise _OutOfSteps
         lo, hi = state.lo, state.hi
-        sides = (_side(lo, hi, rule.left), _side(lo, hi, rule.right))
+        left, right = rule.left, rule.right
         changed: list[int] = []
-        for (cells, low_sum, unbounded, finite_high, _), (_, other_low, _, _, other_high) in (
-            sides,
-            sides[::-1],
-        ):
+        pairs: tuple[tuple[_Sides, Bound, Bound], ...]
+        if len(left) == 1:  # a printed total of its parts, most often: no side made for it
+            total = left[0]
+            total_low, total_high = lo[total], hi[total]
+            parts = _side(lo, hi, right)
+            _, parts_low, _, _, parts_high = parts
+            # the total lies between its parts' lowest sum and their highest
+            if parts_low > total_low or parts_high < total_high:
+                low = parts_low if parts_low > total_low else total_low
+                high = parts_high if parts_high < total_high else total_high
+                if low > high:
+                    return None
+                lo[total], hi[total] = low, high
+                changed.append(total)
+            pairs = ((parts, total_low, total_high),)
+        else:
+            first, second = _side(lo, hi, left), _side(lo, hi, right)
+            pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
+        for (cells, low_sum, unbounded, finite_high, _), other_low, other_high in pairs:
             # (the other side's highest - the rest's lowest), less this cell's lowest
             reach = other_high - low_sum
             for cell in cells:
