@@ -239,6 +239,20 @@ def test_the_ways_to_cut() -> None:
     assert collapsed.cut(("000", 1, 1), 3, 512).fewer is False
 
 
+def test_the_ways_to_cut_come_in_order_where_they_share_their_ends() -> None:
+    # 12345 in four numbers, the shortest first number first: 1 23 and 12 3 both leave 45
+    # for two numbers, each then cut 4 5.
+    cuts = collapsed.cut(("12345", 2, 5), 4, 512)
+    assert [tuple(text for text, _, _ in way) for way in cuts.ways] == [
+        ("1", "2", "3", "45"),
+        ("1", "2", "34", "5"),
+        ("1", "23", "4", "5"),
+        ("12", "3", "4", "5"),
+    ]
+    assert cuts.ways[2] == (("1", 2, 5), ("23", 2, 6), ("4", 2, 8), ("5", 2, 9))
+    assert cuts.ways[3][2:] == (("4", 2, 8), ("5", 2, 9))
+
+
 # --- Property: collapsed rows of rendered reports --------------------------------------
 
 _VALUE = re.compile(r"\d+")

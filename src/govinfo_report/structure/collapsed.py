@@ -15,7 +15,7 @@ stays small whatever the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain, repeat
 from operator import add, attrgetter, itemgetter, mul
 
@@ -148,9 +148,9 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     return Cuts(
         count,
         tuple(
-            tuple((each[start:end], line, column + start) for start, end in bounds)
+            way
             for each, (ways, steps) in zip(texts, tables, strict=True)
-            for bounds in _bounds(parts, ways, steps, 0)
+            for way in _pieces(each, line, column, parts, ways, steps)
         ),
         fewer,
     )
@@ -368,16 +368,32 @@ def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, 
     return ways, steps
 
 
-def _bounds(
-    parts: int, ways: list[list[int]], steps: list[list[tuple[int, int]]], start: int
-) -> Iterator[tuple[tuple[int, int], ...]]:
-    """Where each number of every way to cut the text from ``start`` into ``parts`` starts
-    and ends; only branches that lead to a way are followed."""
-    if not parts:
-        if start == len(steps):
-            yield ()
-        return
-    for end, after in steps[start]:
-        if ways[after][parts - 1]:
-            for rest in _bounds(parts - 1, ways, steps, after):
-                yield ((start, end), *rest)
+def _pieces(
+    text: str,
+    line: int,
+    column: int,
+    parts: int,
+    ways: list[list[int]],
+    steps: list[list[tuple[int, int]]],
+) -> list[tuple[Printed, ...]]:
+    """The numbers of every way to cut ``text`` into ``parts`` numbers, as printed pieces,
+    in order; only branches that lead to a way are followed. The ways from one place in the
+    text with as many numbers left are listed once and shared by every way that reaches
+    it."""
+    known: dict[tuple[int, int], list[tuple[Printed, ...]]] = {}
+
+    def rest(start: int, left: int) -> list[tuple[Printed, ...]]:
+        found = known.get((start, left))
+        if found is None:
+            if not left:
+                found = [()] if start == len(steps) else []
+            else:
+                found = []
+                for end, after in steps[start]:
+                    if ways[after][left - 1]:
+                        piece = (text[start:end], line, column + start)
+                        found.extend([(piece, *way) for way in rest(after, left - 1)])
+            known[start, left] = found
+        return found
+
+    return rest(0, parts)

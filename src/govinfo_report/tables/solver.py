@@ -722,18 +722,19 @@ class _Search:
     ) -> bool:
         """Narrow by each rule queued until none is, queueing the rules and units on the
         cells it changed; ``False`` at a dead end."""
+        rules, by_cell, unit_of, narrow = self.rules, self.by_cell, self.unit_of, self._narrow
         while rule_queue:
             at = rule_queue.popleft()
             queued_rules.discard(at)
-            changed = self._narrow(state, self.rules[at])
+            changed = narrow(state, rules[at])
             if changed is None:
                 return False
             for cell in changed:
-                for other in self.by_cell.get(cell, ()):
+                for other in by_cell.get(cell, ()):
                     if other != at and other not in queued_rules:
                         queued_rules.add(other)
                         rule_queue.append(other)
-                for unit in self.unit_of.get(cell, ()):
+                for unit in unit_of.get(cell, ()):
                     if unit not in queued_units:
                         queued_units.add(unit)
                         unit_queue.append(unit)
@@ -750,15 +751,33 @@ class _Search:
 
         Each cell of one side equals the other side's sum less the rest of its own side, so
         it lies between (the other side's lowest - the rest's highest) and (the other side's
-        highest - the rest's lowest)."""
-        self._step()
+        highest - the rest's lowest). A side of one cell (a printed total) has no rest: it
+        lies between the other side's lowest and highest, worked out without its side."""
+        self.steps_left -= 1  # ``_step``, without its call
+        if self.steps_left < 0:
+            raise _OutOfSteps
         lo, hi = state.lo, state.hi
-        sides = (_side(lo, hi, rule.left), _side(lo, hi, rule.right))
+        left, right = rule.left, rule.right
         changed: list[int] = []
-        for (cells, low_sum, unbounded, finite_high, _), (_, other_low, _, _, other_high) in (
-            sides,
-            sides[::-1],
-        ):
+        pairs: tuple[tuple[_Sides, Bound, Bound], ...]
+        if len(left) == 1:  # a printed total of its parts, most often: no side made for it
+            total = left[0]
+            total_low, total_high = lo[total], hi[total]
+            parts = _side(lo, hi, right)
+            _, parts_low, _, _, parts_high = parts
+            # the total lies between its parts' lowest sum and their highest
+            if parts_low > total_low or parts_high < total_high:
+                low = parts_low if parts_low > total_low else total_low
+                high = parts_high if parts_high < total_high else total_high
+                if low > high:
+                    return None
+                lo[total], hi[total] = low, high
+                changed.append(total)
+            pairs = ((parts, total_low, total_high),)
+        else:
+            first, second = _side(lo, hi, left), _side(lo, hi, right)
+            pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
+        for (cells, low_sum, unbounded, finite_high, _), other_low, other_high in pairs:
             # (the other side's highest - the rest's lowest), less this cell's lowest
             reach = other_high - low_sum
             for cell in cells:
@@ -770,7 +789,10 @@ class _Search:
                 else:
                     lower = other_low - (inf if unbounded else finite_high - high)
                 if lower > low or upper < high:
-                    low, high = max(low, lower), min(high, upper)
+                    if lower > low:  # max and min without their calls
+                        low = lower
+                    if upper < high:
+                        high = upper
                     if low > high:
                         return None
                     lo[cell], hi[cell] = low, high

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count
+from itertools import chain, compress, count
 from math import comb
 from operator import and_, itemgetter, not_
 
@@ -463,7 +463,7 @@ def _cut(
     apart = (
         set()
         if cuts.fewer
-        else {p for way in cuts.ways for p in way if _apart(run, p, row.runs.tail)}
+        else {p for p in set(chain.from_iterable(cuts.ways)) if _apart(run, p, row.runs.tail)}
     )
     if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
         # Its only reading cuts it only where it printed spaces: its values as printed.
@@ -472,12 +472,13 @@ def _cut(
     if not cuts.ways:
         return False
     pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
-    options = []
-    for way in cuts.ways:
-        for piece in (*way, *after):
-            pieces.setdefault(piece, len(pieces))
-        taken = (*before, *way, *after)
-        options.append(tuple(enumerate(map(pieces.__getitem__, taken))))
+    # numbered in the order they first come, each way followed by the values after it;
+    # each distinct piece is looked at once (the ways share most of theirs)
+    for piece in dict.fromkeys(chain(cuts.ways[0], after, chain.from_iterable(cuts.ways))):
+        pieces.setdefault(piece, len(pieces))
+    options = [
+        tuple(enumerate(map(pieces.__getitem__, (*before, *way, *after)))) for way in cuts.ways
+    ]
     printed = set(before) | set(after) | apart
     draft.units.append(
         Unit(
