@@ -662,6 +662,18 @@ def test_names_are_labels_with_control_characters_escaped(
 # -- time budget and worker death ---------------------------------------------------------
 
 
+#: Held while a feeder has its FIFO open for writing, and by every fork of this process: a
+#: worker forked (to replace a killed one) while a feeder writes would inherit the FIFO's
+#: write end, and its reader would then wait for an end of file that never comes (a
+#: spurious ``timeout`` of another document, seen in CI).
+_FEEDING = threading.Lock()
+os.register_at_fork(
+    before=_FEEDING.acquire,
+    after_in_parent=_FEEDING.release,
+    after_in_child=_FEEDING.release,
+)
+
+
 def _fed(path: Path, data: bytes) -> Path:
     """A FIFO at ``path`` that gives ``data`` to its first reader only: a document read a
     second time would wait forever (and time out), so every document parsed ok was read
@@ -669,8 +681,18 @@ def _fed(path: Path, data: bytes) -> Path:
     os.mkfifo(path)
 
     def feed() -> None:
-        with open(path, "wb") as pipe:  # waits for a reader
-            pipe.write(data)
+        while True:  # open only once a reader waits, so the lock is never held waiting
+            with _FEEDING:
+                try:
+                    pipe = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+                except OSError:  # ENXIO: no reader yet
+                    pass
+                else:
+                    os.set_blocking(pipe, True)
+                    os.write(pipe, data)
+                    os.close(pipe)
+                    return
+            time.sleep(0.005)
 
     threading.Thread(target=feed, daemon=True).start()
     return path
