@@ -384,7 +384,19 @@ def _closed_by_position(
     groups = _groups(own)
     done: dict[tuple[int, tuple[int | None, ...]], tuple[int | None, ...] | None] = {}
     merged: dict[_Values, _Sources] = {}
+    every = tuple(range(size))
+    sides = [(left, right, outside) for _, left, right, outside in own]
     for option in options:
+        if len(option) == size and tuple(map(_AT, option)) == every:
+            # Every cell given (a way to cut a run): the rules only check, none gives a cell.
+            full = tuple(map(_VALUE, option))
+            cell = full.__getitem__
+            if all(
+                sum(map(cell, left)) - sum(map(cell, right)) == outside
+                for left, right, outside in sides
+            ):
+                _merge(merged, full, tuple(map(_SOURCE, option)))
+            continue
         values: list[int | None] = [None] * size
         sources = [-1] * size
         for at, value, source in option:
@@ -506,6 +518,8 @@ def _option(key: _Values, sources: _Sources) -> tuple[Completed, ...]:
     return tuple((at, value, sources[at]) for at, value in enumerate(key) if value is not None)
 
 
+#: An option's position, value and source (``CellValue``).
+_AT, _VALUE, _SOURCE = itemgetter(0), itemgetter(1), itemgetter(2)
 #: A group's completion not worked out yet.
 _UNDONE = (None,)
 
