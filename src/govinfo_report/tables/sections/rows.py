@@ -460,11 +460,8 @@ def _cut(
     at = _before(row, run)
     before, after = row.values[:at], row.values[at:]
     # Numbers printed apart are printed values, unless the run may be fewer values.
-    apart = (
-        set()
-        if cuts.fewer
-        else {p for p in set(chain.from_iterable(cuts.ways)) if _apart(run, p, row.runs.tail)}
-    )
+    distinct = dict.fromkeys(chain.from_iterable(cuts.ways))  # each piece once, in order
+    apart = set() if cuts.fewer else {p for p in distinct if _apart(run, p, row.runs.tail)}
     if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
         # Its only reading cuts it only where it printed spaces: its values as printed.
         draft.give(cells, (*before, *cuts.ways[0], *after), unit)
@@ -474,11 +471,13 @@ def _cut(
     pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
     # numbered in the order they first come, each way followed by the values after it;
     # each distinct piece is looked at once (the ways share most of theirs)
-    for piece in dict.fromkeys(chain(cuts.ways[0], after, chain.from_iterable(cuts.ways))):
+    for piece in dict.fromkeys(chain(cuts.ways[0], after, distinct)):
         pieces.setdefault(piece, len(pieces))
-    options = [
-        tuple(enumerate(map(pieces.__getitem__, (*before, *way, *after)))) for way in cuts.ways
-    ]
+    # Each cell's (position, piece) pair made once and shared by the ways: a run may have
+    # thousands, and what they keep alive is what the garbage collector walks.
+    size = len(before) + max(map(len, cuts.ways)) + len(after)
+    pairs = [{piece: (at, i) for piece, i in pieces.items()} for at in range(size)]
+    options = [tuple(map(dict.__getitem__, pairs, (*before, *way, *after))) for way in cuts.ways]
     printed = set(before) | set(after) | apart
     draft.units.append(
         Unit(
