@@ -391,10 +391,10 @@ def _closed_by_position(
             # Every cell given (a way to cut a run): the rules only check, none gives a cell.
             full = tuple(map(_VALUE, option))
             cell = full.__getitem__
-            if all(
-                sum(map(cell, left)) - sum(map(cell, right)) == outside
-                for left, right, outside in sides
-            ):
+            for left, right, outside in sides:
+                if sum(map(cell, left)) - sum(map(cell, right)) != outside:
+                    break
+            else:
                 _merge(merged, full, tuple(map(_SOURCE, option)))
             continue
         values: list[int | None] = [None] * size
