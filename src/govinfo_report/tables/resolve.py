@@ -442,7 +442,10 @@ def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
     return sorted(rule.name for rule in by_cell.get(cell, ()))
 
 
-@weighed(lambda options, placements, amounts: 2 * sum(map(len, options)))
+@weighed(
+    lambda options, placements, amounts: 2 * sum(map(len, options)),
+    lambda placements, amounts: 2 * sum(map(len, placements)),
+)
 def _options(
     placements: tuple[Placement, ...], amounts: tuple[int, ...]
 ) -> tuple[solver.Option, ...]:

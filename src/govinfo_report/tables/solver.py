@@ -298,7 +298,10 @@ def _closed(unit: Choice, lo: Sequence[Bound], unknown: set[int], index: _Index)
     return _closed_unit(cells, unit.options, unit.in_order, tuple(own))
 
 
-@weighed(lambda closed, cells, options, in_order, own: _held(options) + _held(closed.options))
+@weighed(
+    lambda closed, cells, options, in_order, own: _held(options) + _held(closed.options),
+    lambda cells, options, in_order, own: _held(options),
+)
 def _closed_unit(
     cells: tuple[int, ...],
     options: tuple[Option, ...],
@@ -372,7 +375,10 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
     return _Index(rules)
 
 
-@weighed(lambda closed, size, options, own: _held(options) + _held(closed))
+@weighed(
+    lambda closed, size, options, own: _held(options) + _held(closed),
+    lambda size, options, own: _held(options),
+)
 def _closed_by_position(
     size: int, options: tuple[Option, ...], own: tuple[_Own, ...]
 ) -> tuple[tuple[Completed, ...], ...]:
