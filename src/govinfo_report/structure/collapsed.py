@@ -308,7 +308,8 @@ class _Spread:
     def follow_one(self, cell: int, at: int, gap: int) -> list[tuple[Printed | None, ...]] | None:
         """``follow`` for one sum (a row's total and its parts), ``gap`` its distance from
         equal: the same search step for step, ``hopeless`` worked out inline on a number,
-        not a tuple (most runs are a row's, and this is the slowest text's inner loop)."""
+        not a tuple, and the last cell's ways without a call (most runs are a row's, and
+        this is the slowest text's inner loop)."""
         if cell == self.size:
             return [()] if at == len(self.text) else []
         key = (cell, at, gap)
@@ -322,24 +323,33 @@ class _Spread:
         weight, ends = self.weights[cell][0], bool(self.ends[cell])
         ((lefts, rights),) = self.after[cell]
         most, last = self.most, self.last
-        for piece, after, value in self.choices(cell, at):
+        final, end = cell + 1 == self.size, len(self.text)
+        choices = self._choices.get((cell, at)) or self.choices(cell, at)
+        for piece, after, value in choices:
             moved = gap + weight * value
-            if moved:
-                if ends:
-                    continue
-                cells, others, need = (
-                    (lefts, rights, -moved) if moved < 0 else (rights, lefts, moved)
-                )
-                if (
-                    not cells
-                    or need > most[after]
-                    or (cells == 1 and not others and last.get(need, -1) < after)
-                ):
-                    continue
+            if moved > 0 and (
+                ends
+                or not rights
+                or moved > most[after]
+                or (rights == 1 and not lefts and last.get(moved, -1) < after)
+            ):
+                continue
+            if moved < 0 and (
+                ends
+                or not lefts
+                or -moved > most[after]
+                or (lefts == 1 and not rights and last.get(-moved, -1) < after)
+            ):
+                continue
+            if final:  # follow_one(size, ...): one way where the text ends, else none
+                if after == end:
+                    found.append((piece,))
+                continue
             rest = self.follow_one(cell + 1, after, moved)
             if rest is None:
                 return None
-            found.extend((piece, *way) for way in rest)
+            if rest:
+                found.extend([(piece, *way) for way in rest])
         self.left -= len(found)  # the ways kept count against the limit too
         if self.left < 0:
             return None
