@@ -391,17 +391,15 @@ def _closed_by_position(
     done: dict[tuple[int, tuple[int | None, ...]], tuple[int | None, ...] | None] = {}
     merged: dict[_Values, _Sources] = {}
     every = tuple(range(size))
-    sides = [(left, right, outside) for _, left, right, outside in own]
+    checks = [(_Terms(left, right, size).__getitem__, outside) for _, left, right, outside in own]
     for option in options:
         if len(option) == size and tuple(map(_AT, option)) == every:
             # Every cell given (a way to cut a run): the rules only check, none gives a cell.
-            full = tuple(map(_VALUE, option))
-            cell = full.__getitem__
-            for left, right, outside in sides:
-                if sum(map(cell, left)) - sum(map(cell, right)) != outside:
+            for terms, outside in checks:
+                if sum(map(terms, option)) != outside:
                     break
             else:
-                _merge(merged, full, tuple(map(_SOURCE, option)))
+                _merge(merged, tuple(map(_VALUE, option)), tuple(map(_SOURCE, option)))
             continue
         values: list[int | None] = [None] * size
         sources = [-1] * size
@@ -522,6 +520,20 @@ def _merge(merged: dict[_Values, _Sources], key: _Values, sources: _Sources) -> 
 
 def _option(key: _Values, sources: _Sources) -> tuple[Completed, ...]:
     return tuple((at, value, sources[at]) for at, value in enumerate(key) if value is not None)
+
+
+class _Terms(dict[CellValue, int]):
+    """What each value an option gives adds to a rule's ``sum(left) - sum(right)``, worked
+    out once per (position, value, source): an option that gives every cell checks the
+    rule by one sum of its terms."""
+
+    def __init__(self, left: tuple[int, ...], right: tuple[int, ...], size: int) -> None:
+        super().__init__()
+        self.weights = [left.count(at) - right.count(at) for at in range(size)]
+
+    def __missing__(self, given: CellValue) -> int:
+        self[given] = term = self.weights[given[0]] * given[1]
+        return term
 
 
 #: An option's position, value and source (``CellValue``).
