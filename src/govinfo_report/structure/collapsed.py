@@ -148,9 +148,10 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     return Cuts(
         count,
         tuple(
-            way
-            for each, (ways, steps) in zip(texts, tables, strict=True)
-            for way in _pieces(each, line, column, parts, ways, steps)
+            chain.from_iterable(
+                _pieces(each, line, column, parts, ways, steps)
+                for each, (ways, steps) in zip(texts, tables, strict=True)
+            )
         ),
         fewer,
     )
@@ -349,7 +350,8 @@ class _Spread:
             if rest is None:
                 return None
             if rest:
-                found.extend([(piece, *way) for way in rest])
+                head = (piece,)
+                found.extend([head + way for way in rest])
         self.left -= len(found)  # the ways kept count against the limit too
         if self.left < 0:
             return None
@@ -457,8 +459,8 @@ def _pieces(
                 found = []
                 for end, after in steps[start]:
                     if ways[after][left - 1]:
-                        piece = (text[start:end], line, column + start)
-                        found.extend([(piece, *way) for way in rest(after, left - 1)])
+                        head = ((text[start:end], line, column + start),)
+                        found.extend([head + way for way in rest(after, left - 1)])
             known[start, left] = found
         return found
 

@@ -473,7 +473,8 @@ def _cut(
     # shared by the ways, and each piece hashed once a way (a run may have thousands).
     size = len(before) + max(map(len, cuts.ways)) + len(after)
     pairs = [_Pairs(at, pieces) for at in range(size)]
-    options = [tuple(map(dict.__getitem__, pairs, (*before, *way, *after))) for way in cuts.ways]
+    filled = [(*before, *way, *after) for way in cuts.ways] if before or after else cuts.ways
+    options = [tuple(map(dict.__getitem__, pairs, way)) for way in filled]
     printed = set(before) | set(after)
     if not cuts.fewer:
         printed.update(p for p in pieces if p not in printed and _apart(run, p, tail))
