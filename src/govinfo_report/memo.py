@@ -42,13 +42,18 @@ class Memo(dict[K, V]):
         return value
 
 
-def weighed(weight: Callable[..., int]) -> Callable[[Callable[P, V]], Callable[P, V]]:
+def weighed(
+    weight: Callable[..., int], least: Callable[..., int] | None = None
+) -> Callable[[Callable[P, V]], Callable[P, V]]:
     """A memo of a function whose arguments or result may be large (a run of digits cut
     20,000 ways): a call's result is kept while the weights of the calls kept, ``weight(result,
     *arguments)`` (the items they hold), come to at most ``MEMO_WEIGHT``, and the memo is
     cleared when it would pass it; a call heavier than an eighth of it is computed afresh
-    each time, never kept. (``lru_cache`` bounds the calls, not what they hold: 1,024 such
-    calls held a GB.)"""
+    each time, never kept. ``least(*arguments)``, where given, is a weight the call has at
+    least, known before it is made: a call it shows too heavy to be kept cannot have been
+    kept either, and is made without its key (hashing a unit's 100,000 options costs a
+    tenth of checking them). (``lru_cache`` bounds the calls, not what they hold: 1,024
+    such calls held a GB.)"""
 
     def memoised(function: Callable[P, V]) -> Callable[P, V]:
         kept: dict[Hashable, V] = {}
@@ -57,6 +62,8 @@ def weighed(weight: Callable[..., int]) -> Callable[[Callable[P, V]], Callable[P
         @wraps(function)
         def call(*args: P.args, **kwargs: P.kwargs) -> V:
             nonlocal load
+            if least is not None and least(*args, **kwargs) > MEMO_WEIGHT >> 2:
+                return function(*args, **kwargs)
             key = (_KEYWORDS, args, tuple(sorted(kwargs.items()))) if kwargs else args
             found = kept.get(key, _ABSENT)
             if found is not _ABSENT:

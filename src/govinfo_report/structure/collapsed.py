@@ -148,9 +148,10 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     return Cuts(
         count,
         tuple(
-            way
-            for each, (ways, steps) in zip(texts, tables, strict=True)
-            for way in _pieces(each, line, column, parts, ways, steps)
+            chain.from_iterable(
+                _pieces(each, line, column, parts, ways, steps)
+                for each, (ways, steps) in zip(texts, tables, strict=True)
+            )
         ),
         fewer,
     )
@@ -178,7 +179,11 @@ def spread(
     found: list[tuple[Printed | None, ...]] = []
     for each in texts:
         spreading = _Spread(each, line, column, size, sums, limit)
-        ways = spreading.follow(0, 0, (0,) * len(sums))
+        ways = (
+            spreading.follow_one(0, 0, 0)
+            if len(sums) == 1
+            else spreading.follow(0, 0, (0,) * len(sums))
+        )
         if ways is None:
             return None
         found.extend(way for way in ways if None in way)
@@ -235,6 +240,22 @@ class _Spread:
             for at in range(len(text) + 1)
         ]
         self.known: dict[tuple[int, int, tuple[int, ...]], list[tuple[Printed | None, ...]]] = {}
+        self.known_one: dict[tuple[int, int, int], list[tuple[Printed | None, ...]]] = {}
+        self._choices: dict[tuple[int, int], list[tuple[Printed | None, int, int]]] = {}
+
+    def choices(self, cell: int, at: int) -> list[tuple[Printed | None, int, int]]:
+        """What ``cell`` may take from the text at ``at`` and leave the cells after it a
+        way to take the rest: a blank (``None``, 0) or a count, each with where the text
+        goes on and its value; worked out once per cell and place."""
+        found = self._choices.get((cell, at))
+        if found is None:
+            left = self.size - cell - 1
+            fits = self.fits
+            found = [(None, at, 0)] if fits[at][left] else []
+            if at < len(self.text):
+                found.extend(choice for choice in self.pieces[at] if fits[choice[1]][left])
+            self._choices[cell, at] = found
+        return found
 
     def hopeless(self, cell: int, at: int, apart: tuple[int, ...]) -> bool:
         """Whether a sum ``apart`` from equal after ``cell`` cannot be mended by the cells
@@ -263,14 +284,9 @@ class _Spread:
         self.left -= 1
         if self.left < 0:
             return None
-        left = self.size - cell - 1
-        fits = self.fits
-        choices: list[tuple[Printed | None, int, int]] = [(None, at, 0)] if fits[at][left] else []
-        if at < len(self.text):
-            choices.extend(choice for choice in self.pieces[at] if fits[choice[1]][left])
         found: list[tuple[Printed | None, ...]] = []
         weights, weighted, ends = self.weights[cell], self.weighted[cell], self.ends[cell]
-        for piece, after, value in choices:
+        for piece, after, value in self.choices(cell, at):
             moved = (
                 tuple(map(add, apart, map(mul, weights, repeat(value))))
                 if value and weighted
@@ -288,6 +304,58 @@ class _Spread:
         if self.left < 0:
             return None
         self.known[key] = found
+        return found
+
+    def follow_one(self, cell: int, at: int, gap: int) -> list[tuple[Printed | None, ...]] | None:
+        """``follow`` for one sum (a row's total and its parts), ``gap`` its distance from
+        equal: the same search step for step, ``hopeless`` worked out inline on a number,
+        not a tuple, and the last cell's ways without a call (most runs are a row's, and
+        this is the slowest text's inner loop)."""
+        if cell == self.size:
+            return [()] if at == len(self.text) else []
+        key = (cell, at, gap)
+        found = self.known_one.get(key)
+        if found is not None:
+            return found
+        self.left -= 1
+        if self.left < 0:
+            return None
+        found = []
+        weight, ends = self.weights[cell][0], bool(self.ends[cell])
+        ((lefts, rights),) = self.after[cell]
+        most, last = self.most, self.last
+        final, end = cell + 1 == self.size, len(self.text)
+        choices = self._choices.get((cell, at)) or self.choices(cell, at)
+        for piece, after, value in choices:
+            moved = gap + weight * value
+            if moved > 0 and (
+                ends
+                or not rights
+                or moved > most[after]
+                or (rights == 1 and not lefts and last.get(moved, -1) < after)
+            ):
+                continue
+            if moved < 0 and (
+                ends
+                or not lefts
+                or -moved > most[after]
+                or (lefts == 1 and not rights and last.get(-moved, -1) < after)
+            ):
+                continue
+            if final:  # follow_one(size, ...): one way where the text ends, else none
+                if after == end:
+                    found.append((piece,))
+                continue
+            rest = self.follow_one(cell + 1, after, moved)
+            if rest is None:
+                return None
+            if rest:
+                head = (piece,)
+                found.extend([head + way for way in rest])
+        self.left -= len(found)  # the ways kept count against the limit too
+        if self.left < 0:
+            return None
+        self.known_one[key] = found
         return found
 
 
@@ -391,8 +459,8 @@ def _pieces(
                 found = []
                 for end, after in steps[start]:
                     if ways[after][left - 1]:
-                        piece = (text[start:end], line, column + start)
-                        found.extend([(piece, *way) for way in rest(after, left - 1)])
+                        head = ((text[start:end], line, column + start),)
+                        found.extend([head + way for way in rest(after, left - 1)])
             known[start, left] = found
         return found
 

@@ -442,15 +442,32 @@ def _touching(by_cell: dict[int, tuple[Rule, ...]], cell: int) -> list[str]:
     return sorted(rule.name for rule in by_cell.get(cell, ()))
 
 
-@weighed(lambda options, placements, amounts: 2 * sum(map(len, options)))
+@weighed(
+    lambda options, placements, amounts: 2 * sum(map(len, options)),
+    lambda placements, amounts: 2 * sum(map(len, placements)),
+)
 def _options(
     placements: tuple[Placement, ...], amounts: tuple[int, ...]
 ) -> tuple[solver.Option, ...]:
     """A unit's options as the solver takes them: each placement with its pieces' counts.
     Rows of one shape and values (a short row of zeros) share them."""
-    return tuple(
-        tuple((at, amounts[piece], piece) for at, piece in placement) for placement in placements
-    )
+    triples = _Triples(amounts)
+    return tuple(tuple(map(triples.__getitem__, placement)) for placement in placements)
+
+
+class _Triples(dict[tuple[int, int], solver.CellValue]):
+    """A placement's ``(position, piece)`` as the solver's ``(position, count, piece)``,
+    each made once and shared by every option that has it: a run's thousands of ways
+    would otherwise keep as many copies alive for the garbage collector to walk."""
+
+    def __init__(self, amounts: tuple[int, ...]) -> None:
+        super().__init__()
+        self.amounts = amounts
+
+    def __missing__(self, pair: tuple[int, int]) -> solver.CellValue:
+        at, piece = pair
+        self[pair] = found = (at, self.amounts[piece], piece)
+        return found
 
 
 class _Work:

@@ -298,7 +298,10 @@ def _closed(unit: Choice, lo: Sequence[Bound], unknown: set[int], index: _Index)
     return _closed_unit(cells, unit.options, unit.in_order, tuple(own))
 
 
-@weighed(lambda closed, cells, options, in_order, own: _held(options) + _held(closed.options))
+@weighed(
+    lambda closed, cells, options, in_order, own: _held(options) + _held(closed.options),
+    lambda cells, options, in_order, own: _held(options),
+)
 def _closed_unit(
     cells: tuple[int, ...],
     options: tuple[Option, ...],
@@ -372,7 +375,10 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
     return _Index(rules)
 
 
-@weighed(lambda closed, size, options, own: _held(options) + _held(closed))
+@weighed(
+    lambda closed, size, options, own: _held(options) + _held(closed),
+    lambda size, options, own: _held(options),
+)
 def _closed_by_position(
     size: int, options: tuple[Option, ...], own: tuple[_Own, ...]
 ) -> tuple[tuple[Completed, ...], ...]:
@@ -384,7 +390,17 @@ def _closed_by_position(
     groups = _groups(own)
     done: dict[tuple[int, tuple[int | None, ...]], tuple[int | None, ...] | None] = {}
     merged: dict[_Values, _Sources] = {}
+    every = tuple(range(size))
+    checks = [(_Terms(left, right, size).__getitem__, outside) for _, left, right, outside in own]
     for option in options:
+        if len(option) == size and tuple(map(_AT, option)) == every:
+            # Every cell given (a way to cut a run): the rules only check, none gives a cell.
+            for terms, outside in checks:
+                if sum(map(terms, option)) != outside:
+                    break
+            else:
+                _merge(merged, tuple(map(_VALUE, option)), tuple(map(_SOURCE, option)))
+            continue
         values: list[int | None] = [None] * size
         sources = [-1] * size
         for at, value, source in option:
@@ -506,6 +522,22 @@ def _option(key: _Values, sources: _Sources) -> tuple[Completed, ...]:
     return tuple((at, value, sources[at]) for at, value in enumerate(key) if value is not None)
 
 
+class _Terms(dict[CellValue, int]):
+    """What each value an option gives adds to a rule's ``sum(left) - sum(right)``, worked
+    out once per (position, value, source): an option that gives every cell checks the
+    rule by one sum of its terms."""
+
+    def __init__(self, left: tuple[int, ...], right: tuple[int, ...], size: int) -> None:
+        super().__init__()
+        self.weights = [left.count(at) - right.count(at) for at in range(size)]
+
+    def __missing__(self, given: CellValue) -> int:
+        self[given] = term = self.weights[given[0]] * given[1]
+        return term
+
+
+#: An option's position, value and source (``CellValue``).
+_AT, _VALUE, _SOURCE = itemgetter(0), itemgetter(1), itemgetter(2)
 #: A group's completion not worked out yet.
 _UNDONE = (None,)
 

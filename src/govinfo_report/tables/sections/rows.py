@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, compress, count
+from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
 
@@ -459,27 +459,25 @@ def _cut(
     where there is no way to cut it (or too many)."""
     at = _before(row, run)
     before, after = row.values[:at], row.values[at:]
+    tail = row.runs.tail
     # Numbers printed apart are printed values, unless the run may be fewer values.
-    apart = (
-        set()
-        if cuts.fewer
-        else {p for p in set(chain.from_iterable(cuts.ways)) if _apart(run, p, row.runs.tail)}
-    )
-    if cuts.count == 1 and apart.issuperset(cuts.ways[0]):
+    if cuts.count == 1 and not cuts.fewer and all(_apart(run, p, tail) for p in cuts.ways[0]):
         # Its only reading cuts it only where it printed spaces: its values as printed.
         draft.give(cells, (*before, *cuts.ways[0], *after), unit)
         return True
     if not cuts.ways:
         return False
     pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
-    # numbered in the order they first come, each way followed by the values after it;
-    # each distinct piece is looked at once (the ways share most of theirs)
-    for piece in dict.fromkeys(chain(cuts.ways[0], after, chain.from_iterable(cuts.ways))):
-        pieces.setdefault(piece, len(pieces))
-    options = [
-        tuple(enumerate(map(pieces.__getitem__, (*before, *way, *after)))) for way in cuts.ways
-    ]
-    printed = set(before) | set(after) | apart
+    # Each way an option of (position, piece) pairs, the pieces numbered in the order they
+    # first come (each way followed by the values after it): each pair is made once and
+    # shared by the ways, and each piece hashed once a way (a run may have thousands).
+    size = len(before) + max(map(len, cuts.ways)) + len(after)
+    pairs = [_Pairs(at, pieces) for at in range(size)]
+    filled = [(*before, *way, *after) for way in cuts.ways] if before or after else cuts.ways
+    options = [tuple(map(dict.__getitem__, pairs, way)) for way in filled]
+    printed = set(before) | set(after)
+    if not cuts.fewer:
+        printed.update(p for p in pieces if p not in printed and _apart(run, p, tail))
     draft.units.append(
         Unit(
             "digits",
@@ -498,6 +496,20 @@ def _cut(
         )
     )
     return True
+
+
+class _Pairs(dict[Printed, tuple[int, int]]):
+    """The (position, piece number) pair of each piece at one position of a unit's options,
+    made the first time a piece is seen there; a piece seen first anywhere is numbered next
+    in ``pieces``."""
+
+    def __init__(self, at: int, pieces: dict[Printed, int]) -> None:
+        super().__init__()
+        self.at, self.pieces = at, pieces
+
+    def __missing__(self, piece: Printed) -> tuple[int, int]:
+        pair = self[piece] = (self.at, self.pieces.setdefault(piece, len(self.pieces)))
+        return pair
 
 
 def _before(row: Row, run: Printed) -> int:
