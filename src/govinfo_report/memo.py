@@ -48,7 +48,7 @@ def weighed(
     """A memo of a function whose arguments or result may be large (a run of digits cut
     20,000 ways): a call's result is kept while the weights of the calls kept, ``weight(result,
     *arguments)`` (the items they hold), come to at most ``MEMO_WEIGHT``, and the memo is
-    cleared when it would pass it; a call heavier than an eighth of it is computed afresh
+    cleared when it would pass it; a call heavier than a quarter of it is computed afresh
     each time, never kept. ``least(*arguments)``, where given, is a weight the call has at
     least, known before it is made: a call it shows too heavy to be kept cannot have been
     kept either, and is made without its key (hashing a unit's 100,000 options costs a
