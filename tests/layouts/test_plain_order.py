@@ -269,6 +269,34 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+def test_a_page_of_tall_rows_cut_into_its_first_columns_and_bands_is_read_by_blocks() -> None:
+    # Word's PDF of a page of nine tall rows: their first three columns row by row beside
+    # the labels' flow, then the other four in bands of three rows, each a column at a time
+    # (more rows than a band read column by column holds: blocks.MAX_BAND).
+    truth = _balanced()
+    text = render(_report(truth), ColumnBlocks(9, cut=3, bands=3))
+    lines = text.split("\n")
+    at = lines.index(_label("new"))
+    assert [line for line in lines[at:] if is_value(line)][:12] == [
+        *("19", "5", "0"), *("1", "0", "0"), *("9", "3", "0"), *("2", "1", "0")
+    ]  # fmt: skip
+    back = gr.parse(text)
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    assert _section(back.flat()) == _section(truth)
+
+
+@scaled(0.5)
+@given(reports("2021", missing=False), st.integers(7, 12), st.integers(0, 6), st.integers(0, 6))
+def test_pages_of_tall_rows_printed_in_bands_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int, bands: int
+) -> None:
+    """Rows in blocks of more rows than ``blocks.MAX_BAND``, their first ``cut`` columns row
+    by row and the rest in bands of ``bands`` rows (``ColumnBlocks``): whatever is read is
+    right, bands too tall for any reading included."""
+    back = gr.parse(render(truth, ColumnBlocks(size, cut, bands)))
+    assert wrong(back, truth.flat()) == {}
+
+
 def _column_apart(
     text: str, truth: dict[str, object], after: int = 0, blank_zeros: bool = False
 ) -> str:
