@@ -228,6 +228,83 @@ def test_values_printed_after_the_next_heading_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+#: Section 四's outcome columns and section 三's last ones, as their headers print them.
+OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+LAST_COLUMNS = ["社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def _heading_among_cells(text: str, count: int = 0) -> str:
+    """``text`` with section 五's heading printed after section 四's first row, among its
+    cells, as Word's PDF of a page through pdftotext's flow prints it: 四's heading and first
+    row, 五's heading, 四's second row, then (``count``) the last ``count`` lines of values
+    before 四's heading under 三's last column headers, then 四's third row and 五's text."""
+    lines = text.split("\n")
+    four = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    five = next(n for n, line in enumerate(lines) if line.startswith("五、"))
+    values = [line for line in lines[four + 1 : five] if is_value(line)]
+    start = [n for n in range(four) if lines[n]][-count] if count else four
+    lines[start : five + 1] = [
+        lines[four],
+        "行政复议",
+        *OUTCOMES,
+        *values[:5],
+        lines[five],
+        "行政诉讼",
+        "未经复议直接起诉",
+        *OUTCOMES,
+        *values[5:10],
+        *((*LAST_COLUMNS, *lines[start:four]) if count else ()),
+        "复议后起诉",
+        *OUTCOMES,
+        *values[10:],
+    ]
+    return "\n".join(lines)
+
+
+def test_rows_printed_after_the_next_sections_heading_are_read_with_their_section() -> None:
+    # 五's heading after 四's first row (Word's PDF): 四's other rows after it are its own.
+    truth = {**_balanced(), "appeals.review.upheld": 2, "appeals.review.total": 2}
+    text = _heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)))
+    lines = text.split("\n")
+    assert lines.index("未经复议直接起诉") > lines.index("五、存在的主要问题及改进情况")
+    back = gr.parse(text)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    assert _section(back.flat()) == _section(truth)
+
+
+def test_the_last_columns_printed_among_the_next_sections_rows_are_read_with_theirs() -> None:
+    # 三's last row's last five values (0 0 0 1 6) after 五's heading, between 四's rows.
+    truth = {**_balanced(), "appeals.review.upheld": 2, "appeals.review.total": 2}
+    text = _heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5)
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况"))
+    assert at < lines.index("复议后起诉")
+    assert [line for line in lines[at + 4 : at + 14] if line] == ["0", "0", "0", "1", "6"]
+    back = gr.parse(text)
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any("its last 5 values are printed after the heading of section 四" in d.message
+               for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+@scaled(0.5)
+@given(
+    reports("2021", missing=False),
+    st.integers(1, 9),
+    st.integers(0, 6),
+    st.integers(0, 6),
+    st.integers(0, 40),
+)
+def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int, bands: int, count: int
+) -> None:
+    """A table printed as ``ColumnBlocks`` prints it, section 五's heading among 四's rows
+    and ``count`` of 三's last values after it: whatever is read is right."""
+    back = gr.parse(_heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count))
+    assert wrong(back, truth.flat()) == {}
+
+
 def test_rows_the_rules_cannot_tell_apart_are_left_missing() -> None:
     # 属于三类内部事务信息 0×7 above 属于四类过程性信息 0 1 0 0 0 0 1, in a band of two
     # whose first column comes first: the 1 and its 总计 may be either row's under every

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 import attrs
 
@@ -76,13 +76,51 @@ def read_tables(
         name: read_table(skel, name, regions[name], template, forced, name in rebroken)
         for name in SECTIONS
     }
+    wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
         both = _spilled(skel, regions, template, (name, after), read, (forced, rebroken))
+        if both is None and wider is not None:
+            both = _spilled(skel, wider, template, (name, after), read, (forced, rebroken))
         if both is not None:
             read[name], read[after] = both
+    last = list(SECTIONS)[-1]
+    if wider is not None and _unfinished(read[last], template):
+        again = read_table(skel, last, wider[last], template, forced, last in rebroken)
+        if agrees(template, read[last].reading, again.reading):
+            read[last] = again
     first = next(iter(SECTIONS))
     read[first] = _column_apart(skel, regions, template, read[first], (forced, rebroken))
     return list(read.values())
+
+
+#: A line of prose: sentence punctuation, or longer than a table's cell or header line.
+_PROSE = re.compile(r"[。；;]|[，,].*[，,]|\S.{40}")
+_DIGIT = re.compile(r"\d")
+
+
+def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:
+    """``regions`` with the last table section's table taking in the lines that follow the
+    next section's heading, before its first line of prose, up to the last that holds a
+    digit, where the table ends just before that heading and those lines hold a label of
+    its groups: pdftotext's flow
+    prints a page's blocks in its own order, the heading of section 五 among the cells of
+    四 (and of 三's last columns). ``None`` where there are no such lines."""
+    last = list(SECTIONS)[-1]
+    following = skel.sections.get(SECTIONS[last].NUMBER + 1)
+    if not regions[last] or following is None or following.heading is None:
+        return None
+    lines = skel.lines
+    if any(line.strip() for line in lines[regions[last][-1].stop : following.heading]):
+        return None
+    prose = next(following.lines("prose"), None)
+    if prose is None or any(line.strip() for line in lines[following.heading + 1 : prose.start]):
+        return None
+    end = next((at for at in prose if _PROSE.search(lines[at].strip())), prose.stop)
+    digits = [at for at in range(prose.start, end) if _DIGIT.search(lines[at])]
+    heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
+    if not digits or not any(lines[at].strip() in heads for at in range(prose.start, end)):
+        return None
+    return {**regions, last: [*regions[last], range(prose.start, digits[-1] + 1)]}
 
 
 def _column_apart(
@@ -147,12 +185,13 @@ def _spilled(
     how: tuple[layouts.Layout | None, Collection[str]],
 ) -> tuple[TableRead, TableRead] | None:
     """The tables of sections ``names`` (one after the other) read again where the first,
-    read by the order of its cells, is short of values and the text printed the rest at
-    the start of the next one's: pdftotext's flow prints the last columns of a band of tall
-    rows after the page's next blocks, the next section's heading among them. The first
-    section's values and as many of the next's as it lacks, where they end a run of values
-    (a label follows them), are read by blocks (``blocks.by_blocks``), and kept only where
-    the next section, read without them, has no fewer cells given than before."""
+    read by the order of its cells, is short of values and the text printed the rest in
+    the next one's: pdftotext's flow prints the last columns of a band of tall rows after
+    the page's next blocks, the next section's heading or first rows among them. The first
+    section's values and a run of the next's values as many as it lacks (whole rows of the
+    next's text: a label before and after them) are read by blocks (``blocks.by_blocks``),
+    and kept only where the next section, read without them, has no fewer cells given than
+    before, and no other such run gives another reading."""
     first, after = (read[name] for name in names)
     if not (_unfinished(first, template) and _unfinished(after, template)):
         return None
@@ -166,27 +205,55 @@ def _spilled(
     (_, rows, found), (region, later, later_found) = read_again
     own = _own_values(rows.rows, names[0], template)
     lacking = len(template.sections[names[0]]) - len(own)
-    given = [value for row in later.rows for value in row.values if value[0]]
-    ends = list(accumulate(sum(1 for value in row.values if value[0]) for row in later.rows))
-    if lacking <= 0 or len(given) <= lacking or lacking not in ends:
+    counts = [sum(1 for value in row.values if value[0]) for row in later.rows]
+    if lacking <= 0 or sum(counts) <= lacking:
         return None
-    reading = blocks.by_blocks(template, names[0], [*own, *given[:lacking]])
-    if reading is None or not agrees(template, first.reading, reading):
+    kept: list[tuple[Reading, TableRead, Printed]] = []
+    for start, stop in _runs(counts, lacking):
+        given = [value for row in later.rows[start:stop] for value in row.values if value[0]]
+        reading = blocks.by_blocks(template, names[0], [*own, *given])
+        if reading is None or not agrees(template, first.reading, reading):
+            continue
+        rest = (
+            *later.rows[:start],
+            *(row._replace(values=()) for row in later.rows[start:stop]),
+            *later.rows[stop:],
+        )
+        again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
+        if _given(again) >= _given(after):
+            kept.append((reading, again, given[0]))
+    if not kept or any(
+        (other.given, still.reading.given) != (kept[0][0].given, kept[0][1].reading.given)
+        for other, still, _ in kept[1:]
+    ):
         return None
-    taken = ends.index(lacking) + 1  # the rows whose values it takes
-    rest = (*(row._replace(values=()) for row in later.rows[:taken]), *later.rows[taken:])
-    again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
-    if _given(again) < _given(after):
-        return None
+    reading, again, where = kept[0]
     spilled = diagnostic(
         "table-read-in-blocks",
         f"section {SECTION_NAMES[SECTIONS[names[0]].NUMBER]}: its last {lacking} values are "
-        f"printed after the heading of section {SECTION_NAMES[SECTIONS[names[1]].NUMBER]} "
-        "(a PDF's text flow), and are read as its own",
-        given[0][1],
-        given[0][2],
+        f"printed after the heading of section {SECTION_NAMES[SECTIONS[names[1]].NUMBER]}, "
+        "among its table's (a PDF's text flow), and are read as its own",
+        where[1],
+        where[2],
     )
     return TableRead(first.layout, reading, (*found, spilled)), again
+
+
+def _runs(counts: Sequence[int], size: int) -> list[tuple[int, int]]:
+    """The spans ``start, stop`` of rows whose ``counts`` of values add up to ``size``,
+    each starting and ending with a row that prints values."""
+    found = []
+    for start, count in enumerate(counts):
+        if not count:
+            continue
+        total = 0
+        for stop in range(start, len(counts)):
+            total += counts[stop]
+            if total >= size:
+                if total == size:
+                    found.append((start, stop + 1))
+                break
+    return found
 
 
 def _given(table: TableRead) -> int:
