@@ -5,6 +5,9 @@ built here from a report of known values, as pdftotext prints a wkhtmltopdf or W
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -469,3 +472,87 @@ def test_a_column_printed_apart_among_blank_cells_is_never_read_wrong(
     text = render(truth, PDFTOTEXT, blank_zeros=True)
     back = gr.parse(_column_apart(text, truth.flat(), after, blank_zeros=True))
     assert wrong(back, truth.flat()) == {}
+
+
+def _sub_tables_apart(
+    text: str, values: dict[str, object], inline: int, after: bool, blank_zeros: bool = False
+) -> str:
+    """``text`` with section 二 as Word's PDF through pdftotext's flow prints it: each
+    sub-table's article, its first ``inline`` columns' headers and its rows, each label and
+    its values of those columns, then every other column as a block of its own (its header,
+    then its values), the blocks after the last sub-table or, ``after``, after section 三's
+    heading. A blank cell (``None``; ``blank_zeros``: a 0 too) leaves no trace."""
+    template = "2019" if "本年新制作数量" in text else "2021"
+    lines = text.split("\n")
+    two = lines.index("二、主动公开政府信息情况")
+    three = lines.index("三、收到和处理政府信息公开申请情况")
+
+    def printed(row: str, column: str) -> list[str]:
+        value = values.get(f"proactive.{row}.{column}")
+        return [] if value is None or (blank_zeros and value == 0) else [str(value)]
+
+    flow: list[str] = []
+    blocks: list[str] = []
+    for article, shape, rows in labels.PROACTIVE_BLOCKS[template]:
+        heads = [labels.PROACTIVE_COLUMNS[template][column][0] for column in shape]
+        flow += [article, "信息内容", *heads[:inline]]
+        for row in rows:
+            flow += [labels.PROACTIVE_ROWS[template][row][0]]
+            flow += [v for column in shape[:inline] for v in printed(row, column)]
+        for head, column in zip(heads[inline:], shape[inline:], strict=True):
+            blocks += [head, *(v for row in rows for v in printed(row, column))]
+    if after:
+        lines[two + 1 : three + 1] = [*flow, lines[three], *blocks]
+    else:
+        lines[two + 1 : three] = [*flow, *blocks]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("inline", "after"), [(0, False), (1, False), (1, True)])
+def test_sub_tables_whose_columns_are_printed_as_blocks_are_read(inline: int, after: bool) -> None:
+    # 2019: 规章 / 规范性文件 … with their first column or none, then 本年新公开数量 / 3 / 45
+    # … after them or after 三's heading. (With no value left in section 二's own lines,
+    # and its blocks after 三's heading, section 二 has no table to read: missing.)
+    printed = {
+        "rules": [0, 3, 45],
+        "normative_documents": [3, 45, 120],
+        "licensing": [258, -9, 5],
+        "other_services": [28, 0, 444],
+        "penalties": [45, 28, 122],
+        "coercive_measures": [523, 0, 1],
+        "fees": [1, 0],
+        "procurement": [70, Decimal("0.0051")],
+    }
+    values: dict[str, object] = {f.key: 0 for f in gr.fields("2019")}
+    for row, numbers in printed.items():
+        columns = labels.PROACTIVE_SHAPE["2019"][row]
+        values.update({f"proactive.{row}.{c}": n for c, n in zip(columns, numbers, strict=True)})
+    truth = gr.Report.from_values(
+        values, template="2019", organisation="青岚县自然资源局", year=2020
+    )
+    text = _sub_tables_apart(render(truth, ColumnBlocks(2, cut=2)), truth.flat(), inline, after)
+    lines = text.split("\n")
+    at = lines.index("本年新公开数量", lines.index("政府集中采购"))
+    assert lines[at : at + 3] == ["本年新公开数量", "3", "45"]
+    back = gr.parse(text)
+    assert _section(back.flat(), "proactive") == _section(truth.flat(), "proactive")
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+
+
+@scaled(0.5)
+@given(
+    st.one_of(reports(missing=False), sparse_reports()),
+    st.integers(0, 3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_sub_tables_whose_columns_are_printed_as_blocks_are_never_read_wrong(
+    truth: gr.Report, inline: int, after: bool, blank_zeros: bool
+) -> None:
+    """Section 二 printed as Word's PDF through pdftotext's flow prints it (every column its
+    header leaves out a block of its own, after the section or after 三's heading), blank
+    cells (and zeros) leaving no trace: whatever is read is right."""
+    values = truth.flat()
+    text = render(truth, ColumnBlocks(2, cut=2))
+    back = gr.parse(_sub_tables_apart(text, values, inline, after, blank_zeros))
+    assert wrong(back, values) == {}

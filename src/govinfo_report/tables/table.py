@@ -102,9 +102,9 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     """``regions`` with the last table section's table taking in the lines that follow the
     next section's heading, before its first line of prose, up to the last that holds a
     digit, where the table ends just before that heading and those lines hold a label of
-    its groups: pdftotext's flow
-    prints a page's blocks in its own order, the heading of section 五 among the cells of
-    四 (and of 三's last columns). ``None`` where there are no such lines."""
+    its groups: pdftotext's flow prints a page's blocks in its own order, the heading of
+    section 五 among the cells of 四 (and of 三's last columns). ``None`` where there are no
+    such lines."""
     last = list(SECTIONS)[-1]
     following = skel.sections.get(SECTIONS[last].NUMBER + 1)
     if not regions[last] or following is None or following.heading is None:
@@ -133,7 +133,9 @@ def _column_apart(
     """Section 二's table (``first``) read again where, read by the order of its cells, it
     is short of cells and a later section's table region prints one of its columns whole,
     apart from its rows, which the header before them leaves out (``apart``): kept where it
-    gives more cells and the same value to every cell ``first`` gives for certain."""
+    gives more cells and the same value to every cell ``first`` gives for certain; or, where
+    that gives fewer cells, with every column its sub-tables leave out printed apart
+    (``_every_column_apart``)."""
     name = first.reading.section
     if not _unfinished(first, template):
         return first
@@ -154,15 +156,16 @@ def _column_apart(
             else:
                 found[column] = values
             seen.add(column)
+    every = _every_column_apart(skel, regions, template, first, (region, capped, rows), how)
     joined = apart.rejoined(rows.rows, template.name, found)
     if joined is None:
-        return first
+        return every
     shown, column, count = joined
     again = _by_order(
         region, name, template, attrs.evolve(rows, rows=tuple(shown)), (*capped, *rows.findings)
     )
-    if not agrees(template, first.reading, again.reading):
-        return first
+    if not agrees(template, first.reading, again.reading) or _given(every) > _given(again):
+        return every
     label = labels.PROACTIVE_COLUMNS[template.name][column][0]
     value = found[column][0]
     note = diagnostic(
@@ -172,6 +175,46 @@ def _column_apart(
         f"of the {count} rows whose header names every other column of theirs",
         value[1],
         value[2],
+    )
+    return attrs.evolve(again, findings=(*again.findings, note))
+
+
+def _every_column_apart(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    first: TableRead,
+    read: tuple[_Region, tuple[Diagnostic, ...], Rows],
+    how: tuple[layouts.Layout | None, Collection[str]],
+) -> TableRead:
+    """Section 二's table (``first``, its region and rows ``read``) read again where its
+    sub-tables' columns that their headers leave out are printed as blocks of their own,
+    after its rows or after the next section's heading (``apart.every_column_apart``):
+    kept where it gives more cells and the same value to every cell ``first`` gives for
+    certain."""
+    name = first.reading.section
+    after = list(SECTIONS)[list(SECTIONS).index(name) + 1]
+    region, capped, rows = read
+    later: tuple[Row, ...] = ()
+    if regions[after]:
+        later_region, _ = _region(skel, after, regions[after], template)
+        later = _rows(later_region, how[0], after in how[1]).rows
+    joined = apart.every_column_apart(rows.rows, later, template.name, after)
+    if joined is None:
+        return first
+    shown, count = joined
+    again = _by_order(
+        region, name, template, attrs.evolve(rows, rows=tuple(shown)), (*capped, *rows.findings)
+    )
+    if not agrees(template, first.reading, again.reading):
+        return first
+    note = diagnostic(
+        "table-read-in-blocks",
+        f"{region.heading}: the columns its sub-tables' headers leave out are printed as "
+        "blocks of their own, each its header and then its values (a PDF's text flow); "
+        f"their {count} values are read as those columns of the sub-tables' rows, in order",
+        region.spans[0].start + 1,
+        1,
     )
     return attrs.evolve(again, findings=(*again.findings, note))
 
