@@ -234,6 +234,8 @@ def test_values_printed_after_the_next_heading_are_never_read_wrong(
 #: Section 四's outcome columns and section 三's last ones, as their headers print them.
 OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 LAST_COLUMNS = ["社会公益组织", "法律服务机构", "其他", "总计"]
+GROUPS = list(labels.APPEAL_GROUPS)
+OUTCOME_KEYS = list(labels.APPEAL_OUTCOMES)
 
 
 def _heading_among_cells(text: str, count: int = 0) -> str:
@@ -291,9 +293,26 @@ def test_the_last_columns_printed_among_the_next_sections_rows_are_read_with_the
     assert _section(back.flat(), "appeals") == _section(truth, "appeals")
 
 
+def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_blank_table() -> None:
+    # 四 printed blank (— in every cell), 五's heading after its first row, and 三's last
+    # columns (44 zeros that 三 cannot take: its count does not fit them) between 四's rows:
+    # 四 is not read with them (they are not as many as its cells).
+    truth = {**_balanced(), **{f"appeals.{g}.{o}": None for g in GROUPS for o in OUTCOME_KEYS}}
+    lines = render(_report(_balanced()), ColumnBlocks(2, cut=2)).split("\n")
+    four = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    five = next(n for n, line in enumerate(lines) if line.startswith("五、"))
+    lines[four + 1 : five + 1] = [
+        *("行政复议", *OUTCOMES, *["—"] * 5, lines[five], "行政诉讼", "未经复议直接起诉"),
+        *(*OUTCOMES, *["—"] * 5, *LAST_COLUMNS, *["0"] * 44, "复议后起诉", *OUTCOMES),
+        *["—"] * 5,
+    ]
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, truth) == {}
+
+
 @scaled(0.5)
 @given(
-    reports("2021", missing=False),
+    st.one_of(reports("2021", missing=False), sparse_reports("2021")),
     st.integers(1, 9),
     st.integers(0, 6),
     st.integers(0, 6),
@@ -302,8 +321,9 @@ def test_the_last_columns_printed_among_the_next_sections_rows_are_read_with_the
 def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
     truth: gr.Report, size: int, cut: int, bands: int, count: int
 ) -> None:
-    """A table printed as ``ColumnBlocks`` prints it, section 五's heading among 四's rows
-    and ``count`` of 三's last values after it: whatever is read is right."""
+    """A table printed as ``ColumnBlocks`` prints it (a blank cell left out), section 五's
+    heading among 四's rows and ``count`` of 三's last values after it: whatever is read is
+    right."""
     back = gr.parse(_heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count))
     assert wrong(back, truth.flat()) == {}
 

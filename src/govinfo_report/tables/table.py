@@ -85,9 +85,12 @@ def read_tables(
             read[name], read[after] = both
     last = list(SECTIONS)[-1]
     if wider is not None and _unfinished(read[last], template):
-        again = read_table(skel, last, wider[last], template, forced, last in rebroken)
-        if agrees(template, read[last].reading, again.reading):
-            read[last] = again
+        region, _ = _region(skel, last, wider[last], template)
+        rows = _rows(region, forced, last in rebroken).rows
+        if len(_own_values(rows, last, template)) == len(template.sections[last]):
+            again = read_table(skel, last, wider[last], template, forced, last in rebroken)
+            if agrees(template, read[last].reading, again.reading):
+                read[last] = again
     first = next(iter(SECTIONS))
     read[first] = _column_apart(skel, regions, template, read[first], (forced, rebroken))
     return list(read.values())
