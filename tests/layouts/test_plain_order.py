@@ -310,6 +310,19 @@ def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_bla
     assert wrong(back, truth) == {}
 
 
+def test_values_left_past_the_next_heading_are_not_read_into_the_next_table() -> None:
+    # 四 printed blank (— in every cell); 三's last five values and then 15 more zeros under
+    # 三's column headers between 四's rows: 三 takes its five only where 四's values left
+    # are as many as its cells, which they are not (so 四 is not read with the 15).
+    truth = {**_balanced(), **{f"appeals.{g}.{o}": None for g in GROUPS for o in OUTCOME_KEYS}}
+    text = _heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5)
+    lines = text.split("\n")
+    at = lines.index("复议后起诉")
+    lines[at:at] = ["法律服务机构", *["0"] * 15]
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, truth) == {}
+
+
 @scaled(0.5)
 @given(
     st.one_of(reports("2021", missing=False), sparse_reports("2021")),

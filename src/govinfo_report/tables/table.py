@@ -80,7 +80,9 @@ def read_tables(
     for name, after in pairwise(SECTIONS):
         both = _spilled(skel, regions, template, (name, after), read, (forced, rebroken))
         if both is None and wider is not None:
-            both = _spilled(skel, wider, template, (name, after), read, (forced, rebroken))
+            both = _spilled(
+                skel, wider, template, (name, after), read, (forced, rebroken), whole=True
+            )
         if both is not None:
             read[name], read[after] = both
     last = list(SECTIONS)[-1]
@@ -229,6 +231,7 @@ def _spilled(
     names: tuple[str, str],
     read: dict[str, TableRead],
     how: tuple[layouts.Layout | None, Collection[str]],
+    whole: bool = False,
 ) -> tuple[TableRead, TableRead] | None:
     """The tables of sections ``names`` (one after the other) read again where the first,
     read by the order of its cells, is short of values and the text printed the rest in
@@ -237,7 +240,8 @@ def _spilled(
     section's values and a run of the next's values as many as it lacks (whole rows of the
     next's text: a label before and after them) are read by blocks (``blocks.by_blocks``),
     and kept only where the next section, read without them, has no fewer cells given than
-    before, and no other such run gives another reading."""
+    before (``whole``: and its values left are as many as its cells), and no other such
+    run gives another reading."""
     first, after = (read[name] for name in names)
     if not (_unfinished(first, template) and _unfinished(after, template)):
         return None
@@ -253,6 +257,8 @@ def _spilled(
     lacking = len(template.sections[names[0]]) - len(own)
     counts = [sum(1 for value in row.values if value[0]) for row in later.rows]
     if lacking <= 0 or sum(counts) <= lacking:
+        return None
+    if whole and sum(counts) - lacking != len(template.sections[names[1]]):
         return None
     kept: list[tuple[Reading, TableRead, Printed]] = []
     for start, stop in _runs(counts, lacking):
