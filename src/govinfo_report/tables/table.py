@@ -238,7 +238,8 @@ def _spilled(
     the next one's: pdftotext's flow prints the last columns of a band of tall rows after
     the page's next blocks, the next section's heading or first rows among them. The first
     section's values and a run of the next's values as many as it lacks (whole rows of the
-    next's text: a label before and after them) are read by blocks (``blocks.by_blocks``),
+    next's text: a label before and after them; at its start, or under a header of a column
+    that is not the next section's) are read by blocks (``blocks.by_blocks``),
     and kept only where the next section, read without them, has no fewer cells given than
     before (``whole``: and its values left are as many as its cells), and no other such
     run gives another reading."""
@@ -261,7 +262,12 @@ def _spilled(
     if whole and sum(counts) - lacking != len(template.sections[names[1]]):
         return None
     kept: list[tuple[Reading, TableRead, Printed]] = []
+    first_values = next(at for at, count in enumerate(counts) if count)
     for start, stop in _runs(counts, lacking):
+        if start != first_values and not any(
+            foreign_column(template.name, names[1], text) for text, _, _ in later.rows[start].labels
+        ):
+            continue  # neither the table's start nor under a header of another's column
         given = [value for row in later.rows[start:stop] for value in row.values if value[0]]
         reading = blocks.by_blocks(template, names[0], [*own, *given])
         if reading is None or not agrees(template, first.reading, reading):
