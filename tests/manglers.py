@@ -763,10 +763,13 @@ class ColumnBlocks:
     then ``2`` / ``0``: two rows' first and second columns); a blank cell left out. Rows of
     labels alone, one cell a line. With ``cut``, a block's first ``cut`` columns come first,
     row by row, and the rest column by column (a band of tall rows whose label's first
-    line shares a text line with its first values)."""
+    line shares a text line with its first values); with ``bands`` too, the rest in bands
+    of ``bands`` rows, each column by column (a page's rows, whose last columns are blocks
+    of their own: Word's PDF)."""
 
     size: int = 2
     cut: int = 0
+    bands: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         lines: list[str] = []
@@ -775,23 +778,25 @@ class ColumnBlocks:
             if row and any(is_value(cell) for cell in row) and len(block) < self.size:
                 block.append(row)
                 continue
-            lines.extend(_column_block(block, self.cut))
+            lines.extend(_column_block(block, self.cut, self.bands))
             block = [row] if row and any(is_value(cell) for cell in row) else []
             if row and not block:
                 lines.extend(cell for cell in row if cell.strip())
-        lines.extend(_column_block(block, self.cut))
+        lines.extend(_column_block(block, self.cut, self.bands))
         return lines
 
 
-def _column_block(rows: Sequence[Sequence[str]], cut: int) -> list[str]:
+def _column_block(rows: Sequence[Sequence[str]], cut: int, bands: int = 0) -> list[str]:
     """``rows``' labels, then their first ``cut`` values row by row, then the others a
-    column at a time (``ColumnBlocks``)."""
+    column at a time, in bands of ``bands`` rows (all of them: 0) (``ColumnBlocks``)."""
     labels_ = [cell for row in rows for cell in row if cell.strip() and not is_value(cell)]
     values = [[cell for cell in row if is_value(cell)] for row in rows]
     first = [cell for row in values for cell in row[:cut]]
+    step = bands or len(values) or 1
     columns = [
-        [row[at] for row in values if at < len(row)]
-        for at in range(cut, max(map(len, values), default=0))
+        [row[at] for row in values[start : start + step] if at < len(row)]
+        for start in range(0, len(values), step)
+        for at in range(cut, max(map(len, values[start : start + step]), default=0))
     ]
     return [*labels_, *first, *(line for column in columns for line in (*column, ""))]
 

@@ -5,6 +5,9 @@ built here from a report of known values, as pdftotext prints a wkhtmltopdf or W
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -228,6 +231,117 @@ def test_values_printed_after_the_next_heading_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+#: Section 四's outcome columns and section 三's last ones, as their headers print them
+#: (Word's flow prints 三's 总计 header first, above the others).
+OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+LAST_COLUMNS = ["总计", "社会公益组织", "法律服务机构", "其他"]
+GROUPS = list(labels.APPEAL_GROUPS)
+OUTCOME_KEYS = list(labels.APPEAL_OUTCOMES)
+
+
+def _heading_among_cells(text: str, count: int = 0) -> str:
+    """``text`` with section 五's heading printed after section 四's first row, among its
+    cells, as Word's PDF of a page through pdftotext's flow prints it: 四's heading and first
+    row, 五's heading, 四's second row, then (``count``) the last ``count`` lines of values
+    before 四's heading under 三's last column headers, then 四's third row and 五's text."""
+    lines = text.split("\n")
+    four = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    five = next(n for n, line in enumerate(lines) if line.startswith("五、"))
+    values = [line for line in lines[four + 1 : five] if is_value(line)]
+    start = [n for n in range(four) if lines[n]][-count] if count else four
+    lines[start : five + 1] = [
+        lines[four],
+        "行政复议",
+        *OUTCOMES,
+        *values[:5],
+        lines[five],
+        "行政诉讼",
+        "未经复议直接起诉",
+        *OUTCOMES,
+        *values[5:10],
+        *((*LAST_COLUMNS, *lines[start:four]) if count else ()),
+        "复议后起诉",
+        *OUTCOMES,
+        *values[10:],
+    ]
+    return "\n".join(lines)
+
+
+def test_rows_printed_after_the_next_sections_heading_are_read_with_their_section() -> None:
+    # 五's heading after 四's first row (Word's PDF): 四's other rows after it are its own.
+    truth = {**_balanced(), "appeals.review.upheld": 2, "appeals.review.total": 2}
+    text = _heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)))
+    lines = text.split("\n")
+    assert lines.index("未经复议直接起诉") > lines.index("五、存在的主要问题及改进情况")
+    back = gr.parse(text)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    assert _section(back.flat()) == _section(truth)
+
+
+def test_the_last_columns_printed_among_the_next_sections_rows_are_read_with_theirs() -> None:
+    # 三's last row's last five values (0 0 0 1 6) after 五's heading, between 四's rows.
+    truth = {**_balanced(), "appeals.review.upheld": 2, "appeals.review.total": 2}
+    text = _heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5)
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况"))
+    assert at < lines.index("复议后起诉")
+    assert [line for line in lines[at + 3 : at + 13] if line] == ["0", "0", "0", "1", "6"]
+    back = gr.parse(text)
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any("its last 5 values are printed after the heading of section 四" in d.message
+               for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_blank_table() -> None:
+    # 四 printed blank (— in every cell), 五's heading after its first row, and 三's last
+    # columns (44 zeros that 三 cannot take: its count does not fit them) between 四's rows:
+    # 四 is not read with them (they are not as many as its cells).
+    truth = {**_balanced(), **{f"appeals.{g}.{o}": None for g in GROUPS for o in OUTCOME_KEYS}}
+    lines = render(_report(_balanced()), ColumnBlocks(2, cut=2)).split("\n")
+    four = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    five = next(n for n, line in enumerate(lines) if line.startswith("五、"))
+    lines[four + 1 : five + 1] = [
+        *("行政复议", *OUTCOMES, *["—"] * 5, lines[five], "行政诉讼", "未经复议直接起诉"),
+        *(*OUTCOMES, *["—"] * 5, *LAST_COLUMNS, *["0"] * 44, "复议后起诉", *OUTCOMES),
+        *["—"] * 5,
+    ]
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, truth) == {}
+
+
+def test_values_left_past_the_next_heading_are_not_read_into_the_next_table() -> None:
+    # 四 printed blank (— in every cell); 三's last five values and then 15 more zeros under
+    # 三's column headers between 四's rows: 三 takes its five only where 四's values left
+    # are as many as its cells, which they are not (so 四 is not read with the 15).
+    truth = {**_balanced(), **{f"appeals.{g}.{o}": None for g in GROUPS for o in OUTCOME_KEYS}}
+    text = _heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5)
+    lines = text.split("\n")
+    at = lines.index("复议后起诉")
+    lines[at:at] = ["法律服务机构", *["0"] * 15]
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, truth) == {}
+
+
+@scaled(0.5)
+@given(
+    st.one_of(reports("2021", missing=False), sparse_reports("2021")),
+    st.integers(1, 9),
+    st.integers(0, 6),
+    st.integers(0, 6),
+    st.integers(0, 40),
+)
+def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int, bands: int, count: int
+) -> None:
+    """A table printed as ``ColumnBlocks`` prints it (a blank cell left out), section 五's
+    heading among 四's rows and ``count`` of 三's last values after it: whatever is read is
+    right."""
+    back = gr.parse(_heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count))
+    assert wrong(back, truth.flat()) == {}
+
+
 def test_rows_the_rules_cannot_tell_apart_are_left_missing() -> None:
     # 属于三类内部事务信息 0×7 above 属于四类过程性信息 0 1 0 0 0 0 1, in a band of two
     # whose first column comes first: the 1 and its 总计 may be either row's under every
@@ -266,6 +380,34 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
     first (``ColumnBlocks``): whatever is read is right (issue 45 item 4: such tables are
     read by sequence or by blocks only where the rules verify it)."""
     back = gr.parse(render(truth, ColumnBlocks(size, cut)))
+    assert wrong(back, truth.flat()) == {}
+
+
+def test_a_page_of_tall_rows_cut_into_its_first_columns_and_bands_is_read_by_blocks() -> None:
+    # Word's PDF of a page of nine tall rows: their first three columns row by row beside
+    # the labels' flow, then the other four in bands of three rows, each a column at a time
+    # (more rows than a band read column by column holds: blocks.MAX_BAND).
+    truth = _balanced()
+    text = render(_report(truth), ColumnBlocks(9, cut=3, bands=3))
+    lines = text.split("\n")
+    at = lines.index(_label("new"))
+    assert [line for line in lines[at:] if is_value(line)][:12] == [
+        *("19", "5", "0"), *("1", "0", "0"), *("9", "3", "0"), *("2", "1", "0")
+    ]  # fmt: skip
+    back = gr.parse(text)
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    assert _section(back.flat()) == _section(truth)
+
+
+@scaled(0.5)
+@given(reports("2021", missing=False), st.integers(7, 12), st.integers(0, 6), st.integers(0, 6))
+def test_pages_of_tall_rows_printed_in_bands_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int, bands: int
+) -> None:
+    """Rows in blocks of more rows than ``blocks.MAX_BAND``, their first ``cut`` columns row
+    by row and the rest in bands of ``bands`` rows (``ColumnBlocks``): whatever is read is
+    right, bands too tall for any reading included."""
+    back = gr.parse(render(truth, ColumnBlocks(size, cut, bands)))
     assert wrong(back, truth.flat()) == {}
 
 
@@ -364,3 +506,90 @@ def test_a_column_printed_apart_among_blank_cells_is_never_read_wrong(
     text = render(truth, PDFTOTEXT, blank_zeros=True)
     back = gr.parse(_column_apart(text, truth.flat(), after, blank_zeros=True))
     assert wrong(back, truth.flat()) == {}
+
+
+def _sub_tables_apart(
+    text: str, values: dict[str, object], inline: int, after: bool, blank_zeros: bool = False
+) -> str:
+    """``text`` with section 二 as Word's PDF through pdftotext's flow prints it: each
+    sub-table's article, its first ``inline`` columns' headers and its rows, each label and
+    its values of those columns, then every other column as a block of its own (its header,
+    then its values), the blocks after the last sub-table or, ``after``, after section 三's
+    heading. A blank cell (``None``; ``blank_zeros``: a 0 too) leaves no trace."""
+    template = "2019" if "本年新制作数量" in text else "2021"
+    lines = text.split("\n")
+    two = lines.index("二、主动公开政府信息情况")
+    three = lines.index("三、收到和处理政府信息公开申请情况")
+
+    def printed(row: str, column: str) -> list[str]:
+        value = values.get(f"proactive.{row}.{column}")
+        return [] if value is None or (blank_zeros and value == 0) else [str(value)]
+
+    flow: list[str] = []
+    blocks: list[str] = []
+    for article, shape, rows in labels.PROACTIVE_BLOCKS[template]:
+        heads = [labels.PROACTIVE_COLUMNS[template][column][0] for column in shape]
+        flow += [article, "信息内容", *heads[:inline]]
+        for row in rows:
+            flow += [labels.PROACTIVE_ROWS[template][row][0]]
+            flow += [v for column in shape[:inline] for v in printed(row, column)]
+        for head, column in zip(heads[inline:], shape[inline:], strict=True):
+            blocks += [head, *(v for row in rows for v in printed(row, column))]
+    if after:
+        lines[two + 1 : three + 1] = [*flow, lines[three], *blocks]
+    else:
+        lines[two + 1 : three] = [*flow, *blocks]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("inline", "after"), [(0, False), (1, False), (1, True)])
+def test_sub_tables_whose_columns_are_printed_as_blocks_are_read(inline: int, after: bool) -> None:
+    # 2019: 规章 / 规范性文件 … with their first column or none, then 本年新公开数量 / 3 / 45
+    # … after them or after 三's heading. (With no value left in section 二's own lines,
+    # and its blocks after 三's heading, section 二 has no table to read: missing.)
+    printed = {
+        "rules": [0, 3, 45],
+        "normative_documents": [3, 45, 120],
+        "licensing": [258, -9, 5],
+        "other_services": [28, 0, 444],
+        "penalties": [45, 28, 122],
+        "coercive_measures": [523, 0, 1],
+        "fees": [1, 0],
+        "procurement": [70, Decimal("0.0051")],
+    }
+    values: dict[str, object] = {f.key: 0 for f in gr.fields("2019")}
+    for row, numbers in printed.items():
+        columns = labels.PROACTIVE_SHAPE["2019"][row]
+        values.update({f"proactive.{row}.{c}": n for c, n in zip(columns, numbers, strict=True)})
+    truth = gr.Report.from_values(
+        values, template="2019", organisation="青岚县自然资源局", year=2020
+    )
+    text = _sub_tables_apart(render(truth, ColumnBlocks(2, cut=2)), truth.flat(), inline, after)
+    lines = text.split("\n")
+    at = lines.index("本年新公开数量", lines.index("政府集中采购"))
+    assert lines[at : at + 3] == ["本年新公开数量", "3", "45"]
+    back = gr.parse(text)
+    assert _section(back.flat(), "proactive") == _section(truth.flat(), "proactive")
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    # After 三's heading, 本年新公开数量's values are not 三's, though its header is near
+    # enough to 本年新收… to match that row as a typo: 三 is read by blocks whole.
+    assert _section(back.flat()) == _section(truth.flat())
+
+
+@scaled(0.5)
+@given(
+    st.one_of(reports(missing=False), sparse_reports()),
+    st.integers(0, 3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_sub_tables_whose_columns_are_printed_as_blocks_are_never_read_wrong(
+    truth: gr.Report, inline: int, after: bool, blank_zeros: bool
+) -> None:
+    """Section 二 printed as Word's PDF through pdftotext's flow prints it (every column its
+    header leaves out a block of its own, after the section or after 三's heading), blank
+    cells (and zeros) leaving no trace: whatever is read is right."""
+    values = truth.flat()
+    text = render(truth, ColumnBlocks(2, cut=2))
+    back = gr.parse(_sub_tables_apart(text, values, inline, after, blank_zeros))
+    assert wrong(back, values) == {}

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from .. import labels
 from ..structure.layouts import Printed, Row
-from .matching import foreign_column, matcher, proactive_column
+from .matching import foreign_column, matcher, normalise_label, proactive_column
 
 NAME = "proactive"
 
@@ -145,3 +145,113 @@ def _with_column(row: Row, shape: tuple[str, ...], column: str, value: Printed) 
     ``column``'s place among its values."""
     at = shape.index(column)
     return row._replace(values=(*row.values[:at], value, *row.values[at:]))
+
+
+def every_column_apart(
+    rows: Sequence[Row], later: Sequence[Row], template: str, section: str
+) -> tuple[list[Row], int] | None:
+    """``rows`` (section 二's) where Word's PDF through pdftotext's flow prints every
+    sub-table's columns that its header leaves out as blocks of their own (a column's header
+    alone on its line, then its values), after all of the section's rows or after the next
+    ``section``'s heading (``later``: its rows): each row given those columns' values, and
+    how many values were placed; ``None`` where the text does not leave one reading.
+
+    Section 二 has no rule to check a reading, so the text must name every value's cell: the
+    sub-tables come in template order, each with every one of its rows, once, in order, each
+    row printing one value (no blank) for each column its header lines name; the blocks
+    come in the order of the sub-tables and of their columns, each headed by the column it
+    fills and holding one value for each row of its sub-table; and every block is used."""
+    blocks: list[tuple[str, tuple[Printed, ...]]] = []
+    kept: list[Row] = []
+    for row in rows:
+        column = _block_column(row, template)
+        if column is None:
+            kept.append(row)
+        else:
+            blocks.append((column, row.values))
+    known = matcher(template, section).known
+    for row in later:
+        column = _block_column(row, template)
+        if column is None:
+            continue
+        head = normalise_label(row.labels[0][0])
+        aliases = labels.PROACTIVE_COLUMNS[template][column]
+        if head in map(normalise_label, aliases) or not known(head):
+            blocks.append((column, row.values))
+    tables = _sub_tables(kept, template)
+    if tables is None or not blocks:
+        return None
+    shown = list(kept)
+    placed = 0
+    queue = iter(blocks)
+    for index, (_, shape, block_rows) in enumerate(_BLOCKS[template]):
+        named, ats = tables.get(index, ([], []))
+        if [_key(kept[at], template) for at in ats] != list(block_rows):
+            return None
+        if len(named) != len(set(named)) or [c for c in shape if c in named] != named:
+            return None
+        if any(
+            len(kept[at].values) != len(named) or not all(text for text, _, _ in kept[at].values)
+            for at in ats
+        ):
+            return None
+        given = {column: [kept[at].values[n] for at in ats] for n, column in enumerate(named)}
+        for column in (c for c in shape if c not in named):
+            head, values = next(queue, ("", ()))
+            if head != column or len(values) != len(ats):
+                return None
+            given[column] = list(values)
+            placed += len(values)
+        for n, at in enumerate(ats):
+            shown[at] = kept[at]._replace(values=tuple(given[column][n] for column in shape))
+    if next(queue, None) is not None or not placed:
+        return None
+    return shown, placed
+
+
+def _block_column(row: Row, template: str) -> str | None:
+    """The section 二 column ``row`` prints whole as a block of its own (its header its one
+    label, then values, none blank), if it does."""
+    if len(row.labels) != 1 or not row.values or not all(text for text, _, _ in row.values):
+        return None
+    kind, column = proactive_column(template, row.labels[0][0])
+    return column if kind == "column" else None
+
+
+def _sub_tables(
+    rows: Sequence[Row], template: str
+) -> dict[int, tuple[list[str], list[int]]] | None:
+    """Each sub-table of section 二 that ``rows`` print (by its index in the template): the
+    columns the header lines before its rows name, and the indices of its rows; ``None``
+    where a row of values names no row of the section, or sub-tables come out of template
+    order or apart."""
+    where = {row: index for index, (_, _, keys) in enumerate(_BLOCKS[template]) for row in keys}
+    tables: dict[int, tuple[list[str], list[int]]] = {}
+    named: list[str] = []
+    after_rows = False
+    for at, row in enumerate(rows):
+        key = _key(row, template)
+        if key is None:
+            if row.values:
+                return None
+            heads = [
+                column
+                for text, _, _ in row.labels
+                for kind, column in [proactive_column(template, text)]
+                if kind == "column" and column is not None
+            ]
+            if heads:
+                named = [*([] if after_rows else named), *heads]
+                after_rows = False
+            continue
+        index = where[key]
+        if index not in tables:
+            if tables and index < max(tables):
+                return None
+            tables[index] = (named, [])
+            named = []
+        elif index != max(tables):
+            return None
+        tables[index][1].append(at)
+        after_rows = True
+    return tables

@@ -30,9 +30,12 @@ from .reading import Draft, Reading
 from .rules import Rule
 from .sections import SECTIONS, section_rule_set
 
-#: The most rows a band read column by column (or cut into two parts) holds: a band is the
-#: rows that share a text line, at most a page's group of tall rows.
+#: The most rows a band read column by column holds: a band is the rows that share a text
+#: line, at most a page's group of tall rows.
 MAX_BAND = 6
+#: The most rows a band cut into a left and a right part holds: a page's rows, whose first
+#: columns go with the labels' flow and whose last columns come as blocks of their own.
+MAX_CUT_BAND = 9
 #: The most distinct partial sums the search keeps at one row boundary, and the most steps
 #: (a band's filling added to a partial sum) it takes: beyond, the values leave too many
 #: readings open to single one out, and none is kept.
@@ -150,7 +153,7 @@ class _Grid:
         for at in range(count):
             if not reach[at]:
                 continue
-            for height in range(1, min(MAX_BAND, count - at) + 1):
+            for height in range(1, min(MAX_CUT_BAND, count - at) + 1):
                 fills = self._fills(numbers, at, height)
                 steps += len(fills) * len(reach[at])
                 if steps > MAX_STEPS:
@@ -265,16 +268,18 @@ def _orders(height: int, width: int) -> tuple[Order, ...]:
     """Each order a band of ``height`` rows of ``width`` cells may be printed in: one row
     as it is; more rows column by column, or cut at a column into a left part (row by row
     or column by column) and then a right part (in bands of its rows, each column by
-    column: a band of one row is that row)."""
+    column: a band of one row is that row). A band of more than ``MAX_BAND`` rows is only
+    read cut, its left part row by row (beside its labels) and its right part in bands of
+    at most ``MAX_BAND`` rows."""
     if height == 1:
         return (tuple(range(width)),)
-    orders = {_by_columns(range(height), range(width), width)}
+    tall = height > MAX_BAND
+    orders = set() if tall else {_by_columns(range(height), range(width), width)}
     for cut in range(1, width):
         left = range(cut), range(cut, width)
-        lefts = (
-            tuple(row * width + column for row in range(height) for column in left[0]),
-            _by_columns(range(height), left[0], width),
-        )
+        lefts = [tuple(row * width + column for row in range(height) for column in left[0])]
+        if not tall:
+            lefts.append(_by_columns(range(height), left[0], width))
         for first, rest in product(lefts, _banded(height, left[1], width)):
             orders.add(first + rest)
     return tuple(sorted(orders))
@@ -282,15 +287,18 @@ def _orders(height: int, width: int) -> tuple[Order, ...]:
 
 def _banded(height: int, columns: range, width: int) -> Iterator[Order]:
     """The cells of ``columns`` of ``height`` rows in bands of rows, each column by
-    column: every way of cutting the rows into bands."""
+    column: every way of cutting the rows into bands of at most ``MAX_BAND`` rows."""
     for cuts in product((False, True), repeat=height - 1):
         order: list[int] = []
         start = 0
         for row in range(height):
             if row == height - 1 or cuts[row]:
+                if row + 1 - start > MAX_BAND:
+                    break
                 order.extend(_by_columns(range(start, row + 1), columns, width))
                 start = row + 1
-        yield tuple(order)
+        else:
+            yield tuple(order)
 
 
 def _by_columns(rows: range, columns: range, width: int) -> Order:

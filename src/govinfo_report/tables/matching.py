@@ -180,6 +180,11 @@ class LabelMatcher:
         """Whether ``text`` is a label of the section at all (a row, a group, furniture)."""
         return self.match(text)[0] != "unknown"
 
+    def named(self, text: str) -> bool:
+        """Whether ``text`` is one of the section's labels whole (a row, a group, furniture),
+        after ``normalise_label``, not a fragment, a near miss or a typo."""
+        return normalise_label(text) in self._exact
+
     def exact(self, text: str) -> bool:
         """Whether ``text`` is a row label whole (an alias, after ``normalise_label``), not a
         fragment or a near miss."""
@@ -415,8 +420,9 @@ def foreign_row(template: str, section: str, text: str) -> bool:
 
 def foreign_column(template: str, section: str, text: str) -> bool:
     """Whether a label is none of ``section``'s but heads a column of another section's
-    table, whole (``现行有效件数`` in section 三)."""
-    if matcher(template, section).known(text):
+    table, whole (``现行有效件数`` in section 三; ``本年新公开数量`` too, though it is near
+    enough to 本年新收… to match that row of 三 as a typo)."""
+    if matcher(template, section).named(text):
         return False
     return normalise_label(text) in _COLUMN_HEADS[template]
 

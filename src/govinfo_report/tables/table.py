@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 import attrs
 
@@ -76,13 +76,56 @@ def read_tables(
         name: read_table(skel, name, regions[name], template, forced, name in rebroken)
         for name in SECTIONS
     }
+    wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
         both = _spilled(skel, regions, template, (name, after), read, (forced, rebroken))
+        if both is None and wider is not None:
+            both = _spilled(
+                skel, wider, template, (name, after), read, (forced, rebroken), whole=True
+            )
         if both is not None:
             read[name], read[after] = both
+    last = list(SECTIONS)[-1]
+    if wider is not None and _unfinished(read[last], template):
+        region, _ = _region(skel, last, wider[last], template)
+        rows = _rows(region, forced, last in rebroken).rows
+        if len(_own_values(rows, last, template)) == len(template.sections[last]):
+            again = read_table(skel, last, wider[last], template, forced, last in rebroken)
+            if agrees(template, read[last].reading, again.reading):
+                read[last] = again
     first = next(iter(SECTIONS))
     read[first] = _column_apart(skel, regions, template, read[first], (forced, rebroken))
     return list(read.values())
+
+
+#: A line of prose: sentence punctuation, or longer than a table's cell or header line.
+_PROSE = re.compile(r"[。；;]|[，,].*[，,]|\S.{40}")
+_DIGIT = re.compile(r"\d")
+
+
+def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:
+    """``regions`` with the last table section's table taking in the lines that follow the
+    next section's heading, before its first line of prose, up to the last that holds a
+    digit, where the table ends just before that heading and those lines hold a label of
+    its groups: pdftotext's flow prints a page's blocks in its own order, the heading of
+    section 五 among the cells of 四 (and of 三's last columns). ``None`` where there are no
+    such lines."""
+    last = list(SECTIONS)[-1]
+    following = skel.sections.get(SECTIONS[last].NUMBER + 1)
+    if not regions[last] or following is None or following.heading is None:
+        return None
+    lines = skel.lines
+    if any(line.strip() for line in lines[regions[last][-1].stop : following.heading]):
+        return None
+    prose = next(following.lines("prose"), None)
+    if prose is None or any(line.strip() for line in lines[following.heading + 1 : prose.start]):
+        return None
+    end = next((at for at in prose if _PROSE.search(lines[at].strip())), prose.stop)
+    digits = [at for at in range(prose.start, end) if _DIGIT.search(lines[at])]
+    heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
+    if not digits or not any(lines[at].strip() in heads for at in range(prose.start, end)):
+        return None
+    return {**regions, last: [*regions[last], range(prose.start, digits[-1] + 1)]}
 
 
 def _column_apart(
@@ -95,7 +138,9 @@ def _column_apart(
     """Section 二's table (``first``) read again where, read by the order of its cells, it
     is short of cells and a later section's table region prints one of its columns whole,
     apart from its rows, which the header before them leaves out (``apart``): kept where it
-    gives more cells and the same value to every cell ``first`` gives for certain."""
+    gives more cells and the same value to every cell ``first`` gives for certain; or, where
+    that gives fewer cells, with every column its sub-tables leave out printed apart
+    (``_every_column_apart``)."""
     name = first.reading.section
     if not _unfinished(first, template):
         return first
@@ -116,15 +161,16 @@ def _column_apart(
             else:
                 found[column] = values
             seen.add(column)
+    every = _every_column_apart(skel, regions, template, first, (region, capped, rows), how)
     joined = apart.rejoined(rows.rows, template.name, found)
     if joined is None:
-        return first
+        return every
     shown, column, count = joined
     again = _by_order(
         region, name, template, attrs.evolve(rows, rows=tuple(shown)), (*capped, *rows.findings)
     )
-    if not agrees(template, first.reading, again.reading):
-        return first
+    if not agrees(template, first.reading, again.reading) or _given(every) > _given(again):
+        return every
     label = labels.PROACTIVE_COLUMNS[template.name][column][0]
     value = found[column][0]
     note = diagnostic(
@@ -138,6 +184,46 @@ def _column_apart(
     return attrs.evolve(again, findings=(*again.findings, note))
 
 
+def _every_column_apart(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    first: TableRead,
+    read: tuple[_Region, tuple[Diagnostic, ...], Rows],
+    how: tuple[layouts.Layout | None, Collection[str]],
+) -> TableRead:
+    """Section 二's table (``first``, its region and rows ``read``) read again where its
+    sub-tables' columns that their headers leave out are printed as blocks of their own,
+    after its rows or after the next section's heading (``apart.every_column_apart``):
+    kept where it gives more cells and the same value to every cell ``first`` gives for
+    certain."""
+    name = first.reading.section
+    after = list(SECTIONS)[list(SECTIONS).index(name) + 1]
+    region, capped, rows = read
+    later: tuple[Row, ...] = ()
+    if regions[after]:
+        later_region, _ = _region(skel, after, regions[after], template)
+        later = _rows(later_region, how[0], after in how[1]).rows
+    joined = apart.every_column_apart(rows.rows, later, template.name, after)
+    if joined is None:
+        return first
+    shown, count = joined
+    again = _by_order(
+        region, name, template, attrs.evolve(rows, rows=tuple(shown)), (*capped, *rows.findings)
+    )
+    if not agrees(template, first.reading, again.reading):
+        return first
+    note = diagnostic(
+        "table-read-in-blocks",
+        f"{region.heading}: the columns its sub-tables' headers leave out are printed as "
+        "blocks of their own, each its header and then its values (a PDF's text flow); "
+        f"their {count} values are read as those columns of the sub-tables' rows, in order",
+        region.spans[0].start + 1,
+        1,
+    )
+    return attrs.evolve(again, findings=(*again.findings, note))
+
+
 def _spilled(
     skel: Skeleton,
     regions: dict[str, list[range]],
@@ -145,14 +231,18 @@ def _spilled(
     names: tuple[str, str],
     read: dict[str, TableRead],
     how: tuple[layouts.Layout | None, Collection[str]],
+    whole: bool = False,
 ) -> tuple[TableRead, TableRead] | None:
     """The tables of sections ``names`` (one after the other) read again where the first,
-    read by the order of its cells, is short of values and the text printed the rest at
-    the start of the next one's: pdftotext's flow prints the last columns of a band of tall
-    rows after the page's next blocks, the next section's heading among them. The first
-    section's values and as many of the next's as it lacks, where they end a run of values
-    (a label follows them), are read by blocks (``blocks.by_blocks``), and kept only where
-    the next section, read without them, has no fewer cells given than before."""
+    read by the order of its cells, is short of values and the text printed the rest in
+    the next one's: pdftotext's flow prints the last columns of a band of tall rows after
+    the page's next blocks, the next section's heading or first rows among them. The first
+    section's values and a run of the next's values as many as it lacks (whole rows of the
+    next's text: a label before and after them; at its start, or under a header of a column
+    that is not the next section's) are read by blocks (``blocks.by_blocks``),
+    and kept only where the next section, read without them, has no fewer cells given than
+    before (``whole``: and its values left are as many as its cells), and no other such
+    run gives another reading."""
     first, after = (read[name] for name in names)
     if not (_unfinished(first, template) and _unfinished(after, template)):
         return None
@@ -166,27 +256,62 @@ def _spilled(
     (_, rows, found), (region, later, later_found) = read_again
     own = _own_values(rows.rows, names[0], template)
     lacking = len(template.sections[names[0]]) - len(own)
-    given = [value for row in later.rows for value in row.values if value[0]]
-    ends = list(accumulate(sum(1 for value in row.values if value[0]) for row in later.rows))
-    if lacking <= 0 or len(given) <= lacking or lacking not in ends:
+    counts = [sum(1 for value in row.values if value[0]) for row in later.rows]
+    if lacking <= 0 or sum(counts) <= lacking:
         return None
-    reading = blocks.by_blocks(template, names[0], [*own, *given[:lacking]])
-    if reading is None or not agrees(template, first.reading, reading):
+    if whole and sum(counts) - lacking != len(template.sections[names[1]]):
         return None
-    taken = ends.index(lacking) + 1  # the rows whose values it takes
-    rest = (*(row._replace(values=()) for row in later.rows[:taken]), *later.rows[taken:])
-    again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
-    if _given(again) < _given(after):
+    kept: list[tuple[Reading, TableRead, Printed]] = []
+    first_values = next(at for at, count in enumerate(counts) if count)
+    for start, stop in _runs(counts, lacking):
+        if start != first_values and not any(
+            foreign_column(template.name, names[1], text) for text, _, _ in later.rows[start].labels
+        ):
+            continue  # neither the table's start nor under a header of another's column
+        given = [value for row in later.rows[start:stop] for value in row.values if value[0]]
+        reading = blocks.by_blocks(template, names[0], [*own, *given])
+        if reading is None or not agrees(template, first.reading, reading):
+            continue
+        rest = (
+            *later.rows[:start],
+            *(row._replace(values=()) for row in later.rows[start:stop]),
+            *later.rows[stop:],
+        )
+        again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
+        if _given(again) >= _given(after):
+            kept.append((reading, again, given[0]))
+    if not kept or any(
+        (other.given, still.reading.given) != (kept[0][0].given, kept[0][1].reading.given)
+        for other, still, _ in kept[1:]
+    ):
         return None
+    reading, again, where = kept[0]
     spilled = diagnostic(
         "table-read-in-blocks",
         f"section {SECTION_NAMES[SECTIONS[names[0]].NUMBER]}: its last {lacking} values are "
-        f"printed after the heading of section {SECTION_NAMES[SECTIONS[names[1]].NUMBER]} "
-        "(a PDF's text flow), and are read as its own",
-        given[0][1],
-        given[0][2],
+        f"printed after the heading of section {SECTION_NAMES[SECTIONS[names[1]].NUMBER]}, "
+        "among its table's (a PDF's text flow), and are read as its own",
+        where[1],
+        where[2],
     )
     return TableRead(first.layout, reading, (*found, spilled)), again
+
+
+def _runs(counts: Sequence[int], size: int) -> list[tuple[int, int]]:
+    """The spans ``start, stop`` of rows whose ``counts`` of values add up to ``size``,
+    each starting and ending with a row that prints values."""
+    found = []
+    for start, count in enumerate(counts):
+        if not count:
+            continue
+        total = 0
+        for stop in range(start, len(counts)):
+            total += counts[stop]
+            if total >= size:
+                if total == size:
+                    found.append((start, stop + 1))
+                break
+    return found
 
 
 def _given(table: TableRead) -> int:
