@@ -35,7 +35,7 @@ cell of that part is settled (``unsettled``), never the values seen so far.
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from itertools import chain, combinations, compress, count
 from math import inf
@@ -697,6 +697,10 @@ class _Search:
         max_steps: int,
     ) -> None:
         self.rules = rules
+        #: Each rule's sides and what reads their cells' bounds (``_side``).
+        self.sides = [
+            (rule.left, rule.right, _picks(rule.left), _picks(rule.right)) for rule in rules
+        ]
         self.units = units
         #: The units' indices among all the model's units, to name a value's source.
         self.ids: Sequence[int] = range(len(units))
@@ -754,11 +758,11 @@ class _Search:
     ) -> bool:
         """Narrow by each rule queued until none is, queueing the rules and units on the
         cells it changed; ``False`` at a dead end."""
-        rules, by_cell, unit_of, narrow = self.rules, self.by_cell, self.unit_of, self._narrow
+        by_cell, unit_of, narrow = self.by_cell, self.unit_of, self._narrow
         while rule_queue:
             at = rule_queue.popleft()
             queued_rules.discard(at)
-            changed = narrow(state, rules[at])
+            changed = narrow(state, at)
             if changed is None:
                 return False
             for cell in changed:
@@ -778,8 +782,8 @@ class _Search:
         if self.steps_left < 0:
             raise _OutOfSteps
 
-    def _narrow(self, state: _State, rule: Rule) -> list[int] | None:
-        """Narrow the cells of ``rule``; the cells changed, ``None`` when it cannot hold.
+    def _narrow(self, state: _State, at: int) -> list[int] | None:
+        """Narrow the cells of rule ``at``; the cells changed, ``None`` when it cannot hold.
 
         Each cell of one side equals the other side's sum less the rest of its own side, so
         it lies between (the other side's lowest - the rest's highest) and (the other side's
@@ -789,13 +793,13 @@ class _Search:
         if self.steps_left < 0:
             raise _OutOfSteps
         lo, hi = state.lo, state.hi
-        left, right = rule.left, rule.right
+        left, right, pick_left, pick_right = self.sides[at]
         changed: list[int] = []
         pairs: tuple[tuple[_Sides, Bound, Bound], ...]
         if len(left) == 1:  # a printed total of its parts, most often: no side made for it
             total = left[0]
             total_low, total_high = lo[total], hi[total]
-            parts = _side(lo, hi, right)
+            parts = _side(lo, hi, right, pick_right)
             _, parts_low, _, _, parts_high = parts
             # the total lies between its parts' lowest sum and their highest
             if parts_low > total_low or parts_high < total_high:
@@ -807,7 +811,7 @@ class _Search:
                 changed.append(total)
             pairs = ((parts, total_low, total_high),)
         else:
-            first, second = _side(lo, hi, left), _side(lo, hi, right)
+            first, second = _side(lo, hi, left, pick_left), _side(lo, hi, right, pick_right)
             pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
         for (cells, low_sum, unbounded, finite_high, _), other_low, other_high in pairs:
             # (the other side's highest - the rest's lowest), less this cell's lowest
@@ -1069,24 +1073,26 @@ class _Search:
 _Sides = tuple[tuple[int, ...], Bound, int, Bound, Bound]
 
 
-def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]) -> _Sides:
-    if len(cells) == 1:  # a printed total, most often: no list to make
-        high = hi[cells[0]]
-        return (
-            (cells, lo[cells[0]], 1, 0, inf)
-            if high == inf
-            else (cells, lo[cells[0]], 0, high, high)
-        )
-    highs = list(map(hi.__getitem__, cells))
-    unbounded = highs.count(inf)
-    finite_high: Bound = sum(filter(inf.__ne__, highs)) if unbounded else sum(highs)
-    return (
-        cells,
-        sum(map(lo.__getitem__, cells)),
-        unbounded,
-        finite_high,
-        inf if unbounded else finite_high,
-    )
+def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...], pick: _Pick) -> _Sides:
+    """A side of a rule, its cells' bounds read by ``pick`` (``_picks``) at C speed; the
+    highs' sum made once, and again without the unbounded only when there is one."""
+    highs = pick(hi)
+    high = sum(highs)
+    if high == inf:
+        return (cells, sum(pick(lo)), highs.count(inf), sum(filter(inf.__ne__, highs)), inf)
+    return (cells, sum(pick(lo)), 0, high, high)
+
+
+#: What reads a side's cells out of a list of bounds, as a tuple.
+_Pick = Callable[[Sequence[Bound]], tuple[Bound, ...]]
+
+
+def _picks(cells: tuple[int, ...]) -> _Pick:
+    """``cells`` read out of a list of bounds as a tuple, a side of one cell as well."""
+    if len(cells) == 1:
+        (cell,) = cells
+        return lambda bounds: (bounds[cell],)
+    return itemgetter(*cells)
 
 
 class _Seen:
