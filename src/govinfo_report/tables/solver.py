@@ -816,23 +816,28 @@ class _Search:
         for (cells, low_sum, unbounded, finite_high, _), other_low, other_high in pairs:
             # (the other side's highest - the rest's lowest), less this cell's lowest
             reach = other_high - low_sum
-            for cell in cells:
-                low, high = lo[cell], hi[cell]
-                upper = reach + low
-                # the other side's lowest - the highest of the rest of this side
-                if high == inf:
-                    lower = other_low - (inf if unbounded > 1 else finite_high)
-                else:
-                    lower = other_low - (inf if unbounded else finite_high - high)
-                if lower > low or upper < high:
-                    if lower > low:  # max and min without their calls
-                        low = lower
-                    if upper < high:
-                        high = upper
-                    if low > high:
-                        return None
-                    lo[cell], hi[cell] = low, high
-                    changed.append(cell)
+            if not unbounded:
+                # every high bounded: a cell narrows only when it is wider (high - low) than
+                # ``reach`` (then ``upper < high``) or than finite_high - other_low (then
+                # ``lower > low``), a subtraction and a comparison for most cells
+                base = other_low - finite_high
+                slack = reach if reach < -base else -base
+                for cell in cells:
+                    low, high = lo[cell], hi[cell]
+                    if high - low > slack:
+                        lower, upper = base + high, reach + low
+                        if lower > low:
+                            low = lower
+                        if upper < high:
+                            high = upper
+                        if low > high:
+                            return None
+                        lo[cell], hi[cell] = low, high
+                        changed.append(cell)
+            elif not _narrow_unbounded(
+                lo, hi, cells, unbounded, finite_high, other_low, reach, changed
+            ):
+                return None
         return changed
 
     def _take(self, state: _State, at: int) -> list[int] | None:
@@ -1065,6 +1070,38 @@ class _Search:
             for cell, seen in self.seen.items()
             if seen is not None
         }
+
+
+def _narrow_unbounded(
+    lo: list[Bound],
+    hi: list[Bound],
+    cells: tuple[int, ...],
+    unbounded: int,
+    finite_high: Bound,
+    other_low: Bound,
+    reach: Bound,
+    changed: list[int],
+) -> bool:
+    """``_Search._narrow`` of a side with an unbounded high: each cell narrowed, appended to
+    ``changed`` if it was; whether the rule can still hold."""
+    for cell in cells:
+        low, high = lo[cell], hi[cell]
+        upper = reach + low
+        # the other side's lowest - the highest of the rest of this side
+        if high == inf:
+            lower = other_low - (inf if unbounded > 1 else finite_high)
+        else:
+            lower = other_low - (inf if unbounded else finite_high - high)
+        if lower > low or upper < high:
+            if lower > low:  # max and min without their calls
+                low = lower
+            if upper < high:
+                high = upper
+            if low > high:
+                return False
+            lo[cell], hi[cell] = low, high
+            changed.append(cell)
+    return True
 
 
 #: One side of a rule, its bounds taken once per rule (they change only after every cell of
