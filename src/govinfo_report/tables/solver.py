@@ -800,7 +800,7 @@ class _Search:
             total = left[0]
             total_low, total_high = lo[total], hi[total]
             parts = _side(lo, hi, right, pick_right)
-            _, parts_low, _, _, parts_high = parts
+            _, parts_low, _, _, parts_high, _ = parts
             # the total lies between its parts' lowest sum and their highest
             if parts_low > total_low or parts_high < total_high:
                 low = parts_low if parts_low > total_low else total_low
@@ -813,7 +813,7 @@ class _Search:
         else:
             first, second = _side(lo, hi, left, pick_left), _side(lo, hi, right, pick_right)
             pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
-        for (cells, low_sum, unbounded, finite_high, _), other_low, other_high in pairs:
+        for (cells, low_sum, unbounded, finite_high, _, highs), other_low, other_high in pairs:
             # (the other side's highest - the rest's lowest), less this cell's lowest
             reach = other_high - low_sum
             if not unbounded:
@@ -835,7 +835,7 @@ class _Search:
                         lo[cell], hi[cell] = low, high
                         changed.append(cell)
             elif not _narrow_unbounded(
-                lo, hi, cells, unbounded, finite_high, other_low, reach, changed
+                lo, hi, cells, highs, unbounded, finite_high, other_low, reach, changed
             ):
                 return None
         return changed
@@ -1076,6 +1076,7 @@ def _narrow_unbounded(
     lo: list[Bound],
     hi: list[Bound],
     cells: tuple[int, ...],
+    highs: tuple[Bound, ...],
     unbounded: int,
     finite_high: Bound,
     other_low: Bound,
@@ -1083,7 +1084,17 @@ def _narrow_unbounded(
     changed: list[int],
 ) -> bool:
     """``_Search._narrow`` of a side with an unbounded high: each cell narrowed, appended to
-    ``changed`` if it was; whether the rule can still hold."""
+    ``changed`` if it was; whether the rule can still hold. With the other side unbounded
+    too (``reach``), no cell's high narrows, nor a bounded cell's low: only the low of the
+    side's one unbounded cell, if it has one."""
+    if reach == inf:
+        if unbounded == 1:
+            cell = cells[highs.index(inf)]
+            lower = other_low - finite_high
+            if lower > lo[cell]:
+                lo[cell] = lower
+                changed.append(cell)
+        return True
     for cell in cells:
         low, high = lo[cell], hi[cell]
         upper = reach + low
@@ -1106,8 +1117,8 @@ def _narrow_unbounded(
 
 #: One side of a rule, its bounds taken once per rule (they change only after every cell of
 #: the rule has been narrowed): its cells, the sum of their lows, how many highs are
-#: unbounded, the sum of the bounded highs, and the sum of all highs.
-_Sides = tuple[tuple[int, ...], Bound, int, Bound, Bound]
+#: unbounded, the sum of the bounded highs, the sum of all highs, and the highs.
+_Sides = tuple[tuple[int, ...], Bound, int, Bound, Bound, tuple[Bound, ...]]
 
 
 def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...], pick: _Pick) -> _Sides:
@@ -1116,8 +1127,15 @@ def _side(lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...], pick
     highs = pick(hi)
     high = sum(highs)
     if high == inf:
-        return (cells, sum(pick(lo)), highs.count(inf), sum(filter(inf.__ne__, highs)), inf)
-    return (cells, sum(pick(lo)), 0, high, high)
+        return (
+            cells,
+            sum(pick(lo)),
+            highs.count(inf),
+            sum(filter(inf.__ne__, highs)),
+            inf,
+            highs,
+        )
+    return (cells, sum(pick(lo)), 0, high, high, highs)
 
 
 #: What reads a side's cells out of a list of bounds, as a tuple.
