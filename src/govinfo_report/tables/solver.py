@@ -672,6 +672,10 @@ def _parts(
     return list(parts.values())
 
 
+#: A cell in no rule or unit of a search (``_Search.near``).
+_APART: tuple[Sequence[int], Sequence[int]] = ((), ())
+
+
 class _OutOfSteps(Exception):
     """The search of a part ran past its budget of steps."""
 
@@ -715,6 +719,11 @@ class _Search:
         for at, unit in enumerate(units):
             for cell in unit.cells:
                 self.unit_of[cell].append(at)
+        #: Each cell's rules and units, for propagation to look up once per cell it changes.
+        self.near: dict[int, tuple[Sequence[int], Sequence[int]]] = {
+            cell: (self.by_cell.get(cell, ()), self.unit_of.get(cell, ()))
+            for cell in self.by_cell.keys() | self.unit_of.keys()
+        }
         #: What the solutions seen give each cell: ``None`` once uncertain.
         self.seen: dict[int, _Seen | None] = {}
 
@@ -738,11 +747,12 @@ class _Search:
                 if changed is None:
                     return False
                 for cell in changed:
-                    for rule in self.by_cell.get(cell, ()):
+                    rules_on, units_on = self.near.get(cell, _APART)
+                    for rule in rules_on:
                         if rule not in queued_rules:
                             queued_rules.add(rule)
                             rule_queue.append(rule)
-                    for unit in self.unit_of.get(cell, ()):
+                    for unit in units_on:
                         if unit != at and unit not in queued_units:
                             queued_units.add(unit)
                             unit_queue.append(unit)
@@ -758,7 +768,7 @@ class _Search:
     ) -> bool:
         """Narrow by each rule queued until none is, queueing the rules and units on the
         cells it changed; ``False`` at a dead end."""
-        by_cell, unit_of, narrow = self.by_cell, self.unit_of, self._narrow
+        near, narrow = self.near.get, self._narrow
         while rule_queue:
             at = rule_queue.popleft()
             queued_rules.discard(at)
@@ -766,11 +776,12 @@ class _Search:
             if changed is None:
                 return False
             for cell in changed:
-                for other in by_cell.get(cell, ()):
+                rules_on, units_on = near(cell, _APART)
+                for other in rules_on:
                     if other != at and other not in queued_rules:
                         queued_rules.add(other)
                         rule_queue.append(other)
-                for unit in unit_of.get(cell, ()):
+                for unit in units_on:
                     if unit not in queued_units:
                         queued_units.add(unit)
                         unit_queue.append(unit)
