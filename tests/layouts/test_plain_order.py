@@ -294,18 +294,56 @@ def test_the_last_columns_printed_among_the_next_sections_rows_are_read_with_the
     assert _section(back.flat(), "appeals") == _section(truth, "appeals")
 
 
-def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_blank_table() -> None:
+def _page_broken(text: str) -> str:
+    """``text`` (``_heading_among_cells``'s) with a page break before 三's last column
+    headers past 五's heading, as Word's PDF prints a page's right-hand blocks on the next
+    page, and the long headers wrapped in their narrow cells, the first values after their
+    last lines (``社会公`` / ``益组织`` / ``0``), as pdftotext's flow prints them."""
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况")) - 1
+    stop = lines.index("复议后起诉", at)
+    values = [line for line in lines[at + 4 : stop] if line]
+    lines[at:stop] = [
+        *("", "-3-", "", "总计", "社会公", "益组织", *values[:1]),
+        *("法律服", "务机构", *values[1:2], "其他", *values[2:], ""),
+    ]
+    return "\n".join(lines)
+
+
+def test_the_last_columns_printed_past_a_page_break_after_the_next_heading_are_read() -> None:
+    # As above, but the page breaks before 三's last column headers, which wrap with its
+    # last row's first values between them: 益组织 0 / 务机构 0 / 其他 0 1 6.
+    truth = {**_balanced(), "appeals.review.upheld": 2, "appeals.review.total": 2}
+    text = _page_broken(_heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5))
+    lines = text.split("\n")
+    at = lines.index("-3-")
+    assert lines.index("五、存在的主要问题及改进情况") < at < lines.index("复议后起诉")
+    assert lines[at + 2 : at + 12] == [
+        *("总计", "社会公", "益组织", "0", "法律服", "务机构", "0", "其他", "0", "1"),
+    ]
+    back = gr.parse(text)
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any("its last 5 values are printed after the heading of section 四" in d.message
+               for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_blank_table(
+    broken: bool,
+) -> None:
     # 四 printed blank (— in every cell), 五's heading after its first row, and 三's last
-    # columns (44 zeros that 三 cannot take: its count does not fit them) between 四's rows:
-    # 四 is not read with them (they are not as many as its cells).
+    # columns (44 zeros that 三 cannot take: its count does not fit them) between 四's rows,
+    # or (``broken``) past a page break: 四 is not read with them (they are not its own).
     truth = {**_balanced(), **{f"appeals.{g}.{o}": None for g in GROUPS for o in OUTCOME_KEYS}}
     lines = render(_report(_balanced()), ColumnBlocks(2, cut=2)).split("\n")
     four = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
     five = next(n for n, line in enumerate(lines) if line.startswith("五、"))
     lines[four + 1 : five + 1] = [
         *("行政复议", *OUTCOMES, *["—"] * 5, lines[five], "行政诉讼", "未经复议直接起诉"),
-        *(*OUTCOMES, *["—"] * 5, *LAST_COLUMNS, *["0"] * 44, "复议后起诉", *OUTCOMES),
-        *["—"] * 5,
+        *(*OUTCOMES, *["—"] * 5, *(("", "-3-", "") if broken else ())),
+        *(*LAST_COLUMNS, *["0"] * 44, "复议后起诉", *OUTCOMES, *["—"] * 5),
     ]
     back = gr.parse("\n".join(lines))
     assert wrong(back, truth) == {}
@@ -331,14 +369,16 @@ def test_values_left_past_the_next_heading_are_not_read_into_the_next_table() ->
     st.integers(0, 6),
     st.integers(0, 6),
     st.integers(0, 40),
+    st.booleans(),
 )
 def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
-    truth: gr.Report, size: int, cut: int, bands: int, count: int
+    truth: gr.Report, size: int, cut: int, bands: int, count: int, broken: bool
 ) -> None:
     """A table printed as ``ColumnBlocks`` prints it (a blank cell left out), section 五's
-    heading among 四's rows and ``count`` of 三's last values after it: whatever is read is
-    right."""
-    back = gr.parse(_heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count))
+    heading among 四's rows and ``count`` of 三's last values after it (``broken``: past a
+    page break, among wrapped headers, ``_page_broken``): whatever is read is right."""
+    text = _heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count)
+    back = gr.parse(_page_broken(text) if broken and count else text)
     assert wrong(back, truth.flat()) == {}
 
 

@@ -9,13 +9,14 @@ table read by the order of its cells alone may be read other ways (the section's
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import pairwise
 
 import attrs
 
 from .. import labels
 from ..catalogue import Template
+from ..cells import is_value
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
@@ -87,10 +88,13 @@ def read_tables(
             read[name], read[after] = both
     last = list(SECTIONS)[-1]
     if wider is not None and _unfinished(read[last], template):
-        region, _ = _region(skel, last, wider[last], template)
-        rows = _rows(region, forced, last in rebroken).rows
-        if len(_own_values(rows, last, template)) == len(template.sections[last]):
-            again = read_table(skel, last, wider[last], template, forced, last in rebroken)
+        region, capped = _region(skel, last, wider[last], template)
+        rows = _rows(region, forced, last in rebroken)
+        own = attrs.evolve(rows, rows=_own_rows(rows.rows, last, template))
+        if rows.layout is not None and len(_own_values(own.rows, last, template)) == len(
+            template.sections[last]
+        ):
+            again = _by_order(region, last, template, own, (*capped, *rows.findings))
             if agrees(template, read[last].reading, again.reading):
                 read[last] = again
     first = next(iter(SECTIONS))
@@ -105,10 +109,11 @@ _DIGIT = re.compile(r"\d")
 
 def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:
     """``regions`` with the last table section's table taking in the lines that follow the
-    next section's heading, before its first line of prose, up to the last that holds a
-    digit, where the table ends just before that heading and those lines hold a label of
-    its groups: pdftotext's flow prints a page's blocks in its own order, the heading of
-    section 五 among the cells of 四 (and of 三's last columns). ``None`` where there are no
+    next section's heading, before its first line of prose (past a page break:
+    ``_before_prose``), up to the last value, where the table ends just before that heading
+    and those lines hold a digit and a label of its groups: pdftotext's flow prints a
+    page's blocks in its own order, the heading of section 五 among the cells of 四 (and
+    of 三's last columns, which may come on the next page). ``None`` where there are no
     such lines."""
     last = list(SECTIONS)[-1]
     following = skel.sections.get(SECTIONS[last].NUMBER + 1)
@@ -117,15 +122,30 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     lines = skel.lines
     if any(line.strip() for line in lines[regions[last][-1].stop : following.heading]):
         return None
-    prose = next(following.lines("prose"), None)
-    if prose is None or any(line.strip() for line in lines[following.heading + 1 : prose.start]):
+    blocks_ = _before_prose(skel, following.lines("prose"))
+    if not blocks_ or any(line.strip() for line in lines[following.heading + 1 : blocks_[0].start]):
         return None
-    end = next((at for at in prose if _PROSE.search(lines[at].strip())), prose.stop)
-    digits = [at for at in range(prose.start, end) if _DIGIT.search(lines[at])]
+    held = [at for block in blocks_ for at in block if _DIGIT.search(lines[at])]
     heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
-    if not digits or not any(lines[at].strip() in heads for at in range(prose.start, end)):
+    if not held or not any(lines[at].strip() in heads for block in blocks_ for at in block):
         return None
-    return {**regions, last: [*regions[last], range(prose.start, digits[-1] + 1)]}
+    end = max(at for block in blocks_ for at in block if is_value(lines[at].strip())) + 1
+    taken = [range(block.start, min(block.stop, end)) for block in blocks_ if block.start < end]
+    return {**regions, last: [*regions[last], *taken]}
+
+
+def _before_prose(skel: Skeleton, blocks_: Iterator[range]) -> list[range]:
+    """The first of ``blocks_`` (a section's prose regions) up to its first line of prose,
+    and the blocks after it while none holds such a line (a page's break between them:
+    its number and running header are no region's), the last up to that line."""
+    found = []
+    for block in blocks_:
+        end = next((at for at in block if _PROSE.search(skel.lines[at].strip())), block.stop)
+        if end > block.start:
+            found.append(range(block.start, end))
+        if end < block.stop:
+            break
+    return found
 
 
 def _column_apart(
@@ -264,9 +284,7 @@ def _spilled(
     kept: list[tuple[Reading, TableRead, Printed]] = []
     first_values = next(at for at, count in enumerate(counts) if count)
     for start, stop in _runs(counts, lacking):
-        if start != first_values and not any(
-            foreign_column(template.name, names[1], text) for text, _, _ in later.rows[start].labels
-        ):
+        if start != first_values and not _under_foreign_head(later.rows, start, template, names[1]):
             continue  # neither the table's start nor under a header of another's column
         given = [value for row in later.rows[start:stop] for value in row.values if value[0]]
         reading = blocks.by_blocks(template, names[0], [*own, *given])
@@ -281,7 +299,8 @@ def _spilled(
         if _given(again) >= _given(after):
             kept.append((reading, again, given[0]))
     if not kept or any(
-        (other.given, still.reading.given) != (kept[0][0].given, kept[0][1].reading.given)
+        (_numbers(other), _numbers(still.reading))
+        != (_numbers(kept[0][0]), _numbers(kept[0][1].reading))
         for other, still, _ in kept[1:]
     ):
         return None
@@ -295,6 +314,30 @@ def _spilled(
         where[2],
     )
     return TableRead(first.layout, reading, (*found, spilled)), again
+
+
+def _numbers(reading: Reading) -> set[tuple[tuple[int, ...], tuple[str, ...], str | None]]:
+    """The cells ``reading`` gives and the texts it gives them, wherever they are printed:
+    two runs of zeros read alike give the same numbers."""
+    return {
+        (cells, tuple(text for text, _, _ in printed), unit)
+        for cells, printed, unit in reading.given
+    }
+
+
+def _under_foreign_head(rows: Sequence[Row], at: int, template: Template, name: str) -> bool:
+    """Whether row ``at`` of section ``name``'s ``rows`` is under a header of a column that
+    is not the section's (``foreign_column``): one of its labels, or its first label with
+    those of the rows just before it that print no value put in front (a header cell
+    wrapped onto lines of its own: ``社会公`` / ``益组织``)."""
+    heads = [text for text, _, _ in rows[at].labels]
+    joined = heads[0] if heads else ""
+    for row in reversed(rows[:at]):
+        if not row.labels or any(value[0] for value in row.values):
+            break
+        joined = "".join(text for text, _, _ in row.labels) + joined
+        heads.append(joined)
+    return any(foreign_column(template.name, name, text) for text in heads)
 
 
 def _runs(counts: Sequence[int], size: int) -> list[tuple[int, int]]:
@@ -424,18 +467,21 @@ def _in_blocks(template: Template, first: Reading, values: Sequence[Printed]) ->
 
 def _own_values(rows: Sequence[Row], name: str, template: Template) -> list[Printed]:
     """The values of ``rows`` in order, but those under a label that heads a column of
-    another section's table and none of this one's (pdftotext's flow puts a tall column of
-    section 二 beside the start of 三)."""
-    return [
-        value
+    another section's table and none of this one's (``_own_rows``)."""
+    return [value for row in _own_rows(rows, name, template) for value in row.values if value[0]]
+
+
+def _own_rows(rows: Sequence[Row], name: str, template: Template) -> tuple[Row, ...]:
+    """``rows`` with no values under a label that heads a column of another section's table
+    and none of this one's (pdftotext's flow puts a tall column of section 二 beside the
+    start of 三, and 三's last columns among 四's rows)."""
+    return tuple(
+        row._replace(values=())
+        if row.labels
+        and all(foreign_column(template.name, name, text) for text, _, _ in row.labels)
+        else row
         for row in rows
-        if not (
-            row.labels
-            and all(foreign_column(template.name, name, text) for text, _, _ in row.labels)
-        )
-        for value in row.values
-        if value[0]
-    ]
+    )
 
 
 def _rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
