@@ -5,6 +5,7 @@ built here from a report of known values, as pdftotext prints a wkhtmltopdf or W
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -329,6 +330,49 @@ def test_the_last_columns_printed_past_a_page_break_after_the_next_heading_are_r
     assert _section(back.flat(), "appeals") == _section(truth, "appeals")
 
 
+def _interleaved(text: str) -> str:
+    """``text`` (``_heading_among_cells``'s, with some of 三's last values) with those values
+    in four runs among 四's last row, each after its column's header but 总计's, whose
+    header comes first and values after 四's 其他结果, as Word's PDF of a page through
+    pdftotext's flow prints a band's right-hand blocks beside 四's cells."""
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况")) - 1
+    after = lines.index("复议后起诉", at)
+    mine = [line for line in lines[at + 4 : after] if line]
+    runs = [mine[n * len(mine) // 4 : (n + 1) * len(mine) // 4] for n in range(4)]
+    end = after + 6
+    while end < len(lines) and is_value(lines[end]):
+        end += 1
+    theirs = lines[after + 6 : end]
+    lines[at:end] = [
+        *("总计", "社会公益组织", *runs[0], "法律服务机构", *runs[1], "复议后起诉"),
+        *(*OUTCOMES[:2], *theirs[:2], "总计", "其他", *runs[2], OUTCOMES[2], *theirs[2:3]),
+        *(*runs[3], OUTCOMES[3], *theirs[3:4], OUTCOMES[4], *theirs[4:]),
+    ]
+    return "\n".join(lines)
+
+
+def test_the_last_values_printed_one_by_one_among_the_next_sections_cells_are_read() -> None:
+    # 三's last row's 社会公益组织 0, 法律服务机构 0, 其他 1 come under their headers among
+    # 四's last row, and its 总计 6 after 四's 其他结果 (Word's PDF of a 2021 report).
+    truth = {
+        **_balanced(),
+        **{"appeals.review.upheld": 2, "appeals.review.total": 2},
+        **{"appeals.litigation_after_review.other": 3, "appeals.litigation_after_review.total": 3},
+    }
+    text = _interleaved(_heading_among_cells(render(_report(truth), ColumnBlocks(1, cut=3)), 4))
+    lines = text.split("\n")
+    at = lines.index("复议后起诉")
+    assert lines[at - 4 : at] == ["社会公益组织", "0", "法律服务机构", "0"]
+    assert lines[at + 6 : at + 13] == ["其他", "1", "其他结果", "3", "6", "尚未审结", "0"]
+    back = gr.parse(text)
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any("its last 4 values are printed after the heading of section 四" in d.message
+               for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
 @pytest.mark.parametrize("broken", [False, True])
 def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_blank_table(
     broken: bool,
@@ -369,16 +413,22 @@ def test_values_left_past_the_next_heading_are_not_read_into_the_next_table() ->
     st.integers(0, 6),
     st.integers(0, 6),
     st.integers(0, 40),
-    st.booleans(),
+    st.sampled_from([None, _page_broken, _interleaved]),
 )
 def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
-    truth: gr.Report, size: int, cut: int, bands: int, count: int, broken: bool
+    truth: gr.Report,
+    size: int,
+    cut: int,
+    bands: int,
+    count: int,
+    moved: Callable[[str], str] | None,
 ) -> None:
     """A table printed as ``ColumnBlocks`` prints it (a blank cell left out), section 五's
-    heading among 四's rows and ``count`` of 三's last values after it (``broken``: past a
-    page break, among wrapped headers, ``_page_broken``): whatever is read is right."""
+    heading among 四's rows and ``count`` of 三's last values after it (and ``moved``: past a
+    page break among wrapped headers, or in runs among 四's last row): whatever is read is
+    right."""
     text = _heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count)
-    back = gr.parse(_page_broken(text) if broken and count else text)
+    back = gr.parse(moved(text) if moved and count else text)
     assert wrong(back, truth.flat()) == {}
 
 

@@ -282,21 +282,23 @@ def _spilled(
     if whole and sum(counts) - lacking != len(template.sections[names[1]]):
         return None
     kept: list[tuple[Reading, TableRead, Printed]] = []
-    first_values = next(at for at, count in enumerate(counts) if count)
-    for start, stop in _runs(counts, lacking):
-        if start != first_values and not _under_foreign_head(later.rows, start, template, names[1]):
-            continue  # neither the table's start nor under a header of another's column
-        given = [value for row in later.rows[start:stop] for value in row.values if value[0]]
-        reading = blocks.by_blocks(template, names[0], [*own, *given])
+    failed: set[tuple[str, ...]] = set()  # the values read by blocks in vain
+    for picked, scattered in _picks(later.rows, counts, lacking, template, names[1]):
+        given = [later.rows[at].values[index] for at, index in picked]
+        texts = tuple(text for text, _, _ in given)
+        reading = None if texts in failed else blocks.by_blocks(template, names[0], [*own, *given])
         if reading is None or not agrees(template, first.reading, reading):
+            failed.add(texts)
             continue
-        rest = (
-            *later.rows[:start],
-            *(row._replace(values=()) for row in later.rows[start:stop]),
-            *later.rows[stop:],
+        chosen = set(picked)
+        rest = tuple(
+            row._replace(
+                values=tuple(v for index, v in enumerate(row.values) if (at, index) not in chosen)
+            )
+            for at, row in enumerate(later.rows)
         )
         again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
-        if _given(again) >= _given(after):
+        if _given(again) >= _given(after) and (not scattered or verifies(template, again.reading)):
             kept.append((reading, again, given[0]))
     if not kept or any(
         (_numbers(other), _numbers(still.reading))
@@ -314,6 +316,46 @@ def _spilled(
         where[2],
     )
     return TableRead(first.layout, reading, (*found, spilled)), again
+
+
+#: A value of a table's rows: the index of its row and its index among the row's values.
+_Pick = tuple[int, int]
+
+
+def _picks(
+    rows: Sequence[Row], counts: Sequence[int], size: int, template: Template, name: str
+) -> Iterator[tuple[list[_Pick], bool]]:
+    """The runs of ``size`` printed values of section ``name``'s ``rows`` (``counts`` of
+    them a row) that may be another section's last values, and whether each is scattered:
+    whole rows (``_runs``) at the table's start or under a header of a column that is not
+    ``name``'s (``_under_foreign_head``); or every value under such headers and, where they
+    fall short of ``size``, one run of consecutive values more that ends a row's values
+    (pdftotext's flow prints a page's blocks in its own order: a column's header may come
+    before the next section's values and its own block of values after them, before the
+    next label)."""
+    printed = [
+        [(at, index) for index, value in enumerate(row.values) if value[0]]
+        for at, row in enumerate(rows)
+    ]
+    first_values = next(at for at, count in enumerate(counts) if count)
+    for start, stop in _runs(counts, size):
+        if start == first_values or _under_foreign_head(rows, start, template, name):
+            yield [pick for picks in printed[start:stop] for pick in picks], False
+    foreign = [
+        pick
+        for at, picks in enumerate(printed)
+        if picks and _under_foreign_head(rows, at, template, name)
+        for pick in picks
+    ]
+    extra = size - len(foreign)
+    if not foreign or extra <= 0:
+        return
+    flat = [pick for picks in printed for pick in picks]
+    for stop in range(extra, len(flat) + 1):
+        window = flat[stop - extra : stop]
+        ends = stop == len(flat) or flat[stop][0] != window[-1][0]
+        if ends and not set(window) & set(foreign):
+            yield sorted([*foreign, *window]), True
 
 
 def _numbers(reading: Reading) -> set[tuple[tuple[int, ...], tuple[str, ...], str | None]]:
