@@ -330,6 +330,20 @@ def test_the_last_columns_printed_past_a_page_break_after_the_next_heading_are_r
     assert _section(back.flat(), "appeals") == _section(truth, "appeals")
 
 
+def _after_the_end(text: str) -> str:
+    """``text`` (``_heading_among_cells``'s, with some of 三's last values) with those
+    values, their headers and 四's last row printed after the report's end, past a page
+    break (``-3-``), as Word's PDF prints a table's last page's right-hand blocks."""
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况")) - 1
+    end = lines.index("复议后起诉", at) + 6
+    while end < len(lines) and is_value(lines[end]):
+        end += 1
+    moved = lines[at:end]
+    del lines[at:end]
+    return "\n".join([*lines, "", "-3-", "", *moved, ""])
+
+
 def _interleaved(text: str) -> str:
     """``text`` (``_heading_among_cells``'s, with some of 三's last values) with those values
     in four runs among 四's last row, each after its column's header but 总计's, whose
@@ -369,6 +383,22 @@ def test_the_last_values_printed_one_by_one_among_the_next_sections_cells_are_re
     found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
     assert any("its last 4 values are printed after the heading of section 四" in d.message
                for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+def test_the_last_blocks_printed_after_the_reports_end_are_read_with_their_sections() -> None:
+    # 三's last row's last five values (0 0 0 1 6) under its headers and 四's last row come
+    # after section 六 and the signature, past a page break.
+    truth = {
+        **_balanced(),
+        **{"appeals.review.upheld": 2, "appeals.review.total": 2},
+        **{"appeals.litigation_after_review.other": 3, "appeals.litigation_after_review.total": 3},
+    }
+    text = _after_the_end(_heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5))
+    lines = text.split("\n")
+    assert lines.index("六、其他需要报告的事项") < lines.index("-3-") < lines.index("复议后起诉")
+    back = gr.parse(text)
     assert _section(back.flat()) == _section(truth)
     assert _section(back.flat(), "appeals") == _section(truth, "appeals")
 
@@ -413,7 +443,7 @@ def test_values_left_past_the_next_heading_are_not_read_into_the_next_table() ->
     st.integers(0, 6),
     st.integers(0, 6),
     st.integers(0, 40),
-    st.sampled_from([None, _page_broken, _interleaved]),
+    st.sampled_from([None, _page_broken, _interleaved, _after_the_end]),
 )
 def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
     truth: gr.Report,
@@ -425,8 +455,8 @@ def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
 ) -> None:
     """A table printed as ``ColumnBlocks`` prints it (a blank cell left out), section 五's
     heading among 四's rows and ``count`` of 三's last values after it (and ``moved``: past a
-    page break among wrapped headers, or in runs among 四's last row): whatever is read is
-    right."""
+    page break among wrapped headers, in runs among 四's last row, or after the report's
+    end): whatever is read is right."""
     text = _heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count)
     back = gr.parse(moved(text) if moved and count else text)
     assert wrong(back, truth.flat()) == {}

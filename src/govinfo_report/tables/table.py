@@ -125,6 +125,7 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     blocks_ = _before_prose(skel, following.lines("prose"))
     if not blocks_ or any(line.strip() for line in lines[following.heading + 1 : blocks_[0].start]):
         return None
+    blocks_ += _after_prose(skel, SECTIONS[last].NUMBER)
     held = [at for block in blocks_ for at in block if _DIGIT.search(lines[at])]
     heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
     if not held or not any(lines[at].strip() in heads for block in blocks_ for at in block):
@@ -132,6 +133,29 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     end = max(at for block in blocks_ for at in block if is_value(lines[at].strip())) + 1
     taken = [range(block.start, min(block.stop, end)) for block in blocks_ if block.start < end]
     return {**regions, last: [*regions[last], *taken]}
+
+
+def _after_prose(skel: Skeleton, number: int) -> list[range]:
+    """The blocks of the sections after section ``number`` that come after the text's last
+    line of prose, where a page's break (a line of no block: its number) comes before them
+    and they hold a digit and a label of section ``number``'s groups: pdftotext's flow
+    prints a page's last blocks of a table after the report's end."""
+    found = [
+        block
+        for later in sorted(n for n in skel.sections if n > number)
+        for block in skel.sections[later].lines("prose")
+    ]
+    prose = [at for at, block in enumerate(found) for n in block if _PROSE.search(skel.lines[n])]
+    if not prose or prose[-1] == len(found) - 1:
+        return []
+    tail = found[prose[-1] + 1 :]
+    if not any(line.strip() for line in skel.lines[found[prose[-1]].stop : tail[0].start]):
+        return []
+    heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
+    held = [skel.lines[at].strip() for block in tail for at in block]
+    if not any(_DIGIT.search(line) for line in held) or not heads & set(held):
+        return []
+    return tail
 
 
 def _before_prose(skel: Skeleton, blocks_: Iterator[range]) -> list[range]:
