@@ -310,19 +310,21 @@ def _spilled(
     for picked, scattered in _picks(later.rows, counts, lacking, template, names[1]):
         given = [later.rows[at].values[index] for at, index in picked]
         texts = tuple(text for text, _, _ in given)
-        reading = None if texts in failed else blocks.by_blocks(template, names[0], [*own, *given])
+        if texts in failed:
+            continue
+        rest = attrs.evolve(later, rows=_without(later.rows, picked))
+        again = None
+        if scattered:  # the next section, read first: it must verify, and is cheaply read
+            again = _by_order(region, names[1], template, rest, later_found)
+            if _given(again) < _given(after) or not verifies(template, again.reading):
+                continue
+        reading = blocks.by_blocks(template, names[0], [*own, *given])
         if reading is None or not agrees(template, first.reading, reading):
             failed.add(texts)
             continue
-        chosen = set(picked)
-        rest = tuple(
-            row._replace(
-                values=tuple(v for index, v in enumerate(row.values) if (at, index) not in chosen)
-            )
-            for at, row in enumerate(later.rows)
-        )
-        again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
-        if _given(again) >= _given(after) and (not scattered or verifies(template, again.reading)):
+        if again is None:
+            again = _by_order(region, names[1], template, rest, later_found)
+        if _given(again) >= _given(after):
             kept.append((reading, again, given[0]))
     if not kept or any(
         (_numbers(other), _numbers(still.reading))
@@ -344,6 +346,15 @@ def _spilled(
 
 #: A value of a table's rows: the index of its row and its index among the row's values.
 _Pick = tuple[int, int]
+
+
+def _without(rows: Sequence[Row], picked: list[_Pick]) -> tuple[Row, ...]:
+    """``rows`` without the values ``picked``."""
+    chosen = set(picked)
+    return tuple(
+        row._replace(values=tuple(v for at, v in enumerate(row.values) if (n, at) not in chosen))
+        for n, row in enumerate(rows)
+    )
 
 
 def _picks(
