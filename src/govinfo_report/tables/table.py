@@ -281,12 +281,12 @@ def _spilled(
     read by the order of its cells, is short of values and the text printed the rest in
     the next one's: pdftotext's flow prints the last columns of a band of tall rows after
     the page's next blocks, the next section's heading or first rows among them. The first
-    section's values and a run of the next's values as many as it lacks (whole rows of the
-    next's text: a label before and after them; at its start, or under a header of a column
-    that is not the next section's) are read by blocks (``blocks.by_blocks``),
+    section's values and a run of the next's values as many as it lacks (``_picks``: whole
+    rows at its start or under a header of a column that is not the next section's; or the
+    values under such headers and one run more) are read by blocks (``blocks.by_blocks``),
     and kept only where the next section, read without them, has no fewer cells given than
-    before (``whole``: and its values left are as many as its cells), and no other such
-    run gives another reading."""
+    before (``whole``: and its values left are as many as its cells; a scattered pick: and
+    it verifies whole), and no other such pick gives other numbers."""
     first, after = (read[name] for name in names)
     if not (_unfinished(first, template) and _unfinished(after, template)):
         return None
