@@ -5,6 +5,7 @@ built here from a report of known values, as pdftotext prints a wkhtmltopdf or W
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -294,18 +295,129 @@ def test_the_last_columns_printed_among_the_next_sections_rows_are_read_with_the
     assert _section(back.flat(), "appeals") == _section(truth, "appeals")
 
 
-def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_blank_table() -> None:
+def _page_broken(text: str) -> str:
+    """``text`` (``_heading_among_cells``'s) with a page break before 三's last column
+    headers past 五's heading, as Word's PDF prints a page's right-hand blocks on the next
+    page, and the long headers wrapped in their narrow cells, the first values after their
+    last lines (``社会公`` / ``益组织`` / ``0``), as pdftotext's flow prints them."""
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况")) - 1
+    stop = lines.index("复议后起诉", at)
+    values = [line for line in lines[at + 4 : stop] if line]
+    lines[at:stop] = [
+        *("", "-3-", "", "总计", "社会公", "益组织", *values[:1]),
+        *("法律服", "务机构", *values[1:2], "其他", *values[2:], ""),
+    ]
+    return "\n".join(lines)
+
+
+def test_the_last_columns_printed_past_a_page_break_after_the_next_heading_are_read() -> None:
+    # As above, but the page breaks before 三's last column headers, which wrap with its
+    # last row's first values between them: 益组织 0 / 务机构 0 / 其他 0 1 6.
+    truth = {**_balanced(), "appeals.review.upheld": 2, "appeals.review.total": 2}
+    text = _page_broken(_heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5))
+    lines = text.split("\n")
+    at = lines.index("-3-")
+    assert lines.index("五、存在的主要问题及改进情况") < at < lines.index("复议后起诉")
+    assert lines[at + 2 : at + 12] == [
+        *("总计", "社会公", "益组织", "0", "法律服", "务机构", "0", "其他", "0", "1"),
+    ]
+    back = gr.parse(text)
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any("its last 5 values are printed after the heading of section 四" in d.message
+               for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+def _after_the_end(text: str) -> str:
+    """``text`` (``_heading_among_cells``'s, with some of 三's last values) with those
+    values, their headers and 四's last row printed after the report's end, past a page
+    break (``-3-``), as Word's PDF prints a table's last page's right-hand blocks."""
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况")) - 1
+    end = lines.index("复议后起诉", at) + 6
+    while end < len(lines) and is_value(lines[end]):
+        end += 1
+    moved = lines[at:end]
+    del lines[at:end]
+    return "\n".join([*lines, "", "-3-", "", *moved, ""])
+
+
+def _interleaved(text: str) -> str:
+    """``text`` (``_heading_among_cells``'s, with some of 三's last values) with those values
+    in four runs among 四's last row, each after its column's header but 总计's, whose
+    header comes first and values after 四's 其他结果, as Word's PDF of a page through
+    pdftotext's flow prints a band's right-hand blocks beside 四's cells."""
+    lines = text.split("\n")
+    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况")) - 1
+    after = lines.index("复议后起诉", at)
+    mine = [line for line in lines[at + 4 : after] if line]
+    runs = [mine[n * len(mine) // 4 : (n + 1) * len(mine) // 4] for n in range(4)]
+    end = after + 6
+    while end < len(lines) and is_value(lines[end]):
+        end += 1
+    theirs = lines[after + 6 : end]
+    lines[at:end] = [
+        *("总计", "社会公益组织", *runs[0], "法律服务机构", *runs[1], "复议后起诉"),
+        *(*OUTCOMES[:2], *theirs[:2], "总计", "其他", *runs[2], OUTCOMES[2], *theirs[2:3]),
+        *(*runs[3], OUTCOMES[3], *theirs[3:4], OUTCOMES[4], *theirs[4:]),
+    ]
+    return "\n".join(lines)
+
+
+def test_the_last_values_printed_one_by_one_among_the_next_sections_cells_are_read() -> None:
+    # 三's last row's 社会公益组织 0, 法律服务机构 0, 其他 1 come under their headers among
+    # 四's last row, and its 总计 6 after 四's 其他结果 (Word's PDF of a 2021 report).
+    truth = {
+        **_balanced(),
+        **{"appeals.review.upheld": 2, "appeals.review.total": 2},
+        **{"appeals.litigation_after_review.other": 3, "appeals.litigation_after_review.total": 3},
+    }
+    text = _interleaved(_heading_among_cells(render(_report(truth), ColumnBlocks(1, cut=3)), 4))
+    lines = text.split("\n")
+    at = lines.index("复议后起诉")
+    assert lines[at - 4 : at] == ["社会公益组织", "0", "法律服务机构", "0"]
+    assert lines[at + 6 : at + 13] == ["其他", "1", "其他结果", "3", "6", "尚未审结", "0"]
+    back = gr.parse(text)
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any("its last 4 values are printed after the heading of section 四" in d.message
+               for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+def test_the_last_blocks_printed_after_the_reports_end_are_read_with_their_sections() -> None:
+    # 三's last row's last five values (0 0 0 1 6) under its headers and 四's last row come
+    # after section 六 and the signature, past a page break.
+    truth = {
+        **_balanced(),
+        **{"appeals.review.upheld": 2, "appeals.review.total": 2},
+        **{"appeals.litigation_after_review.other": 3, "appeals.litigation_after_review.total": 3},
+    }
+    text = _after_the_end(_heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), 5))
+    lines = text.split("\n")
+    assert lines.index("六、其他需要报告的事项") < lines.index("-3-") < lines.index("复议后起诉")
+    back = gr.parse(text)
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_values_of_another_section_past_the_next_heading_are_not_read_into_a_blank_table(
+    broken: bool,
+) -> None:
     # 四 printed blank (— in every cell), 五's heading after its first row, and 三's last
-    # columns (44 zeros that 三 cannot take: its count does not fit them) between 四's rows:
-    # 四 is not read with them (they are not as many as its cells).
+    # columns (44 zeros that 三 cannot take: its count does not fit them) between 四's rows,
+    # or (``broken``) past a page break: 四 is not read with them (they are not its own).
     truth = {**_balanced(), **{f"appeals.{g}.{o}": None for g in GROUPS for o in OUTCOME_KEYS}}
     lines = render(_report(_balanced()), ColumnBlocks(2, cut=2)).split("\n")
     four = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
     five = next(n for n, line in enumerate(lines) if line.startswith("五、"))
     lines[four + 1 : five + 1] = [
         *("行政复议", *OUTCOMES, *["—"] * 5, lines[five], "行政诉讼", "未经复议直接起诉"),
-        *(*OUTCOMES, *["—"] * 5, *LAST_COLUMNS, *["0"] * 44, "复议后起诉", *OUTCOMES),
-        *["—"] * 5,
+        *(*OUTCOMES, *["—"] * 5, *(("", "-3-", "") if broken else ())),
+        *(*LAST_COLUMNS, *["0"] * 44, "复议后起诉", *OUTCOMES, *["—"] * 5),
     ]
     back = gr.parse("\n".join(lines))
     assert wrong(back, truth) == {}
@@ -331,14 +443,22 @@ def test_values_left_past_the_next_heading_are_not_read_into_the_next_table() ->
     st.integers(0, 6),
     st.integers(0, 6),
     st.integers(0, 40),
+    st.sampled_from([None, _page_broken, _interleaved, _after_the_end]),
 )
 def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
-    truth: gr.Report, size: int, cut: int, bands: int, count: int
+    truth: gr.Report,
+    size: int,
+    cut: int,
+    bands: int,
+    count: int,
+    moved: Callable[[str], str] | None,
 ) -> None:
     """A table printed as ``ColumnBlocks`` prints it (a blank cell left out), section 五's
-    heading among 四's rows and ``count`` of 三's last values after it: whatever is read is
-    right."""
-    back = gr.parse(_heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count))
+    heading among 四's rows and ``count`` of 三's last values after it (and ``moved``: past a
+    page break among wrapped headers, in runs among 四's last row, or after the report's
+    end): whatever is read is right."""
+    text = _heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count)
+    back = gr.parse(moved(text) if moved and count else text)
     assert wrong(back, truth.flat()) == {}
 
 

@@ -9,13 +9,14 @@ table read by the order of its cells alone may be read other ways (the section's
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import pairwise
 
 import attrs
 
 from .. import labels
 from ..catalogue import Template
+from ..cells import is_value
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
@@ -87,10 +88,13 @@ def read_tables(
             read[name], read[after] = both
     last = list(SECTIONS)[-1]
     if wider is not None and _unfinished(read[last], template):
-        region, _ = _region(skel, last, wider[last], template)
-        rows = _rows(region, forced, last in rebroken).rows
-        if len(_own_values(rows, last, template)) == len(template.sections[last]):
-            again = read_table(skel, last, wider[last], template, forced, last in rebroken)
+        region, capped = _region(skel, last, wider[last], template)
+        rows = _rows(region, forced, last in rebroken)
+        own = attrs.evolve(rows, rows=_own_rows(rows.rows, last, template))
+        if rows.layout is not None and len(_own_values(own.rows, last, template)) == len(
+            template.sections[last]
+        ):
+            again = _by_order(region, last, template, own, (*capped, *rows.findings))
             if agrees(template, read[last].reading, again.reading):
                 read[last] = again
     first = next(iter(SECTIONS))
@@ -105,10 +109,11 @@ _DIGIT = re.compile(r"\d")
 
 def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:
     """``regions`` with the last table section's table taking in the lines that follow the
-    next section's heading, before its first line of prose, up to the last that holds a
-    digit, where the table ends just before that heading and those lines hold a label of
-    its groups: pdftotext's flow prints a page's blocks in its own order, the heading of
-    section 五 among the cells of 四 (and of 三's last columns). ``None`` where there are no
+    next section's heading, before its first line of prose (past a page break:
+    ``_before_prose``), up to the last value, where the table ends just before that heading
+    and those lines hold a digit and a label of its groups: pdftotext's flow prints a
+    page's blocks in its own order, the heading of section 五 among the cells of 四 (and
+    of 三's last columns, which may come on the next page). ``None`` where there are no
     such lines."""
     last = list(SECTIONS)[-1]
     following = skel.sections.get(SECTIONS[last].NUMBER + 1)
@@ -117,15 +122,54 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     lines = skel.lines
     if any(line.strip() for line in lines[regions[last][-1].stop : following.heading]):
         return None
-    prose = next(following.lines("prose"), None)
-    if prose is None or any(line.strip() for line in lines[following.heading + 1 : prose.start]):
+    blocks_ = _before_prose(skel, following.lines("prose"))
+    if not blocks_ or any(line.strip() for line in lines[following.heading + 1 : blocks_[0].start]):
         return None
-    end = next((at for at in prose if _PROSE.search(lines[at].strip())), prose.stop)
-    digits = [at for at in range(prose.start, end) if _DIGIT.search(lines[at])]
+    blocks_ += _after_prose(skel, SECTIONS[last].NUMBER)
+    held = [at for block in blocks_ for at in block if _DIGIT.search(lines[at])]
     heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
-    if not digits or not any(lines[at].strip() in heads for at in range(prose.start, end)):
+    if not held or not any(lines[at].strip() in heads for block in blocks_ for at in block):
         return None
-    return {**regions, last: [*regions[last], range(prose.start, digits[-1] + 1)]}
+    end = max(at for block in blocks_ for at in block if is_value(lines[at].strip())) + 1
+    taken = [range(block.start, min(block.stop, end)) for block in blocks_ if block.start < end]
+    return {**regions, last: [*regions[last], *taken]}
+
+
+def _after_prose(skel: Skeleton, number: int) -> list[range]:
+    """The blocks of the sections after section ``number`` that come after the text's last
+    line of prose, where a page's break (a line of no block: its number) comes before them
+    and they hold a digit and a label of section ``number``'s groups: pdftotext's flow
+    prints a page's last blocks of a table after the report's end."""
+    found = [
+        block
+        for later in sorted(n for n in skel.sections if n > number)
+        for block in skel.sections[later].lines("prose")
+    ]
+    prose = [at for at, block in enumerate(found) for n in block if _PROSE.search(skel.lines[n])]
+    if not prose or prose[-1] == len(found) - 1:
+        return []
+    tail = found[prose[-1] + 1 :]
+    if not any(line.strip() for line in skel.lines[found[prose[-1]].stop : tail[0].start]):
+        return []
+    heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
+    held = [skel.lines[at].strip() for block in tail for at in block]
+    if not any(_DIGIT.search(line) for line in held) or not heads & set(held):
+        return []
+    return tail
+
+
+def _before_prose(skel: Skeleton, blocks_: Iterator[range]) -> list[range]:
+    """The first of ``blocks_`` (a section's prose regions) up to its first line of prose,
+    and the blocks after it while none holds such a line (a page's break between them:
+    its number and running header are no region's), the last up to that line."""
+    found = []
+    for block in blocks_:
+        end = next((at for at in block if _PROSE.search(skel.lines[at].strip())), block.stop)
+        if end > block.start:
+            found.append(range(block.start, end))
+        if end < block.stop:
+            break
+    return found
 
 
 def _column_apart(
@@ -237,12 +281,12 @@ def _spilled(
     read by the order of its cells, is short of values and the text printed the rest in
     the next one's: pdftotext's flow prints the last columns of a band of tall rows after
     the page's next blocks, the next section's heading or first rows among them. The first
-    section's values and a run of the next's values as many as it lacks (whole rows of the
-    next's text: a label before and after them; at its start, or under a header of a column
-    that is not the next section's) are read by blocks (``blocks.by_blocks``),
+    section's values and a run of the next's values as many as it lacks (``_picks``: whole
+    rows at its start or under a header of a column that is not the next section's; or the
+    values under such headers and one run more) are read by blocks (``blocks.by_blocks``),
     and kept only where the next section, read without them, has no fewer cells given than
-    before (``whole``: and its values left are as many as its cells), and no other such
-    run gives another reading."""
+    before (``whole``: and its values left are as many as its cells; a scattered pick: and
+    it verifies whole), and no other such pick gives other numbers."""
     first, after = (read[name] for name in names)
     if not (_unfinished(first, template) and _unfinished(after, template)):
         return None
@@ -262,26 +306,29 @@ def _spilled(
     if whole and sum(counts) - lacking != len(template.sections[names[1]]):
         return None
     kept: list[tuple[Reading, TableRead, Printed]] = []
-    first_values = next(at for at, count in enumerate(counts) if count)
-    for start, stop in _runs(counts, lacking):
-        if start != first_values and not any(
-            foreign_column(template.name, names[1], text) for text, _, _ in later.rows[start].labels
-        ):
-            continue  # neither the table's start nor under a header of another's column
-        given = [value for row in later.rows[start:stop] for value in row.values if value[0]]
+    failed: set[tuple[str, ...]] = set()  # the values read by blocks in vain
+    for picked, scattered in _picks(later.rows, counts, lacking, template, names[1]):
+        given = [later.rows[at].values[index] for at, index in picked]
+        texts = tuple(text for text, _, _ in given)
+        if texts in failed:
+            continue
+        rest = attrs.evolve(later, rows=_without(later.rows, picked))
+        again = None
+        if scattered:  # the next section, read first: it must verify, and is cheaply read
+            again = _by_order(region, names[1], template, rest, later_found)
+            if _given(again) < _given(after) or not verifies(template, again.reading):
+                continue
         reading = blocks.by_blocks(template, names[0], [*own, *given])
         if reading is None or not agrees(template, first.reading, reading):
+            failed.add(texts)
             continue
-        rest = (
-            *later.rows[:start],
-            *(row._replace(values=()) for row in later.rows[start:stop]),
-            *later.rows[stop:],
-        )
-        again = _by_order(region, names[1], template, attrs.evolve(later, rows=rest), later_found)
+        if again is None:
+            again = _by_order(region, names[1], template, rest, later_found)
         if _given(again) >= _given(after):
             kept.append((reading, again, given[0]))
     if not kept or any(
-        (other.given, still.reading.given) != (kept[0][0].given, kept[0][1].reading.given)
+        (_numbers(other), _numbers(still.reading))
+        != (_numbers(kept[0][0]), _numbers(kept[0][1].reading))
         for other, still, _ in kept[1:]
     ):
         return None
@@ -295,6 +342,79 @@ def _spilled(
         where[2],
     )
     return TableRead(first.layout, reading, (*found, spilled)), again
+
+
+#: A value of a table's rows: the index of its row and its index among the row's values.
+_Pick = tuple[int, int]
+
+
+def _without(rows: Sequence[Row], picked: list[_Pick]) -> tuple[Row, ...]:
+    """``rows`` without the values ``picked``."""
+    chosen = set(picked)
+    return tuple(
+        row._replace(values=tuple(v for at, v in enumerate(row.values) if (n, at) not in chosen))
+        for n, row in enumerate(rows)
+    )
+
+
+def _picks(
+    rows: Sequence[Row], counts: Sequence[int], size: int, template: Template, name: str
+) -> Iterator[tuple[list[_Pick], bool]]:
+    """The runs of ``size`` printed values of section ``name``'s ``rows`` (``counts`` of
+    them a row) that may be another section's last values, and whether each is scattered:
+    whole rows (``_runs``) at the table's start or under a header of a column that is not
+    ``name``'s (``_under_foreign_head``); or every value under such headers and, where they
+    fall short of ``size``, one run of consecutive values more that ends a row's values
+    (pdftotext's flow prints a page's blocks in its own order: a column's header may come
+    before the next section's values and its own block of values after them, before the
+    next label)."""
+    printed = [
+        [(at, index) for index, value in enumerate(row.values) if value[0]]
+        for at, row in enumerate(rows)
+    ]
+    first_values = next(at for at, count in enumerate(counts) if count)
+    for start, stop in _runs(counts, size):
+        if start == first_values or _under_foreign_head(rows, start, template, name):
+            yield [pick for picks in printed[start:stop] for pick in picks], False
+    foreign = [
+        pick
+        for at, picks in enumerate(printed)
+        if picks and _under_foreign_head(rows, at, template, name)
+        for pick in picks
+    ]
+    extra = size - len(foreign)
+    if not foreign or extra <= 0:
+        return
+    flat = [pick for picks in printed for pick in picks]
+    for stop in range(extra, len(flat) + 1):
+        window = flat[stop - extra : stop]
+        ends = stop == len(flat) or flat[stop][0] != window[-1][0]
+        if ends and not set(window) & set(foreign):
+            yield sorted([*foreign, *window]), True
+
+
+def _numbers(reading: Reading) -> set[tuple[tuple[int, ...], tuple[str, ...], str | None]]:
+    """The cells ``reading`` gives and the texts it gives them, wherever they are printed:
+    two runs of zeros read alike give the same numbers."""
+    return {
+        (cells, tuple(text for text, _, _ in printed), unit)
+        for cells, printed, unit in reading.given
+    }
+
+
+def _under_foreign_head(rows: Sequence[Row], at: int, template: Template, name: str) -> bool:
+    """Whether row ``at`` of section ``name``'s ``rows`` is under a header of a column that
+    is not the section's (``foreign_column``): one of its labels, or its first label with
+    those of the rows just before it that print no value put in front (a header cell
+    wrapped onto lines of its own: ``社会公`` / ``益组织``)."""
+    heads = [text for text, _, _ in rows[at].labels]
+    joined = heads[0] if heads else ""
+    for row in reversed(rows[:at]):
+        if not row.labels or any(value[0] for value in row.values):
+            break
+        joined = "".join(text for text, _, _ in row.labels) + joined
+        heads.append(joined)
+    return any(foreign_column(template.name, name, text) for text in heads)
 
 
 def _runs(counts: Sequence[int], size: int) -> list[tuple[int, int]]:
@@ -424,18 +544,21 @@ def _in_blocks(template: Template, first: Reading, values: Sequence[Printed]) ->
 
 def _own_values(rows: Sequence[Row], name: str, template: Template) -> list[Printed]:
     """The values of ``rows`` in order, but those under a label that heads a column of
-    another section's table and none of this one's (pdftotext's flow puts a tall column of
-    section 二 beside the start of 三)."""
-    return [
-        value
+    another section's table and none of this one's (``_own_rows``)."""
+    return [value for row in _own_rows(rows, name, template) for value in row.values if value[0]]
+
+
+def _own_rows(rows: Sequence[Row], name: str, template: Template) -> tuple[Row, ...]:
+    """``rows`` with no values under a label that heads a column of another section's table
+    and none of this one's (pdftotext's flow puts a tall column of section 二 beside the
+    start of 三, and 三's last columns among 四's rows)."""
+    return tuple(
+        row._replace(values=())
+        if row.labels
+        and all(foreign_column(template.name, name, text) for text, _, _ in row.labels)
+        else row
         for row in rows
-        if not (
-            row.labels
-            and all(foreign_column(template.name, name, text) for text, _, _ in row.labels)
-        )
-        for value in row.values
-        if value[0]
-    ]
+    )
 
 
 def _rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
