@@ -257,6 +257,7 @@ MISSING_CAUSES: frozenset[str] = frozenset(
         "rules-contradict",
         "group-row",
         "invalid-value",
+        "table-read-in-blocks",
     }
 )
 
