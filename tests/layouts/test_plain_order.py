@@ -206,6 +206,17 @@ def _spilled(text: str, count: int) -> str:
     return "\n".join(lines)
 
 
+def _read_with_its_last_values(text: str, truth: dict[str, int], count: int) -> None:
+    """``text`` reads 三 and 四 as ``truth`` has them, 三's last ``count`` values said to be
+    printed after 四's heading."""
+    back = gr.parse(text)
+    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
+    assert any(f"its last {count} values are printed after the heading of section 四" in d.message
+               for d in found)  # fmt: skip
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+
+
 def test_the_last_columns_printed_after_the_next_heading_are_read_with_their_section() -> None:
     # The last row's last five values (0 0 0 1 6) come after 四's heading.
     truth = _balanced()
@@ -213,12 +224,7 @@ def test_the_last_columns_printed_after_the_next_heading_are_read_with_their_sec
     lines = text.split("\n")
     at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
     assert [line for line in lines[at + 1 : at + 10] if line] == ["0", "0", "0", "1", "6"]
-    back = gr.parse(text)
-    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
-    assert any("its last 5 values are printed after the heading of section 四" in d.message
-               for d in found)  # fmt: skip
-    assert _section(back.flat()) == _section(truth)
-    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    _read_with_its_last_values(text, truth, 5)
 
 
 @scaled(0.5)
@@ -287,12 +293,7 @@ def test_the_last_columns_printed_among_the_next_sections_rows_are_read_with_the
     at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况"))
     assert at < lines.index("复议后起诉")
     assert [line for line in lines[at + 3 : at + 13] if line] == ["0", "0", "0", "1", "6"]
-    back = gr.parse(text)
-    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
-    assert any("its last 5 values are printed after the heading of section 四" in d.message
-               for d in found)  # fmt: skip
-    assert _section(back.flat()) == _section(truth)
-    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    _read_with_its_last_values(text, truth, 5)
 
 
 def _page_broken(text: str) -> str:
@@ -322,12 +323,7 @@ def test_the_last_columns_printed_past_a_page_break_after_the_next_heading_are_r
     assert lines[at + 2 : at + 12] == [
         *("总计", "社会公", "益组织", "0", "法律服", "务机构", "0", "其他", "0", "1"),
     ]
-    back = gr.parse(text)
-    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
-    assert any("its last 5 values are printed after the heading of section 四" in d.message
-               for d in found)  # fmt: skip
-    assert _section(back.flat()) == _section(truth)
-    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    _read_with_its_last_values(text, truth, 5)
 
 
 def _after_the_end(text: str) -> str:
@@ -379,12 +375,7 @@ def test_the_last_values_printed_one_by_one_among_the_next_sections_cells_are_re
     at = lines.index("复议后起诉")
     assert lines[at - 4 : at] == ["社会公益组织", "0", "法律服务机构", "0"]
     assert lines[at + 6 : at + 13] == ["其他", "1", "其他结果", "3", "6", "尚未审结", "0"]
-    back = gr.parse(text)
-    found = [d for d in back.diagnostics if d.code == "table-read-in-blocks"]
-    assert any("its last 4 values are printed after the heading of section 四" in d.message
-               for d in found)  # fmt: skip
-    assert _section(back.flat()) == _section(truth)
-    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    _read_with_its_last_values(text, truth, 4)
 
 
 def test_the_last_blocks_printed_after_the_reports_end_are_read_with_their_sections() -> None:
