@@ -158,10 +158,12 @@ class _Grid:
                 steps += len(fills) * len(reach[at])
                 if steps > MAX_STEPS:
                     return None
+                moves = [(taken, self._sums(numbers, at, taken)) for taken in fills]
+                closing = [index for row in range(at, at + height) for index in self.closing[row]]
                 for state in reach[at]:
-                    for taken in fills:
-                        moved = self._moved(state, numbers, at, height, taken)
-                        if moved is not None:
+                    for taken, sums in moves:
+                        moved = tuple(map(add, state, sums))
+                        if not any(moved[index] for index in closing):
                             reach[at + height].setdefault(moved, []).append((at, state, taken))
                 if len(reach[at + height]) > MAX_STATES:
                     return None
@@ -194,28 +196,17 @@ class _Grid:
             for offsets in _band_fills(band, width, tuple(self.local[at : at + height]))
         ]
 
-    def _moved(
-        self,
-        state: tuple[int, ...],
-        numbers: Sequence[int],
-        at: int,
-        height: int,
-        taken: tuple[int, ...],
-    ) -> tuple[int, ...] | None:
-        """``state`` with the band's values added to the rules across rows, or ``None``
-        where a rule the band closes does not hold."""
-        sums = list(state)
+    def _sums(self, numbers: Sequence[int], at: int, taken: tuple[int, ...]) -> tuple[int, ...]:
+        """What the band from row ``at`` filled by ``taken`` adds to each rule across rows
+        (worked out once per filling, then added to every partial sum reaching the band);
+        a rule the band closes must then be 0."""
+        sums = [0] * self.across
         width = self.width
-        for row in range(height):
-            terms = self.terms[at + row]
-            for column in range(width):
-                value = numbers[taken[row * width + column]]
-                if value:
-                    for index, sign in terms[column]:
-                        sums[index] += sign * value
-        for row in range(at, at + height):
-            if any(sums[index] for index in self.closing[row]):
-                return None
+        for place, index in enumerate(taken):
+            value = numbers[index]
+            if value:
+                for rule, sign in self.terms[at + place // width][place % width]:
+                    sums[rule] += sign * value
         return tuple(sums)
 
 
