@@ -60,9 +60,8 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
         return None
     if not all(text.isascii() and text.isdigit() for text, _, _ in values):
         return None
-    numbers = [int(text) for text, _, _ in values]
-    grid = _Grid(rows, section_rule_set(template.name, section).rules)
-    found = grid.readings(numbers)
+    numbers = tuple(int(text) for text, _, _ in values)
+    found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers)
     if found is None:
         return None
     draft = Draft(section)
@@ -96,6 +95,16 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
         )
     )
     return draft.freeze()
+
+
+@weighed(lambda found, rows, rules, numbers: len(numbers))
+def _readings(
+    rows: tuple[tuple[int, ...], ...], rules: tuple[Rule, ...], numbers: tuple[int, ...]
+) -> tuple[tuple[int, ...] | None, ...] | None:
+    """``_Grid.readings`` of ``numbers`` in ``rows`` held by ``rules``, kept per values: a
+    text read by blocks again and again (each pick of a section's spilled values, each
+    layout) searches once."""
+    return _Grid(rows, rules).readings(numbers)
 
 
 class _Grid:
@@ -139,7 +148,7 @@ class _Grid:
             self.closing[max(where[cell][0] for cell in rule.cells)].append(index)
         self.across = len(across)
 
-    def readings(self, numbers: Sequence[int]) -> list[tuple[int, ...] | None] | None:
+    def readings(self, numbers: Sequence[int]) -> tuple[tuple[int, ...] | None, ...] | None:
         """For each row, the indices into ``numbers`` of its values where every reading by
         bands that makes the rules hold gives it the same values (``None`` where they
         differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES`` or
@@ -181,7 +190,7 @@ class _Grid:
                         picked = taken[(row - at) * width : (row - at + 1) * width]
                         seen[row].add(tuple(numbers[index] for index in picked))
                         chosen[row] = picked
-        return [chosen[row] if len(seen[row]) == 1 else None for row in range(count)]
+        return tuple(chosen[row] if len(seen[row]) == 1 else None for row in range(count))
 
     def _fills(self, numbers: Sequence[int], at: int, height: int) -> list[tuple[int, ...]]:
         """The distinct fillings of rows ``at`` to ``at + height`` as one band: for each of
