@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import product, repeat
+from itertools import compress, product, repeat
 from operator import add, itemgetter
 
 from ..catalogue import Template
@@ -229,21 +229,32 @@ def _band_fills(
 ) -> tuple[tuple[int, ...], ...]:
     """``_Grid._fills`` of a band of ``len(local)`` rows of ``width`` cells printing
     ``band`` in order, each row held by its ``local`` rules: the distinct fillings, each
-    the offset into ``band`` of the value of each cell in row order. Each order's values
-    are picked at C speed (``_pickers``)."""
-    checks = [
-        (tuple(row * width + a for a in left), tuple(row * width + b for b in right))
-        for row, rules in enumerate(local)
-        for left, right in rules
-    ]
-    kept: dict[tuple[int, ...], tuple[int, ...]] = {}
-    for pick, offsets in _pickers(len(local), width):
-        shown = pick(band)
-        if shown in kept:
+    the offset into ``band`` of the value of each cell in row order. A row's rules are
+    checked once per cells it may take (``_row_pickers``), each order's values picked at C
+    speed (``_pickers``)."""
+    pickers = _pickers(len(local), width)
+    holds = []  # per row with rules: for each order, whether they hold on its row
+    for (getters, ids), rules in zip(_row_pickers(len(local), width), local, strict=True):
+        if not rules:
             continue
-        get = shown.__getitem__
-        if all(sum(map(get, left)) == sum(map(get, right)) for left, right in checks):
-            kept[shown] = offsets
+        tried: dict[tuple[int, ...], bool] = {}
+        held = []
+        for getter in getters:
+            values = getter(band)
+            found = tried.get(values)
+            if found is None:
+                get = values.__getitem__
+                found = tried[values] = all(
+                    sum(map(get, left)) == sum(map(get, right)) for left, right in rules
+                )
+            held.append(found)
+        if not all(held):
+            holds.append(map(held.__getitem__, ids))
+    if holds:
+        pickers = tuple(compress(pickers, map(all, zip(*holds, strict=True))))
+    kept: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for pick, offsets in pickers:
+        kept.setdefault(pick(band), offsets)
     return tuple(kept.values())
 
 
@@ -260,6 +271,27 @@ def _pickers(
             offsets[place] = offset
         pick = itemgetter(*offsets) if len(offsets) > 1 else tuple
         found.append((pick, tuple(offsets)))
+    return tuple(found)
+
+
+@cache
+def _row_pickers(
+    height: int, width: int
+) -> tuple[tuple[tuple[Callable[[tuple[int, ...]], tuple[int, ...]], ...], tuple[int, ...]], ...]:
+    """Per row of ``_pickers``' orders: a getter of each distinct set of offsets its cells
+    take (a row's values, in column order), and for each order the index of its own."""
+    found = []
+    for row in range(height):
+        index: dict[tuple[int, ...], int] = {}
+        ids = tuple(
+            index.setdefault(offsets[row * width : (row + 1) * width], len(index))
+            for _, offsets in _pickers(height, width)
+        )
+        getters = tuple(
+            itemgetter(*cells) if width > 1 else itemgetter(slice(cells[0], cells[0] + 1))
+            for cells in index
+        )
+        found.append((getters, ids))
     return tuple(found)
 
 
