@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import compress, product, repeat
+from itertools import chain, compress, product, repeat
 from operator import add, itemgetter
 
 from ..catalogue import Template
@@ -320,19 +320,28 @@ def _orders(height: int, width: int) -> tuple[Order, ...]:
 def _banded(height: int, columns: range, width: int) -> Iterator[Order]:
     """The cells of ``columns`` of ``height`` rows in bands of rows, each column by
     column: every way of cutting the rows into bands of at most ``MAX_BAND`` rows."""
+    for bands in _partitions(height):
+        yield tuple(chain.from_iterable(_by_columns(rows, columns, width) for rows in bands))
+
+
+@cache
+def _partitions(height: int) -> tuple[tuple[range, ...], ...]:
+    """Every way of cutting ``height`` rows into bands of at most ``MAX_BAND`` rows."""
+    found = []
     for cuts in product((False, True), repeat=height - 1):
-        order: list[int] = []
+        bands = []
         start = 0
         for row in range(height):
             if row == height - 1 or cuts[row]:
-                if row + 1 - start > MAX_BAND:
-                    break
-                order.extend(_by_columns(range(start, row + 1), columns, width))
+                bands.append(range(start, row + 1))
                 start = row + 1
-        else:
-            yield tuple(order)
+        if all(len(band) <= MAX_BAND for band in bands):
+            found.append(tuple(bands))
+    return tuple(found)
 
 
+@cache
 def _by_columns(rows: range, columns: range, width: int) -> Order:
-    """The cells of ``rows`` × ``columns`` column by column."""
+    """The cells of ``rows`` × ``columns`` column by column (kept: ``_banded`` asks for the
+    same bands again for each way of cutting the rows and each cut of the columns)."""
     return tuple(row * width + column for column in columns for row in rows)
