@@ -172,7 +172,7 @@ class _Grid:
                 for state in reach[at]:
                     for taken, sums in moves:
                         moved = tuple(map(add, state, sums))
-                        if not any(moved[index] for index in closing):
+                        if not any(map(moved.__getitem__, closing)):
                             reach[at + height].setdefault(moved, []).append((at, state, taken))
                 if len(reach[at + height]) > MAX_STATES:
                     return None
