@@ -104,7 +104,15 @@ def _readings(
     """``_Grid.readings`` of ``numbers`` in ``rows`` held by ``rules``, kept per values: a
     text read by blocks again and again (each pick of a section's spilled values, each
     layout) searches once."""
-    return _Grid(rows, rules).readings(numbers)
+    return _grid(rows, rules).readings(numbers)
+
+
+@cache
+def _grid(rows: tuple[tuple[int, ...], ...], rules: tuple[Rule, ...]) -> _Grid:
+    """The ``_Grid`` of ``rows`` held by ``rules``, made once: it keeps its last search, which
+    the next one of values alike up to a row takes on from (a section's own values with
+    each pick of its spilled ones)."""
+    return _Grid(rows, rules)
 
 
 class _Grid:
@@ -147,6 +155,9 @@ class _Grid:
                     self.terms[at][column].append((index, sign))
             self.closing[max(where[cell][0] for cell in rule.cells)].append(index)
         self.across = len(across)
+        #: the last search that ran to its end: its values, partial sums reached at each row
+        #: boundary and steps taken by the bands ending at each
+        self.last: tuple[tuple[int, ...], list[_Reach], list[int]] = ((), [], [])
 
     def readings(self, numbers: Sequence[int]) -> tuple[tuple[int, ...] | None, ...] | None:
         """For each row, the indices into ``numbers`` of its values where every reading by
@@ -155,16 +166,17 @@ class _Grid:
         ``MAX_STEPS``."""
         width, count = self.width, self.count
         start = (0,) * self.across
-        reach: list[dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]]]]
-        reach = [{} for _ in range(count + 1)]
-        reach[0][start] = []
-        steps = 0
+        reach, ended, same = self._resumed(numbers)
+        steps = sum(ended)
         for at in range(count):
             if not reach[at]:
                 continue
             for height in range(1, min(MAX_CUT_BAND, count - at) + 1):
+                if at + height <= same:
+                    continue
                 fills = self._fills(numbers, at, height)
                 steps += len(fills) * len(reach[at])
+                ended[at + height] += len(fills) * len(reach[at])
                 if steps > MAX_STEPS:
                     return None
                 moves = [(taken, self._sums(numbers, at, taken)) for taken in fills]
@@ -176,6 +188,7 @@ class _Grid:
                             reach[at + height].setdefault(moved, []).append((at, state, taken))
                 if len(reach[at + height]) > MAX_STATES:
                     return None
+        self.last = (tuple(numbers), reach, ended)
         if start not in reach[count]:
             return None
         alive: list[set[tuple[int, ...]]] = [set() for _ in range(count + 1)]
@@ -191,6 +204,28 @@ class _Grid:
                         seen[row].add(tuple(numbers[index] for index in picked))
                         chosen[row] = picked
         return tuple(chosen[row] if len(seen[row]) == 1 else None for row in range(count))
+
+    def _resumed(self, numbers: Sequence[int]) -> tuple[list[_Reach], list[int], int]:
+        """Where a search of ``numbers`` starts: the first rows whose values are those of the
+        last search (what it reached up to their end depends on them only), with what it
+        reached at each of their boundaries and the steps of the bands ending there; or
+        from nothing."""
+        width, count = self.width, self.count
+        before, kept, kept_steps = self.last
+        same = 0
+        while same < count and before[same * width : (same + 1) * width] == tuple(
+            numbers[same * width : (same + 1) * width]
+        ):
+            same += 1
+        if not same:
+            first: _Reach = {(0,) * self.across: []}
+            return [first] + [{} for _ in range(count)], [0] * (count + 1), 0
+        fresh = count - same
+        return (
+            kept[: same + 1] + [{} for _ in range(fresh)],
+            kept_steps[: same + 1] + [0] * fresh,
+            same,
+        )
 
     def _fills(self, numbers: Sequence[int], at: int, height: int) -> list[tuple[int, ...]]:
         """The distinct fillings of rows ``at`` to ``at + height`` as one band: for each of
@@ -218,6 +253,10 @@ class _Grid:
                     sums[rule] += sign * value
         return tuple(sums)
 
+
+#: The partial sums a search reaches at a row boundary, each with the ways it got there:
+#: (the band's first row, the partial sum before it, the band's filling).
+_Reach = dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]]]
 
 #: A rule within a row: the columns of its left side and of its right side.
 _Local = tuple[tuple[int, ...], tuple[int, ...]]
