@@ -1,6 +1,7 @@
 """A table read by blocks (``tables.blocks``): the fillings of a band of rows, worked out
 once per values printed and rules (``_band_fills``), are each band's own wherever it
-stands in the table."""
+stands in the table; a search of values whose first rows are the last search's takes on
+from it and reads what a search from nothing reads."""
 
 from __future__ import annotations
 
@@ -40,3 +41,18 @@ def test_a_band_of_zeros_has_one_filling() -> None:
     # every order prints the same zeros: the first order (the first two columns row by
     # row, then the last) stands for them all
     assert _grid(2)._fills([0] * 6, 0, 2) == [(0, 1, 4, 2, 3, 5)]
+
+
+def test_a_search_takes_on_from_the_last_one_where_its_first_rows_are_alike() -> None:
+    # two rows of parts and their totals (each row's first cell the sum of the other two,
+    # each total the sum of the parts above it); the second text prints the last two rows
+    # column by column (4 9 | 1 4 | 3 5), and is read as a search from nothing reads it
+    cells = [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    rules = [Rule(f"r{at}", "", (a,), (b, c)) for at, (a, b, c) in enumerate(cells)]
+    rules += [Rule(f"c{k}", "", (6 + k,), (k, 3 + k)) for k in range(3)]
+    grid = _Grid(cells, rules)
+    assert grid.readings([5, 3, 2, 4, 1, 3, 9, 4, 5]) == ((0, 1, 2), (3, 4, 5), (6, 7, 8))
+    second = [5, 3, 2, 4, 9, 1, 4, 3, 5]
+    assert grid._resumed(second)[2] == 1  # the first row alike
+    assert grid.readings(second) == ((0, 1, 2), (3, 5, 7), (4, 6, 8))
+    assert _Grid(cells, rules).readings(second) == grid.readings(second)

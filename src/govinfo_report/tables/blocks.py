@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import product, repeat
+from itertools import chain, compress, product, repeat
 from operator import add, itemgetter
 
 from ..catalogue import Template
@@ -60,9 +60,8 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
         return None
     if not all(text.isascii() and text.isdigit() for text, _, _ in values):
         return None
-    numbers = [int(text) for text, _, _ in values]
-    grid = _Grid(rows, section_rule_set(template.name, section).rules)
-    found = grid.readings(numbers)
+    numbers = tuple(int(text) for text, _, _ in values)
+    found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers)
     if found is None:
         return None
     draft = Draft(section)
@@ -96,6 +95,24 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
         )
     )
     return draft.freeze()
+
+
+@weighed(lambda found, rows, rules, numbers: len(numbers))
+def _readings(
+    rows: tuple[tuple[int, ...], ...], rules: tuple[Rule, ...], numbers: tuple[int, ...]
+) -> tuple[tuple[int, ...] | None, ...] | None:
+    """``_Grid.readings`` of ``numbers`` in ``rows`` held by ``rules``, kept per values: a
+    text read by blocks again and again (each pick of a section's spilled values, each
+    layout) searches once."""
+    return _grid(rows, rules).readings(numbers)
+
+
+@cache
+def _grid(rows: tuple[tuple[int, ...], ...], rules: tuple[Rule, ...]) -> _Grid:
+    """The ``_Grid`` of ``rows`` held by ``rules``, made once: it keeps its last search, which
+    the next one of values alike up to a row takes on from (a section's own values with
+    each pick of its spilled ones)."""
+    return _Grid(rows, rules)
 
 
 class _Grid:
@@ -138,33 +155,40 @@ class _Grid:
                     self.terms[at][column].append((index, sign))
             self.closing[max(where[cell][0] for cell in rule.cells)].append(index)
         self.across = len(across)
+        #: the last search that ran to its end: its values, partial sums reached at each row
+        #: boundary and steps taken by the bands ending at each
+        self.last: tuple[tuple[int, ...], list[_Reach], list[int]] = ((), [], [])
 
-    def readings(self, numbers: Sequence[int]) -> list[tuple[int, ...] | None] | None:
+    def readings(self, numbers: Sequence[int]) -> tuple[tuple[int, ...] | None, ...] | None:
         """For each row, the indices into ``numbers`` of its values where every reading by
         bands that makes the rules hold gives it the same values (``None`` where they
         differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES`` or
         ``MAX_STEPS``."""
         width, count = self.width, self.count
         start = (0,) * self.across
-        reach: list[dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]]]]
-        reach = [{} for _ in range(count + 1)]
-        reach[0][start] = []
-        steps = 0
+        reach, ended, same = self._resumed(numbers)
+        steps = sum(ended)
         for at in range(count):
             if not reach[at]:
                 continue
             for height in range(1, min(MAX_CUT_BAND, count - at) + 1):
+                if at + height <= same:
+                    continue
                 fills = self._fills(numbers, at, height)
                 steps += len(fills) * len(reach[at])
+                ended[at + height] += len(fills) * len(reach[at])
                 if steps > MAX_STEPS:
                     return None
+                moves = [(taken, self._sums(numbers, at, taken)) for taken in fills]
+                closing = [index for row in range(at, at + height) for index in self.closing[row]]
                 for state in reach[at]:
-                    for taken in fills:
-                        moved = self._moved(state, numbers, at, height, taken)
-                        if moved is not None:
+                    for taken, sums in moves:
+                        moved = tuple(map(add, state, sums))
+                        if not any(map(moved.__getitem__, closing)):
                             reach[at + height].setdefault(moved, []).append((at, state, taken))
                 if len(reach[at + height]) > MAX_STATES:
                     return None
+        self.last = (tuple(numbers), reach, ended)
         if start not in reach[count]:
             return None
         alive: list[set[tuple[int, ...]]] = [set() for _ in range(count + 1)]
@@ -179,7 +203,29 @@ class _Grid:
                         picked = taken[(row - at) * width : (row - at + 1) * width]
                         seen[row].add(tuple(numbers[index] for index in picked))
                         chosen[row] = picked
-        return [chosen[row] if len(seen[row]) == 1 else None for row in range(count)]
+        return tuple(chosen[row] if len(seen[row]) == 1 else None for row in range(count))
+
+    def _resumed(self, numbers: Sequence[int]) -> tuple[list[_Reach], list[int], int]:
+        """Where a search of ``numbers`` starts: the first rows whose values are those of the
+        last search (what it reached up to their end depends on them only), with what it
+        reached at each of their boundaries and the steps of the bands ending there; or
+        from nothing."""
+        width, count = self.width, self.count
+        before, kept, kept_steps = self.last
+        same = 0
+        while same < count and before[same * width : (same + 1) * width] == tuple(
+            numbers[same * width : (same + 1) * width]
+        ):
+            same += 1
+        if not same:
+            first: _Reach = {(0,) * self.across: []}
+            return [first] + [{} for _ in range(count)], [0] * (count + 1), 0
+        fresh = count - same
+        return (
+            kept[: same + 1] + [{} for _ in range(fresh)],
+            kept_steps[: same + 1] + [0] * fresh,
+            same,
+        )
 
     def _fills(self, numbers: Sequence[int], at: int, height: int) -> list[tuple[int, ...]]:
         """The distinct fillings of rows ``at`` to ``at + height`` as one band: for each of
@@ -194,30 +240,23 @@ class _Grid:
             for offsets in _band_fills(band, width, tuple(self.local[at : at + height]))
         ]
 
-    def _moved(
-        self,
-        state: tuple[int, ...],
-        numbers: Sequence[int],
-        at: int,
-        height: int,
-        taken: tuple[int, ...],
-    ) -> tuple[int, ...] | None:
-        """``state`` with the band's values added to the rules across rows, or ``None``
-        where a rule the band closes does not hold."""
-        sums = list(state)
+    def _sums(self, numbers: Sequence[int], at: int, taken: tuple[int, ...]) -> tuple[int, ...]:
+        """What the band from row ``at`` filled by ``taken`` adds to each rule across rows
+        (worked out once per filling, then added to every partial sum reaching the band);
+        a rule the band closes must then be 0."""
+        sums = [0] * self.across
         width = self.width
-        for row in range(height):
-            terms = self.terms[at + row]
-            for column in range(width):
-                value = numbers[taken[row * width + column]]
-                if value:
-                    for index, sign in terms[column]:
-                        sums[index] += sign * value
-        for row in range(at, at + height):
-            if any(sums[index] for index in self.closing[row]):
-                return None
+        for place, index in enumerate(taken):
+            value = numbers[index]
+            if value:
+                for rule, sign in self.terms[at + place // width][place % width]:
+                    sums[rule] += sign * value
         return tuple(sums)
 
+
+#: The partial sums a search reaches at a row boundary, each with the ways it got there:
+#: (the band's first row, the partial sum before it, the band's filling).
+_Reach = dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]]]
 
 #: A rule within a row: the columns of its left side and of its right side.
 _Local = tuple[tuple[int, ...], tuple[int, ...]]
@@ -229,21 +268,32 @@ def _band_fills(
 ) -> tuple[tuple[int, ...], ...]:
     """``_Grid._fills`` of a band of ``len(local)`` rows of ``width`` cells printing
     ``band`` in order, each row held by its ``local`` rules: the distinct fillings, each
-    the offset into ``band`` of the value of each cell in row order. Each order's values
-    are picked at C speed (``_pickers``)."""
-    checks = [
-        (tuple(row * width + a for a in left), tuple(row * width + b for b in right))
-        for row, rules in enumerate(local)
-        for left, right in rules
-    ]
-    kept: dict[tuple[int, ...], tuple[int, ...]] = {}
-    for pick, offsets in _pickers(len(local), width):
-        shown = pick(band)
-        if shown in kept:
+    the offset into ``band`` of the value of each cell in row order. A row's rules are
+    checked once per cells it may take (``_row_pickers``), each order's values picked at C
+    speed (``_pickers``)."""
+    pickers = _pickers(len(local), width)
+    holds = []  # per row with rules: for each order, whether they hold on its row
+    for (getters, ids), rules in zip(_row_pickers(len(local), width), local, strict=True):
+        if not rules:
             continue
-        get = shown.__getitem__
-        if all(sum(map(get, left)) == sum(map(get, right)) for left, right in checks):
-            kept[shown] = offsets
+        tried: dict[tuple[int, ...], bool] = {}
+        held = []
+        for getter in getters:
+            values = getter(band)
+            found = tried.get(values)
+            if found is None:
+                get = values.__getitem__
+                found = tried[values] = all(
+                    sum(map(get, left)) == sum(map(get, right)) for left, right in rules
+                )
+            held.append(found)
+        if not all(held):
+            holds.append(map(held.__getitem__, ids))
+    if holds:
+        pickers = tuple(compress(pickers, map(all, zip(*holds, strict=True))))
+    kept: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for pick, offsets in pickers:
+        kept.setdefault(pick(band), offsets)
     return tuple(kept.values())
 
 
@@ -260,6 +310,27 @@ def _pickers(
             offsets[place] = offset
         pick = itemgetter(*offsets) if len(offsets) > 1 else tuple
         found.append((pick, tuple(offsets)))
+    return tuple(found)
+
+
+@cache
+def _row_pickers(
+    height: int, width: int
+) -> tuple[tuple[tuple[Callable[[tuple[int, ...]], tuple[int, ...]], ...], tuple[int, ...]], ...]:
+    """Per row of ``_pickers``' orders: a getter of each distinct set of offsets its cells
+    take (a row's values, in column order), and for each order the index of its own."""
+    found = []
+    for row in range(height):
+        index: dict[tuple[int, ...], int] = {}
+        ids = tuple(
+            index.setdefault(offsets[row * width : (row + 1) * width], len(index))
+            for _, offsets in _pickers(height, width)
+        )
+        getters = tuple(
+            itemgetter(*cells) if width > 1 else itemgetter(slice(cells[0], cells[0] + 1))
+            for cells in index
+        )
+        found.append((getters, ids))
     return tuple(found)
 
 
@@ -288,19 +359,28 @@ def _orders(height: int, width: int) -> tuple[Order, ...]:
 def _banded(height: int, columns: range, width: int) -> Iterator[Order]:
     """The cells of ``columns`` of ``height`` rows in bands of rows, each column by
     column: every way of cutting the rows into bands of at most ``MAX_BAND`` rows."""
+    for bands in _partitions(height):
+        yield tuple(chain.from_iterable(_by_columns(rows, columns, width) for rows in bands))
+
+
+@cache
+def _partitions(height: int) -> tuple[tuple[range, ...], ...]:
+    """Every way of cutting ``height`` rows into bands of at most ``MAX_BAND`` rows."""
+    found = []
     for cuts in product((False, True), repeat=height - 1):
-        order: list[int] = []
+        bands = []
         start = 0
         for row in range(height):
             if row == height - 1 or cuts[row]:
-                if row + 1 - start > MAX_BAND:
-                    break
-                order.extend(_by_columns(range(start, row + 1), columns, width))
+                bands.append(range(start, row + 1))
                 start = row + 1
-        else:
-            yield tuple(order)
+        if all(len(band) <= MAX_BAND for band in bands):
+            found.append(tuple(bands))
+    return tuple(found)
 
 
+@cache
 def _by_columns(rows: range, columns: range, width: int) -> Order:
-    """The cells of ``rows`` × ``columns`` column by column."""
+    """The cells of ``rows`` × ``columns`` column by column (kept: ``_banded`` asks for the
+    same bands again for each way of cutting the rows and each cut of the columns)."""
     return tuple(row * width + column for column in columns for row in rows)
