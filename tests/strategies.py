@@ -128,6 +128,29 @@ def sparse_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
 
 
 @st.composite
+def few_applicants(draw: st.DrawFn, template: str | None = None) -> gr.Report:
+    """A complete report of ``reports`` whose applicants are of a few kinds: some applicant
+    columns of section 三 are 0 in every row (its 总计 the sum of the others), as a small
+    body's report prints them. With blank zeros, those columns are blank from top to
+    bottom."""
+    report = draw(reports(template, missing=False))
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    unused = draw(st.sets(st.sampled_from(list(labels.APPLICANT_COLUMNS)[:-1]), max_size=5))
+    for key in report.applications.keys:
+        row, column = key.rsplit(".", 1)
+        if column in unused:
+            values[f"{row}.total"] -= values[key]  # type: ignore[operator]
+            values[key] = 0
+    return gr.Report.from_values(
+        values,
+        template=report.template,  # type: ignore[arg-type]
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    )
+
+
+@st.composite
 def broken_reports(draw: st.DrawFn) -> tuple[gr.Report, str]:
     """A complete consistent report with one count of section 三 or 四 raised by 1 to 9,
     and the key of that cell."""

@@ -237,7 +237,8 @@ def test_html_spans_are_clipped_to_the_cell_cap() -> None:
         '<tr><td rowspan="x">1</td><td colspan="0">2</td></tr></table>'
     )
     first, second = _lines(page)
-    assert first.split("\t") == ["a", *[""] * 255]
+    # 256 positions, the cap; those where no cell begins are folded into the second.
+    assert first == "a\t"
     assert second == "1\t2"
 
 

@@ -547,13 +547,36 @@ def _word_grid(page: str) -> str:
     return page[:start] + table + page[end:]
 
 
+def _word_grid_tabs(text: str) -> str:
+    """Tab-separated ``text`` with section 三 on the grid of ``_word_grid``, every position
+    a cell (as a tool that keeps the grid but not its spans writes it): an empty cell after
+    each 商业企业 cell and after 法人或其他组织."""
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议", start)
+    lines = []
+    for line in text[start:end].split("\n"):
+        cells = line.split("\t")
+        if len(cells) >= 10:
+            cells.insert(len(cells) - 5, "")
+        lines.append("\t".join(cells))
+    return text[:start] + "\n".join(lines) + text[end:]
+
+
 @scaled(0.4)
 @given(reports(missing=False))
 def test_merged_cells_of_a_word_grid_in_section_three(report: gr.Report) -> None:
+    clean = gr.parse(gr.render_html(report), format="html")
+    # The page's grid: the reader folds the grid column no cell of the table's rows of
+    # cells begins in, and reads the table as drawn.
     page = _word_grid(gr.render_html(report))
     assert 'colspan="2">' in page
     read = gr.parse(page, format="html")
-    assert read.flat() == gr.parse(gr.render_html(report), format="html").flat()
+    assert read.flat() == clean.flat()
+    assert "merged-cells" not in _codes(read)
+    # The same grid in text that shows the covered positions as empty cells.
+    tabs = _word_grid_tabs(gr.render(report, "tab-separated"))
+    read = gr.parse(tabs)
+    assert read.flat() == gr.parse(gr.render(report, "tab-separated")).flat()
     assert "merged-cells" in _codes(read)
 
 
@@ -565,14 +588,22 @@ def test_a_word_grid_row_that_does_not_add_up_is_not_placed() -> None:
         values[f"applications.{row}.other_organisation"] = 1
         values[f"applications.{row}.total"] = 1
     report = gr.Report.from_values(values, template="2019", year=2020, organisation="某县人民政府")
-    page = _word_grid(gr.render_html(report))
-    read = gr.parse(page, format="html")
+    text = _word_grid_tabs(gr.render(report, "tab-separated"))
+    read = gr.parse(text)
     assert read.cell("applications.granted.other_organisation").value == 1
     assert read.cell("applications.granted.research_institution").value == 0
     # The same row printed not adding up: its cells are missing, none shifted.
-    row = next(line for line in page.split("\n") if "（一）予以公开" in line)
-    assert row.endswith("<td>1</td><td>1</td></tr>")
-    broken = page.replace(row, row.removesuffix("<td>1</td></tr>") + "<td>3</td></tr>")
-    read = gr.parse(broken, format="html")
+    row = next(line for line in text.split("\n") if "（一）予以公开" in line)
+    assert row.endswith("\t1\t1")
+    read = gr.parse(text.replace(row, row.removesuffix("1") + "3"))
     granted = [read.cell(f"applications.granted.{c}").value for c in labels.APPLICANT_COLUMNS]
     assert granted == [None] * 7
+    # On the page, the grid shows which cells are covered: the row is read as printed, and
+    # its sum is reported.
+    page = _word_grid(gr.render_html(report))
+    page_row = next(line for line in page.split("\n") if "（一）予以公开" in line)
+    broken = page_row.removesuffix("<td>1</td></tr>") + "<td>3</td></tr>"
+    read = gr.parse(page.replace(page_row, broken), format="html")
+    granted = [read.cell(f"applications.granted.{c}").value for c in labels.APPLICANT_COLUMNS]
+    assert granted == [0, 0, 0, 0, 0, 1, 3]
+    assert "rule-violation" in _codes(read)

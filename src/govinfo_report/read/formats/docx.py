@@ -181,22 +181,31 @@ def _paragraph(paragraph: _Element, styles: Styles) -> str:
 
 
 def _grid(table: _Element, styles: Styles) -> list[list[str]]:
-    """A table's rows of cells: a cell spanning columns gives its text then empty cells, a
-    cell continuing a vertical merge is empty; a cell's paragraphs and line breaks are
-    joined as ``tables.join_lines`` joins them."""
-    grid: list[list[str]] = []
+    """A table's rows of cells, laid out as ``tables.lay`` lays them: a cell covers the
+    grid columns it spans (``w:gridSpan``, after the ``w:gridBefore`` a row leaves out),
+    a cell continuing a vertical merge (``w:vMerge``) is the one above it at the same grid
+    column; a cell's paragraphs and line breaks are joined as ``tables.join_lines`` joins
+    them."""
+    owners: tables.Owners = []
+    texts: list[str] = []
+    starts: dict[int, int] = {}  # the grid column where each cell begins
     for row in _content(table, _TR):
-        cells = [""] * _number(row, "trPr", "gridBefore")
+        line: list[int | None] = [None] * _number(row, "trPr", "gridBefore")
         for cell in _content(row, _TC):
-            if len(cells) >= MAX_CELLS_PER_ROW:
+            column = len(line)
+            if column >= MAX_CELLS_PER_ROW:
                 break
-            across = max(_number(cell, "tcPr", "gridSpan"), 1)
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(_VAL, "continue") != "restart"
-            cells.append("" if continued else _cell_text(cell, styles))
-            cells.extend([""] * (across - 1))
-        grid.append(cells[:MAX_CELLS_PER_ROW])
-    return grid
+            above = owners[-1][column] if owners and column < len(owners[-1]) else None
+            if not (continued and above is not None and starts[above] == column):
+                above = len(texts)
+                texts.append("" if continued else _cell_text(cell, styles))
+                starts[above] = column
+            across = max(_number(cell, "tcPr", "gridSpan"), 1)
+            line.extend([above] * min(across, MAX_CELLS_PER_ROW - column))
+        owners.append(line[:MAX_CELLS_PER_ROW])
+    return tables.lay(owners, texts)
 
 
 def _cell_text(cell: _Element, styles: Styles) -> str:

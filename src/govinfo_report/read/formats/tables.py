@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from ...limits import MAX_CELLS_PER_ROW
 
@@ -65,6 +66,11 @@ def note(text: str, raised: bool) -> str:
     return f" {text} "
 
 
+#: A table's grid by the cells that hold it: for each row, the index of the cell covering
+#: each position (``None``: no cell, as before ``w:gridBefore`` or past a short row's end).
+Owners = list[list[int | None]]
+
+
 def spread(rows: Sequence[Sequence[Spanned]]) -> list[list[str]]:
     """The grid of a table given row by row as HTML lists its cells, each with its spans.
 
@@ -72,36 +78,106 @@ def spread(rows: Sequence[Sequence[Spanned]]) -> list[list[str]]:
     down from rows above are skipped) and covers ``rows x columns`` positions, clipped to
     the table's rows and to ``MAX_CELLS_PER_ROW`` columns; a cell never covers a position
     another cell holds (such tables are broken; browsers overlap them), so every position
-    is written once and the work is linear in the grid's size.
+    is written once and the work is linear in the grid's size. The grid is laid out as
+    ``lay`` lays it.
     """
-    grid: list[list[str | None]] = [[] for _ in rows]
+    owners: Owners = [[] for _ in rows]
+    texts: list[str] = []
     for top, cells in enumerate(rows):
         column = 0
         for text, down, across in cells:
-            row = grid[top]
+            row = owners[top]
             while column < len(row) and row[column] is not None:
                 column += 1
             if column >= MAX_CELLS_PER_ROW:
                 break
-            width = _claim(row, column, min(across, MAX_CELLS_PER_ROW - column))
-            row[column] = text
-            for below in grid[top + 1 : top + max(down, 1)]:
-                if _claim(below, column, width) == 0:
+            cell = len(texts)
+            texts.append(text)
+            width = _claim(row, column, min(across, MAX_CELLS_PER_ROW - column), cell)
+            for below in owners[top + 1 : top + max(down, 1)]:
+                if _claim(below, column, width, cell) == 0:
                     break
             column += width
-    return [["" if cell is None else cell for cell in row] for row in grid]
+    return lay(owners, texts)
 
 
-def _claim(row: list[str | None], start: int, across: int) -> int:
-    """Mark up to ``across`` free positions of ``row`` from ``start`` covered (``""``),
-    stopping at a position already held; how many were marked."""
+def _claim(row: list[int | None], start: int, across: int, cell: int) -> int:
+    """Give ``cell`` up to ``across`` free positions of ``row`` from ``start``, stopping at
+    a position already held; how many it was given."""
     if len(row) < start + across:
         row.extend([None] * (start + across - len(row)))
     taken = 0
     while taken < across and row[start + taken] is None:
-        row[start + taken] = ""
+        row[start + taken] = cell
         taken += 1
     return taken
+
+
+def lay(owners: Owners, texts: Sequence[str]) -> list[list[str]]:
+    """The rows of a table's grid as text: each cell's text (``texts``, by index) at its
+    first position (top row, left column), the positions it covers empty.
+
+    A grid column where no cell begins, or only header cells that group the cells below
+    them (Word's grid, where a header row's boundaries are not the rows of values':
+    ``自然人`` over two grid columns beside ``法人或其他组织``, under them an empty cell,
+    then ``商业企业`` and each row's value under it over two), is folded into the column
+    before it, so that every column is one where a cell of the table's rows of cells
+    begins: a covered position is then never taken for a blank cell. A column is folded
+    only where no row would then hold two cells' text in one position.
+    """
+    origins: dict[int, tuple[int, int]] = {}
+    bottoms: dict[int, int] = {}
+    for r, row in enumerate(owners):
+        for c, cell in enumerate(row):
+            if cell is not None:
+                origins.setdefault(cell, (r, c))
+                bottoms[cell] = r
+    kept = _kept_columns(owners, origins, bottoms)
+    laid = []
+    for r, row in enumerate(owners):
+        cells = [""] * sum(1 for c in kept if c < len(row))
+        at = -1
+        for c, cell in enumerate(row):
+            at += c in kept
+            if cell is not None and origins[cell] == (r, c):
+                cells[at] = texts[cell]
+        laid.append(cells)
+    return laid
+
+
+def _kept_columns(
+    owners: Owners, origins: dict[int, tuple[int, int]], bottoms: dict[int, int]
+) -> set[int]:
+    """The grid columns ``lay`` keeps: the first, and each where some cell begins that
+    groups no cells below it (a header over sub-headers, split by a cell of the row under
+    its last that begins inside it), or where folding it into the kept column before it
+    would put two cells' text in one position of a row."""
+    groups = set()
+    for r, (row, below) in enumerate(pairwise(owners)):
+        for c in range(1, min(len(row), len(below))):
+            cell, under = row[c], below[c]
+            if (
+                cell is not None
+                and row[c - 1] == cell
+                and bottoms[cell] == r
+                and under is not None
+                and origins[under] == (r + 1, c)
+            ):
+                groups.add(cell)
+    begun: dict[int, list[tuple[int, int]]] = {}
+    for cell, (r, c) in origins.items():
+        begun.setdefault(c, []).append((r, cell))
+    kept = {0}
+    filled = {r for r, _ in begun.get(0, ())}  # rows where a cell begins since the last kept
+    for c in range(1, max(map(len, owners), default=0)):
+        starts = begun.get(c, [])
+        rows = {r for r, _ in starts}
+        if any(cell not in groups for _, cell in starts) or rows & filled:
+            kept.add(c)
+            filled = rows
+        else:
+            filled |= rows
+    return kept
 
 
 def tab_lines(grid: Iterable[Sequence[str | None]]) -> list[str]:
