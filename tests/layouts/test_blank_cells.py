@@ -716,3 +716,32 @@ def test_a_heading_over_each_row_leaves_the_rows_values_read() -> None:
     assert back.cell("applications.carried_forward.total").value == 3
     assert back.cell("proactive.licensing.decisions").value == 27
     assert _false_blanks(back, report.flat()) == set()
+
+
+@pytest.mark.parametrize(("tool", "paragraph"), [("docx2txt", "\n\n"), ("libreoffice-nbsp", "\n")])
+def test_a_label_in_two_paragraphs_after_a_row_of_blank_cells_keeps_its_row(
+    tool: str, paragraph: str
+) -> None:
+    """A Word page breaks the long 2021 labels of （六） after their ``、`` (two paragraphs
+    of one cell: two lines of text of one cell a line, docx2txt's apart by an empty line).
+    The row above printing only blank cells is a row of its own, not a label whose values
+    were printed elsewhere, so the label is completed and its row read."""
+    values: dict[str, object] = {f.key: 0 for f in gr.fields("2021")}
+    for row, numbers in {
+        "new": [3, 1, None, None, None, 2, 6],
+        "granted": [3, 1, None, None, None, None, 4],
+        "other.no_correction": [None, None, None, None, None, 2, 2],
+        "total": [3, 1, None, None, None, 2, 6],
+    }.items():
+        for column, number in zip(COLUMNS, numbers, strict=True):
+            values[f"applications.{row}.{column}"] = 0 if number is None else number
+    report = gr.Report.from_values(values, template="2021", year=2022, organisation="某县人民政府")
+    text = render(report, TOOLS[tool], blank_zeros=True)
+    for label in ("1.申请人无正当理由逾期不补正、", "2.申请人逾期未按收费通知要求缴纳费用、"):
+        assert text.count(label + "行政机关不再处理") == 1
+        text = text.replace(label + "行政机关不再处理", label + paragraph + "行政机关不再处理")
+    back = gr.parse(text)
+    assert _row(back, "other.no_correction")[-2:] == [(2, "parsed"), (2, "parsed")]
+    for key in ("other.no_correction", "other.unpaid_fee"):
+        assert all(p != "missing" for _, p in _row(back, key)), key
+    assert wrong(back, _printed(report)) == {}

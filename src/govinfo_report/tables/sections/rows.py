@@ -907,11 +907,14 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
     if any(
         matcher.exact(part)
         for other in earlier_rows
+        if not (other.positions.cells or other.grid.cells)
         for part, _, start in other.labels
         if abs(start - column) <= _DRIFT
     ):
         # Another row's whole label above it, with no values of its own: pdftotext prints
         # labels away from their values, so these may be that row's. Neither is guessed.
+        # A row that prints its cells, all blank (text of one cell a line, blank cells in
+        # its rhythm), holds its own.
         row = row._replace(labels=row.labels[:-1])
     return row
 
