@@ -9,11 +9,14 @@ any new one, so every other task is done exactly once and ordered results stay i
 Each worker has a pipe of its own: killing one never leaves a lock held that the others need
 (the way ``multiprocessing.Pool.terminate`` can hang).
 
-A task may answer ``Fork``: its parts are then done one at a time by whichever worker is
-free, before any new task, and its join after them, whose result is the task's (a scanned
-document's pages read by every worker). A part or join that times out or whose worker dies
-fails that task alone; the task's time budget counts from its start, over its parts and its
-join.
+A task may answer ``Fork``: when no other task waits to be sent (the tail of a run, or the
+read-ahead window full), its parts are then done one at a time by whichever worker is free,
+before any new task, and its join after them, whose result is the task's (a scanned
+document's pages read by every worker, which would otherwise wait idle); while another task
+waits, the workers have work enough, and the fork is declined: its join alone is sent, ahead
+of new tasks, with no parts' results, and does the task whole. A part or join that times out
+or whose worker dies fails that task alone; the task's time budget counts from its start,
+over its parts and its join.
 """
 
 from __future__ import annotations
@@ -58,7 +61,8 @@ _PARENT_ENDS: set[Connection] = set()
 class Fork:
     """A task's answer when it is to be done in parts: each of ``parts`` by whichever worker
     is free, then ``(*join, results)``, ``results`` being the parts' in order, whose result
-    is the task's."""
+    is the task's. Declined (another task waits to be sent), ``(*join, ())`` alone is done,
+    and must do the task whole."""
 
     parts: tuple[Task, ...]
     join: Task
@@ -177,6 +181,7 @@ class _Run:
     workers: list[_Worker] = attrs.field(factory=list)
     retry: list[Task] = attrs.field(factory=list)  # tasks of lost workers, not started
     parts: deque[Task] = attrs.field(factory=deque)  # parts and joins of forks, not sent
+    peeked: list[Task] = attrs.field(factory=list)  # new tasks read to decline a fork, not sent
     # each part or join sent or to send (by ``id``): its fork, and its place (-1: the join)
     owners: dict[int, tuple[_Forked, int]] = attrs.field(factory=dict)
     done: dict[int, Any] = attrs.field(factory=dict)  # ordered: results waiting their turn
@@ -197,7 +202,7 @@ class _Run:
                 yield from self._ready()
                 busy = [worker for worker in self.workers if worker.held]
                 if not busy:
-                    if self.exhausted and not self.retry and not self.parts:
+                    if self.exhausted and not (self.retry or self.parts or self.peeked):
                         break
                     continue
                 self._wait(busy)
@@ -233,6 +238,13 @@ class _Run:
             return chunk
         if self.parts:
             return [self.parts.popleft()]
+        if self.peeked:
+            chunk, self.peeked = self.peeked, []
+            return chunk
+        return self._read()
+
+    def _read(self) -> list[Task]:
+        """The next chunk of ``chunks``, if the window allows one."""
         if self.exhausted or self.taken - self.given >= self.ahead:
             return []
         try:
@@ -371,17 +383,27 @@ class _Run:
             self._part_done(owner, result)
             return
         if isinstance(result, Fork):
-            forked = _Forked(task, since, result, [None] * len(result.parts), len(result.parts))
-            for place, part in enumerate(result.parts):
+            parts = () if self._waiting() else result.parts
+            forked = _Forked(task, since, result, [None] * len(parts), len(parts))
+            for place, part in enumerate(parts):
                 self.owners[id(part)] = (forked, place)
                 self.parts.append(part)
-            if not result.parts:
+            if not parts:
                 self._join(forked)
             return
         if self.ordered:
             self.done[task[0]] = result
         else:
             self.finished.append(result)
+
+    def _waiting(self) -> bool:
+        """Whether a task other than a fork's part waits to be sent (then a fork is declined):
+        a lost worker's, one sent behind the task a worker is on, or a new one the window
+        lets in (read now to know it, and sent after the forks' parts: ``peeked``)."""
+        if self.retry or self.peeked or any(len(worker.held) > 1 for worker in self.workers):
+            return True
+        self.peeked = self._read()
+        return bool(self.peeked)
 
     def _part_done(self, owner: tuple[_Forked, int], result: Any) -> None:
         forked, place = owner

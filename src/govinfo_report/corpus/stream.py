@@ -324,7 +324,9 @@ def _work(task: tuple[Any, ...], *, apart: bool = False, **options: Any) -> Any:
     """A task's result: a document's ``Result``; with ``apart`` (several workers reading
     with OCR), for a PDF of several pages with a scanned page a ``workers.Fork`` of its
     pages, each read by whichever worker is free (``scanned.page_work``), then the document
-    read with them (``scanned.given``): the same result, its pages read side by side."""
+    read with them (``scanned.given``): the same result, its pages read side by side. The
+    parent declines the fork while other documents wait (the workers have work enough):
+    the join is then sent with no pages' reads, and reads the document whole."""
     index, name, path, member, data, unreadable, code = task[:7]
     document = Document(name, path, member, data, unreadable, code)
     if len(task) > 7:
@@ -344,7 +346,8 @@ def _work(task: tuple[Any, ...], *, apart: bool = False, **options: Any) -> Any:
 
 def _part(task: tuple[Any, ...], document: Document, options: dict[str, Any]) -> Any:
     """A page of a scanned document read apart (``None``: no scan, or its reading failed:
-    the join reads it), or the document read with its pages' (the join's result)."""
+    the join reads it), or the document read with its pages' (the join's result; with none,
+    the fork declined, the document read whole as without ``apart``)."""
     from ..read.formats import scanned
 
     if task[7] == "page":
