@@ -8,6 +8,15 @@ task fails (``worker-died``). The tasks it had not started go to the next free w
 any new one, so every other task is done exactly once and ordered results stay in order.
 Each worker has a pipe of its own: killing one never leaves a lock held that the others need
 (the way ``multiprocessing.Pool.terminate`` can hang).
+
+A task may answer ``Fork``: when no other task waits to be sent (the tail of a run, or the
+read-ahead window full), its parts are then done one at a time by whichever worker is free,
+before any new task, and its join after them, whose result is the task's (a scanned
+document's pages read by every worker, which would otherwise wait idle); while another task
+waits, the workers have work enough, and the fork is declined: its join alone is sent, ahead
+of new tasks, with no parts' results, and does the task whole. A part or join that times out
+or whose worker dies fails that task alone; the task's time budget counts from its start,
+over its parts and its join.
 """
 
 from __future__ import annotations
@@ -46,6 +55,30 @@ _PR_SET_PDEATHSIG = 1  # prctl(2)
 #: The parent's end of every worker's pipe. A worker started by ``fork`` inherits them and
 #: closes them first, so that the end of its own pipe comes when the parent is gone.
 _PARENT_ENDS: set[Connection] = set()
+
+
+@attrs.frozen
+class Fork:
+    """A task's answer when it is to be done in parts: each of ``parts`` by whichever worker
+    is free, then ``(*join, results)``, ``results`` being the parts' in order, whose result
+    is the task's. Declined (another task waits to be sent), ``(*join, ())`` alone is done,
+    and must do the task whole."""
+
+    parts: tuple[Task, ...]
+    join: Task
+
+
+@attrs.define(eq=False)
+class _Forked:
+    """A task being done in parts: the task, when it started (the parent's clock), its
+    ``Fork``, the parts' results so far (``None`` for those not in) and how many are left."""
+
+    task: Task
+    since: float
+    fork: Fork
+    results: list[Any]
+    left: int
+    failed: bool = False
 
 
 @attrs.define(eq=False)
@@ -147,6 +180,10 @@ class _Run:
     started: Callable[[Task], None] | None = None
     workers: list[_Worker] = attrs.field(factory=list)
     retry: list[Task] = attrs.field(factory=list)  # tasks of lost workers, not started
+    parts: deque[Task] = attrs.field(factory=deque)  # parts and joins of forks, not sent
+    peeked: list[Task] = attrs.field(factory=list)  # new tasks read to decline a fork, not sent
+    # each part or join sent or to send (by ``id``): its fork, and its place (-1: the join)
+    owners: dict[int, tuple[_Forked, int]] = attrs.field(factory=dict)
     done: dict[int, Any] = attrs.field(factory=dict)  # ordered: results waiting their turn
     finished: deque[Any] = attrs.field(factory=deque)  # results to yield
     taken: int = 0  # tasks read from ``chunks``
@@ -165,7 +202,7 @@ class _Run:
                 yield from self._ready()
                 busy = [worker for worker in self.workers if worker.held]
                 if not busy:
-                    if self.exhausted and not self.retry:
+                    if self.exhausted and not (self.retry or self.parts or self.peeked):
                         break
                     continue
                 self._wait(busy)
@@ -199,6 +236,15 @@ class _Run:
         if self.retry:
             chunk, self.retry = self.retry, []
             return chunk
+        if self.parts:
+            return [self.parts.popleft()]
+        if self.peeked:
+            chunk, self.peeked = self.peeked, []
+            return chunk
+        return self._read()
+
+    def _read(self) -> list[Task]:
+        """The next chunk of ``chunks``, if the window allows one."""
         if self.exhausted or self.taken - self.given >= self.ahead:
             return []
         try:
@@ -225,8 +271,7 @@ class _Run:
 
     def _wait(self, busy: list[_Worker]) -> None:
         """Wait for a result, a death or the nearest deadline, and deal with what came."""
-        limits = [(w, self._limit(w)) for w in busy]
-        ends = [w.since + limit for w, limit in limits if limit is not None]
+        ends = [end for w in busy if (end := self._deadline(w)) is not None]
         deadline = max(0.0, min(ends) - time.monotonic()) if ends else None
         for worker, ended in self.waiter.ready(None if deadline is None else deadline + 0.001):
             if worker not in self.workers:  # lost already, on its other handle
@@ -240,15 +285,23 @@ class _Run:
             elif self._receive(worker, 1):
                 self._lost(self.workers.index(worker), _died(worker))
         for worker in list(self.workers):
-            limit = self._limit(worker)
-            if limit is not None and worker.held and time.monotonic() - worker.since > limit:
-                self._time_out(worker, limit)
+            end = self._deadline(worker)
+            if end is not None and worker.held and time.monotonic() > end:
+                self._time_out(worker)
 
-    def _limit(self, worker: _Worker) -> float | None:
-        """The seconds the task ``worker`` is on may take."""
-        if self.budget is None or not worker.held:
-            return self.timeout
-        return self.budget(worker.held[0])
+    def _limit(self, task: Task) -> float | None:
+        """The seconds ``task`` may take."""
+        return self.timeout if self.budget is None else self.budget(task)
+
+    def _deadline(self, worker: _Worker) -> float | None:
+        """When the task ``worker`` is on must be done (the parent's clock): a part's or
+        join's, when its fork's task must."""
+        if not worker.held:
+            return None
+        owner = self.owners.get(id(worker.held[0]))
+        task, since = (owner[0].task, owner[0].since) if owner else (worker.held[0], worker.since)
+        limit = self._limit(task)
+        return None if limit is None else since + limit
 
     def _started(self, worker: _Worker) -> None:
         if self.started is not None and worker.held:
@@ -260,7 +313,7 @@ class _Run:
         try:
             while (worker.pipe.poll() if count is None else count > 0) and worker.held:
                 payload = worker.pipe.recv_bytes()
-                self._collect(worker.held.popleft(), pickle.loads(payload))
+                self._collect(worker.held.popleft(), pickle.loads(payload), worker.since)
                 worker.since = time.monotonic()
                 self._started(worker)
                 count = None if count is None else count - 1
@@ -268,18 +321,19 @@ class _Run:
             return True
         return False
 
-    def _time_out(self, worker: _Worker, limit: float) -> None:
-        """Kill ``worker``, past its deadline (``limit`` seconds); its task fails, unless it
-        was done just in time (then the next one had only started, and goes to another
-        worker)."""
+    def _time_out(self, worker: _Worker) -> None:
+        """Kill ``worker``, past its deadline; its task fails, unless it was done just in
+        time (then the next one had only started, and goes to another worker)."""
         position = self.workers.index(worker)
         if self._receive(worker):
             self._lost(position, _died(worker))
             return
-        limit = self._limit(worker) or limit  # the task it is on now, if one ended
-        if not worker.held or time.monotonic() - worker.since <= limit:
+        end = self._deadline(worker)  # the task it is on now, if one ended
+        if not worker.held or end is None or time.monotonic() <= end:
             return
         late = worker.held[0]
+        owner = self.owners.get(id(late))
+        limit = self._limit(owner[0].task if owner else late) or 0.0
         worker.process.kill()
         worker.process.join()
         self._receive(worker)
@@ -299,16 +353,76 @@ class _Run:
         self.waiter.remove(worker)
         _stop(worker, gently=False)
         if worker.held and error is not None:
-            task = worker.held.popleft()
-            self._collect(task, self.failed(task, error))
+            self._fail(worker.held.popleft(), error)
         self.retry = sorted([*self.retry, *worker.held], key=lambda task: int(task[0]))
         self.workers[position] = self._start()
 
-    def _collect(self, task: Task, result: Any) -> None:
+    def _fail(self, task: Task, error: ParseError) -> None:
+        """``task`` failed as ``error``; a part or join fails its fork's task (once), whose
+        other parts not sent are dropped and whose parts sent are not waited for."""
+        owner = self.owners.pop(id(task), None)
+        if owner is None:
+            self._collect(task, self.failed(task, error))
+            return
+        forked = owner[0]
+        if forked.failed:
+            return
+        forked.failed = True
+        keys = {key for key, (other, _) in self.owners.items() if other is forked}
+        self.parts = deque(part for part in self.parts if id(part) not in keys)
+        sent = {id(part) for worker in self.workers for part in worker.held}
+        for key in keys - sent:  # those sent stay known: their results are dropped
+            del self.owners[key]
+        self._collect(forked.task, self.failed(forked.task, error))
+
+    def _collect(self, task: Task, result: Any, since: float = 0.0) -> None:
+        """``task``'s result: a part's or join's goes to its fork; a ``Fork`` is done in
+        parts (``since``: when its task started)."""
+        owner = self.owners.pop(id(task), None)
+        if owner is not None:
+            self._part_done(owner, result)
+            return
+        if isinstance(result, Fork):
+            parts = () if self._waiting() else result.parts
+            forked = _Forked(task, since, result, [None] * len(parts), len(parts))
+            for place, part in enumerate(parts):
+                self.owners[id(part)] = (forked, place)
+                self.parts.append(part)
+            if not parts:
+                self._join(forked)
+            return
         if self.ordered:
             self.done[task[0]] = result
         else:
             self.finished.append(result)
+
+    def _waiting(self) -> bool:
+        """Whether a task other than a fork's part waits to be sent (then a fork is declined):
+        a lost worker's, one sent behind the task a worker is on, or a new one the window
+        lets in (read now to know it, and sent after the forks' parts: ``peeked``)."""
+        if self.retry or self.peeked or any(len(worker.held) > 1 for worker in self.workers):
+            return True
+        self.peeked = self._read()
+        return bool(self.peeked)
+
+    def _part_done(self, owner: tuple[_Forked, int], result: Any) -> None:
+        forked, place = owner
+        if forked.failed:
+            return
+        if place < 0:  # the join: the task's result
+            self._collect(forked.task, result)
+            return
+        forked.results[place] = result
+        forked.left -= 1
+        if not forked.left:
+            self._join(forked)
+
+    def _join(self, forked: _Forked) -> None:
+        """Send ``forked``'s join next, with its parts' results."""
+        join = (*forked.fork.join, tuple(forked.results))
+        forked.results = []
+        self.owners[id(join)] = (forked, -1)
+        self.parts.appendleft(join)
 
     def _start(self) -> _Worker:
         context = _context()

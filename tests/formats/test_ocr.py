@@ -376,6 +376,25 @@ def test_an_ocr_document_has_its_own_time_budget(mixed: tuple[Path, gr.Report]) 
     assert "0.5 s" in str(results[0].error)
 
 
+def test_two_workers_read_a_scan_a_page_each_with_the_same_result(
+    tmp_path: Path, mixed: tuple[Path, gr.Report]
+) -> None:
+    # Pages 1 (the title and section 一, read from its lines' starts) and 4 (tables)
+    # scanned, the others text: each page is read apart by a worker, then the document.
+    path = tmp_path / "two-scanned.pdf"
+    path.write_bytes(scanned((REAL / "raw" / f"{HONGZE}.pdf").read_bytes(), pages=[1, 4]))
+    alone = [attrs.evolve(r, source=None) for r in (gr.parse(path, ocr=True), mixed[1])]
+    begun: list[int] = []
+    results = list(
+        gr.iter_parse(
+            [path, mixed[0]], jobs=2, ocr=True, started=lambda index, _: begun.append(index)
+        )
+    )
+    assert [attrs.evolve(r.report, source=None) for r in results] == alone
+    # each document, each of its 5 pages and its join
+    assert begun.count(0) == begun.count(1) == 7
+
+
 def test_the_progress_line_names_the_document_being_read() -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -25,6 +25,7 @@ from ..limits import MAX_BYTES, OCR_TIMEOUT, TIMEOUT
 from ..parser import parse, strict_error
 from ..read import formats
 from ..read.documents import Document
+from ..read.formats.base import APART, PagesApart
 from ..result import Result
 from ..structure import layouts
 from .resume import Done, pending
@@ -98,7 +99,7 @@ def parse_document(
     except MissingDependencyError as error:
         failure = ParseError(str(error), code="unreadable")
         return Result(index, document.name, failure, sha256=sha256)
-    except UnknownLayoutError:
+    except (UnknownLayoutError, PagesApart):
         raise
     except Exception as error:  # a bug: one document's, never the whole stream's
         return Result(
@@ -218,7 +219,7 @@ def iter_parse(
             return ocr_timeout if kind == "pdf" else timeout
 
     return workers.run(
-        partial(_work, **options),
+        partial(_work, apart=processes > 1 and bool(ocr), **options),
         _chunks(sources, size),
         processes=processes,
         timeout=timeout,
@@ -319,11 +320,43 @@ def _size(document: Document) -> int:
         return 0
 
 
-def _work(task: _Task, **options: Any) -> Result:
-    index, name, path, member, data, unreadable, code = task
-    return parse_document(
-        Document(name, path, member, data, unreadable, code), index=index, **options
-    )
+def _work(task: tuple[Any, ...], *, apart: bool = False, **options: Any) -> Any:
+    """A task's result: a document's ``Result``; with ``apart`` (several workers reading
+    with OCR), for a PDF of several pages with a scanned page a ``workers.Fork`` of its
+    pages, each read by whichever worker is free (``scanned.page_work``), then the document
+    read with them (``scanned.given``): the same result, its pages read side by side. The
+    parent declines the fork while other documents wait (the workers have work enough):
+    the join is then sent with no pages' reads, and reads the document whole."""
+    index, name, path, member, data, unreadable, code = task[:7]
+    document = Document(name, path, member, data, unreadable, code)
+    if len(task) > 7:
+        return _part(task, document, options)
+    if not apart:
+        return parse_document(document, index=index, **options)
+    token = APART.set(True)
+    try:
+        return parse_document(document, index=index, **options)
+    except PagesApart as found:  # the bytes read and weighed: the parts read them again
+        shared = (index, name, None, None, found.data, None, code)
+        pages = range(1, found.pages + 1)
+        return workers.Fork(tuple((*shared, "page", n) for n in pages), (*shared, "join"))
+    finally:
+        APART.reset(token)
+
+
+def _part(task: tuple[Any, ...], document: Document, options: dict[str, Any]) -> Any:
+    """A page of a scanned document read apart (``None``: no scan, or its reading failed:
+    the join reads it), or the document read with its pages' (the join's result; with none,
+    the fork declined, the document read whole as without ``apart``)."""
+    from ..read.formats import scanned
+
+    if task[7] == "page":
+        try:
+            return scanned.page_work(task[4], task[8])
+        except Exception:  # the join reads the page itself, and fails as it would alone
+            return None
+    with scanned.given(dict(enumerate(task[8], start=1))):
+        return parse_document(document, index=task[0], **options)
 
 
 def _failed(task: _Task, error: ParseError) -> Result:

@@ -3,6 +3,7 @@ scanned pages were read by OCR, the two reads of each of their table cells."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import NamedTuple
 
 import attrs
@@ -67,3 +68,20 @@ class Extracted:
     encoding: str
     diagnostics: tuple[Diagnostic, ...] = ()
     scan: Scan | None = None
+
+
+#: Whether a PDF of several pages (at most ``scanned.MOST_APART``) that has scanned pages is
+#: read a page at a time: then ``scanned.Scans`` raises ``PagesApart`` at its first scanned
+#: page (set by ``corpus.stream``'s workers, when there are several and OCR is on).
+APART: ContextVar[bool] = ContextVar("APART", default=False)
+
+
+class PagesApart(Exception):
+    """Raised, while ``APART`` is set, at the first scanned page of a PDF (``data``,
+    weighed already) of ``pages`` pages: its pages are to be read apart, by any process
+    (``scanned.page_work``), then the document with them (``scanned.given``)."""
+
+    def __init__(self, data: bytes, pages: int) -> None:
+        super().__init__(f"a scanned document of {pages} pages, to be read a page at a time")
+        self.data = data
+        self.pages = pages

@@ -10,13 +10,14 @@ The engine is loaded once per process (``engine``), on first use; a worker proce
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, wraps
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ...errors import MissingDependencyError
 from .pdfium import Box, Char
@@ -73,6 +74,54 @@ VERTICAL = 1.5
 _EXTRA = "pip install 'govinfo-report[ocr]'"
 
 
+#: The reads kept while ``kept`` runs, by their call (``Engine``'s method, its images'
+#: digests and its other arguments); ``None``: none kept.
+_KEPT: dict[tuple[Any, ...], Any] | None = None
+M = TypeVar("M", bound=Callable[..., Any])
+
+
+@contextlib.contextmanager
+def kept(reads: dict[tuple[Any, ...], Any]) -> Iterator[dict[tuple[Any, ...], Any]]:
+    """While it runs, each read of ``Engine`` is looked up in ``reads`` and made (and kept
+    there) only when it is not there. A read is a function of its images and arguments
+    alone (every switch of RapidOCR is set again on each call), so the reads another
+    process made (``scanned.page_work``) answer the same calls here as their own would."""
+    global _KEPT
+    before, _KEPT = _KEPT, reads
+    try:
+        yield reads
+    finally:
+        _KEPT = before
+
+
+def _kept(method: M) -> M:
+    """``method`` (of ``Engine``, its first argument an image or a sequence of them)
+    answered from the reads kept while ``kept`` runs."""
+
+    @wraps(method)
+    def read(self: Engine, images: Any, *args: Any) -> Any:
+        if _KEPT is None:
+            return method(self, images, *args)
+        key = (method.__name__, _digest(images), *args)
+        if key not in _KEPT:
+            _KEPT[key] = method(self, images, *args)
+        found = _KEPT[key]
+        return None if found is None else list(found)
+
+    return cast(M, read)
+
+
+def _digest(images: Image | Sequence[Image]) -> tuple[Any, ...]:
+    """What tells an image (or each of a sequence of them) from another: its shape, type
+    and the BLAKE2 digest of its pixels."""
+    import numpy as np
+
+    if isinstance(images, np.ndarray):
+        pixels = np.ascontiguousarray(images)
+        return (images.shape, images.dtype.str, hashlib.blake2b(pixels.data).digest())
+    return tuple(_digest(image) for image in images)
+
+
 class Engine:
     """RapidOCR, configured: reads of a part of a page (detection and recognition) and
     reads of crops of one line each (recognition alone, batched)."""
@@ -86,6 +135,7 @@ class Engine:
         """Pad each text the recogniser reads to at least ``least`` pixels wide."""
         self.recogniser.rec_image_shape = [3, 48, least]
 
+    @_kept
     def page(self, image: Image, scale: float) -> list[Char]:
         """The characters RapidOCR reads on an image of a part of a page, in points
         (``scale`` pixels a point): the characters of one box of text share its top and
@@ -105,6 +155,7 @@ class Engine:
             chars.extend(_chars(text, (min(xs), min(ys), max(xs), max(ys)), pieces, scale))
         return chars
 
+    @_kept
     def boxes(self, image: Image, line: float) -> list[tuple[int, int, int, int]]:
         """The boxes of text that detection finds on an image of a part of a page whose lines
         of print are ``line`` pixels high, in pixels (left, top, right, bottom), in reading
@@ -129,6 +180,7 @@ class Engine:
             for quad in quads
         ]
 
+    @_kept
     def lines(self, images: Sequence[Image]) -> list[str]:
         """The text the recogniser reads in each crop (one line of print), batched: ``""``
         where it reads nothing it is sure of (RapidOCR's own ``text_score``)."""
@@ -144,6 +196,7 @@ class Engine:
             for text, score in zip(found.txts, found.scores, strict=True)
         ]
 
+    @_kept
     def row(self, images: Sequence[Image]) -> list[str] | None:
         """The text of each crop of ``images`` (one line of print each) read as one line:
         the crops scaled to the recogniser's height side by side, ``GAP`` pixels of paper

@@ -127,7 +127,7 @@ def read(data: bytes, ocr: Callable[[], OpenScans] | None = None) -> Extracted:
         scans = None
         try:
             for page in pdfium.pages(data):
-                if ocr is not None and _scanned(page):
+                if ocr is not None and is_scan(page):
                     if scans is None:
                         scans = ocr()(data, partial(writer.add, ocr=True), writer.skip)
                     scans.page(page)
@@ -141,7 +141,7 @@ def read(data: bytes, ocr: Callable[[], OpenScans] | None = None) -> Extracted:
     return writer.finish()
 
 
-def _scanned(page: Page) -> bool:
+def is_scan(page: Page) -> bool:
     """Whether a page is a scan: images cover ``SCAN_COVER`` of it and it prints fewer than
     ``SCAN_TEXT`` characters."""
     return page.images >= SCAN_COVER and page.printed < SCAN_TEXT
@@ -272,7 +272,7 @@ class _Writer:
         if ocr:
             self.ocr_pages.append(page.number)
             self.read += 1
-        elif _scanned(page):
+        elif is_scan(page):
             self.scanned.append(page.number)
         elif page.printed:
             self.read += 1

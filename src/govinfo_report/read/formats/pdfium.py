@@ -75,8 +75,9 @@ class Page(NamedTuple):
     private_fonts: frozenset[str]
 
 
-def pages(data: bytes) -> Iterator[Page]:
-    """The pages of the PDF file ``data``, one at a time.
+def pages(data: bytes, number: int | None = None) -> Iterator[Page]:
+    """The pages of the PDF file ``data``, one at a time (only page ``number``, from 1,
+    when it is given).
 
     Raises:
         MissingDependencyError: pypdfium2 is not installed.
@@ -90,7 +91,8 @@ def pages(data: bytes) -> Iterator[Page]:
     if not document:
         raise _open_error(pdfium, pdfium.FPDF_GetLastError())
     try:
-        for index in range(pdfium.FPDF_GetPageCount(document)):
+        count = pdfium.FPDF_GetPageCount(document)
+        for index in range(count) if number is None else [number - 1]:
             page = pdfium.FPDF_LoadPage(document, index)
             if not page:
                 raise ParseError(

@@ -24,15 +24,18 @@ OCR is slow (seconds a page), so only the pages that matter are read (``Scans``)
 
 from __future__ import annotations
 
+import contextlib
+import pickle
 import re
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from ...cells import UNREAD
 from ...fold import fold
 from ...labels import SECTION_KEYWORDS, SECTION_NUMERALS
-from . import ocr, pdf, raster, ruling
-from .base import CellRead
+from . import ocr, pdf, pdfium, raster, ruling
+from .base import APART, CellRead, PagesApart
 from .pdfium import Box, Char, Edge, Page
 from .raster import Image
 
@@ -92,8 +95,8 @@ class Prose:
     outside their ruled tables, the signature) or, in a section of ``UNREAD_SECTIONS``,
     only from their starts, to find the next section's heading among them."""
 
-    def __init__(self) -> None:
-        self.whole = True
+    def __init__(self, whole: bool = True) -> None:
+        self.whole = whole
 
     def keeps(self, text: str) -> bool:
         """Whether a line read whole is kept: any line while lines are read whole, else a
@@ -158,6 +161,11 @@ def read_page(prepared: Prepared, number: int, prose: Prose | None = None) -> pd
         for block in read.blocks
     ]
     return read._replace(blocks=blocks)
+
+
+def has_tables(prepared: Prepared) -> bool:
+    """Whether a page's ruling lines draw a grid (a table, or the strokes of large print)."""
+    return bool(pdf.tables_of(raster.closed(prepared.lines.edges)))
 
 
 def tables(
@@ -443,7 +451,10 @@ class Scans:
     matter and passed to ``add``: page 1 (the title), each page with a ruled table, and the
     pages before and after one (the headings of the sections whose tables they hold, and of
     五 and 六, are there); the others are passed to ``skip``. A page without a table is held
-    (its image prepared) until the next page says whether it comes before one."""
+    (its image prepared) until the next page says whether it comes before one. While
+    ``APART`` is set, a document of several pages raises ``PagesApart`` instead; within
+    ``given``, a page read apart is neither rendered nor prepared again, nor its reads made
+    again."""
 
     def __init__(
         self,
@@ -454,16 +465,25 @@ class Scans:
         import pypdfium2
 
         self.document = pypdfium2.PdfDocument(data)
+        if APART.get() and 1 < (count := len(self.document)) <= MOST_APART:
+            self.document.close()
+            raise PagesApart(data, count)
+        self.given = dict(_GIVEN)
         self.add = add
         self.skip = skip
-        self.held: tuple[Page, Prepared] | None = None
+        self.held: tuple[Page, Prepared | PageWork] | None = None
         self.after = False  # the page before had a table
         self.prose = Prose()
 
     def page(self, page: Page) -> None:
         """Read (or hold, or skip) a scanned page."""
-        prepared = prepare(*render(self.document, page.number - 1))
-        has_table = bool(pdf.tables_of(raster.closed(prepared.lines.edges)))
+        work = self.given.pop(page.number, None)
+        if work is None:
+            image = prepare(*render(self.document, page.number - 1))
+            prepared: Prepared | PageWork = image
+            has_table = has_tables(image)
+        else:
+            prepared, has_table = work, work.table
         after = self.after
         if has_table and self.held is not None:
             self._read(*self.held)
@@ -482,13 +502,91 @@ class Scans:
             self.held = None
         self.after = False
 
-    def _read(self, page: Page, prepared: Prepared) -> None:
-        read = read_page(prepared, page.number, self.prose)
+    def _read(self, page: Page, prepared: Prepared | PageWork) -> None:
+        """Read a page (``prepared``: its image, or its reading apart, whose read stands when
+        its prose started as it starts here)."""
+        if not isinstance(prepared, PageWork):
+            read = read_page(prepared, page.number, self.prose)
+        elif prepared.start == self.prose.whole:
+            read, self.prose.whole = prepared.read, prepared.end
+        else:
+            read = read_page(prepared.unpack(), page.number, self.prose)
         self.add(read._replace(page=read.page._replace(width=page.width, height=page.height)))
 
     def close(self) -> None:
         self.flush()
         self.document.close()
+
+
+class PageWork(NamedTuple):
+    """A scanned page read apart from its document (``page_work``): its image prepared
+    (pickled and compressed: a page's image and ruling mask are 7.7 MB, 0.4-1 MB so),
+    whether it has a ruled table, how its prose was read at its start (whole or not,
+    ``Prose``) and its read so, how its prose is read at its end, and every OCR read made of
+    it (``ocr.kept``)."""
+
+    packed: bytes
+    table: bool
+    start: bool
+    read: pdf.PageText
+    end: bool
+    reads: dict[tuple[Any, ...], Any]
+
+    def unpack(self) -> Prepared:
+        prepared: Prepared = pickle.loads(zlib.decompress(self.packed))
+        return prepared
+
+
+#: The most pages a document read a page at a time has (``APART``): the process that reads
+#: it with its pages holds each page's reading (``PageWork``, 0.4-1 MB, most of it the
+#: page's image, compressed), within 100 MB.
+MOST_APART = 100
+#: The pages of the document being read that were read apart (``given``), by number.
+_GIVEN: dict[int, PageWork] = {}
+
+
+@contextlib.contextmanager
+def given(works: dict[int, PageWork | None]) -> Iterator[None]:
+    """While it runs, the scanned pages of ``works`` (by number; ``None``: a page that is no
+    scan) are not rendered and prepared again, and their reads are not made again: the
+    document is read as it would be alone, with the same results."""
+    global _GIVEN
+    pages = {number: work for number, work in works.items() if work is not None}
+    reads: dict[tuple[Any, ...], Any] = {}
+    for work in pages.values():
+        reads.update(work.reads)
+    before, _GIVEN = _GIVEN, pages
+    try:
+        with ocr.kept(reads):
+            yield
+    finally:
+        _GIVEN = before
+
+
+def page_work(data: bytes, number: int) -> PageWork | None:
+    """Page ``number`` (from 1) of the PDF ``data`` (weighed already: ``PagesApart``) read
+    apart from the pages before it, as far as it can be: rendered and prepared, then read
+    (``read_page``) with its OCR reads kept, its prose read from its lines' starts where it
+    is not page 1 (where a report starts, read whole): a page's tables, the parts of it
+    outside them, its lines' starts and its headings depend on the page alone, and the
+    lines its document reads whole beyond those are read with the document (``given``).
+    ``None`` when the page is no scan."""
+    import pypdfium2
+
+    with pdf.PDFIUM:
+        (page,) = pdfium.pages(data, number)
+        if not pdf.is_scan(page):
+            return None
+        document = pypdfium2.PdfDocument(data)
+        try:
+            prepared = prepare(*render(document, number - 1))
+        finally:
+            document.close()
+    prose = Prose(whole=number == 1)
+    with ocr.kept({}) as reads:
+        read = read_page(prepared, number, prose)
+    packed = zlib.compress(pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return PageWork(packed, has_tables(prepared), number == 1, read, prose.whole, reads)
 
 
 def crops(data: bytes, boxes: dict[str, tuple[int, Box]]) -> dict[str, bytes]:
