@@ -494,6 +494,36 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+@pytest.mark.parametrize("mark", ["—", "-", "/", "－", "／", "无"])
+def test_a_cell_printed_not_given_is_read_by_blocks_as_a_blank(mark: str) -> None:
+    # Three rows to a band, their first two columns row by row, the rest a column at a
+    # time; 予以公开 gives no number for 科研机构 (its 总计 13 counts the others): the
+    # mark is one of the values the flow prints, and the cell a printed blank.
+    truth = {**_balanced(), "applications.granted.research_institution": None}
+    lines = render(_report(truth), ColumnBlocks(3, cut=2)).split("\n")
+    at = lines.index(_label("granted"))
+    assert lines[at + 1 : at + 10] == ["19", "5", "1", "0", "9", "3", "0", "0", "—"]
+    lines[at + 9] = mark
+    back = gr.parse("\n".join(lines))
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    cell = back.cell("applications.granted.research_institution")
+    assert cell.blank and cell.value in (None, 0)
+    read = {key: value for key, value in _section(back.flat()).items() if key in truth}
+    assert read == {**_section(truth), "applications.granted.research_institution": cell.value}
+
+
+def test_a_total_printed_not_given_is_read_by_blocks_as_a_blank() -> None:
+    # 部分公开 prints — for its 总计, two rows to a band a column at a time: the row's own
+    # rule gives the mark its number (3), the rules across rows check the rest.
+    truth = {**_balanced(), "applications.partially_granted.total": None}
+    back = gr.parse(render(_report(truth), ColumnBlocks(2, cut=0)))
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    cell = back.cell("applications.partially_granted.total")
+    assert cell.blank and cell.value in (None, 3)
+    read = {key: value for key, value in _section(back.flat()).items() if key in truth}
+    assert read == {**_section(truth), "applications.partially_granted.total": cell.value}
+
+
 def test_a_page_of_tall_rows_cut_into_its_first_columns_and_bands_is_read_by_blocks() -> None:
     # Word's PDF of a page of nine tall rows: their first three columns row by row beside
     # the labels' flow, then the other four in bands of three rows, each a column at a time
@@ -508,6 +538,17 @@ def test_a_page_of_tall_rows_cut_into_its_first_columns_and_bands_is_read_by_blo
     back = gr.parse(text)
     assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
     assert _section(back.flat()) == _section(truth)
+
+
+@scaled(0.5)
+@given(reports("2021"), st.integers(1, 4), st.integers(0, 6))
+def test_rows_in_blocks_with_cells_not_given_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int
+) -> None:
+    """Reports that give no number in up to four cells (``—``), printed as ``ColumnBlocks``
+    prints them: the marks are values of the flow, and whatever is read is right."""
+    back = gr.parse(render(truth, ColumnBlocks(size, cut)))
+    assert wrong(back, truth.flat()) == {}
 
 
 @scaled(0.5)
