@@ -197,6 +197,44 @@ def test_a_row_printed_out_of_order_in_a_report_with_cells_not_given_is_never_re
     assert wrong(back, truth.flat()) == {}
 
 
+def _after_signature(text: str, count: int) -> str:
+    """``text`` with the last ``count`` values before section 五's heading (四's last cells)
+    printed at its end, after the signature, as plain pdftotext prints the right-hand
+    blocks of a wkhtmltopdf page last."""
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("五、"))
+    moved = [n for n in range(at) if is_value(lines[n])][-count:]
+    kept = [line for n, line in enumerate(lines) if n not in set(moved)]
+    return "\n".join([*kept, *(lines[n] for n in moved)])
+
+
+def test_the_last_cells_of_si_printed_after_the_signature_are_read_with_it() -> None:
+    # 四's row printed 0 1 0 0 1 / 2 0 1 0 3 / 0 0 0, and its last four cells 0 1 1 ... after
+    # the signature: read with them, 四 holds whole.
+    truth = {
+        **_balanced(),
+        **dict(zip([f.key for f in gr.fields("2021") if f.section == "appeals"],
+                   [0, 1, 0, 0, 1, 2, 0, 1, 0, 3, 0, 0, 0, 1, 1], strict=True)),
+    }  # fmt: skip
+    text = _after_signature(render(_report(truth), PDFTOTEXT), 4)
+    lines = text.rstrip("\n").split("\n")
+    assert lines[-6:] == ["青岚县自然资源局", "", "0", "0", "1", "1"]
+    back = gr.parse(text)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    assert _section(back.flat()) == _section(truth)
+
+
+@scaled(0.5)
+@given(reports(), st.integers(1, 15))
+def test_values_printed_after_the_signature_are_never_read_wrong(
+    truth: gr.Report, count: int
+) -> None:
+    """Section 四's last ``count`` values printed after the signature: whatever is read is
+    right."""
+    back = gr.parse(_after_signature(render(truth, PDFTOTEXT), count))
+    assert wrong(back, truth.flat()) == {}
+
+
 def _section(flat: dict[str, object], name: str = "applications") -> dict[str, object]:
     return {key: value for key, value in flat.items() if key.startswith(f"{name}.")}
 
