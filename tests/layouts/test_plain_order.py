@@ -583,10 +583,11 @@ def test_a_cell_printed_not_given_is_read_by_blocks_as_a_blank(mark: str) -> Non
 
 
 def test_a_total_printed_not_given_is_read_by_blocks_as_a_blank() -> None:
-    # 部分公开 prints — for its 总计, two rows to a band a column at a time: the row's own
-    # rule gives the mark its number (3), the rules across rows check the rest.
+    # 部分公开 prints — for its 总计, three rows to a band, their first two columns row by
+    # row, the rest a column at a time: the row's own rule gives the mark its number (3),
+    # the rules across rows check the rest.
     truth = {**_balanced(), "applications.partially_granted.total": None}
-    back = gr.parse(render(_report(truth), ColumnBlocks(2, cut=0)))
+    back = gr.parse(render(_report(truth), ColumnBlocks(3, cut=2)))
     assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
     cell = back.cell("applications.partially_granted.total")
     assert cell.blank and cell.value in (None, 3)
