@@ -546,6 +546,8 @@ def _by_order(
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
     alternative = confirmed(template, first, others)
+    if alternative is not None and not first.overfull and not agrees(template, first, alternative):
+        alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None and first.overfull:
         alternative = confirmed_but_one_row(template, first, others)
     if alternative is None:
