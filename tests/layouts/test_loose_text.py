@@ -243,15 +243,25 @@ def _by_columns(text: str, rows: list[str]) -> str:
 _BLOCK = _ROWS[_ROWS.index("denied.state_secret") : _ROWS.index("unavailable.needs_creation") + 1]
 
 
+#: Rows of section 三 with values in the block and above it.
+_VARIED: dict[str, list[int]] = {
+    "granted": [20, 2, 0, 0, 1, 1, 24],
+    "denied.state_secret": [1, 0, 0, 0, 0, 0, 1],
+    "denied.third_party_rights": [2, 1, 0, 0, 0, 0, 3],
+    "denied.process_information": [0, 0, 3, 0, 0, 1, 4],
+    "unavailable.not_held": [10, 3, 0, 0, 0, 1, 14],
+    "unavailable.needs_creation": [0, 1, 0, 0, 0, 0, 1],
+}
+
+
 def _varied() -> gr.Report:
-    return _report(
-        granted=[20, 2, 0, 0, 1, 1, 24],
-        **{"denied.state_secret": [1, 0, 0, 0, 0, 0, 1],
-           "denied.third_party_rights": [2, 1, 0, 0, 0, 0, 3],
-           "denied.process_information": [0, 0, 3, 0, 0, 1, 4],
-           "unavailable.not_held": [10, 3, 0, 0, 0, 1, 14],
-           "unavailable.needs_creation": [0, 1, 0, 0, 0, 0, 1]},
-    )  # fmt: skip
+    return _report(**_VARIED)
+
+
+def _with(values: dict[str, object]) -> gr.Report:
+    """The 2021 report of ``values`` (a cell ``None``: not given, printed ``—``)."""
+    return gr.Report.from_values(values, template="2021", organisation="青岚县市场监督管理局",
+                                 year=2021)  # fmt: skip
 
 
 def test_rows_printed_column_by_column_are_read_by_sequence() -> None:
@@ -288,6 +298,36 @@ def test_a_block_printed_column_by_column_with_a_footnote_mark_is_turned() -> No
     back = gr.parse(text.replace(run, "\n1\n0\n0\n2\n0\n0\n0\n0\n10³\n0\n\n"))
     assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
     assert back.flat() == truth.flat()
+
+
+def test_a_block_printed_column_by_column_with_a_cell_not_given_is_turned() -> None:
+    # The same block with 2.其他法律行政法规禁止公开's 自然人 printed —: the row gives no number
+    # there, its 总计 counts 2 there, so the row adds up with the blank 2, the others as
+    # before, and the block is read as rows; the blank stays a blank.
+    key = "applications.denied.prohibited_by_law.natural_person"
+    truth = _report(**{**_VARIED, "denied.prohibited_by_law": [2, 0, 0, 0, 0, 0, 2]})
+    values = {**truth.flat(), key: None}
+    lines = _by_columns(render(_with(values), PDFTOTEXT), _BLOCK)
+    assert "\n1\n—\n0\n2\n0\n0\n0\n0\n10\n0\n\n" in lines  # 自然人's run
+    back = gr.parse(lines)
+    assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
+    assert back.cell(key).blank and back.cell(key).value is None
+    assert {k: v for k, v in back.flat().items() if k != key} == {
+        k: v for k, v in values.items() if k != key
+    }
+
+
+@scaled(0.5)
+@given(reports("2021"), st.data())
+def test_blocks_printed_column_by_column_with_cells_not_given_are_never_read_wrong(
+    truth: gr.Report, data: st.DataObject
+) -> None:
+    """Any block of consecutive rows printed column by column, in a report that gives no
+    number in up to four cells (``—``): never a value in a wrong cell."""
+    start = data.draw(st.integers(0, len(_ROWS) - 2), label="block start")
+    end = data.draw(st.integers(start + 2, len(_ROWS)), label="block end")
+    back = gr.parse(_by_columns(render(truth, PDFTOTEXT), _ROWS[start:end]))
+    assert wrong(back, truth.flat()) == {}
 
 
 def _doubled(text: str, row: str) -> str:

@@ -111,6 +111,26 @@ def test_a_row_whose_order_is_lost_is_left_missing_where_an_error_elsewhere_shif
     assert back.flat()["applications.carried_forward.natural_person"] is None
 
 
+def test_a_row_whose_order_is_lost_is_read_in_a_report_that_prints_a_cell_not_given() -> None:
+    # 本机关不掌握相关政府信息 gives no number for 自然人 (—, though its 总计 7 counts 4 there),
+    # and 结转下年度继续办理's order is lost: the rules through the blank check the reading
+    # with the number they give it (4), and the row is read in their order.
+    key = "applications.unavailable.not_held.natural_person"
+    truth = {**_balanced(), key: None}
+    text = _order_lost(render(_report(truth), PDFTOTEXT), "carried_forward")
+    lines = text.split("\n")
+    at = lines.index(_label("unavailable.not_held"))
+    assert lines[at + 1 : at + 8] == ["—", "1", "0", "1", "0", "1", "7"]
+    back = gr.parse(text)
+    assert {"table-read-in-sequence", "values-reordered"} <= {d.code for d in back.diagnostics}
+    read = [back.flat()[f"applications.carried_forward.{column}"] for column in COLUMNS]
+    assert read == [5, 0, 0, 0, 0, 1, 6]
+    cell = back.cell(key)
+    assert cell.blank and cell.value is None
+    flat = {name: value for name, value in _section(back.flat()).items() if name in truth}
+    assert flat == _section(truth)
+
+
 def test_two_rows_whose_order_is_lost_leave_the_section_missing() -> None:
     truth = _contradicting()
     text = render(_report(truth), PDFTOTEXT)
@@ -163,6 +183,56 @@ def test_a_row_printed_out_of_order_in_a_report_that_may_contradict_itself_is_ne
     if not contradicts and (moved == printed or sum(moved[:6]) != moved[6]):  # type: ignore[arg-type]
         # The row breaks its own sum where its order is lost: the rest is read.
         assert missing <= {row}
+
+
+@scaled(0.5)
+@given(reports("2021"), st.data())
+def test_a_row_printed_out_of_order_in_a_report_with_cells_not_given_is_never_read_wrong(
+    truth: gr.Report, data: st.DataObject
+) -> None:
+    """Any row of section 三 printed out of line order, as ``_order_lost`` prints it, in a
+    report that gives no number in up to four cells (``—``): no cell is ever wrong."""
+    row = data.draw(st.sampled_from(ROWS[1:]), label="row")
+    back = gr.parse(_order_lost(render(truth, PDFTOTEXT), row))
+    assert wrong(back, truth.flat()) == {}
+
+
+def _after_signature(text: str, count: int) -> str:
+    """``text`` with the last ``count`` values before section 五's heading (四's last cells)
+    printed at its end, after the signature, as plain pdftotext prints the right-hand
+    blocks of a wkhtmltopdf page last."""
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("五、"))
+    moved = [n for n in range(at) if is_value(lines[n])][-count:]
+    kept = [line for n, line in enumerate(lines) if n not in set(moved)]
+    return "\n".join([*kept, *(lines[n] for n in moved)])
+
+
+def test_the_last_cells_of_si_printed_after_the_signature_are_read_with_it() -> None:
+    # 四's row printed 0 1 0 0 1 / 2 0 1 0 3 / 0 0 0, and its last four cells 0 1 1 ... after
+    # the signature: read with them, 四 holds whole.
+    truth = {
+        **_balanced(),
+        **dict(zip([f.key for f in gr.fields("2021") if f.section == "appeals"],
+                   [0, 1, 0, 0, 1, 2, 0, 1, 0, 3, 0, 0, 0, 1, 1], strict=True)),
+    }  # fmt: skip
+    text = _after_signature(render(_report(truth), PDFTOTEXT), 4)
+    lines = text.rstrip("\n").split("\n")
+    assert lines[-6:] == ["青岚县自然资源局", "", "0", "0", "1", "1"]
+    back = gr.parse(text)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    assert _section(back.flat()) == _section(truth)
+
+
+@scaled(0.5)
+@given(reports(), st.integers(1, 15))
+def test_values_printed_after_the_signature_are_never_read_wrong(
+    truth: gr.Report, count: int
+) -> None:
+    """Section 四's last ``count`` values printed after the signature: whatever is read is
+    right."""
+    back = gr.parse(_after_signature(render(truth, PDFTOTEXT), count))
+    assert wrong(back, truth.flat()) == {}
 
 
 def _section(flat: dict[str, object], name: str = "applications") -> dict[str, object]:
@@ -494,6 +564,37 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+@pytest.mark.parametrize("mark", ["—", "-", "/", "－", "／", "无"])
+def test_a_cell_printed_not_given_is_read_by_blocks_as_a_blank(mark: str) -> None:
+    # Three rows to a band, their first two columns row by row, the rest a column at a
+    # time; 予以公开 gives no number for 科研机构 (its 总计 13 counts the others): the
+    # mark is one of the values the flow prints, and the cell a printed blank.
+    truth = {**_balanced(), "applications.granted.research_institution": None}
+    lines = render(_report(truth), ColumnBlocks(3, cut=2)).split("\n")
+    at = lines.index(_label("granted"))
+    assert lines[at + 1 : at + 10] == ["19", "5", "1", "0", "9", "3", "0", "0", "—"]
+    lines[at + 9] = mark
+    back = gr.parse("\n".join(lines))
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    cell = back.cell("applications.granted.research_institution")
+    assert cell.blank and cell.value in (None, 0)
+    read = {key: value for key, value in _section(back.flat()).items() if key in truth}
+    assert read == {**_section(truth), "applications.granted.research_institution": cell.value}
+
+
+def test_a_total_printed_not_given_is_read_by_blocks_as_a_blank() -> None:
+    # 部分公开 prints — for its 总计, three rows to a band, their first two columns row by
+    # row, the rest a column at a time: the row's own rule gives the mark its number (3),
+    # the rules across rows check the rest.
+    truth = {**_balanced(), "applications.partially_granted.total": None}
+    back = gr.parse(render(_report(truth), ColumnBlocks(3, cut=2)))
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    cell = back.cell("applications.partially_granted.total")
+    assert cell.blank and cell.value in (None, 3)
+    read = {key: value for key, value in _section(back.flat()).items() if key in truth}
+    assert read == {**_section(truth), "applications.partially_granted.total": cell.value}
+
+
 def test_a_page_of_tall_rows_cut_into_its_first_columns_and_bands_is_read_by_blocks() -> None:
     # Word's PDF of a page of nine tall rows: their first three columns row by row beside
     # the labels' flow, then the other four in bands of three rows, each a column at a time
@@ -508,6 +609,17 @@ def test_a_page_of_tall_rows_cut_into_its_first_columns_and_bands_is_read_by_blo
     back = gr.parse(text)
     assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
     assert _section(back.flat()) == _section(truth)
+
+
+@scaled(0.5)
+@given(reports("2021"), st.integers(1, 4), st.integers(0, 6))
+def test_rows_in_blocks_with_cells_not_given_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int
+) -> None:
+    """Reports that give no number in up to four cells (``—``), printed as ``ColumnBlocks``
+    prints them: the marks are values of the flow, and whatever is read is right."""
+    back = gr.parse(render(truth, ColumnBlocks(size, cut)))
+    assert wrong(back, truth.flat()) == {}
 
 
 @scaled(0.5)

@@ -12,6 +12,11 @@ used is not written anywhere; every way of cutting the rows into such bands is t
 hold gives it the same values. Values and labels of other rows never interleave in a
 way this misses without the count or the rules showing it: a value too many or too few
 leaves no reading at all.
+
+A cell printed "not given" (``—``, ``/``, ``无``) is a value of the flow too. Its number is
+the one its row's rule gives it (a row of 三: its 总计 less the other cells, or their sum),
+never below 0, where it is the row's only such cell; otherwise the rules through it are
+not checked. Either way the cell is read as printed, a blank.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from itertools import chain, compress, product, repeat
 from operator import add, itemgetter
 
 from ..catalogue import Template
+from ..cells import not_given
 from ..diagnostics import diagnostic
 from ..memo import weighed
 from ..structure.layouts import Printed
@@ -42,6 +48,12 @@ MAX_CUT_BAND = 9
 MAX_STATES = 4096
 MAX_STEPS = 50_000
 
+#: A cell printed "not given" among the numbers searched.
+BLANK = -1
+#: What a rule across rows takes from a cell whose number no rule of its row gives: far
+#: above any partial sum of counts, so that a rule holding it is not checked (``_held``).
+_UNCHECKED = 1 << 80
+
 #: An order of a band's cells: the position in the band (row * width + column) of each of
 #: its values in the order printed.
 Order = tuple[int, ...]
@@ -50,7 +62,8 @@ Order = tuple[int, ...]
 def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Reading | None:
     """The reading of ``section`` from its ``values`` in the order printed, taken as the
     cells of its rows in bands (see the module docstring), if every row of the section has
-    the same width and the values are whole numbers, as many as its cells. A row is given
+    the same width and the values are whole numbers or "not given" (a blank, ``—``), as
+    many as its cells. A row is given
     where every way of reading the bands that makes every rule of the section hold gives
     it the same values; the other rows are missing, each said so. ``None`` where no way
     makes the rules hold (or too many stay open)."""
@@ -58,9 +71,10 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
     width = len(rows[0]) if rows else 0
     if not width or any(len(cells) != width for cells in rows) or len(values) != width * len(rows):
         return None
-    if not all(text.isascii() and text.isdigit() for text, _, _ in values):
+    texts = [text for text, _, _ in values]
+    if not all((text.isascii() and text.isdigit()) or not_given(text) for text in texts):
         return None
-    numbers = tuple(int(text) for text, _, _ in values)
+    numbers = tuple(int(text) if text.isascii() and text.isdigit() else BLANK for text in texts)
     found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers)
     if found is None:
         return None
@@ -168,6 +182,7 @@ class _Grid:
         start = (0,) * self.across
         reach, ended, same = self._resumed(numbers)
         steps = sum(ended)
+        blanks = BLANK in numbers
         for at in range(count):
             if not reach[at]:
                 continue
@@ -184,7 +199,9 @@ class _Grid:
                 for state in reach[at]:
                     for taken, sums in moves:
                         moved = tuple(map(add, state, sums))
-                        if not any(map(moved.__getitem__, closing)):
+                        if not any(map(moved.__getitem__, closing)) or (
+                            blanks and _held(moved, closing)
+                        ):
                             reach[at + height].setdefault(moved, []).append((at, state, taken))
                 if len(reach[at + height]) > MAX_STATES:
                     return None
@@ -246,12 +263,53 @@ class _Grid:
         a rule the band closes must then be 0."""
         sums = [0] * self.across
         width = self.width
+        given: dict[int, int | None] = {}  # a band's place printed blank: the number its row gives
         for place, index in enumerate(taken):
-            value = numbers[index]
-            if value:
+            if numbers[index] == BLANK:
+                row = place - place % width
+                values = tuple(numbers[n] for n in taken[row : row + width])
+                given[place] = _blank_row(values, self.local[at + place // width])[1]
+        for place, index in enumerate(taken):
+            value = given.get(place, numbers[index])
+            if value is None:
+                for rule, _ in self.terms[at + place // width][place % width]:
+                    sums[rule] += _UNCHECKED
+            elif value:
                 for rule, sign in self.terms[at + place // width][place % width]:
                     sums[rule] += sign * value
         return tuple(sums)
+
+
+def _held(sums: tuple[int, ...], closing: Sequence[int]) -> bool:
+    """Whether each rule ``closing`` holds at its partial sum in ``sums``: 0, or not checked
+    (a cell no rule of its row gives a number took part in it: ``_UNCHECKED``)."""
+    return all(sums[rule] == 0 or sums[rule] >= _UNCHECKED // 2 for rule in closing)
+
+
+def _blank_row(values: tuple[int, ...], rules: tuple[_Local, ...]) -> tuple[bool, int | None]:
+    """Whether a row's ``values`` (``BLANK`` for a cell printed blank) may make its
+    ``rules`` hold, and the number they give its one blank cell. Where the row has one
+    blank and a rule holds it, that rule gives it (never below 0) and the others must hold
+    with it; otherwise the rules holding a blank are not checked and it has no number."""
+    blank = [column for column, value in enumerate(values) if value == BLANK]
+    if len(blank) == 1:
+        for left, right in rules:
+            if blank[0] in left or blank[0] in right:
+                near, far = (left, right) if blank[0] in left else (right, left)
+                number = sum(values[c] for c in far) - sum(values[c] for c in near if c != blank[0])
+                if number < 0:
+                    return False, None
+                filled = (*values[: blank[0]], number, *values[blank[0] + 1 :])
+                return all(
+                    sum(filled[c] for c in left) == sum(filled[c] for c in right)
+                    for left, right in rules
+                ), number
+    held = all(
+        sum(values[c] for c in left) == sum(values[c] for c in right)
+        for left, right in rules
+        if not set(blank) & {*left, *right}
+    )
+    return held, None
 
 
 #: The partial sums a search reaches at a row boundary, each with the ways it got there:
@@ -281,7 +339,9 @@ def _band_fills(
         for getter in getters:
             values = getter(band)
             found = tried.get(values)
-            if found is None:
+            if found is None and BLANK in values:
+                found = tried[values] = _blank_row(values, rules)[0]
+            elif found is None:
                 get = values.__getitem__
                 found = tried[values] = all(
                     sum(map(get, left)) == sum(map(get, right)) for left, right in rules

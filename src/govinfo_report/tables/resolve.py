@@ -185,17 +185,56 @@ _LAST_ALONE: list[tuple[Template, Reading, Resolved]] = []
 
 
 def _broken(
-    template: Template, section: str, values: Sequence[Value | None]
+    template: Template,
+    section: str,
+    values: Sequence[Value | None],
+    provenance: Sequence[Provenance] | None = None,
 ) -> list[set[int]] | None:
     """The cells of each rule of ``section`` that ``values`` break; None where they leave
-    a cell of the section without a value."""
-    if any(values[cell] is None for cell in template.sections[section]):
+    a cell of the section without a value. With ``provenance``, a cell printed blank
+    (``—``) with no value takes the number the rules give it (``_numbered``), and a rule
+    through a blank no rule gives a number is not checked."""
+    cells = template.sections[section]
+    rules = section_rule_set(template.name, section).rules
+    known = list(values)
+    broken: list[set[int]] = []
+    if provenance is not None:
+        blank = {cell for cell in cells if known[cell] is None and provenance[cell] == "blank"}
+        broken = _numbered(rules, known, blank)
+        if any(known[cell] is None and cell not in blank for cell in cells):
+            return None
+    elif any(known[cell] is None for cell in cells):
         return None
-    return [
+    return broken + [
         set(rule.cells)
-        for rule in section_rule_set(template.name, section).rules
-        if sum(values[c] for c in rule.left) != sum(values[c] for c in rule.right)  # type: ignore[misc]
+        for rule in rules
+        if all(known[c] is not None for c in rule.cells)
+        and sum(known[c] for c in rule.left) != sum(known[c] for c in rule.right)  # type: ignore[misc]
     ]
+
+
+def _numbered(rules: Sequence[Rule], known: list[Value | None], blank: set[int]) -> list[set[int]]:
+    """``known`` with each cell of ``blank`` given the number the first rule it is the only
+    unknown cell of gives it, as long as one does; the cells of each rule that gives a
+    number below 0 (broken: the cell stays without a number)."""
+    broken = []
+    found = True
+    while blank and found:
+        found = False
+        for rule in rules:
+            unknown = [cell for cell in rule.cells if cell in blank]
+            if len(unknown) != 1 or any(known[c] is None for c in rule.cells if c != unknown[0]):
+                continue
+            cell = unknown[0]
+            near, far = (rule.left, rule.right) if cell in rule.left else (rule.right, rule.left)
+            number = sum(known[c] for c in far) - sum(known[c] for c in near if c != cell)  # type: ignore[misc]
+            blank.discard(cell)
+            found = True
+            if number < 0:
+                broken.append(set(rule.cells))
+            else:
+                known[cell] = number
+    return broken
 
 
 def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> Reading | None:
@@ -205,14 +244,16 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     ``first`` gives for certain, and every rule of the section holds, or the rules it breaks
     all pass through one cell: a report's own error in that cell, which the checks then
     report. A misreading moves values between cells, so it breaks rules through two cells
-    or more. Where two confirmed readings give different values, the text leaves the choice
-    open and none is kept."""
+    or more. A cell printed blank (``—``) is checked with the number the rules give it
+    (``_broken``). Where two confirmed readings give different values, the text leaves the
+    choice open and none is kept."""
     mine, certain = _certain(template, first)
 
     def agreeing() -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
         for other in others:
-            values = _alone(template, other).values
-            broken = _broken(template, first.section, values)
+            resolved = _alone(template, other)
+            values = resolved.values
+            broken = _broken(template, first.section, values, resolved.provenance)
             if (
                 broken is not None
                 and _one_error_at_most(broken)
@@ -257,8 +298,9 @@ def confirmed_but_one_row(
 
     def agreeing() -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
         for other in others:
-            whole = _alone(template, other).values
-            if _broken(template, first.section, whole) is None:
+            resolved = _alone(template, other)
+            whole = resolved.values
+            if _broken(template, first.section, whole, resolved.provenance) is None:
                 continue
             for at, (cells, _, _) in enumerate(other.given):
                 if not any(
@@ -322,19 +364,23 @@ def _solved(
     rules: Sequence[Rule], values: Sequence[Value | None], cells: Sequence[int]
 ) -> list[Value] | None:
     """The values of ``cells`` (unknown in ``values``) that the rules give them, each from
-    a rule whose other cells are known, or None where a cell is given none or two."""
+    a rule whose other cells are known, or None where a cell is given none or two. Other
+    unknown cells (printed blank) take the values the rules give them on the way, never
+    below 0."""
     known = list(values)
     found: dict[int, Value] = {}
     progress = True
-    while progress and len(found) < len(cells):
+    while progress and not found.keys() >= set(cells):
         progress = False
         for rule in rules:
             cell = _only_unknown(rule, known)
             if cell is not None:
                 known[cell] = found[cell] = _balance(rule, known, cell)
                 progress = True
-    if len(found) < len(cells) or any(
-        violated(rule, known) for rule in rules if set(rule.cells) & set(cells)
+    if (
+        not found.keys() >= set(cells)
+        or any(value < 0 for cell, value in found.items() if cell not in cells)
+        or any(violated(rule, known) for rule in rules if set(rule.cells) & set(cells))
     ):
         return None
     return [found[cell] for cell in cells]

@@ -16,7 +16,7 @@ import attrs
 
 from .. import labels
 from ..catalogue import Template
-from ..cells import is_value
+from ..cells import is_number, is_value
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
@@ -72,7 +72,9 @@ def read_tables(
 ) -> list[TableRead]:
     """Every table section's table (``read_table``; those of the sections ``rebroken`` in
     text whose line breaks were put back), in template order; a section whose last values
-    the text prints after the next section's heading is read with them (``_spilled``)."""
+    the text prints after the next section's heading is read with them (``_spilled``), and
+    the last one with those after the next heading (``_overflowing``) or at the text's end
+    (``_trailing``)."""
     read = {
         name: read_table(skel, name, regions[name], template, forced, name in rebroken)
         for name in SECTIONS
@@ -87,15 +89,19 @@ def read_tables(
         if both is not None:
             read[name], read[after] = both
     last = list(SECTIONS)[-1]
-    if wider is not None and _unfinished(read[last], template):
-        region, capped = _region(skel, last, wider[last], template)
+    for more, whole in ((wider, False), (_trailing(skel, regions), True)):
+        if more is None or not _unfinished(read[last], template):
+            continue
+        region, capped = _region(skel, last, more[last], template)
         rows = _rows(region, forced, last in rebroken)
         own = attrs.evolve(rows, rows=_own_rows(rows.rows, last, template))
         if rows.layout is not None and len(_own_values(own.rows, last, template)) == len(
             template.sections[last]
         ):
             again = _by_order(region, last, template, own, (*capped, *rows.findings))
-            if agrees(template, read[last].reading, again.reading):
+            if agrees(template, read[last].reading, again.reading) and (
+                not whole or verifies(template, again.reading)
+            ):
                 read[last] = again
     first = next(iter(SECTIONS))
     read[first] = _column_apart(skel, regions, template, read[first], (forced, rebroken))
@@ -133,6 +139,32 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     end = max(at for block in blocks_ for at in block if is_value(lines[at].strip())) + 1
     taken = [range(block.start, min(block.stop, end)) for block in blocks_ if block.start < end]
     return {**regions, last: [*regions[last], *taken]}
+
+
+def _trailing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:
+    """``regions`` with the last table section's table taking in the lines of values that
+    end the text (two values or more, after a line that is no value: the signature), where
+    its table ends just before the next section's heading: wkhtmltopdf's page printed by
+    plain pdftotext gives the page's right-hand blocks last, the last cells of 四's row
+    after the signature. ``None`` where the text ends otherwise."""
+    last = list(SECTIONS)[-1]
+    following = skel.sections.get(SECTIONS[last].NUMBER + 1)
+    if not regions[last] or following is None or following.heading is None:
+        return None
+    lines = skel.lines
+    if any(line.strip() for line in lines[regions[last][-1].stop : following.heading]):
+        return None
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and (not lines[start - 1].strip() or all(map(is_number, lines[start - 1].split()))):
+        start -= 1
+    held = [at for at in range(start, end) if lines[at].strip()]
+    values = sum(len(lines[at].split()) for at in held)
+    if not start or values < 2 or start <= regions[last][-1].stop:
+        return None
+    return {**regions, last: [*regions[last], *(range(at, at + 1) for at in held)]}
 
 
 def _after_prose(skel: Skeleton, number: int) -> list[range]:
@@ -514,6 +546,8 @@ def _by_order(
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
     alternative = confirmed(template, first, others)
+    if alternative is not None and not first.overfull and not agrees(template, first, alternative):
+        alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None and first.overfull:
         alternative = confirmed_but_one_row(template, first, others)
     if alternative is None:

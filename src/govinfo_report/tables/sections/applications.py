@@ -25,7 +25,7 @@ import attrs
 
 from ... import labels
 from ...catalogue import TEMPLATES, Template
-from ...cells import Value, convert, count_values
+from ...cells import Value, convert, count_values, not_given
 from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
@@ -906,8 +906,15 @@ def _runs(values: Sequence[Printed]) -> list[list[Printed]]:
 
 def _adds_up(cells: Sequence[Printed]) -> bool:
     """Whether the last of ``cells``, all counts (``21³`` with its footnote mark too), is
-    the sum of the others."""
+    the sum of the others; one of them printed "not given" (``—``) takes the number that
+    makes it so, never below 0."""
     values = [convert(text, "count", None)[0] for text, _, _ in cells]
+    blank = [at for at, (text, _, _) in enumerate(cells) if not_given(text)]
+    if len(blank) == 1:
+        *parts, total = [0 if at == blank[0] else value for at, value in enumerate(values)]
+        if None in parts or total is None:
+            return False
+        return blank[0] == len(cells) - 1 or total >= sum(parts)  # type: ignore[operator, arg-type]
     if None in values:
         return False
     *parts, total = values
