@@ -100,11 +100,13 @@ def _beyond(report: gr.Report) -> set[str]:
 def _unchecked(report: gr.Report) -> set[str]:
     """The cells that text of one cell a paragraph leaves to its printed values: sections 二
     and 四 (no rule there sees a value moved to another column), and section 三 where more
-    than one column has a cell not given (its rules there cannot be checked)."""
+    than one column has a cell not given, or a row lies outside the table's text (its
+    rules there cannot be checked)."""
     values = report.flat()
     applications = {key for key in values if key.startswith("applications.")}
     unknown = {key.rpartition(".")[2] for key in applications if values[key] is None}
-    return set(values) - applications | (applications if len(unknown) > 1 else set())
+    unchecked = len(unknown) > 1 or bool(applications & _beyond(report))
+    return set(values) - applications | (applications if unchecked else set())
 
 
 def _unread(back: gr.Report, report: gr.Report) -> dict[str, tuple[object, object, str]]:
