@@ -494,12 +494,17 @@ class CellLines:
     blank cell (``&nbsp;``) as ``blank`` (a line of spaces, an empty line), or not at all
     (``None``: pdftotext writes nothing for it); a merged cell's empty continuation before a
     row's first text (a Word table's) written as an empty cell where ``merged``, left out
-    where not (a web page's rowspan has none)."""
+    where not (a web page's rowspan has none). ``spaced``: a blank cell is followed by the
+    separators too; lynx's text of a table too wide for its page writes each cell as a
+    paragraph, centred (in ``centred`` columns), and an empty cell as one empty line and no
+    more."""
 
     separators: int = 1
     filler: str = ""
     blank: str | None = "\u00a0"
     merged: bool = True
+    spaced: bool = True
+    centred: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         lines: list[str] = []
@@ -513,8 +518,9 @@ class CellLines:
                     cell = self.blank
                 elif not cell and (begun or not self.merged):
                     continue
-                lines.append(cell)
-                lines.extend([self.filler] * self.separators)
+                lines.append(cell.center(self.centred).rstrip() if cell.strip() else cell)
+                if self.spaced or cell.strip():
+                    lines.extend([self.filler] * self.separators)
         return lines
 
 
@@ -827,6 +833,7 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "soup": CellLines(separators=0, merged=False),
     "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
     "lynx": "space-aligned",
+    "lynx-narrow": CellLines(blank="", merged=False, spaced=False, centred=76),
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
     "inscriptis-cells": IndexedCells(),

@@ -63,13 +63,20 @@ class Positions(NamedTuple):
     characters): only rules can tell which, so a section with none does not read them.
     ``open_end``: the row prints all its cells on its line and nothing right of its last
     position, so its cells past them, if it has more, are blank (a table laid out cell by
-    cell whose last columns no line names: ``space_aligned.by_cell_index``)."""
+    cell whose last columns no line names: ``space_aligned.by_cell_index``).
+    ``exact``: every blank line is one empty cell (lynx's text of a table one cell a line),
+    so a stray one would pass for a cell: the row must hold exactly its template row's cells,
+    blank ones included, and one past them refutes the rhythm (``cell_per_line._rhythms``).
+    ``other``: the same row in the table's other rhythm, read where this one's rows do not
+    all fit (``sections.rows.by_position``)."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False
     cut: bool = False
     unsure: bool = False
     open_end: bool = False
+    exact: bool = False
+    other: Positions | None = None
 
 
 class Row(NamedTuple):

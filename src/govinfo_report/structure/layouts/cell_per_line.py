@@ -86,22 +86,31 @@ def gridded(
     rows: list[Row], lines: Sequence[str], first_line: int, words: Sequence[Words]
 ) -> list[Row]:
     """``rows`` (of ``word_rows``) with their grids, where the table's blank lines keep a
-    rhythm (``_rhythm``). ``words``: the lines' ``line_words``."""
+    rhythm (``_rhythms``), each with its grid in the other rhythm (``Positions.other``)
+    where two fit. ``words``: the lines' ``line_words``."""
     stream, explicit = _stream(lines, first_line, words)
-    rhythm = _rhythm(stream, explicit)
-    if rhythm is None:
+    rhythms = _rhythms(stream, explicit)
+    if not rhythms:
         return rows
     at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
     gridded = []
     for row in rows:
         if row.labels:
-            grid = _grid(stream, at[row.labels[-1][1:]] + 1, rhythm, True)
+            start, lead = at[row.labels[-1][1:]] + 1, True
         elif row.values:
-            grid = _grid(stream, at[row.values[0][1:]], rhythm, False)
+            start, lead = at[row.values[0][1:]], False
         else:
-            grid = None
-        if grid is not None:
-            row = row._replace(positions=Positions(grid[0], runs_on=True, cut=grid[1]))
+            gridded.append(row)
+            continue
+        grids = [_grid(stream, start, rhythm, lead) for rhythm in rhythms]
+        if rhythms[-1][0]:  # one line an empty cell, read only where the others do not fit
+            exact = grids.pop()
+            other = exact and Positions(exact[0], cut=exact[1], exact=True)
+            grids = grids or [((), False)]
+        else:
+            other = None
+        cells, cut = grids[0] or ((), False)
+        row = row._replace(positions=Positions(cells, True, cut, other=other))
         gridded.append(row)
     return gridded
 
@@ -148,9 +157,13 @@ def _stream(
     return stream, True
 
 
-def _rhythm(stream: Sequence[_Cell], explicit: bool = False) -> tuple[int, int] | None:
+def _rhythms(stream: Sequence[_Cell], explicit: bool = False) -> tuple[tuple[int, int], ...]:
     """``(s, b)``: the blank lines after each cell and those an empty cell takes, where
-    every run of blank lines next to a value is ``s + k·b`` lines for ``k`` empty cells.
+    every run of blank lines next to a value is ``s + k·b`` lines for ``k`` empty cells;
+    then, where there are separators, ``(s, 1)``: one line an empty cell, as lynx writes a
+    table too wide for its page, one cell a paragraph. Every run fits that, so no run can
+    refute it, only rows can: each must hold exactly its template row's cells
+    (``Positions.exact``), and it is read where those of the first rhythm do not all fit.
 
     ``s`` is the shortest run of blank lines between two cells on lines of their own (every
     cell is followed by its separators, so no two cells are closer): not the most common
@@ -158,9 +171,9 @@ def _rhythm(stream: Sequence[_Cell], explicit: bool = False) -> tuple[int, int] 
     before a value, since a sparse table may print no two values side by side. ``b`` is
     ``s + 1`` (an empty line and its separators, as ``docx2txt`` writes an empty cell) or,
     failing that, ``s`` (LibreOffice writes an empty cell as one empty line), never one
-    line (every run of blank lines fits it, so nothing could show the rhythm broken: a
-    blank line put in by a page break would pass for an empty cell). ``None`` where neither
-    holds, or no value follows another cell on a line of its own. Where every blank line
+    line there (every run of blank lines fits it, so nothing could show the rhythm broken: a
+    blank line put in by a page break would pass for an empty cell). None where no value
+    follows another cell on a line of its own. Where every blank line
     is an explicit empty cell (``explicit``: a page's ``&nbsp;``, BeautifulSoup's or
     LibreOffice's text of it), with no separators, the rhythm is ``(0, 1)``: a stray line
     would be an empty one, and refutes it. A rhythm
@@ -171,26 +184,25 @@ def _rhythm(stream: Sequence[_Cell], explicit: bool = False) -> tuple[int, int] 
     pairs = list(pairwise(stream))
     touching = [gap for (_, label, _), (_, after, gap) in pairs if not (label and after)]
     if None in touching:
-        return None
-    runs = [gap for gap in touching if gap != INLINE]
+        return ()
+    runs = [gap for gap in touching if gap is not None and gap != INLINE]
     before = [gap for _, (_, after, gap) in pairs if not after and gap is not None and gap >= 0]
     every = Counter(gap for _, (_, _, gap) in pairs if gap is not None and gap >= 0)
     if not before or not every:
-        return None
+        return ()
     separators = min(every)
     if not separators and explicit:
-        return 0, 1
+        return ((0, 1),)
     if not separators:
         # No separator lines (LibreOffice, get_text('\n')): an empty line is an empty cell,
         # and a stray one (a page break, paragraph spacing) is one too, unseen.
-        return None
-    # One line an empty cell fits every run, so nothing could refute it: no rhythm.
-    for lines in (separators + 1, separators):
-        if lines > 1 and all(
-            gap >= separators and (gap - separators) % lines == 0 for gap in runs if gap is not None
-        ):
-            return separators, lines
-    return None
+        return ()
+    fits = [
+        (separators, lines)
+        for lines in (separators + 1, separators)
+        if lines > 1 and all(gap >= separators and (gap - separators) % lines == 0 for gap in runs)
+    ]
+    return (*fits[:1], (separators, 1))
 
 
 def _grid(

@@ -157,7 +157,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     plans = _plans(taken, name)
     taken, _ = headings(taken, [plan.keys for plan in plans])
     widths = [_width(row, plan, name, columns) for (row, _), plan in zip(taken, plans, strict=True)]
-    taken = by_position(taken, widths, columns)
+    taken = by_position(
+        taken, widths, columns, check=lambda read: _columns_hold(read, plans, template)
+    )
     context = _Context(
         Draft(NAME),
         template,
@@ -186,6 +188,26 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         )
     missing_rows(context.draft, template, NAME, labels.APPLICATION_ROWS[name], context.seen)
     return context.draft.freeze()
+
+
+def _columns_hold(taken: Sequence[Taken], plans: Sequence[_Plan], template: Template) -> bool:
+    """Whether the rows as read (a blank cell 0) leave at most one column whose rules are
+    not shown to hold (broken, or a cell of theirs not read): a nonzero value moved to
+    another column in one row breaks the rules of both (the check on a reading by one line
+    an empty cell, ``rows.by_position``), while a report may contradict itself, or print
+    a placeholder, in one column."""
+    values: list[Value | None] = [None] * len(template.fields)
+    for (row, _), plan in zip(taken, plans, strict=True):
+        if len(plan.keys) == 1 and len(row.values) == len(plan.cells):
+            read = count_values(text or "0" for text, _, _ in row.values)
+            for cell, value in zip(plan.cells, read, strict=True):
+                values[cell] = value
+    unshown = {
+        rule.name.rpartition(".")[2]
+        for rule in rules(template)
+        if not rule.name.startswith("applications.row-sum.") and violated(rule, values) is not False
+    }
+    return len(unshown) <= 1
 
 
 @attrs.define(slots=True, eq=False)

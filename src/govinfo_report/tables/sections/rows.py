@@ -6,7 +6,7 @@ cells or ran its values together; nothing is guessed here.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from math import comb
 from operator import and_, itemgetter, not_
@@ -174,7 +174,11 @@ def _extra_values(
 
 
 def by_position(
-    taken: Sequence[Taken], widths: Sequence[int | None], widest: int, alone: bool = False
+    taken: Sequence[Taken],
+    widths: Sequence[int | None],
+    widest: int,
+    alone: bool = False,
+    check: Callable[[Sequence[Taken]], bool] | None = None,
 ) -> list[Taken]:
     """``taken`` with each row's values read by position from its ``Row.positions`` (blank
     cells included), where those of every row fit: as many cells as the row has
@@ -192,7 +196,41 @@ def by_position(
     not anchored, and a blank cell lost inside it would pass for one of the next row's.
     These rows are read by their printed values, as the rules place them. So are rows whose
     positions one of two measures gave (``Positions.unsure``) in a section with no rules to
-    check them (``alone``: section 二)."""
+    check them (``alone``: section 二).
+
+    Where the table's blank lines keep one line an empty cell (``Positions.other``: lynx's
+    text of a table one cell a paragraph), the rows are read so where those of the rhythm
+    found first do not all fit, they all fit exactly and ``check`` holds: every run of blank
+    lines fits that rhythm, so a line put in one place and taken out of another in the same
+    row would move its values unseen, and only the section's rules (section 三's columns)
+    can show them moved. A section with no such rules (``check`` None) is not read so.
+    Where both rhythms read the rows, and read some row differently, none is read."""
+    placed = _placed(taken, widths, widest, alone)
+    if check is None or not any(row.positions.other for row, _ in taken):
+        return placed or list(taken)
+    if not any(row.positions.cells for row, _ in taken):
+        placed = None  # no first rhythm: nothing read by it
+    other = [
+        (row._replace(positions=row.positions.other or Positions()), runs) for row, runs in taken
+    ]
+    again = _placed(other, widths, widest, alone)
+    if again is not None and not check(again):
+        again = None
+    if placed is None or again is None or _values(placed) == _values(again):
+        return placed or again or list(taken)
+    return list(taken)
+
+
+def _values(taken: Sequence[Taken]) -> list[tuple[Printed, ...]]:
+    """The rows' values as read."""
+    return [row.values for row, _ in taken]
+
+
+def _placed(
+    taken: Sequence[Taken], widths: Sequence[int | None], widest: int, alone: bool
+) -> list[Taken] | None:
+    """``taken`` read by position (``by_position``), or ``None`` where some row's positions
+    do not fit."""
     # Positions run on only where some row's do past its cells (docx2txt's merged cells).
     runs_on = any(
         row.positions.runs_on and len(row.positions.cells) > width
@@ -203,7 +241,7 @@ def by_position(
     for (row, runs), width in zip(taken, widths, strict=True):
         read = _by_position(row, runs, width, widest, alone, runs_on)
         if read is None:
-            return list(taken)
+            return None
         placed.append((read, runs))
     return placed
 
@@ -251,6 +289,7 @@ def _misfit(row: Row, width: int, alone: bool) -> bool:
     grid = row.positions.cells
     return (
         len(grid) < width
+        or (row.positions.exact and len(grid) > width)
         or any(text for text, _, _ in grid[width:])
         or (alone and row.positions.runs_on and len(grid) > width and not grid[0][0])
         or sum(1 for text, _, _ in grid if text) != len(row.values)
@@ -852,7 +891,11 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     # The rows with labels and values whose next row has no values: found at C speed.
     for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
         result[at] = _wrapped_below(rows, at, matcher)
-    for at in compress(count(1), map(and_, map(and_, valued[1:], labelled[1:]), map(not_, valued))):
+    # A row of blank cells in text whose every blank line is an empty cell has cells too.
+    celled = [
+        bool(row.values or (row.positions.other and row.positions.other.cells)) for row in rows
+    ]
+    for at in compress(count(1), map(and_, map(and_, celled[1:], labelled[1:]), map(not_, celled))):
         result[at] = _wrapped_above(
             rows, _wrapped_around(rows, result[at], at, matcher), at, matcher
         )
@@ -887,15 +930,20 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
 
 def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher) -> Row:
     """``row`` (at ``at``), whose own label is a fragment, completed by the label-only rows
-    above it that start over it; its own label dropped where another row's whole label
-    stands above it, under its own."""
+    above it that start over it, or, in text of one cell a paragraph (lynx centres each
+    line of a cell, wherever it starts), that run into it with no empty cell between
+    (``_runs_into``); its own label dropped where another row's whole label stands above
+    it, under its own."""
     text, _, column = row.labels[-1]
     if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
         return row
     earlier_rows = list(_label_rows(rows, at - 1, -1))
+    paragraphs = bool(row.positions.other and row.positions.other.cells)
     above = ""
     for used, earlier in enumerate(earlier_rows):
         parts = [part for part, _, start in earlier.labels if abs(start - column) <= _DRIFT]
+        if not parts and paragraphs and all(map(_runs_into, earlier_rows[: used + 1])):
+            parts = [earlier.labels[-1][0]]
         if not parts:
             break
         above = parts[-1] + above
@@ -981,6 +1029,14 @@ def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
     if column <= left or abs(rest[2] - column) > _DRIFT or not matcher.exact(text + rest[0]):
         return row
     return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column)))
+
+
+def _runs_into(row: Row) -> bool:
+    """Whether a row of labels alone runs into the next row's label with no empty cell
+    between, in text whose every blank line is an empty cell (``Positions.other``): a
+    label cell's next paragraph."""
+    other = row.positions.other
+    return other is not None and not other.cells and not other.cut
 
 
 def _label_rows(rows: Sequence[Row], start: int, step: int) -> Iterator[Row]:
