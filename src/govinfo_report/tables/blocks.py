@@ -177,7 +177,12 @@ class _Grid:
         """For each row, the indices into ``numbers`` of its values where every reading by
         bands that makes the rules hold gives it the same values (``None`` where they
         differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES`` or
-        ``MAX_STEPS``."""
+        ``MAX_STEPS``. A search that cannot end with one is refused first (``_finishes``)."""
+        return self._searched(numbers) if self._finishes(numbers) else None
+
+    def _searched(self, numbers: Sequence[int]) -> tuple[tuple[int, ...] | None, ...] | None:
+        """``readings``, found by filling the bands forward from each row boundary the
+        search reaches, carrying the rules across rows as partial sums."""
         width, count = self.width, self.count
         start = (0,) * self.across
         reach, ended, same = self._resumed(numbers)
@@ -221,6 +226,23 @@ class _Grid:
                         seen[row].add(tuple(numbers[index] for index in picked))
                         chosen[row] = picked
         return tuple(chosen[row] if len(seen[row]) == 1 else None for row in range(count))
+
+    def _finishes(self, numbers: Sequence[int]) -> bool:
+        """Whether the rows can be cut into bands each of which some filling makes its rows'
+        own rules hold: every reading is such a cut, so a search without one ends with no
+        reading (``None``, as the search would end). Found from the last rows back, a band
+        filled only where the rows after it can be cut so: where the last values fit no
+        band, a few bands' fillings refuse the search, which would fill every band from each
+        row it reaches first. A search that follows takes the same steps as without this
+        (the fillings are kept: ``_band_fills``), so the same searches pass its budget."""
+        count = self.count
+        finish = [False] * count + [True]
+        for at in range(count - 1, -1, -1):
+            finish[at] = any(
+                finish[at + height] and self._fills(numbers, at, height)
+                for height in range(1, min(MAX_CUT_BAND, count - at) + 1)
+            )
+        return finish[0]
 
     def _resumed(self, numbers: Sequence[int]) -> tuple[list[_Reach], list[int], int]:
         """Where a search of ``numbers`` starts: the first rows whose values are those of the
@@ -347,6 +369,8 @@ def _band_fills(
                     sum(map(get, left)) == sum(map(get, right)) for left, right in rules
                 )
             held.append(found)
+        if not any(held):
+            return ()  # no order makes this row's rules hold: the others need no checking
         if not all(held):
             holds.append(map(held.__getitem__, ids))
     if holds:
