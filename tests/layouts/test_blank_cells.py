@@ -353,6 +353,40 @@ def test_blank_lines_are_cells_in_the_tables_rhythm(writer: str | CellLines) -> 
     assert wrong(back, _printed(report)) == {}
 
 
+def test_empty_lines_among_lines_of_spaces_are_no_empty_cell() -> None:
+    # From the thorough profile of the jostled property (soup-spaced): BeautifulSoup's text
+    # of a page writes two lines of spaces after each cell and a blank cell as a line of
+    # spaces (``&nbsp;``) and its two: three lines. Three empty lines put in after 行政许可's
+    # 352 made its run of blank lines one blank cell long, and 14, the row's 本年增/减, was
+    # read as its 处理决定数量, which the page prints blank. Its lines of spaces alone keep
+    # the rhythm and read the row otherwise: its cells are read by neither.
+    values = REPORT.flat() | {
+        "proactive.licensing.previous_items": 352,
+        "proactive.licensing.change": 14,
+        "proactive.licensing.decisions": 0,
+    }
+    report = gr.Report.from_values(
+        {key: value for key, value in values.items() if value is not None},
+        template="2019",
+        organisation=REPORT.organisation,
+        year=REPORT.year,
+    )
+    text = render(report, TOOLS["soup-spaced"], blank_zeros=True)
+    row = "行政许可\n  \n  \n352\n  \n  \n14\n  \n  \n\xa0\n  \n  \n"
+    assert text.count(row) == 1
+    back = gr.parse(text.replace("352\n", "352\n\n\n\n"))
+    decisions = back.cell("proactive.licensing.decisions")
+    assert (decisions.value, decisions.provenance) in ((None, "blank"), (None, "missing"))
+    assert back.cell("proactive.licensing.change").value in (14, None)
+    assert wrong(back, _printed(report)) == {}
+    # As printed, the row is read whole.
+    back = gr.parse(text)
+    assert [
+        (back.cell(f"proactive.licensing.{column}").value)
+        for column in ("previous_items", "change", "decisions")
+    ] == [352, 14, None]
+
+
 def test_docx2txt_writes_an_empty_cell_as_two_empty_lines() -> None:
     text = render(_with(BLANKS), "cell-per-line", blank_zeros=True)
     # 1.本机关不掌握相关政府信息: 5, a blank cell (its line and its separator), 1.
