@@ -87,7 +87,10 @@ def gridded(
 ) -> list[Row]:
     """``rows`` (of ``word_rows``) with their grids, where the table's blank lines keep a
     rhythm (``_rhythms``), each with its grid in the other rhythm (``Positions.other``)
-    where two fit. ``words``: the lines' ``line_words``."""
+    where two fit; where the runs leave one line an empty cell alone (and no lines of
+    spaces keep a rhythm of their own), no grid in the first and ``Positions.exact``: the
+    tool's rhythm, which its other tables keep too (``tables.table._one_rhythm``).
+    ``words``: the lines' ``line_words``."""
     stream, explicit, spaced = _stream(lines, first_line, words)
     rhythms = _rhythms(stream, explicit)
     if not rhythms:
@@ -107,16 +110,18 @@ def gridded(
             gridded.append(row)
             continue
         grids = [_grid(stream, start, rhythm, lead) for rhythm in rhythms]
+        alone = False  # one line an empty cell is the only rhythm the runs leave
         if rhythms[-1][0]:  # one line an empty cell, read only where the others do not fit
             exact = grids.pop()
             other = exact and Positions(exact[0], cut=exact[1], exact=True)
+            alone = not grids and not beside  # no lines of spaces keep another
             grids = grids or [((), False)]
         else:
             other = None
         if beside and grids[0] and _differ(grids[0], _grid(spaced, start, beside[0], lead)):
             grids[0] = None
         cells, cut = grids[0] or ((), False)
-        row = row._replace(positions=Positions(cells, True, cut, other=other))
+        row = row._replace(positions=Positions(cells, True, cut, exact=alone, other=other))
         gridded.append(row)
     return gridded
 
