@@ -490,15 +490,15 @@ def _one_rhythm(
     rebroken: Collection[str],
 ) -> tuple[dict[str, Rows | None], bool]:
     """Each section's rows (``None``: it has no table), read in one rhythm of blank lines,
-    and whether that is one line an empty cell alone.
+    and whether some table's runs refute every rhythm but one line an empty cell.
 
     One tool wrote every table of a text one cell a line. Where the runs of blank lines of
-    one table leave it one line an empty cell alone (``Positions.exact`` with no grid: lynx
-    writes a table too wide for its page so), a table whose runs also fit ``s + 1`` lines an
-    empty cell (docx2txt's, where every run happens to be an odd count) is read in the
-    text's rhythm, not in that one: two blank cells read as one, and a line put in
-    elsewhere in the same row, would fill section 四's one row again, a value a column off
-    within a group, which its rules cannot see."""
+    one table leave it one line an empty cell alone, or no rhythm at all (``Positions.exact``
+    with no grid: lynx writes a table too wide for its page one line an empty cell, and
+    blank lines put in or taken out break any), no table is read in ``s + 1`` lines an empty
+    cell (docx2txt's rhythm), which runs that all happen to be odd counts fit: two blank
+    cells read as one, and a line put in elsewhere in the same row, would give it its cells
+    again, a value a column off that no rule of section 二 or 四 sees."""
     rows: dict[str, Rows | None] = {
         name: _rows(_region(skel, name, spans, template)[0], forced, name in rebroken)
         if spans
@@ -506,7 +506,7 @@ def _one_rhythm(
         for name, spans in ((name, regions[name]) for name in SECTIONS)
     }
     alone = any(
-        row.positions.exact and row.positions.other
+        row.positions.exact and not row.positions.cells
         for read in rows.values()
         if read is not None
         for row in read.rows

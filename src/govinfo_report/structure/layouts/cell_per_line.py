@@ -87,19 +87,23 @@ def gridded(
 ) -> list[Row]:
     """``rows`` (of ``word_rows``) with their grids, where the table's blank lines keep a
     rhythm (``_rhythms``), each with its grid in the other rhythm (``Positions.other``)
-    where two fit; where the runs leave one line an empty cell alone (and no lines of
-    spaces keep a rhythm of their own), no grid in the first and ``Positions.exact``: the
-    tool's rhythm, which its other tables keep too (``tables.table._one_rhythm``).
-    ``words``: the lines' ``line_words``."""
+    where two fit. Where the runs leave one line an empty cell alone, or no rhythm (and no
+    lines of spaces keep one of their own), the rows have no grid in another rhythm and
+    ``Positions.exact``: one tool wrote the text's other tables, which are not read in
+    another rhythm either (``tables.table._one_rhythm``). ``words``: the lines'
+    ``line_words``."""
     stream, explicit, spaced = _stream(lines, first_line, words)
     rhythms = _rhythms(stream, explicit)
-    if not rhythms:
-        return rows
-    at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
     # Lines of spaces, and empty lines among them: counted alone, they may keep a rhythm of
     # their own that runs could refute (separator lines, more than one line an empty cell),
     # and a row that it reads otherwise is read by neither.
     beside = [rhythm for rhythm in _rhythms(spaced, True)[:1] if rhythm[0] and rhythm[1] > 1]
+    if not rhythms:
+        if beside or not any(gap is not None and gap >= 0 for _, _, gap in stream[1:]):
+            return rows
+        # Cells one a line and no rhythm: none for the text's other tables either.
+        return [row._replace(positions=Positions(exact=True)) for row in rows]
+    at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
     gridded = []
     for row in rows:
         if row.labels:
