@@ -75,17 +75,17 @@ def read_tables(
     the text prints after the next section's heading is read with them (``_spilled``), and
     the last one with those after the next heading (``_overflowing``) or at the text's end
     (``_trailing``)."""
+    first_rows, alone = _one_rhythm(skel, regions, template, forced, rebroken)
     read = {
-        name: read_table(skel, name, regions[name], template, forced, name in rebroken)
-        for name in SECTIONS
+        name: read_table(skel, name, regions[name], template, forced, name in rebroken, rows)
+        for name, rows in first_rows.items()
     }
+    how = (forced, rebroken, alone)
     wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
-        both = _spilled(skel, regions, template, (name, after), read, (forced, rebroken))
+        both = _spilled(skel, regions, template, (name, after), read, how)
         if both is None and wider is not None:
-            both = _spilled(
-                skel, wider, template, (name, after), read, (forced, rebroken), whole=True
-            )
+            both = _spilled(skel, wider, template, (name, after), read, how, whole=True)
         if both is not None:
             read[name], read[after] = both
     last = list(SECTIONS)[-1]
@@ -93,7 +93,7 @@ def read_tables(
         if more is None or not _unfinished(read[last], template):
             continue
         region, capped = _region(skel, last, more[last], template)
-        rows = _rows(region, forced, last in rebroken)
+        rows = _rows(region, forced, last in rebroken, alone)
         own = attrs.evolve(rows, rows=_own_rows(rows.rows, last, template))
         if rows.layout is not None and len(_own_values(own.rows, last, template)) == len(
             template.sections[last]
@@ -104,7 +104,7 @@ def read_tables(
             ):
                 read[last] = again
     first = next(iter(SECTIONS))
-    read[first] = _column_apart(skel, regions, template, read[first], (forced, rebroken))
+    read[first] = _column_apart(skel, regions, template, read[first], how)
     return list(read.values())
 
 
@@ -209,7 +209,7 @@ def _column_apart(
     regions: dict[str, list[range]],
     template: Template,
     first: TableRead,
-    how: tuple[layouts.Layout | None, Collection[str]],
+    how: tuple[layouts.Layout | None, Collection[str], bool],
 ) -> TableRead:
     """Section 二's table (``first``) read again where, read by the order of its cells, it
     is short of cells and a later section's table region prints one of its columns whole,
@@ -221,7 +221,7 @@ def _column_apart(
     if not _unfinished(first, template):
         return first
     region, capped = _region(skel, name, regions[name], template)
-    rows = _rows(region, how[0], name in how[1])
+    rows = _rows(region, how[0], name in how[1], how[2])
     if not rows.by_order:
         return first
     found: dict[str, list[Printed]] = {}
@@ -230,7 +230,7 @@ def _column_apart(
         if not regions[later]:
             continue
         later_region, _ = _region(skel, later, regions[later], template)
-        later_rows = _rows(later_region, how[0], later in how[1]).rows
+        later_rows = _rows(later_region, how[0], later in how[1], how[2]).rows
         for column, values in apart.columns_apart(later_rows, template.name, later).items():
             if column in seen:
                 found.pop(column, None)  # printed apart twice: neither is certain
@@ -266,7 +266,7 @@ def _every_column_apart(
     template: Template,
     first: TableRead,
     read: tuple[_Region, tuple[Diagnostic, ...], Rows],
-    how: tuple[layouts.Layout | None, Collection[str]],
+    how: tuple[layouts.Layout | None, Collection[str], bool],
 ) -> TableRead:
     """Section 二's table (``first``, its region and rows ``read``) read again where its
     sub-tables' columns that their headers leave out are printed as blocks of their own,
@@ -279,7 +279,7 @@ def _every_column_apart(
     later: tuple[Row, ...] = ()
     if regions[after]:
         later_region, _ = _region(skel, after, regions[after], template)
-        later = _rows(later_region, how[0], after in how[1]).rows
+        later = _rows(later_region, how[0], after in how[1], how[2]).rows
     joined = apart.every_column_apart(rows.rows, later, template.name, after)
     if joined is None:
         return first
@@ -306,7 +306,7 @@ def _spilled(
     template: Template,
     names: tuple[str, str],
     read: dict[str, TableRead],
-    how: tuple[layouts.Layout | None, Collection[str]],
+    how: tuple[layouts.Layout | None, Collection[str], bool],
     whole: bool = False,
 ) -> tuple[TableRead, TableRead] | None:
     """The tables of sections ``names`` (one after the other) read again where the first,
@@ -325,7 +325,7 @@ def _spilled(
     read_again = []
     for name in names:
         region, capped = _region(skel, name, regions[name], template)
-        rows = _rows(region, how[0], name in how[1])
+        rows = _rows(region, how[0], name in how[1], how[2])
         if not rows.by_order:
             return None
         read_again.append((region, rows, (*capped, *rows.findings)))
@@ -482,6 +482,53 @@ def _unfinished(table: TableRead, template: Template) -> bool:
     return _given(table) < len(template.sections[table.reading.section])
 
 
+def _one_rhythm(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    forced: layouts.Layout | None,
+    rebroken: Collection[str],
+) -> tuple[dict[str, Rows | None], bool]:
+    """Each section's rows (``None``: it has no table), read in one rhythm of blank lines,
+    and whether some table's runs refute every rhythm but one line an empty cell.
+
+    One tool wrote every table of a text one cell a line. Where the runs of blank lines of
+    one table leave it one line an empty cell alone, or no rhythm at all (``Positions.exact``
+    with no grid: lynx writes a table too wide for its page one line an empty cell, and
+    blank lines put in or taken out break any), no table is read in ``s + 1`` lines an empty
+    cell (docx2txt's rhythm), which runs that all happen to be odd counts fit: two blank
+    cells read as one, and a line put in elsewhere in the same row, would give it its cells
+    again, a value a column off that no rule of section 二 or 四 sees."""
+    rows: dict[str, Rows | None] = {
+        name: _rows(_region(skel, name, spans, template)[0], forced, name in rebroken)
+        if spans
+        else None
+        for name, spans in ((name, regions[name]) for name in SECTIONS)
+    }
+    alone = any(
+        row.positions.exact and not row.positions.cells
+        for read in rows.values()
+        if read is not None
+        for row in read.rows
+    )
+    if alone:
+        rows = {name: read and _in_one_line_a_cell(read) for name, read in rows.items()}
+    return rows, alone
+
+
+def _in_one_line_a_cell(rows: Rows) -> Rows:
+    """``rows`` with no grid in a rhythm other than one line an empty cell."""
+    return attrs.evolve(
+        rows,
+        rows=tuple(
+            row
+            if row.positions.other is None or row.positions.exact
+            else row._replace(positions=layouts.Positions(exact=True, other=row.positions.other))
+            for row in rows.rows
+        ),
+    )
+
+
 def read_table(
     skel: Skeleton,
     name: str,
@@ -489,14 +536,15 @@ def read_table(
     template: Template,
     forced: layouts.Layout | None,
     rebroken: bool = False,
+    read: Rows | None = None,
 ) -> TableRead:
     """Section ``name``'s table at ``spans`` of ``skel``, read by ``template`` (in layout
     ``forced``, when given; ``rebroken``: in text whose line breaks were put back, where
-    the layout is ``_rebroken``'s). A table read by the order of its cells alone may be
-    read another way: such a reading is kept where the rules confirm it. A table whose
-    order proves broken (a row with more values than cells) and that no other reading is
-    confirmed for is not kept, unless a reading by sequence is confirmed without one row
-    (``resolve.confirmed_but_one_row``)."""
+    the layout is ``_rebroken``'s; ``read``: its rows, where they were read already). A
+    table read by the order of its cells alone may be read another way: such a reading is
+    kept where the rules confirm it. A table whose order proves broken (a row with more
+    values than cells) and that no other reading is confirmed for is not kept, unless a
+    reading by sequence is confirmed without one row (``resolve.confirmed_but_one_row``)."""
     section = SECTIONS[name]
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     keys = template.section_keys(name)
@@ -506,7 +554,7 @@ def read_table(
         )
         return TableRead(None, Reading(name), (missing,))
     region, capped = _region(skel, name, spans, template)
-    rows = _rows(region, forced, rebroken)
+    rows = read or _rows(region, forced, rebroken)
     found = (*capped, *rows.findings)
     if rows.layout is None:
         return TableRead(None, Reading(name), found)
@@ -595,7 +643,16 @@ def _own_rows(rows: Sequence[Row], name: str, template: Template) -> tuple[Row, 
     )
 
 
-def _rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
+def _rows(
+    region: _Region, forced: layouts.Layout | None, rebroken: bool, alone: bool = False
+) -> Rows:
+    """A table region's rows (``alone``: in a text whose rhythm of blank lines is one line
+    an empty cell alone, ``_one_rhythm``)."""
+    rows = _layout_rows(region, forced, rebroken)
+    return _in_one_line_a_cell(rows) if alone else rows
+
+
+def _layout_rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
     """A table region's rows.
 
     A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,

@@ -67,6 +67,8 @@ class Positions(NamedTuple):
     ``exact``: every blank line is one empty cell (lynx's text of a table one cell a line),
     so a stray one would pass for a cell: the row must hold exactly its template row's cells,
     blank ones included, and one past them refutes the rhythm (``cell_per_line._rhythms``).
+    With no ``cells``: the table's runs leave it that rhythm alone, or none, and the text's
+    other tables are not read in another either (``tables.table._one_rhythm``).
     ``other``: the same row in the table's other rhythm, read where this one's rows do not
     all fit (``sections.rows.by_position``)."""
 

@@ -87,11 +87,22 @@ def gridded(
 ) -> list[Row]:
     """``rows`` (of ``word_rows``) with their grids, where the table's blank lines keep a
     rhythm (``_rhythms``), each with its grid in the other rhythm (``Positions.other``)
-    where two fit. ``words``: the lines' ``line_words``."""
-    stream, explicit = _stream(lines, first_line, words)
+    where two fit. Where the runs leave one line an empty cell alone, or no rhythm (and no
+    lines of spaces keep one of their own), the rows have no grid in another rhythm and
+    ``Positions.exact``: one tool wrote the text's other tables, which are not read in
+    another rhythm either (``tables.table._one_rhythm``). ``words``: the lines'
+    ``line_words``."""
+    stream, explicit, spaced = _stream(lines, first_line, words)
     rhythms = _rhythms(stream, explicit)
+    # Lines of spaces, and empty lines among them: counted alone, they may keep a rhythm of
+    # their own that runs could refute (separator lines, more than one line an empty cell),
+    # and a row that it reads otherwise is read by neither.
+    beside = [rhythm for rhythm in _rhythms(spaced, True)[:1] if rhythm[0] and rhythm[1] > 1]
     if not rhythms:
-        return rows
+        if beside or not any(gap is not None and gap >= 0 for _, _, gap in stream[1:]):
+            return rows
+        # Cells one a line and no rhythm: none for the text's other tables either.
+        return [row._replace(positions=Positions(exact=True)) for row in rows]
     at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
     gridded = []
     for row in rows:
@@ -103,27 +114,33 @@ def gridded(
             gridded.append(row)
             continue
         grids = [_grid(stream, start, rhythm, lead) for rhythm in rhythms]
+        alone = False  # one line an empty cell is the only rhythm the runs leave
         if rhythms[-1][0]:  # one line an empty cell, read only where the others do not fit
             exact = grids.pop()
             other = exact and Positions(exact[0], cut=exact[1], exact=True)
+            alone = not grids and not beside  # no lines of spaces keep another
             grids = grids or [((), False)]
         else:
             other = None
+        if beside and grids[0] and _differ(grids[0], _grid(spaced, start, beside[0], lead)):
+            grids[0] = None
         cells, cut = grids[0] or ((), False)
-        row = row._replace(positions=Positions(cells, True, cut, other=other))
+        row = row._replace(positions=Positions(cells, True, cut, exact=alone, other=other))
         gridded.append(row)
     return gridded
 
 
 def _stream(
     lines: Sequence[str], first_line: int, words: Sequence[Words]
-) -> tuple[list[_Cell], bool]:
-    """The cells of ``lines`` in reading order, and whether every blank line between two
+) -> tuple[list[_Cell], bool, list[_Cell]]:
+    """The cells of ``lines`` in reading order, whether every blank line between two
     cells is an explicit empty cell: a line of spaces (a page's ``&nbsp;``, which ``source``
     folds to a space), with one such line at least. An empty line next to a label there (a
     label cell's empty paragraph, a header's spacing) is no cell and is not counted; one
     between two other cells (a page break, paragraph spacing) leaves the text without that
-    guarantee, and then every blank line counts. Lines of spaces after the last cell are its
+    guarantee, and then every blank line counts: the third item is then the cells with
+    their lines of spaces alone counted (empty where there are none), a reading the
+    empty lines may have put out of step. Lines of spaces after the last cell are its
     row's last empty cells: a label with no text closes them."""
     stream: list[_Cell] = []
     spaces: list[int | None] = []  # the lines of spaces before each cell
@@ -148,13 +165,13 @@ def _stream(
                 spaces.extend(repeat(INLINE, len(cells) - 1))
                 stream.extend(zip(cells[1:], map(LABEL.__eq__, kinds[1:]), repeat(INLINE)))
             blank, spaced, empty = 0, 0, False
-    if not explicit or plain:
-        return stream, False
-    stream = [(cell, label, gap) for (cell, label, _), gap in zip(stream, spaces, strict=True)]
-    if stream and spaced and blank is not None:
+    if not explicit:
+        return stream, False, []
+    counted = [(cell, label, gap) for (cell, label, _), gap in zip(stream, spaces, strict=True)]
+    if counted and spaced and blank is not None:
         # The table's last cells are empty ones up to the section's end: a mark closes them.
-        stream.append((("", first_line + len(lines), 1), True, spaced))
-    return stream, True
+        counted.append((("", first_line + len(lines), 1), True, spaced))
+    return (stream, False, counted) if plain else (counted, True, [])
 
 
 def _rhythms(stream: Sequence[_Cell], explicit: bool = False) -> tuple[tuple[int, int], ...]:
@@ -203,6 +220,13 @@ def _rhythms(stream: Sequence[_Cell], explicit: bool = False) -> tuple[tuple[int
         if lines > 1 and all(gap >= separators and (gap - separators) % lines == 0 for gap in runs)
     ]
     return (*fits[:1], (separators, 1))
+
+
+def _differ(
+    grid: tuple[tuple[Printed, ...], bool], other: tuple[tuple[Printed, ...], bool] | None
+) -> bool:
+    """Whether two grids of a row, both read, put its values in different cells."""
+    return other is not None and [t for t, _, _ in grid[0]] != [t for t, _, _ in other[0]]
 
 
 def _grid(
