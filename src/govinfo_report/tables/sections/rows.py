@@ -504,13 +504,13 @@ def _cut(
         # Its only reading cuts it only where it printed spaces: its values as printed.
         draft.give(cells, (*before, *cuts.ways[0], *after), unit)
         return True
-    if not cuts.ways:
-        return False
+    if not cuts.ways and not (cuts.count == 0 and cuts.fewer):
+        return False  # too many ways, or none, not even into fewer values with blanks
     pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
     # Each way an option of (position, piece) pairs, the pieces numbered in the order they
     # first come (each way followed by the values after it): each pair is made once and
     # shared by the ways, and each piece hashed once a way (a run may have thousands).
-    size = len(before) + max(map(len, cuts.ways)) + len(after)
+    size = len(before) + max(map(len, cuts.ways), default=0) + len(after)
     pairs = [_Pairs(at, pieces) for at in range(size)]
     filled = [(*before, *way, *after) for way in cuts.ways] if before or after else cuts.ways
     options = [tuple(map(dict.__getitem__, pairs, way)) for way in filled]
