@@ -7,6 +7,7 @@ end up in ``Report.diagnostics``.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import partial
 from typing import Any, Literal
@@ -292,7 +293,8 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     that pandoc wrote as HTML)."""
     skel = skeleton.split(given.lines)
     shown = _tabled(skel)
-    if shown >= _TABLES:
+    one_line = {number for number in shown if all(len(span) == 1 for span in skel.tables(number))}
+    if shown >= _TABLES and not one_line:
         return skel, None
     kept = {
         at
@@ -304,10 +306,26 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     restored = rebreak.restore(given.lines, kept)
     if restored is None:
         return skel, None
+    shown -= _run_together(skel, restored, one_line)
     again = skeleton.split(restored.lines, restored.tables)
     if shown and not shown | _tabled(again, _cut_lines(restored)) > shown:
         return skel, None
     return again, restored
+
+
+def _run_together(
+    skel: Skeleton, restored: rebreak.Restored, one_line: Collection[int]
+) -> frozenset[int]:
+    """The sections of ``one_line`` whose table is one given line that the cutting broke
+    into two rows or more: a table run together on one line (BeautifulSoup's ``get_text()``
+    of a page whose blank cells are runs of no-break spaces, which look like columns), no
+    table the text showed."""
+    rows = Counter(restored.origins[at][0] for at in restored.tables)
+    return frozenset(
+        number
+        for number in one_line
+        if all(rows[at] >= 2 for span in skel.tables(number) for at in span)
+    )
 
 
 def _cut_lines(restored: rebreak.Restored) -> frozenset[int]:

@@ -188,13 +188,23 @@ def test_a_collapsed_section_四() -> None:
             "a collapsed cell '111111111111111111111111111111': 453,999 ways to cut it "
             "into 7 numbers, more than the 20,000 that are tried",
         ),
-        ("123456", "a collapsed cell '123456': no way to cut it into 7 numbers"),
     ],
 )
 def test_runs_that_are_not_cut(digits: str, why: str) -> None:
     report = _edit(SEED, "(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", f"(一) 予以公开{digits}")
     assert _row(report, "applications", "granted") == [(None, "missing")] * 7
     assert _codes(report)["collapsed-cell"] == [f"予以公开: {why}; its cells are missing"]
+
+
+def test_a_run_too_short_for_its_cells_is_read_with_blank_cells_or_not_at_all() -> None:
+    """Six digits for seven cells: only readings with blank cells among the values are
+    left, and none lets the row add up (1+2+3+4+5 is no 6, nor is any other cut)."""
+    report = _edit(SEED, "(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", "(一) 予以公开123456")
+    assert _row(report, "applications", "granted") == [(None, "missing")] * 7
+    assert _codes(report)["collapsed-cell"] == [
+        "予以公开: 123456 holds fewer values than its 7 cells, run together; no reading of "
+        "them lets its row's rules hold, so its cells are missing"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import printed, scaled, wrong
-from manglers import Html2TextPipes, WordGridPipes, pandoc_gfm, tables_run_together
+from manglers import Html2TextPipes, WordGridPipes, one_line_page, pandoc_gfm, tables_run_together
 from strategies import reports
 
 NBSP = "\u00a0"
@@ -101,13 +102,114 @@ def test_blank_cells_as_no_break_spaces_are_not_columns_of_spaces() -> None:
         assert cell.value in (None, 1) and cell.provenance != "blank", column
 
 
+# get_text() of a page that leaves its zeros blank, each blank cell one &nbsp;: every
+# table on one line, ending in a value after blank cells (行政事业性收费's cell printed with a
+# leading &nbsp;, 结转下年度继续办理's 1 and its total), so each line looks like a row of
+# space-aligned columns; rows of blank cells only (``B7``) show no value.
+B7 = NBSP * 7
+BLANK_ZEROS = f"""\
+青石县市场监督管理局2022年政府信息公开工作年度报告
+一、总体情况
+2022年，青石县市场监督管理局认真贯彻落实《中华人民共和国政府信息公开条例》。
+二、主动公开政府信息情况
+第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章{NBSP * 3}行政规范性文件2{NBSP}7\
+第二十条第（五）项信息内容本年处理决定数量行政许可12第二十条第（六）项信息内容本年处理决定数量行政处罚\
+{NBSP}行政强制{NBSP}第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费{NBSP}1.5
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计\
+商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量4{NBSP * 5}4\
+二、上年结转政府信息公开申请数量{B7}三、本年度办理结果（一）予以公开2{NBSP * 5}2\
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）{B7}（三）不予公开1.属于国家秘密{B7}\
+2.其他法律行政法规禁止公开{B7}3.危及“三安全一稳定”{B7}4.保护第三方合法权益{B7}\
+5.属于三类内部事务信息{B7}6.属于四类过程性信息{B7}7.属于行政执法案卷{B7}\
+8.属于行政查询事项{B7}（四）无法提供1.本机关不掌握相关政府信息1{NBSP * 5}1\
+2.没有现成信息需要另行制作{B7}3.补正后申请内容仍不明确{B7}（五）不予处理\
+1.信访举报投诉类申请{B7}2.重复申请{B7}3.要求提供公开出版物{B7}\
+4.无正当理由大量反复申请{B7}5.要求行政机关确认或重新出具已获取信息{B7}（六）其他处理\
+1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请{B7}\
+2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请{B7}3.其他{B7}\
+（七）总计3{NBSP * 5}3四、结转下年度继续办理1{NBSP * 5}1
+四、政府信息公开行政复议、行政诉讼情况
+行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结\
+总计结果维持结果纠正其他结果尚未审结总计{NBSP * 5}1{NBSP * 3}1{NBSP * 5}
+五、存在的主要问题及改进情况
+信息公开的及时性有待加强。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+青石县市场监督管理局
+2023年1月16日
+"""
+
+
+def test_tables_on_one_line_each_that_look_like_columns_are_cut_again() -> None:
+    """Each table on one line whose last value follows blank cells looks like a row of
+    space-aligned columns, in every section; a line the cutting breaks into rows is a table
+    run together, not one the text showed, and is read so."""
+    report = gr.parse(BLANK_ZEROS)
+    flat = report.flat()
+    assert flat["proactive.licensing.decisions"] == 12
+    assert flat["proactive.fees.amount"] == Decimal("1.5")
+    assert any(d.code == "line-breaks-lost" for d in report.diagnostics)
+
+
+def test_runs_with_fewer_digits_than_cells_are_read_with_blank_cells() -> None:
+    """``4     4`` has two values for seven cells: the others are blank (no digit is lost in
+    one-line text), so it is read with blank cells among its values, and the whole table's
+    rules choose. Each row's one count could stand under any applicant column (all six
+    columns fit alike), so those stay missing; the 总计 column is certain."""
+    report = gr.parse(BLANK_ZEROS)
+    flat = report.flat()
+    totals = {
+        "new": 4,
+        "granted": 2,
+        "unavailable.not_held": 1,
+        "total": 3,
+        "carried_forward": 1,
+    }
+    for row, want in totals.items():
+        assert flat[f"applications.{row}.total"] == want, row
+        assert flat[f"applications.{row}.natural_person"] is None, row
+    found = {d.code for d in report.diagnostics if "4     4" in d.message}
+    assert found == {"collapsed-cell"}
+
+
+def test_glued_counts_whose_blank_cells_closed_to_one_space_are_cut() -> None:
+    """A web archive's text of the page: its white space closed up, each run of blank cells
+    one space (``予以公开236 332``: 23 and 6, three blank cells, 3 and 32). Read as two counts
+    apart, 236 and 332 add up in no way, which would leave every row of the table read as
+    printed; cut further, they do (23 + 6 + 3 = 32), and the whole table's rules choose. The
+    three counts fit any three applicant columns in order in every row alike, so those stay
+    missing; the 总计 column is certain."""
+    page = (
+        BLANK_ZEROS.replace("申请数量4" + NBSP * 5 + "4", "申请数量246" + NBSP * 3 + "333")
+        .replace("予以公开2" + NBSP * 5 + "2", "予以公开236" + NBSP * 3 + "332")
+        .replace("总计3" + NBSP * 5 + "3", "总计246" + NBSP * 3 + "333")
+        .replace("办理1" + NBSP * 5 + "1", "办理" + B7)
+    )
+    text = " ".join(page.split())
+    assert "予以公开236 332" in text
+    report = gr.parse(text)
+    flat = report.flat()
+    assert flat["applications.granted.total"] == 32
+    assert flat["applications.new.total"] == 33
+    assert flat["applications.total.total"] == 33
+    assert flat["applications.unavailable.not_held.total"] == 1
+    assert flat["applications.granted.natural_person"] in (None, 23)
+    assert flat["applications.granted.other_organisation"] in (None, 3)
+
+
 @scaled(1)
-@given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans())
+@given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans(), archived=st.booleans())
 def test_pages_whose_tables_ran_together_are_never_read_wrong(
-    report: gr.Report, seed: int, blanks: bool
+    report: gr.Report, seed: int, blanks: bool, archived: bool
 ) -> None:
-    text = render(report, "tab-separated", blank_zeros=blanks)
-    back = gr.parse(tables_run_together(text, random.Random(seed)))
+    """``get_text()`` of a page with no white space between its table's tags, or
+    (``archived``) a web archive's text of it: white space closed up, each run of blank
+    cells one space between counts run together."""
+    text = tables_run_together(
+        render(report, "tab-separated", blank_zeros=blanks), random.Random(seed)
+    )
+    back = gr.parse(one_line_page(text, random.Random(seed)) if archived else text)
     assert back.template == report.template
     assert wrong(back, printed(report)) == {}
     assert not any(d.code == "table-missing" for d in back.diagnostics)

@@ -7,6 +7,7 @@ is its last value. A value lost rather than left blank must never pass for a 0."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from random import Random
@@ -143,11 +144,12 @@ def test_a_lost_value_is_not_read_as_a_blank_cell() -> None:
 
 class _Joined:
     """A page copied as text: a row's cells joined by one space, a blank cell left out, and
-    a printed 0 left out too where ``rng`` says so (bodies print some zeros, leave others
-    blank)."""
+    a printed 0 left out too where ``rng`` says so, each with chance ``zeros`` (bodies print
+    some zeros, leave others blank; a page that leaves every zero blank, 1)."""
 
-    def __init__(self, rng: Random) -> None:
+    def __init__(self, rng: Random, zeros: float = 0.5) -> None:
         self.rng = rng
+        self.zeros = zeros
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         return [
@@ -157,7 +159,7 @@ class _Joined:
                 line := " ".join(
                     cell.strip()
                     for cell in row
-                    if cell.strip() and not (cell.strip() == "0" and self.rng.random() < 0.5)
+                    if cell.strip() and not (cell.strip() == "0" and self.rng.random() < self.zeros)
                 )
             )
         ]
@@ -226,13 +228,40 @@ def test_a_one_line_page_that_lost_a_value_reads_no_row_with_blanks() -> None:
     )
 
 
+def test_rows_printed_blank_on_a_one_line_page_are_blank_not_lost() -> None:
+    """``PAGE`` with its rows of zeros left blank, on one line: such a row is its label
+    alone, the next row's numbered label right after it (``2.其他法律行政法规禁止公开 3.危及…``),
+    so the text is not cut before it; each is a row printed blank, not a lost one, and the
+    rows of values read as where the zeros are printed."""
+    blank = re.sub(r"(?m)(?<=[^\d\s])(?: 0)+$", "", PAGE)
+    assert "3.危及“三安全一稳定”\n" in blank  # the zeros are gone
+    report = gr.parse(one_line_page(blank, Random(0)))
+    assert not any(
+        d.code == "row-missing" and "section 三" in d.message for d in report.diagnostics
+    )
+    for row in ("denied.security_stability", "unavailable.unclear_after_correction"):
+        cell = report.cell(f"applications.{row}.total")
+        assert (cell.value, cell.provenance) in ((None, "blank"), (0, "derived")), row
+    assert _row(report, "granted")[-1] == 10
+    assert _row(report, "total")[-1] == 17
+    assert report.cell("applications.carried_forward.total").value == 3
+
+
 @scaled(0.6)
-@given(report=reports(missing=False), seed=st.integers(0, 2**32 - 1))
-def test_rows_of_zeros_of_a_one_line_page_are_read(report: gr.Report, seed: int) -> None:
+@given(
+    report=reports(missing=False), seed=st.integers(0, 2**32 - 1), zeros=st.sampled_from((0.5, 1))
+)
+def test_rows_of_zeros_of_a_one_line_page_are_read(
+    report: gr.Report, seed: int, zeros: float
+) -> None:
     """The same page on one line (``one_line_page``): no cell comes back wrong. A row of
     zeros that prints one 0 may come back missing, where a rule ties it to a cell its blanks
     could take a lost value from (a row read as printed, a lost cell): there the blank
-    reading decides nothing (``resolve._unassumed``); ``PAGE`` above is read whole."""
-    back = gr.parse(one_line_page(render(report, _Joined(Random(seed))), Random(seed)))
+    reading decides nothing (``resolve._unassumed``); ``PAGE`` above is read whole. A row
+    that leaves every cell out is its label alone, and is found: a row printed blank."""
+    back = gr.parse(one_line_page(render(report, _Joined(Random(seed), zeros)), Random(seed)))
     truth = report.flat()
     assert wrong(back, truth) == {}
+    assert [
+        d.message for d in back.diagnostics if d.message.startswith("section 三: rows not")
+    ] == []

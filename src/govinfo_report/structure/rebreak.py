@@ -61,6 +61,22 @@ _NUMBERING = rf"(?:\d{{1,2}}\s*[.、]|[{_NUMERALS}]{{1,2}}\s*、|\(\s*[{_NUMERAL
 #: that is not the next label's numbering (``1.属于``).
 _VALUE_NEXT = r"(?=\s*(?:\([^()]{0,40}\))?\s*[+-]?\d(?!\d?\s*[.、][^\d\s]))"
 
+#: A row or group label of section 三 with its numbering (``3.要求提供公开出版物``,
+#: ``(三)不予公开``): where label text that no value follows holds several, each starts a row
+#: printed blank (``layouts.run_together``), as a cut before it would.
+NUMBERED_ROW = re.compile(
+    _NUMBERING
+    + "(?:"
+    + _any(
+        w
+        for table in (labels.APPLICATION_ROWS, labels.APPLICATION_GROUPS)
+        for rows in table.values()
+        for ws in rows.values()
+        for w in ws
+    )
+    + ")"
+)
+
 _PROACTIVE_ROWS = [w for rows in labels.PROACTIVE_ROWS.values() for ws in rows.values() for w in ws]
 _PROACTIVE_HEADERS = [
     *(w for columns in labels.PROACTIVE_COLUMNS.values() for ws in columns.values() for w in ws),

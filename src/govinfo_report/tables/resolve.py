@@ -1201,6 +1201,8 @@ def _head(unit: Unit) -> str:
     if unit.run is not None:
         digits = unit.run[0] if len(unit.run[0]) <= 40 else shown(unit.run[0])
         parts = len(unit.cells) - (len(unit.pieces) - len(unit.cut))
+        if not unit.ways:  # too few digits for every cell: blank cells among its values
+            return f"{unit.label}: {digits} holds fewer values than its {parts} cells, run together"
         return f"{unit.label}: {digits} holds {parts} values run together"
     printed = [  # a blank piece is no value, nor is a glued value's split (``_glued``)
         text for at, (text, _, _) in enumerate(unit.pieces) if text and at not in unit.cut
@@ -1240,7 +1242,11 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
 def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tuple[str, str]:
     """The code and the outcome ``_placed`` gives a run of digits (``why``: ``alone`` in
     parentheses; ``rules``: the rules that placed it)."""
-    ways = f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
+    ways = (
+        f"{unit.ways:,} way{'s' if unit.ways != 1 else ''} to cut it"
+        if unit.ways
+        else "ways to cut it with blank cells among its values"
+    )
     if whole:
         one = alone and unit.ways == 1 and not unit.fewer
         return (
@@ -1255,7 +1261,9 @@ def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tu
             + f"{why}; its cells are derived from it",
         )
     fewer = (
-        " (its digits could also be fewer values: blank cells leave no trace)" if unit.fewer else ""
+        " (its digits could also be fewer values: blank cells leave no trace)"
+        if unit.fewer and unit.ways
+        else ""
     )
     return (
         "collapsed-cell",

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import ClassVar
 
 from ...cells import NUMBER_WORDS
 from ...limits import MAX_CELL_CHARS
 from ..collapsed import PLACEHOLDERS, UNITS
+from ..rebreak import NUMBERED_ROW
 from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
@@ -97,7 +99,10 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
         if damage or letters:  # a number no number holds: the run reads as none
             start = letters.start() if letters else start
             end = _damaged_end(line, damage.end() if damage else end)
-        label = _cell(line, label_start, start, number)
+        found = _labels(line, label_start, start, number)
+        for each in found[:-1]:  # rows printed blank before the row of this run
+            yield Row((each,), (), number, traceless=True)
+        label = found[-1] if found else None
         page = None if damage or letters else _PAGE_AFTER.match(line, end)
         if damage or letters:
             run, tail = line[start:end], 0
@@ -110,9 +115,9 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
         runs = ((run, number, start + 1),) if run else ()
         yield Row((label,) if label else (), (), number, runs=Runs(runs, tail))
         label_start = end
-    label = _cell(line, label_start, len(line), number)
-    if label:
-        yield Row((label,), (), number)
+    for label in _labels(line, label_start, len(line), number):
+        # A label with no value after it: its blank cells, if any, left no trace.
+        yield Row((label,), (), number, traceless=True)
 
 
 def _damaged_end(line: str, end: int) -> int:
@@ -147,6 +152,19 @@ def _in_label(line: str, match: re.Match[str]) -> bool:
     if line[start - 1 : start] == "(" and line[end : end + 1] == ")":
         return True
     return _NUMBERING.fullmatch(match.group()) is not None and bool(_NUMBERED.match(line, end))
+
+
+def _labels(line: str, start: int, end: int, number: int) -> list[Printed]:
+    """The label texts between ``start`` and ``end``: one, or where it holds several numbered
+    labels of section 三 (``(二)部分公开 (三)不予公开 1.属于国家秘密``, rows printed blank,
+    which no value follows, so the text was not cut before them), one each."""
+    cuts = [at.start() for at in NUMBERED_ROW.finditer(line, start, end) if at.start() > start]
+    bounds = [start, *cuts, end]
+    return [
+        cell
+        for first, last in pairwise(bounds)
+        if (cell := _cell(line, first, last, number)) is not None
+    ]
 
 
 def _cell(line: str, start: int, end: int, number: int) -> Printed | None:

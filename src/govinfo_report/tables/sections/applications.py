@@ -186,8 +186,20 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 context.unlabelled,
             )
         )
+    _blank_rows(context)
     missing_rows(context.draft, template, NAME, labels.APPLICATION_ROWS[name], context.seen)
     return context.draft.freeze()
+
+
+def _blank_rows(context: _Context) -> None:
+    """The rows whose label stood alone in text that leaves blank cells out without a trace
+    (``_Context.bare``) and that no row of values gave: printed blank, not lost. One whose
+    values a later row gave was a heading over them (a page that repeats each row's label
+    over its own small table)."""
+    for key, cells in context.bare.items():
+        if key not in context.seen:
+            context.seen.add(key)
+            context.draft.leave_blank(cells)
 
 
 def _columns_hold(taken: Sequence[Taken], plans: Sequence[_Plan], template: Template) -> bool:
@@ -217,14 +229,16 @@ class _Context(Context):
     twice (``_twice``), the grid column a merged cell covers in every row one cell wider
     (``merged.covered_column``); the rows whose labels the table prints, with values or not
     (``named_rows``), a group printed as one row with values and its row, the label texts
-    of rows of values that name no row, and whether a header names a column twice (merged
-    cells repeated, as python-docx gives them)."""
+    of rows of values that name no row, whether a header names a column twice (merged
+    cells repeated, as python-docx gives them), and the rows whose label stood alone in
+    text that leaves blank cells out without a trace (``bare``: their cells)."""
 
     columns: int = 0
     edge: bool = False
     twice: int | None = None
     covered: int | None = None
     named_rows: set[str] = attrs.field(factory=set)
+    bare: dict[str, tuple[int, ...]] = attrs.field(factory=dict)
     grouped: dict[str, _Step] = attrs.field(factory=dict)
     unlabelled: list[str] = attrs.field(factory=list)
     repeated: bool = False
@@ -239,8 +253,12 @@ class _Context(Context):
 
     def note_bare(self, step: Step) -> None:
         """A row of labels alone: the rows it names noted, and whether it names a column
-        twice."""
+        twice. One row's label alone in text that leaves blank cells out without a trace
+        (``Row.traceless``: cells run together, whose row's values follow its label on its
+        line) may be a row printed blank (``blank_rows``)."""
         texts = step.texts
+        if step.row.traceless and len(texts) == 1 and len(step.keys) == 1 and not step.unknown:
+            self.bare.setdefault(step.keys[0], step.cells)
         if _HEADERS.isdisjoint(texts):  # a header's 其他 heads a column, names no row
             self.named_rows.update(step.keys)
         heads = [text for text in texts if text in _HEADERS]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count
+from itertools import combinations, compress, count
 from math import comb
 from operator import and_, itemgetter, not_
 
@@ -53,7 +53,7 @@ def fill(
     than cells, or a collapsed cell (one of ``runs``, the digits its label cells ended in);
     ``rules``, the section's, check a row gathered from wrapped lines."""
     if runs:
-        _collapsed(draft, template, cells, row, runs, label, unit)
+        _collapsed(draft, template, cells, row, runs, label, unit, rules)
         return
     values = _read_once(draft, cells, row, label, rules)
     if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
@@ -435,9 +435,11 @@ def _collapsed(
     runs: Sequence[Printed],
     label: str,
     unit: str | None,
+    rules: Iterable[Rule] = (),
 ) -> None:
     """Set aside a row with a collapsed cell, one option per way to cut the cell into the
-    values the row lacks; its cells are missing when there is no way or too many."""
+    values the row lacks; its cells are missing when there is no way or too many.
+    ``rules``: the section's (``_glued_not_apart``)."""
     run = runs[0]
     parts = len(cells) - len(row.values)
     digits = shown(run[0])
@@ -471,6 +473,8 @@ def _collapsed(
             kinds = [template.fields[cell].kind for cell in cells]
             cuts = _signs_placed(cuts, kinds[_before(row, run) :])
         spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
+        if spaced is not None and _glued_not_apart(spaced, run, cells, rules, row.runs.tail):
+            spaced = None
         if spaced is not None and len(spaced) < len(cells):
             # Values apart by spaces (or zeros), too few for the row's cells: the text keeps
             # its values apart and leaves its blank cells out without a trace.
@@ -504,13 +508,13 @@ def _cut(
         # Its only reading cuts it only where it printed spaces: its values as printed.
         draft.give(cells, (*before, *cuts.ways[0], *after), unit)
         return True
-    if not cuts.ways:
-        return False
+    if not cuts.ways and not (cuts.count == 0 and cuts.fewer):
+        return False  # too many ways, or none, not even into fewer values with blanks
     pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
     # Each way an option of (position, piece) pairs, the pieces numbered in the order they
     # first come (each way followed by the values after it): each pair is made once and
     # shared by the ways, and each piece hashed once a way (a run may have thousands).
-    size = len(before) + max(map(len, cuts.ways)) + len(after)
+    size = len(before) + max(map(len, cuts.ways), default=0) + len(after)
     pairs = [_Pairs(at, pieces) for at in range(size)]
     filled = [(*before, *way, *after) for way in cuts.ways] if before or after else cuts.ways
     options = [tuple(map(dict.__getitem__, pairs, way)) for way in filled]
@@ -594,6 +598,38 @@ def _uncut(run: Printed, cuts: collapsed.Cuts, parts: int) -> str:
             f"numbers, more than the {MAX_WAYS:,} that are tried"
         )
     return f"a collapsed cell {digits}: no way to cut it into {parts} numbers"
+
+
+#: Steps the search for a glued reading of a run of counts apart may take
+#: (``_glued_not_apart``).
+MAX_GLUED_STEPS = 20_000
+
+
+def _glued_not_apart(
+    spaced: Sequence[Printed], run: Printed, cells: Sequence[int], rules: Iterable[Rule], tail: int
+) -> bool:
+    """Whether ``run``, counts apart by single spaces (``spaced``), is rather counts run
+    together with each run of blank cells closed to one space (a web archive's text of a
+    page whose filled cells have no white space between them: ``236 332`` for 23, 6, three
+    blank cells, 3, 32): no reading of the counts as printed, the cells they leave out blank,
+    lets the row's own rules hold, and some reading of them cut further does. Where neither
+    does, a value was lost, and the counts are read as printed (the table then reads no row
+    with blank cells)."""
+    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    if not inside:
+        return False
+    sums = sides(cells, inside)
+    amounts = [int(text) for text, _, _ in spaced]
+    size = len(cells)
+    for placed in [len(amounts)] + ([len(amounts) - 1] if tail else []):
+        for chosen in combinations(range(size), placed):
+            values = [0] * size
+            for at, amount in zip(chosen, amounts, strict=False):
+                values[at] = amount
+            if hold(values, sums):
+                return False
+    found = collapsed.spread(run, size, tail, sums, MAX_GLUED_STEPS)
+    return bool(found)
 
 
 def _spaced(run: Printed, tail: int) -> tuple[Printed, ...] | None:
