@@ -1155,8 +1155,9 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
     Every other label cell is a unit alone, stacked under exactly one number without a
     unit whose text it starts under (``258`` / ``项``); two values whose texts overlap in
     column on different lines (a number wrapped: ``12`` / ``34``) leave the block as it is.
-    The values go in the order of their columns (``pdftotext -layout`` lays lines out in
-    characters), each two of which lie further apart than a label line could shift them."""
+    The values go in the order of their columns, which must be the same in characters
+    (``pdftotext -layout``) and in display columns (the wide characters left of each value
+    on its line counted twice), whichever the tool laid them out in."""
     valued = [row for row in block if row.values]
     if not valued or any(row.runs.cells or row.grid.cells for row in block):
         return None
