@@ -48,6 +48,7 @@ from .rows import (
     rewrapped,
     set_aside,
     splits,
+    stacked,
 )
 
 NAME = "proactive"
@@ -89,7 +90,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
     rows, lifted = relifted(
-        rewrapped(list(rows), matcher(name, NAME)), template, lambda row: _named(row, template)
+        stacked(rewrapped(list(rows), matcher(name, NAME)), matcher(name, NAME)),
+        template,
+        lambda row: _named(row, template),
     )
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     named = [_LABELS[name, tuple(map(_TEXT, row.labels))] for row, _ in taken]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import combinations, compress, count
+from itertools import combinations, compress, count, pairwise
 from math import comb
 from operator import and_, itemgetter, not_
 
@@ -16,6 +16,7 @@ import attrs
 from ...catalogue import SECTION_NUMBERS, Template
 from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
+from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
@@ -1086,3 +1087,149 @@ def _label_rows(rows: Sequence[Row], start: int, step: int) -> Iterator[Row]:
 
 def _joined(text: str, line: int, column: int) -> Printed:
     return (text[:MAX_CELL_CHARS], line, column)
+
+
+def stacked(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` with each block of rows stacked in one row of the table made one row: a
+    narrow label column wraps its label a few characters a line, and ``pdftotext -layout``
+    prints a cell's number and its unit on different lines of the row (Word's and
+    browsers' PDFs: ``行政 258`` / ``0  5件`` / ``许可  项``). A block is a run of rows on
+    consecutive lines, holding values, one of them with a label that names no row: a whole
+    run (an empty line ends it), or the one part of it that ends it or a row of values and
+    follows no row of values with a fragment label. It is made one row only where it is
+    certain (``_stacked_row``), else left as it is (its fragments then name no row, and
+    its cells stay missing)."""
+    result: list[Row] = []
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows) and rows[end].line == _last_line(rows[end - 1]) + 1:
+            end += 1
+        result.extend(_stacked_run(rows[start:end], matcher))
+        start = end
+    return result
+
+
+#: The most rows a block of stacked rows may span (a label wrapped two characters a line).
+_MOST_STACKED = 12
+
+
+def _stacked_run(run: Sequence[Row], matcher: LabelMatcher) -> Iterator[Row]:
+    """The rows of ``run`` (rows on consecutive lines), its blocks made one row each."""
+    at = 0
+    while at < len(run):
+        before = run[at - 1] if at else None
+        if before is not None and before.values and not _names_row(before, matcher):
+            yield run[at]
+            at += 1
+            continue
+        found = [
+            (end, joined)
+            for end in range(at + 2, min(len(run), at + _MOST_STACKED) + 1)
+            if end == len(run) or run[end].values
+            if (joined := _stacked_row(run[at:end], matcher)) is not None
+        ]
+        if len(found) == 1:
+            yield found[0][1]
+            at = found[0][0]
+        else:
+            yield run[at]
+            at += 1
+
+
+def _names_row(row: Row, matcher: LabelMatcher) -> bool:
+    return any(matcher.match(text)[0] == "row" for text, _, _ in row.labels)
+
+
+def _last_line(row: Row) -> int:
+    return max((line for _, line, _ in (*row.labels, *row.values)), default=row.line)
+
+
+#: A number printed without its unit, which may stand on a line below it.
+_BARE_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
+def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
+    """The one row ``block`` prints, or None where it is not certain. Its label is the
+    cells left of every value, one a line at most, joined: a template row's label whole.
+    Every other label cell is a unit alone, stacked under exactly one number without a
+    unit whose text it starts under (``258`` / ``项``); two values whose texts overlap in
+    column on different lines (a number wrapped: ``12`` / ``34``) leave the block as it is.
+    The values go in the order of their columns, which must be the same in characters
+    (``pdftotext -layout``) and in display columns (the wide characters left of each value
+    on its line counted twice), whichever the tool laid them out in."""
+    valued = [row for row in block if row.values]
+    if not valued or any(row.runs.cells or row.grid.cells for row in block):
+        return None
+    if any(_names_row(row, matcher) for row in block):
+        return None
+    values = [cell for row in valued for cell in row.values]
+    if any(not text for text, _, _ in values):
+        return None
+    left = min(column for _, _, column in values)
+    pieces: list[Printed] = []
+    units: list[Printed] = []
+    for row in block:
+        here = [cell for cell in row.labels if cell[2] < left]
+        if len(here) > 1:
+            return None
+        pieces.extend(here)
+        units.extend(cell for cell in row.labels if cell[2] >= left)
+    label = "".join(text for text, _, _ in pieces)
+    if not pieces or not matcher.exact(label):
+        return None
+    if any(one[1] != two[1] and _overlap(one, two) for one, two in combinations(values, 2)):
+        return None
+    taken: dict[Printed, str] = {}
+    for unit, line, column in units:
+        if unit not in COUNT_UNITS and unit not in MONEY_UNITS:
+            return None
+        over = [
+            cell
+            for cell in values
+            if cell[1] < line
+            and _BARE_NUMBER.fullmatch(cell[0])
+            and cell[2] - _DRIFT <= column <= cell[2] + len(cell[0])
+        ]
+        if len(over) != 1 or over[0] in taken:
+            return None
+        taken[over[0]] = unit
+    ordered = sorted(values, key=itemgetter(2))
+    wide = [_wide_before(block, cell) for cell in ordered]
+    if any(
+        a[2] >= b[2] or a[2] + x >= b[2] + y
+        for (a, x), (b, y) in pairwise(zip(ordered, wide, strict=True))
+    ):
+        return None
+    first = valued[0]
+    return first._replace(
+        labels=(_joined(label, *pieces[0][1:]),),
+        values=tuple(
+            (text + taken.get((text, line, column), ""), line, column)
+            for text, line, column in ordered
+        ),
+        line=min(pieces[0][1], first.line),
+        loose=True,
+        positions=Positions(),
+    )
+
+
+def _wide_before(block: Sequence[Row], cell: Printed) -> int:
+    """How many wide characters the cells of ``block`` print left of ``cell`` on its line:
+    how far its column in characters falls short of its column in display columns."""
+    _, line, column = cell
+    return sum(
+        len(_WIDE.findall(text))
+        for row in block
+        for text, at, start in (*row.labels, *row.values)
+        if at == line and start < column
+    )
+
+
+#: A CJK character or a full-width form: two display columns wide.
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def _overlap(one: Printed, two: Printed) -> bool:
+    """Whether two printed texts overlap in column."""
+    return one[2] < two[2] + len(two[0]) and two[2] < one[2] + len(one[0])

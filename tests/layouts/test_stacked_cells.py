@@ -1,0 +1,83 @@
+"""Rows of section 二 as ``pdftotext -layout`` prints a Word or browser PDF whose label
+column is narrow (issue 45 item 1): the label wraps two characters a line, and a cell's
+number and its unit stand on different lines of the row, one over the other
+(``行政 163`` / ``+7  36件`` / ``处罚  项``). Each row is a block of lines between empty
+lines: its label the label column's pieces joined, each cell its column's pieces."""
+
+from __future__ import annotations
+
+import govinfo_report as gr
+
+from conftest import wrong
+
+TEXT = """白沙镇人民政府2020年政府信息公开工作年度报告
+   一、总体情况
+   本镇依照条例做好政府信息公开工作。
+   二、主动公开政府信息情况
+                                     第二十条第（一）项
+
+                                        本年 本年 对外
+                                   信息    新    新      公开
+                                   内容 制作 公开 总数
+                                        数量 数量        量
+
+                                   规章    2件   1件     7件
+
+                                        第二十条第（五）项
+
+                        上一
+                             本年 处理
+                  信息 年
+                  内容 项目 增/       决定
+                        数量 减        数量
+
+
+                  行政 12
+                             0        5件
+                  许可 34项
+
+                  行政 163
+                             +7       36件
+                  处罚    项
+
+                  行政
+                                      902
+                  强制 14项     -2
+                                      件
+
+三、收到和处理政府信息公开申请情况
+"""
+
+#: The cells of the rows whose number and unit stand on different lines, as printed.
+STACKED = {
+    "proactive.penalties.previous_items": 163,
+    "proactive.penalties.change": 7,
+    "proactive.penalties.decisions": 36,
+    "proactive.coercive_measures.previous_items": 14,
+    "proactive.coercive_measures.change": -2,
+    "proactive.coercive_measures.decisions": 902,
+}
+
+#: The row whose first column prints two numbers one over the other (``12`` / ``34项``: a
+#: number wrapped, 1234, or two): no rule of section 二 could check a join.
+WRAPPED = {
+    "proactive.licensing.previous_items": 1234,
+    "proactive.licensing.change": 0,
+    "proactive.licensing.decisions": 5,
+}
+
+
+def test_a_row_stacked_over_lines_is_read_by_its_columns() -> None:
+    """``行政`` / ``902`` / ``强制 14项  -2`` / ``件``: the label's pieces join into
+    行政强制, and ``902`` over ``件`` is the last column's cell."""
+    report = gr.parse(TEXT)
+    assert {key: report.cell(key).value for key in STACKED} == STACKED
+
+
+def test_a_number_over_a_number_leaves_its_row_missing() -> None:
+    """Two numbers stacked in one column may be one number wrapped: the row is not read,
+    and says so."""
+    report = gr.parse(TEXT)
+    assert wrong(report, WRAPPED) == {}
+    assert [report.cell(key).value for key in WRAPPED] == [None, None, None]
+    assert any(d.code == "unknown-label" and "行政" in d.message for d in report.diagnostics)
