@@ -1105,7 +1105,10 @@ def stacked(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         end = start + 1
         while end < len(rows) and rows[end].line == _last_line(rows[end - 1]) + 1:
             end += 1
-        result.extend(_stacked_run(rows[start:end], matcher))
+        if end - start > 1:  # a block spans two rows at least
+            result.extend(_stacked_run(rows[start:end], matcher))
+        else:
+            result.append(rows[start])
         start = end
     return result
 
@@ -1115,17 +1118,23 @@ _MOST_STACKED = 12
 
 
 def _stacked_run(run: Sequence[Row], matcher: LabelMatcher) -> Iterator[Row]:
-    """The rows of ``run`` (rows on consecutive lines), its blocks made one row each."""
+    """The rows of ``run`` (rows on consecutive lines), its blocks made one row each. A
+    block holds no row whose label names a row (``_stacked_row``), so none is tried past
+    one: a table whose rows each name theirs tries none."""
+    names = [_names_row(row, matcher) for row in run]
+    if all(names):
+        yield from run
+        return
     at = 0
     while at < len(run):
-        before = run[at - 1] if at else None
-        if before is not None and before.values and not _names_row(before, matcher):
+        if at and run[at - 1].values and not names[at - 1]:
             yield run[at]
             at += 1
             continue
+        named = next((k for k in range(at, len(run)) if names[k]), len(run))
         found = [
             (end, joined)
-            for end in range(at + 2, min(len(run), at + _MOST_STACKED) + 1)
+            for end in range(at + 2, min(len(run), at + _MOST_STACKED, named) + 1)
             if end == len(run) or run[end].values
             if (joined := _stacked_row(run[at:end], matcher)) is not None
         ]
