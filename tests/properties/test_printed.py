@@ -9,6 +9,7 @@ into a cell is ``derived`` or missing, never ``parsed``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -42,8 +43,12 @@ INPUTS = list(_inputs())
 
 def _printed_at(lines: list[str], line: int, column: int, raw: str) -> bool:
     """Whether ``raw`` is printed at ``line`` and ``column``, or starts there and goes on in
-    the same cell of a grid's next lines (pandoc wraps a cell's text: ``6`` / ``805947.43元``)."""
+    the same cell of a grid's next lines (pandoc wraps a cell's text: ``6`` / ``805947.43元``),
+    or is a number printed there with its unit alone on a later line of its row, starting
+    under the number (``pdftotext -layout`` of a tall row: ``258`` / ``项``)."""
     if lines[line - 1][column - 1 :].startswith(raw):
+        return True
+    if _stacked_at(lines, line, column, raw):
         return True
     cell = lines[line - 1][: column - 1].count("|")
     seen = ""
@@ -53,6 +58,22 @@ def _printed_at(lines: list[str], line: int, column: int, raw: str) -> bool:
         if seen == raw or not raw.startswith(seen):
             return seen == raw
     return False
+
+
+def _stacked_at(lines: list[str], line: int, column: int, raw: str) -> bool:
+    """Whether ``raw`` is a number printed at ``line`` and ``column`` and its unit printed
+    alone within the next four lines, starting under the number's text."""
+    number = re.match(r"[+-]?[\d,.]+", raw)
+    if number is None or number.end() == len(raw):
+        return False
+    digits, unit = number.group(), raw[number.end() :]
+    if not re.match(rf"{re.escape(digits)}(?!\S)", lines[line - 1][column - 1 :]):
+        return False
+    return any(
+        column - 3 <= found.start() + 1 <= column + len(digits)
+        for text in lines[line : line + 4]
+        for found in re.finditer(rf"(?<!\S){re.escape(unit)}(?!\S)", text)
+    )
 
 
 def _values(raw: str, kind: str) -> set[object]:
