@@ -22,7 +22,7 @@ from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
-from ..structure.skeleton import SECTION_NAMES, Skeleton
+from ..structure.skeleton import SECTION_NAMES, Section, Skeleton
 from . import apart, blocks
 from .matching import foreign_column
 from .reading import Reading, unplaced
@@ -113,6 +113,19 @@ _PROSE = re.compile(r"[。；;]|[，,].*[，,]|\S.{40}")
 _DIGIT = re.compile(r"\d")
 
 
+def _next_after_table(
+    skel: Skeleton, regions: dict[str, list[range]], last: str
+) -> tuple[Section, int] | None:
+    """The section after table section ``last`` and its heading's line, where the table
+    ends just before that heading (nothing printed between); ``None`` otherwise."""
+    following = skel.sections.get(SECTIONS[last].NUMBER + 1)
+    if not regions[last] or following is None or following.heading is None:
+        return None
+    if any(line.strip() for line in skel.lines[regions[last][-1].stop : following.heading]):
+        return None
+    return following, following.heading
+
+
 def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:
     """``regions`` with the last table section's table taking in the lines that follow the
     next section's heading, before its first line of prose (past a page break:
@@ -122,14 +135,13 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     of 三's last columns, which may come on the next page). ``None`` where there are no
     such lines."""
     last = list(SECTIONS)[-1]
-    following = skel.sections.get(SECTIONS[last].NUMBER + 1)
-    if not regions[last] or following is None or following.heading is None:
+    after = _next_after_table(skel, regions, last)
+    if after is None:
         return None
+    following, heading = after
     lines = skel.lines
-    if any(line.strip() for line in lines[regions[last][-1].stop : following.heading]):
-        return None
     blocks_ = _before_prose(skel, following.lines("prose"))
-    if not blocks_ or any(line.strip() for line in lines[following.heading + 1 : blocks_[0].start]):
+    if not blocks_ or any(line.strip() for line in lines[heading + 1 : blocks_[0].start]):
         return None
     blocks_ += _after_prose(skel, SECTIONS[last].NUMBER)
     held = [at for block in blocks_ for at in block if _DIGIT.search(lines[at])]
@@ -148,12 +160,9 @@ def _trailing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list
     plain pdftotext gives the page's right-hand blocks last, the last cells of 四's row
     after the signature. ``None`` where the text ends otherwise."""
     last = list(SECTIONS)[-1]
-    following = skel.sections.get(SECTIONS[last].NUMBER + 1)
-    if not regions[last] or following is None or following.heading is None:
+    if _next_after_table(skel, regions, last) is None:
         return None
     lines = skel.lines
-    if any(line.strip() for line in lines[regions[last][-1].stop : following.heading]):
-        return None
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
