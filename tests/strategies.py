@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
@@ -25,6 +26,17 @@ BODIES = (
 )
 YEARS = {"2019": (2019, 2020), "2021": (2021, 2025)}
 COUNT = st.integers(0, 40) | st.just(0)
+
+
+def _refilled(report: gr.Report, values: dict[str, Any]) -> gr.Report:
+    """A report of ``values`` with ``report``'s template, body, year and date."""
+    return gr.Report.from_values(
+        values,
+        template=report.template,  # type: ignore[arg-type]
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    )
 
 
 @st.composite
@@ -118,13 +130,7 @@ def sparse_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
             for key in draw(st.sets(st.sampled_from(keys[:-1]))):
                 values[key] = 0
             values[keys[-1]] = sum(values[key] for key in keys[:-1])  # type: ignore[misc]
-    return gr.Report.from_values(
-        values,
-        template=report.template,  # type: ignore[arg-type]
-        organisation=report.organisation,
-        year=report.year,
-        published=report.published,
-    )
+    return _refilled(report, values)
 
 
 @st.composite
@@ -141,13 +147,7 @@ def few_applicants(draw: st.DrawFn, template: str | None = None) -> gr.Report:
         if column in unused:
             values[f"{row}.total"] -= values[key]  # type: ignore[operator]
             values[key] = 0
-    return gr.Report.from_values(
-        values,
-        template=report.template,  # type: ignore[arg-type]
-        organisation=report.organisation,
-        year=report.year,
-        published=report.published,
-    )
+    return _refilled(report, values)
 
 
 @st.composite
