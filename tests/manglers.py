@@ -808,6 +808,39 @@ def _column_block(rows: Sequence[Sequence[str]], cut: int, bands: int = 0) -> li
 
 
 @attrs.frozen
+class FlowedAppeals:
+    """Plain ``pdftotext`` of a browser's (wkhtmltopdf) PDF: every table one cell a line as
+    ``cells`` writes it, but section 四's, whose header words wrap two characters a line in
+    narrow cells (``结果 结果 其他 尚未`` / ``维持 纠正 结果 审结``) and come out among its
+    values, each group's after the header lines of the next, with the ``group``-th group's
+    总计 printed ``at``-th of its five values (wkhtmltopdf's flow prints the first group's
+    总计 second: ``1`` / ``12`` / ``3`` / ``5`` / ``3`` for 1 3 5 3 and 12). A blank cell
+    leaves no trace."""
+
+    group: int = 0
+    at: int = 1
+    cells: CellLines = CellLines(separators=0, blank=None, merged=False)
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        outcomes = len(labels.APPEAL_OUTCOMES)
+        if not table or len(table[-1]) != len(labels.APPEAL_GROUPS) * outcomes:
+            return self.cells.write(table)
+        words = ["结果 结果 其他 尚未", "维持 纠正 结果 审结"]
+        groups = [list(table[-1][at : at + outcomes]) for at in range(0, len(table[-1]), outcomes)]
+        groups[self.group].insert(self.at, groups[self.group].pop())
+        between = [
+            ["行政复议", "行政诉讼", words[0], "未经复议直接起诉", words[1], f"总计 {words[0]}"],
+            [words[1]],
+            ["复议后起诉", "总计", words[0], words[1]],
+        ]
+        lines: list[str] = []
+        for before, values in zip(between, groups, strict=True):
+            lines.extend(before)
+            lines.extend(cell for cell in values if cell.strip())
+        return lines
+
+
+@attrs.frozen
 class HeadedRows:
     """lynx of a page that prints each row of values as a small table of its own under a
     heading that repeats the row's label (``一、本年新收政府信息公开申请数量`` on a line of
@@ -847,6 +880,7 @@ TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "pdftotext-raw": RawLines(),
     "pdftotext-raw-wide": RawLines(wrap=11),
     "pdftotext-raw-centred": RawLines(wrap=4, centred=True),
+    "pdftotext-browser": FlowedAppeals(),
 }
 
 

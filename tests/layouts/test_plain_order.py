@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
@@ -18,7 +18,7 @@ from govinfo_report.cells import is_value
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import TRACELESS, ColumnBlocks
+from manglers import TRACELESS, ColumnBlocks, FlowedAppeals
 from strategies import reports, sparse_reports
 
 PDFTOTEXT = TRACELESS["pdftotext"]
@@ -816,3 +816,118 @@ def test_sub_tables_whose_columns_are_printed_as_blocks_are_never_read_wrong(
     text = render(truth, ColumnBlocks(2, cut=2))
     back = gr.parse(_sub_tables_apart(text, values, inline, after, blank_zeros))
     assert wrong(back, values) == {}
+
+
+#: Section 四 as plain pdftotext prints wkhtmltopdf's PDF of a narrow page, typed here: the
+#: header words wrap two characters a line and come out among the values, and the first
+#: group's 总计 (7) is printed second, after 结果维持 (4): 4 2 0 1 / 7, 3 0 1 0 / 4, 0 2 2 1 / 5.
+_FLOWED = """四、政府信息公开行政复议、行政诉讼情况
+行政复议
+
+行政诉讼
+
+结果 结果 其他 尚未
+
+未经复议直接起诉
+
+维持 纠正 结果 审结
+
+总计 结果 结果 其他 尚未
+
+4
+
+7
+
+2
+
+0
+
+1
+
+维持 纠正 结果 审结
+3
+0
+1
+0
+复议后起诉
+总计
+4
+
+结果 结果 其他 尚未
+维持 纠正 结果 审结
+0
+2
+2
+1
+总计
+5
+
+"""
+
+
+def _flowed(text: str, section: str = _FLOWED) -> str:
+    """``text`` with its section 四 replaced by ``section``."""
+    start, end = text.index("四、政府信息公开"), text.index("五、")
+    return text[:start] + section + text[end:]
+
+
+def _appeals(*numbers: int) -> dict[str, int | None]:
+    keys = [f.key for f in gr.fields("2021") if f.section == "appeals"]
+    return {**_balanced(), **dict(zip(keys, numbers, strict=True))}
+
+
+def test_a_groups_total_printed_among_its_outcomes_is_read_with_that_one_value_moved() -> None:
+    truth = _appeals(4, 2, 0, 1, 7, 3, 0, 1, 0, 4, 0, 2, 2, 1, 5)
+    back = gr.parse(_flowed(render(_report(truth), PDFTOTEXT)))
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    assert back.cell("appeals.review.total").value == 7
+    assert back.cell("appeals.review.pending").value == 1
+    (found,) = [d for d in back.diagnostics if d.code == "table-read-in-sequence"]
+    assert "appeals.review.total" in found.message
+    assert _section(back.flat()) == _section(truth)
+
+
+def test_a_group_that_holds_with_one_value_moved_two_ways_is_left_missing() -> None:
+    # Printed 0 4 0 4 0: 结果纠正 4 and 总计 4 (4 taken last), or 尚未审结 4 and 总计 4 (the
+    # other 4 taken last): the rules hold both ways, so the text does not say which.
+    section = _FLOWED.replace("4\n\n7\n\n2\n\n0\n\n1\n", "0\n\n4\n\n0\n\n4\n\n0\n")
+    back = gr.parse(_flowed(render(_report(_appeals(*[0] * 15)), PDFTOTEXT), section))
+    assert all(value is None for value in _section(back.flat(), "appeals").values())
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
+    assert "table-read-in-sequence" not in {d.code for d in back.diagnostics}
+
+
+def test_a_group_that_two_moves_would_mend_is_left_missing() -> None:
+    # 10 1 0 0 0, a report whose own 总计 does not add up (0 for 10 and 1) and 5 0 0 0 0:
+    # no one value moved makes every 总计 hold.
+    section = (
+        _FLOWED.replace("4\n\n7\n\n2\n\n0\n\n1\n", "10\n\n1\n\n0\n\n0\n\n0\n")
+        .replace("0\n2\n2\n1\n", "5\n0\n0\n0\n")
+        .replace("总计\n5\n", "总计\n0\n")
+    )
+    back = gr.parse(_flowed(render(_report(_appeals(*[0] * 15)), PDFTOTEXT), section))
+    assert all(value is None for value in _section(back.flat(), "appeals").values())
+
+
+@scaled(0.5)
+@given(reports(), st.integers(0, 2), st.integers(0, 4))
+def test_a_groups_total_printed_anywhere_among_its_values_is_never_read_wrong(
+    truth: gr.Report, group: int, at: int
+) -> None:
+    """Section 四 as wkhtmltopdf's PDF flows through plain pdftotext (``FlowedAppeals``):
+    header words among its values and one group's 总计 printed at any place of its five. No
+    cell is ever wrong; where every cell prints a number, the section is read whole or not
+    at all. (Printed order that still adds up is read as printed, as before: a group of
+    zeros but 尚未审结 whose 总计 is printed second, 0 3 0 0 3 for 0 0 0 3 3, reads 3 as
+    结果纠正; such a group is left out here, see docs/accuracy.md.)"""
+    appeals = list(_section(truth.flat(), "appeals").values())
+    printed = appeals[group * 5 : group * 5 + 4]
+    printed.insert(at, appeals[group * 5 + 4])
+    numbers = all(isinstance(value, int) for value in printed)
+    assume(not numbers or printed[:4] == appeals[group * 5 : group * 5 + 4]
+           or sum(printed[:4]) != printed[4])  # type: ignore[arg-type]  # fmt: skip
+    back = gr.parse(render(truth, FlowedAppeals(group, at)))
+    assert wrong(back, truth.flat()) == {}
+    if all(isinstance(value, int) for value in appeals):
+        read = [value is not None for value in _section(back.flat(), "appeals").values()]
+        assert all(read) or not any(read)

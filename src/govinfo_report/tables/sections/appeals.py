@@ -43,19 +43,71 @@ def rules(template: Template) -> Iterator[Rule]:
 
 
 def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
-    """No other reading: the section is one row, read in order."""
-    return ()
-
-
-def read(rows: Iterable[Row], template: Template) -> Reading:
-    """The reading of section 四's rows."""
+    """Where the section's values come between header cells and, taken in order, break a
+    group's 总计: the readings with one value moved (``_moved``). wkhtmltopdf's PDF through
+    plain ``pdftotext`` prints the first group's 总计 second (``1`` ``12`` ``3`` ``5`` ``3``
+    for 1 3 5 3 and 12). ``parser`` keeps one only where every such reading gives the same
+    values (``resolve.confirmed``)."""
     cells = tuple(template.sections[NAME])
+    _, taken, runs, values = _taken(rows, template, cells)
+    if runs or not _interleaved(taken) or holds(rules(template), cells, values):
+        return
+    for order, value in _moved(values, template, cells):
+        draft = Draft(NAME)
+        draft.give(cells, order, None)
+        draft.find(
+            diagnostic(
+                "table-read-in-sequence",
+                "section 四: its values come between header cells and, in printed order, "
+                f"break a group's 总计; read with the {value[0]} printed in place "
+                f"{values.index(value) + 1} of {len(values)} taken as "
+                f"{template.fields[cells[order.index(value)]].key}, the one value moved in "
+                "the only order so moved in which every group's 总计 holds",
+                value[1],
+                value[2],
+            )
+        )
+        yield draft.freeze()
+
+
+def _moved(
+    values: Sequence[Printed], template: Template, cells: tuple[int, ...]
+) -> Iterator[tuple[tuple[Printed, ...], Printed]]:
+    """``values`` with one of them taken out and put back at another place, each way that
+    makes every group's 总计 hold (once for the numbers it gives), and the value moved. A
+    text that reads the table's columns out of order may have moved any one; fewer values
+    than cells, or one that is no number, give none."""
+    if len(values) != len(cells) or not all(is_number(text) for text, _, _ in values):
+        return
+    seen: set[tuple[str, ...]] = set()
+    for at, value in enumerate(values):
+        rest = [*values[:at], *values[at + 1 :]]
+        for to in range(len(values)):
+            order = (*rest[:to], value, *rest[to:])
+            texts = tuple(text for text, _, _ in order)
+            if to != at and texts not in seen and holds(rules(template), cells, order):
+                seen.add(texts)
+                yield order, value
+
+
+def _taken(
+    rows: Iterable[Row], template: Template, cells: tuple[int, ...]
+) -> tuple[list[Row], list[Taken], tuple[Printed, ...], tuple[Printed, ...]]:
+    """Section 四's rows (the one row of values read from the right edge: ``_edge_aligned``),
+    as taken (``collapsed.take_all``, by position where they show it), the digit runs of
+    collapsed cells among them, and the values."""
     rows, edge = _edge_aligned(list(rows), cells)
     taken = _by_position(
         collapsed.take_all(rows, matcher(template.name, NAME).known), template, cells
     )
     runs = tuple(run for _, found in taken for run in found)
-    values = _values(taken, edge)
+    return rows, taken, runs, _values(taken, edge)
+
+
+def read(rows: Iterable[Row], template: Template) -> Reading:
+    """The reading of section 四's rows."""
+    cells = tuple(template.sections[NAME])
+    rows, taken, runs, values = _taken(rows, template, cells)
     draft = Draft(NAME)
     if not values and not runs:
         draft.find(
