@@ -497,7 +497,9 @@ class CellLines:
     where not (a web page's rowspan has none). ``spaced``: a blank cell is followed by the
     separators too; lynx's text of a table too wide for its page writes each cell as a
     paragraph, centred (in ``centred`` columns), and an empty cell as one empty line and no
-    more."""
+    more. ``vertical``: a label cell merged down beside the labels of the rows it groups
+    (``三、本年度办理结果``, ``（四）无法提供``) written one character a line, as pdftotext writes
+    a Word PDF's narrow, tall cell (``（`` / ``四`` / ``）`` / ``无`` / ``法`` …)."""
 
     separators: int = 1
     filler: str = ""
@@ -505,12 +507,13 @@ class CellLines:
     merged: bool = True
     spaced: bool = True
     centred: int = 0
+    vertical: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         lines: list[str] = []
         for row in table:
             begun = False
-            for cell in row:
+            for at, cell in enumerate(row):
                 begun = begun or bool(cell)
                 if cell.isspace():
                     if self.blank is None:
@@ -518,10 +521,26 @@ class CellLines:
                     cell = self.blank
                 elif not cell and (begun or not self.merged):
                     continue
+                if self.vertical and _grouping(row, at):
+                    lines.extend(cell)
+                    continue
                 lines.append(cell.center(self.centred).rstrip() if cell.strip() else cell)
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
         return lines
+
+
+def _grouping(row: Sequence[str], at: int) -> bool:
+    """Whether ``row``'s ``at``-th cell is a label merged down beside the labels of the rows
+    it groups: a label, the next cell with text a label too, in a row printing a value."""
+    after = [cell for cell in row[at + 1 :] if cell.strip()]
+    return (
+        bool(row[at].strip())
+        and not is_value(row[at].strip())
+        and bool(after)
+        and not is_value(after[0].strip())
+        and any(is_value(cell.strip()) for cell in row)
+    )
 
 
 @attrs.frozen
@@ -881,6 +900,7 @@ TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "pdftotext-raw-wide": RawLines(wrap=11),
     "pdftotext-raw-centred": RawLines(wrap=4, centred=True),
     "pdftotext-browser": FlowedAppeals(),
+    "pdftotext-word": CellLines(separators=0, blank=None, merged=False, vertical=True),
 }
 
 

@@ -931,3 +931,43 @@ def test_a_groups_total_printed_anywhere_among_its_values_is_never_read_wrong(
     if all(isinstance(value, int) for value in appeals):
         read = [value is not None for value in _section(back.flat(), "appeals").values()]
         assert all(read) or not any(read)
+
+
+def test_a_group_label_written_down_one_character_a_line_is_no_value() -> None:
+    # Word's PDF through plain pdftotext writes the narrow, tall （四）无法提供 one character a
+    # line: its 无 is the label's, not a cell printed 无, so the 175 values still fit the 25
+    # rows and the section, its last row's order lost, is read by sequence.
+    truth = _balanced()
+    text = render(_report(truth), PDFTOTEXT).replace(
+        "（四）无法提供\n", "（\n四\n）\n无\n法\n提\n供\n"
+    )
+    assert "）\n无\n法\n" in text
+    back = gr.parse(_order_lost(text, "carried_forward"))
+    assert _section(back.flat()) == _section(truth)
+    assert back.cell("applications.unavailable.not_held.total").value == 7
+    assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
+
+
+def test_a_cell_printed_wu_after_a_label_stays_a_printed_blank() -> None:
+    # 无 alone on a line after a whole label (not between one-character lines) is a cell
+    # printed "not given", the group labels around it written down or not.
+    truth = {**_balanced(), "applications.denied.state_secret.natural_person": None}
+    text = render(_report(truth), TRACELESS["pdftotext-word"])
+    assert "1.属于国家秘密\n—\n" in text
+    back = gr.parse(text.replace("1.属于国家秘密\n—\n", "1.属于国家秘密\n无\n"))
+    assert wrong(back, truth) == {}
+    assert back.cell("applications.denied.state_secret.natural_person").blank
+
+
+@scaled(0.5)
+@given(reports("2021"), st.data())
+def test_a_row_out_of_order_beside_group_labels_written_down_is_never_read_wrong(
+    truth: gr.Report, data: st.DataObject
+) -> None:
+    """Section 三 with its group labels one character a line (``TRACELESS['pdftotext-word']``)
+    and any row printed out of line order (``_order_lost``): no cell is ever wrong, and a
+    report printing every cell with every rule holding is read whole."""
+    row = data.draw(st.sampled_from(ROWS[1:]), label="row")
+    text = _order_lost(render(truth, TRACELESS["pdftotext-word"]), row)
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise, repeat
 from typing import ClassVar
 
-from ...cells import LABEL
+from ...cells import LABEL, PLACEHOLDER
 from .base import (
     VALUE,
     VALUE_APART,
@@ -57,7 +57,7 @@ class CellPerLine(Layout):
         return alone / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        words = line_words(lines, first_line)
+        words = _spelt_down(line_words(lines, first_line))
         return iter(gridded(list(word_rows(lines, first_line, words)), lines, first_line, words))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
@@ -73,6 +73,26 @@ class CellPerLine(Layout):
                 if cell or not begun:
                     lines.extend((cell, ""))
         return lines
+
+
+def _spelt_down(words: list[Words]) -> list[Words]:
+    """``words`` with a one-character mark of "not given" (``无``) alone on its line between
+    lines of one label character each taken as a label's character: pdftotext writes a Word
+    PDF's vertical group label one character a line (``（`` / ``四`` / ``）`` / ``无`` / ``法``
+    / ``提`` / ``供``), and a printed ``无`` cell stands among values, not inside a word."""
+    texts = [at for at, (cells, _) in enumerate(words) if cells]
+    for before, at, after in zip(texts, texts[1:], texts[2:], strict=False):
+        if all(_one_character(words[n], LABEL) for n in (before, after)) and _one_character(
+            words[at], PLACEHOLDER
+        ):
+            words[at] = (words[at][0], LABEL)
+    return words
+
+
+def _one_character(words: Words, kind: str) -> bool:
+    """Whether a line is one cell of one character, of ``kind``."""
+    cells, kinds = words
+    return kinds == kind and len(cells[0][0]) == 1
 
 
 #: A cell of the table's text in reading order: the cell, whether it is a label, and how many
