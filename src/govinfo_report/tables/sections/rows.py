@@ -1098,7 +1098,15 @@ def stacked(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     run (an empty line ends it), or the one part of it that ends it or a row of values and
     follows no row of values with a fragment label. It is made one row only where it is
     certain (``_stacked_row``), else left as it is (its fragments then name no row, and
-    its cells stay missing)."""
+    its cells stay missing).
+
+    A block holds a row of values with no cell boundaries (``_stacked_row``): rows that all
+    have them (tab, pipe or cell-per-line text) or no values are passed over at once."""
+    for row in rows:
+        if row.values and not row.grid.cells and not row.runs.cells:
+            break
+    else:
+        return rows
     result: list[Row] = []
     start = 0
     while start < len(rows):
