@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import chain, compress, islice, repeat
 from operator import contains, not_
@@ -207,8 +207,11 @@ def _numbered(line: str) -> tuple[int, str, str] | None:
     return SECTION_NUMERALS[match["number"]], match["number"], match["title"].replace(" ", "")
 
 
+@lru_cache(maxsize=1 << 12)
 def _named(title: str, only: int | None = None) -> frozenset[int]:
-    """The sections whose keywords ``title`` holds (of section ``only``, when given)."""
+    """The sections whose keywords ``title`` holds (of section ``only``, when given).
+    Memoised: reports print the same headings, and the table rows shaped as headings
+    (``三、本年度办理结果``), a title of at most ``_MAX_HEADING_CHARS`` characters."""
     return frozenset(
         number
         for number, words in _KEYWORDS.items()

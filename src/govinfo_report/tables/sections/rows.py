@@ -950,16 +950,22 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     (``Row.loose``, see ``_wrapped_around``)."""
     row = rows[at]
     text, line, column = row.labels[-1]
-    below = [cell for later in _label_rows(rows, at + 1, 1) for cell in later.labels]
-    rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
+    rest = "".join(
+        [
+            part
+            for later in _label_rows(rows, at + 1, 1)
+            for part, _, start in later.labels
+            if abs(start - column) <= _DRIFT
+        ]
+    )
     if rest and matcher.exact(text + rest):
         return row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
-    pieces = [] if row.loose else _pieces(rows, at + 1, 1, column)
-    found = [
-        joined
-        for fewer in range(1, len(pieces) + 1)
-        if matcher.exact(joined := text + "".join(part for part, _, _ in pieces[:fewer]))
-    ]
+    found: list[str] = []
+    joined = text
+    for part, _, _ in [] if row.loose else _pieces(rows, at + 1, 1, column):
+        joined += part  # the label and its first few pieces, one more each time
+        if matcher.exact(joined):
+            found.append(joined)
     if len(found) == 1:
         return row._replace(labels=(*row.labels[:-1], _joined(found[0], line, column)))
     return row
@@ -1098,7 +1104,15 @@ def stacked(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     run (an empty line ends it), or the one part of it that ends it or a row of values and
     follows no row of values with a fragment label. It is made one row only where it is
     certain (``_stacked_row``), else left as it is (its fragments then name no row, and
-    its cells stay missing)."""
+    its cells stay missing).
+
+    A block holds a row of values with no cell boundaries (``_stacked_row``): rows that all
+    have them (tab, pipe or cell-per-line text) or no values are passed over at once."""
+    for row in rows:
+        if row.values and not row.grid.cells and not row.runs.cells:
+            break
+    else:
+        return rows
     result: list[Row] = []
     start = 0
     while start < len(rows):
