@@ -936,9 +936,15 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         result[at] = _wrapped_above(
             rows, _wrapped_around(rows, result[at], at, matcher), at, matcher
         )
+    used: set[Printed] = set()
     for at in range(1, len(rows) - 1):
-        result[at] = _straddled(result[at], rows[at - 1], rows[at + 1], matcher)
-    return result
+        result[at], pieces = _straddled(rows, result[at], at, matcher)
+        used.update(pieces)
+    if not used:
+        return result
+    # The pieces a row's label was joined from are its, not labels of rows of their own.
+    kept = [row._replace(labels=tuple(c for c in row.labels if c not in used)) for row in result]
+    return [row for row in kept if row.labels or row.values]
 
 
 def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
@@ -1040,32 +1046,77 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
 def _pieces(rows: Sequence[Row], start: int, step: int, column: int) -> list[Printed]:
     """The cells of the label-only rows from ``start`` on (``step`` 1: down, -1: up) that
     start under ``column``, one a row (the nearest to the row the pieces go with), up to
-    a row with none."""
-    pieces = []
+    a row with none. A row of single characters left of ``column`` alone (a group label
+    written one character a line beside the wrapped one: ``本`` / ``年`` / ``度``) is passed
+    over; a label's last line, shorter than the one above, may be centred under it
+    (``政执法案`` / `` 卷``): going down, a cell starting within the piece above ends the
+    pieces."""
+    pieces: list[Printed] = []
     for row in _label_rows(rows, start, step):
         under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
+        if not under and all(len(text) == 1 and at < column - _DRIFT for text, _, at in row.labels):
+            continue
+        if not under and step > 0 and pieces:
+            last = pieces[-1]
+            centred = [
+                cell
+                for cell in row.labels
+                if column < cell[2] < column + len(last[0]) and len(cell[0]) < len(last[0])
+            ]
+            pieces.extend(centred[:1])
+            break
         if not under:
             break
         pieces.append(under[-1] if step < 0 else under[0])
     return pieces
 
 
-def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
-    """``row`` with its own label from the label-only rows around it, where its labels name
-    no row (a group label, or a piece of one) and the last cell above and the first below
-    start at one column right of them and join into a row's label: ``pdftotext -layout``
-    prints the values of a row made tall by its wrapped label on its middle line, beside
-    the middle of a merged group label (``2.申请人…不再`` / ``他处理  16  15 …`` /
-    ``处理其政府信息公开申请``)."""
-    if not row.values or above.values or below.values or not above.labels or not below.labels:
-        return row
+def _straddled(
+    rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
+) -> tuple[Row, tuple[Printed, ...]]:
+    """``row`` (at ``at``) with its own label from the label-only rows around it, where its
+    labels name no row (a group label, or a piece of one) and the last cell above and the
+    first below start at one column right of them and join into a row's label:
+    ``pdftotext -layout`` prints the values of a row made tall by its wrapped label on its
+    middle line, beside the middle of a merged group label (``2.申请人…不再`` / ``他处理  16
+    15 …`` / ``处理其政府信息公开申请``). Where those two alone do not, the pieces above and
+    below at that column (``_pieces``) do where one count of each joins into a row's label
+    whole (Word's PDF: ``（二）部分公开`` / ``（区分处理的，`` / ``年  4  1  6`` /
+    ``只计这一情形，`` / ``不计其他情形）``, the group label ``三、本年度办理结果`` one
+    character a line: the row's labels are single characters), all the counts that do
+    naming one row (its note in brackets is no part of the name). Returns the row and the
+    pieces its label took."""
+    if not row.values or at == 0 or at + 1 == len(rows):
+        return row, ()
+    above, below = rows[at - 1], rows[at + 1]
+    if above.values or below.values or not above.labels or not below.labels:
+        return row, ()
     if any(matcher.match(text)[0] == "row" for text, _, _ in row.labels):
-        return row
+        return row, ()
     (text, line, column), rest = above.labels[-1], below.labels[0]
     left = max((start for _, _, start in row.labels), default=0)
-    if column <= left or abs(rest[2] - column) > _DRIFT or not matcher.exact(text + rest[0]):
-        return row
-    return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column)))
+    if column <= left or abs(rest[2] - column) > _DRIFT:
+        return row, ()
+    if matcher.exact(text + rest[0]):
+        return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column))), ()
+    if not row.labels or any(len(part) > 1 for part, _, _ in row.labels):
+        return row, ()
+    ups, downs = _pieces(rows, at - 1, -1, column), _pieces(rows, at + 1, 1, column)
+    found = [
+        (many, fewer, joined)
+        for many in range(1, len(ups) + 1)
+        for fewer in range(1, len(downs) + 1)
+        if matcher.exact(
+            joined := "".join(part for part, _, _ in reversed(ups[:many]))
+            + "".join(part for part, _, _ in downs[:fewer])
+        )
+    ]
+    if len({matcher.match(joined)[1] for _, _, joined in found}) != 1:
+        return row, ()
+    many, fewer, joined = min(found)
+    _, line, start = ups[many - 1]
+    used = (*ups[:many], *downs[:fewer])
+    return row._replace(labels=(*row.labels, _joined(joined, line, start))), used
 
 
 def _runs_into(row: Row) -> bool:
