@@ -578,6 +578,9 @@ class CentredRows:
     (``一、本年新收政府信息公开申`` / ``58  7  3  68`` / ``请数量``). Columns in characters,
     ``gap`` apart (``space_aligned.aligned``), a blank cell a gap; header rows as they are.
 
+    ``centred``: a label line narrower than the one above it (in display columns) starts
+    that many characters right of it, centred under it as on the page (``家秘`` / ``   密``).
+
     ``page``: a page break (``\\f``) before the row after the first ``page`` rows of values
     (none where 0), past which every value column starts ``moved`` characters further right
     (left where negative): ``pdftotext -layout`` lays out each page on its own, so a table
@@ -585,6 +588,7 @@ class CentredRows:
 
     wrap: int = 6
     gap: int = 2
+    centred: int = 0
     page: int = 0
     moved: int = 0
 
@@ -604,7 +608,8 @@ class CentredRows:
                 lines.append(list(row))
                 continue
             pieces = [
-                [cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)] or [""]
+                self._centred([cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)])
+                or [""]
                 for cell in row[:labels_]
             ]
             tall = max(map(len, pieces))
@@ -626,6 +631,17 @@ class CentredRows:
         after = [_laid_out(line, moved, self.gap) for line in lines[broken:]]
         after = [line for line in after if line]
         return [*filter(None, laid), "\f" + after[0], *after[1:]] if after else laid
+
+    def _centred(self, pieces: list[str]) -> list[str]:
+        """``pieces``, a label's lines, each narrower than the one above moved ``centred``
+        characters right."""
+        width = space_aligned._display_width
+        return [
+            " " * self.centred + piece
+            if self.centred and at and width(piece) < width(pieces[at - 1])
+            else piece
+            for at, piece in enumerate(pieces)
+        ]
 
 
 def _laid_out(row: Sequence[str], offsets: Sequence[int], gap: int) -> str:

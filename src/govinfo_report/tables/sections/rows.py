@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from itertools import combinations, compress, count, pairwise
 from math import comb
 from operator import and_, itemgetter, not_
+from unicodedata import east_asian_width
 
 import attrs
 
@@ -960,7 +961,7 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     rest = "".join(part for part, _, start in below if abs(start - column) <= _DRIFT)
     if rest and matcher.exact(text + rest):
         return row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
-    pieces = [] if row.loose else _pieces(rows, at + 1, 1, column)
+    pieces = [] if row.loose else _pieces(rows, at + 1, 1, column, text)
     found = [
         joined
         for fewer in range(1, len(pieces) + 1)
@@ -1016,16 +1017,18 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
     tall by its wrapped label on the middle one of an odd count of its lines
     (``一、本年新收`` / ``政府信息公开  58  7 …`` / ``申请数量``). The pieces are the cells of
     the label-only rows around it that start under its label, nearest first; the label is
-    completed only where one count of pieces above and one below join into a row's label
-    whole, and only for a row whose values sit on one line: values gathered from several
-    lines (``Row.loose``: ``规范  12`` / ``3件 1件``, 12 the last column's) need not come in
-    the columns' order, and a named row would be read in it."""
+    completed only where the counts of pieces above and below that join into a row's label
+    whole all name one row (the fewest are taken: a quote mark or a note in brackets is no
+    part of the name, so ``3.危及“三安全一稳定`` names the row ``…”`` does), and only for a
+    row whose values sit on one line: values gathered from several lines (``Row.loose``:
+    ``规范  12`` / ``3件 1件``, 12 the last column's) need not come in the columns' order,
+    and a named row would be read in it."""
     if not row.values or not row.labels or row.loose:
         return row
     text, _, column = row.labels[-1]
     if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
         return row
-    above, below = _pieces(rows, at - 1, -1, column), _pieces(rows, at + 1, 1, column)
+    above, below = _pieces(rows, at - 1, -1, column, text), _pieces(rows, at + 1, 1, column, text)
     found = [
         (many, joined)
         for many in range(1, len(above) + 1)
@@ -1036,39 +1039,50 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
             + "".join(part for part, _, _ in below[:fewer])
         )
     ]
-    if len(found) != 1:
+    if len({matcher.match(joined)[1] for _, joined in found}) != 1:
         return row
-    many, joined = found[0]
+    many, joined = min(found)
     _, line, start = above[many - 1]
     return row._replace(labels=(*row.labels[:-1], _joined(joined, line, start)))
 
 
-def _pieces(rows: Sequence[Row], start: int, step: int, column: int) -> list[Printed]:
+def _pieces(
+    rows: Sequence[Row], start: int, step: int, column: int, own: str = ""
+) -> list[Printed]:
     """The cells of the label-only rows from ``start`` on (``step`` 1: down, -1: up) that
     start under ``column``, one a row (the nearest to the row the pieces go with), up to
     a row with none. A row of single characters left of ``column`` alone (a group label
     written one character a line beside the wrapped one: ``本`` / ``年`` / ``度``) is passed
-    over; a label's last line, shorter than the one above, may be centred under it
-    (``政执法案`` / `` 卷``): going down, a cell starting within the piece above ends the
-    pieces."""
+    over. A numbered piece begins a label: going up, the pieces end with it; going down,
+    before it. A line of a wrapped label narrower than the one before it may be centred under
+    it (``政执法案`` / ``卷``, ``3.危`` / ``及“``): where no cell starts under ``column``, a
+    narrower one starting right of it within the piece before (or ``own``, the label piece
+    of the row the pieces go with) is the next piece (in characters, as ``pdftotext
+    -layout`` counts them, a CJK character one though its glyph is two wide: within twice
+    the piece's characters)."""
     pieces: list[Printed] = []
     for row in _label_rows(rows, start, step):
         under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
         if not under and all(len(text) == 1 and at < column - _DRIFT for text, _, at in row.labels):
             continue
-        if not under and step > 0 and pieces:
-            last = pieces[-1]
-            centred = [
+        if not under and (pieces or own):
+            before = _shown(pieces[-1][0] if pieces else own)
+            under = [
                 cell
                 for cell in row.labels
-                if column < cell[2] < column + len(last[0]) and len(cell[0]) < len(last[0])
+                if column < cell[2] < column + before and _shown(cell[0]) < before
             ]
-            pieces.extend(centred[:1])
-            break
-        if not under:
-            break
+        if not under or (step > 0 and numbered(under[0][0])):
+            break  # going down, a numbered piece begins the next row's label
         pieces.append(under[-1] if step < 0 else under[0])
+        if step < 0 and numbered(pieces[-1][0]):
+            break  # going up, a numbered piece begins this label: above it is another's
     return pieces
+
+
+def _shown(text: str) -> int:
+    """How wide ``text`` is printed: a CJK character (or a full-width form) two columns."""
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _straddled(
