@@ -133,6 +133,25 @@ def test_a_group_labels_character_beside_values_takes_the_rows_wrapped_label() -
     assert not [d for d in report.diagnostics if "no row label" in d.message]
 
 
+def test_a_group_label_two_characters_a_line_beside_the_values() -> None:
+    """The group label written two characters a line (``三、`` / ``本年`` / ``度办`` /
+    ``理结`` / ``果``, as a wider column wraps it): ``理结  4  4`` takes （二）部分公开's
+    wrapped label around it all the same."""
+    pieces = {"三": "三、", "、": "本年", "本": "度办", "年": "理结", "度": "果", "办": ""}
+    lines = []
+    for line in TEXT.split("\n"):
+        head = line[:2].strip()
+        if head in pieces and line.startswith(head) and not line.startswith("三、"):
+            line = (pieces[head] + line[len(pieces[head]) :]).rstrip()
+        lines.append(line)
+    text = "\n".join(lines)
+    assert any(line.split() == ["理结", "4", "4"] for line in lines)
+    report = gr.parse(text)
+    assert report.cell("applications.partially_granted.natural_person").value == 4
+    assert report.cell("applications.partially_granted.total").value == 4
+    assert wrong(report, PRINTED) == {}
+
+
 def test_values_under_the_headers_words_past_the_break_are_not_read_by_them() -> None:
     """Past the break, 保护第三方合法权益's 2 for 自然人 stands under 商业企业's header word
     and its 总计 under 自然人's: not read by position (it would be 商业企业's), but by the

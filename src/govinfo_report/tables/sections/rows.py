@@ -1051,9 +1051,9 @@ def _pieces(
 ) -> list[Printed]:
     """The cells of the label-only rows from ``start`` on (``step`` 1: down, -1: up) that
     start under ``column``, one a row (the nearest to the row the pieces go with), up to
-    a row with none. A row of single characters left of ``column`` alone (a group label
-    written one character a line beside the wrapped one: ``本`` / ``年`` / ``度``) is passed
-    over. A numbered piece begins a label: going up, the pieces end with it; going down,
+    a row with none. A row whose labels all end left of ``column`` (a group label's pieces
+    beside the wrapped one, one or two characters a line: ``本`` / ``年``, ``本年`` / ``度办``)
+    is passed over. A numbered piece begins a label: going up, the pieces end with it; going down,
     before it. A line of a wrapped label narrower than the one before it may be centred under
     it (``政执法案`` / ``卷``, ``3.危`` / ``及“``): where no cell starts under ``column``, a
     narrower one starting right of it within the piece before (or ``own``, the label piece
@@ -1063,7 +1063,7 @@ def _pieces(
     pieces: list[Printed] = []
     for row in _label_rows(rows, start, step):
         under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
-        if not under and all(len(text) == 1 and at < column - _DRIFT for text, _, at in row.labels):
+        if not under and all(at + len(text) < column - _DRIFT for text, _, at in row.labels):
             continue
         if not under and (pieces or own):
             before = _shown(pieces[-1][0] if pieces else own)
@@ -1096,8 +1096,8 @@ def _straddled(
     15 …`` / ``处理其政府信息公开申请``). Where those two alone do not, the pieces above and
     below at that column (``_pieces``) do where one count of each joins into a row's label
     whole (Word's PDF: ``（二）部分公开`` / ``（区分处理的，`` / ``年  4  1  6`` /
-    ``只计这一情形，`` / ``不计其他情形）``, the group label ``三、本年度办理结果`` one
-    character a line: the row's labels are single characters), all the counts that do
+    ``只计这一情形，`` / ``不计其他情形）``, the group label ``三、本年度办理结果`` one or
+    two characters a line: the row's labels end left of the pieces), all the counts that do
     naming one row (its note in brackets is no part of the name). Returns the row and the
     pieces its label took."""
     if not row.values or at == 0 or at + 1 == len(rows):
@@ -1113,7 +1113,7 @@ def _straddled(
         return row, ()
     if matcher.exact(text + rest[0]):
         return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column))), ()
-    if not row.labels or any(len(part) > 1 for part, _, _ in row.labels):
+    if not row.labels or any(start + len(part) >= column - _DRIFT for part, _, start in row.labels):
         return row, ()
     ups, downs = _pieces(rows, at - 1, -1, column), _pieces(rows, at + 1, 1, column)
     found = [
