@@ -548,7 +548,7 @@ def _by_sub_table(
     starts = [
         cells[0][1]
         for cells, head in zip(label_lines, heads, strict=True)
-        if len(head) > 1 and firsts[_first_word(cells)] > 1 and _first_word(cells) is not None
+        if len(head) > 1 and (first := _first_word(cells)) is not None and firsts[first] > 1
     ]
     blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
@@ -586,7 +586,7 @@ def _one_grid(
     within a column of the widest such line's. Section 二's sub-tables can differ
     (``采购项目数量`` is not ``本年新公开数量``): one table's columns would then put a value
     under another sub-table's column."""
-    by_first: dict[tuple[str, int], list[list[int]]] = {}
+    by_first: dict[str, list[list[int]]] = {}
     for cells, head in zip(words, heads, strict=True):
         if len(head) > 1 and (first := _first_word(cells)) is not None:
             by_first.setdefault(first, []).append([display[0] for display, _ in head[1:]])
@@ -597,13 +597,12 @@ def _one_grid(
     return True
 
 
-def _first_word(cells: Sequence[Printed]) -> tuple[str, int] | None:
-    """The first word of a header line and its column, as sub-tables' header lines repeat
-    it (section 二's ``信息内容``); ``None`` for a single character: a label written
-    vertically, one character a line (``三、本年度办理结果``), repeats characters that head no
-    sub-table."""
-    text, _, column = cells[0]
-    return (text, column) if len(text) > 1 else None
+def _first_word(cells: Sequence[Printed]) -> str | None:
+    """The first word of a header line, as sub-tables' header lines repeat it (section
+    二's ``信息内容``); ``None`` for a single character: a label written vertically, one
+    character a line (``三、本年度办理结果``), repeats characters that head no sub-table."""
+    text = cells[0][0]
+    return text if len(text) > 1 else None
 
 
 def _spans(
