@@ -152,6 +152,23 @@ def test_a_group_label_two_characters_a_line_beside_the_values() -> None:
     assert wrong(report, PRINTED) == {}
 
 
+def test_a_vertical_group_labels_repeated_character_heads_no_sub_table() -> None:
+    """（四）无法提供 written one character a line beside its sub-rows on the next page,
+    whose label column starts further left (``（   1.本机关``): ``（`` begins two label lines
+    whose later words start apart, as section 二's sub-tables' ``信息内容`` lines do; a single
+    character heads no sub-table, so the header's page is still read by its columns."""
+    lines = TEXT.split("\n")
+    pieces = {"1.本机关": "（   1.本机关", "不掌握相": "四   不掌握相", "关政府信": "）   关政府信"}
+    lines = [pieces.get(line.strip(), line) for line in lines]
+    lines = ["无      息" if line == "           息" else line for line in lines]
+    assert sum(1 for line in lines if line.lstrip().startswith("（   1.")) == 2
+    report = gr.parse("\n".join(lines))
+    assert wrong(report, PRINTED) == {}
+    for key in PRINTED:
+        if key.split(".")[1] in FIRST_PAGE:
+            assert report.cell(key).value == PRINTED[key], key
+
+
 def test_values_under_the_headers_words_past_the_break_are_not_read_by_them() -> None:
     """Past the break, 保护第三方合法权益's 2 for 自然人 stands under 商业企业's header word
     and its 总计 under 自然人's: not read by position (it would be 商业企业's), but by the
