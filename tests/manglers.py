@@ -595,23 +595,40 @@ class CentredRows:
     prints its values vertically centred, on the middle line of an odd count of label
     lines, or on a line of their own between the two middle ones of an even count
     (``一、本年新收政府信息公开申`` / ``58  7  3  68`` / ``请数量``). Columns in characters,
-    ``gap`` apart (``space_aligned.aligned``), a blank cell a gap; header rows as they are."""
+    ``gap`` apart (``space_aligned.aligned``), a blank cell a gap; header rows as they are.
+
+    ``centred``: a label line narrower than the one above it (in display columns) starts
+    that many characters right of it, centred under it as on the page (``家秘`` / ``   密``).
+
+    ``page``: a page break (``\\f``) before the row after the first ``page`` rows of values
+    (none where 0), past which every value column starts ``moved`` characters further right
+    (left where negative): ``pdftotext -layout`` lays out each page on its own, so a table
+    continued on the next page has its columns at other offsets there."""
 
     wrap: int = 6
     gap: int = 2
+    centred: int = 0
+    page: int = 0
+    moved: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
             (_first_value(row) for row in table if _first_value(row) < len(row)), default=0
         )
         lines: list[list[str]] = []
+        broken: int | None = None  # the index in ``lines`` of the first line past the break
+        valued = 0
         for row in table:
             first = _first_value(row)
+            if self.page and valued == self.page and broken is None:
+                broken = len(lines)
+            valued += first < len(row) and any(is_value(cell) for cell in row)
             if first == len(row) or not labels_:
                 lines.append(list(row))
                 continue
             pieces = [
-                [cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)] or [""]
+                self._centred([cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)])
+                or [""]
                 for cell in row[:labels_]
             ]
             tall = max(map(len, pieces))
@@ -625,7 +642,36 @@ class CentredRows:
             else:
                 label_lines.insert(middle, [""] * labels_ + values)
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
-        return space_aligned.aligned(lines, len, self.gap)
+        if broken is None:
+            return space_aligned.aligned(lines, len, self.gap)
+        offsets = space_aligned._offsets(lines, len, self.gap)
+        moved = [*offsets[:labels_], *(offset + self.moved for offset in offsets[labels_:])]
+        laid = [_laid_out(line, offsets, self.gap) for line in lines[:broken]]
+        after = [_laid_out(line, moved, self.gap) for line in lines[broken:]]
+        after = [line for line in after if line]
+        return [*filter(None, laid), "\f" + after[0], *after[1:]] if after else laid
+
+    def _centred(self, pieces: list[str]) -> list[str]:
+        """``pieces``, a label's lines, each narrower than the one above moved ``centred``
+        characters right."""
+        width = space_aligned._display_width
+        return [
+            " " * self.centred + piece
+            if self.centred and at and width(piece) < width(pieces[at - 1])
+            else piece
+            for at, piece in enumerate(pieces)
+        ]
+
+
+def _laid_out(row: Sequence[str], offsets: Sequence[int], gap: int) -> str:
+    """``row`` laid out at ``offsets`` as ``space_aligned.aligned`` lays out its lines (in
+    characters): each cell at its column's offset, or ``gap`` past the cell before where
+    that one runs on, a blank cell a gap."""
+    line = ""
+    for cell, offset in zip(row, offsets, strict=False):
+        if cell and not cell.isspace():
+            line = (line.ljust(offset) if len(line) < offset else line + " " * gap) + cell
+    return line
 
 
 @attrs.frozen

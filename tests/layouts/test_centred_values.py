@@ -247,16 +247,249 @@ def _false_blanks(back: gr.Report, report: gr.Report) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("wrap", [3, 6])
+@pytest.mark.parametrize(("wrap", "centred"), [(3, 0), (6, 0), (2, 3), (4, 3)])
 @scaled(0.3)
 @given(report=sparse_reports())
 def test_values_centred_in_tall_rows_are_never_wrong_nor_blank(
-    wrap: int, report: gr.Report
+    wrap: int, centred: int, report: gr.Report
 ) -> None:
     """Whatever is read of a table whose labels wrap (every ``wrap`` characters: a label
-    over three lines or more puts the values beside a middle piece) and whose values are
+    over three lines or more puts the values beside a middle piece; a line narrower than
+    the one above centred under it, ``centred`` characters right) and whose values are
     centred in the height of their rows is right: no wrong number, no printed number
     claimed blank."""
-    back = gr.parse(render(report, CentredRows(wrap=wrap), blank_zeros=True))
+    back = gr.parse(render(report, CentredRows(wrap=wrap, centred=centred), blank_zeros=True))
     assert wrong(back, {k: None if v == 0 else v for k, v in report.flat().items()}) == {}
     assert _false_blanks(back, report) == {}
+
+
+#: Section 三 as ``pdftotext -layout`` prints a browser's PDF whose sub-row label column is
+#: two characters wide (typed for this test; sections 二 and 四 left out): each row's values
+#: on a line of their own among its label's pieces, a piece narrower than the one above
+#: centred under it (``家秘`` / ``密``, ``3.危`` / ``及“``), in characters three columns right.
+NARROW = """三、收到和处理政府信息公开申请情况
+
+                                  申请人情况
+（本列数据的勾稽关系为：第一项加  法人或其他组织
+第二项之和，等于第三项加第四项之和）
+                自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+
+一、本年新收
+政府信息公开          10   2    0    0    0    0    12
+申请数量
+
+二、上年结转
+政府信息公开          0    0    0    0    0    0    0
+申请数量
+
+   （一）予以
+                5    1    0    0    0    0    6
+    公开
+
+   （二）部分
+                1    0    0    0    0    0    1
+    公开
+
+        1.属
+        于国
+                1    0    0    0    0    0    1
+        家秘
+           密
+
+        2.其
+        他法
+        律行
+        政法      0    0    0    0    0    0    0
+        规禁
+        止公
+           开
+
+        3.危
+           及“
+        三安
+                2    0    0    0    0    0    2
+        全一
+        稳定
+           ”
+
+        4.保
+        护第
+        三方      0    1    0    0    0    0    1
+        合法
+        权益
+
+        5.属
+        于三
+        类内
+                0    0    0    0    0    0    0
+        部事
+        务信
+           息
+
+        6.属
+        于四
+        类过      0    0    0    0    0    0    0
+        程性
+        信息
+
+        7.属
+        于行
+        政执      0    0    0    0    0    0    0
+        法案
+           卷
+
+        8.属
+        于行
+        政查      0    0    0    0    0    0    0
+        询事
+           项
+
+        1.本
+        机关
+        不掌
+        握相      1    0    0    0    0    0    1
+        关政
+        府信
+           息
+
+        2.没
+        有现
+        成信
+        息需      0    0    0    0    0    0    0
+        要另
+        行制
+           作
+
+        3.补
+        正后
+        申请
+                0    0    0    0    0    0    0
+        内容
+        仍不
+        明确
+
+        1.信
+        访举
+        报投      0    0    0    0    0    0    0
+        诉类
+        申请
+
+        2.重
+        复申      0    0    0    0    0    0    0
+           请
+
+        3.要
+        求提
+        供公      0    0    0    0    0    0    0
+        开出
+        版物
+
+        4.无
+        正当
+        理由
+                0    0    0    0    0    0    0
+        大量
+        反复
+        申请
+
+        5.要
+        求行
+        政机
+        关确
+        认或
+                0    0    0    0    0    0    0
+        重新
+        出具
+        已获
+        取信
+           息
+
+        1.申
+        请人
+        无正
+        当理
+        由逾
+        期不
+        补正
+        、行
+                0    0    0    0    0    0    0
+        政机
+        关不
+        再处
+        理其
+        政府
+        信息
+        公开
+        申请
+
+        2.申
+        请人
+        逾期
+        未按
+        收费
+        通知
+        要求
+        缴纳
+        费用
+                0    0    0    0    0    0    0
+        、行
+        政机
+        关不
+        再处
+        理其
+        政府
+        信息
+        公开
+        申请
+
+        3.其
+                0    0    0    0    0    0    0
+           他
+
+   （七）总计        10   2    0    0    0    0    12
+
+四、结转下
+年度继续办           0    0    0    0    0    0    0
+理"""
+
+#: The values NARROW prints that are not 0.
+NARROW_PRINTED = {
+    "applications.new.natural_person": 10,
+    "applications.new.commercial_enterprise": 2,
+    "applications.new.total": 12,
+    "applications.granted.natural_person": 5,
+    "applications.granted.commercial_enterprise": 1,
+    "applications.granted.total": 6,
+    "applications.partially_granted.natural_person": 1,
+    "applications.partially_granted.total": 1,
+    "applications.denied.state_secret.natural_person": 1,
+    "applications.denied.state_secret.total": 1,
+    "applications.denied.security_stability.natural_person": 2,
+    "applications.denied.security_stability.total": 2,
+    "applications.denied.third_party_rights.commercial_enterprise": 1,
+    "applications.denied.third_party_rights.total": 1,
+    "applications.unavailable.not_held.natural_person": 1,
+    "applications.unavailable.not_held.total": 1,
+    "applications.total.natural_person": 10,
+    "applications.total.commercial_enterprise": 2,
+    "applications.total.total": 12,
+}
+
+
+def test_a_labels_centred_pieces_join_it() -> None:
+    """Every row of NARROW is named by its own label, its centred pieces joined (``1.属`` /
+    ``于国`` / values / ``家秘`` / ``密``), a numbered piece ending the pieces above (``开``,
+    the last of 2.其他法律…禁止公开's, centred over ``3.危``, is none of 3.危及…'s), so no
+    row is left to its neighbours' order; every value is read."""
+    report = gr.parse(
+        "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年，青石县水务局认真落实政府信息公开工作要求。\n\n"
+        + NARROW
+        + "\n\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
+        "青石县水务局\n2022年1月20日\n"
+    )
+    named = [d.message for d in report.diagnostics if d.code in ("row-by-order", "unknown-label")]
+    assert named == []
+    printed = {key: 0 for key in report.flat() if key.startswith("applications.")}
+    printed.update(NARROW_PRINTED)
+    assert {key: report.cell(key).value for key in printed} == printed

@@ -276,8 +276,11 @@ def gridded(
     if labelled and not _one_grid(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
+        tops = _tops(rows, label_lines)
         return (
-            _placed(rows, valued, lines, first_line, heads, tops=_tops(rows, label_lines)) or rows
+            _placed(rows, valued, lines, first_line, heads, tops=tops)
+            or _first_page(rows, valued, lines, first_line, heads, tops)
+            or rows
         )
     fullest = [max(heads, key=len, default=[])]
     return (
@@ -424,12 +427,14 @@ def _placed(
     labelled: bool = True,
     nested: bool = False,
     tops: int | None = None,
+    by_header: bool = False,
 ) -> list[Row] | None:
     """``rows`` with their grids (``gridded``), where the values of rows ``valued`` fall
     into columns under the words of ``header``'s lines (``labelled``: the rows print
     labels on their values' lines, and the words over those are the label column's), in
     one of ``measures``; ``None`` where they do not. ``nested``: see ``columns``;
-    ``tops``: how many of ``header``'s lines come before the table's first value."""
+    ``tops``: how many of ``header``'s lines come before the table's first value;
+    ``by_header``: the columns only where the header's words place the values."""
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     found = columns(
         spans,
@@ -438,6 +443,7 @@ def _placed(
         measures,
         nested,
         None if tops is None else header[:tops],
+        by_header=by_header,
     )
     if found is None:
         return None
@@ -458,6 +464,38 @@ def _placed(
             grid[column] = cell
         gridded[at] = row._replace(positions=Positions(tuple(grid), unsure=unsure))
     return gridded
+
+
+def _first_page(
+    rows: list[Row],
+    valued: Sequence[int],
+    lines: Sequence[str],
+    first_line: int,
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    tops: int,
+) -> list[Row] | None:
+    """``rows`` with grids for the rows of values on the header's page alone, where the
+    table runs over a page break and its values fall into no columns, but those of the
+    rows before the break do under the header's words: ``pdftotext -layout`` lays out each
+    page on its own, so a table continued on the next page has its columns at other
+    offsets there, narrower or wider (Word's PDF: 自然人 at 19 under ``自然`` on the
+    header's page, at 16 on the next, at 12 on the one after), and a value there may stand
+    under another column's header word. The rows up to the break are read by position,
+    labels alone among them as rows of blank cells; the rows after it keep their printed
+    values, which the rules place. ``None`` where the table has no page break after its
+    first value, or one before it (no value on the header's page)."""
+    breaks = [first_line + at for at, line in enumerate(lines) if "\f" in line]
+    first = rows[valued[0]].line
+    after = [line for line in breaks if line > first]
+    if not after or any(line <= first for line in breaks):
+        return None
+    count = sum(1 for at in valued if rows[at].line < after[0])
+    if not 1 < count < len(valued):
+        return None
+    page = _placed(rows, valued[:count], lines, first_line, header, tops=tops, by_header=True)
+    if page is None:
+        return None
+    return [row if row.line < after[0] else rows[at] for at, row in enumerate(page)]
 
 
 def _tops(rows: Sequence[Row], label_lines: Sequence[Sequence[Printed]]) -> int:
@@ -505,12 +543,12 @@ def _by_sub_table(
     into columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
     characters), every sub-table is read in that one, though its own rows would fit both."""
     firsts = Counter(
-        cells[0][0] for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
+        _first_word(cells) for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
     )
     starts = [
         cells[0][1]
         for cells, head in zip(label_lines, heads, strict=True)
-        if len(head) > 1 and firsts[cells[0][0]] > 1
+        if len(head) > 1 and (first := _first_word(cells)) is not None and firsts[first] > 1
     ]
     blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
@@ -550,13 +588,21 @@ def _one_grid(
     under another sub-table's column."""
     by_first: dict[str, list[list[int]]] = {}
     for cells, head in zip(words, heads, strict=True):
-        if len(head) > 1:
-            by_first.setdefault(cells[0][0], []).append([display[0] for display, _ in head[1:]])
+        if len(head) > 1 and (first := _first_word(cells)) is not None:
+            by_first.setdefault(first, []).append([display[0] for display, _ in head[1:]])
     for starts in by_first.values():
         widest = max(starts, key=len)
         if any(abs(a - b) > 1 for head in starts for a, b in zip(head, widest, strict=False)):
             return False
     return True
+
+
+def _first_word(cells: Sequence[Printed]) -> str | None:
+    """The first word of a header line, as sub-tables' header lines repeat it (section
+    二's ``信息内容``); ``None`` for a single character: a label written vertically, one
+    character a line (``三、本年度办理结果``), repeats characters that head no sub-table."""
+    text = cells[0][0]
+    return text if len(text) > 1 else None
 
 
 def _spans(
@@ -598,6 +644,7 @@ def columns(
     measures: Sequence[int] = (0, 1),
     nested: bool = False,
     above: Sequence[Sequence[tuple[Span, Span]]] | None = None,
+    by_header: bool = False,
 ) -> Columns | None:
     """The columns of a table whose rows print values at ``rows`` (each value's span in
     both measures) under the header words of ``header``'s lines; ``None`` where the values
@@ -610,7 +657,7 @@ def columns(
     before the table's first value, the only ones that name blank columns (a label-only
     line among the rows is a row label's piece: ``pdftotext -layout`` puts the sub-rows'
     labels ``1.属于国家`` / ``秘密`` on lines of their own, right of the labels printed
-    beside values); default ``header``.
+    beside values); default ``header``. ``by_header``: only the first way below.
 
     In each measure the values' spans are clustered (spans that overlap are one column's);
     a measure is kept where no cluster holds two values of a row or is much wider than its
@@ -640,7 +687,7 @@ def columns(
         if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
     ]
     fullest = max(map(len, rows))
-    for way in (_by_header, _by_pitch, _by_fullest):
+    for way in (_by_header,) if by_header else (_by_header, _by_pitch, _by_fullest):
         fits: list[Columns] = []
         for _, measure, clusters, of in sorted(kept):
             leftmost = clusters[0].start - _SLACK

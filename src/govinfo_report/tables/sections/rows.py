@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from itertools import combinations, compress, count, pairwise
 from math import comb
 from operator import and_, itemgetter, not_
+from unicodedata import east_asian_width
 
 import attrs
 
@@ -936,9 +937,15 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         result[at] = _wrapped_above(
             rows, _wrapped_around(rows, result[at], at, matcher), at, matcher
         )
+    used: set[Printed] = set()
     for at in range(1, len(rows) - 1):
-        result[at] = _straddled(result[at], rows[at - 1], rows[at + 1], matcher)
-    return result
+        result[at], pieces = _straddled(rows, result[at], at, matcher)
+        used.update(pieces)
+    if not used:
+        return result
+    # The pieces a row's label was joined from are its, not labels of rows of their own.
+    kept = [row._replace(labels=tuple(c for c in row.labels if c not in used)) for row in result]
+    return [row for row in kept if row.labels or row.values]
 
 
 def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
@@ -962,7 +969,7 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
         return row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
     found: list[str] = []
     joined = text
-    for part, _, _ in [] if row.loose else _pieces(rows, at + 1, 1, column):
+    for part, _, _ in [] if row.loose else _pieces(rows, at + 1, 1, column, text):
         joined += part  # the label and its first few pieces, one more each time
         if matcher.exact(joined):
             found.append(joined)
@@ -1016,16 +1023,18 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
     tall by its wrapped label on the middle one of an odd count of its lines
     (``一、本年新收`` / ``政府信息公开  58  7 …`` / ``申请数量``). The pieces are the cells of
     the label-only rows around it that start under its label, nearest first; the label is
-    completed only where one count of pieces above and one below join into a row's label
-    whole, and only for a row whose values sit on one line: values gathered from several
-    lines (``Row.loose``: ``规范  12`` / ``3件 1件``, 12 the last column's) need not come in
-    the columns' order, and a named row would be read in it."""
+    completed only where the counts of pieces above and below that join into a row's label
+    whole all name one row (the fewest are taken: a quote mark or a note in brackets is no
+    part of the name, so ``3.危及“三安全一稳定`` names the row ``…”`` does), and only for a
+    row whose values sit on one line: values gathered from several lines (``Row.loose``:
+    ``规范  12`` / ``3件 1件``, 12 the last column's) need not come in the columns' order,
+    and a named row would be read in it."""
     if not row.values or not row.labels or row.loose:
         return row
     text, _, column = row.labels[-1]
     if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
         return row
-    above, below = _pieces(rows, at - 1, -1, column), _pieces(rows, at + 1, 1, column)
+    above, below = _pieces(rows, at - 1, -1, column, text), _pieces(rows, at + 1, 1, column, text)
     found = [
         (many, joined)
         for many in range(1, len(above) + 1)
@@ -1036,42 +1045,98 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
             + "".join(part for part, _, _ in below[:fewer])
         )
     ]
-    if len(found) != 1:
+    if len({matcher.match(joined)[1] for _, joined in found}) != 1:
         return row
-    many, joined = found[0]
+    many, joined = min(found)
     _, line, start = above[many - 1]
     return row._replace(labels=(*row.labels[:-1], _joined(joined, line, start)))
 
 
-def _pieces(rows: Sequence[Row], start: int, step: int, column: int) -> list[Printed]:
+def _pieces(
+    rows: Sequence[Row], start: int, step: int, column: int, own: str = ""
+) -> list[Printed]:
     """The cells of the label-only rows from ``start`` on (``step`` 1: down, -1: up) that
     start under ``column``, one a row (the nearest to the row the pieces go with), up to
-    a row with none."""
-    pieces = []
+    a row with none. A row whose labels all end left of ``column`` (a group label's pieces
+    beside the wrapped one, one or two characters a line: ``本`` / ``年``, ``本年`` / ``度办``)
+    is passed over. A numbered piece begins a label: going up, the pieces end with it; going down,
+    before it. A line of a wrapped label narrower than the one before it may be centred under
+    it (``政执法案`` / ``卷``, ``3.危`` / ``及“``): where no cell starts under ``column``, a
+    narrower one starting right of it within the piece before (or ``own``, the label piece
+    of the row the pieces go with) is the next piece (in characters, as ``pdftotext
+    -layout`` counts them, a CJK character one though its glyph is two wide: within twice
+    the piece's characters)."""
+    pieces: list[Printed] = []
     for row in _label_rows(rows, start, step):
         under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
-        if not under:
-            break
+        if not under and all(at + len(text) < column - _DRIFT for text, _, at in row.labels):
+            continue
+        if not under and (pieces or own):
+            before = _shown(pieces[-1][0] if pieces else own)
+            under = [
+                cell
+                for cell in row.labels
+                if column < cell[2] < column + before and _shown(cell[0]) < before
+            ]
+        if not under or (step > 0 and numbered(under[0][0])):
+            break  # going down, a numbered piece begins the next row's label
         pieces.append(under[-1] if step < 0 else under[0])
+        if step < 0 and numbered(pieces[-1][0]):
+            break  # going up, a numbered piece begins this label: above it is another's
     return pieces
 
 
-def _straddled(row: Row, above: Row, below: Row, matcher: LabelMatcher) -> Row:
-    """``row`` with its own label from the label-only rows around it, where its labels name
-    no row (a group label, or a piece of one) and the last cell above and the first below
-    start at one column right of them and join into a row's label: ``pdftotext -layout``
-    prints the values of a row made tall by its wrapped label on its middle line, beside
-    the middle of a merged group label (``2.申请人…不再`` / ``他处理  16  15 …`` /
-    ``处理其政府信息公开申请``)."""
-    if not row.values or above.values or below.values or not above.labels or not below.labels:
-        return row
+def _shown(text: str) -> int:
+    """How wide ``text`` is printed: a CJK character (or a full-width form) two columns."""
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _straddled(
+    rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
+) -> tuple[Row, tuple[Printed, ...]]:
+    """``row`` (at ``at``) with its own label from the label-only rows around it, where its
+    labels name no row (a group label, or a piece of one) and the last cell above and the
+    first below start at one column right of them and join into a row's label:
+    ``pdftotext -layout`` prints the values of a row made tall by its wrapped label on its
+    middle line, beside the middle of a merged group label (``2.申请人…不再`` / ``他处理  16
+    15 …`` / ``处理其政府信息公开申请``). Where those two alone do not, the pieces above and
+    below at that column (``_pieces``) do where one count of each joins into a row's label
+    whole (Word's PDF: ``（二）部分公开`` / ``（区分处理的，`` / ``年  4  1  6`` /
+    ``只计这一情形，`` / ``不计其他情形）``, the group label ``三、本年度办理结果`` one or
+    two characters a line: the row's labels end left of the pieces), all the counts that do
+    naming one row (its note in brackets is no part of the name). Returns the row and the
+    pieces its label took."""
+    if not row.values or at == 0 or at + 1 == len(rows):
+        return row, ()
+    above, below = rows[at - 1], rows[at + 1]
+    if above.values or below.values or not above.labels or not below.labels:
+        return row, ()
     if any(matcher.match(text)[0] == "row" for text, _, _ in row.labels):
-        return row
+        return row, ()
     (text, line, column), rest = above.labels[-1], below.labels[0]
     left = max((start for _, _, start in row.labels), default=0)
-    if column <= left or abs(rest[2] - column) > _DRIFT or not matcher.exact(text + rest[0]):
-        return row
-    return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column)))
+    if column <= left or abs(rest[2] - column) > _DRIFT:
+        return row, ()
+    if matcher.exact(text + rest[0]):
+        return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column))), ()
+    if not row.labels or any(start + len(part) >= column - _DRIFT for part, _, start in row.labels):
+        return row, ()
+    ups, downs = _pieces(rows, at - 1, -1, column), _pieces(rows, at + 1, 1, column)
+    found = [
+        (many, fewer, joined)
+        for many in range(1, len(ups) + 1)
+        for fewer in range(1, len(downs) + 1)
+        if matcher.exact(
+            joined := "".join(part for part, _, _ in reversed(ups[:many]))
+            + "".join(part for part, _, _ in downs[:fewer])
+        )
+    ]
+    if len({matcher.match(joined)[1] for _, _, joined in found}) != 1:
+        return row, ()
+    many, fewer, joined = min(found)
+    _, line, start = ups[many - 1]
+    used = (*ups[:many], *downs[:fewer])
+    return row._replace(labels=(*row.labels, _joined(joined, line, start))), used
 
 
 def _runs_into(row: Row) -> bool:
