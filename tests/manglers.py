@@ -503,6 +503,52 @@ def pandoc_grid_spans(text: str, rng: Random) -> str:
     return "\n".join(lines[:-1])
 
 
+def pandoc_simple_spans(text: str, rng: Random) -> str:
+    """The Markdown pandoc writes of a page pasted from Word whose table has no header it
+    can tell and no cell over one line: a headerless simple table, a run of dashes over each
+    column, one space apart, above and below its rows; each cell's text a span
+    ``[text]{style="…"}`` and an empty one after it, a blank cell (``&nbsp;``) a no-break
+    space before its empty span; each column as wide as its widest cell, attributes and all,
+    so that a value stands far from the header word over it."""
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            lines += _pandoc_simple(rows, rng.choice((" ", "  ")))
+            rows = []
+        lines.append(line)
+    return "\n".join(lines[:-1])
+
+
+def _pandoc_simple(rows: Sequence[Sequence[str]], indent: str) -> list[str]:
+    columns = max(map(len, rows))
+    cells = [
+        [
+            ""
+            if not cell
+            else f"\u00a0{_OP}"
+            if cell.isspace()
+            else f"[{cell.strip()}]{{{_RUN}{_OP}"
+            for cell in [*row, *[""] * (columns - len(row))]
+        ]
+        for row in rows
+    ]
+    width = space_aligned._display_width
+    widths = [max(3, *(width(row[at]) for row in cells)) for at in range(columns)]
+    rule = indent + " ".join("-" * each for each in widths)
+    laid = [
+        indent
+        + " ".join(
+            cell + " " * (each - width(cell)) for cell, each in zip(row, widths, strict=True)
+        )
+        for row in cells
+    ]
+    return [rule, *laid, rule]
+
+
 def _pandoc_grid(rows: Sequence[Sequence[str]], width: int) -> list[str]:
     columns = max(map(len, rows))
     rule = "+" + "+".join("-" * (width + 2) for _ in range(columns)) + "+"

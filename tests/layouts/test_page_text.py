@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from hypothesis import given
@@ -24,6 +25,7 @@ from manglers import (
     one_line_page,
     pandoc_gfm,
     pandoc_grid_spans,
+    pandoc_simple_spans,
     tables_run_together,
 )
 from strategies import reports
@@ -544,14 +546,68 @@ def test_a_grid_s_cells_spans_wrapped_over_its_lines_are_read_as_their_text() ->
     assert lines[-1] == "三、收到和处理政府信息公开申请情况"
 
 
+# pandoc's Markdown of a page's section 四 as a headerless simple table: its columns as
+# wide as their widest cell with the attributes, the values far from the words over them.
+SPAN = '[{}]{{style="font-size:14pt;"}}[]{{style="font-size:12pt;"}}'
+
+
+def _simple_row(*cells: str) -> str:
+    """A simple table's line: each cell a span, padded to 72 display columns."""
+    texts = [f'{NBSP}[]{{style="font-size:12pt;"}}' if c == NBSP else SPAN.format(c) for c in cells]
+    return "  " + " ".join(
+        t + " " * (72 - len(t) - sum(ord(ch) > 0x2E80 for ch in t)) for t in texts
+    )
+
+
+def _column(line: str, at: int) -> int:
+    """The display column of ``line``'s ``at``-th character: a CJK character takes two."""
+    return at + sum(ord(char) > 0x2E80 for char in line[:at])
+
+
+PANDOC_SIMPLE = "\n".join(
+    [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "",
+        "  " + " ".join(["-" * 72] * 4),
+        _simple_row("结果维持", "其他结果", "总计", "未经复议直接起诉"),
+        _simple_row(NBSP, "3", "3", "2"),
+        "  " + " ".join(["-" * 72] * 4),
+        "",
+        "五、存在的主要问题及改进情况",
+    ]
+)
+
+
+def test_a_simple_table_s_spans_are_read_where_their_columns_were() -> None:
+    """The rows of a simple table whose columns pandoc measured with the spans' attributes
+    in them are cut at its rule's columns and laid out again without them: each value
+    stays under its column's words (a blank, 3 and 3 under 结果维持, 其他结果 and 总计)."""
+    lines = gr.extract_text(PANDOC_SIMPLE).splitlines()
+    assert len(lines) == len(PANDOC_SIMPLE.splitlines())
+    words, values = lines[3], lines[4]
+    assert _column(values, values.index("3")) == _column(words, words.index("其他结果"))
+    assert _column(values, values.rindex("3")) == _column(words, words.index("总计"))
+    assert _column(values, values.index("2")) == _column(words, words.index("未经复议直接起诉"))
+    assert lines[-1] == "五、存在的主要问题及改进情况"
+
+
 @scaled(1)
-@given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans())
-def test_markdown_grids_with_wrapped_spans_read_as_their_tables_do(
-    report: gr.Report, seed: int, blanks: bool
+@given(
+    report=reports(),
+    seed=st.integers(0, 2**32),
+    blanks=st.booleans(),
+    writer=st.sampled_from([pandoc_grid_spans, pandoc_simple_spans]),
+)
+def test_markdown_tables_with_spans_read_as_their_tables_do(
+    report: gr.Report, seed: int, blanks: bool, writer: Callable[[str, random.Random], str]
 ) -> None:
-    """pandoc's Markdown grids of a Word page (``pandoc_grid_spans``) read as the report's
-    tab-separated text does: every cell's spans unwrapped, whatever the columns' width."""
+    """pandoc's Markdown grids and simple tables of a Word page (``pandoc_grid_spans``,
+    ``pandoc_simple_spans``) read as the report's tab-separated text does: every cell's
+    spans unwrapped, whatever the columns' width. A blank cell that ends a row is printed
+    there, where tab-separated text drops it with a row's padding, so the tables may read
+    more cells than the text does, never fewer."""
     text = render(report, "tab-separated", blank_zeros=blanks)
-    back = gr.parse(pandoc_grid_spans(text, random.Random(seed)))
-    assert back.flat() == gr.parse(text).flat()
+    back = gr.parse(writer(text, random.Random(seed)))
+    read = {key: value for key, value in gr.parse(text).flat().items() if value is not None}
+    assert {key: back.flat()[key] for key in read} == read
     assert wrong(back, printed(report)) == {}

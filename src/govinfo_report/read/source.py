@@ -423,6 +423,73 @@ def _grid_cells(grid: str) -> str:
     return "\n".join(out) + "\n" * (len(lines) - len(out)) + end
 
 
+#: A simple table's rule (pandoc's Markdown): a run of dashes over each column, one space
+#: apart; the rows that follow it, a line each, up to a rule or an empty line.
+_SIMPLE = re.compile(r"^([ \t]*-{3,}(?: -{3,})+)[ \t]*\n((?:[ \t]*[^ \t\n].*(?:\n|$))+)", re.M)
+_SIMPLE_RULE = re.compile(r"[ \t]*-{3,}(?: -{3,})*[ \t]*")
+#: A span whole on a line: ``[text]{style="…"}``.
+_LINE_ATTRIBUTES = re.compile(r"\[(?P<text>[^\[\]\n]{0,4000})\]\{[^{}\n]{0,4000}\}")
+
+
+def _simple_spans(text: str) -> str:
+    """``text`` with the spans in its simple tables' cells unwrapped (``_simple_cells``)."""
+    return _SIMPLE.sub(lambda found: _simple_cells(found[1], found[2]), text)
+
+
+def _simple_cells(rule: str, rows: str) -> str:
+    """The rows under a simple table's ``rule`` (pandoc's Markdown) with their cells' spans
+    ``[text]{style="…"}`` left as their text. pandoc measures a column by its widest cell,
+    attributes and all, so once they are gone the column cannot be told from where a text
+    stands on its line: each row is cut at the rule's runs of dashes (in display columns),
+    each cell's spans replaced by their text, and the rows laid out again, each column two
+    spaces past the one before, as wide as its widest text. The rows as they are where a
+    line prints something between two columns or where no cell holds a span; the rows end
+    at a rule (a headerless table's last) or an empty line."""
+    spans = [found.span() for found in re.finditer(r"-+", rule)]
+    indent = rule[: len(rule) - len(rule.lstrip())]
+    lines = rows.split("\n")
+    end = next(
+        (
+            at
+            for at, line in enumerate(lines)
+            if not line.strip(" \t") or _SIMPLE_RULE.fullmatch(line)
+        ),
+        len(lines),
+    )
+    table: list[list[str]] = []
+    changed = False
+    for line in lines[:end]:
+        cells = [""] * len(spans)
+        place = 0
+        for char in line:
+            column = next((at for at, (a, b) in enumerate(spans) if a <= place < b), None)
+            if column is None:
+                if not char.isspace():
+                    return f"{rule}\n{rows}"  # text between two columns
+            else:
+                cells[column] += char
+            place += 2 if east_asian_width(char) in "WF" else 1
+        kept = [_LINE_ATTRIBUTES.sub(lambda found: found["text"], cell).strip() for cell in cells]
+        changed = changed or kept != [cell.strip() for cell in cells]
+        table.append(kept)
+    if not changed:
+        return f"{rule}\n{rows}"
+    widths = [max(3, *(_display_width(row[at]) for row in table)) for at in range(len(spans))]
+    ruled = indent + "  ".join("-" * width for width in widths)
+    laid = [
+        indent
+        + "  ".join(
+            cell + " " * (width - _display_width(cell))
+            for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in table
+    ]
+    after = lines[end:]
+    if after and _SIMPLE_RULE.fullmatch(after[0]):
+        after[0] = ruled
+    return "\n".join([ruled, *laid, *after])
+
+
 def _display_width(text: str) -> int:
     """Display columns of ``text``: wide and full-width characters take two."""
     return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
@@ -442,6 +509,8 @@ def _untagged(text: str) -> str:
     text = _TAG.sub(_breaks, text)
     if "]{" in text and "+-" in text:
         text = _grid_spans(text)
+    if "]{" in text and "--- ---" in text:
+        text = _simple_spans(text)
     if "]{" in text or ":::" in text:
         text = _ATTRIBUTES.sub(lambda found: found["text"] + _breaks(found, found["text"]), text)
         text = _FENCE.sub("", text)
