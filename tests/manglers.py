@@ -476,6 +476,121 @@ def pandoc_gfm(text: str, rng: Random) -> str:
     return "\n".join(lines[:-1])
 
 
+#: The attributes pandoc's Markdown gives a Word run's span, and the empty span of its
+#: ``<o:p>`` after it.
+_RUN = 'style="font-family:仿宋_GB2312;color:rgb(51,51,51);font-size:14.0000pt;"}'
+_OP = '[]{style="font-family:Calibri;mso-fareast-font-family:宋体;font-size:12.0000pt;"}'
+
+
+def pandoc_grid_spans(text: str, rng: Random) -> str:
+    """The Markdown pandoc writes of a page pasted from Word whose table it can draw as a
+    grid: ``+----+`` rules around every row, each cell's text a span
+    ``[text]{style="…"}`` and an empty one after it, wrapped to the column's width: the text
+    broken between two CJK characters (``[行`` / ``政许可]{``), the attributes anywhere
+    (``style="font-fam`` / ``ily:仿宋_GB2312``); a blank cell (``&nbsp;``) a no-break space
+    before its empty span."""
+    width = rng.randint(12, 20)
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            lines += _pandoc_grid(rows, width)
+            rows = []
+        lines.append(line)
+    return "\n".join(lines[:-1])
+
+
+def pandoc_simple_spans(text: str, rng: Random) -> str:
+    """The Markdown pandoc writes of a page pasted from Word whose table has no header it
+    can tell and no cell over one line: a headerless simple table, a run of dashes over each
+    column, one space apart, above and below its rows; each cell's text a span
+    ``[text]{style="…"}`` and an empty one after it, a blank cell (``&nbsp;``) a no-break
+    space before its empty span; each column as wide as its widest cell, attributes and all,
+    so that a value stands far from the header word over it."""
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            lines += _pandoc_simple(rows, rng.choice((" ", "  ")))
+            rows = []
+        lines.append(line)
+    return "\n".join(lines[:-1])
+
+
+def _pandoc_simple(rows: Sequence[Sequence[str]], indent: str) -> list[str]:
+    columns = max(map(len, rows))
+    cells = [
+        [
+            ""
+            if not cell
+            else f"\u00a0{_OP}"
+            if cell.isspace()
+            else f"[{cell.strip()}]{{{_RUN}{_OP}"
+            for cell in [*row, *[""] * (columns - len(row))]
+        ]
+        for row in rows
+    ]
+    width = space_aligned._display_width
+    widths = [max(3, *(width(row[at]) for row in cells)) for at in range(columns)]
+    rule = indent + " ".join("-" * each for each in widths)
+    laid = [
+        indent
+        + " ".join(
+            cell + " " * (each - width(cell)) for cell, each in zip(row, widths, strict=True)
+        )
+        for row in cells
+    ]
+    return [rule, *laid, rule]
+
+
+def _pandoc_grid(rows: Sequence[Sequence[str]], width: int) -> list[str]:
+    columns = max(map(len, rows))
+    rule = "+" + "+".join("-" * (width + 2) for _ in range(columns)) + "+"
+    lines = [rule]
+    for row in rows:
+        cells = [_wrapped(cell, width) for cell in [*row, *[""] * (columns - len(row))]]
+        height = max(map(len, cells))
+        for at in range(height):
+            parts = [cell[at] if at < len(cell) else "" for cell in cells]
+            lines.append(
+                "|"
+                + "|".join(
+                    f" {part}{' ' * (width - space_aligned._display_width(part))} "
+                    for part in parts
+                )
+                + "|"
+            )
+        lines.append(rule)
+    return lines
+
+
+def _wrapped(cell: str, width: int) -> list[str]:
+    """A cell's span as pandoc wraps it: its text, then its attributes on lines of their
+    own, each cut where the line is full (a value's digits never are: a cell is at least 12
+    columns wide)."""
+    if not cell:
+        return []
+    if cell.isspace():
+        return _cut(f"\u00a0{_OP}", width)
+    return [*_cut(f"[{cell.strip()}]{{", width), *_cut(_RUN + _OP, width)]
+
+
+def _cut(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` display columns."""
+    lines = [""]
+    for char in text:
+        if space_aligned._display_width(lines[-1] + char) > width:
+            lines.append("")
+        lines[-1] += char
+    return lines
+
+
 def one_line_page(text: str, rng: Random) -> str:
     """The page text BeautifulSoup's ``get_text(" ", strip=True)`` gives: every piece of
     text stripped and joined by one space, the whole page on one line; a blank cell (no text,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from hypothesis import given
@@ -18,7 +19,15 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import printed, scaled, wrong
-from manglers import Html2TextPipes, WordGridPipes, one_line_page, pandoc_gfm, tables_run_together
+from manglers import (
+    Html2TextPipes,
+    WordGridPipes,
+    one_line_page,
+    pandoc_gfm,
+    pandoc_grid_spans,
+    pandoc_simple_spans,
+    tables_run_together,
+)
 from strategies import reports
 
 NBSP = "\u00a0"
@@ -463,4 +472,142 @@ def test_document_rows_whose_cells_hold_line_breaks_read_as_the_rows_do(
     text = render(report, "tab-separated", blank_zeros=blanks)
     back = gr.parse(_docx_cells(text, random.Random(seed)))
     assert back.flat() == gr.parse(_docx_cells(text, random.Random(seed), breaks=False)).flat()
+    assert wrong(back, printed(report)) == {}
+
+
+# pandoc's Markdown of a Word page's section 二 (2021): a grid table whose cells keep Word's
+# runs as spans, their attributes wrapped over the cell's lines, a label broken between two
+# characters (``[行`` / ``政许可]{``), a blank cell a no-break space before an empty span.
+PANDOC_GRID = f"""\
+青石县统计局2021年政府信息公开工作年度报告
+一、总体情况
+2021年，青石县统计局认真贯彻落实《中华人民共和国政府信息公开条例》。
+[二、主动公开政府信息情况]{{style="font-family:黑体;"}}
+
+::: {{align="center"}}
++--------------+--------------+--------------+--------------+
+| [  第二十    |              |              |              |
+| 条第（一）项 |              |              |              |
+| ]{{style="fon |              |              |              |
+| t-size:14pt; |              |              |              |
+| "}}           |              |              |              |
++--------------+--------------+--------------+--------------+
+| [信息内容]{{  | [本年制发件  | [本年废止件  | [现行有效件  |
+| style="font- | 数]{{         | 数]{{         | 数]{{         |
+| size:14pt;"}} | style="font- | style="font- | style="font- |
+|              | size:14pt;"}} | size:14pt;"}} | size:14pt;"}} |
++--------------+--------------+--------------+--------------+
+| [规章]{{      | {NBSP}[]{{style | [0]{{         | [0]{{         |
+| style="font- | ="font-size: | style="font- | style="font- |
+| size:14pt;"}} | 12pt;"}}      | size:14pt;"}} | size:14pt;"}} |
++--------------+--------------+--------------+--------------+
+| [行政规范性  | [12件]{{      | [3件]{{       | [45件]{{      |
+| 文件]{{       | style="font- | style="font- | style="font- |
+| style="font- | size:14pt;"}} | size:14pt;"}} | size:14pt;"}} |
+| size:14pt;"}} | []{{style="fo | []{{style="fo | []{{style="fo |
+|              | nt-size:12pt | nt-size:12pt | nt-size:12pt |
+|              | ;"}}          | ;"}}          | ;"}}          |
++--------------+--------------+--------------+--------------+
+| [  第二十    |              |              |              |
+| 条第（五）项 |              |              |              |
+| ]{{style="fon |              |              |              |
+| t-size:14pt; |              |              |              |
+| "}}           |              |              |              |
++--------------+--------------+--------------+--------------+
+| [信息内容]{{  | [本年处理决  |              |              |
+| style="font- | 定数量]{{     |              |              |
+| size:14pt;"}} | style="font- |              |              |
+|              | size:14pt;"}} |              |              |
++--------------+--------------+--------------+--------------+
+| [行          | [356件]{{     |              |              |
+| 政许可]{{     | style="font- |              |              |
+| style="font- | size:14pt;"}} |              |              |
+| size:14pt;"}} |              |              |              |
++--------------+--------------+--------------+--------------+
+:::
+
+[三、收到和处理政府信息公开申请情况]{{style="font-family:黑体;"}}
+"""
+
+
+def test_a_grid_s_cells_spans_wrapped_over_its_lines_are_read_as_their_text() -> None:
+    """pandoc's Markdown grid of a Word page (``PANDOC_GRID``): each cell is its spans'
+    text, a label broken over two lines is one label, a blank cell is printed blank, and
+    the lines after the grid keep their numbers."""
+    report = gr.parse(PANDOC_GRID)
+    assert report.cell("proactive.rules.issued").blank
+    assert [report.flat()[f"proactive.rules.{c}"] for c in ("repealed", "in_force")] == [0, 0]
+    columns = ("issued", "repealed", "in_force")
+    assert [report.flat()[f"proactive.normative_documents.{c}"] for c in columns] == [12, 3, 45]
+    assert report.flat()["proactive.licensing.decisions"] == 356
+    assert {t.section: t.layout for t in report.tables}["proactive"] == "box-grid"
+    lines = gr.extract_text(PANDOC_GRID).splitlines()
+    assert len(lines) == len(PANDOC_GRID.splitlines())
+    assert lines[-1] == "三、收到和处理政府信息公开申请情况"
+
+
+# pandoc's Markdown of a page's section 四 as a headerless simple table: its columns as
+# wide as their widest cell with the attributes, the values far from the words over them.
+SPAN = '[{}]{{style="font-size:14pt;"}}[]{{style="font-size:12pt;"}}'
+
+
+def _simple_row(*cells: str) -> str:
+    """A simple table's line: each cell a span, padded to 72 display columns."""
+    texts = [f'{NBSP}[]{{style="font-size:12pt;"}}' if c == NBSP else SPAN.format(c) for c in cells]
+    return "  " + " ".join(
+        t + " " * (72 - len(t) - sum(ord(ch) > 0x2E80 for ch in t)) for t in texts
+    )
+
+
+def _column(line: str, at: int) -> int:
+    """The display column of ``line``'s ``at``-th character: a CJK character takes two."""
+    return at + sum(ord(char) > 0x2E80 for char in line[:at])
+
+
+PANDOC_SIMPLE = "\n".join(
+    [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "",
+        "  " + " ".join(["-" * 72] * 4),
+        _simple_row("结果维持", "其他结果", "总计", "未经复议直接起诉"),
+        _simple_row(NBSP, "3", "3", "2"),
+        "  " + " ".join(["-" * 72] * 4),
+        "",
+        "五、存在的主要问题及改进情况",
+    ]
+)
+
+
+def test_a_simple_table_s_spans_are_read_where_their_columns_were() -> None:
+    """The rows of a simple table whose columns pandoc measured with the spans' attributes
+    in them are cut at its rule's columns and laid out again without them: each value
+    stays under its column's words (a blank, 3 and 3 under 结果维持, 其他结果 and 总计)."""
+    lines = gr.extract_text(PANDOC_SIMPLE).splitlines()
+    assert len(lines) == len(PANDOC_SIMPLE.splitlines())
+    words, values = lines[3], lines[4]
+    assert _column(values, values.index("3")) == _column(words, words.index("其他结果"))
+    assert _column(values, values.rindex("3")) == _column(words, words.index("总计"))
+    assert _column(values, values.index("2")) == _column(words, words.index("未经复议直接起诉"))
+    assert lines[-1] == "五、存在的主要问题及改进情况"
+
+
+@scaled(1)
+@given(
+    report=reports(),
+    seed=st.integers(0, 2**32),
+    blanks=st.booleans(),
+    writer=st.sampled_from([pandoc_grid_spans, pandoc_simple_spans]),
+)
+def test_markdown_tables_with_spans_read_as_their_tables_do(
+    report: gr.Report, seed: int, blanks: bool, writer: Callable[[str, random.Random], str]
+) -> None:
+    """pandoc's Markdown grids and simple tables of a Word page (``pandoc_grid_spans``,
+    ``pandoc_simple_spans``) read as the report's tab-separated text does: every cell's
+    spans unwrapped, whatever the columns' width. A blank cell that ends a row is printed
+    there, where tab-separated text drops it with a row's padding, so the tables may read
+    more cells than the text does, never fewer."""
+    text = render(report, "tab-separated", blank_zeros=blanks)
+    back = gr.parse(writer(text, random.Random(seed)))
+    read = {key: value for key, value in gr.parse(text).flat().items() if value is not None}
+    assert {key: back.flat()[key] for key in read} == read
     assert wrong(back, printed(report)) == {}

@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from unicodedata import east_asian_width
 
 import attrs
 
@@ -336,6 +337,164 @@ _ATTRIBUTES = re.compile(r"\[(?P<text>[^\[\]|]{0,4000})\]\{[^{}|]{0,4000}\}")
 _FENCE = re.compile(r"^:{3,}(?: *\{[^{}\n]*\}| *[\w-]+)? *$", re.MULTILINE)
 
 
+#: A grid table (pandoc's Markdown): its rules ``+----+====+`` and its lines ``| … | … |``.
+_GRID = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*\n(?:[ \t]*[|+].*[|+][ \t]*(?:\n|$))+", re.M)
+_GRID_RULE = re.compile(r"[ \t]*\+(?:[-=:]+\+)+[ \t]*")
+#: A span of a grid's cell, its text and attributes wrapped over the cell's lines, and the
+#: cell's text ends at a line's end, its attributes starting on the next line (``[规章]`` /
+#: ``{style="…"}``).
+_CELL_ATTRIBUTES = re.compile(r"\[(?P<text>[^\[\]]{0,4000})\]\n?\{[^{}]{0,4000}\}")
+
+
+def _grid_spans(text: str) -> str:
+    """``text`` with the spans in its grid tables' cells unwrapped (``_grid_cells``)."""
+    return _GRID.sub(lambda found: _grid_cells(found.group()), text)
+
+
+def _grid_cells(grid: str) -> str:
+    """A grid table of pandoc's Markdown with its cells' spans ``[text]{style="…"}`` left as
+    their text. pandoc wraps a span's attributes over the lines of its cell, broken anywhere
+    (``style="font-fam`` / ``ily:仿宋_GB2312``), so no span is whole on a line: each cell's
+    lines are joined, its spans replaced by their text (whose own line breaks are kept, as
+    pandoc wrapped it: ``[行`` / ``政事业性收费]{``); the lines the attributes took follow
+    the grid as empty lines, so that the lines after it keep their numbers. A column keeps its
+    width, or that of its widest text. The grid as it is where a line's bars do not match
+    its rules' (a merged cell) or where no cell holds a span."""
+    lines = grid.split("\n")
+    end = "\n" if lines[-1] == "" else ""
+    lines = lines[:-1] if end else lines
+    first = lines[0]
+    indent = first[: len(first) - len(first.lstrip())]
+    columns = first.strip().count("+") - 1
+    widths = [len(piece) - 2 for piece in first.strip()[1:-1].split("+")]
+    rows: list[list[list[str]]] = []  # a row's lines, each its cells' texts; [] a rule
+    block: list[list[str]] = []
+    for line in lines:
+        if _GRID_RULE.fullmatch(line):
+            if block:
+                rows.append(block)
+            rows.append([])
+            block = []
+            continue
+        cells = line.strip()[1:-1].split("|")
+        if len(cells) != columns or not line.strip().startswith("|"):
+            return grid  # a merged cell, or no line of a grid
+        block.append(
+            [cell[1:].rstrip() if cell.startswith(" ") else cell.rstrip() for cell in cells]
+        )
+    changed = False
+    written: list[list[list[str]]] = []
+    for block in rows:
+        if not block:
+            written.append([])
+            continue
+        texts = []
+        for at in range(columns):
+            joined = "\n".join(line[at] for line in block)
+            kept = _CELL_ATTRIBUTES.sub(lambda found: found["text"], joined)
+            changed = changed or kept != joined
+            texts.append(kept.rstrip().split("\n"))
+        height = max(map(len, texts))
+        lines_of = [[*cell, *[""] * (height - len(cell))] for cell in texts]
+        written.append([list(line) for line in zip(*lines_of, strict=True)])
+    if not changed:
+        return grid
+    for block in written:
+        for texts_of_line in block:
+            for at, cell in enumerate(texts_of_line):
+                widths[at] = max(widths[at], _display_width(cell))
+    out = []
+    rules = iter(line for line in lines if _GRID_RULE.fullmatch(line))
+    for block in written:
+        if not block:
+            fill = "=" if "=" in next(rules) else "-"
+            out.append(indent + "+" + "+".join(fill * (width + 2) for width in widths) + "+")
+            continue
+        out += [
+            indent
+            + "|"
+            + "|".join(
+                f" {cell}{' ' * (width - _display_width(cell))} "
+                for cell, width in zip(texts_of_line, widths, strict=True)
+            )
+            + "|"
+            for texts_of_line in block
+        ]
+    return "\n".join(out) + "\n" * (len(lines) - len(out)) + end
+
+
+#: A simple table's rule (pandoc's Markdown): a run of dashes over each column, one space
+#: apart; the rows that follow it, a line each, up to a rule or an empty line.
+_SIMPLE = re.compile(r"^([ \t]*-{3,}(?: -{3,})+)[ \t]*\n((?:[ \t]*[^ \t\n].*(?:\n|$))+)", re.M)
+_SIMPLE_RULE = re.compile(r"[ \t]*-{3,}(?: -{3,})*[ \t]*")
+#: A span whole on a line: ``[text]{style="…"}``.
+_LINE_ATTRIBUTES = re.compile(r"\[(?P<text>[^\[\]\n]{0,4000})\]\{[^{}\n]{0,4000}\}")
+
+
+def _simple_spans(text: str) -> str:
+    """``text`` with the spans in its simple tables' cells unwrapped (``_simple_cells``)."""
+    return _SIMPLE.sub(lambda found: _simple_cells(found[1], found[2]), text)
+
+
+def _simple_cells(rule: str, rows: str) -> str:
+    """The rows under a simple table's ``rule`` (pandoc's Markdown) with their cells' spans
+    ``[text]{style="…"}`` left as their text. pandoc measures a column by its widest cell,
+    attributes and all, so once they are gone the column cannot be told from where a text
+    stands on its line: each row is cut at the rule's runs of dashes (in display columns),
+    each cell's spans replaced by their text, and the rows laid out again, each column two
+    spaces past the one before, as wide as its widest text. The rows as they are where a
+    line prints something between two columns or where no cell holds a span; the rows end
+    at a rule (a headerless table's last) or an empty line."""
+    spans = [found.span() for found in re.finditer(r"-+", rule)]
+    indent = rule[: len(rule) - len(rule.lstrip())]
+    lines = rows.split("\n")
+    end = next(
+        (
+            at
+            for at, line in enumerate(lines)
+            if not line.strip(" \t") or _SIMPLE_RULE.fullmatch(line)
+        ),
+        len(lines),
+    )
+    table: list[list[str]] = []
+    changed = False
+    for line in lines[:end]:
+        cells = [""] * len(spans)
+        place = 0
+        for char in line:
+            column = next((at for at, (a, b) in enumerate(spans) if a <= place < b), None)
+            if column is None:
+                if not char.isspace():
+                    return f"{rule}\n{rows}"  # text between two columns
+            else:
+                cells[column] += char
+            place += 2 if east_asian_width(char) in "WF" else 1
+        kept = [_LINE_ATTRIBUTES.sub(lambda found: found["text"], cell).strip() for cell in cells]
+        changed = changed or kept != [cell.strip() for cell in cells]
+        table.append(kept)
+    if not changed:
+        return f"{rule}\n{rows}"
+    widths = [max(3, *(_display_width(row[at]) for row in table)) for at in range(len(spans))]
+    ruled = indent + "  ".join("-" * width for width in widths)
+    laid = [
+        indent
+        + "  ".join(
+            cell + " " * (width - _display_width(cell))
+            for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in table
+    ]
+    after = lines[end:]
+    if after and _SIMPLE_RULE.fullmatch(after[0]):
+        after[0] = ruled
+    return "\n".join([ruled, *laid, *after])
+
+
+def _display_width(text: str) -> int:
+    """Display columns of ``text``: wide and full-width characters take two."""
+    return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
+
+
 def _may_hold_markup(text: str) -> bool:
     """Whether ``text`` holds what markup starts with, found at C speed (most texts hold
     none, and a case-blind pattern is slow to scan them)."""
@@ -348,6 +507,10 @@ def _untagged(text: str) -> str:
     it, so that the lines after it keep their numbers and a heading in a ``<span>`` starts
     its line."""
     text = _TAG.sub(_breaks, text)
+    if "]{" in text and "+-" in text:
+        text = _grid_spans(text)
+    if "]{" in text and "--- ---" in text:
+        text = _simple_spans(text)
     if "]{" in text or ":::" in text:
         text = _ATTRIBUTES.sub(lambda found: found["text"] + _breaks(found, found["text"]), text)
         text = _FENCE.sub("", text)
