@@ -14,7 +14,7 @@ any layout, while a label broken over lines only exists where cells are lines of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from random import Random
@@ -576,19 +576,25 @@ class CentredRows:
     prints its values vertically centred, on the middle line of an odd count of label
     lines, or on a line of their own between the two middle ones of an even count
     (``一、本年新收政府信息公开申`` / ``58  7  3  68`` / ``请数量``). Columns in characters,
-    ``gap`` apart (``space_aligned.aligned``), a blank cell a gap; header rows as they are."""
+    ``gap`` apart (``space_aligned.aligned``), a blank cell a gap; header rows as they are.
+    ``units`` maps a column's header to the unit a value under it prints on the line below
+    the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
+    ``许可 项``)."""
 
     wrap: int = 6
     gap: int = 2
+    units: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
             (_first_value(row) for row in table if _first_value(row) < len(row)), default=0
         )
         lines: list[list[str]] = []
+        header: Sequence[str] = ()
         for row in table:
             first = _first_value(row)
             if first == len(row) or not labels_:
+                header = row
                 lines.append(list(row))
                 continue
             pieces = [
@@ -605,6 +611,16 @@ class CentredRows:
                 label_lines[middle] += values
             else:
                 label_lines.insert(middle, [""] * labels_ + values)
+            units = [
+                self.units.get(head, "") if is_value(cell) else ""
+                for cell, head in zip(row, [*header, *[""] * len(row)], strict=False)
+            ]
+            if any(units[labels_:]):
+                if middle + 1 == len(label_lines):
+                    label_lines.append([""] * labels_)
+                below = label_lines[middle + 1]
+                below += [""] * (labels_ - len(below))
+                below += units[labels_:]
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
         return space_aligned.aligned(lines, len, self.gap)
 

@@ -475,17 +475,30 @@ def _label_end(
     spans: Sequence[Sequence[tuple[Span, Span]]],
 ) -> tuple[int, int]:
     """Where the label column ends in each measure: where the widest label printed on the
-    line of the values of rows ``valued`` ends, or, if none is, where the first value
-    (of ``spans``, theirs) starts."""
+    line of the values of rows ``valued`` ends; if none is, where the widest of those rows'
+    labels on lines of their own ends left of the first value (``pdftotext -layout`` puts a
+    tall row's values on a line between its label's pieces: ``行政`` / ``1`` / ``处罚``, the
+    header words between them and the value heading blank columns); failing that, where
+    the first value (of ``spans``, theirs) starts."""
     ends = [
         _spans(lines, first_line, on_line)[-1]
         for at in valued
         if (on_line := [cell for cell in rows[at].labels if cell[1] == rows[at].values[0][1]])
     ]
-    if not ends:
-        starts = [row[0] for row in spans]
-        return min(start[0][0] for start in starts), min(start[1][0] for start in starts)
-    return max(end[0][1] for end in ends), max(end[1][1] for end in ends)
+    if ends:
+        return max(end[0][1] for end in ends), max(end[1][1] for end in ends)
+    starts = [row[0] for row in spans]
+    first = min(start[0][0] for start in starts), min(start[1][0] for start in starts)
+    pieces = [
+        span
+        for at in valued
+        for label in rows[at].labels
+        for span in _spans(lines, first_line, [label])
+        if span[0][1] <= first[0] and span[1][1] <= first[1]
+    ]
+    if not pieces:
+        return first
+    return max(span[0][1] for span in pieces), max(span[1][1] for span in pieces)
 
 
 def _by_sub_table(

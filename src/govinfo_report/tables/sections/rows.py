@@ -1166,9 +1166,15 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
     column on different lines (a number wrapped: ``12`` / ``34``) leave the block as it is.
     The values go in the order of their columns, which must be the same in characters
     (``pdftotext -layout``) and in display columns (the wide characters left of each value
-    on its line counted twice), whichever the tool laid them out in."""
+    on its line counted twice), whichever the tool laid them out in. A row of values whose
+    line prints none of its cells had its label set aside (``rewrapped``: a fragment under
+    another row's whole label, its values maybe that row's): the block is left as it is,
+    its pieces above naming no row for those values (``行政`` / ``处罚`` / ``[行政]`` /
+    ``1647``, the last piece set aside, is no 行政处罚)."""
     valued = [row for row in block if row.values]
     if not valued or any(row.runs.cells or row.grid.cells for row in block):
+        return None
+    if any(row.line not in {cell[1] for cell in (*row.labels, *row.values)} for row in valued):
         return None
     if any(_names_row(row, matcher) for row in block):
         return None
