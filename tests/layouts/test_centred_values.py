@@ -265,6 +265,11 @@ UNITS_BELOW = """青石镇人民政府2019年政府信息公开工作年度报�
             行政
                     35                     12
             许可      项                      件
+            其他
+            对外
+            管理                   2         40
+            服务                   项         件
+            事项
             第二十条第（六）项
             信息内容    上一年项目数量      本年增/减     处理决定数量
             行政
@@ -302,6 +307,9 @@ UNITS_BELOW_CELLS = {
     "proactive.licensing.previous_items": 35,
     "proactive.licensing.change": None,
     "proactive.licensing.decisions": 12,
+    "proactive.other_services.previous_items": None,
+    "proactive.other_services.change": 2,
+    "proactive.other_services.decisions": 40,
     "proactive.penalties.previous_items": None,
     "proactive.penalties.change": 1,
     "proactive.penalties.decisions": None,
@@ -317,13 +325,66 @@ def test_a_value_on_a_line_of_its_own_stands_under_its_own_header_word() -> None
     """No label is printed beside the values of 行政处罚, 行政强制 or 行政事业性收费, so the
     label column ends where their labels' pieces do, not at their first value: the header
     words between (上一年项目数量) head blank columns, and ``1`` is 行政处罚's 本年增/减,
-    not its 上一年项目数量. Every printed count is read in its column, every blank cell
-    blank."""
+    not its 上一年项目数量. ``管理  2  40`` beside the middle piece of 其他对外管理服务事项
+    joins the pieces around it, though fewer below (``服务``) name the row too. Every
+    printed count is read in its column, every blank cell blank."""
     report = gr.parse(UNITS_BELOW)
     assert wrong(report, {"proactive.procurement.amount": Decimal("12.5")}) == {}
     assert {key: report.cell(key).value for key in UNITS_BELOW_CELLS} == UNITS_BELOW_CELLS
     blanks = [key for key, value in UNITS_BELOW_CELLS.items() if value is None]
     assert [report.cell(key).provenance for key in blanks] == ["blank"] * len(blanks)
+
+
+#: Section 二 of a 2021 report laid out cell by cell, two spaces after each column's widest
+#: cell, its label column wrapped six characters a line (typed for this test): no row
+#: prints a label beside its values, which stand on a line of their own between the label's
+#: pieces, each count's unit on the line below (``行政规范性文`` / ``5  2`` / ``件  件  件``).
+OWN_LINES = """青石镇人民政府2021年政府信息公开工作年度报告
+
+一、总体情况
+
+2021年，青石镇认真落实政府信息公开工作要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容       本年制发件数         本年废止件数  现行有效件数
+规章
+行政规范性文
+           5              2
+件          件              件
+第二十条第（五）项
+信息内容       本年处理决定数量
+行政许可
+第二十条第（六）项
+信息内容       本年处理决定数量
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容       本年收费金额（单位：万元）
+行政事业性收
+           3.5
+费
+
+三、收到和处理政府信息公开申请情况
+
+本年度未收到政府信息公开申请。
+"""
+
+
+def test_label_pieces_on_lines_of_their_own_make_a_label_column() -> None:
+    """The label column's offset is no value column, though no value shares a line with a
+    label: ``5`` under 本年制发件数 is 行政规范性文件's 本年制发件数, not the column after,
+    and the unit lines below the values head no column."""
+    report = gr.parse(OWN_LINES)
+    truth = {
+        "proactive.normative_documents.issued": 5,
+        "proactive.normative_documents.repealed": 2,
+        "proactive.normative_documents.in_force": None,
+        "proactive.fees.amount": Decimal("3.5"),
+    }
+    assert wrong(report, truth) == {}
+    assert report.cell("proactive.normative_documents.issued").value == 5
+    assert report.cell("proactive.normative_documents.repealed").value == 2
 
 
 def _false_blanks(back: gr.Report, report: gr.Report) -> dict[str, object]:
@@ -348,8 +409,13 @@ UNITS = {
 
 @pytest.mark.parametrize(
     "writer",
-    [CentredRows(wrap=3), CentredRows(wrap=6), CentredRows(wrap=2, units=UNITS)],
-    ids=["wrap3", "wrap6", "wrap2-units"],
+    [
+        CentredRows(wrap=3),
+        CentredRows(wrap=6),
+        CentredRows(wrap=2, units=UNITS),
+        CentredRows(wrap=6, units=UNITS),
+    ],
+    ids=["wrap3", "wrap6", "wrap2-units", "wrap6-units"],
 )
 @scaled(0.3)
 @given(report=sparse_reports())

@@ -1010,8 +1010,10 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
     tall by its wrapped label on the middle one of an odd count of its lines
     (``一、本年新收`` / ``政府信息公开  58  7 …`` / ``申请数量``). The pieces are the cells of
     the label-only rows around it that start under its label, nearest first; the label is
-    completed only where one count of pieces above and one below join into a row's label
-    whole, and only for a row whose values sit on one line: values gathered from several
+    completed only where the counts of pieces above and below that join into a row's label
+    whole all name one row (the longest join taken: ``其他`` / ``对外`` / ``管理  2  40`` /
+    ``服务`` / ``事项`` joins into 其他对外管理服务 and 其他对外管理服务事项, both its
+    aliases), and only for a row whose values sit on one line: values gathered from several
     lines (``Row.loose``: ``规范  12`` / ``3件 1件``, 12 the last column's) need not come in
     the columns' order, and a named row would be read in it."""
     if not row.values or not row.labels or row.loose:
@@ -1030,9 +1032,9 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
             + "".join(part for part, _, _ in below[:fewer])
         )
     ]
-    if len(found) != 1:
+    if len({matcher.match(joined)[1] for _, joined in found}) != 1:
         return row
-    many, joined = found[0]
+    many, joined = max(found, key=lambda join: len(join[1]))
     _, line, start = above[many - 1]
     return row._replace(labels=(*row.labels[:-1], _joined(joined, line, start)))
 
