@@ -299,14 +299,20 @@ def gridded(
 
 
 def _labels_left(row: Row) -> bool:
-    """Whether ``row`` prints labels on lines of their own above its values, each ending
-    left of its first value (in characters): a tall row's label pieces, whose values
-    ``pdftotext -layout`` puts on a line between them (``行政`` / ``1`` / ``处罚``), so the
-    table has a label column though no label shares a line with a value."""
+    """Whether ``row`` prints its label on lines of its own above its values, one piece a
+    line, each ending left of its first value (in characters): a tall row's label pieces,
+    whose values ``pdftotext -layout`` puts on a line between them (``行政`` / ``1`` /
+    ``处罚``), so the table has a label column though no label shares a line with a value.
+    A header line over a row of values (section 四's) holds several words: no label."""
     first = min(column for _, _, column in row.values)
-    return bool(row.labels) and all(
-        line != row.values[0][1] and column + len(text) <= first
-        for text, line, column in row.labels
+    lines = [line for _, line, _ in row.labels]
+    return (
+        bool(row.labels)
+        and len(set(lines)) == len(lines)
+        and all(
+            line != row.values[0][1] and column + len(text) <= first
+            for text, line, column in row.labels
+        )
     )
 
 
