@@ -14,7 +14,7 @@ any layout, while a label broken over lines only exists where cells are lines of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from random import Random
@@ -718,13 +718,18 @@ class CentredRows:
     ``page``: a page break (``\\f``) before the row after the first ``page`` rows of values
     (none where 0), past which every value column starts ``moved`` characters further right
     (left where negative): ``pdftotext -layout`` lays out each page on its own, so a table
-    continued on the next page has its columns at other offsets there."""
+    continued on the next page has its columns at other offsets there.
+
+    ``units`` maps a column's header to the unit a value under it prints on the line below
+    the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
+    ``许可 项``)."""
 
     wrap: int = 6
     gap: int = 2
     centred: int = 0
     page: int = 0
     moved: int = 0
+    units: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -733,12 +738,14 @@ class CentredRows:
         lines: list[list[str]] = []
         broken: int | None = None  # the index in ``lines`` of the first line past the break
         valued = 0
+        header: Sequence[str] = ()
         for row in table:
             first = _first_value(row)
             if self.page and valued == self.page and broken is None:
                 broken = len(lines)
             valued += first < len(row) and any(is_value(cell) for cell in row)
             if first == len(row) or not labels_:
+                header = row
                 lines.append(list(row))
                 continue
             pieces = [
@@ -756,6 +763,16 @@ class CentredRows:
                 label_lines[middle] += values
             else:
                 label_lines.insert(middle, [""] * labels_ + values)
+            units = [
+                self.units.get(head, "") if is_value(cell) else ""
+                for cell, head in zip(row, [*header, *[""] * len(row)], strict=False)
+            ]
+            if any(units[labels_:]):
+                if middle + 1 == len(label_lines):
+                    label_lines.append([""] * labels_)
+                below = label_lines[middle + 1]
+                below += [""] * (labels_ - len(below))
+                below += units[labels_:]
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
         if broken is None:
             return space_aligned.aligned(lines, len, self.gap)

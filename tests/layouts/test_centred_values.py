@@ -6,6 +6,8 @@ matches a row there must not make its printed values blanks."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 
@@ -238,6 +240,153 @@ def test_values_gathered_from_several_lines_do_not_complete_a_wrapped_label() ->
     assert [report.cell(key).value for key in keys] == [None, None, None]
 
 
+#: Section 二 of a 2019 report as ``pdftotext -layout`` prints a PDF whose label column is
+#: two characters wide (typed for this test; sections 三 and 四 left out): a row made tall
+#: by its label prints its values on a line of their own between the label's pieces, each
+#: count's unit on the line below it, and its first cells blank (``行政`` / ``1`` under
+#: 本年增/减 / ``处罚  项``).
+UNITS_BELOW = """青石镇人民政府2019年政府信息公开工作年度报告
+
+一、总体情况
+
+2019年，青石镇认真落实政府信息公开工作要求。
+
+二、主动公开政府信息情况
+
+            第二十条第（一）项
+            信息内容    本年新制作数量      本年新公开数量         对外公开总数量
+            规章      1            1               4
+                    件            件               件
+            规范
+            性文      6            6               31
+            件       件            件               件
+            第二十条第（五）项
+            信息内容    上一年项目数量      本年增/减     处理决定数量
+            行政
+                    35                     12
+            许可      项                      件
+            其他
+            对外
+            管理                   2         40
+            服务                   项         件
+            事项
+            第二十条第（六）项
+            信息内容    上一年项目数量      本年增/减     处理决定数量
+            行政
+                                 1
+            处罚                   项
+            行政
+                                           7
+            强制                             件
+            第二十条第（八）项
+            信息内容    上一年项目数量      本年增/减
+            行政
+            事业
+                                 -12
+            性收                   项
+            费
+            第二十条第（九）项
+            信息内容    采购项目数量       采购总金额（单位：万元）
+            政府
+            集中                   12.5
+            采购
+
+三、收到和处理政府信息公开申请情况
+
+本年度未收到政府信息公开申请。
+"""
+
+#: The cells of section 二 as printed: counts, and blank cells (None).
+UNITS_BELOW_CELLS = {
+    "proactive.rules.made": 1,
+    "proactive.rules.published": 1,
+    "proactive.rules.total_published": 4,
+    "proactive.normative_documents.made": 6,
+    "proactive.normative_documents.published": 6,
+    "proactive.normative_documents.total_published": 31,
+    "proactive.licensing.previous_items": 35,
+    "proactive.licensing.change": None,
+    "proactive.licensing.decisions": 12,
+    "proactive.other_services.previous_items": None,
+    "proactive.other_services.change": 2,
+    "proactive.other_services.decisions": 40,
+    "proactive.penalties.previous_items": None,
+    "proactive.penalties.change": 1,
+    "proactive.penalties.decisions": None,
+    "proactive.coercive_measures.previous_items": None,
+    "proactive.coercive_measures.change": None,
+    "proactive.coercive_measures.decisions": 7,
+    "proactive.fees.previous_items": None,
+    "proactive.fees.change": -12,
+}
+
+
+def test_a_value_on_a_line_of_its_own_stands_under_its_own_header_word() -> None:
+    """No label is printed beside the values of 行政处罚, 行政强制 or 行政事业性收费, so the
+    label column ends where their labels' pieces do, not at their first value: the header
+    words between (上一年项目数量) head blank columns, and ``1`` is 行政处罚's 本年增/减,
+    not its 上一年项目数量. ``管理  2  40`` beside the middle piece of 其他对外管理服务事项
+    joins the pieces around it, though fewer below (``服务``) name the row too. Every
+    printed count is read in its column, every blank cell blank."""
+    report = gr.parse(UNITS_BELOW)
+    assert wrong(report, {"proactive.procurement.amount": Decimal("12.5")}) == {}
+    assert {key: report.cell(key).value for key in UNITS_BELOW_CELLS} == UNITS_BELOW_CELLS
+    blanks = [key for key, value in UNITS_BELOW_CELLS.items() if value is None]
+    assert [report.cell(key).provenance for key in blanks] == ["blank"] * len(blanks)
+
+
+#: Section 二 of a 2021 report laid out cell by cell, two spaces after each column's widest
+#: cell, its label column wrapped six characters a line (typed for this test): no row
+#: prints a label beside its values, which stand on a line of their own between the label's
+#: pieces, each count's unit on the line below (``行政规范性文`` / ``5  2`` / ``件  件  件``).
+OWN_LINES = """青石镇人民政府2021年政府信息公开工作年度报告
+
+一、总体情况
+
+2021年，青石镇认真落实政府信息公开工作要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容       本年制发件数         本年废止件数  现行有效件数
+规章
+行政规范性文
+           5              2
+件          件              件
+第二十条第（五）项
+信息内容       本年处理决定数量
+行政许可
+第二十条第（六）项
+信息内容       本年处理决定数量
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容       本年收费金额（单位：万元）
+行政事业性收
+           3.5
+费
+
+三、收到和处理政府信息公开申请情况
+
+本年度未收到政府信息公开申请。
+"""
+
+
+def test_label_pieces_on_lines_of_their_own_make_a_label_column() -> None:
+    """The label column's offset is no value column, though no value shares a line with a
+    label: ``5`` under 本年制发件数 is 行政规范性文件's 本年制发件数, not the column after,
+    and the unit lines below the values head no column."""
+    report = gr.parse(OWN_LINES)
+    truth = {
+        "proactive.normative_documents.issued": 5,
+        "proactive.normative_documents.repealed": 2,
+        "proactive.normative_documents.in_force": None,
+        "proactive.fees.amount": Decimal("3.5"),
+    }
+    assert wrong(report, truth) == {}
+    assert report.cell("proactive.normative_documents.issued").value == 5
+    assert report.cell("proactive.normative_documents.repealed").value == 2
+
+
 def _false_blanks(back: gr.Report, report: gr.Report) -> dict[str, object]:
     """The cells ``back`` claims blank where ``report`` prints a number."""
     return {
@@ -247,18 +396,40 @@ def _false_blanks(back: gr.Report, report: gr.Report) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize(("wrap", "centred"), [(3, 0), (6, 0), (2, 3), (4, 3)])
+#: The unit a Word PDF's section 二 prints after each count, wrapped onto the line below it
+#: in a narrow cell (``258`` / ``项``): items for 上一年项目数量 and its change, documents
+#: and decisions for the others; amounts print none.
+UNITS = {
+    **dict.fromkeys(("本年新制作数量", "本年新公开数量", "对外公开总数量"), "件"),
+    **dict.fromkeys(("上一年项目数量", "本年增/减", "采购项目数量"), "项"),
+    **dict.fromkeys(("处理决定数量", "本年处理决定数量"), "件"),
+    **dict.fromkeys(("本年制发件数", "本年废止件数", "现行有效件数"), "件"),
+}
+
+
+@pytest.mark.parametrize(
+    "writer",
+    [
+        CentredRows(wrap=3),
+        CentredRows(wrap=6),
+        CentredRows(wrap=2, units=UNITS),
+        CentredRows(wrap=6, units=UNITS),
+        CentredRows(wrap=2, centred=3),
+        CentredRows(wrap=4, centred=3),
+    ],
+    ids=["wrap3", "wrap6", "wrap2-units", "wrap6-units", "wrap2-centred", "wrap4-centred"],
+)
 @scaled(0.3)
 @given(report=sparse_reports())
 def test_values_centred_in_tall_rows_are_never_wrong_nor_blank(
-    wrap: int, centred: int, report: gr.Report
+    writer: CentredRows, report: gr.Report
 ) -> None:
     """Whatever is read of a table whose labels wrap (every ``wrap`` characters: a label
     over three lines or more puts the values beside a middle piece; a line narrower than
     the one above centred under it, ``centred`` characters right) and whose values are
-    centred in the height of their rows is right: no wrong number, no printed number
-    claimed blank."""
-    back = gr.parse(render(report, CentredRows(wrap=wrap, centred=centred), blank_zeros=True))
+    centred in the height of their rows, their units (if any) on the line below them, is
+    right: no wrong number, no printed number claimed blank."""
+    back = gr.parse(render(report, writer, blank_zeros=True))
     assert wrong(back, {k: None if v == 0 else v for k, v in report.flat().items()}) == {}
     assert _false_blanks(back, report) == {}
 

@@ -81,3 +81,52 @@ def test_a_number_over_a_number_leaves_its_row_missing() -> None:
     assert wrong(report, WRAPPED) == {}
     assert [report.cell(key).value for key in WRAPPED] == [None, None, None]
     assert any(d.code == "unknown-label" and "行政" in d.message for d in report.diagnostics)
+
+
+#: Section 二 of a 2021 report whose only count is 行政强制's, on a line of its own between
+#: its label's pieces (typed for this test): ``行政`` / ``处罚`` / ``行政`` / ``1647`` /
+#: ``强制  件``. Above, the whole label 规章 prints no values.
+SET_ASIDE = """青石镇人民政府2021年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+
+            第二十条第（一）项
+            信息内容    本年制发件数         本年废止件数         现行有效件数
+            规章
+            行政
+            规范
+            性文
+            件
+            第二十条第（五）项
+            信息内容    本年处理决定数量
+            行政
+            许可
+            第二十条第（六）项
+            信息内容    本年处理决定数量
+            行政
+            处罚
+            行政
+                    1647
+            强制      件
+            第二十条第（八）项
+            信息内容    本年收费金额（单位：万元）
+            行政
+            事业
+            性收
+            费
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_values_whose_label_was_set_aside_are_not_joined_to_the_pieces_above() -> None:
+    """The fragment ``行政`` beside ``1647`` is set aside (a whole label above prints no
+    values: the values may be its), and the pieces above it, ``行政`` / ``处罚``, do not
+    join into 行政处罚 for those values: 1647 is 行政强制's or missing, never 行政处罚's."""
+    report = gr.parse(SET_ASIDE)
+    truth = {
+        "proactive.penalties.decisions": None,
+        "proactive.coercive_measures.decisions": 1647,
+    }
+    assert wrong(report, truth) == {}
+    assert report.cell("proactive.penalties.decisions").value is None

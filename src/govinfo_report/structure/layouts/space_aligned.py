@@ -25,6 +25,7 @@ from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
 from ...cells import LABEL, is_value
+from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...memo import weighed
 from .base import (
     NUMBERED,
@@ -47,6 +48,9 @@ from .base import (
 #: with spaces (pandoc, ``pdftotext -layout``) is then tried only where a value may start.
 _LAST_VALUE = rf"(?={VALUE_START})(?:(?<=[^\S\t]){VALUE}|(?<=[^\S\t]{{2}}){VALUE_APART})[^\S\t]*$"
 _ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
+#: A unit alone, which heads no column: ``pdftotext -layout`` prints a count's unit on the
+#: line below it in a narrow cell (``258`` / ``项``), under the value, not the header.
+_UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 #: How far (in columns) two offsets may be apart and still be the same column's.
 _SLACK = 1
 #: The widest whitespace that joins cells without laying them out in columns (``joined``).
@@ -266,13 +270,20 @@ def gridded(
     indexed = by_cell_index(rows, lines, first_line, words)
     if indexed is not None:
         return indexed
-    label_lines = [cells for cells, kinds in words if cells and kinds == LABEL * len(cells)]
+    label_lines = [
+        kept
+        for cells, kinds in words
+        if cells and kinds == LABEL * len(cells)
+        if (kept := [cell for cell in cells if cell[0] not in _UNITS])
+    ]
     heads = [_spans(lines, first_line, cells) for cells in label_lines]
     # Rows with no label on the line of their values (section 四's one row, under its
     # header) have no label column to tell the header's words over the values' columns
     # from others: the words with no word under them count (the group heads over them would
     # be columns of their own), or failing that the header line naming the most columns.
-    labelled = any(label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels)
+    labelled = any(
+        label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels
+    ) or any(_labels_left(rows[at]) for at in valued)
     if labelled and not _one_grid(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
@@ -287,6 +298,24 @@ def gridded(
         _placed(rows, valued, lines, first_line, heads, labelled=False, nested=True)
         or _placed(rows, valued, lines, first_line, fullest, labelled=False)
         or rows
+    )
+
+
+def _labels_left(row: Row) -> bool:
+    """Whether ``row`` prints its label on lines of its own above its values, one piece a
+    line, each ending left of its first value (in characters): a tall row's label pieces,
+    whose values ``pdftotext -layout`` puts on a line between them (``行政`` / ``1`` /
+    ``处罚``), so the table has a label column though no label shares a line with a value.
+    A header line over a row of values (section 四's) holds several words: no label."""
+    first = min(column for _, _, column in row.values)
+    lines = [line for _, line, _ in row.labels]
+    return (
+        bool(row.labels)
+        and len(set(lines)) == len(lines)
+        and all(
+            line != row.values[0][1] and column + len(text) <= first
+            for text, line, column in row.labels
+        )
     )
 
 
@@ -306,8 +335,9 @@ def by_cell_index(
     table begins with a label past the first offset (a tool that keeps the spans prints a
     row under a group label's rowspan, and the header over the value columns, indented),
     or where a row of values does not fit them: a value at no offset, label cells off the
-    first offsets, or no label on its line in a table whose rows print labels (an empty
-    label cell and a blank value cannot be told apart). A row of labels alone off the
+    first offsets, or no label on its line in a table whose rows print labels, beside their
+    values or on lines of their own left of them (``_labels_left``: an empty label cell and
+    a blank value cannot be told apart). A row of labels alone off the
     first offsets keeps no grid. ``words``: the lines' ``line_words``; the offsets are
     measured on the lines from the first that holds two cells to the last (a heading above
     the table is none of its)."""
@@ -315,7 +345,7 @@ def by_cell_index(
     table = [line for line in words[wide[0] : wide[-1] + 1] if line[0]] if wide else []
     labelled = any(
         label[1] == row.values[0][1] for row in rows if row.values for label in row.labels
-    )
+    ) or any(_labels_left(row) for row in rows if row.values)
     readings = []
     for measure in (0, 1):
         spans = [[span[measure] for span in _spans(lines, first_line, cells)] for cells, _ in table]
@@ -513,17 +543,30 @@ def _label_end(
     spans: Sequence[Sequence[tuple[Span, Span]]],
 ) -> tuple[int, int]:
     """Where the label column ends in each measure: where the widest label printed on the
-    line of the values of rows ``valued`` ends, or, if none is, where the first value
-    (of ``spans``, theirs) starts."""
+    line of the values of rows ``valued`` ends; if none is, where the widest of those rows'
+    labels on lines of their own ends left of the first value (``pdftotext -layout`` puts a
+    tall row's values on a line between its label's pieces: ``行政`` / ``1`` / ``处罚``, the
+    header words between them and the value heading blank columns); failing that, where
+    the first value (of ``spans``, theirs) starts."""
     ends = [
         _spans(lines, first_line, on_line)[-1]
         for at in valued
         if (on_line := [cell for cell in rows[at].labels if cell[1] == rows[at].values[0][1]])
     ]
-    if not ends:
-        starts = [row[0] for row in spans]
-        return min(start[0][0] for start in starts), min(start[1][0] for start in starts)
-    return max(end[0][1] for end in ends), max(end[1][1] for end in ends)
+    if ends:
+        return max(end[0][1] for end in ends), max(end[1][1] for end in ends)
+    starts = [row[0] for row in spans]
+    first = min(start[0][0] for start in starts), min(start[1][0] for start in starts)
+    pieces = [
+        span
+        for at in valued
+        for label in rows[at].labels
+        for span in _spans(lines, first_line, [label])
+        if span[0][1] <= first[0] and span[1][1] <= first[1]
+    ]
+    if not pieces:
+        return first
+    return max(span[0][1] for span in pieces), max(span[1][1] for span in pieces)
 
 
 def _by_sub_table(

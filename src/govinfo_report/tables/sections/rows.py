@@ -1024,11 +1024,13 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
     (``一、本年新收`` / ``政府信息公开  58  7 …`` / ``申请数量``). The pieces are the cells of
     the label-only rows around it that start under its label, nearest first; the label is
     completed only where the counts of pieces above and below that join into a row's label
-    whole all name one row (the fewest are taken: a quote mark or a note in brackets is no
-    part of the name, so ``3.危及“三安全一稳定`` names the row ``…”`` does), and only for a
-    row whose values sit on one line: values gathered from several lines (``Row.loose``:
-    ``规范  12`` / ``3件 1件``, 12 the last column's) need not come in the columns' order,
-    and a named row would be read in it."""
+    whole all name one row (the longest join taken: ``其他`` / ``对外`` / ``管理  2  40`` /
+    ``服务`` / ``事项`` joins into 其他对外管理服务 and 其他对外管理服务事项, both its
+    aliases; a quote mark or a note in brackets is no part of the name, so
+    ``3.危及“三安全一稳定`` names the row ``…”`` does), and only for a row whose values sit
+    on one line: values gathered from several lines (``Row.loose``: ``规范  12`` /
+    ``3件 1件``, 12 the last column's) need not come in the columns' order, and a named row
+    would be read in it."""
     if not row.values or not row.labels or row.loose:
         return row
     text, _, column = row.labels[-1]
@@ -1047,7 +1049,7 @@ def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatche
     ]
     if len({matcher.match(joined)[1] for _, joined in found}) != 1:
         return row
-    many, joined = min(found)
+    many, joined = max(found, key=lambda join: len(join[1]))
     _, line, start = above[many - 1]
     return row._replace(labels=(*row.labels[:-1], _joined(joined, line, start)))
 
@@ -1245,9 +1247,15 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
     column on different lines (a number wrapped: ``12`` / ``34``) leave the block as it is.
     The values go in the order of their columns, which must be the same in characters
     (``pdftotext -layout``) and in display columns (the wide characters left of each value
-    on its line counted twice), whichever the tool laid them out in."""
+    on its line counted twice), whichever the tool laid them out in. A row of values whose
+    line prints none of its cells had its label set aside (``rewrapped``: a fragment under
+    another row's whole label, its values maybe that row's): the block is left as it is,
+    its pieces above naming no row for those values (``行政`` / ``处罚`` / ``[行政]`` /
+    ``1647``, the last piece set aside, is no 行政处罚)."""
     valued = [row for row in block if row.values]
     if not valued or any(row.runs.cells or row.grid.cells for row in block):
+        return None
+    if any(row.line not in {cell[1] for cell in (*row.labels, *row.values)} for row in valued):
         return None
     if any(_names_row(row, matcher) for row in block):
         return None
