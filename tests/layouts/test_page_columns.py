@@ -193,7 +193,7 @@ def test_tables_over_a_page_break_read_no_wrong_number(
 ) -> None:
     """Any report so printed, its zeros blank, the rows after its ``page``-th row of values
     on a page whose columns start ``moved`` characters off the header's: no cell of
-    sections 三 and 四 wrong (section 二's wrapped rows are read otherwise, and one of its
+    sections 三 and 四 wrong (section 二 over a page break is read otherwise, and one of its
     readings of such text is known wrong: see docs/accuracy.md, "Not covered yet")."""
     text = render(report, CentredRows(page=page, moved=moved), blank_zeros=True)
     back = gr.parse(text)
