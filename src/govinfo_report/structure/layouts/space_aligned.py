@@ -466,16 +466,18 @@ def _placed(
     ``tops``: how many of ``header``'s lines come before the table's first value;
     ``by_header``: the columns only where the header's words place the values."""
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
-    found = columns(
+    label_end = _label_end(rows, valued, lines, first_line, spans) if labelled else None
+    above = None if tops is None else header[:tops]
+    found = columns(spans, header, label_end, measures, nested, above, by_header=by_header)
+    if found is None or not _pages_agree(
+        found,
+        [rows[at].line for at in valued],
+        _breaks(lines, first_line),
         spans,
-        header,
-        _label_end(rows, valued, lines, first_line, spans) if labelled else None,
-        measures,
-        nested,
-        None if tops is None else header[:tops],
-        by_header=by_header,
-    )
-    if found is None:
+        lambda part, first: columns(
+            part, header, label_end, measures, nested, above if first else None, by_header
+        ),
+    ):
         return None
     gridded = [
         row._replace(positions=Positions(tuple(("", row.line, 1) for _ in found.starts)))
@@ -496,6 +498,66 @@ def _placed(
     return gridded
 
 
+def _breaks(lines: Sequence[str], first_line: int) -> list[int]:
+    """The numbers of ``lines``' lines a page break (``\\f``) starts."""
+    return [first_line + at for at, line in enumerate(lines) if "\f" in line]
+
+
+def _pages_agree(
+    found: Columns,
+    lines: Sequence[int],
+    breaks: Sequence[int],
+    spans: Sequence[Sequence[tuple[Span, Span]]],
+    own: Callable[[Sequence[Sequence[tuple[Span, Span]]], bool], Columns | None],
+) -> bool:
+    """Whether the rows of values at ``lines`` (their ``spans``), given columns ``found``
+    together, keep them on each page alone, where a page break (at ``breaks``) comes among
+    them: ``pdftotext -layout`` lays out each page on its own, so the columns of the next
+    page can stand at other offsets, and values that overlap across the break need not be
+    one column's (行政处罚's ``-11`` under 本年增/减 on the header's page, 行政强制's ``2005``
+    under 上一年项目数量 moved five characters right on the next, clustered as one column).
+    Each page's rows must find the same columns alone (``own``; ``True`` for the page of
+    the table's first value), or, where they find none, each of their values must start
+    or end where a value of the other page in its column does."""
+    cut = next((line for line in breaks if lines[0] < line <= lines[-1]), None)
+    if cut is None:
+        return True
+    first = sum(1 for line in lines if line < cut)
+    sides = (
+        (spans[:first], found.placed[:first]),
+        (spans[first:], found.placed[first:]),
+    )
+    for at, (part, placed) in enumerate(sides):
+        alone = own(part, at == 0)
+        if alone is None:
+            if not _anchored(part, placed, *sides[1 - at], found.measure):
+                return False
+        elif len(alone.starts) != len(found.starts) or alone.placed != placed:
+            return False
+    return True
+
+
+def _anchored(
+    spans: Sequence[Sequence[tuple[Span, Span]]],
+    placed: Sequence[Sequence[int]],
+    others: Sequence[Sequence[tuple[Span, Span]]],
+    others_placed: Sequence[Sequence[int]],
+    measure: int,
+) -> bool:
+    """Whether each value of ``spans`` (in its column of ``placed``) starts or ends, in
+    ``measure``, where a value of ``others`` in the same column does."""
+    edges: dict[int, set[tuple[int, int]]] = {}
+    for row, columns in zip(others, others_placed, strict=True):
+        for span, column in zip(row, columns, strict=True):
+            start, end = span[measure]
+            edges.setdefault(column, set()).update(((0, start), (1, end)))
+    return all(
+        bool(edges.get(column, set()) & {(0, span[measure][0]), (1, span[measure][1])})
+        for row, columns in zip(spans, placed, strict=True)
+        for span, column in zip(row, columns, strict=True)
+    )
+
+
 def _first_page(
     rows: list[Row],
     valued: Sequence[int],
@@ -514,7 +576,7 @@ def _first_page(
     labels alone among them as rows of blank cells; the rows after it keep their printed
     values, which the rules place. ``None`` where the table has no page break after its
     first value, or one before it (no value on the header's page)."""
-    breaks = [first_line + at for at, line in enumerate(lines) if "\f" in line]
+    breaks = _breaks(lines, first_line)
     first = rows[valued[0]].line
     after = [line for line in breaks if line > first]
     if not after or any(line <= first for line in breaks):
