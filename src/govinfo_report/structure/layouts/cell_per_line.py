@@ -82,8 +82,9 @@ def _spelt_down(words: list[Words]) -> list[Words]:
     / ``提`` / ``供``), and a printed ``无`` cell stands among values, not inside a word."""
     texts = [at for at, (cells, _) in enumerate(words) if cells]
     for before, at, after in zip(texts, texts[1:], texts[2:], strict=False):
-        if all(_one_character(words[n], LABEL) for n in (before, after)) and _one_character(
-            words[at], PLACEHOLDER
+        # the rare mark first: most lines are no one-character mark
+        if _one_character(words[at], PLACEHOLDER) and all(
+            _one_character(words[n], LABEL) for n in (before, after)
         ):
             words[at] = (words[at][0], LABEL)
     return words

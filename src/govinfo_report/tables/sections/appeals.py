@@ -12,7 +12,7 @@ from math import comb
 
 from ... import labels
 from ...catalogue import Template
-from ...cells import is_number
+from ...cells import count_values, is_number
 from ...diagnostics import diagnostic
 from ...structure import collapsed
 from ...structure.layouts import Printed, Row
@@ -80,12 +80,28 @@ def _moved(
     if len(values) != len(cells) or not all(is_number(text) for text, _, _ in values):
         return
     seen: set[tuple[str, ...]] = set()
+    # each group's 总计 against its other cells, by place (every cell of 四 is given:
+    # ``rows.holds`` for these values, its numbers taken once)
+    checks = [
+        ([cells.index(cell) for cell in rule.left], [cells.index(cell) for cell in rule.right])
+        for rule in rules(template)
+    ]
+    numbers = count_values([text for text, _, _ in values])
     for at, value in enumerate(values):
-        rest = [*values[:at], *values[at + 1 :]]
+        rest = [*numbers[:at], *numbers[at + 1 :]]
         for to in range(len(values)):
-            order = (*rest[:to], value, *rest[to:])
+            moved = [*rest[:to], numbers[at], *rest[to:]]
+            if to == at or not all(
+                None not in (left := [moved[n] for n in lefts])
+                and None not in (right := [moved[n] for n in rights])
+                and sum(left) == sum(right)  # type: ignore[arg-type]
+                for lefts, rights in checks
+            ):
+                continue
+            order = (*values[:at], *values[at + 1 :])
+            order = (*order[:to], value, *order[to:])
             texts = tuple(text for text, _, _ in order)
-            if to != at and texts not in seen and holds(rules(template), cells, order):
+            if texts not in seen:
                 seen.add(texts)
                 yield order, value
 
