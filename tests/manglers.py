@@ -490,17 +490,7 @@ def pandoc_grid_spans(text: str, rng: Random) -> str:
     (``style="font-fam`` / ``ily:仿宋_GB2312``); a blank cell (``&nbsp;``) a no-break space
     before its empty span."""
     width = rng.randint(12, 20)
-    lines: list[str] = []
-    rows: list[list[str]] = []
-    for line in [*text.split("\n"), ""]:
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        if rows:
-            lines += _pandoc_grid(rows, width)
-            rows = []
-        lines.append(line)
-    return "\n".join(lines[:-1])
+    return _tables_written(text, lambda rows: _pandoc_grid(rows, width))
 
 
 def pandoc_simple_spans(text: str, rng: Random) -> str:
@@ -510,6 +500,11 @@ def pandoc_simple_spans(text: str, rng: Random) -> str:
     ``[text]{style="…"}`` and an empty one after it, a blank cell (``&nbsp;``) a no-break
     space before its empty span; each column as wide as its widest cell, attributes and all,
     so that a value stands far from the header word over it."""
+    return _tables_written(text, lambda rows: _pandoc_simple(rows, rng.choice((" ", "  "))))
+
+
+def _tables_written(text: str, write: Callable[[list[list[str]]], list[str]]) -> str:
+    """``text`` (tab-separated) with each run of table lines written by ``write``."""
     lines: list[str] = []
     rows: list[list[str]] = []
     for line in [*text.split("\n"), ""]:
@@ -517,7 +512,7 @@ def pandoc_simple_spans(text: str, rng: Random) -> str:
             rows.append(line.split("\t"))
             continue
         if rows:
-            lines += _pandoc_simple(rows, rng.choice((" ", "  ")))
+            lines += write(rows)
             rows = []
         lines.append(line)
     return "\n".join(lines[:-1])
