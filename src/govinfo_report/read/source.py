@@ -12,13 +12,13 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from unicodedata import east_asian_width
 
 import attrs
 
 from ..cells import is_value
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import MissingDependencyError, ParseError, byte_position
+from ..escape import width as display_width
 from ..fold import fold
 from ..limits import MAX_BYTES
 from . import bounded, formats
@@ -402,7 +402,7 @@ def _grid_cells(grid: str) -> str:
     for block in written:
         for texts_of_line in block:
             for at, cell in enumerate(texts_of_line):
-                widths[at] = max(widths[at], _display_width(cell))
+                widths[at] = max(widths[at], display_width(cell))
     out = []
     rules = iter(line for line in lines if _GRID_RULE.fullmatch(line))
     for block in written:
@@ -414,7 +414,7 @@ def _grid_cells(grid: str) -> str:
             indent
             + "|"
             + "|".join(
-                f" {cell}{' ' * (width - _display_width(cell))} "
+                f" {cell}{' ' * (width - display_width(cell))} "
                 for cell, width in zip(texts_of_line, widths, strict=True)
             )
             + "|"
@@ -468,18 +468,18 @@ def _simple_cells(rule: str, rows: str) -> str:
                     return f"{rule}\n{rows}"  # text between two columns
             else:
                 cells[column] += char
-            place += 2 if east_asian_width(char) in "WF" else 1
+            place += display_width(char)
         kept = [_LINE_ATTRIBUTES.sub(lambda found: found["text"], cell).strip() for cell in cells]
         changed = changed or kept != [cell.strip() for cell in cells]
         table.append(kept)
     if not changed:
         return f"{rule}\n{rows}"
-    widths = [max(3, *(_display_width(row[at]) for row in table)) for at in range(len(spans))]
+    widths = [max(3, *(display_width(row[at]) for row in table)) for at in range(len(spans))]
     ruled = indent + "  ".join("-" * width for width in widths)
     laid = [
         indent
         + "  ".join(
-            cell + " " * (width - _display_width(cell))
+            cell + " " * (width - display_width(cell))
             for cell, width in zip(row, widths, strict=True)
         ).rstrip()
         for row in table
@@ -488,11 +488,6 @@ def _simple_cells(rule: str, rows: str) -> str:
     if after and _SIMPLE_RULE.fullmatch(after[0]):
         after[0] = ruled
     return "\n".join([ruled, *laid, *after])
-
-
-def _display_width(text: str) -> int:
-    """Display columns of ``text``: wide and full-width characters take two."""
-    return len(text) + sum(1 for char in text if east_asian_width(char) in "WF")
 
 
 def _may_hold_markup(text: str) -> bool:

@@ -10,13 +10,13 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from itertools import combinations, compress, count, pairwise
 from math import comb
 from operator import and_, itemgetter, not_
-from unicodedata import east_asian_width
 
 import attrs
 
 from ...catalogue import SECTION_NUMBERS, Template
 from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
+from ...escape import width as display_width
 from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
@@ -1074,11 +1074,11 @@ def _pieces(
         if not under and all(at + len(text) < column - _DRIFT for text, _, at in row.labels):
             continue
         if not under and (pieces or own):
-            before = _shown(pieces[-1][0] if pieces else own)
+            before = display_width(pieces[-1][0] if pieces else own)
             under = [
                 cell
                 for cell in row.labels
-                if column < cell[2] < column + before and _shown(cell[0]) < before
+                if column < cell[2] < column + before and display_width(cell[0]) < before
             ]
         if not under or (step > 0 and numbered(under[0][0])):
             break  # going down, a numbered piece begins the next row's label
@@ -1086,11 +1086,6 @@ def _pieces(
         if step < 0 and numbered(pieces[-1][0]):
             break  # going up, a numbered piece begins this label: above it is another's
     return pieces
-
-
-def _shown(text: str) -> int:
-    """How wide ``text`` is printed: a CJK character (or a full-width form) two columns."""
-    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _straddled(
