@@ -1,5 +1,9 @@
 """Folding: the characters that print the same as plain ones (full-width ASCII, odd spaces,
 Kangxi and CJK radicals) mapped to those, one character to one, so that positions keep.
+
+A no-break space is folded too, but where it stood is kept apart (``no_break_spaces``): in
+the text of a page run together (BeautifulSoup's ``get_text()``, lxml's ``text_content()``) a
+table cell printed ``&nbsp;`` is one, the only trace of a printed blank.
 """
 
 from __future__ import annotations
@@ -27,6 +31,25 @@ _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
 #: thin space, which keeps the digits one word in loose text (``layouts.base.INSIDE_SPACE``),
 #: not to a plain space, which would cut the number into two cells.
 _IDEOGRAPHIC_IN_NUMBER = re.compile(r"(?<=\d)\u3000(?=\d)")
+
+
+#: A no-break space: a page's ``&nbsp;``.
+NO_BREAK_SPACE = "\u00a0"
+
+
+def no_break_spaces(text: str) -> frozenset[tuple[int, int]]:
+    """Where ``text``'s no-break spaces are, as 0-based ``(line, column)`` of its lines once
+    its newlines are unified (``fold`` keeps both); empty, at C speed, for a text with none."""
+    if NO_BREAK_SPACE not in text:
+        return frozenset()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return frozenset(
+        (number, column)
+        for number, line in enumerate(lines)
+        if NO_BREAK_SPACE in line
+        for column, char in enumerate(line)
+        if char == NO_BREAK_SPACE
+    )
 
 
 def fold(text: str) -> str:

@@ -310,6 +310,8 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     again = skeleton.split(restored.lines, restored.tables)
     if shown and not shown | _tabled(again, _cut_lines(restored)) > shown:
         return skel, None
+    if given.no_breaks:  # the trace of blank cells printed ``&nbsp;``, for run-together rows
+        again = attrs.evolve(again, no_breaks=restored.no_breaks(given.no_breaks))
     return again, restored
 
 

@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.write.render import render
 
 from conftest import printed, scaled, wrong
@@ -31,6 +32,8 @@ from manglers import (
 from strategies import reports
 
 NBSP = "\u00a0"
+#: The applicant columns of section 三, 总计 last.
+COLUMNS = list(labels.APPLICANT_COLUMNS)
 
 # A page whose headings and paragraphs kept their lines and whose tables did not (each on
 # one line, cells run together: get_text() of markup with no white space between tags).
@@ -82,17 +85,21 @@ def test_tables_run_together_under_headings_that_kept_their_lines_are_cut_again(
     assert flat["applications.total.total"] == 3
     assert flat["proactive.licensing.decisions"] == 0
     assert any(d.code == "line-breaks-lost" for d in report.diagnostics)
-    # 行政规范性文件 prints two blank cells (&nbsp;) and 7: which of its cells the 7 is,
-    # the text of run-together cells does not show for certain; nothing wrong is read.
-    assert flat["proactive.normative_documents.in_force"] in (None, 7)
-    assert flat["proactive.normative_documents.issued"] in (None, 0)
+    # 行政规范性文件 prints two blank cells (&nbsp;, a no-break space each) and 7: three
+    # cells, as many as the row has, so the 7 is 现行有效件数 and the others printed blank.
+    assert flat["proactive.normative_documents.in_force"] == 7
+    for column in ("issued", "repealed"):
+        cell = report.cell(f"proactive.normative_documents.{column}")
+        assert (cell.value, cell.provenance) == (None, "blank"), column
 
 
 def test_blank_cells_as_no_break_spaces_are_not_columns_of_spaces() -> None:
     """A row of cells run together whose blank cells are one U+00A0 each looks like
     space-aligned columns (``6.属于四类过程性信息 1    17.属于…``: the 1 under 商业企业, its
     total 1 run into the next label's numbering); its neighbours' values glued to their
-    labels show the cells ran together, and nothing is read by columns."""
+    labels show the cells ran together, and nothing is read by columns. Each no-break space
+    is one blank cell: with the two values that makes the row's seven cells (the 7 of
+    ``17.属于`` the next label's numbering), and the row's rule holds."""
     blank = NBSP
     line = (
         f"（一）予以公开8{blank * 5}8（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
@@ -104,11 +111,14 @@ def test_blank_cells_as_no_break_spaces_are_not_columns_of_spaces() -> None:
         line,
     )
     report = gr.parse(text)
-    got = report.cell("applications.denied.process_information.natural_person")
-    assert got.value is None and got.provenance != "blank"
+    assert report.tables[1].layout == "run-together"
+    row = "applications.denied.process_information"
     for column in ("commercial_enterprise", "total"):
-        cell = report.cell(f"applications.denied.process_information.{column}")
-        assert cell.value in (None, 1) and cell.provenance != "blank", column
+        cell = report.cell(f"{row}.{column}")
+        assert (cell.value, cell.provenance) == (1, "parsed"), column
+    for column in COLUMNS[:1] + COLUMNS[2:6]:  # printed blank, 0 by the row's total
+        cell = report.cell(f"{row}.{column}")
+        assert (cell.value, cell.provenance) == (0, "derived"), column
 
 
 # get_text() of a page that leaves its zeros blank, each blank cell one &nbsp;: every
@@ -161,25 +171,49 @@ def test_tables_on_one_line_each_that_look_like_columns_are_cut_again() -> None:
     assert any(d.code == "line-breaks-lost" for d in report.diagnostics)
 
 
+#: The rows of ``BLANK_ZEROS`` that print a value: 自然人 and 总计, the other cells blank.
+TOTALS = {"new": 4, "granted": 2, "unavailable.not_held": 1, "total": 3, "carried_forward": 1}
+
+
 def test_runs_with_fewer_digits_than_cells_are_read_with_blank_cells() -> None:
-    """``4     4`` has two values for seven cells: the others are blank (no digit is lost in
-    one-line text), so it is read with blank cells among its values, and the whole table's
-    rules choose. Each row's one count could stand under any applicant column (all six
-    columns fit alike), so those stay missing; the 总计 column is certain."""
-    report = gr.parse(BLANK_ZEROS)
+    """The page's text with its no-break spaces made plain ones (a tool that prints
+    ``&nbsp;`` as a space): ``4     4`` has two values for seven cells and no trace of which
+    are blank (no digit is lost in one-line text), so it is read with blank cells among its
+    values, and the whole table's rules choose. Each row's one count could stand under any
+    applicant column (all six columns fit alike), so those stay missing; the 总计 column is
+    certain."""
+    report = gr.parse(BLANK_ZEROS.replace(NBSP, " "))
     flat = report.flat()
-    totals = {
-        "new": 4,
-        "granted": 2,
-        "unavailable.not_held": 1,
-        "total": 3,
-        "carried_forward": 1,
-    }
-    for row, want in totals.items():
+    for row, want in TOTALS.items():
         assert flat[f"applications.{row}.total"] == want, row
         assert flat[f"applications.{row}.natural_person"] is None, row
     found = {d.code for d in report.diagnostics if "4     4" in d.message}
     assert found == {"collapsed-cell"}
+
+
+def test_blank_cells_printed_as_no_break_spaces_place_a_row_s_values() -> None:
+    """``get_text()`` keeps each blank cell's ``&nbsp;`` as one no-break space: ``4`` and
+    five of them and ``4`` are the row's seven cells, so 4 is 自然人's and its 总计, and
+    the cells between are printed blank (0 by the rules); ``2 7`` (one between) are
+    行政规范性文件's 本年制发件数 and 现行有效件数; section 四's fifteen cells are five blank,
+    1 and three blank and 1, five blank."""
+    report = gr.parse(BLANK_ZEROS)
+    flat = report.flat()
+    for row, want in TOTALS.items():
+        assert [flat[f"applications.{row}.{column}"] for column in COLUMNS] == [
+            want,
+            *[0] * 5,
+            want,
+        ], row
+        for column in COLUMNS[1:6]:
+            cell = report.cell(f"applications.{row}.{column}")
+            assert cell.provenance == "derived", (row, column)
+    documents = [flat[f"proactive.normative_documents.{c}"] for c in ("issued", "in_force")]
+    assert documents == [2, 7]
+    assert report.cell("proactive.normative_documents.repealed").provenance == "blank"
+    assert [flat[f"appeals.litigation_direct.{c}"] for c in ("upheld", "total")] == [1, 1]
+    assert flat["appeals.review.total"] is None
+    assert report.cell("appeals.review.total").provenance == "blank"
 
 
 def test_glued_counts_whose_blank_cells_closed_to_one_space_are_cut() -> None:

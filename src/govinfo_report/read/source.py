@@ -19,7 +19,7 @@ from ..cells import is_value
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import MissingDependencyError, ParseError, byte_position
 from ..escape import width as display_width
-from ..fold import fold
+from ..fold import fold, no_break_spaces
 from ..limits import MAX_BYTES
 from . import bounded, formats
 from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
@@ -62,6 +62,8 @@ class Source:
         diagnostics: findings made while decoding.
         scan: for a PDF whose scanned pages were read by OCR, what OCR read (the reads of
             their table cells, placed in ``lines``).
+        no_breaks: where the text as given held a no-break space (``fold.no_break_spaces``:
+            0-based line and column in ``lines``), which ``lines`` print as a plain space.
     """
 
     lines: tuple[str, ...]
@@ -69,6 +71,7 @@ class Source:
     name: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
     scan: formats.Scan | None = None
+    no_breaks: frozenset[tuple[int, int]] = frozenset()
 
 
 def read(
@@ -548,6 +551,7 @@ def _from_text(
             column=first.start() - start + 1,
             text=text[start : end if end >= 0 else len(text)],
         )
+    no_breaks = no_break_spaces(text)
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
@@ -556,4 +560,4 @@ def _from_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if padded and "\t" in text:
         text = _unpadded(text)
-    return Source(tuple(text.split("\n")), encoding, name, found)
+    return Source(tuple(text.split("\n")), encoding, name, found, no_breaks=no_breaks)

@@ -22,6 +22,7 @@ from operator import add, attrgetter, itemgetter, mul
 import attrs
 
 from ..cells import MAX_DIGITS
+from ..fold import NO_BREAK_SPACE
 from ..labels import COUNT_UNITS, MONEY_UNITS
 from .layouts import Printed, Row
 
@@ -377,10 +378,13 @@ def _ends(text: str, start: int) -> list[int]:
     """Where a number starting at ``start`` may end: an optional sign, an integer part (a
     ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
     whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
-    several); and only where the next number or a space may follow."""
+    several), or a no-break space (``Runs.traced``: one blank cell); and only where the next
+    number or a space may follow."""
     size = len(text)
     ends: list[int] = []
     end = start
+    if text[start] == NO_BREAK_SPACE:
+        return [start + 1]
     if text[start] in PLACEHOLDERS:
         while end < size and text[end] in PLACEHOLDERS:
             end += 1
@@ -410,7 +414,7 @@ def _ends(text: str, start: int) -> list[int]:
 #: Dashes that print a cell as not given, in a run of numbers (``—0000011``).
 PLACEHOLDERS = "—–─"
 #: What may follow a number: a space, or the next number's sign or first digit, or a dash.
-_STARTS = frozenset(" +-0123456789" + PLACEHOLDERS)
+_STARTS = frozenset(" +-0123456789" + PLACEHOLDERS + NO_BREAK_SPACE)
 
 
 def _next(text: str, end: int) -> int:
@@ -459,7 +463,8 @@ def _pieces(
                 found = []
                 for end, after in steps[start]:
                     if ways[after][left - 1]:
-                        head = ((text[start:end], line, column + start),)
+                        piece = text[start:end]  # a no-break space: a blank cell, text ""
+                        head = ((piece if piece != NO_BREAK_SPACE else "", line, column + start),)
                         found.extend([head + way for way in rest(after, left - 1)])
             known[start, left] = found
         return found

@@ -154,6 +154,23 @@ class Restored:
             return given + 1, (offset + 1 if offset else None)
         return given + 1, column + offset
 
+    def no_breaks(self, given: Collection[tuple[int, int]]) -> dict[int, frozenset[int]]:
+        """The positions ``given`` (0-based line and column in the text as given: its
+        no-break spaces, ``Source.no_breaks``) on the new lines: for each new line (1-based)
+        that holds some, where in it (0-based)."""
+        found: dict[int, set[int]] = {}
+        for line, column in given:
+            found.setdefault(line, set()).add(column)
+        placed: dict[int, frozenset[int]] = {}
+        for at, (line, offset) in enumerate(self.origins):
+            columns = found.get(line)
+            if columns:
+                end = offset + len(self.lines[at])
+                inside = frozenset(c - offset for c in columns if offset <= c < end)
+                if inside:
+                    placed[at + 1] = inside
+        return placed
+
     def relocate(self, report: Report) -> Report:
         """``report`` with every position in the text as given, and ``line-breaks-lost``
         saying what was done."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import chain, compress, islice, repeat
@@ -123,6 +123,9 @@ class Skeleton:
     sections: dict[int, Section]
     diagnostics: tuple[Diagnostic, ...]
     lines: Sequence[str] = attrs.field(repr=False)
+    #: For each line (1-based) that held no-break spaces, where in it (0-based):
+    #: ``Source.no_breaks`` on these lines, read by ``layouts.run_together``.
+    no_breaks: Mapping[int, frozenset[int]] = attrs.field(factory=dict, repr=False)
 
     @property
     def front_lines(self) -> Sequence[str]:

@@ -27,6 +27,7 @@ import attrs
 from ..catalogue import TEMPLATES, Field, Template
 from ..cells import Value, convert, count_values, not_given, number
 from ..diagnostics import Diagnostic, diagnostic
+from ..fold import NO_BREAK_SPACE
 from ..memo import Memo, weighed
 from ..model import Provenance
 from ..structure import collapsed
@@ -1200,6 +1201,12 @@ def _head(unit: Unit) -> str:
     """What a unit holds, for messages."""
     if unit.run is not None:
         digits = unit.run[0] if len(unit.run[0]) <= 40 else shown(unit.run[0])
+        blanks = unit.run[0].count(NO_BREAK_SPACE)
+        if blanks:  # ``Runs.traced``: each no-break space a blank cell of the row
+            return (
+                f"{unit.label}: {digits} holds {len(unit.cells) - blanks} values run together "
+                f"and {blanks} blank cell(s), each a no-break space"
+            )
         parts = len(unit.cells) - (len(unit.pieces) - len(unit.cut))
         if not unit.ways:  # too few digits for every cell: blank cells among its values
             return f"{unit.label}: {digits} holds fewer values than its {parts} cells, run together"

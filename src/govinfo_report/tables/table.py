@@ -22,6 +22,7 @@ from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
+from ..structure.layouts.run_together import RunTogether
 from ..structure.skeleton import SECTION_NAMES, Section, Skeleton
 from . import apart, blocks
 from .matching import foreign_column
@@ -716,6 +717,8 @@ def _rebroken(region: _Region) -> layouts.Layout:
         and not any(_GLUED.search(text) for row in rows for text, _, _ in row.labels)
     ):
         return aligned
+    if region.skel.no_breaks:  # blank cells printed ``&nbsp;``: where the text held them
+        return RunTogether(region.skel.no_breaks)
     return layouts.get("run-together")
 
 

@@ -29,10 +29,14 @@ class Runs(NamedTuple):
     lost: a row's ``cells`` are printed numbers run together (``3960181``, ``0 1 1 0 2``),
     cut into cells only where the consistency rules allow one way (``collapsed``);
     ``tail``: how many of the last run's last characters may instead be the next row
-    label's numbering (``…申请 20000022.申请人``)."""
+    label's numbering (``…申请 20000022.申请人``); ``traced``: where the text printed each
+    blank cell as one no-break space (a page's ``&nbsp;`` in BeautifulSoup's ``get_text()``),
+    the row's one run with the no-break spaces around and inside it, each kept as U+00A0, which
+    a section reads as one blank cell where that fits the row (``sections.rows``)."""
 
     cells: tuple[Printed, ...] = ()
     tail: int = 0
+    traced: Printed | None = None
 
 
 class Grid(NamedTuple):

@@ -12,6 +12,12 @@ label's numbering (``…申请 20000022.申请人``, or a line cut before ``.申
 digit may be that numbering (the template numbers sub-rows 1 to 8), and the rules settle
 it (``Runs.tail``).
 
+A page's text that printed each blank cell ``&nbsp;`` (BeautifulSoup's ``get_text()``,
+lxml's ``text_content()``) keeps a no-break space where each was (``一、…数量641  1268``:
+64, 1, two blank cells, 1, 2, 68); ``fold`` makes it a plain space and the source keeps
+where it stood (``Source.no_breaks``), so a row's run is also given with those no-break
+spaces around and inside it (``Runs.traced``) for the section to read each as a blank cell.
+
 The layout's lines are found by ``rebreak``, which knows where it cut the text: its
 ``table_line`` matches nothing, as a label run together with a number looks like a line
 of prose wrapped before a number, which many other texts hold.
@@ -20,11 +26,12 @@ of prose wrapped before a number, which many other texts hold.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import ClassVar
 
 from ...cells import NUMBER_WORDS
+from ...fold import NO_BREAK_SPACE
 from ...limits import MAX_CELL_CHARS
 from ..collapsed import PLACEHOLDERS, UNITS
 from ..rebreak import NUMBERED_ROW
@@ -64,10 +71,15 @@ _SPACES = re.compile(r"[ ]*")
 
 
 class RunTogether(Layout):
-    """A row a line: its label, then its values run together into one run."""
+    """A row a line: its label, then its values run together into one run. ``no_breaks``:
+    for each line (1-based) where the text held no-break spaces, where (0-based:
+    ``Skeleton.no_breaks``)."""
 
     name: ClassVar[str] = "run-together"
     table_line: ClassVar[str] = NO_LINE  # found by ``rebreak``, never by a pattern
+
+    def __init__(self, no_breaks: Mapping[int, frozenset[int]] | None = None) -> None:
+        self.no_breaks: Mapping[int, frozenset[int]] = no_breaks or {}
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         joined = "\n".join(lines)
@@ -81,12 +93,17 @@ class RunTogether(Layout):
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         for offset, line in enumerate(lines):
             after = lines[offset + 1].lstrip() if offset + 1 < len(lines) else ""
-            yield from _rows(line, first_line + offset, _NUMBERED.match(after) is not None)
+            number = first_line + offset
+            numbered = _NUMBERED.match(after) is not None
+            yield from _rows(line, number, numbered, self.no_breaks.get(number, frozenset()))
 
 
-def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
+def _rows(
+    line: str, number: int, numbered_next: bool, no_breaks: frozenset[int] = frozenset()
+) -> Iterator[Row]:
     """The rows of one line: each label with the run after it; a label with none is a row
-    of labels alone. ``numbered_next``: the next line starts with a numbering's ``.``."""
+    of labels alone. ``numbered_next``: the next line starts with a numbering's ``.``;
+    ``no_breaks``: where the line held no-break spaces (``Runs.traced``)."""
     label_start = 0
     for match in _RUN.finditer(line):
         start, end = match.span()
@@ -113,11 +130,36 @@ def _rows(line: str, number: int, numbered_next: bool) -> Iterator[Row]:
             run = match.group()
             tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
         runs = ((run, number, start + 1),) if run else ()
-        yield Row((label,) if label else (), (), number, runs=Runs(runs, tail))
+        traced = None
+        if no_breaks and run and not (damage or letters or page):
+            reach = end if tail else len(line)  # no blank after a next label's numbering
+            traced = _traced(line, (label_start, start, end, reach), number, no_breaks)
+        yield Row((label,) if label else (), (), number, runs=Runs(runs, tail, traced))
         label_start = end
     for label in _labels(line, label_start, len(line), number):
         # A label with no value after it: its blank cells, if any, left no trace.
         yield Row((label,), (), number, traceless=True)
+
+
+def _traced(
+    line: str, bounds: tuple[int, int, int, int], number: int, no_breaks: frozenset[int]
+) -> Printed | None:
+    """The run from ``start`` to ``end`` (``bounds``: the label's start, the run's, its end,
+    and how far it may reach on: not past a numbering run into it) with the no-break spaces
+    right before it (after its label) and right after it, each kept as U+00A0; ``None``
+    where the run and those hold none."""
+    label_start, start, end, reach = bounds
+    while start > label_start and start - 1 in no_breaks:
+        start -= 1
+    while end < reach and end in no_breaks:
+        end += 1
+    if not any(start <= at < end for at in no_breaks):
+        return None
+    text = "".join(
+        NO_BREAK_SPACE if at in no_breaks else char
+        for at, char in enumerate(line[start:end], start)
+    )
+    return text, number, start + 1
 
 
 def _damaged_end(line: str, end: int) -> int:

@@ -15,7 +15,7 @@ from ...catalogue import Template
 from ...cells import count_values, is_number
 from ...diagnostics import diagnostic
 from ...structure import collapsed
-from ...structure.layouts import Printed, Row
+from ...structure.layouts import Printed, Row, Runs
 from ..matching import matcher
 from ..reading import Draft, Reading
 from ..rules import Rule
@@ -144,7 +144,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             "columns out of order) and, taken in order, do not make every group's 总计 hold",
         )
     else:
-        row = Row((), values, (values or runs)[0][1], any(row.loose for row, _ in taken))
+        traced = next((row.runs.traced for row, found in taken if found), None)
+        loose = any(row.loose for row, _ in taken)
+        row = Row((), values, (values or runs)[0][1], loose, runs=Runs(traced=traced))
         row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
         fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
     return draft.freeze()

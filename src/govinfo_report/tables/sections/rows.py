@@ -17,6 +17,7 @@ from ...catalogue import SECTION_NUMBERS, Template
 from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...escape import width as display_width
+from ...fold import NO_BREAK_SPACE
 from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure import collapsed
@@ -470,6 +471,8 @@ def _collapsed(
         )
         return
     else:
+        if _by_no_breaks(draft, template, cells, row, run, label, unit, rules):
+            return
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
         if _SIGNED.search(run[0]):
             kinds = [template.fields[cell].kind for cell in cells]
@@ -488,6 +491,41 @@ def _collapsed(
             return
         why = _uncut(run, cuts, parts)
     not_placed(draft, template, cells, run, f"{label}: {why}", "collapsed-cell")
+
+
+def _by_no_breaks(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    row: Row,
+    run: Printed,
+    label: str,
+    unit: str | None,
+    rules: Iterable[Rule],
+) -> bool:
+    """Give a row whose text printed each blank cell as one no-break space
+    (``Runs.traced``, a page's ``&nbsp;``) its values, or set it aside with each way to cut
+    it an option, each no-break space one blank cell and the digits between them one value
+    or more: only where that makes exactly the row's cells and, where the row has rules of
+    its own, some way lets them hold. ``False`` otherwise (a no-break space that pads a
+    value, several that are one cell's, a blank cell left out with no trace): the run is
+    then read as if they were plain spaces."""
+    traced = row.runs.traced
+    if traced is None or traced[0].replace(NO_BREAK_SPACE, " ").strip() != run[0]:
+        return False
+    at = _before(row, run)
+    cuts = collapsed.cut(traced, len(cells) - len(row.values), MAX_WAYS, row.runs.tail)
+    if _SIGNED.search(run[0]):
+        kinds = [template.fields[cell].kind for cell in cells]
+        cuts = _signs_placed(cuts, kinds[at:])
+    if not cuts.ways:
+        return False
+    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    before, after = row.values[:at], row.values[at:]
+    if inside and not any(adds_up(inside, cells, (*before, *way, *after)) for way in cuts.ways):
+        return False
+    # Every blank cell leaves its trace: no way into fewer values with blanks among them.
+    return _cut(draft, cells, row, traced, attrs.evolve(cuts, fewer=False), label, unit)
 
 
 def _cut(
@@ -660,11 +698,17 @@ def _apart(run: Printed, number: Printed, tail: int) -> bool:
     """Whether ``number``, a piece of ``run``, is printed apart: between spaces, the run's
     ends, or the start of its ``tail`` (the next label's numbering)."""
     text, _, column = run
+    if not number[0]:
+        return True  # a blank cell, a no-break space (``Runs.traced``)
     start = number[2] - column
     end = start + len(number[0])
-    return (start == 0 or text[start - 1] == " ") and (
-        end == len(text) or text[end] == " " or (tail > 0 and end == len(text) - tail)
+    return (start == 0 or text[start - 1] in _APART) and (
+        end == len(text) or text[end] in _APART or (tail > 0 and end == len(text) - tail)
     )
+
+
+#: What prints values apart: a space, or a no-break space, a blank cell between them.
+_APART = " " + NO_BREAK_SPACE
 
 
 def not_placed(
