@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -214,6 +215,92 @@ def test_blank_cells_printed_as_no_break_spaces_place_a_row_s_values() -> None:
     assert [flat[f"appeals.litigation_direct.{c}"] for c in ("upheld", "total")] == [1, 1]
     assert flat["appeals.review.total"] is None
     assert report.cell("appeals.review.total").provenance == "blank"
+
+
+def test_a_blank_cell_read_from_a_no_break_space_is_where_it_was_printed() -> None:
+    report = gr.parse(BLANK_ZEROS)
+    lines = BLANK_ZEROS.split("\n")
+    cell = report.cell("applications.new.commercial_enterprise")
+    assert cell.raw == "" and cell.line is not None and cell.column is not None
+    assert lines[cell.line - 1][cell.column - 1] == NBSP
+    four = report.cell("applications.new.total")
+    assert four.line == cell.line and four.column is not None
+    assert lines[four.line - 1][four.column - 1 :].startswith("4二、上年结转")
+
+
+def _row_printed(text: str, row: str, cells: str) -> str:
+    """``BLANK_ZEROS`` with section 三's row ``row`` (its label as printed) printing
+    ``cells`` after its label instead."""
+    start = text.index(row) + len(row)
+    end = start
+    while text[end] == NBSP or text[end].isdigit():  # the cells, up to the next label
+        end += 1
+    return text[:start] + cells + text[end:]
+
+
+NEW = "一、本年新收政府信息公开申请数量"
+
+
+def _row_said(report: gr.Report) -> list[str]:
+    """The messages about section 三's first row."""
+    return [d.message for d in report.diagnostics if d.message.startswith(NEW[2:])]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        f"{NBSP}4{NBSP * 5}4",  # a value padded: &nbsp;4
+        f"4{NBSP * 10}4",  # each blank cell two: &nbsp;&nbsp;
+        f"4{NBSP * 6}4{NBSP}",  # padding after a value and a blank: 4&nbsp; … 4&nbsp;
+        f"4{NBSP * 2}4",  # four cells of seven: blank cells that left no trace too
+    ],
+    ids=["padded", "doubled", "padded-after", "short"],
+)
+def test_no_break_spaces_that_are_not_the_row_s_cells_fall_back_to_the_reading_without_them(
+    cells: str,
+) -> None:
+    """A page that pads a value with ``&nbsp;`` or prints a blank cell as two leaves more
+    no-break spaces than the row has blank cells; one that leaves some blank cells empty
+    leaves fewer: read as one blank cell each they do not make the row's seven cells, so the
+    row is read as if they were plain spaces (its values and blank cells placed by the whole
+    table's rules, or missing), never by them."""
+    report = gr.parse(_row_printed(BLANK_ZEROS, NEW, cells))
+    said = _row_said(report)
+    assert said and not any("no-break space" in message for message in said)
+    assert any("holds fewer values than its 7 cells" in message for message in said)
+    truth = dict.fromkeys((f"applications.new.{c}" for c in COLUMNS), None)
+    truth.update({"applications.new.natural_person": 4, "applications.new.total": 4})
+    assert wrong(report, truth) == {}
+
+
+def test_no_break_spaces_a_row_s_rules_refute_fall_back_to_the_reading_without_them() -> None:
+    """``4 … 5``: five no-break spaces and two counts make the row's seven cells, but its
+    总计 is not the sum of the six columns: the reading by no-break spaces is not kept, and
+    the row is read as without them (here: no reading lets its rule hold, so its cells are
+    missing and that is said; the report's inconsistency is never mended)."""
+    report = gr.parse(_row_printed(BLANK_ZEROS, NEW, f"4{NBSP * 5}5"))
+    assert [report.flat()[f"applications.new.{c}"] for c in COLUMNS] == [None] * 7
+    said = _row_said(report)
+    assert any("no reading of them lets its row's rules hold" in message for message in said)
+    assert not any("no-break space" in message for message in said)
+
+
+def test_no_break_spaces_in_prose_and_labels_change_nothing() -> None:
+    """No-break spaces as a page's ordinary spacing, in its prose (``全年共收到申请&nbsp;4
+    件``), its headings and a row's label, and none in the tables' cells: the report reads
+    as the same text with plain spaces."""
+    plain = BLANK_ZEROS.replace(NBSP, "").replace(
+        "认真贯彻落实", "认真贯彻落实。全年共收到申请 4 件，"
+    )
+    spaced = (
+        plain.replace("申请 4 件", f"申请{NBSP}4{NBSP}件")
+        .replace("四、政府信息公开", f"四、{NBSP}政府信息公开")
+        .replace("2.没有现成信息", f"2.没有{NBSP}现成信息")
+    )
+    assert spaced.count(NBSP) == 4
+    got, want = gr.parse(spaced), gr.parse(spaced.replace(NBSP, " "))
+    assert got.flat() == want.flat()
+    assert [d.message for d in got.diagnostics] == [d.message for d in want.diagnostics]
 
 
 def test_glued_counts_whose_blank_cells_closed_to_one_space_are_cut() -> None:

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.fold import fold
+from govinfo_report.fold import fold, no_break_spaces
 from govinfo_report.structure import collapsed, layouts, rebreak
 from govinfo_report.structure.layouts import Row, Runs
+from govinfo_report.structure.layouts.run_together import RunTogether
 
 from conftest import HERE, scaled
 from strategies import reports
@@ -475,6 +476,57 @@ def test_the_layout_gives_each_label_its_run() -> None:
     assert layout.sniff(["规章000", "行政许可3960181"], 3) > 0.5
     assert layout.sniff(["规章\t0\t0\t0"], 3) == 0.0
     assert layout.sniff(["规章   0   0   0", "行政许可  3  96  181"], 3) == 0.0
+
+
+NBSP = "\u00a0"
+
+
+def test_the_no_break_spaces_of_the_text_as_given_are_kept_apart() -> None:
+    # fold makes each a plain space, one character for one; where they stood is kept, on
+    # the lines as split once newlines are unified (\r\n one break).
+    text = f"规章{NBSP}0\r\n行政许可{NBSP}{NBSP}3\r其他"
+    assert fold(text) == text.replace(NBSP, " ")
+    assert no_break_spaces(text) == {(0, 2), (1, 4), (1, 5)}
+    assert no_break_spaces("规章 0\n行政许可 3") == frozenset()
+    assert gr.extract_text(text) == "规章 0\n行政许可  3\n其他"
+
+
+def test_the_layout_gives_a_run_with_the_no_break_spaces_around_and_inside_it() -> None:
+    lines = [
+        "一、本年新收政府信息公开申请数量 4     4",  # 4, five blank cells, 4
+        "1.属于国家秘密 1    12",  # a blank, 1, four blanks, 12 (the section cuts it)
+        "规章   ",  # a label no value follows: a row of labels alone, as before
+        "行政许可3 5",  # plain spaces: no trace, as before
+    ]
+    marks = {
+        7: frozenset(range(16, 17)) | frozenset(range(18, 23)),
+        8: frozenset({8, 10, 11, 12, 13}),
+        9: frozenset({2, 3, 4}),
+    }
+    rows = list(RunTogether(marks).rows(lines, 7))
+    assert [row.runs.traced for row in rows] == [
+        (f"{NBSP}4{NBSP * 5}4", 7, 17),
+        (f"{NBSP}1{NBSP * 4}12", 8, 9),
+        None,
+        None,
+    ]
+    # The runs themselves are those of the text without its marks.
+    assert [row._replace(runs=row.runs._replace(traced=None)) for row in rows] == list(
+        RunTogether().rows(lines, 7)
+    )
+
+
+def test_cuts_read_a_no_break_space_as_one_blank_cell() -> None:
+    def ways(text: str, parts: int, tail: int = 0) -> list[list[str]]:
+        cuts = collapsed.cut((text, 1, 1), parts, 100, tail)
+        return [[number for number, _, _ in way] for way in cuts.ways]
+
+    assert ways(f"4{NBSP * 5}4", 7) == [["4", "", "", "", "", "", "4"]]
+    assert ways(f"4{NBSP * 5}4", 6) == []  # one blank cell each, never fewer or more
+    assert ways(f"64{NBSP}{NBSP}1", 5) == [["6", "4", "", "", "1"]]
+    assert ways(f"12{NBSP}件", 2) == []  # a unit is never past a no-break space
+    # A blank cell sits where its no-break space was printed.
+    assert collapsed.cut((f"4{NBSP}4", 3, 10), 3, 100).ways[0][1] == ("", 3, 11)
 
 
 def test_a_numbering_typed_with_a_space_after_its_point_may_be_a_run_s_last_digit() -> None:
