@@ -435,13 +435,26 @@ def tables_run_together(text: str, rng: Random) -> str:
     whose tables have no white space between their tags (pasted from Word): the headings and
     paragraphs on lines of their own, each table's rows on one line, its cells run together
     with nothing between them; a blank cell (``&nbsp;``) a no-break space, or (on pages that
-    leave it empty) nothing at all."""
-    blank = rng.choice(("\u00a0", ""))
+    leave it empty) nothing at all. Some pages print ``&nbsp;`` in their empty header and
+    label cells too (Word's empty paragraphs: ``总计&nbsp;商业企业``), and some pad values
+    with it (``&nbsp;12``, ``12&nbsp;``) or print a blank cell as two: no-break spaces
+    that are no blank cell, on pages whose blank cells are no-break spaces or nothing."""
+    nbsp = "\u00a0"
+    blank = rng.choice((nbsp, ""))
+    empty = rng.choice((nbsp, "")) if blank else ""
+    padded = rng.random() < 0.3
     lines: list[str] = []
     table: list[str] = []
     for line in [*text.split("\n"), ""]:
         if "\t" in line:
-            table.extend(blank if cell.isspace() else cell for cell in line.split("\t"))
+            for cell in line.split("\t"):
+                if cell.isspace():
+                    cell = blank * (2 if padded and blank and rng.random() < 0.1 else 1)
+                elif not cell:
+                    cell = empty
+                elif padded and is_value(cell) and rng.random() < 0.2:
+                    cell = rng.choice((nbsp + cell, cell + nbsp))
+                table.append(cell)
             continue
         if table:
             lines.append("".join(table))

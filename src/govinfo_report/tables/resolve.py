@@ -167,6 +167,21 @@ def verifies(template: Template, reading: Reading) -> bool:
     return _broken(template, reading.section, _alone(template, reading).values) == []
 
 
+def holds_together(template: Template, reading: Reading) -> bool:
+    """Whether the rules of ``reading``'s section all hold with it, resolved alone: none
+    that it gives every cell of breaks, and no row had to be placed by its own rules alone
+    because those linking the rows could not all hold."""
+    resolved = _alone(template, reading)
+    if any(
+        found.code == "rules-contradict" or _BROKEN in found.message for found in resolved.findings
+    ):
+        return False
+    values = resolved.values
+    return not any(
+        violated(rule, values) for rule in section_rule_set(template.name, reading.section).rules
+    )
+
+
 def _alone(template: Template, reading: Reading) -> Resolved:
     """``reading`` resolved by its own section's rules: its cells are what they are with
     every rule (no rule joins two sections), and the other sections' cells, none of them

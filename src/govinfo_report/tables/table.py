@@ -23,12 +23,13 @@ from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.layouts.run_together import RunTogether
+from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import SECTION_NAMES, Section, Skeleton
 from . import apart, blocks
 from .matching import foreign_column
 from .reading import Reading, unplaced
-from .resolve import agrees, confirmed, confirmed_but_one_row, verifies
-from .sections import SECTIONS
+from .resolve import agrees, confirmed, confirmed_but_one_row, holds_together, verifies
+from .sections import SECTIONS, section_rule_set
 
 
 @attrs.frozen
@@ -75,7 +76,60 @@ def read_tables(
     text whose line breaks were put back), in template order; a section whose last values
     the text prints after the next section's heading is read with them (``_spilled``), and
     the last one with those after the next heading (``_overflowing``) or at the text's end
-    (``_trailing``)."""
+    (``_trailing``). Where the text printed each blank cell as one no-break space
+    (``_blank_rows_traced``), each section is read by them too, and that reading kept where
+    the rules vouch for it.
+    """
+    plain = attrs.evolve(skel, no_breaks={}) if skel.no_breaks else skel
+    read = _read_tables(plain, regions, template, forced, rebroken)
+    if plain is skel or not _blank_rows_traced(skel, regions["applications"]):
+        return read
+    traced = _read_tables(skel, regions, template, forced, rebroken)
+    return [
+        mine
+        if mine.reading != other.reading
+        and section_rule_set(template.name, mine.reading.section).rules
+        and holds_together(template, mine.reading)
+        else other
+        for mine, other in zip(traced, read, strict=True)
+    ]
+
+
+def _blank_rows_traced(skel: Skeleton, spans: list[range]) -> bool:
+    """Whether the text shows that it prints each blank cell as one no-break space (a
+    page's ``&nbsp;`` in BeautifulSoup's ``get_text()``): a row of section 三 printed blank is
+    its label and then exactly seven of them (``1.属于国家秘密       2.其他…``). A page may
+    use ``&nbsp;`` otherwise (padding a value, in a label) and leave its blank cells empty:
+    then no-break spaces that happen to make a row's cells are no blank cells, and no
+    reading by them is kept. Even where it does, a value padded with one may pass for a
+    blank cell and the value next to it: a section's reading by them is kept only where
+    rules check it (section 二's rows have none), it differs from the one without them, and
+    the rules all hold with it (``resolve.holds_together``)."""
+    width = len(labels.APPLICANT_COLUMNS)
+    for at in (at for span in spans for at in span):
+        marks = skel.no_breaks.get(at + 1)
+        if not marks or len(marks) < width:
+            continue
+        line = skel.lines[at]
+        for label in NUMBERED_ROW.finditer(line):
+            end = label.end()
+            while end < len(line) and end not in marks and not line[end].isspace():
+                end += 1  # the rest of the label (a note in brackets)
+            if all(end + i in marks for i in range(width)) and end + width not in marks:
+                after = line[end + width : end + width + 1]
+                if not after.isdigit() or NUMBERED_ROW.match(line, end + width):
+                    return True
+    return False
+
+
+def _read_tables(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    forced: layouts.Layout | None,
+    rebroken: Collection[str],
+) -> list[TableRead]:
+    """``read_tables`` with the text's no-break spaces as ``skel`` gives them."""
     first_rows, alone = _one_rhythm(skel, regions, template, forced, rebroken)
     read = {
         name: read_table(skel, name, regions[name], template, forced, name in rebroken, rows)
