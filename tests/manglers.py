@@ -609,7 +609,12 @@ class CellLines:
     paragraph, centred (in ``centred`` columns), and an empty cell as one empty line and no
     more. ``vertical``: a label cell merged down beside the labels of the rows it groups
     (``三、本年度办理结果``, ``（四）无法提供``) written one character a line, as pdftotext writes
-    a Word PDF's narrow, tall cell (``（`` / ``四`` / ``）`` / ``无`` / ``法`` …)."""
+    a Word PDF's narrow, tall cell (``（`` / ``四`` / ``）`` / ``无`` / ``法`` …). ``wrap``:
+    the row label of a row printing a value wrapped every ``wrap`` characters, its values
+    written after the first half of its pieces and the rest after them, as plain pdftotext
+    prints a browser's PDF whose values stand mid-height in a tall, narrow label's row
+    (``行政`` / ``41件`` / ``处罚``): a table's last label piece comes after its last
+    value."""
 
     separators: int = 1
     filler: str = ""
@@ -618,8 +623,29 @@ class CellLines:
     spaced: bool = True
     centred: int = 0
     vertical: bool = False
+    wrap: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines = self._cells(table)
+        return [line for row in table for line in self._wrapped(row)] if self.wrap else lines
+
+    def _wrapped(self, row: Sequence[str]) -> list[str]:
+        """``row``'s lines, its row label's last pieces after its values (``wrap``)."""
+        at = max(
+            (at for at, cell in enumerate(row) if cell.strip() and not is_value(cell.strip())),
+            default=-1,
+        )
+        if at < 0 or not any(is_value(cell.strip()) for cell in row[at + 1 :]):
+            return self._cells([row])
+        label = row[at].strip()
+        pieces = [label[start : start + self.wrap] for start in range(0, len(label), self.wrap)]
+        half = (len(pieces) + 1) // 2
+        before = self._cells([[*row[:at], "\n".join(pieces[:half])]])
+        after = ["\n".join(pieces[half:])] if pieces[half:] else []
+        return [*before, *self._cells([["", *row[at + 1 :]]]), *self._cells([after])]
+
+    def _cells(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """``table``'s lines, one cell a line (a cell's own line breaks kept)."""
         lines: list[str] = []
         for row in table:
             begun = False
@@ -1074,6 +1100,7 @@ TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "pdftotext-raw-centred": RawLines(wrap=4, centred=True),
     "pdftotext-browser": FlowedAppeals(),
     "pdftotext-word": CellLines(separators=0, blank=None, merged=False, vertical=True),
+    "pdftotext-tall": CellLines(separators=0, blank=None, merged=False, wrap=2),
 }
 
 

@@ -971,3 +971,110 @@ def test_a_row_out_of_order_beside_group_labels_written_down_is_never_read_wrong
     text = _order_lost(render(truth, TRACELESS["pdftotext-word"]), row)
     back = gr.parse(text)
     assert wrong(back, truth.flat()) == {}
+
+
+#: Section 二 of a 2021 report as plain pdftotext prints a browser's PDF of a page whose
+#: label column is narrow: a label wraps two characters a line, each row's values stand
+#: mid-height in its tall row (``行政`` / ``35件`` / ``处罚``), so the last row's last label
+#: pieces (``性收`` / ``费``) come after the table's last value.
+_TALL_LAST_ROW = """\
+青岚县交通运输局2023年政府信息公开工作年度报告
+
+一、总体情况
+2023年，青岚县交通运输局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息
+内容
+本年 本年 现行
+制发 废止 有效
+件数 件数 件数
+规章
+0件
+0件
+0件
+行政
+规范
+性文
+4件
+2件
+17件
+件
+第二十条第（五）项
+信息
+内容
+本年处理决定数量
+行政
+126件
+许可
+第二十条第（六）项
+信息
+内容
+本年处理决定数量
+行政
+35件
+处罚
+行政
+6件
+强制
+第二十条第（八）项
+信息
+本年收费金额
+内容
+（单位：万元）
+行政
+事业
+12.5
+性收
+费
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_the_last_rows_label_pieces_printed_after_the_tables_last_value_are_read() -> None:
+    # 行政事业性收费 collected 12.5 (万元): its value comes between 事业 and 性收, and the
+    # table's text, which ends at its last value, had left 性收 / 费 out, so the row was
+    # 行政事业, a label of no row, and its value was dropped.
+    back = gr.parse(_TALL_LAST_ROW)
+    assert back.template == "2021"
+    assert _section(back.flat(), "proactive") == {
+        "proactive.rules.issued": 0,
+        "proactive.rules.repealed": 0,
+        "proactive.rules.in_force": 0,
+        "proactive.normative_documents.issued": 4,
+        "proactive.normative_documents.repealed": 2,
+        "proactive.normative_documents.in_force": 17,
+        "proactive.licensing.decisions": 126,
+        "proactive.penalties.decisions": 35,
+        "proactive.coercive_measures.decisions": 6,
+        "proactive.fees.amount": Decimal("12.5"),
+    }
+
+
+def test_label_pieces_after_the_last_value_that_name_no_row_add_nothing() -> None:
+    # The same page with 性收 / 费 misprinted (收费性 / 费): 行政事业 and the pieces after
+    # the value name no row, so 12.5 stays missing, as before.
+    text = _TALL_LAST_ROW.replace("性收\n费\n", "收费性\n费\n")
+    back = gr.parse(text)
+    assert back.flat()["proactive.fees.amount"] is None
+    assert back.flat()["proactive.coercive_measures.decisions"] == 6
+
+
+@scaled(0.5)
+@given(reports(missing=False))
+def test_a_tables_last_label_pieces_after_its_last_value_are_read(truth: gr.Report) -> None:
+    """Each table as plain pdftotext prints a browser's PDF with narrow label cells, a row
+    label wrapped two characters a line around its values (``TRACELESS['pdftotext-tall']``):
+    no cell is ever wrong, and section 二's last row (行政事业性收费, 政府集中采购), whose
+    last label pieces come after the table's last value, is read."""
+    back = gr.parse(render(truth, TRACELESS["pdftotext-tall"]))
+    assert wrong(back, truth.flat()) == {}
+    last = (
+        ("fees.amount",)
+        if truth.template == "2021"
+        else ("procurement.projects", "procurement.amount")
+    )
+    for key in last:
+        assert back.flat()[f"proactive.{key}"] == truth.flat()[f"proactive.{key}"]
