@@ -1078,3 +1078,77 @@ def test_a_tables_last_label_pieces_after_its_last_value_are_read(truth: gr.Repo
     )
     for key in last:
         assert back.flat()[f"proactive.{key}"] == truth.flat()[f"proactive.{key}"]
+
+
+#: Section 二's last two sub-tables of a 2019 report as plain pdftotext prints Word's PDF of
+#: a narrow table: each sub-table's columns in blocks, a later column's header word over
+#: its value, so 行政事业性收费's 本年增/减 comes after its row, under the word.
+_FEES_IN_BLOCKS = """\
+青岚县水利局2020年政府信息公开工作年度报告
+
+一、总体情况
+2020年，青岚县水利局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+第二十条第（八）项
+信息内容
+上一年项目数量
+行政
+事业
+7项
+性收
+费
+本年增/减
+-2
+第二十条第（九）项
+信息内容
+采购项目数量
+采购总金额（单位：万元）
+政府集中采购
+3
+41.5
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_value_under_its_header_word_after_the_only_row_of_its_sub_table_is_read() -> None:
+    # 行政事业性收费 had 7 items last year and 2 fewer this year: 7项 beside its wrapped
+    # label, -2 after the word 本年增/减, the one column the row still lacks.
+    back = gr.parse(_FEES_IN_BLOCKS)
+    assert back.template == "2019"
+    flat = back.flat()
+    assert (flat["proactive.fees.previous_items"], flat["proactive.fees.change"]) == (7, -2)
+    assert (flat["proactive.procurement.projects"], flat["proactive.procurement.amount"]) == (
+        3,
+        Decimal("41.5"),
+    )
+
+
+def test_a_value_under_a_header_word_is_not_joined_to_a_row_of_several() -> None:
+    # 行政强制 shares its sub-table with 行政处罚: a value after the word 本年增/减 may be
+    # either row's, so it joins neither, and 行政强制 (two values for three cells) stays
+    # missing, as before.
+    text = _FEES_IN_BLOCKS.replace(
+        "第二十条第（八）项\n",
+        "第二十条第（六）项\n信息内容\n上一年项目数量\n处理决定数量\n行政处罚\n4\n9\n"
+        "行政强制\n2\n6\n本年增/减\n1\n第二十条第（八）项\n",
+    )
+    back = gr.parse(text)
+    assert back.flat()["proactive.coercive_measures.change"] is None
+    assert back.flat()["proactive.fees.change"] == -2
+
+
+@scaled(0.5)
+@given(reports("2019", missing=False))
+def test_sub_tables_in_column_blocks_with_header_words_among_values_are_read(
+    truth: gr.Report,
+) -> None:
+    """Section 二 as plain pdftotext prints Word's PDF of a narrow table, a sub-table of
+    one row in column blocks, each later column's header word over its value, labels two
+    characters a line (``TRACELESS['pdftotext-word-narrow']``): no cell is ever wrong, and
+    行政事业性收费, whose 本年增/减 comes after its row under its word, is read."""
+    back = gr.parse(render(truth, TRACELESS["pdftotext-word-narrow"]))
+    assert wrong(back, truth.flat()) == {}
+    for key in ("proactive.fees.previous_items", "proactive.fees.change"):
+        assert back.flat()[key] == truth.flat()[key]
