@@ -622,7 +622,14 @@ class CellLines:
     paragraph, centred (in ``centred`` columns), and an empty cell as one empty line and no
     more. ``vertical``: a label cell merged down beside the labels of the rows it groups
     (``三、本年度办理结果``, ``（四）无法提供``) written one character a line, as pdftotext writes
-    a Word PDF's narrow, tall cell (``（`` / ``四`` / ``）`` / ``无`` / ``法`` …)."""
+    a Word PDF's narrow, tall cell (``（`` / ``四`` / ``）`` / ``无`` / ``法`` …). ``wrap``:
+    the row label of a row printing a value wrapped every ``wrap`` characters, its values
+    written after the first half of its pieces and the rest after them, as plain pdftotext
+    prints a browser's PDF whose values stand mid-height in a tall, narrow label's row
+    (``行政`` / ``41件`` / ``处罚``): a table's last label piece comes after its last
+    value. ``headed``: a sub-table of section 二 with one row of values written in column
+    blocks, each later column's header word over its value (``行政事业性收费`` / ``1项`` /
+    ``本年增/减`` / ``0``), as plain pdftotext prints Word's PDF of a narrow sub-table."""
 
     separators: int = 1
     filler: str = ""
@@ -631,8 +638,32 @@ class CellLines:
     spaced: bool = True
     centred: int = 0
     vertical: bool = False
+    wrap: int = 0
+    headed: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        if self.headed:
+            table = _in_column_blocks(table)
+        lines = self._cells(table)
+        return [line for row in table for line in self._wrapped(row)] if self.wrap else lines
+
+    def _wrapped(self, row: Sequence[str]) -> list[str]:
+        """``row``'s lines, its row label's last pieces after its values (``wrap``)."""
+        at = max(
+            (at for at, cell in enumerate(row) if cell.strip() and not is_value(cell.strip())),
+            default=-1,
+        )
+        if at < 0 or not any(is_value(cell.strip()) for cell in row[at + 1 :]):
+            return self._cells([row])
+        label = row[at].strip()
+        pieces = [label[start : start + self.wrap] for start in range(0, len(label), self.wrap)]
+        half = (len(pieces) + 1) // 2
+        before = self._cells([[*row[:at], "\n".join(pieces[:half])]])
+        after = ["\n".join(pieces[half:])] if pieces[half:] else []
+        return [*before, *self._cells([["", *row[at + 1 :]]]), *self._cells([after])]
+
+    def _cells(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """``table``'s lines, one cell a line (a cell's own line breaks kept)."""
         lines: list[str] = []
         for row in table:
             begun = False
@@ -651,6 +682,34 @@ class CellLines:
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
         return lines
+
+
+def _in_column_blocks(table: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+    """``table`` with each header row of at most four cells that is followed by one row of
+    values and no more (a sub-table of section 二 with one row) written with that row in
+    column blocks: the header's first two cells, the row's first two, then each later
+    column's header word and the row's cell, each on a row of its own (``CellLines.headed``)."""
+    out: list[Sequence[str]] = []
+    at = 0
+    while at < len(table):
+        row = table[at]
+        values = table[at + 1] if at + 1 < len(table) else ()
+        after = table[at + 2] if at + 2 < len(table) else ()
+        if (
+            2 < len(row) <= 4
+            and len(values) == len(row)
+            and not any(is_value(cell.strip()) for cell in row)
+            and any(is_value(cell.strip()) for cell in values)
+            and not any(is_value(cell.strip()) for cell in after)
+        ):
+            out.extend(([*row[:2]], [*values[:2]]))
+            for column in range(2, len(row)):
+                out.extend(([row[column]], ["", values[column]]))
+            at += 2
+            continue
+        out.append(row)
+        at += 1
+    return out
 
 
 def _grouping(row: Sequence[str], at: int) -> bool:
@@ -1087,6 +1146,8 @@ TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "pdftotext-raw-centred": RawLines(wrap=4, centred=True),
     "pdftotext-browser": FlowedAppeals(),
     "pdftotext-word": CellLines(separators=0, blank=None, merged=False, vertical=True),
+    "pdftotext-tall": CellLines(separators=0, blank=None, merged=False, wrap=2),
+    "pdftotext-word-narrow": CellLines(separators=0, blank=None, merged=False, wrap=2, headed=True),
 }
 
 

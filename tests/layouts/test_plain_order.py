@@ -971,3 +971,184 @@ def test_a_row_out_of_order_beside_group_labels_written_down_is_never_read_wrong
     text = _order_lost(render(truth, TRACELESS["pdftotext-word"]), row)
     back = gr.parse(text)
     assert wrong(back, truth.flat()) == {}
+
+
+#: Section 二 of a 2021 report as plain pdftotext prints a browser's PDF of a page whose
+#: label column is narrow: a label wraps two characters a line, each row's values stand
+#: mid-height in its tall row (``行政`` / ``35件`` / ``处罚``), so the last row's last label
+#: pieces (``性收`` / ``费``) come after the table's last value.
+_TALL_LAST_ROW = """\
+青岚县交通运输局2023年政府信息公开工作年度报告
+
+一、总体情况
+2023年，青岚县交通运输局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息
+内容
+本年 本年 现行
+制发 废止 有效
+件数 件数 件数
+规章
+0件
+0件
+0件
+行政
+规范
+性文
+4件
+2件
+17件
+件
+第二十条第（五）项
+信息
+内容
+本年处理决定数量
+行政
+126件
+许可
+第二十条第（六）项
+信息
+内容
+本年处理决定数量
+行政
+35件
+处罚
+行政
+6件
+强制
+第二十条第（八）项
+信息
+本年收费金额
+内容
+（单位：万元）
+行政
+事业
+12.5
+性收
+费
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_the_last_rows_label_pieces_printed_after_the_tables_last_value_are_read() -> None:
+    # 行政事业性收费 collected 12.5 (万元): its value comes between 事业 and 性收, and the
+    # table's text, which ends at its last value, had left 性收 / 费 out, so the row was
+    # 行政事业, a label of no row, and its value was dropped.
+    back = gr.parse(_TALL_LAST_ROW)
+    assert back.template == "2021"
+    assert _section(back.flat(), "proactive") == {
+        "proactive.rules.issued": 0,
+        "proactive.rules.repealed": 0,
+        "proactive.rules.in_force": 0,
+        "proactive.normative_documents.issued": 4,
+        "proactive.normative_documents.repealed": 2,
+        "proactive.normative_documents.in_force": 17,
+        "proactive.licensing.decisions": 126,
+        "proactive.penalties.decisions": 35,
+        "proactive.coercive_measures.decisions": 6,
+        "proactive.fees.amount": Decimal("12.5"),
+    }
+
+
+def test_label_pieces_after_the_last_value_that_name_no_row_add_nothing() -> None:
+    # The same page with 性收 / 费 misprinted (收费性 / 费): 行政事业 and the pieces after
+    # the value name no row, so 12.5 stays missing, as before.
+    text = _TALL_LAST_ROW.replace("性收\n费\n", "收费性\n费\n")
+    back = gr.parse(text)
+    assert back.flat()["proactive.fees.amount"] is None
+    assert back.flat()["proactive.coercive_measures.decisions"] == 6
+
+
+@scaled(0.5)
+@given(reports(missing=False))
+def test_a_tables_last_label_pieces_after_its_last_value_are_read(truth: gr.Report) -> None:
+    """Each table as plain pdftotext prints a browser's PDF with narrow label cells, a row
+    label wrapped two characters a line around its values (``TRACELESS['pdftotext-tall']``):
+    no cell is ever wrong, and section 二's last row (行政事业性收费, 政府集中采购), whose
+    last label pieces come after the table's last value, is read."""
+    back = gr.parse(render(truth, TRACELESS["pdftotext-tall"]))
+    assert wrong(back, truth.flat()) == {}
+    last = (
+        ("fees.amount",)
+        if truth.template == "2021"
+        else ("procurement.projects", "procurement.amount")
+    )
+    for key in last:
+        assert back.flat()[f"proactive.{key}"] == truth.flat()[f"proactive.{key}"]
+
+
+#: Section 二's last two sub-tables of a 2019 report as plain pdftotext prints Word's PDF of
+#: a narrow table: each sub-table's columns in blocks, a later column's header word over
+#: its value, so 行政事业性收费's 本年增/减 comes after its row, under the word.
+_FEES_IN_BLOCKS = """\
+青岚县水利局2020年政府信息公开工作年度报告
+
+一、总体情况
+2020年，青岚县水利局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+第二十条第（八）项
+信息内容
+上一年项目数量
+行政
+事业
+7项
+性收
+费
+本年增/减
+-2
+第二十条第（九）项
+信息内容
+采购项目数量
+采购总金额（单位：万元）
+政府集中采购
+3
+41.5
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_value_under_its_header_word_after_the_only_row_of_its_sub_table_is_read() -> None:
+    # 行政事业性收费 had 7 items last year and 2 fewer this year: 7项 beside its wrapped
+    # label, -2 after the word 本年增/减, the one column the row still lacks.
+    back = gr.parse(_FEES_IN_BLOCKS)
+    assert back.template == "2019"
+    flat = back.flat()
+    assert (flat["proactive.fees.previous_items"], flat["proactive.fees.change"]) == (7, -2)
+    assert (flat["proactive.procurement.projects"], flat["proactive.procurement.amount"]) == (
+        3,
+        Decimal("41.5"),
+    )
+
+
+def test_a_value_under_a_header_word_is_not_joined_to_a_row_of_several() -> None:
+    # 行政强制 shares its sub-table with 行政处罚: a value after the word 本年增/减 may be
+    # either row's, so it joins neither, and 行政强制 (two values for three cells) stays
+    # missing, as before.
+    text = _FEES_IN_BLOCKS.replace(
+        "第二十条第（八）项\n",
+        "第二十条第（六）项\n信息内容\n上一年项目数量\n处理决定数量\n行政处罚\n4\n9\n"
+        "行政强制\n2\n6\n本年增/减\n1\n第二十条第（八）项\n",
+    )
+    back = gr.parse(text)
+    assert back.flat()["proactive.coercive_measures.change"] is None
+    assert back.flat()["proactive.fees.change"] == -2
+
+
+@scaled(0.5)
+@given(reports("2019", missing=False))
+def test_sub_tables_in_column_blocks_with_header_words_among_values_are_read(
+    truth: gr.Report,
+) -> None:
+    """Section 二 as plain pdftotext prints Word's PDF of a narrow table, a sub-table of
+    one row in column blocks, each later column's header word over its value, labels two
+    characters a line (``TRACELESS['pdftotext-word-narrow']``): no cell is ever wrong, and
+    行政事业性收费, whose 本年增/减 comes after its row under its word, is read."""
+    back = gr.parse(render(truth, TRACELESS["pdftotext-word-narrow"]))
+    assert wrong(back, truth.flat()) == {}
+    for key in ("proactive.fees.previous_items", "proactive.fees.change"):
+        assert back.flat()[key] == truth.flat()[key]

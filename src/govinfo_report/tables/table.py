@@ -76,7 +76,8 @@ def read_tables(
     text whose line breaks were put back), in template order; a section whose last values
     the text prints after the next section's heading is read with them (``_spilled``), and
     the last one with those after the next heading (``_overflowing``) or at the text's end
-    (``_trailing``). Where the text printed each blank cell as one no-break space
+    (``_trailing``), and a table with the label pieces after its last value
+    (``_label_tail``). Where the text printed each blank cell as one no-break space
     (``_blank_rows_traced``), each section is read by them too, and that reading kept where
     the rules vouch for it.
     """
@@ -136,6 +137,13 @@ def _read_tables(
         for name, rows in first_rows.items()
     }
     how = (forced, rebroken, alone)
+    for name in SECTIONS:
+        tail = _label_tail(skel, regions, name)
+        if tail is not None and _given(read[name]) < len(template.sections[name]):
+            rows = _rows(_region(skel, name, tail, template)[0], forced, name in rebroken, alone)
+            again = read_table(skel, name, tail, template, forced, name in rebroken, rows)
+            if agrees(template, read[name].reading, again.reading):
+                read[name] = again
     wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
         both = _spilled(skel, regions, template, (name, after), read, how)
@@ -179,6 +187,33 @@ def _next_after_table(
     if any(line.strip() for line in skel.lines[regions[last][-1].stop : following.heading]):
         return None
     return following, following.heading
+
+
+#: A label piece: a short line with no digit and no sentence punctuation.
+_PIECE = re.compile(r"[^\d。；;，,]{1,12}")
+#: The most such lines a table takes in after its last value (``_label_tail``).
+_MOST_PIECES = 12
+
+
+def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> list[range] | None:
+    """Section ``name``'s table spans taking in the lines between its last value and the
+    next section's heading, where there are some and each is a label piece (at most
+    ``_MOST_PIECES``): a table ends at its last value, but pdftotext prints a wrapped
+    label's last line after its row's value (``政府`` / ``集中 70个`` / ``51元`` / ``采购``),
+    and the labels of a last sub-table that prints no value after those. ``None``
+    otherwise. ``read_tables`` keeps the table read with them only where it gives more
+    cells and agrees with every cell read for certain without them (``agrees``): the
+    pieces add no value, they may only name the row of one that named none."""
+    following = skel.sections.get(SECTIONS[name].NUMBER + 1)
+    if not regions[name] or following is None or following.heading is None:
+        return None
+    stop = regions[name][-1].stop
+    tail = [at for at in range(stop, following.heading) if skel.lines[at].strip()]
+    if not 0 < len(tail) <= _MOST_PIECES or not all(
+        _PIECE.fullmatch(skel.lines[at].strip()) for at in tail
+    ):
+        return None
+    return [*regions[name], range(stop, tail[-1] + 1)]
 
 
 def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:

@@ -94,6 +94,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         template,
         lambda row: _named(row, template),
     )
+    rows = _under_own_header(rows, name)
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     named = [_LABELS[name, tuple(map(_TEXT, row.labels))] for row, _ in taken]
     taken, valued = headings(taken, [found.keys for found in named])
@@ -118,6 +119,58 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             _sum_subrows(context.draft, template, key, parts)
     missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
     return context.draft.freeze()
+
+
+def _under_own_header(rows: list[Row], template: str) -> list[Row]:
+    """``rows`` with a value printed after the header word of its column joined to its row,
+    where that row is the only row of its sub-table and prints every other column's value:
+    Word's PDF through plain pdftotext gives a narrow sub-table's columns in blocks, each
+    header word over its values (``行政事业性收费`` / ``1项`` / ``本年增/减`` / ``0``), so the
+    value comes after its row, on a row of its own labelled by the word. The word names
+    its column, and the row's other columns are each given: the value can be no other
+    cell. The word stays a row of labels (a header). Rows with a money cell are left as
+    they are: the unit a header word prints would come after the row's amount."""
+    joined = list(rows)
+    for at, row in enumerate(rows):
+        if len(row.values) != 1 or len(row.labels) != 1:
+            continue
+        kind, column = proactive_column(template, row.labels[0][0])
+        before = next((i for i in range(at - 1, -1, -1) if joined[i].values), None)
+        if kind != "column" or before is None or not joined[before].labels:
+            continue
+        found = _LABELS[template, _texts(joined[before])]
+        shape = labels.PROACTIVE_SHAPE[template].get(found.keys[0], ()) if found.keys else ()
+        if (
+            len(found.keys) != 1
+            or found.unknown
+            or column not in shape
+            or len(joined[before].values) != len(shape) - 1
+            or found.keys[0] not in _ALONE_IN_BLOCK[template]
+        ):
+            continue
+        values = list(joined[before].values)
+        values.insert(shape.index(column), row.values[0])
+        joined[before] = joined[before]._replace(values=tuple(values))
+        joined[at] = row._replace(values=())
+    return joined
+
+
+#: The rows that are their sub-table's only row, with two cells or more and no amount of
+#: money (2019's 行政事业性收费): a money cell's unit may be printed in a header word after
+#: the row.
+_ALONE_IN_BLOCK = {
+    template: frozenset(
+        rows[0]
+        for _, columns, rows in blocks
+        if len(rows) == 1
+        and len(columns) > 1
+        and all(
+            TEMPLATES[template].fields[cell].kind != "money"
+            for cell in TEMPLATES[template].rows[NAME, rows[0]]
+        )
+    )
+    for template, blocks in labels.PROACTIVE_BLOCKS.items()
+}
 
 
 @attrs.define(slots=True, eq=False)
