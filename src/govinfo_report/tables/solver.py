@@ -18,7 +18,8 @@ The search is a depth-first enumeration of the units' options with bounds propag
 
 After a first solution, the search looks for more from the root while each shows a cell
 uncertain that none before did, then probes each cell asked about for a solution that gives
-it another value (or its value from another printed value). Each tries first the options
+it another value (or its value from another printed value); a probe that finds none proves
+a bound every solution keeps, which the root keeps from then on. Each tries first the options
 that leave open, or give another value to, the most cells not yet seen uncertain: one
 solution then shows many cells uncertain at once, where taking options in order showed one
 per probe.
@@ -992,19 +993,38 @@ class _Search:
 
     def probe(self, root: _State, cell: int) -> None:
         """Look for a solution in which ``cell`` has another value than in those seen, or
-        the same value from another printed value; recorded if found."""
-        for narrowed in self._others(root, cell):
-            if self.seen.get(cell) is None:
+        the same value from another printed value; recorded if found.
+
+        Where none has a lower (or higher) value, no solution does (propagation discards
+        none): the root keeps that bound and is settled again, so that each probe after
+        starts from what those before proved. A cell a rule ties to cells proved so (a
+        blank part of a total proved 0) is then a point at the root, and needs no probe:
+        the same answers as probing each cell from the bare root, in far fewer steps."""
+        for lower, narrowed in self._others(root, cell):
+            seen = self.seen.get(cell)
+            if seen is None:
                 return
-            if narrowed is not None and self.settle(narrowed[0], *narrowed[1:]):
-                self.first(narrowed[0])
+            if narrowed is None or (
+                self.settle(narrowed[0], *narrowed[1:]) and self.first(narrowed[0])
+            ):
+                continue
+            if lower is None:  # every solution takes the value from one printed value
+                continue
+            if lower:
+                root.lo[cell] = seen.value
+            else:
+                root.hi[cell] = seen.value
+            # a solution has the value, so the root stays feasible
+            self.settle(root, self.by_cell.get(cell, ()), self.unit_of.get(cell, ()))
 
     def _others(
         self, root: _State, cell: int
-    ) -> Iterator[tuple[_State, Iterable[int], Iterable[int]] | None]:
+    ) -> Iterator[tuple[bool | None, tuple[_State, Iterable[int], Iterable[int]] | None]]:
         """The root narrowed to: a lower value of ``cell``, a higher one, and (when every
         solution so far takes it from one printed value) the options that do not give it
-        that value; each with the rules and units to settle first."""
+        that value; each with the rules and units to settle first (``None`` where there is
+        no such value or option), after whether it is the lower value (``None``: the
+        options)."""
         rules, units = self.by_cell.get(cell, ()), self.unit_of.get(cell, ())
         for lower in (True, False):
             seen = self.seen.get(cell)
@@ -1015,7 +1035,7 @@ class _Search:
                 state.hi[cell] = seen.value - 1
             else:
                 state.lo[cell] = seen.value + 1
-            yield (state, rules, units) if state.lo[cell] <= state.hi[cell] else None
+            yield lower, (state, rules, units) if state.lo[cell] <= state.hi[cell] else None
         seen = self.seen.get(cell)
         if seen is None or seen.source is None:
             return
@@ -1027,7 +1047,7 @@ class _Search:
             for option in state.open[at]
             if not any(g[0] == cell and g[2] == piece for g in self.units[at].options[option])
         ]
-        yield (state, (), (at,)) if state.open[at] else None
+        yield None, (state, (), (at,)) if state.open[at] else None
 
     def record(self, state: _State, option: int | None = None) -> None:
         """Take in a solution: each cell stays agreed while every solution gives it one
