@@ -1,11 +1,13 @@
 """The solver's short rows: every way a row's printed counts fill its cells in order, worked
 out a stretch of cells at a time (``in_order``), must come to what listing those ways one by
-one comes to, for any cells, counts and rules inside the row."""
+one comes to, for any cells, counts and rules inside the row; and its probes, each starting
+from what those before proved, to what probing from the bare root comes to."""
 
 from __future__ import annotations
 
 from itertools import combinations
 from math import inf
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -115,3 +117,75 @@ def test_a_total_is_narrowed_to_its_parts_sums_and_its_parts_by_it() -> None:
     assert (state.lo, state.hi) == ([4, 1, 1], [4, 3, 3])
     # parts that sum to at least 5 under a total of 4: the rule cannot hold
     assert search._narrow(solver._State([4, 2, 3], [4, 9, 9], []), 0) is None
+
+
+class _FromTheBareRoot(solver._Search):
+    """The search as it probed before the root kept what probes prove: each probe from the
+    root as the first settle left it."""
+
+    def probe(self, root: solver._State, cell: int) -> None:
+        for _, narrowed in self._others(root, cell):
+            if self.seen.get(cell) is None:
+                return
+            if narrowed is not None and self.settle(narrowed[0], *narrowed[1:]):
+                self.first(narrowed[0])
+
+
+@st.composite
+def tables(
+    draw: st.DrawFn,
+) -> tuple[list[int], list[float], list[Rule], list[solver.Choice], list[int], list[int]]:
+    """A table of 2-4 rows of 2-4 counts (0-3) with a total column and a total row, each
+    total the sum of its parts; each row printed whole, printed short (some of its values
+    left out, blanks or not: its values in order are a unit, the cells left out unknown),
+    or with cells lost (unknown, no unit), a total too. Returns the bounds, rules, units,
+    the unknown cells and the true values (a solution)."""
+    height, width = draw(st.integers(2, 4)), draw(st.integers(2, 4))
+    parts = [[draw(st.integers(0, 3)) for _ in range(width)] for _ in range(height)]
+    grid = [[*row, sum(row)] for row in parts]
+    grid.append([sum(column) for column in zip(*grid, strict=True)])
+    size = width + 1
+    values = [value for row in grid for value in row]
+    rules = [
+        Rule(f"row{r}", "", (r * size + width,), tuple(r * size + c for c in range(width)))
+        for r in range(height + 1)
+    ] + [
+        Rule(f"col{c}", "", (height * size + c,), tuple(r * size + c for r in range(height)))
+        for c in range(size)
+    ]
+    lo, hi = list(values), [float(value) for value in values]
+    units, unknown = [], []
+    for r in range(height + 1):
+        cells = tuple(range(r * size, (r + 1) * size))
+        kind = draw(st.sampled_from(["printed", "short", "lost"]))
+        if kind == "printed":
+            continue
+        if kind == "short":
+            kept = draw(
+                st.lists(st.sampled_from(cells), min_size=1, max_size=size - 1, unique=True)
+            )
+            units.append(solver.Choice(cells, in_order=tuple(values[c] for c in sorted(kept))))
+            gone = list(cells)
+        else:
+            gone = draw(st.lists(st.sampled_from(cells), min_size=1, unique=True))
+        for cell in gone:
+            lo[cell], hi[cell] = 0, inf
+        unknown.extend(gone)
+    return lo, hi, rules, units, sorted(set(unknown)), values
+
+
+@scaled(8)  # cheap: a table is solved in about a millisecond
+@given(tables())
+def test_probes_from_what_those_before_proved_come_to_the_same_answers(
+    table: tuple[list[int], list[float], list[Rule], list[solver.Choice], list[int], list[int]],
+) -> None:
+    """The root keeping the bounds that probes prove changes the steps, never the answers:
+    the search comes to what probing from the bare root comes to (with a budget neither
+    reaches), and every cell it settles has its true value."""
+    lo, hi, rules, units, unknown, values = table
+    kept = solver.solve(lo, hi, rules, units, unknown, 1_000_000)
+    with mock.patch.object(solver, "_Search", _FromTheBareRoot):
+        bare = solver.solve(lo, hi, rules, units, unknown, 1_000_000)
+    assert not bare.unsettled
+    assert kept == bare
+    assert all(values[cell] == agreed.value for cell, agreed in kept.agreed.items())
