@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import labels
 from govinfo_report.cells import is_value
+from govinfo_report.tables import table
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
@@ -1060,6 +1061,19 @@ def test_label_pieces_after_the_last_value_that_name_no_row_add_nothing() -> Non
     back = gr.parse(text)
     assert back.flat()["proactive.fees.amount"] is None
     assert back.flat()["proactive.coercive_measures.decisions"] == 6
+
+
+def test_label_pieces_that_change_no_reading_are_not_resolved_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The same misprinted page: read with 收费性 / 费 the table reads as without them, so it
+    # cannot give more cells and is kept as it was, not resolved twice more to compare the
+    # two (a page whose search stops at its budget ran it three times).
+    compared: list[object] = []
+    monkeypatch.setattr(table, "agrees", lambda *args: compared.append(args))
+    back = gr.parse(_TALL_LAST_ROW.replace("性收\n费\n", "收费性\n费\n"))
+    assert compared == []
+    assert back.flat()["proactive.fees.amount"] is None
 
 
 @scaled(0.5)

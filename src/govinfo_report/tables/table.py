@@ -142,7 +142,10 @@ def _read_tables(
         if tail is not None and _given(read[name]) < len(template.sections[name]):
             rows = _rows(_region(skel, name, tail, template)[0], forced, name in rebroken, alone)
             again = read_table(skel, name, tail, template, forced, name in rebroken, rows)
-            if agrees(template, read[name].reading, again.reading):
+            # the same reading gives no more cells: not resolved twice to be compared
+            if again.reading != read[name].reading and agrees(
+                template, read[name].reading, again.reading
+            ):
                 read[name] = again
     wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
