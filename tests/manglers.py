@@ -785,7 +785,9 @@ class CentredRows:
     ``page``: a page break (``\\f``) before the row after the first ``page`` rows of values
     (none where 0), past which every value column starts ``moved`` characters further right
     (left where negative): ``pdftotext -layout`` lays out each page on its own, so a table
-    continued on the next page has its columns at other offsets there.
+    continued on the next page has its columns at other offsets there. ``before``: the
+    break comes before the row whose label is ``before`` instead (a table without it has
+    none).
 
     ``units`` maps a column's header to the unit a value under it prints on the line below
     the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
@@ -797,6 +799,7 @@ class CentredRows:
     page: int = 0
     moved: int = 0
     units: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    before: str = ""
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -808,7 +811,9 @@ class CentredRows:
         header: Sequence[str] = ()
         for row in table:
             first = _first_value(row)
-            if self.page and valued == self.page and broken is None:
+            if broken is None and (
+                row[0] == self.before if self.before else self.page and valued == self.page
+            ):
                 broken = len(lines)
             valued += first < len(row) and any(is_value(cell) for cell in row)
             if first == len(row) or not labels_:

@@ -134,6 +134,23 @@ def sparse_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
 
 
 @st.composite
+def one_value_ending(draw: st.DrawFn) -> tuple[gr.Report, str]:
+    """A report of ``sparse_reports`` one of whose section 二 sub-tables ends with a row
+    printing one value (its other cells 0), and that row's label: a page break before the
+    row leaves the value alone on the next page in its sub-table."""
+    report = draw(sparse_reports())
+    template = report.template or "2019"
+    _, columns, rows = draw(st.sampled_from(labels.PROACTIVE_BLOCKS[template]))
+    row = rows[-1]
+    kept = f"proactive.{row}.{draw(st.sampled_from(columns))}"
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    values |= {f"proactive.{row}.{column}": 0 for column in columns}
+    kind = next(field.kind for field in gr.fields(template) if field.key == kept)
+    values[kept] = draw(_proactive_value(kind).filter(bool))
+    return _refilled(report, values), labels.PROACTIVE_ROWS[template][row][0]
+
+
+@st.composite
 def few_applicants(draw: st.DrawFn, template: str | None = None) -> gr.Report:
     """A complete report of ``reports`` whose applicants are of a few kinds: some applicant
     columns of section 三 are 0 in every row (its 总计 the sum of the others), as a small

@@ -288,8 +288,10 @@ def gridded(
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
         tops = _tops(rows, label_lines)
+        named = zip(label_lines[:tops], heads[:tops], strict=True)
+        top = next((cells[0][1] for cells, head in named if len(head) > 1), None)
         return (
-            _placed(rows, valued, lines, first_line, heads, tops=tops)
+            _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
             or _first_page(rows, valued, lines, first_line, heads, tops)
             or rows
         )
@@ -458,26 +460,39 @@ def _placed(
     nested: bool = False,
     tops: int | None = None,
     by_header: bool = False,
+    top: int | None = None,
 ) -> list[Row] | None:
     """``rows`` with their grids (``gridded``), where the values of rows ``valued`` fall
     into columns under the words of ``header``'s lines (``labelled``: the rows print
     labels on their values' lines, and the words over those are the label column's), in
     one of ``measures``; ``None`` where they do not. ``nested``: see ``columns``;
     ``tops``: how many of ``header``'s lines come before the table's first value;
-    ``by_header``: the columns only where the header's words place the values."""
+    ``by_header``: the columns only where the header's words place the values; ``top``:
+    the line of the header naming the columns (``None``: the first value's, as far as
+    page breaks go, see ``_over_pages``)."""
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     label_end = _label_end(rows, valued, lines, first_line, spans) if labelled else None
     above = None if tops is None else header[:tops]
     found = columns(spans, header, label_end, measures, nested, above, by_header=by_header)
-    if found is None or not _pages_agree(
-        found,
-        [rows[at].line for at in valued],
-        _breaks(lines, first_line),
-        spans,
-        lambda part, first: columns(
-            part, header, label_end, measures, nested, above if first else None, by_header
-        ),
-    ):
+    if found is not None:
+        found = _over_pages(
+            found,
+            [rows[at].line for at in valued],
+            _breaks(lines, first_line),
+            spans,
+            lambda part, first, measure=None: columns(
+                part,
+                header,
+                label_end,
+                measures if measure is None else (measure,),
+                nested,
+                above if first else None,
+                by_header or measure is not None,
+            ),
+            measures,
+            rows[valued[0]].line if top is None else top,
+        )
+    if found is None:
         return None
     gridded = [
         row._replace(positions=Positions(tuple(("", row.line, 1) for _ in found.starts)))
@@ -503,38 +518,62 @@ def _breaks(lines: Sequence[str], first_line: int) -> list[int]:
     return [first_line + at for at, line in enumerate(lines) if "\f" in line]
 
 
-def _pages_agree(
+def _over_pages(
     found: Columns,
     lines: Sequence[int],
     breaks: Sequence[int],
     spans: Sequence[Sequence[tuple[Span, Span]]],
-    own: Callable[[Sequence[Sequence[tuple[Span, Span]]], bool], Columns | None],
-) -> bool:
-    """Whether the rows of values at ``lines`` (their ``spans``), given columns ``found``
-    together, keep them on each page alone, where a page break (at ``breaks``) comes among
-    them: ``pdftotext -layout`` lays out each page on its own, so the columns of the next
-    page can stand at other offsets, and values that overlap across the break need not be
-    one column's (行政处罚's ``-11`` under 本年增/减 on the header's page, 行政强制's ``2005``
-    under 上一年项目数量 moved five characters right on the next, clustered as one column).
-    Each page's rows must find the same columns alone (``own``; ``True`` for the page of
-    the table's first value), or, where they find none, each of their values must start
-    or end where a value of the other page in its column does."""
-    cut = next((line for line in breaks if lines[0] < line <= lines[-1]), None)
+    own: Callable[..., Columns | None],
+    measures: Sequence[int],
+    top: int,
+) -> Columns | None:
+    """``found``, the columns of the rows of values at ``lines`` (their ``spans``) found
+    together, where they keep them on each page alone; ``None`` where a page break (at
+    ``breaks``) comes among them and they do not: ``pdftotext -layout`` lays out each page
+    on its own, so the columns of the next page can stand at other offsets, and values
+    that overlap across the break need not be one column's (行政处罚's ``-11`` under
+    本年增/减 on the header's page, 行政强制's ``2005`` under 上一年项目数量 moved five
+    characters right on the next, clustered as one column).
+    Each page's rows must find the same columns alone (``own``), or, where they find none,
+    each of their values must start or end where a value of the other page in its column
+    does. The rows of the header's page settle the measure: where they alone fit the
+    header's words in both measures but in other columns (``Columns.unsure``: ``规章  77``
+    under 现行有效件数 in characters, under 本年废止件数 in display columns), every row is
+    unsure, as the next page's, moved, may fit one measure only.
+
+    Where a break comes between the header (at line ``top``) and the first value, no value
+    on the header's page anchors the rows: the header's words must place them alike in
+    each of ``measures`` (``own`` with one measure: by the header alone), as a value
+    moved two characters off its column can stand under a neighbour's word in the other
+    measure (``473`` under 现行有效件数 in characters, under 本年废止件数 in display
+    columns); the pages after the first page of values are then held to it as above."""
+    cut = next((line for line in breaks if top < line <= lines[-1]), None)
     if cut is None:
-        return True
+        return found
     first = sum(1 for line in lines if line < cut)
+    if not first:
+        alike = all(
+            (alone := own(spans, True, measure)) is not None
+            and len(alone.starts) == len(found.starts)
+            and alone.placed == found.placed
+            for measure in measures
+        )
+        return _over_pages(found, lines, breaks, spans, own, measures, lines[0]) if alike else None
     sides = (
         (spans[:first], found.placed[:first]),
         (spans[first:], found.placed[first:]),
     )
+    unsure = found.unsure
     for at, (part, placed) in enumerate(sides):
         alone = own(part, at == 0)
         if alone is None:
             if not _anchored(part, placed, *sides[1 - at], found.measure):
-                return False
+                return None
         elif len(alone.starts) != len(found.starts) or alone.placed != placed:
-            return False
-    return True
+            return None
+        elif at == 0 and any(alone.unsure):
+            unsure = (True,) * len(found.unsure)
+    return found._replace(unsure=unsure)
 
 
 def _anchored(
@@ -565,6 +604,7 @@ def _first_page(
     first_line: int,
     header: Sequence[Sequence[tuple[Span, Span]]],
     tops: int,
+    measures: Sequence[int] = (0, 1),
 ) -> list[Row] | None:
     """``rows`` with grids for the rows of values on the header's page alone, where the
     table runs over a page break and its values fall into no columns, but those of the
@@ -582,9 +622,11 @@ def _first_page(
     if not after or any(line <= first for line in breaks):
         return None
     count = sum(1 for at in valued if rows[at].line < after[0])
-    if not 1 < count < len(valued):
+    if not 0 < count < len(valued):
         return None
-    page = _placed(rows, valued[:count], lines, first_line, header, tops=tops, by_header=True)
+    page = _placed(
+        rows, valued[:count], lines, first_line, header, measures, tops=tops, by_header=True
+    )
     if page is None:
         return None
     return [row if row.line < after[0] else rows[at] for at, row in enumerate(page)]
@@ -664,23 +706,33 @@ def _by_sub_table(
             if start <= cells[0][1] < end
         ]
         tops = _tops(block, [cells for cells, _ in own])
-        blocks.append((block, _on_one_line(block), [head for _, head in own], tops))
+        blocks.append((start, block, _on_one_line(block), [head for _, head in own], tops))
+    breaks = _breaks(lines, first_line)
     fitting = [
-        {m for m in (0, 1) if _placed(block, valued, lines, first_line, header, (m,), tops=tops)}
-        for block, valued, header, tops in blocks
-        if valued
+        {m for m in (0, 1) if _placed(block, laid, lines, first_line, header, (m,), tops=tops)}
+        for start, block, valued, header, tops in blocks
+        if (laid := _on_header_page(block, valued, start, breaks))
     ]
     only = {measure for fits in fitting if len(fits) == 1 for measure in fits}
     measures = tuple(only) if len(only) == 1 else (0, 1)
     gridded = [row for row in rows if row.line < starts[0]]
-    for block, valued, header, tops in blocks:
+    for start, block, valued, header, tops in blocks:
         placed = (
-            _placed(block, valued, lines, first_line, header, measures, tops=tops)
+            _placed(block, valued, lines, first_line, header, measures, tops=tops, top=start)
+            or _first_page(block, valued, lines, first_line, header, tops, measures)
             if valued
             else None
         )
         gridded.extend(placed or block)
     return gridded
+
+
+def _on_header_page(
+    rows: Sequence[Row], valued: Sequence[int], header: int, breaks: Sequence[int]
+) -> list[int]:
+    """Those of ``rows`` ``valued`` printed on the page of line ``header``: no page break
+    (at ``breaks``) comes between it and them."""
+    return [at for at in valued if not any(header < line <= rows[at].line for line in breaks)]
 
 
 def _one_grid(
