@@ -42,14 +42,19 @@ def no_break_spaces(text: str) -> frozenset[tuple[int, int]]:
     its newlines are unified (``fold`` keeps both); empty, at C speed, for a text with none."""
     if NO_BREAK_SPACE not in text:
         return frozenset()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return frozenset(
-        (number, column)
-        for number, line in enumerate(lines)
-        if NO_BREAK_SPACE in line
-        for column, char in enumerate(line)
-        if char == NO_BREAK_SPACE
-    )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = []
+    line, start, seen = 0, 0, 0  # the line, where it begins, how far newlines are counted
+    at = text.find(NO_BREAK_SPACE)
+    while at >= 0:
+        newlines = text.count("\n", seen, at)
+        if newlines:
+            line += newlines
+            start = text.rfind("\n", seen, at) + 1
+        found.append((line, at - start))
+        seen = at + 1
+        at = text.find(NO_BREAK_SPACE, seen)
+    return frozenset(found)
 
 
 def fold(text: str) -> str:

@@ -491,6 +491,17 @@ def test_the_no_break_spaces_of_the_text_as_given_are_kept_apart() -> None:
     assert gr.extract_text(text) == "规章 0\n行政许可  3\n其他"
 
 
+@given(st.text(alphabet=["规", "0", " ", NBSP, "\n", "\r"], max_size=40))
+def test_each_no_break_space_is_kept_at_its_line_and_column(text: str) -> None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert no_break_spaces(text) == {
+        (number, column)
+        for number, line in enumerate(lines)
+        for column, char in enumerate(line)
+        if char == NBSP
+    }
+
+
 def test_the_layout_gives_a_run_with_the_no_break_spaces_around_and_inside_it() -> None:
     lines = [
         "一、本年新收政府信息公开申请数量 4     4",  # 4, five blank cells, 4
