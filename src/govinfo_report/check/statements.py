@@ -2,7 +2,7 @@
 holds, such as ``全年共受理依申请公开14件``. A count the table contradicts, or does not
 give, is a ``text-table-mismatch`` warning naming both positions; nothing is changed. Where
 section 二's values ran together (no rule cuts them), the counts the prose states for the
-row's cells choose among the ways to cut the run (``cut_runs``), never give a value.
+row's cells choose among the ways to cut the run (``by_cell``), never give a value.
 """
 
 from __future__ import annotations

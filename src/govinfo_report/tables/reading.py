@@ -60,7 +60,7 @@ class Unit:
             (``Row.traceless``): the cells its values leave out are blank (0), where the
             rules let them be.
         prose: for a digit run, the prose's count statements (their text and position)
-            that left it its one option (``statements.cut_runs``); else empty.
+            that left it its one option (``resolve._by_prose``); else empty.
     """
 
     kind: UnitKind
