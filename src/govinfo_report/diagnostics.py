@@ -142,6 +142,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "info",
         "a row's values ran together into one cell; the consistency rules allow one way to cut it",
     ),
+    "run-cut-by-prose": (
+        "info",
+        "a section 二 row's values ran together, which no rule cuts; of the ways to cut them, "
+        "exactly one agrees with the counts the prose states for its cells",
+    ),
     "every-cell-printed": (
         "info",
         "rows of zeros run together print a 0 for every cell and no row leaves one out; runs "

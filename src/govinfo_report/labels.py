@@ -456,7 +456,7 @@ CLAUSE_ENDS = "，。；,;：:"
 
 #: Every character a statement can start with: the statements are searched for together,
 #: only where one of these is (a test holds every pattern of ``STATEMENTS`` to it).
-STATEMENT_STARTS = "上下主作出制办受废收新无未没结行"
+STATEMENT_STARTS = "上下主作出制办受废收新无未没结行现"
 
 _N = r"(?P<n>\d+)"
 _LITIGATION = ("appeals.litigation_direct.total", "appeals.litigation_after_review.total")
@@ -521,10 +521,16 @@ STATEMENTS: tuple[Statement, ...] = (
     (
         "2021",
         (("proactive.normative_documents.issued",),),
-        rf"(?:制发|制定|出台)(?:行政)?规范性文件{_N}件",
+        rf"(?:制发|制定|出台)的?(?:行政)?规范性文件{_N}件",
     ),
-    ("2021", (("proactive.normative_documents.repealed",),), rf"废止(?:行政)?规范性文件{_N}件"),
-    ("2021", (("proactive.rules.issued",),), rf"(?:制发|制定|出台)规章{_N}件"),
+    ("2021", (("proactive.normative_documents.repealed",),), rf"废止的?(?:行政)?规范性文件{_N}件"),
+    (
+        "2021",
+        (("proactive.normative_documents.in_force",),),
+        rf"现行有效的?(?:行政)?规范性文件{_N}件",
+    ),
+    ("2021", (("proactive.rules.issued",),), rf"(?:制发|制定|出台)的?规章{_N}件"),
+    ("2021", (("proactive.rules.in_force",),), rf"现行有效的?规章{_N}件"),
 )
 
 # The printed template, for rendering -----------------------------------------------------

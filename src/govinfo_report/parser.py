@@ -207,8 +207,10 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     spans = [span for spans in regions.values() for span in spans]
     template, odd = templates.detect(skel, spans, front.year, front.line)
     read = read_tables(skel, regions, template, forced, _rebroken(regions, restored, forced))
-    resolved = resolve(template, [table.reading for table in read])
     stated = statements.find(skel.opening_prose, template.name)
+    resolved = resolve(
+        template, [table.reading for table in read], stated=statements.by_cell(stated, template)
+    )
     found = [
         *given.diagnostics,
         *skel.diagnostics,

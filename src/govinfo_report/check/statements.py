@@ -1,6 +1,8 @@
 """Text versus table: counts that the prose of section 一 (总体情况) states and a table also
 holds, such as ``全年共受理依申请公开14件``. A count the table contradicts, or does not
-give, is a ``text-table-mismatch`` warning naming both positions; nothing is changed.
+give, is a ``text-table-mismatch`` warning naming both positions; nothing is changed. Where
+section 二's values ran together (no rule cuts them), the counts the prose states for the
+row's cells choose among the ways to cut the run (``by_cell``), never give a value.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .. import labels
+from ..catalogue import Template
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_LINE_CHARS
-from ..tables.resolve import Resolved
+from ..structure.layouts import Printed
+from ..tables.resolve import Resolved, Stated
 
 _SPACE = re.compile(r"\s+")
 
@@ -189,3 +193,18 @@ def _shown(keys: tuple[str, ...], resolved: Resolved) -> str:
         at = f" at line {where[0]}, column {where[1]}" if where else ""
         parts.append(f"{key} = {value} ({origin}{at})")
     return " + ".join(parts)
+
+
+def by_cell(statements: Sequence[Statement], template: Template) -> Stated:
+    """The counts ``statements`` state for one cell of section 二 each (``制发规范性文件88件``),
+    by cell: what ``resolve`` lets choose among the ways to cut a run of the section's
+    digits, which no rule cuts (the other sections' runs are cut by their rules alone)."""
+    stated: dict[int, tuple[tuple[int, Printed], ...]] = {}
+    for statement in statements:
+        if len(statement.readings) == 1 and len(statement.readings[0]) == 1:
+            key = statement.readings[0][0]
+            cell = template.index.get(key)
+            if cell is not None and key.startswith("proactive."):
+                said = (statement.value, (statement.text, statement.line, statement.column))
+                stated[cell] = (*stated.get(cell, ()), said)
+    return stated

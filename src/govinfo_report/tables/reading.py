@@ -59,6 +59,8 @@ class Unit:
         traceless: for a short row, its text leaves blank cells out without a trace
             (``Row.traceless``): the cells its values leave out are blank (0), where the
             rules let them be.
+        prose: for a digit run, the prose's count statements (their text and position)
+            that left it its one option (``resolve._by_prose``); else empty.
     """
 
     kind: UnitKind
@@ -75,6 +77,7 @@ class Unit:
     run: Printed | None = None
     tail: int = 0
     traceless: bool = False
+    prose: tuple[Printed, ...] = ()
 
     def placements(self) -> tuple[Placement, ...]:
         """Each way the pieces fill the cells: ``options``, or a short row's in order."""

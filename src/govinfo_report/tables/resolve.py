@@ -16,7 +16,7 @@ runs out of budget its cells are missing, and a diagnostic names the budget.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from math import inf
 from operator import itemgetter
@@ -57,11 +57,21 @@ class Resolved:
     findings: tuple[Diagnostic, ...]
 
 
+#: Counts the prose states for one cell of section 二 each, by cell: ``(count, (text, line,
+#: column))`` of each statement.
+Stated = Mapping[int, tuple[tuple[int, Printed], ...]]
+
+
 def resolve(
-    template: Template, readings: Iterable[Reading], rules: RuleSet | None = None
+    template: Template,
+    readings: Iterable[Reading],
+    rules: RuleSet | None = None,
+    stated: Stated | None = None,
 ) -> Resolved:
     """The values of ``readings`` (one per section at most) under ``template``, placed and
-    derived by ``rules`` (every rule of the template unless given)."""
+    derived by ``rules`` (every rule of the template unless given); ``stated``: the counts
+    the prose states for cells (``statements.by_cell``), which choose among the ways to cut
+    a run of section 二's digits (``_by_prose``)."""
     work = _Work(template, rules or rule_set(template.name))
     units: list[Unit] = []
     readings = tuple(readings)
@@ -78,9 +88,38 @@ def resolve(
             work.derive(total.cell, sum(parts), total.rule)  # type: ignore[arg-type]
         work.findings.extend(reading.findings)
         units.extend(reading.units)
-    work.place(_every_cell_printed(units, readings, work.findings))
+    units = _every_cell_printed(units, readings, work.findings)
+    work.place([_by_prose(unit, stated) for unit in units] if stated else units)
     work.findings.extend(_zero_led(work))
     return work.freeze()
+
+
+def _by_prose(unit: Unit, stated: Stated) -> Unit:
+    """``unit``, where it is a run of section 二's digits (which no rule cuts: the section
+    has none), left the one way to cut it that gives each cell the prose states a count for
+    (``stated``) that count, where exactly one way does: every other way then disagrees
+    with some count the prose states for the row. Otherwise (no count stated for its cells,
+    no way or several agreeing, digits that could also be fewer values) as it is, its cells
+    missing. The values are the run's digits: the prose only chooses among its cuts."""
+    if unit.kind != "digits" or len(unit.options) < 2 or unit.fewer:
+        return unit
+    named = [(at, said) for at, cell in enumerate(unit.cells) for said in stated.get(cell, ())]
+    if not named:
+        return unit
+    agree = [
+        option
+        for option in unit.options
+        if all(_stated_count(unit, dict(option).get(at)) == count for at, (count, _) in named)
+    ]
+    if len(agree) != 1:
+        return unit
+    return attrs.evolve(unit, options=(agree[0],), prose=tuple(said for _, (_, said) in named))
+
+
+def _stated_count(unit: Unit, piece: int | None) -> int | None:
+    """The count a piece of ``unit`` gives (``None``: no piece, or not a plain count)."""
+    text = unit.pieces[piece][0] if piece is not None else ""
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 #: Rows of zeros run together, one 0 a cell, that show a text prints every cell.
@@ -1002,8 +1041,12 @@ class _Work:
             kept += 1
             self.give((cell,), (unit.pieces[piece],), unit.money_unit)
             if piece in unit.cut and self.values[cell] is not None:
-                self.derive(cell, self.values[cell], "collapsed cell split: the only split")  # type: ignore[arg-type]
-        self.findings.append(_placed(unit, kept == len(unit.cells), self._left_missing(unit)))
+                why = "the cut the prose states" if unit.prose else "the only split"
+                self.derive(cell, self.values[cell], f"collapsed cell split: {why}")  # type: ignore[arg-type]
+        found = _placed(unit, kept == len(unit.cells), self._left_missing(unit))
+        if found.code == "run-cut-by-prose":  # it names the cells the prose chose the cut of
+            found = attrs.evolve(found, keys=tuple(self.template.fields[c].key for c in unit.cells))
+        self.findings.append(found)
 
     def _left_missing(self, unit: Unit) -> tuple[str, ...]:
         """The keys of the cells of ``unit`` left missing."""
@@ -1258,7 +1301,9 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
             " (blank cells leave no trace in this text: the cells its values leave out are "
             "read as blank, 0)"
         )
-    return diagnostic(code, f"{_head(unit)}; {outcome}", unit.line, unit.column, lost)
+    # Cut by the prose: where the prose states it (the cells' positions are the run's).
+    line, column = unit.prose[0][1:] if code == "run-cut-by-prose" else (unit.line, unit.column)
+    return diagnostic(code, f"{_head(unit)}; {outcome}", line, column, lost)
 
 
 def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tuple[str, str]:
@@ -1269,6 +1314,13 @@ def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tu
         if unit.ways
         else "ways to cut it with blank cells among its values"
     )
+    if whole and unit.prose:
+        return (
+            "run-cut-by-prose",
+            f"of the {ways}, no rule singles out one; one agrees with every count the "
+            f"prose states for its cells ({', '.join(repr(text) for text, _, _ in unit.prose)}"
+            "; the first at this position) and no other does; its cells are derived from it",
+        )
     if whole:
         one = alone and unit.ways == 1 and not unit.fewer
         return (
