@@ -212,7 +212,6 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
         template, [table.reading for table in read], stated=statements.by_cell(stated, template)
     )
     found = [
-        *given.diagnostics,
         *skel.diagnostics,
         *doubt,
         *odd,
@@ -221,14 +220,20 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
         *statements.compare(stated, resolved),
         *([lost] if lost else []),
     ]
-    return _validated(_report(given, skel, resolved, read, front, found), restored)
+    report = _report(given, skel, resolved, read, front, found)
+    return _validated(report, restored, given.diagnostics)
 
 
-def _validated(report: Report, restored: rebreak.Restored | None) -> Report:
+def _validated(
+    report: Report, restored: rebreak.Restored | None, decoding: Sequence[Diagnostic]
+) -> Report:
     """``report`` placed back on the lines as given (``restored``: the cuts ``rebreak``
-    made), with what its own rules find (``validate.failures``)."""
+    made), with the findings of decoding (already on the lines as given) and what its own
+    rules find (``validate.failures``)."""
     if restored is not None:
         report = restored.relocate(report)
+    if decoding:
+        report = attrs.evolve(report, diagnostics=_sorted([*decoding, *report.diagnostics]))
     failed = failures(report)
     if failed:
         report = attrs.evolve(report, diagnostics=_sorted([*report.diagnostics, *failed]))

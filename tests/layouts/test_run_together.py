@@ -822,3 +822,20 @@ def test_flattened_reports_whose_prose_states_counts_are_never_read_wrong(
             assert cell.value in (None, want), (key, cell, want)
     for found in _codes(back).get("run-cut-by-prose", []):
         assert [back.cell(key).value for key in found.keys] == [values[k] for k in found.keys]
+
+
+def test_the_positions_a_message_names_are_in_the_text_as_given() -> None:
+    # The one-line report is broken again at its headings to be read; the mismatch's
+    # message names the statement's position and the cell's, which must be those of the
+    # one given line (the statement is where the diagnostic is; the cell where its value is).
+    values = _values("2021") | {"proactive.rules.issued": 3}
+    text = _stating(values, "2021", "本年度制发规章5件。")
+    _, line = text.split("\n")  # a title, then the whole report on one line
+    report = gr.parse(text)
+    (said,) = _codes(report)["text-table-mismatch"]
+    issued = report.cell("proactive.rules.issued")
+    assert issued.value == 3
+    assert (said.line, said.column) == (2, line.index("制发规章5件") + 1)
+    assert issued.line == 2 and line[issued.column - 1] == "3"
+    assert f"at line 2, column {said.column}, but" in said.message
+    assert f"at line 2, column {issued.column})" in said.message

@@ -113,6 +113,8 @@ _LANDMARK = re.compile(
     rf"|(?P<appeal_start>{_any(_APPEAL_HEADERS)}))"
 )
 _KEYWORD = re.compile(_KEYWORDS)
+#: A position a diagnostic's message names, on the lines broken again.
+_NAMED_POSITION = re.compile(r"\bline (\d+)(?:, column (\d+))?")
 #: Which section each heading keyword names.
 _KEYWORD_SECTIONS = {
     fold(word): number for number, words in labels.SECTION_KEYWORDS.items() for word in words
@@ -200,10 +202,20 @@ class Restored:
         return given + 1, at[1] + offset
 
     def _moved(self, found: Diagnostic) -> Diagnostic:
+        """``found`` at its position in the text as given, and so every position its
+        message names (``at line 12, column 263``: a statement's, a cell's)."""
+        message = _NAMED_POSITION.sub(self._named, found.message)
         if found.line is None:
-            return found
+            return attrs.evolve(found, message=message)
         line, column = self.position(found.line, found.column)
-        return attrs.evolve(found, line=line, column=column)
+        return attrs.evolve(found, line=line, column=column, message=message)
+
+    def _named(self, match: re.Match[str]) -> str:
+        line = int(match[1])
+        if not 0 < line <= len(self.origins):
+            return match[0]
+        given, column = self.position(line, int(match[2]) if match[2] else None)
+        return f"line {given}" + (f", column {column}" if column is not None else "")
 
     def diagnostic(self, missing: int) -> Diagnostic | None:
         """What was done, where the first broken line is; ``missing``: how many cells of
