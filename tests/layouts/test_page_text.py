@@ -738,3 +738,30 @@ def test_markdown_tables_with_spans_read_as_their_tables_do(
     read = {key: value for key, value in gr.parse(text).flat().items() if value is not None}
     assert {key: back.flat()[key] for key in read} == read
     assert wrong(back, printed(report)) == {}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a page that pads values with &nbsp; and leaves some blank cells empty can print a "
+    "row as one padding and one lost trace cancel out, and section 四's rules hold with a "
+    "value moved within its group; the page's padding elsewhere is not yet taken as a "
+    "sign that no no-break space there is a blank cell for certain",
+)
+def test_a_page_that_shows_it_pads_values_does_not_read_its_no_break_spaces_as_blank_cells() -> (
+    None
+):
+    """A page printing its blank cells ``&nbsp;`` shows in section 三 that it also pads a
+    value (``&nbsp;4`` and five blank cells and ``4``: eight cells' worth for seven), and in
+    section 四 its 行政复议 prints 结果维持 empty, 结果纠正 1 padded (``1&nbsp;``), two
+    blank cells and 总计 1: ``1`` and three no-break spaces and ``1``. Read one no-break
+    space a blank cell, that is 结果维持 1 and the group's rule holds; the page has shown
+    that a no-break space may be padding, so 1 is 结果纠正's or 结果维持's: missing, never
+    结果维持 1 in silence."""
+    new = "一、本年新收政府信息公开申请数量"
+    text = BLANK_ZEROS.replace(f"{new}4{NBSP * 5}4", f"{new}{NBSP}4{NBSP * 5}4").replace(
+        f"总计{NBSP * 5}1{NBSP * 3}1{NBSP * 5}\n", f"总计1{NBSP}{NBSP * 2}1{NBSP * 10}\n"
+    )
+    report = gr.parse(text)
+    truth = {f"appeals.review.{c}": 0 for c in ("upheld", "other", "pending")}
+    truth.update({"appeals.review.corrected": 1, "appeals.review.total": 1})
+    assert wrong(report, truth) == {}
