@@ -740,13 +740,6 @@ def test_markdown_tables_with_spans_read_as_their_tables_do(
     assert wrong(back, printed(report)) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a page that pads values with &nbsp; and leaves some blank cells empty can print a "
-    "row as one padding and one lost trace cancel out, and section 四's rules hold with a "
-    "value moved within its group; the page's padding elsewhere is not yet taken as a "
-    "sign that no no-break space there is a blank cell for certain",
-)
 def test_a_page_that_shows_it_pads_values_does_not_read_its_no_break_spaces_as_blank_cells() -> (
     None
 ):

@@ -18,6 +18,7 @@ from .. import labels
 from ..catalogue import Template
 from ..cells import is_number, is_value
 from ..diagnostics import Diagnostic, diagnostic
+from ..fold import NO_BREAK_SPACE
 from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
 from ..structure.layouts import Printed, Row
@@ -83,7 +84,12 @@ def read_tables(
     """
     plain = attrs.evolve(skel, no_breaks={}) if skel.no_breaks else skel
     read = _read_tables(plain, regions, template, forced, rebroken)
-    if plain is skel or not _blank_rows_traced(skel, regions["applications"]):
+    if (
+        plain is skel
+        or not _blank_rows_traced(skel, regions["applications"])
+        or _padding_shown(skel, regions["applications"], len(labels.APPLICANT_COLUMNS))
+        or _padding_shown(skel, regions["appeals"], len(template.sections["appeals"]))
+    ):
         return read
     traced = _read_tables(skel, regions, template, forced, rebroken)
     return [
@@ -120,6 +126,31 @@ def _blank_rows_traced(skel: Skeleton, spans: list[range]) -> bool:
                 after = line[end + width : end + width + 1]
                 if not after.isdigit() or NUMBERED_ROW.match(line, end + width):
                     return True
+    return False
+
+
+#: A run of a row's cells as a page's ``get_text()`` prints them: no-break spaces and
+#: digits (a group of digits followed by ``.`` is the next label's numbering).
+_CELLS_RUN = re.compile(r"(?:\u00a0|\d+(?![.．\d]))+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _padding_shown(skel: Skeleton, spans: list[range], width: int) -> bool:
+    """Whether a line of ``spans`` (a section whose rows hold at most ``width`` cells) shows
+    no-break spaces that are no blank cell: a run of them and digits after a label that makes
+    more than ``width`` cells even with each group of digits one value (``&nbsp;4`` and five
+    and ``4``: a value padded, or a blank cell printed as two). Such a page may pad a value
+    where it also left a blank cell empty, and the two cancel out into a row's count
+    (``1&nbsp;`` after an empty cell: ``1`` and three and ``1`` for a group of five): no
+    no-break space of it is a blank cell for certain."""
+    for at in (at for span in spans for at in span):
+        marks = skel.no_breaks.get(at + 1)
+        if not marks or len(marks) < width:
+            continue
+        line = "".join(NO_BREAK_SPACE if i in marks else c for i, c in enumerate(skel.lines[at]))
+        for run in _CELLS_RUN.finditer(line):
+            if run.group().count(NO_BREAK_SPACE) + len(_DIGITS.findall(run.group())) > width:
+                return True
     return False
 
 
