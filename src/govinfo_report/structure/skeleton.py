@@ -383,6 +383,7 @@ class _Marks:
                 if _marker_sized(lines[i])
             ]
             + _running_headers(lines, self.untabbed, self.plain)
+            + _page_numbers(lines, self.untabbed, self.plain)
         )
         self.dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
         self.known = sorted(tables)
@@ -432,6 +433,37 @@ def _running_headers(lines: Sequence[str], untabbed: list[int], plain: list[str]
         return []
     counts = Counter(lines[i].strip() for i in titled)
     return [i for i in titled if counts[lines[i].strip()] > 1]
+
+
+def _page_numbers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -> list[int]:
+    """The lines of a page footer that numbers the pages with a bare number (``4``, which
+    a value's line looks like): the last line before each page break (pdftotext's ``\f``)
+    that is a number alone, where two pages or more agree on what numbers them (each
+    number is its page's place in the text plus one offset, from 0 down to
+    ``-_MAX_UNNUMBERED``: a cover page or two unnumbered). One page's number proves
+    nothing: a page may end with a value."""
+    if "\f" not in "".join(plain):  # no page break: one search at C speed
+        return []
+    breaks = list(compress(untabbed, map(contains, plain, repeat("\f"))))
+    if len(breaks) < 2:
+        return []
+    by_offset: dict[int, list[int]] = {}
+    for page, at in enumerate(breaks, start=1):
+        if lines[at].split("\f", 1)[0].strip():
+            continue  # the page's last line runs into the next page's first
+        end = at - 1
+        while end >= 0 and not lines[end].strip():
+            end -= 1
+        number = lines[end].strip() if end >= 0 and "\f" not in lines[end] else ""
+        if _PAGE_NUMBER.fullmatch(number) and -_MAX_UNNUMBERED <= int(number) - page <= 0:
+            by_offset.setdefault(int(number) - page, []).append(end)
+    return [at for found in by_offset.values() if len(found) > 1 for at in found]
+
+
+#: A page footer's bare number.
+_PAGE_NUMBER = re.compile(r"[1-9]\d{0,3}")
+#: The most pages before the first numbered one (a cover, a contents page).
+_MAX_UNNUMBERED = 2
 
 
 def tokens(marks: _Marks, found_headings: Sequence[tuple[int, int]]) -> list[Token]:
