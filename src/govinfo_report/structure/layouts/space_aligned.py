@@ -622,8 +622,8 @@ def _first_page(
     header's page, at 16 on the next, at 12 on the one after), and a value there may stand
     under another column's header word. The rows up to the break are read by position,
     labels alone among them as rows of blank cells; the rows after it keep their printed
-    values, which the rules place, and its labels alone on one line are rows of blank
-    cells as well (``_blank_grid``). ``None`` where the table has no page break after its
+    values, which the rules place, and those that print labels alone on one line are rows
+    of blank cells too (``_blank_grid``). ``None`` where the table has no page break after its
     first value, or one before it (no value on the header's page)."""
     breaks = _breaks(lines, first_line)
     first = rows[valued[0]].line
