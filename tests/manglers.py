@@ -791,7 +791,11 @@ class CentredRows:
 
     ``units`` maps a column's header to the unit a value under it prints on the line below
     the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
-    ``许可 项``)."""
+    ``许可 项``).
+
+    ``spaced``: an empty line after each row of values, as Word's PDF prints its cells'
+    padding: a row printed blank is then its wrapped label's lines alone (``5.属于三`` /
+    ``类内部事`` / ``务信息``), on the header's page and past the break."""
 
     wrap: int = 6
     gap: int = 2
@@ -800,6 +804,7 @@ class CentredRows:
     moved: int = 0
     units: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     before: str = ""
+    spaced: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -846,14 +851,17 @@ class CentredRows:
                 below += [""] * (labels_ - len(below))
                 below += units[labels_:]
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
+            if self.spaced:
+                lines.append([_PADDING])
         if broken is None:
-            return space_aligned.aligned(lines, len, self.gap)
+            return _unpadded(space_aligned.aligned(lines, len, self.gap))
         offsets = space_aligned._offsets(lines, len, self.gap)
         moved = [*offsets[:labels_], *(offset + self.moved for offset in offsets[labels_:])]
         laid = [_laid_out(line, offsets, self.gap) for line in lines[:broken]]
         after = [_laid_out(line, moved, self.gap) for line in lines[broken:]]
-        after = [line for line in after if line]
-        return [*filter(None, laid), "\f" + after[0], *after[1:]] if after else laid
+        after = _unpadded([line for line in after if line]) if after else after
+        laid = _unpadded(list(filter(None, laid)))
+        return [*laid, "\f" + after[0], *after[1:]] if after else laid
 
     def _centred(self, pieces: list[str]) -> list[str]:
         """``pieces``, a label's lines, each narrower than the one above moved ``centred``
@@ -865,6 +873,18 @@ class CentredRows:
             else piece
             for at, piece in enumerate(pieces)
         ]
+
+
+#: A row of ``CentredRows(spaced=True)``'s text standing for the empty line after a row.
+_PADDING = "\x00"
+
+
+def _unpadded(lines: list[str]) -> list[str]:
+    """``lines`` with each padding line (``_PADDING``) empty, none first."""
+    lines = ["" if line.strip() == _PADDING else line for line in lines]
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
 
 
 def _laid_out(row: Sequence[str], offsets: Sequence[int], gap: int) -> str:

@@ -416,8 +416,19 @@ UNITS = {
         CentredRows(wrap=6, units=UNITS),
         CentredRows(wrap=2, centred=3),
         CentredRows(wrap=4, centred=3),
+        CentredRows(wrap=4, spaced=True),
+        CentredRows(wrap=2, centred=3, spaced=True, page=4, moved=-3),
     ],
-    ids=["wrap3", "wrap6", "wrap2-units", "wrap6-units", "wrap2-centred", "wrap4-centred"],
+    ids=[
+        "wrap3",
+        "wrap6",
+        "wrap2-units",
+        "wrap6-units",
+        "wrap2-centred",
+        "wrap4-centred",
+        "wrap4-spaced",
+        "wrap2-centred-spaced-page",
+    ],
 )
 @scaled(0.3)
 @given(report=sparse_reports())

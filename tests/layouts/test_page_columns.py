@@ -318,18 +318,27 @@ def test_a_header_pages_row_that_fits_both_measures_apart_settles_no_column() ->
         assert report.cell(f"proactive.{row}.in_force").value in (value, None)
 
 
-@pytest.mark.parametrize(("page", "moved"), [(2, -3), (3, 2), (4, 5)])
+@pytest.mark.parametrize(
+    ("page", "moved", "spaced"),
+    [(2, -3, False), (3, 2, False), (4, 5, False), (3, -4, True), (5, 3, True)],
+)
 @scaled(0.3)
 @given(report=sparse_reports())
 def test_tables_over_a_page_break_read_no_wrong_number(
-    page: int, moved: int, report: gr.Report
+    page: int, moved: int, spaced: bool, report: gr.Report
 ) -> None:
     """Any report so printed, its zeros blank, the rows after its ``page``-th row of values
-    on a page whose columns start ``moved`` characters off the header's: no cell wrong."""
-    text = render(report, CentredRows(page=page, moved=moved), blank_zeros=True)
+    on a page whose columns start ``moved`` characters off the header's (``spaced``: an
+    empty line after each row, rows printed blank their wrapped labels alone): no cell
+    wrong, no printed number claimed blank."""
+    writer = CentredRows(wrap=4, page=page, moved=moved, spaced=spaced)
+    text = render(
+        report, writer if spaced else CentredRows(page=page, moved=moved), blank_zeros=True
+    )
     back = gr.parse(text)
     printed = {key: None if value == 0 else value for key, value in report.flat().items()}
     assert wrong(back, printed) == {}
+    assert not [k for k, v in printed.items() if v is not None and back.cell(k).blank]
 
 
 @pytest.mark.parametrize("moved", [-2, -1, 1, 2])
@@ -348,3 +357,121 @@ def test_a_value_alone_on_the_next_page_is_in_its_column_or_missing(
     back = gr.parse(text)
     printed = {key: None if value == 0 else value for key, value in report.flat().items()}
     assert wrong(back, printed) == {}
+
+
+#: Section 三 of another made-up 2021 report as Word's PDF prints it through ``pdftotext
+#: -layout``, an empty line between rows (the cells' padding): rows printed blank, their
+#: labels wrapped four characters a line, on the header's page (属于国家秘密, beside the
+#: group label's pieces) and past the page break, whose label column starts four characters
+#: further left (属于三类内部事务信息, 属于行政查询事项 with its last line centred,
+#: 补正后申请内容仍不明确).
+BLANK_ROWS = """三、收到和处理政府信息公开申请情况
+
+                              申请人情况
+（本列数据的勾稽关                     法人或其他组织
+系为：第一项加第二         自然                                 总计
+项之和，等于第三项         人     商业    科研    社会    法律    其他
+ 加第四项之和）                企业    机构    公益    服务
+                                    组织    机构
+
+一、本年新收政府信
+                   14                     1           15
+ 息公开申请数量
+
+二、上年结转政府信
+                   2                                  2
+ 息公开申请数量
+
+三   （一）予以公开        8                      1           9
+、
+    （二）部分公开
+本
+    （区分处理的，
+年                  3                                  3
+    只计这一情形，
+度   不计其他情形）
+办
+    （   1.属于国
+理
+    三    家秘密
+结
+    ）
+
+\f    5.属于三
+    类内部事
+     务信息
+
+    7.属于行
+    政执法案    1           1
+       卷
+
+    8.属于行
+    政查询事
+       项
+
+    1.本机关
+    不掌握相
+            2           2
+    关政府信
+       息
+
+    3.补正后
+    申请内容
+    仍不明确
+
+（七）总计       14      1   15
+
+  四、结转下年度继续 2           2
+     办理
+"""
+
+#: The rows BLANK_ROWS prints blank, with wrapped labels.
+BLANK = (
+    "denied.state_secret",
+    "denied.internal_affairs",
+    "denied.administrative_inquiry",
+    "unavailable.unclear_after_correction",
+)
+
+
+def test_rows_printed_blank_with_wrapped_labels_are_blank_on_either_page() -> None:
+    """A row printed blank whose label wraps over lines that print no value, with no value
+    on the lines next to them, is that row's label whole and its cells blank: on the
+    header's page among the group label's pieces, and past the break, where the rows have
+    no columns of the header's page; no value is wrong."""
+    text = TEXT.replace(SECTION, BLANK_ROWS)
+    report = gr.parse(text)
+    for row in BLANK:
+        for column in ("natural_person", "commercial_enterprise", "total"):
+            assert report.cell(f"applications.{row}.{column}").blank, row
+    lost = " ".join(d.message for d in report.diagnostics if d.code == "row-missing")
+    for label in (
+        "属于国家秘密",
+        "属于三类内部事务信息",
+        "属于行政查询事项",
+        "补正后申请内容仍不明确",
+    ):
+        assert label not in lost
+    printed = {
+        "applications.new.natural_person": 14,
+        "applications.new.legal_service_agency": 1,
+        "applications.new.total": 15,
+        "applications.carried_over.natural_person": 2,
+        "applications.carried_over.total": 2,
+        "applications.granted.natural_person": 8,
+        "applications.granted.legal_service_agency": 1,
+        "applications.granted.total": 9,
+        "applications.partially_granted.natural_person": 3,
+        "applications.partially_granted.total": 3,
+        "applications.denied.enforcement_files.natural_person": 1,
+        "applications.denied.enforcement_files.total": 1,
+        "applications.unavailable.not_held.natural_person": 2,
+        "applications.unavailable.not_held.total": 2,
+        "applications.total.natural_person": 14,
+        "applications.total.legal_service_agency": 1,
+        "applications.total.total": 15,
+        "applications.carried_forward.natural_person": 2,
+        "applications.carried_forward.total": 2,
+    }
+    for key, value in printed.items():
+        assert report.cell(key).value in (value, None), key

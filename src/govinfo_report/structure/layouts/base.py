@@ -74,7 +74,10 @@ class Positions(NamedTuple):
     With no ``cells``: the table's runs leave it that rhythm alone, or none, and the text's
     other tables are not read in another either (``tables.table._one_rhythm``).
     ``other``: the same row in the table's other rhythm, read where this one's rows do not
-    all fit (``sections.rows.by_position``)."""
+    all fit (``sections.rows.by_position``).
+    ``wraps``: labels alone that may begin a label wrapped onto the next line, with no
+    cells: no row of blank cells alone, but a line that prints no value
+    (``sections.rows.rewrapped`` joins a blank row's label from such lines)."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False
@@ -83,6 +86,7 @@ class Positions(NamedTuple):
     open_end: bool = False
     exact: bool = False
     other: Positions | None = None
+    wraps: bool = False
 
 
 class Row(NamedTuple):

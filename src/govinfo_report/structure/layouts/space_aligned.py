@@ -494,12 +494,7 @@ def _placed(
         )
     if found is None:
         return None
-    gridded = [
-        row._replace(positions=Positions(tuple(("", row.line, 1) for _ in found.starts)))
-        if not row.values and row.labels[0][1] == row.labels[-1][1] and not _wraps_on(rows, at)
-        else row
-        for at, row in enumerate(rows)
-    ]
+    gridded = [_blank_grid(rows, at, len(found.starts)) for at in range(len(rows))]
     for at, placed, unsure in zip(valued, found.placed, found.unsure, strict=True):
         row = rows[at]
         line = lines[row.values[0][1] - first_line]
@@ -511,6 +506,19 @@ def _placed(
             grid[column] = cell
         gridded[at] = row._replace(positions=Positions(tuple(grid), unsure=unsure))
     return gridded
+
+
+def _blank_grid(rows: Sequence[Row], at: int, cells: int) -> Row:
+    """``rows[at]`` as a row of ``cells`` blank cells where it is labels alone on one line
+    that begin no label wrapped onto the next (``_wraps_on``; one that may is marked
+    ``Positions.wraps``): a line that prints no value prints none in any column, wherever
+    the page puts its columns."""
+    row = rows[at]
+    if row.values or row.labels[0][1] != row.labels[-1][1]:
+        return row
+    if _wraps_on(rows, at):
+        return row._replace(positions=Positions(wraps=True))
+    return row._replace(positions=Positions(tuple(("", row.line, 1) for _ in range(cells))))
 
 
 def _breaks(lines: Sequence[str], first_line: int) -> list[int]:
@@ -614,7 +622,8 @@ def _first_page(
     header's page, at 16 on the next, at 12 on the one after), and a value there may stand
     under another column's header word. The rows up to the break are read by position,
     labels alone among them as rows of blank cells; the rows after it keep their printed
-    values, which the rules place. ``None`` where the table has no page break after its
+    values, which the rules place, and those that print labels alone on one line are rows
+    of blank cells too (``_blank_grid``). ``None`` where the table has no page break after its
     first value, or one before it (no value on the header's page)."""
     breaks = _breaks(lines, first_line)
     first = rows[valued[0]].line
@@ -629,7 +638,10 @@ def _first_page(
     )
     if page is None:
         return None
-    return [row if row.line < after[0] else rows[at] for at, row in enumerate(page)]
+    cells = len(page[valued[0]].positions.cells)
+    return [
+        row if row.line < after[0] else _blank_grid(rows, at, cells) for at, row in enumerate(page)
+    ]
 
 
 def _tops(rows: Sequence[Row], label_lines: Sequence[Sequence[Printed]]) -> int:

@@ -985,11 +985,80 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     for at in range(1, len(rows) - 1):
         result[at], pieces = _straddled(rows, result[at], at, matcher)
         used.update(pieces)
-    if not used:
-        return result
-    # The pieces a row's label was joined from are its, not labels of rows of their own.
-    kept = [row._replace(labels=tuple(c for c in row.labels if c not in used)) for row in result]
+    if used:
+        result = _without(result, used)
+    return _blank_wrapped(result, matcher)
+
+
+def _without(rows: Sequence[Row], used: Collection[Printed]) -> list[Row]:
+    """``rows`` without the label cells ``used``: the pieces a row's label was joined from
+    are its, not labels of rows of their own."""
+    kept = [row._replace(labels=tuple(c for c in row.labels if c not in used)) for row in rows]
     return [row for row in kept if row.labels or row.values]
+
+
+def _blank_wrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` with the label of each row printed blank joined from the lines it wrapped
+    onto, a row of blank cells: space-aligned text (Word's PDF through ``pdftotext
+    -layout``) prints a blank row's wrapped label a few characters a line and nothing else
+    (``1.属于国`` / ``家秘密``, ``3.危及`` / ``“三安全`` / ``一稳定”``), the layout making
+    each line a row of blank cells, or marking it as a label that may wrap on
+    (``Positions.wraps``). A row of labels alone whose own label (its last) is a fragment
+    takes the pieces under it (``_pieces``) where the counts of them that join into a row's
+    label whole all name one row (the longest taken: 费用 and 费用、行政机关… both name
+    缴纳费用's row), only where every line from its first to its last is such a row, as
+    are the rows next to them (a row whose values were set aside is not), and no line from
+    the one above the label's first to the one below its last prints a value:
+    ``pdftotext -layout`` prints a row's values on one of its lines, or on a line of their
+    own between or next to them."""
+    value_lines = {
+        line for row in rows if row.values for line in (row.line, *map(itemgetter(1), row.values))
+    }
+    result = list(rows)
+    used: set[Printed] = set()
+    for at, row in enumerate(rows):
+        if not _label_line(row) or row.labels[-1] in used:
+            continue
+        text, line, column = row.labels[-1]
+        if matcher.exact(text) or matcher.match(text)[0] == "group":
+            continue
+        pieces = _pieces(rows, at + 1, 1, column, text)
+        found = [
+            (many, joined)
+            for many in range(1, len(pieces) + 1)
+            if matcher.exact(joined := text + "".join(part for part, _, _ in pieces[:many]))
+        ]
+        if len({matcher.match(joined)[1] for _, joined in found}) != 1:
+            continue
+        many, whole = found[-1]
+        taken = pieces[:many]
+        end = next(k for k in range(at, len(rows)) if taken[-1] in rows[k].labels)
+        run = rows[at : end + 1]
+        around = [rows[k] for k in (at - 1, end + 1) if 0 <= k < len(rows)]
+        if (
+            value_lines.intersection(range(line - 1, taken[-1][1] + 2))
+            or any(b.line != a.line + 1 or not _label_line(b) for a, b in pairwise(run))
+            or not all(other.values or _label_line(other) for other in around)
+        ):
+            continue
+        grids = [other.positions for other in run if other.positions.cells]
+        if not grids:
+            continue
+        labels = (*row.labels[:-1], _joined(whole, line, column))
+        result[at] = row._replace(labels=labels, positions=grids[0])
+        used.update(taken)
+    return _without(result, used) if used else result
+
+
+def _label_line(row: Row) -> bool:
+    """Whether ``row`` is labels alone on a line that prints no value, as space-aligned
+    text's layout found it: a row of blank cells, or a label that may wrap on."""
+    cells = row.positions.cells
+    return (
+        bool(row.labels)
+        and not row.values
+        and (row.positions.wraps or (bool(cells) and not any(map(itemgetter(0), cells))))
+    )
 
 
 def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
