@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import combinations, compress, count, pairwise
+from itertools import combinations, compress, count, pairwise, repeat
 from math import comb
-from operator import and_, itemgetter, not_
+from operator import and_, attrgetter, is_, itemgetter, not_
 
 import attrs
 
@@ -1011,13 +1011,19 @@ def _blank_wrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     the one above the label's first to the one below its last prints a value:
     ``pdftotext -layout`` prints a row's values on one of its lines, or on a line of their
     own between or next to them."""
+    if all(map(is_, map(_POSITIONS, rows), repeat(_NO_POSITIONS))):
+        return rows  # text of no positions (tabs, pipes, a cell a line): at C speed
+    blank = [at for at, row in enumerate(rows) if _label_line(row)]
+    if not blank:
+        return rows
     value_lines = {
         line for row in rows if row.values for line in (row.line, *map(itemgetter(1), row.values))
     }
     result = list(rows)
     used: set[Printed] = set()
-    for at, row in enumerate(rows):
-        if not _label_line(row) or row.labels[-1] in used:
+    for at in blank:
+        row = rows[at]
+        if row.labels[-1] in used:
             continue
         text, line, column = row.labels[-1]
         if matcher.exact(text) or matcher.match(text)[0] == "group":
@@ -1048,6 +1054,11 @@ def _blank_wrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         result[at] = row._replace(labels=labels, positions=grids[0])
         used.update(taken)
     return _without(result, used) if used else result
+
+
+#: A row's positions, and those of a row of a layout that gives none.
+_POSITIONS = attrgetter("positions")
+_NO_POSITIONS = Row._field_defaults["positions"]
 
 
 def _label_line(row: Row) -> bool:
