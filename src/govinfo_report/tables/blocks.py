@@ -13,6 +13,13 @@ hold gives it the same values. Values and labels of other rows never interleave 
 way this misses without the count or the rules showing it: a value too many or too few
 leaves no reading at all.
 
+The cells of one column in a band are one block of the flow: its lines one under another,
+then an empty line (``11`` / ``3``). A value alone between empty lines or other text is a
+block of its own (LibreOffice's tall rows after a page break: each row's values a block
+each, row by row). So an order that reads a cell right after the one above it is taken
+only where the text prints the two on consecutive lines or on one (``apart``: their lines
+further apart).
+
 A cell printed "not given" (``—``, ``/``, ``无``) is a value of the flow too. Its number is
 the one its row's rule gives it (a row of 三: its 总计 less the other cells, or their sum),
 never below 0, where it is the row's only such cell; otherwise the rules through it are
@@ -185,13 +192,14 @@ class _Grid:
         self.apart: tuple[bool, ...] = ()
 
     def readings(
-        self, numbers: Sequence[int], apart: Sequence[bool]
+        self, numbers: Sequence[int], apart: Sequence[bool] = ()
     ) -> tuple[tuple[int, ...] | None, ...] | None:
         """For each row, the indices into ``numbers`` of its values where every reading by
         bands that makes the rules hold gives it the same values (``None`` where they
         differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES`` or
         ``MAX_STEPS``. A search that cannot end with one is refused first (``_finishes``).
-        ``apart``: whether each value is apart from the next (see the module docstring)."""
+        ``apart``: whether each value is apart from the next (see the module docstring;
+        none where not given)."""
         self.apart = tuple(apart)
         return self._searched(numbers) if self._finishes(numbers) else None
 
@@ -366,19 +374,20 @@ _Reach = dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]
 _Local = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-@weighed(lambda fills, band, width, local, apart: len(band) * (len(fills) + 1))
+@weighed(lambda fills, band, width, local, apart=(): len(band) * (len(fills) + 1))
 def _band_fills(
     band: tuple[int, ...],
     width: int,
     local: tuple[tuple[_Local, ...], ...],
-    apart: tuple[bool, ...],
+    apart: tuple[bool, ...] = (),
 ) -> tuple[tuple[int, ...], ...]:
     """``_Grid._fills`` of a band of ``len(local)`` rows of ``width`` cells printing
     ``band`` in order, each row held by its ``local`` rules: the distinct fillings, each
     the offset into ``band`` of the value of each cell in row order. A row's rules are
     checked once per cells it may take (``_row_pickers``), each order's values picked at C
     speed (``_pickers``). An order that reads a cell right after the one above it (column
-    by column) where the text prints them ``apart`` is not a filling."""
+    by column) where the text prints them ``apart`` is not a filling (none given: every
+    value joined to the next)."""
     pickers = _pickers(len(local), width)
     holds = []  # per row with rules: for each order, whether they hold on its row
     for (getters, ids), rules in zip(_row_pickers(len(local), width), local, strict=True):
@@ -405,7 +414,7 @@ def _band_fills(
         pickers = tuple(compress(pickers, map(all, zip(*holds, strict=True))))
     kept: dict[tuple[int, ...], tuple[int, ...]] = {}
     for pick, offsets, downs in pickers:
-        if not any(map(apart.__getitem__, downs)):
+        if not apart or not any(map(apart.__getitem__, downs)):
             kept.setdefault(pick(band), offsets)
     return tuple(kept.values())
 
