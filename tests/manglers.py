@@ -1060,13 +1060,30 @@ class ColumnBlocks:
     row by row, and the rest column by column (a band of tall rows whose label's first
     line shares a text line with its first values); with ``bands`` too, the rest in bands
     of ``bands`` rows, each column by column (a page's rows, whose last columns are blocks
-    of their own: Word's PDF)."""
+    of their own: Word's PDF). With ``page``, a table of more rows of values than that is
+    cut by a page break before its ``page``-th: the next page's labels come first, then its
+    rows' values row by row, each value a block of its own (a value, an empty line), as
+    plain pdftotext prints LibreOffice's PDF of tall rows whose values stand one text line
+    apart (``4.保护`` / ``第三方`` … ``5.要求`` … / ``0`` / (empty) / ``0`` …)."""
 
     size: int = 2
     cut: int = 0
     bands: int = 0
+    page: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        at = [index for index, row in enumerate(table) if any(is_value(cell) for cell in row)]
+        if self.page and len(at) > self.page:
+            rest = table[at[self.page] :]
+            return [
+                *self._written(table[: at[self.page]]),
+                *(cell for row in rest for cell in row if cell.strip() and not is_value(cell)),
+                *(line for row in rest for cell in row if is_value(cell) for line in (cell, "")),
+            ]
+        return self._written(table)
+
+    def _written(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """``table``'s lines in blocks of rows (``write`` but for the page break)."""
         lines: list[str] = []
         block: list[Sequence[str]] = []
         for row in [*table, ()]:

@@ -13,6 +13,13 @@ hold gives it the same values. Values and labels of other rows never interleave 
 way this misses without the count or the rules showing it: a value too many or too few
 leaves no reading at all.
 
+The cells of one column in a band are one block of the flow: its lines one under another,
+then an empty line (``11`` / ``3``). A value alone between empty lines or other text is a
+block of its own (LibreOffice's tall rows after a page break: each row's values a block
+each, row by row). So an order that reads a cell right after the one above it is taken
+only where the text prints the two on consecutive lines or on one (``apart``: their lines
+further apart).
+
 A cell printed "not given" (``—``, ``/``, ``无``) is a value of the flow too. Its number is
 the one its row's rule gives it (a row of 三: its 总计 less the other cells, or their sum),
 never below 0, where it is the row's only such cell; otherwise the rules through it are
@@ -23,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import chain, compress, product, repeat
+from itertools import chain, compress, pairwise, product, repeat
 from operator import add, itemgetter
 
 from ..catalogue import Template
@@ -75,7 +82,8 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
     if not all((text.isascii() and text.isdigit()) or not_given(text) for text in texts):
         return None
     numbers = tuple(int(text) if text.isascii() and text.isdigit() else BLANK for text in texts)
-    found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers)
+    apart = tuple(after[1] - before[1] > 1 for before, after in pairwise(values))
+    found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers, apart)
     if found is None:
         return None
     draft = Draft(section)
@@ -111,14 +119,17 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
     return draft.freeze()
 
 
-@weighed(lambda found, rows, rules, numbers: len(numbers))
+@weighed(lambda found, rows, rules, numbers, apart: len(numbers))
 def _readings(
-    rows: tuple[tuple[int, ...], ...], rules: tuple[Rule, ...], numbers: tuple[int, ...]
+    rows: tuple[tuple[int, ...], ...],
+    rules: tuple[Rule, ...],
+    numbers: tuple[int, ...],
+    apart: tuple[bool, ...],
 ) -> tuple[tuple[int, ...] | None, ...] | None:
-    """``_Grid.readings`` of ``numbers`` in ``rows`` held by ``rules``, kept per values: a
-    text read by blocks again and again (each pick of a section's spilled values, each
-    layout) searches once."""
-    return _grid(rows, rules).readings(numbers)
+    """``_Grid.readings`` of ``numbers`` (each ``apart`` from the next or not) in ``rows``
+    held by ``rules``, kept per values: a text read by blocks again and again (each pick of
+    a section's spilled values, each layout) searches once."""
+    return _grid(rows, rules).readings(numbers, apart)
 
 
 @cache
@@ -171,13 +182,25 @@ class _Grid:
         self.across = len(across)
         #: the last search that ran to its end: its values, partial sums reached at each row
         #: boundary and steps taken by the bands ending at each
-        self.last: tuple[tuple[int, ...], list[_Reach], list[int]] = ((), [], [])
+        self.last: tuple[tuple[int, ...], tuple[bool, ...], list[_Reach], list[int]] = (
+            (),
+            (),
+            [],
+            [],
+        )
+        #: whether each value of the search is apart from the next (``readings``)
+        self.apart: tuple[bool, ...] = ()
 
-    def readings(self, numbers: Sequence[int]) -> tuple[tuple[int, ...] | None, ...] | None:
+    def readings(
+        self, numbers: Sequence[int], apart: Sequence[bool] = ()
+    ) -> tuple[tuple[int, ...] | None, ...] | None:
         """For each row, the indices into ``numbers`` of its values where every reading by
         bands that makes the rules hold gives it the same values (``None`` where they
         differ); ``None`` where no reading does, or the search outgrows ``MAX_STATES`` or
-        ``MAX_STEPS``. A search that cannot end with one is refused first (``_finishes``)."""
+        ``MAX_STEPS``. A search that cannot end with one is refused first (``_finishes``).
+        ``apart``: whether each value is apart from the next (see the module docstring;
+        none where not given)."""
+        self.apart = tuple(apart)
         return self._searched(numbers) if self._finishes(numbers) else None
 
     def _searched(self, numbers: Sequence[int]) -> tuple[tuple[int, ...] | None, ...] | None:
@@ -210,7 +233,7 @@ class _Grid:
                             reach[at + height].setdefault(moved, []).append((at, state, taken))
                 if len(reach[at + height]) > MAX_STATES:
                     return None
-        self.last = (tuple(numbers), reach, ended)
+        self.last = (tuple(numbers), self.apart, reach, ended)
         if start not in reach[count]:
             return None
         alive: list[set[tuple[int, ...]]] = [set() for _ in range(count + 1)]
@@ -250,10 +273,13 @@ class _Grid:
         reached at each of their boundaries and the steps of the bands ending there; or
         from nothing."""
         width, count = self.width, self.count
-        before, kept, kept_steps = self.last
+        before, was_apart, kept, kept_steps = self.last
         same = 0
-        while same < count and before[same * width : (same + 1) * width] == tuple(
-            numbers[same * width : (same + 1) * width]
+        while (
+            same < count
+            and before[same * width : (same + 1) * width]
+            == tuple(numbers[same * width : (same + 1) * width])
+            and was_apart[: (same + 1) * width - 1] == self.apart[: (same + 1) * width - 1]
         ):
             same += 1
         if not same:
@@ -270,13 +296,19 @@ class _Grid:
         """The distinct fillings of rows ``at`` to ``at + height`` as one band: for each of
         its cells in row order, the index into ``numbers`` of its value, each filling
         giving other values, and every rule within a row holding (``_band_fills``: worked
-        out once per values and rules, rows of zeros alike)."""
+        out once per values and rules, rows of zeros alike), no cell of a column read
+        column by column apart from the one below it (see the module docstring)."""
         width = self.width
         base = at * width
         band = tuple(numbers[base : base + height * width])
         return [
             tuple(map(add, offsets, repeat(base)))
-            for offsets in _band_fills(band, width, tuple(self.local[at : at + height]))
+            for offsets in _band_fills(
+                band,
+                width,
+                tuple(self.local[at : at + height]),
+                self.apart[base : base + height * width - 1],
+            )
         ]
 
     def _sums(self, numbers: Sequence[int], at: int, taken: tuple[int, ...]) -> tuple[int, ...]:
@@ -342,15 +374,20 @@ _Reach = dict[tuple[int, ...], list[tuple[int, tuple[int, ...], tuple[int, ...]]
 _Local = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-@weighed(lambda fills, band, width, local: len(band) * (len(fills) + 1))
+@weighed(lambda fills, band, width, local, apart=(): len(band) * (len(fills) + 1))
 def _band_fills(
-    band: tuple[int, ...], width: int, local: tuple[tuple[_Local, ...], ...]
+    band: tuple[int, ...],
+    width: int,
+    local: tuple[tuple[_Local, ...], ...],
+    apart: tuple[bool, ...] = (),
 ) -> tuple[tuple[int, ...], ...]:
     """``_Grid._fills`` of a band of ``len(local)`` rows of ``width`` cells printing
     ``band`` in order, each row held by its ``local`` rules: the distinct fillings, each
     the offset into ``band`` of the value of each cell in row order. A row's rules are
     checked once per cells it may take (``_row_pickers``), each order's values picked at C
-    speed (``_pickers``)."""
+    speed (``_pickers``). An order that reads a cell right after the one above it (column
+    by column) where the text prints them ``apart`` is not a filling (none given: every
+    value joined to the next)."""
     pickers = _pickers(len(local), width)
     holds = []  # per row with rules: for each order, whether they hold on its row
     for (getters, ids), rules in zip(_row_pickers(len(local), width), local, strict=True):
@@ -376,24 +413,29 @@ def _band_fills(
     if holds:
         pickers = tuple(compress(pickers, map(all, zip(*holds, strict=True))))
     kept: dict[tuple[int, ...], tuple[int, ...]] = {}
-    for pick, offsets in pickers:
-        kept.setdefault(pick(band), offsets)
+    for pick, offsets, downs in pickers:
+        if not apart or not any(map(apart.__getitem__, downs)):
+            kept.setdefault(pick(band), offsets)
     return tuple(kept.values())
 
 
 @cache
 def _pickers(
     height: int, width: int
-) -> tuple[tuple[Callable[[tuple[int, ...]], tuple[int, ...]], Order], ...]:
+) -> tuple[tuple[Callable[[tuple[int, ...]], tuple[int, ...]], Order, tuple[int, ...]], ...]:
     """For each of ``_orders``: the offset into the values printed of each cell's value, in
-    row order, and a getter that picks them (a band's values, cell by cell)."""
+    row order, a getter that picks them (a band's values, cell by cell), and the offsets
+    whose value is followed by that of the cell below it (read column by column)."""
     found = []
     for order in _orders(height, width):
         offsets = [0] * len(order)
         for offset, place in enumerate(order):
             offsets[place] = offset
         pick = itemgetter(*offsets) if len(offsets) > 1 else tuple
-        found.append((pick, tuple(offsets)))
+        downs = tuple(
+            at for at, (place, then) in enumerate(pairwise(order)) if then == place + width
+        )
+        found.append((pick, tuple(offsets), downs))
     return tuple(found)
 
 
@@ -408,7 +450,7 @@ def _row_pickers(
         index: dict[tuple[int, ...], int] = {}
         ids = tuple(
             index.setdefault(offsets[row * width : (row + 1) * width], len(index))
-            for _, offsets in _pickers(height, width)
+            for _, offsets, _ in _pickers(height, width)
         )
         getters = tuple(
             itemgetter(*cells) if width > 1 else itemgetter(slice(cells[0], cells[0] + 1))
