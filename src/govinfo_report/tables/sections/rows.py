@@ -982,7 +982,10 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
             rows, _wrapped_around(rows, result[at], at, matcher), at, matcher
         )
     used: set[Printed] = set()
-    for at in range(1, len(rows) - 1):
+    # The rows with values between two rows of labels alone: found at C speed.
+    bare = list(map(not_, valued))
+    framed = map(and_, map(and_, bare[:-2], bare[2:]), map(and_, labelled[:-2], labelled[2:]))
+    for at in compress(count(1), map(and_, framed, valued[1:-1])):
         result[at], pieces = _straddled(rows, result[at], at, matcher)
         used.update(pieces)
     if used:
