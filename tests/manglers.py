@@ -438,17 +438,22 @@ def tables_run_together(text: str, rng: Random) -> str:
     leave it empty) nothing at all. Some pages print ``&nbsp;`` in their empty header and
     label cells too (Word's empty paragraphs: ``总计&nbsp;商业企业``), and some pad values
     with it (``&nbsp;12``, ``12&nbsp;``) or print a blank cell as two: no-break spaces
-    that are no blank cell, on pages whose blank cells are no-break spaces or nothing."""
+    that are no blank cell, on pages whose blank cells are no-break spaces or nothing. Some
+    pad nothing and print some blank cells ``&nbsp;`` and leave others empty (cells typed
+    over by hand)."""
     nbsp = "\u00a0"
     blank = rng.choice((nbsp, ""))
     empty = rng.choice((nbsp, "")) if blank else ""
     padded = rng.random() < 0.3
+    mixed = not padded and rng.random() < 0.3
     lines: list[str] = []
     table: list[str] = []
     for line in [*text.split("\n"), ""]:
         if "\t" in line:
             for cell in line.split("\t"):
-                if cell.isspace():
+                if cell.isspace() and mixed:
+                    cell = rng.choice((nbsp, ""))
+                elif cell.isspace():
                     cell = blank * (2 if padded and blank and rng.random() < 0.1 else 1)
                 elif not cell:
                     cell = empty

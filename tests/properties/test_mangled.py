@@ -215,3 +215,86 @@ def test_the_two_wrapped_other_processing_labels_are_not_swapped() -> None:
         assert label in text
         text = text.replace(label, f"{number}、\n行政机关不再处理其政府信息公开申请")
     _never_wrong(text, _TYPED)
+
+
+def test_values_run_into_the_next_labels_number_are_not_the_row_before() -> None:
+    """tables_run_together after arabic_headings (2019): the page's tables one line each, its
+    empty label cells ``&nbsp;``, read by columns of spaces; each row's values run into the
+    next label's number (``…19072.上年结转…``), which then matches no row. The values
+    after it (予以公开's, 结转下年度继续办理's) are not 本年新收's or 总计's."""
+    nbsp = "\u00a0"
+    new, carried_over = (
+        ("1523", "287", "12", "9", "31", "45", "1907"),
+        ("18", "4", "0", "0", "1", "2", "25"),
+    )
+    granted, forward = (
+        ("1201", "230", "10", "7", "25", "40", "1513"),
+        ("340", "61", "2", "2", "7", "7", "419"),
+    )
+    zeros = ("0",) * 7
+    rows = [
+        (
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "",
+            "",
+            "申请人情况",
+        )
+        + ("",) * 6,
+        ("", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"),
+        ("", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""),
+        ("1.本年新收政府信息公开申请数量", "", "", *new),
+        ("2.上年结转政府信息公开申请数量", "", "", *carried_over),
+        ("3.本年度办理结果", "（一）予以公开", "", *granted),
+        ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", *zeros),
+        *(
+            ("", group, row, *zeros)
+            for group, row in (
+                ("（三）不予公开", "1.属于国家秘密"),
+                ("", "2.其他法律行政法规禁止公开"),
+                ("", "3.危及“三安全一稳定”"),
+                ("", "4.保护第三方合法权益"),
+                ("", "5.属于三类内部事务信息"),
+                ("", "6.属于四类过程性信息"),
+                ("", "7.属于行政执法案卷"),
+                ("", "8.属于行政查询事项"),
+                ("（四）无法提供", "1.本机关不掌握相关政府信息"),
+                ("", "2.没有现成信息需要另行制作"),
+                ("", "3.补正后申请内容仍不明确"),
+                ("（五）不予处理", "1.信访举报投诉类申请"),
+                ("", "2.重复申请"),
+                ("", "3.要求提供公开出版物"),
+                ("", "4.无正当理由大量反复申请"),
+                ("", "5.要求行政机关确认或重新出具已获取信息"),
+                ("（六）其他处理", ""),
+            )
+        ),
+        ("", "（七）总计", "", *granted),
+        ("4.结转下年度继续办理", "", "", *forward),
+    ]
+    line = "".join(cell or nbsp for row in rows for cell in row)
+    text = "\n".join(
+        (
+            "某某市某某局2019年政府信息公开工作年度报告",
+            "1.总体情况",
+            "无。",
+            "3.收到和处理政府信息公开申请情况",
+            line,
+            "5.存在的主要问题及改进情况",
+            "无。",
+        )
+    )
+    fields = [f for f in gr.fields("2019") if f.section == "applications"]
+    columns = dict.fromkeys(f.column for f in fields)
+    values = {f.key: 0 for f in fields} | {
+        f"applications.{row}.{column}": int(value)
+        for row, printed in (
+            ("new", new),
+            ("carried_over", carried_over),
+            ("granted", granted),
+            ("total", granted),
+            ("carried_forward", forward),
+        )
+        for column, value in zip(columns, printed, strict=True)
+    }
+    report = gr.Report.from_values(values, template="2019")
+    _never_wrong(text, report)

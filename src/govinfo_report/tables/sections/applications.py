@@ -349,7 +349,44 @@ def _unknown_labels(context: _Context, step: _Step) -> bool:
         )
     if not step.keys:
         context.order.append(step)
+    elif (unknown := _unknown_before_values(context.template.name, step)) is not None:
+        text, line, column = unknown
+        context.draft.find(
+            diagnostic(
+                "values-unplaced",
+                f"section 三: the values after {text!r}, a label that matches no template row, "
+                f"are not read as {step.label}'s; they are not placed",
+                line,
+                column,
+            )
+        )
+        return True
     return not step.keys
+
+
+#: Digits run into a label's numbering: a row's values and the next row's number
+#: (``156372.上年结转…``).
+_VALUES_NUMBERED = re.compile(r"\d+[.．、]\s*")
+
+
+def _unknown_before_values(template: str, step: _Step) -> Printed | None:
+    """The label right before a row's first value where it matches no row while an earlier
+    label names one (``1.本年新收… 787…2.上年结转… 266…``: one-line text read by columns of
+    spaces, a row's values run into the next label's numbering): the values are that
+    label's row's, not the earlier one's. ``None`` otherwise."""
+    printed = [*step.row.values, *step.runs]
+    if not step.unknown or not printed:
+        return None
+    first = min((line, column) for _, line, column in printed)
+    before = [at for at, (_, line, column) in enumerate(step.row.labels) if (line, column) < first]
+    if not before or before[-1] not in step.unknown:
+        return None
+    label = step.row.labels[before[-1]]
+    numbered = _VALUES_NUMBERED.match(label[0])
+    if numbered is None:
+        return None
+    kind, _ = matcher(template, NAME).match(label[0][numbered.end() :])
+    return label if kind in ("row", "group") else None
 
 
 def _several_rows(context: _Context, step: _Step) -> bool:
