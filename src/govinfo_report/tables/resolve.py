@@ -248,19 +248,7 @@ def _broken(
     """The cells of each rule of ``section`` that ``values`` break; None where they leave
     a cell of the section without a value. With ``provenance``, a cell printed blank
     (``—``) with no value takes the number the rules give it (``_numbered``), and a rule
-    through a blank no rule gives a number is not checked."""
-    checked = _breaking(template, section, values, provenance)
-    return None if checked is None else [set(rule.cells) for rule in checked[0]]
-
-
-def _breaking(
-    template: Template,
-    section: str,
-    values: Sequence[Value | None],
-    provenance: Sequence[Provenance] | None = None,
-) -> tuple[list[Rule], list[Value | None]] | None:
-    """The rules of ``section`` that ``values`` break, and the values they were checked
-    with (each blank given its number), as ``_broken`` says. A rule broken through a blank
+    through a blank no rule gives a number is not checked. A rule broken through a blank
     breaks the rule that gave the blank its number too: the two give it different numbers,
     and the text does not say which is right (a misread value moved out of the blank's
     column would otherwise pass as the report's own error where the two rules meet)."""
@@ -283,7 +271,7 @@ def _breaking(
         and sum(known[c] for c in rule.left) != sum(known[c] for c in rule.right)  # type: ignore[misc]
     ]
     given = [by[c] for rule in failing for c in rule.cells if c in by and by[c] is not rule]
-    return broken + failing + given, known
+    return [set(rule.cells) for rule in broken + failing + given]
 
 
 def _numbered(
@@ -332,10 +320,10 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
         for other in others:
             resolved = _alone(template, other)
             values = resolved.values
-            checked = _breaking(template, first.section, values, resolved.provenance)
+            broken = _broken(template, first.section, values, resolved.provenance)
             if (
-                checked is not None
-                and _one_error_at_most([set(rule.cells) for rule in checked[0]])
+                broken is not None
+                and _one_error_at_most(broken)
                 and all(values[cell] == mine.values[cell] for cell in certain)
             ):
                 yield other, values
