@@ -248,30 +248,41 @@ def _broken(
     """The cells of each rule of ``section`` that ``values`` break; None where they leave
     a cell of the section without a value. With ``provenance``, a cell printed blank
     (``—``) with no value takes the number the rules give it (``_numbered``), and a rule
-    through a blank no rule gives a number is not checked."""
+    through a blank no rule gives a number is not checked. A rule broken through a blank
+    breaks the rule that gave the blank its number too: the two give it different numbers,
+    and the text does not say which is right (a misread value moved out of the blank's
+    column would otherwise pass as the report's own error where the two rules meet)."""
     cells = template.sections[section]
     rules = section_rule_set(template.name, section).rules
     known = list(values)
-    broken: list[set[int]] = []
+    broken: list[Rule] = []
+    by: dict[int, Rule] = {}
     if provenance is not None:
         blank = {cell for cell in cells if known[cell] is None and provenance[cell] == "blank"}
-        broken = _numbered(rules, known, blank)
+        broken = _numbered(rules, known, blank, by)
         if any(known[cell] is None and cell not in blank for cell in cells):
             return None
     elif any(known[cell] is None for cell in cells):
         return None
-    return broken + [
-        set(rule.cells)
+    failing = [
+        rule
         for rule in rules
         if all(known[c] is not None for c in rule.cells)
         and sum(known[c] for c in rule.left) != sum(known[c] for c in rule.right)  # type: ignore[misc]
     ]
+    given = [by[c] for rule in failing for c in rule.cells if c in by and by[c] is not rule]
+    return [set(rule.cells) for rule in broken + failing + given]
 
 
-def _numbered(rules: Sequence[Rule], known: list[Value | None], blank: set[int]) -> list[set[int]]:
+def _numbered(
+    rules: Sequence[Rule],
+    known: list[Value | None],
+    blank: set[int],
+    by: dict[int, Rule],
+) -> list[Rule]:
     """``known`` with each cell of ``blank`` given the number the first rule it is the only
-    unknown cell of gives it, as long as one does; the cells of each rule that gives a
-    number below 0 (broken: the cell stays without a number)."""
+    unknown cell of gives it, as long as one does (that rule in ``by``); each rule that
+    gives a number below 0 (broken: the cell stays without a number)."""
     broken = []
     found = True
     while blank and found:
@@ -286,9 +297,10 @@ def _numbered(rules: Sequence[Rule], known: list[Value | None], blank: set[int])
             blank.discard(cell)
             found = True
             if number < 0:
-                broken.append(set(rule.cells))
+                broken.append(rule)
             else:
                 known[cell] = number
+                by[cell] = rule
     return broken
 
 
