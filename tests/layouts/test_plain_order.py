@@ -563,24 +563,29 @@ def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+#: Section 三 whose 属于四类过程性信息 prints 0 1 0 0 0 0 1 between rows of zeros
+#: (属于三类内部事务信息, 属于行政执法案卷): by the rules alone, the 1 and its 总计 may be
+#: either row's.
+_PROCESS_ONE = _values(
+    new=[19, 6, 0, 1, 1, 2, 29],
+    carried_over=[1, 0, 0, 0, 0, 0, 1],
+    granted=[9, 3, 0, 0, 1, 0, 13],
+    partially_granted=[2, 1, 0, 0, 0, 0, 3],
+    **{
+        "denied.process_information": [0, 1, 0, 0, 0, 0, 1],
+        "unavailable.not_held": [4, 1, 0, 1, 0, 1, 7],
+    },
+    total=[15, 6, 0, 1, 1, 1, 24],
+    carried_forward=[5, 0, 0, 0, 0, 1, 6],
+)
+
 def test_rows_the_rules_cannot_tell_apart_are_left_missing() -> None:
     # 属于四类过程性信息 0 1 0 0 0 0 1 above 属于行政执法案卷 0×7, in a block of four rows
     # whose first column comes first, then each other column's four values on consecutive
     # lines: whether the block is one band of four rows or two of two the text does not
     # show, and the 1 and its 总计 may be either row's under every rule, so neither row is
     # read; the others are.
-    truth = _values(
-        new=[19, 6, 0, 1, 1, 2, 29],
-        carried_over=[1, 0, 0, 0, 0, 0, 1],
-        granted=[9, 3, 0, 0, 1, 0, 13],
-        partially_granted=[2, 1, 0, 0, 0, 0, 3],
-        **{
-            "denied.process_information": [0, 1, 0, 0, 0, 0, 1],
-            "unavailable.not_held": [4, 1, 0, 1, 0, 1, 7],
-        },
-        total=[15, 6, 0, 1, 1, 1, 24],
-        carried_forward=[5, 0, 0, 0, 0, 1, 6],
-    )
+    truth = _PROCESS_ONE
     back = gr.parse(render(_report(truth), ColumnBlocks(4, cut=1)))
     assert wrong(back, truth) == {}
     flat = back.flat()
@@ -633,18 +638,7 @@ def test_rows_in_blocks_of_two_are_told_apart_by_their_blocks() -> None:
     # whose first column comes first: under the rules alone the 1 and its 总计 may be either
     # row's (a band across the blocks, read column by column), but that band reads values
     # the text prints in different blocks as one column's.
-    truth = _values(
-        new=[19, 6, 0, 1, 1, 2, 29],
-        carried_over=[1, 0, 0, 0, 0, 0, 1],
-        granted=[9, 3, 0, 0, 1, 0, 13],
-        partially_granted=[2, 1, 0, 0, 0, 0, 3],
-        **{
-            "denied.process_information": [0, 1, 0, 0, 0, 0, 1],
-            "unavailable.not_held": [4, 1, 0, 1, 0, 1, 7],
-        },
-        total=[15, 6, 0, 1, 1, 1, 24],
-        carried_forward=[5, 0, 0, 0, 0, 1, 6],
-    )
+    truth = _PROCESS_ONE
     back = gr.parse(render(_report(truth), ColumnBlocks(2, cut=1)))
     assert _section(back.flat()) == _section(truth)
 
