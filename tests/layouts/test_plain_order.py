@@ -579,6 +579,7 @@ _PROCESS_ONE = _values(
     carried_forward=[5, 0, 0, 0, 0, 1, 6],
 )
 
+
 def test_rows_the_rules_cannot_tell_apart_are_left_missing() -> None:
     # 属于四类过程性信息 0 1 0 0 0 0 1 above 属于行政执法案卷 0×7, in a block of four rows
     # whose first column comes first, then each other column's four values on consecutive
