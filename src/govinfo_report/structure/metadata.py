@@ -11,7 +11,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from .. import labels
-from ..cells import is_number
+from ..cells import is_number, not_given
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_FRONT_LINE_CHARS, MAX_FRONT_LINES, MAX_LINE_CHARS
 from .skeleton import Skeleton
@@ -389,10 +389,12 @@ _TABLE_LABELS = "\n".join(
 
 def _signed_end(lines: Sequence[str]) -> list[str]:
     """The lines that are not blank, up to the last that is no piece of a table: plain
-    pdftotext's flow may print a page's last table blocks after the signature, a number or
-    a piece of a label a line (``总`` / ``计`` / ``1`` / ``复议后起诉``)."""
+    pdftotext's flow may print a page's last table blocks after the signature, a number, a
+    placeholder (``—``) or a piece of a label a line (``总`` / ``计`` / ``1`` / ``复议后起诉``)."""
     kept = [line for line in lines if line.strip()]
-    while kept and (is_number(kept[-1].strip()) or _compact(kept[-1]) in _TABLE_LABELS):
+    while kept and (
+        is_number(kept[-1].strip()) or not_given(kept[-1]) or _compact(kept[-1]) in _TABLE_LABELS
+    ):
         kept.pop()
     return kept
 
