@@ -5,8 +5,10 @@ built here from a report of known values, as pdftotext prints a wkhtmltopdf or W
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from hypothesis import assume, given
@@ -436,18 +438,58 @@ def test_the_last_columns_printed_past_a_page_break_after_the_next_heading_are_r
     _read_with_its_last_values(text, truth, 5)
 
 
-def _after_the_end(text: str) -> str:
-    """``text`` (``_heading_among_cells``'s, with some of 三's last values) with those
-    values, their headers and 四's last row printed after the report's end, past a page
-    break (``-3-``), as Word's PDF prints a table's last page's right-hand blocks."""
+def _after_the_end(text: str, broken: bool = True, date: str | None = None) -> str:
+    """``text`` (``_heading_among_cells``'s) with 三's last values after 五's heading, if
+    any, their headers and 四's last row printed after the report's end: past a page break
+    (``-3-``), as Word's PDF prints a table's last page's right-hand blocks, or (not
+    ``broken``) on the same page, a blank line after the signature (dated ``date``), as plain
+    pdftotext prints a LibreOffice PDF's page."""
     lines = text.split("\n")
-    at = lines.index("社会公益组织", lines.index("五、存在的主要问题及改进情况")) - 1
+    five = lines.index("五、存在的主要问题及改进情况")
+    spilled = "社会公益组织" in lines[five:]
+    at = lines.index("社会公益组织", five) - 1 if spilled else lines.index("复议后起诉", five)
     end = lines.index("复议后起诉", at) + 6
     while end < len(lines) and is_value(lines[end]):
         end += 1
     moved = lines[at:end]
     del lines[at:end]
-    return "\n".join([*lines, "", "-3-", "", *moved, ""])
+    while not lines[-1]:
+        lines.pop()
+    return "\n".join(
+        [*lines, *([date] if date else []), *(["", "-3-"] if broken else []), "", *moved, ""]
+    )
+
+
+#: 四's last row after the signature on its page, which a date in figures or in words ends.
+_AFTER_THE_SIGNATURE = [
+    partial(_after_the_end, broken=False, date=date)
+    for date in (None, "2022 年 1 月 25 日", "二〇二二年一月二十五日")
+]
+
+
+@pytest.mark.parametrize("count", [0, 5])
+@pytest.mark.parametrize("moved", _AFTER_THE_SIGNATURE)
+def test_the_last_row_printed_after_the_signature_on_its_page_is_read_with_its_section(
+    moved: Callable[[str], str], count: int
+) -> None:
+    # 四's last row (复议后起诉 0 3 0 0 3), and 三's last five values (0 0 0 1 6) if
+    # ``count``, come after section 六 and the signature, a blank line apart, no page break.
+    truth = {
+        **_balanced(),
+        **{"appeals.review.upheld": 2, "appeals.review.total": 2},
+        **{"appeals.litigation_after_review.corrected": 3},
+        **{"appeals.litigation_after_review.total": 3},
+    }
+    text = moved(_heading_among_cells(render(_report(truth), ColumnBlocks(2, cut=2)), count))
+    lines = text.split("\n")
+    signature = lines.index("青岚县自然资源局")
+    assert "-3-" not in lines
+    assert lines.index("六、其他需要报告的事项") < signature < lines.index("复议后起诉")
+    back = gr.parse(text)
+    assert _section(back.flat()) == _section(truth)
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    assert back.organisation == "青岚县自然资源局"
+    assert back.published == (datetime.date(2022, 1, 25) if lines[signature + 1] else None)
 
 
 def _interleaved(text: str) -> str:
@@ -544,7 +586,7 @@ def test_values_left_past_the_next_heading_are_not_read_into_the_next_table() ->
     st.integers(0, 6),
     st.integers(0, 6),
     st.integers(0, 40),
-    st.sampled_from([None, _page_broken, _interleaved, _after_the_end]),
+    st.sampled_from([None, _page_broken, _interleaved, _after_the_end, *_AFTER_THE_SIGNATURE]),
 )
 def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
     truth: gr.Report,
@@ -559,7 +601,7 @@ def test_values_printed_after_the_next_sections_heading_are_never_read_wrong(
     page break among wrapped headers, in runs among 四's last row, or after the report's
     end): whatever is read is right."""
     text = _heading_among_cells(render(truth, ColumnBlocks(size, cut, bands)), count)
-    back = gr.parse(moved(text) if moved and count else text)
+    back = gr.parse(moved(text) if moved and (count or moved in _AFTER_THE_SIGNATURE) else text)
     assert wrong(back, truth.flat()) == {}
 
 

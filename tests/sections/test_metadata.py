@@ -442,6 +442,14 @@ def test_a_title_whose_year_is_not_the_period_sentences_is_told() -> None:
         # A date inside a sentence is no signature.
         ("我局于2022年1月25日召开会议。", None),
         ("通过实验区政府门户网站 2022年1月25日", None),
+        # Plain pdftotext's flow prints a table's last blocks after the signature: a number,
+        # a placeholder or a piece of a label a line.
+        (
+            "无。\n龙泉县卫生健康局\n2022 年 1 月 25 日\n\n-3-\n\n总\n计\n12\n社会公\n益组织\n—\n"
+            "复议后起诉\n结\n果\n3\n0",
+            "2022-01-25",
+        ),
+        ("无。\n龙泉县卫生健康局\n二〇二二年一月二十五日\n尚未\n审结\n0", "2022-01-25"),
     ],
 )
 def test_a_signature_on_the_last_paragraphs_line(ending: str, date: str | None) -> None:

@@ -11,6 +11,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from .. import labels
+from ..cells import is_number, not_given
 from ..diagnostics import Diagnostic, diagnostic
 from ..limits import MAX_FRONT_LINE_CHARS, MAX_FRONT_LINES, MAX_LINE_CHARS
 from .skeleton import Skeleton
@@ -371,11 +372,38 @@ def _body_name(text: str) -> str | None:
     return name
 
 
+#: The labels of the tables' last columns and rows, where a line after the signature is
+#: looked up (``_signed_end``).
+_TABLE_LABELS = "\n".join(
+    [
+        *(
+            label
+            for table in (labels.APPLICANT_COLUMNS, labels.APPEAL_GROUPS, labels.APPEAL_OUTCOMES)
+            for names in table.values()
+            for label in names
+        ),
+        *labels.TABLE_FURNITURE,
+    ]
+)
+
+
+def _signed_end(lines: Sequence[str]) -> list[str]:
+    """The lines that are not blank, up to the last that is no piece of a table: plain
+    pdftotext's flow may print a page's last table blocks after the signature, a number, a
+    placeholder (``—``) or a piece of a label a line (``总`` / ``计`` / ``1`` / ``复议后起诉``)."""
+    kept = [line for line in lines if line.strip()]
+    while kept and (
+        is_number(kept[-1].strip()) or not_given(kept[-1]) or _compact(kept[-1]) in _TABLE_LABELS
+    ):
+        kept.pop()
+    return kept
+
+
 def _last(lines: Sequence[str]) -> list[str]:
-    """The last four lines that are not blank, but for those too long to be a signature's:
-    a line longer than ``MAX_LINE_CHARS`` is prose only (``limits``)."""
-    last = [line for line in lines if line.strip()][-4:]
-    return [line for line in last if len(line) <= MAX_LINE_CHARS]
+    """The last four lines that are not blank nor a table's piece after the signature, but
+    for those too long to be a signature's: a line longer than ``MAX_LINE_CHARS`` is prose
+    only (``limits``)."""
+    return [line for line in _signed_end(lines)[-4:] if len(line) <= MAX_LINE_CHARS]
 
 
 def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
@@ -412,8 +440,7 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     """The signature date: a line at the end of the report that holds only a date, or the
     date a body's name signs at the end of the last paragraph's line (``…特此报告。 某县档案馆
     2024年1月29日``, where a converter joined them)."""
-    last = [line for line in lines if line.strip()][-4:]
-    for line in reversed(last):
+    for line in reversed(_signed_end(lines)[-4:]):
         if len(line) <= MAX_LINE_CHARS and (match := _DATE.fullmatch(_compact(line))):
             return _date(match)
         signed = _signature(_tail(line))

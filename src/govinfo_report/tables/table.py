@@ -180,9 +180,11 @@ def _read_tables(
                 read[name] = again
     wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
-        both = _spilled(skel, regions, template, (name, after), read, how)
-        if both is None and wider is not None:
+        both = None
+        if wider is not None:  # the last table whole, with what its section printed before
             both = _spilled(skel, wider, template, (name, after), read, how, whole=True)
+        if both is None:
+            both = _spilled(skel, regions, template, (name, after), read, how)
         if both is not None:
             read[name], read[after] = both
     last = list(SECTIONS)[-1]
@@ -300,27 +302,50 @@ def _trailing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list
     return {**regions, last: [*regions[last], *(range(at, at + 1) for at in held)]}
 
 
+#: A signature's date (``2022 年 1 月 25 日``, ``二〇二二年一月二十五日``).
+_SIGNATURE_DATE = re.compile(
+    r"[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
+)
+
+
 def _after_prose(skel: Skeleton, number: int) -> list[range]:
-    """The blocks of the sections after section ``number`` that come after the text's last
-    line of prose, where a page's break (a line of no block: its number) comes before them
-    and they hold a digit and a label of section ``number``'s groups: pdftotext's flow
-    prints a page's last blocks of a table after the report's end."""
+    """The lines of the sections after section ``number`` that come after the text's last
+    line of prose and the signature, where they stand apart from it (after a blank line in
+    the prose's block, or past a page's break: a line of no block, its number) and hold a
+    digit and a label of section ``number``'s groups: pdftotext's flow prints a page's
+    blocks of a table after the page's prose, and a table's last page's after the report's
+    end. A date before the first value is the signature's: the lines after it are taken."""
     found = [
         block
         for later in sorted(n for n in skel.sections if n > number)
         for block in skel.sections[later].lines("prose")
     ]
-    prose = [at for at, block in enumerate(found) for n in block if _PROSE.search(skel.lines[n])]
-    if not prose or prose[-1] == len(found) - 1:
+    lines = skel.lines
+    prose = [(at, n) for at, block in enumerate(found) for n in block if _PROSE.search(lines[n])]
+    if not prose:
         return []
-    tail = found[prose[-1] + 1 :]
-    if not any(line.strip() for line in skel.lines[found[prose[-1]].stop : tail[0].start]):
+    last, end = prose[-1]
+    apart = next((n for n in range(end + 1, found[last].stop) if not lines[n].strip()), None)
+    if apart is not None:
+        tail = [range(apart + 1, found[last].stop), *found[last + 1 :]]
+    elif last < len(found) - 1 and any(
+        line.strip() for line in lines[found[last].stop : found[last + 1].start]
+    ):
+        tail = found[last + 1 :]
+    else:
         return []
+    held = [at for block in tail for at in block]
+    first = next((at for at in held if is_value(lines[at].strip())), len(lines))
+    signed = [at for at in held if at < first and _SIGNATURE_DATE.search(lines[at])]
+    if signed:
+        tail = [range(max(block.start, signed[-1] + 1), block.stop) for block in tail]
+        held = [at for at in held if at > signed[-1]]
     heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
-    held = [skel.lines[at].strip() for block in tail for at in block]
-    if not any(_DIGIT.search(line) for line in held) or not heads & set(held):
+    texts = {lines[at].strip() for at in held}
+    if not any(_DIGIT.search(text) for text in texts) or not heads & texts:
         return []
-    return tail
+    return [block for block in tail if block]
 
 
 def _before_prose(skel: Skeleton, blocks_: Iterator[range]) -> list[range]:
