@@ -9,7 +9,9 @@ inside a JSON string, so one rule serves messages, CSV cells and JSON documents.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -57,6 +59,16 @@ def escape(text: str, keep: str = "") -> str:
 def width(text: str) -> int:
     """The columns ``text`` takes in a terminal: wide (CJK) characters two, others one."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def starts(text: str) -> Sequence[int]:
+    """The terminal column (as ``width`` counts them) each character of ``text`` starts at,
+    then the column after its last: ascending, so a column's characters are found by
+    bisection."""
+    if text.isascii():
+        return range(len(text) + 1)
+    wide = (2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return list(accumulate(wide, initial=0))
 
 
 def padded(text: str, columns: int) -> str:
