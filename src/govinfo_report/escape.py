@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from .memo import Memo
+
 #: Controls (C0, DEL, C1), format characters (bidi overrides, zero-width characters, the
 #: byte-order mark), line and paragraph separators, and lone surrogates.
 _UNSAFE = r"\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}"
@@ -67,8 +69,11 @@ def starts(text: str) -> Sequence[int]:
     bisection."""
     if text.isascii():
         return range(len(text) + 1)
-    wide = (2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-    return list(accumulate(wide, initial=0))
+    return list(accumulate(map(_COLUMNS.__getitem__, text), initial=0))
+
+
+#: Each character's width (``width``), looked up at C speed (a page has a few hundred).
+_COLUMNS = Memo(width, len)
 
 
 def padded(text: str, columns: int) -> str:
