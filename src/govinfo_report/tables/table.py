@@ -786,6 +786,24 @@ def _rows(
 
 
 def _layout_rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
+    """``_layout_rows_read``, once per region of a text: sections are read again with their
+    label tails, spilled values or columns printed apart, and each reading reads its own and
+    the later sections' regions again (a Word PDF's text: 15 reads of 4 regions)."""
+    if not (_LAST_ROWS and _LAST_ROWS[0][0] is region.skel and _LAST_ROWS[0][1] is forced):
+        _LAST_ROWS[:] = [(region.skel, forced, {})]
+    read = _LAST_ROWS[0][2]
+    key = (tuple(region.spans), region.width, region.heading, region.keys, rebroken)
+    found = read.get(key)
+    if found is None:
+        found = read[key] = _layout_rows_read(region, forced, rebroken)
+    return found
+
+
+#: The text and forced layout ``_layout_rows`` last read, and the rows of each region read.
+_LAST_ROWS: list[tuple[Skeleton, layouts.Layout | None, dict[tuple[object, ...], Rows]]] = []
+
+
+def _layout_rows_read(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
     """A table region's rows.
 
     A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,
