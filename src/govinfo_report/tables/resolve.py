@@ -920,8 +920,9 @@ class _Work:
         touching = [rule for rule in rules if not outcome.infeasible.isdisjoint(rule.cells)]
         agreed: dict[int, solver.Agreed] | None = None
         suspects: list[str] = []
-        for rule in touching:
-            without = self._solve([r for r in rules if r is not rule], [], stuck)
+        lo, hi = self._bounds()
+        models = solver.solve_without_each(lo, hi, rules, touching, stuck)
+        for rule, without in zip(touching, models, strict=True):
             if without.infeasible or without.unsettled:
                 continue
             suspects.append(rule.name)
@@ -957,11 +958,16 @@ class _Work:
     ) -> solver.Outcome:
         """The solver's outcome for ``units`` and the ``lost`` cells, every other cell with
         a value fixed to it."""
+        lo, hi = self._bounds()
+        scope = [*(cell for unit, _ in units for cell in unit.cells), *lost]
+        return solver.solve(lo, hi, rules, [model for _, model in units], scope)
+
+    def _bounds(self) -> tuple[list[int | float], list[int | float]]:
+        """Each cell's interval for the solver: its value fixed, or any count."""
         values = self.values
         lo: list[int | float] = [0 if value is None else value for value in values]  # type: ignore[misc]
         hi: list[int | float] = [inf if value is None else value for value in values]  # type: ignore[misc]
-        scope = [*(cell for unit, _ in units for cell in unit.cells), *lost]
-        return solver.solve(lo, hi, rules, [model for _, model in units], scope)
+        return lo, hi
 
     def _settle(
         self,
