@@ -215,14 +215,14 @@ def _outcome(
     for cells, part_rules, part_units in parts:
         ids = [kept[at] for at in part_units]
         part_scope = tuple(cell for cell in scope if cell in cells)
-        key = (tuple(part_rules), part_scope)
-        found = None if searched is None or ids else searched.get(key)
-        if found is None:
+        if searched is None or ids:
             found = _part(
                 lo, hi, part_rules, [closed[at] for at in ids], ids, part_scope, max_steps
             )
-            if searched is not None and not ids:
-                searched[key] = found
+        else:
+            key = (tuple(part_rules), part_scope)
+            found = searched.get(key) or _part(lo, hi, part_rules, [], ids, part_scope, max_steps)
+            searched[key] = found
         kind, part_agreed = found
         if kind == "unsettled":
             unsettled.update(cells)

@@ -161,7 +161,23 @@ def _read_tables(
     forced: layouts.Layout | None,
     rebroken: Collection[str],
 ) -> list[TableRead]:
-    """``read_tables`` with the text's no-break spaces as ``skel`` gives them."""
+    """``read_tables`` with the text's no-break spaces as ``skel`` gives them, each region's
+    rows read once (``_layout_rows``)."""
+    _READING[:] = [(skel, forced, {})]
+    try:
+        return _read_tables_with(skel, regions, template, forced, rebroken)
+    finally:
+        _READING.clear()
+
+
+def _read_tables_with(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    forced: layouts.Layout | None,
+    rebroken: Collection[str],
+) -> list[TableRead]:
+    """``_read_tables``' reading."""
     first_rows, alone = _one_rhythm(skel, regions, template, forced, rebroken)
     read = {
         name: read_table(skel, name, regions[name], template, forced, name in rebroken, rows)
@@ -786,21 +802,24 @@ def _rows(
 
 
 def _layout_rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
-    """``_layout_rows_read``, once per region of a text: sections are read again with their
-    label tails, spilled values or columns printed apart, and each reading reads its own and
-    the later sections' regions again (a Word PDF's text: 15 reads of 4 regions)."""
-    if not (_LAST_ROWS and _LAST_ROWS[0][0] is region.skel and _LAST_ROWS[0][1] is forced):
-        _LAST_ROWS[:] = [(region.skel, forced, {})]
-    read = _LAST_ROWS[0][2]
-    key = (tuple(region.spans), region.width, region.heading, region.keys, rebroken)
+    """``_layout_rows_read``, once per region while ``_read_tables`` reads a text: sections
+    are read again with their label tails, spilled values or columns printed apart, and
+    each reading reads its own and the later sections' regions again (a Word PDF's text:
+    15 reads of 4 regions)."""
+    if not (_READING and _READING[0][0] is region.skel and _READING[0][1] is forced):
+        return _layout_rows_read(region, forced, rebroken)
+    read = _READING[0][2]
+    # the heading names the section, and with the template read its keys: not hashed
+    key = (tuple(region.spans), region.width, region.heading, rebroken)
     found = read.get(key)
     if found is None:
         found = read[key] = _layout_rows_read(region, forced, rebroken)
     return found
 
 
-#: The text and forced layout ``_layout_rows`` last read, and the rows of each region read.
-_LAST_ROWS: list[tuple[Skeleton, layouts.Layout | None, dict[tuple[object, ...], Rows]]] = []
+#: The text and forced layout ``_read_tables`` is reading, and the rows of each region
+#: read so far.
+_READING: list[tuple[Skeleton, layouts.Layout | None, dict[tuple[object, ...], Rows]]] = []
 
 
 def _layout_rows_read(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
