@@ -9,6 +9,7 @@ table read by the order of its cells alone may be read other ways (the section's
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Collection, Iterator, Sequence
 from itertools import pairwise
 
@@ -163,11 +164,11 @@ def _read_tables(
 ) -> list[TableRead]:
     """``read_tables`` with the text's no-break spaces as ``skel`` gives them, each region's
     rows read once (``_layout_rows``)."""
-    _READING[:] = [(skel, forced, {})]
+    _READING.now = (skel, forced, {})
     try:
         return _read_tables_with(skel, regions, template, forced, rebroken)
     finally:
-        _READING.clear()
+        _READING.now = None
 
 
 def _read_tables_with(
@@ -806,9 +807,10 @@ def _layout_rows(region: _Region, forced: layouts.Layout | None, rebroken: bool)
     are read again with their label tails, spilled values or columns printed apart, and
     each reading reads its own and the later sections' regions again (a Word PDF's text:
     15 reads of 4 regions)."""
-    if not (_READING and _READING[0][0] is region.skel and _READING[0][1] is forced):
+    now = _READING.now
+    if now is None or now[0] is not region.skel or now[1] is not forced:
         return _layout_rows_read(region, forced, rebroken)
-    read = _READING[0][2]
+    read = now[2]
     # the heading names the section, and with the template read its keys: not hashed
     key = (tuple(region.spans), region.width, region.heading, rebroken)
     found = read.get(key)
@@ -817,9 +819,14 @@ def _layout_rows(region: _Region, forced: layouts.Layout | None, rebroken: bool)
     return found
 
 
-#: The text and forced layout ``_read_tables`` is reading, and the rows of each region
-#: read so far.
-_READING: list[tuple[Skeleton, layouts.Layout | None, dict[tuple[object, ...], Rows]]] = []
+class _Reading(threading.local):
+    """What ``_read_tables`` is reading in this thread: the text and forced layout, and the
+    rows of each region read so far (``None`` outside it)."""
+
+    now: tuple[Skeleton, layouts.Layout | None, dict[tuple[object, ...], Rows]] | None = None
+
+
+_READING = _Reading()
 
 
 def _layout_rows_read(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
