@@ -58,6 +58,8 @@ def fill(
     if runs:
         _collapsed(draft, template, cells, row, runs, label, unit, rules)
         return
+    if row.loose or len(row.values) > len(cells):
+        rules = tuple(rules)  # read by two checks below (a generator, read by one, is cheaper)
     values = _read_once(draft, cells, row, label, rules)
     if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
         not_placed(
