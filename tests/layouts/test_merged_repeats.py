@@ -15,11 +15,6 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.catalogue import TEMPLATES
-from govinfo_report.structure.layouts import Row
-from govinfo_report.tables.reading import Draft
-from govinfo_report.tables.sections import appeals
-from govinfo_report.tables.sections.rows import fill
 from govinfo_report.write.render import render
 
 from conftest import EXPECTED, WRITTEN, scaled, wrong
@@ -112,23 +107,3 @@ def test_a_row_of_one_value_repeated_is_read_once() -> None:
     back = gr.parse(text)
     assert back.cell("proactive.licensing.decisions").value == 937
     assert wrong(back, gr.parse(REPORT).flat()) == {}
-
-
-def test_a_merged_last_cell_read_once_is_still_checked_for_glued_values() -> None:
-    # 行政复议 printed 06, a blank, 0, 0, then its 总计 6 twice (a merged cell): read once,
-    # the row adds up with 06 as 6, but 06 may be 0 and 6 glued over the blank (0 6 0 0 6
-    # adds up too), so the row is set aside with both readings, not given, whether its
-    # section's rules come as a generator or a tuple (both checks read them).
-    template = TEMPLATES["2021"]
-    cells = template.rows["appeals", "review"]
-    texts = ["06", "", "0", "0", "6", "6"]
-    row = Row((("行政复议", 3, 1),), tuple((t, 3, 10 + 3 * i) for i, t in enumerate(texts)), 3)
-    for rules in (appeals.rules(template), tuple(appeals.rules(template))):
-        draft = Draft("appeals")
-        fill(draft, template, cells, row, "行政复议", rules=rules)
-        reading = draft.freeze()
-        assert reading.given == ()
-        [unit] = reading.units
-        assert unit.cells == tuple(cells)
-        assert {text for text, _, _ in unit.pieces} >= {"06", "0", "6"}
-        assert len(unit.options) > 1

@@ -473,6 +473,8 @@ def _collapsed(
         )
         return
     else:
+        if row.runs.traced is not None:
+            rules = tuple(rules)  # read by _by_no_breaks and again by _glued_not_apart
         if _by_no_breaks(draft, template, cells, row, run, label, unit, rules):
             return
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
