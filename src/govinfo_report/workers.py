@@ -9,6 +9,13 @@ any new one, so every other task is done exactly once and ordered results stay i
 Each worker has a pipe of its own: killing one never leaves a lock held that the others need
 (the way ``multiprocessing.Pool.terminate`` can hang).
 
+Tasks are read ahead as far as the window allows. Given a ``weight``, the heavy ones among
+them (a scan among small files) are sent first, heaviest first, each alone, so that the long
+ones start early and the short ones fill in behind them (longest-processing-time order);
+once the tasks are all read, the rest go out in smaller and smaller chunks (a quarter of a
+worker's share of what is left), so that the last ones go to whichever worker frees first.
+Results are yielded in task order all the same.
+
 A task may answer ``Fork``: when no other task waits to be sent (the tail of a run, or the
 read-ahead window full), its parts are then done one at a time by whichever worker is free,
 before any new task, and its join after them, whose result is the task's (a scanned
@@ -145,6 +152,7 @@ def run(
     failed: Callable[[Task, ParseError], R],
     budget: Callable[[Task], float | None] | None = None,
     started: Callable[[Task], None] | None = None,
+    weight: Callable[[Task], float] | None = None,
 ) -> Generator[R, None, None]:
     """``work(task)`` for every task of ``chunks``, in ``processes`` worker processes.
 
@@ -159,10 +167,15 @@ def run(
             and a ``ParseError`` (code ``timeout`` or ``worker-died``).
         budget: the seconds a task may take when it is not ``timeout`` (``None``: no limit).
         started: called (in this process) with each task as a worker starts it.
+        weight: how heavy a task is expected to be, when much heavier than most (0: not
+            heavy); the heavy tasks read ahead are sent before the others, heaviest first,
+            each alone.
 
     Stopping early (``close``, an exception, Ctrl-C) kills the workers at once.
     """
-    return _Run(work, chunks, processes, timeout, ordered, ahead, failed, budget, started).results()
+    return _Run(
+        work, chunks, processes, timeout, ordered, ahead, failed, budget, started, weight
+    ).results()
 
 
 @attrs.define(eq=False)
@@ -178,10 +191,13 @@ class _Run:
     failed: Callable[[Task, ParseError], Any]
     budget: Callable[[Task], float | None] | None = None
     started: Callable[[Task], None] | None = None
+    weight: Callable[[Task], float] | None = None
     workers: list[_Worker] = attrs.field(factory=list)
     retry: list[Task] = attrs.field(factory=list)  # tasks of lost workers, not started
     parts: deque[Task] = attrs.field(factory=deque)  # parts and joins of forks, not sent
-    peeked: list[Task] = attrs.field(factory=list)  # new tasks read to decline a fork, not sent
+    heavy: list[tuple[float, Task]] = attrs.field(factory=list)  # read, not sent: heavy
+    pool: deque[list[Task]] = attrs.field(factory=deque)  # read, not sent: the rest, chunked
+    pooled: int = 0  # tasks in ``pool``
     # each part or join sent or to send (by ``id``): its fork, and its place (-1: the join)
     owners: dict[int, tuple[_Forked, int]] = attrs.field(factory=dict)
     done: dict[int, Any] = attrs.field(factory=dict)  # ordered: results waiting their turn
@@ -202,7 +218,7 @@ class _Run:
                 yield from self._ready()
                 busy = [worker for worker in self.workers if worker.held]
                 if not busy:
-                    if self.exhausted and not (self.retry or self.parts or self.peeked):
+                    if self.exhausted and not (self.retry or self.parts or self._read_ahead()):
                         break
                     continue
                 self._wait(busy)
@@ -233,30 +249,54 @@ class _Run:
                 self._lost(position, _died(worker))
 
     def _next_chunk(self) -> list[Task]:
+        """What a free worker is sent: the tasks of lost workers, else a fork's part or join,
+        else the heaviest task read ahead, else the next chunk read ahead (once every task
+        is read, no more than a quarter of a worker's share of those left)."""
         if self.retry:
             chunk, self.retry = self.retry, []
             return chunk
         if self.parts:
             return [self.parts.popleft()]
-        if self.peeked:
-            chunk, self.peeked = self.peeked, []
-            return chunk
-        return self._read()
-
-    def _read(self) -> list[Task]:
-        """The next chunk of ``chunks``, if the window allows one."""
-        if self.exhausted or self.taken - self.given >= self.ahead:
+        self._fill()
+        if self.heavy:
+            heaviest = max(range(len(self.heavy)), key=lambda at: self.heavy[at][0])
+            return [self.heavy.pop(heaviest)[1]]
+        if not self.pool:
             return []
-        try:
-            chunk = next(self.chunks)
-        except StopIteration:
-            self.exhausted = True
-            return []
-        except Exception as error:  # the sources failed: finish what was read, then raise
-            self.exhausted, self.failure = True, error
-            return []
-        self.taken += len(chunk)
+        chunk = self.pool.popleft()
+        if self.exhausted:
+            share = max(1, -(-self.pooled // (4 * self.processes)))
+            if share < len(chunk):
+                chunk, rest = chunk[:share], chunk[share:]
+                self.pool.appendleft(rest)
+        self.pooled -= len(chunk)
         return chunk
+
+    def _read_ahead(self) -> bool:
+        """Whether a new task waits to be sent (the window lets more be read: they are)."""
+        self._fill()
+        return bool(self.heavy or self.pool)
+
+    def _fill(self) -> None:
+        """Read chunks of ``chunks`` while the window allows, the heavy tasks (``weight``)
+        apart."""
+        while not self.exhausted and self.taken - self.given < self.ahead:
+            try:
+                chunk = next(self.chunks)
+            except StopIteration:
+                self.exhausted = True
+                return
+            except Exception as error:  # the sources failed: finish what was read, then raise
+                self.exhausted, self.failure = True, error
+                return
+            self.taken += len(chunk)
+            if self.weight is not None:
+                weights = [self.weight(task) for task in chunk]
+                self.heavy += [(w, task) for w, task in zip(weights, chunk, strict=True) if w > 0]
+                chunk = [task for w, task in zip(weights, chunk, strict=True) if w <= 0]
+            if chunk:
+                self.pool.append(chunk)
+                self.pooled += len(chunk)
 
     def _ready(self) -> Iterator[Any]:
         """The results that can be yielded now, counted as given."""
@@ -398,12 +438,11 @@ class _Run:
 
     def _waiting(self) -> bool:
         """Whether a task other than a fork's part waits to be sent (then a fork is declined):
-        a lost worker's, one sent behind the task a worker is on, or a new one the window
-        lets in (read now to know it, and sent after the forks' parts: ``peeked``)."""
-        if self.retry or self.peeked or any(len(worker.held) > 1 for worker in self.workers):
+        a lost worker's, one sent behind the task a worker is on, or a new one read ahead or
+        that the window lets in (read now to know it, and sent after the forks' parts)."""
+        if self.retry or any(len(worker.held) > 1 for worker in self.workers):
             return True
-        self.peeked = self._read()
-        return bool(self.peeked)
+        return self._read_ahead()
 
     def _part_done(self, owner: tuple[_Forked, int], result: Any) -> None:
         forked, place = owner

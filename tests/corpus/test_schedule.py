@@ -1,0 +1,134 @@
+"""The order in which ``workers.run`` sends the tasks read ahead: the heavy ones (``weight``)
+first, heaviest first, each alone; the rest in their chunks, cut smaller once every task is
+read so that the last ones go to whichever worker frees first; a fork declined while a heavy
+task waits. The decisions are taken on a run's state with no worker started (``_Run``), and
+one run checks that the results keep their order."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from govinfo_report import workers
+from govinfo_report.corpus import stream
+from govinfo_report.errors import ParseError
+
+
+def _failed(task: tuple[Any, ...], error: ParseError) -> Any:
+    return ("failed", task[0], error.code)
+
+
+def _schedule(
+    chunks: list[list[tuple[Any, ...]]], *, ahead: int = 100, processes: int = 2
+) -> workers._Run:
+    """A run's state over ``chunks`` of ``(index, weight)`` tasks, no worker started."""
+    return workers._Run(
+        work=repr,
+        chunks=iter(chunks),
+        processes=processes,
+        timeout=None,
+        ordered=True,
+        ahead=ahead,
+        failed=_failed,
+        weight=lambda task: task[1],
+    )
+
+
+def _sent(run: workers._Run) -> Iterator[list[int]]:
+    """The indices of each chunk a free worker would be sent, until none is left."""
+    while chunk := run._next_chunk():
+        yield [task[0] for task in chunk]
+
+
+def test_heavy_tasks_read_ahead_go_first_heaviest_first_each_alone() -> None:
+    # A scan of 0.9 MB at 5 and one of 1.1 MB at 6 behind small files: both before the
+    # small files already read, the larger first; the small files keep their order.
+    light = [(index, 0) for index in range(5)]
+    run = _schedule([light, [(5, 900), (6, 1100), (7, 0)]], ahead=8)
+    assert next(_sent(run)) == [6]
+    assert next(_sent(run)) == [5]
+    # every task is not known to be read (the window of 8 is full): the chunks go whole
+    assert list(_sent(run)) == [[0, 1, 2, 3, 4], [7]]
+
+
+def test_a_heavy_task_past_the_window_waits_for_it() -> None:
+    # The window holds 4 tasks: the scan at 4 is not read yet, so the small files go first.
+    run = _schedule([[(0, 0), (1, 0), (2, 0), (3, 0)], [(4, 1000)]], ahead=4)
+    assert list(_sent(run)) == [[0, 1, 2, 3]]
+    run.given = 4  # their results taken: the window lets the scan in
+    assert list(_sent(run)) == [[4]]
+
+
+def test_without_weight_the_chunks_go_in_order() -> None:
+    run = _schedule([[(0, 0), (1, 5)], [(2, 9)]], ahead=2)
+    run.weight = None
+    assert list(_sent(run)) == [[0, 1]]
+
+
+def test_once_every_task_is_read_the_chunks_shrink_to_a_quarter_of_a_share() -> None:
+    # 40 small tasks in chunks of 16, all read: each chunk sent is at most a quarter of a
+    # worker's share of those left (40 / 2 / 4 = 5, then 35 / 8 -> 5, 30 / 8 -> 4), and no
+    # more than its chunk holds (the first chunk's last 2), down to one at a time.
+    chunks = [[(index, 0) for index in range(start, min(start + 16, 40))] for start in (0, 16, 32)]
+    run = _schedule(chunks)
+    sent = list(_sent(run))
+    assert [len(chunk) for chunk in sent[:5]] == [5, 5, 4, 2, 3]
+    assert [index for chunk in sent for index in chunk] == list(range(40))
+    left = 40
+    for chunk in sent:
+        assert len(chunk) <= -(-left // 8)
+        left -= len(chunk)
+    assert [len(chunk) for chunk in sent[-4:]] == [1, 1, 1, 1]
+
+
+def test_a_fork_is_declined_while_a_heavy_task_waits() -> None:
+    # Both workers free and idle: a fork is accepted only when nothing waits to be sent,
+    # and a scan read ahead waits.
+    run = _schedule([[(0, 1000), (1, 800)]])
+    assert run._next_chunk() == [(0, 1000)]
+    assert run._waiting()
+    assert run._next_chunk() == [(1, 800)]
+    assert not run._waiting()
+
+
+def _plain(task: tuple[Any, ...]) -> Any:
+    return task[0]
+
+
+def test_the_heavy_task_starts_first_and_the_results_keep_their_order() -> None:
+    begun: list[int] = []
+    tasks = [(0, 0), (1, 0), (2, 0), (3, 7), (4, 0)]
+    found = list(
+        workers.run(
+            _plain,
+            iter([tasks]),
+            processes=2,
+            timeout=60.0,
+            ordered=True,
+            ahead=8,
+            failed=_failed,
+            started=lambda task: begun.append(task[0]),
+            weight=lambda task: task[1],
+        )
+    )
+    assert found == [0, 1, 2, 3, 4]
+    assert begun[:2] == [3, 0]  # the heavy task to the first free worker, then the rest
+    assert sorted(begun) == [0, 1, 2, 3, 4]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_document_weighs_its_bytes_from_heavy_bytes_up(tmp_path: Path) -> None:
+    # A scan of a few pages (a MB) is heavy; a page of HTML (a few hundred KB) is not.
+    assert stream.HEAVY_BYTES == 1 << 19
+    scan, page = tmp_path / "scan.pdf", tmp_path / "page.html"
+    scan.write_bytes(b"%" * (1 << 20))
+    page.write_bytes(b"<" * 300_000)
+    tasks = {task[1]: task for chunk in stream._chunks([scan, page], 16) for task in chunk}
+    assert stream._weight(tasks[str(scan)]) == 1 << 20
+    assert stream._weight(tasks[str(page)]) == 0
+    # carried data weighs its length; a missing file nothing (its worker says why)
+    carried = (0, "<bytes 0>", None, None, b"x" * (1 << 19), None, "")
+    assert stream._weight(carried) == 1 << 19
+    assert stream._weight((1, "gone.pdf", str(tmp_path / "gone.pdf"), None, None, None, "")) == 0
