@@ -9,12 +9,13 @@ any new one, so every other task is done exactly once and ordered results stay i
 Each worker has a pipe of its own: killing one never leaves a lock held that the others need
 (the way ``multiprocessing.Pool.terminate`` can hang).
 
-Tasks are read ahead as far as the window allows. Given a ``weight``, the heavy ones among
-them (a scan among small files) are sent first, heaviest first, each alone, so that the long
-ones start early and the short ones fill in behind them (longest-processing-time order);
-once the tasks are all read, the rest go out in smaller and smaller chunks (a quarter of a
-worker's share of what is left), so that the last ones go to whichever worker frees first.
-Results are yielded in task order all the same.
+Tasks are read ahead as far as the window allows and sent in order, a ``heavy`` one (a scan
+among small files) alone. Once every task is read (the tail of a run), the heavy ones left
+go first, in their order, so that the long ones start early and the short ones fill in
+behind them (longest-processing-time order), and the rest go out in smaller and smaller
+chunks (a quarter of a worker's share of what is left), so that the last ones go to
+whichever worker frees first. Results are yielded in task order all the same; before the
+tail nothing jumps ahead, so that results done and held behind one not done stay few.
 
 A task may answer ``Fork``: when no other task waits to be sent (the tail of a run, or the
 read-ahead window full), its parts are then done one at a time by whichever worker is free,
@@ -152,7 +153,7 @@ def run(
     failed: Callable[[Task, ParseError], R],
     budget: Callable[[Task], float | None] | None = None,
     started: Callable[[Task], None] | None = None,
-    weight: Callable[[Task], float] | None = None,
+    heavy: Callable[[Task], bool] | None = None,
 ) -> Generator[R, None, None]:
     """``work(task)`` for every task of ``chunks``, in ``processes`` worker processes.
 
@@ -167,14 +168,13 @@ def run(
             and a ``ParseError`` (code ``timeout`` or ``worker-died``).
         budget: the seconds a task may take when it is not ``timeout`` (``None``: no limit).
         started: called (in this process) with each task as a worker starts it.
-        weight: how heavy a task is expected to be, when much heavier than most (0: not
-            heavy); the heavy tasks read ahead are sent before the others, heaviest first,
-            each alone.
+        heavy: whether a task is expected to take much longer than most: it is sent alone,
+            and once every task is read, before the others left.
 
     Stopping early (``close``, an exception, Ctrl-C) kills the workers at once.
     """
     return _Run(
-        work, chunks, processes, timeout, ordered, ahead, failed, budget, started, weight
+        work, chunks, processes, timeout, ordered, ahead, failed, budget, started, heavy
     ).results()
 
 
@@ -191,13 +191,14 @@ class _Run:
     failed: Callable[[Task, ParseError], Any]
     budget: Callable[[Task], float | None] | None = None
     started: Callable[[Task], None] | None = None
-    weight: Callable[[Task], float] | None = None
+    heavy: Callable[[Task], bool] | None = None
     workers: list[_Worker] = attrs.field(factory=list)
     retry: list[Task] = attrs.field(factory=list)  # tasks of lost workers, not started
     parts: deque[Task] = attrs.field(factory=deque)  # parts and joins of forks, not sent
-    heavy: list[tuple[float, Task]] = attrs.field(factory=list)  # read, not sent: heavy
-    pool: deque[list[Task]] = attrs.field(factory=deque)  # read, not sent: the rest, chunked
+    # new tasks read and not sent, in order, in chunks (a heavy task alone: ``True``)
+    pool: deque[tuple[bool, list[Task]]] = attrs.field(factory=deque)
     pooled: int = 0  # tasks in ``pool``
+    heavies: int = 0  # heavy tasks in ``pool``
     # each part or join sent or to send (by ``id``): its fork, and its place (-1: the join)
     owners: dict[int, tuple[_Forked, int]] = attrs.field(factory=dict)
     done: dict[int, Any] = attrs.field(factory=dict)  # ordered: results waiting their turn
@@ -250,36 +251,38 @@ class _Run:
 
     def _next_chunk(self) -> list[Task]:
         """What a free worker is sent: the tasks of lost workers, else a fork's part or join,
-        else the heaviest task read ahead, else the next chunk read ahead (once every task
-        is read, no more than a quarter of a worker's share of those left)."""
+        else the next chunk read ahead; once every task is read, the first heavy task left,
+        else no more than a quarter of a worker's share of the tasks left."""
         if self.retry:
             chunk, self.retry = self.retry, []
             return chunk
         if self.parts:
             return [self.parts.popleft()]
         self._fill()
-        if self.heavy:
-            heaviest = max(range(len(self.heavy)), key=lambda at: self.heavy[at][0])
-            return [self.heavy.pop(heaviest)[1]]
         if not self.pool:
             return []
-        chunk = self.pool.popleft()
-        if self.exhausted:
+        at = 0
+        if self.exhausted and self.heavies:
+            at = next(at for at, (heavy, _) in enumerate(self.pool) if heavy)
+        heavy, chunk = self.pool[at]
+        del self.pool[at]
+        if heavy:
+            self.heavies -= 1
+        elif self.exhausted:
             share = max(1, -(-self.pooled // (4 * self.processes)))
             if share < len(chunk):
                 chunk, rest = chunk[:share], chunk[share:]
-                self.pool.appendleft(rest)
+                self.pool.appendleft((False, rest))
         self.pooled -= len(chunk)
         return chunk
 
     def _read_ahead(self) -> bool:
         """Whether a new task waits to be sent (the window lets more be read: they are)."""
         self._fill()
-        return bool(self.heavy or self.pool)
+        return bool(self.pool)
 
     def _fill(self) -> None:
-        """Read chunks of ``chunks`` while the window allows, the heavy tasks (``weight``)
-        apart."""
+        """Read chunks of ``chunks`` while the window allows, a heavy task alone."""
         while not self.exhausted and self.taken - self.given < self.ahead:
             try:
                 chunk = next(self.chunks)
@@ -290,13 +293,19 @@ class _Run:
                 self.exhausted, self.failure = True, error
                 return
             self.taken += len(chunk)
-            if self.weight is not None:
-                weights = [self.weight(task) for task in chunk]
-                self.heavy += [(w, task) for w, task in zip(weights, chunk, strict=True) if w > 0]
-                chunk = [task for w, task in zip(weights, chunk, strict=True) if w <= 0]
-            if chunk:
-                self.pool.append(chunk)
-                self.pooled += len(chunk)
+            self.pooled += len(chunk)
+            light: list[Task] = []
+            for task in chunk:
+                if self.heavy is None or not self.heavy(task):
+                    light.append(task)
+                    continue
+                if light:
+                    self.pool.append((False, light))
+                    light = []
+                self.pool.append((True, [task]))
+                self.heavies += 1
+            if light:
+                self.pool.append((False, light))
 
     def _ready(self) -> Iterator[Any]:
         """The results that can be yielded now, counted as given."""

@@ -1,8 +1,8 @@
-"""The order in which ``workers.run`` sends the tasks read ahead: the heavy ones (``weight``)
-first, heaviest first, each alone; the rest in their chunks, cut smaller once every task is
-read so that the last ones go to whichever worker frees first; a fork declined while a heavy
-task waits. The decisions are taken on a run's state with no worker started (``_Run``), and
-one run checks that the results keep their order."""
+"""The order in which ``workers.run`` sends the tasks read ahead: in order, a ``heavy`` one
+alone; once every task is read, the heavy ones left first, and the rest in chunks cut smaller
+so that the last ones go to whichever worker frees first; a fork declined while a heavy task
+waits. The decisions are taken on a run's state with no worker started (``_Run``), and one
+run checks that the results keep their order."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def _failed(task: tuple[Any, ...], error: ParseError) -> Any:
 def _schedule(
     chunks: list[list[tuple[Any, ...]]], *, ahead: int = 100, processes: int = 2
 ) -> workers._Run:
-    """A run's state over ``chunks`` of ``(index, weight)`` tasks, no worker started."""
+    """A run's state over ``chunks`` of ``(index, heavy)`` tasks, no worker started."""
     return workers._Run(
         work=repr,
         chunks=iter(chunks),
@@ -32,7 +32,7 @@ def _schedule(
         ordered=True,
         ahead=ahead,
         failed=_failed,
-        weight=lambda task: task[1],
+        heavy=lambda task: task[1],
     )
 
 
@@ -42,28 +42,28 @@ def _sent(run: workers._Run) -> Iterator[list[int]]:
         yield [task[0] for task in chunk]
 
 
-def test_heavy_tasks_read_ahead_go_first_heaviest_first_each_alone() -> None:
-    # A scan of 0.9 MB at 5 and one of 1.1 MB at 6 behind small files: both before the
-    # small files already read, the larger first; the small files keep their order.
-    light = [(index, 0) for index in range(5)]
-    run = _schedule([light, [(5, 900), (6, 1100), (7, 0)]], ahead=8)
-    assert next(_sent(run)) == [6]
-    assert next(_sent(run)) == [5]
-    # every task is not known to be read (the window of 8 is full): the chunks go whole
-    assert list(_sent(run)) == [[0, 1, 2, 3, 4], [7]]
+def test_at_the_tail_the_heavy_tasks_go_first_in_their_order_each_alone() -> None:
+    # Two scans at 5 and 6 behind small files, every task read: both before the small
+    # files, in their order; the small files after them, in theirs, a few at a time.
+    light = [(index, False) for index in range(5)]
+    run = _schedule([light, [(5, True), (6, True), (7, False)]])
+    assert list(_sent(run)) == [[5], [6], [0], [1], [2], [3], [4], [7]]
 
 
-def test_a_heavy_task_past_the_window_waits_for_it() -> None:
-    # The window holds 4 tasks: the scan at 4 is not read yet, so the small files go first.
-    run = _schedule([[(0, 0), (1, 0), (2, 0), (3, 0)], [(4, 1000)]], ahead=4)
-    assert list(_sent(run)) == [[0, 1, 2, 3]]
-    run.given = 4  # their results taken: the window lets the scan in
-    assert list(_sent(run)) == [[4]]
+def test_before_the_tail_the_tasks_go_in_order_a_heavy_one_alone() -> None:
+    # The window of 8 is full: every task is not known to be read, so nothing jumps ahead
+    # (results done behind one not done are held until it is) and no chunk is cut.
+    light = [(index, False) for index in range(5)]
+    run = _schedule([light, [(5, True), (6, True), (7, False)], [(8, False)]], ahead=8)
+    assert list(_sent(run)) == [[0, 1, 2, 3, 4], [5], [6], [7]]
+    run.given = 8  # their results taken: the last is read, the run is at its tail
+    assert list(_sent(run)) == [[8]]
+    assert run.exhausted
 
 
-def test_without_weight_the_chunks_go_in_order() -> None:
-    run = _schedule([[(0, 0), (1, 5)], [(2, 9)]], ahead=2)
-    run.weight = None
+def test_without_heavy_the_chunks_go_in_order() -> None:
+    run = _schedule([[(0, False), (1, True)], [(2, True)]], ahead=2)
+    run.heavy = None
     assert list(_sent(run)) == [[0, 1]]
 
 
@@ -71,7 +71,9 @@ def test_once_every_task_is_read_the_chunks_shrink_to_a_quarter_of_a_share() -> 
     # 40 small tasks in chunks of 16, all read: each chunk sent is at most a quarter of a
     # worker's share of those left (40 / 2 / 4 = 5, then 35 / 8 -> 5, 30 / 8 -> 4), and no
     # more than its chunk holds (the first chunk's last 2), down to one at a time.
-    chunks = [[(index, 0) for index in range(start, min(start + 16, 40))] for start in (0, 16, 32)]
+    chunks = [
+        [(index, False) for index in range(start, min(start + 16, 40))] for start in (0, 16, 32)
+    ]
     run = _schedule(chunks)
     sent = list(_sent(run))
     assert [len(chunk) for chunk in sent[:5]] == [5, 5, 4, 2, 3]
@@ -86,10 +88,10 @@ def test_once_every_task_is_read_the_chunks_shrink_to_a_quarter_of_a_share() -> 
 def test_a_fork_is_declined_while_a_heavy_task_waits() -> None:
     # Both workers free and idle: a fork is accepted only when nothing waits to be sent,
     # and a scan read ahead waits.
-    run = _schedule([[(0, 1000), (1, 800)]])
-    assert run._next_chunk() == [(0, 1000)]
+    run = _schedule([[(0, True), (1, True)]])
+    assert run._next_chunk() == [(0, True)]
     assert run._waiting()
-    assert run._next_chunk() == [(1, 800)]
+    assert run._next_chunk() == [(1, True)]
     assert not run._waiting()
 
 
@@ -99,7 +101,7 @@ def _plain(task: tuple[Any, ...]) -> Any:
 
 def test_the_heavy_task_starts_first_and_the_results_keep_their_order() -> None:
     begun: list[int] = []
-    tasks = [(0, 0), (1, 0), (2, 0), (3, 7), (4, 0)]
+    tasks = [(0, False), (1, False), (2, False), (3, True), (4, False)]
     found = list(
         workers.run(
             _plain,
@@ -110,7 +112,7 @@ def test_the_heavy_task_starts_first_and_the_results_keep_their_order() -> None:
             ahead=8,
             failed=_failed,
             started=lambda task: begun.append(task[0]),
-            weight=lambda task: task[1],
+            heavy=lambda task: task[1],
         )
     )
     assert found == [0, 1, 2, 3, 4]
@@ -119,16 +121,15 @@ def test_the_heavy_task_starts_first_and_the_results_keep_their_order() -> None:
     assert multiprocessing.active_children() == []
 
 
-def test_a_document_weighs_its_bytes_from_heavy_bytes_up(tmp_path: Path) -> None:
+def test_a_document_is_heavy_from_heavy_bytes_up(tmp_path: Path) -> None:
     # A scan of a few pages (a MB) is heavy; a page of HTML (a few hundred KB) is not.
     assert stream.HEAVY_BYTES == 1 << 19
     scan, page = tmp_path / "scan.pdf", tmp_path / "page.html"
     scan.write_bytes(b"%" * (1 << 20))
     page.write_bytes(b"<" * 300_000)
     tasks = {task[1]: task for chunk in stream._chunks([scan, page], 16) for task in chunk}
-    assert stream._weight(tasks[str(scan)]) == 1 << 20
-    assert stream._weight(tasks[str(page)]) == 0
+    assert stream._heavy(tasks[str(scan)])
+    assert not stream._heavy(tasks[str(page)])
     # carried data weighs its length; a missing file nothing (its worker says why)
-    carried = (0, "<bytes 0>", None, None, b"x" * (1 << 19), None, "")
-    assert stream._weight(carried) == 1 << 19
-    assert stream._weight((1, "gone.pdf", str(tmp_path / "gone.pdf"), None, None, None, "")) == 0
+    assert stream._heavy((0, "<bytes 0>", None, None, b"x" * (1 << 19), None, ""))
+    assert not stream._heavy((1, "gone.pdf", str(tmp_path / "gone.pdf"), None, None, None, ""))

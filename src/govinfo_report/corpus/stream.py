@@ -45,9 +45,9 @@ CHUNKS_AHEAD = 4
 #: workers of their own, not in one chunk beside the small files.
 CHUNK_BYTES = 1 << 20
 #: With two workers or more, a document of this many bytes or more (a scan of a few pages)
-#: is sent before the smaller ones read ahead, the largest first, each alone: the long
-#: documents start early and the short ones fill in behind them, so that no worker is left
-#: with a scan at the end of a folder while the other waits.
+#: is sent alone, and at the tail of a run (every document read) before the smaller ones
+#: left: the long documents start early and the short ones fill in behind them, so that no
+#: worker is left with a scan at the end of a folder while the other waits.
 HEAVY_BYTES = CHUNK_BYTES // 2
 
 
@@ -233,7 +233,7 @@ def iter_parse(
         failed=_failed,
         budget=budget,
         started=None if started is None else lambda task: started(task[0], task[1]),
-        weight=_weight if processes > 1 else None,
+        heavy=_heavy if processes > 1 else None,
     )
 
 
@@ -326,11 +326,9 @@ def _size(path: str | None, member: str | None, data: bytes | str | None) -> int
         return 0
 
 
-def _weight(task: _Task) -> float:
-    """A task's weight for ``workers.run``: its document's bytes from ``HEAVY_BYTES`` up,
-    else 0 (not heavy)."""
-    size = _size(task[2], task[3], task[4])
-    return size if size >= HEAVY_BYTES else 0
+def _heavy(task: _Task) -> bool:
+    """Whether a task's document is heavy for ``workers.run``: ``HEAVY_BYTES`` or more."""
+    return _size(task[2], task[3], task[4]) >= HEAVY_BYTES
 
 
 def _work(task: tuple[Any, ...], *, apart: bool = False, **options: Any) -> Any:
