@@ -22,9 +22,11 @@ read-ahead window full), its parts are then done one at a time by whichever work
 before any new task, and its join after them, whose result is the task's (a scanned
 document's pages read by every worker, which would otherwise wait idle); while another task
 waits, the workers have work enough, and the fork is declined: its join alone is sent, ahead
-of new tasks, with no parts' results, and does the task whole. A part or join that times out
-or whose worker dies fails that task alone; the task's time budget counts from its start,
-over its parts and its join.
+of new tasks, with no parts' results, and does the task whole. At the tail, light tasks
+alone waiting do not decline a heavy task's fork (they cannot keep the others busy while
+it is done whole): only another heavy task, part or join waiting or being done does. A
+part or join that times out or whose worker dies fails that task alone; the task's time
+budget counts from its start, over its parts and its join.
 """
 
 from __future__ import annotations
@@ -448,10 +450,17 @@ class _Run:
     def _waiting(self) -> bool:
         """Whether a task other than a fork's part waits to be sent (then a fork is declined):
         a lost worker's, one sent behind the task a worker is on, or a new one read ahead or
-        that the window lets in (read now to know it, and sent after the forks' parts)."""
-        if self.retry or any(len(worker.held) > 1 for worker in self.workers):
+        that the window lets in (read now to know it, and sent after the forks' parts). At
+        the tail of a run with ``heavy``, light tasks alone do not count: they cannot keep
+        the other workers busy while one reads a heavy task whole, so a fork is declined
+        only while another heavy task (or a fork's part or join) waits or is being done."""
+        if self.retry:
             return True
-        return self._read_ahead()
+        waiting = self._read_ahead() or any(len(worker.held) > 1 for worker in self.workers)
+        if not waiting or self.heavy is None or not self.exhausted:
+            return waiting
+        others = [task for worker in self.workers for task in worker.held]
+        return bool(self.heavies) or any(map(self.heavy, [*others, *self.parts]))
 
     def _part_done(self, owner: tuple[_Forked, int], result: Any) -> None:
         forked, place = owner

@@ -1,12 +1,14 @@
 """The order in which ``workers.run`` sends the tasks read ahead: in order, a ``heavy`` one
 alone; once every task is read, the heavy ones left first, and the rest in chunks cut smaller
-so that the last ones go to whichever worker frees first; a fork declined while a heavy task
-waits. The decisions are taken on a run's state with no worker started (``_Run``), and one
-run checks that the results keep their order."""
+so that the last ones go to whichever worker frees first; a fork declined while other tasks
+wait, but at the tail only while a heavy one waits or is being done. The decisions are
+taken on a run's state with no worker started (``_Run``), and one run checks that the
+results keep their order."""
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -93,6 +95,41 @@ def test_a_fork_is_declined_while_a_heavy_task_waits() -> None:
     assert run._waiting()
     assert run._next_chunk() == [(1, True)]
     assert not run._waiting()
+
+
+def _on(*tasks: tuple[Any, ...]) -> workers._Worker:
+    """A worker holding ``tasks`` (no process: only what the parent knows of it)."""
+    return workers._Worker(None, None, deque(tasks))  # type: ignore[arg-type]
+
+
+def test_at_the_tail_a_fork_is_accepted_while_light_tasks_alone_wait() -> None:
+    # A scan sent first with ten small files behind it, all read: they cannot keep the
+    # other worker busy while the scan is read whole, so its pages are read apart.
+    run = _schedule([[(0, True), *((index, False) for index in range(1, 11))]])
+    assert run._next_chunk() == [(0, True)]
+    run.workers = [_on(), _on((1, False), (2, False))]  # the scan's worker has answered
+    assert not run._waiting()
+
+
+def test_at_the_tail_a_fork_is_declined_while_another_heavy_task_is_done_or_waits() -> None:
+    run = _schedule([[(0, True), (1, True), (2, False)]])
+    assert run._next_chunk() == [(0, True)]
+    assert run._next_chunk() == [(1, True)]
+    run.workers = [_on(), _on((1, True))]  # the other scan is being read
+    assert run._waiting()
+    run.workers = [_on(), _on((2, False))]  # its part or join waits to be sent
+    run.parts.append((1, True, "join"))
+    assert run._waiting()
+    run.parts.clear()
+    assert not run._waiting()
+
+
+def test_before_the_tail_a_fork_is_declined_while_light_tasks_wait() -> None:
+    run = _schedule([[(0, True), (1, False)], [(2, False)]], ahead=2)
+    assert run._next_chunk() == [(0, True)]
+    run.workers = [_on(), _on()]
+    assert not run.exhausted
+    assert run._waiting()
 
 
 def _plain(task: tuple[Any, ...]) -> Any:
