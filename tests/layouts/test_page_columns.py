@@ -604,3 +604,32 @@ def test_a_packed_page_whose_values_touch_is_read_row_by_row() -> None:
     assert not [d for d in report.diagnostics if "one page's columns" in d.message]
     truth = {**PACKED_PAST_BREAK}
     assert wrong(report, truth) == {}
+
+
+#: PACKED's page past the break, with a value in every column there: 总计's row fills all
+#: seven, and 保护第三方合法权益 prints six and leaves its 总计 blank (the page's own slip).
+FULL_PAGE = """\f        4.保护第
+        三方合法  1   1   2   1   1   1
+          权益
+
+（七）总计         17  3   2   1   2   1   26
+
+  四、结转下年度继续   4               2       6
+     办理
+"""
+
+
+def test_a_page_past_the_break_with_a_value_in_every_column_is_read_by_them() -> None:
+    """Where the page's fullest row prints a value at each of as many offsets as there are
+    columns, each offset is its column: the row of six values reads them in the first six
+    and its 总计 stays printed blank, not the sum the rules would make it."""
+    section = PACKED[: PACKED.index("\f")] + FULL_PAGE
+    report = _packed_report(section)
+    row = "applications.denied.third_party_rights"
+    columns = ("natural_person", "commercial_enterprise", "research_institution")
+    columns += ("public_interest_organisation", "legal_service_agency", "other_organisation")
+    for column, value in zip(columns, (1, 1, 2, 1, 1, 1), strict=True):
+        assert report.cell(f"{row}.{column}").value == value, column
+        assert report.cell(f"{row}.{column}").provenance == "parsed", column
+    assert report.cell(f"{row}.total").blank
+    assert report.cell("applications.total.total").value == 26

@@ -438,9 +438,10 @@ def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
     row's values fill its cells in any order-keeping way and the cells they leave out are
     unknown, so rows that print ``1  1`` at different offsets could each put their 1 in any
     column; one mapping for the page lets the rules linking the rows (sums down each column)
-    tell the columns apart. A page with as many ranks as columns maps them one way only:
-    its rows are given so. Rows whose values are not all ranked on one page, and a page
-    with more ranks than columns, stay as they are."""
+    tell the columns apart. A page with as many ranks as columns, one of its rows printing
+    a value in each, maps them one way only: its rows are given so (as a table whose
+    fullest row fills every column is read by position). Rows whose values are not all
+    ranked on one page, and a page with more ranks than columns, stay as they are."""
     if not any(map(_RANKS, rows)):
         return  # at C speed: most text has no page past a break
     ranked = {
@@ -478,7 +479,8 @@ def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
             for rank_of in ({column: rank for rank, column in enumerate(columns)},)
         )
         kept = [unit for unit in draft.units if all(unit is not other for other in units)]
-        if len(options) == 1:
+        fullest = max(len(row.positions.ranks) for row in rows if row.positions.page == page)
+        if len(options) == 1 and fullest == width:
             draft.units[:] = kept
             for row, unit in enumerate(units):
                 nothing = ("", unit.line, unit.column)
