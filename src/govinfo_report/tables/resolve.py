@@ -1327,7 +1327,11 @@ def _head(unit: Unit) -> str:
         text for at, (text, _, _) in enumerate(unit.pieces) if text and at not in unit.cut
     ]
     where = (
-        "on a line two rows share" if unit.kind == "shared" else f"for {len(unit.cells)} columns"
+        "on a line two rows share"
+        if unit.kind == "shared"
+        else "in one page's columns"
+        if unit.kind == "page"
+        else f"for {len(unit.cells)} columns"
     )
     return f"{unit.label}: {len(printed)} values ({' '.join(printed)}) {where}"
 
