@@ -392,8 +392,14 @@ def _signed_end(lines: Sequence[str]) -> list[str]:
     pdftotext's flow may print a page's last table blocks after the signature, a number, a
     placeholder (``—``) or a piece of a label a line (``总`` / ``计`` / ``1`` / ``复议后起诉``)."""
     kept = [line for line in lines if line.strip()]
-    while kept and (
-        is_number(kept[-1].strip()) or not_given(kept[-1]) or _compact(kept[-1]) in _TABLE_LABELS
+    while (
+        kept
+        and len(kept[-1]) <= MAX_LINE_CHARS  # a piece is short: a long line is not split
+        and (
+            is_number(kept[-1].strip())
+            or not_given(kept[-1])
+            or _compact(kept[-1]) in _TABLE_LABELS
+        )
     ):
         kept.pop()
     return kept
