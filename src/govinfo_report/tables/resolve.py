@@ -32,10 +32,11 @@ from ..memo import Memo, weighed
 from ..model import Provenance
 from ..structure import collapsed
 from ..structure.layouts import Printed
+from ..structure.skeleton import SECTION_NAMES
 from . import solver
 from .reading import Placement, Reading, Unit, in_order
 from .rules import Rule, RuleSet, hold, sides, violated
-from .sections import rule_set, section_rule_set
+from .sections import SECTIONS, rule_set, section_rule_set
 from .sections.rows import shown, splits
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
@@ -314,21 +315,152 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     or more. A cell printed blank (``—``) is checked with the number the rules give it
     (``_broken``). Where two confirmed readings give different values, the text leaves the
     choice open and none is kept."""
+    return _only(_fitting(template, first, others))
+
+
+def _fitting(
+    template: Template, first: Reading, others: Iterable[Reading]
+) -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
+    """Each of ``others`` that the rules confirm (``confirmed``), with its values."""
     mine, certain = _certain(template, first)
+    for other in others:
+        resolved = _alone(template, other)
+        values = resolved.values
+        broken = _broken(template, first.section, values, resolved.provenance)
+        if (
+            broken is not None
+            and _one_error_at_most(broken)
+            and all(values[cell] == mine.values[cell] for cell in certain)
+        ):
+            yield other, values
 
-    def agreeing() -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
-        for other in others:
-            resolved = _alone(template, other)
-            values = resolved.values
-            broken = _broken(template, first.section, values, resolved.provenance)
-            if (
-                broken is not None
-                and _one_error_at_most(broken)
-                and all(values[cell] == mine.values[cell] for cell in certain)
+
+def doubted(
+    template: Template, first: Reading, reading: Reading, others: Iterable[Reading]
+) -> Reading:
+    """``reading`` (another way of reading ``first``'s text) with each row it gives that a
+    reading of ``others`` the rules confirm (``confirmed``) gives other values left missing,
+    said so: where two ways of reading the text both fit the rules, the cells they read
+    differently are not known (a row read by bands, the same values read by sequence with
+    one moved)."""
+    rivals = [values for _, values in _fitting(template, first, others)]
+    if not rivals:
+        return reading
+    mine = _alone(template, reading).values
+    doubtful = [
+        given
+        for given in reading.given
+        if any(rival[cell] != mine[cell] for rival in rivals for cell in given[0])
+    ]
+    if not doubtful:
+        return reading
+    left = [cell for cells, _, _ in doubtful for cell in cells]
+    _, line, column = doubtful[0][1][0]
+    note = diagnostic(
+        "values-unplaced",
+        f"section {SECTION_NAMES[SECTIONS[reading.section].NUMBER]}: {len(left)} cells its "
+        "values, out of order, give in one reading that fits the rules are read otherwise "
+        "by another that fits them too (by sequence, a value moved): they are missing",
+        line,
+        column,
+        tuple(template.fields[cell].key for cell in left),
+    )
+    return attrs.evolve(
+        reading,
+        given=tuple(given for given in reading.given if given not in doubtful),
+        closed=reading.closed.union(left),
+        findings=(*reading.findings, note),
+    )
+
+
+def unmoved(template: Template, reading: Reading) -> Reading:
+    """``reading`` (a reading by sequence the rules confirm) with each row left missing, said
+    so, whose printed values with one of them moved to another place in the row fit the
+    rules as well, the moves changing no rule's sums but through the numbers cells printed
+    blank (``—``) take from the rules. The rules confirm the place of a value read by
+    sequence only where placing it otherwise breaks one; two blanks of one row, in the
+    columns a value moves between, take any such move between them."""
+    ruled = section_rule_set(template.name, reading.section)
+    blank = {
+        cell
+        for cells, printed, _ in reading.given
+        for cell, (text, _, _) in zip(cells, printed, strict=True)
+        if not_given(text)
+    }
+    if not blank:
+        return reading
+    resolved = _alone(template, reading)
+    values, provenance = list(resolved.values), list(resolved.provenance)
+    for cell in blank:
+        values[cell], provenance[cell] = None, "blank"
+    doubtful = [
+        at
+        for at, (cells, _, _) in enumerate(reading.given)
+        if any(
+            _one_error_at_most(broken)
+            for moved in _moves(ruled, cells, values, blank)
+            if (broken := _broken(template, reading.section, moved, provenance)) is not None
+        )
+    ]
+    if not doubtful:
+        return reading
+    left = [cell for at in doubtful for cell in reading.given[at][0]]
+    _, line, column = reading.given[doubtful[0]][1][0]
+    note = diagnostic(
+        "values-unplaced",
+        f"section {SECTION_NAMES[SECTIONS[reading.section].NUMBER]}: {len(doubtful)} rows "
+        "read by sequence fit the rules as well with one of their values moved, cells printed "
+        "blank (—) taking the difference: their cells are missing",
+        line,
+        column,
+        tuple(template.fields[cell].key for cell in left),
+    )
+    return attrs.evolve(
+        reading,
+        given=tuple(given for at, given in enumerate(reading.given) if at not in doubtful),
+        closed=reading.closed.union(left),
+        findings=(*reading.findings, note),
+    )
+
+
+def _moves(
+    ruled: RuleSet, cells: tuple[int, ...], values: list[Value | None], blank: set[int]
+) -> Iterator[list[Value | None]]:
+    """``values`` with the values of ``cells`` (a row), one of them moved to another place,
+    each way that changes some rule's sums through a cell of ``blank`` and no other rule's
+    (the cells of ``blank`` have no value: a move that shifts one is not tried)."""
+    row = [values[cell] for cell in cells]
+    for at in range(len(row)):
+        rest = row[:at] + row[at + 1 :]
+        for to in range(len(row)):
+            moved = [*rest[:to], row[at], *rest[to:]]
+            changed = {
+                cell: (old, new)
+                for cell, old, new in zip(cells, row, moved, strict=True)
+                if old != new
+            }
+            if to == at or any(None in pair for pair in changed.values()):
+                continue
+            rules = {id(rule): rule for cell in changed for rule in ruled.by_cell.get(cell, ())}
+            through = {key for key, rule in rules.items() if blank.intersection(rule.cells)}
+            if not through or any(
+                _delta(rule, changed) for key, rule in rules.items() if key not in through
             ):
-                yield other, values
+                continue
+            shown = list(values)
+            for cell, (_, new) in changed.items():
+                shown[cell] = new
+            yield shown
 
-    return _only(agreeing())
+
+def _delta(rule: Rule, changed: Mapping[int, tuple[Value | None, Value | None]]) -> Value:
+    """How much ``changed`` cells (old and new numbers) change ``rule``'s left side less its
+    right side."""
+    total: Value = 0
+    for cell, (old, new) in changed.items():
+        sign = (cell in rule.left) - (cell in rule.right)
+        total += sign * (new - old)  # type: ignore[operator]
+    return total
 
 
 def agrees(template: Template, first: Reading, other: Reading) -> bool:

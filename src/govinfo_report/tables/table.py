@@ -29,7 +29,15 @@ from ..structure.skeleton import SECTION_NAMES, Section, Skeleton
 from . import apart, blocks
 from .matching import foreign_column
 from .reading import Reading, unplaced
-from .resolve import agrees, confirmed, confirmed_but_one_row, holds_together, verifies
+from .resolve import (
+    agrees,
+    confirmed,
+    confirmed_but_one_row,
+    doubted,
+    holds_together,
+    unmoved,
+    verifies,
+)
 from .sections import SECTIONS, section_rule_set
 
 
@@ -752,12 +760,14 @@ def _by_order(
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
     alternative = confirmed(template, first, others)
-    if alternative is not None and not first.overfull and not agrees(template, first, alternative):
-        alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None and first.overfull:
         alternative = confirmed_but_one_row(template, first, others)
+    if alternative is not None:
+        alternative = unmoved(template, alternative)
+    if alternative is not None and not first.overfull and not agrees(template, first, alternative):
+        alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None:
-        alternative = _in_blocks(template, first, _own_values(rows.rows, name, template))
+        alternative = _in_blocks(template, first, _own_values(rows.rows, name, template), others)
     if alternative is not None:
         return TableRead(rows.layout, alternative, found)
     if not first.overfull:
@@ -773,11 +783,18 @@ def _by_order(
     return TableRead(rows.layout, dropped, (*found, broken))
 
 
-def _in_blocks(template: Template, first: Reading, values: Sequence[Printed]) -> Reading | None:
-    """The reading by blocks of ``values`` (``blocks.by_blocks``) where it gives more cells
-    than ``first`` and agrees with every cell ``first`` gives for certain."""
+def _in_blocks(
+    template: Template, first: Reading, values: Sequence[Printed], others: Sequence[Reading]
+) -> Reading | None:
+    """The reading by blocks of ``values`` (``blocks.by_blocks``), but for its rows that a
+    reading by sequence of ``others`` the rules confirm reads otherwise (``doubted``), where
+    it gives more cells than ``first`` and agrees with every cell ``first`` gives for
+    certain."""
     reading = blocks.by_blocks(template, first.section, values)
-    if reading is None or not agrees(template, first, reading):
+    if reading is None:
+        return None
+    reading = doubted(template, first, reading, others)
+    if not agrees(template, first, reading):
         return None
     return reading
 
