@@ -142,6 +142,11 @@ class Skeleton:
         return [line for _, line in self.opening_prose[:MAX_OVERVIEW_LINES]]
 
     @cached_property
+    def paged(self) -> bool:
+        """Whether the text breaks pages (pdftotext's ``\f``)."""
+        return "\f" in "".join(self.lines)  # one search at C speed
+
+    @cached_property
     def opening_prose(self) -> list[tuple[int, str]]:
         """``prose_lines(1)``, read once (the front and the statements both read it)."""
         return self.prose_lines(1)
@@ -455,13 +460,25 @@ def _page_numbers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -
         while end >= 0 and not lines[end].strip():
             end -= 1
         number = lines[end].strip() if end >= 0 and "\f" not in lines[end] else ""
-        if _PAGE_NUMBER.fullmatch(number) and -_MAX_UNNUMBERED <= int(number) - page <= 0:
+        if PAGE_NUMBER.fullmatch(number) and -_MAX_UNNUMBERED <= int(number) - page <= 0:
             by_offset.setdefault(int(number) - page, []).append(end)
     return [at for found in by_offset.values() if len(found) > 1 for at in found]
 
 
+def ends_page(lines: Sequence[str], at: int) -> bool:
+    """Whether line ``at`` is a page's last line of text: only blank lines come between it
+    and a page break (pdftotext's ``\f``) that starts a line."""
+    for line in islice(lines, at + 1, None):
+        head = line.split("\f", 1)
+        if head[0].strip():
+            return False
+        if len(head) > 1:
+            return True
+    return False
+
+
 #: A page footer's bare number.
-_PAGE_NUMBER = re.compile(r"[1-9]\d{0,3}")
+PAGE_NUMBER = re.compile(r"[1-9]\d{0,3}")
 #: The most pages before the first numbered one (a cover, a contents page).
 _MAX_UNNUMBERED = 2
 

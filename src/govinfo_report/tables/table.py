@@ -25,9 +25,9 @@ from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.layouts.run_together import RunTogether
 from ..structure.rebreak import NUMBERED_ROW
-from ..structure.skeleton import SECTION_NAMES, Section, Skeleton
+from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
-from .matching import foreign_column
+from .matching import foreign_column, proactive_column
 from .reading import Reading, unplaced
 from .resolve import (
     agrees,
@@ -72,6 +72,8 @@ class _Region:
     width: int  # the section's columns
     heading: str  # "section 二"
     keys: tuple[str, ...]  # the section's keys, which a table not read leaves missing
+    name: str  # the section's name
+    template: str  # the template's name
 
 
 def read_tables(
@@ -727,6 +729,40 @@ def read_table(
     return _by_order(region, name, template, rows, found)
 
 
+def _page_numbers_after_words(region: _Region, rows: Rows) -> Rows:
+    """Section 二's ``rows`` without the value of a row whose one label is a column's header
+    word and whose one value is a bare number on its page's last line, said so. Word's
+    footer numbers a page so (``4``), and after a header word whose cell was blank (left
+    out) the number would pass for that column's value (``proactive._under_own_header``).
+    Pages that agree on their numbers have them dropped before (``skeleton._page_numbers``);
+    one page's number proves nothing either way, so the value is not read."""
+    lines = region.skel.lines
+    kept = list(rows.rows)
+    notes = []
+    for at, row in enumerate(rows.rows):
+        if len(row.labels) != 1 or len(row.values) != 1:
+            continue
+        (label, _, _), (text, line, column) = row.labels[0], row.values[0]
+        if (
+            PAGE_NUMBER.fullmatch(text)
+            and proactive_column(region.template, label)[0] == "column"
+            and ends_page(lines, line - 1)
+        ):
+            kept[at] = row._replace(values=())
+            notes.append(
+                diagnostic(
+                    "values-unplaced",
+                    f"{region.heading}: {text} alone on its page's last line after the header "
+                    f"word {label} may be the page's number or that column's value; not read",
+                    line,
+                    column,
+                )
+            )
+    if not notes:
+        return rows
+    return attrs.evolve(rows, rows=tuple(kept), findings=(*rows.findings, *notes))
+
+
 def _region(
     skel: Skeleton, name: str, spans: list[range], template: Template
 ) -> tuple[_Region, tuple[Diagnostic, ...]]:
@@ -736,7 +772,8 @@ def _region(
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     spans, capped = _capped(spans, heading)
     keys = template.section_keys(name)
-    return _Region(skel, spans, section.width(template.name), heading, keys), capped
+    region = _Region(skel, spans, section.width(template.name), heading, keys, name, template.name)
+    return region, capped
 
 
 def _by_order(
@@ -824,6 +861,8 @@ def _rows(
     """A table region's rows (``alone``: in a text whose rhythm of blank lines is one line
     an empty cell alone, ``_one_rhythm``)."""
     rows = _layout_rows(region, forced, rebroken)
+    if region.name == apart.NAME and region.skel.paged:
+        rows = _page_numbers_after_words(region, rows)
     return _in_one_line_a_cell(rows) if alone else rows
 
 
