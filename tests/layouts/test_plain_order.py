@@ -256,6 +256,23 @@ def test_a_row_whose_values_two_blanks_would_absorb_moved_is_left_missing() -> N
     assert "values-unplaced" in {d.code for d in back.diagnostics}
 
 
+def test_a_blank_moved_among_its_rows_zeros_is_never_read_as_a_zero() -> None:
+    # 属于行政查询事项 0 — 0 0 0 0 0 (商业企业 not given) printed — 0 0 0 0 0 0, its first value
+    # last: the blank takes 0 by the rules in any cell of the row, so none tells where it
+    # was printed; the row is missing, the others read.
+    truth: dict[str, int | None] = {
+        **_balanced(),
+        "applications.denied.administrative_inquiry.commercial_enterprise": None,
+    }
+    text = _order_lost(render(_report(truth), PDFTOTEXT), "denied.administrative_inquiry")
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    row = [f.key for f in gr.fields("2021") if f.row == "denied.administrative_inquiry"]
+    assert all(back.cell(key).value is None for key in row)
+    assert back.cell("applications.granted.total").value == 13
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
+
+
 def _after_signature(text: str, count: int) -> str:
     """``text`` with the last ``count`` values before section 五's heading (四's last cells)
     printed at its end, after the signature, as plain pdftotext prints the right-hand

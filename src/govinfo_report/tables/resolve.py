@@ -375,11 +375,12 @@ def doubted(
 
 def unmoved(template: Template, reading: Reading) -> Reading:
     """``reading`` (a reading by sequence the rules confirm) with each row left missing, said
-    so, whose printed values with one of them moved to another place in the row fit the
-    rules as well, the moves changing no rule's sums but through the numbers cells printed
-    blank (``—``) take from the rules. The rules confirm the place of a value read by
-    sequence only where placing it otherwise breaks one; two blanks of one row, in the
-    columns a value moves between, take any such move between them."""
+    so, whose printed values with one of them moved to another place in the row (a blank
+    too) fit the rules as well, the moves changing no rule's sums but through the numbers
+    cells printed blank (``—``) take from the rules. The rules confirm the place of a value
+    read by sequence only where placing it otherwise breaks one; two blanks of one row, in
+    the columns a value moves between, take any such move between them, and a blank among
+    zeros takes 0 in any of their cells."""
     ruled = section_rule_set(template.name, reading.section)
     blank = {
         cell
@@ -398,8 +399,8 @@ def unmoved(template: Template, reading: Reading) -> Reading:
         for at, (cells, _, _) in enumerate(reading.given)
         if any(
             _one_error_at_most(broken)
-            for moved in _moves(ruled, cells, values, blank)
-            if (broken := _broken(template, reading.section, moved, provenance)) is not None
+            for moved, shown in _moves(ruled, cells, values, provenance)
+            if (broken := _broken(template, reading.section, moved, shown)) is not None
         )
     ]
     if not doubtful:
@@ -424,12 +425,15 @@ def unmoved(template: Template, reading: Reading) -> Reading:
 
 
 def _moves(
-    ruled: RuleSet, cells: tuple[int, ...], values: list[Value | None], blank: set[int]
-) -> Iterator[list[Value | None]]:
-    """``values`` with the values of ``cells`` (a row), one of them moved to another place,
-    each way that changes some rule's sums through a cell of ``blank`` and no other rule's
-    (the cells of ``blank`` have no value: a move that shifts one is not tried)."""
-    row = [values[cell] for cell in cells]
+    ruled: RuleSet,
+    cells: tuple[int, ...],
+    values: list[Value | None],
+    provenance: list[Provenance],
+) -> Iterator[tuple[list[Value | None], list[Provenance]]]:
+    """``values`` and ``provenance`` with the values of ``cells`` (a row), one of them moved
+    to another place, a cell printed blank (``blank``: no value) moving as a value does,
+    each way that changes some rule's sums through a blank and no other rule's."""
+    row = [(values[cell], provenance[cell]) for cell in cells]
     for at in range(len(row)):
         rest = row[:at] + row[at + 1 :]
         for to in range(len(row)):
@@ -439,27 +443,33 @@ def _moves(
                 for cell, old, new in zip(cells, row, moved, strict=True)
                 if old != new
             }
-            if to == at or any(None in pair for pair in changed.values()):
+            if to == at or not changed:
                 continue
+            shown, marks = list(values), list(provenance)
+            for cell, (_, (value, mark)) in changed.items():
+                shown[cell], marks[cell] = value, mark
             rules = {id(rule): rule for cell in changed for rule in ruled.by_cell.get(cell, ())}
-            through = {key for key, rule in rules.items() if blank.intersection(rule.cells)}
+            through = {
+                key
+                for key, rule in rules.items()
+                if any(marks[cell] == "blank" or shown[cell] is None for cell in rule.cells)
+                or any(changed[cell][0][0] is None for cell in rule.cells if cell in changed)
+            }
             if not through or any(
                 _delta(rule, changed) for key, rule in rules.items() if key not in through
             ):
                 continue
-            shown = list(values)
-            for cell, (_, new) in changed.items():
-                shown[cell] = new
-            yield shown
+            yield shown, marks
 
 
-def _delta(rule: Rule, changed: Mapping[int, tuple[Value | None, Value | None]]) -> Value:
-    """How much ``changed`` cells (old and new numbers) change ``rule``'s left side less its
-    right side."""
+def _delta(rule: Rule, changed: Mapping[int, tuple[tuple[Value | None, Provenance], ...]]) -> Value:
+    """How much ``changed`` cells (old and new numbers, with their provenance) change
+    ``rule``'s left side less its right side."""
     total: Value = 0
-    for cell, (old, new) in changed.items():
+    for cell, ((old, _), (new, _)) in changed.items():
         sign = (cell in rule.left) - (cell in rule.right)
-        total += sign * (new - old)  # type: ignore[operator]
+        if sign:
+            total += sign * (new - old)  # type: ignore[operator]
     return total
 
 
