@@ -335,41 +335,18 @@ def _fitting(
             yield other, values
 
 
-def doubted(
+def contested(
     template: Template, first: Reading, reading: Reading, others: Iterable[Reading]
-) -> Reading:
-    """``reading`` (another way of reading ``first``'s text) with each row it gives that a
-    reading of ``others`` the rules confirm (``confirmed``) gives other values left missing,
-    said so: where two ways of reading the text both fit the rules, the cells they read
-    differently are not known (a row read by bands, the same values read by sequence with
-    one moved)."""
-    rivals = [values for _, values in _fitting(template, first, others)]
-    if not rivals:
-        return reading
+) -> bool:
+    """Whether a reading of ``others`` that the rules confirm (``confirmed``) gives a cell
+    that ``reading`` (another way of reading ``first``'s text) gives another value: two ways
+    of reading the text then fit the rules (a table read by bands, the same values read by
+    sequence with one moved), and the text does not say which."""
     mine = _alone(template, reading).values
-    doubtful = [
-        given
-        for given in reading.given
-        if any(rival[cell] != mine[cell] for rival in rivals for cell in given[0])
-    ]
-    if not doubtful:
-        return reading
-    left = [cell for cells, _, _ in doubtful for cell in cells]
-    _, line, column = doubtful[0][1][0]
-    note = diagnostic(
-        "values-unplaced",
-        f"section {SECTION_NAMES[SECTIONS[reading.section].NUMBER]}: {len(left)} cells its "
-        "values, out of order, give in one reading that fits the rules are read otherwise "
-        "by another that fits them too (by sequence, a value moved): they are missing",
-        line,
-        column,
-        tuple(template.fields[cell].key for cell in left),
-    )
-    return attrs.evolve(
-        reading,
-        given=tuple(given for given in reading.given if given not in doubtful),
-        closed=reading.closed.union(left),
-        findings=(*reading.findings, note),
+    cells = [cell for given in reading.given for cell in given[0]]
+    return any(
+        any(rival[cell] != mine[cell] for cell in cells)
+        for _, rival in _fitting(template, first, others)
     )
 
 

@@ -33,7 +33,7 @@ from .resolve import (
     agrees,
     confirmed,
     confirmed_but_one_row,
-    doubted,
+    contested,
     holds_together,
     unmoved,
     verifies,
@@ -823,15 +823,16 @@ def _by_order(
 def _in_blocks(
     template: Template, first: Reading, values: Sequence[Printed], others: Sequence[Reading]
 ) -> Reading | None:
-    """The reading by blocks of ``values`` (``blocks.by_blocks``), but for its rows that a
-    reading by sequence of ``others`` the rules confirm reads otherwise (``doubted``), where
-    it gives more cells than ``first`` and agrees with every cell ``first`` gives for
-    certain."""
+    """The reading by blocks of ``values`` (``blocks.by_blocks``) where it gives more cells
+    than ``first`` and agrees with every cell ``first`` gives for certain, and no reading by
+    sequence of ``others`` that the rules confirm reads one of its cells otherwise
+    (``contested``: the section is then read whole or not at all, as by sequence)."""
     reading = blocks.by_blocks(template, first.section, values)
-    if reading is None:
-        return None
-    reading = doubted(template, first, reading, others)
-    if not agrees(template, first, reading):
+    if (
+        reading is None
+        or not agrees(template, first, reading)
+        or contested(template, first, reading, others)
+    ):
         return None
     return reading
 
