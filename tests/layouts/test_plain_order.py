@@ -1096,7 +1096,7 @@ def _flowed(text: str, section: str = _FLOWED) -> str:
     return text[:start] + section + text[end:]
 
 
-def _appeals(*numbers: int) -> dict[str, int | None]:
+def _appeals(*numbers: int | None) -> dict[str, int | None]:
     keys = [f.key for f in gr.fields("2021") if f.section == "appeals"]
     return {**_balanced(), **dict(zip(keys, numbers, strict=True))}
 
@@ -1165,6 +1165,19 @@ def test_a_total_moved_among_zeros_that_bands_read_otherwise_is_never_read_wrong
     back = gr.parse(render(_report(truth), FlowedAppeals(group, at)))
     assert wrong(back, truth) == {}
     assert all(value is None for value in _section(back.flat(), "appeals").values())
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
+
+
+def test_a_blank_a_reading_by_bands_would_make_a_moved_total_is_not_read_so() -> None:
+    # 未经复议直接起诉 0 1 1 0 2 printed 0 2 1 1 0 (总计 second), 复议后起诉's 尚未审结 not
+    # given (—): by bands the — is 未经复议直接起诉's 总计 (it takes 4) and every rule holds;
+    # by sequence, the 2 moved back to 总计 holds too (the — takes 0). Neither is kept.
+    truth = _appeals(0, 0, 0, 0, 0, 0, 1, 1, 0, 2, 0, 0, 0, None, 0)
+    text = render(_report(truth), FlowedAppeals(1, 1))
+    assert "0\n2\n1\n1\n0\n" in text
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert back.cell("appeals.litigation_direct.corrected").value is None
     assert "values-unplaced" in {d.code for d in back.diagnostics}
 
 
