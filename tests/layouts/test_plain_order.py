@@ -823,9 +823,9 @@ def test_pages_of_tall_rows_printed_in_bands_are_never_read_wrong(
 def _column_apart(
     text: str, truth: dict[str, object], after: int = 0, blank_zeros: bool = False
 ) -> str:
-    """``text`` (one cell a line, a blank cell left out; with ``blank_zeros``, a 0 too) of
-    the report of values ``truth`` with section 二's 现行有效件数 column, its header and its
-    values, printed apart: before the ``after``-th line of labels after section 三's
+    """``text`` (one cell a line, a blank cell printed ``—``; with ``blank_zeros``, a 0 left
+    out) of the report of values ``truth`` with section 二's 现行有效件数 column, its header
+    and its values, printed apart: before the ``after``-th line of labels after section 三's
     heading (the last, if fewer), as pdftotext's flow prints a LibreOffice PDF whose column
     is a block of its own, among the blocks of labels."""
     lines = text.split("\n")
@@ -833,7 +833,7 @@ def _column_apart(
     column = [lines.pop(head)]
     for row, label in (("rules", "规章"), ("normative_documents", "行政规范性文件")):
         printed = [
-            value is not None and not (blank_zeros and value == 0)
+            not (blank_zeros and value == 0)
             for value in (truth[f"proactive.{row}.{c}"] for c in ("issued", "repealed", "in_force"))
         ]
         if printed[2]:
