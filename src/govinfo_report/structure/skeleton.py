@@ -142,11 +142,6 @@ class Skeleton:
         return [line for _, line in self.opening_prose[:MAX_OVERVIEW_LINES]]
 
     @cached_property
-    def paged(self) -> bool:
-        """Whether the text breaks pages (pdftotext's ``\f``)."""
-        return "\f" in "".join(self.lines)  # one search at C speed
-
-    @cached_property
     def opening_prose(self) -> list[tuple[int, str]]:
         """``prose_lines(1)``, read once (the front and the statements both read it)."""
         return self.prose_lines(1)

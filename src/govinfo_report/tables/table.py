@@ -862,7 +862,9 @@ def _rows(
     """A table region's rows (``alone``: in a text whose rhythm of blank lines is one line
     an empty cell alone, ``_one_rhythm``)."""
     rows = _layout_rows(region, forced, rebroken)
-    if region.name == apart.NAME and region.skel.paged:
+    if region.name == apart.NAME and any(
+        "\f" in "".join(region.skel.lines[span.start : span.stop + 1]) for span in region.spans
+    ):
         rows = _page_numbers_after_words(region, rows)
     return _in_one_line_a_cell(rows) if alone else rows
 
