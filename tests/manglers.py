@@ -800,7 +800,11 @@ class CentredRows:
 
     ``spaced``: an empty line after each row of values, as Word's PDF prints its cells'
     padding: a row printed blank is then its wrapped label's lines alone (``5.属于三`` /
-    ``类内部事`` / ``务信息``), on the header's page and past the break."""
+    ``类内部事`` / ``务信息``), on the header's page and past the break.
+
+    ``packed``: past the break, a value column that prints nothing there takes no room,
+    each of the others ``gap`` past the widest value of the one before (Word's PDF: ``45  3
+    2  1  51`` for 自然人, 商业企业, 法律服务机构, 其他 and 总计, two columns left out)."""
 
     wrap: int = 6
     gap: int = 2
@@ -810,6 +814,7 @@ class CentredRows:
     units: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     before: str = ""
     spaced: bool = False
+    packed: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -862,6 +867,8 @@ class CentredRows:
             return _unpadded(space_aligned.aligned(lines, len, self.gap))
         offsets = space_aligned._offsets(lines, len, self.gap)
         moved = [*offsets[:labels_], *(offset + self.moved for offset in offsets[labels_:])]
+        if self.packed:
+            moved = _packed(lines[broken:], moved, labels_, self.gap)
         laid = [_laid_out(line, offsets, self.gap) for line in lines[:broken]]
         after = [_laid_out(line, moved, self.gap) for line in lines[broken:]]
         after = _unpadded([line for line in after if line]) if after else after
@@ -878,6 +885,23 @@ class CentredRows:
             else piece
             for at, piece in enumerate(pieces)
         ]
+
+
+def _packed(lines: Sequence[Sequence[str]], offsets: list[int], labels: int, gap: int) -> list[int]:
+    """``offsets`` with the value columns (from ``labels`` on) packed for ``lines``: the
+    first where it is, each later one ``gap`` past the widest value of ``lines`` in the one
+    before that prints any, a column none of them prints a value in taking no room."""
+    packed = offsets[:labels]
+    at = offsets[labels] if labels < len(offsets) else 0
+    for column in range(labels, len(offsets)):
+        packed.append(at)
+        widest = max(
+            (len(line[column]) for line in lines if column < len(line) and is_value(line[column])),
+            default=0,
+        )
+        if widest:
+            at += widest + gap
+    return packed
 
 
 #: A row of ``CentredRows(spaced=True)``'s text standing for the empty line after a row.

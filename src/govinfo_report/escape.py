@@ -9,10 +9,14 @@ inside a JSON string, so one rule serves messages, CSV cells and JSON documents.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 import regex
+
+from .memo import Memo
 
 #: Controls (C0, DEL, C1), format characters (bidi overrides, zero-width characters, the
 #: byte-order mark), line and paragraph separators, and lone surrogates.
@@ -57,6 +61,19 @@ def escape(text: str, keep: str = "") -> str:
 def width(text: str) -> int:
     """The columns ``text`` takes in a terminal: wide (CJK) characters two, others one."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def starts(text: str) -> Sequence[int]:
+    """The terminal column (as ``width`` counts them) each character of ``text`` starts at,
+    then the column after its last: ascending, so a column's characters are found by
+    bisection."""
+    if text.isascii():
+        return range(len(text) + 1)
+    return list(accumulate(map(_COLUMNS.__getitem__, text), initial=0))
+
+
+#: Each character's width (``width``), looked up at C speed (a page has a few hundred).
+_COLUMNS = Memo(width, len)
 
 
 def padded(text: str, columns: int) -> str:

@@ -9,14 +9,24 @@ any new one, so every other task is done exactly once and ordered results stay i
 Each worker has a pipe of its own: killing one never leaves a lock held that the others need
 (the way ``multiprocessing.Pool.terminate`` can hang).
 
+Tasks are read ahead as far as the window allows and sent in order, a ``heavy`` one (a scan
+among small files) alone. Once every task is read (the tail of a run), the heavy ones left
+go first, in their order, so that the long ones start early and the short ones fill in
+behind them (longest-processing-time order), and the rest go out in smaller and smaller
+chunks (a quarter of a worker's share of what is left), so that the last ones go to
+whichever worker frees first. Results are yielded in task order all the same; before the
+tail nothing jumps ahead, so that results done and held behind one not done stay few.
+
 A task may answer ``Fork``: when no other task waits to be sent (the tail of a run, or the
 read-ahead window full), its parts are then done one at a time by whichever worker is free,
 before any new task, and its join after them, whose result is the task's (a scanned
 document's pages read by every worker, which would otherwise wait idle); while another task
 waits, the workers have work enough, and the fork is declined: its join alone is sent, ahead
-of new tasks, with no parts' results, and does the task whole. A part or join that times out
-or whose worker dies fails that task alone; the task's time budget counts from its start,
-over its parts and its join.
+of new tasks, with no parts' results, and does the task whole. At the tail, light tasks
+alone waiting do not decline a heavy task's fork (they cannot keep the others busy while
+it is done whole): only another heavy task, part or join waiting or being done does. A
+part or join that times out or whose worker dies fails that task alone; the task's time
+budget counts from its start, over its parts and its join.
 """
 
 from __future__ import annotations
@@ -145,6 +155,7 @@ def run(
     failed: Callable[[Task, ParseError], R],
     budget: Callable[[Task], float | None] | None = None,
     started: Callable[[Task], None] | None = None,
+    heavy: Callable[[Task], bool] | None = None,
 ) -> Generator[R, None, None]:
     """``work(task)`` for every task of ``chunks``, in ``processes`` worker processes.
 
@@ -159,10 +170,14 @@ def run(
             and a ``ParseError`` (code ``timeout`` or ``worker-died``).
         budget: the seconds a task may take when it is not ``timeout`` (``None``: no limit).
         started: called (in this process) with each task as a worker starts it.
+        heavy: whether a task is expected to take much longer than most: it is sent alone,
+            and once every task is read, before the others left.
 
     Stopping early (``close``, an exception, Ctrl-C) kills the workers at once.
     """
-    return _Run(work, chunks, processes, timeout, ordered, ahead, failed, budget, started).results()
+    return _Run(
+        work, chunks, processes, timeout, ordered, ahead, failed, budget, started, heavy
+    ).results()
 
 
 @attrs.define(eq=False)
@@ -178,10 +193,14 @@ class _Run:
     failed: Callable[[Task, ParseError], Any]
     budget: Callable[[Task], float | None] | None = None
     started: Callable[[Task], None] | None = None
+    heavy: Callable[[Task], bool] | None = None
     workers: list[_Worker] = attrs.field(factory=list)
     retry: list[Task] = attrs.field(factory=list)  # tasks of lost workers, not started
     parts: deque[Task] = attrs.field(factory=deque)  # parts and joins of forks, not sent
-    peeked: list[Task] = attrs.field(factory=list)  # new tasks read to decline a fork, not sent
+    # new tasks read and not sent, in order, in chunks (a heavy task alone: ``True``)
+    pool: deque[tuple[bool, list[Task]]] = attrs.field(factory=deque)
+    pooled: int = 0  # tasks in ``pool``
+    heavies: int = 0  # heavy tasks in ``pool``
     # each part or join sent or to send (by ``id``): its fork, and its place (-1: the join)
     owners: dict[int, tuple[_Forked, int]] = attrs.field(factory=dict)
     done: dict[int, Any] = attrs.field(factory=dict)  # ordered: results waiting their turn
@@ -202,7 +221,7 @@ class _Run:
                 yield from self._ready()
                 busy = [worker for worker in self.workers if worker.held]
                 if not busy:
-                    if self.exhausted and not (self.retry or self.parts or self.peeked):
+                    if self.exhausted and not (self.retry or self.parts or self._read_ahead()):
                         break
                     continue
                 self._wait(busy)
@@ -233,30 +252,62 @@ class _Run:
                 self._lost(position, _died(worker))
 
     def _next_chunk(self) -> list[Task]:
+        """What a free worker is sent: the tasks of lost workers, else a fork's part or join,
+        else the next chunk read ahead; once every task is read, the first heavy task left,
+        else no more than a quarter of a worker's share of the tasks left."""
         if self.retry:
             chunk, self.retry = self.retry, []
             return chunk
         if self.parts:
             return [self.parts.popleft()]
-        if self.peeked:
-            chunk, self.peeked = self.peeked, []
-            return chunk
-        return self._read()
-
-    def _read(self) -> list[Task]:
-        """The next chunk of ``chunks``, if the window allows one."""
-        if self.exhausted or self.taken - self.given >= self.ahead:
+        self._fill()
+        if not self.pool:
             return []
-        try:
-            chunk = next(self.chunks)
-        except StopIteration:
-            self.exhausted = True
-            return []
-        except Exception as error:  # the sources failed: finish what was read, then raise
-            self.exhausted, self.failure = True, error
-            return []
-        self.taken += len(chunk)
+        at = 0
+        if self.exhausted and self.heavies:
+            at = next(at for at, (heavy, _) in enumerate(self.pool) if heavy)
+        heavy, chunk = self.pool[at]
+        del self.pool[at]
+        if heavy:
+            self.heavies -= 1
+        elif self.exhausted:
+            share = max(1, -(-self.pooled // (4 * self.processes)))
+            if share < len(chunk):
+                chunk, rest = chunk[:share], chunk[share:]
+                self.pool.appendleft((False, rest))
+        self.pooled -= len(chunk)
         return chunk
+
+    def _read_ahead(self) -> bool:
+        """Whether a new task waits to be sent (the window lets more be read: they are)."""
+        self._fill()
+        return bool(self.pool)
+
+    def _fill(self) -> None:
+        """Read chunks of ``chunks`` while the window allows, a heavy task alone."""
+        while not self.exhausted and self.taken - self.given < self.ahead:
+            try:
+                chunk = next(self.chunks)
+            except StopIteration:
+                self.exhausted = True
+                return
+            except Exception as error:  # the sources failed: finish what was read, then raise
+                self.exhausted, self.failure = True, error
+                return
+            self.taken += len(chunk)
+            self.pooled += len(chunk)
+            light: list[Task] = []
+            for task in chunk:
+                if self.heavy is None or not self.heavy(task):
+                    light.append(task)
+                    continue
+                if light:
+                    self.pool.append((False, light))
+                    light = []
+                self.pool.append((True, [task]))
+                self.heavies += 1
+            if light:
+                self.pool.append((False, light))
 
     def _ready(self) -> Iterator[Any]:
         """The results that can be yielded now, counted as given."""
@@ -398,12 +449,18 @@ class _Run:
 
     def _waiting(self) -> bool:
         """Whether a task other than a fork's part waits to be sent (then a fork is declined):
-        a lost worker's, one sent behind the task a worker is on, or a new one the window
-        lets in (read now to know it, and sent after the forks' parts: ``peeked``)."""
-        if self.retry or self.peeked or any(len(worker.held) > 1 for worker in self.workers):
+        a lost worker's, one sent behind the task a worker is on, or a new one read ahead or
+        that the window lets in (read now to know it, and sent after the forks' parts). At
+        the tail of a run with ``heavy``, light tasks alone do not count: they cannot keep
+        the other workers busy while one reads a heavy task whole, so a fork is declined
+        only while another heavy task (or a fork's part or join) waits or is being done."""
+        if self.retry:
             return True
-        self.peeked = self._read()
-        return bool(self.peeked)
+        waiting = self._read_ahead() or any(len(worker.held) > 1 for worker in self.workers)
+        if not waiting or self.heavy is None or not self.exhausted:
+            return waiting
+        others = [task for worker in self.workers for task in worker.held]
+        return bool(self.heavies) or any(map(self.heavy, [*others, *self.parts]))
 
     def _part_done(self, owner: tuple[_Forked, int], result: Any) -> None:
         forked, place = owner

@@ -91,7 +91,8 @@ def test_a_fork_is_declined_while_other_tasks_wait_and_accepted_at_the_tail(
 
 
 def test_a_fork_is_declined_while_a_worker_holds_a_task_not_started() -> None:
-    # One chunk of three: the fork's worker goes on to the two tasks behind it.
+    # One chunk of three, the window full with it (so not cut at the tail: the chunks are
+    # not known to be all read): the fork's worker goes on to the two tasks behind it.
     tasks = [(0, "squares", 6, 0.0), (1, "plain", "a", 0.2), (2, "plain", "b")]
     found = list(
         workers.run(
@@ -100,7 +101,7 @@ def test_a_fork_is_declined_while_a_worker_holds_a_task_not_started() -> None:
             processes=2,
             timeout=60.0,
             ordered=True,
-            ahead=8,
+            ahead=3,
             failed=_failed,
         )
     )
@@ -108,8 +109,9 @@ def test_a_fork_is_declined_while_a_worker_holds_a_task_not_started() -> None:
 
 
 def test_a_declined_task_s_budget_counts_from_its_first_start() -> None:
-    # Task 0 forks after 0.6 s, declined while task 1 waits behind it on its worker; its
-    # join takes 0.6 s more: past its 1 s, though neither does alone.
+    # Task 0 forks after 0.6 s, declined while task 1 waits behind it on its worker (one
+    # chunk filling the window); its join takes 0.6 s more: past its 1 s, though neither
+    # does alone.
     tasks = [(0, "squares", 3, 0.0), (1, "plain", "b")]
     found = list(
         workers.run(
@@ -118,7 +120,7 @@ def test_a_declined_task_s_budget_counts_from_its_first_start() -> None:
             processes=2,
             timeout=1.0,
             ordered=True,
-            ahead=8,
+            ahead=2,
             failed=_failed,
         )
     )

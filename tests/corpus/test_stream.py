@@ -7,12 +7,14 @@ import itertools
 import multiprocessing
 import pickle
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 import govinfo_report as gr
 from govinfo_report.corpus import stream
+from govinfo_report.write.render import render, renderable
 
 from conftest import SEEDS, WRITTEN, assert_seed
 
@@ -238,3 +240,17 @@ def test_a_chunk_ends_once_its_files_hold_chunk_bytes(tmp_path: Path) -> None:
     # a missing file weighs nothing here: its worker says why it cannot be read
     missing = [tmp_path / "none.txt", *paths[:2]]
     assert [len(chunk) for chunk in stream._chunks(missing, 16)] == [3]
+
+
+def test_threads_parsing_at_once_read_what_one_thread_reads() -> None:
+    """Texts parsed by four threads at once read as each does alone: what a parse keeps
+    while it reads a text's tables (each region's rows, read once: ``table._layout_rows``)
+    is its own thread's, never another text's rows of the same lines."""
+    reports = [gr.parse(seed) for seed in SEEDS]
+    texts = [
+        render(report, layout, blank_zeros=True) for report in reports for layout in renderable()
+    ]
+    alone = [gr.parse(text).flat() for text in texts]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(3):
+            assert [report.flat() for report in pool.map(gr.parse, texts)] == alone

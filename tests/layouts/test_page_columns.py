@@ -319,24 +319,40 @@ def test_a_header_pages_row_that_fits_both_measures_apart_settles_no_column() ->
 
 
 @pytest.mark.parametrize(
-    ("page", "moved", "spaced"),
-    [(2, -3, False), (3, 2, False), (4, 5, False), (3, -4, True), (5, 3, True)],
+    ("page", "moved", "spaced", "packed"),
+    [
+        (2, -3, False, False),
+        (3, 2, False, False),
+        (4, 5, False, False),
+        (3, -4, True, False),
+        (5, 3, True, False),
+        (3, -6, True, True),
+        (4, -2, False, True),
+    ],
 )
 @scaled(0.3)
 @given(report=sparse_reports())
 def test_tables_over_a_page_break_read_no_wrong_number(
-    page: int, moved: int, spaced: bool, report: gr.Report
+    page: int, moved: int, spaced: bool, packed: bool, report: gr.Report
 ) -> None:
     """Any report so printed, its zeros blank, the rows after its ``page``-th row of values
     on a page whose columns start ``moved`` characters off the header's (``spaced``: an
-    empty line after each row, rows printed blank their wrapped labels alone): no cell
-    wrong, no printed number claimed blank."""
-    writer = CentredRows(wrap=4, page=page, moved=moved, spaced=spaced)
+    empty line after each row, rows printed blank their wrapped labels alone; ``packed``:
+    the columns that print nothing there taking no room): no cell wrong, no printed number
+    claimed blank. Packed, section 二's sub-tables past the break are not read right yet
+    (see docs/accuracy.md, "Not covered yet"): sections 三 and 四 are checked."""
+    writer = CentredRows(wrap=4, page=page, moved=moved, spaced=spaced, packed=packed)
     text = render(
-        report, writer if spaced else CentredRows(page=page, moved=moved), blank_zeros=True
+        report,
+        writer if spaced else CentredRows(page=page, moved=moved, packed=packed),
+        blank_zeros=True,
     )
     back = gr.parse(text)
-    printed = {key: None if value == 0 else value for key, value in report.flat().items()}
+    printed = {
+        key: None if value == 0 else value
+        for key, value in report.flat().items()
+        if not (packed and key.startswith("proactive."))
+    }
     assert wrong(back, printed) == {}
     assert not [k for k, v in printed.items() if v is not None and back.cell(k).blank]
 
@@ -475,3 +491,145 @@ def test_rows_printed_blank_with_wrapped_labels_are_blank_on_either_page() -> No
     }
     for key, value in printed.items():
         assert report.cell(key).value in (value, None), key
+
+
+#: Section 三 of another made-up 2021 report as Word's PDF prints it through ``pdftotext
+#: -layout``: the header's page as SECTION's, and past the break a page that packs its
+#: columns, each column that prints no value there taking no room (自然人 at 14, 商业企业
+#: at 18, 法律服务机构 at 22, 总计 at 26; 科研机构, 社会公益组织 and 其他 left out).
+PACKED = """三、收到和处理政府信息公开申请情况
+
+                              申请人情况
+（本列数据的勾稽关                     法人或其他组织
+系为：第一项加第二         自然                                 总计
+项之和，等于第三项         人     商业    科研    社会    法律    其他
+ 加第四项之和）                企业    机构    公益    服务
+                                    组织    机构
+
+一、本年新收政府信
+                   20   3                 4           27
+ 息公开申请数量
+
+二、上年结转政府信
+                   1                                  1
+ 息公开申请数量
+
+三   （一）予以公开        10   2                 1           13
+、
+    （二）部分公开
+本
+    （区分处理的，
+年                  2                                  2
+    只计这一情形，
+度   不计其他情形）
+办
+    （   1.属于国
+理
+    三    家秘密
+结
+\f        4.保护第
+        三方合法  1           1
+          权益
+
+        6.属于四
+        类过程性  1           1
+          信息
+
+        7.属于行
+        政执法案          1   1
+           卷
+
+        1.本机关
+        不掌握相
+              3   1       4
+        关政府信
+           息
+
+（七）总计         17  3   2   22
+
+  四、结转下年度继续   4       2   6
+     办理
+"""
+
+#: What PACKED prints past the break, typed from its rows (the header's page as SECTION's,
+#: other numbers): every other cell of those rows is blank.
+PACKED_PAST_BREAK = {
+    "applications.denied.third_party_rights.natural_person": 1,
+    "applications.denied.third_party_rights.total": 1,
+    "applications.denied.process_information.natural_person": 1,
+    "applications.denied.process_information.total": 1,
+    "applications.denied.enforcement_files.legal_service_agency": 1,
+    "applications.denied.enforcement_files.total": 1,
+    "applications.unavailable.not_held.natural_person": 3,
+    "applications.unavailable.not_held.commercial_enterprise": 1,
+    "applications.unavailable.not_held.total": 4,
+    "applications.total.natural_person": 17,
+    "applications.total.commercial_enterprise": 3,
+    "applications.total.legal_service_agency": 2,
+    "applications.total.total": 22,
+    "applications.carried_forward.natural_person": 4,
+    "applications.carried_forward.legal_service_agency": 2,
+    "applications.carried_forward.total": 6,
+}
+
+
+def _packed_report(section: str) -> gr.Report:
+    return gr.parse(TEXT.replace(SECTION, section))
+
+
+def test_a_packed_page_past_the_break_is_read_by_one_mapping_of_its_columns() -> None:
+    """The page past the break prints its values at four offsets, for four of seven
+    columns; row by row the rules cannot tell which of the three rows printing ``1  1``
+    puts its 1 under 法律服务机构 (the sums down the columns hold either way), but one
+    mapping of the page's offsets for all its rows, the cells no offset maps to blank, is
+    pinned by them (本年新收 + 上年结转 = 总计 + 结转下年度继续办理): every value is read
+    where it is printed, and the other cells of those rows are blank (0)."""
+    report = _packed_report(PACKED)
+    for key, value in PACKED_PAST_BREAK.items():
+        assert report.cell(key).value == value, key
+        assert report.cell(key).provenance == "parsed", key
+    for row in ("denied.enforcement_files", "unavailable.not_held", "total"):
+        for column in ("research_institution", "public_interest_organisation"):
+            assert report.cell(f"applications.{row}.{column}").value in (0, None)
+    assert not [d for d in report.diagnostics if d.code == "values-unplaced"]
+
+
+def test_a_packed_page_whose_values_touch_is_read_row_by_row() -> None:
+    """Where a line's values stand a character or two off the others' (总计's ``17`` one
+    left, touching the 1s under 自然人), the page's offsets are not its columns beyond
+    doubt: its rows keep their printed values, which the rules place or leave missing, and
+    no cell is read wrong."""
+    moved = PACKED.replace("（七）总计         17  3   2   22", "（七）总计   17   3   2   22")
+    report = _packed_report(moved)
+    assert not [d for d in report.diagnostics if "one page's columns" in d.message]
+    truth = {**PACKED_PAST_BREAK}
+    assert wrong(report, truth) == {}
+
+
+#: PACKED's page past the break, with a value in every column there: 总计's row fills all
+#: seven, and 保护第三方合法权益 prints six and leaves its 总计 blank (the page's own slip).
+FULL_PAGE = """\f        4.保护第
+        三方合法  1   1   2   1   1   1
+          权益
+
+（七）总计         17  3   2   1   2   1   26
+
+  四、结转下年度继续   4               2       6
+     办理
+"""
+
+
+def test_a_page_past_the_break_with_a_value_in_every_column_is_read_by_them() -> None:
+    """Where the page's fullest row prints a value at each of as many offsets as there are
+    columns, each offset is its column: the row of six values reads them in the first six
+    and its 总计 stays printed blank, not the sum the rules would make it."""
+    section = PACKED[: PACKED.index("\f")] + FULL_PAGE
+    report = _packed_report(section)
+    row = "applications.denied.third_party_rights"
+    columns = ("natural_person", "commercial_enterprise", "research_institution")
+    columns += ("public_interest_organisation", "legal_service_agency", "other_organisation")
+    for column, value in zip(columns, (1, 1, 2, 1, 1, 1), strict=True):
+        assert report.cell(f"{row}.{column}").value == value, column
+        assert report.cell(f"{row}.{column}").provenance == "parsed", column
+    assert report.cell(f"{row}.total").blank
+    assert report.cell("applications.total.total").value == 26

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.escape import starts, width
 from govinfo_report.write.render import render
 
 from conftest import printed, scaled, wrong
@@ -716,6 +717,30 @@ def test_a_simple_table_s_spans_are_read_where_their_columns_were() -> None:
     assert _column(values, values.rindex("3")) == _column(words, words.index("总计"))
     assert _column(values, values.index("2")) == _column(words, words.index("未经复议直接起诉"))
     assert lines[-1] == "五、存在的主要问题及改进情况"
+
+
+def test_a_simple_table_is_cut_where_its_characters_start() -> None:
+    """A simple table's line is cut at its rule's columns by where each character starts
+    in display columns (a CJK character takes two): one starting in the space between two
+    columns, or past the last, leaves the table as the text prints it (its spans unwrapped
+    as anywhere else); one starting in a column's last display column is that column's,
+    and the table is laid out again, each column as wide as its widest text."""
+    rule = "  " + " ".join(["-" * 8] * 3)  # columns at 2-9, 11-18 and 20-27
+
+    def simple(row: str) -> list[str]:
+        text = "\n".join(["四、政府信息公开行政复议、行政诉讼情况", "", rule, row, rule, ""])
+        return gr.extract_text(text).splitlines()[2:5]
+
+    assert simple("  [3]{a}  行 1") == [rule, "  3  行 1", rule]  # 行 at 10, between
+    assert simple("  [3]{a}  1        2 行") == [rule, "  3  1        2 行", rule]  # past
+    assert simple("  [3]{a} 行  1") == ["  ----  ---  ---", "  3 行  1", "  ----  ---  ---"]
+
+
+@given(st.text(alphabet=st.sampled_from("a 1\t总计—（）\u00a0\u3000"), max_size=40))
+def test_display_starts_are_the_widths_before_each_character(text: str) -> None:
+    """``escape.starts``: each character's display column is the width of the text before
+    it, and the last is the whole text's width (a CJK character takes two)."""
+    assert list(starts(text)) == [width(text[:at]) for at in range(len(text) + 1)]
 
 
 @scaled(1)

@@ -89,10 +89,6 @@ KNOWN_WRONG = {
     "blank; pdftotext -layout of its proportional-font PDF puts the row's six values under "
     "no column the table's other rows share, so the row is short and the rules derive the "
     "blank 总计 as 66 (marked derived, a rule named; the scorer counts it wrong)",
-    ("cms-hypothesis-1", "word-pdftotext-layout"): "the same row of the same page printed by "
-    "Word: its label wrapped below its values (2.申请人 / 逾期未按 / …) is completed from "
-    "the first pieces below, so its six values are read and the rules derive the blank 总计 "
-    "as 66 (marked derived; the scorer counts it wrong)",
 }
 CMS = [
     pytest.param(

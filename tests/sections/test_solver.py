@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report.catalogue import TEMPLATES
-from govinfo_report.tables import solver
-from govinfo_report.tables.rules import Rule
+from govinfo_report.tables import resolve, solver
+from govinfo_report.tables.reading import Placement, in_order
+from govinfo_report.tables.rules import Rule, hold
 from govinfo_report.tables.sections import rule_set, section_rule_set
 
 from conftest import scaled
@@ -189,3 +190,56 @@ def test_probes_from_what_those_before_proved_come_to_the_same_answers(
     assert not bare.unsettled
     assert kept == bare
     assert all(values[cell] == agreed.value for cell, agreed in kept.agreed.items())
+
+
+@scaled(4)
+@given(tables(), st.data())
+def test_models_with_one_rule_left_out_come_out_as_each_solved_alone(
+    table: tuple[list[int], list[float], list[Rule], list[solver.Choice], list[int], list[int]],
+    data: st.DataObject,
+) -> None:
+    """``solve_without_each`` (a report that does not add up, each rule left out in turn)
+    searches a part the rule left out is not in once for all the models: the same
+    outcomes, in the same order, as solving each model alone, where a printed value is off
+    (the rules contradict) or not, and with a budget some parts run out of."""
+    lo, hi, rules, _, unknown, _ = table
+    printed = [cell for cell in range(len(lo)) if lo[cell] == hi[cell]]
+    if printed and data.draw(st.booleans(), label="misprinted"):
+        cell = data.draw(st.sampled_from(printed), label="cell")
+        lo[cell] += 1
+        hi[cell] += 1
+    dropped = data.draw(st.lists(st.sampled_from(rules), unique=True), label="dropped")
+    budget = data.draw(st.sampled_from([3, 20, 1_000_000]), label="budget")
+    together = list(solver.solve_without_each(lo, hi, rules, dropped, unknown, budget))
+    alone = [
+        solver.solve(lo, hi, [r for r in rules if r is not rule], [], unknown, budget)
+        for rule in dropped
+    ]
+    assert together == alone
+    assert [list(found.agreed.items()) for found in together] == [
+        list(found.agreed.items()) for found in alone
+    ]
+
+
+@scaled(4)
+@given(st.data())
+def test_a_short_row_s_fillings_are_its_placements_that_hold(data: st.DataObject) -> None:
+    """``resolve._fillings`` follows a short row's placements in order (cells left out 0)
+    only while the rules whose cells are all decided hold: the placements of
+    ``reading.in_order`` that make every rule hold, in the same order, for rows of up to 15
+    cells with sums on either side (a cell on both sides too) and no rule at all."""
+    size = data.draw(st.integers(1, 15), label="size")
+    amounts = data.draw(st.lists(st.integers(0, 4), max_size=size), label="amounts")
+    cells = st.lists(st.integers(0, size - 1), max_size=4)
+    sums = data.draw(st.lists(st.tuples(cells, cells), max_size=4), label="sums")
+    everything = [
+        tuple(cell for cell, _ in placement)
+        for placement in in_order(size, len(amounts))
+        if hold(_values(size, placement, amounts), sums)
+    ]
+    assert list(resolve._fillings(size, amounts, sums)) == everything
+
+
+def _values(size: int, placement: Placement, amounts: list[int]) -> list[int]:
+    taken = dict(placement)
+    return [amounts[taken[at]] if at in taken else 0 for at in range(size)]

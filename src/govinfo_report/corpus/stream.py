@@ -44,6 +44,11 @@ CHUNKS_AHEAD = 4
 #: many large documents at once: a folder's scans (a MB each, seconds of OCR a page) go to
 #: workers of their own, not in one chunk beside the small files.
 CHUNK_BYTES = 1 << 20
+#: With two workers or more, a document of this many bytes or more (a scan of a few pages)
+#: is sent alone, and at the tail of a run (every document read) before the smaller ones
+#: left: the long documents start early and the short ones fill in behind them, so that no
+#: worker is left with a scan at the end of a folder while the other waits.
+HEAVY_BYTES = CHUNK_BYTES // 2
 
 
 def parse_document(
@@ -228,6 +233,7 @@ def iter_parse(
         failed=_failed,
         budget=budget,
         started=None if started is None else lambda task: started(task[0], task[1]),
+        heavy=_heavy if processes > 1 else None,
     )
 
 
@@ -295,7 +301,7 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
                     document.code,
                 )
             )
-            carried += _size(document)
+            carried += _size(document.path, document.member, document.data)
             if len(chunk) == size or carried >= CHUNK_BYTES:
                 yield chunk
                 chunk, carried = [], 0
@@ -307,17 +313,22 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-def _size(document: Document) -> int:
+def _size(path: str | None, member: str | None, data: bytes | str | None) -> int:
     """The bytes a document is read from: its data, or its file's size on disk (0 when it
     cannot be told: the worker says why it cannot be read)."""
-    if document.data is not None:
-        return len(document.data)
-    if document.path is None or document.member is not None:
+    if data is not None:
+        return len(data)
+    if path is None or member is not None:
         return 0
     try:
-        return os.stat(document.path).st_size
+        return os.stat(path).st_size
     except (OSError, ValueError):
         return 0
+
+
+def _heavy(task: _Task) -> bool:
+    """Whether a task's document is heavy for ``workers.run``: ``HEAVY_BYTES`` or more."""
+    return _size(task[2], task[3], task[4]) >= HEAVY_BYTES
 
 
 def _work(task: tuple[Any, ...], *, apart: bool = False, **options: Any) -> Any:

@@ -10,6 +10,7 @@ import io
 import os
 import re
 import zipfile
+from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import attrs
 from ..cells import is_value
 from ..diagnostics import Diagnostic, diagnostic
 from ..errors import MissingDependencyError, ParseError, byte_position
+from ..escape import starts as display_starts
 from ..escape import width as display_width
 from ..fold import fold, no_break_spaces
 from ..limits import MAX_BYTES
@@ -462,16 +464,18 @@ def _simple_cells(rule: str, rows: str) -> str:
     table: list[list[str]] = []
     changed = False
     for line in lines[:end]:
-        cells = [""] * len(spans)
-        place = 0
-        for char in line:
-            column = next((at for at, (a, b) in enumerate(spans) if a <= place < b), None)
-            if column is None:
-                if not char.isspace():
-                    return f"{rule}\n{rows}"  # text between two columns
-            else:
-                cells[column] += char
-            place += display_width(char)
+        places = display_starts(line)
+        cells = []
+        done = 0  # the characters up to the last column's end
+        for start, stop in spans:
+            first = bisect_left(places, start, done)
+            past = bisect_left(places, stop, first)
+            if not _blank(line[done:first]):
+                return f"{rule}\n{rows}"  # text between two columns
+            cells.append(line[first:past])
+            done = past
+        if not _blank(line[done:]):
+            return f"{rule}\n{rows}"  # text past the last column
         kept = [_LINE_ATTRIBUTES.sub(lambda found: found["text"], cell).strip() for cell in cells]
         changed = changed or kept != [cell.strip() for cell in cells]
         table.append(kept)
@@ -491,6 +495,11 @@ def _simple_cells(rule: str, rows: str) -> str:
     if after and _SIMPLE_RULE.fullmatch(after[0]):
         after[0] = ruled
     return "\n".join([ruled, *laid, *after])
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` is empty or spaces alone."""
+    return not text or text.isspace()
 
 
 def _may_hold_markup(text: str) -> bool:

@@ -24,6 +24,7 @@ import attrs
 from ..cells import MAX_DIGITS
 from ..fold import NO_BREAK_SPACE
 from ..labels import COUNT_UNITS, MONEY_UNITS
+from ..memo import weighed
 from .layouts import Printed, Row
 
 #: The longest run of digits that is cut (a row of section 四: 15 values of two digits).
@@ -164,7 +165,7 @@ Sums = Sequence[tuple[Sequence[int], Sequence[int]]]
 
 def spread(
     run: Printed, size: int, tail: int, sums: Sums, limit: int
-) -> list[tuple[Printed | None, ...]] | None:
+) -> tuple[tuple[Printed | None, ...], ...] | None:
     """Every way to cut ``run`` into fewer than ``size`` counts and spread them over
     ``size`` cells in order, the others blank (``None``, read as 0), that makes each pair of
     ``sums`` equal: blank cells leave no trace when cells run together. ``tail`` as for
@@ -172,7 +173,22 @@ def spread(
 
     A dynamic program over (cell, place in the text, how far each sum is from equal): ways
     that reach one state share what follows it, so the work grows with the states, not with
-    the ways."""
+    the ways. The ways of a run are worked out once (``_spread``): a report's table is
+    resolved again alone (``resolve.holds_together``) with the same runs and rules."""
+    return _spread(
+        run, size, tail, tuple((tuple(left), tuple(right)) for left, right in sums), limit
+    )
+
+
+@weighed(lambda found, run, size, tail, sums, limit: 1 + size * len(found or ()))
+def _spread(
+    run: Printed,
+    size: int,
+    tail: int,
+    sums: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...],
+    limit: int,
+) -> tuple[tuple[Printed | None, ...], ...] | None:
+    """``spread``, its ``sums`` tuples (a memo's key)."""
     text, line, column = run
     texts = [text]
     if tail and len(text) > tail:
@@ -189,7 +205,7 @@ def spread(
             return None
         found.extend(way for way in ways if None in way)
         limit = spreading.left
-    return found
+    return tuple(found)
 
 
 class _Spread:

@@ -27,7 +27,7 @@ Given = tuple[tuple[int, ...], tuple[Printed, ...], str | None]
 #: into ``Unit.pieces``). Positions, not template cells: rows of one shape share options.
 Placement = tuple[tuple[int, int], ...]
 
-UnitKind = Literal["short", "digits", "shared"]
+UnitKind = Literal["short", "digits", "shared", "page"]
 
 
 @attrs.frozen
@@ -36,8 +36,9 @@ class Unit:
 
     Attributes:
         kind: ``short`` (a row that printed fewer values than it has cells), ``digits`` (a
-            row with values run together, ``collapsed``) or ``shared`` (values on a line
-            that two rows' labels share).
+            row with values run together, ``collapsed``), ``shared`` (values on a line
+            that two rows' labels share) or ``page`` (the short rows of one page past a
+            break, whose columns the page's offsets rank: ``sections.rows.by_page``).
         label: the row label(s), for messages.
         cells: every template cell the unit may give a value.
         pieces: the texts its options place: the printed values, and for a digit run the

@@ -161,31 +161,98 @@ def _search(
 ) -> Outcome:
     """``solve`` with the units of ``fixed`` (cell -> its unit, what it is) taken as given;
     ``unknown``: the cells whose interval is no point, where the caller has them."""
+    done = {at for at, _ in fixed.values()}
+    kept = [at for at in range(len(units)) if at not in done]
+    parts = _parts(lo, hi, rules, [units[at] for at in kept], unknown)
+    return _outcome(lo, hi, parts, kept, closed, scope, max_steps, fixed)
+
+
+def solve_without_each(
+    lo: Sequence[Bound],
+    hi: Sequence[Bound],
+    rules: Sequence[Rule],
+    dropped: Iterable[Rule],
+    scope: Iterable[int],
+    max_steps: int = MAX_STEPS,
+) -> Iterator[Outcome]:
+    """``solve(lo, hi, [r for r in rules if r is not rule], (), scope, max_steps)`` for each
+    ``rule`` of ``dropped`` in turn: models of unknown cells alone, one rule left out of
+    each. The rules' unknown cells are found once, and a part of the models is searched
+    once for all the models it is a part of: its search sees its own rules and cells alone,
+    so a part the dropped rule is not in comes out as it does in every model that has it."""
+    scope = list(scope)
+    linking = _linking(lo, hi, rules, None)
+    searched: dict[tuple[tuple[Rule, ...], tuple[int, ...]], _Found] = {}
+    for rule in dropped:
+        parts = _grouped([pair for pair in linking if pair[0] is not rule], [])
+        yield _outcome(lo, hi, parts, [], (), scope, max_steps, {}, searched)
+
+
+#: A part's search: ``agreed`` and what its solutions agree on, or ``infeasible`` or
+#: ``unsettled`` (and nothing).
+_Found = tuple[str, dict[int, Agreed]]
+
+
+def _outcome(
+    lo: Sequence[Bound],
+    hi: Sequence[Bound],
+    parts: Sequence[tuple[set[int], list[Rule], list[int]]],
+    kept: Sequence[int],
+    closed: Sequence[_Closed],
+    scope: Sequence[int],
+    max_steps: int,
+    fixed: dict[int, tuple[int, Agreed]],
+    searched: dict[tuple[tuple[Rule, ...], tuple[int, ...]], _Found] | None = None,
+) -> Outcome:
+    """Each of ``parts`` (``_parts``: its units by their place among ``kept``) searched
+    alone, what they find put together, with the cells of ``fixed``. ``searched``: the
+    parts with no unit already searched under the same bounds, by their rules and cells
+    asked about (taken from there and kept there)."""
     asked = set(scope)
     agreed = {cell: seen for cell, (_, seen) in fixed.items() if cell in asked}
     infeasible: set[int] = set()
     unsettled: set[int] = set()
-    done = {at for at, _ in fixed.values()}
-    kept = [at for at in range(len(units)) if at not in done]
-    for cells, part_rules, part_units in _parts(lo, hi, rules, [units[at] for at in kept], unknown):
+    for cells, part_rules, part_units in parts:
         ids = [kept[at] for at in part_units]
-        search = _Search(
-            part_rules,
-            [closed[at] for at in ids],
-            tuple(cell for cell in scope if cell in cells),
-            max_steps,
-        )
-        search.ids = ids
-        try:
-            search.run(list(lo), list(hi))
-        except _OutOfSteps:
+        part_scope = tuple(cell for cell in scope if cell in cells)
+        if searched is None or ids:
+            found = _part(
+                lo, hi, part_rules, [closed[at] for at in ids], ids, part_scope, max_steps
+            )
+        else:
+            key = (tuple(part_rules), part_scope)
+            found = searched.get(key) or _part(lo, hi, part_rules, [], ids, part_scope, max_steps)
+            searched[key] = found
+        kind, part_agreed = found
+        if kind == "unsettled":
             unsettled.update(cells)
-            continue
-        if not search.feasible:
+        elif kind == "infeasible":
             infeasible.update(cells)
         else:
-            agreed.update(search.agreed())
+            agreed.update(part_agreed)
     return Outcome(agreed, frozenset(infeasible), frozenset(unsettled))
+
+
+def _part(
+    lo: Sequence[Bound],
+    hi: Sequence[Bound],
+    rules: Sequence[Rule],
+    units: Sequence[_Closed],
+    ids: Sequence[int],
+    scope: tuple[int, ...],
+    max_steps: int,
+) -> _Found:
+    """The search of one part of a model: its ``rules`` and ``units`` (``ids``: their places
+    among the model's), the cells of ``scope`` asked about."""
+    search = _Search(rules, units, scope, max_steps)
+    search.ids = ids
+    try:
+        search.run(list(lo), list(hi))
+    except _OutOfSteps:
+        return "unsettled", {}
+    if not search.feasible:
+        return "infeasible", {}
+    return "agreed", search.agreed()
 
 
 def _fixed(
@@ -631,6 +698,32 @@ def _parts(
     """The independent parts of the model: its unknown cells (``unknown``, where the caller
     has them) grouped by the units and rules that link them, each with its rules and (the
     indices of) its units."""
+    return _grouped(_linking(lo, hi, rules, unknown), units)
+
+
+def _linking(
+    lo: Sequence[Bound], hi: Sequence[Bound], rules: Sequence[Rule], unknown: set[int] | None
+) -> list[tuple[Rule, list[int]]]:
+    """The rules with an unknown cell, each with its unknown cells (``unknown``, where the
+    caller has them: a set skips the others at C speed, most of a report's rules have
+    none)."""
+    if unknown is None:
+        return [
+            (rule, open_cells)
+            for rule in rules
+            if (open_cells := [cell for cell in rule.cells if lo[cell] != hi[cell]])
+        ]
+    return [
+        (rule, [cell for cell in rule.cells if cell in unknown])
+        for rule in rules
+        if not unknown.isdisjoint(rule.cells)
+    ]
+
+
+def _grouped(
+    linking: Sequence[tuple[Rule, list[int]]], units: Sequence[Choice]
+) -> list[tuple[set[int], list[Rule], list[int]]]:
+    """``_parts`` of the rules ``linking`` (``_linking``) and ``units``."""
     parent: dict[int, int] = {}
 
     def root(cell: int) -> int:
@@ -646,21 +739,6 @@ def _parts(
 
     for unit in units:
         join(unit.cells)
-    # The rules with an unknown cell, each with its unknown cells (a set skips the others
-    # at C speed: most of a report's rules have none).
-    linking = (
-        [
-            (rule, open_cells)
-            for rule in rules
-            if (open_cells := [cell for cell in rule.cells if lo[cell] != hi[cell]])
-        ]
-        if unknown is None
-        else [
-            (rule, [cell for cell in rule.cells if cell in unknown])
-            for rule in rules
-            if not unknown.isdisjoint(rule.cells)
-        ]
-    )
     for _, open_cells in linking:
         join(open_cells)
     parts: dict[int, tuple[set[int], list[Rule], list[int]]] = {}

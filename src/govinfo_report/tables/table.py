@@ -9,6 +9,7 @@ table read by the order of its cells alone may be read other ways (the section's
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Collection, Iterator, Sequence
 from itertools import pairwise
 
@@ -171,7 +172,23 @@ def _read_tables(
     forced: layouts.Layout | None,
     rebroken: Collection[str],
 ) -> list[TableRead]:
-    """``read_tables`` with the text's no-break spaces as ``skel`` gives them."""
+    """``read_tables`` with the text's no-break spaces as ``skel`` gives them, each region's
+    rows read once (``_layout_rows``)."""
+    _READING.now = (skel, forced, {})
+    try:
+        return _read_tables_with(skel, regions, template, forced, rebroken)
+    finally:
+        _READING.now = None
+
+
+def _read_tables_with(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    forced: layouts.Layout | None,
+    rebroken: Collection[str],
+) -> list[TableRead]:
+    """``_read_tables``' reading."""
     first_rows, alone = _one_rhythm(skel, regions, template, forced, rebroken)
     read = {
         name: read_table(skel, name, regions[name], template, forced, name in rebroken, rows)
@@ -870,6 +887,33 @@ def _rows(
 
 
 def _layout_rows(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
+    """``_layout_rows_read``, once per region while ``_read_tables`` reads a text: sections
+    are read again with their label tails, spilled values or columns printed apart, and
+    each reading reads its own and the later sections' regions again (a Word PDF's text:
+    15 reads of 4 regions)."""
+    now = _READING.now
+    if now is None or now[0] is not region.skel or now[1] is not forced:
+        return _layout_rows_read(region, forced, rebroken)
+    read = now[2]
+    # the heading names the section, and with the template read its keys: not hashed
+    key = (tuple(region.spans), region.width, region.heading, rebroken)
+    found = read.get(key)
+    if found is None:
+        found = read[key] = _layout_rows_read(region, forced, rebroken)
+    return found
+
+
+class _Reading(threading.local):
+    """What ``_read_tables`` is reading in this thread: the text and forced layout, and the
+    rows of each region read so far (``None`` outside it)."""
+
+    now: tuple[Skeleton, layouts.Layout | None, dict[tuple[object, ...], Rows]] | None = None
+
+
+_READING = _Reading()
+
+
+def _layout_rows_read(region: _Region, forced: layouts.Layout | None, rebroken: bool) -> Rows:
     """A table region's rows.
 
     A region no layout recognises whole, whose lines change between grid lines (tabs, pipes,

@@ -77,7 +77,11 @@ class Positions(NamedTuple):
     all fit (``sections.rows.by_position``).
     ``wraps``: labels alone that may begin a label wrapped onto the next line, with no
     cells: no row of blank cells alone, but a line that prints no value
-    (``sections.rows.rewrapped`` joins a blank row's label from such lines)."""
+    (``sections.rows.rewrapped`` joins a blank row's label from such lines).
+    ``ranks``, with no ``cells``: each value's column among those its page prints values in,
+    in order (0 the leftmost), where the page starting at line ``page`` lays out its own
+    columns (``space_aligned._page_ranks``): the same rank is one column in every row of
+    the page, which the section's rules name (``sections.rows.by_page``)."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False
@@ -87,6 +91,8 @@ class Positions(NamedTuple):
     exact: bool = False
     other: Positions | None = None
     wraps: bool = False
+    ranks: tuple[int, ...] = ()
+    page: int = 0
 
 
 class Row(NamedTuple):

@@ -639,9 +639,56 @@ def _first_page(
     if page is None:
         return None
     cells = len(page[valued[0]].positions.cells)
+    ranked = _page_ranks(rows, valued[count:], lines, first_line, after)
     return [
-        row if row.line < after[0] else _blank_grid(rows, at, cells) for at, row in enumerate(page)
+        row
+        if row.line < after[0]
+        else row._replace(positions=ranked[at])
+        if at in ranked
+        else _blank_grid(rows, at, cells)
+        for at, row in enumerate(page)
     ]
+
+
+def _page_ranks(
+    rows: Sequence[Row],
+    valued: Sequence[int],
+    lines: Sequence[str],
+    first_line: int,
+    breaks: Sequence[int],
+) -> dict[int, Positions]:
+    """For rows ``valued`` (their values on one line, after the first of ``breaks``), each
+    value's column rank on its page (``Positions.ranks``), where the page's values fall
+    into columns by characters: ``pdftotext -layout`` packs each page on its own, a column
+    that prints no value on the page taking no room there (Word's PDF: ``45  3  2  1  51``
+    at 12, 17, 21, 25, 29 for 自然人, 商业企业, 法律服务机构, 其他 and 总计), so a page's
+    offsets name its columns in order, though not which. A page whose values are not
+    ``_apart`` in columns, or put two of a row's values in one column, gives no ranks; a row
+    printing anything but counts is not ranked."""
+    pages: dict[int, list[int]] = {}
+    for at in valued:
+        if not all(text.isdigit() for text, _, _ in rows[at].values):
+            continue  # a placeholder, or a vertical label's character (``无``): no count
+        page = max(line for line in breaks if line <= rows[at].line)
+        pages.setdefault(page, []).append(at)
+    ranked = {}
+    for page, members in pages.items():
+        spans = [[span[1] for span in _spans(lines, first_line, rows[at].values)] for at in members]
+        found = _clusters(spans)
+        if found is None or not _apart(found[0]):
+            continue
+        for at, ranks in zip(members, found[1], strict=True):
+            ranked[at] = Positions(ranks=tuple(ranks), page=page)
+    return ranked
+
+
+def _apart(clusters: Sequence[_Cluster]) -> bool:
+    """Whether ``clusters`` are columns beyond doubt: each one's values start at one offset,
+    and each ends ``_SEPARATOR`` characters or more before the next starts (values that
+    touch or nearly do may be one column's, a line's values moved a character or two)."""
+    return all(cluster.aligned for cluster in clusters) and all(
+        after.start - before.end >= _SEPARATOR for before, after in pairwise(clusters)
+    )
 
 
 def _tops(rows: Sequence[Row], label_lines: Sequence[Sequence[Printed]]) -> int:

@@ -50,6 +50,7 @@ from .rows import (
     Taken,
     adds_up,
     aligned,
+    by_page,
     by_position,
     fill,
     headings,
@@ -188,6 +189,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         )
     _blank_rows(context)
     missing_rows(context.draft, template, NAME, labels.APPLICATION_ROWS[name], context.seen)
+    by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()
 
 

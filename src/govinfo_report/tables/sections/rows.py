@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import combinations, compress, count, pairwise, repeat
+from itertools import accumulate, combinations, compress, count, pairwise, repeat
 from math import comb
 from operator import and_, attrgetter, is_, itemgetter, not_
 
@@ -58,6 +58,8 @@ def fill(
     if runs:
         _collapsed(draft, template, cells, row, runs, label, unit, rules)
         return
+    if row.loose or len(row.values) > len(cells):
+        rules = tuple(rules)  # read by two checks below (a generator, read by one, is cheaper)
     values = _read_once(draft, cells, row, label, rules)
     if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
         not_placed(
@@ -430,6 +432,80 @@ def short(
     )
 
 
+def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
+    """Join the short rows of ``draft`` printed on one page past a break whose columns the
+    layout ranked (``Positions.ranks``) into one unit a page: each option maps the page's
+    ranks in order to ``width`` columns, the same rank the same column in every row, each
+    cell no value maps to blank (0: a gap under the page's columns). Row by row, a short
+    row's values fill its cells in any order-keeping way and the cells they leave out are
+    unknown, so rows that print ``1  1`` at different offsets could each put their 1 in any
+    column; one mapping for the page lets the rules linking the rows (sums down each column)
+    tell the columns apart. A page with as many ranks as columns, one of its rows printing
+    a value in each, maps them one way only: its rows are given so (as a table whose
+    fullest row fills every column is read by position). Rows whose values are not all
+    ranked on one page, and a page with more ranks than columns, stay as they are."""
+    if not any(map(_RANKS, rows)):
+        return  # at C speed: most text has no page past a break
+    ranked = {
+        (line, column): (row.positions.page, rank)
+        for row in rows
+        for (_, line, column), rank in zip(row.values, row.positions.ranks, strict=False)
+    }
+    if not ranked:
+        return
+    pages: dict[int, list[Unit]] = {}
+    for unit in draft.units:
+        if unit.kind != "short" or unit.options or unit.traceless or unit.tail:
+            continue
+        found = {ranked.get((line, column), (-1, 0))[0] for _, line, column in unit.pieces}
+        if len(unit.cells) == width and len(found) == 1 and -1 not in found:
+            pages.setdefault(found.pop(), []).append(unit)
+    for page, units in pages.items():
+        ranks = 1 + max(rank for on, rank in ranked.values() if on == page)
+        if ranks > width:
+            continue
+        pieces = tuple(piece for unit in units for piece in unit.pieces)
+        blank = len(pieces)
+        starts = accumulate((len(unit.pieces) for unit in units), initial=0)
+        at_rank = [  # each row's pieces (their index in ``pieces``) by rank
+            {ranked[line, column][1]: start + i for i, (_, line, column) in enumerate(unit.pieces)}
+            for unit, start in zip(units, starts, strict=False)
+        ]
+        options = tuple(
+            tuple(
+                (row * width + column, taken.get(rank_of.get(column, -1), blank))
+                for row, taken in enumerate(at_rank)
+                for column in range(width)
+            )
+            for columns in combinations(range(width), ranks)
+            for rank_of in ({column: rank for rank, column in enumerate(columns)},)
+        )
+        kept = [unit for unit in draft.units if all(unit is not other for other in units)]
+        fullest = max(len(row.positions.ranks) for row in rows if row.positions.page == page)
+        if len(options) == 1 and fullest == width:
+            draft.units[:] = kept
+            for row, unit in enumerate(units):
+                nothing = ("", unit.line, unit.column)
+                cells = options[0][row * width : (row + 1) * width]
+                draft.give(
+                    unit.cells, [pieces[i] if i < blank else nothing for _, i in cells], None
+                )
+            continue
+        first = units[0]
+        draft.units[:] = [
+            *kept,
+            Unit(
+                "page",
+                f"{first.label} … {units[-1].label}" if len(units) > 1 else first.label,
+                first.line,
+                first.column,
+                tuple(cell for unit in units for cell in unit.cells),
+                (*pieces, ("", first.line, first.column)),
+                options,
+            ),
+        ]
+
+
 def _collapsed(
     draft: Draft,
     template: Template,
@@ -471,6 +547,8 @@ def _collapsed(
         )
         return
     else:
+        if row.runs.traced is not None:
+            rules = tuple(rules)  # read by _by_no_breaks and again by _glued_not_apart
         if _by_no_breaks(draft, template, cells, row, run, label, unit, rules):
             return
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
@@ -1059,6 +1137,8 @@ def _blank_wrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     return _without(result, used) if used else result
 
 
+#: A row's columns ranked on its page (``Positions.ranks``).
+_RANKS = attrgetter("positions.ranks")
 #: A row's positions, and those of a row of a layout that gives none.
 _POSITIONS = attrgetter("positions")
 _NO_POSITIONS = Row._field_defaults["positions"]
