@@ -879,9 +879,7 @@ def _rows(
     """A table region's rows (``alone``: in a text whose rhythm of blank lines is one line
     an empty cell alone, ``_one_rhythm``)."""
     rows = _layout_rows(region, forced, rebroken)
-    if region.name == apart.NAME and any(
-        "\f" in "".join(region.skel.lines[span.start : span.stop + 1]) for span in region.spans
-    ):
+    if region.skel.paged and region.name == apart.NAME:
         rows = _page_numbers_after_words(region, rows)
     return _in_one_line_a_cell(rows) if alone else rows
 
