@@ -216,15 +216,10 @@ def test_a_moved_value_a_blank_of_its_column_would_take_leaves_the_section_out()
     assert "table-order-broken" in {d.code for d in back.diagnostics}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two blanks in one row, under the two columns a value moves between, take the "
-    "moved value between them: read as printed, every rule holds, and the reading with "
-    "the row's first value put back is not offered, so nothing tells the two apart",
-)
 def test_a_moved_value_two_blanks_of_one_row_would_take_is_not_read_wrong() -> None:
     # 危及“三安全一稳定” 20 0 0 0 0 0 20 printed 0 0 0 0 0 20 20; 逾期不补正 — 0 0 0 0 — 20
-    # (自然人 0, 其他 20 not given). Read as printed, the blanks would be 20 and 0.
+    # (自然人 0, 其他 20 not given). Read as printed, the blanks would be 20 and 0; with the
+    # 20 moved back to 自然人, 0 and 20: the rules hold both ways, so the row is missing.
     truth = _values(
         new=[20, 0, 0, 0, 0, 20, 40],
         **{
@@ -237,6 +232,45 @@ def test_a_moved_value_two_blanks_of_one_row_would_take_is_not_read_wrong() -> N
     truth["applications.other.no_correction.other_organisation"] = None
     back = gr.parse(_order_lost(render(_report(truth), PDFTOTEXT), "denied.security_stability"))
     assert wrong(back, truth) == {}
+    assert back.cell("applications.denied.security_stability.natural_person").value is None
+    (found,) = [d for d in back.diagnostics if d.code == "values-unplaced"]
+    assert "applications.denied.security_stability.other_organisation" in found.keys
+
+
+def test_a_row_whose_values_two_blanks_would_absorb_moved_is_left_missing() -> None:
+    # 部分公开 4 0 0 0 0 0 4 printed 0 0 0 0 0 4 4, 逾期不补正 — 0 0 0 0 — 9 (自然人 0, 其他
+    # 9 not given): the blanks take 4 and 5 as printed, 0 and 9 with the 4 put back.
+    truth = _values(
+        new=[4, 0, 0, 0, 0, 9, 13],
+        partially_granted=[4, 0, 0, 0, 0, 0, 4],
+        **{"other.no_correction": [0, 0, 0, 0, 0, 9, 9]},
+        total=[4, 0, 0, 0, 0, 9, 13],
+    )
+    truth["applications.other.no_correction.natural_person"] = None
+    truth["applications.other.no_correction.other_organisation"] = None
+    back = gr.parse(_order_lost(render(_report(truth), PDFTOTEXT), "partially_granted"))
+    assert wrong(back, truth) == {}
+    row = [f.key for f in gr.fields("2021") if f.row == "partially_granted"]
+    assert all(back.cell(key).value is None for key in row)
+    assert back.cell("applications.granted.total").value == 0
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
+
+
+def test_a_blank_moved_among_its_rows_zeros_is_never_read_as_a_zero() -> None:
+    # 属于行政查询事项 0 — 0 0 0 0 0 (商业企业 not given) printed — 0 0 0 0 0 0, its first value
+    # last: the blank takes 0 by the rules in any cell of the row, so none tells where it
+    # was printed; the row is missing, the others read.
+    truth: dict[str, int | None] = {
+        **_balanced(),
+        "applications.denied.administrative_inquiry.commercial_enterprise": None,
+    }
+    text = _order_lost(render(_report(truth), PDFTOTEXT), "denied.administrative_inquiry")
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    row = [f.key for f in gr.fields("2021") if f.row == "denied.administrative_inquiry"]
+    assert all(back.cell(key).value is None for key in row)
+    assert back.cell("applications.granted.total").value == 13
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
 
 
 def _after_signature(text: str, count: int) -> str:
@@ -789,9 +823,9 @@ def test_pages_of_tall_rows_printed_in_bands_are_never_read_wrong(
 def _column_apart(
     text: str, truth: dict[str, object], after: int = 0, blank_zeros: bool = False
 ) -> str:
-    """``text`` (one cell a line, a blank cell left out; with ``blank_zeros``, a 0 too) of
-    the report of values ``truth`` with section 二's 现行有效件数 column, its header and its
-    values, printed apart: before the ``after``-th line of labels after section 三's
+    """``text`` (one cell a line, a blank cell printed ``—``; with ``blank_zeros``, a 0 left
+    out) of the report of values ``truth`` with section 二's 现行有效件数 column, its header
+    and its values, printed apart: before the ``after``-th line of labels after section 三's
     heading (the last, if fewer), as pdftotext's flow prints a LibreOffice PDF whose column
     is a block of its own, among the blocks of labels."""
     lines = text.split("\n")
@@ -799,7 +833,7 @@ def _column_apart(
     column = [lines.pop(head)]
     for row, label in (("rules", "规章"), ("normative_documents", "行政规范性文件")):
         printed = [
-            value is not None and not (blank_zeros and value == 0)
+            not (blank_zeros and value == 0)
             for value in (truth[f"proactive.{row}.{c}"] for c in ("issued", "repealed", "in_force"))
         ]
         if printed[2]:
@@ -970,12 +1004,6 @@ def test_sub_tables_whose_columns_are_printed_as_blocks_are_never_read_wrong(
     assert wrong(back, values) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a column block's header (本年增/减) is printed under several sub-tables; with "
-    "blank cells leaving no trace, its values are matched by count to the one row lacking "
-    "that column (行政事业性收费), though they are another sub-table's (行政强制's)",
-)
 def test_a_change_block_of_one_sub_table_is_not_read_as_anothers() -> None:
     # 2019, zeros left blank: 行政强制 上一年项目数量 1 / 本年增/减 1, 行政事业性收费 上一年项目
     # 数量 1 / 本年增/减 0. Each sub-table's first column inline, the rest as blocks after
@@ -990,6 +1018,29 @@ def test_a_change_block_of_one_sub_table_is_not_read_as_anothers() -> None:
     text = render(truth, ColumnBlocks(2, cut=2))
     back = gr.parse(_sub_tables_apart(text, truth.flat(), 1, True, blank_zeros=True))
     assert wrong(back, truth.flat()) == {}
+    assert back.cell("proactive.fees.change").value is None
+
+
+def test_a_column_header_printed_over_several_sub_tables_blocks_places_none_of_them() -> None:
+    # 2019, zeros left blank: 行政处罚 上一年项目数量 7 / 本年增/减 3, 行政事业性收费 上一年
+    # 项目数量 2. After 三's heading: 本年增/减 (五) blank, 本年增/减 (六) 3, 本年增/减 (八)
+    # blank. The 3 is 行政处罚's, not the change of 行政事业性收费, the one row lacking only
+    # that column: the header printed three times, no block is placed.
+    values: dict[str, object] = {f.key: 0 for f in gr.fields("2019")}
+    values["proactive.penalties.previous_items"] = 7
+    values["proactive.penalties.change"] = 3
+    values["proactive.fees.previous_items"] = 2
+    truth = gr.Report.from_values(
+        values, template="2019", organisation="青岚县自然资源局", year=2020
+    )
+    text = _sub_tables_apart(render(truth, ColumnBlocks(2, cut=2)), truth.flat(), 1, True, True)
+    assert text.count("本年增/减\n3\n") == 1
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}
+    assert back.cell("proactive.fees.change").value is None
+    assert back.cell("proactive.penalties.change").value is None
+    at = text.split("\n").index("行政事业性收费") + 1
+    assert any(d.code == "values-unplaced" and d.line == at for d in back.diagnostics)
 
 
 #: Section 四 as plain pdftotext prints wkhtmltopdf's PDF of a narrow page, typed here: the
@@ -1045,7 +1096,7 @@ def _flowed(text: str, section: str = _FLOWED) -> str:
     return text[:start] + section + text[end:]
 
 
-def _appeals(*numbers: int) -> dict[str, int | None]:
+def _appeals(*numbers: int | None) -> dict[str, int | None]:
     keys = [f.key for f in gr.fields("2021") if f.section == "appeals"]
     return {**_balanced(), **dict(zip(keys, numbers, strict=True))}
 
@@ -1083,17 +1134,51 @@ def test_a_group_that_two_moves_would_mend_is_left_missing() -> None:
     assert all(value is None for value in _section(back.flat(), "appeals").values())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="section 四 read by bands: readings that make every rule hold put the two 1s of "
-    "未经复议直接起诉 (其他结果 1, 总计 1, its 总计 printed second) in 行政复议's row, and "
-    "the zeros they leave it are taken as certain, against the reading by sequence",
-)
 def test_a_lone_groups_total_printed_second_among_zeros_is_not_read_as_zeros() -> None:
-    # 0 0 0 0 0 / 0 0 1 0 1 printed 0 1 0 1 0 (总计 second) / 0 0 0 0 0.
+    # 0 0 0 0 0 / 0 0 1 0 1 printed 0 1 0 1 0 (总计 second) / 0 0 0 0 0: read by sequence,
+    # 0 1 0 1 0 holds with either 1 moved to 总计 (其他结果 1 or 结果纠正 1); read by bands,
+    # both 1s go to 行政复议. Two ways fit the rules: the section is missing.
     truth = _appeals(0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0)
     back = gr.parse(render(_report(truth), FlowedAppeals(1, 1)))
     assert wrong(back, truth) == {}
+    assert all(value is None for value in _section(back.flat(), "appeals").values())
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("numbers", "group", "at"),
+    [
+        # 复议后起诉 其他结果 3, 总计 3, printed 0 3 0 3 0
+        ((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3), 2, 1),
+        # 未经复议直接起诉 结果纠正 2, 总计 2, printed 0 2 0 2 0 (总计 fourth)
+        ((0, 0, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 0), 1, 3),
+        # 未经复议直接起诉 其他结果 2, 总计 2, printed 0 0 2 2 0 (总计 third)
+        ((0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0), 1, 2),
+        # 行政复议 0 0 1 0 1 printed 0 1 0 1 0 beside 未经复议直接起诉 0 0 1 0 1 as printed
+        ((0, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0), 0, 1),
+    ],
+)
+def test_a_total_moved_among_zeros_that_bands_read_otherwise_is_never_read_wrong(
+    numbers: tuple[int, ...], group: int, at: int
+) -> None:
+    truth = _appeals(*numbers)
+    back = gr.parse(render(_report(truth), FlowedAppeals(group, at)))
+    assert wrong(back, truth) == {}
+    assert all(value is None for value in _section(back.flat(), "appeals").values())
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
+
+
+def test_a_blank_a_reading_by_bands_would_make_a_moved_total_is_not_read_so() -> None:
+    # 未经复议直接起诉 0 1 1 0 2 printed 0 2 1 1 0 (总计 second), 复议后起诉's 尚未审结 not
+    # given (—): by bands the — is 未经复议直接起诉's 总计 (it takes 4) and every rule holds;
+    # by sequence, the 2 moved back to 总计 holds too (the — takes 0). Neither is kept.
+    truth = _appeals(0, 0, 0, 0, 0, 0, 1, 1, 0, 2, 0, 0, 0, None, 0)
+    text = render(_report(truth), FlowedAppeals(1, 1))
+    assert "0\n2\n1\n1\n0\n" in text
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert back.cell("appeals.litigation_direct.corrected").value is None
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
 
 
 @scaled(0.5)

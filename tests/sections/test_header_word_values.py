@@ -4,8 +4,6 @@ what the word's block holds, and what only looks like it."""
 
 from __future__ import annotations
 
-import pytest
-
 import govinfo_report as gr
 
 from conftest import wrong
@@ -88,17 +86,25 @@ def test_a_value_in_its_header_word_s_block_is_its_row_s() -> None:
     assert report.flat()["proactive.fees.change"] == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="section 二's rows carry no page breaks: a page number alone on the page's last "
-    "line after a header word whose cell was blank passes for the word's value",
-)
 def test_a_page_number_after_a_header_word_whose_cell_is_blank_is_no_value_of_it() -> None:
     """行政事业性收费's 本年增/减 is blank and pdftotext leaves it out; the word is the page's
     last line of the table and Word's footer prints the page number, ``4``, before the page
     break. 4 is no cell of the report: 本年增/减 is missing (or blank), never 4."""
     report = gr.parse(_narrow("\n\n4\n\f"))
     assert wrong(report, {"proactive.fees.previous_items": 3, "proactive.fees.change": 0}) == {}
+    assert report.flat()["proactive.fees.change"] is None
+    assert any(d.code == "values-unplaced" and d.line == 51 for d in report.diagnostics)
+
+
+def test_a_bare_number_before_the_next_pages_first_line_is_no_header_words_value() -> None:
+    """The same with page 12's number right before the break that starts the next page's
+    first line (``12`` / ``\f第二十条第（九）项``, no blank line): one page's number, or the
+    word's value, the text does not say which; the rows of the next page are read."""
+    report = gr.parse(_narrow("\n12\n\f").replace("\f\n", "\f"))
+    assert wrong(report, {"proactive.fees.previous_items": 3, "proactive.fees.change": 0}) == {}
+    assert report.flat()["proactive.fees.change"] is None
+    assert report.flat()["proactive.procurement.amount"] == 680.5
+    assert "values-unplaced" in {d.code for d in report.diagnostics}
 
 
 def test_page_numbers_the_pages_agree_on_are_no_values() -> None:

@@ -126,6 +126,8 @@ class Skeleton:
     #: For each line (1-based) that held no-break spaces, where in it (0-based):
     #: ``Source.no_breaks`` on these lines, read by ``layouts.run_together``.
     no_breaks: Mapping[int, frozenset[int]] = attrs.field(factory=dict, repr=False)
+    #: Whether a line without a tab breaks a page (pdftotext's ``\f``).
+    paged: bool = attrs.field(default=False, repr=False)
 
     @property
     def front_lines(self) -> Sequence[str]:
@@ -375,6 +377,7 @@ class _Marks:
         self.tabbed = list(compress(rows, tabbed))
         self.untabbed = list(compress(rows, map(not_, tabbed)))
         self.plain = list(map(lines.__getitem__, self.untabbed))
+        self.paged = "\f" in "".join(self.plain)  # one search at C speed
         self.long = sorted(too_long)
         self.markers = sorted(
             [
@@ -383,7 +386,7 @@ class _Marks:
                 if _marker_sized(lines[i])
             ]
             + _running_headers(lines, self.untabbed, self.plain)
-            + _page_numbers(lines, self.untabbed, self.plain)
+            + (_page_numbers(lines, self.untabbed, self.plain) if self.paged else [])
         )
         self.dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
         self.known = sorted(tables)
@@ -442,8 +445,6 @@ def _page_numbers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -
     number is its page's place in the text plus one offset, from 0 down to
     ``-_MAX_UNNUMBERED``: a cover page or two unnumbered). One page's number proves
     nothing: a page may end with a value."""
-    if "\f" not in "".join(plain):  # no page break: one search at C speed
-        return []
     breaks = list(compress(untabbed, map(contains, plain, repeat("\f"))))
     if len(breaks) < 2:
         return []
@@ -455,13 +456,25 @@ def _page_numbers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -
         while end >= 0 and not lines[end].strip():
             end -= 1
         number = lines[end].strip() if end >= 0 and "\f" not in lines[end] else ""
-        if _PAGE_NUMBER.fullmatch(number) and -_MAX_UNNUMBERED <= int(number) - page <= 0:
+        if PAGE_NUMBER.fullmatch(number) and -_MAX_UNNUMBERED <= int(number) - page <= 0:
             by_offset.setdefault(int(number) - page, []).append(end)
     return [at for found in by_offset.values() if len(found) > 1 for at in found]
 
 
+def ends_page(lines: Sequence[str], at: int) -> bool:
+    """Whether line ``at`` is a page's last line of text: only blank lines come between it
+    and a page break (pdftotext's ``\f``) that starts a line."""
+    for line in islice(lines, at + 1, None):
+        head = line.split("\f", 1)
+        if head[0].strip():
+            return False
+        if len(head) > 1:
+            return True
+    return False
+
+
 #: A page footer's bare number.
-_PAGE_NUMBER = re.compile(r"[1-9]\d{0,3}")
+PAGE_NUMBER = re.compile(r"[1-9]\d{0,3}")
 #: The most pages before the first numbered one (a cover, a contents page).
 _MAX_UNNUMBERED = 2
 
@@ -663,4 +676,4 @@ def split(lines: Sequence[str], tables: Sequence[int] = ()) -> Skeleton:
     for number, name in SECTION_NAMES.items():
         if number not in sections:
             found.append(diagnostic("section-missing", f"no heading of section {name} was found"))
-    return Skeleton(front, sections, tuple(found), lines)
+    return Skeleton(front, sections, tuple(found), lines, paged=marks.paged)

@@ -29,12 +29,13 @@ NAME = "proactive"
 def columns_apart(rows: Sequence[Row], template: str, section: str) -> dict[str, list[Printed]]:
     """The columns of section 二 that ``rows`` (of another ``section``) print whole, apart:
     a row whose labels are all the header of one section 二 column that ``section`` has
-    none of, with values and no blank; a column printed twice is none."""
+    none of, with values and no blank; a column whose header ``rows`` print twice is none,
+    with values or not (several sub-tables' blocks of one column, blank cells leaving one
+    of them no values and the others too few to tell them apart by count)."""
     found: dict[str, list[Printed]] = {}
+    seen: set[str] = set()
     twice: set[str] = set()
     for row in rows:
-        if not row.labels or not row.values or not all(text for text, _, _ in row.values):
-            continue
         heads = {
             proactive_column(template, text)
             for text, _, _ in row.labels
@@ -45,9 +46,11 @@ def columns_apart(rows: Sequence[Row], template: str, section: str) -> dict[str,
         ((kind, column),) = heads
         if kind != "column" or column is None:
             continue
-        if column in found:
+        if column in seen:
             twice.add(column)
-        found[column] = list(row.values)
+        seen.add(column)
+        if row.values and all(text for text, _, _ in row.values):
+            found[column] = list(row.values)
     return {column: values for column, values in found.items() if column not in twice}
 
 

@@ -32,10 +32,11 @@ from ..memo import Memo, weighed
 from ..model import Provenance
 from ..structure import collapsed
 from ..structure.layouts import Printed
+from ..structure.skeleton import SECTION_NAMES
 from . import solver
 from .reading import Placement, Reading, Unit, in_order
 from .rules import Rule, RuleSet, Sides, hold, sides, violated
-from .sections import rule_set, section_rule_set
+from .sections import SECTIONS, rule_set, section_rule_set
 from .sections.rows import shown, splits
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
@@ -314,21 +315,139 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     or more. A cell printed blank (``—``) is checked with the number the rules give it
     (``_broken``). Where two confirmed readings give different values, the text leaves the
     choice open and none is kept."""
+    return _only(_fitting(template, first, others))
+
+
+def _fitting(
+    template: Template, first: Reading, others: Iterable[Reading]
+) -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
+    """Each of ``others`` that the rules confirm (``confirmed``), with its values."""
     mine, certain = _certain(template, first)
+    for other in others:
+        resolved = _alone(template, other)
+        values = resolved.values
+        broken = _broken(template, first.section, values, resolved.provenance)
+        if (
+            broken is not None
+            and _one_error_at_most(broken)
+            and all(values[cell] == mine.values[cell] for cell in certain)
+        ):
+            yield other, values
 
-    def agreeing() -> Iterator[tuple[Reading, tuple[Value | None, ...]]]:
-        for other in others:
-            resolved = _alone(template, other)
-            values = resolved.values
-            broken = _broken(template, first.section, values, resolved.provenance)
-            if (
-                broken is not None
-                and _one_error_at_most(broken)
-                and all(values[cell] == mine.values[cell] for cell in certain)
+
+def contested(
+    template: Template, first: Reading, reading: Reading, others: Iterable[Reading]
+) -> bool:
+    """Whether a reading of ``others`` that the rules confirm (``confirmed``) gives a cell
+    that ``reading`` (another way of reading ``first``'s text) gives another value: two ways
+    of reading the text then fit the rules (a table read by bands, the same values read by
+    sequence with one moved), and the text does not say which."""
+    mine = _alone(template, reading).values
+    cells = [cell for given in reading.given for cell in given[0]]
+    return any(
+        any(rival[cell] != mine[cell] for cell in cells)
+        for _, rival in _fitting(template, first, others)
+    )
+
+
+def unmoved(template: Template, reading: Reading) -> Reading:
+    """``reading`` (a reading by sequence the rules confirm) with each row left missing, said
+    so, whose printed values with one of them moved to another place in the row (a blank
+    too) fit the rules as well, the moves changing no rule's sums but through the numbers
+    cells printed blank (``—``) take from the rules. The rules confirm the place of a value
+    read by sequence only where placing it otherwise breaks one; two blanks of one row, in
+    the columns a value moves between, take any such move between them, and a blank among
+    zeros takes 0 in any of their cells."""
+    ruled = section_rule_set(template.name, reading.section)
+    blank = {
+        cell
+        for cells, printed, _ in reading.given
+        for cell, (text, _, _) in zip(cells, printed, strict=True)
+        if not_given(text)
+    }
+    if not blank:
+        return reading
+    resolved = _alone(template, reading)
+    values, provenance = list(resolved.values), list(resolved.provenance)
+    for cell in blank:
+        values[cell], provenance[cell] = None, "blank"
+    doubtful = [
+        at
+        for at, (cells, _, _) in enumerate(reading.given)
+        if any(
+            _one_error_at_most(broken)
+            for moved, shown in _moves(ruled, cells, values, provenance)
+            if (broken := _broken(template, reading.section, moved, shown)) is not None
+        )
+    ]
+    if not doubtful:
+        return reading
+    left = [cell for at in doubtful for cell in reading.given[at][0]]
+    _, line, column = reading.given[doubtful[0]][1][0]
+    note = diagnostic(
+        "values-unplaced",
+        f"section {SECTION_NAMES[SECTIONS[reading.section].NUMBER]}: {len(doubtful)} rows "
+        "read by sequence fit the rules as well with one of their values moved, cells printed "
+        "blank (—) taking the difference: their cells are missing",
+        line,
+        column,
+        tuple(template.fields[cell].key for cell in left),
+    )
+    return attrs.evolve(
+        reading,
+        given=tuple(given for at, given in enumerate(reading.given) if at not in doubtful),
+        closed=reading.closed.union(left),
+        findings=(*reading.findings, note),
+    )
+
+
+def _moves(
+    ruled: RuleSet,
+    cells: tuple[int, ...],
+    values: list[Value | None],
+    provenance: list[Provenance],
+) -> Iterator[tuple[list[Value | None], list[Provenance]]]:
+    """``values`` and ``provenance`` with the values of ``cells`` (a row), one of them moved
+    to another place, a cell printed blank (``blank``: no value) moving as a value does,
+    each way that changes some rule's sums through a blank and no other rule's."""
+    row = [(values[cell], provenance[cell]) for cell in cells]
+    for at in range(len(row)):
+        rest = row[:at] + row[at + 1 :]
+        for to in range(len(row)):
+            moved = [*rest[:to], row[at], *rest[to:]]
+            changed = {
+                cell: (old, new)
+                for cell, old, new in zip(cells, row, moved, strict=True)
+                if old != new
+            }
+            if to == at or not changed:
+                continue
+            shown, marks = list(values), list(provenance)
+            for cell, (_, (value, mark)) in changed.items():
+                shown[cell], marks[cell] = value, mark
+            rules = {id(rule): rule for cell in changed for rule in ruled.by_cell.get(cell, ())}
+            through = {
+                key
+                for key, rule in rules.items()
+                if any(marks[cell] == "blank" or shown[cell] is None for cell in rule.cells)
+                or any(changed[cell][0][0] is None for cell in rule.cells if cell in changed)
+            }
+            if not through or any(
+                _delta(rule, changed) for key, rule in rules.items() if key not in through
             ):
-                yield other, values
+                continue
+            yield shown, marks
 
-    return _only(agreeing())
+
+def _delta(rule: Rule, changed: Mapping[int, tuple[tuple[Value | None, Provenance], ...]]) -> Value:
+    """How much ``changed`` cells (old and new numbers, with their provenance) change
+    ``rule``'s left side less its right side."""
+    total: Value = 0
+    for cell, ((old, _), (new, _)) in changed.items():
+        sign = (cell in rule.left) - (cell in rule.right)
+        if sign:
+            total += sign * (new - old)  # type: ignore[operator]
+    return total
 
 
 def agrees(template: Template, first: Reading, other: Reading) -> bool:

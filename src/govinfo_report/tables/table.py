@@ -26,11 +26,19 @@ from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.layouts.run_together import RunTogether
 from ..structure.rebreak import NUMBERED_ROW
-from ..structure.skeleton import SECTION_NAMES, Section, Skeleton
+from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
-from .matching import foreign_column
+from .matching import foreign_column, proactive_column
 from .reading import Reading, unplaced
-from .resolve import agrees, confirmed, confirmed_but_one_row, holds_together, verifies
+from .resolve import (
+    agrees,
+    confirmed,
+    confirmed_but_one_row,
+    contested,
+    holds_together,
+    unmoved,
+    verifies,
+)
 from .sections import SECTIONS, section_rule_set
 
 
@@ -65,6 +73,8 @@ class _Region:
     width: int  # the section's columns
     heading: str  # "section 二"
     keys: tuple[str, ...]  # the section's keys, which a table not read leaves missing
+    name: str  # the section's name
+    template: str  # the template's name
 
 
 def read_tables(
@@ -736,6 +746,40 @@ def read_table(
     return _by_order(region, name, template, rows, found)
 
 
+def _page_numbers_after_words(region: _Region, rows: Rows) -> Rows:
+    """Section 二's ``rows`` without the value of a row whose one label is a column's header
+    word and whose one value is a bare number on its page's last line, said so. Word's
+    footer numbers a page so (``4``), and after a header word whose cell was blank (left
+    out) the number would pass for that column's value (``proactive._under_own_header``).
+    Pages that agree on their numbers have them dropped before (``skeleton._page_numbers``);
+    one page's number proves nothing either way, so the value is not read."""
+    lines = region.skel.lines
+    kept = list(rows.rows)
+    notes = []
+    for at, row in enumerate(rows.rows):
+        if len(row.labels) != 1 or len(row.values) != 1:
+            continue
+        (label, _, _), (text, line, column) = row.labels[0], row.values[0]
+        if (
+            PAGE_NUMBER.fullmatch(text)
+            and proactive_column(region.template, label)[0] == "column"
+            and ends_page(lines, line - 1)
+        ):
+            kept[at] = row._replace(values=())
+            notes.append(
+                diagnostic(
+                    "values-unplaced",
+                    f"{region.heading}: {text} alone on its page's last line after the header "
+                    f"word {label} may be the page's number or that column's value; not read",
+                    line,
+                    column,
+                )
+            )
+    if not notes:
+        return rows
+    return attrs.evolve(rows, rows=tuple(kept), findings=(*rows.findings, *notes))
+
+
 def _region(
     skel: Skeleton, name: str, spans: list[range], template: Template
 ) -> tuple[_Region, tuple[Diagnostic, ...]]:
@@ -745,7 +789,8 @@ def _region(
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     spans, capped = _capped(spans, heading)
     keys = template.section_keys(name)
-    return _Region(skel, spans, section.width(template.name), heading, keys), capped
+    region = _Region(skel, spans, section.width(template.name), heading, keys, name, template.name)
+    return region, capped
 
 
 def _by_order(
@@ -769,12 +814,14 @@ def _by_order(
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
     alternative = confirmed(template, first, others)
-    if alternative is not None and not first.overfull and not agrees(template, first, alternative):
-        alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None and first.overfull:
         alternative = confirmed_but_one_row(template, first, others)
+    if alternative is not None:
+        alternative = unmoved(template, alternative)
+    if alternative is not None and not first.overfull and not agrees(template, first, alternative):
+        alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None:
-        alternative = _in_blocks(template, first, _own_values(rows.rows, name, template))
+        alternative = _in_blocks(template, first, _own_values(rows.rows, name, template), others)
     if alternative is not None:
         return TableRead(rows.layout, alternative, found)
     if not first.overfull:
@@ -790,11 +837,19 @@ def _by_order(
     return TableRead(rows.layout, dropped, (*found, broken))
 
 
-def _in_blocks(template: Template, first: Reading, values: Sequence[Printed]) -> Reading | None:
+def _in_blocks(
+    template: Template, first: Reading, values: Sequence[Printed], others: Sequence[Reading]
+) -> Reading | None:
     """The reading by blocks of ``values`` (``blocks.by_blocks``) where it gives more cells
-    than ``first`` and agrees with every cell ``first`` gives for certain."""
+    than ``first`` and agrees with every cell ``first`` gives for certain, and no reading by
+    sequence of ``others`` that the rules confirm reads one of its cells otherwise
+    (``contested``: the section is then read whole or not at all, as by sequence)."""
     reading = blocks.by_blocks(template, first.section, values)
-    if reading is None or not agrees(template, first, reading):
+    if (
+        reading is None
+        or not agrees(template, first, reading)
+        or contested(template, first, reading, others)
+    ):
         return None
     return reading
 
@@ -824,6 +879,8 @@ def _rows(
     """A table region's rows (``alone``: in a text whose rhythm of blank lines is one line
     an empty cell alone, ``_one_rhythm``)."""
     rows = _layout_rows(region, forced, rebroken)
+    if region.skel.paged and region.name == apart.NAME:
+        rows = _page_numbers_after_words(region, rows)
     return _in_one_line_a_cell(rows) if alone else rows
 
 

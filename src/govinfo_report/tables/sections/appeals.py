@@ -12,7 +12,7 @@ from math import comb
 
 from ... import labels
 from ...catalogue import Template
-from ...cells import count_values, is_number
+from ...cells import Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...structure import collapsed
 from ...structure.layouts import Printed, Row, Runs
@@ -76,8 +76,12 @@ def _moved(
     """``values`` with one of them taken out and put back at another place, each way that
     makes every group's 总计 hold (once for the numbers it gives), and the value moved. A
     text that reads the table's columns out of order may have moved any one; fewer values
-    than cells, or one that is no number, give none."""
-    if len(values) != len(cells) or not all(is_number(text) for text, _, _ in values):
+    than cells, or one that is neither a number nor a placeholder, give none. A group's cell
+    printed "not given" (``—``) takes the number its 总计 gives it, never below 0; a group
+    with two such cells is not checked."""
+    if len(values) != len(cells) or not all(
+        is_number(text) or not_given(text) for text, _, _ in values
+    ):
         return
     seen: set[tuple[str, ...]] = set()
     # each group's 总计 against its other cells, by place (every cell of 四 is given:
@@ -92,9 +96,7 @@ def _moved(
         for to in range(len(values)):
             moved = [*rest[:to], numbers[at], *rest[to:]]
             if to == at or not all(
-                None not in (left := [moved[n] for n in lefts])
-                and None not in (right := [moved[n] for n in rights])
-                and sum(left) == sum(right)  # type: ignore[arg-type]
+                _holds([moved[n] for n in lefts], [moved[n] for n in rights])
                 for lefts, rights in checks
             ):
                 continue
@@ -104,6 +106,19 @@ def _moved(
             if texts not in seen:
                 seen.add(texts)
                 yield order, value
+
+
+def _holds(total: Sequence[Value | None], parts: Sequence[Value | None]) -> bool:
+    """Whether a group's ``total`` (one cell) is the sum of its ``parts``, a cell without
+    a number (printed "not given") taking the one that makes it so, never below 0; with two
+    such cells, unchecked."""
+    blanks = [*total, *parts].count(None)
+    if blanks > 1:
+        return True
+    known = sum(value for value in parts if value is not None)
+    if blanks == 0:
+        return total[0] == known
+    return None in total or total[0] >= known  # type: ignore[operator]
 
 
 def _taken(
