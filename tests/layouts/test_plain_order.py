@@ -1437,3 +1437,87 @@ def test_sub_tables_in_column_blocks_with_header_words_among_values_are_read(
     assert wrong(back, truth.flat()) == {}
     for key in ("proactive.fees.previous_items", "proactive.fees.change"):
         assert back.flat()[key] == truth.flat()[key]
+
+
+#: Section 三 of two reports the thorough profile drew (issue 45), each with a row whose
+#: cells are zeros and blanks (``None``): read by blocks, main reads a blank as 0, and with
+#: section 二's columns printed apart also two values of one row a column apart.
+_ZEROS_AND_BLANKS: dict[str, dict[str, int | None]] = {
+    "2021": {
+        **{
+            f"applications.new.{c}": n
+            for c, n in zip(COLUMNS, [0, 0, 54, 1, 0, 0, 55], strict=True)
+        },
+        **{
+            f"applications.total.{c}": n
+            for c, n in zip(COLUMNS, [0, 0, 54, 1, 0, 0, 55], strict=True)
+        },
+        "applications.unavailable.unclear_after_correction.research_institution": 25,
+        "applications.unavailable.unclear_after_correction.total": 25,
+        **{
+            f"applications.not_processed.repeated.{c}": n
+            for c, n in zip(COLUMNS, [0, None, 0, 1, None, 0, 1], strict=True)
+        },
+        "applications.other.no_correction.research_institution": 29,
+        "applications.other.no_correction.total": 29,
+    },
+    "2019": {
+        **{
+            f"applications.new.{c}": n
+            for c, n in zip(COLUMNS, [21, 4, 0, 41, 1, 0, 67], strict=True)
+        },
+        **{
+            f"applications.total.{c}": n
+            for c, n in zip(COLUMNS, [21, 4, 0, 41, 1, 0, 67], strict=True)
+        },
+        "applications.denied.third_party_rights.commercial_enterprise": 1,
+        "applications.denied.third_party_rights.total": 1,
+        "applications.denied.process_information.public_interest_organisation": 36,
+        "applications.denied.process_information.total": 36,
+        **{
+            f"applications.not_processed.petition_complaint.{c}": n
+            for c, n in zip(COLUMNS, [0, None, 0, 4, None, 0, 6], strict=True)
+        },
+        **{
+            f"applications.not_processed.repeated.{c}": n
+            for c, n in zip(COLUMNS, [0, 1, 0, 1, 0, 0, 2], strict=True)
+        },
+        "applications.not_processed.publication.commercial_enterprise": 1,
+        "applications.not_processed.publication.total": 1,
+        "applications.other.natural_person": 21,
+        "applications.other.total": 21,
+    },
+}
+
+
+def _zeros_and_blanks(template: str) -> gr.Report:
+    values: dict[str, int | None] = {f.key: 0 for f in gr.fields(template)}
+    values.update(_ZEROS_AND_BLANKS[template])
+    year = 2021 if template == "2021" else 2019
+    return gr.Report.from_values(
+        values, template=template, organisation="北京市门头沟区潭柘寺镇人民政府", year=year
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="section 三 read by blocks (ColumnBlocks(2, 0)): 重复申请's row 0 — 0 1 — 0 1 "
+    "(blanks printed —) is read with its 商业企业 blank as 0",
+)
+def test_a_blank_among_zeros_read_by_blocks_is_not_read_as_zero() -> None:
+    truth = _zeros_and_blanks("2021")
+    back = gr.parse(render(truth, ColumnBlocks(2, 0)))
+    assert wrong(back, truth.flat()) == {}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="section 三 read by blocks with section 二's columns printed apart: 保护第三方合法"
+    "权益's 1 under 商业企业 is read under 法律服务机构 (and 0 the other way), and a blank of "
+    "信访举报投诉类申请 (a row that does not add up: 4 for 6) read as 0",
+)
+def test_a_row_of_zeros_and_blanks_beside_columns_apart_is_not_read_a_column_off() -> None:
+    truth = _zeros_and_blanks("2019")
+    values = truth.flat()
+    text = _sub_tables_apart(render(truth, ColumnBlocks(2, cut=2)), values, 0, False, False)
+    assert wrong(gr.parse(text), values) == {}
