@@ -131,16 +131,18 @@ def failures(report: Report) -> list[Diagnostic]:
     it builds no ``Check`` for rules that hold)."""
     values = list(chain.from_iterable(table.values for table in report.tables))
     derived_by = list(chain.from_iterable(table.rules for table in report.tables))
-    deriving = {name for rule in filter(None, derived_by) for name in _rules_named(rule)}
+    # Each rule's name -> the derived cells' rule texts that name it: the texts a report's
+    # cells repeat are looked at once, and a rule's cells are then matched by a set lookup.
+    naming: dict[str, set[str]] = {}
+    for text in set(filter(None, derived_by)):
+        for name in _rules_named(text):
+            naming.setdefault(name, set()).add(text)
     found: list[Diagnostic] = []
     cell = _cells(report)
     positions = list(chain.from_iterable(table.positions for table in report.tables))
     for rule in rule_set(report.template).rules:
-        circular = (
-            [i for i in rule.cells if rule.name in _rules_named(derived_by[i])]
-            if rule.name in deriving
-            else []
-        )
+        texts = naming.get(rule.name)
+        circular = [i for i in rule.cells if derived_by[i] in texts] if texts else []
         holds = violated(rule, values)
         if holds is False and not circular:
             continue

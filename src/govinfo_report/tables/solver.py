@@ -799,10 +799,12 @@ class _Search:
             for cell in unit.cells:
                 self.unit_of[cell].append(at)
         #: Each cell's rules and units, for propagation to look up once per cell it changes.
+        unit_of = self.unit_of
         self.near: dict[int, tuple[Sequence[int], Sequence[int]]] = {
-            cell: (self.by_cell.get(cell, ()), self.unit_of.get(cell, ()))
-            for cell in self.by_cell.keys() | self.unit_of.keys()
+            cell: (on, unit_of.get(cell, ())) for cell, on in self.by_cell.items()
         }
+        for cell in unit_of.keys() - self.near.keys():  # a unit's cell in no rule
+            self.near[cell] = ((), unit_of[cell])
         #: What the solutions seen give each cell: ``None`` once uncertain.
         self.seen: dict[int, _Seen | None] = {}
 

@@ -225,7 +225,14 @@ def make_row(
         blank = whole and positional and len(cells) > 1
         return _grid_row((), (), line, tuple(cells), True) if blank else None
     labels, values, grid = shape
-    return _grid_row(_take(cells, labels), _take(cells, values), line, tuple(cells[grid]), whole)
+    # the selectors taken here, not by a function a selector: ``make_row`` runs once a row
+    return _grid_row(
+        tuple(cells[labels]) if isinstance(labels, slice) else tuple(compress(cells, labels)),
+        tuple(cells[values]) if isinstance(values, slice) else tuple(compress(cells, values)),
+        line,
+        tuple(cells[grid]),
+        whole,
+    )
 
 
 #: A row's ``runs`` and ``positions`` when it has none (the field defaults).
@@ -245,12 +252,6 @@ def _grid_row(
     table row (issue 47)."""
     grid = tuple.__new__(Grid, (cells, whole))
     return tuple.__new__(Row, (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS))
-
-
-def _take(cells: Sequence[Printed], selector: Selector) -> tuple[Printed, ...]:
-    if isinstance(selector, slice):
-        return tuple(cells[selector])
-    return tuple(compress(cells, selector))
 
 
 def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice] | None:

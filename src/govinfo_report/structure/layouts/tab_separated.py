@@ -80,8 +80,10 @@ class TabSeparated(Layout):
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         parts_of = list(map(str.split, lines, repeat("\t")))
+        # No white space but tabs in the region (one search): no part to strip, unchecked.
+        spaced = SPACE.search("\t".join(lines)) is not None
         if (
-            not unpadded(list(chain.from_iterable(parts_of)))
+            (spaced and not unpadded(list(chain.from_iterable(parts_of))))
             or max(map(len, lines), default=0) > MAX_CELL_CHARS
             or max(map(len, parts_of), default=0) > MAX_CELLS_PER_ROW
         ):
@@ -93,7 +95,6 @@ class TabSeparated(Layout):
         kinds_of = tab_kinds(tuple(lines))
         widths = list(map(len, parts_of))
         widest = _framed_width(widths, kinds_of)
-        spaced = SPACE.search("\t".join(lines)) is not None
         runs = {} if spaced else _wrapped_runs(parts_of, kinds_of, widest)
         at = 0
         while at < len(lines):
