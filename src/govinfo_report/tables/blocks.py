@@ -23,7 +23,8 @@ further apart).
 A cell printed "not given" (``—``, ``/``, ``无``) is a value of the flow too. Its number is
 the one its row's rule gives it (a row of 三: its 总计 less the other cells, or their sum),
 never below 0, where it is the row's only such cell; otherwise the rules through it are
-not checked. Either way the cell is read as printed, a blank.
+not checked, and a reading through them ends like any other. Either way the cell is read
+as printed, a blank.
 """
 
 from __future__ import annotations
@@ -207,7 +208,6 @@ class _Grid:
         """``readings``, found by filling the bands forward from each row boundary the
         search reaches, carrying the rules across rows as partial sums."""
         width, count = self.width, self.count
-        start = (0,) * self.across
         reach, ended, same = self._resumed(numbers)
         steps = sum(ended)
         blanks = BLANK in numbers
@@ -234,10 +234,12 @@ class _Grid:
                 if len(reach[at + height]) > MAX_STATES:
                     return None
         self.last = (tuple(numbers), self.apart, reach, ended)
-        if start not in reach[count]:
+        if not reach[count]:
             return None
+        # Every partial sum reaching the end held each rule as its last row closed it: 0,
+        # or not checked (a blank no rule of its row gives a number), which ends as it is.
         alive: list[set[tuple[int, ...]]] = [set() for _ in range(count + 1)]
-        alive[count].add(start)
+        alive[count].update(reach[count])
         seen: list[set[tuple[int, ...]]] = [set() for _ in range(count)]
         chosen: list[tuple[int, ...] | None] = [None] * count
         for end in range(count, 0, -1):
