@@ -19,9 +19,8 @@ from conftest import scaled, wrong
 from manglers import CentredRows
 from strategies import one_value_ending, sparse_reports
 
-#: Section 三 of a made-up 2021 report, typed as Word's PDF prints it through ``pdftotext
-#: -layout`` (sections 二 and 四 left out): a page break (``\\f``) after 4.保护第.
-SECTION = """三、收到和处理政府信息公开申请情况
+#: Section 三's header as Word's PDF prints it through ``pdftotext -layout``.
+_HEADER = """三、收到和处理政府信息公开申请情况
 
                               申请人情况
 （本列数据的勾稽关                     法人或其他组织
@@ -29,7 +28,13 @@ SECTION = """三、收到和处理政府信息公开申请情况
 项之和，等于第三项         人     商业    科研    社会    法律    其他
  加第四项之和）                企业    机构    公益    服务
                                     组织    机构
+"""
 
+#: Section 三 of a made-up 2021 report, typed as Word's PDF prints it through ``pdftotext
+#: -layout`` (sections 二 and 四 left out): a page break (``\\f``) after 4.保护第.
+SECTION = (
+    _HEADER
+    + """
 一、本年新收政府信
                    30   2                 1           33
  息公开申请数量
@@ -66,6 +71,7 @@ SECTION = """三、收到和处理政府信息公开申请情况
   四、结转下年度继续               2     2
      办理
 """
+)
 
 TEXT = (
     "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
@@ -497,15 +503,9 @@ def test_rows_printed_blank_with_wrapped_labels_are_blank_on_either_page() -> No
 #: -layout``: the header's page as SECTION's, and past the break a page that packs its
 #: columns, each column that prints no value there taking no room (自然人 at 14, 商业企业
 #: at 18, 法律服务机构 at 22, 总计 at 26; 科研机构, 社会公益组织 and 其他 left out).
-PACKED = """三、收到和处理政府信息公开申请情况
-
-                              申请人情况
-（本列数据的勾稽关                     法人或其他组织
-系为：第一项加第二         自然                                 总计
-项之和，等于第三项         人     商业    科研    社会    法律    其他
- 加第四项之和）                企业    机构    公益    服务
-                                    组织    机构
-
+PACKED = (
+    _HEADER
+    + """
 一、本年新收政府信
                    20   3                 4           27
  息公开申请数量
@@ -550,6 +550,7 @@ PACKED = """三、收到和处理政府信息公开申请情况
   四、结转下年度继续   4       2   6
      办理
 """
+)
 
 #: What PACKED prints past the break, typed from its rows (the header's page as SECTION's,
 #: other numbers): every other cell of those rows is blank.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import pairwise
 
 import attrs
@@ -94,7 +95,8 @@ def read_tables(
     the rules vouch for it.
     """
     plain = attrs.evolve(skel, no_breaks={}) if skel.no_breaks else skel
-    read = _read_tables(plain, regions, template, forced, rebroken)
+    with _rows_read_once(plain, forced):
+        read = _read_tables(plain, regions, template, forced, rebroken)
     if (
         plain is skel
         or not _blank_rows_traced(skel, regions["applications"])
@@ -102,7 +104,8 @@ def read_tables(
         or _padding_shown(skel, regions["appeals"], len(template.sections["appeals"]))
     ):
         return read
-    traced = _read_tables(skel, regions, template, forced, rebroken)
+    with _rows_read_once(skel, forced):
+        traced = _read_tables(skel, regions, template, forced, rebroken)
     return [
         mine
         if mine.reading != other.reading
@@ -165,6 +168,17 @@ def _padding_shown(skel: Skeleton, spans: list[range], width: int) -> bool:
     return False
 
 
+@contextmanager
+def _rows_read_once(skel: Skeleton, forced: layouts.Layout | None) -> Iterator[None]:
+    """While tables of ``skel`` are read (``_read_tables``), each region's rows read once
+    (``_layout_rows``)."""
+    _READING.now = (skel, forced, {})
+    try:
+        yield
+    finally:
+        _READING.now = None
+
+
 def _read_tables(
     skel: Skeleton,
     regions: dict[str, list[range]],
@@ -172,23 +186,7 @@ def _read_tables(
     forced: layouts.Layout | None,
     rebroken: Collection[str],
 ) -> list[TableRead]:
-    """``read_tables`` with the text's no-break spaces as ``skel`` gives them, each region's
-    rows read once (``_layout_rows``)."""
-    _READING.now = (skel, forced, {})
-    try:
-        return _read_tables_with(skel, regions, template, forced, rebroken)
-    finally:
-        _READING.now = None
-
-
-def _read_tables_with(
-    skel: Skeleton,
-    regions: dict[str, list[range]],
-    template: Template,
-    forced: layouts.Layout | None,
-    rebroken: Collection[str],
-) -> list[TableRead]:
-    """``_read_tables``' reading."""
+    """``read_tables`` with the text's no-break spaces as ``skel`` gives them."""
     first_rows, alone = _one_rhythm(skel, regions, template, forced, rebroken)
     read = {
         name: read_table(skel, name, regions[name], template, forced, name in rebroken, rows)
