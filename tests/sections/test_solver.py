@@ -134,19 +134,35 @@ class _FromTheBareRoot(solver._Search):
 
 @st.composite
 def tables(
-    draw: st.DrawFn,
+    draw: st.DrawFn, alike: bool = False
 ) -> tuple[list[int], list[float], list[Rule], list[solver.Choice], list[int], list[int]]:
     """A table of 2-4 rows of 2-4 counts (0-3) with a total column and a total row, each
     total the sum of its parts; each row printed whole, printed short (some of its values
     left out, blanks or not: its values in order are a unit, the cells left out unknown),
-    or with cells lost (unknown, no unit), a total too. Returns the bounds, rules, units,
-    the unknown cells and the true values (a solution)."""
+    or with cells lost (unknown, no unit), a total too. ``alike``: the rows' counts and
+    how each is printed drawn from two (rows printed alike, the search's twins). Returns
+    the bounds, rules, units, the unknown cells and the true values (a solution)."""
     height, width = draw(st.integers(2, 4)), draw(st.integers(2, 4))
-    parts = [[draw(st.integers(0, 3)) for _ in range(width)] for _ in range(height)]
+    size = width + 1
+
+    def row() -> tuple[list[int], str, list[int]]:
+        """A row's counts, how it is printed, and the positions it keeps (short) or loses."""
+        kind = draw(st.sampled_from(["printed", "short", "lost"]))
+        positions = st.lists(st.integers(0, size - 1), min_size=1, unique=True)
+        return (
+            [draw(st.integers(0, 3)) for _ in range(width)],
+            kind,
+            draw(positions.filter(lambda kept: len(kept) < size))
+            if kind == "short"
+            else draw(positions),
+        )
+
+    pool = [row(), row()] if alike else []
+    rows = [draw(st.sampled_from(pool)) if alike else row() for _ in range(height)]
+    parts = [counts for counts, _, _ in rows]
     grid = [[*row, sum(row)] for row in parts]
     grid.append([sum(column) for column in zip(*grid, strict=True)])
-    size = width + 1
-    values = [value for row in grid for value in row]
+    values = [value for line in grid for value in line]
     rules = [
         Rule(f"row{r}", "", (r * size + width,), tuple(r * size + c for c in range(width)))
         for r in range(height + 1)
@@ -156,19 +172,16 @@ def tables(
     ]
     lo, hi = list(values), [float(value) for value in values]
     units, unknown = [], []
-    for r in range(height + 1):
+    for r, (_, kind, positions) in enumerate([*rows, row()]):
         cells = tuple(range(r * size, (r + 1) * size))
-        kind = draw(st.sampled_from(["printed", "short", "lost"]))
         if kind == "printed":
             continue
         if kind == "short":
-            kept = draw(
-                st.lists(st.sampled_from(cells), min_size=1, max_size=size - 1, unique=True)
-            )
-            units.append(solver.Choice(cells, in_order=tuple(values[c] for c in sorted(kept))))
+            kept = sorted(cells[at] for at in positions)
+            units.append(solver.Choice(cells, in_order=tuple(values[c] for c in kept)))
             gone = list(cells)
         else:
-            gone = draw(st.lists(st.sampled_from(cells), min_size=1, unique=True))
+            gone = [cells[at] for at in positions]
         for cell in gone:
             lo[cell], hi[cell] = 0, inf
         unknown.extend(gone)
@@ -190,6 +203,74 @@ def test_probes_from_what_those_before_proved_come_to_the_same_answers(
     assert not bare.unsettled
     assert kept == bare
     assert all(values[cell] == agreed.value for cell, agreed in kept.agreed.items())
+
+
+@scaled(8)
+@given(tables(alike=True))
+def test_twins_seen_uncertain_together_come_to_the_same_answers(
+    table: tuple[list[int], list[float], list[Rule], list[solver.Choice], list[int], list[int]],
+) -> None:
+    """Taking a cell seen uncertain as showing its twins uncertain (``solver._twins``: rows
+    a swap maps onto each other) changes the steps, never the answers: on tables whose
+    rows are printed alike, the search comes to what it comes to with no twins, sources
+    too, and every cell it settles has its true value."""
+    lo, hi, rules, units, unknown, values = table
+    twinned = solver.solve(lo, hi, rules, units, unknown, 1_000_000)
+    with mock.patch.object(solver, "_twins", lambda *_: {}):
+        alone = solver.solve(lo, hi, rules, units, unknown, 1_000_000)
+    assert not alone.unsettled
+    assert twinned == alone
+    assert list(twinned.agreed.items()) == list(alone.agreed.items())
+    assert all(values[cell] == agreed.value for cell, agreed in twinned.agreed.items())
+
+
+def _lost_rows(
+    extra: list[Rule],
+) -> tuple[list[int | float], list[int | float], list[Rule], list[solver.Choice]]:
+    """Four rows of two counts and their total (cells 3r, 3r + 1, 3r + 2), every one lost,
+    a fifth printed short, ``1`` (cells 12-14), and a total row printed short, ``1 1``
+    (cells 15-17): each short row's values in order a unit. With the ``extra`` rules;
+    cells 18 (printed 1) and 19 (lost) for those to use."""
+    lo: list[int | float] = [0] * 18 + [1, 0]
+    hi: list[int | float] = [inf] * 18 + [1, inf]
+    rules = [Rule(f"row{r}", "", (3 * r + 2,), (3 * r, 3 * r + 1)) for r in range(6)] + [
+        Rule(f"col{c}", "", (15 + c,), tuple(3 * r + c for r in range(5))) for c in range(3)
+    ]
+    units = [
+        solver.Choice((12, 13, 14), in_order=(1,)),
+        solver.Choice((15, 16, 17), in_order=(1, 1)),
+    ]
+    return lo, hi, rules + extra, units
+
+
+def test_rows_that_printed_nothing_under_a_total_of_one_are_uncertain_together() -> None:
+    """Four lost rows, a row printed ``1`` and a total row printed ``1 1``: the total row's
+    1s are the first column's and the total, the second column's and the total, or both
+    columns' (the total then 2), and the short row holds one of them; any lost row may hold
+    the other, so no cell of the lost rows is certain. The lost rows are twins: a solution
+    that gives one of them a 1 shows its twins uncertain too, in fewer steps than a probe a
+    cell. A row a rule of its own ties elsewhere (cell 0 + cell 19 = the printed 1 of cell
+    18) is nobody's twin; the answers are the same."""
+    scope = [*range(18), 19]
+    for extra, twins in (
+        ([], {(0, 3, 6, 9), (1, 4, 7, 10), (2, 5, 8, 11)}),
+        ([Rule("tie", "", (18,), (0, 19))], {(3, 6, 9), (4, 7, 10), (5, 8, 11)}),
+    ):
+        lo, hi, rules, units = _lost_rows(extra)
+        outcome = solver.solve(lo, hi, rules, units, scope, 1_000_000)
+        assert outcome.agreed == {}
+        with mock.patch.object(solver, "_twins", lambda *_: {}):
+            assert solver.solve(lo, hi, rules, units, scope, 1_000_000) == outcome
+        index = solver._index(tuple(rules))
+        closed = [solver._closed(unit, lo, set(scope), index) for unit in units]
+        searches = []
+        for twinned in (solver._twins, lambda *_: {}):
+            with mock.patch.object(solver, "_twins", twinned):
+                searches.append(solver._Search(rules, closed, tuple(scope), 1_000_000))
+                searches[-1].run(list(lo), list(hi))
+        found = searches[0].twins
+        assert {tuple(sorted([cell, *found[cell]])) for cell in found} == twins
+        assert searches[0].steps_left > searches[1].steps_left
 
 
 @scaled(4)

@@ -22,7 +22,9 @@ it another value (or its value from another printed value); a probe that finds n
 a bound every solution keeps, which the root keeps from then on. Each tries first the options
 that leave open, or give another value to, the most cells not yet seen uncertain: one
 solution then shows many cells uncertain at once, where taking options in order showed one
-per probe.
+per probe. Rows a swap maps the model onto (``_twins``: rows that printed nothing, or short
+rows printed alike) are uncertain together: a cell seen uncertain shows its twins so too,
+and they need no probe of their own.
 
 Propagation never discards a solution, so every true solution is reached. A leaf whose
 remaining intervals cannot all be met may be kept: it can only make a cell look uncertain,
@@ -807,6 +809,8 @@ class _Search:
             self.near[cell] = ((), unit_of[cell])
         #: What the solutions seen give each cell: ``None`` once uncertain.
         self.seen: dict[int, _Seen | None] = {}
+        #: The cells asked about that each cell is uncertain together with (``_twins``).
+        self.twins: dict[int, list[int]] = {}
 
     # Propagation ------------------------------------------------------------------------
 
@@ -999,6 +1003,9 @@ class _Search:
             return
         if all(len(options) == 1 for options in root.open):
             return  # the root is the only solution: its points are certain, the rest not
+        self.twins = _twins(self.rules, self.units, root, self.scope)
+        for cell in [cell for cell, seen in self.seen.items() if seen is None]:
+            self._uncertain(cell)
         self.explore(root)
         for cell in self.scope:
             if root.lo[cell] == root.hi[cell] and not self.ambiguous(root, cell):
@@ -1145,12 +1152,19 @@ class _Search:
                 before is not _UNSEEN and before.value != low
             ):
                 seen[cell] = None
+                if cell in self.twins:
+                    self._uncertain(cell)
                 continue
             source = given.get(cell)
             if before is _UNSEEN:
                 seen[cell] = _Seen(int(low), source)
             elif before.source != source:
                 before.source = None
+
+    def _uncertain(self, cell: int) -> None:
+        """Take ``cell``, seen uncertain, as showing its twins uncertain too."""
+        for twin in self.twins.get(cell, ()):
+            self.seen[twin] = None
 
     def _taken(
         self, state: _State, option: int | None
@@ -1181,6 +1195,127 @@ class _Search:
             for cell, seen in self.seen.items()
             if seen is not None
         }
+
+
+def _twins(
+    rules: Sequence[Rule], units: Sequence[_Closed], root: _State, scope: Iterable[int]
+) -> dict[int, list[int]]:
+    """The cells of ``scope`` each cell's value is uncertain together with, by the symmetries
+    of the settled ``root``: two rows alike (``_alike``) may be swapped cell for cell when
+    the swap maps every rule to a rule and every unit to a unit with the same options
+    (``_Swaps``). A swap maps solutions to solutions, so where one of two swapped cells
+    takes two values over the solutions the other does too; the cells joined by swaps are
+    uncertain together, and each needs no probe of its own once one of them is seen
+    uncertain. (Twelve rows that printed nothing under a printed column total of 1: the
+    solution that gives one of them the 1 shows all twelve uncertain.)"""
+    swaps = _Swaps(rules, units, root)
+    parent: dict[int, int] = {}
+
+    def root_of(cell: int) -> int:
+        while parent.setdefault(cell, cell) != cell:
+            cell = parent[cell]
+        return cell
+
+    for alike in _alike(rules, units, root):
+        kinds: list[tuple[int, ...]] = []  # a row of each set of rows swapped so far
+        for row in alike:
+            kind = next((kind for kind in kinds if swaps.map(kind, row)), None)
+            if kind is None:
+                kinds.append(row)
+                continue
+            for a, b in zip(kind, row, strict=True):
+                parent[root_of(b)] = root_of(a)
+    asked = set(scope)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for cell in list(parent):
+        if cell in asked:
+            joined[root_of(cell)].append(cell)
+    return {
+        cell: [twin for twin in group if twin != cell]
+        for group in joined.values()
+        if len(group) > 1
+        for cell in group
+    }
+
+
+def _alike(
+    rules: Sequence[Rule], units: Sequence[_Closed], root: _State
+) -> Iterator[list[tuple[int, ...]]]:
+    """The rows of the settled ``root`` that may be twins, grouped: units still open to the
+    same options of the same values, and rules whose cells no unit gives (rows that
+    printed nothing) with as many cells on each side, each row's cells with the same
+    bounds, and no cell twice in a row."""
+    lo, hi = root.lo, root.hi
+    in_units = {cell for unit in units for cell in unit.cells}
+    shapes: dict[object, int] = {}
+    rows: dict[tuple[object, ...], list[tuple[int, ...]]] = defaultdict(list)
+    for at, unit in enumerate(units):
+        shape = shapes.setdefault(unit.grid, len(shapes))
+        if len(root.open[at]) > 1:
+            rows[shape, tuple(root.open[at]), *_bounds(lo, hi, unit.cells)].append(unit.cells)
+    for rule in rules:
+        cells = (*rule.left, *rule.right)
+        if in_units.isdisjoint(cells) and any(lo[cell] != hi[cell] for cell in cells):
+            rows[len(rule.left), *_bounds(lo, hi, cells)].append(cells)
+    for alike in rows.values():
+        alike = [row for row in alike if len(set(row)) == len(row)]
+        if len(alike) > 1:
+            yield alike
+
+
+def _bounds(
+    lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]
+) -> tuple[tuple[Bound, ...], tuple[Bound, ...]]:
+    return tuple(map(lo.__getitem__, cells)), tuple(map(hi.__getitem__, cells))
+
+
+class _Swaps:
+    """The rules and units of a settled root, to tell whether swapping two rows cell for
+    cell maps the model onto itself (``map``)."""
+
+    def __init__(self, rules: Sequence[Rule], units: Sequence[_Closed], root: _State) -> None:
+        self.equations = {_equation(rule.left, rule.right) for rule in rules}
+        self.rules: dict[int, list[Rule]] = defaultdict(list)
+        for rule in rules:
+            for cell in rule.cells:
+                self.rules[cell].append(rule)
+        shapes: dict[object, int] = {}
+        #: Each unit as its cells, the values of its options (numbered) and those still open.
+        self.units = {
+            (unit.cells, shapes.setdefault(unit.grid, len(shapes)), tuple(root.open[at]))
+            for at, unit in enumerate(units)
+        }
+        self.units_of: dict[int, list[tuple[tuple[int, ...], int, tuple[int, ...]]]] = defaultdict(
+            list
+        )
+        for unit in self.units:
+            for cell in unit[0]:
+                self.units_of[cell].append(unit)
+
+    def map(self, first: tuple[int, ...], second: tuple[int, ...]) -> bool:
+        """Whether swapping the two rows (no cell in both) maps every rule to a rule and
+        every unit to a unit."""
+        if not set(first).isdisjoint(second):
+            return False
+        swap = dict(zip(first, second, strict=True)) | dict(zip(second, first, strict=True))
+        moved = swap.get
+        return all(
+            _equation([moved(c, c) for c in rule.left], [moved(c, c) for c in rule.right])
+            in self.equations
+            for cell in swap
+            for rule in self.rules[cell]
+        ) and all(
+            (tuple(moved(c, c) for c in cells), shape, open_) in self.units
+            for cell in swap
+            for cells, shape, open_ in self.units_of[cell]
+        )
+
+
+def _equation(left: Sequence[int], right: Sequence[int]) -> tuple[tuple[int, ...], ...]:
+    """A rule as an equation, whichever side each sum is written on."""
+    return min(
+        (tuple(sorted(left)), tuple(sorted(right))), (tuple(sorted(right)), tuple(sorted(left)))
+    )
 
 
 def _narrow_unbounded(
