@@ -304,6 +304,26 @@ def test_models_with_one_rule_left_out_come_out_as_each_solved_alone(
 
 @scaled(4)
 @given(st.data())
+def test_parts_without_a_rule_are_those_grouped_afresh(data: st.DataObject) -> None:
+    """``solve_without_each`` gathers each model's parts by the rules that share an unknown
+    cell (``_grouped_without``): the same parts, in the same order, each with its rules in
+    order, as grouping the rules left afresh (``_grouped``), for rules over up to 12 cells,
+    some sharing cells, the rule left out among them or not."""
+    cells = st.lists(st.integers(0, 11), min_size=1, max_size=4, unique=True)
+    rules = [
+        Rule(f"r{at}", "", tuple(open_cells[:1]), tuple(open_cells[1:]))
+        for at, open_cells in enumerate(data.draw(st.lists(cells, max_size=8), label="rules"))
+    ]
+    linking = [(rule, list(rule.cells)) for rule in rules]
+    near = solver._near(linking)
+    for dropped in [*rules, Rule("elsewhere", "", (20,), (21,))]:
+        assert solver._grouped_without(linking, near, dropped) == solver._grouped(
+            [pair for pair in linking if pair[0] is not dropped], []
+        )
+
+
+@scaled(4)
+@given(st.data())
 def test_a_short_row_s_fillings_are_its_placements_that_hold(data: st.DataObject) -> None:
     """``resolve._fillings`` follows a short row's placements in order (cells left out 0)
     only while the rules whose cells are all decided hold: the placements of
