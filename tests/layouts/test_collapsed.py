@@ -376,3 +376,18 @@ def test_the_readings_with_blank_cells_that_keep_a_sum() -> None:
     # With no rule every spread counts; the search stops at its limit.
     assert len(collapsed.spread(("123", 3, 1), 3, 0, [], 1000) or []) == 3 + 3 * 2
     assert collapsed.spread(("1234567", 7, 1), 7, 0, [], 5) is None
+
+
+def test_a_run_is_cut_once_for_both_readings_of_a_page() -> None:
+    """A page whose blank cells are no-break spaces is read with them and without, the same
+    runs of digits in both: a run is cut once (the second reading takes the first's ways),
+    and its ways are those worked out afresh: ``1203`` into three counts is 1|20|3 or
+    12|0|3 (a count has no leading zero: not 1|2|03)."""
+    run = ("1203", 7, 11)
+    first = collapsed.cut(run, 3, 100)
+    assert collapsed.cut(run, 3, 100) is first
+    assert first == collapsed.cut.__wrapped__(run, 3, 100)  # type: ignore[attr-defined]
+    assert [tuple(text for text, _, _ in way) for way in first.ways] == [
+        ("1", "20", "3"),
+        ("12", "0", "3"),
+    ]

@@ -126,9 +126,12 @@ def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
     return row, ()
 
 
+@weighed(lambda found, run, parts, limit, tail=0: 1 + parts * len(found.ways))
 def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     """The ways to cut ``run`` into ``parts`` numbers; listed only when there are at most
-    ``limit``.
+    ``limit``. Worked out once a run (its text and place): a page whose blank cells are
+    no-break spaces is read with them and without (``table.read_tables``), and its rows
+    of digits run together are the same runs in both readings.
 
     The run is digits, or (text whose line breaks were lost, ``layouts.run_together``)
     numbers as printed with a sign, decimals or a money unit, and dashes for cells not

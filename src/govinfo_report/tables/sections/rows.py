@@ -20,6 +20,7 @@ from ...escape import width as display_width
 from ...fold import NO_BREAK_SPACE
 from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
+from ...memo import weighed
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
 from ...structure.skeleton import SECTION_NAMES
@@ -628,17 +629,7 @@ def _cut(
         return True
     if not cuts.ways and not (cuts.count == 0 and cuts.fewer):
         return False  # too many ways, or none, not even into fewer values with blanks
-    pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
-    # Each way an option of (position, piece) pairs, the pieces numbered in the order they
-    # first come (each way followed by the values after it): each pair is made once and
-    # shared by the ways, and each piece hashed once a way (a run may have thousands).
-    size = len(before) + max(map(len, cuts.ways), default=0) + len(after)
-    pairs = [_Pairs(at, pieces) for at in range(size)]
-    filled = [(*before, *way, *after) for way in cuts.ways] if before or after else cuts.ways
-    options = [tuple(map(dict.__getitem__, pairs, way)) for way in filled]
-    printed = set(before) | set(after)
-    if not cuts.fewer:
-        printed.update(p for p in pieces if p not in printed and _apart(run, p, tail))
+    pieces, options, unsure = _options(before, cuts.ways, after, run, tail, cuts.fewer)
     draft.units.append(
         Unit(
             "digits",
@@ -646,9 +637,9 @@ def _cut(
             row.line,
             run[2],
             tuple(cells),
-            tuple(pieces),
-            tuple(options),
-            frozenset(i for piece, i in pieces.items() if piece not in printed),
+            pieces,
+            options,
+            unsure,
             cuts.count or 0,
             cuts.fewer,
             unit,
@@ -657,6 +648,43 @@ def _cut(
         )
     )
     return True
+
+
+@weighed(lambda found, before, ways, after, run, tail, fewer: 1 + _held(found[1]))
+def _options(
+    before: tuple[Printed, ...],
+    ways: tuple[tuple[Printed, ...], ...],
+    after: tuple[Printed, ...],
+    run: Printed,
+    tail: int,
+    fewer: bool,
+) -> tuple[tuple[Printed, ...], tuple[tuple[tuple[int, int], ...], ...], frozenset[int]]:
+    """``_cut``'s unit of a row whose ``run`` is cut ``ways``, with the values ``before`` and
+    ``after`` it: its pieces, its options, and the pieces not printed apart (all of them
+    where the run may be ``fewer`` values). Worked out once a run and its row's values: a
+    page read with its no-break spaces and without (``table.read_tables``) has the same
+    rows of digits in both readings."""
+    pieces: dict[Printed, int] = {value: i for i, value in enumerate(before)}
+    # Each way an option of (position, piece) pairs, the pieces numbered in the order they
+    # first come (each way followed by the values after it): each pair is made once and
+    # shared by the ways, and each piece hashed once a way (a run may have thousands).
+    size = len(before) + max(map(len, ways), default=0) + len(after)
+    pairs = [_Pairs(at, pieces) for at in range(size)]
+    filled = [(*before, *way, *after) for way in ways] if before or after else ways
+    options = tuple([tuple(map(dict.__getitem__, pairs, way)) for way in filled])
+    printed = set(before) | set(after)
+    if not fewer:
+        printed.update(p for p in pieces if p not in printed and _apart(run, p, tail))
+    return (
+        tuple(pieces),
+        options,
+        frozenset(i for piece, i in pieces.items() if piece not in printed),
+    )
+
+
+def _held(options: tuple[tuple[object, ...], ...]) -> int:
+    """The items ``options`` hold: a ``memo.weighed`` memo's weight."""
+    return sum(map(len, options))
 
 
 class _Pairs(dict[Printed, tuple[int, int]]):
