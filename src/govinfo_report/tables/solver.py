@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
-from itertools import chain, combinations, compress, count
+from itertools import chain, combinations, compress, count, starmap
 from math import inf
 from operator import attrgetter, itemgetter, ne
 from typing import NamedTuple
@@ -1319,11 +1319,20 @@ class _Swaps:
     cell maps the model onto itself (``map``)."""
 
     def __init__(self, rules: Sequence[Rule], units: Sequence[_Closed], root: _State) -> None:
-        self.equations = {_equation(rule.left, rule.right) for rule in rules}
-        self.rules: dict[int, list[Rule]] = defaultdict(list)
-        for rule in rules:
+        self.sides = [(rule.left, rule.right) for rule in rules]
+        self.equations = set(starmap(_equation, self.sides))
+        #: Each rule's side of each of its cells (``None`` for a rule with a cell twice).
+        self.side_of = [
+            {cell: side for side, cells in enumerate(sides) for cell in cells}
+            if len(set(rule.cells)) == len(rule.cells)
+            else None
+            for rule, sides in zip(rules, self.sides, strict=True)
+        ]
+        #: Each cell's rules, by their places in ``sides``.
+        self.rules: dict[int, list[int]] = defaultdict(list)
+        for at, rule in enumerate(rules):
             for cell in rule.cells:
-                self.rules[cell].append(rule)
+                self.rules[cell].append(at)
         shapes: dict[object, int] = {}
         #: Each unit as its cells, the values of its options (numbered) and those still open.
         self.units = {
@@ -1339,16 +1348,22 @@ class _Swaps:
 
     def map(self, first: tuple[int, ...], second: tuple[int, ...]) -> bool:
         """Whether swapping the two rows (no cell in both) maps every rule to a rule and
-        every unit to a unit."""
+        every unit to a unit. A rule that holds each cell it moves and its twin on one side
+        (a column's total of both rows) is mapped onto itself; the others (each row's own)
+        are checked once each."""
         if not set(first).isdisjoint(second):
             return False
         swap = dict(zip(first, second, strict=True)) | dict(zip(second, first, strict=True))
         moved = swap.get
+        elsewhere: set[int] = set()
+        for cell, twin in swap.items():
+            for at in self.rules[cell]:
+                side = self.side_of[at]
+                if side is None or side.get(twin) != side[cell]:
+                    elsewhere.add(at)
         return all(
-            _equation([moved(c, c) for c in rule.left], [moved(c, c) for c in rule.right])
-            in self.equations
-            for cell in swap
-            for rule in self.rules[cell]
+            _equation([moved(c, c) for c in left], [moved(c, c) for c in right]) in self.equations
+            for left, right in map(self.sides.__getitem__, elsewhere)
         ) and all(
             (tuple(moved(c, c) for c in cells), shape, open_) in self.units
             for cell in swap
