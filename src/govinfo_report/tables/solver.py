@@ -1311,6 +1311,7 @@ def _alike(
 def _bounds(
     lo: Sequence[Bound], hi: Sequence[Bound], cells: tuple[int, ...]
 ) -> tuple[tuple[Bound, ...], tuple[Bound, ...]]:
+    """The lows and the highs of ``cells``."""
     return tuple(map(lo.__getitem__, cells)), tuple(map(hi.__getitem__, cells))
 
 
