@@ -139,10 +139,11 @@ def tables(
     """A table of 2-4 rows of 2-4 counts (0-3) with a total column and a total row, each
     total the sum of its parts; each row printed whole, printed short (some of its values
     left out, blanks or not: its values in order are a unit, the cells left out unknown),
-    or with cells lost (unknown, no unit), a total too. ``alike``: the rows' counts and
-    how each is printed drawn from two (rows printed alike, the search's twins). Returns
+    or with cells lost (unknown, no unit), a total too. ``alike``: 3-6 rows, their counts
+    and how each is printed drawn from two (rows printed alike, the search's twins). Returns
     the bounds, rules, units, the unknown cells and the true values (a solution)."""
-    height, width = draw(st.integers(2, 4)), draw(st.integers(2, 4))
+    height = draw(st.integers(3, 6) if alike else st.integers(2, 4))
+    width = draw(st.integers(2, 4))
     size = width + 1
 
     def row() -> tuple[list[int], str, list[int]]:
