@@ -131,7 +131,8 @@ def _check(data: bytes, name: str, limit: int | None, count: Callable[[bytes], i
         for _, keys, start, end in found
         if keys.get(b"/Type") == [b"/ObjStm"]
     ]
-    objects = _Objects([data, *packed])
+    if packed:
+        objects = _Objects([data, *packed])
     streams: list[Stream] = []
     total = 0
     # The names drawn count only through forms: with no stream a form, none is searched.
