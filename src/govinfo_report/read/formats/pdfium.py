@@ -132,6 +132,7 @@ class _Api:
         self.object_type = _plain(raw.FPDFPageObj_GetType, number)
         self.object_bounds = _plain(raw.FPDFPageObj_GetBounds, number)
         self.loose_box = _plain(raw.FPDFText_GetLooseCharBox, number)
+        self.generated = _plain(raw.FPDFText_IsGenerated, number)
         self.segments = _plain(raw.FPDFPath_CountSegments, number)
         self.segment = _plain(raw.FPDFPath_GetPathSegment, address)
         self.point = _plain(raw.FPDFPathSegment_GetPoint, number)
@@ -215,6 +216,8 @@ _PRIVATE = re.compile("[\ue000-\uf8ff]|[\udb80-\udbff][\udc00-\udfff]")
 #: A ``Char`` from a tuple, without the named fields' checks: the hot loop makes one a
 #: character.
 _char = partial(tuple.__new__, Char)
+#: An ``Edge`` from a tuple, as ``_char`` (a page has thousands of stretches).
+_edge = partial(tuple.__new__, Edge)
 
 
 def _chars(
@@ -235,14 +238,14 @@ def _chars(
         rect = api.floats  # left, top, right, bottom: FS_RECTF's floats
         where = api.at[0]
         handle = _Address(ctypes.cast(text_page, ctypes.c_void_p).value)
-        loose_box, generated = api.loose_box, pdfium.FPDFText_IsGenerated
+        loose_box, generated = api.loose_box, api.generated
         left, top = origin
         width, height = size
         chars: list[Char] = []
         add = chars.append
         # The hot loop of the reader: a call to pdfium and a record per character.
         for index, text in _entries(units) if _SURROGATES.search(units) else enumerate(units):
-            if text in _BREAKS or (text.isspace() and generated(text_page, index)):
+            if text in _BREAKS or (text.isspace() and generated(handle, index)):
                 continue  # pdfium's own line breaks, and the spaces it puts between words
             loose_box(handle, index, where)
             x0, y1, x1, y0 = _FOUR(rect)
@@ -443,7 +446,7 @@ def _clip(raw: list[_Raw], origin: tuple[float, float], size: tuple[float, float
             at, low, high, across, along = position - left, top - end, top - start, width, height
         low, high = max(low, 0.0), min(high, along)
         if 0.0 <= at <= across and low < high:
-            edges.append(Edge(orientation, at, low, high))
+            edges.append(_edge((orientation, at, low, high)))
     return edges
 
 
