@@ -123,9 +123,9 @@ def check_pdf(data: bytes, name: str, limit: int | None) -> None:
 def _check(data: bytes, name: str, limit: int | None, count: Callable[[bytes], int]) -> None:
     """``check_pdf`` with the text operations of a stream counted by ``count``."""
     cap = MAX_PDF_CONTENT_BYTES + 1
-    found = _stream_spans(data)
-    # Object streams first: a stream's filters may be an object packed in one.
     objects = _Objects([data])
+    found = _stream_spans(data, objects.headers[0])
+    # Object streams first: a stream's filters may be an object packed in one.
     packed = [
         _unpacked(_decoded(data[start:end], objects.filters(keys), cap), keys)
         for _, keys, start, end in found
@@ -157,10 +157,12 @@ def _check(data: bytes, name: str, limit: int | None, count: Callable[[bytes], i
     _Placed(objects, nodes, streams).check(name)
 
 
-def _stream_spans(data: bytes) -> list[tuple[int | None, dict[bytes, list[bytes]], int, int]]:
+def _stream_spans(
+    data: bytes, found_headers: list[re.Match[bytes]]
+) -> list[tuple[int | None, dict[bytes, list[bytes]], int, int]]:
     """Each stream of ``data``: its object's number, its dictionary's keys, where its data
-    starts and ends."""
-    headers = [(match.start(), int(match.group(1))) for match in _headers(data)]
+    starts and ends (``found_headers``: ``_headers(data)``)."""
+    headers = [(match.start(), int(match.group(1))) for match in found_headers]
     starts = [start for start, _ in headers]
     found = []
     after = 0  # where the last stream's data ends: a match before it is inside its data
