@@ -60,7 +60,8 @@ _TOKEN = re.compile(
 #: searched for at C speed, one that starts with a class tried at every byte (fonts are most
 #: of a file's bytes), and three such searches cost less than a copy of the stream.
 _SHOWS = [re.compile(re.escape(end) + rb"\s*(?:Tj|TJ|'|\")") for end in (b")", b">", b"]")]
-#: The bytes that end the text-showing operators: what bounds ``_SHOWS``' counts from above.
+#: A byte of each text-showing operator (the ``T`` of ``Tj`` and ``TJ``, ``'``, ``"``): their
+#: count bounds ``_SHOWS``' from above.
 _OPERATORS = b"T'\""
 #: A form or image drawn: its name, then ``Do``.
 _DRAWS = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
