@@ -29,8 +29,9 @@ workers     the streaming run of the largest size up to ``FULL_MAX`` with jobs=2
             jobs=1 and jobs=2 once more, alternated; the speedup is the best wall time of
             jobs=1 over the best of jobs=2.
 pdf         ``bench_pdf.py``: each PDF fixture read and parsed against its text parsed and
-            against pypdfium2's bare text extraction (CPU ms a page), and PDFs of 20 and 200
-            pages read in fresh processes (time, peak RSS).
+            against pypdfium2's bare text extraction (CPU ms a page, and one round in
+            instructions), and PDFs of 20 and 200 pages read in fresh processes (time, peak
+            RSS).
 corpus      ``bench_corpus.py``: a mixed folder of real documents (text, HTML, DOCX, PDF,
             scans) through the command line with two workers, kind by kind (wall, CPU,
             peak memory, share), and whole with one worker and with two.
@@ -510,7 +511,9 @@ def results(
     scales: Sequence[Scale],
     paired_size: int,
     workers: tuple[dict[str, float], dict[str, float]],
-    pdfs: tuple[Sequence[bench_pdf.Speed], Sequence[dict[str, float]]],
+    pdfs: tuple[
+        Sequence[bench_pdf.Speed], Sequence[dict[str, float]], bench_pdf.Instructions | None
+    ],
     tables: tuple[dict[str, float], Sequence[bench_damage.Damage], Sequence[float]],
     tails: tuple[Sequence[float], Sequence[bench_instructions.Count] | None, Sequence[float]],
     mixed: tuple[dict[str, bench_corpus.Run], bench_corpus.Run, bench_corpus.Run],
@@ -847,6 +850,7 @@ def main() -> int:
     pdfs = (
         bench_pdf.speeds(args.rounds),
         bench_pdf.long_runs((4, 16) if args.quick else (bench_pdf.SHORT, bench_pdf.LONG)),
+        bench_pdf.instructions(),
     )
     print("corpus of every kind", flush=True)
     mixed = bench_corpus.measure(args.quick)

@@ -153,7 +153,7 @@ def measure(quick: bool = False) -> list[Count] | None:
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         dumps = sorted(Path(folder).glob("callgrind.out.*"), key=lambda path: int(path.suffix[1:]))
-        counts = [_total(path) for path in dumps]
+        counts = [total(path) for path in dumps]
     if len(counts) != 2 * len(paths):
         raise SystemExit(f"callgrind wrote {len(counts)} counts for {2 * len(paths)} calls")
     parse, plain = counts[0::2], counts[1::2]
@@ -165,7 +165,7 @@ def measure(quick: bool = False) -> list[Count] | None:
     return rows
 
 
-def _total(dump: Path) -> int:
+def total(dump: Path) -> int:
     """The instructions a callgrind dump counted (its ``totals:`` line)."""
     for line in dump.read_text(encoding="utf-8").splitlines():
         if line.startswith("totals:"):

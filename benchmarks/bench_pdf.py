@@ -4,18 +4,25 @@ speed    each PDF fixture (the converter fixtures' ``report.pdf`` and the real P
          ``tests/fixtures/realworld/raw``): ms a page of ``formats.extract`` (the PDF read to
          text), of ``gr.parse`` on the file's bytes (end to end) and of ``gr.parse`` on the
          extracted text (the text path, the same report), best of ``rounds`` after a warm-up.
+instructions  one round of the PDF fixtures under valgrind's callgrind (as
+         ``bench_instructions.py`` counts texts): ``gr.parse`` of each and pypdfium2's bare text
+         of each, each call counted apart after a warm-up; figures that do not move with the
+         load, for issue 46's 2x.
 long     a PDF of ``SHORT`` pages and one of ``LONG`` pages, made by appending the fixtures'
          pages in turn (pypdfium2's ``import_pages``), each read in a fresh process: seconds and
          ms a page of ``gr.extract_text`` and then of ``gr.parse``, and the peak RSS over the
          process's own after a warm-up read (``memory.peak_rss``).
 
-Usage: python benchmarks/bench_pdf.py [--rounds 5]
+Usage: python benchmarks/bench_pdf.py [--rounds 5] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import operator
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,6 +34,7 @@ from typing import NamedTuple
 import govinfo_report as gr
 from govinfo_report.read.formats import extract
 
+from bench_instructions import MARK, MISSING, available, total
 from memory import peak_rss
 
 ROOT = Path(__file__).parent.parent
@@ -132,6 +140,58 @@ def speeds(rounds: int) -> list[Speed]:
     return rows
 
 
+class Instructions(NamedTuple):
+    """One round of the PDFs in instructions: end to end and pypdfium2's bare text."""
+
+    parse: int
+    bare: int
+
+    def ratio(self) -> float:
+        return self.parse / self.bare
+
+
+def instructions() -> Instructions | None:
+    """One round of the PDFs under callgrind (``counted``); ``None`` without valgrind."""
+    if not available():
+        print(MISSING, flush=True)
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--collect-atstart=no",
+                f"--toggle-collect={MARK}",
+                f"--dump-after={MARK}",
+                f"--callgrind-out-file={folder}/callgrind.out",
+                sys.executable,
+                __file__,
+                "--counted",
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        dumps = sorted(Path(folder).glob("callgrind.out.*"), key=lambda path: int(path.suffix[1:]))
+        counts = [total(path) for path in dumps]
+    if len(counts) != 2 * len(PDFS):
+        raise SystemExit(f"callgrind wrote {len(counts)} counts for {2 * len(PDFS)} calls")
+    return Instructions(sum(counts[0::2]), sum(counts[1::2]))
+
+
+def counted() -> None:
+    """Run under callgrind: each PDF parsed and read bare once uncounted, what that made
+    frozen, then each again through ``operator.call`` (counted, a dump a call)."""
+    datas = [path.read_bytes() for path in PDFS]
+    for data in datas:
+        gr.parse(data, format="pdf")
+        bare_text(data)
+    gc.freeze()
+    for data in datas:
+        operator.call(gr.parse, data, format="pdf")
+        operator.call(bare_text, data)
+
+
 def long_pdf(pages: int, path: Path) -> Path:
     """A PDF of ``pages`` pages: the fixtures' pages one after another, again and again.
     Each fixture's pages are copied in one go, so that its copies share their fonts and
@@ -196,8 +256,20 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], labels: int = 1)
     return [f"| {' | '.join(row)} |" for row in (header, align, *rows)]
 
 
-def results(rows: Sequence[Speed], runs: Sequence[dict[str, float]], rounds: int) -> list[str]:
-    """The two tables as markdown."""
+def results(
+    rows: Sequence[Speed],
+    runs: Sequence[dict[str, float]],
+    counts: Instructions | None,
+    rounds: int,
+) -> list[str]:
+    """The two tables as markdown, and the instructions of a round."""
+    title = "One round of the PDF fixtures in instructions (callgrind, after a warm-up, millions)"
+    counted = (
+        f"{title}: not measured, {MISSING}."
+        if counts is None
+        else f"{title}: end to end {counts.parse / 1e6:,.0f}, pypdfium2's bare text "
+        f"{counts.bare / 1e6:,.0f}: {counts.ratio():.2f}x bare."
+    )
     return [
         f"**PDF against text** (each PDF fixture; CPU ms a page, best of {rounds} rounds: the "
         "PDF read to text, parsed end to end, its extracted text parsed, and pypdfium2's bare "
@@ -249,6 +321,8 @@ def results(rows: Sequence[Speed], runs: Sequence[dict[str, float]], rounds: int
             ],
             labels=0,
         ),
+        "",
+        counted,
     ]
 
 
@@ -256,7 +330,9 @@ def per_page(run: dict[str, float]) -> float:
     return run["parse_s"] / run["pages"]
 
 
-def targets(rows: Sequence[Speed], runs: Sequence[dict[str, float]]) -> list[list[str]]:
+def targets(
+    rows: Sequence[Speed], runs: Sequence[dict[str, float]], counts: Instructions | None
+) -> list[list[str]]:
     """Each target of issues 19 and 46: what it asks, what was measured, PASS or FAIL."""
     everything = rows[-1]
     ms = everything.parse_s / everything.pages * 1000
@@ -276,6 +352,11 @@ def targets(rows: Sequence[Speed], runs: Sequence[dict[str, float]]) -> list[lis
             "PASS" if bare <= TARGET_BARE else "FAIL",
         ],
         [
+            f"PDF end to end at most {TARGET_BARE:g}x the bare text in instructions",
+            "not measured (no valgrind)" if counts is None else f"{counts.ratio():.2f}x",
+            "NOT RUN" if counts is None else ("PASS" if counts.ratio() <= TARGET_BARE else "FAIL"),
+        ],
+        [
             f"PDF linear: ms a page at {pages} pages at most {LINEAR_LIMIT}x that at "
             f"{short['pages']:.0f}",
             f"{linear:.2f}x",
@@ -293,17 +374,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--counted", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child)))
         return 0
-    rows, runs = speeds(args.rounds), long_runs()
+    if args.counted:
+        counted()
+        return 0
+    rows, runs, counts = speeds(args.rounds), long_runs(), instructions()
     print(
         "\n".join(
             [
-                *results(rows, runs, args.rounds),
+                *results(rows, runs, counts, args.rounds),
                 "",
-                *table(["target", "measured", "verdict"], targets(rows, runs)),
+                *table(["target", "measured", "verdict"], targets(rows, runs, counts)),
             ]
         )
     )

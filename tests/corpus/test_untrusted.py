@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pdfs import pdf_file
 
 import govinfo_report as gr
@@ -397,6 +399,33 @@ def test_a_form_placed_a_few_times_and_chained_filters_are_read() -> None:
         content, b"/Filter [/A85 /Fl]", form_object, resources=b"/XObject << /Fx 6 0 R >>"
     )
     assert gr.extract_text(page, format="pdf").split() == ["2020", "report", "2020", "report"]
+
+
+def test_the_weighing_bounds_text_operations_first_and_counts_them_when_it_must() -> None:
+    """The operators alone bound the text operations from above (a ``T``, ``'`` or ``"``
+    ends each one), so a file under the caps is passed on the bound; a file the bound puts
+    over a cap is counted exactly, and is read when the count is under it: a page whose
+    strings and operators hold 25,000 bytes ``T`` and only a few hundred operations."""
+    content = b"BT /F1 12 Tf 72 700 Td\n(TTTTTTTTTT'\"TTTTTTTT) Tj\n" * 1200 + b"ET"
+    assert weighing._shows(content) == 1200
+    assert weighing._most_shows(content) > MAX_PDF_TEXT_OPERATIONS
+    for piece in [b"(a) Tj", b"<0041> Tj", b"[(a) 2 (b)] TJ", b"(a) '", b'1 2 (a) "', b"T* T"]:
+        assert weighing._most_shows(piece * 7) >= weighing._shows(piece * 7)
+    read = gr.extract_text(pdf(content, flate=True), format="pdf")  # not refused
+    assert read.startswith("TTTTTTTTTT")
+
+
+#: Pieces of content streams and fonts: operands, operators, blanks and any bytes.
+_PIECES = st.sampled_from(
+    [b"(a)", b"<0041>", b"[(a) 2 (b)]", b" ", b"\n", b"Tj", b"TJ", b"'", b'"', b"T*", b"Td", b")"]
+) | st.binary(max_size=6)
+
+
+@given(st.lists(_PIECES, max_size=60).map(b"".join))
+def test_the_bound_of_text_operations_is_never_below_their_count(content: bytes) -> None:
+    """Whatever a stream holds, ``_most_shows`` is at least ``_shows``: a file the bound
+    passes is never one the count would refuse."""
+    assert weighing._most_shows(content) >= weighing._shows(content)
 
 
 def test_parse_has_a_time_budget_when_asked() -> None:

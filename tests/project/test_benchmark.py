@@ -178,6 +178,7 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "linear: ms/report at 48 at most 1.5x that at 24",
         "PDF at most 10 ms a page end to end",
         "PDF end to end at most 2x pypdfium2's bare text extraction",
+        "PDF end to end at most 2x the bare text in instructions",
         "PDF linear: ms a page at 16 pages at most 1.5x that at 4",
         "PDF of 16 pages read within 50 MB of peak memory",
         "the corpus: 2 workers at least 1.8x one (CPU on the critical path)",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 from collections.abc import Iterator
 from functools import cache, partial
 from typing import Any, NamedTuple
@@ -107,30 +108,51 @@ def pages(data: bytes, number: int | None = None) -> Iterator[Page]:
         pdfium.FPDF_CloseDocument(document)
 
 
+class _Address(ctypes.c_void_p):
+    """A pointer that ctypes passes as it is (a subclass of ``c_void_p`` is not turned into
+    an ``int`` when a function gives one): what pdfium's handles are here."""
+
+
 class _Api:
     """pdfium's C functions (``raw``, the library initialised), and those called per
-    character or object again as taking and giving plain addresses (``int``): a call
-    then costs about 40% less than through pypdfium2's typed pointers."""
+    character or object again as plain functions (``_plain``) that take handles as
+    ``_Address`` and numbers as ``int`` (a C ``int``) and give handles as ``_Address``:
+    a call then costs about half of one through pypdfium2's typed pointers. ``floats`` is
+    where they write what they give (up to six floats, ``at`` their addresses), read in
+    one ``unpack_from``."""
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
-        address, number = ctypes.c_void_p, ctypes.c_int
-        self.get_object = _plain(raw.FPDFPage_GetObject, address, address, number)
-        self.form_object = _plain(raw.FPDFFormObj_GetObject, address, address, ctypes.c_ulong)
-        self.object_type = _plain(raw.FPDFPageObj_GetType, number, address)
-        self.object_bounds = _plain(raw.FPDFPageObj_GetBounds, number, *[address] * 5)
-        self.loose_box = _plain(raw.FPDFText_GetLooseCharBox, number, address, number, address)
-        self.segments = _plain(raw.FPDFPath_CountSegments, number, address)
-        self.segment = _plain(raw.FPDFPath_GetPathSegment, address, address, number)
-        self.point = _plain(raw.FPDFPathSegment_GetPoint, number, address, address, address)
-        self.segment_type = _plain(raw.FPDFPathSegment_GetType, number, address)
-        self.closes = _plain(raw.FPDFPathSegment_GetClose, number, address)
-        self.matrix = _plain(raw.FPDFPageObj_GetMatrix, number, address, address)
+        self.floats = (ctypes.c_float * 6)()
+        start = ctypes.addressof(self.floats)
+        self.at = [_Address(start + 4 * index) for index in range(6)]
+        address, number = _Address, ctypes.c_int
+        self.get_object = _plain(raw.FPDFPage_GetObject, address)
+        self.form_object = _plain(raw.FPDFFormObj_GetObject, address)
+        self.object_type = _plain(raw.FPDFPageObj_GetType, number)
+        self.object_bounds = _plain(raw.FPDFPageObj_GetBounds, number)
+        self.loose_box = _plain(raw.FPDFText_GetLooseCharBox, number)
+        self.generated = _plain(raw.FPDFText_IsGenerated, number)
+        self.segments = _plain(raw.FPDFPath_CountSegments, number)
+        self.segment = _plain(raw.FPDFPath_GetPathSegment, address)
+        self.point = _plain(raw.FPDFPathSegment_GetPoint, number)
+        self.segment_type = _plain(raw.FPDFPathSegment_GetType, number)
+        self.closes = _plain(raw.FPDFPathSegment_GetClose, number)
+        self.matrix = _plain(raw.FPDFPageObj_GetMatrix, number)
 
 
-def _plain(function: Any, result: Any, *arguments: Any) -> Any:
-    """The C function behind ``function`` declared with ``result`` and ``arguments``."""
-    return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+def _plain(function: Any, result: Any) -> Any:
+    """The C function behind ``function`` giving ``result``, its arguments passed as they are
+    (no ``argtypes``: an ``_Address`` as a pointer, an ``int`` as a C ``int``, so that a
+    call converts nothing), called holding the GIL (pdfium's calls here are short, and run
+    under ``pdf.PDFIUM`` anyway)."""
+    return ctypes.PYFUNCTYPE(result)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+
+#: Floats as pdfium writes them (``FS_RECTF``'s four, ``FS_MATRIX``'s six), read at once.
+_FOUR = struct.Struct("4f").unpack_from
+_TWO = struct.Struct("2f").unpack_from
+_SIX = struct.Struct("6f").unpack_from
 
 
 def _api() -> _Api:
@@ -194,6 +216,8 @@ _PRIVATE = re.compile("[\ue000-\uf8ff]|[\udb80-\udbff][\udc00-\udfff]")
 #: A ``Char`` from a tuple, without the named fields' checks: the hot loop makes one a
 #: character.
 _char = partial(tuple.__new__, Char)
+#: An ``Edge`` from a tuple, as ``_char`` (a page has thousands of stretches).
+_edge = partial(tuple.__new__, Edge)
 
 
 def _chars(
@@ -211,20 +235,20 @@ def _chars(
         buffer = (ctypes.c_ushort * (count + 1))()
         pdfium.FPDFText_GetText(text_page, 0, count, buffer)
         units = bytes(buffer)[: 2 * count].decode("utf-16-le", "surrogatepass")
-        rect = pdfium.FS_RECTF()
-        where = ctypes.addressof(rect)
-        handle = ctypes.cast(text_page, ctypes.c_void_p).value
-        loose_box, generated = api.loose_box, pdfium.FPDFText_IsGenerated
+        rect = api.floats  # left, top, right, bottom: FS_RECTF's floats
+        where = api.at[0]
+        handle = _Address(ctypes.cast(text_page, ctypes.c_void_p).value)
+        loose_box, generated = api.loose_box, api.generated
         left, top = origin
         width, height = size
         chars: list[Char] = []
         add = chars.append
         # The hot loop of the reader: a call to pdfium and a record per character.
         for index, text in _entries(units) if _SURROGATES.search(units) else enumerate(units):
-            if text in _BREAKS or (text.isspace() and generated(text_page, index)):
+            if text in _BREAKS or (text.isspace() and generated(handle, index)):
                 continue  # pdfium's own line breaks, and the spaces it puts between words
             loose_box(handle, index, where)
-            x0, y1, x1, y0 = rect.left, rect.top, rect.right, rect.bottom
+            x0, y1, x1, y0 = _FOUR(rect)
             if x1 - x0 > MAX_GLYPH or y1 - y0 > MAX_GLYPH:
                 x0, y1, x1, y0 = _glyph_box(pdfium, text_page, index)
             if 0 <= (x0 + x1) / 2 - left <= width and 0 <= top - (y0 + y1) / 2 <= height:
@@ -292,19 +316,17 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
     or stroked, as edges). The area its images cover (square points, summed)."""
     pdfium = api.raw
     get_object, object_type, object_bounds = api.get_object, api.object_type, api.object_bounds
-    bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
-    b0, b1, b2, b3 = bounds
-    corners = [ctypes.addressof(value) for value in bounds]
+    floats, corners = api.floats, api.at[:4]
     path, image, form = (
         pdfium.FPDF_PAGEOBJ_PATH,
         pdfium.FPDF_PAGEOBJ_IMAGE,
         pdfium.FPDF_PAGEOBJ_FORM,
     )
     images = 0.0
-    stack: list[tuple[Any, int | None, int, Matrix]] = [
+    stack: list[tuple[Any, _Address, int, Matrix]] = [
         (
             get_object,
-            ctypes.cast(page, ctypes.c_void_p).value,
+            _Address(ctypes.cast(page, ctypes.c_void_p).value),
             pdfium.FPDFPage_CountObjects(page),
             IDENTITY,
         )
@@ -316,7 +338,7 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
             kind = object_type(obj)
             if kind == path:
                 object_bounds(obj, *corners)
-                left, bottom, right, top = b0.value, b1.value, b2.value, b3.value
+                left, bottom, right, top = _FOUR(floats)
                 if outer is not IDENTITY:
                     left, bottom, right, top = _bounds(outer, left, bottom, right, top)
                 if right - left <= THIN or top - bottom <= THIN:
@@ -331,7 +353,7 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
                         _segments(api, obj, matrix, raw)
             elif kind == image:
                 object_bounds(obj, *corners)
-                left, bottom, right, top = b0.value, b1.value, b2.value, b3.value
+                left, bottom, right, top = _FOUR(floats)
                 if outer is not IDENTITY:
                     left, bottom, right, top = _bounds(outer, left, bottom, right, top)
                 images += (right - left) * (top - bottom)
@@ -342,21 +364,25 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
     return images
 
 
-def _matrix(api: _Api, obj: int) -> Matrix:
+def _matrix(api: _Api, obj: _Address) -> Matrix:
     """An object's matrix, from its space to that of the page or form holding it."""
-    found = api.raw.FS_MATRIX()
-    api.matrix(obj, ctypes.addressof(found))
-    return (found.a, found.b, found.c, found.d, found.e, found.f)
+    api.matrix(obj, api.at[0])
+    a, b, c, d, e, f = _SIX(api.floats)
+    return (a, b, c, d, e, f)
 
 
-def _point(api: _Api, segment: int, matrix: Matrix) -> tuple[float, float]:
-    x, y = ctypes.c_float(), ctypes.c_float()
-    api.point(segment, ctypes.addressof(x), ctypes.addressof(y))
-    return _apply(matrix, x.value, y.value)
+def _point(api: _Api, segment: _Address, matrix: Matrix) -> tuple[float, float]:
+    api.point(segment, api.at[0], api.at[1])
+    x, y = _TWO(api.floats)
+    return _apply(matrix, x, y)
 
 
 def _rectangle(
-    api: _Api, obj: int, matrix: Matrix, box: tuple[float, float, float, float], raw: list[_Raw]
+    api: _Api,
+    obj: _Address,
+    matrix: Matrix,
+    box: tuple[float, float, float, float],
+    raw: list[_Raw],
 ) -> bool:
     """Put the sides of a path that is a rectangle into ``raw``, and say whether it was: four
     or five segments whose first and third points are opposite corners of its box (a cell's
@@ -380,7 +406,7 @@ def _rectangle(
     return corners
 
 
-def _segments(api: _Api, obj: int, matrix: Matrix, raw: list[_Raw]) -> None:
+def _segments(api: _Api, obj: _Address, matrix: Matrix, raw: list[_Raw]) -> None:
     """The straight horizontal and vertical segments of a path (curves are left out)."""
     moveto, lineto = api.raw.FPDF_SEGMENT_MOVETO, api.raw.FPDF_SEGMENT_LINETO
     first = previous = (0.0, 0.0)
@@ -420,7 +446,7 @@ def _clip(raw: list[_Raw], origin: tuple[float, float], size: tuple[float, float
             at, low, high, across, along = position - left, top - end, top - start, width, height
         low, high = max(low, 0.0), min(high, along)
         if 0.0 <= at <= across and low < high:
-            edges.append(Edge(orientation, at, low, high))
+            edges.append(_edge((orientation, at, low, high)))
     return edges
 
 
