@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, partial
 from typing import Any, NamedTuple
 
@@ -119,7 +119,22 @@ class _Api:
     ``_Address`` and numbers as ``int`` (a C ``int``) and give handles as ``_Address``:
     a call then costs about half of one through pypdfium2's typed pointers. ``floats`` is
     where they write what they give (up to six floats, ``at`` their addresses), read in
-    one ``unpack_from``."""
+    one ``unpack_from``. Their types below are what keeps a plain ``int`` from being passed
+    as a handle (ctypes would pass it as a C ``int``, cut to 32 bits): mypy checks every
+    call."""
+
+    get_object: Callable[[_Address, int], _Address]
+    form_object: Callable[[_Address, int], _Address]
+    object_type: Callable[[_Address], int]
+    object_bounds: Callable[[_Address, _Address, _Address, _Address, _Address], int]
+    loose_box: Callable[[_Address, int, _Address], int]
+    generated: Callable[[_Address, int], int]
+    segments: Callable[[_Address], int]
+    segment: Callable[[_Address, int], _Address]
+    point: Callable[[_Address, _Address, _Address], int]
+    segment_type: Callable[[_Address], int]
+    closes: Callable[[_Address], int]
+    matrix: Callable[[_Address, _Address], int]
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
@@ -323,7 +338,7 @@ def _objects(api: _Api, page: Any, raw: list[_Raw]) -> float:
         pdfium.FPDF_PAGEOBJ_FORM,
     )
     images = 0.0
-    stack: list[tuple[Any, _Address, int, Matrix]] = [
+    stack: list[tuple[Callable[[_Address, int], _Address], _Address, int, Matrix]] = [
         (
             get_object,
             _Address(ctypes.cast(page, ctypes.c_void_p).value),
