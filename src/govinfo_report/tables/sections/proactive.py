@@ -117,6 +117,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if key not in context.seen:
             context.seen.add(key)
             _sum_subrows(context.draft, template, key, parts)
+    _blank_rows(context)
     missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
     return context.draft.freeze()
 
@@ -192,11 +193,14 @@ class _Context(Context):
     valued_since: bool = False
     merged: bool = False
     table: tuple[Sequence[Taken], Sequence[_Labels]] = ((), ())
+    bare: dict[str, Step] = attrs.field(factory=dict)
+    ignored: list[Row] = attrs.field(factory=list)
 
     def note_bare(self, step: Step) -> None:
         """A row of labels alone: the money unit and the columns it names, if any, noted; one
         template row's whole label, not seen yet and not a heading over its row of values, is
-        a row whose cells are all blank, printed blank, not lost."""
+        a row whose cells are all blank, printed blank, not lost, unless values of the
+        section are left to no row (``_blank_rows``)."""
         texts = step.texts
         self.twice = (self.twice and not self.valued_since) or len(set(texts)) < len(texts)
         self.valued_since = False
@@ -206,7 +210,29 @@ class _Context(Context):
         key = step.keys[0] if _LABELS[name, texts].whole else None
         if key is not None and key not in self.seen and key not in self.valued:
             self.seen.add(key)
-            self.draft.leave_blank(step.cells)
+            self.bare[key] = step
+
+
+def _blank_rows(context: _Context) -> None:
+    """The rows whose whole label stood alone (``_Context.bare``): printed blank where every
+    value of the section went to a row; else missing. Text read by the order of its cells
+    (pdftotext's plain flow) may print a row's label apart from its values, which then come
+    on a row of their own whose labels (header words, a label's pieces, none) name no row,
+    and are ignored: such values may be the bare row's, so its cells are not claimed blank."""
+    if not context.ignored:
+        for step in context.bare.values():
+            context.draft.leave_blank(step.cells)
+        return
+    for step in context.bare.values():
+        not_placed(
+            context.draft,
+            context.template,
+            step.cells,
+            context.ignored[0].values[0],
+            f"section 二: {step.label}: its label stands alone, and values of the section "
+            f"are left to no row ({len(context.ignored)} rows of them, first at line "
+            f"{context.ignored[0].line}) that may be its: not read as printed blank",
+        )
 
 
 def _merged_grid(taken: Sequence[Taken], named: Sequence[_Labels], template: str) -> bool:
@@ -305,6 +331,8 @@ def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
     foreign = not step.keys and any(
         foreign_row(context.template.name, NAME, cell[0]) for cell in unknown
     )
+    if row.values:
+        context.ignored.append(row)
     context.draft.find(
         diagnostic(
             "foreign-label" if foreign else "unknown-label",
