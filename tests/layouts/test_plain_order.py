@@ -1249,6 +1249,140 @@ def test_a_label_alone_is_not_read_blank_where_its_column_blocks_follow_the_next
     )
 
 
+#: Section 二 of a 2019 report as plain pdftotext prints a browser's PDF (typed): 行政许可's
+#: label before its sub-table's header words, its values after them on lines of their own
+#: (上一年项目数量 26, 本年增/减 +4, 处理决定数量 30); the other rows beside their labels.
+_LABEL_BEFORE = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+本年新
+本年新
+对外公开
+制作数量 公开数量
+总数量
+规章
+0
+0
+0
+规范性文件
+1
+1
+6
+第二十条第（五）项
+信息内容
+行政许可
+上一年
+项目数量
+本年增/减 处理决定数量
+26
++4
+30
+其他对外管理服务事项 9
+-2
+7
+第二十条第（六）项
+信息内容
+上一年
+项目数量
+本年增/减 处理决定数量
+行政处罚
+58
++11
+69
+行政强制
+3
+0
+3
+第二十条第（八）项
+信息内容
+上一年项目数量 本年增/减
+行政事业性收费
+2
+0
+第二十条第（九）项
+信息内容
+采购项目数量
+采购总金额
+政府集中采购
+4个
+86500元
+"""
+
+
+def _with_2019_section_two(section: str) -> str:
+    return f"""云溪县交通运输局2019年政府信息公开工作年度报告
+一、总体情况
+2019年，云溪县交通运输局认真贯彻落实《中华人民共和国政府信息公开条例》。
+{section}三、收到和处理政府信息公开申请情况
+略。
+四、政府信息公开行政复议、行政诉讼情况
+略。
+五、存在的主要问题及改进情况
+信息公开的及时性有待加强。
+六、其他需要报告的事项
+无。
+"""
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_sub_table_s_one_unlabelled_run_is_its_row_whose_label_stands_alone(where: str) -> None:
+    # Before its header words (a browser's PDF), or after the sub-table's rows (Word's): the
+    # one run of values no label names between 第二十条第（五）项 and （六）, as many values as
+    # the row's cells, is 行政许可's, the sub-table's other row read whole beside its label.
+    text = _LABEL_BEFORE
+    if where == "after":
+        text = text.replace("信息内容\n行政许可\n", "信息内容\n")
+        text = text.replace("-2\n7\n", "-2\n7\n行政许可\n")
+    assert text.count("行政许可") == 1
+    back = gr.parse(_with_2019_section_two(text))
+    read = [
+        back.flat()[f"proactive.licensing.{c}"] for c in ("previous_items", "change", "decisions")
+    ]
+    assert read == [26, 4, 30]
+    assert back.flat()["proactive.other_services.decisions"] == 7
+    assert any(
+        d.code == "row-by-order" and "proactive.licensing.change" in d.keys
+        for d in back.diagnostics
+    )
+
+
+def test_two_unlabelled_runs_of_a_sub_table_leave_its_row_missing() -> None:
+    # 其他对外管理服务事项's label lost too: two runs no label names, one label alone; which
+    # run is 行政许可's the text does not say.
+    text = _LABEL_BEFORE.replace("其他对外管理服务事项 9", "9")
+    back = gr.parse(_with_2019_section_two(text))
+    for column in ("previous_items", "change", "decisions"):
+        cell = back.cell(f"proactive.licensing.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+
+
+def test_an_unlabelled_run_short_of_the_row_s_cells_is_not_its_row() -> None:
+    # 本年增/减 left blank (no trace): two values for three cells.
+    text = _LABEL_BEFORE.replace("26\n+4\n30\n", "26\n30\n")
+    back = gr.parse(_with_2019_section_two(text))
+    for column in ("previous_items", "change", "decisions"):
+        cell = back.cell(f"proactive.licensing.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+
+
+def test_a_column_block_after_a_sub_table_s_header_is_not_its_row_where_rows_are_short() -> None:
+    # Word's flow prints （六）'s 本年增/减 as a block of its own (+11 / 0), after （八）'s header
+    # words, where 行政事业性收费's label stands alone and its own values are not printed:
+    # the block looks like that row's two values, but 行政处罚 and 行政强制 print two values
+    # for three cells, so a value of the section's is left over and nothing is placed.
+    text = _LABEL_BEFORE.replace("58\n+11\n69\n", "58\n69\n").replace("3\n0\n3\n", "3\n3\n")
+    text = text.replace(
+        "上一年项目数量 本年增/减\n行政事业性收费\n2\n0\n",
+        "行政事业性收费\n上一年项目数量\n本年增/减\n+11\n0\n",
+    )
+    assert "本年增/减\n+11\n0\n第二十条第（九）项" in text
+    back = gr.parse(_with_2019_section_two(text))
+    for column in ("previous_items", "change"):
+        cell = back.cell(f"proactive.fees.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+    assert back.flat()["proactive.licensing.change"] is None  # a value is left to no row
+
+
 def test_bands_whose_one_row_the_rules_reorder_are_not_read_where_blocks_read_otherwise() -> None:
     # A 2019 report of zeros but 1 in 其他 of 本年新收, 保护第三方合法权益 and 总计, printed
     # in bands of two rows, their first two columns row by row, the rest a column at a time

@@ -117,6 +117,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if key not in context.seen:
             context.seen.add(key)
             _sum_subrows(context.draft, template, key, parts)
+    _run_of_its_sub_table(context, [row for row, _ in taken])
     _blank_rows(context)
     missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
     return context.draft.freeze()
@@ -211,6 +212,86 @@ class _Context(Context):
         if key is not None and key not in self.seen and key not in self.valued:
             self.seen.add(key)
             self.bare[key] = step
+
+
+def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
+    """A row of values whose labels are header words or none (``_Context.ignored``) given
+    to the one row of its sub-table whose label stands alone (``_Context.bare``): plain
+    pdftotext prints a row's label apart from its values (``行政许可`` / ``上一年`` /
+    ``项目数量`` / ``本年增/减 处理决定数量`` / ``20`` / ``+17`` / ``37``, or the label after
+    the sub-table's rows), while the sub-table's article line (``第二十条第（五）项``) and its
+    other rows, each read whole beside its label, stay in place. The values are that row's
+    where they are the only such row between the article line and the next, as many as its
+    cells, none blank, every other row of the sub-table read whole in that stretch, and the
+    first row of values after the article line, its labels (if any) the header's last words,
+    naming the sub-table's last columns in order; and only where every such run of the
+    section is so read and every other row of the section is read whole (or its label
+    stands alone): a column printed apart as a block of its own (Word's flow) would leave
+    its sub-table's rows short."""
+    template = context.template
+    articles = [
+        (row.line, index)
+        for row in rows
+        for text, _, _ in row.labels
+        for index, (article, _, _) in enumerate(labels.PROACTIVE_BLOCKS[template.name])
+        if fold(text) == fold(article)
+    ]
+    given = {
+        cell: line
+        for cells, printed, _ in context.draft.given
+        for cell in cells
+        for line in [printed[0][1]]
+    }
+    valued = [row.line for row in rows if row.values]
+    whole = all(
+        key in context.bare or all(cell in given for cell in template.rows[NAME, key])
+        for key in labels.PROACTIVE_ROWS[template.name]
+    )
+    found: list[tuple[Row, str]] = []
+    for index, (_, shape, block_rows) in enumerate(labels.PROACTIVE_BLOCKS[template.name]):
+        starts = [line for line, at in articles if at == index]
+        if len(starts) != 1:
+            continue
+        end = min((line for line, _ in articles if line > starts[0]), default=None)
+
+        def inside(line: int | None, start: int = starts[0], end: int | None = end) -> bool:
+            return line is not None and line > start and (end is None or line < end)
+
+        runs = [row for row in context.ignored if inside(row.line)]
+        bare = [key for key in block_rows if key in context.bare]
+        if len(runs) != 1 or len(bare) != 1:
+            continue
+        run, key = runs[0], bare[0]
+        others = [template.rows[NAME, other] for other in block_rows if other != key]
+        if (
+            len(run.values) == len(context.bare[key].cells)
+            and all(text for text, _, _ in run.values)
+            and [proactive_column(template.name, text) for text, _, _ in run.labels]
+            == [("column", column) for column in shape[len(shape) - len(run.labels) :]]
+            and min(line for line in valued if line > starts[0]) == run.line
+            and all(inside(given.get(cell)) for cells in others for cell in cells)
+        ):
+            found.append((run, key))
+    # Every run of values that no label names is its sub-table's: no value is left to no
+    # row, and every other row of the section is read whole (or its label stands alone).
+    if not found or len(found) != len(context.ignored) or not whole:
+        return
+    for run, key in found:
+        step = context.bare[key]
+        context.draft.give(step.cells, run.values, context.unit)
+        del context.bare[key]
+        context.ignored.remove(run)
+        context.draft.find(
+            diagnostic(
+                "row-by-order",
+                f"section 二: {step.label}: its label stands alone, and the one row of values "
+                f"of its sub-table that no label names (line {run.line}) is read as its "
+                "values: every other row of the sub-table is read whole beside its label",
+                run.line,
+                run.values[0][2],
+                tuple(template.fields[cell].key for cell in step.cells),
+            )
+        )
 
 
 def _blank_rows(context: _Context) -> None:
