@@ -634,7 +634,11 @@ class CellLines:
     (``行政`` / ``41件`` / ``处罚``): a table's last label piece comes after its last
     value. ``headed``: a sub-table of section 二 with one row of values written in column
     blocks, each later column's header word over its value (``行政事业性收费`` / ``1项`` /
-    ``本年增/减`` / ``0``), as plain pdftotext prints Word's PDF of a narrow sub-table."""
+    ``本年增/减`` / ``0``), as plain pdftotext prints Word's PDF of a narrow sub-table.
+    ``label``: the label of each section 二 sub-table's first row written apart from its
+    values, ``"before"`` its header (``行政许可`` / ``信息内容`` / ``上一年项目数量`` … / ``20``
+    / ``+17`` / ``37``) or ``"after"`` the sub-table's last row, as plain pdftotext prints a
+    browser's or Word's PDF whose tall label cell's text flows apart."""
 
     separators: int = 1
     filler: str = ""
@@ -645,10 +649,13 @@ class CellLines:
     vertical: bool = False
     wrap: int = 0
     headed: bool = False
+    label: str = ""
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         if self.headed:
             table = _in_column_blocks(table)
+        if self.label:
+            table = _labels_apart(table, self.label == "before")
         lines = self._cells(table)
         return [line for row in table for line in self._wrapped(row)] if self.wrap else lines
 
@@ -714,6 +721,34 @@ def _in_column_blocks(table: Sequence[Sequence[str]]) -> list[Sequence[str]]:
             continue
         out.append(row)
         at += 1
+    return out
+
+
+def _labels_apart(table: Sequence[Sequence[str]], before: bool) -> list[Sequence[str]]:
+    """``table`` with the label of each sub-table's first row of values (section 二: an
+    article line, a header of words, rows of values) on a row of its own, ``before`` the
+    header or after the sub-table's last row (``CellLines.label``)."""
+    out: list[Sequence[str]] = list(table)
+    at = 0
+    while at + 2 < len(out):
+        article, header, first = out[at], out[at + 1], out[at + 2]
+        if not (
+            article[0].startswith("第二十条")
+            and not any(cell.strip() for cell in article[1:])
+            and not any(is_value(cell.strip()) for cell in header)
+            and first[0].strip()
+            and any(is_value(cell.strip()) for cell in first[1:])
+        ):
+            at += 1
+            continue
+        end = at + 3
+        while end < len(out) and any(is_value(cell.strip()) for cell in out[end][1:]):
+            end += 1
+        label, values = [first[0]], ["", *first[1:]]
+        rows = out[at + 3 : end]
+        middle = [label, header, values, *rows] if before else [header, values, *rows, label]
+        out[at + 1 : end] = middle
+        at = end + 1
     return out
 
 
@@ -1219,6 +1254,8 @@ TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "pdftotext-word": CellLines(separators=0, blank=None, merged=False, vertical=True),
     "pdftotext-tall": CellLines(separators=0, blank=None, merged=False, wrap=2),
     "pdftotext-word-narrow": CellLines(separators=0, blank=None, merged=False, wrap=2, headed=True),
+    "pdftotext-label-before": CellLines(separators=0, blank=None, merged=False, label="before"),
+    "pdftotext-label-after": CellLines(separators=0, blank=None, merged=False, label="after"),
 }
 
 

@@ -127,7 +127,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "row-by-order": (
         "info",
         "a section 三 row of values with no row label of its own is the one template row its "
-        "labelled neighbours leave it, and the rules through its cells hold",
+        "labelled neighbours leave it, and the rules through its cells hold; or section 二's one "
+        "such row in a sub-table is the row of it whose label stands alone",
     ),
     "values-reordered": (
         "warning",

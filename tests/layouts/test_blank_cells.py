@@ -209,9 +209,11 @@ def test_blank_cells_that_leave_no_trace_are_never_a_wrong_number(
 ) -> None:
     """pdftotext writes nothing for an empty cell (one cell a line), a page copied as text
     closes up its cells: the values of a row with blank cells cannot be placed by position,
-    and no row may then take them there."""
+    and no row may then take them there, nor a cell that prints a number be read blank."""
     back = gr.parse(render(report, TRACELESS[tool], blank_zeros=True))
-    assert wrong(back, _printed(report)) == {}
+    printed = _printed(report)
+    assert wrong(back, printed) == {}
+    assert _false_blanks(back, printed) == set()
 
 
 def _jostled(text: str, rng: Random) -> str:

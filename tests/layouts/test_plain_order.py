@@ -943,13 +943,21 @@ def test_a_column_printed_apart_among_blank_cells_is_never_read_wrong(
 
 
 def _sub_tables_apart(
-    text: str, values: dict[str, object], inline: int, after: bool, blank_zeros: bool = False
+    text: str,
+    values: dict[str, object],
+    inline: int,
+    after: bool,
+    blank_zeros: bool = False,
+    last: int = 0,
 ) -> str:
     """``text`` with section 二 as Word's PDF through pdftotext's flow prints it: each
     sub-table's article, its first ``inline`` columns' headers and its rows, each label and
     its values of those columns, then every other column as a block of its own (its header,
     then its values), the blocks after the last sub-table or, ``after``, after section 三's
-    heading. A blank cell (``None``; ``blank_zeros``: a 0 too) leaves no trace."""
+    heading. A blank cell (``None``; ``blank_zeros``: a 0 too) leaves no trace. ``last``
+    (1 or more): the blocks of the ``last``-th column named by some block come after the
+    others, behind a page's footer (the flow gives a page's right-hand blocks after its
+    foot), each column's blocks still in the order of their sub-tables."""
     template = "2019" if "本年新制作数量" in text else "2021"
     lines = text.split("\n")
     two = lines.index("二、主动公开政府信息情况")
@@ -960,7 +968,7 @@ def _sub_tables_apart(
         return [] if value is None or (blank_zeros and value == 0) else [str(value)]
 
     flow: list[str] = []
-    blocks: list[str] = []
+    apart: list[tuple[str, list[str]]] = []
     for article, shape, rows in labels.PROACTIVE_BLOCKS[template]:
         heads = [labels.PROACTIVE_COLUMNS[template][column][0] for column in shape]
         flow += [article, "信息内容", *heads[:inline]]
@@ -968,7 +976,13 @@ def _sub_tables_apart(
             flow += [labels.PROACTIVE_ROWS[template][row][0]]
             flow += [v for column in shape[:inline] for v in printed(row, column)]
         for head, column in zip(heads[inline:], shape[inline:], strict=True):
-            blocks += [head, *(v for row in rows for v in printed(row, column))]
+            apart.append((head, [v for row in rows for v in printed(row, column)]))
+    heads = list(dict.fromkeys(head for head, _ in apart))
+    moved = heads[last - 1] if 0 < last <= len(heads) else None
+    blocks = [line for head, block in apart if head != moved for line in (head, *block)]
+    if moved is not None:
+        blocks += ["", "-2-", ""]
+        blocks += [line for head, block in apart if head == moved for line in (head, *block)]
     if after:
         lines[two + 1 : three + 1] = [*flow, lines[three], *blocks]
     else:
@@ -1016,17 +1030,21 @@ def test_sub_tables_whose_columns_are_printed_as_blocks_are_read(inline: int, af
     st.integers(0, 3),
     st.booleans(),
     st.booleans(),
+    st.integers(0, 3),
 )
 def test_sub_tables_whose_columns_are_printed_as_blocks_are_never_read_wrong(
-    truth: gr.Report, inline: int, after: bool, blank_zeros: bool
+    truth: gr.Report, inline: int, after: bool, blank_zeros: bool, last: int
 ) -> None:
     """Section 二 printed as Word's PDF through pdftotext's flow prints it (every column its
-    header leaves out a block of its own, after the section or after 三's heading), blank
-    cells (and zeros) leaving no trace: whatever is read is right."""
+    header leaves out a block of its own, after the section or after 三's heading, one
+    column's blocks perhaps after a page's foot), blank cells (and zeros) leaving no trace:
+    whatever is read is right, and no cell that prints a number is read as printed blank."""
     values = truth.flat()
     text = render(truth, ColumnBlocks(2, cut=2))
-    back = gr.parse(_sub_tables_apart(text, values, inline, after, blank_zeros))
+    back = gr.parse(_sub_tables_apart(text, values, inline, after, blank_zeros, last))
     assert wrong(back, values) == {}
+    printed = {k: v for k, v in values.items() if not (v is None or (blank_zeros and v == 0))}
+    assert [k for k in printed if back.cell(k).provenance == "blank"] == []
 
 
 def test_a_change_block_of_one_sub_table_is_not_read_as_anothers() -> None:
@@ -1066,6 +1084,330 @@ def test_a_column_header_printed_over_several_sub_tables_blocks_places_none_of_t
     assert back.cell("proactive.penalties.change").value is None
     at = text.split("\n").index("行政事业性收费") + 1
     assert any(d.code == "values-unplaced" and d.line == at for d in back.diagnostics)
+
+
+#: Section 二 of a 2021 report as plain pdftotext prints Word's PDF (typed): every label
+#: first, then each column a block of its own, its header word and then its values, the
+#: page's right-hand block (现行有效件数) after the page's foot and the next page's running
+#: header. 规章 3 / 0 / 11, 行政规范性文件 6 / 1 / 40, 行政许可 215, 行政处罚 47, 行政强制 2.
+_WORD_BLOCKS = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+行政规范性文件
+第二十条第（五）项
+信息内容
+行政许可
+第二十条第（六）项
+信息内容
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容
+
+本年制发件数
+3
+6
+
+本年废止件数
+0
+1
+
+本年处理决定数量
+215
+
+本年处理决定数量
+47
+2
+
+本年收费金额（单位：万元）
+
+-1-
+
+现行有效件数
+11
+40
+
+云溪县交通运输局 2023 年政府信息公开工作年度报告
+行政事业性收费
+1.2
+"""
+
+
+def _with_section_two(section: str) -> str:
+    """A 2021 report whose section 二 is ``section`` (its heading included), 三 and 四 not
+    analysed, as Word's PDF prints it: the title a running header on every page."""
+    return f"""云溪县交通运输局 2023 年政府信息公开工作年度报告
+
+云溪县交通运输局 2023 年政府信息公开工作年度报告
+一、总体情况
+2023年，云溪县交通运输局认真贯彻落实《中华人民共和国政府信息公开条例》。
+{section}三、收到和处理政府信息公开申请情况
+略。
+四、政府信息公开行政复议、行政诉讼情况
+略。
+五、存在的主要问题及改进情况
+信息公开的及时性有待加强。
+六、其他需要报告的事项
+无。
+"""
+
+
+def test_column_blocks_after_a_page_foot_are_read_by_their_headers() -> None:
+    # 现行有效件数 comes after 本年处理决定数量's two blocks: each block's header names its
+    # column, and the two 本年处理决定数量 blocks come in their sub-tables' order (one value
+    # for 行政许可, two for 行政处罚 and 行政强制).
+    back = gr.parse(_with_section_two(_WORD_BLOCKS))
+    printed = {
+        "rules": [3, 0, 11],
+        "normative_documents": [6, 1, 40],
+        "licensing": [215],
+        "penalties": [47],
+        "coercive_measures": [2],
+        "fees": [Decimal("1.2")],
+    }
+    for row, numbers in printed.items():
+        columns = labels.PROACTIVE_SHAPE["2021"][row]
+        for column, number in zip(columns, numbers, strict=True):
+            assert back.flat()[f"proactive.{row}.{column}"] == number, (row, column)
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+
+
+def test_column_blocks_of_one_header_out_of_their_sub_tables_order_are_not_read() -> None:
+    # 本年处理决定数量's two blocks the other way round (47 / 2 first, then 215): the first
+    # block of the column is the first sub-table's, which has one row, not two; nothing of
+    # the blocks is read, and no row whose label stands alone is claimed blank.
+    text = _WORD_BLOCKS.replace(
+        "本年处理决定数量\n215\n\n本年处理决定数量\n47\n2\n",
+        "本年处理决定数量\n47\n2\n\n本年处理决定数量\n215\n",
+    )
+    back = gr.parse(_with_section_two(text))
+    for row in ("rules", "normative_documents", "licensing", "penalties", "coercive_measures"):
+        for column in labels.PROACTIVE_SHAPE["2021"][row]:
+            cell = back.cell(f"proactive.{row}.{column}")
+            assert (cell.value, cell.provenance) == (None, "missing"), (row, column)
+
+
+def test_a_label_alone_is_not_read_blank_where_values_of_the_section_go_to_no_row() -> None:
+    # A narrow page's PDF through plain pdftotext: 规章's label, the header words, then the
+    # values of 规章 and 行政规范性文件 (2件 0件 5件 / 1件 18件, its 本年废止件数 left blank,
+    # so no trace), its label's pieces after them. The values go to no row, and may be
+    # 规章's: its cells are missing, not printed blank.
+    section = """二、主动公开政府信息情况
+第二十条第（一）项
+信息
+内容
+规章
+本年 本年 现行
+制发 废止 有效
+件数 件数 件数
+2件
+0件
+5件
+1件 18件
+行政
+规范
+性文
+件
+第二十条第（五）项
+信息
+内容
+本年处理决定数量
+行政
+126件
+许可
+"""
+    back = gr.parse(_with_section_two(section))
+    for column in ("issued", "repealed", "in_force"):
+        cell = back.cell(f"proactive.rules.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+    assert any(
+        d.code == "values-unplaced" and "proactive.rules.issued" in d.keys for d in back.diagnostics
+    )
+
+
+def test_a_label_alone_is_not_read_blank_where_its_column_blocks_follow_the_next_heading() -> None:
+    # The blocks after 三's heading (Word's flow), 本年制发件数's 规章 value blank: 规章 and
+    # 行政规范性文件 print no value in 二's own lines, so 规章's label stands alone there; the
+    # blocks after the heading may hold its values (3 of 现行有效件数), so it is not blank.
+    lines = _WORD_BLOCKS.split("\n")
+    at = lines.index("本年制发件数")
+    flow = [*lines[:at], *lines[lines.index("本年收费金额（单位：万元）") :]]
+    flow = [line for line in flow if line not in ("现行有效件数", "11", "40")]
+    text = _with_section_two("\n".join(flow)).replace(
+        "三、收到和处理政府信息公开申请情况\n",
+        "三、收到和处理政府信息公开申请情况\n本年制发件数\n6\n现行有效件数\n3\n40\n",
+    )
+    back = gr.parse(text)
+    for column in ("issued", "repealed", "in_force"):
+        cell = back.cell(f"proactive.rules.{column}")
+        assert cell.provenance != "blank", column
+        assert cell.value in (None, 0, 3), column
+    assert (
+        wrong(back, {"proactive.rules.in_force": 3, "proactive.normative_documents.in_force": 40})
+        == {}
+    )
+
+
+#: Section 二 of a 2019 report as plain pdftotext prints a browser's PDF (typed): 行政许可's
+#: label before its sub-table's header words, its values after them on lines of their own
+#: (上一年项目数量 26, 本年增/减 +4, 处理决定数量 30); the other rows beside their labels.
+_LABEL_BEFORE = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+本年新
+本年新
+对外公开
+制作数量 公开数量
+总数量
+规章
+0
+0
+0
+规范性文件
+1
+1
+6
+第二十条第（五）项
+信息内容
+行政许可
+上一年
+项目数量
+本年增/减 处理决定数量
+26
++4
+30
+其他对外管理服务事项 9
+-2
+7
+第二十条第（六）项
+信息内容
+上一年
+项目数量
+本年增/减 处理决定数量
+行政处罚
+58
++11
+69
+行政强制
+3
+0
+3
+第二十条第（八）项
+信息内容
+上一年项目数量 本年增/减
+行政事业性收费
+2
+0
+第二十条第（九）项
+信息内容
+采购项目数量
+采购总金额
+政府集中采购
+4个
+86500元
+"""
+
+
+def _with_2019_section_two(section: str) -> str:
+    return f"""云溪县交通运输局2019年政府信息公开工作年度报告
+一、总体情况
+2019年，云溪县交通运输局认真贯彻落实《中华人民共和国政府信息公开条例》。
+{section}三、收到和处理政府信息公开申请情况
+略。
+四、政府信息公开行政复议、行政诉讼情况
+略。
+五、存在的主要问题及改进情况
+信息公开的及时性有待加强。
+六、其他需要报告的事项
+无。
+"""
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_sub_table_s_one_unlabelled_run_is_its_row_whose_label_stands_alone(where: str) -> None:
+    # Before its header words (a browser's PDF), or after the sub-table's rows (Word's): the
+    # one run of values no label names between 第二十条第（五）项 and （六）, as many values as
+    # the row's cells, is 行政许可's, the sub-table's other row read whole beside its label.
+    text = _LABEL_BEFORE
+    if where == "after":
+        text = text.replace("信息内容\n行政许可\n", "信息内容\n")
+        text = text.replace("-2\n7\n", "-2\n7\n行政许可\n")
+    assert text.count("行政许可") == 1
+    back = gr.parse(_with_2019_section_two(text))
+    read = [
+        back.flat()[f"proactive.licensing.{c}"] for c in ("previous_items", "change", "decisions")
+    ]
+    assert read == [26, 4, 30]
+    assert back.flat()["proactive.other_services.decisions"] == 7
+    assert any(
+        d.code == "row-by-order" and "proactive.licensing.change" in d.keys
+        for d in back.diagnostics
+    )
+
+
+def test_two_unlabelled_runs_of_a_sub_table_leave_its_row_missing() -> None:
+    # 其他对外管理服务事项's label lost too: two runs no label names, one label alone; which
+    # run is 行政许可's the text does not say.
+    text = _LABEL_BEFORE.replace("其他对外管理服务事项 9", "9")
+    back = gr.parse(_with_2019_section_two(text))
+    for column in ("previous_items", "change", "decisions"):
+        cell = back.cell(f"proactive.licensing.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+
+
+def test_an_unlabelled_run_short_of_the_row_s_cells_is_not_its_row() -> None:
+    # 本年增/减 left blank (no trace): two values for three cells.
+    text = _LABEL_BEFORE.replace("26\n+4\n30\n", "26\n30\n")
+    back = gr.parse(_with_2019_section_two(text))
+    for column in ("previous_items", "change", "decisions"):
+        cell = back.cell(f"proactive.licensing.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+
+
+def test_a_column_block_after_a_sub_table_s_header_is_not_its_row_where_rows_are_short() -> None:
+    # Word's flow prints （六）'s 本年增/减 as a block of its own (+11 / 0), after （八）'s header
+    # words, where 行政事业性收费's label stands alone and its own values are not printed:
+    # the block looks like that row's two values, but 行政处罚 and 行政强制 print two values
+    # for three cells, so a value of the section's is left over and nothing is placed.
+    text = _LABEL_BEFORE.replace("58\n+11\n69\n", "58\n69\n").replace("3\n0\n3\n", "3\n3\n")
+    text = text.replace(
+        "上一年项目数量 本年增/减\n行政事业性收费\n2\n0\n",
+        "行政事业性收费\n上一年项目数量\n本年增/减\n+11\n0\n",
+    )
+    assert "本年增/减\n+11\n0\n第二十条第（九）项" in text
+    back = gr.parse(_with_2019_section_two(text))
+    for column in ("previous_items", "change"):
+        cell = back.cell(f"proactive.fees.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+    assert back.flat()["proactive.licensing.change"] is None  # a value is left to no row
+
+
+def test_bands_whose_one_row_the_rules_reorder_are_not_read_where_blocks_read_otherwise() -> None:
+    # A 2019 report of zeros but 1 in 其他 of 本年新收, 保护第三方合法权益 and 总计, printed
+    # in bands of two rows, their first two columns row by row, the rest a column at a time
+    # (``0 0`` / ``0 0``, then 科研机构 ``0`` ``0``, … 其他 ``1`` ``0``, 总计 ``1`` ``0``).
+    # Read by sequence, each band's 1s land one column left, in every row: 上年结转 reads
+    # 0 0 0 1 0 1 0, whose sum breaks, and the other rows' rules (all moved alike) give it
+    # those values as 0 0 0 0 1 0 1. The reading by blocks reads the bands otherwise: two
+    # ways fit, so neither is kept, and no 1 is read under 法律服务机构.
+    values = _values(
+        "2019",
+        new=[0, 0, 0, 0, 0, 1, 1],
+        **{"denied.third_party_rights": [0, 0, 0, 0, 0, 1, 1]},
+        total=[0, 0, 0, 0, 0, 1, 1],
+    )
+    truth = gr.Report.from_values(
+        values, template="2019", organisation="云溪县交通运输局", year=2020
+    )
+    text = render(truth, ColumnBlocks(2, cut=2))
+    lines = text.split("\n")
+    at = lines.index("二、上年结转政府信息公开申请数量")
+    printed = [line for line in lines[at + 1 : at + 20] if line]
+    assert printed == ["0"] * 10 + ["1", "0", "1", "0"]
+    back = gr.parse(text)
+    assert wrong(back, values) == {}
+    assert "values-reordered" not in {d.code for d in back.diagnostics}
 
 
 #: Section 四 as plain pdftotext prints wkhtmltopdf's PDF of a narrow page, typed here: the

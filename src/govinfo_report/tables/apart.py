@@ -172,21 +172,18 @@ def every_column_apart(
             kept.append(row)
         else:
             blocks.append((column, row.values))
-    known = matcher(template, section).known
-    for row in later:
+    for row in blocks_in(later, template, section):
         column = _block_column(row, template)
-        if column is None:
-            continue
-        head = normalise_label(row.labels[0][0])
-        aliases = labels.PROACTIVE_COLUMNS[template][column]
-        if head in map(normalise_label, aliases) or not known(head):
-            blocks.append((column, row.values))
+        assert column is not None  # a block's, by ``blocks_in``
+        blocks.append((column, row.values))
     tables = _sub_tables(kept, template)
     if tables is None or not blocks:
         return None
     shown = list(kept)
     placed = 0
-    queue = iter(blocks)
+    queues: dict[str, list[tuple[Printed, ...]]] = {}
+    for head, values in blocks:
+        queues.setdefault(head, []).append(values)
     for index, (_, shape, block_rows) in enumerate(_BLOCKS[template]):
         named, ats = tables.get(index, ([], []))
         if [_key(kept[at], template) for at in ats] != list(block_rows):
@@ -200,16 +197,33 @@ def every_column_apart(
             return None
         given = {column: [kept[at].values[n] for at in ats] for n, column in enumerate(named)}
         for column in (c for c in shape if c not in named):
-            head, values = next(queue, ("", ()))
-            if head != column or len(values) != len(ats):
+            values = queues[column].pop(0) if queues.get(column) else ()
+            if len(values) != len(ats):
                 return None
             given[column] = list(values)
             placed += len(values)
         for n, at in enumerate(ats):
             shown[at] = kept[at]._replace(values=tuple(given[column][n] for column in shape))
-    if next(queue, None) is not None or not placed:
+    if any(queues.values()) or not placed:
         return None
     return shown, placed
+
+
+def blocks_in(rows: Sequence[Row], template: str, section: str) -> list[Row]:
+    """The rows of ``section``'s table (another's than 二) that print a column of section 二
+    as a block of its own: its header the one label (a label ``section`` knows is one only
+    where it is the column's header whole), then values."""
+    known = matcher(template, section).known
+    found = []
+    for row in rows:
+        column = _block_column(row, template)
+        if column is None:
+            continue
+        head = normalise_label(row.labels[0][0])
+        aliases = labels.PROACTIVE_COLUMNS[template][column]
+        if head in map(normalise_label, aliases) or not known(head):
+            found.append(row)
+    return found
 
 
 def _block_column(row: Row, template: str) -> str | None:

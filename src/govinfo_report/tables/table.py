@@ -394,6 +394,55 @@ def _column_apart(
     first: TableRead,
     how: tuple[layouts.Layout | None, Collection[str], bool],
 ) -> TableRead:
+    """Section 二's table (``first``) read again with its columns printed apart
+    (``_rejoined``), its rows read as printed blank (``Reading.blank``: a label alone) left
+    missing where a later section's table prints a block of one of its columns: the flow
+    that prints a column apart prints a row's label apart from its values, and those
+    values may be in the block."""
+    read = _rejoined(skel, regions, template, first, how)
+    if not read.reading.blank or not _unfinished(first, template):
+        return read
+    later = list(SECTIONS)[list(SECTIONS).index(first.reading.section) + 1 :]
+    blocks = [
+        row
+        for name in later
+        if regions[name]
+        for row in apart.blocks_in(
+            _rows(
+                _region(skel, name, regions[name], template)[0], how[0], name in how[1], how[2]
+            ).rows,
+            template.name,
+            name,
+        )
+    ]
+    if not blocks:
+        return read
+    blank = read.reading.blank
+    note = diagnostic(
+        "values-unplaced",
+        f"section 二: {len(blank)} cells of rows whose label stands alone are not read as "
+        f"printed blank: a later table prints blocks of section 二's columns (the first at "
+        f"line {blocks[0].line}), whose values may be theirs; the cells are missing",
+        blocks[0].line,
+        blocks[0].labels[0][2],
+        tuple(template.fields[cell].key for cell in sorted(blank)),
+    )
+    reading = attrs.evolve(
+        read.reading,
+        blank=frozenset(),
+        closed=read.reading.closed.union(blank),
+        findings=(*read.reading.findings, note),
+    )
+    return attrs.evolve(read, reading=reading)
+
+
+def _rejoined(
+    skel: Skeleton,
+    regions: dict[str, list[range]],
+    template: Template,
+    first: TableRead,
+    how: tuple[layouts.Layout | None, Collection[str], bool],
+) -> TableRead:
     """Section 二's table (``first``) read again where, read by the order of its cells, it
     is short of cells and a later section's table region prints one of its columns whole,
     apart from its rows, which the header before them leaves out (``apart``): kept where it
@@ -813,7 +862,12 @@ def _by_order(
     others = list(section.alternatives(rows.rows, template, first))
     alternative = confirmed(template, first, others)
     if alternative is None and first.overfull:
-        alternative = confirmed_but_one_row(template, first, others)
+        alternative = _unless_blocks_differ(
+            template,
+            first,
+            confirmed_but_one_row(template, first, others),
+            _own_values(rows.rows, name, template),
+        )
     if alternative is not None:
         alternative = unmoved(template, alternative)
     if alternative is not None and not first.overfull and not agrees(template, first, alternative):
@@ -833,6 +887,24 @@ def _by_order(
     )
     dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
     return TableRead(rows.layout, dropped, (*found, broken))
+
+
+def _unless_blocks_differ(
+    template: Template, first: Reading, reading: Reading | None, values: Sequence[Printed]
+) -> Reading | None:
+    """``reading`` (read by sequence, one row's printed values in the order the other
+    rows' rules give them: ``confirmed_but_one_row``) unless the reading by blocks of the
+    same ``values`` (``blocks.by_blocks``) gives one of its cells another value. Bands of
+    rows printed column by column, read by sequence, move values between rows and columns
+    alike: in a table of zeros where one column's 1s move to the next column in every row
+    but one, every rule holds with that row reordered, and the rows read so are wrong; the
+    blocks show the text could be read another way, so neither is kept on its own."""
+    if reading is None:
+        return None
+    rival = blocks.by_blocks(template, first.section, values)
+    if rival is None:
+        return reading
+    return None if contested(template, first, rival, (reading,)) else reading
 
 
 def _in_blocks(

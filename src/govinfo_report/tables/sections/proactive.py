@@ -117,6 +117,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         if key not in context.seen:
             context.seen.add(key)
             _sum_subrows(context.draft, template, key, parts)
+    _run_of_its_sub_table(context, [row for row, _ in taken])
+    _blank_rows(context)
     missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
     return context.draft.freeze()
 
@@ -192,11 +194,14 @@ class _Context(Context):
     valued_since: bool = False
     merged: bool = False
     table: tuple[Sequence[Taken], Sequence[_Labels]] = ((), ())
+    bare: dict[str, Step] = attrs.field(factory=dict)
+    ignored: list[Row] = attrs.field(factory=list)
 
     def note_bare(self, step: Step) -> None:
         """A row of labels alone: the money unit and the columns it names, if any, noted; one
         template row's whole label, not seen yet and not a heading over its row of values, is
-        a row whose cells are all blank, printed blank, not lost."""
+        a row whose cells are all blank, printed blank, not lost, unless values of the
+        section are left to no row (``_blank_rows``)."""
         texts = step.texts
         self.twice = (self.twice and not self.valued_since) or len(set(texts)) < len(texts)
         self.valued_since = False
@@ -206,7 +211,109 @@ class _Context(Context):
         key = step.keys[0] if _LABELS[name, texts].whole else None
         if key is not None and key not in self.seen and key not in self.valued:
             self.seen.add(key)
-            self.draft.leave_blank(step.cells)
+            self.bare[key] = step
+
+
+def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
+    """A row of values whose labels are header words or none (``_Context.ignored``) given
+    to the one row of its sub-table whose label stands alone (``_Context.bare``): plain
+    pdftotext prints a row's label apart from its values (``行政许可`` / ``上一年`` /
+    ``项目数量`` / ``本年增/减 处理决定数量`` / ``20`` / ``+17`` / ``37``, or the label after
+    the sub-table's rows), while the sub-table's article line (``第二十条第（五）项``) and its
+    other rows, each read whole beside its label, stay in place. The values are that row's
+    where they are the only such row between the article line and the next, as many as its
+    cells, none blank, every other row of the sub-table read whole in that stretch, and the
+    first row of values after the article line, its labels (if any) the header's last words,
+    naming the sub-table's last columns in order; and only where every such run of the
+    section is so read and every other row of the section is read whole (or its label
+    stands alone): a column printed apart as a block of its own (Word's flow) would leave
+    its sub-table's rows short."""
+    template = context.template
+    articles = [
+        (row.line, index)
+        for row in rows
+        for text, _, _ in row.labels
+        for index, (article, _, _) in enumerate(labels.PROACTIVE_BLOCKS[template.name])
+        if fold(text) == fold(article)
+    ]
+    given = {
+        cell: line
+        for cells, printed, _ in context.draft.given
+        for cell in cells
+        for line in [printed[0][1]]
+    }
+    valued = [row.line for row in rows if row.values]
+    whole = all(
+        key in context.bare or all(cell in given for cell in template.rows[NAME, key])
+        for key in labels.PROACTIVE_ROWS[template.name]
+    )
+    found: list[tuple[Row, str]] = []
+    for index, (_, shape, block_rows) in enumerate(labels.PROACTIVE_BLOCKS[template.name]):
+        starts = [line for line, at in articles if at == index]
+        if len(starts) != 1:
+            continue
+        end = min((line for line, _ in articles if line > starts[0]), default=None)
+
+        def inside(line: int | None, start: int = starts[0], end: int | None = end) -> bool:
+            return line is not None and line > start and (end is None or line < end)
+
+        runs = [row for row in context.ignored if inside(row.line)]
+        bare = [key for key in block_rows if key in context.bare]
+        if len(runs) != 1 or len(bare) != 1:
+            continue
+        run, key = runs[0], bare[0]
+        others = [template.rows[NAME, other] for other in block_rows if other != key]
+        if (
+            len(run.values) == len(context.bare[key].cells)
+            and all(text for text, _, _ in run.values)
+            and [proactive_column(template.name, text) for text, _, _ in run.labels]
+            == [("column", column) for column in shape[len(shape) - len(run.labels) :]]
+            and min(line for line in valued if line > starts[0]) == run.line
+            and all(inside(given.get(cell)) for cells in others for cell in cells)
+        ):
+            found.append((run, key))
+    # Every run of values that no label names is its sub-table's: no value is left to no
+    # row, and every other row of the section is read whole (or its label stands alone).
+    if not found or len(found) != len(context.ignored) or not whole:
+        return
+    for run, key in found:
+        step = context.bare[key]
+        context.draft.give(step.cells, run.values, context.unit)
+        del context.bare[key]
+        context.ignored.remove(run)
+        context.draft.find(
+            diagnostic(
+                "row-by-order",
+                f"section 二: {step.label}: its label stands alone, and the one row of values "
+                f"of its sub-table that no label names (line {run.line}) is read as its "
+                "values: every other row of the sub-table is read whole beside its label",
+                run.line,
+                run.values[0][2],
+                tuple(template.fields[cell].key for cell in step.cells),
+            )
+        )
+
+
+def _blank_rows(context: _Context) -> None:
+    """The rows whose whole label stood alone (``_Context.bare``): printed blank where every
+    value of the section went to a row; else missing. Text read by the order of its cells
+    (pdftotext's plain flow) may print a row's label apart from its values, which then come
+    on a row of their own whose labels (header words, a label's pieces, none) name no row,
+    and are ignored: such values may be the bare row's, so its cells are not claimed blank."""
+    if not context.ignored:
+        for step in context.bare.values():
+            context.draft.leave_blank(step.cells)
+        return
+    for step in context.bare.values():
+        not_placed(
+            context.draft,
+            context.template,
+            step.cells,
+            context.ignored[0].values[0],
+            f"section 二: {step.label}: its label stands alone, and values of the section "
+            f"are left to no row ({len(context.ignored)} rows of them, first at line "
+            f"{context.ignored[0].line}) that may be its: not read as printed blank",
+        )
 
 
 def _merged_grid(taken: Sequence[Taken], named: Sequence[_Labels], template: str) -> bool:
@@ -305,6 +412,8 @@ def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
     foreign = not step.keys and any(
         foreign_row(context.template.name, NAME, cell[0]) for cell in unknown
     )
+    if row.values:
+        context.ignored.append(row)
     context.draft.find(
         diagnostic(
             "foreign-label" if foreign else "unknown-label",
