@@ -1902,3 +1902,54 @@ def test_a_row_of_zeros_and_blanks_beside_columns_apart_is_not_read_a_column_off
     values = truth.flat()
     text = _sub_tables_apart(render(truth, ColumnBlocks(2, cut=2)), values, 0, False, False)
     assert wrong(gr.parse(text), values) == {}
+
+
+def _one_value_damaged(lines: list[str], after: str, value: str, damaged: str) -> str:
+    """``lines`` with the first line printing ``value`` after the line ``after`` printed
+    ``damaged`` (a value whose text is no number: ``15l``, a letter for a digit)."""
+    at = lines.index(value, lines.index(after))
+    return "\n".join([*lines[:at], damaged, *lines[at + 1 :]])
+
+
+@pytest.mark.parametrize("damaged", ["15l", "l5", "1S", "15件次"])
+def test_a_damaged_value_in_a_band_read_column_by_column_costs_its_own_cell_only(
+    damaged: str,
+) -> None:
+    # Bands of two rows, each printed a column at a time (`0` / `15`: （六）其他处理 and 总计).
+    # 15 printed as no number still holds its place: the band is read as rows where it
+    # adds up with the damaged cell taking the number that makes it so, never the whole
+    # section lost (main lost all 175 cells of 三).
+    truth = _balanced()
+    lines = render(_report(truth), ColumnBlocks(2)).split("\n")
+    back = gr.parse(_one_value_damaged(lines, "（七）总计", "15", damaged))
+    got = _section(back.flat())
+    assert got.pop("applications.total.natural_person") is None
+    assert got == {
+        k: v for k, v in _section(truth).items() if k != "applications.total.natural_person"
+    }
+    assert "invalid-value" in {d.code for d in back.diagnostics}
+
+
+def test_a_damaged_total_never_moves_a_value_into_a_cell_the_rules_derive() -> None:
+    # （六）其他处理 printed as one row (its sub-rows' cells derived) in a band with 总计, read
+    # column by column: `0` / `15l` / `0` / `0` … With 15 damaged, reading the values in
+    # their printed order puts `15l` in 其他处理 (a cell the rules then derive) and 总计's
+    # 自然人 takes the next 0: only the rules through that one cell break, which had passed
+    # as the report's own error (applications.total.natural_person read 0 for 15).
+    truth = _values(
+        new=[20, 0, 0, 0, 0, 0, 20],
+        carried_over=[1, 0, 0, 0, 0, 0, 1],
+        granted=[9, 0, 0, 0, 0, 0, 9],
+        partially_granted=[2, 0, 0, 0, 0, 0, 2],
+        **{"unavailable.not_held": [4, 0, 0, 0, 0, 0, 4]},
+        total=[15, 0, 0, 0, 0, 0, 15],
+        carried_forward=[6, 0, 0, 0, 0, 0, 6],
+    )
+    lines = render(_report(truth), ColumnBlocks(2)).split("\n")
+    start, end = lines.index("（六）其他处理"), lines.index("（七）总计")
+    lines[start : end + 1] = ["（六）其他处理", "（七）总计"]  # the group as one row
+    assert _section(gr.parse("\n".join(lines)).flat()) == _section(truth)
+    back = gr.parse(_one_value_damaged(lines, "（七）总计", "15", "15l"))
+    assert wrong(back, truth) == {}
+    assert back.cell("applications.total.natural_person").provenance == "missing"
+    assert back.cell("applications.total.total").value == 15

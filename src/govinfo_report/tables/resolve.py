@@ -245,11 +245,13 @@ def _broken(
     section: str,
     values: Sequence[Value | None],
     provenance: Sequence[Provenance] | None = None,
+    unread: bool = False,
 ) -> list[set[int]] | None:
     """The cells of each rule of ``section`` that ``values`` break; None where they leave
     a cell of the section without a value. With ``provenance``, a cell printed blank
     (``—``) with no value takes the number the rules give it (``_numbered``), and a rule
-    through a blank no rule gives a number is not checked. A rule broken through a blank
+    through a blank no rule gives a number is not checked; with ``unread`` too, so does a
+    missing cell (a value that is no number, ``21l``). A rule broken through a blank
     breaks the rule that gave the blank its number too: the two give it different numbers,
     and the text does not say which is right (a misread value moved out of the blank's
     column would otherwise pass as the report's own error where the two rules meet)."""
@@ -259,7 +261,8 @@ def _broken(
     broken: list[Rule] = []
     by: dict[int, Rule] = {}
     if provenance is not None:
-        blank = {cell for cell in cells if known[cell] is None and provenance[cell] == "blank"}
+        numbered = ("blank", "missing") if unread else ("blank",)
+        blank = {cell for cell in cells if known[cell] is None and provenance[cell] in numbered}
         broken = _numbered(rules, known, blank, by)
         if any(known[cell] is None and cell not in blank for cell in cells):
             return None
@@ -310,10 +313,11 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
 
     A reading is confirmed where it gives every cell of its section, agrees with every cell
     ``first`` gives for certain, and every rule of the section holds, or the rules it breaks
-    all pass through one cell: a report's own error in that cell, which the checks then
-    report. A misreading moves values between cells, so it breaks rules through two cells
-    or more. A cell printed blank (``—``) is checked with the number the rules give it
-    (``_broken``). Where two confirmed readings give different values, the text leaves the
+    all pass through one cell and every cell is printed: a report's own error in that cell,
+    which the checks then report. A misreading moves values between cells, so it breaks
+    rules through two cells or more, unless a value moves into a cell the rules fill
+    (``_one_error_witnessed``). A cell printed blank (``—``), or missing (a value that is
+    no number), is checked with the number the rules give it (``_broken``). Where two confirmed readings give different values, the text leaves the
     choice open and none is kept."""
     return _only(_fitting(template, first, others))
 
@@ -326,10 +330,10 @@ def _fitting(
     for other in others:
         resolved = _alone(template, other)
         values = resolved.values
-        broken = _broken(template, first.section, values, resolved.provenance)
+        broken = _broken(template, first.section, values, resolved.provenance, unread=True)
         if (
             broken is not None
-            and _one_error_at_most(broken)
+            and (not broken or _one_error_witnessed(template, first.section, broken, resolved))
             and all(values[cell] == mine.values[cell] for cell in certain)
         ):
             yield other, values
@@ -509,6 +513,19 @@ def _certain(template: Template, first: Reading) -> tuple[Resolved, list[int]]:
     return mine, [
         cell for cells, _, _ in first.given for cell in cells if mine.provenance[cell] == "parsed"
     ]
+
+
+def _one_error_witnessed(
+    template: Template, section: str, broken: list[set[int]], resolved: Resolved
+) -> bool:
+    """Whether the rules ``broken`` all pass through one cell, and every cell of the section
+    is printed (or printed blank): a cell missing (a value that is no number, ``21l``) or
+    derived (a group row's) takes whatever the rules need, so a value moved into it breaks
+    no rule, and one broken rule no longer shows a single error of the report's."""
+    return _one_error_at_most(broken) and all(
+        resolved.provenance[cell] not in ("derived", "missing")
+        for cell in template.sections[section]
+    )
 
 
 def _one_error_at_most(broken: list[set[int]]) -> bool:

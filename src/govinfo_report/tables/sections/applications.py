@@ -985,10 +985,10 @@ def _runs(values: Sequence[Printed]) -> list[list[Printed]]:
 
 def _adds_up(cells: Sequence[Printed]) -> bool:
     """Whether the last of ``cells``, all counts (``21³`` with its footnote mark too), is
-    the sum of the others; one of them printed "not given" (``—``) takes the number that
-    makes it so, never below 0."""
+    the sum of the others; one of them printed "not given" (``—``) or no number (``21l``, a
+    damaged value) takes the number that makes it so, never below 0."""
     values = [convert(text, "count", None)[0] for text, _, _ in cells]
-    blank = [at for at, (text, _, _) in enumerate(cells) if not_given(text)]
+    blank = [at for at, value in enumerate(values) if value is None]
     if len(blank) == 1:
         *parts, total = [0 if at == blank[0] else value for at, value in enumerate(values)]
         if None in parts or total is None:
