@@ -317,8 +317,9 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     which the checks then report. A misreading moves values between cells, so it breaks
     rules through two cells or more, unless a value moves into a cell the rules fill
     (``_one_error_witnessed``). A cell printed blank (``—``), or missing (a value that is
-    no number), is checked with the number the rules give it (``_broken``). Where two confirmed readings give different values, the text leaves the
-    choice open and none is kept."""
+    no number), is checked with the number the rules give it (``_broken``). Where two
+    confirmed readings give different values, the text leaves the choice open and none is
+    kept."""
     return _only(_fitting(template, first, others))
 
 

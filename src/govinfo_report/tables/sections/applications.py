@@ -25,7 +25,7 @@ import attrs
 
 from ... import labels
 from ...catalogue import TEMPLATES, Template
-from ...cells import Value, convert, count_values, not_given
+from ...cells import Value, convert, count_values
 from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
