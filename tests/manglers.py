@@ -804,7 +804,14 @@ class CentredRows:
 
     ``packed``: past the break, a value column that prints nothing there takes no room,
     each of the others ``gap`` past the widest value of the one before (Word's PDF: ``45  3
-    2  1  51`` for 自然人, 商业企业, 法律服务机构, 其他 and 总计, two columns left out)."""
+    2  1  51`` for 自然人, 商业企业, 法律服务机构, 其他 and 总计, two columns left out).
+
+    ``jostled`` (a table with no page break): the values of the second of every three rows
+    of values start ``jostled`` characters right of their columns, those of the third twice
+    as far, each row's spacing kept: ``pdftotext -layout`` of a PDF in a proportional font
+    starts a line's text where the widths of the glyphs left of it end, so the rows of one
+    column start at offsets a few characters apart (``政法      0     0    8`` under
+    ``            37    0    0    37``), and no column's values line up."""
 
     wrap: int = 6
     gap: int = 2
@@ -815,6 +822,7 @@ class CentredRows:
     before: str = ""
     spaced: bool = False
     packed: bool = False
+    jostled: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -863,6 +871,8 @@ class CentredRows:
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
             if self.spaced:
                 lines.append([_PADDING])
+        if broken is None and self.jostled:
+            return _unpadded(_jostled(lines, labels_, self.jostled, self.gap))
         if broken is None:
             return _unpadded(space_aligned.aligned(lines, len, self.gap))
         offsets = space_aligned._offsets(lines, len, self.gap)
@@ -885,6 +895,28 @@ class CentredRows:
             else piece
             for at, piece in enumerate(pieces)
         ]
+
+
+def _jostled(lines: Sequence[Sequence[str]], labels: int, jostled: int, gap: int) -> list[str]:
+    """``lines`` laid out as ``space_aligned.aligned`` lays them out (in characters), the
+    values of the second of every three lines of values ``jostled`` characters right of
+    their columns, of the third twice as far (``CentredRows.jostled``)."""
+    offsets = space_aligned._offsets(lines, len, gap)
+    laid = []
+    valued = 0
+    for cells in lines:
+        shift = 0
+        if any(is_value(cell) for cell in cells[labels:]):
+            shift, valued = jostled * (valued % 3), valued + 1
+        line = ""
+        for at, (cell, offset) in enumerate(zip(cells, offsets, strict=False)):
+            if cell and not cell.isspace():
+                start = offset + shift if at >= labels else offset
+                line += " " * (start - len(line) if start > len(line) else gap if line else 0)
+                line += cell
+        if line:
+            laid.append(line)
+    return laid
 
 
 def _packed(lines: Sequence[Sequence[str]], offsets: list[int], labels: int, gap: int) -> list[int]:

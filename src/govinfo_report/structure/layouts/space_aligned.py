@@ -9,7 +9,9 @@ the tool laid them out: lynx and pandoc in display columns (a CJK character, ful
 too, two wide), ``pdftotext -layout`` in characters. Each row whose values sit on one line
 gets its cells by position, gaps as blank cells (``Row.positions``), which its section reads where
 every row fits it; elsewhere only printed values count, and a row printing fewer values than
-columns is left to the consistency rules to place.
+columns is left to the consistency rules to place. Such text loses no cell: one a row's
+values leave out is blank, or its value is on another line (``Row.gaps``), so the rules
+derive it only as 0.
 """
 
 from __future__ import annotations
@@ -155,7 +157,10 @@ class SpaceAligned(Layout):
         rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line, words)]
         if joined(rows, lines, first_line):
             return (row._replace(traceless=True) if row.values else row for row in rows)
-        return iter(gridded(rows, lines, first_line, words))
+        return (
+            row._replace(gaps=True) if row.values else row
+            for row in gridded(rows, lines, first_line, words)
+        )
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As lynx lays out a table: each cell left-aligned at its column's start, columns two

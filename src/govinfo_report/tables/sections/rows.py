@@ -73,7 +73,17 @@ def fill(
     elif len(values) == len(cells):
         _full(draft, cells, row.line, values, label, unit, rules)
     elif len(values) < len(cells):
-        short(draft, template, (tuple(cells),), values, row.line, label, unit, row.traceless)
+        short(
+            draft,
+            template,
+            (tuple(cells),),
+            values,
+            row.line,
+            label,
+            unit,
+            row.traceless,
+            gaps=row.gaps,
+        )
     else:
         _extra_values(
             draft,
@@ -386,12 +396,15 @@ def short(
     unit: str | None = None,
     traceless: bool = False,
     tail: int = 0,
+    *,
+    gaps: bool = False,
 ) -> None:
     """Set aside values that fall short of their row's cells (of one of ``rows``, for a
     line that several rows' labels share): each way they fill a row's cells in order is
     an option (a single row's are not listed: ``Unit.placements``). ``traceless``: the
     text leaves blank cells out without a trace (``Unit.traceless``); ``tail``: the last
-    value may be the next label's numbering (``Unit.tail``)."""
+    value may be the next label's numbering (``Unit.tail``); ``gaps``: a cell the values
+    leave out is blank or its value is on another line (``Unit.gaps``)."""
     cells = tuple(cell for row in rows for cell in row)
     options: tuple[Placement, ...] = ()
     if len(rows) == 1:
@@ -428,6 +441,7 @@ def short(
             money_unit=unit,
             tail=tail,
             traceless=traceless and len(rows) == 1,
+            gaps=gaps and len(rows) == 1,
         )
     )
 
