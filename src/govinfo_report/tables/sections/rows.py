@@ -1284,11 +1284,13 @@ def _pieces(
     beside the wrapped one, one or two characters a line: ``本`` / ``年``, ``本年`` / ``度办``)
     is passed over. A numbered piece begins a label: going up, the pieces end with it; going down,
     before it. A line of a wrapped label narrower than the one before it may be centred under
-    it (``政执法案`` / ``卷``, ``3.危`` / ``及“``): where no cell starts under ``column``, a
-    narrower one starting right of it within the piece before (or ``own``, the label piece
-    of the row the pieces go with) is the next piece (in characters, as ``pdftotext
-    -layout`` counts them, a CJK character one though its glyph is two wide: within twice
-    the piece's characters)."""
+    it (``政执法案`` / ``卷``, ``3.危`` / ``及“``), and the piece on a row's values' line may
+    start left of the pieces around it (``4.保`` / ``护第`` / ``三方  0  0 …``, two characters
+    left, the group label （三）不予公开 beside the pieces below): where no cell starts under
+    ``column``, one no wider starting right of it within the piece before (or ``own``, the
+    label piece of the row the pieces go with) is the next piece (in characters, as
+    ``pdftotext -layout`` counts them, a CJK character one though its glyph is two wide:
+    within twice the piece's characters)."""
     pieces: list[Printed] = []
     for row in _label_rows(rows, start, step):
         under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
@@ -1299,7 +1301,7 @@ def _pieces(
             under = [
                 cell
                 for cell in row.labels
-                if column < cell[2] < column + before and display_width(cell[0]) < before
+                if column < cell[2] < column + before and display_width(cell[0]) <= before
             ]
         if not under or (step > 0 and numbered(under[0][0])):
             break  # going down, a numbered piece begins the next row's label
