@@ -839,7 +839,22 @@ class CentredRows:
 
     ``packed``: past the break, a value column that prints nothing there takes no room,
     each of the others ``gap`` past the widest value of the one before (Word's PDF: ``45  3
-    2  1  51`` for 自然人, 商业企业, 法律服务机构, 其他 and 总计, two columns left out)."""
+    2  1  51`` for 自然人, 商业企业, 法律服务机构, 其他 and 总计, two columns left out).
+
+    ``jostled`` (a table with no page break): the values of the second of every three rows
+    of values start ``jostled`` characters right of their columns, those of the third twice
+    as far, each row's spacing kept: ``pdftotext -layout`` of a PDF in a proportional font
+    starts a line's text where the widths of the glyphs left of it end, so the rows of one
+    column start at offsets a few characters apart (``政法      0     0    8`` under
+    ``            37    0    0    37``), and no column's values line up. ``leftward`` (so
+    too): the piece of a row's label on its values' line starts ``leftward`` characters left
+    of its column, where the line has room (``4.保`` / ``护第`` / `` 三方  0  0 …`` /
+    ``（三 合法``: the glyphs left of it end earlier).
+
+    ``digits``: a count wider than ``digits`` characters wraps in its narrow cell, its first
+    ``digits`` characters on the line above the row's values, the rest on the line below
+    under them (lines of their own added where the row has none: ``107`` / ``（七）总计
+    162 …  131`` / ``2``)."""
 
     wrap: int = 6
     gap: int = 2
@@ -850,6 +865,9 @@ class CentredRows:
     before: str = ""
     spaced: bool = False
     packed: bool = False
+    jostled: int = 0
+    leftward: int = 0
+    digits: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -885,6 +903,8 @@ class CentredRows:
                 label_lines[middle] += values
             else:
                 label_lines.insert(middle, [""] * labels_ + values)
+            if self.digits:
+                middle = _wrapped_counts(label_lines, middle, labels_, self.digits)
             units = [
                 self.units.get(head, "") if is_value(cell) else ""
                 for cell, head in zip(row, [*header, *[""] * len(row)], strict=False)
@@ -898,6 +918,8 @@ class CentredRows:
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
             if self.spaced:
                 lines.append([_PADDING])
+        if broken is None and (self.jostled or self.leftward):
+            return _unpadded(_jostled(lines, labels_, self.gap, self.jostled, self.leftward))
         if broken is None:
             return _unpadded(space_aligned.aligned(lines, len, self.gap))
         offsets = space_aligned._offsets(lines, len, self.gap)
@@ -920,6 +942,60 @@ class CentredRows:
             else piece
             for at, piece in enumerate(pieces)
         ]
+
+
+def _wrapped_counts(lines: list[list[str]], middle: int, labels: int, digits: int) -> int:
+    """``lines`` (a row's, its values on line ``middle``) with each count wider than
+    ``digits`` wrapped over the lines around ``middle``, its first ``digits`` characters
+    above and the rest below, lines of empty labels added where there are none; returns the
+    index of the values' line (``CentredRows.digits``)."""
+    values = lines[middle]
+    wide = [
+        at for at in range(labels, len(values)) if values[at].isdigit() and len(values[at]) > digits
+    ]
+    if not wide:
+        return middle
+    if middle == 0:
+        lines.insert(0, [""] * labels)
+        middle = 1
+    if middle + 1 == len(lines):
+        lines.append([""] * labels)
+    for at in wide:
+        for near, piece in ((-1, values[at][:digits]), (1, values[at][digits:])):
+            line = lines[middle + near]
+            line += [""] * (at + 1 - len(line))
+            line[at] = piece
+        values[at] = ""
+    return middle
+
+
+def _jostled(
+    lines: Sequence[Sequence[str]], labels: int, gap: int, jostled: int, leftward: int
+) -> list[str]:
+    """``lines`` laid out as ``space_aligned.aligned`` lays them out (in characters), the
+    values of the second of every three lines of values ``jostled`` characters right of
+    their columns, of the third twice as far, and the last label piece of each line of
+    values ``leftward`` characters left of its column where the line has room
+    (``CentredRows.jostled``, ``CentredRows.leftward``)."""
+    offsets = space_aligned._offsets(lines, len, gap)
+    laid = []
+    valued = 0
+    for cells in lines:
+        shift, own = 0, -1
+        if any(is_value(cell) for cell in cells[labels:]):
+            shift, valued = jostled * (valued % 3), valued + 1
+            own = max((at for at, cell in enumerate(cells[:labels]) if cell.strip()), default=-1)
+        line = ""
+        for at, (cell, offset) in enumerate(zip(cells, offsets, strict=False)):
+            if cell and not cell.isspace():
+                start = offset + shift if at >= labels else offset
+                if at == own:
+                    start = max(start - leftward, len(line) + 1 if line else 0)
+                line += " " * (start - len(line) if start > len(line) else gap if line else 0)
+                line += cell
+        if line:
+            laid.append(line)
+    return laid
 
 
 def _packed(lines: Sequence[Sequence[str]], offsets: list[int], labels: int, gap: int) -> list[int]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 from lark import Lark
@@ -131,6 +132,25 @@ def sparse_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
                 values[key] = 0
             values[keys[-1]] = sum(values[key] for key in keys[:-1])  # type: ignore[misc]
     return _refilled(report, values)
+
+
+@st.composite
+def blank_totals(draw: st.DrawFn, template: str | None = None) -> tuple[gr.Report, list[str]]:
+    """A report of ``sparse_reports`` with one to three rows of section 三 that hold
+    applications leaving their 总计 blank, and those cells' keys: 0 in the report, so that
+    with blank zeros they print blank, as a page that prints a row's parts and not its sum
+    (the report's other cells keep the sums, its （七）总计 counting the rows' totals)."""
+    report = draw(sparse_reports(template))
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    outcomes = [
+        key
+        for key, value in values.items()
+        if key.startswith("applications.") and key.endswith(".total") and value
+        if key.split(".")[1] not in ("new", "carried_over", "total", "carried_forward")
+    ]
+    assume(outcomes)
+    blank = sorted(draw(st.sets(st.sampled_from(outcomes), min_size=1, max_size=3)))
+    return _refilled(report, values | dict.fromkeys(blank, 0)), blank
 
 
 @st.composite

@@ -119,6 +119,12 @@ CODES: dict[str, tuple[Severity, str]] = {
         "info",
         "a row printed fewer values than columns; the consistency rules made the placement unique",
     ),
+    "gap-not-derived": (
+        "warning",
+        "a row of space-aligned text printed fewer values than columns and the rules placed "
+        "them; a cell they leave out is printed blank or holds a value printed on another "
+        "line, so it is missing where the rules would give it a number other than 0",
+    ),
     "cell-lifted": (
         "info",
         "a section 二 count printed apart from its table (a PDF extraction lifts a cell with "

@@ -82,24 +82,8 @@ def test_each_input_class_meets_its_target(target: Target) -> None:
     assert met.share is not None and met.share >= target.share
 
 
-#: Renderings known to give a wrong number, each with why: an expected failure, strict, so
-#: that the day it is read right the test says so (docs/accuracy.md, issue 26 item 3).
-KNOWN_WRONG = {
-    ("cms-hypothesis-1", "pdftotext-layout"): "the page leaves 2.申请人逾期未按收费…'s 总计 "
-    "blank; pdftotext -layout of its proportional-font PDF puts the row's six values under "
-    "no column the table's other rows share, so the row is short and the rules derive the "
-    "blank 总计 as 66 (marked derived, a rule named; the scorer counts it wrong)",
-}
 CMS = [
-    pytest.param(
-        folder,
-        converter,
-        path,
-        id=f"{folder.name}/{converter}",
-        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[folder.name, converter])]
-        if (folder.name, converter) in KNOWN_WRONG
-        else [],
-    )
+    pytest.param(folder, converter, path, id=f"{folder.name}/{converter}")
     for folder, converter, path in inputs(cms=True)
 ]
 

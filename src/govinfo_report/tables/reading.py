@@ -62,6 +62,9 @@ class Unit:
             rules let them be.
         prose: for a digit run, the prose's count statements (their text and position)
             that left it its one option (``resolve._by_prose``); else empty.
+        gaps: for a short row, its text shows a blank cell by space alone (``Row.gaps``):
+            a cell its values leave out is blank or its value is on another line, so the
+            rules derive it only as 0; another value they give it leaves it missing.
     """
 
     kind: UnitKind
@@ -79,6 +82,7 @@ class Unit:
     tail: int = 0
     traceless: bool = False
     prose: tuple[Printed, ...] = ()
+    gaps: bool = False
 
     def placements(self) -> tuple[Placement, ...]:
         """Each way the pieces fill the cells: ``options``, or a short row's in order."""

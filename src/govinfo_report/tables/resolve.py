@@ -1134,15 +1134,22 @@ class _Work:
                 + " hold",
             )
             return
-        kept = sum(self._keep(unit, at, cell, outcome, by_cell) for cell in unit.cells)
+        gaps = _gaps(unit, at, outcome)
+        for cell in gaps:
+            self.origins[cell] = "missing"
+        kept = sum(
+            self._keep(unit, at, cell, outcome, by_cell) for cell in unit.cells if cell not in gaps
+        )
         self.findings.append(
             _placed(
                 unit,
-                kept == len(unit.cells),
+                kept + len(gaps) == len(unit.cells),
                 self._left_missing(unit),
                 reason if alone is not None else "",
             )
         )
+        if gaps:
+            self.findings.append(self._not_derived(unit, gaps))
 
     def _keep(
         self,
@@ -1178,6 +1185,21 @@ class _Work:
             return True
         self.derive(cell, agreed.value, why)
         return True
+
+    def _not_derived(self, unit: Unit, gaps: Mapping[int, Value]) -> Diagnostic:
+        """The finding on the ``gaps`` of ``unit`` left missing: the cells its values leave
+        out, with the values the rules would give them."""
+        fields = self.template.fields
+        named = ", ".join(f"{fields[cell].column_label} {value}" for cell, value in gaps.items())
+        return diagnostic(
+            "gap-not-derived",
+            f"{unit.label}: the rules would give the cell(s) its {len(unit.pieces)} values "
+            f"leave out ({named}), but in this text such a cell is printed blank or holds a "
+            "value printed on another line, and a blank is derived only as 0: missing",
+            unit.line,
+            unit.column,
+            tuple(fields[cell].key for cell in gaps),
+        )
 
     def _own(self, unit: Unit) -> list[Rule]:
         """The rules all of whose cells are ``unit``'s: its own row's."""
@@ -1410,6 +1432,24 @@ def _glued(unit: Unit, rules: Sequence[Rule]) -> Unit:
         options=(*unit.placements(), *glued),
         cut=frozenset(range(len(unit.pieces), len(pieces))),
     )
+
+
+def _gaps(unit: Unit, at: int, outcome: solver.Outcome) -> dict[int, Value]:
+    """The cells of ``unit`` (unit ``at`` of the model) that a row of space-aligned text
+    (``Unit.gaps``) may leave out, to which every solution gives one value other than 0:
+    each with that value. Such a cell is printed blank, or its value is on another line;
+    the rules' value is kept for neither, as a blank is derived only as 0."""
+    if not unit.gaps:
+        return {}
+    found: dict[int, Value] = {}
+    for cell in unit.cells:
+        agreed = outcome.agreed.get(cell)
+        if agreed is None or agreed.value == 0:
+            continue
+        source = agreed.source
+        if source is None or source[0] != at or not unit.pieces[source[1]][0]:
+            found[cell] = agreed.value
+    return found
 
 
 def _in_order_tail(size: int, count: int, tail: int) -> tuple[Placement, ...]:

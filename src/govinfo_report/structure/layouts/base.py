@@ -107,7 +107,11 @@ class Row(NamedTuple):
     other lines), so their order need not be the columns'. ``traceless``: the table's text
     is known to leave a blank cell out without a trace (its cells are joined by one fixed
     separator, as a page copied as text with its whitespace closed up is): they are its
-    cells in order, and the cells they leave out are blank."""
+    cells in order, and the cells they leave out are blank.
+
+    ``gaps``: the text lays its cells out in columns and shows a blank cell by space alone
+    (space-aligned text), so a cell the row's values leave out is blank, or holds a value
+    the text put on another line: never known lost, the rules derive it only as 0."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -117,6 +121,7 @@ class Row(NamedTuple):
     runs: Runs = Runs()
     grid: Grid = Grid()
     positions: Positions = Positions()
+    gaps: bool = False
 
 
 @runtime_checkable
@@ -251,7 +256,9 @@ def _grid_row(
     the named tuples' Python constructors and their keyword call: ``make_row`` builds one a
     table row (issue 47)."""
     grid = tuple.__new__(Grid, (cells, whole))
-    return tuple.__new__(Row, (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS))
+    return tuple.__new__(
+        Row, (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False)
+    )
 
 
 def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice] | None:

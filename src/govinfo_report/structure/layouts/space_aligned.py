@@ -9,7 +9,9 @@ the tool laid them out: lynx and pandoc in display columns (a CJK character, ful
 too, two wide), ``pdftotext -layout`` in characters. Each row whose values sit on one line
 gets its cells by position, gaps as blank cells (``Row.positions``), which its section reads where
 every row fits it; elsewhere only printed values count, and a row printing fewer values than
-columns is left to the consistency rules to place.
+columns is left to the consistency rules to place. Such text loses no cell: one a row's
+values leave out is blank, or its value is on another line (``Row.gaps``), so the rules
+derive it only as 0.
 """
 
 from __future__ import annotations
@@ -72,6 +74,84 @@ def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
         return row
     placed = sorted((_display(lines[cell[1] - first_line], cell[2]), cell) for cell in values)
     return row._replace(values=tuple(cell for _, cell in placed))
+
+
+#: The most values a row of section 二 prints (its widest sub-table's columns).
+_MOST_PROACTIVE = 3
+
+
+def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -> list[Row]:
+    """``rows`` with each number wrapped over the lines around its row's line joined:
+    ``pdftotext -layout`` centres a row's one-line cells on the middle line of a cell that
+    wraps, so a number too wide for its narrow cell prints its first digits on the line
+    above the row's values and the rest on the line below (``107`` / ``（七）总计  162  223
+    …  131`` / ``2``; ``一、本年新收  100`` / ``政府信息公开  170 … 110`` / ``申请数量  0``),
+    the first piece taken for the row above's last value, the second for the row's last or
+    the next row's only one. Joined where the row's line holds its label and its other
+    values, all left of the number, each piece is the one value of its line (right of any
+    label piece there), both are digits, and the second is no wider than the first and
+    under it. The row stays loose (``Row.loose``): its own rules must confirm the number,
+    so only a row of more values than a row of section 二 holds (which no rule checks) is
+    joined."""
+    for at in range(1, len(rows)):
+        row, before = rows[at], rows[at - 1]
+        if not row.labels or not before.values:
+            continue
+        line = row.labels[-1][1]
+        after = rows[at + 1] if at + 1 < len(rows) else None
+        if row.values and row.values[-1][1] == line + 1:
+            own, bottom, below = row.values[:-1], row.values[-1], None
+        elif after is not None and len(after.values) == 1 and after.labels:
+            own, bottom, below = row.values, after.values[0], after
+        else:
+            continue
+        top = before.values[-1]
+        if len(own) <= _MOST_PROACTIVE or not _wrapped(top, bottom, own, line, words, first_line):
+            continue
+        rows[at] = row._replace(values=(*own, (top[0] + bottom[0], *top[1:])), loose=True)
+        rows[at - 1] = _without_last(before)
+        if below is not None:
+            rows[at + 1] = _without_last(below)
+    return [row for row in rows if row.labels or row.values]
+
+
+def _wrapped(
+    top: Printed,
+    bottom: Printed,
+    own: Sequence[Printed],
+    line: int,
+    words: Sequence[Words],
+    first_line: int,
+) -> bool:
+    """Whether ``top`` and ``bottom`` are the pieces of one number wrapped over the lines
+    around ``line``, which holds the row's ``own`` values (``_wrapped_numbers``)."""
+    (upper, above, start), (lower, below, column) = top, bottom
+    first = min(at for _, _, at in own)
+    return (
+        above == line - 1
+        and below == line + 1
+        and upper.isdigit()
+        and lower.isdigit()
+        and start <= column
+        and column + len(lower) <= start + len(upper)
+        and all(on == line and at + len(text) < start for text, on, at in own)
+        and all(_alone(words[on - first_line], first) for on in (above, below))
+    )
+
+
+def _alone(words: Words, first: int) -> bool:
+    """Whether a line's ``words`` hold one value, any label pieces ending left of column
+    ``first`` (the row's first value)."""
+    cells, kinds = words
+    labels = [cell for cell, kind in zip(cells, kinds, strict=True) if kind == LABEL]
+    return len(labels) == len(kinds) - 1 and all(at + len(text) <= first for text, _, at in labels)
+
+
+def _without_last(row: Row) -> Row:
+    """``row`` without its last value, ``loose`` as its other values are."""
+    kept = row.values[:-1]
+    lines = Counter(on for _, on, _ in kept)
+    return row._replace(values=kept, loose=len(lines) > 1 and max(lines.values()) > 1)
 
 
 def _display(line: str, column: int) -> int:
@@ -152,10 +232,14 @@ class SpaceAligned(Layout):
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         words = line_words(lines, first_line)
-        rows = [_by_column(row, lines, first_line) for row in word_rows(lines, first_line, words)]
+        found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
+        rows = [_by_column(row, lines, first_line) for row in found]
         if joined(rows, lines, first_line):
             return (row._replace(traceless=True) if row.values else row for row in rows)
-        return iter(gridded(rows, lines, first_line, words))
+        return (
+            row._replace(gaps=True) if row.values else row
+            for row in gridded(rows, lines, first_line, words)
+        )
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As lynx lays out a table: each cell left-aligned at its column's start, columns two

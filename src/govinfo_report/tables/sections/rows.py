@@ -74,7 +74,17 @@ def fill(
     elif len(values) == len(cells):
         _full(draft, cells, row.line, values, label, unit, rules)
     elif len(values) < len(cells):
-        short(draft, template, (tuple(cells),), values, row.line, label, unit, row.traceless)
+        short(
+            draft,
+            template,
+            (tuple(cells),),
+            values,
+            row.line,
+            label,
+            unit,
+            row.traceless,
+            gaps=row.gaps,
+        )
     else:
         _extra_values(
             draft,
@@ -387,12 +397,15 @@ def short(
     unit: str | None = None,
     traceless: bool = False,
     tail: int = 0,
+    *,
+    gaps: bool = False,
 ) -> None:
     """Set aside values that fall short of their row's cells (of one of ``rows``, for a
     line that several rows' labels share): each way they fill a row's cells in order is
     an option (a single row's are not listed: ``Unit.placements``). ``traceless``: the
     text leaves blank cells out without a trace (``Unit.traceless``); ``tail``: the last
-    value may be the next label's numbering (``Unit.tail``)."""
+    value may be the next label's numbering (``Unit.tail``); ``gaps``: a cell the values
+    leave out is blank or its value is on another line (``Unit.gaps``)."""
     cells = tuple(cell for row in rows for cell in row)
     options: tuple[Placement, ...] = ()
     if len(rows) == 1:
@@ -429,6 +442,7 @@ def short(
             money_unit=unit,
             tail=tail,
             traceless=traceless and len(rows) == 1,
+            gaps=gaps and len(rows) == 1,
         )
     )
 
@@ -1298,11 +1312,13 @@ def _pieces(
     beside the wrapped one, one or two characters a line: ``本`` / ``年``, ``本年`` / ``度办``)
     is passed over. A numbered piece begins a label: going up, the pieces end with it; going down,
     before it. A line of a wrapped label narrower than the one before it may be centred under
-    it (``政执法案`` / ``卷``, ``3.危`` / ``及“``): where no cell starts under ``column``, a
-    narrower one starting right of it within the piece before (or ``own``, the label piece
-    of the row the pieces go with) is the next piece (in characters, as ``pdftotext
-    -layout`` counts them, a CJK character one though its glyph is two wide: within twice
-    the piece's characters)."""
+    it (``政执法案`` / ``卷``, ``3.危`` / ``及“``), and the piece on a row's values' line may
+    start left of the pieces around it (``4.保`` / ``护第`` / ``三方  0  0 …``, two characters
+    left, the group label （三）不予公开 beside the pieces below): where no cell starts under
+    ``column``, one no wider starting right of it within the piece before (or ``own``, the
+    label piece of the row the pieces go with) is the next piece (in characters, as
+    ``pdftotext -layout`` counts them, a CJK character one though its glyph is two wide:
+    within twice the piece's characters)."""
     pieces: list[Printed] = []
     for row in _label_rows(rows, start, step):
         under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
@@ -1313,7 +1329,7 @@ def _pieces(
             under = [
                 cell
                 for cell in row.labels
-                if column < cell[2] < column + before and display_width(cell[0]) < before
+                if column < cell[2] < column + before and display_width(cell[0]) <= before
             ]
         if not under or (step > 0 and numbered(under[0][0])):
             break  # going down, a numbered piece begins the next row's label
