@@ -270,6 +270,7 @@ MISSING_CAUSES: frozenset[str] = frozenset(
         "group-row",
         "invalid-value",
         "table-read-in-blocks",
+        "gap-not-derived",
     }
 )
 

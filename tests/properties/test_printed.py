@@ -48,7 +48,7 @@ def _printed_at(lines: list[str], line: int, column: int, raw: str) -> bool:
     under the number (``pdftotext -layout`` of a tall row: ``258`` / ``项``)."""
     if lines[line - 1][column - 1 :].startswith(raw):
         return True
-    if _stacked_at(lines, line, column, raw):
+    if _stacked_at(lines, line, column, raw) or _wrapped_at(lines, line, column, raw):
         return True
     cell = lines[line - 1][: column - 1].count("|")
     seen = ""
@@ -73,6 +73,22 @@ def _stacked_at(lines: list[str], line: int, column: int, raw: str) -> bool:
         column - 3 <= found.start() + 1 <= column + len(digits)
         for text in lines[line : line + 4]
         for found in re.finditer(rf"(?<!\S){re.escape(unit)}(?!\S)", text)
+    )
+
+
+def _wrapped_at(lines: list[str], line: int, column: int, raw: str) -> bool:
+    """Whether ``raw`` is a count whose first digits are printed alone at ``line`` and
+    ``column`` and the rest alone on one of the next four lines, under them (``pdftotext
+    -layout`` of a narrow cell: ``107`` above its row's line, ``2`` below, for 1072)."""
+    if not raw.isdecimal():
+        return False
+    head = re.match(r"\d+(?!\S)", lines[line - 1][column - 1 :])
+    if head is None or not raw.startswith(head.group()) or head.group() == raw:
+        return False
+    tail = raw[len(head.group()) :]
+    return any(
+        text.strip() == tail and column - 1 <= text.index(tail) + 1 <= column + len(head.group())
+        for text in lines[line : line + 4]
     )
 
 
