@@ -634,7 +634,10 @@ class CellLines:
     (``行政`` / ``41件`` / ``处罚``): a table's last label piece comes after its last
     value. ``headed``: a sub-table of section 二 with one row of values written in column
     blocks, each later column's header word over its value (``行政事业性收费`` / ``1项`` /
-    ``本年增/减`` / ``0``), as plain pdftotext prints Word's PDF of a narrow sub-table."""
+    ``本年增/减`` / ``0``), as plain pdftotext prints Word's PDF of a narrow sub-table.
+    ``signs``: a 2019 本年增/减 above 0 printed with its plus sign, the sign on a line of its
+    own before the digits (``+`` / ``18``): Word splits a run before its first digit, and
+    BeautifulSoup's ``get_text('\\n')`` writes each run a line."""
 
     separators: int = 1
     filler: str = ""
@@ -645,6 +648,7 @@ class CellLines:
     vertical: bool = False
     wrap: int = 0
     headed: bool = False
+    signs: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         if self.headed:
@@ -683,10 +687,26 @@ class CellLines:
                 if self.vertical and _grouping(row, at):
                     lines.extend(cell)
                     continue
+                if self.signs and at == 2 and row[0] in CHANGE_ROWS and _above_zero(cell):
+                    lines.append("+")  # a run of its own, its digits the next
                 lines.append(cell.center(self.centred).rstrip() if cell.strip() else cell)
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
         return lines
+
+
+#: The labels of the 2019 section 二 rows with a 本年增/减 column (their third cell).
+CHANGE_ROWS = frozenset(
+    labels.PROACTIVE_ROWS["2019"][row][0]
+    for _, columns, rows in labels.PROACTIVE_BLOCKS["2019"]
+    if "change" in columns
+    for row in rows
+)
+
+
+def _above_zero(cell: str) -> bool:
+    """Whether a cell prints a count above 0."""
+    return cell.isdecimal() and bool(cell.strip("0"))
 
 
 def _in_column_blocks(table: Sequence[Sequence[str]]) -> list[Sequence[str]]:
@@ -1199,6 +1219,7 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "libreoffice": CellLines(separators=0, blank=""),
     "libreoffice-nbsp": CellLines(separators=0),
     "soup": CellLines(separators=0, merged=False),
+    "soup-signed": CellLines(separators=0, merged=False, signs=True),
     "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
     "lynx": "space-aligned",
     "lynx-narrow": CellLines(blank="", merged=False, spaced=False, centred=76),

@@ -546,8 +546,13 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
         first = _lead_in(marks.lines, start, first, False)
     elif _ALIGNED.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first, True)
-    while last + 1 < end and marks.lines[last + 1].isspace():
-        last += 1  # lines of spaces after the table's last value: its last empty cells
+    # Lines of spaces after the table's last value are its last empty cells (a page's
+    # ``&nbsp;``), with the empty lines between them (docx2txt's separators).
+    after = last + 1
+    while after < end and not marks.lines[after].strip():
+        if marks.lines[after]:
+            last = after
+        after += 1
     _regions("prose", marks, start, first, found)
     _regions("table", marks, first, last + 1, found)
     _regions("prose", marks, last + 1, end, found)
