@@ -682,8 +682,17 @@ def test_a_row_s_last_cells_printed_nbsp_are_cells_not_padding() -> None:
         "litigation_after_review": [None] * 5,
     }
     assert all(back.cell(f"appeals.litigation_after_review.{o}").blank for o in outcomes)
-    padded = text.replace("\t".join([NBSP] * 5), "\t".join([" "] * 5))
-    assert gr.parse(padded).cell("appeals.review.upheld").value is None  # padding: unknown
+    # Spaces, or an empty cell before the no-break space, may be a tool's padding (a row
+    # that lost a value, padded, then a stray ``&nbsp;``): the five values are not placed.
+    for end in ("\t".join([" "] * 5), f"\t{NBSP}", f"{NBSP}\t\t{NBSP}"):
+        padded = text.replace("\t".join([NBSP] * 5), end)
+        assert gr.parse(padded).cell("appeals.review.upheld").value is None, end
+    # Nor where no blank cell inside a row is a no-break space: nothing shows the page
+    # prints its blank cells so.
+    inside = f"3\t{NBSP}\t{NBSP}\t1\t4\t{NBSP}\t2\t{NBSP}\t{NBSP}"
+    alone = text.replace(inside, inside.replace(NBSP, ""))
+    assert alone != text
+    assert gr.parse(alone).cell("appeals.review.upheld").value is None
 
 
 # pandoc's Markdown of a Word page's section 二 (2021): a grid table whose cells keep Word's

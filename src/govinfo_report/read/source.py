@@ -31,6 +31,10 @@ from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 #: character of the text.
 _PADDING = re.compile(r"\t[ \t]*$", re.MULTILINE)
 
+#: A cell of a no-break space between tabs with a cell of text after it on its line: a
+#: page's ``&nbsp;`` in a blank cell inside a row.
+_BLANK_CELL = re.compile(r"\t\u00a0\t(?=[^\n]*\S)")
+
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
 
@@ -285,9 +289,12 @@ def _unpadded(
     is one the report left blank). The tables of a document this package reads keep every
     cell (``formats.tables``), as do the lines of ``whole`` (0-based: the HTML tables in
     the text, ``_html_tables``); a line ending in a label keeps its tabs (a table's line),
-    and so does a line of tabs and spaces alone. So does a line whose last cells hold a
-    no-break space (``no_breaks``: a page's ``&nbsp;``, python-docx's ``cell.text`` of it):
-    a cell printed blank, as no tool pads a row."""
+    and so does a line of tabs and spaces alone. So does a line whose every cell after its
+    last value holds a no-break space (``no_breaks``, given only where the text prints a
+    blank cell so inside a row too: a page's ``&nbsp;``, python-docx's ``cell.text`` of
+    it): cells printed blank, as no tool pads a row. An empty cell among them may be a
+    tool's padding, after which a stray ``&nbsp;`` would make a row that lost a value look
+    whole: such a line is unpadded as any other."""
     kept: list[str] = []
     done = 0
     newlines = _newlines(text) if no_breaks or whole else []
@@ -299,7 +306,7 @@ def _unpadded(
             continue
         if whole and bisect_left(newlines, start) in whole:
             continue
-        if no_breaks and _holds_no_break(newlines, no_breaks, start, padding.end()):
+        if no_breaks and _printed_blank(text, newlines, no_breaks, start, padding.end()):
             continue
         last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
         if is_value(last.strip()):
@@ -314,14 +321,22 @@ def _newlines(text: str) -> list[int]:
     return [found.start() for found in re.finditer("\n", text)]
 
 
-def _holds_no_break(
-    newlines: list[int], no_breaks: frozenset[tuple[int, int]], start: int, end: int
+def _printed_blank(
+    text: str, newlines: list[int], no_breaks: frozenset[tuple[int, int]], start: int, end: int
 ) -> bool:
-    """Whether ``text[start:end]`` (one line's, ``newlines`` its newlines) held a no-break
-    space (``no_breaks``: 0-based line and column)."""
+    """Whether every cell of ``text[start:end]``, the end of one line (``newlines``: the
+    text's) from its last value on, held a no-break space (``no_breaks``: 0-based line and
+    column): each a cell printed blank."""
     line = bisect_left(newlines, start)
     begins = newlines[line - 1] + 1 if line else 0
-    return any((line, column) in no_breaks for column in range(start - begins, end - begins))
+    at = start
+    for cell in text[start:end].split("\t")[1:]:
+        at += 1  # the tab before the cell
+        columns = range(at - begins, at - begins + len(cell))
+        if not any((line, column) in no_breaks for column in columns):
+            return False
+        at += len(cell)
+    return True
 
 
 #: An HTML table inside text: pandoc's Markdown and GFM write a table their pipes cannot draw
@@ -599,6 +614,8 @@ def _from_text(
             text=text[start : end if end >= 0 else len(text)],
         )
     no_breaks = no_break_spaces(text)
+    # A page's ``&nbsp;`` in a blank cell inside a row: the text prints blank cells so.
+    blanks_shown = "\t\u00a0\t" in text and _BLANK_CELL.search(text) is not None
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
@@ -606,5 +623,5 @@ def _from_text(
         raise ParseError("the input is empty", code="empty-input")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if padded and "\t" in text:
-        text = _unpadded(text, no_breaks, whole)
+        text = _unpadded(text, no_breaks if blanks_shown else frozenset(), whole)
     return Source(tuple(text.split("\n")), encoding, name, found, no_breaks=no_breaks)

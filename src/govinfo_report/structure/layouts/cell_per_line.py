@@ -166,9 +166,21 @@ def gridded(
         if beside and grids[0] and _differ(grids[0], _grid(spaced, start, beside[0], lead)):
             grids[0] = None
         cells, cut = grids[0] or ((), False)
-        row = row._replace(positions=Positions(cells, True, cut, exact=alone, other=other))
+        shown = _spaced(cells, lines, first_line)
+        row = row._replace(
+            positions=Positions(cells, True, cut, exact=alone, other=other, spaced=shown)
+        )
         gridded.append(row)
     return gridded
+
+
+def _spaced(cells: Sequence[Printed], lines: Sequence[str], first_line: int) -> frozenset[int]:
+    """The indices of the blank ``cells`` whose line is a line of spaces (``Positions.spaced``)."""
+    return frozenset(
+        at
+        for at, (text, line, _) in enumerate(cells)
+        if not text and 0 <= line - first_line < len(lines) and lines[line - first_line].isspace()
+    )
 
 
 def _stream(
