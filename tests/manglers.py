@@ -638,7 +638,10 @@ class CellLines:
     ``label``: the label of each section 二 sub-table's first row written apart from its
     values, ``"before"`` its header (``行政许可`` / ``信息内容`` / ``上一年项目数量`` … / ``20``
     / ``+17`` / ``37``) or ``"after"`` the sub-table's last row, as plain pdftotext prints a
-    browser's or Word's PDF whose tall label cell's text flows apart."""
+    browser's or Word's PDF whose tall label cell's text flows apart.
+    ``signs``: a 2019 本年增/减 above 0 printed with its plus sign, the sign on a line of its
+    own before the digits (``+`` / ``18``): Word splits a run before its first digit, and
+    BeautifulSoup's ``get_text('\\n')`` writes each run a line."""
 
     separators: int = 1
     filler: str = ""
@@ -650,6 +653,7 @@ class CellLines:
     wrap: int = 0
     headed: bool = False
     label: str = ""
+    signs: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         if self.headed:
@@ -690,10 +694,26 @@ class CellLines:
                 if self.vertical and _grouping(row, at):
                     lines.extend(cell)
                     continue
+                if self.signs and at == 2 and row[0] in CHANGE_ROWS and _above_zero(cell):
+                    lines.append("+")  # a run of its own, its digits the next
                 lines.append(cell.center(self.centred).rstrip() if cell.strip() else cell)
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
         return lines
+
+
+#: The labels of the 2019 section 二 rows with a 本年增/减 column (their third cell).
+CHANGE_ROWS = frozenset(
+    labels.PROACTIVE_ROWS["2019"][row][0]
+    for _, columns, rows in labels.PROACTIVE_BLOCKS["2019"]
+    if "change" in columns
+    for row in rows
+)
+
+
+def _above_zero(cell: str) -> bool:
+    """Whether a cell prints a count above 0."""
+    return cell.isdecimal() and bool(cell.strip("0"))
 
 
 def _in_column_blocks(table: Sequence[Sequence[str]]) -> list[Sequence[str]]:
@@ -1310,6 +1330,7 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "libreoffice": CellLines(separators=0, blank=""),
     "libreoffice-nbsp": CellLines(separators=0),
     "soup": CellLines(separators=0, merged=False),
+    "soup-signed": CellLines(separators=0, merged=False, signs=True),
     "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
     "lynx": "space-aligned",
     "lynx-narrow": CellLines(blank="", merged=False, spaced=False, centred=76),

@@ -33,6 +33,7 @@ from manglers import (
 )
 from strategies import reports, sparse_reports
 
+NBSP = "\u00a0"
 #: A line of Chinese text: a label's (or a heading's, or prose).
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -57,12 +58,27 @@ UNSEPARATED = {
 PARAGRAPHS = {
     name for name, tool in TOOLS.items() if isinstance(tool, CellLines) and not tool.spaced
 }
-#: Those that write a merged label's empty continuation before each row it spans (Word's
-#: tables): a row's blank cells run on into the next row's.
-RUNS_ON = {
+#: (docx2txt and LibreOffice write a merged label's empty continuation before each row it
+#: spans, so a row's blank cells run on into the next row's; a row ending in a blank cell
+#: still shows its end where that cell is a line of spaces, a page's ``&nbsp;``, which no
+#: continuation prints: every such tool here prints its blank cells so.)
+
+
+#: Those that write an empty cell as a line of spaces and its separators (docx2txt's text of
+#: a page's ``&nbsp;``): the lines of spaces after a table's last value are its last cells,
+#: so section 四, one row, is read whole where it ends in blank cells.
+TAILED = {
     name
     for name, tool in TOOLS.items()
-    if tool == "cell-per-line" or (isinstance(tool, CellLines) and tool.merged)
+    if tool == "cell-per-line"
+    or (
+        isinstance(tool, CellLines)
+        and tool.separators
+        and tool.spaced
+        and not tool.filler
+        and bool(tool.blank)
+        and tool.blank.isspace()
+    )
 }
 
 
@@ -71,13 +87,14 @@ def _printed(report: gr.Report) -> dict[str, object]:
     return {key: None if value == 0 else value for key, value in report.flat().items()}
 
 
-def _beyond(report: gr.Report) -> set[str]:
+def _beyond(report: gr.Report, tailed: bool = False) -> set[str]:
     """The cells past a table's text. A table's text is found by its lines of values, so it
     runs from its first printed value to its last: a table that prints no value has none,
     and the rows before a section's first printed value and after its last (a label and
     blank cells each) lie outside it, as does the row of that last value where it ends in a
-    blank cell (its text ends there, so its last cells may be blank or lost). Those cells
-    may be read, or not."""
+    blank cell (its text ends there, so its last cells may be blank or lost), unless it is
+    section 四's one row in text that keeps the lines of spaces after it (``tailed``:
+    ``TAILED``). Those cells may be read, or not."""
     values = report.flat()
     beyond: set[str] = set()
     for section in ("proactive", "applications", "appeals"):
@@ -91,7 +108,7 @@ def _beyond(report: gr.Report) -> set[str]:
             continue
         first, last = (list(rows.values()).index(keys) for keys in (printed[0], printed[-1]))
         outside = [*list(rows.values())[:first], *list(rows.values())[last + 1 :]]
-        if values[printed[-1][-1]] in (0, None):
+        if values[printed[-1][-1]] in (0, None) and not (tailed and section == "appeals"):
             outside.append(printed[-1])
         beyond.update(key for keys in outside for key in keys)
     return beyond
@@ -132,7 +149,7 @@ def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Rep
     assert wrong(back, _printed(report)) == {}
     if tool in UNSEPARATED:
         return
-    beyond = _beyond(report) | (_unanchored(report) if tool in RUNS_ON else set())
+    beyond = _beyond(report, tool in TAILED)
     if tool in PARAGRAPHS:
         beyond |= _unchecked(report)
     if tool in SPACE_ALIGNED:
@@ -182,23 +199,6 @@ def _blank_proactive_rows(report: gr.Report) -> set[str]:
         if field.section == "proactive":
             rows.setdefault(field.row, []).append(field.key)
     return {key for keys in rows.values() if any(values[k] == 0 for k in keys) for key in keys}
-
-
-def _unanchored(report: gr.Report) -> set[str]:
-    """The cells of the rows that print a value (or ``—`` for one the report lacks) and end
-    in a blank cell: where blank cells run on into the next row's, such a row's end is not
-    anchored (a blank cell lost inside it would pass for the next row's), so it is read by
-    its printed values alone, as the rules place them (they may, or not)."""
-    values = report.flat()
-    rows: dict[tuple[str, str], list[str]] = {}
-    for f in gr.fields(report.template):
-        rows.setdefault((f.section, "" if f.section == "appeals" else f.row), []).append(f.key)
-    return {
-        key
-        for keys in rows.values()
-        if values[keys[-1]] == 0 and any(values[k] != 0 for k in keys)
-        for key in keys
-    }
 
 
 @pytest.mark.parametrize("tool", sorted(TRACELESS))
@@ -309,17 +309,13 @@ BLANKS: dict[str, list[int | None]] = {
 }
 
 
-def _read_by_position(back: gr.Report, runs_on: bool = False) -> None:
-    """Every cell of ``BLANKS`` read as printed. Where a row's blank cells run on into the
-    next row's (``runs_on``: docx2txt and LibreOffice write a merged label's empty
-    continuation before each row it spans), a row whose 总计 is blank has no anchored end:
-    a blank cell lost inside it would pass for the next row's, so it is not read by
-    position, and its cells may be missing (never wrong: ``wrong`` holds that)."""
+def _read_by_position(back: gr.Report) -> None:
+    """Every cell of ``BLANKS`` read as printed. docx2txt writes a merged label's empty
+    continuation before each row it spans, so a row's blank cells run on into the next
+    row's; a row whose 总计 is blank (1.本机关不掌握相关政府信息) still shows its end, that
+    cell being a line of spaces (a page's ``&nbsp;``), which no continuation prints."""
     for row, numbers in BLANKS.items():
-        unanchored = runs_on and numbers[-1] is None and any(numbers)
         for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
-            if unanchored and provenance == "missing":
-                continue
             if number is None:
                 assert (value, provenance) in ((None, "blank"), (0, "derived")), row
             else:
@@ -339,7 +335,7 @@ def test_blank_lines_are_cells_in_the_tables_rhythm(writer: str | CellLines) -> 
     text = render(report, writer, blank_zeros=True)
     back = gr.parse(text)
     assert back.applications.layout == "cell-per-line"
-    _read_by_position(back, writer == "cell-per-line" or getattr(writer, "merged", False))
+    _read_by_position(back)
     assert wrong(back, _printed(report)) == {}
 
 
@@ -381,6 +377,97 @@ def test_docx2txt_writes_an_empty_cell_as_two_empty_lines() -> None:
     text = render(_with(BLANKS), "cell-per-line", blank_zeros=True)
     # 1.本机关不掌握相关政府信息: 5, a blank cell (its line and its separator), 1.
     assert re.search(r"本机关不掌握相关政府信息\n\n5\n\n\xa0\n\n1\n\n", text)
+
+
+def test_lines_of_spaces_after_section_four_s_last_value_are_its_last_cells() -> None:
+    """docx2txt's text of a page's section 四 that leaves its zeros blank, each blank cell
+    ``&nbsp;`` (a line of spaces, then docx2txt's empty line): the table's text runs on
+    past its last value over the lines of spaces, which keep the rhythm, so the last group
+    is blank and the five values stand in their cells. Typed for this test."""
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    header = ["行政复议", "行政诉讼", *outcomes, "未经复议直接起诉", "复议后起诉", *outcomes * 2]
+    cells = ["3", NBSP, NBSP, "1", "4", NBSP, "2", NBSP, NBSP, "2", *[NBSP] * 5]
+    text = "\n".join(
+        [
+            "青山县水利局2022年政府信息公开工作年度报告",
+            "",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            *(line for cell in [*header, *cells] for line in (cell, "")),
+            "五、存在的主要问题及改进情况",
+            "",
+            "信息公开的及时性有待加强。",
+        ]
+    )
+    back = gr.parse(text)
+    groups = ("review", "litigation_direct", "litigation_after_review")
+    keys = ("upheld", "corrected", "other", "pending", "total")
+    got = {g: [back.cell(f"appeals.{g}.{k}").value for k in keys] for g in groups}
+    assert got == {
+        "review": [3, 0, 0, 1, 4],
+        "litigation_direct": [0, 2, 0, 0, 2],
+        "litigation_after_review": [None] * 5,
+    }
+    assert all(back.cell(f"appeals.litigation_after_review.{k}").blank for k in keys)
+    # One blank cell less: the row falls a cell short of fifteen, and what follows its text
+    # is unseen (a cell lost or left out): the five values are not placed.
+    short = text.replace(f"{NBSP}\n\n五、", "五、")
+    assert short != text
+    assert gr.parse(short).cell("appeals.review.upheld").value is None
+
+
+def test_a_plus_sign_on_a_line_of_its_own_signs_the_number_below_it() -> None:
+    """BeautifulSoup's ``get_text('\\n')`` of a page saved from Word, whose runs split before
+    a number's first digit: ``+`` and ``18`` on lines of their own are one value, +18, so
+    each row of section 二 holds its three cells (a blank one ``&nbsp;``) and is read by
+    position. Typed for this test."""
+    text = "\n".join(
+        [
+            "青山县水利局2019年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            f"{NBSP}{NBSP}第二十条第（五）项",
+            "信息内容",
+            "上一年项目数量",
+            "本年增/减",
+            "处理决定数量",
+            "行政许可",
+            "301项",
+            NBSP,
+            "726件",
+            f"{NBSP}{NBSP}第二十条第（六）项",
+            "信息内容",
+            "上一年项目数量",
+            "本年增/减",
+            "处理决定数量",
+            "行政处罚",
+            "67项",
+            "+",
+            "18",
+            "716件",
+            "行政强制",
+            NBSP,
+            "+",
+            "2",
+            "10件",
+            "三、收到和处理政府信息公开申请情况",
+        ]
+    )
+    back = gr.parse(text)
+    columns = ("previous_items", "change", "decisions")
+    got = {
+        row: [back.cell(f"proactive.{row}.{c}").value for c in columns]
+        for row in ("licensing", "penalties", "coercive_measures")
+    }
+    assert got == {
+        "licensing": [301, None, 726],
+        "penalties": [67, 18, 716],
+        "coercive_measures": [None, 2, 10],
+    }
+    assert back.cell("proactive.licensing.change").blank
+    # A lone minus may be a blank cell's placeholder: it is not joined, so 行政处罚 prints
+    # four cells for three, and none is placed.
+    minus = gr.parse(text.replace("67项\n+\n18", "67项\n-\n18"))
+    assert [minus.cell(f"proactive.penalties.{c}").value for c in columns] == [None] * 3
 
 
 def test_a_blank_cell_pdftotext_left_out_shifts_nothing() -> None:

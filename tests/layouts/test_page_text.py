@@ -515,6 +515,45 @@ def test_html_tables_and_runs_in_markdown_are_read_as_a_page_s() -> None:
     assert lines[-1].strip().endswith("2023年1月30日")
 
 
+def test_an_html_table_s_last_blank_cells_in_markdown_are_cells_not_padding() -> None:
+    """pandoc's GFM keeps a page's section 四 as raw HTML; its row's last five cells are
+    empty. The table is the page's, every cell of it: read as a page's table, its blank
+    cells are no padding, and the five values stand in their cells. Typed for this test."""
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    values = ["3", "", "", "1", "4", "", "2", "", "", "2", "", "", "", "", ""]
+
+    def row(cells: list[str]) -> str:
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+    text = "\n".join(
+        [
+            "青山县水利局2022年政府信息公开工作年度报告",
+            "",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            "<table>",
+            '<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>',
+            "<tr>"
+            + "".join(f'<td rowspan="2">{o}</td>' for o in outcomes)
+            + '<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>',
+            row(outcomes * 2),
+            row(values),
+            "</table>",
+            "",
+            "五、存在的主要问题及改进情况",
+        ]
+    )
+    back = gr.parse(text)
+    keys = ("upheld", "corrected", "other", "pending", "total")
+    groups = ("review", "litigation_direct", "litigation_after_review")
+    got = {g: [back.cell(f"appeals.{g}.{k}").value for k in keys] for g in groups}
+    assert got == {
+        "review": [3, 0, 0, 1, 4],
+        "litigation_direct": [0, 2, 0, 0, 2],
+        "litigation_after_review": [None] * 5,
+    }
+
+
 @scaled(1)
 @given(report=reports(), seed=st.integers(0, 2**32), blanks=st.booleans())
 def test_markdown_with_raw_html_tables_reads_as_its_tables_do(
@@ -601,6 +640,59 @@ def test_document_rows_whose_cells_hold_line_breaks_read_as_the_rows_do(
     back = gr.parse(_docx_cells(text, random.Random(seed)))
     assert back.flat() == gr.parse(_docx_cells(text, random.Random(seed), breaks=False)).flat()
     assert wrong(back, printed(report)) == {}
+    # A row's last cells printed ``&nbsp;`` are cells, not padding: every count is read.
+    got = back.flat()
+    assert [key for key, value in printed(report).items() if value and got[key] is None] == []
+
+
+# Section 四 as python-docx prints a page's table (saved as Word) that leaves its zeros
+# blank, each blank cell ``&nbsp;``: the last group prints nothing. Typed for this test.
+_APPEALS_DOCX = [
+    "\t".join(["行政复议"] * 5 + ["行政诉讼"] * 10),
+    "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    + "\t"
+    + "\t".join(["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5),
+    "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3),
+    f"3\t{NBSP}\t{NBSP}\t1\t4\t{NBSP}\t2\t{NBSP}\t{NBSP}\t2\t" + "\t".join([NBSP] * 5),
+]
+
+
+def test_a_row_s_last_cells_printed_nbsp_are_cells_not_padding() -> None:
+    """A row whose last cells hold a no-break space keeps them (a tool's padding is tabs and
+    spaces): section 四's fifteen cells are read by position, five values among them, where
+    without those cells the five could be any of the three groups'."""
+    text = "\n".join(
+        [
+            "青山县水利局2022年政府信息公开工作年度报告",
+            "一、总体情况",
+            "2022年，青山县水利局认真贯彻落实《中华人民共和国政府信息公开条例》。",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            *_APPEALS_DOCX,
+            "五、存在的主要问题及改进情况",
+            "信息公开的及时性有待加强。",
+        ]
+    )
+    back = gr.parse(text)
+    outcomes = ("upheld", "corrected", "other", "pending", "total")
+    groups = ("review", "litigation_direct", "litigation_after_review")
+    got = {g: [back.cell(f"appeals.{g}.{o}").value for o in outcomes] for g in groups}
+    assert got == {
+        "review": [3, 0, 0, 1, 4],
+        "litigation_direct": [0, 2, 0, 0, 2],
+        "litigation_after_review": [None] * 5,
+    }
+    assert all(back.cell(f"appeals.litigation_after_review.{o}").blank for o in outcomes)
+    # Spaces, or an empty cell before the no-break space, may be a tool's padding (a row
+    # that lost a value, padded, then a stray ``&nbsp;``): the five values are not placed.
+    for end in ("\t".join([" "] * 5), f"\t{NBSP}", f"{NBSP}\t\t{NBSP}"):
+        padded = text.replace("\t".join([NBSP] * 5), end)
+        assert gr.parse(padded).cell("appeals.review.upheld").value is None, end
+    # Nor where no blank cell inside a row is a no-break space: nothing shows the page
+    # prints its blank cells so.
+    inside = f"3\t{NBSP}\t{NBSP}\t1\t4\t{NBSP}\t2\t{NBSP}\t{NBSP}"
+    alone = text.replace(inside, inside.replace(NBSP, ""))
+    assert alone != text
+    assert gr.parse(alone).cell("appeals.review.upheld").value is None
 
 
 # pandoc's Markdown of a Word page's section 二 (2021): a grid table whose cells keep Word's

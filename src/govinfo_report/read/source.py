@@ -31,6 +31,10 @@ from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 #: character of the text.
 _PADDING = re.compile(r"\t[ \t]*$", re.MULTILINE)
 
+#: A cell of a no-break space between tabs with a cell of text after it on its line: a
+#: page's ``&nbsp;`` in a blank cell inside a row.
+_BLANK_CELL = re.compile(r"\t\u00a0\t(?=[^\n]*\S)")
+
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
 
@@ -274,20 +278,35 @@ def _from_bytes(
     return _from_text(text, encoding, name, found, padded=True, tables=kind is None)
 
 
-def _unpadded(text: str) -> str:
+def _unpadded(
+    text: str,
+    no_breaks: frozenset[tuple[int, int]] = frozenset(),
+    whole: frozenset[int] = frozenset(),
+) -> str:
     """``text`` with the blank cells that end a row of values dropped: tools that print a
     table as text (Word, PDF) pad a ragged table's rows with tabs and spaces, so a blank
     cell after a row's last value cannot be told from padding (a blank cell inside the row
     is one the report left blank). The tables of a document this package reads keep every
-    cell (``formats.tables``); a line ending in a label keeps its tabs (a table's line), and
-    so does a line of tabs and spaces alone."""
+    cell (``formats.tables``), as do the lines of ``whole`` (0-based: the HTML tables in
+    the text, ``_html_tables``); a line ending in a label keeps its tabs (a table's line),
+    and so does a line of tabs and spaces alone. So does a line whose every cell after its
+    last value holds a no-break space (``no_breaks``, given only where the text prints a
+    blank cell so inside a row too: a page's ``&nbsp;``, python-docx's ``cell.text`` of
+    it): cells printed blank, as no tool pads a row. An empty cell among them may be a
+    tool's padding, after which a stray ``&nbsp;`` would make a row that lost a value look
+    whole: such a line is unpadded as any other."""
     kept: list[str] = []
     done = 0
+    newlines = _newlines(text) if no_breaks or whole else []
     for padding in _PADDING.finditer(text):
         start = padding.start()
         while start and text[start - 1] in " \t":
             start -= 1
         if not start or text[start - 1].isspace():
+            continue
+        if whole and bisect_left(newlines, start) in whole:
+            continue
+        if no_breaks and _printed_blank(text, newlines, no_breaks, start, padding.end()):
             continue
         last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
         if is_value(last.strip()):
@@ -295,6 +314,29 @@ def _unpadded(text: str) -> str:
             done = padding.end()
     kept.append(text[done:])
     return "".join(kept)
+
+
+def _newlines(text: str) -> list[int]:
+    """Where ``text``'s newlines are."""
+    return [found.start() for found in re.finditer("\n", text)]
+
+
+def _printed_blank(
+    text: str, newlines: list[int], no_breaks: frozenset[tuple[int, int]], start: int, end: int
+) -> bool:
+    """Whether every cell of ``text[start:end]``, the end of one line (``newlines``: the
+    text's) from its last value on, held a no-break space (``no_breaks``: 0-based line and
+    column): each a cell printed blank."""
+    line = bisect_left(newlines, start)
+    begins = newlines[line - 1] + 1 if line else 0
+    at = start
+    for cell in text[start:end].split("\t")[1:]:
+        at += 1  # the tab before the cell
+        columns = range(at - begins, at - begins + len(cell))
+        if not any((line, column) in no_breaks for column in columns):
+            return False
+        at += len(cell)
+    return True
 
 
 #: An HTML table inside text: pandoc's Markdown and GFM write a table their pipes cannot draw
@@ -309,30 +351,39 @@ _TAG = re.compile(
 _TABLE = re.compile(r"<table\b(?:(?!<table\b).)*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _html_tables(text: str, found: tuple[Diagnostic, ...]) -> tuple[str, tuple[Diagnostic, ...]]:
+def _html_tables(
+    text: str, found: tuple[Diagnostic, ...]
+) -> tuple[str, tuple[Diagnostic, ...], frozenset[int]]:
     """``text`` with each HTML table in it written as a page's table is (a row a line, its
     cells apart by tabs, merged cells resolved: ``formats.html``), followed by as many empty
-    lines as keep the lines after it where they were; ``text`` as it is without the html
-    extra."""
+    lines as keep the lines after it where they were, and the lines (0-based) of those
+    tables, every cell of which is the page's; ``text`` as it is without the html extra."""
     pieces: list[str] = []
     done = 0
+    line = 0  # the line the next piece starts on
+    rows: set[int] = set()
     for match in _TABLE.finditer(text):
         try:
             table = formats.html.read(match.group()).text.strip("\n")
         except MissingDependencyError:
-            return text, found
+            return text, found, frozenset()
         lines = match.group().count("\n")
-        pieces += [text[done : match.start()], table, "\n" * max(0, lines - table.count("\n"))]
+        before = text[done : match.start()]
+        line += before.count("\n")
+        rows.update(range(line, line + table.count("\n") + 1))
+        filler = "\n" * max(0, lines - table.count("\n"))
+        line += table.count("\n") + len(filler)
+        pieces += [before, table, filler]
         done = match.end()
     if not pieces:
-        return text, found
+        return text, found, frozenset()
     said = diagnostic(
         "html-table-in-text",
         f"the text holds {len(pieces) // 3} HTML table(s) (pandoc's Markdown writes a table "
         "with merged cells so); each was read as a page's table, a row a line: lines and "
         "columns inside it are those of its rows",
     )
-    return "".join([*pieces, text[done:]]), (*found, said)
+    return "".join([*pieces, text[done:]]), (*found, said), frozenset(rows)
 
 
 #: A pandoc Markdown span with attributes: ``[text]{style="…"}``, its text kept.
@@ -542,8 +593,10 @@ def _from_text(
     its HTML tables read as a page's (``_html_tables``)."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    whole: frozenset[int] = frozenset()
     if tables and _may_hold_markup(text) and _MARKUP_IN_TEXT.search(text) is not None:
-        text, found = _html_tables(text, found)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as counted below
+        text, found, whole = _html_tables(text, found)
         text = _untagged(text)
     if not text.strip():
         raise ParseError("the input is empty", code="empty-input")
@@ -561,6 +614,8 @@ def _from_text(
             text=text[start : end if end >= 0 else len(text)],
         )
     no_breaks = no_break_spaces(text)
+    # A page's ``&nbsp;`` in a blank cell inside a row: the text prints blank cells so.
+    blanks_shown = "\t\u00a0\t" in text and _BLANK_CELL.search(text) is not None
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
@@ -568,5 +623,5 @@ def _from_text(
         raise ParseError("the input is empty", code="empty-input")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if padded and "\t" in text:
-        text = _unpadded(text)
+        text = _unpadded(text, no_breaks if blanks_shown else frozenset(), whole)
     return Source(tuple(text.split("\n")), encoding, name, found, no_breaks=no_breaks)

@@ -507,6 +507,8 @@ _SENTENCE = re.compile(r"[。；;]|[，,].*[，,]")
 #: A table line holding one value alone: a table of one cell a line, whose first label and
 #: header cells come before it.
 _ALONE = re.compile(r"[^\S\t]*\S+[^\S\t]*")
+#: A value alone on its line: a table of one cell a line (``layouts.cell_per_line``).
+_VALUE_ALONE = re.compile(rf"[^\S\t]*(?:{layouts.base.VALUE_APART}|{layouts.base.VALUE})[^\S\t]*")
 #: A line of cells two spaces apart or more (no tab, pipe or bar): a row of a space-aligned
 #: table, whose header rows (cells a space apart or more) come before its first value.
 _ALIGNED = re.compile(r"[^\t|│┃║]*\S {2,}[^\t|│┃║]*\S[^\t|│┃║]*")
@@ -546,8 +548,15 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
         first = _lead_in(marks.lines, start, first, False)
     elif _ALIGNED.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first, True)
-    while last + 1 < end and marks.lines[last + 1].isspace():
-        last += 1  # lines of spaces after the table's last value: its last empty cells
+    # Lines of spaces after the table's last value are its last empty cells (a page's
+    # ``&nbsp;``); after a value alone on its line (one cell a line), with the empty lines
+    # between them too (docx2txt's separators).
+    apart = _VALUE_ALONE.fullmatch(marks.lines[last]) is not None
+    after = last + 1
+    while after < end and not marks.lines[after].strip() and (apart or marks.lines[after]):
+        if marks.lines[after]:
+            last = after
+        after += 1
     _regions("prose", marks, start, first, found)
     _regions("table", marks, first, last + 1, found)
     _regions("prose", marks, last + 1, end, found)

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise, repeat
 from typing import ClassVar
 
-from ...cells import LABEL, PLACEHOLDER
+from ...cells import LABEL, NUMBER, PLACEHOLDER
 from .base import (
     VALUE,
     VALUE_APART,
@@ -57,7 +57,7 @@ class CellPerLine(Layout):
         return alone / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        words = _spelt_down(line_words(lines, first_line))
+        words = _signs_joined(_spelt_down(line_words(lines, first_line)))
         return iter(gridded(list(word_rows(lines, first_line, words)), lines, first_line, words))
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
@@ -90,6 +90,25 @@ def _spelt_down(words: list[Words]) -> list[Words]:
     return words
 
 
+def _signs_joined(words: list[Words]) -> list[Words]:
+    """``words`` with a plus sign alone on its line joined to the unsigned number alone on
+    the next (``+`` / ``18``: ``+18``), that line then holding no cell: Word splits a run
+    before its first digit, and BeautifulSoup's ``get_text('\\n')`` writes each run a line.
+    A lone ``+`` is no label and no value; a lone ``-`` may be a blank cell's placeholder,
+    and is not joined."""
+    for at in range(len(words) - 1):
+        (cells, kinds), (after, after_kinds) = words[at], words[at + 1]
+        if (
+            kinds == LABEL
+            and cells[0][0] == "+"
+            and after_kinds == NUMBER
+            and after[0][0][:1].isdecimal()
+        ):
+            words[at] = (((f"+{after[0][0]}", *cells[0][1:]),), NUMBER)
+            words[at + 1] = ((), "")
+    return words
+
+
 def _one_character(words: Words, kind: str) -> bool:
     """Whether a line is one cell of one character, of ``kind``."""
     cells, kinds = words
@@ -115,6 +134,7 @@ def gridded(
     ``line_words``."""
     stream, explicit, spaced = _stream(lines, first_line, words)
     rhythms = _rhythms(stream, explicit)
+    tail = _tail(lines)
     # Lines of spaces, and empty lines among them: counted alone, they may keep a rhythm of
     # their own that runs could refute (separator lines, more than one line an empty cell),
     # and a row that it reads otherwise is read by neither.
@@ -134,7 +154,7 @@ def gridded(
         else:
             gridded.append(row)
             continue
-        grids = [_grid(stream, start, rhythm, lead) for rhythm in rhythms]
+        grids = [_grid(stream, start, rhythm, lead, tail) for rhythm in rhythms]
         alone = False  # one line an empty cell is the only rhythm the runs leave
         if rhythms[-1][0]:  # one line an empty cell, read only where the others do not fit
             exact = grids.pop()
@@ -146,9 +166,21 @@ def gridded(
         if beside and grids[0] and _differ(grids[0], _grid(spaced, start, beside[0], lead)):
             grids[0] = None
         cells, cut = grids[0] or ((), False)
-        row = row._replace(positions=Positions(cells, True, cut, exact=alone, other=other))
+        shown = _spaced(cells, lines, first_line)
+        row = row._replace(
+            positions=Positions(cells, True, cut, exact=alone, other=other, spaced=shown)
+        )
         gridded.append(row)
     return gridded
+
+
+def _spaced(cells: Sequence[Printed], lines: Sequence[str], first_line: int) -> frozenset[int]:
+    """The indices of the blank ``cells`` whose line is a line of spaces (``Positions.spaced``)."""
+    return frozenset(
+        at
+        for at, (text, line, _) in enumerate(cells)
+        if not text and 0 <= line - first_line < len(lines) and lines[line - first_line].isspace()
+    )
 
 
 def _stream(
@@ -176,7 +208,7 @@ def _stream(
             empty = empty or (not line and bool(stream))
         elif is_rule(line):
             blank = None
-        else:
+        elif words[offset][0]:  # a line joined to the one before (``_signs_joined``): none
             cells, kinds = words[offset]
             label = kinds[0] == LABEL
             plain = plain or (empty and not stream[-1][1] and not label)
@@ -250,12 +282,24 @@ def _differ(
     return other is not None and [t for t, _, _ in grid[0]] != [t for t, _, _ in other[0]]
 
 
+def _tail(lines: Sequence[str]) -> int:
+    """The blank lines that end a table's text, where the last of them is a line of spaces
+    (a page's ``&nbsp;``: ``skeleton`` ends the table there); 0 otherwise."""
+    if not lines or not lines[-1] or not lines[-1].isspace():
+        return 0
+    return len(lines) - next(at for at in range(len(lines) - 1, -1, -1) if lines[at].strip()) - 1
+
+
 def _grid(
-    stream: Sequence[_Cell], start: int, rhythm: tuple[int, int], lead: bool
+    stream: Sequence[_Cell], start: int, rhythm: tuple[int, int], lead: bool, tail: int = 0
 ) -> tuple[tuple[Printed, ...], bool] | None:
     """The cells from ``stream[start]`` to the next label, with the empty cells of each run
     of blank lines (``lead``: of the run before the first one too), and whether the text
-    ends first (the grid is cut); ``None`` where a run breaks the rhythm."""
+    ends first (the grid is cut); ``None`` where a run breaks the rhythm. Where the text
+    ends so, the ``tail`` blank lines after its last cell (the last a line of spaces) are
+    empty cells too where they keep the rhythm (its last cell's separators cut off with
+    the table's end; only where an empty cell prints a line of its own, beside its
+    separators): the row still ends unseen (cut), but those cells show."""
     separators, lines = rhythm
     grid: list[Printed] = []
     for index in range(start, len(stream)):
@@ -271,4 +315,8 @@ def _grid(
         if label:
             return tuple(grid), False
         grid.append(cell)
+    empty, odd = divmod(tail, lines)
+    if tail and lines > separators and not odd:
+        last = stream[-1][0][1]
+        grid.extend(("", last + separators + 1 + k * lines, 1) for k in range(empty))
     return tuple(grid), True

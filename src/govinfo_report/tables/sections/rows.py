@@ -209,7 +209,9 @@ def by_position(
     last cells may be blank, or lost (``pdftotext`` writes nothing for an empty cell), and
     which the text does not show. Nor does a row of values whose last cell is blank where
     positions run on (``Positions.runs_on``, and some row's do past its cells): its end is
-    not anchored, and a blank cell lost inside it would pass for one of the next row's.
+    not anchored, and a blank cell lost inside it would pass for one of the next row's;
+    unless that cell is printed, a line of spaces (``Positions.spaced``: a page's
+    ``&nbsp;``, which no merged label's continuation prints).
     These rows are read by their printed values, as the rules place them. So are rows whose
     positions one of two measures gave (``Positions.unsure``) in a section with no rules to
     check them (``alone``: section 二).
@@ -280,8 +282,9 @@ def _by_position(
         grid = row.positions.cells
     if width is None:
         return None if any(text for text, _, _ in grid[widest:]) else row
+    last = min(width, len(grid)) - 1
     if (len(grid) < width and (row.positions.cut or not row.values)) or (
-        runs_on and row.values and not grid[min(width, len(grid)) - 1][0]
+        runs_on and row.values and not grid[last][0] and last not in row.positions.spaced
     ):
         return row
     if _misfit(row, width, alone):
