@@ -77,12 +77,14 @@ def _stacked_at(lines: list[str], line: int, column: int, raw: str) -> bool:
 
 
 def _wrapped_at(lines: list[str], line: int, column: int, raw: str) -> bool:
-    """Whether ``raw`` is a count whose first digits are printed alone at ``line`` and
-    ``column`` and the rest alone on one of the next four lines, under them (``pdftotext
-    -layout`` of a narrow cell: ``107`` above its row's line, ``2`` below, for 1072)."""
-    if not raw.isdecimal():
+    """Whether ``raw`` is a count whose first characters are printed alone at ``line`` and
+    ``column`` and the rest alone on one of the next four lines, under them: ``pdftotext
+    -layout`` of a narrow cell (``107`` above its row's line, ``2`` below, for 1072), or a
+    sign split from its digits (``+`` / ``18``: Word splits the run, ``get_text('\\n')``
+    writes each run a line)."""
+    if re.fullmatch(r"[+-]?\d+", raw) is None:
         return False
-    head = re.match(r"\d+(?!\S)", lines[line - 1][column - 1 :])
+    head = re.match(r"\S+(?!\S)", lines[line - 1][column - 1 :])
     if head is None or not raw.startswith(head.group()) or head.group() == raw:
         return False
     tail = raw[len(head.group()) :]
