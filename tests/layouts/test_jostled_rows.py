@@ -275,7 +275,7 @@ def test_a_blank_total_among_jostled_rows_is_never_read_as_a_number(
     wrong, no printed number claimed blank, and no blank 总计 of a row the text shows read
     as a number (the rules may derive a cell the text lost, never a printed blank but as 0).
     Section 二, which no rule checks, is not read right so yet (a value jostled under the
-    next column's header word, a count wrapped over a one-value row's lines: see
+    next column's header word, a count wrapped over the lines of a wrapped label: see
     docs/accuracy.md, "Not covered yet"): sections 三 and 四 are checked."""
     report, blank = drawn
     back = gr.parse(render(report, writer, blank_zeros=True))
@@ -309,16 +309,76 @@ ONE_VALUE = """二、主动公开政府信息情况
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="section 二 has no rule: 100 may be 行政处罚's value printed below its label, or "
-    "the first piece of 行政强制's wrapped 1000; read as the first (docs/robustness.md)",
-)
 def test_a_count_wrapped_around_a_one_value_rows_label_is_never_read_wrong() -> None:
-    """``100`` and ``0`` around 行政强制's label are its 1000, wrapped: no cell may read
-    otherwise (missing is right, as both readings fit the text)."""
-    report = gr.parse(TEXT.replace(SECTION, ONE_VALUE + "\n" + SECTION))
-    penalties = report.cell("proactive.penalties.decisions").value
-    coercive = report.cell("proactive.coercive_measures.decisions").value
-    assert penalties is None
-    assert coercive in (None, 1000)
+    """``100`` and ``0`` around 行政强制's label are its 1000, wrapped, or 行政处罚's 100 below
+    its label and 行政强制's 0: both readings fit the text, so both cells are missing, said
+    at the values' lines."""
+    text = TEXT.replace(SECTION, ONE_VALUE + "\n" + SECTION)
+    report = gr.parse(text)
+    keys = ("proactive.penalties.decisions", "proactive.coercive_measures.decisions")
+    for key in keys:
+        cell = report.cell(key)
+        assert (cell.value, cell.provenance) == (None, "missing"), key
+    lines = text.split("\n")
+    at = [lines.index("              100") + 1, lines.index("               0") + 1]
+    said = [d for d in report.diagnostics if set(d.keys) & set(keys)]
+    assert [(d.code, d.line, d.keys) for d in said] == [
+        ("values-unplaced", line, (key,)) for line, key in zip(at, keys, strict=True)
+    ]
+
+
+#: Section 二 of the same report with its one-value rows' counts printed as lynx prints a
+#: table's cells, each centred on a line of its own, an empty line between: no count wraps.
+APART = """二、主动公开政府信息情况
+
+第二十条第（六）项
+信息内容      本年处理
+            决定数量
+
+行政处罚
+
+              100
+
+行政强制
+
+               5
+"""
+
+
+def test_counts_apart_below_their_labels_are_their_rows() -> None:
+    """``100`` and ``5``, an empty line around each, are 行政处罚's and 行政强制's: a count
+    wrapped in its cell prints its pieces on the lines next to its label's."""
+    report = gr.parse(TEXT.replace(SECTION, APART + "\n" + SECTION))
+    assert report.cell("proactive.penalties.decisions").value == 100
+    assert report.cell("proactive.coercive_measures.decisions").value == 5
+
+
+#: Section 二 of a made-up 2021 report so printed: 规章's 2795 and 2019 wrap around its
+#: label's line, their first pieces right under the header's line, and so does 行政许可's 1098.
+UNDER_HEADER = """二、主动公开政府信息情况
+
+第二十条第（一）项
+信息内容       本年制发件数         本年废止件数  现行有效件数
+           279            201
+规章
+           5              9
+第二十条第（五）项
+信息内容       本年处理决定数量
+           109
+行政许可
+           8
+"""
+
+
+def test_counts_wrapped_around_a_label_under_the_header_are_never_read_wrong() -> None:
+    """``279 201`` / ``规章`` / ``5 9`` are 规章's 2795 and 2019 wrapped, or 规章's 5 and 9
+    below its label under values of the header's line: 规章's three cells and 行政许可's one
+    are missing, said, never 5, 9 or 8."""
+    report = gr.parse(TEXT.replace(SECTION, UNDER_HEADER + "\n" + SECTION))
+    keys = [f"proactive.rules.{c}" for c in ("issued", "repealed", "in_force")]
+    keys.append("proactive.licensing.decisions")
+    for key in keys:
+        cell = report.cell(key)
+        assert (cell.value, cell.provenance) == (None, "missing"), key
+    said = {k for d in report.diagnostics if d.code == "values-unplaced" for k in d.keys}
+    assert said >= set(keys)

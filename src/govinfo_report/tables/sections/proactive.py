@@ -112,7 +112,12 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     for found in lifted:
         context.draft.find(found)
     table_empty(context, taken, rows)
-    run(CHAIN, context, map(_step, taken, named))
+    doubtful = _wrapped_over_label(context, taken, named)
+    run(
+        CHAIN,
+        context,
+        [_step(taken[at], named[at]) for at in range(len(taken)) if at not in doubtful],
+    )
     for key, parts in context.subrows.items():
         if key not in context.seen:
             context.seen.add(key)
@@ -121,6 +126,82 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     _blank_rows(context)
     missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
     return context.draft.freeze()
+
+
+def _wrapped_over_label(
+    context: _Context, taken: Sequence[Taken], named: Sequence[_Labels]
+) -> set[int]:
+    """The rows around counts wrapped over a row's label, their cells left missing: in text
+    laid out in columns, a row whose label's lines print no value, counts on a line of their
+    own right above them (the last values of the row or header before it) and the row's
+    counts on a line of their own right below, each under one above (``行政处罚`` / ``100`` /
+    ``行政强制`` / ``0``). ``pdftotext -layout`` wraps a count too wide for its narrow cell
+    over the lines around its row's line, so the lines are the row above's 100 and this
+    row's 0, or this row's 1000 with the row above printing nothing, and section 二 has no
+    rule to tell them apart. Lines apart (lynx's cells, an empty line between) are no
+    wrapped count."""
+    doubtful: set[int] = set()
+    for at in range(1, len(taken)):
+        above, below = taken[at - 1][0], taken[at][0]
+        if not below.labels or not named[at].cells:
+            continue
+        first = min(line for _, line, _ in below.labels)
+        last = max(line for _, line, _ in below.labels)
+        uppers = [value for value in above.values if value[0] and value[1] == first - 1]
+        printed = [value for value in below.values if value[0]]
+        lowers = [value for value in printed if value[1] == last + 1]
+        if not (
+            uppers
+            and lowers
+            and printed[: len(lowers)] == lowers
+            and _counts_apart(above, uppers)
+            and _counts_apart(below, lowers)
+            and _in_a_column(below, lowers)
+            and all(any(_under(lower, upper) for upper in uppers) for lower in lowers)
+        ):
+            continue
+        upper = " ".join(text for text, _, _ in uppers)
+        lower = " ".join(text for text, _, _ in lowers)
+        for index, row, said in ((at - 1, above, uppers[0]), (at, below, lowers[0])):
+            found = named[index]
+            context.seen.update(found.keys)
+            if found.cells and index not in doubtful:
+                doubtful.add(index)
+                not_placed(
+                    context.draft,
+                    context.template,
+                    found.cells,
+                    said,
+                    f"section 二: {label_text(row)}: {upper} (line {first - 1}) and {lower} "
+                    f"(line {last + 1}), on the lines around {label_text(below)}'s label, may "
+                    "be two rows' counts or its counts wrapped",
+                )
+    return doubtful
+
+
+def _counts_apart(row: Row, values: Sequence[Printed]) -> bool:
+    """``values`` (``row``'s, on one line) are counts on a line of their own below ``row``'s
+    labels."""
+    line = values[0][1]
+    return (
+        bool(row.labels)
+        and max(at for _, at, _ in row.labels) < line
+        and all(text.isdigit() for text, _, _ in values)
+        and not any(at == line for _, at, _ in row.labels)
+    )
+
+
+def _in_a_column(row: Row, values: Sequence[Printed]) -> bool:
+    """``values`` start right of where every label of ``row`` ends: laid out in columns (text
+    one cell a line starts each at the line's start, and wraps no count)."""
+    return all(
+        column > start + len(label) for label, _, start in row.labels for _, _, column in values
+    )
+
+
+def _under(lower: Printed, upper: Printed) -> bool:
+    """``lower`` starts and ends within a character of ``upper``'s span on the line above."""
+    return upper[2] - 1 <= lower[2] and lower[2] + len(lower[0]) <= upper[2] + len(upper[0]) + 1
 
 
 def _under_own_header(rows: list[Row], template: str) -> list[Row]:
