@@ -410,3 +410,35 @@ def test_a_number_then_a_bound_is_no_label(printed: str, where: str) -> None:
     assert back.cell(key).value is None
     assert "invalid-value" in {d.code for d in back.diagnostics if key in d.keys}
     assert damage.wrong_cells(back, report.flat(), {key: None}) == {}
+
+
+def test_values_apart_after_a_run_glued_to_its_label_stay_in_its_row() -> None:
+    """Cells run together, blank cells ``&nbsp;`` and some values padded with one: 属于三类
+    内部事务信息 (0 0 0 0 0 1 1) printed as ``…信息00`` and ``00011``. The run glued to the
+    label could be cut no way into the row's other six cells, only into fewer values with
+    blank cells among them, and those readings spread it over all seven cells, the value
+    printed apart left out: 其他 and 总计 were read 0 (found by the thorough profile of
+    ``test_an_uncertain_cell_is_never_a_wrong_number[tables_run_together]``)."""
+    values = REPORT.flat()
+    for row in ("applications.denied.internal_affairs", "applications.total", "applications.new"):
+        for column in ("other_organisation", "total"):
+            values[f"{row}.{column}"] += 1
+    report = gr.Report.from_values(
+        {key: value for key, value in values.items() if value is not None},
+        template=REPORT.template,
+        organisation=REPORT.organisation,
+        year=REPORT.year,
+        published=REPORT.published,
+    )
+    text = render(report, "tab-separated")
+    row = "\t\t5.属于三类内部事务信息\t0\t0\t0\t0\t0\t1\t1"
+    assert row in text
+    back = gr.parse(text.replace(row, "\t\t5.属于三类内部事务信息00\t00011"))
+    truth = report.flat()
+    keys = [key for key in truth if key.startswith("applications.denied.internal_affairs.")]
+    got = back.flat()
+    assert {key: got[key] for key in keys if got[key] not in (None, truth[key])} == {}
+    missing = {key for key in keys if got[key] is None}
+    assert missing
+    assert any(missing.intersection(d.keys) for d in back.diagnostics if d.severity != "info")
+    assert "rule-violation" not in {d.code for d in back.diagnostics}

@@ -689,6 +689,8 @@ def _options(
     pairs = [_Pairs(at, pieces) for at in range(size)]
     filled = [(*before, *way, *after) for way in ways] if before or after else ways
     options = tuple([tuple(map(dict.__getitem__, pairs, way)) for way in filled])
+    for value in after:  # no way to cut the run (only into fewer values): still the row's
+        pieces.setdefault(value, len(pieces))
     printed = set(before) | set(after)
     if not fewer:
         printed.update(p for p in pieces if p not in printed and _apart(run, p, tail))
