@@ -145,14 +145,18 @@ def _wrapped_over_label(
         above, below = taken[at - 1][0], taken[at][0]
         if not below.labels or not named[at].cells:
             continue
-        first = min(line for _, line, _ in below.labels)
+        head = below.values[0] if below.values else None
+        if head is not None and head[0] and head[1] <= below.labels[-1][1]:
+            continue  # its first count is on a line of its label (most rows: at once)
         last = max(line for _, line, _ in below.labels)
-        uppers = [value for value in above.values if value[0] and value[1] == first - 1]
         printed = [value for value in below.values if value[0]]
+        if not printed or printed[0][1] != last + 1:
+            continue  # its first count is not on the line right below its label
+        first = min(line for _, line, _ in below.labels)
+        uppers = [value for value in above.values if value[0] and value[1] == first - 1]
         lowers = [value for value in printed if value[1] == last + 1]
         if not (
             uppers
-            and lowers
             and printed[: len(lowers)] == lowers
             and _counts_apart(above, uppers)
             and _counts_apart(below, lowers)
@@ -309,6 +313,8 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
     section is so read and every other row of the section is read whole (or its label
     stands alone): a column printed apart as a block of its own (Word's flow) would leave
     its sub-table's rows short."""
+    if not context.ignored or not context.bare:
+        return  # no run of values without a row, or no row without values: nothing to give
     template = context.template
     articles = [
         (row.line, index)
