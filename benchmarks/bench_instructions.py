@@ -135,25 +135,7 @@ def measure(quick: bool = False) -> list[Count] | None:
     with tempfile.TemporaryDirectory() as folder:
         spec = Path(folder) / "texts.json"
         spec.write_text(json.dumps([str(path) for path in paths]), encoding="utf-8")
-        subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--collect-atstart=no",
-                f"--toggle-collect={MARK}",
-                f"--dump-after={MARK}",
-                f"--callgrind-out-file={folder}/callgrind.out",
-                sys.executable,
-                __file__,
-                "--child",
-                str(spec),
-            ],
-            check=True,
-            capture_output=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
-        )
-        dumps = sorted(Path(folder).glob("callgrind.out.*"), key=lambda path: int(path.suffix[1:]))
-        counts = [total(path) for path in dumps]
+        counts = counted_calls(Path(__file__), "--child", str(spec))
     if len(counts) != 2 * len(paths):
         raise SystemExit(f"callgrind wrote {len(counts)} counts for {2 * len(paths)} calls")
     parse, plain = counts[0::2], counts[1::2]
@@ -163,6 +145,30 @@ def measure(quick: bool = False) -> list[Count] | None:
         rows.append(Count(group, [path.name for path in members], parse[at:end], plain[at:end]))
         at = end
     return rows
+
+
+def counted_calls(script: Path, *arguments: str) -> list[int]:
+    """The instructions of each call ``script`` (run with ``arguments`` under callgrind)
+    makes through ``MARK``, in order: a dump a call."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--collect-atstart=no",
+                f"--toggle-collect={MARK}",
+                f"--dump-after={MARK}",
+                f"--callgrind-out-file={folder}/callgrind.out",
+                sys.executable,
+                str(script),
+                *arguments,
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        dumps = sorted(Path(folder).glob("callgrind.out.*"), key=lambda path: int(path.suffix[1:]))
+        return [total(path) for path in dumps]
 
 
 def total(dump: Path) -> int:

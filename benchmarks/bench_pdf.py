@@ -22,7 +22,6 @@ import argparse
 import gc
 import json
 import operator
-import os
 import subprocess
 import sys
 import tempfile
@@ -34,7 +33,7 @@ from typing import NamedTuple
 import govinfo_report as gr
 from govinfo_report.read.formats import extract
 
-from bench_instructions import MARK, MISSING, available, total
+from bench_instructions import MISSING, available, counted_calls
 from memory import peak_rss
 
 ROOT = Path(__file__).parent.parent
@@ -155,25 +154,7 @@ def instructions() -> Instructions | None:
     if not available():
         print(MISSING, flush=True)
         return None
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--collect-atstart=no",
-                f"--toggle-collect={MARK}",
-                f"--dump-after={MARK}",
-                f"--callgrind-out-file={folder}/callgrind.out",
-                sys.executable,
-                __file__,
-                "--counted",
-            ],
-            check=True,
-            capture_output=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
-        )
-        dumps = sorted(Path(folder).glob("callgrind.out.*"), key=lambda path: int(path.suffix[1:]))
-        counts = [total(path) for path in dumps]
+    counts = counted_calls(Path(__file__), "--counted")
     if len(counts) != 2 * len(PDFS):
         raise SystemExit(f"callgrind wrote {len(counts)} counts for {2 * len(PDFS)} calls")
     return Instructions(sum(counts[0::2]), sum(counts[1::2]))
