@@ -18,10 +18,9 @@ from conftest import scaled, wrong
 from manglers import CentredRows, PackedHeader
 from strategies import blank_totals
 
-#: Section 三 of a made-up 2021 report as ``pdftotext -layout`` prints a browser's PDF in a
-#: proportional font (typed for this test; sections 二 and 四 left out): every cell printed,
-#: zeros too, but 2.申请人逾期未按收费通知要求缴纳费用…, whose 总计 the page leaves blank.
-SECTION = """三、收到和处理政府信息公开申请情况
+#: Section 三's header as ``pdftotext -layout`` prints a browser's PDF in a proportional
+#: font (typed for these tests): its words packed, wrapped over lines.
+_HEADER = """三、收到和处理政府信息公开申请情况
 
                     （本列数据的勾稽                     申请人情况
                     关系为：第一项加                   法人或其他组织
@@ -31,7 +30,14 @@ SECTION = """三、收到和处理政府信息公开申请情况
    和）       企业 机构
                   组织 机构
 
-一、本年新收政府
+"""
+
+#: Section 三 of a made-up 2021 report as ``pdftotext -layout`` prints a browser's PDF in a
+#: proportional font (typed for this test; sections 二 and 四 left out): every cell printed,
+#: zeros too, but 2.申请人逾期未按收费通知要求缴纳费用…, whose 总计 the page leaves blank.
+SECTION = (
+    _HEADER
+    + """一、本年新收政府
                 12    3    0    1    0    0    16
 信息公开申请数量
 
@@ -84,6 +90,7 @@ SECTION = """三、收到和处理政府信息公开申请情况
   四、结转下年度继续办理
                  0    0    0    0    0    0    0
 """
+)
 
 TEXT = (
     "梧川市生态环境局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
@@ -121,17 +128,9 @@ BLANK_TOTAL = "applications.other.unpaid_fee.total"
 #: out): 4.保护第三方合法权益's label wrapped two characters a line beside the group label
 #: （三）不予公开, its piece on the values' line two characters left of the pieces above it
 #: and one left of those below, which share their lines with the group label's pieces.
-MOVED = """三、收到和处理政府信息公开申请情况
-
-                    （本列数据的勾稽                     申请人情况
-                    关系为：第一项加                   法人或其他组织
-第二项之和，等于 自然       社会 法律    总计
-第三项加第四项之 人 商业 科研 公益 服务
-                        其他
-   和）       企业 机构
-                  组织 机构
-
-一、本年新收政府
+MOVED = (
+    _HEADER
+    + """一、本年新收政府
                 10    0    0    0    0    6    16
 信息公开申请数量
 
@@ -149,6 +148,7 @@ MOVED = """三、收到和处理政府信息公开申请情况
 
     （七）总计  10   0    0    0    0    6    16
 """
+)
 
 
 def test_a_blank_total_beside_a_jostled_rows_values_is_not_derived() -> None:
@@ -188,17 +188,9 @@ def test_a_label_piece_moved_left_beside_a_group_label_names_its_row() -> None:
 #: out): the 总计 column is three characters wide, so （七）总计's 1049 wraps, ``104`` on the
 #: line above the row's values and ``9`` below, centred under it, and so does 本年新收's,
 #: beside the pieces of its wrapped label.
-WRAPPED = """三、收到和处理政府信息公开申请情况
-
-                    （本列数据的勾稽                     申请人情况
-                    关系为：第一项加                   法人或其他组织
-第二项之和，等于 自然       社会 法律    总计
-第三项加第四项之 人 商业 科研 公益 服务
-                        其他
-   和）       企业 机构
-                  组织 机构
-
-一、本年新收                                      104
+WRAPPED = (
+    _HEADER
+    + """一、本年新收                                      104
 政府信息公开    350   250  200  149  100  0
 申请数量                                         9
 
@@ -218,6 +210,7 @@ WRAPPED = """三、收到和处理政府信息公开申请情况
   四、结转下年度继续办理
                  0    0    0    0    0    0    0
 """
+)
 
 
 def test_a_number_wrapped_around_its_rows_line_is_joined() -> None:
