@@ -88,8 +88,15 @@ def _numbering_kept(text: str) -> bool:
 
 def numbered(text: str) -> bool:
     """Whether a label starts with its numbering (``（七）``, ``1.``): a row's own start, never
-    the rest of a label wrapped from the line above."""
+    the rest of a label wrapped from the line above. Worked out once per text."""
+    return _NUMBERED[text]
+
+
+def _numbered(text: str) -> bool:
     return _NUMBERING.match("".join(fold(text).split())) is not None
+
+
+_NUMBERED: Memo[str, bool] = Memo(_numbered, len)
 
 
 def _numbering_key(text: str) -> str | None:

@@ -1135,11 +1135,12 @@ class _Work:
             )
             return
         gaps = _gaps(unit, at, outcome)
-        for cell in gaps:
-            self.origins[cell] = "missing"
-        kept = sum(
-            self._keep(unit, at, cell, outcome, by_cell) for cell in unit.cells if cell not in gaps
-        )
+        cells = unit.cells
+        if gaps:
+            for cell in gaps:
+                self.origins[cell] = "missing"
+            cells = tuple(cell for cell in cells if cell not in gaps)
+        kept = sum(self._keep(unit, at, cell, outcome, by_cell) for cell in cells)
         self.findings.append(
             _placed(
                 unit,

@@ -78,8 +78,9 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     return ()
 
 
-#: A printed cell's text.
+#: A printed cell's text, and its line.
 _TEXT = itemgetter(0)
+_LINE = itemgetter(1)
 
 
 def _texts(row: Row) -> tuple[str, ...]:
@@ -142,17 +143,18 @@ def _wrapped_over_label(
     wrapped count."""
     doubtful: set[int] = set()
     for at in range(1, len(taken)):
-        above, below = taken[at - 1][0], taken[at][0]
-        if not below.labels or not named[at].cells:
+        below = taken[at][0]
+        if not below.values or not below.labels or not named[at].cells:
             continue
-        head = below.values[0] if below.values else None
-        if head is not None and head[0] and head[1] <= below.labels[-1][1]:
+        head = below.values[0]
+        if head[0] and head[1] <= below.labels[-1][1]:
             continue  # its first count is on a line of its label (most rows: at once)
-        last = max(line for _, line, _ in below.labels)
+        lines = list(map(_LINE, below.labels))
+        last = max(lines)
         printed = [value for value in below.values if value[0]]
-        if not printed or printed[0][1] != last + 1:
-            continue  # its first count is not on the line right below its label
-        first = min(line for _, line, _ in below.labels)
+        if not printed or printed[0][1] != last + 1 or not _in_a_column(below, printed[:1]):
+            continue  # its first count is not on the line right below its label, in a column
+        above, first = taken[at - 1][0], min(lines)
         uppers = [value for value in above.values if value[0] and value[1] == first - 1]
         lowers = [value for value in printed if value[1] == last + 1]
         if not (
