@@ -120,6 +120,40 @@ def test_a_total_is_narrowed_to_its_parts_sums_and_its_parts_by_it() -> None:
     assert search._narrow(solver._State([4, 2, 3], [4, 9, 9], []), 0) is None
 
 
+def test_a_part_s_search_finds_a_cell_s_rules_in_its_model_s_index() -> None:
+    """A search of a part of a model looks a cell's rules up in the model's index the first
+    time it needs them (``_Search._near``): their places among the part's rules, in order,
+    a rule twice where it holds the cell twice, with the cell's units; as a search of the
+    part's rules alone lists them, and it comes to the same answers in the same steps."""
+    model = [
+        Rule("a", "", (0,), (1, 2)),  # cell 0 = cell 1 + cell 2
+        Rule("elsewhere", "", (5,), (6, 7)),  # not one of the part's
+        Rule("b", "", (3,), (1, 4)),  # cell 3 = cell 1 + cell 4
+        Rule("twice", "", (1,), (1, 8)),  # cell 1 = cell 1 + cell 8: cell 8 is 0
+    ]
+    part = [model[0], model[2], model[3]]
+    unit = solver._Closed((4, 8), (((4, 1, 0),), ((8, 1, 0),)))  # a 1 in cell 4 or in 8
+    # printed: cell 0 = 5, cell 2 = 2, cell 3 = 4; so cell 1 = 3, cell 4 = 1, cell 8 = 0
+    lo = [5, 0, 2, 4, 0, 0, 0, 0, 0]
+    hi = [5, inf, 2, 4, inf, inf, inf, inf, inf]
+    searches = [
+        solver._Search(part, [unit], (1, 4, 8), 100, solver._index(tuple(model))),
+        solver._Search(part, [unit], (1, 4, 8), 100),
+    ]
+    for search in searches:
+        assert search._near(1) == ([0, 1, 2, 2], ())
+        assert search._near(4) == ([1], [0])
+        assert search._near(8) == ([2], [0])
+        assert search._near(5) == ([], ())
+        search.run(list(lo), list(hi))
+        assert search.agreed() == {
+            1: solver.Agreed(3, None),
+            4: solver.Agreed(1, (0, 0)),
+            8: solver.Agreed(0, None),
+        }
+    assert searches[0].steps_left == searches[1].steps_left
+
+
 class _FromTheBareRoot(solver._Search):
     """The search as it probed before the root kept what probes prove: each probe from the
     root as the first settle left it."""
