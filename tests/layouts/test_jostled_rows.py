@@ -433,6 +433,17 @@ OFF_HEADER = """三、收到和处理政府信息公开申请情况
                    2                               2
 """
 
+#: ``OFF_HEADER``'s rows, typed from them (a blank cell 0).
+OFF_HEADER_ROWS = {
+    "new": (12, 2, 0, 0, 1, 1, 16),
+    "carried_over": (1, 0, 0, 0, 0, 0, 1),
+    "granted": (8, 1, 0, 0, 0, 0, 9),
+    "partially_granted": (2, 0, 0, 0, 0, 0, 2),
+    "unavailable.not_held": (1, 1, 0, 0, 1, 1, 4),
+    "total": (11, 2, 0, 0, 1, 1, 15),
+    "carried_forward": (2, 0, 0, 0, 0, 0, 2),
+}
+
 #: The rows of ``OFF_HEADER`` that print a count of 其他, as they would print with none.
 NO_OTHER = {
     "12       2                1 1   16": "12       2                1     15",
@@ -456,15 +467,29 @@ def test_values_off_the_header_words_are_read_by_the_columns_they_stand_under() 
     and ``其他``: under 法律服务机构 or 其他, and left of the row's ``1`` under ``其他``, so
     法律服务机构's. Every printed value is read in its column; the blank cells are 0, as
     the rules derive them."""
-    assert _applications(OFF_HEADER) == {
-        "new": (12, 2, 0, 0, 1, 1, 16),
-        "carried_over": (1, 0, 0, 0, 0, 0, 1),
-        "granted": (8, 1, 0, 0, 0, 0, 9),
-        "partially_granted": (2, 0, 0, 0, 0, 0, 2),
-        "unavailable.not_held": (1, 1, 0, 0, 1, 1, 4),
-        "total": (11, 2, 0, 0, 1, 1, 15),
-        "carried_forward": (2, 0, 0, 0, 0, 0, 2),
-    }
+    assert _applications(OFF_HEADER) == OFF_HEADER_ROWS
+
+
+def test_centred_cells_under_wrapped_header_words_are_read_by_their_columns() -> None:
+    """``OFF_HEADER``'s counts, every other cell of section 三 0, written as
+    ``CentredRows(centre=2)`` writes a proportional font's page: the one-digit counts of
+    法律服务机构 and 其他 start right of their words' text, and the values' offsets fall into
+    five clusters for seven columns, which no row fills. Each row is read in the columns
+    its values stand under."""
+    printed = OFF_HEADER_ROWS
+    values = {f.key: 0 for f in gr.fields("2021") if f.key.startswith("applications.")}
+    for row, numbers in printed.items():
+        for column, number in zip(_COLUMNS, numbers, strict=True):
+            values[f"applications.{row}.{column}"] = number
+    report = gr.Report.from_values(
+        values, template="2021", organisation="梧川市生态环境局", year=2021
+    )
+    back = gr.parse(render(report, CentredRows(wrap=4, centre=2), blank_zeros=True))
+    for row, numbers in printed.items():
+        for column, number in zip(_COLUMNS, numbers, strict=True):
+            cell = back.cell(f"applications.{row}.{column}")
+            assert cell.value == number, (row, column)
+            assert cell.provenance == ("parsed" if number else "derived"), (row, column)
 
 
 def test_a_value_two_columns_fit_stays_missing() -> None:
@@ -490,8 +515,7 @@ def test_a_row_moved_off_every_column_leaves_the_page_to_the_rules() -> None:
     wrong."""
     row = "                  12       2                1 1   16"
     read = _applications(OFF_HEADER.replace(row, "    " + row))
-    printed = _applications(OFF_HEADER)
     for key, values in read.items():
-        for got, want in zip(values, printed[key], strict=True):
+        for got, want in zip(values, OFF_HEADER_ROWS[key], strict=True):
             assert got in (None, want), key
     assert read["new"] == (None,) * 7

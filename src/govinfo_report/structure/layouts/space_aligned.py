@@ -374,12 +374,12 @@ def gridded(
         tops = _tops(rows, label_lines)
         named = zip(label_lines[:tops], heads[:tops], strict=True)
         top = next((cells[0][1] for cells, head in named if len(head) > 1), None)
-        return (
-            _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
-            or _first_page(rows, valued, lines, first_line, heads, tops)
-            or _fitted(rows, valued, lines, first_line, heads[:tops], label_lines)
-            or rows
-        )
+        placed = _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
+        wider = _width(placed) if placed is not None else 0
+        fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
+        if placed is not None and fitted is None:
+            return placed
+        return _first_page(rows, valued, lines, first_line, heads, tops) or fitted or rows
     fullest = [max(heads, key=len, default=[])]
     return (
         _placed(rows, valued, lines, first_line, heads, labelled=False, nested=True)
@@ -735,6 +735,11 @@ def _first_page(
     ]
 
 
+def _width(rows: Sequence[Row]) -> int:
+    """How many columns the grids of ``rows`` have (0: none)."""
+    return max((len(row.positions.cells) for row in rows), default=0)
+
+
 def _fitted(
     rows: list[Row],
     valued: Sequence[int],
@@ -742,9 +747,12 @@ def _fitted(
     first_line: int,
     header: Sequence[Sequence[tuple[Span, Span]]],
     label_lines: Sequence[Sequence[Printed]],
+    wider: int = 0,
 ) -> list[Row] | None:
     """``rows`` with each row of values on the header's page given the columns each of its
-    values may stand in (``Positions.fits``), where no columns hold them all: ``pdftotext
+    values may stand in (``Positions.fits``), where no columns hold them all or those that
+    do are fewer than the header's (``gridded`` keeps the wider: the clusters of values
+    that one row fills, five of seven columns, ``_by_fullest``): ``pdftotext
     -layout`` of a proportional font centres each value in its cell, so its offset moves
     with its width and with the glyphs left of it, and a value can end in the gap between
     two header words (``31  5  1  1  38`` under 自然人, 商业企业, 社会公益组织, 法律服务机构 and
@@ -762,7 +770,8 @@ def _fitted(
     on their own page (``_page_ranks``), and a row of labels alone there is a row of blank
     cells, as ``_first_page`` gives them.
     ``header``: the spans of the header's lines (those of ``label_lines`` before the first
-    value); ``None`` where there are none."""
+    value); ``None`` where there are none, or where the header names no more columns than
+    ``wider`` (those found already)."""
     if not header:
         return None
     breaks = _breaks(lines, first_line)
@@ -777,7 +786,7 @@ def _fitted(
     found = [
         fits
         for measure in (0, 1)
-        if (fits := _fits(spans, header, label_end[measure], measure)) is not None
+        if (fits := _fits(spans, header, label_end[measure], measure, wider)) is not None
     ]
     if not found or len({len(columns) for columns, _ in found}) != 1:
         return None
@@ -810,10 +819,11 @@ def _fits(
     header: Sequence[Sequence[tuple[Span, Span]]],
     label_end: int,
     measure: int,
+    wider: int = 0,
 ) -> tuple[list[Span], list[list[tuple[int, ...]]]] | None:
     """The columns ``header``'s words right of ``label_end`` name in ``measure``, and for
     each value of ``rows`` (their spans) the columns it may stand in (``_fitted``);
-    ``None`` where the values do not fit them so."""
+    ``None`` where the values do not fit them so, or they are no more than ``wider``."""
     right = [[span for span in head if span[measure][0] >= label_end] for head in header]
     columns: list[Span] = []
     for start, stop in sorted(_leaves(right, measure)):
@@ -821,8 +831,10 @@ def _fits(
             columns[-1] = (columns[-1][0], max(columns[-1][1], stop))
         else:
             columns.append((start, stop))
+    if len(columns) < 2 or len(columns) <= wider:
+        return None
     clustered = _clusters([[span[measure] for span in row] for row in rows])
-    if len(columns) < 2 or clustered is None:
+    if clustered is None:
         return None
     clusters, of = _touching(*clustered)
     if any(len(set(row)) != len(row) for row in of):
