@@ -871,6 +871,15 @@ class CentredRows:
     of its column, where the line has room (``4.保`` / ``护第`` / `` 三方  0  0 …`` /
     ``（三 合法``: the glyphs left of it end earlier).
 
+    ``centre`` (a table with no page break): the page as a browser's PDF in a proportional
+    font lays it out, its columns narrow: each header cell right of the labels that spans
+    no other column wrapped every ``centre`` characters (``法律`` / ``服务`` / ``机构``), each
+    cell right of the labels centred in its column's width (a half rounded up), columns in
+    display columns (a CJK glyph two wide) and each cell's text starting at its place on
+    the page, a CJK character one character: a header word's text is half as wide as its
+    glyphs, so a narrow value centred under it can start right of its text's end, between
+    two columns' words (``法律`` at 45 and ``其他`` at 48, ``1`` at 47 between them).
+
     ``digits``: a count wider than ``digits`` characters wraps in its narrow cell, its first
     ``digits`` characters on the line above the row's values, the rest on the line below
     under them (lines of their own added where the row has none: ``107`` / ``（七）总计
@@ -888,6 +897,7 @@ class CentredRows:
     jostled: int = 0
     leftward: int = 0
     digits: int = 0
+    centre: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -897,6 +907,7 @@ class CentredRows:
         broken: int | None = None  # the index in ``lines`` of the first line past the break
         valued = 0
         header: Sequence[str] = ()
+        above: set[int] = set()  # the columns where a cell of an earlier header row starts
         for row in table:
             first = _first_value(row)
             if broken is None and (
@@ -906,7 +917,10 @@ class CentredRows:
             valued += first < len(row) and any(is_value(cell) for cell in row)
             if first == len(row) or not labels_:
                 header = row
-                lines.append(list(row))
+                if self.centre and labels_:
+                    lines.extend(_wrapped_head(row, labels_, self.centre, above))
+                else:
+                    lines.append(list(row))
                 continue
             pieces = [
                 self._centred([cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)])
@@ -938,6 +952,8 @@ class CentredRows:
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
             if self.spaced:
                 lines.append([_PADDING])
+        if broken is None and self.centre:
+            return _unpadded(_centred_cells(lines, labels_, self.gap))
         if broken is None and (self.jostled or self.leftward):
             return _unpadded(_jostled(lines, labels_, self.gap, self.jostled, self.leftward))
         if broken is None:
@@ -987,6 +1003,53 @@ def _wrapped_counts(lines: list[list[str]], middle: int, labels: int, digits: in
             line[at] = piece
         values[at] = ""
     return middle
+
+
+def _wrapped_head(row: Sequence[str], labels: int, wrap: int, above: set[int]) -> list[list[str]]:
+    """A header row's lines, each of its cells right of the first ``labels`` that spans no
+    other column wrapped every ``wrap`` characters (``CentredRows.centre``); ``above``: the
+    columns where cells of the header rows before it start, updated. A cell spans the empty
+    cells after it up to a column an earlier row starts a cell at (``aligned``'s rule)."""
+    filled = [at for at, cell in enumerate(row) if cell.strip()]
+    pieces: dict[int, list[str]] = {}
+    for at, after in zip(filled, [*filled[1:], len(row)], strict=True):
+        if after == len(row):
+            after = min((column for column in above if column > at), default=after)
+        cell = row[at]
+        wrapped = at >= labels and after == at + 1
+        pieces[at] = [cell[k : k + wrap] for k in range(0, len(cell), wrap)] if wrapped else [cell]
+    above.update(filled)
+    tall = max(map(len, pieces.values()), default=1)
+    return [
+        [pieces[at][k] if at in pieces and k < len(pieces[at]) else "" for at in range(len(row))]
+        for k in range(tall)
+    ]
+
+
+def _centred_cells(lines: Sequence[Sequence[str]], labels: int, gap: int) -> list[str]:
+    """``lines`` laid out as ``CentredRows.centre`` says: columns ``gap`` apart in display
+    columns, each as wide as its widest cell, each cell right of the first ``labels``
+    centred in its column (a half rounded up), and its text starting at that display
+    column counted in characters (a line padded with spaces to it)."""
+    width = space_aligned._display_width
+    offsets = space_aligned._offsets(lines, width, gap)
+    widths = [after - start - gap for start, after in pairwise(offsets)]
+    widths.append(
+        max((width(cells[-1]) for cells in lines if len(cells) == len(offsets)), default=0)
+    )
+    laid = []
+    for cells in lines:
+        line = ""
+        for at, (cell, offset) in enumerate(zip(cells, offsets, strict=False)):
+            if cell and not cell.isspace():
+                start = offset
+                if at >= labels:
+                    start += max(0, widths[at] - width(cell) + 1) // 2
+                line += " " * (start - len(line) if start > len(line) else gap if line else 0)
+                line += cell
+        if line:
+            laid.append(line)
+    return laid
 
 
 def _jostled(

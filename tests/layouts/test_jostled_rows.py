@@ -242,6 +242,8 @@ def test_a_number_wrapped_around_its_rows_line_is_joined() -> None:
         CentredRows(wrap=4, jostled=2, leftward=2),
         CentredRows(wrap=6, digits=3),
         CentredRows(wrap=4, jostled=2, digits=3),
+        CentredRows(wrap=4, centre=2),
+        CentredRows(wrap=2, centre=3),
         PackedHeader(shift=2),
         PackedHeader(shift=4),
     ],
@@ -253,6 +255,8 @@ def test_a_number_wrapped_around_its_rows_line_is_joined() -> None:
         "wrap4-by2-leftward",
         "wrap6-digits3",
         "wrap4-by2-digits3",
+        "wrap4-centre2",
+        "wrap2-centre3",
         "packed-by2",
         "packed-by4",
     ],
@@ -264,7 +268,8 @@ def test_a_blank_total_among_jostled_rows_is_never_read_as_a_number(
 ) -> None:
     """Any report so printed, its zeros blank and one to three rows of section 三 leaving
     their 总计 blank over parts that are not all 0, its rows of values jostled (every other
-    one ``shift`` columns right, its header packed, for ``PackedHeader``): no cell
+    one ``shift`` columns right, its header packed, for ``PackedHeader``), or its cells
+    centred under header words that wrap in narrow columns (``CentredRows.centre``): no cell
     wrong, no printed number claimed blank, and no blank 总计 of a row the text shows read
     as a number (the rules may derive a cell the text lost, never a printed blank but as 0).
     Section 二, which no rule checks, is not read right so yet (a value jostled under the
@@ -375,3 +380,142 @@ def test_counts_wrapped_around_a_label_under_the_header_are_never_read_wrong() -
         assert (cell.value, cell.provenance) == (None, "missing"), key
     said = {k for d in report.diagnostics if d.code == "values-unplaced" for k in d.keys}
     assert said >= set(keys)
+
+
+#: Section 三 of a made-up 2021 report as ``pdftotext -layout`` prints a browser's PDF in a
+#: proportional font whose header words wrap in narrow columns (typed for these tests;
+#: rows of nothing but zeros left out): zeros blank, each value centred in its cell, a
+#: header word's text half as wide as its glyphs, so the one-digit counts of 法律服务机构
+#: start right of ``机构``'s text, a character left of ``其他``'s (``1`` at 44, ``机构`` at
+#: 42-43, ``其他`` at 45-46), and 商业企业's ``2`` a character left of the ``1`` below it.
+OFF_HEADER = """三、收到和处理政府信息公开申请情况
+                                  申请人情况
+    （本列数据的勾稽
+    关系为：第一项加      自然人                法人或其他组织
+    第二项之和，等于
+                                       社会 法律      总计
+    第三项加第四项之               商业    科研
+                                       公益 服务 其他
+       和）                  企业    机构
+                                       组织 机构
+
+    一、本年新收政府
+                  12       2                1 1   16
+    信息公开申请数量
+
+    二、上年结转政府
+                   1                               1
+    信息公开申请数量
+
+       （一）予以
+                   8       1                       9
+        公开
+
+       （二）部分
+        公开
+       （区分处理
+       的，只计这       2                               2
+       一情形，不
+       计其他情形
+         ）
+
+          1.本
+          机关
+          不掌
+          握相       1        1               1 1    4
+          关政
+          府信
+           息
+
+       （七）总计      11        2               1 1   15
+
+  四、结转下年度继续办理
+                   2                               2
+"""
+
+#: ``OFF_HEADER``'s rows, typed from them (a blank cell 0).
+OFF_HEADER_ROWS = {
+    "new": (12, 2, 0, 0, 1, 1, 16),
+    "carried_over": (1, 0, 0, 0, 0, 0, 1),
+    "granted": (8, 1, 0, 0, 0, 0, 9),
+    "partially_granted": (2, 0, 0, 0, 0, 0, 2),
+    "unavailable.not_held": (1, 1, 0, 0, 1, 1, 4),
+    "total": (11, 2, 0, 0, 1, 1, 15),
+    "carried_forward": (2, 0, 0, 0, 0, 0, 2),
+}
+
+#: The rows of ``OFF_HEADER`` that print a count of 其他, as they would print with none.
+NO_OTHER = {
+    "12       2                1 1   16": "12       2                1     15",
+    "1        1               1 1    4": "1        1               1      3",
+    "11        2               1 1   15": "11        2               1     14",
+}
+
+
+def _applications(text: str) -> dict[str, tuple[int | None, ...]]:
+    """Section 三's cells of ``text`` read, by row (``None``: missing)."""
+    report = gr.parse(TEXT.replace(SECTION, text))
+    rows = ("new", "carried_over", "granted", "partially_granted", "unavailable.not_held")
+    return {
+        row: tuple(report.cell(f"applications.{row}.{column}").value for column in _COLUMNS)
+        for row in (*rows, "total", "carried_forward")
+    }
+
+
+def test_values_off_the_header_words_are_read_by_the_columns_they_stand_under() -> None:
+    """Every value stands under one column's word but 法律服务机构's ``1``, between ``机构``
+    and ``其他``: under 法律服务机构 or 其他, and left of the row's ``1`` under ``其他``, so
+    法律服务机构's. Every printed value is read in its column; the blank cells are 0, as
+    the rules derive them."""
+    assert _applications(OFF_HEADER) == OFF_HEADER_ROWS
+
+
+def test_centred_cells_under_wrapped_header_words_are_read_by_their_columns() -> None:
+    """``OFF_HEADER``'s counts, every other cell of section 三 0, written as
+    ``CentredRows(centre=2)`` writes a proportional font's page: the one-digit counts of
+    法律服务机构 and 其他 start right of their words' text, and the values' offsets fall into
+    five clusters for seven columns, which no row fills. Each row is read in the columns
+    its values stand under."""
+    printed = OFF_HEADER_ROWS
+    values = {f.key: 0 for f in gr.fields("2021") if f.key.startswith("applications.")}
+    for row, numbers in printed.items():
+        for column, number in zip(_COLUMNS, numbers, strict=True):
+            values[f"applications.{row}.{column}"] = number
+    report = gr.Report.from_values(
+        values, template="2021", organisation="梧川市生态环境局", year=2021
+    )
+    back = gr.parse(render(report, CentredRows(wrap=4, centre=2), blank_zeros=True))
+    for row, numbers in printed.items():
+        for column, number in zip(_COLUMNS, numbers, strict=True):
+            cell = back.cell(f"applications.{row}.{column}")
+            assert cell.value == number, (row, column)
+            assert cell.provenance == ("parsed" if number else "derived"), (row, column)
+
+
+def test_a_value_two_columns_fit_stays_missing() -> None:
+    """With 其他 blank in every row, each ``1`` between ``机构`` and ``其他`` is 法律服务机构's
+    or 其他's, and the rules hold either way: those cells are missing, said, never 1 or 0
+    in a column the text does not show; the other cells are read."""
+    text = OFF_HEADER
+    for row, blank in NO_OTHER.items():
+        text = text.replace(row, blank)
+    read = _applications(text)
+    assert read["new"] == (12, 2, 0, 0, None, None, 15)
+    assert read["unavailable.not_held"] == (1, 1, 0, 0, None, None, 3)
+    assert read["total"] == (11, 2, 0, 0, None, None, 14)
+    assert read["granted"] == (8, 1, 0, 0, 0, 0, 9)
+    report = gr.parse(TEXT.replace(SECTION, text))
+    said = {key for d in report.diagnostics if d.code == "values-unplaced" for key in d.keys}
+    assert "applications.new.legal_service_agency" in said
+
+
+def test_a_row_moved_off_every_column_leaves_the_page_to_the_rules() -> None:
+    """本年新收's values four characters right of the others' (``12`` under no word): the
+    header's words do not place the page's values, and no cell is read by them; none is
+    wrong."""
+    row = "                  12       2                1 1   16"
+    read = _applications(OFF_HEADER.replace(row, "    " + row))
+    for key, values in read.items():
+        for got, want in zip(values, OFF_HEADER_ROWS[key], strict=True):
+            assert got in (None, want), key
+    assert read["new"] == (None,) * 7

@@ -65,6 +65,9 @@ class Unit:
         gaps: for a short row, its text shows a blank cell by space alone (``Row.gaps``):
             a cell its values leave out is blank or its value is on another line, so the
             rules derive it only as 0; another value they give it leaves it missing.
+        fits: for a short row, the cells (positions in ``cells``) each of its values may
+            stand in (``Positions.fits``): its placements are those in order that put each
+            value in one of its own; empty: any.
     """
 
     kind: UnitKind
@@ -83,11 +86,13 @@ class Unit:
     traceless: bool = False
     prose: tuple[Printed, ...] = ()
     gaps: bool = False
+    fits: tuple[tuple[int, ...], ...] = ()
 
     def placements(self) -> tuple[Placement, ...]:
-        """Each way the pieces fill the cells: ``options``, or a short row's in order."""
+        """Each way the pieces fill the cells: ``options``, or a short row's in order (each
+        value in one of its ``fits``, where given)."""
         if self.kind == "short" and not self.options:
-            return in_order(len(self.cells), len(self.pieces))
+            return fitting(in_order(len(self.cells), len(self.pieces)), self.fits)
         return self.options
 
 
@@ -196,6 +201,20 @@ class Draft:
             self.overfull,
             frozenset(self.blank),
         )
+
+
+def fitting(
+    placements: tuple[Placement, ...], fits: tuple[tuple[int, ...], ...]
+) -> tuple[Placement, ...]:
+    """Those of ``placements`` that put each piece in one of its ``fits`` (all where
+    none are given)."""
+    if not fits:
+        return placements
+    return tuple(
+        placement
+        for placement in placements
+        if all(at in fits[piece] for at, piece in placement if piece < len(fits))
+    )
 
 
 @cache

@@ -1473,9 +1473,9 @@ def _modelled(unit: Unit) -> tuple[Unit, solver.Choice]:
     """``unit`` and the solver's model of it: a short row's printed counts in order, or its
     options with their pieces' counts (a blank piece's 0)."""
     counts = tuple(map(_COUNTS.__getitem__, map(itemgetter(0), unit.pieces)))
-    if unit.kind == "short" and not unit.options:
+    if unit.kind == "short" and not unit.options and not unit.fits:
         return unit, solver.Choice(unit.cells, in_order=counts)
-    return unit, solver.Choice(unit.cells, _options(unit.options, counts))
+    return unit, solver.Choice(unit.cells, _options(unit.placements(), counts))
 
 
 def _by_cell(rules: Sequence[Rule]) -> dict[int, tuple[Rule, ...]]:
@@ -1519,6 +1519,8 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
     ``alone``: why it was placed by its own row's rules only, ``_BROKEN`` or ``_BUDGET``)."""
     why = f" ({alone})" if alone else ""
     rules = f"its row's own rules{why}" if alone else "the consistency rules"
+    if unit.fits:
+        rules = f"the header's columns its values stand under and {rules}"
     if unit.run is not None:
         code, outcome = _run_placed(unit, whole, alone, why, rules)
     elif whole:

@@ -84,7 +84,12 @@ class Positions(NamedTuple):
     the page, which the section's rules name (``sections.rows.by_page``).
     ``spaced``: the indices of the blank ``cells`` printed as a line of spaces (a page's
     ``&nbsp;``): a cell of the row's own, never a merged label's empty continuation, so such
-    a last cell shows where the row ends as a value does."""
+    a last cell shows where the row ends as a value does.
+    ``fits``, with no ``cells``: for each value, the columns (of ``columns``, 0 the
+    leftmost) it may stand in, where the header's words name the columns but the row's
+    values stand off them (``space_aligned._fitted``: a proportional font's centred cells):
+    the row's values fill its cells in order, each in one of its columns, and a value
+    that two columns fit is placed only where the rules leave it one of them."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False
@@ -97,6 +102,8 @@ class Positions(NamedTuple):
     ranks: tuple[int, ...] = ()
     page: int = 0
     spaced: frozenset[int] = frozenset()
+    fits: tuple[tuple[int, ...], ...] = ()
+    columns: int = 0
 
 
 class Row(NamedTuple):

@@ -374,11 +374,12 @@ def gridded(
         tops = _tops(rows, label_lines)
         named = zip(label_lines[:tops], heads[:tops], strict=True)
         top = next((cells[0][1] for cells, head in named if len(head) > 1), None)
-        return (
-            _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
-            or _first_page(rows, valued, lines, first_line, heads, tops)
-            or rows
-        )
+        placed = _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
+        wider = _width(placed) if placed is not None else 0
+        fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
+        if placed is not None and fitted is None:
+            return placed
+        return _first_page(rows, valued, lines, first_line, heads, tops) or fitted or rows
     fullest = [max(heads, key=len, default=[])]
     return (
         _placed(rows, valued, lines, first_line, heads, labelled=False, nested=True)
@@ -732,6 +733,155 @@ def _first_page(
         else _blank_grid(rows, at, cells)
         for at, row in enumerate(page)
     ]
+
+
+def _width(rows: Sequence[Row]) -> int:
+    """How many columns the grids of ``rows`` have (0: none)."""
+    return max((len(row.positions.cells) for row in rows), default=0)
+
+
+def _fitted(
+    rows: list[Row],
+    valued: Sequence[int],
+    lines: Sequence[str],
+    first_line: int,
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    label_lines: Sequence[Sequence[Printed]],
+    wider: int = 0,
+) -> list[Row] | None:
+    """``rows`` with each row of values on the header's page given the columns each of its
+    values may stand in (``Positions.fits``), where no columns hold them all or those that
+    do are fewer than the header's (``gridded`` keeps the wider: the clusters of values
+    that one row fills, five of seven columns, ``_by_fullest``): ``pdftotext
+    -layout`` of a proportional font centres each value in its cell, so its offset moves
+    with its width and with the glyphs left of it, and a value can end in the gap between
+    two header words (``31  5  1  1  38`` under 自然人, 商业企业, 社会公益组织, 法律服务机构 and
+    总计, the second 1 a character right of 机构 and left of 其他). The columns are the
+    header's words with no word under them (``_leaves``) right of the label column; a
+    value's are those it overlaps, a character of slack either side. The values of the
+    page are clustered (``_clusters``) and each cluster takes the columns of its span:
+    none where a cluster's values fall under no column, the first cluster not under the
+    first column or the last not under the last (a header packed tighter or looser than
+    the values), two clusters under one column alone (rows jostled against each other),
+    clusters out of the columns' order, or a row printing a value in every column not
+    under them in order, and the page keeps no fits (a row whose values stand anywhere
+    else the header puts them is not read so). In both measures where both fit, a value
+    may stand in any column either gives it. The rows past a page break keep their ranks
+    on their own page (``_page_ranks``), and a row of labels alone there is a row of blank
+    cells, as ``_first_page`` gives them.
+    ``header``: the spans of the header's lines (those of ``label_lines`` before the first
+    value); ``None`` where there are none, or where the header names no more columns than
+    ``wider`` (those found already)."""
+    if not header:
+        return None
+    breaks = _breaks(lines, first_line)
+    first = rows[valued[0]].line
+    if any(label_lines[0][0][1] < line <= first for line in breaks):
+        return None  # the header on a page of its own: its words place no value
+    after = [line for line in breaks if line > first]
+    end = after[0] if after else None
+    page = [at for at in valued if end is None or rows[at].line < end]
+    spans = [_spans(lines, first_line, rows[at].values) for at in page]
+    label_end = _label_end(rows, page, lines, first_line, spans)
+    found = [
+        fits
+        for measure in (0, 1)
+        if (fits := _fits(spans, header, label_end[measure], measure, wider)) is not None
+    ]
+    if not found or len({len(columns) for columns, _ in found}) != 1:
+        return None
+    width = len(found[0][0])
+    fitted = {
+        at: Positions(
+            fits=tuple(
+                tuple(sorted({c for _, fits in found for c in fits[row][value]}))
+                for value in range(len(rows[at].values))
+            ),
+            columns=width,
+        )
+        for row, at in enumerate(page)
+    }
+    ranked = _page_ranks(rows, valued[len(page) :], lines, first_line, after) if after else {}
+    return [
+        row._replace(positions=fitted[at])
+        if at in fitted
+        else row
+        if end is None or row.line < end
+        else row._replace(positions=ranked[at])
+        if at in ranked
+        else _blank_grid(rows, at, width)
+        for at, row in enumerate(rows)
+    ]
+
+
+def _fits(
+    rows: Sequence[Sequence[tuple[Span, Span]]],
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    label_end: int,
+    measure: int,
+    wider: int = 0,
+) -> tuple[list[Span], list[list[tuple[int, ...]]]] | None:
+    """The columns ``header``'s words right of ``label_end`` name in ``measure``, and for
+    each value of ``rows`` (their spans) the columns it may stand in (``_fitted``);
+    ``None`` where the values do not fit them so, or they are no more than ``wider``."""
+    right = [[span for span in head if span[measure][0] >= label_end] for head in header]
+    columns: list[Span] = []
+    for start, stop in sorted(_leaves(right, measure)):
+        if columns and start < columns[-1][1]:
+            columns[-1] = (columns[-1][0], max(columns[-1][1], stop))
+        else:
+            columns.append((start, stop))
+    if len(columns) < 2 or len(columns) <= wider:
+        return None
+    clustered = _clusters([[span[measure] for span in row] for row in rows])
+    if clustered is None:
+        return None
+    clusters, of = _touching(*clustered)
+    if any(len(set(row)) != len(row) for row in of):
+        return None  # two values of a row in touching clusters: not one column's
+    fits = [
+        tuple(
+            at
+            for at, (start, stop) in enumerate(columns)
+            if start - _SLACK < cluster.end and cluster.start < stop + _SLACK
+        )
+        for cluster in clusters
+    ]
+    alone = [fit[0] for fit in fits if len(fit) == 1]
+    if (
+        not all(fits)
+        or 0 not in fits[0]
+        or len(columns) - 1 not in fits[-1]
+        or len(alone) != len(set(alone))
+        or any(a[0] > b[0] or a[-1] > b[-1] for a, b in pairwise(fits))
+        or any(
+            len(row) == len(columns) and any(at not in fits[c] for at, c in enumerate(row))
+            for row in of
+        )
+    ):
+        return None
+    return columns, [[fits[cluster] for cluster in row] for row in of]
+
+
+def _touching(
+    clusters: list[_Cluster], of: list[list[int]]
+) -> tuple[list[_Cluster], list[list[int]]]:
+    """``clusters`` (and each value's, ``of``) with those that touch, one ending where the
+    next starts, merged: values a character apart in one column (``1`` and ``2`` each
+    centred in a cell, their offsets rounded apart); a row may then hold two values of
+    one (its first value's end is another row's value's start), which ``_fits`` refuses."""
+    merged: list[_Cluster] = []
+    index = []
+    for cluster in clusters:
+        if merged and cluster.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = _Cluster(
+                last.start, max(last.end, cluster.end), False, max(last.widest, cluster.widest)
+            )
+        else:
+            merged.append(cluster)
+        index.append(len(merged) - 1)
+    return merged, [[index[at] for at in row] for row in of]
 
 
 def _page_ranks(

@@ -25,7 +25,7 @@ from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
 from ...structure.skeleton import SECTION_NAMES
 from ..matching import LabelMatcher, numbered
-from ..reading import Draft, Placement, Unit, in_order
+from ..reading import Draft, Placement, Unit, fitting, in_order
 from ..rules import Rule, Sides, hold, sides
 
 #: Ways to cut a run of digits that are listed at most; past it the row's cells are missing.
@@ -84,6 +84,7 @@ def fill(
             unit,
             row.traceless,
             gaps=row.gaps,
+            fits=_own_fits(row, cells, rules),
         )
     else:
         _extra_values(
@@ -94,6 +95,18 @@ def fill(
             row.line,
             values[0][2],
         )
+
+
+def _own_fits(row: Row, cells: Sequence[int], rules: Iterable[Rule]) -> tuple[tuple[int, ...], ...]:
+    """The columns each of ``row``'s values may stand in (``Positions.fits``), where the
+    layout names as many columns as ``cells`` and ``rules`` (the section's) check the row
+    on its own: a value that two columns fit is then placed only where the rules leave it
+    one (a section with no rules, section 二's, is read by its printed values)."""
+    fits = row.positions.fits
+    if not fits or row.positions.columns != len(cells) or len(fits) != len(row.values):
+        return ()
+    inside = set(cells)
+    return fits if any(inside.issuperset(rule.cells) for rule in rules) else ()
 
 
 def _read_once(
@@ -402,14 +415,19 @@ def short(
     tail: int = 0,
     *,
     gaps: bool = False,
+    fits: tuple[tuple[int, ...], ...] = (),
 ) -> None:
     """Set aside values that fall short of their row's cells (of one of ``rows``, for a
     line that several rows' labels share): each way they fill a row's cells in order is
     an option (a single row's are not listed: ``Unit.placements``). ``traceless``: the
     text leaves blank cells out without a trace (``Unit.traceless``); ``tail``: the last
     value may be the next label's numbering (``Unit.tail``); ``gaps``: a cell the values
-    leave out is blank or its value is on another line (``Unit.gaps``)."""
+    leave out is blank or its value is on another line (``Unit.gaps``); ``fits``: the
+    cells each value may stand in (``Unit.fits``), kept where some placement in order
+    fits them."""
     cells = tuple(cell for row in rows for cell in row)
+    if len(rows) != 1 or not fitting(in_order(len(cells), len(values)), fits):
+        fits = ()
     options: tuple[Placement, ...] = ()
     if len(rows) == 1:
         ways = comb(len(cells), len(values))
@@ -446,6 +464,7 @@ def short(
             tail=tail,
             traceless=traceless and len(rows) == 1,
             gaps=gaps and len(rows) == 1,
+            fits=fits,
         )
     )
 
