@@ -8,6 +8,7 @@ the rules derive it only as 0: a blank 总计 over parts that add up to 2 is not
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from hypothesis import example, given, note
@@ -497,10 +498,10 @@ def test_a_count_wrapped_in_its_cell_is_never_read_by_its_pieces(
             assert (cell.value, cell.provenance) == (value, "parsed"), (row, column)
 
 
-def _made(template: str, proactive: dict[str, int]) -> gr.Report:
+def _made(template: str, proactive: dict[str, int | Decimal]) -> gr.Report:
     """A report of ``template`` with section 二's ``proactive`` counts (its other cells 0),
     sixteen applications granted in section 三 and one review upheld in section 四."""
-    values: dict[str, int] = dict.fromkeys((f.key for f in gr.fields(template)), 0)
+    values: dict[str, int | Decimal] = dict.fromkeys((f.key for f in gr.fields(template)), 0)
     for row in ("new", "granted", "total"):
         values |= {
             f"applications.{row}.{column}": value
@@ -566,6 +567,22 @@ def _made(template: str, proactive: dict[str, int]) -> gr.Report:
             "rules.in_force": 2026,
             "normative_documents.repealed": 745,
             "normative_documents.in_force": 542,
+        },
+    )
+)
+@example(  # 3909 wrapped past 规范性文件's 71 (wrap=6, digits=3): the layout read a row of
+    # values on two lines by one line's offsets and failed (IndexError), before any reading
+    report=_made(
+        "2019",
+        {
+            "rules.made": 734,
+            "rules.published": 46,
+            "normative_documents.made": 71,
+            "normative_documents.published": 3909,
+            "other_services.change": -6,
+            "other_services.decisions": 179,
+            "coercive_measures.change": 44,
+            "procurement.amount": Decimal("24088.5672"),
         },
     )
 )
