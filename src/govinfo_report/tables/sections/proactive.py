@@ -5,10 +5,11 @@ row. The section has no consistency rule, so a row that lost values cannot be pl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
+from unicodedata import east_asian_width
 
 import attrs
 
@@ -101,8 +102,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     named = [_LABELS[name, tuple(map(_TEXT, row.labels))] for row, _ in taken]
     taken, valued = headings(taken, [found.keys for found in named])
     widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
-    jostled = _jostled(taken, named)
-    if jostled:
+    if _jostled(taken, named, pieces):
         taken = [(row._replace(positions=Positions()), runs) for row, runs in taken]
     taken = by_position(taken, widths, width(name), alone=True)
     context = _Context(
@@ -134,40 +134,69 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     return context.draft.freeze()
 
 
-def _jostled(taken: Sequence[Taken], named: Sequence[_Labels]) -> bool:
+def _jostled(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[Printed]) -> bool:
     """Whether the rows' values start at offsets of their own, not their columns':
     ``pdftotext -layout`` of a PDF in a proportional font starts each line's text where the
     glyphs left of it end, so a row's values sit some characters right (or left) of their
     columns (``其他对外管理`` / ``652`` under ``本年增/减``, its ``上一年项目数量``). Shown
-    where the layout placed some rows' values in its columns and could not place another's,
-    printed on one line of a table laid out in columns with fewer values than its cells, or
+    where the layout placed rows' values in its columns and could place no row of another
+    sub-table, one printing on one line of a table laid out in columns fewer values than
+    its cells (a page break leaves the rows past it unplaced, those before it placed), or
     where a row printing all its cells on one line prints one under another column's header
-    word and not its own (``_under_other_word``). A value under a column is then not known
-    to be that column's: no row's cells are read by position, and section 二 has no rule to
-    place a row printing fewer values than its cells (its cells are missing, ``usual_row``)."""
-    rows = [
-        (row, found)
-        for (row, _), found in zip(taken, named, strict=True)
-        if row.values and len(found.keys) == 1 and not found.unknown
-    ]
-    unplaced = any(row.positions.cells for row, _ in rows) and any(
-        row.gaps
-        and not row.positions.cells
-        and len({line for _, line, _ in row.values}) == 1
-        and len(row.values) < len(found.cells)
-        for row, found in rows
-    )
-    return unplaced or _under_other_word(taken, named)
-
-
-def _under_other_word(taken: Sequence[Taken], named: Sequence[_Labels]) -> bool:
-    """Whether a row printing all its cells on one line of text laid out in columns prints
-    a value under the header word of another column and not under its own's: the words of
-    the last header line before it whose words are the row's columns, on one line after the
-    sub-table's first word (``信息内容``)."""
-    words: tuple[Printed, ...] = ()
+    word and not its own, or apart from another such row's value of its column
+    (``_under_other_word``; ``pieces``: the labels as printed). A value
+    under a column is then not known to be that column's: no row's cells are read by
+    position, and section 二 has no rule to place a row printing fewer values than its
+    cells (its cells are missing, ``usual_row``)."""
+    blocks: list[list[tuple[Row, _Labels]]] = [[]]
     for (row, _), found in zip(taken, named, strict=True):
-        if not found.keys and not row.values and len({line for _, line, _ in row.labels}) == 1:
+        if _header_words(row, found):
+            blocks.append([])
+        elif row.values and len(found.keys) == 1 and not found.unknown:
+            blocks[-1].append((row, found))
+    placed = [any(row.positions.cells for row, _ in block) for block in blocks]
+    unplaced = any(placed) and any(
+        not fits
+        and any(
+            row.gaps
+            and len({line for _, line, _ in row.values}) == 1
+            and len(row.values) < len(found.cells)
+            for row, found in block
+        )
+        for block, fits in zip(blocks, placed, strict=True)
+    )
+    return unplaced or _under_other_word(taken, named, pieces)
+
+
+def _header_words(row: Row, found: _Labels) -> bool:
+    """Whether ``row`` is a sub-table's header line: words naming no row, on one line, no
+    value."""
+    return (
+        len(row.labels) > 1
+        and not found.keys
+        and not row.values
+        and len({line for _, line, _ in row.labels}) == 1
+    )
+
+
+def _under_other_word(
+    taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[Printed]
+) -> bool:
+    """Whether a row printing all its cells on one line of text laid out in columns prints
+    a value under the header word of another column and not under its own's, or apart from
+    a value of its column that another such row under the same header words prints (no character
+    column shared: a column's values overlap, whether left, right or centred), counted in
+    characters (as ``pdftotext -layout`` lays a line out) and in display columns (a CJK
+    character two wide, as lynx and pandoc do) alike. The header words are those of the
+    last header line before it (``_header_words``, its first word ``信息内容`` left out);
+    ``pieces``, the labels as printed, set a line's display columns."""
+    measures = (None, _wide_before(pieces))
+    words: tuple[Printed, ...] = ()
+    seen: list[tuple[Printed, ...]] = []
+    for (row, _), found in zip(taken, named, strict=True):
+        if _header_words(row, found):
+            if [(text, at) for text, _, at in row.labels[1:]] != [(t, a) for t, _, a in words]:
+                seen = []  # other columns (a sub-table printing the same header keeps them)
             words = row.labels[1:]
             continue
         values = row.values
@@ -175,21 +204,56 @@ def _under_other_word(taken: Sequence[Taken], named: Sequence[_Labels]) -> bool:
             not row.gaps
             or len(found.keys) != 1
             or len(values) != len(found.cells)
-            or len(words) != len(values)
             or len({line for _, line, _ in values}) != 1
         ):
             continue
         for at, value in enumerate(values):
-            under = [i for i, word in enumerate(words) if _overlap(value, word)]
-            if under and at not in under:
+            if len(words) == len(values) and all(
+                any(_overlap(value, word, measure) for word in words)
+                and not _overlap(value, words[at], measure)
+                for measure in measures
+            ):
                 return True
+            if any(
+                at < len(other)
+                and all(not _overlap(value, other[at], measure) for measure in measures)
+                for other in seen
+            ):
+                return True
+        seen.append(values)
     return False
 
 
-def _overlap(value: Printed, word: Printed) -> bool:
-    """Whether ``value`` and ``word`` share a character column (both counted in characters,
-    as ``pdftotext -layout`` lays them out)."""
-    return value[2] < word[2] + len(word[0]) and word[2] < value[2] + len(value[0])
+#: Where a printed cell starts in display columns: its character column and the extra
+#: width of the CJK characters printed before it on its line.
+_Measure = Callable[[Printed], int]
+
+
+def _wide_before(pieces: Sequence[Printed]) -> _Measure:
+    """The display column where a cell starts, from the label ``pieces`` printed before it
+    on its line (the values, digits, are one wide)."""
+    extra: dict[int, list[tuple[int, int]]] = {}
+    for text, line, column in pieces:
+        extra.setdefault(line, []).append((column, _shown_width(text) - len(text)))
+
+    def start(cell: Printed) -> int:
+        return cell[2] + sum(w for at, w in extra.get(cell[1], ()) if at < cell[2])
+
+    return start
+
+
+def _shown_width(text: str) -> int:
+    """How many display columns ``text`` takes: a wide or full-width character two."""
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _overlap(value: Printed, word: Printed, measure: _Measure | None) -> bool:
+    """Whether ``value`` and ``word`` share a column: in characters (``measure`` None, as
+    ``pdftotext -layout`` lays them out), or in display columns by ``measure``."""
+    if measure is None:
+        return value[2] < word[2] + len(word[0]) and word[2] < value[2] + len(value[0])
+    start, begins = measure(value), measure(word)
+    return start < begins + _shown_width(word[0]) and begins < start + _shown_width(value[0])
 
 
 def _wrapped_over_label(
