@@ -437,6 +437,54 @@ def test_a_value_jostled_under_the_next_columns_word_is_not_read_there() -> None
         assert f"proactive.{key}" in said, key
 
 
+#: Section 二 of another made-up 2019 report so printed, jostled four characters a row:
+#: 行政许可's 上一年项目数量 (448) sits under 本年增/减. Every sub-table's rows are placed, but
+#: 其他对外管理服务事项 and 行政处罚, under the same header words, print all their cells and
+#: their 上一年项目数量 (1024, 4691) share no column: the rows start at offsets of their own.
+JOSTLED_APART = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容       本年新制作数量  本年新公开数量       对外公开总数量
+规章                  2686
+规范性文
+               884      812           3082
+件
+第二十条第（五）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政许可               448
+其他对外
+管理服务       1024     -39           302
+事项
+第二十条第（六）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政处罚           4691     -60           —
+行政强制
+"""
+
+
+def test_a_value_jostled_where_full_rows_values_stand_apart_is_not_read_there() -> None:
+    """1024 and 4691, one column's values, share no character: 行政许可's 448, under
+    本年增/减, is not known to be its 本年增/减, and its cells are missing, said; the rows
+    printing all their cells are read by their order."""
+    text = TEXT.replace(SECTION, JOSTLED_APART + "\n" + SECTION).replace("2021年", "2019年")
+    report = gr.parse(text)
+    assert report.template == "2019"
+    for column in ("previous_items", "change", "decisions"):
+        cell = report.cell(f"proactive.licensing.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing"), column
+    said = {k for d in report.diagnostics if d.code == "values-unplaced" for k in d.keys}
+    assert "proactive.licensing.change" in said
+    read = {
+        "normative_documents": {"made": 884, "published": 812, "total_published": 3082},
+        "other_services": {"previous_items": 1024, "change": -39, "decisions": 302},
+        "penalties": {"previous_items": 4691, "change": -60},
+    }
+    for row, cells in read.items():
+        for column, value in cells.items():
+            cell = report.cell(f"proactive.{row}.{column}")
+            assert (cell.value, cell.provenance) == (value, "parsed"), (row, column)
+    assert report.cell("proactive.rules.published").value in (None, 2686)
+
+
 #: The header of section 二's first sub-table in 2021, as typed for the tests below.
 _RULES_HEADER = """二、主动公开政府信息情况
 
