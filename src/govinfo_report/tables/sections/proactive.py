@@ -140,14 +140,14 @@ def _jostled(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[
     glyphs left of it end, so a row's values sit some characters right (or left) of their
     columns (``其他对外管理`` / ``652`` under ``本年增/减``, its ``上一年项目数量``). Shown
     where the layout placed rows' values in its columns and could place no row of another
-    sub-table, one printing on one line of a table laid out in columns fewer values than
-    its cells (a page break leaves the rows past it unplaced, those before it placed), or
+    sub-table, one printing fewer values than its cells on one line of a table laid out in
+    columns (a page break leaves the rows past it unplaced, those before it placed), or
     where a row printing all its cells on one line prints one under another column's header
     word and not its own, or apart from another such row's value of its column
-    (``_under_other_word``; ``pieces``: the labels as printed). A value
-    under a column is then not known to be that column's: no row's cells are read by
-    position, and section 二 has no rule to place a row printing fewer values than its
-    cells (its cells are missing, ``usual_row``)."""
+    (``_under_other_word``; ``pieces``: the labels as printed). A value under a column is
+    then not known to be that column's: no row's cells are read by position, and section
+    二 has no rule to place a row printing fewer values than its cells (its cells are
+    missing, ``usual_row``)."""
     blocks: list[list[tuple[Row, _Labels]]] = [[]]
     for (row, _), found in zip(taken, named, strict=True):
         if _header_words(row, found):
@@ -184,7 +184,7 @@ def _under_other_word(
 ) -> bool:
     """Whether a row printing all its cells on one line of text laid out in columns prints
     a value under the header word of another column and not under its own's, or apart from
-    a value of its column that another such row under the same header words prints (no character
+    the value of its column that another such row under the same header words prints (no
     column shared: a column's values overlap, whether left, right or centred), counted in
     characters (as ``pdftotext -layout`` lays a line out) and in display columns (a CJK
     character two wide, as lynx and pandoc do) alike. The header words are those of the
