@@ -480,8 +480,8 @@ def _indexed(
     gridded = []
     for at, row in enumerate(rows):
         number = (row.values or row.labels)[0][1]
-        if row.values and row.values[-1][1] != number:
-            return None
+        if any(line != number for _, line, _ in row.values):
+            return None  # values on several lines (a wrapped count's piece): no one line's
         on_line = [cell for cell in row.labels if cell[1] == number]
         cells = [*on_line, *row.values]
         ranks = [

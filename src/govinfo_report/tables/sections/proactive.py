@@ -5,10 +5,11 @@ row. The section has no consistency rule, so a row that lost values cannot be pl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
+from unicodedata import east_asian_width
 
 import attrs
 
@@ -19,7 +20,7 @@ from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
 from ...structure import collapsed
-from ...structure.layouts import Printed, Row
+from ...structure.layouts import Positions, Printed, Row
 from ..matching import foreign_row, matcher, normalise_label, proactive_column
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
@@ -90,6 +91,8 @@ def _texts(row: Row) -> tuple[str, ...]:
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
+    rows = list(rows)
+    pieces = [label for row in rows for label in row.labels]
     rows, lifted = relifted(
         stacked(rewrapped(list(rows), matcher(name, NAME)), matcher(name, NAME)),
         template,
@@ -100,6 +103,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     named = [_LABELS[name, tuple(map(_TEXT, row.labels))] for row, _ in taken]
     taken, valued = headings(taken, [found.keys for found in named])
     widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
+    if _jostled(taken, named, pieces):
+        taken = [(row._replace(positions=Positions()), runs) for row, runs in taken]
     taken = by_position(taken, widths, width(name), alone=True)
     context = _Context(
         Draft(NAME),
@@ -114,6 +119,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         context.draft.find(found)
     table_empty(context, taken, rows)
     doubtful = _wrapped_over_label(context, taken, named)
+    doubtful |= _wrapped_in_a_column(context, pieces, taken, named, doubtful)
     run(
         CHAIN,
         context,
@@ -127,6 +133,128 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     _blank_rows(context)
     missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
     return context.draft.freeze()
+
+
+def _jostled(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[Printed]) -> bool:
+    """Whether the rows' values start at offsets of their own, not their columns':
+    ``pdftotext -layout`` of a PDF in a proportional font starts each line's text where the
+    glyphs left of it end, so a row's values sit some characters right (or left) of their
+    columns (``其他对外管理`` / ``652`` under ``本年增/减``, its ``上一年项目数量``). Shown
+    where the layout placed rows' values in its columns and could place no row of another
+    sub-table, one printing fewer values than its cells on one line of a table laid out in
+    columns (a page break leaves the rows past it unplaced, those before it placed), or
+    where a row printing all its cells on one line prints one under another column's header
+    word and not its own, or apart from another such row's value of its column
+    (``_under_other_word``; ``pieces``: the labels as printed). A value under a column is
+    then not known to be that column's: no row's cells are read by position, and section
+    二 has no rule to place a row printing fewer values than its cells (its cells are
+    missing, ``usual_row``)."""
+    blocks: list[list[tuple[Row, _Labels]]] = [[]]
+    for (row, _), found in zip(taken, named, strict=True):
+        if _header_words(row, found):
+            blocks.append([])
+        elif row.values and len(found.keys) == 1 and not found.unknown:
+            blocks[-1].append((row, found))
+    placed = [any(row.positions.cells for row, _ in block) for block in blocks]
+    unplaced = any(placed) and any(
+        not fits
+        and any(
+            row.gaps
+            and len({line for _, line, _ in row.values}) == 1
+            and len(row.values) < len(found.cells)
+            for row, found in block
+        )
+        for block, fits in zip(blocks, placed, strict=True)
+    )
+    return unplaced or _under_other_word(taken, named, pieces)
+
+
+def _header_words(row: Row, found: _Labels) -> bool:
+    """Whether ``row`` is a sub-table's header line: words naming no row, on one line, no
+    value."""
+    return (
+        len(row.labels) > 1
+        and not found.keys
+        and not row.values
+        and len({line for _, line, _ in row.labels}) == 1
+    )
+
+
+def _under_other_word(
+    taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[Printed]
+) -> bool:
+    """Whether a row printing all its cells on one line of text laid out in columns prints
+    a value under the header word of another column and not under its own's, or apart from
+    the value of its column that another such row under the same header words prints (no
+    column shared: a column's values overlap, whether left, right or centred), counted in
+    characters (as ``pdftotext -layout`` lays a line out) and in display columns (a CJK
+    character two wide, as lynx and pandoc do) alike. The header words are those of the
+    last header line before it (``_header_words``, its first word ``信息内容`` left out);
+    ``pieces``, the labels as printed, set a line's display columns."""
+    measures = (None, _wide_before(pieces))
+    words: tuple[Printed, ...] = ()
+    seen: list[tuple[Printed, ...]] = []
+    for (row, _), found in zip(taken, named, strict=True):
+        if _header_words(row, found):
+            if [(text, at) for text, _, at in row.labels[1:]] != [(t, a) for t, _, a in words]:
+                seen = []  # other columns (a sub-table printing the same header keeps them)
+            words = row.labels[1:]
+            continue
+        values = row.values
+        if (
+            not row.gaps
+            or len(found.keys) != 1
+            or len(values) != len(found.cells)
+            or len({line for _, line, _ in values}) != 1
+        ):
+            continue
+        for at, value in enumerate(values):
+            if len(words) == len(values) and all(
+                any(_overlap(value, word, measure) for word in words)
+                and not _overlap(value, words[at], measure)
+                for measure in measures
+            ):
+                return True
+            if any(
+                at < len(other)
+                and all(not _overlap(value, other[at], measure) for measure in measures)
+                for other in seen
+            ):
+                return True
+        seen.append(values)
+    return False
+
+
+#: Where a printed cell starts in display columns: its character column and the extra
+#: width of the CJK characters printed before it on its line.
+_Measure = Callable[[Printed], int]
+
+
+def _wide_before(pieces: Sequence[Printed]) -> _Measure:
+    """The display column where a cell starts, from the label ``pieces`` printed before it
+    on its line (the values, digits, are one wide)."""
+    extra: dict[int, list[tuple[int, int]]] = {}
+    for text, line, column in pieces:
+        extra.setdefault(line, []).append((column, _shown_width(text) - len(text)))
+
+    def start(cell: Printed) -> int:
+        return cell[2] + sum(w for at, w in extra.get(cell[1], ()) if at < cell[2])
+
+    return start
+
+
+def _shown_width(text: str) -> int:
+    """How many display columns ``text`` takes: a wide or full-width character two."""
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _overlap(value: Printed, word: Printed, measure: _Measure | None) -> bool:
+    """Whether ``value`` and ``word`` share a column: in characters (``measure`` None, as
+    ``pdftotext -layout`` lays them out), or in display columns by ``measure``."""
+    if measure is None:
+        return value[2] < word[2] + len(word[0]) and word[2] < value[2] + len(value[0])
+    start, begins = measure(value), measure(word)
+    return start < begins + _shown_width(word[0]) and begins < start + _shown_width(value[0])
 
 
 def _wrapped_over_label(
@@ -183,6 +311,104 @@ def _wrapped_over_label(
                     "be two rows' counts or its counts wrapped",
                 )
     return doubtful
+
+
+def _wrapped_in_a_column(
+    context: _Context,
+    pieces: Sequence[Printed],
+    taken: Sequence[Taken],
+    named: Sequence[_Labels],
+    doubtful: set[int],
+) -> set[int]:
+    """The rows around a count that may be wrapped in its narrow cell, their cells left
+    missing: ``pdftotext -layout`` prints a count too wide for its cell over the lines
+    around its row's line, its first digits on one line and the rest on the next or the
+    one after (``202`` / ``规章  768  172`` / ``6``; ``行政规范性文  200`` / ``402  64`` /
+    ``件  0``), and section 二 has no rule to tell the pieces from two rows' counts. Two
+    counts one or two lines apart are such pieces where the label pieces printed on the
+    lines from the upper to the lower (``pieces``: the labels as the layout gave them,
+    before a wrapped label's pieces are joined) are some, and joined one piece of a row's
+    label (``_piece_of``): a line that starts another row's label makes them two rows'
+    counts (``行政处罚  100`` / ``行政强制  0``); where the lines are next to each other,
+    they print counts alone and as many (``_pieces_alone``). Where they start is no test:
+    the lines of a proportional font start where the glyphs left of them end
+    (``_jostled``), so a piece may start some characters left or right of the other. Only
+    in text laid out in columns: both counts right of those label pieces (text one cell a
+    line wraps no count)."""
+    name = context.template.name
+    counts = sorted(
+        (value[1], index, value)
+        for index, (row, _) in enumerate(taken)
+        for value in row.values
+        if value[0].isdigit()
+    )
+    found: set[int] = set()
+    for at, (line, upper_row, upper) in enumerate(counts):
+        for below, lower_row, lower in counts[at + 1 :]:
+            if below > line + 2:
+                break
+            if below == line:
+                continue
+            if below == line + 1 and not _pieces_alone(counts, taken, line):
+                continue  # a row's values line under a value of its label's first line
+            window = sorted(
+                (piece for piece in pieces if line <= piece[1] <= below), key=itemgetter(1, 2)
+            )
+            if not window or any(
+                start + len(text) >= column
+                for text, _, start in window
+                for _, _, column in (upper, lower)
+            ):
+                continue  # no label between them, or not laid out in columns
+            keys = _piece_of(name, "".join(map(_TEXT, window)))
+            if not keys:
+                continue  # another row's label starts between them
+            rows = [
+                index
+                for index in range(len(taken))
+                if index in (upper_row, lower_row) or (len(keys) == 1 and named[index].keys == keys)
+            ]
+            for index in rows:
+                cells = named[index].cells
+                if not cells or index in doubtful or index in found:
+                    continue
+                found.add(index)
+                context.seen.update(named[index].keys)
+                not_placed(
+                    context.draft,
+                    context.template,
+                    cells,
+                    lower if index == lower_row else upper,
+                    f"section 二: {label_text(taken[index][0])}: {upper[0]} (line {line}) "
+                    f"over {lower[0]} (line {below}) may be one count wrapped in its "
+                    "narrow cell or two counts",
+                )
+    return found
+
+
+def _pieces_alone(
+    counts: Sequence[tuple[int, int, Printed]], taken: Sequence[Taken], line: int
+) -> bool:
+    """Whether lines ``line`` and the next print as many values, each of them a count
+    (``counts``): the pieces of counts wrapped around a line of no value. A line printing
+    another value (``行政 258`` / ``0  5件`` / ``许可 项``: a row's values centred under
+    the first of them) is no such line."""
+    printed = [value[1] for row, _ in taken for value in row.values if value[0]]
+    digits = [on for on, _, _ in counts]
+    return all(printed.count(on) == digits.count(on) for on in (line, line + 1)) and digits.count(
+        line
+    ) == digits.count(line + 1)
+
+
+def _piece_of(template: str, text: str) -> tuple[str, ...]:
+    """The rows of section 二 one of whose labels holds ``text`` whole (a piece of a label
+    wrapped over lines, or all of it)."""
+    piece = normalise_label(text)
+    return tuple(
+        key
+        for key, aliases in labels.PROACTIVE_ROWS[template].items()
+        if any(piece in normalise_label(alias) for alias in aliases)
+    )
 
 
 def _counts_apart(row: Row, values: Sequence[Printed]) -> bool:
