@@ -5,11 +5,11 @@ row. The section has no consistency rule, so a row that lost values cannot be pl
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
-from unicodedata import east_asian_width
 
 import attrs
 
@@ -17,6 +17,7 @@ from ... import labels
 from ...catalogue import TEMPLATES, Template
 from ...cells import convert, not_given
 from ...diagnostics import diagnostic
+from ...escape import width as display_width
 from ...fold import fold
 from ...memo import Memo
 from ...structure import collapsed
@@ -103,7 +104,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     named = [_LABELS[name, tuple(map(_TEXT, row.labels))] for row, _ in taken]
     taken, valued = headings(taken, [found.keys for found in named])
     widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
-    if _jostled(taken, named, pieces):
+    # only rows placed by position or laid out in columns can show it (``_jostled``)
+    if any(row.positions.cells or row.gaps for row, _ in taken) and _jostled(taken, named, pieces):
         taken = [(row._replace(positions=Positions()), runs) for row, runs in taken]
     taken = by_position(taken, widths, width(name), alone=True)
     context = _Context(
@@ -119,7 +121,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         context.draft.find(found)
     table_empty(context, taken, rows)
     doubtful = _wrapped_over_label(context, taken, named)
-    doubtful |= _wrapped_in_a_column(context, pieces, taken, named, doubtful)
+    # rows of a grid (tabs, pipes, boxes) hold each count in its cell: none wraps over lines
+    if not all(row.grid.cells for row, _ in taken if row.values):
+        doubtful |= _wrapped_in_a_column(context, pieces, taken, named, doubtful)
     run(
         CHAIN,
         context,
@@ -191,7 +195,7 @@ def _under_other_word(
     character two wide, as lynx and pandoc do) alike. The header words are those of the
     last header line before it (``_header_words``, its first word ``信息内容`` left out);
     ``pieces``, the labels as printed, set a line's display columns."""
-    measures = (None, _wide_before(pieces))
+    measures: tuple[_Measure | None, ...] = ()  # worked out at the first row checked
     words: tuple[Printed, ...] = ()
     seen: list[tuple[Printed, ...]] = []
     for (row, _), found in zip(taken, named, strict=True):
@@ -208,6 +212,7 @@ def _under_other_word(
             or len({line for _, line, _ in values}) != 1
         ):
             continue
+        measures = measures or (None, _wide_before(pieces))
         for at, value in enumerate(values):
             if len(words) == len(values) and all(
                 any(_overlap(value, word, measure) for word in words)
@@ -235,17 +240,12 @@ def _wide_before(pieces: Sequence[Printed]) -> _Measure:
     on its line (the values, digits, are one wide)."""
     extra: dict[int, list[tuple[int, int]]] = {}
     for text, line, column in pieces:
-        extra.setdefault(line, []).append((column, _shown_width(text) - len(text)))
+        extra.setdefault(line, []).append((column, display_width(text) - len(text)))
 
     def start(cell: Printed) -> int:
         return cell[2] + sum(w for at, w in extra.get(cell[1], ()) if at < cell[2])
 
     return start
-
-
-def _shown_width(text: str) -> int:
-    """How many display columns ``text`` takes: a wide or full-width character two."""
-    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _overlap(value: Printed, word: Printed, measure: _Measure | None) -> bool:
@@ -254,7 +254,7 @@ def _overlap(value: Printed, word: Printed, measure: _Measure | None) -> bool:
     if measure is None:
         return value[2] < word[2] + len(word[0]) and word[2] < value[2] + len(value[0])
     start, begins = measure(value), measure(word)
-    return start < begins + _shown_width(word[0]) and begins < start + _shown_width(value[0])
+    return start < begins + display_width(word[0]) and begins < start + display_width(value[0])
 
 
 def _wrapped_over_label(
@@ -342,27 +342,40 @@ def _wrapped_in_a_column(
         for value in row.values
         if value[0].isdigit()
     )
+    printed = Counter(value[1] for row, _ in taken for value in row.values if value[0])
+    digits = Counter(on for on, _, _ in counts)
+    on_line: defaultdict[int, list[Printed]] = defaultdict(list)
+    for piece in pieces:
+        on_line[piece[1]].append(piece)
+    for line_pieces in on_line.values():
+        line_pieces.sort(key=itemgetter(2))
+    # Each pair of lines with counts one or two apart: where the label pieces on the lines
+    # from the upper to the lower end (the rightmost), and the rows they name, joined; None
+    # where no count of them can be a piece of another's.
+    spans: dict[tuple[int, int], tuple[int, tuple[str, ...]] | None] = {}
+    for line in digits:
+        for below in (line + 1, line + 2):
+            window = [piece for on in range(line, below + 1) for piece in on_line.get(on, ())]
+            if (
+                below not in digits
+                or (below == line + 1 and not _pieces_alone(printed, digits, line))
+                or not window
+            ):
+                continue  # a row's values line under a value of its label's first line
+            keys = _PIECE_OF[name, "".join(map(_TEXT, window))]
+            if keys:  # else another row's label starts between them
+                spans[line, below] = max(start + len(text) for text, _, start in window), keys
     found: set[int] = set()
+    if not spans:
+        return found
     for at, (line, upper_row, upper) in enumerate(counts):
         for below, lower_row, lower in counts[at + 1 :]:
             if below > line + 2:
                 break
-            if below == line:
-                continue
-            if below == line + 1 and not _pieces_alone(counts, taken, line):
-                continue  # a row's values line under a value of its label's first line
-            window = sorted(
-                (piece for piece in pieces if line <= piece[1] <= below), key=itemgetter(1, 2)
-            )
-            if not window or any(
-                start + len(text) >= column
-                for text, _, start in window
-                for _, _, column in (upper, lower)
-            ):
-                continue  # no label between them, or not laid out in columns
-            keys = _piece_of(name, "".join(map(_TEXT, window)))
-            if not keys:
-                continue  # another row's label starts between them
+            span = spans.get((line, below))
+            if span is None or span[0] >= min(upper[2], lower[2]):
+                continue  # no such lines, or not laid out in columns
+            keys = span[1]
             rows = [
                 index
                 for index in range(len(taken))
@@ -386,29 +399,33 @@ def _wrapped_in_a_column(
     return found
 
 
-def _pieces_alone(
-    counts: Sequence[tuple[int, int, Printed]], taken: Sequence[Taken], line: int
-) -> bool:
+def _pieces_alone(printed: Counter[int], digits: Counter[int], line: int) -> bool:
     """Whether lines ``line`` and the next print as many values, each of them a count
-    (``counts``): the pieces of counts wrapped around a line of no value. A line printing
-    another value (``行政 258`` / ``0  5件`` / ``许可 项``: a row's values centred under
-    the first of them) is no such line."""
-    printed = [value[1] for row, _ in taken for value in row.values if value[0]]
-    digits = [on for on, _, _ in counts]
-    return all(printed.count(on) == digits.count(on) for on in (line, line + 1)) and digits.count(
-        line
-    ) == digits.count(line + 1)
+    (``printed``: the values printed on each line; ``digits``: the counts): the pieces of
+    counts wrapped around a line of no value. A line printing another value (``行政 258`` /
+    ``0  5件`` / ``许可 项``: a row's values centred under the first of them) is no such
+    line."""
+    return (
+        printed[line] == digits[line]
+        and printed[line + 1] == digits[line + 1]
+        and digits[line] == digits[line + 1]
+    )
 
 
-def _piece_of(template: str, text: str) -> tuple[str, ...]:
-    """The rows of section 二 one of whose labels holds ``text`` whole (a piece of a label
-    wrapped over lines, or all of it)."""
+def _piece_of(key: tuple[str, str]) -> tuple[str, ...]:
+    """The rows of section 二 (of template ``key[0]``) one of whose labels holds the text
+    ``key[1]`` whole (a piece of a label wrapped over lines, or all of it)."""
+    template, text = key
     piece = normalise_label(text)
     return tuple(
-        key
-        for key, aliases in labels.PROACTIVE_ROWS[template].items()
+        row
+        for row, aliases in labels.PROACTIVE_ROWS[template].items()
         if any(piece in normalise_label(alias) for alias in aliases)
     )
+
+
+#: ``_piece_of`` worked out once per template and text (the same windows of pieces recur).
+_PIECE_OF: Memo[tuple[str, str], tuple[str, ...]] = Memo(_piece_of, lambda key: len(key[1]))
 
 
 def _counts_apart(row: Row, values: Sequence[Printed]) -> bool:
