@@ -89,7 +89,9 @@ class Positions(NamedTuple):
     leftmost) it may stand in, where the header's words name the columns but the row's
     values stand off them (``space_aligned._fitted``: a proportional font's centred cells):
     the row's values fill its cells in order, each in one of its columns, and a value
-    that two columns fit is placed only where the rules leave it one of them."""
+    that two columns fit is placed only where the rules leave it one of them. Section 四's
+    one row may have both: the grid of the columns its values found, and the fits of its
+    header's (``sections.appeals`` reads the grid where it holds the row's cells)."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False

@@ -381,11 +381,22 @@ def gridded(
             return placed
         return _first_page(rows, valued, lines, first_line, heads, tops) or fitted or rows
     fullest = [max(heads, key=len, default=[])]
-    return (
-        _placed(rows, valued, lines, first_line, heads, labelled=False, nested=True)
-        or _placed(rows, valued, lines, first_line, fullest, labelled=False)
-        or rows
-    )
+    placed = _placed(
+        rows, valued, lines, first_line, heads, labelled=False, nested=True
+    ) or _placed(rows, valued, lines, first_line, fullest, labelled=False)
+    wider = _width(placed) if placed is not None else 0
+    header = heads[: _tops(rows, label_lines)]
+    fitted = _fitted(rows, valued, lines, first_line, header, label_lines, wider, labelled=False)
+    if placed is None or fitted is None:
+        return fitted or placed or rows
+    # Both: the columns the values found keep their grid, and the header's their fits;
+    # section 四 reads the grid where it is fifteen cells (``sections.appeals``).
+    return [
+        row._replace(positions=row.positions._replace(fits=fit.fits, columns=fit.columns))
+        if (fit := other.positions).fits
+        else row
+        for row, other in zip(placed, fitted, strict=True)
+    ]
 
 
 def _labels_left(row: Row) -> bool:
@@ -748,6 +759,8 @@ def _fitted(
     header: Sequence[Sequence[tuple[Span, Span]]],
     label_lines: Sequence[Sequence[Printed]],
     wider: int = 0,
+    *,
+    labelled: bool = True,
 ) -> list[Row] | None:
     """``rows`` with each row of values on the header's page given the columns each of its
     values may stand in (``Positions.fits``), where no columns hold them all or those that
@@ -771,7 +784,9 @@ def _fitted(
     cells, as ``_first_page`` gives them.
     ``header``: the spans of the header's lines (those of ``label_lines`` before the first
     value); ``None`` where there are none, or where the header names no more columns than
-    ``wider`` (those found already)."""
+    ``wider`` (those found already). ``labelled``: the rows print labels on their values'
+    lines (see ``gridded``); section 四's one row prints none, and every word of its header
+    names a column or a group of them."""
     if not header:
         return None
     breaks = _breaks(lines, first_line)
@@ -782,7 +797,7 @@ def _fitted(
     end = after[0] if after else None
     page = [at for at in valued if end is None or rows[at].line < end]
     spans = [_spans(lines, first_line, rows[at].values) for at in page]
-    label_end = _label_end(rows, page, lines, first_line, spans)
+    label_end = _label_end(rows, page, lines, first_line, spans) if labelled else (0, 0)
     found = [
         fits
         for measure in (0, 1)

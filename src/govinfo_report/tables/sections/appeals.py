@@ -15,7 +15,7 @@ from ...catalogue import Template
 from ...cells import Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
 from ...structure import collapsed
-from ...structure.layouts import Printed, Row, Runs
+from ...structure.layouts import Positions, Printed, Row, Runs
 from ..matching import matcher
 from ..reading import Draft, Reading
 from ..rules import Rule
@@ -161,10 +161,31 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     else:
         traced = next((row.runs.traced for row, found in taken if found), None)
         loose = any(row.loose for row, _ in taken)
-        row = Row((), values, (values or runs)[0][1], loose, runs=Runs(traced=traced))
+        row = Row(
+            (),
+            values,
+            (values or runs)[0][1],
+            loose,
+            runs=Runs(traced=traced),
+            positions=_fitted(taken, values),
+        )
         row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
         fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
     return draft.freeze()
+
+
+def _fitted(taken: Sequence[Taken], values: Sequence[Printed]) -> Positions:
+    """The columns of the header each of ``values`` stands under (``Positions.fits``),
+    where they are the one row's values that the layout fitted so (``pdftotext -layout``
+    of a proportional font: ``space_aligned._fitted``) and no grid of fifteen cells read
+    them (``_by_position``); none otherwise."""
+    fitted = [row for row, _ in taken if row.positions.fits]
+    if len(fitted) != 1 or fitted[0].values != tuple(values):
+        return Positions()
+    positions = fitted[0].positions
+    if len(positions.fits) != len(values):
+        return Positions()
+    return Positions(fits=positions.fits, columns=positions.columns)
 
 
 def _values(taken: Sequence[Taken], edge: Row | None) -> tuple[Printed, ...]:

@@ -1,0 +1,91 @@
+"""Section 四's one row as ``pdftotext -layout`` prints a browser's PDF in a proportional
+font (issue 45 item 1): its zeros left blank, so the row prints a few values for fifteen
+cells, each centred in its cell and so a character or two off the header's words. Which
+group and column a value belongs to is shown only by the header word it stands under."""
+
+from __future__ import annotations
+
+import govinfo_report as gr
+
+#: Section 四 of a made-up 2021 report so printed (typed for these tests): 行政复议 3 维持 and
+#: 1 尚未审结 of 4, 未经复议直接起诉 2 维持 of 2, 复议后起诉 1 其他结果 of 1, every other cell
+#: blank. The 1 of 尚未审结 ends a character right of ``审结``, each 总计 a character or two
+#: right of its ``总计``: no columns hold every value and the header's words both.
+SECTION = """四、政府信息公开行政复议、行政诉讼情况
+
+         行政复议                                行政诉讼
+                               未经复议直接起诉               复议后起诉
+  结果 结果 其他 尚未         结果 结果 其他 尚未         结果 结果 其他 尚未
+                       总计                        总计                        总计
+  维持 纠正 结果 审结         维持 纠正 结果 审结         维持 纠正 结果 审结
+
+     3               1     4     2                     2              1            1
+"""
+
+VALUES = "     3               1     4     2                     2              1            1"
+
+_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
+
+#: What the row prints, by group (``None``: printed blank).
+PRINTED = {
+    "review": (3, None, None, 1, 4),
+    "litigation_direct": (2, None, None, None, 2),
+    "litigation_after_review": (None, None, 1, None, 1),
+}
+
+
+def _report(section: str) -> gr.Report:
+    return gr.parse(
+        "梧川市生态环境局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年，梧川市生态环境局认真落实政府信息公开工作要求。\n\n"
+        + section
+        + "\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
+        "梧川市生态环境局\n2022年1月20日\n"
+    )
+
+
+def _read(report: gr.Report) -> dict[str, tuple[int | None, ...]]:
+    return {
+        group: tuple(report.cell(f"appeals.{group}.{outcome}").value for outcome in _OUTCOMES)
+        for group in _GROUPS
+    }
+
+
+def test_a_sparse_row_is_read_by_the_header_words_its_values_stand_under() -> None:
+    """Each value overlaps one column's word (a character of slack): every printed value
+    is read in its column, and the blank cells are 0 as each group's 总计 derives them."""
+    report = _report(SECTION)
+    for group, values in PRINTED.items():
+        for outcome, value in zip(_OUTCOMES, values, strict=True):
+            cell = report.cell(f"appeals.{group}.{outcome}")
+            assert cell.value == (value or 0), (group, outcome)
+            assert cell.provenance == ("parsed" if value else "derived"), (group, outcome)
+
+
+def test_a_value_two_columns_fit_stays_missing() -> None:
+    """复议后起诉's 1 two characters right, ending where ``尚未`` starts: 其他结果's or
+    尚未审结's, and its 总计 holds either way. Those two cells are missing, said; none is
+    wrong, and the other groups are read."""
+    moved = VALUES.replace("2              1            1", "2                1          1")
+    report = _report(SECTION.replace(VALUES, moved))
+    read = _read(report)
+    assert read["review"] == (3, 0, 0, 1, 4)
+    assert read["litigation_direct"] == (2, 0, 0, 0, 2)
+    assert read["litigation_after_review"] == (0, 0, None, None, 1)
+    said = {key for d in report.diagnostics if d.code == "values-unplaced" for key in d.keys}
+    assert {
+        "appeals.litigation_after_review.other",
+        "appeals.litigation_after_review.pending",
+    } <= said
+
+
+def test_values_on_a_page_of_their_own_are_not_placed_by_the_header() -> None:
+    """The row past a page break: ``pdftotext -layout`` lays out each page on its own, so
+    the header's words place no value there. The section's cells are missing, said; none is
+    wrong."""
+    report = _report(SECTION.replace(VALUES, "\f" + VALUES))
+    for group, values in _read(report).items():
+        for got, want in zip(values, PRINTED[group], strict=True):
+            assert got in (None, want or 0), group
+    assert any(d.code == "values-unplaced" for d in report.diagnostics)
