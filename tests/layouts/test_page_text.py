@@ -875,3 +875,65 @@ def test_a_page_that_shows_it_pads_values_does_not_read_its_no_break_spaces_as_b
     truth = {f"appeals.review.{c}": 0 for c in ("upheld", "other", "pending")}
     truth.update({"appeals.review.corrected": 1, "appeals.review.total": 1})
     assert wrong(report, truth) == {}
+
+
+# get_text() of a page whose empty cells (and a value's padding) are ``&nbsp;`` and whose
+# HTML source breaks its line after some of a table's rows and not others (a CMS's editor
+# wraps its source at whatever tag passes its line width): each table on a few lines,
+# several rows a line, cells run together. Section 三's row 上年结转 prints seven zeros and
+# the heading 三、本年度办理结果 comes right after them, 予以公开's label and values with it.
+SOURCE_BREAKS = f"""\
+白沙镇人民政府2023年政府信息公开工作年度报告
+一、总体情况
+2023年，白沙镇人民政府认真贯彻落实《中华人民共和国政府信息公开条例》。
+二、主动公开政府信息情况
+第二十条第（一）项{NBSP * 3}信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件002
+第二十条第（五）项{NBSP * 2}信息内容本年处理决定数量行政许可5第二十条第（六）项{NBSP * 2}\
+信息内容本年处理决定数量行政处罚0行政强制0第二十条第（八）项{NBSP * 2}\
+信息内容本年收费金额（单位：万元）行政事业性收费{NBSP}0
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）{NBSP * 2}申请人情况{NBSP * 6}\
+自然人法人或其他组织{NBSP * 4}总计{NBSP * 3}商业企业科研机构社会公益组织法律服务机构其他{NBSP}\
+一、本年新收政府信息公开申请数量{NBSP * 2}200001{NBSP}3\
+二、上年结转政府信息公开申请数量{NBSP * 3}0000000三、本年度办理结果（一）予以公开{NBSP}2000013
+{NBSP}（二）部分公开（区分处理的，只计这一情形，不计其他情形）{NBSP}0000000\
+（三）不予公开1.属于国家秘密0000000{NBSP * 2}2.其他法律行政法规禁止公开0000000
+{NBSP * 2}3.危及“三安全一稳定”0000000{NBSP * 2}4.保护第三方合法权益0000000\
+{NBSP * 2}5.属于三类内部事务信息0000000{NBSP * 2}6.属于四类过程性信息0000000\
+{NBSP * 2}7.属于行政执法案卷0000000{NBSP * 2}8.属于行政查询事项0000000
+（四）无法提供1.本机关不掌握相关政府信息0000000{NBSP * 2}2.没有现成信息需要另行制作0000000\
+{NBSP * 2}3.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请0000000\
+{NBSP * 2}2.重复申请0000000{NBSP * 2}3.要求提供公开出版物0000000\
+{NBSP * 2}4.无正当理由大量反复申请0000000{NBSP * 2}5.要求行政机关确认或重新出具已获取信息0000000
+（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000\
+{NBSP * 2}2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000\
+{NBSP * 2}3.其他0000000（七）总计{NBSP}2000013四、结转下年度继续办理{NBSP * 2}0000000
+四、政府信息公开行政复议、行政诉讼情况
+行政复议{NBSP * 4}行政诉讼{NBSP * 14}未经复议直接起诉{NBSP * 4}复议后起诉{NBSP * 4}\
+结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计
+000000000000000
+五、存在的主要问题及改进情况
+无。
+六、其他需要报告的事项
+无。
+"""
+
+
+def test_a_row_s_values_run_into_the_chinese_numbered_heading_after_it_are_not_the_next_row_s() -> (
+    None
+):
+    """上年结转's seven zeros run into 三、本年度办理结果（一）予以公开, then 予以公开's own
+    values apart after a no-break space: the label cell read by columns of spaces is
+    ``0000000三、本年度办理结果（一）予以公开``, which names no row, and the values after it are
+    予以公开's, not 上年结转's (read as 上年结转's they gave it 予以公开's 2 and 1, found by the
+    thorough profile of ``test_an_uncertain_cell_is_never_a_wrong_number[tables_run_together]``).
+    They are not placed, and that is said where the label is."""
+    report = gr.parse(SOURCE_BREAKS)
+    truth = {f"applications.{row}.{column}": 0 for row in ("carried_over",) for column in COLUMNS}
+    truth |= {
+        f"applications.granted.{column}": value
+        for column, value in zip(COLUMNS, (2, 0, 0, 0, 0, 1, 3), strict=True)
+    }
+    assert wrong(report, truth) == {}
+    said = [d for d in report.diagnostics if d.code == "values-unplaced"]
+    assert any("0000000三、本年度办理结果" in d.message and "上年结转" in d.message for d in said)

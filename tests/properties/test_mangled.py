@@ -298,3 +298,57 @@ def test_values_run_into_the_next_labels_number_are_not_the_row_before() -> None
     }
     report = gr.Report.from_values(values, template="2019")
     _never_wrong(text, report)
+
+
+def test_values_run_into_a_chinese_numbered_heading_are_not_the_row_before() -> None:
+    """blank_lines then tables_run_together (2021): the page's empty cells ``&nbsp;``, a
+    blank line put among section 三's rows, so the table runs together on two lines, the
+    first holding its header and three rows. 上年结转's zeros run into
+    ``三、本年度办理结果（一）予以公开``, whose values come after it a ``&nbsp;`` apart (its
+    empty third label cell); 本年新收's 总计 is padded with one. Read by columns of spaces,
+    that label cell names no row, and the values after it are not 上年结转's (read so,
+    上年结转 took 予以公开's 1s in 其他 and 总计: found by the thorough profile)."""
+    nbsp = "\u00a0"
+    printed = labels.APPLICATION_PRINTED["2021"]
+    counts = {"new": (4, 0, 0, 0, 0, 1, 5), "granted": (4, 0, 0, 0, 0, 1, 5)}
+    counts["total"] = counts["granted"]
+    padded = {("new", 6)}
+    header = [
+        ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "")
+        + ("申请人情况",)
+        + ("",) * 6,
+        ("", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"),
+        ("", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""),
+    ]
+    rows = [
+        (
+            *printed[key],
+            *(
+                (nbsp if (key, at) in padded else "") + str(value)
+                for at, value in enumerate(counts.get(key, (0,) * 7))
+            ),
+        )
+        for key in printed
+    ]
+    lines = ["".join(cell or nbsp for cell in row) for row in (*header, *rows)]
+    table = "".join(lines[:6]) + "\n\n" + "".join(lines[6:])
+    assert f"数量{nbsp * 2}0000000三、本年度办理结果（一）予以公开{nbsp}4000015" in table
+    text = "\n".join(
+        (
+            "某某县某某局2023年政府信息公开工作年度报告",
+            "一、总体情况",
+            "无。",
+            "三、收到和处理政府信息公开申请情况",
+            table,
+            "五、存在的主要问题及改进情况",
+            "无。",
+        )
+    )
+    fields = [f for f in gr.fields("2021") if f.section == "applications"]
+    columns = dict.fromkeys(f.column for f in fields)
+    values = {f.key: 0 for f in fields} | {
+        f"applications.{row}.{column}": value
+        for row, printed_counts in counts.items()
+        for column, value in zip(columns, printed_counts, strict=True)
+    }
+    _never_wrong(text, gr.Report.from_values(values, template="2021"))

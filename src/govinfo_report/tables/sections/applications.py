@@ -366,15 +366,17 @@ def _unknown_labels(context: _Context, step: _Step) -> bool:
     return not step.keys
 
 
-#: Digits run into a label's numbering: a row's values and the next row's number
-#: (``156372.上年结转…``).
-_VALUES_NUMBERED = re.compile(r"\d+[.．、]\s*")
+#: Digits run into a label: a row's values and the next row's Arabic number
+#: (``156372.上年结转…``), or its values before a label numbered in Chinese
+#: (``0000000三、本年度办理结果（一）予以公开``).
+_VALUES_NUMBERED = re.compile(r"\d+(?:[.．、]\s*)?")
 
 
 def _unknown_before_values(template: str, step: _Step) -> Printed | None:
     """The label right before a row's first value where it matches no row while an earlier
     label names one (``1.本年新收… 787…2.上年结转… 266…``: one-line text read by columns of
-    spaces, a row's values run into the next label's numbering): the values are that
+    spaces, a row's values run into the next label, its numbering Arabic or Chinese: ``…二、
+    上年结转…数量   0000000三、本年度办理结果（一）予以公开 0000011``): the values are that
     label's row's, not the earlier one's. ``None`` otherwise."""
     printed = [*step.row.values, *step.runs]
     if not step.unknown or not printed:
