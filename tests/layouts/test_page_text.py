@@ -937,3 +937,39 @@ def test_a_row_s_values_run_into_the_chinese_numbered_heading_after_it_are_not_t
     assert wrong(report, truth) == {}
     said = [d for d in report.diagnostics if d.code == "values-unplaced"]
     assert any("0000000三、本年度办理结果" in d.message and "上年结转" in d.message for d in said)
+
+
+def test_a_row_s_last_values_run_into_the_next_label_leave_its_cells_missing() -> None:
+    """属于行政查询事项 (102 13 11 5 0 0 131) printed ``10213115``, then a padded
+    ``&nbsp;00131`` with the next group's label run into it (``00131（四）无法提供…``): read
+    by columns of spaces, the row prints one run of values, and the rest of it starts the
+    next label cell. Read as the whole row, blank cells among its values, every cut of the
+    run that keeps its row's sum made its 总计 115 (102 + 13), derived for 131, where 本年新收
+    and 总计, printed the same way, do not pin it (found by the thorough profile of
+    ``test_an_uncertain_cell_is_never_a_wrong_number[tables_run_together]``: 305 for 587).
+    Its cells are missing, said at the label its values may be run into."""
+    inquiry = (102, 13, 11, 5, 0, 0, 131)
+    total = f"10413115{NBSP}01134"  # 104 13 11 5 0 1 134: 予以公开's row and this one
+    text = (
+        SOURCE_BREAKS.replace(f"200001{NBSP}3", total)
+        .replace(f"（七）总计{NBSP}2000013", f"（七）总计{NBSP}{total}")
+        .replace(
+            f"7.属于行政执法案卷0000000{NBSP * 2}8.属于行政查询事项0000000\n"
+            "（四）无法提供1.本机关不掌握相关政府信息0000000",
+            f"7.属于行政执法案卷0000000\n{NBSP}8.属于行政查询事项{NBSP}10213115{NBSP}00131"
+            f"（四）无法提供1.本机关不掌握相关政府信息000000{NBSP}0\n",
+        )
+    )
+    assert text.count(total) == 2 and "00131（四）" in text
+    report = gr.parse(text)
+    truth = {
+        f"applications.denied.administrative_inquiry.{column}": value
+        for column, value in zip(COLUMNS, inquiry, strict=True)
+    }
+    assert wrong(report, truth) == {}
+    said = [d for d in report.diagnostics if d.code == "values-unplaced"]
+    assert any(
+        "run into the next label" in d.message
+        and "applications.denied.administrative_inquiry.total" in d.keys
+        for d in said
+    )
