@@ -973,3 +973,39 @@ def test_a_row_s_last_values_run_into_the_next_label_leave_its_cells_missing() -
         and "applications.denied.administrative_inquiry.total" in d.keys
         for d in said
     )
+
+
+# get_text() of a page that numbers its headings and section 三's top rows 1. to 6. (no
+# heading of the template, so the text is not cut again at its labels), its empty cells
+# ``&nbsp;``, cells run together, its tables one line each, a label justified with a
+# full-width space (``3.本年　度办理结果``).
+NUMBERED = f"""\
+石门乡人民政府2023年政府信息公开工作年度报告
+1.总体情况
+无。
+3.收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）{NBSP * 2}申请人情况{NBSP * 6}\
+自然人法人或其他组织{NBSP * 4}总计{NBSP * 3}商业企业科研机构社会公益组织法律服务机构其他{NBSP}\
+1.本年新收政府信息公开申请数量{NBSP * 2}204613041000100012021001755\
+32.上年结转政府信息公开申请数量{NBSP * 2}20000023.本年\u3000度办理结果（一）予以公开{NBSP}\
+2020130210001000120110017524{NBSP}（二）部分公开（区分处理的，只计这一情形，不计其他情形）{NBSP}0000000
+5.存在的主要问题及改进情况
+无。
+"""
+
+
+def test_values_after_a_label_of_values_run_into_the_next_are_not_the_first_row_s() -> None:
+    """本年新收's values run into ``2.上年结转…``, 上年结转's into ``3.本年``, whose label a
+    full-width space cuts, so the cell right before 予以公开's values is
+    ``度办理结果（一）予以公开``, which names no row. 本年新收, the one row the line's labels
+    name before the values, took them (2020 for 2046; the thorough profile of
+    ``test_an_uncertain_cell_is_never_a_wrong_number[tables_run_together]`` found it); the
+    labels of digits run into a row's label between show they are a later row's."""
+    report = gr.parse(NUMBERED)
+    truth = {
+        f"applications.new.{column}": value
+        for column, value in zip(COLUMNS, (2046, 1304, 1000, 1000, 1202, 1001, 7553), strict=True)
+    }
+    assert wrong(report, truth) == {}
+    said = [d for d in report.diagnostics if d.code == "values-unplaced"]
+    assert any("are not read as 本年新收" in d.message for d in said)

@@ -423,24 +423,32 @@ _VALUES_NUMBERED = re.compile(r"\d+(?:[.．、]\s*)?")
 
 
 def _unknown_before_values(template: str, step: _Step) -> Printed | None:
-    """The label right before a row's first value where it matches no row while an earlier
-    label names one (``1.本年新收… 787…2.上年结转… 266…``: one-line text read by columns of
-    spaces, a row's values run into the next label, its numbering Arabic or Chinese: ``…二、
-    上年结转…数量   0000000三、本年度办理结果（一）予以公开 0000011``): the values are that
-    label's row's, not the earlier one's. ``None`` otherwise."""
+    """A label between the label naming a row and the row's first value that matches no row
+    and is digits run into a row's or group's label (``1.本年新收… 787…2.上年结转… 266…``:
+    one-line text read by columns of spaces, a row's values run into the next label, its
+    numbering Arabic or Chinese: ``…二、上年结转…数量   0000000三、本年度办理结果（一）予以公开
+    0000011``): those digits are the named row's values, and the values after them a later
+    row's, even where other labels follow it (a label cut by a space: ``…3.本年`` /
+    ``度办理结果（一）予以公开``). The last such label; ``None`` where there is none."""
     printed = [*step.row.values, *step.runs]
     if not step.unknown or not printed:
         return None
     first = min((line, column) for _, line, column in printed)
-    before = [at for at, (_, line, column) in enumerate(step.row.labels) if (line, column) < first]
-    if not before or before[-1] not in step.unknown:
-        return None
-    label = step.row.labels[before[-1]]
-    numbered = _VALUES_NUMBERED.match(label[0])
-    if numbered is None:
-        return None
-    kind, _ = matcher(template, NAME).match(label[0][numbered.end() :])
-    return label if kind in ("row", "group") else None
+    match = matcher(template, NAME).match
+    labels_ = step.row.labels
+    named = next((at for at, (text, _, _) in enumerate(labels_) if match(text)[0] == "row"), None)
+    for at in sorted(step.unknown, reverse=True):
+        label = labels_[at]
+        numbered = _VALUES_NUMBERED.match(label[0])
+        if (
+            named is not None
+            and named < at
+            and (label[1], label[2]) < first
+            and numbered is not None
+            and match(label[0][numbered.end() :])[0] in ("row", "group")
+        ):
+            return label
+    return None
 
 
 def _several_rows(context: _Context, step: _Step) -> bool:
