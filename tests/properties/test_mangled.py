@@ -4,6 +4,7 @@ wrong."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from random import Random
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.cells import is_value
 from govinfo_report.write.render import render, renderable
 
 from conftest import printed, scaled, wrong
@@ -24,6 +26,7 @@ from manglers import (
     TRACELESS,
     UNCERTAIN,
     Mangler,
+    arabic_headings,
     encode,
     mangle,
 )
@@ -297,4 +300,158 @@ def test_values_run_into_the_next_labels_number_are_not_the_row_before() -> None
         for column, value in zip(columns, printed, strict=True)
     }
     report = gr.Report.from_values(values, template="2019")
+    _never_wrong(text, report)
+
+
+def _section_three_page(
+    counts: dict[str, tuple[int, ...]], padded: set[tuple[str, int]], empty: str
+) -> str:
+    """arabic_headings, blank_lines then tables_run_together (2021) of a report of section 三
+    alone, each row's values ``counts`` (zeros where not given): the page's empty cells
+    ``empty`` (``&nbsp;`` or nothing), the cells at ``padded`` (row, column) padded with a
+    ``&nbsp;`` before them, a blank line after the third row, so the table runs together on
+    two lines, the first holding its header too. No heading is the template's, so the
+    lines are not cut again at its labels."""
+    nbsp = "\u00a0"
+    printed = labels.APPLICATION_PRINTED["2021"]
+    header = [
+        ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "")
+        + ("申请人情况",)
+        + ("",) * 6,
+        ("", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"),
+        ("", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""),
+    ]
+    rows = [
+        (
+            *printed[key],
+            *(
+                (nbsp if (key, at) in padded else "") + str(value)
+                for at, value in enumerate(counts.get(key, (0,) * 7))
+            ),
+        )
+        for key in printed
+    ]
+    lines = ["".join(cell or empty for cell in row) for row in (*header, *rows)]
+    table = "".join(lines[:6]) + "\n\n" + "".join(lines[6:])
+    return "\n".join(
+        (
+            "某某县某某局2023年政府信息公开工作年度报告",
+            "1.总体情况",
+            "无。",
+            "3.收到和处理政府信息公开申请情况",
+            table,
+            "5.存在的主要问题及改进情况",
+            "无。",
+        )
+    )
+
+
+def _section_three_report(counts: dict[str, tuple[int, ...]]) -> gr.Report:
+    """The 2021 report whose section 三 rows are ``counts``, zeros elsewhere."""
+    fields = [f for f in gr.fields("2021") if f.section == "applications"]
+    columns = dict.fromkeys(f.column for f in fields)
+    values = {f.key: 0 for f in fields} | {
+        f"applications.{row}.{column}": value
+        for row, printed_counts in counts.items()
+        for column, value in zip(columns, printed_counts, strict=True)
+    }
+    return gr.Report.from_values(values, template="2021")
+
+
+def test_values_run_into_a_chinese_numbered_heading_are_not_the_row_before() -> None:
+    """上年结转's zeros run into ``三、本年度办理结果（一）予以公开``, whose values come after
+    it a ``&nbsp;`` apart (its empty third label cell); 本年新收's 总计 is padded with one.
+    Read by columns of spaces, that label cell names no row, and the values after it are
+    not 上年结转's (read so, 上年结转 took 予以公开's 1s in 其他 and 总计: found by the
+    thorough profile)."""
+    counts = {row: (4, 0, 0, 0, 0, 1, 5) for row in ("new", "granted", "total")}
+    text = _section_three_page(counts, {("new", 6)}, "\u00a0")
+    assert "数量\u00a0\u00a00000000三、本年度办理结果（一）予以公开\u00a04000015" in text
+    _never_wrong(text, _section_three_report(counts))
+
+
+def _padded_run_together(text: str, padded: dict[str, set[int]], empty: str = "") -> str:
+    """tables_run_together of ``text`` (tab-separated) as a page whose empty cells are
+    ``empty`` (nothing, or ``&nbsp;``) and that pads some values with ``&nbsp;`` before
+    them: each table one line, the values of a row whose line holds a key of ``padded`` at
+    those places (0: its first value) padded, and each table's last value, so that its line
+    ends as a row's does."""
+    nbsp = "\u00a0"
+    lines: list[str] = []
+    table: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            cells = line.split("\t")
+            first = next((at for at, cell in enumerate(cells) if is_value(cell)), len(cells))
+            pads = next((at for name, at in padded.items() if name in line), set())
+            table.append(
+                "".join(
+                    (nbsp if at - first in pads else "") + (cell or empty)
+                    for at, cell in enumerate(cells)
+                )
+            )
+            continue
+        if table:
+            run = re.search(r"[\d.]+$", table[-1])
+            if run is not None:
+                table[-1] = table[-1][: run.start()] + nbsp + run.group()
+            lines.append("".join(table))
+            table = []
+        lines.append(line)
+    return "\n".join(lines[:-1])
+
+
+def test_a_row_s_last_values_run_into_the_next_label_are_not_cut_as_the_whole_row() -> None:
+    """arabic_headings then tables_run_together: 属于行政查询事项 (102 13 11 5 0 0 131), its
+    自然人 and 法律服务机构 padded, is ``&nbsp;10213115&nbsp;00131（四）无法提供…``: read by
+    columns of spaces, the rest of its values start the next group's label cell. Read as
+    its whole row, every cut of ``10213115`` that keeps the row's sum made 总计 115 (102 +
+    13), where 本年新收 and 总计, printed the same way, do not pin it (found by the thorough
+    profile: 属于行政查询事项 305 for 587). The row before ends in a padded value, so the
+    row's label starts a row of its own."""
+    inquiry = dict(zip(labels.APPLICANT_COLUMNS, (102, 13, 11, 5, 0, 0, 131), strict=True))
+    values = _TYPED.flat()
+    for column, value in inquiry.items():
+        key = f"applications.denied.administrative_inquiry.{column}"
+        for row in ("new", "total"):
+            values[f"applications.{row}.{column}"] += value - values[key]
+        values[key] = value
+    report = gr.Report.from_values(
+        {key: value for key, value in values.items() if value is not None},
+        template="2021",
+        organisation=_TYPED.organisation,
+        year=_TYPED.year,
+        published=_TYPED.published,
+    )
+    padded = {"本年新收": {0, 4}, "7.属于行政执法案卷": {6}, "8.属于行政查询事项": {0, 4}}
+    padded["（七）总计"] = {0, 4}
+    text = render(report, "tab-separated")
+    text = _padded_run_together(arabic_headings(text, Random(0)), padded)
+    assert "8.属于行政查询事项\u00a010213115\u00a000131（四）无法提供" in text
+    _never_wrong(text, report)
+
+
+def test_values_after_labels_run_into_by_values_are_not_the_first_row_s() -> None:
+    """spaces, arabic_headings then tables_run_together, the page's empty cells ``&nbsp;``:
+    本年新收's values run into ``2.上年结转…``, 上年结转's into ``3.本年``, and a full-width
+    space inside that label (``3.本年　度办理结果``) cuts it, so the cell right before
+    予以公开's values is ``度办理结果（一）予以公开``. The values are not 本年新收's, the one
+    row the line's labels name: a label of digits run into a row's label stands between
+    (found by the thorough profile: 本年新收 read 285 for 2759 and 13724). 本年新收,
+    予以公开 and 总计 print counts in the thousands, as that report did."""
+    values = _TYPED.flat()
+    for row in ("new", "granted", "total"):
+        for column in labels.APPLICANT_COLUMNS:
+            values[f"applications.{row}.{column}"] += 12000 if column == "total" else 2000
+    report = gr.Report.from_values(
+        {key: value for key, value in values.items() if value is not None},
+        template="2021",
+        organisation=_TYPED.organisation,
+        year=_TYPED.year,
+        published=_TYPED.published,
+    )
+    text = arabic_headings(render(report, "tab-separated"), Random(0))
+    assert text.count("3.本年度办理结果") == 1
+    text = _padded_run_together(text.replace("3.本年度", "3.本年\u3000度"), {}, "\u00a0")
+    assert "12053" in text and "3.本年\u3000度办理结果" in text
     _never_wrong(text, report)

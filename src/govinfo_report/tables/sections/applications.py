@@ -174,7 +174,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         covered=covered_column(rows, columns),
     )
     table_empty(context, taken, rows)
-    run(CHAIN, context, map(_step, taken, plans))
+    run(CHAIN, context, map(_step, taken, plans, _runs_on(taken, columns)))
     _between_neighbours(context)
     for group, grouped in context.grouped.items():
         context.seen.update(
@@ -269,9 +269,11 @@ class _Context(Context):
 
 @attrs.define(slots=True, eq=False)
 class _Step(Step):
-    """A row of section 三 with what its labels say (``_Plan``)."""
+    """A row of section 三 with what its labels say (``_Plan``), and the next row's first
+    label where this row's last values may be run into it (``_runs_on``)."""
 
     plan: _Plan
+    run_on: Printed | None = None
 
 
 #: A row of values as ``_Context.order`` keeps it: the rows it names, the row itself where it
@@ -280,10 +282,58 @@ class _Step(Step):
 _Entry = tuple[str, ...] | _Step | None
 
 
-def _step(taken: Taken, plan: _Plan) -> _Step:
+def _step(taken: Taken, plan: _Plan, run_on: Printed | None) -> _Step:
     row, runs = taken
     texts, keys, _, unknown, label, _, cells = plan
-    return _Step(row, runs, texts, keys, unknown, label, cells, plan)
+    return _Step(row, runs, texts, keys, unknown, label, cells, plan, run_on)
+
+
+#: A label cell that starts with values run into it: digits, then a label's text (Chinese
+#: numbering or none: ``16186587（四）无法提供…``), or two digits or more before an Arabic
+#: numbering's ``.`` (``9564.保护第三方…``: the template numbers its sub-rows 1 to 8).
+_RUN_INTO = re.compile(r"\d+(?![\d.．、\s])|\d{2,}[.．、]")
+
+
+def _runs_on(taken: Sequence[Taken], columns: int) -> list[Printed | None]:
+    """For each row, the next row's first label where it starts with digits run into it
+    (``_RUN_INTO``) right after this row's last value on its line, and this row prints fewer
+    cells apart than the section's columns: those digits may be this row's last values
+    (cells run together, a page's ``&nbsp;`` read as columns of spaces:
+    ``8.属于行政查询事项 162143305 16186587（四）无法提供…`` for 162 143 30 5 161 86 587).
+    ``None`` elsewhere."""
+    found: list[Printed | None] = []
+    for (row, runs), (after, _) in zip(taken, [*taken[1:], (None, ())], strict=True):
+        printed = [*row.values, *runs]
+        label = after.labels[0] if after is not None and after.labels else None
+        last = max(((line, column) for _, line, column in printed), default=None)
+        found.append(
+            label
+            if label is not None
+            and last is not None
+            and label[1] == last[0]
+            and label[2] > last[1]
+            and (runs or len(row.values) < columns)
+            and _RUN_INTO.match(label[0]) is not None
+            else None
+        )
+    return found
+
+
+def _run_into_next(context: _Context, step: _Step) -> bool:
+    """A row of one template row whose last values may be run into the next row's label
+    (``_Step.run_on``): the values it prints apart are not all of it, and its cells are
+    missing. Read as its whole row (a run cut with blank cells among its values), its
+    总计 came out as the last digits it prints (属于行政查询事项 305 for 587)."""
+    if step.run_on is None or len(step.keys) != 1:
+        return False
+    not_placed(
+        context.draft,
+        context.template,
+        step.cells,
+        step.run_on,
+        f"{step.label}: its last values may be run into the next label {step.run_on[0]!r}",
+    )
+    return True
 
 
 def _aligned(context: _Context, step: _Step) -> bool:
@@ -366,29 +416,39 @@ def _unknown_labels(context: _Context, step: _Step) -> bool:
     return not step.keys
 
 
-#: Digits run into a label's numbering: a row's values and the next row's number
-#: (``156372.上年结转…``).
-_VALUES_NUMBERED = re.compile(r"\d+[.．、]\s*")
+#: Digits run into a label: a row's values and the next row's Arabic number
+#: (``156372.上年结转…``), or its values before a label numbered in Chinese
+#: (``0000000三、本年度办理结果（一）予以公开``).
+_VALUES_NUMBERED = re.compile(r"\d+(?:[.．、]\s*)?")
 
 
 def _unknown_before_values(template: str, step: _Step) -> Printed | None:
-    """The label right before a row's first value where it matches no row while an earlier
-    label names one (``1.本年新收… 787…2.上年结转… 266…``: one-line text read by columns of
-    spaces, a row's values run into the next label's numbering): the values are that
-    label's row's, not the earlier one's. ``None`` otherwise."""
+    """A label between the label naming a row and the row's first value that matches no row
+    and is digits run into a row's or group's label (``1.本年新收… 787…2.上年结转… 266…``:
+    one-line text read by columns of spaces, a row's values run into the next label, its
+    numbering Arabic or Chinese: ``…二、上年结转…数量   0000000三、本年度办理结果（一）予以公开
+    0000011``): those digits are the named row's values, and the values after them a later
+    row's, even where other labels follow it (a label cut by a space: ``…3.本年`` /
+    ``度办理结果（一）予以公开``). The last such label; ``None`` where there is none."""
     printed = [*step.row.values, *step.runs]
     if not step.unknown or not printed:
         return None
     first = min((line, column) for _, line, column in printed)
-    before = [at for at, (_, line, column) in enumerate(step.row.labels) if (line, column) < first]
-    if not before or before[-1] not in step.unknown:
-        return None
-    label = step.row.labels[before[-1]]
-    numbered = _VALUES_NUMBERED.match(label[0])
-    if numbered is None:
-        return None
-    kind, _ = matcher(template, NAME).match(label[0][numbered.end() :])
-    return label if kind in ("row", "group") else None
+    match = matcher(template, NAME).match
+    labels_ = step.row.labels
+    named = next((at for at, (text, _, _) in enumerate(labels_) if match(text)[0] == "row"), None)
+    for at in sorted(step.unknown, reverse=True):
+        label = labels_[at]
+        numbered = _VALUES_NUMBERED.match(label[0])
+        if (
+            named is not None
+            and named < at
+            and (label[1], label[2]) < first
+            and numbered is not None
+            and match(label[0][numbered.end() :])[0] in ("row", "group")
+        ):
+            return label
+    return None
 
 
 def _several_rows(context: _Context, step: _Step) -> bool:
@@ -645,6 +705,7 @@ CHAIN: tuple[Handler[_Context, _Step], ...] = (
     _unknown_labels,
     duplicate,
     _several_rows,
+    _run_into_next,
     _repeated_grid_column,
     usual_row,
     _merged_columns,
