@@ -301,21 +301,18 @@ def _runs_on(taken: Sequence[Taken], columns: int) -> list[Printed | None]:
     (cells run together, a page's ``&nbsp;`` read as columns of spaces:
     ``8.属于行政查询事项 162143305 16186587（四）无法提供…`` for 162 143 30 5 161 86 587).
     ``None`` elsewhere."""
-    found: list[Printed | None] = []
-    for (row, runs), (after, _) in zip(taken, [*taken[1:], (None, ())], strict=True):
-        printed = [*row.values, *runs]
-        label = after.labels[0] if after is not None and after.labels else None
-        last = max(((line, column) for _, line, column in printed), default=None)
-        found.append(
-            label
-            if label is not None
-            and last is not None
-            and label[1] == last[0]
-            and label[2] > last[1]
-            and (runs or len(row.values) < columns)
-            and _RUN_INTO.match(label[0]) is not None
-            else None
-        )
+    found: list[Printed | None] = [None] * len(taken)
+    for at in range(len(taken) - 1):
+        row, runs = taken[at]
+        after = taken[at + 1][0]
+        if not (runs or len(row.values) < columns) or not after.labels:
+            continue  # a full row (most rows: at once), or no label after it
+        label = after.labels[0]
+        if _RUN_INTO.match(label[0]) is None:
+            continue
+        last = max(((line, column) for _, line, column in (*row.values, *runs)), default=None)
+        if last is not None and label[1] == last[0] and label[2] > last[1]:
+            found[at] = label
     return found
 
 
