@@ -5,6 +5,8 @@ wrong."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from random import Random
 
@@ -178,6 +180,11 @@ def _with_appeals(*groups: tuple[int, ...]) -> gr.Report:
         for group, row in zip(labels.APPEAL_GROUPS, groups, strict=True)
         for outcome, value in zip(labels.APPEAL_OUTCOMES, row, strict=True)
     }
+    return _typed_with(values)
+
+
+def _typed_with(values: Mapping[str, int | Decimal | None]) -> gr.Report:
+    """The typed 2021 report's metadata with ``values`` (``None``: left out)."""
     return gr.Report.from_values(
         {key: value for key, value in values.items() if value is not None},
         template="2021",
@@ -416,13 +423,7 @@ def test_a_row_s_last_values_run_into_the_next_label_are_not_cut_as_the_whole_ro
         for row in ("new", "total"):
             values[f"applications.{row}.{column}"] += value - values[key]
         values[key] = value
-    report = gr.Report.from_values(
-        {key: value for key, value in values.items() if value is not None},
-        template="2021",
-        organisation=_TYPED.organisation,
-        year=_TYPED.year,
-        published=_TYPED.published,
-    )
+    report = _typed_with(values)
     padded = {"本年新收": {0, 4}, "7.属于行政执法案卷": {6}, "8.属于行政查询事项": {0, 4}}
     padded["（七）总计"] = {0, 4}
     text = render(report, "tab-separated")
@@ -443,13 +444,7 @@ def test_values_after_labels_run_into_by_values_are_not_the_first_row_s() -> Non
     for row in ("new", "granted", "total"):
         for column in labels.APPLICANT_COLUMNS:
             values[f"applications.{row}.{column}"] += 12000 if column == "total" else 2000
-    report = gr.Report.from_values(
-        {key: value for key, value in values.items() if value is not None},
-        template="2021",
-        organisation=_TYPED.organisation,
-        year=_TYPED.year,
-        published=_TYPED.published,
-    )
+    report = _typed_with(values)
     text = arabic_headings(render(report, "tab-separated"), Random(0))
     assert text.count("3.本年度办理结果") == 1
     text = _padded_run_together(text.replace("3.本年度", "3.本年\u3000度"), {}, "\u00a0")
