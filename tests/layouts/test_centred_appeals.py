@@ -89,3 +89,56 @@ def test_values_on_a_page_of_their_own_are_not_placed_by_the_header() -> None:
         for got, want in zip(values, PRINTED[group], strict=True):
             assert got in (None, want or 0), group
     assert any(d.code == "values-unplaced" for d in report.diagnostics)
+
+
+#: 未经复议直接起诉 prints no value at all: its five cells blank, each value of the other
+#: two groups where ``VALUES`` prints it.
+NO_DIRECT = "     3               1     4" + " " * 42 + "1            1"
+
+
+def test_a_group_that_prints_no_value_is_read_as_printed_blank() -> None:
+    """Every value stands under one column's word only and each group's 总计 holds: the
+    text shows a blank cell by space, so the five cells of 未经复议直接起诉, under which
+    nothing stands, are printed blank (not missing, and no rule makes them 0); the other
+    groups are read, their blanks 0 by their 总计."""
+    assert len(NO_DIRECT) == len(VALUES)
+    report = _report(SECTION.replace(VALUES, NO_DIRECT))
+    assert _read(report) == {
+        "review": (3, 0, 0, 1, 4),
+        "litigation_direct": (None,) * 5,
+        "litigation_after_review": (0, 0, 1, 0, 1),
+    }
+    for outcome in _OUTCOMES:
+        assert report.cell(f"appeals.litigation_direct.{outcome}").provenance == "blank"
+    assert not [d for d in report.diagnostics if d.code == "values-unplaced"]
+
+
+def test_a_blank_group_beside_a_value_two_columns_fit_is_said_so() -> None:
+    """复议后起诉's 1 fits 其他结果's column or 尚未审结's: the row is placed by the rules,
+    those two cells stay missing, and so do the five of the group under which no value
+    stands, said so (not as a placement the rules leave open). None is wrong."""
+    moved = NO_DIRECT.replace("1            1", "  1          1")
+    report = _report(SECTION.replace(VALUES, moved))
+    read = _read(report)
+    assert read["review"] == (3, 0, 0, 1, 4)
+    assert read["litigation_direct"] == (None,) * 5
+    assert read["litigation_after_review"] == (0, 0, None, None, 1)
+    (said,) = [d for d in report.diagnostics if d.code == "values-unplaced"]
+    direct = tuple(f"appeals.litigation_direct.{outcome}" for outcome in _OUTCOMES)
+    assert set(direct) <= set(said.keys)
+    assert "no value stands under the columns of " + ", ".join(direct) in said.message
+
+
+def test_a_row_whose_total_breaks_is_not_read_blank_around_its_values() -> None:
+    """Each value under one column's word, but 行政复议's 总计 5 is not 3 + 1: the row is
+    not taken as laid out (a value may be where no word shows it), and 未经复议直接起诉 is
+    never read blank; no number is wrong."""
+    report = _report(SECTION.replace(VALUES, NO_DIRECT.replace("4", "5")))
+    read = _read(report)
+    assert read["litigation_direct"] == (None,) * 5
+    assert all(
+        report.cell(f"appeals.litigation_direct.{outcome}").provenance == "missing"
+        for outcome in _OUTCOMES
+    )
+    for got, want in zip(read["review"], (3, 0, 0, 1, 5), strict=True):
+        assert got in (None, want)

@@ -1147,6 +1147,7 @@ class _Work:
                 kept + len(gaps) == len(unit.cells),
                 self._left_missing(unit),
                 reason if alone is not None else "",
+                self._unstood(unit),
             )
         )
         if gaps:
@@ -1225,6 +1226,16 @@ class _Work:
         if found.code == "run-cut-by-prose":  # it names the cells the prose chose the cut of
             found = attrs.evolve(found, keys=tuple(self.template.fields[c].key for c in unit.cells))
         self.findings.append(found)
+
+    def _unstood(self, unit: Unit) -> tuple[str, ...]:
+        """The keys of the cells of ``unit`` left missing that stand under no column any of
+        its values may stand in (``Unit.fits``): no placement gives them a value."""
+        covered = {at for fit in unit.fits for at in fit}
+        return tuple(
+            self.template.fields[cell].key
+            for at, cell in enumerate(unit.cells)
+            if unit.fits and at not in covered and self.origins[cell] == "missing"
+        )
 
     def _left_missing(self, unit: Unit) -> tuple[str, ...]:
         """The keys of the cells of ``unit`` left missing."""
@@ -1514,9 +1525,16 @@ def _head(unit: Unit) -> str:
     return f"{unit.label}: {len(printed)} values ({' '.join(printed)}) {where}"
 
 
-def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> Diagnostic:
+def _placed(
+    unit: Unit,
+    whole: bool,
+    lost: tuple[str, ...],
+    alone: str = "",
+    unstood: tuple[str, ...] = (),
+) -> Diagnostic:
     """The finding on how a unit was placed, naming the cells it leaves missing (``lost``;
-    ``alone``: why it was placed by its own row's rules only, ``_BROKEN`` or ``_BUDGET``)."""
+    ``alone``: why it was placed by its own row's rules only, ``_BROKEN`` or ``_BUDGET``;
+    ``unstood``: those of ``lost`` under no column its values may stand in, ``_unstood``)."""
     why = f" ({alone})" if alone else ""
     rules = f"its row's own rules{why}" if alone else "the consistency rules"
     if unit.fits:
@@ -1525,11 +1543,22 @@ def _placed(unit: Unit, whole: bool, lost: tuple[str, ...], alone: str = "") -> 
         code, outcome = _run_placed(unit, whole, alone, why, rules)
     elif whole:
         code, outcome = ("short-row-placed", f"placed by {rules}")
+    elif unstood and len(unstood) == len(lost):
+        code, outcome = (
+            "values-unplaced",
+            f"placed by {rules}, but no value stands under the columns of the cells left "
+            "missing and no rule derives them",
+        )
     else:
         code, outcome = (
             "values-unplaced",
             f"{rules} do not make their placement unique, so the uncertain cells are missing",
         )
+        if unstood:
+            outcome += (
+                f"; no value stands under the columns of {', '.join(unstood)} and no rule "
+                "derives them"
+            )
     if alone == _BUDGET:
         code = "search-budget"
     if unit.kind == "short" and unit.cut and not whole:

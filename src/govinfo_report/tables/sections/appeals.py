@@ -161,13 +161,16 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     else:
         traced = next((row.runs.traced for row, found in taken if found), None)
         loose = any(row.loose for row, _ in taken)
+        positions = _fitted(taken, values)
+        laid = _laid_out(taken, values, positions, template, cells)
         row = Row(
             (),
-            values,
+            laid or values,
             (values or runs)[0][1],
             loose,
             runs=Runs(traced=traced),
-            positions=_fitted(taken, values),
+            positions=Positions() if laid else positions,
+            gaps=bool(positions.fits) and any(row.gaps for row, _ in taken),
         )
         row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
         fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
@@ -186,6 +189,34 @@ def _fitted(taken: Sequence[Taken], values: Sequence[Printed]) -> Positions:
     if len(positions.fits) != len(values):
         return Positions()
     return Positions(fits=positions.fits, columns=positions.columns)
+
+
+def _laid_out(
+    taken: Sequence[Taken],
+    values: Sequence[Printed],
+    positions: Positions,
+    template: Template,
+    cells: tuple[int, ...],
+) -> tuple[Printed, ...]:
+    """The row's fifteen cells, each value in the one column of the header it stands under
+    (``positions``, as ``_fitted`` gives them) and every other cell printed blank, where
+    each value stands under one column only, the row's text shows a blank cell by space
+    alone (``Row.gaps``: ``_fitted`` takes the one row that prints every value of the
+    section, so no value is on another line), and each group's 总计 holds so read (its
+    blanks 0): a group that prints no value is then blank, not unplaced. ``()`` otherwise."""
+    columns = [fit[0] for fit in positions.fits if len(fit) == 1]
+    if (
+        positions.columns != len(cells)
+        or len(columns) != len(values)
+        or columns != sorted(set(columns))
+        or not any(row.gaps for row, _ in taken if row.positions.fits)
+    ):
+        return ()
+    by_column = dict(zip(columns, values, strict=True))
+    blank = ("", values[0][1], values[0][2])
+    laid = tuple(by_column.get(at, blank) for at in range(len(cells)))
+    shown = [(text or "0", line, column) for text, line, column in laid]
+    return laid if holds(rules(template), cells, shown) else ()
 
 
 def _values(taken: Sequence[Taken], edge: Row | None) -> tuple[Printed, ...]:
