@@ -1230,11 +1230,13 @@ class _Work:
     def _unstood(self, unit: Unit) -> tuple[str, ...]:
         """The keys of the cells of ``unit`` left missing that stand under no column any of
         its values may stand in (``Unit.fits``): no placement gives them a value."""
+        if not unit.fits:
+            return ()  # not placed by columns (most units: at once)
         covered = {at for fit in unit.fits for at in fit}
         return tuple(
             self.template.fields[cell].key
             for at, cell in enumerate(unit.cells)
-            if unit.fits and at not in covered and self.origins[cell] == "missing"
+            if at not in covered and self.origins[cell] == "missing"
         )
 
     def _left_missing(self, unit: Unit) -> tuple[str, ...]:
