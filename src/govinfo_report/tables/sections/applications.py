@@ -188,7 +188,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             )
         )
     _blank_rows(context)
-    missing_rows(context.draft, template, NAME, labels.APPLICATION_ROWS[name], context.seen)
+    missing_rows(
+        context.draft,
+        template,
+        NAME,
+        labels.APPLICATION_ROWS[name],
+        context.seen,
+        context.named_rows,
+    )
     by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()
 
