@@ -939,6 +939,29 @@ def test_a_row_s_values_run_into_the_chinese_numbered_heading_after_it_are_not_t
     assert any("0000000三、本年度办理结果" in d.message and "上年结转" in d.message for d in said)
 
 
+def test_a_row_whose_values_run_into_the_heading_after_it_is_printed_not_lost() -> None:
+    """上年结转 (1 0 0 0 0 0 1) printed apart from 本年新收 by no-break spaces, its values run
+    into ``三、本年度办理结果（一）予以公开``: its cells are missing, said by the finding that
+    leaves them missing, at 上年结转's own label, which names them; no ``row-missing`` says
+    the row was not found, since its label is printed."""
+    text = SOURCE_BREAKS.replace(
+        f"200001{NBSP}3二、上年结转政府信息公开申请数量{NBSP * 3}0000000",
+        f"2000013{NBSP * 2}二、上年结转政府信息公开申请数量{NBSP * 3}1000001",
+    )
+    assert text != SOURCE_BREAKS
+    report = gr.parse(text)
+    carried = {f"applications.carried_over.{column}" for column in COLUMNS}
+    assert all(report.flat()[key] is None for key in carried)
+    missing = [d for d in report.diagnostics if d.code == "row-missing"]
+    assert not any(carried & set(d.keys) for d in missing)
+    assert not any("上年结转" in d.message for d in missing)
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if "二、上年结转" in row)
+    column = text.split("\n")[line - 1].index("二、上年结转") + 1
+    said = [d for d in report.diagnostics if d.code == "values-unplaced" and carried <= set(d.keys)]
+    assert [(d.line, d.column) for d in said] == [(line, column)]
+    assert "上年结转" in said[0].message
+
+
 def test_a_row_s_last_values_run_into_the_next_label_leave_its_cells_missing() -> None:
     """属于行政查询事项 (102 13 11 5 0 0 131) printed ``10213115``, then a padded
     ``&nbsp;00131`` with the next group's label run into it (``00131（四）无法提供…``): read

@@ -68,3 +68,36 @@ def test_a_row_of_section_two_printed_blank_is_blank_not_missing() -> None:
     report = gr.parse(TEXT.replace("行政强制\t0\t0\t0\n", "行政强制\t\t\t\n", 1))
     cells = [report.cell(f"proactive.coercive_measures.{c}") for c in ("previous_items", "change")]
     assert [(c.value, c.provenance) for c in cells] == [(None, "blank"), (None, "blank")]
+
+
+def test_a_row_of_section_three_whose_label_stands_alone_is_not_said_not_found() -> None:
+    """A row whose label is printed with no value beside it, and a row left out of the table:
+    both rows' cells are named by ``row-missing``, but only the one left out is "not found";
+    the other's label is printed."""
+    zeros = "\t0" * 7
+    text = TEXT.replace(
+        f"\t\t2. 没有现成信息需要另行制作{zeros}\n", "\t\t2. 没有现成信息需要另行制作\n", 1
+    ).replace(f"\t\t2. 重复申请{zeros}\n", "", 1)
+    assert text.count("\n") == TEXT.count("\n") - 1
+    report = gr.parse(text)
+    found = {d.message: set(d.keys) for d in report.diagnostics if d.code == "row-missing"}
+    assert found == {
+        "section 三: rows not found: 重复申请": {
+            f"applications.not_processed.repeated.{column}" for column in _COLUMNS
+        },
+        "section 三: rows whose label is printed, their values not found: "
+        "没有现成信息需要另行制作": {
+            f"applications.unavailable.needs_creation.{column}" for column in _COLUMNS
+        },
+    }
+
+
+_COLUMNS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "public_interest_organisation",
+    "legal_service_agency",
+    "other_organisation",
+    "total",
+)

@@ -188,7 +188,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             )
         )
     _blank_rows(context)
-    missing_rows(context.draft, template, NAME, labels.APPLICATION_ROWS[name], context.seen)
+    missing_rows(
+        context.draft,
+        template,
+        NAME,
+        labels.APPLICATION_ROWS[name],
+        context.seen,
+        context.named_rows,
+    )
     by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()
 
@@ -399,15 +406,17 @@ def _unknown_labels(context: _Context, step: _Step) -> bool:
     if not step.keys:
         context.order.append(step)
     elif (unknown := _unknown_before_values(context.template.name, step)) is not None:
-        text, line, column = unknown
-        context.draft.find(
-            diagnostic(
-                "values-unplaced",
-                f"section 三: the values after {text!r}, a label that matches no template row, "
-                f"are not read as {step.label}'s; they are not placed",
-                line,
-                column,
-            )
+        own, (text, _, _) = unknown
+        # The rows are printed, not lost: seen, so that no ``row-missing`` names them.
+        fresh = [key for key in step.keys if key not in context.seen]
+        context.seen.update(step.keys)
+        not_placed(
+            context.draft,
+            context.template,
+            [cell for key in fresh for cell in context.template.rows[NAME, key]],
+            own,
+            f"section 三: the values after {text!r}, a label that matches no template row, "
+            f"are not read as {step.label}'s, whose label is printed here",
         )
         return True
     return not step.keys
@@ -419,14 +428,15 @@ def _unknown_labels(context: _Context, step: _Step) -> bool:
 _VALUES_NUMBERED = re.compile(r"\d+(?:[.．、]\s*)?")
 
 
-def _unknown_before_values(template: str, step: _Step) -> Printed | None:
+def _unknown_before_values(template: str, step: _Step) -> tuple[Printed, Printed] | None:
     """A label between the label naming a row and the row's first value that matches no row
     and is digits run into a row's or group's label (``1.本年新收… 787…2.上年结转… 266…``:
     one-line text read by columns of spaces, a row's values run into the next label, its
     numbering Arabic or Chinese: ``…二、上年结转…数量   0000000三、本年度办理结果（一）予以公开
     0000011``): those digits are the named row's values, and the values after them a later
     row's, even where other labels follow it (a label cut by a space: ``…3.本年`` /
-    ``度办理结果（一）予以公开``). The last such label; ``None`` where there is none."""
+    ``度办理结果（一）予以公开``). The label naming the row and the last such label; ``None``
+    where there is none."""
     printed = [*step.row.values, *step.runs]
     if not step.unknown or not printed:
         return None
@@ -444,7 +454,7 @@ def _unknown_before_values(template: str, step: _Step) -> Printed | None:
             and numbered is not None
             and match(label[0][numbered.end() :])[0] in ("row", "group")
         ):
-            return label
+            return labels_[named], label
     return None
 
 

@@ -1030,23 +1030,33 @@ def missing_rows(
     section: str,
     row_labels: Mapping[str, Sequence[str]],
     seen: Collection[str],
+    printed: Collection[str] = (),
 ) -> None:
     """Say which of a section's rows (``row_labels``: row key -> its labels) were not found
-    (not in ``seen``): their cells are lost, and the finding names them."""
+    (not in ``seen``): their cells are lost, and the finding names them. Those among
+    ``printed`` (a label alone on its row) are said apart: their label is printed, their
+    values are not found."""
     absent = [row for row in row_labels if row not in seen]
-    if absent:
-        number = SECTION_NAMES[SECTION_NUMBERS[section]]
-        draft.find(
-            diagnostic(
-                "row-missing",
-                f"section {number}: rows not found: " + ", ".join(row_labels[r][0] for r in absent),
-                keys=tuple(
-                    template.fields[cell].key
-                    for row in absent
-                    for cell in template.rows[section, row]
-                ),
+    number = SECTION_NAMES[SECTION_NUMBERS[section]]
+    for what, rows in (
+        ("rows not found", [row for row in absent if row not in printed]),
+        (
+            "rows whose label is printed, their values not found",
+            [r for r in absent if r in printed],
+        ),
+    ):
+        if rows:
+            draft.find(
+                diagnostic(
+                    "row-missing",
+                    f"section {number}: {what}: " + ", ".join(row_labels[r][0] for r in rows),
+                    keys=tuple(
+                        template.fields[cell].key
+                        for row in rows
+                        for cell in template.rows[section, row]
+                    ),
+                )
             )
-        )
 
 
 def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
