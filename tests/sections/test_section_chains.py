@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.catalogue import TEMPLATES
 from govinfo_report.structure.layouts import Row
 from govinfo_report.tables.reading import Draft
@@ -81,23 +82,13 @@ def test_a_row_of_section_three_whose_label_stands_alone_is_not_said_not_found()
     assert text.count("\n") == TEXT.count("\n") - 1
     report = gr.parse(text)
     found = {d.message: set(d.keys) for d in report.diagnostics if d.code == "row-missing"}
+    columns = labels.APPLICANT_COLUMNS
     assert found == {
         "section 三: rows not found: 重复申请": {
-            f"applications.not_processed.repeated.{column}" for column in _COLUMNS
+            f"applications.not_processed.repeated.{column}" for column in columns
         },
         "section 三: rows whose label is printed, their values not found: "
         "没有现成信息需要另行制作": {
-            f"applications.unavailable.needs_creation.{column}" for column in _COLUMNS
+            f"applications.unavailable.needs_creation.{column}" for column in columns
         },
     }
-
-
-_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_organisation",
-    "legal_service_agency",
-    "other_organisation",
-    "total",
-)
