@@ -106,7 +106,10 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
     # only rows placed by position or laid out in columns can show it (``_jostled``)
     if any(row.positions.cells or row.gaps for row, _ in taken) and _jostled(taken, named, pieces):
-        taken = [(row._replace(positions=Positions()), runs) for row, runs in taken]
+        # a line printing no value prints none in any column, wherever the rows start
+        taken = [
+            (row._replace(positions=Positions()) if row.values else row, r) for row, r in taken
+        ]
     taken = by_position(taken, widths, width(name), alone=True)
     context = _Context(
         Draft(NAME),
@@ -149,10 +152,12 @@ def _jostled(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[
     columns (a page break leaves the rows past it unplaced, those before it placed), or
     where a row printing all its cells on one line prints one under another column's header
     word and not its own, or apart from another such row's value of its column
-    (``_under_other_word``; ``pieces``: the labels as printed). A value under a column is
-    then not known to be that column's: no row's cells are read by position, and section
-    二 has no rule to place a row printing fewer values than its cells (its cells are
-    missing, ``usual_row``)."""
+    (``_under_other_word``; ``pieces``: the labels as printed), or where the values under
+    the header words are aligned on them no one way, or a lone value stands under another
+    column's word (``_unaligned``). A value under a column is then not known to be that
+    column's: no row printing a value is read by position (a line printing none keeps its
+    blank cells), and section 二 has no rule to place a row printing fewer values than its
+    cells (its cells are missing, ``usual_row``)."""
     blocks: list[list[tuple[Row, _Labels]]] = [[]]
     for (row, _), found in zip(taken, named, strict=True):
         if _header_words(row, found):
@@ -240,8 +245,10 @@ def _unaligned(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequenc
     """Whether a row printing fewer values than its cells, placed by position, may stand
     under another column than the one it is read in: text laid out in columns puts every
     value of a column where its header word is, left, right or centred on it, so the values
-    under a sub-table's header words (each under one word, or a full row's under its own)
-    stand as far from their words, one way, in the measure the text is laid out in
+    the layout placed by its columns under a sub-table's header words (each under one word,
+    or a full row's under its own; a row it could not place, as past a page break whose
+    columns stand apart, says nothing) stand as far from their words, one way, in the
+    measure the text is laid out in
     (characters or display columns, ``_under_other_word``). Where no measure aligns them
     so, within ``_ALIGNED``, the rows start at offsets of their own (``pdftotext -layout``
     of a proportional font, ``_jostled``): a lone value under a column's word may be the
@@ -269,12 +276,13 @@ def _unaligned(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequenc
         if (
             not words
             or not row.gaps
+            or not row.positions.cells
             or len(found.keys) != 1
             or len({line for _, line, _ in values}) != 1
         ):
             continue
         full = len(values) == len(found.cells) == len(words)
-        if not full and len(words) == len(found.cells) and row.positions.cells:
+        if not full and len(words) == len(found.cells):
             cells = row.positions.cells
             placed.extend((cell, at, words) for at, cell in enumerate(cells) if cell in values)
         for at, value in enumerate(values):
