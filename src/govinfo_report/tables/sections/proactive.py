@@ -248,16 +248,16 @@ def _unaligned(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequenc
     the layout placed by its columns under a sub-table's header words (each under one word,
     or a full row's under its own; a row it could not place, as past a page break whose
     columns stand apart, says nothing) stand as far from their words, one way, in the
-    measure the text is laid out in
-    (characters or display columns, ``_under_other_word``). Where no measure aligns them
-    so, within ``_ALIGNED``, the rows start at offsets of their own (``pdftotext -layout``
-    of a proportional font, ``_jostled``): a lone value under a column's word may be the
-    column left of it moved right (``行政处罚  96`` ten characters right, under 本年增/减,
-    its 上一年项目数量, where other rows start where their words do or five characters
-    right). Where a measure aligns them and puts each under a word, a placed value must
-    stand under its column's word, not only under another's, in each measure that does
-    (``规章  48`` under 现行有效件数 in characters, under 本年废止件数 in display columns,
-    both so: either may be the text's; lynx's values in characters stand under no word)."""
+    measure the text is laid out in (characters or display columns, ``_under_other_word``).
+    Where no measure aligns them so, within ``_ALIGNED``, the rows start at offsets of their
+    own (``pdftotext -layout`` of a proportional font, ``_jostled``): a lone value under a
+    column's word may be the column left of it moved right (``行政处罚  96`` ten characters
+    right, under 本年增/减, its 上一年项目数量, where other rows start where their words do
+    or five characters right). Where a measure aligns them and puts each under a word, a
+    placed value must stand under its column's word, not only under another's, in each
+    measure that does (``规章  48`` under 现行有效件数 in characters, under 本年废止件数 in
+    display columns, both so: either may be the text's; lynx's values in characters stand
+    under no word)."""
     if not any(
         row.gaps and row.positions.cells and len(row.values) < len(found.cells)
         for (row, _), found in zip(taken, named, strict=True)
