@@ -629,6 +629,128 @@ def test_a_value_jostled_where_full_rows_values_stand_apart_is_not_read_there() 
     assert report.cell("proactive.rules.published").value in (None, 2686)
 
 
+#: Section 二 of another made-up 2019 report so printed (typed for this test), the rows of
+#: values starting at offsets of their own and no row printing a value under another
+#: column's word: 规章's values start where their words do, 行政许可's five characters right
+#: of theirs, and 行政处罚's one value, its 上一年项目数量 (96), ten right, under 本年增/减.
+JOSTLED_UNSEEN = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容       本年新制作数量  本年新公开数量       对外公开总数量
+规章         7                      7
+规范性文件
+第二十条第（五）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政许可            352      12            40
+其他对外管理服务事项
+第二十条第（六）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政处罚                 96
+行政强制
+"""
+
+#: The same rows, each value where its header word starts (a tool laying out its cells in
+#: characters, left-aligned): 行政处罚's 96 is its 本年增/减, 行政强制's 3 its 处理决定数量.
+ALIGNED_LEFT = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容       本年新制作数量  本年新公开数量       对外公开总数量
+规章         7                      7
+规范性文件
+第二十条第（五）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政许可       352      12            40
+其他对外管理服务事项
+第二十条第（六）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政处罚                96
+行政强制                              3
+"""
+
+
+def _proactive(section: str, year: str) -> gr.Report:
+    """The made-up report with ``section`` before its section 三, of ``year``'s template."""
+    return gr.parse(TEXT.replace(SECTION, section + "\n" + SECTION).replace("2021年", year))
+
+
+def test_a_lone_value_among_rows_aligned_no_one_way_is_not_read_by_position() -> None:
+    """96 stands under 本年增/减, but the values under the header words stand as far from
+    them no one way (规章's start where their words do, 行政许可's five characters right, and
+    neither their ends nor their centres line up): the rows start at offsets of their own,
+    and 行政处罚's one value may be the column left of it moved right. Its cells are
+    missing, said, never 96 as its 本年增/减; 行政许可, printing every cell, is read."""
+    report = _proactive(JOSTLED_UNSEEN, "2019年")
+    assert report.template == "2019"
+    keys = [f"proactive.penalties.{c}" for c in ("previous_items", "change", "decisions")]
+    for key in keys:
+        assert (report.cell(key).value, report.cell(key).provenance) == (None, "missing"), key
+    said = {k for d in report.diagnostics if d.code == "values-unplaced" for k in d.keys}
+    assert set(keys) <= said
+    for column, value in zip(("previous_items", "change", "decisions"), (352, 12, 40), strict=True):
+        cell = report.cell(f"proactive.licensing.{column}")
+        assert (cell.value, cell.provenance) == (value, "parsed"), column
+    for column, value in (("made", 7), ("published", None), ("total_published", 7)):
+        assert report.cell(f"proactive.rules.{column}").value in (None, value), column
+
+
+def test_lone_values_of_rows_aligned_on_their_words_are_read_by_position() -> None:
+    """Every value starts where its header word does: the text is aligned, and each lone
+    value is its word's column (96 行政处罚's 本年增/减, 3 行政强制's 处理决定数量)."""
+    report = _proactive(ALIGNED_LEFT, "2019年")
+    read = {
+        "rules": (7, None, 7),
+        "licensing": (352, 12, 40),
+        "penalties": (None, 96, None),
+        "coercive_measures": (None, None, 3),
+    }
+    columns = {
+        "rules": ("made", "published", "total_published"),
+        "licensing": ("previous_items", "change", "decisions"),
+        "penalties": ("previous_items", "change", "decisions"),
+        "coercive_measures": ("previous_items", "change", "decisions"),
+    }
+    for row, values in read.items():
+        for column, value in zip(columns[row], values, strict=True):
+            cell = report.cell(f"proactive.{row}.{column}")
+            want = (value, "parsed") if value is not None else (None, "blank")
+            assert (cell.value, cell.provenance) == want, (row, column)
+
+
+#: Section 二 of a made-up 2021 report so printed: 规章's one value, its 现行有效件数 (48),
+#: starts where 现行有效件数 does in characters and where 本年废止件数 does in display columns
+#: (a CJK glyph two wide); 行政事业性收费's 0.75, on a line of its own, five characters right
+#: of its word's start.
+TWO_MEASURES = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容       本年制发件数         本年废止件数  现行有效件数
+规章                                48
+行政规范性文件
+第二十条第（五）项
+信息内容       本年处理决定数量
+行政许可
+第二十条第（六）项
+信息内容       本年处理决定数量
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容       本年收费金额（单位：万元）
+行政事业性收
+                0.75
+费
+"""
+
+
+def test_a_lone_value_under_other_words_in_the_two_measures_is_not_read_by_position() -> None:
+    """Both measures align the values (one value a sub-table), and 48 is under 现行有效件数 in
+    one, 本年废止件数 in the other: which column it is the text does not show, and section
+    二 has no rule. 规章's cells are missing, said, never 48 as its 本年废止件数."""
+    report = _proactive(TWO_MEASURES, "2021年")
+    keys = [f"proactive.rules.{c}" for c in ("issued", "repealed", "in_force")]
+    for key in keys:
+        assert (report.cell(key).value, report.cell(key).provenance) == (None, "missing"), key
+    said = {k for d in report.diagnostics if d.code == "values-unplaced" for k in d.keys}
+    assert set(keys) <= said
+    assert report.cell("proactive.fees.amount").value == Decimal("0.75")
+
+
 #: The header of section 二's first sub-table in 2021, as typed for the tests below.
 _RULES_HEADER = """二、主动公开政府信息情况
 
@@ -722,6 +844,26 @@ def _made(template: str, proactive: dict[str, int | Decimal]) -> gr.Report:
     ids=["wrap6-by5", "wrap6-digits3", "wrap2-digits2", "wrap4-by2-digits3", "wrap6-by3-digits2"],
 )
 @scaled(0.3)
+@example(  # 1803 ten characters right, under 本年增/减, no row under another column's word
+    report=_made(
+        "2019",
+        {
+            "normative_documents.made": 109,
+            "normative_documents.total_published": 329,
+            "other_services.previous_items": 2065,
+            "other_services.change": -46,
+            "other_services.decisions": 276,
+            "penalties.previous_items": 1803,
+            "coercive_measures.previous_items": 318,
+            "coercive_measures.decisions": 21,
+            "fees.previous_items": 2590,
+            "fees.change": 14,
+        },
+    )
+)
+@example(  # 260 under 现行有效件数 in characters, under 本年废止件数 in display columns
+    report=_made("2021", {"rules.in_force": 260, "fees.amount": Decimal("1.8609")})
+)
 @example(  # a: 652 and 823 jostled under the next column's word (CentredRows(jostled=5))
     report=_made(
         "2019",

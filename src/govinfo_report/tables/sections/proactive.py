@@ -106,7 +106,10 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     widths = [_width(row, found) for (row, _), found in zip(taken, named, strict=True)]
     # only rows placed by position or laid out in columns can show it (``_jostled``)
     if any(row.positions.cells or row.gaps for row, _ in taken) and _jostled(taken, named, pieces):
-        taken = [(row._replace(positions=Positions()), runs) for row, runs in taken]
+        # a line printing no value prints none in any column, wherever the rows start
+        taken = [
+            (row._replace(positions=Positions()) if row.values else row, r) for row, r in taken
+        ]
     taken = by_position(taken, widths, width(name), alone=True)
     context = _Context(
         Draft(NAME),
@@ -149,10 +152,12 @@ def _jostled(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[
     columns (a page break leaves the rows past it unplaced, those before it placed), or
     where a row printing all its cells on one line prints one under another column's header
     word and not its own, or apart from another such row's value of its column
-    (``_under_other_word``; ``pieces``: the labels as printed). A value under a column is
-    then not known to be that column's: no row's cells are read by position, and section
-    二 has no rule to place a row printing fewer values than its cells (its cells are
-    missing, ``usual_row``)."""
+    (``_under_other_word``; ``pieces``: the labels as printed), or where the values under
+    the header words are aligned on them no one way, or a lone value stands under another
+    column's word (``_unaligned``). A value under a column is then not known to be that
+    column's: no row printing a value is read by position (a line printing none keeps its
+    blank cells), and section 二 has no rule to place a row printing fewer values than its
+    cells (its cells are missing, ``usual_row``)."""
     blocks: list[list[tuple[Row, _Labels]]] = [[]]
     for (row, _), found in zip(taken, named, strict=True):
         if _header_words(row, found):
@@ -170,7 +175,7 @@ def _jostled(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[
         )
         for block, fits in zip(blocks, placed, strict=True)
     )
-    return unplaced or _under_other_word(taken, named, pieces)
+    return unplaced or _under_other_word(taken, named, pieces) or _unaligned(taken, named, pieces)
 
 
 def _header_words(row: Row, found: _Labels) -> bool:
@@ -228,6 +233,94 @@ def _under_other_word(
                 return True
         seen.append(values)
     return False
+
+
+#: How far apart (in characters or display columns) the values of one text's columns may
+#: start, end or centre on their header words and still be aligned one way: a centred
+#: value's half is rounded.
+_ALIGNED = 1
+
+
+def _unaligned(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[Printed]) -> bool:
+    """Whether a row printing fewer values than its cells, placed by position, may stand
+    under another column than the one it is read in: text laid out in columns puts every
+    value of a column where its header word is, left, right or centred on it, so the values
+    the layout placed by its columns under a sub-table's header words (each under one word,
+    or a full row's under its own; a row it could not place, as past a page break whose
+    columns stand apart, says nothing) stand as far from their words, one way, in the
+    measure the text is laid out in (characters or display columns, ``_under_other_word``).
+    Where no measure aligns them so, within ``_ALIGNED``, the rows start at offsets of their
+    own (``pdftotext -layout`` of a proportional font, ``_jostled``): a lone value under a
+    column's word may be the column left of it moved right (``行政处罚  96`` ten characters
+    right, under 本年增/减, its 上一年项目数量, where other rows start where their words do
+    or five characters right). Where a measure aligns them and puts each under a word, a
+    placed value must stand under its column's word, not only under another's, in each
+    measure that does (``规章  48`` under 现行有效件数 in characters, under 本年废止件数 in
+    display columns, both so: either may be the text's; lynx's values in characters stand
+    under no word)."""
+    if not any(
+        row.gaps and row.positions.cells and len(row.values) < len(found.cells)
+        for (row, _), found in zip(taken, named, strict=True)
+    ):
+        return False
+    measures = (None, _wide_before(pieces))
+    offsets: tuple[list[tuple[int, int, int]], ...] = tuple([] for _ in measures)
+    astray = [False for _ in measures]  # whether a value stands under no word in the measure
+    placed: list[tuple[Printed, int, tuple[Printed, ...]]] = []
+    words: tuple[Printed, ...] = ()
+    for (row, _), found in zip(taken, named, strict=True):
+        if _header_words(row, found):
+            words = row.labels[1:]
+            continue
+        values = row.values
+        if (
+            not words
+            or not row.gaps
+            or not row.positions.cells
+            or len(found.keys) != 1
+            or len({line for _, line, _ in values}) != 1
+        ):
+            continue
+        full = len(values) == len(found.cells) == len(words)
+        if not full and len(words) == len(found.cells):
+            cells = row.positions.cells
+            placed.extend((cell, at, words) for at, cell in enumerate(cells) if cell in values)
+        for at, value in enumerate(values):
+            for k, (measure, found_offsets) in enumerate(zip(measures, offsets, strict=True)):
+                under = [word for word in words if _overlap(value, word, measure)]
+                astray[k] |= not under
+                word = words[at] if full else under[0] if len(under) == 1 else None
+                if word is not None:
+                    start, end = _span(value, measure)
+                    begins, ends = _span(word, measure)
+                    found_offsets.append((start - begins, end - ends, start + end - begins - ends))
+    aligned = [
+        k
+        for k, found_offsets in enumerate(offsets)
+        if len(found_offsets) < 2
+        or any(
+            max(way) - min(way) <= _ALIGNED * (2 if at == 2 else 1)
+            for at, way in enumerate(zip(*found_offsets, strict=True))
+        )
+    ]
+    if not aligned:
+        return True
+    return any(
+        (beneath := [at for at, word in enumerate(heads) if _overlap(value, word, measures[k])])
+        and column not in beneath
+        for value, column, heads in placed
+        for k in aligned
+        if not astray[k]
+    )
+
+
+def _span(cell: Printed, measure: _Measure | None) -> tuple[int, int]:
+    """Where ``cell`` starts and ends: in characters (``measure`` None), or in display
+    columns by ``measure``."""
+    if measure is None:
+        return cell[2], cell[2] + len(cell[0])
+    start = measure(cell)
+    return start, start + display_width(cell[0])
 
 
 #: Where a printed cell starts in display columns: its character column and the extra
