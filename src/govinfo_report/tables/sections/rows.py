@@ -6,6 +6,7 @@ cells or ran its values together; nothing is guessed here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, combinations, compress, count, pairwise, repeat
 from math import comb
@@ -24,7 +25,7 @@ from ...memo import weighed
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
 from ...structure.skeleton import SECTION_NAMES
-from ..matching import LabelMatcher, numbered
+from ..matching import LabelMatcher, matcher, normalise_label, numbered
 from ..reading import Draft, Placement, Unit, fitting, in_order
 from ..rules import Rule, Sides, hold, sides
 
@@ -1030,33 +1031,143 @@ def missing_rows(
     section: str,
     row_labels: Mapping[str, Sequence[str]],
     seen: Collection[str],
-    printed: Collection[str] = (),
+    printed: Iterable[str] = (),
+    rows: Iterable[Row] = (),
 ) -> None:
     """Say which of a section's rows (``row_labels``: row key -> its labels) were not found
     (not in ``seen``): their cells are lost, and the finding names them. Those among
-    ``printed`` (a label alone on its row) are said apart: their label is printed, their
-    values are not found."""
+    ``printed`` (a label of theirs printed in the table) are said apart: their label is
+    printed, their values are not found. So is each row whose label may be printed in label
+    cells of the table's ``rows`` that name no row (``_labelled_in``), one finding each, at
+    the first of those cells. Neither is looked for unless a row is missing."""
     absent = [row for row in row_labels if row not in seen]
+    if not absent:
+        return
     number = SECTION_NAMES[SECTION_NUMBERS[section]]
-    for what, rows in (
-        ("rows not found", [row for row in absent if row not in printed]),
+    printed = set(printed)
+    held = _labelled_in(
+        [row for row in absent if row not in printed],
+        row_labels,
+        rows,
+        matcher(template.name, section),
+    )
+
+    def keys(rows: Iterable[str]) -> tuple[str, ...]:
+        return tuple(
+            template.fields[cell].key for row in rows for cell in template.rows[section, row]
+        )
+
+    for what, found in (
+        ("rows not found", [r for r in absent if r not in printed and r not in held]),
         (
             "rows whose label is printed, their values not found",
             [r for r in absent if r in printed],
         ),
     ):
-        if rows:
+        if found:
             draft.find(
                 diagnostic(
                     "row-missing",
-                    f"section {number}: {what}: " + ", ".join(row_labels[r][0] for r in rows),
-                    keys=tuple(
-                        template.fields[cell].key
-                        for row in rows
-                        for cell in template.rows[section, row]
-                    ),
+                    f"section {number}: {what}: " + ", ".join(row_labels[r][0] for r in found),
+                    keys=keys(found),
                 )
             )
+    for row, cells in held.items():
+        where = (
+            f"within {cells[0][0]!r}, a label that names no row"
+            if len(cells) == 1
+            else f"cut over {' / '.join(repr(cell[0]) for cell in cells)}, labels that name no row"
+        )
+        draft.find(
+            diagnostic(
+                "row-missing",
+                f"section {number}: {row_labels[row][0]}: no values read; its label may be "
+                f"printed {where}",
+                cells[0][1],
+                cells[0][2],
+                keys((row,)),
+            )
+        )
+
+
+#: The shortest label looked for among a label's other words (``_glued``), and over several
+#: labels (``_labelled_in``).
+_MIN_GLUED = 3
+_MIN_CUT = 4
+
+
+def _labelled_in(
+    keys: Sequence[str],
+    row_labels: Mapping[str, Sequence[str]],
+    rows: Iterable[Row],
+    labels: LabelMatcher,
+) -> dict[str, tuple[Printed, ...]]:
+    """For each row of ``keys``, the label cells of ``rows`` naming no row in which its
+    label may be printed: one that matches none or is taken for header words and holds the
+    label glued to other words (``_glued``), else a run of cells one after another, each
+    matching none or taken for a group or header words by a piece of them (``开``, ``”``),
+    whose words, joined, hold it, starting in the first and ending in the last (a label cut
+    over lines: ``行政`` / ``规范`` / ``性文`` / ``件``), a label of ``_MIN_CUT`` characters
+    or more (规章, 其他, 总计 stand in too many words)."""
+    if not keys:
+        return {}
+    hosts: list[Printed] = []
+    starts: list[int] = []
+    cells: list[Printed] = []
+    run_of: list[int] = []
+    words: list[str] = []
+    run = at = 0
+    for row in rows:
+        # a value that is a word (无, a printed blank) may be a cut label's first piece
+        words_read = [cell for cell in row.values if not (cell[0].isascii() or is_number(cell[0]))]
+        for cell in sorted((*row.labels, *words_read), key=_PLACE) if words_read else row.labels:
+            kind = labels.match(cell[0])[0]
+            if kind in ("unknown", "furniture"):
+                hosts.append(cell)
+            if kind == "row" or (kind != "unknown" and labels.named(cell[0])):
+                run += 1  # a label that names something ends a run
+                continue
+            starts.append(at)
+            cells.append(cell)
+            run_of.append(run)
+            words.append(normalise_label(cell[0]))
+            at += len(words[-1])
+    text = "".join(words)
+    found: dict[str, tuple[Printed, ...]] = {}
+    for key in keys:
+        own = sorted({normalise_label(label) for label in row_labels[key]}, key=len, reverse=True)
+        host = next((cell for cell in hosts if _glued(cell[0], key, own, labels)), None)
+        if host is not None:
+            found[key] = (host,)
+            continue
+        for label in own if text else ():
+            hit = text.find(label) if len(label) >= _MIN_CUT else -1
+            while hit >= 0 and key not in found:
+                first = bisect_right(starts, hit) - 1
+                last = bisect_right(starts, hit + len(label) - 1) - 1
+                if run_of[first] == run_of[last]:
+                    found[key] = tuple(cells[first : last + 1])
+                hit = text.find(label, hit + 1)
+    return found
+
+
+#: A printed cell's line and column.
+_PLACE = itemgetter(1, 2)
+
+
+def _glued(text: str, key: str, own: Sequence[str], labels: LabelMatcher) -> bool:
+    """Whether a label cell's ``text`` holds one of the row ``key``'s labels (``own``,
+    normalised) glued to other words: within its words, a label of ``_MIN_GLUED``
+    characters or more (``申请情况（一）予以公开``), or, shorter, all that follows its last
+    header word, which the matcher takes for the row (``…现行有效件数规章``: a header line
+    run into the first row's label), or a word of its own apart so (``… 件数 规章``)."""
+    words = normalise_label(text)
+    if any(label in words for label in own if len(label) >= _MIN_GLUED):
+        return True
+    return any(
+        normalise_label(word) in own and labels.match(word) == ("row", key)
+        for word in (labels.after_header(text), *text.split())
+    )
 
 
 def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
