@@ -200,3 +200,68 @@ def test_a_row_of_section_two_beside_a_label_that_names_no_row_is_printed_not_lo
         "section 二: rows whose label is printed, their values not found: 行政处罚"
     )
     assert set(found.keys) == _row_keys(report, "proactive.penalties.")
+
+
+#: Section 二's rows after 行政许可, the last that prints a value, per template.
+AFTER_LICENSING = {
+    "2019": ("other_services", "penalties", "coercive_measures", "fees", "procurement"),
+    "2021": ("penalties", "coercive_measures", "fees"),
+}
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_rows_whose_labels_stand_on_lines_outside_the_table_read_are_not_said_not_found(
+    template: str,
+) -> None:
+    """Zeros left blank in a cell a line: section 二's rows after 行政许可 print no value,
+    and their lines fall outside the table the reader is given (the section's outline
+    takes them for prose). Their cells are not read, but their labels are printed: each
+    is said apart at its label's line, none "not found"."""
+    values = _report(template).flat() | {
+        key: 0 for key in PROACTIVE[template] if key.startswith("proactive.rules.")
+    }
+    report = gr.Report.from_values(
+        values, template=template, organisation="某某县人民政府", year=2024
+    )
+    text = gr.render(report, "cell-per-line", blank_zeros=True)
+    back = gr.parse(text)
+    lines = text.split("\n")
+    found = {
+        next(row for row in AFTER_LICENSING[template] if f"proactive.{row}." in d.keys[0]): d
+        for d in _missing(back)
+    }
+    assert set(found) == set(AFTER_LICENSING[template])
+    for row, finding in found.items():
+        label = labels.PROACTIVE_ROWS[template][row][0]
+        assert lines[finding.line - 1] == label
+        assert finding.message == (
+            f"section 二: {label}: no values read; its label may be printed apart from the "
+            f"table read: {label!r}"
+        )
+        assert set(finding.keys) == _row_keys(back, f"proactive.{row}.")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_row_cut_over_lines_outside_the_table_read_is_not_said_not_found(
+    template: str,
+) -> None:
+    """The same text, 行政处罚's label cut over two lines (``行政`` / ``处罚``, a narrow
+    column): neither line names a row; the row is said to be printed cut over them, at
+    the first."""
+    values = _report(template).flat() | {
+        key: 0 for key in PROACTIVE[template] if key.startswith("proactive.rules.")
+    }
+    report = gr.Report.from_values(
+        values, template=template, organisation="某某县人民政府", year=2024
+    )
+    text = gr.render(report, "cell-per-line", blank_zeros=True)
+    cut = text.replace("\n行政处罚\n", "\n行政\n处罚\n", 1)
+    assert cut != text
+    back = gr.parse(cut)
+    [found] = [d for d in _missing(back) if "proactive.penalties.decisions" in d.keys]
+    assert (found.line, found.column) == _position(cut, "行政\n处罚")
+    assert found.message == (
+        "section 二: 行政处罚: no values read; its label may be printed apart from the table "
+        "read, cut over '行政' / '处罚', labels that name no row"
+    )
+    assert not any("not found" in d.message for d in _missing(back))

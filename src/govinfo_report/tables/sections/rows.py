@@ -16,10 +16,10 @@ import attrs
 
 from ...catalogue import SECTION_NUMBERS, Template
 from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
-from ...diagnostics import diagnostic
+from ...diagnostics import Diagnostic, diagnostic
 from ...escape import width as display_width
 from ...fold import NO_BREAK_SPACE
-from ...labels import COUNT_UNITS, MONEY_UNITS
+from ...labels import APPLICATION_ROWS, COUNT_UNITS, MONEY_UNITS, PROACTIVE_ROWS
 from ...limits import MAX_CELL_CHARS
 from ...memo import weighed
 from ...structure import collapsed
@@ -1025,6 +1025,10 @@ def _repeated(values: Sequence[Printed], width: int) -> bool:
     return all(cell[0] == last for cell in values[width:])
 
 
+#: What ``row-missing`` says of rows whose label it finds nowhere.
+NOT_FOUND = "rows not found"
+
+
 def missing_rows(
     draft: Draft,
     template: Template,
@@ -1043,7 +1047,6 @@ def missing_rows(
     absent = [row for row in row_labels if row not in seen]
     if not absent:
         return
-    number = SECTION_NAMES[SECTION_NUMBERS[section]]
     printed = set(printed)
     held = _labelled_in(
         [row for row in absent if row not in printed],
@@ -1052,42 +1055,167 @@ def missing_rows(
         matcher(template.name, section),
     )
 
-    def keys(rows: Iterable[str]) -> tuple[str, ...]:
-        return tuple(
-            template.fields[cell].key for row in rows for cell in template.rows[section, row]
-        )
-
     for what, found in (
-        ("rows not found", [r for r in absent if r not in printed and r not in held]),
+        (NOT_FOUND, [r for r in absent if r not in printed and r not in held]),
         (
             "rows whose label is printed, their values not found",
             [r for r in absent if r in printed],
         ),
     ):
         if found:
-            draft.find(
-                diagnostic(
-                    "row-missing",
-                    f"section {number}: {what}: " + ", ".join(row_labels[r][0] for r in found),
-                    keys=keys(found),
-                )
-            )
+            draft.find(_rows_missing(template, section, row_labels, found, what))
     for row, cells in held.items():
-        where = (
-            f"within {cells[0][0]!r}, a label that names no row"
-            if len(cells) == 1
-            else f"cut over {' / '.join(repr(cell[0]) for cell in cells)}, labels that name no row"
-        )
-        draft.find(
-            diagnostic(
-                "row-missing",
-                f"section {number}: {row_labels[row][0]}: no values read; its label may be "
-                f"printed {where}",
-                cells[0][1],
-                cells[0][2],
-                keys((row,)),
+        draft.find(_row_perhaps(template, section, row_labels, row, _where(cells), cells[0]))
+
+
+def _where(cells: Sequence[Printed]) -> str:
+    """Where a label may be printed: within one cell, or cut over several."""
+    if len(cells) == 1:
+        return f"within {cells[0][0]!r}, a label that names no row"
+    return f"cut over {' / '.join(repr(cell[0]) for cell in cells)}, labels that name no row"
+
+
+def _rows_missing(
+    template: Template,
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+    rows: Sequence[str],
+    what: str,
+) -> Diagnostic:
+    """The ``row-missing`` that says ``what`` of ``rows``, naming their cells."""
+    return diagnostic(
+        "row-missing",
+        f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: {what}: "
+        + ", ".join(row_labels[row][0] for row in rows),
+        keys=_cell_keys(template, section, rows),
+    )
+
+
+def _row_perhaps(
+    template: Template,
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+    row: str,
+    where: str,
+    cell: Printed,
+) -> Diagnostic:
+    """The ``row-missing`` of a row whose label may be printed ``where``, at ``cell``."""
+    return diagnostic(
+        "row-missing",
+        f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: {row_labels[row][0]}: no values "
+        f"read; its label may be printed {where}",
+        cell[1],
+        cell[2],
+        _cell_keys(template, section, (row,)),
+    )
+
+
+def _cell_keys(template: Template, section: str, rows: Iterable[str]) -> tuple[str, ...]:
+    return tuple(template.fields[cell].key for row in rows for cell in template.rows[section, row])
+
+
+#: Each section with rows that ``labels_apart`` looks for, and their labels by template.
+_ROW_LABELS = {"proactive": PROACTIVE_ROWS, "applications": APPLICATION_ROWS}
+
+
+def labels_apart(
+    found: Sequence[Diagnostic],
+    template: Template,
+    prose: Callable[[str], Sequence[tuple[int, str]]],
+) -> list[Diagnostic]:
+    """``found`` where each ``rows not found`` of section 二 or 三 names no row whose label
+    stands on lines the section's outline gave to its prose, not to the table read
+    (``prose``: a section's name -> its prose lines, with their numbers from 1): a line no
+    longer than the row's longest label that the matcher takes for the row, whole or a
+    piece of it cut by a wrap (``规章``, ``1.属于国``; ``_alone``), or short lines one after
+    another that each name no row, cut from it (``行政`` / ``许可``; ``_labelled_in``, a
+    label glued inside a line left out: a sentence may name a row). Such a row is said
+    apart, at the first such line; the others are still not found. The lines are read only
+    where a row is not found."""
+    said: list[Diagnostic] = []
+    for finding in found:
+        section = finding.keys[0].partition(".")[0] if finding.keys else ""
+        if (
+            finding.code != "row-missing"
+            or section not in _ROW_LABELS
+            or not finding.message.partition(": ")[2].startswith(f"{NOT_FOUND}: ")
+        ):
+            said.append(finding)
+            continue
+        row_labels = _ROW_LABELS[section][template.name]
+        keys = set(finding.keys)
+        absent = [row for row in row_labels if set(_cell_keys(template, section, (row,))) <= keys]
+        labels = matcher(template.name, section)
+        lines = prose(section)
+        alone: dict[str, tuple[Printed, ...]] = {
+            row: (cell,) for row, cell in _alone(absent, row_labels, lines, labels).items()
+        }
+        for block in _short_lines(lines, row_labels):
+            rest = [row for row in absent if row not in alone]
+            alone |= _labelled_in(rest, row_labels, block, labels, glued=False)
+        rest = [row for row in absent if row not in alone]
+        if rest:
+            said.append(_rows_missing(template, section, row_labels, rest, NOT_FOUND))
+        said.extend(
+            _row_perhaps(
+                template,
+                section,
+                row_labels,
+                row,
+                "apart from the table read"
+                + (f": {cells[0][0]!r}" if len(cells) == 1 else f", {_where(cells)}"),
+                cells[0],
             )
+            for row, cells in alone.items()
         )
+    return said
+
+
+def _short_lines(
+    lines: Sequence[tuple[int, str]], row_labels: Mapping[str, Sequence[str]]
+) -> Iterator[list[Row]]:
+    """``lines`` no longer than a row's longest label, as rows of one label cell each, in
+    blocks that a longer line (a sentence) ends; a line that is a number is passed over
+    (a value among a cut label's pieces)."""
+    longest = max(len(normalise_label(label)) for labels in row_labels.values() for label in labels)
+    block: list[Row] = []
+    for number, line in lines:
+        text = line.strip()
+        if not text or is_number(text):
+            continue
+        if len(normalise_label(text)) > longest:
+            if block:
+                yield block
+            block = []
+            continue
+        block.append(Row(((text, number, len(line) - len(line.lstrip()) + 1),), (), number))
+    if block:
+        yield block
+
+
+def _alone(
+    rows: Sequence[str],
+    row_labels: Mapping[str, Sequence[str]],
+    lines: Sequence[tuple[int, str]],
+    labels: LabelMatcher,
+) -> dict[str, Printed]:
+    """For each of ``rows``, the first of ``lines`` that the matcher takes for it and is no
+    longer than its longest label (a sentence that starts with a label is not one), as a
+    printed cell: its text, line and column."""
+    found: dict[str, Printed] = {}
+    for number, line in lines:
+        text = line.strip()
+        words = normalise_label(text)
+        kind, key = labels.match(text) if words else ("unknown", None)
+        if (
+            kind == "row"
+            and key is not None
+            and key in rows
+            and key not in found
+            and len(words) <= max(map(len, map(normalise_label, row_labels[key])))
+        ):
+            found[key] = (text, number, len(line) - len(line.lstrip()) + 1)
+    return found
 
 
 #: The shortest label looked for among a label's other words (``_glued``), and over several
@@ -1101,10 +1229,13 @@ def _labelled_in(
     row_labels: Mapping[str, Sequence[str]],
     rows: Iterable[Row],
     labels: LabelMatcher,
+    *,
+    glued: bool = True,
 ) -> dict[str, tuple[Printed, ...]]:
     """For each row of ``keys``, the label cells of ``rows`` naming no row in which its
     label may be printed: one that matches none or is taken for header words and holds the
-    label glued to other words (``_glued``), else a run of cells one after another, each
+    label glued to other words (``_glued``; unless not ``glued``: lines of prose, where a
+    sentence may name a row), else a run of cells one after another, each
     matching none or taken for a group or header words by a piece of them (``开``, ``”``),
     whose words, joined, hold it, starting in the first and ending in the last (a label cut
     over lines: ``行政`` / ``规范`` / ``性文`` / ``件``), a label of ``_MIN_CUT`` characters
@@ -1136,7 +1267,7 @@ def _labelled_in(
     found: dict[str, tuple[Printed, ...]] = {}
     for key in keys:
         own = sorted({normalise_label(label) for label in row_labels[key]}, key=len, reverse=True)
-        host = next((cell for cell in hosts if _glued(cell[0], key, own, labels)), None)
+        host = next((cell for cell in hosts if glued and _glued(cell[0], key, own, labels)), None)
         if host is not None:
             found[key] = (host,)
             continue
