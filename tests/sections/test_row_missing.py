@@ -265,3 +265,23 @@ def test_a_row_cut_over_lines_outside_the_table_read_is_not_said_not_found(
         "read, cut over '行政' / '处罚', labels that name no row"
     )
     assert not any("not found" in d.message for d in _missing(back))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_row_cut_beside_a_vertical_group_label_is_not_said_not_found(template: str) -> None:
+    """Plain ``pdftotext`` of a narrow column beside the group label ``（四）无法提供``
+    printed a piece a line: the two columns' pieces share lines (``(四 有现``, ``)无 成信``)
+    and the row's values are printed elsewhere (here: left out). The row's label is read
+    down the column beside the values, each line's last piece: no "not found"."""
+    text = gr.render(_report(template), "cell-per-line")
+    pieces = "2.没\n(四 有现\n)无 成信\n法提 息需\n供 要另\n行制\n作\n"
+    cut = re.sub(r"2\.没有现成信息需要另行制作\n(\n0\n){7}", pieces, text, count=1)
+    assert cut != text
+    report = gr.parse(cut)
+    [found] = _missing(report)
+    assert (found.line, found.column) == _position(cut, pieces)
+    assert set(found.keys) == _row_keys(report, "applications.unavailable.needs_creation.")
+    assert found.message == (
+        "section 三: 没有现成信息需要另行制作: no values read; its label may be printed cut "
+        "over '2.没' / '有现' / '成信' / '息需' / '要另' / '行制' / '作', labels that name no row"
+    )

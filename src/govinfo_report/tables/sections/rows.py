@@ -1235,49 +1235,80 @@ def _labelled_in(
     """For each row of ``keys``, the label cells of ``rows`` naming no row in which its
     label may be printed: one that matches none or is taken for header words and holds the
     label glued to other words (``_glued``; unless not ``glued``: lines of prose, where a
-    sentence may name a row), else a run of cells one after another, each
-    matching none or taken for a group or header words by a piece of them (``开``, ``”``),
-    whose words, joined, hold it, starting in the first and ending in the last (a label cut
-    over lines: ``行政`` / ``规范`` / ``性文`` / ``件``), a label of ``_MIN_CUT`` characters
-    or more (规章, 其他, 总计 stand in too many words)."""
+    sentence may name a row), else cells one after another cut from it (``_cut_over``):
+    in reading order, or each row's last label cell alone, the column beside the values,
+    where a vertical group label's pieces share the lines (``(四`` / ``有现``, ``)无`` /
+    ``成信``)."""
     if not keys:
         return {}
-    hosts: list[Printed] = []
+    rows = list(rows)
+    found: dict[str, tuple[Printed, ...]] = {}
+    if glued:
+        hosts = [cell for row in rows for cell in row.labels if labels.match(cell[0])[0] in _HOSTS]
+        for key in keys:
+            own = [normalise_label(label) for label in row_labels[key]]
+            host = next((cell for cell in hosts if _glued(cell[0], key, own, labels)), None)
+            if host is not None:
+                found[key] = (host,)
+    for cells in (
+        (cell for row in rows for cell in _in_reading_order(row)),
+        (row.labels[-1] for row in rows if row.labels),
+    ):
+        rest = [key for key in keys if key not in found]
+        if rest:
+            found |= _cut_over(rest, row_labels, cells, labels)
+    return found
+
+
+#: What a label cell that may hold a label glued to other words is taken for.
+_HOSTS = ("unknown", "furniture")
+
+
+def _in_reading_order(row: Row) -> Sequence[Printed]:
+    """A row's label cells, and among its values those that are words, not numbers (``无``,
+    a printed blank, may be a cut label's first piece), in the order printed."""
+    words = [cell for cell in row.values if not (cell[0].isascii() or is_number(cell[0]))]
+    return sorted((*row.labels, *words), key=_PLACE) if words else row.labels
+
+
+def _cut_over(
+    keys: Sequence[str],
+    row_labels: Mapping[str, Sequence[str]],
+    cells: Iterable[Printed],
+    labels: LabelMatcher,
+) -> dict[str, tuple[Printed, ...]]:
+    """For each row of ``keys``, a run of ``cells`` one after another, each matching no row
+    or taken for a group or header words by a piece of them (``开``, ``”``), whose words,
+    joined, hold a label of the row's, starting in the first and ending in the last (a
+    label cut over lines: ``行政`` / ``规范`` / ``性文`` / ``件``); a label of ``_MIN_CUT``
+    characters or more (规章, 其他, 总计 stand in too many words)."""
     starts: list[int] = []
-    cells: list[Printed] = []
+    kept: list[Printed] = []
     run_of: list[int] = []
     words: list[str] = []
     run = at = 0
-    for row in rows:
-        # a value that is a word (无, a printed blank) may be a cut label's first piece
-        words_read = [cell for cell in row.values if not (cell[0].isascii() or is_number(cell[0]))]
-        for cell in sorted((*row.labels, *words_read), key=_PLACE) if words_read else row.labels:
-            kind = labels.match(cell[0])[0]
-            if kind in ("unknown", "furniture"):
-                hosts.append(cell)
-            if kind == "row" or (kind != "unknown" and labels.named(cell[0])):
-                run += 1  # a label that names something ends a run
-                continue
-            starts.append(at)
-            cells.append(cell)
-            run_of.append(run)
-            words.append(normalise_label(cell[0]))
-            at += len(words[-1])
+    for cell in cells:
+        kind = labels.match(cell[0])[0]
+        if kind == "row" or (kind != "unknown" and labels.named(cell[0])):
+            run += 1  # a label that names something ends a run
+            continue
+        starts.append(at)
+        kept.append(cell)
+        run_of.append(run)
+        words.append(normalise_label(cell[0]))
+        at += len(words[-1])
     text = "".join(words)
     found: dict[str, tuple[Printed, ...]] = {}
-    for key in keys:
-        own = sorted({normalise_label(label) for label in row_labels[key]}, key=len, reverse=True)
-        host = next((cell for cell in hosts if glued and _glued(cell[0], key, own, labels)), None)
-        if host is not None:
-            found[key] = (host,)
-            continue
-        for label in own if text else ():
+    for key in keys if text else ():
+        own = {normalise_label(label) for label in row_labels[key]}
+        for label in sorted(own, key=len, reverse=True):
             hit = text.find(label) if len(label) >= _MIN_CUT else -1
             while hit >= 0 and key not in found:
                 first = bisect_right(starts, hit) - 1
                 last = bisect_right(starts, hit + len(label) - 1) - 1
                 if run_of[first] == run_of[last]:
-                    found[key] = tuple(cells[first : last + 1])
+                    piece = slice(first, last + 1)  # cells of no words left out: ``(四``, ``、``
+                    found[key] = tuple(compress(kept[piece], words[piece]))
                 hit = text.find(label, hit + 1)
     return found
 
