@@ -422,6 +422,20 @@ def wrapped_label_lines(text: str, rng: Random) -> str:
     return _per_line(text, wrap)
 
 
+def spaced_label_lines(text: str, rng: Random) -> str:
+    """A label that is a line of its own cut over lines of two characters, each character
+    spaced (``行 政`` / ``许 可``), as plain ``pdftotext`` writes a narrow, justified column:
+    no piece may name a row."""
+
+    def cut(line: str) -> str:
+        body = line.strip()
+        if body not in _LABELS or len(body) < 4 or rng.random() < 0.5:
+            return line
+        return "\n".join(" ".join(body[at : at + 2]) for at in range(0, len(body), 2))
+
+    return _per_line(text, cut)
+
+
 def lost_line_breaks(text: str, rng: Random) -> str:
     """The page text a web crawler keeps: every line break lost, the body on one line, cells
     run together with nothing between them (or, on some pages, a space)."""
@@ -1446,6 +1460,7 @@ UNCERTAIN: tuple[Mangler, ...] = (
     Mangler("blank_zeros", blank_zeros, EVERY, lossless=False),
     Mangler("misspelt_labels", misspelt_labels, EVERY, lossless=False),
     Mangler("wrapped_label_lines", wrapped_label_lines, ("cell-per-line",), lossless=False),
+    Mangler("spaced_label_lines", spaced_label_lines, ("cell-per-line",), lossless=False),
     Mangler(
         "lost_line_breaks", lost_line_breaks, ("tab-separated", "cell-per-line"), lossless=False
     ),

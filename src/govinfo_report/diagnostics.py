@@ -111,8 +111,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "local-subrow": ("info", "local sub-rows were summed into their template row"),
     "row-missing": (
         "warning",
-        "template rows were not found in a table; their cells are missing "
-        "unless a rule derives them",
+        "template rows were not read in a table (not found, or their label printed where no "
+        "value of theirs is read); their cells are missing unless a rule derives them",
     ),
     "duplicate-row": ("warning", "a template row appears twice; the first is kept"),
     "short-row-placed": (

@@ -31,6 +31,7 @@ from .structure.layouts.base import GRID_MARK
 from .structure.skeleton import Skeleton
 from .tables.resolve import Resolved, resolve
 from .tables.sections import SECTIONS
+from .tables.sections.rows import labels_apart
 from .tables.table import TableRead, read_tables
 
 
@@ -220,6 +221,7 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
         *statements.compare(stated, resolved),
         *([lost] if lost else []),
     ]
+    found = labels_apart(found, template, lambda name: skel.prose_lines(SECTIONS[name].NUMBER))
     report = _report(given, skel, resolved, read, front, found)
     return _validated(report, restored, given.diagnostics)
 

@@ -171,3 +171,14 @@ def test_a_label_whose_numbering_ran_into_the_values_before_it(text: str, found:
     applications = matcher("2021", "applications")
     assert applications.match(text) == ("row", found)
     assert applications.match("其他") == ("furniture", None)
+
+
+def test_after_header_gives_the_words_after_a_cell_s_last_header_word() -> None:
+    """A header line run into the first row's label: what follows the header's words."""
+    labels = matcher("2021", "proactive")
+    assert (
+        labels.after_header("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章")
+        == "规章"
+    )
+    assert labels.after_header("行政 许可") == "行政许可"  # no header word: its words whole
+    assert labels.after_header("信息内容本年处理决定数量") == ""

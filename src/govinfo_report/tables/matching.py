@@ -197,6 +197,15 @@ class LabelMatcher:
         fragment or a near miss."""
         return self._exact.get(normalise_label(text), ("", None))[0] == "row"
 
+    def after_header(self, text: str) -> str:
+        """The words a label cell holds after the last header word in it (a column's name,
+        ``信息内容``), after ``normalise_label``: ``…现行有效件数规章`` gives ``规章``, a cell
+        with no header word its words whole."""
+        norm = normalise_label(text)
+        return norm[
+            max((norm.rfind(w) + len(w) for w in self._furniture if w in norm), default=0) :
+        ]
+
     def _match(self, text: str) -> Match:
         """The first answer of the ways to read a label, tried in the order of
         ``_WAYS``; else the closest label (``_fuzzy``)."""

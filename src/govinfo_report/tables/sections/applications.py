@@ -195,6 +195,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         labels.APPLICATION_ROWS[name],
         context.seen,
         context.named_rows,
+        (row for row, _ in taken),
     )
     by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()

@@ -138,7 +138,15 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             _sum_subrows(context.draft, template, key, parts)
     _run_of_its_sub_table(context, [row for row, _ in taken])
     _blank_rows(context)
-    missing_rows(context.draft, template, NAME, labels.PROACTIVE_ROWS[name], context.seen)
+    missing_rows(
+        context.draft,
+        template,
+        NAME,
+        labels.PROACTIVE_ROWS[name],
+        context.seen,
+        (key for found in named for key in found.keys),
+        (row for row, _ in taken),
+    )
     return context.draft.freeze()
 
 

@@ -6,6 +6,7 @@ cells or ran its values together; nothing is guessed here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, combinations, compress, count, pairwise, repeat
 from math import comb
@@ -15,16 +16,16 @@ import attrs
 
 from ...catalogue import SECTION_NUMBERS, Template
 from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
-from ...diagnostics import diagnostic
+from ...diagnostics import Diagnostic, diagnostic
 from ...escape import width as display_width
 from ...fold import NO_BREAK_SPACE
-from ...labels import COUNT_UNITS, MONEY_UNITS
+from ...labels import APPLICATION_ROWS, COUNT_UNITS, MONEY_UNITS, PROACTIVE_ROWS
 from ...limits import MAX_CELL_CHARS
 from ...memo import weighed
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
 from ...structure.skeleton import SECTION_NAMES
-from ..matching import LabelMatcher, numbered
+from ..matching import LabelMatcher, matcher, normalise_label, numbered
 from ..reading import Draft, Placement, Unit, fitting, in_order
 from ..rules import Rule, Sides, hold, sides
 
@@ -1024,39 +1025,311 @@ def _repeated(values: Sequence[Printed], width: int) -> bool:
     return all(cell[0] == last for cell in values[width:])
 
 
+#: What ``row-missing`` says of rows whose label it finds nowhere.
+NOT_FOUND = "rows not found"
+
+
 def missing_rows(
     draft: Draft,
     template: Template,
     section: str,
     row_labels: Mapping[str, Sequence[str]],
     seen: Collection[str],
-    printed: Collection[str] = (),
+    printed: Iterable[str] = (),
+    rows: Iterable[Row] = (),
 ) -> None:
     """Say which of a section's rows (``row_labels``: row key -> its labels) were not found
     (not in ``seen``): their cells are lost, and the finding names them. Those among
-    ``printed`` (a label alone on its row) are said apart: their label is printed, their
-    values are not found."""
+    ``printed`` (a label of theirs printed in the table) are said apart: their label is
+    printed, their values are not found. So is each row whose label may be printed in label
+    cells of the table's ``rows`` that name no row (``_labelled_in``), one finding each, at
+    the first of those cells. Neither is looked for unless a row is missing."""
     absent = [row for row in row_labels if row not in seen]
-    number = SECTION_NAMES[SECTION_NUMBERS[section]]
-    for what, rows in (
-        ("rows not found", [row for row in absent if row not in printed]),
+    if not absent:
+        return
+    printed = set(printed)
+    held = _labelled_in(
+        [row for row in absent if row not in printed],
+        row_labels,
+        rows,
+        matcher(template.name, section),
+    )
+
+    for what, found in (
+        (NOT_FOUND, [r for r in absent if r not in printed and r not in held]),
         (
             "rows whose label is printed, their values not found",
             [r for r in absent if r in printed],
         ),
     ):
-        if rows:
-            draft.find(
-                diagnostic(
-                    "row-missing",
-                    f"section {number}: {what}: " + ", ".join(row_labels[r][0] for r in rows),
-                    keys=tuple(
-                        template.fields[cell].key
-                        for row in rows
-                        for cell in template.rows[section, row]
-                    ),
-                )
+        if found:
+            draft.find(_rows_missing(template, section, row_labels, found, what))
+    for row, cells in held.items():
+        draft.find(_row_perhaps(template, section, row_labels, row, _where(cells), cells[0]))
+
+
+def _where(cells: Sequence[Printed]) -> str:
+    """Where a label may be printed: within one cell, or cut over several."""
+    if len(cells) == 1:
+        return f"within {cells[0][0]!r}, a label that names no row"
+    return f"cut over {' / '.join(repr(cell[0]) for cell in cells)}, labels that name no row"
+
+
+def _rows_missing(
+    template: Template,
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+    rows: Sequence[str],
+    what: str,
+) -> Diagnostic:
+    """The ``row-missing`` that says ``what`` of ``rows``, naming their cells."""
+    return diagnostic(
+        "row-missing",
+        f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: {what}: "
+        + ", ".join(row_labels[row][0] for row in rows),
+        keys=_cell_keys(template, section, rows),
+    )
+
+
+def _row_perhaps(
+    template: Template,
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+    row: str,
+    where: str,
+    cell: Printed,
+) -> Diagnostic:
+    """The ``row-missing`` of a row whose label may be printed ``where``, at ``cell``."""
+    return diagnostic(
+        "row-missing",
+        f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: {row_labels[row][0]}: no values "
+        f"read; its label may be printed {where}",
+        cell[1],
+        cell[2],
+        _cell_keys(template, section, (row,)),
+    )
+
+
+def _cell_keys(template: Template, section: str, rows: Iterable[str]) -> tuple[str, ...]:
+    return tuple(template.fields[cell].key for row in rows for cell in template.rows[section, row])
+
+
+#: Each section with rows that ``labels_apart`` looks for, and their labels by template.
+_ROW_LABELS = {"proactive": PROACTIVE_ROWS, "applications": APPLICATION_ROWS}
+
+
+def labels_apart(
+    found: Sequence[Diagnostic],
+    template: Template,
+    prose: Callable[[str], Sequence[tuple[int, str]]],
+) -> list[Diagnostic]:
+    """``found`` where each ``rows not found`` of section 二 or 三 names no row whose label
+    stands on lines the section's outline gave to its prose, not to the table read
+    (``prose``: a section's name -> its prose lines, with their numbers from 1): a line no
+    longer than the row's longest label that the matcher takes for the row, whole or a
+    piece of it cut by a wrap (``规章``, ``1.属于国``; ``_alone``), or short lines one after
+    another that each name no row, cut from it (``行政`` / ``许可``; ``_labelled_in``, a
+    label glued inside a line left out: a sentence may name a row). Such a row is said
+    apart, at the first such line; the others are still not found. The lines are read only
+    where a row is not found."""
+    said: list[Diagnostic] = []
+    for finding in found:
+        section = finding.keys[0].partition(".")[0] if finding.keys else ""
+        if (
+            finding.code != "row-missing"
+            or section not in _ROW_LABELS
+            or not finding.message.partition(": ")[2].startswith(f"{NOT_FOUND}: ")
+        ):
+            said.append(finding)
+            continue
+        row_labels = _ROW_LABELS[section][template.name]
+        keys = set(finding.keys)
+        absent = [row for row in row_labels if set(_cell_keys(template, section, (row,))) <= keys]
+        labels = matcher(template.name, section)
+        lines = prose(section)
+        alone: dict[str, tuple[Printed, ...]] = {
+            row: (cell,) for row, cell in _alone(absent, row_labels, lines, labels).items()
+        }
+        for block in _short_lines(lines, row_labels):
+            rest = [row for row in absent if row not in alone]
+            alone |= _labelled_in(rest, row_labels, block, labels, glued=False)
+        rest = [row for row in absent if row not in alone]
+        if rest:
+            said.append(_rows_missing(template, section, row_labels, rest, NOT_FOUND))
+        said.extend(
+            _row_perhaps(
+                template,
+                section,
+                row_labels,
+                row,
+                "apart from the table read"
+                + (f": {cells[0][0]!r}" if len(cells) == 1 else f", {_where(cells)}"),
+                cells[0],
             )
+            for row, cells in alone.items()
+        )
+    return said
+
+
+def _short_lines(
+    lines: Sequence[tuple[int, str]], row_labels: Mapping[str, Sequence[str]]
+) -> Iterator[list[Row]]:
+    """``lines`` no longer than a row's longest label, as rows of one label cell each, in
+    blocks that a longer line (a sentence) ends; a line that is a number is passed over
+    (a value among a cut label's pieces)."""
+    longest = max(len(normalise_label(label)) for labels in row_labels.values() for label in labels)
+    block: list[Row] = []
+    for number, line in lines:
+        text = line.strip()
+        if not text or is_number(text):
+            continue
+        if len(normalise_label(text)) > longest:
+            if block:
+                yield block
+            block = []
+            continue
+        block.append(Row(((text, number, len(line) - len(line.lstrip()) + 1),), (), number))
+    if block:
+        yield block
+
+
+def _alone(
+    rows: Sequence[str],
+    row_labels: Mapping[str, Sequence[str]],
+    lines: Sequence[tuple[int, str]],
+    labels: LabelMatcher,
+) -> dict[str, Printed]:
+    """For each of ``rows``, the first of ``lines`` that the matcher takes for it and is no
+    longer than its longest label (a sentence that starts with a label is not one), as a
+    printed cell: its text, line and column."""
+    found: dict[str, Printed] = {}
+    for number, line in lines:
+        text = line.strip()
+        words = normalise_label(text)
+        kind, key = labels.match(text) if words else ("unknown", None)
+        if (
+            kind == "row"
+            and key is not None
+            and key in rows
+            and key not in found
+            and len(words) <= max(map(len, map(normalise_label, row_labels[key])))
+        ):
+            found[key] = (text, number, len(line) - len(line.lstrip()) + 1)
+    return found
+
+
+#: The shortest label looked for among a label's other words (``_glued``), and over several
+#: labels (``_labelled_in``).
+_MIN_GLUED = 3
+_MIN_CUT = 4
+
+
+def _labelled_in(
+    keys: Sequence[str],
+    row_labels: Mapping[str, Sequence[str]],
+    rows: Iterable[Row],
+    labels: LabelMatcher,
+    *,
+    glued: bool = True,
+) -> dict[str, tuple[Printed, ...]]:
+    """For each row of ``keys``, the label cells of ``rows`` naming no row in which its
+    label may be printed: one that matches none or is taken for header words and holds the
+    label glued to other words (``_glued``; unless not ``glued``: lines of prose, where a
+    sentence may name a row), else cells one after another cut from it (``_cut_over``):
+    in reading order, or each row's last label cell alone, the column beside the values,
+    where a vertical group label's pieces share the lines (``(四`` / ``有现``, ``)无`` /
+    ``成信``)."""
+    if not keys:
+        return {}
+    rows = list(rows)
+    found: dict[str, tuple[Printed, ...]] = {}
+    if glued:
+        hosts = [cell for row in rows for cell in row.labels if labels.match(cell[0])[0] in _HOSTS]
+        for key in keys:
+            own = [normalise_label(label) for label in row_labels[key]]
+            host = next((cell for cell in hosts if _glued(cell[0], key, own, labels)), None)
+            if host is not None:
+                found[key] = (host,)
+    for cells in (
+        (cell for row in rows for cell in _in_reading_order(row)),
+        (row.labels[-1] for row in rows if row.labels),
+    ):
+        rest = [key for key in keys if key not in found]
+        if rest:
+            found |= _cut_over(rest, row_labels, cells, labels)
+    return found
+
+
+#: What a label cell that may hold a label glued to other words is taken for.
+_HOSTS = ("unknown", "furniture")
+
+
+def _in_reading_order(row: Row) -> Sequence[Printed]:
+    """A row's label cells, and among its values those that are words, not numbers (``无``,
+    a printed blank, may be a cut label's first piece), in the order printed."""
+    words = [cell for cell in row.values if not (cell[0].isascii() or is_number(cell[0]))]
+    return sorted((*row.labels, *words), key=_PLACE) if words else row.labels
+
+
+def _cut_over(
+    keys: Sequence[str],
+    row_labels: Mapping[str, Sequence[str]],
+    cells: Iterable[Printed],
+    labels: LabelMatcher,
+) -> dict[str, tuple[Printed, ...]]:
+    """For each row of ``keys``, a run of ``cells`` one after another, each matching no row
+    or taken for a group or header words by a piece of them (``开``, ``”``), whose words,
+    joined, hold a label of the row's, starting in the first and ending in the last (a
+    label cut over lines: ``行政`` / ``规范`` / ``性文`` / ``件``); a label of ``_MIN_CUT``
+    characters or more (规章, 其他, 总计 stand in too many words)."""
+    starts: list[int] = []
+    kept: list[Printed] = []
+    run_of: list[int] = []
+    words: list[str] = []
+    run = at = 0
+    for cell in cells:
+        kind = labels.match(cell[0])[0]
+        if kind == "row" or (kind != "unknown" and labels.named(cell[0])):
+            run += 1  # a label that names something ends a run
+            continue
+        starts.append(at)
+        kept.append(cell)
+        run_of.append(run)
+        words.append(normalise_label(cell[0]))
+        at += len(words[-1])
+    text = "".join(words)
+    found: dict[str, tuple[Printed, ...]] = {}
+    for key in keys if text else ():
+        own = {normalise_label(label) for label in row_labels[key]}
+        for label in sorted(own, key=len, reverse=True):
+            hit = text.find(label) if len(label) >= _MIN_CUT else -1
+            while hit >= 0 and key not in found:
+                first = bisect_right(starts, hit) - 1
+                last = bisect_right(starts, hit + len(label) - 1) - 1
+                if run_of[first] == run_of[last]:
+                    piece = slice(first, last + 1)  # cells of no words left out: ``(四``, ``、``
+                    found[key] = tuple(compress(kept[piece], words[piece]))
+                hit = text.find(label, hit + 1)
+    return found
+
+
+#: A printed cell's line and column.
+_PLACE = itemgetter(1, 2)
+
+
+def _glued(text: str, key: str, own: Sequence[str], labels: LabelMatcher) -> bool:
+    """Whether a label cell's ``text`` holds one of the row ``key``'s labels (``own``,
+    normalised) glued to other words: within its words, a label of ``_MIN_GLUED``
+    characters or more (``申请情况（一）予以公开``), or, shorter, all that follows its last
+    header word, which the matcher takes for the row (``…现行有效件数规章``: a header line
+    run into the first row's label), or a word of its own apart so (``… 件数 规章``)."""
+    words = normalise_label(text)
+    if any(label in words for label in own if len(label) >= _MIN_GLUED):
+        return True
+    return any(
+        normalise_label(word) in own and labels.match(word) == ("row", key)
+        for word in (labels.after_header(text), *text.split())
+    )
 
 
 def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
