@@ -434,9 +434,9 @@ def _moves(
             key = id(rule)
             keys.append(key)
             if key not in on:
-                places = sorted({where[c] for c in rule.cells if c in where})
+                spots = sorted({where[c] for c in rule.cells if c in where})
                 on[key] = (
-                    [(p, (cells[p] in rule.left) - (cells[p] in rule.right)) for p in places],
+                    [(p, (cells[p] in rule.left) - (cells[p] in rule.right)) for p in spots],
                     any(
                         provenance[c] == "blank" or values[c] is None
                         for c in rule.cells
