@@ -445,8 +445,9 @@ def by_cell_index(
         label[1] == row.values[0][1] for row in rows if row.values for label in row.labels
     ) or any(_labels_left(row) for row in rows if row.values)
     readings = []
+    measured = [_spans(lines, first_line, cells) for cells, _ in table]  # once for both
     for measure in (0, 1):
-        spans = [[span[measure] for span in _spans(lines, first_line, cells)] for cells, _ in table]
+        spans = [[span[measure] for span in line] for line in measured]
         starts = cell_starts(spans)
         if starts is None or any(
             kinds[0] == LABEL and line[0][0] != starts[0]
