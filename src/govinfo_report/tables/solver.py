@@ -189,7 +189,7 @@ def solve_without_each(
     linking = _linking(lo, hi, rules, None)
     near = _near(linking)
     index = _index(tuple(rules))
-    searched: dict[tuple[tuple[Rule, ...], tuple[int, ...]], _Found] = {}
+    searched: dict[tuple[Rule, ...], _Found] = {}
     for rule in dropped:
         parts = _grouped_without(linking, near, rule)
         yield _outcome(lo, hi, parts, [], (), scope, max_steps, {}, index, searched)
@@ -254,29 +254,33 @@ def _outcome(
     max_steps: int,
     fixed: dict[int, tuple[int, Agreed]],
     index: _Index,
-    searched: dict[tuple[tuple[Rule, ...], tuple[int, ...]], _Found] | None = None,
+    searched: dict[tuple[Rule, ...], _Found] | None = None,
 ) -> Outcome:
     """Each of ``parts`` (``_parts``: its units by their place among ``kept``) searched
     alone, what they find put together, with the cells of ``fixed``. ``index``: the
     model's rules, of which each part's are some in the same order. ``searched``: the
-    parts with no unit already searched under the same bounds, by their rules and cells
-    asked about (taken from there and kept there)."""
+    parts with no unit already searched under the same bounds and cells asked about, by
+    their rules (a part's cells are its rules' unknown cells; taken from there and kept
+    there)."""
     asked = set(scope)
     agreed = {cell: seen for cell, (_, seen) in fixed.items() if cell in asked}
     infeasible: set[int] = set()
     unsettled: set[int] = set()
     for cells, part_rules, part_units in parts:
         ids = [kept[at] for at in part_units]
-        part_scope = tuple(cell for cell in scope if cell in cells)
         if searched is None or ids:
+            part_scope = tuple(cell for cell in scope if cell in cells)
             units = [closed[at] for at in ids]
             found = _part(lo, hi, part_rules, units, ids, part_scope, max_steps, index)
         else:
-            key = (tuple(part_rules), part_scope)
-            found = searched.get(key) or _part(
-                lo, hi, part_rules, [], ids, part_scope, max_steps, index
-            )
-            searched[key] = found
+            key = tuple(part_rules)
+            kept_found = searched.get(key)
+            if kept_found is None:
+                part_scope = tuple(cell for cell in scope if cell in cells)
+                kept_found = searched[key] = _part(
+                    lo, hi, part_rules, [], ids, part_scope, max_steps, index
+                )
+            found = kept_found
         kind, part_agreed = found
         if kind == "unsettled":
             unsettled.update(cells)
@@ -454,6 +458,8 @@ def _closed_unit(
 #: A rule as a unit sees it: its name, its cells in the unit by position (left, right) and
 #: its cells outside the unit (left, right).
 _Around = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+#: A rule's two sides and what reads each side's cells' bounds (``_picks``).
+_Sided = tuple[tuple[int, ...], tuple[int, ...], "_Pick", "_Pick"]
 
 
 class _Index:
@@ -470,6 +476,11 @@ class _Index:
         #: Each rule's place in ``rules``, and the places of the rules on each cell.
         self.at = {rule: at for at, rule in enumerate(rules)}
         self.places = {cell: tuple(map(self.at.__getitem__, on)) for cell, on in by_cell.items()}
+        #: Each rule's sides and what reads their cells' bounds (``_Search.sides``): made
+        #: once, not for every search of a part or of a model without one rule.
+        self.sides: list[_Sided] = [
+            (rule.left, rule.right, _picks(rule.left), _picks(rule.right)) for rule in rules
+        ]
         self._around: dict[tuple[int, ...], tuple[_Around, ...]] = {}
 
     def around(self, cells: tuple[int, ...]) -> tuple[_Around, ...]:
@@ -838,10 +849,6 @@ class _Search:
         (by default ``rules`` themselves; a model's rules are distinct, a rule's name its
         id)."""
         self.rules = rules
-        #: Each rule's sides and what reads their cells' bounds (``_side``).
-        self.sides = [
-            (rule.left, rule.right, _picks(rule.left), _picks(rule.right)) for rule in rules
-        ]
         self.units = units
         #: The units' indices among all the model's units, to name a value's source.
         self.ids: Sequence[int] = range(len(units))
@@ -857,8 +864,12 @@ class _Search:
         #: rules' place among ``rules`` (-1: not one of them).
         self.places = index.places
         self.place = [-1] * len(index.rules)
+        #: Each rule's sides and what reads their cells' bounds (``_side``).
+        self.sides: list[_Sided] = []
         for at, rule in enumerate(rules):
-            self.place[index.at[rule]] = at
+            model_at = index.at[rule]
+            self.place[model_at] = at
+            self.sides.append(index.sides[model_at])
         #: Each cell's rules (their places in ``rules``) and units, for propagation to look
         #: up once per cell it changes: worked out the first time (``_near``).
         self.near: dict[int, tuple[list[int], Sequence[int]]] = {}
