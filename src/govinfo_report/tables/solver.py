@@ -975,6 +975,10 @@ class _Search:
         if len(left) == 1:  # a printed total of its parts, most often: no side made for it
             total = left[0]
             total_low, total_high = lo[total], hi[total]
+            if total_high == inf and inf in (highs := pick_right(hi)):
+                # neither side bounded above, most often: the total's low rises to its
+                # parts' lowest sum, and a part's low only where it is the one unbounded
+                return _open_total(lo, total, right, highs, sum(pick_right(lo)), total_low)
             parts = _side(lo, hi, right, pick_right)
             _, parts_low, _, _, parts_high, _ = parts
             # the total lies between its parts' lowest sum and their highest
@@ -987,6 +991,14 @@ class _Search:
                 changed.append(total)
             pairs = ((parts, total_low, total_high),)
         else:
+            left_highs, right_highs = pick_left(hi), pick_right(hi)
+            if inf in left_highs and inf in right_highs:
+                # neither side bounded above: each side's lows, then each side's lone
+                # unbounded cell, if it has one
+                left_low, right_low = sum(pick_left(lo)), sum(pick_right(lo))
+                _lone_unbounded(lo, left, left_highs, right_low, changed)
+                _lone_unbounded(lo, right, right_highs, left_low, changed)
+                return changed
             first, second = _side(lo, hi, left, pick_left), _side(lo, hi, right, pick_right)
             pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
         for (cells, low_sum, unbounded, finite_high, _, highs), other_low, other_high in pairs:
@@ -1412,6 +1424,42 @@ def _equation(left: Sequence[int], right: Sequence[int]) -> tuple[tuple[int, ...
     return min(
         (tuple(sorted(left)), tuple(sorted(right))), (tuple(sorted(right)), tuple(sorted(left)))
     )
+
+
+def _open_total(
+    lo: list[Bound],
+    total: int,
+    parts: tuple[int, ...],
+    highs: tuple[Bound, ...],
+    parts_low: Bound,
+    total_low: Bound,
+) -> list[int]:
+    """``_Search._narrow`` of a total (its low ``total_low``) and its ``parts`` (their
+    ``highs``, their lows' sum ``parts_low``), neither bounded above: the cells changed."""
+    changed = []
+    if parts_low > total_low:
+        lo[total] = parts_low
+        changed.append(total)
+    _lone_unbounded(lo, parts, highs, total_low, changed)
+    return changed
+
+
+def _lone_unbounded(
+    lo: list[Bound],
+    cells: tuple[int, ...],
+    highs: tuple[Bound, ...],
+    other_low: Bound,
+    changed: list[int],
+) -> None:
+    """``_narrow_unbounded`` of a side (``cells``, their ``highs``) whose other side is
+    unbounded too: only the low of the side's one unbounded cell, if it has one, rises (to
+    the other side's lowest less the rest's highest), appended to ``changed`` if it did."""
+    if highs.count(inf) == 1:
+        cell = cells[highs.index(inf)]
+        lower = other_low - sum(filter(inf.__ne__, highs))
+        if lower > lo[cell]:
+            lo[cell] = lower
+            changed.append(cell)
 
 
 def _narrow_unbounded(
