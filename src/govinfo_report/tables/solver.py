@@ -393,6 +393,14 @@ class _Closed:
         return tuple(_by_cell(self.cells, option) for option in self.options)
 
     @cached_property
+    def pieces(self) -> tuple[tuple[int | None, ...], ...]:
+        """Each option's printed value per cell of the unit, as ``grid`` its values."""
+        return tuple(
+            tuple(map({cell: piece for cell, _, piece in option}.get, self.cells))
+            for option in self.options
+        )
+
+    @cached_property
     def columns(self) -> list[tuple[int | None, ...]]:
         """Each cell's column of values, by option."""
         return list(zip(*self.grid, strict=True))
@@ -1161,15 +1169,16 @@ class _Search:
         yet seen uncertain: the cells it leaves open or gives another value, then those it
         gives the same value from another printed value."""
         seen, unit = self.seen, self.units[at]
-        pieces = {cell: piece for cell, _, piece in unit.options[option]}
         values = sources = 0
-        for cell, value in zip(unit.cells, unit.grid[option], strict=True):
+        for cell, value, piece in zip(
+            unit.cells, unit.grid[option], unit.pieces[option], strict=True
+        ):
             before = seen.get(cell)
             if before is None:
                 continue  # seen uncertain, or not asked about
             if value != before.value:
                 values += 1
-            elif pieces[cell] >= 0 and before.source != (self.ids[at], pieces[cell]):
+            elif piece >= 0 and before.source != (self.ids[at], piece):  # type: ignore[operator]
                 sources += 1
         return values, sources
 
