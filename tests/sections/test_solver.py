@@ -120,6 +120,47 @@ def test_a_total_is_narrowed_to_its_parts_sums_and_its_parts_by_it() -> None:
     assert search._narrow(solver._State([4, 2, 3], [4, 9, 9], []), 0) is None
 
 
+@st.composite
+def bounded_rules(draw: st.DrawFn) -> tuple[Rule, list[float], list[float]]:
+    """A rule over cells 0-6 (one or two cells left, the rest of up to five right) and
+    each cell's interval: a low of 0-6 and a high that many above it, or none (``inf``),
+    as a search's cells are before and after the printed totals bound them."""
+    cells = draw(st.permutations(range(7)))
+    split = draw(st.integers(1, 2))
+    end = draw(st.integers(split + 1, 7))
+    rule = Rule("r", "", tuple(cells[:split]), tuple(cells[split:end]))
+    lo = [float(draw(st.integers(0, 6))) for _ in range(7)]
+    hi = [low + draw(st.sampled_from([0, 1, 3, 8, inf, inf])) for low in lo]
+    return rule, lo, hi
+
+
+@scaled(4)
+@given(bounded_rules())
+def test_a_rule_narrows_each_cell_to_the_other_side_less_the_rest_of_its_own(
+    drawn: tuple[Rule, list[float], list[float]],
+) -> None:
+    """Each cell of a side lies between the other side's lowest less the rest of its side's
+    highest and the other side's highest less the rest's lowest, all read before the rule
+    narrows (a side with no bound above, a total of parts with none: ``_Search._narrow``
+    takes shorter ways there); ``None`` where an interval is left empty."""
+    rule, lo, hi = drawn
+    low, high = list(lo), list(hi)
+    for side, other in ((rule.left, rule.right), (rule.right, rule.left)):
+        other_low, other_high = sum(lo[c] for c in other), sum(hi[c] for c in other)
+        for cell in side:
+            rest = [c for c in side if c != cell]
+            low[cell] = max(lo[cell], other_low - sum(hi[c] for c in rest))
+            high[cell] = min(hi[cell], other_high - sum(lo[c] for c in rest))
+    state = solver._State(list(lo), list(hi), [])
+    changed = solver._Search([rule], [], (), 100)._narrow(state, 0)
+    if any(low[c] > high[c] for c in rule.cells):
+        assert changed is None
+        return
+    assert changed is not None
+    assert sorted(changed) == [c for c in range(7) if (low[c], high[c]) != (lo[c], hi[c])]
+    assert (state.lo, state.hi) == (low, high)
+
+
 def test_a_part_s_search_finds_a_cell_s_rules_in_its_model_s_index() -> None:
     """A search of a part of a model looks a cell's rules up in the model's index the first
     time it needs them (``_Search._near``): their places among the part's rules, in order,

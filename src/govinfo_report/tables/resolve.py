@@ -414,45 +414,65 @@ def _moves(
 ) -> Iterator[tuple[list[Value | None], list[Provenance]]]:
     """``values`` and ``provenance`` with the values of ``cells`` (a row), one of them moved
     to another place, a cell printed blank (``blank``: no value) moving as a value does,
-    each way that changes some rule's sums through a blank and no other rule's."""
+    each way that changes some rule's sums through a blank and no other rule's.
+
+    A move only permutes the row, so each rule on it is looked at through its places in
+    the row (with their signs) and whether a cell of it outside the row is blank, worked
+    out once per row; the values are copied only for a move that is yielded."""
     row = [(values[cell], provenance[cell]) for cell in cells]
-    for at in range(len(row)):
-        rest = row[:at] + row[at + 1 :]
-        for to in range(len(row)):
-            moved = [*rest[:to], row[at], *rest[to:]]
-            changed = {
-                cell: (old, new)
-                for cell, old, new in zip(cells, row, moved, strict=True)
-                if old != new
-            }
-            if to == at or not changed:
+    size = len(row)
+    # a place of the row is blank once it holds a value printed blank or none; a rule
+    # through a place whose old value is none passes through a blank whatever moves there
+    blank = [mark == "blank" or value is None for value, mark in row]
+    unread = [value is None for value, _ in row]
+    where = {cell: at for at, cell in enumerate(cells)}
+    on: dict[int, tuple[list[tuple[int, int]], bool]] = {}
+    touching: list[list[int]] = []
+    for cell in cells:
+        keys = []
+        for rule in ruled.by_cell.get(cell, ()):
+            key = id(rule)
+            keys.append(key)
+            if key not in on:
+                spots = sorted({where[c] for c in rule.cells if c in where})
+                on[key] = (
+                    [(p, (cells[p] in rule.left) - (cells[p] in rule.right)) for p in spots],
+                    any(
+                        provenance[c] == "blank" or values[c] is None
+                        for c in rule.cells
+                        if c not in where
+                    ),
+                )
+        touching.append(keys)
+    for at in range(size):
+        rest = [p for p in range(size) if p != at]
+        for to in range(size):
+            if to == at:
+                continue
+            moved = [*rest[:to], at, *rest[to:]]  # the place each place's value comes from
+            changed = [p for p in range(size) if row[moved[p]] != row[p]]
+            if not changed:
+                continue
+            through = False
+            fits = True
+            for key in dict.fromkeys(key for p in changed for key in touching[p]):
+                places, outside = on[key]
+                if outside or any(blank[moved[p]] or unread[p] for p, _ in places):
+                    through = True
+                    continue
+                total: Value = 0
+                for p, sign in places:
+                    if sign and p in changed:
+                        total += sign * (row[moved[p]][0] - row[p][0])  # type: ignore[operator]
+                if total:
+                    fits = False
+                    break
+            if not through or not fits:
                 continue
             shown, marks = list(values), list(provenance)
-            for cell, (_, (value, mark)) in changed.items():
-                shown[cell], marks[cell] = value, mark
-            rules = {id(rule): rule for cell in changed for rule in ruled.by_cell.get(cell, ())}
-            through = {
-                key
-                for key, rule in rules.items()
-                if any(marks[cell] == "blank" or shown[cell] is None for cell in rule.cells)
-                or any(changed[cell][0][0] is None for cell in rule.cells if cell in changed)
-            }
-            if not through or any(
-                _delta(rule, changed) for key, rule in rules.items() if key not in through
-            ):
-                continue
+            for p in changed:
+                shown[cells[p]], marks[cells[p]] = row[moved[p]]
             yield shown, marks
-
-
-def _delta(rule: Rule, changed: Mapping[int, tuple[tuple[Value | None, Provenance], ...]]) -> Value:
-    """How much ``changed`` cells (old and new numbers, with their provenance) change
-    ``rule``'s left side less its right side."""
-    total: Value = 0
-    for cell, ((old, _), (new, _)) in changed.items():
-        sign = (cell in rule.left) - (cell in rule.right)
-        if sign:
-            total += sign * (new - old)  # type: ignore[operator]
-    return total
 
 
 def agrees(template: Template, first: Reading, other: Reading) -> bool:

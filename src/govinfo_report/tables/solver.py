@@ -189,7 +189,7 @@ def solve_without_each(
     linking = _linking(lo, hi, rules, None)
     near = _near(linking)
     index = _index(tuple(rules))
-    searched: dict[tuple[tuple[Rule, ...], tuple[int, ...]], _Found] = {}
+    searched: dict[tuple[Rule, ...], _Found] = {}
     for rule in dropped:
         parts = _grouped_without(linking, near, rule)
         yield _outcome(lo, hi, parts, [], (), scope, max_steps, {}, index, searched)
@@ -254,29 +254,33 @@ def _outcome(
     max_steps: int,
     fixed: dict[int, tuple[int, Agreed]],
     index: _Index,
-    searched: dict[tuple[tuple[Rule, ...], tuple[int, ...]], _Found] | None = None,
+    searched: dict[tuple[Rule, ...], _Found] | None = None,
 ) -> Outcome:
     """Each of ``parts`` (``_parts``: its units by their place among ``kept``) searched
     alone, what they find put together, with the cells of ``fixed``. ``index``: the
     model's rules, of which each part's are some in the same order. ``searched``: the
-    parts with no unit already searched under the same bounds, by their rules and cells
-    asked about (taken from there and kept there)."""
+    parts with no unit already searched under the same bounds and cells asked about, by
+    their rules (a part's cells are its rules' unknown cells; taken from there and kept
+    there)."""
     asked = set(scope)
     agreed = {cell: seen for cell, (_, seen) in fixed.items() if cell in asked}
     infeasible: set[int] = set()
     unsettled: set[int] = set()
     for cells, part_rules, part_units in parts:
         ids = [kept[at] for at in part_units]
-        part_scope = tuple(cell for cell in scope if cell in cells)
         if searched is None or ids:
+            part_scope = tuple(cell for cell in scope if cell in cells)
             units = [closed[at] for at in ids]
             found = _part(lo, hi, part_rules, units, ids, part_scope, max_steps, index)
         else:
-            key = (tuple(part_rules), part_scope)
-            found = searched.get(key) or _part(
-                lo, hi, part_rules, [], ids, part_scope, max_steps, index
-            )
-            searched[key] = found
+            key = tuple(part_rules)
+            kept_found = searched.get(key)
+            if kept_found is None:
+                part_scope = tuple(cell for cell in scope if cell in cells)
+                kept_found = searched[key] = _part(
+                    lo, hi, part_rules, [], ids, part_scope, max_steps, index
+                )
+            found = kept_found
         kind, part_agreed = found
         if kind == "unsettled":
             unsettled.update(cells)
@@ -389,6 +393,14 @@ class _Closed:
         return tuple(_by_cell(self.cells, option) for option in self.options)
 
     @cached_property
+    def pieces(self) -> tuple[tuple[int | None, ...], ...]:
+        """Each option's printed value per cell of the unit, as ``grid`` its values."""
+        return tuple(
+            tuple(map({cell: piece for cell, _, piece in option}.get, self.cells))
+            for option in self.options
+        )
+
+    @cached_property
     def columns(self) -> list[tuple[int | None, ...]]:
         """Each cell's column of values, by option."""
         return list(zip(*self.grid, strict=True))
@@ -454,6 +466,8 @@ def _closed_unit(
 #: A rule as a unit sees it: its name, its cells in the unit by position (left, right) and
 #: its cells outside the unit (left, right).
 _Around = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+#: A rule's two sides and what reads each side's cells' bounds (``_picks``).
+_Sided = tuple[tuple[int, ...], tuple[int, ...], "_Pick", "_Pick"]
 
 
 class _Index:
@@ -470,6 +484,11 @@ class _Index:
         #: Each rule's place in ``rules``, and the places of the rules on each cell.
         self.at = {rule: at for at, rule in enumerate(rules)}
         self.places = {cell: tuple(map(self.at.__getitem__, on)) for cell, on in by_cell.items()}
+        #: Each rule's sides and what reads their cells' bounds (``_Search.sides``): made
+        #: once, not for every search of a part or of a model without one rule.
+        self.sides: list[_Sided] = [
+            (rule.left, rule.right, _picks(rule.left), _picks(rule.right)) for rule in rules
+        ]
         self._around: dict[tuple[int, ...], tuple[_Around, ...]] = {}
 
     def around(self, cells: tuple[int, ...]) -> tuple[_Around, ...]:
@@ -838,10 +857,6 @@ class _Search:
         (by default ``rules`` themselves; a model's rules are distinct, a rule's name its
         id)."""
         self.rules = rules
-        #: Each rule's sides and what reads their cells' bounds (``_side``).
-        self.sides = [
-            (rule.left, rule.right, _picks(rule.left), _picks(rule.right)) for rule in rules
-        ]
         self.units = units
         #: The units' indices among all the model's units, to name a value's source.
         self.ids: Sequence[int] = range(len(units))
@@ -857,11 +872,19 @@ class _Search:
         #: rules' place among ``rules`` (-1: not one of them).
         self.places = index.places
         self.place = [-1] * len(index.rules)
+        #: Each rule's sides and what reads their cells' bounds (``_side``).
+        self.sides: list[_Sided] = []
         for at, rule in enumerate(rules):
-            self.place[index.at[rule]] = at
+            model_at = index.at[rule]
+            self.place[model_at] = at
+            self.sides.append(index.sides[model_at])
         #: Each cell's rules (their places in ``rules``) and units, for propagation to look
         #: up once per cell it changes: worked out the first time (``_near``).
         self.near: dict[int, tuple[list[int], Sequence[int]]] = {}
+        #: What each unit's options left open (by the unit and those options) give each
+        #: cell they all give, lowest and highest (``_spans``): a search filters a unit
+        #: with the same options left again and again (450 times, 111 alike, on a page).
+        self.spans: dict[tuple[int, tuple[int, ...]], list[tuple[int, int, int]]] = {}
         #: What the solutions seen give each cell: ``None`` once uncertain.
         self.seen: dict[int, _Seen | None] = {}
         #: The cells asked about that each cell is uncertain together with (``_twins``).
@@ -964,6 +987,10 @@ class _Search:
         if len(left) == 1:  # a printed total of its parts, most often: no side made for it
             total = left[0]
             total_low, total_high = lo[total], hi[total]
+            if total_high == inf and inf in (highs := pick_right(hi)):
+                # neither side bounded above, most often: the total's low rises to its
+                # parts' lowest sum, and a part's low only where it is the one unbounded
+                return _open_total(lo, total, right, highs, sum(pick_right(lo)), total_low)
             parts = _side(lo, hi, right, pick_right)
             _, parts_low, _, _, parts_high, _ = parts
             # the total lies between its parts' lowest sum and their highest
@@ -976,6 +1003,14 @@ class _Search:
                 changed.append(total)
             pairs = ((parts, total_low, total_high),)
         else:
+            left_highs, right_highs = pick_left(hi), pick_right(hi)
+            if inf in left_highs and inf in right_highs:
+                # neither side bounded above: each side's lows, then each side's lone
+                # unbounded cell, if it has one
+                left_low, right_low = sum(pick_left(lo)), sum(pick_right(lo))
+                _lone_unbounded(lo, left, left_highs, right_low, changed)
+                _lone_unbounded(lo, right, right_highs, left_low, changed)
+                return changed
             first, second = _side(lo, hi, left, pick_left), _side(lo, hi, right, pick_right)
             pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
         for (cells, low_sum, unbounded, finite_high, _, highs), other_low, other_high in pairs:
@@ -1035,13 +1070,12 @@ class _Search:
         if not kept:
             return None
         state.open[at] = kept
-        pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
+        key = (at, tuple(kept))
+        spans = self.spans.get(key)
+        if spans is None:
+            spans = self.spans[key] = _spans(self.units[at], kept)
         changed: list[int] = []
-        for cell, column in zip(self.units[at].cells, self.units[at].columns, strict=True):
-            values = pick(column)
-            if None in values:
-                continue
-            low, high = min(values), max(values)
+        for cell, low, high in spans:
             if low > lo[cell] or high < hi[cell]:
                 lo[cell], hi[cell] = max(lo[cell], low), min(hi[cell], high)
                 changed.append(cell)
@@ -1135,15 +1169,16 @@ class _Search:
         yet seen uncertain: the cells it leaves open or gives another value, then those it
         gives the same value from another printed value."""
         seen, unit = self.seen, self.units[at]
-        pieces = {cell: piece for cell, _, piece in unit.options[option]}
         values = sources = 0
-        for cell, value in zip(unit.cells, unit.grid[option], strict=True):
+        for cell, value, piece in zip(
+            unit.cells, unit.grid[option], unit.pieces[option], strict=True
+        ):
             before = seen.get(cell)
             if before is None:
                 continue  # seen uncertain, or not asked about
             if value != before.value:
                 values += 1
-            elif pieces[cell] >= 0 and before.source != (self.ids[at], pieces[cell]):
+            elif piece >= 0 and before.source != (self.ids[at], piece):  # type: ignore[operator]
                 sources += 1
         return values, sources
 
@@ -1401,6 +1436,54 @@ def _equation(left: Sequence[int], right: Sequence[int]) -> tuple[tuple[int, ...
     return min(
         (tuple(sorted(left)), tuple(sorted(right))), (tuple(sorted(right)), tuple(sorted(left)))
     )
+
+
+def _spans(unit: _Closed, kept: list[int]) -> list[tuple[int, int, int]]:
+    """Each cell of ``unit`` that every option of ``kept`` gives, with the lowest and the
+    highest value they give it."""
+    pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
+    found = []
+    for cell, column in zip(unit.cells, unit.columns, strict=True):
+        values = pick(column)
+        if None not in values:
+            found.append((cell, min(values), max(values)))
+    return found
+
+
+def _open_total(
+    lo: list[Bound],
+    total: int,
+    parts: tuple[int, ...],
+    highs: tuple[Bound, ...],
+    parts_low: Bound,
+    total_low: Bound,
+) -> list[int]:
+    """``_Search._narrow`` of a total (its low ``total_low``) and its ``parts`` (their
+    ``highs``, their lows' sum ``parts_low``), neither bounded above: the cells changed."""
+    changed = []
+    if parts_low > total_low:
+        lo[total] = parts_low
+        changed.append(total)
+    _lone_unbounded(lo, parts, highs, total_low, changed)
+    return changed
+
+
+def _lone_unbounded(
+    lo: list[Bound],
+    cells: tuple[int, ...],
+    highs: tuple[Bound, ...],
+    other_low: Bound,
+    changed: list[int],
+) -> None:
+    """``_narrow_unbounded`` of a side (``cells``, their ``highs``) whose other side is
+    unbounded too: only the low of the side's one unbounded cell, if it has one, rises (to
+    the other side's lowest less the rest's highest), appended to ``changed`` if it did."""
+    if highs.count(inf) == 1:
+        cell = cells[highs.index(inf)]
+        lower = other_low - sum(filter(inf.__ne__, highs))
+        if lower > lo[cell]:
+            lo[cell] = lower
+            changed.append(cell)
 
 
 def _narrow_unbounded(

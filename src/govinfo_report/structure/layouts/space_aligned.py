@@ -17,6 +17,7 @@ derive it only as 0.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -445,8 +446,9 @@ def by_cell_index(
         label[1] == row.values[0][1] for row in rows if row.values for label in row.labels
     ) or any(_labels_left(row) for row in rows if row.values)
     readings = []
+    measured = [_spans(lines, first_line, cells) for cells, _ in table]  # once for both
     for measure in (0, 1):
-        spans = [[span[measure] for span in _spans(lines, first_line, cells)] for cells, _ in table]
+        spans = [[span[measure] for span in line] for line in measured]
         starts = cell_starts(spans)
         if starts is None or any(
             kinds[0] == LABEL and line[0][0] != starts[0]
@@ -612,9 +614,31 @@ def _blank_grid(rows: Sequence[Row], at: int, cells: int) -> Row:
     row = rows[at]
     if row.values or row.labels[0][1] != row.labels[-1][1]:
         return row
-    if _wraps_on(rows, at):
-        return row._replace(positions=Positions(wraps=True))
-    return row._replace(positions=Positions(tuple(("", row.line, 1) for _ in range(cells))))
+    # a table's rows are gridded in one measure and another, by page and by header words:
+    # each blank row is made once for the rows of the table being gridded
+    kept = _BLANKS.kept
+    if kept is None or kept[0] is not rows:
+        kept = _BLANKS.kept = (rows, {})
+    found = kept[1].get((at, cells))
+    if found is None:
+        if _wraps_on(rows, at):
+            found = row._replace(positions=Positions(wraps=True))
+        else:
+            found = row._replace(
+                positions=Positions(tuple(("", row.line, 1) for _ in range(cells)))
+            )
+        kept[1][at, cells] = found
+    return found
+
+
+class _Blanks(threading.local):
+    """The rows ``_blank_grid`` last made blank rows of in this thread (kept alive, so that
+    no other list takes their id), and those blank rows by place and cells."""
+
+    kept: tuple[Sequence[Row], dict[tuple[int, int], Row]] | None = None
+
+
+_BLANKS = _Blanks()
 
 
 def _breaks(lines: Sequence[str], first_line: int) -> list[int]:

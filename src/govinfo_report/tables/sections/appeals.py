@@ -261,22 +261,34 @@ def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[P
     """Whether the row read by position (``grid``, its empty cells none, a rule with a
     placeholder unchecked) breaks its own 总计s while its printed values (a placeholder
     among them: it takes a cell too), in their order, may keep them placed otherwise (or
-    there are too many ways to try: ``_MAX_TRIES``)."""
+    there are too many ways to try: ``_MAX_TRIES``). Each rule is checked by its cells'
+    places in the row and each printed value counted once, not per placement tried."""
+    where = {cell: at for at, cell in enumerate(cells)}
+    sums = [
+        ([where[c] for c in rule.cells], len(rule.left))
+        for rule in rules(template)
+        if where.keys() >= set(rule.cells)
+    ]
 
-    def adds_up(values: Sequence[Printed]) -> bool:
-        shown = [(text or "0", line, column) for text, line, column in values]
-        return holds(rules(template), cells, shown, unknown=True)
+    def adds_up(amounts: Sequence[Value | None]) -> bool:
+        """``holds`` with ``unknown``: a rule with a value that is no number unchecked."""
+        return all(
+            sum(given[:left]) == sum(given[left:])  # type: ignore[arg-type]
+            if None not in (given := [amounts[at] for at in places])
+            else True
+            for places, left in sums
+        )
 
-    if adds_up(grid):
+    if len(grid) == len(cells) and adds_up(count_values([text or "0" for text, _, _ in grid])):
         return False
-    printed = [cell for cell in grid if cell[0]]
+    printed = count_values([text for text, _, _ in grid if text])
     if comb(len(cells), len(printed)) > _MAX_TRIES:
         return True
-    blank = ("", 0, 0)
+    blank = count_values(["0"])[0]
     for chosen in combinations(range(len(cells)), len(printed)):
         values = [blank] * len(cells)
-        for at, cell in zip(chosen, printed, strict=True):
-            values[at] = cell
+        for at, value in zip(chosen, printed, strict=True):
+            values[at] = value
         if adds_up(values):
             return True
     return False

@@ -12,11 +12,12 @@ shares live here; a section's own cases live in its module, next to its chain.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import TypeVar
 
 import attrs
 
-from ...catalogue import Template
+from ...catalogue import TEMPLATES, Template
 from ...diagnostics import diagnostic
 from ...structure.layouts import Printed, Row
 from ..reading import Draft
@@ -137,6 +138,14 @@ def fill_row(context: Context, step: Step) -> bool:
         step.label,
         context.unit,
         step.runs,
-        rules=context.rules(context.template),
+        rules=_made(context.rules, context.template.name),
     )
     return True
+
+
+@cache
+def _made(rules: Callable[[Template], Iterator[Rule]], name: str) -> tuple[Rule, ...]:
+    """A section's ``rules`` of template ``name``, made once (as ``section_rule_set``):
+    ``rows.fill`` reads them for each row it fills, and reads them once, so a tuple reads
+    as the generator would."""
+    return tuple(rules(TEMPLATES[name]))

@@ -509,14 +509,13 @@ def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
             {ranked[line, column][1]: start + i for i, (_, line, column) in enumerate(unit.pieces)}
             for unit, start in zip(units, starts, strict=False)
         ]
+        # each row's pieces as a list by rank, blank past the last: rank -1 (a column no
+        # rank maps to) reads blank
+        by_rank = [[taken.get(rank, blank) for rank in range(ranks)] + [blank] for taken in at_rank]
+        places = range(len(at_rank) * width)
         options = tuple(
-            tuple(
-                (row * width + column, taken.get(rank_of.get(column, -1), blank))
-                for row, taken in enumerate(at_rank)
-                for column in range(width)
-            )
-            for columns in combinations(range(width), ranks)
-            for rank_of in ({column: rank for rank, column in enumerate(columns)},)
+            tuple(zip(places, [row[rank] for row in by_rank for rank in rank_of], strict=True))
+            for rank_of in _rank_maps(width, ranks)
         )
         kept = [unit for unit in draft.units if all(unit is not other for other in units)]
         fullest = max(len(row.positions.ranks) for row in rows if row.positions.page == page)
@@ -542,6 +541,16 @@ def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
                 options,
             ),
         ]
+
+
+def _rank_maps(width: int, ranks: int) -> Iterator[list[int]]:
+    """Each way to map ``ranks`` ranks in order to ``width`` columns: each column's rank,
+    -1 where none maps to it."""
+    for columns in combinations(range(width), ranks):
+        rank_of = [-1] * width
+        for rank, column in enumerate(columns):
+            rank_of[column] = rank
+        yield rank_of
 
 
 def _collapsed(
