@@ -982,6 +982,10 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
         return None
     kept, how = read
     lost = [shape[at] for at, value in enumerate(kept) if value is None]
+    # an uncertain column is missing, not the blank cell that stands in for it in the row
+    draft.close(
+        cell for cell, value in zip(template.rows[NAME, key], kept, strict=True) if value is None
+    )
     draft.find(
         diagnostic(
             "merged-cells",

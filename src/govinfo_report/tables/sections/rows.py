@@ -59,7 +59,7 @@ def fill(
     if runs:
         _collapsed(draft, template, cells, row, runs, label, unit, rules)
         return
-    if row.loose or len(row.values) > len(cells):
+    if row.loose or row.stacked or len(row.values) > len(cells):
         rules = tuple(rules)  # read by two checks below (a generator, read by one, is cheaper)
     values = _read_once(draft, cells, row, label, rules)
     if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
@@ -70,6 +70,16 @@ def fill(
             values[0],
             f"{label}: {len(values)} values gathered from lines that wrap the row's cells; "
             "the row's own rules do not confirm their order",
+        )
+    elif row.stacked and not any(set(cells).issuperset(rule.cells) for rule in rules):
+        not_placed(
+            draft,
+            template,
+            cells,
+            values[0],
+            f"{label}: of {len(values)} values gathered from lines that wrap the row's "
+            "cells, one stands under another: they may be one number wrapped in its cell, "
+            "and no rule of the row checks them",
         )
     elif len(values) == len(cells):
         _full(draft, cells, row.line, values, label, unit, rules)

@@ -1,0 +1,117 @@
+"""What a PDF's text does to a table's lines beyond its cells (issue 45, first target: right or
+missing, never another number): a number too wide for its narrow cell wrapped onto the line
+below (``4`` / ``6`` for 46), a page's footer number right after a row, and a merged cell
+that python-docx prints once per grid column whose copies disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from manglers import AlignedCells
+
+#: The cells of section 二's 行政许可 row (2019 template).
+LICENSING = ("previous_items", "change", "decisions")
+
+
+def _report(values: dict[str, int]) -> gr.Report:
+    """A 2019 report whose cells are 0 but for ``values`` (``None``: printed blank)."""
+    every: dict[str, object] = {field.key: 0 for field in gr.fields("2019")}
+    every.update(values)
+    return gr.Report.from_values(
+        {key: value for key, value in every.items() if value is not None},
+        template="2019",
+        organisation="青石县水务局",
+        year=2019,
+    )
+
+
+def _laid_out(report: gr.Report) -> list[str]:
+    """``report`` as ``pdftotext -layout`` lays it out (a CJK character one wide; a blank
+    cell ``—``, which a test makes a gap)."""
+    return render(report, AlignedCells(True)).split("\n")
+
+
+def _line(lines: list[str], label: str) -> int:
+    return next(at for at, line in enumerate(lines) if line.startswith(label))
+
+
+@pytest.mark.parametrize("shift", [0, 1])
+def test_a_count_wrapped_under_itself_is_not_read_as_two_cells(shift: int) -> None:
+    """``行政许可  46     1283`` (its 本年增/减 blank) whose 46 wraps in its narrow cell: ``4``
+    on the row's line, ``6`` on the line below, under it (or one column right). Section 二
+    has no rule to confirm a row gathered from two lines, so the column order would read
+    the row's three cells as 4, 6 and 1283 (or 6, 4, 1283): the row is missing, said."""
+    values = {
+        "proactive.licensing.previous_items": 46,
+        "proactive.licensing.change": None,
+        "proactive.licensing.decisions": 1283,
+    }
+    lines = _laid_out(_report(values))
+    at = _line(lines, "行政许可")
+    column = lines[at].index("46")
+    lines[at] = (lines[at][:column] + "4 " + lines[at][column + 2 :]).replace("—", " ")
+    lines.insert(at + 1, " " * (column + shift) + "6")
+    back = gr.parse("\n".join(lines))
+    for name in LICENSING:
+        key = f"proactive.licensing.{name}"
+        assert back.cell(key).value in (values[key], None), key
+    assert back.cell("proactive.licensing.previous_items").value is None
+    assert any("proactive.licensing.previous_items" in (d.keys or ()) for d in back.diagnostics)
+    assert back.cell("proactive.penalties.decisions").value == 0  # the next row, untouched
+
+
+@pytest.mark.parametrize("footer", ["6", "                                      6"])
+def test_a_page_number_after_a_sparse_row_is_no_value_of_it(footer: str) -> None:
+    """``行政强制  5        7`` (its 本年增/减 blank) ends a page whose footer is a bare ``6``:
+    the footer line joins the row as one more value, and section 二's line order would read
+    5, 7, 6. The number alone on the page's last line may be the page's: not read, said (a
+    footer centred under the row's cells is a count wrapped, or not, said so too); the
+    row's printed cells are right or missing, its blank never 7."""
+    values = {
+        "proactive.coercive_measures.previous_items": 5,
+        "proactive.coercive_measures.change": None,
+        "proactive.coercive_measures.decisions": 7,
+    }
+    lines = _laid_out(_report(values))
+    at = _line(lines, "行政强制")
+    lines[at] = lines[at].replace("—", " ")  # a blank cell a gap
+    lines[at + 1 : at + 2] = ["", footer, "\f" + lines[at + 1]]
+    back = gr.parse("\n".join(lines))
+    for name in ("previous_items", "decisions"):
+        key = f"proactive.coercive_measures.{name}"
+        assert back.cell(key).value in (values[key], None), key
+    assert back.cell("proactive.coercive_measures.change").value is None
+    assert any(d.line == at + 3 for d in back.diagnostics)  # the footer's line is named
+
+
+def test_a_merged_cell_whose_copies_disagree_is_missing_not_blank() -> None:
+    """python-docx prints a cell merged over three grid columns three times, the header's
+    name too (``本年处理决定数量`` thrice); a copy that differs (``42件`` beside ``42``) leaves
+    the column uncertain: missing, said, not a printed blank."""
+    header = "\t".join(["信息内容", *["本年处理决定数量"] * 3])
+    text = "\n".join(
+        [
+            "青石县水务局2021年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "\t".join(["第二十条第（一）项"] * 4),
+            "\t".join(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+            "规章\t0\t0\t3",
+            "行政规范性文件\t2\t0\t9",
+            "\t".join(["第二十条第（五）项"] * 4),
+            header,
+            "行政许可\t35\t35\t35",
+            "\t".join(["第二十条第（六）项"] * 4),
+            header,
+            "行政处罚\t8\t8\t8",
+            "行政强制\t42件\t42\t42",
+        ]
+    )
+    back = gr.parse(text)
+    assert back.cell("proactive.licensing.decisions").value == 35
+    assert back.cell("proactive.penalties.decisions").value == 8
+    cell = back.cell("proactive.coercive_measures.decisions")
+    assert (cell.value, cell.provenance) == (None, "missing")
+    assert any(d.code == "merged-cells" and d.line == 13 for d in back.diagnostics)
