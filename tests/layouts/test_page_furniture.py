@@ -115,3 +115,28 @@ def test_a_merged_cell_whose_copies_disagree_is_missing_not_blank() -> None:
     cell = back.cell("proactive.coercive_measures.decisions")
     assert (cell.value, cell.provenance) == (None, "missing")
     assert any(d.code == "merged-cells" and d.line == 13 for d in back.diagnostics)
+
+
+def test_a_row_over_a_spacer_column_under_no_header_claims_no_blank() -> None:
+    """markitdown's grid of a Word table whose sub-table header (``信息内容 | 本年新制作数量 |
+    | 本年新公开数量 | …``) is lost: ``| 规章 | 0 | | 0 | 0 |`` is three zeros with a spacer
+    column a merged cell covers, or a blank and a merged last cell printed twice
+    (python-docx). No header says which: 本年新公开数量 is 0 or missing, never a blank."""
+    text = "\n".join(
+        [
+            "# 青石县水务局2019年政府信息公开工作年度报告",
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            "|  |  |  |  |  |",
+            "| --- | --- | --- | --- | --- |",
+            "| 第二十条第（一）项 | | | | |",
+            "| 规章 | 0 | | 0 | 0 |",
+            "| 规范性文件 | 2 | | 2 | 7 |",
+        ]
+    )
+    back = gr.parse(text)
+    for name, printed in (("made", 0), ("published", 0), ("total_published", 0)):
+        cell = back.cell(f"proactive.rules.{name}")
+        assert cell.value in (printed, None) and cell.provenance != "blank", name
+    assert any(d.line == 8 and d.keys for d in back.diagnostics)

@@ -710,8 +710,27 @@ def _aligned(context: _Context, step: Step) -> bool:
     ):
         size = len(step.cells)
         once = header is not None and len(header) == size and not context.twice
+        if header is None and _blank_or_covered(step.row, size):
+            return False  # left to the merged cells' reading: the blank may be no cell
         step.row = aligned(step.row, size, left=True, repeats=not once)
     return False
+
+
+def _blank_or_covered(row: Row, width: int) -> bool:
+    """Whether ``row``'s grid, under no header, prints a blank among its first ``width``
+    cells and past them only repeats of its last (``0 | | 0 | 0`` for three columns): a
+    merged last cell given once per grid column (python-docx: the blank is a cell) or a
+    grid column a merged cell covers (markitdown, trafilatura: the blank is none, the
+    cells 0, 0, 0). No header says which, and the readings differ on the blank."""
+    grid = row.grid.cells
+    if len(grid) <= width or row.runs.cells:
+        return False
+    last = grid[width - 1][0]
+    return (
+        bool(last)
+        and all(text == last for text, _, _ in grid[width:])
+        and any(not text for text, _, _ in grid[1:width])
+    )
 
 
 def _parent(context: _Context, step: Step) -> bool:
