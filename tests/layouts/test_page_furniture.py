@@ -140,3 +140,39 @@ def test_a_row_over_a_spacer_column_under_no_header_claims_no_blank() -> None:
         cell = back.cell(f"proactive.rules.{name}")
         assert cell.value in (printed, None) and cell.provenance != "blank", name
     assert any(d.line == 8 and d.keys for d in back.diagnostics)
+
+
+def test_a_blank_first_cell_of_a_grid_over_a_spacer_column_is_read_in_its_place() -> None:
+    """pandoc's grid of a Word table whose sub-table spans a spacer column a merged cell
+    covers (four grid columns for three), a row leaving 本年新制作数量 blank: ``| 规范性文件 |
+    | 2 | | 7 |``. The blank first cell is the row's, not its label's: 本年新公开数量 is 2
+    and 本年新制作数量 blank, never 2 and a blank."""
+    rule = "+------------+--------+--------+----+--------+"
+    text = "\n".join(
+        [
+            "青石县水务局2019年政府信息公开工作年度报告",
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            rule,
+            "| 第二十条第 |        |        |    |        |",
+            "| （一）项   |        |        |    |        |",
+            rule,
+            "| 信息内容   | 本年新 | 本年新 |    | 对外公 |",
+            "|            | 制作数 | 公开数 |    | 开总数 |",
+            "|            | 量     | 量     |    | 量     |",
+            rule,
+            "| 规章       | 1      | 1      |    | 4      |",
+            rule,
+            "| 规范性文件 |        | 2      |    | 7      |",
+            rule,
+        ]
+    )
+    back = gr.parse(text)
+    made, published = (
+        back.cell(f"proactive.normative_documents.{n}") for n in ("made", "published")
+    )
+    assert (made.value, published.value) in ((None, 2), (None, None))
+    assert made.provenance in ("blank", "missing")
+    assert back.cell("proactive.normative_documents.total_published").value in (7, None)
+    assert back.cell("proactive.rules.total_published").value == 4

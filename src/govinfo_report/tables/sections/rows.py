@@ -373,7 +373,8 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
     header names each column once, a value past the row's cells shows the row's cells
     spanning other grid columns than the header's (``0 | | 0 | 0`` under ``本年新制作数量 |
     | 本年新公开数量 | 对外公开总数量``): the blank is no cell of its own, and the row is
-    left to the merged cells' reading. Otherwise the row is left as it is."""
+    left to the merged cells' reading, with the blank cells a whole grid prints before its
+    first value (``_led``). Otherwise the row is left as it is."""
     grid = row.grid.cells
     extra = len(grid) - width
     if extra < 0 or row.runs.cells:
@@ -381,11 +382,22 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
     if left:
         last = grid[width - 1][0] if width and repeats else None
         if any(text and text != last for text, _, _ in grid[width:]):
-            return row
+            return _led(row)
         return _with_values(row, grid[:width])
     if not row.grid.whole or (extra and any(text for text, _, _ in grid[:extra])):
         return row
     return _with_values(row, grid[extra:])
+
+
+def _led(row: Row) -> Row:
+    """``row`` with the blank cells its whole grid prints before its first value put back
+    among its values (``| | 2 | | 7 |``, 本年新制作数量 blank): the layout took them for the
+    label's empty cells, and the merged cells' reading must count them."""
+    grid = row.grid.cells
+    if not row.grid.whole or not row.values or row.values[0] not in grid:
+        return row
+    at = grid.index(row.values[0])
+    return row._replace(values=grid[:at] + row.values) if at else row
 
 
 def _with_values(row: Row, values: tuple[Printed, ...]) -> Row:
