@@ -176,3 +176,32 @@ def test_a_blank_first_cell_of_a_grid_over_a_spacer_column_is_read_in_its_place(
     assert made.provenance in ("blank", "missing")
     assert back.cell("proactive.normative_documents.total_published").value in (7, None)
     assert back.cell("proactive.rules.total_published").value == 4
+
+
+@pytest.mark.parametrize("piece", ["三、", "三、本年度"])
+def test_a_label_wrapped_below_its_values_reads_them_or_claims_no_blank(piece: str) -> None:
+    """``pdftotext -layout`` wraps ``三、本年度办理结果 （一）予以公开`` in its narrow label
+    column with the values beside its first piece (``三、  2  0 … 2``) and the rest alone on
+    the next line. The piece names no row and the rest names 予以公开 with no value: the
+    values are that row's where the rules through its cells hold, never a printed blank
+    beside them."""
+    values = {
+        "applications.new.natural_person": 2,
+        "applications.new.total": 2,
+        "applications.granted.natural_person": 2,
+        "applications.granted.total": 2,
+        "applications.total.natural_person": 2,
+        "applications.total.total": 2,
+    }
+    every = {field.key: 0 for field in gr.fields("2021")} | values
+    report = gr.Report.from_values(every, template="2021", organisation="青石县水务局", year=2021)
+    lines = render(report, AlignedCells(True)).split("\n")
+    at = _line(lines, "三、本年度办理结果")
+    label = "本年度办理结果 （一）予以公开"[len(piece) - 2 :]
+    rest = lines[at][len(piece) :].replace("本年度办理结果  （一）予以公开", "", 1)
+    lines[at : at + 1] = [piece + " " * (len(lines[at]) - len(piece) - len(rest)) + rest, label]
+    back = gr.parse("\n".join("   " + line if line.strip() else line for line in lines))
+    for name in ("natural_person", "total", "commercial_enterprise"):
+        cell = back.cell(f"applications.granted.{name}")
+        assert cell.value in (every[f"applications.granted.{name}"], None), name
+        assert cell.provenance != "blank", name
