@@ -582,9 +582,9 @@ def _beside_bare_label(context: _Context, step: _Step) -> bool:
     ``三、本年  0 … 0`` / ``2.重复申请``) prints its row's label on a line of no value."""
     draft, template = context.draft, context.template
     values = step.row.values
-    line = values[0][1]
-    if any(on != line for _, on, _ in values):
+    if not values or any(on != values[0][1] for _, on, _ in values):
         return False
+    line = values[0][1]
     found = [
         (at, cells)
         for at, (cells, printed, _) in enumerate(draft.given)
@@ -596,9 +596,14 @@ def _beside_bare_label(context: _Context, step: _Step) -> bool:
         return False
     at, cells = found[0]
     key = next(
-        key for key in labels.APPLICATION_ROWS[template.name] if template.rows[NAME, key] == cells
+        (
+            key
+            for key in labels.APPLICATION_ROWS[template.name]
+            if template.rows[NAME, key] == cells
+        ),
+        None,
     )
-    if not _hold_with(context, [(step, key)]):
+    if key is None or not _hold_with(context, [(step, key)]):
         return False
     draft.given[at] = (cells, values, None)
     draft.find(
