@@ -205,3 +205,30 @@ def test_a_label_wrapped_below_its_values_reads_them_or_claims_no_blank(piece: s
         cell = back.cell(f"applications.granted.{name}")
         assert cell.value in (every[f"applications.granted.{name}"], None), name
         assert cell.provenance != "blank", name
+
+
+def test_a_blank_last_cell_of_a_grid_wider_than_its_columns_is_not_moved() -> None:
+    """markitdown's grid of a page whose header spans 本年增/减 over two grid columns while
+    its rows span their first value (``| 行政强制 | 2 | | 1 | 5 |``): a row leaving 处理决定数量
+    blank prints ``| 行政处罚 | 3 | | 4 | |``. Its blank grid cells are the first value's
+    spacer and the last cell, or the last cell is a surplus one and 本年增/减 blank: nothing
+    says which, so 本年增/减 and 处理决定数量 are missing, never 4 moved."""
+    text = "\n".join(
+        [
+            "# 青石县水务局2019年政府信息公开工作年度报告",
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            "|  |  |  |  |  |",
+            "| --- | --- | --- | --- | --- |",
+            "| 第二十条第（六）项 | | | | |",
+            "| 信息内容 | 上一年项目数量 | 本年增/减 | | 处理决定数量 |",
+            "| 行政处罚 | 3 | | 4 | |",
+            "| 行政强制 | 2 | | 1 | 5 |",
+        ]
+    )
+    back = gr.parse(text)
+    change, decisions = (back.cell(f"proactive.penalties.{n}") for n in ("change", "decisions"))
+    assert change.value in (4, None) and change.provenance != "blank"
+    assert decisions.value is None
+    assert back.cell("proactive.coercive_measures.decisions").value in (5, None)
