@@ -710,7 +710,9 @@ def _aligned(context: _Context, step: Step) -> bool:
     ):
         size = len(step.cells)
         once = header is not None and len(header) == size and not context.twice
-        if _blank_or_covered(step.row, size, header is None, context.merged):
+        if (header is None or context.merged) and _blank_or_covered(
+            step.row, size, header is None, context.merged
+        ):
             # left to the merged cells' reading, with every cell of its grid
             step.row = step.row._replace(values=step.row.grid.cells)
             return False
