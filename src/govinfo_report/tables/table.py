@@ -299,7 +299,10 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
     if not held or not any(lines[at].strip() in heads for block in blocks_ for at in block):
         return None
-    end = max(at for block in blocks_ for at in block if is_value(lines[at].strip())) + 1
+    valued = [at for block in blocks_ for at in block if is_value(lines[at].strip())]
+    if not valued:
+        return None  # digits inside labels alone (``1.信访举报投诉类申请``): no value runs on
+    end = max(valued) + 1
     taken = [range(block.start, min(block.stop, end)) for block in blocks_ if block.start < end]
     return {**regions, last: [*regions[last], *taken]}
 
