@@ -49,6 +49,7 @@ from damage import (  # noqa: E402
     kinds,
     with_links,
 )
+from page_damage import PAGE_DAMAGES, page_damaged  # noqa: E402
 
 REALWORLD = ROOT / "tests" / "fixtures" / "realworld"
 #: The suffixes read as text, and those whose text ``gr.extract_text`` gives.
@@ -72,6 +73,8 @@ def documents(folder: Path) -> list[tuple[str, str, dict[str, object], int | Non
             if (folder / "renderings").is_dir()
             else []
         )
+        if not (folder / "raw").is_dir():  # a folder of texts beside their gold (cases)
+            paths += sorted({*folder.glob(f"{name}.txt"), *folder.glob(f"{name}.*.txt")})
         for path in paths:
             if path.suffix in TEXTS:
                 text = path.read_text(encoding="utf-8", errors="replace")
@@ -87,9 +90,11 @@ def documents(folder: Path) -> list[tuple[str, str, dict[str, object], int | Non
 
 
 def _right(value: object, want: object) -> bool:
+    """Whether ``value`` is the gold's (a number, ``None`` for a printed blank, or a list of
+    either)."""
     wants = want if isinstance(want, list) else [want]
     return any(
-        value is not None and w is not None and Decimal(str(value)) == Decimal(str(w))
+        value is None if w is None else value is not None and Decimal(str(value)) == Decimal(str(w))
         for w in wants
     )
 
@@ -136,8 +141,8 @@ def variant(
     if roll < 0.05:
         years = rng.sample([y for y in range(2015, 2031) if y != report.year], rng.randint(1, 3))
         return "links", with_links(text, report.organisation or "", years, rng), {}
-    if roll < 0.15:
-        damage = rng.choice(LINE_DAMAGES)
+    if roll < 0.15 and any(map(str.isdigit, "".join(text.split("\n")[3:]))):
+        damage = rng.choice(LINE_DAMAGES)  # a text of lines (a page's on one line has none)
         return damage, damaged_lines(text, damage, rng), {}
     if roll < 0.3:
         pairs = [
@@ -202,6 +207,8 @@ def wrong(
         cell = back.cell(key)
         if cell.provenance not in ("parsed", "derived") or _right(cell.value, want):
             continue
+        if cell.provenance == "derived" and cell.value == 0 and _right(None, want):
+            continue  # a printed blank the rules prove 0: right (``score.py``)
         if key in says and says[key] is not None and cell.value == says[key]:
             continue
         if not _right(intact.flat().get(key), want):
@@ -211,6 +218,52 @@ def wrong(
             for d in back.diagnostics
         )
     return found
+
+
+def false_blanks(
+    back: gr.Report, intact: gr.Report, gold: dict[str, object], blanked: frozenset[str]
+) -> list[str]:
+    """The cells ``back`` reads as printed blank where the report prints a number (the gold's,
+    not ``None``) that the damage left printed and the intact text read right (``score.py``'s
+    false blanks)."""
+    return [
+        key
+        for key, want in gold.items()
+        if key not in blanked
+        and back.cell(key).provenance == "blank"
+        and not _right(None, want)
+        and _right(intact.flat().get(key), want)
+    ]
+
+
+def page_variants(
+    name: str,
+    text: str,
+    intact: gr.Report,
+    gold: dict[str, object],
+    count: int,
+    rng: random.Random,
+) -> Counter[str]:
+    """``count`` variants of each of ``PAGE_DAMAGES`` (``tests/page_damage.py``) of a
+    rendering, by damage: ``DAMAGE`` the variants, ``DAMAGE n/a`` those it does not apply to,
+    and those with a wrong number, a silent one and a false blank."""
+    counts: Counter[str] = Counter()
+    for damage in PAGE_DAMAGES:
+        for _ in range(count):
+            made = page_damaged(text, intact, damage, rng, paged="pdf" in name.lower())
+            if made is None:
+                counts[f"{damage} n/a"] += 1
+                continue
+            counts[damage] += 1
+            try:
+                back = gr.parse(made.text)
+            except gr.ParseError:
+                continue
+            found = wrong(back, intact, gold, made.says)
+            counts[f"{damage} wrong"] += bool(found)
+            counts[f"{damage} silent"] += not all(found.values()) if found else 0
+            counts[f"{damage} blanks"] += bool(false_blanks(back, intact, gold, made.blank))
+    return counts
 
 
 def main() -> None:
@@ -224,8 +277,16 @@ def main() -> None:
         action="store_true",
         help="glue space-aligned values onto the second's place, not the first's",
     )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        default=2,
+        help="variants of each page damage (tests/page_damage.py) per rendering",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    pages_rng = random.Random(args.seed + 1)  # the cell variants stay those of a run without
+    paged: Counter[str] = Counter()
     folders = [REALWORLD, *([args.shared] if args.shared else [])]
     total: Counter[str] = Counter()
     by_damage: Counter[str] = Counter()
@@ -269,6 +330,7 @@ def main() -> None:
                             f"  {'said' if said else 'silent'}: {name} ({how}) {key} = "
                             f"{cell.value}, gold {gold[key]}"
                         )
+            paged.update(page_variants(name, text, intact, gold, args.pages, pages_rng))
             total.update(counts)
             label = f"{folder.name}/{name}"[-60:]
             print(
@@ -280,6 +342,18 @@ def main() -> None:
             f"{how}: {by_damage[how]} variants, {by_damage[f'{how} wrong']} wrong, "
             f"{by_damage[f'{how} silent']} silent, {by_damage[f'{how} years']} wrong years"
         )
+    for damage in PAGE_DAMAGES:
+        print(
+            f"page damage {damage}: {paged[damage]} variants ({paged[f'{damage} n/a']} not "
+            f"applicable), {paged[f'{damage} wrong']} wrong, {paged[f'{damage} silent']} "
+            f"silent, {paged[f'{damage} blanks']} with a false blank"
+        )
+    print(
+        f"page damage: {sum(paged[d] for d in PAGE_DAMAGES)} variants, "
+        f"{sum(paged[f'{d} wrong'] for d in PAGE_DAMAGES)} with a wrong number, "
+        f"{sum(paged[f'{d} silent'] for d in PAGE_DAMAGES)} with a silent one, "
+        f"{sum(paged[f'{d} blanks'] for d in PAGE_DAMAGES)} with a false blank"
+    )
     share = total["wrong"] / max(1, total["variants"])
     print(
         f"all: {total['variants']} variants, {total['wrong']} with a wrong number ({share:.2%}), "

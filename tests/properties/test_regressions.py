@@ -442,3 +442,20 @@ def test_values_apart_after_a_run_glued_to_its_label_stay_in_its_row() -> None:
     assert missing
     assert any(missing.intersection(d.keys) for d in back.diagnostics if d.severity != "info")
     assert "rule-violation" not in {d.code for d in back.diagnostics}
+
+
+def test_label_lines_with_digits_after_the_last_heading_but_no_value_do_not_crash() -> None:
+    """The thorough profile (seed 90210) wrote section 四's heading, then 五's prose heading
+    followed by a tab line whose label holds digits (``1.信访举报投诉类申请``) and a group
+    label: no line there is a value alone, and looking for the last value section 四 runs
+    on over raised ``max() arg is an empty sequence``. The text parses."""
+    text = (
+        "二、主动公开政府信息情况\n四、政府信息公开行政复议、行政诉讼情况\n\t\n"
+        "五、存在的主要问题及改进情况\n\t\t\t\t\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n"
+        "\t行政复议\n六、其他需要报告的事项\n"
+    )
+    try:
+        report = gr.parse(text)
+    except gr.ParseError:
+        return  # refused as no report: no value, so nothing wrong
+    assert report.cell("appeals.review.total").value in (None, 0)

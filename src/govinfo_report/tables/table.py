@@ -299,7 +299,10 @@ def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, l
     heads = {label for names in labels.APPEAL_GROUPS.values() for label in names}
     if not held or not any(lines[at].strip() in heads for block in blocks_ for at in block):
         return None
-    end = max(at for block in blocks_ for at in block if is_value(lines[at].strip())) + 1
+    valued = [at for block in blocks_ for at in block if is_value(lines[at].strip())]
+    if not valued:
+        return None  # digits inside labels alone (``1.信访举报投诉类申请``): no value runs on
+    end = max(valued) + 1
     taken = [range(block.start, min(block.stop, end)) for block in blocks_ if block.start < end]
     return {**regions, last: [*regions[last], *taken]}
 
@@ -827,6 +830,44 @@ def _page_numbers_after_words(region: _Region, rows: Rows) -> Rows:
     return attrs.evolve(rows, rows=tuple(kept), findings=(*rows.findings, *notes))
 
 
+def _page_numbers_after_values(region: _Region, rows: Rows) -> Rows:
+    """``rows`` without the last value of a row printed as a line (values beside its label,
+    or several on a line: ``Row.loose``) where that value is a bare number alone on its
+    page's last line, below the row's other cells, said so: a page footer numbering the
+    page (``4``) right after a row's line joins that row as one more value (``行政强制  5
+    7`` / ``6``: 5, 7, 6 for the three cells, the blank 本年增/减 given 7). One page's
+    number proves nothing either way (``_page_numbers_after_words``), so it is not read."""
+    if rows.by_order:
+        return rows  # a value a line: its rows are read only where the rules confirm them
+    kept = list(rows.rows)
+    notes = []
+    for at, row in enumerate(rows.rows):
+        if len(row.values) < 2 or not row.labels:
+            continue
+        text, line, column = row.values[-1]
+        printed = {on for _, on, _ in row.labels}
+        if (
+            PAGE_NUMBER.fullmatch(text)
+            and (row.loose or any(on in printed for _, on, _ in row.values[:-1]))
+            and all(on < line for _, on, _ in row.values[:-1])
+            and all(on < line for _, on, _ in row.labels)
+            and ends_page(region.skel.lines, line - 1)
+        ):
+            kept[at] = row._replace(values=row.values[:-1], loose=False, stacked=False)
+            notes.append(
+                diagnostic(
+                    "values-unplaced",
+                    f"{region.heading}: {text} alone on its page's last line after the row "
+                    f"{row.labels[0][0]} may be the page's number or that row's value; not read",
+                    line,
+                    column,
+                )
+            )
+    if not notes:
+        return rows
+    return attrs.evolve(rows, rows=tuple(kept), findings=(*rows.findings, *notes))
+
+
 def _region(
     skel: Skeleton, name: str, spans: list[range], template: Template
 ) -> tuple[_Region, tuple[Diagnostic, ...]]:
@@ -949,8 +990,10 @@ def _rows(
     """A table region's rows (``alone``: in a text whose rhythm of blank lines is one line
     an empty cell alone, ``_one_rhythm``)."""
     rows = _layout_rows(region, forced, rebroken)
-    if region.skel.paged and region.name == apart.NAME:
-        rows = _page_numbers_after_words(region, rows)
+    if region.skel.paged:
+        if region.name == apart.NAME:
+            rows = _page_numbers_after_words(region, rows)
+        rows = _page_numbers_after_values(region, rows)
     return _in_one_line_a_cell(rows) if alone else rows
 
 

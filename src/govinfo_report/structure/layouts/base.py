@@ -124,7 +124,11 @@ class Row(NamedTuple):
 
     ``gaps``: the text lays its cells out in columns and shows a blank cell by space alone
     (space-aligned text), so a cell the row's values leave out is blank, or holds a value
-    the text put on another line: never known lost, the rules derive it only as 0."""
+    the text put on another line: never known lost, the rules derive it only as 0.
+
+    ``stacked``: of a ``loose`` row's values, one stands under another (a number too wide
+    for its narrow cell wraps so, ``4`` / ``6`` for 46): they may be one cell's pieces, so
+    only the row's own rules may confirm them as two cells."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -135,6 +139,7 @@ class Row(NamedTuple):
     grid: Grid = Grid()
     positions: Positions = Positions()
     gaps: bool = False
+    stacked: bool = False
 
 
 @runtime_checkable
@@ -270,7 +275,7 @@ def _grid_row(
     table row (issue 47)."""
     grid = tuple.__new__(Grid, (cells, whole))
     return tuple.__new__(
-        Row, (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False)
+        Row, (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False)
     )
 
 

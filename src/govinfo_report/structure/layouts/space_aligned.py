@@ -74,7 +74,29 @@ def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
     if min(column for _, _, column in values) <= row.labels[0][2]:
         return row
     placed = sorted((_display(lines[cell[1] - first_line], cell[2]), cell) for cell in values)
-    return row._replace(values=tuple(cell for _, cell in placed))
+    return row._replace(values=tuple(cell for _, cell in placed), stacked=_stacked(placed))
+
+
+def _stacked(placed: Sequence[tuple[int, Printed]]) -> bool:
+    """Whether of a row's values (with their display columns, in their order) two on
+    different lines stand one under the other, touching or overlapping, in characters
+    (``pdftotext -layout``) or in display columns (lynx): a number wrapped in its narrow
+    cell (``行政许可  4  1283`` / ``6``), whose pieces the column order reads as two cells."""
+    return _overlap([(at, at + len(text), line) for at, (text, line, _) in placed]) or _overlap(
+        sorted((column, column + len(text), line) for _, (text, line, column) in placed)
+    )
+
+
+def _overlap(spans: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether of ``spans`` (start, end, line), sorted by start, one starts before an earlier
+    one of another line ends."""
+    end, line = spans[0][1], spans[0][2]
+    for start, stop, on in spans[1:]:
+        if start <= end and on != line:
+            return True
+        if stop > end:
+            end, line = stop, on
+    return False
 
 
 #: The most values a row of section 二 prints (its widest sub-table's columns).

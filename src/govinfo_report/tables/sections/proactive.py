@@ -811,8 +811,35 @@ def _aligned(context: _Context, step: Step) -> bool:
     ):
         size = len(step.cells)
         once = header is not None and len(header) == size and not context.twice
+        if (header is None or context.merged) and _blank_or_covered(
+            step.row, size, header is None, context.merged
+        ):
+            # left to the merged cells' reading, with every cell of its grid
+            step.row = step.row._replace(values=step.row.grid.cells)
+            return False
         step.row = aligned(step.row, size, left=True, repeats=not once)
     return False
+
+
+def _blank_or_covered(row: Row, width: int, headless: bool, merged: bool) -> bool:
+    """Whether ``row``'s whole grid prints a blank among its first ``width`` cells and past
+    them, under no header (``headless``), only repeats of its last (``0 | | 0 | 0`` for
+    three columns), or, in a table whose rows print more cells than columns (``merged``),
+    only blanks (``0 | | 0 |``): the surplus cells a merged last cell given once per grid
+    column (python-docx) or blank cells of the row's own, the blank among the first a cell
+    or a grid column a merged cell covers (markitdown, trafilatura, pandoc). Nothing says
+    which, and the readings differ (``0 | | 0 |``: 本年增/减 blank and 处理决定数量 0, or
+    本年增/减 0 and 处理决定数量 blank): the merged cells' reading leaves them missing."""
+    grid = row.grid.cells
+    if len(grid) <= width or row.runs.cells or not row.grid.whole:
+        return False
+    if all(text for text, _, _ in grid[1:width]) or not any(text for text, _, _ in grid):
+        return False  # no blank among its cells to doubt, or no value at all
+    last = grid[width - 1][0]
+    surplus = [text for text, _, _ in grid[width:]]
+    return (headless and bool(last) and all(text == last for text in surplus)) or (
+        merged and not any(surplus)
+    )
 
 
 def _parent(context: _Context, step: Step) -> bool:
@@ -1083,6 +1110,10 @@ def _merged(draft: Draft, template: Template, key: str, header: Header, row: Row
         return None
     kept, how = read
     lost = [shape[at] for at, value in enumerate(kept) if value is None]
+    # an uncertain column is missing, not the blank cell that stands in for it in the row
+    draft.close(
+        cell for cell, value in zip(template.rows[NAME, key], kept, strict=True) if value is None
+    )
     draft.find(
         diagnostic(
             "merged-cells",

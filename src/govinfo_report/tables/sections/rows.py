@@ -60,7 +60,7 @@ def fill(
     if runs:
         _collapsed(draft, template, cells, row, runs, label, unit, rules)
         return
-    if row.loose or len(row.values) > len(cells):
+    if row.loose or row.stacked or len(row.values) > len(cells):
         rules = tuple(rules)  # read by two checks below (a generator, read by one, is cheaper)
     values = _read_once(draft, cells, row, label, rules)
     if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
@@ -71,6 +71,16 @@ def fill(
             values[0],
             f"{label}: {len(values)} values gathered from lines that wrap the row's cells; "
             "the row's own rules do not confirm their order",
+        )
+    elif row.stacked and not any(set(cells).issuperset(rule.cells) for rule in rules):
+        not_placed(
+            draft,
+            template,
+            cells,
+            values[0],
+            f"{label}: of {len(values)} values gathered from lines that wrap the row's "
+            "cells, one stands under another: they may be one number wrapped in its cell, "
+            "and no rule of the row checks them",
         )
     elif len(values) == len(cells):
         _full(draft, cells, row.line, values, label, unit, rules)
@@ -364,7 +374,8 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
     header names each column once, a value past the row's cells shows the row's cells
     spanning other grid columns than the header's (``0 | | 0 | 0`` under ``本年新制作数量 |
     | 本年新公开数量 | 对外公开总数量``): the blank is no cell of its own, and the row is
-    left to the merged cells' reading. Otherwise the row is left as it is."""
+    left to the merged cells' reading, with the blank cells a whole grid prints before its
+    first value (``_led``). Otherwise the row is left as it is."""
     grid = row.grid.cells
     extra = len(grid) - width
     if extra < 0 or row.runs.cells:
@@ -372,11 +383,22 @@ def aligned(row: Row, width: int, left: bool = False, repeats: bool = True) -> R
     if left:
         last = grid[width - 1][0] if width and repeats else None
         if any(text and text != last for text, _, _ in grid[width:]):
-            return row
+            return _led(row)
         return _with_values(row, grid[:width])
     if not row.grid.whole or (extra and any(text for text, _, _ in grid[:extra])):
         return row
     return _with_values(row, grid[extra:])
+
+
+def _led(row: Row) -> Row:
+    """``row`` with the blank cells its whole grid prints before its first value put back
+    among its values (``| | 2 | | 7 |``, 本年新制作数量 blank): the layout took them for the
+    label's empty cells, and the merged cells' reading must count them."""
+    grid = row.grid.cells
+    if not row.grid.whole or not row.values or row.values[0] not in grid:
+        return row
+    at = grid.index(row.values[0])
+    return row._replace(values=grid[:at] + row.values) if at else row
 
 
 def _with_values(row: Row, values: tuple[Printed, ...]) -> Row:

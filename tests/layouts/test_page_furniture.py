@@ -1,0 +1,234 @@
+"""What a PDF's text does to a table's lines beyond its cells (issue 45, first target: right or
+missing, never another number): a number too wide for its narrow cell wrapped onto the line
+below (``4`` / ``6`` for 46), a page's footer number right after a row, and a merged cell
+that python-docx prints once per grid column whose copies disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from manglers import AlignedCells
+
+#: The cells of section 二's 行政许可 row (2019 template).
+LICENSING = ("previous_items", "change", "decisions")
+
+
+def _report(values: dict[str, int]) -> gr.Report:
+    """A 2019 report whose cells are 0 but for ``values`` (``None``: printed blank)."""
+    every: dict[str, object] = {field.key: 0 for field in gr.fields("2019")}
+    every.update(values)
+    return gr.Report.from_values(
+        {key: value for key, value in every.items() if value is not None},
+        template="2019",
+        organisation="青石县水务局",
+        year=2019,
+    )
+
+
+def _laid_out(report: gr.Report) -> list[str]:
+    """``report`` as ``pdftotext -layout`` lays it out (a CJK character one wide; a blank
+    cell ``—``, which a test makes a gap)."""
+    return render(report, AlignedCells(True)).split("\n")
+
+
+def _line(lines: list[str], label: str) -> int:
+    return next(at for at, line in enumerate(lines) if line.startswith(label))
+
+
+@pytest.mark.parametrize("shift", [0, 1])
+def test_a_count_wrapped_under_itself_is_not_read_as_two_cells(shift: int) -> None:
+    """``行政许可  46     1283`` (its 本年增/减 blank) whose 46 wraps in its narrow cell: ``4``
+    on the row's line, ``6`` on the line below, under it (or one column right). Section 二
+    has no rule to confirm a row gathered from two lines, so the column order would read
+    the row's three cells as 4, 6 and 1283 (or 6, 4, 1283): the row is missing, said."""
+    values = {
+        "proactive.licensing.previous_items": 46,
+        "proactive.licensing.change": None,
+        "proactive.licensing.decisions": 1283,
+    }
+    lines = _laid_out(_report(values))
+    at = _line(lines, "行政许可")
+    column = lines[at].index("46")
+    lines[at] = (lines[at][:column] + "4 " + lines[at][column + 2 :]).replace("—", " ")
+    lines.insert(at + 1, " " * (column + shift) + "6")
+    back = gr.parse("\n".join(lines))
+    for name in LICENSING:
+        key = f"proactive.licensing.{name}"
+        assert back.cell(key).value in (values[key], None), key
+    assert back.cell("proactive.licensing.previous_items").value is None
+    assert any("proactive.licensing.previous_items" in (d.keys or ()) for d in back.diagnostics)
+    assert back.cell("proactive.penalties.decisions").value == 0  # the next row, untouched
+
+
+@pytest.mark.parametrize("footer", ["6", "                                      6"])
+def test_a_page_number_after_a_sparse_row_is_no_value_of_it(footer: str) -> None:
+    """``行政强制  5        7`` (its 本年增/减 blank) ends a page whose footer is a bare ``6``:
+    the footer line joins the row as one more value, and section 二's line order would read
+    5, 7, 6. The number alone on the page's last line may be the page's: not read, said (a
+    footer centred under the row's cells is a count wrapped, or not, said so too); the
+    row's printed cells are right or missing, its blank never 7."""
+    values = {
+        "proactive.coercive_measures.previous_items": 5,
+        "proactive.coercive_measures.change": None,
+        "proactive.coercive_measures.decisions": 7,
+    }
+    lines = _laid_out(_report(values))
+    at = _line(lines, "行政强制")
+    lines[at] = lines[at].replace("—", " ")  # a blank cell a gap
+    lines[at + 1 : at + 2] = ["", footer, "\f" + lines[at + 1]]
+    back = gr.parse("\n".join(lines))
+    for name in ("previous_items", "decisions"):
+        key = f"proactive.coercive_measures.{name}"
+        assert back.cell(key).value in (values[key], None), key
+    assert back.cell("proactive.coercive_measures.change").value is None
+    assert any(d.line == at + 3 for d in back.diagnostics)  # the footer's line is named
+
+
+def test_a_merged_cell_whose_copies_disagree_is_missing_not_blank() -> None:
+    """python-docx prints a cell merged over three grid columns three times, the header's
+    name too (``本年处理决定数量`` thrice); a copy that differs (``42件`` beside ``42``) leaves
+    the column uncertain: missing, said, not a printed blank."""
+    header = "\t".join(["信息内容", *["本年处理决定数量"] * 3])
+    text = "\n".join(
+        [
+            "青石县水务局2021年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "\t".join(["第二十条第（一）项"] * 4),
+            "\t".join(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+            "规章\t0\t0\t3",
+            "行政规范性文件\t2\t0\t9",
+            "\t".join(["第二十条第（五）项"] * 4),
+            header,
+            "行政许可\t35\t35\t35",
+            "\t".join(["第二十条第（六）项"] * 4),
+            header,
+            "行政处罚\t8\t8\t8",
+            "行政强制\t42件\t42\t42",
+        ]
+    )
+    back = gr.parse(text)
+    assert back.cell("proactive.licensing.decisions").value == 35
+    assert back.cell("proactive.penalties.decisions").value == 8
+    cell = back.cell("proactive.coercive_measures.decisions")
+    assert (cell.value, cell.provenance) == (None, "missing")
+    assert any(d.code == "merged-cells" and d.line == 13 for d in back.diagnostics)
+
+
+def test_a_row_over_a_spacer_column_under_no_header_claims_no_blank() -> None:
+    """markitdown's grid of a Word table whose sub-table header (``信息内容 | 本年新制作数量 |
+    | 本年新公开数量 | …``) is lost: ``| 规章 | 0 | | 0 | 0 |`` is three zeros with a spacer
+    column a merged cell covers, or a blank and a merged last cell printed twice
+    (python-docx). No header says which: 本年新公开数量 is 0 or missing, never a blank."""
+    text = "\n".join(
+        [
+            "# 青石县水务局2019年政府信息公开工作年度报告",
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            "|  |  |  |  |  |",
+            "| --- | --- | --- | --- | --- |",
+            "| 第二十条第（一）项 | | | | |",
+            "| 规章 | 0 | | 0 | 0 |",
+            "| 规范性文件 | 2 | | 2 | 7 |",
+        ]
+    )
+    back = gr.parse(text)
+    for name, printed in (("made", 0), ("published", 0), ("total_published", 0)):
+        cell = back.cell(f"proactive.rules.{name}")
+        assert cell.value in (printed, None) and cell.provenance != "blank", name
+    assert any(d.line == 8 and d.keys for d in back.diagnostics)
+
+
+def test_a_blank_first_cell_of_a_grid_over_a_spacer_column_is_read_in_its_place() -> None:
+    """pandoc's grid of a Word table whose sub-table spans a spacer column a merged cell
+    covers (four grid columns for three), a row leaving 本年新制作数量 blank: ``| 规范性文件 |
+    | 2 | | 7 |``. The blank first cell is the row's, not its label's: 本年新公开数量 is 2
+    and 本年新制作数量 blank, never 2 and a blank."""
+    rule = "+------------+--------+--------+----+--------+"
+    text = "\n".join(
+        [
+            "青石县水务局2019年政府信息公开工作年度报告",
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            rule,
+            "| 第二十条第 |        |        |    |        |",
+            "| （一）项   |        |        |    |        |",
+            rule,
+            "| 信息内容   | 本年新 | 本年新 |    | 对外公 |",
+            "|            | 制作数 | 公开数 |    | 开总数 |",
+            "|            | 量     | 量     |    | 量     |",
+            rule,
+            "| 规章       | 1      | 1      |    | 4      |",
+            rule,
+            "| 规范性文件 |        | 2      |    | 7      |",
+            rule,
+        ]
+    )
+    back = gr.parse(text)
+    made, published = (
+        back.cell(f"proactive.normative_documents.{n}") for n in ("made", "published")
+    )
+    assert (made.value, published.value) in ((None, 2), (None, None))
+    assert made.provenance in ("blank", "missing")
+    assert back.cell("proactive.normative_documents.total_published").value in (7, None)
+    assert back.cell("proactive.rules.total_published").value == 4
+
+
+@pytest.mark.parametrize("piece", ["三、", "三、本年度"])
+def test_a_label_wrapped_below_its_values_reads_them_or_claims_no_blank(piece: str) -> None:
+    """``pdftotext -layout`` wraps ``三、本年度办理结果 （一）予以公开`` in its narrow label
+    column with the values beside its first piece (``三、  2  0 … 2``) and the rest alone on
+    the next line. The piece names no row and the rest names 予以公开 with no value: the
+    values are that row's where the rules through its cells hold, never a printed blank
+    beside them."""
+    values = {
+        "applications.new.natural_person": 2,
+        "applications.new.total": 2,
+        "applications.granted.natural_person": 2,
+        "applications.granted.total": 2,
+        "applications.total.natural_person": 2,
+        "applications.total.total": 2,
+    }
+    every = {field.key: 0 for field in gr.fields("2021")} | values
+    report = gr.Report.from_values(every, template="2021", organisation="青石县水务局", year=2021)
+    lines = render(report, AlignedCells(True)).split("\n")
+    at = _line(lines, "三、本年度办理结果")
+    label = "本年度办理结果 （一）予以公开"[len(piece) - 2 :]
+    rest = lines[at][len(piece) :].replace("本年度办理结果  （一）予以公开", "", 1)
+    lines[at : at + 1] = [piece + " " * (len(lines[at]) - len(piece) - len(rest)) + rest, label]
+    back = gr.parse("\n".join("   " + line if line.strip() else line for line in lines))
+    for name in ("natural_person", "total", "commercial_enterprise"):
+        cell = back.cell(f"applications.granted.{name}")
+        assert cell.value in (every[f"applications.granted.{name}"], None), name
+        assert cell.provenance != "blank", name
+
+
+def test_a_blank_last_cell_of_a_grid_wider_than_its_columns_is_not_moved() -> None:
+    """markitdown's grid of a page whose header spans 本年增/减 over two grid columns while
+    its rows span their first value (``| 行政强制 | 2 | | 1 | 5 |``): a row leaving 处理决定数量
+    blank prints ``| 行政处罚 | 3 | | 4 | |``. Its blank grid cells are the first value's
+    spacer and the last cell, or the last cell is a surplus one and 本年增/减 blank: nothing
+    says which, so 本年增/减 and 处理决定数量 are missing, never 4 moved."""
+    text = "\n".join(
+        [
+            "# 青石县水务局2019年政府信息公开工作年度报告",
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            "|  |  |  |  |  |",
+            "| --- | --- | --- | --- | --- |",
+            "| 第二十条第（六）项 | | | | |",
+            "| 信息内容 | 上一年项目数量 | 本年增/减 | | 处理决定数量 |",
+            "| 行政处罚 | 3 | | 4 | |",
+            "| 行政强制 | 2 | | 1 | 5 |",
+        ]
+    )
+    back = gr.parse(text)
+    change, decisions = (back.cell(f"proactive.penalties.{n}") for n in ("change", "decisions"))
+    assert change.value in (4, None) and change.provenance != "blank"
+    assert decisions.value is None
+    assert back.cell("proactive.coercive_measures.decisions").value in (5, None)
