@@ -1249,7 +1249,7 @@ def _alone(
     return found
 
 
-#: The shortest label looked for among a label's other words (``_glued``), and over several
+#: The shortest label looked for among a label's other words (``_Hosts``), and over several
 #: labels (``_labelled_in``).
 _MIN_GLUED = 3
 _MIN_CUT = 4
@@ -1265,7 +1265,7 @@ def _labelled_in(
 ) -> dict[str, tuple[Printed, ...]]:
     """For each row of ``keys``, the label cells of ``rows`` naming no row in which its
     label may be printed: one that matches none or is taken for header words and holds the
-    label glued to other words (``_glued``; unless not ``glued``: lines of prose, where a
+    label glued to other words (``_Hosts``; unless not ``glued``: lines of prose, where a
     sentence may name a row), else cells one after another cut from it (``_cut_over``):
     in reading order, or each row's last label cell alone, the column beside the values,
     where a vertical group label's pieces share the lines (``(四`` / ``有现``, ``)无`` /
@@ -1275,10 +1275,12 @@ def _labelled_in(
     rows = list(rows)
     found: dict[str, tuple[Printed, ...]] = {}
     if glued:
-        hosts = [cell for row in rows for cell in row.labels if labels.match(cell[0])[0] in _HOSTS]
+        hosts = _Hosts(
+            [cell for row in rows for cell in row.labels if labels.match(cell[0])[0] in _HOSTS],
+            labels,
+        )
         for key in keys:
-            own = [normalise_label(label) for label in row_labels[key]]
-            host = next((cell for cell in hosts if _glued(cell[0], key, own, labels)), None)
+            host = hosts.holding(key, [normalise_label(label) for label in row_labels[key]])
             if host is not None:
                 found[key] = (host,)
     for cells in (
@@ -1348,19 +1350,38 @@ def _cut_over(
 _PLACE = itemgetter(1, 2)
 
 
-def _glued(text: str, key: str, own: Sequence[str], labels: LabelMatcher) -> bool:
-    """Whether a label cell's ``text`` holds one of the row ``key``'s labels (``own``,
-    normalised) glued to other words: within its words, a label of ``_MIN_GLUED``
-    characters or more (``申请情况（一）予以公开``), or, shorter, all that follows its last
-    header word, which the matcher takes for the row (``…现行有效件数规章``: a header line
-    run into the first row's label), or a word of its own apart so (``… 件数 规章``)."""
-    words = normalise_label(text)
-    if any(label in words for label in own if len(label) >= _MIN_GLUED):
-        return True
-    return any(
-        normalise_label(word) in own and labels.match(word) == ("row", key)
-        for word in (labels.after_header(text), *text.split())
-    )
+class _Hosts:
+    """Label cells that may hold a row's label glued to other words, their words worked out
+    once for every row looked for in them."""
+
+    def __init__(self, cells: Sequence[Printed], labels: LabelMatcher) -> None:
+        self._cells = cells
+        words = [normalise_label(cell[0]) for cell in cells]
+        self._text = "\0".join(words)  # each cell's words, apart
+        self._starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=0))
+        #: The first cell in which a word names a row whole, by (the row, that word
+        #: normalised): all that follows the cell's last header word, and each word apart.
+        self._named: dict[tuple[str | None, str], int] = {}
+        for at, cell in enumerate(cells):
+            for word in (labels.after_header(cell[0]), *cell[0].split()):
+                kind, row = labels.match(word)
+                if kind == "row":
+                    self._named.setdefault((row, normalise_label(word)), at)
+
+    def holding(self, key: str, own: Sequence[str]) -> Printed | None:
+        """The first cell that holds one of the row ``key``'s labels (``own``, normalised)
+        glued to other words: within its words, a label of ``_MIN_GLUED`` characters or more
+        (``申请情况（一）予以公开``), or, shorter, all that follows its last header word, which
+        the matcher takes for the row (``…现行有效件数规章``: a header line run into the first
+        row's label), or a word of its own apart so (``… 件数 规章``)."""
+        within = (
+            bisect_right(self._starts, hit) - 1
+            for label in own
+            if len(label) >= _MIN_GLUED and (hit := self._text.find(label)) >= 0
+        )
+        named = (self._named.get((key, label)) for label in own)
+        first = min((at for at in (*within, *named) if at is not None), default=None)
+        return None if first is None else self._cells[first]
 
 
 def start(rows: Sequence[Row]) -> tuple[int | None, int | None]:
