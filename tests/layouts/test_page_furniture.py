@@ -314,4 +314,3 @@ def test_a_wrapped_sub_row_label_of_another_place_is_never_a_blank_row(
             cell = back.cell(f"applications.{row}.{column}")
             assert cell.value in (value, None), (row, column)
             assert cell.provenance != "blank", (row, column)
-
