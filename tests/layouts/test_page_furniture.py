@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.write.render import render
 
 from manglers import AlignedCells
@@ -232,3 +233,84 @@ def test_a_blank_last_cell_of_a_grid_wider_than_its_columns_is_not_moved() -> No
     assert change.value in (4, None) and change.provenance != "blank"
     assert decisions.value is None
     assert back.cell("proactive.coercive_measures.decisions").value in (5, None)
+
+
+#: Each template's outcome groups printed with their first sub-row on one line, and that
+#: sub-row's key.
+FIRST_SUB_ROWS = [
+    (template, group, first)
+    for template, pairs in {
+        "2019": [
+            ("（三）不予公开", "denied.state_secret"),
+            ("（四）无法提供", "unavailable.not_held"),
+            ("（五）不予处理", "not_processed.petition_complaint"),
+        ],
+        "2021": [
+            ("（三）不予公开", "denied.state_secret"),
+            ("（四）无法提供", "unavailable.not_held"),
+            ("（五）不予处理", "not_processed.petition_complaint"),
+            ("（六）其他处理", "other.no_correction"),
+        ],
+    }.items()
+    for group, first in pairs
+]
+
+
+def _group_wrapped(template: str, group: str, first: str, kept: int, rest: str = "") -> str:
+    """A report whose sub-row ``first`` counts 3 applications of natural persons, laid out
+    as ``pdftotext -layout`` does, the cell holding ``group`` and its first sub-row's label
+    wrapped at its left edge: the group label, ``1.`` and ``kept`` characters of the
+    sub-row's label beside the values, the label's rest (or ``rest``) alone on the line
+    below, under the group label."""
+    three = ("applications.new", f"applications.{first}", "applications.total")
+    values = {f"{row}.{column}": 3 for row in three for column in ("natural_person", "total")}
+    every = {field.key: 0 for field in gr.fields(template)} | values
+    report = gr.Report.from_values(
+        every, template=template, organisation="青石县水务局", year=int(template)
+    )
+    lines = render(report, AlignedCells(True)).split("\n")
+    at = next(at for at, line in enumerate(lines) if line.strip().startswith(group))
+    line = lines[at]
+    left, start = line.index(group), line.index("1.", line.index(group))
+    end = line.index("  ", start)
+    cut = start + 2 + kept
+    lines[at] = line[:cut] + " " * (end - cut) + line[end:]
+    lines.insert(at + 1, " " * left + (rest or line[cut:end]))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("kept", [0, 2])
+@pytest.mark.parametrize(("template", "group", "first"), FIRST_SUB_ROWS)
+def test_a_group_and_its_first_sub_row_wrapped_in_one_cell_read_the_sub_row(
+    template: str, group: str, first: str, kept: int
+) -> None:
+    """``（五）不予处理 1.`` beside the values, ``信访举报投诉类申请`` alone below it, starting
+    under the group label (one cell holds both labels and wraps at its left edge): the
+    pieces join into the group's first sub-row's label, so the values are that row's, not
+    left unplaced with the sub-row claimed printed blank."""
+    back = gr.parse(_group_wrapped(template, group, first, kept))
+    assert back.cell(f"applications.{first}.natural_person").value == 3
+    assert back.cell(f"applications.{first}.total").value == 3
+    assert back.cell(f"applications.{first}.legal_service_agency").value == 0
+
+
+@pytest.mark.parametrize(("template", "group", "first"), FIRST_SUB_ROWS)
+def test_a_wrapped_sub_row_label_of_another_place_is_never_a_blank_row(
+    template: str, group: str, first: str
+) -> None:
+    """``（五）不予处理 1.`` beside the values and below it a label of the group's second
+    sub-row (``重复申请``, numbered 2): the pieces do not join into the first sub-row's
+    label beyond doubt, so the first sub-row's cells are right or missing, and neither
+    sub-row is claimed printed blank from the line below."""
+    second = next(
+        key
+        for key in labels.APPLICATION_ROWS[template]
+        if key.startswith(first.split(".")[0] + ".") and key != first
+    )
+    text = _group_wrapped(template, group, first, 0, labels.APPLICATION_ROWS[template][second][0])
+    back = gr.parse(text)
+    for row, want in ((first, 3), (second, 0)):
+        for column, value in (("natural_person", want), ("legal_service_agency", 0)):
+            cell = back.cell(f"applications.{row}.{column}")
+            assert cell.value in (value, None), (row, column)
+            assert cell.provenance != "blank", (row, column)

@@ -176,6 +176,13 @@ class LabelMatcher:
             for label in numbered
             if (place := _numbering_key(label)) is not None
         }
+        #: Each sub-row's place in its group, counted from 1 (``not_processed.repeated``: 2).
+        self._places = {
+            key: sum(other.startswith(f"{key.rpartition('.')[0]}.") for other in list(rows)[:at])
+            + 1
+            for at, key in enumerate(rows)
+            if "." in key
+        }
         self._cached = lru_cache(maxsize=4096)(self._match)
 
     def match(self, text: str) -> Match:
@@ -196,6 +203,11 @@ class LabelMatcher:
         """Whether ``text`` is a row label whole (an alias, after ``normalise_label``), not a
         fragment or a near miss."""
         return self._exact.get(normalise_label(text), ("", None))[0] == "row"
+
+    def place(self, key: str) -> int | None:
+        """A sub-row's place in its group, counted from 1 (the number a report prints before
+        its label: ``2.重复申请``); ``None`` for a row in no group."""
+        return self._places.get(key)
 
     def after_header(self, text: str) -> str:
         """The words a label cell holds after the last header word in it (a column's name,

@@ -18,7 +18,7 @@ from ...catalogue import SECTION_NUMBERS, Template
 from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
 from ...diagnostics import Diagnostic, diagnostic
 from ...escape import width as display_width
-from ...fold import NO_BREAK_SPACE
+from ...fold import NO_BREAK_SPACE, fold
 from ...labels import APPLICATION_ROWS, COUNT_UNITS, MONEY_UNITS, PROACTIVE_ROWS
 from ...limits import MAX_CELL_CHARS
 from ...memo import weighed
@@ -1450,8 +1450,12 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     valued = list(map(bool, map(itemgetter(1), rows)))
     labelled = list(map(bool, map(itemgetter(0), rows)))
     # The rows with labels and values whose next row has no values: found at C speed.
+    used: set[Printed] = set()
     for at in compress(count(), map(and_, map(and_, valued, labelled), map(not_, valued[1:]))):
         result[at] = _wrapped_below(rows, at, matcher)
+        if result[at] is rows[at]:
+            result[at], pieces = _wrapped_under_group(rows, at, matcher)
+            used.update(pieces)
     # A row of blank cells in text whose every blank line is an empty cell has cells too.
     celled = [
         bool(row.values or (row.positions.other and row.positions.other.cells)) for row in rows
@@ -1460,7 +1464,6 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         result[at] = _wrapped_above(
             rows, _wrapped_around(rows, result[at], at, matcher), at, matcher
         )
-    used: set[Printed] = set()
     # The rows with values between two rows of labels alone: found at C speed.
     bare = list(map(not_, valued))
     framed = map(and_, map(and_, bare[:-2], bare[2:]), map(and_, labelled[:-2], labelled[2:]))
@@ -1584,6 +1587,43 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     if len(found) == 1:
         return row._replace(labels=(*row.labels[:-1], _joined(found[0], line, column)))
     return row
+
+
+#: A sub-row's number before its label (``1.``, ``２．``).
+_SUB_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.,、]")
+
+
+def _wrapped_under_group(
+    rows: Sequence[Row], at: int, matcher: LabelMatcher
+) -> tuple[Row, tuple[Printed, ...]]:
+    """``rows[at]`` with its own label completed by the label-only rows below that start
+    under the group label before it, where the two shared one cell that wrapped at its left
+    edge (``（五）不予处理 1.`` / ``信访举报投诉类申请``, the values beside the first line):
+    only where the pieces join into one row's label whole, that row is in the group the
+    group label names, and its place there is the number the label starts with. Returns the
+    row and the pieces under the group label: its label's, taken or not (in doubt they are
+    no row's label printed with blank cells: that row's cells are missing, never blank)."""
+    row = rows[at]
+    if len(row.labels) < 2 or row.loose:
+        return row, ()
+    (group, _, left), (text, line, column) = row.labels[-2:]
+    number = _SUB_NUMBER.match(fold(text))
+    kind, key = matcher.match(group)
+    if number is None or kind != "group" or matcher.exact(text):
+        return row, ()
+    pieces = _pieces(rows, at + 1, 1, left)
+    found = [
+        (many, joined)
+        for many in range(1, len(pieces) + 1)
+        if matcher.exact(joined := text + "".join(part for part, _, _ in pieces[:many]))
+    ]
+    named = matcher.match(found[0][1])[1] if len(found) == 1 else None
+    if named is None or not named.startswith(f"{key}.") or matcher.place(named) != int(number[1]):
+        return row, tuple(pieces)  # the label's own lines, whatever they name: not a row's
+    many, joined = found[0]
+    return row._replace(labels=(*row.labels[:-1], _joined(joined, line, column))), tuple(
+        pieces[:many]
+    )
 
 
 def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher) -> Row:
