@@ -6,6 +6,8 @@ measure, though the rows of one sub-table may fit the other too."""
 
 from __future__ import annotations
 
+from unicodedata import east_asian_width
+
 import pytest
 from hypothesis import given
 
@@ -179,3 +181,63 @@ def test_a_count_beside_a_blank_a_sparse_or_as_wide_column_prints_is_read(rules:
     back = _section_two(rules)
     assert _read(back, _NORMATIVE) == dict(zip(_NORMATIVE, [14, None, 230], strict=True))
     assert back.cell(_NORMATIVE[1]).provenance == "blank"
+
+
+_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution")
+_COLUMNS += ("public_interest_organisation", "legal_service_agency", "other_organisation")
+_ROW = "applications.denied.enforcement_files"
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _with_row(text: str, label: str, model: str, cells: list[str]) -> str:
+    """``text`` with the line of ``label`` printing ``cells`` where lynx puts them: each
+    at its column's start counted in display columns (a full-width digit two wide), the
+    columns where the values of the line of ``model`` start."""
+    lines = text.split("\n")
+    below = next(line for line in lines if model in line)
+    starts, width, gap = [], 0, True
+    for char in below:
+        if char != " " and gap and width > _display_width(below.split()[0]):
+            starts.append(width)
+        gap = char == " "
+        width += _display_width(char)
+    at = next(at for at, line in enumerate(lines) if label in line)
+    line = lines[at][: lines[at].index(label) + len(label)]
+    for cell, start in zip(cells, starts[-len(cells) :], strict=True):
+        if cell:
+            line += " " * (start - _display_width(line)) + cell
+    lines[at] = line
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_full_width_count_before_a_blank_moves_no_value(template: str) -> None:
+    """lynx lays a row out in display columns: ``２５８`` is six wide, three characters, so
+    once folded to ``258`` the 总计 after it stands three columns left of its own, under
+    其他 (a blank cell between them, wide from the other rows' counts). It is placed by
+    the rules, never read as 其他's."""
+    row = dict(zip(_COLUMNS, (1, 244, 0, 0, 258, 0), strict=True))
+    wide = dict(zip(_COLUMNS, (1234, 2345, 3456, 4567, 5678, 6789), strict=True))
+    values = {field.key: 0 for field in gr.fields(template)}
+    for prefix, counts in ((_ROW, row), ("applications.granted", wide)):
+        values |= {f"{prefix}.{column}": n for column, n in counts.items()}
+        values[f"{prefix}.total"] = sum(counts.values())
+    for prefix in ("applications.new", "applications.total"):
+        values |= {f"{prefix}.{column}": row[column] + wide[column] for column in _COLUMNS}
+        values[f"{prefix}.total"] = sum(row.values()) + sum(wide.values())
+    report = gr.Report.from_values(
+        values, template=template, organisation="青石县水务局", year=2021
+    )
+    text = _with_row(
+        gr.render(report, "space-aligned"),
+        "属于行政执法案卷",
+        "（一）予以公开",
+        ["1", "244", "0", "0", "２５８", "", "503"],
+    )
+    assert "２５８" in text
+    back = gr.parse(text)
+    assert wrong(back, values) == {}
+    assert back.flat()[f"{_ROW}.total"] == 503

@@ -9,9 +9,10 @@ the tool laid them out: lynx and pandoc in display columns (a CJK character, ful
 too, two wide), ``pdftotext -layout`` in characters. Each row whose values sit on one line
 gets its cells by position, gaps as blank cells (``Row.positions``), which its section reads where
 every row fits it; elsewhere only printed values count, and a row printing fewer values than
-columns is left to the consistency rules to place. Such text loses no cell: one a row's
-values leave out is blank, or its value is on another line (``Row.gaps``), so the rules
-derive it only as 0.
+columns is left to the consistency rules to place, and so is one whose values stand off
+their columns in display columns (a full-width character before them, folded one wide:
+``_shifted``). Such text loses no cell: one a row's values leave out is blank, or its
+value is on another line (``Row.gaps``), so the rules derive it only as 0.
 """
 
 from __future__ import annotations
@@ -615,7 +616,12 @@ def _placed(
     if found is None:
         return None
     gridded = [_blank_grid(rows, at, len(found.starts)) for at in range(len(rows))]
-    for at, placed, unsure in zip(valued, found.placed, found.unsure, strict=True):
+    shifted = _shifted(spans, found.placed) if found.measure == 0 else ()
+    for index, (at, placed, unsure) in enumerate(
+        zip(valued, found.placed, found.unsure, strict=True)
+    ):
+        if index in shifted:
+            continue  # its values are left to the rules to place
         row = rows[at]
         line = lines[row.values[0][1] - first_line]
         grid: list[Printed] = [
@@ -626,6 +632,30 @@ def _placed(
             grid[column] = cell
         gridded[at] = row._replace(positions=Positions(tuple(grid), unsure=unsure))
     return gridded
+
+
+def _shifted(
+    spans: Sequence[Sequence[tuple[Span, Span]]], placed: Sequence[Sequence[int]]
+) -> set[int]:
+    """The rows (indexes of ``spans``) with a value off its column in display columns: the
+    column's other values (two or more) all start at one offset, and this one does not
+    start there nor end where they all do (a column aligned right). The text is folded
+    (``fold``): a full-width character printed two columns wide (``２５８``) is one wide in
+    it, so the values after it on its line stand that much left of their columns, the 总计
+    under 其他 where a blank cell comes between. Such a row's values are left to the rules
+    to place (or are missing, ``values-unplaced``)."""
+    by_column: dict[int, list[tuple[int, Span]]] = {}
+    for index, (row, columns) in enumerate(zip(spans, placed, strict=True)):
+        for span, column in zip(row, columns, strict=True):
+            by_column.setdefault(column, []).append((index, span[0]))
+    shifted = set()
+    for values in by_column.values():
+        starts = Counter(start for _, (start, _) in values)
+        ends = Counter(end for _, (_, end) in values)
+        for index, (start, _) in values:
+            if starts[start] == 1 and len(starts) == 2 and len(ends) > 1 and len(values) > 2:
+                shifted.add(index)
+    return shifted
 
 
 def _blank_grid(rows: Sequence[Row], at: int, cells: int) -> Row:
