@@ -75,6 +75,8 @@ class Front(NamedTuple):
     line: int | None
     published: datetime.date | None
     titles: tuple[Title, ...] = ()
+    #: Whether a line of it is a page's navigation (a bulleted link, a breadcrumb).
+    navigated: bool = False
 
 
 def _compact(line: str) -> str:
@@ -213,8 +215,10 @@ def _first_cell(text: str) -> str:
 
 
 def _listed(line: str) -> bool:
-    """Whether ``line`` is an item of a page's list of links (``· XX局2021年…年度报告``)."""
-    return line.lstrip().startswith(labels.LIST_BULLETS)
+    """Whether ``line`` is an item of a page's list of links (``· XX局2021年…年度报告``) or
+    its breadcrumb (``首页 > 政务公开 > 2021年``)."""
+    start = line.lstrip()
+    return start.startswith(labels.LIST_BULLETS) or start.startswith(labels.BREADCRUMB_OPENERS)
 
 
 def front(lines: Sequence[str]) -> Front:
@@ -272,12 +276,13 @@ def front(lines: Sequence[str]) -> Front:
         ),
         None,
     )
+    navigated = any(_listed(line) for _, line in rows)
     if not titles:
-        return Front(body, None, None, date)
+        return Front(body, None, None, date, (), navigated)
     organisation, year, number = titles[0]
     if organisation:
         organisation = _qualified(organisation, "".join(_compact(line) for _, line in rows))
-    return Front(organisation or body, year, number, date, tuple(titles))
+    return Front(organisation or body, year, number, date, tuple(titles), navigated)
 
 
 def settled(
@@ -292,7 +297,8 @@ def settled(
     too; but where it names an earlier year and the year before the signature or the year
     section 一 opens with (``opened``: ``2022年，某县某局依法…``) is the period sentence's as
     well, the only title may be a page's link to another year's report above a text whose
-    own title was lost: the year is missing then (a copy's title is edited ahead)."""
+    own title was lost: the year is missing then (a copy's title is edited ahead), as it is
+    where a page's navigation (``navigated``) stands above the only title."""
     years = sorted({year for _, year, _ in front.titles})
     if len(years) < 2:
         if period is not None and front.year is not None and period != front.year:
@@ -305,10 +311,13 @@ def settled(
                 )
                 if year == period
             ]
-            if agree and front.year < period:  # a copy's title is edited ahead, never back
+            # A copy's title is edited ahead; a page's links stand among its navigation.
+            if (agree and front.year < period) or front.navigated:
+                also = f", as does {' and '.join(agree)}" if agree else ""
+                nav = "; a page's navigation stands above the report" if front.navigated else ""
                 return front._replace(year=None), (
-                    f"{told}, as does {' and '.join(agree)}: the title may be a page's link "
-                    "to the body's report of another year; the year is missing"
+                    f"{told}{also}{nav}: the title may be a page's link to the body's report of "
+                    "another year; the year is missing"
                 )
             return front, f"{told}; the title's year is kept"
         return front, None
