@@ -450,6 +450,8 @@ def _own_title_lost(template: str, year: int, page: str, link: int) -> gr.Report
         return gr.parse("\n".join([linked, *rest]))
     if page == "bulleted":
         return gr.parse("\n".join([f"· {linked}", *rest]))
+    if page == "navigated":  # a breadcrumb, then a plain link: the only title
+        return gr.parse("\n".join(["首页 > 政务公开 > 政府信息公开年报", linked, *rest]))
     if page == "breadcrumb":  # its year is no title's, joined to the link below it
         crumb = f"首页 > 政务公开 > 政府信息公开年报 > {link}年"
         return gr.parse("\n".join([crumb, f"· {linked}", *rest]))
@@ -469,6 +471,15 @@ def test_a_link_to_an_earlier_report_above_a_report_without_its_title_is_not_its
     (why,) = _ambiguous(back)
     assert f"names {year - 1}, the period sentence {year}, as does" in why
     assert "the year is missing" in why
+
+
+@pytest.mark.parametrize(("template", "year"), [("2019", 2020), ("2021", 2023)])
+def test_a_link_to_a_later_report_below_a_breadcrumb_is_not_the_year(
+    template: str, year: int
+) -> None:
+    back = _own_title_lost(template, year, "navigated", year + 2)
+    assert back.year is None  # never the link's
+    assert "a page's navigation stands above the report" in _ambiguous(back)[0]
 
 
 @pytest.mark.parametrize(("template", "year"), [("2019", 2020), ("2021", 2023)])
