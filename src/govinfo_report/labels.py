@@ -49,6 +49,12 @@ SECTION_NUMERALS: dict[str, int] = {
 
 #: Title of the report, after the organisation and the year.
 TITLE_KEYWORDS: tuple[str, ...] = ("信息公开", "年度报告", "年报")
+#: Marks that open an item of a page's list of links (``· XX局2021年…年度报告``): a line
+#: opening with one is a link to a report, never the report's own title.
+LIST_BULLETS: tuple[str, ...] = ("·", "•", "●", "▪", "◆", "■")
+#: Words that open a page's breadcrumb (``首页 > 政务公开 > 2021年``): a line opening with
+#: one is navigation, never a title nor its end.
+BREADCRUMB_OPENERS: tuple[str, ...] = ("首页", "网站首页", "当前位置", "您当前的位置", "您的位置")
 #: Words of the title that a page header repeating it on every page keeps.
 RUNNING_TITLE: tuple[str, ...] = ("年度报告", "年报")
 #: Words that start the report's name in a title that starts with the year: the body is

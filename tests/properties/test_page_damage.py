@@ -17,6 +17,7 @@ from random import Random
 from damage import (
     FORMATS,
     MARKUP_FORMS,
+    ONE_LINE,
     PAGES,
     Says,
     kinds,
@@ -32,6 +33,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report.write.render import renderable
 
 from conftest import scaled
 from strategies import enriched_reports
@@ -109,3 +111,32 @@ def test_links_above_the_title_never_give_a_wrong_year(
     assert back.year in (report.year, None)
     if back.year is None:
         assert "year-ambiguous" in {found.code for found in back.diagnostics}
+
+
+@scaled(1)
+@given(
+    enriched_reports(),
+    st.sampled_from([*renderable(), ONE_LINE]),
+    st.randoms(use_true_random=False),
+    st.data(),
+)
+def test_listed_links_above_a_report_without_its_title_never_give_a_wrong_year(
+    report: gr.Report, where: str, rng: Random, data: st.DataObject
+) -> None:
+    """A page's list of links to the body's reports of other years (``· XX局2021年…``) above a
+    text whose own title was dropped (trafilatura): the year is right or missing, and told."""
+    assert report.year is not None and report.organisation is not None
+    others = data.draw(
+        st.lists(
+            st.integers(2015, 2030).filter(lambda year: year != report.year), min_size=1, max_size=3
+        )
+    )
+    title, _, body = rendered(report, {}, where).partition("\n")
+    assert str(report.year) in title  # the title is the text's first line
+    links = with_links("", report.organisation, others, rng).strip().split("\n")
+    listed = [line if line.startswith(("首页", "·")) else f"· {line}" for line in links]
+    back = parse("\n".join([*listed, body]), where)
+    assert back is not None
+    assert back.year in (report.year, None)
+    if back.year is None:
+        assert {"title-missing", "year-ambiguous"} & {found.code for found in back.diagnostics}

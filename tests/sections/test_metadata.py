@@ -427,6 +427,82 @@ def test_a_title_whose_year_is_not_the_period_sentences_is_told() -> None:
     assert "names 2022, the period sentence 2021; the title's year is kept" in _ambiguous(back)[0]
 
 
+def _own_title_lost(template: str, year: int, page: str, link: int) -> gr.Report:
+    """A report of ``year`` whose own title a page lost (``dropped``) or ran into its preamble
+    on one line (``one line``, as lxml's ``text_content`` prints a page), a link to the
+    body's report of year ``link`` above it (``bulleted``: as a list item, its title
+    dropped; ``breadcrumb``: that item below a breadcrumb naming ``link`` too): its period
+    sentence, its opening sentence and its signature name ``year``."""
+    report = gr.Report.from_values(
+        {field.key: 1 for field in gr.fields(template)},
+        template=template,
+        organisation="龙泉县卫生健康局",
+        year=year,
+        published=datetime.date(year + 1, 1, 20),
+        overview=(
+            f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+            f"{year}年，龙泉县卫生健康局依法做好政府信息公开工作。"
+        ),
+    )
+    title, *rest = gr.render(report).splitlines()
+    linked = f"龙泉县卫生健康局{link}年政府信息公开工作年度报告"
+    if page == "dropped":
+        return gr.parse("\n".join([linked, *rest]))
+    if page == "bulleted":
+        return gr.parse("\n".join([f"· {linked}", *rest]))
+    if page == "navigated":  # a breadcrumb, then a plain link: the only title
+        return gr.parse("\n".join(["首页 > 政务公开 > 政府信息公开年报", linked, *rest]))
+    if page == "breadcrumb":  # its year is no title's, joined to the link below it
+        crumb = f"首页 > 政务公开 > 政府信息公开年报 > {link}年"
+        return gr.parse("\n".join([crumb, f"· {linked}", *rest]))
+    preamble = (
+        "本报告根据《中华人民共和国政府信息公开条例》要求编制，"
+        f"所列数据的统计期限为{year}年1月1日至{year}年12月31日。"
+    )
+    return gr.parse(f"{linked}\n{title}{preamble}" + "".join(map(str.strip, rest)))
+
+
+@pytest.mark.parametrize(("template", "year"), [("2019", 2020), ("2021", 2023)])
+def test_a_link_to_an_earlier_report_above_a_report_without_its_title_is_not_its_year(
+    template: str, year: int
+) -> None:
+    back = _own_title_lost(template, year, "dropped", year - 1)
+    assert back.year is None  # never the link's
+    (why,) = _ambiguous(back)
+    assert f"names {year - 1}, the period sentence {year}, as does" in why
+    assert "the year is missing" in why
+
+
+@pytest.mark.parametrize(("template", "year"), [("2019", 2020), ("2021", 2023)])
+def test_a_link_to_a_later_report_below_a_breadcrumb_is_not_the_year(
+    template: str, year: int
+) -> None:
+    back = _own_title_lost(template, year, "navigated", year + 2)
+    assert back.year is None  # never the link's
+    assert "a page's navigation stands above the report" in _ambiguous(back)[0]
+
+
+@pytest.mark.parametrize(("template", "year"), [("2019", 2020), ("2021", 2023)])
+@pytest.mark.parametrize("offset", [-1, 2])
+def test_a_title_run_into_the_first_sentence_is_the_title_beside_a_link(
+    template: str, year: int, offset: int
+) -> None:
+    back = _own_title_lost(template, year, "one line", year + offset)
+    assert (back.year, back.organisation) == (year, "龙泉县卫生健康局")
+    assert f"the year is {year}, the period sentence's" in _ambiguous(back)[0]
+
+
+@pytest.mark.parametrize(("template", "year"), [("2019", 2020), ("2021", 2023)])
+@pytest.mark.parametrize("offset", [-1, 2])
+@pytest.mark.parametrize("page", ["bulleted", "breadcrumb"])
+def test_a_bulleted_link_above_a_report_without_its_title_is_no_title(
+    template: str, year: int, offset: int, page: str
+) -> None:
+    back = _own_title_lost(template, year, page, year + offset)
+    assert back.year == year  # the period sentence's
+    assert "title-missing" in {found.code for found in back.diagnostics}
+
+
 @pytest.mark.parametrize(
     ("ending", "date"),
     [

@@ -75,6 +75,8 @@ class Front(NamedTuple):
     line: int | None
     published: datetime.date | None
     titles: tuple[Title, ...] = ()
+    #: Whether a line of it is a page's navigation (a bulleted link, a breadcrumb).
+    navigated: bool = False
 
 
 def _compact(line: str) -> str:
@@ -170,17 +172,27 @@ _PARTS = re.compile(r"\s+|[_|]+")
 
 
 def _inline_titles(line: str) -> list[tuple[str | None, int]]:
-    """``(organisation, year)`` of each part of ``line`` that is a title, those naming a body
-    first: a whole page on one line (BeautifulSoup ``get_text(strip=True)``), its
-    ``<title>``, heading and links among its words."""
+    """``(organisation, year)`` of each part of ``line`` that is a title, or starts with one
+    run into the text after it, those naming a body first: a whole page on one line
+    (BeautifulSoup ``get_text(strip=True)``), its ``<title>``, heading and links among its
+    words."""
     titles = [
         title
-        for part in _PARTS.split(line)
+        for part in map(_run_into, _PARTS.split(line))
         if _HAS_YEAR.search(part)
         and len(part) <= MAX_TITLE_CHARS
         and (title := _title(_clean(part), "", None)) is not None
     ]
     return sorted(titles, key=lambda title: title[0] is None)
+
+
+def _run_into(part: str) -> str:
+    """``part``, or of a part too long for a title its head up to the first report's name
+    (a title run into the text after it: ``XX局2023年…年度报告本报告根据…``)."""
+    if len(part) <= MAX_TITLE_CHARS:
+        return part
+    ends = [at + len(word) for word in labels.RUNNING_TITLE if (at := part.find(word)) >= 0]
+    return part[: min(ends)] if ends else part
 
 
 def _fields(line: str, following: str) -> list[tuple[str, str]]:
@@ -200,6 +212,13 @@ def _fields(line: str, following: str) -> list[tuple[str, str]]:
 
 def _first_cell(text: str) -> str:
     return next((cell for cell in map(str.strip, _CELL.split(text.translate(_MARKUP))) if cell), "")
+
+
+def _listed(line: str) -> bool:
+    """Whether ``line`` is an item of a page's list of links (``· XX局2021年…年度报告``) or
+    its breadcrumb (``首页 > 政务公开 > 2021年``)."""
+    start = line.lstrip()
+    return start.startswith(labels.LIST_BULLETS) or start.startswith(labels.BREADCRUMB_OPENERS)
 
 
 def front(lines: Sequence[str]) -> Front:
@@ -233,8 +252,8 @@ def front(lines: Sequence[str]) -> Front:
         else:
             candidate = _clean(line)
         title = None
-        if candidate:
-            ends = "" if _FIELD.search(following) else _clean(following)
+        if candidate and not _listed(line):
+            ends = "" if _FIELD.search(following) or _listed(following) else _clean(following)
             title = _title(candidate, ends, previous)
             if title is not None:
                 titles.append((*title, number))
@@ -257,16 +276,17 @@ def front(lines: Sequence[str]) -> Front:
         ),
         None,
     )
+    navigated = any(_listed(line) for _, line in rows)
     if not titles:
-        return Front(body, None, None, date)
+        return Front(body, None, None, date, (), navigated)
     organisation, year, number = titles[0]
     if organisation:
         organisation = _qualified(organisation, "".join(_compact(line) for _, line in rows))
-    return Front(organisation or body, year, number, date, tuple(titles))
+    return Front(organisation or body, year, number, date, tuple(titles), navigated)
 
 
 def settled(
-    front: Front, period: int | None, signed: datetime.date | None
+    front: Front, period: int | None, signed: datetime.date | None, opened: int | None
 ) -> tuple[Front, str | None]:
     """``front`` with its year settled where its titles name several years (a page's links
     to the body's reports of other years above the title), and why, if it had to be: the
@@ -274,11 +294,31 @@ def settled(
     the date it was signed or published (``signed``); a title naming it is the title. Where
     no title names it, the year is the period sentence's, or missing when there is none. Where
     the only title's year is not the period sentence's, the title's stands, and that is told
-    too."""
+    too; but where it names an earlier year and the year before the signature or the year
+    section 一 opens with (``opened``: ``2022年，某县某局依法…``) is the period sentence's as
+    well, the only title may be a page's link to another year's report above a text whose
+    own title was lost: the year is missing then (a copy's title is edited ahead), as it is
+    where a page's navigation (``navigated``) stands above the only title."""
     years = sorted({year for _, year, _ in front.titles})
     if len(years) < 2:
         if period is not None and front.year is not None and period != front.year:
             told = f"the title (line {front.line}) names {front.year}, the period sentence {period}"
+            agree = [
+                what
+                for what, year in (
+                    ("the year before the signature date", signed.year - 1 if signed else None),
+                    ("section 一's opening sentence", opened),
+                )
+                if year == period
+            ]
+            # A copy's title is edited ahead; a page's links stand among its navigation.
+            if (agree and front.year < period) or front.navigated:
+                also = f", as does {' and '.join(agree)}" if agree else ""
+                nav = "; a page's navigation stands above the report" if front.navigated else ""
+                return front._replace(year=None), (
+                    f"{told}{also}{nav}: the title may be a page's link to the body's report of "
+                    "another year; the year is missing"
+                )
             return front, f"{told}; the title's year is kept"
         return front, None
     named = ", ".join(f"{year} (line {line})" for _, year, line in front.titles)
@@ -348,7 +388,7 @@ _ACTION = "|".join(sorted(labels.BODY_ACTIONS, key=len, reverse=True))
 #: The sentence that opens section 一 with the year and the body's name (``2022年，XX县XX局
 #: 依法做好…``): the shortest name that ends as a body's does and is followed by what it did.
 _OPENING = re.compile(
-    rf"(?:^|[。；;])(?:{_YEAR})年度?(?:以来)?[，,]"
+    rf"(?:^|[。；;])(?P<year>{_YEAR})年度?(?:以来)?[，,]"
     rf"(?P<name>[\u4e00-\u9fff]{{1,{MAX_ORGANISATION_CHARS}}}?(?:{_BODY_ENDING}))(?:{_ACTION})"
 )
 _PLACE_ENDING = "".join(ending for ending in labels.PLACE_ENDINGS if len(ending) == 1)
@@ -429,6 +469,13 @@ def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
     if match is None or not _PLACE.match(match["name"]):
         return None
     return _body_name(match["name"])
+
+
+def opening_year(opening: Sequence[str]) -> int | None:
+    """The year the sentence that opens section 一 names with the body's
+    (``2022年，XX县XX局依法…``; ``opening``: the text's first lines), ``None`` without one."""
+    match = _OPENING.search("".join([_compact(line[:MAX_LINE_CHARS]) for line in opening]))
+    return None if match is None else _number(match["year"])
 
 
 #: A signature at the end of a line, or of a paragraph of prose on it: after the line's start
@@ -536,7 +583,10 @@ def report_front(skel: Skeleton) -> tuple[Front, list[Diagnostic]]:
     ]
     period = period_year(opening)
     signed = published(skel.closing) or found.published
-    found, why = settled(found, period, signed)
+    opened = (
+        opening_year(opening) if period is not None and found.year not in (None, period) else None
+    )
+    found, why = settled(found, period, signed, opened)
     doubt = [] if why is None else [diagnostic("year-ambiguous", why, found.line)]
     if not found.line:
         untitled = diagnostic(
