@@ -40,6 +40,26 @@ def _refilled(report: gr.Report, values: dict[str, Any]) -> gr.Report:
     )
 
 
+APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution")
+APPLICANTS += ("public_interest_organisation", "legal_service_agency", "other_organisation")
+
+
+def beside_wide_counts(template: str, key: str, counts: tuple[int, ...]) -> dict[str, int]:
+    """Every value of ``template``, zeros but for section 三's row ``key`` printing
+    ``counts`` by applicant, 已予公开 four-digit counts (wide columns in space-aligned
+    text) and the rows whose rules sum them (新收, 总计), every rule holding."""
+    row = dict(zip(APPLICANTS, counts, strict=True))
+    wide = dict(zip(APPLICANTS, (1234, 2345, 3456, 4567, 5678, 6789), strict=True))
+    values = {field.key: 0 for field in gr.fields(template)}
+    for prefix, by_applicant in ((key, row), ("applications.granted", wide)):
+        values |= {f"{prefix}.{column}": n for column, n in by_applicant.items()}
+        values[f"{prefix}.total"] = sum(by_applicant.values())
+    for prefix in ("applications.new", "applications.total"):
+        values |= {f"{prefix}.{column}": row[column] + wide[column] for column in APPLICANTS}
+        values[f"{prefix}.total"] = sum(row.values()) + sum(wide.values())
+    return values
+
+
 @st.composite
 def applications(
     draw: st.DrawFn,

@@ -16,7 +16,7 @@ from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
 from manglers import AlignedCells
-from strategies import sparse_reports
+from strategies import beside_wide_counts, sparse_reports
 
 
 def _report(values: dict[str, int]) -> gr.Report:
@@ -183,8 +183,6 @@ def test_a_count_beside_a_blank_a_sparse_or_as_wide_column_prints_is_read(rules:
     assert back.cell(_NORMATIVE[1]).provenance == "blank"
 
 
-_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution")
-_COLUMNS += ("public_interest_organisation", "legal_service_agency", "other_organisation")
 _ROW = "applications.denied.enforcement_files"
 
 
@@ -219,15 +217,7 @@ def test_a_full_width_count_before_a_blank_moves_no_value(template: str) -> None
     once folded to ``258`` the 总计 after it stands three columns left of its own, under
     其他 (a blank cell between them, wide from the other rows' counts). It is placed by
     the rules, never read as 其他's."""
-    row = dict(zip(_COLUMNS, (1, 244, 0, 0, 258, 0), strict=True))
-    wide = dict(zip(_COLUMNS, (1234, 2345, 3456, 4567, 5678, 6789), strict=True))
-    values = {field.key: 0 for field in gr.fields(template)}
-    for prefix, counts in ((_ROW, row), ("applications.granted", wide)):
-        values |= {f"{prefix}.{column}": n for column, n in counts.items()}
-        values[f"{prefix}.total"] = sum(counts.values())
-    for prefix in ("applications.new", "applications.total"):
-        values |= {f"{prefix}.{column}": row[column] + wide[column] for column in _COLUMNS}
-        values[f"{prefix}.total"] = sum(row.values()) + sum(wide.values())
+    values = beside_wide_counts(template, _ROW, (1, 244, 0, 0, 258, 0))
     report = gr.Report.from_values(
         values, template=template, organisation="青石县水务局", year=2021
     )

@@ -39,7 +39,7 @@ import govinfo_report as gr
 from govinfo_report import labels
 
 from conftest import scaled
-from strategies import enriched_reports
+from strategies import beside_wide_counts, enriched_reports
 
 APPLICANTS = list(labels.APPLICANT_COLUMNS)
 
@@ -77,18 +77,8 @@ def _full_width_before_a_blank() -> Case:
     """The thorough profile's example (seed 4711): lynx's text of section 三 whose row
     prints a full-width ``２５８`` (six display columns, three characters) before a blank
     其他, the 总计 after them wide columns of other rows' counts."""
-    columns = ("natural_person", "commercial_enterprise", "research_institution")
-    columns += ("public_interest_organisation", "legal_service_agency", "other_organisation")
-    row = dict(zip(columns, (1, 244, 0, 0, 258, 0), strict=True))
-    wide = dict(zip(columns, (1234, 2345, 3456, 4567, 5678, 6789), strict=True))
-    values = {field.key: 0 for field in gr.fields("2021")}
     key = "applications.denied.enforcement_files"
-    for prefix, counts in ((key, row), ("applications.granted", wide)):
-        values |= {f"{prefix}.{column}": n for column, n in counts.items()}
-        values[f"{prefix}.total"] = sum(counts.values())
-    for prefix in ("applications.new", "applications.total"):
-        values |= {f"{prefix}.{column}": row[column] + wide[column] for column in columns}
-        values[f"{prefix}.total"] = sum(row.values()) + sum(wide.values())
+    values = beside_wide_counts("2021", key, (1, 244, 0, 0, 258, 0))
     report = gr.Report.from_values(
         values, template="2021", organisation="某某区人民政府", year=2023
     )

@@ -804,30 +804,18 @@ def _page_numbers_after_words(region: _Region, rows: Rows) -> Rows:
     Pages that agree on their numbers have them dropped before (``skeleton._page_numbers``);
     one page's number proves nothing either way, so the value is not read."""
     lines = region.skel.lines
-    kept = list(rows.rows)
-    notes = []
+    dropped = []
     for at, row in enumerate(rows.rows):
         if len(row.labels) != 1 or len(row.values) != 1:
             continue
-        (label, _, _), (text, line, column) = row.labels[0], row.values[0]
+        label, (text, line, _) = row.labels[0][0], row.values[0]
         if (
             PAGE_NUMBER.fullmatch(text)
             and proactive_column(region.template, label)[0] == "column"
             and ends_page(lines, line - 1)
         ):
-            kept[at] = row._replace(values=())
-            notes.append(
-                diagnostic(
-                    "values-unplaced",
-                    f"{region.heading}: {text} alone on its page's last line after the header "
-                    f"word {label} may be the page's number or that column's value; not read",
-                    line,
-                    column,
-                )
-            )
-    if not notes:
-        return rows
-    return attrs.evolve(rows, rows=tuple(kept), findings=(*rows.findings, *notes))
+            dropped.append((at, row._replace(values=()), f"the header word {label}", "column"))
+    return _unread_page_numbers(region, rows, dropped)
 
 
 def _page_numbers_after_values(region: _Region, rows: Rows) -> Rows:
@@ -839,12 +827,11 @@ def _page_numbers_after_values(region: _Region, rows: Rows) -> Rows:
     number proves nothing either way (``_page_numbers_after_words``), so it is not read."""
     if rows.by_order:
         return rows  # a value a line: its rows are read only where the rules confirm them
-    kept = list(rows.rows)
-    notes = []
+    dropped = []
     for at, row in enumerate(rows.rows):
         if len(row.values) < 2 or not row.labels:
             continue
-        text, line, column = row.values[-1]
+        text, line, _ = row.values[-1]
         printed = {on for _, on, _ in row.labels}
         if (
             PAGE_NUMBER.fullmatch(text)
@@ -853,18 +840,33 @@ def _page_numbers_after_values(region: _Region, rows: Rows) -> Rows:
             and all(on < line for _, on, _ in row.labels)
             and ends_page(region.skel.lines, line - 1)
         ):
-            kept[at] = row._replace(values=row.values[:-1], loose=False, stacked=False)
-            notes.append(
-                diagnostic(
-                    "values-unplaced",
-                    f"{region.heading}: {text} alone on its page's last line after the row "
-                    f"{row.labels[0][0]} may be the page's number or that row's value; not read",
-                    line,
-                    column,
-                )
-            )
-    if not notes:
+            kept = row._replace(values=row.values[:-1], loose=False, stacked=False)
+            dropped.append((at, kept, f"the row {row.labels[0][0]}", "row"))
+    return _unread_page_numbers(region, rows, dropped)
+
+
+def _unread_page_numbers(
+    region: _Region, rows: Rows, dropped: Sequence[tuple[int, Row, str, str]]
+) -> Rows:
+    """``rows`` with each of ``dropped`` (a row's index, the row without its last value,
+    what that value followed, and what else it may be: that ``column``'s or ``row``'s
+    value) put in place, each dropped value said so."""
+    if not dropped:
         return rows
+    kept = list(rows.rows)
+    notes = []
+    for at, row, after, owner in dropped:
+        text, line, column = kept[at].values[-1]
+        kept[at] = row
+        notes.append(
+            diagnostic(
+                "values-unplaced",
+                f"{region.heading}: {text} alone on its page's last line after {after} "
+                f"may be the page's number or that {owner}'s value; not read",
+                line,
+                column,
+            )
+        )
     return attrs.evolve(rows, rows=tuple(kept), findings=(*rows.findings, *notes))
 
 
