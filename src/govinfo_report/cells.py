@@ -33,12 +33,13 @@ _NUMBER = (
 #: make of ``<sup>``/``<sub>`` and Word's raised runs), a circled number, asterisks.
 NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉" + "".join(map(chr, range(0x2460, 0x2474))) + "*"
 _NOTE = rf"(?:\s*(?P<note>[{NOTE_MARKS}]{{1,3}}))?"
-_PLACEHOLDER = r"[/\\\-—–─－]{1,12}|无"
+#: What a report prints in a cell it leaves without a value: dashes, slashes, 无.
+PLACEHOLDER_TEXT = r"[/\\\-—–─－]{1,12}|无"
 #: What a PDF read by OCR writes for a cell whose two reads differ (one character a
 #: character read): printed, so neither blank nor a placeholder, but no value.
 UNREAD = "\ufffd"
 _NUMBER_CELL = re.compile(_NUMBER + _NOTE)
-_PLACEHOLDER_CELL = re.compile(_PLACEHOLDER)
+_PLACEHOLDER_CELL = re.compile(PLACEHOLDER_TEXT)
 #: A digit of any script; a CJK ideograph (Kangxi radicals too: PDF text writes 行 as ⾏).
 _DIGIT = re.compile(r"\d")
 _IDEOGRAPH = re.compile(r"[\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

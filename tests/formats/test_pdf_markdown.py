@@ -1,11 +1,16 @@
 """PDF-to-Markdown text of section 三 (issue 26 item 7): a converter that lost the boundaries
 between pairs of columns prints each pair in one pipe cell (``| 9 2 |``), and writes the
 label column after each row, on a line of its own below the row's values. Each number of a
-merged cell is its column's value, and each row of values takes the label below it."""
+merged cell is its column's value, and each row of values takes the label below it.
+
+A merged cell may print a dash for a blank (``| — 0 |``), or leave a blank out (``| 1 |``):
+then which of its columns the number stands in is not shown, and only the row's rules place
+it; a number is never read in the wrong column, nor a column of a printed number as blank."""
 
 from __future__ import annotations
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
@@ -17,9 +22,11 @@ COLUMNS = ("natural_person", "commercial_enterprise", "research_institution")
 COLUMNS += ("public_interest_organisation", "legal_service_agency", "other_organisation", "total")
 
 
-def pdf_markdown(report: gr.Report) -> str:
+def pdf_markdown(report: gr.Report, texts: dict[str, str] | None = None) -> str:
     """``report`` with its section 三 as such a converter prints it (the other sections as
-    ``gr.render`` writes them in tab-separated text)."""
+    ``gr.render`` writes them in tab-separated text), a cell of ``texts`` printing its text
+    there (a dash; a blank, which leaves nothing in its merged cell)."""
+    texts = texts or {}
     template = report.template or "2021"
     text = gr.render(report, "tab-separated")
     start = text.index("三、收到和处理政府信息公开申请情况")
@@ -33,8 +40,9 @@ def pdf_markdown(report: gr.Report) -> str:
         "|     |     | 商业 企业  | 科研 机构 公益 组织 | 服务 机构 其他  |     |",
     ]
     for row, printed in labels.APPLICATION_PRINTED[template].items():
-        numbers = [str(values[f"applications.{row}.{column}"]) for column in COLUMNS]
-        pairs = [" ".join(numbers[at : at + 2]) for at in range(0, 6, 2)]
+        keys = [f"applications.{row}.{column}" for column in COLUMNS]
+        numbers = [texts.get(key, str(values[key])) for key in keys]
+        pairs = [" ".join(filter(None, numbers[at : at + 2])) for at in range(0, 6, 2)]
         lines.append(f"|     |     | {' | '.join(pairs)} | {numbers[6]} |")
         lines.append(next(part for part in reversed(printed) if part))
     return text[:start] + "\n".join(lines) + "\n\n" + text[end:]
@@ -82,3 +90,63 @@ def test_pdf_markdown_text_is_read_whole_and_never_wrong(report: gr.Report) -> N
     back = gr.parse(pdf_markdown(report))
     assert wrong(back, report.flat()) == {}
     assert _read_whole(report, back) == []
+
+
+def _blank_claimed(back: gr.Report, report: gr.Report, printed: dict[str, str]) -> list[str]:
+    """The cells that print a number but are read as printed blank."""
+    return [
+        key
+        for key in report.flat()
+        if key.startswith("applications.")
+        and printed.get(key, "0") not in ("", "—", "－", "-", "无")
+        and back.cell(key).provenance == "blank"
+    ]
+
+
+def test_a_merged_cell_with_a_dash_or_a_blank_left_out_reads_no_wrong_column() -> None:
+    report = _report()
+    printed = {
+        "applications.granted.legal_service_agency": "—",  # | — 1 |
+        "applications.unavailable.not_held.public_interest_organisation": "",  # | 0 |
+        "applications.carried_forward.commercial_enterprise": "",  # | 2 |
+    }
+    back = gr.parse(pdf_markdown(report, printed))
+    assert wrong(back, report.flat()) == {}
+    assert _blank_claimed(back, report, printed) == []
+    # the dash is its own column's, so the 1 after it is 其他's, as printed
+    assert back.cell("applications.granted.other_organisation").value == 1
+    assert back.cell("applications.granted.legal_service_agency").value in (None, 0)
+    # the rows' rules say where the lone numbers stand, or they are missing
+    for key, value in (
+        ("applications.unavailable.not_held.research_institution", 0),
+        ("applications.carried_forward.natural_person", 2),
+    ):
+        assert back.cell(key).value in (value, None), key
+    # a row whose merged cells are whole is read as printed
+    assert back.cell("applications.new.commercial_enterprise").value == 2
+
+
+@st.composite
+def _blanks(draw: st.DrawFn) -> tuple[gr.Report, dict[str, str]]:
+    """A report and, for some of its section 三 zeros, what prints instead: a blank or a
+    dash, as reports print zeros."""
+    report = draw(reports(missing=False))
+    zeros = sorted(
+        key
+        for key, value in report.flat().items()
+        if key.startswith("applications.") and value == 0 and not key.endswith(".total")
+    )
+    chosen = draw(st.lists(st.sampled_from(zeros), unique=True, max_size=12)) if zeros else []
+    texts = st.sampled_from(("", "", "—", "－", "-", "——", "无"))
+    return report, {key: draw(texts) for key in chosen}
+
+
+@scaled(0.5)
+@given(_blanks())
+def test_merged_cells_with_blank_zeros_never_read_a_wrong_column(
+    case: tuple[gr.Report, dict[str, str]],
+) -> None:
+    report, printed = case
+    back = gr.parse(pdf_markdown(report, printed))
+    assert wrong(back, report.flat()) == {}
+    assert _blank_claimed(back, report, printed) == []

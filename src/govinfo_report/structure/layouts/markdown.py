@@ -12,6 +12,12 @@ place in most of its rows, and in at least ``MERGED_ROWS`` of them (a lost colum
 merges the column in every row). Elsewhere two numbers in one cell (a glued footnote
 ``| 863 1 |``, markitdown's ``<td>863<br>1</td>``; a misprint ``| 6 1 |``) are one cell that
 holds no valid value, as in tab-separated text.
+
+A merged place spans as many columns as its cells most often hold numbers. Its cell in a row
+may hold a dash for a blank (``| — 0 |``), or fewer parts, its other columns blank and left
+out (``| 5 |``): which columns the parts stand in is then not shown, and the row says so
+(``Positions.fits``: each part may stand in any column that keeps the parts in order), so
+that only the row's rules place them. A blank merged cell is blank in each of its columns.
 """
 
 from __future__ import annotations
@@ -23,9 +29,9 @@ from itertools import chain
 from operator import itemgetter
 from typing import ClassVar
 
-from ...cells import cell_kinds
+from ...cells import PLACEHOLDER_TEXT, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
-from .base import Layout, Printed, Row, make_row
+from .base import Layout, Positions, Printed, Row, make_row
 
 #: A line of cells between pipes, the outer ones optional.
 _PIPED = re.compile(r"[^|]*\|")
@@ -35,6 +41,9 @@ _MERGED = re.compile(r"\d+(?: +\d+)+")
 #: What every such cell holds: a line without it has none, and its cells are not matched.
 _SPACED_DIGITS = re.compile(r"\d +\d")
 _NUMBER = re.compile(r"\d+")
+#: The parts of a cell at a merged place: whole numbers, or what a report prints for a blank.
+_PART = re.compile(rf"\d+|{PLACEHOLDER_TEXT}")
+_PARTS = re.compile(rf"(?:\d+|{PLACEHOLDER_TEXT})(?: +(?:\d+|{PLACEHOLDER_TEXT}))*")
 #: How many rows must hold numbers apart by spaces at one place of their grid for that place
 #: to be merged columns: more than a section's small tables (二, 四) have, so that two
 #: damaged cells of one column never pass for a converter's trace.
@@ -71,13 +80,15 @@ class Markdown(Layout):
         merged = _merged_places((line for _, line in kept), outer)
         numbered = [(number, _split(line, number, merged, outer)) for number, line in kept]
         # Every cell's kind in one pass over the region; each row takes its slice.
-        kinds = cell_kinds(map(itemgetter(0), chain.from_iterable(map(itemgetter(1), numbered))))
+        kinds = cell_kinds(
+            map(itemgetter(0), chain.from_iterable(cells for _, (cells, _) in numbered))
+        )
         at = 0
-        for number, cells in numbered:
+        for number, (cells, columns) in numbered:
             row = make_row(cells, number, True, kinds[at : at + len(cells)], whole=True)
             at += len(cells)
             if row is not None:
-                yield row
+                yield _fitted(row, cells, columns) if columns else row
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         width = max((len(row) for row in table), default=0)
@@ -85,12 +96,13 @@ class Markdown(Layout):
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
 
 
-def _merged_places(lines: Iterable[str], outer: bool) -> frozenset[int]:
-    """The places of a table's grid (0-based, among a line's cells) that hold merged columns:
-    numbers apart by spaces in most of the lines with digits there, and in at least
-    ``MERGED_ROWS`` lines."""
+def _merged_places(lines: Iterable[str], outer: bool) -> dict[int, int]:
+    """The places of a table's grid (0-based, among a line's cells) that hold merged columns,
+    each with how many columns it spans: numbers apart by spaces in most of the lines with
+    digits there, and in at least ``MERGED_ROWS`` lines; the count they most often hold."""
     merged: Counter[int] = Counter()
     numbers: Counter[int] = Counter()
+    spans: dict[int, Counter[int]] = {}
     for line in lines:
         if _SPACED_DIGITS.search(line) is None:
             continue  # no merged cell: counted as no vote (most lines of most tables)
@@ -98,11 +110,14 @@ def _merged_places(lines: Iterable[str], outer: bool) -> frozenset[int]:
             text = part.strip()
             if _MERGED.fullmatch(text):
                 merged[place] += 1
+                spans.setdefault(place, Counter())[len(text.split())] += 1
             elif any(char.isdigit() for char in text):
                 numbers[place] += 1
-    return frozenset(
-        place for place, count in merged.items() if count >= MERGED_ROWS and count > numbers[place]
-    )
+    return {
+        place: spans[place].most_common(1)[0][0]
+        for place, count in merged.items()
+        if count >= MERGED_ROWS and count > numbers[place]
+    }
 
 
 def _parts(line: str, outer: bool) -> tuple[int, list[str]]:
@@ -118,19 +133,53 @@ def _parts(line: str, outer: bool) -> tuple[int, list[str]]:
     return start, parts
 
 
-def _split(line: str, line_number: int, merged: frozenset[int], outer: bool) -> list[Printed]:
+def _split(
+    line: str, line_number: int, merged: dict[int, int], outer: bool
+) -> tuple[list[Printed], list[tuple[int, ...]]]:
     """The cells between the pipes of a line, stripped, with their 1-based columns (a cell
-    at a ``merged`` place of the grid gives each of its numbers); a line without pipes
-    inside a table (a wrapped cell) is one cell."""
+    at a ``merged`` place of the grid gives each of its parts, or a blank cell for each of
+    its columns); a line without pipes inside a table (a wrapped cell) is one cell. With
+    them, where a merged cell holds fewer parts than it spans, the grid columns each cell
+    may stand in (none where every cell's is known)."""
     cells: list[Printed] = []
+    columns: list[tuple[int, ...]] = []
+    unsure = False
+    column = 0  # the grid column the next cell starts in
     start, parts = _parts(line, outer)
     for place, part in enumerate(parts):
         text = part.strip()
-        lead = len(part) - len(part.lstrip())
-        if place in merged and _MERGED.fullmatch(text):
-            at = start + lead + 1
-            cells.extend((m.group(), line_number, at + m.start()) for m in _NUMBER.finditer(text))
-        else:
-            cells.append((text[:MAX_CELL_CHARS], line_number, start + lead + 1))
+        at = start + len(part) - len(part.lstrip()) + 1
         start += len(part) + 1
-    return cells
+        span = merged.get(place, 0)
+        found = _PART.findall(text) if span and _PARTS.fullmatch(text) else []
+        if span and not text:
+            cells.extend(("", line_number, at) for _ in range(span))
+            columns.extend((column + offset,) for offset in range(span))
+        elif found and len(found) <= span:
+            spare = span - len(found)
+            unsure = unsure or spare > 0
+            cells.extend((m.group(), line_number, at + m.start()) for m in _PART.finditer(text))
+            columns.extend(
+                tuple(range(column + i, column + i + spare + 1)) for i in range(len(found))
+            )
+        else:
+            cells.append((text[:MAX_CELL_CHARS], line_number, at))
+            columns.append((column,))
+        column += max(span, 1)
+    return cells, (columns if unsure else [])
+
+
+def _fitted(row: Row, cells: list[Printed], columns: list[tuple[int, ...]]) -> Row:
+    """``row`` with the grid columns each of its values may stand in (``Positions.fits``),
+    counted from its first value's first to its line's last (a whole grid's last column).
+    Its cells no longer show every cell of the grid (not ``Grid.whole``): they are not read
+    from the table's right edge."""
+    where = {id(cell): at for at, cell in enumerate(cells)}
+    fits = [columns[where[id(value)]] for value in row.values]
+    if not fits:
+        return row
+    first, end = fits[0][0], columns[-1][-1] + 1
+    positions = Positions(
+        fits=tuple(tuple(column - first for column in fit) for fit in fits), columns=end - first
+    )
+    return row._replace(grid=row.grid._replace(whole=False), positions=positions)
