@@ -718,3 +718,63 @@ def test_a_piece_starting_where_the_piece_above_ends_joins_the_label() -> None:
     assert (other.value, other.provenance) == (2, "parsed")
     assert report.cell("applications.other.other.total").value == 2
     assert report.cell("applications.new.natural_person").value == 12
+
+
+#: Section 二 of a made-up 2021 report as ``pdftotext -layout`` prints a narrow label
+#: column (typed for this test): 行政强制's 6 on the middle line of its label, ``强制`` right
+#: under it, and 行政事业性收费 after it printing no value, so 6 is the table's last value.
+LAST_WRAPPED = """二、主动公开政府信息情况
+
+                    第二十条第（一）项
+                    信息       本年     本年     现行
+                    内容       制发     废止     有效
+                               件数     件数     件数
+                    规章        1        0        5
+                    行政
+                    规范        3        1        12
+                    性文件
+
+                    第二十条第（五）项
+                    信息       本年处理决定数量
+                    内容
+                    行政
+                                25
+                    许可
+
+                    第二十条第（六）项
+                    信息       本年处理决定数量
+                    内容
+                    行政
+                                8
+                    处罚
+
+                    行政
+                                6
+                    强制
+
+                    第二十条第（八）项
+                    信息       本年收费金额
+                    内容      （单位：万元）
+                    行政
+                    事业
+                    性收
+                    费
+"""
+
+
+def test_the_last_values_label_piece_after_them_is_the_tables() -> None:
+    """``强制``, on the line right after the table's last value, ends 行政强制's label (the
+    table's region runs on over it): 行政强制 is read, 6, not left to a row ``行政``."""
+    report = gr.parse(
+        "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年，青石县水务局认真落实政府信息公开工作要求。\n\n"
+        + LAST_WRAPPED
+        + "\n三、收到和处理政府信息公开申请情况\n\n无。\n\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n\n无。\n\n"
+        "五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
+        "青石县水务局\n2022年1月20日\n"
+    )
+    cell = report.cell("proactive.coercive_measures.decisions")
+    assert (cell.value, cell.provenance) == (6, "parsed")
+    assert report.cell("proactive.penalties.decisions").value == 8
+    assert not [d for d in report.diagnostics if d.code == "unknown-label"]
