@@ -3,7 +3,8 @@ narrow columns print their header words one character a line, each over its colu
 each value is centred in its cell, so a value in a wider cell stands right of its header's
 character, in the gap before the next column's, under no word. A value between the words
 of two adjacent columns is the one's or the other's; a value of the row under one of
-those words leaves it the other."""
+those words leaves it the other. Such a header's characters, one a line, stand one under
+another in characters, ``pdftotext``'s measure, not in display columns."""
 
 from __future__ import annotations
 
@@ -122,3 +123,58 @@ def test_values_in_gaps_of_a_spelt_header_are_never_read_wrong(
     printed = {key: None if value == 0 else value for key, value in report.flat().items()}
     assert wrong(back, printed) == {}
     assert not [k for k, v in printed.items() if v is not None and back.cell(k).blank]
+
+
+#: Section 二's first sub-table of a made-up 2021 report as Word's PDF through ``pdftotext
+#: -layout`` prints it (typed for this test): its header one or two characters a line over
+#: each column, 规章 printing no value, 行政规范性文件's 5 under 本年制发件数 and 12 under
+#: 现行有效件数 on a line of their own among its label's pieces, 本年废止件数 blank.
+SPELT_TWO = """二、主动公开政府信息情况
+
+                  第二十条第（一）项
+
+                        本    本
+                        年    年
+                                    现行
+                  信息  制    废
+                                    有效
+                  内容  发    止
+                                    件数
+                        件    件
+                        数    数
+
+                  规章
+
+                  行政
+                  规范
+                        5           12
+                  性文
+                  件
+"""
+
+
+def test_a_header_spelt_down_is_measured_in_characters() -> None:
+    """Counted in display columns, the header's characters one a line stand at other
+    offsets on each line (the wide characters left of them vary), and name five columns
+    where there are three; counted in characters they stand one under another. The row is
+    read in characters: 5 and 12 in their columns, 本年废止件数 printed blank."""
+    report = gr.parse(
+        "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年，青石县水务局认真落实政府信息公开工作要求。\n\n"
+        + SPELT_TWO
+        + "\n三、收到和处理政府信息公开申请情况\n\n无。\n\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n\n无。\n\n"
+        "五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
+        "青石县水务局\n2022年1月20日\n"
+    )
+    read = {
+        outcome: (cell.value, cell.provenance)
+        for outcome in ("issued", "repealed", "in_force")
+        if (cell := report.cell(f"proactive.normative_documents.{outcome}"))
+    }
+    assert read == {
+        "issued": (5, "parsed"),
+        "repealed": (None, "blank"),
+        "in_force": (12, "parsed"),
+    }
+    assert report.cell("proactive.rules.issued").provenance == "blank"

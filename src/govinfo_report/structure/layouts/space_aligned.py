@@ -1220,8 +1220,11 @@ def columns(
     blank in every row (本年制发件数 where no rule was issued). A value's column is its
     cluster's; where two candidate columns are left, there are no columns at all. Where
     the other measure finds columns the same way too, a row whose values it puts in other
-    columns is ``unsure``: the header alone cannot tell which.
+    columns is ``unsure``: the header alone cannot tell which. A measure in which the
+    header's characters written one a line stand at more offsets than in another is not
+    the text's (``_spelt``).
     """
+    measures = _spelt(header, measures)
     kept = [
         (len(found[0]), measure, *found)
         for measure in measures
@@ -1261,6 +1264,28 @@ def columns(
             first, other = fits[0].placed, fits[-1].placed
             return fits[0]._replace(unsure=tuple(map(tuple.__ne__, first, other)))
     return None
+
+
+def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int]) -> Sequence[int]:
+    """``measures`` less those in which the header's words of one character, on two lines
+    or more, stand at more offsets than in another: Word's PDF through ``pdftotext
+    -layout`` writes a narrow column's header one character a line (``本`` / ``年`` / ``制``
+    / ``发``), each column's characters at one offset in characters, the text's measure,
+    and at as many as the wide characters left of them on each line vary in display
+    columns."""
+    if len(measures) < 2:
+        return measures
+    lines = [[spans for spans in head if spans[1][1] - spans[1][0] == 1] for head in header]
+    if sum(1 for line in lines if line) < 2:
+        return measures
+    offsets = {
+        measure: len(
+            _distinct(sorted(spans[measure][0] for line in lines for spans in line), _SLACK)
+        )
+        for measure in measures
+    }
+    fewest = min(offsets.values())
+    return [measure for measure in measures if offsets[measure] == fewest]
 
 
 def _leaves(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
