@@ -1384,6 +1384,62 @@ class FlowedAppeals:
 
 
 @attrs.frozen
+class SpeltAppeals:
+    """``pdftotext -layout`` of Word's PDF: tables in columns (``AlignedCells``), but section
+    四's, whose fifteen narrow columns print their header words one character a line
+    (``结`` / ``果`` / ``维`` / ``持``, 总计 on the middle lines), each character the same
+    place into its column, the group heads on lines of their own at their groups' first
+    column, and each value centred in its cell, columns ``width`` wide and ``gap`` apart.
+    The ``wide``-th outcome of each group (3: 尚未审结) has cells ``extra`` characters
+    wider, so a value there stands right of its header's character, under no word, in the
+    gap before the next column's (``1`` at 19, ``尚`` at 16, ``总`` at 23)."""
+
+    width: int = 3
+    gap: int = 2
+    wide: int = 3
+    extra: int = 4
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        outcomes = len(labels.APPEAL_OUTCOMES)
+        columns = len(labels.APPEAL_GROUPS) * outcomes
+        if len(table) != len(labels.APPEAL_HEADER) + 1 or len(table[-1]) != columns:
+            return AlignedCells().write(table)
+        widths = [self.width + self.extra * (at % outcomes == self.wide) for at in range(columns)]
+        starts = [sum(widths[:at]) + self.gap * at + 1 for at in range(columns)]
+        place = (self.width - 1) // 2  # a header character's place into its column
+        lines = [
+            _placed([(starts[at] + place, cell) for at, cell in enumerate(row) if cell])
+            for row in table[:-2]
+        ]
+        words = table[-2]
+        tall = max(map(len, words))
+        lines.extend(
+            _placed(
+                [
+                    (starts[at] + place, word[line - (tall - len(word)) // 2])
+                    for at, word in enumerate(words)
+                    if 0 <= line - (tall - len(word)) // 2 < len(word)
+                ]
+            )
+            for line in range(tall)
+        )
+        values = [
+            (start + (width - len(cell)) // 2, cell)
+            for start, width, cell in zip(starts, widths, table[-1], strict=True)
+            if cell.strip()
+        ]
+        return [*lines, "", _placed(values)]
+
+
+def _placed(cells: Sequence[tuple[int, str]]) -> str:
+    """A line with each of ``cells`` (a character offset and a text, in order) at its offset."""
+    line = ""
+    for at, text in cells:
+        line = line.ljust(at) + text
+    return line
+
+
+@attrs.frozen
 class HeadedRows:
     """lynx of a page that prints each row of values as a small table of its own under a
     heading that repeats the row's label (``一、本年新收政府信息公开申请数量`` on a line of

@@ -416,6 +416,7 @@ UNITS = {
         CentredRows(wrap=6, units=UNITS),
         CentredRows(wrap=2, centred=3),
         CentredRows(wrap=4, centred=3),
+        CentredRows(wrap=2, centred=4),
         CentredRows(wrap=4, spaced=True),
         CentredRows(wrap=2, centred=3, spaced=True, page=4, moved=-3),
     ],
@@ -426,6 +427,7 @@ UNITS = {
         "wrap6-units",
         "wrap2-centred",
         "wrap4-centred",
+        "wrap2-centred-edge",
         "wrap4-spaced",
         "wrap2-centred-spaced-page",
     ],
@@ -437,7 +439,8 @@ def test_values_centred_in_tall_rows_are_never_wrong_nor_blank(
 ) -> None:
     """Whatever is read of a table whose labels wrap (every ``wrap`` characters: a label
     over three lines or more puts the values beside a middle piece; a line narrower than
-    the one above centred under it, ``centred`` characters right) and whose values are
+    the one above centred under it, ``centred`` characters right, up to where the line
+    above ends in display columns) and whose values are
     centred in the height of their rows, their units (if any) on the line below them, is
     right: no wrong number, no printed number claimed blank."""
     back = gr.parse(render(report, writer, blank_zeros=True))
@@ -675,3 +678,103 @@ def test_a_labels_centred_pieces_join_it() -> None:
     printed = {key: 0 for key in report.flat() if key.startswith("applications.")}
     printed.update(NARROW_PRINTED)
     assert {key: report.cell(key).value for key in printed} == printed
+
+
+#: NARROW with 3.其他 printing 2 for 自然人 (its 总计 2, and the table's totals 2 more) and
+#: its last piece ``他`` four characters right of ``3.其``: where that piece's glyphs end
+#: in display columns, as ``pdftotext -layout`` rounds a narrow line centred under a wider
+#: one (``3.其`` / ``2 … 2`` / ``    他``).
+EDGE = (
+    NARROW.replace(
+        "        3.其\n                0    0    0    0    0    0    0\n           他",
+        "        3.其\n                2    0    0    0    0    0    2\n            他",
+    )
+    .replace(
+        "政府信息公开          10   2    0    0    0    0    12",
+        "政府信息公开          12   2    0    0    0    0    14",
+    )
+    .replace(
+        "（七）总计        10   2    0    0    0    0    12",
+        "（七）总计        12   2    0    0    0    0    14",
+    )
+)
+
+
+def test_a_piece_starting_where_the_piece_above_ends_joins_the_label() -> None:
+    """``他`` starts where ``3.其`` ends in display columns (four characters right in
+    ``pdftotext``'s count): it is the label's next piece, so the row names 3.其他 (其他处理)
+    itself and its 2 is read there, not left to its neighbours' order."""
+    assert EDGE.count("12   2    0    0    0    0    14") == 2 and "            他" in EDGE
+    report = gr.parse(
+        "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年，青石县水务局认真落实政府信息公开工作要求。\n\n"
+        + EDGE
+        + "\n\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
+        "青石县水务局\n2022年1月20日\n"
+    )
+    named = [d.message for d in report.diagnostics if d.code in ("row-by-order", "unknown-label")]
+    assert named == []
+    other = report.cell("applications.other.other.natural_person")
+    assert (other.value, other.provenance) == (2, "parsed")
+    assert report.cell("applications.other.other.total").value == 2
+    assert report.cell("applications.new.natural_person").value == 12
+
+
+#: Section 二 of a made-up 2021 report as ``pdftotext -layout`` prints a narrow label
+#: column (typed for this test): 行政强制's 6 on the middle line of its label, ``强制`` right
+#: under it, and 行政事业性收费 after it printing no value, so 6 is the table's last value.
+LAST_WRAPPED = """二、主动公开政府信息情况
+
+                    第二十条第（一）项
+                    信息       本年     本年     现行
+                    内容       制发     废止     有效
+                               件数     件数     件数
+                    规章        1        0        5
+                    行政
+                    规范        3        1        12
+                    性文件
+
+                    第二十条第（五）项
+                    信息       本年处理决定数量
+                    内容
+                    行政
+                                25
+                    许可
+
+                    第二十条第（六）项
+                    信息       本年处理决定数量
+                    内容
+                    行政
+                                8
+                    处罚
+
+                    行政
+                                6
+                    强制
+
+                    第二十条第（八）项
+                    信息       本年收费金额
+                    内容      （单位：万元）
+                    行政
+                    事业
+                    性收
+                    费
+"""
+
+
+def test_the_last_values_label_piece_after_them_is_the_tables() -> None:
+    """``强制``, on the line right after the table's last value, ends 行政强制's label (the
+    table's region runs on over it): 行政强制 is read, 6, not left to a row ``行政``."""
+    report = gr.parse(
+        "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年，青石县水务局认真落实政府信息公开工作要求。\n\n"
+        + LAST_WRAPPED
+        + "\n三、收到和处理政府信息公开申请情况\n\n无。\n\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n\n无。\n\n"
+        "五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
+        "青石县水务局\n2022年1月20日\n"
+    )
+    cell = report.cell("proactive.coercive_measures.decisions")
+    assert (cell.value, cell.provenance) == (6, "parsed")
+    assert report.cell("proactive.penalties.decisions").value == 8
+    assert not [d for d in report.diagnostics if d.code == "unknown-label"]

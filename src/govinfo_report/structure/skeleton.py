@@ -515,6 +515,20 @@ _ALIGNED = re.compile(r"[^\t|│┃║]*\S {2,}[^\t|│┃║]*\S[^\t|│┃║]
 _SPACED = re.compile(r"[^\t|│┃║]*\S +[^\t|│┃║]*\S[^\t|│┃║]*")
 
 
+#: A piece of a wrapped label alone on its indented line: a word of a few characters.
+_LABEL_PIECE = re.compile(r"[^\S\t]+[^\W\d_]{1,4}[^\S\t]*")
+
+
+def _lead_out(lines: Sequence[str], last: int, end: int) -> int:
+    """Where a table whose last table line is ``last`` ends: on over the lines right after
+    it (no empty line between) that each hold one indented word of a few characters, the
+    last pieces of the last row's label (``pdftotext -layout`` prints the values of a row
+    made tall by its wrapped label on its middle line: ``行政`` / ``14`` / ``强制``)."""
+    while last + 1 < end and _LABEL_PIECE.fullmatch(lines[last + 1]):
+        last += 1
+    return last
+
+
 def _lead_in(lines: Sequence[str], start: int, first: int, aligned: bool) -> int:
     """Where a table whose first table line is ``first`` starts: back over the short,
     sentence-free lines before it (its header and first label cells; ``aligned``: and its
@@ -552,6 +566,7 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
     # ``&nbsp;``); after a value alone on its line (one cell a line), with the empty lines
     # between them too (docx2txt's separators).
     apart = _VALUE_ALONE.fullmatch(marks.lines[last]) is not None
+    last = _lead_out(marks.lines, last, end)
     after = last + 1
     while after < end and not marks.lines[after].strip() and (apart or marks.lines[after]):
         if marks.lines[after]:

@@ -1220,15 +1220,20 @@ def columns(
     blank in every row (本年制发件数 where no rule was issued). A value's column is its
     cluster's; where two candidate columns are left, there are no columns at all. Where
     the other measure finds columns the same way too, a row whose values it puts in other
-    columns is ``unsure``: the header alone cannot tell which.
+    columns is ``unsure``: the header alone cannot tell which. A measure in which the
+    header's characters written one a line stand at more offsets than in another is not
+    the text's (``_spelt``).
     """
+    measures = _spelt(header, measures)
     kept = [
         (len(found[0]), measure, *found)
         for measure in measures
         if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
     ]
     fullest = max(map(len, rows))
-    for way in (_by_header,) if by_header else (_by_header, _by_pitch, _by_fullest):
+    # a value between two header words is placed by its row's others: one row only
+    ways = (_by_header, _between_words)[: 1 + (len(rows) == 1)]
+    for way in ways if by_header else (*ways, _by_pitch, _by_fullest):
         fits: list[Columns] = []
         for _, measure, clusters, of in sorted(kept):
             leftmost = clusters[0].start - _SLACK
@@ -1248,7 +1253,7 @@ def columns(
                     _blank_before(
                         header if above is None else above, measure, label_end[measure], leftmost
                     )
-                    if label_end is not None and way is _by_header
+                    if label_end is not None and way in ways
                     else []
                 )
                 placed = tuple(
@@ -1259,6 +1264,28 @@ def columns(
             first, other = fits[0].placed, fits[-1].placed
             return fits[0]._replace(unsure=tuple(map(tuple.__ne__, first, other)))
     return None
+
+
+def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int]) -> Sequence[int]:
+    """``measures`` less those in which the header's words of one character, on two lines
+    or more, stand at more offsets than in another: Word's PDF through ``pdftotext
+    -layout`` writes a narrow column's header one character a line (``本`` / ``年`` / ``制``
+    / ``发``), each column's characters at one offset in characters, the text's measure,
+    and at as many as the wide characters left of them on each line vary in display
+    columns."""
+    if len(measures) < 2:
+        return measures
+    lines = [[spans for spans in head if spans[1][1] - spans[1][0] == 1] for head in header]
+    if sum(1 for line in lines if line) < 2:
+        return measures
+    offsets = {
+        measure: len(
+            _distinct(sorted(spans[measure][0] for line in lines for spans in line), _SLACK)
+        )
+        for measure in measures
+    }
+    fewest = min(offsets.values())
+    return [measure for measure in measures if offsets[measure] == fewest]
 
 
 def _leaves(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
@@ -1335,11 +1362,13 @@ def _clusters(rows: Sequence[Sequence[Span]]) -> tuple[list[_Cluster], list[list
 _Found = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def _by_header(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int) -> _Found | None:
+def _by_header(
+    clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int, between: bool = False
+) -> _Found | None:
     """Columns at the header words' positions, where every cluster is at one of them and
     under a word there (shares a column with it): a value one character wide that ends
     a column after a word does lies in the gap beside it, under no word (a value line
-    moved against its header)."""
+    moved against its header). ``between``: see ``_between_words``."""
     positions: tuple[Callable[[Span], int], ...] = (
         lambda span: 2 * span[0],
         lambda span: 2 * span[1],
@@ -1351,6 +1380,9 @@ def _by_header(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int
         for cluster in clusters:
             at = position((cluster.start, cluster.end))
             hits = [i for i, slot in enumerate(slots) if abs(slot - at) <= 2 * _SLACK]
+            if between and not hits and not _under_word(cluster, words):
+                mapping.append(-1 - bisect_left(slots, at))  # in the gap left of that slot
+                continue
             if len(hits) != 1:
                 break
             slot = slots[hits[0]]
@@ -1362,12 +1394,57 @@ def _by_header(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int
                 break
             mapping.append(hits[0])
         else:
-            if all(a < b for a, b in pairwise(mapping)):
+            placed = _gaps_placed(mapping, len(slots)) if between else mapping
+            if placed is not None and all(a < b for a, b in pairwise(placed)):
                 starts = [slot // 2 for slot in slots]
-                for cluster, column in zip(clusters, mapping, strict=True):
+                for cluster, column in zip(clusters, placed, strict=True):
                     starts[column] = cluster.start
-                return tuple(starts), tuple(mapping)
+                return tuple(starts), tuple(placed)
     return None
+
+
+def _between_words(
+    clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int
+) -> _Found | None:
+    """``_by_header`` for a table of one row of values, some of which stand in the gap
+    between two header words, under neither: Word's PDF through ``pdftotext -layout``
+    prints section 四's header one character a line over each column (``结`` / ``果`` /
+    ``维`` / ``持``), and a value centred in a wide cell may stand right of its column's
+    character (``1`` at 19, ``尚`` at 16 and ``总`` at 23). Columns keep their order and a
+    column's header word stands in it: a value between the words of two adjacent columns
+    is the one's or the other's, and a value of the row under one of those two words (the
+    row's values left to right, one a column) leaves it the other. Only values under
+    their words tell that, as many of them as stand in gaps or more (the value line is not
+    moved against its header): where both columns are left, none is placed."""
+    return _by_header(clusters, words, fullest, between=True)
+
+
+def _under_word(cluster: _Cluster, words: Sequence[Span]) -> bool:
+    """Whether ``cluster`` shares a column with one of ``words``."""
+    return any(word[0] < cluster.end and cluster.start < word[1] for word in words)
+
+
+def _gaps_placed(mapping: Sequence[int], slots: int) -> list[int] | None:
+    """``mapping`` (each value's slot, ``-1 - k`` for one in the gap left of slot ``k``,
+    the values of one row) with each value in a gap given the one of the two slots beside
+    it that the values under their words leave it (``_between_words``); ``None`` where
+    the values in gaps outnumber the others, a gap is left of the first slot or
+    right of the last, or leaves both slots or neither."""
+    gaps = sum(1 for slot in mapping if slot < 0)
+    if 2 * gaps > len(mapping):
+        return None
+    placed = list(mapping)
+    for at, slot in enumerate(mapping):
+        if slot >= 0:
+            continue
+        right = -1 - slot
+        low = max((column for column in mapping[:at] if column >= 0), default=-1)
+        high = min((column for column in mapping[at + 1 :] if column >= 0), default=slots)
+        options = [column for column in (right - 1, right) if low < column < high]
+        if not 0 < right < slots or len(options) != 1:
+            return None
+        placed[at] = options[0]
+    return placed
 
 
 def _by_fullest(clusters: Sequence[_Cluster], words: Sequence[Span], fullest: int) -> _Found | None:

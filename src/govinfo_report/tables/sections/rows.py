@@ -1717,7 +1717,8 @@ def _pieces(
     ``column``, one no wider starting right of it within the piece before (or ``own``, the
     label piece of the row the pieces go with) is the next piece (in characters, as
     ``pdftotext -layout`` counts them, a CJK character one though its glyph is two wide:
-    within twice the piece's characters)."""
+    within twice the piece's characters, or right where its glyphs end, as ``pdftotext``
+    rounds a narrow line centred under a wider one: ``3.其`` / ``    他``)."""
     pieces: list[Printed] = []
     for row in _label_rows(rows, start, step):
         under = [cell for cell in row.labels if abs(cell[2] - column) <= _DRIFT]
@@ -1728,7 +1729,7 @@ def _pieces(
             under = [
                 cell
                 for cell in row.labels
-                if column < cell[2] < column + before and display_width(cell[0]) <= before
+                if column < cell[2] <= column + before and display_width(cell[0]) <= before
             ]
         if not under or (step > 0 and numbered(under[0][0])):
             break  # going down, a numbered piece begins the next row's label
