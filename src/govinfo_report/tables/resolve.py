@@ -222,6 +222,16 @@ def holds_together(template: Template, reading: Reading) -> bool:
     )
 
 
+def settled_whole(template: Template, reading: Reading) -> bool:
+    """Whether ``reading``'s section, resolved alone, leaves none of its cells missing."""
+    resolved = _alone(template, reading)
+    return not any(
+        how == "missing"
+        for field, how in zip(template.fields, resolved.provenance, strict=True)
+        if field.section == reading.section
+    )
+
+
 def _alone(template: Template, reading: Reading) -> Resolved:
     """``reading`` resolved by its own section's rules: its cells are what they are with
     every rule (no rule joins two sections), and the other sections' cells, none of them

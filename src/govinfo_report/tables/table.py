@@ -37,6 +37,7 @@ from .resolve import (
     confirmed_but_one_row,
     contested,
     holds_together,
+    settled_whole,
     unmoved,
     verifies,
 )
@@ -119,6 +120,7 @@ def read_tables(
         if mine.reading != other.reading
         and section_rule_set(template.name, mine.reading.section).rules
         and holds_together(template, mine.reading)
+        and (not skel.closed or settled_whole(template, mine.reading))
         else other
         for mine, other in zip(traced, read, strict=True)
     ]
