@@ -618,6 +618,30 @@ def _cut(text: str, width: int) -> list[str]:
     return lines
 
 
+def web_archive(text: str, rng: Random) -> str:
+    """A web archive's text of a page pasted from Word whose tables have no white space
+    between their tags: the page on one line, white space closed up (each run of blank
+    cells one space, nothing between filled cells or rows), label cells merged across the
+    grid (``rowspan``, ``colspan``: a row prints no empty label cell). A blank cell (written
+    ``&nbsp;``) stays so; on some pages some are left empty (cells typed over by hand: no
+    trace), or a value is padded with ``&nbsp;`` (a space that is no blank cell)."""
+    nbsp = "\u00a0"
+    mixed = rng.random() < 0.2
+    padded = not mixed and rng.random() < 0.2
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            pieces.append(f" {line} ")
+            continue
+        for cell in line.split("\t"):
+            if cell.isspace():
+                cell = rng.choice((nbsp, "")) if mixed else nbsp
+            elif cell and padded and is_value(cell) and rng.random() < 0.2:
+                cell = rng.choice((nbsp + cell, cell + nbsp))
+            pieces.append(cell)  # an empty cell is a span's: no cell at all
+    return " ".join("".join(pieces).split())
+
+
 def one_line_page(text: str, rng: Random) -> str:
     """The page text BeautifulSoup's ``get_text(" ", strip=True)`` gives: every piece of
     text stripped and joined by one space, the whole page on one line; a blank cell (no text,

@@ -391,3 +391,23 @@ def test_a_run_is_cut_once_for_both_readings_of_a_page() -> None:
         ("1", "20", "3"),
         ("12", "0", "3"),
     ]
+
+
+def test_a_space_a_web_archive_closed_a_run_of_blank_cells_to_is_one_blank_cell_or_more() -> None:
+    """A traced run's ``BLANK_RUN`` is one blank cell or more (the spaces of a run of blank
+    cells closed to one), and a ``BLANK_RUN_OR_NONE`` at its end any number: ``57␣8`` in four
+    cells is 57, two blank cells, 8 or 5, 7, one blank cell, 8; a leading one is a blank first
+    cell; the digits between are cut as ever."""
+    run, maybe = collapsed.BLANK_RUN, collapsed.BLANK_RUN_OR_NONE
+
+    def ways(text: str, parts: int) -> set[tuple[str, ...]]:
+        found = collapsed.cut((text, 1, 1), parts, 100)
+        assert found.count == len(found.ways)
+        return {tuple(piece for piece, _, _ in way) for way in found.ways}
+
+    assert ways(f"57{run}8", 4) == {("57", "", "", "8"), ("5", "7", "", "8")}
+    assert ways(f"5{run}7", 4) == {("5", "", "", "7")}
+    assert ways(f"{run}3{maybe}", 3) == {("", "3", ""), ("", "", "3")}
+    assert ways(f"12{maybe}", 2) == {("12", ""), ("1", "2")}
+    assert ways(f"{run}12{run}", 3) == {("", "12", "")}
+    assert ways(f"{run}12{run}", 2) == set()  # each space one blank cell at least

@@ -30,6 +30,7 @@ from manglers import (
     pandoc_grid_spans,
     pandoc_simple_spans,
     tables_run_together,
+    web_archive,
 )
 from strategies import reports
 
@@ -350,6 +351,24 @@ def test_pages_whose_tables_ran_together_are_never_read_wrong(
     assert back.template == report.template
     assert wrong(back, printed(report)) == {}
     assert not any(d.code == "table-missing" for d in back.diagnostics)
+
+
+@scaled(1)
+@given(report=reports(), seed=st.integers(0, 2**32))
+def test_web_archive_pages_that_leave_their_zeros_blank_are_never_read_wrong(
+    report: gr.Report, seed: int
+) -> None:
+    """A web archive's text of a page that leaves its zeros blank (``web_archive``): white
+    space closed up, so each run of blank cells is one space and filled cells meet with
+    nothing between; on some pages blank cells typed over by hand leave no trace, or a value
+    padded with ``&nbsp;`` prints a space that is no blank cell. A space is read as a run of
+    blank cells only where the page shows it and no row refutes it; nothing read is wrong.
+    (``tables_run_together`` then ``one_line_page``, above, prints a space for the empty
+    label cells of a grid too, which no page with merged label cells does.)"""
+    back = gr.parse(
+        web_archive(render(report, "tab-separated", blank_zeros=True), random.Random(seed))
+    )
+    assert wrong(back, printed(report)) == {}
 
 
 # trafilatura's Markdown of a page pasted from Word (its section 三 shortened): every grid

@@ -839,3 +839,99 @@ def test_the_positions_a_message_names_are_in_the_text_as_given() -> None:
     assert issued.line == 2 and line[issued.column - 1] == "3"
     assert f"at line 2, column {said.column}, but" in said.message
     assert f"at line 2, column {issued.column})" in said.message
+
+
+# A web archive's text of a page that leaves its zeros blank (2021 template): the body on one
+# line, white space closed up, nothing between filled cells, each run of blank cells one
+# space (``1.属于国家秘密 2.其他…``: a row printed blank). Typed for these tests: 新收 is
+# 自然人 12, 商业企业 3, 其他 1, 总计 16 (``123 116``), 予以公开 9, 2, 1 and 12,
+# 部分公开 商业企业 1 (a space before it: 自然人 blank), 不掌握 自然人 4, 总计 13, 3, 1 and 17,
+# 结转下年度 自然人 1.
+_B = "1.属于国家秘密 2.其他法律行政法规禁止公开 3.危及“三安全一稳定” 4.保护第三方合法权益 "
+CLOSED_BLANKS = (
+    "白沙县水利局2021年政府信息公开工作年度报告 一、总体情况 2021年，白沙县水利局认真贯彻落实"
+    "《中华人民共和国政府信息公开条例》。 二、主动公开政府信息情况 第二十条第（一）项信息内容"
+    "本年制发件数本年废止件数现行有效件数规章 行政规范性文件2件 7件 第二十条第（五）项信息内容"
+    "本年处理决定数量行政许可12件 三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为："
+    "第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计 商业企业"
+    "科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量123 116"
+    "二、上年结转政府信息公开申请数量2 2三、本年度办理结果（一）予以公开92 112"
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 1（三）不予公开"
+    + _B
+    + "5.属于三类内部事务信息 6.属于四类过程性信息 7.属于行政执法案卷 8.属于行政查询事项 "
+    "（四）无法提供1.本机关不掌握相关政府信息4 42.没有现成信息需要另行制作 "
+    "3.补正后申请内容仍不明确 （五）不予处理1.信访举报投诉类申请 2.重复申请 3.要求提供公开出版物 "
+    "4.无正当理由大量反复申请 5.要求行政机关确认或重新出具已获取信息 （六）其他处理"
+    f"1.{NO_CORRECTION} 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+    "3.其他 （七）总计133 117四、结转下年度继续办理1 1 四、政府信息公开行政复议、行政诉讼情况 "
+    "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持"
+    "结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计 五、存在的主要问题及改进"
+    "情况 信息公开的及时性有待加强。 六、其他需要报告的事项 本年度未收取信息处理费。 "
+    "白沙县水利局 2022年1月20日"
+)
+#: Section 三's non-zero counts of ``CLOSED_BLANKS`` by row, in applicant columns.
+CLOSED_COUNTS = {
+    "new": {"natural_person": 12, "commercial_enterprise": 3, "other_organisation": 1},
+    "carried_over": {"natural_person": 2},
+    "granted": {"natural_person": 9, "commercial_enterprise": 2, "other_organisation": 1},
+    "partially_granted": {"commercial_enterprise": 1},
+    "unavailable.not_held": {"natural_person": 4},
+    "total": {"natural_person": 13, "commercial_enterprise": 3, "other_organisation": 1},
+    "carried_forward": {"natural_person": 1},
+}
+
+
+def test_counts_run_together_between_blank_runs_closed_to_a_space_are_placed() -> None:
+    """Where the page shows that each space is a run of blank cells and nothing stands
+    between filled cells (a row printed blank is its label and one space; a label runs into
+    its first value), ``123 116`` is 12 and 3 (no space before them: filled), blank cells,
+    then 1 and 16 (12 + 3 + 1): the three blank cells between, 其他 1. Each row of section 三
+    is read so, the whole table's rules agreeing, every count in its column and every other
+    cell of the section a printed blank that the rules make 0."""
+    report = gr.parse(CLOSED_BLANKS)
+    flat = report.flat()
+    for row, counts in CLOSED_COUNTS.items():
+        want = [counts.get(column, 0) for column in COLUMNS[:6]]
+        assert [flat[f"applications.{row}.{column}"] for column in COLUMNS[:6]] == want, row
+        assert flat[f"applications.{row}.total"] == sum(want), row
+    said = [d.message for d in report.diagnostics if d.code.startswith("collapsed-cell")]
+    assert any("123 116 holds values run together, each space" in m for m in said)
+
+
+def test_a_count_two_columns_may_take_alike_leaves_the_section_read_without_spaces() -> None:
+    """``123 1 16``: the 1 may be 社会公益组织's or 法律服务机构's, two blank cells around it
+    in either, and every row alike: a reading by spaces that leaves cells open is not kept
+    (a page that left some blank cells empty would read so too), and nothing is wrong."""
+    text = (
+        CLOSED_BLANKS.replace("数量123 116", "数量123 1 16")
+        .replace("公开92 112", "公开92 1 12")
+        .replace("总计133 117", "总计133 1 17")
+    )
+    report = gr.parse(text)
+    assert not any("each space" in d.message for d in report.diagnostics)
+    assert report.flat()["applications.new.total"] == 16
+
+
+def test_a_row_whose_spaces_make_no_way_leaves_the_section_read_without_them() -> None:
+    """A row that no way reads with each space one blank cell or more (``92 1 2 12``: four
+    counts and three runs of blank cells, eight cells or more for seven) shows a space that
+    is no blank cell, or a blank cell that left none: the section is then read as if blank
+    cells left no trace, and nothing read is wrong."""
+    text = CLOSED_BLANKS.replace("予以公开92 112", "予以公开92 1 2 12")
+    report = gr.parse(text)
+    assert not any("each space" in d.message for d in report.diagnostics)
+    assert report.flat()["applications.new.total"] == 16
+    assert report.flat()["applications.granted.natural_person"] is None
+
+
+def test_text_with_a_space_between_every_two_cells_is_not_read_by_its_spaces() -> None:
+    """``get_text(' ', strip=True)`` prints a row printed blank as its label and one space
+    too, but every value apart from its label (``予以公开 9 2 1 12``): blank cells leave no
+    trace there, and no space is read as a run of them."""
+    report = gr.parse(
+        CLOSED_BLANKS.replace("数量123 116", "数量 12 3 1 16")
+        .replace("公开92 112", "公开 9 2 1 12")
+        .replace("总计133 117", "总计 13 3 1 17")
+    )
+    assert not any("each space" in d.message for d in report.diagnostics)
+    assert report.flat()["applications.new.other_organisation"] is None

@@ -17,6 +17,7 @@ from manglers import (
     lost_line_breaks,
     misspelt_labels,
     page_markers,
+    web_archive,
     wrapped_label_lines,
     wrapped_labels,
 )
@@ -72,3 +73,11 @@ def test_lost_line_breaks_keep_every_character_on_one_line() -> None:
         one = lost_line_breaks(text, Random(1))
         assert "\n" not in one
         assert re.sub(r"\s", "", one) == re.sub(r"\s", "", text)
+
+
+def test_a_web_archive_closes_blank_runs_to_one_space_and_runs_filled_cells_together() -> None:
+    """``web_archive`` of tab rows (a blank cell ``&nbsp;``, a span's empty cell nothing):
+    one line, each run of blank cells one space, filled cells and rows run together."""
+    nbsp = "\u00a0"
+    text = f"标题\n规章\t\t3\t{nbsp}\t{nbsp}\t5\n规范性文件\t\t12\t4\t{nbsp}\t16\n结语"
+    assert web_archive(text, Random(0)) == "标题 规章3 5规范性文件124 16 结语"  # not mixed

@@ -138,12 +138,16 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     given, some apart by spaces: a number never spans a space (but for the one before its
     unit, ``246900 元``), starts with a sign or a digit, and ends where a unit does.
     ``tail``: the run's last ``tail`` characters may be the next row label's numbering
-    (``…申请 20000022.申请人``), so the ways without them are counted too."""
+    (``…申请 20000022.申请人``), so the ways without them are counted too. A traced run
+    (``Runs.traced``) holds blank cells: each no-break space one, each ``BLANK_RUN`` one or
+    more, a ``BLANK_RUN_OR_NONE`` at its end any number."""
     text, line, column = run
     if sum(map(str.isdigit, text)) > MAX_RUN_DIGITS:
         return Cuts(None, (), True)
     texts = [text]
-    if tail and len(text) > tail:
+    if text.endswith(BLANK_RUN_OR_NONE):  # blank cells after the last value, or none
+        texts = [text[:-1] + BLANK_RUN, text[:-1]]
+    elif tail and len(text) > tail:
         texts.append(text[:-tail].rstrip())
     tables = [_ways(each, parts) for each in texts]
     count = sum(ways[0][parts] for ways, _ in tables)
@@ -397,12 +401,12 @@ def _ends(text: str, start: int) -> list[int]:
     """Where a number starting at ``start`` may end: an optional sign, an integer part (a
     ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
     whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
-    several), or a no-break space (``Runs.traced``: one blank cell); and only where the next
-    number or a space may follow."""
+    several), or a no-break space (``Runs.traced``: one blank cell; ``BLANK_RUN``: one or
+    more, ``_ways``); and only where the next number or a space may follow."""
     size = len(text)
     ends: list[int] = []
     end = start
-    if text[start] == NO_BREAK_SPACE:
+    if text[start] in _BLANKS:
         return [start + 1]
     if text[start] in PLACEHOLDERS:
         while end < size and text[end] in PLACEHOLDERS:
@@ -432,8 +436,16 @@ def _ends(text: str, start: int) -> list[int]:
 
 #: Dashes that print a cell as not given, in a run of numbers (``—0000011``).
 PLACEHOLDERS = "—–─"
-#: What may follow a number: a space, or the next number's sign or first digit, or a dash.
-_STARTS = frozenset(" +-0123456789" + PLACEHOLDERS + NO_BREAK_SPACE)
+#: A run of one blank cell or more (``Runs.traced`` of text that closes each run of blank
+#: cells to one space: a web archive's), and the same at a run's end where it may be none
+#: (the space after a table's last row).
+BLANK_RUN = "\u2423"
+BLANK_RUN_OR_NONE = "\u2422"
+#: What stands for blank cells in a traced run.
+_BLANKS = frozenset(NO_BREAK_SPACE + BLANK_RUN)
+#: What may follow a number: a space, or the next number's sign or first digit, or a dash,
+#: or blank cells.
+_STARTS = frozenset(" +-0123456789" + PLACEHOLDERS + NO_BREAK_SPACE + BLANK_RUN)
 
 
 def _next(text: str, end: int) -> int:
@@ -452,6 +464,12 @@ def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, 
     steps: list[list[tuple[int, int]]] = [[] for _ in range(size)]
     for start in range(size - 1, -1, -1):
         row = ways[start]
+        if text[start] == BLANK_RUN:  # a blank cell, then the text after it or more blanks
+            after = _next(text, start + 1)
+            steps[start].append((start + 1, after))
+            for k in range(1, parts + 1):
+                row[k] = ways[after][k - 1] + row[k - 1]
+            continue
         for end in _ends(text, start):
             after = _next(text, end)
             steps[start].append((end, after))
@@ -481,10 +499,12 @@ def _pieces(
             else:
                 found = []
                 for end, after in steps[start]:
+                    piece = text[start:end]  # a no-break space: a blank cell, text ""
+                    head = ((piece if piece not in _BLANKS else "", line, column + start),)
                     if ways[after][left - 1]:
-                        piece = text[start:end]  # a no-break space: a blank cell, text ""
-                        head = ((piece if piece != NO_BREAK_SPACE else "", line, column + start),)
                         found.extend([head + way for way in rest(after, left - 1)])
+                    if piece == BLANK_RUN and ways[start][left - 1]:  # one more blank cell
+                        found.extend([head + way for way in rest(start, left - 1)])
             known[start, left] = found
         return found
 

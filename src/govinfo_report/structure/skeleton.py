@@ -126,6 +126,10 @@ class Skeleton:
     #: For each line (1-based) that held no-break spaces, where in it (0-based):
     #: ``Source.no_breaks`` on these lines, read by ``layouts.run_together``.
     no_breaks: Mapping[int, frozenset[int]] = attrs.field(factory=dict, repr=False)
+    #: Whether each space around and inside a row's values run together is a run of blank
+    #: cells (a web archive's text of a page that puts nothing between filled cells), read
+    #: by ``layouts.run_together``.
+    closed: bool = attrs.field(default=False, repr=False)
     #: Whether a line without a tab breaks a page (pdftotext's ``\f``).
     paged: bool = attrs.field(default=False, repr=False)
 

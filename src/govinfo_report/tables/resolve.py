@@ -222,6 +222,16 @@ def holds_together(template: Template, reading: Reading) -> bool:
     )
 
 
+def settled_whole(template: Template, reading: Reading) -> bool:
+    """Whether ``reading``'s section, resolved alone, leaves none of its cells missing."""
+    resolved = _alone(template, reading)
+    return not any(
+        how == "missing"
+        for field, how in zip(template.fields, resolved.provenance, strict=True)
+        if field.section == reading.section
+    )
+
+
 def _alone(template: Template, reading: Reading) -> Resolved:
     """``reading`` resolved by its own section's rules: its cells are what they are with
     every rule (no rule joins two sections), and the other sections' cells, none of them
@@ -1523,7 +1533,15 @@ def _by_cell(rules: Sequence[Rule]) -> dict[int, tuple[Rule, ...]]:
 def _head(unit: Unit) -> str:
     """What a unit holds, for messages."""
     if unit.run is not None:
-        digits = unit.run[0] if len(unit.run[0]) <= 40 else shown(unit.run[0])
+        text = unit.run[0].translate(_CLOSED_AS_SPACES)
+        digits = text if len(text) <= 40 else shown(text)
+        if any(map(unit.run[0].__contains__, _CLOSED)):  # ``Runs.traced``: blank runs closed
+            end = unit.run[0].endswith(collapsed.BLANK_RUN_OR_NONE)
+            return (
+                f"{unit.label}: {digits} holds values run together, each space before, "
+                "among or after them one blank cell or more"
+                + (" (the last perhaps none: the space after a table)" if end else "")
+            )
         blanks = unit.run[0].count(NO_BREAK_SPACE)
         if blanks:  # ``Runs.traced``: each no-break space a blank cell of the row
             return (
@@ -1545,6 +1563,12 @@ def _head(unit: Unit) -> str:
         else f"for {len(unit.cells)} columns"
     )
     return f"{unit.label}: {len(printed)} values ({' '.join(printed)}) {where}"
+
+
+#: The runs of blank cells of a traced run (``collapsed.BLANK_RUN``), and as the spaces
+#: printed.
+_CLOSED = (collapsed.BLANK_RUN, collapsed.BLANK_RUN_OR_NONE)
+_CLOSED_AS_SPACES = str.maketrans(dict.fromkeys(_CLOSED, " "))
 
 
 def _placed(

@@ -37,10 +37,12 @@ from .resolve import (
     confirmed_but_one_row,
     contested,
     holds_together,
+    settled_whole,
     unmoved,
     verifies,
 )
 from .sections import SECTIONS, section_rule_set
+from .sections.rows import NO_CLOSED_WAY
 
 
 @attrs.frozen
@@ -97,20 +99,28 @@ def read_tables(
     plain = attrs.evolve(skel, no_breaks={}) if skel.no_breaks else skel
     with _rows_read_once(plain, forced):
         read = _read_tables(plain, regions, template, forced, rebroken)
-    if (
-        plain is skel
-        or not _blank_rows_traced(skel, regions["applications"])
+    if plain is skel:
+        if forced is not None or not rebroken or not _blank_runs_closed(skel, regions):
+            return read
+        skel = attrs.evolve(skel, closed=True)
+    elif (
+        not _blank_rows_traced(skel, regions["applications"])
         or _padding_shown(skel, regions["applications"], len(labels.APPLICANT_COLUMNS))
         or _padding_shown(skel, regions["appeals"], len(template.sections["appeals"]))
     ):
         return read
     with _rows_read_once(skel, forced):
         traced = _read_tables(skel, regions, template, forced, rebroken)
+    if skel.closed and any(
+        NO_CLOSED_WAY in found.message for table in traced for found in table.reading.findings
+    ):
+        return read  # a row shows a space that is no blank cells, or blanks that left none
     return [
         mine
         if mine.reading != other.reading
         and section_rule_set(template.name, mine.reading.section).rules
         and holds_together(template, mine.reading)
+        and (not skel.closed or settled_whole(template, mine.reading))
         else other
         for mine, other in zip(traced, read, strict=True)
     ]
@@ -141,6 +151,42 @@ def _blank_rows_traced(skel: Skeleton, spans: list[range]) -> bool:
                 if not after.isdigit() or NUMBERED_ROW.match(line, end + width):
                     return True
     return False
+
+
+def _blank_runs_closed(skel: Skeleton, regions: dict[str, list[range]]) -> bool:
+    """Whether the text shows that it puts nothing between filled cells and closes each run
+    of blank cells to one space (a web archive's text of a page that leaves its zeros
+    blank): in section 三, a row printed blank is its label and one space before the next
+    label (``1.属于国家秘密 2.其他…``), and a row's label runs into its first value
+    (``（一）予以公开341 1238``: no white space between cells); and no line of a table holds
+    two spaces together (such text closes white space up). Text that prints a space between
+    any two cells (BeautifulSoup's ``get_text(' ', strip=True)``) shows a row printed blank
+    so too, but no label run into a value."""
+    lines = [skel.lines[at] for spans in regions.values() for span in spans for at in span]
+    if any("  " in line for line in lines):
+        return False
+    blank = glued = False
+    for span in regions["applications"]:
+        for at in span:
+            line = skel.lines[at]
+            glued = glued or _GLUED_ROW.search(line) is not None
+            for label in NUMBERED_ROW.finditer(line):
+                end = label.end()
+                while end < len(line) and not line[end].isspace():
+                    end += 1  # the rest of the label (a note in brackets)
+                if line[end : end + 1] != " ":
+                    continue
+                # the next label on the line, or at the start of the next (``rebreak``'s cut)
+                if end + 1 < len(line):
+                    blank = blank or NUMBERED_ROW.match(line, end + 1) is not None
+                elif at + 1 in span:
+                    blank = blank or NUMBERED_ROW.match(skel.lines[at + 1]) is not None
+    return blank and glued
+
+
+#: A row label of section 三 run into its first value: a label's last character, then a
+#: digit that is no numbering's.
+_GLUED_ROW = re.compile(r"[\u4e00-\u9fff)）]\d+(?![\d.、])")
 
 
 #: A run of a row's cells as a page's ``get_text()`` prints them: no-break spaces and
@@ -1083,6 +1129,8 @@ def _rebroken(region: _Region) -> layouts.Layout:
         return aligned
     if region.skel.no_breaks:  # blank cells printed ``&nbsp;``: where the text held them
         return RunTogether(region.skel.no_breaks)
+    if region.skel.closed:  # each run of blank cells closed to one space
+        return RunTogether(closed=True)
     return layouts.get("run-together")
 
 

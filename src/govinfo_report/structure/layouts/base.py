@@ -32,11 +32,16 @@ class Runs(NamedTuple):
     label's numbering (``…申请 20000022.申请人``); ``traced``: where the text printed each
     blank cell as one no-break space (a page's ``&nbsp;`` in BeautifulSoup's ``get_text()``),
     the row's one run with the no-break spaces around and inside it, each kept as U+00A0, which
-    a section reads as one blank cell where that fits the row (``sections.rows``)."""
+    a section reads as one blank cell where that fits the row (``sections.rows``);
+    ``closed``: the text is read as closing each run of blank cells to one space and
+    putting nothing between filled cells (a web archive's), ``traced`` then the run with
+    each space a ``collapsed.BLANK_RUN``, and a row that no way reads so shows that the text
+    is not so."""
 
     cells: tuple[Printed, ...] = ()
     tail: int = 0
     traced: Printed | None = None
+    closed: bool = False
 
 
 class Grid(NamedTuple):

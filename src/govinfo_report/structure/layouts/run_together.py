@@ -33,7 +33,7 @@ from typing import ClassVar
 from ...cells import NUMBER_WORDS
 from ...fold import NO_BREAK_SPACE
 from ...limits import MAX_CELL_CHARS
-from ..collapsed import PLACEHOLDERS, UNITS
+from ..collapsed import BLANK_RUN, BLANK_RUN_OR_NONE, PLACEHOLDERS, UNITS
 from ..rebreak import NUMBERED_ROW
 from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
 
@@ -68,6 +68,8 @@ _DAMAGE_AFTER = re.compile(rf"(?:{_DAMAGE})+")
 #: a bound; no row label ends so).
 _DAMAGE_BEFORE = re.compile(rf"(?:[A-Za-z]+|{'|'.join(NUMBER_WORDS)}|[约近超≈<>~≤≥±])[ ]*$")
 _SPACES = re.compile(r"[ ]*")
+#: The first characters of the units (a space before one is no blank cell: ``246900 元``).
+_UNIT_STARTS = frozenset(unit[0] for unit in UNITS)
 
 
 class RunTogether(Layout):
@@ -78,8 +80,11 @@ class RunTogether(Layout):
     name: ClassVar[str] = "run-together"
     table_line: ClassVar[str] = NO_LINE  # found by ``rebreak``, never by a pattern
 
-    def __init__(self, no_breaks: Mapping[int, frozenset[int]] | None = None) -> None:
+    def __init__(
+        self, no_breaks: Mapping[int, frozenset[int]] | None = None, closed: bool = False
+    ) -> None:
         self.no_breaks: Mapping[int, frozenset[int]] = no_breaks or {}
+        self.closed = closed
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         joined = "\n".join(lines)
@@ -95,15 +100,21 @@ class RunTogether(Layout):
             after = lines[offset + 1].lstrip() if offset + 1 < len(lines) else ""
             number = first_line + offset
             numbered = _NUMBERED.match(after) is not None
-            yield from _rows(line, number, numbered, self.no_breaks.get(number, frozenset()))
+            marks = self.no_breaks.get(number, frozenset())
+            yield from _rows(line, number, numbered, marks, self.closed)
 
 
 def _rows(
-    line: str, number: int, numbered_next: bool, no_breaks: frozenset[int] = frozenset()
+    line: str,
+    number: int,
+    numbered_next: bool,
+    no_breaks: frozenset[int] = frozenset(),
+    closed: bool = False,
 ) -> Iterator[Row]:
     """The rows of one line: each label with the run after it; a label with none is a row
     of labels alone. ``numbered_next``: the next line starts with a numbering's ``.``;
-    ``no_breaks``: where the line held no-break spaces (``Runs.traced``)."""
+    ``no_breaks``: where the line held no-break spaces, ``closed``: whether each space
+    around and inside a run is a run of blank cells (``Runs.traced``)."""
     label_start = 0
     for match in _RUN.finditer(line):
         start, end = match.span()
@@ -131,10 +142,15 @@ def _rows(
             tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
         runs = ((run, number, start + 1),) if run else ()
         traced = None
-        if no_breaks and run and not (damage or letters or page):
+        if (no_breaks or closed) and run and not (damage or letters or page):
             reach = end if tail else len(line)  # no blank after a next label's numbering
-            traced = _traced(line, (label_start, start, end, reach), number, no_breaks)
-        yield Row((label,) if label else (), (), number, runs=Runs(runs, tail, traced))
+            bounds = (label_start, start, end, reach)
+            traced = (
+                _closed(line, bounds, number)
+                if closed
+                else _traced(line, bounds, number, no_breaks)
+            )
+        yield Row((label,) if label else (), (), number, runs=Runs(runs, tail, traced, closed))
         label_start = end
     for label in _labels(line, label_start, len(line), number):
         # A label with no value after it: its blank cells, if any, left no trace.
@@ -159,6 +175,31 @@ def _traced(
         NO_BREAK_SPACE if at in no_breaks else char
         for at, char in enumerate(line[start:end], start)
     )
+    return text, number, start + 1
+
+
+def _closed(line: str, bounds: tuple[int, int, int, int], number: int) -> Printed | None:
+    """The run from ``start`` to ``end`` (``bounds`` as for ``_traced``) in text that closes
+    each run of blank cells to one space and puts nothing between filled cells (a web
+    archive's text of such a page: ``数量641 1268`` for 64, 1, two blank cells, 1, 2, 68):
+    each space right after its label, inside it (but for one before a unit) and right
+    after it a ``BLANK_RUN``, the one after it at the line's end ``BLANK_RUN_OR_NONE`` (the
+    space after a table's last row is there whatever its cells); a run with no space is
+    its cells all filled. ``None`` where two spaces stand together (no text that closes
+    white space)."""
+    label_start, start, end, reach = bounds
+    lead = start > label_start and line[start - 1] == " "
+    trail = end < reach and line[end] == " "
+    if "  " in line[start - lead : end + trail + 1]:
+        return None
+    text = "".join(
+        BLANK_RUN if char == " " and line[at + 1 : at + 2] not in _UNIT_STARTS else char
+        for at, char in enumerate(line[start:end], start)
+    )
+    if lead:
+        text, start = BLANK_RUN + text, start - 1
+    if trail:
+        text += BLANK_RUN_OR_NONE if end + 1 == len(line) else BLANK_RUN
     return text, number, start + 1
 
 

@@ -618,7 +618,13 @@ def _collapsed(
     else:
         if row.runs.traced is not None:
             rules = tuple(rules)  # read by _by_no_breaks and again by _glued_not_apart
-        if _by_no_breaks(draft, template, cells, row, run, label, unit, rules):
+        read = _by_no_breaks(draft, template, cells, row, run, label, unit, rules)
+        if read is None:
+            # Each space a run of blank cells makes no way: a space that is none, or a blank
+            # cell that left no trace; the page is not read so (``table.read_tables``).
+            not_placed(draft, template, cells, run, f"{label}: {digits}: {NO_CLOSED_WAY}")
+            return
+        if read:
             return
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
         if _SIGNED.search(run[0]):
@@ -649,28 +655,31 @@ def _by_no_breaks(
     label: str,
     unit: str | None,
     rules: Iterable[Rule],
-) -> bool:
+) -> bool | None:
     """Give a row whose text printed each blank cell as one no-break space
-    (``Runs.traced``, a page's ``&nbsp;``) its values, or set it aside with each way to cut
-    it an option, each no-break space one blank cell and the digits between them one value
-    or more: only where that makes exactly the row's cells and, where the row has rules of
-    its own, some way lets them hold. ``False`` otherwise (a no-break space that pads a
-    value, several that are one cell's, a blank cell left out with no trace): the run is
-    then read as if they were plain spaces."""
+    (``Runs.traced``, a page's ``&nbsp;``; or closed each run of them to one space,
+    ``Runs.closed``) its values, or set it aside with each way to cut it an option, each
+    no-break space one blank cell (each such space one or more) and the digits between them
+    one value or more: only where that makes exactly the row's cells and, where the row has
+    rules of its own, some way lets them hold. ``False`` otherwise (a no-break space that
+    pads a value, several that are one cell's, a blank cell left out with no trace; too many
+    ways to list): the run is then read as if they were plain spaces; ``None`` where a
+    closed run of counts alone has no such way, which shows the text is not so."""
     traced = row.runs.traced
-    if traced is None or traced[0].replace(NO_BREAK_SPACE, " ").strip() != run[0]:
+    if traced is None or traced[0].translate(_AS_SPACES).strip() != run[0]:
         return False
     at = _before(row, run)
     cuts = collapsed.cut(traced, len(cells) - len(row.values), MAX_WAYS, row.runs.tail)
     if _SIGNED.search(run[0]):
         kinds = [template.fields[cell].kind for cell in cells]
         cuts = _signs_placed(cuts, kinds[at:])
+    refuted = None if row.runs.closed and _COUNTS_ONLY.fullmatch(run[0]) else False
     if not cuts.ways:
-        return False
+        return refuted if cuts.count == 0 else False
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
     before, after = row.values[:at], row.values[at:]
     if inside and not any(adds_up(inside, cells, (*before, *way, *after)) for way in cuts.ways):
-        return False
+        return refuted
     # Every blank cell leaves its trace: no way into fewer values with blanks among them.
     return _cut(draft, cells, row, traced, attrs.evolve(cuts, fewer=False), label, unit)
 
@@ -883,8 +892,15 @@ def _apart(run: Printed, number: Printed, tail: int) -> bool:
     )
 
 
-#: What prints values apart: a space, or a no-break space, a blank cell between them.
-_APART = " " + NO_BREAK_SPACE
+#: What prints values apart: a space, or a no-break space or a run of blank cells between
+#: them (``Runs.traced``).
+_APART = " " + NO_BREAK_SPACE + collapsed.BLANK_RUN + collapsed.BLANK_RUN_OR_NONE
+#: Counts run together and single spaces (no sign, unit, decimals or placeholder).
+_COUNTS_ONLY = re.compile(r"\d+(?: \d+)*")
+#: Why a row of text that closes each run of blank cells to one space is not read so.
+NO_CLOSED_WAY = "no way to cut it into its cells with each space one blank cell or more"
+#: The blank cells of a traced run as the spaces the text printed.
+_AS_SPACES = str.maketrans(dict.fromkeys(_APART, " "))
 
 
 def not_placed(
