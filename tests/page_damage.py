@@ -11,7 +11,8 @@ gold) and the cells it prints blank. ``None`` where the damage does not apply to
 - ``wrapped_number``: a count too wide for its narrow cell wrapped onto the line below,
   under it (``pdftotext -layout``, lynx: space-aligned text only): ``4`` / ``6`` for 46.
 - ``wrapped_label``: a row's label wrapped over two or three lines of its column, the
-  values beside any of its pieces (space-aligned text only).
+  values beside any of its pieces, in their columns as the tool measures them (display
+  columns or characters: ``_Text.measure``) (space-aligned text only).
 - ``blank_zero``: zeros printed blank: a gap in text laid out in columns, an empty cell in a
   grid, no trace where cells are joined by one space.
 - ``dash_blank``: zeros printed as "not given" (``—``, ``-``, ``/``, ``无``, ``－``, ``／``).
@@ -36,6 +37,7 @@ from damage import Says
 
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.structure.layouts import space_aligned
 
 #: A table's heading line (sections 二 to 四).
 _HEADING = re.compile(r"^\s*[二三四五]\s*[、.．]\s*(主动|收到|政府信息公开行政|行政复议)")
@@ -79,6 +81,19 @@ class _Text:
 
     def aligned(self, section: str) -> bool:
         return self.layouts.get(section) == "space-aligned"
+
+    def measure(self, section: str) -> Callable[[str], int]:
+        """How the tool measured a section's columns: in display columns (lynx, inscriptis:
+        a CJK character two wide) where its values start in fewer distinct ones than
+        characters, else in characters (``pdftotext -layout``)."""
+        starts = [
+            (cell.column - 1, space_aligned._display_width(line[: cell.column - 1]))  # type: ignore[operator]
+            for number in self.tables.get(section, [])
+            for cell in self.by_line.get(number, [])
+            for line in [self.lines[number - 1]]
+        ]
+        characters, display = (len({pair[at] for pair in starts}) for at in (0, 1))
+        return space_aligned._display_width if display < characters else len
 
 
 def _text(text: str, report: gr.Report, paged: bool) -> _Text:
@@ -162,6 +177,7 @@ def wrapped_label(text: _Text, rng: Random) -> Damaged | None:
         return None
     number, start = rng.choice(rows)
     line = text.lines[number - 1]
+    width = text.measure(_section(text.by_line[number][0]))
     prefix = line[:start].rstrip()
     indent = " " * (len(prefix) - len(prefix.lstrip()))
     label, rest = prefix.strip(), line[len(prefix) :]
@@ -170,7 +186,9 @@ def wrapped_label(text: _Text, rng: Random) -> Damaged | None:
     pieces = [label[a:b] for a, b in zip([0, *cuts], [*cuts, len(label)], strict=True)]
     beside = rng.randrange(count)
     text.lines[number - 1 : number] = [
-        (indent + piece).ljust(len(prefix)) + rest if at == beside else indent + piece
+        indent + piece + " " * (width(prefix) - width(indent + piece)) + rest
+        if at == beside
+        else indent + piece
         for at, piece in enumerate(pieces)
     ]
     return Damaged(text.joined())

@@ -174,22 +174,31 @@ def test_an_ambiguous_run_without_rules_is_missing_and_said() -> None:
 # --- Reports that are not those files ---------------------------------------------------
 
 
+#: What a page prints for a cell it does not give: a dash run into the cells around it, or
+#: a mark that only spaces around it tell from a sign or a word (``12 3 - 1``).
+NOT_GIVEN = ("—", "-", "/", "无")
+
+
 def _flattened(report: gr.Report, rng: random.Random, blanks: bool, signs: bool = False) -> str:
     """``report`` as a web archive keeps a page: its title as a header line, then the body
     on one line, cells joined with nothing or a space; a cell the report does not give is
-    printed ``—``. With ``blanks``, some zero cells are left empty, as real pages leave
-    them, and so leave no trace at all; with ``signs``, a 2019 本年增/减 prints its sign
-    (``+17``), as some bodies print it."""
+    printed as one of ``NOT_GIVEN`` (spaces around it but for ``—``). With ``blanks``, some
+    zero cells are left empty, as real pages leave them, and so leave no trace at all; with
+    ``signs``, a 2019 本年增/减 prints its sign (``+17``), as some bodies print it."""
     title, *body = gr.render(report, "tab-separated").split("\n")
     joint = ("", " ")
-    flat = "".join(
-        (rng.choice(joint) if at else "")
-        + rng.choice(joint).join(
+    flat = ""
+    for at, line in enumerate(body):
+        cells = [
             "" if blanks and cell == "0" and rng.random() < 0.5 else cell
             for cell in (_signed(line) if signs else line).split("\t")
-        )
-        for at, line in enumerate(body)
-    )
+        ]
+        gap = rng.choice(joint)
+        for number, cell in enumerate(cells):
+            mark = rng.choice(NOT_GIVEN) if cell == "—" else ""
+            if number or at:
+                flat += " " if mark not in ("", "—") or flat.endswith(tuple(NOT_GIVEN[1:])) else gap
+            flat += mark or cell
     return f"标题: {title}\n{flat}\n"
 
 
@@ -296,6 +305,30 @@ def test_a_run_the_rules_cut_one_way_is_kept() -> None:
     )
     assert _row(report, "granted") == [(n, "parsed") for n in (46, 4, 0, 0, 2, 1, 53)]
     assert not [d for d in report.diagnostics if d.severity == "error"]
+
+
+@pytest.mark.parametrize("mark", ["-", "/", "无"])
+def test_a_cell_not_given_between_spaces_is_a_cell_of_the_run(mark: str) -> None:
+    # BeautifulSoup's get_text(" ") of a page that prints a cell not given as ``-``: 12 3 - 1
+    # 0 2 18 is seven cells, the third not given; a sign or a word only when run into text.
+    values = _values("2021")
+    new = dict(
+        zip((f"applications.new.{c}" for c in COLUMNS), (12, 3, 0, 1, 0, 2, 18), strict=True)
+    )
+    values |= new | {"applications.total.total": 18, "applications.total.natural_person": 12}
+    values |= {
+        "applications.total.commercial_enterprise": 3,
+        "applications.total.legal_service_agency": 2,
+    }
+    values |= {"applications.total.public_interest_organisation": 1}
+    text = _one_line(gr.Report.from_values(values, template="2021", year=2022), " ")
+    text = text.replace("数量 12 3 0 1 0 2 18 二、", f"数量 12 3 {mark} 1 0 2 18 二、", 1)
+    assert f"12 3 {mark} 1" in text
+    report = gr.parse(text)
+    assert [cell[0] for cell in _row(report, "new")] == [12, 3, 0, 1, 0, 2, 18]
+    cell = report.cell("applications.new.research_institution")
+    assert (cell.raw, cell.provenance) == (mark, "derived")  # printed not given, the rules: 0
+    assert report.cell("applications.new.total").provenance == "parsed"
 
 
 def test_a_run_the_rules_do_not_single_out_is_missing() -> None:

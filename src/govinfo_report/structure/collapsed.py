@@ -401,14 +401,18 @@ def _ends(text: str, start: int) -> list[int]:
     """Where a number starting at ``start`` may end: an optional sign, an integer part (a
     ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
     whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
-    several), or a no-break space (``Runs.traced``: one blank cell; ``BLANK_RUN``: one or
-    more, ``_ways``); and only where the next number or a space may follow."""
+    several; ``-``, ``/`` or ``无`` between spaces), or a no-break space (``Runs.traced``:
+    one blank cell; ``BLANK_RUN``: one or more, ``_ways``); and only where the next number
+    or a space may follow."""
     size = len(text)
     ends: list[int] = []
     end = start
-    if text[start] in _BLANKS:
+    first = text[start]
+    if first in _BLANKS:
         return [start + 1]
-    if text[start] in PLACEHOLDERS:
+    if first in APART_PLACEHOLDERS and text[start + 1 : start + 2] in _APART:
+        return [start + 1] if text[start - 1 : start] in _APART else []
+    if first in PLACEHOLDERS:
         while end < size and text[end] in PLACEHOLDERS:
             end += 1
             ends.append(end)
@@ -443,6 +447,11 @@ BLANK_RUN = "\u2423"
 BLANK_RUN_OR_NONE = "\u2422"
 #: What stands for blank cells in a traced run.
 _BLANKS = frozenset(NO_BREAK_SPACE + BLANK_RUN)
+#: What prints a cell as not given only between spaces (``12 3 - 1 0 2 18``): run into a
+#: number, ``-`` is its sign, and ``/`` or ``无`` may be text's.
+APART_PLACEHOLDERS = "-/无"
+#: What stands either side of one: a space, or the run's end.
+_APART = ("", " ")
 #: What may follow a number: a space, or the next number's sign or first digit, or a dash,
 #: or blank cells.
 _STARTS = frozenset(" +-0123456789" + PLACEHOLDERS + NO_BREAK_SPACE + BLANK_RUN)

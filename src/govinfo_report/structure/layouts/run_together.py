@@ -33,14 +33,18 @@ from typing import ClassVar
 from ...cells import NUMBER_WORDS
 from ...fold import NO_BREAK_SPACE
 from ...limits import MAX_CELL_CHARS
-from ..collapsed import BLANK_RUN, BLANK_RUN_OR_NONE, PLACEHOLDERS, UNITS
+from ..collapsed import APART_PLACEHOLDERS, BLANK_RUN, BLANK_RUN_OR_NONE, PLACEHOLDERS, UNITS
 from ..rebreak import NUMBERED_ROW
 from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
-#: for a cell not given, and a run of them with nothing or spaces between.
+#: for a cell not given (``-``, ``/`` or ``无`` between spaces), and a run of them with
+#: nothing or spaces between.
 _UNIT = "|".join(UNITS)
-_NUMBER = rf"[+-]?\d+(?:[.,]\d+)*(?:[ ]*(?:{_UNIT}))?|[{PLACEHOLDERS}]+"
+_NUMBER = (
+    rf"[+-]?\d+(?:[.,]\d+)*(?:[ ]*(?:{_UNIT}))?|[{PLACEHOLDERS}]+"
+    rf"|(?<![^ ])[{APART_PLACEHOLDERS}](?![^ ])"
+)
 _RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
 #: What makes digits before it a numbering: ``.`` or ``、`` (a space either side, as in
 #: ``1. 属于国家秘密``) and then no digit.

@@ -28,7 +28,7 @@ from math import gcd
 from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
-from ...cells import LABEL, is_value
+from ...cells import LABEL, NUMBER, is_value
 from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...memo import weighed
 from .base import (
@@ -137,6 +137,37 @@ def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -
         if below is not None:
             rows[at + 1] = _without_last(below)
     return [row for row in rows if row.labels or row.values]
+
+
+#: A label's rest after its numbering wrapped off (``.属于行政执法案卷``, ``、重复申请``).
+_NUMBERING_REST = re.compile(r"[.．、]\D")
+#: A line starting with such a rest.
+_REST_FIRST = re.compile(r"\s*[.．、]\D")
+
+
+def _numbering_apart(words: list[Words]) -> list[Words]:
+    """``words`` with each number that is a label's numbering wrapped apart from the rest of
+    its label taken for a label: a row's label wrapped in its narrow column right after its
+    numbering's digits prints them alone, beside the row's values, and the rest under them
+    (``7  1  0 … 1`` / ``.属于行政执法案卷``). A number is such where it is its line's first
+    word, one or two digits, and the next line's first word starts in its column (one off:
+    a space kept) with the numbering's mark and the label's words; else the number is a
+    value (a count wrapped onto a line of its own, ``_wrapped_numbers``)."""
+    found = words
+    for at in range(len(words) - 1):
+        (cells, kinds), (below, _) = words[at], words[at + 1]
+        if (
+            kinds[:1] == NUMBER
+            and below
+            and len(cells[0][0]) <= 2
+            and cells[0][0].isdigit()
+            and abs(below[0][2] - cells[0][2]) <= 1
+            and _NUMBERING_REST.match(below[0][0])
+        ):
+            if found is words:
+                found = list(words)
+            found[at] = (cells, LABEL + kinds[1:])
+    return found
 
 
 def _wrapped(
@@ -256,6 +287,8 @@ class SpaceAligned(Layout):
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         words = line_words(lines, first_line)
+        if any(map(_REST_FIRST.match, lines)):  # at C speed: most tables have none
+            words = _numbering_apart(words)
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
         rows = [_by_column(row, lines, first_line) for row in found]
         if joined(rows, lines, first_line):

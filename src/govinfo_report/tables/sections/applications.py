@@ -577,20 +577,27 @@ def _between_neighbours(context: _Context) -> None:
 
 def _beside_bare_label(context: _Context, step: _Step) -> bool:
     """A row of values on one line that names no row, read as the one row printed blank on
-    the line above or below it where as many cells as its values and the section's rules
-    through them hold: a label wrapped around its values whose piece beside them names no
-    row (``三、  2  0 … 2`` / ``本年度办理结果 （一）予以公开``; a tall group label's piece,
-    ``三、本年  0 … 0`` / ``2.重复申请``) prints its row's label on a line of no value."""
+    the nearest line of a row above or below it (empty lines between them: pandoc's) where
+    as many cells as its values and the section's rules through them hold: a label wrapped
+    around its values whose piece beside them names no row (``三、  2  0 … 2`` /
+    ``本年度办理结果 （一）予以公开``; a tall group label's piece, ``三、本年  0 … 0`` /
+    ``2.重复申请``) prints its row's label on a line of no value."""
     draft, template = context.draft, context.template
     values = step.row.values
     if not values or any(on != values[0][1] for _, on, _ in values):
         return False
     line = values[0][1]
+    rows = [printed[0][1] for _, printed, _ in draft.given if printed]
+    rows += [entry.row.line for entry in context.order if isinstance(entry, _Step)]
+    nearest = (
+        max((on for on in rows if on < line), default=None),
+        min((on for on in rows if on > line), default=None),
+    )
     found = [
         (at, cells)
         for at, (cells, printed, _) in enumerate(draft.given)
         if len(cells) == len(values)
-        and printed[0][1] in (line - 1, line + 1)
+        and printed[0][1] in nearest
         and not any(text for text, _, _ in printed)
     ]
     if len(found) != 1:
@@ -612,7 +619,7 @@ def _beside_bare_label(context: _Context, step: _Step) -> bool:
             "row-by-order",
             f"section 三: a row with no row label ({label_text(step.row) or 'none'}) is read "
             f"as {labels.APPLICATION_ROWS[template.name][key][0]}, printed with no value on "
-            "the line next to it, and the section's rules through its cells hold",
+            "the nearest line of a row, and the section's rules through its cells hold",
             line,
             values[0][2],
         )

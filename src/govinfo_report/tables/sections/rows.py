@@ -1620,6 +1620,8 @@ def _wrapped_under_group(
     row and the pieces under the group label: its label's, taken or not (in doubt they are
     no row's label printed with blank cells: that row's cells are missing, never blank)."""
     row = rows[at]
+    if len(row.labels) == 1 and not row.loose:
+        return _sub_row_below(rows, at, matcher)
     if len(row.labels) < 2 or row.loose:
         return row, ()
     (group, _, left), (text, line, column) = row.labels[-2:]
@@ -1640,6 +1642,54 @@ def _wrapped_under_group(
     return row._replace(labels=(*row.labels[:-1], _joined(joined, line, column))), tuple(
         pieces[:many]
     )
+
+
+def _sub_row_below(
+    rows: Sequence[Row], at: int, matcher: LabelMatcher
+) -> tuple[Row, tuple[Printed, ...]]:
+    """``rows[at]``, whose one label is a group's whole, with the label of its sub-row that
+    the label-only rows below print under the group label: the sub-row's label wrapped in its
+    narrow column left the values beside the group label alone (``（五）不予处理  4`` / ``1``
+    / ``.信访举报投诉类申请``). Only where one count of the nearest such rows' pieces (one a
+    row, each starting under the group label) joins into one row's label whole, that row is
+    in the group the group label names, and its place there is the number the label starts
+    with. The row's values are taken as gathered (``Row.loose``): the line beside a group's
+    label does not show their columns (inscriptis prints a row's label in the first value
+    column and its values one column right), so only the row's own rules confirm them.
+    Returns the row and the pieces it took."""
+    row = rows[at]
+    below = rows[at + 1].labels if at + 1 < len(rows) else ()
+    if len(below) != 1 or not below[0][0][:1].isdigit():
+        return row, ()  # a sub-row's label starts with its number
+    group, line, left = row.labels[0]
+    kind, key = matcher.match(group)
+    if kind != "group" or not matcher.named(group):
+        return row, ()
+    pieces: list[Printed] = []
+    for later in _label_rows(rows, at + 1, 1):
+        if len(later.labels) != 1 or abs(later.labels[0][2] - left) > _DRIFT:
+            break
+        pieces.append(later.labels[0])
+    found = [
+        (many, joined)
+        for many in range(1, len(pieces) + 1)
+        if matcher.exact(joined := "".join(part for part, _, _ in pieces[:many]))
+    ]
+    if len(found) != 1:
+        return row, ()
+    many, joined = found[0]
+    named = matcher.match(joined)[1]
+    number = _SUB_NUMBER.match(fold(joined))
+    if (
+        named is None
+        or number is None
+        or not named.startswith(f"{key}.")
+        or matcher.place(named) != int(number[1])
+    ):
+        return row, ()
+    _, _, column = pieces[0]
+    labelled = (row.labels[0], _joined(joined, line, column))
+    return row._replace(labels=labelled, loose=True), tuple(pieces[:many])
 
 
 def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher) -> Row:
