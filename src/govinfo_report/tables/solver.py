@@ -1146,17 +1146,16 @@ class _Search:
 
     def first(self, state: _State) -> bool:
         """Find and record one solution under ``state`` (settled); whether there is one."""
-        branch = min(
-            (at for at, options in enumerate(state.open) if len(options) > 1),
-            key=lambda at: len(state.open[at]),
-            default=None,
-        )
-        if branch is None:
+        branch, fewest = -1, 0  # the first unit with the fewest options, past one
+        for at, options in enumerate(state.open):
+            if (size := len(options)) > 1 and (branch < 0 or size < fewest):
+                branch, fewest = at, size
+        if branch < 0:
             self.record(state)
             return True
         options = state.open[branch]
         if self.seen:  # a probe: the options that may show most cells uncertain first
-            options = sorted(options, key=lambda o: self._novelty(branch, o), reverse=True)
+            options = self._novel_first(branch, options)
         for option in options:
             child = state.copy()
             child.open[branch] = [option]
@@ -1164,23 +1163,32 @@ class _Search:
                 return True
         return False
 
-    def _novelty(self, at: int, option: int) -> tuple[int, int]:
-        """How far ``option`` of unit ``at`` strays from the solutions seen, on the cells not
-        yet seen uncertain: the cells it leaves open or gives another value, then those it
-        gives the same value from another printed value."""
+    def _novel_first(self, at: int, options: list[int]) -> list[int]:
+        """``options`` of unit ``at``, those that stray furthest from the solutions seen
+        first, on the cells not yet seen uncertain: the cells an option leaves open or gives
+        another value, then those it gives the same value from another printed value (a
+        stable sort: in order where they stray alike, as where no such cell is left)."""
         seen, unit = self.seen, self.units[at]
-        values = sources = 0
-        for cell, value, piece in zip(
-            unit.cells, unit.grid[option], unit.pieces[option], strict=True
-        ):
-            before = seen.get(cell)
-            if before is None:
-                continue  # seen uncertain, or not asked about
-            if value != before.value:
-                values += 1
-            elif piece >= 0 and before.source != (self.ids[at], piece):  # type: ignore[operator]
-                sources += 1
-        return values, sources
+        asked = [
+            (position, before)
+            for position, cell in enumerate(unit.cells)
+            if (before := seen.get(cell)) is not None
+        ]
+        if not asked:
+            return options
+        grid, pieces, unit_id = unit.grid, unit.pieces, self.ids[at]
+
+        def novelty(option: int) -> tuple[int, int]:
+            row, printed = grid[option], pieces[option]
+            values = sources = 0
+            for position, before in asked:
+                if row[position] != before.value:
+                    values += 1
+                elif printed[position] >= 0 and before.source != (unit_id, printed[position]):  # type: ignore[operator]
+                    sources += 1
+            return values, sources
+
+        return sorted(options, key=novelty, reverse=True)
 
     def probe(self, root: _State, cell: int) -> None:
         """Look for a solution in which ``cell`` has another value than in those seen, or
