@@ -931,15 +931,15 @@ class _Search:
     ) -> bool:
         """Narrow by each rule queued until none is, queueing the rules and units on the
         cells it changed; ``False`` at a dead end."""
-        near, near_of, narrow = self.near.get, self._near, self._narrow
+        near = self.near  # its ``get`` called as a method: faster than a bound one kept
         while rule_queue:
             at = rule_queue.popleft()
             queued_rules.discard(at)
-            changed = narrow(state, at)
+            changed = self._narrow(state, at)
             if changed is None:
                 return False
             for cell in changed:
-                rules_on, units_on = near(cell) or near_of(cell)
+                rules_on, units_on = near.get(cell) or self._near(cell)
                 for other in rules_on:
                     if other != at and other not in queued_rules:
                         queued_rules.add(other)
@@ -982,37 +982,19 @@ class _Search:
             raise _OutOfSteps
         lo, hi = state.lo, state.hi
         left, right, pick_left, pick_right = self.sides[at]
-        changed: list[int] = []
-        pairs: tuple[tuple[_Sides, Bound, Bound], ...]
         if len(left) == 1:  # a printed total of its parts, most often: no side made for it
-            total = left[0]
-            total_low, total_high = lo[total], hi[total]
-            if total_high == inf and inf in (highs := pick_right(hi)):
-                # neither side bounded above, most often: the total's low rises to its
-                # parts' lowest sum, and a part's low only where it is the one unbounded
-                return _open_total(lo, total, right, highs, sum(pick_right(lo)), total_low)
-            parts = _side(lo, hi, right, pick_right)
-            _, parts_low, _, _, parts_high, _ = parts
-            # the total lies between its parts' lowest sum and their highest
-            if parts_low > total_low or parts_high < total_high:
-                low = parts_low if parts_low > total_low else total_low
-                high = parts_high if parts_high < total_high else total_high
-                if low > high:
-                    return None
-                lo[total], hi[total] = low, high
-                changed.append(total)
-            pairs = ((parts, total_low, total_high),)
-        else:
-            left_highs, right_highs = pick_left(hi), pick_right(hi)
-            if inf in left_highs and inf in right_highs:
-                # neither side bounded above: each side's lows, then each side's lone
-                # unbounded cell, if it has one
-                left_low, right_low = sum(pick_left(lo)), sum(pick_right(lo))
-                _lone_unbounded(lo, left, left_highs, right_low, changed)
-                _lone_unbounded(lo, right, right_highs, left_low, changed)
-                return changed
-            first, second = _side(lo, hi, left, pick_left), _side(lo, hi, right, pick_right)
-            pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
+            return _narrow_total(lo, hi, left[0], right, pick_right)
+        changed: list[int] = []
+        left_highs, right_highs = pick_left(hi), pick_right(hi)
+        if inf in left_highs and inf in right_highs:
+            # neither side bounded above: each side's lows, then each side's lone
+            # unbounded cell, if it has one
+            left_low, right_low = sum(pick_left(lo)), sum(pick_right(lo))
+            _lone_unbounded(lo, left, left_highs, right_low, changed)
+            _lone_unbounded(lo, right, right_highs, left_low, changed)
+            return changed
+        first, second = _side(lo, hi, left, pick_left), _side(lo, hi, right, pick_right)
+        pairs = ((first, second[1], second[4]), (second, first[1], first[4]))
         for (cells, low_sum, unbounded, finite_high, _, highs), other_low, other_high in pairs:
             # (the other side's highest - the rest's lowest), less this cell's lowest
             reach = other_high - low_sum
@@ -1146,17 +1128,16 @@ class _Search:
 
     def first(self, state: _State) -> bool:
         """Find and record one solution under ``state`` (settled); whether there is one."""
-        branch = min(
-            (at for at, options in enumerate(state.open) if len(options) > 1),
-            key=lambda at: len(state.open[at]),
-            default=None,
-        )
-        if branch is None:
+        branch, fewest = -1, 0  # the first unit with the fewest options, past one
+        for at, options in enumerate(state.open):
+            if (size := len(options)) > 1 and (branch < 0 or size < fewest):
+                branch, fewest = at, size
+        if branch < 0:
             self.record(state)
             return True
         options = state.open[branch]
         if self.seen:  # a probe: the options that may show most cells uncertain first
-            options = sorted(options, key=lambda o: self._novelty(branch, o), reverse=True)
+            options = self._novel_first(branch, options)
         for option in options:
             child = state.copy()
             child.open[branch] = [option]
@@ -1164,23 +1145,32 @@ class _Search:
                 return True
         return False
 
-    def _novelty(self, at: int, option: int) -> tuple[int, int]:
-        """How far ``option`` of unit ``at`` strays from the solutions seen, on the cells not
-        yet seen uncertain: the cells it leaves open or gives another value, then those it
-        gives the same value from another printed value."""
+    def _novel_first(self, at: int, options: list[int]) -> list[int]:
+        """``options`` of unit ``at``, those that stray furthest from the solutions seen
+        first, on the cells not yet seen uncertain: the cells an option leaves open or gives
+        another value, then those it gives the same value from another printed value (a
+        stable sort: in order where they stray alike, as where no such cell is left)."""
         seen, unit = self.seen, self.units[at]
-        values = sources = 0
-        for cell, value, piece in zip(
-            unit.cells, unit.grid[option], unit.pieces[option], strict=True
-        ):
-            before = seen.get(cell)
-            if before is None:
-                continue  # seen uncertain, or not asked about
-            if value != before.value:
-                values += 1
-            elif piece >= 0 and before.source != (self.ids[at], piece):  # type: ignore[operator]
-                sources += 1
-        return values, sources
+        asked = [
+            (position, before)
+            for position, cell in enumerate(unit.cells)
+            if (before := seen.get(cell)) is not None
+        ]
+        if not asked:
+            return options
+        grid, pieces, unit_id = unit.grid, unit.pieces, self.ids[at]
+
+        def novelty(option: int) -> tuple[int, int]:
+            row, printed = grid[option], pieces[option]
+            values = sources = 0
+            for position, before in asked:
+                if row[position] != before.value:
+                    values += 1
+                elif printed[position] >= 0 and before.source != (unit_id, printed[position]):  # type: ignore[operator]
+                    sources += 1
+            return values, sources
+
+        return sorted(options, key=novelty, reverse=True)
 
     def probe(self, root: _State, cell: int) -> None:
         """Look for a solution in which ``cell`` has another value than in those seen, or
@@ -1450,21 +1440,63 @@ def _spans(unit: _Closed, kept: list[int]) -> list[tuple[int, int, int]]:
     return found
 
 
-def _open_total(
-    lo: list[Bound],
-    total: int,
-    parts: tuple[int, ...],
-    highs: tuple[Bound, ...],
-    parts_low: Bound,
-    total_low: Bound,
-) -> list[int]:
-    """``_Search._narrow`` of a total (its low ``total_low``) and its ``parts`` (their
-    ``highs``, their lows' sum ``parts_low``), neither bounded above: the cells changed."""
+def _narrow_total(
+    lo: list[Bound], hi: list[Bound], total: int, parts: tuple[int, ...], pick: _Pick
+) -> list[int] | None:
+    """``_Search._narrow`` of a printed ``total`` of its ``parts`` (their bounds read by
+    ``pick``), the most common rule: one call, no side made. The cells changed, ``None``
+    when the rule cannot hold."""
     changed = []
-    if parts_low > total_low:
-        lo[total] = parts_low
+    total_low, total_high = lo[total], hi[total]
+    highs = pick(hi)
+    if total_high == inf and inf in highs:
+        # neither side bounded above, most often: the total's low rises to its parts'
+        # lowest sum, and a part's low only where it is the one unbounded (as
+        # ``_lone_unbounded``)
+        parts_low = sum(pick(lo))
+        if parts_low > total_low:
+            lo[total] = parts_low
+            changed.append(total)
+        if highs.count(inf) == 1:
+            cell = parts[highs.index(inf)]
+            lower = total_low - sum(filter(inf.__ne__, highs))
+            if lower > lo[cell]:
+                lo[cell] = lower
+                changed.append(cell)
+        return changed
+    parts_low, parts_high = sum(pick(lo)), sum(highs)
+    # the total lies between its parts' lowest sum and their highest
+    if parts_low > total_low or parts_high < total_high:
+        low = parts_low if parts_low > total_low else total_low
+        high = parts_high if parts_high < total_high else total_high
+        if low > high:
+            return None
+        lo[total], hi[total] = low, high
         changed.append(total)
-    _lone_unbounded(lo, parts, highs, total_low, changed)
+    # each part lies between (the total's lowest - the rest's highest) and (the total's
+    # highest - the rest's lowest), as ``_Search._narrow`` narrows a side
+    reach = total_high - parts_low
+    if parts_high == inf:
+        unbounded, finite_high = highs.count(inf), sum(filter(inf.__ne__, highs))
+        if not _narrow_unbounded(
+            lo, hi, parts, highs, unbounded, finite_high, total_low, reach, changed
+        ):
+            return None
+        return changed
+    base = total_low - parts_high
+    slack = reach if reach < -base else -base
+    for cell in parts:
+        low, high = lo[cell], hi[cell]
+        if high - low > slack:
+            lower, upper = base + high, reach + low
+            if lower > low:
+                low = lower
+            if upper < high:
+                high = upper
+            if low > high:
+                return None
+            lo[cell], hi[cell] = low, high
+            changed.append(cell)
     return changed
 
 

@@ -1183,10 +1183,35 @@ def _spans(
     lines: Sequence[str], first_line: int, cells: Sequence[Printed]
 ) -> list[tuple[Span, Span]]:
     """The spans of ``cells``, cells of one line, in display columns and in characters:
-    the line is measured once for all of them."""
+    the line is measured once for all of them. A table's rows are placed by one header
+    and another, in one measure and another (``_placed``, ``_fitted``, ``_first_page``):
+    the spans of each row's cells are worked out once for the lines being gridded."""
     if not cells:
         return []
-    printed = lines[cells[0][1] - first_line]
+    kept = _SPANS.kept
+    if kept is None or kept[0] is not lines or kept[1] != first_line:
+        kept = _SPANS.kept = (lines, first_line, {})
+    key = tuple(cells)
+    found = kept[2].get(key)
+    if found is None:
+        found = kept[2][key] = _measured(lines[cells[0][1] - first_line], cells)
+    return found
+
+
+class _Spans(threading.local):
+    """The lines (and their first line's number) ``_spans`` last measured cells of in this
+    thread (kept alive, so that no other list takes their id), and the spans by cells."""
+
+    kept: tuple[Sequence[str], int, dict[tuple[Printed, ...], list[tuple[Span, Span]]]] | None = (
+        None
+    )
+
+
+_SPANS = _Spans()
+
+
+def _measured(printed: str, cells: Sequence[Printed]) -> list[tuple[Span, Span]]:
+    """``_spans`` of ``cells`` on the line ``printed``."""
     widths, folded = _widths(printed), _folded(printed)
     spans = []
     for text, _, column in cells:
