@@ -314,3 +314,27 @@ def test_a_wrapped_sub_row_label_of_another_place_is_never_a_blank_row(
             cell = back.cell(f"applications.{row}.{column}")
             assert cell.value in (value, None), (row, column)
             assert cell.provenance != "blank", (row, column)
+
+
+def test_a_page_number_standing_off_a_row_of_a_value_a_line_is_no_value_of_it() -> None:
+    """Plain ``pdftotext`` prints a table a cell a line and leaves a blank cell out:
+    ``行政规范性文件`` / ``5`` / ``2`` (its 现行有效件数 blank) ends a page whose footer, a
+    blank line below, is a bare ``6``. Read by the order of its cells, the footer would
+    fill the row's third cell; it stands further below the row's last value than the row's
+    values stand apart, so it may be the page's number: not read, said."""
+    values: dict[str, object] = {field.key: 0 for field in gr.fields("2021")}
+    values |= {"proactive.normative_documents.issued": 5}
+    values |= {"proactive.normative_documents.repealed": 2}
+    values |= {"proactive.normative_documents.in_force": 34}
+    report = gr.Report.from_values(
+        values, template="2021", organisation="某县卫生健康委员会", year=2021
+    )
+    lines = [line for line in render(report, "cell-per-line").split("\n") if line.strip()]
+    at = lines.index("行政规范性文件") + 2
+    assert lines[at : at + 2] == ["2", "34"]
+    lines[at + 1 : at + 3] = ["", "6", "\f" + lines[at + 2]]  # 34 left out, a page's end
+    back = gr.parse("\n".join(lines))
+    assert back.cell("proactive.normative_documents.in_force").value is None
+    for name, printed in (("issued", 5), ("repealed", 2)):
+        assert back.cell(f"proactive.normative_documents.{name}").value in (printed, None)
+    assert any(d.line == at + 3 and d.code == "values-unplaced" for d in back.diagnostics)

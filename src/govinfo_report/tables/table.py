@@ -865,23 +865,21 @@ def _page_numbers_after_words(region: _Region, rows: Rows) -> Rows:
 
 
 def _page_numbers_after_values(region: _Region, rows: Rows) -> Rows:
-    """``rows`` without the last value of a row printed as a line (values beside its label,
-    or several on a line: ``Row.loose``) where that value is a bare number alone on its
-    page's last line, below the row's other cells, said so: a page footer numbering the
-    page (``4``) right after a row's line joins that row as one more value (``行政强制  5
-    7`` / ``6``: 5, 7, 6 for the three cells, the blank 本年增/减 given 7). One page's
-    number proves nothing either way (``_page_numbers_after_words``), so it is not read."""
-    if rows.by_order:
-        return rows  # a value a line: its rows are read only where the rules confirm them
+    """``rows`` without the last value of a row where that value is a bare number alone on
+    its page's last line, below the row's other cells and standing off them (``_off``),
+    said so: a page footer numbering the page (``4``) right after a row joins it as one
+    more value (``行政强制  5 7`` / ``6``: 5, 7, 6 for the three cells, the blank 本年增/减
+    given 7; a value a line, ``5`` / ``2`` / blank / ``6``, the third cell given the page's
+    number). One page's number proves nothing either way (``_page_numbers_after_words``),
+    so it is not read."""
     dropped = []
     for at, row in enumerate(rows.rows):
         if len(row.values) < 2 or not row.labels:
             continue
         text, line, _ = row.values[-1]
-        printed = {on for _, on, _ in row.labels}
         if (
             PAGE_NUMBER.fullmatch(text)
-            and (row.loose or any(on in printed for _, on, _ in row.values[:-1]))
+            and _off(row, rows.by_order)
             and all(on < line for _, on, _ in row.values[:-1])
             and all(on < line for _, on, _ in row.labels)
             and ends_page(region.skel.lines, line - 1)
@@ -889,6 +887,20 @@ def _page_numbers_after_values(region: _Region, rows: Rows) -> Rows:
             kept = row._replace(values=row.values[:-1], loose=False, stacked=False)
             dropped.append((at, kept, f"the row {row.labels[0][0]}", "row"))
     return _unread_page_numbers(region, rows, dropped)
+
+
+def _off(row: Row, by_order: bool) -> bool:
+    """Whether a row's last value stands off its other cells as a footer does: printed as a
+    line (values beside its label, or several on a line: ``Row.loose``), below that line;
+    or, in text of a value a line (``by_order``), more lines below the value before it than
+    any other of the row's values stands below the line before it (its label's, or the
+    value before it): the text's rhythm of a cell a line, or a cell and a blank line."""
+    printed = [on for _, on, _ in row.labels]
+    if not by_order:
+        return row.loose or any(on in printed for _, on, _ in row.values[:-1])
+    lines = [max(printed), *(on for _, on, _ in row.values)]
+    gaps = [below - above for above, below in pairwise(lines)]
+    return gaps[-1] > max(gaps[:-1])
 
 
 def _unread_page_numbers(
