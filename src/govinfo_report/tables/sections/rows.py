@@ -21,7 +21,7 @@ from ...escape import width as display_width
 from ...fold import NO_BREAK_SPACE, fold
 from ...labels import APPLICATION_ROWS, COUNT_UNITS, MONEY_UNITS, PROACTIVE_ROWS
 from ...limits import MAX_CELL_CHARS
-from ...memo import weighed
+from ...memo import Memo, weighed
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
 from ...structure.skeleton import SECTION_NAMES
@@ -677,11 +677,48 @@ def _by_no_breaks(
     if not cuts.ways:
         return refuted if cuts.count == 0 else False
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
-    before, after = row.values[:at], row.values[at:]
-    if inside and not any(adds_up(inside, cells, (*before, *way, *after)) for way in cuts.ways):
+    if inside and not _some_way_adds_up(inside, cells, row.values[:at], row.values[at:], cuts):
         return refuted
     # Every blank cell leaves its trace: no way into fewer values with blanks among them.
     return _cut(draft, cells, row, traced, attrs.evolve(cuts, fewer=False), label, unit)
+
+
+def _some_way_adds_up(
+    inside: Sequence[Rule],
+    cells: Sequence[int],
+    before: Sequence[Printed],
+    after: Sequence[Printed],
+    cuts: collapsed.Cuts,
+) -> bool:
+    """Whether some way of ``cuts``, between a row's values ``before`` and ``after``, makes
+    its own rules ``inside`` hold (``adds_up`` of each way), the fixed values' amounts and
+    the rules' sides made once: a closed run may be cut thousands of ways."""
+    sums = sides(cells, inside)
+    used = itemgetter(*{at for left, right in sums for at in (*left, *right)})
+    head, tail = _amounts(before), _amounts(after)
+    size = len(cells) - len(head) - len(tail)
+    for way in cuts.ways:
+        if len(way) != size:
+            continue
+        values = [*head, *map(_AMOUNTS.__getitem__, map(_TEXT, way)), *tail]
+        if None not in used(values) and hold(values, sums):  # type: ignore[arg-type]
+            return True
+    return False
+
+
+def _amount(text: str) -> Value | None:
+    """A cell's count as a row's own rules read it (``adds_up``): a blank cell's 0."""
+    return 0 if not_given(text) else count_values((text,))[0]
+
+
+_AMOUNTS = Memo(_amount, len)
+
+
+def _amounts(values: Sequence[Printed]) -> list[Value | None]:
+    return list(map(_AMOUNTS.__getitem__, map(_TEXT, values)))
+
+
+_TEXT = itemgetter(0)
 
 
 def _cut(
