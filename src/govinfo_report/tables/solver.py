@@ -1483,6 +1483,8 @@ def _narrow_total(
         ):
             return None
         return changed
+    # the loop of ``_Search._narrow``'s bounded side, written out again: as one function
+    # called from both, it cost the seeds 0.24 M instructions (26x's margin is 0.5 M)
     base = total_low - parts_high
     slack = reach if reach < -base else -base
     for cell in parts:
