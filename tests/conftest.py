@@ -107,6 +107,31 @@ def wrong(report: gr.Report, truth: dict[str, object]) -> dict[str, tuple[object
     return found
 
 
+#: Section 四's groups and each group's outcome columns, in the template's order.
+APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+APPEAL_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
+
+
+def report_around(section: str) -> gr.Report:
+    """A 2021 report of a city bureau whose table sections are ``section`` (headings and
+    tables as printed), with sections 一, 五, 六 and the signature around them, parsed."""
+    return gr.parse(
+        "梧川市生态环境局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年，梧川市生态环境局认真落实政府信息公开工作要求。\n\n"
+        + section
+        + "\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
+        "梧川市生态环境局\n2022年1月20日\n"
+    )
+
+
+def appeals_read(report: gr.Report) -> dict[str, tuple[object, ...]]:
+    """Section 四's values of ``report``, by group, in the order of ``APPEAL_OUTCOMES``."""
+    return {
+        group: tuple(report.cell(f"appeals.{group}.{outcome}").value for outcome in APPEAL_OUTCOMES)
+        for group in APPEAL_GROUPS
+    }
+
+
 def _value(value: object) -> tuple[object, str]:
     if value in ("missing", "blank"):
         return None, value

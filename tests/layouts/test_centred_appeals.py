@@ -5,7 +5,7 @@ group and column a value belongs to is shown only by the header word it stands u
 
 from __future__ import annotations
 
-import govinfo_report as gr
+from conftest import APPEAL_OUTCOMES, appeals_read, report_around
 
 #: Section 四 of a made-up 2021 report so printed (typed for these tests): 行政复议 3 维持 and
 #: 1 尚未审结 of 4, 未经复议直接起诉 2 维持 of 2, 复议后起诉 1 其他结果 of 1, every other cell
@@ -24,8 +24,6 @@ SECTION = """四、政府信息公开行政复议、行政诉讼情况
 
 VALUES = "     3               1     4     2                     2              1            1"
 
-_GROUPS = ("review", "litigation_direct", "litigation_after_review")
-_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
 
 #: What the row prints, by group (``None``: printed blank).
 PRINTED = {
@@ -35,29 +33,12 @@ PRINTED = {
 }
 
 
-def _report(section: str) -> gr.Report:
-    return gr.parse(
-        "梧川市生态环境局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
-        "2021年，梧川市生态环境局认真落实政府信息公开工作要求。\n\n"
-        + section
-        + "\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
-        "梧川市生态环境局\n2022年1月20日\n"
-    )
-
-
-def _read(report: gr.Report) -> dict[str, tuple[int | None, ...]]:
-    return {
-        group: tuple(report.cell(f"appeals.{group}.{outcome}").value for outcome in _OUTCOMES)
-        for group in _GROUPS
-    }
-
-
 def test_a_sparse_row_is_read_by_the_header_words_its_values_stand_under() -> None:
     """Each value overlaps one column's word (a character of slack): every printed value
     is read in its column, and the blank cells are 0 as each group's 总计 derives them."""
-    report = _report(SECTION)
+    report = report_around(SECTION)
     for group, values in PRINTED.items():
-        for outcome, value in zip(_OUTCOMES, values, strict=True):
+        for outcome, value in zip(APPEAL_OUTCOMES, values, strict=True):
             cell = report.cell(f"appeals.{group}.{outcome}")
             assert cell.value == (value or 0), (group, outcome)
             assert cell.provenance == ("parsed" if value else "derived"), (group, outcome)
@@ -68,8 +49,8 @@ def test_a_value_two_columns_fit_stays_missing() -> None:
     尚未审结's, and its 总计 holds either way. Those two cells are missing, said; none is
     wrong, and the other groups are read."""
     moved = VALUES.replace("2              1            1", "2                1          1")
-    report = _report(SECTION.replace(VALUES, moved))
-    read = _read(report)
+    report = report_around(SECTION.replace(VALUES, moved))
+    read = appeals_read(report)
     assert read["review"] == (3, 0, 0, 1, 4)
     assert read["litigation_direct"] == (2, 0, 0, 0, 2)
     assert read["litigation_after_review"] == (0, 0, None, None, 1)
@@ -84,8 +65,8 @@ def test_values_on_a_page_of_their_own_are_not_placed_by_the_header() -> None:
     """The row past a page break: ``pdftotext -layout`` lays out each page on its own, so
     the header's words place no value there. The section's cells are missing, said; none is
     wrong."""
-    report = _report(SECTION.replace(VALUES, "\f" + VALUES))
-    for group, values in _read(report).items():
+    report = report_around(SECTION.replace(VALUES, "\f" + VALUES))
+    for group, values in appeals_read(report).items():
         for got, want in zip(values, PRINTED[group], strict=True):
             assert got in (None, want or 0), group
     assert any(d.code == "values-unplaced" for d in report.diagnostics)
@@ -102,13 +83,13 @@ def test_a_group_that_prints_no_value_is_read_as_printed_blank() -> None:
     nothing stands, are printed blank (not missing, and no rule makes them 0); the other
     groups are read, their blanks 0 by their 总计."""
     assert len(NO_DIRECT) == len(VALUES)
-    report = _report(SECTION.replace(VALUES, NO_DIRECT))
-    assert _read(report) == {
+    report = report_around(SECTION.replace(VALUES, NO_DIRECT))
+    assert appeals_read(report) == {
         "review": (3, 0, 0, 1, 4),
         "litigation_direct": (None,) * 5,
         "litigation_after_review": (0, 0, 1, 0, 1),
     }
-    for outcome in _OUTCOMES:
+    for outcome in APPEAL_OUTCOMES:
         assert report.cell(f"appeals.litigation_direct.{outcome}").provenance == "blank"
     assert not [d for d in report.diagnostics if d.code == "values-unplaced"]
 
@@ -118,13 +99,13 @@ def test_a_blank_group_beside_a_value_two_columns_fit_is_said_so() -> None:
     those two cells stay missing, and so do the five of the group under which no value
     stands, said so (not as a placement the rules leave open). None is wrong."""
     moved = NO_DIRECT.replace("1            1", "  1          1")
-    report = _report(SECTION.replace(VALUES, moved))
-    read = _read(report)
+    report = report_around(SECTION.replace(VALUES, moved))
+    read = appeals_read(report)
     assert read["review"] == (3, 0, 0, 1, 4)
     assert read["litigation_direct"] == (None,) * 5
     assert read["litigation_after_review"] == (0, 0, None, None, 1)
     (said,) = [d for d in report.diagnostics if d.code == "values-unplaced"]
-    direct = tuple(f"appeals.litigation_direct.{outcome}" for outcome in _OUTCOMES)
+    direct = tuple(f"appeals.litigation_direct.{outcome}" for outcome in APPEAL_OUTCOMES)
     assert set(direct) <= set(said.keys)
     assert "no value stands under the columns of " + ", ".join(direct) in said.message
 
@@ -133,12 +114,12 @@ def test_a_row_whose_total_breaks_is_not_read_blank_around_its_values() -> None:
     """Each value under one column's word, but 行政复议's 总计 5 is not 3 + 1: the row is
     not taken as laid out (a value may be where no word shows it), and 未经复议直接起诉 is
     never read blank; no number is wrong."""
-    report = _report(SECTION.replace(VALUES, NO_DIRECT.replace("4", "5")))
-    read = _read(report)
+    report = report_around(SECTION.replace(VALUES, NO_DIRECT.replace("4", "5")))
+    read = appeals_read(report)
     assert read["litigation_direct"] == (None,) * 5
     assert all(
         report.cell(f"appeals.litigation_direct.{outcome}").provenance == "missing"
-        for outcome in _OUTCOMES
+        for outcome in APPEAL_OUTCOMES
     )
     for got, want in zip(read["review"], (3, 0, 0, 1, 5), strict=True):
         assert got in (None, want)

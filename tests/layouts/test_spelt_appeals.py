@@ -14,7 +14,7 @@ from hypothesis import given
 import govinfo_report as gr
 from govinfo_report.write.render import render
 
-from conftest import scaled, wrong
+from conftest import APPEAL_OUTCOMES, appeals_read, report_around, scaled, wrong
 from manglers import SpeltAppeals
 from strategies import sparse_reports
 
@@ -37,33 +37,13 @@ SECTION = """四、政府信息公开行政复议、行政诉讼情况
 
 VALUES = " 3                 2  5         1              1    2                   2"
 
-_GROUPS = ("review", "litigation_direct", "litigation_after_review")
-_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
-
-
-def _report(section: str) -> gr.Report:
-    return gr.parse(
-        "梧川市生态环境局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
-        "2021年，梧川市生态环境局认真落实政府信息公开工作要求。\n\n"
-        + section
-        + "\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
-        "梧川市生态环境局\n2022年1月20日\n"
-    )
-
-
-def _read(report: gr.Report) -> dict[str, tuple[int | None, ...]]:
-    return {
-        group: tuple(report.cell(f"appeals.{group}.{outcome}").value for outcome in _OUTCOMES)
-        for group in _GROUPS
-    }
-
 
 def test_a_value_between_two_words_takes_the_column_its_row_leaves_it() -> None:
     """The 2 at 19 is 尚未审结's or 总计's, and 总计's 5 stands under ``总``: it is 尚未审结's.
     Every other value stands under its column's character; the blank cells of a group
     that prints a value are 0 by its 总计, and the group that prints none is blank."""
-    report = _report(SECTION)
-    assert _read(report) == {
+    report = report_around(SECTION)
+    assert appeals_read(report) == {
         "review": (3, 0, 0, 2, 5),
         "litigation_direct": (0, 1, 0, 0, 1),
         "litigation_after_review": (2, 0, 0, 0, 2),
@@ -77,9 +57,9 @@ def test_a_value_both_columns_beside_it_may_hold_is_not_placed() -> None:
     """The 2 at 13, between ``其`` (11) and ``尚`` (16), neither column holding another
     value: 其他结果's or 尚未审结's, and 3 + 2 = 5 either way. The text does not say which,
     so the section is not read by the header's words; no number is wrong."""
-    report = _report(SECTION.replace(VALUES, VALUES.replace("      2  5", "2        5")))
-    for group, values in _read(report).items():
-        for outcome, value in zip(_OUTCOMES, values, strict=True):
+    report = report_around(SECTION.replace(VALUES, VALUES.replace("      2  5", "2        5")))
+    for group, values in appeals_read(report).items():
+        for outcome, value in zip(APPEAL_OUTCOMES, values, strict=True):
             assert value in (None, *_typed(group, outcome)), (group, outcome)
     assert report.cell("appeals.review.other").value is None
     assert report.cell("appeals.review.pending").value is None
@@ -89,9 +69,9 @@ def test_a_value_both_columns_beside_it_may_hold_is_not_placed() -> None:
 def test_a_value_line_moved_against_its_header_is_not_placed_by_it() -> None:
     """Every value two characters right of its column's character: most stand in gaps,
     under no word, so the header's words do not place them; no number is wrong."""
-    report = _report(SECTION.replace(VALUES, "  " + VALUES))
-    for group, values in _read(report).items():
-        for outcome, value in zip(_OUTCOMES, values, strict=True):
+    report = report_around(SECTION.replace(VALUES, "  " + VALUES))
+    for group, values in appeals_read(report).items():
+        for outcome, value in zip(APPEAL_OUTCOMES, values, strict=True):
             assert value in (None, *_typed(group, outcome)), (group, outcome)
     assert any(d.code == "values-unplaced" for d in report.diagnostics)
 
@@ -103,7 +83,7 @@ def _typed(group: str, outcome: str) -> tuple[int, ...]:
         "litigation_direct": (0, 1, 0, 0, 1),
         "litigation_after_review": (2, 0, 0, 0, 2),
     }
-    return (printed[group][_OUTCOMES.index(outcome)],)
+    return (printed[group][APPEAL_OUTCOMES.index(outcome)],)
 
 
 @pytest.mark.parametrize(
