@@ -14,7 +14,7 @@ from hypothesis import given
 import govinfo_report as gr
 from govinfo_report.write.render import render
 
-from conftest import scaled, wrong
+from conftest import report_around, scaled, wrong
 from manglers import CentredRows
 from strategies import sparse_reports
 
@@ -666,13 +666,7 @@ def test_a_labels_centred_pieces_join_it() -> None:
     ``于国`` / values / ``家秘`` / ``密``), a numbered piece ending the pieces above (``开``,
     the last of 2.其他法律…禁止公开's, centred over ``3.危``, is none of 3.危及…'s), so no
     row is left to its neighbours' order; every value is read."""
-    report = gr.parse(
-        "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
-        "2021年，青石县水务局认真落实政府信息公开工作要求。\n\n"
-        + NARROW
-        + "\n\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
-        "青石县水务局\n2022年1月20日\n"
-    )
+    report = report_around(NARROW)
     named = [d.message for d in report.diagnostics if d.code in ("row-by-order", "unknown-label")]
     assert named == []
     printed = {key: 0 for key in report.flat() if key.startswith("applications.")}
@@ -705,13 +699,7 @@ def test_a_piece_starting_where_the_piece_above_ends_joins_the_label() -> None:
     ``pdftotext``'s count): it is the label's next piece, so the row names 3.其他 (其他处理)
     itself and its 2 is read there, not left to its neighbours' order."""
     assert EDGE.count("12   2    0    0    0    0    14") == 2 and "            他" in EDGE
-    report = gr.parse(
-        "青石县水务局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
-        "2021年，青石县水务局认真落实政府信息公开工作要求。\n\n"
-        + EDGE
-        + "\n\n五、存在的主要问题及改进情况\n\n无。\n\n六、其他需要报告的事项\n\n无。\n\n"
-        "青石县水务局\n2022年1月20日\n"
-    )
+    report = report_around(EDGE)
     named = [d.message for d in report.diagnostics if d.code in ("row-by-order", "unknown-label")]
     assert named == []
     other = report.cell("applications.other.other.natural_person")
