@@ -118,12 +118,11 @@ def test_a_merged_cell_whose_copies_disagree_is_missing_not_blank() -> None:
     assert any(d.code == "merged-cells" and d.line == 13 for d in back.diagnostics)
 
 
-def test_a_row_over_a_spacer_column_under_no_header_claims_no_blank() -> None:
-    """markitdown's grid of a Word table whose sub-table header (``信息内容 | 本年新制作数量 |
-    | 本年新公开数量 | …``) is lost: ``| 规章 | 0 | | 0 | 0 |`` is three zeros with a spacer
-    column a merged cell covers, or a blank and a merged last cell printed twice
-    (python-docx). No header says which: 本年新公开数量 is 0 or missing, never a blank."""
-    text = "\n".join(
+def _markitdown_grid(*rows: str) -> str:
+    """A 2019 report's section 二 as markitdown prints a Word table of five grid columns:
+    an empty header row and its rule (the first row of the grid), then ``rows``, from line
+    7 on."""
+    return "\n".join(
         [
             "# 青石县水务局2019年政府信息公开工作年度报告",
             "",
@@ -131,10 +130,20 @@ def test_a_row_over_a_spacer_column_under_no_header_claims_no_blank() -> None:
             "",
             "|  |  |  |  |  |",
             "| --- | --- | --- | --- | --- |",
-            "| 第二十条第（一）项 | | | | |",
-            "| 规章 | 0 | | 0 | 0 |",
-            "| 规范性文件 | 2 | | 2 | 7 |",
+            *rows,
         ]
+    )
+
+
+def test_a_row_over_a_spacer_column_under_no_header_claims_no_blank() -> None:
+    """markitdown's grid of a Word table whose sub-table header (``信息内容 | 本年新制作数量 |
+    | 本年新公开数量 | …``) is lost: ``| 规章 | 0 | | 0 | 0 |`` is three zeros with a spacer
+    column a merged cell covers, or a blank and a merged last cell printed twice
+    (python-docx). No header says which: 本年新公开数量 is 0 or missing, never a blank."""
+    text = _markitdown_grid(
+        "| 第二十条第（一）项 | | | | |",
+        "| 规章 | 0 | | 0 | 0 |",
+        "| 规范性文件 | 2 | | 2 | 7 |",
     )
     back = gr.parse(text)
     for name, printed in (("made", 0), ("published", 0), ("total_published", 0)):
@@ -214,19 +223,11 @@ def test_a_blank_last_cell_of_a_grid_wider_than_its_columns_is_not_moved() -> No
     blank prints ``| 行政处罚 | 3 | | 4 | |``. Its blank grid cells are the first value's
     spacer and the last cell, or the last cell is a surplus one and 本年增/减 blank: nothing
     says which, so 本年增/减 and 处理决定数量 are missing, never 4 moved."""
-    text = "\n".join(
-        [
-            "# 青石县水务局2019年政府信息公开工作年度报告",
-            "",
-            "二、主动公开政府信息情况",
-            "",
-            "|  |  |  |  |  |",
-            "| --- | --- | --- | --- | --- |",
-            "| 第二十条第（六）项 | | | | |",
-            "| 信息内容 | 上一年项目数量 | 本年增/减 | | 处理决定数量 |",
-            "| 行政处罚 | 3 | | 4 | |",
-            "| 行政强制 | 2 | | 1 | 5 |",
-        ]
+    text = _markitdown_grid(
+        "| 第二十条第（六）项 | | | | |",
+        "| 信息内容 | 上一年项目数量 | 本年增/减 | | 处理决定数量 |",
+        "| 行政处罚 | 3 | | 4 | |",
+        "| 行政强制 | 2 | | 1 | 5 |",
     )
     back = gr.parse(text)
     change, decisions = (back.cell(f"proactive.penalties.{n}") for n in ("change", "decisions"))
