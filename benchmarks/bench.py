@@ -39,6 +39,11 @@ tables      issue 17's table stage: each seed's best parse, seed 003 (18 short r
             against the others' median, and ``bench_damage.py``'s seeds with 1 to 20 numbers
             deleted, blanked or run together (the slowest copy against 100 ms). Throughput
             also gets a row of the seeds and every real report's text, once each.
+scans       ``bench_ocr.py``: the two real PDFs scanned clean and degraded, each read by OCR
+            in a fresh process (CPU a page, against RapidOCR's whole-page detection and
+            recognition, peak RSS, cells against the gold), with the load average as each
+            started; ``--quick``: page 4 of the shorter report alone, scanned clean. Without
+            the ``ocr`` extra it says so and its targets read NOT RUN.
 
 Usage: python benchmarks/bench.py [--sizes 1000,10000,100000] [--quick] [--write-docs]
                                   [--damage-trials 30]
@@ -69,6 +74,7 @@ import govinfo_report as gr
 import bench_corpus
 import bench_damage
 import bench_instructions
+import bench_ocr
 import bench_pdf
 import corpus
 from bench_instructions import plain_floor, tail
@@ -517,6 +523,7 @@ def results(
     tables: tuple[dict[str, float], Sequence[bench_damage.Damage], Sequence[float]],
     tails: tuple[Sequence[float], Sequence[bench_instructions.Count] | None, Sequence[float]],
     mixed: tuple[dict[str, bench_corpus.Run], bench_corpus.Run, bench_corpus.Run],
+    scans: Sequence[bench_ocr.Scan] | None,
 ) -> list[str]:
     """The results as markdown: machine, load, tables and target verdicts."""
     everything = next(row for row in speeds if row.texts == "all generated")
@@ -620,6 +627,8 @@ def results(
         "",
         *bench_corpus.results(*mixed),
         "",
+        *bench_ocr.results(scans),
+        "",
         f"**Seeds** (the table stage: each seed's best parse over {args.best_of} rounds, "
         "in turn; seed 003 prints 18 short rows):",
         "",
@@ -675,6 +684,7 @@ def results(
                 *targets(everything, scales, speedup),
                 *bench_pdf.targets(*pdfs),
                 *bench_corpus.targets(*mixed[1:]),
+                *bench_ocr.targets(scans),
                 *table_targets(speeds, *tables[:2]),
                 *plain_targets(speeds, tables[2]),
                 *slowest_targets(tails[2]),
@@ -741,12 +751,17 @@ def slowest_targets(times: Sequence[float]) -> list[list[str]]:
 
 
 def write_docs(path: Path, lines: Sequence[str]) -> None:
-    """Put ``lines`` between the bench markers of ``path``."""
+    """Put ``lines`` between the bench markers of ``path``, which must hold each marker
+    once, in order: a second marker would stay in the text after the block (a marker
+    doubled by hand or by a merge of two results blocks), and be carried on by every run."""
     text = path.read_text(encoding="utf-8")
     head, start, rest = text.partition(START)
     _, end, tail = rest.partition(END)
-    if not start or not end:
-        raise SystemExit(f"{path} has no {START} ... {END} markers")
+    if not start or not end or text.count(START) != 1 or text.count(END) != 1:
+        raise SystemExit(
+            f"{path} must hold {START} ... {END} once each, in order "
+            f"(has {text.count(START)} and {text.count(END)})"
+        )
     path.write_text("\n".join([head + START, *lines, END]) + tail, encoding="utf-8")
 
 
@@ -760,7 +775,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="a tiny run: sizes 24,48, 2 reports per layout, 1 round",
+        help="a tiny run: sizes 24,48, 2 reports per layout, 1 round, one page scanned",
     )
     parser.add_argument(
         "--per-layout",
@@ -854,6 +869,13 @@ def main() -> int:
     )
     print("corpus of every kind", flush=True)
     mixed = bench_corpus.measure(args.quick)
+    print("scanned reports (OCR)", flush=True)
+    start = time.perf_counter()
+    scans = bench_ocr.measure_all(quick=args.quick)
+    print(
+        f"  {bench_ocr.MISSING}" if scans is None else f"  in {time.perf_counter() - start:.0f} s",
+        flush=True,
+    )
     print("table stage", flush=True)
     tables = (
         seed_times(args.best_of),
@@ -867,7 +889,7 @@ def main() -> int:
         latencies(args.best_of, tool_renderings()),
     )
     lines = results(
-        args, load, speeds, profiles, scales, paired, workers, pdfs, tables, tails, mixed
+        args, load, speeds, profiles, scales, paired, workers, pdfs, tables, tails, mixed, scans
     )
     print("\n" + "\n".join(lines))
     if args.write_docs:
