@@ -43,15 +43,19 @@ TARGET_PAGE_CPU, TARGET_FLOOR, TARGET_WORKER_MB = 1.0, 0.35, 500
 #: Run in a fresh process: the model loaded (timed), then the report parsed (timed: wall and
 #: CPU), then the floor: RapidOCR's own detection and recognition of the same page images
 #: (rendered as the parse renders them), its default sizes, no angle classifier, the same
-#: models and threads, in the same process (CPU); then the peak RSS and the scores, as JSON.
+#: models and threads, in the same process (CPU); then the peak RSS (``memory.peak_rss``: the
+#: process's own; ``ru_maxrss`` would carry over the peak of the process that started it) and
+#: the scores, as JSON.
 _CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from decimal import Decimal
 from pathlib import Path
 import pypdfium2
 from rapidocr import RapidOCR
 import govinfo_report as gr
 from govinfo_report.read.formats import ocr, scanned
+sys.path.insert(0, sys.argv[3])
+from memory import peak_rss
 path, gold = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
 start = time.perf_counter()
 engine = ocr.engine()
@@ -60,7 +64,7 @@ cpu = time.process_time()
 report = gr.parse(path, ocr=True)
 cpu = time.process_time() - cpu
 done = time.perf_counter()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = peak_rss()
 def right(got, want):
     if isinstance(want, list):
         return any(right(got, w) for w in want)
@@ -109,7 +113,7 @@ def measure(
     path.write_bytes(scanned(pdf, degraded=degraded, pages=pages))
     gold = REAL / "gold-flat" / f"{name}.json"
     out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(gold)],
+        [sys.executable, "-c", _CHILD, str(path), str(gold), str(Path(__file__).parent)],
         check=True,
         capture_output=True,
         text=True,
