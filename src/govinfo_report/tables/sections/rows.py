@@ -759,8 +759,10 @@ def _collapsed(
             return
         if read:
             return
-        cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
-        if _SIGNED.search(run[0]):
+        signed = _SIGNED.search(run[0]) is not None
+        apart = signed and _signs(template, cells)  # a sign apart from its digits may be one
+        cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail, apart)
+        if signed:
             kinds = [template.fields[cell].kind for cell in cells]
             cuts = _signs_placed(cuts, kinds[_before(row, run) :])
         spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
@@ -802,8 +804,10 @@ def _by_no_breaks(
     if traced is None or traced[0].translate(_AS_SPACES).strip() != run[0]:
         return False
     at = _before(row, run)
-    cuts = collapsed.cut(traced, len(cells) - len(row.values), MAX_WAYS, row.runs.tail)
-    if _SIGNED.search(run[0]):
+    signed = _SIGNED.search(run[0]) is not None
+    parts = len(cells) - len(row.values)
+    cuts = collapsed.cut(traced, parts, MAX_WAYS, row.runs.tail, signed and _signs(template, cells))
+    if signed:
         kinds = [template.fields[cell].kind for cell in cells]
         cuts = _signs_placed(cuts, kinds[at:])
     refuted = None if row.runs.closed and _COUNTS_ONLY.fullmatch(run[0]) else False
@@ -956,7 +960,12 @@ def _before(row: Row, run: Printed) -> int:
 
 
 #: A number printed with a sign.
-_SIGNED = re.compile(r"[+-]\d")
+_SIGNED = re.compile(r"[+-] ?\d")
+
+
+def _signs(template: Template, cells: Sequence[int]) -> bool:
+    """Whether one of ``cells`` takes a sign (2019's 本年增/减)."""
+    return any(template.fields[cell].kind == "signed" for cell in cells)
 
 
 def _signs_placed(cuts: collapsed.Cuts, kinds: Sequence[str]) -> collapsed.Cuts:
