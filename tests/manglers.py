@@ -677,9 +677,10 @@ class CellLines:
     values, ``"before"`` its header (``行政许可`` / ``信息内容`` / ``上一年项目数量`` … / ``20``
     / ``+17`` / ``37``) or ``"after"`` the sub-table's last row, as plain pdftotext prints a
     browser's or Word's PDF whose tall label cell's text flows apart.
-    ``signs``: a 2019 本年增/减 above 0 printed with its plus sign, the sign on a line of its
-    own before the digits (``+`` / ``18``): Word splits a run before its first digit, and
-    BeautifulSoup's ``get_text('\\n')`` writes each run a line."""
+    ``signs``: a 2019 本年增/减 other than 0 printed with its sign (``+`` above 0), the sign
+    on a line of its own before the digits (``+`` / ``18``, ``-`` / ``25``): Word splits a
+    run before its first digit, and BeautifulSoup's ``get_text('\\n')`` writes each run a
+    line."""
 
     separators: int = 1
     filler: str = ""
@@ -732,8 +733,10 @@ class CellLines:
                 if self.vertical and _grouping(row, at):
                     lines.extend(cell)
                     continue
-                if self.signs and at == 2 and row[0] in CHANGE_ROWS and _above_zero(cell):
-                    lines.append("+")  # a run of its own, its digits the next
+                sign = _sign(cell) if self.signs and at == 2 and row[0] in CHANGE_ROWS else ""
+                if sign:
+                    lines.append(sign)  # a run of its own, its digits the next
+                    cell = cell.removeprefix(sign)
                 lines.append(cell.center(self.centred).rstrip() if cell.strip() else cell)
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
@@ -749,9 +752,12 @@ CHANGE_ROWS = frozenset(
 )
 
 
-def _above_zero(cell: str) -> bool:
-    """Whether a cell prints a count above 0."""
-    return cell.isdecimal() and bool(cell.strip("0"))
+def _sign(cell: str) -> str:
+    """The sign of a cell's number other than 0 (``+`` where it prints none), else ``""``."""
+    digits = cell.removeprefix("-")
+    if not digits.isdecimal() or not digits.strip("0"):
+        return ""
+    return "-" if digits != cell else "+"
 
 
 def _in_column_blocks(table: Sequence[Sequence[str]]) -> list[Sequence[str]]:
@@ -1499,6 +1505,8 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
 #: (pdftotext plain writes an empty line between cells, or none).
 TRACELESS: dict[str, CellLines | SpacedCells | RawLines] = {
     "pdftotext": CellLines(separators=0, blank=None, merged=False),
+    # BeautifulSoup's get_text('\n', strip=True): each run a line, the &nbsp; cells dropped
+    "soup-stripped": CellLines(separators=0, blank=None, merged=False, signs=True),
     "pdftotext-apart": CellLines(blank=None, merged=False),
     "spaced": SpacedCells(),
     "pdftotext-raw": RawLines(),

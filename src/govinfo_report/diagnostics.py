@@ -145,6 +145,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "a row's values could not be placed without guessing; the cells are left missing",
     ),
+    "sign-or-placeholder": (
+        "warning",
+        "a minus sign alone before a number may be its sign, split off by markup, or a dash "
+        "in a cell of its own; both readings fit the row, so its cells are left missing",
+    ),
     "collapsed-cell-split": (
         "info",
         "a row's values ran together into one cell; the consistency rules allow one way to cut it",
@@ -264,6 +269,7 @@ MISSING_CAUSES: frozenset[str] = frozenset(
         "foreign-label",
         "extra-values",
         "values-unplaced",
+        "sign-or-placeholder",
         "collapsed-cell",
         "search-budget",
         "rules-contradict",

@@ -14,6 +14,9 @@ import unicodedata
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
 _FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD_TEXT.update(dict.fromkeys("\u3000\u00a0\u200b\ufeff\u2002\u2003", " "))
+#: The minus and plus signs that are not ASCII's (the minus sign, the small forms) to
+#: ASCII's, as the full-width ones are: a number's sign is ``+`` or ``-`` to ``cells``.
+_FOLD_TEXT.update({"\u2212": "-", "\ufe63": "-", "\ufe62": "+"})
 #: Kangxi radicals (⼆ ⼈ ⾏ …), which PDF text extraction gives for the ideographs (二 人 行 …)
 #: when a font maps those glyphs to them, to the ideographs (their NFKC forms).
 _FOLD_TEXT.update(

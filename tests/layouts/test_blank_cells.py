@@ -464,10 +464,10 @@ def test_a_plus_sign_on_a_line_of_its_own_signs_the_number_below_it() -> None:
         "coercive_measures": [None, 2, 10],
     }
     assert back.cell("proactive.licensing.change").blank
-    # A lone minus may be a blank cell's placeholder: it is not joined, so 行政处罚 prints
-    # four cells for three, and none is placed.
+    # A lone minus may be a blank cell's placeholder, but as one 行政处罚 would print four
+    # cells for three: it is the sign of the number below it, in the signed 本年增/减.
     minus = gr.parse(text.replace("67项\n+\n18", "67项\n-\n18"))
-    assert [minus.cell(f"proactive.penalties.{c}").value for c in columns] == [None] * 3
+    assert [minus.cell(f"proactive.penalties.{c}").value for c in columns] == [67, -18, 716]
 
 
 def test_a_blank_cell_pdftotext_left_out_shifts_nothing() -> None:

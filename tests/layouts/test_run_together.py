@@ -184,14 +184,16 @@ def _flattened(report: gr.Report, rng: random.Random, blanks: bool, signs: bool 
     on one line, cells joined with nothing or a space; a cell the report does not give is
     printed as one of ``NOT_GIVEN`` (spaces around it but for ``—``). With ``blanks``, some
     zero cells are left empty, as real pages leave them, and so leave no trace at all; with
-    ``signs``, a 2019 本年增/减 prints its sign (``+17``), as some bodies print it."""
+    ``signs``, a 2019 本年增/减 prints its sign (``+17``), as some bodies print it, in some
+    rows apart from its digits (``+ 17``, ``- 25``: markup split the run, and
+    ``get_text(' ')`` put a space between)."""
     title, *body = gr.render(report, "tab-separated").split("\n")
     joint = ("", " ")
     flat = ""
     for at, line in enumerate(body):
         cells = [
             "" if blanks and cell == "0" and rng.random() < 0.5 else cell
-            for cell in (_signed(line) if signs else line).split("\t")
+            for cell in (_signed(line, rng.random() < 0.5) if signs else line).split("\t")
         ]
         gap = rng.choice(joint)
         for number, cell in enumerate(cells):
@@ -210,11 +212,16 @@ CHANGE_ROWS = frozenset(
 )
 
 
-def _signed(line: str) -> str:
-    """A tab-separated row whose 本年增/减 value, if any and not 0, prints a plus sign."""
+def _signed(line: str, apart: bool = False) -> str:
+    """A tab-separated row whose 本年增/减 value, if any and not 0, prints a plus sign;
+    ``apart``: its sign (``+`` or ``-``) then a space before its digits."""
     cells = line.split("\t")
-    if cells[0] in CHANGE_ROWS and len(cells) > 2 and cells[2].isdigit() and cells[2] != "0":
-        cells[2] = f"+{cells[2]}"
+    if cells[0] not in CHANGE_ROWS or len(cells) < 3 or cells[2].strip("-0") == "":
+        return line
+    digits = cells[2].removeprefix("-")
+    if digits.isdigit():
+        sign = "+" if digits == cells[2] else "-"
+        cells[2] = f"{sign} {digits}" if apart else f"{sign}{digits}"
     return "\t".join(cells)
 
 
@@ -369,6 +376,46 @@ def test_a_sign_in_a_run_starts_the_signed_column() -> None:
         "行政处罚: 58+2482 holds 3 values run together; of the 3 ways to cut it, the "
         "consistency rules do not single out one, so the uncertain cells are missing"
     ) in [d.message for d in _codes(report)["collapsed-cell"]]
+
+
+def test_a_sign_apart_from_its_digits_is_read_where_the_row_allows_it() -> None:
+    # get_text(' ') of a page pasted from Word, whose runs split before a number's first
+    # digit, and whose blank cells leave no trace: 行政处罚 147 - 13 965 is four values for
+    # three cells unless the minus is 13's sign; 行政强制's plus is always a sign. 其他对外
+    # 管理服务事项 - 2 5626 is a dash, 2 and 5626, or -2 and 5626 after a blank left out:
+    # missing, never 2 and never a printed blank.
+    values = _values("2019") | {
+        "proactive.penalties.previous_items": 147,
+        "proactive.penalties.change": -13,
+        "proactive.penalties.decisions": 965,
+        "proactive.coercive_measures.previous_items": 6,
+        "proactive.coercive_measures.change": 12,
+        "proactive.coercive_measures.decisions": 28,
+        "proactive.other_services.change": -2,
+        "proactive.other_services.decisions": 5626,
+    }
+    text = _one_line(gr.Report.from_values(values, template="2019", year=2020), " ")
+    for printed, apart in (
+        ("行政处罚 147 -13 965", "行政处罚 147 - 13 965"),
+        ("行政强制 6 12 28", "行政强制 6 + 12 28"),
+        ("其他对外管理服务事项 0 -2 5626", "其他对外管理服务事项 - 2 5626"),
+    ):
+        assert text.count(printed) == 1, printed
+        text = text.replace(printed, apart)
+    report = gr.parse(text)
+    keys = [f"proactive.{{row}}.{c}" for c in ("previous_items", "change", "decisions")]
+    got = {
+        row: [report.cell(key.format(row=row)).value for key in keys]
+        for row in ("penalties", "coercive_measures", "other_services")
+    }
+    assert got == {
+        "penalties": [147, -13, 965],
+        "coercive_measures": [6, 12, 28],
+        "other_services": [None, None, None],
+    }
+    assert all(
+        report.cell(key.format(row="other_services")).provenance == "missing" for key in keys
+    )
 
 
 APPEALS = (1, 0, 0, 1, 2, 3, 0, 1, 0, 4, 0, 0, 0, 1, 1)

@@ -126,8 +126,8 @@ def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
     return row, ()
 
 
-@weighed(lambda found, run, parts, limit, tail=0: 1 + parts * len(found.ways))
-def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
+@weighed(lambda found, run, parts, limit, tail=0, signed=False: 1 + parts * len(found.ways))
+def cut(run: Printed, parts: int, limit: int, tail: int = 0, signed: bool = False) -> Cuts:
     """The ways to cut ``run`` into ``parts`` numbers; listed only when there are at most
     ``limit``. Worked out once a run (its text and place): a page whose blank cells are
     no-break spaces is read with them and without (``table.read_tables``), and its rows
@@ -140,7 +140,9 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     ``tail``: the run's last ``tail`` characters may be the next row label's numbering
     (``…申请 20000022.申请人``), so the ways without them are counted too. A traced run
     (``Runs.traced``) holds blank cells: each no-break space one, each ``BLANK_RUN`` one or
-    more, a ``BLANK_RUN_OR_NONE`` at its end any number."""
+    more, a ``BLANK_RUN_OR_NONE`` at its end any number. ``signed``: the run's row has a
+    signed column (2019's 本年增/减), so a sign apart from its digits (``- 25``) may be one
+    (``_ends``)."""
     text, line, column = run
     if sum(map(str.isdigit, text)) > MAX_RUN_DIGITS:
         return Cuts(None, (), True)
@@ -149,7 +151,7 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
         texts = [text[:-1] + BLANK_RUN, text[:-1]]
     elif tail and len(text) > tail:
         texts.append(text[:-tail].rstrip())
-    tables = [_ways(each, parts) for each in texts]
+    tables = [_ways(each, parts, signed) for each in texts]
     count = sum(ways[0][parts] for ways, _ in tables)
     fewer = any(ways[0][k] for ways, _ in tables for k in range(1, parts))
     if count > limit:
@@ -397,19 +399,32 @@ _UNIT_STARTS = frozenset(unit[0] for unit in UNITS)
 _MAX_DECIMALS = 8
 
 
-def _ends(text: str, start: int) -> list[int]:
+def _ends(text: str, start: int, signed: bool = False) -> list[int]:
     """Where a number starting at ``start`` may end: an optional sign, an integer part (a
     ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
     whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
     several; ``-``, ``/`` or ``无`` between spaces), or a no-break space (``Runs.traced``:
     one blank cell; ``BLANK_RUN``: one or more, ``_ways``); and only where the next number
-    or a space may follow."""
+    or a space may follow. Where the row has a signed column (``signed``), a sign apart from
+    its digits (``- 25``, ``+ 4``) may start a number too."""
     size = len(text)
     ends: list[int] = []
     end = start
     first = text[start]
     if first in _BLANKS:
         return [start + 1]
+    if (
+        signed
+        and first in _SIGNS
+        and text[start + 1 : start + 2] == " "
+        and text[start + 2 : start + 3].isdigit()
+    ):
+        if text[start - 1 : start] not in _APART:
+            return []
+        # ``- 25``: a sign apart from its digits (markup split its run, and the text put a
+        # space between), or a dash apart (a cell not given) before a number: both are ways
+        dash = [start + 1] if first in APART_PLACEHOLDERS else []
+        return [*dash, *_ends(text, start + 2)]
     if first in APART_PLACEHOLDERS and text[start + 1 : start + 2] in _APART:
         return [start + 1] if text[start - 1 : start] in _APART else []
     if first in PLACEHOLDERS:
@@ -452,6 +467,8 @@ _BLANKS = frozenset(NO_BREAK_SPACE + BLANK_RUN)
 APART_PLACEHOLDERS = "-/无"
 #: What stands either side of one: a space, or the run's end.
 _APART = ("", " ")
+#: A number's signs: apart from its digits by a space (``- 25``), one of two ways to read.
+_SIGNS = "+-"
 #: What may follow a number: a space, or the next number's sign or first digit, or a dash,
 #: or blank cells.
 _STARTS = frozenset(" +-0123456789" + PLACEHOLDERS + NO_BREAK_SPACE + BLANK_RUN)
@@ -464,7 +481,9 @@ def _next(text: str, end: int) -> int:
     return end
 
 
-def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
+def _ways(
+    text: str, parts: int, signed: bool = False
+) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
     """``ways[i][k]``: in how many ways ``text[i:]`` is cut into ``k`` numbers; and for each
     position, the numbers that may start there as ``(end, where the next one starts)``."""
     size = len(text)
@@ -479,7 +498,7 @@ def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, 
             for k in range(1, parts + 1):
                 row[k] = ways[after][k - 1] + row[k - 1]
             continue
-        for end in _ends(text, start):
+        for end in _ends(text, start, signed):
             after = _next(text, end)
             steps[start].append((end, after))
             row[1:] = map(add, row[1:], ways[after][:-1])  # row[k] += ways[after][k - 1]
@@ -509,6 +528,8 @@ def _pieces(
                 found = []
                 for end, after in steps[start]:
                     piece = text[start:end]  # a no-break space: a blank cell, text ""
+                    if piece[1:2] == " " and piece[0] in _SIGNS:
+                        piece = piece[0] + piece[2:]  # a sign apart: the number signed
                     head = ((piece if piece not in _BLANKS else "", line, column + start),)
                     if ways[after][left - 1]:
                         found.extend([head + way for way in rest(after, left - 1)])

@@ -133,7 +133,13 @@ class Row(NamedTuple):
 
     ``stacked``: of a ``loose`` row's values, one stands under another (a number too wide
     for its narrow cell wraps so, ``4`` / ``6`` for 46): they may be one cell's pieces, so
-    only the row's own rules may confirm them as two cells."""
+    only the row's own rules may confirm them as two cells.
+
+    ``joined``: the row with each lone minus sign among its values joined to the number
+    right after it (``-`` / ``25``, or ``- 25`` on one line: ``-25``), where the text cannot
+    tell a sign that markup split off its number from a dash cell (``-``: not given) before
+    the next cell; ``None`` where the row has none. A section reads the one of the two that
+    its template's columns and the row's cells allow (``sections.rows.signs_read``)."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -145,6 +151,7 @@ class Row(NamedTuple):
     positions: Positions = Positions()
     gaps: bool = False
     stacked: bool = False
+    joined: Row | None = None
 
 
 @runtime_checkable
@@ -280,7 +287,8 @@ def _grid_row(
     table row (issue 47)."""
     grid = tuple.__new__(Grid, (cells, whole))
     return tuple.__new__(
-        Row, (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False)
+        Row,
+        (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False, None),
     )
 
 

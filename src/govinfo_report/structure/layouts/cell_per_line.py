@@ -40,6 +40,8 @@ from .base import (
 
 #: A value alone on its line.
 _VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
+#: A sign alone, as a word of its own (``fold`` makes ``－`` ``−`` ``＋`` ``﹢`` plain ones).
+_LONE_SIGN = re.compile(r"(?<!\S)[-+](?!\S)")
 
 
 class CellPerLine(Layout):
@@ -57,8 +59,13 @@ class CellPerLine(Layout):
         return alone / len(valued) if valued else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
-        words = _signs_joined(_spelt_down(line_words(lines, first_line)))
-        return iter(gridded(list(word_rows(lines, first_line, words)), lines, first_line, words))
+        words = _spelt_down(line_words(lines, first_line))
+        # most tables print no sign apart: one search at C speed a line rules it out
+        signs = any(map(_LONE_SIGN.search, lines))
+        words = _signs_joined(words) if signs else words
+        rows = gridded(list(word_rows(lines, first_line, words)), lines, first_line, words)
+        minus = _minus_apart(words) if signs else []
+        return iter(_with_minus_joined(rows, lines, first_line, words, minus) if minus else rows)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As ``docx2txt`` writes a Word table: each cell of each row on a line of its own,
@@ -91,22 +98,97 @@ def _spelt_down(words: list[Words]) -> list[Words]:
 
 
 def _signs_joined(words: list[Words]) -> list[Words]:
-    """``words`` with a plus sign alone on its line joined to the unsigned number alone on
-    the next (``+`` / ``18``: ``+18``), that line then holding no cell: Word splits a run
-    before its first digit, and BeautifulSoup's ``get_text('\\n')`` writes each run a line.
-    A lone ``+`` is no label and no value; a lone ``-`` may be a blank cell's placeholder,
-    and is not joined."""
-    for at in range(len(words) - 1):
-        (cells, kinds), (after, after_kinds) = words[at], words[at + 1]
-        if (
-            kinds == LABEL
-            and cells[0][0] == "+"
-            and after_kinds == NUMBER
-            and after[0][0][:1].isdecimal()
-        ):
-            words[at] = (((f"+{after[0][0]}", *cells[0][1:]),), NUMBER)
-            words[at + 1] = ((), "")
+    """``words`` with each plus sign apart from the unsigned number after it joined to it
+    (``_sign_apart``: ``+`` / ``18``, ``+ 18``: ``+18``): Word splits a run before its first
+    digit, and BeautifulSoup's ``get_text('\\n')`` writes each run a line. A lone ``+`` is no
+    label and no value; a lone ``-`` may be a blank cell's placeholder, and is joined only in
+    a row's other reading (``_minus_apart``)."""
+    for at in range(len(words)):
+        for index in reversed(_sign_apart(words, at, "+", LABEL)):  # a join shifts those after
+            _join(words, at, index)
     return words
+
+
+def _minus_apart(words: Sequence[Words]) -> list[tuple[int, int]]:
+    """Where a lone minus sign stands right before an unsigned number (``_sign_apart``):
+    a sign markup split off its number, or a dash cell (not given) before the next cell.
+    ``(line offset, cell index)`` each."""
+    return [(at, index) for at in range(len(words)) for index in _sign_apart(words, at, "-")]
+
+
+def _sign_apart(words: Sequence[Words], at: int, sign: str, kind: str = PLACEHOLDER) -> list[int]:
+    """The indices of line ``at``'s cells that are ``sign`` alone (of ``kind``) right before
+    an unsigned number: the last cell, with the number first on the next line (no blank line
+    between), or a cell with the number next on its line one space after it (``- 25``)."""
+    cells, kinds = words[at]
+    if kind not in kinds:
+        return []
+    found = []
+    for index, (text, line, column) in enumerate(cells):
+        if text != sign or kinds[index] != kind:
+            continue
+        if index + 1 < len(cells):
+            after, after_kind = cells[index + 1], kinds[index + 1]
+            apart = after[1] == line and after[2] == column + 2
+        elif at + 1 < len(words) and words[at + 1][0]:
+            after, after_kind = words[at + 1][0][0], words[at + 1][1][0]
+            apart = True
+        else:
+            continue
+        if apart and after_kind == NUMBER and after[0][:1].isdecimal():
+            found.append(index)
+    return found
+
+
+def _join(words: list[Words], at: int, index: int) -> None:
+    """Line ``at``'s cell ``index`` (a sign) joined to the number after it: on its line, the
+    cell where the sign is; first on the next line, the cell where the digits are (the
+    sign's line then holds its other cells, or none), so that the blank lines after the
+    cell are counted from its last line."""
+    cells, kinds = words[at]
+    sign, line, column = cells[index]
+    if index + 1 < len(cells):
+        joined = (f"{sign}{cells[index + 1][0]}", line, column)
+        words[at] = (
+            (*cells[:index], joined, *cells[index + 2 :]),
+            f"{kinds[:index]}{NUMBER}{kinds[index + 2 :]}",
+        )
+        return
+    (digits, *after), after_kinds = words[at + 1]
+    words[at] = (cells[:index], kinds[:index])
+    words[at + 1] = (((f"{sign}{digits[0]}", *digits[1:]), *after), f"{NUMBER}{after_kinds[1:]}")
+
+
+def _with_minus_joined(
+    rows: list[Row],
+    lines: Sequence[str],
+    first_line: int,
+    words: Sequence[Words],
+    minus: Sequence[tuple[int, int]],
+) -> list[Row]:
+    """``rows`` each with its ``joined`` reading where it holds one of the lone minus signs
+    ``minus`` (``_minus_apart``): the text read again with each joined to the number after
+    it. Where the two texts keep different rhythms of blank lines, such a row is read by
+    neither's positions: a rhythm that joining a sign makes is no evidence of one."""
+    joined = list(words)
+    for at, index in reversed(minus):  # a join shifts the cells after it, on its line and the next
+        _join(joined, at, index)
+    other = gridded(list(word_rows(lines, first_line, joined)), lines, first_line, joined)
+    if len(other) != len(rows):
+        return rows
+    same = _rhythms(*_stream(lines, first_line, words)[:2]) == _rhythms(
+        *_stream(lines, first_line, joined)[:2]
+    )
+    signs = {words[at][0][index][1:] for at, index in minus}
+    read = []
+    for row, again in zip(rows, other, strict=True):
+        if any(cell[1:] in signs for cell in row.values):
+            if not same:
+                row = row._replace(positions=Positions())
+                again = again._replace(positions=Positions())
+            row = row._replace(joined=again)
+        read.append(row)
+    return read
 
 
 def _one_character(words: Words, kind: str) -> bool:
@@ -208,7 +290,7 @@ def _stream(
             empty = empty or (not line and bool(stream))
         elif is_rule(line):
             blank = None
-        elif words[offset][0]:  # a line joined to the one before (``_signs_joined``): none
+        elif words[offset][0]:  # a sign's line joined to the next (``_join``): none
             cells, kinds = words[offset]
             label = kinds[0] == LABEL
             plain = plain or (empty and not stream[-1][1] and not label)

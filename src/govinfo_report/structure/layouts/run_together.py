@@ -38,12 +38,12 @@ from ..rebreak import NUMBERED_ROW
 from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
-#: for a cell not given (``-``, ``/`` or ``无`` between spaces), and a run of them with
-#: nothing or spaces between.
+#: for a cell not given (``-``, ``/`` or ``无`` between spaces), a plus sign apart from its
+#: digits (``+ 4``: markup split its run), and a run of them with nothing or spaces between.
 _UNIT = "|".join(UNITS)
 _NUMBER = (
     rf"[+-]?\d+(?:[.,]\d+)*(?:[ ]*(?:{_UNIT}))?|[{PLACEHOLDERS}]+"
-    rf"|(?<![^ ])[{APART_PLACEHOLDERS}](?![^ ])"
+    rf"|(?<![^ ])[{APART_PLACEHOLDERS}](?![^ ])|(?<![^ ])\+(?= \d)"
 )
 _RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
 #: What makes digits before it a numbering: ``.`` or ``、`` (a space either side, as in

@@ -49,6 +49,7 @@ from .rows import (
     not_placed,
     rewrapped,
     set_aside,
+    signs_read,
     splits,
     stacked,
 )
@@ -110,6 +111,10 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         taken = [
             (row._replace(positions=Positions()) if row.values else row, r) for row, r in taken
         ]
+    signs: dict[int, Printed] = {}
+    if any(row.joined for row, _ in taken):
+        signed = [_signed(template, found.cells) for found in named]
+        taken, signs = signs_read(taken, widths, signed, width(name), alone=True)
     taken = by_position(taken, widths, width(name), alone=True)
     context = _Context(
         Draft(NAME),
@@ -124,6 +129,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         context.draft.find(found)
     table_empty(context, taken, rows)
     doubtful = _wrapped_over_label(context, taken, named)
+    doubtful |= _signs_in_doubt(context, taken, named, signs, doubtful)
     # rows of a grid (tabs, pipes, boxes) hold each count in its cell: none wraps over lines
     if not all(row.grid.cells for row, _ in taken if row.values):
         doubtful |= _wrapped_in_a_column(context, pieces, taken, named, doubtful)
@@ -412,6 +418,37 @@ def _wrapped_over_label(
                     "be two rows' counts or its counts wrapped",
                 )
     return doubtful
+
+
+def _signed(template: Template, cells: Sequence[int]) -> frozenset[int]:
+    """Which of a row's ``cells`` take a sign (本年增/减), by index."""
+    return frozenset(at for at, cell in enumerate(cells) if template.fields[cell].kind == "signed")
+
+
+def _signs_in_doubt(
+    context: _Context,
+    taken: Sequence[Taken],
+    named: Sequence[_Labels],
+    signs: dict[int, Printed],
+    doubtful: set[int],
+) -> set[int]:
+    """The rows ``rows.signs_read`` left in doubt (``signs``: each with its lone minus sign
+    before a number, which may be the number's sign or a dash cell), their cells missing."""
+    for at, (text, line, column) in signs.items():
+        found = named[at]
+        context.seen.update(found.keys)
+        if at not in doubtful:
+            not_placed(
+                context.draft,
+                context.template,
+                found.cells,
+                (text, line, column),
+                f"section 二: {label_text(taken[at][0])}: {text[0]!r} before {text[1:]} (line "
+                f"{line}) may be its sign, split off by the text's markup ({text}), or a dash "
+                "in a cell of its own (not given); both readings fit the row",
+                "sign-or-placeholder",
+            )
+    return set(signs)
 
 
 def _wrapped_in_a_column(

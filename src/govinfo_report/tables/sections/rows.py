@@ -273,12 +273,7 @@ def _placed(
 ) -> list[Taken] | None:
     """``taken`` read by position (``by_position``), or ``None`` where some row's positions
     do not fit."""
-    # Positions run on only where some row's do past its cells (docx2txt's merged cells).
-    runs_on = any(
-        row.positions.runs_on and len(row.positions.cells) > width
-        for (row, _), width in zip(taken, widths, strict=True)
-        if width is not None
-    )
+    runs_on = _runs_on(taken, widths)
     placed: list[Taken] = []
     for (row, runs), width in zip(taken, widths, strict=True):
         read = _by_position(row, runs, width, widest, alone, runs_on)
@@ -286,6 +281,144 @@ def _placed(
             return None
         placed.append((read, runs))
     return placed
+
+
+def _runs_on(taken: Sequence[Taken], widths: Sequence[int | None]) -> bool:
+    """Whether positions run on: only where some row's do past its cells (docx2txt's
+    merged cells)."""
+    return any(
+        row.positions.runs_on and len(row.positions.cells) > width
+        for (row, _), width in zip(taken, widths, strict=True)
+        if width is not None
+    )
+
+
+def signs_read(
+    taken: Sequence[Taken],
+    widths: Sequence[int | None],
+    signed: Sequence[frozenset[int]],
+    widest: int,
+    alone: bool = False,
+) -> tuple[list[Taken], dict[int, Printed]]:
+    """``taken`` with each row that has a ``joined`` reading (a lone minus sign right before
+    a number: the number's sign, split off by markup, or a dash cell before it) read in the
+    one reading its row allows, and the rows that both readings fit, each with its sign.
+    ``widths``: each row's cells (``by_position``); ``signed``: for each row, which of its
+    cells take a sign (本年增/减): a joined value stands only there.
+
+    Where the section reads its rows by position (every row fits: ``by_position``), a
+    reading fits where its positions do, so the blank cells a page prints (its ``&nbsp;``
+    lines) count the row's cells: a dash is a cell more than a sign. Elsewhere a reading
+    fits where its values are no more than the row's cells, the joined one only where it
+    can stand in a signed cell: a dash then reads as well as a sign wherever a signed cell
+    comes right after a cell the row may print blank, and the row is in doubt."""
+    marked = [
+        at
+        for at, ((row, runs), width) in enumerate(zip(taken, widths, strict=True))
+        if row.joined is not None and not runs and width is not None
+    ]
+    if not marked:
+        return list(taken), {}
+    readings = {at: _readings(taken[at][0]) for at in marked}
+    runs_on = _runs_on(taken, widths)
+    fits = {
+        at: [
+            read
+            for read, joined in readings[at]
+            if _fits_by_position(read, widths[at], widest, alone, runs_on, joined, signed[at])
+        ]
+        for at in marked
+    }
+    trial = list(taken)
+    for at in marked:
+        trial[at] = (fits[at][0] if len(fits[at]) == 1 else readings[at][0][0], ())
+    by_position = _placed(trial, widths, widest, alone) is not None
+    doubtful: dict[int, Printed] = {}
+    for at in marked:
+        if by_position and fits[at]:
+            if len(fits[at]) > 1:
+                doubtful[at] = _sign(readings[at])
+            continue
+        width = widths[at] or 0
+        allowed = [
+            read for read, joined in readings[at] if _fits_by_count(read, width, joined, signed[at])
+        ]
+        if len(allowed) > 1:
+            doubtful[at] = _sign(readings[at])
+        trial[at] = (allowed[0] if len(allowed) == 1 else readings[at][0][0], ())
+    return trial, doubtful
+
+
+#: A row's reading with the indices of its values joined from a sign and a number.
+_Reading = tuple[Row, tuple[int, ...]]
+
+
+def _readings(row: Row) -> list[_Reading]:
+    """``row`` as printed, then with its lone minus signs joined (``Row.joined``) where that
+    reading's values are the row's own with some signs joined (the section has not reshaped
+    the row since its layout read it)."""
+    printed = row._replace(joined=None)
+    other = row.joined
+    if other is None:
+        return [(printed, ())]
+    wanted = set(other.values)
+    values: list[Printed] = []
+    joined: list[int] = []
+    at = 0
+    while at < len(row.values):
+        sign, cell = row.values[at], None
+        if sign[0] == "-" and at + 1 < len(row.values):
+            digits = row.values[at + 1][0]
+            # the joined cell stands where the sign does on its line, where the digits do below
+            for _, line, column in row.values[at : at + 2]:
+                if (f"-{digits}", line, column) in wanted:
+                    cell = (f"-{digits}", line, column)
+                    break
+        if cell is not None:
+            joined.append(len(values))
+            values.append(cell)
+            at += 2
+        else:
+            values.append(sign)
+            at += 1
+    if not joined or tuple(values) != other.values:
+        return [(printed, ())]
+    again = printed._replace(values=other.values, positions=other.positions)
+    return [(printed, ()), (again, tuple(joined))]
+
+
+def _sign(readings: Sequence[_Reading]) -> Printed:
+    """The first sign a row's joined reading joins (for a diagnostic)."""
+    joined_row, joined = readings[-1]
+    return joined_row.values[joined[0]]
+
+
+def _fits_by_count(row: Row, width: int, joined: tuple[int, ...], signed: frozenset[int]) -> bool:
+    """Whether ``row``'s values are no more than its ``width`` cells, each of its ``joined``
+    values (indices of ``row.values``) able to stand in a ``signed`` cell, the values in
+    their order and any cells between them blank."""
+    spare = width - len(row.values)
+    return spare >= 0 and all(not signed.isdisjoint(range(k, k + spare + 1)) for k in joined)
+
+
+def _fits_by_position(
+    row: Row,
+    width: int | None,
+    widest: int,
+    alone: bool,
+    runs_on: bool,
+    joined: tuple[int, ...],
+    signed: frozenset[int],
+) -> bool:
+    """Whether ``row`` is read by its positions (``_by_position``), each of its ``joined``
+    values (indices of ``row.values``) in a ``signed`` cell, and no line of spaces past its
+    cells (``Positions.spaced``: a page's ``&nbsp;``, a blank cell of the row's own, where
+    a blank past them may otherwise be a merged label's continuation)."""
+    read = _by_position(row, (), width, widest, alone, runs_on)
+    if read is None or read is row or max(row.positions.spaced, default=-1) >= (width or 0):
+        return False  # a line of spaces past its cells is a blank cell of its own: one too many
+    places = {cell: at for at, cell in enumerate(read.values)}
+    return all(places.get(row.values[k]) in signed for k in joined)
 
 
 def _by_position(
@@ -626,8 +759,10 @@ def _collapsed(
             return
         if read:
             return
-        cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail)
-        if _SIGNED.search(run[0]):
+        signed = _SIGNED.search(run[0]) is not None
+        apart = signed and _signs(template, cells)  # a sign apart from its digits may be one
+        cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail, apart)
+        if signed:
             kinds = [template.fields[cell].kind for cell in cells]
             cuts = _signs_placed(cuts, kinds[_before(row, run) :])
         spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
@@ -669,8 +804,10 @@ def _by_no_breaks(
     if traced is None or traced[0].translate(_AS_SPACES).strip() != run[0]:
         return False
     at = _before(row, run)
-    cuts = collapsed.cut(traced, len(cells) - len(row.values), MAX_WAYS, row.runs.tail)
-    if _SIGNED.search(run[0]):
+    signed = _SIGNED.search(run[0]) is not None
+    parts = len(cells) - len(row.values)
+    cuts = collapsed.cut(traced, parts, MAX_WAYS, row.runs.tail, signed and _signs(template, cells))
+    if signed:
         kinds = [template.fields[cell].kind for cell in cells]
         cuts = _signs_placed(cuts, kinds[at:])
     refuted = None if row.runs.closed and _COUNTS_ONLY.fullmatch(run[0]) else False
@@ -823,7 +960,12 @@ def _before(row: Row, run: Printed) -> int:
 
 
 #: A number printed with a sign.
-_SIGNED = re.compile(r"[+-]\d")
+_SIGNED = re.compile(r"[+-] ?\d")
+
+
+def _signs(template: Template, cells: Sequence[int]) -> bool:
+    """Whether one of ``cells`` takes a sign (2019's 本年增/减)."""
+    return any(template.fields[cell].kind == "signed" for cell in cells)
 
 
 def _signs_placed(cuts: collapsed.Cuts, kinds: Sequence[str]) -> collapsed.Cuts:
