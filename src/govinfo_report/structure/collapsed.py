@@ -126,8 +126,8 @@ def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
     return row, ()
 
 
-@weighed(lambda found, run, parts, limit, tail=0: 1 + parts * len(found.ways))
-def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
+@weighed(lambda found, run, parts, limit, tail=0, counts=False: 1 + parts * len(found.ways))
+def cut(run: Printed, parts: int, limit: int, tail: int = 0, counts: bool = False) -> Cuts:
     """The ways to cut ``run`` into ``parts`` numbers; listed only when there are at most
     ``limit``. Worked out once a run (its text and place): a page whose blank cells are
     no-break spaces is read with them and without (``table.read_tables``), and its rows
@@ -140,7 +140,9 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
     ``tail``: the run's last ``tail`` characters may be the next row label's numbering
     (``…申请 20000022.申请人``), so the ways without them are counted too. A traced run
     (``Runs.traced``) holds blank cells: each no-break space one, each ``BLANK_RUN`` one or
-    more, a ``BLANK_RUN_OR_NONE`` at its end any number."""
+    more, a ``BLANK_RUN_OR_NONE`` at its end any number. ``counts``: the run's cells are
+    all counts (no signed change, no amount), so where every number of the run prints a
+    unit (``21件9件``), a number ends only at its unit (``_ends``)."""
     text, line, column = run
     if sum(map(str.isdigit, text)) > MAX_RUN_DIGITS:
         return Cuts(None, (), True)
@@ -149,7 +151,7 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0) -> Cuts:
         texts = [text[:-1] + BLANK_RUN, text[:-1]]
     elif tail and len(text) > tail:
         texts.append(text[:-tail].rstrip())
-    tables = [_ways(each, parts) for each in texts]
+    tables = [_ways(each, parts, counts) for each in texts]
     count = sum(ways[0][parts] for ways, _ in tables)
     fewer = any(ways[0][k] for ways, _ in tables for k in range(1, parts))
     if count > limit:
@@ -397,13 +399,16 @@ _UNIT_STARTS = frozenset(unit[0] for unit in UNITS)
 _MAX_DECIMALS = 8
 
 
-def _ends(text: str, start: int) -> list[int]:
+def _ends(text: str, start: int, whole: bool = False) -> list[int]:
     """Where a number starting at ``start`` may end: an optional sign, an integer part (a
     ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
     whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
     several; ``-``, ``/`` or ``无`` between spaces), or a no-break space (``Runs.traced``:
     one blank cell; ``BLANK_RUN``: one or more, ``_ways``); and only where the next number
-    or a space may follow."""
+    or a space may follow. ``whole``: every number of a run of counts prints a unit
+    (``21件9件``), so a number ends only at its unit: ``2`` and ``1件`` would make the row's
+    one count without one (a signed change prints none: ``21项+61233件`` may be 21项, +6 and
+    1233件, so a row with one is never ``whole``)."""
     size = len(text)
     ends: list[int] = []
     end = start
@@ -435,6 +440,8 @@ def _ends(text: str, start: int) -> list[int]:
             ends.extend(
                 unit_start + len(unit) for unit in UNITS if text.startswith(unit, unit_start)
             )
+    if whole:
+        ends = [end for end in ends if not text[end - 1].isdigit()]
     return [end for end in ends if end == size or text[end] in _STARTS]
 
 
@@ -457,6 +464,19 @@ _APART = ("", " ")
 _STARTS = frozenset(" +-0123456789" + PLACEHOLDERS + NO_BREAK_SPACE + BLANK_RUN)
 
 
+#: White space and blank cells between numbers, in a run as cut (``Runs.traced``).
+_BETWEEN = f"[ {NO_BREAK_SPACE}{BLANK_RUN}{BLANK_RUN_OR_NONE}]*"
+#: A run of two numbers or more, each printing a unit (``21件9件``): one number alone with
+#: its unit (``4812条``) shows no habit of the row's (4, 8 and 12条 may be its counts).
+_UNITED = re.compile(
+    rf"(?:{_BETWEEN}[+-]?\d+(?:\.\d+)?[ ]*(?:{'|'.join(map(re.escape, UNITS))})){{2,}}{_BETWEEN}"
+)
+#: What such a run ends in: a unit's last character, or white space or blank cells.
+_UNIT_ENDS = frozenset(unit[-1] for unit in UNITS) | frozenset(
+    f" {NO_BREAK_SPACE}{BLANK_RUN}{BLANK_RUN_OR_NONE}"
+)
+
+
 def _next(text: str, end: int) -> int:
     """Where the number after one ending at ``end`` starts (past spaces)."""
     while end < len(text) and text[end] == " ":
@@ -464,13 +484,17 @@ def _next(text: str, end: int) -> int:
     return end
 
 
-def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
+def _ways(
+    text: str, parts: int, counts: bool = False
+) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
     """``ways[i][k]``: in how many ways ``text[i:]`` is cut into ``k`` numbers; and for each
-    position, the numbers that may start there as ``(end, where the next one starts)``."""
+    position, the numbers that may start there as ``(end, where the next one starts)``.
+    ``counts``: as for ``cut``."""
     size = len(text)
     ways = [[0] * (parts + 1) for _ in range(size + 1)]
     ways[size][0] = 1
     steps: list[list[tuple[int, int]]] = [[] for _ in range(size)]
+    whole = counts and text[-1:] in _UNIT_ENDS and _UNITED.fullmatch(text) is not None
     for start in range(size - 1, -1, -1):
         row = ways[start]
         if text[start] == BLANK_RUN:  # a blank cell, then the text after it or more blanks
@@ -479,7 +503,7 @@ def _ways(text: str, parts: int) -> tuple[list[list[int]], list[list[tuple[int, 
             for k in range(1, parts + 1):
                 row[k] = ways[after][k - 1] + row[k - 1]
             continue
-        for end in _ends(text, start):
+        for end in _ends(text, start, whole):
             after = _next(text, end)
             steps[start].append((end, after))
             row[1:] = map(add, row[1:], ways[after][:-1])  # row[k] += ways[after][k - 1]
