@@ -187,7 +187,6 @@ def _printed_cells(unit: Unit, template: Template) -> Unit:
         pieces=tuple(pieces),
         options=(*unit.options, *options),
         cut=unit.cut | frozenset(range(len(unit.pieces), len(pieces))),
-        ways=unit.ways + len(options),
         fewer=False,
     )
 
