@@ -25,6 +25,7 @@ from govinfo_report import labels
 from govinfo_report.cells import is_value
 from govinfo_report.structure.layouts import space_aligned
 from govinfo_report.write.render import renderable
+from govinfo_report.write.spans import NOT_GIVEN
 
 ALL = ("tab-separated", "row-per-cell", "flattened-header", "markdown")
 TABBED = ("tab-separated", "flattened-header")
@@ -444,7 +445,7 @@ def lost_line_breaks(text: str, rng: Random) -> str:
     return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
 
 
-def tables_run_together(text: str, rng: Random) -> str:
+def tables_run_together(text: str, rng: Random, traced: bool = False) -> str:
     """The text BeautifulSoup's ``get_text()`` or lxml's ``text_content()`` gives of a page
     whose tables have no white space between their tags (pasted from Word): the headings and
     paragraphs on lines of their own, each table's rows on one line, its cells run together
@@ -454,12 +455,13 @@ def tables_run_together(text: str, rng: Random) -> str:
     with it (``&nbsp;12``, ``12&nbsp;``) or print a blank cell as two: no-break spaces
     that are no blank cell, on pages whose blank cells are no-break spaces or nothing. Some
     pad nothing and print some blank cells ``&nbsp;`` and leave others empty (cells typed
-    over by hand)."""
+    over by hand). ``traced``: a page that prints every blank cell ``&nbsp;`` (none left
+    empty)."""
     nbsp = "\u00a0"
-    blank = rng.choice((nbsp, ""))
+    blank = nbsp if traced else rng.choice((nbsp, ""))
     empty = rng.choice((nbsp, "")) if blank else ""
     padded = rng.random() < 0.3
-    mixed = not padded and rng.random() < 0.3
+    mixed = not padded and not traced and rng.random() < 0.3
     lines: list[str] = []
     table: list[str] = []
     for line in [*text.split("\n"), ""]:
@@ -618,15 +620,16 @@ def _cut(text: str, width: int) -> list[str]:
     return lines
 
 
-def web_archive(text: str, rng: Random) -> str:
+def web_archive(text: str, rng: Random, traced: bool = False) -> str:
     """A web archive's text of a page pasted from Word whose tables have no white space
     between their tags: the page on one line, white space closed up (each run of blank
     cells one space, nothing between filled cells or rows), label cells merged across the
     grid (``rowspan``, ``colspan``: a row prints no empty label cell). A blank cell (written
     ``&nbsp;``) stays so; on some pages some are left empty (cells typed over by hand: no
-    trace), or a value is padded with ``&nbsp;`` (a space that is no blank cell)."""
+    trace), or a value is padded with ``&nbsp;`` (a space that is no blank cell).
+    ``traced``: a page that prints every blank cell ``&nbsp;`` (none left empty)."""
     nbsp = "\u00a0"
-    mixed = rng.random() < 0.2
+    mixed = rng.random() < 0.2 and not traced
     padded = not mixed and rng.random() < 0.2
     pieces: list[str] = []
     for line in text.split("\n"):
@@ -640,6 +643,19 @@ def web_archive(text: str, rng: Random) -> str:
                 cell = rng.choice((nbsp + cell, cell + nbsp))
             pieces.append(cell)  # an empty cell is a span's: no cell at all
     return " ".join("".join(pieces).split())
+
+
+def not_given_blank(text: str, rng: Random) -> str:
+    """Tab rows whose cells the report does not give (``—``) printed blank, as a page prints
+    them (``&nbsp;``: ``tests/cms.py``): a blank cell beside printed zeros, which text that
+    runs a row's cells together (``tables_run_together``, ``web_archive``) prints as a
+    no-break space or a space, or at a table's end as nothing."""
+    return "\n".join(
+        "\t".join(" " if cell == NOT_GIVEN else cell for cell in line.split("\t"))
+        if "\t" in line
+        else line
+        for line in text.split("\n")
+    )
 
 
 def one_line_page(text: str, rng: Random) -> str:

@@ -135,12 +135,13 @@ def reports(draw: st.DrawFn, template: str | None = None, missing: bool = True) 
 
 
 @st.composite
-def sparse_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
+def sparse_reports(draw: st.DrawFn, template: str | None = None, missing: bool = True) -> gr.Report:
     """A report of ``reports`` with zeros in every table, as bodies fill them: section 三's
     counts are often 0 already; here about half of section 二's cells are 0 too, and some
     outcomes of each group of section 四 (its 总计 their sum again). Rendered with blank
-    zeros, most rows then print several blank cells, some none, some only blanks."""
-    report = draw(reports(template))
+    zeros, most rows then print several blank cells, some none, some only blanks.
+    ``missing`` as for ``reports``."""
+    report = draw(reports(template, missing))
     values = {key: value for key, value in report.flat().items() if value is not None}
     for key in sorted(values):
         if key.startswith("proactive.") and draw(st.booleans()):
@@ -152,6 +153,19 @@ def sparse_reports(draw: st.DrawFn, template: str | None = None) -> gr.Report:
                 values[key] = 0
             values[keys[-1]] = sum(values[key] for key in keys[:-1])  # type: ignore[misc]
     return _refilled(report, values)
+
+
+@st.composite
+def given_blanks(draw: st.DrawFn, template: str | None = None) -> gr.Report:
+    """A complete report of ``sparse_reports`` (zeros in every table, printed as 0) with
+    one to four cells of section 二 not given, which a page prints blank beside its zeros
+    (``manglers.not_given_blank``). Only section 二: a cell of 三 or 四 not given breaks
+    their rules."""
+    report = draw(sparse_reports(template, missing=False))
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    proactive = sorted(key for key in values if key.startswith("proactive."))
+    gone = draw(st.sets(st.sampled_from(proactive), min_size=1, max_size=4))
+    return _refilled(report, {key: value for key, value in values.items() if key not in gone})
 
 
 @st.composite

@@ -249,6 +249,23 @@ def test_the_ways_to_cut() -> None:
     assert collapsed.cut(("000", 1, 1), 3, 512).fewer is False
 
 
+def test_counts_that_all_print_their_unit_end_at_it() -> None:
+    # 48项12条 in three counts: 4, 8项 and 12条 would leave one count without the unit every
+    # other prints; in two, 48项 and 12条, each ending at its unit.
+    texts = [
+        lambda cuts: [tuple(text for text, _, _ in way) for way in cuts.ways],
+        lambda cuts: (cuts.count, cuts.fewer),
+    ]
+    cuts = collapsed.cut(("48项12条", 3, 7), 3, 512, counts=True)
+    assert [show(cuts) for show in texts] == [[], (0, True)]
+    assert texts[0](collapsed.cut(("48项12条", 3, 7), 2, 512, counts=True)) == [("48项", "12条")]
+    # a signed change prints no unit: 7项, +3 and 15件 is a reading of 7项+315件
+    signed = collapsed.cut(("7项+315件", 3, 7), 3, 512)
+    assert ("7项", "+3", "15件") in texts[0](signed)
+    # a row whose counts are not all printed with a unit may print one without it
+    assert ("4", "8", "12条") in texts[0](collapsed.cut(("4812条", 3, 7), 3, 512, counts=True))
+
+
 def test_the_ways_to_cut_come_in_order_where_they_share_their_ends() -> None:
     # 12345 in four numbers, the shortest first number first: 1 23 and 12 3 both leave 45
     # for two numbers, each then cut 4 5.

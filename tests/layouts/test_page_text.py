@@ -25,6 +25,7 @@ from conftest import printed, scaled, wrong
 from manglers import (
     Html2TextPipes,
     WordGridPipes,
+    not_given_blank,
     one_line_page,
     pandoc_gfm,
     pandoc_grid_spans,
@@ -32,7 +33,7 @@ from manglers import (
     tables_run_together,
     web_archive,
 )
-from strategies import reports
+from strategies import given_blanks, reports
 
 NBSP = "\u00a0"
 #: The applicant columns of section 三, 总计 last.
@@ -369,6 +370,106 @@ def test_web_archive_pages_that_leave_their_zeros_blank_are_never_read_wrong(
         web_archive(render(report, "tab-separated", blank_zeros=True), random.Random(seed))
     )
     assert wrong(back, printed(report)) == {}
+
+
+# Section 二 of a page that prints every cell, zeros as 0 and a cell the report leaves
+# empty as ``&nbsp;``, as get_text() runs each table's cells together: the rows of zeros
+# show that no blank cell hides between digits, but a blank cell prints a no-break space
+# (a space once folded), and a web archive closes white space to one space.
+PROACTIVE_2019 = (
+    "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件000"
+    "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可000"
+    "其他对外管理服务事项{other}第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量"
+    "行政处罚{penalties}行政强制000第二十条第（八）项信息内容上一年项目数量本年增/减"
+    "行政事业性收费00第二十条第（九）项信息内容采购项目数量采购总金额（单位：万元）"
+    "政府集中采购{procurement}"
+)
+
+
+def _page_2019(proactive: str) -> str:
+    """A 2019 report's page as get_text() gives it, every table's cells run together, its
+    section 三 and 四 zeros: section 二 ``proactive``."""
+    report = gr.Report.from_values(
+        {field.key: 0 for field in gr.fields("2019")},
+        template="2019",
+        organisation="青石县市场监督管理局",
+        year=2020,
+    )
+    text = tables_run_together(render(report, "tab-separated"), random.Random(0), traced=True)
+    start = text.index("第二十条第（一）项")
+    return text[:start] + proactive + text[text.index("\n", start) :]
+
+
+@pytest.mark.parametrize("archived", [False, True])
+def test_a_blank_cell_at_a_space_leaves_a_cut_of_the_digits_unproven(archived: bool) -> None:
+    """行政处罚 prints 518, a blank 本年增/减 and 7 (``518&nbsp;7``): cut at its digits alone,
+    ``518 7`` is 51, 8 and 7, but 518, a blank cell and 7 fits the text as well. Section 二
+    has no rule to choose: the two cells the readings differ on are missing, never 51 and
+    8; the 7 both give is read. 其他对外管理服务事项 ``63 12`` (63, a blank, 12) and
+    政府集中采购 ``12`` then the table's end (12 and a blank amount: nothing shows a blank
+    cell where a table ends) are as unsure."""
+    proactive = PROACTIVE_2019.format(
+        other=f"63{NBSP}12", penalties=f"518{NBSP}7", procurement="12"
+    )
+    page = _page_2019(proactive)
+    text = " ".join(page.split()) if archived else page
+    report = gr.parse(text)
+    assert any(d.code == "every-cell-printed" for d in report.diagnostics)
+    flat = report.flat()
+    for key in ("penalties.previous_items", "penalties.change", "other_services.change"):
+        assert report.cell(f"proactive.{key}").provenance == "missing", key
+    assert flat["proactive.penalties.decisions"] == 7
+    assert flat["proactive.other_services.previous_items"] in (None, 63)
+    assert flat["proactive.other_services.decisions"] in (None, 12)
+    assert flat["proactive.procurement.projects"] in (None, 12)
+    assert flat["proactive.procurement.amount"] is None
+    assert flat["proactive.coercive_measures.decisions"] == 0
+
+
+@pytest.mark.parametrize("archived", [False, True])
+def test_counts_printed_with_their_unit_end_at_it(archived: bool) -> None:
+    """行政规范性文件 prints 35件 and 6件 and leaves 现行有效件数 blank (``35件6件&nbsp;`` before
+    the next header): every count of the row prints its unit, so 3 and 5件 would make one
+    count without one; no cut of the digits fits the three cells, and the blank cell where
+    the row printed a space does. A row that prints no unit (``12&nbsp;7``: 1, 2 and 7, or
+    12, a blank and 7) is as unsure as any other."""
+    page = RUN_TOGETHER.replace(
+        f"行政规范性文件{NBSP}{NBSP}7第二十条", f"行政规范性文件35件6件{NBSP}第二十条"
+    ).replace(f"{NBSP * 5}1{NBSP * 3}1{NBSP * 5}", "0" * 15)
+    assert "35件6件" in page
+    text = " ".join(page.split()) if archived else page
+    report = gr.parse(text)
+    assert any(d.code == "every-cell-printed" for d in report.diagnostics)
+    flat = report.flat()
+    assert flat["proactive.normative_documents.issued"] == 35
+    assert flat["proactive.normative_documents.repealed"] == 6
+    in_force = report.cell("proactive.normative_documents.in_force")
+    assert (in_force.value, in_force.provenance) == (None, "blank")
+    plain = page.replace(f"35件6件{NBSP}", f"12{NBSP}7")
+    report = gr.parse(" ".join(plain.split()) if archived else plain)
+    assert report.cell("proactive.normative_documents.issued").provenance == "missing"
+    assert report.cell("proactive.normative_documents.repealed").provenance == "missing"
+    assert report.flat()["proactive.normative_documents.in_force"] == 7
+
+
+@scaled(1)
+@given(report=given_blanks(), seed=st.integers(0, 2**32), archived=st.booleans())
+def test_one_line_pages_printing_zeros_and_blank_cells_are_never_read_wrong(
+    report: gr.Report, seed: int, archived: bool
+) -> None:
+    """A page that prints its zeros and a cell the report leaves empty as ``&nbsp;``
+    (``not_given_blank``), as get_text() gives it (a no-break space each) or a web archive
+    (``archived``: white space closed to one space): its rows of zeros show that no blank
+    cell hides between digits, but one may stand where a row printed white space or where
+    a table ends, so a cut that ignores it is no proof. Nothing is read wrong."""
+    tab = not_given_blank(render(report, "tab-separated"), random.Random(seed))
+    rng = random.Random(seed)
+    text = (
+        web_archive(tab, rng, traced=True)
+        if archived
+        else tables_run_together(tab, rng, traced=True)
+    )
+    assert wrong(gr.parse(text), printed(report)) == {}
 
 
 # trafilatura's Markdown of a page pasted from Word (its section 三 shortened): every grid

@@ -544,16 +544,32 @@ def test_the_layout_gives_each_label_its_run() -> None:
         )
     )
     # A label no value follows may head a row printed blank: its blank cells left no trace.
-    # Numbered labels of section 三 in one such text are a row each.
+    # Numbered labels of section 三 in one such text are a row each. A run's ends say where
+    # white space stands right before it (after its label) or after it, or the table ends.
     assert rows == [
-        Row((("(二)部分公开(区分处理的)", 7, 1),), (), 7, runs=Runs((("500000 5", 7, 16),))),
+        Row(
+            (("(二)部分公开(区分处理的)", 7, 1),),
+            (),
+            7,
+            runs=Runs((("500000 5", 7, 16),), ends=(True, False)),
+        ),
         Row((("(三)不予公开", 7, 24),), (), 7, traceless=True),
         Row((("1.属于国家秘密", 8, 1),), (), 8, runs=Runs((("00000002", 8, 9),), 1)),
-        Row(((".其他法律行政法规禁止公开", 9, 1),), (), 9, runs=Runs((("0000000", 9, 15),))),
+        Row(
+            ((".其他法律行政法规禁止公开", 9, 1),),
+            (),
+            9,
+            runs=Runs((("0000000", 9, 15),), ends=(True, False)),
+        ),
         Row((("第二十条第(1)项信息内容", 10, 1),), (), 10, traceless=True),
         Row((("3.危及“三安全一稳定”", 11, 1),), (), 11, traceless=True),
         Row((("4.保护第三方合法权益", 11, 14),), (), 11, traceless=True),
-        Row((("5.属于三类内部事务信息", 11, 26),), (), 11, runs=Runs((("1 1", 11, 38),))),
+        Row(
+            (("5.属于三类内部事务信息", 11, 26),),
+            (),
+            11,
+            runs=Runs((("1 1", 11, 38),), ends=(False, True)),
+        ),
     ]
     assert layout.sniff(["规章000", "行政许可3960181"], 3) > 0.5
     assert layout.sniff(["规章\t0\t0\t0"], 3) == 0.0

@@ -126,8 +126,13 @@ def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
     return row, ()
 
 
-@weighed(lambda found, run, parts, limit, tail=0, signed=False: 1 + parts * len(found.ways))
-def cut(run: Printed, parts: int, limit: int, tail: int = 0, signed: bool = False) -> Cuts:
+@weighed(
+    lambda found, run, parts, limit, tail=0, signed=False, counts=False: 1
+    + parts * len(found.ways)
+)
+def cut(
+    run: Printed, parts: int, limit: int, tail: int = 0, signed: bool = False, counts: bool = False
+) -> Cuts:
     """The ways to cut ``run`` into ``parts`` numbers; listed only when there are at most
     ``limit``. Worked out once a run (its text and place): a page whose blank cells are
     no-break spaces is read with them and without (``table.read_tables``), and its rows
@@ -142,6 +147,8 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0, signed: bool = Fals
     (``Runs.traced``) holds blank cells: each no-break space one, each ``BLANK_RUN`` one or
     more, a ``BLANK_RUN_OR_NONE`` at its end any number. ``signed``: the run's row has a
     signed column (2019's 本年增/减), so a sign apart from its digits (``- 25``) may be one
+    (``_ends``). ``counts``: the run's cells are all counts (no signed change, no amount), so
+    where every number of the run prints a unit (``21件9件``), a number ends only at its unit
     (``_ends``)."""
     text, line, column = run
     if sum(map(str.isdigit, text)) > MAX_RUN_DIGITS:
@@ -151,7 +158,7 @@ def cut(run: Printed, parts: int, limit: int, tail: int = 0, signed: bool = Fals
         texts = [text[:-1] + BLANK_RUN, text[:-1]]
     elif tail and len(text) > tail:
         texts.append(text[:-tail].rstrip())
-    tables = [_ways(each, parts, signed) for each in texts]
+    tables = [_ways(each, parts, signed, counts) for each in texts]
     count = sum(ways[0][parts] for ways, _ in tables)
     fewer = any(ways[0][k] for ways, _ in tables for k in range(1, parts))
     if count > limit:
@@ -399,14 +406,17 @@ _UNIT_STARTS = frozenset(unit[0] for unit in UNITS)
 _MAX_DECIMALS = 8
 
 
-def _ends(text: str, start: int, signed: bool = False) -> list[int]:
+def _ends(text: str, start: int, signed: bool = False, whole: bool = False) -> list[int]:
     """Where a number starting at ``start`` may end: an optional sign, an integer part (a
     ``0`` stands alone, else at most ``cells.MAX_DIGITS`` digits), decimals right after the
     whole integer part, a unit; or a placeholder (``—``, a cell not given: one dash or
     several; ``-``, ``/`` or ``无`` between spaces), or a no-break space (``Runs.traced``:
     one blank cell; ``BLANK_RUN``: one or more, ``_ways``); and only where the next number
     or a space may follow. Where the row has a signed column (``signed``), a sign apart from
-    its digits (``- 25``, ``+ 4``) may start a number too."""
+    its digits (``- 25``, ``+ 4``) may start a number too. ``whole``: every number of a run of
+    counts prints a unit (``21件9件``), so a number ends only at its unit: ``2`` and ``1件``
+    would make the row's one count without one (a signed change prints none: ``21项+61233件``
+    may be 21项, +6 and 1233件, so a row with one is never ``whole``)."""
     size = len(text)
     ends: list[int] = []
     end = start
@@ -424,7 +434,7 @@ def _ends(text: str, start: int, signed: bool = False) -> list[int]:
         # ``- 25``: a sign apart from its digits (markup split its run, and the text put a
         # space between), or a dash apart (a cell not given) before a number: both are ways
         dash = [start + 1] if first in APART_PLACEHOLDERS else []
-        return [*dash, *_ends(text, start + 2)]
+        return [*dash, *_ends(text, start + 2, whole=whole)]
     if first in APART_PLACEHOLDERS and text[start + 1 : start + 2] in _APART:
         return [start + 1] if text[start - 1 : start] in _APART else []
     if first in PLACEHOLDERS:
@@ -450,6 +460,8 @@ def _ends(text: str, start: int, signed: bool = False) -> list[int]:
             ends.extend(
                 unit_start + len(unit) for unit in UNITS if text.startswith(unit, unit_start)
             )
+    if whole:
+        ends = [end for end in ends if not text[end - 1].isdigit()]
     return [end for end in ends if end == size or text[end] in _STARTS]
 
 
@@ -474,6 +486,19 @@ _SIGNS = "+-"
 _STARTS = frozenset(" +-0123456789" + PLACEHOLDERS + NO_BREAK_SPACE + BLANK_RUN)
 
 
+#: White space and blank cells between numbers, in a run as cut (``Runs.traced``).
+_BETWEEN = f"[ {NO_BREAK_SPACE}{BLANK_RUN}{BLANK_RUN_OR_NONE}]*"
+#: A run of two numbers or more, each printing a unit (``21件9件``): one number alone with
+#: its unit (``4812条``) shows no habit of the row's (4, 8 and 12条 may be its counts).
+_UNITED = re.compile(
+    rf"(?:{_BETWEEN}[+-]?\d+(?:\.\d+)?[ ]*(?:{'|'.join(map(re.escape, UNITS))})){{2,}}{_BETWEEN}"
+)
+#: What such a run ends in: a unit's last character, or white space or blank cells.
+_UNIT_ENDS = frozenset(unit[-1] for unit in UNITS) | frozenset(
+    f" {NO_BREAK_SPACE}{BLANK_RUN}{BLANK_RUN_OR_NONE}"
+)
+
+
 def _next(text: str, end: int) -> int:
     """Where the number after one ending at ``end`` starts (past spaces)."""
     while end < len(text) and text[end] == " ":
@@ -482,14 +507,16 @@ def _next(text: str, end: int) -> int:
 
 
 def _ways(
-    text: str, parts: int, signed: bool = False
+    text: str, parts: int, signed: bool = False, counts: bool = False
 ) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
     """``ways[i][k]``: in how many ways ``text[i:]`` is cut into ``k`` numbers; and for each
-    position, the numbers that may start there as ``(end, where the next one starts)``."""
+    position, the numbers that may start there as ``(end, where the next one starts)``.
+    ``signed``, ``counts``: as for ``cut``."""
     size = len(text)
     ways = [[0] * (parts + 1) for _ in range(size + 1)]
     ways[size][0] = 1
     steps: list[list[tuple[int, int]]] = [[] for _ in range(size)]
+    whole = counts and text[-1:] in _UNIT_ENDS and _UNITED.fullmatch(text) is not None
     for start in range(size - 1, -1, -1):
         row = ways[start]
         if text[start] == BLANK_RUN:  # a blank cell, then the text after it or more blanks
@@ -498,7 +525,7 @@ def _ways(
             for k in range(1, parts + 1):
                 row[k] = ways[after][k - 1] + row[k - 1]
             continue
-        for end in _ends(text, start, signed):
+        for end in _ends(text, start, signed, whole):
             after = _next(text, end)
             steps[start].append((end, after))
             row[1:] = map(add, row[1:], ways[after][:-1])  # row[k] += ways[after][k - 1]

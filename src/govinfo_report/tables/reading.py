@@ -68,6 +68,11 @@ class Unit:
         fits: for a short row, the cells (positions in ``cells``) each of its values may
             stand in (``Positions.fits``): its placements are those in order that put each
             value in one of its own; empty: any.
+        ends: for a digit run, whether its row printed white space right before it and
+            right after it (``Runs.ends``), where blank cells may stand as they may at a
+            space inside it (``sections.rows.gapped``); ``None`` where its row prints
+            values apart from it and white space: its readings with such blank cells are
+            not listed.
     """
 
     kind: UnitKind
@@ -87,6 +92,7 @@ class Unit:
     prose: tuple[Printed, ...] = ()
     gaps: bool = False
     fits: tuple[tuple[int, ...], ...] = ()
+    ends: tuple[bool, bool] | None = (False, False)
 
     def placements(self) -> tuple[Placement, ...]:
         """Each way the pieces fill the cells: ``options``, or a short row's in order (each

@@ -37,7 +37,7 @@ from . import solver
 from .reading import Placement, Reading, Unit, in_order
 from .rules import Rule, RuleSet, Sides, hold, sides, violated
 from .sections import SECTIONS, rule_set, section_rule_set
-from .sections.rows import shown, splits
+from .sections.rows import gapped, shown, splits
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
 #: as 0); ``missing``: printed but not read or not placed (never derived).
@@ -89,7 +89,7 @@ def resolve(
             work.derive(total.cell, sum(parts), total.rule)  # type: ignore[arg-type]
         work.findings.extend(reading.findings)
         units.extend(reading.units)
-    units = _every_cell_printed(units, readings, work.findings)
+    units = _every_cell_printed(template, units, readings, work.findings)
     work.place([_by_prose(unit, stated) for unit in units] if stated else units)
     work.findings.extend(_zero_led(work))
     return work.freeze()
@@ -128,7 +128,7 @@ MIN_FULL_ZERO_ROWS = 3
 
 
 def _every_cell_printed(
-    units: list[Unit], readings: Sequence[Reading], findings: list[Diagnostic]
+    template: Template, units: list[Unit], readings: Sequence[Reading], findings: list[Diagnostic]
 ) -> list[Unit]:
     """``units``, their runs of digits cut into as many values as cells only (not fewer
     with blank cells among them) where the report shows that it prints every cell: at least
@@ -164,7 +164,31 @@ def _every_cell_printed(
             full[0].column,
         )
     )
-    return [attrs.evolve(unit, fewer=False) if unit.fewer else unit for unit in units]
+    return [_printed_cells(unit, template) if unit.fewer else unit for unit in units]
+
+
+def _printed_cells(unit: Unit, template: Template) -> Unit:
+    """``unit``, a run of digits that could be fewer values, read in a text that prints
+    every cell: its cuts into as many values as cells, and its readings with blank cells
+    where it printed white space (``rows.gapped``), a blank cell a piece ``""``; still
+    ``fewer`` where those are not listed."""
+    ways = gapped(unit, template)
+    if ways is None:
+        return unit
+    if not ways:
+        return attrs.evolve(unit, fewer=False)
+    pieces = {piece: i for i, piece in enumerate(unit.pieces)}
+    options = tuple(
+        tuple([(at, pieces.setdefault(piece, len(pieces))) for at, piece in enumerate(way)])
+        for way in ways
+    )
+    return attrs.evolve(
+        unit,
+        pieces=tuple(pieces),
+        options=(*unit.options, *options),
+        cut=unit.cut | frozenset(range(len(unit.pieces), len(pieces))),
+        fewer=False,
+    )
 
 
 #: A count's text with a leading zero (``0470``), among a report's texts each led by

@@ -36,12 +36,16 @@ class Runs(NamedTuple):
     ``closed``: the text is read as closing each run of blank cells to one space and
     putting nothing between filled cells (a web archive's), ``traced`` then the run with
     each space a ``collapsed.BLANK_RUN``, and a row that no way reads so shows that the text
-    is not so."""
+    is not so. ``ends``: whether white space stands right before the run (after its label)
+    and right after it (or the table's text ends there), where the blank cells that a
+    one-line text prints as a space (or as nothing at the table's end) may stand
+    (``sections.rows``)."""
 
     cells: tuple[Printed, ...] = ()
     tail: int = 0
     traced: Printed | None = None
     closed: bool = False
+    ends: tuple[bool, bool] = (False, False)
 
 
 class Grid(NamedTuple):

@@ -105,7 +105,7 @@ class RunTogether(Layout):
             number = first_line + offset
             numbered = _NUMBERED.match(after) is not None
             marks = self.no_breaks.get(number, frozenset())
-            yield from _rows(line, number, numbered, marks, self.closed)
+            yield from _rows(line, number, numbered, marks, self.closed, not after)
 
 
 def _rows(
@@ -114,11 +114,13 @@ def _rows(
     numbered_next: bool,
     no_breaks: frozenset[int] = frozenset(),
     closed: bool = False,
+    last: bool = False,
 ) -> Iterator[Row]:
     """The rows of one line: each label with the run after it; a label with none is a row
     of labels alone. ``numbered_next``: the next line starts with a numbering's ``.``;
     ``no_breaks``: where the line held no-break spaces, ``closed``: whether each space
-    around and inside a run is a run of blank cells (``Runs.traced``)."""
+    around and inside a run is a run of blank cells (``Runs.traced``); ``last``: no line of
+    the table follows (``Runs.ends``)."""
     label_start = 0
     for match in _RUN.finditer(line):
         start, end = match.span()
@@ -154,7 +156,12 @@ def _rows(
                 if closed
                 else _traced(line, bounds, number, no_breaks)
             )
-        yield Row((label,) if label else (), (), number, runs=Runs(runs, tail, traced, closed))
+        ends = (
+            start > label_start and line[start - 1].isspace(),
+            not tail and (line[end : end + 1].isspace() or (end == len(line) and last)),
+        )
+        runs_ = Runs(runs, tail, traced, closed, ends)
+        yield Row((label,) if label else (), (), number, runs=runs_)
         label_start = end
     for label in _labels(line, label_start, len(line), number):
         # A label with no value after it: its blank cells, if any, left no trace.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, combinations, compress, count, pairwise, repeat
+from itertools import accumulate, combinations, compress, count, pairwise, product, repeat
 from math import comb
 from operator import and_, attrgetter, is_, itemgetter, not_
 
@@ -761,7 +761,8 @@ def _collapsed(
             return
         signed = _SIGNED.search(run[0]) is not None
         apart = signed and _signs(template, cells)  # a sign apart from its digits may be one
-        cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail, apart)
+        counts = template.counts.issuperset(cells)
+        cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail, apart, counts)
         if signed:
             kinds = [template.fields[cell].kind for cell in cells]
             cuts = _signs_placed(cuts, kinds[_before(row, run) :])
@@ -806,7 +807,9 @@ def _by_no_breaks(
     at = _before(row, run)
     signed = _SIGNED.search(run[0]) is not None
     parts = len(cells) - len(row.values)
-    cuts = collapsed.cut(traced, parts, MAX_WAYS, row.runs.tail, signed and _signs(template, cells))
+    apart = signed and _signs(template, cells)
+    counts = template.counts.issuperset(cells)
+    cuts = collapsed.cut(traced, parts, MAX_WAYS, row.runs.tail, apart, counts)
     if signed:
         kinds = [template.fields[cell].kind for cell in cells]
         cuts = _signs_placed(cuts, kinds[at:])
@@ -896,9 +899,68 @@ def _cut(
             unit,
             run,
             row.runs.tail,
+            ends=None if row.values and (any(row.runs.ends) or " " in run[0]) else row.runs.ends,
         )
     )
     return True
+
+
+#: White space where blank cells may stand in a run: not the space before a unit
+#: (``246900 元``).
+_GAP = re.compile(rf"(?<! ) +(?! |{'|'.join(collapsed.UNITS)})")
+#: Places a run may print blank cells at (its white space and ends) whose readings with
+#: blank cells are listed at most (``gapped``: two to the power of them).
+MAX_GAPS = 6
+
+
+def gapped(unit: Unit, template: Template) -> tuple[tuple[Printed, ...], ...] | None:
+    """The readings of ``unit``'s run of digits (a row's cells of ``template`` all its) with
+    one blank cell or more at some of the places where its row printed white space: a space
+    inside the run, right before it after its label or right after it (``Unit.ends``). Text
+    that runs a row's cells together prints a blank cell as a space or a no-break space, or
+    at a table's end as nothing; a text that shows it prints every cell hides no blank cell
+    between digits, but may at its white space, so a cut that ignores those readings is no
+    proof (``resolve._every_cell_printed``). Each reading gives the cells in order, a blank
+    cell a piece ``""`` at its white space; ``None`` where the row prints values apart from
+    the run and white space, or past ``MAX_GAPS`` places or ``MAX_WAYS`` readings."""
+    assert unit.run is not None
+    if unit.ends is None:
+        return None
+    text, line, column = unit.run
+    lead, trail = unit.ends
+    inner = [gap.start() for gap in _GAP.finditer(text)]
+    places = len(inner) + lead + trail
+    if not places:
+        return ()
+    if places > MAX_GAPS:
+        return None
+    counts = template.counts.issuperset(unit.cells)
+    kinds = [template.fields[cell].kind for cell in unit.cells] if _SIGNED.search(text) else None
+    found: list[tuple[Printed, ...]] = []
+    for chosen in product((False, True), repeat=places):
+        if not any(chosen):
+            continue  # no blank cell: the run's own cuts
+        chars = list(text)
+        for space, blank in zip(inner, chosen[lead : lead + len(inner)], strict=True):
+            if blank:
+                chars[space] = collapsed.BLANK_RUN
+        first = lead and chosen[0]
+        variant = (
+            collapsed.BLANK_RUN * first
+            + "".join(chars)
+            + collapsed.BLANK_RUN * (trail and chosen[-1]),
+            line,
+            column - first,
+        )
+        cuts = collapsed.cut(variant, len(unit.cells), MAX_WAYS, unit.tail, counts)
+        if cuts.count is None or cuts.count > MAX_WAYS:
+            return None
+        if kinds is not None:
+            cuts = _signs_placed(cuts, kinds)
+        found += cuts.ways
+        if len(found) > MAX_WAYS:
+            return None
+    return tuple(found)
 
 
 @weighed(lambda found, before, ways, after, run, tail, fewer: 1 + _held(found[1]))
