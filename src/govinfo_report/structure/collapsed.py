@@ -127,8 +127,7 @@ def alone(row: Row, width: int) -> tuple[Row, tuple[Printed, ...]]:
 
 
 @weighed(
-    lambda found, run, parts, limit, tail=0, signed=False, counts=False: 1
-    + parts * len(found.ways)
+    lambda found, run, parts, limit, tail=0, signed=False, counts=False: 1 + parts * len(found.ways)
 )
 def cut(
     run: Printed, parts: int, limit: int, tail: int = 0, signed: bool = False, counts: bool = False
