@@ -8,7 +8,6 @@ where the text proves it; where it does not, its cells are missing and said, nev
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
@@ -20,15 +19,12 @@ from govinfo_report import labels
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
+from manglers import docx_spanned, docx_twice
 from strategies import sparse_reports
 
 COLUMNS = list(labels.APPLICANT_COLUMNS)
 #: ``render``'s blank cell (with ``blank_zeros``): a page's ``&nbsp;``.
 NBSP = "\u00a0"
-#: A value cell of section 三 as rendered: no Chinese (a number, a dash, a blank cell).
-VALUE = re.compile(r"[^\u4e00-\u9fff]*")
-#: Section 二's grid: its label column and the three value columns of its widest sub-table.
-PROACTIVE_GRID = 4
 
 
 def _docx(report: gr.Report, column: int = 1, blank: str = NBSP) -> str:
@@ -41,35 +37,12 @@ def _docx(report: gr.Report, column: int = 1, blank: str = NBSP) -> str:
     two = text.index("二、主动公开")
     three = text.index("三、收到和处理")
     four = text.index("四、政府信息公开行政复议")
-    lines = [*map(_spanned, text[two:three].split("\n"))]
-    lines += [_twice(line, column) for line in text[three:four].split("\n")]
+    lines = [*map(docx_spanned, text[two:three].split("\n"))]
+    lines += [docx_twice(line, column) for line in text[three:four].split("\n")]
     body = "\n".join(
         "\t".join(blank if cell == NBSP else cell for cell in line.split("\t")) for line in lines
     )
     return text[:two] + body + text[four:]
-
-
-def _spanned(line: str) -> str:
-    """A line of section 二 as wide as its grid: a merged cell's text once per grid column."""
-    cells = line.split("\t")
-    if len(cells) < 2:
-        return line
-    if not any(cells[1:]):  # an article line, one cell over the whole row
-        return "\t".join([cells[0]] * PROACTIVE_GRID)
-    return "\t".join(cells + [cells[-1]] * (PROACTIVE_GRID - len(cells)))
-
-
-def _twice(line: str, column: int) -> str:
-    """A line of section 三 with applicant column ``column`` printed twice: a row of seven
-    values or blank cells after its label, or the header line naming that column."""
-    cells = line.split("\t")
-    name = labels.APPLICANT_COLUMNS[COLUMNS[column]][0]
-    if len(cells) > 7 and all(map(VALUE.fullmatch, cells[-7:])) and any(cells[:-7]):
-        at = len(cells) - 7 + column
-        cells.insert(at, cells[at])
-    elif name in cells:
-        cells.insert(cells.index(name), name)
-    return "\t".join(cells)
 
 
 def _report(template: str, values: dict[str, int | Decimal]) -> gr.Report:
