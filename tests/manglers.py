@@ -445,6 +445,63 @@ def lost_line_breaks(text: str, rng: Random) -> str:
     return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
 
 
+#: Section 二's grid in python-docx's text: its label column and the three value columns of
+#: its widest sub-table.
+PROACTIVE_GRID = 4
+#: A value cell of section 三 as rendered: no Chinese (a number, a dash, a blank cell).
+_VALUE_CELL = re.compile(r"[^\u4e00-\u9fff]*")
+
+
+def docx_spanned(line: str) -> str:
+    """A line of section 二 as python-docx prints a Word table's row, as wide as its grid:
+    a merged cell's text once per grid column it spans (a sub-table's last cell, an
+    article line over the whole row)."""
+    cells = line.split("\t")
+    if len(cells) < 2:
+        return line
+    if not any(cells[1:]):
+        return "\t".join([cells[0]] * PROACTIVE_GRID)
+    return "\t".join(cells + [cells[-1]] * (PROACTIVE_GRID - len(cells)))
+
+
+def docx_twice(line: str, column: int) -> str:
+    """A line of section 三 as python-docx prints it where applicant column ``column`` is
+    one cell over two grid columns: a row of seven values or blank cells after its label
+    prints that cell twice, and so does the header line naming the column."""
+    cells = line.split("\t")
+    name = list(labels.APPLICANT_COLUMNS.values())[column][0]
+    end = len(cells)
+    while end > 8 and not cells[end - 1].strip(" "):  # a tool's padding, not a &nbsp;
+        end -= 1
+    values = cells[end - 7 : end]
+    if end > 7 and all(map(_VALUE_CELL.fullmatch, values)) and any(cells[: end - 7]):
+        cells.insert(end - 7 + column, cells[end - 7 + column])
+    else:  # the header's cell, its words maybe spaced (``其　他``)
+        named = [at for at, cell in enumerate(cells) if "".join(cell.split()) == name]
+        if named:
+            cells.insert(named[0], cells[named[0]])
+    return "\t".join(cells)
+
+
+def word_grid(text: str, rng: Random) -> str:
+    """Tab-separated text as python-docx prints a Word table saved from a page: zeros printed
+    or every zero of sections 二 and 三 left blank (empty, or a page's ``&nbsp;``), section
+    二's lines as wide as its grid, and one applicant column of section 三 merged over two
+    grid columns, printed twice in every row and in the header. Where more than one column
+    printed twice fits the rows, their cells are uncertain."""
+    blank = rng.choice((None, "", "\u00a0"))  # zeros printed, or each left blank so
+    two, three = text.find("二、主动公开"), text.find("三、收到和处理")
+    four = text.find("四、政府信息公开行政复议")
+    if min(two, three, four) < 0:
+        return text
+    column = rng.randrange(6)
+    lines = [*map(docx_spanned, text[two:three].split("\n"))]
+    lines += [docx_twice(line, column) for line in text[three:four].split("\n")]
+    if blank is not None:
+        lines = ["\t".join(blank if c == "0" else c for c in line.split("\t")) for line in lines]
+    return text[:two] + "\n".join(lines) + text[four:]
+
+
 def tables_run_together(text: str, rng: Random, traced: bool = False) -> str:
     """The text BeautifulSoup's ``get_text()`` or lxml's ``text_content()`` gives of a page
     whose tables have no white space between their tags (pasted from Word): the headings and
@@ -1569,6 +1626,7 @@ UNCERTAIN: tuple[Mangler, ...] = (
         "lost_line_breaks", lost_line_breaks, ("tab-separated", "cell-per-line"), lossless=False
     ),
     Mangler("tables_run_together", tables_run_together, ("tab-separated",), lossless=False),
+    Mangler("word_grid", word_grid, ("tab-separated",), lossless=False),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")

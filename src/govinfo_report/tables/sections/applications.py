@@ -342,9 +342,18 @@ def _run_into_next(context: _Context, step: _Step) -> bool:
 
 
 def _aligned(context: _Context, step: _Step) -> bool:
-    """A row of one template row: its values aligned to the right edge (``rows.aligned``)."""
-    if context.edge and not step.runs and len(step.keys) == 1:
-        step.row = aligned(step.row, context.columns)
+    """A row of one template row: its values aligned to the right edge (``rows.aligned``);
+    in a table whose rows print a grid column twice (``_twice``), a row of blank cells alone:
+    its last cells, as many as such a row's (``_repeated_grid_column`` reads them once)."""
+    if step.runs or len(step.keys) != 1:
+        return False
+    row = step.row
+    if context.edge:
+        step.row = aligned(row, context.columns)
+    elif context.twice is not None and not row.values and row.grid.whole:
+        grid = row.grid.cells  # after the label's empty cells, if any
+        if len(grid) > context.columns and not any(text for text, _, _ in grid):
+            step.row = row._replace(values=grid[-context.columns - 1 :])
     return False
 
 
@@ -808,8 +817,13 @@ _PRINTED = labels.APPLICATION_PRINTED
 def _twice(taken: Sequence[Taken], template: Template, columns: int) -> int | None:
     """The grid column python-docx prints twice in every row one value too wide
     (``rows.repeated_columns``: a cell merged over two grid columns), where a header row
-    names a column twice too and it is the one such column that makes every such row add
-    up read once (its 总计 the sum of its six applicant columns, a blank cell 0)."""
+    names a column twice too: of the columns that make every such row add up read once
+    (its 总计 the sum of its six applicant columns, a blank cell 0), the one, or the first
+    where each reads every such row alike (rows of blanks or zeros beside one value, as a
+    sparse report prints, drop any of them to the same cells). A header's doubled name
+    does not choose: Word's rows split the grid each their own way (python-docx's header
+    prints 自然人 twice over the grid columns where its rows of values print 商业企业
+    twice)."""
     heads = [
         [name for text, _, _ in row.labels if (name := normalise_label(text)) in _HEADERS]
         for row, runs in taken
@@ -822,10 +836,16 @@ def _twice(taken: Sequence[Taken], template: Template, columns: int) -> int | No
     cells, checks = template.rows[NAME, "new"], list(rules(template))
     fits = [
         at
-        for at in repeated_columns(wide, columns)
+        for at in sorted(repeated_columns(wide, columns))
         if all(adds_up(checks, cells, [*values[: at + 1], *values[at + 2 :]]) for values in wide)
     ]
-    return fits[0] if len(fits) == 1 else None
+    return fits[0] if fits and all(_alike(values, fits) for values in wide) else None
+
+
+def _alike(values: Sequence[Printed], columns: Sequence[int]) -> bool:
+    """Whether ``values`` read once at each grid column of ``columns`` give the same texts."""
+    texts = [text for text, _, _ in values]
+    return len({(*texts[: at + 1], *texts[at + 2 :]) for at in columns}) == 1
 
 
 def _once(draft: Draft, row: Row, label: str, twice: int) -> Row:

@@ -795,6 +795,15 @@ def _merged_grid(taken: Sequence[Taken], named: Sequence[_Labels], template: str
     )
 
 
+def _even_grid(taken: Sequence[Taken]) -> int:
+    """How many cells every row of a grid prints after its label, where all print as many
+    (a document's table, whose rows all span its grid: python-docx gives a merged cell once
+    per grid column it spans), else -1. A row that lost a cell to a lost separator prints
+    fewer than the others; one as wide as them all lost none."""
+    widths = {len(row.grid.cells) for row, _ in taken if row.grid.cells}
+    return widths.pop() if len(widths) == 1 else -1
+
+
 def _column_widths(
     taken: Sequence[Taken], named: Sequence[_Labels], template: Template
 ) -> dict[str, list[tuple[int, int]]]:
@@ -964,13 +973,15 @@ def _glued_beside_blank(context: _Context, step: Step) -> bool:
     separator (``55698`` for ``55 698``), the blank where one of them stood: in a table
     whose other rows print more cells than their template rows (``merged``: a grid column
     merged cells cover), the count before the blank, as printing just its own count of
-    cells the row lost one; in text laid out in columns whose table marks its empty cells
-    (``_marks_empty_cells``: the blank is its one gap), where a count before or after the
-    blank is wider than every value other rows print under its column
-    (``_wider_than_its_column``), each count beside the blank. No rule chooses between the
-    readings (``rows.glued_into_blank``): the blank and the counts are missing. Elsewhere
-    a count beside the blank is read as printed, the doubt said (``glue-possible``):
-    space-aligned text prints a glue and a sparse report's blank alike."""
+    cells the row lost one, unless every row of the grid prints as many cells as it does
+    (``_even_grid``: a document's table, each row spanning its grid); in text laid out in
+    columns whose table marks its empty cells (``_marks_empty_cells``: the blank is its one
+    gap), where a count before or after the blank is wider than every value other rows
+    print under its column (``_wider_than_its_column``), each count beside the blank. No
+    rule chooses between the readings (``rows.glued_into_blank``): the blank and the counts
+    are missing. Elsewhere a count beside the blank is read as printed, the doubt said
+    (``glue-possible``): space-aligned text prints a glue and a sparse report's blank
+    alike."""
     row = step.row
     if step.runs or row.loose or len(row.values) != len(step.cells):
         return False
@@ -979,8 +990,10 @@ def _glued_beside_blank(context: _Context, step: Step) -> bool:
         return False
     blank = texts.index("")
     beside = [i for i in (blank - 1, blank + 1) if 0 <= i < len(texts) and any(splits(texts[i]))]
-    if context.merged:
+    if context.merged and len(row.grid.cells) != _even_grid(context.table[0]):
         glued = [at for at in beside if at < blank]
+    elif context.merged:
+        glued = []  # as wide as every row of its grid: read as a grid without merged cells
     elif _marks_empty_cells(*context.table) and any(
         _wider_than_its_column(context, step, at) for at in beside
     ):

@@ -1,0 +1,238 @@
+"""python-docx's text of a Word table saved from a page that leaves its zeros blank (issue 45):
+each row spans the table's grid, a merged cell given once per grid column it spans, and a
+blank cell printed as the page's ``&nbsp;`` (a no-break space) or nothing. Section 二's rows of
+a sub-table with fewer columns repeat their last cell to the grid's width (``行政许可 2940
+2940 2940``), and section 三's rows print the applicant column merged over two grid columns
+twice (``1 ⍽ ⍽ ⍽ ⍽ ⍽ ⍽ 1``). A row of such a grid is read by position, its blank cells blank,
+where the text proves it; where it does not, its cells are missing and said, never wrong."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report import labels
+from govinfo_report.write.render import render
+
+from conftest import scaled, wrong
+from manglers import docx_spanned, docx_twice
+from strategies import sparse_reports
+
+COLUMNS = list(labels.APPLICANT_COLUMNS)
+#: ``render``'s blank cell (with ``blank_zeros``): a page's ``&nbsp;``.
+NBSP = "\u00a0"
+
+
+def _docx(report: gr.Report, column: int = 1, blank: str = NBSP) -> str:
+    """``report`` as python-docx prints the Word table of a page that leaves its zeros blank:
+    each blank cell ``blank``; section 二's lines as wide as its grid, each merged cell (a
+    sub-table's last, an article line) once per grid column; section 三's applicant column
+    ``column`` merged over two grid columns, printed twice in every row and in the header
+    (python-docx's header names the merged column twice)."""
+    text = render(report, "tab-separated", blank_zeros=True)
+    two = text.index("二、主动公开")
+    three = text.index("三、收到和处理")
+    four = text.index("四、政府信息公开行政复议")
+    lines = [*map(docx_spanned, text[two:three].split("\n"))]
+    lines += [docx_twice(line, column) for line in text[three:four].split("\n")]
+    body = "\n".join(
+        "\t".join(blank if cell == NBSP else cell for cell in line.split("\t")) for line in lines
+    )
+    return text[:two] + body + text[four:]
+
+
+def _report(template: str, values: dict[str, int | Decimal]) -> gr.Report:
+    """A report of ``template``: ``values`` as given, every other cell 0 (printed blank)."""
+    every = {field.key: 0 for field in gr.fields(template)}
+    return gr.Report.from_values(
+        every | values, template=template, organisation="梧川市生态环境局", year=2021
+    )
+
+
+def _read_as_typed(back: gr.Report, report: gr.Report, keys: list[str]) -> None:
+    """Each of ``keys`` read as ``report`` holds it: a number parsed, a 0 a printed blank
+    (not given, or derived 0 where the rules prove it)."""
+    for key in keys:
+        want, cell = report.flat()[key], back.cell(key)
+        if want:
+            assert (cell.value, cell.provenance) == (want, "parsed"), key
+        else:
+            assert cell.blank and cell.value in (None, 0), (key, cell)
+
+
+#: Section 二 of each template: rows with a blank cell between two values, a row all blank,
+#: a sub-table of fewer columns than the grid (its last cell repeated to the grid's width).
+PROACTIVE = {
+    "2019": {
+        "proactive.normative_documents.made": 46,
+        "proactive.normative_documents.published": 46,
+        "proactive.normative_documents.total_published": 55,
+        "proactive.licensing.previous_items": 336,
+        "proactive.licensing.decisions": 24,
+        "proactive.other_services.previous_items": 83,
+        "proactive.other_services.decisions": 21,
+        "proactive.penalties.previous_items": 203,
+        "proactive.penalties.change": 5,
+        "proactive.coercive_measures.previous_items": 57,
+        "proactive.coercive_measures.decisions": 284,
+        "proactive.fees.previous_items": 7,
+        "proactive.procurement.projects": 207,
+        "proactive.procurement.amount": Decimal("42.58"),
+    },
+    "2021": {
+        "proactive.normative_documents.issued": 28,
+        "proactive.normative_documents.in_force": 126,
+        "proactive.licensing.decisions": 2940,
+        "proactive.coercive_measures.decisions": 9,
+        "proactive.fees.amount": Decimal("12.13"),
+    },
+}
+
+
+@pytest.mark.parametrize("template", sorted(PROACTIVE))
+def test_section_two_blank_cells_between_values_are_blank(template: str) -> None:
+    """``行政许可  336  ⍽  24``: every row of the grid prints its three cells (a sub-table of
+    two columns, or one, its last cell repeated), so the blank is a cell of its own, not
+    where a value glued to 336 stood (a row that lost a cell prints fewer than the others).
+    (With empty blank cells, a row's last cells blank cannot be told from a tool's padding:
+    the rows are then as wide as the text shows, and only the property below holds.)"""
+    report = _report(template, PROACTIVE[template])
+    blank = NBSP
+    text = _docx(report)
+    if template == "2019":
+        assert f"\n行政许可\t336\t{blank}\t24\n" in text
+        assert "\n政府集中采购\t207\t42.58\t42.58\n" in text
+    else:
+        assert f"\n行政规范性文件\t28\t{blank}\t126\n" in text
+        assert "\n行政许可\t2940\t2940\t2940\n" in text
+    back = gr.parse(text)
+    keys = [key for key in report.flat() if key.startswith("proactive.")]
+    _read_as_typed(back, report, keys)
+    assert not [d for d in back.diagnostics if d.code == "values-unplaced"]
+
+
+def test_section_two_row_that_lost_a_cell_in_a_docx_grid_is_missing() -> None:
+    """``行政处罚  203  5  ⍽`` with the tab between 203 and 5 lost prints two cells where
+    every other row prints three: 2035 may be two values, the blank where the second stood.
+    No rule checks section 二, so both cells are missing, said; the next row stands."""
+    report = _report("2019", PROACTIVE["2019"])
+    text = _docx(report).replace(f"\n行政处罚\t203\t5\t{NBSP}\n", f"\n行政处罚\t2035\t{NBSP}\n")
+    assert "\n行政处罚\t2035\t" in text
+    back = gr.parse(text)
+    assert wrong(back, report.flat()) == {}
+    glued = ["proactive.penalties.previous_items", "proactive.penalties.change"]
+    assert [back.cell(key).value for key in glued] == [None, None]
+    assert any(d.code == "values-unplaced" and set(glued) & set(d.keys) for d in back.diagnostics)
+    assert back.flat()["proactive.coercive_measures.decisions"] == 284
+
+
+#: Section 三 of a report that leaves its zeros blank: most rows one value and its 总计,
+#: one column besides 自然人 with values in a few rows; the same rows in both templates.
+SPARSE = {
+    "new": {"natural_person": 9, "legal_service_agency": 2, "total": 11},
+    "carried_over": {"natural_person": 1, "total": 1},
+    "granted": {"natural_person": 4, "legal_service_agency": 2, "total": 6},
+    "partially_granted": {"natural_person": 1, "total": 1},
+    "denied.administrative_inquiry": {"natural_person": 1, "total": 1},
+    "unavailable.not_held": {"natural_person": 2, "total": 2},
+    "unavailable.needs_creation": {"natural_person": 1, "total": 1},
+    "total": {"natural_person": 9, "legal_service_agency": 2, "total": 11},
+    "carried_forward": {"natural_person": 1, "total": 1},
+}
+
+
+def _applications(rows: dict[str, dict[str, int]]) -> dict[str, int]:
+    return {f"applications.{row}.{c}": v for row, cells in rows.items() for c, v in cells.items()}
+
+
+@pytest.mark.parametrize("blank", [NBSP, ""])
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_section_three_sparse_rows_of_a_docx_grid_are_read(template: str, blank: str) -> None:
+    """``一、本年新收…  9  ⍽  ⍽  ⍽  ⍽  2  ⍽  11``: 商业企业 merged over two grid columns, its
+    blank printed twice. Blank cells side by side repeat anywhere, and each such column read
+    once makes every row add up, but each reads every row alike: the row is read."""
+    report = _report(template, _applications(SPARSE))
+    text = _docx(report, 1, blank)
+    b = blank
+    assert f"\t9\t{b}\t{b}\t{b}\t{b}\t2\t{b}\t11\n" in text
+    back = gr.parse(text)
+    keys = [key for key in report.flat() if key.startswith("applications.")]
+    _read_as_typed(back, report, keys)
+    assert any(d.code == "merged-cell-repeated" for d in back.diagnostics)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_section_three_rows_two_columns_fit_are_missing(template: str) -> None:
+    """``32  2  2  ⍽  ⍽  2  2  38``: 商业企业 printed twice, or 其他; read once either way
+    the row adds up, and the two readings put 2 in other columns. Nothing else in the table
+    chooses (a Word header's merged cells need not lie over its rows'): the rows one value
+    too wide are missing, said, never wrong."""
+    rows = {
+        "new": {
+            "natural_person": 32,
+            "commercial_enterprise": 2,
+            "legal_service_agency": 2,
+            "other_organisation": 2,
+            "total": 38,
+        },
+    }
+    rows["total"] = rows["granted"] = rows["new"]
+    report = _report(template, _applications(rows))
+    b = NBSP
+    text = _docx(report)
+    assert f"\t32\t2\t2\t{b}\t{b}\t2\t2\t38\n" in text
+    back = gr.parse(text)
+    assert wrong(back, report.flat()) == {}
+    assert back.cell("applications.new.natural_person").value is None
+    line = text[: text.index("\t32\t2\t2\t")].count("\n") + 1
+    assert any(d.code == "extra-values" and d.line == line for d in back.diagnostics)
+
+
+def test_section_three_repeated_cells_that_disagree_are_no_merged_cell() -> None:
+    """A row whose two cells under the merged column differ (``9  5  3``) is not a merged
+    cell printed twice: no column is read once, the rows one value too wide are missing
+    and said, never a value read one column off."""
+    report = _report("2021", _applications(SPARSE))
+    b = NBSP
+    text = _docx(report).replace(
+        f"\t9\t{b}\t{b}\t{b}\t{b}\t2\t{b}\t11\n", f"\t9\t5\t3\t{b}\t{b}\t2\t{b}\t11\n"
+    )
+    assert "\t9\t5\t3\t" in text
+    back = gr.parse(text)
+    new = [f"applications.new.{c}" for c in COLUMNS]
+    assert [back.cell(key).value for key in new] == [None] * len(new)
+    line = text[: text.index("\t9\t5\t3\t")].count("\n") + 1
+    assert any(d.code == "extra-values" and d.line == line for d in back.diagnostics)
+    truth = {key: value for key, value in report.flat().items() if key not in new}
+    assert wrong(back, truth) == {}
+
+
+def _false_blanks(back: gr.Report, truth: dict[str, object]) -> list[str]:
+    """The cells read as printed blank whose true value is a number other than 0."""
+    return [
+        key
+        for key, want in truth.items()
+        if want not in (None, 0) and back.cell(key).value is None and back.cell(key).blank
+    ]
+
+
+@scaled(0.6)
+@given(
+    report=sparse_reports(),
+    column=st.integers(0, 5),
+    blank=st.sampled_from([NBSP, ""]),
+)
+def test_a_docx_grid_with_blank_cells_is_never_a_wrong_number(
+    report: gr.Report, column: int, blank: str
+) -> None:
+    """Any report that leaves its zeros blank, in python-docx's grid (section 二's rows as wide
+    as the grid, any applicant column printed twice): what is read is right, and no number
+    is read as a blank."""
+    back = gr.parse(_docx(report, column, blank))
+    truth = report.flat()
+    assert wrong(back, truth) == {}
+    assert _false_blanks(back, truth) == []
