@@ -31,9 +31,10 @@ BROWSER_FURNITURE = (
 #: A page header or footer left by PDF extraction, as a whole line: ``- 4 -``, ``— 4 —``,
 #: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``, a browser's (``BROWSER_FURNITURE``).
 #: Such lines are dropped from prose and tables (a bare number is not one: it may be a
-#: table's only value on its line).
+#: table's only value on its line). The leading spaces are taken once (no marker starts
+#: with one): a line laid out with spaces is not tried again at each of them.
 PAGE_MARKER = (
-    r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"\s*+(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
     rf"|{BROWSER_FURNITURE})\s*"
 )

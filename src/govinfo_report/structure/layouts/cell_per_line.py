@@ -179,8 +179,10 @@ def in_blocks(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> lis
     a blank line ends each block of text (an empty cell prints nothing), with each row
     whose values' order the text does not show ``loose`` and ``stacked``, so that only its
     own rules may confirm them (``_apart``). Text with no blank line among its cells is a
-    flow of one cell a line, and values indented on their lines are laid out in columns
+    flow of one cell a line, and text with lines or values indented is laid out in columns
     (``pdftotext -layout``): left as they are."""
+    if any(map(str.startswith, lines, repeat("  "))):
+        return list(rows)  # laid out with spaces: ``pdftotext -layout``
     printed = [at for at, line in enumerate(lines) if line.strip()]
     if not printed or all(lines[at].strip() for at in range(printed[0], printed[-1])):
         return list(rows)

@@ -21,7 +21,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import reduce
 from itertools import accumulate, pairwise
 from math import gcd
@@ -650,9 +650,12 @@ def _placed(
         return None
     gridded = [_blank_grid(rows, at, len(found.starts)) for at in range(len(rows))]
     shifted = _shifted(spans, found.placed) if found.measure == 0 else ()
-    columns_of = dict(zip(valued, found.placed, strict=True))
     split = {
-        at + step for at in valued if _split_by_its_label(rows, at, columns_of) for step in (0, 1)
+        at + step
+        for index, at in enumerate(valued[:-1])
+        if valued[index + 1] == at + 1
+        and _split_by_its_label(rows, at, found.placed[index], found.placed[index + 1])
+        for step in (0, 1)
     }
     for index, (at, placed, unsure) in enumerate(
         zip(valued, found.placed, found.unsure, strict=True)
@@ -672,19 +675,17 @@ def _placed(
 
 
 def _split_by_its_label(
-    rows: Sequence[Row], at: int, columns_of: Mapping[int, Sequence[int]]
+    rows: Sequence[Row], at: int, columns: Sequence[int], below_columns: Sequence[int]
 ) -> bool:
-    """Whether row ``at``'s values may go on on the next line: its last label is numbered,
-    and the next row starts on the line below with an unnumbered label under it, no wider (a
-    wrapped label's lines are full but its last; where rows are numbered, the next row's
-    label starts with its number): the label's wrapped end (``一、本年新收政府  24`` /
-    ``信息公开申请数量  3  0 …  29``; centred in its cell, ``（六）其他  2`` / ``处理  0 … 2``),
-    whose values stand only in columns this row's leave blank (``columns_of``: each valued
-    row's columns). ``pdftotext -layout`` of a browser's PDF prints a tall row's cells so,
-    each on the line its text starts: the columns either line leaves blank are not shown
-    blank."""
-    if at + 1 not in columns_of:
-        return False
+    """Whether row ``at``'s values (in ``columns``) may go on on the next line: its last
+    label is numbered, and the next row starts on the line below with an unnumbered label
+    under it, no wider (a wrapped label's lines are full but its last; where rows are
+    numbered, the next row's label starts with its number): the label's wrapped end
+    (``一、本年新收政府  24`` / ``信息公开申请数量  3  0 …  29``; centred in its cell,
+    ``（六）其他  2`` / ``处理  0 … 2``), whose values stand only in columns this row's leave
+    blank (``below_columns``). ``pdftotext -layout`` of a browser's PDF prints a tall row's
+    cells so, each on the line its text starts: the columns either line leaves blank are
+    not shown blank."""
     row, below = rows[at], rows[at + 1]
     if not row.labels or not below.labels:
         return False
@@ -695,7 +696,7 @@ def _split_by_its_label(
         and len(end) <= len(label)
         and NUMBERED.match(label) is not None
         and not NUMBERED.match(end)
-        and not set(columns_of[at]) & set(columns_of[at + 1])
+        and not set(columns).intersection(below_columns)
     )
 
 
