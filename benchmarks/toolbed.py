@@ -9,9 +9,11 @@ cell and the metadata scored against the values the page was written from.
 The tools (each skipped when it is not installed): BeautifulSoup ``get_text()``,
 ``get_text('\\n')``, ``get_text(' ', strip=True)``; lxml ``text_content()``; a web archive's
 one-line page text (its header block, then the body's text with white space collapsed);
-trafilatura (text and Markdown); markitdown (page and Word document); html2text; pandoc
-(plain, Markdown, GFM; page and Word document); docx2txt; python-docx's paragraphs and table
-rows; LibreOffice's text export. Their versions are printed with ``--versions``.
+trafilatura (text and Markdown); markitdown (page and Word document); html2text; inscriptis;
+lynx (80, 120 and 200 columns); w3m; pandoc (plain, Markdown, GFM; page and Word document);
+docx2txt; python-docx's paragraphs and table rows; LibreOffice's text export; ``pdftotext``
+and ``pdftotext -layout`` of the PDF Chromium prints of the page and of the PDF LibreOffice
+exports of the Word document. Their versions are printed with ``--versions``.
 
 A cell is *right* when the value read is the truth (none for a cell the page leaves blank; a
 blank the report's rules prove 0 counts as right), *missing* when none is read for a printed
@@ -185,6 +187,62 @@ def html2text_page(html: str) -> str:
     return str(html2text.html2text(html))
 
 
+def inscriptis_text(html: str) -> str:
+    import inscriptis
+
+    return str(inscriptis.get_text(html))
+
+
+def run(*command: str) -> str:
+    """What ``command`` prints, decoded as UTF-8."""
+    out = subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return out.stdout.decode("utf-8")
+
+
+def lynx(path: Path, width: int) -> str:
+    return run(
+        "lynx",
+        "-dump",
+        "-nolist",
+        f"-width={width}",
+        "-assume_charset=utf-8",
+        "-display_charset=utf-8",
+        str(path),
+    )
+
+
+def w3m(path: Path) -> str:
+    return run("w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "UTF-8", str(path))
+
+
+def browser_pdf(html: Path, work: Path) -> Path:
+    """The page printed to PDF by headless Chromium (its running header and footer: the
+    date, the title, the page's address and ``N/M``)."""
+    pdf = work / "browser.pdf"
+    run("chromium", "--headless", "--no-sandbox", f"--print-to-pdf={pdf}", str(html))
+    return pdf
+
+
+def word_pdf(document: Path, work: Path) -> Path:
+    """The Word document exported to PDF by LibreOffice, as most reports are published."""
+    with tempfile.TemporaryDirectory() as out:
+        run(
+            *SOFFICE,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            out,
+            str(document),
+        )
+        return Path(shutil.move(Path(out) / f"{document.stem}.pdf", work / "word.pdf"))
+
+
+def pdftotext(pdf: Path, *options: str) -> str:
+    return run("pdftotext", "-enc", "UTF-8", *options, str(pdf), "-")
+
+
 def pandoc(path: Path, source: str, target: str) -> str:
     out = subprocess.run(
         ["pandoc", "-f", source, "-t", target, str(path)],
@@ -247,6 +305,11 @@ PAGE_TOOLS: dict[str, tuple[str, Callable[[str, Path], str]]] = {
     "trafilatura-markdown": ("trafilatura", lambda html, _: trafilatura_markdown(html)),
     "markitdown-html": ("markitdown", lambda _, path: markitdown_file(path)),
     "html2text": ("html2text", lambda html, _: html2text_page(html)),
+    "inscriptis": ("inscriptis", lambda html, _: inscriptis_text(html)),
+    "lynx": ("lynx", lambda _, path: lynx(path, 80)),
+    "lynx-120": ("lynx", lambda _, path: lynx(path, 120)),
+    "lynx-200": ("lynx", lambda _, path: lynx(path, 200)),
+    "w3m": ("w3m", lambda _, path: w3m(path)),
     "pandoc-html": ("pandoc", lambda _, path: pandoc(path, "html", "plain")),
     "pandoc-html-markdown": ("pandoc", lambda _, path: pandoc(path, "html", "markdown")),
     "pandoc-html-gfm": ("pandoc", lambda _, path: pandoc(path, "html", "gfm")),
@@ -261,11 +324,21 @@ DOCX_TOOLS: dict[str, tuple[str, Callable[[Path], str]]] = {
     "pandoc-docx-markdown": ("pandoc", lambda path: pandoc(path, "docx", "markdown")),
     "pandoc-docx-gfm": ("pandoc", lambda path: pandoc(path, "docx", "gfm")),
 }
+#: Tools of a PDF: name -> (the PDF: ``browser`` of the page, ``word`` of the Word document;
+#: pdftotext's options).
+PDF_TOOLS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "pdftotext": ("browser", ()),
+    "pdftotext-layout": ("browser", ("-layout",)),
+    "word-pdftotext": ("word", ()),
+    "word-pdftotext-layout": ("word", ("-layout",)),
+}
+#: What each PDF needs besides pdftotext.
+PDF_MAKERS = {"browser": "chromium", "word": "soffice"}
 
 
 def available(need: str) -> bool:
     """Whether the module or program ``need`` is here."""
-    if need in ("pandoc", "soffice"):
+    if need in ("pandoc", "soffice", "lynx", "w3m", "chromium", "pdftotext"):
         return shutil.which(need) is not None
     try:
         __import__(need)
@@ -279,22 +352,35 @@ def render(index: int, seed: int, tools: set[str] | None) -> tuple[gr.Report, di
     drawn, chosen = report(index, seed)
     html = cms.render_cms_html(drawn, chosen, seed=index)
     texts: dict[str, str] = {}
+
+    def wanted(name: str, need: str) -> bool:
+        return (tools is None or name in tools) and available(need)
+
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / "report.html"
         page.write_text(html, "utf-8")
         for name, (need, tool) in PAGE_TOOLS.items():
-            if (tools is None or name in tools) and available(need):
+            if wanted(name, need):
                 texts[name] = tool(html, page)
-        wanted = [
-            name
-            for name, (need, _) in DOCX_TOOLS.items()
-            if (tools is None or name in tools) and available(need)
-        ]
-        document = page_to_docx(page, Path(work)) if wanted else None
+        pdfs = {
+            name: source
+            for name, (source, _) in PDF_TOOLS.items()
+            if wanted(name, "pdftotext") and available(PDF_MAKERS[source])
+        }
+        words = [name for name, (need, _) in DOCX_TOOLS.items() if wanted(name, need)]
+        document = page_to_docx(page, Path(work)) if words or "word" in pdfs.values() else None
         if document is not None:
-            for name in wanted:
+            for name in words:
                 texts[name] = DOCX_TOOLS[name][1](document)
             texts["report.docx"] = document.read_bytes().hex()
+        made: dict[str, Path] = {}
+        if "browser" in pdfs.values():
+            made["browser"] = browser_pdf(page, Path(work))
+        if "word" in pdfs.values() and document is not None:
+            made["word"] = word_pdf(document, Path(work))
+        for name, source in pdfs.items():
+            if source in made:
+                texts[name] = pdftotext(made[source], *PDF_TOOLS[name][1])
     return drawn, texts, html
 
 
@@ -414,6 +500,7 @@ PACKAGES = (
     "html2text",
     "docx2txt",
     "python-docx",
+    "inscriptis",
 )
 
 
@@ -425,10 +512,18 @@ def versions() -> str:
     for package in PACKAGES:
         with contextlib.suppress(PackageNotFoundError):
             lines.append(f"{package} (PyPI): {version(package)}")
-    for program, flag in (("pandoc", "--version"), ("soffice", "--version")):
+    for program, flag in (
+        ("pandoc", "--version"),
+        ("soffice", "--version"),
+        ("lynx", "-version"),
+        ("w3m", "-version"),
+        ("pdftotext", "-v"),
+        ("chromium", "--version"),
+    ):
         if shutil.which(program):
             out = subprocess.run([program, flag], capture_output=True, text=True, check=False)
-            lines.append(f"{program}: {out.stdout.strip().splitlines()[0]}")
+            first = (out.stdout.strip() or out.stderr.strip()).splitlines()[0].split(",")[0]
+            lines.append(f"{program}: {first}")
     return "\n".join(lines)
 
 

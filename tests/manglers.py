@@ -136,15 +136,28 @@ def bookmarks(text: str, rng: Random) -> str:
 
 
 def page_markers(text: str, rng: Random) -> str:
-    """Page footers from a PDF between rows and paragraphs: ``- 4 -``, ``第 3 页 共 5 页``."""
+    """Page footers from a PDF between rows and paragraphs: ``- 4 -``, ``第 3 页 共 5 页``; a
+    browser's, the page's address and number, then the next page's header, its date and
+    time (``https://…/art_3.html  3/9`` / ``2024/1/5 10:28``)."""
     out, page = [], 1
     lines = text.split("\n")
     for line, end in zip(lines, _row_ends(lines), strict=True):
         out.append(line)
         if end and rng.random() < 0.08:
             page += 1
-            out.append(
-                rng.choice((f"- {page} -", f"第 {page} 页 共 9 页", f"— {page} —", f"{page}/9"))
+            out.extend(
+                rng.choice(
+                    (
+                        (f"- {page} -",),
+                        (f"第 {page} 页 共 9 页",),
+                        (f"— {page} —",),
+                        (f"{page}/9",),
+                        (
+                            f"https://www.example.gov.cn/art/art_{page}.html  {page}/9",
+                            "2024/1/5 10:28",
+                        ),
+                    )
+                )
             )
     return "\n".join(out)
 

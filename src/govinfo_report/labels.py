@@ -20,12 +20,23 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
     6: ("其他需要报告",),
 }
 
+#: The header and footer a web browser prints on every page of a page it saves as PDF, as
+#: a whole line: the date and time (``11/26/26, 11:18 AM``, ``2026/11/26 11:18``), with the
+#: page's title beside it where the text keeps the layout; the page's address, with the
+#: page's number beside it (``file:///…/report.html  2/8``, ``https://…``). No report's text.
+BROWSER_FURNITURE = (
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}(?:[ ]?[AP]M)?(?:[ ]{2,}\S.*)?"
+    r"|(?:https?|file)://\S+(?:[ ]{2,}\d{1,4}/\d{1,4})?"
+)
 #: A page header or footer left by PDF extraction, as a whole line: ``- 4 -``, ``— 4 —``,
-#: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``. Such lines are dropped from prose and
-#: tables (a bare number is not one: it may be a table's only value on its line).
+#: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``, a browser's (``BROWSER_FURNITURE``).
+#: Such lines are dropped from prose and tables (a bare number is not one: it may be a
+#: table's only value on its line). The leading spaces are taken once (no marker starts
+#: with one): a line laid out with spaces is not tried again at each of them.
 PAGE_MARKER = (
-    r"\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})\s*"
+    r"\s*+(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}"
+    rf"|{BROWSER_FURNITURE})\s*"
 )
 
 #: Chinese and Arabic numerals of the six section headings, and of a seventh: a report that
@@ -55,6 +66,20 @@ LIST_BULLETS: tuple[str, ...] = ("·", "•", "●", "▪", "◆", "■")
 #: Words that open a page's breadcrumb (``首页 > 政务公开 > 2021年``): a line opening with
 #: one is navigation, never a title nor its end.
 BREADCRUMB_OPENERS: tuple[str, ...] = ("首页", "网站首页", "当前位置", "您当前的位置", "您的位置")
+#: Words of a site's page footer below the report (``主办：XX市人民政府办公室 网站标识码：…``,
+#: ``京ICP备12345678号``, ``更新日期：2023-05-17``): a line holding one is no signature.
+SITE_FOOTER: tuple[str, ...] = (
+    "主办",
+    "承办",
+    "版权所有",
+    "网站标识码",
+    "ICP",
+    "公网安备",
+    "技术支持",
+    "更新日期",
+    "网站地图",
+    "联系我们",
+)
 #: Words of the title that a page header repeating it on every page keeps.
 RUNNING_TITLE: tuple[str, ...] = ("年度报告", "年报")
 #: Words that start the report's name in a title that starts with the year: the body is

@@ -5,6 +5,8 @@ that python-docx prints once per grid column whose copies disagree."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import govinfo_report as gr
@@ -339,3 +341,68 @@ def test_a_page_number_standing_off_a_row_of_a_value_a_line_is_no_value_of_it() 
     for name, printed in (("issued", 5), ("repealed", 2)):
         assert back.cell(f"proactive.normative_documents.{name}").value in (printed, None)
     assert any(d.line == at + 3 and d.code == "values-unplaced" for d in back.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("header", "footer"),
+    [
+        # Chromium's, with the page's layout kept (pdftotext -layout) and without.
+        (
+            "11/26/26, 11:18 AM        青石县水务局2019年政府信息公开工作年度报告_年报",
+            "file:///home/user/report.html                                  {page}/4",
+        ),
+        ("2024/1/5 10:28", "https://www.qingshi.gov.cn/art/2024/1/5/art_{page}.html"),
+    ],
+)
+def test_a_browsers_page_header_and_footer_are_page_furniture(header: str, footer: str) -> None:
+    """A page a browser saved as PDF has the date and the title above each page, the page's
+    address and its number below: dropped like a page's number, inside a table too, and the
+    signature before the site's footer and the last page's is still the report's end."""
+    truth = gr.Report.from_values(
+        {field.key: 1 for field in gr.fields("2019")},
+        template="2019",
+        organisation="青石县水务局",
+        year=2019,
+        published=datetime.date(2020, 1, 15),
+    )
+    lines = _laid_out(truth)
+    clean = gr.parse("\n".join(lines))
+    for page, label in enumerate(("行政处罚", "（三）不予公开", "五、"), start=1):
+        at = _line(lines, label) if label != "（三）不予公开" else _line_with(lines, label)
+        lines[at:at] = [footer.format(page=page), f"\f{header}"]
+    lines += ["主办：青石县人民政府办公室", "ICP备12345678号", "更新日期：2020-03-01"]
+    lines += [footer.format(page=4)]
+    back = gr.parse("\n".join(lines))
+    assert back.flat() == clean.flat() == truth.flat()
+    assert back.published == datetime.date(2020, 1, 15)
+
+
+def _line_with(lines: list[str], text: str) -> int:
+    return next(at for at, line in enumerate(lines) if text in line)
+
+
+@pytest.mark.parametrize("label", ["一、本年新收政府信息公开申请数量", "（一）予以公开"])
+def test_a_rows_values_on_its_wrapped_labels_lines_are_not_blank_cells(label: str) -> None:
+    """``pdftotext -layout`` of a browser's PDF prints each cell of a tall row on the line
+    its text starts: the first value beside the label's first line, the others beside its
+    wrapped end (``一、本年新收政府  24`` / ``信息公开申请数量  3  0  0  0  2  29``). The
+    columns the first line leaves blank are not blank cells: read, or missing."""
+    values = {"natural_person": 24, "commercial_enterprise": 3, "other_organisation": 2}
+    row = "new" if label.startswith("一") else "granted"
+    every: dict[str, object] = {field.key: 0 for field in gr.fields("2021")}
+    every.update({f"applications.{row}.{column}": value for column, value in values.items()})
+    every[f"applications.{row}.total"] = 29
+    truth = gr.Report.from_values(every, template="2021", organisation="青石县水务局", year=2021)
+    lines = render(truth, AlignedCells(True)).split("\n")
+    at = _line_with(lines, label)
+    line, start, first = lines[at], lines[at].index(label), lines[at].index("24")
+    cut = start + (len(label) + 1) // 2  # a wrapped label's first line is the fuller
+    lines[at : at + 1] = [
+        line[:cut].ljust(first) + "24",
+        (" " * start + label[cut - start :]).ljust(first + 2) + line[first + 2 :],
+    ]
+    back = gr.parse("\n".join(lines))
+    for key, want in truth.flat().items():
+        cell = back.cell(key)
+        assert cell.value in (want, None), key
+        assert cell.provenance != "blank" or want is None, key

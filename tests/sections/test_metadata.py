@@ -526,6 +526,30 @@ def test_a_bulleted_link_above_a_report_without_its_title_is_no_title(
             "2022-01-25",
         ),
         ("无。\n龙泉县卫生健康局\n二〇二二年一月二十五日\n尚未\n审结\n0", "2022-01-25"),
+        # w3m wraps the paragraph at the page's width, in the body's name.
+        (
+            "扎实做好2022年政府信息公开工作。龙泉县自然资源和规划\n局 2022年1月25日\n\n"
+            "主办：龙泉县人民政府办公室网站标识码：1234567890\n\nICP备12345678号\n\n"
+            "更新日期：2022-03-01",
+            "2022-01-25",
+        ),
+        # pdftotext of a Word PDF: spaces around the date's numbers, wrapped in the date.
+        (
+            "扎实做好\n2022 年政府信息公开工作。 龙泉县卫生健康局 2022 年 1 月\n25 日\n\n"
+            "\f主办：龙泉县人民政府办公室 网站标识码：1234567890\nICP 备 12345678 号\n"
+            "更新日期：2022-03-01",
+            "2022-01-25",
+        ),
+        ("今年未收取信息处理费。 龙泉县卫生健康局 2022 年 1 月 25 日", "2022-01-25"),
+        # pdftotext -layout spreads the site's footer over more lines.
+        (
+            "无。\n        龙泉县卫生健康局\n          2022年1月25日\n\n"
+            "  主办：龙泉县人民政府办公室 网站标识码：1234567890\n    备12345678号\n  ICP\n\n"
+            "  更新日期：2022-03-01",
+            "2022-01-25",
+        ),
+        # A date wrapped onto the next line inside a sentence is no signature either.
+        ("我局于2022年1月\n25日召开会议。", None),
     ],
 )
 def test_a_signature_on_the_last_paragraphs_line(ending: str, date: str | None) -> None:

@@ -22,6 +22,9 @@ _TITLE = re.compile(rf"(?P<organisation>.*?)(?P<year>{_YEAR})年度?(?P<rest>.+)
 _HAS_YEAR = re.compile(rf"(?:{_YEAR})年")
 _CN_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
 _DATE = re.compile(rf"(?P<year>{_YEAR})年(?P<month>{_CN_NUMBER})月(?P<day>{_CN_NUMBER})日")
+#: A date with spaces between its numbers and their characters, as ``pdftotext`` prints a
+#: Word PDF's (``2021 年 1 月 12 日``).
+_SPACED_DATE = rf"(?:{_YEAR})[ ]?年[ ]?{_CN_NUMBER}[ ]?月[ ]?{_CN_NUMBER}[ ]?日"
 #: A date as a site's metadata block gives it: ``2021-02-09``, ``2021/2/9 10:30``,
 #: ``2021年02月09日``.
 _PAGE_DATE = re.compile(
@@ -427,10 +430,21 @@ _TABLE_LABELS = "\n".join(
 )
 
 
+#: A line of a site's page footer (``labels.SITE_FOOTER``), or a piece of its ICP number
+#: that the text's layout set apart (``备16655764号``).
+_FOOTER = re.compile("|".join([*labels.SITE_FOOTER, r"备\d+号"]))
+#: A date as a signature writes it, anywhere: a footer's line holding one holds the signature
+#: too (a page's text on one line), and is kept.
+_ANY_DATE = re.compile(_SPACED_DATE)
+
+
 def _signed_end(lines: Sequence[str]) -> list[str]:
-    """The lines that are not blank, up to the last that is no piece of a table: plain
-    pdftotext's flow may print a page's last table blocks after the signature, a number, a
-    placeholder (``—``) or a piece of a label a line (``总`` / ``计`` / ``1`` / ``复议后起诉``)."""
+    """The lines that are not blank, up to the last that is no piece of a table nor of a
+    site's page footer: plain pdftotext's flow may print a page's last table blocks after
+    the signature, a number, a placeholder (``—``) or a piece of a label a line (``总`` /
+    ``计`` / ``1`` / ``复议后起诉``); a page's text ends with the site's footer, which
+    ``pdftotext -layout`` may spread over more lines (``备16655764号`` / ``ICP``), a line
+    of it holding no date as a signature writes it."""
     kept = [line for line in lines if line.strip()]
     while (
         kept
@@ -439,6 +453,7 @@ def _signed_end(lines: Sequence[str]) -> list[str]:
             is_number(kept[-1].strip())
             or not_given(kept[-1])
             or _compact(kept[-1]) in _TABLE_LABELS
+            or (_FOOTER.search(kept[-1]) is not None and not _ANY_DATE.search(kept[-1]))
         )
     ):
         kept.pop()
@@ -483,7 +498,7 @@ def opening_year(opening: Sequence[str]) -> int | None:
 #: follows is page furniture: a footer, ``主办：…``).
 _SIGNED_AFTER = re.compile(
     rf"(?:^|[。！!；;])\s*(?P<name>[^\s。！!；;，,：:]{{2,{MAX_ORGANISATION_CHARS}}}?)\s*"
-    rf"(?P<date>{_DATE.pattern})(?=\s|$)"
+    rf"(?P<date>{_SPACED_DATE})(?=\s|$)"
 )
 #: How far from the end of a long line (a page on one line) its signature is looked for.
 SIGNATURE_CHARS = 2000
@@ -492,11 +507,17 @@ SIGNATURE_CHARS = 2000
 def published(lines: Sequence[str]) -> datetime.date | None:
     """The signature date: a line at the end of the report that holds only a date, or the
     date a body's name signs at the end of the last paragraph's line (``…特此报告。 某县档案馆
-    2024年1月29日``, where a converter joined them)."""
-    for line in reversed(_signed_end(lines)[-4:]):
+    2024年1月29日``, where a converter joined them), there or wrapped onto the next line
+    with the name's end or the date's (``…和规划`` / ``局 2020年3月13日``, ``… 2021 年 1 月``
+    / ``12 日``: w3m and pdftotext wrap a paragraph at the page's width)."""
+    kept = _signed_end(lines)
+    for at in range(len(kept) - 1, max(len(kept) - 4, 0) - 1, -1):
+        line = kept[at]
         if len(line) <= MAX_LINE_CHARS and (match := _DATE.fullmatch(_compact(line))):
             return _date(match)
         signed = _signature(_tail(line))
+        if signed is None and at and len(line) <= MAX_LINE_CHARS:
+            signed = _signature(_tail(kept[at - 1].rstrip() + line.strip()))
         if signed is not None:
             return signed
     return None
@@ -518,7 +539,7 @@ def _signature(line: str) -> datetime.date | None:
     signs it."""
     for match in reversed(list(_SIGNED_AFTER.finditer(line))):
         if _body_name(match["name"]) is not None:
-            return _date(_DATE.fullmatch(match["date"]))
+            return _date(_DATE.fullmatch(_compact(match["date"])))
     return None
 
 

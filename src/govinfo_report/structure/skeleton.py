@@ -26,7 +26,13 @@ from lark.lexer import Lexer
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..fold import fold
-from ..labels import PAGE_MARKER, RUNNING_TITLE, SECTION_KEYWORDS, SECTION_NUMERALS
+from ..labels import (
+    BROWSER_FURNITURE,
+    PAGE_MARKER,
+    RUNNING_TITLE,
+    SECTION_KEYWORDS,
+    SECTION_NUMERALS,
+)
 from ..limits import MAX_LINE_CHARS, MAX_OVERVIEW_LINES
 from . import layouts
 
@@ -39,6 +45,8 @@ _MAX_MARKER_LINE = 200  # a footer centred with spaces
 #: A line that is only a page header or footer, if it is short and has no tab (a row); the
 #: length and the tab are checked apart: a lookahead would scan every line.
 _MARKER_LINE = re.compile(PAGE_MARKER)
+#: A browser's header or footer (``labels.BROWSER_FURNITURE``): a page marker however long.
+_BROWSER_LINE = re.compile(rf"\s*(?:{BROWSER_FURNITURE})\s*")
 #: A heading, after any Markdown heading marks (``## 二、…``, from html2text or pandoc).
 _HEADING = re.compile(
     r"\s*(?:#{1,6}\s*)?(?P<number>["
@@ -419,7 +427,7 @@ def _marker_sized(line: str) -> bool:
     return (
         "\t" not in line
         and len(line) <= _MAX_MARKER_LINE
-        and len(line.strip()) <= _MAX_MARKER_CHARS
+        and (len(line.strip()) <= _MAX_MARKER_CHARS or _BROWSER_LINE.fullmatch(line) is not None)
     )
 
 

@@ -165,6 +165,40 @@ def unplaced(reading: Reading, template: Template, why: str) -> Reading:
     )
 
 
+def signs_misplaced(reading: Reading, template: Template, why: str) -> Reading:
+    """``reading`` without its rows given a number printed with a sign in a column never
+    signed (a count or an amount): their cells closed, each said ``why`` (a finding
+    ``values-unplaced`` naming them)."""
+    wrong = [
+        row
+        for row in reading.given
+        if any(
+            text[:1] in "+-" and text[1:2].isdecimal() and template.fields[cell].kind != "signed"
+            for cell, (text, _, _) in zip(row[0], row[1], strict=True)
+        )
+    ]
+    if not wrong:
+        return reading
+    return attrs.evolve(
+        reading,
+        given=tuple(row for row in reading.given if row not in wrong),
+        closed=reading.closed.union(cell for cells, _, _ in wrong for cell in cells),
+        findings=(
+            *reading.findings,
+            *(
+                diagnostic(
+                    "values-unplaced",
+                    f"{template.fields[cells[0]].row_label}: {why}",
+                    printed[0][1],
+                    printed[0][2],
+                    tuple(template.fields[cell].key for cell in cells),
+                )
+                for cells, printed, _ in wrong
+            ),
+        ),
+    )
+
+
 class Draft:
     """A reading being written by a section's aligner; ``freeze`` makes the ``Reading``."""
 

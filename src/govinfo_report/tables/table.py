@@ -25,12 +25,13 @@ from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
+from ..structure.layouts.cell_per_line import in_blocks
 from ..structure.layouts.run_together import RunTogether
 from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
 from .matching import foreign_column, proactive_column
-from .reading import Reading, unplaced
+from .reading import Reading, signs_misplaced, unplaced
 from .resolve import (
     agrees,
     confirmed,
@@ -958,6 +959,13 @@ def _by_order(
         "in text read by the order of its cells alone, values that "
         "fall short of a row may belong to another, so none is placed",
     )
+    first = signs_misplaced(
+        first,
+        template,
+        "in text read by the order of its cells alone, a number printed with a sign falls "
+        "to a column that is never signed, so the row's cells are out of order; none is "
+        "placed",
+    )
     if not first.overfull and verifies(template, first):
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
@@ -1147,11 +1155,25 @@ def _rebroken(region: _Region) -> layouts.Layout:
 
 
 def _read(layout: layouts.Layout, skel: Skeleton, spans: list[range]) -> tuple[Row, ...]:
+    """The rows ``layout`` reads in ``spans``; in text of pages (a PDF's, ``\f`` between
+    them) read by the order of its cells alone, those whose values' order the text does
+    not show only for their own rules to confirm (``cell_per_line.in_blocks``)."""
+    blocks = skel.paged and layout.by_order
     return tuple(
         row
         for span in spans
-        for row in layout.rows(skel.lines[span.start : span.stop], span.start + 1)
+        for row in _ordered(layout, skel.lines[span.start : span.stop], span.start + 1, blocks)
     )
+
+
+def _ordered(
+    layout: layouts.Layout, lines: Sequence[str], first: int, blocks: bool
+) -> Iterator[Row]:
+    """The rows ``layout`` reads in ``lines`` (the first line ``first``), each made
+    ``loose`` where the text's blocks leave its values' order unknown (``blocks``: a PDF's
+    text read by order, ``cell_per_line.in_blocks``)."""
+    rows = layout.rows(lines, first)
+    return iter(in_blocks(list(rows), lines, first)) if blocks else rows
 
 
 def _grid_parts(lines: Sequence[str], spans: list[range]) -> list[range]:

@@ -256,6 +256,60 @@ def gridded(
     return gridded
 
 
+def in_blocks(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> list[Row]:
+    """``rows`` (of ``lines``, the first ``first_line``) of ``pdftotext``'s plain text, where
+    a blank line ends each block of text (an empty cell prints nothing), with each row
+    whose values' order the text does not show ``loose`` and ``stacked``, so that only its
+    own rules may confirm them (``_apart``). Text with no blank line among its cells is a
+    flow of one cell a line, and text with lines or values indented is laid out in columns
+    (``pdftotext -layout``): left as they are."""
+    if any(map(str.startswith, lines, repeat("  "))):
+        return list(rows)  # laid out with spaces: ``pdftotext -layout``
+    printed = [at for at, line in enumerate(lines) if line.strip()]
+    if not printed or all(lines[at].strip() for at in range(printed[0], printed[-1])):
+        return list(rows)
+
+    def flush(value: Printed) -> bool:
+        return lines[value[1] - first_line].startswith(value[0])
+
+    def continued(row: Row) -> bool:
+        """Whether a number alone on its line, flush, comes in the row's block after its
+        values: the end of a number wrapped in its narrow cell, under the lines its
+        label's and units' ends took (``行政 635 +2 535`` / ``处罚 项`` / ``件`` / ``7``
+        for +27)."""
+        at = row.values[-1][1] - first_line + 1
+        while at < len(lines) and lines[at].strip():
+            if lines[at][:1].strip() and _VALUE_LINE.fullmatch(lines[at]):
+                return True
+            at += 1
+        return False
+
+    return [
+        row._replace(loose=True, stacked=True)
+        if row.values and ((all(map(flush, row.values)) and _apart(rows, at)) or continued(row))
+        else row
+        for at, row in enumerate(rows)
+    ]
+
+
+def _apart(rows: Sequence[Row], at: int) -> bool:
+    """Whether row ``at`` is tall, its label wrapped from the line above (a row of labels
+    alone there), and its values stand on several lines: in text of blocks, blocks whose
+    order ``pdftotext`` draws from the page's flow, which in a tall row's cells need not be
+    the columns' (a Word PDF's ``其他`` / ``对外`` / … / ``事项``, then ``172`` / ``7`` / ``0``
+    for 7, 0 and 172); or whether two of its values are on lines one under the other, a
+    block of two lines: the pieces of a number wrapped in its narrow cell (``135`` / ``2``
+    for 1352) or two rows' cells of one column."""
+    row = rows[at]
+    values = row.values
+    if any(below[1] - above[1] == 1 for above, below in pairwise(values)):
+        return True
+    if len(values) < 2 or values[0][1] == values[-1][1] or not row.labels or not at:
+        return False
+    above = rows[at - 1]
+    return not above.values and bool(above.labels) and above.labels[-1][1] + 1 == row.labels[0][1]
+
+
 def _spaced(cells: Sequence[Printed], lines: Sequence[str], first_line: int) -> frozenset[int]:
     """The indices of the blank ``cells`` whose line is a line of spaces (``Positions.spaced``)."""
     return frozenset(

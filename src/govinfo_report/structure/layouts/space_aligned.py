@@ -650,10 +650,17 @@ def _placed(
         return None
     gridded = [_blank_grid(rows, at, len(found.starts)) for at in range(len(rows))]
     shifted = _shifted(spans, found.placed) if found.measure == 0 else ()
+    split = {
+        at + step
+        for index, at in enumerate(valued[:-1])
+        if valued[index + 1] == at + 1
+        and _split_by_its_label(rows, at, found.placed[index], found.placed[index + 1])
+        for step in (0, 1)
+    }
     for index, (at, placed, unsure) in enumerate(
         zip(valued, found.placed, found.unsure, strict=True)
     ):
-        if index in shifted:
+        if index in shifted or at in split:
             continue  # its values are left to the rules to place
         row = rows[at]
         line = lines[row.values[0][1] - first_line]
@@ -665,6 +672,32 @@ def _placed(
             grid[column] = cell
         gridded[at] = row._replace(positions=Positions(tuple(grid), unsure=unsure))
     return gridded
+
+
+def _split_by_its_label(
+    rows: Sequence[Row], at: int, columns: Sequence[int], below_columns: Sequence[int]
+) -> bool:
+    """Whether row ``at``'s values (in ``columns``) may go on on the next line: its last
+    label is numbered, and the next row starts on the line below with an unnumbered label
+    under it, no wider (a wrapped label's lines are full but its last; where rows are
+    numbered, the next row's label starts with its number): the label's wrapped end
+    (``一、本年新收政府  24`` / ``信息公开申请数量  3  0 …  29``; centred in its cell,
+    ``（六）其他  2`` / ``处理  0 … 2``), whose values stand only in columns this row's leave
+    blank (``below_columns``). ``pdftotext -layout`` of a browser's PDF prints a tall row's
+    cells so, each on the line its text starts: the columns either line leaves blank are
+    not shown blank."""
+    row, below = rows[at], rows[at + 1]
+    if not row.labels or not below.labels:
+        return False
+    (label, _, start), (end, line, under) = row.labels[-1], below.labels[-1]
+    return (
+        line == row.values[-1][1] + 1
+        and 0 <= under - start < len(label)
+        and len(end) <= len(label)
+        and NUMBERED.match(label) is not None
+        and not NUMBERED.match(end)
+        and not set(columns).intersection(below_columns)
+    )
 
 
 def _shifted(

@@ -72,7 +72,11 @@ def fill(
             f"{label}: {len(values)} values gathered from lines that wrap the row's cells; "
             "the row's own rules do not confirm their order",
         )
-    elif row.stacked and not any(set(cells).issuperset(rule.cells) for rule in rules):
+    elif (
+        row.stacked
+        and len(values) <= len(cells)
+        and not any(set(cells).issuperset(rule.cells) for rule in rules)
+    ):
         not_placed(
             draft,
             template,
