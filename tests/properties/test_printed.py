@@ -50,6 +50,8 @@ def _printed_at(lines: list[str], line: int, column: int, raw: str) -> bool:
         return True
     if _stacked_at(lines, line, column, raw) or _wrapped_at(lines, line, column, raw):
         return True
+    if _signed_apart_at(lines, line, column, raw):
+        return True
     cell = lines[line - 1][: column - 1].count("|")
     seen = ""
     for text in lines[line - 1 : line + 3]:
@@ -58,6 +60,18 @@ def _printed_at(lines: list[str], line: int, column: int, raw: str) -> bool:
         if seen == raw or not raw.startswith(seen):
             return seen == raw
     return False
+
+
+def _signed_apart_at(lines: list[str], line: int, column: int, raw: str) -> bool:
+    """Whether ``raw`` is a signed number whose digits are printed at ``line`` and
+    ``column`` and its sign alone on the line above (Word's runs split before the digits,
+    ``get_text('\\n')`` a line each: ``-`` / ``25``); the cell stands at its digits."""
+    return (
+        raw[:1] in ("+", "-")
+        and line > 1
+        and lines[line - 2].strip() == raw[0]
+        and lines[line - 1][column - 1 :].startswith(raw[1:])
+    )
 
 
 def _stacked_at(lines: list[str], line: int, column: int, raw: str) -> bool:
