@@ -8,6 +8,7 @@ where the text proves it; where it does not, its cells are missing and said, nev
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -236,3 +237,59 @@ def test_a_docx_grid_with_blank_cells_is_never_a_wrong_number(
     truth = report.flat()
     assert wrong(back, truth) == {}
     assert _false_blanks(back, truth) == []
+
+
+#: Section 三 where no row prints 自然人 (its cell blank in every row): each row's first value
+#: cells are blank, and only the grid tells them from the label's empty cells.
+LED = {
+    "new": {
+        "commercial_enterprise": 2,
+        "research_institution": 3,
+        "legal_service_agency": 1,
+        "total": 6,
+    },
+    "granted": {"research_institution": 3, "total": 3},
+    "partially_granted": {"commercial_enterprise": 2, "total": 2},
+    "denied.state_secret": {"legal_service_agency": 1, "total": 1},
+    "total": {
+        "commercial_enterprise": 2,
+        "research_institution": 3,
+        "legal_service_agency": 1,
+        "total": 6,
+    },
+}
+
+
+@pytest.mark.parametrize("padded", [False, True])
+@pytest.mark.parametrize("column", [2, 4])
+@pytest.mark.parametrize("blank", [NBSP, ""])
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_section_three_rows_led_by_blank_cells_are_read_by_the_grid(
+    template: str, blank: str, column: int, padded: bool
+) -> None:
+    """``一、本年新收… | | ⍽  2  3  3  ⍽  1  ⍽  6``: the label over three grid columns, 自然人
+    blank, 科研机构 (or 法律服务机构) merged over two. The header names a column twice, so
+    the grid holds eight value columns, and the row's last eight cells are its values, its
+    blank 自然人 among them: read from the right edge as seven, 自然人 would take 商业企业's 2.
+    ``padded``: a tool's empty cells after each row of values (no line shows where the grid
+    ends): the blank cells before the row's first value fill it to eight."""
+    report = _report(template, _applications(LED))
+    b = blank
+    text = _docx(report, column, blank)
+    row = (
+        f"\t{b}\t2\t3\t3\t{b}\t1\t{b}\t6\n" if column == 2 else f"\t{b}\t2\t3\t{b}\t1\t1\t{b}\t6\n"
+    )
+    assert f"\n一、本年新收政府信息公开申请数量\t\t{row}" in text  # the label's two empty cells
+    if padded:
+        text = "\n".join(
+            line + "\t" if re.search(r"\t\d", line) else line for line in text.split("\n")
+        )
+    back = gr.parse(text)
+    keys = [key for key in report.flat() if key.startswith("applications.")]
+    if padded:  # rows of blank cells alone: as wide as the padding shows, maybe missing
+        assert wrong(back, report.flat()) == {}
+        keys = [key for key in keys if report.flat()[key]]
+    _read_as_typed(back, report, keys)
+    assert back.cell("applications.new.natural_person").value in (None, 0)
+    assert back.cell("applications.new.commercial_enterprise").value == 2
+    assert any(d.code == "merged-cell-repeated" for d in back.diagnostics)

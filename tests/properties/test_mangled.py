@@ -125,23 +125,7 @@ def _uncertain(name: str) -> Mangler:
     return next(m for m in UNCERTAIN if m.name == name)
 
 
-#: Uncertain manglers whose texts the reader still gets wrong now and then (known): in
-#: python-docx's grid (``manglers.word_grid``), a row of section 三 whose first value cells
-#: are blank (``8.属于行政查询事项  ⍽  134  208 …``) gives them to its label where no line
-#: shows the row spans the grid (a tool's trailing tabs make a line of values the widest, a
-#: page marker starts a part with no header): seven values or fewer, read one column off.
-#: Found when the mangler came (h50p): 24 of 600 texts, the same 24 on the branch's base;
-#: docs/accuracy.md, "Not covered yet".
-_KNOWN_WRONG = {
-    "word_grid": pytest.mark.xfail(
-        strict=False, reason="python-docx's grid: a row's leading blank cells taken for its label's"
-    )
-}
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(m.name, marks=_KNOWN_WRONG.get(m.name, ())) for m in UNCERTAIN]
-)
+@pytest.mark.parametrize("name", [m.name for m in UNCERTAIN])
 @scaled(2)
 @given(report=enriched_reports(), data=st.data())
 def test_an_uncertain_cell_is_never_a_wrong_number(

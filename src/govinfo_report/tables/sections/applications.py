@@ -161,6 +161,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken = by_position(
         taken, widths, columns, check=lambda read: _columns_hold(read, plans, template)
     )
+    doubled = _doubled(taken)
+    taken = _led_grid(taken, columns, doubled)
     context = _Context(
         Draft(NAME),
         template,
@@ -168,9 +170,10 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         rules,
         columns=columns,
         # A grid wider than the section (a Word grid's merged cells) covers cells among
-        # the values: its rows are not read from the right edge.
-        edge=all(len(row.values) <= columns for row in rows),
-        twice=_twice(taken, template, columns),
+        # the values: its rows are not read from the right edge (``_led_grid``'s either).
+        edge=all(len(row.values) <= columns for row in rows)
+        and not (doubled and any(len(row.values) > columns for row, _ in taken)),
+        twice=_twice(taken, template, columns, doubled),
         covered=covered_column(rows, columns),
     )
     table_empty(context, taken, rows)
@@ -814,22 +817,58 @@ def _own(text: str, template: str, key: str) -> bool:
 _PRINTED = labels.APPLICATION_PRINTED
 
 
-def _twice(taken: Sequence[Taken], template: Template, columns: int) -> int | None:
-    """The grid column python-docx prints twice in every row one value too wide
-    (``rows.repeated_columns``: a cell merged over two grid columns), where a header row
-    names a column twice too: of the columns that make every such row add up read once
-    (its 总计 the sum of its six applicant columns, a blank cell 0), the one, or the first
-    where each reads every such row alike (rows of blanks or zeros beside one value, as a
-    sparse report prints, drop any of them to the same cells). A header's doubled name
-    does not choose: Word's rows split the grid each their own way (python-docx's header
-    prints 自然人 twice over the grid columns where its rows of values print 商业企业
-    twice)."""
-    heads = [
+def _doubled(taken: Sequence[Taken]) -> int:
+    """How many applicant columns the header rows (labels alone) name twice, each in its
+    row: as many grid columns more than the section's, where python-docx prints a cell
+    merged over two grid columns once per column."""
+    heads = (
         [name for text, _, _ in row.labels if (name := normalise_label(text)) in _HEADERS]
         for row, runs in taken
         if not row.values and not runs
-    ]
-    if all(len(names) == len(set(names)) for names in heads):
+    )
+    return sum(len(names) - len(set(names)) for names in heads)
+
+
+def _led_grid(taken: list[Taken], columns: int, doubled: int) -> list[Taken]:
+    """Where a header names columns twice (python-docx's Word grid: a cell merged over two
+    grid columns printed once per column), every row spans as many more value columns, so a
+    row whose first value cells are blank (``⍽ ⍽ 1 1 ⍽ 9`` under 自然人 … 总计) prints fewer
+    values than that, and read as it stands (or from the right edge) its values would move
+    one column left, 自然人's blank given to the label. Its values are the cells that many
+    wide up to its last: in a row that shows its table's whole grid, its last cells (those
+    before them blank), else the blank cells before its first value put back before it. The
+    section's rules then say which column it prints twice (``_twice``), or its cells are
+    missing (``extra-values``). Rows with too few blank cells before their first value are
+    left as they are."""
+    if not doubled:
+        return taken
+    wide = columns + doubled
+    led: list[Taken] = []
+    for row, runs in taken:
+        values, grid = row.values, row.grid.cells
+        if values and not runs and len(values) < wide:
+            if row.grid.whole and len(grid) >= wide:
+                if not any(text for text, _, _ in grid[:-wide]):
+                    row = row._replace(values=grid[-wide:])
+            elif values[0] in grid:
+                at, need = grid.index(values[0]), wide - len(values)
+                if need <= at:
+                    row = row._replace(values=grid[at - need : at] + values)
+        led.append((row, runs))
+    return led
+
+
+def _twice(taken: Sequence[Taken], template: Template, columns: int, doubled: int) -> int | None:
+    """The grid column python-docx prints twice in every row one value too wide
+    (``rows.repeated_columns``: a cell merged over two grid columns), where a header row
+    names a column twice too (``doubled``: ``_doubled``): of the columns that make every
+    such row add up read once (its 总计 the sum of its six applicant columns, a blank cell
+    0), the one, or the first where each reads every such row alike (rows of blanks or
+    zeros beside one value, as a sparse report prints, drop any of them to the same
+    cells). A header's doubled name does not choose: Word's rows split the grid each their
+    own way (python-docx's header prints 自然人 twice over the grid columns where its rows
+    of values print 商业企业 twice)."""
+    if not doubled:
         return None
     wide = [row.values for row, runs in taken if not runs and len(row.values) == columns + 1]
     # Every row of the section has the same rule inside it: its 总计 the sum of the others.
