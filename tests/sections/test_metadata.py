@@ -165,6 +165,27 @@ def test_the_signature_date_comes_before_the_page_date() -> None:
     assert gr.parse(f"{TITLE}\n{REST}").published is None
 
 
+@pytest.mark.parametrize(
+    "signature",
+    [
+        # pdftotext -layout: the characters' line above the digits' (their fonts' baselines
+        # differ), a browser's footer and header of the next page between name and date.
+        "                 白石县水利局\nfile:///tmp/report.html        8/9\n"
+        "11/26/26, 1:10 PM         白石县水利局2020年度报告_年报\n"
+        "                       年月日\n                      2021 4 17\n",
+        # plain pdftotext: the digits first, a blank line, then the characters.
+        "白石县水利局\n2021 4 17\n\n年月日\n",
+    ],
+)
+def test_a_signature_date_printed_apart_from_its_characters_is_read(signature: str) -> None:
+    block = BLOCKS["table marks (html2text)"]  # the site's own date, 2021-03-05, above
+    report = gr.parse(f"{block}\n{TITLE}\n{REST}{signature}主办：白石县人民政府办公室\n")
+    assert report.published == datetime.date(2021, 4, 17)
+    # Digits alone with no 年月日 beside them are no date: the site's date stands.
+    alone = gr.parse(f"{block}\n{TITLE}\n{REST}白石县水利局\n2021 4 17\n")
+    assert alone.published == datetime.date(2021, 3, 5)
+
+
 def test_a_spaced_title_below_a_long_page_header_is_a_report() -> None:
     """Item 10: a title with spaces inside, below more lines of page than a title search
     of the first lines looks at, makes the text a report: the lone section of prose

@@ -438,14 +438,23 @@ _FOOTER = re.compile("|".join([*labels.SITE_FOOTER, r"备\d+号"]))
 _ANY_DATE = re.compile(_SPACED_DATE)
 
 
+#: A page's header or footer as a whole line (``labels.PAGE_MARKER``): a PDF's page break may
+#: fall inside the signature (a browser's ``file:///…/report.html  8/9`` and date line).
+_PAGE_MARKER_LINE = re.compile(labels.PAGE_MARKER)
+
+
 def _signed_end(lines: Sequence[str]) -> list[str]:
-    """The lines that are not blank, up to the last that is no piece of a table nor of a
-    site's page footer: plain pdftotext's flow may print a page's last table blocks after
-    the signature, a number, a placeholder (``—``) or a piece of a label a line (``总`` /
-    ``计`` / ``1`` / ``复议后起诉``); a page's text ends with the site's footer, which
-    ``pdftotext -layout`` may spread over more lines (``备16655764号`` / ``ICP``), a line
-    of it holding no date as a signature writes it."""
-    kept = [line for line in lines if line.strip()]
+    """The lines that are neither blank nor a page's header or footer, up to the last that
+    is no piece of a table nor of a site's page footer: plain pdftotext's flow may print a
+    page's last table blocks after the signature, a number, a placeholder (``—``) or a
+    piece of a label a line (``总`` / ``计`` / ``1`` / ``复议后起诉``); a page's text ends
+    with the site's footer, which ``pdftotext -layout`` may spread over more lines
+    (``备16655764号`` / ``ICP``), a line of it holding no date as a signature writes it."""
+    kept = [
+        line
+        for line in lines
+        if line.strip() and not (len(line) <= MAX_LINE_CHARS and _PAGE_MARKER_LINE.fullmatch(line))
+    ]
     while (
         kept
         and len(kept[-1]) <= MAX_LINE_CHARS  # a piece is short: a long line is not split
@@ -509,17 +518,35 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     date a body's name signs at the end of the last paragraph's line (``…特此报告。 某县档案馆
     2024年1月29日``, where a converter joined them), there or wrapped onto the next line
     with the name's end or the date's (``…和规划`` / ``局 2020年3月13日``, ``… 2021 年 1 月``
-    / ``12 日``: w3m and pdftotext wrap a paragraph at the page's width)."""
+    / ``12 日``: w3m and pdftotext wrap a paragraph at the page's width), or ``年月日`` and
+    its digits on two neighbouring lines (``_split_date``); a page's header or footer in
+    between is passed over."""
     kept = _signed_end(lines)
     for at in range(len(kept) - 1, max(len(kept) - 4, 0) - 1, -1):
         line = kept[at]
         if len(line) <= MAX_LINE_CHARS and (match := _DATE.fullmatch(_compact(line))):
             return _date(match)
+        if at and (split := _split_date(kept[at - 1], line)) is not None:
+            return split
         signed = _signature(_tail(line))
         if signed is None and at and len(line) <= MAX_LINE_CHARS:
             signed = _signature(_tail(kept[at - 1].rstrip() + line.strip()))
         if signed is not None:
             return signed
+    return None
+
+
+#: A signature date's digits alone on a line (``2021 3 2``): pdftotext printed them apart
+#: from ``年月日``, on the line above or below, where the two fonts' baselines differ.
+_DATE_DIGITS = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s+(?P<month>\d{1,2})\s+(?P<day>\d{1,2})\s*")
+
+
+def _split_date(one: str, other: str) -> datetime.date | None:
+    """The date of two neighbouring lines, one ``年月日`` and the other its digits, in
+    either order; ``None`` otherwise."""
+    for chars, digits in ((one, other), (other, one)):
+        if _compact(chars) == "年月日" and (match := _DATE_DIGITS.fullmatch(digits)):
+            return _date(match)
     return None
 
 
