@@ -28,6 +28,8 @@ from ..diagnostics import Diagnostic, diagnostic
 from ..fold import fold
 from ..labels import (
     BROWSER_FURNITURE,
+    COUNT_UNITS,
+    MONEY_UNITS,
     PAGE_MARKER,
     RUNNING_TITLE,
     SECTION_KEYWORDS,
@@ -391,12 +393,14 @@ class _Marks:
         self.plain = list(map(lines.__getitem__, self.untabbed))
         self.paged = "\f" in "".join(self.plain)  # one search at C speed
         self.long = sorted(too_long)
+        marked = [
+            i
+            for i in compress(self.untabbed, map(_MARKER_LINE.fullmatch, self.plain))
+            if _marker_sized(lines[i])
+        ]
         self.markers = sorted(
-            [
-                i
-                for i in compress(self.untabbed, map(_MARKER_LINE.fullmatch, self.plain))
-                if _marker_sized(lines[i])
-            ]
+            marked
+            + _title_pieces(lines, marked)
             + _running_headers(lines, self.untabbed, self.plain)
             + (_page_numbers(lines, self.untabbed, self.plain) if self.paged else [])
         )
@@ -433,6 +437,31 @@ def _marker_sized(line: str) -> bool:
 
 #: Words naming the report: a short line holding one is a page header when it comes back.
 _TITLE_WORD = re.compile("|".join(RUNNING_TITLE))
+
+
+def _title_pieces(lines: Sequence[str], marked: Sequence[int]) -> list[int]:
+    """The lines of a browser's page header that hold a piece of the page's title wrapped
+    off its line: the title's first word, a number (``2023`` of ``2023年…报告``), on a line of
+    its own within ``_TITLE_WRAP`` lines under the header's date and time
+    (``11/26/26, 1:00 PM  年…报告`` / ``2023``), the same number under two headers or more.
+    Such a number, alone on its line, looks like a table's only value (``marked``: the
+    page markers found)."""
+    pieces: dict[str, list[int]] = {}
+    for at in marked:
+        if _DATED.match(lines[at]) is None:
+            continue
+        for below in range(at + 1, min(at + 1 + _TITLE_WRAP, len(lines))):
+            text = lines[below].strip()
+            if text.isdigit():
+                pieces.setdefault(text, []).append(below)
+                break
+    return [at for found in pieces.values() if len(found) > 1 for at in found]
+
+
+#: A browser's header: the date and time a page was printed (``labels.BROWSER_FURNITURE``).
+_DATED = re.compile(r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}")
+#: The most lines under a browser's header that a piece of its title wraps onto.
+_TITLE_WRAP = 3
 
 
 def _running_headers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -> list[int]:
@@ -529,14 +558,23 @@ _SPACED = re.compile(r"[^\t|│┃║]*\S +[^\t|│┃║]*\S[^\t|│┃║]*")
 
 #: A piece of a wrapped label alone on its indented line: a word of a few characters.
 _LABEL_PIECE = re.compile(r"[^\S\t]+[^\W\d_]{1,4}[^\S\t]*")
+#: The units of the last row's values wrapped alone onto an indented line (``个     元``).
+_UNITS_ALONE = re.compile(
+    r"(?:[^\S\t]+(?:"
+    + "|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+    + r"))+[^\S\t]*"
+)
 
 
 def _lead_out(lines: Sequence[str], last: int, end: int) -> int:
     """Where a table whose last table line is ``last`` ends: on over the lines right after
     it (no empty line between) that each hold one indented word of a few characters, the
     last pieces of the last row's label (``pdftotext -layout`` prints the values of a row
-    made tall by its wrapped label on its middle line: ``行政`` / ``14`` / ``强制``)."""
-    while last + 1 < end and _LABEL_PIECE.fullmatch(lines[last + 1]):
+    made tall by its wrapped label on its middle line: ``行政`` / ``14`` / ``强制``), or the
+    units of its values wrapped under them (``56   1175208`` / ``个     元``)."""
+    while last + 1 < end and (
+        _LABEL_PIECE.fullmatch(lines[last + 1]) or _UNITS_ALONE.fullmatch(lines[last + 1])
+    ):
         last += 1
     return last
 

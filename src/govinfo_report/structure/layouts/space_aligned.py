@@ -122,6 +122,17 @@ def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -
         if not row.labels or not before.values:
             continue
         line = row.labels[-1][1]
+        if (
+            len(row.values) == 1
+            and len(before.values) > _MOST_PROACTIVE
+            and _continued(before, row, line, words, first_line)
+        ):
+            top, bottom = before.values[-1], row.values[0]
+            rows[at - 1] = before._replace(
+                values=(*before.values[:-1], (top[0] + bottom[0], *top[1:])), loose=True
+            )
+            rows[at] = row._replace(values=())
+            continue
         after = rows[at + 1] if at + 1 < len(rows) else None
         if row.values and row.values[-1][1] == line + 1:
             own, bottom, below = row.values[:-1], row.values[-1], None
@@ -191,6 +202,28 @@ def _wrapped(
         and column + len(lower) <= start + len(upper)
         and all(on == line and at + len(text) < start for text, on, at in own)
         and all(_alone(words[on - first_line], first) for on in (above, below))
+    )
+
+
+def _continued(before: Row, row: Row, line: int, words: Sequence[Words], first_line: int) -> bool:
+    """Whether ``row``'s one value, on the line of its label's piece (``line``), is the rest
+    of ``before``'s last value wrapped under it in its narrow cell: the row's label wrapped
+    onto the next line and the number with it (``一、本年新收政府  529 … 234  137`` /
+    ``信息公开申请数量  1`` for 1371, the cell's one-line neighbours on its first line).
+    Both digits, every value of ``before`` on the line above, the rest no wider than the
+    number and under it, the one value of its line (right of any label piece there)."""
+    if row.values[0][1] != line:
+        return False
+    (upper, above, start), (lower, _, column) = before.values[-1], row.values[0]
+    first = min(at for _, _, at in before.values)
+    return (
+        above == line - 1
+        and upper.isdigit()
+        and lower.isdigit()
+        and start <= column
+        and column + len(lower) <= start + len(upper)
+        and all(on == above for _, on, _ in before.values)
+        and _alone(words[line - first_line], first)
     )
 
 

@@ -1717,6 +1717,11 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         if result[at] is rows[at]:
             result[at], pieces = _wrapped_under_group(rows, at, matcher)
             used.update(pieces)
+        # A row whose label the lines below completed is no block of stacked rows
+        # (``stacked``): the units below its numbers are joined here.
+        if result[at] is not rows[at] and (below := _units_below(rows, at))[1]:
+            result[at] = result[at]._replace(values=below[0])
+            used.update(below[1])
     # A row of blank cells in text whose every blank line is an empty cell has cells too.
     celled = [
         bool(row.values or (row.positions.other and row.positions.other.cells)) for row in rows
@@ -1848,6 +1853,38 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     if len(found) == 1:
         return row._replace(labels=(*row.labels[:-1], _joined(found[0], line, column)))
     return row
+
+
+def _units_below(rows: Sequence[Row], at: int) -> tuple[tuple[Printed, ...], tuple[Printed, ...]]:
+    """The values of ``rows[at]`` with the units wrapped below its numbers joined to them,
+    and those units' cells: a number and its unit too wide for a narrow cell print the unit
+    on a line below (``政府  56  1175208`` / ``集中`` / ``个     元`` for 1175208元, which the
+    number alone would give in the column's unit, 万元). Joined where the label-only rows
+    below print units alone right of the label column, each starting under exactly one
+    number printed without a unit; else none."""
+    values = rows[at].values
+    left = min(column for _, _, column in values) - _DRIFT
+    taken: dict[Printed, Printed] = {}
+    for later in _label_rows(rows, at + 1, 1):
+        units = [cell for cell in later.labels if cell[2] >= left]
+        if any(unit not in _UNITS for unit, _, _ in units):
+            break
+        for unit in units:
+            over = [
+                cell
+                for cell in values
+                if _BARE_NUMBER.fullmatch(cell[0])
+                and cell[2] - _DRIFT <= unit[2] <= cell[2] + len(cell[0])
+            ]
+            if len(over) != 1 or over[0] in taken:
+                return values, ()
+            taken[over[0]] = unit
+    if not taken:
+        return values, ()
+    joined = tuple(
+        (cell[0] + taken[cell][0], *cell[1:]) if cell in taken else cell for cell in values
+    )
+    return joined, tuple(taken.values())
 
 
 #: A sub-row's number before its label (``1.``, ``２．``).
@@ -2192,6 +2229,8 @@ def _last_line(row: Row) -> int:
     return max((line for _, line, _ in (*row.labels, *row.values)), default=row.line)
 
 
+#: The units of money and counts a cell may print after its number.
+_UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 #: A number printed without its unit, which may stand on a line below it.
 _BARE_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 
