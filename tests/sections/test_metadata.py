@@ -186,6 +186,19 @@ def test_a_signature_date_printed_apart_from_its_characters_is_read(signature: s
     assert alone.published == datetime.date(2021, 3, 5)
 
 
+def test_a_browser_header_between_the_signature_date_digits_and_characters_is_passed() -> None:
+    """Plain pdftotext of a browser's PDF: each page opens with the print's date and time,
+    the page's title wrapped (``年…报告_年报`` / ``2020``: its first word, the year, below);
+    a page break between the signature's digits and ``年月日`` puts the digits inside the
+    header, before the year's piece, and the site's date above must not win."""
+    header = "\n11/26/26, 3:15 PM\n\n年白石县水利局政府信息公开工作年度报告_年报\n\n{}\n2020\n\n"
+    block = BLOCKS["table marks (html2text)"]  # the site's own date, 2021-03-05
+    body = REST.replace("\n", header.format("") + "\n", 1)
+    signature = "白石县水利局\n" + header.format("2021 2 9\n") + "年月日\n\n主办：白石县人民政府办公室\n"
+    report = gr.parse(f"{block}\n{TITLE}\n{body}{signature}")
+    assert report.published == datetime.date(2021, 2, 9)
+
+
 def test_a_spaced_title_below_a_long_page_header_is_a_report() -> None:
     """Item 10: a title with spaces inside, below more lines of page than a title search
     of the first lines looks at, makes the text a report: the lone section of prose

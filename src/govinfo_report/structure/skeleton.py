@@ -442,25 +442,27 @@ _TITLE_WORD = re.compile("|".join(RUNNING_TITLE))
 def _title_pieces(lines: Sequence[str], marked: Sequence[int]) -> list[int]:
     """The lines of a browser's page header that hold a piece of the page's title wrapped
     off its line: the title's first word, a number (``2023`` of ``2023年…报告``), on a line of
-    its own within ``_TITLE_WRAP`` lines under the header's date and time
-    (``11/26/26, 1:00 PM  年…报告`` / ``2023``), the same number under two headers or more.
-    Such a number, alone on its line, looks like a table's only value (``marked``: the
-    page markers found)."""
+    its own among the first ``_TITLE_WRAP`` lines of text under the header's date and time
+    (``11/26/26, 1:00 PM  年…报告`` / ``2023``; plain pdftotext puts blank lines between
+    them, and may put a line of the page's own first: a signature's date digits), the same
+    number under two headers or more. Such a number, alone on its line, looks like a table's
+    only value (``marked``: the page markers found)."""
     pieces: dict[str, list[int]] = {}
     for at in marked:
         if _DATED.match(lines[at]) is None:
             continue
-        for below in range(at + 1, min(at + 1 + _TITLE_WRAP, len(lines))):
-            text = lines[below].strip()
-            if text.isdigit():
-                pieces.setdefault(text, []).append(below)
+        texts = (below for below in range(at + 1, len(lines)) if lines[below].strip())
+        for below in islice(texts, _TITLE_WRAP):
+            if lines[below].strip().isdigit():
+                pieces.setdefault(lines[below].strip(), []).append(below)
                 break
     return [at for found in pieces.values() if len(found) > 1 for at in found]
 
 
 #: A browser's header: the date and time a page was printed (``labels.BROWSER_FURNITURE``).
 _DATED = re.compile(r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}")
-#: The most lines under a browser's header that a piece of its title wraps onto.
+#: The most lines of text (blank lines aside) under a browser's header, the title's piece
+#: among them.
 _TITLE_WRAP = 3
 
 
