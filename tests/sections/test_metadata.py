@@ -194,7 +194,8 @@ def test_a_browser_header_between_the_signature_date_digits_and_characters_is_pa
     header = "\n11/26/26, 3:15 PM\n\n年白石县水利局政府信息公开工作年度报告_年报\n\n{}\n2020\n\n"
     block = BLOCKS["table marks (html2text)"]  # the site's own date, 2021-03-05
     body = REST.replace("\n", header.format("") + "\n", 1)
-    signature = "白石县水利局\n" + header.format("2021 2 9\n") + "年月日\n\n主办：白石县人民政府办公室\n"
+    footer = "年月日\n\n主办：白石县人民政府办公室\n"
+    signature = "白石县水利局\n" + header.format("2021 2 9\n") + footer
     report = gr.parse(f"{block}\n{TITLE}\n{body}{signature}")
     assert report.published == datetime.date(2021, 2, 9)
 
