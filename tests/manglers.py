@@ -1466,6 +1466,93 @@ def _column_block(rows: Sequence[Sequence[str]], cut: int, bands: int = 0) -> li
     return [*labels_, *first, *(line for column in columns for line in (*column, ""))]
 
 
+#: The count units ``UnitsApart`` prints.
+COUNT_UNIT_MARKS = frozenset("件项个")
+#: The unit a page prints with the values of each column of section 二 (本年增/减, a signed
+#: change, none).
+PROACTIVE_UNITS: dict[str, str] = {
+    **dict.fromkeys(("made", "published", "total_published", "decisions"), "件"),
+    **dict.fromkeys(("issued", "repealed", "in_force"), "件"),
+    "previous_items": "项",
+    "projects": "个",
+    "amount": "元",
+}
+
+
+@attrs.frozen
+class UnitsApart:
+    """Plain ``pdftotext`` of a browser's PDF of a narrow table whose section 二 cells
+    print their values with units (a count's 件, 项, 个; an amount in 元, ten thousand times
+    its 万元): each table one cell a line, a blank cell printing nothing (nor a unit), a
+    row label wrapped ``wrap`` characters a line around its values (``CellLines.wrap``),
+    and each unit, of a count or of money as ``count`` and ``money`` say, ``"attached"``
+    (``5个``), ``"after"`` its number on a line of its own (``34775835`` / ``元``) or
+    ``"before"`` it (``元`` / ``0``: a narrow cell's lines in their baselines' order),
+    ``gap`` empty lines between. ``below``: a row's values after all its label's pieces
+    (``政府`` / ``集中`` / ``采购`` / ``34775835`` / ``元``), its first on the line of the
+    middle piece where it is a count with its unit attached (``集中 2个``), as a browser's
+    PDF prints a row made tall by its wrapped label; else around them. Sections 三 and 四
+    as ``CellLines`` with no trace of blank cells."""
+
+    count: str = "attached"
+    money: str = "after"
+    gap: int = 0
+    wrap: int = 2
+    below: bool = False
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        plain = CellLines(separators=0, blank=None, merged=False, wrap=self.wrap)
+        lines: list[str] = []
+        for row in table:
+            columns = _proactive_columns(row)
+            if columns is None:
+                lines.extend(plain.write([row]))
+                continue
+            label = row[0].strip()
+            pieces = [label[at : at + self.wrap] for at in range(0, len(label), self.wrap)]
+            half = (len(pieces) + 1) // 2
+            cells = [
+                self._value(cell.strip(), column)
+                for cell, column in zip(row[1:], columns, strict=True)
+            ]
+            if not self.below:
+                values = [line for cell in cells for line in cell]
+                lines.extend([*pieces[:half], *values, *pieces[half:]])
+                continue
+            first = cells[0]
+            if len(first) == 1 and first[0][-1:] in COUNT_UNIT_MARKS:
+                pieces[len(pieces) // 2] += " " + first[0]
+                cells = cells[1:]
+            lines.extend([*pieces, *(line for cell in cells if cell for line in ("", *cell))])
+        return lines
+
+    def _value(self, text: str, column: str) -> list[str]:
+        """A cell's lines: none for a blank cell, its number and unit as the modes say."""
+        unit = PROACTIVE_UNITS.get(column, "")
+        if not text or not unit or not is_value(text) or not text[0].isdecimal():
+            return [text] if text else []
+        if column == "amount":
+            number, mode = f"{(Decimal(text) * 10000).normalize():f}", self.money
+        else:
+            number, mode = text, self.count
+        if mode == "attached":
+            return [number + unit]
+        gap = [""] * self.gap
+        return [number, *gap, unit] if mode == "after" else [unit, *gap, number]
+
+
+def _proactive_columns(row: Sequence[str]) -> tuple[str, ...] | None:
+    """The column keys of a section 二 row of values (its label, then its cells), of the
+    template whose row of that label has as many cells; ``None`` for any other row."""
+    label = row[0].strip()
+    for template, rows in labels.PROACTIVE_ROWS.items():
+        for key, names in rows.items():
+            columns = labels.PROACTIVE_SHAPE[template][key]
+            if label in names and len(columns) == len(row) - 1:
+                return columns
+    return None
+
+
 @attrs.frozen
 class FlowedAppeals:
     """Plain ``pdftotext`` of a browser's (wkhtmltopdf) PDF: every table one cell a line as

@@ -167,6 +167,16 @@ def number(text: str) -> Decimal | None:
     return -value if match["sign"] == "-" else value
 
 
+def unit_kind(text: str) -> Kind | None:
+    """The kind of column a number's printed unit names: ``money`` for a money unit
+    (``30.25万元``), ``count`` for a count unit (``2个``, ``5件``); ``None`` for a number with
+    no unit, or text that is no number."""
+    match = _NUMBER_CELL.fullmatch(text)
+    if match is None:
+        return None
+    return "money" if match["unit"] else "count" if match["counted"] else None
+
+
 @lru_cache(maxsize=1 << 10)
 def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | None, str | None]:
     """Convert a cell's text to the value of a column of ``kind``.

@@ -568,6 +568,25 @@ _UNITS_ALONE = re.compile(
 )
 
 
+#: A unit alone on its line, indented or not (``元``).
+_UNIT_LINE = re.compile(
+    r"[^\S\t]*(?:"
+    + "|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+    + r")[^\S\t]*"
+)
+
+
+def _unit_after(lines: Sequence[str], last: int, end: int) -> int:
+    """Where a table whose last table line ``last`` is a value alone ends: at the line of
+    a unit alone next after it, past empty lines, where there is one (plain ``pdftotext``
+    wraps a narrow cell's unit onto a line of its own after its number: ``34775835`` /
+    (empty) / ``元``); else at ``last``."""
+    after = last + 1
+    while after < end and not lines[after].strip():
+        after += 1
+    return after if after < end and _UNIT_LINE.fullmatch(lines[after]) else last
+
+
 def _lead_out(lines: Sequence[str], last: int, end: int) -> int:
     """Where a table whose last table line is ``last`` ends: on over the lines right after
     it (no empty line between) that each hold one indented word of a few characters, the
@@ -619,6 +638,8 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
     # between them too (docx2txt's separators).
     apart = _VALUE_ALONE.fullmatch(marks.lines[last]) is not None
     last = _lead_out(marks.lines, last, end)
+    if apart:
+        last = _unit_after(marks.lines, last, end)
     after = last + 1
     while after < end and not marks.lines[after].strip() and (apart or marks.lines[after]):
         if marks.lines[after]:

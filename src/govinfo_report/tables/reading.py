@@ -67,7 +67,9 @@ class Unit:
             rules derive it only as 0; another value they give it leaves it missing.
         fits: for a short row, the cells (positions in ``cells``) each of its values may
             stand in (``Positions.fits``): its placements are those in order that put each
-            value in one of its own; empty: any.
+            value in one of its own; empty: any. ``units``: the fits are those the
+            values' units name (a count unit a count column, a money unit a money one),
+            not the header's columns.
         ends: for a digit run, whether its row printed white space right before it and
             right after it (``Runs.ends``), where blank cells may stand as they may at a
             space inside it (``sections.rows.gapped``); ``None`` where its row prints
@@ -93,6 +95,7 @@ class Unit:
     gaps: bool = False
     fits: tuple[tuple[int, ...], ...] = ()
     ends: tuple[bool, bool] | None = (False, False)
+    units: bool = False
 
     def placements(self) -> tuple[Placement, ...]:
         """Each way the pieces fill the cells: ``options``, or a short row's in order (each

@@ -1607,7 +1607,10 @@ def _placed(
     ``unstood``: those of ``lost`` under no column its values may stand in, ``_unstood``)."""
     why = f" ({alone})" if alone else ""
     rules = f"its row's own rules{why}" if alone else "the consistency rules"
-    if unit.fits:
+    under = "stands under the columns of"
+    if unit.units:
+        rules, under = f"the columns their units name and {rules}", "has a unit naming"
+    elif unit.fits:
         rules = f"the header's columns its values stand under and {rules}"
     if unit.run is not None:
         code, outcome = _run_placed(unit, whole, alone, why, rules)
@@ -1616,8 +1619,8 @@ def _placed(
     elif unstood and len(unstood) == len(lost):
         code, outcome = (
             "values-unplaced",
-            f"placed by {rules}, but no value stands under the columns of the cells left "
-            "missing and no rule derives them",
+            f"placed by {rules}, but no value {under} the cells left missing and no rule "
+            "derives them",
         )
     else:
         code, outcome = (
@@ -1625,10 +1628,7 @@ def _placed(
             f"{rules} do not make their placement unique, so the uncertain cells are missing",
         )
         if unstood:
-            outcome += (
-                f"; no value stands under the columns of {', '.join(unstood)} and no rule "
-                "derives them"
-            )
+            outcome += f"; no value {under} {', '.join(unstood)} and no rule derives them"
     if alone == _BUDGET:
         code = "search-budget"
     if unit.kind == "short" and unit.cut and not whole:

@@ -59,6 +59,8 @@ _UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 _SLACK = 1
 #: The widest whitespace that joins cells without laying them out in columns (``joined``).
 _SEPARATOR = 2
+#: Two words a gap wider than one space apart: a line laid out in columns (``gridded``).
+_COLUMN_GAP = re.compile(r"\S[^\S\t]{2,}\S")
 
 
 def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
@@ -437,9 +439,14 @@ def gridded(
     fall into columns (``columns``): the values at their columns, the other columns blank.
     A row of labels alone on a line is a row of blank cells (where its label names a row:
     its section decides). Sub-tables that put their columns apart (``_one_grid``) are each
-    read by their own (``_by_sub_table``). ``words``: the lines' ``line_words``."""
+    read by their own (``_by_sub_table``). Text that lays out no column (no line holds two
+    words a gap wider than one space apart) has no grid. ``words``: the lines'
+    ``line_words``."""
     valued = _on_one_line(rows)
-    if not valued:
+    # text whose words are one space apart throughout (plain ``pdftotext``: a cell's words
+    # and its neighbours' alike) lays out no column: where a value stands names no column,
+    # and a blank cell leaves no gap
+    if not valued or not any(map(_COLUMN_GAP.search, lines)):
         return rows
     indexed = by_cell_index(rows, lines, first_line, words)
     if indexed is not None:

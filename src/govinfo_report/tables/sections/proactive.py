@@ -47,11 +47,13 @@ from .rows import (
     label_text,
     missing_rows,
     not_placed,
+    placed_by_units,
     rewrapped,
     set_aside,
     signs_read,
     splits,
     stacked,
+    units_apart,
 )
 
 NAME = "proactive"
@@ -95,8 +97,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     name = template.name
     rows = list(rows)
     pieces = [label for row in rows for label in row.labels]
+    own = matcher(name, NAME)
     rows, lifted = relifted(
-        stacked(rewrapped(list(rows), matcher(name, NAME)), matcher(name, NAME)),
+        units_apart(stacked(rewrapped(list(rows), own), own), own),
         template,
         lambda row: _named(row, template),
     )
@@ -1036,6 +1039,37 @@ def _wider_than_its_column(context: _Context, step: Step, at: int) -> bool:
     return bool(others) and len(text) > max(others)
 
 
+def _by_units(context: _Context, step: Step) -> bool:
+    """A row whose values were gathered from lines in an order that need not be its
+    columns' (``Row.loose``; a unit wrapped onto a line of its own, ``rows.units_apart``),
+    where each value's unit names the one cell of its kind (政府集中采购 ``2个`` its
+    采购项目数量, ``0元`` its 采购总金额): placed so, whatever their order. A cell no value
+    names is missing: nothing shows it printed blank, its value may stand on a line read
+    with another row. Else the row is left to ``fill_row`` (its own rules, if any)."""
+    row = step.row
+    if not row.loose or step.runs or not row.values:
+        return False
+    placed = placed_by_units(context.template, step.cells, row.values)
+    if placed is None:
+        return False
+    for cell, value in placed.items():
+        context.draft.give((cell,), (value,), context.unit)
+    left = [cell for cell in step.cells if cell not in placed]
+    if left:
+        named = "、".join(context.template.fields[cell].column_label for cell in left)
+        not_placed(
+            context.draft,
+            context.template,
+            left,
+            row.values[0],
+            f"section 二: {step.label}: {' '.join(text for text, _, _ in row.values)} placed by "
+            f"their units, the order of its lines not being its columns'; no value's unit "
+            f"names {named}, which may be printed blank or stand on a line read with another "
+            "row",
+        )
+    return True
+
+
 #: Section 二's row handlers, in the order they are tried.
 CHAIN: tuple[Handler[_Context, Step], ...] = (
     _aligned,
@@ -1046,6 +1080,7 @@ CHAIN: tuple[Handler[_Context, Step], ...] = (
     duplicate,
     _under_header,
     _glued_beside_blank,
+    _by_units,
     usual_row,
     fill_row,
 )

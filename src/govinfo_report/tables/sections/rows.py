@@ -14,8 +14,8 @@ from operator import and_, attrgetter, is_, itemgetter, not_
 
 import attrs
 
-from ...catalogue import SECTION_NUMBERS, Template
-from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given
+from ...catalogue import SECTION_NUMBERS, Kind, Template
+from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given, unit_kind
 from ...diagnostics import Diagnostic, diagnostic
 from ...escape import width as display_width
 from ...fold import NO_BREAK_SPACE, fold
@@ -584,10 +584,15 @@ def short(
     value may be the next label's numbering (``Unit.tail``); ``gaps``: a cell the values
     leave out is blank or its value is on another line (``Unit.gaps``); ``fits``: the
     cells each value may stand in (``Unit.fits``), kept where some placement in order
-    fits them."""
+    fits them, else those the values' units name (``unit_fits``)."""
     cells = tuple(cell for row in rows for cell in row)
     if len(rows) != 1 or not fitting(in_order(len(cells), len(values)), fits):
         fits = ()
+    by_units = not fits and len(rows) == 1
+    if by_units:
+        fits = unit_fits(template, cells, values)
+        if not fitting(in_order(len(cells), len(values)), fits):
+            fits = ()
     options: tuple[Placement, ...] = ()
     if len(rows) == 1:
         ways = comb(len(cells), len(values))
@@ -625,8 +630,49 @@ def short(
             traceless=traceless and len(rows) == 1,
             gaps=gaps and len(rows) == 1,
             fits=fits,
+            units=by_units and bool(fits),
         )
     )
+
+
+def placed_by_units(
+    template: Template, cells: Sequence[int], values: Sequence[Printed]
+) -> dict[int, Printed] | None:
+    """Each of ``values`` in the one of ``cells`` whose kind its unit names
+    (``cells.unit_kind``: a count unit a count column, a money unit a money one), whatever
+    their order; ``None`` where a value has no unit, or its unit names no cell or several,
+    or two values name one cell."""
+    placed: dict[int, Printed] = {}
+    for value in values:
+        kind = unit_kind(value[0])
+        if kind is None:
+            return None
+        named = [cell for cell in cells if _of_kind(template, cell, kind)]
+        if len(named) != 1 or named[0] in placed:
+            return None
+        placed[named[0]] = value
+    return placed
+
+
+def unit_fits(
+    template: Template, cells: Sequence[int], values: Sequence[Printed]
+) -> tuple[tuple[int, ...], ...]:
+    """The cells (positions in ``cells``) each of ``values`` may stand in by the kind its
+    unit names (``cells.unit_kind``): a count with its unit (``2个``) a count column, money
+    with its unit (``30.25万元``) a money column, a number with none any; empty where no
+    value's unit rules out a cell. In text read by order a row's values say nothing else of
+    their columns (政府集中采购 ``34775835元`` alone is its 采购总金额, not its 采购项目数量)."""
+    fits = tuple(
+        tuple(at for at, cell in enumerate(cells) if kind is None or _of_kind(template, cell, kind))
+        for kind in (unit_kind(text) for text, _, _ in values)
+    )
+    return fits if any(len(fit) < len(cells) for fit in fits) else ()
+
+
+def _of_kind(template: Template, cell: int, kind: Kind) -> bool:
+    """Whether ``cell`` holds what a unit of ``kind`` counts: money a money column, a count
+    any other (a count or a signed change)."""
+    return (template.fields[cell].kind == "money") == (kind == "money")
 
 
 def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
@@ -1885,6 +1931,80 @@ def _units_below(rows: Sequence[Row], at: int) -> tuple[tuple[Printed, ...], tup
         (cell[0] + taken[cell][0], *cell[1:]) if cell in taken else cell for cell in values
     )
     return joined, tuple(taken.values())
+
+
+def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` with each unit printed alone on a line of text read by order (no cell
+    boundaries, no positions: plain ``pdftotext``) joined to the number it belongs to: a
+    narrow cell wraps a number's unit onto a line of its own, after it (``34775835`` /
+    ``元``) or, where the tool orders lines by their baselines, before it (``元`` / ``0``,
+    the layout then taking the unit for the label of the values after it). The unit goes
+    to the number of the row before it (a template row's, past pieces of its own label
+    wrapped below it) that it follows, where that number prints no unit of its own; else,
+    weaker, to the number after it, which then continues that row (values read by order
+    are the last label's); where numbers without units stand on both sides, it could be
+    either's and is left alone (its values name no row: not read); so is one its own label
+    ends in (``规范`` / ``性文 10 9 10`` / ``件``: the label's last piece). A row so joined
+    whose values stand on several lines is ``Row.loose`` and ``Row.stacked`` (a cell's
+    pieces one under the other): a cell wrapped onto two lines makes its row tall, and the
+    tool prints the row's other cells by their baselines among its lines, not in column
+    order (Word's PDF: ``10`` / ``件`` / ``33 件`` / ``10`` / ``件`` for 10件, 10件, 33件),
+    so only the row's own rules, or its values' units (``placed_by_units``), place them;
+    values on one line stand in its order (``行政 529 -22 450`` / ``强制 项`` / ``件``)."""
+    result = list(rows)
+    dropped: set[int] = set()
+    for at, row in enumerate(rows):
+        if at in dropped or not row.values or not row.labels or not _by_order(row):
+            continue
+        own = row.labels[-1][0]
+        after = at + 1
+        while after < len(rows) and _own_piece(rows[after], own, matcher):
+            after += 1
+        if after >= len(rows) or not _unit_alone(rows[after]):
+            continue
+        unit, below = rows[after].labels[0][0], rows[after].values
+        if own.endswith(unit):
+            continue  # the last piece of its label (规范 / 性文 10 9 10 / 件)
+        last = result[at].values[-1]
+        before_bare = _BARE_NUMBER.fullmatch(last[0]) is not None
+        after_bare = bool(below) and _BARE_NUMBER.fullmatch(below[0][0]) is not None
+        if before_bare == after_bare:
+            continue  # a unit for either number, or for neither
+        values = result[at].values
+        if before_bare:
+            values = (*values[:-1], (last[0] + unit, *last[1:]), *below)
+        else:
+            values = (*values, (below[0][0] + unit, *below[0][1:]), *below[1:])
+        apart = len({line for _, line, _ in values}) > 1
+        result[at] = result[at]._replace(
+            values=values, loose=row.loose or apart, stacked=row.stacked or apart
+        )
+        dropped.add(after)
+    return [row for at, row in enumerate(result) if at not in dropped] if dropped else rows
+
+
+def _by_order(row: Row) -> bool:
+    """Whether ``row`` is read by the order of its values alone: no cell boundaries, no
+    positions, no run of values together."""
+    return not (row.positions.cells or row.grid.cells or row.runs.cells)
+
+
+def _own_piece(row: Row, label: str, matcher: LabelMatcher) -> bool:
+    """Whether ``row`` is labels alone that are pieces of ``label`` (a row's label wrapped
+    over lines below its values: ``政府`` / ``集中 2个`` / ``采购``), naming no row."""
+    return (
+        bool(row.labels)
+        and not row.values
+        and all(
+            text in label and text not in _UNITS and matcher.match(text)[0] != "row"
+            for text, _, _ in row.labels
+        )
+    )
+
+
+def _unit_alone(row: Row) -> bool:
+    """Whether ``row``'s one label is a unit alone (``元``, ``个``), read by order."""
+    return len(row.labels) == 1 and row.labels[0][0] in _UNITS and _by_order(row)
 
 
 #: A sub-row's number before its label (``1.``, ``２．``).

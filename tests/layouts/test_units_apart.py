@@ -1,0 +1,235 @@
+"""Plain ``pdftotext`` of a browser's PDF of a narrow table (tool bed seed 808): section
+二's cells one value a line in reading order, a row's label wrapped over lines around its
+values, a unit printed apart from its number on a line of its own (after it, or before it
+where the tool orders a tall cell's lines by their baselines), a blank cell printing
+nothing. A value's unit says its column's kind (a count unit 个, 件, 项; a money unit 元,
+万元): the value goes in the cell of that kind; where nothing decides, the cells are missing,
+never read by order nor claimed printed blank. The texts are typed here, not the tool
+bed's pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from conftest import scaled, wrong
+from manglers import UnitsApart
+from strategies import sparse_reports
+
+_HEAD_2019 = """\
+青岚县水利局2020年政府信息公开工作年度报告
+
+一、总体情况
+2020年，青岚县水利局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+本年 本年 对外
+信息 新制 新 公开
+内容 作数 公开 总数
+量 数量 量
+规章 3件 3件 12件
+规范
+性文 1件 1件 9件
+件
+第二十条第（五）项
+信息 上一 本年 处理
+内容 年项 增/减 决定
+目数
+量
+行政 41项 -2 96件
+许可
+其他
+对外
+管理 6项 0 15件
+服务
+事项
+第二十条第（六）项
+上一
+信息 年 本年 处理
+内容 项目 增/减 决定
+数量
+数量
+行政 52项 +3 18件
+处罚
+行政 9项 0 4件
+强制
+第二十条第（八）项
+上一
+信息 年 本年增/减
+内容 项目
+数量
+行政
+事业 7项 -1
+性收
+费
+第二十条第（九）项
+file:///tmp/report.html
+
+3/9
+
+\f11/26/26, 2:23 PM
+
+青岚县水利局2020年政府信息公开工作年度报告_政府信息公开年报_青岚县人民政府
+
+信息 采购
+采购总金额
+内容 项目
+数量
+"""
+_TAIL = "\n三、收到和处理政府信息公开申请情况\n"
+
+
+def _procurement(*lines: str) -> gr.Report:
+    """The 2019 report above, its 政府集中采购 row printed as ``lines`` on the page after a
+    break (the browser's footer and header between), as the tool bed's pages print it."""
+    return gr.parse(_HEAD_2019 + "\n".join(lines) + "\n" + _TAIL)
+
+
+def _cells(report: gr.Report) -> tuple[object, object]:
+    flat = report.flat()
+    return flat["proactive.procurement.projects"], flat["proactive.procurement.amount"]
+
+
+def test_a_count_beside_the_label_and_an_amounts_unit_after_it_place_both() -> None:
+    # 5 projects (5个, beside the label) for 128000元 (12.8万元), its 元 wrapped onto a
+    # line of its own after the number, the table's last line.
+    back = _procurement("政府集中采购 5个", "", "128000", "", "元")
+    assert _cells(back) == (5, Decimal("12.8"))
+    # the rows above, printed whole on their lines, keep their reading
+    assert back.flat()["proactive.fees.previous_items"] == 7
+    assert back.flat()["proactive.penalties.change"] == 3
+
+
+def test_an_amount_alone_with_its_unit_after_it_is_the_amount_not_the_count() -> None:
+    # 采购项目数量 left blank (nothing printed), 2500万元 with 万元 on its own line: 2500 is
+    # the amount; the count is not claimed printed blank (nothing shows where it would be).
+    back = _procurement("政府", "集中", "采购", "", "2500", "", "万元")
+    assert _cells(back) == (None, Decimal("2500"))
+    assert back.cell("proactive.procurement.projects").provenance == "missing"
+
+
+def test_a_lone_number_with_no_unit_is_neither_cell_and_neither_is_blank() -> None:
+    # 34 alone, no unit, in text whose words are one space apart (no column laid out):
+    # 采购项目数量 or 采购总金额, nothing tells; neither is read, neither claimed blank.
+    back = _procurement("政府", "集中", "采购", "", "34")
+    assert _cells(back) == (None, None)
+    for key in ("proactive.procurement.projects", "proactive.procurement.amount"):
+        assert back.cell(key).provenance == "missing"
+
+
+def test_a_unit_before_its_number_is_taken_where_the_other_value_has_its_own() -> None:
+    # 3个, then 元 before 45000 (the baselines' order): 45000元 is the amount, 4.5万元.
+    back = _procurement("政府", "集中 3个", "采购", "", "元", "", "45000")
+    assert _cells(back) == (3, Decimal("4.5"))
+
+
+def test_a_unit_between_two_bare_numbers_is_neithers_and_the_row_is_missing() -> None:
+    # 7 / 元 / 9: 7个 and 9元, or 7元 and 9, or 7 and 9元: nothing tells, so both cells
+    # are missing, neither read by order nor blank.
+    back = _procurement("政府", "集中", "采购", "", "7", "", "元", "", "9")
+    assert _cells(back) == (None, None)
+    for key in ("proactive.procurement.projects", "proactive.procurement.amount"):
+        assert back.cell(key).provenance == "missing"
+
+
+def test_a_count_alone_with_its_unit_attached_is_the_count() -> None:
+    # 采购总金额 blank: 4个 alone is the count, whatever its place among the lines.
+    back = _procurement("政府", "集中", "采购", "", "4个")
+    assert _cells(back) == (4, None)
+    assert back.cell("proactive.procurement.amount").provenance == "missing"
+
+
+def test_a_wrapped_unit_breaks_the_order_of_a_rows_counts() -> None:
+    # 规范性文件 of Word's PDF: 10件 and 10件 wrap (``10`` / ``件``), 33件 does not and prints
+    # between them by its baseline: 10, 33, 10 is not the columns' order, and units of one
+    # kind cannot place them, so the row is missing (10, 10, 33 printed).
+    text = _HEAD_2019.replace(
+        "规范\n性文 1件 1件 9件\n件\n", "规范\n性文\n件\n\n10\n件\n\n33 件\n\n10\n件\n"
+    )
+    back = gr.parse(text + "政府\n集中 5个\n采购\n" + _TAIL)
+    flat = back.flat()
+    assert [
+        flat[f"proactive.normative_documents.{c}"] for c in ("made", "published", "total_published")
+    ] == [None, None, None]
+    assert flat["proactive.rules.total_published"] == 12
+
+
+_FEES_2021 = """\
+青岚县水利局2022年政府信息公开工作年度报告
+
+一、总体情况
+2022年，青岚县水利局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+本年 本年 现行
+信息 制发 废止 有效
+内容 件数 件数 件数
+规章 0 0 2
+行政
+规范 4 1 17
+性文
+件
+第二十条第（五）项
+信息 本年处理
+内容 决定数量
+行政 336
+许可
+第二十条第（六）项
+信息 本年处理
+内容 决定数量
+行政 25
+处罚
+行政 3
+强制
+第二十条第（八）项
+信息 本年收费金额
+内容 （单位：万元）
+行政
+事业
+性收
+费
+{fees}
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_2021_fee_amounts_unit_after_it_gives_its_value() -> None:
+    # 86000元 (8.6万元), its 元 on a line of its own after the table's last value: read
+    # in 元, not as 86000 of the header's 万元.
+    back = gr.parse(_FEES_2021.format(fees="\n86000\n\n元"))
+    assert back.template == "2021"
+    assert back.flat()["proactive.fees.amount"] == Decimal("8.6")
+    assert back.flat()["proactive.licensing.decisions"] == 336
+
+
+_MODES = ("attached", "after", "before")
+
+
+@scaled(0.5)
+@given(
+    sparse_reports(missing=False),
+    st.sampled_from(_MODES),
+    st.sampled_from(_MODES),
+    st.integers(0, 1),
+    st.booleans(),
+)
+def test_units_apart_from_their_numbers_give_right_cells_or_missing_ones(
+    truth: gr.Report, count: str, money: str, gap: int, below: bool
+) -> None:
+    """Every table as plain pdftotext prints a browser's PDF of a narrow table, section
+    二's values with their units, attached or apart (after or before the number), zeros
+    printed blank and leaving nothing (``manglers.UnitsApart``): no cell is ever wrong,
+    and none where a number is printed is claimed printed blank."""
+    text = render(truth, UnitsApart(count, money, gap, below=below), blank_zeros=True)
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}
+    printed = [key for key, value in truth.flat().items() if value]
+    assert [key for key in printed if back.cell(key).provenance == "blank"] == []
