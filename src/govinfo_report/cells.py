@@ -171,6 +171,8 @@ def unit_kind(text: str) -> Kind | None:
     """The kind of column a number's printed unit names: ``money`` for a money unit
     (``30.25万元``), ``count`` for a count unit (``2个``, ``5件``); ``None`` for a number with
     no unit, or text that is no number."""
+    if _plain(text):
+        return None
     match = _NUMBER_CELL.fullmatch(text)
     if match is None:
         return None

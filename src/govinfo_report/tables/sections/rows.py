@@ -662,9 +662,12 @@ def unit_fits(
     with its unit (``30.25万元``) a money column, a number with none any; empty where no
     value's unit rules out a cell. In text read by order a row's values say nothing else of
     their columns (政府集中采购 ``34775835元`` alone is its 采购总金额, not its 采购项目数量)."""
+    if not any(template.fields[cell].kind == "money" for cell in cells):
+        return ()  # a unit tells no column of a row of counts (section 三, 四) apart
+    kinds = [unit_kind(text) for text, _, _ in values]
     fits = tuple(
         tuple(at for at, cell in enumerate(cells) if kind is None or _of_kind(template, cell, kind))
-        for kind in (unit_kind(text) for text, _, _ in values)
+        for kind in kinds
     )
     return fits if any(len(fit) < len(cells) for fit in fits) else ()
 
