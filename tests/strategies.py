@@ -156,6 +156,20 @@ def sparse_reports(draw: st.DrawFn, template: str | None = None, missing: bool =
 
 
 @st.composite
+def blank_first_rows(draw: st.DrawFn, template: str | None = None) -> gr.Report:
+    """A report of ``sparse_reports`` whose first row of one or more of section 二's
+    sub-tables is all 0: printed with blank zeros, that row prints no value, so text that
+    runs a table's cells together glues the sub-table's header to its label
+    (``…对外公开总数量规章``)."""
+    report = draw(sparse_reports(template, missing=False))
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    blocks = labels.PROACTIVE_BLOCKS[report.template or "2019"]
+    for _, _, rows in draw(st.sets(st.sampled_from(blocks), min_size=1)):
+        values |= {key: 0 for key in values if key.startswith(f"proactive.{rows[0]}.")}
+    return _refilled(report, values)
+
+
+@st.composite
 def given_blanks(draw: st.DrawFn, template: str | None = None) -> gr.Report:
     """A complete report of ``sparse_reports`` (zeros in every table, printed as 0) with
     one to four cells of section 二 not given, which a page prints blank beside its zeros

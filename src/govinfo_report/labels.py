@@ -270,6 +270,10 @@ PROACTIVE_COLUMNS: dict[str, Labels] = {
     },
 }
 
+#: Words a section 二 sub-table's header prints besides its columns' names (its first
+#: column's): with those, what may come before a first row's label run into it.
+PROACTIVE_HEADER_WORDS: tuple[str, ...] = ("信息内容",)
+
 #: Words of a note a section 二 cell prints under its count (``22（其中修订 16 件）``,
 #: ``55（含自然失效 29 件）``) that name the cell's column: a rule or document revised or
 #: expired leaves the ones in force, so it counts among those repealed; one newly made is

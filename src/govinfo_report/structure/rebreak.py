@@ -55,6 +55,10 @@ _HEADING = (
 )
 #: A sub-table header of section 二: ``第二十条第(五)项``.
 _ARTICLE = rf"第[{_NUMERALS}]{{1,4}}条第\(\s*[{_NUMERALS}\d]{{1,3}}\s*\)项"
+#: A sub-table's article at a line's start: where text lost its line breaks, the no-break
+#: spaces before it (Word's HTML indents the article's cell ``&nbsp;&nbsp;``) end the line
+#: before, after the last row's values, whose blank cells they are not.
+ARTICLE_START = re.compile(rf"\s*{_ARTICLE}")
 #: A row label's numbering: ``一、``, ``(一)``, ``1.``, ``1、``.
 _NUMBERING = rf"(?:\d{{1,2}}\s*[.、]|[{_NUMERALS}]{{1,2}}\s*、|\(\s*[{_NUMERALS}\d]{{1,2}}\s*\))\s*"
 #: What follows a row label that values follow: its bracketed note, spaces, then a number

@@ -26,7 +26,7 @@ from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.layouts.cell_per_line import in_blocks
-from ..structure.layouts.run_together import RunTogether
+from ..structure.layouts.run_together import RunTogether, trailing_indent
 from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
@@ -95,7 +95,9 @@ def read_tables(
     (``_trailing``), and a table with the label pieces after its last value
     (``_label_tail``). Where the text printed each blank cell as one no-break space
     (``_blank_rows_traced``), each section is read by them too, and that reading kept where
-    the rules vouch for it.
+    the rules vouch for it, or, in section 二 (no rule), where its own lines show no
+    no-break space that is no blank cell (``_padding_shown``): each row is then read only
+    where its no-break spaces leave one way to cut it (``rows._by_no_breaks``).
     """
     plain = attrs.evolve(skel, no_breaks={}) if skel.no_breaks else skel
     with _rows_read_once(plain, forced):
@@ -116,10 +118,15 @@ def read_tables(
         NO_CLOSED_WAY in found.message for table in traced for found in table.reading.findings
     ):
         return read  # a row shows a space that is no blank cells, or blanks that left none
+    vouched = {
+        name: bool(section_rule_set(template.name, name).rules)
+        or not _padding_shown(skel, regions[name], SECTIONS[name].width(template.name))
+        for name in SECTIONS
+    }
     return [
         mine
         if mine.reading != other.reading
-        and section_rule_set(template.name, mine.reading.section).rules
+        and vouched[mine.reading.section]
         and holds_together(template, mine.reading)
         and (not skel.closed or settled_whole(template, mine.reading))
         else other
@@ -203,9 +210,13 @@ def _padding_shown(skel: Skeleton, spans: list[range], width: int) -> bool:
     and ``4``: a value padded, or a blank cell printed as two). Such a page may pad a value
     where it also left a blank cell empty, and the two cancel out into a row's count
     (``1&nbsp;`` after an empty cell: ``1`` and three and ``1`` for a group of five): no
-    no-break space of it is a blank cell for certain."""
+    no-break space of it is a blank cell for certain. Those that indent the next line's
+    article are not counted (``run_together.trailing_indent``)."""
     for at in (at for span in spans for at in span):
         marks = skel.no_breaks.get(at + 1)
+        if marks and at + 1 < len(skel.lines):
+            indent = trailing_indent(skel.lines[at], marks, skel.lines[at + 1])
+            marks = frozenset(i for i in marks if indent is None or i < indent)
         if not marks or len(marks) < width:
             continue
         line = "".join(NO_BREAK_SPACE if i in marks else c for i, c in enumerate(skel.lines[at]))

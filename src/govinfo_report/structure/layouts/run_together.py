@@ -34,7 +34,7 @@ from ...cells import NUMBER_WORDS
 from ...fold import NO_BREAK_SPACE
 from ...limits import MAX_CELL_CHARS
 from ..collapsed import APART_PLACEHOLDERS, BLANK_RUN, BLANK_RUN_OR_NONE, PLACEHOLDERS, UNITS
-from ..rebreak import NUMBERED_ROW
+from ..rebreak import ARTICLE_START, NUMBERED_ROW
 from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
@@ -105,7 +105,10 @@ class RunTogether(Layout):
             number = first_line + offset
             numbered = _NUMBERED.match(after) is not None
             marks = self.no_breaks.get(number, frozenset())
-            yield from _rows(line, number, numbered, marks, self.closed, not after)
+            found = list(_rows(line, number, numbered, marks, self.closed, not after))
+            if marks and trailing_indent(line, marks, after) is not None:
+                found = _last_untraced(found)
+            yield from found
 
 
 def _rows(
@@ -166,6 +169,28 @@ def _rows(
     for label in _labels(line, label_start, len(line), number):
         # A label with no value after it: its blank cells, if any, left no trace.
         yield Row((label,), (), number, traceless=True)
+
+
+def trailing_indent(line: str, marks: frozenset[int], after: str) -> int | None:
+    """Where the no-break spaces that end ``line`` start (``marks``: where its no-break
+    spaces are, 0-based) when the next line (``after``) starts with a sub-table's article
+    of section 二, which Word's HTML indents with ``&nbsp;``: ``…行政事业性收费1`` and three,
+    one a blank cell and two the indent, or all three the row's on a page that does not
+    indent. ``None`` where the line does not end so."""
+    end = len(line)
+    while end - 1 in marks:
+        end -= 1
+    return end if end < len(line) and ARTICLE_START.match(after) else None
+
+
+def _last_untraced(rows: list[Row]) -> list[Row]:
+    """``rows`` with the last one's no-break spaces not read (``Runs.traced`` none), where
+    it has a run: how many of those after it are its blank cells is not shown
+    (``trailing_indent``), and fewer than it printed would cut its digits into too many
+    values."""
+    if rows and rows[-1].runs.cells:
+        rows[-1] = rows[-1]._replace(runs=rows[-1].runs._replace(traced=None))
+    return rows
 
 
 def _traced(

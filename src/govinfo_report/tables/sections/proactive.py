@@ -25,6 +25,7 @@ from ...structure.layouts import Positions, Printed, Row
 from ..matching import foreign_row, matcher, normalise_label, proactive_column
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule
+from . import header_glued
 from .chain import (
     Context,
     Handler,
@@ -95,7 +96,7 @@ def _texts(row: Row) -> tuple[str, ...]:
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
-    rows = list(rows)
+    rows = list(header_glued.apart(rows, name))
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
     rows, lifted = relifted(
