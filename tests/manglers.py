@@ -936,28 +936,56 @@ class IndexedCells:
     merged cell covers left out (a label's rowspan or colspan, a header's), so a row that
     prints two label cells (三、本年度办理结果 beside （一）予以公开) has its values a column
     right of a row that prints one, and the header's words stand over other columns; the
-    ``n``-th cells of all rows in one column, as wide as the widest of them in characters,
-    ``gap`` spaces apart; a blank cell a gap. The header cells merged down are printed on
-    their first line (``raised``)."""
+    ``n``-th cells of all rows in one column, as wide as the widest of them in characters
+    (an empty cell, or one of white space alone, is no wide: a column blank in every row
+    leaves one more ``gap``), ``gap`` spaces apart; a blank cell a gap. The header cells
+    merged down are printed on their first line (``raised``).
+
+    ``indent``: spaces before each line (the page's margin). ``wrap``: a header word longer
+    than that, but its line's first, is printed ``wrap`` characters a line (``科研`` /
+    ``机构``), each line at its cell's offset, the row's other cells blank there.
+    ``empty_head``: each header line under two others starts with an empty cell (Word's
+    HTML spans 自然人 over two columns, not two header rows, the row below holding an empty
+    cell under it), so its words start one offset right."""
 
     gap: int = 2
+    indent: int = 0
+    wrap: int = 0
+    empty_head: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         rows = [_present(row) for row in raised(table)]
-        widths = [0] * max(map(len, rows))
-        for row in rows:
-            for at, cell in enumerate(row):
-                widths[at] = max(widths[at], len(cell.strip()))
-        starts = [sum(widths[:at]) + self.gap * at for at in range(len(widths))]
+        if self.empty_head:
+            rows = [
+                ["", *row] if at > 1 and all(map(_header_line, rows[at - 2 : at + 1])) else row
+                for at, row in enumerate(rows)
+            ]
+        cells = [
+            [self._pieces(cell, bool(at) and _header_line(row)) for at, cell in enumerate(row)]
+            for row in rows
+        ]
+        widths = [0] * max(map(len, cells))
+        for row in cells:
+            for at, pieces in enumerate(row):
+                widths[at] = max(widths[at], *map(len, pieces))
+        starts = [self.indent + sum(widths[:at]) + self.gap * at for at in range(len(widths))]
         lines = []
-        for row in rows:
-            line = ""
-            for cell, start in zip(row, starts, strict=False):
-                if cell.strip():
-                    line = line.ljust(start) + cell
-            if line:
-                lines.append(line)
+        for row in cells:
+            for piece in range(max(map(len, row))):
+                line = ""
+                for pieces, start in zip(row, starts, strict=False):
+                    if piece < len(pieces) and pieces[piece]:
+                        line = line.ljust(start) + pieces[piece]
+                if line:
+                    lines.append(line)
         return lines
+
+    def _pieces(self, cell: str, header: bool) -> list[str]:
+        """The lines ``cell`` prints: a header word wrapped every ``wrap`` characters."""
+        text = cell.strip()
+        if not (header and self.wrap) or len(text) <= self.wrap:
+            return [text]
+        return [text[at : at + self.wrap] for at in range(0, len(text), self.wrap)]
 
 
 @attrs.frozen
@@ -1673,6 +1701,7 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
     "inscriptis-cells": IndexedCells(),
+    "inscriptis-word": IndexedCells(indent=6, wrap=4, empty_head=True),
 }
 #: Tools whose blank cells leave no trace: nothing to read there, nothing to be wrong about
 #: (pdftotext plain writes an empty line between cells, or none).

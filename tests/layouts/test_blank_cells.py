@@ -177,18 +177,16 @@ INDEXED = {name for name, tool in TOOLS.items() if isinstance(tool, IndexedCells
 
 
 def _unnamed_appeals(report: gr.Report) -> set[str]:
-    """Section 四's cells where a cell of 复议后起诉 is blank, or where only 复议后起诉 prints
-    values: its row's last five cells stand past the header's words, at offsets that only
-    its printed values show, so a blank one leaves a gap that says neither how many columns
-    it holds nor which (the header words name the first ten: the offsets are read no
-    further); and five narrow values alone, two spaces apart, look like cells joined by one
-    separator (``space_aligned.joined``), whose blanks leave no trace."""
+    """Section 四's cells where only 复议后起诉 prints values: its row's last five cells stand
+    past the header's words, at offsets that only its printed values show (a blank one
+    among them is an empty column, two spaces wider a gap: ``space_aligned.cell_starts``),
+    and five narrow values alone, two spaces apart, look like cells joined by one separator
+    (``space_aligned.joined``), whose blanks leave no trace."""
     values = report.flat()
     keys = [f.key for f in gr.fields(report.template) if f.section == "appeals"]
     after_review = [key for key in keys if key.startswith("appeals.litigation_after_review.")]
-    blank = any(values[key] in (0, None) for key in after_review)
     alone = all(values[key] in (0, None) for key in keys if key not in after_review)
-    return set(keys) if blank or alone else set()
+    return set(keys) if alone else set()
 
 
 def _blank_proactive_rows(report: gr.Report) -> set[str]:

@@ -160,10 +160,11 @@ def test_rows_printing_two_label_cells_are_read_by_their_cells_index() -> None:
     assert [d.code for d in report.errors] == ["table-missing"]  # section 二, left out
 
 
-def test_a_column_no_word_names_and_blank_in_every_row_leaves_the_cells_missing() -> None:
-    """Without the line of 商业企业 … 其他, nothing starts where 法律服务机构 and 其他
-    do: the gap after 社会公益组织's values is wider than one, so the offsets do not say how
-    many columns it hides, and 三 is not read by its cells' index: nothing is wrong."""
+def test_offsets_no_cell_by_cell_layout_gives_leave_the_cells_missing() -> None:
+    """Without the line of 商业企业 … 其他, the offsets are still those that its words set:
+    the gaps after the values under 商业企业 and 社会公益组织 are five and seven wider than
+    their widest values, which no run of empty columns (two spaces each) makes, so 三 is not
+    read by its cells' index: nothing is wrong."""
     text = "\n".join(line for line in TEXT.split("\n") if not line.startswith("商业企业"))
     report = gr.parse(text)
     read = _applications(report)
@@ -174,8 +175,176 @@ def test_a_column_no_word_names_and_blank_in_every_row_leaves_the_cells_missing(
 
 
 def test_cell_starts_are_each_after_the_widest_cell_and_one_gap() -> None:
-    """Offsets 0, 6, 10 with cells up to 4 and 2 wide: two spaces apart each; a column
-    blank in every row (an unexplained wider gap) or a gap of two widths is no such layout."""
+    """Offsets 0, 6, 10 with cells up to 4 and 2 wide: two spaces apart each. A gap of two
+    gaps hides an empty column (inscriptis gives it no width), at 10 between 6 and 12; a gap
+    that is no whole number of the narrowest, or gaps of one space with a wider one (any
+    width is a whole number of one), is no such layout."""
     assert cell_starts([[(0, 4), (6, 8), (10, 11)], [(0, 2), (10, 12)]]) == (0, 6, 10)
-    assert cell_starts([[(0, 4), (6, 8), (12, 13)]]) is None
+    assert cell_starts([[(0, 4), (6, 8), (12, 13)]]) == (0, 6, 10, 12)
+    assert cell_starts([[(0, 4), (6, 8), (14, 15)], [(10, 12)]]) == (0, 6, 10, 14)
+    assert cell_starts([[(0, 4), (6, 8), (11, 12)]]) is None
+    assert cell_starts([[(0, 4), (5, 8), (11, 12)]]) is None
     assert cell_starts([[(0, 4), (6, 8)]]) is None
+
+
+def _inscriptis(rows: list[list[str]], indent: int = 6) -> list[str]:
+    """``rows`` as inscriptis lays out an HTML table's rows (its cells, each a list of the
+    cell's lines joined by newlines): the ``n``-th cells of all rows in one column as wide
+    as their longest line, two spaces apart, each line of a cell at its column's offset; an
+    empty cell (``""``) as wide as nothing; ``indent`` spaces of the page's margin."""
+    cells = [[cell.split("\n") for cell in row] for row in rows]
+    widths = [0] * max(map(len, cells))
+    for row in cells:
+        for at, pieces in enumerate(row):
+            widths[at] = max(widths[at], *map(len, pieces))
+    starts = [indent + sum(widths[:at]) + 2 * at for at in range(len(widths))]
+    lines = []
+    for row in cells:
+        for piece in range(max(map(len, row))):
+            line = ""
+            for pieces, start in zip(row, starts, strict=False):
+                if piece < len(pieces) and pieces[piece]:
+                    line = line.ljust(start) + pieces[piece]
+            lines.append(line)
+    return lines
+
+
+#: Section 三 of a 2019 report of 青石乡人民政府 as inscriptis prints a page saved from Word
+#: (typed for this test): 自然人 spans two columns of the header's second row, so its third
+#: row begins with an empty cell and 商业企业 stands an offset right; 社会公益组织 and
+#: 法律服务机构 print on two lines; 其他 is blank in every row, and 法律服务机构 in every row
+#: that prints two label cells, so nothing starts at the seventh offset: the gap after 其他
+#: (of the header) is two spaces wider.
+_HEADER_ROWS = [
+    ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
+    ["自然人", "法人或其他组织", "总计"],
+    [_, "商业企业", "科研机构", "社会公益\n组织", "法律服务\n机构", "其他"],
+]
+_LABEL_ROWS = [
+    ["一、本年新收政府信息公开申请数量", "55", "6", "1", _, "2", _, "64"],
+    ["二、上年结转政府信息公开申请数量", "4", _, _, _, "1", _, "5"],
+    ["三、本年度办理结果", "（一）予以公开", "30", "3", _, _, _, _, "33"],
+    ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "5", "1", _, _, _, _, "6"],
+    ["（三）不予公开", "1.属于国家秘密"],
+    ["2.其他法律行政法规禁止公开"],
+    ["3.危及“三安全一稳定”"],
+    ["4.保护第三方合法权益", "2", _, _, _, _, _, "2"],
+    ["5.属于三类内部事务信息"],
+    ["6.属于四类过程性信息"],
+    ["7.属于行政执法案卷"],
+    ["8.属于行政查询事项"],
+    ["（四）无法提供", "1.本机关不掌握相关政府信息", "9", "1", _, _, _, _, "10"],
+    ["2.没有现成信息需要另行制作", "3", _, _, _, "2", _, "5"],
+    ["3.补正后申请内容仍不明确"],
+    ["（五）不予处理", "1.信访举报投诉类申请", "4", _, _, _, _, _, "4"],
+    ["2.重复申请", "1", _, _, _, _, _, "1"],
+    ["3.要求提供公开出版物"],
+    ["4.无正当理由大量反复申请"],
+    ["5.要求行政机关确认或重新出具已获取信息"],
+    ["（六）其他处理", "3", _, "1", _, "1", _, "5"],
+    ["（七）总计", "57", "5", "1", _, "3", _, "66"],
+    ["四、结转下年度继续办理", "2", "1", _, _, _, _, "3"],
+]
+WORD_APPLICATIONS = _inscriptis([*_HEADER_ROWS, *_LABEL_ROWS])
+#: Section 四 likewise, 行政诉讼's 复议后起诉 printing 结果维持, 尚未审结 and 总计 alone: the
+#: offsets past the header's words are those of its values, two empty columns between them.
+_APPEAL_HEADER = [
+    ["行政复议", "行政诉讼"],
+    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
+]
+WORD_APPEALS = _inscriptis(
+    [*_APPEAL_HEADER, ["2", "1", _, _, "3", _, _, _, _, _, "1", _, _, "1", "2"]]
+)
+WORD_TEXT = "\n".join(
+    [
+        "青石乡人民政府2020年政府信息公开工作年度报告",
+        "",
+        "  一、总体情况",
+        "",
+        "  2020年，青石乡认真落实政府信息公开工作要求。",
+        "",
+        "  三、收到和处理政府信息公开申请情况",
+        "",
+        *WORD_APPLICATIONS,
+        "",
+        "  四、政府信息公开行政复议、行政诉讼情况",
+        "",
+        *WORD_APPEALS,
+        "",
+        "  五、存在的主要问题及改进情况",
+        "",
+        "  无。",
+        "",
+        "  青石乡人民政府",
+        "  2021年1月18日",
+    ]
+)
+#: The rows of ``WORD_TEXT``'s section 三 that print a value, as typed (None: blank).
+WORD_ROWS = {
+    "new": (55, 6, 1, None, 2, None, 64),
+    "carried_over": (4, None, None, None, 1, None, 5),
+    "granted": (30, 3, None, None, None, None, 33),
+    "partially_granted": (5, 1, None, None, None, None, 6),
+    "denied.third_party_rights": (2, None, None, None, None, None, 2),
+    "unavailable.not_held": (9, 1, None, None, None, None, 10),
+    "unavailable.needs_creation": (3, None, None, None, 2, None, 5),
+    "not_processed.petition_complaint": (4, None, None, None, None, None, 4),
+    "not_processed.repeated": (1, None, None, None, None, None, 1),
+    "other": (3, None, 1, None, 1, None, 5),
+    "total": (57, 5, 1, None, 3, None, 66),
+    "carried_forward": (2, 1, None, None, None, None, 3),
+}
+
+
+def test_empty_columns_a_header_line_past_the_first_offset_and_wrapped_words() -> None:
+    """A 2019 report: every row of 三 is read at its cells' index, the seventh offset,
+    where nothing prints, counted from its gap (before, the table was left to the reading
+    by columns and its 84 cells missing); 四's 复议后起诉 values past the header's words at
+    their offsets, the two between them blank."""
+    report = gr.parse(WORD_TEXT)
+    assert report.template == "2019"
+    read = {
+        row: tuple(_printed(report.cell(f"applications.{row}.{column}")) for column in COLUMNS)
+        for row in WORD_ROWS
+    }
+    assert read == WORD_ROWS
+    blank = report.cell("applications.denied.state_secret.total")
+    assert _printed(blank) is None
+    appeals = [field.key for field in gr.fields("2019") if field.section == "appeals"]
+    assert [_printed(report.cell(key)) for key in appeals] == [
+        2,
+        1,
+        None,
+        None,
+        3,
+        None,
+        None,
+        None,
+        None,
+        None,
+        1,
+        None,
+        None,
+        1,
+        2,
+    ]
+
+
+def test_section_four_read_where_section_three_prints_no_number() -> None:
+    """A body that had no application prints section 三's labels alone, so the text shows
+    fewer tables than the template's and its lines are cut again at the template's
+    landmarks (``rebreak``): 四's first line, cut at 行政复议, keeps its indent (before, it
+    lost it, its offset 0 stood left of the others' and every value was read a column
+    right, so the row was refused), and its row, printing nothing past 行政复议's 总计,
+    is read as a grid shorter than its fifteen cells (before, only a grid of fifteen)."""
+    blank = [row[:1] if len(row) == 8 else row[:2] for row in _LABEL_ROWS]
+    text = WORD_TEXT.replace(
+        "\n".join(WORD_APPLICATIONS), "\n".join(_inscriptis([*_HEADER_ROWS, *blank]))
+    ).replace(
+        "\n".join(WORD_APPEALS),
+        "\n".join(_inscriptis([*_APPEAL_HEADER, ["7", _, "2", "1", "10"]])),
+    )
+    report = gr.parse(text)
+    appeals = [field.key for field in gr.fields("2019") if field.section == "appeals"]
+    assert [_printed(report.cell(key)) for key in appeals] == [7, None, 2, 1, 10] + [None] * 10

@@ -270,6 +270,9 @@ def restore(lines: Sequence[str], keep: Collection[int] = ()) -> Restored | None
             pieces.append(line)
             origins.append((index, 0))
             continue
+        first = min(cuts)
+        if first and not line[:first].strip():  # a landmark after the line's indent keeps it
+            cuts[0] = cuts.pop(first)
         starts = sorted({0, *cuts})
         if len(starts) > 2 or (len(starts) == 2 and line[: starts[1]].strip()):
             broken.append((index, len(line)))  # text before a landmark: not a line's indent

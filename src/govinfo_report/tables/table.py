@@ -1145,7 +1145,8 @@ def _rebroken(region: _Region) -> layouts.Layout:
     (``rebreak``), where detecting one on so few lines would be guesswork: its cells ran
     together (web-archive text of a page's table), unless they kept the columns they were
     laid out in (space-aligned text put on one line): every row of values then has a cell
-    under each of the table's columns. A row whose cells ran together with one no-break
+    under each of the table's columns, or prints nothing past its last (a table laid out
+    cell by cell: ``Positions.open_end``). A row whose cells ran together with one no-break
     space for each blank cell (BeautifulSoup's ``get_text()`` of a page's ``&nbsp;``) may
     look so too, but its neighbours do not, and values glued to labels
     (``（一）予以公开8``) show cells that ran together."""
@@ -1154,7 +1155,9 @@ def _rebroken(region: _Region) -> layouts.Layout:
     valued = [row for row in rows if row.values]
     if (
         valued
-        and all(len(row.positions.cells) >= region.width for row in valued)
+        and all(
+            len(row.positions.cells) >= region.width or row.positions.open_end for row in valued
+        )
         and not any(_GLUED.search(text) for row in rows for text, _, _ in row.labels)
     ):
         return aligned

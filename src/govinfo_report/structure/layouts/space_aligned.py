@@ -526,10 +526,17 @@ def by_cell_index(
     less the label cells printed at the first offsets of its line; its row's cells past
     the offsets are blank (``Positions.open_end``: nothing is printed there).
 
+    Empty columns (``cell_starts``) are counted only right of every label cell's offset
+    (``_last_word``), and where two lines or more print two cells or more (one line's gaps
+    are not the table's: a page's text run together on one line, its blank cells
+    no-break spaces); the rows so read are ``Positions.unsure``, which a section with no
+    rules (二) does not read.
+
     ``None`` where the offsets are not so laid out in one measure, where a line of the
-    table begins with a label past the first offset (a tool that keeps the spans prints a
-    row under a group label's rowspan, and the header over the value columns, indented),
-    or where a row of values does not fit them: a value at no offset, label cells off the
+    table begins with a row's numbered label past the first offset (a tool that keeps the
+    spans prints a row under a group label's rowspan indented; inscriptis prints a header
+    word there after an empty header cell, or the next line of a cell of two), or where a
+    row of values does not fit them: a value at no offset, label cells off the
     first offsets, or no label on its line in a table whose rows print labels, beside their
     values or on lines of their own left of them (``_labels_left``: an empty label cell and
     a blank value cannot be told apart). A row of labels alone off the
@@ -547,11 +554,14 @@ def by_cell_index(
         spans = [[span[measure] for span in line] for line in measured]
         starts = cell_starts(spans)
         if starts is None or any(
-            kinds[0] == LABEL and line[0][0] != starts[0]
-            for (_, kinds), line in zip(table, spans, strict=True)
+            kinds[0] == LABEL and line[0][0] != starts[0] and NUMBERED.match(cells[0][0])
+            for (cells, kinds), line in zip(table, spans, strict=True)
         ):
             continue
-        placed = _indexed(rows, lines, first_line, starts, measure, labelled)
+        hidden = set(starts).difference(start for line in spans for start, _ in line)
+        if hidden and (len(wide) < 2 or min(hidden) < _last_word(table, spans)):
+            continue
+        placed = _indexed(rows, lines, first_line, starts, measure, labelled, bool(hidden))
         if placed is not None:
             readings.append(placed)
     texts = {
@@ -560,18 +570,51 @@ def by_cell_index(
     return readings[0] if len(texts) == 1 else None
 
 
+def _last_word(table: Sequence[Words], spans: Sequence[Sequence[Span]]) -> int:
+    """The offset of the rightmost label cell (a header word, a row's label) of the
+    ``table``'s lines, whose ``spans`` (in one measure) are given. Left of it, a gap wider
+    than the table's is no run of empty columns: each offset there is a word's (a header
+    line prints one cell at each), and a column whose widest cell sits in a line past the
+    table's text (a later sub-table's header, a blank row's label under its last value)
+    leaves such a gap (``by_cell_index``)."""
+    return max(
+        (
+            start
+            for (_, kinds), line in zip(table, spans, strict=True)
+            for kind, (start, _) in zip(kinds, line, strict=True)
+            if kind == LABEL
+        ),
+        default=-1,
+    )
+
+
 def cell_starts(lines: Sequence[Sequence[Span]]) -> tuple[int, ...] | None:
     """The offsets where the cells of a table laid out cell by cell start, from the spans
     of its lines' cells: every offset followed by the next after its widest cell and one
-    gap, the same throughout (inscriptis: two spaces; a column blank in every row would
-    leave a wider one). ``None`` where they are not so, or fewer than three."""
+    gap, the same throughout (inscriptis: two spaces). A column blank in every row is as
+    wide as nothing (inscriptis strips a cell's white space, ``&nbsp;`` too, before it
+    measures it), so it leaves one gap more: a wider gap that is a whole number of gaps
+    hides that many columns less one, whose offsets are given too. ``None`` where they are
+    not so (a gap that is no whole number of the narrowest), where the narrowest is one
+    space and another is wider (any width is a whole number of one: such a gap is a wide
+    cell's, not empty columns'), or where there are fewer than three."""
     widest: dict[int, int] = {}
     for spans in lines:
         for start, end in spans:
             widest[start] = max(widest.get(start, 0), end - start)
     starts = sorted(widest)
-    gaps = {after - start - widest[start] for start, after in pairwise(starts)}
-    return tuple(starts) if len(starts) > 2 and len(gaps) == 1 and min(gaps) > 0 else None
+    if len(starts) < 3:
+        return None
+    gaps = [after - start - widest[start] for start, after in pairwise(starts)]
+    gap = min(gaps)
+    if gap <= 0 or (gap == 1 and max(gaps) > 1) or any(wider % gap for wider in gaps):
+        return None
+    hidden = (
+        start + widest[start] + gap * at
+        for start, wider in zip(starts, gaps, strict=False)
+        for at in range(1, wider // gap)
+    )
+    return tuple(sorted((*starts, *hidden)))
 
 
 def _indexed(
@@ -581,10 +624,12 @@ def _indexed(
     starts: Sequence[int],
     measure: int,
     labelled: bool,
+    unsure: bool,
 ) -> list[Row] | None:
     """``rows`` with their grids by the index of their cells' offsets ``starts`` (in
-    ``measure``), as ``by_cell_index`` reads them; ``None`` where a row of values does not
-    fit them."""
+    ``measure``), as ``by_cell_index`` reads them, ``unsure`` where some offsets are empty
+    columns counted from a gap (``Positions.unsure``); ``None`` where a row of values does
+    not fit them."""
     index = {start: at for at, start in enumerate(starts)}
     gridded = []
     for at, row in enumerate(rows):
@@ -611,7 +656,8 @@ def _indexed(
         ]
         for cell, rank in zip(row.values, ranks[len(on_line) :], strict=True):
             grid[rank - len(on_line)] = cell
-        gridded.append(row._replace(positions=Positions(tuple(grid), open_end=True)))
+        positions = Positions(tuple(grid), unsure=unsure, open_end=True)
+        gridded.append(row._replace(positions=positions))
     return gridded
 
 
