@@ -15,11 +15,11 @@ anything else (prose, a misspelt word) leaves the label as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 
 from ... import labels
-from ...fold import fold
+from ...fold import FOLDED, fold
 from ...structure.layouts import Printed, Row
 from ..matching import matcher
 
@@ -69,22 +69,46 @@ def _keys(template: str) -> dict[str, str]:
     }
 
 
-def apart(rows: Iterable[Row], template: str) -> Iterator[Row]:
+@cache
+def _ends(template: str) -> tuple[str, ...]:
+    """The row labels of ``template`` (folded): what a glued label ends in."""
+    return tuple(_keys(template))
+
+
+@cache
+def _last_chars(template: str) -> frozenset[str]:
+    """The characters a glued label may end in, before ``fold``: each row label's last,
+    and those that fold to one."""
+    last = {label[-1] for label in _keys(template)}
+    return frozenset(last | {char for char, folded in FOLDED.items() if folded in last})
+
+
+def apart(rows: Iterable[Row], template: str) -> list[Row]:
     """``rows`` with each row whose last label cell ends in row labels after nothing but
     header words of their sub-table (and names no row itself) given as the header's row and
     then each of those rows, the last with the row's values."""
+    rows = list(rows)
     match = matcher(template, "proactive").match
-    for row in rows:
-        found = None
-        if row.labels and match(row.labels[-1][0])[0] != "row":
-            found = _split(row, template)
-        yield from found or (row,)
+    ends = _last_chars(template)  # a cheap test first: the row's hot path
+    glued = {
+        at: found
+        for at, row in enumerate(rows)
+        if row.labels
+        and row.labels[-1][0].rstrip()[-1:] in ends
+        and match(row.labels[-1][0])[0] != "row"
+        and (found := _split(row, template))
+    }
+    if not glued:
+        return rows
+    return [piece for at, row in enumerate(rows) for piece in glued.get(at, (row,))]
 
 
 def _split(row: Row, template: str) -> list[Row] | None:
     """The rows ``row`` holds (``apart``), or ``None``."""
     *before, (text, line, column) = row.labels
     compact = "".join(fold(text).split())
+    if not compact.endswith(_ends(template)):
+        return None  # most labels that name no row: a header's, a note's
     spaced = "".join("".join(fold(cell[0]) for cell in before).split())
     match = _pattern(template).fullmatch(spaced + compact)
     if match is None or match.start("rows") <= len(spaced):

@@ -96,7 +96,7 @@ def _texts(row: Row) -> tuple[str, ...]:
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
-    rows = list(header_glued.apart(rows, name))
+    rows = header_glued.apart(rows, name)
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
     rows, lifted = relifted(
