@@ -1022,7 +1022,7 @@ class CentredRows:
     (``一、本年新收政府  126  726  …  263`` / ``信息公开申请数量  1  6  82 …`` / ``0``); with
     ``digits``, a count wider than ``digits`` characters prints its first ``digits`` on
     its line and the rest under them on the next (the line above the label's last where
-    it stands there: ``126`` / ``1`` for 1261)."""
+    it stands there: ``126`` / ``1`` for 1261; a row of one line wraps none)."""
 
     wrap: int = 6
     gap: int = 2
@@ -1073,7 +1073,7 @@ class CentredRows:
             ]
             values = list(row[labels_:])
             middle = tall // 2
-            if self.spread and tall > 1:
+            if self.spread:
                 lines.extend(_spread(label_lines, values, labels_, self.spread, self.digits))
                 if self.spaced:
                     lines.append([_PADDING])
@@ -1135,7 +1135,7 @@ def _spread(
     laid = [[*line, *[""] * (labels - len(line)), *[""] * len(values)] for line in lines]
     for at, value in enumerate(values):
         line = spread[at % len(spread)] % tall
-        if digits and value.isdigit() and len(value) > digits:
+        if digits and tall > 1 and value.isdigit() and len(value) > digits:
             line = min(line, tall - 2)
             laid[line + 1][labels + at] = value[digits:]
             value = value[:digits]

@@ -84,6 +84,9 @@ SECTION_2019 = """三、收到和处理政府信息公开申请情况
                  这一情形，
                  不计其他情
                  形）
+四、结转下                  11               0                                17
+年度继续                             2               0      1      3
+办理
 """
 
 
@@ -115,6 +118,8 @@ def test_a_tall_rows_values_on_its_label_lines_are_one_row_2019() -> None:
     assert _row(report, "new") == (586, 1234, 0, 2, 5, 9, 1836)
     assert _row(report, "carried_over") == (7, 0, 0, 0, 1, 0, 8)
     assert _row(report, "granted") == (40, 3, 0, 1, 0, 2, 46)
+    # the table's text ends before the label's last line, unindented: 办理
+    assert _row(report, "carried_forward") == (11, 2, 0, 0, 1, 3, 17)
 
 
 def test_pieces_of_one_column_that_break_the_rows_sum_are_left_missing() -> None:
@@ -140,12 +145,17 @@ def test_values_spread_over_a_tall_rows_lines_are_right_or_missing(
 ) -> None:
     """Any report whose narrow label cells wrap every ``wrap`` characters, each value of a
     tall row on one of its label's lines (``CentredRows.spread``), a count wider than
-    ``digits`` wrapped under itself: no cell of sections 三 and 四 wrong, and none claimed
-    blank where a number is printed. Section 二, which no rule checks, is not read so yet
+    ``digits`` wrapped under itself: no cell wrong, and none claimed blank where a number
+    is printed. Section 二 is checked where no count wraps: it has no rule to tell a
+    wrapped count's pieces from two counts, which main does not read right either
     (docs/accuracy.md, "Not covered yet")."""
     text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits))
     note(text)
     back = gr.parse(text)
-    truth = {k: v for k, v in report.flat().items() if not k.startswith("proactive.")}
+    truth = {
+        key: value
+        for key, value in report.flat().items()
+        if not digits or not key.startswith("proactive.")
+    }
     assert wrong(back, truth) == {}
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]

@@ -53,6 +53,7 @@ from .rows import (
     splits,
     stacked,
 )
+from .spanned import spanned
 
 NAME = "proactive"
 NUMBER = 2
@@ -95,8 +96,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     name = template.name
     rows = list(rows)
     pieces = [label for row in rows for label in row.labels]
+    labelled = matcher(name, NAME)
     rows, lifted = relifted(
-        stacked(rewrapped(list(rows), matcher(name, NAME)), matcher(name, NAME)),
+        stacked(rewrapped(spanned(rows, labelled, width(name), alone=True), labelled), labelled),
         template,
         lambda row: _named(row, template),
     )

@@ -31,22 +31,28 @@ _MOST_LINES = 20
 Span = tuple[int, int]
 
 
-def spanned(rows: list[Row], matcher: LabelMatcher, width: int) -> list[Row]:
+def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = False) -> list[Row]:
     """``rows`` with each run of rows on consecutive lines whose label pieces join into one
     template row's label whole, two or more of them printing values, made that one row
-    (``_merged``). ``width``: the section's columns. Only space-aligned text
-    (``Row.gaps``) prints rows so."""
+    (``_merged``). ``width``: the section's columns; ``alone``: the section has no rules
+    to confirm a reading (section 二). Only space-aligned text (``Row.gaps``) prints rows
+    so."""
     if not any(row.gaps for row in rows):
         return rows
     result: list[Row] = []
     at = 0
     while at < len(rows):
         end, label = _run(rows, at, matcher)
-        if sum(1 for row in rows[at:end] if row.values) < 2:
+        merged = (
+            _merged(rows, at, end, label, (width, alone))
+            if sum(1 for row in rows[at:end] if row.values) > 1
+            else None
+        )
+        if merged is None:
             result.append(rows[at])
             at += 1
             continue
-        result.append(_merged(rows, at, end, label, width))
+        result.append(merged)
         at = end
     return result
 
@@ -58,57 +64,97 @@ def _run(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> tuple[int, str]
     right of it within its width), its other labels ending left of it (a group label's
     pieces), and no numbering (which begins the next row's label). The longest join that
     is a row's label whole (the first label alone too: ``一、本年新收`` is one of its
-    row's), where every join that is names the same row; ``(at, "")`` where none is, or
-    where the first label takes no piece. The run goes on over the rows right after whose
-    labels all end left of the first and are pieces (a group label's, beside none of this
-    one's: no label whole, no numbering) and that print values: the row's lines go on to
-    the next row's label, and a cell centred in the row may stand below its label's last
-    line."""
+    row's), where every join that is names the same row, or at the table's end the join of
+    all that begins one row's label only (``matching.begun``: its last lines left out);
+    ``(at, "")`` where none is. The
+    run goes on over the rows right after whose labels all end left of the first and are
+    pieces (a group label's, beside none of this one's: no label whole, no numbering) and
+    that print values: the row's lines go on to the next row's label, and a cell centred
+    in the row may stand below its label's last line (``（一）予以公开  39 … 74`` / ``果
+    35 …``, the group label 三、本年度办理结果's last piece beside), or a number's rest
+    under it (``1  1`` / ``结果  0  0``). A line of values under the run's own is the
+    next row's where that row prints none on its label's first line, its values printed
+    above its label (Word's PDF: ``3.补正后申请内容仍不明确  0 … 0`` / ``年  0 … 0`` /
+    ``1.信访举报投诉类申请``)."""
     row = rows[at]
-    if not row.labels:
-        return at, ""
+    after = rows[at + 1].labels if at + 1 < len(rows) else ()
+    if not row.labels or not after or after[-1][1] != row.labels[-1][1] + 1:
+        return at, ""  # the usual row: the next one's label is not on the line after its own
     text, line, column = row.labels[-1]
     pieces: list[str] = []
     lines = [line]
     before = text
     for other in rows[at + 1 : at + _MOST_LINES]:
-        if not other.labels:
+        if not other.labels or other.labels[-1][1] != lines[-1] + 1:
             break
         piece, on, start = other.labels[-1]
         under = abs(start - column) <= _DRIFT or (
             column < start <= column + display_width(before)
             and display_width(piece) <= display_width(before)
         )
-        if (
-            on != lines[-1] + 1
-            or not under
-            or numbered(piece)
-            or not _left_of(other.labels[:-1], column)
-        ):
+        if not under or numbered(piece) or not _left_of(other.labels[:-1], column):
             break
         pieces.append(piece)
         lines.append(on)
         before = piece
+    if not pieces and not _trailing(rows[at + 1], line, column):
+        return at, ""  # no piece and no line of the row's below: matched no further
     found = [
         (many, joined)
         for many in range(len(pieces) + 1)
         if matcher.exact(joined := text + "".join(pieces[:many]))
     ]
-    if len({matcher.match(joined)[1] for _, joined in found}) != 1 or found[-1][0] == 0:
+    if (
+        not found
+        and at + 1 + len(pieces) == len(rows)
+        and matcher.begun(whole := text + "".join(pieces))
+    ):
+        found = [(len(pieces), whole)]  # the label's last lines left out past the table's end
+    if len({matcher.match(joined)[1] for _, joined in found}) != 1:
         return at, ""
     many, joined = found[-1]
     end, last = at + 1 + many, lines[many]
+    taken = [cell for other in rows[at:end] for cell in other.values]
     while (
         end < len(rows)
-        and rows[end].values
-        and rows[end].labels
-        and rows[end].labels[-1][1] == last + 1
-        and _left_of(rows[end].labels, column)
+        and _trailing(rows[end], last, column)
         and not any(matcher.exact(word) or numbered(word) for word, _, _ in rows[end].labels)
+        and (
+            not any(_overlap(one, two) for one in rows[end].values for two in taken)
+            or _own_line(rows[end + 1] if end + 1 < len(rows) else None)
+        )
     ):
-        last = max(on for _, on, _ in (*rows[end].labels, *rows[end].values))
+        last = _last_line(rows[end])
+        taken.extend(rows[end].values)
         end += 1
     return end, joined
+
+
+def _own_line(row: Row | None) -> bool:
+    """Whether ``row`` prints values on its label's first line: the values of the line
+    above it are not its own, printed above its label."""
+    return row is not None and bool(row.values) and row.values[0][1] == row.labels[0][1]
+
+
+def _trailing(row: Row, last: int, column: int) -> bool:
+    """Whether ``row`` may be a line of the row whose label's last line is ``last``, its
+    label starting at ``column``: values beside labels on the next line, all left of it."""
+    return (
+        bool(row.values)
+        and bool(row.labels)
+        and row.labels[-1][1] == last + 1
+        and _left_of(row.labels, column)
+    )
+
+
+def _overlap(one: Printed, two: Printed) -> bool:
+    """Whether two printed texts overlap in column."""
+    return one[2] < two[2] + len(two[0]) and two[2] < one[2] + len(one[0])
+
+
+def _last_line(row: Row) -> int:
+    """The last line ``row`` prints a label or value on."""
+    return max(on for _, on, _ in (*row.labels, *row.values))
 
 
 def _left_of(labels: Sequence[Printed], column: int) -> bool:
@@ -116,21 +162,28 @@ def _left_of(labels: Sequence[Printed], column: int) -> bool:
     return all(left + len(word) <= column for word, _, left in labels)
 
 
-def _merged(rows: Sequence[Row], at: int, end: int, label: str, width: int) -> Row:
+def _merged(
+    rows: Sequence[Row], at: int, end: int, label: str, shape: tuple[int, bool]
+) -> Row | None:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
     (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
     columns no line fills blank; where they do not place every value in one column (or
     no row near shows the columns: zeros printed blank), its values in column order with
     each number's wrapped pieces joined (``_in_order``), ``loose``, for the row's own
     rules to confirm or set aside; where that order is not sure either, none: the row's
-    cells are missing (``row-missing``), never read off one of its lines alone."""
+    cells are missing (``row-missing``), never read off one of its lines alone. ``shape``:
+    the section's columns, and whether it has no rules: then a row not placed by column
+    is ``None``, left as the layout gave it (a row of no values would be printed blank)."""
+    width, alone = shape
     run = rows[at:end]
     first = run[0]
     _, line, column = first.labels[-1]
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
     spans = _extents(rows, at, width)
-    placed = _by_column(values, spans, first.line) if spans else None
+    placed = _by_column(values, spans, first.line, alone) if spans else None
+    if placed is None and alone:
+        return None
     if placed is None:
         ordered = _in_order(values, run)
         return first._replace(
@@ -190,13 +243,16 @@ def _grid(row: Row, width: int) -> tuple[Printed, ...]:
 
 
 def _by_column(
-    values: Sequence[Printed], spans: Sequence[Span], line: int
+    values: Sequence[Printed], spans: Sequence[Span], line: int, alone: bool
 ) -> tuple[tuple[Printed, ...], bool] | None:
     """The cells ``values`` fill, one a column of ``spans`` (``("", line, column)`` where
     none stands), and whether a number was joined from pieces: each value overlaps exactly
     one column's extent (within ``_SLACK``), and the pieces in one column are one number
     wrapped in its narrow cell, digits under digits, the top first (``_wrapped``). ``None``
-    where a value stands in no column or in two, or a column's pieces are no number."""
+    where a value stands in no column or in two, or a column's pieces are no number, or
+    where the section has no rules to confirm a joined number (``alone``): two pieces in
+    one column may be a wrapped count, or a count over the next row's printed above its
+    label (Word's PDF), which only a rule tells apart."""
     columns: list[list[Printed]] = [[] for _ in spans]
     for cell in values:
         text, _, start = cell
@@ -215,7 +271,7 @@ def _by_column(
             cells.append(("", line, lo))
             continue
         pieces.sort(key=itemgetter(1, 2))
-        if len(pieces) > 1 and not _wrapped(pieces):
+        if len(pieces) > 1 and (alone or not _wrapped(pieces)):
             return None
         joined = joined or len(pieces) > 1
         top = pieces[0]
