@@ -57,7 +57,9 @@ def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = Fa
     return result
 
 
-def _run(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> tuple[int, str]:
+def _run(
+    rows: Sequence[Row], at: int, matcher: LabelMatcher, trail: bool = True
+) -> tuple[int, str]:
     """Where the run of rows from ``at`` whose own labels (their last) join into one row's
     label ends, and that label: each next row's label on the line after the one before,
     starting under the first (or centred under the piece before it: no wider, starting
@@ -73,9 +75,9 @@ def _run(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> tuple[int, str]
     in the row may stand below its label's last line (``（一）予以公开  39 … 74`` / ``果
     35 …``, the group label 三、本年度办理结果's last piece beside), or a number's rest
     under it (``1  1`` / ``结果  0  0``). A line of values under the run's own is the
-    next row's where that row prints none on its label's first line, its values printed
-    above its label (Word's PDF: ``3.补正后申请内容仍不明确  0 … 0`` / ``年  0 … 0`` /
-    ``1.信访举报投诉类申请``)."""
+    next row's where that row prints none on its label's lines (``_own_values``), its
+    values printed above its label (Word's PDF: ``3.补正后申请内容仍不明确  0 … 0`` /
+    ``年  0 … 0`` / ``1.信访举报投诉类申请``). ``trail``: whether the run goes on so."""
     row = rows[at]
     after = rows[at + 1].labels if at + 1 < len(rows) else ()
     if not row.labels or not after or after[-1][1] != row.labels[-1][1] + 1:
@@ -116,12 +118,13 @@ def _run(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> tuple[int, str]
     end, last = at + 1 + many, lines[many]
     taken = [cell for other in rows[at:end] for cell in other.values]
     while (
-        end < len(rows)
+        trail
+        and end < len(rows)
         and _trailing(rows[end], last, column)
         and not any(matcher.exact(word) or numbered(word) for word, _, _ in rows[end].labels)
         and (
             not any(_overlap(one, two) for one in rows[end].values for two in taken)
-            or _own_line(rows[end + 1] if end + 1 < len(rows) else None)
+            or _own_values(rows, end + 1, matcher)
         )
     ):
         last = _last_line(rows[end])
@@ -130,10 +133,17 @@ def _run(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> tuple[int, str]
     return end, joined
 
 
-def _own_line(row: Row | None) -> bool:
-    """Whether ``row`` prints values on its label's first line: the values of the line
-    above it are not its own, printed above its label."""
-    return row is not None and bool(row.values) and row.values[0][1] == row.labels[0][1]
+def _own_values(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
+    """Whether the row whose label starts at ``rows[at]`` prints values on its label's
+    lines (its first, or those its pieces wrap over: ``_run``): the values of the line
+    above it are then not its own, printed above its label."""
+    if at >= len(rows) or not rows[at].labels:
+        return False
+    row = rows[at]
+    if row.values and row.values[0][1] == row.labels[0][1]:
+        return True
+    end, _ = _run(rows, at, matcher, trail=False)
+    return any(other.values for other in rows[at:end])
 
 
 def _trailing(row: Row, last: int, column: int) -> bool:
