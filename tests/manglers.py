@@ -1041,7 +1041,16 @@ class CentredRows:
     ``digits``: a count wider than ``digits`` characters wraps in its narrow cell, its first
     ``digits`` characters on the line above the row's values, the rest on the line below
     under them (lines of their own added where the row has none: ``107`` / ``（七）总计
-    162 …  131`` / ``2``)."""
+    162 …  131`` / ``2``).
+
+    ``spread``: each value cell of a row made tall by its label (two lines or more) is
+    vertically centred, or wraps, on its own, so its text stands on any of the label's
+    lines: value column ``k`` (of the row's values) on line ``spread[k % len(spread)]`` of
+    them (modulo their count), as a browser's and Word's PDF print a tall row
+    (``一、本年新收政府  126  726  …  263`` / ``信息公开申请数量  1  6  82 …`` / ``0``); with
+    ``digits``, a count wider than ``digits`` characters prints its first ``digits`` on
+    its line and the rest under them on the next (the line above the label's last where
+    it stands there: ``126`` / ``1`` for 1261; a row of one line wraps none)."""
 
     wrap: int = 6
     gap: int = 2
@@ -1056,6 +1065,7 @@ class CentredRows:
     leftward: int = 0
     digits: int = 0
     centre: int = 0
+    spread: tuple[int, ...] = ()
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -1091,6 +1101,11 @@ class CentredRows:
             ]
             values = list(row[labels_:])
             middle = tall // 2
+            if self.spread:
+                lines.extend(_spread(label_lines, values, labels_, self.spread, self.digits))
+                if self.spaced:
+                    lines.append([_PADDING])
+                continue
             if tall % 2:
                 label_lines[middle] += values
             else:
@@ -1136,6 +1151,24 @@ class CentredRows:
             else piece
             for at, piece in enumerate(pieces)
         ]
+
+
+def _spread(
+    lines: list[list[str]], values: Sequence[str], labels: int, spread: tuple[int, ...], digits: int
+) -> list[list[str]]:
+    """A tall row's label ``lines`` with its ``values`` each on the line ``spread`` names,
+    a count wider than ``digits`` (where not 0) wrapped onto the line below
+    (``CentredRows.spread``)."""
+    tall = len(lines)
+    laid = [[*line, *[""] * (labels - len(line)), *[""] * len(values)] for line in lines]
+    for at, value in enumerate(values):
+        line = spread[at % len(spread)] % tall
+        if digits and tall > 1 and value.isdigit() and len(value) > digits:
+            line = min(line, tall - 2)
+            laid[line + 1][labels + at] = value[digits:]
+            value = value[:digits]
+        laid[line][labels + at] = value
+    return laid
 
 
 def _wrapped_counts(lines: list[list[str]], middle: int, labels: int, digits: int) -> int:

@@ -204,6 +204,19 @@ class LabelMatcher:
         fragment or a near miss."""
         return self._exact.get(normalise_label(text), ("", None))[0] == "row"
 
+    def begun(self, text: str) -> str | None:
+        """The row whose label whole ``text`` begins (after ``normalise_label``), where it
+        begins one row's labels only: a label whose last lines the table's text left out
+        (``四、结转下年度继续`` past the table's end). ``None`` for a piece of two rows' labels,
+        of none, or one shorter than ``MIN_HEAD``."""
+        norm = normalise_label(text)
+        keys = {
+            match[1]
+            for label, match in self._candidates
+            if match[0] == "row" and label.startswith(norm)
+        }
+        return keys.pop() if len(keys) == 1 and len(norm) >= MIN_HEAD else None
+
     def place(self, key: str) -> int | None:
         """A sub-row's place in its group, counted from 1 (the number a report prints before
         its label: ``2.重复申请``); ``None`` for a row in no group."""

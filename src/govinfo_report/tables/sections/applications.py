@@ -62,6 +62,7 @@ from .rows import (
     rewrapped,
     short,
 )
+from .spanned import spanned
 
 NAME = "applications"
 #: A group's numbering at the start of its printed label: ``(五)`` (full-width folded).
@@ -152,7 +153,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 三's rows: each row through ``CHAIN``."""
     name = template.name
     columns = width(name)
-    rows = rewrapped(labels_below(list(rows), matcher(name, NAME)), matcher(name, NAME))
+    found = labels_below(list(rows), matcher(name, NAME))
+    rows = rewrapped(spanned(found, matcher(name, NAME), columns), matcher(name, NAME))
     rows = widened(rows, columns)
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     plans = _plans(taken, name)

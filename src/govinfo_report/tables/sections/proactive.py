@@ -56,6 +56,7 @@ from .rows import (
     stacked,
     units_apart,
 )
+from .spanned import spanned
 
 NAME = "proactive"
 NUMBER = 2
@@ -100,7 +101,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
     rows, lifted = relifted(
-        units_apart(stacked(rewrapped(list(rows), own), own), own),
+        units_apart(stacked(rewrapped(spanned(rows, own, width(name), alone=True), own), own), own),
         template,
         lambda row: _named(row, template),
     )

@@ -1769,7 +1769,7 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         # A row whose label the lines below completed is no block of stacked rows
         # (``stacked``): the units below its numbers are joined here.
         if result[at] is not rows[at] and (below := _units_below(rows, at))[1]:
-            result[at] = result[at]._replace(values=below[0])
+            result[at] = _with_units(result[at], below[0])
             used.update(below[1])
     # A row of blank cells in text whose every blank line is an empty cell has cells too.
     celled = [
@@ -2008,6 +2008,15 @@ def _own_piece(row: Row, label: str, matcher: LabelMatcher) -> bool:
 def _unit_alone(row: Row) -> bool:
     """Whether ``row``'s one label is a unit alone (``元``, ``个``), read by order."""
     return len(row.labels) == 1 and row.labels[0][0] in _UNITS and _by_order(row)
+
+
+def _with_units(row: Row, values: tuple[Printed, ...]) -> Row:
+    """``row`` with ``values``, its numbers with the units wrapped below them joined
+    (``_units_below``), in its positions too: a row read by position must not read the
+    number without its unit (``1630000`` for 1630000元, taken in the column's 万元)."""
+    joined = {cell[1:]: cell for cell in values}
+    cells = tuple(joined.get(cell[1:], cell) for cell in row.positions.cells)
+    return row._replace(values=values, positions=row.positions._replace(cells=cells))
 
 
 #: A sub-row's number before its label (``1.``, ``２．``).

@@ -1,0 +1,336 @@
+"""Rows made tall by a label wrapped over several lines, each line a row of the layout's
+(``pdftotext -layout`` of a browser's or Word's PDF with narrow cells): one table row.
+
+A row's label wraps a few characters a line (``一、本年新收政府`` / ``信息公开申请数量``);
+each of its value cells is centred in the tall row, or wraps itself, so the tool prints
+the row's values on any of the label's lines, and a number too wide for its cell on two
+(``126`` over ``1`` for 1261, ``263`` over ``0`` for 2630). The layout, which reads a
+label after a value as the next row's, makes each line a row, and the first line's grid
+claims the cells whose values the lines below print as blank. Here the lines whose label
+pieces join into one template row's label whole are one row again, its cells gathered by
+column over all its lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from operator import itemgetter
+
+from ...escape import width as display_width
+from ...limits import MAX_CELL_CHARS
+from ...structure.layouts import Positions, Printed, Row
+from ..matching import LabelMatcher, numbered
+
+#: How far (in characters) a wrapped label's next line may start from its first.
+_DRIFT = 1
+#: How far (in characters) a value may stand off the extent of its column's other values.
+_SLACK = 1
+#: The most lines a row's label wraps over (two characters a line).
+_MOST_LINES = 20
+#: A column's extent: the first character of its values and the one past their last.
+Span = tuple[int, int]
+
+
+def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = False) -> list[Row]:
+    """``rows`` with each run of rows on consecutive lines whose label pieces join into one
+    template row's label whole, two or more of them printing values, made that one row
+    (``_merged``). ``width``: the section's columns; ``alone``: the section has no rules
+    to confirm a reading (section 二). Only space-aligned text (``Row.gaps``) prints rows
+    so."""
+    if not any(row.gaps for row in rows):
+        return rows
+    result: list[Row] = []
+    at = 0
+    while at < len(rows):
+        end, label = _run(rows, at, matcher)
+        merged = (
+            _merged(rows, at, end, label, (width, alone))
+            if sum(1 for row in rows[at:end] if row.values) > 1
+            else None
+        )
+        if merged is None:
+            result.append(rows[at])
+            at += 1
+            continue
+        result.append(merged)
+        at = end
+    return result
+
+
+def _run(
+    rows: Sequence[Row], at: int, matcher: LabelMatcher, trail: bool = True
+) -> tuple[int, str]:
+    """Where the run of rows from ``at`` whose own labels (their last) join into one row's
+    label ends, and that label: each next row's label on the line after the one before,
+    starting under the first (or centred under the piece before it: no wider, starting
+    right of it within its width), its other labels ending left of it (a group label's
+    pieces), and no numbering (which begins the next row's label). The longest join that
+    is a row's label whole (the first label alone too: ``一、本年新收`` is one of its
+    row's), where every join that is names the same row, or at the table's end the join of
+    all that begins one row's label only (``matching.begun``: its last lines left out);
+    ``(at, "")`` where none is. The
+    run goes on over the rows right after whose labels all end left of the first and are
+    pieces (a group label's, beside none of this one's: no label whole, no numbering) and
+    that print values: the row's lines go on to the next row's label, and a cell centred
+    in the row may stand below its label's last line (``（一）予以公开  39 … 74`` / ``果
+    35 …``, the group label 三、本年度办理结果's last piece beside), or a number's rest
+    under it (``1  1`` / ``结果  0  0``). A line of values under the run's own is the
+    next row's where that row prints none on its label's lines (``_own_values``), its
+    values printed above its label (Word's PDF: ``3.补正后申请内容仍不明确  0 … 0`` /
+    ``年  0 … 0`` / ``1.信访举报投诉类申请``). ``trail``: whether the run goes on so."""
+    row = rows[at]
+    after = rows[at + 1].labels if at + 1 < len(rows) else ()
+    if not row.labels or not after or after[-1][1] != row.labels[-1][1] + 1:
+        return at, ""  # the usual row: the next one's label is not on the line after its own
+    text, line, column = row.labels[-1]
+    pieces: list[str] = []
+    lines = [line]
+    before = text
+    for other in rows[at + 1 : at + _MOST_LINES]:
+        if not other.labels or other.labels[-1][1] != lines[-1] + 1:
+            break
+        piece, on, start = other.labels[-1]
+        under = abs(start - column) <= _DRIFT or (
+            column < start <= column + display_width(before)
+            and display_width(piece) <= display_width(before)
+        )
+        if not under or numbered(piece) or not _left_of(other.labels[:-1], column):
+            break
+        pieces.append(piece)
+        lines.append(on)
+        before = piece
+    if not pieces and not _trailing(rows[at + 1], line, column):
+        return at, ""  # no piece and no line of the row's below: matched no further
+    found = [
+        (many, joined)
+        for many in range(len(pieces) + 1)
+        if matcher.exact(joined := text + "".join(pieces[:many]))
+    ]
+    if (
+        not found
+        and at + 1 + len(pieces) == len(rows)
+        and matcher.begun(whole := text + "".join(pieces))
+    ):
+        found = [(len(pieces), whole)]  # the label's last lines left out past the table's end
+    if len({matcher.match(joined)[1] for _, joined in found}) != 1:
+        return at, ""
+    many, joined = found[-1]
+    end, last = at + 1 + many, lines[many]
+    taken = [cell for other in rows[at:end] for cell in other.values]
+    while (
+        trail
+        and end < len(rows)
+        and _trailing(rows[end], last, column)
+        and not any(matcher.exact(word) or numbered(word) for word, _, _ in rows[end].labels)
+        and (
+            not any(_overlap(one, two) for one in rows[end].values for two in taken)
+            or _own_values(rows, end + 1, matcher)
+        )
+    ):
+        last = _last_line(rows[end])
+        taken.extend(rows[end].values)
+        end += 1
+    return end, joined
+
+
+def _own_values(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
+    """Whether the row whose label starts at ``rows[at]`` prints values on its label's
+    lines (its first, or those its pieces wrap over: ``_run``): the values of the line
+    above it are then not its own, printed above its label."""
+    if at >= len(rows) or not rows[at].labels:
+        return False
+    row = rows[at]
+    if row.values and row.values[0][1] == row.labels[0][1]:
+        return True
+    end, _ = _run(rows, at, matcher, trail=False)
+    return any(other.values for other in rows[at:end])
+
+
+def _trailing(row: Row, last: int, column: int) -> bool:
+    """Whether ``row`` may be a line of the row whose label's last line is ``last``, its
+    label starting at ``column``: values beside labels on the next line, all left of it."""
+    return (
+        bool(row.values)
+        and bool(row.labels)
+        and row.labels[-1][1] == last + 1
+        and _left_of(row.labels, column)
+    )
+
+
+def _overlap(one: Printed, two: Printed) -> bool:
+    """Whether two printed texts overlap in column."""
+    return one[2] < two[2] + len(two[0]) and two[2] < one[2] + len(one[0])
+
+
+def _last_line(row: Row) -> int:
+    """The last line ``row`` prints a label or value on."""
+    return max(on for _, on, _ in (*row.labels, *row.values))
+
+
+def _left_of(labels: Sequence[Printed], column: int) -> bool:
+    """Whether ``labels`` all end left of ``column``."""
+    return all(left + len(word) <= column for word, _, left in labels)
+
+
+def _merged(
+    rows: Sequence[Row], at: int, end: int, label: str, shape: tuple[int, bool]
+) -> Row | None:
+    """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
+    (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
+    columns no line fills blank; where they do not place every value in one column (or
+    no row near shows the columns: zeros printed blank), its values in column order with
+    each number's wrapped pieces joined (``_in_order``), ``loose``, for the row's own
+    rules to confirm or set aside; where that order is not sure either, none: the row's
+    cells are missing (``row-missing``), never read off one of its lines alone. ``shape``:
+    the section's columns, and whether it has no rules: then a row not placed by column
+    is ``None``, left as the layout gave it (a row of no values would be printed blank)."""
+    width, alone = shape
+    run = rows[at:end]
+    first = run[0]
+    _, line, column = first.labels[-1]
+    labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
+    values = [cell for row in run for cell in row.values]
+    spans = _extents(rows, at, width)
+    placed = _by_column(values, spans, first.line, alone) if spans else None
+    if placed is None and alone:
+        return None
+    if placed is None:
+        ordered = _in_order(values, run)
+        return first._replace(
+            labels=labels,
+            values=ordered or (),
+            loose=True,
+            stacked=True,
+            positions=Positions(),
+            gaps=True,
+        )
+    cells, wrapped = placed
+    return first._replace(
+        labels=labels,
+        values=tuple(cell for cell in cells if cell[0]),
+        loose=wrapped,
+        stacked=False,
+        positions=Positions(cells),
+        gaps=True,
+    )
+
+
+def _extents(rows: Sequence[Row], at: int, width: int) -> list[Span] | None:
+    """The extent of each of the ``width`` columns, from the grids of the rows nearest to
+    ``rows[at]`` (``_grid``), taken nearest first
+    while the columns stay apart: a page of the table further off may indent its columns
+    otherwise. ``None`` where no row near has such a grid."""
+    line = rows[at].line
+    grids = sorted(
+        ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
+        key=itemgetter(0),
+    )
+    spans: list[Span] | None = None
+    for _, cells in grids:
+        wider = [
+            (min(start, lo), max(start + max(len(text), 1), hi))
+            for (text, _, start), (lo, hi) in zip(
+                cells, spans or [(10**9, -1)] * width, strict=True
+            )
+        ]
+        if any(hi >= lo for (_, hi), (lo, _) in pairwise(wider)):
+            break
+        spans = wider
+    return spans
+
+
+def _grid(row: Row, width: int) -> tuple[Printed, ...]:
+    """``row``'s cells where they show the table's ``width`` columns: its grid
+    (``Positions.cells``, blank cells at their column), or its ``width`` values on its one
+    line; else none."""
+    if not row.values:
+        return ()
+    if len(row.positions.cells) == width and not row.positions.unsure:
+        return row.positions.cells
+    if len(row.values) == width and len({on for _, on, _ in row.values}) == 1:
+        return row.values
+    return ()
+
+
+def _by_column(
+    values: Sequence[Printed], spans: Sequence[Span], line: int, alone: bool
+) -> tuple[tuple[Printed, ...], bool] | None:
+    """The cells ``values`` fill, one a column of ``spans`` (``("", line, column)`` where
+    none stands), and whether a number was joined from pieces: each value overlaps exactly
+    one column's extent (within ``_SLACK``), and the pieces in one column are one number
+    wrapped in its narrow cell, digits under digits, the top first (``_wrapped``). ``None``
+    where a value stands in no column or in two, or a column's pieces are no number, or
+    where the section has no rules to confirm a joined number (``alone``): two pieces in
+    one column may be a wrapped count, or a count over the next row's printed above its
+    label (Word's PDF), which only a rule tells apart."""
+    columns: list[list[Printed]] = [[] for _ in spans]
+    for cell in values:
+        text, _, start = cell
+        hit = [
+            at
+            for at, (lo, hi) in enumerate(spans)
+            if start < hi + _SLACK and start + len(text) > lo - _SLACK
+        ]
+        if len(hit) != 1:
+            return None
+        columns[hit[0]].append(cell)
+    cells: list[Printed] = []
+    joined = False
+    for pieces, (lo, _) in zip(columns, spans, strict=True):
+        if not pieces:
+            cells.append(("", line, lo))
+            continue
+        pieces.sort(key=itemgetter(1, 2))
+        if len(pieces) > 1 and (alone or not _wrapped(pieces)):
+            return None
+        joined = joined or len(pieces) > 1
+        top = pieces[0]
+        cells.append(("".join(text for text, _, _ in pieces), top[1], top[2]))
+    return tuple(cells), joined
+
+
+def _in_order(values: Sequence[Printed], run: Sequence[Row]) -> tuple[Printed, ...] | None:
+    """``values`` (of the rows of ``run``, on several lines) in column order, the pieces of
+    each number wrapped under itself joined (``_wrapped``: digits under digits, the top
+    first), where that order is the same in characters (``pdftotext -layout``) and in
+    display columns (the wide characters of the labels left of each value on its line
+    counted twice); ``None`` where it is not, or a piece may join two numbers."""
+    stacks: list[list[Printed]] = []
+    for cell in sorted(values, key=itemgetter(1, 2)):
+        onto = [stack for stack in stacks if _wrapped([*stack, cell])]
+        if len(onto) > 1:
+            return None
+        if onto:
+            onto[0].append(cell)
+        else:
+            stacks.append([cell])
+    tops = sorted(stacks, key=lambda stack: stack[0][2])
+    shown = sorted(stacks, key=lambda stack: stack[0][2] + _wide_before(run, stack[0]))
+    if tops != shown:
+        return None
+    return tuple(
+        ("".join(text for text, _, _ in stack), stack[0][1], stack[0][2]) for stack in tops
+    )
+
+
+def _wide_before(run: Sequence[Row], cell: Printed) -> int:
+    """How many wide characters the labels of ``run`` print left of ``cell`` on its line."""
+    _, line, column = cell
+    return sum(
+        display_width(text) - len(text)
+        for row in run
+        for text, on, start in row.labels
+        if on == line and start < column
+    )
+
+
+def _wrapped(pieces: Sequence[Printed]) -> bool:
+    """Whether ``pieces`` (of one column, top first) are one number wrapped in its cell:
+    all digits, each on one of the two lines under the one before (a line of the row's
+    other values may stand between), under the first and no wider."""
+    (top, _, start), *rest = pieces
+    end = start + len(top)
+    return top.isdigit() and all(
+        text.isdigit() and above < on <= above + 2 and start <= at and at + len(text) <= end
+        for (text, on, at), (_, above, _) in zip(rest, pieces, strict=False)
+    )
