@@ -7,7 +7,7 @@ number cut short, and never claimed blank where a line of the row prints it."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, note
+from hypothesis import Phase, given, note, settings
 from hypothesis import strategies as st
 
 import govinfo_report as gr
@@ -135,13 +135,13 @@ def test_pieces_of_one_column_that_break_the_rows_sum_are_left_missing() -> None
 
 
 @pytest.mark.xfail(
-    strict=False,
+    strict=True,
     reason="shapes main reads wrong too, found by this property and not fixed yet: a "
     "one-line label alone, its values on the next line beside a group label's piece "
     "(（一）予以公开 / 果  0 … 36), and 3.其他's 总计 under （六）其他处理 "
     "(docs/accuracy.md, 'Not covered yet')",
 )
-@scaled(0.3)
+@settings(scaled(0.3), phases=(Phase.explicit, Phase.reuse, Phase.generate))  # not shrunk
 @given(
     report=reports(),
     wrap=st.integers(2, 8),
