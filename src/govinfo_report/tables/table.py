@@ -1149,12 +1149,14 @@ def _rebroken(region: _Region) -> layouts.Layout:
     cell by cell: ``Positions.open_end``). A row whose cells ran together with one no-break
     space for each blank cell (BeautifulSoup's ``get_text()`` of a page's ``&nbsp;``) may
     look so too, but its neighbours do not, and values glued to labels
-    (``（一）予以公开8``) show cells that ran together."""
+    (``（一）予以公开8``) show cells that ran together. A table whose only value is one
+    value shows no column at all: where it stands proves nothing."""
     aligned = layouts.get("space-aligned")
     rows = _read(aligned, region.skel, region.spans)
     valued = [row for row in rows if row.values]
     if (
         valued
+        and (len(valued) > 1 or len(valued[0].values) > 1)  # a lone value aligns with nothing
         and all(
             len(row.positions.cells) >= region.width or row.positions.open_end for row in valued
         )
