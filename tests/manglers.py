@@ -930,6 +930,26 @@ class AlignedCells:
         return space_aligned.aligned(raised(table) if self.raised else table, width, self.gap)
 
 
+def indexed_lines(cells: Sequence[Sequence[Sequence[str]]], indent: int, gap: int) -> list[str]:
+    """Rows of cells, each cell its lines, as inscriptis lays them out: the ``n``-th cells of
+    all rows in one column as wide as their longest line, ``gap`` spaces apart, each line of
+    a cell at its column's offset, ``indent`` spaces of margin (``IndexedCells``)."""
+    widths = [0] * max(map(len, cells))
+    for row in cells:
+        for at, pieces in enumerate(row):
+            widths[at] = max(widths[at], *map(len, pieces))
+    starts = [indent + sum(widths[:at]) + gap * at for at in range(len(widths))]
+    lines = []
+    for row in cells:
+        for piece in range(max(map(len, row))):
+            line = ""
+            for pieces, start in zip(row, starts, strict=False):
+                if piece < len(pieces) and pieces[piece]:
+                    line = line.ljust(start) + pieces[piece]
+            lines.append(line)
+    return lines
+
+
 @attrs.frozen
 class IndexedCells:
     """A table as inscriptis lays one out: each row's cells one after another, the places a
@@ -964,21 +984,7 @@ class IndexedCells:
             [self._pieces(cell, bool(at) and _header_line(row)) for at, cell in enumerate(row)]
             for row in rows
         ]
-        widths = [0] * max(map(len, cells))
-        for row in cells:
-            for at, pieces in enumerate(row):
-                widths[at] = max(widths[at], *map(len, pieces))
-        starts = [self.indent + sum(widths[:at]) + self.gap * at for at in range(len(widths))]
-        lines = []
-        for row in cells:
-            for piece in range(max(map(len, row))):
-                line = ""
-                for pieces, start in zip(row, starts, strict=False):
-                    if piece < len(pieces) and pieces[piece]:
-                        line = line.ljust(start) + pieces[piece]
-                if line:
-                    lines.append(line)
-        return lines
+        return [line for line in indexed_lines(cells, self.indent, self.gap) if line]
 
     def _pieces(self, cell: str, header: bool) -> list[str]:
         """The lines ``cell`` prints: a header word wrapped every ``wrap`` characters."""

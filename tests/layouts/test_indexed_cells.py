@@ -9,6 +9,8 @@ from __future__ import annotations
 import govinfo_report as gr
 from govinfo_report.structure.layouts.space_aligned import cell_starts
 
+from manglers import indexed_lines
+
 
 def _by_index(rows: list[list[str]], starts: list[int]) -> list[str]:
     """``rows`` as inscriptis lays a table out: each row's ``n``-th cell at ``starts[n]``
@@ -192,21 +194,7 @@ def _inscriptis(rows: list[list[str]], indent: int = 6) -> list[str]:
     cell's lines joined by newlines): the ``n``-th cells of all rows in one column as wide
     as their longest line, two spaces apart, each line of a cell at its column's offset; an
     empty cell (``""``) as wide as nothing; ``indent`` spaces of the page's margin."""
-    cells = [[cell.split("\n") for cell in row] for row in rows]
-    widths = [0] * max(map(len, cells))
-    for row in cells:
-        for at, pieces in enumerate(row):
-            widths[at] = max(widths[at], *map(len, pieces))
-    starts = [indent + sum(widths[:at]) + 2 * at for at in range(len(widths))]
-    lines = []
-    for row in cells:
-        for piece in range(max(map(len, row))):
-            line = ""
-            for pieces, start in zip(row, starts, strict=False):
-                if piece < len(pieces) and pieces[piece]:
-                    line = line.ljust(start) + pieces[piece]
-            lines.append(line)
-    return lines
+    return indexed_lines([[cell.split("\n") for cell in row] for row in rows], indent, 2)
 
 
 #: Section 三 of a 2019 report of 青石乡人民政府 as inscriptis prints a page saved from Word
