@@ -127,9 +127,9 @@ def solve(
         max_steps: the steps of propagation each part may take.
     """
     index = _index(tuple(rules))
+    unknown = _unknown(lo, hi)
     if not units:  # nothing to complete or fix: the lost cells' model as it stands
-        return _search(lo, hi, rules, units, (), list(scope), max_steps, {}, index)
-    unknown = set(compress(count(), map(ne, lo, hi)))
+        return _search(lo, hi, rules, units, (), list(scope), max_steps, {}, index, unknown)
     closed = [_closed(unit, lo, unknown, index) for unit in units]
     scope = list(scope)
     fixed = _fixed(lo, hi, unknown, index.rules, closed)
@@ -161,14 +161,13 @@ def _search(
     max_steps: int,
     fixed: dict[int, tuple[int, Agreed]],
     index: _Index,
-    unknown: set[int] | None = None,
+    unknown: set[int],
 ) -> Outcome:
     """``solve`` with the units of ``fixed`` (cell -> its unit, what it is) taken as given;
-    ``index``: the index of ``rules``; ``unknown``: the cells whose interval is no point,
-    where the caller has them."""
+    ``index``: the index of ``rules``; ``unknown``: the cells whose interval is no point."""
     done = {at for at, _ in fixed.values()}
     kept = [at for at in range(len(units)) if at not in done]
-    parts = _parts(lo, hi, rules, [units[at] for at in kept], unknown)
+    parts = _parts(rules, [units[at] for at in kept], unknown)
     return _outcome(lo, hi, parts, kept, closed, scope, max_steps, fixed, index)
 
 
@@ -186,7 +185,7 @@ def solve_without_each(
     once for all the models it is a part of: its search sees its own rules and cells alone,
     so a part the dropped rule is not in comes out as it does in every model that has it."""
     scope = list(scope)
-    linking = _linking(lo, hi, rules, None)
+    linking = _linking(rules, _unknown(lo, hi))
     near = _near(linking)
     index = _index(tuple(rules))
     searched: dict[tuple[Rule, ...], _Found] = {}
@@ -765,31 +764,22 @@ def _known(values: Sequence[int | None], positions: Iterable[int]) -> int:
     return sum(v for i in positions if (v := values[i]) is not None)
 
 
+def _unknown(lo: Sequence[Bound], hi: Sequence[Bound]) -> set[int]:
+    """The cells whose interval is no point, found at C speed."""
+    return set(compress(count(), map(ne, lo, hi)))
+
+
 def _parts(
-    lo: Sequence[Bound],
-    hi: Sequence[Bound],
-    rules: Sequence[Rule],
-    units: Sequence[Choice],
-    unknown: set[int] | None = None,
+    rules: Sequence[Rule], units: Sequence[Choice], unknown: set[int]
 ) -> list[tuple[set[int], list[Rule], list[int]]]:
-    """The independent parts of the model: its unknown cells (``unknown``, where the caller
-    has them) grouped by the units and rules that link them, each with its rules and (the
-    indices of) its units."""
-    return _grouped(_linking(lo, hi, rules, unknown), units)
+    """The independent parts of the model: its ``unknown`` cells grouped by the units and
+    rules that link them, each with its rules and (the indices of) its units."""
+    return _grouped(_linking(rules, unknown), units)
 
 
-def _linking(
-    lo: Sequence[Bound], hi: Sequence[Bound], rules: Sequence[Rule], unknown: set[int] | None
-) -> list[tuple[Rule, list[int]]]:
-    """The rules with an unknown cell, each with its unknown cells (``unknown``, where the
-    caller has them: a set skips the others at C speed, most of a report's rules have
-    none)."""
-    if unknown is None:
-        return [
-            (rule, open_cells)
-            for rule in rules
-            if (open_cells := [cell for cell in rule.cells if lo[cell] != hi[cell]])
-        ]
+def _linking(rules: Sequence[Rule], unknown: set[int]) -> list[tuple[Rule, list[int]]]:
+    """The rules with an ``unknown`` cell, each with its unknown cells (the set skips the
+    others at C speed: most of a report's rules have none)."""
     return [
         (rule, [cell for cell in rule.cells if cell in unknown])
         for rule in rules
