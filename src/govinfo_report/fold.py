@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
-from types import MappingProxyType
 
 #: Full-width ASCII (！ to ～) to ASCII, and the odd spaces to a plain space.
 _FOLD_TEXT: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -32,8 +30,6 @@ _RADICALS = (
 )
 _FOLD_TEXT.update(zip(_RADICALS[::2], _RADICALS[1::2], strict=True))
 _FOLDABLE = re.compile("[" + "".join(_FOLD_TEXT) + "]")
-#: Each foldable character with what it folds to (a read-only view).
-FOLDED: Mapping[str, str] = MappingProxyType(_FOLD_TEXT)
 #: An ideographic space between two digits: typed into a number (``1　097``), it is folded to a
 #: thin space, which keeps the digits one word in loose text (``layouts.base.INSIDE_SPACE``),
 #: not to a plain space, which would cut the number into two cells.

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from ... import labels
-from ...fold import FOLDED, fold
+from ...fold import fold
+from ...memo import Memo
 from ...structure.layouts import Printed, Row
 from ..matching import matcher
 
@@ -76,11 +77,19 @@ def _ends(template: str) -> tuple[str, ...]:
 
 
 @cache
-def _last_chars(template: str) -> frozenset[str]:
-    """The characters a glued label may end in, before ``fold``: each row label's last,
-    and those that fold to one."""
-    last = {label[-1] for label in _keys(template)}
-    return frozenset(last | {char for char, folded in FOLDED.items() if folded in last})
+def _candidates(template: str) -> Memo[str, bool]:
+    """Whether a label cell's text may be header words of ``template`` glued to row labels
+    (``_may_be_glued``), memoised: every report's section 二 asks it of each row."""
+    return Memo(lambda text: _may_be_glued(text, template), len)
+
+
+def _may_be_glued(text: str, template: str) -> bool:
+    """Whether a label cell's ``text``, folded and its spaces taken out, ends in a row label
+    of ``template`` and names no row itself."""
+    compact = "".join(fold(text).split())
+    return (
+        compact.endswith(_ends(template)) and matcher(template, "proactive").match(text)[0] != "row"
+    )
 
 
 def apart(rows: Iterable[Row], template: str) -> list[Row]:
@@ -88,15 +97,11 @@ def apart(rows: Iterable[Row], template: str) -> list[Row]:
     header words of their sub-table (and names no row itself) given as the header's row and
     then each of those rows, the last with the row's values."""
     rows = list(rows)
-    match = matcher(template, "proactive").match
-    ends = _last_chars(template)  # a cheap test first: the row's hot path
+    candidate = _candidates(template)
     glued = {
         at: found
         for at, row in enumerate(rows)
-        if row.labels
-        and row.labels[-1][0].rstrip()[-1:] in ends
-        and match(row.labels[-1][0])[0] != "row"
-        and (found := _split(row, template))
+        if row.labels and candidate[row.labels[-1][0]] and (found := _split(row, template))
     }
     if not glued:
         return rows
@@ -107,8 +112,6 @@ def _split(row: Row, template: str) -> list[Row] | None:
     """The rows ``row`` holds (``apart``), or ``None``."""
     *before, (text, line, column) = row.labels
     compact = "".join(fold(text).split())
-    if not compact.endswith(_ends(template)):
-        return None  # most labels that name no row: a header's, a note's
     spaced = "".join("".join(fold(cell[0]) for cell in before).split())
     match = _pattern(template).fullmatch(spaced + compact)
     if match is None or match.start("rows") <= len(spaced):
