@@ -525,19 +525,24 @@ def tables_run_together(text: str, rng: Random, traced: bool = False) -> str:
     with it (``&nbsp;12``, ``12&nbsp;``) or print a blank cell as two: no-break spaces
     that are no blank cell, on pages whose blank cells are no-break spaces or nothing. Some
     pad nothing and print some blank cells ``&nbsp;`` and leave others empty (cells typed
-    over by hand). ``traced``: a page that prints every blank cell ``&nbsp;`` (none left
-    empty)."""
+    over by hand). Word's HTML indents section 二's sub-table articles with ``&nbsp;``
+    (``&nbsp;&nbsp;第二十条第（五）项``, ``tests/cms.py``): the row before each prints its
+    blank cells and then the indent, one run of no-break spaces. ``traced``: a page that
+    prints every blank cell ``&nbsp;`` (none left empty)."""
     nbsp = "\u00a0"
     blank = nbsp if traced else rng.choice((nbsp, ""))
     empty = rng.choice((nbsp, "")) if blank else ""
     padded = rng.random() < 0.3
     mixed = not padded and not traced and rng.random() < 0.3
+    indent = nbsp * rng.choice((0, 0, 1, 2, 3))
     lines: list[str] = []
     table: list[str] = []
     for line in [*text.split("\n"), ""]:
         if "\t" in line:
             for cell in line.split("\t"):
-                if cell.isspace() and mixed:
+                if cell.startswith("第二十条"):
+                    cell = indent + cell
+                elif cell.isspace() and mixed:
                     cell = rng.choice((nbsp, ""))
                 elif cell.isspace():
                     cell = blank * (2 if padded and blank and rng.random() < 0.1 else 1)

@@ -17,6 +17,7 @@ from manglers import (
     lost_line_breaks,
     misspelt_labels,
     page_markers,
+    tables_run_together,
     web_archive,
     wrapped_label_lines,
     wrapped_labels,
@@ -81,3 +82,24 @@ def test_a_web_archive_closes_blank_runs_to_one_space_and_runs_filled_cells_toge
     nbsp = "\u00a0"
     text = f"标题\n规章\t\t3\t{nbsp}\t{nbsp}\t5\n规范性文件\t\t12\t4\t{nbsp}\t16\n结语"
     assert web_archive(text, Random(0)) == "标题 规章3 5规范性文件124 16 结语"  # not mixed
+
+
+#: ``tables_run_together``'s text of the tab rows below, no-break spaces aside.
+ONE_LINE_TABLE = "二、主动公开\n行政许可12第二十条第（六）项行政处罚34\n三、收到"
+
+
+def test_a_run_together_table_indents_its_articles_as_word_does_on_some_pages() -> None:
+    """``tables_run_together`` of a sub-table's last row and the next article (Word's HTML
+    indents it ``&nbsp;&nbsp;第二十条…``): the row's blank cell and the indent are one run of
+    no-break spaces (one more where the value is padded); some pages indent by one to
+    three, some not at all, and nothing else changes."""
+    nbsp = "\u00a0"
+    text = "二、主动公开\n行政许可\t12\t \n第二十条第（六）项\t\t\n行政处罚\t3\t4\n三、收到"
+    runs = set()
+    for seed in range(60):
+        out = tables_run_together(text, Random(seed), traced=True)
+        found = re.search(f"12({nbsp}+)第二十条第（六）项", out)
+        assert found is not None, out
+        runs.add(len(found[1]))
+        assert out.replace(nbsp, "") == ONE_LINE_TABLE
+    assert {1, 2, 3, 4} <= runs <= {1, 2, 3, 4, 5}

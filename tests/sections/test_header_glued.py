@@ -73,9 +73,11 @@ MISSING = (None, "missing")
 def test_a_blank_first_row_glued_to_its_header_is_read_and_the_rows_by_their_no_breaks() -> None:
     """2019, get_text(): ``…对外公开总数量规章&nbsp;&nbsp;&nbsp;规范性文件7&nbsp;215``: 规章
     after the header words is that row, printed blank; 规范性文件 is 7, a blank and 215 (one
-    no-break space, one blank cell: the only way); 其他对外管理服务事项 ``3-144`` cuts
-    several ways and stays missing; 行政强制 ``5`` and two no-break spaces before the next
-    article (which Word indents so too) is missing, not 5 and two blanks."""
+    no-break space, one blank cell: the only way); 其他对外管理服务事项 ``3-144`` and the
+    next article's indent (two no-break spaces, ``&nbsp;&nbsp;第二十条…``) cuts several ways,
+    each with 3 first (a number never spans a sign): 3 is read, the rest stays missing;
+    行政强制 ``5`` and four no-break spaces before the next article is 5 and two blank cells
+    (how many of the four are the indent is not shown, but 5 alone is no three cells)."""
     text = _page(
         "2019",
         {
@@ -93,11 +95,45 @@ def test_a_blank_first_row_glued_to_its_header_is_read_and_the_rows_by_their_no_
     assert _cells(report, "rules") == [BLANK] * 3
     assert _cells(report, "normative_documents") == [(7, "parsed"), BLANK, (215, "parsed")]
     assert _cells(report, "licensing") == [(12, "parsed"), BLANK, (30, "parsed")]
-    assert _cells(report, "other_services") == [MISSING] * 3
+    assert f"其他对外管理服务事项3-144{NBSP * 2}第二十条" in text
+    assert f"行政强制5{NBSP * 4}第二十条" in text
+    assert _cells(report, "other_services")[0][0] == 3
+    assert _cells(report, "other_services")[1:] == [MISSING] * 2
     assert _cells(report, "penalties") == [BLANK, BLANK, (9, "parsed")]
-    assert report.cell("proactive.coercive_measures.previous_items").value in (None, 5)
-    assert report.cell("proactive.coercive_measures.decisions").provenance != "blank"
+    assert _cells(report, "coercive_measures")[0][0] == 5
+    assert _cells(report, "coercive_measures")[1:] == [BLANK] * 2
     assert not any("规章" in d.message for d in report.diagnostics if d.code == "row-missing")
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_the_row_before_an_indented_article_is_read_by_its_own_no_breaks(template: str) -> None:
+    """get_text(): the last row of a sub-table runs into the next article's indent
+    (``行政规范性文件12&nbsp;34&nbsp;&nbsp;第二十条第（五）项``): how many of the no-break
+    spaces after its values are blank cells and how many the indent is not shown, but the
+    one between them is a blank cell, and 12, a blank and 34 fill the row: read so. Where
+    the trailing ones decide the cut (2019's 行政事业性收费 ``27`` and three: 27 and a blank,
+    or 2 and 7), the row stays missing, said at its line."""
+    rows: dict[str, object] = (
+        {"normative_documents": (12, 0, 34), "other_services": (6, 0, 48), "fees": (27, 0)}
+        if template == "2019"
+        else {"normative_documents": (12, 0, 34), "licensing": (9,), "coercive_measures": (5,)}
+    )
+    text = _page(template, rows, archived=False)
+    label = "规范性文件" if template == "2019" else "行政规范性文件"
+    assert f"{label}12{NBSP}34{NBSP * 2}第二十条" in text
+    report = gr.parse(text)
+    assert _cells(report, "normative_documents") == [(12, "parsed"), BLANK, (34, "parsed")]
+    if template == "2021":
+        assert _cells(report, "licensing") == [(9, "parsed")]
+        assert _cells(report, "coercive_measures") == [(5, "parsed")]
+        return
+    assert f"其他对外管理服务事项6{NBSP}48{NBSP * 2}第二十条" in text
+    assert _cells(report, "other_services") == [(6, "parsed"), BLANK, (48, "parsed")]
+    assert f"行政事业性收费27{NBSP * 3}第二十条" in text
+    assert _cells(report, "fees") == [MISSING] * 2
+    assert any(
+        d.code == "collapsed-cell" and "行政事业性收费" in d.message for d in report.diagnostics
+    )
 
 
 def test_two_blank_rows_glued_to_a_2021_header_are_each_read_blank() -> None:

@@ -1561,6 +1561,12 @@ def _head(unit: Unit) -> str:
         digits = text if len(text) <= 40 else shown(text)
         if any(map(unit.run[0].__contains__, _CLOSED)):  # ``Runs.traced``: blank runs closed
             end = unit.run[0].endswith(collapsed.BLANK_RUN_OR_NONE)
+            if end and NO_BREAK_SPACE in unit.run[0]:  # ``run_together._last_indented``
+                return (
+                    f"{unit.label}: {digits} holds values run together, each no-break space "
+                    "among them one blank cell, those after them blank cells or none (the "
+                    "next sub-table article's indent)"
+                )
             return (
                 f"{unit.label}: {digits} holds values run together, each space before, "
                 "among or after them one blank cell or more"

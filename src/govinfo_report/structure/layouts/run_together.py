@@ -107,7 +107,7 @@ class RunTogether(Layout):
             marks = self.no_breaks.get(number, frozenset())
             found = list(_rows(line, number, numbered, marks, self.closed, not after))
             if marks and trailing_indent(line, marks, after) is not None:
-                found = _last_untraced(found)
+                found = _last_indented(found, len(line))
             yield from found
 
 
@@ -183,13 +183,24 @@ def trailing_indent(line: str, marks: frozenset[int], after: str) -> int | None:
     return end if end < len(line) and ARTICLE_START.match(after) else None
 
 
-def _last_untraced(rows: list[Row]) -> list[Row]:
-    """``rows`` with the last one's no-break spaces not read (``Runs.traced`` none), where
-    it has a run: how many of those after it are its blank cells is not shown
-    (``trailing_indent``), and fewer than it printed would cut its digits into too many
-    values."""
-    if rows and rows[-1].runs.cells:
-        rows[-1] = rows[-1]._replace(runs=rows[-1].runs._replace(traced=None))
+def _last_indented(rows: list[Row], width: int) -> list[Row]:
+    """``rows`` (a line ``width`` characters long that the next sub-table's article
+    follows) with the no-break spaces that end the last one's run read as blank cells or
+    none (``BLANK_RUN_OR_NONE``): how many of them are its blank cells and how many the
+    article's indent is not shown (``trailing_indent``), but those inside and before the
+    run are blank cells still (``行政强制10&nbsp;2740`` and two: 10, a blank cell, 2740).
+    Where its run does not reach the line's end, its no-break spaces are not read
+    (``Runs.traced`` none)."""
+    if not rows or not rows[-1].runs.cells:
+        return rows
+    runs = rows[-1].runs
+    traced = runs.traced
+    if traced is not None and traced[2] - 1 + len(traced[0]) == width:
+        text = traced[0].rstrip(NO_BREAK_SPACE)
+        traced = (text + BLANK_RUN_OR_NONE, traced[1], traced[2]) if text else None
+    else:
+        traced = None
+    rows[-1] = rows[-1]._replace(runs=runs._replace(traced=traced))
     return rows
 
 
