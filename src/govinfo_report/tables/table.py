@@ -332,7 +332,8 @@ def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> l
         _PIECE.fullmatch(skel.lines[at].strip()) for at in tail
     ):
         return None
-    return [*regions[name], range(stop, tail[-1] + 1)]
+    *before, last = regions[name]
+    return [*before, range(last.start, following.heading)]
 
 
 def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:
