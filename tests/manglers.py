@@ -749,7 +749,10 @@ class CellLines:
     where not (a web page's rowspan has none). ``spaced``: a blank cell is followed by the
     separators too; lynx's text of a table too wide for its page writes each cell as a
     paragraph, centred (in ``centred`` columns), and an empty cell as one empty line and no
-    more. ``vertical``: a label cell merged down beside the labels of the rows it groups
+    more; the paragraph after the table then takes no empty line of its own: one line
+    follows the table's last value, and one more for each empty cell after it (the text here
+    ends one line short, the line the renderer puts after a table standing for it).
+    ``vertical``: a label cell merged down beside the labels of the rows it groups
     (``三、本年度办理结果``, ``（四）无法提供``) written one character a line, as pdftotext writes
     a Word PDF's narrow, tall cell (``（`` / ``四`` / ``）`` / ``无`` / ``法`` …). ``wrap``:
     the row label of a row printing a value wrapped every ``wrap`` characters, its values
@@ -786,7 +789,10 @@ class CellLines:
         if self.label:
             table = _labels_apart(table, self.label == "before")
         lines = self._cells(table)
-        return [line for row in table for line in self._wrapped(row)] if self.wrap else lines
+        lines = [line for row in table for line in self._wrapped(row)] if self.wrap else lines
+        if not self.spaced and lines and not lines[-1]:
+            lines.pop()  # the next paragraph's empty line is the table's last one
+        return lines
 
     def _wrapped(self, row: Sequence[str]) -> list[str]:
         """``row``'s lines, its row label's last pieces after its values (``wrap``)."""
