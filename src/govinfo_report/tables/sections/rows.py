@@ -2130,7 +2130,7 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
             start = earlier.labels[-1]
             row = row._replace(labels=(*row.labels[:-1], _joined(above + text, *start[1:])))
             break
-    if any(
+    if not paragraphs and any(
         matcher.exact(part)
         for other in earlier_rows
         if not (other.positions.cells or other.grid.cells)
@@ -2140,7 +2140,9 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
         # Another row's whole label above it, with no values of its own: pdftotext prints
         # labels away from their values, so these may be that row's. Neither is guessed.
         # A row that prints its cells, all blank (text of one cell a line, blank cells in
-        # its rhythm), holds its own.
+        # its rhythm), holds its own. In text of one cell a paragraph (lynx's) every row
+        # above prints its cells, or runs into the next label (a label's next paragraph,
+        # a group's rows): none is a label printed away from its values.
         row = row._replace(labels=row.labels[:-1])
     return row
 
