@@ -446,7 +446,11 @@ def _grid(
     ends so, the ``tail`` blank lines after its last cell (the last a line of spaces) are
     empty cells too where they keep the rhythm (its last cell's separators cut off with
     the table's end; only where an empty cell prints a line of its own, beside its
-    separators): the row still ends unseen (cut), but those cells show."""
+    separators): the row still ends unseen (cut), but those cells show. In one line an
+    empty cell (lynx's paragraphs), the ``ending`` blank lines after the last cell are its
+    separators, then one line for each empty cell up to the paragraph after the table,
+    which takes none of its own: the row ends there (its cells then fit exactly or refute
+    the rhythm, ``Positions.exact``)."""
     separators, lines = rhythm
     grid: list[Printed] = []
     for index in range(start, len(stream)):

@@ -2111,7 +2111,8 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
     above it that start over it, or, in text of one cell a paragraph (lynx centres each
     line of a cell, wherever it starts), that run into it with no empty cell between
     (``_runs_into``); its own label dropped where another row's whole label stands above
-    it, under its own."""
+    it, under its own, but in text of one cell a paragraph, where every row prints its
+    cells."""
     text, _, column = row.labels[-1]
     if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
         return row
