@@ -754,7 +754,10 @@ class CellLines:
     where not (a web page's rowspan has none). ``spaced``: a blank cell is followed by the
     separators too; lynx's text of a table too wide for its page writes each cell as a
     paragraph, centred (in ``centred`` columns), and an empty cell as one empty line and no
-    more. ``vertical``: a label cell merged down beside the labels of the rows it groups
+    more; the paragraph after the table then takes no empty line of its own: one line
+    follows the table's last value, and one more for each empty cell after it (the text here
+    ends one line short, the line the renderer puts after a table standing for it).
+    ``vertical``: a label cell merged down beside the labels of the rows it groups
     (``三、本年度办理结果``, ``（四）无法提供``) written one character a line, as pdftotext writes
     a Word PDF's narrow, tall cell (``（`` / ``四`` / ``）`` / ``无`` / ``法`` …). ``wrap``:
     the row label of a row printing a value wrapped every ``wrap`` characters, its values
@@ -771,7 +774,11 @@ class CellLines:
     ``signs``: a 2019 本年增/减 other than 0 printed with its sign (``+`` above 0), the sign
     on a line of its own before the digits (``+`` / ``18``, ``-`` / ``25``): Word splits a
     run before its first digit, and BeautifulSoup's ``get_text('\\n')`` writes each run a
-    line."""
+    line. ``broken``: a row label's line break a paragraph of its own, each centred: the note
+    of 部分公开 (``（二）部分公开`` / ``（区分处理的，…）``) and a label longer than 20
+    characters after its first ``、`` past its fourth character (``1.申请人无正当理由逾期不补正、``
+    / ``行政机关不再处理其政府信息公开申请``), where Word's HTML breaks them (``cms``), as
+    lynx prints a cell's paragraphs."""
 
     separators: int = 1
     filler: str = ""
@@ -784,6 +791,7 @@ class CellLines:
     headed: bool = False
     label: str = ""
     signs: bool = False
+    broken: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         if self.headed:
@@ -791,7 +799,10 @@ class CellLines:
         if self.label:
             table = _labels_apart(table, self.label == "before")
         lines = self._cells(table)
-        return [line for row in table for line in self._wrapped(row)] if self.wrap else lines
+        lines = [line for row in table for line in self._wrapped(row)] if self.wrap else lines
+        if not self.spaced and lines and not lines[-1]:
+            lines.pop()  # the next paragraph's empty line is the table's last one
+        return lines
 
     def _wrapped(self, row: Sequence[str]) -> list[str]:
         """``row``'s lines, its row label's last pieces after its values (``wrap``)."""
@@ -824,6 +835,11 @@ class CellLines:
                 if self.vertical and _grouping(row, at):
                     lines.extend(cell)
                     continue
+                if self.broken and not is_value(cell.strip()):
+                    *pieces, cell = _label_paragraphs(cell)
+                    for piece in pieces:
+                        lines.append(piece.center(self.centred).rstrip())
+                        lines.extend([self.filler] * self.separators)
                 sign = _sign(cell) if self.signs and at == 2 and row[0] in CHANGE_ROWS else ""
                 if sign:
                     lines.append(sign)  # a run of its own, its digits the next
@@ -832,6 +848,17 @@ class CellLines:
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
         return lines
+
+
+def _label_paragraphs(label: str) -> list[str]:
+    """A label cell's paragraphs as Word's HTML breaks them (``CellLines.broken``)."""
+    if "（区分处理的" in label[1:]:
+        at = label.index("（区分处理的")
+        return [label[:at], label[at:]]
+    comma = label.find("、", 4)
+    if len(label) > 20 and 0 < comma < len(label) - 4:
+        return [label[: comma + 1], label[comma + 1 :]]
+    return [label]
 
 
 #: The labels of the 2019 section 二 rows with a 本年增/减 column (their third cell).
@@ -1741,7 +1768,7 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "soup-signed": CellLines(separators=0, merged=False, signs=True),
     "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
     "lynx": "space-aligned",
-    "lynx-narrow": CellLines(blank="", merged=False, spaced=False, centred=76),
+    "lynx-narrow": CellLines(blank="", merged=False, spaced=False, centred=76, broken=True),
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
     "inscriptis-cells": IndexedCells(),

@@ -31,7 +31,7 @@ from manglers import (
     IndexedCells,
     one_line_page,
 )
-from strategies import reports, sparse_reports
+from strategies import nothing_forward, reports, sparse_reports
 
 NBSP = "\u00a0"
 #: A line of Chinese text: a label's (or a heading's, or prose).
@@ -87,14 +87,16 @@ def _printed(report: gr.Report) -> dict[str, object]:
     return {key: None if value == 0 else value for key, value in report.flat().items()}
 
 
-def _beyond(report: gr.Report, tailed: bool = False) -> set[str]:
+def _beyond(report: gr.Report, tailed: bool = False, ended: bool = False) -> set[str]:
     """The cells past a table's text. A table's text is found by its lines of values, so it
     runs from its first printed value to its last: a table that prints no value has none,
     and the rows before a section's first printed value and after its last (a label and
     blank cells each) lie outside it, as does the row of that last value where it ends in a
     blank cell (its text ends there, so its last cells may be blank or lost), unless it is
     section 四's one row in text that keeps the lines of spaces after it (``tailed``:
-    ``TAILED``). Those cells may be read, or not."""
+    ``TAILED``), nor section 三's last row alone after its last value in text whose empty
+    cells keep one line each up to the next heading (``ended``: lynx's, ``PARAGRAPHS``).
+    Those cells may be read, or not."""
     values = report.flat()
     beyond: set[str] = set()
     for section in ("proactive", "applications", "appeals"):
@@ -107,7 +109,10 @@ def _beyond(report: gr.Report, tailed: bool = False) -> set[str]:
             beyond.update(f.key for f in fields)
             continue
         first, last = (list(rows.values()).index(keys) for keys in (printed[0], printed[-1]))
-        outside = [*list(rows.values())[:first], *list(rows.values())[last + 1 :]]
+        after = list(rows.values())[last + 1 :]
+        if ended and section == "applications" and len(after) == 1:
+            after = []  # 结转下年度继续办理's empty cells run to section 四's heading
+        outside = [*list(rows.values())[:first], *after]
         if values[printed[-1][-1]] in (0, None) and not (tailed and section == "appeals"):
             outside.append(printed[-1])
         beyond.update(key for keys in outside for key in keys)
@@ -122,7 +127,7 @@ def _unchecked(report: gr.Report) -> set[str]:
     values = report.flat()
     applications = {key for key in values if key.startswith("applications.")}
     unknown = {key.rpartition(".")[2] for key in applications if values[key] is None}
-    unchecked = len(unknown) > 1 or bool(applications & _beyond(report))
+    unchecked = len(unknown) > 1 or bool(applications & _beyond(report, ended=True))
     return set(values) - applications | (applications if unchecked else set())
 
 
@@ -149,7 +154,7 @@ def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Rep
     assert wrong(back, _printed(report)) == {}
     if tool in UNSEPARATED:
         return
-    beyond = _beyond(report, tool in TAILED)
+    beyond = _beyond(report, tool in TAILED, tool in PARAGRAPHS)
     if tool in PARAGRAPHS:
         beyond |= _unchecked(report)
     if tool in SPACE_ALIGNED:
@@ -487,9 +492,8 @@ def _lynx(report: gr.Report) -> str:
     centred, followed by an empty line; an empty cell one empty line and no more; a label
     cell's line break a paragraph of its own (部分公开's, before its note)."""
     text = render(report, TOOLS["lynx-narrow"], blank_zeros=True)
-    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-    assert label in text
-    return text.replace(label, "（二）部分公开".center(76).strip() + "\n\n" + label[7:])
+    assert re.search(r"（二）部分公开\n\n +（区分处理的，只计这一情形，不计其他情形）\n", text)
+    return text
 
 
 #: Section 三 rows with blank cells at the start, in the middle and at the end whose rules
@@ -602,6 +606,97 @@ def test_one_empty_line_an_empty_cell_is_read_where_section_three_s_rules_check_
             else:
                 assert (value, provenance) == (number, "parsed"), row
     assert wrong(back, _printed(report)) == {}
+
+
+#: Section 三 whose rules hold and whose rows after 总计 print nothing: 结转下年度继续办理,
+#: the table's last row, is seven blank cells up to section 四's heading.
+ENDS_BLANK: dict[str, list[int | None]] = {
+    "new": [3, None, 2, None, None, None, 5],
+    "granted": [2, None, 2, None, None, None, 4],
+    "unavailable.not_held": [1, None, None, None, None, None, 1],
+    "total": [3, None, 2, None, None, None, 5],
+}
+
+
+def test_lynx_s_last_blank_row_runs_to_the_next_heading() -> None:
+    """lynx ends a table one cell a paragraph with one empty line after its last value and
+    one more for each empty cell after it: the paragraph after it takes none of its own.
+    结转下年度继续办理 (its label ``四、…`` read as a heading first, the table ending at 总计's
+    5) is then its label's separator and seven empty cells, and section 三 is read whole:
+    its last row's cells are blank, and the column rules hold with them."""
+    report = _with(ENDS_BLANK)
+    text = _lynx(report)
+    assert re.search(r"四、结转下年度继续办理\n{9}四、政府信息公开行政复议", text)
+    back = gr.parse(text)
+    assert wrong(back, _printed(report)) == {}
+    for row, numbers in (*ENDS_BLANK.items(), ("carried_forward", [None] * 7)):
+        for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
+            if number is None:
+                assert (value, provenance) in ((None, "blank"), (0, "derived")), row
+            else:
+                assert (value, provenance) == (number, "parsed"), row
+
+
+def test_a_line_more_before_the_next_heading_reads_no_blank_row() -> None:
+    """A page's ``<p>&nbsp;</p>`` after the table prints one empty line more: the last row
+    then holds eight cells for seven, which refutes one line an empty cell for the whole
+    section; its values are left to the rules, none wrong and none blank for a number."""
+    report = _with(ENDS_BLANK)
+    text = _lynx(report).replace("\n\n四、政府信息公开行政复议", "\n\n\n四、政府信息公开行政复议")
+    back = gr.parse(text)
+    printed = _printed(report)
+    assert wrong(back, printed) == {}
+    assert _false_blanks(back, printed) == set()
+    assert back.cell("applications.new.commercial_enterprise").value is None
+
+
+@pytest.mark.parametrize("tool", sorted(PARAGRAPHS))
+@scaled(0.3)
+@given(report=nothing_forward())
+def test_lynx_s_section_three_is_read_whole_when_its_last_row_is_blank(
+    tool: str, report: gr.Report
+) -> None:
+    """Section 三 whose 结转下年度继续办理 prints nothing (its empty cells the last lines of
+    the table's text, up to section 四's heading) is read whole: every printed value
+    parsed, every blank cell blank or derived 0; nothing anywhere wrong."""
+    back = gr.parse(render(report, TOOLS[tool], blank_zeros=True))
+    assert wrong(back, _printed(report)) == {}
+    unread = _unread(back, report)
+    assert {key: got for key, got in unread.items() if key.startswith("applications.")} == {}
+
+
+def test_lynx_s_label_paragraphs_under_blank_rows_keep_their_row() -> None:
+    """2021's 1.申请人无正当理由逾期不补正、 / 行政机关不再处理其政府信息公开申请: lynx prints
+    the label's two paragraphs apart, each centred, and the second starts where
+    5.要求行政机关确认或重新出具已获取信息 above starts, a whole label on a row of its own
+    with no values. That row prints its blank cells (one line an empty cell), so it is no
+    label printed away from the fragment's values: the fragment joins its first paragraph,
+    the row holds its blank cells, and section 三 is read whole by its rules."""
+    rows = {
+        "new": [4, None, None, 1, None, None, 5],
+        "granted": [3, None, None, 1, None, None, 4],
+        "other.other": [1, None, None, None, None, None, 1],
+        "total": [4, None, None, 1, None, None, 5],
+    }
+    values: dict[str, object] = {field.key: 0 for field in gr.fields("2021")}
+    for row, numbers in rows.items():
+        for column, number in zip(COLUMNS, numbers, strict=True):
+            values[f"applications.{row}.{column}"] = number or 0
+    report = gr.Report.from_values(
+        values, template="2021", organisation="某某镇人民政府", year=2021
+    )
+    text = render(report, TOOLS["lynx-narrow"], blank_zeros=True)
+    fragment = re.search(r"\n( +)行政机关不再处理其政府信息公开申请\n", text)
+    whole = re.search(r"\n( +)5\.要求行政机关确认或重新出具已获取信息\n", text)
+    assert fragment and whole and abs(len(fragment[1]) - len(whole[1])) <= 1
+    back = gr.parse(text)
+    assert wrong(back, _printed(report)) == {}
+    for row, numbers in (*rows.items(), ("other.no_correction", [None] * 7)):
+        for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
+            if number is None:
+                assert (value, provenance) in ((None, "blank"), (0, "derived")), row
+            else:
+                assert (value, provenance) == (number, "parsed"), row
 
 
 def test_a_blank_line_moved_inside_a_row_of_lynx_text_places_nothing() -> None:

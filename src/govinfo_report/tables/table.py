@@ -315,14 +315,16 @@ _MOST_PIECES = 12
 
 
 def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> list[range] | None:
-    """Section ``name``'s table spans taking in the lines between its last value and the
-    next section's heading, where there are some and each is a label piece (at most
+    """Section ``name``'s table spans, the last taking in the lines between its last value
+    and the next section's heading, where there are some and each is a label piece (at most
     ``_MOST_PIECES``): a table ends at its last value, but pdftotext prints a wrapped
     label's last line after its row's value (``政府`` / ``集中 70个`` / ``51元`` / ``采购``),
-    and the labels of a last sub-table that prints no value after those. ``None``
-    otherwise. ``read_tables`` keeps the table read with them only where it gives more
-    cells and agrees with every cell read for certain without them (``agrees``): the
-    pieces add no value, they may only name the row of one that named none."""
+    and the labels of a last sub-table that prints no value after those; lynx a last row
+    that prints no value (``四、结转下年度继续办理``), its empty cells the blank lines up to
+    the heading (``cell_per_line._grid``). ``None`` otherwise. ``read_tables`` keeps the
+    table read with them only where it gives more cells and agrees with every cell read for
+    certain without them (``agrees``): the pieces add no value, they may only name the row
+    of one that named none, or show its cells blank."""
     following = skel.sections.get(SECTIONS[name].NUMBER + 1)
     if not regions[name] or following is None or following.heading is None:
         return None
@@ -332,7 +334,8 @@ def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> l
         _PIECE.fullmatch(skel.lines[at].strip()) for at in tail
     ):
         return None
-    return [*regions[name], range(stop, tail[-1] + 1)]
+    *before, last = regions[name]
+    return [*before, range(last.start, following.heading)]
 
 
 def _overflowing(skel: Skeleton, regions: dict[str, list[range]]) -> dict[str, list[range]] | None:

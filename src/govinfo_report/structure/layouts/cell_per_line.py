@@ -216,7 +216,7 @@ def gridded(
     ``line_words``."""
     stream, explicit, spaced = _stream(lines, first_line, words)
     rhythms = _rhythms(stream, explicit)
-    tail = _tail(lines)
+    tail, ending = _tail(lines), _ending(lines)
     # Lines of spaces, and empty lines among them: counted alone, they may keep a rhythm of
     # their own that runs could refute (separator lines, more than one line an empty cell),
     # and a row that it reads otherwise is read by neither.
@@ -236,7 +236,7 @@ def gridded(
         else:
             gridded.append(row)
             continue
-        grids = [_grid(stream, start, rhythm, lead, tail) for rhythm in rhythms]
+        grids = [_grid(stream, start, rhythm, lead, tail, ending) for rhythm in rhythms]
         alone = False  # one line an empty cell is the only rhythm the runs leave
         if rhythms[-1][0]:  # one line an empty cell, read only where the others do not fit
             exact = grids.pop()
@@ -418,16 +418,27 @@ def _differ(
     return other is not None and [t for t, _, _ in grid[0]] != [t for t, _, _ in other[0]]
 
 
+def _ending(lines: Sequence[str]) -> int:
+    """The blank lines that end a table's text."""
+    printed = next((at for at in range(len(lines) - 1, -1, -1) if lines[at].strip()), -1)
+    return len(lines) - printed - 1
+
+
 def _tail(lines: Sequence[str]) -> int:
     """The blank lines that end a table's text, where the last of them is a line of spaces
     (a page's ``&nbsp;``: ``skeleton`` ends the table there); 0 otherwise."""
     if not lines or not lines[-1] or not lines[-1].isspace():
         return 0
-    return len(lines) - next(at for at in range(len(lines) - 1, -1, -1) if lines[at].strip()) - 1
+    return _ending(lines)
 
 
 def _grid(
-    stream: Sequence[_Cell], start: int, rhythm: tuple[int, int], lead: bool, tail: int = 0
+    stream: Sequence[_Cell],
+    start: int,
+    rhythm: tuple[int, int],
+    lead: bool,
+    tail: int = 0,
+    ending: int = 0,
 ) -> tuple[tuple[Printed, ...], bool] | None:
     """The cells from ``stream[start]`` to the next label, with the empty cells of each run
     of blank lines (``lead``: of the run before the first one too), and whether the text
@@ -435,7 +446,11 @@ def _grid(
     ends so, the ``tail`` blank lines after its last cell (the last a line of spaces) are
     empty cells too where they keep the rhythm (its last cell's separators cut off with
     the table's end; only where an empty cell prints a line of its own, beside its
-    separators): the row still ends unseen (cut), but those cells show."""
+    separators): the row still ends unseen (cut), but those cells show. In one line an
+    empty cell (lynx's paragraphs), the ``ending`` blank lines after the last cell are its
+    separators, then one line for each empty cell up to the paragraph after the table,
+    which takes none of its own: the row ends there (its cells then fit exactly or refute
+    the rhythm, ``Positions.exact``)."""
     separators, lines = rhythm
     grid: list[Printed] = []
     for index in range(start, len(stream)):
@@ -451,8 +466,13 @@ def _grid(
         if label:
             return tuple(grid), False
         grid.append(cell)
+    last = stream[-1][0][1]
+    if lines == 1 and separators and ending >= separators:
+        # One line an empty cell (lynx): the last cell's separators, then a line for each
+        # empty cell up to the paragraph after the table, which takes no line of its own.
+        grid.extend(("", last + separators + 1 + k, 1) for k in range(ending - separators))
+        return tuple(grid), False
     empty, odd = divmod(tail, lines)
     if tail and lines > separators and not odd:
-        last = stream[-1][0][1]
         grid.extend(("", last + separators + 1 + k * lines, 1) for k in range(empty))
     return tuple(grid), True

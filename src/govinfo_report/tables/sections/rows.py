@@ -2111,7 +2111,8 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
     above it that start over it, or, in text of one cell a paragraph (lynx centres each
     line of a cell, wherever it starts), that run into it with no empty cell between
     (``_runs_into``); its own label dropped where another row's whole label stands above
-    it, under its own."""
+    it, under its own, but in text of one cell a paragraph, where every row prints its
+    cells."""
     text, _, column = row.labels[-1]
     if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
         return row
@@ -2130,7 +2131,7 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
             start = earlier.labels[-1]
             row = row._replace(labels=(*row.labels[:-1], _joined(above + text, *start[1:])))
             break
-    if any(
+    if not paragraphs and any(
         matcher.exact(part)
         for other in earlier_rows
         if not (other.positions.cells or other.grid.cells)
@@ -2140,7 +2141,9 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
         # Another row's whole label above it, with no values of its own: pdftotext prints
         # labels away from their values, so these may be that row's. Neither is guessed.
         # A row that prints its cells, all blank (text of one cell a line, blank cells in
-        # its rhythm), holds its own.
+        # its rhythm), holds its own. In text of one cell a paragraph (lynx's) every row
+        # above prints its cells, or runs into the next label (a label's next paragraph,
+        # a group's rows): none is a label printed away from its values.
         row = row._replace(labels=row.labels[:-1])
     return row
 
