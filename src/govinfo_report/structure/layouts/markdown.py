@@ -18,6 +18,12 @@ may hold a dash for a blank (``| — 0 |``), or fewer parts, its other columns b
 out (``| 5 |``): which columns the parts stand in is then not shown, and the row says so
 (``Positions.fits``: each part may stand in any column that keeps the parts in order), so
 that only the row's rules place them. A blank merged cell is blank in each of its columns.
+
+markitdown writes every cell as `` text |`` and a ``colspan``'s covered places after it as
+`` |`` each (``| 31 | 1 | |  | 33 |``: the ``1`` spans two grid columns, the cell after it is
+blank), and leaves a ``rowspan``'s covered places out of the rows below. Where a table shows
+that trace throughout (``_spans_shown``), a one-space cell is a merged cell's covered place,
+not a cell: it is left out, so that each row holds the table's own cells, not its grid's.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import ClassVar
 
@@ -77,8 +83,9 @@ class Markdown(Layout):
             if line.strip() and not _RULE.match(line)
         ]
         outer = all(line.lstrip().startswith("|") for _, line in kept if "|" in line)
-        merged = _merged_places((line for _, line in kept), outer)
-        numbered = [(number, _split(line, number, merged, outer)) for number, line in kept]
+        spans = outer and _spans_shown(line for _, line in kept)
+        merged = _merged_places((line for _, line in kept), outer, spans)
+        numbered = [(number, _split(line, number, merged, outer, spans)) for number, line in kept]
         # Every cell's kind in one pass over the region; each row takes its slice.
         kinds = cell_kinds(
             map(itemgetter(0), chain.from_iterable(cells for _, (cells, _) in numbered))
@@ -96,7 +103,28 @@ class Markdown(Layout):
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
 
 
-def _merged_places(lines: Iterable[str], outer: bool) -> dict[int, int]:
+def _spans_shown(lines: Iterable[str]) -> bool:
+    """Whether a table with outer pipes is written as markitdown writes one: each cell's text
+    between one space each side, a blank cell two spaces (``|  |``), a merged cell's covered
+    place one (``| |``), and never at a line's start (it follows the cell that covers it);
+    both kinds of blank present. A table that pads its cells (pandoc's), or writes every
+    blank one way, does not show which of its blank cells are covered places."""
+    kinds: set[str] = set()
+    for line in lines:
+        if "|" not in line:
+            continue
+        for place, (_, part) in enumerate(_parts(line, True, False)):
+            text = part.strip()
+            if text and part != f" {text} ":
+                return False
+            if not text:
+                if part not in (" ", "  ") or (part == " " and not place):
+                    return False
+                kinds.add(part)
+    return len(kinds) == 2
+
+
+def _merged_places(lines: Iterable[str], outer: bool, spans: bool) -> dict[int, int]:
     """The places of a table's grid (0-based, among a line's cells) that hold merged columns,
     each with how many columns it spans: numbers apart by spaces in most of the lines with
     digits there, and in at least ``MERGED_ROWS`` lines; the count they most often hold."""
@@ -106,7 +134,7 @@ def _merged_places(lines: Iterable[str], outer: bool) -> dict[int, int]:
     for line in lines:
         if _SPACED_DIGITS.search(line) is None:
             continue  # no merged cell: counted as no vote (most lines of most tables)
-        for place, part in enumerate(_parts(line, outer)[1]):
+        for place, (_, part) in enumerate(_parts(line, outer, spans)):
             text = part.strip()
             if _MERGED.fullmatch(text):
                 merged[place] += 1
@@ -120,21 +148,28 @@ def _merged_places(lines: Iterable[str], outer: bool) -> dict[int, int]:
     }
 
 
-def _parts(line: str, outer: bool) -> tuple[int, list[str]]:
-    """Where a line's first cell starts (0-based) and the texts between its pipes, in a
-    table with ``outer`` pipes or without (html2text's: the text before its first pipe is
-    the first cell and the text after its last pipe the last cell, blank or not)."""
+def _parts(line: str, outer: bool, spans: bool) -> list[tuple[int, str]]:
+    """The texts between a line's pipes, each with where it starts (0-based), in a table
+    with ``outer`` pipes or without (html2text's: the text before its first pipe is the
+    first cell and the text after its last pipe the last cell, blank or not); where the
+    table shows its merged cells' ``spans`` (``_spans_shown``), their covered places left
+    out."""
     lead = line.find("|")
     outer = outer and not line[:lead].strip()
     start = lead + 1 if outer else 0
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
     if outer and line.rstrip().endswith("|"):
         parts.pop()  # the empty text after the closing pipe
-    return start, parts
+    starts = accumulate((len(part) + 1 for part in parts[:-1]), initial=start)
+    return [
+        (at, part)
+        for at, part in zip(starts, parts, strict=True)
+        if not (spans and at > start and part == " ")
+    ]
 
 
 def _split(
-    line: str, line_number: int, merged: dict[int, int], outer: bool
+    line: str, line_number: int, merged: dict[int, int], outer: bool, spans: bool
 ) -> tuple[list[Printed], list[tuple[int, ...]]]:
     """The cells between the pipes of a line, stripped, with their 1-based columns (a cell
     at a ``merged`` place of the grid gives each of its parts, or a blank cell for each of
@@ -145,11 +180,9 @@ def _split(
     columns: list[tuple[int, ...]] = []
     unsure = False
     column = 0  # the grid column the next cell starts in
-    start, parts = _parts(line, outer)
-    for place, part in enumerate(parts):
+    for place, (start, part) in enumerate(_parts(line, outer, spans)):
         text = part.strip()
         at = start + len(part) - len(part.lstrip()) + 1
-        start += len(part) + 1
         span = merged.get(place, 0)
         found = _PART.findall(text) if span and _PARTS.fullmatch(text) else []
         if span and not text:
