@@ -124,17 +124,18 @@ def _spans_shown(lines: Iterable[str]) -> bool:
     return len(kinds) == 2
 
 
-def _merged_places(lines: Iterable[str], outer: bool, spans: bool) -> dict[int, int]:
+def _merged_places(lines: Iterable[str], outer: bool, shown: bool) -> dict[int, int]:
     """The places of a table's grid (0-based, among a line's cells) that hold merged columns,
     each with how many columns it spans: numbers apart by spaces in most of the lines with
-    digits there, and in at least ``MERGED_ROWS`` lines; the count they most often hold."""
+    digits there, and in at least ``MERGED_ROWS`` lines; the count they most often hold
+    (``shown``: a merged cell's covered places are no places, ``_spans_shown``)."""
     merged: Counter[int] = Counter()
     numbers: Counter[int] = Counter()
     spans: dict[int, Counter[int]] = {}
     for line in lines:
         if _SPACED_DIGITS.search(line) is None:
             continue  # no merged cell: counted as no vote (most lines of most tables)
-        for place, (_, part) in enumerate(_parts(line, outer, spans)):
+        for place, (_, part) in enumerate(_parts(line, outer, shown)):
             text = part.strip()
             if _MERGED.fullmatch(text):
                 merged[place] += 1
