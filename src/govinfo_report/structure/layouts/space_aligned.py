@@ -327,7 +327,13 @@ class SpaceAligned(Layout):
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
         rows = [_by_column(row, lines, first_line) for row in found]
         if joined(rows, lines, first_line):
-            return (row._replace(traceless=True) if row.values else row for row in rows)
+            # unless its header pads its words as columns do and every cell stands at the
+            # offsets of a table laid out cell by cell (inscriptis: a row's values alone past
+            # its blank cells, two spaces apart)
+            indexed = by_cell_index(rows, lines, first_line, words) if padded(words) else None
+            if indexed is None:
+                return (row._replace(traceless=True) if row.values else row for row in rows)
+            rows = indexed
         return (
             row._replace(gaps=True) if row.values else row
             for row in gridded(rows, lines, first_line, words)
@@ -361,6 +367,18 @@ def joined(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> bool:
                 if len(gaps) > 1 or len(gap) > _SEPARATOR:
                     return False
     return seen > 1
+
+
+def padded(words: Sequence[Words]) -> bool:
+    """Whether two label cells side by side on a line stand wider apart than a separator
+    joins cells (``joined``), by spaces alone: a header laid out in columns, its words
+    padded to their columns' widest cell (inscriptis's ``结果维持      结果纠正``), which
+    text joined by one separator never shows."""
+    return any(
+        kinds[at] == kinds[at + 1] == LABEL and after[2] - before[2] - len(before[0]) > _SEPARATOR
+        for cells, kinds in words
+        for at, (before, after) in enumerate(pairwise(cells))
+    )
 
 
 def aligned(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int = 2) -> list[str]:
