@@ -330,7 +330,11 @@ class SpaceAligned(Layout):
             # unless its header pads its words as columns do and every cell stands at the
             # offsets of a table laid out cell by cell (inscriptis: a row's values alone past
             # its blank cells, two spaces apart)
-            indexed = by_cell_index(rows, lines, first_line, words) if padded(words) else None
+            indexed = (
+                by_cell_index(rows, lines, first_line, words)
+                if padded(lines, first_line, words)
+                else None
+            )
             if indexed is None:
                 return (row._replace(traceless=True) if row.values else row for row in rows)
             rows = indexed
@@ -369,16 +373,20 @@ def joined(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> bool:
     return seen > 1
 
 
-def padded(words: Sequence[Words]) -> bool:
+def padded(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> bool:
     """Whether two label cells side by side on a line stand wider apart than a separator
     joins cells (``joined``), by spaces alone: a header laid out in columns, its words
     padded to their columns' widest cell (inscriptis's ``结果维持      结果纠正``), which
-    text joined by one separator never shows."""
-    return any(
-        kinds[at] == kinds[at + 1] == LABEL and after[2] - before[2] - len(before[0]) > _SEPARATOR
-        for cells, kinds in words
-        for at, (before, after) in enumerate(pairwise(cells))
-    )
+    text joined by one separator never shows (a cell's own no-break spaces are no padding).
+    ``words``: the lines' ``line_words``."""
+    for cells, kinds in words:
+        for at, (before, after) in enumerate(pairwise(cells)):
+            if kinds[at] == kinds[at + 1] == LABEL:
+                line = lines[before[1] - first_line]
+                gap = line[before[2] - 1 + len(before[0]) : after[2] - 1]
+                if len(gap) > _SEPARATOR and gap == " " * len(gap):
+                    return True
+    return False
 
 
 def aligned(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int = 2) -> list[str]:
