@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain
+from itertools import chain
 from operator import itemgetter
 from typing import ClassVar
 
@@ -55,6 +55,8 @@ _PARTS = re.compile(rf"(?:\d+|{PLACEHOLDER_TEXT})(?: +(?:\d+|{PLACEHOLDER_TEXT})
 #: damaged cells of one column never pass for a converter's trace.
 MERGED_ROWS = 3
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+#: The text markitdown writes for each grid place a merged cell covers (``_spans_shown``).
+_COVERED = " "
 
 
 class Markdown(Layout):
@@ -109,16 +111,20 @@ def _spans_shown(lines: Iterable[str]) -> bool:
     place one (``| |``), and never at a line's start (it follows the cell that covers it);
     both kinds of blank present. A table that pads its cells (pandoc's), or writes every
     blank one way, does not show which of its blank cells are covered places."""
+    lines = list(lines)
+    joined = "\n".join(lines)
+    if "| |" not in joined or "|  |" not in joined:  # at C speed: most tables show neither
+        return False
     kinds: set[str] = set()
     for line in lines:
         if "|" not in line:
             continue
-        for place, (_, part) in enumerate(_parts(line, True, False)):
+        for place, part in enumerate(_parts(line, True)[1]):
             text = part.strip()
             if text and part != f" {text} ":
                 return False
             if not text:
-                if part not in (" ", "  ") or (part == " " and not place):
+                if part not in (_COVERED, "  ") or (part == _COVERED and not place):
                     return False
                 kinds.add(part)
     return len(kinds) == 2
@@ -135,7 +141,10 @@ def _merged_places(lines: Iterable[str], outer: bool, shown: bool) -> dict[int, 
     for line in lines:
         if _SPACED_DIGITS.search(line) is None:
             continue  # no merged cell: counted as no vote (most lines of most tables)
-        for place, (_, part) in enumerate(_parts(line, outer, shown)):
+        parts = _parts(line, outer)[1]
+        if shown:
+            parts = [part for at, part in enumerate(parts) if not _covered(parts, at)]
+        for place, part in enumerate(parts):
             text = part.strip()
             if _MERGED.fullmatch(text):
                 merged[place] += 1
@@ -149,24 +158,23 @@ def _merged_places(lines: Iterable[str], outer: bool, shown: bool) -> dict[int, 
     }
 
 
-def _parts(line: str, outer: bool, spans: bool) -> list[tuple[int, str]]:
-    """The texts between a line's pipes, each with where it starts (0-based), in a table
-    with ``outer`` pipes or without (html2text's: the text before its first pipe is the
-    first cell and the text after its last pipe the last cell, blank or not); where the
-    table shows its merged cells' ``spans`` (``_spans_shown``), their covered places left
-    out."""
+def _parts(line: str, outer: bool) -> tuple[int, list[str]]:
+    """Where a line's first cell starts (0-based) and the texts between its pipes, in a
+    table with ``outer`` pipes or without (html2text's: the text before its first pipe is
+    the first cell and the text after its last pipe the last cell, blank or not)."""
     lead = line.find("|")
     outer = outer and not line[:lead].strip()
     start = lead + 1 if outer else 0
     parts = line[start:].split("|", MAX_CELLS_PER_ROW)
     if outer and line.rstrip().endswith("|"):
         parts.pop()  # the empty text after the closing pipe
-    starts = accumulate((len(part) + 1 for part in parts[:-1]), initial=start)
-    return [
-        (at, part)
-        for at, part in zip(starts, parts, strict=True)
-        if not (spans and at > start and part == " ")
-    ]
+    return start, parts
+
+
+def _covered(parts: Sequence[str], at: int) -> bool:
+    """Whether part ``at`` of a line of a table that shows its merged cells' spans
+    (``_spans_shown``) is a place a merged cell covers: one space, after another part."""
+    return at > 0 and parts[at] == _COVERED
 
 
 def _split(
@@ -176,14 +184,21 @@ def _split(
     at a ``merged`` place of the grid gives each of its parts, or a blank cell for each of
     its columns); a line without pipes inside a table (a wrapped cell) is one cell. With
     them, where a merged cell holds fewer parts than it spans, the grid columns each cell
-    may stand in (none where every cell's is known)."""
+    may stand in (none where every cell's is known). Where the table shows its merged
+    cells' ``spans`` (``_spans_shown``), the places they cover are no cells."""
     cells: list[Printed] = []
     columns: list[tuple[int, ...]] = []
     unsure = False
     column = 0  # the grid column the next cell starts in
-    for place, (start, part) in enumerate(_parts(line, outer, spans)):
-        text = part.strip()
+    place = -1  # the place of the grid the cell is at
+    start, parts = _parts(line, outer)
+    for index, part in enumerate(parts):
         at = start + len(part) - len(part.lstrip()) + 1
+        start += len(part) + 1
+        if spans and _covered(parts, index):
+            continue
+        place += 1
+        text = part.strip()
         span = merged.get(place, 0)
         found = _PART.findall(text) if span and _PARTS.fullmatch(text) else []
         if span and not text:

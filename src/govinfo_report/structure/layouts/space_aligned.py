@@ -61,6 +61,8 @@ _SLACK = 1
 _SEPARATOR = 2
 #: Two words a gap wider than one space apart: a line laid out in columns (``gridded``).
 _COLUMN_GAP = re.compile(r"\S[^\S\t]{2,}\S")
+#: Two words more spaces apart than a separator joins cells (``padded``).
+_PADDING = re.compile(rf"\S {{{_SEPARATOR + 1},}}\S")
 
 
 def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
@@ -379,6 +381,8 @@ def padded(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> boo
     padded to their columns' widest cell (inscriptis's ``结果维持      结果纠正``), which
     text joined by one separator never shows (a cell's own no-break spaces are no padding).
     ``words``: the lines' ``line_words``."""
+    if not any(map(_PADDING.search, lines)):  # at C speed: joined text has none
+        return False
     for cells, kinds in words:
         for at, (before, after) in enumerate(pairwise(cells)):
             if kinds[at] == kinds[at + 1] == LABEL:
