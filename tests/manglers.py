@@ -21,9 +21,11 @@ from random import Random
 
 import attrs
 
+import govinfo_report as gr
 from govinfo_report import labels
 from govinfo_report.cells import is_value
 from govinfo_report.structure.layouts import space_aligned
+from govinfo_report.write import spans
 from govinfo_report.write.render import renderable
 from govinfo_report.write.spans import NOT_GIVEN
 
@@ -1441,6 +1443,69 @@ class WordGridPipes:
                 cells.insert(wide + 1, "")
             lines.append("| " + " | ".join(cells) + " |")
         return [*lines[:1], "|" + " --- |" * (len(table[0]) + (wide is not None)), *lines[1:]]
+
+
+@attrs.frozen
+class MarkitdownPipes:
+    """A table as markitdown (markdownify) writes a page's, from its merged cells (the report's
+    ``spans`` tables, which the flattened table ``write`` is given no longer shows): each cell
+    `` text |`` (a blank one, ``&nbsp;``, empty: ``|  |``), each place a ``colspan`` covers
+    `` |`` after it (``| 一、本年新收… | | | 31 |``), the places a ``rowspan`` covers left out
+    of the rows below (a row under ``三、本年度办理结果`` starts at its own label); a line of
+    empty cells and the rule over the first row (a table without ``<th>``). ``word_grid``:
+    section 三 on the grid Word gives a pasted table (``tests/cms.py``): 自然人 over two grid
+    columns in the header, an empty cell under it, each row's 商业企业 two columns wide."""
+
+    tables: tuple[spans.SpanTable, ...]
+    word_grid: bool = False
+
+    @classmethod
+    def of(cls, report: gr.Report, blank_zeros: bool, word_grid: bool = False) -> MarkitdownPipes:
+        """The writer of ``report``'s tables, its zeros blank where ``blank_zeros`` (as
+        ``render`` prints them)."""
+        values = {
+            key: spans.BLANK if blank_zeros and value == 0 else value
+            for key, value in report.flat().items()
+        }
+        template = report.template or "2021"
+        return cls(
+            (
+                spans.fill(spans.form("proactive", template), values),  # type: ignore[arg-type]
+                spans.fill(spans.form("applications", template), values),  # type: ignore[arg-type]
+                spans.fill(spans.form("appeals", template), values),  # type: ignore[arg-type]
+            ),
+            word_grid,
+        )
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        spanned = next(t for t in self.tables if t[0][0][0] == table[0][0])
+        if self.word_grid and spanned[0][0][0] == labels.APPLICATION_NOTE:
+            spanned = _word_grid(spanned)
+        lines = [
+            "|" + "".join(f" {text.strip()}" + " |" * across for text, _, across in row)
+            for row in spanned
+        ]
+        width = sum(across for _, _, across in spanned[0])
+        return [
+            "| " + " | ".join([""] * width) + " |",
+            "| " + " | ".join(["---"] * width) + " |",
+            *lines,
+        ]
+
+
+def _word_grid(table: spans.SpanTable) -> spans.SpanTable:
+    """Section 三 on Word's grid (``MarkitdownPipes.word_grid``)."""
+    applicants = [labels.APPLICANT_COLUMNS[key][0] for key in labels.APPLICANT_COLUMNS]
+    header: spans.SpanTable = [
+        [table[0][0], (spans.APPLICANTS, 1, 8)],
+        [(applicants[0], 1, 2), (spans.ORGANISATIONS, 1, 5), (applicants[-1], 2, 1)],
+        [
+            (spans.BLANK, 1, 1),
+            *((text, 1, 2 if not at else 1) for at, text in enumerate(applicants[1:-1])),
+        ],
+    ]
+    body = [[*row[:-6], (row[-6][0], 1, 2), *row[-5:]] for row in table[3:]]
+    return header + body
 
 
 @attrs.frozen

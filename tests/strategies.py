@@ -169,6 +169,24 @@ def nothing_forward(draw: st.DrawFn, template: str | None = None) -> gr.Report:
 
 
 @st.composite
+def after_review_alone(draw: st.DrawFn, template: str | None = None) -> gr.Report:
+    """A report of ``sparse_reports`` whose section 四 has only 复议后起诉 cases (行政复议 and
+    未经复议直接起诉 all 0, at least one case after review): with blank zeros its row prints
+    its last five cells alone, past ten blank ones."""
+    report = draw(sparse_reports(template, missing=False))
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    outcomes = list(labels.APPEAL_OUTCOMES)[:-1]
+    for group in labels.APPEAL_GROUPS:
+        keys = [f"appeals.{group}.{outcome}" for outcome in outcomes]
+        if group != "litigation_after_review":
+            values |= dict.fromkeys(keys, 0)
+        elif not any(values[key] for key in keys):
+            values[keys[0]] = draw(st.integers(1, 30))
+        values[f"appeals.{group}.total"] = sum(values[key] for key in keys)  # type: ignore[misc]
+    return _refilled(report, values)
+
+
+@st.composite
 def blank_first_rows(draw: st.DrawFn, template: str | None = None) -> gr.Report:
     """A report of ``sparse_reports`` whose first row of one or more of section 二's
     sub-tables is all 0: printed with blank zeros, that row prints no value, so text that

@@ -336,3 +336,18 @@ def test_section_four_read_where_section_three_prints_no_number() -> None:
     report = gr.parse(text)
     appeals = [field.key for field in gr.fields("2019") if field.section == "appeals"]
     assert [_printed(report.cell(key)) for key in appeals] == [7, None, 2, 1, 10] + [None] * 10
+
+
+def test_section_four_printing_only_its_last_five_cells_is_read_past_its_header() -> None:
+    """Only 复议后起诉 prints values, all five: they stand alone past the header's words, two
+    spaces apart, as if one separator joined them (before, read as such, their blank cells
+    untraced, and the five cells missing); the header pads its words as columns do
+    (``结果维持      结果纠正``), and the values' offsets continue its own."""
+    text = WORD_TEXT.replace(
+        "\n".join(WORD_APPEALS),
+        "\n".join(_inscriptis([*_APPEAL_HEADER, [*[_] * 10, "4", "2", "1", "1", "8"]])),
+    )
+    assert "            4  2  1  1  8" in text
+    report = gr.parse(text)
+    appeals = [field.key for field in gr.fields("2019") if field.section == "appeals"]
+    assert [_printed(report.cell(key)) for key in appeals] == [None] * 10 + [4, 2, 1, 1, 8]

@@ -269,10 +269,11 @@ def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -
     alone (rules, blank lines and lines of no cell give none)."""
     kept = [line for line in lines if line.strip() and not markdown._RULE.match(line)]
     outer = all(line.lstrip().startswith("|") for line in kept)
-    merged = markdown._merged_places(kept, outer)
+    spans = outer and markdown._spans_shown(kept)
+    merged = markdown._merged_places(kept, outer, spans)
 
     def alone(line: str, number: int) -> Row | None:
-        cells, columns = markdown._split(line, number, merged, outer)
+        cells, columns = markdown._split(line, number, merged, outer, spans)
         row = make_row(cells, number, positional=True, whole=True)
         return markdown._fitted(row, cells, columns) if row is not None and columns else row
 

@@ -138,20 +138,45 @@ def _markitdown_grid(*rows: str) -> str:
 
 
 def test_a_row_over_a_spacer_column_under_no_header_claims_no_blank() -> None:
-    """markitdown's grid of a Word table whose sub-table header (``信息内容 | 本年新制作数量 |
-    | 本年新公开数量 | …``) is lost: ``| 规章 | 0 | | 0 | 0 |`` is three zeros with a spacer
-    column a merged cell covers, or a blank and a merged last cell printed twice
+    """A Word table's grid whose sub-table header (``信息内容 | 本年新制作数量 | | 本年新公开数量
+    | …``) is lost, its spacer column a merged cell covers written as a blank cell (``|  |``,
+    as a converter that does not tell them apart writes it): ``| 规章 | 0 |  | 0 | 0 |`` is
+    three zeros with a spacer column, or a blank and a merged last cell printed twice
     (python-docx). No header says which: 本年新公开数量 is 0 or missing, never a blank."""
     text = _markitdown_grid(
         "| 第二十条第（一）项 | | | | |",
-        "| 规章 | 0 | | 0 | 0 |",
-        "| 规范性文件 | 2 | | 2 | 7 |",
+        "| 规章 | 0 |  | 0 | 0 |",
+        "| 规范性文件 | 2 |  | 2 | 7 |",
     )
     back = gr.parse(text)
     for name, printed in (("made", 0), ("published", 0), ("total_published", 0)):
         cell = back.cell(f"proactive.rules.{name}")
         assert cell.value in (printed, None) and cell.provenance != "blank", name
     assert any(d.line == 8 and d.keys for d in back.diagnostics)
+
+
+def test_markitdown_shows_the_spacer_column_a_merged_cell_covers() -> None:
+    """markitdown writes a merged cell's covered places `` |`` after it (``| 规章 | 0 | | 0 |
+    0 |``: the first 0 spans the spacer column) and a blank cell ``|  |``: with no header,
+    the row's cells are still known, three zeros."""
+    text = _markitdown_grid(
+        "| 第二十条第（一）项 | | | | |",
+        "| 规章 | 0 | | 0 | 0 |",
+        "| 规范性文件 | 2 | | 2 | 7 |",
+    )
+    back = gr.parse(text)
+    read = {
+        row: [
+            back.cell(f"proactive.{row}.{name}")
+            for name in ("made", "published", "total_published")
+        ]
+        for row in ("rules", "normative_documents")
+    }
+    assert {row: [cell.value for cell in cells] for row, cells in read.items()} == {
+        "rules": [0, 0, 0],
+        "normative_documents": [2, 2, 7],
+    }
+    assert all(cell.provenance == "parsed" for cells in read.values() for cell in cells)
 
 
 def test_a_blank_first_cell_of_a_grid_over_a_spacer_column_is_read_in_its_place() -> None:

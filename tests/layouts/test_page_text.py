@@ -24,6 +24,7 @@ from govinfo_report.write.render import render
 from conftest import printed, scaled, wrong
 from manglers import (
     Html2TextPipes,
+    MarkitdownPipes,
     WordGridPipes,
     not_given_blank,
     one_line_page,
@@ -33,7 +34,7 @@ from manglers import (
     tables_run_together,
     web_archive,
 )
-from strategies import given_blanks, reports
+from strategies import few_applicants, given_blanks, reports
 
 NBSP = "\u00a0"
 #: The applicant columns of section 三, 总计 last.
@@ -526,6 +527,96 @@ def test_every_cell_of_a_word_grid_one_column_wider_is_read(
     back = gr.parse(render(report, WordGridPipes(), blank_zeros=blanks))
     assert wrong(back, printed(report)) == {}
     assert [k for k in report.applications.keys if back.cell(k).provenance == "missing"] == []
+
+
+# markitdown's Markdown of a 2019 page pasted from Word (section 三 shortened, zeros left
+# blank): a colspan's covered places written `` |`` after its cell, a blank cell ``|  |``,
+# a rowspan's covered places left out of the rows below. 其他 is blank in every row, and so
+# are 科研机构 and 社会公益组织: blank in every row one cell wider are the places after
+# 商业企业 (covered) and after 法律服务机构 (其他), and only the trace tells them apart.
+MARKITDOWN = """\
+青石县交通运输局2019年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+
+|  |  |  |  |  |  |  |  |  |  |  |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 申请人情况 |\
+ | | | | | | |
+| 自然人 | | 法人或其他组织 | | | | | 总计 |
+|  | 商业企业 | | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |
+| 一、本年新收政府信息公开申请数量 | | | 24 | 3 | |  |  | 2 |  | 29 |
+| 二、上年结转政府信息公开申请数量 | | | 1 |  | |  |  |  |  | 1 |
+| 三、本年度办理结果 | （一）予以公开 | | 17 | 2 | |  |  | 2 |  | 21 |
+| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | | 3 |  | |  |  |  |  | 3 |
+| （四）无法提供 | 1.本机关不掌握相关政府信息 | 4 | 1 | |  |  |  |  | 5 |
+| 2.没有现成信息需要另行制作 |  |  | |  |  |  |  |  |
+| （六）其他处理 | | 1 |  | |  |  |  |  | 1 |
+| （七）总计 | | 25 | 3 | |  |  | 2 |  | 30 |
+| 四、结转下年度继续办理 | | |  |  | |  |  |  |  |  |
+"""
+
+
+def test_markitdown_word_grid_rows_are_read_without_the_places_a_colspan_covers() -> None:
+    report = gr.parse(MARKITDOWN)
+    assert report.template == "2019"
+    expected = {
+        "new": [24, 3, None, None, 2, None, 29],
+        "carried_over": [1, None, None, None, None, None, 1],
+        "granted": [17, 2, None, None, 2, None, 21],
+        "partially_granted": [3, None, None, None, None, None, 3],
+        "unavailable.not_held": [4, 1, None, None, None, None, 5],
+        "other": [1, None, None, None, None, None, 1],
+        "total": [25, 3, None, None, 2, None, 30],
+    }
+    for row, values in expected.items():
+        cells = [report.cell(f"applications.{row}.{column}") for column in COLUMNS]
+        assert [cell.value or None for cell in cells] == values, row
+        assert all(cell.provenance != "missing" for cell in cells), row
+
+
+# A table that writes every blank cell ``| |`` (no ``|  |`` beside): no trace of covered
+# places, so its one-space cells are its blank cells.
+ONE_SPACE_BLANKS = """\
+青石县交通运输局2019年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+
+| | | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 一、本年新收政府信息公开申请数量 | | | 24 | 3 | | | 2 | | 29 |
+| 二、上年结转政府信息公开申请数量 | | | 1 | | | | | | 1 |
+| 三、本年度办理结果 | （一）予以公开 | | 17 | 2 | | | 2 | | 21 |
+| （七）总计 | | | 25 | 3 | | | 2 | | 30 |
+"""
+
+
+def test_one_space_cells_of_a_table_that_writes_every_blank_so_are_its_blank_cells() -> None:
+    report = gr.parse(ONE_SPACE_BLANKS)
+    for row, values in {
+        "new": [24, 3, None, None, 2, None, 29],
+        "granted": [17, 2, None, None, 2, None, 21],
+    }.items():
+        cells = [report.cell(f"applications.{row}.{column}") for column in COLUMNS]
+        assert [cell.value or None for cell in cells] == values, row
+        assert all(cell.provenance != "missing" for cell in cells), row
+
+
+@scaled(1)
+@given(report=few_applicants(), blanks=st.booleans(), word_grid=st.booleans())
+def test_every_cell_of_markitdown_tables_is_read(
+    report: gr.Report, blanks: bool, word_grid: bool
+) -> None:
+    """markitdown's tables (``MarkitdownPipes``: a colspan's covered places `` |``, a
+    rowspan's left out), on the official form's grid or Word's one column wider, of a
+    body whose applicants are of a few kinds (columns blank from top to bottom, beside
+    which a covered place passes for any of them): every cell of 三 and 四 is read, none
+    wrong."""
+    writer = MarkitdownPipes.of(report, blanks, word_grid)
+    back = gr.parse(render(report, writer, blank_zeros=blanks))
+    assert wrong(back, printed(report)) == {}
+    keys = [*report.applications.keys, *report.appeals.keys]
+    assert [k for k in keys if back.cell(k).provenance == "missing"] == []
 
 
 # html2text's section 四: no outer pipes, its row's first cells blank (&nbsp;).

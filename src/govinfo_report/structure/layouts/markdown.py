@@ -18,6 +18,12 @@ may hold a dash for a blank (``| — 0 |``), or fewer parts, its other columns b
 out (``| 5 |``): which columns the parts stand in is then not shown, and the row says so
 (``Positions.fits``: each part may stand in any column that keeps the parts in order), so
 that only the row's rules place them. A blank merged cell is blank in each of its columns.
+
+markitdown writes every cell as `` text |`` and a ``colspan``'s covered places after it as
+`` |`` each (``| 31 | 1 | |  | 33 |``: the ``1`` spans two grid columns, the cell after it is
+blank), and leaves a ``rowspan``'s covered places out of the rows below. Where a table shows
+that trace throughout (``_spans_shown``), a one-space cell is a merged cell's covered place,
+not a cell: it is left out, so that each row holds the table's own cells, not its grid's.
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ _PARTS = re.compile(rf"(?:\d+|{PLACEHOLDER_TEXT})(?: +(?:\d+|{PLACEHOLDER_TEXT})
 #: damaged cells of one column never pass for a converter's trace.
 MERGED_ROWS = 3
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+#: The text markitdown writes for each grid place a merged cell covers (``_spans_shown``).
+_COVERED = " "
 
 
 class Markdown(Layout):
@@ -77,8 +85,9 @@ class Markdown(Layout):
             if line.strip() and not _RULE.match(line)
         ]
         outer = all(line.lstrip().startswith("|") for _, line in kept if "|" in line)
-        merged = _merged_places((line for _, line in kept), outer)
-        numbered = [(number, _split(line, number, merged, outer)) for number, line in kept]
+        spans = outer and _spans_shown(line for _, line in kept)
+        merged = _merged_places((line for _, line in kept), outer, spans)
+        numbered = [(number, _split(line, number, merged, outer, spans)) for number, line in kept]
         # Every cell's kind in one pass over the region; each row takes its slice.
         kinds = cell_kinds(
             map(itemgetter(0), chain.from_iterable(cells for _, (cells, _) in numbered))
@@ -96,17 +105,46 @@ class Markdown(Layout):
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
 
 
-def _merged_places(lines: Iterable[str], outer: bool) -> dict[int, int]:
+def _spans_shown(lines: Iterable[str]) -> bool:
+    """Whether a table with outer pipes is written as markitdown writes one: each cell's text
+    between one space each side, a blank cell two spaces (``|  |``), a merged cell's covered
+    place one (``| |``), and never at a line's start (it follows the cell that covers it);
+    both kinds of blank present. A table that pads its cells (pandoc's), or writes every
+    blank one way, does not show which of its blank cells are covered places."""
+    lines = list(lines)
+    joined = "\n".join(lines)
+    if "| |" not in joined or "|  |" not in joined:  # at C speed: most tables show neither
+        return False
+    kinds: set[str] = set()
+    for line in lines:
+        if "|" not in line:
+            continue
+        for place, part in enumerate(_parts(line, True)[1]):
+            text = part.strip()
+            if text and part != f" {text} ":
+                return False
+            if not text:
+                if part not in (_COVERED, "  ") or (part == _COVERED and not place):
+                    return False
+                kinds.add(part)
+    return len(kinds) == 2
+
+
+def _merged_places(lines: Iterable[str], outer: bool, shown: bool) -> dict[int, int]:
     """The places of a table's grid (0-based, among a line's cells) that hold merged columns,
     each with how many columns it spans: numbers apart by spaces in most of the lines with
-    digits there, and in at least ``MERGED_ROWS`` lines; the count they most often hold."""
+    digits there, and in at least ``MERGED_ROWS`` lines; the count they most often hold
+    (``shown``: a merged cell's covered places are no places, ``_spans_shown``)."""
     merged: Counter[int] = Counter()
     numbers: Counter[int] = Counter()
     spans: dict[int, Counter[int]] = {}
     for line in lines:
         if _SPACED_DIGITS.search(line) is None:
             continue  # no merged cell: counted as no vote (most lines of most tables)
-        for place, part in enumerate(_parts(line, outer)[1]):
+        parts = _parts(line, outer)[1]
+        if shown:
+            parts = [part for at, part in enumerate(parts) if not _covered(parts, at)]
+        for place, part in enumerate(parts):
             text = part.strip()
             if _MERGED.fullmatch(text):
                 merged[place] += 1
@@ -133,23 +171,34 @@ def _parts(line: str, outer: bool) -> tuple[int, list[str]]:
     return start, parts
 
 
+def _covered(parts: Sequence[str], at: int) -> bool:
+    """Whether part ``at`` of a line of a table that shows its merged cells' spans
+    (``_spans_shown``) is a place a merged cell covers: one space, after another part."""
+    return at > 0 and parts[at] == _COVERED
+
+
 def _split(
-    line: str, line_number: int, merged: dict[int, int], outer: bool
+    line: str, line_number: int, merged: dict[int, int], outer: bool, spans: bool
 ) -> tuple[list[Printed], list[tuple[int, ...]]]:
     """The cells between the pipes of a line, stripped, with their 1-based columns (a cell
     at a ``merged`` place of the grid gives each of its parts, or a blank cell for each of
     its columns); a line without pipes inside a table (a wrapped cell) is one cell. With
     them, where a merged cell holds fewer parts than it spans, the grid columns each cell
-    may stand in (none where every cell's is known)."""
+    may stand in (none where every cell's is known). Where the table shows its merged
+    cells' ``spans`` (``_spans_shown``), the places they cover are no cells."""
     cells: list[Printed] = []
     columns: list[tuple[int, ...]] = []
     unsure = False
     column = 0  # the grid column the next cell starts in
+    place = -1  # the place of the grid the cell is at
     start, parts = _parts(line, outer)
-    for place, part in enumerate(parts):
-        text = part.strip()
+    for index, part in enumerate(parts):
         at = start + len(part) - len(part.lstrip()) + 1
         start += len(part) + 1
+        if spans and _covered(parts, index):
+            continue
+        place += 1
+        text = part.strip()
         span = merged.get(place, 0)
         found = _PART.findall(text) if span and _PARTS.fullmatch(text) else []
         if span and not text:

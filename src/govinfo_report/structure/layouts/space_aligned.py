@@ -61,6 +61,8 @@ _SLACK = 1
 _SEPARATOR = 2
 #: Two words a gap wider than one space apart: a line laid out in columns (``gridded``).
 _COLUMN_GAP = re.compile(r"\S[^\S\t]{2,}\S")
+#: Two words more spaces apart than a separator joins cells (``padded``).
+_PADDING = re.compile(rf"\S {{{_SEPARATOR + 1},}}\S")
 
 
 def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
@@ -327,7 +329,17 @@ class SpaceAligned(Layout):
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
         rows = [_by_column(row, lines, first_line) for row in found]
         if joined(rows, lines, first_line):
-            return (row._replace(traceless=True) if row.values else row for row in rows)
+            # unless its header pads its words as columns do and every cell stands at the
+            # offsets of a table laid out cell by cell (inscriptis: a row's values alone past
+            # its blank cells, two spaces apart)
+            indexed = (
+                by_cell_index(rows, lines, first_line, words)
+                if padded(lines, first_line, words)
+                else None
+            )
+            if indexed is None:
+                return (row._replace(traceless=True) if row.values else row for row in rows)
+            rows = indexed
         return (
             row._replace(gaps=True) if row.values else row
             for row in gridded(rows, lines, first_line, words)
@@ -361,6 +373,24 @@ def joined(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> bool:
                 if len(gaps) > 1 or len(gap) > _SEPARATOR:
                     return False
     return seen > 1
+
+
+def padded(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> bool:
+    """Whether two label cells side by side on a line stand wider apart than a separator
+    joins cells (``joined``), by spaces alone: a header laid out in columns, its words
+    padded to their columns' widest cell (inscriptis's ``结果维持      结果纠正``), which
+    text joined by one separator never shows (a cell's own no-break spaces are no padding).
+    ``words``: the lines' ``line_words``."""
+    if not any(map(_PADDING.search, lines)):  # at C speed: joined text has none
+        return False
+    for cells, kinds in words:
+        for at, (before, after) in enumerate(pairwise(cells)):
+            if kinds[at] == kinds[at + 1] == LABEL:
+                line = lines[before[1] - first_line]
+                gap = line[before[2] - 1 + len(before[0]) : after[2] - 1]
+                if len(gap) > _SEPARATOR and gap == " " * len(gap):
+                    return True
+    return False
 
 
 def aligned(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: int = 2) -> list[str]:
