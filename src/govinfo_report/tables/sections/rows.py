@@ -2383,6 +2383,8 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
     valued = [row for row in block if row.values]
     if not valued or any(row.runs.cells or row.grid.cells for row in block):
         return None
+    if len({row.page for row in valued}) > 1:
+        return None  # two pages' columns, each laid out on its own (``Row.page``)
     if any(row.line not in {cell[1] for cell in (*row.labels, *row.values)} for row in valued):
         return None
     if any(_names_row(row, matcher) for row in block):

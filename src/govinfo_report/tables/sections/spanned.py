@@ -190,12 +190,13 @@ def _merged(
     _, line, column = first.labels[-1]
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
-    spans = _extents(rows, at, width)
+    pages = {row.page for row in run if row.values}
+    spans = _extents(rows, at, width, min(pages)) if len(pages) == 1 else None
     placed = _by_column(values, spans, first.line, alone) if spans else None
     if placed is None and alone:
         return None
     if placed is None:
-        ordered = _in_order(values, run)
+        ordered = _in_order(values, run) if len(pages) == 1 else None
         return first._replace(
             labels=labels,
             values=ordered or (),
@@ -215,14 +216,18 @@ def _merged(
     )
 
 
-def _extents(rows: Sequence[Row], at: int, width: int) -> list[Span] | None:
+def _extents(rows: Sequence[Row], at: int, width: int, page: int) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
-    ``rows[at]`` (``_grid``), taken nearest first
-    while the columns stay apart: a page of the table further off may indent its columns
-    otherwise. ``None`` where no row near has such a grid."""
+    ``rows[at]`` (``_grid``) on ``page``, the page of the run's values (``Row.page``: the
+    next page may indent its columns otherwise), taken nearest first while the columns
+    stay apart. ``None`` where no row near has such a grid."""
     line = rows[at].line
     grids = sorted(
-        ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
+        (
+            (abs(row.line - line), cells)
+            for row in rows
+            if row.page == page and (cells := _grid(row, width))
+        ),
         key=itemgetter(0),
     )
     spans: list[Span] | None = None
