@@ -176,7 +176,7 @@ def _left_of(labels: Sequence[Printed], column: int) -> bool:
 
 def _merged(
     rows: Sequence[Row], at: int, end: int, label: str, shape: tuple[int, bool], own: int
-) -> Row | None:
+) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
     (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
     columns no line fills blank; where they do not place every value
@@ -185,11 +185,10 @@ def _merged(
     the row's own rules to confirm or set aside; where that order is not sure either (or
     its values stand on two pages), none: the row's cells are missing (``row-missing``),
     never read off one of its lines alone. ``shape``: the section's columns, and whether
-    it has no rules (section 二): then a row not placed by column is ``None``, left as the
-    layout gave it, except where one of its values stands under another (``_stacked``) or
-    its values stand on two pages: it keeps its values in line order, ``stacked``, which no
-    rule confirms, its cells missing (``values-unplaced``), not read off its lines apart
-    (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100).
+    it has no rules (section 二): then a row not placed by column keeps its values in line
+    order, ``stacked``, which no rule confirms: its cells missing (``values-unplaced``),
+    not read off its lines apart (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100; a
+    value on the label's second line standing in no column claimed blank).
     ``own``: where the rows of the label's own pieces end (``_run``)."""
     width, alone = shape
     run = rows[at:end]
@@ -201,8 +200,6 @@ def _merged(
     spans = _extents(rows, at, width) if len(pages) == 1 else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     placed = _by_column(values, spans, first.line, pieces if alone else None) if spans else None
-    if placed is None and alone and len(pages) == 1 and not _stacked(values):
-        return None
     if placed is None:
         # section 二's pieces, which no rule could confirm, stay apart: its cells missing
         ordered = tuple(values) if alone else _in_order(values, run) if len(pages) == 1 else None
@@ -302,15 +299,6 @@ def _by_column(
         top = pieces[0]
         cells.append(("".join(text for text, _, _ in pieces), top[1], top[2]))
     return tuple(cells), joined
-
-
-def _stacked(values: Sequence[Printed]) -> bool:
-    """Whether of ``values`` one stands under another on the next lines, digits under
-    digits (``_wrapped``): a number wrapped in its narrow cell, which its lines read apart
-    would cut short (``政府集  10  0.1394`` / ``中采购  0`` for 100)."""
-    return any(
-        one[1] < two[1] and _wrapped([one, two]) for one in values for two in values if one != two
-    )
 
 
 def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
