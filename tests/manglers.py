@@ -1045,7 +1045,9 @@ class CentredRows:
     (left where negative): ``pdftotext -layout`` lays out each page on its own, so a table
     continued on the next page has its columns at other offsets there. ``before``: the
     break comes before the row whose label is ``before`` instead (a table without it has
-    none).
+    none). ``inside``: the break comes inside that row instead, before its label's last line
+    (a tall row split over two pages, the lines of its label, and with ``spread`` and
+    ``digits`` a count's rest, on the next: ``行政  0  269`` / ``\f许可  8`` for 2698).
 
     ``units`` maps a column's header to the unit a value under it prints on the line below
     the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
@@ -1106,6 +1108,7 @@ class CentredRows:
     digits: int = 0
     centre: int = 0
     spread: tuple[int, ...] = ()
+    inside: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -1116,12 +1119,20 @@ class CentredRows:
         valued = 0
         header: Sequence[str] = ()
         above: set[int] = set()  # the columns where a cell of an earlier header row starts
+        split: int | None = None  # the first line of the row the break comes inside of
         for row in table:
             first = _first_value(row)
-            if broken is None and (
-                row[0] == self.before if self.before else self.page and valued == self.page
+            if split is not None and broken is None:
+                broken = max(split, len(lines) - 1 - self.spaced)  # its label's last line
+            if (
+                broken is None
+                and split is None
+                and (row[0] == self.before if self.before else self.page and valued == self.page)
             ):
-                broken = len(lines)
+                if self.inside:
+                    split = len(lines)
+                else:
+                    broken = len(lines)
             valued += first < len(row) and any(is_value(cell) for cell in row)
             if first == len(row) or not labels_:
                 header = row
@@ -1165,6 +1176,8 @@ class CentredRows:
             lines.extend(line + [""] * (len(row) - len(line)) for line in label_lines)
             if self.spaced:
                 lines.append([_PADDING])
+        if split is not None and broken is None:
+            broken = max(split, len(lines) - 1 - self.spaced)
         if broken is None and self.centre:
             return _unpadded(_centred_cells(lines, labels_, self.gap))
         if broken is None and (self.jostled or self.leftward):

@@ -143,7 +143,14 @@ class Row(NamedTuple):
     right after it (``-`` / ``25``, or ``- 25`` on one line: ``-25``), where the text cannot
     tell a sign that markup split off its number from a dash cell (``-``: not given) before
     the next cell; ``None`` where the row has none. A section reads the one of the two that
-    its template's columns and the row's cells allow (``sections.rows.signs_read``)."""
+    its template's columns and the row's cells allow (``sections.rows.signs_read``).
+
+    ``page``: the line a page break (``\f``) starts the page of the row's first line on,
+    0 on the text's first page. ``pdftotext -layout`` lays out each page on its own (the
+    next page may start its label column, and its columns, elsewhere), so the positions of
+    rows on two pages are not comparable: a number wrapped in its narrow cell over a break
+    (``行政  0  269`` / ``\f许可  8`` for 2698) prints its rest under no column of the
+    page before."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -156,6 +163,7 @@ class Row(NamedTuple):
     gaps: bool = False
     stacked: bool = False
     joined: Row | None = None
+    page: int = 0
 
 
 @runtime_checkable
@@ -292,7 +300,7 @@ def _grid_row(
     grid = tuple.__new__(Grid, (cells, whole))
     return tuple.__new__(
         Row,
-        (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False, None),
+        (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False, None, 0),
     )
 
 

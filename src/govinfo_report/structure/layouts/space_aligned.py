@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from itertools import accumulate, pairwise
 from math import gcd
@@ -340,10 +340,12 @@ class SpaceAligned(Layout):
             if indexed is None:
                 return (row._replace(traceless=True) if row.values else row for row in rows)
             rows = indexed
-        return (
+        laid = (
             row._replace(gaps=True) if row.values else row
             for row in gridded(rows, lines, first_line, words)
         )
+        breaks = _breaks(lines, first_line) if any("\f" in line for line in lines) else []
+        return _paged(laid, breaks) if breaks else laid
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As lynx lays out a table: each cell left-aligned at its column's start, columns two
@@ -878,6 +880,15 @@ _BLANKS = _Blanks()
 def _breaks(lines: Sequence[str], first_line: int) -> list[int]:
     """The numbers of ``lines``' lines a page break (``\\f``) starts."""
     return [first_line + at for at, line in enumerate(lines) if "\f" in line]
+
+
+def _paged(rows: Iterable[Row], breaks: Sequence[int]) -> Iterator[Row]:
+    """``rows`` each with the page of its first line (``Row.page``: the line of the break
+    starting it, of ``breaks``; 0 before the first)."""
+    for row in rows:
+        first = min((on for _, on, _ in (*row.labels, *row.values)), default=row.line)
+        at = bisect_right(breaks, min(first, row.line))
+        yield row._replace(page=breaks[at - 1]) if at else row
 
 
 def _over_pages(

@@ -73,7 +73,7 @@ def fill(
             "the row's own rules do not confirm their order",
         )
     elif (
-        row.stacked
+        (row.stacked or (row.loose and _out_of_column_order(values)))
         and len(values) <= len(cells)
         and not any(set(cells).issuperset(rule.cells) for rule in rules)
     ):
@@ -83,8 +83,13 @@ def fill(
             cells,
             values[0],
             f"{label}: of {len(values)} values gathered from lines that wrap the row's "
-            "cells, one stands under another: they may be one number wrapped in its cell, "
-            "and no rule of the row checks them",
+            + (
+                "cells, one stands under another: they may be one number wrapped in its "
+                "cell, and no rule of the row checks them"
+                if row.stacked
+                else "cells, one stands left of one above it: they need not be in their "
+                "columns' order, and no rule of the row checks them"
+            ),
         )
     elif len(values) == len(cells):
         _full(draft, cells, row.line, values, label, unit, rules)
@@ -110,6 +115,17 @@ def fill(
             row.line,
             values[0][2],
         )
+
+
+def _out_of_column_order(values: Sequence[Printed]) -> bool:
+    """Whether of ``values`` (a ``loose`` row's, in reading order) one on a later line
+    starts left of one on an earlier line: gathered line by line, they need not be in
+    their columns' order (``行政  189项  259件`` / ``0`` / ``处罚``, 0 the middle column's)."""
+    return any(
+        later[1] > earlier[1] and later[2] < earlier[2]
+        for at, later in enumerate(values)
+        for earlier in values[:at]
+    )
 
 
 def _own_fits(row: Row, cells: Sequence[int], rules: Iterable[Rule]) -> tuple[tuple[int, ...], ...]:
@@ -2386,6 +2402,8 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
     valued = [row for row in block if row.values]
     if not valued or any(row.runs.cells or row.grid.cells for row in block):
         return None
+    if len({row.page for row in valued}) > 1:
+        return None  # two pages' columns, each laid out on its own (``Row.page``)
     if any(row.line not in {cell[1] for cell in (*row.labels, *row.values)} for row in valued):
         return None
     if any(_names_row(row, matcher) for row in block):

@@ -42,9 +42,9 @@ def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = Fa
     result: list[Row] = []
     at = 0
     while at < len(rows):
-        end, label = _run(rows, at, matcher)
+        end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone))
+            _merged(rows, at, end, label, (width, alone), own)
             if sum(1 for row in rows[at:end] if row.values) > 1
             else None
         )
@@ -59,7 +59,7 @@ def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = Fa
 
 def _run(
     rows: Sequence[Row], at: int, matcher: LabelMatcher, trail: bool = True
-) -> tuple[int, str]:
+) -> tuple[int, str, int]:
     """Where the run of rows from ``at`` whose own labels (their last) join into one row's
     label ends, and that label: each next row's label on the line after the one before,
     starting under the first (or centred under the piece before it: no wider, starting
@@ -68,7 +68,8 @@ def _run(
     is a row's label whole (the first label alone too: ``一、本年新收`` is one of its
     row's), where every join that is names the same row, or at the table's end the join of
     all that begins one row's label only (``matching.begun``: its last lines left out);
-    ``(at, "")`` where none is. The
+    ``(at, "", at)`` where none is. The third: where the rows of the label's own pieces end
+    (the rows the run goes on over, below, are not). The
     run goes on over the rows right after whose labels all end left of the first and are
     pieces (a group label's, beside none of this one's: no label whole, no numbering) and
     that print values: the row's lines go on to the next row's label, and a cell centred
@@ -81,7 +82,7 @@ def _run(
     row = rows[at]
     after = rows[at + 1].labels if at + 1 < len(rows) else ()
     if not row.labels or not after or after[-1][1] != row.labels[-1][1] + 1:
-        return at, ""  # the usual row: the next one's label is not on the line after its own
+        return at, "", at  # the usual row: the next one's label is not on the line after its own
     text, line, column = row.labels[-1]
     pieces: list[str] = []
     lines = [line]
@@ -100,7 +101,7 @@ def _run(
         lines.append(on)
         before = piece
     if not pieces and not _trailing(rows[at + 1], line, column):
-        return at, ""  # no piece and no line of the row's below: matched no further
+        return at, "", at  # no piece and no line of the row's below: matched no further
     found = [
         (many, joined)
         for many in range(len(pieces) + 1)
@@ -113,9 +114,10 @@ def _run(
     ):
         found = [(len(pieces), whole)]  # the label's last lines left out past the table's end
     if len({matcher.match(joined)[1] for _, joined in found}) != 1:
-        return at, ""
+        return at, "", at
     many, joined = found[-1]
     end, last = at + 1 + many, lines[many]
+    own = end
     taken = [cell for other in rows[at:end] for cell in other.values]
     while (
         trail
@@ -130,7 +132,7 @@ def _run(
         last = _last_line(rows[end])
         taken.extend(rows[end].values)
         end += 1
-    return end, joined
+    return end, joined, own
 
 
 def _own_values(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
@@ -142,7 +144,7 @@ def _own_values(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
     row = rows[at]
     if row.values and row.values[0][1] == row.labels[0][1]:
         return True
-    end, _ = _run(rows, at, matcher, trail=False)
+    end, _, _ = _run(rows, at, matcher, trail=False)
     return any(other.values for other in rows[at:end])
 
 
@@ -173,29 +175,34 @@ def _left_of(labels: Sequence[Printed], column: int) -> bool:
 
 
 def _merged(
-    rows: Sequence[Row], at: int, end: int, label: str, shape: tuple[int, bool]
-) -> Row | None:
+    rows: Sequence[Row], at: int, end: int, label: str, shape: tuple[int, bool], own: int
+) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
     (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
-    columns no line fills blank; where they do not place every value in one column (or
-    no row near shows the columns: zeros printed blank), its values in column order with
-    each number's wrapped pieces joined (``_in_order``), ``loose``, for the row's own
-    rules to confirm or set aside; where that order is not sure either, none: the row's
-    cells are missing (``row-missing``), never read off one of its lines alone. ``shape``:
-    the section's columns, and whether it has no rules: then a row not placed by column
-    is ``None``, left as the layout gave it (a row of no values would be printed blank)."""
+    columns no line fills blank; where they do not place every value
+    in one column (or no row near shows the columns: zeros printed blank), its values in
+    column order with each number's wrapped pieces joined (``_in_order``), ``loose``, for
+    the row's own rules to confirm or set aside; where that order is not sure either (or
+    its values stand on two pages), none: the row's cells are missing (``row-missing``),
+    never read off one of its lines alone. ``shape``: the section's columns, and whether
+    it has no rules (section 二): then a row not placed by column keeps its values in line
+    order, ``stacked``, which no rule confirms: its cells missing (``values-unplaced``),
+    not read off its lines apart (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100; a
+    value on the label's second line standing in no column claimed blank).
+    ``own``: where the rows of the label's own pieces end (``_run``)."""
     width, alone = shape
     run = rows[at:end]
     first = run[0]
     _, line, column = first.labels[-1]
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
-    spans = _extents(rows, at, width)
-    placed = _by_column(values, spans, first.line, alone) if spans else None
-    if placed is None and alone:
-        return None
+    pages = {row.page for row in run if row.values}
+    spans = _extents(rows, at, width) if len(pages) == 1 else None
+    pieces = {row.labels[-1][1] for row in rows[at:own]}
+    placed = _by_column(values, spans, first.line, pieces if alone else None) if spans else None
     if placed is None:
-        ordered = _in_order(values, run)
+        # section 二's pieces, which no rule could confirm, stay apart: its cells missing
+        ordered = tuple(values) if alone else _in_order(values, run) if len(pages) == 1 else None
         return first._replace(
             labels=labels,
             values=ordered or (),
@@ -208,7 +215,7 @@ def _merged(
     return first._replace(
         labels=labels,
         values=tuple(cell for cell in cells if cell[0]),
-        loose=wrapped,
+        loose=wrapped and not alone,  # section 二's pieces joined beside its own label alone
         stacked=False,
         positions=Positions(cells),
         gaps=True,
@@ -253,16 +260,19 @@ def _grid(row: Row, width: int) -> tuple[Printed, ...]:
 
 
 def _by_column(
-    values: Sequence[Printed], spans: Sequence[Span], line: int, alone: bool
+    values: Sequence[Printed], spans: Sequence[Span], line: int, alone: set[int] | None
 ) -> tuple[tuple[Printed, ...], bool] | None:
     """The cells ``values`` fill, one a column of ``spans`` (``("", line, column)`` where
     none stands), and whether a number was joined from pieces: each value overlaps exactly
     one column's extent (within ``_SLACK``), and the pieces in one column are one number
     wrapped in its narrow cell, digits under digits, the top first (``_wrapped``). ``None``
-    where a value stands in no column or in two, or a column's pieces are no number, or
-    where the section has no rules to confirm a joined number (``alone``): two pieces in
-    one column may be a wrapped count, or a count over the next row's printed above its
-    label (Word's PDF), which only a rule tells apart."""
+    where a value stands in no column or in two, or a column's pieces are no number.
+    ``alone``: the section has no rules to confirm a joined number (section 二), and the
+    lines the row's own label pieces stand on: two pieces in one column may be a wrapped
+    count, or a count over the next row's printed above its label (Word's PDF), so they
+    are joined only where each stands beside a piece of the row's own label, on its
+    consecutive lines (``行政  0  269`` / ``许可  8``, ``行政  0  0  10`` / ``规范  0``):
+    the next row's lines start below them."""
     columns: list[list[Printed]] = [[] for _ in spans]
     for cell in values:
         text, _, start = cell
@@ -281,12 +291,22 @@ def _by_column(
             cells.append(("", line, lo))
             continue
         pieces.sort(key=itemgetter(1, 2))
-        if len(pieces) > 1 and (alone or not _wrapped(pieces)):
+        if len(pieces) > 1 and not _wrapped(pieces):
+            return None
+        if len(pieces) > 1 and alone is not None and not _beside_own(pieces, alone):
             return None
         joined = joined or len(pieces) > 1
         top = pieces[0]
         cells.append(("".join(text for text, _, _ in pieces), top[1], top[2]))
     return tuple(cells), joined
+
+
+def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
+    """Whether ``pieces`` (of one column, top first) stand on consecutive ``lines`` (those
+    of a row's own label pieces)."""
+    return all(on in lines for _, on, _ in pieces) and all(
+        below == above + 1 for (_, above, _), (_, below, _) in pairwise(pieces)
+    )
 
 
 def _in_order(values: Sequence[Printed], run: Sequence[Row]) -> tuple[Printed, ...] | None:
