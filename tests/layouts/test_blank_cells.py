@@ -8,7 +8,7 @@ none may come back wrong, whatever the tools do to the blank lines and the offse
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from random import Random
 
@@ -301,6 +301,19 @@ def _row(report: gr.Report, row: str) -> list[tuple[object, str]]:
     ]
 
 
+def _assert_read_as_printed(
+    back: gr.Report, rows: Iterable[tuple[str, Sequence[int | None]]]
+) -> None:
+    """Each of ``rows`` (row -> its numbers, ``None`` for a blank cell) read as printed: a
+    number parsed, a blank cell blank or derived 0."""
+    for row, numbers in rows:
+        for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
+            if number is None:
+                assert (value, provenance) in ((None, "blank"), (0, "derived")), row
+            else:
+                assert (value, provenance) == (number, "parsed"), row
+
+
 #: Rows with blank cells at the start, in the middle and at the end (总计 left blank), and
 #: full rows after them: a table's text ends at its last printed value (seed 002 prints
 #: none in 三), and these rows are read by position only inside it.
@@ -319,12 +332,7 @@ def _read_by_position(back: gr.Report) -> None:
     continuation before each row it spans, so a row's blank cells run on into the next
     row's; a row whose 总计 is blank (1.本机关不掌握相关政府信息) still shows its end, that
     cell being a line of spaces (a page's ``&nbsp;``), which no continuation prints."""
-    for row, numbers in BLANKS.items():
-        for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
-            if number is None:
-                assert (value, provenance) in ((None, "blank"), (0, "derived")), row
-            else:
-                assert (value, provenance) == (number, "parsed"), row
+    _assert_read_as_printed(back, BLANKS.items())
 
 
 @pytest.mark.parametrize(
@@ -601,12 +609,7 @@ def test_one_empty_line_an_empty_cell_is_read_where_section_three_s_rules_check_
     report = _with(BALANCED)
     back = gr.parse(_lynx(report))
     assert back.applications.layout == "cell-per-line"
-    for row, numbers in BALANCED.items():
-        for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
-            if number is None:
-                assert (value, provenance) in ((None, "blank"), (0, "derived")), row
-            else:
-                assert (value, provenance) == (number, "parsed"), row
+    _assert_read_as_printed(back, BALANCED.items())
     assert wrong(back, _printed(report)) == {}
 
 
@@ -631,12 +634,7 @@ def test_lynx_s_last_blank_row_runs_to_the_next_heading() -> None:
     assert re.search(r"四、结转下年度继续办理\n{9}四、政府信息公开行政复议", text)
     back = gr.parse(text)
     assert wrong(back, _printed(report)) == {}
-    for row, numbers in (*ENDS_BLANK.items(), ("carried_forward", [None] * 7)):
-        for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
-            if number is None:
-                assert (value, provenance) in ((None, "blank"), (0, "derived")), row
-            else:
-                assert (value, provenance) == (number, "parsed"), row
+    _assert_read_as_printed(back, [*ENDS_BLANK.items(), ("carried_forward", [None] * 7)])
 
 
 def test_a_line_more_before_the_next_heading_reads_no_blank_row() -> None:
@@ -693,12 +691,7 @@ def test_lynx_s_label_paragraphs_under_blank_rows_keep_their_row() -> None:
     assert fragment and whole and abs(len(fragment[1]) - len(whole[1])) <= 1
     back = gr.parse(text)
     assert wrong(back, _printed(report)) == {}
-    for row, numbers in (*rows.items(), ("other.no_correction", [None] * 7)):
-        for (value, provenance), number in zip(_row(back, row), numbers, strict=True):
-            if number is None:
-                assert (value, provenance) in ((None, "blank"), (0, "derived")), row
-            else:
-                assert (value, provenance) == (number, "parsed"), row
+    _assert_read_as_printed(back, [*rows.items(), ("other.no_correction", [None] * 7)])
 
 
 def test_a_blank_line_moved_inside_a_row_of_lynx_text_places_nothing() -> None:
