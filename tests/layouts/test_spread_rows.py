@@ -160,10 +160,9 @@ def test_values_spread_over_a_tall_rows_lines_are_right_or_missing(
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
 
 
-#: Section 二 of a made-up 2020 report (the 2019 template) as ``pdftotext -layout`` prints
-#: a PDF whose narrow cells wrap: 行政许可's label over two lines, its 处理决定数量 2657 too
-#: (``265`` / ``7``, the rest under it beside the label's second piece).
-WRAPPED_COUNT = """青石县水务局2020年政府信息公开工作年度报告
+#: The start of section 二 of a made-up 2020 report (the 2019 template), down to the header
+#: of the sub-table whose rows the texts below print.
+SECTION_HEAD = """青石县水务局2020年政府信息公开工作年度报告
 
 二、主动公开政府信息情况
   第二十条第（一）项
@@ -172,30 +171,32 @@ WRAPPED_COUNT = """青石县水务局2020年政府信息公开工作年度报告
   规范性文件   12             11             240
   第二十条第（五）项
   信息内容     上一年项目数量  本年增/减      处理决定数量
-  行政         31             -2             265
+"""
+
+#: Section 二 of that report as ``pdftotext -layout`` prints a PDF whose narrow cells wrap:
+#: 行政许可's label over two lines, its 处理决定数量 2657 too (``265`` / ``7``, the rest under
+#: it beside the label's second piece).
+WRAPPED_COUNT = (
+    SECTION_HEAD
+    + """  行政         31             -2             265
   许可                                       7
   其他对外     75             0              1830
   管理服务
   事项
 """
+)
 
 #: The same sub-table as Word's PDF through ``pdftotext -layout`` prints it with a page break
 #: inside 行政许可's row: 415 (its 处理决定数量, the rest of 4153) on the header's page, the
 #: rest ``3`` on the next, whose label column starts at the margin, the ``3`` under
 #: 上一年项目数量 of the header's page (行政许可's 上一年项目数量 is printed blank).
-WRAPPED_OVER_A_BREAK = """青石县水务局2020年政府信息公开工作年度报告
-
-二、主动公开政府信息情况
-  第二十条第（一）项
-  信息内容     本年新制作数量  本年新公开数量  对外公开总数量
-  规章         0              0              0
-  规范性文件   12             11             240
-  第二十条第（五）项
-  信息内容     上一年项目数量  本年增/减      处理决定数量
-               行政                  0       415
+WRAPPED_OVER_A_BREAK = (
+    SECTION_HEAD
+    + """               行政                  0       415
 \f许可               3
 其他对外管理服务事项  75   0     1830
 """
+)
 
 
 def _proactive(report: gr.Report, row: str) -> tuple[object, ...]:
