@@ -1261,7 +1261,10 @@ def _by_sub_table(
     a sub-table runs from a header line that begins with the word other header lines begin
     with (section 二's ``信息内容``) to the next, and its columns are found from its own
     header and values (some word begins two header lines or more: ``_one_grid`` found
-    their columns apart). The rows before the first keep no grid.
+    their columns apart). The rows before the first keep no grid. A line holding that word
+    alone starts one too: Word's PDF through ``pdftotext -layout`` writes a narrow header
+    cell one piece a line (``信息`` / ``内容``), beside no other header word where the
+    other columns' heads, written one character a line, end above it or start below it.
 
     A tool lays out the whole table in one measure: where some sub-table's values fall
     into columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
@@ -1271,8 +1274,8 @@ def _by_sub_table(
     )
     starts = [
         cells[0][1]
-        for cells, head in zip(label_lines, heads, strict=True)
-        if len(head) > 1 and (first := _first_word(cells)) is not None and firsts[first] > 1
+        for cells in label_lines
+        if (first := _first_word(cells)) is not None and firsts[first] > 1
     ]
     blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
