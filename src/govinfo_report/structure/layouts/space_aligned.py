@@ -154,6 +154,56 @@ def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -
     return [row for row in rows if row.labels or row.values]
 
 
+def _straddling(rows: list[Row], words: Sequence[Words], first_line: int) -> list[Row]:
+    """``rows`` with each number wrapped over the lines of a tall row's label joined: Word's
+    PDF through ``pdftotext -layout`` prints a row whose label wraps in its narrow cell
+    (``行政`` / ``许可``) and one of whose numbers wraps too (``1390`` in a narrow cell) on
+    three lines, the number's pieces beside the label's and the one-line cells centred on
+    the line between them (``行政  139`` / ``95  -9`` / ``许可  0``). Joined where the row's
+    one label piece and the number's first piece are its first line's only words, its other
+    values alone on the next line, none under the number, and the next line holds the
+    next row's one label piece and the number's rest alone, both digits, the rest no
+    wider than the first piece and under it: both pieces lie within the row's own lines in
+    one column, one cell's. The next row keeps its label piece (a cut label's rest)."""
+    for at in range(len(rows) - 1):
+        row, after = rows[at], rows[at + 1]
+        if len(row.labels) != 1 or len(after.labels) != 1 or len(after.values) != 1:
+            continue
+        line = row.labels[0][1]
+        tops = [value for value in row.values if value[1] == line]
+        own = [value for value in row.values if value[1] == line + 1]
+        if len(tops) != 1 or not own or len(tops) + len(own) != len(row.values):
+            continue
+        (top,), bottom = tops, after.values[0]
+        if (
+            after.labels[0][1] == line + 2 == bottom[1]
+            and _stacked_pieces(top, bottom, own)
+            and len(words[line - first_line][0]) == 2
+            and len(words[line + 1 - first_line][0]) == len(own)
+            and len(words[line + 2 - first_line][0]) == 2
+        ):
+            joined = (top[0] + bottom[0], *top[1:])
+            values = sorted((*own, joined), key=lambda value: value[2])
+            rows[at] = row._replace(values=tuple(values), loose=True)
+            rows[at + 1] = after._replace(values=())
+    return rows
+
+
+def _stacked_pieces(top: Printed, bottom: Printed, own: Sequence[Printed]) -> bool:
+    """Whether ``bottom`` may be the rest of the number ``top`` wrapped under it in its
+    cell: both digits, ``bottom`` no wider and within ``top``'s columns, and no value of
+    ``own`` (the row's others) under either."""
+    (upper, _, start), (lower, _, column) = top, bottom
+    end = start + len(upper)
+    return (
+        upper.isdigit()
+        and lower.isdigit()
+        and start <= column
+        and column + len(lower) <= end
+        and all(at + len(text) <= start or at >= end for text, _, at in own)
+    )
+
+
 #: A label's rest after its numbering wrapped off (``.属于行政执法案卷``, ``、重复申请``).
 _NUMBERING_REST = re.compile(r"[.．、]\D")
 #: A line starting with such a rest.
@@ -326,7 +376,11 @@ class SpaceAligned(Layout):
         words = line_words(lines, first_line)
         if any(map(_REST_FIRST.match, lines)):  # at C speed: most tables have none
             words = _numbering_apart(words)
-        found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
+        found = _straddling(
+            _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line),
+            words,
+            first_line,
+        )
         rows = [_by_column(row, lines, first_line) for row in found]
         if joined(rows, lines, first_line):
             # unless its header pads its words as columns do and every cell stands at the
