@@ -27,7 +27,7 @@ from .model import Report, Table
 from .read.source import Source, looks_like_path, read
 from .read.split import refuse_several
 from .structure import layouts, metadata, rebreak, skeleton, templates
-from .structure.layouts.base import GRID_MARK
+from .structure.layouts.base import GRID_MARK, VALUE_WORD
 from .structure.skeleton import Skeleton
 from .tables.resolve import Resolved, resolve
 from .tables.sections import SECTIONS
@@ -317,7 +317,7 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
         return skel, None
     shown -= _run_together(skel, restored, one_line)
     again = skeleton.split(restored.lines, restored.tables)
-    if shown and not shown | _tabled(again, _cut_lines(restored)) > shown:
+    if shown and not shown | _tabled(again, _cut_lines(restored), valued=True) > shown:
         return skel, None
     if given.no_breaks:  # the trace of blank cells printed ``&nbsp;``, for run-together rows
         again = attrs.evolve(again, no_breaks=restored.no_breaks(given.no_breaks))
@@ -367,14 +367,24 @@ def _rebroken(
 _TABLES = frozenset(section.NUMBER for section in SECTIONS.values())
 
 
-def _tabled(skel: Skeleton, cut: Collection[int] | None = None) -> frozenset[int]:
+def _tabled(
+    skel: Skeleton, cut: Collection[int] | None = None, valued: bool = False
+) -> frozenset[int]:
     """The sections of ``skel`` that show a table region (one holding a line of ``cut``,
-    when given: a table the cutting found, not one the text showed)."""
+    when given: a table the cutting found, not one the text showed). ``valued``: only a
+    region holding a value counts: a table cut out of a line that prints none shows no
+    lost line break (an empty section 三's header laid out in columns, whose first cell's
+    wrapped note shares a line with ``申请人情况``: ``（本列数据的勾稽关系    申请人情况``)."""
     return frozenset(
         number
         for number, section in skel.sections.items()
         for lines in [list(section.lines("table"))]
-        if lines and (cut is None or any(at in cut for span in lines for at in span))
+        if lines
+        and (cut is None or any(at in cut for span in lines for at in span))
+        and (
+            not valued
+            or any(VALUE_WORD.search(skel.lines[at]) for span in lines for at in span)
+        )
     )
 
 
