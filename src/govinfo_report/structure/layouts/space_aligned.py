@@ -154,54 +154,84 @@ def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -
     return [row for row in rows if row.labels or row.values]
 
 
-def _straddling(rows: list[Row], words: Sequence[Words], first_line: int) -> list[Row]:
-    """``rows`` with each number wrapped over the lines of a tall row's label joined: Word's
-    PDF through ``pdftotext -layout`` prints a row whose label wraps in its narrow cell
-    (``行政`` / ``许可``) and one of whose numbers wraps too (``1390`` in a narrow cell) on
-    three lines, the number's pieces beside the label's and the one-line cells centred on
-    the line between them (``行政  139`` / ``95  -9`` / ``许可  0``). Joined where the row's
-    one label piece and the number's first piece are its first line's only words, its other
-    values alone on the next line, none under the number, and the next line holds the
-    next row's one label piece and the number's rest alone, both digits, the rest no
-    wider than the first piece and under it: both pieces lie within the row's own lines in
-    one column, one cell's. The next row keeps its label piece (a cut label's rest)."""
+def _straddling(
+    rows: list[Row], lines: Sequence[str], first_line: int, words: Sequence[Words]
+) -> list[Row]:
+    """``rows`` with the pieces of a tall row's cells printed on its label's last line
+    joined to the cells they wrap: Word's PDF through ``pdftotext -layout`` prints a row
+    whose label wraps in its narrow cell (``行政`` / ``许可``) on three lines, the first
+    line of each cell that wraps beside the label's first piece, each one-line cell
+    centred on the line between, and each wrapped cell's rest beside the label's last
+    piece, under its first line: a number's rest (``1390`` in a narrow cell: ``行政  139`` /
+    ``95  -9`` / ``许可  0``) or a count's unit (``行政  172  497`` / ``-6`` / ``许可  项
+    件``). Joined where the first line holds only the label piece and the values that wrap,
+    the next only values, none under those, and the last only the next row's one label
+    piece and a rest under each of some of them (``_rests``). The next row keeps its label
+    piece (a cut label's rest, which its section joins). The row's values are in column
+    order (``_by_column``, in display columns), told ``stacked`` only by the lines as
+    printed: a rest stands under its cell's first line."""
     for at in range(len(rows) - 1):
         row, after = rows[at], rows[at + 1]
-        if len(row.labels) != 1 or len(after.labels) != 1 or len(after.values) != 1:
+        if len(row.labels) != 1 or not after.labels:
             continue
         line = row.labels[0][1]
         tops = [value for value in row.values if value[1] == line]
         own = [value for value in row.values if value[1] == line + 1]
-        if len(tops) != 1 or not own or len(tops) + len(own) != len(row.values):
-            continue
-        (top,), bottom = tops, after.values[0]
+        rests = [*after.labels[1:], *after.values]
         if (
-            after.labels[0][1] == line + 2 == bottom[1]
-            and _stacked_pieces(top, bottom, own)
-            and len(words[line - first_line][0]) == 2
-            and len(words[line + 1 - first_line][0]) == len(own)
-            and len(words[line + 2 - first_line][0]) == 2
+            not tops
+            or not own
+            or len(tops) + len(own) != len(row.values)
+            or after.labels[0][1] != line + 2
+            or any(on != line + 2 for _, on, _ in rests)
+            or [len(words[on - first_line][0]) for on in range(line, line + 3)]
+            != [1 + len(tops), len(own), 1 + len(rests)]
         ):
-            joined = (top[0] + bottom[0], *top[1:])
-            values = sorted((*own, joined), key=lambda value: value[2])
+            continue
+        joined = _rests(tops, rests, own)
+        if joined is not None:
+            values = sorted(
+                (*own, *joined), key=lambda cell: _display(lines[cell[1] - first_line], cell[2])
+            )
             rows[at] = row._replace(values=tuple(values), loose=True)
-            rows[at + 1] = after._replace(values=())
+            rows[at + 1] = after._replace(labels=after.labels[:1], values=())
     return rows
 
 
-def _stacked_pieces(top: Printed, bottom: Printed, own: Sequence[Printed]) -> bool:
-    """Whether ``bottom`` may be the rest of the number ``top`` wrapped under it in its
-    cell: both digits, ``bottom`` no wider and within ``top``'s columns, and no value of
-    ``own`` (the row's others) under either."""
-    (upper, _, start), (lower, _, column) = top, bottom
-    end = start + len(upper)
-    return (
-        upper.isdigit()
-        and lower.isdigit()
-        and start <= column
-        and column + len(lower) <= end
-        and all(at + len(text) <= start or at >= end for text, _, at in own)
-    )
+def _rests(
+    tops: Sequence[Printed], rests: Sequence[Printed], own: Sequence[Printed]
+) -> list[Printed] | None:
+    """``tops`` (the first lines of a tall row's wrapped cells) with ``rests`` (their last
+    lines) joined, or ``None`` where some rest is no such: each rest stands under one top
+    (from its first column to its last), no two under one; it is a unit (``项``) under a
+    number, or digits, with a unit or not, under a number with no unit (the number's last
+    digits). No value of ``own`` (the row's one-line cells) stands under a top: a value in
+    the column of a wrapped cell would be a piece of it."""
+    joined = list(tops)
+    for rest in rests:
+        text, _, column = rest
+        under = [
+            at
+            for at, (top, _, start) in enumerate(tops)
+            if start <= column and column + len(text) <= start + len(top)
+        ]
+        if len(under) != 1 or joined[under[0]] is not tops[under[0]]:
+            return None
+        top = tops[under[0]]
+        number = top[0].lstrip("+-")
+        digits = text.rstrip("".join(_UNITS))
+        if not number.isdigit() or not (
+            text in _UNITS or (digits.isdigit() and len(text) - len(digits) <= 1)
+        ):
+            return None
+        joined[under[0]] = (top[0] + text, *top[1:])
+    if joined == list(tops) or any(
+        start < at + len(text) and at < start + len(top)
+        for top, _, start in tops
+        for text, _, at in own
+    ):
+        return None
+    return joined
 
 
 #: A label's rest after its numbering wrapped off (``.属于行政执法案卷``, ``、重复申请``).
@@ -376,12 +406,10 @@ class SpaceAligned(Layout):
         words = line_words(lines, first_line)
         if any(map(_REST_FIRST.match, lines)):  # at C speed: most tables have none
             words = _numbering_apart(words)
-        found = _straddling(
-            _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line),
-            words,
-            first_line,
+        found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
+        rows = _straddling(
+            [_by_column(row, lines, first_line) for row in found], lines, first_line, words
         )
-        rows = [_by_column(row, lines, first_line) for row in found]
         if joined(rows, lines, first_line):
             # unless its header pads its words as columns do and every cell stands at the
             # offsets of a table laid out cell by cell (inscriptis: a row's values alone past
