@@ -381,10 +381,7 @@ def _tabled(
         for lines in [list(section.lines("table"))]
         if lines
         and (cut is None or any(at in cut for span in lines for at in span))
-        and (
-            not valued
-            or any(VALUE_WORD.search(skel.lines[at]) for span in lines for at in span)
-        )
+        and (not valued or any(VALUE_WORD.search(skel.lines[at]) for span in lines for at in span))
     )
 
 
