@@ -167,9 +167,9 @@ def _straddling(
     件``). Joined where the first line holds only the label piece and the values that wrap,
     the next only values, none under those, and the last only the next row's one label
     piece and a rest under each of some of them (``_rests``). The next row keeps its label
-    piece (a cut label's rest, which its section joins). The row's values are in column
-    order (``_by_column``, in display columns), told ``stacked`` only by the lines as
-    printed: a rest stands under its cell's first line."""
+    piece (a cut label's rest, which its section joins). The row's values are then whole
+    cells in column order (``_by_column``'s, in display columns): not ``loose``, though on
+    two lines (no grid places them, ``_on_one_line``)."""
     for at in range(len(rows) - 1):
         row, after = rows[at], rows[at + 1]
         if len(row.labels) != 1 or not after.labels:
@@ -193,7 +193,7 @@ def _straddling(
             values = sorted(
                 (*own, *joined), key=lambda cell: _display(lines[cell[1] - first_line], cell[2])
             )
-            rows[at] = row._replace(values=tuple(values), loose=True)
+            rows[at] = row._replace(values=tuple(values), loose=False)
             rows[at + 1] = after._replace(labels=after.labels[:1], values=())
     return rows
 
@@ -799,7 +799,9 @@ def _on_one_line(rows: Sequence[Row]) -> list[int]:
     return [
         at
         for at, row in enumerate(rows)
-        if row.values and not row.loose and row.values[0][1] == row.values[-1][1]
+        if row.values
+        and not row.loose
+        and all(line == row.values[0][1] for _, line, _ in row.values)
     ]
 
 

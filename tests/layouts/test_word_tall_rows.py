@@ -1,0 +1,309 @@
+"""Section 二 as ``pdftotext -layout`` prints Word's (or LibreOffice's) PDF of a report's
+DOCX: narrow columns, each row label wrapped two characters a line, a row whose label takes
+two lines printing its one-line cells on a line of their own between them, and a cell that
+wraps (a count too wide for it, or a count and its unit) beside the label's pieces
+(``行政  139`` / ``95  -9`` / ``许可  0`` for 1390). Each cell right, or missing: never a
+count cut short or joined to another row's."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, note
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from conftest import scaled, wrong
+from manglers import CentredRows
+from strategies import reports
+
+#: The rows of the 2019 template's section 二 whose label wraps onto two lines.
+_TWO_LINES = ("licensing", "penalties", "coercive_measures")
+
+
+def _section_two(report: gr.Report, lines: str) -> str:
+    """``report`` rendered space-aligned, its section 二 replaced by ``lines``."""
+    text = gr.render(report, "space-aligned")
+    start, end = text.index("二、主动公开"), text.index("三、收到")
+    return text[:start] + lines + "\n\n" + text[end:]
+
+
+def _report(template: str, proactive: dict[str, int | Decimal]) -> gr.Report:
+    values: dict[str, object] = dict.fromkeys((f.key for f in gr.fields(template)), 0)
+    values |= {f"proactive.{key}": value for key, value in proactive.items()}
+    return gr.Report.from_values(values, template=template, organisation="梧川市交通局", year=2022)
+
+
+#: A 2019 report's section 二 as Word's PDF prints it: each column's header one or two
+#: characters a line, 信息 alone on a line of the last two sub-tables' headers, 行政许可's
+#: 2417 wrapped over its label's lines around 63 and -4, 行政强制's 件 under 308 and its
+#: 处理决定数量 5126 wrapped beside 项, and 行政处罚's one-line cells alone between its
+#: label's lines.
+WORD_2019 = """二、主动公开政府信息情况
+
+第二十条第（一）项
+
+     本   本
+     年   年
+               对外
+     新   新
+信息           公开
+     制   公
+内容           总数
+     作   开
+               量
+     数   数
+     量   量
+
+规章   2    2    15
+
+规范
+性文   11   9    40
+件
+
+第二十条第（五）项
+
+     上
+     一
+          本
+     年         处理
+信息        年
+     项         决定
+内容        增/
+     目         数量
+          减
+     数
+     量
+
+行政             241
+     63   -4
+许可              7
+
+其他
+对外
+管理   12   0    30
+服务
+事项
+
+第二十条第（六）项
+
+     上
+     一
+          本
+     年         处理
+信息        年
+     项         决定
+内容        增/
+     目         数量
+          减
+     数
+     量
+
+行政
+   104    6    877
+处罚
+
+行政 308         512
+          -7
+强制 件           6项
+
+第二十条第（八）项
+
+     上
+     一
+     年
+信息
+     项    本年增/减
+内容
+     目
+     数
+     量
+
+行政
+事业
+     5    1
+性收
+费
+
+第二十条第（九）项
+
+     采
+     购        采购总金额
+信息  项        （单位：万
+内容  目         元）
+     数
+     量
+
+政府
+集中    3       12.5
+采购"""
+
+
+#: The counts ``WORD_2019`` prints.
+PRINTED_2019: dict[str, int | Decimal] = {
+    "rules.made": 2,
+    "rules.published": 2,
+    "rules.total_published": 15,
+    "normative_documents.made": 11,
+    "normative_documents.published": 9,
+    "normative_documents.total_published": 40,
+    "licensing.previous_items": 63,
+    "licensing.change": -4,
+    "licensing.decisions": 2417,
+    "other_services.previous_items": 12,
+    "other_services.change": 0,
+    "other_services.decisions": 30,
+    "penalties.previous_items": 104,
+    "penalties.change": 6,
+    "penalties.decisions": 877,
+    "coercive_measures.previous_items": 308,
+    "coercive_measures.change": -7,
+    "coercive_measures.decisions": 5126,
+    "fees.previous_items": 5,
+    "fees.change": 1,
+    "procurement.projects": 3,
+    "procurement.amount": Decimal("12.5"),
+}
+
+
+def test_word_pdf_section_two_with_cells_wrapped_beside_tall_labels() -> None:
+    """Each count and unit wrapped beside a two-line label is joined to its first line, and
+    each sub-table read by its own header, 信息 alone on a header line starting it."""
+    truth = _report("2019", PRINTED_2019)
+    back = gr.parse(_section_two(truth, WORD_2019))
+    expected = {
+        "proactive.licensing.previous_items": 63,
+        "proactive.licensing.change": -4,
+        "proactive.licensing.decisions": 2417,
+        "proactive.penalties.decisions": 877,
+        "proactive.coercive_measures.previous_items": 308,
+        "proactive.coercive_measures.change": -7,
+        "proactive.coercive_measures.decisions": 5126,
+        "proactive.fees.previous_items": 5,
+        "proactive.fees.change": 1,
+    }
+    assert {key: back.cell(key).value for key in expected} == expected
+    assert back.cell("proactive.coercive_measures.decisions").raw == "5126项"
+    assert wrong(back, truth.flat()) == {}
+
+
+@pytest.mark.parametrize(
+    ("top", "middle", "bottom"),
+    [
+        ("行政             241", "     63   -4", "许可           7"),  # the rest left of 241
+        ("行政             241", "     63   -4   5", "许可              7"),  # a value under it
+        ("行政             241", "     63", "许可              7"),  # a blank cell beside
+    ],
+    ids=["rest-apart", "value-under", "blank-beside"],
+)
+def test_a_piece_not_under_a_wrapped_count_joins_nothing(
+    top: str, middle: str, bottom: str
+) -> None:
+    """A count beside a tall label's last piece that stands apart from the count above it,
+    a one-line cell under that count, or a row printing fewer values than its cells: the
+    pieces are not known to be one count's, and 行政许可's cells are missing, never 241, 7
+    or 2417 in the wrong cell."""
+    truth = _report("2019", PRINTED_2019)
+    lines = WORD_2019.replace(
+        "行政             241\n     63   -4\n许可              7", f"{top}\n{middle}\n{bottom}"
+    )
+    back = gr.parse(_section_two(truth, lines))
+    assert back.cell("proactive.licensing.decisions").value is None
+    got = {key: back.cell(key).value for key in truth.flat() if key.startswith("proactive.")}
+    assert {k: v for k, v in got.items() if v is not None and v != truth.flat()[k]} == {}
+
+
+#: 2021's 第二十条第（一）项 with 行政规范性文件's 现行有效件数 1290 wrapped beside its label's
+#: first and last pieces, its other counts between them.
+WORD_2021 = """二、主动公开政府信息情况
+
+第二十条第（一）项
+
+     本   本   现
+     年   年   行
+信息 制   废   有
+内容 发   止   效
+     件   件   件
+     数   数   数
+
+规章   1    0    6
+
+行政
+规范           129
+     5    3
+性文            0
+件
+
+第二十条第（五）项
+
+信息      本年处理决定
+内容      数量
+
+行政
+许可      88
+
+第二十条第（六）项
+
+信息      本年处理决定
+内容      数量
+
+行政
+处罚      41
+
+行政
+强制      7
+
+第二十条第（八）项
+
+信息      本年收费金额
+内容      （单位：万元）
+
+行政
+事业      0.5
+性收
+费"""
+
+
+def test_word_pdf_2021_count_wrapped_beside_a_tall_label() -> None:
+    """2021's sub-table of three columns: 1290 wrapped over 规范 / 性文 around 5 and 3."""
+    truth = _report(
+        "2021",
+        {
+            "rules.issued": 1,
+            "rules.repealed": 0,
+            "rules.in_force": 6,
+            "normative_documents.issued": 5,
+            "normative_documents.repealed": 3,
+            "normative_documents.in_force": 1290,
+            "licensing.decisions": 88,
+            "penalties.decisions": 41,
+            "coercive_measures.decisions": 7,
+            "fees.amount": Decimal("0.5"),
+        },
+    )
+    back = gr.parse(_section_two(truth, WORD_2021))
+    keys = ("issued", "repealed", "in_force")
+    got = {key: back.cell(f"proactive.normative_documents.{key}").value for key in keys}
+    assert got == {"issued": 5, "repealed": 3, "in_force": 1290}
+    assert wrong(back, truth.flat()) == {}
+
+
+@scaled(0.3)
+@given(report=reports(template="2019", missing=False))
+def test_counts_wrapped_beside_two_line_labels_are_read(report: gr.Report) -> None:
+    """Any 2019 report whose section 二 prints as Word's PDF narrows it (each label two
+    characters a line, a count wider than two digits wrapped over the label's lines around
+    its row's values, ``CentredRows(wrap=2, digits=2)``): no cell wrong, and every cell of
+    a row whose label takes two lines (行政许可, 行政处罚, 行政强制) read as printed."""
+    text = render(report, CentredRows(wrap=2, digits=2))
+    note(text[text.index("二、") : text.index("三、收到")])
+    back = gr.parse(text)
+    assert wrong(back, report.flat()) == {}
+    printed = {
+        key: value
+        for key, value in report.flat().items()
+        if key.split(".")[1] in _TWO_LINES and key.startswith("proactive.")
+    }
+    assert {key: back.cell(key).value for key in printed} == printed
