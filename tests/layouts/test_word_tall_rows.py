@@ -8,6 +8,7 @@ count cut short or joined to another row's."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, note
@@ -307,3 +308,34 @@ def test_counts_wrapped_beside_two_line_labels_are_read(report: gr.Report) -> No
         if key.split(".")[1] in _TWO_LINES and key.startswith("proactive.")
     }
     assert {key: back.cell(key).value for key in printed} == printed
+
+
+#: Word's PDF through ``pdftotext -layout`` of a made-up 2019 report that received no
+#: application (the tool bed's, seed 1919, page 11): section 三 prints no number, and its
+#: header's note (wrapped) shares a line with 申请人情况.
+EMPTY_THREE = Path(__file__).parents[1] / "fixtures" / "jostled"
+EMPTY_THREE /= "word-pdftotext-layout-empty-section-three.txt"
+
+
+def test_an_empty_section_three_header_beside_its_note_breaks_no_line() -> None:
+    """``（本列数据的勾稽关系        申请人情况``: a header laid out in columns, no body whose
+    line breaks were lost, so section 二 is read as printed (cutting the text at
+    申请人情况 lost it all: the cut made section 三 a table of no number)."""
+    back = gr.parse(EMPTY_THREE.read_text("utf-8"))
+    assert "line-breaks-lost" not in {d.code for d in back.diagnostics}
+    printed = {
+        "licensing": (0, 0, 976),
+        "other_services": (463, 0, 3),
+        "penalties": (25, 0, 4),
+        "coercive_measures": (381, 0, 7359),
+    }
+    got = {
+        row: tuple(
+            back.cell(f"proactive.{row}.{column}").value
+            for column in ("previous_items", "change", "decisions")
+        )
+        for row in printed
+    }
+    assert got == printed
+    assert back.cell("proactive.normative_documents.total_published").value == 49
+    assert back.cell("proactive.procurement.amount").value == Decimal("0.4")
