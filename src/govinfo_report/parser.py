@@ -7,6 +7,7 @@ end up in ``Report.diagnostics``.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import partial
@@ -27,7 +28,7 @@ from .model import Report, Table
 from .read.source import Source, looks_like_path, read
 from .read.split import refuse_several
 from .structure import layouts, metadata, rebreak, skeleton, templates
-from .structure.layouts.base import GRID_MARK, VALUE_WORD
+from .structure.layouts.base import GRID_MARK
 from .structure.skeleton import Skeleton
 from .tables.resolve import Resolved, resolve
 from .tables.sections import SECTIONS
@@ -367,21 +368,26 @@ def _rebroken(
 _TABLES = frozenset(section.NUMBER for section in SECTIONS.values())
 
 
+#: A digit that is no label's numbering (``1.属于国家秘密``, ``2、``): a value, run together
+#: with its label or not (``规章000``, ``0.1118``).
+_NUMBER = re.compile(r"\d(?!\d*[.．、](?!\d))")
+
+
 def _tabled(
     skel: Skeleton, cut: Collection[int] | None = None, valued: bool = False
 ) -> frozenset[int]:
     """The sections of ``skel`` that show a table region (one holding a line of ``cut``,
     when given: a table the cutting found, not one the text showed). ``valued``: only a
-    region holding a value counts: a table cut out of a line that prints none shows no
-    lost line break (an empty section 三's header laid out in columns, whose first cell's
-    wrapped note shares a line with ``申请人情况``: ``（本列数据的勾稽关系    申请人情况``)."""
+    region printing a number (``_NUMBER``) counts: a table cut out of lines that print none
+    shows no lost line break (an empty section 三's header laid out in columns, whose first
+    cell's wrapped note shares a line with ``申请人情况``: ``（本列数据的勾稽关系  申请人情况``)."""
     return frozenset(
         number
         for number, section in skel.sections.items()
         for lines in [list(section.lines("table"))]
         if lines
         and (cut is None or any(at in cut for span in lines for at in span))
-        and (not valued or any(VALUE_WORD.search(skel.lines[at]) for span in lines for at in span))
+        and (not valued or any(_NUMBER.search(skel.lines[at]) for span in lines for at in span))
     )
 
 
