@@ -75,6 +75,12 @@ def width(template: str) -> int:
     return max(map(len, labels.PROACTIVE_SHAPE[template].values()))
 
 
+@cache
+def _cells(template: str) -> dict[str, int]:
+    """How many values each row holds."""
+    return {row: len(columns) for row, columns in labels.PROACTIVE_SHAPE[template].items()}
+
+
 def rules(template: Template) -> Iterator[Rule]:
     """Section 二 has no consistency rule: its rows count different things."""
     return iter(())
@@ -101,7 +107,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
     rows, lifted = relifted(
-        units_apart(stacked(rewrapped(spanned(rows, own, width(name), alone=True), own), own), own),
+        units_apart(
+            stacked(rewrapped(spanned(rows, own, width(name), alone=_cells(name)), own), own), own
+        ),
         template,
         lambda row: _named(row, template),
     )

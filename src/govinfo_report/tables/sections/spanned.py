@@ -12,7 +12,7 @@ column over all its lines."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from operator import itemgetter
 
@@ -27,16 +27,26 @@ _DRIFT = 1
 _SLACK = 1
 #: The most lines a row's label wraps over (two characters a line).
 _MOST_LINES = 20
+#: How many lines apart (an empty line between) a wrapped label's pieces may stand.
+_MOST_APART = 2
 #: A column's extent: the first character of its values and the one past their last.
 Span = tuple[int, int]
 
 
-def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = False) -> list[Row]:
+def spanned(
+    rows: list[Row],
+    matcher: LabelMatcher,
+    width: int,
+    alone: Mapping[str, int] | None = None,
+) -> list[Row]:
     """``rows`` with each run of rows on consecutive lines whose label pieces join into one
     template row's label whole, two or more of them printing values, made that one row
-    (``_merged``). ``width``: the section's columns; ``alone``: the section has no rules
-    to confirm a reading (section 二). Only space-aligned text (``Row.gaps``) prints rows
-    so."""
+    (``_merged``). ``width``: the section's columns; ``alone``: where the section has no
+    rules to confirm a reading (section 二), the cells of each of its rows (by key), which
+    may be fewer than ``width`` (a sub-table of its own). Only space-aligned text
+    (``Row.gaps``) prints rows so. A line left empty between two of a label's pieces
+    (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
+    whose baselines stand further apart) does not part them."""
     if not any(row.gaps for row in rows):
         return rows
     result: list[Row] = []
@@ -44,7 +54,7 @@ def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = Fa
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone), own)
+            _merged(rows, at, end, label, (width, alone), own, matcher)
             if sum(1 for row in rows[at:end] if row.values) > 1
             else None
         )
@@ -62,6 +72,7 @@ def _run(
 ) -> tuple[int, str, int]:
     """Where the run of rows from ``at`` whose own labels (their last) join into one row's
     label ends, and that label: each next row's label on the line after the one before,
+    (or on the one after that, the line between empty: ``_next_line``),
     starting under the first (or centred under the piece before it: no wider, starting
     right of it within its width), its other labels ending left of it (a group label's
     pieces), and no numbering (which begins the next row's label). The longest join that
@@ -81,14 +92,14 @@ def _run(
     ``年  0 … 0`` / ``1.信访举报投诉类申请``). ``trail``: whether the run goes on so."""
     row = rows[at]
     after = rows[at + 1].labels if at + 1 < len(rows) else ()
-    if not row.labels or not after or after[-1][1] != row.labels[-1][1] + 1:
+    if not row.labels or not after or not _next_line(after[-1][1], row.labels[-1][1]):
         return at, "", at  # the usual row: the next one's label is not on the line after its own
     text, line, column = row.labels[-1]
     pieces: list[str] = []
     lines = [line]
     before = text
     for other in rows[at + 1 : at + _MOST_LINES]:
-        if not other.labels or other.labels[-1][1] != lines[-1] + 1:
+        if not other.labels or not _next_line(other.labels[-1][1], lines[-1]):
             break
         piece, on, start = other.labels[-1]
         under = abs(start - column) <= _DRIFT or (
@@ -135,6 +146,13 @@ def _run(
     return end, joined, own
 
 
+def _next_line(line: int, above: int) -> bool:
+    """Whether a label piece on ``line`` may go on one on ``above``: on the next line, or on
+    the one after (the rows are the text's lines that print something, so the line
+    between prints nothing)."""
+    return above < line <= above + _MOST_APART
+
+
 def _own_values(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
     """Whether the row whose label starts at ``rows[at]`` prints values on its label's
     lines (its first, or those its pieces wrap over: ``_run``): the values of the line
@@ -175,7 +193,13 @@ def _left_of(labels: Sequence[Printed], column: int) -> bool:
 
 
 def _merged(
-    rows: Sequence[Row], at: int, end: int, label: str, shape: tuple[int, bool], own: int
+    rows: Sequence[Row],
+    at: int,
+    end: int,
+    label: str,
+    shape: tuple[int, Mapping[str, int] | None],
+    own: int,
+    matcher: LabelMatcher,
 ) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
     (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
@@ -184,12 +208,17 @@ def _merged(
     column order with each number's wrapped pieces joined (``_in_order``), ``loose``, for
     the row's own rules to confirm or set aside; where that order is not sure either (or
     its values stand on two pages), none: the row's cells are missing (``row-missing``),
-    never read off one of its lines alone. ``shape``: the section's columns, and whether
-    it has no rules (section 二): then a row not placed by column keeps its values in line
-    order, ``stacked``, which no rule confirms: its cells missing (``values-unplaced``),
+    never read off one of its lines alone. ``shape``: the section's columns, and where
+    it has no rules (section 二) the cells of each of its rows (``spanned``): then a row
+    not placed by column keeps its values in line order, ``stacked``, which no rule
+    confirms: its cells missing (``values-unplaced``),
     not read off its lines apart (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100; a
     value on the label's second line standing in no column claimed blank).
-    ``own``: where the rows of the label's own pieces end (``_run``)."""
+    ``own``: where the rows of the label's own pieces end (``_run``); ``matcher`` names
+    the row ``label`` is. A row of section 二
+    with fewer cells than the columns found near it (another sub-table's: 行政事业性收费's
+    two under 行政处罚's three) that puts a value past its own cells keeps its values in
+    column order but no positions: they do not show its blank cells."""
     width, alone = shape
     run = rows[at:end]
     first = run[0]
@@ -199,10 +228,20 @@ def _merged(
     pages = {row.page for row in run if row.values}
     spans = _extents(rows, at, width) if len(pages) == 1 else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
-    placed = _by_column(values, spans, first.line, pieces if alone else None) if spans else None
+    placed = (
+        _by_column(values, spans, first.line, pieces if alone is not None else None)
+        if spans
+        else None
+    )
     if placed is None:
         # section 二's pieces, which no rule could confirm, stay apart: its cells missing
-        ordered = tuple(values) if alone else _in_order(values, run) if len(pages) == 1 else None
+        ordered = (
+            tuple(values)
+            if alone is not None
+            else _in_order(values, run)
+            if len(pages) == 1
+            else None
+        )
         return first._replace(
             labels=labels,
             values=ordered or (),
@@ -212,12 +251,14 @@ def _merged(
             gaps=True,
         )
     cells, wrapped = placed
+    own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
+    past = any(text for text, _, _ in cells[own_cells:])
     return first._replace(
         labels=labels,
         values=tuple(cell for cell in cells if cell[0]),
-        loose=wrapped and not alone,  # section 二's pieces joined beside its own label alone
+        loose=wrapped and alone is None,  # section 二's pieces joined beside its own label alone
         stacked=False,
-        positions=Positions(cells),
+        positions=Positions() if past else Positions(cells),
         gaps=True,
     )
 
