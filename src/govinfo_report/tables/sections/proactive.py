@@ -56,7 +56,7 @@ from .rows import (
     stacked,
     units_apart,
 )
-from .spanned import spanned
+from .spanned import apart, spanned
 
 NAME = "proactive"
 NUMBER = 2
@@ -485,7 +485,8 @@ def _wrapped_in_a_column(
     the lines of a proportional font start where the glyphs left of them end
     (``_jostled``), so a piece may start some characters left or right of the other. Only
     in text laid out in columns: both counts right of those label pieces (text one cell a
-    line wraps no count)."""
+    line wraps no count). Counts standing in two columns (``spanned.apart``: alike labels
+    left of both, two characters or more apart) are no such pieces."""
     name = context.template.name
     counts = sorted(
         (value[1], index, value)
@@ -524,8 +525,8 @@ def _wrapped_in_a_column(
             if below > line + 2:
                 break
             span = spans.get((line, below))
-            if span is None or span[0] >= min(upper[2], lower[2]):
-                continue  # no such lines, or not laid out in columns
+            if span is None or span[0] >= min(upper[2], lower[2]) or apart(upper, lower, pieces):
+                continue  # no such lines, not laid out in columns, or two columns' counts
             keys = span[1]
             rows = [
                 index

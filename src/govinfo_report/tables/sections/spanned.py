@@ -29,6 +29,8 @@ _SLACK = 1
 _MOST_LINES = 20
 #: How many lines apart (an empty line between) a wrapped label's pieces may stand.
 _MOST_APART = 2
+#: How many characters apart two values on two lines stand to be in two columns.
+_APART = 2
 #: A column's extent: the first character of its values and the one past their last.
 Span = tuple[int, int]
 
@@ -233,6 +235,16 @@ def _merged(
         if spans
         else None
     )
+    if placed is None and alone is not None and len(pages) == 1 and _in_columns(values, run):
+        # every value in a column of its own, in line order: no count wrapped, none moved
+        return first._replace(
+            labels=labels,
+            values=tuple(values),
+            loose=False,
+            stacked=False,
+            positions=Positions(),
+            gaps=True,
+        )
     if placed is None:
         # section 二's pieces, which no rule could confirm, stay apart: its cells missing
         ordered = (
@@ -260,6 +272,42 @@ def _merged(
         stacked=False,
         positions=Positions() if past else Positions(cells),
         gaps=True,
+    )
+
+
+def _in_columns(values: Sequence[Printed], run: Sequence[Row]) -> bool:
+    """Whether ``values`` (of the rows of ``run``, in line order) stand each in a column of
+    its own, in that order: each on a later line than another starts right of where that
+    one ends, the two ``apart``."""
+    labels = [label for row in run for label in row.labels]
+    return all(
+        later[1] == earlier[1] or (later[2] > earlier[2] and apart(earlier, later, labels))
+        for at, later in enumerate(values)
+        for earlier in values[:at]
+    )
+
+
+def apart(one: Printed, two: Printed, labels: Sequence[Printed]) -> bool:
+    """Whether ``one`` and ``two``, values on two lines, stand in two columns, neither a
+    piece of a count wrapped under the other: ``pdftotext -layout`` starts a line's text
+    where the glyphs left of it end (``proactive._jostled``), so only where the labels
+    left of each (of ``labels``, those printed) are alike (where they start, how many
+    characters and how wide) do their columns compare; a count's rest then stands within
+    a character of its first piece's extent, and these stand two or more apart
+    (``事业  27`` / ``性收      0``)."""
+    if _left_of_it(one, labels) != _left_of_it(two, labels):
+        return False
+    return two[2] >= one[2] + len(one[0]) + _APART or one[2] >= two[2] + len(two[0]) + _APART
+
+
+def _left_of_it(value: Printed, labels: Sequence[Printed]) -> list[tuple[int, int, int]]:
+    """Where the labels left of ``value`` on its line start, and their characters and
+    display widths."""
+    _, line, column = value
+    return sorted(
+        (start, len(text), display_width(text))
+        for text, on, start in labels
+        if on == line and start < column
     )
 
 
