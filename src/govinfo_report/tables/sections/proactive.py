@@ -485,8 +485,9 @@ def _wrapped_in_a_column(
     the lines of a proportional font start where the glyphs left of them end
     (``_jostled``), so a piece may start some characters left or right of the other. Only
     in text laid out in columns: both counts right of those label pieces (text one cell a
-    line wraps no count). Counts standing in two columns (``spanned.apart``: alike labels
-    left of both, two characters or more apart) are no such pieces."""
+    line wraps no count). Counts of one row standing in two columns (``spanned.apart``:
+    alike labels left of both, two characters or more apart) are no such pieces; two rows'
+    lines may each start at offsets of their own (``_jostled``), and say nothing so."""
     name = context.template.name
     counts = sorted(
         (value[1], index, value)
@@ -525,7 +526,11 @@ def _wrapped_in_a_column(
             if below > line + 2:
                 break
             span = spans.get((line, below))
-            if span is None or span[0] >= min(upper[2], lower[2]) or apart(upper, lower, pieces):
+            if (
+                span is None
+                or span[0] >= min(upper[2], lower[2])
+                or (upper_row == lower_row and apart(upper, lower, pieces))
+            ):
                 continue  # no such lines, not laid out in columns, or two columns' counts
             keys = span[1]
             rows = [

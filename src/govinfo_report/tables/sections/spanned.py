@@ -213,14 +213,16 @@ def _merged(
     never read off one of its lines alone. ``shape``: the section's columns, and where
     it has no rules (section 二) the cells of each of its rows (``spanned``): then a row
     not placed by column keeps its values in line order, ``stacked``, which no rule
-    confirms: its cells missing (``values-unplaced``),
-    not read off its lines apart (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100; a
-    value on the label's second line standing in no column claimed blank).
+    confirms: its cells missing (``values-unplaced``), not read off its lines apart
+    (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100; a value on the label's second line
+    standing in no column claimed blank); unless each value stands beside a piece of the
+    row's own label and in a column of its own (``_in_columns``: ``事业  14`` / ``性收
+    0``), no count wrapped: its values then in that order, placed by their count.
     ``own``: where the rows of the label's own pieces end (``_run``); ``matcher`` names
-    the row ``label`` is. A row of section 二
-    with fewer cells than the columns found near it (another sub-table's: 行政事业性收费's
-    two under 行政处罚's three) that puts a value past its own cells keeps its values in
-    column order but no positions: they do not show its blank cells."""
+    the row ``label`` is. A row of section 二 with fewer cells than the columns found near
+    it (another sub-table's: 行政事业性收费's two under 行政处罚's three) that puts a value
+    past its own cells keeps its values in column order but no positions: they do not show
+    its blank cells."""
     width, alone = shape
     run = rows[at:end]
     first = run[0]
@@ -235,8 +237,14 @@ def _merged(
         if spans
         else None
     )
-    if placed is None and alone is not None and len(pages) == 1 and _in_columns(values, run):
-        # every value in a column of its own, in line order: no count wrapped, none moved
+    if (
+        placed is None
+        and alone is not None
+        and len(pages) == 1
+        and all(on in pieces for _, on, _ in values)
+        and _in_columns(values, run)
+    ):
+        # every value beside its own label and in a column of its own, in line order
         return first._replace(
             labels=labels,
             values=tuple(values),
