@@ -486,7 +486,7 @@ def _wrapped_in_a_column(
     (``_jostled``), so a piece may start some characters left or right of the other. Only
     in text laid out in columns: both counts right of those label pieces (text one cell a
     line wraps no count). Counts of one row standing in two columns (``spanned.apart``:
-    alike labels left of both, two characters or more apart) are no such pieces; two rows'
+    alike labels left of both, three characters or more apart) are no such pieces; two rows'
     lines may each start at offsets of their own (``_jostled``), and say nothing so."""
     name = context.template.name
     counts = sorted(

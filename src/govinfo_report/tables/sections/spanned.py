@@ -29,8 +29,10 @@ _SLACK = 1
 _MOST_LINES = 20
 #: How many lines apart (an empty line between) a wrapped label's pieces may stand.
 _MOST_APART = 2
-#: How many characters apart two values on two lines stand to be in two columns.
-_APART = 2
+#: How many characters past the end of one value on a line the start of one on another
+#: stands to be in another column: on tool-bed pages a count wrapped in its cell prints
+#: its rest up to one past its first piece's end, two columns' values three or more.
+_APART = 3
 #: A column's extent: the first character of its values and the one past their last.
 Span = tuple[int, int]
 
@@ -301,7 +303,7 @@ def apart(one: Printed, two: Printed, labels: Sequence[Printed]) -> bool:
     where the glyphs left of it end (``proactive._jostled``), so only where the labels
     left of each (of ``labels``, those printed) are alike (where they start, how many
     characters and how wide) do their columns compare; a count's rest then stands within
-    a character of its first piece's extent, and these stand two or more apart
+    a character of its first piece's extent, and these stand three or more apart
     (``事业  27`` / ``性收      0``)."""
     if _left_of_it(one, labels) != _left_of_it(two, labels):
         return False
