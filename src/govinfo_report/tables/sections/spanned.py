@@ -96,17 +96,14 @@ def _run(
     ``年  0 … 0`` / ``1.信访举报投诉类申请``). ``trail``: whether the run goes on so."""
     row = rows[at]
     after = rows[at + 1].labels if at + 1 < len(rows) else ()
-    printed = {
-        on for near in rows[at : at + _MOST_LINES] for _, on, _ in (*near.labels, *near.values)
-    }
-    if not row.labels or not after or not _next_line(after[-1][1], row.labels[-1][1], printed):
+    if not row.labels or not after or not _next_line(after[-1][1], row.labels[-1][1], rows, at):
         return at, "", at  # the usual row: the next one's label is not on the line after its own
     text, line, column = row.labels[-1]
     pieces: list[str] = []
     lines = [line]
     before = text
     for other in rows[at + 1 : at + _MOST_LINES]:
-        if not other.labels or not _next_line(other.labels[-1][1], lines[-1], printed):
+        if not other.labels or not _next_line(other.labels[-1][1], lines[-1], rows, at):
             break
         piece, on, start = other.labels[-1]
         under = abs(start - column) <= _DRIFT or (
@@ -153,13 +150,18 @@ def _run(
     return end, joined, own
 
 
-def _next_line(line: int, above: int, printed: set[int]) -> bool:
+def _next_line(line: int, above: int, rows: Sequence[Row], at: int) -> bool:
     """Whether a label piece on ``line`` may go on one on ``above``: on the next line, or on
-    the one after where the line between is empty (of the lines the rows near print,
-    ``printed``, not one: a row's values may stand on a line of their own, Word's PDF
-    printing them above the next row's label)."""
-    return line == above + 1 or (
-        above + 1 < line <= above + _MOST_APART and above + 1 not in printed
+    the one after where the line between is empty (none of the rows from ``at`` on prints
+    on it: a row's values may stand on a line of their own, Word's PDF printing them above
+    the next row's label)."""
+    if line == above + 1:
+        return True
+    between = above + 1
+    return between < line <= above + _MOST_APART and not any(
+        on == between
+        for near in rows[at : at + _MOST_LINES]
+        for _, on, _ in (*near.labels, *near.values)
     )
 
 
