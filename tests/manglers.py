@@ -1096,7 +1096,12 @@ class CentredRows:
     (``一、本年新收政府  126  726  …  263`` / ``信息公开申请数量  1  6  82 …`` / ``0``); with
     ``digits``, a count wider than ``digits`` characters prints its first ``digits`` on
     its line and the rest under them on the next (the line above the label's last where
-    it stands there: ``126`` / ``1`` for 1261; a row of one line wraps none)."""
+    it stands there: ``126`` / ``1`` for 1261; a row of one line wraps none).
+
+    ``parted`` (with ``spread``): an empty line before the last line of a label wrapped over
+    three lines or more, as ``pdftotext -layout`` parts lines whose baselines stand further
+    apart than a line's height (a browser's PDF: ``行政`` / ``事业  27`` / ``性收  0`` / (empty) /
+    ``费``)."""
 
     wrap: int = 6
     gap: int = 2
@@ -1113,6 +1118,7 @@ class CentredRows:
     centre: int = 0
     spread: tuple[int, ...] = ()
     inside: bool = False
+    parted: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -1157,7 +1163,10 @@ class CentredRows:
             values = list(row[labels_:])
             middle = tall // 2
             if self.spread:
-                lines.extend(_spread(label_lines, values, labels_, self.spread, self.digits))
+                laid = _spread(label_lines, values, labels_, self.spread, self.digits)
+                if self.parted and len(laid) > 2:
+                    laid.insert(len(laid) - 1, [_PADDING])
+                lines.extend(laid)
                 if self.spaced:
                     lines.append([_PADDING])
                 continue
