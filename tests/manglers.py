@@ -479,12 +479,15 @@ def docx_spanned(line: str) -> str:
     return "\t".join(cells + [cells[-1]] * (PROACTIVE_GRID - len(cells)))
 
 
-def docx_twice(line: str, column: int) -> str:
+def docx_twice(line: str, column: int, upper: bool = False) -> str:
     """A line of section 三 as python-docx prints it where applicant column ``column`` is
     one cell over two grid columns: a row of seven values or blank cells after its label
-    prints that cell twice, and so does the header line naming the column."""
+    prints that cell twice, and so does the header line naming the column. ``upper``: the
+    header's upper line splits the grid its own way (Word's 自然人 over two grid columns, an
+    empty cell under it), so it names 自然人 twice as well."""
     cells = line.split("\t")
-    name = list(labels.APPLICANT_COLUMNS.values())[column][0]
+    names = [spelled[0] for spelled in labels.APPLICANT_COLUMNS.values()]
+    named_twice = {names[column], names[0]} if upper else {names[column]}
     end = len(cells)
     while end > 8 and not cells[end - 1].strip(" "):  # a tool's padding, not a &nbsp;
         end -= 1
@@ -492,7 +495,7 @@ def docx_twice(line: str, column: int) -> str:
     if end > 7 and all(map(_VALUE_CELL.fullmatch, values)) and any(cells[: end - 7]):
         cells.insert(end - 7 + column, cells[end - 7 + column])
     else:  # the header's cell, its words maybe spaced (``其　他``)
-        named = [at for at, cell in enumerate(cells) if "".join(cell.split()) == name]
+        named = [at for at, cell in enumerate(cells) if "".join(cell.split()) in named_twice]
         if named:
             cells.insert(named[0], cells[named[0]])
     return "\t".join(cells)
@@ -502,16 +505,17 @@ def word_grid(text: str, rng: Random) -> str:
     """Tab-separated text as python-docx prints a Word table saved from a page: zeros printed
     or every zero of sections 二 and 三 left blank (empty, or a page's ``&nbsp;``), section
     二's lines as wide as its grid, and one applicant column of section 三 merged over two
-    grid columns, printed twice in every row and in the header. Where more than one column
-    printed twice fits the rows, their cells are uncertain."""
+    grid columns, printed twice in every row and in the header (its upper line, split its
+    own way, maybe naming 自然人 twice too). Where more than one column printed twice fits
+    the rows, their cells are uncertain."""
     blank = rng.choice((None, "", "\u00a0"))  # zeros printed, or each left blank so
     two, three = text.find("二、主动公开"), text.find("三、收到和处理")
     four = text.find("四、政府信息公开行政复议")
     if min(two, three, four) < 0:
         return text
-    column = rng.randrange(6)
+    column, upper = rng.randrange(6), rng.random() < 0.5
     lines = [*map(docx_spanned, text[two:three].split("\n"))]
-    lines += [docx_twice(line, column) for line in text[three:four].split("\n")]
+    lines += [docx_twice(line, column, upper) for line in text[three:four].split("\n")]
     if blank is not None:
         lines = ["\t".join(blank if c == "0" else c for c in line.split("\t")) for line in lines]
     return text[:two] + "\n".join(lines) + text[four:]
@@ -1092,7 +1096,12 @@ class CentredRows:
     (``一、本年新收政府  126  726  …  263`` / ``信息公开申请数量  1  6  82 …`` / ``0``); with
     ``digits``, a count wider than ``digits`` characters prints its first ``digits`` on
     its line and the rest under them on the next (the line above the label's last where
-    it stands there: ``126`` / ``1`` for 1261; a row of one line wraps none)."""
+    it stands there: ``126`` / ``1`` for 1261; a row of one line wraps none).
+
+    ``parted`` (with ``spread``): an empty line before the last line of a label wrapped over
+    three lines or more, as ``pdftotext -layout`` parts lines whose baselines stand further
+    apart than a line's height (a browser's PDF: ``行政`` / ``事业  27`` / ``性收  0`` / (empty) /
+    ``费``)."""
 
     wrap: int = 6
     gap: int = 2
@@ -1109,6 +1118,7 @@ class CentredRows:
     centre: int = 0
     spread: tuple[int, ...] = ()
     inside: bool = False
+    parted: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -1153,7 +1163,10 @@ class CentredRows:
             values = list(row[labels_:])
             middle = tall // 2
             if self.spread:
-                lines.extend(_spread(label_lines, values, labels_, self.spread, self.digits))
+                laid = _spread(label_lines, values, labels_, self.spread, self.digits)
+                if self.parted and len(laid) > 2:
+                    laid.insert(len(laid) - 1, [_PADDING])
+                lines.extend(laid)
                 if self.spaced:
                     lines.append([_PADDING])
                 continue

@@ -253,3 +253,134 @@ def test_counts_wrapped_in_narrow_cells_and_over_a_page_break_are_right_or_missi
     truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
     assert wrong(back, truth) == {}
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+#: Section 二 of a made-up 2020 report (the 2019 template) as ``pdftotext -layout`` prints
+#: a browser's PDF of a narrow page: the header words wrap, and 行政事业性收费's label wraps
+#: over four lines with an empty line before its last, its 上一年项目数量 (14) beside the
+#: second and its 本年增/减 (0) beside the third, under its own header word; the sub-table
+#: before it prints its zeros blank.
+PARTED_FEES = """青石县水务局2020年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+   第二十条第（六）项
+       上一
+   信息 年  本年 处理
+   内容 项目 增/减 决定
+       数量      数量
+   行政 56       18
+   处罚
+   行政      1   7
+   强制
+   第二十条第（八）项
+       上一
+   信息 年   本年增/减
+   内容 项目
+       数量
+   行政
+   事业 14
+   性收      0
+
+   费
+三、收到和处理政府信息公开申请情况
+"""
+
+#: The same row with its second value under its first (``14`` / ``4``): the rest of 144
+#: wrapped in its narrow cell, or two counts.
+PARTED_STACKED = PARTED_FEES.replace("   性收      0", "   性收 4")
+
+#: Section 二 of a made-up 2021 report as the same PDF prints it: 行政规范性文件's label
+#: over four lines, an empty line before its last, its 本年制发件数 (6) beside 规范 and the
+#: other two (2, 41) beside 性文; 规章 printed blank.
+PARTED_2021 = """青石县水务局2021年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+   第二十条第（一）项
+       本年 本年 现行
+   信息 制发 废止 有效
+   内容 件数 件数 件数
+   规章
+   行政
+   规范 6
+   性文      2    41
+
+   件
+三、收到和处理政府信息公开申请情况
+"""
+
+#: 其他对外管理服务事项's values on the first of its label's five lines, the next sub-table's
+#: header below it: the label joins whole (``其他对外管理服务`` is one of its names too).
+OTHER_SERVICES_BELOW = """青石县水务局2020年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+   第二十条第（五）项
+       上一
+   信息 年  本年 处理
+   内容 项目 增/减 决定
+       数量      数量
+   行政 12  0    35
+   许可
+   其他 4   1    9
+   对外
+   管理
+   服务
+   事项
+   第二十条第（六）项
+       上一
+   信息 年  本年 处理
+   内容 项目 增/减 决定
+       数量      数量
+   行政 7   2    60
+   处罚
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_label_parted_by_an_empty_line_is_one_row_its_values_in_their_columns() -> None:
+    report = gr.parse(PARTED_FEES)
+    assert report.cell("proactive.fees.previous_items").value == 14
+    assert report.cell("proactive.fees.change").value == 0
+    report = gr.parse(PARTED_2021)
+    columns = ("issued", "repealed", "in_force")
+    assert tuple(
+        report.cell(f"proactive.normative_documents.{column}").value for column in columns
+    ) == (6, 2, 41)
+
+
+def test_a_parted_rows_value_under_another_is_missing_not_two_cells() -> None:
+    """``14`` over ``4`` may be 144: neither cell is read."""
+    report = gr.parse(PARTED_STACKED)
+    for column in ("previous_items", "change"):
+        cell = report.cell(f"proactive.fees.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing")
+    assert any(d.code == "values-unplaced" for d in report.diagnostics)
+
+
+def test_a_label_whose_shorter_name_ends_inside_it_joins_whole() -> None:
+    report = gr.parse(OTHER_SERVICES_BELOW)
+    assert _proactive(report, "other_services") == (4, 1, 9)
+    assert _proactive(report, "licensing") == (12, 0, 35)
+    assert _proactive(report, "penalties") == (7, 2, 60)
+
+
+@scaled(0.3)
+@given(
+    report=reports(),
+    wrap=st.integers(2, 4),
+    spread=st.lists(st.integers(0, 5), min_size=1, max_size=3).map(tuple),
+    digits=st.sampled_from((0, 2, 3)),
+)
+def test_values_of_a_label_parted_by_an_empty_line_are_right_or_missing(
+    report: gr.Report, wrap: int, spread: tuple[int, ...], digits: int
+) -> None:
+    """Any report whose narrow cells wrap (labels every ``wrap`` characters, counts after
+    ``digits`` where not 0), each tall row's values on any of its label's lines and an
+    empty line before its label's last (``CentredRows(parted=True)``): no cell of section
+    二 wrong, and none claimed blank where a number is printed. (Section 三 so printed is
+    the xfail property's above: main reads wrong numbers there too.)"""
+    text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits, parted=True))
+    note(text)
+    back = gr.parse(text)
+    truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]

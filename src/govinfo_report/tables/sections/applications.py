@@ -820,15 +820,17 @@ _PRINTED = labels.APPLICATION_PRINTED
 
 
 def _doubled(taken: Sequence[Taken]) -> int:
-    """How many applicant columns the header rows (labels alone) name twice, each in its
-    row: as many grid columns more than the section's, where python-docx prints a cell
-    merged over two grid columns once per column."""
+    """How many applicant columns a header row (labels alone) names twice, the most of any:
+    as many grid columns more than the section's, where python-docx prints a cell merged
+    over two grid columns once per column. Every header row spans the whole grid, each
+    split its own way (自然人 twice in one, 商业企业 twice in the next, over one grid column
+    more), so the rows' counts are not added."""
     heads = (
         [name for text, _, _ in row.labels if (name := normalise_label(text)) in _HEADERS]
         for row, runs in taken
         if not row.values and not runs
     )
-    return sum(len(names) - len(set(names)) for names in heads)
+    return max((len(names) - len(set(names)) for names in heads), default=0)
 
 
 def _led_grid(taken: list[Taken], columns: int, doubled: int) -> list[Taken]:

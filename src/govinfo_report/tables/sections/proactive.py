@@ -56,7 +56,7 @@ from .rows import (
     stacked,
     units_apart,
 )
-from .spanned import spanned
+from .spanned import apart, spanned
 
 NAME = "proactive"
 NUMBER = 2
@@ -73,6 +73,12 @@ Labelled = tuple[str, tuple[str, ...]]
 def width(template: str) -> int:
     """How many values a full row holds (the widest row)."""
     return max(map(len, labels.PROACTIVE_SHAPE[template].values()))
+
+
+@cache
+def _cells(template: str) -> dict[str, int]:
+    """How many values each row holds."""
+    return {row: len(columns) for row, columns in labels.PROACTIVE_SHAPE[template].items()}
 
 
 def rules(template: Template) -> Iterator[Rule]:
@@ -101,7 +107,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
     rows, lifted = relifted(
-        units_apart(stacked(rewrapped(spanned(rows, own, width(name), alone=True), own), own), own),
+        units_apart(
+            stacked(rewrapped(spanned(rows, own, width(name), alone=_cells(name)), own), own), own
+        ),
         template,
         lambda row: _named(row, template),
     )
@@ -477,7 +485,9 @@ def _wrapped_in_a_column(
     the lines of a proportional font start where the glyphs left of them end
     (``_jostled``), so a piece may start some characters left or right of the other. Only
     in text laid out in columns: both counts right of those label pieces (text one cell a
-    line wraps no count)."""
+    line wraps no count). Counts of one row standing in two columns (``spanned.apart``:
+    alike labels left of both, three characters or more apart) are no such pieces; two rows'
+    lines may each start at offsets of their own (``_jostled``), and say nothing so."""
     name = context.template.name
     counts = sorted(
         (value[1], index, value)
@@ -516,8 +526,12 @@ def _wrapped_in_a_column(
             if below > line + 2:
                 break
             span = spans.get((line, below))
-            if span is None or span[0] >= min(upper[2], lower[2]):
-                continue  # no such lines, or not laid out in columns
+            if (
+                span is None
+                or span[0] >= min(upper[2], lower[2])
+                or (upper_row == lower_row and apart(upper, lower, pieces))
+            ):
+                continue  # no such lines, not laid out in columns, or two columns' counts
             keys = span[1]
             rows = [
                 index

@@ -1896,7 +1896,8 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     all of them, or else the first few, where one count of them does (the next row's
     label may begin below it before its values: ``8.属于行政`` / values / ``查询事项`` /
     ``（四）无法提  1.本机关不``), but not for values gathered from several lines
-    (``Row.loose``, see ``_wrapped_around``)."""
+    (``Row.loose``, see ``_wrapped_around``). Where counts that do name one row (a label
+    and its shorter alias: ``其他对外管理服务`` / ``事项``), the most pieces are its."""
     row = rows[at]
     text, line, column = row.labels[-1]
     rest = "".join(
@@ -1915,8 +1916,8 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
         joined += part  # the label and its first few pieces, one more each time
         if matcher.exact(joined):
             found.append(joined)
-    if len(found) == 1:
-        return row._replace(labels=(*row.labels[:-1], _joined(found[0], line, column)))
+    if len({matcher.match(joined)[1] for joined in found}) == 1:
+        return row._replace(labels=(*row.labels[:-1], _joined(found[-1], line, column)))
     return row
 
 

@@ -12,7 +12,7 @@ column over all its lines."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from operator import itemgetter
 
@@ -27,16 +27,30 @@ _DRIFT = 1
 _SLACK = 1
 #: The most lines a row's label wraps over (two characters a line).
 _MOST_LINES = 20
+#: How many lines apart (an empty line between) a wrapped label's pieces may stand.
+_MOST_APART = 2
+#: How many characters past the end of one value on a line the start of one on another
+#: stands to be in another column: on tool-bed pages a count wrapped in its cell prints
+#: its rest up to one past its first piece's end, two columns' values three or more.
+_APART = 3
 #: A column's extent: the first character of its values and the one past their last.
 Span = tuple[int, int]
 
 
-def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = False) -> list[Row]:
+def spanned(
+    rows: list[Row],
+    matcher: LabelMatcher,
+    width: int,
+    alone: Mapping[str, int] | None = None,
+) -> list[Row]:
     """``rows`` with each run of rows on consecutive lines whose label pieces join into one
     template row's label whole, two or more of them printing values, made that one row
-    (``_merged``). ``width``: the section's columns; ``alone``: the section has no rules
-    to confirm a reading (section 二). Only space-aligned text (``Row.gaps``) prints rows
-    so."""
+    (``_merged``). ``width``: the section's columns; ``alone``: where the section has no
+    rules to confirm a reading (section 二), the cells of each of its rows (by key), which
+    may be fewer than ``width`` (a sub-table of its own). Only space-aligned text
+    (``Row.gaps``) prints rows so. A line left empty between two of a label's pieces
+    (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
+    whose baselines stand further apart) does not part them."""
     if not any(row.gaps for row in rows):
         return rows
     result: list[Row] = []
@@ -44,7 +58,7 @@ def spanned(rows: list[Row], matcher: LabelMatcher, width: int, alone: bool = Fa
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone), own)
+            _merged(rows, at, end, label, (width, alone), own, matcher)
             if sum(1 for row in rows[at:end] if row.values) > 1
             else None
         )
@@ -62,6 +76,7 @@ def _run(
 ) -> tuple[int, str, int]:
     """Where the run of rows from ``at`` whose own labels (their last) join into one row's
     label ends, and that label: each next row's label on the line after the one before,
+    (or on the one after that, the line between empty: ``_next_line``),
     starting under the first (or centred under the piece before it: no wider, starting
     right of it within its width), its other labels ending left of it (a group label's
     pieces), and no numbering (which begins the next row's label). The longest join that
@@ -81,14 +96,14 @@ def _run(
     ``年  0 … 0`` / ``1.信访举报投诉类申请``). ``trail``: whether the run goes on so."""
     row = rows[at]
     after = rows[at + 1].labels if at + 1 < len(rows) else ()
-    if not row.labels or not after or after[-1][1] != row.labels[-1][1] + 1:
+    if not row.labels or not after or not _next_line(after[-1][1], row.labels[-1][1], rows, at):
         return at, "", at  # the usual row: the next one's label is not on the line after its own
     text, line, column = row.labels[-1]
     pieces: list[str] = []
     lines = [line]
     before = text
     for other in rows[at + 1 : at + _MOST_LINES]:
-        if not other.labels or other.labels[-1][1] != lines[-1] + 1:
+        if not other.labels or not _next_line(other.labels[-1][1], lines[-1], rows, at):
             break
         piece, on, start = other.labels[-1]
         under = abs(start - column) <= _DRIFT or (
@@ -135,6 +150,21 @@ def _run(
     return end, joined, own
 
 
+def _next_line(line: int, above: int, rows: Sequence[Row], at: int) -> bool:
+    """Whether a label piece on ``line`` may go on one on ``above``: on the next line, or on
+    the one after where the line between is empty (none of the rows from ``at`` on prints
+    on it: a row's values may stand on a line of their own, Word's PDF printing them above
+    the next row's label)."""
+    if line == above + 1:
+        return True
+    between = above + 1
+    return between < line <= above + _MOST_APART and not any(
+        on == between
+        for near in rows[at : at + _MOST_LINES]
+        for _, on, _ in (*near.labels, *near.values)
+    )
+
+
 def _own_values(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> bool:
     """Whether the row whose label starts at ``rows[at]`` prints values on its label's
     lines (its first, or those its pieces wrap over: ``_run``): the values of the line
@@ -175,7 +205,13 @@ def _left_of(labels: Sequence[Printed], column: int) -> bool:
 
 
 def _merged(
-    rows: Sequence[Row], at: int, end: int, label: str, shape: tuple[int, bool], own: int
+    rows: Sequence[Row],
+    at: int,
+    end: int,
+    label: str,
+    shape: tuple[int, Mapping[str, int] | None],
+    own: int,
+    matcher: LabelMatcher,
 ) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
     (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
@@ -184,12 +220,19 @@ def _merged(
     column order with each number's wrapped pieces joined (``_in_order``), ``loose``, for
     the row's own rules to confirm or set aside; where that order is not sure either (or
     its values stand on two pages), none: the row's cells are missing (``row-missing``),
-    never read off one of its lines alone. ``shape``: the section's columns, and whether
-    it has no rules (section 二): then a row not placed by column keeps its values in line
-    order, ``stacked``, which no rule confirms: its cells missing (``values-unplaced``),
-    not read off its lines apart (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100; a
-    value on the label's second line standing in no column claimed blank).
-    ``own``: where the rows of the label's own pieces end (``_run``)."""
+    never read off one of its lines alone. ``shape``: the section's columns, and where
+    it has no rules (section 二) the cells of each of its rows (``spanned``): then a row
+    not placed by column keeps its values in line order, ``stacked``, which no rule
+    confirms: its cells missing (``values-unplaced``), not read off its lines apart
+    (``政府集  10  0.1394`` / ``中采购  0``: 10 for 100; a value on the label's second line
+    standing in no column claimed blank); unless each value stands beside a piece of the
+    row's own label and in a column of its own (``_in_columns``: ``事业  14`` / ``性收
+    0``), no count wrapped: its values then in that order, placed by their count.
+    ``own``: where the rows of the label's own pieces end (``_run``); ``matcher`` names
+    the row ``label`` is. A row of section 二 with fewer cells than the columns found near
+    it (another sub-table's: 行政事业性收费's two under 行政处罚's three) that puts a value
+    past its own cells keeps its values in column order but no positions: they do not show
+    its blank cells."""
     width, alone = shape
     run = rows[at:end]
     first = run[0]
@@ -199,10 +242,36 @@ def _merged(
     pages = {row.page for row in run if row.values}
     spans = _extents(rows, at, width) if len(pages) == 1 else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
-    placed = _by_column(values, spans, first.line, pieces if alone else None) if spans else None
+    placed = (
+        _by_column(values, spans, first.line, pieces if alone is not None else None)
+        if spans
+        else None
+    )
+    if (
+        placed is None
+        and alone is not None
+        and len(pages) == 1
+        and all(on in pieces for _, on, _ in values)
+        and _in_columns(values, run)
+    ):
+        # every value beside its own label and in a column of its own, in line order
+        return first._replace(
+            labels=labels,
+            values=tuple(values),
+            loose=False,
+            stacked=False,
+            positions=Positions(),
+            gaps=True,
+        )
     if placed is None:
         # section 二's pieces, which no rule could confirm, stay apart: its cells missing
-        ordered = tuple(values) if alone else _in_order(values, run) if len(pages) == 1 else None
+        ordered = (
+            tuple(values)
+            if alone is not None
+            else _in_order(values, run)
+            if len(pages) == 1
+            else None
+        )
         return first._replace(
             labels=labels,
             values=ordered or (),
@@ -212,13 +281,51 @@ def _merged(
             gaps=True,
         )
     cells, wrapped = placed
+    own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
+    past = any(text for text, _, _ in cells[own_cells:])
     return first._replace(
         labels=labels,
         values=tuple(cell for cell in cells if cell[0]),
-        loose=wrapped and not alone,  # section 二's pieces joined beside its own label alone
+        loose=wrapped and alone is None,  # section 二's pieces joined beside its own label alone
         stacked=False,
-        positions=Positions(cells),
+        positions=Positions() if past else Positions(cells),
         gaps=True,
+    )
+
+
+def _in_columns(values: Sequence[Printed], run: Sequence[Row]) -> bool:
+    """Whether ``values`` (of the rows of ``run``, in line order) stand each in a column of
+    its own, in that order: each on a later line than another starts right of where that
+    one ends, the two ``apart``."""
+    labels = [label for row in run for label in row.labels]
+    return all(
+        later[1] == earlier[1] or (later[2] > earlier[2] and apart(earlier, later, labels))
+        for at, later in enumerate(values)
+        for earlier in values[:at]
+    )
+
+
+def apart(one: Printed, two: Printed, labels: Sequence[Printed]) -> bool:
+    """Whether ``one`` and ``two``, values on two lines, stand in two columns, neither a
+    piece of a count wrapped under the other: ``pdftotext -layout`` starts a line's text
+    where the glyphs left of it end (``proactive._jostled``), so only where the labels
+    left of each (of ``labels``, those printed) are alike (where they start, how many
+    characters and how wide) do their columns compare; a count's rest then stands within
+    a character of its first piece's extent, and these stand three or more apart
+    (``事业  27`` / ``性收      0``)."""
+    if _left_of_it(one, labels) != _left_of_it(two, labels):
+        return False
+    return two[2] >= one[2] + len(one[0]) + _APART or one[2] >= two[2] + len(two[0]) + _APART
+
+
+def _left_of_it(value: Printed, labels: Sequence[Printed]) -> list[tuple[int, int, int]]:
+    """Where the labels left of ``value`` on its line start, and their characters and
+    display widths."""
+    _, line, column = value
+    return sorted(
+        (start, len(text), display_width(text))
+        for text, on, start in labels
+        if on == line and start < column
     )
 
 
