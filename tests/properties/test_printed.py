@@ -95,7 +95,9 @@ def _wrapped_at(lines: list[str], line: int, column: int, raw: str) -> bool:
     ``column`` and the rest alone on one of the next four lines, under them: ``pdftotext
     -layout`` of a narrow cell (``107`` above its row's line, ``2`` below, for 1072), or a
     sign split from its digits (``+`` / ``18``: Word splits the run, ``get_text('\\n')``
-    writes each run a line)."""
+    writes each run a line). The rest may follow a piece of its row's label, the line's
+    other words, none a number (Word's PDF of a tall row: ``行政  1606`` / ``0  0`` /
+    ``许可  0``)."""
     if re.fullmatch(r"[+-]?\d+", raw) is None:
         return False
     head = re.match(r"\S+(?!\S)", lines[line - 1][column - 1 :])
@@ -103,9 +105,16 @@ def _wrapped_at(lines: list[str], line: int, column: int, raw: str) -> bool:
         return False
     tail = raw[len(head.group()) :]
     return any(
-        text.strip() == tail and column - 1 <= text.index(tail) + 1 <= column + len(head.group())
+        _last_word(text) == tail
+        and column - 1 <= text.rindex(tail) + 1 <= column + len(head.group())
         for text in lines[line : line + 4]
     )
+
+
+def _last_word(text: str) -> str | None:
+    """``text``'s last word where every word before it is no number (a label's piece)."""
+    *before, last = text.split() or [""]
+    return last if not any(re.match(r"[+-]?\d", word) for word in before) else None
 
 
 def _values(raw: str, kind: str) -> set[object]:
