@@ -29,7 +29,7 @@ as printed, a blank.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 from itertools import chain, compress, pairwise, product, repeat
 from operator import add, itemgetter
@@ -67,7 +67,12 @@ _UNCHECKED = 1 << 80
 Order = tuple[int, ...]
 
 
-def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Reading | None:
+def by_blocks(
+    template: Template,
+    section: str,
+    values: Sequence[Printed],
+    worded: Collection[int] = frozenset(),
+) -> Reading | None:
     """The reading of ``section`` from its ``values`` in the order printed, taken as the
     cells of its rows in bands (see the module docstring), if every row of the section has
     the same width and the values are whole numbers or "not given" (a blank, ``—``), as
@@ -83,7 +88,10 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
     if not all((text.isascii() and text.isdigit()) or not_given(text) for text in texts):
         return None
     numbers = tuple(int(text) if text.isascii() and text.isdigit() else BLANK for text in texts)
-    apart = tuple(after[1] - before[1] > 1 for before, after in pairwise(values))
+    apart = tuple(
+        any(line not in worded for line in range(before[1] + 1, after[1]))
+        for before, after in pairwise(values)
+    )
     found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers, apart)
     if found is None:
         return None

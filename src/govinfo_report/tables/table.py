@@ -646,7 +646,9 @@ def _spilled(
             again = _by_order(region, names[1], template, rest, later_found)
             if _given(again) < _given(after) or not verifies(template, again.reading):
                 continue
-        reading = blocks.by_blocks(template, names[0], [*own, *given])
+        reading = blocks.by_blocks(
+            template, names[0], [*own, *given], _worded((*rows.rows, *later.rows))
+        )
         if reading is None or not agrees(template, first.reading, reading):
             failed.add(texts)
             continue
@@ -990,13 +992,16 @@ def _by_order(
             first,
             confirmed_but_one_row(template, first, others),
             _own_values(rows.rows, name, template),
+            _worded(rows.rows),
         )
     if alternative is not None:
         alternative = unmoved(template, alternative)
     if alternative is not None and not first.overfull and not agrees(template, first, alternative):
         alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None:
-        alternative = _in_blocks(template, first, _own_values(rows.rows, name, template), others)
+        alternative = _in_blocks(
+            template, first, _own_values(rows.rows, name, template), _worded(rows.rows), others
+        )
     if alternative is not None:
         return TableRead(rows.layout, alternative, found)
     if not first.overfull:
@@ -1013,7 +1018,11 @@ def _by_order(
 
 
 def _unless_blocks_differ(
-    template: Template, first: Reading, reading: Reading | None, values: Sequence[Printed]
+    template: Template,
+    first: Reading,
+    reading: Reading | None,
+    values: Sequence[Printed],
+    worded: Collection[int],
 ) -> Reading | None:
     """``reading`` (read by sequence, one row's printed values in the order the other
     rows' rules give them: ``confirmed_but_one_row``) unless the reading by blocks of the
@@ -1024,20 +1033,24 @@ def _unless_blocks_differ(
     blocks show the text could be read another way, so neither is kept on its own."""
     if reading is None:
         return None
-    rival = blocks.by_blocks(template, first.section, values)
+    rival = blocks.by_blocks(template, first.section, values, worded)
     if rival is None:
         return reading
     return None if contested(template, first, rival, (reading,)) else reading
 
 
 def _in_blocks(
-    template: Template, first: Reading, values: Sequence[Printed], others: Sequence[Reading]
+    template: Template,
+    first: Reading,
+    values: Sequence[Printed],
+    worded: Collection[int],
+    others: Sequence[Reading],
 ) -> Reading | None:
     """The reading by blocks of ``values`` (``blocks.by_blocks``) where it gives more cells
     than ``first`` and agrees with every cell ``first`` gives for certain, and no reading by
     sequence of ``others`` that the rules confirm reads one of its cells otherwise
     (``contested``: the section is then read whole or not at all, as by sequence)."""
-    reading = blocks.by_blocks(template, first.section, values)
+    reading = blocks.by_blocks(template, first.section, values, worded)
     if (
         reading is None
         or not agrees(template, first, reading)
@@ -1045,6 +1058,13 @@ def _in_blocks(
     ):
         return None
     return reading
+
+
+def _worded(rows: Sequence[Row]) -> frozenset[int]:
+    """The lines of ``rows`` that print labels: in a PDF's text flow, a block's lines run on
+    with no empty line between, so values with only such lines between them are one block
+    (a column of values beside its rows' wrapped labels, ``blocks.by_blocks``)."""
+    return frozenset(line for row in rows for _, line, _ in row.labels)
 
 
 def _own_values(rows: Sequence[Row], name: str, template: Template) -> list[Printed]:
