@@ -750,6 +750,63 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+def test_a_first_column_beside_its_rows_wrapped_labels_is_read_by_blocks() -> None:
+    # A browser's PDF of a narrow table, plain pdftotext: the label column and the first
+    # column (自然人) are one block, each row's label two characters a line and its first
+    # value beside the middle piece (``政府 19``), no empty line between; then the six
+    # other columns row by row, each value a block of its own. The first values stand
+    # apart from each other by their rows' label lines only: one block, read down.
+    truth = _balanced()
+    text = render(_report(truth), ColumnBlocks(6, bands=1, beside=2))
+    lines = text.split("\n")
+    at = lines.index("一、")
+    assert lines[at : at + 12] == [
+        "一、", "本年", "新收", "政府 19", "信息", "公开", "申请", "数量",
+        "二、", "上年", "结转", "政府 1",
+    ]  # fmt: skip
+    at = lines.index("公开", lines.index("2.")) + 1
+    assert lines[at : at + 14] == [
+        *("5", ""), *("0", ""), *("1", ""), *("1", ""), *("2", ""), *("28", ""), *("0", ""),
+    ]  # fmt: skip
+    back = gr.parse(text)
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    assert _section(back.flat()) == _section(truth)
+    assert back.cell("applications.unavailable.not_held.natural_person").value == 4
+
+
+def test_a_first_value_apart_from_the_next_by_an_empty_line_is_not_read_down() -> None:
+    # The same text with an empty line between two rows' labels (a page's blocks end
+    # there): the first values above it and below it are two blocks, and 三 is read no
+    # other way than before: here, not at all (no value is read wrong).
+    truth = _balanced()
+    lines = render(_report(truth), ColumnBlocks(6, bands=1, beside=2)).split("\n")
+    at = lines.index("二、")
+    lines[at:at] = [""]
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, truth) == {}
+    assert all(value is None for value in _section(back.flat()).values())
+
+
+@scaled(0.5)
+@given(
+    st.one_of(reports(missing=False), sparse_reports()),
+    st.integers(1, 9),
+    st.integers(1, 6),
+    st.integers(1, 4),
+    st.integers(0, 24),
+)
+def test_first_columns_beside_wrapped_labels_are_never_read_wrong(
+    truth: gr.Report, size: int, bands: int, wide: int, page: int
+) -> None:
+    """Tables printed as plain pdftotext reads a browser's PDF of a narrow table: rows in
+    blocks of ``size``, each row's labels wrapped ``wide`` characters a line with its first
+    value beside them, the other columns after them in bands of ``bands`` rows, each column
+    by column, maybe a page break before the ``page``-th row of values (``ColumnBlocks``
+    with ``beside``; a blank cell left out): whatever is read is right."""
+    back = gr.parse(render(truth, ColumnBlocks(size, bands=bands, page=page, beside=wide)))
+    assert wrong(back, truth.flat()) == {}
+
+
 @pytest.mark.parametrize("mark", ["—", "-", "/", "－", "／", "无"])
 def test_a_cell_printed_not_given_is_read_by_blocks_as_a_blank(mark: str) -> None:
     # Three rows to a band, their first two columns row by row, the rest a column at a
