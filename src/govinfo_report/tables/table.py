@@ -612,11 +612,13 @@ def _spilled(
     section's values and a run of the next's values as many as it lacks (``_picks``: whole
     rows at its start or under a header of a column that is not the next section's; or the
     values under such headers and one run more) are read by blocks (``blocks.by_blocks``),
-    and kept only where the next section, read without them, has no fewer cells given than
-    before (``whole``: and its values left are as many as its cells; a scattered pick: and
-    it verifies whole), and no other such pick gives other numbers."""
+    and kept only where the next section (unfinished, or read whole from more values than
+    its cells: ``appeals._windows`` leaves such values out), read without them, has no
+    fewer cells given than before (``whole``: and its values left are as many as its
+    cells; a scattered pick: and it verifies whole), and no other such pick gives other
+    numbers."""
     first, after = (read[name] for name in names)
-    if not (_unfinished(first, template) and _unfinished(after, template)):
+    if not (_unfinished(first, template) and _read_by_order(after)):
         return None
     read_again = []
     for name in names:
@@ -631,6 +633,8 @@ def _spilled(
     counts = [sum(1 for value in row.values if value[0]) for row in later.rows]
     if lacking <= 0 or sum(counts) <= lacking:
         return None
+    if not _unfinished(after, template) and sum(counts) <= len(template.sections[names[1]]):
+        return None  # the next section read whole from no more values than its cells
     if whole and sum(counts) - lacking != len(template.sections[names[1]]):
         return None
     kept: list[tuple[Reading, TableRead, Printed]] = []
@@ -771,13 +775,16 @@ def _given(table: TableRead) -> int:
 
 def _unfinished(table: TableRead, template: Template) -> bool:
     """Whether ``table`` was read by the order of its cells and leaves cells not given."""
-    if (
-        table.layout is None
-        or table.layout not in layouts.available()
-        or not layouts.get(table.layout).by_order
-    ):
-        return False
-    return _given(table) < len(template.sections[table.reading.section])
+    return _read_by_order(table) and _given(table) < len(template.sections[table.reading.section])
+
+
+def _read_by_order(table: TableRead) -> bool:
+    """Whether ``table`` was read by the order of its cells (``Layout.by_order``)."""
+    return (
+        table.layout is not None
+        and table.layout in layouts.available()
+        and layouts.get(table.layout).by_order
+    )
 
 
 def _one_rhythm(
