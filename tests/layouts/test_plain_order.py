@@ -397,9 +397,13 @@ def _beside_review(text: str, count: int) -> str:
 
 
 def _blanks_left_out(text: str) -> str:
-    """``text`` without the lines of cells printed blank (``—``), as a page that prints
-    nothing in a blank cell comes out of plain pdftotext."""
-    return "\n".join(line for line in text.split("\n") if line != "—")
+    """``text`` without the lines of cells printed blank (``—``) before section 四's
+    heading, as a page that prints nothing in a blank cell comes out of plain pdftotext.
+    四's are kept: a value of another section's among 四's, one of its blank cells left
+    out, is a text no reading can tell from 四's values in order."""
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    return "\n".join(line for n, line in enumerate(lines) if n > at or line != "—")
 
 
 #: Section 三 with two blank cells, and section 四 with values in two groups.
