@@ -83,8 +83,8 @@ def test_the_digits_before_a_sign_are_the_first_cell_whatever_blank_cells_left_n
     show them: ``58-49`` is 58, -4 and 9 or 58, -49 and a blank cell, and section 二 has no
     rule to choose; either way the sign starts 本年增/减 (no count prints one) and 58 is all
     before it, so 58 is read and the other two stay missing. ``7-3`` under
-    行政事业性收费 (上一年项目数量, 本年增/减) is 7 and -3. A web archive's text (white space
-    closed, ``archived``) reads alike."""
+    行政事业性收费 (上一年项目数量, 本年增/减) is 7 and -3, as before (no fewer values make
+    it). A web archive's text (white space closed, ``archived``) reads alike."""
     page = PAGE_2019.replace(NBSP, "").replace("行政事业性收费00", "行政事业性收费7-3")
     text = " ".join(page.split()) if archived else page
     report = gr.parse(text)
