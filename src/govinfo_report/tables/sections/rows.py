@@ -832,7 +832,7 @@ def _collapsed(
         apart = signed and _signs(template, cells)  # a sign apart from its digits may be one
         counts = template.counts.issuperset(cells)
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail, apart, counts)
-        kinds = _kinds(template, cells)
+        kinds = _kinds(template, cells) if signed else []
         if signed:
             cuts = _signs_placed(cuts, kinds[_before(row, run) :])
         spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
@@ -879,7 +879,7 @@ def _by_no_breaks(
     apart = signed and _signs(template, cells)
     counts = template.counts.issuperset(cells)
     cuts = collapsed.cut(traced, parts, MAX_WAYS, row.runs.tail, apart, counts)
-    kinds = _kinds(template, cells)
+    kinds = _kinds(template, cells) if signed else []
     if signed:
         cuts = _signs_placed(cuts, kinds[at:])
     refuted = None if row.runs.closed and _COUNTS_ONLY.fullmatch(run[0]) else False
@@ -942,7 +942,8 @@ def _cut(
 ) -> bool:
     """Give a row with a collapsed cell its values where the run's only reading cuts it
     where it printed spaces, or set it aside with a way to cut it an option; ``False``
-    where there is no way to cut it (or too many)."""
+    where there is no way to cut it (or too many). ``kinds``: those of ``cells`` where the
+    run prints a sign (``_before_sign``), else empty."""
     at = _before(row, run)
     before, after = row.values[:at], row.values[at:]
     tail = row.runs.tail
@@ -954,7 +955,7 @@ def _cut(
     if not cuts.ways and not (cuts.count == 0 and cuts.fewer):
         return False  # too many ways, or none, not even into fewer values with blanks
     pieces, options, unsure = _options(before, cuts.ways, after, run, tail, cuts.fewer)
-    sure = _before_sign(run, pieces, kinds[at:]) if cuts.fewer else frozenset()
+    sure = _before_sign(run, pieces, kinds[at:]) if cuts.fewer and kinds else frozenset()
     draft.units.append(
         Unit(
             "digits",
