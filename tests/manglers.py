@@ -1607,12 +1607,17 @@ class ColumnBlocks:
     cut by a page break before its ``page``-th: the next page's labels come first, then its
     rows' values row by row, each value a block of its own (a value, an empty line), as
     plain pdftotext prints LibreOffice's PDF of tall rows whose values stand one text line
-    apart (``4.保护`` / ``第三方`` … ``5.要求`` … / ``0`` / (empty) / ``0`` …)."""
+    apart (``4.保护`` / ``第三方`` … ``5.要求`` … / ``0`` / (empty) / ``0`` …). With
+    ``beside``, a block's labels and first column are one block, as plain pdftotext reads a
+    browser's PDF of a narrow table: each row's labels wrapped ``beside`` characters a
+    line, its first value on the line of its last label's middle piece (``复申 0``), no
+    empty line between; then the other columns in bands of ``bands`` rows, as with ``cut``."""
 
     size: int = 2
     cut: int = 0
     bands: int = 0
     page: int = 0
+    beside: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         at = [index for index, row in enumerate(table) if any(is_value(cell) for cell in row)]
@@ -1633,20 +1638,25 @@ class ColumnBlocks:
             if row and any(is_value(cell) for cell in row) and len(block) < self.size:
                 block.append(row)
                 continue
-            lines.extend(_column_block(block, self.cut, self.bands))
+            lines.extend(_column_block(block, self.cut, self.bands, self.beside))
             block = [row] if row and any(is_value(cell) for cell in row) else []
             if row and not block:
                 lines.extend(cell for cell in row if cell.strip())
-        lines.extend(_column_block(block, self.cut, self.bands))
+        lines.extend(_column_block(block, self.cut, self.bands, self.beside))
         return lines
 
 
-def _column_block(rows: Sequence[Sequence[str]], cut: int, bands: int = 0) -> list[str]:
+def _column_block(
+    rows: Sequence[Sequence[str]], cut: int, bands: int = 0, beside: int = 0
+) -> list[str]:
     """``rows``' labels, then their first ``cut`` values row by row, then the others a
-    column at a time, in bands of ``bands`` rows (all of them: 0) (``ColumnBlocks``)."""
+    column at a time, in bands of ``bands`` rows (all of them: 0); with ``beside``, each
+    row's labels wrapped so wide with its first value beside them instead (``ColumnBlocks``)."""
     labels_ = [cell for row in rows for cell in row if cell.strip() and not is_value(cell)]
     values = [[cell for cell in row if is_value(cell)] for row in rows]
     first = [cell for row in values for cell in row[:cut]]
+    if beside:
+        labels_, first, cut = [line for row in rows for line in _beside(row, beside)], [], 1
     step = bands or len(values) or 1
     columns = [
         [row[at] for row in values[start : start + step] if at < len(row)]
@@ -1654,6 +1664,20 @@ def _column_block(rows: Sequence[Sequence[str]], cut: int, bands: int = 0) -> li
         for at in range(cut, max(map(len, values[start : start + step]), default=0))
     ]
     return [*labels_, *first, *(line for column in columns for line in (*column, ""))]
+
+
+def _beside(row: Sequence[str], wide: int) -> list[str]:
+    """``row``'s labels wrapped ``wide`` characters a line, its first value (if any) on the
+    line of its last label's middle piece (``ColumnBlocks.beside``)."""
+    cells = [cell.strip() for cell in row if cell.strip() and not is_value(cell)]
+    pieces = [[cell[at : at + wide] for at in range(0, len(cell), wide)] for cell in cells]
+    values = [cell for cell in row if is_value(cell)]
+    if values and pieces:
+        middle = (len(pieces[-1]) - 1) // 2
+        pieces[-1][middle] += f" {values[0]}"
+    elif values:
+        pieces = [[values[0]]]
+    return [line for cell in pieces for line in cell]
 
 
 #: The count units ``UnitsApart`` prints.

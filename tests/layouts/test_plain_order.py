@@ -384,6 +384,80 @@ def test_values_printed_after_the_next_heading_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+def _beside_review(text: str, count: int) -> str:
+    """``text`` with the last ``count`` lines of values before section 四's heading printed
+    after its first header cell, ``行政复议``, as plain pdftotext prints a browser's PDF
+    whose 三 ends beside 四's header (``行政复议`` / ``4`` / ``行政诉讼`` / …)."""
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    moved = [n for n in range(at) if is_value(lines[n])][-count:]
+    review = lines.index("行政复议", at)
+    lines[review + 1 : review + 1] = [lines[n] for n in moved]
+    return "\n".join(line for n, line in enumerate(lines) if n not in moved)
+
+
+def _blanks_left_out(text: str) -> str:
+    """``text`` without the lines of cells printed blank (``—``) before section 四's
+    heading, as a page that prints nothing in a blank cell comes out of plain pdftotext.
+    四's are kept: a value of another section's among 四's, one of its blank cells left
+    out, is a text no reading can tell from 四's values in order."""
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    return "\n".join(line for n, line in enumerate(lines) if n > at or line != "—")
+
+
+#: Section 三 with two blank cells, and section 四 with values in two groups.
+_SPARSE = {
+    **_balanced(),
+    "applications.new.research_institution": None,
+    "applications.carried_over.commercial_enterprise": None,
+    "appeals.review.upheld": 2,
+    "appeals.review.total": 2,
+    "appeals.litigation_direct.pending": 1,
+    "appeals.litigation_direct.total": 1,
+}
+
+
+def test_another_sections_values_beside_the_first_header_cell_are_left_out() -> None:
+    # 三's last value (结转下年度继续办理's 总计 6) after 四's 行政复议, before its other
+    # header cells: 四 prints 16 values for 15 cells. 三's blank cells leave no trace, so it
+    # is short of values and not read by blocks; of 四's runs of 15, only the one after
+    # the 6 makes every group's 总计 hold (2 0 0 0 2 / 0 0 0 1 1 / 0 0 0 0 0).
+    text = _beside_review(_blanks_left_out(render(_report(_SPARSE), PDFTOTEXT)), 1)
+    lines = text.split("\n")
+    at = lines.index("行政复议")
+    assert lines[at : at + 3] == ["行政复议", "6", "行政诉讼"]
+    back = gr.parse(text)
+    assert wrong(back, _SPARSE) == {}
+    assert _section(back.flat(), "appeals") == _section(_SPARSE, "appeals")
+    found = [d for d in back.diagnostics if d.code == "table-read-in-sequence"]
+    assert any("others (6) left out" in d.message for d in found)
+
+
+def test_values_beside_the_first_header_cell_that_two_runs_may_leave_stay_missing() -> None:
+    # 四 all zeros, the 6 before its header cells: 6 0 0 0 0 breaks 行政复议's 总计 alone,
+    # which may be the report's own error in one cell, so the run with the 6 fits the
+    # rules as well as the run after it, and 四 is left missing.
+    truth = {
+        **_SPARSE,
+        **{key: 0 for key in _SPARSE if key.startswith("appeals.")},
+    }
+    back = gr.parse(_beside_review(_blanks_left_out(render(_report(truth), PDFTOTEXT)), 1))
+    assert wrong(back, truth) == {}
+    assert all(value is None for value in _section(back.flat(), "appeals").values())
+
+
+@scaled(0.5)
+@given(st.one_of(reports(missing=False), sparse_reports()), st.integers(1, 9))
+def test_values_beside_the_first_header_cell_are_never_read_wrong(
+    truth: gr.Report, count: int
+) -> None:
+    """Reports as plain pdftotext prints them (a blank cell left out), 三's last ``count``
+    values after 四's first header cell: whatever is read is right."""
+    back = gr.parse(_beside_review(_blanks_left_out(render(truth, PDFTOTEXT)), count))
+    assert wrong(back, truth.flat()) == {}
+
+
 #: Section 四's outcome columns and section 三's last ones, as their headers print them
 #: (Word's flow prints 三's 总计 header first, above the others).
 OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
@@ -747,6 +821,63 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
     first (``ColumnBlocks``): whatever is read is right (issue 45 item 4: such tables are
     read by sequence or by blocks only where the rules verify it)."""
     back = gr.parse(render(truth, ColumnBlocks(size, cut)))
+    assert wrong(back, truth.flat()) == {}
+
+
+def test_a_first_column_beside_its_rows_wrapped_labels_is_read_by_blocks() -> None:
+    # A browser's PDF of a narrow table, plain pdftotext: the label column and the first
+    # column (自然人) are one block, each row's label two characters a line and its first
+    # value beside the middle piece (``政府 19``), no empty line between; then the six
+    # other columns row by row, each value a block of its own. The first values stand
+    # apart from each other by their rows' label lines only: one block, read down.
+    truth = _balanced()
+    text = render(_report(truth), ColumnBlocks(6, bands=1, beside=2))
+    lines = text.split("\n")
+    at = lines.index("一、")
+    assert lines[at : at + 12] == [
+        "一、", "本年", "新收", "政府 19", "信息", "公开", "申请", "数量",
+        "二、", "上年", "结转", "政府 1",
+    ]  # fmt: skip
+    at = lines.index("公开", lines.index("2.")) + 1
+    assert lines[at : at + 14] == [
+        *("5", ""), *("0", ""), *("1", ""), *("1", ""), *("2", ""), *("28", ""), *("0", ""),
+    ]  # fmt: skip
+    back = gr.parse(text)
+    assert "table-read-in-blocks" in {d.code for d in back.diagnostics}
+    assert _section(back.flat()) == _section(truth)
+    assert back.cell("applications.unavailable.not_held.natural_person").value == 4
+
+
+def test_a_first_value_apart_from_the_next_by_an_empty_line_is_not_read_down() -> None:
+    # The same text with an empty line between two rows' labels (a page's blocks end
+    # there): the first values above it and below it are two blocks, and 三 is read no
+    # other way than before: here, not at all (no value is read wrong).
+    truth = _balanced()
+    lines = render(_report(truth), ColumnBlocks(6, bands=1, beside=2)).split("\n")
+    at = lines.index("二、")
+    lines[at:at] = [""]
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, truth) == {}
+    assert all(value is None for value in _section(back.flat()).values())
+
+
+@scaled(0.5)
+@given(
+    st.one_of(reports(missing=False), sparse_reports()),
+    st.integers(1, 9),
+    st.integers(1, 6),
+    st.integers(1, 4),
+    st.integers(0, 24),
+)
+def test_first_columns_beside_wrapped_labels_are_never_read_wrong(
+    truth: gr.Report, size: int, bands: int, wide: int, page: int
+) -> None:
+    """Tables printed as plain pdftotext reads a browser's PDF of a narrow table: rows in
+    blocks of ``size``, each row's labels wrapped ``wide`` characters a line with its first
+    value beside them, the other columns after them in bands of ``bands`` rows, each column
+    by column, maybe a page break before the ``page``-th row of values (``ColumnBlocks``
+    with ``beside``; a blank cell left out): whatever is read is right."""
+    back = gr.parse(render(truth, ColumnBlocks(size, bands=bands, page=page, beside=wide)))
     assert wrong(back, truth.flat()) == {}
 
 

@@ -17,8 +17,11 @@ The cells of one column in a band are one block of the flow: its lines one under
 then an empty line (``11`` / ``3``). A value alone between empty lines or other text is a
 block of its own (LibreOffice's tall rows after a page break: each row's values a block
 each, row by row). So an order that reads a cell right after the one above it is taken
-only where the text prints the two on consecutive lines or on one (``apart``: their lines
-further apart).
+only where the text prints the two on consecutive lines, on one, or with only lines of the
+table's labels between them (``apart``: else). A browser's PDF of a narrow table prints the
+label column and the first column on the same text lines, one block: each row's wrapped
+label with its first value beside a piece (``2.重`` / ``复申 0`` / ``请`` / ``3.要`` /
+``求提`` / ``供公 0``), no empty line between.
 
 A cell printed "not given" (``—``, ``/``, ``无``) is a value of the flow too. Its number is
 the one its row's rule gives it (a row of 三: its 总计 less the other cells, or their sum),
@@ -29,7 +32,7 @@ as printed, a blank.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 from itertools import chain, compress, pairwise, product, repeat
 from operator import add, itemgetter
@@ -67,11 +70,17 @@ _UNCHECKED = 1 << 80
 Order = tuple[int, ...]
 
 
-def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Reading | None:
+def by_blocks(
+    template: Template,
+    section: str,
+    values: Sequence[Printed],
+    worded: Collection[int] = frozenset(),
+) -> Reading | None:
     """The reading of ``section`` from its ``values`` in the order printed, taken as the
     cells of its rows in bands (see the module docstring), if every row of the section has
     the same width and the values are whole numbers or "not given" (a blank, ``—``), as
-    many as its cells. A row is given
+    many as its cells; ``worded``: the lines that print the table's labels (values with
+    only such lines between them are one block). A row is given
     where every way of reading the bands that makes every rule of the section hold gives
     it the same values; the other rows are missing, each said so. ``None`` where no way
     makes the rules hold (or too many stay open)."""
@@ -83,7 +92,10 @@ def by_blocks(template: Template, section: str, values: Sequence[Printed]) -> Re
     if not all((text.isascii() and text.isdigit()) or not_given(text) for text in texts):
         return None
     numbers = tuple(int(text) if text.isascii() and text.isdigit() else BLANK for text in texts)
-    apart = tuple(after[1] - before[1] > 1 for before, after in pairwise(values))
+    apart = tuple(
+        any(line not in worded for line in range(before[1] + 1, after[1]))
+        for before, after in pairwise(values)
+    )
     found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers, apart)
     if found is None:
         return None

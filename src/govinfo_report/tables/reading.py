@@ -52,7 +52,11 @@ class Unit:
             not show where they start).
         ways: for a digit run, how many ways there are to cut it.
         fewer: the digits could also be fewer values (blank cells leave no trace when cells
-            run together): a cut value is then kept only where a rule checks it.
+            run together): a cut value is then kept only where a rule checks it, or where
+            it is ``sure``.
+        sure: the indices of ``cut`` pieces that every reading of the run, into fewer values
+            too, gives the same cell: the digits before a sign where one cell comes before
+            the signed one (``sections.rows._before_sign``).
         money_unit: the money unit in force (section 二).
         run: for a digit run, the digits as printed.
         tail: for a digit run, how many of its last characters may be the next row label's
@@ -87,6 +91,7 @@ class Unit:
     cut: frozenset[int] = frozenset()
     ways: int = 0
     fewer: bool = False
+    sure: frozenset[int] = frozenset()
     money_unit: str | None = None
     run: Printed | None = None
     tail: int = 0

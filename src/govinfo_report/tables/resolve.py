@@ -1219,8 +1219,10 @@ class _Work:
         on it: parsed where a printed piece of the unit's own gives it whole, else derived;
         whether it was kept (else it is missing)."""
         agreed = outcome.agreed.get(cell)
-        cut = agreed is not None and agreed.source is not None and agreed.source[1] in unit.cut
-        if agreed is None or (cut and unit.fewer and cell not in by_cell):
+        piece = agreed.source[1] if agreed is not None and agreed.source is not None else None
+        cut = piece in unit.cut
+        unsure = cut and unit.fewer and piece not in unit.sure
+        if agreed is None or (unsure and cell not in by_cell):
             self.origins[cell] = "missing"
             return False
         if (
@@ -1263,12 +1265,13 @@ class _Work:
 
     def _unchecked(self, unit: Unit) -> None:
         """A unit no rule checks: a cell is kept only where every option gives it the same
-        printed value (a value cut from digits that could also be fewer values, never)."""
+        printed value (a value cut from digits that could also be fewer values, only where
+        every such reading gives it the cell too: ``Unit.sure``)."""
         kept = 0
         for at, cell in enumerate(unit.cells):
             pieces = {dict(option).get(at) for option in unit.placements()}
             piece = pieces.pop() if len(pieces) == 1 else None
-            if piece is None or (piece in unit.cut and unit.fewer):
+            if piece is None or (piece in unit.cut and unit.fewer and piece not in unit.sure):
                 self.origins[cell] = "missing"
                 continue
             kept += 1

@@ -612,11 +612,13 @@ def _spilled(
     section's values and a run of the next's values as many as it lacks (``_picks``: whole
     rows at its start or under a header of a column that is not the next section's; or the
     values under such headers and one run more) are read by blocks (``blocks.by_blocks``),
-    and kept only where the next section, read without them, has no fewer cells given than
-    before (``whole``: and its values left are as many as its cells; a scattered pick: and
-    it verifies whole), and no other such pick gives other numbers."""
+    and kept only where the next section (unfinished, or read whole from more values than
+    its cells: ``appeals._windows`` leaves such values out), read without them, has no
+    fewer cells given than before (``whole``: and its values left are as many as its
+    cells; a scattered pick: and it verifies whole), and no other such pick gives other
+    numbers."""
     first, after = (read[name] for name in names)
-    if not (_unfinished(first, template) and _unfinished(after, template)):
+    if not (_unfinished(first, template) and _read_by_order(after)):
         return None
     read_again = []
     for name in names:
@@ -631,6 +633,8 @@ def _spilled(
     counts = [sum(1 for value in row.values if value[0]) for row in later.rows]
     if lacking <= 0 or sum(counts) <= lacking:
         return None
+    if not _unfinished(after, template) and sum(counts) <= len(template.sections[names[1]]):
+        return None  # the next section read whole from no more values than its cells
     if whole and sum(counts) - lacking != len(template.sections[names[1]]):
         return None
     kept: list[tuple[Reading, TableRead, Printed]] = []
@@ -646,7 +650,9 @@ def _spilled(
             again = _by_order(region, names[1], template, rest, later_found)
             if _given(again) < _given(after) or not verifies(template, again.reading):
                 continue
-        reading = blocks.by_blocks(template, names[0], [*own, *given])
+        reading = blocks.by_blocks(
+            template, names[0], [*own, *given], _worded((*rows.rows, *later.rows))
+        )
         if reading is None or not agrees(template, first.reading, reading):
             failed.add(texts)
             continue
@@ -769,13 +775,16 @@ def _given(table: TableRead) -> int:
 
 def _unfinished(table: TableRead, template: Template) -> bool:
     """Whether ``table`` was read by the order of its cells and leaves cells not given."""
-    if (
-        table.layout is None
-        or table.layout not in layouts.available()
-        or not layouts.get(table.layout).by_order
-    ):
-        return False
-    return _given(table) < len(template.sections[table.reading.section])
+    return _read_by_order(table) and _given(table) < len(template.sections[table.reading.section])
+
+
+def _read_by_order(table: TableRead) -> bool:
+    """Whether ``table`` was read by the order of its cells (``Layout.by_order``)."""
+    return (
+        table.layout is not None
+        and table.layout in layouts.available()
+        and layouts.get(table.layout).by_order
+    )
 
 
 def _one_rhythm(
@@ -990,13 +999,16 @@ def _by_order(
             first,
             confirmed_but_one_row(template, first, others),
             _own_values(rows.rows, name, template),
+            _worded(rows.rows),
         )
     if alternative is not None:
         alternative = unmoved(template, alternative)
     if alternative is not None and not first.overfull and not agrees(template, first, alternative):
         alternative = None  # no cell more than the order gives: nothing to prefer it for
     if alternative is None:
-        alternative = _in_blocks(template, first, _own_values(rows.rows, name, template), others)
+        alternative = _in_blocks(
+            template, first, _own_values(rows.rows, name, template), _worded(rows.rows), others
+        )
     if alternative is not None:
         return TableRead(rows.layout, alternative, found)
     if not first.overfull:
@@ -1013,7 +1025,11 @@ def _by_order(
 
 
 def _unless_blocks_differ(
-    template: Template, first: Reading, reading: Reading | None, values: Sequence[Printed]
+    template: Template,
+    first: Reading,
+    reading: Reading | None,
+    values: Sequence[Printed],
+    worded: Collection[int],
 ) -> Reading | None:
     """``reading`` (read by sequence, one row's printed values in the order the other
     rows' rules give them: ``confirmed_but_one_row``) unless the reading by blocks of the
@@ -1024,20 +1040,24 @@ def _unless_blocks_differ(
     blocks show the text could be read another way, so neither is kept on its own."""
     if reading is None:
         return None
-    rival = blocks.by_blocks(template, first.section, values)
+    rival = blocks.by_blocks(template, first.section, values, worded)
     if rival is None:
         return reading
     return None if contested(template, first, rival, (reading,)) else reading
 
 
 def _in_blocks(
-    template: Template, first: Reading, values: Sequence[Printed], others: Sequence[Reading]
+    template: Template,
+    first: Reading,
+    values: Sequence[Printed],
+    worded: Collection[int],
+    others: Sequence[Reading],
 ) -> Reading | None:
     """The reading by blocks of ``values`` (``blocks.by_blocks``) where it gives more cells
     than ``first`` and agrees with every cell ``first`` gives for certain, and no reading by
     sequence of ``others`` that the rules confirm reads one of its cells otherwise
     (``contested``: the section is then read whole or not at all, as by sequence)."""
-    reading = blocks.by_blocks(template, first.section, values)
+    reading = blocks.by_blocks(template, first.section, values, worded)
     if (
         reading is None
         or not agrees(template, first, reading)
@@ -1045,6 +1065,13 @@ def _in_blocks(
     ):
         return None
     return reading
+
+
+def _worded(rows: Sequence[Row]) -> frozenset[int]:
+    """The lines of ``rows`` that print labels: in a PDF's text flow, a block's lines run on
+    with no empty line between, so values with only such lines between them are one block
+    (a column of values beside its rows' wrapped labels, ``blocks.by_blocks``)."""
+    return frozenset(line for row in rows for _, line, _ in row.labels)
 
 
 def _own_values(rows: Sequence[Row], name: str, template: Template) -> list[Printed]:

@@ -32,7 +32,8 @@ class Runs(NamedTuple):
     label's numbering (``…申请 20000022.申请人``); ``traced``: where the text printed each
     blank cell as one no-break space (a page's ``&nbsp;`` in BeautifulSoup's ``get_text()``),
     the row's one run with the no-break spaces around and inside it, each kept as U+00A0, which
-    a section reads as one blank cell where that fits the row (``sections.rows``);
+    a section reads as one blank cell where that fits the row (``sections.rows``; a run with
+    none: every cell of the row filled);
     ``closed``: the text is read as closing each run of blank cells to one space and
     putting nothing between filled cells (a web archive's), ``traced`` then the run with
     each space a ``collapsed.BLANK_RUN``, and a row that no way reads so shows that the text

@@ -16,7 +16,8 @@ A page's text that printed each blank cell ``&nbsp;`` (BeautifulSoup's ``get_tex
 lxml's ``text_content()``) keeps a no-break space where each was (``一、…数量641  1268``:
 64, 1, two blank cells, 1, 2, 68); ``fold`` makes it a plain space and the source keeps
 where it stood (``Source.no_breaks``), so a row's run is also given with those no-break
-spaces around and inside it (``Runs.traced``) for the section to read each as a blank cell.
+spaces around and inside it (``Runs.traced``) for the section to read each as a blank cell,
+and a run with none around or inside it as its cells all filled.
 
 The layout's lines are found by ``rebreak``, which knows where it cut the text: its
 ``table_line`` matches nothing, as a label run together with a number looks like a line
@@ -100,12 +101,13 @@ class RunTogether(Layout):
         return 0.9 * sum(1 for line in valued if _GLUED.search(line)) / len(valued)
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
+        traced = bool(self.no_breaks)  # the page is read by its no-break spaces
         for offset, line in enumerate(lines):
             after = lines[offset + 1].lstrip() if offset + 1 < len(lines) else ""
             number = first_line + offset
             numbered = _NUMBERED.match(after) is not None
             marks = self.no_breaks.get(number, frozenset())
-            found = list(_rows(line, number, numbered, marks, self.closed, not after))
+            found = list(_rows(line, number, numbered, marks, self.closed, not after, traced))
             if marks and trailing_indent(line, marks, after) is not None:
                 found = _last_indented(found, len(line))
             yield from found
@@ -118,12 +120,15 @@ def _rows(
     no_breaks: frozenset[int] = frozenset(),
     closed: bool = False,
     last: bool = False,
+    traced: bool = False,
 ) -> Iterator[Row]:
     """The rows of one line: each label with the run after it; a label with none is a row
     of labels alone. ``numbered_next``: the next line starts with a numbering's ``.``;
     ``no_breaks``: where the line held no-break spaces, ``closed``: whether each space
     around and inside a run is a run of blank cells (``Runs.traced``); ``last``: no line of
-    the table follows (``Runs.ends``)."""
+    the table follows (``Runs.ends``); ``traced``: the text is read as printing each blank
+    cell as one no-break space, so each run is given with its own (``Runs.traced``), a run
+    with none and no space its cells all filled."""
     label_start = 0
     for match in _RUN.finditer(line):
         start, end = match.span()
@@ -150,11 +155,11 @@ def _rows(
             run = match.group()
             tail = int(bool(_NUMBERED.match(line, end)) or (end == len(line) and numbered_next))
         runs = ((run, number, start + 1),) if run else ()
-        traced = None
-        if (no_breaks or closed) and run and not (damage or letters or page):
+        as_printed = None
+        if (traced or closed) and run and not (damage or letters or page):
             reach = end if tail else len(line)  # no blank after a next label's numbering
             bounds = (label_start, start, end, reach)
-            traced = (
+            as_printed = (
                 _closed(line, bounds, number)
                 if closed
                 else _traced(line, bounds, number, no_breaks)
@@ -163,7 +168,7 @@ def _rows(
             start > label_start and line[start - 1].isspace(),
             not tail and (line[end : end + 1].isspace() or (end == len(line) and last)),
         )
-        runs_ = Runs(runs, tail, traced, closed, ends)
+        runs_ = Runs(runs, tail, as_printed, closed, ends)
         yield Row((label,) if label else (), (), number, runs=runs_)
         label_start = end
     for label in _labels(line, label_start, len(line), number):
@@ -209,14 +214,17 @@ def _traced(
 ) -> Printed | None:
     """The run from ``start`` to ``end`` (``bounds``: the label's start, the run's, its end,
     and how far it may reach on: not past a numbering run into it) with the no-break spaces
-    right before it (after its label) and right after it, each kept as U+00A0; ``None``
-    where the run and those hold none."""
+    right before it (after its label) and right after it, each kept as U+00A0. Where it
+    holds none and no plain space either, the row shows no blank cell, and on a page that
+    prints each one so, it has none (``58-49`` is 58, -4 and 9, never -49 and a blank cell);
+    ``None`` where it holds plain spaces alone (a space is no blank cell there: read as
+    without them)."""
     label_start, start, end, reach = bounds
     while start > label_start and start - 1 in no_breaks:
         start -= 1
     while end < reach and end in no_breaks:
         end += 1
-    if not any(start <= at < end for at in no_breaks):
+    if " " in line[start:end] and not any(start <= at < end for at in no_breaks):
         return None
     text = "".join(
         NO_BREAK_SPACE if at in no_breaks else char

@@ -44,7 +44,8 @@ def rules(template: Template) -> Iterator[Rule]:
 
 def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
     """Where the section's values come between header cells and, taken in order, break a
-    group's 总计: the readings with one value moved (``_moved``). wkhtmltopdf's PDF through
+    group's 总计: the readings of each run of them as many as its cells (``_windows``) and
+    those with one value moved (``_moved``). wkhtmltopdf's PDF through
     plain ``pdftotext`` prints the first group's 总计 second (``1`` ``12`` ``3`` ``5`` ``3``
     for 1 3 5 3 and 12). ``parser`` keeps one only where every such reading gives the same
     values (``resolve.confirmed``)."""
@@ -52,6 +53,7 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     _, taken, runs, values = _taken(rows, template, cells)
     if runs or not _interleaved(taken) or holds(rules(template), cells, values):
         return
+    yield from _windows(values, template, cells)
     for order, value in _moved(values, template, cells):
         draft = Draft(NAME)
         draft.give(cells, order, None)
@@ -65,6 +67,39 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
                 "the only order so moved in which every group's 总计 holds",
                 value[1],
                 value[2],
+            )
+        )
+        yield draft.freeze()
+
+
+def _windows(
+    values: Sequence[Printed], template: Template, cells: tuple[int, ...]
+) -> Iterator[Reading]:
+    """Where more values than cells come between header cells: each run of consecutive
+    values as many as the cells, in printed order, the others left out. Plain
+    ``pdftotext`` of a browser's PDF prints 三's last values after 四's heading, beside
+    ``行政复议`` (``行政复议`` / ``4`` / ``行政诉讼`` / … / ``6`` ``1`` ``0`` ``0`` ``7``
+    …): which run is 四's the text does not say, so ``parser`` keeps one only where the
+    runs that make every group's 总计 hold all give the same values
+    (``resolve.confirmed``)."""
+    extra = len(values) - len(cells)
+    if extra <= 0:
+        return
+    for first in range(extra + 1):
+        run = values[first : first + len(cells)]
+        draft = Draft(NAME)
+        draft.give(cells, run, None)
+        left = [text for text, _, _ in (*values[:first], *values[first + len(cells) :])]
+        draft.find(
+            diagnostic(
+                "table-read-in-sequence",
+                f"section 四: {len(values)} values come between its header cells, "
+                f"{extra} more than its cells; read as the {len(cells)} from place "
+                f"{first + 1} in printed order, the others ({' '.join(left)}) left out as "
+                "another section's (a PDF's text flow), the only run of its values so "
+                "long whose numbers make every group's 总计 hold",
+                run[0][1],
+                run[0][2],
             )
         )
         yield draft.freeze()

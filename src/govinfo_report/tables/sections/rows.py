@@ -832,8 +832,8 @@ def _collapsed(
         apart = signed and _signs(template, cells)  # a sign apart from its digits may be one
         counts = template.counts.issuperset(cells)
         cuts = collapsed.cut(run, parts, MAX_WAYS, row.runs.tail, apart, counts)
+        kinds = _kinds(template, cells) if signed else []
         if signed:
-            kinds = [template.fields[cell].kind for cell in cells]
             cuts = _signs_placed(cuts, kinds[_before(row, run) :])
         spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
         if spaced is not None and _glued_not_apart(spaced, run, cells, rules, row.runs.tail):
@@ -845,7 +845,7 @@ def _collapsed(
                 draft, template, (tuple(cells),), spaced, row.line, label, unit, True, row.runs.tail
             )
             return
-        if _cut(draft, cells, row, run, cuts, label, unit):
+        if _cut(draft, cells, row, run, cuts, label, unit, kinds):
             return
         why = _uncut(run, cuts, parts)
     not_placed(draft, template, cells, run, f"{label}: {why}", "collapsed-cell")
@@ -879,8 +879,8 @@ def _by_no_breaks(
     apart = signed and _signs(template, cells)
     counts = template.counts.issuperset(cells)
     cuts = collapsed.cut(traced, parts, MAX_WAYS, row.runs.tail, apart, counts)
+    kinds = _kinds(template, cells) if signed else []
     if signed:
-        kinds = [template.fields[cell].kind for cell in cells]
         cuts = _signs_placed(cuts, kinds[at:])
     refuted = None if row.runs.closed and _COUNTS_ONLY.fullmatch(run[0]) else False
     if not cuts.ways:
@@ -889,7 +889,7 @@ def _by_no_breaks(
     if inside and not _some_way_adds_up(inside, cells, row.values[:at], row.values[at:], cuts):
         return refuted
     # Every blank cell leaves its trace: no way into fewer values with blanks among them.
-    return _cut(draft, cells, row, traced, attrs.evolve(cuts, fewer=False), label, unit)
+    return _cut(draft, cells, row, traced, attrs.evolve(cuts, fewer=False), label, unit, kinds)
 
 
 def _some_way_adds_up(
@@ -938,10 +938,12 @@ def _cut(
     cuts: collapsed.Cuts,
     label: str,
     unit: str | None,
+    kinds: Sequence[Kind],
 ) -> bool:
     """Give a row with a collapsed cell its values where the run's only reading cuts it
     where it printed spaces, or set it aside with a way to cut it an option; ``False``
-    where there is no way to cut it (or too many)."""
+    where there is no way to cut it (or too many). ``kinds``: those of ``cells`` where the
+    run prints a sign (``_before_sign``), else empty."""
     at = _before(row, run)
     before, after = row.values[:at], row.values[at:]
     tail = row.runs.tail
@@ -953,6 +955,7 @@ def _cut(
     if not cuts.ways and not (cuts.count == 0 and cuts.fewer):
         return False  # too many ways, or none, not even into fewer values with blanks
     pieces, options, unsure = _options(before, cuts.ways, after, run, tail, cuts.fewer)
+    sure = _before_sign(run, pieces, kinds[at:]) if cuts.fewer and kinds else frozenset()
     draft.units.append(
         Unit(
             "digits",
@@ -965,6 +968,7 @@ def _cut(
             unsure,
             cuts.count or 0,
             cuts.fewer,
+            sure,
             unit,
             run,
             row.runs.tail,
@@ -1099,7 +1103,29 @@ def _signs(template: Template, cells: Sequence[int]) -> bool:
     return any(template.fields[cell].kind == "signed" for cell in cells)
 
 
-def _signs_placed(cuts: collapsed.Cuts, kinds: Sequence[str]) -> collapsed.Cuts:
+def _kinds(template: Template, cells: Sequence[int]) -> list[Kind]:
+    """The kinds of ``cells`` (``Field.kind``), in order."""
+    return [template.fields[cell].kind for cell in cells]
+
+
+def _before_sign(run: Printed, pieces: Sequence[Printed], kinds: Sequence[Kind]) -> frozenset[int]:
+    """The piece (its index in ``pieces``) that is all of ``run`` before its first sign,
+    where one cell of the run's (``kinds``: theirs in order) comes before the signed one: a
+    count or an amount prints no sign, so the sign starts the signed column's value in
+    every reading, blank cells left out without a trace or not, and what comes before it is
+    that one cell's (``20+1737``'s 20, ``627项-26件``'s 627)."""
+    sign = _SIGNED.search(run[0])
+    if sign is None or list(kinds[1:2]) != ["signed"] or "signed" in kinds[:1]:
+        return frozenset()
+    head = run[0][: sign.start()].rstrip()
+    return frozenset(
+        i
+        for i, (text, line, column) in enumerate(pieces)
+        if (line, column) == run[1:] and text == head
+    )
+
+
+def _signs_placed(cuts: collapsed.Cuts, kinds: Sequence[Kind]) -> collapsed.Cuts:
     """``cuts`` without the ways that give a number printed with a sign to a column that is
     never signed (``kinds``: the kinds of the cells the run's numbers go to, in order): a
     count or an amount prints no sign, so a sign starts the value of the signed column
