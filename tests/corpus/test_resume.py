@@ -62,6 +62,13 @@ def _lines(path: Path) -> int:
         return 0
 
 
+def _at_a_terminal() -> None:
+    """Ctrl-C as a terminal's foreground command gets it: a suite started in the background
+    (``make test &``) passes SIGINT on ignored, and a run started so rightly keeps ignoring
+    it, as Python does."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _survivors(marker: str) -> list[int]:
     """The processes whose command line names ``marker``."""
     found = []
@@ -96,6 +103,7 @@ def test_an_interrupted_run_resumes_to_the_uninterrupted_output(
         [*COMMAND, str(corpus), "--format", form, "--output", str(target)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=_at_a_terminal,
     )
     deadline = time.monotonic() + 60
     while _lines(kept) < point and run.poll() is None and time.monotonic() < deadline:
