@@ -590,7 +590,12 @@ def gridded(
         fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
         if placed is not None and fitted is None:
             return placed
-        return _first_page(rows, valued, lines, first_line, heads, tops) or fitted or rows
+        return (
+            _first_page(rows, valued, lines, first_line, heads, tops)
+            or fitted
+            or _first_page(rows, valued, lines, first_line, heads, tops, by_header=False)
+            or rows
+        )
     fullest = [max(heads, key=len, default=[])]
     placed = _placed(
         rows, valued, lines, first_line, heads, labelled=False, nested=True
@@ -1062,6 +1067,7 @@ def _first_page(
     header: Sequence[Sequence[tuple[Span, Span]]],
     tops: int,
     measures: Sequence[int] = (0, 1),
+    by_header: bool = True,
 ) -> list[Row] | None:
     """``rows`` with grids for the rows of values on the header's page alone, where the
     table runs over a page break and its values fall into no columns, but those of the
@@ -1083,7 +1089,7 @@ def _first_page(
     if not 0 < count < len(valued):
         return None
     page = _placed(
-        rows, valued[:count], lines, first_line, header, measures, tops=tops, by_header=True
+        rows, valued[:count], lines, first_line, header, measures, tops=tops, by_header=by_header
     )
     if page is None:
         return None
@@ -1529,7 +1535,7 @@ def columns(
     header's characters written one a line stand at more offsets than in another is not
     the text's (``_spelt``).
     """
-    measures = _spelt(header, measures)
+    measures = _spelt(header if above is None else above, measures)
     kept = [
         (len(found[0]), measure, *found)
         for measure in measures
