@@ -634,3 +634,81 @@ def test_a_page_past_the_break_with_a_value_in_every_column_is_read_by_them() ->
         assert report.cell(f"{row}.{column}").provenance == "parsed", column
     assert report.cell(f"{row}.total").blank
     assert report.cell("applications.total.total").value == 26
+
+
+#: Section 三 as Word's PDF prints it through ``pdftotext -layout`` where the header's words
+#: stand at other offsets than the values under them: 商业企业 pushed left beside the wrapped
+#: label's last line (at 20, its values at 22), 科研 on a line of its own at 27 (its value
+#: at 32). The header's page prints one row with a value in every column; a page break
+#: (``\\f``) after 部分公开, past which the columns stand narrower (自然人 at 16, 总计 at 42).
+UNDER_NO_WORD = """三、收到和处理政府信息公开申请情况
+
+                           申请人情况
+（本列数据的勾稽关
+               自然人              法人或其他组织
+系为：第一项加第二
+项之和，等于第三项                           社会   法律        总计
+                           科研
+ 加第四项之和）            商业企业            公益   服务   其他
+                           机构
+                                    组织   机构
+
+一、本年新收政府信
+              52      6         1   2    3    4    68
+ 息公开申请数量
+
+二、上年结转政府信
+              7                          2         9
+ 息公开申请数量
+
+三   （一）予以公开   40      5             2    3    2    52
+、
+    （二）部分公开   6       1                  2         9
+本
+\f
+（七）总计           46   6       2   5    2   61
+
+  四、结转下年度继续     13       1            2   16
+     办理
+"""
+
+
+def test_the_header_pages_full_row_places_its_sparse_rows() -> None:
+    """Where the header's words place no value (the columns' words pushed aside), the
+    header's page is read by the offsets of its row that prints every column: 上年结转's
+    three values are 自然人's, 法律服务机构's and 总计's, the cells between them printed
+    blank, and no cell is read wrong."""
+    report = gr.parse(TEXT.replace(SECTION, UNDER_NO_WORD))
+    read = {
+        "applications.carried_over.natural_person": 7,
+        "applications.carried_over.legal_service_agency": 2,
+        "applications.carried_over.total": 9,
+        "applications.partially_granted.natural_person": 6,
+        "applications.partially_granted.commercial_enterprise": 1,
+        "applications.partially_granted.legal_service_agency": 2,
+        "applications.partially_granted.total": 9,
+    }
+    for key, value in read.items():
+        assert report.cell(key).value == value, key
+        assert report.cell(key).provenance == "parsed", key
+    for column in ("commercial_enterprise", "research_institution", "other_organisation"):
+        assert report.cell(f"applications.carried_over.{column}").blank, column
+    truth: dict[str, object] = {
+        **read,
+        "applications.new.natural_person": 52,
+        "applications.new.commercial_enterprise": 6,
+        "applications.new.research_institution": 1,
+        "applications.new.public_interest_organisation": 2,
+        "applications.new.legal_service_agency": 3,
+        "applications.new.other_organisation": 4,
+        "applications.new.total": 68,
+        "applications.granted.natural_person": 40,
+        "applications.granted.commercial_enterprise": 5,
+        "applications.granted.research_institution": None,
+        "applications.granted.total": 52,
+        "applications.total.natural_person": 46,
+        "applications.total.total": 61,
+        "applications.carried_forward.natural_person": 13,
+        "applications.carried_forward.total": 16,
+    }
+    assert wrong(report, truth) == {}

@@ -1079,7 +1079,10 @@ def _first_page(
     labels alone among them as rows of blank cells; the rows after it keep their printed
     values, which the rules place, and those that print labels alone on one line are rows
     of blank cells too (``_blank_grid``). ``None`` where the table has no page break after its
-    first value, or one before it (no value on the header's page)."""
+    first value, or one before it (no value on the header's page). ``by_header``: the
+    header's page only where its header's words place its values; else also where its
+    values alone fall into columns (``columns``' other ways: Word's PDF prints 商业企业 and
+    科研 several characters left of their values, and the page's fullest row places them)."""
     breaks = _breaks(lines, first_line)
     first = rows[valued[0]].line
     after = [line for line in breaks if line > first]
@@ -1583,7 +1586,9 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
     -layout`` writes a narrow column's header one character a line (``本`` / ``年`` / ``制``
     / ``发``), each column's characters at one offset in characters, the text's measure,
     and at as many as the wide characters left of them on each line vary in display
-    columns."""
+    columns. ``columns`` passes the lines above the first value where it has them: the
+    row labels' one-character pieces below (``三`` / ``、`` / ``本``, section 三's group
+    label) are no column's header."""
     if len(measures) < 2:
         return measures
     lines = [[spans for spans in head if spans[1][1] - spans[1][0] == 1] for head in header]
