@@ -17,6 +17,7 @@ from itertools import pairwise
 from operator import itemgetter
 
 from ...escape import width as display_width
+from ...labels import COUNT_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure.layouts import Positions, Printed, Row
 from ..matching import LabelMatcher, numbered
@@ -53,12 +54,13 @@ def spanned(
     whose baselines stand further apart) does not part them."""
     if not any(row.gaps for row in rows):
         return rows
+    rows, anchors = _units_under(rows)
     result: list[Row] = []
     at = 0
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone), own, matcher)
+            _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
             if sum(1 for row in rows[at:end] if row.values) > 1
             else None
         )
@@ -69,6 +71,40 @@ def spanned(
         result.append(merged)
         at = end
     return result
+
+
+def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, int]]]:
+    """``rows`` with each count's unit that a tall row prints under its count, beside a
+    later piece of its label on a line of other values (``对外  294`` / ``管理  项  0  2件``:
+    294项, 0, 2件), joined to that count, and where each such unit stands (line, column),
+    by the count it joins: a unit ends its cell, so the values right of it on its line stand
+    in later columns (``_in_columns``), not under the count as its wrapped digits. Only a
+    unit under one count with no unit of its own, wholly within its extent, is joined."""
+    result = list(rows)
+    anchors: dict[Printed, tuple[int, int]] = {}
+    for at in range(1, len(rows)):
+        row, above = rows[at], result[at - 1]
+        if not row.values or len(row.labels) < 2 or above.positions.cells:
+            continue
+        kept = list(row.labels[:1])
+        values = list(above.values)
+        for label in row.labels[1:]:
+            text, line, column = label
+            under = [
+                index
+                for index, (number, on, start) in enumerate(values)
+                if on == line - 1 and number.isdigit() and start <= column < start + len(number)
+            ]
+            if text not in COUNT_UNITS or len(under) != 1:
+                kept.append(label)
+                continue
+            number, on, start = values[under[0]]
+            values[under[0]] = (number + text, on, start)
+            anchors[values[under[0]]] = (line, column)
+        if len(kept) < len(row.labels):
+            result[at - 1] = above._replace(values=tuple(values))
+            result[at] = row._replace(labels=tuple(kept))
+    return result, anchors
 
 
 def _run(
@@ -210,7 +246,7 @@ def _merged(
     end: int,
     label: str,
     shape: tuple[int, Mapping[str, int] | None],
-    own: int,
+    own_anchors: tuple[int, Mapping[Printed, tuple[int, int]]],
     matcher: LabelMatcher,
 ) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
@@ -234,6 +270,7 @@ def _merged(
     past its own cells keeps its values in column order but no positions: they do not show
     its blank cells."""
     width, alone = shape
+    own, anchors = own_anchors
     run = rows[at:end]
     first = run[0]
     _, line, column = first.labels[-1]
@@ -252,7 +289,7 @@ def _merged(
         and alone is not None
         and len(pages) == 1
         and all(on in pieces for _, on, _ in values)
-        and _in_columns(values, run)
+        and _in_columns(values, run, anchors)
     ):
         # every value beside its own label and in a column of its own, in line order
         return first._replace(
@@ -293,16 +330,31 @@ def _merged(
     )
 
 
-def _in_columns(values: Sequence[Printed], run: Sequence[Row]) -> bool:
+def _in_columns(
+    values: Sequence[Printed], run: Sequence[Row], anchors: Mapping[Printed, tuple[int, int]]
+) -> bool:
     """Whether ``values`` (of the rows of ``run``, in line order) stand each in a column of
     its own, in that order: each on a later line than another starts right of where that
-    one ends, the two ``apart``."""
+    one ends, the two ``apart``, or right of that one's unit printed on its line
+    (``anchors``: ``_units_under``)."""
     labels = [label for row in run for label in row.labels]
     return all(
-        later[1] == earlier[1] or (later[2] > earlier[2] and apart(earlier, later, labels))
+        later[1] == earlier[1]
+        or (
+            later[2] > earlier[2]
+            and (apart(earlier, later, labels) or _after_unit(earlier, later, anchors))
+        )
         for at, later in enumerate(values)
         for earlier in values[:at]
     )
+
+
+def _after_unit(
+    earlier: Printed, later: Printed, anchors: Mapping[Printed, tuple[int, int]]
+) -> bool:
+    """Whether ``later`` stands right of ``earlier``'s unit printed on its line."""
+    unit = anchors.get(earlier)
+    return unit is not None and unit[0] == later[1] and unit[1] < later[2]
 
 
 def apart(one: Printed, two: Printed, labels: Sequence[Printed]) -> bool:
