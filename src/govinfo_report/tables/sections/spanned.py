@@ -277,10 +277,10 @@ def _merged(
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
-    spans = _extents(rows, at, width) if len(pages) == 1 else None
+    spans = _extents(rows, at, width, anchors) if len(pages) == 1 else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     placed = (
-        _by_column(values, spans, first.line, pieces if alone is not None else None)
+        _by_column(values, spans, first.line, pieces if alone is not None else None, anchors)
         if spans
         else None
     )
@@ -381,11 +381,14 @@ def _left_of_it(value: Printed, labels: Sequence[Printed]) -> list[tuple[int, in
     )
 
 
-def _extents(rows: Sequence[Row], at: int, width: int) -> list[Span] | None:
+def _extents(
+    rows: Sequence[Row], at: int, width: int, anchors: Mapping[Printed, tuple[int, int]]
+) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
     ``rows[at]`` (``_grid``), taken nearest first
     while the columns stay apart: a page of the table further off may indent its columns
-    otherwise. ``None`` where no row near has such a grid."""
+    otherwise. ``None`` where no row near has such a grid. A value a unit printed below
+    joins (``anchors``) stands where its digits do."""
     line = rows[at].line
     grids = sorted(
         ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
@@ -394,10 +397,8 @@ def _extents(rows: Sequence[Row], at: int, width: int) -> list[Span] | None:
     spans: list[Span] | None = None
     for _, cells in grids:
         wider = [
-            (min(start, lo), max(start + max(len(text), 1), hi))
-            for (text, _, start), (lo, hi) in zip(
-                cells, spans or [(10**9, -1)] * width, strict=True
-            )
+            (min(cell[2], lo), max(cell[2] + max(len(cell[0]) - (cell in anchors), 1), hi))
+            for cell, (lo, hi) in zip(cells, spans or [(10**9, -1)] * width, strict=True)
         ]
         if any(hi >= lo for (_, hi), (lo, _) in pairwise(wider)):
             break
@@ -419,7 +420,11 @@ def _grid(row: Row, width: int) -> tuple[Printed, ...]:
 
 
 def _by_column(
-    values: Sequence[Printed], spans: Sequence[Span], line: int, alone: set[int] | None
+    values: Sequence[Printed],
+    spans: Sequence[Span],
+    line: int,
+    alone: set[int] | None,
+    anchors: Mapping[Printed, tuple[int, int]],
 ) -> tuple[tuple[Printed, ...], bool] | None:
     """The cells ``values`` fill, one a column of ``spans`` (``("", line, column)`` where
     none stands), and whether a number was joined from pieces: each value overlaps exactly
@@ -431,14 +436,16 @@ def _by_column(
     count, or a count over the next row's printed above its label (Word's PDF), so they
     are joined only where each stands beside a piece of the row's own label, on its
     consecutive lines (``行政  0  269`` / ``许可  8``, ``行政  0  0  10`` / ``规范  0``):
-    the next row's lines start below them."""
+    the next row's lines start below them. ``anchors``: the values a unit printed on the
+    line below joins (``_units_under``), which stand where their digits do."""
     columns: list[list[Printed]] = [[] for _ in spans]
     for cell in values:
         text, _, start = cell
+        wide = len(text) - (cell in anchors)
         hit = [
             at
             for at, (lo, hi) in enumerate(spans)
-            if start < hi + _SLACK and start + len(text) > lo - _SLACK
+            if start < hi + _SLACK and start + wide > lo - _SLACK
         ]
         if len(hit) != 1:
             return None
@@ -505,11 +512,21 @@ def _wide_before(run: Sequence[Row], cell: Printed) -> int:
 
 def _wrapped(pieces: Sequence[Printed]) -> bool:
     """Whether ``pieces`` (of one column, top first) are one number wrapped in its cell:
-    all digits, each on one of the two lines under the one before (a line of the row's
-    other values may stand between), under the first and no wider."""
+    all digits, the last with its count's unit or not (``645`` / ``8件``), each on one of
+    the two lines under the one before (a line of the row's other values may stand
+    between), its digits under the first's and no wider."""
     (top, _, start), *rest = pieces
     end = start + len(top)
+    last = len(pieces) - 2
     return top.isdigit() and all(
-        text.isdigit() and above < on <= above + 2 and start <= at and at + len(text) <= end
-        for (text, on, at), (_, above, _) in zip(rest, pieces, strict=False)
+        (digits := _count_digits(text, at == last)).isdigit()
+        and above < on <= above + 2
+        and start <= column
+        and column + len(digits) <= end
+        for at, ((text, on, column), (_, above, _)) in enumerate(zip(rest, pieces, strict=False))
     )
+
+
+def _count_digits(text: str, last: bool) -> str:
+    """``text`` without the count's unit it ends in, where it is a number's ``last`` piece."""
+    return text[:-1] if last and text[-1:] in COUNT_UNITS else text
