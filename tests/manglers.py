@@ -1162,8 +1162,14 @@ class CentredRows:
             ]
             values = list(row[labels_:])
             middle = tall // 2
+            units = [
+                self.units.get(head, "") if is_value(cell) else ""
+                for cell, head in zip(row, [*header, *[""] * len(row)], strict=False)
+            ]
             if self.spread:
-                laid = _spread(label_lines, values, labels_, self.spread, self.digits)
+                laid = _spread(
+                    label_lines, values, labels_, self.spread, self.digits, units[labels_:]
+                )
                 if self.parted and len(laid) > 2:
                     laid.insert(len(laid) - 1, [_PADDING])
                 lines.extend(laid)
@@ -1176,10 +1182,6 @@ class CentredRows:
                 label_lines.insert(middle, [""] * labels_ + values)
             if self.digits:
                 middle = _wrapped_counts(label_lines, middle, labels_, self.digits)
-            units = [
-                self.units.get(head, "") if is_value(cell) else ""
-                for cell, head in zip(row, [*header, *[""] * len(row)], strict=False)
-            ]
             if any(units[labels_:]):
                 if middle + 1 == len(label_lines):
                     label_lines.append([""] * labels_)
@@ -1220,19 +1222,30 @@ class CentredRows:
 
 
 def _spread(
-    lines: list[list[str]], values: Sequence[str], labels: int, spread: tuple[int, ...], digits: int
+    lines: list[list[str]],
+    values: Sequence[str],
+    labels: int,
+    spread: tuple[int, ...],
+    digits: int,
+    units: Sequence[str],
 ) -> list[list[str]]:
     """A tall row's label ``lines`` with its ``values`` each on the line ``spread`` names,
     a count wider than ``digits`` (where not 0) wrapped onto the line below
-    (``CentredRows.spread``)."""
+    (``CentredRows.spread``), its unit (of ``units``, by value) after its rest, or on the
+    line below under a count that does not wrap (``对外  294`` / ``管理  项  0  2件``),
+    beside it on the label's last line."""
     tall = len(lines)
     laid = [[*line, *[""] * (labels - len(line)), *[""] * len(values)] for line in lines]
-    for at, value in enumerate(values):
+    for at, (value, unit) in enumerate(zip(values, [*units, *[""] * len(values)], strict=False)):
         line = spread[at % len(spread)] % tall
         if digits and tall > 1 and value.isdigit() and len(value) > digits:
             line = min(line, tall - 2)
-            laid[line + 1][labels + at] = value[digits:]
+            laid[line + 1][labels + at] = value[digits:] + unit
             value = value[:digits]
+        elif unit and line + 1 < tall:
+            laid[line + 1][labels + at] = unit
+        else:
+            value += unit
         laid[line][labels + at] = value
     return laid
 

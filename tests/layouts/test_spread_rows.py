@@ -384,3 +384,73 @@ def test_values_of_a_label_parted_by_an_empty_line_are_right_or_missing(
     truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
     assert wrong(back, truth) == {}
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+#: Section 二 of a made-up 2020 report as a browser's narrow PDF prints it: each count's
+#: unit wrapped in its narrow cell onto the line below, beside the next piece of the tall
+#: row's label, where the row prints its other values (``对外  57`` / ``管理  项  3  41件``),
+#: or after a count's wrapped rest (``210`` / ``7件`` for 2107).
+UNITS_BESIDE_PIECES = """青石县水务局2020年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+   第二十条第（五）项
+       上一
+   信息 年  本年 处理
+   内容 项目 增/减 决定
+       数量      数量
+   行政 48  0    210
+   许可 项          7件
+
+   其他
+   对外 57
+   管理 项 3 41件
+   服务
+   事项
+   第二十条第（六）项
+       上一
+   信息 年  本年 处理
+   内容 项目 增/减 决定
+       数量      数量
+   行政 9   1    16
+   处罚 项       件
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_units_printed_beside_a_tall_rows_label_pieces_join_their_counts() -> None:
+    report = gr.parse(UNITS_BESIDE_PIECES)
+    assert _proactive(report, "licensing") == (48, 0, 2107)
+    assert _proactive(report, "other_services") == (57, 3, 41)
+    assert _proactive(report, "penalties") == (9, 1, 16)
+
+
+#: The units a browser's narrow PDF prints in section 二's count cells (a change none).
+_UNITS = {
+    **dict.fromkeys(("本年新制作数量", "本年新公开数量", "对外公开总数量"), "件"),
+    **dict.fromkeys(("上一年项目数量", "采购项目数量"), "项"),
+    **dict.fromkeys(("处理决定数量", "本年处理决定数量"), "件"),
+    **dict.fromkeys(("本年制发件数", "本年废止件数", "现行有效件数"), "件"),
+}
+
+
+@scaled(0.3)
+@given(
+    report=reports(),
+    wrap=st.integers(2, 4),
+    spread=st.lists(st.integers(0, 5), min_size=1, max_size=3).map(tuple),
+    digits=st.sampled_from((0, 2, 3)),
+)
+def test_units_wrapped_beside_a_tall_rows_label_pieces_are_right_or_missing(
+    report: gr.Report, wrap: int, spread: tuple[int, ...], digits: int
+) -> None:
+    """Any report whose narrow cells wrap (labels every ``wrap`` characters, counts after
+    ``digits`` where not 0), each tall row's values on any of its label's lines and each
+    count's unit on the line below it, or after its wrapped rest
+    (``CentredRows(units=…, spread=…)``): no cell of section 二 wrong, none claimed blank
+    where a number is printed."""
+    text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits, units=_UNITS))
+    note(text)
+    back = gr.parse(text)
+    truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]

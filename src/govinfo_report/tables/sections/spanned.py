@@ -17,6 +17,7 @@ from itertools import pairwise
 from operator import itemgetter
 
 from ...escape import width as display_width
+from ...labels import COUNT_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure.layouts import Positions, Printed, Row
 from ..matching import LabelMatcher, numbered
@@ -53,12 +54,13 @@ def spanned(
     whose baselines stand further apart) does not part them."""
     if not any(row.gaps for row in rows):
         return rows
+    rows, anchors = _units_under(rows)
     result: list[Row] = []
     at = 0
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone), own, matcher)
+            _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
             if sum(1 for row in rows[at:end] if row.values) > 1
             else None
         )
@@ -69,6 +71,40 @@ def spanned(
         result.append(merged)
         at = end
     return result
+
+
+def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, int]]]:
+    """``rows`` with each count's unit that a tall row prints under its count, beside a
+    later piece of its label on a line of other values (``对外  294`` / ``管理  项  0  2件``:
+    294项, 0, 2件), joined to that count, and where each such unit stands (line, column),
+    by the count it joins: a unit ends its cell, so the values right of it on its line stand
+    in later columns (``_in_columns``), not under the count as its wrapped digits. Only a
+    unit under one count with no unit of its own, wholly within its extent, is joined."""
+    result = list(rows)
+    anchors: dict[Printed, tuple[int, int]] = {}
+    for at in range(1, len(rows)):
+        row, above = rows[at], result[at - 1]
+        if not row.values or len(row.labels) < 2 or above.positions.cells:
+            continue
+        kept = list(row.labels[:1])
+        values = list(above.values)
+        for label in row.labels[1:]:
+            text, line, column = label
+            under = [
+                index
+                for index, (number, on, start) in enumerate(values)
+                if on == line - 1 and number.isdigit() and start <= column < start + len(number)
+            ]
+            if text not in COUNT_UNITS or len(under) != 1:
+                kept.append(label)
+                continue
+            number, on, start = values[under[0]]
+            values[under[0]] = (number + text, on, start)
+            anchors[values[under[0]]] = (line, column)
+        if len(kept) < len(row.labels):
+            result[at - 1] = above._replace(values=tuple(values))
+            result[at] = row._replace(labels=tuple(kept))
+    return result, anchors
 
 
 def _run(
@@ -210,7 +246,7 @@ def _merged(
     end: int,
     label: str,
     shape: tuple[int, Mapping[str, int] | None],
-    own: int,
+    own_anchors: tuple[int, Mapping[Printed, tuple[int, int]]],
     matcher: LabelMatcher,
 ) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
@@ -234,16 +270,17 @@ def _merged(
     past its own cells keeps its values in column order but no positions: they do not show
     its blank cells."""
     width, alone = shape
+    own, anchors = own_anchors
     run = rows[at:end]
     first = run[0]
     _, line, column = first.labels[-1]
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
-    spans = _extents(rows, at, width) if len(pages) == 1 else None
+    spans = _extents(rows, at, width, anchors) if len(pages) == 1 else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     placed = (
-        _by_column(values, spans, first.line, pieces if alone is not None else None)
+        _by_column(values, spans, first.line, pieces if alone is not None else None, anchors)
         if spans
         else None
     )
@@ -252,7 +289,7 @@ def _merged(
         and alone is not None
         and len(pages) == 1
         and all(on in pieces for _, on, _ in values)
-        and _in_columns(values, run)
+        and _in_columns(values, run, anchors)
     ):
         # every value beside its own label and in a column of its own, in line order
         return first._replace(
@@ -293,16 +330,31 @@ def _merged(
     )
 
 
-def _in_columns(values: Sequence[Printed], run: Sequence[Row]) -> bool:
+def _in_columns(
+    values: Sequence[Printed], run: Sequence[Row], anchors: Mapping[Printed, tuple[int, int]]
+) -> bool:
     """Whether ``values`` (of the rows of ``run``, in line order) stand each in a column of
     its own, in that order: each on a later line than another starts right of where that
-    one ends, the two ``apart``."""
+    one ends, the two ``apart``, or right of that one's unit printed on its line
+    (``anchors``: ``_units_under``)."""
     labels = [label for row in run for label in row.labels]
     return all(
-        later[1] == earlier[1] or (later[2] > earlier[2] and apart(earlier, later, labels))
+        later[1] == earlier[1]
+        or (
+            later[2] > earlier[2]
+            and (apart(earlier, later, labels) or _after_unit(earlier, later, anchors))
+        )
         for at, later in enumerate(values)
         for earlier in values[:at]
     )
+
+
+def _after_unit(
+    earlier: Printed, later: Printed, anchors: Mapping[Printed, tuple[int, int]]
+) -> bool:
+    """Whether ``later`` stands right of ``earlier``'s unit printed on its line."""
+    unit = anchors.get(earlier)
+    return unit is not None and unit[0] == later[1] and unit[1] < later[2]
 
 
 def apart(one: Printed, two: Printed, labels: Sequence[Printed]) -> bool:
@@ -329,11 +381,14 @@ def _left_of_it(value: Printed, labels: Sequence[Printed]) -> list[tuple[int, in
     )
 
 
-def _extents(rows: Sequence[Row], at: int, width: int) -> list[Span] | None:
+def _extents(
+    rows: Sequence[Row], at: int, width: int, anchors: Mapping[Printed, tuple[int, int]]
+) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
     ``rows[at]`` (``_grid``), taken nearest first
     while the columns stay apart: a page of the table further off may indent its columns
-    otherwise. ``None`` where no row near has such a grid."""
+    otherwise. ``None`` where no row near has such a grid. A value a unit printed below
+    joins (``anchors``) stands where its digits do."""
     line = rows[at].line
     grids = sorted(
         ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
@@ -342,10 +397,8 @@ def _extents(rows: Sequence[Row], at: int, width: int) -> list[Span] | None:
     spans: list[Span] | None = None
     for _, cells in grids:
         wider = [
-            (min(start, lo), max(start + max(len(text), 1), hi))
-            for (text, _, start), (lo, hi) in zip(
-                cells, spans or [(10**9, -1)] * width, strict=True
-            )
+            (min(cell[2], lo), max(cell[2] + max(len(cell[0]) - (cell in anchors), 1), hi))
+            for cell, (lo, hi) in zip(cells, spans or [(10**9, -1)] * width, strict=True)
         ]
         if any(hi >= lo for (_, hi), (lo, _) in pairwise(wider)):
             break
@@ -367,7 +420,11 @@ def _grid(row: Row, width: int) -> tuple[Printed, ...]:
 
 
 def _by_column(
-    values: Sequence[Printed], spans: Sequence[Span], line: int, alone: set[int] | None
+    values: Sequence[Printed],
+    spans: Sequence[Span],
+    line: int,
+    alone: set[int] | None,
+    anchors: Mapping[Printed, tuple[int, int]],
 ) -> tuple[tuple[Printed, ...], bool] | None:
     """The cells ``values`` fill, one a column of ``spans`` (``("", line, column)`` where
     none stands), and whether a number was joined from pieces: each value overlaps exactly
@@ -379,14 +436,16 @@ def _by_column(
     count, or a count over the next row's printed above its label (Word's PDF), so they
     are joined only where each stands beside a piece of the row's own label, on its
     consecutive lines (``行政  0  269`` / ``许可  8``, ``行政  0  0  10`` / ``规范  0``):
-    the next row's lines start below them."""
+    the next row's lines start below them. ``anchors``: the values a unit printed on the
+    line below joins (``_units_under``), which stand where their digits do."""
     columns: list[list[Printed]] = [[] for _ in spans]
     for cell in values:
         text, _, start = cell
+        wide = len(text) - (cell in anchors)
         hit = [
             at
             for at, (lo, hi) in enumerate(spans)
-            if start < hi + _SLACK and start + len(text) > lo - _SLACK
+            if start < hi + _SLACK and start + wide > lo - _SLACK
         ]
         if len(hit) != 1:
             return None
@@ -453,11 +512,21 @@ def _wide_before(run: Sequence[Row], cell: Printed) -> int:
 
 def _wrapped(pieces: Sequence[Printed]) -> bool:
     """Whether ``pieces`` (of one column, top first) are one number wrapped in its cell:
-    all digits, each on one of the two lines under the one before (a line of the row's
-    other values may stand between), under the first and no wider."""
+    all digits, the last with its count's unit or not (``645`` / ``8件``), each on one of
+    the two lines under the one before (a line of the row's other values may stand
+    between), its digits under the first's and no wider."""
     (top, _, start), *rest = pieces
     end = start + len(top)
+    last = len(pieces) - 2
     return top.isdigit() and all(
-        text.isdigit() and above < on <= above + 2 and start <= at and at + len(text) <= end
-        for (text, on, at), (_, above, _) in zip(rest, pieces, strict=False)
+        (digits := _count_digits(text, at == last)).isdigit()
+        and above < on <= above + 2
+        and start <= column
+        and column + len(digits) <= end
+        for at, ((text, on, column), (_, above, _)) in enumerate(zip(rest, pieces, strict=False))
     )
+
+
+def _count_digits(text: str, last: bool) -> str:
+    """``text`` without the count's unit it ends in, where it is a number's ``last`` piece."""
+    return text[:-1] if last and text[-1:] in COUNT_UNITS else text
