@@ -454,3 +454,39 @@ def test_units_wrapped_beside_a_tall_rows_label_pieces_are_right_or_missing(
     truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
     assert wrong(back, truth) == {}
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+#: Section 二's sub-table (六) of a made-up 2020 report as ``pdftotext -layout`` prints a
+#: browser's PDF of a narrow page: 行政处罚 prints its 本年增/减 (0) on its label's first
+#: line and that cell's unit alone under it, beside 上一年项目数量 (483项) and 处理决定数量
+#: (154件): the unit reads as a row label of its own, and the 154 beside it goes to no row.
+CHANGE_UNIT_BELOW = """青石县水务局2020年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+   第二十条第（六）项
+       上一
+   信息 年    本年 处理
+   内容 项目  增/减 决定
+       数量        数量
+   行政          0
+   处罚 483项    项  154件
+   行政 12项     1   7件
+   强制
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_rows_cells_beside_values_that_went_to_no_row_are_not_claimed_blank() -> None:
+    """行政处罚's 处理决定数量 (154) stands right of a unit the layout took for a row's
+    label: whatever the row reads, that cell is never claimed printed blank (missing, the
+    doubt said), and what it reads is right."""
+    back = gr.parse(CHANGE_UNIT_BELOW)
+    cell = back.cell("proactive.penalties.decisions")
+    assert cell.value in (None, 154)
+    assert not cell.blank
+    if cell.value is None:  # missing, and said so
+        assert any("proactive.penalties.decisions" in d.keys for d in back.diagnostics)
+    assert back.cell("proactive.penalties.previous_items").value in (None, 483)
+    assert back.cell("proactive.penalties.change").value in (None, 0)
+    strong = ("previous_items", "change", "decisions")
+    assert [back.cell(f"proactive.coercive_measures.{c}").value for c in strong] == [12, 1, 7]

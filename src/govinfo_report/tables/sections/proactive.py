@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -156,6 +157,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             context.seen.add(key)
             _sum_subrows(context.draft, template, key, parts)
     _run_of_its_sub_table(context, [row for row, _ in taken])
+    _beside_ignored(context)
     _blank_rows(context)
     missing_rows(
         context.draft,
@@ -780,6 +782,32 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
                 run.values[0][2],
                 tuple(template.fields[cell].key for cell in step.cells),
             )
+        )
+
+
+def _beside_ignored(context: _Context) -> None:
+    """The blank cells of rows given on a line where a row whose label names no row printed
+    values that were ignored (``_Context.ignored``): those values may be theirs (a tall
+    row's unit alone under a value, ``行政  0`` / ``处罚 483项  项  154件``, parts ``154件``
+    off as the row ``项``), so the cells are missing, never claimed blank."""
+    lines = {line for row in context.ignored for _, line, _ in row.values}
+    if not lines:
+        return
+    draft = context.draft
+    for at, (cells, printed, unit) in enumerate(draft.given):
+        if not any(line in lines for _, line, _ in printed):
+            continue
+        shown = [not not_given(text) for text, _, _ in printed]
+        if all(shown):
+            continue
+        draft.given[at] = (tuple(compress(cells, shown)), tuple(compress(printed, shown)), unit)
+        not_placed(
+            draft,
+            context.template,
+            [cell for cell, kept in zip(cells, shown, strict=True) if not kept],
+            next(value for value in printed if value[1] in lines),
+            "section 二: a row's blank cells beside values of its line that went to no row "
+            "(the row they may belong to): not read as printed blank",
         )
 
 
