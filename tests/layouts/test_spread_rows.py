@@ -248,11 +248,7 @@ def test_counts_wrapped_in_narrow_cells_and_over_a_page_break_are_right_or_missi
         wrap=wrap, spread=spread, digits=digits, before=row, inside=True, moved=moved
     )
     text = render(report, writer)
-    note(text)
-    back = gr.parse(text)
-    truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
-    assert wrong(back, truth) == {}
-    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+    _proactive_right_or_missing(text, report)
 
 
 #: Section 二 of a made-up 2020 report (the 2019 template) as ``pdftotext -layout`` prints
@@ -379,11 +375,7 @@ def test_values_of_a_label_parted_by_an_empty_line_are_right_or_missing(
     二 wrong, and none claimed blank where a number is printed. (Section 三 so printed is
     the xfail property's above: main reads wrong numbers there too.)"""
     text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits, parted=True))
-    note(text)
-    back = gr.parse(text)
-    truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
-    assert wrong(back, truth) == {}
-    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+    _proactive_right_or_missing(text, report)
 
 
 #: Section 二 of a made-up 2020 report as a browser's narrow PDF prints it: each count's
@@ -449,11 +441,7 @@ def test_units_wrapped_beside_a_tall_rows_label_pieces_are_right_or_missing(
     (``CentredRows(units=…, spread=…)``): no cell of section 二 wrong, none claimed blank
     where a number is printed."""
     text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits, units=_UNITS))
-    note(text)
-    back = gr.parse(text)
-    truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
-    assert wrong(back, truth) == {}
-    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+    _proactive_right_or_missing(text, report)
 
 
 #: Section 二's sub-table (六) of a made-up 2020 report as ``pdftotext -layout`` prints a
@@ -522,3 +510,13 @@ def test_counts_wrapped_with_their_units_are_right_or_missing(
         cell = back.cell(f"proactive.normative_documents.{column}")
         assert cell.value in (None, value), column
         assert not (value and cell.blank), column
+
+
+def _proactive_right_or_missing(text: str, report: gr.Report) -> None:
+    """``text`` (``report`` rendered) read with no cell of section 二 wrong and none claimed
+    blank where a number is printed."""
+    note(text)
+    back = gr.parse(text)
+    truth = {k: v for k, v in report.flat().items() if k.startswith("proactive.")}
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
