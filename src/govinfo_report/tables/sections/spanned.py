@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from operator import itemgetter
 
+from ...cells import not_given
 from ...escape import width as display_width
 from ...labels import COUNT_UNITS
 from ...limits import MAX_CELL_CHARS
@@ -75,16 +76,18 @@ def spanned(
 
 def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, int]]]:
     """``rows`` with each count's unit that a tall row prints under its count, beside a
-    later piece of its label on a line of other values (``对外  294`` / ``管理  项  0  2件``:
-    294项, 0, 2件), joined to that count, and where each such unit stands (line, column),
-    by the count it joins: a unit ends its cell, so the values right of it on its line stand
-    in later columns (``_in_columns``), not under the count as its wrapped digits. Only a
-    unit under one count with no unit of its own, wholly within its extent, is joined."""
-    result = list(rows)
+    later piece of its label (``对外  294`` / ``管理  项  0  2件``: 294项, 0, 2件; ``行政规
+    0`` / ``范性文  件``), or right of a value of that line (``行政规  41  55  12`` / ``范性文
+    2件  件  7件``: ``_units_after``), joined to that count, and where each such unit stands
+    (line, column), by the count it joins: a unit ends its cell, so the values right of it
+    on its line stand in later columns (``_in_columns``), not under the count as its wrapped
+    digits. Only a unit under one count with no unit of its own, wholly within its extent,
+    is joined; one under a placeholder (``—`` / ``件``) is that cell's, and left out."""
+    result = _units_after(rows)
     anchors: dict[Printed, tuple[int, int]] = {}
-    for at in range(1, len(rows)):
-        row, above = rows[at], result[at - 1]
-        if not row.values or len(row.labels) < 2 or above.positions.cells:
+    for at in range(1, len(result)):
+        row, above = result[at], result[at - 1]
+        if len(row.labels) < 2:
             continue
         kept = list(row.labels[:1])
         values = list(above.values)
@@ -93,18 +96,64 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
             under = [
                 index
                 for index, (number, on, start) in enumerate(values)
-                if on == line - 1 and number.isdigit() and start <= column < start + len(number)
+                if on == line - 1
+                and (number.isdigit() or not_given(number))
+                and start <= column < start + len(number)
             ]
             if text not in COUNT_UNITS or len(under) != 1:
                 kept.append(label)
                 continue
             number, on, start = values[under[0]]
+            if not number.isdigit():
+                continue  # a placeholder's unit (``—`` / ``件``): nothing to join
             values[under[0]] = (number + text, on, start)
             anchors[values[under[0]]] = (line, column)
         if len(kept) < len(row.labels):
-            result[at - 1] = above._replace(values=tuple(values))
+            joined = dict(zip(above.values, values, strict=True))
+            cells = tuple(joined.get(cell, cell) for cell in above.positions.cells)
+            result[at - 1] = above._replace(
+                values=tuple(values), positions=above.positions._replace(cells=cells)
+            )
             result[at] = row._replace(labels=tuple(kept))
     return result, anchors
+
+
+def _units_after(rows: list[Row]) -> list[Row]:
+    """``rows`` with each row of count units alone on the line of the row before's values,
+    right of them (``范性文  2件  件  7件``: the layout reads a label after a value as the next
+    row's), made labels of that row: a unit alone is no row's label, and right of a value it
+    is no piece of one."""
+    result: list[Row] = []
+    for row in rows:
+        before = result[-1] if result else None
+        if (
+            before is None
+            or not before.values
+            or not row.labels
+            or not all(text in COUNT_UNITS for text, _, _ in row.labels)
+            or {on for _, on, _ in row.labels} != {before.values[-1][1]}
+            or row.labels[0][2] <= before.values[-1][2]
+        ):
+            result.append(row)
+            continue
+        result[-1] = before._replace(
+            labels=(*before.labels, *row.labels),
+            values=(*before.values, *row.values),
+            positions=_cells_joined(before.positions, row.positions),
+        )
+    return result
+
+
+def _cells_joined(one: Positions, two: Positions) -> Positions:
+    """The positions of two rows' cells on one line made one row's: each cell the one of
+    the two that prints a value, where no two do; else none."""
+    if len(one.cells) != len(two.cells) or any(
+        a[0] and b[0] for a, b in zip(one.cells, two.cells, strict=True)
+    ):
+        return Positions()
+    return one._replace(
+        cells=tuple(a if a[0] else b for a, b in zip(one.cells, two.cells, strict=True))
+    )
 
 
 def _run(
