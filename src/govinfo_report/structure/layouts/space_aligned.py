@@ -1576,7 +1576,7 @@ def columns(
                 fits.append(Columns(measure, (*blank, *starts), placed, ()))
         if fits:
             first, other = fits[0].placed, fits[-1].placed
-            return fits[0]._replace(unsure=tuple(map(tuple.__ne__, first, other)))
+            return fits[0]._replace(unsure=(first != other,) * len(first))
     return None
 
 
