@@ -1048,8 +1048,9 @@ class CentredRows:
     (none where 0), past which every value column starts ``moved`` characters further right
     (left where negative): ``pdftotext -layout`` lays out each page on its own, so a table
     continued on the next page has its columns at other offsets there. ``before``: the
-    break comes before the row whose label is ``before`` instead (a table without it has
-    none). ``inside``: the break comes inside that row instead, before its label's last line
+    break comes before the row one of whose labels is ``before`` instead (a table without
+    it has none; a sub-table's article row, ``第二十条第（六）项``: its header on the next
+    page). ``inside``: the break comes inside that row instead, before its label's last line
     (a tall row split over two pages, the lines of its label, and with ``spread`` and
     ``digits`` a count's rest, on the next: ``行政  0  269`` / ``\f许可  8`` for 2698).
 
@@ -1101,7 +1102,17 @@ class CentredRows:
     ``parted`` (with ``spread``): an empty line before the last line of a label wrapped over
     three lines or more, as ``pdftotext -layout`` parts lines whose baselines stand further
     apart than a line's height (a browser's PDF: ``行政`` / ``事业  27`` / ``性收  0`` / (empty) /
-    ``费``)."""
+    ``费``).
+
+    ``head``: each header cell right of the labels that spans no other column wrapped every
+    ``head`` characters (``上一`` / ``年项`` / ``目数`` / ``量``), its labels every ``wrap``
+    and centred in its height (``信息`` / ``内容``), columns in characters, and a row of one
+    cell (a sub-table's article) spanning them.
+    ``right``: each value ends where its column does (a number aligned right in its cell):
+    with ``gap`` 1 and ``head``, a browser's PDF of a narrow page, whose header words stand
+    one space apart and a value under 处理决定数量 stands, counted in display columns (the
+    wide characters left of it counted twice), under 本年增/减 (``信息 年 本年 处理`` /
+    ``内容 项目 增/减 决定`` / ``行政 1`` / ``处罚      1``)."""
 
     wrap: int = 6
     gap: int = 2
@@ -1119,6 +1130,8 @@ class CentredRows:
     spread: tuple[int, ...] = ()
     inside: bool = False
     parted: bool = False
+    head: int = 0
+    right: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -1130,6 +1143,7 @@ class CentredRows:
         header: Sequence[str] = ()
         above: set[int] = set()  # the columns where a cell of an earlier header row starts
         split: int | None = None  # the first line of the row the break comes inside of
+        heads: set[int] = set()  # the header lines ``head`` wraps, printed packed
         for row in table:
             first = _first_value(row)
             if split is not None and broken is None:
@@ -1137,7 +1151,11 @@ class CentredRows:
             if (
                 broken is None
                 and split is None
-                and (row[0] == self.before if self.before else self.page and valued == self.page)
+                and (
+                    self.before in row[: labels_ or 1]
+                    if self.before
+                    else self.page and valued == self.page
+                )
             ):
                 if self.inside:
                     split = len(lines)
@@ -1146,7 +1164,13 @@ class CentredRows:
             valued += first < len(row) and any(is_value(cell) for cell in row)
             if first == len(row) or not labels_:
                 header = row
-                if self.centre and labels_:
+                if self.head and labels_ and any(cell.strip() for cell in row[labels_:]):
+                    head = _labels_centred(
+                        _wrapped_head(row, labels_, self.head, above), labels_, self.wrap
+                    )
+                    heads.update(range(len(lines), len(lines) + len(head)))
+                    lines.extend(head)
+                elif self.centre and labels_:
                     lines.extend(_wrapped_head(row, labels_, self.centre, above))
                 else:
                     lines.append(list(row))
@@ -1197,14 +1221,34 @@ class CentredRows:
             return _unpadded(_centred_cells(lines, labels_, self.gap))
         if broken is None and (self.jostled or self.leftward):
             return _unpadded(_jostled(lines, labels_, self.gap, self.jostled, self.leftward))
-        if broken is None:
+        if broken is None and not self.right:
             return _unpadded(space_aligned.aligned(lines, len, self.gap))
-        offsets = space_aligned._offsets(lines, len, self.gap)
+        # with ``head``, a line of one cell (a sub-table's article) spans the table
+        measured = [[""] if self.head and not any(line[1:]) else line for line in lines]
+        offsets = space_aligned._offsets(measured, len, self.gap)
+        if broken is None:
+            broken = len(lines)
         moved = [*offsets[:labels_], *(offset + self.moved for offset in offsets[labels_:])]
         if self.packed:
             moved = _packed(lines[broken:], moved, labels_, self.gap)
-        laid = [_laid_out(line, offsets, self.gap) for line in lines[:broken]]
-        after = [_laid_out(line, moved, self.gap) for line in lines[broken:]]
+        ends: dict[int, int] = {}  # where the last header's words of each column end
+        laid, after = [], []
+        for at, line in enumerate(lines):
+            columns = offsets if at < broken else moved
+            if at in heads and any(line[:labels_]):
+                # a header line beside a piece of its label is one run of text, and the
+                # values end where the words of the last of the fullest such lines do
+                text = _laid_out(line, columns, self.gap, packed=labels_)
+                found = _word_ends(line, text, labels_)
+                if at - 1 not in heads or len(found) >= len(ends):
+                    ends = found
+            elif at in heads:
+                text = _laid_out(line, columns, self.gap)
+                if at - 1 not in heads:
+                    ends = {}
+            else:
+                text = _laid_out(line, columns, self.gap, ends if self.right else None)
+            (laid if at < broken else after).append(text)
         after = _unpadded([line for line in after if line]) if after else after
         laid = _unpadded(list(filter(None, laid)))
         return [*laid, "\f" + after[0], *after[1:]] if after else laid
@@ -1296,6 +1340,21 @@ def _wrapped_head(row: Sequence[str], labels: int, wrap: int, above: set[int]) -
     ]
 
 
+def _labels_centred(lines: list[list[str]], labels: int, wrap: int) -> list[list[str]]:
+    """A header row's ``lines`` (``_wrapped_head``) with each of its first ``labels`` cells
+    wrapped every ``wrap`` characters and centred in the lines' height, lines added where
+    it is taller (``CentredRows.head``: ``信息`` / ``内容`` beside the header's middle lines)."""
+    pieces = [[cell[k : k + wrap] for k in range(0, len(cell), wrap)] for cell in lines[0][:labels]]
+    tall = max(len(lines), *map(len, pieces))
+    laid = [["" if at < labels else cell for at, cell in enumerate(line)] for line in lines]
+    laid += [[""] * len(lines[0]) for _ in range(tall - len(lines))]
+    for column, cell in enumerate(pieces):
+        top = (tall - len(cell)) // 2
+        for at, piece in enumerate(cell):
+            laid[top + at][column] = piece
+    return laid
+
+
 def _centred_cells(lines: Sequence[Sequence[str]], labels: int, gap: int) -> list[str]:
     """``lines`` laid out as ``CentredRows.centre`` says: columns ``gap`` apart in display
     columns, each as wide as its widest cell, each cell right of the first ``labels``
@@ -1380,15 +1439,46 @@ def _unpadded(lines: list[str]) -> list[str]:
     return lines
 
 
-def _laid_out(row: Sequence[str], offsets: Sequence[int], gap: int) -> str:
+def _laid_out(
+    row: Sequence[str],
+    offsets: Sequence[int],
+    gap: int,
+    ends: Mapping[int, int] | None = None,
+    packed: int | None = None,
+) -> str:
     """``row`` laid out at ``offsets`` as ``space_aligned.aligned`` lays out its lines (in
     characters): each cell at its column's offset, or ``gap`` past the cell before where
-    that one runs on, a blank cell a gap."""
+    that one runs on, a blank cell a gap; a value ending at its column's end where
+    ``ends`` gives one (not 0: ``CentredRows.right``). ``packed``: a header line's words
+    right of its first ``packed`` cells one run from the first of them, one space apart
+    (``CentredRows.head``)."""
     line = ""
-    for cell, offset in zip(row, offsets, strict=False):
+    words = 0
+    for at, (cell, offset) in enumerate(zip(row, offsets, strict=False)):
         if cell and not cell.isspace():
-            line = (line.ljust(offset) if len(line) < offset else line + " " * gap) + cell
+            if packed is not None and at >= packed:
+                words += 1
+                if words > 1:
+                    line += " " + cell
+                    continue
+            if ends and at in ends and is_value(cell):
+                offset = max(ends[at] - len(cell), len(line) + 1 if line else 0)
+            line = line.ljust(offset) if len(line) < offset or not line else line + " " * gap
+            line += cell
     return line
+
+
+def _word_ends(row: Sequence[str], text: str, labels: int) -> dict[int, int]:
+    """Where the words of ``row``'s cells right of its first ``labels`` end on ``text``,
+    the line it was laid out as, by cell (each word found after the one before)."""
+    ends = {}
+    at = 0
+    for column, cell in enumerate(row):
+        if cell and not cell.isspace():
+            at = text.index(cell, at) + len(cell)
+            if column >= labels:
+                ends[column] = at
+    return ends
 
 
 @attrs.frozen

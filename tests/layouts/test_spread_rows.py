@@ -504,6 +504,102 @@ def test_counts_wrapped_with_their_units_are_read(name: str, want: dict[str, int
     assert got == want
 
 
+#: Section 二 of a made-up 2020 report (the 2019 template) as ``pdftotext -layout`` prints a
+#: browser's PDF of a narrow page, sub-table (五) on the page after its article: its header
+#: words one space apart, each count ending where its column does, 行政许可's 处理决定数量
+#: (318) and 其他对外管理服务事项's (72) on a later line of their labels than 上一年项目数量
+#: (23, 5), 本年增/减 printed blank. Counted in display columns (行政, 内容 two wide each), 318
+#: and 72 stand under 本年增/减, and the values of the first lines fit those columns too.
+SUB_TABLE_AFTER_A_BREAK = """青石县水务局2020年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+   第二十条第（一）项
+      本年 本年 对外
+   信息 新 新 公开
+   内容 制作 公开 总数
+      数量 数量 量
+   规章 2 2 9
+   规范
+   性文 5 7 30
+   件
+   第二十条第（五）项
+
+      上一
+   信息 年 本年 处理
+   内容 项目 增/减 决定
+             数量
+      数量
+   行政 23
+   许可       318
+   其他
+   对外 5
+   管理        72
+   服务
+   事项
+   第二十条第（六）项
+      上一
+   信息 年项 本年 处理
+   内容 目数 增/减 决定
+      量         数量
+   行政 8 -2 64
+   处罚
+   行政 3 0 15
+   强制
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_sub_tables_values_after_a_break_are_in_their_columns_or_missing() -> None:
+    """The header's words fit the values in display columns and in characters, and the
+    two measures part the tall rows' later values: no line's grid places another's, 318
+    and 72 are 处理决定数量 or missing (said so), never 本年增/减, and that cell never blank."""
+    back = gr.parse(SUB_TABLE_AFTER_A_BREAK)
+    assert _proactive(back, "other_services") == (5, None, 72)
+    assert back.cell("proactive.other_services.change").blank
+    assert _proactive(back, "licensing") == (None, None, None)
+    unplaced = [d for d in back.diagnostics if d.code == "values-unplaced"]
+    assert [(d.line, d.keys[0]) for d in unplaced] == [(20, "proactive.licensing.previous_items")]
+    assert _proactive(back, "penalties") == (8, -2, 64)
+    assert _proactive(back, "coercive_measures") == (3, 0, 15)
+
+
+@settings(scaled(0.5))
+@given(
+    report=reports(),
+    spread=st.lists(st.integers(0, 3), min_size=1, max_size=3).map(tuple),
+    article=st.sampled_from(("第二十条第（五）项", "第二十条第（六）项")),
+    data=st.data(),
+)
+def test_a_sub_tables_header_after_a_break_one_space_apart_is_right_or_missing(
+    report: gr.Report, spread: tuple[int, ...], article: str, data: st.DataObject
+) -> None:
+    """Any report printed as a browser's PDF of a narrow page: labels and header words
+    wrapped every two characters, the header lines beside a label piece one run of words
+    one space apart, each value ending where its column's word does, a tall row's values
+    on any of its label's lines, zeros blank, and a page break before a sub-table's article
+    (``CentredRows(wrap=2, gap=1, head=2, right=True, before=…)``): no cell of section 二
+    wrong, none claimed blank where a number is printed. Section 二's counts are kept
+    under 100, no wider than the words over them (a wider one under words packed one space
+    apart overlaps the next column's word too: no reading could tell its column), and any
+    of them 0, printed blank."""
+    narrow = gr.Report.from_values(
+        {
+            key: (0 if data.draw(st.booleans()) else value % 100)
+            if isinstance(value, int) and key.startswith("proactive.")
+            else value
+            for key, value in report.flat().items()
+        },
+        template=report.template,
+    )
+    writer = CentredRows(wrap=2, gap=1, spread=spread, head=2, right=True, before=article)
+    text = render(narrow, writer, blank_zeros=True)
+    assert "\f" in text
+    zeros_blank = gr.Report.from_values(
+        {k: None if v == 0 else v for k, v in narrow.flat().items()}, template=narrow.template
+    )
+    _proactive_right_or_missing(text, zeros_blank)
+
+
 def _proactive_right_or_missing(text: str, report: gr.Report) -> None:
     """``text`` (``report`` rendered) read with no cell of section 二 wrong and none claimed
     blank where a number is printed."""

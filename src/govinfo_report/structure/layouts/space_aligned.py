@@ -1533,8 +1533,11 @@ def columns(
     the values, each position of those right of it is one more column before the others,
     blank in every row (本年制发件数 where no rule was issued). A value's column is its
     cluster's; where two candidate columns are left, there are no columns at all. Where
-    the other measure finds columns the same way too, a row whose values it puts in other
-    columns is ``unsure``: the header alone cannot tell which. A measure in which the
+    the other measure finds columns the same way too and puts some row's values in other
+    columns, every row is ``unsure``: the header alone cannot tell which, and the blank
+    cells of the rows both place alike stand at one measure's columns (a tall row's lines
+    joined by them would put its later line's value under 本年增/减 in display columns,
+    under 处理决定数量 in characters). A measure in which the
     header's characters written one a line stand at more offsets than in another is not
     the text's (``_spelt``).
     """
