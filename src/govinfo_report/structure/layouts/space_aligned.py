@@ -1361,7 +1361,9 @@ def _by_sub_table(
 
     A tool lays out the whole table in one measure: where some sub-table's values fall
     into columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
-    characters), every sub-table is read in that one, though its own rows would fit both."""
+    characters), every sub-table is read in that one, though its own rows would fit both.
+    A sub-table whose rows print a placeholder (``—`` for a cell not given) settles none:
+    the placeholder may stand off the column a count would (``政府集中采购  6  —``)."""
     firsts = Counter(
         _first_word(cells) for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
     )
@@ -1381,10 +1383,12 @@ def _by_sub_table(
         tops = _tops(block, [cells for cells, _ in own])
         blocks.append((start, block, _on_one_line(block), [head for _, head in own], tops))
     breaks = _breaks(lines, first_line)
+    # a placeholder (``—``) is no count a column aligns: it settles no measure
     fitting = [
         {m for m in (0, 1) if _placed(block, laid, lines, first_line, header, (m,), tops=tops)}
         for start, block, valued, header, tops in blocks
         if (laid := _on_header_page(block, valued, start, breaks))
+        and all(_counted(block[at]) for at in laid)
     ]
     only = {measure for fits in fitting if len(fits) == 1 for measure in fits}
     measures = tuple(only) if len(only) == 1 else (0, 1)
@@ -1398,6 +1402,11 @@ def _by_sub_table(
         )
         gridded.extend(placed or block)
     return gridded
+
+
+def _counted(row: Row) -> bool:
+    """Whether each of ``row``'s values prints a digit (no placeholder: ``—``)."""
+    return all(any(char.isdigit() for char in text) for text, _, _ in row.values)
 
 
 def _on_header_page(
