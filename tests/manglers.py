@@ -23,7 +23,7 @@ import attrs
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.cells import is_value
+from govinfo_report.cells import is_number, is_value
 from govinfo_report.structure.layouts import space_aligned
 from govinfo_report.write import spans
 from govinfo_report.write.render import renderable
@@ -1053,9 +1053,9 @@ class CentredRows:
     (a tall row split over two pages, the lines of its label, and with ``spread`` and
     ``digits`` a count's rest, on the next: ``行政  0  269`` / ``\f许可  8`` for 2698).
 
-    ``units`` maps a column's header to the unit a value under it prints on the line below
+    ``units`` maps a column's header to the unit a count under it prints on the line below
     the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
-    ``许可 项``).
+    ``许可 项``); a placeholder (``—``) prints none, as no author types a unit after a dash.
 
     ``spaced``: an empty line after each row of values, as Word's PDF prints its cells'
     padding: a row printed blank is then its wrapped label's lines alone (``5.属于三`` /
@@ -1163,7 +1163,7 @@ class CentredRows:
             values = list(row[labels_:])
             middle = tall // 2
             units = [
-                self.units.get(head, "") if is_value(cell) else ""
+                self.units.get(head, "") if is_number(cell) else ""
                 for cell, head in zip(row, [*header, *[""] * len(row)], strict=False)
             ]
             if self.spread:
