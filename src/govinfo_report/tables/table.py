@@ -312,6 +312,9 @@ def _next_after_table(
 _PIECE = re.compile(r"[^\d。；;，,]{1,12}")
 #: The most such lines a table takes in after its last value (``_label_tail``).
 _MOST_PIECES = 12
+#: The fewest blank lines alone after a table's last value that may hold an empty cell:
+#: the value's separator line and one more (lynx's one line an empty cell).
+_BLANK_TAIL = 2
 
 
 def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> list[range] | None:
@@ -330,9 +333,9 @@ def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> l
         return None
     stop = regions[name][-1].stop
     tail = [at for at in range(stop, following.heading) if skel.lines[at].strip()]
-    if not 0 < len(tail) <= _MOST_PIECES or not all(
-        _PIECE.fullmatch(skel.lines[at].strip()) for at in tail
-    ):
+    if len(tail) > _MOST_PIECES or not all(_PIECE.fullmatch(skel.lines[at].strip()) for at in tail):
+        return None
+    if not tail and following.heading - stop < _BLANK_TAIL:
         return None
     *before, last = regions[name]
     return [*before, range(last.start, following.heading)]
