@@ -298,7 +298,9 @@ def _adds_up(template: Template, cells: tuple[int, ...], read: Sequence[Taken]) 
     """Whether the one row read by one line an empty cell (its blank cells 0) makes every
     group's 总计 hold: a value moved to another group breaks two (``rows.by_position``)."""
     (row, _), *_ = read
-    return holds(rules(template), cells, [(text or "0", *at) for text, *at in row.values])
+    return holds(
+        rules(template), cells, [(text or "0", line, column) for text, line, column in row.values]
+    )
 
 
 def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[Printed]) -> bool:
