@@ -319,12 +319,14 @@ _BLANK_TAIL = 2
 
 def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> list[range] | None:
     """Section ``name``'s table spans, the last taking in the lines between its last value
-    and the next section's heading, where there are some and each is a label piece (at most
-    ``_MOST_PIECES``): a table ends at its last value, but pdftotext prints a wrapped
-    label's last line after its row's value (``政府`` / ``集中 70个`` / ``51元`` / ``采购``),
-    and the labels of a last sub-table that prints no value after those; lynx a last row
-    that prints no value (``四、结转下年度继续办理``), its empty cells the blank lines up to
-    the heading (``cell_per_line._grid``). ``None`` otherwise. ``read_tables`` keeps the
+    and the next section's heading, where each is a label piece (at most ``_MOST_PIECES``)
+    or blank, and there is a piece or ``_BLANK_TAIL`` lines: a table ends at its last value,
+    but pdftotext prints a wrapped label's last line after its row's value (``政府`` /
+    ``集中 70个`` / ``51元`` / ``采购``), and the labels of a last sub-table that prints no
+    value after those; lynx a last row that prints no value (``四、结转下年度继续办理``), or
+    a last row's blank cells alone after its last value (section 四's last group), its
+    empty cells the blank lines up to the heading (``cell_per_line._grid``). ``None``
+    otherwise. ``read_tables`` keeps the
     table read with them only where it gives more cells and agrees with every cell read for
     certain without them (``agrees``): the pieces add no value, they may only name the row
     of one that named none, or show its cells blank."""
