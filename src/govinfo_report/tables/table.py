@@ -252,7 +252,7 @@ def _read_tables(
     }
     how = (forced, rebroken, alone)
     for name in SECTIONS:
-        tail = _label_tail(skel, regions, name)
+        tail = _label_tail(skel, regions, name, alone)
         if tail is not None and _given(read[name]) < len(template.sections[name]):
             rows = _rows(_region(skel, name, tail, template)[0], forced, name in rebroken, alone)
             again = read_table(skel, name, tail, template, forced, name in rebroken, rows)
@@ -317,10 +317,13 @@ _MOST_PIECES = 12
 _BLANK_TAIL = 2
 
 
-def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> list[range] | None:
+def _label_tail(
+    skel: Skeleton, regions: dict[str, list[range]], name: str, alone: bool = False
+) -> list[range] | None:
     """Section ``name``'s table spans, the last taking in the lines between its last value
     and the next section's heading, where each is a label piece (at most ``_MOST_PIECES``)
-    or blank, and there is a piece or ``_BLANK_TAIL`` lines: a table ends at its last value,
+    or blank, and there is a piece, or ``_BLANK_TAIL`` lines where the text's tables keep
+    one line an empty cell alone (``alone``: ``_one_rhythm``): a table ends at its last value,
     but pdftotext prints a wrapped label's last line after its row's value (``政府`` /
     ``集中 70个`` / ``51元`` / ``采购``), and the labels of a last sub-table that prints no
     value after those; lynx a last row that prints no value (``四、结转下年度继续办理``), or
@@ -337,7 +340,7 @@ def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> l
     tail = [at for at in range(stop, following.heading) if skel.lines[at].strip()]
     if len(tail) > _MOST_PIECES or not all(_PIECE.fullmatch(skel.lines[at].strip()) for at in tail):
         return None
-    if not tail and following.heading - stop < _BLANK_TAIL:
+    if not tail and (not alone or following.heading - stop < _BLANK_TAIL):
         return None
     *before, last = regions[name]
     return [*before, range(last.start, following.heading)]
