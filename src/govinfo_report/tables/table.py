@@ -318,7 +318,7 @@ _BLANK_TAIL = 2
 
 
 def _label_tail(
-    skel: Skeleton, regions: dict[str, list[range]], name: str, alone: bool = False
+    skel: Skeleton, regions: dict[str, list[range]], name: str, alone: bool
 ) -> list[range] | None:
     """Section ``name``'s table spans, the last taking in the lines between its last value
     and the next section's heading, where each is a label piece (at most ``_MOST_PIECES``)
