@@ -784,7 +784,9 @@ class CellLines:
     of 部分公开 (``（二）部分公开`` / ``（区分处理的，…）``) and a label longer than 20
     characters after its first ``、`` past its fourth character (``1.申请人无正当理由逾期不补正、``
     / ``行政机关不再处理其政府信息公开申请``), where Word's HTML breaks them (``cms``), as
-    lynx prints a cell's paragraphs."""
+    lynx prints a cell's paragraphs. ``askew``: the paragraph after an empty cell set that
+    many columns left of its centred place, as lynx misplaces the paragraph after a
+    ``&nbsp;`` one (``41`` at 37, an empty line, ``1`` at 33)."""
 
     separators: int = 1
     filler: str = ""
@@ -798,6 +800,7 @@ class CellLines:
     label: str = ""
     signs: bool = False
     broken: bool = False
+    askew: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         if self.headed:
@@ -828,6 +831,7 @@ class CellLines:
     def _cells(self, table: Sequence[Sequence[str]]) -> list[str]:
         """``table``'s lines, one cell a line (a cell's own line breaks kept)."""
         lines: list[str] = []
+        askew = 0  # the columns the next paragraph is set left by (an empty cell's before it)
         for row in table:
             begun = False
             for at, cell in enumerate(row):
@@ -850,7 +854,11 @@ class CellLines:
                 if sign:
                     lines.append(sign)  # a run of its own, its digits the next
                     cell = cell.removeprefix(sign)
-                lines.append(cell.center(self.centred).rstrip() if cell.strip() else cell)
+                line = cell.center(self.centred).rstrip() if cell.strip() else cell
+                if askew and cell.strip():
+                    line = line[min(askew, len(line) - len(line.lstrip())) :]
+                askew = 0 if cell.strip() else self.askew
+                lines.append(line)
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
         return lines
@@ -1896,7 +1904,9 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "soup-signed": CellLines(separators=0, merged=False, signs=True),
     "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
     "lynx": "space-aligned",
-    "lynx-narrow": CellLines(blank="", merged=False, spaced=False, centred=76, broken=True),
+    "lynx-narrow": CellLines(
+        blank="", merged=False, spaced=False, centred=76, broken=True, askew=4
+    ),
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
     "inscriptis-cells": IndexedCells(),
