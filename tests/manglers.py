@@ -23,7 +23,7 @@ import attrs
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.cells import is_value
+from govinfo_report.cells import is_number, is_value
 from govinfo_report.structure.layouts import space_aligned
 from govinfo_report.write import spans
 from govinfo_report.write.render import renderable
@@ -784,7 +784,9 @@ class CellLines:
     of 部分公开 (``（二）部分公开`` / ``（区分处理的，…）``) and a label longer than 20
     characters after its first ``、`` past its fourth character (``1.申请人无正当理由逾期不补正、``
     / ``行政机关不再处理其政府信息公开申请``), where Word's HTML breaks them (``cms``), as
-    lynx prints a cell's paragraphs."""
+    lynx prints a cell's paragraphs. ``askew``: the paragraph after an empty cell set that
+    many columns left of its centred place, as lynx misplaces the paragraph after a
+    ``&nbsp;`` one (``41`` at 37, an empty line, ``1`` at 33)."""
 
     separators: int = 1
     filler: str = ""
@@ -798,6 +800,7 @@ class CellLines:
     label: str = ""
     signs: bool = False
     broken: bool = False
+    askew: int = 0
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         if self.headed:
@@ -828,6 +831,7 @@ class CellLines:
     def _cells(self, table: Sequence[Sequence[str]]) -> list[str]:
         """``table``'s lines, one cell a line (a cell's own line breaks kept)."""
         lines: list[str] = []
+        askew = 0  # the columns the next paragraph is set left by (an empty cell's before it)
         for row in table:
             begun = False
             for at, cell in enumerate(row):
@@ -850,7 +854,11 @@ class CellLines:
                 if sign:
                     lines.append(sign)  # a run of its own, its digits the next
                     cell = cell.removeprefix(sign)
-                lines.append(cell.center(self.centred).rstrip() if cell.strip() else cell)
+                line = cell.center(self.centred).rstrip() if cell.strip() else cell
+                if askew and cell.strip():
+                    line = line[min(askew, len(line) - len(line.lstrip())) :]
+                askew = 0 if cell.strip() else self.askew
+                lines.append(line)
                 if self.spaced or cell.strip():
                     lines.extend([self.filler] * self.separators)
         return lines
@@ -1054,9 +1062,9 @@ class CentredRows:
     (a tall row split over two pages, the lines of its label, and with ``spread`` and
     ``digits`` a count's rest, on the next: ``行政  0  269`` / ``\f许可  8`` for 2698).
 
-    ``units`` maps a column's header to the unit a value under it prints on the line below
+    ``units`` maps a column's header to the unit a count under it prints on the line below
     the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
-    ``许可 项``).
+    ``许可 项``); a placeholder (``—``) prints none, as no author types a unit after a dash.
 
     ``spaced``: an empty line after each row of values, as Word's PDF prints its cells'
     padding: a row printed blank is then its wrapped label's lines alone (``5.属于三`` /
@@ -1187,7 +1195,7 @@ class CentredRows:
             values = list(row[labels_:])
             middle = tall // 2
             units = [
-                self.units.get(head, "") if is_value(cell) else ""
+                self.units.get(head, "") if is_number(cell) else ""
                 for cell, head in zip(row, [*header, *[""] * len(row)], strict=False)
             ]
             if self.spread:
@@ -1986,7 +1994,9 @@ TOOLS: dict[str, str | CellLines | AlignedCells | IndexedCells] = {
     "soup-signed": CellLines(separators=0, merged=False, signs=True),
     "soup-spaced": CellLines(separators=2, filler="  ", merged=False),
     "lynx": "space-aligned",
-    "lynx-narrow": CellLines(blank="", merged=False, spaced=False, centred=76, broken=True),
+    "lynx-narrow": CellLines(
+        blank="", merged=False, spaced=False, centred=76, broken=True, askew=4
+    ),
     "pdftotext-layout": AlignedCells(),
     "inscriptis": AlignedCells(characters=False, gap=1),
     "inscriptis-cells": IndexedCells(),

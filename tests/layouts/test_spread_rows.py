@@ -199,8 +199,11 @@ WRAPPED_OVER_A_BREAK = (
 )
 
 
-def _proactive(report: gr.Report, row: str) -> tuple[object, ...]:
-    columns = ("previous_items", "change", "decisions")
+def _proactive(
+    report: gr.Report,
+    row: str,
+    columns: tuple[str, ...] = ("previous_items", "change", "decisions"),
+) -> tuple[object, ...]:
     return tuple(report.cell(f"proactive.{row}.{column}").value for column in columns)
 
 
@@ -416,7 +419,8 @@ def test_a_units_printed_beside_a_tall_rows_label_pieces_join_their_counts() -> 
     assert _proactive(report, "penalties") == (9, 1, 16)
 
 
-#: The units a browser's narrow PDF prints in section 二's count cells (a change none).
+#: The units a browser's narrow PDF prints in section 二's count cells (a change's, where
+#: printed, is drawn apart).
 _UNITS = {
     **dict.fromkeys(("本年新制作数量", "本年新公开数量", "对外公开总数量"), "件"),
     **dict.fromkeys(("上一年项目数量", "采购项目数量"), "项"),
@@ -431,23 +435,28 @@ _UNITS = {
     wrap=st.integers(2, 4),
     spread=st.lists(st.integers(0, 5), min_size=1, max_size=3).map(tuple),
     digits=st.sampled_from((0, 2, 3)),
+    units=st.sampled_from((_UNITS, {**_UNITS, "本年增/减": "项"})),
 )
 def test_units_wrapped_beside_a_tall_rows_label_pieces_are_right_or_missing(
-    report: gr.Report, wrap: int, spread: tuple[int, ...], digits: int
+    report: gr.Report,
+    wrap: int,
+    spread: tuple[int, ...],
+    digits: int,
+    units: dict[str, str],
 ) -> None:
     """Any report whose narrow cells wrap (labels every ``wrap`` characters, counts after
     ``digits`` where not 0), each tall row's values on any of its label's lines and each
-    count's unit on the line below it, or after its wrapped rest
-    (``CentredRows(units=…, spread=…)``): no cell of section 二 wrong, none claimed blank
-    where a number is printed."""
-    text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits, units=_UNITS))
+    count's unit (a signed change's too, or not) on the line below it, or after its
+    wrapped rest (``CentredRows(units=…, spread=…)``): no cell of section 二 wrong, none
+    claimed blank where a number is printed."""
+    text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits, units=units))
     _proactive_right_or_missing(text, report)
 
 
 #: Section 二's sub-table (六) of a made-up 2020 report as ``pdftotext -layout`` prints a
 #: browser's PDF of a narrow page: 行政处罚 prints its 本年增/减 (0) on its label's first
 #: line and that cell's unit alone under it, beside 上一年项目数量 (483项) and 处理决定数量
-#: (154件): the unit reads as a row label of its own, and the 154 beside it goes to no row.
+#: (154件).
 CHANGE_UNIT_BELOW = """青石县水务局2020年政府信息公开工作年度报告
 
 二、主动公开政府信息情况
@@ -464,20 +473,64 @@ CHANGE_UNIT_BELOW = """青石县水务局2020年政府信息公开工作年度�
 """
 
 
+def test_a_changes_unit_alone_under_it_joins_it() -> None:
+    """The unit under 本年增/减's 0 is that cell's, no row's label: 154 is 行政处罚's."""
+    report = gr.parse(CHANGE_UNIT_BELOW)
+    assert _proactive(report, "penalties") == (483, 0, 154)
+    assert _proactive(report, "coercive_measures") == (12, 1, 7)
+
+
 def test_a_rows_cells_beside_values_that_went_to_no_row_are_not_claimed_blank() -> None:
-    """行政处罚's 处理决定数量 (154) stands right of a unit the layout took for a row's
-    label: whatever the row reads, that cell is never claimed printed blank (missing, the
-    doubt said), and what it reads is right."""
-    back = gr.parse(CHANGE_UNIT_BELOW)
+    """Where a word the layout takes for a row's label (a note's mark, ``注``) stands in the
+    unit's place, 154 goes to no row: 行政处罚's 处理决定数量 is then missing, the doubt
+    said, never claimed printed blank."""
+    back = gr.parse(CHANGE_UNIT_BELOW.replace("处罚 483项    项", "处罚 483项    注"))
     cell = back.cell("proactive.penalties.decisions")
-    assert cell.value in (None, 154)
-    assert not cell.blank
-    if cell.value is None:  # missing, and said so
-        assert any("proactive.penalties.decisions" in d.keys for d in back.diagnostics)
-    assert back.cell("proactive.penalties.previous_items").value in (None, 483)
-    assert back.cell("proactive.penalties.change").value in (None, 0)
-    strong = ("previous_items", "change", "decisions")
-    assert [back.cell(f"proactive.coercive_measures.{c}").value for c in strong] == [12, 1, 7]
+    assert (cell.value, cell.blank) == (None, False)
+    assert any("proactive.penalties.decisions" in d.keys for d in back.diagnostics)
+    assert _proactive(back, "penalties")[:2] == (483, 0)
+    assert _proactive(back, "coercive_measures") == (12, 1, 7)
+
+
+#: Section 二's first sub-table of a made-up 2020 report in a browser's narrow PDF through
+#: ``pdftotext -layout``: a unit printed under a dash (``—`` / ``件``), and under a signed
+#: change (``-3`` / ``项``), beside the label's next piece; 对外公开总数量 (107) wraps its
+#: rest under it (``10`` / ``7件``), as does 其他对外管理服务事项's 处理决定数量 (``64`` /
+#: ``0件``) beside its change's unit, its 上一年项目数量's unit on the line above.
+UNITS_UNDER_DASH_AND_SIGN = """松江县民政局2020年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容       本年新制作数量  本年新公开数量       对外公开总数量
+规章         3件       3件            5件
+规范性        —        2             10
+文件         件        件             7件
+第二十条第（五）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政许        12       -3            45
+可          项        项             件
+其他
+对外         8
+管理         项        +2            64
+服务                  项             0件
+事项
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_unit_under_a_dash_or_a_signed_change_ends_that_cell() -> None:
+    """A unit under a placeholder is that cell's and under a signed change joins it: the
+    tall row's label pieces join past them, and no count is read off its first line alone
+    (107 is never 10, 640 never claimed blank)."""
+    report = gr.parse(UNITS_UNDER_DASH_AND_SIGN)
+    assert _proactive(report, "normative_documents", ("made", "published", "total_published")) == (
+        None,
+        2,
+        107,
+    )
+    assert report.cell("proactive.normative_documents.made").blank
+    assert _proactive(report, "licensing") == (12, -3, 45)
+    assert _proactive(report, "other_services") == (8, 2, 640)
 
 
 #: Two texts the spread-units property drew (2021 reports through ``CentredRows(wrap=3,

@@ -252,7 +252,7 @@ def _read_tables(
     }
     how = (forced, rebroken, alone)
     for name in SECTIONS:
-        tail = _label_tail(skel, regions, name)
+        tail = _label_tail(skel, regions, name, alone)
         if tail is not None and _given(read[name]) < len(template.sections[name]):
             rows = _rows(_region(skel, name, tail, template)[0], forced, name in rebroken, alone)
             again = read_table(skel, name, tail, template, forced, name in rebroken, rows)
@@ -312,16 +312,24 @@ def _next_after_table(
 _PIECE = re.compile(r"[^\d。；;，,]{1,12}")
 #: The most such lines a table takes in after its last value (``_label_tail``).
 _MOST_PIECES = 12
+#: The fewest blank lines alone after a table's last value that may hold an empty cell:
+#: the value's separator line and one more (lynx's one line an empty cell).
+_BLANK_TAIL = 2
 
 
-def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> list[range] | None:
+def _label_tail(
+    skel: Skeleton, regions: dict[str, list[range]], name: str, alone: bool
+) -> list[range] | None:
     """Section ``name``'s table spans, the last taking in the lines between its last value
-    and the next section's heading, where there are some and each is a label piece (at most
-    ``_MOST_PIECES``): a table ends at its last value, but pdftotext prints a wrapped
-    label's last line after its row's value (``政府`` / ``集中 70个`` / ``51元`` / ``采购``),
-    and the labels of a last sub-table that prints no value after those; lynx a last row
-    that prints no value (``四、结转下年度继续办理``), its empty cells the blank lines up to
-    the heading (``cell_per_line._grid``). ``None`` otherwise. ``read_tables`` keeps the
+    and the next section's heading, where each is a label piece (at most ``_MOST_PIECES``)
+    or blank, and there is a piece, or ``_BLANK_TAIL`` lines where the text's tables keep
+    one line an empty cell alone (``alone``: ``_one_rhythm``): a table ends at its last value,
+    but pdftotext prints a wrapped label's last line after its row's value (``政府`` /
+    ``集中 70个`` / ``51元`` / ``采购``), and the labels of a last sub-table that prints no
+    value after those; lynx a last row that prints no value (``四、结转下年度继续办理``), or
+    a last row's blank cells alone after its last value (section 四's last group), its
+    empty cells the blank lines up to the heading (``cell_per_line._grid``). ``None``
+    otherwise. ``read_tables`` keeps the
     table read with them only where it gives more cells and agrees with every cell read for
     certain without them (``agrees``): the pieces add no value, they may only name the row
     of one that named none, or show its cells blank."""
@@ -330,9 +338,9 @@ def _label_tail(skel: Skeleton, regions: dict[str, list[range]], name: str) -> l
         return None
     stop = regions[name][-1].stop
     tail = [at for at in range(stop, following.heading) if skel.lines[at].strip()]
-    if not 0 < len(tail) <= _MOST_PIECES or not all(
-        _PIECE.fullmatch(skel.lines[at].strip()) for at in tail
-    ):
+    if len(tail) > _MOST_PIECES or not all(_PIECE.fullmatch(skel.lines[at].strip()) for at in tail):
+        return None
+    if not tail and (not alone or following.heading - stop < _BLANK_TAIL):
         return None
     *before, last = regions[name]
     return [*before, range(last.start, following.heading)]

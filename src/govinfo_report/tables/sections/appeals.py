@@ -286,10 +286,21 @@ def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...])
     if len(valued) != 1 or len(taken[valued[0]][0].positions.cells) > width:
         return taken
     at = valued[0]
-    (row, runs), *_ = placed = by_position(taken[at : at + 1], [width], width)
+    (row, runs), *_ = placed = by_position(
+        taken[at : at + 1], [width], width, check=lambda read: _adds_up(template, cells, read)
+    )
     if row is not taken[at][0] and not runs and _kept_otherwise(template, cells, row.values):
         return taken
     return [*taken[:at], *placed, *taken[at + 1 :]]
+
+
+def _adds_up(template: Template, cells: tuple[int, ...], read: Sequence[Taken]) -> bool:
+    """Whether the one row read by one line an empty cell (its blank cells 0) makes every
+    group's 总计 hold: a value moved to another group breaks two (``rows.by_position``)."""
+    (row, _), *_ = read
+    return holds(
+        rules(template), cells, [(text or "0", line, column) for text, line, column in row.values]
+    )
 
 
 def _kept_otherwise(template: Template, cells: tuple[int, ...], grid: Sequence[Printed]) -> bool:

@@ -44,6 +44,7 @@ from .rows import (
     Taken,
     aligned,
     by_position,
+    exact_only,
     glued_into_blank,
     headings,
     label_text,
@@ -129,7 +130,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     if any(row.joined for row, _ in taken):
         signed = [_signed(template, found.cells) for found in named]
         taken, signs = signs_read(taken, widths, signed, width(name), alone=True)
-    taken = by_position(taken, widths, width(name), alone=True)
+    taken = by_position(taken, widths, width(name), alone=True, check=exact_only)
     context = _Context(
         Draft(NAME),
         template,

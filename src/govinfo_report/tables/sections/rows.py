@@ -263,9 +263,11 @@ def by_position(
     Where the table's blank lines keep one line an empty cell (``Positions.other``: lynx's
     text of a table one cell a paragraph), the rows are read so where those of the rhythm
     found first do not all fit, they all fit exactly and ``check`` holds: every run of blank
-    lines fits that rhythm, so a line put in one place and taken out of another in the same
-    row would move its values unseen, and only the section's rules (section 三's columns)
-    can show them moved. A section with no such rules (``check`` None) is not read so.
+    lines fits that rhythm, so only a row holding more or fewer lines than its cells refutes
+    it; a line put in one place and taken out of another in the same row (an empty ``<td>``
+    that lynx prints no line for, beside a number padded with an empty paragraph) would
+    move its values unseen, and only the section's rules can show them moved (section 三's
+    columns, 四's 总计s; section 二 has none: ``exact_only``). ``check`` None: not read so.
     Where both rhythms read the rows, and read some row differently, none is read."""
     placed = _placed(taken, widths, widest, alone)
     if check is None or not any(row.positions.other for row, _ in taken):
@@ -281,6 +283,12 @@ def by_position(
     if placed is None or again is None or _values(placed) == _values(again):
         return placed or again or list(taken)
     return list(taken)
+
+
+def exact_only(taken: Sequence[Taken]) -> bool:
+    """``by_position``'s check for a section with no rules across its rows (section 二): a
+    reading by one line an empty cell rests on every row fitting its cells exactly."""
+    return bool(taken)
 
 
 def _values(taken: Sequence[Taken]) -> list[tuple[Printed, ...]]:

@@ -81,8 +81,9 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
     2件  件  7件``: ``_units_after``), joined to that count, and where each such unit stands
     (line, column), by the count it joins: a unit ends its cell, so the values right of it
     on its line stand in later columns (``_in_columns``), not under the count as its wrapped
-    digits. Only a unit under one count with no unit of its own, wholly within its extent,
-    is joined; one under a placeholder (``—`` / ``件``) is that cell's, and left out."""
+    digits. Only a unit under one count (or signed change, ``-1`` / ``项``) with no unit of
+    its own, wholly within its extent, is joined; one under a placeholder (``—`` / ``件``)
+    is that cell's, and left out."""
     result = _units_after(rows)
     anchors: dict[Printed, tuple[int, int]] = {}
     for at in range(1, len(result)):
@@ -97,14 +98,14 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
                 index
                 for index, (number, on, start) in enumerate(values)
                 if on == line - 1
-                and (number.isdigit() or not_given(number))
+                and (_bare(number) or not_given(number))
                 and start <= column < start + len(number)
             ]
             if text not in COUNT_UNITS or len(under) != 1:
                 kept.append(label)
                 continue
             number, on, start = values[under[0]]
-            if not number.isdigit():
+            if not _bare(number):
                 continue  # a placeholder's unit (``—`` / ``件``): nothing to join
             values[under[0]] = (number + text, on, start)
             anchors[values[under[0]]] = (line, column)
@@ -116,6 +117,11 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
             )
             result[at] = row._replace(labels=tuple(kept))
     return result, anchors
+
+
+def _bare(number: str) -> bool:
+    """Whether ``number`` is a count or a signed change printed without its unit."""
+    return number.lstrip("+-").isdigit()
 
 
 def _units_after(rows: list[Row]) -> list[Row]:
