@@ -867,9 +867,21 @@ def _placed(
     for index, (at, placed, unsure) in enumerate(
         zip(valued, found.placed, found.unsure, strict=True)
     ):
-        if index in shifted or at in split:
+        if index in shifted:
             continue  # its values are left to the rules to place
         row = rows[at]
+        if at in split:
+            # a tall row's line: the columns it leaves blank may hold the other line's
+            # values, so it shows no blank cell; its values' columns join the other's
+            # where ``sections.spanned`` makes the two lines one row
+            gridded[at] = row._replace(
+                positions=Positions(
+                    fits=tuple((column,) for column in placed),
+                    columns=len(found.starts),
+                    unsure=unsure,
+                )
+            )
+            continue
         line = lines[row.values[0][1] - first_line]
         grid: list[Printed] = [
             ("", row.values[0][1], column)

@@ -355,6 +355,11 @@ def _merged(
             positions=Positions(),
             gaps=True,
         )
+    fitted = _by_fits(run, width) if placed is None and alone is None else None
+    if fitted is not None:
+        return first._replace(
+            labels=labels, values=fitted[0], loose=False, stacked=False, positions=fitted[1]
+        )
     if placed is None:
         # section 二's pieces, which no rule could confirm, stay apart: its cells missing
         ordered = (
@@ -382,6 +387,39 @@ def _merged(
         stacked=False,
         positions=Positions() if past else Positions(cells),
         gaps=True,
+    )
+
+
+def _by_fits(run: Sequence[Row], width: int) -> tuple[tuple[Printed, ...], Positions] | None:
+    """The values of ``run``'s lines in column order, with the one column of the table's
+    ``width`` each stands under (``Positions.fits``), where each line's values were placed
+    so (``space_aligned``: a tall row's lines, which show no blank cell of their own)
+    and no two values stand in one column: the lines' values are then the row's, the
+    columns none fills blank or printed on no line of the run. ``None`` otherwise (a
+    number wrapped in its narrow cell, a line placed otherwise, or in the other measure's
+    columns too)."""
+    valued = [row for row in run if row.values]
+    fits = [
+        (fit, cell)
+        for row in valued
+        for fit, cell in zip(row.positions.fits, row.values, strict=False)
+    ]
+    columns = [fit[0] for fit, _ in fits if len(fit) == 1]
+    if (
+        any(
+            row.positions.columns != width
+            or row.positions.unsure
+            or len(row.positions.fits) != len(row.values)
+            for row in valued
+        )
+        or len(columns) != len(fits)
+        or len(set(columns)) != len(columns)
+    ):
+        return None
+    ordered = sorted(fits, key=lambda pair: pair[0])
+    return (
+        tuple(cell for _, cell in ordered),
+        Positions(fits=tuple(fit for fit, _ in ordered), columns=width),
     )
 
 
