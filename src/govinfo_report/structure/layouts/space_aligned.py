@@ -871,15 +871,9 @@ def _placed(
             continue  # its values are left to the rules to place
         row = rows[at]
         if at in split:
-            # a tall row's line: the columns it leaves blank may hold the other line's
-            # values, so it shows no blank cell; its values' columns join the other's
-            # where ``sections.spanned`` makes the two lines one row
+            # a tall row's line, which shows no blank cell (``Positions.placed``)
             gridded[at] = row._replace(
-                positions=Positions(
-                    fits=tuple((column,) for column in placed),
-                    columns=len(found.starts),
-                    unsure=unsure,
-                )
+                positions=Positions(unsure=unsure, columns=len(found.starts), placed=placed)
             )
             continue
         line = lines[row.values[0][1] - first_line]

@@ -391,35 +391,26 @@ def _merged(
 
 
 def _by_fits(run: Sequence[Row], width: int) -> tuple[tuple[Printed, ...], Positions] | None:
-    """The values of ``run``'s lines in column order, with the one column of the table's
-    ``width`` each stands under (``Positions.fits``), where each line's values were placed
-    so (``space_aligned``: a tall row's lines, which show no blank cell of their own)
-    and no two values stand in one column: the lines' values are then the row's, the
-    columns none fills blank or printed on no line of the run. ``None`` otherwise (a
-    number wrapped in its narrow cell, a line placed otherwise, or in the other measure's
-    columns too)."""
-    valued = [row for row in run if row.values]
-    fits = [
-        (fit, cell)
-        for row in valued
-        for fit, cell in zip(row.positions.fits, row.values, strict=False)
-    ]
-    columns = [fit[0] for fit, _ in fits if len(fit) == 1]
-    if (
-        any(
-            row.positions.columns != width
-            or row.positions.unsure
-            or len(row.positions.fits) != len(row.values)
-            for row in valued
-        )
-        or len(columns) != len(fits)
-        or len(set(columns)) != len(columns)
-    ):
+    """The values of ``run``'s lines in column order, with the column of the table's
+    ``width`` each stands in (``Positions.fits``), where the layout placed each line's
+    values in one column each (``Positions.placed``: a tall row's line, which shows no
+    blank cell of its own; or ``Positions.fits`` of one column) and no two values stand in
+    one column: the columns none fills are blank, or hold a value printed on no line of the
+    run. ``None`` otherwise (a number wrapped in its narrow cell, a value two columns fit,
+    a line placed otherwise or in the other measure's columns too)."""
+    placed: list[tuple[int, Printed]] = []
+    for row in (row for row in run if row.values):
+        positions = row.positions
+        columns = positions.placed or tuple(fit[0] for fit in positions.fits if len(fit) == 1)
+        if positions.columns != width or positions.unsure or len(columns) != len(row.values):
+            return None
+        placed.extend(zip(columns, row.values, strict=True))
+    placed.sort()
+    if len({column for column, _ in placed}) != len(placed):
         return None
-    ordered = sorted(fits, key=lambda pair: pair[0])
     return (
-        tuple(cell for _, cell in ordered),
-        Positions(fits=tuple(fit for fit, _ in ordered), columns=width),
+        tuple(cell for _, cell in placed),
+        Positions(fits=tuple((column,) for column, _ in placed), columns=width),
     )
 
 
