@@ -156,6 +156,24 @@ def sparse_reports(draw: st.DrawFn, template: str | None = None, missing: bool =
 
 
 @st.composite
+def natural_persons(draw: st.DrawFn, template: str | None = None, most: int = 1) -> gr.Report:
+    """A report of ``reports`` (none of its cells left out) whose applications come from
+    natural persons and at most ``most`` kinds of organisation, as most bodies' do: each other
+    organisation column's counts moved to 自然人 (every rule still holds, each being a
+    sum). Printed with blank zeros, each row of section 三 prints two or three values
+    (自然人, maybe the one organisation, 总计), the other cells blank."""
+    report = draw(reports(template, missing=False))
+    kept = draw(st.sets(st.sampled_from(APPLICANTS[1:]), max_size=most))
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    for key in sorted(values):
+        row, _, column = key.rpartition(".")
+        if key.startswith("applications.") and column in APPLICANTS[1:] and column not in kept:
+            values[f"{row}.natural_person"] += values[key]  # type: ignore[operator]
+            values[key] = 0
+    return _refilled(report, values)
+
+
+@st.composite
 def nothing_forward(draw: st.DrawFn, template: str | None = None) -> gr.Report:
     """A report of ``sparse_reports`` (none of its cells left out) that carries no
     application forward, and some other: printed with blank zeros, section 三's last row

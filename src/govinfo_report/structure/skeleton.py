@@ -556,6 +556,10 @@ _VALUE_ALONE = re.compile(rf"[^\S\t]*(?:{layouts.base.VALUE_APART}|{layouts.base
 #: table, whose header rows (cells a space apart or more) come before its first value.
 _ALIGNED = re.compile(r"[^\t|│┃║]*\S {2,}[^\t|│┃║]*\S[^\t|│┃║]*")
 _SPACED = re.compile(r"[^\t|│┃║]*\S +[^\t|│┃║]*\S[^\t|│┃║]*")
+#: An indented line of a label and its value one space after it: a row of a space-aligned
+#: table laid out in a narrow page (``pdftotext -layout``: a label that fills its cell, a
+#: value centred in a narrow one), whose header rows come before it too.
+_INDENTED = re.compile(r"[^\S\t]{2,}[^\t|│┃║\s]+ [^\t|│┃║]*")
 
 
 #: A piece of a wrapped label alone on its indented line: a word of a few characters.
@@ -631,7 +635,7 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
     first, last = table[0], table[-1]
     if _ALONE.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first, False)
-    elif _ALIGNED.fullmatch(marks.lines[first]):
+    elif _ALIGNED.fullmatch(marks.lines[first]) or _INDENTED.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first, True)
     # Lines of spaces after the table's last value are its last empty cells (a page's
     # ``&nbsp;``); after a value alone on its line (one cell a line), with the empty lines

@@ -101,7 +101,11 @@ class Positions(NamedTuple):
     the row's values fill its cells in order, each in one of its columns, and a value
     that two columns fit is placed only where the rules leave it one of them. Section 四's
     one row may have both: the grid of the columns its values found, and the fits of its
-    header's (``sections.appeals`` reads the grid where it holds the row's cells)."""
+    header's (``sections.appeals`` reads the grid where it holds the row's cells).
+    ``placed``, with no ``cells``: the column (of ``columns``) each value of one line of a
+    tall row stands in, a line that shows no blank cell of its own: the columns it leaves
+    blank may hold the row's other lines' values (``space_aligned._split_by_its_label``);
+    read only where ``sections.spanned`` joins the row's lines into one."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False
@@ -116,6 +120,7 @@ class Positions(NamedTuple):
     spaced: frozenset[int] = frozenset()
     fits: tuple[tuple[int, ...], ...] = ()
     columns: int = 0
+    placed: tuple[int, ...] = ()
 
 
 class Row(NamedTuple):

@@ -867,9 +867,15 @@ def _placed(
     for index, (at, placed, unsure) in enumerate(
         zip(valued, found.placed, found.unsure, strict=True)
     ):
-        if index in shifted or at in split:
+        if index in shifted:
             continue  # its values are left to the rules to place
         row = rows[at]
+        if at in split:
+            # a tall row's line, which shows no blank cell (``Positions.placed``)
+            gridded[at] = row._replace(
+                positions=Positions(unsure=unsure, columns=len(found.starts), placed=placed)
+            )
+            continue
         line = lines[row.values[0][1] - first_line]
         grid: list[Printed] = [
             ("", row.values[0][1], column)
@@ -1563,11 +1569,7 @@ def columns(
         fits: list[Columns] = []
         for _, measure, clusters, of in sorted(kept):
             leftmost = clusters[0].start - _SLACK
-            words = (
-                _leaves(header, measure)
-                if nested
-                else [spans[measure] for head in header for spans in head]
-            )
+            words = _leaves(header, measure) if nested else _wrapped_words(header, measure)
             found_columns = way(
                 clusters,
                 [word for word in words if label_end is None or word[0] >= leftmost],
@@ -1614,6 +1616,50 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
     }
     fewest = min(offsets.values())
     return [measure for measure in measures if offsets[measure] == fewest]
+
+
+def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
+    """The words of ``header``'s lines (in ``measure``), a word wrapped onto the lines
+    below one span: the one word under a word on the next line, within its extent and
+    under no other word of its line, is the rest of its text (a narrow header cell's:
+    ``商业企`` / `` 业``, ``自然`` / ``人``), not a column of its own; a word with several
+    under it heads a group of columns (``法人或其他组织``) and stays apart."""
+    lines = [[spans[measure] for spans in head] for head in header]
+    joined: set[tuple[int, int]] = set()
+    words = []
+    for at, line in enumerate(lines):
+        for index, word in enumerate(line):
+            if (at, index) in joined:
+                continue
+            start, end = word
+            row, last = at, word
+            while (found := _under(lines, row, last)) is not None:
+                row, piece = found
+                below = lines[row][piece]
+                joined.add(found)
+                last, end = below, max(end, below[1])
+            words.append((start, end))
+    return words
+
+
+def _under(lines: Sequence[Sequence[Span]], row: int, word: Span) -> tuple[int, int] | None:
+    """The line and index of the one word under ``word`` (of line ``row``) on the next
+    line, where it is within ``word``'s extent and under no other word of its line
+    (``_wrapped_words``); else ``None``."""
+    if row + 1 == len(lines):
+        return None
+    under = [
+        piece
+        for piece, other in enumerate(lines[row + 1])
+        if other[0] < word[1] and word[0] < other[1]
+    ]
+    if len(under) != 1:
+        return None
+    below = lines[row + 1][under[0]]
+    over = [other for other in lines[row] if other[0] < below[1] and below[0] < other[1]]
+    if len(over) == 1 and word[0] <= below[0] <= below[1] <= word[1] + _SLACK:
+        return row + 1, under[0]
+    return None
 
 
 def _leaves(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:

@@ -355,6 +355,11 @@ def _merged(
             positions=Positions(),
             gaps=True,
         )
+    fitted = _by_fits(run, width) if placed is None and alone is None else None
+    if fitted is not None:
+        return first._replace(
+            labels=labels, values=fitted[0], loose=False, stacked=False, positions=fitted[1]
+        )
     if placed is None:
         # section 二's pieces, which no rule could confirm, stay apart: its cells missing
         ordered = (
@@ -382,6 +387,30 @@ def _merged(
         stacked=False,
         positions=Positions() if past else Positions(cells),
         gaps=True,
+    )
+
+
+def _by_fits(run: Sequence[Row], width: int) -> tuple[tuple[Printed, ...], Positions] | None:
+    """The values of ``run``'s lines in column order, with the column of the table's
+    ``width`` each stands in (``Positions.fits``), where the layout placed each line's
+    values in one column each (``Positions.placed``: a tall row's line, which shows no
+    blank cell of its own; or ``Positions.fits`` of one column) and no two values stand in
+    one column: the columns none fills are blank, or hold a value printed on no line of the
+    run. ``None`` otherwise (a number wrapped in its narrow cell, a value two columns fit,
+    a line placed otherwise or in the other measure's columns too)."""
+    placed: list[tuple[int, Printed]] = []
+    for row in (row for row in run if row.values):
+        positions = row.positions
+        columns = positions.placed or tuple(fit[0] for fit in positions.fits if len(fit) == 1)
+        if positions.columns != width or positions.unsure or len(columns) != len(row.values):
+            return None
+        placed.extend(zip(columns, row.values, strict=True))
+    placed.sort()
+    if len({column for column, _ in placed}) != len(placed):
+        return None
+    return (
+        tuple(cell for _, cell in placed),
+        Positions(fits=tuple((column,) for column, _ in placed), columns=width),
     )
 
 
