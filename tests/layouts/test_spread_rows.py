@@ -131,6 +131,53 @@ def test_pieces_of_one_column_that_break_the_rows_sum_are_left_missing() -> None
     assert _row(report, "new") == (2143, 58, 3, 0, 11, 7, 2222)
 
 
+#: Section 三 of a made-up 2022 report (the 2021 template) whose label cells wrap every four
+#: characters: 2.其他法律行政法规禁止公开's first line ``2.其他`` is 3.其他's label whole but
+#: for its number, its values spread over its four lines (5 and 8 beside ``2.其他``).
+SECTION_NUMBERED_PIECE = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
+                                    自然人  法人或其他组织                          总计
+                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
+一、本年                                27                                   35
+新收政府                                     4     2     0
+信息公开                                                        1       1
+申请数量
+二、上年                                4    0     0     0      0       0    4
+结转政府
+信息公开
+申请数量
+三、本年  （一）予                          20   3
+度办理结  以公开                                      0     0      1       0    24
+果
+      （三）不  1.属于                    0    0     0     0      0       0    0
+      予公开   国家秘密
+            2.其他                    5                                    8
+            法律行政                         0     2
+            法规禁止                                     0      0
+            公开                                                      1
+      （六）其  3.其他                    4    1     0     0      0       0    5
+      他处理
+      （七）总                          29   4     2     0      1       1    37
+      计
+四、结转                                2    0     0     0      0       0    2
+下年度继
+续办理
+"""
+
+
+def test_a_labels_first_line_another_rows_label_but_for_its_number_is_no_row() -> None:
+    """``2.其他`` names 3.其他 by its words, not by its number: the lines below it join
+    into 2.其他法律行政法规禁止公开, whose values they print, and 3.其他 is its own row."""
+    report = gr.parse(_text("云岭县交通运输局", 2022, SECTION_NUMBERED_PIECE))
+    assert report.template == "2021"
+    assert _row(report, "denied.prohibited_by_law") == (5, 0, 2, 0, 0, 1, 8)
+    assert _row(report, "denied.state_secret") == (0, 0, 0, 0, 0, 0, 0)
+    assert _row(report, "other.other") == (4, 1, 0, 0, 0, 0, 5)
+    assert _row(report, "new") == (27, 4, 2, 0, 1, 1, 35)
+    assert _row(report, "total") == (29, 4, 2, 0, 1, 1, 37)
+    assert _row(report, "granted") == (20, 3, 0, 0, 1, 0, 24)
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="shapes main reads wrong too, found by this property and not fixed yet: a "

@@ -219,6 +219,8 @@ def _run(
         and matcher.begun(whole := text + "".join(pieces))
     ):
         found = [(len(pieces), whole)]  # the label's last lines left out past the table's end
+    if len({matcher.match(joined)[1] for _, joined in found}) > 1:
+        found = [(many, joined) for many, joined in found if not matcher.misnumbered(joined)]
     if len({matcher.match(joined)[1] for _, joined in found}) != 1:
         return at, "", at
     many, joined = found[-1]
