@@ -178,6 +178,77 @@ def test_a_labels_first_line_another_rows_label_but_for_its_number_is_no_row() -
     assert _row(report, "granted") == (20, 3, 0, 0, 1, 0, 24)
 
 
+#: Section 三 of a made-up 2022 report (the 2021 template) whose label cells wrap every six
+#: characters: （一）予以公开 fits one line and prints alone, its values on the next line
+#: beside 理结果, the last piece of the group label 三、本年度办理结果.
+SECTION_VALUES_BELOW = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
+                                    自然人  法人或其他组织                          总计
+                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
+一、本年新收
+政府信息公开                              40   6     1     0      0       2    49
+申请数量
+二、上年结转
+政府信息公开                              3    0     0     0      0       0    3
+申请数量
+三、本年度办  （一）予以公开
+理结果                                 30   5     1     0      0       2    38
+        （二）部分公开
+        （区分处理的，                     7    1     0     0      0       0    8
+        只计这一情形，
+        不计其他情形）
+        （七）总计                       37   6     1     0      0       2    46
+四、结转下年                              6    0     0     0      0       0    6
+度继续办理
+"""
+
+
+def test_a_one_line_labels_values_beside_the_group_labels_last_piece_are_its_own() -> None:
+    report = gr.parse(_text("云岭县交通运输局", 2022, SECTION_VALUES_BELOW))
+    assert _row(report, "granted") == (30, 5, 1, 0, 0, 2, 38)
+    assert _row(report, "partially_granted") == (7, 1, 0, 0, 0, 0, 8)
+    assert _row(report, "total") == (37, 6, 1, 0, 0, 2, 46)
+
+
+#: Section 三 of a made-up 2022 report (the 2021 template) whose label cells wrap every six
+#: characters: 4.无正当理由大量反复申请 prints its 总计 15 beside its label's last piece, and
+#: 5.要求行政机关确认或重新出具已获取信息 its 26 beside its first, under the 15.
+SECTION_UNDER_A_TOTAL = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
+                                    自然人  法人或其他组织                          总计
+                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
+一、本年新收                              50   3     3     0      6       0    62
+政府信息公开
+申请数量
+二、上年结转                              0    0     0     0      0       0    0
+政府信息公开
+申请数量
+三、本年度办  （一）予以公开                     18   3     0     0      0       0    21
+理结果
+        （五）不予  1.信访举报投              0    0     0     0      0       0    0
+        处理      诉类申请
+                  2.重复申请            0    0     0     0      0       0    0
+                  4.无正当理由                                           0
+                  大量反复申请            12   0     3     0      0            15
+                  5.要求行政机                                                26
+                  关确认或重新            20   0     0     0      6       0
+                  出具已获取信
+                  息
+        （七）总计                       50   3     3     0      6       0    62
+四、结转下年                              0    0     0     0      0       0    0
+度继续办理
+"""
+
+
+def test_a_value_beside_a_numbered_label_is_its_rows_own_not_a_numbers_rest() -> None:
+    """Not 1526: a row's label starts below the cells of the row above, so a value beside
+    its first line is no rest of a number wrapped in the row above's cell."""
+    report = gr.parse(_text("云岭县交通运输局", 2022, SECTION_UNDER_A_TOTAL))
+    assert _row(report, "not_processed.excessive") == (12, 0, 3, 0, 0, 0, 15)
+    assert _row(report, "not_processed.confirmation") == (20, 0, 0, 0, 6, 0, 26)
+    assert _row(report, "total") == (50, 3, 3, 0, 6, 0, 62)
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="shapes main reads wrong too, found by this property and not fixed yet: a "
