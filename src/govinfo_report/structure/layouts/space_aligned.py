@@ -148,7 +148,7 @@ def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -
         if (
             len(own) <= _MOST_PROACTIVE
             or not _wrapped(top, bottom, own, line, words, first_line)
-            or _above_its_label(row, top, words, first_line)
+            or _across_a_start(row, top, below, words, first_line)
         ):
             continue
         rows[at] = row._replace(values=(*own, (top[0] + bottom[0], *top[1:])), loose=True)
@@ -293,13 +293,18 @@ def _wrapped(
     )
 
 
-def _above_its_label(row: Row, top: Printed, words: Sequence[Words], first_line: int) -> bool:
-    """Whether ``top`` stands beside a label piece on the line above ``row``'s numbered
-    label: the row above's last piece, its label ending there (``复申请  38`` / ``5.要求行
-    0 … 0`` / ``政机关确认  47``), so ``top`` is that row's value, no first digits of one
-    of ``row``'s."""
+def _across_a_start(
+    row: Row, top: Printed, below: Row | None, words: Sequence[Words], first_line: int
+) -> bool:
+    """Whether the pieces of a number wrapped around ``row``'s line stand across a row's
+    start, each then its own row's value: ``top`` beside a label piece on the line above
+    ``row``'s numbered label, the row above's last (``复申请  38`` / ``5.要求行  0 … 0`` /
+    ``政机关确认  47``), or the bottom beside ``below``'s numbered label, the next row's
+    first (``1.属于  50`` / ``国家秘密  18 … 0`` / ``2.其他  42``)."""
     _, kinds = words[top[1] - first_line]
-    return NUMBERED.match(row.labels[-1][0]) is not None and LABEL in kinds
+    return (NUMBERED.match(row.labels[-1][0]) is not None and LABEL in kinds) or (
+        below is not None and NUMBERED.match(below.labels[-1][0]) is not None
+    )
 
 
 def _continued(before: Row, row: Row, line: int, words: Sequence[Words], first_line: int) -> bool:
