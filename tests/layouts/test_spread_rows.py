@@ -249,13 +249,6 @@ def test_a_value_beside_a_numbered_label_is_its_rows_own_not_a_numbers_rest() ->
     assert _row(report, "total") == (50, 3, 3, 0, 6, 0, 62)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="shapes main reads wrong too, found by this property and not fixed yet: a "
-    "one-line label alone, its values on the next line beside a group label's piece "
-    "(（一）予以公开 / 果  0 … 36), and 3.其他's 总计 under （六）其他处理 "
-    "(docs/accuracy.md, 'Not covered yet')",
-)
 @settings(scaled(0.3), phases=(Phase.explicit, Phase.reuse, Phase.generate))  # not shrunk
 @given(
     report=reports(),
