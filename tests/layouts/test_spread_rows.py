@@ -249,6 +249,55 @@ def test_a_value_beside_a_numbered_label_is_its_rows_own_not_a_numbers_rest() ->
     assert _row(report, "total") == (50, 3, 3, 0, 6, 0, 62)
 
 
+#: Section 三 of a made-up 2022 report (the 2021 template) whose sub-rows' labels wrap
+#: every five characters, each 总计 on a line of its own: 2.重复申请's 13 above its other
+#: values and 3.要求提供公开出版物's 7 under it beside ``3.要求提``; 4.无正当理由大量反复申请's
+#: 5 below its values and 5.要求行政机关确认…'s 1 under it, past its values' line.
+SECTION_TOTALS_APART = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
+                                    自然人  法人或其他组织                          总计
+                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
+一、本年新收                              15   1     1     18     0       0    35
+政府信息公开
+申请数量
+二、上年结转                              2    0     0     0      0       0    2
+政府信息公开
+申请数量
+三、本年度办  （一）予以公开                     10   0     1     0      0       0    11
+理结果
+        （五）不予  1.信访举                0    0     0     0      0       0    0
+        处理      报投诉类
+                  申请
+                  2.重复                                                   13
+                  申请                3    0     0     10     0       0
+                  3.要求提                                                  7
+                  供公开出              2    0     0     5      0       0
+                  版物
+                  4.无正当
+                  理由大量              2    0     0     3      0       0
+                  反复申请                                                   5
+                  5.要求行             0    1     0     0      0       0
+                  政机关确                                                   1
+                  认或重新
+                  出具已获
+                  取信息
+        （七）总计                       17   1     1     18     0       0    37
+四、结转下年                              0    0     0     0      0       0    0
+度继续办理
+"""
+
+
+def test_counts_on_lines_of_their_own_across_a_rows_start_are_not_joined() -> None:
+    """Not 137 and 51: a count beside a numbered label is that row's, and one beside the
+    last piece of the label above is that row's, never a wrapped number's piece."""
+    report = gr.parse(_text("云岭县交通运输局", 2022, SECTION_TOTALS_APART))
+    assert _row(report, "not_processed.repeated") == (3, 0, 0, 10, 0, 0, 13)
+    assert _row(report, "not_processed.publication") == (2, 0, 0, 5, 0, 0, 7)
+    assert _row(report, "not_processed.excessive") == (2, 0, 0, 3, 0, 0, 5)
+    assert _row(report, "not_processed.confirmation") == (0, 1, 0, 0, 0, 0, 1)
+    assert _row(report, "total") == (17, 1, 1, 18, 0, 0, 37)
+
+
 @settings(scaled(0.3), phases=(Phase.explicit, Phase.reuse, Phase.generate))  # not shrunk
 @given(
     report=reports(),
