@@ -62,7 +62,8 @@ def spanned(
         end, label, own = _run(rows, at, matcher)
         merged = (
             _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
-            if _to_merge(rows, (at, own, end), matcher)
+            if sum(1 for row in rows[at:end] if row.values) > 1
+            or _values_below(rows, (at, own, end), matcher)
             else None
         )
         if merged is None:
@@ -72,21 +73,6 @@ def spanned(
         result.append(merged)
         at = end
     return result
-
-
-def _to_merge(rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher) -> bool:
-    """Whether the run ``run`` (its start, where its own label's rows end, its end: ``_run``)
-    is one row to make of its lines: two or more of them print values, or its one line
-    of values is a later piece of its label's (``1.申请人`` / … / ``政府信息公  13 … 102`` /
-    ``开申请``: that line's label alone is no row's), or stands below them
-    (``_values_below``)."""
-    at, own, end = run
-    printing = [k for k in range(at, end) if rows[k].values]
-    return (
-        len(printing) > 1
-        or (len(printing) == 1 and at < printing[0] < own)
-        or _values_below(rows, run, matcher)
-    )
 
 
 def _values_below(rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher) -> bool:
