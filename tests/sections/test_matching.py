@@ -182,3 +182,21 @@ def test_after_header_gives_the_words_after_a_cell_s_last_header_word() -> None:
     )
     assert labels.after_header("行政 许可") == "行政许可"  # no header word: its words whole
     assert labels.after_header("信息内容本年处理决定数量") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "misnumbered"),
+    [
+        ("2.其他", True),  # 3.其他's words, 2.其他法律行政法规禁止公开's number
+        ("１．其他", True),
+        ("3.其他", False),
+        ("其他", False),  # no number: nothing to disagree
+        ("2.重复申请", False),
+        ("5.重复申请", True),
+        ("（六）其他处理", False),  # a group: no place
+    ],
+)
+def test_a_sub_rows_number_other_than_its_place_is_misnumbered(
+    text: str, misnumbered: bool
+) -> None:
+    assert matcher("2021", "applications").misnumbered(text) is misnumbered

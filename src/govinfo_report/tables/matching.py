@@ -52,6 +52,8 @@ _NUMBERING = re.compile(
 _INNER_NUMBERING = re.compile(
     rf"(?<=\S)\s*(?=\([{_NUMERALS}]{{1,3}}\)|[{_NUMERALS}]{{1,3}}、|\d{{1,2}}[、.](?!\d))"
 )
+#: A sub-row's number before its label (``1.``, ``２．`` folded).
+_SUB_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.,、]")
 #: A numbering in Chinese numerals, bracketed (an outcome's ``（六）``, also ``六)`` and ``(六``
 #: whose other bracket was lost) or not (a top-level row's ``三、``).
 _CHINESE_NUMBERING = re.compile(
@@ -221,6 +223,14 @@ class LabelMatcher:
         """A sub-row's place in its group, counted from 1 (the number a report prints before
         its label: ``2.重复申请``); ``None`` for a row in no group."""
         return self._places.get(key)
+
+    def misnumbered(self, text: str) -> bool:
+        """Whether ``text`` starts with a sub-row's number (``2.``) other than the place of
+        the row it names: ``2.其他``, the first lines of 2.其他法律行政法规禁止公开, is not
+        the sub-row 3.其他."""
+        number = _SUB_NUMBER.match(fold(text))
+        place = self.place(self.match(text)[1] or "")
+        return number is not None and place is not None and place != int(number[1])
 
     def after_header(self, text: str) -> str:
         """The words a label cell holds after the last header word in it (a column's name,

@@ -145,7 +145,11 @@ def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -
         else:
             continue
         top = before.values[-1]
-        if len(own) <= _MOST_PROACTIVE or not _wrapped(top, bottom, own, line, words, first_line):
+        if (
+            len(own) <= _MOST_PROACTIVE
+            or not _wrapped(top, bottom, own, line, words, first_line)
+            or _across_a_start(row, top, below, words, first_line)
+        ):
             continue
         rows[at] = row._replace(values=(*own, (top[0] + bottom[0], *top[1:])), loose=True)
         rows[at - 1] = _without_last(before)
@@ -289,14 +293,30 @@ def _wrapped(
     )
 
 
+def _across_a_start(
+    row: Row, top: Printed, below: Row | None, words: Sequence[Words], first_line: int
+) -> bool:
+    """Whether the pieces of a number wrapped around ``row``'s line stand across a row's
+    start, each then its own row's value: ``top`` beside a label piece on the line above
+    ``row``'s numbered label, the row above's last (``复申请  38`` / ``5.要求行  0 … 0`` /
+    ``政机关确认  47``), or the bottom beside ``below``'s numbered label, the next row's
+    first (``1.属于  50`` / ``国家秘密  18 … 0`` / ``2.其他  42``)."""
+    _, kinds = words[top[1] - first_line]
+    return (NUMBERED.match(row.labels[-1][0]) is not None and LABEL in kinds) or (
+        below is not None and NUMBERED.match(below.labels[-1][0]) is not None
+    )
+
+
 def _continued(before: Row, row: Row, line: int, words: Sequence[Words], first_line: int) -> bool:
     """Whether ``row``'s one value, on the line of its label's piece (``line``), is the rest
     of ``before``'s last value wrapped under it in its narrow cell: the row's label wrapped
     onto the next line and the number with it (``一、本年新收政府  529 … 234  137`` /
     ``信息公开申请数量  1`` for 1371, the cell's one-line neighbours on its first line).
     Both digits, every value of ``before`` on the line above, the rest no wider than the
-    number and under it, the one value of its line (right of any label piece there)."""
-    if row.values[0][1] != line:
+    number and under it, the one value of its line (right of any label piece there), and
+    that piece no numbered label: a row's label starts below the row above's cells, so a
+    value beside it is its own (``量反复申请  22 … 55`` / ``5.要求行政机关  44``)."""
+    if row.values[0][1] != line or NUMBERED.match(row.labels[-1][0]):
         return False
     (upper, above, start), (lower, _, column) = before.values[-1], row.values[0]
     first = min(at for _, _, at in before.values)

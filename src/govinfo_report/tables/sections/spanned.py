@@ -63,6 +63,7 @@ def spanned(
         merged = (
             _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
             if sum(1 for row in rows[at:end] if row.values) > 1
+            or _values_below(rows, (at, own, end), matcher)
             else None
         )
         if merged is None:
@@ -72,6 +73,20 @@ def spanned(
         result.append(merged)
         at = end
     return result
+
+
+def _values_below(rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher) -> bool:
+    """Whether the run ``run`` (its start, where its own label's rows end, its end: ``_run``)
+    prints its values only on lines below its own label's, beside a group label's last
+    piece (``三、本年度办理结  （一）予以公开`` / ``果  10  11 … 21``), and the next row prints
+    values of its own on its label's lines: they are then the run's, not its cells left
+    blank and the next row's printed above its label."""
+    at, own, end = run
+    return (
+        end > own
+        and not any(row.values for row in rows[at:own])
+        and _own_values(rows, end, matcher)
+    )
 
 
 def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, int]]]:
@@ -219,6 +234,8 @@ def _run(
         and matcher.begun(whole := text + "".join(pieces))
     ):
         found = [(len(pieces), whole)]  # the label's last lines left out past the table's end
+    if len({matcher.match(joined)[1] for _, joined in found}) > 1:
+        found = [(many, joined) for many, joined in found if not matcher.misnumbered(joined)]
     if len({matcher.match(joined)[1] for _, joined in found}) != 1:
         return at, "", at
     many, joined = found[-1]
