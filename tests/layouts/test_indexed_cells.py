@@ -176,6 +176,58 @@ def test_offsets_no_cell_by_cell_layout_gives_leave_the_cells_missing() -> None:
     assert read["unavailable.not_held"] != APPLICATIONS["unavailable.not_held"]
 
 
+#: Section 三 of a made-up 2023 report as ``pdftotext -layout`` prints a browser's PDF of a
+#: narrow page: the table's last page (its own columns, the browser's date and title at
+#: its top) prints one line of values, （七）总计's ``3`` and ``3`` (商业企业 and 总计 on
+#: the header's page, here at offsets of their own).
+LAST_PAGE_ONE_LINE = """青石县水务局2023年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+                     （本列数据的勾稽        申请人情况
+                     关系为：第一项加       法人或其他组织
+                     第二项之和，等于 自然
+                     第三项加第四项之 人 商业 科研 社会  法律    总计
+                        和）       企业 机构 公益 服务 其他
+                                       组织 机构
+                     一、本年新收政府
+                     信息公开申请数量        3           3
+
+
+                     二、上年结转政府
+                     信息公开申请数量
+
+                     三、 （一）予以
+                     本年 公开                 3                    3
+
+                     度办 （二）部分
+                     理结 公开
+file:///tmp/tmpq1/report.html                                             4/6
+\f3/9/24, 10:15 AM              青石县水务局2023年政府信息公开工作年度报告_青石县人民政府
+                           缴纳
+                            费
+                           用、
+                           行政
+                            3.其
+                             他
+                        （七）总计                          3                          3
+
+                     四、结转下年度继
+                       续办理
+
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_one_line_of_cells_shows_no_cell_by_cell_layout() -> None:
+    """A table region of one line of values (a page of labels and its last row) shows no
+    offsets of a table laid out cell by cell: its two values are not its first two cells
+    with the rest blank (自然人 3, 商业企业 3, 总计 claimed blank); left to the rules, with
+    nothing else read they stay missing."""
+    report = gr.parse(LAST_PAGE_ONE_LINE)
+    cells = [report.cell(f"applications.total.{c}") for c in ("natural_person", "total")]
+    assert [(cell.value, cell.blank) for cell in cells] == [(None, False), (None, False)]
+
+
 def test_cell_starts_are_each_after_the_widest_cell_and_one_gap() -> None:
     """Offsets 0, 6, 10 with cells up to 4 and 2 wide: two spaces apart each. A gap of two
     gaps hides an empty column (inscriptis gives it no width), at 10 between 6 and 12; a gap

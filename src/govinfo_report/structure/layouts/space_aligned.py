@@ -671,7 +671,11 @@ def by_cell_index(
     no-break spaces); the rows so read are ``Positions.unsure``, which a section with no
     rules (二) does not read.
 
-    ``None`` where the offsets are not so laid out in one measure, where a line of the
+    ``None`` where fewer than two lines print two cells or more (one line's cells stand at
+    offsets of their own: the last page of a ``pdftotext -layout`` table that prints one
+    row of values, ``（七）总计  1  1``, is no table laid out cell by cell, whose cells
+    past its values would be blank), where the offsets are not so laid out in one measure,
+    where a line of the
     table begins with a row's numbered label past the first offset (a tool that keeps the
     spans prints a row under a group label's rowspan indented; inscriptis prints a header
     word there after an empty header cell, or the next line of a cell of two), or where a
@@ -683,7 +687,9 @@ def by_cell_index(
     measured on the lines from the first that holds two cells to the last (a heading above
     the table is none of its)."""
     wide = [at for at, (cells, _) in enumerate(words) if len(cells) > 1]
-    table = [line for line in words[wide[0] : wide[-1] + 1] if line[0]] if wide else []
+    if len(wide) < 2:
+        return None
+    table = [line for line in words[wide[0] : wide[-1] + 1] if line[0]]
     labelled = any(
         label[1] == row.values[0][1] for row in rows if row.values for label in row.labels
     ) or any(_labels_left(row) for row in rows if row.values)
