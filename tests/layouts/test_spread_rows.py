@@ -362,6 +362,28 @@ def test_values_spread_over_a_tall_rows_lines_are_right_or_missing(
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
 
 
+@settings(scaled(0.3), phases=(Phase.explicit, Phase.reuse, Phase.generate))  # not shrunk
+@given(
+    report=reports(),
+    wrap=st.integers(2, 8),
+    spread=st.lists(st.integers(0, 5), min_size=1, max_size=7).map(tuple),
+    digits=st.integers(2, 3),
+)
+def test_values_and_counts_wrapped_over_a_tall_rows_lines_are_right_or_missing(
+    report: gr.Report, wrap: int, spread: tuple[int, ...], digits: int
+) -> None:
+    """As ``test_values_spread_over_a_tall_rows_lines_are_right_or_missing``, each count
+    too wide for ``digits`` characters wrapped under itself as well (``CentredRows.digits``:
+    ``政府信息公  13 … 10`` / ``开申请  2``): no cell wrong, none claimed blank where a
+    number is printed."""
+    text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits))
+    note(text)
+    back = gr.parse(text)
+    truth = report.flat()
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
 #: Section 三 of a made-up report as ``pdftotext -layout`` prints a browser's narrow PDF:
 #: the header words wrapped two characters a line (``自然`` / ``人``), each row's label
 #: wrapped over two lines, its few values each on the line its cell's text starts, the

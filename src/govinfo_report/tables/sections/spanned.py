@@ -89,11 +89,7 @@ def _to_merge(
     printing = [k for k in range(at, end) if rows[k].values]
     return (
         len(printing) > 1
-        or (
-            len(printing) == 1
-            and at < printing[0] < own
-            and len(rows[printing[0]].values) == full
-        )
+        or (len(printing) == 1 and at < printing[0] < own and len(rows[printing[0]].values) == full)
         or _values_below(rows, run, matcher)
     )
 
