@@ -329,6 +329,19 @@ def test_a_labels_one_line_of_values_on_a_middle_piece_is_its_rows_not_claimed_b
     assert not [d for d in report.diagnostics if d.code == "unknown-label"]
 
 
+def test_a_middle_pieces_line_of_values_short_of_a_cell_leaves_its_row_missing() -> None:
+    """The same line printing one cell fewer (其他 blank, 总计 110 as ``11`` / ``0``): which
+    of the row's cells the line leaves blank no line tells for sure, so the row is not
+    merged; its cells are missing, never claimed printed blank."""
+    text = MIDDLE_PIECE.replace("5       10   12\n", "5            11\n")
+    assert text != MIDDLE_PIECE
+    report = gr.parse(_text("梧川市交通运输局", 2023, text))
+    row = "applications.other.no_correction"
+    cells = [report.cell(f"{row}.{column}") for column in _COLUMNS]
+    assert [(cell.value, cell.blank) for cell in cells] == [(None, False)] * 7
+    assert _row(report, "other.unpaid_fee") == (3, 0, 0, 1, 0, 0, 4)
+
+
 def test_counts_on_lines_of_their_own_across_a_rows_start_are_not_joined() -> None:
     """Not 137 and 51: a count beside a numbered label is that row's, and one beside the
     last piece of the label above is that row's, never a wrapped number's piece."""
