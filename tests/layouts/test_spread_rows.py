@@ -365,8 +365,7 @@ def test_values_spread_over_a_tall_rows_lines_are_right_or_missing(
     """Any report whose narrow label cells wrap every ``wrap`` characters, each value of a
     tall row on one of its label's lines (``CentredRows.spread``): no cell wrong, and none
     claimed blank where a number is printed. Counts wrapped under themselves as well
-    (``digits``) are the typed tests' above: the property still finds wrong numbers there
-    that main reads so too (docs/accuracy.md, "Not covered yet")."""
+    (``digits``): the sibling below."""
     text = render(report, CentredRows(wrap=wrap, spread=spread))
     note(text)
     back = gr.parse(text)
