@@ -66,11 +66,6 @@ def spanned(
             else None
         )
         if merged is None:
-            if _one_later_line(rows, (at, own, end)) is not None:
-                rows[at:own] = [
-                    row if row.values else row._replace(positions=Positions())
-                    for row in rows[at:own]
-                ]
             result.append(rows[at])
             at += 1
             continue
@@ -90,23 +85,13 @@ def _to_merge(
     line by the layout): that piece alone is no row's, and a full line leaves no cell of
     the row to claim blank (one with fewer may print a cell blank where a line above or
     below left it: not merged so)."""
-    printing = _one_later_line(rows, run)
-    return (
-        sum(1 for row in rows[run[0] : run[2]] if row.values) > 1
-        or (printing is not None and len(rows[printing].values) == full)
-        or _values_below(rows, run, matcher)
-    )
-
-
-def _one_later_line(rows: Sequence[Row], run: tuple[int, int, int]) -> int | None:
-    """The run's one line of values where it is a later piece of its own label's
-    (``_to_merge``); else ``None``. Not merged (it prints fewer cells than the row), the
-    grid's blank cells of the label's other lines do not show the row's cells blank (its
-    values are on that line): their positions are dropped, and the row left to its lines
-    of values, missing where they name no row."""
     at, own, end = run
     printing = [k for k in range(at, end) if rows[k].values]
-    return printing[0] if len(printing) == 1 and at < printing[0] < own else None
+    return (
+        len(printing) > 1
+        or (len(printing) == 1 and at < printing[0] < own and len(rows[printing[0]].values) == full)
+        or _values_below(rows, run, matcher)
+    )
 
 
 def _values_below(rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher) -> bool:
