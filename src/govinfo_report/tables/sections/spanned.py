@@ -62,8 +62,7 @@ def spanned(
         end, label, own = _run(rows, at, matcher)
         merged = (
             _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
-            if sum(1 for row in rows[at:end] if row.values) > 1
-            or _values_below(rows, (at, own, end), matcher)
+            if _to_merge(rows, (at, own, end), matcher, width if alone is None else None)
             else None
         )
         if merged is None:
@@ -73,6 +72,26 @@ def spanned(
         result.append(merged)
         at = end
     return result
+
+
+def _to_merge(
+    rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher, full: int | None
+) -> bool:
+    """Whether the run ``run`` (its start, where its own label's rows end, its end: ``_run``)
+    is one row to make of its lines: two or more of them print values, or its values stand
+    below them (``_values_below``), or its one line of values is a later piece of its
+    label's that prints every one of the ``full`` cells of a row (section 三:
+    ``1.申请人`` / … / ``政府信息公  13 … 102`` / ``开申请``, the ``2`` of 102 joined to its
+    line by the layout): that piece alone is no row's, and a full line leaves no cell of
+    the row to claim blank (one with fewer may print a cell blank where a line above or
+    below left it: not merged so)."""
+    at, own, end = run
+    printing = [k for k in range(at, end) if rows[k].values]
+    return (
+        len(printing) > 1
+        or (len(printing) == 1 and at < printing[0] < own and len(rows[printing[0]].values) == full)
+        or _values_below(rows, run, matcher)
+    )
 
 
 def _values_below(rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher) -> bool:
