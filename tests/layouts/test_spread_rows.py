@@ -131,14 +131,20 @@ def test_pieces_of_one_column_that_break_the_rows_sum_are_left_missing() -> None
     assert _row(report, "new") == (2143, 58, 3, 0, 11, 7, 2222)
 
 
-#: Section 三 of a made-up 2022 report (the 2021 template) whose label cells wrap every four
-#: characters: 2.其他法律行政法规禁止公开's first line ``2.其他`` is 3.其他's label whole but
-#: for its number, its values spread over its four lines (5 and 8 beside ``2.其他``).
-SECTION_NUMBERED_PIECE = """三、收到和处理政府信息公开申请情况
+#: Section 三's heading and header as the typed narrow-label texts below print them.
+APPLICATIONS_HEAD = """三、收到和处理政府信息公开申请情况
 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
                                     自然人  法人或其他组织                          总计
                                          商业企业  科研机构  社会公益组织  法律服务机构  其他
-一、本年                                27                                   35
+"""
+
+
+#: Section 三 of a made-up 2022 report (the 2021 template) whose label cells wrap every four
+#: characters: 2.其他法律行政法规禁止公开's first line ``2.其他`` is 3.其他's label whole but
+#: for its number, its values spread over its four lines (5 and 8 beside ``2.其他``).
+SECTION_NUMBERED_PIECE = (
+    APPLICATIONS_HEAD
+    + """一、本年                                27                                   35
 新收政府                                     4     2     0
 信息公开                                                        1       1
 申请数量
@@ -163,6 +169,7 @@ SECTION_NUMBERED_PIECE = """三、收到和处理政府信息公开申请情况
 下年度继
 续办理
 """
+)
 
 
 def test_a_labels_first_line_another_rows_label_but_for_its_number_is_no_row() -> None:
@@ -181,11 +188,9 @@ def test_a_labels_first_line_another_rows_label_but_for_its_number_is_no_row() -
 #: Section 三 of a made-up 2022 report (the 2021 template) whose label cells wrap every six
 #: characters: （一）予以公开 fits one line and prints alone, its values on the next line
 #: beside 理结果, the last piece of the group label 三、本年度办理结果.
-SECTION_VALUES_BELOW = """三、收到和处理政府信息公开申请情况
-（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
-                                    自然人  法人或其他组织                          总计
-                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
-一、本年新收
+SECTION_VALUES_BELOW = (
+    APPLICATIONS_HEAD
+    + """一、本年新收
 政府信息公开                              40   6     1     0      0       2    49
 申请数量
 二、上年结转
@@ -201,6 +206,7 @@ SECTION_VALUES_BELOW = """三、收到和处理政府信息公开申请情况
 四、结转下年                              6    0     0     0      0       0    6
 度继续办理
 """
+)
 
 
 def test_a_one_line_labels_values_beside_the_group_labels_last_piece_are_its_own() -> None:
@@ -213,11 +219,9 @@ def test_a_one_line_labels_values_beside_the_group_labels_last_piece_are_its_own
 #: Section 三 of a made-up 2022 report (the 2021 template) whose label cells wrap every six
 #: characters: 4.无正当理由大量反复申请 prints its 总计 15 beside its label's last piece, and
 #: 5.要求行政机关确认或重新出具已获取信息 its 26 beside its first, under the 15.
-SECTION_UNDER_A_TOTAL = """三、收到和处理政府信息公开申请情况
-（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
-                                    自然人  法人或其他组织                          总计
-                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
-一、本年新收                              50   3     3     0      6       0    62
+SECTION_UNDER_A_TOTAL = (
+    APPLICATIONS_HEAD
+    + """一、本年新收                              50   3     3     0      6       0    62
 政府信息公开
 申请数量
 二、上年结转                              0    0     0     0      0       0    0
@@ -238,6 +242,7 @@ SECTION_UNDER_A_TOTAL = """三、收到和处理政府信息公开申请情况
 四、结转下年                              0    0     0     0      0       0    0
 度继续办理
 """
+)
 
 
 def test_a_value_beside_a_numbered_label_is_its_rows_own_not_a_numbers_rest() -> None:
@@ -253,11 +258,9 @@ def test_a_value_beside_a_numbered_label_is_its_rows_own_not_a_numbers_rest() ->
 #: every five characters, each 总计 on a line of its own: 2.重复申请's 13 above its other
 #: values and 3.要求提供公开出版物's 7 under it beside ``3.要求提``; 4.无正当理由大量反复申请's
 #: 5 below its values and 5.要求行政机关确认…'s 1 under it, past its values' line.
-SECTION_TOTALS_APART = """三、收到和处理政府信息公开申请情况
-（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
-                                    自然人  法人或其他组织                          总计
-                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
-一、本年新收                              15   1     1     18     0       0    35
+SECTION_TOTALS_APART = (
+    APPLICATIONS_HEAD
+    + """一、本年新收                              15   1     1     18     0       0    35
 政府信息公开
 申请数量
 二、上年结转                              2    0     0     0      0       0    2
@@ -285,6 +288,7 @@ SECTION_TOTALS_APART = """三、收到和处理政府信息公开申请情况
 四、结转下年                              0    0     0     0      0       0    0
 度继续办理
 """
+)
 
 
 #: Section 三 of a made-up 2023 report (typed for this test): 1.申请人无正当理由逾期不补正…'s
@@ -292,11 +296,9 @@ SECTION_TOTALS_APART = """三、收到和处理政府信息公开申请情况
 #: values the fourth piece (``理其政府信息公``), its 总计 120 wrapped as ``12`` / ``0`` onto
 #: the last piece's line; its first two lines already join the row's short name
 #: (申请人无正当理由逾期不补正). 2.申请人逾期未按… prints its values on its first line.
-MIDDLE_PIECE = """三、收到和处理政府信息公开申请情况
-（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
-                                    自然人  法人或其他组织                          总计
-                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
-一、本年新
+MIDDLE_PIECE = (
+    APPLICATIONS_HEAD
+    + """一、本年新
 收政府信息                               63   30    10    6       5       10   124
 公开申请数
 量
@@ -316,6 +318,7 @@ MIDDLE_PIECE = """三、收到和处理政府信息公开申请情况
 理
 
 """
+)
 
 
 def test_a_labels_one_line_of_values_on_a_middle_piece_is_its_rows_not_claimed_blank() -> None:
