@@ -526,3 +526,98 @@ def test_values_before_a_broken_label_are_not_given_to_it() -> None:
     back = gr.parse(text)
     _assert_never_wrong(back, truth)
     assert _row(back, "applications", "carried_over") == [3, 1, 0, 0, 0, 0, 4]
+
+
+def _wrapped_rest(truth: gr.Report, block: str, wrapped: str) -> gr.Report:
+    """``truth`` printed one cell a line (plain ``pdftotext``), the row of ``block`` printed
+    ``wrapped`` instead, as plain ``pdftotext`` prints a browser's narrow cells: the label
+    wrapped, the values beside its first line, the last digits of the widest after its rest."""
+    text = render(truth, PDFTOTEXT)
+    assert block in text
+    return gr.parse(text.replace(block, wrapped))
+
+
+def test_a_numbers_rest_after_its_rows_wrapped_label_is_joined() -> None:
+    """``… 52 106`` / ``信息公开申请数量`` / ``6``: the 6 is 1066's, not a value of no row
+    (106 read, the row's sum broken); only 1066 makes the row add up."""
+    truth = _report(granted=[877, 64, 7, 14, 52, 52, 1066])
+    back = _wrapped_rest(
+        truth,
+        "一、本年新收政府信息公开申请数量\n877\n64\n7\n14\n52\n52\n1066\n",
+        "一、本年新收政府 877 64 7 14 52 52 106\n信息公开申请数量\n6\n",
+    )
+    assert _row(back, "applications", "new") == [877, 64, 7, 14, 52, 52, 1066]
+    forward = "四、结转下年度继续办理\n100\n3\n0\n0\n0\n2\n105\n"
+    truth = _report(granted=[20, 1, 0, 0, 0, 0, 21], carried_forward=[100, 3, 0, 0, 0, 2, 105])
+    back = _wrapped_rest(truth, forward, "四、结转下年度 100 3 0 0 0 2 10\n继续办理\n5\n")
+    assert _row(back, "applications", "carried_forward") == [100, 3, 0, 0, 0, 2, 105]
+    assert _row(back, "applications", "new") == [120, 4, 0, 0, 0, 2, 126]
+
+
+def test_a_rest_that_no_join_makes_add_up_leaves_the_row_missing() -> None:
+    """The same row whose rest joins into no total the row adds up to (``106`` / ``5``):
+    eight values for seven cells, none placed, never 106."""
+    truth = _report(granted=[877, 64, 7, 14, 52, 52, 1066])
+    back = _wrapped_rest(
+        truth,
+        "一、本年新收政府信息公开申请数量\n877\n64\n7\n14\n52\n52\n1066\n",
+        "一、本年新收政府 877 64 7 14 52 52 106\n信息公开申请数量\n5\n",
+    )
+    assert _row(back, "applications", "new") == [None] * 7
+    extra = [d for d in back.diagnostics if d.code == "extra-values"]
+    assert [d.keys[-1] for d in extra] == ["applications.new.total"]
+
+
+def test_a_rows_values_one_a_line_after_its_labels_rest_are_no_rests() -> None:
+    """``四、结转下年度 100 3`` / ``继续办理`` / then the row's other five values one a line:
+    cells of their own, read in order, not the rests of wrapped numbers."""
+    forward = "四、结转下年度继续办理\n100\n3\n0\n0\n0\n2\n105\n"
+    truth = _report(granted=[20, 1, 0, 0, 0, 0, 21], carried_forward=[100, 3, 0, 0, 0, 2, 105])
+    back = _wrapped_rest(truth, forward, "四、结转下年度 100 3\n继续办理\n0\n0\n0\n2\n105\n")
+    assert _row(back, "applications", "carried_forward") == [100, 3, 0, 0, 0, 2, 105]
+    assert _row(back, "applications", "granted") == [20, 1, 0, 0, 0, 0, 21]
+
+
+def _rests_wrapped(text: str, data: st.DataObject) -> str:
+    """``text`` (one cell a line) with some rows of seven values, their label six characters
+    or more, printed as plain ``pdftotext`` prints a browser's narrow cells: the label cut
+    in two, the values on its first line, the last digits of one of its widest numbers on a
+    line of their own after the label's rest (``一、本年新收政府 877 … 106`` /
+    ``信息公开申请数量`` / ``6``)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        label, values = lines[at], lines[at + 1 : at + 8]
+        if (
+            len(label) >= 6
+            and not label.isdigit()
+            and len(values) == 7
+            and all(value.isdigit() for value in values)
+            and (at + 8 == len(lines) or not lines[at + 8].isdigit())
+            and max(map(len, values)) >= 2
+            and data.draw(st.booleans(), label=f"wrap {label}")
+        ):
+            cut = data.draw(st.integers(2, len(label) - 2), label="label cut")
+            widest = max(range(7), key=lambda k: (len(values[k]), k))
+            digits = data.draw(st.integers(1, len(values[widest]) - 1), label="digits kept")
+            first = [*values[:widest], values[widest][:digits], *values[widest + 1 :]]
+            out += [" ".join([label[:cut], *first]), label[cut:], values[widest][digits:]]
+            at += 8
+        else:
+            out.append(label)
+            at += 1
+    return "\n".join(out)
+
+
+@given(reports(missing=False), st.data())
+def test_numbers_wrapped_after_their_rows_labels_are_right_or_missing(
+    truth: gr.Report, data: st.DataObject
+) -> None:
+    """Any report as plain ``pdftotext`` prints a browser's narrow cells, some rows' widest
+    numbers wrapped after their labels' rest (``_rests_wrapped``): no cell wrong, none
+    claimed blank where a number is printed."""
+    back = gr.parse(_rests_wrapped(render(truth, PDFTOTEXT), data))
+    flat = truth.flat()
+    assert wrong(back, flat) == {}
+    assert not [k for k, v in flat.items() if v not in (None, 0) and back.cell(k).blank]

@@ -91,18 +91,21 @@ def test_a_title_piece_of_a_browsers_page_header_is_no_value() -> None:
             "1175208",
             "117.5208",
         ),
-        pytest.param(
+        (
             "2021",
             "proactive.fees.amount",
             "行政事业性收费",
             ["行政事", "业性收", "费"],
             "863500",
             "86.35",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the unit under a section's last row, its label wrapped around its "
-                "value: not joined yet (read as printed, with unit-unknown)",
-            ),
+        ),
+        (
+            "2021",
+            "proactive.fees.amount",
+            "行政事业性收费",
+            ["行政事业", "性收费"],
+            "52300",
+            "5.23",
         ),
     ],
 )
@@ -126,3 +129,18 @@ def test_a_money_unit_wrapped_under_its_amount(
     back = gr.parse(text)
     assert wrong(back, truth.flat()) == {}
     assert back.cell(key).value == Decimal(value)
+
+
+def test_an_amount_with_no_unit_under_it_stays_as_printed() -> None:
+    """The same narrow cell with no unit wrapped under the amount: the label's pieces after
+    it name no unit, so the amount is read as printed and said to have none."""
+    truth = _report("2021", {"proactive.fees.amount": Decimal("4100")})
+    lines = gr.render(truth, "space-aligned").split("\n")
+    header = next(n for n, line in enumerate(lines) if line.startswith("行政事业性收费")) - 1
+    lines[header] = lines[header].replace("（单位：万元）", "")
+    text = _replaced("\n".join(lines), "行政事业性收费", ["行政事", "      4100", "业性收", "费"])
+    back = gr.parse(text)
+    assert back.cell("proactive.fees.amount").value == Decimal("4100")
+    assert [d.keys for d in back.diagnostics if d.code == "unit-unknown"] == [
+        ("proactive.fees.amount",)
+    ]

@@ -510,15 +510,31 @@ def _moves(
 
 
 def agrees(template: Template, first: Reading, other: Reading) -> bool:
-    """Whether ``other`` gives more cells of its section than ``first`` and the same value
-    to every cell ``first`` gives for certain."""
+    """Whether ``other`` gives more cells of its section than ``first`` (or as many, fewer of
+    them amounts in no known unit) and the same value to every cell ``first`` gives for
+    certain."""
     mine, certain = _certain(template, first)
-    values = _alone(template, other).values
+    theirs = _alone(template, other)
     cells = template.sections[first.section]
-    more = sum(values[c] is not None for c in cells) > sum(
+    given = sum(theirs.values[c] is not None for c in cells) - sum(
         mine.values[c] is not None for c in cells
     )
-    return more and all(values[cell] == mine.values[cell] for cell in certain)
+    more = given > 0 or (given == 0 and len(_unit_unknown(theirs)) < len(_unit_unknown(mine)))
+    return more and all(theirs.values[cell] == mine.values[cell] for cell in certain)
+
+
+def in_no_unit(template: Template, reading: Reading) -> bool:
+    """Whether ``reading`` gives an amount as printed, in no unit its cell or its column's
+    header names."""
+    return bool(_unit_unknown(_alone(template, reading)))
+
+
+def _unit_unknown(resolved: Resolved) -> set[str]:
+    """The keys of the amounts ``resolved`` gives as printed, in no unit the cell or its
+    column's header names (``unit-unknown``)."""
+    return {
+        key for found in resolved.findings if found.code == "unit-unknown" for key in found.keys
+    }
 
 
 def confirmed_but_one_row(
@@ -563,10 +579,16 @@ def confirmed_but_one_row(
 
 
 def _certain(template: Template, first: Reading) -> tuple[Resolved, list[int]]:
-    """``first`` resolved alone, and the cells it gives for certain (parsed)."""
+    """``first`` resolved alone, and the cells it gives for certain (parsed, and an amount
+    only in a known unit)."""
     mine = _alone(template, first)
+    unknown = _unit_unknown(mine)
+    fields = template.fields
     return mine, [
-        cell for cells, _, _ in first.given for cell in cells if mine.provenance[cell] == "parsed"
+        cell
+        for cells, _, _ in first.given
+        for cell in cells
+        if mine.provenance[cell] == "parsed" and fields[cell].key not in unknown
     ]
 
 

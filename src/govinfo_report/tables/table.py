@@ -38,6 +38,7 @@ from .resolve import (
     confirmed_but_one_row,
     contested,
     holds_together,
+    in_no_unit,
     settled_whole,
     unmoved,
     verifies,
@@ -253,7 +254,10 @@ def _read_tables(
     how = (forced, rebroken, alone)
     for name in SECTIONS:
         tail = _label_tail(skel, regions, name, alone)
-        if tail is not None and _given(read[name]) < len(template.sections[name]):
+        if tail is not None and (
+            _given(read[name]) < len(template.sections[name])
+            or in_no_unit(template, read[name].reading)
+        ):
             rows = _rows(_region(skel, name, tail, template)[0], forced, name in rebroken, alone)
             again = read_table(skel, name, tail, template, forced, name in rebroken, rows)
             # the same reading gives no more cells: not resolved twice to be compared

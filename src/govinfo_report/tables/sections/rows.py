@@ -8,7 +8,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, combinations, compress, count, pairwise, product, repeat
+from itertools import (
+    accumulate,
+    combinations,
+    compress,
+    count,
+    pairwise,
+    permutations,
+    product,
+    repeat,
+)
 from math import comb
 from operator import and_, attrgetter, is_, itemgetter, not_
 
@@ -106,6 +115,8 @@ def fill(
             gaps=row.gaps,
             fits=_own_fits(row, cells, rules),
         )
+    elif (joined := _rest_joined(rules, cells, values)) is not None:
+        _full(draft, cells, row.line, joined, label, unit, rules)
     else:
         _extra_values(
             draft,
@@ -115,6 +126,41 @@ def fill(
             row.line,
             values[0][2],
         )
+
+
+def _rest_joined(
+    rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]
+) -> tuple[Printed, ...] | None:
+    """``values`` (a row's, one more than ``cells``, from several lines) with a number's
+    rest joined to it, where exactly one such join gives as many values as cells and makes
+    the row's own rules hold, one of which checks the whole row: a narrow cell wraps a wide
+    number, its last digits on a later line (``52  106`` / ``信息公开申请数量`` / ``6``,
+    1066). A rest is digits alone, no wider than the number it ends, on a later line than
+    it; that number is digits alone, not starting with 0."""
+    own = [rule for rule in rules if set(cells) >= set(rule.cells)]
+    if len(values) != len(cells) + 1 or not own:
+        return None
+    confirmed = [
+        joined
+        for (at, (top, line, column)), (apart, (rest, below, _)) in permutations(
+            enumerate(values), 2
+        )
+        if below > line
+        and top.isdigit()
+        and rest.isdigit()
+        and top[0] != "0"
+        and len(rest) <= len(top)
+        and holds(
+            own,
+            cells,
+            joined := tuple(
+                (top + rest, line, column) if k == at else value
+                for k, value in enumerate(values)
+                if k != apart
+            ),
+        )
+    ]
+    return confirmed[0] if len(confirmed) == 1 else None
 
 
 def _out_of_column_order(values: Sequence[Printed]) -> bool:
@@ -1806,6 +1852,7 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     above it, under its own in label-only rows, loses its own label: its values may be that
     row's (pdftotext prints labels away from their values).
     """
+    rows = _rest_valued(rows, matcher)
     result = list(rows)
     valued = list(map(bool, map(itemgetter(1), rows)))
     labelled = list(map(bool, map(itemgetter(0), rows)))
@@ -1838,6 +1885,40 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     if used:
         result = _without(result, used)
     return _blank_wrapped(result, matcher)
+
+
+def _rest_valued(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
+    """``rows`` with each row read by order joined by the next, where that one's label is
+    the rest of its own (no row's label whole) and it prints values: plain ``pdftotext`` of
+    a narrow cell prints a row's label wrapped (``一、本年新收政府`` / ``信息公开申请数量``),
+    the row's values beside its first line and the rests of numbers its cells wrap on one
+    line after the label's last line (``… 52  106`` / ``信息公开申请数量`` / ``6``, 1066),
+    no more rests than numbers. Values read by order are their last label's, and that label
+    is the row's: the row then holds values from several lines (``Row.loose``), placed only
+    where its own rules confirm them (``_rest_joined``)."""
+    joined: list[Row] = []
+    for row in rows:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and before.values
+            and before.labels
+            and len(row.labels) == 1
+            and row.values
+            and _by_order(before)
+            and _by_order(row)
+            and all(line == before.labels[-1][1] for _, line, _ in before.values)
+            and len({line for _, line, _ in row.values}) == 1
+            and len(row.values) <= len(before.values)
+            and not matcher.named(rest := row.labels[0][0])
+            and matcher.exact((text := before.labels[-1])[0] + rest)
+        ):
+            labels = (*before.labels[:-1], _joined(text[0] + rest, *text[1:]))
+            values = (*before.values, *row.values)
+            joined[-1] = before._replace(labels=labels, values=values, loose=True)
+        else:
+            joined.append(row)
+    return joined if len(joined) < len(rows) else rows
 
 
 def _without(rows: Sequence[Row], used: Collection[Printed]) -> list[Row]:
