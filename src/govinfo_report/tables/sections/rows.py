@@ -1896,15 +1896,24 @@ def _rest_valued(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     no more rests than numbers. Values read by order are their last label's, and that label
     is the row's: the row then holds values from several lines (``Row.loose``), placed only
     where its own rules confirm them (``_rest_joined``)."""
-    joined: list[Row] = []
-    for row in rows:
-        before = joined[-1] if joined else None
+    if not rows or not _by_order(rows[0]):
+        return rows  # a layout that places values (cells, positions, runs): at C speed
+    # The rows of one label whose values start on a later line: found first, and rarely.
+    below = [
+        at
+        for at, (labels, values) in enumerate(
+            zip(map(itemgetter(0), rows), map(itemgetter(1), rows), strict=True)
+        )
+        if at and values and len(labels) == 1 and values[0][1] > labels[0][1]
+    ]
+    if not below:
+        return rows
+    result = list(rows)
+    for at in reversed(below):
+        before, row = result[at - 1], result[at]
         if (
-            before is not None
-            and before.values
+            before.values
             and before.labels
-            and len(row.labels) == 1
-            and row.values
             and _by_order(before)
             and _by_order(row)
             and all(line == before.labels[-1][1] for _, line, _ in before.values)
@@ -1915,10 +1924,9 @@ def _rest_valued(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         ):
             labels = (*before.labels[:-1], _joined(text[0] + rest, *text[1:]))
             values = (*before.values, *row.values)
-            joined[-1] = before._replace(labels=labels, values=values, loose=True)
-        else:
-            joined.append(row)
-    return joined if len(joined) < len(rows) else rows
+            result[at - 1] = before._replace(labels=labels, values=values, loose=True)
+            del result[at]
+    return result if len(result) < len(rows) else rows
 
 
 def _without(rows: Sequence[Row], used: Collection[Printed]) -> list[Row]:
