@@ -332,11 +332,6 @@ def test_a_labels_one_line_of_values_on_a_middle_piece_is_its_rows_not_claimed_b
     assert not [d for d in report.diagnostics if d.code == "unknown-label"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a middle piece's line of values short of a cell: not merged, and the grid's blank "
-    "cells of the label's other lines still claim the row printed blank (docs/accuracy.md)",
-)
 def test_a_middle_pieces_line_of_values_short_of_a_cell_leaves_its_row_missing() -> None:
     """The same line printing one cell fewer (其他 blank, 总计 110 as ``11`` / ``0``): which
     of the row's cells the line leaves blank no line tells for sure, so the row is not

@@ -94,6 +94,20 @@ def _to_merge(
     )
 
 
+def wrapped_around(rows: Sequence[Row], line: int, matcher: LabelMatcher) -> str:
+    """The label of the row (of ``rows``, as ``spanned`` takes them) whose label's pieces
+    wrap around ``line``, one of them a later piece printed there (``1.申请人无正当`` / … /
+    ``理其政府信息公  60 … 11`` / ``开申请  0``, ``_run``); ``""`` where none does. A line of
+    values there that ``spanned`` left apart (``_to_merge``: short of a cell) names no row
+    of its own, and may be that row's."""
+    at = next((k for k, row in enumerate(rows) if row.line == line), 0)
+    for start in range(at - 1, max(at - _MOST_LINES, -1), -1):
+        _, label, own = _run(rows, start, matcher, trail=False)
+        if label:
+            return label if at < own else ""
+    return ""
+
+
 def _values_below(rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher) -> bool:
     """Whether the run ``run`` (its start, where its own label's rows end, its end: ``_run``)
     prints its values only on lines below its own label's, beside a group label's last
