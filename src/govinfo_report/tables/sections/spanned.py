@@ -100,7 +100,9 @@ def wrapped_around(rows: Sequence[Row], line: int, matcher: LabelMatcher) -> str
     ``理其政府信息公  60 … 11`` / ``开申请  0``, ``_run``); ``""`` where none does. A line of
     values there that ``spanned`` left apart (``_to_merge``: short of a cell) names no row
     of its own, and may be that row's."""
-    at = next((k for k, row in enumerate(rows) if row.line == line), 0)
+    at = next((k for k, row in enumerate(rows) if row.line == line), None)
+    if at is None:
+        return ""
     for start in range(at - 1, max(at - _MOST_LINES, -1), -1):
         _, label, own = _run(rows, start, matcher, trail=False)
         if label:
