@@ -594,11 +594,12 @@ def _between_neighbours(context: _Context) -> None:
 
 
 def _blank_around(context: _Context, step: _Step) -> None:
-    """The cells claimed printed blank of the row whose label wraps around ``step``'s line,
-    a row of values left to no row (``spanned.wrapped_around``: ``1.申请人无正当`` / ``理由逾期
-    不补正`` / … / ``理其政府信息公  60 … 11``, one cell short, so not joined to its row): the
-    values may be its, leaving which of its cells blank no line tells, so those cells are
-    missing, never claimed blank (as ``proactive._beside_ignored`` does for section 二)."""
+    """The cells claimed printed blank of the row whose lines take in ``step``'s, a row of
+    values left to no row (``spanned.wrapped_around``: ``1.申请人无正当`` / ``理由逾期不补正`` /
+    … / ``理其政府信息公  60 … 11``, one cell short, so not joined to its row; ``（一）予以公开``
+    / ``结果  16  14  30`` over a row printing none): the values may be its, leaving which of
+    its cells blank no line tells, so those cells are missing, never claimed blank (as
+    ``proactive._beside_ignored`` does for section 二)."""
     name = context.template.name
     label = wrapped_around(context.lines, step.row.line, matcher(name, NAME))
     key = matcher(name, NAME).match(label)[1] if label else None
@@ -616,8 +617,8 @@ def _blank_around(context: _Context, step: _Step) -> None:
             context.template,
             [cell for cell, kept in zip(cells, shown, strict=True) if not kept],
             step.row.values[0],
-            f"section 三: {labels.APPLICATION_ROWS[name][key][0]}: its label wraps around "
-            f"the line of values that went to no row (line {step.row.line}), which may be "
+            f"section 三: {labels.APPLICATION_ROWS[name][key][0]}: the line of values that "
+            f"went to no row (line {step.row.line}) is one of its label's lines, and may be "
             "its: its blank cells are not read as printed blank",
         )
 
