@@ -427,6 +427,47 @@ def test_a_short_line_of_values_beside_a_labels_middle_piece_is_missing_2019() -
     assert _row(report, "total") == (25, 6, 0, 1, 2, 0, 34)
 
 
+#: Section 三 of a made-up 2020 report (the 2019 template): （一）予以公开, its label one line
+#: beside the group label's first piece, prints its values (商业企业 16, 科研机构 14, 总计 30,
+#: its zeros blank) on the next line, beside the group label's last piece ``理结果``, and
+#: （二）部分公开 below prints none (all 0).
+VALUES_BELOW_OVER_A_BLANK_ROW = (
+    APPLICATIONS_HEAD
+    + """一、本年新收                               9    14    13    0       0       1    37
+政府信息公开
+申请数量
+二、上年结转                               3    2     1     0       0       0    6
+政府信息公开
+申请数量
+三、本年度办  （一）予以公开
+理结果                                       16    14                         30
+        （二）部分公开
+        （区分处理的，
+        只计这一情形，
+        不计其他情形）
+        （六）其他处理                      12   0     0     0       0       1    13
+        （七）总计                        12   16    14    0       0       1    43
+四、结转下年                               0    0     0     0       0       0    0
+度继续办理
+"""
+)
+
+
+def test_values_beside_a_group_piece_over_a_blank_row_leave_the_row_above_missing() -> None:
+    """The line ``理结果  16  14  30`` names no row: its values may be 予以公开's, printed
+    under its label, or 部分公开's, printed above its own, so neither row takes them, and
+    予以公开's line claims none of its cells blank: they are missing, said so."""
+    report = gr.parse(_text("青岚县水务局", 2020, VALUES_BELOW_OVER_A_BLANK_ROW))
+    cells = [report.cell(f"applications.granted.{column}") for column in _COLUMNS]
+    assert [(cell.value, cell.blank) for cell in cells] == [(None, False)] * 7
+    assert any(
+        d.code == "values-unplaced" and d.line == 18 and "applications.granted.total" in d.keys
+        for d in report.diagnostics
+    )
+    assert _row(report, "other") == (12, 0, 0, 0, 0, 1, 13)
+    assert _row(report, "total") == (12, 16, 14, 0, 0, 1, 43)
+
+
 def test_counts_on_lines_of_their_own_across_a_rows_start_are_not_joined() -> None:
     """Not 137 and 51: a count beside a numbered label is that row's, and one beside the
     last piece of the label above is that row's, never a wrapped number's piece."""
