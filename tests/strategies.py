@@ -268,14 +268,17 @@ def one_value_ending(draw: st.DrawFn) -> tuple[gr.Report, str]:
 
 
 @st.composite
-def few_applicants(draw: st.DrawFn, template: str | None = None) -> gr.Report:
-    """A complete report of ``reports`` whose applicants are of a few kinds: some applicant
-    columns of section 三 are 0 in every row (its 总计 the sum of the others), as a small
-    body's report prints them. With blank zeros, those columns are blank from top to
-    bottom."""
+def few_applicants(
+    draw: st.DrawFn, template: str | None = None, least: int = 0, most: int = 5
+) -> gr.Report:
+    """A complete report of ``reports`` whose applicants are of a few kinds: ``least`` to
+    ``most`` applicant columns of section 三 are 0 in every row (its 总计 the sum of the
+    others), as a small body's report prints them. With blank zeros, those columns are
+    blank from top to bottom, so every row prints fewer cells than it has."""
     report = draw(reports(template, missing=False))
     values = {key: value for key, value in report.flat().items() if value is not None}
-    unused = draw(st.sets(st.sampled_from(list(labels.APPLICANT_COLUMNS)[:-1]), max_size=5))
+    columns = list(labels.APPLICANT_COLUMNS)[:-1]
+    unused = draw(st.sets(st.sampled_from(columns), min_size=least, max_size=most))
     for key in report.applications.keys:
         row, column = key.rsplit(".", 1)
         if column in unused:

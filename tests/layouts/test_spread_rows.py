@@ -6,6 +6,8 @@ number cut short, and never claimed blank where a line of the row prints it."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from hypothesis import Phase, example, given, note, settings
 from hypothesis import strategies as st
@@ -15,7 +17,7 @@ from govinfo_report.write.render import render
 
 from conftest import HERE, scaled, wrong
 from manglers import CentredRows
-from strategies import natural_persons, reports
+from strategies import few_applicants, natural_persons, reports
 
 #: Section 三's columns, in the catalogue's order.
 _COLUMNS = tuple(
@@ -332,11 +334,6 @@ def test_a_labels_one_line_of_values_on_a_middle_piece_is_its_rows_not_claimed_b
     assert not [d for d in report.diagnostics if d.code == "unknown-label"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a middle piece's line of values short of a cell: not merged, and the grid's blank "
-    "cells of the label's other lines still claim the row printed blank (docs/accuracy.md)",
-)
 def test_a_middle_pieces_line_of_values_short_of_a_cell_leaves_its_row_missing() -> None:
     """The same line printing one cell fewer (其他 blank, 总计 110 as ``11`` / ``0``): which
     of the row's cells the line leaves blank no line tells for sure, so the row is not
@@ -348,6 +345,127 @@ def test_a_middle_pieces_line_of_values_short_of_a_cell_leaves_its_row_missing()
     cells = [report.cell(f"{row}.{column}") for column in _COLUMNS]
     assert [(cell.value, cell.blank) for cell in cells] == [(None, False)] * 7
     assert _row(report, "other.unpaid_fee") == (3, 0, 0, 1, 0, 0, 4)
+
+
+#: Section 三 of a made-up 2022 report (the 2021 template) whose sub-row labels wrap every
+#: six characters: 2.申请人逾期未按收费通知要求缴纳费用's first three lines are its short name
+#: whole (``要求缴纳费用`` beside the group label's last piece ``处理``), its one line of
+#: values the fifth (``再处理其政府``), 其他 blank and 总计 19 wrapped as ``1`` / ``9``.
+SHORT_MIDDLE_PIECE = (
+    APPLICATIONS_HEAD
+    + """一、本年新
+收政府信息                                17   3     1     0       1       0    22
+公开申请数
+量
+三、本年度     1.申请人无正                    2    0     1     0       0       0    3
+办理结果      当理由逾期不
+          补正、行政机
+          关不再处理其
+          政府信息公开
+          申请
+          2.申请人逾期
+  （六）其他   未按收费通知
+  处理      要求缴纳费用
+          、行政机关不
+          再处理其政府                     15   3     0     0       1            1
+          信息公开申请                                                           9
+  （七）总计                              17   3     1     0       1       0    22
+四、结转下
+年度继续办                                0    0     0     0       0       0    0
+理
+"""
+)
+
+
+def test_a_short_line_of_values_inside_a_label_leaves_that_row_missing_not_blank() -> None:
+    """Six values beside ``再处理其政府`` for seven cells, the label's lines above and below
+    it: which cell the line leaves blank no line tells for sure, so the row's cells are
+    missing (said on the values' line), not claimed printed blank by the grid of the lines
+    that print its label's short name."""
+    report = gr.parse(_text("云岭县交通运输局", 2022, SHORT_MIDDLE_PIECE))
+    row = "applications.other.unpaid_fee"
+    cells = [report.cell(f"{row}.{column}") for column in _COLUMNS]
+    assert [(cell.value, cell.blank) for cell in cells] == [(None, False)] * 7
+    assert any(
+        d.code == "values-unplaced" and d.line == 25 and f"{row}.total" in d.keys
+        for d in report.diagnostics
+    )
+    assert _row(report, "other.no_correction") == (2, 0, 1, 0, 0, 0, 3)
+    assert _row(report, "new") == (17, 3, 1, 0, 1, 0, 22)
+    assert _row(report, "total") == (17, 3, 1, 0, 1, 0, 22)
+
+
+#: Section 三 of a made-up 2020 report (the 2019 template): 一、本年新收's first line, its
+#: label whole, one character narrower than the next (``政府信息公开申``, where a proportional
+#: font's glyphs fill the cell), which prints its values but 其他 (blank), 总计 33 wrapped as
+#: ``3`` / ``3`` onto the label's last line.
+SHORT_MIDDLE_PIECE_2019 = (
+    APPLICATIONS_HEAD
+    + """一、本年新收
+政府信息公开申                              24   6     0     1       2            3
+请数量                                                                        3
+二、上年结转                               1    0     0     0       0       0    1
+政府信息公开
+申请数量
+三、本年度 （一）予以公开                        20   5     0     1       2       0    28
+办理结果
+     （六）其他处理                         5    1     0     0       0       0    6
+     （七）总计                           25   6     0     1       2       0    34
+四、结转下年                               0    0     0     0       0       0    0
+度继续办理
+"""
+)
+
+
+def test_a_short_line_of_values_beside_a_labels_middle_piece_is_missing_2019() -> None:
+    report = gr.parse(_text("青岚县水务局", 2020, SHORT_MIDDLE_PIECE_2019))
+    assert report.template == "2019"
+    cells = [report.cell(f"applications.new.{column}") for column in _COLUMNS]
+    assert [(cell.value, cell.blank) for cell in cells] == [(None, False)] * 7
+    assert _row(report, "carried_over") == (1, 0, 0, 0, 0, 0, 1)
+    assert _row(report, "granted") == (20, 5, 0, 1, 2, 0, 28)
+    assert _row(report, "total") == (25, 6, 0, 1, 2, 0, 34)
+
+
+#: Section 三 of a made-up 2020 report (the 2019 template): （一）予以公开, its label one line
+#: beside the group label's first piece, prints its values (商业企业 16, 科研机构 14, 总计 30,
+#: its zeros blank) on the next line, beside the group label's last piece ``理结果``, and
+#: （二）部分公开 below prints none (all 0).
+VALUES_BELOW_OVER_A_BLANK_ROW = (
+    APPLICATIONS_HEAD
+    + """一、本年新收                               9    14    13    0       0       1    37
+政府信息公开
+申请数量
+二、上年结转                               3    2     1     0       0       0    6
+政府信息公开
+申请数量
+三、本年度办  （一）予以公开
+理结果                                       16    14                         30
+        （二）部分公开
+        （区分处理的，
+        只计这一情形，
+        不计其他情形）
+        （六）其他处理                      12   0     0     0       0       1    13
+        （七）总计                        12   16    14    0       0       1    43
+四、结转下年                               0    0     0     0       0       0    0
+度继续办理
+"""
+)
+
+
+def test_values_beside_a_group_piece_over_a_blank_row_leave_the_row_above_missing() -> None:
+    """The line ``理结果  16  14  30`` names no row: its values may be 予以公开's, printed
+    under its label, or 部分公开's, printed above its own, so neither row takes them, and
+    予以公开's line claims none of its cells blank: they are missing, said so."""
+    report = gr.parse(_text("青岚县水务局", 2020, VALUES_BELOW_OVER_A_BLANK_ROW))
+    cells = [report.cell(f"applications.granted.{column}") for column in _COLUMNS]
+    assert [(cell.value, cell.blank) for cell in cells] == [(None, False)] * 7
+    assert any(
+        d.code == "values-unplaced" and d.line == 18 and "applications.granted.total" in d.keys
+        for d in report.diagnostics
+    )
+    assert _row(report, "other") == (12, 0, 0, 0, 0, 1, 13)
+    assert _row(report, "total") == (12, 16, 14, 0, 0, 1, 43)
 
 
 def test_counts_on_lines_of_their_own_across_a_rows_start_are_not_joined() -> None:
@@ -397,6 +515,51 @@ def test_values_and_counts_wrapped_over_a_tall_rows_lines_are_right_or_missing(
     ``政府信息公  13 … 10`` / ``开申请  2``): no cell wrong, none claimed blank where a
     number is printed."""
     text = render(report, CentredRows(wrap=wrap, spread=spread, digits=digits))
+    note(text)
+    back = gr.parse(text)
+    truth = report.flat()
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+#: A 2021 report whose section 三 holds applications of one row, 1.申请人无正当理由逾期不补正…
+#: (商业企业 16, 科研机构 19, 法律服务机构 40, 其他 33, 总计 108; 自然人 and 社会公益组织 0),
+#: every other outcome row 0; its other sections not given. Its label wrapped every five
+#: characters, its values on its fifth line (``不再处理其``, of seven) and 108 wrapped as
+#: ``10`` / ``8``: main claimed the row printed blank.
+_ONE_ROW = gr.Report.from_values(
+    {field.key: 0 for field in gr.fields("2021") if field.section == "applications"}
+    | {
+        f"applications.{row}.{column}": value
+        for row in ("new", "other.no_correction", "total")
+        for column, value in zip(_COLUMNS, (0, 16, 19, 0, 40, 33, 108), strict=True)
+    },
+    template="2021",
+    organisation="梧川市交通运输局",
+    year=2023,
+    published=datetime.date(2024, 1, 20),
+)
+
+
+@settings(scaled(0.3), phases=(Phase.explicit, Phase.reuse, Phase.generate))  # not shrunk
+@given(
+    report=few_applicants(least=1, most=1),
+    wrap=st.integers(2, 8),
+    line=st.integers(0, 5),
+    digits=st.integers(2, 3),
+)
+@example(report=_ONE_ROW, wrap=5, line=4, digits=2)
+def test_a_tall_rows_one_line_of_values_short_of_a_cell_is_right_or_missing(
+    report: gr.Report, wrap: int, line: int, digits: int
+) -> None:
+    """Any report one of whose applicant columns is 0 in every row (``few_applicants``),
+    printed with blank zeros in narrow cells (``CentredRows``): every row of section 三
+    prints a cell fewer than it has, all its values on one line of its label (``spread``:
+    a middle piece where the label is taller), each count wider than ``digits`` wrapped
+    under itself. No cell wrong, and none claimed blank where a number is printed: the
+    cells a label's other lines would claim blank beside a short line of values that went
+    to no row are missing."""
+    text = render(report, CentredRows(wrap=wrap, spread=(line,), digits=digits), blank_zeros=True)
     note(text)
     back = gr.parse(text)
     truth = report.flat()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import compress, islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -25,7 +25,7 @@ import attrs
 
 from ... import labels
 from ...catalogue import TEMPLATES, Template
-from ...cells import Value, convert, count_values
+from ...cells import Value, convert, count_values, not_given
 from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
@@ -62,7 +62,7 @@ from .rows import (
     rewrapped,
     short,
 )
-from .spanned import spanned
+from .spanned import spanned, wrapped_around
 
 NAME = "applications"
 #: A group's numbering at the start of its printed label: ``(五)`` (full-width folded).
@@ -177,6 +177,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         and not (doubled and any(len(row.values) > columns for row, _ in taken)),
         twice=_twice(taken, template, columns, doubled),
         covered=covered_column(rows, columns),
+        lines=found,
     )
     table_empty(context, taken, rows)
     run(CHAIN, context, map(_step, taken, plans, _runs_on(taken, columns)))
@@ -246,7 +247,8 @@ class _Context(Context):
     (``named_rows``), a group printed as one row with values and its row, the label texts
     of rows of values that name no row, whether a header names a column twice (merged
     cells repeated, as python-docx gives them), and the rows whose label stood alone in
-    text that leaves blank cells out without a trace (``bare``: their cells)."""
+    text that leaves blank cells out without a trace (``bare``: their cells); the section's
+    rows as ``spanned`` took them (``lines``: ``_blank_around``)."""
 
     columns: int = 0
     edge: bool = False
@@ -258,6 +260,7 @@ class _Context(Context):
     unlabelled: list[str] = attrs.field(factory=list)
     repeated: bool = False
     order: list[_Entry] = attrs.field(factory=list)
+    lines: Sequence[Row] = ()
 
     def named(self, step: Step) -> str:
         return label_text(step.row)
@@ -573,6 +576,7 @@ def _between_neighbours(context: _Context) -> None:
                         step.row.line,
                     )
                 )
+                _blank_around(context, step)
             continue
         context.grouped.pop(grouped.get(id(step), ""), None)
         context.draft.give(context.template.rows[NAME, key], step.row.values, None)
@@ -586,6 +590,36 @@ def _between_neighbours(context: _Context) -> None:
                 step.row.line,
                 step.row.values[0][2],
             )
+        )
+
+
+def _blank_around(context: _Context, step: _Step) -> None:
+    """The cells claimed printed blank of the row whose lines take in ``step``'s, a row of
+    values left to no row (``spanned.wrapped_around``: ``1.申请人无正当`` / ``理由逾期不补正`` /
+    … / ``理其政府信息公  60 … 11``, one cell short, so not joined to its row; ``（一）予以公开``
+    / ``结果  16  14  30`` over a row printing none): the values may be its, leaving which of
+    its cells blank no line tells, so those cells are missing, never claimed blank (as
+    ``proactive._beside_ignored`` does for section 二)."""
+    name = context.template.name
+    label = wrapped_around(context.lines, step.row.line, matcher(name, NAME))
+    key = matcher(name, NAME).match(label)[1] if label else None
+    if key is None:
+        return
+    own = set(context.template.rows[NAME, key])
+    draft = context.draft
+    for at, (cells, printed, unit) in enumerate(draft.given):
+        shown = [not not_given(text) for text, _, _ in printed]
+        if own.isdisjoint(cells) or all(shown):
+            continue
+        draft.given[at] = (tuple(compress(cells, shown)), tuple(compress(printed, shown)), unit)
+        not_placed(
+            draft,
+            context.template,
+            [cell for cell, kept in zip(cells, shown, strict=True) if not kept],
+            step.row.values[0],
+            f"section 三: {labels.APPLICATION_ROWS[name][key][0]}: the line of values that "
+            f"went to no row (line {step.row.line}) is one of its label's lines, and may be "
+            "its: its blank cells are not read as printed blank",
         )
 
 

@@ -94,6 +94,24 @@ def _to_merge(
     )
 
 
+def wrapped_around(rows: Sequence[Row], line: int, matcher: LabelMatcher) -> str:
+    """The label of the row (of ``rows``, as ``spanned`` takes them) whose run of lines
+    (``_run``) takes in ``line`` below its first: a later piece of its label printed there
+    (``1.申请人无正当`` / … / ``理其政府信息公  60 … 11`` / ``开申请  0``), or a group label's
+    piece below its label (``三、本年度办理  （一）予以公开`` / ``结果  16  14  30``); ``""``
+    where none does. A line of values there that ``spanned`` left apart (``_to_merge``:
+    short of a cell, or the next row printing none of its own) names no row of its own, and
+    may be that row's."""
+    at = next((k for k, row in enumerate(rows) if row.line == line), None)
+    if at is None:
+        return ""
+    for start in range(at - 1, max(at - _MOST_LINES, -1), -1):
+        end, label, _ = _run(rows, start, matcher)
+        if label:
+            return label if at < end else ""
+    return ""
+
+
 def _values_below(rows: Sequence[Row], run: tuple[int, int, int], matcher: LabelMatcher) -> bool:
     """Whether the run ``run`` (its start, where its own label's rows end, its end: ``_run``)
     prints its values only on lines below its own label's, beside a group label's last
