@@ -558,12 +558,14 @@ class _Cluster(NamedTuple):
 class Columns(NamedTuple):
     """A table's columns in one measure (0: display columns, 1: characters): where each
     starts, for each value of each row, its column, and for each row whether the other
-    measure fits too and puts its values in other columns (only rules can tell which)."""
+    measure fits too and puts its values in other columns (only rules can tell which).
+    ``other``: where that measure finds as many columns, each value's column in it."""
 
     measure: int
     starts: tuple[int, ...]
     placed: tuple[tuple[int, ...], ...]
     unsure: tuple[bool, ...]
+    other: tuple[tuple[int, ...], ...] = ()
 
 
 def gridded(
@@ -896,6 +898,15 @@ def _placed(
         if index in shifted:
             continue  # its values are left to the rules to place
         row = rows[at]
+        if found.other and found.other[index] != placed:
+            # the measures place its values apart: each may stand in either's column
+            fits = tuple(
+                tuple(sorted({a, b})) for a, b in zip(placed, found.other[index], strict=True)
+            )
+            gridded[at] = row._replace(
+                positions=Positions(unsure=True, fits=fits, columns=len(found.starts))
+            )
+            continue
         if at in split:
             # a tall row's line, which shows no blank cell (``Positions.placed``)
             gridded[at] = row._replace(
@@ -1616,7 +1627,11 @@ def columns(
                 fits.append(Columns(measure, (*blank, *starts), placed, ()))
         if fits:
             first, other = fits[0].placed, fits[-1].placed
-            return fits[0]._replace(unsure=(first != other,) * len(first))
+            apart = first != other
+            return fits[0]._replace(
+                unsure=(apart,) * len(first),
+                other=other if apart and len(fits[0].starts) == len(fits[-1].starts) else (),
+            )
     return None
 
 
@@ -1648,8 +1663,10 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
     """The words of ``header``'s lines (in ``measure``), a word wrapped onto the lines
     below one span: the one word under a word on the next line, within its extent and
     under no other word of its line, is the rest of its text (a narrow header cell's:
-    ``商业企`` / `` 业``, ``自然`` / ``人``), not a column of its own; a word with several
-    under it heads a group of columns (``法人或其他组织``) and stays apart."""
+    ``商业企`` / `` 业``, ``自然`` / ``人``), not a column of its own. A word over two words
+    of one later line heads a group of columns (``法人或其他组织``, ``申请人情况``) and is
+    left out: no column's value is placed by it (in the measure that is not the text's,
+    ``申请人情况`` over ``社会公益组织`` and ``法律服务机构`` stands where a 总计 does)."""
     lines = [[spans[measure] for spans in head] for head in header]
     joined: set[tuple[int, int]] = set()
     words = []
@@ -1664,8 +1681,17 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
                 below = lines[row][piece]
                 joined.add(found)
                 last, end = below, max(end, below[1])
-            words.append((start, end))
+            if not _heads_group(lines[row + 1 :], (start, end)):
+                words.append((start, end))
     return words
+
+
+def _heads_group(later: Sequence[Sequence[Span]], word: Span) -> bool:
+    """Whether two words of one of the ``later`` lines stand under ``word`` (share columns
+    with it): a group head's over the columns it spans."""
+    return any(
+        sum(1 for other in line if other[0] < word[1] and word[0] < other[1]) > 1 for line in later
+    )
 
 
 def _under(lines: Sequence[Sequence[Span]], row: int, word: Span) -> tuple[int, int] | None:
