@@ -1604,8 +1604,9 @@ def columns(
     ways = (_by_header, _between_words)[: 1 + (len(rows) == 1)]
     for way in ways if by_header else (*ways, _by_pitch, _by_fullest):
         fits: list[Columns] = []
+        right: dict[int, int] = {}
         for _, measure, clusters, of in sorted(kept):
-            leftmost = clusters[0].start - _SLACK
+            leftmost = right[measure] = clusters[0].start - _SLACK
             words = _leaves(header, measure) if nested else _wrapped_words(header, measure)
             found_columns = way(
                 clusters,
@@ -1628,11 +1629,45 @@ def columns(
         if fits:
             first, other = fits[0].placed, fits[-1].placed
             apart = first != other
+            if apart:
+                head = header if above is None else above
+                uncrossed = [
+                    fit
+                    for fit in fits
+                    if not _crossed(head, fit.measure, right[fit.measure] if label_end else None)
+                ]
+                if len(uncrossed) == 1:
+                    return uncrossed[0]._replace(unsure=(False,) * len(first))
             return fits[0]._replace(
                 unsure=(apart,) * len(first),
                 other=other if apart and len(fits[0].starts) == len(fits[-1].starts) else (),
             )
     return None
+
+
+def _crossed(
+    header: Sequence[Sequence[tuple[Span, Span]]], measure: int, leftmost: int | None
+) -> bool:
+    """Whether in ``measure`` a header word (from ``leftmost`` on) stands over one word of
+    the next line alone, that word over no other and reaching further left than it and as
+    far right: another column's word under it, not its own wrapped rest nor the columns its
+    group spans. A table's header words never so cross in the text's measure; in the other
+    they may, wide characters counted twice (characters: ``总计`` at 73, ``其他`` ending at
+    71 below; display columns: ``总计`` at 83 to 87 over ``法律服务机构`` at 75 to 87)."""
+    lines = [
+        [span for spans in head if leftmost is None or (span := spans[measure])[0] >= leftmost]
+        for head in header
+    ]
+    for upper, lower in pairwise(lines):
+        for word in upper:
+            under = [other for other in lower if other[0] < word[1] and word[0] < other[1]]
+            if len(under) != 1:
+                continue
+            below = under[0]
+            over = [other for other in upper if other[0] < below[1] and below[0] < other[1]]
+            if len(over) == 1 and below[0] < word[0] - _SLACK and below[1] >= word[1] - _SLACK:
+                return True
+    return False
 
 
 def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int]) -> Sequence[int]:
