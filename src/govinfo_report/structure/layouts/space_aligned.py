@@ -1589,10 +1589,12 @@ def columns(
     columns, every row is ``unsure``: the header alone cannot tell which, and the blank
     cells of the rows both place alike stand at one measure's columns (a tall row's lines
     joined by them would put its later line's value under 本年增/减 in display columns,
-    under 处理决定数量 in characters). A measure in which the
-    header's characters written one a line stand at more offsets than in another is not
-    the text's (``_spelt``).
-    """
+    under 处理决定数量 in characters). Unless the header's words cross in one measure
+    (``_crossed``): the other's columns are then sure. Where both find as many columns,
+    ``Columns.other`` keeps the other's, and a row they place apart has each value's two
+    columns for the rules to choose (``Positions.fits``), not one measure's grid. A
+    measure in which the header's characters written one a line stand at more offsets than
+    in another is not the text's (``_spelt``)."""
     measures = _spelt(header if above is None else above, measures)
     kept = [
         (len(found[0]), measure, *found)
