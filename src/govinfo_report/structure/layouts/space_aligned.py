@@ -1657,7 +1657,7 @@ def _crossed(
     they may, wide characters counted twice (characters: ``总计`` at 73, ``其他`` ending at
     71 below; display columns: ``总计`` at 83 to 87 over ``法律服务机构`` at 75 to 87)."""
     lines = [
-        [span for spans in head if leftmost is None or (span := spans[measure])[0] >= leftmost]
+        [spans[measure] for spans in head if leftmost is None or spans[measure][0] >= leftmost]
         for head in header
     ]
     for upper, lower in pairwise(lines):
