@@ -1602,6 +1602,10 @@ def columns(
         if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
     ]
     fullest = max(map(len, rows))
+    heads = {
+        measure: _leaves(header, measure) if nested else _wrapped_words(header, measure)
+        for _, measure, _, _ in kept
+    }
     # a value between two header words is placed by its row's others: one row only
     ways = (_by_header, _between_words)[: 1 + (len(rows) == 1)]
     for way in ways if by_header else (*ways, _by_pitch, _by_fullest):
@@ -1609,10 +1613,9 @@ def columns(
         right: dict[int, int] = {}
         for _, measure, clusters, of in sorted(kept):
             leftmost = right[measure] = clusters[0].start - _SLACK
-            words = _leaves(header, measure) if nested else _wrapped_words(header, measure)
             found_columns = way(
                 clusters,
-                [word for word in words if label_end is None or word[0] >= leftmost],
+                [word for word in heads[measure] if label_end is None or word[0] >= leftmost],
                 fullest,
             )
             if found_columns is not None:
@@ -1705,6 +1708,10 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
     left out: no column's value is placed by it (in the measure that is not the text's,
     ``申请人情况`` over ``社会公益组织`` and ``法律服务机构`` stands where a 总计 does)."""
     lines = [[spans[measure] for spans in head] for head in header]
+    # each two neighbouring words of a line: a word over both heads a group
+    gaps = [
+        (at, left[1], right[0]) for at, line in enumerate(lines) for left, right in pairwise(line)
+    ]
     joined: set[tuple[int, int]] = set()
     words = []
     for at, line in enumerate(lines):
@@ -1718,17 +1725,11 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
                 below = lines[row][piece]
                 joined.add(found)
                 last, end = below, max(end, below[1])
-            if not _heads_group(lines[row + 1 :], (start, end)):
+            if not any(
+                below > row and start < ends and starts < end for below, ends, starts in gaps
+            ):
                 words.append((start, end))
     return words
-
-
-def _heads_group(later: Sequence[Sequence[Span]], word: Span) -> bool:
-    """Whether two words of one of the ``later`` lines stand under ``word`` (share columns
-    with it): a group head's over the columns it spans."""
-    return any(
-        sum(1 for other in line if other[0] < word[1] and word[0] < other[1]) > 1 for line in later
-    )
 
 
 def _under(lines: Sequence[Sequence[Span]], row: int, word: Span) -> tuple[int, int] | None:
