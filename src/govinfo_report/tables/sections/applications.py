@@ -45,6 +45,7 @@ from .chain import (
     table_empty,
     usual_row,
 )
+from .header_grid import HeaderGrid, by_header, header_grid
 from .merged import covered, covered_column, widened
 from .rows import (
     Taken,
@@ -163,7 +164,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken = by_position(
         taken, widths, columns, check=lambda read: _columns_hold(read, plans, template)
     )
-    doubled = _doubled(taken)
+    header = header_grid(taken, columns)
+    doubled = 0 if header is not None else _doubled(taken)
     taken = _led_grid(taken, columns, doubled)
     context = _Context(
         Draft(NAME),
@@ -173,9 +175,11 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         columns=columns,
         # A grid wider than the section (a Word grid's merged cells) covers cells among
         # the values: its rows are not read from the right edge (``_led_grid``'s either).
-        edge=all(len(row.values) <= columns for row in rows)
+        edge=header is None
+        and all(len(row.values) <= columns for row in rows)
         and not (doubled and any(len(row.values) > columns for row, _ in taken)),
         twice=_twice(taken, template, columns, doubled),
+        header=header,
         covered=covered_column(rows, columns),
     )
     table_empty(context, taken, rows)
@@ -241,7 +245,8 @@ def _columns_hold(taken: Sequence[Taken], plans: Sequence[_Plan], template: Temp
 class _Context(Context):
     """What section 三's reading carries from row to row besides the shared: its width,
     whether its rows are read from the right edge, the grid column python-docx prints
-    twice (``_twice``), the grid column a merged cell covers in every row one cell wider
+    twice (``_twice``), the header's grid where its rows are read by it (``header_grid``),
+    the grid column a merged cell covers in every row one cell wider
     (``merged.covered_column``); the rows whose labels the table prints, with values or not
     (``named_rows``), a group printed as one row with values and its row, the label texts
     of rows of values that name no row, whether a header names a column twice (merged
@@ -251,6 +256,7 @@ class _Context(Context):
     columns: int = 0
     edge: bool = False
     twice: int | None = None
+    header: HeaderGrid | None = None
     covered: int | None = None
     named_rows: set[str] = attrs.field(factory=set)
     bare: dict[str, tuple[int, ...]] = attrs.field(factory=dict)
@@ -282,11 +288,13 @@ class _Context(Context):
 
 @attrs.define(slots=True, eq=False)
 class _Step(Step):
-    """A row of section 三 with what its labels say (``_Plan``), and the next row's first
-    label where this row's last values may be run into it (``_runs_on``)."""
+    """A row of section 三 with what its labels say (``_Plan``), the next row's first
+    label where this row's last values may be run into it (``_runs_on``), and the columns
+    its header's grid leaves unread (``header_grid.by_header``)."""
 
     plan: _Plan
     run_on: Printed | None = None
+    unread: tuple[int, ...] = ()
 
 
 #: A row of values as ``_Context.order`` keeps it: the rows it names, the row itself where it
@@ -347,13 +355,18 @@ def _run_into_next(context: _Context, step: _Step) -> bool:
 
 
 def _aligned(context: _Context, step: _Step) -> bool:
-    """A row of one template row: its values aligned to the right edge (``rows.aligned``);
-    in a table whose rows print a grid column twice (``_twice``), a row of blank cells alone:
+    """A row of one template row: read by its header's grid where there is one
+    (``header_grid``), else its values aligned to the right edge (``rows.aligned``); in a
+    table whose rows print a grid column twice (``_twice``), a row of blank cells alone:
     its last cells, as many as such a row's (``_repeated_grid_column`` reads them once)."""
     if step.runs or len(step.keys) != 1:
         return False
     row = step.row
-    if context.edge:
+    header = context.header
+    if header is not None:
+        if row.grid.whole and len(row.grid.cells) == header.wide:
+            step.row, step.unread = by_header(row, header)
+    elif context.edge:
         step.row = aligned(row, context.columns)
     elif context.twice is not None and not row.values and row.grid.whole:
         grid = row.grid.cells  # after the label's empty cells, if any
@@ -505,6 +518,38 @@ def _several_rows(context: _Context, step: _Step) -> bool:
     else:
         short(draft, template, cells, row.values, row.line, step.label)
     return True
+
+
+def _unread_columns(context: _Context, step: _Step) -> bool:
+    """A row its header's grid leaves columns of unread (``header_grid.by_header``): their
+    cells missing, the others placed."""
+    if not step.unread:
+        return False
+    names = "、".join(_COLUMN_NAMES[column] for column in step.unread)
+    not_placed(
+        context.draft,
+        context.template,
+        [step.cells[column] for column in step.unread],
+        step.row.values[step.unread[0]],
+        f"{step.label}: the header rows do not tell which grid column holds {names}'s value "
+        "(a value under a grid column they give to two columns, or one column's grid "
+        "columns printing different texts)",
+    )
+    kept = [column for column in range(len(step.cells)) if column not in step.unread]
+    fill(
+        context.draft,
+        context.template,
+        [step.cells[column] for column in kept],
+        step.row._replace(values=tuple(step.row.values[column] for column in kept)),
+        step.label,
+        context.unit,
+        rules=rules(context.template),
+    )
+    return True
+
+
+#: Each applicant column's printed name, for messages.
+_COLUMN_NAMES = [aliases[0] for aliases in labels.APPLICANT_COLUMNS.values()]
 
 
 def _repeated_grid_column(context: _Context, step: _Step) -> bool:
@@ -780,6 +825,7 @@ CHAIN: tuple[Handler[_Context, _Step], ...] = (
     duplicate,
     _several_rows,
     _run_into_next,
+    _unread_columns,
     _repeated_grid_column,
     usual_row,
     _merged_columns,
