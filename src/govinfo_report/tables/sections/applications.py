@@ -183,6 +183,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         covered=covered_column(rows, columns),
     )
     table_empty(context, taken, rows)
+    if header is not None:
+        _header_noted(context.draft, taken, header, columns)
     run(CHAIN, context, map(_step, taken, plans, _runs_on(taken, columns)))
     _between_neighbours(context)
     for group, grouped in context.grouped.items():
@@ -208,6 +210,21 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     )
     by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()
+
+
+def _header_noted(draft: Draft, taken: Sequence[Taken], header: HeaderGrid, columns: int) -> None:
+    """A table read by its header's grid (``header_grid``), said once."""
+    line = next(row.line for row, runs in taken if row.values or runs)
+    shared = "".join(f", its cell {at + 1} under two columns' names" for at, _ in header.shared)
+    draft.find(
+        diagnostic(
+            "merged-cell-repeated",
+            f"section 三: its rows print {header.wide} cells for {columns} columns, a merged "
+            "cell once per grid column it covers (a Word table's grid); each column read at "
+            f"the grid columns every header row gives it alone{shared}",
+            line,
+        )
+    )
 
 
 def _blank_rows(context: _Context) -> None:

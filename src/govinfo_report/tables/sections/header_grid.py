@@ -11,6 +11,7 @@ cell printed again), else those columns' cells are not read."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from ... import labels
@@ -65,7 +66,7 @@ def header_grid(taken: Sequence[Taken], columns: int) -> HeaderGrid | None:
         and (names := [normalise_label(text) for text, _, _ in row.grid.spread[-wide:]])
         and all(not name or name in _OVER for name in names)
     ]
-    if not any(a and a == b for names in heads for a, b in zip(names, names[1:])):
+    if not any(a and a == b for names in heads for a, b in pairwise(names)):
         return None
     return _grid(heads, wide, columns)
 
