@@ -96,3 +96,17 @@ def test_a_value_under_the_shared_grid_column_that_copies_neither_is_not_placed(
     unplaced = [d for d in report.diagnostics if d.code == "values-unplaced"]
     assert [d.line for d in unplaced] == [_text(rows).split("\n").index("\t".join(rows[2])) + 1]
     assert _row(report, "new") == [12, 3, 0, 1, 0, 2, 18]
+
+
+def test_a_row_that_adds_up_only_one_column_off_the_header_is_not_placed() -> None:
+    # 2.重复申请 prints 自然人's 1 twice (its row merges 自然人 over two grid columns, the
+    # header rows do not): read by the header, 商业企业 would be 1 and the row would not add
+    # up; with the first 1 taken for a copy it does. The row's cells are not read from it.
+    rows = [list(row) for row in _ROWS]
+    rows[6] = _cells([_RESULTS, "（五）不予处理", "2.重复申请"], "1 1 0 0 0 0 0 1")
+    report = gr.parse(_text(rows))
+    for column, value in zip(labels.APPLICANT_COLUMNS, (1, 0, 0, 0, 0, 0, 1), strict=True):
+        cell = report.cell(f"applications.not_processed.repeated.{column}")
+        assert cell.provenance != "parsed"
+        assert cell.value in (None, value)
+    assert _row(report, "unavailable.not_held") == [3, 1, 0, 0, 0, 1, 5]

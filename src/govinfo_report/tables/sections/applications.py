@@ -382,7 +382,10 @@ def _aligned(context: _Context, step: _Step) -> bool:
     header = context.header
     if header is not None:
         if row.grid.whole and len(row.grid.cells) == header.wide:
-            step.row, step.unread = by_header(row, header)
+            checks = tuple(rules(context.template))
+            step.row, step.unread = by_header(
+                row, header, lambda values: adds_up(checks, step.cells, values)
+            )
     elif context.edge:
         step.row = aligned(row, context.columns)
     elif context.twice is not None and not row.values and row.grid.whole:
@@ -549,8 +552,9 @@ def _unread_columns(context: _Context, step: _Step) -> bool:
         [step.cells[column] for column in step.unread],
         step.row.values[step.unread[0]],
         f"{step.label}: the header rows do not tell which grid column holds {names}'s value "
-        "(a value under a grid column they give to two columns, or one column's grid "
-        "columns printing different texts)",
+        "(a value under a grid column they give to two columns, one column's grid columns "
+        "printing different texts, or a row that adds up only with other cells read as "
+        "copies)",
     )
     kept = [column for column in range(len(step.cells)) if column not in step.unread]
     fill(

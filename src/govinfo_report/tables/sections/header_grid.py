@@ -10,8 +10,8 @@ cell printed again), else those columns' cells are not read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import pairwise
+from collections.abc import Callable, Iterator, Sequence
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from ... import labels
@@ -92,17 +92,32 @@ def _grid(heads: Sequence[Sequence[str]], wide: int, columns: int) -> HeaderGrid
     return HeaderGrid(wide, tuple(map(tuple, own)), tuple(shared))
 
 
-def by_header(row: Row, grid: HeaderGrid) -> tuple[Row, tuple[int, ...]]:
+def by_header(
+    row: Row, grid: HeaderGrid, holds: Callable[[Sequence[Printed]], bool]
+) -> tuple[Row, tuple[int, ...]]:
     """``row`` (a row of values ``grid.wide`` wide) with one value a column, each read at the
     grid columns its column holds alone, and the columns it leaves unread: those whose own
     grid columns print different texts, and those that share a grid column printing a text
     none of their own prints (not a merged cell's copy: a value whose column the header
-    does not tell). A blank shared grid column tells nothing and leaves none unread."""
+    does not tell). A blank shared grid column tells nothing and leaves none unread. Every
+    column is unread where the row so read does not add up (``holds``: its own rules) and
+    read with other cells taken for copies (side by side, alike) it does: a row that splits
+    the grid its own way, its values one column off the header's."""
     cells = row.grid.cells[-grid.wide :]
     texts = [text for text, _, _ in cells]
     unread = {column for column, at in enumerate(grid.own) if len({texts[cell] for cell in at}) > 1}
     for at, over in grid.shared:
         if texts[at] and all(texts[grid.own[column][0]] != texts[at] for column in over):
             unread |= over
-    values: tuple[Printed, ...] = tuple(cells[at[0]] for at in grid.own)
+    values = tuple(cells[at[0]] for at in grid.own)
+    if not holds(values) and any(map(holds, _copies_dropped(cells, len(grid.own)))):
+        unread = set(range(len(grid.own)))
     return row._replace(values=values), tuple(sorted(unread))
+
+
+def _copies_dropped(cells: Sequence[Printed], columns: int) -> Iterator[list[Printed]]:
+    """``cells`` read ``columns`` wide each way that drops cells printing the text of the
+    cell before them (a merged cell's copies)."""
+    copies = [at for at in range(1, len(cells)) if cells[at][0] == cells[at - 1][0]]
+    for dropped in combinations(copies, len(cells) - columns):
+        yield [cell for at, cell in enumerate(cells) if at not in dropped]
