@@ -557,15 +557,16 @@ def _unread_columns(context: _Context, step: _Step) -> bool:
         "copies)",
     )
     kept = [column for column in range(len(step.cells)) if column not in step.unread]
-    fill(
-        context.draft,
-        context.template,
-        [step.cells[column] for column in kept],
-        step.row._replace(values=tuple(step.row.values[column] for column in kept)),
-        step.label,
-        context.unit,
-        rules=rules(context.template),
-    )
+    if kept:
+        fill(
+            context.draft,
+            context.template,
+            [step.cells[column] for column in kept],
+            step.row._replace(values=tuple(step.row.values[column] for column in kept)),
+            step.label,
+            context.unit,
+            rules=rules(context.template),
+        )
     return True
 
 
