@@ -50,13 +50,19 @@ def header_grid(taken: Sequence[Taken], columns: int) -> HeaderGrid | None:
     the first one span it too, one of them prints a merged cell again (a name twice side
     by side: python-docx's), and each of the section's columns holds a grid column alone;
     ``None`` elsewhere: the rows are read as before."""
-    first = next((at for at, (row, runs) in enumerate(taken) if row.values or runs), None)
-    valued = [(row, runs) for row, runs in taken if row.values or runs]
-    if first is None or any(runs or not row.grid.whole for row, runs in valued):
-        return None
-    wides = {len(row.grid.cells) for row, _ in valued}
-    wide = wides.pop()
-    if wides or wide <= columns:
+    first, wide = None, 0
+    for at, (row, runs) in enumerate(taken):
+        if not (row.values or runs):
+            continue
+        if runs or not row.grid.whole:
+            return None  # most tables: told by their first row of values
+        if first is None:
+            first, wide = at, len(row.grid.cells)
+            if wide <= columns:
+                return None
+        elif len(row.grid.cells) != wide:
+            return None
+    if first is None:
         return None
     heads = [
         names
