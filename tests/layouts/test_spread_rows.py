@@ -1004,11 +1004,16 @@ _BLANK_CHANGES = gr.Report.from_values(
     spread=st.sampled_from(((0, 1, 1), (0, 0, 1), (0, 1, 0))),
     article=st.sampled_from(("第二十条第（五）项", "第二十条第（六）项")),
     zeros=st.frozensets(st.sampled_from(_PROACTIVE_COUNTS)),
+    wrap=st.integers(2, 4),
 )
-@example(report=_BLANK_CHANGES, spread=(0, 1, 1), article="第二十条第（六）项", zeros=frozenset())
-@example(report=_BLANK_CHANGES, spread=(0, 1, 0), article="第二十条第（五）项", zeros=frozenset())
+@example(
+    report=_BLANK_CHANGES, spread=(0, 1, 1), article="第二十条第（六）项", zeros=frozenset(), wrap=2
+)
+@example(
+    report=_BLANK_CHANGES, spread=(0, 1, 0), article="第二十条第（五）项", zeros=frozenset(), wrap=2
+)
 def test_a_sub_tables_header_after_a_break_one_space_apart_is_right_or_missing(
-    report: gr.Report, spread: tuple[int, ...], article: str, zeros: frozenset[str]
+    report: gr.Report, spread: tuple[int, ...], article: str, zeros: frozenset[str], wrap: int
 ) -> None:
     """Any report printed as a browser's PDF of a narrow page: labels and header words
     wrapped every two characters, the header lines beside a label piece one run of words
@@ -1028,7 +1033,7 @@ def test_a_sub_tables_header_after_a_break_one_space_apart_is_right_or_missing(
         },
         template=report.template,
     )
-    writer = CentredRows(wrap=2, gap=1, spread=spread, head=2, right=True, before=article)
+    writer = CentredRows(wrap=wrap, gap=1, spread=spread, head=2, right=True, before=article)
     text = render(narrow, writer, blank_zeros=True)
     assert "\f" in text
     zeros_blank = gr.Report.from_values(

@@ -599,7 +599,7 @@ def gridded(
     labelled = any(
         label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels
     ) or any(_labels_left(rows[at]) for at in valued)
-    if labelled and not _one_grid(label_lines, heads):
+    if labelled and _sub_tables(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
         tops = _tops(rows, label_lines)
@@ -1399,11 +1399,11 @@ def _by_sub_table(
     firsts = Counter(
         _first_word(cells) for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
     )
-    starts = [
-        cells[0][1]
-        for cells in label_lines
-        if (first := _first_word(cells)) is not None and firsts[first] > 1
-    ]
+    starts = _header_starts(
+        [cells[0][1] for cells in label_lines],
+        [len(head) > 1 for head in heads],
+        [(first := _first_word(cells)) is not None and firsts[first] > 1 for cells in label_lines],
+    )
     blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
         block = [row for row in rows if start <= row.line < end]
@@ -1432,8 +1432,44 @@ def _by_sub_table(
             if valued
             else None
         )
+        if placed is not None and len(measures) == 1:
+            other = _placed(block, valued, lines, first_line, header, (1 - measures[0],), tops=tops, top=start)
+            if other is not None:
+                placed = _doubted(placed, other)
         gridded.extend(placed or block)
     return gridded
+
+
+def _columns_of(row: Row) -> tuple[int, ...]:
+    return tuple(at for at, cell in enumerate(row.positions.cells) if cell[0])
+
+
+def _doubted(placed: list[Row], other: list[Row]) -> list[Row]:
+    if all(_columns_of(a) == _columns_of(b) for a, b in zip(placed, other, strict=True) if a.values):
+        return placed
+    return [
+        row._replace(positions=row.positions._replace(unsure=True)) if row.values and row.positions.cells else row
+        for row in placed
+    ]
+
+
+def _header_starts(lines: Sequence[int], words: Sequence[bool], repeated: Sequence[bool]) -> list[int]:
+    """Where each sub-table's header starts, of the label ``lines`` (their line numbers):
+    at a line that begins with a repeated word (``repeated``), or at the first of the lines
+    of several words (``words``) right above it, one run, a header's lines (``上一 本年
+    处理`` over ``信息 年项 增/ 决定`` over ``内容 目数 减 数量``: wrapped every two
+    characters, the label column's header word, ``信息`` / ``内容``, starts two lines
+    and the header's first line starts none)."""
+    starts: list[int] = []
+    for at, line in enumerate(lines):
+        if not repeated[at]:
+            continue
+        first = at
+        while first and words[first - 1] and lines[first - 1] == lines[first] - 1:
+            first -= 1
+        if not starts or lines[first] > starts[-1]:
+            starts.append(lines[first])
+    return starts
 
 
 def _counted(row: Row) -> bool:
@@ -1449,23 +1485,18 @@ def _on_header_page(
     return [at for at in valued if not any(header < line <= rows[at].line for line in breaks)]
 
 
-def _one_grid(
+def _sub_tables(
     words: Sequence[Sequence[Printed]], heads: Sequence[Sequence[tuple[Span, Span]]]
 ) -> bool:
-    """Whether the sub-tables of a table put their columns alike: header lines that begin
-    with the same word (section 二's ``信息内容``, one a sub-table) start each later word
-    within a column of the widest such line's. Section 二's sub-tables can differ
-    (``采购项目数量`` is not ``本年新公开数量``): one table's columns would then put a value
-    under another sub-table's column."""
-    by_first: dict[str, list[list[int]]] = {}
-    for cells, head in zip(words, heads, strict=True):
-        if len(head) > 1 and (first := _first_word(cells)) is not None:
-            by_first.setdefault(first, []).append([display[0] for display, _ in head[1:]])
-    for starts in by_first.values():
-        widest = max(starts, key=len)
-        if any(abs(a - b) > 1 for head in starts for a, b in zip(head, widest, strict=False)):
-            return False
-    return True
+    """Whether the table is sub-tables, each under a header of its own: header lines (of
+    two words or more) that begin with the same word (section 二's ``信息内容``, one a
+    sub-table)."""
+    firsts = Counter(
+        first
+        for cells, head in zip(words, heads, strict=True)
+        if len(head) > 1 and (first := _first_word(cells)) is not None
+    )
+    return any(count > 1 for count in firsts.values())
 
 
 def _first_word(cells: Sequence[Printed]) -> str | None:
@@ -1587,6 +1618,7 @@ def columns(
         (len(found[0]), measure, *found)
         for measure in measures
         if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
+        and not _across_words(found[0], header, measure, label_end)
     ]
     fullest = max(map(len, rows))
     # a value between two header words is placed by its row's others: one row only
@@ -1618,6 +1650,32 @@ def columns(
             first, other = fits[0].placed, fits[-1].placed
             return fits[0]._replace(unsure=(first != other,) * len(first))
     return None
+
+
+def _across_words(
+    clusters: Sequence[_Cluster],
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    measure: int,
+    label_end: tuple[int, int] | None,
+) -> bool:
+    """Whether some cluster of values shares columns (in ``measure``) with two words of one
+    header line right of the labels (``label_end``): values of two columns whose words
+    stand one space apart, aligned right and of unlike widths, overlap into one cluster
+    (``22`` under 上一年项目数量 and ``-66`` under 本年增/减: ``年项 增/`` over ``22``,
+    `` -66``), as does a count wider than its column's words; the header cannot tell
+    which column each value is in, and this measure places none."""
+    start = 0 if label_end is None else label_end[measure]
+    left = min((head[0][measure][0] for head in header if head), default=0)
+    for head in header:
+        words = [
+            spans[measure]
+            for at, spans in enumerate(head)
+            if spans[measure][1] > start and not (at == 0 and spans[measure][0] == left)
+        ]
+        for cluster in clusters:
+            if sum(1 for a, b in words if a < cluster.end and cluster.start < b) > 1:
+                return True
+    return False
 
 
 def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int]) -> Sequence[int]:
