@@ -1614,12 +1614,13 @@ def columns(
     the text's (``_spelt``).
     """
     measures = _spelt(header if above is None else above, measures)
-    kept = [
-        (len(found[0]), measure, *found)
+    found_in = {
+        measure: found
         for measure in measures
         if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
-        and not _across_words(found[0], header, measure, label_end)
-    ]
+    }
+    across = {m for m, found in found_in.items() if _across_words(found[0], header, m, label_end)}
+    kept = [(len(found[0]), m, *found) for m, found in found_in.items() if m not in across]
     fullest = max(map(len, rows))
     # a value between two header words is placed by its row's others: one row only
     ways = (_by_header, _between_words)[: 1 + (len(rows) == 1)]
@@ -1648,7 +1649,7 @@ def columns(
                 fits.append(Columns(measure, (*blank, *starts), placed, ()))
         if fits:
             first, other = fits[0].placed, fits[-1].placed
-            return fits[0]._replace(unsure=(first != other,) * len(first))
+            return fits[0]._replace(unsure=(first != other or bool(across),) * len(first))
     return None
 
 
