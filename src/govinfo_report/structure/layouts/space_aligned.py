@@ -1417,7 +1417,12 @@ def _by_sub_table(
     breaks = _breaks(lines, first_line)
     # a placeholder (``—``) is no count a column aligns: it settles no measure
     fitting = [
-        {m for m in (0, 1) if _placed(block, laid, lines, first_line, header, (m,), tops=tops)}
+        {
+            m
+            for m in (0, 1)
+            if _placed(block, laid, lines, first_line, header, (m,), tops=tops)
+            or _across(block, laid, lines, first_line, header, m)
+        }
         for start, block, valued, header, tops in blocks
         if (laid := _on_header_page(block, valued, start, breaks))
         and all(_counted(block[at]) for at in laid)
@@ -1432,12 +1437,28 @@ def _by_sub_table(
             if valued
             else None
         )
-        if placed is not None and len(measures) == 1:
-            other = _placed(block, valued, lines, first_line, header, (1 - measures[0],), tops=tops, top=start)
-            if other is not None:
-                placed = _doubted(placed, other)
+        if (
+            placed is not None
+            and len(measures) == 1
+            and _across(block, valued, lines, first_line, header, 1 - measures[0])
+        ):
+            placed = _doubted(placed, [])
         gridded.extend(placed or block)
     return gridded
+
+
+def _across(
+    rows: list[Row],
+    valued: Sequence[int],
+    lines: Sequence[str],
+    first_line: int,
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    measure: int,
+) -> bool:
+    spans = [_spans(lines, first_line, rows[at].values) for at in valued]
+    label_end = _label_end(rows, valued, lines, first_line, spans)
+    found = _clusters([[span[measure] for span in row] for row in spans])
+    return found is not None and _across_words(found[0], header, measure, label_end)
 
 
 def _columns_of(row: Row) -> tuple[int, ...]:
@@ -1445,7 +1466,7 @@ def _columns_of(row: Row) -> tuple[int, ...]:
 
 
 def _doubted(placed: list[Row], other: list[Row]) -> list[Row]:
-    if all(_columns_of(a) == _columns_of(b) for a, b in zip(placed, other, strict=True) if a.values):
+    if other and all(_columns_of(a) == _columns_of(b) for a, b in zip(placed, other, strict=True) if a.values):
         return placed
     return [
         row._replace(positions=row.positions._replace(unsure=True)) if row.values and row.positions.cells else row

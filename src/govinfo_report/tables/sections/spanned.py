@@ -510,8 +510,14 @@ def _extents(
     otherwise. ``None`` where no row near has such a grid. A value a unit printed below
     joins (``anchors``) stands where its digits do."""
     line = rows[at].line
+    heads = [row.line for row in rows if len(row.labels) > 1 and not row.values]
     grids = sorted(
-        ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
+        (
+            (abs(row.line - line), cells)
+            for row in rows
+            if (cells := _grid(row, width))
+            and not any(min(row.line, line) < head < max(row.line, line) for head in heads)
+        ),
         key=itemgetter(0),
     )
     spans: list[Span] | None = None
