@@ -368,7 +368,10 @@ def _merged(
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
-    spans = _extents(rows, at, width, anchors) if len(pages) == 1 else None
+    # a line whose values two measures place apart (``Positions.unsure``) is placed by
+    # no column near it either: the columns of another sub-table's rows are not its own
+    doubted = any(row.positions.unsure for row in run)
+    spans = _extents(rows, at, width, anchors) if len(pages) == 1 and not doubted else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     placed = (
         _by_column(values, spans, first.line, pieces if alone is not None else None, anchors)
@@ -510,14 +513,8 @@ def _extents(
     otherwise. ``None`` where no row near has such a grid. A value a unit printed below
     joins (``anchors``) stands where its digits do."""
     line = rows[at].line
-    heads = [row.line for row in rows if len(row.labels) > 1 and not row.values]
     grids = sorted(
-        (
-            (abs(row.line - line), cells)
-            for row in rows
-            if (cells := _grid(row, width))
-            and not any(min(row.line, line) < head < max(row.line, line) for head in heads)
-        ),
+        ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
         key=itemgetter(0),
     )
     spans: list[Span] | None = None
