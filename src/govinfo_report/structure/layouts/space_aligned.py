@@ -1443,6 +1443,11 @@ def _by_sub_table(
             and _across(block, valued, lines, first_line, header, 1 - measures[0])
         ):
             placed = _doubted(placed, [])
+        if placed is None and not valued and header:
+            # a sub-table that prints no value: its rows of labels alone are rows of blank
+            # cells, one a column its header's fullest line names right of the labels
+            width = max(map(len, header)) - 1
+            placed = [_blank_grid(block, at, width) for at in range(len(block))] if width else None
         gridded.extend(placed or block)
     return gridded
 
