@@ -958,6 +958,96 @@ def test_a_sub_tables_values_after_a_break_are_in_their_columns_or_missing() -> 
     assert _proactive(back, "coercive_measures") == (3, 0, 15)
 
 
+#: Section 二 of a made-up 2020 report as ``pdftotext -layout`` prints a browser's PDF of a
+#: narrow page: labels wrapped every three characters, header words every two, the header
+#: lines beside a label piece one run of words one space apart, each value ending where the
+#: word of its column on the last such line does (in characters), and a page break before
+#: 第二十条第（五）项. 行政许可 prints 本年增/减 17 and 处理决定数量 8 on its label's second
+#: line (``可     17  8``), its 上一年项目数量 blank; in display columns (``可`` two wide) 17
+#: stands under 上一年项目数量's words.
+#: 其他对外管理服务事项 21 / 63, 行政处罚 30 / 52 (本年增/减 blank in both), 行政强制 9, -2,
+#: 11; 行政事业性收费 7 (本年增/减 blank); 政府集中采购 6 and its amount not given.
+NARROW_THREE_WIDE = (
+    """青石县水务局2020年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+第二十条第（一）项
+    本年 本年 对外
+信息内 新制 新公 公开
+容   作数 开数 总数
+    量  量  量
+规章   4  3 12
+规范性  6
+文件      5 40
+\f第二十条第（五）项
+    上一 本年 处理
+信息内 年项 增/ 决定
+容   目数 减 数量
+    量
+行政许
+可     17  8
+其他对 21
+外管理      63
+服务事
+项
+第二十条第（六）项
+    上一 本年 处理
+信息内 年项 增/ 决定
+容   目数 减 数量
+    量
+行政处 30
+罚        52
+行政强  9
+制     -2 11
+第二十条第（八）项
+    上一 本年
+信息内 年项 增/
+容   目数 减
+    量
+行政事  7
+业性收
+费
+第二十条第（九）项
+    采购 采购
+    项目 总金
+信息内 数量 额（
+容      单位
+       ：万
+       元）
+政府集  6
+中采购     —
+"""
+    + APPLICATIONS_HEAD
+)
+
+
+def test_a_sub_tables_one_line_row_is_read_by_its_own_header_or_missing() -> None:
+    """Each sub-table's values are placed by its own header, never by another's grid: 17
+    is 行政许可's 本年增/减 (its 上一年项目数量 blank), not 上一年项目数量; every other cell
+    of section 二 right or missing, and each row left missing said so."""
+    back = gr.parse(NARROW_THREE_WIDE)
+    assert _proactive(back, "rules", ("made", "published", "total_published")) == (4, 3, 12)
+    assert _proactive(
+        back, "normative_documents", ("made", "published", "total_published")
+    ) == (6, 5, 40)
+    assert _proactive(back, "licensing") == (None, 17, 8)
+    assert back.cell("proactive.licensing.previous_items").blank
+    assert _proactive(back, "fees", ("previous_items", "change")) == (7, None)
+    assert back.cell("proactive.procurement.projects").value == 6
+    truth = {
+        "other_services": (21, None, 63),
+        "penalties": (30, None, 52),
+        "coercive_measures": (9, -2, 11),
+    }
+    said = {key for d in back.diagnostics for key in d.keys}
+    for row, want in truth.items():
+        got = _proactive(back, row)
+        assert all(value in (None, right) for value, right in zip(got, want, strict=True))
+        for column, value in zip(("previous_items", "change", "decisions"), got, strict=True):
+            key = f"proactive.{row}.{column}"
+            assert value is not None or back.cell(key).blank or key in said
+
+
 #: Section 二's counts, of either template.
 _PROACTIVE_COUNTS = sorted(
     {
