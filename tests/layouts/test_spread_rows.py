@@ -1027,9 +1027,11 @@ def test_a_sub_tables_one_line_row_is_read_by_its_own_header_or_missing() -> Non
     of section 二 right or missing, and each row left missing said so."""
     back = gr.parse(NARROW_THREE_WIDE)
     assert _proactive(back, "rules", ("made", "published", "total_published")) == (4, 3, 12)
-    assert _proactive(
-        back, "normative_documents", ("made", "published", "total_published")
-    ) == (6, 5, 40)
+    assert _proactive(back, "normative_documents", ("made", "published", "total_published")) == (
+        6,
+        5,
+        40,
+    )
     assert _proactive(back, "licensing") == (None, 17, 8)
     assert back.cell("proactive.licensing.previous_items").blank
     assert _proactive(back, "fees", ("previous_items", "change")) == (7, None)

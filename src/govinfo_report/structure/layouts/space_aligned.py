@@ -572,8 +572,8 @@ def gridded(
     """``rows`` with a grid each where their values sit on one line and the table's values
     fall into columns (``columns``): the values at their columns, the other columns blank.
     A row of labels alone on a line is a row of blank cells (where its label names a row:
-    its section decides). Sub-tables that put their columns apart (``_one_grid``) are each
-    read by their own (``_by_sub_table``). Text that lays out no column (no line holds two
+    its section decides). Sub-tables (``_sub_tables``) are each read by their own header
+    (``_by_sub_table``). Text that lays out no column (no line holds two
     words a gap wider than one space apart) has no grid. ``words``: the lines'
     ``line_words``."""
     valued = _on_one_line(rows)
@@ -1383,19 +1383,27 @@ def _by_sub_table(
     heads: Sequence[Sequence[tuple[Span, Span]]],
 ) -> list[Row]:
     """``rows`` with their grids where each sub-table's values fall into its own columns:
-    a sub-table runs from a header line that begins with the word other header lines begin
-    with (section 二's ``信息内容``) to the next, and its columns are found from its own
-    header and values (some word begins two header lines or more: ``_one_grid`` found
-    their columns apart). The rows before the first keep no grid. A line holding that word
-    alone starts one too: Word's PDF through ``pdftotext -layout`` writes a narrow header
-    cell one piece a line (``信息`` / ``内容``), beside no other header word where the
-    other columns' heads, written one character a line, end above it or start below it.
+    a sub-table runs from its header (``_header_starts``: from a header line that begins
+    with the word other header lines begin with, section 二's ``信息内容``) to the next,
+    and its columns are found from its own header and values, never from another's (one
+    grid over all of them clusters one sub-table's values with another's: 行政事业性收费's
+    ``0.0237`` with 规章's ``85``). The rows before the first keep no grid; a sub-table
+    that prints no value has rows of blank cells, one a column of its header. A line
+    holding that word alone starts one too: Word's PDF through ``pdftotext -layout``
+    writes a narrow header cell one piece a line (``信息`` / ``内容``), beside no other
+    header word where the other columns' heads, written one character a line, end above
+    it or start below it.
 
     A tool lays out the whole table in one measure: where some sub-table's values fall
     into columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
     characters), every sub-table is read in that one, though its own rows would fit both.
     A sub-table whose rows print a placeholder (``—`` for a cell not given) settles none:
-    the placeholder may stand off the column a count would (``政府集中采购  6  —``)."""
+    the placeholder may stand off the column a count would (``政府集中采购  6  —``). Nor
+    does one whose values overlap two header words of a line in the other measure
+    (``_across``): that measure is in doubt, not refuted; and a sub-table read in the
+    settled measure whose values do so in the other is read ``unsure`` (a browser's narrow
+    PDF, header words one space apart, values aligned right: ``可  17  8`` is 本年增/减 and
+    处理决定数量 in characters, 17 under 上一年项目数量's words in display columns)."""
     firsts = Counter(
         _first_word(cells) for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
     )
@@ -1442,7 +1450,7 @@ def _by_sub_table(
             and len(measures) == 1
             and _across(block, valued, lines, first_line, header, 1 - measures[0])
         ):
-            placed = _doubted(placed, [])
+            placed = _unsure(placed)
         if placed is None and not valued and header:
             # a sub-table that prints no value: its rows of labels alone are rows of blank
             # cells, one a column its header's fullest line names right of the labels
@@ -1460,34 +1468,36 @@ def _across(
     header: Sequence[Sequence[tuple[Span, Span]]],
     measure: int,
 ) -> bool:
+    """Whether the values of rows ``valued`` cluster across two words of one of
+    ``header``'s lines in ``measure`` (``_across_words``): a doubt in that measure, not a
+    misfit."""
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     label_end = _label_end(rows, valued, lines, first_line, spans)
     found = _clusters([[span[measure] for span in row] for row in spans])
     return found is not None and _across_words(found[0], header, measure, label_end)
 
 
-def _columns_of(row: Row) -> tuple[int, ...]:
-    return tuple(at for at, cell in enumerate(row.positions.cells) if cell[0])
-
-
-def _doubted(placed: list[Row], other: list[Row]) -> list[Row]:
-    if other and all(_columns_of(a) == _columns_of(b) for a, b in zip(placed, other, strict=True) if a.values):
-        return placed
+def _unsure(rows: list[Row]) -> list[Row]:
+    """``rows`` with the grid of each row of values marked ``Positions.unsure``."""
     return [
-        row._replace(positions=row.positions._replace(unsure=True)) if row.values and row.positions.cells else row
-        for row in placed
+        row._replace(positions=row.positions._replace(unsure=True))
+        if row.values and row.positions.cells
+        else row
+        for row in rows
     ]
 
 
-def _header_starts(lines: Sequence[int], words: Sequence[bool], repeated: Sequence[bool]) -> list[int]:
+def _header_starts(
+    lines: Sequence[int], words: Sequence[bool], repeated: Sequence[bool]
+) -> list[int]:
     """Where each sub-table's header starts, of the label ``lines`` (their line numbers):
-    at a line that begins with a repeated word (``repeated``), or at the first of the lines
-    of several words (``words``) right above it, one run, a header's lines (``上一 本年
-    处理`` over ``信息 年项 增/ 决定`` over ``内容 目数 减 数量``: wrapped every two
-    characters, the label column's header word, ``信息`` / ``内容``, starts two lines
-    and the header's first line starts none)."""
+    at a line that begins with a repeated word (``repeated``), or at the first of the
+    lines of several words (``words``) on the lines right above it, the header's own
+    (``上一 本年 处理`` over ``信息 年项 增/ 决定`` over ``内容 目数 减 数量``: the label
+    column's header word wrapped every two characters, ``信息`` / ``内容``, begins two
+    lines, and the header's first line neither); one start a header."""
     starts: list[int] = []
-    for at, line in enumerate(lines):
+    for at in range(len(lines)):
         if not repeated[at]:
             continue
         first = at
@@ -1516,7 +1526,8 @@ def _sub_tables(
 ) -> bool:
     """Whether the table is sub-tables, each under a header of its own: header lines (of
     two words or more) that begin with the same word (section 二's ``信息内容``, one a
-    sub-table)."""
+    sub-table). Each is read by its own header (``_by_sub_table``), even where their words
+    line up: one grid over all of them would place a row's values by another's columns."""
     firsts = Counter(
         first
         for cells, head in zip(words, heads, strict=True)
