@@ -1128,6 +1128,11 @@ def test_a_sub_tables_header_after_a_break_one_space_apart_is_right_or_missing(
     writer = CentredRows(wrap=wrap, gap=1, spread=spread, head=2, right=True, before=article)
     text = render(narrow, writer, blank_zeros=True)
     assert "\f" in text
+    back = gr.parse(text)
+    if back.template != narrow.template:
+        # no year in the title and every template word wrapped apart: said, read as 2019
+        assert any(d.code == "template-unknown" for d in back.diagnostics)
+        return
     zeros_blank = gr.Report.from_values(
         {k: None if v == 0 else v for k, v in narrow.flat().items()}, template=narrow.template
     )

@@ -356,13 +356,17 @@ def _merged(
     row's own label and in a column of its own (``_in_columns``: ``事业  14`` / ``性收
     0``), no count wrapped: its values then in that order, placed by their count.
     ``own``: where the rows of the label's own pieces end (``_run``); ``matcher`` names
-    the row ``label`` is. A row of section 二 is placed by the columns of the grids of its
-    own width only (行政事业性收费's two, not 行政处罚's three): another sub-table's columns
-    are not its own. Nor is a run with a line whose values the two measures place apart
-    (``Positions.unsure``) placed by the columns near it: that line's own columns are in
-    doubt, and those of the rows near it may be another sub-table's (a browser's narrow
-    PDF, ``其他对 52`` / ``外管理 15`` under ``上一 本年 处理`` read 15 as 本年增/减 by the
-    columns of 行政处罚's rows)."""
+    the row ``label`` is. A row of section 二 with fewer cells than the columns found near
+    it (another sub-table's: 行政事业性收费's two under 行政处罚's three) that puts a value
+    past its own cells keeps its values in column order but no positions: they do not show
+    its blank cells. Where rows near show its own fewer columns, their grids place it
+    instead (政府集中采购's two, ``政府集  6`` / ``中采购     —``), not another
+    sub-table's, but join no count's pieces: a sub-table's few lines do not tell a count's
+    rest from a second count (``事业  14`` / ``性收  4``). A run with
+    a line whose values the two measures place apart (``Positions.unsure``) is placed by
+    no columns near it: that line's columns are in doubt, and those near it may be another
+    sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一 本年
+    处理``, 15 read as 本年增/减 by 行政处罚's columns)."""
     width, alone = shape
     own, anchors = own_anchors
     run = rows[at:end]
@@ -371,15 +375,18 @@ def _merged(
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
-    doubted = any(row.positions.unsure for row in run)
     own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
-    spans = _extents(rows, at, own_cells, anchors) if len(pages) == 1 and not doubted else None
+    sure = len(pages) == 1 and not any(row.positions.unsure for row in run)
+    narrow = _extents(rows, at, own_cells, anchors) if sure and own_cells < width else None
+    spans = narrow or (_extents(rows, at, width, anchors) if sure else None)
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     placed = (
         _by_column(values, spans, first.line, pieces if alone is not None else None, anchors)
         if spans
         else None
     )
+    if placed is not None and narrow is not None and placed[1]:
+        placed = None  # its own lines' columns alone tell no count's rest from a second count
     if (
         placed is None
         and alone is not None
@@ -419,12 +426,13 @@ def _merged(
             gaps=True,
         )
     cells, wrapped = placed
+    past = any(text for text, _, _ in cells[own_cells:])
     return first._replace(
         labels=labels,
         values=tuple(cell for cell in cells if cell[0]),
         loose=wrapped and alone is None,  # section 二's pieces joined beside its own label alone
         stacked=False,
-        positions=Positions(cells),
+        positions=Positions() if past else Positions(cells),
         gaps=True,
     )
 
