@@ -361,8 +361,9 @@ def _merged(
     past its own cells keeps its values in column order but no positions: they do not show
     its blank cells. Where those columns place it nowhere, or past its cells, the grids
     of its own width near it do (政府集中采购's two, ``政府集  6`` / ``中采购     —``), but
-    join no count's pieces: a sub-table's few lines do not tell a count's rest from a
-    second count (``事业  14`` / ``性收  4``). A run with
+    join no count's pieces in a row of two cells or more: a sub-table's few lines do not
+    tell a count's rest from a second count (``事业  14`` / ``性收  4``); a row of one
+    cell prints one count (``行政许  52`` / ``可  7件``). A run with
     a line whose values the two measures place apart (``Positions.unsure``) is placed by
     no columns near it: that line's columns are in doubt, and those near it may be another
     sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一 本年
@@ -384,8 +385,8 @@ def _merged(
     if (placed is None or _past(placed[0], own_cells)) and sure and own_cells < width:
         narrow = _extents(rows, at, own_cells, anchors)
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
-        if own_placed is not None and not own_placed[1]:
-            placed = own_placed  # a count's pieces are joined by the section's columns only
+        if own_placed is not None and (own_cells == 1 or not own_placed[1]):
+            placed = own_placed  # pieces joined by the section's columns, or in a row's one
     if (
         placed is None
         and alone is not None
