@@ -377,7 +377,7 @@ def _merged(
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
     own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
-    sure = len(pages) == 1
+    sure = len(pages) == 1 and not any(row.positions.unsure for row in run)
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
     spans = _extents(rows, at, width, anchors) if sure else None
@@ -521,19 +521,13 @@ def _extents(
     rows: Sequence[Row], at: int, width: int, anchors: Mapping[Printed, tuple[int, int]]
 ) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
-    ``rows[at]`` (``_grid``) under a header like its own (``_headers``: section 二's
-    sub-tables, whose columns stand where their own header's words do), taken nearest first
+    ``rows[at]`` (``_grid``), taken nearest first
     while the columns stay apart: a page of the table further off may indent its columns
     otherwise. ``None`` where no row near has such a grid. A value a unit printed below
     joins (``anchors``) stands where its digits do."""
     line = rows[at].line
-    heads = _headers(rows)
     grids = sorted(
-        (
-            (abs(row.line - line), cells)
-            for index, row in enumerate(rows)
-            if heads[index] == heads[at] and (cells := _grid(row, width))
-        ),
+        ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
         key=itemgetter(0),
     )
     spans: list[Span] | None = None
@@ -546,24 +540,6 @@ def _extents(
             break
         spans = wider
     return spans
-
-
-def _headers(rows: Sequence[Row]) -> list[tuple[tuple[str, int], ...]]:
-    """For each of ``rows``, the header it stands under: the words and columns of the last
-    run of rows of two labels or more and no value before it (a sub-table's header lines;
-    rows of one label between them go on the run, a row of values ends it)."""
-    found: list[tuple[tuple[str, int], ...]] = []
-    current: tuple[tuple[str, int], ...] = ()
-    open_run = False
-    for row in rows:
-        if not row.values and len(row.labels) > 1:
-            words = tuple((text, column) for text, _, column in row.labels)
-            current = (*current, *words) if open_run else words
-            open_run = True
-        elif row.values:
-            open_run = False
-        found.append(current)
-    return found
 
 
 def _grid(row: Row, width: int) -> tuple[Printed, ...]:
