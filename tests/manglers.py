@@ -521,6 +521,77 @@ def word_grid(text: str, rng: Random) -> str:
     return text[:two] + "\n".join(lines) + text[four:]
 
 
+#: The names of section 三's header cells, as the template prints them.
+_NP, _CE, _RI, _PIO, _LSA, _OTHER, _TOTAL = (
+    spelled[0] for spelled in labels.APPLICANT_COLUMNS.values()
+)
+_ORGANISATIONS = spans.ORGANISATIONS
+#: Section 三's header over a Word grid of eight value columns whose two lower header rows
+#: disagree on one grid column: by the split, the upper row's names and the lower row's.
+#: ``left``: the upper row gives 自然人 two grid columns, the lower an empty cell under
+#: 自然人 and 商业企业 two (the tool bed's page); ``right``: the upper row gives 总计 two,
+#: the lower 其他 two and an empty cell under 总计. A cell merged down (the other end's
+#: 总计 or 自然人) is printed in both rows.
+_SPLIT_HEADERS = {
+    "left": (
+        [_NP, _NP, *[_ORGANISATIONS] * 5, _TOTAL],
+        ["\u00a0", _CE, _CE, _RI, _PIO, _LSA, _OTHER, _TOTAL],
+    ),
+    "right": (
+        [_NP, *[_ORGANISATIONS] * 5, _TOTAL, _TOTAL],
+        [_NP, _CE, _RI, _PIO, _LSA, _OTHER, _OTHER, "\u00a0"],
+    ),
+}
+#: For each split, the columns (of the seven) whose cell may cover the grid column the
+#: header rows disagree on in a row of values: the lower row's merged column, or the end's.
+_SPLIT_COLUMNS = {"left": (0, 1), "right": (5, 6)}
+
+
+def docx_split_header(text: str, rng: Random, foreign: bool = True) -> str:
+    """Tab-separated text with section 三 as python-docx prints a Word table whose header
+    rows split the grid each their own way (``_SPLIT_HEADERS``): every merged cell printed
+    once per grid column it covers (the note and each row's label cells over the label
+    columns, 申请人情况 over the eight value columns), and every row of values one cell
+    wider, the cell over the grid column the header rows disagree on printed twice (the
+    column on either side of it: ``_SPLIT_COLUMNS``). Zeros printed or each left blank (a
+    page's ``&nbsp;``, a space). ``foreign``: some rows print another number there, a copy
+    of neither cell (a report's own slip): those cells cannot be read."""
+    three, four = text.find("三、收到和处理"), text.find("四、政府信息公开行政复议")
+    if min(three, four) < 0:
+        return text
+    split = rng.choice(sorted(_SPLIT_HEADERS))
+    upper, lower = _SPLIT_HEADERS[split]
+    twice = rng.choice(_SPLIT_COLUMNS[split])
+    blank = rng.choice(("0", "\u00a0"))
+    lines = text[three:four].split("\n")
+    tabbed = [at for at, line in enumerate(lines) if "\t" in line]
+    if len(tabbed) < 4:
+        return text
+    note = lines[tabbed[0]].split("\t")[0]
+    for at, names in zip(tabbed[:3], ([spans.APPLICANTS] * 8, upper, lower), strict=True):
+        lines[at] = "\t".join([note] * 3 + names)
+    above = ["", "", ""]
+    for at in tabbed[3:]:
+        cells = lines[at].split("\t")
+        while cells and not cells[-1]:  # a tool's padding: python-docx prints none
+            cells.pop()
+        label, values = cells[:-7], cells[-7:]
+        if len(label) != 3 or not all(map(_VALUE_CELL.fullmatch, values)):
+            continue
+        printed = list(label)
+        for cell in range(3):  # merged across from the left, else down from the row above
+            if not printed[cell]:
+                label[cell] = label[cell - 1] if any(printed[:cell]) else above[cell]
+        above = label
+        values = [blank if value == "0" else value for value in values]
+        values.insert(twice, values[twice])
+        if foreign and rng.random() < 0.2:
+            shared = 1 if split == "left" else 6
+            values[shared] = str(sum(int(v) for v in values if v.isdigit()) + 7)
+        lines[at] = "\t".join(label + values)
+    return text[:three] + "\n".join(lines) + text[four:]
+
+
 def tables_run_together(text: str, rng: Random, traced: bool = False) -> str:
     """The text BeautifulSoup's ``get_text()`` or lxml's ``text_content()`` gives of a page
     whose tables have no white space between their tags (pasted from Word): the headings and
@@ -2055,6 +2126,7 @@ UNCERTAIN: tuple[Mangler, ...] = (
     ),
     Mangler("tables_run_together", tables_run_together, ("tab-separated",), lossless=False),
     Mangler("word_grid", word_grid, ("tab-separated",), lossless=False),
+    Mangler("docx_split_header", docx_split_header, ("tab-separated",), lossless=False),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")

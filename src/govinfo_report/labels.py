@@ -344,6 +344,18 @@ APPLICANT_COLUMNS: Labels = {
     "total": ("总计",),
 }
 
+#: The header cells over several applicant columns (``APPLICANT_COLUMNS``' keys).
+APPLICANT_GROUPS: dict[str, tuple[str, ...]] = {
+    "申请人情况": tuple(APPLICANT_COLUMNS),
+    "法人或其他组织": (
+        "commercial_enterprise",
+        "research_institution",
+        "public_interest_organisation",
+        "legal_service_agency",
+        "other_organisation",
+    ),
+}
+
 _APPLICATION_ROWS_COMMON_HEAD: Labels = {
     "new": ("本年新收政府信息公开申请数量", "本年新收"),
     "carried_over": ("上年结转政府信息公开申请数量", "上年结转"),

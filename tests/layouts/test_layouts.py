@@ -304,7 +304,8 @@ def _row_read_plainly(texts: list[str], positional: bool, whole: bool = False) -
     if not labels and not values:  # a row left blank: only a whole one on a trusted grid
         blank = whole and positional and len(cells) > 1
         return Row((), (), 7, grid=Grid(tuple(cells), True)) if blank else None
-    return Row(tuple(labels), tuple(values), 7, grid=Grid(grid, whole))
+    spread = tuple(cells) if positional and not values else ()
+    return Row(tuple(labels), tuple(values), 7, grid=Grid(grid, whole, spread))
 
 
 @given(

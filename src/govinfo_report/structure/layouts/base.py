@@ -54,10 +54,13 @@ class Grid(NamedTuple):
     label, blank ones included, which a section may read by position
     (``sections.rows.aligned``). ``whole``: the row shows every cell of its table's grid
     (pipes, bars, a document's table; a tab row as wide as its table, where PDF text that
-    dropped a cell is narrower), so its last cell is the table's last column."""
+    dropped a cell is narrower), so its last cell is the table's last column. ``spread``:
+    a row of labels alone (a header row), every cell of it, blank ones included, each at its
+    grid column (python-docx repeats a merged cell once per grid column it covers)."""
 
     cells: tuple[Printed, ...] = ()
     whole: bool = False
+    spread: tuple[Printed, ...] = ()
 
 
 class Positions(NamedTuple):
@@ -276,8 +279,8 @@ def make_row(
     shape = _SHAPES[positional][kinds]
     if shape is None:
         blank = whole and positional and len(cells) > 1
-        return _grid_row((), (), line, tuple(cells), True) if blank else None
-    labels, values, grid = shape
+        return _grid_row((), (), line, tuple(cells), True, ()) if blank else None
+    labels, values, grid, spread = shape
     # the selectors taken here, not by a function a selector: ``make_row`` runs once a row
     return _grid_row(
         tuple(cells[labels]) if isinstance(labels, slice) else tuple(compress(cells, labels)),
@@ -285,6 +288,7 @@ def make_row(
         line,
         tuple(cells[grid]),
         whole,
+        tuple(cells) if spread else (),
     )
 
 
@@ -299,20 +303,22 @@ def _grid_row(
     line: int,
     cells: tuple[Printed, ...],
     whole: bool,
+    spread: tuple[Printed, ...],
 ) -> Row:
-    """``Row(labels, values, line, grid=Grid(cells, whole))`` built as plain tuples, without
-    the named tuples' Python constructors and their keyword call: ``make_row`` builds one a
-    table row (issue 47)."""
-    grid = tuple.__new__(Grid, (cells, whole))
+    """``Row(labels, values, line, grid=Grid(cells, whole, spread))`` built as plain tuples,
+    without the named tuples' Python constructors and their keyword call: ``make_row``
+    builds one a table row (issue 47)."""
+    grid = tuple.__new__(Grid, (cells, whole, spread))
     return tuple.__new__(
         Row,
         (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False, None, 0),
     )
 
 
-def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice] | None:
+def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice, bool] | None:
     """Which cells of a row of ``kinds`` are its labels, which its values and which its
-    grid (see ``make_row``); ``None`` for a row with neither labels nor values."""
+    grid, and whether its grid is spread whole (a row of labels alone on a trusted grid:
+    ``Grid.spread``); see ``make_row``. ``None`` for a row with neither labels nor values."""
     grid = slice(0, 0)
     if positional:
         first = len(kinds) - len(kinds.lstrip(LABEL + BLANK))
@@ -324,7 +330,7 @@ def _shape(kinds: str, positional: bool) -> tuple[Selector, Selector, slice] | N
     labels = [kind == LABEL for kind in kinds]
     if not any(labels) and not any(values):
         return None
-    return _selector(labels), _selector(values), grid
+    return _selector(labels), _selector(values), grid, positional and not any(values)
 
 
 def _selector(mask: list[bool]) -> Selector:
@@ -338,7 +344,7 @@ def _selector(mask: list[bool]) -> Selector:
 
 #: A row's shape per string of kinds, for grid (positional) and loose rows: rows of a table
 #: repeat a few shapes, so a row costs a dict lookup and two slices.
-_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector, slice] | None]] = {
+_SHAPES: dict[bool, Memo[str, tuple[Selector, Selector, slice, bool] | None]] = {
     positional: Memo(partial(_shape, positional=positional), len) for positional in (True, False)
 }
 

@@ -574,8 +574,8 @@ def gridded(
     """``rows`` with a grid each where their values sit on one line and the table's values
     fall into columns (``columns``): the values at their columns, the other columns blank.
     A row of labels alone on a line is a row of blank cells (where its label names a row:
-    its section decides). Sub-tables that put their columns apart (``_one_grid``) are each
-    read by their own (``_by_sub_table``). Text that lays out no column (no line holds two
+    its section decides). Sub-tables (``_sub_tables``) are each read by their own header
+    (``_by_sub_table``). Text that lays out no column (no line holds two
     words a gap wider than one space apart) has no grid. ``words``: the lines'
     ``line_words``."""
     valued = _on_one_line(rows)
@@ -601,7 +601,7 @@ def gridded(
     labelled = any(
         label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels
     ) or any(_labels_left(rows[at]) for at in valued)
-    if labelled and not _one_grid(label_lines, heads):
+    if labelled and _sub_tables(label_lines, heads):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
         tops = _tops(rows, label_lines)
@@ -1394,27 +1394,35 @@ def _by_sub_table(
     heads: Sequence[Sequence[tuple[Span, Span]]],
 ) -> list[Row]:
     """``rows`` with their grids where each sub-table's values fall into its own columns:
-    a sub-table runs from a header line that begins with the word other header lines begin
-    with (section 二's ``信息内容``) to the next, and its columns are found from its own
-    header and values (some word begins two header lines or more: ``_one_grid`` found
-    their columns apart). The rows before the first keep no grid. A line holding that word
-    alone starts one too: Word's PDF through ``pdftotext -layout`` writes a narrow header
-    cell one piece a line (``信息`` / ``内容``), beside no other header word where the
-    other columns' heads, written one character a line, end above it or start below it.
+    a sub-table runs from its header (``_header_starts``: from a header line that begins
+    with the word other header lines begin with, section 二's ``信息内容``) to the next,
+    and its columns are found from its own header and values, never from another's (one
+    grid over all of them clusters one sub-table's values with another's: 行政事业性收费's
+    ``0.0237`` with 规章's ``85``). The rows before the first keep no grid; a sub-table
+    that prints no value has rows of blank cells, one a column of its header. A line
+    holding that word alone starts one too: Word's PDF through ``pdftotext -layout``
+    writes a narrow header cell one piece a line (``信息`` / ``内容``), beside no other
+    header word where the other columns' heads, written one character a line, end above
+    it or start below it.
 
     A tool lays out the whole table in one measure: where some sub-table's values fall
     into columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
     characters), every sub-table is read in that one, though its own rows would fit both.
     A sub-table whose rows print a placeholder (``—`` for a cell not given) settles none:
-    the placeholder may stand off the column a count would (``政府集中采购  6  —``)."""
+    the placeholder may stand off the column a count would (``政府集中采购  6  —``). Nor
+    does one whose values overlap two header words of a line in the other measure
+    (``_across``): that measure is in doubt, not refuted; and a sub-table read in the
+    settled measure whose values do so in the other is read ``unsure`` (a browser's narrow
+    PDF, header words one space apart, values aligned right: ``可  17  8`` is 本年增/减 and
+    处理决定数量 in characters, 17 under 上一年项目数量's words in display columns)."""
     firsts = Counter(
         _first_word(cells) for cells, head in zip(label_lines, heads, strict=True) if len(head) > 1
     )
-    starts = [
-        cells[0][1]
-        for cells in label_lines
-        if (first := _first_word(cells)) is not None and firsts[first] > 1
-    ]
+    starts = _header_starts(
+        [cells[0][1] for cells in label_lines],
+        [len(head) > 1 for head in heads],
+        [(first := _first_word(cells)) is not None and firsts[first] > 1 for cells in label_lines],
+    )
     blocks = []
     for start, end in zip(starts, [*starts[1:], first_line + len(lines)], strict=True):
         block = [row for row in rows if start <= row.line < end]
@@ -1428,7 +1436,12 @@ def _by_sub_table(
     breaks = _breaks(lines, first_line)
     # a placeholder (``—``) is no count a column aligns: it settles no measure
     fitting = [
-        {m for m in (0, 1) if _placed(block, laid, lines, first_line, header, (m,), tops=tops)}
+        {
+            m
+            for m in (0, 1)
+            if _placed(block, laid, lines, first_line, header, (m,), tops=tops)
+            or _across(block, laid, lines, first_line, header, m)
+        }
         for start, block, valued, header, tops in blocks
         if (laid := _on_header_page(block, valued, start, breaks))
         and all(_counted(block[at]) for at in laid)
@@ -1443,8 +1456,67 @@ def _by_sub_table(
             if valued
             else None
         )
+        if (
+            placed is not None
+            and len(measures) == 1
+            and _across(block, valued, lines, first_line, header, 1 - measures[0])
+        ):
+            placed = _unsure(placed)
+        if placed is None and not valued and header:
+            # a sub-table that prints no value: its rows of labels alone are rows of blank
+            # cells, one a column its header's fullest line names right of the labels
+            width = max(map(len, header)) - 1
+            placed = [_blank_grid(block, at, width) for at in range(len(block))] if width else None
         gridded.extend(placed or block)
     return gridded
+
+
+def _across(
+    rows: list[Row],
+    valued: Sequence[int],
+    lines: Sequence[str],
+    first_line: int,
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    measure: int,
+) -> bool:
+    """Whether the values of rows ``valued`` cluster across two words of one of
+    ``header``'s lines in ``measure`` (``_across_words``): a doubt in that measure, not a
+    misfit."""
+    spans = [_spans(lines, first_line, rows[at].values) for at in valued]
+    label_end = _label_end(rows, valued, lines, first_line, spans)
+    found = _clusters([[span[measure] for span in row] for row in spans])
+    return found is not None and _across_words(found[0], header, measure, label_end)
+
+
+def _unsure(rows: list[Row]) -> list[Row]:
+    """``rows`` with the grid of each row of values marked ``Positions.unsure``."""
+    return [
+        row._replace(positions=row.positions._replace(unsure=True))
+        if row.values and row.positions.cells
+        else row
+        for row in rows
+    ]
+
+
+def _header_starts(
+    lines: Sequence[int], words: Sequence[bool], repeated: Sequence[bool]
+) -> list[int]:
+    """Where each sub-table's header starts, of the label ``lines`` (their line numbers):
+    at a line that begins with a repeated word (``repeated``), or at the first of the
+    lines of several words (``words``) on the lines right above it, the header's own
+    (``上一 本年 处理`` over ``信息 年项 增/ 决定`` over ``内容 目数 减 数量``: the label
+    column's header word wrapped every two characters, ``信息`` / ``内容``, begins two
+    lines, and the header's first line neither); one start a header."""
+    starts: list[int] = []
+    for at in range(len(lines)):
+        if not repeated[at]:
+            continue
+        first = at
+        while first and words[first - 1] and lines[first - 1] == lines[first] - 1:
+            first -= 1
+        if not starts or lines[first] > starts[-1]:
+            starts.append(lines[first])
+    return starts
 
 
 def _counted(row: Row) -> bool:
@@ -1460,23 +1532,19 @@ def _on_header_page(
     return [at for at in valued if not any(header < line <= rows[at].line for line in breaks)]
 
 
-def _one_grid(
+def _sub_tables(
     words: Sequence[Sequence[Printed]], heads: Sequence[Sequence[tuple[Span, Span]]]
 ) -> bool:
-    """Whether the sub-tables of a table put their columns alike: header lines that begin
-    with the same word (section 二's ``信息内容``, one a sub-table) start each later word
-    within a column of the widest such line's. Section 二's sub-tables can differ
-    (``采购项目数量`` is not ``本年新公开数量``): one table's columns would then put a value
-    under another sub-table's column."""
-    by_first: dict[str, list[list[int]]] = {}
-    for cells, head in zip(words, heads, strict=True):
-        if len(head) > 1 and (first := _first_word(cells)) is not None:
-            by_first.setdefault(first, []).append([display[0] for display, _ in head[1:]])
-    for starts in by_first.values():
-        widest = max(starts, key=len)
-        if any(abs(a - b) > 1 for head in starts for a, b in zip(head, widest, strict=False)):
-            return False
-    return True
+    """Whether the table is sub-tables, each under a header of its own: header lines (of
+    two words or more) that begin with the same word (section 二's ``信息内容``, one a
+    sub-table). Each is read by its own header (``_by_sub_table``), even where their words
+    line up: one grid over all of them would place a row's values by another's columns."""
+    firsts = Counter(
+        first
+        for cells, head in zip(words, heads, strict=True)
+        if len(head) > 1 and (first := _first_word(cells)) is not None
+    )
+    return any(count > 1 for count in firsts.values())
 
 
 def _first_word(cells: Sequence[Printed]) -> str | None:
@@ -1596,11 +1664,13 @@ def columns(
     measure in which the header's characters written one a line stand at more offsets than
     in another is not the text's (``_spelt``)."""
     measures = _spelt(header if above is None else above, measures)
-    kept = [
-        (len(found[0]), measure, *found)
+    found_in = {
+        measure: found
         for measure in measures
         if (found := _clusters([[spans[measure] for spans in row] for row in rows])) is not None
-    ]
+    }
+    across = {m for m, found in found_in.items() if _across_words(found[0], header, m, label_end)}
+    kept = [(len(found[0]), m, *found) for m, found in found_in.items() if m not in across]
     fullest = max(map(len, rows))
     heads = {
         measure: _leaves(header, measure) if nested else _wrapped_words(header, measure)
@@ -1644,7 +1714,7 @@ def columns(
                 if len(uncrossed) == 1:
                     return uncrossed[0]._replace(unsure=(False,) * len(first))
             return fits[0]._replace(
-                unsure=(apart,) * len(first),
+                unsure=(apart or bool(across),) * len(first),
                 other=other if apart and len(fits[0].starts) == len(fits[-1].starts) else (),
             )
     return None
@@ -1671,6 +1741,32 @@ def _crossed(
             below = under[0]
             over = [other for other in upper if other[0] < below[1] and below[0] < other[1]]
             if len(over) == 1 and below[0] < word[0] - _SLACK and below[1] >= word[1] - _SLACK:
+                return True
+    return False
+
+
+def _across_words(
+    clusters: Sequence[_Cluster],
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    measure: int,
+    label_end: tuple[int, int] | None,
+) -> bool:
+    """Whether some cluster of values shares columns (in ``measure``) with two words of one
+    header line right of the labels (``label_end``): values of two columns whose words
+    stand one space apart, aligned right and of unlike widths, overlap into one cluster
+    (``22`` under 上一年项目数量 and ``-66`` under 本年增/减: ``年项 增/`` over ``22``,
+    `` -66``), as does a count wider than its column's words; the header cannot tell
+    which column each value is in, and this measure places none."""
+    start = 0 if label_end is None else label_end[measure]
+    left = min((head[0][measure][0] for head in header if head), default=0)
+    for head in header:
+        words = [
+            spans[measure]
+            for at, spans in enumerate(head)
+            if spans[measure][1] > start and not (at == 0 and spans[measure][0] == left)
+        ]
+        for cluster in clusters:
+            if sum(1 for a, b in words if a < cluster.end and cluster.start < b) > 1:
                 return True
     return False
 

@@ -45,6 +45,7 @@ from .chain import (
     table_empty,
     usual_row,
 )
+from .header_grid import HeaderGrid, by_header, header_grid
 from .merged import covered, covered_column, widened
 from .rows import (
     Taken,
@@ -163,7 +164,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     taken = by_position(
         taken, widths, columns, check=lambda read: _columns_hold(read, plans, template)
     )
-    doubled = _doubled(taken)
+    header = header_grid(taken, columns)
+    doubled = 0 if header is not None else _doubled(taken)
     taken = _led_grid(taken, columns, doubled)
     context = _Context(
         Draft(NAME),
@@ -173,13 +175,17 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         columns=columns,
         # A grid wider than the section (a Word grid's merged cells) covers cells among
         # the values: its rows are not read from the right edge (``_led_grid``'s either).
-        edge=all(len(row.values) <= columns for row in rows)
+        edge=header is None
+        and all(len(row.values) <= columns for row in rows)
         and not (doubled and any(len(row.values) > columns for row, _ in taken)),
         twice=_twice(taken, template, columns, doubled),
+        header=header,
         covered=covered_column(rows, columns),
         lines=found,
     )
     table_empty(context, taken, rows)
+    if header is not None:
+        _header_noted(context.draft, taken, header, columns)
     run(CHAIN, context, map(_step, taken, plans, _runs_on(taken, columns)))
     _between_neighbours(context)
     for group, grouped in context.grouped.items():
@@ -205,6 +211,21 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     )
     by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()
+
+
+def _header_noted(draft: Draft, taken: Sequence[Taken], header: HeaderGrid, columns: int) -> None:
+    """A table read by its header's grid (``header_grid``), said once."""
+    line = next(row.line for row, runs in taken if row.values or runs)
+    shared = "".join(f", its cell {at + 1} under two columns' names" for at, _ in header.shared)
+    draft.find(
+        diagnostic(
+            "merged-cell-repeated",
+            f"section 三: its rows print {header.wide} cells for {columns} columns, a merged "
+            "cell once per grid column it covers (a Word table's grid); each column read at "
+            f"the grid columns every header row gives it alone{shared}",
+            line,
+        )
+    )
 
 
 def _blank_rows(context: _Context) -> None:
@@ -242,7 +263,8 @@ def _columns_hold(taken: Sequence[Taken], plans: Sequence[_Plan], template: Temp
 class _Context(Context):
     """What section 三's reading carries from row to row besides the shared: its width,
     whether its rows are read from the right edge, the grid column python-docx prints
-    twice (``_twice``), the grid column a merged cell covers in every row one cell wider
+    twice (``_twice``), the header's grid where its rows are read by it (``header_grid``),
+    the grid column a merged cell covers in every row one cell wider
     (``merged.covered_column``); the rows whose labels the table prints, with values or not
     (``named_rows``), a group printed as one row with values and its row, the label texts
     of rows of values that name no row, whether a header names a column twice (merged
@@ -253,6 +275,7 @@ class _Context(Context):
     columns: int = 0
     edge: bool = False
     twice: int | None = None
+    header: HeaderGrid | None = None
     covered: int | None = None
     named_rows: set[str] = attrs.field(factory=set)
     bare: dict[str, tuple[int, ...]] = attrs.field(factory=dict)
@@ -285,11 +308,13 @@ class _Context(Context):
 
 @attrs.define(slots=True, eq=False)
 class _Step(Step):
-    """A row of section 三 with what its labels say (``_Plan``), and the next row's first
-    label where this row's last values may be run into it (``_runs_on``)."""
+    """A row of section 三 with what its labels say (``_Plan``), the next row's first
+    label where this row's last values may be run into it (``_runs_on``), and the columns
+    its header's grid leaves unread (``header_grid.by_header``)."""
 
     plan: _Plan
     run_on: Printed | None = None
+    unread: tuple[int, ...] = ()
 
 
 #: A row of values as ``_Context.order`` keeps it: the rows it names, the row itself where it
@@ -350,13 +375,21 @@ def _run_into_next(context: _Context, step: _Step) -> bool:
 
 
 def _aligned(context: _Context, step: _Step) -> bool:
-    """A row of one template row: its values aligned to the right edge (``rows.aligned``);
-    in a table whose rows print a grid column twice (``_twice``), a row of blank cells alone:
+    """A row of one template row: read by its header's grid where there is one
+    (``header_grid``), else its values aligned to the right edge (``rows.aligned``); in a
+    table whose rows print a grid column twice (``_twice``), a row of blank cells alone:
     its last cells, as many as such a row's (``_repeated_grid_column`` reads them once)."""
     if step.runs or len(step.keys) != 1:
         return False
     row = step.row
-    if context.edge:
+    header = context.header
+    if header is not None:
+        if row.grid.whole and len(row.grid.cells) == header.wide:
+            checks = tuple(rules(context.template))
+            step.row, step.unread = by_header(
+                row, header, lambda values: adds_up(checks, step.cells, values)
+            )
+    elif context.edge:
         step.row = aligned(row, context.columns)
     elif context.twice is not None and not row.values and row.grid.whole:
         grid = row.grid.cells  # after the label's empty cells, if any
@@ -508,6 +541,40 @@ def _several_rows(context: _Context, step: _Step) -> bool:
     else:
         short(draft, template, cells, row.values, row.line, step.label)
     return True
+
+
+def _unread_columns(context: _Context, step: _Step) -> bool:
+    """A row its header's grid leaves columns of unread (``header_grid.by_header``): their
+    cells missing, the others placed."""
+    if not step.unread:
+        return False
+    names = "、".join(_COLUMN_NAMES[column] for column in step.unread)
+    not_placed(
+        context.draft,
+        context.template,
+        [step.cells[column] for column in step.unread],
+        step.row.values[step.unread[0]],
+        f"{step.label}: the header rows do not tell which grid column holds {names}'s value "
+        "(a value under a grid column they give to two columns, one column's grid columns "
+        "printing different texts, or a row that adds up only with other cells read as "
+        "copies)",
+    )
+    kept = [column for column in range(len(step.cells)) if column not in step.unread]
+    if kept:
+        fill(
+            context.draft,
+            context.template,
+            [step.cells[column] for column in kept],
+            step.row._replace(values=tuple(step.row.values[column] for column in kept)),
+            step.label,
+            context.unit,
+            rules=rules(context.template),
+        )
+    return True
+
+
+#: Each applicant column's printed name, for messages.
+_COLUMN_NAMES = [aliases[0] for aliases in labels.APPLICANT_COLUMNS.values()]
 
 
 def _repeated_grid_column(context: _Context, step: _Step) -> bool:
@@ -814,6 +881,7 @@ CHAIN: tuple[Handler[_Context, _Step], ...] = (
     duplicate,
     _several_rows,
     _run_into_next,
+    _unread_columns,
     _repeated_grid_column,
     usual_row,
     _merged_columns,

@@ -377,7 +377,15 @@ def _merged(
     the row ``label`` is. A row of section 二 with fewer cells than the columns found near
     it (another sub-table's: 行政事业性收费's two under 行政处罚's three) that puts a value
     past its own cells keeps its values in column order but no positions: they do not show
-    its blank cells."""
+    its blank cells. Where those columns place it nowhere, or past its cells, the grids
+    of its own width near it do (政府集中采购's two, ``政府集  6`` / ``中采购     —``), but
+    join no count's pieces in a row of two cells or more: a sub-table's few lines do not
+    tell a count's rest from a second count (``事业  14`` / ``性收  4``); a row of one
+    cell prints one count (``行政许  52`` / ``可  7件``). A run with
+    a line whose values the two measures place apart (``Positions.unsure``) is placed by
+    no columns near it: that line's columns are in doubt, and those near it may be another
+    sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一 本年
+    处理``, 15 read as 本年增/减 by 行政处罚's columns)."""
     width, alone = shape
     own, anchors = own_anchors
     run = rows[at:end]
@@ -386,13 +394,17 @@ def _merged(
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
-    spans = _extents(rows, at, width, anchors) if len(pages) == 1 else None
+    own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
+    sure = len(pages) == 1 and not any(row.positions.unsure for row in run)
     pieces = {row.labels[-1][1] for row in rows[at:own]}
-    placed = (
-        _by_column(values, spans, first.line, pieces if alone is not None else None, anchors)
-        if spans
-        else None
-    )
+    beside = pieces if alone is not None else None
+    spans = _extents(rows, at, width, anchors) if sure else None
+    placed = _by_column(values, spans, first.line, beside, anchors) if spans else None
+    if (placed is None or _past(placed[0], own_cells)) and sure and own_cells < width:
+        narrow = _extents(rows, at, own_cells, anchors)
+        own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
+        if own_placed is not None and (own_cells == 1 or not own_placed[1]):
+            placed = own_placed  # pieces joined by the section's columns, or in a row's one
     if (
         placed is None
         and alone is not None
@@ -432,8 +444,7 @@ def _merged(
             gaps=True,
         )
     cells, wrapped = placed
-    own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
-    past = any(text for text, _, _ in cells[own_cells:])
+    past = _past(cells, own_cells)
     return first._replace(
         labels=labels,
         values=tuple(cell for cell in cells if cell[0]),
@@ -442,6 +453,11 @@ def _merged(
         positions=Positions() if past else Positions(cells),
         gaps=True,
     )
+
+
+def _past(cells: Sequence[Printed], own: int) -> bool:
+    """Whether ``cells`` hold a value past the first ``own`` (a row's own cells)."""
+    return any(text for text, _, _ in cells[own:])
 
 
 def _by_fits(run: Sequence[Row], width: int) -> tuple[tuple[Printed, ...], Positions] | None:
