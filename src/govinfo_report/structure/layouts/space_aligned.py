@@ -601,7 +601,8 @@ def gridded(
     labelled = any(
         label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels
     ) or any(_labels_left(rows[at]) for at in valued)
-    if labelled and _sub_tables(label_lines, heads):
+    first_value = min(rows[at].values[0][2] for at in valued) - 1
+    if labelled and _sub_tables(label_lines, heads, first_value):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
         tops = _tops(rows, label_lines)
@@ -1533,16 +1534,23 @@ def _on_header_page(
 
 
 def _sub_tables(
-    words: Sequence[Sequence[Printed]], heads: Sequence[Sequence[tuple[Span, Span]]]
+    words: Sequence[Sequence[Printed]],
+    heads: Sequence[Sequence[tuple[Span, Span]]],
+    first_value: int,
 ) -> bool:
     """Whether the table is sub-tables, each under a header of its own: header lines (of
-    two words or more) that begin with the same word (section 二's ``信息内容``, one a
+    two words or more, one reaching the values' first column, from character
+    ``first_value`` on) that begin with the same word (section 二's ``信息内容``, one a
     sub-table). Each is read by its own header (``_by_sub_table``), even where their words
-    line up: one grid over all of them would place a row's values by another's columns."""
+    line up: one grid over all of them would place a row's values by another's columns.
+    Lines of label pieces alone are no header: a narrow label column wraps section 三's
+    labels every two characters, and ``）不`` begins two lines (（三）不予公开, （五）不予处理)."""
     firsts = Counter(
         first
         for cells, head in zip(words, heads, strict=True)
-        if len(head) > 1 and (first := _first_word(cells)) is not None
+        if len(head) > 1
+        and any(span[1][1] > first_value - _SLACK for span in head[1:])
+        and (first := _first_word(cells)) is not None
     )
     return any(count > 1 for count in firsts.values())
 
