@@ -37,7 +37,8 @@ class RowPerCell(Layout):
         framed = "\n" + "\n".join(lines) + "\n"
         if "\t" not in framed:  # another layout's region: one search, no line loop
             return 0.0
-        filled = len(lines) - list(map(str.strip, lines)).count("")
+        # a blank line is empty or all white space: no stripped copy of each line made
+        filled = len(lines) - lines.count("") - sum(map(str.isspace, lines))
         single = len(_ONE_CELL.findall(framed))
         return single / filled if filled else 0.0
 
