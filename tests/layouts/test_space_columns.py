@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 
 import govinfo_report as gr
+from govinfo_report.structure.layouts.space_aligned import columns
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
@@ -231,3 +232,41 @@ def test_a_full_width_count_before_a_blank_moves_no_value(template: str) -> None
     back = gr.parse(text)
     assert wrong(back, values) == {}
     assert back.flat()[f"{_ROW}.total"] == 503
+
+
+#: A header's words in both measures (display columns, characters) over three columns, as
+#: a value line whose wide characters left of a value count twice in display columns puts
+#: the second value under the third word there and under the second in characters.
+_HEADER = [[((10, 14), (10, 12)), ((24, 28), (20, 22)), ((38, 42), (30, 32))]]
+_ROWS = [[((10, 12), (10, 12)), ((38, 40), (20, 22))]]
+
+
+def test_two_measures_that_place_a_rows_values_apart_are_both_kept() -> None:
+    """Both measures fit the header's words with as many columns, the second value in
+    other columns: the columns are unsure, and the other measure's placement is kept, for
+    the rules to choose (each value then fits either column)."""
+    found = columns(_ROWS, _HEADER)
+    assert found is not None
+    assert (found.measure, found.placed, found.unsure, found.other) == (
+        0,
+        ((0, 2),),
+        (True,),
+        ((0, 1),),
+    )
+
+
+def test_a_measure_whose_header_words_cross_is_not_the_texts() -> None:
+    """A word of the next line under the third word, reaching further left than it, in
+    display columns (in characters it is that word's wrapped rest): display columns are
+    not the text's measure, and the characters' columns are sure."""
+    found = columns(_ROWS, [*_HEADER, [((33, 42), (30, 31))]])
+    assert found is not None
+    assert (found.measure, found.placed, found.unsure, found.other) == (1, ((0, 1),), (False,), ())
+
+
+def test_a_value_under_a_group_head_alone_is_in_no_column() -> None:
+    """A group head (a word over two words of the next line) names no column: a value
+    under it and under neither of its columns' words is placed by no header word."""
+    header = [[((10, 14), (10, 14)), ((24, 30), (24, 30))], [((20, 26),) * 2, ((28, 34),) * 2]]
+    rows = [[((10, 12), (10, 12)), ((27, 28), (27, 28))]]
+    assert columns(rows, header, measures=(1,), by_header=True) is None

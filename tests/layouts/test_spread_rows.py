@@ -636,6 +636,127 @@ def test_a_tall_rows_value_whose_column_two_header_words_leave_open_is_missing()
     assert _sparse_row(report, "granted") == (5, 0, 0, 0, 2, 0, 7)
 
 
+#: Section 三 of a made-up report whose applications all come from natural persons, as
+#: ``pdftotext -layout`` prints a Word PDF with a narrow label column (two characters a line)
+#: and blank zeros: columns in characters, 总计 on 自然人's header line and the sub-header's
+#: words running further right, each row's values (自然人, 总计) beside its label's first
+#: piece, a sub-row's numbered piece (``2.``) with no wide character left of it. Counted in
+#: display columns, 总计's values stand under 申请人情况 and 法律服务机构: 本年新收 is 137 and
+#: 137, 上年结转 4 and 4, 予以公开 blank, 部分公开 9, 属于国家秘密 5, 其他法律行政法规禁止公开
+#: 106, 总计 120, 结转下年度继续办理 21 (each its row's 自然人 and 总计).
+CHARACTER_COLUMNS = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况
+                                    自然人  法人或其他组织                         总计
+                                         商业企业  科研机构  社会公益组织  法律服务机构  其他
+一、                                  137                                  137
+本年
+新收
+政府
+信息
+公开
+申请
+数量
+二、                                  4                                    4
+上年
+结转
+政府
+信息
+公开
+申请
+数量
+三、  （一
+本年  ）予
+度办  以公
+理结  开
+果
+    （二                              9                                    9
+    ）部
+    分公
+    开（
+    区分
+    处理
+    的，
+    只计
+    这一
+    情形
+    ，不
+    计其
+    他情
+    形）
+    （三  1.                          5                                    5
+    ）不  属于
+    予公  国家
+    开   秘密
+        2.                          106                                  106
+        其他
+        法律
+        行政
+        法规
+        禁止
+        公开
+    （七                              120                                  120
+    ）总
+    计
+四、                                  21                                   21
+结转
+下年
+度继
+续办
+理
+"""
+
+
+@pytest.mark.parametrize(
+    ("organisation", "year"), [("澄江县自然资源局", 2021), ("白鹭镇人民政府", 2019)]
+)
+def test_values_in_character_columns_under_a_header_whose_measures_differ_are_right(
+    organisation: str, year: int
+) -> None:
+    """Both measures fit the header's words, in other columns: in display columns the
+    values under 总计 fall under 申请人情况 (a group head, no column) or 法律服务机构, whose
+    word reaches left of 总计's on the line below it, as no header of the text's own measure
+    does. The rows are read in characters: each count in its column, 总计 printed, the other
+    cells blank (both templates)."""
+    report = gr.parse(_text(organisation, year, CHARACTER_COLUMNS))
+    assert report.template == ("2021" if year > 2020 else "2019")
+    for row, count in (
+        ("new", 137),
+        ("carried_over", 4),
+        ("granted", 0),
+        ("partially_granted", 9),
+        ("denied.state_secret", 5),
+        ("denied.prohibited_by_law", 106),
+        ("total", 120),
+        ("carried_forward", 21),
+    ):
+        assert _sparse_row(report, row) == (count, 0, 0, 0, 0, 0, count), row
+    assert report.cell("applications.total.total").provenance == "parsed"
+
+
+@settings(scaled(0.3), phases=(Phase.explicit, Phase.reuse, Phase.generate))  # not shrunk
+@given(
+    report=st.one_of(natural_persons(most=0), few_applicants(least=5, most=5)),
+    spread=st.lists(st.integers(0, 2), min_size=1, max_size=2),
+    digits=st.integers(2, 3),
+)
+def test_one_applicant_column_in_a_two_character_label_table_is_right_or_missing(
+    report: gr.Report, spread: list[int], digits: int
+) -> None:
+    """Any report whose applications come from one kind of applicant (``natural_persons``,
+    ``few_applicants``), printed with blank zeros in narrow cells, labels two characters a
+    line (``CentredRows(wrap=2)``), each value on a line of its label (``spread``), counts
+    wider than ``digits`` wrapped: each row of section 三 prints that column and 总计 alone,
+    and the two measures can place 总计's values in other columns. No cell wrong, and none
+    claimed blank where a number is printed."""
+    writer = CentredRows(wrap=2, spread=tuple(spread), digits=digits)
+    text = render(report, writer, blank_zeros=True)
+    note(text)
+    back = gr.parse(text)
+    truth = report.flat()
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
 @scaled(0.3)
 @given(
     report=natural_persons(most=0),

@@ -558,12 +558,14 @@ class _Cluster(NamedTuple):
 class Columns(NamedTuple):
     """A table's columns in one measure (0: display columns, 1: characters): where each
     starts, for each value of each row, its column, and for each row whether the other
-    measure fits too and puts its values in other columns (only rules can tell which)."""
+    measure fits too and puts its values in other columns (only rules can tell which).
+    ``other``: where that measure finds as many columns, each value's column in it."""
 
     measure: int
     starts: tuple[int, ...]
     placed: tuple[tuple[int, ...], ...]
     unsure: tuple[bool, ...]
+    other: tuple[tuple[int, ...], ...] = ()
 
 
 def gridded(
@@ -599,7 +601,8 @@ def gridded(
     labelled = any(
         label[1] == rows[at].values[0][1] for at in valued for label in rows[at].labels
     ) or any(_labels_left(rows[at]) for at in valued)
-    if labelled and _sub_tables(label_lines, heads):
+    first_value = min(rows[at].values[0][2] for at in valued) - 1
+    if labelled and _sub_tables(label_lines, heads, first_value):
         return _by_sub_table(rows, lines, first_line, label_lines, heads)
     if labelled:
         tops = _tops(rows, label_lines)
@@ -896,6 +899,15 @@ def _placed(
         if index in shifted:
             continue  # its values are left to the rules to place
         row = rows[at]
+        if found.other and found.other[index] != placed:
+            # the measures place its values apart: each may stand in either's column
+            fits = tuple(
+                tuple(sorted({a, b})) for a, b in zip(placed, found.other[index], strict=True)
+            )
+            gridded[at] = row._replace(
+                positions=Positions(unsure=True, fits=fits, columns=len(found.starts))
+            )
+            continue
         if at in split:
             # a tall row's line, which shows no blank cell (``Positions.placed``)
             gridded[at] = row._replace(
@@ -1522,16 +1534,23 @@ def _on_header_page(
 
 
 def _sub_tables(
-    words: Sequence[Sequence[Printed]], heads: Sequence[Sequence[tuple[Span, Span]]]
+    words: Sequence[Sequence[Printed]],
+    heads: Sequence[Sequence[tuple[Span, Span]]],
+    first_value: int,
 ) -> bool:
     """Whether the table is sub-tables, each under a header of its own: header lines (of
-    two words or more) that begin with the same word (section 二's ``信息内容``, one a
+    two words or more, one reaching the values' first column, from character
+    ``first_value`` on) that begin with the same word (section 二's ``信息内容``, one a
     sub-table). Each is read by its own header (``_by_sub_table``), even where their words
-    line up: one grid over all of them would place a row's values by another's columns."""
+    line up: one grid over all of them would place a row's values by another's columns.
+    Lines of label pieces alone are no header: a narrow label column wraps section 三's
+    labels every two characters, and ``）不`` begins two lines (（三）不予公开, （五）不予处理)."""
     firsts = Counter(
         first
         for cells, head in zip(words, heads, strict=True)
-        if len(head) > 1 and (first := _first_word(cells)) is not None
+        if len(head) > 1
+        and any(span[1][1] > first_value - _SLACK for span in head[1:])
+        and (first := _first_word(cells)) is not None
     )
     return any(count > 1 for count in firsts.values())
 
@@ -1646,10 +1665,12 @@ def columns(
     columns, every row is ``unsure``: the header alone cannot tell which, and the blank
     cells of the rows both place alike stand at one measure's columns (a tall row's lines
     joined by them would put its later line's value under 本年增/减 in display columns,
-    under 处理决定数量 in characters). A measure in which the
-    header's characters written one a line stand at more offsets than in another is not
-    the text's (``_spelt``).
-    """
+    under 处理决定数量 in characters). Unless the header's words cross in one measure
+    (``_crossed``): the other's columns are then sure. Where both find as many columns,
+    ``Columns.other`` keeps the other's, and a row they place apart has each value's two
+    columns for the rules to choose (``Positions.fits``), not one measure's grid. A
+    measure in which the header's characters written one a line stand at more offsets than
+    in another is not the text's (``_spelt``)."""
     measures = _spelt(header if above is None else above, measures)
     found_in = {
         measure: found
@@ -1659,16 +1680,20 @@ def columns(
     across = {m for m, found in found_in.items() if _across_words(found[0], header, m, label_end)}
     kept = [(len(found[0]), m, *found) for m, found in found_in.items() if m not in across]
     fullest = max(map(len, rows))
+    heads = {
+        measure: _leaves(header, measure) if nested else _wrapped_words(header, measure)
+        for _, measure, _, _ in kept
+    }
     # a value between two header words is placed by its row's others: one row only
     ways = (_by_header, _between_words)[: 1 + (len(rows) == 1)]
     for way in ways if by_header else (*ways, _by_pitch, _by_fullest):
         fits: list[Columns] = []
+        right: dict[int, int] = {}
         for _, measure, clusters, of in sorted(kept):
-            leftmost = clusters[0].start - _SLACK
-            words = _leaves(header, measure) if nested else _wrapped_words(header, measure)
+            leftmost = right[measure] = clusters[0].start - _SLACK
             found_columns = way(
                 clusters,
-                [word for word in words if label_end is None or word[0] >= leftmost],
+                [word for word in heads[measure] if label_end is None or word[0] >= leftmost],
                 fullest,
             )
             if found_columns is not None:
@@ -1686,8 +1711,46 @@ def columns(
                 fits.append(Columns(measure, (*blank, *starts), placed, ()))
         if fits:
             first, other = fits[0].placed, fits[-1].placed
-            return fits[0]._replace(unsure=(first != other or bool(across),) * len(first))
+            apart = first != other
+            if apart:
+                head = header if above is None else above
+                uncrossed = [
+                    fit
+                    for fit in fits
+                    if not _crossed(head, fit.measure, right[fit.measure] if label_end else None)
+                ]
+                if len(uncrossed) == 1:
+                    return uncrossed[0]._replace(unsure=(False,) * len(first))
+            return fits[0]._replace(
+                unsure=(apart or bool(across),) * len(first),
+                other=other if apart and len(fits[0].starts) == len(fits[-1].starts) else (),
+            )
     return None
+
+
+def _crossed(
+    header: Sequence[Sequence[tuple[Span, Span]]], measure: int, leftmost: int | None
+) -> bool:
+    """Whether in ``measure`` a header word (from ``leftmost`` on) stands over one word of
+    the next line alone, that word over no other and reaching further left than it and as
+    far right: another column's word under it, not its own wrapped rest nor the columns its
+    group spans. A table's header words never so cross in the text's measure; in the other
+    they may, wide characters counted twice (characters: ``总计`` at 73, ``其他`` ending at
+    71 below; display columns: ``总计`` at 83 to 87 over ``法律服务机构`` at 75 to 87)."""
+    lines = [
+        [spans[measure] for spans in head if leftmost is None or spans[measure][0] >= leftmost]
+        for head in header
+    ]
+    for upper, lower in pairwise(lines):
+        for word in upper:
+            under = [other for other in lower if other[0] < word[1] and word[0] < other[1]]
+            if len(under) != 1:
+                continue
+            below = under[0]
+            over = [other for other in upper if other[0] < below[1] and below[0] < other[1]]
+            if len(over) == 1 and below[0] < word[0] - _SLACK and below[1] >= word[1] - _SLACK:
+                return True
+    return False
 
 
 def _across_words(
@@ -1744,9 +1807,15 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
     """The words of ``header``'s lines (in ``measure``), a word wrapped onto the lines
     below one span: the one word under a word on the next line, within its extent and
     under no other word of its line, is the rest of its text (a narrow header cell's:
-    ``商业企`` / `` 业``, ``自然`` / ``人``), not a column of its own; a word with several
-    under it heads a group of columns (``法人或其他组织``) and stays apart."""
+    ``商业企`` / `` 业``, ``自然`` / ``人``), not a column of its own. A word over two words
+    of one later line heads a group of columns (``法人或其他组织``, ``申请人情况``) and is
+    left out: no column's value is placed by it (in the measure that is not the text's,
+    ``申请人情况`` over ``社会公益组织`` and ``法律服务机构`` stands where a 总计 does)."""
     lines = [[spans[measure] for spans in head] for head in header]
+    # each two neighbouring words of a line: a word over both heads a group
+    gaps = [
+        (at, left[1], right[0]) for at, line in enumerate(lines) for left, right in pairwise(line)
+    ]
     joined: set[tuple[int, int]] = set()
     words = []
     for at, line in enumerate(lines):
@@ -1760,7 +1829,10 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
                 below = lines[row][piece]
                 joined.add(found)
                 last, end = below, max(end, below[1])
-            words.append((start, end))
+            if not any(
+                below > row and start < ends and starts < end for below, ends, starts in gaps
+            ):
+                words.append((start, end))
     return words
 
 
