@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress, islice
+from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -25,7 +25,7 @@ import attrs
 
 from ... import labels
 from ...catalogue import TEMPLATES, Template
-from ...cells import Value, convert, count_values, not_given
+from ...cells import Value, convert, count_values
 from ...diagnostics import diagnostic
 from ...fold import fold
 from ...memo import Memo
@@ -51,6 +51,7 @@ from .rows import (
     Taken,
     adds_up,
     aligned,
+    blanks_unread,
     by_page,
     by_position,
     fill,
@@ -674,20 +675,17 @@ def _blank_around(context: _Context, step: _Step) -> None:
         return
     own = set(context.template.rows[NAME, key])
     draft = context.draft
-    for at, (cells, printed, unit) in enumerate(draft.given):
-        shown = [not not_given(text) for text, _, _ in printed]
-        if own.isdisjoint(cells) or all(shown):
-            continue
-        draft.given[at] = (tuple(compress(cells, shown)), tuple(compress(printed, shown)), unit)
-        not_placed(
-            draft,
-            context.template,
-            [cell for cell, kept in zip(cells, shown, strict=True) if not kept],
-            step.row.values[0],
-            f"section 三: {labels.APPLICATION_ROWS[name][key][0]}: the line of values that "
-            f"went to no row (line {step.row.line}) is one of its label's lines, and may be "
-            "its: its blank cells are not read as printed blank",
-        )
+    for at, (cells, _, _) in enumerate(draft.given):
+        if not own.isdisjoint(cells):
+            blanks_unread(
+                draft,
+                context.template,
+                at,
+                step.row.values[0],
+                f"section 三: {labels.APPLICATION_ROWS[name][key][0]}: the line of values that "
+                f"went to no row (line {step.row.line}) is one of its label's lines, and may "
+                "be its: its blank cells are not read as printed blank",
+            )
 
 
 def _beside_bare_label(context: _Context, step: _Step) -> bool:

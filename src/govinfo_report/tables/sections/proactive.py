@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -43,6 +42,7 @@ from .merged import covered
 from .rows import (
     Taken,
     aligned,
+    blanks_unread,
     by_position,
     exact_only,
     glued_into_blank,
@@ -795,21 +795,17 @@ def _beside_ignored(context: _Context) -> None:
     if not lines:
         return
     draft = context.draft
-    for at, (cells, printed, unit) in enumerate(draft.given):
-        if not any(line in lines for _, line, _ in printed):
-            continue
-        shown = [not not_given(text) for text, _, _ in printed]
-        if all(shown):
-            continue
-        draft.given[at] = (tuple(compress(cells, shown)), tuple(compress(printed, shown)), unit)
-        not_placed(
-            draft,
-            context.template,
-            [cell for cell, kept in zip(cells, shown, strict=True) if not kept],
-            next(value for value in printed if value[1] in lines),
-            "section 二: a row's blank cells beside values of its line that went to no row "
-            "(the row they may belong to): not read as printed blank",
-        )
+    for at, (_, printed, _) in enumerate(draft.given):
+        beside = [value for value in printed if value[1] in lines]
+        if beside:
+            blanks_unread(
+                draft,
+                context.template,
+                at,
+                beside[0],
+                "section 二: a row's blank cells beside values of its line that went to no "
+                "row (the row they may belong to): not read as printed blank",
+            )
 
 
 def _blank_rows(context: _Context) -> None:

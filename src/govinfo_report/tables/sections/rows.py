@@ -1314,6 +1314,18 @@ def not_placed(
     )
 
 
+def blanks_unread(draft: Draft, template: Template, at: int, where: Printed, why: str) -> None:
+    """The blank cells of ``draft.given[at]`` taken back and left missing, saying ``why``
+    (at ``where``): a row's blank cells beside values that went to no row, which may be
+    that row's, are not read as printed blank. Nothing where the row printed every cell."""
+    cells, printed, unit = draft.given[at]
+    kept = [not not_given(text) for text, _, _ in printed]
+    if all(kept):
+        return
+    draft.given[at] = (tuple(compress(cells, kept)), tuple(compress(printed, kept)), unit)
+    not_placed(draft, template, [c for c, k in zip(cells, kept, strict=True) if not k], where, why)
+
+
 def shown(digits: str) -> str:
     """A run of digits for a message: a long one cut short."""
     return repr(digits) if len(digits) <= 40 else f"'{digits[:20]}…' ({len(digits)} digits)"
