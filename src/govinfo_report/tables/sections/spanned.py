@@ -37,6 +37,8 @@ _MOST_APART = 2
 _APART = 3
 #: A column's extent: the first character of its values and the one past their last.
 Span = tuple[int, int]
+#: A sub-table's header: the columns its words start at, a line each.
+Header = tuple[tuple[int, ...], ...]
 
 
 def spanned(
@@ -395,13 +397,16 @@ def _merged(
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
     own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
-    sure = len(pages) == 1 and not any(row.positions.unsure for row in run)
+    sure = len(pages) == 1
+    kin = _kin(rows, at, width) if any(row.positions.unsure for row in run) else None
+    if kin is not None and alone is None:
+        sure = False  # section 三's rules read a run in doubt otherwise
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
-    spans = _extents(rows, at, width, anchors) if sure else None
+    spans = _extents(rows, at, width, anchors, kin) if sure else None
     placed = _by_column(values, spans, first.line, beside, anchors) if spans else None
     if (placed is None or _past(placed[0], own_cells)) and sure and own_cells < width:
-        narrow = _extents(rows, at, own_cells, anchors)
+        narrow = _extents(rows, at, own_cells, anchors, kin)
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
             placed = own_placed  # pieces joined by the section's columns, or in a row's one
@@ -536,16 +541,24 @@ def _left_of_it(value: Printed, labels: Sequence[Printed]) -> list[tuple[int, in
 
 
 def _extents(
-    rows: Sequence[Row], at: int, width: int, anchors: Mapping[Printed, tuple[int, int]]
+    rows: Sequence[Row],
+    at: int,
+    width: int,
+    anchors: Mapping[Printed, tuple[int, int]],
+    kin: frozenset[int] | None = None,
 ) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
-    ``rows[at]`` (``_grid``), taken nearest first
+    ``rows[at]`` (``_grid``; of the rows of ``kin`` alone where given), taken nearest first
     while the columns stay apart: a page of the table further off may indent its columns
     otherwise. ``None`` where no row near has such a grid. A value a unit printed below
     joins (``anchors``) stands where its digits do."""
     line = rows[at].line
     grids = sorted(
-        ((abs(row.line - line), cells) for row in rows if (cells := _grid(row, width))),
+        (
+            (abs(row.line - line), cells)
+            for index, row in enumerate(rows)
+            if (kin is None or index in kin) and (cells := _grid(row, width))
+        ),
         key=itemgetter(0),
     )
     spans: list[Span] | None = None
@@ -558,6 +571,47 @@ def _extents(
             break
         spans = wider
     return spans
+
+
+def _kin(rows: Sequence[Row], at: int, width: int) -> frozenset[int]:
+    """The indices of the rows of ``rows[at]``'s page whose columns are its own: those
+    under its sub-table's header (``_headers``), or under another's that prints a line of
+    more than ``width`` words starting where a line of its own does (``上一`` / ``信息 年项
+    本年 处理`` and ``本年`` / ``内容 制作 开数 总数``: the same columns, each named)."""
+    heads = _headers(rows)
+    own = heads[at]
+    page = rows[at].page
+    return frozenset(
+        index
+        for index, row in enumerate(rows)
+        if row.page == page and (heads[index] == own or _aligned(heads[index], own, width))
+    )
+
+
+def _aligned(one: Header, two: Header, width: int) -> bool:
+    """Whether a line of ``one`` of more than ``width`` words starts them where a line of
+    ``two`` does."""
+    starts = {tuple(line) for line in one if len(line) > width}
+    return any(tuple(line) in starts for line in two if len(line) > width)
+
+
+def _headers(rows: Sequence[Row]) -> list[Header]:
+    """For each of ``rows``, the header it stands under: the columns its words start at,
+    a line each, of the last run of rows of two labels or more and no value before it (a
+    sub-table's header lines; a row of one label between them goes on the run, a row of
+    values ends it)."""
+    found: list[Header] = []
+    current: Header = ()
+    open_run = False
+    for row in rows:
+        if not row.values and len(row.labels) > 1:
+            line = tuple(column for _, _, column in row.labels)
+            current = (*current, line) if open_run else (line,)
+            open_run = True
+        elif row.values:
+            open_run = False
+        found.append(current)
+    return found
 
 
 def _grid(row: Row, width: int) -> tuple[Printed, ...]:
