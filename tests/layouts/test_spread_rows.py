@@ -1232,18 +1232,119 @@ def test_a_sub_tables_values_after_a_break_are_in_their_columns_or_missing() -> 
     """The header's words fit the values in display columns and in characters, and the
     two measures part the tall rows' later values: no line's grid places another's, 318
     and 72 are 处理决定数量 or missing (said so), never 本年增/减, and that cell never blank.
-    No other sub-table's grid places them either (行政处罚's header is not 行政许可's):
-    both rows are missing, said so."""
+    行政处罚's grid (``8 -2 64``) places 其他对外管理服务事项's: its header prints a line
+    (``内容 目数 增/减 决定``) whose words start where those of (五)'s second line do. No
+    grid of (五)'s columns stands near 行政许可 (规章's is (一)'s, whose lines start their
+    words elsewhere): it stays missing, said so."""
     back = gr.parse(SUB_TABLE_AFTER_A_BREAK)
-    assert _proactive(back, "other_services") == (None, None, None)
+    assert _proactive(back, "other_services") == (5, None, 72)
+    assert back.cell("proactive.other_services.change").blank
     assert _proactive(back, "licensing") == (None, None, None)
     unplaced = [d for d in back.diagnostics if d.code == "values-unplaced"]
-    assert [(d.line, d.keys[0]) for d in unplaced] == [
-        (20, "proactive.licensing.previous_items"),
-        (22, "proactive.other_services.previous_items"),
-    ]
+    assert [(d.line, d.keys[0]) for d in unplaced] == [(20, "proactive.licensing.previous_items")]
     assert _proactive(back, "penalties") == (8, -2, 64)
     assert _proactive(back, "coercive_measures") == (3, 0, 15)
+
+
+#: Section 二 of a made-up 2019 report as ``pdftotext -layout`` prints a browser's PDF of a
+#: narrow page (its header and footer lines, page breaks and all): 行政许可 prints 64 on its
+#: label's first line and 238 on its second (``行政 64`` / ``许可        238``), 本年增/减 blank.
+#: In characters 238 stands under 处理决定数量's words, in display columns (``许可`` four
+#: wide) under 本年增/减's: the two measures part it. 规章 is printed blank, 行政规范性文件
+#: 42, 15, 87 on one line: (一)'s grid, whose header's second line (``内容 制作 开数 总数``)
+#: starts its words where (五)'s first (``信息 年项 本年 处理``) does. 其他对外管理服务事项
+#: 73 / 905, 行政处罚 8 / 31, 行政强制 427 / 6 (their 本年增/减 blank), 行政事业性收费 1, -21;
+#: 政府集中采购 46 and 0.0001.
+ALIGNED_HEADERS = """青石县自然资源局2019年政府信息公开年度报告
+
+    二、主动公开政府信息情况
+     第二十条第（一）项
+       本年 本年 对外
+    信息 新 新公 公开
+    内容 制作 开数 总数
+       数量 量 量
+    规章
+    规范
+    性文 42 15 87
+    件
+     第二十条第（五）项
+       上一
+    信息 年项 本年 处理
+    内容 目数 增/减 决定
+              数量
+       量
+    行政 64
+    许可        238
+\f11/27/26, 1:37 AM          青石县自然资源局2019年政府信息公开年度报告
+    其他
+    对外
+    管理 73       905
+    服务
+    事项
+     第二十条第（六）项
+       上一
+    信息 年项 本年 处理
+    内容 目数 增/减 决定
+               数量
+       量
+    行政 8
+    处罚           31
+
+
+    行政          427
+    强制           6
+
+     第二十条第（八）项
+       上一
+    信息 年 本年增/减
+    内容 项目
+       数量
+    行政
+    事业 1
+    性收       -21
+
+    费
+     第二十条第（九）项
+    信息 采购 采购总金额
+    内容 项目 （单位：万
+       数量 元）
+
+\f11/27/26, 1:37 AM          青石县自然资源局2019年政府信息公开年度报告
+    政府
+    集中 46      0.0001
+    采购
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_tall_rows_values_in_doubt_are_placed_by_a_grid_under_aligned_words() -> None:
+    """A tall row whose values the two measures place apart is placed by the grid of a
+    row near it whose sub-table's header starts a line's words where its own does: 64 and
+    238 are 行政许可's 上一年项目数量 and 处理决定数量, its 本年增/减 printed blank. Where
+    no line of (一)'s header lines up with one of (五)'s (``信息 新 新 公开`` /
+    ``内容 制作 公开 总数`` over ``信息 年 本年 处理`` / ``内容 项目 增/减 决定``), its grid
+    says nothing of (五)'s columns: the row is missing, said so, never read by it."""
+    back = gr.parse(ALIGNED_HEADERS)
+    assert _proactive(back, "licensing") == (64, None, 238)
+    assert back.cell("proactive.licensing.change").blank
+    assert _proactive(back, "normative_documents", ("made", "published", "total_published")) == (
+        42,
+        15,
+        87,
+    )
+    unaligned = ALIGNED_HEADERS.replace(
+        "信息 新 新公 公开\n    内容 制作 开数 总数\n       数量 量 量",
+        "信息 新 新 公开\n    内容 制作 公开 总数\n       数量 数量 量",
+    ).replace(
+        "信息 年项 本年 处理\n    内容 目数 增/减 决定\n              数量\n       量\n    行政 64",
+        "信息 年 本年 处理\n    内容 项目 增/减 决定\n              数量\n       数量\n    行政 64",
+    )
+    assert unaligned.count("信息 年 本年 处理") == 1
+    assert unaligned.count("内容 制作 公开 总数") == 1
+    apart = gr.parse(unaligned)
+    assert _proactive(apart, "licensing") == (None, None, None)
+    unplaced = [d for d in apart.diagnostics if d.code == "values-unplaced"]
+    assert (19, "proactive.licensing.previous_items") in [(d.line, d.keys[0]) for d in unplaced]
 
 
 #: Section 二 of a made-up 2020 report as ``pdftotext -layout`` prints a browser's PDF of a
