@@ -384,10 +384,12 @@ def _merged(
     join no count's pieces in a row of two cells or more: a sub-table's few lines do not
     tell a count's rest from a second count (``事业  14`` / ``性收  4``); a row of one
     cell prints one count (``行政许  52`` / ``可  7件``). A run with
-    a line whose values the two measures place apart (``Positions.unsure``) is placed by
-    no columns near it: that line's columns are in doubt, and those near it may be another
-    sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一 本年
-    处理``, 15 read as 本年增/减 by 行政处罚's columns)."""
+    a line whose values the two measures place apart (``Positions.unsure``) is placed only
+    by the columns of rows of its page under its own sub-table's header or one aligned with
+    it (``_kin``): that line's columns are in doubt, and those of other rows near it may be
+    another sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一
+    本年 处理``, 15 read as 本年增/减 by 行政处罚's columns); in section 三, whose rules read
+    it otherwise, by none."""
     width, alone = shape
     own, anchors = own_anchors
     run = rows[at:end]
@@ -591,8 +593,8 @@ def _kin(rows: Sequence[Row], at: int, width: int) -> frozenset[int]:
 def _aligned(one: Header, two: Header, width: int) -> bool:
     """Whether a line of ``one`` of more than ``width`` words starts them where a line of
     ``two`` does."""
-    starts = {tuple(line) for line in one if len(line) > width}
-    return any(tuple(line) in starts for line in two if len(line) > width)
+    starts = {line for line in one if len(line) > width}
+    return any(line in starts for line in two if len(line) > width)
 
 
 def _headers(rows: Sequence[Row]) -> list[Header]:
