@@ -1486,15 +1486,39 @@ _BLANK_CHANGES = gr.Report.from_values(
     article=st.sampled_from(("第二十条第（五）项", "第二十条第（六）项")),
     zeros=st.frozensets(st.sampled_from(_PROACTIVE_COUNTS)),
     wrap=st.integers(2, 4),
+    first=st.none() | st.tuples(*[st.integers(1, 99)] * 6),
 )
 @example(
-    report=_BLANK_CHANGES, spread=(0, 1, 1), article="第二十条第（六）项", zeros=frozenset(), wrap=2
+    report=_BLANK_CHANGES,
+    spread=(0, 1, 1),
+    article="第二十条第（六）项",
+    zeros=frozenset(),
+    wrap=2,
+    first=None,
 )
 @example(
-    report=_BLANK_CHANGES, spread=(0, 1, 0), article="第二十条第（五）项", zeros=frozenset(), wrap=2
+    report=_BLANK_CHANGES,
+    spread=(0, 1, 0),
+    article="第二十条第（五）项",
+    zeros=frozenset(),
+    wrap=2,
+    first=None,
+)
+@example(
+    report=_BLANK_CHANGES,
+    spread=(0, 1, 1),
+    article="第二十条第（六）项",
+    zeros=frozenset(),
+    wrap=4,
+    first=(23, 64, 50, 81, 10, 60),
 )
 def test_a_sub_tables_header_after_a_break_one_space_apart_is_right_or_missing(
-    report: gr.Report, spread: tuple[int, ...], article: str, zeros: frozenset[str], wrap: int
+    report: gr.Report,
+    spread: tuple[int, ...],
+    article: str,
+    zeros: frozenset[str],
+    wrap: int,
+    first: tuple[int, ...] | None,
 ) -> None:
     """Any report printed as a browser's PDF of a narrow page: labels and header words
     wrapped every two characters, the header lines beside a label piece one run of words
@@ -1504,14 +1528,19 @@ def test_a_sub_tables_header_after_a_break_one_space_apart_is_right_or_missing(
     cell of section 二 wrong, none claimed blank where a number is printed. Section 二's
     counts are kept under 100, no wider than the words over them (a wider one under words
     packed one space apart overlaps the next column's word too: no reading could tell its
-    column), those of ``zeros`` 0, printed blank."""
+    column), those of ``zeros`` 0, printed blank. With ``first``, the six counts of (一)
+    (规章 and 行政规范性文件, both templates) are those, none 0: 规章 prints its three on its
+    one line, a grid of (一)'s columns, and 行政规范性文件's, on its tall row's lines, which
+    the two measures may place apart, are read by it: all six read right, none missing."""
+    six = [f.key for f in gr.fields(report.template) if f.section == "proactive"][:6]
     narrow = gr.Report.from_values(
         {
             key: (0 if key in zeros else value % 100)
             if isinstance(value, int) and key.startswith("proactive.")
             else value
             for key, value in report.flat().items()
-        },
+        }
+        | dict(zip(six, first or (), strict=False)),
         template=report.template,
     )
     writer = CentredRows(wrap=wrap, gap=1, spread=spread, head=2, right=True, before=article)
@@ -1526,6 +1555,8 @@ def test_a_sub_tables_header_after_a_break_one_space_apart_is_right_or_missing(
         {k: None if v == 0 else v for k, v in narrow.flat().items()}, template=narrow.template
     )
     _proactive_right_or_missing(text, zeros_blank)
+    if first is not None:
+        assert [back.cell(key).value for key in six] == list(first)
 
 
 def _proactive_right_or_missing(text: str, report: gr.Report) -> None:
