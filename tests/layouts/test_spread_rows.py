@@ -1253,8 +1253,9 @@ def test_a_sub_tables_values_after_a_break_are_in_their_columns_or_missing() -> 
 #: wide) under 本年增/减's: the two measures part it. 规章 is printed blank, 行政规范性文件
 #: 42, 15, 87 on one line: (一)'s grid, whose header's second line (``内容 制作 开数 总数``)
 #: starts its words where (五)'s first (``信息 年项 本年 处理``) does. 其他对外管理服务事项
-#: 73 / 905, 行政处罚 8 / 31, 行政强制 427 / 6 (their 本年增/减 blank), 行政事业性收费 1, -21;
-#: 政府集中采购 46 and 0.0001.
+#: 73 / 905 and 行政处罚 8 / 31 (上一年项目数量 and 处理决定数量, 本年增/减 blank), 行政强制's
+#: 处理决定数量 4276 wrapped in its cell (``427`` / ``6``, the rest blank), 行政事业性收费 1,
+#: -21; 政府集中采购 46 and 0.0001.
 ALIGNED_HEADERS = """青石县自然资源局2019年政府信息公开年度报告
 
     二、主动公开政府信息情况
@@ -1345,6 +1346,29 @@ def test_a_tall_rows_values_in_doubt_are_placed_by_a_grid_under_aligned_words() 
     assert _proactive(apart, "licensing") == (None, None, None)
     unplaced = [d for d in apart.diagnostics if d.code == "values-unplaced"]
     assert (19, "proactive.licensing.previous_items") in [(d.line, d.keys[0]) for d in unplaced]
+
+
+def test_a_measure_one_page_settles_leaves_another_pages_sub_tables_alone() -> None:
+    """The same page printed with no header and footer lines (a browser's PDF so set):
+    past the break, (六)'s and (八)'s values fit display columns only, and that settles the
+    measure for their page alone; (五)'s rows before the break are not read in it (238
+    there under 本年增/减's words, its 处理决定数量 claimed blank), but as with the lines
+    kept: 64 and 238, or missing. No cell of section 二 is wrong."""
+    line = "\f11/27/26, 1:37 AM          青石县自然资源局2019年政府信息公开年度报告\n"
+    assert ALIGNED_HEADERS.count(line) == 2
+    back = gr.parse(ALIGNED_HEADERS.replace(line, "\f"))
+    assert _proactive(back, "licensing") == (64, None, 238)
+    assert back.cell("proactive.licensing.change").blank
+    truth = {
+        "other_services": (73, None, 905),
+        "penalties": (8, None, 31),
+        "coercive_measures": (None, None, 4276),
+        "fees": (1, -21),
+    }
+    for row, want in truth.items():
+        columns = ("previous_items", "change", "decisions")[: len(want)]
+        got = _proactive(back, row, columns)
+        assert all(value in (None, right) for value, right in zip(got, want, strict=True))
 
 
 #: Section 二 of a made-up 2020 report as ``pdftotext -layout`` prints a browser's PDF of a

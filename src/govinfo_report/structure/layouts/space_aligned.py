@@ -1406,9 +1406,12 @@ def _by_sub_table(
     header word where the other columns' heads, written one character a line, end above
     it or start below it.
 
-    A tool lays out the whole table in one measure: where some sub-table's values fall
-    into columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
-    characters), every sub-table is read in that one, though its own rows would fit both.
+    A tool lays out a page in one measure: where some sub-table's values fall into
+    columns in one measure only (lynx's ``其他对外管理服务事项 12 -1 260``, counted in
+    characters), every sub-table of its page is read in that one, though its own rows would
+    fit both; those of another page are not (a browser's PDF printed with no header and
+    footer lines: (六)'s ``处罚  14`` past the break fits display columns only, while (五)'s
+    ``许可  106`` before it is 处理决定数量 in characters, 本年增/减 in display columns).
     A sub-table whose rows print a placeholder (``—`` for a cell not given) settles none:
     the placeholder may stand off the column a count would (``政府集中采购  6  —``). Nor
     does one whose values overlap two header words of a line in the other measure
@@ -1437,20 +1440,24 @@ def _by_sub_table(
     breaks = _breaks(lines, first_line)
     # a placeholder (``—``) is no count a column aligns: it settles no measure
     fitting = [
-        {
-            m
-            for m in (0, 1)
-            if _placed(block, laid, lines, first_line, header, (m,), tops=tops)
-            or _across(block, laid, lines, first_line, header, m)
-        }
+        (
+            bisect_right(breaks, start),
+            {
+                m
+                for m in (0, 1)
+                if _placed(block, laid, lines, first_line, header, (m,), tops=tops)
+                or _across(block, laid, lines, first_line, header, m)
+            },
+        )
         for start, block, valued, header, tops in blocks
         if (laid := _on_header_page(block, valued, start, breaks))
         and all(_counted(block[at]) for at in laid)
     ]
-    only = {measure for fits in fitting if len(fits) == 1 for measure in fits}
-    measures = tuple(only) if len(only) == 1 else (0, 1)
     gridded = [row for row in rows if row.line < starts[0]]
     for start, block, valued, header, tops in blocks:
+        page = bisect_right(breaks, start)
+        only = {m for on, fits in fitting if on == page and len(fits) == 1 for m in fits}
+        measures = tuple(only) if len(only) == 1 else (0, 1)
         placed = (
             _placed(block, valued, lines, first_line, header, measures, tops=tops, top=start)
             or _first_page(block, valued, lines, first_line, header, tops, measures)
