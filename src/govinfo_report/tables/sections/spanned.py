@@ -399,10 +399,10 @@ def _merged(
     values = [cell for row in run for cell in row.values]
     pages = {row.page for row in run if row.values}
     own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
-    sure = len(pages) == 1
-    kin = _kin(rows, at, width) if any(row.positions.unsure for row in run) else None
-    if kin is not None and alone is None:
-        sure = False  # section 三's rules read a run in doubt otherwise
+    doubt = any(row.positions.unsure for row in run)
+    # section 三's rules read a run in doubt otherwise
+    sure = len(pages) == 1 and not (doubt and alone is None)
+    kin = _kin(rows, at, width) if doubt and sure else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
     spans = _extents(rows, at, width, anchors, kin) if sure else None
