@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import labels
 from govinfo_report.cells import is_value
+from govinfo_report.structure.layouts import Row
 from govinfo_report.tables import table
+from govinfo_report.tables.matching import matcher
+from govinfo_report.tables.sections.rows import rewrapped
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
@@ -165,22 +168,27 @@ def test_a_row_printed_out_of_order_in_a_report_that_may_contradict_itself_is_ne
 ) -> None:
     """Any row of section 三 printed as pdftotext prints a wkhtmltopdf row whose cells it
     reads out of line order, in a report with maybe one count of another row raised (its
-    own error): no cell is ever wrong, and the section is read but for at most that row, or
-    not at all. (A raised count in the row itself is left out: the rules then derive the
-    row's cells from the other rows, against the printed error, on main too.)"""
+    own error): no cell is ever wrong, and the section is read but for at most that row
+    and the raised one, or not at all. (A raised count in the row itself is left out: the
+    rules then derive the row's cells from the other rows, against the printed error, on
+    main too.)"""
     values = truth.flat()
     row = data.draw(st.sampled_from(ROWS[1:]), label="row")
     contradicts = data.draw(st.booleans(), label="contradicts itself")
+    raised = row
     if contradicts:
         keys = [f.key for f in gr.fields("2021") if f.section == "applications" and f.row != row]
         key = data.draw(st.sampled_from(keys), label="raised")
         values[key] = values[key] + data.draw(st.integers(1, 9), label="by")  # type: ignore[operator]
+        raised = next(f.row for f in gr.fields("2021") if f.key == key)
     text = _order_lost(render(_report(values), PDFTOTEXT), row)  # type: ignore[arg-type]
     back = gr.parse(text)
     assert wrong(back, values) == {}
     cells = [f for f in gr.fields("2021") if f.section == "applications"]
     missing = {f.row for f in cells if back.flat()[f.key] is None}
-    assert missing in (set(), {row}, set(ROWS))
+    # The raised row breaks its own sum: read by order alone, its values may be another
+    # row's, so it is read only where a reading by sequence checks out.
+    assert missing in (set(), {row}, {row, raised}, set(ROWS))
     printed = [values[f.key] for f in cells if f.row == row]
     moved = [*printed[1:], printed[0]]
     if not contradicts and (moved == printed or sum(moved[:6]) != moved[6]):  # type: ignore[arg-type]
@@ -2084,3 +2092,81 @@ def test_a_damaged_total_never_moves_a_value_into_a_cell_the_rules_derive() -> N
     assert wrong(back, truth) == {}
     assert back.cell("applications.total.natural_person").provenance == "missing"
     assert back.cell("applications.total.total").value == 15
+
+
+def test_a_rows_values_that_break_its_own_sum_are_not_placed_by_order() -> None:
+    # Plain pdftotext of a Word PDF may print a block of one column's cells after a row's
+    # label (2 3 1 46 1 17 6 after 2.重复申请, its 总计 6 less than 46 alone): read by the
+    # order of the cells alone, the row's own sum breaking shows its values may be
+    # another's, so they are not placed (and no rule said broken by the report).
+    truth = _balanced()
+    lines = render(_report(truth), PDFTOTEXT).split("\n")
+    at = lines.index(_label("not_processed.repeated"))
+    assert lines[at + 1 : at + 8] == ["0"] * 7
+    lines[at + 1 : at + 8] = ["2", "3", "1", "46", "1", "17", "6"]
+    back = gr.parse("\n".join(lines))
+    read = [back.flat()[f"applications.not_processed.repeated.{column}"] for column in COLUMNS]
+    assert read == [None] * 7
+    unplaced = [d for d in back.diagnostics if d.code == "values-unplaced" and d.line == at + 2]
+    assert unplaced and "break its own rules" in unplaced[0].message
+    assert not any(
+        d.code == "rule-violation" and "applications.not_processed.repeated.total" in d.keys
+        for d in back.diagnostics
+    )
+    # The rows that hold are read as printed.
+    assert [back.flat()[f"applications.granted.{column}"] for column in COLUMNS] == [
+        9,
+        3,
+        0,
+        0,
+        1,
+        0,
+        13,
+    ]
+
+
+def test_a_whole_label_after_values_is_no_rest_of_a_label_piece_before_them() -> None:
+    # A label piece (``1.``), values, then a row's label whole (``（七）总计``, the next row,
+    # printed after a page break): the whole label is its own row's, not the rest of the
+    # piece, so the values do not become 总计's. Two pieces that join into a row's label
+    # (``3.要求提`` / values / ``供公开出版物``) still do.
+    match = matcher("2021", "applications")
+    values = tuple(("0", line, 1) for line in range(11, 18))
+    piece = Row((("1.", 10, 1),), (), 10)
+    whole = Row((("（七）总计", 18, 1),), (), 18)
+    rows = rewrapped([piece, Row((), values, 11), whole], match)
+    assert [row.labels for row in rows if row.values] == [()]
+    head, rest = Row((("3.要求提", 10, 1),), (), 10), Row((("供公开出版物", 18, 1),), (), 18)
+    rows = rewrapped([head, Row((), values, 11), rest], match)
+    assert [[text for text, _, _ in row.labels] for row in rows if row.values] == [
+        ["3.要求提供公开出版物"]
+    ]
+
+
+@scaled(0.5)
+@given(st.one_of(reports("2021", missing=False), sparse_reports()), st.data())
+def test_values_of_another_column_after_a_rows_label_are_never_read_as_its_own(
+    truth: gr.Report, data: st.DataObject
+) -> None:
+    """Any row of section 三 whose label plain pdftotext prints before seven values that are
+    not its own (a block of another column's cells: its 总计 not the sum of the rest):
+    none is read into the row as printed; every cell read is the report's."""
+    template = truth.template
+    rows = [f.row for f in gr.fields(template) if f.section == "applications"]
+    row = data.draw(st.sampled_from(sorted(set(rows), key=rows.index)), label="row")
+    numbers = data.draw(st.lists(st.integers(0, 99), min_size=7, max_size=7), label="block")
+    assume(sum(numbers[:6]) != numbers[6])
+    values = truth.flat()
+    keys = [f.key for f in gr.fields(template) if f.section == "applications" and f.row == row]
+    printed = {key: number for key, number in zip(keys, numbers, strict=True)}
+    text = render(
+        gr.Report.from_values(
+            {**values, **printed},
+            template=template,
+            organisation="青岚县自然资源局",
+            year=truth.year,
+        ),
+        PDFTOTEXT,
+    )
+    back = gr.parse(text)
+    assert wrong(back, values) == {}

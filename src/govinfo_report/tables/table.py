@@ -44,7 +44,7 @@ from .resolve import (
     verifies,
 )
 from .sections import SECTIONS, section_rule_set
-from .sections.rows import NO_CLOSED_WAY
+from .sections.rows import NO_CLOSED_WAY, holds
 
 
 @attrs.frozen
@@ -1001,6 +1001,7 @@ def _by_order(
         "to a column that is never signed, so the row's cells are out of order; none is "
         "placed",
     )
+    first = _own_rules_broken(template, first)
     if not first.overfull and verifies(template, first):
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
@@ -1034,6 +1035,43 @@ def _by_order(
     )
     dropped = Reading(name, closed=frozenset(template.sections[name]), findings=first.findings)
     return TableRead(rows.layout, dropped, (*found, broken))
+
+
+def _own_rules_broken(template: Template, reading: Reading) -> Reading:
+    """``reading`` (of text read by the order of its cells alone) without the rows whose
+    values break a rule of their own row (section 三's 总计 not the sum of the applicant
+    columns): such a row's values may be a block of another row's or column's (plain
+    ``pdftotext`` of a Word PDF prints a column's cells after a row's label). Their cells
+    are closed, each row said (``values-unplaced``); a reading by sequence or by blocks may
+    still give them where the rules confirm it."""
+    rules = section_rule_set(template.name, reading.section).rules
+    broken = [
+        (cells, printed)
+        for cells, printed, _ in reading.given
+        if not holds(rules, cells, printed, unknown=True)
+    ]
+    if not broken:
+        return reading
+    return attrs.evolve(
+        reading,
+        given=tuple(given for given in reading.given if given[:2] not in broken),
+        closed=reading.closed.union(cell for cells, _ in broken for cell in cells),
+        findings=(
+            *reading.findings,
+            *(
+                diagnostic(
+                    "values-unplaced",
+                    f"{template.fields[cells[0]].row_label}: in text read by the order of "
+                    "its cells alone, the row's values break its own rules, so they may be "
+                    "another row's or column's; none is placed",
+                    printed[0][1],
+                    printed[0][2],
+                    tuple(template.fields[cell].key for cell in cells),
+                )
+                for cells, printed in broken
+            ),
+        ),
+    )
 
 
 def _unless_blocks_differ(

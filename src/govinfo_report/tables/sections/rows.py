@@ -2400,6 +2400,8 @@ def _straddled(
     left = max((start for _, _, start in row.labels), default=0)
     if column <= left or abs(rest[2] - column) > _DRIFT:
         return row, ()
+    if matcher.exact(text) or matcher.exact(rest[0]):
+        return row, ()  # a label whole is its own row's, no piece of another's
     if matcher.exact(text + rest[0]):
         return row._replace(labels=(*row.labels, _joined(text + rest[0], line, column))), ()
     if not row.labels or any(start + len(part) >= column - _DRIFT for part, _, start in row.labels):
