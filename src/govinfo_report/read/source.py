@@ -31,9 +31,11 @@ from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 #: character of the text.
 _PADDING = re.compile(r"\t[ \t]*$", re.MULTILINE)
 
-#: A cell of a no-break space between tabs with a cell of text after it on its line: a
-#: page's ``&nbsp;`` in a blank cell inside a row.
-_BLANK_CELL = re.compile(r"\t\u00a0\t(?=[^\n]*\S)")
+#: A cell of a no-break space between tabs with a cell of text after it on its line (a
+#: page's ``&nbsp;`` in a blank cell inside a row), or with another such cell right after it
+#: (a row's blank cells, ``&nbsp;`` each): what no padding prints (tabs and spaces, and one
+#: stray ``&nbsp;`` at most after them, at the line's end).
+_BLANK_CELL = re.compile(r"\t\u00a0\t(?:(?=[^\n]*\S)|\u00a0(?![^\t\r\n]))")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
@@ -291,10 +293,12 @@ def _unpadded(
     the text, ``_html_tables``); a line ending in a label keeps its tabs (a table's line),
     and so does a line of tabs and spaces alone. So does a line whose every cell after its
     last value holds a no-break space (``no_breaks``, given only where the text prints a
-    blank cell so inside a row too: a page's ``&nbsp;``, python-docx's ``cell.text`` of
-    it): cells printed blank, as no tool pads a row. An empty cell among them may be a
-    tool's padding, after which a stray ``&nbsp;`` would make a row that lost a value look
-    whole: such a line is unpadded as any other."""
+    blank cell so where no padding could, ``_BLANK_CELL``: inside a row, or two side by
+    side, a row's last blank cells among them; a page's ``&nbsp;``, python-docx's
+    ``cell.text`` of it): cells printed blank, as no tool pads a row. An empty cell among
+    them may be a tool's padding, after which a stray ``&nbsp;`` would make a row that lost
+    a value look whole: such a line is unpadded as any other, and so is a row's one last
+    ``&nbsp;`` in a text that prints no other blank cell so."""
     kept: list[str] = []
     done = 0
     newlines = _newlines(text) if no_breaks or whole else []
@@ -614,7 +618,7 @@ def _from_text(
             text=text[start : end if end >= 0 else len(text)],
         )
     no_breaks = no_break_spaces(text)
-    # A page's ``&nbsp;`` in a blank cell inside a row: the text prints blank cells so.
+    # A page's ``&nbsp;`` in blank cells no padding prints: the text prints blank cells so.
     blanks_shown = "\t\u00a0\t" in text and _BLANK_CELL.search(text) is not None
     text = fold(text)
     if "[bookmark:" in text:
