@@ -328,8 +328,11 @@ def _typed_docx(template: str, proactive: list[str], appeals: str) -> str:
     return "\n".join(lines).replace("⇥", "\t").replace("⍽", NBSP)
 
 
-#: Section 二's columns of 规章 and 行政规范性文件 in the 2021 template.
-_ISSUED = ("issued", "repealed", "in_force")
+#: Section 二's columns of 规章 and 规范性文件 in each template.
+_DOCUMENTS = {
+    "2019": ("made", "published", "total_published"),
+    "2021": ("issued", "repealed", "in_force"),
+}
 #: Section 二 of each template as the page prints it: zeros printed, some rows' last cells
 #: left blank (``⍽``), a row printed blank.
 ROW_ENDS = {
@@ -366,19 +369,35 @@ def test_a_row_s_last_cells_printed_nbsp_are_its_blank_cells(template: str) -> N
     for group in ("litigation_direct", "litigation_after_review"):
         assert all(back.cell(f"appeals.{group}.{o}").blank for o in outcomes), group
     if template == "2019":
-        documents = ("made", "published", "total_published")
         assert back.cell("proactive.rules.total_published").value == 3
         assert back.cell("proactive.licensing.previous_items").value == 52
         assert back.cell("proactive.licensing.change").blank
         assert back.cell("proactive.licensing.decisions").blank
     else:
-        documents = _ISSUED
         assert back.cell("proactive.rules.issued").value == 0
         assert back.cell("proactive.rules.in_force").blank
         assert back.cell("proactive.licensing.decisions").blank
-    row = [back.cell(f"proactive.normative_documents.{c}") for c in documents]
+    row = [back.cell(f"proactive.normative_documents.{c}") for c in _DOCUMENTS[template]]
     assert [cell.value for cell in row] == ([14, 9, None] if template == "2019" else [7, 2, None])
     assert row[2].blank and row[2].provenance == "blank"
+    assert not [d for d in back.diagnostics if d.code == "values-unplaced"]
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_row_s_one_last_nbsp_under_a_grid_printed_whole_is_its_blank_cell(
+    template: str,
+) -> None:
+    """The same page with every other cell printed (section 四 whole, no row blank): the
+    row's one last ``⍽`` is the text's only blank cell, which padding (tabs, then a stray
+    ``&nbsp;``) after a row that lost a value would print alike, but the article line above
+    prints its merged cell once per grid column, four: python-docx's grid, every row of it
+    printed whole, and the row is four cells wide. Its last cell is blank."""
+    text = _typed_docx(template, _printed(template), "4⇥1⇥2⇥0⇥7" + "⇥0" * 10)
+    assert text.count(NBSP) == 1
+    back = gr.parse(text)
+    row = [back.cell(f"proactive.normative_documents.{c}") for c in _DOCUMENTS[template]]
+    assert [cell.value for cell in row] == ([14, 9, None] if template == "2019" else [7, 2, None])
+    assert row[2].provenance == "blank"
     assert not [d for d in back.diagnostics if d.code == "values-unplaced"]
 
 
@@ -386,21 +405,27 @@ def test_a_row_s_last_cells_printed_nbsp_are_its_blank_cells(template: str) -> N
 def test_a_row_s_one_last_nbsp_alone_in_the_text_leaves_its_values_missing(
     template: str,
 ) -> None:
-    """The same page with every other cell printed (section 四 whole, no row blank): the
-    row's one last ``⍽`` is the text's only blank cell, and padding (tabs, then a stray
-    ``&nbsp;``) after a row that lost a value prints the same. Its values are missing, said,
-    never placed one column off, and no cell is claimed blank."""
-    proactive = [
-        line.replace("⇥⍽⇥⍽⇥⍽", "⇥0⇥0⇥0").replace("⇥52⇥⍽⇥⍽", "⇥52⇥0⇥0")
-        for line in ROW_ENDS[template]
-    ]
-    proactive = [line.replace("规章⇥0⇥0⇥⍽", "规章⇥0⇥0⇥0") for line in proactive]
-    text = _typed_docx(template, proactive, "4⇥1⇥2⇥0⇥7" + "⇥0" * 10)
-    assert text.count(NBSP) == 1
+    """That page with the article line printed once (its merged cell, then empty cells, as
+    a tool that pads rows prints it): nothing shows the grid nor the ``&nbsp;`` habit, and
+    the row's values are missing, said, never placed one column off; no cell is claimed
+    blank."""
+    spanned = "\t".join(["第二十条第（一）项"] * 4)
+    text = _typed_docx(template, _printed(template), "4⇥1⇥2⇥0⇥7" + "⇥0" * 10)
+    text = text.replace(spanned, "第二十条第（一）项" + "\t" * 3)
+    assert text.count(NBSP) == 1 and spanned not in text
     back = gr.parse(text)
     assert back.cell("appeals.review.total").value == 7
-    documents = {"2019": ("made", "published", "total_published"), "2021": _ISSUED}[template]
-    keys = [f"proactive.normative_documents.{c}" for c in documents]
+    keys = [f"proactive.normative_documents.{c}" for c in _DOCUMENTS[template]]
     cells = [back.cell(key) for key in keys]
     assert [(cell.value, cell.provenance) for cell in cells] == [(None, "missing")] * 3
     assert any(d.code == "values-unplaced" and set(keys) & set(d.keys) for d in back.diagnostics)
+
+
+def _printed(template: str) -> list[str]:
+    """Section 二 of ``ROW_ENDS`` with every blank cell printed 0 but 规范性文件's last."""
+    return [
+        line.replace("⇥⍽⇥⍽⇥⍽", "⇥0⇥0⇥0")
+        .replace("⇥52⇥⍽⇥⍽", "⇥52⇥0⇥0")
+        .replace("规章⇥0⇥0⇥⍽", "规章⇥0⇥0⇥0")
+        for line in ROW_ENDS[template]
+    ]
