@@ -647,8 +647,10 @@ def _from_text(
             text=text[start : end if end >= 0 else len(text)],
         )
     no_breaks = no_break_spaces(text)
-    # A page's ``&nbsp;`` in blank cells no padding prints: the text prints blank cells so.
-    blanks_shown = "\t\u00a0\t" in text and _BLANK_CELL.search(text) is not None
+    # A cell of a no-break space (a page's ``&nbsp;``), and such cells where no padding
+    # prints them: the text prints blank cells so.
+    nbsp_cells = "\t\u00a0" in text
+    blanks_shown = nbsp_cells and _BLANK_CELL.search(text) is not None
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
@@ -656,5 +658,5 @@ def _from_text(
         raise ParseError("the input is empty", code="empty-input")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if padded and "\t" in text:
-        text = _unpadded(text, no_breaks, whole, blanks_shown)
+        text = _unpadded(text, no_breaks if nbsp_cells else frozenset(), whole, blanks_shown)
     return Source(tuple(text.split("\n")), encoding, name, found, no_breaks=no_breaks)
