@@ -521,6 +521,37 @@ def word_grid(text: str, rng: Random) -> str:
     return text[:two] + "\n".join(lines) + text[four:]
 
 
+def docx_row_ends(text: str, rng: Random) -> str:
+    """Tab-separated text as python-docx prints a Word table saved from a page that prints
+    its zeros but leaves some rows' last cells blank (the tool bed's ``规章 0 0 ⍽``, section
+    四's ``12 7 3 11 33 ⍽ …``): in about half the rows of sections 二 to 四 the zeros that
+    end the row (all of them, or its last few) are each a no-break space, python-docx's
+    ``cell.text`` of the page's ``&nbsp;``; every other cell is printed, section 二's lines
+    as wide as its grid (``docx_spanned``). A blank cell stands at a row's end only, so the
+    text shows that it prints blank cells so only where a row ends in two of them or more.
+    The report then gives no value there, where it printed 0 (loses information)."""
+    two, five = text.find("二、主动公开"), text.find("五、存在的主要问题")
+    if min(two, five) < 0:
+        return text
+
+    def blanked(line: str) -> str:
+        cells = line.split("\t")
+        zeros = 0
+        while zeros < len(cells) - 1 and cells[-1 - zeros] == "0":
+            zeros += 1
+        if zeros and rng.random() < 0.5:
+            for at in range(len(cells) - rng.randint(1, zeros), len(cells)):
+                cells[at] = "\u00a0"
+        return "\t".join(cells)
+
+    three = text.find("三、收到和处理")
+    lines = [blanked(line) for line in text[two:five].split("\n")]
+    if three > two:
+        cut = text[two:three].count("\n")
+        lines[:cut] = map(docx_spanned, lines[:cut])
+    return text[:two] + "\n".join(lines) + text[five:]
+
+
 #: The names of section 三's header cells, as the template prints them.
 _NP, _CE, _RI, _PIO, _LSA, _OTHER, _TOTAL = (
     spelled[0] for spelled in labels.APPLICANT_COLUMNS.values()

@@ -301,3 +301,131 @@ def test_section_three_rows_led_by_blank_cells_are_read_by_the_grid(
     assert back.cell("applications.new.natural_person").value in (None, 0)
     assert back.cell("applications.new.commercial_enterprise").value == 2
     assert any(d.code == "merged-cell-repeated" for d in back.diagnostics)
+
+
+def _typed_docx(template: str, proactive: list[str], appeals: str) -> str:
+    """A page of ``template`` as python-docx prints its Word tables (``⇥`` a tab, ``⍽`` a
+    no-break space: the page's ``&nbsp;``): section 二's sub-tables (``proactive``, each line
+    as wide as the grid of four columns, a merged cell once per grid column), and section
+    四's header and its row ``appeals``."""
+    articles = ("一", "五", "六", "八", "九") if template == "2019" else ("一", "五", "六", "八")
+    grid = [f"第二十条第（{articles[0]}）项⇥" * 3 + f"第二十条第（{articles[0]}）项", *proactive]
+    outcomes = "⇥".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    lines = [
+        "苍梧县自然资源局2022年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2022年，苍梧县自然资源局认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        "二、主动公开政府信息情况",
+        *grid,
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "⇥".join(["行政复议"] * 5 + ["行政诉讼"] * 10),
+        f"{outcomes}⇥" + "⇥".join(["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5),
+        "⇥".join([outcomes] * 3),
+        appeals,
+        "五、存在的主要问题及改进情况",
+        "信息公开的及时性有待加强。",
+    ]
+    return "\n".join(lines).replace("⇥", "\t").replace("⍽", NBSP)
+
+
+#: Section 二's columns of 规章 and 规范性文件 in each template.
+_DOCUMENTS = {
+    "2019": ("made", "published", "total_published"),
+    "2021": ("issued", "repealed", "in_force"),
+}
+#: Section 二 of each template as the page prints it: zeros printed, some rows' last cells
+#: left blank (``⍽``), a row printed blank.
+ROW_ENDS = {
+    "2019": [
+        "信息内容⇥本年新制作数量⇥本年新公开数量⇥对外公开总数量",
+        "规章⇥0⇥0⇥3",
+        "规范性文件⇥14⇥9⇥⍽",
+        "第二十条第（五）项⇥第二十条第（五）项⇥第二十条第（五）项⇥第二十条第（五）项",
+        "信息内容⇥上一年项目数量⇥本年增/减⇥处理决定数量",
+        "行政许可⇥52⇥⍽⇥⍽",
+        "其他对外管理服务事项⇥⍽⇥⍽⇥⍽",
+    ],
+    "2021": [
+        "信息内容⇥本年制发件数⇥本年废止件数⇥现行有效件数",
+        "规章⇥0⇥0⇥⍽",
+        "行政规范性文件⇥7⇥2⇥⍽",
+        "第二十条第（五）项⇥第二十条第（五）项⇥第二十条第（五）项⇥第二十条第（五）项",
+        "信息内容⇥本年处理决定数量⇥本年处理决定数量⇥本年处理决定数量",
+        "行政许可⇥⍽⇥⍽⇥⍽",
+    ],
+}
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_row_s_last_cells_printed_nbsp_are_its_blank_cells(template: str) -> None:
+    """``规范性文件  14  9  ⍽`` and section 四's ``4 1 2 0 7 ⍽ ⍽ …``: python-docx prints every
+    cell of the grid, a blank one as the page's ``&nbsp;``, which no tool pads a row with;
+    two side by side (a row printed blank, a row's last cells) show the page prints its
+    blank cells so, and a row's last ones are then its cells: read by position, blank."""
+    text = _typed_docx(template, ROW_ENDS[template], "4⇥1⇥2⇥0⇥7" + "⇥⍽" * 10)
+    back = gr.parse(text)
+    outcomes = ("upheld", "corrected", "other", "pending", "total")
+    assert [back.cell(f"appeals.review.{o}").value for o in outcomes] == [4, 1, 2, 0, 7]
+    for group in ("litigation_direct", "litigation_after_review"):
+        assert all(back.cell(f"appeals.{group}.{o}").blank for o in outcomes), group
+    if template == "2019":
+        assert back.cell("proactive.rules.total_published").value == 3
+        assert back.cell("proactive.licensing.previous_items").value == 52
+        assert back.cell("proactive.licensing.change").blank
+        assert back.cell("proactive.licensing.decisions").blank
+    else:
+        assert back.cell("proactive.rules.issued").value == 0
+        assert back.cell("proactive.rules.in_force").blank
+        assert back.cell("proactive.licensing.decisions").blank
+    row = [back.cell(f"proactive.normative_documents.{c}") for c in _DOCUMENTS[template]]
+    assert [cell.value for cell in row] == ([14, 9, None] if template == "2019" else [7, 2, None])
+    assert row[2].blank and row[2].provenance == "blank"
+    assert not [d for d in back.diagnostics if d.code == "values-unplaced"]
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_row_s_one_last_nbsp_under_a_grid_printed_whole_is_its_blank_cell(
+    template: str,
+) -> None:
+    """The same page with every other cell printed (section 四 whole, no row blank): the
+    row's one last ``⍽`` is the text's only blank cell, which padding (tabs, then a stray
+    ``&nbsp;``) after a row that lost a value would print alike, but the article line above
+    prints its merged cell once per grid column, four: python-docx's grid, every row of it
+    printed whole, and the row is four cells wide. Its last cell is blank."""
+    text = _typed_docx(template, _printed(template), "4⇥1⇥2⇥0⇥7" + "⇥0" * 10)
+    assert text.count(NBSP) == 1
+    back = gr.parse(text)
+    row = [back.cell(f"proactive.normative_documents.{c}") for c in _DOCUMENTS[template]]
+    assert [cell.value for cell in row] == ([14, 9, None] if template == "2019" else [7, 2, None])
+    assert row[2].provenance == "blank"
+    assert not [d for d in back.diagnostics if d.code == "values-unplaced"]
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_row_s_one_last_nbsp_alone_in_the_text_leaves_its_values_missing(
+    template: str,
+) -> None:
+    """That page with the article line printed once (its merged cell, then empty cells, as
+    a tool that pads rows prints it): nothing shows the grid nor the ``&nbsp;`` habit, and
+    the row's values are missing, said, never placed one column off; no cell is claimed
+    blank."""
+    spanned = "\t".join(["第二十条第（一）项"] * 4)
+    text = _typed_docx(template, _printed(template), "4⇥1⇥2⇥0⇥7" + "⇥0" * 10)
+    text = text.replace(spanned, "第二十条第（一）项" + "\t" * 3)
+    assert text.count(NBSP) == 1 and spanned not in text
+    back = gr.parse(text)
+    assert back.cell("appeals.review.total").value == 7
+    keys = [f"proactive.normative_documents.{c}" for c in _DOCUMENTS[template]]
+    cells = [back.cell(key) for key in keys]
+    assert [(cell.value, cell.provenance) for cell in cells] == [(None, "missing")] * 3
+    assert any(d.code == "values-unplaced" and set(keys) & set(d.keys) for d in back.diagnostics)
+
+
+def _printed(template: str) -> list[str]:
+    """Section 二 of ``ROW_ENDS`` with every blank cell printed 0 but 规范性文件's last."""
+    return [
+        line.replace("⇥⍽⇥⍽⇥⍽", "⇥0⇥0⇥0")
+        .replace("⇥52⇥⍽⇥⍽", "⇥52⇥0⇥0")
+        .replace("规章⇥0⇥0⇥⍽", "规章⇥0⇥0⇥0")
+        for line in ROW_ENDS[template]
+    ]

@@ -906,12 +906,19 @@ def test_a_row_s_last_cells_printed_nbsp_are_cells_not_padding() -> None:
     for end in ("\t".join([" "] * 5), f"\t{NBSP}", f"{NBSP}\t\t{NBSP}"):
         padded = text.replace("\t".join([NBSP] * 5), end)
         assert gr.parse(padded).cell("appeals.review.upheld").value is None, end
-    # Nor where no blank cell inside a row is a no-break space: nothing shows the page
-    # prints its blank cells so.
+    # Where no blank cell inside a row is a no-break space, the five last cells side by
+    # side still show the page prints its blank cells so (no padding prints two): read.
     inside = f"3\t{NBSP}\t{NBSP}\t1\t4\t{NBSP}\t2\t{NBSP}\t{NBSP}"
     alone = text.replace(inside, inside.replace(NBSP, ""))
     assert alone != text
-    assert gr.parse(alone).cell("appeals.review.upheld").value is None
+    back = gr.parse(alone)
+    assert [back.cell(f"appeals.review.{o}").value for o in outcomes] == [3, 0, 0, 1, 4]
+    assert all(back.cell(f"appeals.litigation_after_review.{o}").blank for o in outcomes)
+    # But one last no-break space, the text's only one, may be that stray ``&nbsp;``.
+    one = alone.replace("\t".join([NBSP] * 5), NBSP)
+    back = gr.parse(one)
+    assert back.cell("appeals.review.upheld").value is None
+    assert any(d.code == "values-unplaced" for d in back.diagnostics)
 
 
 # pandoc's Markdown of a Word page's section 二 (2021): a grid table whose cells keep Word's

@@ -31,9 +31,11 @@ from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 #: character of the text.
 _PADDING = re.compile(r"\t[ \t]*$", re.MULTILINE)
 
-#: A cell of a no-break space between tabs with a cell of text after it on its line: a
-#: page's ``&nbsp;`` in a blank cell inside a row.
-_BLANK_CELL = re.compile(r"\t\u00a0\t(?=[^\n]*\S)")
+#: A cell of a no-break space between tabs with a cell of text after it on its line (a
+#: page's ``&nbsp;`` in a blank cell inside a row), or with another such cell right after it
+#: (a row's blank cells, ``&nbsp;`` each): what no padding prints (tabs and spaces, and one
+#: stray ``&nbsp;`` at most after them, at the line's end).
+_BLANK_CELL = re.compile(r"\t\u00a0\t(?:(?=[^\n]*\S)|\u00a0(?![^\t\r\n]))")
 
 #: Tika writes Word bookmarks into the text; they are blanked, keeping columns.
 _ARTEFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
@@ -282,6 +284,7 @@ def _unpadded(
     text: str,
     no_breaks: frozenset[tuple[int, int]] = frozenset(),
     whole: frozenset[int] = frozenset(),
+    shown: bool = False,
 ) -> str:
     """``text`` with the blank cells that end a row of values dropped: tools that print a
     table as text (Word, PDF) pad a ragged table's rows with tabs and spaces, so a blank
@@ -290,11 +293,14 @@ def _unpadded(
     cell (``formats.tables``), as do the lines of ``whole`` (0-based: the HTML tables in
     the text, ``_html_tables``); a line ending in a label keeps its tabs (a table's line),
     and so does a line of tabs and spaces alone. So does a line whose every cell after its
-    last value holds a no-break space (``no_breaks``, given only where the text prints a
-    blank cell so inside a row too: a page's ``&nbsp;``, python-docx's ``cell.text`` of
-    it): cells printed blank, as no tool pads a row. An empty cell among them may be a
-    tool's padding, after which a stray ``&nbsp;`` would make a row that lost a value look
-    whole: such a line is unpadded as any other."""
+    last value holds a no-break space (``no_breaks``), where the text prints a blank cell
+    so where no padding could (``shown``, ``_BLANK_CELL``: inside a row, or two side by
+    side, a row's last blank cells among them; a page's ``&nbsp;``, python-docx's
+    ``cell.text`` of it), or where the line is as wide as the grid a line above it shows
+    (``_as_wide_as_its_grid``): cells printed blank, as no tool pads a row. An empty cell
+    among them may be a tool's padding, after which a stray ``&nbsp;`` would make a row
+    that lost a value look whole: such a line is unpadded as any other, and so is a row's
+    one last ``&nbsp;`` in a text that shows neither."""
     kept: list[str] = []
     done = 0
     newlines = _newlines(text) if no_breaks or whole else []
@@ -306,7 +312,11 @@ def _unpadded(
             continue
         if whole and bisect_left(newlines, start) in whole:
             continue
-        if no_breaks and _printed_blank(text, newlines, no_breaks, start, padding.end()):
+        if (
+            no_breaks
+            and _printed_blank(text, newlines, no_breaks, start, padding.end())
+            and (shown or _as_wide_as_its_grid(text, newlines, start))
+        ):
             continue
         last = text[max(text.rfind("\t", 0, start), text.rfind("\n", 0, start)) + 1 : start]
         if is_value(last.strip()):
@@ -319,6 +329,29 @@ def _unpadded(
 def _newlines(text: str) -> list[int]:
     """Where ``text``'s newlines are."""
     return [found.start() for found in re.finditer("\n", text)]
+
+
+def _as_wide_as_its_grid(text: str, newlines: list[int], start: int) -> bool:
+    """Whether the line holding ``start`` (one of ``text``'s, ``newlines`` its newlines) has
+    as many cells as the nearest line above it that prints one text, no value, in each of
+    three cells or more: a merged cell printed once per grid column (python-docx's
+    ``row.cells``: an article line over section 二's sub-table), which shows the grid's
+    width and a tool that prints each row's every cell, where tools that pad rows print a
+    merged cell once."""
+    line = bisect_left(newlines, start)
+    end = newlines[line] if line < len(newlines) else len(text)
+    width = text.count("\t", newlines[line - 1] + 1 if line else 0, end) + 1
+    for above in range(line - 1, -1, -1):
+        cells = text[newlines[above - 1] + 1 if above else 0 : newlines[above]].split("\t")
+        first = cells[0].strip()
+        if (
+            len(cells) >= 3
+            and first
+            and not is_value(first)
+            and all(cell.strip() == first for cell in cells)
+        ):
+            return len(cells) == width
+    return False
 
 
 def _printed_blank(
@@ -614,8 +647,10 @@ def _from_text(
             text=text[start : end if end >= 0 else len(text)],
         )
     no_breaks = no_break_spaces(text)
-    # A page's ``&nbsp;`` in a blank cell inside a row: the text prints blank cells so.
-    blanks_shown = "\t\u00a0\t" in text and _BLANK_CELL.search(text) is not None
+    # A cell of a no-break space (a page's ``&nbsp;``), and such cells where no padding
+    # prints them: the text prints blank cells so.
+    nbsp_cells = "\t\u00a0" in text
+    blanks_shown = nbsp_cells and _BLANK_CELL.search(text) is not None
     text = fold(text)
     if "[bookmark:" in text:
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
@@ -623,5 +658,5 @@ def _from_text(
         raise ParseError("the input is empty", code="empty-input")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if padded and "\t" in text:
-        text = _unpadded(text, no_breaks if blanks_shown else frozenset(), whole)
+        text = _unpadded(text, no_breaks if nbsp_cells else frozenset(), whole, blanks_shown)
     return Source(tuple(text.split("\n")), encoding, name, found, no_breaks=no_breaks)
