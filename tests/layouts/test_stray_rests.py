@@ -102,7 +102,7 @@ def test_without_a_stray_rest_the_amount_is_read() -> None:
     assert back.flat()["proactive.procurement.amount"] == Decimal("35180.25")
 
 
-def test_a_rest_on_a_line_of_its_own_in_the_prose_after_the_tables_counts_too() -> None:
+def test_a_rest_on_a_line_of_its_own_after_the_next_heading_counts_too() -> None:
     # the same amount, its rest printed after section 三's heading, before any table line
     text = _HEAD.format(procurement="\n5\n\n35180.25\n", header="自然人").replace(
         "三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n06\n"

@@ -2,8 +2,8 @@
 
 A narrow cell wraps a wide number (``22414.47`` / ``04`` for 22414.4704), and where the
 row's lines cross a page break, plain ``pdftotext`` prints the rest on the next page, past
-the table: among the next table's header words, or on a line of its own in the prose after
-the last table. A number whose text starts with ``0`` and
+the table: among the next table's header words, or on a line of its own among the next
+section's heading and prose. A number whose text starts with ``0`` and
 goes on with digits (``04``, not ``0`` nor ``0.5``) is no count nor amount as a report
 prints one: it is the rest of such a number. Which number it ends the text does not say
 for certain; the one printed last before it may be cut, so the cells read on that line
@@ -24,10 +24,11 @@ from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton
 from .reading import Given, Reading, Unit
 
-#: A word of a line that is a number's rest: ``0`` then digits, alone between spaces.
-_REST = re.compile(r"(?<!\S)0\d+(?!\S)")
-#: A line's words.
-_WORD = re.compile(r"\S+")
+#: A word of a line that is a number's rest: ``0`` then digits, alone between spaces or
+#: a grid's bars.
+_REST = re.compile(r"(?<![^\s|])0\d+(?![^\s|])")
+#: A line's words (a grid's cells: ``|4  |57171.28|``).
+_WORD = re.compile(r"[^\s|]+")
 #: Words around a page's number (``- 02 -``).
 _DASHES = frozenset("-—–")
 
@@ -44,24 +45,24 @@ def rests_astray(
     table = sorted({at for spans in regions.values() for span in spans for at in span})
     if not table:
         return readings
-    after = range(table[-1] + 1, len(skel.lines))
+    inside = frozenset(table)
     rests = [
         (match.group(), at + 1, match.start() + 1)
-        for at in (*table, *after)
-        for match in _rests(skel, at, alone=at > table[-1])
+        for at in range(table[0], len(skel.lines))
+        for match in _rests(skel, at, alone=at not in inside)
     ]
     if not rests:
         return readings  # at C speed: almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
     for rest in rests:
         word, line, column = rest
-        inside = [
+        read = [
             (text, at)
             for printed in _printed_values(readings)
             for text, on, at in printed
             if on == line and column <= at < column + len(word)
         ]
-        if any(piece != (word, column) for piece in inside) or _taken(skel, readings, rest):
+        if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
             continue  # a run of digits cut into values, or a rest joined to its number
         doubted[line, column] = rest
         before = _last_number_line(skel, line - 1, table[0])
