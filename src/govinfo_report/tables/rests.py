@@ -6,8 +6,8 @@ the table: among the next table's header words, or on a line of its own among th
 section's heading and prose. A number whose text starts with ``0`` and
 goes on with digits (``04``, not ``0`` nor ``0.5``) is no count nor amount as a report
 prints one: it is the rest of such a number. Which number it ends the text does not say
-for certain; the one printed last before it may be cut, so the cells read on that line
-do not stand.
+for certain; the one read last before it may be cut, so the cells read on that line do
+not stand.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..catalogue import Template
-from ..cells import is_number
 from ..diagnostics import Diagnostic, diagnostic
 from ..structure.layouts import Printed
-from ..structure.skeleton import PAGE_NUMBER, Skeleton
+from ..structure.skeleton import Skeleton
 from .reading import Given, Reading, Unit
 
 #: A word of a line that is a number's rest: ``0`` then digits, alone between spaces or
@@ -37,8 +36,8 @@ def rests_astray(
     skel: Skeleton, regions: dict[str, list[range]], template: Template, readings: list[Reading]
 ) -> list[Reading]:
     """``readings`` (one per table section) without the cells a stray rest may end: those
-    read on the last line before it that prints a number (a page's bare number aside), and
-    a cell read from the rest itself. A rest a cell's text already ends (a join that its
+    read on the last line before it that holds a value read (a page's number between is
+    none), and a cell read from the rest itself. A rest a cell's text already ends (a join that its
     row's rules confirmed, ``rows._rest_joined``) is no stray one, nor a word the layout
     cut into values (zeros run together, ``000``). The cells are closed (missing, never
     derived), each said so (``values-unplaced``)."""
@@ -54,22 +53,21 @@ def rests_astray(
     if not rests:
         return readings  # at C speed: almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
+    placed = [value for printed in _printed_values(readings) for value in printed]
     for rest in rests:
         word, line, column = rest
         read = [
             (text, at)
-            for printed in _printed_values(readings)
-            for text, on, at in printed
+            for text, on, at in placed
             if on == line and column <= at < column + len(word)
         ]
         if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
             continue  # a run of digits cut into values, or a rest joined to its number
         doubted[line, column] = rest
-        before = _last_number_line(skel, line - 1, table[0])
-        for printed in _printed_values(readings) if before is not None else ():
-            for _, on, at in printed:
-                if on == before:
-                    doubted.setdefault((on, at), rest)
+        before = max((on for _, on, _ in placed if on < line), default=None)
+        for _, on, at in placed:
+            if on == before:
+                doubted.setdefault((on, at), rest)
     if not doubted:
         return readings
     return [_without(reading, template, doubted) for reading in readings]
@@ -112,18 +110,6 @@ def _printed(skel: Skeleton, line: int, column: int) -> str:
     """The word of the text at ``line`` and ``column`` (both from 1)."""
     match = _WORD.match(skel.lines[line - 1], column - 1)
     return match.group() if match else ""
-
-
-def _last_number_line(skel: Skeleton, at: int, first: int) -> int | None:
-    """The last line (from 1) before line index ``at``, down to index ``first``, that
-    prints a number, a page's bare number aside."""
-    for back in range(at - 1, first - 1, -1):
-        words = _WORD.findall(skel.lines[back])
-        if len(words) == 1 and PAGE_NUMBER.fullmatch(words[0].strip("-—")):
-            continue
-        if any(is_number(word) for word in words):
-            return back + 1
-    return None
 
 
 def _without(
