@@ -97,13 +97,6 @@ def test_an_amount_whose_rest_strays_past_the_table_is_missing_not_read_short() 
     assert flat["proactive.fees.previous_items"] == 7
 
 
-def test_a_bare_page_number_between_does_not_hide_the_cut_number() -> None:
-    # Word's footer prints the page's number alone (``3``) after the table's last line
-    back = _parse("\n5\n\n35180.25\n\n3\n\f", "自然人\n\n06\n")
-    assert back.flat()["proactive.procurement.amount"] is None
-    assert back.flat()["proactive.procurement.projects"] == 5
-
-
 def test_without_a_stray_rest_the_amount_is_read() -> None:
     back = _parse("\n5\n\n35180.25\n")
     assert back.flat()["proactive.procurement.amount"] == Decimal("35180.25")
