@@ -2,12 +2,11 @@
 
 A narrow cell wraps a wide number (``22414.47`` / ``04`` for 22414.4704), and where the
 row's lines cross a page break, plain ``pdftotext`` prints the rest on the next page, past
-the table: among the next table's header words, or on a line of its own among the next
-section's heading and prose. A number whose text starts with ``0`` and
-goes on with digits (``04``, not ``0`` nor ``0.5``) is no count nor amount as a report
-prints one: it is the rest of such a number. Which number it ends the text does not say
-for certain; the one read last before it may be cut, so the cells read on that line do
-not stand.
+the table: among the next table's header words, or among the next section's heading and
+prose. A number whose text starts with ``0`` and goes on with digits (``04``, not ``0``
+nor ``0.5``), alone on its line, is no count nor amount as a report prints one: it is the
+rest of such a number. Which number it ends the text does not say for certain; the one
+read last before it may be cut, so the cells read on that line do not stand.
 """
 
 from __future__ import annotations
@@ -28,28 +27,22 @@ from .reading import Given, Reading, Unit
 _REST = re.compile(r"(?<![^\s|])0\d+(?![^\s|])")
 #: A line's words (a grid's cells: ``|4  |57171.28|``).
 _WORD = re.compile(r"[^\s|]+")
-#: Words around a page's number (``- 02 -``).
-_DASHES = frozenset("-—–")
 
 
 def rests_astray(
     skel: Skeleton, regions: dict[str, list[range]], template: Template, readings: list[Reading]
 ) -> list[Reading]:
-    """``readings`` (one per table section) without the cells a stray rest may end: those
-    read on the last line before it that holds a value read (a page's number between is
-    none), and a cell read from the rest itself. A rest a cell's text already ends (a join that its
-    row's rules confirmed, ``rows._rest_joined``) is no stray one, nor a word the layout
-    cut into values (zeros run together, ``000``). The cells are closed (missing, never
-    derived), each said so (``values-unplaced``)."""
+    """``readings`` (one per table section) without the cells a stray rest (``_rest``, on
+    a line from the first table's on) may end: those read on the last line before it that
+    holds a value read (a page's number between holds none), and a cell read from the rest
+    itself. A rest a cell's text already ends (a join its row's rules confirmed,
+    ``rows._rest_joined``) is no stray one, nor a word a layout cut into values (zeros run
+    together, ``000``). The cells are closed (missing, never derived), each said
+    (``values-unplaced``)."""
     table = sorted({at for spans in regions.values() for span in spans for at in span})
     if not table:
         return readings
-    inside = frozenset(table)
-    rests = [
-        (match.group(), at + 1, match.start() + 1)
-        for at in range(table[0], len(skel.lines))
-        for match in _rests(skel, at, alone=at not in inside)
-    ]
+    rests = [rest for at in range(table[0], len(skel.lines)) if (rest := _rest(skel, at))]
     if not rests:
         return readings  # at C speed: almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
@@ -82,17 +75,17 @@ def _printed_values(readings: Sequence[Reading]) -> Iterator[tuple[Printed, ...]
             yield unit.pieces if unit.run is None else (*unit.pieces, unit.run)
 
 
-def _rests(skel: Skeleton, at: int, *, alone: bool) -> Iterator[re.Match[str]]:
-    """The rests line index ``at`` prints (``alone``: only as all it prints); none on a page
-    number's line (``- 02 -``)."""
+def _rest(skel: Skeleton, at: int) -> Printed | None:
+    """The rest line index ``at`` prints as all it prints (a grid's bars aside), if any: a
+    number with a leading zero among a row's other words is that row's cell (``leading-zero``
+    doubts it)."""
     line = skel.lines[at]
     if "0" not in line:
-        return iter(())
-    found = list(_REST.finditer(line))
-    words = _WORD.findall(line)
-    if len(found) == 1 and all(word in _DASHES for word in words if word != found[0].group()):
-        return iter(found if len(words) == 1 else ())
-    return iter(() if alone else found)
+        return None  # at C speed: most lines
+    match = _REST.search(line)
+    if match is None or _WORD.findall(line) != [match.group()]:
+        return None
+    return match.group(), at + 1, match.start() + 1
 
 
 def _taken(skel: Skeleton, readings: Sequence[Reading], rest: Printed) -> bool:
