@@ -17,9 +17,10 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..catalogue import Template
+from ..cells import is_number
 from ..diagnostics import Diagnostic, diagnostic
 from ..structure.layouts import Printed
-from ..structure.skeleton import Skeleton
+from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
 from .reading import Given, Reading, Unit
 
 #: A word of a line that is a number's rest: ``0`` then digits, alone between spaces or
@@ -34,11 +35,11 @@ def rests_astray(
 ) -> list[Reading]:
     """``readings`` (one per table section) without the cells a stray rest (``_rest``, on
     a line from the first table's on) may end: those read on the last line before it that
-    holds a value read (a page's number between holds none), and a cell read from the rest
-    itself. A rest a cell's text already ends (a join its row's rules confirmed,
-    ``rows._rest_joined``) is no stray one, nor a word a layout cut into values (zeros run
-    together, ``000``). The cells are closed (missing, never derived), each said
-    (``values-unplaced``)."""
+    prints a number (``_last_number_line``; none where that number was not read), and a
+    cell read from the rest itself. A rest a cell's text already ends (a join its row's
+    rules confirmed, ``rows._rest_joined``) is no stray one, nor a word a layout cut into
+    values (zeros run together, ``000``). The cells are closed (missing, never derived),
+    each said (``values-unplaced``)."""
     table = sorted({at for spans in regions.values() for span in spans for at in span})
     if not table:
         return readings
@@ -57,7 +58,7 @@ def rests_astray(
         if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
             continue  # a run of digits cut into values, or a rest joined to its number
         doubted[line, column] = rest
-        before = max((on for _, on, _ in placed if on < line), default=None)
+        before = _last_number_line(skel, line - 1)
         for _, on, at in placed:
             if on == before:
                 doubted.setdefault((on, at), rest)
@@ -73,6 +74,18 @@ def _printed_values(readings: Sequence[Reading]) -> Iterator[tuple[Printed, ...]
         yield from (printed for _, printed, _ in reading.given)
         for unit in reading.units:
             yield unit.pieces if unit.run is None else (*unit.pieces, unit.run)
+
+
+def _last_number_line(skel: Skeleton, at: int) -> int | None:
+    """The last line (from 1) before line index ``at`` that prints a number, a page's number
+    alone on its last line (``3`` before ``\\f``) aside."""
+    for back in range(at - 1, -1, -1):
+        words = _WORD.findall(skel.lines[back])
+        if len(words) == 1 and PAGE_NUMBER.fullmatch(words[0]) and ends_page(skel.lines, back):
+            continue
+        if any(map(is_number, words)):
+            return back + 1
+    return None
 
 
 def _rest(skel: Skeleton, at: int) -> Printed | None:
