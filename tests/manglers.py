@@ -460,6 +460,37 @@ def lost_line_breaks(text: str, rng: Random) -> str:
     return line.join(cell.join(c for c in row.split("\t") if c) for row in text.split("\n"))
 
 
+#: The heading of a section after a table (三, 四, 五), as rendered (Markdown: ``## 三、``).
+_NEXT_HEADING = re.compile(r"^\W*(?:三、收到|四、政府信息公开行政|五、存在)")
+#: A number a narrow cell may wrap with a rest that starts with 0: a digit, more digits
+#: (a decimal point among them, before the cut), then 0 and at least one digit.
+_CUT = re.compile(r"(?<![\d.])(\d[\d.]*?)(0\d+)(?![\d.])")
+
+
+def stray_rest(text: str, rng: Random) -> str:
+    """A wide number wrapped in its narrow cell over a page break, as plain ``pdftotext``
+    prints a browser's PDF: on the last line before a table section's heading (三, 四, 五)
+    that prints such a number, one whose rest starts with 0 (``22414.47`` / ``04``) keeps
+    its first digits, and the rest goes on a line of its own after the heading, or a line
+    further (the next page's header words). The text then does not show the number."""
+    lines = text.split("\n")
+    headings = [at for at, line in enumerate(lines) if _NEXT_HEADING.match(line)]
+    rng.shuffle(headings)
+    for heading in headings:
+        for at in range(heading - 1, -1, -1):
+            cuts = list(_CUT.finditer(lines[at]))
+            if not cuts and not any(ch.isdigit() for ch in lines[at]):
+                continue
+            if not cuts:
+                break
+            cut = rng.choice(cuts)
+            line = lines[at]
+            lines[at] = line[: cut.start(2)] + line[cut.end(2) :]
+            lines.insert(min(heading + 1 + rng.randint(0, 1), len(lines)), cut.group(2))
+            return "\n".join(lines)
+    return text
+
+
 #: Section 二's grid in python-docx's text: its label column and the three value columns of
 #: its widest sub-table.
 PROACTIVE_GRID = 4
@@ -1918,19 +1949,25 @@ class UnitsApart:
     ``gap`` empty lines between. ``below``: a row's values after all its label's pieces
     (``政府`` / ``集中`` / ``采购`` / ``34775835`` / ``元``), its first on the line of the
     middle piece where it is a count with its unit attached (``集中 2个``), as a browser's
-    PDF prints a row made tall by its wrapped label; else around them. Sections 三 and 四
-    as ``CellLines`` with no trace of blank cells."""
+    PDF prints a row made tall by its wrapped label; else around them. ``slip``: as plain
+    pdftotext prints Word's PDF of tall rows, a row's last cell (not blank) comes after the
+    next row's label, where that row prints two values or more, all on one line after it
+    (``行政`` / ``处罚`` / ``14项`` / ``行政`` / ``强制`` / ``8件`` / ``-10 4件``). Sections
+    三 and 四 as ``CellLines`` with no trace of blank cells."""
 
     count: str = "attached"
     money: str = "after"
     gap: int = 0
     wrap: int = 2
     below: bool = False
+    slip: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         plain = CellLines(separators=0, blank=None, merged=False, wrap=self.wrap)
         lines: list[str] = []
-        for row in table:
+        slipping = _slipping(table) if self.slip else frozenset()
+        slipped: list[str] = []
+        for at, row in enumerate(table):
             columns = _proactive_columns(row)
             if columns is None:
                 lines.extend(plain.write([row]))
@@ -1942,6 +1979,12 @@ class UnitsApart:
                 self._value(cell.strip(), column)
                 for cell, column in zip(row[1:], columns, strict=True)
             ]
+            if at - 1 in slipping:
+                lines.extend([*pieces, *slipped, " ".join(line for cell in cells for line in cell)])
+                continue
+            if at in slipping:
+                *cells, last = cells
+                slipped = last
             if not self.below:
                 values = [line for cell in cells for line in cell]
                 lines.extend([*pieces[:half], *values, *pieces[half:]])
@@ -1966,6 +2009,24 @@ class UnitsApart:
             return [number + unit]
         gap = [""] * self.gap
         return [number, *gap, unit] if mode == "after" else [unit, *gap, number]
+
+
+def _slipping(table: Sequence[Sequence[str]]) -> frozenset[int]:
+    """The section 二 rows whose last cell ``UnitsApart.slip`` prints after the next row's
+    label: it is not blank, and the next row, of the same columns, prints two values or
+    more (no row both slips and takes a slipped cell)."""
+    found: set[int] = set()
+    for at, (row, after) in enumerate(pairwise(table)):
+        columns = _proactive_columns(row)
+        if (
+            columns is not None
+            and at - 1 not in found
+            and columns == _proactive_columns(after)
+            and row[-1].strip()
+            and sum(bool(cell.strip()) for cell in after[1:]) >= 2
+        ):
+            found.add(at)
+    return frozenset(found)
 
 
 def _proactive_columns(row: Sequence[str]) -> tuple[str, ...] | None:
@@ -2158,6 +2219,7 @@ UNCERTAIN: tuple[Mangler, ...] = (
     Mangler("tables_run_together", tables_run_together, ("tab-separated",), lossless=False),
     Mangler("word_grid", word_grid, ("tab-separated",), lossless=False),
     Mangler("docx_split_header", docx_split_header, ("tab-separated",), lossless=False),
+    Mangler("stray_rest", stray_rest, EVERY, lossless=False),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")

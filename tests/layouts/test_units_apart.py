@@ -220,15 +220,18 @@ _MODES = ("attached", "after", "before")
     st.sampled_from(_MODES),
     st.integers(0, 1),
     st.booleans(),
+    st.booleans(),
 )
 def test_units_apart_from_their_numbers_give_right_cells_or_missing_ones(
-    truth: gr.Report, count: str, money: str, gap: int, below: bool
+    truth: gr.Report, count: str, money: str, gap: int, below: bool, slip: bool
 ) -> None:
     """Every table as plain pdftotext prints a browser's PDF of a narrow table, section
     二's values with their units, attached or apart (after or before the number), zeros
-    printed blank and leaving nothing (``manglers.UnitsApart``): no cell is ever wrong,
-    and none where a number is printed is claimed printed blank."""
-    text = render(truth, UnitsApart(count, money, gap, below=below), blank_zeros=True)
+    printed blank and leaving nothing, and (``slip``, Word's PDF of tall rows) a row's last
+    cell after the next row's label (``manglers.UnitsApart``): no cell is ever wrong, and
+    none where a number is printed is claimed printed blank."""
+    mangler = UnitsApart(count, money, gap, below=below, slip=slip)
+    text = render(truth, mangler, blank_zeros=True)
     back = gr.parse(text)
     assert wrong(back, truth.flat()) == {}
     printed = [key for key, value in truth.flat().items() if value]

@@ -1,9 +1,9 @@
 """Section 二's loose rows (``Row.loose``: values gathered line by line from the lines a
 tall row wraps over, ``pdftotext -layout`` of a narrow page): their reading order is the
-columns' only where no value stands left of one on an earlier line. Word's PDF centres a
-cell on a line of its own (``行政  189  259`` / ``0`` / ``处罚  项  件``: 189, 0 and 259),
-and no rule of section 二 checks a row, so such a row is not placed; one whose values go
-on rightwards is read as printed."""
+columns' only where no value stands left of one on an earlier line, or under it. Word's
+PDF centres a cell on a line of its own (``行政  189  259`` / ``0`` / ``处罚  项  件``:
+189, 0 and 259), and no rule of section 二 checks a row, so such a row is not placed; one
+whose values go on rightwards is read as printed."""
 
 from __future__ import annotations
 
@@ -48,6 +48,18 @@ COLUMNS = {
     "2019": ("previous_items", "change", "decisions"),
     "2021": ("issued", "repealed", "in_force"),
 }
+
+
+@pytest.mark.parametrize("template", sorted(ROWS))
+def test_a_value_alone_on_a_line_before_the_rows_line_leaves_the_row_unplaced(
+    template: str,
+) -> None:
+    # plain pdftotext: every line starts at column 0, and a row's cells share one line
+    # (``7 12件``); ``5件`` alone above them may be the row before's cell, printed after
+    # this row's label
+    given, codes = _read(template, (("5件", 11, 0), ("7", 12, 0), ("12件", 12, 2)))
+    assert given == {}
+    assert "values-unplaced" in codes
 
 
 @pytest.mark.parametrize("template", sorted(ROWS))

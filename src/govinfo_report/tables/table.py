@@ -43,6 +43,7 @@ from .resolve import (
     unmoved,
     verifies,
 )
+from .rests import rests_astray
 from .sections import SECTIONS, section_rule_set
 from .sections.rows import NO_CLOSED_WAY, holds
 
@@ -291,7 +292,12 @@ def _read_tables(
                 read[last] = again
     first = next(iter(SECTIONS))
     read[first] = _column_apart(skel, regions, template, read[first], how)
-    return list(read.values())
+    tables = list(read.values())
+    kept = rests_astray(skel, regions, template, [table.reading for table in tables])
+    return [
+        table if reading is table.reading else attrs.evolve(table, reading=reading)
+        for table, reading in zip(tables, kept, strict=True)
+    ]
 
 
 #: A line of prose: sentence punctuation, or longer than a table's cell or header line.

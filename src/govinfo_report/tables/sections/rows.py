@@ -96,8 +96,8 @@ def fill(
                 "cells, one stands under another: they may be one number wrapped in its "
                 "cell, and no rule of the row checks them"
                 if row.stacked
-                else "cells, one stands left of one above it: they need not be in their "
-                "columns' order, and no rule of the row checks them"
+                else "cells, one stands left of or under one above it: they need not be in "
+                "their columns' order, and no rule of the row checks them"
             ),
         )
     elif len(values) == len(cells):
@@ -165,10 +165,14 @@ def _rest_joined(
 
 def _out_of_column_order(values: Sequence[Printed]) -> bool:
     """Whether of ``values`` (a ``loose`` row's, in reading order) one on a later line
-    starts left of one on an earlier line: gathered line by line, they need not be in
-    their columns' order (``行政  189项  259件`` / ``0`` / ``处罚``, 0 the middle column's)."""
+    starts left of one on an earlier line, or under it: gathered line by line, they need
+    not be in their columns' order (``行政  189项  259件`` / ``0`` / ``处罚``, 0 the middle
+    column's). Plain ``pdftotext`` starts each line at its first column and prints a row's
+    cells on one baseline on one line: a value alone on a line before them may be another
+    row's cell, printed after this row's label (``行政`` / ``强制`` / ``8件`` / ``-10 4 件``,
+    8 行政处罚's)."""
     return any(
-        later[1] > earlier[1] and later[2] < earlier[2]
+        later[1] > earlier[1] and later[2] <= earlier[2]
         for at, later in enumerate(values)
         for earlier in values[:at]
     )

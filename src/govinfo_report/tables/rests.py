@@ -1,0 +1,179 @@
+"""Rests of cut numbers that stray from their cells (``rests_astray``).
+
+A narrow cell wraps a wide number (``22414.47`` / ``04`` for 22414.4704), and where the
+row's lines cross a page break, plain ``pdftotext`` prints the rest on the next page, past
+the table: among the next table's header words, or among the next section's heading and
+prose. A number whose text starts with ``0`` and goes on with digits (``04``, not ``0``
+nor ``0.5``), alone on its line, is no count nor amount as a report prints one: it is the
+rest of such a number. Which number it ends the text does not say for certain; the one
+read last before it may be cut, so the cells read on that line do not stand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ..catalogue import Template
+from ..cells import is_number
+from ..diagnostics import Diagnostic, diagnostic
+from ..structure.layouts import Printed
+from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
+from .reading import Given, Reading, Unit
+
+#: A word of a line that is a number's rest: ``0`` then digits, alone between spaces or
+#: a grid's bars.
+_REST = re.compile(r"(?<![^\s|])0\d+(?![^\s|])")
+#: A line's words (a grid's cells: ``|4  |57171.28|``).
+_WORD = re.compile(r"[^\s|]+")
+
+
+def rests_astray(
+    skel: Skeleton, regions: dict[str, list[range]], template: Template, readings: list[Reading]
+) -> list[Reading]:
+    """``readings`` (one per table section) without the cells a stray rest (``_rest``, on
+    a line from the first table's on) may end: those read on the last line before it that
+    prints a number (``_last_number_line``; none where that number was not read), and a
+    cell read from the rest itself. A rest a cell's text already ends (a join its row's
+    rules confirmed, ``rows._rest_joined``) is no stray one, nor a word a layout cut into
+    values (zeros run together, ``000``). The cells are closed (missing, never derived),
+    each said (``values-unplaced``)."""
+    table = sorted({at for spans in regions.values() for span in spans for at in span})
+    if not table:
+        return readings
+    rests = [rest for at in range(table[0], len(skel.lines)) if (rest := _rest(skel, at))]
+    if not rests:
+        return readings  # at C speed: almost no text prints one
+    doubted: dict[tuple[int, int], Printed] = {}
+    placed = [value for printed in _printed_values(readings) for value in printed]
+    for rest in rests:
+        word, line, column = rest
+        read = [
+            (text, at)
+            for text, on, at in placed
+            if on == line and column <= at < column + len(word)
+        ]
+        if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
+            continue  # a run of digits cut into values, or a rest joined to its number
+        doubted[line, column] = rest
+        before = _last_number_line(skel, line - 1)
+        for _, on, at in placed:
+            if on == before:
+                doubted.setdefault((on, at), rest)
+    if not doubted:
+        return readings
+    return [_without(reading, template, doubted) for reading in readings]
+
+
+def _printed_values(readings: Sequence[Reading]) -> Iterator[tuple[Printed, ...]]:
+    """The printed values of every row given, and of every unit left to the rules (a
+    digit run's as printed, too)."""
+    for reading in readings:
+        yield from (printed for _, printed, _ in reading.given)
+        for unit in reading.units:
+            yield unit.pieces if unit.run is None else (*unit.pieces, unit.run)
+
+
+def _last_number_line(skel: Skeleton, at: int) -> int | None:
+    """The last line (from 1) before line index ``at`` that prints a number, a page's number
+    alone on its last line (``3`` before ``\\f``) aside."""
+    for back in range(at - 1, -1, -1):
+        words = _WORD.findall(skel.lines[back])
+        if len(words) == 1 and PAGE_NUMBER.fullmatch(words[0]) and ends_page(skel.lines, back):
+            continue
+        if any(map(is_number, words)):
+            return back + 1
+    return None
+
+
+def _rest(skel: Skeleton, at: int) -> Printed | None:
+    """The rest line index ``at`` prints as all it prints (a grid's bars aside), if any: a
+    number with a leading zero among a row's other words is that row's cell (``leading-zero``
+    doubts it)."""
+    line = skel.lines[at]
+    if "0" not in line:
+        return None  # at C speed: most lines
+    match = _REST.search(line)
+    if match is None or _WORD.findall(line) != [match.group()]:
+        return None
+    return match.group(), at + 1, match.start() + 1
+
+
+def _taken(skel: Skeleton, readings: Sequence[Reading], rest: Printed) -> bool:
+    """Whether a cell's text ends with ``rest`` joined to a number printed before it."""
+    word, line, _ = rest
+    return any(
+        on < line and text.endswith(word) and _printed(skel, on, column) != text
+        for reading in readings
+        for _, printed, _ in reading.given
+        for text, on, column in printed
+    )
+
+
+def _printed(skel: Skeleton, line: int, column: int) -> str:
+    """The word of the text at ``line`` and ``column`` (both from 1)."""
+    match = _WORD.match(skel.lines[line - 1], column - 1)
+    return match.group() if match else ""
+
+
+def _without(
+    reading: Reading, template: Template, doubted: dict[tuple[int, int], Printed]
+) -> Reading:
+    """``reading`` without the given cells printed where ``doubted`` says, closed and said."""
+    kept: list[Given] = []
+    closed: set[int] = set()
+    findings: list[Diagnostic] = []
+    for cells, printed, money_unit in reading.given:
+        out = [at for at, (_, line, column) in enumerate(printed) if (line, column) in doubted]
+        if not out:
+            kept.append((cells, printed, money_unit))
+            continue
+        stay = [at for at in range(len(cells)) if at not in out]
+        if stay:
+            kept.append(
+                (tuple(cells[at] for at in stay), tuple(printed[at] for at in stay), money_unit)
+            )
+        closed.update(cells[at] for at in out)
+        for at in out:
+            text, line, column = printed[at]
+            word, where, _ = doubted[line, column]
+            field = template.fields[cells[at]]
+            findings.append(
+                diagnostic(
+                    "values-unplaced",
+                    f"{field.row_label} {field.column_label}: '{text}' may be a number cut "
+                    f"in its narrow cell: '{word}' at line {where}, a number's rest (a "
+                    "number with a leading zero is no cell of its own), stands apart from "
+                    "it; the cell is missing",
+                    line,
+                    column,
+                    (field.key,),
+                )
+            )
+    units: list[Unit] = []
+    for unit in reading.units:
+        if any((line, column) in doubted for _, line, column in unit.pieces):
+            closed.update(unit.cells)
+            findings.append(
+                diagnostic(
+                    "values-unplaced",
+                    f"{unit.label}: of its values, one may be a number cut in its narrow "
+                    "cell, whose rest stands apart from it; its cells are missing",
+                    unit.line,
+                    unit.column,
+                    tuple(template.fields[cell].key for cell in unit.cells),
+                )
+            )
+        else:
+            units.append(unit)
+    if not closed:
+        return reading
+    return attrs.evolve(
+        reading,
+        given=tuple(kept),
+        units=tuple(units),
+        closed=reading.closed.union(closed),
+        findings=(*reading.findings, *findings),
+    )

@@ -1,0 +1,133 @@
+"""Plain ``pdftotext`` of a browser's PDF whose narrow cells wrap wide numbers: where the
+row crosses a page break, a number's rest is printed on the next page, past its table
+(``35180.25`` / … / ``三、收到和处理…`` / ``自然人`` / ``06``, 35180.2506). A number with a
+leading zero (``06``, not ``0``) is no cell of its own: the cells read on the last line
+that printed a number before it may be cut, and are missing, never read short. Also Word's
+PDF, whose tall rows print a row's last cell after the next row's label (``行政`` /
+``强制`` / ``18件`` / ``-2 4件``): a value alone on a line before the row's line of values
+is not placed by order. The texts are typed here, not the tool bed's pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import govinfo_report as gr
+
+_HEAD = """\
+青岚县水利局2020年政府信息公开工作年度报告
+
+一、总体情况
+2020年，青岚县水利局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息 本年 本年 对外
+内容 新制 新 公开
+作数 公开 总数
+量 数量 量
+规章 3 3 12
+规范
+性文 1 1 9
+件
+第二十条第（五）项
+信息 上一 本年 处理
+内容 年项 增/减 决定
+目数 数量
+量
+行政 41 -2 96
+许可
+其他
+对外
+管理 6 0 15
+服务
+事项
+第二十条第（六）项
+信息 上一 本年 处理
+内容 年项 增/减 决定
+目数 数量
+量
+行政 52 3 18
+处罚
+行政 9 0 4
+强制
+第二十条第（八）项
+信息 上一 本年增/减
+内容 年项
+目数
+量
+行政
+事业 7 -1
+性收
+费
+第二十条第（九）项
+信息 采购 采购总金额
+内容 项目 （单位：万
+数量 元）
+政府
+集中
+采购
+{procurement}
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+{header}
+申请人情况
+"""
+
+
+def _parse(procurement: str, header: str = "自然人") -> gr.Report:
+    return gr.parse(_HEAD.format(procurement=procurement, header=header))
+
+
+def test_an_amount_whose_rest_strays_past_the_table_is_missing_not_read_short() -> None:
+    # 35180.2506 wrapped in its narrow cell: 35180.25 on the page, 06 on the next one
+    # among section 三's header words; the amount is missing, said so at its line
+    back = _parse("\n5\n\n35180.25\n", "自然人\n\n06\n")
+    flat = back.flat()
+    assert flat["proactive.procurement.amount"] is None
+    assert back.cell("proactive.procurement.amount").provenance == "missing"
+    found = [
+        d
+        for d in back.diagnostics
+        if d.code == "values-unplaced" and "proactive.procurement.amount" in d.keys
+    ]
+    assert found and "'06'" in found[0].message
+    # the count on its own line before, and the rows above, keep their reading
+    assert flat["proactive.procurement.projects"] == 5
+    assert flat["proactive.licensing.decisions"] == 96
+    assert flat["proactive.fees.previous_items"] == 7
+
+
+def test_without_a_stray_rest_the_amount_is_read() -> None:
+    back = _parse("\n5\n\n35180.25\n")
+    assert back.flat()["proactive.procurement.amount"] == Decimal("35180.25")
+
+
+def test_a_rest_on_a_line_of_its_own_after_the_next_heading_counts_too() -> None:
+    # the same amount, its rest printed after section 三's heading, before any table line
+    text = _HEAD.format(procurement="\n5\n\n35180.25\n", header="自然人").replace(
+        "三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n06\n"
+    )
+    assert gr.parse(text).flat()["proactive.procurement.amount"] is None
+
+
+def test_zero_and_a_page_number_are_no_rest() -> None:
+    # 0 is a value; ``- 02 -`` a page's number: neither makes the amount doubtful
+    back = _parse("\n0\n\n35180.25\n", "自然人\n- 02 -\n0\n")
+    assert back.flat()["proactive.procurement.amount"] == Decimal("35180.25")
+
+
+def test_a_cell_printed_after_the_next_rows_label_is_placed_in_neither_row() -> None:
+    # Word's PDF: 行政处罚 52项 (change blank) and 18件 printed after 行政强制's label,
+    # whose previous count is blank and whose -2 and 4件 share one line
+    back = gr.parse(
+        _HEAD.format(procurement="\n5\n\n35180.25\n", header="自然人").replace(
+            "行政 52 3 18\n处罚\n行政 9 0 4\n强制\n",
+            "行政\n处罚\n52项\n行政\n强制\n18件\n-2 4件\n",
+        )
+    )
+    flat = back.flat()
+    for key in ("previous_items", "change", "decisions"):
+        assert flat[f"proactive.coercive_measures.{key}"] is None
+        assert back.cell(f"proactive.coercive_measures.{key}").provenance == "missing"
+        assert back.cell(f"proactive.penalties.{key}").provenance == "missing"
+    assert flat["proactive.licensing.previous_items"] == 41
