@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from govinfo_report.catalogue import TEMPLATES
 from govinfo_report.structure import skeleton
 from govinfo_report.tables.reading import Reading
@@ -40,3 +43,26 @@ def test_a_section_without_a_table_is_read_as_missing_with_its_keys() -> None:
     ((missing,),) = (read.findings,)
     assert missing.code == "table-missing"
     assert missing.keys == template.section_keys("appeals")
+
+
+#: The characters a heading's line is made of, and what may stand around one: tabs, the
+#: white space of every kind a line may hold (``\f`` of a page break, a no-break space,
+#: ``\x85``, ``\u2028``), Markdown's ``#``, numerals, the punctuation after them, a title's
+#: characters.
+_HEADING_CHARACTERS = "\t \f\x0b\x1c\x85\u2028\u3000\xa0#二三7、.:,政府信息公开情况x"
+
+
+@given(st.lists(st.text(_HEADING_CHARACTERS, max_size=12), max_size=12))
+def test_the_headings_lines_are_found_by_one_search_as_by_a_match_a_line(
+    lines: list[str],
+) -> None:
+    """``_heading_lines`` searches the lines joined; it finds what ``_HEADING_LINE`` matched
+    at each line's start, a line holding white space of any kind, or only tabs after the
+    numeral's punctuation."""
+    expected = [at for at, line in enumerate(lines) if skeleton._HEADING_LINE.match(line)]
+    assert list(skeleton._heading_lines(lines)) == expected
+
+
+def test_a_heading_after_a_table_line_or_white_space_is_found_on_its_own_line() -> None:
+    lines = ["\t二、主动公开政府信息情况", " ", "  ## 二、主动公开政府信息情况", "二、\t", "三、 "]
+    assert list(skeleton._heading_lines(lines)) == [2, 4]

@@ -49,15 +49,27 @@ _MAX_MARKER_LINE = 200  # a footer centred with spaces
 _MARKER_LINE = re.compile(PAGE_MARKER)
 #: A browser's header or footer (``labels.BROWSER_FURNITURE``): a page marker however long.
 _BROWSER_LINE = re.compile(rf"\s*(?:{BROWSER_FURNITURE})\s*")
-#: A heading, after any Markdown heading marks (``## 二、…``, from html2text or pandoc).
-_HEADING = re.compile(
-    r"\s*(?:#{1,6}\s*)?(?P<number>["
-    + "".join(SECTION_NUMERALS)
-    + r"])\s*[、.,:]\s*(?P<title>[^\t]+)"
-)
+
+
+def _heading(space: str, title: str) -> str:
+    """A heading's pattern, after any Markdown heading marks (``## 二、…``, from html2text or
+    pandoc), white space being ``space`` and the title's characters ``title``."""
+    numerals = "".join(SECTION_NUMERALS)
+    return (
+        rf"{space}*(?:#{{1,6}}{space}*)?(?P<number>[{numerals}]){space}*[、.,:]{space}*"
+        rf"(?P<title>{title}+)"
+    )
+
+
+#: A heading.
+_HEADING = re.compile(_heading(r"\s", r"[^\t]"))
 #: A line that may be a heading: not a table cell (a line starting with a tab); whether it is
 #: short enough is checked apart (``heading_number``), as a lookahead would scan every line.
 _HEADING_LINE = re.compile(rf"(?!\t){_HEADING.pattern}")
+#: ``_HEADING_LINE`` after a newline, in lines joined by newlines (its white space and title
+#: kept to its line): one search of a text finds them all, where a search a line costs an
+#: allocation of the regular expression engine's stack each (about 1,000 instructions).
+_HEADING_AFTER_NEWLINE = re.compile(r"\n(?!\t)" + _heading(r"[^\S\n]", r"[^\t\n]"))
 #: Keywords this long may carry one stray character (``行政法复议`` for 行政复议): a heading
 #: typo. Only an insertion: a keyword missing a character is a shorter word, found in any
 #: text (``具体情况`` holds ``体情况``).
@@ -215,6 +227,16 @@ def heading_number(line: str) -> int | None:
     return numbered[0] if numbered is not None and _named(numbered[2], numbered[0]) else None
 
 
+def _heading_lines(lines: Sequence[str]) -> Iterator[int]:
+    """The indices of the lines ``_HEADING_LINE`` matches, in order."""
+    text = "\n" + "\n".join(lines)
+    line, counted = -1, 0  # the line of the newline at ``counted - 1``
+    for found in _HEADING_AFTER_NEWLINE.finditer(text):
+        line += text.count("\n", counted, found.start() + 1)
+        counted = found.start() + 1
+        yield line
+
+
 def _numbered(line: str) -> tuple[int, str, str] | None:
     """For a line shaped as a heading (a numeral, ``、``, a title), its numeral's section,
     the numeral as written and the title; ``None`` for any other line."""
@@ -259,7 +281,7 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
     found: list[tuple[int, int]] = []
     numerals: set[str] = set()
     stray: list[_Stray] = []
-    for index in compress(range(len(lines)), map(_HEADING_LINE.match, lines)):
+    for index in _heading_lines(lines):
         numbered = _numbered(lines[index])
         if numbered is None:
             continue
