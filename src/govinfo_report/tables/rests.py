@@ -23,9 +23,10 @@ from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
 from .reading import Given, Reading, Unit
 
-#: A line that prints a number's rest alone: ``0`` then digits, between spaces or a grid's
-#: bars.
-_REST_LINE = re.compile(r"\n(?:[^\S\n]|\|)*(0\d+)(?:[^\S\n]|\|)*(?=\n)")
+#: A number's rest: ``0`` then digits, with nothing after it on its line but spaces or a
+#: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
+#: line is checked apart, ``_rests``).
+_REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*\n)")
 #: A line's words (a grid's cells: ``|4  |57171.28|``).
 _WORD = re.compile(r"[^\s|]+")
 
@@ -91,13 +92,15 @@ def _last_number_line(skel: Skeleton, at: int) -> int | None:
 def _rests(lines: Sequence[str], first: int) -> list[Printed]:
     """The rests printed as all their line prints (a grid's bars aside), from line index
     ``first`` on: a number with a leading zero among a row's other words is that row's cell
-    (``leading-zero`` doubts it). One search of the joined lines (at C speed)."""
-    text = "\n" + "\n".join(lines[first:]) + "\n"  # each line between two line ends
+    (``leading-zero`` doubts it). One search of the joined lines."""
+    text = "\n".join(lines[first:]) + "\n"
     rests = []
-    for match in _REST_LINE.finditer(text):
-        start = match.start() + 1
-        line = first + text.count("\n", 0, start)
-        rests.append((match.group(1), line, match.start(1) - start + 1))
+    for match in _REST.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if text[start : match.start()].replace("|", "").strip():
+            continue  # a word before it on its line
+        line = first + text.count("\n", 0, start) + 1
+        rests.append((match.group(), line, match.start() - start + 1))
     return rests
 
 
