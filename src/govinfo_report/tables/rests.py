@@ -23,9 +23,10 @@ from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
 from .reading import Given, Reading, Unit
 
-#: A word of a line that is a number's rest: ``0`` then digits, alone between spaces or
-#: a grid's bars.
-_REST = re.compile(r"(?<![^\s|])0\d+(?![^\s|])")
+#: A number's rest: ``0`` then digits, with nothing after it on its line but spaces or a
+#: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
+#: line is checked apart, ``_rests``).
+_REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*\n)")
 #: A line's words (a grid's cells: ``|4  |57171.28|``).
 _WORD = re.compile(r"[^\s|]+")
 
@@ -40,12 +41,12 @@ def rests_astray(
     rules confirmed, ``rows._rest_joined``) is no stray one, nor a word a layout cut into
     values (zeros run together, ``000``). The cells are closed (missing, never derived),
     each said (``values-unplaced``)."""
-    table = sorted({at for spans in regions.values() for span in spans for at in span})
-    if not table:
+    first = min((span.start for spans in regions.values() for span in spans), default=None)
+    if first is None:
         return readings
-    rests = [rest for at in range(table[0], len(skel.lines)) if (rest := _rest(skel, at))]
+    rests = _rests(skel.lines, first)
     if not rests:
-        return readings  # at C speed: almost no text prints one
+        return readings  # almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
     placed = [value for printed in _printed_values(readings) for value in printed]
     for rest in rests:
@@ -88,17 +89,19 @@ def _last_number_line(skel: Skeleton, at: int) -> int | None:
     return None
 
 
-def _rest(skel: Skeleton, at: int) -> Printed | None:
-    """The rest line index ``at`` prints as all it prints (a grid's bars aside), if any: a
-    number with a leading zero among a row's other words is that row's cell (``leading-zero``
-    doubts it)."""
-    line = skel.lines[at]
-    if "0" not in line:
-        return None  # at C speed: most lines
-    match = _REST.search(line)
-    if match is None or _WORD.findall(line) != [match.group()]:
-        return None
-    return match.group(), at + 1, match.start() + 1
+def _rests(lines: Sequence[str], first: int) -> list[Printed]:
+    """The rests printed as all their line prints (a grid's bars aside), from line index
+    ``first`` on: a number with a leading zero among a row's other words is that row's cell
+    (``leading-zero`` doubts it). One search of the joined lines."""
+    text = "\n".join(lines[first:]) + "\n"
+    rests = []
+    for match in _REST.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if text[start : match.start()].replace("|", "").strip():
+            continue  # a word before it on its line
+        line = first + text.count("\n", 0, start) + 1
+        rests.append((match.group(), line, match.start() - start + 1))
+    return rests
 
 
 def _taken(skel: Skeleton, readings: Sequence[Reading], rest: Printed) -> bool:
