@@ -1780,8 +1780,14 @@ def _across_words(
             for at, spans in enumerate(head)
             if spans[measure][1] > start and not (at == 0 and spans[measure][0] == left)
         ]
+        if len(words) < 2:
+            continue
+        # the words a cluster shares columns with: those starting before its end less
+        # those ending by its start (each of which starts before its end too)
+        starts = sorted(a for a, _ in words)
+        ends = sorted(b for _, b in words)
         for cluster in clusters:
-            if sum(1 for a, b in words if a < cluster.end and cluster.start < b) > 1:
+            if bisect_left(starts, cluster.end) - bisect_right(ends, cluster.start) > 1:
                 return True
     return False
 

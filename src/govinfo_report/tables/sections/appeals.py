@@ -126,11 +126,25 @@ def _moved(
         for rule in rules(template)
     ]
     numbers = count_values([text for text, _, _ in values])
+    # A move shifts the values between ``at`` and ``to`` alone: a group it leaves untouched
+    # holds or breaks as in printed order. So it must reach each group that breaks there
+    # (start by the end of the first to end, end by the start of the last to start), and
+    # those are checked first.
+    broken = [
+        (lefts, rights)
+        for lefts, rights in checks
+        if not _holds([numbers[n] for n in lefts], [numbers[n] for n in rights])
+    ]
+    low = min((max(lefts + rights) for lefts, rights in broken), default=len(values))
+    high = max((min(lefts + rights) for lefts, rights in broken), default=0)
+    checks = [*broken, *(check for check in checks if check not in broken)]
     for at, value in enumerate(values):
         rest = [*numbers[:at], *numbers[at + 1 :]]
-        for to in range(len(values)):
+        earlier = range(min(at, low + 1)) if at >= high else range(0)
+        later = range(max(at + 1, high), len(values)) if at <= low else range(0)
+        for to in (*earlier, *later):
             moved = [*rest[:to], numbers[at], *rest[to:]]
-            if to == at or not all(
+            if not all(
                 _holds([moved[n] for n in lefts], [moved[n] for n in rights])
                 for lefts, rights in checks
             ):

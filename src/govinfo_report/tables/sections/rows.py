@@ -19,7 +19,7 @@ from itertools import (
     repeat,
 )
 from math import comb
-from operator import and_, attrgetter, is_, itemgetter, not_
+from operator import and_, attrgetter, is_, itemgetter, mul, not_
 
 import attrs
 
@@ -959,16 +959,20 @@ def _some_way_adds_up(
 ) -> bool:
     """Whether some way of ``cuts``, between a row's values ``before`` and ``after``, makes
     its own rules ``inside`` hold (``adds_up`` of each way), the fixed values' amounts and
-    the rules' sides made once: a closed run may be cut thousands of ways."""
+    each rule as one signed sum over the cells it reads made once: a closed run may be cut
+    thousands of ways."""
     sums = sides(cells, inside)
-    used = itemgetter(*{at for left, right in sums for at in (*left, *right)})
+    places = sorted({at for left, right in sums for at in (*left, *right)})
+    # a rule holds where the sum of its cells' values, each times its sign, is 0
+    signs = [[left.count(at) - right.count(at) for at in places] for left, right in sums]
+    used = itemgetter(*places)
     head, tail = _amounts(before), _amounts(after)
     size = len(cells) - len(head) - len(tail)
     for way in cuts.ways:
         if len(way) != size:
             continue
-        values = [*head, *map(_AMOUNTS.__getitem__, map(_TEXT, way)), *tail]
-        if None not in used(values) and hold(values, sums):  # type: ignore[arg-type]
+        values = used([*head, *map(_AMOUNTS.__getitem__, map(_TEXT, way)), *tail])
+        if None not in values and not any(sum(map(mul, sign, values)) for sign in signs):
             return True
     return False
 
