@@ -60,9 +60,9 @@ def test_the_headings_lines_are_found_by_one_search_as_by_a_match_a_line(
     at each line's start, a line holding white space of any kind, or only tabs after the
     numeral's punctuation."""
     expected = [at for at, line in enumerate(lines) if skeleton._HEADING_LINE.match(line)]
-    assert list(skeleton._heading_lines(lines)) == expected
+    assert list(skeleton._heading_lines("\n" + "\n".join(lines))) == expected
 
 
 def test_a_heading_after_a_table_line_or_white_space_is_found_on_its_own_line() -> None:
     lines = ["\t二、主动公开政府信息情况", " ", "  ## 二、主动公开政府信息情况", "二、\t", "三、 "]
-    assert list(skeleton._heading_lines(lines)) == [2, 4]
+    assert list(skeleton._heading_lines("\n" + "\n".join(lines))) == [2, 4]

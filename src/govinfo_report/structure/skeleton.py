@@ -154,6 +154,9 @@ class Skeleton:
     closed: bool = attrs.field(default=False, repr=False)
     #: Whether a line without a tab breaks a page (pdftotext's ``\f``).
     paged: bool = attrs.field(default=False, repr=False)
+    #: The lines joined, each after a newline (``"\n" + "\n".join(lines)``): made once, so a
+    #: pattern searches every line at C speed (``headings``, ``tables.rests``).
+    joined: str = attrs.field(default="", repr=False)
 
     @property
     def front_lines(self) -> Sequence[str]:
@@ -227,9 +230,9 @@ def heading_number(line: str) -> int | None:
     return numbered[0] if numbered is not None and _named(numbered[2], numbered[0]) else None
 
 
-def _heading_lines(lines: Sequence[str]) -> Iterator[int]:
-    """The indices of the lines ``_HEADING_LINE`` matches, in order."""
-    text = "\n" + "\n".join(lines)
+def _heading_lines(text: str) -> Iterator[int]:
+    """The indices of the lines ``_HEADING_LINE`` matches, in order, of lines joined each
+    after a newline (``Skeleton.joined``)."""
     line, counted = -1, 0  # the line of the newline at ``counted - 1``
     for found in _HEADING_AFTER_NEWLINE.finditer(text):
         line += text.count("\n", counted, found.start() + 1)
@@ -262,9 +265,9 @@ def _named(title: str, only: int | None = None) -> frozenset[int]:
     )
 
 
-def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnostic]]:
-    """The section headings of ``lines`` as ``(line index, number)``, in order, and the
-    misnumbered ones found.
+def headings(lines: Sequence[str], joined: str) -> tuple[list[tuple[int, int]], list[Diagnostic]]:
+    """The section headings of ``lines`` (``joined``: as ``Skeleton.joined``) as ``(line
+    index, number)``, in order, and the misnumbered ones found.
 
     A heading whose numeral names another section than its title (``二、收到和处理政府信息
     公开申请情况`` after ``二、主动公开政府信息情况``) is read by its title when that is
@@ -281,7 +284,7 @@ def headings(lines: Sequence[str]) -> tuple[list[tuple[int, int]], list[Diagnost
     found: list[tuple[int, int]] = []
     numerals: set[str] = set()
     stray: list[_Stray] = []
-    for index in _heading_lines(lines):
+    for index in _heading_lines(joined):
         numbered = _numbered(lines[index])
         if numbered is None:
             continue
@@ -778,7 +781,8 @@ def split(lines: Sequence[str], tables: Sequence[int] = ()) -> Skeleton:
         return True
 
     marks = _Marks(lines, tables)
-    found_headings, found = headings(lines)
+    joined = "\n" + "\n".join(lines)
+    found_headings, found = headings(lines, joined)
     parts = cast(
         tuple[Section, ...], parser().parse(iter(tokens(marks, found_headings)), on_error=demote)
     )
@@ -799,4 +803,4 @@ def split(lines: Sequence[str], tables: Sequence[int] = ()) -> Skeleton:
     for number, name in SECTION_NAMES.items():
         if number not in sections:
             found.append(diagnostic("section-missing", f"no heading of section {name} was found"))
-    return Skeleton(front, sections, tuple(found), lines, paged=marks.paged)
+    return Skeleton(front, sections, tuple(found), lines, paged=marks.paged, joined=joined)

@@ -26,7 +26,7 @@ from .reading import Given, Reading, Unit
 #: A number's rest: ``0`` then digits, with nothing after it on its line but spaces or a
 #: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
 #: line is checked apart, ``_rests``).
-_REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*\n)")
+_REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
 #: A line's words (a grid's cells: ``|4  |57171.28|``).
 _WORD = re.compile(r"[^\s|]+")
 
@@ -44,7 +44,7 @@ def rests_astray(
     first = min((span.start for spans in regions.values() for span in spans), default=None)
     if first is None:
         return readings
-    rests = _rests(skel.lines, first)
+    rests = _rests(skel, first)
     if not rests:
         return readings  # almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
@@ -89,18 +89,17 @@ def _last_number_line(skel: Skeleton, at: int) -> int | None:
     return None
 
 
-def _rests(lines: Sequence[str], first: int) -> list[Printed]:
+def _rests(skel: Skeleton, first: int) -> list[Printed]:
     """The rests printed as all their line prints (a grid's bars aside), from line index
     ``first`` on: a number with a leading zero among a row's other words is that row's cell
-    (``leading-zero`` doubts it). One search of the joined lines."""
-    text = "\n".join(lines[first:]) + "\n"
+    (``leading-zero`` doubts it). One search of the joined lines (``Skeleton.joined``)."""
+    text = skel.joined
     rests = []
-    for match in _REST.finditer(text):
+    for match in _REST.finditer(text, sum(map(len, skel.lines[:first])) + first):
         start = text.rfind("\n", 0, match.start()) + 1
         if text[start : match.start()].replace("|", "").strip():
             continue  # a word before it on its line
-        line = first + text.count("\n", 0, start) + 1
-        rests.append((match.group(), line, match.start() - start + 1))
+        rests.append((match.group(), text.count("\n", 0, start), match.start() - start + 1))
     return rests
 
 
