@@ -339,3 +339,55 @@ def test_an_empty_section_three_header_beside_its_note_breaks_no_line() -> None:
     assert got == printed
     assert back.cell("proactive.normative_documents.total_published").value == 49
     assert back.cell("proactive.procurement.amount").value == Decimal("0.4")
+
+
+#: ``WORD_2019`` with its 第二十条第（一）项 as Word's PDF prints a narrower page's (bed 2828
+#: page 17's layout, other counts): each row's cells centred in its tall row, 对外公开总数量
+#: (the widest, its unit wrapped) a line above the row's label line and its unit a line
+#: below; the header's last words (``量   量``) take the one above.
+CENTRED_TOTAL = """二、主动公开政府信息情况
+
+                  第二十条第（一）项
+
+                      本   本
+                      年   年
+                               对外
+                      新   新
+                 信息            公开
+                      制   公
+                 内容            总数
+                      作   开
+                               量
+                      数   数
+                      量   量
+
+                               37
+                 规章   3件 2件
+                               件
+
+                 规范
+                            215
+                 性文 4 件 4 件
+                             件
+                 件
+
+""" + WORD_2019[WORD_2019.index("第二十条第（五）项") :]
+
+
+def test_a_total_centred_above_its_rows_line_is_never_claimed_blank() -> None:
+    """规章's 对外公开总数量 (37, a line above 规章's line, taken with the header's last
+    words) is read or missing, never claimed printed blank; the row's own line is read."""
+    counts = {"made": 3, "published": 2, "total_published": 37}
+    others = {"made": 4, "published": 4, "total_published": 215}
+    truth = _report(
+        "2019",
+        PRINTED_2019
+        | {f"rules.{key}": value for key, value in counts.items()}
+        | {f"normative_documents.{key}": value for key, value in others.items()},
+    )
+    back = gr.parse(_section_two(truth, CENTRED_TOTAL))
+    total = back.cell("proactive.rules.total_published")
+    assert total.value in (37, None)
+    assert not total.blank
+    assert [back.cell(f"proactive.rules.{key}").value for key in ("made", "published")] == [3, 2]
+    assert wrong(back, truth.flat()) == {}

@@ -787,11 +787,15 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
 
 
 def _beside_ignored(context: _Context) -> None:
-    """The blank cells of rows given on a line where a row whose label names no row printed
-    values that were ignored (``_Context.ignored``): those values may be theirs (a tall
-    row's unit alone under a value, ``行政  0`` / ``处罚 483项  项  154件``, parts ``154件``
-    off as the row ``项``), so the cells are missing, never claimed blank."""
-    lines = {line for row in context.ignored for _, line, _ in row.values}
+    """The blank cells of rows given on a line where, or next to one where, a row whose
+    label names no row printed values that were ignored (``_Context.ignored``): those values
+    may be theirs (a tall row's unit alone under a value, ``行政  0`` / ``处罚 483项  项
+    154件``, parts ``154件`` off as the row ``项``; Word's PDF through ``pdftotext -layout``
+    centres a tall row's cells, ``14`` on the line above ``规章  6件 6件``, taken with the
+    header's last words), so the cells are missing, never claimed blank."""
+    lines = {
+        line + step for row in context.ignored for _, line, _ in row.values for step in (-1, 0, 1)
+    }
     if not lines:
         return
     draft = context.draft
@@ -803,8 +807,8 @@ def _beside_ignored(context: _Context) -> None:
                 context.template,
                 at,
                 beside[0],
-                "section 二: a row's blank cells beside values of its line that went to no "
-                "row (the row they may belong to): not read as printed blank",
+                "section 二: a row's blank cells beside values on its line or the next that "
+                "went to no row (the row they may belong to): not read as printed blank",
             )
 
 
