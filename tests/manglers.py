@@ -491,6 +491,41 @@ def stray_rest(text: str, rng: Random) -> str:
     return text
 
 
+#: A table section's heading, Chinese-numbered or Arabic (``arabic_headings``).
+_TABLE_HEADING = re.compile(r"^\W*(?:[二三四]、|[234][、.．])")
+_ANY_HEADING = re.compile(r"^\W*(?:[一二三四五六]、|[1-6][、.．](?!\d))")
+#: A space-aligned row's last value, after its label or another value.
+_LAST = re.compile(r"(?<=\S)(\s{2,}|\s(?=\d))(\S+)\s*$")
+
+
+def lifted_value(text: str, rng: Random) -> str:
+    """A tall cell's value printed on a line of its own between rows, as lynx or ``pdftotext
+    -layout`` prints a cell centred vertically in a row made tall by another cell: a row of
+    a table section (二, 三, 四) that prints its label and then its values on one line has
+    its last value moved onto a line of its own, at the same column (in display columns, as
+    lynx and inscriptis measure, or in characters, as ``pdftotext -layout`` does), right
+    above or right below the row's line. The value may then be taken for the row above's
+    or the row below's, so the cell is uncertain."""
+    lines = text.split("\n")
+    rows: list[tuple[int, re.Match[str]]] = []
+    in_table = False
+    for at, line in enumerate(lines):
+        if _ANY_HEADING.match(line):
+            in_table = bool(_TABLE_HEADING.match(line))
+            continue
+        last = _LAST.search(line) if in_table and line[:1].strip() else None
+        if last is not None and is_value(last.group(2)) and not is_value(line.split()[0]):
+            rows.append((at, last))
+    if not rows:
+        return text
+    at, last = rng.choice(rows)
+    line, start = lines[at], last.start(2)
+    column = space_aligned._display_width(line[:start]) if rng.random() < 0.5 else start
+    pieces = [line[: last.start()], " " * column + last.group(2)]
+    lines[at : at + 1] = pieces[::-1] if rng.random() < 0.5 else pieces
+    return "\n".join(lines)
+
+
 #: Section 二's grid in python-docx's text: its label column and the three value columns of
 #: its widest sub-table.
 PROACTIVE_GRID = 4
@@ -2220,6 +2255,7 @@ UNCERTAIN: tuple[Mangler, ...] = (
     Mangler("word_grid", word_grid, ("tab-separated",), lossless=False),
     Mangler("docx_split_header", docx_split_header, ("tab-separated",), lossless=False),
     Mangler("stray_rest", stray_rest, EVERY, lossless=False),
+    Mangler("lifted_value", lifted_value, ("space-aligned",), lossless=False),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")

@@ -27,9 +27,11 @@ from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.layouts.cell_per_line import in_blocks
 from ..structure.layouts.run_together import RunTogether, trailing_indent
+from ..structure.layouts.space_aligned import SpaceAligned
 from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
+from .between import between_rows
 from .matching import foreign_column, proactive_column
 from .reading import Reading, signs_misplaced, unplaced
 from .resolve import (
@@ -990,6 +992,8 @@ def _by_order(
     their cells alone, another way where the rules confirm it (``read_table``)."""
     section = SECTIONS[name]
     first = section.read(rows.rows, template)
+    if rows.layout == SpaceAligned.name:
+        first = between_rows(first, rows.rows, region.skel.lines, template)
     if not rows.by_order:
         return TableRead(rows.layout, first, found)
     # Read by the order of its cells alone, a row's values may be another's (a label

@@ -173,10 +173,24 @@ def _straddling(
     piece and a rest under each of some of them (``_rests``). The next row keeps its label
     piece (a cut label's rest, which its section joins). The row's values are then whole
     cells in column order (``_by_column``'s, in display columns): not ``loose``, though on
-    two lines (no grid places them, ``_on_one_line``)."""
+    two lines (no grid places them, ``_on_one_line``).
+
+    A label wraps only in a column too narrow for it, so its first piece is as wide as the
+    widest label piece printed beside values: a narrower one is a whole label, and the
+    line after it another row's (``行政处罚  6  -1`` / ``7`` / ``行政强制  2  0``: 行政强制's
+    last value centred above its line), not the pieces' rests."""
+    widest = max(
+        (
+            len(text)
+            for row in rows
+            for text, line, _ in row.labels
+            if any(on == line for _, on, _ in row.values)
+        ),
+        default=0,
+    )
     for at in range(len(rows) - 1):
         row, after = rows[at], rows[at + 1]
-        if len(row.labels) != 1 or not after.labels:
+        if len(row.labels) != 1 or not after.labels or len(row.labels[0][0]) < widest:
             continue
         line = row.labels[0][1]
         tops = [value for value in row.values if value[1] == line]

@@ -1,0 +1,209 @@
+"""A tall cell's value printed on a line of its own between two rows of space-aligned
+text (lynx, inscriptis, ``pdftotext -layout``: a cell centred vertically). The layout gives
+it to the row above; where the row below leaves its column blank, it may be that row's, so
+the row below must not claim the cell printed blank (nor the row above take it where its
+own line leaves the column blank)."""
+
+from __future__ import annotations
+
+import govinfo_report as gr
+
+from conftest import wrong
+
+#: A 2019 report's section 二 as lynx prints it (typed for this test): 行政强制's
+#: 处理决定数量 (7) is printed on a line of its own above its row's line, under 行政处罚's,
+#: which ends in 7 too (so 行政处罚 may take it for its merged cell printed again).
+PROACTIVE = """青岚县市场监督管理局2019年政府信息公开工作年度报告
+
+一、总体情况
+2019年，青岚县市场监督管理局认真落实政府信息公开工作要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容              本年新制作数量  本年新公开数量            对外公开总数量
+规章                  2               2                         14
+规范性文件            5               5                         31
+第二十条第（五）项
+信息内容              上一年项目数量  本年增/减                 处理决定数量
+行政许可              12              +1                        40
+其他对外管理服务事项  3               0                         9
+第二十条第（六）项
+信息内容              上一年项目数量  本年增/减                 处理决定数量
+行政处罚              6               -1                        7
+                                                                7
+行政强制              2               0
+第二十条第（八）项
+信息内容              上一年项目数量  本年增/减
+行政事业性收费        1               0
+第二十条第（九）项
+信息内容              采购项目数量    采购总金额（单位：万元）
+政府集中采购          4               126.5
+
+五、存在的主要问题及改进情况
+无。
+
+六、其他需要报告的事项
+无。
+"""
+
+#: 行政处罚's line, and the columns of its sub-table.
+ROW_ABOVE = "行政处罚              6               -1                        7"
+COLUMNS = ("previous_items", "change", "decisions")
+
+#: The same section with 规章's 对外公开总数量 (14) printed on the line below its row's,
+#: and 规范性文件's 对外公开总数量 not given (a gap): 14 may be either row's.
+BELOW = PROACTIVE.replace(
+    "规章                  2               2                         14\n"
+    "规范性文件            5               5                         31\n",
+    "规章                  2               2\n"
+    "                                                                14\n"
+    "规范性文件            5               5\n",
+)
+
+
+def test_a_value_above_its_row_equal_to_the_row_above_s_last_is_never_claimed_blank() -> None:
+    """行政强制's 7, printed between 行政处罚 (ending in 7) and 行政强制: 行政强制's
+    处理决定数量 is 7 or missing, never printed blank, and said; its other cells are read as
+    printed. 行政处罚's are its own or missing (a 7 under its 7 may be the rest of a
+    number wrapped in its cell, 77)."""
+    report = gr.parse(PROACTIVE)
+    decisions = report.cell("proactive.coercive_measures.decisions")
+    assert decisions.value in (7, None)
+    assert not decisions.blank
+    coercive = [report.cell(f"proactive.coercive_measures.{key}").value for key in COLUMNS[:2]]
+    assert coercive == [2, 0]
+    penalties = [report.cell(f"proactive.penalties.{key}") for key in COLUMNS]
+    assert [cell.value for cell in penalties if cell.value is not None] in ([], [6, -1, 7])
+    assert not any(cell.blank for cell in penalties)
+    assert [d for d in report.diagnostics if d.code == "values-unplaced" and d.line == 19]
+
+
+def test_a_value_between_a_row_and_the_next_s_label_makes_no_label_pieces() -> None:
+    """行政处罚 printing its 处理决定数量 blank, 行政强制's 7 between them: the 2 and 0 of
+    行政强制's line are its own cells, not the last digits of 行政处罚's 6 and -1 wrapped in
+    narrow cells (62, -10): 行政处罚's label is narrower than 其他对外管理服务事项's, so it
+    is no piece of a label wrapped in its column."""
+    report = gr.parse(PROACTIVE.replace(ROW_ABOVE, ROW_ABOVE[: ROW_ABOVE.rindex("7")].rstrip()))
+    assert [report.cell(f"proactive.penalties.{key}").value for key in COLUMNS[:2]] == [6, -1]
+    assert report.cell("proactive.penalties.decisions").value is None
+    coercive = [report.cell(f"proactive.coercive_measures.{key}") for key in COLUMNS]
+    assert [cell.value for cell in coercive[:2]] == [2, 0]
+    assert coercive[2].value in (7, None) and not coercive[2].blank
+
+
+def test_a_value_below_its_row_where_the_next_row_leaves_its_column_blank_is_either_row_s() -> None:
+    """规章's 14, on the line below its row's, over 规范性文件's gap in that column: it may
+    be either row's, so neither cell is read (not 14 for 规范性文件, not printed blank); the
+    rows' other cells are."""
+    report = gr.parse(BELOW)
+    assert report.cell("proactive.rules.total_published").value in (14, None)
+    others = report.cell("proactive.normative_documents.total_published")
+    assert others.value is None and not others.blank
+    assert [report.cell(f"proactive.rules.{key}").value for key in ("made", "published")] == [2, 2]
+    assert [
+        report.cell(f"proactive.normative_documents.{key}").value for key in ("made", "published")
+    ] == [5, 5]
+
+
+#: A 2021 report's section 三 as ``pdftotext -layout`` prints it (in characters; values
+#: made up for this test): 予以公开's 总计 (8) on a line of its own above its row's line,
+#: under 上年结转's 总计 (1). A line too long for the source goes on after a backslash.
+APPLICATIONS = """青岚县市场监督管理局2021年政府信息公开工作年度报告
+
+一、总体情况
+2021年，青岚县市场监督管理局认真落实政府信息公开工作要求。
+
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）                        \
+ 申请人情况
+                                                           自然人  法人或其他组织               \
+          总计
+                                                                商业企业  科研机构 \
+ 社会公益组织  法律服务机构  其他
+一、本年新收政府信息公开申请数量                                           9    2     0     0   \
+    1       0   12
+二、上年结转政府信息公开申请数量                                           1    0     0     0   \
+    0       0   1
+                                                                                                8
+三、本年度办理结果  （一）予以公开                                         6    1     0     0   \
+    1       0
+           （二）部分公开（区分处理的，只计这一情形，不计其他情形）                    2    0   \
+  0     0       0       0   2
+           （三）不予公开  1.属于国家秘密                               0    0     0     0      \
+ 0       0   0
+                    2.其他法律行政法规禁止公开                         0    0     0     0      \
+ 0       0   0
+                    3.危及“三安全一稳定”                           0    0     0     0       0   \
+    0   0
+                    4.保护第三方合法权益                            0    0     0     0       0  \
+     0   0
+                    5.属于三类内部事务信息                           0    0     0     0       0 \
+      0   0
+                    6.属于四类过程性信息                            0    0     0     0       0  \
+     0   0
+                    7.属于行政执法案卷                             0    0     0     0       0   \
+    0   0
+                    8.属于行政查询事项                             0    0     0     0       0   \
+    0   0
+           （四）无法提供  1.本机关不掌握相关政府信息                         1    1     0    \
+ 0       0       0   2
+                    2.没有现成信息需要另行制作                         0    0     0     0      \
+ 0       0   0
+                    3.补正后申请内容仍不明确                          0    0     0     0      \
+ 0       0   0
+           （五）不予处理  1.信访举报投诉类申请                            0    0     0     0   \
+    0       0   0
+                    2.重复申请                                 0    0     0     0       0      \
+ 0   0
+                    3.要求提供公开出版物                            0    0     0     0       0  \
+     0   0
+                    4.无正当理由大量反复申请                          0    0     0     0      \
+ 0       0   0
+                    5.要求行政机关确认或重新出具已获取信息                   0    0     0     0 \
+      0       0   0
+           （六）其他处理  1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请     \
+ 0    0     0     0       0       0   0
+                    2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请  0 \
+   0     0     0       0       0   0
+                    3.其他                                   0    0     0     0       0       0 \
+  0
+           （七）总计                                           9    2     0     0       1      \
+ 0   12
+四、结转下年度继续办理                                                1    0     0     0      \
+ 0       0   1
+
+五、存在的主要问题及改进情况
+无。
+
+六、其他需要报告的事项
+无。
+"""
+
+#: The counts the text prints in section 三 (the rows not named print zeros).
+PRINTED = {
+    "new": (9, 2, 0, 0, 1, 0, 12),
+    "carried_over": (1, 0, 0, 0, 0, 0, 1),
+    "granted": (6, 1, 0, 0, 1, 0, 8),
+    "partially_granted": (2, 0, 0, 0, 0, 0, 2),
+    "unavailable.not_held": (1, 1, 0, 0, 0, 0, 2),
+    "total": (9, 2, 0, 0, 1, 0, 12),
+    "carried_forward": (1, 0, 0, 0, 0, 0, 1),
+}
+
+
+def test_a_total_above_its_row_in_section_three_is_never_claimed_blank() -> None:
+    """予以公开's 总计 (8), printed between 上年结转 and 予以公开: read, derived by the
+    row's sum, or missing, never printed blank; no cell of the section is wrong."""
+    report = gr.parse(APPLICATIONS)
+    total = report.cell("applications.granted.total")
+    assert total.value in (8, None)
+    assert not total.blank
+    columns = [f.column for f in gr.fields("2021") if f.key.startswith("applications.new.")]
+    truth = {f.key: 0 for f in gr.fields("2021") if f.section == "applications"} | {
+        f"applications.{row}.{column}": value
+        for row, counts in PRINTED.items()
+        for column, value in zip(columns, counts, strict=True)
+    }
+    assert wrong(report, truth) == {}
+    granted = [report.cell(f"applications.granted.{column}").value for column in columns[:6]]
+    assert granted == [6, 1, 0, 0, 1, 0]
