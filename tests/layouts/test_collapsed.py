@@ -428,3 +428,77 @@ def test_a_space_a_web_archive_closed_a_run_of_blank_cells_to_is_one_blank_cell_
     assert ways(f"12{maybe}", 2) == {("12", ""), ("1", "2")}
     assert ways(f"{run}12{run}", 3) == {("", "12", "")}
     assert ways(f"{run}12{run}", 2) == set()  # each space one blank cell at least
+
+
+# --- Some way that adds up: searched, not listed -----------------------------------------
+
+
+def test_some_way_finds_the_cut_that_adds_up() -> None:
+    """``12012`` in three numbers is 1|20|12, 1|201|2, 12|0|12 or 120|1|2 (no number with a
+    leading zero): only 12|0|12 has its third the sum of the first two (and its first the
+    sum of the other two), none its second."""
+
+    def terms(weights: tuple[int, ...]) -> collapsed.Terms:
+        return lambda place, text: (weights[place] * int(text),)  # type: ignore[return-value]
+
+    run = ("12012", 3, 0)
+    assert collapsed.some_way(run, 3, 0, False, False, terms((-1, -1, 1)), (0,))
+    assert collapsed.some_way(run, 3, 0, False, False, terms((1, -1, -1)), (0,))
+    assert not collapsed.some_way(run, 3, 0, False, False, terms((-1, 1, -1)), (0,))
+    # the sum it must come to: 1 + 20 - 12 = 9
+    assert collapsed.some_way(run, 3, 0, False, False, terms((1, 1, -1)), (9,))
+    # a number that counts for no way (``None``): 12|0|12 without its 0
+    no_zero = lambda place, text: None if text == "0" else (int(text) * (-1, -1, 1)[place],)  # noqa: E731
+    assert not collapsed.some_way(run, 3, 0, False, False, no_zero, (0,))
+
+
+_RUN_CHARACTERS = st.sampled_from(
+    ["0", "1", "2", "3", "5", "9", " ", "+", "-", collapsed.NO_BREAK_SPACE, collapsed.BLANK_RUN]
+)
+
+
+@st.composite
+def runs_and_sums(draw: st.DrawFn) -> tuple[str, int, int, bool, list[tuple[int, ...]], bool]:
+    """A run of digits as a text prints it (signs, spaces, no-break spaces, blank runs
+    between its digits, a blank run or none at its end), how many numbers to cut it into,
+    a tail, whether it is signed, each place's weight in one or two sums, and whether a
+    sign placed at some places makes the way none."""
+    digit = st.sampled_from("0123456789")
+    inside = draw(st.lists(_RUN_CHARACTERS, max_size=10).map("".join))
+    text = draw(digit) + inside + draw(digit)  # a run starts and ends with a digit
+    if draw(st.booleans()):
+        text += collapsed.BLANK_RUN_OR_NONE
+    parts = draw(st.integers(1, 6))
+    sums = draw(st.integers(1, 2))
+    weights = draw(
+        st.lists(st.tuples(*[st.integers(-2, 2)] * sums), min_size=parts, max_size=parts)
+    )
+    return text, parts, draw(st.integers(0, 3)), draw(st.booleans()), weights, draw(st.booleans())
+
+
+@given(runs_and_sums(), st.data())
+def test_some_way_is_some_way_cut_lists(
+    case: tuple[str, int, int, bool, list[tuple[int, ...]], bool], data: st.DataObject
+) -> None:
+    """``some_way`` answers as checking each way ``cut`` lists: a goal one of its ways
+    makes, and any goal, with numbers that count for no way (a sign at an even place)."""
+    text, parts, tail, signed, weights, unsigned_even = case
+    run = (text, 2, 4)
+
+    def terms(place: int, piece: str) -> collapsed.Terms | None:
+        if unsigned_even and place % 2 == 0 and piece[:1] in "+-" and piece:
+            return None
+        if piece and not re.fullmatch(r"[+-]?\d+", piece):
+            return None  # a dash, no number
+        amount = int(piece) if piece else 0
+        return tuple(weight * amount for weight in weights[place])
+
+    cuts = collapsed.cut(run, parts, 10**6, tail, signed)
+    made = set()
+    for way in cuts.ways:
+        added = [terms(place, piece) for place, (piece, _, _) in enumerate(way)]
+        if None not in added:
+            made.add(tuple(map(sum, zip(*added, strict=True))))
+    goals = [*made, data.draw(st.tuples(*[st.integers(-30, 30)] * len(weights[0])))]
+    for goal in goals:
+        assert collapsed.some_way(run, parts, tail, signed, False, terms, goal) == (goal in made)

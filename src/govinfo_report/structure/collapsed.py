@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from itertools import chain, repeat
-from operator import add, attrgetter, itemgetter, mul
+from operator import add, attrgetter, itemgetter, mul, sub
 
 import attrs
 
-from ..cells import MAX_DIGITS
+from ..cells import MAX_DIGITS, Value
 from ..fold import NO_BREAK_SPACE
 from ..labels import COUNT_UNITS, MONEY_UNITS
 from ..memo import weighed
@@ -152,11 +152,7 @@ def cut(
     text, line, column = run
     if sum(map(str.isdigit, text)) > MAX_RUN_DIGITS:
         return Cuts(None, (), True)
-    texts = [text]
-    if text.endswith(BLANK_RUN_OR_NONE):  # blank cells after the last value, or none
-        texts = [text[:-1] + BLANK_RUN, text[:-1]]
-    elif tail and len(text) > tail:
-        texts.append(text[:-tail].rstrip())
+    texts = _texts(text, tail)
     tables = [_ways(each, parts, signed, counts) for each in texts]
     count = sum(ways[0][parts] for ways, _ in tables)
     fewer = any(ways[0][k] for ways, _ in tables for k in range(1, parts))
@@ -172,6 +168,111 @@ def cut(
         ),
         fewer,
     )
+
+
+def _texts(text: str, tail: int) -> list[str]:
+    """The texts ``cut`` cuts a run's ``text`` as: a ``BLANK_RUN_OR_NONE`` at its end as
+    blank cells or none; else the text, and without its last ``tail`` characters."""
+    if text.endswith(BLANK_RUN_OR_NONE):  # blank cells after the last value, or none
+        return [text[:-1] + BLANK_RUN, text[:-1]]
+    if tail and len(text) > tail:
+        return [text, text[:-tail].rstrip()]
+    return [text]
+
+
+#: What a number of a way adds to each of some sums (``some_way``).
+Terms = tuple[Value, ...]
+
+
+def some_way(
+    run: Printed,
+    parts: int,
+    tail: int,
+    signed: bool,
+    counts: bool,
+    terms: Callable[[int, str], Terms | None],
+    goal: Terms,
+) -> bool:
+    """Whether some way ``cut(run, parts, limit, tail, signed, counts)`` lists has numbers
+    whose ``terms`` (by a number's place among the way's and its text as ``cut`` gives it;
+    ``None``: no way with it counts) add up to ``goal``, sum by sum: ``_reaches``, where
+    checking each way listed costs a sum a way (14 digits cut into 7 numbers: 1,716)."""
+    return any(_reaches(each, parts, signed, counts, terms, goal) for each in _texts(run[0], tail))
+
+
+def _reaches(
+    text: str,
+    parts: int,
+    signed: bool,
+    counts: bool,
+    terms: Callable[[int, str], Terms | None],
+    goal: Terms,
+) -> bool:
+    """``some_way`` of one of the texts ``cut`` cuts a run as (the ways ``_pieces`` lists).
+    The lowest and highest first sum the ways from each place (with as many numbers left)
+    make are worked out once, by a dynamic program over the places; a search of the ways
+    in order then follows a number only where what is left to reach lies between them,
+    and gives up a place with as much left to reach once."""
+    ways, steps = _ways(text, parts, signed, counts)
+    if not ways[0][parts]:
+        return False
+    # each place's numbers: their text as a cell's, where the next starts, whether the
+    # number is a blank run (one more blank cell may follow at the same place)
+    numbers = [
+        [(_cell(text[start:end]), after, text[start:end] == BLANK_RUN) for end, after in moves]
+        for start, moves in enumerate(steps)
+    ]
+    # each place with numbers left: the numbers that lead to a way, with their terms,
+    # where the next starts and the lowest and highest first sum of the ways through them
+    follow: dict[tuple[int, int], list[tuple[Terms, int, Value, Value]]] = {}
+    bounds: dict[tuple[int, int], tuple[Value, Value] | None] = {(len(steps), 0): (0, 0)}
+
+    def span(start: int, left: int) -> tuple[Value, Value] | None:
+        """The lowest and highest first sum of the ways from ``start`` with ``left``
+        numbers (``None``: no way counts)."""
+        key = (start, left)
+        if key in bounds:
+            return bounds[key]
+        found: list[tuple[Terms, int, Value, Value]] = []
+        low: Value = 0
+        high: Value = 0
+        count = ways[start][left - 1]  # a blank run's: one more blank cell at the same place
+        for cell, after, blank in numbers[start]:
+            for start_next in (after, start) if blank and count else (after,):
+                if not ways[start_next][left - 1]:
+                    continue
+                added = terms(parts - left, cell)
+                if added is None:
+                    break
+                rest = span(start_next, left - 1)
+                if rest is None:
+                    continue
+                lowest, highest = added[0] + rest[0], added[0] + rest[1]
+                if not found or lowest < low:
+                    low = lowest
+                if not found or highest > high:
+                    high = highest
+                found.append((added, start_next, lowest, highest))
+        follow[key] = found
+        bounds[key] = result = (low, high) if found else None
+        return result
+
+    failed: set[tuple[int, int, Terms]] = set()
+
+    def reach(start: int, left: int, wanted: Terms) -> bool:
+        """Whether a way from ``start`` with ``left`` numbers sums to ``wanted``."""
+        if not left:
+            return not any(wanted)
+        if (start, left, wanted) in failed:
+            return False
+        first = wanted[0]
+        for added, start_next, low, high in follow[start, left]:
+            if low <= first <= high and reach(start_next, left - 1, tuple(map(sub, wanted, added))):
+                return True
+        failed.add((start, left, wanted))
+        return False
+
+    return span(0, parts) is not None and reach(0, parts, goal)
 
 
 #: Sums that must be equal, as positions of cells: ``(left, right)``.
@@ -505,6 +606,7 @@ def _next(text: str, end: int) -> int:
     return end
 
 
+@weighed(lambda found, text, parts, signed=False, counts=False: 1 + len(text) * parts)
 def _ways(
     text: str, parts: int, signed: bool = False, counts: bool = False
 ) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
@@ -553,10 +655,8 @@ def _pieces(
             else:
                 found = []
                 for end, after in steps[start]:
-                    piece = text[start:end]  # a no-break space: a blank cell, text ""
-                    if piece[1:2] == " " and piece[0] in _SIGNS:
-                        piece = piece[0] + piece[2:]  # a sign apart: the number signed
-                    head = ((piece if piece not in _BLANKS else "", line, column + start),)
+                    piece = text[start:end]
+                    head = ((_cell(piece), line, column + start),)
                     if ways[after][left - 1]:
                         found.extend([head + way for way in rest(after, left - 1)])
                     if piece == BLANK_RUN and ways[start][left - 1]:  # one more blank cell
@@ -565,3 +665,11 @@ def _pieces(
         return found
 
     return rest(0, parts)
+
+
+def _cell(piece: str) -> str:
+    """A number of a run as its cell's text: a no-break space or a blank run a blank cell
+    (``""``), a sign apart from its digits the number signed."""
+    if piece[1:2] == " " and piece[0] in _SIGNS:
+        return piece[0] + piece[2:]
+    return piece if piece not in _BLANKS else ""

@@ -19,7 +19,7 @@ from itertools import (
     repeat,
 )
 from math import comb
-from operator import and_, attrgetter, is_, itemgetter, mul, not_
+from operator import and_, attrgetter, is_, itemgetter, not_
 
 import attrs
 
@@ -938,14 +938,19 @@ def _by_no_breaks(
     counts = template.counts.issuperset(cells)
     cuts = collapsed.cut(traced, parts, MAX_WAYS, row.runs.tail, apart, counts)
     kinds = _kinds(template, cells) if signed else []
+    placed = signed and cuts.count == len(cuts.ways)  # ``_signs_placed`` leaves ways out
     if signed:
         cuts = _signs_placed(cuts, kinds[at:])
     refuted = None if row.runs.closed and _COUNTS_ONLY.fullmatch(run[0]) else False
     if not cuts.ways:
         return refuted if cuts.count == 0 else False
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
-    if inside and not _some_way_adds_up(inside, cells, row.values[:at], row.values[at:], cuts):
-        return refuted
+    if inside:
+        way = (traced, parts, row.runs.tail, apart, counts)
+        if not _some_way_adds_up(
+            inside, cells, row.values[:at], row.values[at:], way, kinds[at:] if placed else ()
+        ):
+            return refuted
     # Every blank cell leaves its trace: no way into fewer values with blanks among them.
     return _cut(draft, cells, row, traced, attrs.evolve(cuts, fewer=False), label, unit, kinds)
 
@@ -955,26 +960,46 @@ def _some_way_adds_up(
     cells: Sequence[int],
     before: Sequence[Printed],
     after: Sequence[Printed],
-    cuts: collapsed.Cuts,
+    way: tuple[Printed, int, int, bool, bool],
+    kinds: Sequence[Kind],
 ) -> bool:
-    """Whether some way of ``cuts``, between a row's values ``before`` and ``after``, makes
-    its own rules ``inside`` hold (``adds_up`` of each way), the fixed values' amounts and
-    each rule as one signed sum over the cells it reads made once: a closed run may be cut
-    thousands of ways."""
+    """Whether some way to cut a run (``way``: ``collapsed.cut``'s run, parts, tail, signed
+    and counts), between a row's values ``before`` and ``after``, makes its own rules
+    ``inside`` hold (``adds_up`` of each way): each rule one signed sum of the cells it
+    reads, 0 where it holds, the run's part of it found by ``collapsed.some_way`` (a
+    closed run may be cut thousands of ways). ``kinds``: those of the run's cells where a
+    way that gives a number printed with a sign to a column never signed is none
+    (``_signs_placed``), else empty."""
     sums = sides(cells, inside)
-    places = sorted({at for left, right in sums for at in (*left, *right)})
-    # a rule holds where the sum of its cells' values, each times its sign, is 0
-    signs = [[left.count(at) - right.count(at) for at in places] for left, right in sums]
-    used = itemgetter(*places)
-    head, tail = _amounts(before), _amounts(after)
-    size = len(cells) - len(head) - len(tail)
-    for way in cuts.ways:
-        if len(way) != size:
-            continue
-        values = used([*head, *map(_AMOUNTS.__getitem__, map(_TEXT, way)), *tail])
-        if None not in values and not any(sum(map(mul, sign, values)) for sign in signs):
-            return True
-    return False
+    read = {at for left, right in sums for at in (*left, *right)}
+    # each cell's weight in each rule: its sign, times the times the rule reads it
+    weights = [
+        tuple(left.count(at) - right.count(at) for left, right in sums) for at in range(len(cells))
+    ]
+    goal: list[Value] = [0] * len(sums)
+    fixed = [*enumerate(_amounts(before)), *enumerate(_amounts(after), len(cells) - len(after))]
+    for at, value in fixed:
+        if at in read:
+            if value is None:
+                return False  # no way makes the rule hold
+            goal = [total - weight * value for total, weight in zip(goal, weights[at], strict=True)]
+    first, zero = len(before), (0,) * len(sums)
+    known: dict[tuple[int, str], collapsed.Terms | None] = {}
+
+    def terms(place: int, text: str) -> collapsed.Terms | None:
+        if (place, text) in known:
+            return known[place, text]
+        at = first + place
+        found: collapsed.Terms | None = zero
+        if kinds and kinds[place] != "signed" and _SIGNED.match(text):
+            found = None
+        elif at in read:
+            value = _AMOUNTS[text]
+            found = None if value is None else tuple(weight * value for weight in weights[at])
+        known[place, text] = found
+        return found
+
+    return collapsed.some_way(*way, terms, tuple(goal))
 
 
 def _amount(text: str) -> Value | None:
