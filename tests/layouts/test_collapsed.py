@@ -249,6 +249,14 @@ def test_the_ways_to_cut() -> None:
     assert collapsed.cut(("000", 1, 1), 3, 512).fewer is False
 
 
+def test_a_tail_that_is_the_whole_run_is_not_cut_off() -> None:
+    # "\xa00" less its last character is a no-break space alone: no text to cut, so only
+    # the run itself is: a blank cell (its no-break space) and a 0, which one number cannot
+    # hold and two can.
+    assert collapsed.cut(("\xa00", 2, 5), 1, 512, tail=1) == collapsed.Cuts(0, (), False)
+    assert collapsed.cut(("\xa00", 2, 5), 2, 512, tail=1).ways == ((("", 2, 5), ("0", 2, 6)),)
+
+
 def test_counts_that_all_print_their_unit_end_at_it() -> None:
     # 48项12条 in three counts: 4, 8项 and 12条 would leave one count without the unit every
     # other prints; in two, 48项 and 12条, each ending at its unit.

@@ -175,8 +175,8 @@ def _texts(text: str, tail: int) -> list[str]:
     blank cells or none; else the text, and without its last ``tail`` characters."""
     if text.endswith(BLANK_RUN_OR_NONE):  # blank cells after the last value, or none
         return [text[:-1] + BLANK_RUN, text[:-1]]
-    if tail and len(text) > tail:
-        return [text, text[:-tail].rstrip()]
+    if tail and (rest := text[:-tail].rstrip()):  # never an empty text to cut
+        return [text, rest]
     return [text]
 
 
@@ -307,8 +307,8 @@ def _spread(
     """``spread``, its ``sums`` tuples (a memo's key)."""
     text, line, column = run
     texts = [text]
-    if tail and len(text) > tail:
-        texts.append(text[:-tail].rstrip())
+    if tail and (rest := text[:-tail].rstrip()):
+        texts.append(rest)
     found: list[tuple[Printed | None, ...]] = []
     for each in texts:
         spreading = _Spread(each, line, column, size, sums, limit)
