@@ -609,6 +609,8 @@ def gridded(
         named = zip(label_lines[:tops], heads[:tops], strict=True)
         top = next((cells[0][1] for cells, head in named if len(head) > 1), None)
         placed = _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
+        if placed is not None and top is None:
+            placed = _headless(placed, valued, lines, first_line)
         wider = _width(placed) if placed is not None else 0
         fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
         if placed is not None and fitted is None:
@@ -1335,6 +1337,25 @@ def _page_ranks(
         for at, ranks in zip(members, found[1], strict=True):
             ranked[at] = Positions(ranks=tuple(ranks), page=page)
     return ranked
+
+
+def _headless(
+    rows: list[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
+) -> list[Row]:
+    """``rows`` (gridded by their values' clusters) with the ranks of each row of values
+    (``Positions.ranks``, ``_page_ranks``) kept beside its grid, where no header line
+    over them names their columns: a page of a table cut from its header by a page break
+    (a browser's PDF with its header and footer lines between the pages, each page a part
+    of its own: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计).
+    The grid's columns are the clusters' alone, not the table's; the ranks let the
+    section's rules name them, the same rank one column in every row of the part."""
+    ranked = _page_ranks(rows, valued, lines, first_line, [first_line])
+    return [
+        row._replace(positions=row.positions._replace(ranks=found.ranks, page=found.page))
+        if (found := ranked.get(at)) is not None and row.positions.cells
+        else row
+        for at, row in enumerate(rows)
+    ]
 
 
 def _apart(clusters: Sequence[_Cluster]) -> bool:
