@@ -619,7 +619,7 @@ def gridded(
             _first_page(rows, valued, lines, first_line, heads, tops)
             or fitted
             or _first_page(rows, valued, lines, first_line, heads, tops, by_header=False)
-            or rows
+            or _ranked_alone(rows, valued, lines, first_line)
         )
     fullest = [max(heads, key=len, default=[])]
     placed = _placed(
@@ -1356,6 +1356,37 @@ def _headless(
         else row
         for at, row in enumerate(rows)
     ]
+
+
+def _ranked_alone(
+    rows: list[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
+) -> list[Row]:
+    """``rows`` with the ranks of those of ``valued`` whose values all stand at their own
+    offsets (``Positions.ranks``, ``_page_ranks``), where neither the header's words nor
+    the values' clusters give the part (a page of the table, read on its own) columns, and
+    it holds no page break: a browser's narrow PDF through ``pdftotext -layout`` packs
+    the header's words one space apart (总计 ten characters left of its values), while a
+    value on a line of its own, or far right of its label, stands where its cell does.
+    A value one space after its label's text (``一、本年新收政府 7``) is pushed against the
+    label, not at its cell: its row is not ranked."""
+    if any("\f" in line for line in lines):
+        return rows
+    placed = [at for at in valued if not _packed(rows[at], lines, first_line)]
+    ranked = _page_ranks(rows, placed, lines, first_line, [first_line]) if placed else {}
+    return [
+        row._replace(positions=found) if (found := ranked.get(at)) is not None else row
+        for at, row in enumerate(rows)
+    ]
+
+
+def _packed(row: Row, lines: Sequence[str], first_line: int) -> bool:
+    """Whether one of ``row``'s values follows label text on its line across one space or
+    none: ``pdftotext -layout`` pushed it against the label, off its cell's offset."""
+    for text, line, column in row.values:
+        before = lines[line - first_line][: column - 1]
+        if before.strip() and len(before) - len(before.rstrip()) < 2:
+            return True
+    return False
 
 
 def _apart(clusters: Sequence[_Cluster]) -> bool:
