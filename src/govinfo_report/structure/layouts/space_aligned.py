@@ -609,7 +609,7 @@ def gridded(
         named = zip(label_lines[:tops], heads[:tops], strict=True)
         top = next((cells[0][1] for cells, head in named if len(head) > 1), None)
         placed = _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
-        if placed is not None and top is None:
+        if placed is not None:
             placed = _headless(placed, valued, lines, first_line)
         wider = _width(placed) if placed is not None else 0
         fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
@@ -1349,6 +1349,8 @@ def _headless(
     of its own: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计).
     The grid's columns are the clusters' alone, not the table's; the ranks let the
     section's rules name them, the same rank one column in every row of the part."""
+    if any("\f" in line for line in lines):
+        return rows
     ranked = _page_ranks(rows, valued, lines, first_line, [first_line])
     return [
         row._replace(positions=row.positions._replace(ranks=found.ranks, page=found.page))
