@@ -1384,7 +1384,7 @@ def _ranked_alone(
 def _packed(row: Row, lines: Sequence[str], first_line: int) -> bool:
     """Whether one of ``row``'s values follows label text on its line across one space or
     none: ``pdftotext -layout`` pushed it against the label, off its cell's offset."""
-    for text, line, column in row.values:
+    for _, line, column in row.values:
         before = lines[line - first_line][: column - 1]
         if before.strip() and len(before) - len(before.rstrip()) < 2:
             return True
