@@ -1349,9 +1349,7 @@ def _headless(
     of its own: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计).
     The grid's columns are the clusters' alone, not the table's; the ranks let the
     section's rules name them, the same rank one column in every row of the part."""
-    if any("\f" in line for line in lines):
-        return rows
-    ranked = _page_ranks(rows, valued, lines, first_line, [first_line])
+    ranked = _part_ranks(rows, valued, lines, first_line)
     return [
         row._replace(positions=row.positions._replace(ranks=found.ranks, page=found.page))
         if (found := ranked.get(at)) is not None and row.positions.cells
@@ -1371,14 +1369,30 @@ def _ranked_alone(
     value on a line of its own, or far right of its label, stands where its cell does.
     A value one space after its label's text (``一、本年新收政府 7``) is pushed against the
     label, not at its cell: its row is not ranked."""
-    if any("\f" in line for line in lines):
-        return rows
     placed = [at for at in valued if not _packed(rows[at], lines, first_line)]
-    ranked = _page_ranks(rows, placed, lines, first_line, [first_line]) if placed else {}
+    ranked = _part_ranks(rows, placed, lines, first_line) if placed else {}
     return [
         row._replace(positions=found) if (found := ranked.get(at)) is not None else row
         for at, row in enumerate(rows)
     ]
+
+
+def _part_ranks(
+    rows: Sequence[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
+) -> dict[int, Positions]:
+    """``_page_ranks`` of rows ``valued``, ``lines`` being one page's part of a table (no
+    page break among them), where its values are laid out in characters: none where they
+    fall into fewer columns in display columns (lynx, a writer padding to display widths:
+    counted in characters, a row whose label has fewer CJK characters puts its values
+    left of the others', and they would rank as columns of their own)."""
+    if any("\f" in line for line in lines):
+        return {}
+    spans = [_spans(lines, first_line, rows[at].values) for at in valued]
+    shown = _clusters([[span[0] for span in row] for row in spans])
+    counted = _clusters([[span[1] for span in row] for row in spans])
+    if counted is None or (shown is not None and len(shown[0]) < len(counted[0])):
+        return {}
+    return _page_ranks(rows, valued, lines, first_line, [first_line])
 
 
 def _packed(row: Row, lines: Sequence[str], first_line: int) -> bool:
