@@ -610,7 +610,7 @@ def gridded(
         top = next((cells[0][1] for cells, head in named if len(head) > 1), None)
         placed = _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
         if placed is not None:
-            placed = _headless(placed, valued, lines, first_line)
+            placed = _ranked_beside(placed, valued, lines, first_line)
         wider = _width(placed) if placed is not None else 0
         fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
         if placed is not None and fitted is None:
@@ -1339,16 +1339,14 @@ def _page_ranks(
     return ranked
 
 
-def _headless(
+def _ranked_beside(
     rows: list[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
 ) -> list[Row]:
-    """``rows`` (gridded by their values' clusters) with the ranks of each row of values
-    (``Positions.ranks``, ``_page_ranks``) kept beside its grid, where no header line
-    over them names their columns: a page of a table cut from its header by a page break
-    (a browser's PDF with its header and footer lines between the pages, each page a part
-    of its own: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计).
-    The grid's columns are the clusters' alone, not the table's; the ranks let the
-    section's rules name them, the same rank one column in every row of the part."""
+    """``rows`` (gridded) with the ranks of each row of values (``_part_ranks``) kept
+    beside its grid: a grid that holds fewer cells than the section's row is not read by
+    position, and the ranks let the section's rules name its columns, the same rank one
+    column in every row of the part (a page of a browser's PDF cut from the header by a
+    page break: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计)."""
     ranked = _part_ranks(rows, valued, lines, first_line)
     return [
         row._replace(positions=row.positions._replace(ranks=found.ranks, page=found.page))
@@ -1361,16 +1359,12 @@ def _headless(
 def _ranked_alone(
     rows: list[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
 ) -> list[Row]:
-    """``rows`` with the ranks of those of ``valued`` whose values all stand at their own
-    offsets (``Positions.ranks``, ``_page_ranks``), where neither the header's words nor
-    the values' clusters give the part (a page of the table, read on its own) columns, and
-    it holds no page break: a browser's narrow PDF through ``pdftotext -layout`` packs
-    the header's words one space apart (总计 ten characters left of its values), while a
-    value on a line of its own, or far right of its label, stands where its cell does.
-    A value one space after its label's text (``一、本年新收政府 7``) is pushed against the
-    label, not at its cell: its row is not ranked."""
-    placed = [at for at in valued if not _packed(rows[at], lines, first_line)]
-    ranked = _part_ranks(rows, placed, lines, first_line) if placed else {}
+    """``rows`` with the ranks of those of ``valued`` (``_part_ranks``), where neither the
+    header's words nor the values' clusters give the part columns: a browser's narrow PDF
+    through ``pdftotext -layout`` packs the header's words one space apart (总计 ten
+    characters left of its values), while a value on a line of its own, or far right of
+    its label, stands where its cell does."""
+    ranked = _part_ranks(rows, valued, lines, first_line)
     return [
         row._replace(positions=found) if (found := ranked.get(at)) is not None else row
         for at, row in enumerate(rows)
@@ -1384,9 +1378,12 @@ def _part_ranks(
     page break among them), where its values are laid out in characters: none where they
     fall into fewer columns in display columns (lynx, a writer padding to display widths:
     counted in characters, a row whose label has fewer CJK characters puts its values
-    left of the others', and they would rank as columns of their own)."""
+    left of the others', and they would rank as columns of their own). A row with a value
+    one space after text on its line (``一、本年新收政府 7``: pushed against its label, not
+    at its cell) is not ranked, nor counted among the part's offsets."""
     if any("\f" in line for line in lines):
         return {}
+    valued = [at for at in valued if not _packed(rows[at], lines, first_line)]
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     shown = _clusters([[span[0] for span in row] for row in spans])
     counted = _clusters([[span[1] for span in row] for row in spans])
