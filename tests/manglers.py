@@ -2267,8 +2267,8 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
     every eight characters, its values on its label's second line each at its column's
     offset (``_NARROW_COLUMNS``), a blank cell (0) a gap; sometimes the first value packed
     one space after the label's first piece on its line, off its column. Page breaks
-    (the page's address and number, ``\\f`` and the next page's date line) fall between
-    rows at random."""
+    (the page's address and number, ``\\f`` and the next page's date line, its title's
+    year sometimes wrapped onto a line of its own) fall between rows at random."""
     lines = text.split("\n")
     start = next(at for at, line in enumerate(lines) if line.startswith("三、收到"))
     end = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
@@ -2276,9 +2276,13 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
 
     def page_break() -> list[str]:
         page[0] += 1
+        # the next page's title, too long for its line, may wrap its year onto a line of
+        # the table's own, a number in no row
+        year = [f"{' ' * 40}{report.year or 2020}"] if rng.random() < 0.3 else []
         return [
             f"file:///tmp/tmpabcd/report.html{' ' * 43}{page[0]}/9",
-            f"\f11/27/26, 7:26 AM{' ' * 24}某某县人民政府政府信息公开年度报告",
+            f"\f11/27/26, 7:26 AM{' ' * 24}年某某县人民政府政府信息公开年度报告",
+            *year,
         ]
 
     out = [f"         {lines[start]}"]
