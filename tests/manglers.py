@@ -2275,3 +2275,79 @@ def encode(text: str, encoding: str, newline: str = "\n") -> bytes:
     """The bytes a tool would save: UTF-8, UTF-8 with a BOM, or GB18030, with Unix or
     Windows line ends (applied last, as saving does)."""
     return text.replace("\n", newline).encode(encoding)
+
+
+#: Where a browser's narrow PDF of a report page puts each applicant column's values
+#: through ``pdftotext -layout`` (characters, 0-based), 自然人 to 总计; the label column
+#: starts at 14 and wraps every eight characters.
+_NARROW_COLUMNS = (46, 52, 59, 65, 71, 76, 81)
+#: The header of section 三 as that PDF prints it: words wrapped one to three characters a
+#: line, packed one space apart (总计 ten characters left of its values), its lines cut
+#: by a page break after the second.
+_NARROW_HEADER = (
+    "               （本列数据的勾稽                                    申请人情况",
+    "               关系为：第一项加",
+    None,
+    "               第二项之和，等于                        自然人           法人或其他组织",
+    "               第三项加第四项之",
+    "                  和）                               商业      科研 社会 法律    总计",
+    "                                                   企业      机构 公益 服务 其他",
+    "                                                              组织 机构",
+)
+
+
+def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
+    """``text`` (a report rendered space-aligned, zeros blank) with section 三's table as
+    ``pdftotext -layout`` prints a browser's PDF of a page whose table is narrow: the
+    header wrapped and cut by a page break (``_NARROW_HEADER``), each row's label wrapped
+    every eight characters, its values on its label's second line each at its column's
+    offset (``_NARROW_COLUMNS``), a blank cell (0) a gap; sometimes the first value packed
+    one space after the label's first piece on its line, off its column. Page breaks
+    (the page's address and number, ``\\f`` and the next page's date line, its title's
+    year sometimes wrapped onto a line of its own) fall between rows at random."""
+    lines = text.split("\n")
+    start = next(at for at, line in enumerate(lines) if line.startswith("三、收到"))
+    end = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
+    page = [3]
+
+    def page_break() -> list[str]:
+        page[0] += 1
+        # the next page's title, too long for its line, may wrap its year onto a line of
+        # the table's own, a number in no row
+        year = [f"{' ' * 40}{report.year or 2020}"] if rng.random() < 0.3 else []
+        return [
+            f"file:///tmp/tmpabcd/report.html{' ' * 43}{page[0]}/9",
+            f"\f11/27/26, 7:26 AM{' ' * 24}年某某县人民政府政府信息公开年度报告",
+            *year,
+        ]
+
+    out = [f"         {lines[start]}"]
+    for line in _NARROW_HEADER:
+        out.extend(page_break() if line is None else [line])
+    flat = report.flat()
+    template = report.template or "2019"
+    for key, names in labels.APPLICATION_ROWS[template].items():
+        label = names[0]
+        pieces = [label[at : at + 8] for at in range(0, len(label), 8)]
+        if len(pieces) == 1:
+            pieces.append("")
+        values = [
+            (column, str(value))
+            for column, value in zip(
+                _NARROW_COLUMNS,
+                (flat[f"applications.{key}.{name}"] for name in labels.APPLICANT_COLUMNS),
+                strict=True,
+            )
+            if value
+        ]
+        printed = [" " * 14 + piece for piece in pieces]
+        if values and rng.random() < 0.5:  # the first value pushed against the label
+            printed[0] += " " + values.pop(0)[1]
+        for column, value in values:
+            printed[1] = printed[1].ljust(column) + (" " if len(printed[1]) >= column else "")
+            printed[1] += value
+        out.extend(printed)
+        out.append("")
+        if rng.random() < 0.15:
+            out.extend(page_break())
+    return "\n".join([*lines[:start], *out, *lines[end:]])

@@ -46,7 +46,7 @@ def _report() -> gr.Report:
 @pytest.mark.parametrize("shift", [0, 7])
 def test_a_value_under_a_later_columns_header_word_is_left_missing(shift: int) -> None:
     """本年新收's 5 is 科研机构's, but the packed header puts 社会公益组织 over it: the text
-    does not tell its column, so no cell of the row is read, and the row says why."""
+    does not tell its column, so no cell of the row is read, and a diagnostic says why."""
     report = _report()
     text = render(report, PackedHeader(shift=shift), blank_zeros=True)
     lines = text.split("\n")
@@ -58,8 +58,12 @@ def test_a_value_under_a_later_columns_header_word_is_left_missing(shift: int) -
     assert wrong(back, {key: value or None for key, value in report.flat().items()}) == {}
     assert {key: back.cell(key).value for key in APPLICATIONS} == dict.fromkeys(APPLICATIONS)
     unplaced = [d.message for d in back.diagnostics if d.code == "values-unplaced"]
-    new_row = "本年新收政府信息公开申请数量: 3 values (40 5 45)"
-    assert any(message.startswith(new_row) for message in unplaced)
+    # said of the row, or of the rows whose values the page's offsets rank together (the
+    # made-up report prints no 总计 for 予以公开, so no reading of them holds)
+    assert any(
+        message.startswith("本年新收政府信息公开申请数量") and "(40 5 45" in message
+        for message in unplaced
+    )
 
 
 @pytest.mark.parametrize("shift", [0, 2, 7])

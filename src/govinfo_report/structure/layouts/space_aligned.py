@@ -623,6 +623,8 @@ def gridded(
         named = zip(label_lines[:tops], heads[:tops], strict=True)
         top = next((cells[0][1] for cells, head in named if len(head) > 1), None)
         placed = _placed(rows, valued, lines, first_line, heads, tops=tops, top=top)
+        if placed is not None:
+            placed = _ranked_beside(placed, valued, lines, first_line)
         wider = _width(placed) if placed is not None else 0
         fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
         if placed is not None and fitted is None:
@@ -631,7 +633,7 @@ def gridded(
             _first_page(rows, valued, lines, first_line, heads, tops)
             or fitted
             or _first_page(rows, valued, lines, first_line, heads, tops, by_header=False)
-            or rows
+            or _ranked_alone(rows, valued, lines, first_line)
         )
     fullest = [max(heads, key=len, default=[])]
     placed = _placed(
@@ -1349,6 +1351,69 @@ def _page_ranks(
         for at, ranks in zip(members, found[1], strict=True):
             ranked[at] = Positions(ranks=tuple(ranks), page=page)
     return ranked
+
+
+def _ranked_beside(
+    rows: list[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
+) -> list[Row]:
+    """``rows`` (gridded) with the ranks of each row of values (``_part_ranks``) kept
+    beside its grid: a grid that holds fewer cells than the section's row is not read by
+    position, and the ranks let the section's rules name its columns, the same rank one
+    column in every row of the part (a page of a browser's PDF cut from the header by a
+    page break: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计)."""
+    ranked = _part_ranks(rows, valued, lines, first_line)
+    return [
+        row._replace(positions=row.positions._replace(ranks=found.ranks, page=found.page))
+        if (found := ranked.get(at)) is not None and row.positions.cells
+        else row
+        for at, row in enumerate(rows)
+    ]
+
+
+def _ranked_alone(
+    rows: list[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
+) -> list[Row]:
+    """``rows`` with the ranks of those of ``valued`` (``_part_ranks``), where neither the
+    header's words nor the values' clusters give the part columns: a browser's narrow PDF
+    through ``pdftotext -layout`` packs the header's words one space apart (总计 ten
+    characters left of its values), while a value on a line of its own, or far right of
+    its label, stands where its cell does."""
+    ranked = _part_ranks(rows, valued, lines, first_line)
+    return [
+        row._replace(positions=found) if (found := ranked.get(at)) is not None else row
+        for at, row in enumerate(rows)
+    ]
+
+
+def _part_ranks(
+    rows: Sequence[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
+) -> dict[int, Positions]:
+    """``_page_ranks`` of rows ``valued``, ``lines`` being one page's part of a table (no
+    page break among them), where its values are laid out in characters: none where they
+    fall into fewer columns in display columns (lynx, a writer padding to display widths:
+    counted in characters, a row whose label has fewer CJK characters puts its values
+    left of the others', and they would rank as columns of their own). A row with a value
+    one space after text on its line (``一、本年新收政府 7``: pushed against its label, not
+    at its cell) is not ranked, nor counted among the part's offsets."""
+    if any("\f" in line for line in lines):
+        return {}
+    valued = [at for at in valued if not _packed(rows[at], lines, first_line)]
+    spans = [_spans(lines, first_line, rows[at].values) for at in valued]
+    shown = _clusters([[span[0] for span in row] for row in spans])
+    counted = _clusters([[span[1] for span in row] for row in spans])
+    if counted is None or (shown is not None and len(shown[0]) < len(counted[0])):
+        return {}
+    return _page_ranks(rows, valued, lines, first_line, [first_line])
+
+
+def _packed(row: Row, lines: Sequence[str], first_line: int) -> bool:
+    """Whether one of ``row``'s values follows label text on its line across one space or
+    none: ``pdftotext -layout`` pushed it against the label, off its cell's offset."""
+    for _, line, column in row.values:
+        before = lines[line - first_line][: column - 1]
+        if before.strip() and len(before) - len(before.rstrip()) < 2:
+            return True
+    return False
 
 
 def _apart(clusters: Sequence[_Cluster]) -> bool:

@@ -755,7 +755,8 @@ def _of_kind(template: Template, cell: int, kind: Kind) -> bool:
 def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
     """Join the short rows of ``draft`` printed on one page past a break whose columns the
     layout ranked (``Positions.ranks``) into one unit a page: each option maps the page's
-    ranks in order to ``width`` columns, the same rank the same column in every row, each
+    ranks from the first those rows print a value at in order to ``width`` columns, the
+    same rank the same column in every row, each
     cell no value maps to blank (0: a gap under the page's columns). Row by row, a short
     row's values fill its cells in any order-keeping way and the cells they leave out are
     unknown, so rows that print ``1  1`` at different offsets could each put their 1 in any
@@ -781,14 +782,21 @@ def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
         if len(unit.cells) == width and len(found) == 1 and -1 not in found:
             pages.setdefault(found.pop(), []).append(unit)
     for page, units in pages.items():
-        ranks = 1 + max(rank for on, rank in ranked.values() if on == page)
+        pieces = tuple(piece for unit in units for piece in unit.pieces)
+        # the page's ranks from the first these rows print a value at: one left of them
+        # that only a row set aside holds (a value with no row label, a title's year
+        # wrapped into the page) would take a column of its own before them
+        low = min(ranked[piece[1:]][1] for piece in pieces)
+        ranks = 1 + max(rank for on, rank in ranked.values() if on == page) - low
         if ranks > width:
             continue
-        pieces = tuple(piece for unit in units for piece in unit.pieces)
         blank = len(pieces)
         starts = accumulate((len(unit.pieces) for unit in units), initial=0)
         at_rank = [  # each row's pieces (their index in ``pieces``) by rank
-            {ranked[line, column][1]: start + i for i, (_, line, column) in enumerate(unit.pieces)}
+            {
+                ranked[line, column][1] - low: start + i
+                for i, (_, line, column) in enumerate(unit.pieces)
+            }
             for unit, start in zip(units, starts, strict=False)
         ]
         # each row's pieces as a list by rank, blank past the last: rank -1 (a column no

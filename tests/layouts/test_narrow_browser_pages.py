@@ -1,0 +1,158 @@
+"""Section 三 of a browser's PDF of a report page whose table is narrow, through
+``pdftotext -layout`` (issue 45 item 1): the header's words wrapped one to three
+characters a line and packed one space apart (总计 ten characters left of its values), so
+no header word names a column; each value on a line of its own stands at its cell's
+offset, and a sparse report's rows print two or three values (自然人, maybe a kind of
+organisation, 总计). Within one part of the table (a page, or what the header's page
+holds), the values at one offset are one column's in every row: the rules then prove the
+last column the total, and each row's 总计 is read; which applicant column the others
+stand in the rules cannot tell, so those cells are missing, said. Browser page breaks
+(the page's address, ``\\f``, the next page's date line) cut the table into parts."""
+
+from __future__ import annotations
+
+import govinfo_report as gr
+
+
+def _at(text: str, *cells: tuple[int, str]) -> str:
+    """``text`` with each ``(offset, value)`` of ``cells`` at its character offset."""
+    for offset, value in cells:
+        text = text.ljust(offset) + value
+    return text
+
+
+_FOOTER = "file:///tmp/tmpq1/report.html" + " " * 52 + "{}/6"
+_DATE = "\f5/6/25, 9:12 AM                        青石县水务局2019年政府信息公开年度报告"
+
+#: A 2019 report typed as that PDF prints it: 自然人's values at 46, 总计's at 81; a page
+#: break cuts the header, another falls before （四）无法提供.
+TEXT_2019 = "\n".join(
+    [
+        "青石县水务局2019年政府信息公开年度报告",
+        "",
+        "一、总体情况",
+        "2019年，青石县水务局认真落实政府信息公开工作要求。",
+        "",
+        "         三、收到和处理政府信息公开申请情况",
+        "               （本列数据的勾稽                                    申请人情况",
+        "               关系为：第一项加",
+        _FOOTER.format(3),
+        _DATE,
+        "               第二项之和，等于                        自然人           法人或其他组织",
+        "               第三项加第四项之",
+        "                  和）                               商业      科研 社会 法律    总计",
+        "                                                   企业      机构 公益 服务 其他",
+        "                                                              组织 机构",
+        "              一、本年新收政府",
+        _at("              信息公开申请数量", (46, "8"), (81, "8")),
+        "",
+        "              二、上年结转政府",
+        "              信息公开申请数量",
+        "              三、 （一）予以",
+        "              本年 公开",
+        _FOOTER.format(4),
+        _DATE,
+        "                   （四） 1.本",
+        "                   无法提 机关",
+        "                    供 不掌",
+        _at("                       握相", (46, "2"), (81, "2")),
+        "                       关政",
+        "                       府信",
+        "                        息",
+        _at("                  （七）总计", (46, "7"), (81, "7")),
+        "",
+        "               四、结转下年度继",
+        _at("                 续办理", (46, "1"), (81, "1")),
+        "",
+        "         四、政府信息公开行政复议、行政诉讼情况",
+        "",
+        "         五、存在的主要问题及改进情况",
+        "无。",
+        "",
+    ]
+)
+
+#: A 2021 report's section 三 on one page: 自然人 at 46, 商业企业 at 52, 总计 at 81.
+TEXT_2021 = "\n".join(
+    [
+        "白沙镇人民政府2021年政府信息公开工作年度报告",
+        "",
+        "一、总体情况",
+        "2021年，白沙镇人民政府认真落实政府信息公开工作要求。",
+        "",
+        "         三、收到和处理政府信息公开申请情况",
+        "               （本列数据的勾稽                                    申请人情况",
+        "               关系为：第一项加                        自然人           法人或其他组织",
+        "               第二项之和，等于",
+        "               第三项加第四项之                        商业      科研 社会 法律    总计",
+        "                  和）                               企业      机构 公益 服务 其他",
+        "                                                              组织 机构",
+        "              一、本年新收政府",
+        _at("              信息公开申请数量", (46, "9"), (52, "3"), (81, "12")),
+        "",
+        "              二、上年结转政府",
+        "              信息公开申请数量",
+        "                   （四） 1.本机关不掌握",
+        _at("                   无法提 相关政府信息", (46, "1"), (52, "2"), (81, "3")),
+        "                    供    2.没有现成信息",
+        _at("                          需要另行制作", (52, "1"), (81, "1")),
+        "                   （五） 1.信访举报投诉",
+        _at("                   不予处 类申请", (46, "8"), (81, "8")),
+        _at("                  （七）总计", (46, "9"), (52, "3"), (81, "12")),
+        "",
+        "               四、结转下年度继",
+        "                 续办理",
+        "",
+        "         四、政府信息公开行政复议、行政诉讼情况",
+        "",
+        "         五、存在的主要问题及改进情况",
+        "无。",
+        "",
+    ]
+)
+
+
+def _unplaced(report: gr.Report, line: int) -> list[str]:
+    return [d.message for d in report.diagnostics if d.code == "values-unplaced" and d.line == line]
+
+
+def test_each_row_s_total_is_read_where_the_page_s_columns_are_named_by_the_rules() -> None:
+    report = gr.parse(TEXT_2019)
+    assert report.template == "2019"
+    for key, value in {
+        "applications.new.total": 8,
+        "applications.unavailable.not_held.total": 2,
+        "applications.total.total": 7,
+        "applications.carried_forward.total": 1,
+    }.items():
+        cell = report.cell(key)
+        assert (cell.value, cell.provenance) == (value, "parsed"), key
+
+
+def test_the_applicant_column_no_rule_tells_is_missing_and_said() -> None:
+    report = gr.parse(TEXT_2019)
+    for row in ("new", "unavailable.not_held", "total", "carried_forward"):
+        for column in ("natural_person", "commercial_enterprise", "other_organisation"):
+            cell = report.cell(f"applications.{row}.{column}")
+            assert cell.value is None and cell.provenance == "missing", (row, column)
+    # the rows past the second break are one part: their values, at two offsets, one unit
+    said = _unplaced(report, 28)
+    assert len(said) == 1 and "6 values (2 2 7 7 1 1) in one page's columns" in said[0]
+
+
+def test_three_offsets_of_one_page_read_every_total_both_templates() -> None:
+    report = gr.parse(TEXT_2021)
+    assert report.template == "2021"
+    for key, value in {
+        "applications.new.total": 12,
+        "applications.unavailable.not_held.total": 3,
+        "applications.unavailable.needs_creation.total": 1,
+        "applications.not_processed.petition_complaint.total": 8,
+        "applications.total.total": 12,
+    }.items():
+        cell = report.cell(key)
+        assert (cell.value, cell.provenance) == (value, "parsed"), key
+    # 9 and 3 stand at two applicant columns' offsets; which two, no rule tells
+    for column in ("natural_person", "commercial_enterprise"):
+        assert report.cell(f"applications.new.{column}").value is None
+        assert report.cell(f"applications.total.{column}").value is None

@@ -1,0 +1,43 @@
+"""Section 三 as ``pdftotext -layout`` prints a browser's PDF of a page whose table is
+narrow (``manglers.narrow_pdf_applications``): the header wrapped and packed, so no word
+names a column, each row's label wrapped every eight characters, its values on the
+label's second line at their columns' offsets, zeros blank, the first value sometimes
+pushed against the label's first piece, browser page breaks between rows. Bodies whose
+applicants are natural persons and at most one kind of organisation, or a few kinds: each
+row prints two or three values. No cell comes back wrong, and no printed number is read
+as a blank cell."""
+
+from __future__ import annotations
+
+from random import Random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from conftest import scaled, wrong
+from manglers import narrow_pdf_applications
+from strategies import few_applicants, natural_persons
+
+
+@scaled(1)
+@given(
+    report=st.one_of(natural_persons(most=1), few_applicants(least=3)),
+    rng=st.randoms(use_true_random=False),
+)
+def test_a_narrow_browser_table_s_cells_are_never_wrong_nor_a_number_blank(
+    report: gr.Report, rng: Random
+) -> None:
+    text = narrow_pdf_applications(render(report, "space-aligned", blank_zeros=True), report, rng)
+    back = gr.parse(text)
+    truth = report.flat()
+    assert {
+        key: got for key, got in wrong(back, truth).items() if key.startswith("applications.")
+    } == {}
+    assert [
+        key
+        for key, value in truth.items()
+        if key.startswith("applications.") and value and back.cell(key).blank
+    ] == []
