@@ -58,11 +58,16 @@ def test_the_headings_lines_are_found_by_one_search_as_by_a_match_a_line(
 ) -> None:
     """``_heading_lines`` searches the lines joined; it finds what ``_HEADING_LINE`` matched
     at each line's start, a line holding white space of any kind, or only tabs after the
-    numeral's punctuation."""
+    numeral's punctuation; each match's groups are ``_HEADING``'s of the line."""
     expected = [at for at, line in enumerate(lines) if skeleton._HEADING_LINE.match(line)]
-    assert list(skeleton._heading_lines("\n" + "\n".join(lines))) == expected
+    found = list(skeleton._heading_lines("\n" + "\n".join(lines)))
+    assert [at for at, _ in found] == expected
+    for at, heading in found:
+        alone = skeleton._HEADING.match(lines[at])
+        assert alone is not None
+        assert heading.group("number", "title") == alone.group("number", "title")
 
 
 def test_a_heading_after_a_table_line_or_white_space_is_found_on_its_own_line() -> None:
     lines = ["\t二、主动公开政府信息情况", " ", "  ## 二、主动公开政府信息情况", "二、\t", "三、 "]
-    assert list(skeleton._heading_lines("\n" + "\n".join(lines))) == [2, 4]
+    assert [at for at, _ in skeleton._heading_lines("\n" + "\n".join(lines))] == [2, 4]

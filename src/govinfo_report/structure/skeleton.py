@@ -230,14 +230,15 @@ def heading_number(line: str) -> int | None:
     return numbered[0] if numbered is not None and _named(numbered[2], numbered[0]) else None
 
 
-def _heading_lines(text: str) -> Iterator[int]:
+def _heading_lines(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """The indices of the lines ``_HEADING_LINE`` matches, in order, of lines joined each
-    after a newline (``Skeleton.joined``)."""
+    after a newline (``Skeleton.joined``), each with its match: its groups are those of
+    ``_HEADING``'s match of the line (the same pattern, kept to the line)."""
     line, counted = -1, 0  # the line of the newline at ``counted - 1``
     for found in _HEADING_AFTER_NEWLINE.finditer(text):
         line += text.count("\n", counted, found.start() + 1)
         counted = found.start() + 1
-        yield line
+        yield line, found
 
 
 def _numbered(line: str) -> tuple[int, str, str] | None:
@@ -246,9 +247,16 @@ def _numbered(line: str) -> tuple[int, str, str] | None:
     if len(line) > _MAX_HEADING_CHARS:
         return None
     match = _HEADING.match(line)
-    if match is None:
-        return None
-    return SECTION_NUMERALS[match["number"]], match["number"], match["title"].replace(" ", "")
+    return None if match is None else _parts(match)
+
+
+def _parts(heading: re.Match[str]) -> tuple[int, str, str]:
+    """A heading's numeral's section, the numeral as written and the title (``_numbered``)."""
+    return (
+        SECTION_NUMERALS[heading["number"]],
+        heading["number"],
+        heading["title"].replace(" ", ""),
+    )
 
 
 @lru_cache(maxsize=1 << 12)
@@ -284,11 +292,11 @@ def headings(lines: Sequence[str], joined: str) -> tuple[list[tuple[int, int]], 
     found: list[tuple[int, int]] = []
     numerals: set[str] = set()
     stray: list[_Stray] = []
-    for index in _heading_lines(joined):
-        numbered = _numbered(lines[index])
-        if numbered is None:
+    for index, shaped in _heading_lines(joined):
+        if len(lines[index]) > _MAX_HEADING_CHARS:
             continue
-        number, numeral, title = numbered
+        # the search's match, not ``_numbered``'s of the line again (about 2,000 instructions)
+        number, numeral, title = _parts(shaped)
         if _named(title, number):
             found.append((index, number))
             numerals.add(numeral)
