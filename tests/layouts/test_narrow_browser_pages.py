@@ -116,17 +116,24 @@ def _unplaced(report: gr.Report, line: int) -> list[str]:
     return [d.message for d in report.diagnostics if d.code == "values-unplaced" and d.line == line]
 
 
+def _assert_parsed(report: gr.Report, values: dict[str, int]) -> None:
+    for key, value in values.items():
+        cell = report.cell(key)
+        assert (cell.value, cell.provenance) == (value, "parsed"), key
+
+
 def test_each_row_s_total_is_read_where_the_page_s_columns_are_named_by_the_rules() -> None:
     report = gr.parse(TEXT_2019)
     assert report.template == "2019"
-    for key, value in {
-        "applications.new.total": 8,
-        "applications.unavailable.not_held.total": 2,
-        "applications.total.total": 7,
-        "applications.carried_forward.total": 1,
-    }.items():
-        cell = report.cell(key)
-        assert (cell.value, cell.provenance) == (value, "parsed"), key
+    _assert_parsed(
+        report,
+        {
+            "applications.new.total": 8,
+            "applications.unavailable.not_held.total": 2,
+            "applications.total.total": 7,
+            "applications.carried_forward.total": 1,
+        },
+    )
 
 
 def test_the_applicant_column_no_rule_tells_is_missing_and_said() -> None:
@@ -143,15 +150,16 @@ def test_the_applicant_column_no_rule_tells_is_missing_and_said() -> None:
 def test_three_offsets_of_one_page_read_every_total_both_templates() -> None:
     report = gr.parse(TEXT_2021)
     assert report.template == "2021"
-    for key, value in {
-        "applications.new.total": 12,
-        "applications.unavailable.not_held.total": 3,
-        "applications.unavailable.needs_creation.total": 1,
-        "applications.not_processed.petition_complaint.total": 8,
-        "applications.total.total": 12,
-    }.items():
-        cell = report.cell(key)
-        assert (cell.value, cell.provenance) == (value, "parsed"), key
+    _assert_parsed(
+        report,
+        {
+            "applications.new.total": 12,
+            "applications.unavailable.not_held.total": 3,
+            "applications.unavailable.needs_creation.total": 1,
+            "applications.not_processed.petition_complaint.total": 8,
+            "applications.total.total": 12,
+        },
+    )
     # 9 and 3 stand at two applicant columns' offsets; which two, no rule tells
     for column in ("natural_person", "commercial_enterprise"):
         assert report.cell(f"applications.new.{column}").value is None
