@@ -2393,13 +2393,14 @@ def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
     """``text`` (a report rendered space-aligned, zeros blank) with section 四's table as
     ``pdftotext -layout`` prints a browser's PDF of a narrow page (``_NARROW_APPEALS``):
     the header packed, its one row of values, zeros blank, on a line of their own. Each
-    value is a block of its own, so poppler puts it at the column of the header's
-    character over its left edge (``_NARROW_APPEAL_WORDS``, one more for a one-digit
-    value, centred) or right of it: at least three past the end of any block wholly left
-    of it (the page's address in its footer, the value before it), so by as much as the
-    footer's address is long (``3 1 4 2 2`` at 46, 57, 62, 67, 86 under header words at
-    3 to 46 on one page, at 40, 54, 59, 64, 83 with an address eleven characters
-    shorter)."""
+    value is a block of its own, which poppler starts at the column of the character over
+    its left edge of the blocks it falls within (the header's, ``_NARROW_APPEAL_WORDS``,
+    one more for a one-digit value, centred; the browser's running title, at its own
+    column and scale) and at least three past the end of any block wholly left of it (the
+    page's address in its footer, the value before it): at the header's characters, or
+    right of them and spread wider (3131/05's ``3 1 4 2 2`` at 46, 57, 62, 67 and 86, the
+    title's column plus 45 × (x − 190) / 340 and the last past the title's end, under
+    header words at 3 to 46)."""
     lines = text.split("\n")
     start = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
     end = next(at for at in range(start + 1, len(lines)) if lines[at].startswith("五、"))
@@ -2409,11 +2410,12 @@ def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
         for group in labels.APPEAL_GROUPS
         for outcome in labels.APPEAL_OUTCOMES
     ]
-    push = rng.choice((0, 0, rng.randint(1, 50)))  # the footer's address, when it reaches
+    # the header's own block, or the title's: its column and its scale against the header's
+    push, stretch = rng.choice(((0, 1.0), (rng.randint(1, 50), rng.choice((1.0, 1.3, 1.6, 2.0)))))
     row = ""
     for word, value in zip(_NARROW_APPEAL_WORDS, values, strict=True):
         if value:
-            under = word + (len(value) == 1) + push
+            under = push + round((word + (len(value) == 1)) * stretch)
             row = row.ljust(max(under, len(row) + 3 if row else 0)) + value
     out = [f"         {lines[start]}", *_NARROW_APPEALS, row, ""]
     return "\n".join([*lines[:start], *out, *lines[end:]])
