@@ -2301,10 +2301,12 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
     ``pdftotext -layout`` prints a browser's PDF of a page whose table is narrow: the
     header wrapped and cut by a page break (``_NARROW_HEADER``), each row's label wrapped
     every eight characters, its values on its label's second line each at its column's
-    offset (``_NARROW_COLUMNS``), a blank cell (0) a gap; sometimes the first value packed
-    one space after the label's first piece on its line, off its column. Page breaks
-    (the page's address and number, ``\\f`` and the next page's date line, its title's
-    year sometimes wrapped onto a line of its own) fall between rows at random."""
+    offset, a blank cell (0) a gap; sometimes the first value packed one space after the
+    label's first piece on its line, off its column. Page breaks (the page's address and
+    number, ``\\f`` and the next page's date line, its title's year sometimes wrapped onto a
+    line of its own) fall between rows at random, and each page lays its columns out
+    anew (``_page_columns``): the header's page at ``_NARROW_COLUMNS``, each later one as
+    the blocks left of its values push them."""
     lines = text.split("\n")
     start = next(at for at, line in enumerate(lines) if line.startswith("三、收到"))
     end = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
@@ -2321,6 +2323,12 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
             *year,
         ]
 
+    columns = [_NARROW_COLUMNS]
+
+    def next_page() -> list[str]:
+        columns[0] = _page_columns(rng)
+        return page_break()
+
     out = [f"         {lines[start]}"]
     for line in _NARROW_HEADER:
         out.extend(page_break() if line is None else [line])
@@ -2334,7 +2342,7 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
         values = [
             (column, str(value))
             for column, value in zip(
-                _NARROW_COLUMNS,
+                columns[0],
                 (flat[f"applications.{key}.{name}"] for name in labels.APPLICANT_COLUMNS),
                 strict=True,
             )
@@ -2349,5 +2357,65 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
         out.extend(printed)
         out.append("")
         if rng.random() < 0.15:
-            out.extend(page_break())
+            out.extend(next_page())
+    return "\n".join([*lines[:start], *out, *lines[end:]])
+
+
+def _page_columns(rng: Random) -> tuple[int, ...]:
+    """Where a page of a browser's narrow PDF past the header's puts each applicant
+    column's values through ``pdftotext -layout``: poppler gives each block (here each
+    value) the column of the blocks left of it, one past the end of a block wholly left
+    plus two, or in proportion inside one it falls within (the page's running title, the
+    table's label column): the same order as ``_NARROW_COLUMNS``, each page its own
+    offset and stretch (a page's values at 35, 51, 68, 78, the header's page's at 42, 45,
+    47 for the same columns)."""
+    shift = rng.randint(-8, 12)
+    stretch = rng.choice((0.8, 1.0, 1.3, 1.6))
+    first = _NARROW_COLUMNS[0]
+    return tuple(first + shift + round((column - first) * stretch) for column in _NARROW_COLUMNS)
+
+
+#: Section 四 as a browser's narrow PDF prints it through ``pdftotext -layout`` (a saved
+#: page's lines): the header's words two characters a line, packed one space apart, 行政复议's
+#: outcomes on lines of their own and the two litigation groups' beside them.
+_NARROW_APPEALS = (
+    "                 行政复议                                        行政诉讼",
+    "                    未经复议直接起诉         复议后起诉",
+    "   结果 结果 其他 尚未 总计",
+    "   维持 纠正 结果 审结    结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计",
+    "                  维持 纠正 结果 审结    维持 纠正 结果 审结",
+)
+#: Where each of section 四's fifteen columns' header word starts in ``_NARROW_APPEALS``.
+_NARROW_APPEAL_WORDS = tuple(range(3, 48, 3))
+
+
+def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
+    """``text`` (a report rendered space-aligned, zeros blank) with section 四's table as
+    ``pdftotext -layout`` prints a browser's PDF of a narrow page (``_NARROW_APPEALS``):
+    the header packed, its one row of values, zeros blank, on a line of their own. Each
+    value is a block of its own, which poppler starts at the column of the character over
+    its left edge of the blocks it falls within (the header's, ``_NARROW_APPEAL_WORDS``,
+    one more for a one-digit value, centred; the browser's running title, at its own
+    column and scale) and at least three past the end of any block wholly left of it (the
+    page's address in its footer, the value before it): at the header's characters, or
+    right of them and spread wider (3131/05's ``3 1 4 2 2`` at 46, 57, 62, 67 and 86, the
+    title's column plus 45 × (x − 190) / 340 and the last past the title's end, under
+    header words at 3 to 46)."""
+    lines = text.split("\n")
+    start = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
+    end = next(at for at in range(start + 1, len(lines)) if lines[at].startswith("五、"))
+    flat = report.flat()
+    values = [
+        str(flat[f"appeals.{group}.{outcome}"] or "")
+        for group in labels.APPEAL_GROUPS
+        for outcome in labels.APPEAL_OUTCOMES
+    ]
+    # the header's own block, or the title's: its column and its scale against the header's
+    push, stretch = rng.choice(((0, 1.0), (rng.randint(1, 50), rng.choice((1.0, 1.3, 1.6, 2.0)))))
+    row = ""
+    for word, value in zip(_NARROW_APPEAL_WORDS, values, strict=True):
+        if value:
+            under = push + round((word + (len(value) == 1)) * stretch)
+            row = row.ljust(max(under, len(row) + 3 if row else 0)) + value
+    out = [f"         {lines[start]}", *_NARROW_APPEALS, row, ""]
     return "\n".join([*lines[:start], *out, *lines[end:]])

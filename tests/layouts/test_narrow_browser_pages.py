@@ -164,3 +164,51 @@ def test_three_offsets_of_one_page_read_every_total_both_templates() -> None:
     for column in ("natural_person", "commercial_enterprise"):
         assert report.cell(f"applications.new.{column}").value is None
         assert report.cell(f"applications.total.{column}").value is None
+
+
+#: Section 四 as that PDF prints it (tool-bed page 3131/05's header lines): the header's
+#: words packed one space apart, 行政复议's on lines of their own, the row of values below.
+_APPEALS_HEADER = (
+    "                 行政复议                                        行政诉讼",
+    "                    未经复议直接起诉         复议后起诉",
+    "   结果 结果 其他 尚未 总计",
+    "   维持 纠正 结果 审结    结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计",
+    "                  维持 纠正 结果 审结    维持 纠正 结果 审结",
+)
+
+
+def _with_appeals(text: str, *cells: tuple[int, str]) -> str:
+    """``text`` with section 四's table as that PDF prints it, its values at ``cells``."""
+    heading = "         四、政府信息公开行政复议、行政诉讼情况"
+    return text.replace(heading, "\n".join([heading, *_APPEALS_HEADER, _at("", *cells)]))
+
+
+def _appeal_cells(report: gr.Report) -> dict[str, object]:
+    return {key: value for key, value in report.flat().items() if key.startswith("appeals.")}
+
+
+def test_appeals_values_right_of_the_whole_header_stay_missing_and_said() -> None:
+    """Each value a block of its own, poppler starts it three past the page's footer
+    address (a block wholly left of it): 直接起诉's 维持 3, 尚未审结 1, 总计 4 and 复议后起诉's
+    维持 2, 总计 2 at 46 to 86, right of every header word (3 to 46). No word names their
+    columns, and the rules let the three and the two stand in any two groups."""
+    text = _with_appeals(TEXT_2021, (46, "3"), (57, "1"), (62, "4"), (67, "2"), (86, "2"))
+    report = gr.parse(text)
+    assert report.template == "2021"
+    assert set(_appeal_cells(report).values()) == {None}
+    said = [d.message for d in report.diagnostics if d.code == "values-unplaced"]
+    assert any("5 values (3 1 4 2 2) for 15 columns" in message for message in said)
+
+
+def test_appeals_values_under_their_header_s_characters_stay_missing_too() -> None:
+    """The same kind of row where the whole table is one block, each value under the
+    character of its column's word over its left edge (行政复议's 纠正 1 and 总计 1 at 7
+    and 16, 复议后起诉's 其他 2 and 总计 2 at 40 and 46): the text does not show which
+    case it is, and 1 … 1 adds up in any group as 2 … 2 does."""
+    text = _with_appeals(TEXT_2019, (7, "1"), (16, "1"), (40, "2"), (46, "2"))
+    report = gr.parse(text)
+    assert report.template == "2019"
+    assert set(_appeal_cells(report).values()) == {None}
+    assert not any(report.cell(key).blank for key in _appeal_cells(report))
+    said = [d.message for d in report.diagnostics if d.code == "values-unplaced"]
+    assert any("4 values (1 1 2 2) for 15 columns" in message for message in said)

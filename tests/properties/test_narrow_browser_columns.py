@@ -1,11 +1,14 @@
 """Section 三 as ``pdftotext -layout`` prints a browser's PDF of a page whose table is
 narrow (``manglers.narrow_pdf_applications``): the header wrapped and packed, so no word
 names a column, each row's label wrapped every eight characters, its values on the
-label's second line at their columns' offsets, zeros blank, the first value sometimes
-pushed against the label's first piece, browser page breaks between rows. Bodies whose
-applicants are natural persons and at most one kind of organisation, or a few kinds: each
-row prints two or three values. No cell comes back wrong, and no printed number is read
-as a blank cell."""
+label's second line at their columns' offsets, each page past a break at its own
+(poppler starts each block at a column the blocks left of it set), zeros blank, the first
+value sometimes pushed against the label's first piece, browser page breaks between rows.
+Bodies whose applicants are natural persons and at most one kind of organisation, or a
+few kinds: each row prints two or three values. Section 四 so printed
+(``manglers.narrow_pdf_appeals``): its packed header, its values under their header's
+characters or pushed right of them. No cell comes back wrong, and no printed number is
+read as a blank cell."""
 
 from __future__ import annotations
 
@@ -18,8 +21,8 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import narrow_pdf_applications
-from strategies import few_applicants, natural_persons
+from manglers import narrow_pdf_appeals, narrow_pdf_applications
+from strategies import few_applicants, natural_persons, sparse_reports
 
 
 @scaled(1)
@@ -40,4 +43,24 @@ def test_a_narrow_browser_table_s_cells_are_never_wrong_nor_a_number_blank(
         key
         for key, value in truth.items()
         if key.startswith("applications.") and value and back.cell(key).blank
+    ] == []
+
+
+@scaled(1)
+@given(report=sparse_reports(), rng=st.randoms(use_true_random=False))
+def test_a_narrow_browser_appeals_row_is_never_wrong_nor_a_number_blank(
+    report: gr.Report, rng: Random
+) -> None:
+    """Section 四 of that PDF (``manglers.narrow_pdf_appeals``): the header packed, each
+    value at the column of the header's character over it or pushed right of it by as
+    much as the page's footer reaches: no value names its column, so none is placed
+    where the rules leave two columns."""
+    text = narrow_pdf_appeals(render(report, "space-aligned", blank_zeros=True), report, rng)
+    back = gr.parse(text)
+    truth = report.flat()
+    assert {key: got for key, got in wrong(back, truth).items() if key.startswith("appeals.")} == {}
+    assert [
+        key
+        for key, value in truth.items()
+        if key.startswith("appeals.") and value and back.cell(key).blank
     ] == []

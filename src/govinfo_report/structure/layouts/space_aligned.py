@@ -1376,8 +1376,10 @@ def _ranked_alone(
     """``rows`` with the ranks of those of ``valued`` (``_part_ranks``), where neither the
     header's words nor the values' clusters give the part columns: a browser's narrow PDF
     through ``pdftotext -layout`` packs the header's words one space apart (总计 ten
-    characters left of its values), while a value on a line of its own, or far right of
-    its label, stands where its cell does."""
+    characters left of its values), and starts each value not at its x but at a column the
+    blocks left of it on the page set (poppler: three past the end of one wholly left, in
+    proportion inside one it falls within), so a page's values stand in their columns'
+    order, right or left of their header's words (docs/layouts.md)."""
     ranked = _part_ranks(rows, valued, lines, first_line)
     return [
         row._replace(positions=found) if (found := ranked.get(at)) is not None else row
