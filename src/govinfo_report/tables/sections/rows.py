@@ -512,6 +512,10 @@ def _by_position(
     grid = row.positions.cells
     if not grid or runs or (alone and row.positions.unsure):
         return row
+    if alone and len(grid) > widest and not row.positions.runs_on:
+        # more columns than any row of a section with no rules holds: the header's words
+        # (a packed line's over another's) do not show the table's columns
+        return row._replace(positions=Positions())
     if row.positions.open_end and width is not None and len(grid) < width:
         row = _blank_to(row, width)
         grid = row.positions.cells

@@ -657,7 +657,7 @@ def _by_column(
             for at, (lo, hi) in enumerate(spans)
             if start < hi + _SLACK and start + wide > lo - _SLACK
         ]
-        if len(hit) != 1:
+        if len(hit) != 1 or not _inside(start, wide, spans, hit[0]):
             return None
         columns[hit[0]].append(cell)
     cells: list[Printed] = []
@@ -675,6 +675,24 @@ def _by_column(
         top = pieces[0]
         cells.append(("".join(text for text, _, _ in pieces), top[1], top[2]))
     return tuple(cells), joined
+
+
+def _inside(start: int, wide: int, spans: Sequence[Span], at: int) -> bool:
+    """Whether a value from ``start``, ``wide`` characters, is column ``at``'s of ``spans``
+    (the one it overlaps within ``_SLACK``): it overlaps that column's extent, or stands in
+    the gap past it no nearer to the other side's column than ``_SLACK`` further. A value
+    in a gap a character or two wide, touching neither extent (``3`` at 22 and ``4`` at 25
+    on one line, ``1`` at 23 on another: right-aligned counts beside left-aligned ones),
+    may be either column's."""
+    lo, hi = spans[at]
+    if start < hi and start + wide > lo:
+        return True
+    near = [
+        other
+        for other, (left, right) in enumerate(spans)
+        if start < right + 2 * _SLACK and start + wide > left - 2 * _SLACK
+    ]
+    return near == [at]
 
 
 def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
