@@ -179,3 +179,85 @@ def test_a_value_in_the_gap_between_two_columns_extents_is_not_placed_by_them() 
     others += ("other_organisation",)
     assert [back.cell(f"{row}.{column}").value for column in others] == [4, 4, 4, 2]
     assert back.cell(f"{row}.total").value == 15
+
+
+#: Section 二 of a narrow page (2019), header one character a line, counts right-aligned
+#: under the words of the packed line beside 信息内容 (``项 / 定``), pushed right where a
+#: label or the value before runs on: 行政处罚 prints 77 (本年增/减) and 26 (处理决定数量),
+#: its 上一年项目数量 blank; 行政强制 484 (上一年项目数量) and -54, its 处理决定数量 blank.
+#: 77 (7-8) overlaps 484 (5-7), one cluster, yet 77 stands under ``/`` and 484 under ``项``.
+_CLUSTER_UNDER_TWO_WORDS = """2019年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+第二十条第（一）项
+      本    本       对
+      年    年       外
+      新    新       公
+信息内容  制 公 开
+      作    开       总
+      数    数       数
+      量    量       量
+规章  732
+规范性文 647
+件       9
+第二十条第（五）项
+      上    本       处
+      一    年       理
+      年    增       决
+信息内容  项 / 定
+      目    减       数
+      数            量
+      量
+行政许可 585 -44 69
+其他对外     70
+管理服务   44
+事项
+第二十条第（六）项
+      上    本       处
+      一    年       理
+      年    增       决
+信息内容  项 / 定
+      目    减       数
+      数            量
+      量
+行政处罚   77 26
+行政强制 484 -54
+第二十条第（八）项
+      上    本
+      一    年
+      年    增
+信息内容  项 /
+      目    减
+      数
+      量
+行政事业 252
+性收费   -12
+第二十条第（九）项
+      采    采
+      购    购
+      项    总
+      目    金
+      数    额
+信息内容  量 （
+           单
+           位
+           ：
+           万
+           元
+           ）
+政府集中  1
+采购 0.0092
+"""
+
+
+def test_a_cluster_of_values_under_two_header_words_of_one_line_places_no_value() -> None:
+    """Placed by the values' clusters (77 with 484, 26 with -54), 77 was read as 行政处罚's
+    上一年项目数量, 26 as its 本年增/减, and its 处理决定数量 claimed printed blank. The
+    words of one header line over one cluster name two columns: its rows are in doubt,
+    their cells missing; 行政许可's full row is read in order."""
+    back = gr.parse(_CLUSTER_UNDER_TWO_WORDS)
+    keys = [f"proactive.penalties.{c}" for c in ("previous_items", "change", "decisions")]
+    assert [back.cell(key).value for key in keys] == [None, None, None]
+    assert not any(back.cell(key).blank for key in keys)
+    licensing = [f"proactive.licensing.{c}" for c in ("previous_items", "change", "decisions")]
+    assert [back.cell(key).value for key in licensing] == [585, -44, 69]
