@@ -2,7 +2,9 @@
 cells wrap a character or two a line (``CentredRows(head=…)``): labels wrapped every few
 characters, counts of one to three digits aligned right or left in their cells, zeros
 printed blank, with and without a page break. No cell of any section comes back a wrong
-number, and none is claimed printed blank where a number is printed."""
+number, and none is claimed printed blank where a number is printed. Four shapes that
+many more draws than the ``ci`` profile's reach still read wrong, each recorded in
+docs/accuracy.md ("Not covered yet", fixed by h60e, what is left of it)."""
 
 from __future__ import annotations
 
@@ -67,7 +69,7 @@ def _writers(draw: st.DrawFn) -> CentredRows:
     return CentredRows(**shape)
 
 
-@scaled(0.2)
+@scaled(0.5)
 @given(report=_narrow_reports(), writer=_writers())
 def test_a_narrow_pages_wrapped_header_reads_no_wrong_number_nor_a_false_blank(
     report: gr.Report, writer: CentredRows
