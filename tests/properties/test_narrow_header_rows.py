@@ -263,3 +263,89 @@ def test_a_cluster_of_values_under_two_header_words_of_one_line_places_no_value(
     assert not any(back.cell(key).blank for key in keys)
     licensing = [f"proactive.licensing.{c}" for c in ("previous_items", "change", "decisions")]
     assert [back.cell(key).value for key in licensing] == [585, -44, 69]
+
+
+#: Section 二 of a narrow page (2019), counts right-aligned under the packed lines' words
+#: and pushed right: (一)'s 规章 prints ``5 278 24`` on one line (its only grid), (五)'s
+#: 其他对外管理服务事项 1 (上一年项目数量) and 3 (处理决定数量) on its label's first two
+#: lines, 本年增/减 blank.
+_ANOTHER_SUB_TABLES_GRID = """2019年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+第二十条第（一）项
+     本    本       对
+     年    年       外
+信息内  新 新 公
+容    制 公 开
+     作    开       总
+     数    数       数
+     量    量       量
+规章   5 278 24
+规范性  4
+文件      73
+第二十条第（五）项
+     上    本       处
+     一    年       理
+信息内  年 增 决
+容    项 / 定
+     目    减       数
+     数            量
+     量
+行政许 418
+可
+其他对  1
+外管理      3
+服务事
+项
+第二十条第（六）项
+     上    本       处
+     一    年       理
+信息内  年 增 决
+容    项 / 定
+     目    减       数
+     数            量
+     量
+行政处
+罚    438 230
+行政强 599
+制      —
+第二十条第（八）项
+     上    本
+     一    年
+信息内  年 增
+容    项 /
+     目    减
+     数
+     量
+行政事
+业性收   68
+费
+第二十条第（九）项
+     采    采
+     购    购
+     项    总
+     目    金
+     数    额
+信息内  量 （
+容         单
+          位
+          ：
+          万
+          元
+          ）
+政府集 41
+中采购 0.2048
+"""
+
+
+def test_a_tall_rows_values_are_not_joined_by_another_sub_tables_grid() -> None:
+    """其他对外管理服务事项's lines were joined by the extents of 规章's one line, a
+    sub-table of other columns 13 lines up: 3 under 278 read as 本年增/减, and 处理决定数量
+    claimed printed blank. A tall row of section 二 is joined by the grids of its own
+    sub-table (and those whose header is aligned with it) alone; (五) prints none, so its
+    cells are missing, said."""
+    back = gr.parse(_ANOTHER_SUB_TABLES_GRID)
+    keys = [f"proactive.other_services.{c}" for c in ("previous_items", "change", "decisions")]
+    assert [back.cell(key).value for key in keys] == [None, None, None]
+    assert not any(back.cell(key).blank for key in keys)
+    assert [back.cell(f"proactive.rules.{c}").value for c in ("made", "published")] == [5, 278]
