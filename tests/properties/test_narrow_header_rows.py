@@ -2,7 +2,7 @@
 cells wrap a character or two a line (``CentredRows(head=…)``): labels wrapped every few
 characters, counts of one to three digits aligned right or left in their cells, zeros
 printed blank, with and without a page break. No cell of any section comes back a wrong
-number, and none is claimed printed blank where a number is printed. Four shapes that
+number, and none is claimed printed blank where a number is printed. Two shapes that
 many more draws than the ``ci`` profile's reach still read wrong, each recorded in
 docs/accuracy.md ("Not covered yet", fixed by h60e, what is left of it)."""
 
