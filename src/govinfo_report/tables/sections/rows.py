@@ -512,7 +512,13 @@ def _by_position(
     grid = row.positions.cells
     if not grid or runs or (alone and row.positions.unsure):
         return row
-    if alone and len(grid) > widest and not row.positions.runs_on and _blank_inside(grid):
+    if (
+        alone
+        and row.gaps
+        and len(grid) > widest
+        and not row.positions.runs_on
+        and _blank_inside(grid)
+    ):
         # more columns than any row of a section with no rules holds: the header's words
         # (a packed line's over another's) do not show the table's columns, and a blank
         # cell before a value may be one of those columns, not the row's
