@@ -1320,6 +1320,7 @@ class CentredRows:
         above: set[int] = set()  # the columns where a cell of an earlier header row starts
         split: int | None = None  # the first line of the row the break comes inside of
         heads: set[int] = set()  # the header lines ``head`` wraps, printed packed
+        spanning: set[tuple[int, int]] = set()  # (first line, column) of a group's word
         for row in table:
             first = _first_value(row)
             if split is not None and broken is None:
@@ -1341,6 +1342,11 @@ class CentredRows:
             if first == len(row) or not labels_:
                 header = row
                 if self.head and labels_ and any(cell.strip() for cell in row[labels_:]):
+                    spanning.update(
+                        (len(lines), at)
+                        for at, after in _spanned_to(row, above).items()
+                        if after > at + 1
+                    )
                     head = _labels_centred(
                         _wrapped_head(row, labels_, self.head, above), labels_, self.wrap
                     )
@@ -1415,7 +1421,11 @@ class CentredRows:
                 # a header line beside a piece of its label is one run of text, and the
                 # values end where the words of the last of the fullest such lines do
                 text = _laid_out(line, columns, self.gap, packed=labels_)
-                found = _word_ends(line, text, labels_)
+                found = {
+                    column: end
+                    for column, end in _word_ends(line, text, labels_).items()
+                    if (at, column) not in spanning  # a group's word ends no one column
+                }
                 if at - 1 not in heads or len(found) >= len(ends):
                     ends = found
             elif at in heads:
@@ -1500,20 +1510,30 @@ def _wrapped_head(row: Sequence[str], labels: int, wrap: int, above: set[int]) -
     other column wrapped every ``wrap`` characters (``CentredRows.centre``); ``above``: the
     columns where cells of the header rows before it start, updated. A cell spans the empty
     cells after it up to a column an earlier row starts a cell at (``aligned``'s rule)."""
-    filled = [at for at, cell in enumerate(row) if cell.strip()]
     pieces: dict[int, list[str]] = {}
-    for at, after in zip(filled, [*filled[1:], len(row)], strict=True):
-        if after == len(row):
-            after = min((column for column in above if column > at), default=after)
+    for at, after in _spanned_to(row, above).items():
         cell = row[at]
         wrapped = at >= labels and after == at + 1
         pieces[at] = [cell[k : k + wrap] for k in range(0, len(cell), wrap)] if wrapped else [cell]
-    above.update(filled)
+    above.update(pieces)
     tall = max(map(len, pieces.values()), default=1)
     return [
         [pieces[at][k] if at in pieces and k < len(pieces[at]) else "" for at in range(len(row))]
         for k in range(tall)
     ]
+
+
+def _spanned_to(row: Sequence[str], above: set[int]) -> dict[int, int]:
+    """For each filled cell of a header ``row``, the column its span ends before: the next
+    filled cell's, or past the last one the first column an earlier row (``above``) starts
+    a cell at (``_wrapped_head``)."""
+    filled = [at for at, cell in enumerate(row) if cell.strip()]
+    return {
+        at: min((column for column in above if column > at), default=after)
+        if after == len(row)
+        else after
+        for at, after in zip(filled, [*filled[1:], len(row)], strict=True)
+    }
 
 
 def _labels_centred(lines: list[list[str]], labels: int, wrap: int) -> list[list[str]]:

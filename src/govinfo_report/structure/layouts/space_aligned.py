@@ -1809,11 +1809,47 @@ def columns(
                 ]
                 if len(uncrossed) == 1:
                     return uncrossed[0]._replace(unsure=(False,) * len(first))
+            measure = fits[0].measure
+            mixed = _mixed(
+                header if above is None else above,
+                [[spans[measure] for spans in row] for row in rows],
+                found_in[measure][1],
+                measure,
+                right[measure] if label_end else None,
+            )
             return fits[0]._replace(
-                unsure=(apart or bool(across),) * len(first),
+                unsure=(apart or bool(across) or mixed,) * len(first),
                 other=other if apart and len(fits[0].starts) == len(fits[-1].starts) else (),
             )
     return None
+
+
+def _mixed(
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    rows: Sequence[Sequence[Span]],
+    of: Sequence[Sequence[int]],
+    measure: int,
+    leftmost: int | None,
+) -> bool:
+    """Whether the values of one cluster (``of``, by row) stand under two words of one
+    header line (in ``measure``, from ``leftmost`` on), each under one alone: the words
+    over them name two columns, so the cluster is no one column (``pdftotext -layout`` of a
+    browser's narrow PDF: a header line beside a label's piece is one run of words one
+    space apart, counts right-aligned under them: ``项 / 定`` over ``484 -54`` and ``77
+    26``, 77 under ``/`` and 484 under ``项`` overlapping in one cluster)."""
+    for line in header:
+        words = [
+            spans[measure] for spans in line if leftmost is None or spans[measure][0] >= leftmost
+        ]
+        under: dict[int, set[int]] = {}
+        for row, clusters in zip(rows, of, strict=True):
+            for (start, end), cluster in zip(row, clusters, strict=True):
+                hits = [at for at, (lo, hi) in enumerate(words) if lo < end and start < hi]
+                if len(hits) == 1:
+                    under.setdefault(cluster, set()).add(hits[0])
+        if any(len(named) > 1 for named in under.values()):
+            return True
+    return False
 
 
 def _crossed(

@@ -512,6 +512,17 @@ def _by_position(
     grid = row.positions.cells
     if not grid or runs or (alone and row.positions.unsure):
         return row
+    if (
+        alone
+        and row.gaps
+        and len(grid) > widest
+        and not row.positions.runs_on
+        and _blank_inside(grid)
+    ):
+        # more columns than any row of a section with no rules holds: the header's words
+        # (a packed line's over another's) do not show the table's columns, and a blank
+        # cell before a value may be one of those columns, not the row's
+        return row._replace(positions=Positions())
     if row.positions.open_end and width is not None and len(grid) < width:
         row = _blank_to(row, width)
         grid = row.positions.cells
@@ -525,6 +536,12 @@ def _by_position(
     if _misfit(row, width, alone):
         return None
     return row._replace(values=grid[:width])
+
+
+def _blank_inside(grid: Sequence[Printed]) -> bool:
+    """Whether ``grid`` holds a blank cell left of a value."""
+    filled = [at for at, (text, _, _) in enumerate(grid) if text]
+    return bool(filled) and any(not text for text, _, _ in grid[: filled[-1]])
 
 
 def _blank_to(row: Row, width: int) -> Row:

@@ -383,13 +383,14 @@ def _merged(
     of its own width near it do (政府集中采购's two, ``政府集  6`` / ``中采购     —``), but
     join no count's pieces in a row of two cells or more: a sub-table's few lines do not
     tell a count's rest from a second count (``事业  14`` / ``性收  4``); a row of one
-    cell prints one count (``行政许  52`` / ``可  7件``). A run with
-    a line whose values the two measures place apart (``Positions.unsure``) is placed only
-    by the columns of rows of its page under its own sub-table's header or one aligned with
-    it (``_kin``): that line's columns are in doubt, and those of other rows near it may be
+    cell prints one count (``行政许  52`` / ``可  7件``). A run of section 二, and in
+    section 三 one with a line whose values the two measures place apart
+    (``Positions.unsure``), is placed only by the columns of rows of its page under its own
+    sub-table's header or one aligned with it (``_kin``): those of other rows near it may be
     another sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一
-    本年 处理``, 15 read as 本年增/减 by 行政处罚's columns); in section 三, whose rules read
-    it otherwise, by none."""
+    本年 处理``, 15 read as 本年增/减 by 行政处罚's columns; 行政事业性收费's two columns on a
+    grid of three, or 规章's ``5 278 24`` pushed right under a packed header); in section
+    三, whose rules read a run in doubt otherwise, by none."""
     width, alone = shape
     own, anchors = own_anchors
     run = rows[at:end]
@@ -402,7 +403,7 @@ def _merged(
     doubt = any(row.positions.unsure for row in run)
     # section 三's rules read a run in doubt otherwise
     sure = len(pages) == 1 and not (doubt and alone is None)
-    kin = _kin(rows, at, width) if doubt and sure else None
+    kin = _kin(rows, at, width) if (doubt or alone is not None) and sure else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
     spans = _extents(rows, at, width, anchors, kin) if sure else None
@@ -657,7 +658,7 @@ def _by_column(
             for at, (lo, hi) in enumerate(spans)
             if start < hi + _SLACK and start + wide > lo - _SLACK
         ]
-        if len(hit) != 1:
+        if len(hit) != 1 or not _inside(start, wide, spans, hit[0]):
             return None
         columns[hit[0]].append(cell)
     cells: list[Printed] = []
@@ -675,6 +676,24 @@ def _by_column(
         top = pieces[0]
         cells.append(("".join(text for text, _, _ in pieces), top[1], top[2]))
     return tuple(cells), joined
+
+
+def _inside(start: int, wide: int, spans: Sequence[Span], at: int) -> bool:
+    """Whether a value from ``start``, ``wide`` characters, is column ``at``'s of ``spans``
+    (the one it overlaps within ``_SLACK``): it overlaps that column's extent, or stands in
+    the gap past it no nearer to the other side's column than ``_SLACK`` further. A value
+    in a gap a character or two wide, touching neither extent (``3`` at 22 and ``4`` at 25
+    on one line, ``1`` at 23 on another: right-aligned counts beside left-aligned ones),
+    may be either column's."""
+    lo, hi = spans[at]
+    if start < hi and start + wide > lo:
+        return True
+    near = [
+        other
+        for other, (left, right) in enumerate(spans)
+        if start < right + 2 * _SLACK and start + wide > left - 2 * _SLACK
+    ]
+    return near == [at]
 
 
 def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
