@@ -13,7 +13,7 @@ column over all its lines."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
+from itertools import combinations, pairwise
 from operator import itemgetter
 
 from ...cells import not_given
@@ -37,6 +37,9 @@ _MOST_APART = 2
 _APART = 3
 #: A column's extent: the first character of its values and the one past their last.
 Span = tuple[int, int]
+#: The extent of a column whose values near a row were all pushed against their labels
+#: (``pushed_values``): no offset of its.
+_UNKNOWN: Span = (10**9, -1)
 #: A sub-table's header: the columns its words start at, a line each.
 Header = tuple[tuple[int, ...], ...]
 
@@ -406,6 +409,9 @@ def _merged(
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
     spans = _extents(rows, at, width, anchors, kin) if sure else None
+    pushed = frozenset(cell for row in run for cell in pushed_values(row))
+    if spans and pushed:
+        return _around_pushed(first, labels, values, pushed, spans, own_cells, (beside, anchors))
     placed = _by_column(values, spans, first.line, beside, anchors) if spans else None
     if (placed is None or _past(placed[0], own_cells)) and sure and own_cells < width:
         narrow = _extents(rows, at, own_cells, anchors, kin)
@@ -465,6 +471,77 @@ def _merged(
 def _past(cells: Sequence[Printed], own: int) -> bool:
     """Whether ``cells`` hold a value past the first ``own`` (a row's own cells)."""
     return any(text for text, _, _ in cells[own:])
+
+
+def pushed_values(row: Row) -> frozenset[Printed]:
+    """``row``'s values pushed against its label: each starting one space or none after a
+    label on its line, or after a value so pushed (``（七）总计 308 26``). ``pdftotext
+    -layout`` of a browser's narrow PDF prints a value that does not fit beside its label
+    so, left of its cell's offset: where it stands names no column."""
+    found: set[Printed] = set()
+    for value in sorted(row.values, key=itemgetter(1, 2)):
+        _, line, column = value
+        if any(
+            on == line and 0 <= column - start - len(text) <= 1
+            for text, on, start in (*row.labels, *found)
+        ):
+            found.add(value)
+    return frozenset(found)
+
+
+def _around_pushed(
+    first: Row,
+    labels: tuple[Printed, ...],
+    values: Sequence[Printed],
+    pushed: frozenset[Printed],
+    spans: Sequence[Span],
+    own_cells: int,
+    by_column: tuple[set[int] | None, Mapping[Printed, tuple[int, int]]],
+) -> Row:
+    """The row of ``first``'s run (``_merged``), where some of its ``values`` are
+    ``pushed`` against their labels: the others placed by column (``_by_column`` over
+    ``spans``), each pushed one in any column (``Positions.fits``) left free between
+    those of the placed values printed left and right of it, the row's values in that
+    order. A row printing every one of its ``own_cells`` needs no column; a pushed value
+    that shares its free columns with another, or placed values that do not place, leave
+    the values in line order, ``loose`` and ``stacked``: no rule-less reading of them."""
+    beside, anchors = by_column
+    width = len(spans)
+    others = [cell for cell in values if cell not in pushed]
+    placed = _by_column(others, spans, first.line, beside, anchors) if others else ((), False)
+    if len(values) == own_cells and all(on == values[0][1] for _, on, _ in values):
+        return first._replace(
+            labels=labels, values=tuple(values), loose=False, stacked=False, positions=Positions()
+        )
+    if placed is None or placed[1]:
+        return first._replace(
+            labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
+        )
+    at_column = {cell: at for at, cell in enumerate(placed[0]) if cell[0]}
+    order = sorted(values, key=lambda cell: (cell[2], cell[1]))
+    fits: list[tuple[int, ...]] = []
+    for index, cell in enumerate(order):
+        if cell in at_column:
+            fits.append((at_column[cell],))
+            continue
+        left = max((at_column[c] for c in order[:index] if c in at_column), default=-1)
+        right = min((at_column[c] for c in order[index + 1 :] if c in at_column), default=width)
+        fits.append(tuple(c for c in range(left + 1, right) if c not in at_column.values()))
+    if not all(fits) or any(
+        one[1] != two[1] and set(a) & set(b)
+        for (one, a), (two, b) in combinations(zip(order, fits, strict=True), 2)
+    ):
+        return first._replace(
+            labels=labels, values=tuple(order), loose=True, stacked=True, positions=Positions()
+        )
+    return first._replace(
+        labels=labels,
+        values=tuple(order),
+        loose=False,
+        stacked=False,
+        positions=Positions(fits=tuple(fits), columns=width),
+        gaps=True,
+    )
 
 
 def _by_fits(run: Sequence[Row], width: int) -> tuple[tuple[Printed, ...], Positions] | None:
@@ -557,19 +634,22 @@ def _extents(
     line = rows[at].line
     grids = sorted(
         (
-            (abs(row.line - line), cells)
+            (abs(row.line - line), cells, pushed_values(row))
             for index, row in enumerate(rows)
             if (kin is None or index in kin) and (cells := _grid(row, width))
         ),
         key=itemgetter(0),
     )
     spans: list[Span] | None = None
-    for _, cells in grids:
+    for _, cells, pushed in grids:
         wider = [
-            (min(cell[2], lo), max(cell[2] + max(len(cell[0]) - (cell in anchors), 1), hi))
-            for cell, (lo, hi) in zip(cells, spans or [(10**9, -1)] * width, strict=True)
+            (lo, hi)
+            if cell in pushed
+            else (min(cell[2], lo), max(cell[2] + max(len(cell[0]) - (cell in anchors), 1), hi))
+            for cell, (lo, hi) in zip(cells, spans or [_UNKNOWN] * width, strict=True)
         ]
-        if any(hi >= lo for (_, hi), (lo, _) in pairwise(wider)):
+        known = [span for span in wider if span != _UNKNOWN]
+        if not known or any(hi >= lo for (_, hi), (lo, _) in pairwise(known)):
             break
         spans = wider
     return spans
@@ -655,7 +735,7 @@ def _by_column(
         hit = [
             at
             for at, (lo, hi) in enumerate(spans)
-            if start < hi + _SLACK and start + wide > lo - _SLACK
+            if (lo, hi) != _UNKNOWN and start < hi + _SLACK and start + wide > lo - _SLACK
         ]
         if len(hit) != 1:
             return None
@@ -664,7 +744,7 @@ def _by_column(
     joined = False
     for pieces, (lo, _) in zip(columns, spans, strict=True):
         if not pieces:
-            cells.append(("", line, lo))
+            cells.append(("", line, 0 if lo == _UNKNOWN[0] else lo))
             continue
         pieces.sort(key=itemgetter(1, 2))
         if len(pieces) > 1 and not _wrapped(pieces):
