@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from itertools import accumulate, pairwise
 from math import gcd
+from operator import itemgetter
 from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
@@ -559,6 +560,10 @@ def _offsets(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: i
 Span = tuple[int, int]
 
 
+#: A printed cell's line and column, to sort by.
+_LINE_COLUMN = itemgetter(1, 2)
+
+
 class _Cluster(NamedTuple):
     """Values whose spans overlap: one column's. ``aligned``: they all start at one offset;
     ``widest``: the widest of them."""
@@ -628,8 +633,8 @@ def gridded(
         wider = _width(placed) if placed is not None else 0
         fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
         if placed is not None and fitted is None:
-            return placed
-        return (
+            return _pushed_in_doubt(placed)
+        return _pushed_in_doubt(
             _first_page(rows, valued, lines, first_line, heads, tops)
             or fitted
             or _first_page(rows, valued, lines, first_line, heads, tops, by_header=False)
@@ -652,6 +657,43 @@ def gridded(
         else row
         for row, other in zip(placed, fitted, strict=True)
     ]
+
+
+def _pushed_in_doubt(rows: list[Row]) -> list[Row]:
+    """``rows`` with each row whose grid (or fits) places a value pushed against its label
+    (``pushed_values``) given fits instead: its other values in their columns, each pushed
+    one in any column between theirs on its line (``Positions.fits``), so that no offset of
+    a pushed value places it, and no cell it may stand in is claimed blank; the rules then
+    place it, or its cells are missing."""
+    return [_in_doubt(row, pushed) if (pushed := pushed_values(row)) else row for row in rows]
+
+
+def _in_doubt(row: Row, pushed: frozenset[Printed]) -> Row:
+    """``row`` with fits for its ``pushed`` values (``_pushed_in_doubt``); no positions where
+    its grid does not hold its values."""
+    positions = row.positions
+    width = len(positions.cells) or positions.columns
+    if positions.cells:
+        index = {cell: at for at, cell in enumerate(positions.cells) if cell[0]}
+        if any(value not in index for value in row.values):
+            return row._replace(positions=Positions())
+        columns: list[tuple[int, ...]] = [(index[value],) for value in row.values]
+    elif positions.fits and len(positions.fits) == len(row.values):
+        columns = list(positions.fits)
+    else:
+        return row
+    values = sorted(range(len(row.values)), key=lambda at: _LINE_COLUMN(row.values[at]))
+    fits: list[tuple[int, ...]] = [()] * len(row.values)
+    for order, at in enumerate(values):
+        if row.values[at] not in pushed:
+            fits[at] = columns[at]
+            continue
+        before = [columns[k][0] for k in values[:order] if row.values[k] not in pushed]
+        after = [columns[k][-1] for k in values[order + 1 :] if row.values[k] not in pushed]
+        fits[at] = tuple(range(max(before, default=-1) + 1, min(after, default=width)))
+    return row._replace(
+        positions=Positions(unsure=positions.unsure, fits=tuple(fits), columns=width)
+    )
 
 
 def _labels_left(row: Row) -> bool:
@@ -1335,11 +1377,14 @@ def _page_ranks(
     at 12, 17, 21, 25, 29 for 自然人, 商业企业, 法律服务机构, 其他 and 总计), so a page's
     offsets name its columns in order, though not which. A page whose values are not
     ``_apart`` in columns, or put two of a row's values in one column, gives no ranks; a row
-    printing anything but counts is not ranked."""
+    printing anything but counts, or a value one space after text on its line
+    (``_packed``), is not ranked."""
     pages: dict[int, list[int]] = {}
     for at in valued:
         if not all(text.isdigit() for text, _, _ in rows[at].values):
             continue  # a placeholder, or a vertical label's character (``无``): no count
+        if _packed(rows[at], lines, first_line):
+            continue  # a value pushed against its label: its offset names no rank
         page = max(line for line in breaks if line <= rows[at].line)
         pages.setdefault(page, []).append(at)
     ranked = {}
@@ -1414,6 +1459,22 @@ def _packed(row: Row, lines: Sequence[str], first_line: int) -> bool:
         if before.strip() and len(before) - len(before.rstrip()) < 2:
             return True
     return False
+
+
+def pushed_values(row: Row) -> frozenset[Printed]:
+    """``row``'s values pushed against its label: each starting one space or none after a
+    label on its line, or after a value so pushed (``（七）总计 308 26``). ``pdftotext
+    -layout`` of a browser's narrow PDF prints a value that does not fit beside its label
+    so, left of its cell's offset: where it stands names no column."""
+    found: set[Printed] = set()
+    for value in sorted(row.values, key=_LINE_COLUMN):
+        _, line, column = value
+        if any(
+            on == line and 0 <= column - start - len(text) <= 1
+            for text, on, start in (*row.labels, *found)
+        ):
+            found.add(value)
+    return frozenset(found)
 
 
 def _apart(clusters: Sequence[_Cluster]) -> bool:

@@ -21,6 +21,7 @@ from ...escape import width as display_width
 from ...labels import COUNT_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure.layouts import Positions, Printed, Row
+from ...structure.layouts.space_aligned import pushed_values
 from ..matching import LabelMatcher, numbered
 
 #: How far (in characters) a wrapped label's next line may start from its first.
@@ -410,10 +411,20 @@ def _merged(
     beside = pieces if alone is not None else None
     spans = _extents(rows, at, width, anchors, kin) if sure else None
     pushed = frozenset(cell for row in run for cell in pushed_values(row))
-    if spans and pushed:
-        return _around_pushed(first, labels, values, pushed, spans, own_cells, (beside, anchors))
+    if pushed:
+        one_part = len({row.part for row in run if row.values}) == 1
+        spans = _part_extents(rows, at, (width, anchors, kin), spans) if one_part else None
+        if spans:
+            return _around_pushed(
+                first, labels, values, pushed, spans, own_cells, (beside, anchors)
+            )
     placed = _by_column(values, spans, first.line, beside, anchors) if spans else None
-    if (placed is None or _past(placed[0], own_cells)) and sure and own_cells < width:
+    if (
+        (placed is None or _past(placed[0], own_cells))
+        and sure
+        and own_cells < width
+        and not pushed
+    ):
         narrow = _extents(rows, at, own_cells, anchors, kin)
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
@@ -471,22 +482,6 @@ def _merged(
 def _past(cells: Sequence[Printed], own: int) -> bool:
     """Whether ``cells`` hold a value past the first ``own`` (a row's own cells)."""
     return any(text for text, _, _ in cells[own:])
-
-
-def pushed_values(row: Row) -> frozenset[Printed]:
-    """``row``'s values pushed against its label: each starting one space or none after a
-    label on its line, or after a value so pushed (``（七）总计 308 26``). ``pdftotext
-    -layout`` of a browser's narrow PDF prints a value that does not fit beside its label
-    so, left of its cell's offset: where it stands names no column."""
-    found: set[Printed] = set()
-    for value in sorted(row.values, key=itemgetter(1, 2)):
-        _, line, column = value
-        if any(
-            on == line and 0 <= column - start - len(text) <= 1
-            for text, on, start in (*row.labels, *found)
-        ):
-            found.add(value)
-    return frozenset(found)
 
 
 def _around_pushed(
@@ -625,18 +620,23 @@ def _extents(
     width: int,
     anchors: Mapping[Printed, tuple[int, int]],
     kin: frozenset[int] | None = None,
+    part: int | None = None,
 ) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
     ``rows[at]`` (``_grid``; of the rows of ``kin`` alone where given), taken nearest first
     while the columns stay apart: a page of the table further off may indent its columns
-    otherwise. ``None`` where no row near has such a grid. A value a unit printed below
-    joins (``anchors``) stands where its digits do."""
+    otherwise; where ``part`` is given, of the rows of that part alone (``Row.part``).
+    ``None`` where no row near has such a grid. A value a unit printed below joins
+    (``anchors``) stands where its digits do; a value pushed against its label
+    (``pushed_values``) stands at no offset of its column, and gives it no extent."""
     line = rows[at].line
     grids = sorted(
         (
             (abs(row.line - line), cells, pushed_values(row))
             for index, row in enumerate(rows)
-            if (kin is None or index in kin) and (cells := _grid(row, width))
+            if (kin is None or index in kin)
+            and (part is None or row.part == part)
+            and (cells := _grid(row, width))
         ),
         key=itemgetter(0),
     )
@@ -730,13 +730,7 @@ def _by_column(
     line below joins (``_units_under``), which stand where their digits do."""
     columns: list[list[Printed]] = [[] for _ in spans]
     for cell in values:
-        text, _, start = cell
-        wide = len(text) - (cell in anchors)
-        hit = [
-            at
-            for at, (lo, hi) in enumerate(spans)
-            if (lo, hi) != _UNKNOWN and start < hi + _SLACK and start + wide > lo - _SLACK
-        ]
+        hit = _hits(cell, spans, anchors)
         if len(hit) != 1:
             return None
         columns[hit[0]].append(cell)
@@ -755,6 +749,49 @@ def _by_column(
         top = pieces[0]
         cells.append(("".join(text for text, _, _ in pieces), top[1], top[2]))
     return tuple(cells), joined
+
+
+def _hits(
+    cell: Printed, spans: Sequence[Span], anchors: Mapping[Printed, tuple[int, int]]
+) -> list[int]:
+    """The columns of ``spans`` whose extent ``cell`` overlaps (within ``_SLACK``); a value
+    a unit printed below joins (``anchors``) stands where its digits do."""
+    text, _, start = cell
+    wide = len(text) - (cell in anchors)
+    return [
+        at
+        for at, (lo, hi) in enumerate(spans)
+        if (lo, hi) != _UNKNOWN and start < hi + _SLACK and start + wide > lo - _SLACK
+    ]
+
+
+def _part_extents(
+    rows: Sequence[Row],
+    at: int,
+    shape: tuple[int, Mapping[Printed, tuple[int, int]], frozenset[int] | None],
+    across: list[Span] | None,
+) -> list[Span] | None:
+    """The columns' extents for the run at ``rows[at]`` that prints a value pushed against
+    its label (``_merged``): those of the grids of its own part of the table (``Row.part``:
+    each page laid out on its own), or failing them ``across`` (those of the grids of any
+    part), where every value of its part that is not pushed stands in exactly one of them:
+    the other page's columns at this one's offsets. ``None`` otherwise (a narrow PDF's next
+    page indented otherwise: ``握相 36 … 44`` under no column of the page after). ``shape``:
+    the section's columns, ``anchors`` and ``kin`` (``_extents``)."""
+    width, anchors, kin = shape
+    part = rows[at].part
+    own = _extents(rows, at, width, anchors, kin, part)
+    if own or not across:
+        return own
+    values = [
+        value
+        for row in rows
+        if row.part == part
+        for value in row.values
+        if value not in pushed_values(row)
+    ]
+    fits = values and all(len(_hits(value, across, anchors)) == 1 for value in values)
+    return across if fits else None
 
 
 def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
