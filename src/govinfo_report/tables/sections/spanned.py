@@ -790,8 +790,23 @@ def _part_extents(
         for value in row.values
         if value not in pushed_values(row)
     ]
-    fits = values and all(len(_hits(value, across, anchors)) == 1 for value in values)
+    fits = values and all(_fits_one(value, across, anchors) for value in values)
     return across if fits else None
+
+
+def _fits_one(
+    cell: Printed, spans: Sequence[Span], anchors: Mapping[Printed, tuple[int, int]]
+) -> bool:
+    """Whether ``cell`` stands in exactly one column of ``spans``, or in none but in the gap
+    of a column with no extent (``_UNKNOWN``: its values pushed against their labels)."""
+    hit = _hits(cell, spans, anchors)
+    if hit:
+        return len(hit) == 1
+    start = cell[2]
+    known = [(at, span) for at, span in enumerate(spans) if span != _UNKNOWN]
+    left = max((at for at, (_, hi) in known if hi <= start), default=-1)
+    right = min((at for at, (lo, _) in known if lo > start), default=len(spans))
+    return any(spans[k] == _UNKNOWN for k in range(left + 1, right))
 
 
 def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
