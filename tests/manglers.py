@@ -2296,7 +2296,9 @@ _NARROW_HEADER = (
 )
 
 
-def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
+def narrow_pdf_applications(
+    text: str, report: gr.Report, rng: Random, *, pages: bool = False
+) -> str:
     """``text`` (a report rendered space-aligned, zeros blank) with section 三's table as
     ``pdftotext -layout`` prints a browser's PDF of a page whose table is narrow: the
     header wrapped and cut by a page break (``_NARROW_HEADER``), each row's label wrapped
@@ -2304,7 +2306,12 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
     offset (``_NARROW_COLUMNS``), a blank cell (0) a gap; sometimes the first value packed
     one space after the label's first piece on its line, off its column. Page breaks
     (the page's address and number, ``\\f`` and the next page's date line, its title's
-    year sometimes wrapped onto a line of its own) fall between rows at random."""
+    year sometimes wrapped onto a line of its own) fall between rows at random.
+
+    ``pages``: each page after a break lays out its own columns, its labels and values
+    moved a few characters (``pdftotext -layout`` of each page on its own), a label of one
+    line prints its values on it, and a row whose first value is pushed against its label
+    may push its second one space after the first (``（七）总计 308 26 … 350``)."""
     lines = text.split("\n")
     start = next(at for at, line in enumerate(lines) if line.startswith("三、收到"))
     end = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
@@ -2326,13 +2333,14 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
         out.extend(page_break() if line is None else [line])
     flat = report.flat()
     template = report.template or "2019"
+    moved = 0  # how far this page's labels and columns stand off the header page's
     for key, names in labels.APPLICATION_ROWS[template].items():
         label = names[0]
         pieces = [label[at : at + 8] for at in range(0, len(label), 8)]
-        if len(pieces) == 1:
+        if len(pieces) == 1 and not pages:
             pieces.append("")
         values = [
-            (column, str(value))
+            (column + moved, str(value))
             for column, value in zip(
                 _NARROW_COLUMNS,
                 (flat[f"applications.{key}.{name}"] for name in labels.APPLICANT_COLUMNS),
@@ -2340,14 +2348,17 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
             )
             if value
         ]
-        printed = [" " * 14 + piece for piece in pieces]
+        printed = [" " * (14 + moved) + piece for piece in pieces]
         if values and rng.random() < 0.5:  # the first value pushed against the label
             printed[0] += " " + values.pop(0)[1]
-        for column, value in values:
-            printed[1] = printed[1].ljust(column) + (" " if len(printed[1]) >= column else "")
-            printed[1] += value
+            if pages and values and rng.random() < 0.5:  # and the second against it
+                printed[0] += " " + values.pop(0)[1]
+        for column, value in values:  # on the label's second line, or its one
+            printed[-1] = printed[-1].ljust(column) + (" " if len(printed[-1]) >= column else "")
+            printed[-1] += value
         out.extend(printed)
         out.append("")
         if rng.random() < 0.15:
             out.extend(page_break())
+            moved = rng.choice((-4, 0, 4)) if pages else 0
     return "\n".join([*lines[:start], *out, *lines[end:]])

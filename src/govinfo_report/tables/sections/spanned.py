@@ -774,7 +774,7 @@ def _part_extents(
     """The columns' extents for the run at ``rows[at]`` that prints a value pushed against
     its label (``_merged``): those of the grids of its own part of the table (``Row.part``:
     each page laid out on its own), or failing them ``across`` (those of the grids of any
-    part), where every value of its part that is not pushed stands in exactly one of them:
+    part), where every value of its part that is not pushed stands in one (``_fits_one``):
     the other page's columns at this one's offsets. ``None`` otherwise (a narrow PDF's next
     page indented otherwise: ``握相 36 … 44`` under no column of the page after). ``shape``:
     the section's columns, ``anchors`` and ``kin`` (``_extents``)."""
