@@ -317,7 +317,21 @@ def _grid_row(
     grid = tuple.__new__(Grid, (cells, whole, spread))
     return tuple.__new__(
         Row,
-        (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False, None, 0, 0),
+        (
+            labels,
+            values,
+            line,
+            False,
+            False,
+            _NO_RUNS,
+            grid,
+            _NO_POSITIONS,
+            False,
+            False,
+            None,
+            0,
+            0,
+        ),
     )
 
 
