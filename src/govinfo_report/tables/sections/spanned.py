@@ -414,10 +414,11 @@ def _merged(
     if pushed:
         one_part = len({row.part for row in run if row.values}) == 1
         spans = _part_extents(rows, at, (width, anchors, kin), spans) if one_part else None
-        if spans:
-            return _around_pushed(
-                first, labels, values, pushed, spans, own_cells, (beside, anchors)
-            )
+        found = _around_pushed(
+            first, labels, values, pushed, spans or [], own_cells, (beside, anchors)
+        )
+        if found is not None:
+            return found
     placed = _by_column(values, spans, first.line, beside, anchors) if spans else None
     if (
         (placed is None or _past(placed[0], own_cells))
@@ -492,34 +493,47 @@ def _around_pushed(
     spans: Sequence[Span],
     own_cells: int,
     by_column: tuple[set[int] | None, Mapping[Printed, tuple[int, int]]],
-) -> Row:
+) -> Row | None:
     """The row of ``first``'s run (``_merged``), where some of its ``values`` are
     ``pushed`` against their labels: the others placed by column (``_by_column`` over
     ``spans``), each pushed one in any column (``Positions.fits``) left free between
     those of the placed values printed left and right of it, the row's values in that
-    order. Pushed pieces stacked digits under digits are one number wrapped in its cell
-    (``_wrapped``: ``一、本年新收政府 151`` / ``信息公开申请数量 1`` for 1511), joined where
-    the section has rules (``by_column``'s first is ``None``), and the row is then
-    ``loose``, for its own rules to confirm. A row printing every one of its ``own_cells``
-    on one line needs no column; a pushed value that may share a column with a value on
-    another line (their order unknown), or placed values that do not place, leave the
-    values in line order, ``loose`` and ``stacked``: no rule-less reading of them."""
+    order. A pushed value's pieces stacked digits under digits are one number wrapped in
+    its cell (``_stacks``: ``一、本年新收政府 151`` / ``信息公开申请数量 1`` for 1511), and
+    the row is then ``loose`` where the section has rules to confirm it (``by_column``'s
+    first is ``None``). A row printing every one of its ``own_cells`` on one line needs no
+    column (``行政 361 -1 523`` / ``许可 项 4件``); a pushed value that may share a column
+    with a value on another line (their order unknown), or placed values that do not
+    place, leave the values in line order, ``loose`` and ``stacked``: no rule-less reading
+    of them. ``None`` where the row needs columns and ``spans`` are none."""
     beside, anchors = by_column
     width = len(spans)
-    if len(values) == own_cells and all(on == values[0][1] for _, on, _ in values):
+    stacks = _stacks(sorted(values, key=itemgetter(1, 2)), pushed, beside)
+    if stacks is None:
         return first._replace(
-            labels=labels, values=tuple(values), loose=False, stacked=False, positions=Positions()
+            labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
         )
-    lone = sorted(pushed, key=itemgetter(1, 2))
-    stacks = _stacks(lone) if beside is None else [[cell] for cell in lone]
-    others = [cell for cell in values if cell not in pushed]
+    own = [stack for stack in stacks if stack[0] in pushed]
+    tops = [("".join(text for text, _, _ in stack), stack[0][1], stack[0][2]) for stack in own]
+    others = [stack[0] for stack in stacks if stack[0] not in pushed]
+    joined = any(len(stack) > 1 for stack in own) and beside is None
+    if len(tops) + len(others) == own_cells and len({on for _, on, _ in (*tops, *others)}) == 1:
+        return first._replace(
+            labels=labels,
+            values=tuple(sorted((*tops, *others), key=itemgetter(2))),
+            loose=joined,
+            stacked=False,
+            positions=Positions(),
+        )
+    if not spans:
+        return None
+    others = [cell for cell in values if not any(cell in stack for stack in own)]
     placed = _by_column(others, spans, first.line, beside, anchors) if others else ((), False)
-    if placed is None or stacks is None:
+    if placed is None:
         return first._replace(
             labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
         )
     at_column = {cell: at for at, cell in enumerate(placed[0]) if cell[0]}
-    tops = [("".join(text for text, _, _ in stack), stack[0][1], stack[0][2]) for stack in stacks]
     order = sorted([*at_column, *tops], key=lambda cell: (cell[2], cell[1]))
     fits: list[tuple[int, ...]] = []
     for index, cell in enumerate(order):
@@ -536,7 +550,7 @@ def _around_pushed(
         return first._replace(
             labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
         )
-    joined = placed[1] or any(len(stack) > 1 for stack in stacks)
+    joined = joined or (placed[1] and beside is None)
     return first._replace(
         labels=labels,
         values=tuple(order),
@@ -759,12 +773,22 @@ def _by_column(
     return tuple(cells), joined
 
 
-def _stacks(cells: Sequence[Printed]) -> list[list[Printed]] | None:
-    """``cells`` (in line order) in stacks, each one number wrapped in its cell
-    (``_wrapped``), top first; ``None`` where a cell may go on two."""
+def _stacks(
+    cells: Sequence[Printed], pushed: frozenset[Printed], beside: set[int] | None
+) -> list[list[Printed]] | None:
+    """``cells`` (in line order) in stacks, each a value and, under a ``pushed`` one, the
+    pieces of its number wrapped in its cell (``_wrapped``; with ``beside``, the lines of
+    a rule-less row's own label pieces, only on them: ``_beside_own``), top first;
+    ``None`` where a piece may go under two."""
     stacks: list[list[Printed]] = []
     for cell in cells:
-        onto = [stack for stack in stacks if _wrapped([*stack, cell])]
+        onto = [
+            stack
+            for stack in stacks
+            if stack[0] in pushed
+            and _wrapped([*stack, cell])
+            and (beside is None or _beside_own([*stack, cell], beside))
+        ]
         if len(onto) > 1:
             return None
         if onto:
