@@ -633,8 +633,8 @@ def gridded(
         wider = _width(placed) if placed is not None else 0
         fitted = _fitted(rows, valued, lines, first_line, heads[:tops], label_lines, wider)
         if placed is not None and fitted is None:
-            return _pushed_in_doubt(placed)
-        return _pushed_in_doubt(
+            return placed
+        return (
             _first_page(rows, valued, lines, first_line, heads, tops)
             or fitted
             or _first_page(rows, valued, lines, first_line, heads, tops, by_header=False)
@@ -657,43 +657,6 @@ def gridded(
         else row
         for row, other in zip(placed, fitted, strict=True)
     ]
-
-
-def _pushed_in_doubt(rows: list[Row]) -> list[Row]:
-    """``rows`` with each row whose grid (or fits) places a value pushed against its label
-    (``pushed_values``) given fits instead: its other values in their columns, each pushed
-    one in any column between theirs on its line (``Positions.fits``), so that no offset of
-    a pushed value places it, and no cell it may stand in is claimed blank; the rules then
-    place it, or its cells are missing."""
-    return [_in_doubt(row, pushed) if (pushed := pushed_values(row)) else row for row in rows]
-
-
-def _in_doubt(row: Row, pushed: frozenset[Printed]) -> Row:
-    """``row`` with fits for its ``pushed`` values (``_pushed_in_doubt``); no positions where
-    its grid does not hold its values."""
-    positions = row.positions
-    width = len(positions.cells) or positions.columns
-    if positions.cells:
-        index = {cell: at for at, cell in enumerate(positions.cells) if cell[0]}
-        if any(value not in index for value in row.values):
-            return row._replace(positions=Positions())
-        columns: list[tuple[int, ...]] = [(index[value],) for value in row.values]
-    elif positions.fits and len(positions.fits) == len(row.values):
-        columns = list(positions.fits)
-    else:
-        return row
-    values = sorted(range(len(row.values)), key=lambda at: _LINE_COLUMN(row.values[at]))
-    fits: list[tuple[int, ...]] = [()] * len(row.values)
-    for order, at in enumerate(values):
-        if row.values[at] not in pushed:
-            fits[at] = columns[at]
-            continue
-        before = [columns[k][0] for k in values[:order] if row.values[k] not in pushed]
-        after = [columns[k][-1] for k in values[order + 1 :] if row.values[k] not in pushed]
-        fits[at] = tuple(range(max(before, default=-1) + 1, min(after, default=width)))
-    return row._replace(
-        positions=Positions(unsure=positions.unsure, fits=tuple(fits), columns=width)
-    )
 
 
 def _labels_left(row: Row) -> bool:

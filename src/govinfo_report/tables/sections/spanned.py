@@ -409,8 +409,11 @@ def _merged(
     kin = _kin(rows, at, width) if doubt and sure else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
-    spans = _extents(rows, at, width, anchors, kin) if sure else None
-    pushed = frozenset(cell for row in run for cell in pushed_values(row))
+    # section 二, with no rules to place a pushed value, is read by its offsets as before
+    spans = _extents(rows, at, width, anchors, kin, skip=alone is None) if sure else None
+    pushed = frozenset(
+        cell for row in run for cell in (pushed_values(row) if alone is None else ())
+    )
     if pushed:
         one_part = len({row.part for row in run if row.values}) == 1
         spans = _part_extents(rows, at, (width, anchors, kin), spans) if one_part else None
@@ -643,18 +646,20 @@ def _extents(
     anchors: Mapping[Printed, tuple[int, int]],
     kin: frozenset[int] | None = None,
     part: int | None = None,
+    *,
+    skip: bool = False,
 ) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
     ``rows[at]`` (``_grid``; of the rows of ``kin`` alone where given), taken nearest first
     while the columns stay apart: a page of the table further off may indent its columns
     otherwise; where ``part`` is given, of the rows of that part alone (``Row.part``).
     ``None`` where no row near has such a grid. A value a unit printed below joins
-    (``anchors``) stands where its digits do; a value pushed against its label
-    (``pushed_values``) stands at no offset of its column, and gives it no extent."""
+    (``anchors``) stands where its digits do; with ``skip``, a value pushed against its
+    label (``pushed_values``) stands at no offset of its column, and gives it no extent."""
     line = rows[at].line
     grids = sorted(
         (
-            (abs(row.line - line), cells, pushed_values(row))
+            (abs(row.line - line), cells, pushed_values(row) if skip else frozenset())
             for index, row in enumerate(rows)
             if (kin is None or index in kin)
             and (part is None or row.part == part)
@@ -827,7 +832,7 @@ def _part_extents(
     the section's columns, ``anchors`` and ``kin`` (``_extents``)."""
     width, anchors, kin = shape
     part = rows[at].part
-    own = _extents(rows, at, width, anchors, kin, part)
+    own = _extents(rows, at, width, anchors, kin, part, skip=True)
     if own or not across:
         return own
     values = [
