@@ -2316,7 +2316,9 @@ _NARROW_HEADER = (
 )
 
 
-def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
+def narrow_pdf_applications(
+    text: str, report: gr.Report, rng: Random, *, pages: bool = False
+) -> str:
     """``text`` (a report rendered space-aligned, zeros blank) with section 三's table as
     ``pdftotext -layout`` prints a browser's PDF of a page whose table is narrow: the
     header wrapped and cut by a page break (``_NARROW_HEADER``), each row's label wrapped
@@ -2326,7 +2328,12 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
     number, ``\\f`` and the next page's date line, its title's year sometimes wrapped onto a
     line of its own) fall between rows at random, and each page lays its columns out
     anew (``_page_columns``): the header's page at ``_NARROW_COLUMNS``, each later one as
-    the blocks left of its values push them."""
+    the blocks left of its values push them.
+
+    ``pages``: each page after a break moves its labels too, a few characters, with its
+    values (``pdftotext -layout`` of each page on its own), a label of one line prints
+    its values on it, and a row whose first value is pushed against its label
+    may push its second one space after the first (``（七）总计 308 26 … 350``)."""
     lines = text.split("\n")
     start = next(at for at, line in enumerate(lines) if line.startswith("三、收到"))
     end = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
@@ -2354,13 +2361,14 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
         out.extend(page_break() if line is None else [line])
     flat = report.flat()
     template = report.template or "2019"
+    moved = 0  # how far this page's labels and columns stand off the header page's
     for key, names in labels.APPLICATION_ROWS[template].items():
         label = names[0]
         pieces = [label[at : at + 8] for at in range(0, len(label), 8)]
-        if len(pieces) == 1:
+        if len(pieces) == 1 and not pages:
             pieces.append("")
         values = [
-            (column, str(value))
+            (column + moved, str(value))
             for column, value in zip(
                 columns[0],
                 (flat[f"applications.{key}.{name}"] for name in labels.APPLICANT_COLUMNS),
@@ -2368,16 +2376,19 @@ def narrow_pdf_applications(text: str, report: gr.Report, rng: Random) -> str:
             )
             if value
         ]
-        printed = [" " * 14 + piece for piece in pieces]
+        printed = [" " * (14 + moved) + piece for piece in pieces]
         if values and rng.random() < 0.5:  # the first value pushed against the label
             printed[0] += " " + values.pop(0)[1]
-        for column, value in values:
-            printed[1] = printed[1].ljust(column) + (" " if len(printed[1]) >= column else "")
-            printed[1] += value
+            if pages and values and rng.random() < 0.5:  # and the second against it
+                printed[0] += " " + values.pop(0)[1]
+        for column, value in values:  # on the label's second line, or its one
+            printed[-1] = printed[-1].ljust(column) + (" " if len(printed[-1]) >= column else "")
+            printed[-1] += value
         out.extend(printed)
         out.append("")
         if rng.random() < 0.15:
             out.extend(next_page())
+            moved = rng.choice((-4, 0, 4)) if pages else 0
     return "\n".join([*lines[:start], *out, *lines[end:]])
 
 

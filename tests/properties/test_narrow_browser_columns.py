@@ -64,3 +64,29 @@ def test_a_narrow_browser_appeals_row_is_never_wrong_nor_a_number_blank(
         for key, value in truth.items()
         if key.startswith("appeals.") and value and back.cell(key).blank
     ] == []
+
+
+@scaled(1)
+@given(
+    report=st.one_of(natural_persons(most=1), few_applicants(least=3), few_applicants(most=1)),
+    rng=st.randoms(use_true_random=False),
+)
+def test_values_pushed_against_their_labels_on_pages_of_their_own_are_never_misread(
+    report: gr.Report, rng: Random
+) -> None:
+    # each page past a break lays out its own columns, and a row pushes its first value,
+    # or its first two, against its label: those pushed values line up like a column of
+    # their own, and another page's full row puts a column at their offsets
+    text = narrow_pdf_applications(
+        render(report, "space-aligned", blank_zeros=True), report, rng, pages=True
+    )
+    back = gr.parse(text)
+    truth = report.flat()
+    assert {
+        key: got for key, got in wrong(back, truth).items() if key.startswith("applications.")
+    } == {}
+    assert [
+        key
+        for key, value in truth.items()
+        if key.startswith("applications.") and value and back.cell(key).blank
+    ] == []

@@ -1266,10 +1266,25 @@ def _read(layout: layouts.Layout, skel: Skeleton, spans: list[range]) -> tuple[R
     not show only for their own rules to confirm (``cell_per_line.in_blocks``)."""
     blocks = skel.paged and layout.by_order
     return tuple(
-        row
-        for span in spans
+        row._replace(part=part) if part else row
+        for span, part in zip(spans, _parts(skel, spans), strict=True)
         for row in _ordered(layout, skel.lines[span.start : span.stop], span.start + 1, blocks)
     )
+
+
+def _parts(skel: Skeleton, spans: Sequence[range]) -> list[int]:
+    """For each of ``spans``, the line of the last page break (``\\f``) before it and after
+    the span before (``Row.part``: the page furniture around a break cuts a table's region
+    into spans, each laid out on its own page), 0 where none comes between."""
+    if not skel.paged:
+        return [0] * len(spans)
+    pages = []
+    stop = 0
+    for span in spans:
+        breaks = [at + 1 for at in range(stop, span.start) if "\f" in skel.lines[at]]
+        pages.append(breaks[-1] if breaks else 0)
+        stop = span.stop
+    return pages
 
 
 def _ordered(

@@ -159,7 +159,12 @@ class Row(NamedTuple):
     next page may start its label column, and its columns, elsewhere), so the positions of
     rows on two pages are not comparable: a number wrapped in its narrow cell over a break
     (``行政  0  269`` / ``\f许可  8`` for 2698) prints its rest under no column of the
-    page before."""
+    page before.
+
+    ``part``: the line of the page break before the part of the table's region the row was
+    read in, where page furniture (a browser's footer and date lines) around the break cut
+    the region (``tables.table._read``), so the layout saw no break and ``page`` is 0; 0 in
+    the region's first part. Rows of two parts stand at their own pages' offsets."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -173,6 +178,7 @@ class Row(NamedTuple):
     stacked: bool = False
     joined: Row | None = None
     page: int = 0
+    part: int = 0
 
 
 @runtime_checkable
@@ -311,7 +317,21 @@ def _grid_row(
     grid = tuple.__new__(Grid, (cells, whole, spread))
     return tuple.__new__(
         Row,
-        (labels, values, line, False, False, _NO_RUNS, grid, _NO_POSITIONS, False, False, None, 0),
+        (
+            labels,
+            values,
+            line,
+            False,
+            False,
+            _NO_RUNS,
+            grid,
+            _NO_POSITIONS,
+            False,
+            False,
+            None,
+            0,
+            0,
+        ),
     )
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from itertools import accumulate, pairwise
 from math import gcd
+from operator import itemgetter
 from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
@@ -557,6 +558,10 @@ def _offsets(table: Sequence[Sequence[str]], width: Callable[[str], int], gap: i
 
 #: Where a text puts a cell, in some measure: its start and end (0-based).
 Span = tuple[int, int]
+
+
+#: A printed cell's line and column, to sort by.
+_LINE_COLUMN = itemgetter(1, 2)
 
 
 class _Cluster(NamedTuple):
@@ -1335,11 +1340,14 @@ def _page_ranks(
     at 12, 17, 21, 25, 29 for 自然人, 商业企业, 法律服务机构, 其他 and 总计), so a page's
     offsets name its columns in order, though not which. A page whose values are not
     ``_apart`` in columns, or put two of a row's values in one column, gives no ranks; a row
-    printing anything but counts is not ranked."""
+    printing anything but counts, or a value one space after text on its line
+    (``_packed``), is not ranked."""
     pages: dict[int, list[int]] = {}
     for at in valued:
         if not all(text.isdigit() for text, _, _ in rows[at].values):
             continue  # a placeholder, or a vertical label's character (``无``): no count
+        if _packed(rows[at], lines, first_line):
+            continue  # a value pushed against its label: its offset names no rank
         page = max(line for line in breaks if line <= rows[at].line)
         pages.setdefault(page, []).append(at)
     ranked = {}
@@ -1416,6 +1424,22 @@ def _packed(row: Row, lines: Sequence[str], first_line: int) -> bool:
         if before.strip() and len(before) - len(before.rstrip()) < 2:
             return True
     return False
+
+
+def pushed_values(row: Row) -> frozenset[Printed]:
+    """``row``'s values pushed against its label: each starting one space or none after a
+    label on its line, or after a value so pushed (``（七）总计 308 26``). ``pdftotext
+    -layout`` of a browser's narrow PDF prints a value that does not fit beside its label
+    so, left of its cell's offset: where it stands names no column."""
+    found: set[Printed] = set()
+    for value in sorted(row.values, key=_LINE_COLUMN):
+        _, line, column = value
+        if any(
+            on == line and 0 <= column - start - len(text) <= 1
+            for text, on, start in (*row.labels, *found)
+        ):
+            found.add(value)
+    return frozenset(found)
 
 
 def _apart(clusters: Sequence[_Cluster]) -> bool:

@@ -13,7 +13,7 @@ column over all its lines."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
+from itertools import combinations, pairwise
 from operator import itemgetter
 
 from ...cells import not_given
@@ -21,6 +21,7 @@ from ...escape import width as display_width
 from ...labels import COUNT_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure.layouts import Positions, Printed, Row
+from ...structure.layouts.space_aligned import pushed_values
 from ..matching import LabelMatcher, numbered
 
 #: How far (in characters) a wrapped label's next line may start from its first.
@@ -37,6 +38,9 @@ _MOST_APART = 2
 _APART = 3
 #: A column's extent: the first character of its values and the one past their last.
 Span = tuple[int, int]
+#: The extent of a column whose values near a row were all pushed against their labels
+#: (``pushed_values``): no offset of its.
+_UNKNOWN: Span = (10**9, -1)
 #: A sub-table's header: the columns its words start at, a line each.
 Header = tuple[tuple[int, ...], ...]
 
@@ -406,9 +410,26 @@ def _merged(
     kin = _kin(rows, at, width) if (doubt or alone is not None) and sure else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
-    spans = _extents(rows, at, width, anchors, kin) if sure else None
+    # section 二, with no rules to place a pushed value, is read by its offsets as before
+    spans = _extents(rows, at, width, anchors, kin, skip=alone is None) if sure else None
+    pushed = frozenset(
+        cell for row in run for cell in (pushed_values(row) if alone is None else ())
+    )
+    if pushed:
+        one_part = len({row.part for row in run if row.values}) == 1
+        spans = _part_extents(rows, at, (width, anchors, kin)) if one_part else None
+        found = _around_pushed(
+            first, labels, values, pushed, spans or [], own_cells, (beside, anchors)
+        )
+        if found is not None:
+            return found
     placed = _by_column(values, spans, first.line, beside, anchors) if spans else None
-    if (placed is None or _past(placed[0], own_cells)) and sure and own_cells < width:
+    if (
+        (placed is None or _past(placed[0], own_cells))
+        and sure
+        and own_cells < width
+        and not pushed
+    ):
         narrow = _extents(rows, at, own_cells, anchors, kin)
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
@@ -466,6 +487,82 @@ def _merged(
 def _past(cells: Sequence[Printed], own: int) -> bool:
     """Whether ``cells`` hold a value past the first ``own`` (a row's own cells)."""
     return any(text for text, _, _ in cells[own:])
+
+
+def _around_pushed(
+    first: Row,
+    labels: tuple[Printed, ...],
+    values: Sequence[Printed],
+    pushed: frozenset[Printed],
+    spans: Sequence[Span],
+    own_cells: int,
+    by_column: tuple[set[int] | None, Mapping[Printed, tuple[int, int]]],
+) -> Row | None:
+    """The row of ``first``'s run (``_merged``), where some of its ``values`` are
+    ``pushed`` against their labels: the others placed by column (``_by_column`` over
+    ``spans``), each pushed one in any column (``Positions.fits``) left free between
+    those of the placed values printed left and right of it, the row's values in that
+    order. A pushed value's pieces stacked digits under digits are one number wrapped in
+    its cell (``_stacks``: ``一、本年新收政府 151`` / ``信息公开申请数量 1`` for 1511), and
+    the row is then ``loose`` where the section has rules to confirm it (``by_column``'s
+    first is ``None``). A row printing every one of its ``own_cells`` on one line needs no
+    column (``行政 361 -1 523`` / ``许可 项 4件``); a pushed value that may share a column
+    with a value on another line (their order unknown), or placed values that do not
+    place, leave the values in line order, ``loose`` and ``stacked``: no rule-less reading
+    of them. ``None`` where the row needs columns and ``spans`` are none."""
+    beside, anchors = by_column
+    width = len(spans)
+    stacks = _stacks(sorted(values, key=itemgetter(1, 2)), pushed, beside)
+    if stacks is None:
+        return first._replace(
+            labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
+        )
+    own = [stack for stack in stacks if stack[0] in pushed]
+    tops = [("".join(text for text, _, _ in stack), stack[0][1], stack[0][2]) for stack in own]
+    others = [stack[0] for stack in stacks if stack[0] not in pushed]
+    joined = any(len(stack) > 1 for stack in own) and beside is None
+    if len(tops) + len(others) == own_cells and len({on for _, on, _ in (*tops, *others)}) == 1:
+        return first._replace(
+            labels=labels,
+            values=tuple(sorted((*tops, *others), key=itemgetter(2))),
+            loose=joined,
+            stacked=False,
+            positions=Positions(),
+        )
+    if not spans:
+        return None
+    others = [cell for cell in values if not any(cell in stack for stack in own)]
+    placed = _by_column(others, spans, first.line, beside, anchors) if others else ((), False)
+    if placed is None:
+        return first._replace(
+            labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
+        )
+    at_column = {cell: at for at, cell in enumerate(placed[0]) if cell[0]}
+    order = sorted([*at_column, *tops], key=lambda cell: (cell[2], cell[1]))
+    fits: list[tuple[int, ...]] = []
+    for index, cell in enumerate(order):
+        if cell in at_column:
+            fits.append((at_column[cell],))
+            continue
+        left = max((at_column[c] for c in order[:index] if c in at_column), default=-1)
+        right = min((at_column[c] for c in order[index + 1 :] if c in at_column), default=width)
+        fits.append(tuple(c for c in range(left + 1, right) if c not in at_column.values()))
+    if not all(fits) or any(
+        one[1] != two[1] and set(a) & set(b)
+        for (one, a), (two, b) in combinations(zip(order, fits, strict=True), 2)
+    ):
+        return first._replace(
+            labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
+        )
+    joined = joined or (placed[1] and beside is None)
+    return first._replace(
+        labels=labels,
+        values=tuple(order),
+        loose=joined,
+        stacked=False,
+        positions=Positions(fits=tuple(fits), columns=width),
+        gaps=True,
+    )
 
 
 def _by_fits(run: Sequence[Row], width: int) -> tuple[tuple[Printed, ...], Positions] | None:
@@ -549,28 +646,38 @@ def _extents(
     width: int,
     anchors: Mapping[Printed, tuple[int, int]],
     kin: frozenset[int] | None = None,
+    part: int | None = None,
+    *,
+    skip: bool = False,
 ) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
     ``rows[at]`` (``_grid``; of the rows of ``kin`` alone where given), taken nearest first
     while the columns stay apart: a page of the table further off may indent its columns
-    otherwise. ``None`` where no row near has such a grid. A value a unit printed below
-    joins (``anchors``) stands where its digits do."""
+    otherwise; where ``part`` is given, of the rows of that part alone (``Row.part``).
+    ``None`` where no row near has such a grid. A value a unit printed below joins
+    (``anchors``) stands where its digits do; with ``skip``, a value pushed against its
+    label (``pushed_values``) stands at no offset of its column, and gives it no extent."""
     line = rows[at].line
     grids = sorted(
         (
-            (abs(row.line - line), cells)
+            (abs(row.line - line), cells, pushed_values(row) if skip else frozenset())
             for index, row in enumerate(rows)
-            if (kin is None or index in kin) and (cells := _grid(row, width))
+            if (kin is None or index in kin)
+            and (part is None or row.part == part)
+            and (cells := _grid(row, width))
         ),
         key=itemgetter(0),
     )
     spans: list[Span] | None = None
-    for _, cells in grids:
+    for _, cells, pushed in grids:
         wider = [
-            (min(cell[2], lo), max(cell[2] + max(len(cell[0]) - (cell in anchors), 1), hi))
-            for cell, (lo, hi) in zip(cells, spans or [(10**9, -1)] * width, strict=True)
+            (lo, hi)
+            if cell in pushed
+            else (min(cell[2], lo), max(cell[2] + max(len(cell[0]) - (cell in anchors), 1), hi))
+            for cell, (lo, hi) in zip(cells, spans or [_UNKNOWN] * width, strict=True)
         ]
-        if any(hi >= lo for (_, hi), (lo, _) in pairwise(wider)):
+        known = [span for span in wider if span != _UNKNOWN]
+        if not known or any(hi >= lo for (_, hi), (lo, _) in pairwise(known)):
             break
         spans = wider
     return spans
@@ -651,21 +758,16 @@ def _by_column(
     line below joins (``_units_under``), which stand where their digits do."""
     columns: list[list[Printed]] = [[] for _ in spans]
     for cell in values:
-        text, _, start = cell
-        wide = len(text) - (cell in anchors)
-        hit = [
-            at
-            for at, (lo, hi) in enumerate(spans)
-            if start < hi + _SLACK and start + wide > lo - _SLACK
-        ]
-        if len(hit) != 1 or not _inside(start, wide, spans, hit[0]):
+        hit = _hits(cell, spans, anchors)
+        wide = len(cell[0]) - (cell in anchors)
+        if len(hit) != 1 or not _inside(cell[2], wide, spans, hit[0]):
             return None
         columns[hit[0]].append(cell)
     cells: list[Printed] = []
     joined = False
     for pieces, (lo, _) in zip(columns, spans, strict=True):
         if not pieces:
-            cells.append(("", line, lo))
+            cells.append(("", line, 0 if lo == _UNKNOWN[0] else lo))
             continue
         pieces.sort(key=itemgetter(1, 2))
         if len(pieces) > 1 and not _wrapped(pieces):
@@ -694,6 +796,60 @@ def _inside(start: int, wide: int, spans: Sequence[Span], at: int) -> bool:
         if start < right + 2 * _SLACK and start + wide > left - 2 * _SLACK
     ]
     return near == [at]
+
+
+def _stacks(
+    cells: Sequence[Printed], pushed: frozenset[Printed], beside: set[int] | None
+) -> list[list[Printed]] | None:
+    """``cells`` (in line order) in stacks, each a value and, under a ``pushed`` one, the
+    pieces of its number wrapped in its cell (``_wrapped``; with ``beside``, the lines of
+    a rule-less row's own label pieces, only on them: ``_beside_own``), top first;
+    ``None`` where a piece may go under two."""
+    stacks: list[list[Printed]] = []
+    for cell in cells:
+        onto = [
+            stack
+            for stack in stacks
+            if stack[0] in pushed
+            and _wrapped([*stack, cell])
+            and (beside is None or _beside_own([*stack, cell], beside))
+        ]
+        if len(onto) > 1:
+            return None
+        if onto:
+            onto[0].append(cell)
+        else:
+            stacks.append([cell])
+    return stacks
+
+
+def _hits(
+    cell: Printed, spans: Sequence[Span], anchors: Mapping[Printed, tuple[int, int]]
+) -> list[int]:
+    """The columns of ``spans`` whose extent ``cell`` overlaps (within ``_SLACK``); a value
+    a unit printed below joins (``anchors``) stands where its digits do."""
+    text, _, start = cell
+    wide = len(text) - (cell in anchors)
+    return [
+        at
+        for at, (lo, hi) in enumerate(spans)
+        if (lo, hi) != _UNKNOWN and start < hi + _SLACK and start + wide > lo - _SLACK
+    ]
+
+
+def _part_extents(
+    rows: Sequence[Row],
+    at: int,
+    shape: tuple[int, Mapping[Printed, tuple[int, int]], frozenset[int] | None],
+) -> list[Span] | None:
+    """The columns' extents for the run at ``rows[at]`` that prints a value pushed against
+    its label (``_merged``): those of the grids of its own part of the table alone
+    (``Row.part``). poppler lays out each page of a browser's PDF on its own, each at its
+    own offset and stretch (docs/layouts.md), so another page's columns say nothing of
+    where this one's stand (``息  38`` under 其他 on the header's page is 总计 on its own).
+    ``shape``: the section's columns, ``anchors`` and ``kin`` (``_extents``)."""
+    width, anchors, kin = shape
+    return _extents(rows, at, width, anchors, kin, rows[at].part, skip=True)
 
 
 def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
