@@ -12,6 +12,7 @@ column over all its lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from operator import itemgetter
@@ -58,6 +59,7 @@ def spanned(
     if not any(row.gaps for row in rows):
         return rows
     rows, anchors = _units_under(rows)
+    rows = _closed(rows, matcher, anchors)
     result: list[Row] = []
     at = 0
     while at < len(rows):
@@ -171,6 +173,107 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
             )
             result[at] = row._replace(labels=tuple(kept))
     return result, anchors
+
+
+#: A cell's last piece that a count's unit closes: the unit alone, or a number's last
+#: digits with it (``1件`` under ``181``: 1811件).
+_CLOSING = re.compile(rf"\d*[{''.join(COUNT_UNITS)}]")
+
+
+def _closed(
+    rows: list[Row], matcher: LabelMatcher, anchors: dict[Printed, tuple[int, int]]
+) -> list[Row]:
+    """``rows`` with each count that Word's PDF wraps in its narrow cell joined to the
+    piece that closes it (``_cell_top``): the count's unit alone, or its last digits with
+    the unit, under its first digits (``行政  20  +1  181`` / ``许可  项  4  1件``: 1811件),
+    or, in a row whose other cells print on one line, on the lines above and below it
+    (``18`` / ``规章  3件  3件`` / ``件``: 18件, the first piece taken by the layout for the
+    row above's). A unit ends its cell, so the joined count is whole; digits under a
+    number with no unit after them may go on, and are left as they are (the row's cells
+    then missing, ``values-unplaced``). The joined count goes to the row whose label's
+    pieces it stands beside, and each row it changes keeps no positions (its cells are
+    then read by order, never claimed blank by a line's grid); ``anchors`` gets where its
+    closing piece stands, as ``_units_under``'s."""
+    words: dict[int, list[Printed]] = {}
+    home: dict[Printed, int] = {}
+    for at, row in enumerate(rows):
+        for cell in (*row.labels, *row.values):
+            words.setdefault(cell[1], []).append(cell)
+            home[cell] = at
+    joins: list[tuple[Printed, Printed, int]] = []
+    for row in rows:
+        for rest in (*row.labels, *row.values):
+            if _CLOSING.fullmatch(rest[0]):
+                found = _cell_top(rest, words, home, rows, matcher)
+                if found is not None:
+                    joins.append((found[0], rest, found[1]))
+    if not joins:
+        return rows
+    result = list(rows)
+    for top, rest, into in joins:
+        cell = (top[0] + rest[0], *top[1:])
+        anchors[cell] = rest[1:]
+        for at in {home[top], home[rest]}:
+            row = result[at]
+            result[at] = row._replace(
+                labels=tuple(label for label in row.labels if label != rest),
+                values=tuple(value for value in row.values if value not in (top, rest)),
+                positions=Positions(),
+            )
+        row = result[into]
+        result[into] = row._replace(
+            values=tuple(sorted((*row.values, cell), key=itemgetter(2))), positions=Positions()
+        )
+    return [row for row in result if row.labels or row.values]
+
+
+def _cell_top(
+    rest: Printed,
+    words: Mapping[int, Sequence[Printed]],
+    home: Mapping[Printed, int],
+    rows: Sequence[Row],
+    matcher: LabelMatcher,
+) -> tuple[Printed, int] | None:
+    """The first piece of the cell ``rest`` closes, and the row (its index in ``rows``) the
+    cell is of, or ``None`` where that is not certain. The first piece is a number with no
+    unit (signed or not), the one word over ``rest`` (within its extent, one column off),
+    nothing but ``rest`` under it, and no number over it (it may be a rest itself). It stands
+    on the line above ``rest``, the two in one row's lines (one layout row, or rows whose
+    label pieces join into one label: ``_run``); or, for a unit alone (a number's last
+    digits with theirs may be a cell of their own), two lines above it, the line between
+    holding words of one row only and none over either: the cell holds that line, whose
+    row it is of. ``words``: each line's labels and values; ``home``: the row of each."""
+    text, line, column = rest
+    gap = not _over(words.get(line - 1, ()), rest)
+    if gap and (text[0].isdigit() or not words.get(line - 1)):
+        return None
+    above = _over(words.get(line - 1 - gap, ()), rest)
+    if len(above) != 1:
+        return None
+    top = above[0]
+    number, on, start = top
+    if (
+        not number.lstrip("+-").isdigit()
+        or not start - 1 <= column <= column + len(text) <= start + len(number) + 1
+        or _over(words.get(line, ()), top) != [rest]
+        or any(any(char.isdigit() for char in word) for word, _, _ in _over(words.get(on - 1, ()), top))
+    ):
+        return None
+    if gap:
+        if _over(words.get(line - 1, ()), top):
+            return None
+        beside = {home[cell] for cell in words[line - 1]}
+        return (top, beside.pop()) if len(beside) == 1 else None
+    first, second = home[top], home[rest]
+    if first == second:
+        return top, first
+    end, label, _ = _run(rows, first, matcher)
+    return (top, first) if label and first < second < end else None
+
+
+def _over(line: Sequence[Printed], cell: Printed) -> list[Printed]:
+    """The words of ``line`` that overlap ``cell`` in column."""
+    return [word for word in line if _overlap(word, cell)]
 
 
 def _bare(number: str) -> bool:
