@@ -13,7 +13,8 @@ column over all its lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
 from itertools import pairwise
 from operator import itemgetter
 
@@ -201,10 +202,11 @@ def _closed(
             words.setdefault(cell[1], []).append(cell)
             home[cell] = at
     joins: list[tuple[Printed, Printed, int]] = []
+    bands = cache(partial(_bands, rows, matcher))
     for row in rows:
         for rest in (*row.labels, *row.values):
             if _CLOSING.fullmatch(rest[0]):
-                found = _cell_top(rest, words, home, rows, matcher)
+                found = _cell_top(rest, words, home, bands)
                 if found is not None:
                     joins.append((found[0], rest, found[1]))
     if not joins:
@@ -213,39 +215,61 @@ def _closed(
     for top, rest, into in joins:
         cell = (top[0] + rest[0], *top[1:])
         anchors[cell] = rest[1:]
+        kept = cell if into == home[top] else ("", *top[1:])
+        swap = {top: kept, rest: ("", *rest[1:])}
         for at in {home[top], home[rest]}:
             row = result[at]
             result[at] = row._replace(
                 labels=tuple(label for label in row.labels if label != rest),
-                values=tuple(value for value in row.values if value not in (top, rest)),
-                positions=Positions(),
+                values=tuple(swap.get(value, value) for value in row.values if swap.get(value, value)[0]),
+                positions=row.positions._replace(
+                    cells=tuple(swap.get(found, found) for found in row.positions.cells)
+                ),
             )
-        row = result[into]
-        result[into] = row._replace(
-            values=tuple(sorted((*row.values, cell), key=itemgetter(2))), positions=Positions()
-        )
+        if into != home[top]:
+            result[into] = _taken(result[into], cell)
     return [row for row in result if row.labels or row.values]
+
+
+def _taken(row: Row, cell: Printed) -> Row:
+    """``row`` with ``cell`` (a count printed around its line) among its values, in column
+    order, and in its positions where one blank cell stands in its column; else with no
+    positions (its cells then read by order, never claimed blank)."""
+    values = tuple(sorted((*row.values, cell), key=itemgetter(2)))
+    text, _, start = cell
+    blank = [
+        at
+        for at, (found, _, column) in enumerate(row.positions.cells)
+        if not found and start - 1 <= column <= start + len(text)
+    ]
+    if len(blank) != 1:
+        return row._replace(values=values, positions=Positions())
+    cells = list(row.positions.cells)
+    cells[blank[0]] = cell
+    return row._replace(values=values, positions=row.positions._replace(cells=tuple(cells)))
 
 
 def _cell_top(
     rest: Printed,
     words: Mapping[int, Sequence[Printed]],
     home: Mapping[Printed, int],
-    rows: Sequence[Row],
-    matcher: LabelMatcher,
+    bands: Callable[[], Sequence[tuple[int, int]]],
 ) -> tuple[Printed, int] | None:
-    """The first piece of the cell ``rest`` closes, and the row (its index in ``rows``) the
-    cell is of, or ``None`` where that is not certain. The first piece is a number with no
-    unit (signed or not), the one word over ``rest`` (within its extent, one column off),
-    nothing but ``rest`` under it, and no number over it (it may be a rest itself). It stands
-    on the line above ``rest``, the two in one row's lines (one layout row, or rows whose
-    label pieces join into one label: ``_run``); or, for a unit alone (a number's last
-    digits with theirs may be a cell of their own), two lines above it, the line between
-    holding words of one row only and none over either: the cell holds that line, whose
-    row it is of. ``words``: each line's labels and values; ``home``: the row of each."""
+    """The first piece of the cell ``rest`` closes, and the row (its index in the layout's
+    rows) the cell is of, or ``None`` where that is not certain. The first piece is a
+    number with no unit (signed or not), the one word over ``rest`` (within its extent, one
+    column off), on the line above it or on the one above that (the line between holding
+    words, none over either), with nothing but ``rest`` under it and no number over it (it
+    may be a rest itself). The cell then holds the lines between: it is of the row whose
+    label's pieces stand on both its lines (``bands``: the first and last line of each
+    label printed over several, ``_bands``), whose row takes it; or, where ``rest`` is a
+    unit alone (a number's last digits with theirs may be a cell of their own, printed
+    above the next row's label), of the one row whose words the line between holds, or of
+    the row of both pieces. ``words``: each line's labels and values; ``home``: the row
+    of each."""
     text, line, column = rest
     gap = not _over(words.get(line - 1, ()), rest)
-    if gap and (text[0].isdigit() or not words.get(line - 1)):
+    if gap and not words.get(line - 1):
         return None
     above = _over(words.get(line - 1 - gap, ()), rest)
     if len(above) != 1:
@@ -256,19 +280,58 @@ def _cell_top(
         not number.lstrip("+-").isdigit()
         or not start - 1 <= column <= column + len(text) <= start + len(number) + 1
         or _over(words.get(line, ()), top) != [rest]
-        or any(any(char.isdigit() for char in word) for word, _, _ in _over(words.get(on - 1, ()), top))
+        or any(any(c.isdigit() for c in word) for word, _, _ in _over(words.get(on - 1, ()), top))
+        or (gap and _over(words.get(line - 1, ()), top))
     ):
         return None
-    if gap:
-        if _over(words.get(line - 1, ()), top):
-            return None
-        beside = {home[cell] for cell in words[line - 1]}
-        return (top, beside.pop()) if len(beside) == 1 else None
-    first, second = home[top], home[rest]
-    if first == second:
-        return top, first
-    end, label, _ = _run(rows, first, matcher)
-    return (top, first) if label and first < second < end else None
+    beside = {home[cell] for cell in words[line - 1]} if gap else {home[top]}
+    into = beside.pop() if len(beside) == 1 else home[top]
+    if any(first <= on and line <= last for first, last in bands()):
+        return top, into
+    if text[0].isdigit() or len(beside) > 0 or not gap and home[top] != home[rest]:
+        return None
+    return top, into
+
+
+def _bands(rows: Sequence[Row], matcher: LabelMatcher) -> list[tuple[int, int]]:
+    """The first and last line of each row's label that ``rows`` print over several lines:
+    pieces each the one label of its line (a unit alone none), starting in one column (one
+    off), each on the line after the one before or on the one after that (the line
+    between holding no label: a line of values may stand between two pieces), that join
+    into a row's label whole, the longest such from each first piece. A line between the
+    two is the row's: another row's text stands above or below its label's lines."""
+    pieces: dict[int, list[Printed]] = {}
+    for row in rows:
+        for cell in row.labels:
+            if cell[0] not in COUNT_UNITS:
+                pieces.setdefault(cell[1], []).append(cell)
+    lone = sorted((found[0] for found in pieces.values() if len(found) == 1), key=itemgetter(1))
+    chains: list[list[Printed]] = []
+    for piece in lone:
+        last = chains[-1][-1] if chains else None
+        if (
+            last is not None
+            and 0 < piece[1] - last[1] <= _MOST_APART
+            and not any(on in pieces for on in range(last[1] + 1, piece[1]))
+            and abs(piece[2] - last[2]) <= _DRIFT
+            and not numbered(piece[0])
+        ):
+            chains[-1].append(piece)
+        else:
+            chains.append([piece])
+    bands: list[tuple[int, int]] = []
+    for chain in chains:
+        at = 0
+        while at < len(chain) - 1:
+            ends = [
+                end
+                for end in range(at + 1, len(chain))
+                if matcher.exact("".join(text for text, _, _ in chain[at : end + 1]))
+            ]
+            if ends:
+                bands.append((chain[at][1], chain[ends[-1]][1]))
+            at = ends[-1] + 1 if ends else at + 1
+    return bands
 
 
 def _over(line: Sequence[Printed], cell: Printed) -> list[Printed]:
