@@ -20,7 +20,7 @@ from operator import itemgetter
 
 from ...cells import not_given
 from ...escape import width as display_width
-from ...labels import COUNT_UNITS
+from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure.layouts import Positions, Printed, Row
 from ..matching import LabelMatcher, numbered
@@ -176,9 +176,11 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
     return result, anchors
 
 
-#: A cell's last piece that a count's unit closes: the unit alone, or a number's last
-#: digits with it (``1件`` under ``181``: 1811件).
-_CLOSING = re.compile(rf"\d*[{''.join(COUNT_UNITS)}]")
+#: A cell's last piece that a count's or an amount's unit closes: the unit alone, or a
+#: number's last digits with it (``1件`` under ``181``: 1811件; ``0元`` under ``82106000``).
+_CLOSING = re.compile(rf"\d*(?:[{''.join(COUNT_UNITS)}]|{'|'.join(MONEY_UNITS)})")
+#: A unit alone, which is no piece of a label.
+_UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 
 
 def _closed(
@@ -303,7 +305,7 @@ def _bands(rows: Sequence[Row], matcher: LabelMatcher) -> list[tuple[int, int]]:
     pieces: dict[int, list[Printed]] = {}
     for row in rows:
         for cell in row.labels:
-            if cell[0] not in COUNT_UNITS:
+            if cell[0] not in _UNITS:
                 pieces.setdefault(cell[1], []).append(cell)
     lone = sorted((found[0] for found in pieces.values() if len(found) == 1), key=itemgetter(1))
     chains: list[list[Printed]] = []
