@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache, partial
+from functools import cache
 from itertools import pairwise
 from operator import itemgetter
 
@@ -203,16 +203,21 @@ def _closed(
         for cell in (*row.labels, *row.values):
             words.setdefault(cell[1], []).append(cell)
             home[cell] = at
-    joins: list[tuple[Printed, Printed, int]] = []
-    bands = cache(partial(_bands, rows, matcher))
-    for row in rows:
-        for rest in (*row.labels, *row.values):
-            if _CLOSING.fullmatch(rest[0]):
-                found = _cell_top(rest, words, home, bands)
-                if found is not None:
-                    joins.append((found[0], rest, found[1]))
-    if not joins:
-        return rows
+    found = [
+        (rest, top)
+        for row in rows
+        for rest in (*row.labels, *row.values)
+        if _CLOSING.fullmatch(rest[0]) and (top := _cell_top(rest, words, home)) is not None
+    ]
+    # a unit alone closes the number over it, whatever the rows: the lines of that cell
+    # are one row's, as are those of a label's pieces
+    cells = [(top[0][1], rest[1]) for rest, top in found if not rest[0][0].isdigit()]
+    spans = cache(lambda: [*cells, *_bands(rows, matcher)])
+    joins = [
+        (top, rest, into)
+        for rest, (top, into) in found
+        if not rest[0][0].isdigit() or any(first <= top[1] and rest[1] <= last for first, last in spans())
+    ]
     result = list(rows)
     for top, rest, into in joins:
         cell = (top[0] + rest[0], *top[1:])
@@ -230,7 +235,42 @@ def _closed(
             )
         if into != home[top]:
             result[into] = _taken(result[into], cell)
-    return [row for row in result if row.labels or row.values]
+    return _doubted([row for row in result if row.labels or row.values], spans)
+
+
+def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) -> list[Row]:
+    """``rows`` with each row ``stacked`` (and ``loose``) that holds a value standing
+    under a number with no unit (on the line above, or two above with none over it on the
+    line between), or holds such a number, where the two may be one cell: the number on a
+    line of values alone (no label but units), or the value on one, or both in one of
+    ``spans`` (lines known to be one row's): a count wrapped in its narrow cell over three
+    lines or more (``15`` / ``规章  32`` / ``件`` for 1532件; ``规章  87  40  50`` / ``件  66
+    3件`` / ``件`` for 4066件), or with no unit to close it (``+1`` / ``4``). Only a row's
+    own rules may then confirm them as two cells (``Row.stacked``): no count is read whole
+    off one of its lines."""
+    values: dict[int, list[Printed]] = {}
+    labelled: set[int] = set()
+    home: dict[Printed, int] = {}
+    for at, row in enumerate(rows):
+        for cell in row.values:
+            values.setdefault(cell[1], []).append(cell)
+            home[cell] = at
+        labelled.update(line for text, line, _ in row.labels if text not in _UNITS)
+    doubted: set[int] = set()
+    for value in home:
+        line = value[1]
+        above = _over(values.get(line - 1, ()), value) or _over(values.get(line - 2, ()), value)
+        for top in above:
+            if top[0].lstrip("+-").isdigit() and (
+                top[1] not in labelled
+                or line not in labelled
+                or any(first <= top[1] and line <= last for first, last in spans())
+            ):
+                doubted.update((home[top], home[value]))
+    return [
+        row._replace(stacked=True, loose=True) if at in doubted else row
+        for at, row in enumerate(rows)
+    ]
 
 
 def _taken(row: Row, cell: Printed) -> Row:
@@ -252,27 +292,17 @@ def _taken(row: Row, cell: Printed) -> Row:
 
 
 def _cell_top(
-    rest: Printed,
-    words: Mapping[int, Sequence[Printed]],
-    home: Mapping[Printed, int],
-    bands: Callable[[], Sequence[tuple[int, int]]],
+    rest: Printed, words: Mapping[int, Sequence[Printed]], home: Mapping[Printed, int]
 ) -> tuple[Printed, int] | None:
     """The first piece of the cell ``rest`` closes, and the row (its index in the layout's
-    rows) the cell is of, or ``None`` where that is not certain. The first piece is a
+    rows) the cell goes to, or ``None`` where there is none such. The first piece is a
     number with no unit (signed or not), the one word over ``rest`` (within its extent, one
-    column off), on the line above it or on the one above that (the line between holding
-    words, none over either), with nothing but ``rest`` under it and no number over it (it
-    may be a rest itself). The cell then holds the lines between: it is of the row whose
-    label's pieces stand on both its lines (``bands``: the first and last line of each
-    label printed over several, ``_bands``), whose row takes it; or, where ``rest`` is a
-    unit alone (a number's last digits with theirs may be a cell of their own, printed
-    above the next row's label), of the one row whose words the line between holds, or of
-    the row of both pieces. ``words``: each line's labels and values; ``home``: the row
-    of each."""
+    column off), on the line above it (the cell goes to its row) or on the one above that
+    (the line between holding words of one row, which the cell goes to, and none over
+    either), with nothing but ``rest`` under it and no number over it (it may be a rest
+    itself). ``words``: each line's labels and values; ``home``: the row of each."""
     text, line, column = rest
     gap = not _over(words.get(line - 1, ()), rest)
-    if gap and not words.get(line - 1):
-        return None
     above = _over(words.get(line - 1 - gap, ()), rest)
     if len(above) != 1:
         return None
@@ -283,16 +313,13 @@ def _cell_top(
         or not start - 1 <= column <= column + len(text) <= start + len(number) + 1
         or _over(words.get(line, ()), top) != [rest]
         or any(any(c.isdigit() for c in word) for word, _, _ in _over(words.get(on - 1, ()), top))
-        or (gap and _over(words.get(line - 1, ()), top))
     ):
         return None
-    beside = {home[cell] for cell in words[line - 1]} if gap else {home[top]}
-    into = beside.pop() if len(beside) == 1 else home[top]
-    if any(first <= on and line <= last for first, last in bands()):
-        return top, into
-    if text[0].isdigit() or len(beside) > 0 or not gap and home[top] != home[rest]:
-        return None
-    return top, into
+    if not gap:
+        return top, home[top]
+    between = words.get(line - 1, ())
+    beside = {home[cell] for cell in between}
+    return (top, beside.pop()) if len(beside) == 1 and not _over(between, top) else None
 
 
 def _bands(rows: Sequence[Row], matcher: LabelMatcher) -> list[tuple[int, int]]:
