@@ -235,19 +235,17 @@ def _closed(
             )
         if into != home[top]:
             result[into] = _taken(result[into], cell)
-    return _doubted([row for row in result if row.labels or row.values], spans)
+    return _doubted([row for row in result if row.labels or row.values])
 
 
-def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) -> list[Row]:
+def _doubted(rows: list[Row]) -> list[Row]:
     """``rows`` with each row ``stacked`` (and ``loose``) that holds a value standing
     under a number with no unit (on the line above, or two above with none over it on the
-    line between), or holds such a number, where the two may be one cell: the number on a
-    line of values alone (no label but units), or the value on one, or both in one of
-    ``spans`` (lines known to be one row's): a count wrapped in its narrow cell over three
+    line between), or holds such a number, where one of the two stands on a line of values
+    alone (no label, a unit joined to its count none): they may be one count wrapped in its narrow cell over three
     lines or more (``15`` / ``规章  32`` / ``件`` for 1532件; ``规章  87  40  50`` / ``件  66
-    3件`` / ``件`` for 4066件), or with no unit to close it (``+1`` / ``4``). Only a row's
-    own rules may then confirm them as two cells (``Row.stacked``): no count is read whole
-    off one of its lines."""
+    3件`` / ``件`` for 4066件). Only a row's own rules may then confirm them as two cells
+    (``Row.stacked``): no count is read whole off one of its lines."""
     values: dict[int, list[Printed]] = {}
     labelled: set[int] = set()
     home: dict[Printed, int] = {}
@@ -255,17 +253,13 @@ def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) ->
         for cell in row.values:
             values.setdefault(cell[1], []).append(cell)
             home[cell] = at
-        labelled.update(line for text, line, _ in row.labels if text not in _UNITS)
+        labelled.update(line for _, line, _ in row.labels)
     doubted: set[int] = set()
     for value in home:
         line = value[1]
         above = _over(values.get(line - 1, ()), value) or _over(values.get(line - 2, ()), value)
         for top in above:
-            if top[0].lstrip("+-").isdigit() and (
-                top[1] not in labelled
-                or line not in labelled
-                or any(first <= top[1] and line <= last for first, last in spans())
-            ):
+            if top[0].lstrip("+-").isdigit() and not (top[1] in labelled and line in labelled):
                 doubted.update((home[top], home[value]))
     return [
         row._replace(stacked=True, loose=True) if at in doubted else row
