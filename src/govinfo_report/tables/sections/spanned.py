@@ -13,7 +13,7 @@ column over all its lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from functools import cache
 from itertools import pairwise
 from operator import itemgetter
@@ -203,11 +203,13 @@ def _closed(
         for cell in (*row.labels, *row.values):
             words.setdefault(cell[1], []).append(cell)
             home[cell] = at
+    labelled = {line for row in rows for text, line, _ in row.labels if text not in _UNITS}
     found = [
         (rest, top)
         for row in rows
         for rest in (*row.labels, *row.values)
-        if _CLOSING.fullmatch(rest[0]) and (top := _cell_top(rest, words, home)) is not None
+        if _CLOSING.fullmatch(rest[0])
+        and (top := _cell_top(rest, words, home, labelled)) is not None
     ]
     # a unit alone closes the number over it, whatever the rows: the lines of that cell
     # are one row's, as are those of a label's pieces
@@ -218,23 +220,34 @@ def _closed(
         for rest, (top, into) in found
         if not rest[0][0].isdigit() or any(first <= top[1] and rest[1] <= last for first, last in spans())
     ]
-    result = list(rows)
-    for top, rest, into in joins:
-        cell = (top[0] + rest[0], *top[1:])
-        anchors[cell] = rest[1:]
-        kept = cell if into == home[top] else ("", *top[1:])
-        swap = {top: kept, rest: ("", *rest[1:])}
-        for at in {home[top], home[rest]}:
-            row = result[at]
-            result[at] = row._replace(
-                labels=tuple(label for label in row.labels if label != rest),
-                values=tuple(swap.get(value, value) for value in row.values if swap.get(value, value)[0]),
-                positions=row.positions._replace(
-                    cells=tuple(swap.get(found, found) for found in row.positions.cells)
-                ),
-            )
-        if into != home[top]:
-            result[into] = _taken(result[into], cell)
+    swap: dict[Printed, Printed] = {}
+    for top, rest, _ in joins:
+        swap[top] = (top[0] + rest[0], *top[1:])
+        swap[rest] = ("", *rest[1:])
+        anchors[swap[top]] = rest[1:]
+    result = [
+        row._replace(
+            labels=tuple(label for label in row.labels if label not in swap),
+            values=tuple(swap.get(value, value) for value in row.values if swap.get(value, value)[0]),
+            positions=row.positions._replace(
+                cells=tuple(swap.get(cell, cell) for cell in row.positions.cells)
+            ),
+        )
+        for row in rows
+    ]
+    # a count around a row's line, its first piece on a line of values alone: that line's
+    # values go to the row with it (the layout gave them to the row above)
+    for top, _, into in joins:
+        at, line = home[top], top[1]
+        moving = [value for value in result[at].values if value[1] == line]
+        if into == at or not moving:
+            continue
+        result[at] = result[at]._replace(
+            values=tuple(value for value in result[at].values if value[1] != line),
+            positions=Positions(),
+        )
+        for value in moving:
+            result[into] = _taken(result[into], value)
     return _doubted([row for row in result if row.labels or row.values])
 
 
@@ -286,15 +299,19 @@ def _taken(row: Row, cell: Printed) -> Row:
 
 
 def _cell_top(
-    rest: Printed, words: Mapping[int, Sequence[Printed]], home: Mapping[Printed, int]
+    rest: Printed,
+    words: Mapping[int, Sequence[Printed]],
+    home: Mapping[Printed, int],
+    labelled: Set[int],
 ) -> tuple[Printed, int] | None:
     """The first piece of the cell ``rest`` closes, and the row (its index in the layout's
     rows) the cell goes to, or ``None`` where there is none such. The first piece is a
     number with no unit (signed or not), the one word over ``rest`` (within its extent, one
-    column off), on the line above it (the cell goes to its row) or on the one above that
-    (the line between holding words of one row, which the cell goes to, and none over
-    either), with nothing but ``rest`` under it and no number over it (it may be a rest
-    itself). ``words``: each line's labels and values; ``home``: the row of each."""
+    column off), on the line above it or on the one above that (the line between holding
+    words, none over either), with nothing but ``rest`` under it and no number over it (it
+    may be a rest itself). The cell goes to the first piece's row where it is on the line
+    above, else to the one row whose words the line between holds (``18`` / ``规章  3件
+    3件`` / ``件``: the layout took 18 for the header's). ``words``: each line's labels and values; ``home``: the row of each."""
     text, line, column = rest
     gap = not _over(words.get(line - 1, ()), rest)
     above = _over(words.get(line - 1 - gap, ()), rest)
@@ -309,11 +326,13 @@ def _cell_top(
         or any(any(c.isdigit() for c in word) for word, _, _ in _over(words.get(on - 1, ()), top))
     ):
         return None
-    if not gap:
+    between = words.get(line - 1, ()) if gap else ()
+    if _over(between, top):
+        return None
+    if not gap or on in labelled:
         return top, home[top]
-    between = words.get(line - 1, ())
     beside = {home[cell] for cell in between}
-    return (top, beside.pop()) if len(beside) == 1 and not _over(between, top) else None
+    return (top, beside.pop()) if len(beside) == 1 else None
 
 
 def _bands(rows: Sequence[Row], matcher: LabelMatcher) -> list[tuple[int, int]]:
