@@ -254,9 +254,9 @@ def _closed(
 def _doubted(rows: list[Row]) -> list[Row]:
     """``rows`` with each row ``stacked`` (and ``loose``) that holds a value standing
     under a number with no unit (on the line above, or two above with none over it on the
-    line between), or holds such a number, where one of the two stands on a line of values
-    alone (no label, a unit joined to its count none): they may be one count wrapped in its narrow cell over three
-    lines or more (``15`` / ``规章  32`` / ``件`` for 1532件; ``规章  87  40  50`` / ``件  66
+    line between, of no label unless the number's has none), or holds such a number, where one of the two stands on a
+    line of values alone (no label, a unit joined to its count none): they may be one
+    count wrapped in its narrow cell over three lines or more (``15`` / ``规章  32`` / ``件`` for 1532件; ``规章  87  40  50`` / ``件  66
     3件`` / ``件`` for 4066件). Only a row's own rules may then confirm them as two cells
     (``Row.stacked``): no count is read whole off one of its lines."""
     values: dict[int, list[Printed]] = {}
@@ -270,7 +270,11 @@ def _doubted(rows: list[Row]) -> list[Row]:
     doubted: set[int] = set()
     for value in home:
         line = value[1]
-        above = _over(values.get(line - 1, ()), value) or _over(values.get(line - 2, ()), value)
+        above = _over(values.get(line - 1, ()), value) or [
+            top
+            for top in _over(values.get(line - 2, ()), value)
+            if line - 1 not in labelled or top[1] not in labelled
+        ]
         for top in above:
             if top[0].lstrip("+-").isdigit() and not (top[1] in labelled and line in labelled):
                 doubted.update((home[top], home[value]))
