@@ -2069,7 +2069,10 @@ class NarrowCells:
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         columns = max(map(len, table), default=0)
-        starts = [0, *(2 * self.wrap + self.gap + at * (self.width + 1 + self.gap) for at in range(columns))]
+        starts = [
+            0,
+            *(2 * self.wrap + self.gap + at * (self.width + 1 + self.gap) for at in range(columns)),
+        ]
         lines: list[str] = []
         for row in table:
             keys = _proactive_columns(row)

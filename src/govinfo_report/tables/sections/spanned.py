@@ -13,7 +13,7 @@ column over all its lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from functools import cache
 from itertools import pairwise
 from operator import itemgetter
@@ -179,7 +179,7 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
 #: A cell's last piece that a count's or an amount's unit closes: the unit alone, or a
 #: number's last digits with it (``1件`` under ``181``: 1811件; ``0元`` under ``82106000``).
 _CLOSING = re.compile(rf"\d*(?:[{''.join(COUNT_UNITS)}]|{'|'.join(MONEY_UNITS)})")
-#: A unit alone, which is no piece of a label.
+#: A unit alone, which is no row's label.
 _UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 
 
@@ -190,13 +190,16 @@ def _closed(
     piece that closes it (``_cell_top``): the count's unit alone, or its last digits with
     the unit, under its first digits (``行政  20  +1  181`` / ``许可  项  4  1件``: 1811件),
     or, in a row whose other cells print on one line, on the lines above and below it
-    (``18`` / ``规章  3件  3件`` / ``件``: 18件, the first piece taken by the layout for the
-    row above's). A unit ends its cell, so the joined count is whole; digits under a
-    number with no unit after them may go on, and are left as they are (the row's cells
-    then missing, ``values-unplaced``). The joined count goes to the row whose label's
-    pieces it stands beside, and each row it changes keeps no positions (its cells are
-    then read by order, never claimed blank by a line's grid); ``anchors`` gets where its
-    closing piece stands, as ``_units_under``'s."""
+    (``18`` / ``规章  3件  3件`` / ``件``: 18件). A unit ends its cell, so the joined count
+    is whole. A unit alone closes the number over it whatever the rows (it is no cell of
+    its own), and the lines of that cell are then one row's; digits with their unit may be
+    a cell of their own, and close the number over them only within one row's lines: those
+    of a label printed over several (``_bands``), or of a cell a unit alone closed. A count
+    whose first piece stands on a line of values alone, with the row's line between its
+    pieces, goes to that row with the values of its first line (the layout gave them to the
+    row above: ``_taken``). Digits under a number that no unit closes may go on: their rows
+    are ``_doubted``. ``anchors`` gets where each closing piece stands, as
+    ``_units_under``'s."""
     words: dict[int, list[Printed]] = {}
     home: dict[Printed, int] = {}
     for at, row in enumerate(rows):
@@ -205,20 +208,22 @@ def _closed(
             home[cell] = at
     labelled = {line for row in rows for text, line, _ in row.labels if text not in _UNITS}
     found = [
-        (rest, top)
+        (rest, first)
         for row in rows
         for rest in (*row.labels, *row.values)
         if _CLOSING.fullmatch(rest[0])
-        and (top := _cell_top(rest, words, home, labelled)) is not None
+        and (first := _cell_top(rest, words, home, labelled)) is not None
     ]
     # a unit alone closes the number over it, whatever the rows: the lines of that cell
     # are one row's, as are those of a label's pieces
-    cells = [(top[0][1], rest[1]) for rest, top in found if not rest[0][0].isdigit()]
-    spans = cache(lambda: [*cells, *_bands(rows, matcher)])
+    cells = [(first[0][1], rest[1]) for rest, first in found if not rest[0][0].isdigit()]
+    rests = {rest for rest, _ in found}
+    spans = cache(lambda: [*cells, *_bands(rows, matcher, rests)])
     joins = [
         (top, rest, into)
         for rest, (top, into) in found
-        if not rest[0][0].isdigit() or any(first <= top[1] and rest[1] <= last for first, last in spans())
+        if not rest[0][0].isdigit()
+        or any(first <= top[1] and rest[1] <= last for first, last in spans())
     ]
     swap: dict[Printed, Printed] = {}
     for top, rest, _ in joins:
@@ -228,7 +233,9 @@ def _closed(
     result = [
         row._replace(
             labels=tuple(label for label in row.labels if label not in swap),
-            values=tuple(swap.get(value, value) for value in row.values if swap.get(value, value)[0]),
+            values=tuple(
+                swap.get(value, value) for value in row.values if swap.get(value, value)[0]
+            ),
             positions=row.positions._replace(
                 cells=tuple(swap.get(cell, cell) for cell in row.positions.cells)
             ),
@@ -253,12 +260,14 @@ def _closed(
 
 def _doubted(rows: list[Row]) -> list[Row]:
     """``rows`` with each row ``stacked`` (and ``loose``) that holds a value standing
-    under a number with no unit (on the line above, or two above with none over it on the
-    line between, of no label unless the number's has none), or holds such a number, where one of the two stands on a
-    line of values alone (no label, a unit joined to its count none): they may be one
-    count wrapped in its narrow cell over three lines or more (``15`` / ``规章  32`` / ``件`` for 1532件; ``规章  87  40  50`` / ``件  66
-    3件`` / ``件`` for 4066件). Only a row's own rules may then confirm them as two cells
-    (``Row.stacked``): no count is read whole off one of its lines."""
+    under a number with no unit, or holds such a number, where the two may be one count
+    wrapped in its narrow cell over three lines or more, or with no unit to close it: the
+    value on the line under the number's, or two under it with none over it on the line
+    between, and one of the two on a line of values alone (no label; a unit joined to its
+    count none), or on the line between (``15`` / ``规章  32`` / ``件`` for 1532件; ``规章
+    87  40  50`` / ``件  66  3件`` / ``件`` for 4066件; ``65`` / ``规章`` / ``3件`` for
+    653件). Only a row's own rules may then confirm them as two cells (``Row.stacked``):
+    no count is read whole off one of its lines."""
     values: dict[int, list[Printed]] = {}
     labelled: set[int] = set()
     home: dict[Printed, int] = {}
@@ -276,7 +285,7 @@ def _doubted(rows: list[Row]) -> list[Row]:
             if line - 1 not in labelled or top[1] not in labelled
         ]
         for top in above:
-            if top[0].lstrip("+-").isdigit() and not (top[1] in labelled and line in labelled):
+            if _bare(top[0]) and not (top[1] in labelled and line in labelled):
                 doubted.update((home[top], home[value]))
     return [
         row._replace(stacked=True, loose=True) if at in doubted else row
@@ -314,8 +323,9 @@ def _cell_top(
     column off), on the line above it or on the one above that (the line between holding
     words, none over either), with nothing but ``rest`` under it and no number over it (it
     may be a rest itself). The cell goes to the first piece's row where it is on the line
-    above, else to the one row whose words the line between holds (``18`` / ``规章  3件
-    3件`` / ``件``: the layout took 18 for the header's). ``words``: each line's labels and values; ``home``: the row of each."""
+    above or beside a label (of ``labelled`` lines), else to the one row whose words the
+    line between holds (``18`` / ``规章  3件  3件`` / ``件``: the layout took 18 for the
+    header's). ``words``: each line's labels and values; ``home``: the row of each."""
     text, line, column = rest
     gap = not _over(words.get(line - 1, ()), rest)
     above = _over(words.get(line - 1 - gap, ()), rest)
@@ -324,7 +334,7 @@ def _cell_top(
     top = above[0]
     number, on, start = top
     if (
-        not number.lstrip("+-").isdigit()
+        not _bare(number)
         or not start - 1 <= column <= column + len(text) <= start + len(number) + 1
         or _over(words.get(line, ()), top) != [rest]
         or any(any(c.isdigit() for c in word) for word, _, _ in _over(words.get(on - 1, ()), top))
@@ -339,17 +349,21 @@ def _cell_top(
     return (top, beside.pop()) if len(beside) == 1 else None
 
 
-def _bands(rows: Sequence[Row], matcher: LabelMatcher) -> list[tuple[int, int]]:
+def _bands(
+    rows: Sequence[Row], matcher: LabelMatcher, rests: Set[Printed]
+) -> list[tuple[int, int]]:
     """The first and last line of each row's label that ``rows`` print over several lines:
-    pieces each the one label of its line (a unit alone none), starting in one column (one
-    off), each on the line after the one before or on the one after that (the line
-    between holding no label: a line of values may stand between two pieces), that join
-    into a row's label whole, the longest such from each first piece. A line between the
-    two is the row's: another row's text stands above or below its label's lines."""
+    pieces each the one label of its line (a unit alone that closes a cell, of ``rests``,
+    none; one in the label's column is its last piece: ``规范`` / ``性文`` / ``件``),
+    starting in one column (one off), each on the line after the one before or on the one
+    after that (the line between holding no label: a line of values may stand between two
+    pieces), that join into a row's label whole, the longest such from each first piece.
+    A line between the two is the row's: another row's text stands above or below its
+    label's lines."""
     pieces: dict[int, list[Printed]] = {}
     for row in rows:
         for cell in row.labels:
-            if cell[0] not in _UNITS:
+            if cell not in rests:
                 pieces.setdefault(cell[1], []).append(cell)
     lone = sorted((found[0] for found in pieces.values() if len(found) == 1), key=itemgetter(1))
     chains: list[list[Printed]] = []
