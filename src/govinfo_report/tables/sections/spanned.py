@@ -263,10 +263,10 @@ def _doubted(rows: list[Row]) -> list[Row]:
     under a number with no unit, or holds such a number, where the two may be one count
     wrapped in its narrow cell over three lines or more, or with no unit to close it: the
     value on the line under the number's, or two under it with none over it on the line
-    between, and one of the two on a line of values alone (no label; a unit joined to its
-    count none), or on the line between (``15`` / ``规章  32`` / ``件`` for 1532件; ``规章
-    87  40  50`` / ``件  66  3件`` / ``件`` for 4066件; ``65`` / ``规章`` / ``3件`` for
-    653件). Only a row's own rules may then confirm them as two cells (``Row.stacked``):
+    between (of no label, or both theirs of none), and one of the two on a line of values
+    alone (no label; a unit joined to its count none): ``15`` / ``规章  32`` / ``件`` for
+    1532件, ``规章  87  40  50`` / ``件  66  3件`` / ``件`` for 4066件, ``65`` / ``规章`` /
+    ``3件`` for 653件. Only a row's own rules may then confirm them as two cells (``Row.stacked``):
     no count is read whole off one of its lines."""
     values: dict[int, list[Printed]] = {}
     labelled: set[int] = set()
@@ -282,7 +282,7 @@ def _doubted(rows: list[Row]) -> list[Row]:
         above = _over(values.get(line - 1, ()), value) or [
             top
             for top in _over(values.get(line - 2, ()), value)
-            if line - 1 not in labelled or top[1] not in labelled
+            if line - 1 not in labelled or not labelled.intersection((top[1], line))
         ]
         for top in above:
             if _bare(top[0]) and not (top[1] in labelled and line in labelled):
