@@ -13,7 +13,7 @@ column over all its lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from functools import cache
 from itertools import pairwise
 from operator import itemgetter
@@ -179,6 +179,8 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
 #: A cell's last piece that a count's or an amount's unit closes: the unit alone, or a
 #: number's last digits with it (``1件`` under ``181``: 1811件; ``0元`` under ``82106000``).
 _CLOSING = re.compile(rf"\d*(?:[{''.join(COUNT_UNITS)}]|{'|'.join(MONEY_UNITS)})")
+#: A number printed with no unit: a count, a signed change or an amount that may go on.
+_NO_UNIT = re.compile(r"[+-]?\d[\d.]*")
 #: A unit alone, which is no row's label.
 _UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 
@@ -255,19 +257,20 @@ def _closed(
         )
         for value in moving:
             result[into] = _taken(result[into], value)
-    return _doubted([row for row in result if row.labels or row.values])
+    return _doubted([row for row in result if row.labels or row.values], spans)
 
 
-def _doubted(rows: list[Row]) -> list[Row]:
+def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) -> list[Row]:
     """``rows`` with each row ``stacked`` (and ``loose``) that holds a value standing
     under a number with no unit, or holds such a number, where the two may be one count
     wrapped in its narrow cell over three lines or more, or with no unit to close it: the
     value on the line under the number's, or two under it with none over it on the line
     between (of no label, or both theirs of none), and one of the two on a line of values
-    alone (no label; a unit joined to its count none): ``15`` / ``规章  32`` / ``件`` for
-    1532件, ``规章  87  40  50`` / ``件  66  3件`` / ``件`` for 4066件, ``65`` / ``规章`` /
-    ``3件`` for 653件. Only a row's own rules may then confirm them as two cells (``Row.stacked``):
-    no count is read whole off one of its lines."""
+    alone (no label; a unit joined to its count none), or both within one of ``spans``
+    (lines known to be one row's): ``15`` / ``规章  32`` / ``件`` for 1532件, ``规章  87  40
+    50`` / ``件  66  3件`` / ``件`` for 4066件, ``65`` / ``规章`` / ``3件`` for 653件, ``政府集
+    1.2`` / ``0个`` / ``中采购  271`` for 1.2271. Only a row's own rules may then confirm
+    them as two cells (``Row.stacked``): no count is read whole off one of its lines."""
     values: dict[int, list[Printed]] = {}
     labelled: set[int] = set()
     home: dict[Printed, int] = {}
@@ -285,7 +288,10 @@ def _doubted(rows: list[Row]) -> list[Row]:
             if line - 1 not in labelled or not labelled.intersection((top[1], line))
         ]
         for top in above:
-            if _bare(top[0]) and not (top[1] in labelled and line in labelled):
+            if _NO_UNIT.fullmatch(top[0]) and (
+                not (top[1] in labelled and line in labelled)
+                or any(first <= top[1] and line <= last for first, last in spans())
+            ):
                 doubted.update((home[top], home[value]))
     return [
         row._replace(stacked=True, loose=True) if at in doubted else row
