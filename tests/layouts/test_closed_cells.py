@@ -254,3 +254,30 @@ def test_narrow_word_cells_with_units_are_right_or_missing(
     truth = report.flat()
     assert wrong(back, truth) == {}
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+#: 政府集中采购 of a 2019 report in Word's narrow cells: its amount 1.2271 (万元) wraps after
+#: ``1.2``, its rest ``271`` beside the label's last piece, 0个 centred between.
+AMOUNT_WRAPPED = """二、主动公开政府信息情况
+
+第二十条第（九）项
+
+              采购总
+信息内     采购项   金额（
+容       目数量   单位：
+              万元）
+
+政府集           1.2
+        0个
+中采购           271"""
+
+
+def test_an_amount_wrapped_with_no_unit_is_never_read_off_its_first_line() -> None:
+    """``1.2`` over ``271`` within 政府集中采购's lines may be one amount: it is missing,
+    never 1.2."""
+    truth = _report("2019", {})
+    back = gr.parse(_with_section_two(truth, AMOUNT_WRAPPED))
+    assert back.cell("proactive.procurement.amount").value is None
+    assert any(
+        d.code == "values-unplaced" and "政府集中采购" in d.message for d in back.diagnostics
+    )
