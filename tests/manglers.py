@@ -2059,13 +2059,16 @@ class NarrowCells:
     ``其他`` / ``对外`` / ``532  672`` / ``管理`` / ``项  0件`` / ``服务`` / ``事项``). Each
     cell starts at its column's place on the page, in characters, whatever the
     characters left of it (a CJK character one). ``spaced``: an empty line after each
-    row, as Word's cell padding prints."""
+    row, as Word's cell padding prints. ``amounts``: section 二's amounts wrap as the
+    counts do (``0.0`` / ``913`` for 0.0913); else each prints on one line, its cell as
+    wide as it."""
 
     wrap: int = 2
     width: int = 3
     gap: int = 2
     top: bool = False
     spaced: bool = True
+    amounts: bool = True
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         columns = max(map(len, table), default=0)
@@ -2082,7 +2085,10 @@ class NarrowCells:
             ]
             if keys is not None:
                 cells[1:] = [
-                    self._pieces(_with_unit(cell.strip(), key), self.width)
+                    self._pieces(
+                        _with_unit(cell.strip(), key),
+                        self.width if self.amounts or key != "amount" else len(cell),
+                    )
                     for cell, key in zip(row[1:], keys, strict=True)
                 ]
             if not any(row[1:]):
