@@ -391,7 +391,7 @@ def _bands(
         while at < len(chain) - 1:
             ends = [
                 end
-                for end in range(at + 1, len(chain))
+                for end in range(at + 1, min(len(chain), at + _MOST_LINES))
                 if matcher.exact("".join(text for text, _, _ in chain[at : end + 1]))
             ]
             if ends:
