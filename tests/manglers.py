@@ -2066,6 +2066,81 @@ class UnitsApart:
         return [number, *gap, unit] if mode == "after" else [unit, *gap, number]
 
 
+@attrs.frozen
+class NarrowCells:
+    """``pdftotext -layout`` of Word's PDF of a table whose cells are narrow: each cell's
+    text wraps on its own (a label every ``wrap`` characters, any other cell every
+    ``width``), a count of section 二 printed with its unit (``PROACTIVE_UNITS``; an
+    amount with none), so a count too wide for its cell wraps after its first digits
+    (``181`` / ``1件`` for 1811件) and a unit on a line of its own under its number
+    (``16`` / ``件``). A row is as tall as its tallest cell, and each cell stands at the
+    top of it (``top``) or centred in it: where a cell's lines and another's are half a
+    line apart, each prints on a line of its own (``18`` / ``规章  3件  3件`` / ``件``;
+    ``其他`` / ``对外`` / ``532  672`` / ``管理`` / ``项  0件`` / ``服务`` / ``事项``). Each
+    cell starts at its column's place on the page, in characters, whatever the
+    characters left of it (a CJK character one). ``spaced``: an empty line after each
+    row, as Word's cell padding prints. ``amounts``: section 二's amounts wrap as the
+    counts do (``0.0`` / ``913`` for 0.0913); else each prints on one line, its cell as
+    wide as it."""
+
+    wrap: int = 2
+    width: int = 3
+    gap: int = 2
+    top: bool = False
+    spaced: bool = True
+    amounts: bool = True
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        columns = max(map(len, table), default=0)
+        starts = [
+            0,
+            *(2 * self.wrap + self.gap + at * (self.width + 1 + self.gap) for at in range(columns)),
+        ]
+        lines: list[str] = []
+        for row in table:
+            keys = _proactive_columns(row)
+            cells = [
+                self._pieces(cell.strip(), self.wrap if at == 0 else self.width)
+                for at, cell in enumerate(row)
+            ]
+            if keys is not None:
+                cells[1:] = [
+                    self._pieces(
+                        _with_unit(cell.strip(), key),
+                        self.width if self.amounts or key != "amount" else len(cell),
+                    )
+                    for cell, key in zip(row[1:], keys, strict=True)
+                ]
+            if not any(row[1:]):
+                cells = [[row[0].strip()]]  # a sub-table's article: one line over the table
+            tall = max(map(len, cells), default=0)
+            slots: dict[int, list[tuple[int, str]]] = {}
+            for at, pieces in enumerate(cells):
+                first = 0 if self.top else tall - len(pieces)
+                for k, piece in enumerate(pieces):
+                    slots.setdefault(first + 2 * k, []).append((starts[at], piece))
+            for slot in sorted(slots):
+                line = ""
+                for start, piece in slots[slot]:
+                    line += " " * max(start - len(line), 1 if line else 0) + piece
+                lines.append(line)
+            if self.spaced:
+                lines.append("")
+        return lines
+
+    @staticmethod
+    def _pieces(text: str, width: int) -> list[str]:
+        """``text`` wrapped every ``width`` characters (none for a blank cell)."""
+        return [text[at : at + width] for at in range(0, len(text), width)]
+
+
+def _with_unit(text: str, key: str) -> str:
+    """A section 二 cell's text with the unit a count of its column ``key`` is printed with
+    (none for a blank cell, a placeholder or an amount)."""
+    unit = PROACTIVE_UNITS.get(key, "")
+    return text + unit if unit and key != "amount" and is_number(text) else text
+
+
 def _slipping(table: Sequence[Sequence[str]]) -> frozenset[int]:
     """The section 二 rows whose last cell ``UnitsApart.slip`` prints after the next row's
     label: it is not blank, and the next row, of the same columns, prints two values or

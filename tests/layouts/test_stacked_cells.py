@@ -58,8 +58,9 @@ STACKED = {
     "proactive.coercive_measures.decisions": 902,
 }
 
-#: The row whose first column prints two numbers one over the other (``12`` / ``34项``: a
-#: number wrapped, 1234, or two): no rule of section 二 could check a join.
+#: The row whose first column prints two numbers one over the other (``12`` / ``34项``):
+#: one column holds one cell of a row, and both stand within the lines of 行政许可's label,
+#: the unit closing the cell: 1234项 (issue 45).
 WRAPPED = {
     "proactive.licensing.previous_items": 1234,
     "proactive.licensing.change": 0,
@@ -74,13 +75,13 @@ def test_a_row_stacked_over_lines_is_read_by_its_columns() -> None:
     assert {key: report.cell(key).value for key in STACKED} == STACKED
 
 
-def test_a_number_over_a_number_leaves_its_row_missing() -> None:
-    """Two numbers stacked in one column may be one number wrapped: the row is not read,
-    and says so."""
+def test_a_number_over_its_rest_and_unit_within_its_labels_lines_is_one_count() -> None:
+    """A number over the rest of its digits and its unit, both within the lines of the row's
+    label (``行政  12`` / ``0  5件`` / ``许可  34项``), is one count wrapped in its cell."""
     report = gr.parse(TEXT)
     assert wrong(report, WRAPPED) == {}
-    assert [report.cell(key).value for key in WRAPPED] == [None, None, None]
-    assert any(d.code == "unknown-label" and "行政" in d.message for d in report.diagnostics)
+    assert [report.cell(key).value for key in WRAPPED] == [1234, 0, 5]
+    assert report.cell("proactive.licensing.previous_items").raw == "1234项"
 
 
 #: Section 二 of a 2021 report whose only count is 行政强制's, on a line of its own between

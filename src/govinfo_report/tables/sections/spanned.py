@@ -12,13 +12,15 @@ column over all its lines."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence, Set
+from functools import cache
 from itertools import combinations, pairwise
 from operator import itemgetter
 
 from ...cells import not_given
 from ...escape import width as display_width
-from ...labels import COUNT_UNITS
+from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
 from ...structure.layouts import Positions, Printed, Row
 from ...structure.layouts.space_aligned import pushed_values
@@ -62,6 +64,7 @@ def spanned(
     if not any(row.gaps for row in rows):
         return rows
     rows, anchors = _units_under(rows)
+    rows = _closed(rows, matcher, anchors)
     result: list[Row] = []
     at = 0
     while at < len(rows):
@@ -175,6 +178,235 @@ def _units_under(rows: list[Row]) -> tuple[list[Row], dict[Printed, tuple[int, i
             )
             result[at] = row._replace(labels=tuple(kept))
     return result, anchors
+
+
+#: A cell's last piece that a count's or an amount's unit closes: the unit alone, or a
+#: number's last digits with it (``1件`` under ``181``: 1811件; ``0元`` under ``82106000``).
+_CLOSING = re.compile(rf"\d*(?:[{''.join(COUNT_UNITS)}]|{'|'.join(MONEY_UNITS)})")
+#: A number printed with no unit: a count, a signed change or an amount that may go on.
+_NO_UNIT = re.compile(r"[+-]?\d[\d.]*")
+#: A unit alone, which is no row's label.
+_UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
+
+
+def _closed(
+    rows: list[Row], matcher: LabelMatcher, anchors: dict[Printed, tuple[int, int]]
+) -> list[Row]:
+    """``rows`` with each count that Word's PDF wraps in its narrow cell joined to the
+    piece that closes it (``_cell_top``): the count's unit alone, or its last digits with
+    the unit, under its first digits (``行政  20  +1  181`` / ``许可  项  4  1件``: 1811件),
+    or, in a row whose other cells print on one line, on the lines above and below it
+    (``18`` / ``规章  3件  3件`` / ``件``: 18件). A unit ends its cell, so the joined count
+    is whole. A unit alone closes the number over it whatever the rows (it is no cell of
+    its own), and the lines of that cell are then one row's; digits with their unit may be
+    a cell of their own, and close the number over them only within one row's lines: those
+    of a label printed over several (``_bands``), or of a cell a unit alone closed. A count
+    whose first piece stands on a line of values alone, with the row's line between its
+    pieces, goes to that row with the values of its first line (the layout gave them to the
+    row above: ``_taken``). Digits under a number that no unit closes may go on: their rows
+    are ``_doubted``. ``anchors`` gets where each closing piece stands, as
+    ``_units_under``'s."""
+    words: dict[int, list[Printed]] = {}
+    home: dict[Printed, int] = {}
+    for at, row in enumerate(rows):
+        for cell in (*row.labels, *row.values):
+            words.setdefault(cell[1], []).append(cell)
+            home[cell] = at
+    labelled = {line for row in rows for text, line, _ in row.labels if text not in _UNITS}
+    found = [
+        (rest, first)
+        for row in rows
+        for rest in (*row.labels, *row.values)
+        if _CLOSING.fullmatch(rest[0])
+        and (first := _cell_top(rest, words, home, labelled)) is not None
+    ]
+    # a unit alone closes the number over it, whatever the rows: the lines of that cell
+    # are one row's, as are those of a label's pieces
+    cells = [(first[0][1], rest[1]) for rest, first in found if not rest[0][0].isdigit()]
+    rests = {rest for rest, _ in found}
+    spans = cache(lambda: [*cells, *_bands(rows, matcher, rests)])
+    joins = [
+        (top, rest, into)
+        for rest, (top, into) in found
+        if not rest[0][0].isdigit()
+        or any(first <= top[1] and rest[1] <= last for first, last in spans())
+    ]
+    swap: dict[Printed, Printed] = {}
+    for top, rest, _ in joins:
+        swap[top] = (top[0] + rest[0], *top[1:])
+        swap[rest] = ("", *rest[1:])
+        anchors[swap[top]] = rest[1:]
+    result = [
+        row._replace(
+            labels=tuple(label for label in row.labels if label not in swap),
+            values=tuple(
+                swap.get(value, value) for value in row.values if swap.get(value, value)[0]
+            ),
+            positions=row.positions._replace(
+                cells=tuple(swap.get(cell, cell) for cell in row.positions.cells)
+            ),
+        )
+        for row in rows
+    ]
+    # a count around a row's line, its first piece on a line of values alone: that line's
+    # values go to the row with it (the layout gave them to the row above)
+    for top, _, into in joins:
+        at, line = home[top], top[1]
+        moving = [value for value in result[at].values if value[1] == line]
+        if into == at or not moving:
+            continue
+        result[at] = result[at]._replace(
+            values=tuple(value for value in result[at].values if value[1] != line),
+            positions=Positions(),
+        )
+        for value in moving:
+            result[into] = _taken(result[into], value)
+    return _doubted([row for row in result if row.labels or row.values], spans)
+
+
+def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) -> list[Row]:
+    """``rows`` with each row ``stacked`` (and ``loose``) that holds a value standing
+    under a number with no unit, or holds such a number, where the two may be one count
+    wrapped in its narrow cell over three lines or more, or with no unit to close it: the
+    value on the line under the number's, or two under it with none over it on the line
+    between (of no label, or both theirs of none), and one of the two on a line of values
+    alone (no label; a unit joined to its count none), or both within one of ``spans``
+    (lines known to be one row's): ``15`` / ``规章  32`` / ``件`` for 1532件, ``规章  87  40
+    50`` / ``件  66  3件`` / ``件`` for 4066件, ``65`` / ``规章`` / ``3件`` for 653件, ``政府集
+    1.2`` / ``0个`` / ``中采购  271`` for 1.2271. Only a row's own rules may then confirm
+    them as two cells (``Row.stacked``): no count is read whole off one of its lines."""
+    values: dict[int, list[Printed]] = {}
+    labelled: set[int] = set()
+    home: dict[Printed, int] = {}
+    for at, row in enumerate(rows):
+        for cell in row.values:
+            values.setdefault(cell[1], []).append(cell)
+            home[cell] = at
+        labelled.update(line for _, line, _ in row.labels)
+    doubted: set[int] = set()
+    for value in home:
+        line = value[1]
+        above = _over(values.get(line - 1, ()), value) or [
+            top
+            for top in _over(values.get(line - 2, ()), value)
+            if line - 1 not in labelled or not labelled.intersection((top[1], line))
+        ]
+        for top in above:
+            if _NO_UNIT.fullmatch(top[0]) and (
+                not (top[1] in labelled and line in labelled)
+                or any(first <= top[1] and line <= last for first, last in spans())
+            ):
+                doubted.update((home[top], home[value]))
+    return [
+        row._replace(stacked=True, loose=True) if at in doubted else row
+        for at, row in enumerate(rows)
+    ]
+
+
+def _taken(row: Row, cell: Printed) -> Row:
+    """``row`` with ``cell`` (a count printed around its line) among its values, in column
+    order, and in its positions where one blank cell stands in its column; else with no
+    positions (its cells then read by order, never claimed blank)."""
+    values = tuple(sorted((*row.values, cell), key=itemgetter(2)))
+    text, _, start = cell
+    blank = [
+        at
+        for at, (found, _, column) in enumerate(row.positions.cells)
+        if not found and start - 1 <= column <= start + len(text)
+    ]
+    if len(blank) != 1:
+        return row._replace(values=values, positions=Positions())
+    cells = list(row.positions.cells)
+    cells[blank[0]] = cell
+    return row._replace(values=values, positions=row.positions._replace(cells=tuple(cells)))
+
+
+def _cell_top(
+    rest: Printed,
+    words: Mapping[int, Sequence[Printed]],
+    home: Mapping[Printed, int],
+    labelled: Set[int],
+) -> tuple[Printed, int] | None:
+    """The first piece of the cell ``rest`` closes, and the row (its index in the layout's
+    rows) the cell goes to, or ``None`` where there is none such. The first piece is a
+    number with no unit (signed or not), the one word over ``rest`` (within its extent, one
+    column off), on the line above it or on the one above that (the line between holding
+    words, none over either), with nothing but ``rest`` under it and no number over it (it
+    may be a rest itself). The cell goes to the first piece's row where it is on the line
+    above or beside a label (of ``labelled`` lines), else to the one row whose words the
+    line between holds (``18`` / ``规章  3件  3件`` / ``件``: the layout took 18 for the
+    header's). ``words``: each line's labels and values; ``home``: the row of each."""
+    text, line, column = rest
+    gap = not _over(words.get(line - 1, ()), rest)
+    above = _over(words.get(line - 1 - gap, ()), rest)
+    if len(above) != 1:
+        return None
+    top = above[0]
+    number, on, start = top
+    if (
+        not _bare(number)
+        or not start - 1 <= column <= column + len(text) <= start + len(number) + 1
+        or _over(words.get(line, ()), top) != [rest]
+        or any(any(c.isdigit() for c in word) for word, _, _ in _over(words.get(on - 1, ()), top))
+    ):
+        return None
+    between = words.get(line - 1, ()) if gap else ()
+    if _over(between, top):
+        return None
+    if not gap or on in labelled:
+        return top, home[top]
+    beside = {home[cell] for cell in between}
+    return (top, beside.pop()) if len(beside) == 1 else None
+
+
+def _bands(
+    rows: Sequence[Row], matcher: LabelMatcher, rests: Set[Printed]
+) -> list[tuple[int, int]]:
+    """The first and last line of each row's label that ``rows`` print over several lines:
+    pieces each the one label of its line (a unit alone that closes a cell, of ``rests``,
+    none; one in the label's column is its last piece: ``规范`` / ``性文`` / ``件``),
+    starting in one column (one off), each on the line after the one before or on the one
+    after that (the line between holding no label: a line of values may stand between two
+    pieces), that join into a row's label whole, the longest such from each first piece.
+    A line between the two is the row's: another row's text stands above or below its
+    label's lines."""
+    pieces: dict[int, list[Printed]] = {}
+    for row in rows:
+        for cell in row.labels:
+            if cell not in rests:
+                pieces.setdefault(cell[1], []).append(cell)
+    lone = sorted((found[0] for found in pieces.values() if len(found) == 1), key=itemgetter(1))
+    chains: list[list[Printed]] = []
+    for piece in lone:
+        last = chains[-1][-1] if chains else None
+        if (
+            last is not None
+            and 0 < piece[1] - last[1] <= _MOST_APART
+            and not any(on in pieces for on in range(last[1] + 1, piece[1]))
+            and abs(piece[2] - last[2]) <= _DRIFT
+            and not numbered(piece[0])
+        ):
+            chains[-1].append(piece)
+        else:
+            chains.append([piece])
+    bands: list[tuple[int, int]] = []
+    for chain in chains:
+        at = 0
+        while at < len(chain) - 1:
+            ends = [
+                end
+                for end in range(at + 1, min(len(chain), at + _MOST_LINES))
+                if matcher.exact("".join(text for text, _, _ in chain[at : end + 1]))
+            ]
+            if ends:
+                bands.append((chain[at][1], chain[ends[-1]][1]))
+            at = ends[-1] + 1 if ends else at + 1
+    return bands
+
+
+def _over(line: Sequence[Printed], cell: Printed) -> list[Printed]:
+    """The words of ``line`` that overlap ``cell`` in column."""
+    return [word for word in line if _overlap(word, cell)]
 
 
 def _bare(number: str) -> bool:
