@@ -19,7 +19,7 @@ import attrs
 
 from .. import labels
 from ..catalogue import TEMPLATES
-from ..diagnostics import Diagnostic, diagnostic
+from ..diagnostics import Diagnostic, diagnostic, located
 from ..model import Cell, Number, Report, Table
 from ..tables.rules import Rule, violated
 from ..tables.sections import rule_set
@@ -170,22 +170,22 @@ def _not_assessable(
     """The ``rule-not-assessable`` note ``_check`` gives ``rule``: ``cells`` are missing, or
     were derived from the rule itself."""
     line, column = next(filter(None, map(positions.__getitem__, rule.cells)), (None, None))
-    message, keys = _unassessed(report.template, rule, tuple(cells), missing)
-    return diagnostic("rule-not-assessable", message, line, column, keys)
+    return located(_unassessed(report.template, rule, tuple(cells), missing), line, column)
 
 
 @lru_cache(maxsize=1 << 10)
 def _unassessed(
     template_name: str, rule: Rule, cells: tuple[int, ...], missing: bool
-) -> tuple[str, tuple[str, ...]]:
-    """The message and the keys of ``_not_assessable``'s note: the same in every report
-    whose short rows of zeros the rules placed."""
+) -> Diagnostic:
+    """``_not_assessable``'s note, not located: the same in every report whose short rows
+    of zeros the rules placed, so its long message is escaped once."""
     template = TEMPLATES[template_name]
     keys = ", ".join(template.fields[i].key for i in cells)
     why = f"missing {keys}" if missing else f"{keys} was derived from this very rule"
-    return (
+    return diagnostic(
+        "rule-not-assessable",
         f"{rule.title}: not checked, {why}",
-        tuple(dict.fromkeys(template.fields[i].key for i in rule.cells)),
+        keys=tuple(dict.fromkeys(template.fields[i].key for i in rule.cells)),
     )
 
 
