@@ -152,7 +152,7 @@ def failures(report: Report) -> list[Diagnostic]:
             )
         else:
             found.append(_broken(report, rule, values, positions))  # type: ignore[arg-type]
-    if any(_least(table) < 0 for table in report.tables):
+    if min(cast("Iterator[Number]", filter(None, values)), default=0) < 0:  # ``_least``, at once
         found.extend(
             check.diagnostic for check in _non_negative(report) if check.diagnostic is not None
         )
