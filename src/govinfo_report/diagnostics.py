@@ -320,3 +320,9 @@ def diagnostic(
     message quotes from the text are escaped (``escape``)."""
     severity = CODES[code][0]
     return Diagnostic(code, severity, escape(message), line, column, keys)
+
+
+def located(found: Diagnostic, line: int | None, column: int | None) -> Diagnostic:
+    """``found`` at ``line`` and ``column``: a note made once (its message escaped once)
+    and placed in each report that gives it."""
+    return Diagnostic(found.code, found.severity, found.message, line, column, found.keys)

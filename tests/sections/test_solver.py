@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from govinfo_report.catalogue import TEMPLATES
 from govinfo_report.tables import resolve, solver
 from govinfo_report.tables.reading import Placement, in_order
-from govinfo_report.tables.rules import Rule, hold
+from govinfo_report.tables.rules import Rule, hold, violated
 from govinfo_report.tables.sections import rule_set, section_rule_set
 
 from conftest import scaled
@@ -420,3 +420,16 @@ def test_a_short_row_s_fillings_are_its_placements_that_hold(data: st.DataObject
 def _values(size: int, placement: Placement, amounts: list[int]) -> list[int]:
     taken = dict(placement)
     return [amounts[taken[at]] if at in taken else 0 for at in range(size)]
+
+
+def test_violated_sums_a_lone_cell_and_stops_at_an_unknown_one() -> None:
+    """``Rule.taking`` takes a side of one cell as a slice of one, so it is summed as any
+    side: cell 0 = cell 1 + cell 2 + cell 3, and cell 4 = cell 1 alone."""
+    total = Rule("total", "", (0,), (1, 2, 3))
+    alone = Rule("alone", "", (4,), (1,))
+    assert violated(total, [6, 1, 2, 3, 1]) is False
+    assert violated(total, [7, 1, 2, 3, 1]) is True
+    assert violated(alone, [6, 1, 2, 3, 1]) is False
+    assert violated(alone, [6, 1, 2, 3, 2]) is True
+    assert violated(total, [6, 1, None, 3, 1]) is None
+    assert violated(alone, (6, 1, 2, 3, None)) is None

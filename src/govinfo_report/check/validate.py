@@ -19,7 +19,7 @@ import attrs
 
 from .. import labels
 from ..catalogue import TEMPLATES
-from ..diagnostics import Diagnostic, diagnostic
+from ..diagnostics import Diagnostic, diagnostic, located
 from ..model import Cell, Number, Report, Table
 from ..tables.rules import Rule, violated
 from ..tables.sections import rule_set
@@ -138,7 +138,6 @@ def failures(report: Report) -> list[Diagnostic]:
         for name in _rules_named(text):
             naming.setdefault(name, set()).add(text)
     found: list[Diagnostic] = []
-    cell = _cells(report)
     positions = list(chain.from_iterable(table.positions for table in report.tables))
     for rule in rule_set(report.template).rules:
         texts = naming.get(rule.name)
@@ -152,8 +151,8 @@ def failures(report: Report) -> list[Diagnostic]:
                 _not_assessable(report, rule, missing or circular, bool(missing), positions)
             )
         else:
-            found.append(_from_rule(cell, rule).diagnostic)  # type: ignore[arg-type]
-    if any(_least(table) < 0 for table in report.tables):
+            found.append(_broken(report, rule, values, positions))  # type: ignore[arg-type]
+    if min(cast("Iterator[Number]", filter(None, values)), default=0) < 0:  # ``_least``, at once
         found.extend(
             check.diagnostic for check in _non_negative(report) if check.diagnostic is not None
         )
@@ -170,22 +169,45 @@ def _not_assessable(
     """The ``rule-not-assessable`` note ``_check`` gives ``rule``: ``cells`` are missing, or
     were derived from the rule itself."""
     line, column = next(filter(None, map(positions.__getitem__, rule.cells)), (None, None))
-    message, keys = _unassessed(report.template, rule, tuple(cells), missing)
-    return diagnostic("rule-not-assessable", message, line, column, keys)
+    return located(_unassessed(report.template, rule, tuple(cells), missing), line, column)
+
+
+def _broken(
+    report: Report,
+    rule: Rule,
+    values: Sequence[Number],
+    positions: Sequence[tuple[int, int] | None],
+) -> Diagnostic:
+    """The ``rule-violation`` ``_check`` gives ``rule``, from the report's values as they
+    are (no ``Cell`` made for each of its cells)."""
+    fields = TEMPLATES[report.template].fields
+    names = [fields[i].key for i in rule.cells]
+    provenance = list(chain.from_iterable(table.provenance for table in report.tables))
+    message = _unequal(
+        rule.title,
+        [values[i] for i in rule.cells],
+        [provenance[i] == "derived" for i in rule.cells],
+        [1] * len(rule.right),
+        names,
+        len(rule.left),
+    )
+    line, column = next(filter(None, map(positions.__getitem__, rule.cells)), (None, None))
+    return diagnostic(_BROKEN["rules"], message, line, column, tuple(dict.fromkeys(names)))
 
 
 @lru_cache(maxsize=1 << 10)
 def _unassessed(
     template_name: str, rule: Rule, cells: tuple[int, ...], missing: bool
-) -> tuple[str, tuple[str, ...]]:
-    """The message and the keys of ``_not_assessable``'s note: the same in every report
-    whose short rows of zeros the rules placed."""
+) -> Diagnostic:
+    """``_not_assessable``'s note, not located: the same in every report whose short rows
+    of zeros the rules placed, so its long message is escaped once."""
     template = TEMPLATES[template_name]
     keys = ", ".join(template.fields[i].key for i in cells)
     why = f"missing {keys}" if missing else f"{keys} was derived from this very rule"
-    return (
+    return diagnostic(
+        "rule-not-assessable",
         f"{rule.title}: not checked, {why}",
-        tuple(dict.fromkeys(template.fields[i].key for i in rule.cells)),
+        keys=tuple(dict.fromkeys(template.fields[i].key for i in rule.cells)),
     )
 
 
@@ -303,9 +325,13 @@ def _check(
         return Check(
             name, title, "passed", printed, expected, tuple(totals), tuple(parts), tuple(signs)
         )
-    message = (
-        f"{title}: the report gives {_terms(totals, [1] * len(totals), names)}, but "
-        f"{_terms(parts, signs, names[len(totals) :])}"
+    message = _unequal(
+        title,
+        [cell.value for cell in cells],  # type: ignore[misc]
+        [cell.provenance == "derived" for cell in cells],
+        signs,
+        names,
+        len(totals),
     )
     return Check(
         name,
@@ -320,21 +346,37 @@ def _check(
     )
 
 
-def _terms(cells: Sequence[Cell], signs: Sequence[int], names: Sequence[str]) -> str:
+def _unequal(
+    title: str,
+    values: Sequence[Number],
+    derived: Sequence[bool],
+    signs: Sequence[int],
+    names: Sequence[str],
+    totals: int,
+) -> str:
+    """A broken rule's message: what its first ``totals`` cells give, and what the others
+    (``signs``) add up to; ``values``, ``derived`` and ``names`` are each cell's."""
+    given = _terms(values[:totals], derived[:totals], [1] * totals, names[:totals])
+    parts = _terms(values[totals:], derived[totals:], signs, names[totals:])
+    return f"{title}: the report gives {given}, but {parts}"
+
+
+def _terms(
+    values: Sequence[Number], derived: Sequence[bool], signs: Sequence[int], names: Sequence[str]
+) -> str:
     """``applications.granted.total 3 + 18 other cells 0 = 3``: non-zero cells named."""
     shown, zeros = [], 0
-    for sign, cell, name in zip(signs, cells, names, strict=False):
-        if not cell.value and len(cells) > 1:
+    for sign, value, star, name in zip(signs, values, derived, names, strict=False):
+        if not value and len(values) > 1:
             zeros += 1
             continue
-        star = "*" if cell.provenance == "derived" else ""
         prefix = "− " if sign < 0 else ""
-        shown.append(f"{prefix}{name} {cell.value}{star}")
+        shown.append(f"{prefix}{name} {value}{'*' if star else ''}")
     if zeros:
         shown.append(f"{zeros} other cell{'s' if zeros > 1 else ''} 0")
     text = " + ".join(shown).replace("+ − ", "− ")
-    if len(cells) > 1:
-        text += f" = {sum(s * c.value for s, c in zip(signs, cells, strict=True))}"  # type: ignore[operator,misc]
+    if len(values) > 1:
+        text += f" = {sum(s * v for s, v in zip(signs, values, strict=True))}"
     return text + (" (* derived)" if "*" in text else "")
 
 
