@@ -170,3 +170,38 @@ def test_a_rows_trailing_blank_cells_are_dropped_as_one_pattern_drops_them(
 def test_only_a_row_of_values_loses_its_trailing_tabs() -> None:
     text = "行政\t12\t\t \n行政\t\t\n\t \t\n12\x0c\t\n12 \t"
     assert source._unpadded(text) == "行政\t12\n行政\t\t\n\t \t\n12\x0c\t\n12"
+
+
+#: What ``source._table_spans`` finds without testing each character.
+_TABLE_PATTERN = re.compile(r"<table\b(?:(?!<table\b).)*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<table>",
+                "<TABLE ",
+                "<tablex",
+                "<table",
+                "</table>",
+                "</TaBle \n>",
+                "</table",
+                "<td>1</td>",
+                "x",
+                "\n",
+                ">",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_html_tables_in_text_are_found_where_the_pattern_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = [found.span() for found in _TABLE_PATTERN.finditer(text)]
+    assert list(source._table_spans(text)) == expected
+
+
+def test_nested_html_tables_in_text_are_read_innermost_first() -> None:
+    text = "a<table><tr><td><TABLE x>1</table></td></tr></table >b<table>2</TABLE\n>"
+    assert list(source._table_spans(text)) == [(16, 34), (54, 71)]

@@ -117,19 +117,21 @@ class Visibility:
         tag = element.tag
         if not isinstance(tag, str) or tag in _HIDING_TAGS:
             return HIDDEN
-        if (
-            element.get("hidden") is not None
-            or (element.get("aria-hidden") or "").strip().lower() == "true"
+        # The attributes it has, looked up only where there (most of a page's have one or
+        # none: each lookup decodes a name and a value, a third of this call).
+        given = element.keys()
+        if "hidden" in given or (
+            "aria-hidden" in given and element.get("aria-hidden").strip().lower() == "true"
         ):
             return HIDDEN
-        style = element.get("style") or ""
-        if tag == "font" and (colour := element.get("color")):
+        style = element.get("style") if "style" in given else ""
+        if tag == "font" and "color" in given and (colour := element.get("color")):
             style = f"color:{colour};{style}"
         styled = _styled(style) if style else PLAIN
         verdict = _resolved(styled, lambda: _on_background(element))
         if verdict == HIDDEN:
             return verdict
-        for name in _names(element):
+        for name in _names(element, given):
             found = self._named.get(name)
             if found is None:
                 found = DOUBTFUL if self._external else PLAIN
@@ -210,9 +212,10 @@ def _length(value: str) -> tuple[float, str] | None:
     return float(match.group(1)), unit
 
 
-def _names(element: HtmlElement) -> list[str]:
-    names = [f".{name}" for name in (element.get("class") or "").split()]
-    if identifier := element.get("id"):
+def _names(element: HtmlElement, given: list[str]) -> list[str]:
+    """The class and id selectors of ``element``, whose attributes' names are ``given``."""
+    names = [f".{name}" for name in element.get("class").split()] if "class" in given else []
+    if "id" in given and (identifier := element.get("id")):
         names.append(f"#{identifier.strip()}")
     return names
 
