@@ -97,8 +97,8 @@ def _wrapped_at(lines: list[str], line: int, column: int, raw: str) -> bool:
     sign split from its digits (``+`` / ``18``: Word splits the run, ``get_text('\\n')``
     writes each run a line). The rest may follow a piece of its row's label, the line's
     other words, none a number (Word's PDF of a tall row: ``行政  1606`` / ``0  0`` /
-    ``许可  0``)."""
-    if re.fullmatch(r"[+-]?\d+", raw) is None:
+    ``许可  0``). The rest may close with its unit (``313`` / ``9件`` for 3139件)."""
+    if re.fullmatch(r"[+-]?\d+\D*", raw) is None:
         return False
     head = re.match(r"\S+(?!\S)", lines[line - 1][column - 1 :])
     if head is None or not raw.startswith(head.group()) or head.group() == raw:
