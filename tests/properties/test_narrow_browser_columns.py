@@ -34,16 +34,7 @@ def test_a_narrow_browser_table_s_cells_are_never_wrong_nor_a_number_blank(
     report: gr.Report, rng: Random
 ) -> None:
     text = narrow_pdf_applications(render(report, "space-aligned", blank_zeros=True), report, rng)
-    back = gr.parse(text)
-    truth = report.flat()
-    assert {
-        key: got for key, got in wrong(back, truth).items() if key.startswith("applications.")
-    } == {}
-    assert [
-        key
-        for key, value in truth.items()
-        if key.startswith("applications.") and value and back.cell(key).blank
-    ] == []
+    _never_wrong_nor_blank(text, report, "applications.")
 
 
 @scaled(1)
@@ -56,14 +47,7 @@ def test_a_narrow_browser_appeals_row_is_never_wrong_nor_a_number_blank(
     much as the page's footer reaches: no value names its column, so none is placed
     where the rules leave two columns."""
     text = narrow_pdf_appeals(render(report, "space-aligned", blank_zeros=True), report, rng)
-    back = gr.parse(text)
-    truth = report.flat()
-    assert {key: got for key, got in wrong(back, truth).items() if key.startswith("appeals.")} == {}
-    assert [
-        key
-        for key, value in truth.items()
-        if key.startswith("appeals.") and value and back.cell(key).blank
-    ] == []
+    _never_wrong_nor_blank(text, report, "appeals.")
 
 
 @scaled(1)
@@ -80,13 +64,13 @@ def test_values_pushed_against_their_labels_on_pages_of_their_own_are_never_misr
     text = narrow_pdf_applications(
         render(report, "space-aligned", blank_zeros=True), report, rng, pages=True
     )
+    _never_wrong_nor_blank(text, report, "applications.")
+
+
+def _never_wrong_nor_blank(text: str, report: gr.Report, section: str) -> None:
+    """``text`` (``report`` printed) read with no cell of ``section`` (its keys' prefix)
+    wrong, and none claimed blank where a number is printed."""
     back = gr.parse(text)
-    truth = report.flat()
-    assert {
-        key: got for key, got in wrong(back, truth).items() if key.startswith("applications.")
-    } == {}
-    assert [
-        key
-        for key, value in truth.items()
-        if key.startswith("applications.") and value and back.cell(key).blank
-    ] == []
+    truth = {key: value for key, value in report.flat().items() if key.startswith(section)}
+    assert wrong(back, truth) == {}
+    assert [key for key, value in truth.items() if value and back.cell(key).blank] == []

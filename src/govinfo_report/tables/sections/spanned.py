@@ -744,7 +744,16 @@ def _around_pushed(
     of them. ``None`` where the row needs columns and ``spans`` are none."""
     beside, anchors = by_column
     width = len(spans)
-    stacks = _stacks(sorted(values, key=itemgetter(1, 2)), pushed, beside)
+    # under a pushed value, the pieces of its number wrapped in its cell (with ``beside``,
+    # the lines of a rule-less row's own label pieces, only on them)
+    stacks = _stacks(
+        sorted(values, key=itemgetter(1, 2)),
+        lambda stack: (
+            stack[0] in pushed
+            and _wrapped(stack)
+            and (beside is None or _beside_own(stack, beside))
+        ),
+    )
     if stacks is None:
         return first._replace(
             labels=labels, values=tuple(values), loose=True, stacked=True, positions=Positions()
@@ -1031,21 +1040,14 @@ def _inside(start: int, wide: int, spans: Sequence[Span], at: int) -> bool:
 
 
 def _stacks(
-    cells: Sequence[Printed], pushed: frozenset[Printed], beside: set[int] | None
+    cells: Sequence[Printed], joins: Callable[[list[Printed]], bool]
 ) -> list[list[Printed]] | None:
-    """``cells`` (in line order) in stacks, each a value and, under a ``pushed`` one, the
-    pieces of its number wrapped in its cell (``_wrapped``; with ``beside``, the lines of
-    a rule-less row's own label pieces, only on them: ``_beside_own``), top first;
-    ``None`` where a piece may go under two."""
+    """``cells`` (in line order) in stacks, each a value and the pieces of its number
+    wrapped under it, top first: a cell goes onto the stack it ``joins`` (given the stack
+    with the cell on it); ``None`` where a piece may go under two."""
     stacks: list[list[Printed]] = []
     for cell in cells:
-        onto = [
-            stack
-            for stack in stacks
-            if stack[0] in pushed
-            and _wrapped([*stack, cell])
-            and (beside is None or _beside_own([*stack, cell], beside))
-        ]
+        onto = [stack for stack in stacks if joins([*stack, cell])]
         if len(onto) > 1:
             return None
         if onto:
@@ -1098,15 +1100,9 @@ def _in_order(values: Sequence[Printed], run: Sequence[Row]) -> tuple[Printed, .
     first), where that order is the same in characters (``pdftotext -layout``) and in
     display columns (the wide characters of the labels left of each value on its line
     counted twice); ``None`` where it is not, or a piece may join two numbers."""
-    stacks: list[list[Printed]] = []
-    for cell in sorted(values, key=itemgetter(1, 2)):
-        onto = [stack for stack in stacks if _wrapped([*stack, cell])]
-        if len(onto) > 1:
-            return None
-        if onto:
-            onto[0].append(cell)
-        else:
-            stacks.append([cell])
+    stacks = _stacks(sorted(values, key=itemgetter(1, 2)), _wrapped)
+    if stacks is None:
+        return None
     tops = sorted(stacks, key=lambda stack: stack[0][2])
     shown = sorted(stacks, key=lambda stack: stack[0][2] + _wide_before(run, stack[0]))
     if tops != shown:
