@@ -81,6 +81,14 @@ def assert_seed(report: gr.Report | None, seed: Path) -> None:
     assert (report.organisation, report.year) == (meta["organisation"], meta["year"])
 
 
+def at_offsets(text: str, *cells: tuple[int, str]) -> str:
+    """``text`` with each ``(offset, value)`` of ``cells`` at its character offset (a line
+    of space-aligned text typed by columns)."""
+    for offset, value in cells:
+        text = text.ljust(offset) + value
+    return text
+
+
 def printed(report: gr.Report) -> dict[str, object]:
     """``report.flat()`` as printed: a blank the rules proved 0 is blank (``None``) again."""
     return {

@@ -13,13 +13,7 @@ from __future__ import annotations
 
 import govinfo_report as gr
 
-
-def _at(text: str, *cells: tuple[int, str]) -> str:
-    """``text`` with each ``(offset, value)`` of ``cells`` at its character offset."""
-    for offset, value in cells:
-        text = text.ljust(offset) + value
-    return text
-
+from conftest import at_offsets
 
 _FOOTER = "file:///tmp/tmpq1/report.html" + " " * 52 + "{}/6"
 _DATE = "\f5/6/25, 9:12 AM                        青石县水务局2019年政府信息公开年度报告"
@@ -44,7 +38,7 @@ TEXT_2019 = "\n".join(
         "                                                   企业      机构 公益 服务 其他",
         "                                                              组织 机构",
         "              一、本年新收政府",
-        _at("              信息公开申请数量", (46, "8"), (81, "8")),
+        at_offsets("              信息公开申请数量", (46, "8"), (81, "8")),
         "",
         "              二、上年结转政府",
         "              信息公开申请数量",
@@ -55,14 +49,14 @@ TEXT_2019 = "\n".join(
         "                   （四） 1.本",
         "                   无法提 机关",
         "                    供 不掌",
-        _at("                       握相", (46, "2"), (81, "2")),
+        at_offsets("                       握相", (46, "2"), (81, "2")),
         "                       关政",
         "                       府信",
         "                        息",
-        _at("                  （七）总计", (46, "7"), (81, "7")),
+        at_offsets("                  （七）总计", (46, "7"), (81, "7")),
         "",
         "               四、结转下年度继",
-        _at("                 续办理", (46, "1"), (81, "1")),
+        at_offsets("                 续办理", (46, "1"), (81, "1")),
         "",
         "         四、政府信息公开行政复议、行政诉讼情况",
         "",
@@ -88,17 +82,17 @@ TEXT_2021 = "\n".join(
         "                  和）                               企业      机构 公益 服务 其他",
         "                                                              组织 机构",
         "              一、本年新收政府",
-        _at("              信息公开申请数量", (46, "9"), (52, "3"), (81, "12")),
+        at_offsets("              信息公开申请数量", (46, "9"), (52, "3"), (81, "12")),
         "",
         "              二、上年结转政府",
         "              信息公开申请数量",
         "                   （四） 1.本机关不掌握",
-        _at("                   无法提 相关政府信息", (46, "1"), (52, "2"), (81, "3")),
+        at_offsets("                   无法提 相关政府信息", (46, "1"), (52, "2"), (81, "3")),
         "                    供    2.没有现成信息",
-        _at("                          需要另行制作", (52, "1"), (81, "1")),
+        at_offsets("                          需要另行制作", (52, "1"), (81, "1")),
         "                   （五） 1.信访举报投诉",
-        _at("                   不予处 类申请", (46, "8"), (81, "8")),
-        _at("                  （七）总计", (46, "9"), (52, "3"), (81, "12")),
+        at_offsets("                   不予处 类申请", (46, "8"), (81, "8")),
+        at_offsets("                  （七）总计", (46, "9"), (52, "3"), (81, "12")),
         "",
         "               四、结转下年度继",
         "                 续办理",
@@ -180,7 +174,7 @@ _APPEALS_HEADER = (
 def _with_appeals(text: str, *cells: tuple[int, str]) -> str:
     """``text`` with section 四's table as that PDF prints it, its values at ``cells``."""
     heading = "         四、政府信息公开行政复议、行政诉讼情况"
-    return text.replace(heading, "\n".join([heading, *_APPEALS_HEADER, _at("", *cells)]))
+    return text.replace(heading, "\n".join([heading, *_APPEALS_HEADER, at_offsets("", *cells)]))
 
 
 def _appeal_cells(report: gr.Report) -> dict[str, object]:

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 import govinfo_report as gr
 
-
-def _at(text: str, *cells: tuple[int, str]) -> str:
-    """``text`` with each ``(offset, value)`` of ``cells`` at its character offset."""
-    for offset, value in cells:
-        text = text.ljust(offset) + value
-    return text
-
+from conftest import at_offsets
 
 _FOOTER = "file:///tmp/tmpq7/report.html" + " " * 52 + "{}/6"
 _DATE = "\f3/2/26, 8:40 AM                        青石县水务局2019年政府信息公开年度报告"
 
 #: 予以公开's line: its values at their columns' offsets.
-GRANTED = _at(
+GRANTED = at_offsets(
     "              本年 公开",
     *zip((40, 46, 56, 62, 67, 73, 77), ("21", "15", "1", "2", "2", "4", "45"), strict=True),
 )
@@ -45,7 +39,7 @@ TEXT = "\n".join(
         "                                       组织 机构",
         "                                             其他",
         "              一、本年新收政府",
-        _at(
+        at_offsets(
             "              信息公开申请数量",
             *zip((40, 46, 56, 62, 67, 73, 77), ("30", "15", "1", "2", "3", "4", "55"), strict=True),
         ),
@@ -63,9 +57,9 @@ TEXT = "\n".join(
         "                                申请",
         "                                2.重",
         "                                复申 9",
-        _at("                                 请", (67, "1"), (77, "10")),
+        at_offsets("                                 请", (67, "1"), (77, "10")),
         "",
-        _at(
+        at_offsets(
             "                        （七）总计 30 15",
             (56, "1"),
             (62, "2"),
