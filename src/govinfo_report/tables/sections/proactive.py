@@ -1092,7 +1092,7 @@ def _by_units(context: _Context, step: Step) -> bool:
     names is missing: nothing shows it printed blank, its value may stand on a line read
     with another row. Else the row is left to ``fill_row`` (its own rules, if any)."""
     row = step.row
-    if not row.loose or step.runs or not row.values:
+    if not row.loose or row.stacked or step.runs or not row.values:
         return False
     placed = placed_by_units(context.template, step.cells, row.values)
     if placed is None:

@@ -61,8 +61,13 @@ def spanned(
     (``Row.gaps``) prints rows so. A line left empty between two of a label's pieces
     (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
     whose baselines stand further apart) does not part them."""
+    if alone is not None:
+        rows = _points_cut(rows)
     if not any(row.gaps for row in rows):
-        return rows
+        if not _laid_out(rows, matcher):
+            return rows
+        rows, anchors = _units_under(rows)
+        return _closed(rows, matcher, anchors)
     rows, anchors = _units_under(rows)
     rows = _closed(rows, matcher, anchors)
     result: list[Row] = []
@@ -81,6 +86,45 @@ def spanned(
         result.append(merged)
         at = end
     return result
+
+
+#: A piece of an amount cut at its decimal point (``12.`` over ``5``, ``0`` over ``.0913``),
+#: which a layout reads as a label (``12.`` as a row's numbering).
+_POINT_CUT = re.compile(r"[+-]?\d+\.|\.\d+")
+
+
+def _points_cut(rows: list[Row]) -> list[Row]:
+    """``rows`` with each label that is a piece of an amount cut at its decimal point
+    (``_POINT_CUT``) made a value of its row, that row ``stacked`` (and ``loose``): the
+    amount's other digits stand on another line, and no rule joins them (section 二, whose
+    labels are never numbered)."""
+    result: list[Row] = []
+    for row in rows:
+        cut = tuple(label for label in row.labels if _POINT_CUT.fullmatch(label[0]))
+        if not cut:
+            result.append(row)
+            continue
+        result.append(
+            row._replace(
+                labels=tuple(label for label in row.labels if label not in cut),
+                values=tuple(sorted((*row.values, *cut), key=itemgetter(1, 2))),
+                positions=Positions(),
+                loose=True,
+                stacked=True,
+            )
+        )
+    return result
+
+
+def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
+    """EXPERIMENT"""
+    bands = _bands(rows, matcher, frozenset())
+    return any(
+        first < line < last
+        for row in rows
+        for _, line, _ in row.values
+        for first, last in bands
+    )
 
 
 def _to_merge(
