@@ -18,7 +18,7 @@ from functools import cache
 from itertools import combinations, pairwise
 from operator import itemgetter
 
-from ...cells import not_given
+from ...cells import cut_at_point, not_given
 from ...escape import width as display_width
 from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
@@ -88,25 +88,23 @@ def spanned(
     return result
 
 
-#: A piece of an amount cut at its decimal point (``12.`` over ``5``, ``0`` over ``.0913``),
-#: which a layout reads as a label (``12.`` as a row's numbering).
-_POINT_CUT = re.compile(r"[+-]?\d+\.|\.\d+")
-
-
 def _points_cut(rows: list[Row]) -> list[Row]:
     """``rows`` with each label that is a piece of an amount cut at its decimal point
-    (``_POINT_CUT``) made a value of its row, that row ``stacked`` (and ``loose``): the
+    (``cells.cut_at_point``; a layout reads ``12.`` as a row's numbering) made a value of its row, that row ``stacked`` (and ``loose``): the
     amount's other digits stand on another line, and no rule joins them (section 二, whose
     labels are never numbered)."""
     result: list[Row] = []
     for row in rows:
-        cut = tuple(label for label in row.labels if _POINT_CUT.fullmatch(label[0]))
+        cut = tuple(label for label in row.labels if cut_at_point(label[0]))
         if not cut:
             result.append(row)
             continue
+        kept = tuple(label for label in row.labels if label not in cut)
+        if not kept and not row.gaps and result:
+            row = result.pop()  # text read by order: a line of values is the row's above
         result.append(
             row._replace(
-                labels=tuple(label for label in row.labels if label not in cut),
+                labels=kept or row.labels,
                 values=tuple(sorted((*row.values, *cut), key=itemgetter(1, 2))),
                 positions=Positions(),
                 loose=True,
