@@ -8,6 +8,9 @@ row's cells are then missing, never a count cut short (issue 45)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
@@ -231,6 +234,168 @@ def test_a_count_wrapped_over_three_lines_is_never_read_off_one() -> None:
     assert _proactive(back, "rules") == (None, None, None)
     assert any(d.code == "values-unplaced" and "规章" in d.message for d in back.diagnostics)
     assert _proactive(back, "normative_documents") == (2, 0, 8)
+    assert wrong(back, truth.flat()) == {}
+
+
+#: A 2021 report's section 二 as Word's PDF of cells two characters wide prints it, each
+#: cell centred in its row: every count over two lines or more, so the text shows no
+#: column gaps. 行政许可's 3862件 stands over three lines around its label's two,
+#: ``38`` / ``行政`` / ``62`` / ``许可`` / ``件`` (62 between the label's pieces, 38 above
+#: them); 行政处罚's 56件 beside its label's two; 行政事业性收费's 0.0913 cut at its point
+#: and wrapped, ``0.`` / ``09`` / ``13`` between its label's four pieces, with no unit.
+WORD_NARROW_2021 = """二、主动公开政府信息情况
+第二十条第（一）项
+
+      本年   本年   现行
+信息
+      制发   废止   有效
+内容
+      件数   件数   件数
+
+规章    3件   0件   1件
+
+行政
+规范
+      0件   0件   0件
+性文
+件
+
+第二十条第（五）项
+
+      本年
+信息    处理
+内容    决定
+      数量
+
+      38
+行政
+      62
+许可
+      件
+
+第二十条第（六）项
+
+      本年
+信息    处理
+内容    决定
+      数量
+
+行政    56
+处罚    件
+
+行政
+      0件
+强制
+
+第二十条第（八）项
+
+      本年
+      收费
+      金额
+信息
+      （单
+内容
+      位：
+      万元
+      ）
+
+行政
+      0.
+事业
+      09
+性收
+      13
+费"""
+
+
+def test_one_column_cells_wrapped_with_no_column_gaps_are_never_read_off_one_line() -> None:
+    """行政许可's 62 between its label's pieces has 38 over it and its unit under it: it
+    may be 3862件's rest, so the cell is missing, said so, never 62; 行政事业性收费's
+    amount, cut at its point, is missing, never 0 or 13. 行政处罚's 56件 and the rest are
+    read."""
+    truth = _report(
+        "2021",
+        {
+            "rules.issued": 3,
+            "rules.in_force": 1,
+            "licensing.decisions": 3862,
+            "penalties.decisions": 56,
+            "fees.amount": Decimal("0.0913"),
+        },
+    )
+    back = gr.parse(_with_section_two(truth, WORD_NARROW_2021))
+    assert back.cell("proactive.licensing.decisions").value is None
+    assert any(
+        d.code == "values-unplaced" and "行政许可" in d.message and d.line is not None
+        for d in back.diagnostics
+    )
+    assert back.cell("proactive.fees.amount").value is None
+    assert _proactive(back, "rules") == (3, 0, 1)
+    assert _proactive(back, "normative_documents") == (0, 0, 0)
+    assert _proactive(back, "penalties") == (56,)
+    assert _proactive(back, "coercive_measures") == (0,)
+    assert wrong(back, truth.flat()) == {}
+
+
+#: 行政事业性收费's amount cut at its decimal point, with the amount: 47.25 in a cell three
+#: characters wide, centred (``47.`` / ``25`` beside its label's middle pieces: the layout
+#: reads ``47.`` as a numbering), and 47.2 in one two wide at the top of its row (``47`` /
+#: ``.2``: ``.2``, under the table's last value, is no value a layout finds).
+FEES_CUT_AT_THE_POINT = (
+    (
+        """第二十条第（八）项
+
+        本年收
+        费金额
+信息
+        （单位
+内容
+        ：万元
+        ）
+
+行政
+事业      47.
+性收      25
+费""",
+        Decimal("47.25"),
+    ),
+    (
+        """第二十条第（八）项
+
+信息内     本年
+容       收费
+        金额
+        （单
+        位：
+        万元
+        ）
+
+行政事     47
+业性收     .2
+费""",
+        Decimal("47.2"),
+    ),
+)
+
+
+@pytest.mark.parametrize(("table", "amount"), FEES_CUT_AT_THE_POINT)
+def test_an_amount_cut_at_its_point_in_a_one_column_cell_is_missing(
+    table: str, amount: Decimal
+) -> None:
+    """Either piece of the amount read alone (25, 47) would be a wrong number: the amount
+    is missing, said so (its pieces two values for its one column, or one under another);
+    行政许可's 17件 is read."""
+    truth = _report("2021", {"licensing.decisions": 17, "fees.amount": amount})
+    two = "二、主动公开政府信息情况\n\n第二十条第（五）项\n\n信息内容   本年处理决定数量\n\n"
+    back = gr.parse(_with_section_two(truth, f"{two}行政许可   17件\n\n{table}"))
+    assert back.cell("proactive.fees.amount").value is None
+    assert any(
+        d.code in ("values-unplaced", "extra-values")
+        and d.line is not None
+        and "行政事业性收费" in d.message
+        for d in back.diagnostics
+    )
+    assert back.cell("proactive.licensing.decisions").value == 17
     assert wrong(back, truth.flat()) == {}
 
 
