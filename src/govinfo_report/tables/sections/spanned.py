@@ -115,13 +115,21 @@ def _points_cut(rows: list[Row]) -> list[Row]:
 
 
 def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
-    """EXPERIMENT"""
-    bands = _bands(rows, matcher, frozenset())
+    """Whether ``rows``, which show no column gaps, are text laid out by its place on the
+    page all the same (``pdftotext -layout`` of cells so narrow that every line holds one
+    column's piece: ``行政`` / ``62`` / ``许可``): a value stands between two pieces of one
+    row's label (``_bands``) and right of them. Text one cell a line (python-docx,
+    docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` / ``项``) prints a cell's
+    text whole and each line from its start, a value under its label, never beside it."""
+    ends: dict[int, int] = {}
+    for row in rows:
+        for text, line, column in row.labels:
+            ends[line] = max(ends.get(line, 0), column + len(text))
     return any(
-        first < line < last
+        first < line < last and column >= max(ends[first], ends[last])
+        for first, last in _bands(rows, matcher, frozenset())
         for row in rows
-        for _, line, _ in row.values
-        for first, last in bands
+        for _, line, column in row.values
     )
 
 
@@ -526,7 +534,10 @@ def _run(
     lines = [line]
     before = text
     for other in rows[at + 1 : at + _MOST_LINES]:
-        if not other.labels or not _next_line(other.labels[-1][1], lines[-1], rows, at):
+        if not other.labels or not (
+            _next_line(other.labels[-1][1], lines[-1], rows, at)
+            or _across_values(other.labels[-1][1], lines[-1], rows, at)
+        ):
             break
         piece, on, start = other.labels[-1]
         under = abs(start - column) <= _DRIFT or (
@@ -573,6 +584,18 @@ def _run(
         taken.extend(rows[end].values)
         end += 1
     return end, joined, own
+
+
+def _across_values(line: int, above: int, rows: Sequence[Row], at: int) -> bool:
+    """Whether a label piece on ``line`` stands two lines under one on ``above``, the line
+    between printing values and no label (none of the rows from ``at`` on: ``的，  11`` /
+    ``6  31 … 18`` / ``只计  1``, a tall row's values centred between its label's pieces).
+    Its join to the pieces above is the run's only where it makes the label whole
+    (``_run``): else those values are the next row's, printed above its label."""
+    between = above + 1
+    return line == between + 1 and not any(
+        on == between for near in rows[at : at + _MOST_LINES] for _, on, _ in near.labels
+    )
 
 
 def _next_line(line: int, above: int, rows: Sequence[Row], at: int) -> bool:
