@@ -117,8 +117,8 @@ def _points_cut(rows: list[Row]) -> list[Row]:
 def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     """Whether ``rows``, which show no column gaps, are text laid out by its place on the
     page all the same (``pdftotext -layout`` of cells so narrow that every line holds one
-    column's piece: ``行政`` / ``62`` / ``许可``): a value stands between two pieces of one
-    row's label (``_bands``) and right of them. Text one cell a line (python-docx,
+    column's piece: ``行政`` / ``62`` / ``许可``): a value stands on a line of no label
+    between two pieces of one row's label (``_bands``), right of them. Text one cell a line (python-docx,
     docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` / ``项``) prints a cell's
     text whole and each line from its start, a value under its label, never beside it."""
     ends: dict[int, int] = {}
@@ -126,7 +126,7 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
         for text, line, column in row.labels:
             ends[line] = max(ends.get(line, 0), column + len(text))
     return any(
-        first < line < last and column >= max(ends[first], ends[last])
+        first < line < last and line not in ends and column >= max(ends[first], ends[last])
         for first, last in _bands(rows, matcher, frozenset())
         for row in rows
         for _, line, column in row.values
