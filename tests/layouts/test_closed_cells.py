@@ -403,23 +403,25 @@ def test_an_amount_cut_at_its_point_in_a_one_column_cell_is_missing(
 @given(
     report=reports(),
     wrap=st.integers(2, 3),
-    width=st.integers(3, 4),
+    width=st.integers(2, 4),
     top=st.booleans(),
+    amounts=st.booleans(),
 )
 def test_narrow_word_cells_with_units_are_right_or_missing(
-    report: gr.Report, wrap: int, width: int, top: bool
+    report: gr.Report, wrap: int, width: int, top: bool, amounts: bool
 ) -> None:
     """Any report as Word's PDF of narrow cells prints it (``NarrowCells``: labels wrapped
     every ``wrap`` characters, other cells every ``width``, section 二's counts with their
-    units, cells centred or at the top of their rows): no cell wrong, none claimed blank
-    where a number is printed. Amounts print on one line, and cells wrap every three
-    characters or more (a count with its unit on two lines): in a sub-table of one column
-    (2021's), an amount cut with no unit (``行政事`` / ``0.0`` / ``业性收`` / ``913``) and a
-    count over three lines (``49`` / ``行政`` / ``99`` / ``许可`` / ``件``) are read off one
-    line, on main as here (such a table shows no column gaps, so ``spanned`` does not see
-    it; docs/accuracy.md, "Not covered yet"). Three-line counts in sub-tables of several
-    columns are left missing (``test_a_count_wrapped_over_three_lines_is_never_read_off_one``)."""
-    text = render(report, NarrowCells(wrap=wrap, width=width, top=top, amounts=False))
+    units, cells centred or at the top of their rows, amounts wrapped as counts are or on
+    one line): no cell wrong, none claimed blank where a number is printed. Cells two
+    characters wide wrap every count over two lines or more, so a sub-table of one column
+    (2021's) shows no column gaps: a count over three lines (``49`` / ``行政`` / ``99`` /
+    ``许可`` / ``件``) and an amount cut at its point or after it (``0.`` / ``09`` / ``13``,
+    ``12`` / ``.5``) are missing, never read off one line
+    (``test_one_column_cells_wrapped_with_no_column_gaps_are_never_read_off_one_line``);
+    in sub-tables of several columns too
+    (``test_a_count_wrapped_over_three_lines_is_never_read_off_one``)."""
+    text = render(report, NarrowCells(wrap=wrap, width=width, top=top, amounts=amounts))
     note(text)
     back = gr.parse(text)
     truth = report.flat()

@@ -629,6 +629,10 @@ def _unit_after(lines: Sequence[str], last: int, end: int) -> int:
     return after if after < end and _UNIT_LINE.fullmatch(lines[after]) else last
 
 
+#: A line right after a table's last table line that is still the table's (``_lead_out``).
+_LEAD_OUT = (_LABEL_PIECE, _UNITS_ALONE, _POINT_REST)
+
+
 def _lead_out(lines: Sequence[str], last: int, end: int) -> int:
     """Where a table whose last table line is ``last`` ends: on over the lines right after
     it (no empty line between) that each hold one indented word of a few characters, the
@@ -638,9 +642,7 @@ def _lead_out(lines: Sequence[str], last: int, end: int) -> int:
     of an amount cut at its point, beside a label's piece or under one (``行政事  12`` /
     ``业性收  .5``; ``行政事`` / ``12`` / ``业性收`` / ``.5``)."""
     while last + 1 < end:
-        if _LABEL_PIECE.fullmatch(lines[last + 1]) or _UNITS_ALONE.fullmatch(lines[last + 1]):
-            last += 1
-        elif _POINT_REST.fullmatch(lines[last + 1]):
+        if any(line.fullmatch(lines[last + 1]) for line in _LEAD_OUT):
             last += 1
         elif (
             last + 2 < end

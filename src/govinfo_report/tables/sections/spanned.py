@@ -90,9 +90,11 @@ def spanned(
 
 def _points_cut(rows: list[Row]) -> list[Row]:
     """``rows`` with each label that is a piece of an amount cut at its decimal point
-    (``cells.cut_at_point``; a layout reads ``12.`` as a row's numbering) made a value of its row, that row ``stacked`` (and ``loose``): the
-    amount's other digits stand on another line, and no rule joins them (section 二, whose
-    labels are never numbered)."""
+    (``cells.cut_at_point``; a layout reads ``12.`` as a numbering) made a value of its
+    row, that row ``stacked`` (and ``loose``): the amount's other digits stand on another
+    line, and no rule joins them (section 二, whose labels are never numbered). In text
+    read by order (no column gaps), a piece alone on its line goes to the row above, as a
+    line of values does."""
     result: list[Row] = []
     for row in rows:
         cut = tuple(label for label in row.labels if cut_at_point(label[0]))
@@ -100,12 +102,14 @@ def _points_cut(rows: list[Row]) -> list[Row]:
             result.append(row)
             continue
         kept = tuple(label for label in row.labels if label not in cut)
+        values = (*row.values, *cut)
         if not kept and not row.gaps and result:
-            row = result.pop()  # text read by order: a line of values is the row's above
+            row = result.pop()
+            kept, values = row.labels, (*row.values, *values)
         result.append(
             row._replace(
-                labels=kept or row.labels,
-                values=tuple(sorted((*row.values, *cut), key=itemgetter(1, 2))),
+                labels=kept,
+                values=tuple(sorted(values, key=itemgetter(1, 2))),
                 positions=Positions(),
                 loose=True,
                 stacked=True,
@@ -118,9 +122,10 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     """Whether ``rows``, which show no column gaps, are text laid out by its place on the
     page all the same (``pdftotext -layout`` of cells so narrow that every line holds one
     column's piece: ``行政`` / ``62`` / ``许可``): a value stands on a line of no label
-    between two pieces of one row's label (``_bands``), right of them. Text one cell a line (python-docx,
-    docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` / ``项``) prints a cell's
-    text whole and each line from its start, a value under its label, never beside it."""
+    between two pieces of one row's label (``_bands``), right of them. Text one cell a
+    line (python-docx, docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` /
+    ``项``) prints a cell's text whole and each line from its start, a value under its
+    label, never beside it."""
     ends: dict[int, int] = {}
     for row in rows:
         for text, line, column in row.labels:
