@@ -399,6 +399,35 @@ def test_an_amount_cut_at_its_point_in_a_one_column_cell_is_missing(
     assert wrong(back, truth.flat()) == {}
 
 
+def test_a_row_label_wrapped_around_its_line_of_values_is_read_whole() -> None:
+    """Section 三's (二)部分公开 in cells two characters wide, its label three a line: 15
+    pieces, its values centred on a line of their own between ``的，`` and ``只计``, its
+    总计 111 cut ``11`` / ``1`` around that line. The label's pieces go on across the line
+    of values (its join is the row's label whole), so 111 is read, never 11."""
+    values: dict[str, object] = dict.fromkeys((f.key for f in gr.fields("2021")), 0)
+    applicants = (6, 31, 0, 38, 18, 18, 111)
+    for row in ("new", "partially_granted", "total"):
+        for field, value in zip(
+            (f for f in gr.fields("2021") if f.key.startswith(f"applications.{row}.")),
+            applicants,
+            strict=True,
+        ):
+            values[field.key] = value
+    truth = gr.Report.from_values(values, template="2021", organisation="青石县林业局", year=2022)
+    text = render(truth, NarrowCells(wrap=3, width=2))
+    assert "的，                                      11\n" in text
+    back = gr.parse(text)
+    assert (
+        tuple(
+            back.cell(f.key).value
+            for f in gr.fields("2021")
+            if f.key.startswith("applications.partially_granted.")
+        )
+        == applicants
+    )
+    assert wrong(back, truth.flat()) == {}
+
+
 @scaled(0.3)
 @given(
     report=reports(),
