@@ -130,11 +130,16 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     for row in rows:
         for text, line, column in row.labels:
             ends[line] = max(ends.get(line, 0), column + len(text))
-    return any(
-        first < line < last and line not in ends and column >= max(ends[first], ends[last])
-        for first, last in _bands(rows, matcher, frozenset())
+    alone = [
+        (line, column)
         for row in rows
         for _, line, column in row.values
+        if line not in ends and column > 1
+    ]
+    return bool(alone) and any(
+        first < line < last and column >= max(ends[first], ends[last])
+        for first, last in _bands(rows, matcher, frozenset())
+        for line, column in alone
     )
 
 
