@@ -58,7 +58,11 @@ def spanned(
     (``_merged``). ``width``: the section's columns; ``alone``: where the section has no
     rules to confirm a reading (section 二), the cells of each of its rows (by key), which
     may be fewer than ``width`` (a sub-table of its own). Only space-aligned text
-    (``Row.gaps``) prints rows so. A line left empty between two of a label's pieces
+    (``Row.gaps``) prints rows so; in text with no column gaps laid out by the page all the
+    same (``_laid_out``: cells so narrow that each line holds one column's piece), the
+    pieces a unit closes are joined and those that may go on doubted (``_closed``), and
+    the rows left as they are. Section 二's pieces of amounts cut at their points are
+    values in doubt (``_points_cut``). A line left empty between two of a label's pieces
     (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
     whose baselines stand further apart) does not part them."""
     if alone is not None:
