@@ -128,22 +128,22 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     column's piece: ``行政`` / ``62`` / ``许可``): a value stands on a line of no label
     between two pieces of one row's label (``_bands``), right of them. Text one cell a
     line (python-docx, docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` /
-    ``项``) prints a cell's text whole and each line from its start, a value under its
-    label, never beside it."""
+    ``项``, ``行政`` / ``790 11`` / ``强制``) prints a cell's text whole and each line from
+    its start, a value under its label, never beside it."""
     ends: dict[int, int] = {}
     for row in rows:
         for text, line, column in row.labels:
             ends[line] = max(ends.get(line, 0), column + len(text))
-    alone = [
-        (line, column)
-        for row in rows
-        for _, line, column in row.values
-        if line not in ends and column > 1
-    ]
+    starts: dict[int, int] = {}  # each line of values alone: where its first one starts
+    for row in rows:
+        for _, line, column in row.values:
+            if line not in ends:
+                starts[line] = min(starts.get(line, column), column)
+    alone = [(line, start) for line, start in starts.items() if start > 1]
     return bool(alone) and any(
-        first < line < last and column >= max(ends[first], ends[last])
+        first < line < last and start >= max(ends[first], ends[last])
         for first, last in _bands(rows, matcher, frozenset())
-        for line, column in alone
+        for line, start in alone
     )
 
 
