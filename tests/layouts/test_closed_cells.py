@@ -399,6 +399,114 @@ def test_an_amount_cut_at_its_point_in_a_one_column_cell_is_missing(
     assert wrong(back, truth.flat()) == {}
 
 
+#: A 2019 report's section 二 as plain ``pdftotext`` prints Word's PDF (tool bed 6161, page
+#: 19, its (一) and (六) sub-tables): one cell a line from the line's start, but where two
+#: cells' lines meet it prints them on one line, ``行政`` / ``790 11`` / ``强制``, the
+#: values between the pieces of 行政强制's label.
+PLAIN_WORD_2019 = """二、主动公开政府信息情况
+
+第二十条第（一）项
+本
+年
+新
+
+本
+年
+新
+
+制
+作
+数
+量
+
+公
+开
+数
+量
+
+规章
+
+0
+
+0
+
+0
+
+规范
+性文
+件
+
+7
+
+7
+
+51
+
+信息
+内容
+
+对外
+公开
+总数
+量
+第二十条第（六）项
+
+信息
+内容
+
+行政
+处罚
+
+上
+一
+年
+项
+目
+数
+量
+36
+
+本
+处理
+年
+决定
+增/
+数量
+减
+
+0
+
+77
+
+行政
+790 11
+强制
+
+27"""
+
+
+def test_plain_pdftotext_one_cell_a_line_is_not_put_in_doubt() -> None:
+    """``790 11`` stands between two pieces of a label but from its line's start, as text
+    one cell a line prints it, not right of them as text laid out by the page does: the
+    values one under another (规章's 0 / 0 / 0) are three cells, read."""
+    truth = _report(
+        "2019",
+        {
+            "normative_documents.made": 7,
+            "normative_documents.published": 7,
+            "normative_documents.total_published": 51,
+            "penalties.previous_items": 36,
+            "penalties.decisions": 77,
+            "coercive_measures.previous_items": 790,
+            "coercive_measures.change": 11,
+            "coercive_measures.decisions": 27,
+        },
+    )
+    back = gr.parse(_with_section_two(truth, PLAIN_WORD_2019))
+    assert _proactive(back, "rules") == (0, 0, 0)
+    assert wrong(back, truth.flat()) == {}
+
+
 def test_a_row_label_wrapped_around_its_line_of_values_is_read_whole() -> None:
     """Section 三's (二)部分公开 in cells two characters wide, its label three a line: 15
     pieces, its values centred on a line of their own between ``的，`` and ``只计``, its
