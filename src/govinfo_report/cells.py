@@ -149,6 +149,16 @@ def not_given(text: str) -> bool:
     return not text or _PLACEHOLDER_CELL.fullmatch(text) is not None
 
 
+#: A piece of an amount a narrow cell cut at its decimal point (``12.`` over ``5``, ``0``
+#: over ``.0913``): no number, nor a label's numbering, but digits that go on.
+_POINT_CUT = re.compile(r"[+-]?\d+\.|\.\d+")
+
+
+def cut_at_point(text: str) -> bool:
+    """Whether a stripped word is a piece of an amount cut at its decimal point."""
+    return _POINT_CUT.fullmatch(text) is not None
+
+
 def is_number(text: str) -> bool:
     """Whether a stripped cell text is a number (not a placeholder, not a label)."""
     return _NUMBER_CELL.fullmatch(text) is not None

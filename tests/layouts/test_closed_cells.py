@@ -8,6 +8,9 @@ row's cells are then missing, never a count cut short (issue 45)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
@@ -234,27 +237,328 @@ def test_a_count_wrapped_over_three_lines_is_never_read_off_one() -> None:
     assert wrong(back, truth.flat()) == {}
 
 
+#: A 2021 report's section 二 as Word's PDF of cells two characters wide prints it, each
+#: cell centred in its row: every count over two lines or more, so the text shows no
+#: column gaps. 行政许可's 3862件 stands over three lines around its label's two,
+#: ``38`` / ``行政`` / ``62`` / ``许可`` / ``件`` (62 between the label's pieces, 38 above
+#: them); 行政处罚's 56件 beside its label's two; 行政事业性收费's 0.0913 cut at its point
+#: and wrapped, ``0.`` / ``09`` / ``13`` between its label's four pieces, with no unit.
+WORD_NARROW_2021 = """二、主动公开政府信息情况
+第二十条第（一）项
+
+      本年   本年   现行
+信息
+      制发   废止   有效
+内容
+      件数   件数   件数
+
+规章    3件   0件   1件
+
+行政
+规范
+      0件   0件   0件
+性文
+件
+
+第二十条第（五）项
+
+      本年
+信息    处理
+内容    决定
+      数量
+
+      38
+行政
+      62
+许可
+      件
+
+第二十条第（六）项
+
+      本年
+信息    处理
+内容    决定
+      数量
+
+行政    56
+处罚    件
+
+行政
+      0件
+强制
+
+第二十条第（八）项
+
+      本年
+      收费
+      金额
+信息
+      （单
+内容
+      位：
+      万元
+      ）
+
+行政
+      0.
+事业
+      09
+性收
+      13
+费"""
+
+
+def test_one_column_cells_wrapped_with_no_column_gaps_are_never_read_off_one_line() -> None:
+    """行政许可's 62 between its label's pieces has 38 over it and its unit under it: it
+    may be 3862件's rest, so the cell is missing, said so, never 62; 行政事业性收费's
+    amount, cut at its point, is missing, never 0 or 13. 行政处罚's 56件 and the rest are
+    read."""
+    truth = _report(
+        "2021",
+        {
+            "rules.issued": 3,
+            "rules.in_force": 1,
+            "licensing.decisions": 3862,
+            "penalties.decisions": 56,
+            "fees.amount": Decimal("0.0913"),
+        },
+    )
+    back = gr.parse(_with_section_two(truth, WORD_NARROW_2021))
+    assert back.cell("proactive.licensing.decisions").value is None
+    assert any(
+        d.code == "values-unplaced" and "行政许可" in d.message and d.line is not None
+        for d in back.diagnostics
+    )
+    assert back.cell("proactive.fees.amount").value is None
+    assert _proactive(back, "rules") == (3, 0, 1)
+    assert _proactive(back, "normative_documents") == (0, 0, 0)
+    assert _proactive(back, "penalties") == (56,)
+    assert _proactive(back, "coercive_measures") == (0,)
+    assert wrong(back, truth.flat()) == {}
+
+
+#: 行政事业性收费's amount cut at its decimal point, with the amount: 47.25 in a cell three
+#: characters wide, centred (``47.`` / ``25`` beside its label's middle pieces: the layout
+#: reads ``47.`` as a numbering), and 47.2 in one two wide at the top of its row (``47`` /
+#: ``.2``: ``.2``, under the table's last value, is no value a layout finds).
+FEES_CUT_AT_THE_POINT = (
+    (
+        """第二十条第（八）项
+
+        本年收
+        费金额
+信息
+        （单位
+内容
+        ：万元
+        ）
+
+行政
+事业      47.
+性收      25
+费""",
+        Decimal("47.25"),
+    ),
+    (
+        """第二十条第（八）项
+
+信息内     本年
+容       收费
+        金额
+        （单
+        位：
+        万元
+        ）
+
+行政事     47
+业性收     .2
+费""",
+        Decimal("47.2"),
+    ),
+)
+
+
+@pytest.mark.parametrize(("table", "amount"), FEES_CUT_AT_THE_POINT)
+def test_an_amount_cut_at_its_point_in_a_one_column_cell_is_missing(
+    table: str, amount: Decimal
+) -> None:
+    """Either piece of the amount read alone (25, 47) would be a wrong number: the amount
+    is missing, said so (its pieces two values for its one column, or one under another);
+    行政许可's 17件 is read."""
+    truth = _report("2021", {"licensing.decisions": 17, "fees.amount": amount})
+    two = "二、主动公开政府信息情况\n\n第二十条第（五）项\n\n信息内容   本年处理决定数量\n\n"
+    back = gr.parse(_with_section_two(truth, f"{two}行政许可   17件\n\n{table}"))
+    assert back.cell("proactive.fees.amount").value is None
+    assert any(
+        d.code in ("values-unplaced", "extra-values")
+        and d.line is not None
+        and "行政事业性收费" in d.message
+        for d in back.diagnostics
+    )
+    assert back.cell("proactive.licensing.decisions").value == 17
+    assert wrong(back, truth.flat()) == {}
+
+
+#: A 2019 report's section 二 as plain ``pdftotext`` prints Word's PDF (tool bed 6161, page
+#: 19, its (一) and (六) sub-tables): one cell a line from the line's start, but where two
+#: cells' lines meet it prints them on one line, ``行政`` / ``790 11`` / ``强制``, the
+#: values between the pieces of 行政强制's label.
+PLAIN_WORD_2019 = """二、主动公开政府信息情况
+
+第二十条第（一）项
+本
+年
+新
+
+本
+年
+新
+
+制
+作
+数
+量
+
+公
+开
+数
+量
+
+规章
+
+0
+
+0
+
+0
+
+规范
+性文
+件
+
+7
+
+7
+
+51
+
+信息
+内容
+
+对外
+公开
+总数
+量
+第二十条第（六）项
+
+信息
+内容
+
+行政
+处罚
+
+上
+一
+年
+项
+目
+数
+量
+36
+
+本
+处理
+年
+决定
+增/
+数量
+减
+
+0
+
+77
+
+行政
+790 11
+强制
+
+27"""
+
+
+def test_plain_pdftotext_one_cell_a_line_is_not_put_in_doubt() -> None:
+    """``790 11`` stands between two pieces of a label but from its line's start, as text
+    one cell a line prints it, not right of them as text laid out by the page does: the
+    values one under another (规章's 0 / 0 / 0) are three cells, read."""
+    truth = _report(
+        "2019",
+        {
+            "normative_documents.made": 7,
+            "normative_documents.published": 7,
+            "normative_documents.total_published": 51,
+            "penalties.previous_items": 36,
+            "penalties.decisions": 77,
+            "coercive_measures.previous_items": 790,
+            "coercive_measures.change": 11,
+            "coercive_measures.decisions": 27,
+        },
+    )
+    back = gr.parse(_with_section_two(truth, PLAIN_WORD_2019))
+    assert _proactive(back, "rules") == (0, 0, 0)
+    assert wrong(back, truth.flat()) == {}
+
+
+def test_a_row_label_wrapped_around_its_line_of_values_is_read_whole() -> None:
+    """Section 三's (二)部分公开 in cells two characters wide, its label three a line: 15
+    pieces, its values centred on a line of their own between ``的，`` and ``只计``, its
+    总计 111 cut ``11`` / ``1`` around that line. The label's pieces go on across the line
+    of values (its join is the row's label whole), so 111 is read, never 11."""
+    values: dict[str, object] = dict.fromkeys((f.key for f in gr.fields("2021")), 0)
+    applicants = (6, 31, 0, 38, 18, 18, 111)
+    for row in ("new", "partially_granted", "total"):
+        for field, value in zip(
+            (f for f in gr.fields("2021") if f.key.startswith(f"applications.{row}.")),
+            applicants,
+            strict=True,
+        ):
+            values[field.key] = value
+    truth = gr.Report.from_values(values, template="2021", organisation="青石县林业局", year=2022)
+    text = render(truth, NarrowCells(wrap=3, width=2))
+    assert "的，                                      11\n" in text
+    back = gr.parse(text)
+    assert (
+        tuple(
+            back.cell(f.key).value
+            for f in gr.fields("2021")
+            if f.key.startswith("applications.partially_granted.")
+        )
+        == applicants
+    )
+    assert wrong(back, truth.flat()) == {}
+
+
 @scaled(0.3)
 @given(
     report=reports(),
     wrap=st.integers(2, 3),
-    width=st.integers(3, 4),
+    width=st.integers(2, 4),
     top=st.booleans(),
+    amounts=st.booleans(),
 )
 def test_narrow_word_cells_with_units_are_right_or_missing(
-    report: gr.Report, wrap: int, width: int, top: bool
+    report: gr.Report, wrap: int, width: int, top: bool, amounts: bool
 ) -> None:
     """Any report as Word's PDF of narrow cells prints it (``NarrowCells``: labels wrapped
     every ``wrap`` characters, other cells every ``width``, section 二's counts with their
-    units, cells centred or at the top of their rows): no cell wrong, none claimed blank
-    where a number is printed. Amounts print on one line, and cells wrap every three
-    characters or more (a count with its unit on two lines): in a sub-table of one column
-    (2021's), an amount cut with no unit (``行政事`` / ``0.0`` / ``业性收`` / ``913``) and a
-    count over three lines (``49`` / ``行政`` / ``99`` / ``许可`` / ``件``) are read off one
-    line, on main as here (such a table shows no column gaps, so ``spanned`` does not see
-    it; docs/accuracy.md, "Not covered yet"). Three-line counts in sub-tables of several
-    columns are left missing (``test_a_count_wrapped_over_three_lines_is_never_read_off_one``)."""
-    text = render(report, NarrowCells(wrap=wrap, width=width, top=top, amounts=False))
+    units, cells centred or at the top of their rows, amounts wrapped as counts are or on
+    one line): no cell wrong, none claimed blank where a number is printed. Cells two
+    characters wide wrap every count over two lines or more, so a sub-table of one column
+    (2021's) shows no column gaps: a count over three lines (``49`` / ``行政`` / ``99`` /
+    ``许可`` / ``件``) and an amount cut at its point or after it (``0.`` / ``09`` / ``13``,
+    ``12`` / ``.5``) are missing, never read off one line
+    (``test_one_column_cells_wrapped_with_no_column_gaps_are_never_read_off_one_line``);
+    in sub-tables of several columns too
+    (``test_a_count_wrapped_over_three_lines_is_never_read_off_one``)."""
+    text = render(report, NarrowCells(wrap=wrap, width=width, top=top, amounts=amounts))
     note(text)
     back = gr.parse(text)
     truth = report.flat()

@@ -97,7 +97,8 @@ def _wrapped_at(lines: list[str], line: int, column: int, raw: str) -> bool:
     sign split from its digits (``+`` / ``18``: Word splits the run, ``get_text('\\n')``
     writes each run a line). The rest may follow a piece of its row's label, the line's
     other words, none a number (Word's PDF of a tall row: ``行政  1606`` / ``0  0`` /
-    ``许可  0``). The rest may close with its unit (``313`` / ``9件`` for 3139件)."""
+    ``许可  0``). The rest may close with its unit (``313`` / ``9件`` for 3139件), beside
+    units alone (``件  9件  件``: the line's first number)."""
     if re.fullmatch(r"[+-]?\d+\D*", raw) is None:
         return False
     head = re.match(r"\S+(?!\S)", lines[line - 1][column - 1 :])
@@ -105,16 +106,18 @@ def _wrapped_at(lines: list[str], line: int, column: int, raw: str) -> bool:
         return False
     tail = raw[len(head.group()) :]
     return any(
-        _last_word(text) == tail
-        and column - 1 <= text.rindex(tail) + 1 <= column + len(head.group())
+        word.group() == tail and column - 1 <= word.start() + 1 <= column + len(head.group())
         for text in lines[line : line + 4]
+        for word in _only_number(text)
     )
 
 
-def _last_word(text: str) -> str | None:
-    """``text``'s last word where every word before it is no number (a label's piece)."""
-    *before, last = text.split() or [""]
-    return last if not any(re.match(r"[+-]?\d", word) for word in before) else None
+def _only_number(text: str) -> list[re.Match[str]]:
+    """``text``'s one word that is a number, the others none (a label's piece, a unit
+    alone: ``件  9件  件`` under ``347  313  84``), or its last word where none is."""
+    words = list(re.finditer(r"\S+", text))
+    numbers = [word for word in words if re.match(r"[+-]?\d", word.group())]
+    return numbers if len(numbers) == 1 else [] if numbers else words[-1:]
 
 
 def _values(raw: str, kind: str) -> set[object]:

@@ -597,6 +597,11 @@ _INDENTED = re.compile(r"[^\S\t]{2,}[^\t|│┃║\s]+ [^\t|│┃║]*")
 
 #: A piece of a wrapped label alone on its indented line: a word of a few characters.
 _LABEL_PIECE = re.compile(r"[^\S\t]+[^\W\d_]{1,4}[^\S\t]*")
+#: The rest of an amount cut at its decimal point on a line of its own, or after a piece
+#: of a wrapped label (``业性收     .5`` under ``行政事     12``): no value a layout finds.
+_POINT_REST = re.compile(r"[^\S\t]*(?:[^\W\d_]{1,4}[^\S\t]+)?\.\d+[^\S\t]*")
+#: A piece of a wrapped label alone on its line, indented or not.
+_WORD_ALONE = re.compile(r"[^\S\t]*[^\W\d_]{1,4}[^\S\t]*")
 #: The units of the last row's values wrapped alone onto an indented line (``个     元``).
 _UNITS_ALONE = re.compile(
     r"(?:[^\S\t]+(?:"
@@ -624,16 +629,29 @@ def _unit_after(lines: Sequence[str], last: int, end: int) -> int:
     return after if after < end and _UNIT_LINE.fullmatch(lines[after]) else last
 
 
+#: A line right after a table's last table line that is still the table's (``_lead_out``).
+_LEAD_OUT = (_LABEL_PIECE, _UNITS_ALONE, _POINT_REST)
+
+
 def _lead_out(lines: Sequence[str], last: int, end: int) -> int:
     """Where a table whose last table line is ``last`` ends: on over the lines right after
     it (no empty line between) that each hold one indented word of a few characters, the
     last pieces of the last row's label (``pdftotext -layout`` prints the values of a row
     made tall by its wrapped label on its middle line: ``行政`` / ``14`` / ``强制``), or the
-    units of its values wrapped under them (``56   1175208`` / ``个     元``)."""
-    while last + 1 < end and (
-        _LABEL_PIECE.fullmatch(lines[last + 1]) or _UNITS_ALONE.fullmatch(lines[last + 1])
-    ):
-        last += 1
+    units of its values wrapped under them (``56   1175208`` / ``个     元``), or the rest
+    of an amount cut at its point, beside a label's piece or under one (``行政事  12`` /
+    ``业性收  .5``; ``行政事`` / ``12`` / ``业性收`` / ``.5``)."""
+    while last + 1 < end:
+        if any(line.fullmatch(lines[last + 1]) for line in _LEAD_OUT):
+            last += 1
+        elif (
+            last + 2 < end
+            and _WORD_ALONE.fullmatch(lines[last + 1])
+            and _POINT_REST.fullmatch(lines[last + 2])
+        ):
+            last += 2
+        else:
+            break
     return last
 
 

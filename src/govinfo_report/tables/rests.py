@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..catalogue import Template
-from ..cells import is_number
+from ..cells import cut_at_point, is_number
 from ..diagnostics import Diagnostic, diagnostic
 from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
@@ -78,13 +78,14 @@ def _printed_values(readings: Sequence[Reading]) -> Iterator[tuple[Printed, ...]
 
 
 def _last_number_line(skel: Skeleton, at: int) -> int | None:
-    """The last line (from 1) before line index ``at`` that prints a number, a page's number
-    alone on its last line (``3`` before ``\\f``) aside."""
+    """The last line (from 1) before line index ``at`` that prints a number (or a piece of
+    an amount cut at its point, ``0.``), a page's number alone on its last line (``3``
+    before ``\\f``) aside."""
     for back in range(at - 1, -1, -1):
         words = _WORD.findall(skel.lines[back])
         if len(words) == 1 and PAGE_NUMBER.fullmatch(words[0]) and ends_page(skel.lines, back):
             continue
-        if any(map(is_number, words)):
+        if any(map(is_number, words)) or any(map(cut_at_point, words)):
             return back + 1
     return None
 

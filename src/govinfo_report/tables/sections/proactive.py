@@ -1090,9 +1090,11 @@ def _by_units(context: _Context, step: Step) -> bool:
     where each value's unit names the one cell of its kind (政府集中采购 ``2个`` its
     采购项目数量, ``0元`` its 采购总金额): placed so, whatever their order. A cell no value
     names is missing: nothing shows it printed blank, its value may stand on a line read
-    with another row. Else the row is left to ``fill_row`` (its own rules, if any)."""
+    with another row. Else the row is left to ``fill_row`` (its own rules, if any), as is
+    a row of one value that stands under another value (``Row.stacked``: its rest, maybe,
+    ``27`` / ``行政`` / ``68件``): no order to find, the value itself in doubt."""
     row = step.row
-    if not row.loose or step.runs or not row.values:
+    if not row.loose or step.runs or not row.values or (row.stacked and len(row.values) < 2):
         return False
     placed = placed_by_units(context.template, step.cells, row.values)
     if placed is None:

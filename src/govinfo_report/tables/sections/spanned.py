@@ -18,7 +18,7 @@ from functools import cache
 from itertools import combinations, pairwise
 from operator import itemgetter
 
-from ...cells import not_given
+from ...cells import cut_at_point, not_given
 from ...escape import width as display_width
 from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...limits import MAX_CELL_CHARS
@@ -58,11 +58,20 @@ def spanned(
     (``_merged``). ``width``: the section's columns; ``alone``: where the section has no
     rules to confirm a reading (section 二), the cells of each of its rows (by key), which
     may be fewer than ``width`` (a sub-table of its own). Only space-aligned text
-    (``Row.gaps``) prints rows so. A line left empty between two of a label's pieces
+    (``Row.gaps``) prints rows so; in text with no column gaps laid out by the page all the
+    same (``_laid_out``: cells so narrow that each line holds one column's piece), the
+    pieces a unit closes are joined and those that may go on doubted (``_closed``), and
+    the rows left as they are. Section 二's pieces of amounts cut at their points are
+    values in doubt (``_points_cut``). A line left empty between two of a label's pieces
     (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
     whose baselines stand further apart) does not part them."""
+    if alone is not None:
+        rows = _points_cut(rows)
     if not any(row.gaps for row in rows):
-        return rows
+        if not _laid_out(rows, matcher):
+            return rows
+        rows, anchors = _units_under(rows)
+        return _closed(rows, matcher, anchors)
     rows, anchors = _units_under(rows)
     rows = _closed(rows, matcher, anchors)
     result: list[Row] = []
@@ -81,6 +90,61 @@ def spanned(
         result.append(merged)
         at = end
     return result
+
+
+def _points_cut(rows: list[Row]) -> list[Row]:
+    """``rows`` with each label that is a piece of an amount cut at its decimal point
+    (``cells.cut_at_point``; a layout reads ``12.`` as a numbering) made a value of its
+    row, that row ``stacked`` (and ``loose``): the amount's other digits stand on another
+    line, and no rule joins them (section 二, whose labels are never numbered). In text
+    read by order (no column gaps), a piece alone on its line goes to the row above, as a
+    line of values does."""
+    result: list[Row] = []
+    for row in rows:
+        cut = tuple(label for label in row.labels if cut_at_point(label[0]))
+        if not cut:
+            result.append(row)
+            continue
+        kept = tuple(label for label in row.labels if label not in cut)
+        values = (*row.values, *cut)
+        if not kept and not row.gaps and result:
+            row = result.pop()
+            kept, values = row.labels, (*row.values, *values)
+        result.append(
+            row._replace(
+                labels=kept,
+                values=tuple(sorted(values, key=itemgetter(1, 2))),
+                positions=Positions(),
+                loose=True,
+                stacked=True,
+            )
+        )
+    return result
+
+
+def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
+    """Whether ``rows``, which show no column gaps, are text laid out by its place on the
+    page all the same (``pdftotext -layout`` of cells so narrow that every line holds one
+    column's piece: ``行政`` / ``62`` / ``许可``): a value stands on a line of no label
+    between two pieces of one row's label (``_bands``), right of them. Text one cell a
+    line (python-docx, docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` /
+    ``项``, ``行政`` / ``790 11`` / ``强制``) prints a cell's text whole and each line from
+    its start, a value under its label, never beside it."""
+    ends: dict[int, int] = {}
+    for row in rows:
+        for text, line, column in row.labels:
+            ends[line] = max(ends.get(line, 0), column + len(text))
+    starts: dict[int, int] = {}  # each line of values alone: where its first one starts
+    for row in rows:
+        for _, line, column in row.values:
+            if line not in ends:
+                starts[line] = min(starts.get(line, column), column)
+    alone = [(line, start) for line, start in starts.items() if start > 1]
+    return bool(alone) and any(
+        first < line < last and start >= max(ends[first], ends[last])
+        for first, last in _bands(rows, matcher, frozenset())
+        for line, start in alone
+    )
 
 
 def _to_merge(
@@ -484,7 +548,10 @@ def _run(
     lines = [line]
     before = text
     for other in rows[at + 1 : at + _MOST_LINES]:
-        if not other.labels or not _next_line(other.labels[-1][1], lines[-1], rows, at):
+        if not other.labels or not (
+            _next_line(other.labels[-1][1], lines[-1], rows, at)
+            or _across_values(other.labels[-1][1], lines[-1], rows, at)
+        ):
             break
         piece, on, start = other.labels[-1]
         under = abs(start - column) <= _DRIFT or (
@@ -531,6 +598,18 @@ def _run(
         taken.extend(rows[end].values)
         end += 1
     return end, joined, own
+
+
+def _across_values(line: int, above: int, rows: Sequence[Row], at: int) -> bool:
+    """Whether a label piece on ``line`` stands two lines under one on ``above``, the line
+    between printing values and no label (none of the rows from ``at`` on: ``的，  11`` /
+    ``6  31 … 18`` / ``只计  1``, a tall row's values centred between its label's pieces).
+    Its join to the pieces above is the run's only where it makes the label whole
+    (``_run``): else those values are the next row's, printed above its label."""
+    between = above + 1
+    return line == between + 1 and not any(
+        on == between for near in rows[at : at + _MOST_LINES] for _, on, _ in near.labels
+    )
 
 
 def _next_line(line: int, above: int, rows: Sequence[Row], at: int) -> bool:
