@@ -99,6 +99,8 @@ def _points_cut(rows: list[Row]) -> list[Row]:
     line, and no rule joins them (section 二, whose labels are never numbered). In text
     read by order (no column gaps), a piece alone on its line goes to the row above, as a
     line of values does."""
+    if not any("." in text for row in rows for text, _, _ in row.labels):
+        return rows
     result: list[Row] = []
     for row in rows:
         cut = tuple(label for label in row.labels if cut_at_point(label[0]))
@@ -130,16 +132,23 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     line (python-docx, docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` /
     ``项``, ``行政`` / ``790 11`` / ``强制``) prints a cell's text whole and each line from
     its start, a value under its label, never beside it."""
+    # a value on a line of no label, right of both pieces of a band, so right of the label
+    # ending first (one cell a line: every value under its label, none that far right)
+    labelled = {line for row in rows for _, line, _ in row.labels}
+    right = max((c for row in rows for _, line, c in row.values if line not in labelled), default=0)
+    if right < 2 or right < min((c + len(t) for row in rows for t, _, c in row.labels), default=0):
+        return False
     ends: dict[int, int] = {}
     for row in rows:
         for text, line, column in row.labels:
             ends[line] = max(ends.get(line, 0), column + len(text))
+    floor = max(2, min(ends.values()))
     starts: dict[int, int] = {}  # each line of values alone: where its first one starts
     for row in rows:
         for _, line, column in row.values:
             if line not in ends:
                 starts[line] = min(starts.get(line, column), column)
-    alone = [(line, start) for line, start in starts.items() if start > 1]
+    alone = [(line, start) for line, start in starts.items() if start >= floor]
     return bool(alone) and any(
         first < line < last and start >= max(ends[first], ends[last])
         for first, last in _bands(rows, matcher, frozenset())
