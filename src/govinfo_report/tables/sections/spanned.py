@@ -597,8 +597,9 @@ def _merged(
     matcher: LabelMatcher,
 ) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
-    (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
-    columns no line fills blank; where they do not place every value
+    (``_by_column``) over the columns the table's grid shows near it on its values' page
+    (``_extents``: never another page's, laid out on its own), the columns no line fills
+    blank; where they do not place every value
     in one column (or no row near shows the columns: zeros printed blank), its values in
     column order with each number's wrapped pieces joined (``_in_order``), ``loose``, for
     the row's own rules to confirm or set aside; where that order is not sure either (or
