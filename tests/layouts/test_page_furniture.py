@@ -431,3 +431,69 @@ def test_a_rows_values_on_its_wrapped_labels_lines_are_not_blank_cells(label: st
         cell = back.cell(key)
         assert cell.value in (want, None), key
         assert cell.provenance != "blank" or want is None, key
+
+
+#: Section 二 of a browser's narrow PDF (2019) through ``pdftotext -layout``, the page's
+#: footer and the next page's running title between 行政处罚 and 行政强制: the table's
+#: region is cut there into two parts, each laid out on its own page (``Row.part``).
+#: 行政处罚 prints 63 (上一年项目数量) and 28 (处理决定数量) on its label's two lines,
+#: 本年增/减 blank; (五)'s 行政许可 5 and 618 so; 行政强制 past the break ``4 12 377``.
+_CUT_BY_FURNITURE = "\n".join(
+    (
+        "2019年政府信息公开工作年度报告",
+        "",
+        "     二、主动公开政府信息情况",
+        "file:///tmp/report.html                                            1/8",
+        "\f11/27/26, 7:27 AM                       2019年政府信息公开工作年度报告",
+        "                                               第二十条第（一）项",
+        "                                                 本年 本年 对外",
+        "                                              信息 新 新公 公开",
+        "                                              内容 制作 开数 总数",
+        "                                                 数量 量 量",
+        "                                              规章",
+        "                                              规范",
+        "                                              性文 31 17 260",
+        "                                              件",
+        "                                               第二十条第（五）项",
+        "                                                 上一",
+        "                                              信息 年项 本年 处理",
+        "                                              内容 目数 增/减 决定",
+        "                                                        数量",
+        "                                                  量",
+        "                                              行政 5",
+        "                                              许可        618",
+        "",
+        "",
+        "                                               第二十条第（六）项",
+        "                                                 上一",
+        "                                              信息 年 本年 处理",
+        "                                              内容 项目 增/减 决定",
+        "                                                        数量",
+        "                                                 数量",
+        "                                              行政 63",
+        "                                              处罚        28",
+        "",
+        "",
+        "file:///tmp/report.html                                            2/8",
+        "\f11/27/26, 7:27 AM                       2019年政府信息公开工作年度报告",
+        "                                              行政 4 12 377",
+        "                                              强制",
+        "",
+    )
+)
+
+
+def test_a_tall_row_is_placed_by_its_own_part_of_the_page_not_the_next() -> None:
+    """The grid nearest 行政处罚 is 行政强制's, past the footer, its columns at 49, 51 and
+    54 (``4 12 377``): 63 at 49-50 stood in two of them, and the row went missing. A page
+    part is laid out on its own: 行政处罚 is placed by its own part's grid (规范性文件's
+    ``31 17 260`` at 49, 52, 55), 63 and 28 read, 本年增/减 blank."""
+    back = gr.parse(_CUT_BY_FURNITURE)
+    keys = [f"proactive.penalties.{cell}" for cell in LICENSING]
+    assert [back.cell(key).value for key in keys[::2]] == [63, 28]
+    assert back.cell(keys[1]).value in (None, 0)
+    assert [back.cell(f"proactive.coercive_measures.{cell}").value for cell in LICENSING] == [
+        4,
+        12,
+        377,
+    ]

@@ -685,8 +685,9 @@ def _merged(
     matcher: LabelMatcher,
 ) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
-    (``_by_column``) over the columns the table's grid shows near it (``_extents``), the
-    columns no line fills blank; where they do not place every value
+    (``_by_column``) over the columns the table's grid shows near it on its values' page
+    (``_extents``: never another page's, laid out on its own), the columns no line fills
+    blank; where they do not place every value
     in one column (or no row near shows the columns: zeros printed blank), its values in
     column order with each number's wrapped pieces joined (``_in_order``), ``loose``, for
     the row's own rules to confirm or set aside; where that order is not sure either (or
@@ -722,7 +723,9 @@ def _merged(
     _, line, column = first.labels[-1]
     labels = (*first.labels[:-1], (label[:MAX_CELL_CHARS], line, column))
     values = [cell for row in run for cell in row.values]
-    pages = {row.page for row in run if row.values}
+    # the page (and part of it) the run's values stand on: poppler lays out each on its own
+    pages = {(row.page, row.part) for row in run if row.values}
+    page = next(iter(pages)) if len(pages) == 1 else None
     own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
     doubt = any(row.positions.unsure for row in run)
     # section 三's rules read a run in doubt otherwise
@@ -731,13 +734,12 @@ def _merged(
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
     # section 二, with no rules to place a pushed value, is read by its offsets as before
-    spans = _extents(rows, at, width, anchors, kin, skip=alone is None) if sure else None
+    spans = _extents(rows, at, width, anchors, kin, page, skip=alone is None) if sure else None
     pushed = frozenset(
         cell for row in run for cell in (pushed_values(row) if alone is None else ())
     )
     if pushed:
-        one_part = len({row.part for row in run if row.values}) == 1
-        spans = _part_extents(rows, at, (width, anchors, kin)) if one_part else None
+        spans = _extents(rows, at, width, anchors, kin, page, skip=True)
         found = _around_pushed(
             first, labels, values, pushed, spans or [], own_cells, (beside, anchors)
         )
@@ -750,7 +752,7 @@ def _merged(
         and own_cells < width
         and not pushed
     ):
-        narrow = _extents(rows, at, own_cells, anchors, kin)
+        narrow = _extents(rows, at, own_cells, anchors, kin, page)
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
             placed = own_placed  # pieces joined by the section's columns, or in a row's one
@@ -974,25 +976,30 @@ def _extents(
     at: int,
     width: int,
     anchors: Mapping[Printed, tuple[int, int]],
-    kin: frozenset[int] | None = None,
-    part: int | None = None,
+    kin: frozenset[int] | None,
+    page: tuple[int, int] | None,
     *,
     skip: bool = False,
 ) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
-    ``rows[at]`` (``_grid``; of the rows of ``kin`` alone where given), taken nearest first
-    while the columns stay apart: a page of the table further off may indent its columns
-    otherwise; where ``part`` is given, of the rows of that part alone (``Row.part``).
-    ``None`` where no row near has such a grid. A value a unit printed below joins
-    (``anchors``) stands where its digits do; with ``skip``, a value pushed against its
-    label (``pushed_values``) stands at no offset of its column, and gives it no extent."""
+    ``rows[at]`` (``_grid``; of the rows of ``kin`` alone where given) on ``page`` (the
+    ``Row.page`` and ``Row.part`` the run's values stand on; none where two), taken
+    nearest first while the columns stay apart: a page of the table further off may indent
+    its columns otherwise. poppler lays out each page of a PDF on its own, each at its own
+    offset and stretch (docs/layouts.md), so another page's columns say nothing of where
+    this one's stand (``息  38`` under 其他 on the header's page is 总计 on its own; past a
+    break that moves the columns three right, ``2.没有  41  39  99`` puts 自然人's 41 under
+    商业企业 of the header's page). ``None`` where no row near has such a grid. A value a
+    unit printed below joins (``anchors``) stands where its digits do; with ``skip``, a
+    value pushed against its label (``pushed_values``) stands at no offset of its column,
+    and gives it no extent."""
     line = rows[at].line
     grids = sorted(
         (
             (abs(row.line - line), cells, pushed_values(row) if skip else frozenset())
             for index, row in enumerate(rows)
             if (kin is None or index in kin)
-            and (part is None or row.part == part)
+            and (row.page, row.part) == page
             and (cells := _grid(row, width))
         ),
         key=itemgetter(0),
@@ -1157,21 +1164,6 @@ def _hits(
         for at, (lo, hi) in enumerate(spans)
         if (lo, hi) != _UNKNOWN and start < hi + _SLACK and start + wide > lo - _SLACK
     ]
-
-
-def _part_extents(
-    rows: Sequence[Row],
-    at: int,
-    shape: tuple[int, Mapping[Printed, tuple[int, int]], frozenset[int] | None],
-) -> list[Span] | None:
-    """The columns' extents for the run at ``rows[at]`` that prints a value pushed against
-    its label (``_merged``): those of the grids of its own part of the table alone
-    (``Row.part``). poppler lays out each page of a browser's PDF on its own, each at its
-    own offset and stretch (docs/layouts.md), so another page's columns say nothing of
-    where this one's stand (``息  38`` under 其他 on the header's page is 总计 on its own).
-    ``shape``: the section's columns, ``anchors`` and ``kin`` (``_extents``)."""
-    width, anchors, kin = shape
-    return _extents(rows, at, width, anchors, kin, rows[at].part, skip=True)
 
 
 def _beside_own(pieces: Sequence[Printed], lines: set[int]) -> bool:
