@@ -498,32 +498,56 @@ _ANY_HEADING = re.compile(r"^\W*(?:[一二三四五六]、|[1-6][、.．](?!\d))
 _LAST = re.compile(r"(?<=\S)(\s{2,}|\s(?=\d))(\S+)\s*$")
 
 
-def lifted_value(text: str, rng: Random) -> str:
+def lifted_value(
+    text: str, rng: Random, *, characters: bool = False, toward_blank: bool = False
+) -> str:
     """A tall cell's value printed on a line of its own between rows, as lynx or ``pdftotext
     -layout`` prints a cell centred vertically in a row made tall by another cell: a row of
     a table section (二, 三, 四) that prints its label and then its values on one line has
     its last value moved onto a line of its own, at the same column (in display columns, as
-    lynx and inscriptis measure, or in characters, as ``pdftotext -layout`` does), right
-    above or right below the row's line. The value may then be taken for the row above's
-    or the row below's, so the cell is uncertain."""
+    lynx and inscriptis measure, or in characters, as ``pdftotext -layout`` does: always
+    with ``characters``), right above or right below the row's line. The value may then be
+    taken for the row above's or the row below's, so the cell is uncertain.
+    ``toward_blank``: only rows next to a line of a row's whole label alone (a row printing
+    no value), the value moved toward that line, where the doubt is (a narrow page's
+    one-column rows, ``行政处罚`` / ``43`` / ``行政强制``); the text as it is where none is."""
     lines = text.split("\n")
-    rows: list[tuple[int, re.Match[str]]] = []
+    rows: list[tuple[int, re.Match[str], bool | None]] = []
     in_table = False
     for at, line in enumerate(lines):
         if _ANY_HEADING.match(line):
             in_table = bool(_TABLE_HEADING.match(line))
             continue
         last = _LAST.search(line) if in_table and line[:1].strip() else None
-        if last is not None and is_value(last.group(2)) and not is_value(line.split()[0]):
-            rows.append((at, last))
+        if last is None or not is_value(last.group(2)) or is_value(line.split()[0]):
+            continue
+        if not toward_blank:
+            rows.append((at, last, None))
+            continue
+        rows.extend(
+            (at, last, up)
+            for up, near in ((True, at - 1), (False, at + 1))
+            if 0 <= near < len(lines) and lines[near] in _ROW_LABELS
+        )
     if not rows:
         return text
-    at, last = rng.choice(rows)
+    at, last, up = rng.choice(rows)
     line, start = lines[at], last.start(2)
-    column = space_aligned._display_width(line[:start]) if rng.random() < 0.5 else start
+    display = not characters and rng.random() < 0.5
+    column = space_aligned._display_width(line[:start]) if display else start
     pieces = [line[: last.start()], " " * column + last.group(2)]
-    lines[at : at + 1] = pieces[::-1] if rng.random() < 0.5 else pieces
+    lines[at : at + 1] = pieces[::-1] if (rng.random() < 0.5 if up is None else up) else pieces
     return "\n".join(lines)
+
+
+#: The row labels of sections 二 and 三 of both templates, whole, as a narrow page prints one
+#: on a line of its own.
+_ROW_LABELS = frozenset(
+    label
+    for table in (*labels.PROACTIVE_ROWS.values(), *labels.APPLICATION_ROWS.values())
+    for aliases in table.values()
+    for label in aliases
+)
 
 
 #: Section 二's grid in python-docx's text: its label column and the three value columns of

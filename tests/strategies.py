@@ -134,6 +134,42 @@ def reports(draw: st.DrawFn, template: str | None = None, missing: bool = True) 
     )
 
 
+#: 1-3 digit counts, and 0 (printed blank) as often as any width.
+_NARROW_COUNTS = st.integers(1, 9) | st.integers(10, 99) | st.integers(100, 999) | st.just(0)
+
+
+@st.composite
+def narrow_reports(
+    draw: st.DrawFn, zeros: bool = False, counts: st.SearchStrategy[int] | None = None
+) -> gr.Report:
+    """A report for a narrow page's cells (``manglers.CentredRows``): one of ``reports``
+    whose section 二 counts are 1-3 digits or 0 (the signed 本年增/减 as drawn), and section
+    三 redrawn from ``counts`` (where none, small ones: totals of two or three digits),
+    every rule holding. With ``zeros``, section 二's counts are 0 two draws in five, not
+    one in four (a page printing many rows blank)."""
+    report = draw(reports())
+    proactive = st.just(0) | _NARROW_COUNTS if zeros else _NARROW_COUNTS
+    values = {
+        key: draw(proactive)
+        if key.startswith("proactive.") and isinstance(value, int) and value >= 0
+        else value
+        for key, value in report.flat().items()
+    }
+    small = (
+        counts
+        if counts is not None
+        else draw(st.sampled_from((st.integers(0, 9), st.integers(0, 40))))
+    )
+    values |= draw(applications(report.template or "2021", count=small))
+    return gr.Report.from_values(
+        {key: value for key, value in values.items() if value is not None},
+        template=report.template,  # type: ignore[arg-type]
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    )
+
+
 @st.composite
 def sparse_reports(draw: st.DrawFn, template: str | None = None, missing: bool = True) -> gr.Report:
     """A report of ``reports`` with zeros in every table, as bodies fill them: section 三's

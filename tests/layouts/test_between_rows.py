@@ -6,6 +6,8 @@ own line leaves the column blank)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import govinfo_report as gr
 
 from conftest import wrong
@@ -207,3 +209,228 @@ def test_a_total_above_its_row_in_section_three_is_never_claimed_blank() -> None
     assert wrong(report, truth) == {}
     granted = [report.cell(f"applications.granted.{column}").value for column in columns[:6]]
     assert granted == [6, 1, 0, 0, 1, 0]
+
+
+#: A 2021 report as ``pdftotext -layout`` prints a narrow page (header cells one character a
+#: line, labels four; values made up for this test), read one cell a line (most value lines
+#: hold their value alone): (六)'s two one-column rows print 27 on a line of its own between
+#: 行政处罚 and 行政强制, right of both labels. A tall cell's value centred between rows, it
+#: may be 行政处罚's (行政强制 printing 0 as a blank) or 行政强制's (行政处罚 blank).
+#: 行政事业性收费's 1.5 stands between its own label's two pieces.
+NARROW = """松溪县交通运输局2021年政府信息公开工作年度报告
+
+一、总体情况
+无。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+           本       本    现
+           年       年    行
+信息内容       制       废    有
+           发       止    效
+           件       件    件
+           数       数    数
+规章         5       9
+行政规范
+                   412
+性文件
+第二十条第（五）项
+           本
+           年
+           处
+信息内容       理
+           决
+           定
+           数
+           量
+行政许可       64
+第二十条第（六）项
+           本
+           年
+           处
+信息内容       理
+           决
+           定
+           数
+           量
+行政处罚
+               27
+行政强制
+第二十条第（八）项
+           本
+           年
+           收
+           费
+           金
+           额
+信息内容       （
+           单
+           位
+           ：
+           万
+           元
+           ）
+行政事业
+           1.5
+性收费
+
+三、收到和处理政府信息公开申请情况
+（本列数              申请人情况
+据的勾稽
+关系为：
+第一项加
+第二项之
+和，等于
+第三项加
+第四项之
+和）
+                  自    法人或其他组织                  总
+                  然                             计
+                  人
+                       商    科    社    法    其
+                       业    研    会    律    他
+                       企    机    公    服
+                       业    构    益    务
+                                 组    机
+                                 织    构
+一、本年
+新收政府
+                  232  235  507  42   316       1332
+信息公开
+申请数量
+二、上年
+结转政府
+                  257  137       363  88   333  1178
+信息公开
+申请数量
+三、本年  （一）予
+度办理结  以公开         17   24   33   9    22   8    113
+果
+      （二）部
+      分公开（
+      区分处理
+      的，只计        27   34   5    8    10   21   105
+      这一情形
+      ，不计其
+      他情形）
+      （三）不  1.属于
+                  37   39   14   28   23   35   176
+      予公开   国家秘密
+            2.其他
+            法律行政
+                  28   23   30   18   15   10   124
+            法规禁止
+            公开
+            3.危及
+            “三安全  20   30   36   16   17   9    128
+            一稳定”
+            4.保护
+            第三方合  23   32   14   37   11   7    124
+            法权益
+            5.属于
+            三类内部  11   9    33   11   40   7    111
+            事务信息
+            6.属于
+            四类过程  39        37   16   1    2    95
+            性信息
+            7.属于
+            行政执法  21   8    21   32   11   1    94
+            案卷
+            8.属于
+            行政查询  39   14   36   20   6    11   126
+            事项
+      （四）无  1.本机
+      法提供   关不掌握
+                  33   4    22   3    12   6    80
+            相关政府
+            信息
+            2.没有
+            现成信息
+                  10   19   27   31   12   16   115
+            需要另行
+            制作
+            3.补正
+            后申请内
+                  23   1    39   27   4    40   134
+            容仍不明
+            确
+      （五）不  1.信访
+      予处理   举报投诉  24   15   23   29   36   31   158
+            类申请
+            2.重复
+                  7    23   13   7    22   14   86
+            申请
+            3.要求
+            提供公开  20        23   32   11   4    90
+            出版物
+            4.无正
+            当理由大
+                  17   28   6    14   38   29   132
+            量反复申
+            请
+            5.要求
+            行政机关
+            确认或重  39   37   14   32   39   31   192
+            新出具已
+            获取信息
+      （六）其  1.申请
+      他处理   人无正当
+            理由逾期
+            不补正、
+            行政机关  16   18   23   12   7    31   107
+            不再处理
+            其政府信
+            息公开申
+            请
+            2.申请
+            人逾期未
+            按收费通
+            知要求缴
+            纳费用、
+                  19   12   40   1    37   15   124
+            行政机关
+            不再处理
+            其政府信
+            息公开申
+            请
+            3.其他  18   1    17   19   25   3    83
+      （七）总
+                  488  371  506  402  399  331  2497
+      计
+四、结转
+下年度继              1    1    1    3    5    2    13
+续办理
+
+五、存在的主要问题及改进情况
+无。
+
+六、其他需要报告的事项
+无。
+"""
+
+
+def test_a_value_between_two_rows_read_one_cell_a_line_is_neither_row_s() -> None:
+    """27, between 行政处罚 and 行政强制 (which prints no value): neither row's cell is read,
+    nor claimed printed blank, and the doubt is said where 27 stands; the value between one
+    label's pieces (行政事业 / 1.5 / 性收费) and the rows printing theirs on their label's
+    line are read."""
+    report = gr.parse(NARROW)
+    rows = ("penalties", "coercive_measures")
+    cells = [report.cell(f"proactive.{row}.decisions") for row in rows]
+    assert [cell.value for cell in cells] == [None, None]
+    assert not any(cell.blank for cell in cells)
+    assert [(d.line, d.column) for d in report.diagnostics if "27" in d.message] == [(38, 16)]
+    assert report.cell("proactive.licensing.decisions").value == 64
+    assert report.cell("proactive.fees.amount").value == Decimal("1.5")
+
+
+def test_a_value_after_its_label_in_the_cell_per_line_rhythm_is_its_row_s() -> None:
+    """The same rows one cell a line as ``docx2txt`` prints them (an empty line after each
+    cell, two for a blank one): 27 right after 行政处罚's label, at the labels' column, is its
+    row's by the text's order, and 行政强制 prints its cell blank."""
+    text = NARROW.replace(
+        "行政处罚\n               27\n行政强制\n", "行政处罚\n\n27\n\n行政强制\n\n\n\n"
+    )
+    report = gr.parse(text)
+    assert report.cell("proactive.penalties.decisions").value == 27
+    assert report.cell("proactive.coercive_measures.decisions").blank

@@ -31,7 +31,7 @@ from ..structure.layouts.space_aligned import SpaceAligned
 from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
-from .between import between_rows
+from .between import between_labels, between_rows
 from .matching import foreign_column, proactive_column
 from .reading import Reading, signs_misplaced, unplaced
 from .resolve import (
@@ -994,6 +994,8 @@ def _by_order(
     first = section.read(rows.rows, template)
     if rows.layout == SpaceAligned.name:
         first = between_rows(first, rows.rows, region.skel.lines, template)
+    if rows.layout == SpaceAligned.name or rows.by_order:
+        first = between_labels(first, rows.rows, region.skel.lines, template)
     if not rows.by_order:
         return TableRead(rows.layout, first, found)
     # Read by the order of its cells alone, a row's values may be another's (a label

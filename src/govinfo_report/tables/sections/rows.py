@@ -517,11 +517,11 @@ def _by_position(
         and row.gaps
         and len(grid) > widest
         and not row.positions.runs_on
-        and _blank_inside(grid)
+        and (_blank_inside(grid) or not all(text for text, _, _ in grid[: width or widest]))
     ):
         # more columns than any row of a section with no rules holds: the header's words
         # (a packed line's over another's) do not show the table's columns, and a blank
-        # cell before a value may be one of those columns, not the row's
+        # cell before a value, or among the row's own, may be one of those columns
         return row._replace(positions=Positions())
     if row.positions.open_end and width is not None and len(grid) < width:
         row = _blank_to(row, width)
