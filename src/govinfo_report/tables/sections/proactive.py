@@ -107,6 +107,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     name = template.name
     rows = header_glued.apart(rows, name)
     if _packed_header(rows):
+        # no value's offset names its column: a row is read in order, or not at all
         rows = [row._replace(positions=Positions()) if row.values else row for row in rows]
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
