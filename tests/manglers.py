@@ -2440,14 +2440,7 @@ def narrow_pdf_applications(
 
     def page_break() -> list[str]:
         page[0] += 1
-        # the next page's title, too long for its line, may wrap its year onto a line of
-        # the table's own, a number in no row
-        year = [f"{' ' * 40}{report.year or 2020}"] if rng.random() < 0.3 else []
-        return [
-            f"file:///tmp/tmpabcd/report.html{' ' * 43}{page[0]}/9",
-            f"\f11/27/26, 7:26 AM{' ' * 24}年某某县人民政府政府信息公开年度报告",
-            *year,
-        ]
+        return _browser_page_break(page[0], report, rng)
 
     columns = [_NARROW_COLUMNS]
 
@@ -2491,6 +2484,19 @@ def narrow_pdf_applications(
     return "\n".join([*lines[:start], *out, *lines[end:]])
 
 
+def _browser_page_break(page: int, report: gr.Report, rng: Random) -> list[str]:
+    """A browser's page break as ``pdftotext -layout`` prints it: page ``page - 1``'s
+    address and number, ``\f`` and the next page's date line; the next page's title, too
+    long for its line, may wrap its year onto a line of the table's own, a number in no
+    row."""
+    year = [f"{' ' * 40}{report.year or 2020}"] if rng.random() < 0.3 else []
+    return [
+        f"file:///tmp/tmpabcd/report.html{' ' * 43}{page}/9",
+        f"\f11/27/26, 7:26 AM{' ' * 24}年某某县人民政府政府信息公开年度报告",
+        *year,
+    ]
+
+
 def _page_columns(rng: Random) -> tuple[int, ...]:
     """Where a page of a browser's narrow PDF past the header's puts each applicant
     column's values through ``pdftotext -layout``: poppler gives each block (here each
@@ -2503,6 +2509,81 @@ def _page_columns(rng: Random) -> tuple[int, ...]:
     stretch = rng.choice((0.8, 1.0, 1.3, 1.6))
     first = _NARROW_COLUMNS[0]
     return tuple(first + shift + round((column - first) * stretch) for column in _NARROW_COLUMNS)
+
+
+#: Section 二's sub-tables' headers as a browser's narrow PDF prints them through
+#: ``pdftotext -layout`` (tool-bed pages' lines, from the label column's start): each
+#: column's name wrapped a few characters a line, a line's words packed one space apart.
+_NARROW_PROACTIVE_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "2019": (
+        ("   本年 本年 对外", "信息 新制 新 公开", "内容 作数 公开 总数", "   量 数量 量"),
+        ("   上一", "信息 年项 本年 处理", "内容 目数 增/减 决定", "          数量", "   量"),
+        ("   上一", "信息 年 本年 处理", "内容 项目 增/减 决定", "          数量", "   数量"),
+        ("   上一", "信息 年 本年增/减", "内容 项目", "   数量"),
+        ("信息 采购 采购总金额", "内容 项目 （单位：万", "   数量 元）"),
+    ),
+    "2021": (
+        ("信息 本年 本年 现行", "      废止 有效", "内容 制发", "   件数 件数 件数"),
+        ("信息 本年处理决定数量", "内容"),
+        ("信息 本年处理决定数量", "内容"),
+        ("信息 本年收费金额", "内容 （单位：万元）"),
+    ),
+}
+#: Where section 二's label column starts on such a page.
+_NARROW_PROACTIVE_LABELS = 46
+
+
+def narrow_pdf_proactive(text: str, report: gr.Report, rng: Random) -> str:
+    """``text`` (a report rendered space-aligned, zeros blank) with section 二's table as
+    ``pdftotext -layout`` prints a browser's PDF of a narrow page: each sub-table's header
+    packed (``_NARROW_PROACTIVE_HEADERS``), each row's label wrapped two characters a line,
+    its values, zeros blank, on one of its label's lines. poppler starts each value at a
+    column the blocks left of it on the page set, not at its x (docs/layouts.md, "Why a
+    page's offsets name columns only in order"): each sub-table lays its columns out at
+    offsets of their own, in order, under any of its header's words or right of them; a
+    row's first value is sometimes pushed one space after its label's piece, whatever its
+    column (tool bed 4040/00: 采购项目数量's ``1`` under 采购总金额; a Chromium PDF of a
+    page whose 规章 prints 本年新公开数量 alone: ``规章 3``). Browser page breaks fall
+    between sub-tables at random."""
+    lines = text.split("\n")
+    start = next(at for at, line in enumerate(lines) if line.startswith("二、主动公开"))
+    end = next(at for at in range(start + 1, len(lines)) if lines[at].startswith("三、收到"))
+    template = report.template or "2019"
+    flat = report.flat()
+    indent = " " * _NARROW_PROACTIVE_LABELS
+    out = [f"    {lines[start]}"]
+    page = 1
+    blocks = labels.PROACTIVE_BLOCKS[template]
+    for (article, columns, rows), header in zip(
+        blocks, _NARROW_PROACTIVE_HEADERS[template], strict=True
+    ):
+        if rng.random() < 0.2:
+            page += 1
+            out.extend(_browser_page_break(page, report, rng))
+        out.append(f"{indent} {article}")
+        out.extend(indent + line for line in header)
+        # this sub-table's columns: in order, each a few characters past the one before
+        offsets = [_NARROW_PROACTIVE_LABELS + rng.randint(3, 12)]
+        for _ in columns[1:]:
+            offsets.append(offsets[-1] + rng.randint(2, 7))
+        for row in rows:
+            label = labels.PROACTIVE_ROWS[template][row][0]
+            pieces = [indent + label[at : at + 2] for at in range(0, len(label), 2)]
+            values = [
+                (offset, str(value))
+                for offset, column in zip(offsets, columns, strict=True)
+                if (value := flat.get(f"proactive.{row}.{column}"))
+            ]
+            on = rng.randrange(len(pieces))
+            printed = pieces[on]
+            if values and rng.random() < 0.5:  # the first value pushed against the label
+                printed += " " + values.pop(0)[1]
+            for offset, value in values:
+                printed = printed.ljust(max(offset, len(printed) + 1)) + value
+            pieces[on] = printed
+            out.extend(pieces)
+    out.append("")
+    return "\n".join([*lines[:start], *out, *lines[end:]])
 
 
 #: Section 四 as a browser's narrow PDF prints it through ``pdftotext -layout`` (a saved

@@ -7,8 +7,10 @@ value sometimes pushed against the label's first piece, browser page breaks betw
 Bodies whose applicants are natural persons and at most one kind of organisation, or a
 few kinds: each row prints two or three values. Section 四 so printed
 (``manglers.narrow_pdf_appeals``): its packed header, its values under their header's
-characters or pushed right of them. No cell comes back wrong, and no printed number is
-read as a blank cell."""
+characters or pushed right of them. Section 二 so printed
+(``manglers.narrow_pdf_proactive``): each sub-table's header packed, its values at
+offsets of their own in order, the first sometimes pushed against its label. No cell comes
+back wrong, and no printed number is read as a blank cell."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import narrow_pdf_appeals, narrow_pdf_applications
+from manglers import narrow_pdf_appeals, narrow_pdf_applications, narrow_pdf_proactive
 from strategies import few_applicants, natural_persons, sparse_reports
 
 
@@ -48,6 +50,18 @@ def test_a_narrow_browser_appeals_row_is_never_wrong_nor_a_number_blank(
     where the rules leave two columns."""
     text = narrow_pdf_appeals(render(report, "space-aligned", blank_zeros=True), report, rng)
     _never_wrong_nor_blank(text, report, "appeals.")
+
+
+@scaled(1)
+@given(report=sparse_reports(), rng=st.randoms(use_true_random=False))
+def test_a_narrow_browser_proactive_row_is_never_wrong_nor_a_number_blank(
+    report: gr.Report, rng: Random
+) -> None:
+    """Section 二 of that PDF (``manglers.narrow_pdf_proactive``): no value's offset names
+    its column, so a row printing fewer values than its cells is not placed (tool bed
+    4040/00: 采购项目数量's ``1`` under 采购总金额, read as the amount beside a blank count)."""
+    text = narrow_pdf_proactive(render(report, "space-aligned", blank_zeros=True), report, rng)
+    _never_wrong_nor_blank(text, report, "proactive.")
 
 
 @scaled(1)

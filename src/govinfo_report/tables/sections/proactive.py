@@ -106,6 +106,9 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
     rows = header_glued.apart(rows, name)
+    if _packed_header(rows):
+        # no value's offset names its column: a row is read in order, or not at all
+        rows = [row._replace(positions=Positions()) if row.values else row for row in rows]
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
     rows, lifted = relifted(
@@ -170,6 +173,31 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         (row for row, _ in taken),
     )
     return context.draft.freeze()
+
+
+def _packed_header(rows: Sequence[Row]) -> bool:
+    """Whether a sub-table's header line of ``rows`` (labels alone) packs the next column's
+    word one space after a piece of the label column's header word (``信息 采购 采购总金额``,
+    ``信息 本年 本年 现行``). A tool that lays out columns pads each to its widest cell
+    and sets them apart (lynx, inscriptis: two spaces or more; Word's PDF at their x:
+    ``信息   项``); ``pdftotext -layout`` of a browser's narrow PDF prints a line's words one
+    space apart, and starts each block of values at a column the blocks left of it on the
+    page set (docs/layouts.md, "Why a page's offsets name columns only in order"): there a
+    value's offset names no column (``集中     1``, 采购项目数量's, under 采购总金额; ``规章 3``,
+    本年新公开数量's, pushed against its label), only the order of a row's values."""
+    for row in rows:
+        if row.values or len(row.labels) < 2:
+            continue
+        (word, line, start), (_, on, after) = row.labels[:2]
+        if (
+            on == line
+            and after - start - len(word) == 1
+            and any(
+                head.startswith(word) and head != word for head in labels.PROACTIVE_HEADER_WORDS
+            )
+        ):
+            return True
+    return False
 
 
 def _jostled(taken: Sequence[Taken], named: Sequence[_Labels], pieces: Sequence[Printed]) -> bool:
