@@ -264,8 +264,9 @@ def _read_tables(
             rows = _rows(_region(skel, name, tail, template)[0], forced, name in rebroken, alone)
             again = read_table(skel, name, tail, template, forced, name in rebroken, rows)
             # the same reading gives no more cells: not resolved twice to be compared
-            if again.reading != read[name].reading and agrees(
-                template, read[name].reading, again.reading
+            if again.reading != read[name].reading and (
+                agrees(template, read[name].reading, again.reading)
+                or _more_blank(read[name].reading, again.reading)
             ):
                 read[name] = again
     wider = _overflowing(skel, regions)
@@ -343,8 +344,9 @@ def _label_tail(
     empty cells the blank lines up to the heading (``cell_per_line._grid``). ``None``
     otherwise. ``read_tables`` keeps the
     table read with them only where it gives more cells and agrees with every cell read for
-    certain without them (``agrees``): the pieces add no value, they may only name the row
-    of one that named none, or show its cells blank."""
+    certain without them (``agrees``), or reads the same and more cells printed blank
+    (``_more_blank``): the pieces add no value, they may only name the row of one that
+    named none, or show its cells blank."""
     following = skel.sections.get(SECTIONS[name].NUMBER + 1)
     if not regions[name] or following is None or following.heading is None:
         return None
@@ -786,6 +788,17 @@ def _runs(counts: Sequence[int], size: int) -> list[tuple[int, int]]:
                     found.append((start, stop + 1))
                 break
     return found
+
+
+def _more_blank(first: Reading, again: Reading) -> bool:
+    """Whether ``again`` reads what ``first`` reads, and more cells printed blank: a last
+    row's label past the table's last value (``四、结转下年度继续`` / ``办理``) is its row
+    printed blank where the lines it takes in show it so (``label_lines``)."""
+    return (again.given, again.units, again.closed) == (
+        first.given,
+        first.units,
+        first.closed,
+    ) and first.blank < again.blank
 
 
 def _given(table: TableRead) -> int:

@@ -29,7 +29,7 @@ from operator import itemgetter
 from typing import ClassVar, NamedTuple
 from unicodedata import east_asian_width
 
-from ...cells import LABEL, NUMBER, is_value
+from ...cells import LABEL, NUMBER, PLACEHOLDER, is_value
 from ...labels import COUNT_UNITS, MONEY_UNITS
 from ...memo import weighed
 from .base import (
@@ -64,6 +64,32 @@ _SEPARATOR = 2
 _COLUMN_GAP = re.compile(r"\S[^\S\t]{2,}\S")
 #: Two words more spaces apart than a separator joins cells (``padded``).
 _PADDING = re.compile(rf"\S {{{_SEPARATOR + 1},}}\S")
+
+
+def _spelt_down(words: list[Words]) -> list[Words]:
+    """``words`` with a one-character mark of "not given" (``无``) taken as a label's
+    character where the lines right above and below it each hold a label of one character
+    at its column: Word's PDF writes a vertical group label one character a line (``）`` /
+    ``无`` / ``法`` / ``提`` / ``供``), beside other labels' pieces, and ``pdftotext -layout``
+    keeps each at the label's column (as ``cell_per_line`` reads plain pdftotext's)."""
+    for at in range(1, len(words) - 1):
+        cells, kinds = words[at]
+        marks = [
+            index
+            for index, (text, _, column) in enumerate(cells)
+            if text == "无"
+            and kinds[index] == PLACEHOLDER
+            and all(
+                any(
+                    kind == LABEL and len(other) == 1 and start == column
+                    for (other, _, start), kind in zip(*words[near], strict=True)
+                )
+                for near in (at - 1, at + 1)
+            )
+        ]
+        if marks:
+            words[at] = (cells, "".join(LABEL if n in marks else k for n, k in enumerate(kinds)))
+    return words
 
 
 def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
@@ -439,6 +465,8 @@ class SpaceAligned(Layout):
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         words = line_words(lines, first_line)
+        if "无" in "".join(lines):  # at C speed: most tables print no 无
+            words = _spelt_down(words)
         if any(map(_REST_FIRST.match, lines)):  # at C speed: most tables have none
             words = _numbering_apart(words)
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)

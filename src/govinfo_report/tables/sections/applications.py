@@ -34,6 +34,7 @@ from ...structure.layouts import Printed, Row
 from ..matching import foreign_row, matcher, normalise_label
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule, violated
+from . import label_lines
 from .chain import (
     Context,
     Handler,
@@ -155,7 +156,8 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 三's rows: each row through ``CHAIN``."""
     name = template.name
     columns = width(name)
-    found = labels_below(list(rows), matcher(name, NAME))
+    lines = list(rows)
+    found = labels_below(lines, matcher(name, NAME))
     rows = rewrapped(spanned(found, matcher(name, NAME), columns), matcher(name, NAME))
     rows = widened(rows, columns)
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
@@ -201,6 +203,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             )
         )
     _blank_rows(context)
+    _blank_by_lines(context, taken, plans, lines)
     missing_rows(
         context.draft,
         template,
@@ -238,6 +241,21 @@ def _blank_rows(context: _Context) -> None:
         if key not in context.seen:
             context.seen.add(key)
             context.draft.leave_blank(cells)
+
+
+def _blank_by_lines(
+    context: _Context, taken: Sequence[Taken], plans: Sequence[_Plan], lines: Sequence[Row]
+) -> None:
+    """The rows whose label is printed and whose label's lines hold no value in
+    space-aligned text of tall rows (``label_lines.blank_rows``): printed blank, not lost."""
+    template = context.template
+    row_labels = labels.APPLICATION_ROWS[template.name]
+    for key in label_lines.blank_rows(
+        [row for row, _ in taken], [plan.keys for plan in plans], lines, row_labels
+    ):
+        if key in context.named_rows and key not in context.seen:
+            context.seen.add(key)
+            context.draft.leave_blank(template.rows[NAME, key])
 
 
 def _columns_hold(taken: Sequence[Taken], plans: Sequence[_Plan], template: Template) -> bool:
