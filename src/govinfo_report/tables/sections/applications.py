@@ -1335,9 +1335,23 @@ def _relocated(
     keys = [key for _, key in lone]
     if not lone or len(set(keys)) < len(keys):
         return
+    # the values of the lines none of which is moved, and where each lone value falls
+    # among them: a reading that leaves one in place has it there (listed once, not again
+    # for each reading)
+    every = dict(lone)
+    kept: list[Printed] = []
+    place: dict[int, int] = {}
+    for at, row in enumerate(rows):
+        if at in every:
+            place[at] = len(kept)
+        else:
+            kept.extend(row.values)
     for left in (None, *range(len(lone))):
         moved = {at: key for n, (at, key) in enumerate(lone) if n != left}
-        normal = [v for at, row in enumerate(rows) if at not in moved for v in row.values]
+        normal = kept
+        if left is not None:
+            at = lone[left][0]
+            normal = [*kept[: place[at]], rows[at].values[0], *kept[place[at] :]]
         yield _moved_first(rows, moved, normal, order, columns), len(moved)
 
 
