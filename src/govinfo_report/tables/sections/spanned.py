@@ -144,6 +144,8 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     for row in rows:
         for text, line, column in row.labels:
             ends[line] = max(ends.get(line, 0), column + len(text))
+    if not ends:  # no label, no piece of one: no band
+        return False
     floor = max(2, min(ends.values()))
     starts: dict[int, int] = {}  # each line of values alone: where its first one starts
     for row in rows:
