@@ -337,6 +337,87 @@ def test_one_column_cells_wrapped_with_no_column_gaps_are_never_read_off_one_lin
     assert wrong(back, truth.flat()) == {}
 
 
+#: A 2021 report's section 二 as Word's PDF of narrow cells prints it with its zeros blank
+#: and no empty line between rows: each label on one line, each count centred around it.
+#: 行政许可's 526件 wraps as ``52`` over its label's line and ``6件`` under it, the layout
+#: giving ``52`` to the header's last line; 行政处罚 prints nothing, so 行政强制's 184件
+#: wraps as ``18`` on the line after 行政处罚's label (the layout gives it to 行政处罚) and
+#: ``4件`` under 行政强制's.
+AROUND_ONE_LINE_2021 = """二、主动公开政府信息情况
+第二十条第（一）项
+          本年   本年   现行
+信息内容      制发   废止   有效
+          件数   件数   件数
+规章        2件          5件
+行政规范      7件   1件   40件
+性文件
+第二十条第（五）项
+          本年
+          处理
+信息内容
+          决定
+          数量
+          52
+行政许可
+          6件
+第二十条第（六）项
+          本年
+          处理
+信息内容
+          决定
+          数量
+行政处罚
+          18
+行政强制
+          4件
+第二十条第（八）项
+          本年
+          收费
+          金额
+信息内容      （单
+          位：
+          万元
+          ）
+行政事业      3.5
+性收费"""
+
+
+def test_a_count_wrapped_around_a_one_line_label_is_no_row_read_off_one_piece() -> None:
+    """``52`` / ``行政许可`` / ``6件`` and ``18`` / ``行政强制`` / ``4件``: each count's first
+    piece stands on a line of values alone over its rest, its row's label between, so
+    either may be one count wrapped around that line or two rows' cells. 行政许可,
+    行政处罚 and 行政强制 are missing, each said at its line, never 6, 18 or 4 (main read
+    all three so); 行政规范性文件, printed whole on its line, and the amount are read."""
+    truth = _report(
+        "2021",
+        {
+            "rules.issued": 2,
+            "rules.in_force": 5,
+            "normative_documents.issued": 7,
+            "normative_documents.repealed": 1,
+            "normative_documents.in_force": 40,
+            "licensing.decisions": 526,
+            "coercive_measures.decisions": 184,
+            "fees.amount": Decimal("3.5"),
+        },
+    )
+    back = gr.parse(_with_section_two(truth, AROUND_ONE_LINE_2021))
+    for row, label in (
+        ("licensing", "行政许可"),
+        ("penalties", "行政处罚"),
+        ("coercive_measures", "行政强制"),
+    ):
+        cell = back.cell(f"proactive.{row}.decisions")
+        assert (cell.value, cell.blank) == (None, False), row
+        assert any(
+            d.code == "values-unplaced" and label in d.message and d.line is not None
+            for d in back.diagnostics
+        ), row
+    assert _proactive(back, "normative_documents") == (7, 1, 40)
+    assert back.cell("proactive.fees.amount").value == Decimal("3.5")
+    assert wrong(back, truth.flat()) == {}
+
+
 #: 行政事业性收费's amount cut at its decimal point, with the amount: 47.25 in a cell three
 #: characters wide, centred (``47.`` / ``25`` beside its label's middle pieces: the layout
 #: reads ``47.`` as a numbering), and 47.2 in one two wide at the top of its row (``47`` /

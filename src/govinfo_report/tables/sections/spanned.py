@@ -149,10 +149,38 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
             if line not in ends:
                 starts[line] = min(starts.get(line, column), column)
     alone = [(line, start) for line, start in starts.items() if start >= floor]
-    return bool(alone) and any(
-        first < line < last and start >= max(ends[first], ends[last])
-        for first, last in _bands(rows, matcher, frozenset())
-        for line, start in alone
+    return bool(alone) and (
+        any(
+            first < line < last and start >= max(ends[first], ends[last])
+            for first, last in _bands(rows, matcher, frozenset())
+            for line, start in alone
+        )
+        or _around_a_line(rows, {line for line, _ in alone}, labelled)
+    )
+
+
+def _around_a_line(rows: Sequence[Row], alone: Set[int], labelled: Set[int]) -> bool:
+    """Whether a number with no unit on one of the lines of values ``alone`` stands over a
+    value on the next line (of no label) or on the one after it (the line between a
+    label's, holding nothing over it): a count Word's PDF wraps in its narrow cell around
+    its row's one line (``31`` / ``行政许可`` / ``3件`` for 313件), whichever row the layout
+    gave each piece to."""
+    values: dict[int, list[Printed]] = {}
+    for row in rows:
+        for value in row.values:
+            values.setdefault(value[1], []).append(value)
+    return any(
+        _bare(top[0])
+        and (
+            (line + 1 not in labelled and bool(_over(values.get(line + 1, ()), top)))
+            or (
+                line + 1 in labelled
+                and not _over(values.get(line + 1, ()), top)
+                and bool(_over(values.get(line + 2, ()), top))
+            )
+        )
+        for line in alone
+        for top in values[line]
     )
 
 
