@@ -162,15 +162,15 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
 def _around_a_line(rows: Sequence[Row], alone: Set[int], labelled: Set[int]) -> bool:
     """Whether a number with no unit on one of the lines of values ``alone`` stands over a
     value on the next line (of no label) or on the one after it (the line between a
-    label's, holding nothing over it): a count Word's PDF wraps in its narrow cell around
-    its row's one line (``31`` / ``行政许可`` / ``3件`` for 313件), whichever row the layout
-    gave each piece to."""
+    label's, holding nothing over it): a count or an amount Word's PDF wraps in its narrow
+    cell around its row's line (``31`` / ``行政许可`` / ``3件`` for 313件, ``3.0`` / ``业性收``
+    / ``609`` for 3.0609), whichever row the layout gave each piece to."""
     values: dict[int, list[Printed]] = {}
     for row in rows:
         for value in row.values:
             values.setdefault(value[1], []).append(value)
     return any(
-        _bare(top[0])
+        _NO_UNIT.fullmatch(top[0])
         and (
             (line + 1 not in labelled and bool(_over(values.get(line + 1, ()), top)))
             or (
@@ -432,8 +432,9 @@ def _cell_top(
     rows) the cell goes to, or ``None`` where there is none such. The first piece is a
     number with no unit (signed or not), the one word over ``rest`` (within its extent, one
     column off), on the line above it or on the one above that (the line between holding
-    words, none over either), with nothing but ``rest`` under it and no number over it (it
-    may be a rest itself). The cell goes to the first piece's row where it is on the line
+    words, none over either), with nothing but ``rest`` under it and no number with no unit
+    over it (it may be a rest itself; a count its unit closes goes on on no line: ``762项``
+    / ``4083`` / ``行政强制`` / ``项``). The cell goes to the first piece's row where it is on the line
     above or beside a label (of ``labelled`` lines), else to the one row whose words the
     line between holds (``18`` / ``规章  3件  3件`` / ``件``: the layout took 18 for the
     header's). ``words``: each line's labels and values; ``home``: the row of each."""
@@ -448,7 +449,7 @@ def _cell_top(
         not _bare(number)
         or not start - 1 <= column <= column + len(text) <= start + len(number) + 1
         or _over(words.get(line, ()), top) != [rest]
-        or any(any(c.isdigit() for c in word) for word, _, _ in _over(words.get(on - 1, ()), top))
+        or any(_NO_UNIT.fullmatch(word) for word, _, _ in _over(words.get(on - 1, ()), top))
     ):
         return None
     between = words.get(line - 1, ()) if gap else ()
