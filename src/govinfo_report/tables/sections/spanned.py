@@ -434,9 +434,9 @@ def _cell_top(
     column off), on the line above it or on the one above that (the line between holding
     words, none over either), with nothing but ``rest`` under it and no number with no unit
     over it (it may be a rest itself; a count its unit closes goes on on no line: ``762项``
-    / ``4083`` / ``行政强制`` / ``项``). The cell goes to the first piece's row where it is on the line
-    above or beside a label (of ``labelled`` lines), else to the one row whose words the
-    line between holds (``18`` / ``规章  3件  3件`` / ``件``: the layout took 18 for the
+    / ``4083`` / ``行政强制`` / ``项``). The cell goes to the first piece's row where it is
+    on the line above or beside a label (of ``labelled`` lines), else to the one row whose
+    words the line between holds (``18`` / ``规章  3件  3件`` / ``件``: the layout took 18 for the
     header's). ``words``: each line's labels and values; ``home``: the row of each."""
     text, line, column = rest
     gap = not _over(words.get(line - 1, ()), rest)
