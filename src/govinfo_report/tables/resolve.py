@@ -259,18 +259,25 @@ def settled_whole(template: Template, reading: Reading) -> bool:
 def _alone(template: Template, reading: Reading) -> Resolved:
     """``reading`` resolved by its own section's rules: its cells are what they are with
     every rule (no rule joins two sections), and the other sections' cells, none of them
-    given, are not searched for. The last reading resolved is kept (``confirmed`` asks
-    again for the one ``verifies`` has just resolved); readings are frozen, so one reading
-    resolves alike every time."""
+    given, are not searched for. The last ``ALONE_KEPT`` readings resolved are kept
+    (``confirmed`` asks again for the one ``verifies`` has just resolved, and
+    ``confirmed_but_one_row`` for each reading by sequence ``confirmed`` has just
+    resolved); readings are frozen, so one reading resolves alike every time."""
     for known, of, resolved in _LAST_ALONE:
         if of is reading and known is template:
             return resolved
     resolved = resolve(template, [reading], section_rule_set(template.name, reading.section))
-    _LAST_ALONE[:] = [(template, reading, resolved)]
+    _LAST_ALONE[:] = [(template, reading, resolved), *_LAST_ALONE[: ALONE_KEPT - 1]]
     return resolved
 
 
-#: The reading ``_alone`` last resolved, with its template and resolution.
+#: How many readings ``_alone`` keeps resolved: a section read by its order alone has a
+#: handful of readings by sequence (four on a plain ``pdftotext`` of a Word PDF, each
+#: resolved at a few M instructions), checked by ``confirmed`` and again by
+#: ``confirmed_but_one_row``.
+ALONE_KEPT = 8
+#: The readings ``_alone`` last resolved, newest first, with their templates and
+#: resolutions.
 _LAST_ALONE: list[tuple[Template, Reading, Resolved]] = []
 
 

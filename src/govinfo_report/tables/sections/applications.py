@@ -1314,12 +1314,18 @@ def _undoubled(rows: Sequence[Row], count: int, columns: int) -> Iterator[list[R
     for first in range(0, count - columns, columns):
         if texts[first : first + columns] == texts[first + columns : first + 2 * columns]:
             dropped = set(places[first : first + columns])
+            # only the rows that lose values are made again: a section of rows of zeros
+            # has a run like the next at almost every row, and copying every row for
+            # each took 35 M instructions of a plain pdftotext page's parse
+            losing = {at for at, _ in dropped}
             yield [
                 row._replace(
                     values=tuple(
                         cell for index, cell in enumerate(row.values) if (at, index) not in dropped
                     )
                 )
+                if at in losing
+                else row
                 for at, row in enumerate(rows)
             ]
 
@@ -1333,7 +1339,12 @@ def _relocated(
     label cell's first line with the first value of its row, so that value comes out apart
     from the rest of the row (after the row before it, or after the table); the rest keep
     row order. A value on a label line may also be another row's: leaving each out in turn
-    lets the rules find the reading that holds."""
+    lets the rules find the reading that holds.
+
+    A value moved is the one value of its line, so every reading holds all the values:
+    the count is checked once, before any line is named."""
+    if sum(len(row.values) for row in rows) != columns * len(order):
+        return
     lone = [
         (at, key)
         for at, row in enumerate(rows)
@@ -1342,11 +1353,24 @@ def _relocated(
     keys = [key for _, key in lone]
     if not lone or len(set(keys)) < len(keys):
         return
+    # the values of the lines none of which is moved, and where each lone value falls
+    # among them: a reading that leaves one in place has it there (listed once, not again
+    # for each reading)
+    every = dict(lone)
+    kept: list[Printed] = []
+    place: dict[int, int] = {}
+    for at, row in enumerate(rows):
+        if at in every:
+            place[at] = len(kept)
+        else:
+            kept.extend(row.values)
     for left in (None, *range(len(lone))):
         moved = {at: key for n, (at, key) in enumerate(lone) if n != left}
-        normal = [v for at, row in enumerate(rows) if at not in moved for v in row.values]
-        if len(normal) + len(moved) == columns * len(order):
-            yield _moved_first(rows, moved, normal, order, columns), len(moved)
+        normal = kept
+        if left is not None:
+            at = lone[left][0]
+            normal = [*kept[: place[at]], rows[at].values[0], *kept[place[at] :]]
+        yield _moved_first(rows, moved, normal, order, columns), len(moved)
 
 
 def _moved_first(

@@ -132,6 +132,8 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     line (python-docx, docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` /
     ``项``, ``行政`` / ``790 11`` / ``强制``) prints a cell's text whole and each line from
     its start, a value under its label, never beside it."""
+    if any(row.grid.cells for row in rows):  # cells bounded by separators: read by them
+        return False
     # a value on a line of no label, right of both pieces of a band, so right of the label
     # ending first (one cell a line: every value under its label, none that far right)
     labelled = {line for row in rows for _, line, _ in row.labels}
