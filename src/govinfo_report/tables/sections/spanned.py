@@ -169,7 +169,7 @@ def _around_a_line(rows: Sequence[Row], alone: Set[int], labelled: Set[int]) -> 
     / ``609`` for 3.0609), whichever row the layout gave each piece to."""
     values: dict[int, list[Printed]] = {}
     for row in rows:
-        for value in () if row.grid.cells else row.values:  # a grid's cell wraps on no line
+        for value in row.values:
             values.setdefault(value[1], []).append(value)
     return any(
         _NO_UNIT.fullmatch(top[0])
