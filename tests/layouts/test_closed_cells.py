@@ -418,6 +418,60 @@ def test_a_count_wrapped_around_a_one_line_label_is_no_row_read_off_one_piece() 
     assert wrong(back, truth.flat()) == {}
 
 
+#: A 2019 report's (六) sub-table in Word's narrow cells two wide, zeros blank, an empty
+#: line after each row: 行政处罚 prints 31项 and +2 (its 处理决定数量 blank); 行政强制's
+#: 7005件 wraps over three lines around its label's two (``70`` past the empty line,
+#: ``05`` between ``行政  65`` and ``强制  4项``, ``件`` under), 654项 beside them.
+SPACED_THREE_LINES_2019 = """二、主动公开政府信息情况
+
+第二十条第（六）项
+
+      上一
+           本年   处理
+信息    年项
+           增/   决定
+内容    目数
+           减    数量
+      量
+
+行政    31
+           +2
+处罚    项
+
+                70
+行政    65
+                05
+强制    4项
+                件"""
+
+
+def test_a_count_over_three_lines_whose_first_piece_the_row_above_took_is_missing() -> None:
+    """``70`` stands over ``05`` / ``件`` (7005件, 行政强制's): the layout gives it to
+    行政处罚's lines, whose pieces are then joined into one row; the doubt on it stays, so
+    行政处罚's cells are missing (main read its blank 处理决定数量 as 70), none claimed
+    blank, and 行政强制 is never read 5 or 705."""
+    truth = _report(
+        "2019",
+        {
+            "penalties.previous_items": 31,
+            "penalties.change": 2,
+            "coercive_measures.previous_items": 654,
+            "coercive_measures.decisions": 7005,
+        },
+    )
+    back = gr.parse(_with_section_two(truth, SPACED_THREE_LINES_2019))
+    assert _proactive(back, "penalties") == (None, None, None)
+    assert any(
+        d.code == "values-unplaced" and "行政处罚" in d.message and d.line is not None
+        for d in back.diagnostics
+    )
+    for row in ("penalties", "coercive_measures"):
+        for field in gr.fields("2019"):
+            if field.key.startswith(f"proactive.{row}."):
+                assert not back.cell(field.key).blank, field.key
+    assert wrong(back, truth.flat()) == {}
+
+
 #: 行政事业性收费's amount cut at its decimal point, with the amount: 47.25 in a cell three
 #: characters wide, centred (``47.`` / ``25`` beside its label's middle pieces: the layout
 #: reads ``47.`` as a numbering), and 47.2 in one two wide at the top of its row (``47`` /
