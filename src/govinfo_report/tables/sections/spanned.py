@@ -163,10 +163,10 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
 
 def _around_a_line(rows: Sequence[Row], alone: Set[int], labelled: Set[int]) -> bool:
     """Whether a number with no unit on one of the lines of values ``alone`` stands over a
-    value on the next line (of no label) or on the one after it (the line between a
-    label's, holding nothing over it): a count or an amount Word's PDF wraps in its narrow
-    cell around its row's line (``31`` / ``行政许可`` / ``3件`` for 313件, ``3.0`` / ``业性收``
-    / ``609`` for 3.0609), whichever row the layout gave each piece to."""
+    value on the next line or on the one after it (the line between a label's): a count
+    or an amount Word's PDF wraps in its narrow cell around its row's line (``31`` /
+    ``行政许可`` / ``3件`` for 313件, ``46`` / ``行政强制  27`` / ``件`` for 4627件, ``3.0`` /
+    ``业性收`` / ``609`` for 3.0609), whichever row the layout gave each piece to."""
     values: dict[int, list[Printed]] = {}
     for row in rows:
         for value in row.values:
@@ -174,12 +174,8 @@ def _around_a_line(rows: Sequence[Row], alone: Set[int], labelled: Set[int]) -> 
     return any(
         _NO_UNIT.fullmatch(top[0])
         and (
-            (line + 1 not in labelled and bool(_over(values.get(line + 1, ()), top)))
-            or (
-                line + 1 in labelled
-                and not _over(values.get(line + 1, ()), top)
-                and bool(_over(values.get(line + 2, ()), top))
-            )
+            bool(_over(values.get(line + 1, ()), top))
+            or (line + 1 in labelled and bool(_over(values.get(line + 2, ()), top)))
         )
         for line in alone
         for top in values.get(line, ())
