@@ -382,12 +382,23 @@ AROUND_ONE_LINE_2021 = """二、主动公开政府信息情况
 性收费"""
 
 
-def test_a_count_wrapped_around_a_one_line_label_is_no_row_read_off_one_piece() -> None:
-    """``52`` / ``行政许可`` / ``6件`` and ``18`` / ``行政强制`` / ``4件``: each count's first
-    piece stands on a line of values alone over its rest, its row's label between, so
-    either may be one count wrapped around that line or two rows' cells. 行政许可,
+@pytest.mark.parametrize(
+    "text",
+    (
+        AROUND_ONE_LINE_2021,
+        # 184件 over three lines: ``18`` / ``行政强制  4`` / ``件``
+        AROUND_ONE_LINE_2021.replace("行政强制\n          4件", "行政强制      4\n          件"),
+    ),
+)
+def test_a_count_wrapped_around_a_one_line_label_is_no_row_read_off_one_piece(
+    text: str,
+) -> None:
+    """``52`` / ``行政许可`` / ``6件`` and ``18`` / ``行政强制`` / ``4件`` (or ``18`` /
+    ``行政强制  4`` / ``件``): each count's first piece stands on a line of values alone over
+    its rest, so either may be one count wrapped around its row's line or two rows' cells.
+    行政许可,
     行政处罚 and 行政强制 are missing, each said at its line, never 6, 18 or 4 (main read
-    all three so); 行政规范性文件, printed whole on its line, and the amount are read."""
+    all three so where ``4件`` stands under 行政强制); 行政规范性文件, printed whole on its line, and the amount are read."""
     truth = _report(
         "2021",
         {
@@ -401,7 +412,8 @@ def test_a_count_wrapped_around_a_one_line_label_is_no_row_read_off_one_piece() 
             "fees.amount": Decimal("3.5"),
         },
     )
-    back = gr.parse(_with_section_two(truth, AROUND_ONE_LINE_2021))
+    assert text == AROUND_ONE_LINE_2021 or "行政强制      4\n          件" in text
+    back = gr.parse(_with_section_two(truth, text))
     for row, label in (
         ("licensing", "行政许可"),
         ("penalties", "行政处罚"),
