@@ -396,9 +396,9 @@ def test_a_count_wrapped_around_a_one_line_label_is_no_row_read_off_one_piece(
     """``52`` / ``行政许可`` / ``6件`` and ``18`` / ``行政强制`` / ``4件`` (or ``18`` /
     ``行政强制  4`` / ``件``): each count's first piece stands on a line of values alone over
     its rest, so either may be one count wrapped around its row's line or two rows' cells.
-    行政许可,
-    行政处罚 and 行政强制 are missing, each said at its line, never 6, 18 or 4 (main read
-    all three so where ``4件`` stands under 行政强制); 行政规范性文件, printed whole on its line, and the amount are read."""
+    行政许可, 行政处罚 and 行政强制 are missing, each said at its line, never 6, 18 or 4
+    (main read all three so where ``4件`` stands under 行政强制); 行政规范性文件, printed
+    whole on its line, and the amount are read."""
     truth = _report(
         "2021",
         {
