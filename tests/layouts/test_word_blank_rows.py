@@ -3,8 +3,8 @@ blank: each row label wrapped a few characters a line, the group labels one or t
 characters a line beside them, a row's values on one of its label's lines. A row whose
 label's lines (to the next row's label) hold no value is printed blank; one whose lines hold
 a value it may own, even on a line no row label names, is never claimed blank. Section 二
-so printed with no empty line between rows: a count wrapped around its row's one line may
-be two rows' pieces, and is missing, never read off one piece."""
+so printed: a count wrapped around its row's one line may be two rows' pieces, and is
+missing, never read off one piece."""
 
 from __future__ import annotations
 
@@ -193,8 +193,8 @@ def test_narrow_word_rows_printed_blank_are_never_a_number_nor_wrong(
     """A sparse report (few applicants, most rows blank) as Word's PDF of narrow cells
     prints it with its zeros blank (``NarrowCells``: labels wrapped every ``wrap``
     characters, each cell at the top of its row or centred in it): no cell wrong, none
-    claimed blank where a number is printed, in section 三. (Section 二 so printed may read
-    a wrong number where its rows are spaced: docs/accuracy.md, "Not covered yet".)"""
+    claimed blank where a number is printed, in section 三 (section 二: the property
+    below)."""
     writer = NarrowCells(wrap=wrap, top=top, spaced=spaced, amounts=False)
     text = render(report, writer, blank_zeros=True)
     note(text)
@@ -210,17 +210,19 @@ def test_narrow_word_rows_printed_blank_are_never_a_number_nor_wrong(
     wrap=st.integers(2, 4),
     width=st.integers(2, 4),
     top=st.booleans(),
+    spaced=st.booleans(),
     amounts=st.booleans(),
 )
-def test_narrow_word_section_two_with_zeros_blank_and_no_row_padding_is_never_wrong(
-    report: gr.Report, wrap: int, width: int, top: bool, amounts: bool
+def test_narrow_word_section_two_with_zeros_blank_is_never_wrong(
+    report: gr.Report, wrap: int, width: int, top: bool, spaced: bool, amounts: bool
 ) -> None:
     """Any report, or a sparse one, as Word's PDF of narrow cells prints it with its zeros
-    blank and no empty line between rows (``NarrowCells(spaced=False)``): a count wrapped
+    blank, with or without an empty line between rows (``NarrowCells``): a count wrapped
     around its row's one line (``52`` / ``行政许可`` / ``6件``) may be that row's or two
-    rows' pieces, the layout giving its first to the row above; no cell of section 二 is
-    wrong, none claimed blank where a number is printed."""
-    writer = NarrowCells(wrap=wrap, width=width, top=top, spaced=False, amounts=amounts)
+    rows' pieces, the layout giving its first to the row above (past the empty line too:
+    ``40`` / ``行政  88`` / ``00`` / ``强制  2项`` / ``件``); no cell of section 二 is wrong,
+    none claimed blank where a number is printed."""
+    writer = NarrowCells(wrap=wrap, width=width, top=top, spaced=spaced, amounts=amounts)
     text = render(report, writer, blank_zeros=True)
     note(text)
     back = gr.parse(text)
