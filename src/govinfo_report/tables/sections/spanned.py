@@ -128,7 +128,8 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     """Whether ``rows``, which show no column gaps, are text laid out by its place on the
     page all the same (``pdftotext -layout`` of cells so narrow that every line holds one
     column's piece: ``行政`` / ``62`` / ``许可``): a value stands on a line of no label
-    between two pieces of one row's label (``_bands``), right of them. Text one cell a
+    between two pieces of one row's label (``_bands``), right of them, or one right of the
+    labels is a count's first piece over its rest (``_around_a_line``). Text one cell a
     line (python-docx, docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` /
     ``项``, ``行政`` / ``790 11`` / ``强制``) prints a cell's text whole and each line from
     its start, a value under its label, never beside it."""
