@@ -337,6 +337,153 @@ def test_one_column_cells_wrapped_with_no_column_gaps_are_never_read_off_one_lin
     assert wrong(back, truth.flat()) == {}
 
 
+#: A 2021 report's section 二 as Word's PDF of narrow cells prints it with its zeros blank
+#: and no empty line between rows: each label on one line, each count centred around it.
+#: 行政许可's 526件 wraps as ``52`` over its label's line and ``6件`` under it, the layout
+#: giving ``52`` to the header's last line; 行政处罚 prints nothing, so 行政强制's 184件
+#: wraps as ``18`` on the line after 行政处罚's label (the layout gives it to 行政处罚) and
+#: ``4件`` under 行政强制's.
+AROUND_ONE_LINE_2021 = """二、主动公开政府信息情况
+第二十条第（一）项
+          本年   本年   现行
+信息内容      制发   废止   有效
+          件数   件数   件数
+规章        2件          5件
+行政规范      7件   1件   40件
+性文件
+第二十条第（五）项
+          本年
+          处理
+信息内容
+          决定
+          数量
+          52
+行政许可
+          6件
+第二十条第（六）项
+          本年
+          处理
+信息内容
+          决定
+          数量
+行政处罚
+          18
+行政强制
+          4件
+第二十条第（八）项
+          本年
+          收费
+          金额
+信息内容      （单
+          位：
+          万元
+          ）
+行政事业      3.5
+性收费"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        AROUND_ONE_LINE_2021,
+        # 184件 over three lines: ``18`` / ``行政强制  4`` / ``件``
+        AROUND_ONE_LINE_2021.replace("行政强制\n          4件", "行政强制      4\n          件"),
+    ),
+)
+def test_a_count_wrapped_around_a_one_line_label_is_no_row_read_off_one_piece(
+    text: str,
+) -> None:
+    """``52`` / ``行政许可`` / ``6件`` and ``18`` / ``行政强制`` / ``4件`` (or ``18`` /
+    ``行政强制  4`` / ``件``): each count's first piece stands on a line of values alone over
+    its rest, so either may be one count wrapped around its row's line or two rows' cells.
+    行政许可, 行政处罚 and 行政强制 are missing, each said at its line, never 6, 18 or 4
+    (main read all three so where ``4件`` stands under 行政强制); 行政规范性文件, printed
+    whole on its line, and the amount are read."""
+    truth = _report(
+        "2021",
+        {
+            "rules.issued": 2,
+            "rules.in_force": 5,
+            "normative_documents.issued": 7,
+            "normative_documents.repealed": 1,
+            "normative_documents.in_force": 40,
+            "licensing.decisions": 526,
+            "coercive_measures.decisions": 184,
+            "fees.amount": Decimal("3.5"),
+        },
+    )
+    assert text == AROUND_ONE_LINE_2021 or "行政强制      4\n          件" in text
+    back = gr.parse(_with_section_two(truth, text))
+    for row, label in (
+        ("licensing", "行政许可"),
+        ("penalties", "行政处罚"),
+        ("coercive_measures", "行政强制"),
+    ):
+        cell = back.cell(f"proactive.{row}.decisions")
+        assert (cell.value, cell.blank) == (None, False), row
+        assert any(
+            d.code == "values-unplaced" and label in d.message and d.line is not None
+            for d in back.diagnostics
+        ), row
+    assert _proactive(back, "normative_documents") == (7, 1, 40)
+    assert back.cell("proactive.fees.amount").value == Decimal("3.5")
+    assert wrong(back, truth.flat()) == {}
+
+
+#: A 2019 report's (六) sub-table in Word's narrow cells two wide, zeros blank, an empty
+#: line after each row: 行政处罚 prints 31项 and +2 (its 处理决定数量 blank); 行政强制's
+#: 7005件 wraps over three lines around its label's two (``70`` past the empty line,
+#: ``05`` between ``行政  65`` and ``强制  4项``, ``件`` under), 654项 beside them.
+SPACED_THREE_LINES_2019 = """二、主动公开政府信息情况
+
+第二十条第（六）项
+
+      上一
+           本年   处理
+信息    年项
+           增/   决定
+内容    目数
+           减    数量
+      量
+
+行政    31
+           +2
+处罚    项
+
+                70
+行政    65
+                05
+强制    4项
+                件"""
+
+
+def test_a_count_over_three_lines_whose_first_piece_the_row_above_took_is_missing() -> None:
+    """``70`` stands over ``05`` / ``件`` (7005件, 行政强制's): the layout gives it to
+    行政处罚's lines, whose pieces are then joined into one row; the doubt on it stays, so
+    行政处罚's cells are missing (main read its blank 处理决定数量 as 70), none claimed
+    blank, and 行政强制 is never read 5 or 705."""
+    truth = _report(
+        "2019",
+        {
+            "penalties.previous_items": 31,
+            "penalties.change": 2,
+            "coercive_measures.previous_items": 654,
+            "coercive_measures.decisions": 7005,
+        },
+    )
+    back = gr.parse(_with_section_two(truth, SPACED_THREE_LINES_2019))
+    assert _proactive(back, "penalties") == (None, None, None)
+    assert any(
+        d.code == "values-unplaced" and "行政处罚" in d.message and d.line is not None
+        for d in back.diagnostics
+    )
+    for row in ("penalties", "coercive_measures"):
+        for field in gr.fields("2019"):
+            if field.key.startswith(f"proactive.{row}."):
+                assert not back.cell(field.key).blank, field.key
+    assert wrong(back, truth.flat()) == {}
+
+
 #: 行政事业性收费's amount cut at its decimal point, with the amount: 47.25 in a cell three
 #: characters wide, centred (``47.`` / ``25`` beside its label's middle pieces: the layout
 #: reads ``47.`` as a numbering), and 47.2 in one two wide at the top of its row (``47`` /

@@ -2,7 +2,9 @@
 blank: each row label wrapped a few characters a line, the group labels one or two
 characters a line beside them, a row's values on one of its label's lines. A row whose
 label's lines (to the next row's label) hold no value is printed blank; one whose lines hold
-a value it may own, even on a line no row label names, is never claimed blank."""
+a value it may own, even on a line no row label names, is never claimed blank. Section 二
+so printed: a count wrapped around its row's one line may be two rows' pieces, and is
+missing, never read off one piece."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from govinfo_report.write.render import render
 
 from conftest import at_offsets, scaled, wrong
 from manglers import NarrowCells
-from strategies import sparse_reports
+from strategies import reports, sparse_reports
 
 #: A narrow table's first rows: 本年新收 printing 12, 3 and 15 on a line between its label's
 #: two, 上年结转 blank, （一）予以公开's 5 and 5 on a line that holds only a piece of the group
@@ -191,12 +193,39 @@ def test_narrow_word_rows_printed_blank_are_never_a_number_nor_wrong(
     """A sparse report (few applicants, most rows blank) as Word's PDF of narrow cells
     prints it with its zeros blank (``NarrowCells``: labels wrapped every ``wrap``
     characters, each cell at the top of its row or centred in it): no cell wrong, none
-    claimed blank where a number is printed, in section 三. (Section 二 so printed may read
-    a wrong number: docs/accuracy.md, "Not covered yet".)"""
+    claimed blank where a number is printed, in section 三 (section 二: the property
+    below)."""
     writer = NarrowCells(wrap=wrap, top=top, spaced=spaced, amounts=False)
     text = render(report, writer, blank_zeros=True)
     note(text)
     back = gr.parse(text)
     truth = {key: value for key, value in report.flat().items() if key.startswith("applications.")}
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+@scaled(0.3)
+@given(
+    report=st.one_of(reports(), sparse_reports()),
+    wrap=st.integers(2, 4),
+    width=st.integers(2, 4),
+    top=st.booleans(),
+    spaced=st.booleans(),
+    amounts=st.booleans(),
+)
+def test_narrow_word_section_two_with_zeros_blank_is_never_wrong(
+    report: gr.Report, wrap: int, width: int, top: bool, spaced: bool, amounts: bool
+) -> None:
+    """Any report, or a sparse one, as Word's PDF of narrow cells prints it with its zeros
+    blank, with or without an empty line between rows (``NarrowCells``): a count wrapped
+    around its row's one line (``52`` / ``行政许可`` / ``6件``) may be that row's or two
+    rows' pieces, the layout giving its first to the row above (past the empty line too:
+    ``40`` / ``行政  88`` / ``00`` / ``强制  2项`` / ``件``); no cell of section 二 is wrong,
+    none claimed blank where a number is printed."""
+    writer = NarrowCells(wrap=wrap, width=width, top=top, spaced=spaced, amounts=amounts)
+    text = render(report, writer, blank_zeros=True)
+    note(text)
+    back = gr.parse(text)
+    truth = {key: value for key, value in report.flat().items() if key.startswith("proactive.")}
     assert wrong(back, truth) == {}
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]

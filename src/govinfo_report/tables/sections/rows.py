@@ -2594,7 +2594,9 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
     line prints none of its cells had its label set aside (``rewrapped``: a fragment under
     another row's whole label, its values maybe that row's): the block is left as it is,
     its pieces above naming no row for those values (``行政`` / ``处罚`` / ``[行政]`` /
-    ``1647``, the last piece set aside, is no 行政处罚)."""
+    ``1647``, the last piece set aside, is no 行政处罚). A row whose value may be a piece
+    of another row's count (``Row.stacked``: ``行政  54项  -4`` / ``处罚`` / ``40`` / ``行政
+    88`` / ``00件``, 4000件 wrapped over three lines) keeps the joined row ``stacked``."""
     valued = [row for row in block if row.values]
     if not valued or any(row.runs.cells or row.grid.cells for row in block):
         return None
@@ -2651,6 +2653,7 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
         ),
         line=min(pieces[0][1], first.line),
         loose=True,
+        stacked=any(row.stacked for row in valued),  # a value doubted stays in doubt
         positions=Positions(),
     )
 

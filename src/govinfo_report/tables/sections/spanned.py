@@ -128,7 +128,8 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
     """Whether ``rows``, which show no column gaps, are text laid out by its place on the
     page all the same (``pdftotext -layout`` of cells so narrow that every line holds one
     column's piece: ``行政`` / ``62`` / ``许可``): a value stands on a line of no label
-    between two pieces of one row's label (``_bands``), right of them. Text one cell a
+    between two pieces of one row's label (``_bands``), right of them, or one right of the
+    labels is a count's first piece over its rest (``_around_a_line``). Text one cell a
     line (python-docx, docx2txt, plain ``pdftotext``: ``其他对外管理服务事`` / ``17`` /
     ``项``, ``行政`` / ``790 11`` / ``强制``) prints a cell's text whole and each line from
     its start, a value under its label, never beside it."""
@@ -153,10 +154,34 @@ def _laid_out(rows: Sequence[Row], matcher: LabelMatcher) -> bool:
             if line not in ends:
                 starts[line] = min(starts.get(line, column), column)
     alone = [(line, start) for line, start in starts.items() if start >= floor]
-    return bool(alone) and any(
-        first < line < last and start >= max(ends[first], ends[last])
-        for first, last in _bands(rows, matcher, frozenset())
-        for line, start in alone
+    return bool(alone) and (
+        any(
+            first < line < last and start >= max(ends[first], ends[last])
+            for first, last in _bands(rows, matcher, frozenset())
+            for line, start in alone
+        )
+        or _around_a_line(rows, {line for line, _ in alone}, labelled)
+    )
+
+
+def _around_a_line(rows: Sequence[Row], alone: Set[int], labelled: Set[int]) -> bool:
+    """Whether a number with no unit on one of the lines of values ``alone`` stands over a
+    value on the next line or on the one after it (the line between a label's): a count
+    or an amount Word's PDF wraps in its narrow cell around its row's line (``31`` /
+    ``行政许可`` / ``3件`` for 313件, ``46`` / ``行政强制  27`` / ``件`` for 4627件, ``3.0`` /
+    ``业性收`` / ``609`` for 3.0609), whichever row the layout gave each piece to."""
+    values: dict[int, list[Printed]] = {}
+    for row in rows:
+        for value in row.values:
+            values.setdefault(value[1], []).append(value)
+    return any(
+        _NO_UNIT.fullmatch(top[0])
+        and (
+            bool(_over(values.get(line + 1, ()), top))
+            or (line + 1 in labelled and bool(_over(values.get(line + 2, ()), top)))
+        )
+        for line in alone
+        for top in values.get(line, ())
     )
 
 
@@ -408,10 +433,11 @@ def _cell_top(
     rows) the cell goes to, or ``None`` where there is none such. The first piece is a
     number with no unit (signed or not), the one word over ``rest`` (within its extent, one
     column off), on the line above it or on the one above that (the line between holding
-    words, none over either), with nothing but ``rest`` under it and no number over it (it
-    may be a rest itself). The cell goes to the first piece's row where it is on the line
-    above or beside a label (of ``labelled`` lines), else to the one row whose words the
-    line between holds (``18`` / ``规章  3件  3件`` / ``件``: the layout took 18 for the
+    words, none over either), with nothing but ``rest`` under it and no number with no unit
+    over it (it may be a rest itself; a count its unit closes goes on on no line: ``762项``
+    / ``4083`` / ``行政强制`` / ``项``). The cell goes to the first piece's row where it is
+    on the line above or beside a label (of ``labelled`` lines), else to the one row whose
+    words the line between holds (``18`` / ``规章  3件  3件`` / ``件``: the layout took 18 for the
     header's). ``words``: each line's labels and values; ``home``: the row of each."""
     text, line, column = rest
     gap = not _over(words.get(line - 1, ()), rest)
@@ -424,7 +450,7 @@ def _cell_top(
         not _bare(number)
         or not start - 1 <= column <= column + len(text) <= start + len(number) + 1
         or _over(words.get(line, ()), top) != [rest]
-        or any(any(c.isdigit() for c in word) for word, _, _ in _over(words.get(on - 1, ()), top))
+        or any(_NO_UNIT.fullmatch(word) for word, _, _ in _over(words.get(on - 1, ()), top))
     ):
         return None
     between = words.get(line - 1, ()) if gap else ()
