@@ -52,6 +52,8 @@ def spanned(
     matcher: LabelMatcher,
     width: int,
     alone: Mapping[str, int] | None = None,
+    *,
+    offsets: bool = True,
 ) -> list[Row]:
     """``rows`` with each run of rows on consecutive lines whose label pieces join into one
     template row's label whole, two or more of them printing values, made that one row
@@ -64,7 +66,9 @@ def spanned(
     the rows left as they are. Section 二's pieces of amounts cut at their points are
     values in doubt (``_points_cut``). A line left empty between two of a label's pieces
     (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
-    whose baselines stand further apart) does not part them."""
+    whose baselines stand further apart) does not part them. Without ``offsets`` (a
+    sub-table whose values' offsets name no column: ``proactive._packed_header``), a run
+    is placed by no column: its values stay in line order (``_merged``)."""
     if alone is not None:
         rows = _points_cut(rows)
     if not any(row.gaps for row in rows):
@@ -79,7 +83,7 @@ def spanned(
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
+            _merged(rows, at, end, label, (width, alone, offsets), (own, anchors), matcher)
             if _to_merge(rows, (at, own, end), matcher, width if alone is None else None)
             else None
         )
@@ -680,7 +684,7 @@ def _merged(
     at: int,
     end: int,
     label: str,
-    shape: tuple[int, Mapping[str, int] | None],
+    shape: tuple[int, Mapping[str, int] | None, bool],
     own_anchors: tuple[int, Mapping[Printed, tuple[int, int]]],
     matcher: LabelMatcher,
 ) -> Row:
@@ -715,8 +719,12 @@ def _merged(
     another sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一
     本年 处理``, 15 read as 本年增/减 by 行政处罚's columns; 行政事业性收费's two columns on a
     grid of three, or 规章's ``5 278 24`` pushed right under a packed header); in section
-    三, whose rules read a run in doubt otherwise, by none."""
-    width, alone = shape
+    三, whose rules read a run in doubt otherwise, by none. Where the section's offsets name
+    no column (``shape``'s last, ``spanned``'s ``offsets``), a run is placed by none either:
+    a value on the label's second line under the last digit of one on its first may be that
+    count's rest or a value of its own, and one under a column's header word its
+    neighbour's (``行政 435 7`` / ``规范   1``: 435, 1 and 7, not 4351 and 7)."""
+    width, alone, offsets = shape
     own, anchors = own_anchors
     run = rows[at:end]
     first = run[0]
@@ -729,7 +737,7 @@ def _merged(
     own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
     doubt = any(row.positions.unsure for row in run)
     # section 三's rules read a run in doubt otherwise
-    sure = len(pages) == 1 and not (doubt and alone is None)
+    sure = offsets and len(pages) == 1 and not (doubt and alone is None)
     kin = _kin(rows, at, width) if (doubt or alone is not None) and sure else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
@@ -756,6 +764,13 @@ def _merged(
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
             placed = own_placed  # pieces joined by the section's columns, or in a row's one
+    if (
+        placed is not None
+        and alone is not None
+        and placed[1]
+        and not all(_cells_filled(placed[0], own_cells))
+    ):
+        placed = None  # a count's rest, or a value of its own in the row's blank cell
     if (
         placed is None
         and alone is not None
@@ -804,6 +819,11 @@ def _merged(
         positions=Positions() if past else Positions(cells),
         gaps=True,
     )
+
+
+def _cells_filled(cells: Sequence[Printed], own: int) -> list[bool]:
+    """For each of a row's ``own`` first ``cells``, whether it holds a value."""
+    return [bool(text) for text, _, _ in cells[:own]]
 
 
 def _past(cells: Sequence[Printed], own: int) -> bool:
