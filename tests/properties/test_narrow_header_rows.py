@@ -595,3 +595,32 @@ def test_a_row_short_of_its_cells_under_a_packed_header_is_not_placed() -> None:
         f"proactive.normative_documents.{c}" for c in ("made", "published", "total_published")
     ]
     assert [back.cell(key).value for key in documents] == [409, 7, 356]
+
+
+#: 2019's (八) of a narrow page, labels two spaces from the header's packed words (``信息内
+#: 年 增``): 行政事业性收费 prints 4 (本年增/减) alone, 上一年项目数量 blank.
+_PACKED_AFTER_TWO_SPACES = "\n".join(
+    (
+        "某县某镇人民政府2019年政府信息公开工作年度报告",
+        "",
+        "二、主动公开政府信息情况",
+        "第二十条第（八）项",
+        *("     上    本", "     一    年", "信息内  年 增", "容    项 /"),
+        *("     目    减", "     数", "     量"),
+        "行政事",
+        "业性收    4",
+        "费",
+    )
+)
+
+
+def test_a_lone_value_under_a_header_packed_after_two_spaces_is_not_placed() -> None:
+    """行政事业性收费's 4 (under 增 of the packed line, between 上 and 本 of the others) was
+    read as 上一年项目数量's and 本年增/减 claimed printed blank. A header line whose column
+    words stand one space apart is packed whether the label's piece stands one or two
+    spaces before them: the row's cells are missing, said."""
+    back = gr.parse(_PACKED_AFTER_TWO_SPACES)
+    keys = [f"proactive.fees.{c}" for c in ("previous_items", "change")]
+    assert [back.cell(key).value for key in keys] == [None, None]
+    assert not any(back.cell(key).blank for key in keys)
+    assert any(d.code == "values-unplaced" and d.line == 13 for d in back.diagnostics)

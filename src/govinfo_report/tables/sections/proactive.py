@@ -183,6 +183,11 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     return context.draft.freeze()
 
 
+#: How many spaces the label column's header word (or its piece) stands before the column
+#: words a packed header line sets one space apart (``CentredRows``' gap: ``信息内  年 增``).
+_LABEL_GAPS = frozenset({1, 2})
+
+
 def _packed_header(rows: Sequence[Row]) -> bool:
     """Whether a sub-table's header line of ``rows`` (labels alone) packs the next column's
     word one space after a piece of the label column's header word (``信息 采购 采购总金额``,
@@ -208,7 +213,12 @@ def _packed_header(rows: Sequence[Row]) -> bool:
             head.startswith(word) and head != word for head in labels.PROACTIVE_HEADER_WORDS
         ):
             return True
-        if set(gaps) == {1} and word in labels.PROACTIVE_HEADER_WORDS:
+        if (
+            len(gaps) > 1
+            and gaps[0] in _LABEL_GAPS
+            and set(gaps[1:]) == {1}
+            and any(head.startswith(word) for head in labels.PROACTIVE_HEADER_WORDS)
+        ):
             return True
     return False
 
