@@ -191,9 +191,9 @@ _LABEL_GAPS = frozenset({1, 2})
 def _packed_header(rows: Sequence[Row]) -> bool:
     """Whether a sub-table's header line of ``rows`` (labels alone) packs the next column's
     word one space after a piece of the label column's header word (``信息 采购 采购总金额``,
-    ``信息 本年 本年 现行``), or every column's word one space after the word before it,
-    two or more of them, after the whole of it (``信息内容 制 废 有``: words a character a
-    line). A tool that lays out columns pads each to its widest cell
+    ``信息 本年 本年 现行``), or two or more columns' words one space apart, one or two
+    spaces after it or a piece of it (``信息内容 制 废 有``, ``信息内  年 增``: words a
+    character a line). A tool that lays out columns pads each to its widest cell
     and sets them apart (lynx, inscriptis: two spaces or more; Word's PDF at their x:
     ``信息   项``); ``pdftotext -layout`` of a browser's narrow PDF prints a line's words one
     space apart, and starts each block of values at a column the blocks left of it on the

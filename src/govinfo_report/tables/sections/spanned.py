@@ -721,9 +721,10 @@ def _merged(
     grid of three, or 规章's ``5 278 24`` pushed right under a packed header); in section
     三, whose rules read a run in doubt otherwise, by none. Where the section's offsets name
     no column (``shape``'s last, ``spanned``'s ``offsets``), a run is placed by none either:
-    a value on the label's second line under the last digit of one on its first may be that
-    count's rest or a value of its own, and one under a column's header word its
-    neighbour's (``行政 435 7`` / ``规范   1``: 435, 1 and 7, not 4351 and 7)."""
+    a value under a column's header word may be its neighbour's. Nor is a run of section 二
+    whose pieces a column joins while a cell of its own stays blank: the lower piece may be
+    the count's rest or that cell's value, pushed left (``行政 435 7`` / ``规范   1``: 435, 1
+    and 7, not 4351 and 7)."""
     width, alone, offsets = shape
     own, anchors = own_anchors
     run = rows[at:end]
@@ -764,12 +765,7 @@ def _merged(
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
             placed = own_placed  # pieces joined by the section's columns, or in a row's one
-    if (
-        placed is not None
-        and alone is not None
-        and placed[1]
-        and not all(_cells_filled(placed[0], own_cells))
-    ):
+    if placed is not None and alone is not None and placed[1] and _blank(placed[0], own_cells):
         placed = None  # a count's rest, or a value of its own in the row's blank cell
     if (
         placed is None
@@ -821,9 +817,9 @@ def _merged(
     )
 
 
-def _cells_filled(cells: Sequence[Printed], own: int) -> list[bool]:
-    """For each of a row's ``own`` first ``cells``, whether it holds a value."""
-    return [bool(text) for text, _, _ in cells[:own]]
+def _blank(cells: Sequence[Printed], own: int) -> bool:
+    """Whether one of the first ``own`` ``cells`` (a row's own) holds no value."""
+    return any(not text for text, _, _ in cells[:own])
 
 
 def _past(cells: Sequence[Printed], own: int) -> bool:
