@@ -52,8 +52,6 @@ def spanned(
     matcher: LabelMatcher,
     width: int,
     alone: Mapping[str, int] | None = None,
-    *,
-    offsets: bool = True,
 ) -> list[Row]:
     """``rows`` with each run of rows on consecutive lines whose label pieces join into one
     template row's label whole, two or more of them printing values, made that one row
@@ -66,9 +64,7 @@ def spanned(
     the rows left as they are. Section 二's pieces of amounts cut at their points are
     values in doubt (``_points_cut``). A line left empty between two of a label's pieces
     (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
-    whose baselines stand further apart) does not part them. Without ``offsets`` (a
-    sub-table whose values' offsets name no column: ``proactive._packed_header``), a run
-    is placed by no column: its values stay in line order (``_merged``)."""
+    whose baselines stand further apart) does not part them."""
     if alone is not None:
         rows = _points_cut(rows)
     if not any(row.gaps for row in rows):
@@ -83,7 +79,7 @@ def spanned(
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone, offsets), (own, anchors), matcher)
+            _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
             if _to_merge(rows, (at, own, end), matcher, width if alone is None else None)
             else None
         )
@@ -684,7 +680,7 @@ def _merged(
     at: int,
     end: int,
     label: str,
-    shape: tuple[int, Mapping[str, int] | None, bool],
+    shape: tuple[int, Mapping[str, int] | None],
     own_anchors: tuple[int, Mapping[Printed, tuple[int, int]]],
     matcher: LabelMatcher,
 ) -> Row:
@@ -719,13 +715,11 @@ def _merged(
     another sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一
     本年 处理``, 15 read as 本年增/减 by 行政处罚's columns; 行政事业性收费's two columns on a
     grid of three, or 规章's ``5 278 24`` pushed right under a packed header); in section
-    三, whose rules read a run in doubt otherwise, by none. Where the section's offsets name
-    no column (``shape``'s last, ``spanned``'s ``offsets``), a run is placed by none either:
-    a value under a column's header word may be its neighbour's. Nor is a run of section 二
-    whose pieces a column joins while a cell of its own stays blank: the lower piece may be
-    the count's rest or that cell's value, pushed left (``行政 435 7`` / ``规范   1``: 435, 1
-    and 7, not 4351 and 7)."""
-    width, alone, offsets = shape
+    三, whose rules read a run in doubt otherwise, by none. A run of section 二 whose
+    columns join two pieces while a cell of its own stays blank is not placed by them:
+    the lower piece may be the count's rest or that cell's value, pushed left (``行政 435
+    7`` / ``规范   1``: 435, 1 and 7, not 4351 and 7)."""
+    width, alone = shape
     own, anchors = own_anchors
     run = rows[at:end]
     first = run[0]
@@ -738,7 +732,7 @@ def _merged(
     own_cells = alone.get(matcher.match(label)[1] or "", width) if alone is not None else width
     doubt = any(row.positions.unsure for row in run)
     # section 三's rules read a run in doubt otherwise
-    sure = offsets and len(pages) == 1 and not (doubt and alone is None)
+    sure = len(pages) == 1 and not (doubt and alone is None)
     kin = _kin(rows, at, width) if (doubt or alone is not None) and sure else None
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
