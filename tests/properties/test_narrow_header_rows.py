@@ -482,3 +482,145 @@ def test_a_row_past_a_page_break_is_not_placed_by_the_columns_of_the_page_before
     assert secret == [0, 12, 4, 3, 9, 6]
     partly = [back.cell(f"applications.partially_granted.{c}").value for c in columns]
     assert partly == [11, 107, 0, 15, 0, 0]
+
+
+#: Section 二's (一) of a narrow page, counts right-aligned: 规范性文件 prints 268
+#: (本年制发件数) and 4 (现行有效件数) on its label's first line and 3 (本年废止件数) on its
+#: second, under the last digit of 268.
+_REST_OR_OWN_2021 = "\n".join(
+    (
+        "某县某镇人民政府2022年政府信息公开工作年度报告",
+        "",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        *("   本   本   现", "   年   年   行", "信息 制 废 有"),
+        *("   发   止   效", "   件   件   件", "   数   数   数"),
+        "规章 518 276 9",
+        "行政 268 4",
+        "规范   3",
+        "性文",
+        "件",
+    )
+)
+#: The same shape in 2019's template: 规范性文件 prints 58 (本年新制作数量) and 902
+#: (对外公开总数量) on its label's first line and 6 (本年新公开数量) on its second, under
+#: the last digit of 902.
+_REST_OR_OWN_2019 = "\n".join(
+    (
+        "某县某镇人民政府2019年政府信息公开工作年度报告",
+        "",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        *("     本   本   对", "     年   年   外", "     新   新   公"),
+        "信息内容 制 公 开",
+        *("     作   开   总", "     数   数   数", "     量   量   量"),
+        "规章 731 520 64",
+        "规范性文 58 902",
+        "件         6",
+    )
+)
+
+
+def test_a_digit_under_a_counts_last_digit_that_may_be_a_value_of_its_own_is_not_placed() -> None:
+    """行政规范性文件's 3 under the last digit of 268 was read as its wrapped rest (2683), 4
+    as 本年废止件数's and 现行有效件数 claimed printed blank: in a narrow right-aligned
+    cell 3 may be that rest or 本年废止件数's own, pushed left. The row's cells are
+    missing, said; 规章's one line reads on."""
+    back = gr.parse(_REST_OR_OWN_2021)
+    keys = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [back.cell(key).value for key in keys] == [None, None, None]
+    assert not any(back.cell(key).blank for key in keys)
+    assert any(d.code == "values-unplaced" and d.line == 12 for d in back.diagnostics)
+    rules = [back.cell(f"proactive.rules.{c}").value for c in ("issued", "repealed", "in_force")]
+    assert rules == [518, 276, 9]
+    back = gr.parse(_REST_OR_OWN_2019)
+    keys = [f"proactive.normative_documents.{c}" for c in ("made", "published", "total_published")]
+    assert [back.cell(key).value for key in keys] == [None, None, None]
+    assert not any(back.cell(key).blank for key in keys)
+
+
+#: Section 二's (一) under a header line that packs its words one space apart (``信息内容
+#: 制 废 有``), its other lines setting the same words elsewhere: 规章 prints 47
+#: (本年制发件数) and 913 (现行有效件数), 本年废止件数 blank; 行政规范性文件 326, 5 and 318
+#: on a line between its label's two.
+_PACKED_2021 = "\n".join(
+    (
+        "某县某镇人民政府2022年政府信息公开工作年度报告",
+        "",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        *("     本       本 现", "     年       年 行", "信息内容 制 废 有"),
+        *("     发       止 效", "     件       件 件", "     数       数 数"),
+        "规章  47 913",
+        "行政规范",
+        "   326 5 318",
+        "性文件",
+    )
+)
+#: The same in 2019's template: 规章 62 (本年新制作数量) and 847 (对外公开总数量).
+_PACKED_2019 = "\n".join(
+    (
+        "某县某镇人民政府2019年政府信息公开工作年度报告",
+        "",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        *("     本       本 对", "     年       年 外", "     新       新 公"),
+        "信息内容 制 公 开",
+        *("     作       开 总", "     数       数 数", "     量       量 量"),
+        "规章  62 847",
+        "规范性文",
+        "   409 7 356",
+        "件",
+    )
+)
+
+
+def test_a_row_short_of_its_cells_under_a_packed_header_is_not_placed() -> None:
+    """规章's 47 stands under 本年废止件数's word in the grid of 行政规范性文件's line and under
+    本年制发件数's on the header: read as 本年废止件数's, 本年制发件数 claimed printed blank.
+    Under a header line packing its words one space apart no offset names a column: the
+    row's cells are missing, said; a row printing every cell on its line reads in order."""
+    back = gr.parse(_PACKED_2021)
+    keys = [f"proactive.rules.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [back.cell(key).value for key in keys] == [None, None, None]
+    assert not any(back.cell(key).blank for key in keys)
+    assert any(d.code == "values-unplaced" and d.line == 11 for d in back.diagnostics)
+    documents = [f"proactive.normative_documents.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [back.cell(key).value for key in documents] == [326, 5, 318]
+    back = gr.parse(_PACKED_2019)
+    keys = [f"proactive.rules.{c}" for c in ("made", "published", "total_published")]
+    assert [back.cell(key).value for key in keys] == [None, None, None]
+    assert not any(back.cell(key).blank for key in keys)
+    documents = [
+        f"proactive.normative_documents.{c}" for c in ("made", "published", "total_published")
+    ]
+    assert [back.cell(key).value for key in documents] == [409, 7, 356]
+
+
+#: 2019's (八) of a narrow page, labels two spaces from the header's packed words (``信息内
+#: 年 增``): 行政事业性收费 prints 4 (本年增/减) alone, 上一年项目数量 blank.
+_PACKED_AFTER_TWO_SPACES = "\n".join(
+    (
+        "某县某镇人民政府2019年政府信息公开工作年度报告",
+        "",
+        "二、主动公开政府信息情况",
+        "第二十条第（八）项",
+        *("     上    本", "     一    年", "信息内  年 增", "容    项 /"),
+        *("     目    减", "     数", "     量"),
+        "行政事",
+        "业性收    4",
+        "费",
+    )
+)
+
+
+def test_a_lone_value_under_a_header_packed_after_two_spaces_is_not_placed() -> None:
+    """行政事业性收费's 4 (under 增 of the packed line, between 上 and 本 of the others) was
+    read as 上一年项目数量's and 本年增/减 claimed printed blank. A header line whose column
+    words stand one space apart is packed whether the label's piece stands one or two
+    spaces before them: the row's cells are missing, said."""
+    back = gr.parse(_PACKED_AFTER_TWO_SPACES)
+    keys = [f"proactive.fees.{c}" for c in ("previous_items", "change")]
+    assert [back.cell(key).value for key in keys] == [None, None]
+    assert not any(back.cell(key).blank for key in keys)
+    assert any(d.code == "values-unplaced" and d.line == 13 for d in back.diagnostics)

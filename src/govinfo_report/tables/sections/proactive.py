@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -175,26 +176,41 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     return context.draft.freeze()
 
 
+#: How many spaces the label column's header word (or its piece) stands before the column
+#: words a packed header line sets one space apart (``CentredRows``' gap: ``信息内  年 增``).
+_LABEL_GAPS = frozenset({1, 2})
+
+
 def _packed_header(rows: Sequence[Row]) -> bool:
     """Whether a sub-table's header line of ``rows`` (labels alone) packs the next column's
     word one space after a piece of the label column's header word (``信息 采购 采购总金额``,
-    ``信息 本年 本年 现行``). A tool that lays out columns pads each to its widest cell
+    ``信息 本年 本年 现行``), or two or more columns' words one space apart, one or two
+    spaces after it or a piece of it (``信息内容 制 废 有``, ``信息内  年 增``: words a
+    character a line). A tool that lays out columns pads each to its widest cell
     and sets them apart (lynx, inscriptis: two spaces or more; Word's PDF at their x:
     ``信息   项``); ``pdftotext -layout`` of a browser's narrow PDF prints a line's words one
     space apart, and starts each block of values at a column the blocks left of it on the
     page set (docs/layouts.md, "Why a page's offsets name columns only in order"): there a
     value's offset names no column (``集中     1``, 采购项目数量's, under 采购总金额; ``规章 3``,
-    本年新公开数量's, pushed against its label), only the order of a row's values."""
+    本年新公开数量's, pushed against its label; ``规章  35 775``, 35 本年制发件数's under
+    本年废止件数's word of another line), only the order of a row's values."""
     for row in rows:
         if row.values or len(row.labels) < 2:
             continue
-        (word, line, start), (_, on, after) = row.labels[:2]
+        word, line, _ = row.labels[0]
+        gaps = [
+            after - start - len(text) if on == line else 0
+            for (text, _, start), (_, on, after) in pairwise(row.labels)
+        ]
+        if gaps[0] == 1 and any(
+            head.startswith(word) and head != word for head in labels.PROACTIVE_HEADER_WORDS
+        ):
+            return True
         if (
-            on == line
-            and after - start - len(word) == 1
-            and any(
-                head.startswith(word) and head != word for head in labels.PROACTIVE_HEADER_WORDS
-            )
+            len(gaps) > 1
+            and gaps[0] in _LABEL_GAPS
+            and set(gaps[1:]) == {1}
+            and any(head.startswith(word) for head in labels.PROACTIVE_HEADER_WORDS)
         ):
             return True
     return False

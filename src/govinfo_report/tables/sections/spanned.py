@@ -745,7 +745,10 @@ def _merged(
     another sub-table's (a browser's narrow PDF: ``其他对 52`` / ``外管理 15`` under ``上一
     本年 处理``, 15 read as 本年增/减 by 行政处罚's columns; 行政事业性收费's two columns on a
     grid of three, or 规章's ``5 278 24`` pushed right under a packed header); in section
-    三, whose rules read a run in doubt otherwise, by none."""
+    三, whose rules read a run in doubt otherwise, by none. A run of section 二 whose
+    columns join two pieces while a cell of its own stays blank is not placed by them:
+    the lower piece may be the count's rest or that cell's value, pushed left (``行政 435
+    7`` / ``规范   1``: 435, 1 and 7, not 4351 and 7)."""
     width, alone = shape
     own, anchors = own_anchors
     run = rows[at:end]
@@ -786,6 +789,8 @@ def _merged(
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
             placed = own_placed  # pieces joined by the section's columns, or in a row's one
+    if placed is not None and alone is not None and placed[1] and _blank(placed[0], own_cells):
+        placed = None  # a count's rest, or a value of its own in the row's blank cell
     if (
         placed is None
         and alone is not None
@@ -834,6 +839,11 @@ def _merged(
         positions=Positions() if past else Positions(cells),
         gaps=True,
     )
+
+
+def _blank(cells: Sequence[Printed], own: int) -> bool:
+    """Whether one of the first ``own`` ``cells`` (a row's own) holds no value."""
+    return any(not text for text, _, _ in cells[:own])
 
 
 def _past(cells: Sequence[Printed], own: int) -> bool:
