@@ -175,15 +175,24 @@ def test_the_signature_date_comes_before_the_page_date() -> None:
         "                       年月日\n                      2021 4 17\n",
         # plain pdftotext: the digits first, a blank line, then the characters.
         "白石县水利局\n2021 4 17\n\n年月日\n",
+        # pdftotext -layout of a browser's PDF: the characters end the last paragraph's
+        # line after the signing name, the digits on the line below.
+        "本年度工作到此。 白石县水利局            年月 日\n                        2021 4 17\n",
+        # plain pdftotext of the same: the digits, the paragraph's end and the name, then
+        # the characters.
+        "2021 4 17\n\n本年度工作到此。 白石县水利局\n\n年月 日\n",
     ],
 )
 def test_a_signature_date_printed_apart_from_its_characters_is_read(signature: str) -> None:
     block = BLOCKS["table marks (html2text)"]  # the site's own date, 2021-03-05, above
     report = gr.parse(f"{block}\n{TITLE}\n{REST}{signature}主办：白石县人民政府办公室\n")
     assert report.published == datetime.date(2021, 4, 17)
-    # Digits alone with no 年月日 beside them are no date: the site's date stands.
+    # Digits alone with no 年月日 beside them are no date: the site's date stands; nor are
+    # digits past a line of other digits, nor characters after a date's own digits.
     alone = gr.parse(f"{block}\n{TITLE}\n{REST}白石县水利局\n2021 4 17\n")
     assert alone.published == datetime.date(2021, 3, 5)
+    apart = gr.parse(f"{block}\n{TITLE}\n{REST}2021 4 17\n共3页\n年月 日\n")
+    assert apart.published == datetime.date(2021, 3, 5)
 
 
 def test_a_browser_header_between_the_signature_date_digits_and_characters_is_passed() -> None:

@@ -528,14 +528,14 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     2024年1月29日``, where a converter joined them), there or wrapped onto the next line
     with the name's end or the date's (``…和规划`` / ``局 2020年3月13日``, ``… 2021 年 1 月``
     / ``12 日``: w3m and pdftotext wrap a paragraph at the page's width), or ``年月日`` and
-    its digits on two neighbouring lines (``_split_date``); a page's header or footer in
-    between is passed over."""
+    its digits on two neighbouring lines, or with the signing name's line between
+    (``_split_date``); a page's header or footer in between is passed over."""
     kept = _signed_end(lines)
     for at in range(len(kept) - 1, max(len(kept) - 4, 0) - 1, -1):
         line = kept[at]
         if len(line) <= MAX_LINE_CHARS and (match := _DATE.fullmatch(_compact(line))):
             return _date(match)
-        if at and (split := _split_date(kept[at - 1], line)) is not None:
+        if at and (split := _split_date(kept[max(at - 2, 0) : at], line)) is not None:
             return split
         signed = _signature(_tail(line))
         if signed is None and at and len(line) <= MAX_LINE_CHARS:
@@ -550,12 +550,22 @@ def published(lines: Sequence[str]) -> datetime.date | None:
 _DATE_DIGITS = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s+(?P<month>\d{1,2})\s+(?P<day>\d{1,2})\s*")
 
 
-def _split_date(one: str, other: str) -> datetime.date | None:
-    """The date of two neighbouring lines, one ``年月日`` and the other its digits, in
-    either order; ``None`` otherwise."""
-    for chars, digits in ((one, other), (other, one)):
-        if _compact(chars) == "年月日" and (match := _DATE_DIGITS.fullmatch(digits)):
-            return _date(match)
+#: A signature date's characters with no digits (``年月日``), alone on their line or ending
+#: it after the signing body's name (``…工作。 某镇人民政府      年月 日``), compacted.
+_DATE_CHARS = re.compile(r"(?:.*[^\d〇零一二三四五六七八九十])?年月日")
+
+
+def _split_date(above: Sequence[str], line: str) -> datetime.date | None:
+    """The date of ``line`` and the nearest of the lines ``above`` it, or the one before it
+    past a line of no digit (the signing body's name, which plain pdftotext prints
+    between): one holds ``年月日`` (``_DATE_CHARS``) and the other its digits, in either
+    order; ``None`` otherwise."""
+    for one in reversed(above):
+        for chars, digits in ((one, line), (line, one)):
+            if _DATE_CHARS.fullmatch(_compact(chars)) and (match := _DATE_DIGITS.fullmatch(digits)):
+                return _date(match)
+        if any(char.isdigit() for char in one):
+            break
     return None
 
 

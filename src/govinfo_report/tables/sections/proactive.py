@@ -197,21 +197,19 @@ def _packed_header(rows: Sequence[Row]) -> bool:
     for row in rows:
         if row.values or len(row.labels) < 2:
             continue
-        word, line, _ = row.labels[0]
-        gaps = [
-            after - start - len(text) if on == line else 0
-            for (text, _, start), (_, on, after) in pairwise(row.labels)
-        ]
-        if gaps[0] == 1 and any(
+        (word, line, start), (_, on, after) = row.labels[:2]
+        first = after - start - len(word) if on == line else 0
+        if first not in _LABEL_GAPS:
+            continue
+        if first == 1 and any(
             head.startswith(word) and head != word for head in labels.PROACTIVE_HEADER_WORDS
         ):
             return True
-        if (
-            len(gaps) > 1
-            and gaps[0] in _LABEL_GAPS
-            and set(gaps[1:]) == {1}
-            and any(head.startswith(word) for head in labels.PROACTIVE_HEADER_WORDS)
-        ):
+        gaps = {
+            after - start - len(text) if on == line else 0
+            for (text, _, start), (_, on, after) in pairwise(row.labels[1:])
+        }
+        if gaps == {1} and any(head.startswith(word) for head in labels.PROACTIVE_HEADER_WORDS):
             return True
     return False
 
