@@ -18,6 +18,21 @@ from conftest import at_offsets, scaled, wrong
 from manglers import NarrowCells
 from strategies import reports, sparse_reports
 
+#: A narrow table's heading and header as Word's PDF through ``pdftotext -layout`` prints
+#: them: the note in the label column wrapped, the applicant columns' words jumbled.
+_HEADER = (
+    "三、收到和处理政府信息公开申请情况",
+    "",
+    "  （本列数据的勾稽关                     申请人情况",
+    "  系为：第一项加第二",
+    "              自然               法人或其他组织               总计",
+    "  项之和，等于第三项",
+    "              人",
+    "   加第四项之和）             商        科        社   法   其",
+    "",
+)
+
+
 #: A narrow table's first rows: 本年新收 printing 12, 3 and 15 on a line between its label's
 #: two, 上年结转 blank, （一）予以公开's 5 and 5 on a line that holds only a piece of the group
 #: label, between its label and （二）部分公开's (blank, but the 5s may be its: a value
@@ -25,15 +40,7 @@ from strategies import reports, sparse_reports
 #: three lines, 其他法律… printing 1 and 1 on its label's third line.
 NARROW = "\n".join(
     (
-        "三、收到和处理政府信息公开申请情况",
-        "",
-        "  （本列数据的勾稽关                     申请人情况",
-        "  系为：第一项加第二",
-        "              自然               法人或其他组织               总计",
-        "  项之和，等于第三项",
-        "              人",
-        "   加第四项之和）             商        科        社   法   其",
-        "",
+        *_HEADER,
         "一、本年新收政府信",
         at_offsets("", (16, "12"), (22, "3"), (42, "15")),
         " 息公开申请数量",
@@ -75,15 +82,7 @@ NARROW = "\n".join(
 #: label past the table's last value, wrapped (``四、结转下年度继续`` / ``办理``), blank.
 NARROW_2021 = "\n".join(
     (
-        "三、收到和处理政府信息公开申请情况",
-        "",
-        "  （本列数据的勾稽关                     申请人情况",
-        "  系为：第一项加第二",
-        "              自然               法人或其他组织               总计",
-        "  项之和，等于第三项",
-        "              人",
-        "   加第四项之和）             商        科        社   法   其",
-        "",
+        *_HEADER,
         "一、本年新收政府信",
         at_offsets("", (16, "9"), (44, "9")),
         " 息公开申请数量",

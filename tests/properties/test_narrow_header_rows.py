@@ -45,11 +45,9 @@ def _writers(draw: st.DrawFn) -> CentredRows:
     return CentredRows(**shape)
 
 
-@scaled(0.5)
-@given(report=narrow_reports(), writer=_writers())
-def test_a_narrow_pages_wrapped_header_reads_no_wrong_number_nor_a_false_blank(
-    report: gr.Report, writer: CentredRows
-) -> None:
+def _right_or_missing(report: gr.Report, writer: CentredRows) -> None:
+    """``report`` as ``writer`` prints it, zeros blank: no cell a wrong number, none claimed
+    printed blank where a number is printed."""
     text = render(report, writer, blank_zeros=True)
     note(text)
     back = gr.parse(text)
@@ -60,6 +58,14 @@ def test_a_narrow_pages_wrapped_header_reads_no_wrong_number_nor_a_false_blank(
     truth = {key: None if value == 0 else value for key, value in report.flat().items()}
     assert wrong(back, truth) == {}
     assert [k for k, v in truth.items() if v is not None and back.cell(k).blank] == []
+
+
+@scaled(0.5)
+@given(report=narrow_reports(), writer=_writers())
+def test_a_narrow_pages_wrapped_header_reads_no_wrong_number_nor_a_false_blank(
+    report: gr.Report, writer: CentredRows
+) -> None:
+    _right_or_missing(report, writer)
 
 
 @st.composite
@@ -93,15 +99,7 @@ def test_rows_past_a_page_break_that_moves_the_columns_read_no_wrong_number(
     """Section 三's counts of two digits or blank, over a page break that moves its columns
     a character or three (about a column of a narrow page): a row past it is placed by its
     own page's columns or not at all, never by the header's page's."""
-    text = render(report, writer, blank_zeros=True)
-    note(text)
-    back = gr.parse(text)
-    if back.template != report.template:
-        assert any(d.code == "template-unknown" for d in back.diagnostics)
-        return
-    truth = {key: None if value == 0 else value for key, value in report.flat().items()}
-    assert wrong(back, truth) == {}
-    assert [k for k, v in truth.items() if v is not None and back.cell(k).blank] == []
+    _right_or_missing(report, writer)
 
 
 #: Section 二's (五) as a narrow page prints it, its header one character a line: the lines
