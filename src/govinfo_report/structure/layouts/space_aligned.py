@@ -1396,7 +1396,8 @@ def _ranked_beside(
     beside its grid: a grid that holds fewer cells than the section's row is not read by
     position, and the ranks let the section's rules name its columns, the same rank one
     column in every row of the part (a page of a browser's PDF cut from the header by a
-    page break: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计)."""
+    page break: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计); a
+    part without a page break only."""
     if any("\f" in line for line in lines):
         return rows
     ranked = _part_ranks(rows, valued, lines, first_line, first_line)
@@ -1419,8 +1420,9 @@ def _ranked_alone(
     proportion inside one it falls within), so a page's values stand in their columns'
     order, right or left of their header's words (docs/layouts.md). A table over page
     breaks (``\f``) is ranked a page at a time, each page's values by its own offsets
-    (Word's PDF: 总计 at 62 on the header's page, at 55 past the break); a row on the line
-    that starts a page (its ``\f`` a character before its values) is not ranked."""
+    (Word's PDF, tool bed 5151/09: 总计's values at 49 on one page, at 66 on the next); a
+    row on the line that starts a page (its ``\f`` a character before its values) is not
+    ranked."""
     breaks = _breaks(lines, first_line) if any("\f" in line for line in lines) else []
     ranked: dict[int, Positions] = {}
     for start, stop in pairwise([first_line, *breaks, first_line + len(lines)]):
@@ -1441,10 +1443,11 @@ def _part_ranks(
     rows: Sequence[Row], valued: Sequence[int], lines: Sequence[str], first_line: int, page: int
 ) -> dict[int, Positions]:
     """``_page_ranks`` of rows ``valued``, all on the page starting at line ``page`` (of
-    ``lines``: a table, or one page's part of it), where its values are laid out in characters: none where they
-    fall into fewer columns in display columns (lynx, a writer padding to display widths:
-    counted in characters, a row whose label has fewer CJK characters puts its values
-    left of the others', and they would rank as columns of their own). A row with a value
+    ``lines``: a table, or one page's part of it), where its values are laid out in
+    characters: none where they fall into fewer columns in display columns (lynx, a
+    writer padding to display widths: counted in characters, a row whose label has fewer
+    CJK characters puts its values left of the others', and they would rank as columns of
+    their own). A row with a value
     one space after text on its line (``一、本年新收政府 7``: pushed against its label, not
     at its cell) is not ranked, nor counted among the part's offsets."""
     valued = [at for at in valued if not _packed(rows[at], lines, first_line)]
