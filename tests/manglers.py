@@ -1254,6 +1254,11 @@ class CentredRows:
     (a tall row split over two pages, the lines of its label, and with ``spread`` and
     ``digits`` a count's rest, on the next: ``行政  0  269`` / ``\f许可  8`` for 2698).
 
+    ``furniture``: the break printed as a browser's PDF prints it through ``pdftotext
+    -layout`` (tool-bed pages): the page's footer, its address and number, and past ``\f``
+    the next page's header, the date and time and the page's title (``file:///…  2/9`` /
+    ``\f11/27/26, 7:26 AM  年某某县…报告``), the table's text going on under them.
+
     ``units`` maps a column's header to the unit a count under it prints on the line below
     the value, under it, as a Word PDF's narrow cell wraps ``258项`` (``行政`` / ``258`` /
     ``许可 项``); a placeholder (``—``) prints none, as no author types a unit after a dash.
@@ -1332,6 +1337,7 @@ class CentredRows:
     parted: bool = False
     head: int = 0
     right: bool = False
+    furniture: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -1461,7 +1467,11 @@ class CentredRows:
             (laid if at < broken else after).append(text)
         after = _unpadded([line for line in after if line]) if after else after
         laid = _unpadded(list(filter(None, laid)))
-        return [*laid, "\f" + after[0], *after[1:]] if after else laid
+        if not after:
+            return laid
+        if self.furniture:
+            return [*laid, *_BROWSER_BREAK[:-1], "\f" + _BROWSER_BREAK[-1], *after]
+        return [*laid, "\f" + after[0], *after[1:]]
 
     def _centred(self, pieces: list[str]) -> list[str]:
         """``pieces``, a label's lines, each narrower than the one above moved ``centred``
@@ -1473,6 +1483,14 @@ class CentredRows:
             else piece
             for at, piece in enumerate(pieces)
         ]
+
+
+#: A browser's page break as ``pdftotext -layout`` prints it (``CentredRows.furniture``):
+#: the page's footer and, past ``\f``, the next page's header.
+_BROWSER_BREAK = (
+    f"file:///tmp/tmpabcd/report.html{' ' * 43}2/9",
+    f"11/27/26, 7:26 AM{' ' * 24}年某某县人民政府政府信息公开年度报告",
+)
 
 
 def _spread(

@@ -752,3 +752,146 @@ def test_a_header_pages_values_off_their_header_words_read_no_wrong_number(
     printed = {key: None if value == 0 else value for key, value in report.flat().items()}
     assert wrong(back, printed) == {}
     assert not [k for k, v in printed.items() if v is not None and back.cell(k).blank]
+
+
+#: Section 三 of another made-up 2021 report as Word's PDF prints it through ``pdftotext
+#: -layout``, its header on a page of its own (tool bed 5151/09 by Word's PDF): a page
+#: break (``\\f``) before the first row, the rows on that page at 15, 35 and 50, and a
+#: second break before 保护第三方合法权益, past which the columns stand at 15, 23 and 31. No
+#: row prints every column, and the header's words stand over no value.
+HEADER_BEFORE = """三、收到和处理政府信息公开申请情况
+
+                           申请人情况
+（本列数据的勾稽关
+               自然人              法人或其他组织
+系为：第一项加第二
+项之和，等于第三项                           社会   法律        总计
+                           科研
+ 加第四项之和）            商业企业            公益   服务   其他
+                           机构
+                                    组织   机构
+
+\f一、本年新收政府信
+              23                  2              25
+ 息公开申请数量
+
+二、上年结转政府信
+              1                                  1
+ 息公开申请数量
+
+三   （一）予以公开   12                  1              13
+、
+    （二）部分公开
+本
+    （区分处理的，
+年             4                                  4
+    只计这一情形，
+度   不计其他情形）
+办
+    （   1.属于国
+理
+    三    家秘密
+结
+\f        4.保护第
+        三方合法  2               2
+          权益
+
+        1.本机关
+        不掌握相
+              5       1       6
+        关政府信
+           息
+
+（七）总计         23      2       25
+
+  四、结转下年度继续   1               1
+     办理
+"""
+
+
+def test_rows_on_the_pages_after_their_header_are_ranked_by_each_pages_offsets() -> None:
+    """With the header on the page before its rows, neither its words nor a full row give
+    the columns; each page's values stand in their columns' order at that page's own
+    offsets (poppler lays out each page on its own), so each page is ranked alone and the
+    rules name its last rank 总计 in every row: each row's 总计 is read, and the two-value
+    rows' 其他 is 0 where the rules prove it (本年新收 + 上年结转 = 总计 + 结转下年度继续办理
+    down 其他's column). Which of the six applicant columns the first and middle values
+    stand in, no rule tells: those cells stay missing, none wrong."""
+    report = gr.parse(TEXT.replace(SECTION, HEADER_BEFORE))
+    totals = {
+        "new": 25,
+        "carried_over": 1,
+        "granted": 13,
+        "partially_granted": 4,
+        "denied.third_party_rights": 2,
+        "unavailable.not_held": 6,
+        "total": 25,
+        "carried_forward": 1,
+    }
+    for row, value in totals.items():
+        assert report.cell(f"applications.{row}.total").value == value, row
+        assert report.cell(f"applications.{row}.total").provenance == "parsed", row
+    truth: dict[str, object] = {f"applications.{row}.total": v for row, v in totals.items()}
+    truth |= {
+        "applications.new.natural_person": 23,
+        "applications.new.other_organisation": 2,
+        "applications.carried_over.natural_person": 1,
+        "applications.granted.natural_person": 12,
+        "applications.granted.other_organisation": 1,
+        "applications.partially_granted.natural_person": 4,
+        "applications.denied.third_party_rights.natural_person": 2,
+        "applications.unavailable.not_held.natural_person": 5,
+        "applications.unavailable.not_held.other_organisation": 1,
+        "applications.total.natural_person": 23,
+        "applications.total.other_organisation": 2,
+        "applications.carried_forward.natural_person": 1,
+    }
+    truth |= {
+        f"applications.{row}.other_organisation": None
+        for row in ("carried_over", "partially_granted", "denied.third_party_rights")
+    }
+    assert wrong(report, truth) == {}
+
+
+#: The first row of section 三, which ``CentredRows(before=…)`` puts past a page break.
+_FIRST_ROW = "一、本年新收政府信息公开申请数量"
+
+
+@pytest.mark.parametrize(
+    ("moved", "spaced", "packed", "furniture"),
+    [
+        (-3, False, False, False),
+        (4, True, False, False),
+        (-2, True, True, False),
+        (3, False, False, True),
+        (-4, True, False, True),
+    ],
+)
+@scaled(0.3)
+@given(report=sparse_reports())
+def test_rows_on_the_page_after_their_header_read_no_wrong_number(
+    moved: int, spaced: bool, packed: bool, furniture: bool, report: gr.Report
+) -> None:
+    """Any report so printed, its zeros blank, a page break between section 三's header and
+    its first row, past which the columns start ``moved`` characters off the header's
+    (``spaced``, ``packed`` as above; ``furniture``: a browser's footer and header lines
+    at the break, which cut the table's text there): no cell wrong, no printed number
+    claimed blank (section 二 not checked where packed, as above)."""
+    writer = CentredRows(
+        wrap=4 if spaced else 6,
+        before=_FIRST_ROW,
+        moved=moved,
+        spaced=spaced,
+        packed=packed,
+        furniture=furniture,
+    )
+    text = render(report, writer, blank_zeros=True)
+    assert "\f" in text
+    back = gr.parse(text)
+    printed = {
+        key: None if value == 0 else value
+        for key, value in report.flat().items()
+        if not (packed and key.startswith("proactive."))
+    }
+    assert wrong(back, printed) == {}
+    assert not [k for k, v in printed.items() if v is not None and back.cell(k).blank]

@@ -29,7 +29,8 @@ def _writers(draw: st.DrawFn) -> CentredRows:
     """A narrow page's ``CentredRows``: header words one or two characters a line, labels
     two to four, one or two spaces apart, counts right- or left-aligned, a tall row's values
     on its middle line or spread over its lines, and no page break, one before a
-    sub-table's article, or one after some rows with the columns moved."""
+    sub-table's article, or one after some rows with the columns moved, either printed
+    with a browser's footer and header lines (``furniture``) or as ``\f`` alone."""
     shape = {
         "wrap": draw(st.integers(2, 4)),
         "gap": draw(st.integers(1, 2)),
@@ -39,9 +40,15 @@ def _writers(draw: st.DrawFn) -> CentredRows:
     }
     broken = draw(st.sampled_from(("none", "before", "page")))
     if broken == "before":
-        return CentredRows(**shape, before=draw(st.sampled_from(_ARTICLES)))
+        article = draw(st.sampled_from(_ARTICLES))
+        return CentredRows(**shape, before=article, furniture=draw(st.booleans()))
     if broken == "page":
-        return CentredRows(**shape, page=draw(st.integers(1, 12)), moved=draw(st.integers(-2, 3)))
+        return CentredRows(
+            **shape,
+            page=draw(st.integers(1, 12)),
+            moved=draw(st.integers(-2, 3)),
+            furniture=draw(st.booleans()),
+        )
     return CentredRows(**shape)
 
 

@@ -1396,8 +1396,11 @@ def _ranked_beside(
     beside its grid: a grid that holds fewer cells than the section's row is not read by
     position, and the ranks let the section's rules name its columns, the same rank one
     column in every row of the part (a page of a browser's PDF cut from the header by a
-    page break: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计)."""
-    ranked = _part_ranks(rows, valued, lines, first_line)
+    page break: ``（七）总计  6  6`` / ``续办理  1  1`` at the offsets of 自然人 and 总计); a
+    part without a page break only."""
+    if any("\f" in line for line in lines):
+        return rows
+    ranked = _part_ranks(rows, valued, lines, first_line, first_line)
     return [
         row._replace(positions=row.positions._replace(ranks=found.ranks, page=found.page))
         if (found := ranked.get(at)) is not None and row.positions.cells
@@ -1415,8 +1418,21 @@ def _ranked_alone(
     characters left of its values), and starts each value not at its x but at a column the
     blocks left of it on the page set (poppler: three past the end of one wholly left, in
     proportion inside one it falls within), so a page's values stand in their columns'
-    order, right or left of their header's words (docs/layouts.md)."""
-    ranked = _part_ranks(rows, valued, lines, first_line)
+    order, right or left of their header's words (docs/layouts.md). A table over page
+    breaks (``\f``) is ranked a page at a time, each page's values by its own offsets
+    (Word's PDF, tool bed 5151/09: 总计's values at 49 on one page, at 66 on the next); a
+    row on the line that starts a page (its ``\f`` a character before its values) is not
+    ranked."""
+    breaks = _breaks(lines, first_line) if any("\f" in line for line in lines) else []
+    ranked: dict[int, Positions] = {}
+    for start, stop in pairwise([first_line, *breaks, first_line + len(lines)]):
+        page = [
+            at
+            for at in valued
+            if start <= rows[at].line < stop and rows[at].values[0][1] not in breaks
+        ]
+        if page:
+            ranked |= _part_ranks(rows, page, lines, first_line, start)
     return [
         row._replace(positions=found) if (found := ranked.get(at)) is not None else row
         for at, row in enumerate(rows)
@@ -1424,24 +1440,23 @@ def _ranked_alone(
 
 
 def _part_ranks(
-    rows: Sequence[Row], valued: Sequence[int], lines: Sequence[str], first_line: int
+    rows: Sequence[Row], valued: Sequence[int], lines: Sequence[str], first_line: int, page: int
 ) -> dict[int, Positions]:
-    """``_page_ranks`` of rows ``valued``, ``lines`` being one page's part of a table (no
-    page break among them), where its values are laid out in characters: none where they
-    fall into fewer columns in display columns (lynx, a writer padding to display widths:
-    counted in characters, a row whose label has fewer CJK characters puts its values
-    left of the others', and they would rank as columns of their own). A row with a value
+    """``_page_ranks`` of rows ``valued``, all on the page starting at line ``page`` (of
+    ``lines``: a table, or one page's part of it), where its values are laid out in
+    characters: none where they fall into fewer columns in display columns (lynx, a
+    writer padding to display widths: counted in characters, a row whose label has fewer
+    CJK characters puts its values left of the others', and they would rank as columns of
+    their own). A row with a value
     one space after text on its line (``一、本年新收政府 7``: pushed against its label, not
     at its cell) is not ranked, nor counted among the part's offsets."""
-    if any("\f" in line for line in lines):
-        return {}
     valued = [at for at in valued if not _packed(rows[at], lines, first_line)]
     spans = [_spans(lines, first_line, rows[at].values) for at in valued]
     shown = _clusters([[span[0] for span in row] for row in spans])
     counted = _clusters([[span[1] for span in row] for row in spans])
     if counted is None or (shown is not None and len(shown[0]) < len(counted[0])):
         return {}
-    return _page_ranks(rows, valued, lines, first_line, [first_line])
+    return _page_ranks(rows, valued, lines, first_line, [page])
 
 
 def _packed(row: Row, lines: Sequence[str], first_line: int) -> bool:
