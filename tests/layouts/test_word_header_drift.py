@@ -9,8 +9,6 @@ such a value is no column's for sure: never read as the column it stands under."
 
 from __future__ import annotations
 
-import pytest
-
 import govinfo_report as gr
 
 from conftest import at_offsets
@@ -52,12 +50,6 @@ DRIFTED = "\n".join(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="space_aligned._fitted places a value by the header word it stands under, a "
-    "character of slack either side: Word's PDF drifts a value up to 4.5 characters off "
-    "its word (bed 5454 page 11 read wrong on main, 6 cells)",
-)
 def test_a_value_drifted_under_a_neighbours_word_is_never_the_neighbours() -> None:
     """The page prints 2 under 商业企业 and leaves 科研机构 blank: the 2 is read as
     商业企业's or missing, never as 科研机构's with 商业企业 derived 0."""
