@@ -9,6 +9,9 @@ such a value is no column's for sure: never read as the column it stands under."
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govinfo_report as gr
 
 from conftest import at_offsets
@@ -58,3 +61,60 @@ def test_a_value_drifted_under_a_neighbours_word_is_never_the_neighbours() -> No
         placed = report.cell(f"applications.{row}.commercial_enterprise").value
         neighbour = report.cell(f"applications.{row}.research_institution").value
         assert placed in (None, 2) and neighbour in (None, 0), (row, placed, neighbour)
+
+
+def _drifted(natural: int, commercial: int, centre: int) -> str:
+    """``_HEADER``'s table with 本年新收 and 予以公开 printing ``natural`` under 自然人 (none
+    for 0), ``commercial`` centred at character ``centre`` and their 总计; 上年结转 blank."""
+    at = centre - len(str(commercial)) // 2
+    cells = [(16, str(natural))] if natural else []
+    line = at_offsets("", *cells, (at, str(commercial)), (54, str(natural + commercial)))
+    return "\n".join(
+        (
+            *_HEADER,
+            "一、本年新收政府信",
+            line,
+            " 息公开申请数量",
+            "",
+            "二、上年结转政府信",
+            " 息公开申请数量",
+            "",
+            "三   （一）予以公开" + line[len("三   （一）予以公开") :],
+            "",
+            "四、政府信息公开行政复议、行政诉讼情况",
+        )
+    )
+
+
+@given(
+    natural=st.integers(0, 99),
+    commercial=st.integers(1, 999),
+    centre=st.integers(22, 27),
+)
+def test_a_value_drifted_off_a_word_beside_the_note_is_never_a_neighbours(
+    natural: int, commercial: int, centre: int
+) -> None:
+    """商业企业's count centred anywhere from its word's centre to four and a half
+    characters right of it (what Word's PDF was measured to do, docs/accuracy.md), 自然人
+    printing a count or not: every cell of the two rows is read right or missing, and no
+    cell is claimed blank where a count is printed."""
+    report = gr.parse(_drifted(natural, commercial, centre))
+    truth = {
+        "natural_person": natural or None,
+        "commercial_enterprise": commercial,
+        "total": natural + commercial,
+    }
+    for row in ("new", "granted"):
+        for column in (
+            "natural_person",
+            "commercial_enterprise",
+            "research_institution",
+            "public_interest_organisation",
+            "legal_service_agency",
+            "other_organisation",
+            "total",
+        ):
+            cell = report.cell(f"applications.{row}.{column}")
+            want = truth.get(column)
+            assert cell.value in (None, want or 0), (row, column, cell.value, want)
+            assert not (want and cell.blank), (row, column)
