@@ -58,6 +58,13 @@ _ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
 _UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 #: How far (in columns) two offsets may be apart and still be the same column's.
 _SLACK = 1
+#: How far a value may stand off its column's header word when every word of that column
+#: shares its line with the label column's note (``_fits``): the note's wide glyphs move
+#: the words after it, and Word's PDF through ``pdftotext -layout`` prints such a column's
+#: value up to three characters off its word (bed 5454 page 11: 商业企业 at 21-24 beside
+#: ``加第四项之和）``, its ``1`` at 27 under ``科研``, whose line holds no note). A value that
+#: near two columns' words may be either's: only the rules place it.
+_DRIFT = 3
 #: The widest whitespace that joins cells without laying them out in columns (``joined``).
 _SEPARATOR = 2
 #: Two words a gap wider than one space apart: a line laid out in columns (``gridded``).
@@ -1292,15 +1299,25 @@ def _fits(
     wider: int = 0,
 ) -> tuple[list[Span], list[list[tuple[int, ...]]]] | None:
     """The columns ``header``'s words right of ``label_end`` name in ``measure``, and for
-    each value of ``rows`` (their spans) the columns it may stand in (``_fitted``);
+    each value of ``rows`` (their spans) the columns it may stand in (``_fitted``; within
+    ``_DRIFT`` of a column whose words all stand beside the label column's note);
     ``None`` where the values do not fit them so, or they are no more than ``wider``."""
     right = [[span for span in head if span[measure][0] >= label_end] for head in header]
+    noted = {
+        span[measure]
+        for head, kept in zip(header, right, strict=True)
+        if kept != head
+        for span in kept
+    }
     columns: list[Span] = []
+    drifted: list[bool] = []  # each column's words all beside the label column's note
     for start, stop in sorted(_leaves(right, measure)):
         if columns and start < columns[-1][1]:
             columns[-1] = (columns[-1][0], max(columns[-1][1], stop))
+            drifted[-1] = drifted[-1] and (start, stop) in noted
         else:
             columns.append((start, stop))
+            drifted.append((start, stop) in noted)
     if len(columns) < 2 or len(columns) <= wider:
         return None
     clustered = _clusters([[span[measure] for span in row] for row in rows])
@@ -1309,14 +1326,7 @@ def _fits(
     clusters, of = _touching(*clustered)
     if any(len(set(row)) != len(row) for row in of):
         return None  # two values of a row in touching clusters: not one column's
-    fits = [
-        tuple(
-            at
-            for at, (start, stop) in enumerate(columns)
-            if start - _SLACK < cluster.end and cluster.start < stop + _SLACK
-        )
-        for cluster in clusters
-    ]
+    fits = _overlapping(columns, clusters, [_SLACK] * len(columns))
     alone = [fit[0] for fit in fits if len(fit) == 1]
     if (
         not all(fits)
@@ -1330,7 +1340,23 @@ def _fits(
         )
     ):
         return None
+    if any(drifted):  # the columns found, each value may be a drifted column's too
+        fits = _overlapping(columns, clusters, [_DRIFT if d else _SLACK for d in drifted])
     return columns, [[fits[cluster] for cluster in row] for row in of]
+
+
+def _overlapping(
+    columns: Sequence[Span], clusters: Sequence[_Cluster], slacks: Sequence[int]
+) -> list[tuple[int, ...]]:
+    """For each of ``clusters``, the columns it overlaps, each within its slack."""
+    return [
+        tuple(
+            at
+            for at, ((start, stop), slack) in enumerate(zip(columns, slacks, strict=True))
+            if start - slack < cluster.end and cluster.start < stop + slack
+        )
+        for cluster in clusters
+    ]
 
 
 def _touching(
