@@ -939,10 +939,18 @@ class _Search:
         """Narrow by each rule queued until none is, queueing the rules and units on the
         cells it changed; ``False`` at a dead end."""
         near = self.near  # its ``get`` called as a method: faster than a bound one kept
+        sides, lo, hi = self.sides, state.lo, state.hi
         while rule_queue:
             at = rule_queue.popleft()
             queued_rules.discard(at)
-            changed = self._narrow(state, at)
+            left, right, _, pick_right = sides[at]
+            if len(left) == 1:  # a printed total: ``_narrow``'s first case, without its call
+                self.steps_left -= 1
+                if self.steps_left < 0:
+                    raise _OutOfSteps
+                changed = _narrow_total(lo, hi, left[0], right, pick_right)
+            else:
+                changed = self._narrow(state, at)
             if changed is None:
                 return False
             for cell in changed:
