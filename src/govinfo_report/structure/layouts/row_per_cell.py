@@ -14,9 +14,11 @@ from ...cells import cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Layout, Printed, Row, make_row, split_tabs
 
-#: In lines joined by newlines (and framed by them), a non-blank line that is one
-#: tab-prefixed cell. Linear: no backtracking.
-_ONE_CELL = re.compile(r"\n\t[^\t\S\n]*\S[^\t\n]*(?=\n)")
+#: In lines joined by newlines (and framed by them), the newline before a non-blank line
+#: that is one tab-prefixed cell (the line in a lookahead: ``findall`` then returns the
+#: newline, a string Python keeps made, not a new string of each cell). Linear: no
+#: backtracking.
+_ONE_CELL = re.compile(r"\n(?=\t[^\t\S\n]*\S[^\t\n]*\n)")
 #: In lines joined by newlines, a cell's text with a space at its start, or at its end (two
 #: patterns: each scans faster than their union).
 _PADDED_START = re.compile(r"\t[^\S\n]")
