@@ -39,9 +39,11 @@ class RowPerCell(Layout):
         framed = "\n" + "\n".join(lines) + "\n"
         if "\t" not in framed:  # another layout's region: one search, no line loop
             return 0.0
+        single = len(_ONE_CELL.findall(framed))
+        if not single:  # a grid's region (tab-separated): no line counted
+            return 0.0
         # a blank line is empty or all white space: no stripped copy of each line made
         filled = len(lines) - lines.count("") - sum(map(str.isspace, lines))
-        single = len(_ONE_CELL.findall(framed))
         return single / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
