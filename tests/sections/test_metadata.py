@@ -181,6 +181,12 @@ def test_the_signature_date_comes_before_the_page_date() -> None:
         # plain pdftotext of the same: the digits, the paragraph's end and the name, then
         # the characters.
         "2021 4 17\n\n本年度工作到此。 白石县水利局\n\n年月 日\n",
+        # plain pdftotext of a browser's PDF, three baselines: the year's and month's
+        # digits above the paragraph's last line (which ends with the name), then the day
+        # with its 日, then 年月.
+        "2021 4\n\n本年度工作到此。 白石县水利局\n17日\n\n年月\n",
+        # pdftotext -layout of the same: 年月 ends the name's line, the digits below.
+        "本年度工作到此。 白石县水利局          年月\n                   2021 4\n  17日\n",
     ],
 )
 def test_a_signature_date_printed_apart_from_its_characters_is_read(signature: str) -> None:
@@ -193,6 +199,11 @@ def test_a_signature_date_printed_apart_from_its_characters_is_read(signature: s
     assert alone.published == datetime.date(2021, 3, 5)
     apart = gr.parse(f"{block}\n{TITLE}\n{REST}2021 4 17\n共3页\n年月 日\n")
     assert apart.published == datetime.date(2021, 3, 5)
+    # Pieces that spell no date (a number too many, a character twice) are none either.
+    extra = gr.parse(f"{block}\n{TITLE}\n{REST}2021 4\n白石县水利局\n17日\n3\n年月\n")
+    assert extra.published == datetime.date(2021, 3, 5)
+    twice = gr.parse(f"{block}\n{TITLE}\n{REST}2021 4\n白石县水利局\n17日\n年日\n")
+    assert twice.published == datetime.date(2021, 3, 5)
 
 
 def test_a_browser_header_between_the_signature_date_digits_and_characters_is_passed() -> None:

@@ -529,7 +529,8 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     with the name's end or the date's (``…和规划`` / ``局 2020年3月13日``, ``… 2021 年 1 月``
     / ``12 日``: w3m and pdftotext wrap a paragraph at the page's width), or ``年月日`` and
     its digits on two neighbouring lines, or with the signing name's line between
-    (``_split_date``); a page's header or footer in between is passed over."""
+    (``_split_date``), or its pieces on three (``_scattered_date``); a page's header or
+    footer in between is passed over."""
     kept = _signed_end(lines)
     for at in range(len(kept) - 1, max(len(kept) - 4, 0) - 1, -1):
         line = kept[at]
@@ -542,7 +543,37 @@ def published(lines: Sequence[str]) -> datetime.date | None:
             signed = _signature(_tail(kept[at - 1].rstrip() + line.strip()))
         if signed is not None:
             return signed
-    return None
+    return _scattered_date(kept[-SCATTERED_LINES:])
+
+
+#: How many of the last lines a signature date scattered over lines of its own is looked for in.
+SCATTERED_LINES = 5
+#: A line of nothing but a date's pieces: digits and ``年``, ``月``, ``日`` (``2020 3``, ``5日``).
+_DATE_PIECES = re.compile(r"[\d\s年月日]*[\d年月日][\d\s年月日]*")
+
+
+def _scattered_date(lines: Sequence[str]) -> datetime.date | None:
+    """The signature date whose pieces stand apart among ``lines``, beside the signing
+    body's name: a browser's PDF through ``pdftotext`` prints the digits, the day and
+    ``年月`` at three baselines, on lines of their own or ending the name's line (``2020 3``
+    above the paragraph's last line, which ends with the name, then ``5日`` and ``年月``).
+    The pieces must hold three numbers, a year first, and each of ``年``, ``月``, ``日``
+    once; ``None`` otherwise."""
+    pieces: list[str] = []
+    named = False
+    for line in lines:
+        words = line.split()
+        cut = len(words)
+        while cut and _DATE_PIECES.fullmatch(words[cut - 1]):
+            cut -= 1
+        pieces += words[cut:]
+        named = named or bool(cut and _body_name(words[cut - 1]) is not None)
+    text = " ".join(pieces)
+    numbers = re.findall(r"\d+", text)
+    if not named or len(numbers) != 3 or sorted(re.findall("[年月日]", text)) != sorted("年月日"):
+        return None
+    year, month, day = numbers
+    return _date(_DATE.fullmatch(f"{year}年{month}月{day}日"))
 
 
 #: A signature date's digits alone on a line (``2021 3 2``): pdftotext printed them apart

@@ -528,6 +528,16 @@ def _by_position(
         grid = row.positions.cells
     if width is None:
         return None if any(text for text, _, _ in grid[widest:]) else row
+    if (
+        len(grid) > width
+        and row.positions.unsure
+        and not row.positions.open_end
+        and _blank_inside(grid[:width])
+    ):
+        # more columns than the table's, by one of two measures, that the row's line spans
+        # (not cells past its end, ``open_end``): the grid's other columns may stand
+        # anywhere among its cells, and a blank cell left of a value may be one of them
+        return row._replace(positions=Positions())
     last = min(width, len(grid)) - 1
     if (len(grid) < width and (row.positions.cut or not row.values)) or (
         runs_on and row.values and not grid[last][0] and last not in row.positions.spaced
