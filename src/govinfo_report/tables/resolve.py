@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from math import inf
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Literal
 
 import attrs
@@ -744,22 +745,41 @@ def _count(text: str) -> int:
 _COUNTS = Memo(_count, len)
 
 
-@lru_cache(maxsize=1 << 10)
-def _own_in(rules: RuleSet, cells: tuple[int, ...]) -> frozenset[str]:
-    """``_own`` of a template's rules: a report's rows are the template's rows."""
-    return _own(rules.by_cell, cells)
+#: A unit's cells.
+_CELLS = attrgetter("cells")
+
+#: How a derived cell is named (``_Work._name``): the rules on each cell that may name it,
+#: and the rules of the unit that placed it, in the catalogue's order (``None``: a lost cell).
+_Naming = tuple[dict[int, tuple[Rule, ...]], tuple[Rule, ...] | None]
 
 
-def _own(by_cell: dict[int, tuple[Rule, ...]], cells: tuple[int, ...]) -> frozenset[str]:
-    """The names of the rules wholly among ``cells`` (a unit's: its own row's rules)."""
-    among = frozenset(cells).__contains__
-    size = len(cells)
-    return frozenset(
-        rule.name
-        for cell in cells
-        for rule in by_cell.get(cell, ())
-        if len(rule.cells) <= size and all(map(among, rule.cells))
-    )
+def _held(rule: Rule, values: Sequence[Value | None], holds: dict[str, bool]) -> bool:
+    """Whether ``rule`` holds with ``values``, checked once (``holds``: by rule, what was
+    found)."""
+    held = holds.get(rule.name)
+    if held is None:
+        held = holds[rule.name] = violated(rule, values) is False
+    return held
+
+
+def _first_held(
+    rules: Iterable[Rule], values: Sequence[Value | None], holds: dict[str, bool]
+) -> Rule | None:
+    """The first of ``rules`` that holds with ``values`` (``_held``), if any."""
+    return next((rule for rule in rules if _held(rule, values, holds)), None)
+
+
+def _first_held_on_cells(
+    own: Sequence[Rule], values: Sequence[Value | None], holds: dict[str, bool]
+) -> dict[int, Rule]:
+    """Each cell's first of a unit's ``own`` rules (in the catalogue's order, as each
+    cell's rules are) that holds with ``values`` (``_held``)."""
+    firsts: dict[int, Rule] = {}
+    for rule in own:
+        if _held(rule, values, holds):
+            for cell in rule.cells:
+                firsts.setdefault(cell, rule)
+    return firsts
 
 
 @lru_cache(maxsize=1 << 10)
@@ -817,9 +837,9 @@ class _Work:
         self.rules: list[str | None] = [None] * size
         self.findings: list[Diagnostic] = []
         #: The cells the solver derived, named once every value is known (``_name``): each
-        #: with the rules that may name it and the cells of the unit that placed it (its own
-        #: row's rules first; ``None`` for a lost cell).
-        self.unnamed: dict[int, tuple[dict[int, tuple[Rule, ...]], tuple[int, ...] | None]] = {}
+        #: with the rules that may name it, by cell, and the rules of the unit that placed it
+        #: (its own row's, in the catalogue's order, first; ``None`` for a lost cell).
+        self.unnamed: dict[int, _Naming] = {}
 
     def give(self, cells: Sequence[int], printed: Sequence[Printed], unit: str | None) -> None:
         """Convert printed cells into their values. The usual row, consecutive count cells
@@ -879,21 +899,13 @@ class _Work:
         self.rules[cell] = rule
         self.unnamed.pop(cell, None)
 
-    def derive_solved(
-        self,
-        cell: int,
-        value: Value,
-        unit: Unit | None = None,
-        by_cell: dict[int, tuple[Rule, ...]] | None = None,
-    ) -> None:
-        """Derive ``cell`` as the solver agreed (placed from ``unit``'s values, or a lost
-        cell), to be named by ``_name`` once every value is known: which solutions a search
-        visited must not name a cell's rule."""
+    def derive_solved(self, cell: int, value: Value, naming: _Naming | None = None) -> None:
+        """Derive ``cell`` as the solver agreed (placed from a unit's values, ``naming``: the
+        rules that may name it and the unit's own; else a lost cell), to be named by
+        ``_name`` once every value is known: which solutions a search visited must not name
+        a cell's rule."""
         self.derive(cell, value, "the rules")
-        self.unnamed[cell] = (
-            self.rule_set.by_cell if by_cell is None else by_cell,
-            None if unit is None else unit.cells,
-        )
+        self.unnamed[cell] = (self.rule_set.by_cell, None) if naming is None else naming
 
     def _name(self) -> None:
         """Name each cell the solver derived by a rule on it that holds with every other
@@ -901,41 +913,23 @@ class _Work:
         catalogue's order, of its unit's own row, else the first of all; where none holds,
         ``the rules`` (a lost cell) or ``placement:`` and the rules on the cell. The name so
         depends on the values alone, never on the solutions a search visited. Each rule is
-        checked once: a report's derived cells share their rows' and columns' rules."""
+        checked once, and a unit's own rules are matched to its cells once: a report's
+        derived cells share their rows' and columns' rules."""
         values = self.values
         holds: dict[str, bool] = {}  # by rule: whether it holds with the final values
-        owns: dict[int, frozenset[str]] = {}  # by a unit's cells (their id): its own rules
-        for cell, (by_cell, inside) in self.unnamed.items():
-            if inside is None:
-                own: frozenset[str] = frozenset()
-            elif (known := owns.get(id(inside))) is not None:
-                own = known
-            elif by_cell is self.rule_set.by_cell:
-                own = owns[id(inside)] = _own_in(self.rule_set, inside)
-            else:
-                own = owns[id(inside)] = _own(by_cell, inside)
-            chosen = first = None
-            for rule in by_cell.get(cell, ()):
-                name = rule.name
-                if first is not None and name not in own:
-                    continue  # only a rule of its own row may come before the first
-                held = holds.get(name)
-                if held is None:
-                    held = holds[name] = violated(rule, values) is False
-                if held and name in own:
-                    chosen = rule
-                    break
-                if held and first is None:
-                    first = rule
-                    if not own:
-                        break
-            chosen = chosen or first
-            if inside is None:
+        firsts: dict[int, dict[int, Rule]] = {}  # by a unit's own rules (their id)
+        for cell, (by_cell, own) in self.unnamed.items():
+            if own is None:
+                chosen = _first_held(by_cell.get(cell, ()), values, holds)
                 self.rules[cell] = "the rules" if chosen is None else chosen.name
-            else:
-                self.rules[cell] = "placement: " + (
-                    chosen.name if chosen else ", ".join(_touching(by_cell, cell))
-                )
+                continue
+            mine = firsts.get(id(own))
+            if mine is None:
+                mine = firsts[id(own)] = _first_held_on_cells(own, values, holds)
+            chosen = mine.get(cell) or _first_held(by_cell.get(cell, ()), values, holds)
+            self.rules[cell] = "placement: " + (
+                chosen.name if chosen else ", ".join(_touching(by_cell, cell))
+            )
         self.unnamed.clear()
 
     def place(self, units: Sequence[Unit]) -> None:
@@ -1164,7 +1158,7 @@ class _Work:
         """The count cells no row gave (or of another ``origin``) that a rule touches, units'
         cells aside."""
         origins = self.origins
-        placed = {cell for unit in units for cell in unit.cells}
+        placed = set(chain.from_iterable(map(_CELLS, units)))
         found: list[int] = []
         cell = -1
         for _ in range(origins.count(origin)):  # each found by a search at C speed
@@ -1203,7 +1197,6 @@ class _Work:
         """Keep the cells of ``unit`` (unit ``at`` of the model) every solution agrees on;
         say what became of it. ``alone``: placed by these rules of its own row only, for
         ``reason`` (``_BROKEN``, ``_BUDGET``)."""
-        by_cell = self.rule_set.by_cell if alone is None else _by_cell(alone)
         if unit.cells[0] in outcome.unsettled:
             self._not_placed(
                 unit,
@@ -1226,7 +1219,12 @@ class _Work:
             for cell in gaps:
                 self.origins[cell] = "missing"
             cells = tuple(cell for cell in cells if cell not in gaps)
-        kept = sum(self._keep(unit, at, cell, outcome, by_cell) for cell in cells)
+        naming = (
+            (self.rule_set.by_cell, _own_rules(self.rule_set, unit.cells))
+            if alone is None
+            else (_by_cell(alone), tuple(alone))
+        )
+        kept = sum(self._keep(unit, at, cell, outcome, naming) for cell in cells)
         self.findings.append(
             _placed(
                 unit,
@@ -1245,11 +1243,13 @@ class _Work:
         at: int,
         cell: int,
         outcome: solver.Outcome,
-        by_cell: dict[int, tuple[Rule, ...]],
+        naming: _Naming,
     ) -> bool:
         """Keep ``cell`` of ``unit`` (unit ``at`` of the model) where every solution agrees
-        on it: parsed where a printed piece of the unit's own gives it whole, else derived;
-        whether it was kept (else it is missing)."""
+        on it: parsed where a printed piece of the unit's own gives it whole, else derived
+        (``naming``: the rules that may name it, ``derive_solved``); whether it was kept
+        (else it is missing)."""
+        by_cell = naming[0]
         agreed = outcome.agreed.get(cell)
         piece = agreed.source[1] if agreed is not None and agreed.source is not None else None
         cut = piece in unit.cut
@@ -1271,7 +1271,7 @@ class _Work:
                 ", ".join(_touching(by_cell, cell)) or "the only split"
             )
         else:
-            self.derive_solved(cell, agreed.value, unit, by_cell)
+            self.derive_solved(cell, agreed.value, naming)
             return True
         self.derive(cell, agreed.value, why)
         return True
@@ -1330,6 +1330,8 @@ class _Work:
 
     def _left_missing(self, unit: Unit) -> tuple[str, ...]:
         """The keys of the cells of ``unit`` left missing."""
+        if "missing" not in map(self.origins.__getitem__, unit.cells):
+            return ()  # every cell kept (most units): found at C speed
         return tuple(
             self.template.fields[cell].key for cell in unit.cells if self.origins[cell] == "missing"
         )

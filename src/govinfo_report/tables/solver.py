@@ -268,14 +268,14 @@ def _outcome(
     for cells, part_rules, part_units in parts:
         ids = [kept[at] for at in part_units]
         if searched is None or ids:
-            part_scope = tuple(cell for cell in scope if cell in cells)
+            part_scope = tuple(filter(cells.__contains__, scope))
             units = [closed[at] for at in ids]
             found = _part(lo, hi, part_rules, units, ids, part_scope, max_steps, index)
         else:
             key = tuple(part_rules)
             kept_found = searched.get(key)
             if kept_found is None:
-                part_scope = tuple(cell for cell in scope if cell in cells)
+                part_scope = tuple(filter(cells.__contains__, scope))
                 kept_found = searched[key] = _part(
                     lo, hi, part_rules, [], ids, part_scope, max_steps, index
                 )
@@ -796,9 +796,9 @@ def _parts(
 
 def _linking(rules: Sequence[Rule], unknown: set[int]) -> list[tuple[Rule, list[int]]]:
     """The rules with an ``unknown`` cell, each with its unknown cells (the set skips the
-    others at C speed: most of a report's rules have none)."""
+    others, and picks those out, at C speed: most of a report's rules have none)."""
     return [
-        (rule, [cell for cell in rule.cells if cell in unknown])
+        (rule, list(filter(unknown.__contains__, rule.cells)))
         for rule in rules
         if not unknown.isdisjoint(rule.cells)
     ]

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
+from typing import NamedTuple
 
 import attrs
 
@@ -71,10 +72,10 @@ class Rows:
     findings: tuple[Diagnostic, ...]
 
 
-@attrs.frozen
-class _Region:
+class _Region(NamedTuple):
     """A section's table lines, what its rows are read against, and how it is named in
-    findings."""
+    findings. A named tuple, not a frozen ``attrs`` class (about 900 instructions a field
+    to make): each section's region is made twice a parse, or more."""
 
     skel: Skeleton
     spans: list[range]

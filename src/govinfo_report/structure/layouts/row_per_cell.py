@@ -14,9 +14,11 @@ from ...cells import cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
 from .base import Layout, Printed, Row, make_row, split_tabs
 
-#: In lines joined by newlines (and framed by them), a non-blank line that is one
-#: tab-prefixed cell. Linear: no backtracking.
-_ONE_CELL = re.compile(r"\n\t[^\t\S\n]*\S[^\t\n]*(?=\n)")
+#: In lines joined by newlines (and framed by them), the newline before a non-blank line
+#: that is one tab-prefixed cell (the line in a lookahead: ``findall`` then returns the
+#: newline, a string Python keeps made, not a new string of each cell). Linear: no
+#: backtracking.
+_ONE_CELL = re.compile(r"\n(?=\t[^\t\S\n]*\S[^\t\n]*\n)")
 #: In lines joined by newlines, a cell's text with a space at its start, or at its end (two
 #: patterns: each scans faster than their union).
 _PADDED_START = re.compile(r"\t[^\S\n]")
@@ -37,9 +39,11 @@ class RowPerCell(Layout):
         framed = "\n" + "\n".join(lines) + "\n"
         if "\t" not in framed:  # another layout's region: one search, no line loop
             return 0.0
+        single = len(_ONE_CELL.findall(framed))
+        if not single:  # a grid's region (tab-separated): no line counted
+            return 0.0
         # a blank line is empty or all white space: no stripped copy of each line made
         filled = len(lines) - lines.count("") - sum(map(str.isspace, lines))
-        single = len(_ONE_CELL.findall(framed))
         return single / filled if filled else 0.0
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:

@@ -764,6 +764,8 @@ def _entries(context: _Context, pieces: bool) -> list[_Entry]:
     rows that name none (a piece of a sub-row's label: ``开``), else left out (the group's
     own row of sums, which some tables print above its sub-rows, says nothing of the rows
     around it); those of other groups as rows read otherwise (``None``)."""
+    if not context.grouped:
+        return list(context.order)  # no group's row of values (most tables): nothing to drop
     subrows = _SUBROWS[context.template.name]
     named = {
         id(step)

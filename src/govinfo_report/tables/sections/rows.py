@@ -581,6 +581,8 @@ def headings(
         if row.values or runs
         for key in named
     }
+    if all(map(is_, map(_POSITIONS, map(itemgetter(0), taken)), repeat(_NO_POSITIONS))):
+        return list(taken), valued  # text of no positions (tabs, pipes): at C speed
     return [
         (row._replace(positions=Positions()), runs)
         if row.positions.cells and not row.values and not runs and valued.issuperset(named or "?")
@@ -1941,10 +1943,15 @@ def rewrapped(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         if result[at] is not rows[at] and (below := _units_below(rows, at))[1]:
             result[at] = _with_units(result[at], below[0])
             used.update(below[1])
-    # A row of blank cells in text whose every blank line is an empty cell has cells too.
-    celled = [
-        bool(row.values or (row.positions.other and row.positions.other.cells)) for row in rows
-    ]
+    # A row of blank cells in text whose every blank line is an empty cell has cells too
+    # (text of no positions, tabs or pipes, has none: its rows with values, at C speed).
+    celled = (
+        valued
+        if all(map(is_, map(_POSITIONS, rows), repeat(_NO_POSITIONS)))
+        else [
+            bool(row.values or (row.positions.other and row.positions.other.cells)) for row in rows
+        ]
+    )
     for at in compress(count(1), map(and_, map(and_, celled[1:], labelled[1:]), map(not_, celled))):
         result[at] = _wrapped_above(
             rows, _wrapped_around(rows, result[at], at, matcher), at, matcher
