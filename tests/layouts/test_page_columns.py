@@ -853,6 +853,102 @@ def test_rows_on_the_pages_after_their_header_are_ranked_by_each_pages_offsets()
     assert wrong(report, truth) == {}
 
 
+#: Section 三 as ``pdftotext -layout`` prints a narrow page (its header's words one space
+#: apart, on the page before its rows' first break) whose report leaves the 总计 of
+#: （六）2. blank though its six applicant cells print 3 and 1 (a report's own slip): on
+#: the page of 1.属于国家秘密 that row prints six values at the offsets of the full row's
+#: first six, and both rows wrap their labels a few characters a line around their values.
+SLIPPED_TOTAL = """三、收到和处理政府信息公开申请情况
+
+                    （本列数据的勾稽                     申请人情况
+                    关系为：第一项加                   法人或其他组织
+\f第二项之和，等于 自然       社会 法律    总计
+第三项加第四项之 人 商业 科研 公益 服务
+                        其他
+   和）       企业 机构
+                  组织 机构
+
+一、本年新收政府
+                20    3    1    1    0    3    28
+信息公开申请数量
+
+二、上年结转政府
+                1     0    0    0    0    0    1
+信息公开申请数量
+
+   （一）予以
+                10    2    1    0    0    1    14
+    公开
+
+   （二）部分
+    公开
+   （区分处理
+   的，只计这        4     1    0    0    0    0    5
+   一情形，不
+   计其他情形
+       ）
+
+\f    1.属
+    于国
+          2    0    0    1    0    1    4
+    家秘
+       密
+
+    2.申
+    请人
+    逾期
+    未按
+    收费
+    通知
+    要求
+    缴纳
+    费用
+    、     3    0    0    0    0    1
+    行政
+    机关
+    不再
+    处理
+    其政
+    府信
+    息公
+    开申
+    请
+\f
+                               （七）总计 19   3    1    1    0    3    27
+
+  四、结转下年度继续   2    0    0    0    0    0    2
+     办理
+"""
+
+
+def test_a_row_one_short_of_a_page_whose_full_rows_wrap_their_labels_reads_its_six() -> None:
+    """A full row the section rebuilds from its wrapped label's lines keeps no ranks of
+    its own; its page's seven ranks still count (``Positions.counted``), so the short row's
+    six values stand in the page's first six columns, 自然人 to 其他, and its 总计, under no
+    value, is printed blank; no rule tells the report's slip from a reading (the row's sum
+    is not checked against a blank), none read wrong."""
+    report = gr.parse(TEXT.replace(SECTION, SLIPPED_TOTAL))
+    row = "applications.other.unpaid_fee"
+    printed = {"natural_person": 3, "commercial_enterprise": 0, "research_institution": 0}
+    printed |= {"public_interest_organisation": 0, "legal_service_agency": 0}
+    printed |= {"other_organisation": 1}
+    for column, value in printed.items():
+        assert report.cell(f"{row}.{column}").value == value, column
+        assert report.cell(f"{row}.{column}").provenance == "parsed", column
+    assert report.cell(f"{row}.total").blank
+    truth: dict[str, object] = {f"{row}.{column}": v for column, v in printed.items()}
+    truth |= {
+        "applications.denied.state_secret.natural_person": 2,
+        "applications.denied.state_secret.public_interest_organisation": 1,
+        "applications.denied.state_secret.other_organisation": 1,
+        "applications.denied.state_secret.total": 4,
+        "applications.total.natural_person": 19,
+        "applications.total.total": 27,
+        "applications.carried_forward.total": 2,
+    }
+    assert wrong(report, truth) == {}
+
+
 #: The first row of section 三, which ``CentredRows(before=…)`` puts past a page break.
 _FIRST_ROW = "一、本年新收政府信息公开申请数量"
 

@@ -18,7 +18,7 @@ from govinfo_report.write.render import render
 
 from conftest import at_offsets, scaled, wrong
 from manglers import CentredRows
-from strategies import narrow_reports
+from strategies import narrow_reports, slipped_totals
 
 #: The sub-tables' article rows a page break may come before.
 _ARTICLES = ("第二十条第（五）项", "第二十条第（六）项")
@@ -72,6 +72,17 @@ def _right_or_missing(report: gr.Report, writer: CentredRows) -> None:
 def test_a_narrow_pages_wrapped_header_reads_no_wrong_number_nor_a_false_blank(
     report: gr.Report, writer: CentredRows
 ) -> None:
+    _right_or_missing(report, writer)
+
+
+@scaled(0.5)
+@given(report=slipped_totals(narrow_reports()), writer=_writers())
+def test_a_row_that_leaves_its_total_blank_reads_no_wrong_number_nor_a_false_blank(
+    report: gr.Report, writer: CentredRows
+) -> None:
+    """A section 三 outcome row printing its counts and a blank 总计 (a report's own slip),
+    among full rows whose labels wrap around their values, on a page past a break or not:
+    its values are read where they stand or left missing, its 总计 never a number."""
     _right_or_missing(report, writer)
 
 

@@ -94,7 +94,9 @@ class Positions(NamedTuple):
     ``ranks``, with no ``cells``: each value's column among those its page prints values in,
     in order (0 the leftmost), where the page starting at line ``page`` lays out its own
     columns (``space_aligned._page_ranks``): the same rank is one column in every row of
-    the page, which the section's rules name (``sections.rows.by_page``).
+    the page, which the section's rules name (``sections.rows.by_page``). ``counted``: the
+    page's ranks and the most a row of it holds, over every row ranked on it, kept on each
+    (a row the section rebuilds from its label's lines loses its ranks, not its page's).
     ``spaced``: the indices of the blank ``cells`` printed as a line of spaces (a page's
     ``&nbsp;``): a cell of the row's own, never a merged label's empty continuation, so such
     a last cell shows where the row ends as a value does.
@@ -120,6 +122,7 @@ class Positions(NamedTuple):
     wraps: bool = False
     ranks: tuple[int, ...] = ()
     page: int = 0
+    counted: tuple[int, int] = (0, 0)
     spaced: frozenset[int] = frozenset()
     fits: tuple[tuple[int, ...], ...] = ()
     columns: int = 0

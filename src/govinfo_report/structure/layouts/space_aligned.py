@@ -1410,8 +1410,9 @@ def _page_ranks(
         found = _clusters(spans)
         if found is None or not _apart(found[0]):
             continue
+        counted = (len(found[0]), max(map(len, found[1])))
         for at, ranks in zip(members, found[1], strict=True):
-            ranked[at] = Positions(ranks=tuple(ranks), page=page)
+            ranked[at] = Positions(ranks=tuple(ranks), page=page, counted=counted)
     return ranked
 
 
@@ -1428,7 +1429,11 @@ def _ranked_beside(
         return rows
     ranked = _part_ranks(rows, valued, lines, first_line, first_line)
     return [
-        row._replace(positions=row.positions._replace(ranks=found.ranks, page=found.page))
+        row._replace(
+            positions=row.positions._replace(
+                ranks=found.ranks, page=found.page, counted=found.counted
+            )
+        )
         if (found := ranked.get(at)) is not None and row.positions.cells
         else row
         for at, row in enumerate(rows)

@@ -816,7 +816,10 @@ def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
         # that only a row set aside holds (a value with no row label, a title's year
         # wrapped into the page) would take a column of its own before them
         low = min(ranked[piece[1:]][1] for piece in pieces)
-        ranks = 1 + max(rank for on, rank in ranked.values() if on == page) - low
+        # the page's ranks and fullest row, counted over every row ranked on it: a full row
+        # the section rebuilt from its label's lines keeps no ranks of its own
+        counted = [row.positions.counted for row in rows if row.positions.page == page]
+        ranks = max(count for count, _ in counted) - low
         if ranks > width:
             continue
         blank = len(pieces)
@@ -837,7 +840,7 @@ def by_page(draft: Draft, rows: Sequence[Row], width: int) -> None:
             for rank_of in _rank_maps(width, ranks)
         )
         kept = [unit for unit in draft.units if all(unit is not other for other in units)]
-        fullest = max(len(row.positions.ranks) for row in rows if row.positions.page == page)
+        fullest = max(most for _, most in counted)
         if len(options) == 1 and fullest == width:
             draft.units[:] = kept
             for row, unit in enumerate(units):
