@@ -120,6 +120,28 @@ APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 APPEAL_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
 
 
+#: Section 三's applicant columns and its 总计, in the template's order.
+APPLICANT_COLUMNS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "public_interest_organisation",
+    "legal_service_agency",
+    "other_organisation",
+    "total",
+)
+
+
+def assert_right_or_missing(report: gr.Report, row: str, printed: dict[str, int]) -> None:
+    """Each cell of section 三's ``row`` is read as ``printed`` gives it (a column it leaves
+    out blank, so 0 or none) or missing, and none is claimed blank where a count is printed."""
+    for column in APPLICANT_COLUMNS:
+        cell = report.cell(f"applications.{row}.{column}")
+        want = printed.get(column)
+        assert cell.value in (None, want or 0), (row, column, cell.value, want)
+        assert not (want and cell.blank), (row, column)
+
+
 def report_around(section: str) -> gr.Report:
     """A 2021 report of a city bureau whose table sections are ``section`` (headings and
     tables as printed), with sections 一, 五, 六 and the signature around them, parsed."""
