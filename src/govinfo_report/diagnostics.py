@@ -83,6 +83,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "lines before the report read as titles of several years (a page's links and "
         "breadcrumb), or the title's year is not the period sentence's: says which was taken",
     ),
+    "date-unread": (
+        "warning",
+        "the report ends with pieces of a signature date that were not read as one: the "
+        "date is missing, not the site's",
+    ),
     "section-missing": ("warning", "a section heading of the template was not found"),
     "section-out-of-order": ("warning", "a section heading appears out of the template's order"),
     "heading-misnumbered": (

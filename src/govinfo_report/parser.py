@@ -430,7 +430,7 @@ def _report(
         organisation=front.organisation,
         year=front.year,
         template=resolved.template.name,
-        published=metadata.published(skel.closing) or front.published,
+        published=front.published,
         overview=skel.prose(1),
         proactive=proactive,
         applications=applications,

@@ -197,13 +197,17 @@ def test_a_signature_date_printed_apart_from_its_characters_is_read(signature: s
     # digits past a line of other digits, nor characters after a date's own digits.
     alone = gr.parse(f"{block}\n{TITLE}\n{REST}白石县水利局\n2021 4 17\n")
     assert alone.published == datetime.date(2021, 3, 5)
-    apart = gr.parse(f"{block}\n{TITLE}\n{REST}2021 4 17\n共3页\n年月 日\n")
-    assert apart.published == datetime.date(2021, 3, 5)
-    # Pieces that spell no date (a number too many, a character twice) are none either.
-    extra = gr.parse(f"{block}\n{TITLE}\n{REST}2021 4\n白石县水利局\n17日\n3\n年月\n")
-    assert extra.published == datetime.date(2021, 3, 5)
-    twice = gr.parse(f"{block}\n{TITLE}\n{REST}2021 4\n白石县水利局\n17日\n年日\n")
-    assert twice.published == datetime.date(2021, 3, 5)
+    # Pieces that make no date (digits past a line of other digits, a number too many, a
+    # character twice) are none, and the site's date is not taken for the one the report
+    # signs: the date is missing, said.
+    for unread in (
+        "2021 4 17\n共3页\n年月 日\n",
+        "2021 4\n白石县水利局\n17日\n3\n年月\n",
+        "2021 4\n白石县水利局\n17日\n年日\n",
+    ):
+        report = gr.parse(f"{block}\n{TITLE}\n{REST}{unread}")
+        assert report.published is None, unread
+        assert "date-unread" in {d.code for d in report.diagnostics}, unread
 
 
 def test_a_browser_header_between_the_signature_date_digits_and_characters_is_passed() -> None:

@@ -70,7 +70,8 @@ Title = tuple[str | None, int, int]
 class Front(NamedTuple):
     """What the front block tells: the body, the reporting year and the title's line (all
     ``None`` when there is no title; the body may still come from a site's metadata
-    block), the date the metadata block gives (``None``: none), and every line of it that
+    block), the date the metadata block gives (``None``: none; ``report_front`` puts the
+    report's date there, the signature's first), and every line of it that
     reads as a title (``titles``: a page's links to the body's other reports and its
     breadcrumb stand above the title, as text extractions print a page's navigation)."""
 
@@ -576,6 +577,21 @@ def _scattered_date(lines: Sequence[str]) -> datetime.date | None:
     return _date(_DATE.fullmatch(f"{year}年{month}月{day}日"))
 
 
+def date_pieces(lines: Sequence[str]) -> str:
+    """The pieces of a signature date (digits with ``年``, ``月`` or ``日``) that end the last
+    ``SCATTERED_LINES`` lines, joined, where one holds such a character: a date the report
+    signs but ``published`` could not put together; ``""`` where there are none."""
+    pieces = []
+    for line in _signed_end(lines)[-SCATTERED_LINES:]:
+        words = line.split()
+        cut = len(words)
+        while cut and _DATE_PIECES.fullmatch(words[cut - 1]):
+            cut -= 1
+        pieces += words[cut:]
+    text = " ".join(pieces)
+    return text if re.search("[年月日]", text) else ""
+
+
 #: A signature date's digits alone on a line (``2021 3 2``): pdftotext printed them apart
 #: from ``年月日``, on the line above or below, where the two fonts' baselines differ.
 _DATE_DIGITS = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s+(?P<month>\d{1,2})\s+(?P<day>\d{1,2})\s*")
@@ -672,7 +688,8 @@ def report_front(skel: Skeleton) -> tuple[Front, list[Diagnostic]]:
     sentence where the block's titles disagree (``settled``; the doubt told as
     ``year-ambiguous``); where it prints no title (trafilatura drops it, ``title-missing``),
     the year of the period sentence and the body its text names (in the first
-    ``MAX_FRONT_LINE_CHARS`` of each line)."""
+    ``MAX_FRONT_LINE_CHARS`` of each line); its date the signature's, else the site's, but
+    none where the report ends with a signature date's pieces not read (``date-unread``)."""
     lines = skel.front_lines
     found = front(lines)
     opening = [
@@ -680,12 +697,23 @@ def report_front(skel: Skeleton) -> tuple[Front, list[Diagnostic]]:
         for line in (*islice(filter(str.strip, lines), MAX_FRONT_LINES), *skel.overview)
     ]
     period = period_year(opening)
-    signed = published(skel.closing) or found.published
+    signed = published(skel.closing)
+    left = date_pieces(skel.closing) if signed is None and found.published else ""
+    signed = signed or (None if left else found.published)
+    found = found._replace(published=signed)
     opened = (
         opening_year(opening) if period is not None and found.year not in (None, period) else None
     )
     found, why = settled(found, period, signed, opened)
     doubt = [] if why is None else [diagnostic("year-ambiguous", why, found.line)]
+    if left:
+        doubt.append(
+            diagnostic(
+                "date-unread",
+                f"the report ends with a signature date's pieces ({left}) not read as a date: "
+                "the site's date is not taken for it, and the date is missing",
+            )
+        )
     if not found.line:
         untitled = diagnostic(
             "title-missing",
