@@ -553,6 +553,23 @@ SCATTERED_LINES = 5
 _DATE_PIECES = re.compile(r"[\d\s年月日]*[\d年月日][\d\s年月日]*")
 
 
+#: The most words a date's pieces take at a line's end (``2021 年 1 月 12 日``).
+_PIECE_WORDS = 6
+
+
+def _ending(line: str) -> tuple[list[str], str | None]:
+    """The date's pieces that end ``line`` (``_DATE_PIECES``; none where more than
+    ``_PIECE_WORDS`` words would be, a row of numbers) and the word before them (``None``:
+    none). Only the line's last ``MAX_LINE_CHARS`` are split: a page on one line is long."""
+    words = line[-MAX_LINE_CHARS:].split()[-_PIECE_WORDS - 1 :]
+    cut = len(words)
+    while cut and _DATE_PIECES.fullmatch(words[cut - 1]):
+        cut -= 1
+    if len(words) - cut > _PIECE_WORDS:
+        return [], None
+    return words[cut:], words[cut - 1] if cut else None
+
+
 def _scattered_date(lines: Sequence[str]) -> datetime.date | None:
     """The signature date whose pieces stand apart among ``lines``, beside the signing
     body's name: a browser's PDF through ``pdftotext`` prints the digits, the day and
@@ -563,12 +580,9 @@ def _scattered_date(lines: Sequence[str]) -> datetime.date | None:
     pieces: list[str] = []
     named = False
     for line in lines:
-        words = line.split()
-        cut = len(words)
-        while cut and _DATE_PIECES.fullmatch(words[cut - 1]):
-            cut -= 1
-        pieces += words[cut:]
-        named = named or bool(cut and _body_name(words[cut - 1]) is not None)
+        ending, before = _ending(line)
+        pieces += ending
+        named = named or (before is not None and _body_name(before) is not None)
     text = " ".join(pieces)
     numbers = re.findall(r"\d+", text)
     if not named or len(numbers) != 3 or sorted(re.findall("[年月日]", text)) != sorted("年月日"):
@@ -581,14 +595,9 @@ def date_pieces(lines: Sequence[str]) -> str:
     """The pieces of a signature date (digits with ``年``, ``月`` or ``日``) that end the last
     ``SCATTERED_LINES`` lines, joined, where one holds such a character: a date the report
     signs but ``published`` could not put together; ``""`` where there are none."""
-    pieces = []
-    for line in _signed_end(lines)[-SCATTERED_LINES:]:
-        words = line.split()
-        cut = len(words)
-        while cut and _DATE_PIECES.fullmatch(words[cut - 1]):
-            cut -= 1
-        pieces += words[cut:]
-    text = " ".join(pieces)
+    text = " ".join(
+        piece for line in _signed_end(lines)[-SCATTERED_LINES:] for piece in _ending(line)[0]
+    )
     return text if re.search("[年月日]", text) else ""
 
 
