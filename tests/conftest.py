@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import govinfo_report as gr
+from govinfo_report import labels
 
 HERE = Path(__file__).parent
 SEEDS = sorted((HERE / "fixtures" / "seeds").glob("*.txt"))
@@ -120,22 +121,10 @@ APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 APPEAL_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
 
 
-#: Section 三's applicant columns and its 总计, in the template's order.
-APPLICANT_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_organisation",
-    "legal_service_agency",
-    "other_organisation",
-    "total",
-)
-
-
 def assert_right_or_missing(report: gr.Report, row: str, printed: dict[str, int]) -> None:
     """Each cell of section 三's ``row`` is read as ``printed`` gives it (a column it leaves
     out blank, so 0 or none) or missing, and none is claimed blank where a count is printed."""
-    for column in APPLICANT_COLUMNS:
+    for column in labels.APPLICANT_COLUMNS:
         cell = report.cell(f"applications.{row}.{column}")
         want = printed.get(column)
         assert cell.value in (None, want or 0), (row, column, cell.value, want)
