@@ -12,8 +12,11 @@ one-line page text (its header block, then the body's text with white space coll
 trafilatura (text and Markdown); markitdown (page and Word document); html2text; inscriptis;
 lynx (80, 120 and 200 columns); w3m; pandoc (plain, Markdown, GFM; page and Word document);
 docx2txt; python-docx's paragraphs and table rows; LibreOffice's text export; ``pdftotext``
-and ``pdftotext -layout`` of the PDF Chromium prints of the page and of the PDF LibreOffice
-exports of the Word document. Their versions are printed with ``--versions``.
+and ``pdftotext -layout``, pdfminer.six, markitdown, pdfplumber (plain and ``layout=True``),
+PyMuPDF (``get_text()``, plain and ``sort=True``) and pypdfium2's text of the PDF Chromium
+prints of the page and of the PDF LibreOffice exports of the Word document (``word-``).
+Their versions are printed with ``--versions``; a tool installed but broken stops the bed
+(it would go unscored).
 
 A cell is *right* when the value read is the truth (none for a cell the page leaves blank; a
 blank the report's rules prove 0 counts as right), *missing* when none is read for a printed
@@ -243,6 +246,36 @@ def pdftotext(pdf: Path, *options: str) -> str:
     return run("pdftotext", "-enc", "UTF-8", *options, str(pdf), "-")
 
 
+def pdfminer_text(pdf: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(str(pdf)))
+
+
+def pdfplumber_text(pdf: Path, *, layout: bool) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as document:
+        return "\n".join(page.extract_text(layout=layout) or "" for page in document.pages)
+
+
+def pymupdf_text(pdf: Path, *, sort: bool) -> str:
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as document:
+        return "".join(page.get_text(sort=sort) for page in document)
+
+
+def pypdfium2_text(pdf: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
 def pandoc(path: Path, source: str, target: str) -> str:
     out = subprocess.run(
         ["pandoc", "-f", source, "-t", target, str(path)],
@@ -324,16 +357,27 @@ DOCX_TOOLS: dict[str, tuple[str, Callable[[Path], str]]] = {
     "pandoc-docx-markdown": ("pandoc", lambda path: pandoc(path, "docx", "markdown")),
     "pandoc-docx-gfm": ("pandoc", lambda path: pandoc(path, "docx", "gfm")),
 }
-#: Tools of a PDF: name -> (the PDF: ``browser`` of the page, ``word`` of the Word document;
-#: pdftotext's options).
-PDF_TOOLS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "pdftotext": ("browser", ()),
-    "pdftotext-layout": ("browser", ("-layout",)),
-    "word-pdftotext": ("word", ()),
-    "word-pdftotext-layout": ("word", ("-layout",)),
+#: Text extractors of a PDF: name -> (module or program it needs, text of the PDF).
+PDF_EXTRACTORS: dict[str, tuple[str, Callable[[Path], str]]] = {
+    "pdftotext": ("pdftotext", lambda pdf: pdftotext(pdf)),
+    "pdftotext-layout": ("pdftotext", lambda pdf: pdftotext(pdf, "-layout")),
+    "pdfminer": ("pdfminer", pdfminer_text),
+    "markitdown-pdf": ("markitdown", markitdown_file),
+    "pdfplumber": ("pdfplumber", lambda pdf: pdfplumber_text(pdf, layout=False)),
+    "pdfplumber-layout": ("pdfplumber", lambda pdf: pdfplumber_text(pdf, layout=True)),
+    "pymupdf": ("pymupdf", lambda pdf: pymupdf_text(pdf, sort=False)),
+    "pymupdf-sort": ("pymupdf", lambda pdf: pymupdf_text(pdf, sort=True)),
+    "pypdfium2": ("pypdfium2", pypdfium2_text),
 }
-#: What each PDF needs besides pdftotext.
-PDF_MAKERS = {"browser": "chromium", "word": "soffice"}
+#: The PDFs (``browser``: Chromium's print of the page; ``word``: LibreOffice's export of
+#: the Word document), what makes each, and the prefix of its tools' names.
+PDF_MAKERS = {"browser": ("chromium", ""), "word": ("soffice", "word-")}
+#: Tools of a PDF: name -> (the PDF, the extractor).
+PDF_TOOLS: dict[str, tuple[str, str]] = {
+    prefix + extractor: (source, extractor)
+    for source, (_, prefix) in PDF_MAKERS.items()
+    for extractor in PDF_EXTRACTORS
+}
 
 
 def available(need: str) -> bool:
@@ -342,7 +386,9 @@ def available(need: str) -> bool:
         return shutil.which(need) is not None
     try:
         __import__(need)
-    except ImportError:
+    except ModuleNotFoundError as error:
+        if error.name != need:
+            raise  # installed but broken: a tool silently skipped would go unscored
         return False
     return True
 
@@ -364,8 +410,8 @@ def render(index: int, seed: int, tools: set[str] | None) -> tuple[gr.Report, di
                 texts[name] = tool(html, page)
         pdfs = {
             name: source
-            for name, (source, _) in PDF_TOOLS.items()
-            if wanted(name, "pdftotext") and available(PDF_MAKERS[source])
+            for name, (source, extractor) in PDF_TOOLS.items()
+            if wanted(name, PDF_EXTRACTORS[extractor][0]) and available(PDF_MAKERS[source][0])
         }
         words = [name for name, (need, _) in DOCX_TOOLS.items() if wanted(name, need)]
         document = page_to_docx(page, Path(work)) if words or "word" in pdfs.values() else None
@@ -380,7 +426,7 @@ def render(index: int, seed: int, tools: set[str] | None) -> tuple[gr.Report, di
             made["word"] = word_pdf(document, Path(work))
         for name, source in pdfs.items():
             if source in made:
-                texts[name] = pdftotext(made[source], *PDF_TOOLS[name][1])
+                texts[name] = PDF_EXTRACTORS[PDF_TOOLS[name][1]][1](made[source])
     return drawn, texts, html
 
 
@@ -501,6 +547,10 @@ PACKAGES = (
     "docx2txt",
     "python-docx",
     "inscriptis",
+    "pdfminer.six",
+    "pdfplumber",
+    "pymupdf",
+    "pypdfium2",
 )
 
 
