@@ -2040,10 +2040,15 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
     left out: no column's value is placed by it (in the measure that is not the text's,
     ``申请人情况`` over ``社会公益组织`` and ``法律服务机构`` stands where a 总计 does)."""
     lines = [[spans[measure] for spans in head] for head in header]
-    # each two neighbouring words of a line: a word over both heads a group
-    gaps = [
-        (at, left[1], right[0]) for at, line in enumerate(lines) for left, right in pairwise(line)
-    ]
+    # each two neighbouring words of the lines after each line (where the one ends, where
+    # the other starts): a word over both heads a group
+    later: list[list[Span]] = []
+    gaps: list[Span] = []
+    for line in reversed(lines):
+        later.append(gaps)
+        if len(line) > 1:
+            gaps = [(left[1], right[0]) for left, right in pairwise(line)] + gaps
+    later.reverse()
     joined: set[tuple[int, int]] = set()
     words = []
     for at, line in enumerate(lines):
@@ -2057,9 +2062,7 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
                 below = lines[row][piece]
                 joined.add(found)
                 last, end = below, max(end, below[1])
-            if not any(
-                below > row and start < ends and starts < end for below, ends, starts in gaps
-            ):
+            if not any(start < ends and starts < end for ends, starts in later[row]):
                 words.append((start, end))
     return words
 
@@ -2078,10 +2081,10 @@ def _under(lines: Sequence[Sequence[Span]], row: int, word: Span) -> tuple[int, 
     if len(under) != 1:
         return None
     below = lines[row + 1][under[0]]
+    if not word[0] <= below[0] <= below[1] <= word[1] + _SLACK:
+        return None
     over = [other for other in lines[row] if other[0] < below[1] and below[0] < other[1]]
-    if len(over) == 1 and word[0] <= below[0] <= below[1] <= word[1] + _SLACK:
-        return row + 1, under[0]
-    return None
+    return (row + 1, under[0]) if len(over) == 1 else None
 
 
 def _leaves(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
