@@ -1990,6 +1990,8 @@ def _across_words(
     start = 0 if label_end is None else label_end[measure]
     left = min((head[0][measure][0] for head in header if head), default=0)
     for head in header:
+        if len(head) < 2:
+            continue  # a line of one word shares no cluster with two
         words = [
             spans[measure]
             for at, spans in enumerate(head)
