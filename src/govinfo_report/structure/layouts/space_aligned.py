@@ -2034,6 +2034,29 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
 
 
 def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
+    """``_unwrapped`` of ``header`` in ``measure``, worked out once for the header being
+    gridded: a table's rows are placed by one header in one measure and another, by page
+    and by its words alone (``gridded``: ``_placed``, then ``_first_page`` twice)."""
+    kept = _WORDS.kept
+    if kept is None or kept[0] is not header:
+        kept = _WORDS.kept = (header, {})
+    found = kept[1].get(measure)
+    if found is None:
+        found = kept[1][measure] = _unwrapped(header, measure)
+    return found
+
+
+class _Words(threading.local):
+    """The header ``_wrapped_words`` last worked out words of in this thread (kept alive,
+    so that no other list takes its id), and its words by measure."""
+
+    kept: tuple[Sequence[Sequence[tuple[Span, Span]]], dict[int, list[Span]]] | None = None
+
+
+_WORDS = _Words()
+
+
+def _unwrapped(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
     """The words of ``header``'s lines (in ``measure``), a word wrapped onto the lines
     below one span: the one word under a word on the next line, within its extent and
     under no other word of its line, is the rest of its text (a narrow header cell's:
@@ -2072,7 +2095,7 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
 def _under(lines: Sequence[Sequence[Span]], row: int, word: Span) -> tuple[int, int] | None:
     """The line and index of the one word under ``word`` (of line ``row``) on the next
     line, where it is within ``word``'s extent and under no other word of its line
-    (``_wrapped_words``); else ``None``."""
+    (``_unwrapped``); else ``None``."""
     if row + 1 == len(lines):
         return None
     under = [
