@@ -318,10 +318,13 @@ def by_position(
     that lynx prints no line for, beside a number padded with an empty paragraph) would
     move its values unseen, and only the section's rules can show them moved (section 三's
     columns, 四's 总计s; section 二 has none: ``exact_only``). ``check`` None: not read so.
-    Where both rhythms read the rows, and read some row differently, none is read."""
+    Where both rhythms read the rows, and read some row differently, none is read.
+
+    Rows read by their printed values keep the blank cells printed among them where those
+    show more cells than the row has (``_overfull``)."""
     placed = _placed(taken, widths, widest, alone)
     if check is None or not any(row.positions.other for row, _ in taken):
-        return placed or list(taken)
+        return placed or _overfull(taken, widths)
     if not any(row.positions.cells for row, _ in taken):
         placed = None  # no first rhythm: nothing read by it
     other = [
@@ -331,8 +334,27 @@ def by_position(
     if again is not None and not check(again):
         again = None
     if placed is None or again is None or _values(placed) == _values(again):
-        return placed or again or list(taken)
-    return list(taken)
+        return placed or again or _overfull(taken, widths)
+    return _overfull(taken, widths)
+
+
+def _overfull(taken: Sequence[Taken], widths: Sequence[int | None]) -> list[Taken]:
+    """``taken`` read by their printed values, but each row whose positions, up to its last
+    value, hold more cells than it has, a blank one printed as a line of spaces among them
+    (``Positions.spaced``: a page's ``&nbsp;``, a cell of the row's own), read with those
+    blank cells among its values: one of its cells spans two lines, a number wrapped in its
+    narrow cell (PyMuPDF's text of a browser's PDF: ``3项`` / `` `` / ``321`` / ``5件`` for 3,
+    a blank cell and 3215). Its printed values alone would fit its cells, and be read wrong;
+    so it takes more values than it has cells, and none is placed."""
+    read = list(taken)
+    for at, ((row, runs), width) in enumerate(zip(taken, widths, strict=True)):
+        grid = row.positions.cells
+        if width is None or runs or not row.positions.spaced or not row.values:
+            continue
+        last = max(index for index, (text, _, _) in enumerate(grid) if text)
+        if last >= width and any(index < last for index in row.positions.spaced):
+            read[at] = (row._replace(values=grid[: last + 1]), runs)
+    return read
 
 
 def exact_only(taken: Sequence[Taken]) -> bool:
