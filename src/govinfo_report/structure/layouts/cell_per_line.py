@@ -23,8 +23,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise, repeat
 from typing import ClassVar
 
-from ...cells import LABEL, NUMBER, PLACEHOLDER, cell_kinds
-from ...labels import COUNT_UNITS, MONEY_UNITS
+from ...cells import LABEL, NUMBER, PLACEHOLDER
 from .base import (
     VALUE,
     VALUE_APART,
@@ -41,13 +40,6 @@ from .base import (
 
 #: A value alone on its line.
 _VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
-#: A unit with a digit right after it: numbers run together (``_units_apart``).
-_UNITS = "|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
-_UNIT_THEN_DIGIT = re.compile(rf"\d(?:{_UNITS})[-+]?\d")
-#: A number and its unit, and a word of such cells run together, the last one's unit
-#: optional.
-_CELL = re.compile(rf"[-+]?\d[\d,.]*(?:{_UNITS})?")
-_CELLS_RUN = re.compile(rf"(?:[-+]?\d[\d,.]*(?:{_UNITS}))+[-+]?\d[\d,.]*(?:{_UNITS})?")
 #: A sign alone, as a word of its own (``fold`` makes ``－`` ``−`` ``＋`` ``﹢`` plain ones).
 _LONE_SIGN = re.compile(r"(?<!\S)[-+](?!\S)")
 
@@ -68,8 +60,6 @@ class CellPerLine(Layout):
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         words = _spelt_down(line_words(lines, first_line))
-        if any(map(_UNIT_THEN_DIGIT.search, lines)):  # most tables print no such line
-            words = _units_apart(words)
         # most tables print no sign apart: one search at C speed a line rules it out
         signs = any(map(_LONE_SIGN.search, lines))
         words = _signs_joined(words) if signs else words
@@ -104,25 +94,6 @@ def _spelt_down(words: list[Words]) -> list[Words]:
             _one_character(words[n], LABEL) for n in (before, after)
         ):
             words[at] = (words[at][0], LABEL)
-    return words
-
-
-def _units_apart(words: list[Words]) -> list[Words]:
-    """``words`` with each word of numbers run together, each but the last ending in its
-    unit (``27件24件``, ``39个20838000``), cut after each unit: PyMuPDF's ``get_text()``
-    prints the cells one line of a table row holds as one line, nothing between them, and
-    a unit ends a cell (``39个``, then ``20838000`` / ``0元``, 208380000元 wrapped in its
-    narrow cell: three values, not 39 and a count run into another)."""
-    for at, (cells, kinds) in enumerate(words):
-        if not any(_CELLS_RUN.fullmatch(text) for text, _, _ in cells):
-            continue
-        apart: list[Printed] = []
-        for text, line, column in cells:
-            pieces = _CELL.findall(text) if _CELLS_RUN.fullmatch(text) else [text]
-            for piece in pieces:
-                apart.append((piece, line, column))
-                column += len(piece)
-        words[at] = (apart, cell_kinds(text for text, _, _ in apart))
     return words
 
 
