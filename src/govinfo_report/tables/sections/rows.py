@@ -339,21 +339,20 @@ def by_position(
 
 
 def _overfull(taken: Sequence[Taken], widths: Sequence[int | None]) -> list[Taken]:
-    """``taken`` read by their printed values, but each row whose positions, up to its last
-    value, hold more cells than it has, a blank one printed as a line of spaces among them
-    (``Positions.spaced``: a page's ``&nbsp;``, a cell of the row's own), read with those
-    blank cells among its values: one of its cells spans two lines, a number wrapped in its
-    narrow cell (PyMuPDF's text of a browser's PDF: ``3项`` / `` `` / ``321`` / ``5件`` for 3,
-    a blank cell and 3215). Its printed values alone would fit its cells, and be read wrong;
-    so it takes more values than it has cells, and none is placed."""
+    """``taken`` read by their printed values, but each row whose positions hold more cells
+    than it has, a blank one printed as a line of spaces among them (``Positions.spaced``: a
+    page's ``&nbsp;``, a cell of the row's own), read with its blank cells among its values:
+    one of its cells spans two lines, a number wrapped in its narrow cell (PyMuPDF's text of
+    a browser's PDF: ``3项`` / `` `` / ``321`` / ``5件`` for 3, a blank cell and 3215;
+    ``463`` / ``7`` / ``396`` / `` `` for 4637, 396 and a blank cell). Its printed values
+    alone would fit its cells, and be read wrong; so it takes more values than it has
+    cells, and none is placed."""
     read = list(taken)
     for at, ((row, runs), width) in enumerate(zip(taken, widths, strict=True)):
         grid = row.positions.cells
-        if width is None or runs or not row.positions.spaced or not row.values:
-            continue
-        last = max(index for index, (text, _, _) in enumerate(grid) if text)
-        if last >= width and any(index < last for index in row.positions.spaced):
-            read[at] = (row._replace(values=grid[: last + 1]), runs)
+        if width is not None and not runs and row.values and row.positions.spaced:
+            if len(grid) > width:
+                read[at] = (row._replace(values=grid), runs)
     return read
 
 
@@ -586,14 +585,16 @@ def _blank_to(row: Row, width: int) -> Row:
 
 
 def _misfit(row: Row, width: int, alone: bool) -> bool:
-    """Whether ``row``'s positions do not fit its ``width`` cells: too few, a value past
-    them, a first cell blank where positions run on in a section with no rules, or not
-    every printed value among them."""
+    """Whether ``row``'s positions do not fit its ``width`` cells: too few, a value or a
+    blank cell printed as a line of spaces past them (the row's own, ``Positions.spaced``),
+    a first cell blank where positions run on in a section with no rules, or not every
+    printed value among them."""
     grid = row.positions.cells
     return (
         len(grid) < width
         or (row.positions.exact and len(grid) > width)
         or any(text for text, _, _ in grid[width:])
+        or any(at >= width for at in row.positions.spaced)
         or (alone and row.positions.runs_on and len(grid) > width and not grid[0][0])
         or sum(1 for text, _, _ in grid if text) != len(row.values)
     )
