@@ -2650,30 +2650,25 @@ def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
     return "\n".join([*lines[:start], *out, *lines[end:]])
 
 
-#: A count or amount wide enough to wrap in a narrow cell: four digits or more.
-_WIDE_NUMBER = re.compile(r"([-+]?\d{2,})(\d+(?:\.\d+)?(?:\D.*)?)")
-
-
 def pymupdf_cells(text: str, rng: Random) -> str:
     """``text`` (tab-separated) as PyMuPDF's ``get_text()`` prints a browser's PDF of the
     page: each table cell's text a line of its own, a blank cell a line of one no-break
-    space (a merged cell's empty continuation nothing), and a number of four digits or
-    more, at random, wrapped in its narrow cell after its first digits (``481`` / ``7``
-    for 4817)."""
+    space (a merged cell's empty continuation nothing), and in some rows (their columns
+    narrow, two or three digits wide) each number wider than its cell wrapped after as many
+    digits (``481`` / ``7`` for 4817)."""
     lines: list[str] = []
     for line in text.split("\n"):
         if "\t" not in line:
             lines.append(line)
             continue
+        digits = rng.choice((2, 3, 0))  # 0: wide columns, no number wraps
         for cell in line.split("\t"):
             if not cell:
                 continue  # a merged cell's continuation prints no text
             if not cell.strip():
                 lines.append("\u00a0")
                 continue
-            wrapped = _WIDE_NUMBER.fullmatch(cell.strip())
-            if wrapped and rng.random() < 0.5:
-                lines.extend(wrapped.groups())
-            else:
-                lines.append(cell.strip())
+            cell = cell.strip()
+            wide = digits and re.fullmatch(rf"[-+]?\d{{{digits + 1},}}\D*", cell)
+            lines.extend((cell[:digits], cell[digits:]) if wide else (cell,))
     return "\n".join(lines)

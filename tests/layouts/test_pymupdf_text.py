@@ -155,14 +155,16 @@ def test_a_sorted_row_s_values_on_several_lines_are_never_read_out_of_their_colu
 
 
 def test_a_browser_s_footer_run_into_the_next_page_s_header_is_furniture() -> None:
+    header = (
+        ("第二十条第（一）项", "信息", "内容", "本年", "新制", "作数", "量"),
+        ("本年", "新公", "开数", "量", "对外", "公开", "总数", "量"),
+    )
     text = _report(
-        _cells(
-            ("第二十条第（一）项", "信息", "内容", "本年", "新制", "作数", "量"),
-            ("本年", "新公", "开数", "量", "对外", "公开", "总数", "量"),
-            ("规章", "1", "1", "6"),
-        )
-        + [_FURNITURE + _TITLE]
-        + _cells(("规范", "性文", "件", "12", "8", "130"))
+        [
+            *_cells(*header, ("规章", "1", "1", "6")),
+            _FURNITURE + _TITLE,
+            *_cells(("规范", "性文", "件", "12", "8", "130")),
+        ]
     )
     report = gr.parse(text)
     assert not [d for d in report.diagnostics if "file://" in d.message]
@@ -217,4 +219,3 @@ def test_a_heading_run_into_a_page_s_last_line_claims_no_cell_blank() -> None:
             cell = report.cell(f"applications.{row}.{key}")
             assert cell.value in (None, want), (row, key)
             assert not (want and cell.blank), (row, key)
-

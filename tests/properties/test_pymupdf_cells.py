@@ -21,7 +21,7 @@ from manglers import pymupdf_cells
 from strategies import reports, sparse_reports
 
 
-@scaled(1)
+@scaled(3)
 @given(
     report=st.one_of(sparse_reports(), reports()),
     rng=st.randoms(use_true_random=False),

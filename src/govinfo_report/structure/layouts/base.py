@@ -470,7 +470,7 @@ def _units_apart(words: list[Words]) -> list[Words]:
     prints the cells one line of a table row holds as one line, nothing between them, and
     a unit ends a cell (``39个``, then ``20838000`` / ``0元``, 208380000元 wrapped in its
     narrow cell: three values, not 39 and a count run into another)."""
-    for at, (cells, kinds) in enumerate(words):
+    for at, (cells, _) in enumerate(words):
         if not any(_CELLS_RUN.fullmatch(text) for text, _, _ in cells):
             continue
         apart: list[Printed] = []

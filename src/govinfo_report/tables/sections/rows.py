@@ -350,9 +350,8 @@ def _overfull(taken: Sequence[Taken], widths: Sequence[int | None]) -> list[Take
     read = list(taken)
     for at, ((row, runs), width) in enumerate(zip(taken, widths, strict=True)):
         grid = row.positions.cells
-        if width is not None and not runs and row.values and row.positions.spaced:
-            if len(grid) > width:
-                read[at] = (row._replace(values=grid), runs)
+        if row.values and row.positions.spaced and not runs and len(grid) > (width or len(grid)):
+            read[at] = (row._replace(values=grid), runs)
     return read
 
 
