@@ -2696,22 +2696,22 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
         line=min(pieces[0][1], first.line),
         loose=True,
         # a value doubted stays in doubt
-        stacked=any(row.stacked for row in valued) or _between_pieces(values, units),
+        stacked=any(row.stacked for row in valued) or _between_pieces(values),
         positions=Positions(),
     )
 
 
-def _between_pieces(values: Sequence[Printed], units: Sequence[Printed]) -> bool:
-    """Whether a value of a block stands on a line between two others of its pieces: a
-    line above it and one below it each hold a value or a unit (each taken by one). A cell
-    wrapped over two lines (a number and its unit, ``778`` / ``项``, or a number's two
-    pieces, ``321`` / ``5件``) straddles the cells of one line beside it, centred between
-    its lines, and which column each of those stands in is then read across lines of
-    different text: PyMuPDF's ``get_text(sort=True)`` spaces each line by its own
-    characters' widths (``行政  778  143`` / ``-6`` / ``处罚 项  件``: -6 printed right of
-    143, for 778, -6 and 143), so only rules may confirm the order."""
-    lines = [line for _, line, _ in (*values, *units)]
-    return any(min(lines) < line < max(lines) for _, line, _ in values)
+def _between_pieces(values: Sequence[Printed]) -> bool:
+    """Whether a value of a block stands on a line between two other values' lines: a
+    number wrapped in its narrow cell over two lines (``321`` / ``5件``) straddles the
+    cells of one line beside it, centred between its lines, and which column each of those
+    stands in is then read across lines of different text: PyMuPDF's
+    ``get_text(sort=True)`` spaces each line by its own characters' widths (``行政  321`` /
+    ``3项`` / ``处罚  5件``: 5件 printed left of 321, for 3, a blank cell and 3215), so only
+    rules may confirm them. A unit alone below its number (``行政 258`` / ``0  5件`` / ``许可
+    项``, ``pdftotext -layout``) is no such piece: those columns stand as laid out."""
+    lines = [line for _, line, _ in values]
+    return any(min(lines) < line < max(lines) for line in lines)
 
 
 def _wide_before(block: Sequence[Row], cell: Printed) -> int:
