@@ -403,12 +403,20 @@ def test_words_and_value_words_are_found_as_their_plain_patterns_find_them() -> 
 def test_a_line_of_one_word_is_split_as_the_word_pattern_splits_it() -> None:
     """``base.line_words`` takes a line of one word without the pattern: on every line of up
     to four pieces (spaces of several kinds around and between them) its cells and kinds
-    are those of ``split_words``."""
+    are those of ``split_words``, a word of counts run together (``12元12``) cut after
+    each unit."""
     pieces = ("12", "元", "1.", "行政", "—", " ", "\t", "\u3000", "\x1c", "x" * base.MAX_CELL_CHARS)
     for size in range(1, 5):
         for line in map("".join, product(pieces, repeat=size)):
             ((cells, kinds),) = base.line_words([line], 7)
-            expected = base.split_words(line, 7) if line.strip() else []
+            expected = []
+            for text, number, column in base.split_words(line, 7) if line.strip() else []:
+                run = re.search(r"\d元\d", line) and re.fullmatch(
+                    r"(?:\d[\d,.]*元)+\d[\d,.]*元?", text
+                )
+                for piece in re.findall(r"\d[\d,.]*元?", text) if run else [text]:
+                    expected.append((piece, number, column))
+                    column += len(piece)
             assert list(cells) == expected, line
             assert kinds == cell_kinds(text for text, _, _ in expected), line
 
