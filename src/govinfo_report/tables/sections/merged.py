@@ -48,10 +48,13 @@ def covered(values: Sequence[Printed], width: int) -> list[Printed | None] | Non
 
 def widened(rows: Sequence[Row], width: int) -> list[Row]:
     """``rows`` of a table whose grid is wider than its ``width`` columns, each row of a whole
-    grid with as many values as the widest row where its grid shows that many cells: the
-    blank cells before its first value (its first columns left blank), which the layout
-    took for its label's, put back among its values. Other tables' rows as they are."""
+    grid with as many values as the widest row, or as the header's grid has columns under
+    its first column's name (``_header_width``: a report that leaves 自然人 blank in every
+    row shows no row that wide), where its grid shows that many cells: the blank cells
+    before its first value (its first columns left blank), which the layout took for its
+    label's, put back among its values. Other tables' rows as they are."""
     widest = max((len(row.values) for row in rows), default=0)
+    widest = max(widest, _header_width(rows))
     if widest <= width:
         return list(rows)
     return [_widened(row, widest) for row in rows]
@@ -66,6 +69,31 @@ def _widened(row: Row, widest: int) -> Row:
     if values[short:] != row.values or any(text for text, _, _ in values[:short]):
         return row
     return row._replace(values=values)
+
+
+#: The names a header prints over the section's first column: its own or a group's.
+_FIRST = {
+    normalise_label(name)
+    for name in (
+        *labels.APPLICANT_COLUMNS["natural_person"],
+        *(group for group, keys in labels.APPLICANT_GROUPS.items() if "natural_person" in keys),
+    )
+}
+
+
+def _header_width(rows: Sequence[Row]) -> int:
+    """How many grid columns the header rows of a whole grid above the first row of values
+    put from the first column's name (``自然人``, ``申请人情况``) to the grid's end, where every
+    header row that prints one agrees; 0 where none does or they disagree."""
+    widths = set()
+    for row in rows:
+        if row.values:
+            break
+        texts = [normalise_label(text) for text, _, _ in row.grid.spread]
+        first = next((at for at, text in enumerate(texts) if text in _FIRST), None)
+        if row.grid.whole and first is not None:
+            widths.add(len(texts) - first)
+    return widths.pop() if len(widths) == 1 else 0
 
 
 def covered_column(rows: Sequence[Row], width: int) -> int | None:
