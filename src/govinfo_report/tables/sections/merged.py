@@ -79,19 +79,21 @@ _FIRST = {
         *(group for group, keys in labels.APPLICANT_GROUPS.items() if "natural_person" in keys),
     )
 }
+_LAST = {normalise_label(name) for name in labels.APPLICANT_COLUMNS["total"]}
 
 
 def _header_width(rows: Sequence[Row]) -> int:
-    """How many grid columns the header rows of a whole grid above the first row of values
-    put from the first column's name (``自然人``, ``申请人情况``) to the grid's end, where every
-    header row that prints one agrees; 0 where none does or they disagree."""
+    """How many grid columns a header row of a whole grid above the first row of values puts
+    from the first column's name (``自然人``, ``申请人情况``) to its last cell, which names the
+    last column (``总计``: a row padded past it, as tab text may be, does not tell), where
+    every such row agrees; 0 where none does or they disagree."""
     widths = set()
     for row in rows:
         if row.values:
             break
         texts = [normalise_label(text) for text, _, _ in row.grid.spread]
         first = next((at for at, text in enumerate(texts) if text in _FIRST), None)
-        if row.grid.whole and first is not None:
+        if row.grid.whole and first is not None and texts[-1] in _LAST:
             widths.add(len(texts) - first)
     return widths.pop() if len(widths) == 1 else 0
 
