@@ -1860,6 +1860,82 @@ class MarkitdownPipes:
         ]
 
 
+@attrs.frozen
+class TrafilaturaPipes(MarkitdownPipes):
+    """A table as trafilatura 2 (``extract(html, include_tables=True)``, text or Markdown)
+    writes a page's pasted from Word, from its merged cells: a whole grid, ``| `` then each
+    cell ``text | ``, every row as wide as the widest; a merged cell's text at its first
+    grid column, the places its ``colspan`` covers blank after it and those its ``rowspan``
+    covers blank in the rows below, so that a covered place looks like any blank cell
+    (``|  | ``); a row with no text at all left out. A cell keeps its first paragraph
+    alone where Word's markup (``<o:p>``) follows it: with ``broken``, the header labels
+    Word breaks over two paragraphs (``商业`` / ``企业``) and the long row labels keep their
+    first, the rest printed on lines of their own after the table, and with ``vertical``
+    ``三、本年度办理结果`` written one character a paragraph keeps ``三``. ``word_grid``: as
+    ``MarkitdownPipes``'s."""
+
+    broken: bool = False
+    vertical: bool = False
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        spanned = next(t for t in self.tables if t[0][0][0] == table[0][0])
+        if self.word_grid and spanned[0][0][0] == labels.APPLICATION_NOTE:
+            spanned = _word_grid(spanned)
+        width = sum(across for _, _, across in spanned[0])
+        below: dict[int, int] = {}  # grid column -> rows a rowspan still covers
+        lines: list[str] = []
+        after: list[str] = []
+        for row in spanned:
+            cells: list[str] = []
+            for text, down, across in row:
+                _rowspan_covered(below, cells)
+                if down > 1:
+                    below.update(dict.fromkeys(range(len(cells), len(cells) + across), down - 1))
+                first, *rest = self._paragraphs(text.strip())
+                after += rest
+                cells += [first, *[""] * (across - 1)]
+            _rowspan_covered(below, cells)
+            cells += [""] * (width - len(cells))
+            if any(cells):
+                lines.append("| " + "".join(f"{cell} | " for cell in cells))
+        return lines + after
+
+    def _paragraphs(self, text: str) -> list[str]:
+        """A cell's paragraphs as the page prints them."""
+        if self.vertical and text == labels.APPLICATION_PRINTED["2019"]["granted"][0]:
+            return list(text)
+        if not self.broken:
+            return [text]
+        at = _BROKEN_HEADERS.get(text)
+        return [text[:at], text[at:]] if at else _label_paragraphs(text)
+
+
+#: Header labels Word's pages break over two paragraphs, and where (``tests/cms.py``).
+_BROKEN_HEADERS = {
+    "本年新制作数量": 3,
+    "本年新公开数量": 3,
+    "对外公开总数量": 4,
+    "上一年项目数量": 3,
+    "处理决定数量": 2,
+    "本年制发件数": 2,
+    "本年废止件数": 2,
+    "现行有效件数": 4,
+    "商业企业": 2,
+    "科研机构": 2,
+    "社会公益组织": 4,
+    "法律服务机构": 4,
+}
+
+
+def _rowspan_covered(below: dict[int, int], cells: list[str]) -> None:
+    """``cells`` with the blank places rowspans from the rows above cover at their end."""
+    while (at := len(cells)) in below:
+        cells.append("")
+        below[at] -= 1
+        if not below[at]:
+            del below[at]
+
+
 def _word_grid(table: spans.SpanTable) -> spans.SpanTable:
     """Section 三 on Word's grid (``MarkitdownPipes.word_grid``)."""
     applicants = [labels.APPLICANT_COLUMNS[key][0] for key in labels.APPLICANT_COLUMNS]

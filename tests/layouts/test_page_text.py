@@ -575,6 +575,102 @@ def test_markitdown_word_grid_rows_are_read_without_the_places_a_colspan_covers(
         assert all(cell.provenance != "missing" for cell in cells), row
 
 
+# trafilatura's text of a 2019 page pasted from Word (section 三 shortened, zeros left
+# blank): a whole grid, each cell ``text | ``, a colspan's covered places and a rowspan's
+# blank like any blank cell (``|  | ``), a cell's later paragraphs (``企业`` of 商业企业,
+# Word's ``<o:p>`` after each) on lines of their own after the table.
+TRAFILATURA_HEADER = """\
+| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |  |  | 申请人情况 |\
+  |  |  |  |  |  |  |
+|  |  |  | 自然人 |  | 法人或其他组织 |  |  |  |  | 总计 |
+|  |  |  |  | 商业 |  | 科研 | 社会公益 | 法律服务 | 其他 |  |
+"""
+TRAFILATURA_AFTER = """\
+企业
+机构
+组织
+机构
+、
+本
+年
+度
+办
+理
+结
+果
+（区分处理的，只计这一情形，不计其他情形）
+"""
+# 科研机构 and 法律服务机构 blank in every row: blank in every row one cell wider are the
+# place after 商业企业 (covered) and theirs, apart; the header names every place's column
+# but the covered one's.
+TRAFILATURA_SPARSE = (
+    "青石县交通运输局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    + TRAFILATURA_HEADER
+    + """\
+| 一、本年新收政府信息公开申请数量 |  |  | 14 | 3 |  |  | 1 |  | 2 | 20 |
+| 二、上年结转政府信息公开申请数量 |  |  | 2 |  |  |  |  |  |  | 2 |
+| 三 | （一）予以公开 |  | 9 | 2 |  |  | 1 |  |  | 12 |
+|  | （二）部分公开 |  | 1 |  |  |  |  |  |  | 1 |
+|  | （四）无法提供 | 1.本机关不掌握相关政府信息 | 3 | 1 |  |  |  |  | 1 | 5 |
+|  | （六）其他处理 |  | 1 |  |  |  |  |  |  | 1 |
+|  | （七）总计 |  | 14 | 3 |  |  | 1 |  | 1 | 19 |
+| 四、结转下年度继续办理 |  |  | 2 |  |  |  |  |  | 1 | 3 |
+"""
+    + TRAFILATURA_AFTER
+)
+TRAFILATURA_SPARSE = re.sub(r"(?m)\|$", "| ", TRAFILATURA_SPARSE)  # trafilatura ends rows so
+
+
+def test_trafilatura_word_grid_rows_are_read_by_the_place_no_header_names() -> None:
+    report = gr.parse(TRAFILATURA_SPARSE)
+    expected = {
+        "new": [14, 3, None, 1, None, 2, 20],
+        "carried_over": [2, None, None, None, None, None, 2],
+        "granted": [9, 2, None, 1, None, None, 12],
+        "partially_granted": [1, None, None, None, None, None, 1],
+        "unavailable.not_held": [3, 1, None, None, None, 1, 5],
+        "other": [1, None, None, None, None, None, 1],
+        "total": [14, 3, None, 1, None, 1, 19],
+        "carried_forward": [2, None, None, None, None, 1, 3],
+    }
+    for row, values in expected.items():
+        cells = [report.cell(f"applications.{row}.{column}") for column in COLUMNS]
+        assert [cell.value or None for cell in cells] == values, row
+        assert all(cell.provenance != "missing" for cell in cells), row
+
+
+# A body whose applicants are enterprises alone: 自然人 blank in every row, so that no row
+# shows the grid one cell wider; its header does (the first column's name, 申请人情况 and
+# 自然人, eight places from the grid's end). Read seven wide, every value sat one column
+# left (自然人 5, 商业企业 blank: main before h63t).
+TRAFILATURA_NO_PERSONS = (
+    "青石县交通运输局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    + TRAFILATURA_HEADER
+    + """\
+| 一、本年新收政府信息公开申请数量 |  |  |  | 5 |  | 1 |  |  | 2 | 8 |
+| 三 | （一）予以公开 |  |  | 4 |  | 1 |  |  |  | 5 |
+|  | （四）无法提供 | 1.本机关不掌握相关政府信息 |  | 1 |  |  |  |  | 2 | 3 |
+|  | （七）总计 |  |  | 5 |  | 1 |  |  | 2 | 8 |
+"""
+    + TRAFILATURA_AFTER
+)
+TRAFILATURA_NO_PERSONS = re.sub(r"(?m)\|$", "| ", TRAFILATURA_NO_PERSONS)
+
+
+def test_a_trafilatura_word_grid_shows_its_width_in_its_header() -> None:
+    report = gr.parse(TRAFILATURA_NO_PERSONS)
+    expected = {
+        "new": [None, 5, 1, None, None, 2, 8],
+        "granted": [None, 4, 1, None, None, None, 5],
+        "unavailable.not_held": [None, 1, None, None, None, 2, 3],
+        "total": [None, 5, 1, None, None, 2, 8],
+    }
+    for row, values in expected.items():
+        cells = [report.cell(f"applications.{row}.{column}") for column in COLUMNS]
+        assert [cell.value or None for cell in cells] == values, row
+        assert all(cell.provenance != "missing" for cell in cells), row
+
+
 # A table that writes every blank cell ``| |`` (no ``|  |`` beside): no trace of covered
 # places, so its one-space cells are its blank cells.
 ONE_SPACE_BLANKS = """\

@@ -351,15 +351,20 @@ OPENINGS = (
 )
 
 
-def _untitled(report: gr.Report, period: str, opening: str, signed: bool) -> str:
+def _untitled(report: gr.Report, period: str, opening: str, signed: str) -> str:
     """``report`` as trafilatura keeps it: no title, a preamble with the period sentence,
-    section 一 opening with ``opening``, the signature only when ``signed``."""
+    section 一 opening with ``opening``, the signature on lines of its own (``signed``
+    ``"lines"``), at the end of the last paragraph (``"inline"``: a page that pasted it
+    so), there with the document's copy line after it (``"copied"``: ``抄送：…``), or none."""
     text = gr.render(report, "space-aligned")
     title, rest = text.split("\n", 1)
     assert title.endswith("年度报告")
     rest = rest.replace("一、总体情况\n无。", f"一、总体情况\n{opening}", 1)
-    if not signed:
-        rest = rest.rstrip("\n").rsplit("\n\n", 1)[0] + "\n"
+    if signed != "lines":
+        rest, signature = rest.rstrip("\n").rsplit("\n\n", 1)
+        joined = " ".join(signature.split("\n"))
+        after = {"inline": f" {joined}", "copied": f" {joined} 抄送：上级主管部门。"}
+        rest += after.get(signed, "") + "\n"
     return f"本报告根据《中华人民共和国政府信息公开条例》要求编制。{period}\n{rest}"
 
 
@@ -368,7 +373,7 @@ def _untitled(report: gr.Report, period: str, opening: str, signed: bool) -> str
     reports(),
     st.sampled_from(PERIODS),
     st.sampled_from(OPENINGS),
-    st.sampled_from(["signature", "opening", "我局", "本机关"]),
+    st.sampled_from(["lines", "inline", "copied", "opening", "我局", "本机关"]),
 )
 def test_year_and_body_of_a_text_without_its_title(
     report: gr.Report, period: str, opening: str, named: str
@@ -379,7 +384,7 @@ def test_year_and_body_of_a_text_without_its_title(
         report,
         period.format(y=report.year),
         f"{report.year}年，{opening.format(b=body)}",
-        named == "signature",
+        named,
     )
     read = gr.parse(text)
     assert read.year == report.year
@@ -419,6 +424,10 @@ def test_the_year_of_the_period_sentence(text: str, year: int | None) -> None:
         ("2022年，我局依法做好工作。", [BODY, "2023年1月20日"], BODY),
         ("无。", [f"{BODY}  2023年1月20日"], BODY),
         ("无。", ["我局", "2023年1月20日"], None),
+        # The last paragraph signed, the document's copy and print lines after it.
+        ("无。", [f"没有需要说明的其他事项。 {BODY} 2023年1月20日 抄送：县政府办公室。"], BODY),
+        ("无。", [f"无。 {BODY} 2023年1月20日 {BODY}办公室 2023年1月20日印发"], BODY),
+        ("无。", ["没有需要说明的其他事项。 我局 2023年1月20日 抄送：县政府办公室。"], None),
     ],
 )
 def test_the_body_a_text_without_its_title_names(

@@ -488,7 +488,9 @@ def _last(lines: Sequence[str]) -> list[str]:
 
 def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
     """The body a text without a title names: in its signature (the name on the line before
-    the date that ends the report, or before it on that line), else in the sentence that
+    the date that ends the report, or before it on that line, or the name that signs the
+    last paragraph with the date that ``published`` reads: ``…事项。 某局 2020年1月13日
+    抄送：…``, trafilatura's text of a page that drops its title), else in the sentence that
     opens section 一 (``2022年，XX县XX局依法…``; ``opening``: its first lines), where the name
     must also name a place. Never ``我局``, ``本机关`` and the like: ``None`` then."""
     signed = list(map(_compact, _last(closing)))
@@ -499,6 +501,9 @@ def named_body(opening: Sequence[str], closing: Sequence[str]) -> str | None:
         name = _body_name(match["name"] or (signed[at - 1] if at else ""))
         if name is not None:
             return name
+    for line in reversed(_signed_end(closing)[-4:]):
+        if (after := _signed_after(_tail(line))) is not None:
+            return _body_name(after["name"])
     match = _OPENING.search("".join([_compact(line[:MAX_LINE_CHARS]) for line in opening]))
     if match is None or not _PLACE.match(match["name"]):
         return None
@@ -639,9 +644,16 @@ def _tail(line: str) -> str:
 def _signature(line: str) -> datetime.date | None:
     """The date of the last signature that ends a paragraph on ``line``, if a body's name
     signs it."""
+    match = _signed_after(line)
+    return None if match is None else _date(_DATE.fullmatch(_compact(match["date"])))
+
+
+def _signed_after(line: str) -> re.Match[str] | None:
+    """The last signature that ends a paragraph on ``line`` (``_SIGNED_AFTER``) whose name is
+    a body's."""
     for match in reversed(list(_SIGNED_AFTER.finditer(line))):
         if _body_name(match["name"]) is not None:
-            return _date(_DATE.fullmatch(_compact(match["date"])))
+            return match
     return None
 
 

@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from itertools import combinations
 from math import comb
 
+from ... import labels
 from ...structure.layouts import Printed, Row
+from ..matching import normalise_label
 
 #: Ways of dropping a row's blank cells that are tried at most.
 MAX_WAYS = 64
@@ -46,10 +48,13 @@ def covered(values: Sequence[Printed], width: int) -> list[Printed | None] | Non
 
 def widened(rows: Sequence[Row], width: int) -> list[Row]:
     """``rows`` of a table whose grid is wider than its ``width`` columns, each row of a whole
-    grid with as many values as the widest row where its grid shows that many cells: the
-    blank cells before its first value (its first columns left blank), which the layout
-    took for its label's, put back among its values. Other tables' rows as they are."""
+    grid with as many values as the widest row, or as the header's grid has columns under
+    its first column's name (``_header_width``: a report that leaves 自然人 blank in every
+    row shows no row that wide), where its grid shows that many cells: the blank cells
+    before its first value (its first columns left blank), which the layout took for its
+    label's, put back among its values. Other tables' rows as they are."""
     widest = max((len(row.values) for row in rows), default=0)
+    widest = max(widest, _header_width(rows))
     if widest <= width:
         return list(rows)
     return [_widened(row, widest) for row in rows]
@@ -66,6 +71,33 @@ def _widened(row: Row, widest: int) -> Row:
     return row._replace(values=values)
 
 
+#: The names a header prints over the section's first column: its own or a group's.
+_FIRST = {
+    normalise_label(name)
+    for name in (
+        *labels.APPLICANT_COLUMNS["natural_person"],
+        *(group for group, keys in labels.APPLICANT_GROUPS.items() if "natural_person" in keys),
+    )
+}
+_LAST = {normalise_label(name) for name in labels.APPLICANT_COLUMNS["total"]}
+
+
+def _header_width(rows: Sequence[Row]) -> int:
+    """How many grid columns a header row of a whole grid above the first row of values puts
+    from the first column's name (``自然人``, ``申请人情况``) to its last cell, which names the
+    last column (``总计``: a row padded past it, as tab text may be, does not tell), where
+    every such row agrees; 0 where none does or they disagree."""
+    widths = set()
+    for row in rows:
+        if row.values:
+            break
+        texts = [normalise_label(text) for text, _, _ in row.grid.spread]
+        first = next((at for at, text in enumerate(texts) if text in _FIRST), None)
+        if row.grid.whole and first is not None and texts[-1] in _LAST:
+            widths.add(len(texts) - first)
+    return widths.pop() if len(widths) == 1 else 0
+
+
 def covered_column(rows: Sequence[Row], width: int) -> int | None:
     """The position among the values of rows one cell wider than ``width`` that is blank in
     every such row: the grid column a merged cell covers throughout the table (Word's
@@ -77,6 +109,45 @@ def covered_column(rows: Sequence[Row], width: int) -> int | None:
         if len(row.values) == width + 1:
             here = {at for at, (text, _, _) in enumerate(row.values) if at and not text}
             blank = here if blank is None else blank & here
-    if not blank or max(blank) - min(blank) + 1 != len(blank):
+    if not blank:
         return None
-    return min(blank)
+    if max(blank) - min(blank) + 1 == len(blank):
+        return min(blank)
+    return _unnamed(rows, width, blank)
+
+
+#: Each applicant column's label, 总计 last, normalised.
+_NAMES = [normalise_label(names[0]) for names in labels.APPLICANT_COLUMNS.values()]
+
+
+def _column_named(text: str) -> int | None:
+    """The applicant column a header cell names: its label, or the start of one label
+    alone (``商业`` of ``商业企业``: a tool that keeps a cell's first paragraph, Word having
+    broken the label over two); ``None`` for a group's name, a blank or anything else."""
+    name = normalise_label(text)
+    starts = [at for at, label in enumerate(_NAMES) if len(name) >= 2 and label.startswith(name)]
+    return starts[0] if len(starts) == 1 else None
+
+
+def _unnamed(rows: Sequence[Row], width: int, blank: set[int]) -> int | None:
+    """Of the positions ``blank`` (blank in every row one cell wider than ``width``), the one
+    the header rows above the first row of values name no column at, where they name every
+    other position's column once, in the section's order (trafilatura's whole grid: a
+    merged cell's text at its first grid column, the columns it covers blank, in header
+    rows and rows of values alike, so a covered place cannot be told from a blank cell);
+    ``None`` where the header does not say so."""
+    named: dict[int, int] = {}
+    for row in rows:
+        if row.values:
+            break
+        spread = row.grid.spread
+        if row.grid.whole and len(spread) >= width + 1:
+            for at, (text, _, _) in enumerate(spread[-width - 1 :]):
+                column = _column_named(text)
+                if column is not None and named.setdefault(at, column) != column:
+                    return None
+    left = [at for at in range(width + 1) if at not in named]
+    if len(left) != 1 or left[0] not in blank:
+        return None
+    order = [named[at] for at in sorted(named)]
+    return left[0] if order == list(range(width)) else None
