@@ -206,6 +206,14 @@ def trailing_spaces(text: str, rng: Random) -> str:
     )
 
 
+def page_width(text: str, rng: Random) -> str:
+    """Every line, an empty one too, padded with spaces to the page's width (the widest
+    line's, or wider), as pdfplumber's ``extract_text(layout=True)`` lays a page out."""
+    lines = text.split("\n")
+    width = max(map(len, lines)) + rng.randint(0, 40)
+    return "\n".join(line.ljust(width) for line in lines)
+
+
 def money_units(text: str, rng: Random) -> str:
     """The unit written after each amount of the money column as well as in its header
     (万元, or 元 once ``yuan`` has changed the header)."""

@@ -24,9 +24,13 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
 #: a whole line: the date and time (``11/26/26, 11:18 AM``, ``2026/11/26 11:18``), with the
 #: page's title beside it where the text keeps the layout; the page's address, with the
 #: page's number beside it (``file:///…/report.html  2/8``, ``https://…``). No report's text.
+#: Text that joins a line's words by one space (pdfplumber's plain ``extract_text()``) keeps
+#: one between them: after ``AM``/``PM`` or an address (a 24-hour time so followed may be a
+#: site's ``2021-03-27 11:37 来源：…``, which the page's date is read from).
 BROWSER_FURNITURE = (
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}(?:[ ]?[AP]M)?(?:[ ]{2,}\S.*)?"
-    r"|(?:https?|file)://\S+(?:[ ]{2,}\d{1,4}/\d{1,4})?"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}"
+    r"(?:[ ]?[AP]M(?:[ ]+\S.*)?|(?:[ ]{2,}\S.*)?)"
+    r"|(?:https?|file)://\S+(?:[ ]+\d{1,4}/\d{1,4})?"
 )
 #: A page header or footer left by PDF extraction, as a whole line: ``- 4 -``, ``— 4 —``,
 #: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``, a browser's (``BROWSER_FURNITURE``).
