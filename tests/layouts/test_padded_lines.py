@@ -7,6 +7,8 @@ web archive's, whose rows' labels printed alone are rows printed blank."""
 
 from __future__ import annotations
 
+import datetime
+
 import govinfo_report as gr
 from govinfo_report.structure import rebreak
 
@@ -19,7 +21,9 @@ _WIDTH = 160
 #: section 三's rows a line each, 本年新收 printing 7, 2 and 9 in 自然人, 商业企业 and 总计
 #: (zeros printed), 上年结转 1 and 1, 予以公开 5 and 5, 部分公开 its label alone,
 #: 本机关不掌握 3, 2 and 5, 总计 8, 2 and 10; section 四's values under its header: 行政复议
-#: 2, 1 and 3, 未经复议直接起诉 1 and 1.
+#: 2, 1 and 3, 未经复议直接起诉 1 and 1; signed on the body's name's line, the date's pieces
+#: spaced to their glyphs' places, the last paragraph's year wrapped above its line's text
+#: (a number before the signature: its pieces are no date on their own).
 _LINES = (
     "      白沙县统计局2020年政府信息公开工作年度报告",
     "",
@@ -114,7 +118,10 @@ _LINES = (
     "         公开的及时性有待提高。",
     "",
     "         六、其他需要报告的事项",
-    "         无。",
+    "         我局将认真落实上级的各项部署，扎实做好                    2021",
+    "         年政府信息公开工作。",
+    "",
+    "                                         白沙县统计局             2021  年  1 月 26 日",
 )
 
 PADDED = "\n".join(line.ljust(_WIDTH) for line in _LINES)
@@ -134,6 +141,7 @@ _COLUMNS = ("natural_person", "commercial_enterprise", "total")
 def test_lines_padded_to_the_page_s_width_read_as_typed() -> None:
     report = gr.parse(PADDED)
     assert (report.organisation, report.year, report.template) == ("白沙县统计局", 2020, "2019")
+    assert report.published == datetime.date(2021, 1, 26)
     assert not any(d.code == "line-breaks-lost" for d in report.diagnostics)
     assert report.cell("proactive.normative_documents.total_published").value == 11
     for row, values in (
@@ -159,7 +167,7 @@ def test_a_heading_padded_is_no_heading_with_text_after_it() -> None:
     """Headings whose lines are padded with spaces (kept, where the reader is given the
     lines as they are): nothing to cut, the text kept its line breaks; a heading with text
     after it on its line is cut there."""
-    prose = [*_LINES[:6], *_LINES[-6:]]
+    prose = [*_LINES[:6], *_LINES[-9:]]
     assert sum(line.lstrip()[1:2] == "、" for line in prose) == 4
     assert rebreak.restore([line.ljust(_WIDTH) for line in prose]) is None
     run_together = "         一、总体情况 2020年，我局全年收到申请9件。二、主动公开政府信息情况"

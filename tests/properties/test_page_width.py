@@ -46,3 +46,21 @@ def test_lines_padded_to_the_page_s_width_read_as_the_text_unpadded(
     padded = page_width(text, rng)
     note(padded)
     assert _read(gr.parse(padded)) == _read(gr.parse(text))
+
+
+@scaled(0.5)
+@given(report=reports(), gap=st.integers(1, 3), rng=st.randoms(use_true_random=False))
+def test_a_signature_laid_out_on_the_name_s_line_gives_its_date(
+    report: gr.Report, gap: int, rng: Random
+) -> None:
+    signed = report.published
+    assert signed is not None
+    lines = render(report, "space-aligned").split("\n")
+    date = f"{signed.year}年{signed.month}月{signed.day}日"
+    at = max(at for at, line in enumerate(lines) if line.strip() == date)
+    space = " " * gap
+    pieces = space.join((str(signed.year), "年", str(signed.month), "月", str(signed.day), "日"))
+    lines[at - 1 : at + 1] = [f"{lines[at - 1].strip()}{' ' * 13}{pieces}"]
+    padded = page_width("\n".join(lines), rng)
+    note(padded)
+    assert gr.parse(padded).published == signed
