@@ -2712,3 +2712,27 @@ def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
             row = row.ljust(max(under, len(row) + 3 if row else 0)) + value
     out = [f"         {lines[start]}", *_NARROW_APPEALS, row, ""]
     return "\n".join([*lines[:start], *out, *lines[end:]])
+
+
+def pymupdf_cells(text: str, rng: Random) -> str:
+    """``text`` (tab-separated) as PyMuPDF's ``get_text()`` prints a browser's PDF of the
+    page: each table cell's text a line of its own, a blank cell a line of one no-break
+    space (a merged cell's empty continuation nothing), and in some rows (their columns
+    narrow, two or three digits wide) each number wider than its cell wrapped after as many
+    digits (``481`` / ``7`` for 4817)."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        digits = rng.choice((2, 3, 0))  # 0: wide columns, no number wraps
+        for cell in line.split("\t"):
+            if not cell:
+                continue  # a merged cell's continuation prints no text
+            if not cell.strip():
+                lines.append("\u00a0")
+                continue
+            cell = cell.strip()
+            wide = digits and re.fullmatch(rf"[-+]?\d{{{digits + 1},}}\D*", cell)
+            lines.extend((cell[:digits], cell[digits:]) if wide else (cell,))
+    return "\n".join(lines)

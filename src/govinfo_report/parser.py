@@ -353,8 +353,13 @@ def _rebroken(
 ) -> frozenset[str]:
     """The sections whose tables are read as text cut again at the template's landmarks
     (``rebreak``): those with a line cut to start a table row (every section, where no
-    given line was kept whole)."""
+    given line was kept whole). None where no given line held two table rows: every table
+    kept its rows' line breaks, and the cuts only set apart a heading or label run into
+    the text before it (PyMuPDF's ``get_text(sort=True)`` ends a page's text with no line
+    break, and a table's last cell runs into the next page's heading: ``采购三、收到…``)."""
     if forced is not None or restored is None or not restored.tables:
+        return frozenset()
+    if max(Counter(restored.origins[at][0] for at in restored.tables).values()) < 2:
         return frozenset()
     if not restored.kept:
         return frozenset(regions)

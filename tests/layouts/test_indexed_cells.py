@@ -7,6 +7,7 @@ other columns. A value's column is its offset's index less the label cells of it
 from __future__ import annotations
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.structure.layouts.space_aligned import cell_starts
 
 from manglers import indexed_lines
@@ -107,15 +108,7 @@ TEXT = "\n".join(
     ]
 )
 
-COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_organisation",
-    "legal_service_agency",
-    "other_organisation",
-    "total",
-)
+COLUMNS = tuple(labels.APPLICANT_COLUMNS)
 #: The rows of section 三 that print a value, as the text prints them (None: blank).
 APPLICATIONS = {
     "new": (40, 5, None, 2, 1, None, 48),

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import example, given, note
 
 import govinfo_report as gr
+from govinfo_report import labels
 from govinfo_report.structure.layouts import Writer
 from govinfo_report.write.render import render
 
@@ -103,15 +104,7 @@ TEXT = (
     "梧川市生态环境局\n2022年1月20日\n"
 )
 
-_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_organisation",
-    "legal_service_agency",
-    "other_organisation",
-    "total",
-)
+_COLUMNS = tuple(labels.APPLICANT_COLUMNS)
 
 #: The rows the table prints, typed from them (``None``: printed blank).
 PRINTED = {

@@ -23,9 +23,7 @@ from strategies import reports
 #: as pdftotext prints a table one cell a line (an empty cell not at all).
 SPACED, PDFTOTEXT = TRACELESS["spaced"], TRACELESS["pdftotext"]
 
-COLUMNS = ["natural_person", "commercial_enterprise", "research_institution",
-           "public_interest_organisation", "legal_service_agency", "other_organisation",
-           "total"]  # fmt: skip
+COLUMNS = list(labels.APPLICANT_COLUMNS)
 
 
 def _report(**rows: list[int]) -> gr.Report:

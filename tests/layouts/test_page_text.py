@@ -507,15 +507,7 @@ TRAFILATURA = """\
 def test_a_word_grid_one_column_wider_than_its_table_is_read_without_it() -> None:
     report = gr.parse(TRAFILATURA)
     flat = report.flat()
-    row = [
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "public_interest_organisation",
-        "legal_service_agency",
-        "other_organisation",
-        "total",
-    ]
+    row = list(labels.APPLICANT_COLUMNS)
     assert [flat[f"applications.new.{c}"] for c in row] == [41, 9, 0, 0, 2, 1, 53]
     # 部分公开 and 其他法律行政法规禁止公开 leave 自然人 blank: their 3 and 1 are 商业企业's.
     for key in ("partially_granted", "denied.prohibited_by_law"):

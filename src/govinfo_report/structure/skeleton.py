@@ -460,11 +460,11 @@ class _Marks:
 
 
 def _marker_sized(line: str) -> bool:
-    """Whether a line matching ``_MARKER_LINE`` is a page marker: short, without a tab."""
-    return (
-        "\t" not in line
-        and len(line) <= _MAX_MARKER_LINE
-        and (len(line.strip()) <= _MAX_MARKER_CHARS or _BROWSER_LINE.fullmatch(line) is not None)
+    """Whether a line matching ``_MARKER_LINE`` is a page marker: short, without a tab; a
+    browser's however long (its page's title beside its address, ``_BROWSER_LINE``)."""
+    return "\t" not in line and (
+        (len(line) <= _MAX_MARKER_LINE and len(line.strip()) <= _MAX_MARKER_CHARS)
+        or _BROWSER_LINE.fullmatch(line) is not None
     )
 
 

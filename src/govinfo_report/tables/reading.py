@@ -173,14 +173,16 @@ def unplaced(reading: Reading, template: Template, why: str) -> Reading:
     )
 
 
-def signs_misplaced(reading: Reading, template: Template, why: str) -> Reading:
+def signs_misplaced(reading: Reading, template: Template, why: str, apart: bool = False) -> Reading:
     """``reading`` without its rows given a number printed with a sign in a column never
     signed (a count or an amount): their cells closed, each said ``why`` (a finding
-    ``values-unplaced`` naming them)."""
+    ``values-unplaced`` naming them). ``apart``: only rows whose values stand on more than
+    one line (gathered by their columns from a tall row's lines)."""
     wrong = [
         row
         for row in reading.given
-        if any(
+        if (not apart or len({line for _, line, _ in row[1]}) > 1)
+        and any(
             text[:1] in "+-" and text[1:2].isdecimal() and template.fields[cell].kind != "signed"
             for cell, (text, _, _) in zip(row[0], row[1], strict=True)
         )

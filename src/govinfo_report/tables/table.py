@@ -1010,6 +1010,18 @@ def _by_order(
         first = between_rows(first, rows.rows, region.skel.lines, template)
     if rows.layout == SpaceAligned.name or rows.by_order:
         first = between_labels(first, rows.rows, region.skel.lines, template)
+    if rows.layout == SpaceAligned.name:
+        # Columns read across a tall row's lines: PyMuPDF's ``get_text(sort=True)`` spaces
+        # each line by its own characters' widths (``行政  778  143`` / ``-6``: -6 printed
+        # right of 143, for 778, -6 and 143), and a sign never signed shows them misread.
+        first = signs_misplaced(
+            first,
+            template,
+            "its values stand on several lines, and read by their columns a number printed "
+            "with a sign falls to a column that is never signed, so their columns are "
+            "misread; none is placed",
+            apart=True,
+        )
     if not rows.by_order:
         return TableRead(rows.layout, first, found)
     # Read by the order of its cells alone, a row's values may be another's (a label

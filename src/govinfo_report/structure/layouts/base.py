@@ -453,6 +453,33 @@ def line_words(lines: Sequence[str], first_line: int) -> list[Words]:
             words.append((cells, cell_kinds(map(itemgetter(0), cells))))
         else:
             words.append(_NO_WORDS)
+    return _units_apart(words) if any(map(_UNIT_THEN_DIGIT.search, lines)) else words
+
+
+#: A unit with a digit right after it: numbers run together (``_units_apart``).
+_UNIT_THEN_DIGIT = re.compile(rf"\d(?:{_UNIT})[-+]?\d")
+#: A number and its unit, and a word of such cells run together, the last one's unit
+#: optional.
+_CELL = re.compile(rf"[-+]?\d[\d,.]*(?:{_UNIT})?")
+_CELLS_RUN = re.compile(rf"(?:[-+]?\d[\d,.]*(?:{_UNIT}))+[-+]?\d[\d,.]*(?:{_UNIT})?")
+
+
+def _units_apart(words: list[Words]) -> list[Words]:
+    """``words`` with each word of numbers run together, each but the last ending in its
+    unit (``27件24件``, ``39个20838000``), cut after each unit: PyMuPDF's ``get_text()``
+    prints the cells one line of a table row holds as one line, nothing between them, and
+    a unit ends a cell (``39个``, then ``20838000`` / ``0元``, 208380000元 wrapped in its
+    narrow cell: three values, not 39 and a count run into another)."""
+    for at, (cells, _) in enumerate(words):
+        if not any(_CELLS_RUN.fullmatch(text) for text, _, _ in cells):
+            continue
+        apart: list[Printed] = []
+        for text, line, column in cells:
+            pieces = _CELL.findall(text) if _CELLS_RUN.fullmatch(text) else [text]
+            for piece in pieces:
+                apart.append((piece, line, column))
+                column += len(piece)
+        words[at] = (apart, cell_kinds(text for text, _, _ in apart))
     return words
 
 

@@ -2002,6 +2002,8 @@ def _across_words(
     start = 0 if label_end is None else label_end[measure]
     left = min((head[0][measure][0] for head in header if head), default=0)
     for head in header:
+        if len(head) < 2:
+            continue  # a line of one word shares no cluster with two
         words = [
             spans[measure]
             for at, spans in enumerate(head)
@@ -2044,6 +2046,29 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
 
 
 def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
+    """``_unwrapped`` of ``header`` in ``measure``, worked out once for the header being
+    gridded: a table's rows are placed by one header in one measure and another, by page
+    and by its words alone (``gridded``: ``_placed``, then ``_first_page`` twice)."""
+    kept = _WORDS.kept
+    if kept is None or kept[0] is not header:
+        kept = _WORDS.kept = (header, {})
+    found = kept[1].get(measure)
+    if found is None:
+        found = kept[1][measure] = _unwrapped(header, measure)
+    return found
+
+
+class _Words(threading.local):
+    """The header ``_wrapped_words`` last worked out words of in this thread (kept alive,
+    so that no other list takes its id), and its words by measure."""
+
+    kept: tuple[Sequence[Sequence[tuple[Span, Span]]], dict[int, list[Span]]] | None = None
+
+
+_WORDS = _Words()
+
+
+def _unwrapped(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
     """The words of ``header``'s lines (in ``measure``), a word wrapped onto the lines
     below one span: the one word under a word on the next line, within its extent and
     under no other word of its line, is the rest of its text (a narrow header cell's:
@@ -2052,10 +2077,15 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
     left out: no column's value is placed by it (in the measure that is not the text's,
     ``申请人情况`` over ``社会公益组织`` and ``法律服务机构`` stands where a 总计 does)."""
     lines = [[spans[measure] for spans in head] for head in header]
-    # each two neighbouring words of a line: a word over both heads a group
-    gaps = [
-        (at, left[1], right[0]) for at, line in enumerate(lines) for left, right in pairwise(line)
-    ]
+    # each two neighbouring words of the lines after each line (where the one ends, where
+    # the other starts): a word over both heads a group
+    later: list[list[Span]] = []
+    gaps: list[Span] = []
+    for line in reversed(lines):
+        later.append(gaps)
+        if len(line) > 1:
+            gaps = [(left[1], right[0]) for left, right in pairwise(line)] + gaps
+    later.reverse()
     joined: set[tuple[int, int]] = set()
     words = []
     for at, line in enumerate(lines):
@@ -2069,9 +2099,7 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
                 below = lines[row][piece]
                 joined.add(found)
                 last, end = below, max(end, below[1])
-            if not any(
-                below > row and start < ends and starts < end for below, ends, starts in gaps
-            ):
+            if not any(start < ends and starts < end for ends, starts in later[row]):
                 words.append((start, end))
     return words
 
@@ -2079,7 +2107,7 @@ def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) 
 def _under(lines: Sequence[Sequence[Span]], row: int, word: Span) -> tuple[int, int] | None:
     """The line and index of the one word under ``word`` (of line ``row``) on the next
     line, where it is within ``word``'s extent and under no other word of its line
-    (``_wrapped_words``); else ``None``."""
+    (``_unwrapped``); else ``None``."""
     if row + 1 == len(lines):
         return None
     under = [
@@ -2090,10 +2118,10 @@ def _under(lines: Sequence[Sequence[Span]], row: int, word: Span) -> tuple[int, 
     if len(under) != 1:
         return None
     below = lines[row + 1][under[0]]
+    if not word[0] <= below[0] <= below[1] <= word[1] + _SLACK:
+        return None
     over = [other for other in lines[row] if other[0] < below[1] and below[0] < other[1]]
-    if len(over) == 1 and word[0] <= below[0] <= below[1] <= word[1] + _SLACK:
-        return row + 1, under[0]
-    return None
+    return (row + 1, under[0]) if len(over) == 1 else None
 
 
 def _leaves(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:

@@ -318,10 +318,13 @@ def by_position(
     that lynx prints no line for, beside a number padded with an empty paragraph) would
     move its values unseen, and only the section's rules can show them moved (section 三's
     columns, 四's 总计s; section 二 has none: ``exact_only``). ``check`` None: not read so.
-    Where both rhythms read the rows, and read some row differently, none is read."""
+    Where both rhythms read the rows, and read some row differently, none is read.
+
+    Rows read by their printed values keep the blank cells printed among them where those
+    show more cells than the row has (``_overfull``)."""
     placed = _placed(taken, widths, widest, alone)
     if check is None or not any(row.positions.other for row, _ in taken):
-        return placed or list(taken)
+        return placed or _overfull(taken, widths)
     if not any(row.positions.cells for row, _ in taken):
         placed = None  # no first rhythm: nothing read by it
     other = [
@@ -331,8 +334,25 @@ def by_position(
     if again is not None and not check(again):
         again = None
     if placed is None or again is None or _values(placed) == _values(again):
-        return placed or again or list(taken)
-    return list(taken)
+        return placed or again or _overfull(taken, widths)
+    return _overfull(taken, widths)
+
+
+def _overfull(taken: Sequence[Taken], widths: Sequence[int | None]) -> list[Taken]:
+    """``taken`` read by their printed values, but each row whose positions hold more cells
+    than it has, a blank one printed as a line of spaces among them (``Positions.spaced``: a
+    page's ``&nbsp;``, a cell of the row's own), read with its blank cells among its values:
+    one of its cells spans two lines, a number wrapped in its narrow cell (PyMuPDF's text of
+    a browser's PDF: ``3项`` / `` `` / ``321`` / ``5件`` for 3, a blank cell and 3215;
+    ``463`` / ``7`` / ``396`` / `` `` for 4637, 396 and a blank cell). Its printed values
+    alone would fit its cells, and be read wrong; so it takes more values than it has
+    cells, and none is placed."""
+    read = list(taken)
+    for at, ((row, runs), width) in enumerate(zip(taken, widths, strict=True)):
+        grid = row.positions.cells
+        if row.values and row.positions.spaced and not runs and len(grid) > (width or len(grid)):
+            read[at] = (row._replace(values=grid), runs)
+    return read
 
 
 def exact_only(taken: Sequence[Taken]) -> bool:
@@ -564,14 +584,16 @@ def _blank_to(row: Row, width: int) -> Row:
 
 
 def _misfit(row: Row, width: int, alone: bool) -> bool:
-    """Whether ``row``'s positions do not fit its ``width`` cells: too few, a value past
-    them, a first cell blank where positions run on in a section with no rules, or not
-    every printed value among them."""
+    """Whether ``row``'s positions do not fit its ``width`` cells: too few, a value or a
+    blank cell printed as a line of spaces past them (the row's own, ``Positions.spaced``),
+    a first cell blank where positions run on in a section with no rules, or not every
+    printed value among them."""
     grid = row.positions.cells
     return (
         len(grid) < width
         or (row.positions.exact and len(grid) > width)
         or any(text for text, _, _ in grid[width:])
+        or any(at >= width for at in row.positions.spaced)
         or (alone and row.positions.runs_on and len(grid) > width and not grid[0][0])
         or sum(1 for text, _, _ in grid if text) != len(row.values)
     )
@@ -2673,9 +2695,23 @@ def _stacked_row(block: Sequence[Row], matcher: LabelMatcher) -> Row | None:
         ),
         line=min(pieces[0][1], first.line),
         loose=True,
-        stacked=any(row.stacked for row in valued),  # a value doubted stays in doubt
+        # a value doubted stays in doubt
+        stacked=any(row.stacked for row in valued) or _between_pieces(values),
         positions=Positions(),
     )
+
+
+def _between_pieces(values: Sequence[Printed]) -> bool:
+    """Whether a value of a block stands on a line between two other values' lines: a
+    number wrapped in its narrow cell over two lines (``321`` / ``5件``) straddles the
+    cells of one line beside it, centred between its lines, and which column each of those
+    stands in is then read across lines of different text: PyMuPDF's
+    ``get_text(sort=True)`` spaces each line by its own characters' widths (``行政  321`` /
+    ``3项`` / ``处罚  5件``: 5件 printed left of 321, for 3, a blank cell and 3215), so only
+    rules may confirm them. A unit alone below its number (``行政 258`` / ``0  5件`` / ``许可
+    项``, ``pdftotext -layout``) is no such piece: those columns stand as laid out."""
+    lines = [line for _, line, _ in values]
+    return any(min(lines) < line < max(lines) for line in lines)
 
 
 def _wide_before(block: Sequence[Row], cell: Printed) -> int:

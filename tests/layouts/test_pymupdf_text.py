@@ -1,0 +1,221 @@
+"""PyMuPDF's text of a report's PDF (``page.get_text()``, plain and ``sort=True``, each page's
+text joined to the next): a browser's PDF of a narrow page prints each table cell's text as
+a line of its own, a blank cell as a line of one no-break space, a number too wide for its
+narrow cell wrapped onto the next line (``321`` / ``5件`` for 3215件), and the cells one
+line of a row holds run together (``27件24件``); ``sort=True`` lays each line out with
+spaces by its own characters' widths (a value of a line of digits alone stands far right
+of its column), and ends each page's text with no line break (a table's last cell runs
+into the next page's heading, a browser's footer into the next page's header). Texts typed
+from those traits, their values our own: no cell is read wrong, none claimed blank where a
+number is printed."""
+
+from __future__ import annotations
+
+import govinfo_report as gr
+from govinfo_report.labels import APPLICANT_COLUMNS
+
+from conftest import at_offsets
+
+_FURNITURE = "file:///tmp/report.html" + " " * 90 + "2/311/27/26, 6:37 PM" + " " * 10
+_TITLE = "青山镇人民政府2019年度政府信息公开工作年度报告"
+
+
+def _report(proactive: list[str], applications: list[str] = ()) -> str:  # type: ignore[assignment]
+    """A 2019 report printing ``proactive`` as section 二's table and ``applications`` as
+    section 三's (none: its heading alone)."""
+    return "\n".join(
+        [
+            _TITLE,
+            "一、总体情况",
+            "2019年，青山镇人民政府认真落实政府信息公开工作要求。",
+            "二、主动公开政府信息情况",
+            *proactive,
+            "三、收到和处理政府信息公开申请情况",
+            *applications,
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "无。",
+            "六、其他需要报告的事项",
+            "无。",
+            "青山镇人民政府",
+            "2020年1月20日",
+        ]
+    )
+
+
+def _cells(*rows: tuple[str, ...]) -> list[str]:
+    """Rows as PyMuPDF prints a browser's PDF of them: a cell a line, a blank cell ``""``
+    a line of one no-break space."""
+    return [cell or "\u00a0" for row in rows for cell in row]
+
+
+#: Section 二 of a browser's PDF: 行政处罚 prints 9项, a blank 本年增/减 and 4817件, the
+#: count wrapped in its narrow cell (``481`` / ``7件``); 政府集中采购 a blank count and
+#: 603125000元, wrapped (``60312500`` / ``0元``); 规范性文件's cells run together.
+PLAIN = _report(
+    _cells(
+        ("第二十条第（一）项", "信息", "内容", "本年", "新制", "作数", "量"),
+        ("本年", "新公", "开数", "量", "对外", "公开", "总数", "量"),
+        ("规章", "", "", ""),
+        ("规范", "性文", "件", "12件8件130件"),
+        ("第二十条第（五）项", "信息", "内容", "上一", "年", "项目", "数量"),
+        ("本年", "增/减", "处理", "决定", "数量"),
+        ("行政", "许可", "44项", "+3", "27件"),
+        ("其他", "对外", "管理", "服务", "事项", "", "-2", "6件"),
+        ("第二十条第（六）项", "信息", "内容", "上一", "年", "项目", "数量"),
+        ("本年", "增/减", "处理", "决定", "数量"),
+        ("行政", "处罚", "9项", "", "481", "7件"),
+        ("行政", "强制", "2项", "0", "15件"),
+        ("第二十条第（八）项", "信息", "内容", "上一", "年", "项目", "数量", "本年增/减"),
+        ("行政", "事业", "性收", "费", "", "-5"),
+        ("第二十条第（九）项", "信息", "内容", "采购", "项目", "数量", "采购总金额"),
+        ("政府", "集中", "采购", "", "60312500", "0元"),
+    )
+)
+
+
+def test_a_number_wrapped_beside_a_blank_cell_is_never_read_as_two_cells() -> None:
+    report = gr.parse(PLAIN)
+    values = report.flat()
+    # 481 / 7件 with the blank line: four cells for three; read by its values alone the
+    # row would fit, 481 as 本年增/减 and 7 as 处理决定数量
+    assert values["proactive.penalties.change"] is None
+    assert values["proactive.penalties.decisions"] in (None, 4817)
+    # blank, 60312500, 0元: three cells for two, never the amount 0
+    assert values["proactive.procurement.amount"] in (None, 60312.5)
+    assert values["proactive.procurement.projects"] is None
+    assert not report.cell("proactive.penalties.decisions").blank
+
+
+#: The same 政府集中采购 printing its count: the count and the amount's first piece run
+#: together on one line (``17个60312500``), the amount's rest below (``0元``).
+RUN_TOGETHER = _report(
+    _cells(
+        ("第二十条第（九）项", "信息", "内容", "采购", "项目", "数量", "采购总金额"),
+        ("政府", "集中", "采购", "17个60312500", "0元"),
+    )
+)
+
+
+def test_cells_run_together_are_cut_after_each_unit() -> None:
+    values = gr.parse(RUN_TOGETHER).flat()
+    # 17个, 60312500, 0元: three values for two cells, none placed; never 0 for the amount
+    assert values["proactive.procurement.amount"] in (None, 60312.5)
+    assert values["proactive.procurement.projects"] in (None, 17)
+
+
+def test_cells_run_together_each_with_its_unit_are_read() -> None:
+    values = gr.parse(
+        _report(
+            _cells(
+                ("第二十条第（一）项", "信息", "内容", "本年", "新制", "作数", "量"),
+                ("本年", "新公", "开数", "量", "对外", "公开", "总数", "量"),
+                ("规章", "1件", "1件", "6件"),
+                ("规范", "性文", "件", "12件8件130件"),
+            )
+        )
+    ).flat()
+    assert values["proactive.normative_documents.made"] in (None, 12)
+    assert values["proactive.normative_documents.published"] in (None, 8)
+    assert values["proactive.normative_documents.total_published"] in (None, 130)
+
+
+_LABELS = " " * 15
+
+#: ``sort=True`` of a browser's PDF: 行政处罚's count 4817件 wrapped (``481`` above,
+#: ``7件`` below 9项's line), 行政强制's 26项 and 15件 each with its unit below, -3 on a
+#: line of its own between them, spaced by its own characters far right of 15.
+SORTED = _report(
+    [
+        _LABELS + " 第二十条第（六）项",
+        _LABELS + "信息 上一 本年 处理",
+        _LABELS + "内容 年  增/减 决定",
+        _LABELS + "   项目      数量",
+        _LABELS + "   数量",
+        "",
+        at_offsets(_LABELS + "行政", (30, "481")),
+        at_offsets("", (23, "9项")),
+        at_offsets(_LABELS + "处罚", (28, "7件")),
+        "",
+        at_offsets(_LABELS + "行政  26", (29, "15")),
+        at_offsets("", (43, "-3")),
+        at_offsets(_LABELS + "强制 项", (29, "件")),
+        "",
+    ]
+)
+
+
+def test_a_sorted_row_s_values_on_several_lines_are_never_read_out_of_their_columns() -> None:
+    report = gr.parse(SORTED)
+    values = report.flat()
+    for key, want in (("previous_items", 9), ("change", None), ("decisions", 4817)):
+        assert values[f"proactive.penalties.{key}"] in (None, want), key
+    for key, want in (("previous_items", 26), ("change", -3), ("decisions", 15)):
+        assert values[f"proactive.coercive_measures.{key}"] in (None, want), key
+
+
+def test_a_browser_s_footer_run_into_the_next_page_s_header_is_furniture() -> None:
+    header = (
+        ("第二十条第（一）项", "信息", "内容", "本年", "新制", "作数", "量"),
+        ("本年", "新公", "开数", "量", "对外", "公开", "总数", "量"),
+    )
+    text = _report(
+        [
+            *_cells(*header, ("规章", "1", "1", "6")),
+            _FURNITURE + _TITLE,
+            *_cells(("规范", "性文", "件", "12", "8", "130")),
+        ]
+    )
+    report = gr.parse(text)
+    assert not [d for d in report.diagnostics if "file://" in d.message]
+    assert report.flat()["proactive.rules.total_published"] in (None, 6)
+
+
+#: Section 三 of ``sort=True`` of a Word PDF whose page ends with 政府集中采购's last label
+#: piece: the next page's heading runs into it (``采购三、…``). Each row's label wraps
+#: over the lines above and below its values; 予以公开's is beside its group's ``三``.
+_APPLICATIONS = [
+    "   申请人情况",
+    "                  法人或其他组织",
+    "  自然  商业 科研 社会 法律 其他 总计",
+    "  人   企业 机构 公益 服务",
+    "                  组织 机构",
+    "",
+    "  一、本年新收政府信",
+    "                     14   2   0   0   1   0   17",
+    "   息公开申请数量",
+    "",
+    "  二、上年结转政府信",
+    "                     1    0   0   0   0   0   1",
+    "   息公开申请数量",
+    "",
+    "  三 （一）予以公开  12   1   0   0   1   0   14",
+    "",
+]
+
+
+def test_a_heading_run_into_a_page_s_last_line_claims_no_cell_blank() -> None:
+    text = _report(
+        [
+            _LABELS + " 第二十条第（九）项",
+            _LABELS + "信息 采购 采购总金额",
+            _LABELS + "内容 项目",
+            _LABELS + "   数量",
+            "",
+            _LABELS + "政府",
+            _LABELS + "集中   9      0.1",
+            _LABELS + "采购三、收到和处理政府信息公开申请情况",
+            *_APPLICATIONS,
+        ]
+    ).replace("三、收到和处理政府信息公开申请情况\n四", "四")
+    report = gr.parse(text)
+    truth = {
+        "new": (14, 2, 0, 0, 1, 0, 17),
+        "carried_over": (1, 0, 0, 0, 0, 0, 1),
+        "granted": (12, 1, 0, 0, 1, 0, 14),
+    }
+    for row, cells in truth.items():
+        for key, want in zip(APPLICANT_COLUMNS, cells, strict=True):
+            cell = report.cell(f"applications.{row}.{key}")
+            assert cell.value in (None, want), (row, key)
+            assert not (want and cell.blank), (row, key)
