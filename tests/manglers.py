@@ -13,6 +13,7 @@ any layout, while a label broken over lines only exists where cells are lines of
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -204,6 +205,69 @@ def trailing_spaces(text: str, rng: Random) -> str:
     return _per_line(
         text, lambda line: line + rng.choice((" ", "  ", "\u00a0")) if rng.random() < 0.3 else line
     )
+
+
+def page_width(text: str, rng: Random) -> str:
+    """Every line, an empty one too, padded with spaces to the page's width (the widest
+    line's, or wider), as pdfplumber's ``extract_text(layout=True)`` lays a page out."""
+    lines = text.split("\n")
+    width = max(map(len, lines)) + rng.randint(0, 40)
+    return "\n".join(line.ljust(width) for line in lines)
+
+
+def pdfplumber_plain(text: str, report: gr.Report, rng: Random, tall: bool = False) -> str:
+    """``text`` (a report rendered laid out) as pdfplumber's plain ``extract_text()`` prints
+    a browser's PDF of its page: a line's words joined by one space; the site's date and
+    source above the title, the day it went online; each page's footer and the next page's
+    header between lines here and there, joined by one space too (``file:///…/report.html
+    2/9``, ``11/27/26, 7:26 AM 年某某县…报告``); the signature date's digits, in a font set
+    lower, on a line of their own under ``年 月 日`` (``年 月 日`` / ``2021 2 16``); then the
+    site's footer and the last page's. ``tall``: section 二's rows as Word's PDF of its narrow
+    cells prints them, each label two characters a line, each value on a line of the row's
+    own drawn apart (a value centred in its tall cell, one at its top): ``行政`` / ``事业 22``
+    / ``-1`` / ``性收`` / ``费``, the lines' order no column's."""
+    signed = report.published
+    online = signed + datetime.timedelta(days=rng.randint(1, 60)) if signed else None
+    date = f"{signed.year}年{signed.month}月{signed.day}日" if signed else None
+    lines: list[str] = []
+    page = 1
+    for line in text.split("\n"):
+        words = line.split()
+        if tall and len(words) > 2 and words[0] in _PROACTIVE_LABELS:
+            lines += _tall_row(words[0], words[1:], rng)
+            continue
+        if date is not None and "".join(words) == date:
+            lines += ["年 月 日", f"{signed.year} {signed.month} {signed.day}"]  # type: ignore[union-attr]
+            continue
+        lines.append(" ".join(words))
+        if len(lines) > 3 and rng.random() < 0.04:
+            page += 1
+            lines += [
+                f"file:///tmp/tmpabcd/report.html {page - 1}/9",
+                "11/27/26, 7:26 AM 年某某县人民政府政府信息公开年度报告",
+            ]
+    head = [f"发布时间：{online} 11:37 来源：{report.organisation}"] if online else []
+    foot = ["主办：某某市人民政府办公室 网站标识码：1234567890", "ICP备12345678号"]
+    foot += [f"更新日期：{online}", f"file:///tmp/tmpabcd/report.html {page}/9"]
+    return "\n".join([*head, *lines, *foot])
+
+
+#: Section 二's row labels, both templates'.
+_PROACTIVE_LABELS = frozenset(
+    label for rows in labels.PROACTIVE_ROWS.values() for names in rows.values() for label in names
+)
+
+
+def _tall_row(label: str, values: Sequence[str], rng: Random) -> list[str]:
+    """A row of section 二 whose label wraps two characters a line in its narrow cell, each
+    of its ``values`` on a line of the row's drawn apart, a line's words in column order."""
+    pieces = [label[at : at + 2] for at in range(0, len(label), 2)]
+    height = max(len(pieces), 3)
+    lines: list[list[str]] = [[piece] for piece in pieces] + [[]] * (height - len(pieces))
+    lines = [list(words) for words in lines]
+    for value in values:
+        lines[rng.randrange(height)].append(value)
+    return [" ".join(words) for words in lines if words]
 
 
 def money_units(text: str, rng: Random) -> str:

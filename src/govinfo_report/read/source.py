@@ -30,6 +30,10 @@ from .documents import ARCHIVE_SUFFIXES, CONVERT_HINT, KINDS
 #: a search skips to, where a pattern starting with the spaces before it is tried at every
 #: character of the text.
 _PADDING = re.compile(r"\t[ \t]*+$", re.MULTILINE)
+#: The spaces that end a line, where a tool pads every line with them (``_trimmed``), and
+#: the share of a text's lines that end in one then, at least.
+_LINE_END_SPACES = re.compile(r" ++$", re.MULTILINE)
+_PADDED_LINES = 0.9
 
 #: A cell of a no-break space between tabs with a cell of text after it on its line (a
 #: page's ``&nbsp;`` in a blank cell inside a row), or with another such cell right after it
@@ -327,6 +331,20 @@ def _unpadded(
             done = padding.end()
     kept.append(text[done:])
     return "".join(kept)
+
+
+def _trimmed(text: str) -> str:
+    """``text`` (its newlines ``\\n``) without the spaces that end its lines, where nearly
+    every line ends in one (``_PADDED_LINES``): a tool that lays a page out as text
+    (pdfplumber's ``extract_text(layout=True)``) pads every line, an empty one too, with
+    spaces to the page's width, which would make a heading as long as prose (``skeleton``)
+    and an empty line a line of spaces, a cell printed blank in text that prints one so (a
+    page's text, ``layouts.cell_per_line``: there, most lines end in none). Text that pads
+    fewer lines is left as it is."""
+    ends = text.count(" \n") + text.endswith(" ")
+    if ends < _PADDED_LINES * (text.count("\n") + 1):
+        return text
+    return _LINE_END_SPACES.sub("", text)
 
 
 def _newlines(text: str) -> list[int]:
@@ -675,6 +693,9 @@ def _from_text(
             column=first.start() - start + 1,
             text=text[start : end if end >= 0 else len(text)],
         )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if padded:
+        text = _trimmed(text)
     no_breaks = no_break_spaces(text)
     # A cell of a no-break space (a page's ``&nbsp;``), and such cells where no padding
     # prints them: the text prints blank cells so.
@@ -685,7 +706,6 @@ def _from_text(
         text = _ARTEFACT.sub(lambda m: " " * len(m.group()), text)
     if not text.strip():  # only zero-width spaces, BOMs or bookmarks
         raise ParseError("the input is empty", code="empty-input")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if padded and "\t" in text:
         text = _unpadded(text, no_breaks if nbsp_cells else frozenset(), whole, blanks_shown)
     return Source(tuple(text.split("\n")), encoding, name, found, no_breaks=no_breaks)

@@ -23,8 +23,9 @@ _HAS_YEAR = re.compile(rf"(?:{_YEAR})年")
 _CN_NUMBER = r"[\d一二三四五六七八九十]{1,3}"
 _DATE = re.compile(rf"(?P<year>{_YEAR})年(?P<month>{_CN_NUMBER})月(?P<day>{_CN_NUMBER})日")
 #: A date with spaces between its numbers and their characters, as ``pdftotext`` prints a
-#: Word PDF's (``2021 年 1 月 12 日``).
-_SPACED_DATE = rf"(?:{_YEAR})[ ]?年[ ]?{_CN_NUMBER}[ ]?月[ ]?{_CN_NUMBER}[ ]?日"
+#: Word PDF's (``2021 年 1 月 12 日``), and pdfplumber's layout text, spaced to the glyphs'
+#: places (``2024  年  1 月 6 日``).
+_SPACED_DATE = rf"(?:{_YEAR})[ ]*年[ ]*{_CN_NUMBER}[ ]*月[ ]*{_CN_NUMBER}[ ]*日"
 #: A date as a site's metadata block gives it: ``2021-02-09``, ``2021/2/9 10:30``,
 #: ``2021年02月09日``.
 _PAGE_DATE = re.compile(

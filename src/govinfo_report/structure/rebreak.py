@@ -36,6 +36,11 @@ from ..model import Report
 LONG_LINE = 2_000
 
 
+#: Text after a heading on its line: spaces alone (a line padded to a page's width, as
+#: pdfplumber's layout text pads it) end the heading's line, and cut nothing.
+_TEXT_AFTER = re.compile(r"\s*\S")
+
+
 def _any(words: Iterable[str]) -> str:
     """An alternation of ``words`` (folded like the text), the longest first."""
     return "|".join(
@@ -310,7 +315,8 @@ class _Scan:
                     continue
                 self.section, self.started = number, False
                 cuts[start] = cuts.get(start, False)
-                cuts.setdefault(match.end(), False)
+                if _TEXT_AFTER.match(line, match.end()):  # not a heading's line padded
+                    cuts.setdefault(match.end(), False)
             elif self.section in _STARTS and kind in _STARTS[self.section]:
                 opens = not self.started and _opens(kind, match.group())
                 if not (opens or (self.started and kind in _ROWS[self.section])):

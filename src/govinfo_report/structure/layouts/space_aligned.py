@@ -490,7 +490,7 @@ class SpaceAligned(Layout):
                 else None
             )
             if indexed is None:
-                return (row._replace(traceless=True) if row.values else row for row in rows)
+                return map(_traceless, found)
             rows = indexed
         laid = (
             row._replace(gaps=True) if row.values else row
@@ -527,6 +527,18 @@ def joined(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> bool:
                 if len(gaps) > 1 or len(gap) > _SEPARATOR:
                     return False
     return seen > 1
+
+
+def _traceless(row: Row) -> Row:
+    """A row of text whose cells are joined by one separator (``joined``), as its words
+    stand: where its values stand says nothing of their columns, so they are not put in
+    column order (``_by_column``, ``_straddling``: plain pdfplumber's Word PDF prints a tall
+    row's ``事业 22`` / ``-1`` / ``性收 项``, 22项 the first cell), and values on several
+    lines are gathered from them (``Row.loose``), in an order the row's rules must confirm."""
+    if not row.values:
+        return row
+    lines = {line for _, line, _ in row.values}
+    return row._replace(traceless=True, loose=row.loose or len(lines) > 1)
 
 
 def padded(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> bool:
