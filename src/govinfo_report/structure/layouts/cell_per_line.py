@@ -292,6 +292,42 @@ def in_blocks(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> lis
     ]
 
 
+def wrapped(rows: Sequence[Row], lines: Sequence[str]) -> list[Row]:
+    """``rows`` of a flow of one cell a line with no page breaks nor blank lines (pypdfium2's
+    text of a PDF, which a layout may read as cells or as columns), with each row ``loose``
+    and ``stacked`` whose label wraps from the line above (a row of labels alone there:
+    ``行政`` / ``处罚``, a narrow PDF cell's) and two of whose values start lines one under the
+    other, at the label's margin: its narrow value cells wrap too, and a number with its unit
+    wrapped in its cell (``403`` / ``0件`` for 4030件) reads as two cells, so only the row's
+    own rules may confirm them. A page's table (HTML) prints each label on one line, a flow
+    with a line for each blank cell shows its cells, and text laid out in columns a value's
+    rest under its column: their rows are left as they are."""
+    if not all(map(str.strip, lines)):
+        return list(rows)
+    return [
+        row._replace(loose=True, stacked=True) if _label_wrapped(rows, at) else row
+        for at, row in enumerate(rows)
+    ]
+
+
+def _label_wrapped(rows: Sequence[Row], at: int) -> bool:
+    """Whether row ``at``'s label wraps from a row of labels alone on the line above, and
+    two of its values start lines one under the other at its label's margin."""
+    row = rows[at]
+    if not at or not row.labels or len(row.values) < 2:
+        return False
+    above, margin = rows[at - 1], row.labels[0][2]
+    return (
+        not above.values
+        and bool(above.labels)
+        and above.labels[-1][1] + 1 == row.labels[0][1]
+        and any(
+            below[1] - upper[1] == 1 and upper[2] == below[2] == margin
+            for upper, below in pairwise(row.values)
+        )
+    )
+
+
 def _apart(rows: Sequence[Row], at: int) -> bool:
     """Whether row ``at`` is tall, its label wrapped from the line above (a row of labels
     alone there), and its values stand on several lines: in text of blocks, blocks whose
