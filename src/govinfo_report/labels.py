@@ -25,10 +25,10 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
 #: page's title beside it where the text keeps the layout, or one space after it where the
 #: extractor joins the header's pieces so (pypdfium2, markitdown); the page's address, with
 #: the page's number beside it (``file:///…/report.html  2/8``, ``…/report.html 2/8``,
-#: ``https://…``). No report's text.
+#: ``https://…``; pdfminer gives ``file`` with the ligature ``ﬁ``). No report's text.
 BROWSER_FURNITURE = (
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}(?:[ ]?[AP]M)?(?:[ ]+\S.*)?"
-    r"|(?:https?|file)://\S+(?:[ ]+\d{1,4}/\d{1,4})?"
+    r"|(?:https?|file|\ufb01le)://\S+(?:[ ]+\d{1,4}/\d{1,4})?"
 )
 #: A page header or footer left by PDF extraction, as a whole line: ``- 4 -``, ``— 4 —``,
 #: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``, a browser's (``BROWSER_FURNITURE``).

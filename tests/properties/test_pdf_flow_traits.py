@@ -25,12 +25,13 @@ from strategies import reports
 SITE_DATE = "发布日期：2026-11-20"
 
 
-def _browser_furniture(report: gr.Report, page: int) -> list[str]:
+def _browser_furniture(report: gr.Report, page: int, scheme: str = "file") -> list[str]:
     """A browser's page break as pypdfium2 prints it: the page's address and number, and the
-    next page's date and time and title, each joined by one space."""
+    next page's date and time and title, each joined by one space (pdfminer's ``scheme``
+    starts with the ligature ``ﬁ``)."""
     title = f"{report.organisation}{report.year}年度政府信息公开工作年度报告"
     return [
-        f"file:///tmp/tmpabcd/report.html {page}/{page + 1}",
+        f"{scheme}:///tmp/tmpabcd/report.html {page}/{page + 1}",
         f"11/27/26, 6:{page + 10} PM {title}_政府信息公开年报_某市人民政府",
     ]
 
@@ -41,15 +42,20 @@ def _with_site_date(text: str) -> str:
 
 
 @scaled(2)
-@given(reports(), st.sampled_from(("tab-separated", "cell-per-line")), st.booleans())
+@given(
+    reports(),
+    st.sampled_from(("tab-separated", "cell-per-line")),
+    st.booleans(),
+    st.sampled_from(("file", "\ufb01le")),
+)
 def test_a_browser_furniture_joined_by_one_space_is_no_signature_line(
-    report: gr.Report, layout: str, crlf: bool
+    report: gr.Report, layout: str, crlf: bool, scheme: str
 ) -> None:
     lines = _with_site_date(render(report, layout)).split("\n")
     at = lines.index(next(line for line in lines if line.startswith("二、")))
     lines[at:at] = _browser_furniture(report, 1)
     footer = ["主办：某市人民政府办公室 网站标识码：1234567890", "ICP备12345678号"]
-    lines.extend([*footer, *_browser_furniture(report, 2)])
+    lines.extend([*footer, *_browser_furniture(report, 2, scheme)])
     text = "\n".join(lines)
     read = gr.parse(text.replace("\n", "\r\n") if crlf else text)
     assert read.published == report.published

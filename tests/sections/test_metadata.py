@@ -256,6 +256,10 @@ def test_a_browser_header_and_footer_joined_by_one_space_are_no_signature_lines(
     text = f"{block}\n{TITLE}\n{REST}白石县水利局\n2021年4月17日\n{furniture}"
     report = gr.parse(text.replace("\n", "\r\n"))
     assert report.published == datetime.date(2021, 4, 17)
+    # pdfminer prints the address's ``fi`` as the ligature ``ﬁ``, its page number apart
+    ligature = furniture.replace("file:///tmp/report.html 8/8", "\ufb01le:///tmp/report.html\n8/8")
+    report = gr.parse(f"{block}\n{TITLE}\n{REST}白石县水利局\n2021年4月17日\n{ligature}")
+    assert report.published == datetime.date(2021, 4, 17)
 
 
 def test_a_spaced_title_below_a_long_page_header_is_a_report() -> None:
