@@ -615,8 +615,8 @@ def _texts(index: int, args: argparse.Namespace, tools: set[str] | None):  # typ
         folder = args.load / f"page-{index:02d}"
         true = json.loads((folder / "truth.json").read_text("utf-8"))
         for path in sorted(folder.glob("*.txt")):
-            if tools is None or path.stem in tools:
-                yield path.stem, path.read_text("utf-8"), true
+            if tools is None or path.stem in tools:  # as saved: pypdfium2's CRLF kept
+                yield path.stem, path.read_bytes().decode("utf-8"), true
         return
     drawn, texts, html = render(index, args.seed, tools)
     true = truth(drawn)

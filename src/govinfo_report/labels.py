@@ -23,19 +23,21 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
 #: The header and footer a web browser prints on every page of a page it saves as PDF, as
 #: a whole line: the date and time (``11/26/26, 11:18 AM``, ``2026/11/26 11:18``), with the
 #: page's title beside it where the text keeps the layout; the page's address, with the
-#: page's number beside it (``file:///…/report.html  2/8``, ``https://…``), run into the next
-#: page's header where a tool joins each page's text to the next with no line break (PyMuPDF's
-#: ``get_text(sort=True)`` ends a page's text without one: ``…report.html  2/811/27/26, 6:37
-#: PM  …``). No report's text. Text that joins a line's words by one space (pdfplumber's
-#: plain ``extract_text()``) keeps one between them: after ``AM``/``PM`` or an address (a
-#: 24-hour time so followed may be a site's ``2021-03-27 11:37 来源：…``, which the page's
-#: date is read from).
+#: page's number beside it (``file:///…/report.html  2/8``, ``https://…``; pdfminer gives
+#: ``file`` with the ligature ``ﬁ``), run into the next page's header where a tool joins
+#: each page's text to the next with no line break (PyMuPDF's ``get_text(sort=True)`` ends
+#: a page's text without one: ``…report.html  2/811/27/26, 6:37 PM  …``). No report's
+#: text. Text that joins a line's words by one space (pdfplumber's plain
+#: ``extract_text()``, pypdfium2, markitdown) keeps one between them: after ``AM``/``PM``
+#: or an address (a 24-hour time so followed may be a site's ``2021-03-27 11:37 来源：…``,
+#: which the page's date is read from).
 _BROWSER_DATE = (
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}"
     r"(?:[ ]?[AP]M(?:[ ]+\S.*)?|(?:[ ]{2,}\S.*)?)"
 )
 BROWSER_FURNITURE = (
-    rf"{_BROWSER_DATE}|(?:https?|file)://\S+(?:[ ]+\d{{1,4}}/\d{{1,4}}(?:{_BROWSER_DATE})?)?"
+    rf"{_BROWSER_DATE}"
+    rf"|(?:https?|file|\ufb01le)://\S+(?:[ ]+\d{{1,4}}/\d{{1,4}}(?:{_BROWSER_DATE})?)?"
 )
 #: A page header or footer left by PDF extraction, as a whole line: ``- 4 -``, ``— 4 —``,
 #: ``第 3 页``, ``第3页 共5页``, ``共5页 第3页``, ``3/5``, a browser's (``BROWSER_FURNITURE``).

@@ -224,6 +224,44 @@ def test_a_browser_header_between_the_signature_date_digits_and_characters_is_pa
     assert report.published == datetime.date(2021, 2, 9)
 
 
+@pytest.mark.parametrize(
+    "signature",
+    [
+        # markitdown's PDF text lays the page's last lines into a form's pipe rows by where
+        # their words stand: the name and 年月日 on one row, the digits on the next.
+        "| 白石县水利局 |     | 年 | 月 | 日 |\n|     |     | 2021 | 4 17 |     |\n",
+        # the name's end and the date's pieces apart in cells, a rule line under them.
+        "| 本年度工作到此。白石 |  |  |\n| 县水利局 2021 |  | 年 | 4 月 17 | 日 |\n"
+        "| ----------- | --- | --- | ------ | --- |\n",
+        # 年月日 alone in a row, a rule line, the digits on a line of their own.
+        "白石县水利局\n| 年 月 日 |     |     |\n| ----- | --- | --- |\n2021 4 17\n",
+    ],
+)
+def test_a_signature_in_a_form_s_pipe_rows_is_read(signature: str) -> None:
+    block = BLOCKS["table marks (html2text)"]  # the site's own date, 2021-03-05, above
+    report = gr.parse(f"{block}\n{TITLE}\n{REST}{signature}主办：白石县人民政府办公室\n")
+    assert report.published == datetime.date(2021, 4, 17)
+
+
+def test_a_browser_header_and_footer_joined_by_one_space_are_no_signature_lines() -> None:
+    """pypdfium2 joins a browser's running header (the print's date and time, the page's
+    title) and footer (its address, the page's number) with one space, and ends lines with
+    CRLF: the signature above them is still the report's last line."""
+    furniture = (
+        "主办：白石县人民政府办公室 网站标识码：1234567890\nICP备12345678号\n"
+        "11/26/26, 3:15 PM 白石县水利局2020年度报告_年报_白石县人民政府\n"
+        "file:///tmp/report.html 8/8\n"
+    )
+    block = BLOCKS["table marks (html2text)"]  # the site's own date, 2021-03-05
+    text = f"{block}\n{TITLE}\n{REST}白石县水利局\n2021年4月17日\n{furniture}"
+    report = gr.parse(text.replace("\n", "\r\n"))
+    assert report.published == datetime.date(2021, 4, 17)
+    # pdfminer prints the address's ``fi`` as the ligature ``ﬁ``, its page number apart
+    ligature = furniture.replace("file:///tmp/report.html 8/8", "\ufb01le:///tmp/report.html\n8/8")
+    report = gr.parse(f"{block}\n{TITLE}\n{REST}白石县水利局\n2021年4月17日\n{ligature}")
+    assert report.published == datetime.date(2021, 4, 17)
+
+
 def test_a_spaced_title_below_a_long_page_header_is_a_report() -> None:
     """Item 10: a title with spaces inside, below more lines of page than a title search
     of the first lines looks at, makes the text a report: the lone section of prose

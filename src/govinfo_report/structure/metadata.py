@@ -454,16 +454,31 @@ _ANY_DATE = re.compile(_SPACED_DATE)
 _PAGE_MARKER_LINE = re.compile(labels.PAGE_MARKER)
 
 
+#: A Markdown table's rule line (``| --- | :---: |``): no text.
+_PIPE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")
+
+
+def _unpiped(line: str) -> str:
+    """``line``, or of a Markdown table's row its cells' words apart by one space each:
+    markitdown's PDF text lays the lines of a page into a form's cells by where their words
+    stand (``| 区石门镇政府 2021 |  | 年 | 1 月 25 | 日 |``), the signature's too; a rule
+    line is blank."""
+    if "|" not in line:
+        return line
+    return "" if _PIPE_RULE.fullmatch(line) else " ".join(line.replace("|", " ").split())
+
+
 def _signed_end(lines: Sequence[str]) -> list[str]:
     """The lines that are neither blank nor a page's header or footer, up to the last that
     is no piece of a table nor of a site's page footer: plain pdftotext's flow may print a
     page's last table blocks after the signature, a number, a placeholder (``—``) or a
     piece of a label a line (``总`` / ``计`` / ``1`` / ``复议后起诉``); a page's text ends
     with the site's footer, which ``pdftotext -layout`` may spread over more lines
-    (``备16655764号`` / ``ICP``), a line of it holding no date as a signature writes it."""
+    (``备16655764号`` / ``ICP``), a line of it holding no date as a signature writes it.
+    A Markdown table's rows are read as their words (``_unpiped``)."""
     kept = [
         line
-        for line in lines
+        for line in map(_unpiped, lines)
         if line.strip() and not (len(line) <= MAX_LINE_CHARS and _PAGE_MARKER_LINE.fullmatch(line))
     ]
     while (

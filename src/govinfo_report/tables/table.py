@@ -26,7 +26,7 @@ from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
-from ..structure.layouts.cell_per_line import in_blocks
+from ..structure.layouts.cell_per_line import in_blocks, wrapped
 from ..structure.layouts.run_together import RunTogether, trailing_indent
 from ..structure.layouts.space_aligned import SpaceAligned
 from ..structure.rebreak import NUMBERED_ROW
@@ -1320,9 +1320,10 @@ def _ordered(
 ) -> Iterator[Row]:
     """The rows ``layout`` reads in ``lines`` (the first line ``first``), each made
     ``loose`` where the text's blocks leave its values' order unknown (``blocks``: a PDF's
-    text read by order, ``cell_per_line.in_blocks``)."""
+    text read by order, ``cell_per_line.in_blocks``), or else where a narrow PDF cell wraps
+    its label and its values (``cell_per_line.wrapped``)."""
     rows = layout.rows(lines, first)
-    return iter(in_blocks(list(rows), lines, first)) if blocks else rows
+    return iter(in_blocks(list(rows), lines, first) if blocks else wrapped(list(rows), lines))
 
 
 def _grid_parts(lines: Sequence[str], spans: list[range]) -> list[range]:

@@ -24,6 +24,7 @@ from itertools import pairwise, repeat
 from typing import ClassVar
 
 from ...cells import LABEL, NUMBER, PLACEHOLDER
+from ...labels import PROACTIVE_ROWS
 from .base import (
     VALUE,
     VALUE_APART,
@@ -290,6 +291,55 @@ def in_blocks(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> lis
         else row
         for at, row in enumerate(rows)
     ]
+
+
+def wrapped(rows: Sequence[Row], lines: Sequence[str]) -> list[Row]:
+    """``rows`` of a flow of one cell a line with no page breaks nor blank lines (pypdfium2's
+    text of a PDF, which a layout may read as cells or as columns), with each row ``loose``
+    and ``stacked`` whose label wraps from the line above (a row of labels alone there:
+    ``行政`` / ``处罚``, a narrow PDF cell's) and two of whose values start lines one under the
+    other, at the label's margin: its narrow value cells wrap too, and a number with its unit
+    wrapped in its cell (``403`` / ``0件`` for 4030件) reads as two cells, so only the row's
+    own rules may confirm them. A page's table (HTML) prints each label on one line, a flow
+    with a line for each blank cell shows its cells, and text laid out in columns a value's
+    rest under its column: their rows are left as they are."""
+    if not all(map(str.strip, lines)):
+        return list(rows)
+    return [
+        row._replace(loose=True, stacked=True) if _label_wrapped(rows, at) else row
+        for at, row in enumerate(rows)
+    ]
+
+
+#: The most characters a narrow PDF cell prints of a label a line (``行政`` / ``处罚``,
+#: ``规范`` / ``性文`` / ``件``): a whole label above a row's (a header's last column
+#: ``现行有效件数`` over ``规章``) is no piece of it.
+_PIECE = 3
+#: Section 二's short row labels whole (``规章``): under a header's piece (``量``), no piece.
+_WHOLE = frozenset(
+    label for rows in PROACTIVE_ROWS.values() for names in rows.values() for label in names
+)
+
+
+def _label_wrapped(rows: Sequence[Row], at: int) -> bool:
+    """Whether row ``at``'s label wraps from a row of labels alone on the line above, both
+    pieces a narrow cell's (``_PIECE``) and its own no row's label whole, and two of its
+    values start lines one under the other at its label's margin."""
+    row = rows[at]
+    if not at or not row.labels or len(row.values) < 2:
+        return False
+    above, margin = rows[at - 1], row.labels[0][2]
+    return (
+        not above.values
+        and bool(above.labels)
+        and above.labels[-1][1] + 1 == row.labels[0][1]
+        and max(len(above.labels[-1][0].strip()), len(row.labels[0][0].strip())) <= _PIECE
+        and row.labels[0][0].strip() not in _WHOLE
+        and any(
+            below[1] - upper[1] == 1 and upper[2] == below[2] == margin
+            for upper, below in pairwise(row.values)
+        )
+    )
 
 
 def _apart(rows: Sequence[Row], at: int) -> bool:

@@ -1,0 +1,179 @@
+"""Property: what pypdfium2's and markitdown's texts of a PDF do to a report never make a
+wrong number or a wrong date (issue 45).
+
+pypdfium2 joins a browser's running header and footer with one space (``11/27/26, 6:37 PM
+<title>``, ``file:///…/report.html 8/8``); markitdown's PDF converter lays the signature into
+a form's pipe rows by where its words stand; pypdfium2 prints a narrow PDF table one cell a
+line with no blank line for a blank cell, its labels and its numbers with their units wrapped
+a few characters a line (``行政`` / ``处罚`` / ``0`` / ``403`` / ``0件`` for 4030件). The signature
+date must be read, never the site's; a cell read must be its value."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report.write.render import proactive, render
+
+from conftest import scaled
+from strategies import reports
+
+#: The site's date, after the signature's: a reader that took it would be wrong.
+SITE_DATE = "发布日期：2026-11-20"
+
+
+def _browser_furniture(report: gr.Report, page: int, scheme: str = "file") -> list[str]:
+    """A browser's page break as pypdfium2 prints it: the page's address and number, and the
+    next page's date and time and title, each joined by one space (pdfminer's ``scheme``
+    starts with the ligature ``ﬁ``)."""
+    title = f"{report.organisation}{report.year}年度政府信息公开工作年度报告"
+    return [
+        f"{scheme}:///tmp/tmpabcd/report.html {page}/{page + 1}",
+        f"11/27/26, 6:{page + 10} PM {title}_政府信息公开年报_某市人民政府",
+    ]
+
+
+def _with_site_date(text: str) -> str:
+    title, rest = text.split("\n", 1)
+    return f"{title}\n{SITE_DATE}\n{rest}"
+
+
+@scaled(2)
+@given(
+    reports(),
+    st.sampled_from(("tab-separated", "cell-per-line")),
+    st.booleans(),
+    st.sampled_from(("file", "\ufb01le")),
+)
+def test_a_browser_furniture_joined_by_one_space_is_no_signature_line(
+    report: gr.Report, layout: str, crlf: bool, scheme: str
+) -> None:
+    lines = _with_site_date(render(report, layout)).split("\n")
+    at = lines.index(next(line for line in lines if line.startswith("二、")))
+    lines[at:at] = _browser_furniture(report, 1)
+    footer = ["主办：某市人民政府办公室 网站标识码：1234567890", "ICP备12345678号"]
+    lines.extend([*footer, *_browser_furniture(report, 2, scheme)])
+    text = "\n".join(lines)
+    read = gr.parse(text.replace("\n", "\r\n") if crlf else text)
+    assert read.published == report.published
+    assert read.year == report.year
+
+
+def _piped_signature(report: gr.Report, form: int) -> list[str]:
+    """The signature as markitdown's PDF converter lays it into a form's rows."""
+    date = report.published
+    assert date is not None and report.organisation is not None
+    name, y, m, d = report.organisation, date.year, date.month, date.day
+    rule = "| --- | --- | --- | --- | --- |"
+    return [
+        [f"| {name} |     | 年 | 月 | 日 |", f"|     |     | {y} | {m} {d} |     |"],
+        [name, "| 年 月 日 |     |     |", "| ----- | --- | --- |", f"{y} {m} {d}"],
+        [
+            f"| {name[:-2]} |     |     |     |     |",
+            f"| {name[-2:]} {y} |  | 年 | {m} 月 {d} | 日 |",
+            rule,
+        ],
+    ][form]
+
+
+@scaled(2)
+@given(reports(), st.integers(0, 2))
+def test_a_signature_in_a_form_s_pipe_rows_is_read_not_the_site_s_date(
+    report: gr.Report, form: int
+) -> None:
+    lines = _with_site_date(render(report, "cell-per-line")).rstrip("\n").split("\n")
+    text = "\n".join([*lines[:-2], *_piped_signature(report, form), "ICP备12345678号"])
+    assert gr.parse(text).published == report.published
+
+
+def _pieces(text: str, width: int) -> list[str]:
+    return [text[at : at + width] for at in range(0, len(text), width)] or [""]
+
+
+def _narrow_flow(report: gr.Report) -> list[str]:
+    """Section 二 as pypdfium2 prints a browser's narrow table: each cell's text wrapped a few
+    characters a line (labels 2, values 3), a blank cell (a 0 but a change's) not at all,
+    counts with their unit (``件``; a change none), money whole (a number alone overflows its
+    cell: ``4050000``). A row of one line is one line; a taller
+    row prints its label's pieces, then its cells in order, those of one line that follow
+    each other on one line (their centred baseline: ``0项 0`` / ``276`` / ``件``)."""
+    keys = [field.key for field in gr.fields(report.template or "2019")]
+    cells = iter(key for key in keys if key.startswith("proactive."))
+    flat = report.flat()
+    out: list[str] = []
+    for row in proactive(report.template or "2019", flat):
+        if not any(row[1:]) and row[0].startswith("第"):
+            out.append(row[0])
+            continue
+        if row[0] == "信息内容" or "数量" in "".join(row[1:]):
+            out.extend(piece for cell in row for piece in _pieces(cell, 2))
+            continue
+        printed = []
+        for _ in row[1:]:
+            key = next(cells)
+            value, change = flat[key], key.endswith(".change")
+            if value is not None and (value != 0 or change):
+                money = isinstance(value, Decimal)
+                unit = "" if money or change else "件"
+                printed.append([f"{value}"] if money else _pieces(f"{value}{unit}", 3))
+        label = _pieces(row[0], 2)
+        if len(label) == 1 and all(len(pieces) == 1 for pieces in printed):
+            out.append(" ".join([*label, *(pieces[0] for pieces in printed)]))
+            continue
+        out.extend(label)
+        line: list[str] = []
+        for pieces in printed:
+            if len(pieces) == 1:
+                line.append(pieces[0])
+                continue
+            out.extend([" ".join(line)] if line else [])
+            out.extend(pieces)
+            line = []
+        out.extend([" ".join(line)] if line else [])
+    return out
+
+
+#: A proactive count on one line of its narrow cell: up to two digits and its unit.
+_NARROW = st.integers(0, 2) | st.integers(10, 99)
+
+
+@st.composite
+def _narrow_reports(draw: st.DrawFn) -> gr.Report:
+    """A 2019 report whose section 二 counts fit their narrow cells (``_NARROW``) but for one
+    to three of four digits, which wrap (``403`` / ``0件``)."""
+    report = draw(reports("2019", missing=False))
+    counts = sorted(
+        key
+        for key, value in report.flat().items()
+        if key.startswith("proactive.") and isinstance(value, int)
+    )
+    wide = draw(st.sets(st.sampled_from(counts), min_size=1, max_size=3))
+    values = report.flat() | {
+        key: draw(st.integers(1000, 9999) if key in wide else _NARROW) for key in counts
+    }
+    return gr.Report.from_values(
+        values,
+        template="2019",
+        organisation=report.organisation,
+        year=report.year,
+        published=report.published,
+    )
+
+
+@scaled(2)
+@given(_narrow_reports())
+def test_a_number_wrapped_in_a_narrow_cell_of_a_flow_is_never_two_cells(
+    report: gr.Report,
+) -> None:
+    lines = render(report, "cell-per-line", blank_zeros=True).split("\n")
+    start = lines.index(next(line for line in lines if line.startswith("二、")))
+    end = lines.index(next(line for line in lines if line.startswith("三、")))
+    text = "\r\n".join([*lines[: start + 1], *_narrow_flow(report), *lines[end:]])
+    read = gr.parse(text)
+    for key, value in report.flat().items():
+        if key.startswith("proactive."):
+            got = read.cell(key).value
+            assert got is None or got == value or (got == 0 and value is None), key
