@@ -19,14 +19,16 @@ import attrs
 from ..catalogue import Template
 from ..cells import cut_at_point, is_number
 from ..diagnostics import Diagnostic, diagnostic
+from ..labels import RUNNING_TITLE
 from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
 from .reading import Given, Reading, Unit
 
-#: A number's rest: ``0`` then digits, with nothing after it on its line but spaces or a
-#: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
-#: line is checked apart, ``_rests``).
-_REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
+#: A run of digits that is all its line prints but spaces or a grid's bars (the search
+#: starts at each newline, at C speed, in ``Skeleton.joined``).
+_ALONE = re.compile(r"\n(?:[^\S\n]|\|)*(\d+)(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
+#: A year as a running title prints it.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A line's words (a grid's cells: ``|4  |57171.28|``).
 _WORD = re.compile(r"[^\s|]+")
 
@@ -48,24 +50,76 @@ def rests_astray(
     if not rests:
         return readings  # almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
-    placed = [value for printed in _printed_values(readings) for value in printed]
+    placed: dict[int, list[tuple[str, int]]] = {}
+    for printed in _printed_values(readings):
+        for text, on, at in printed:
+            placed.setdefault(on, []).append((text, at))
     for rest in rests:
         word, line, column = rest
         read = [
-            (text, at)
-            for text, on, at in placed
-            if on == line and column <= at < column + len(word)
+            (text, at) for text, at in placed.get(line, ()) if column <= at < column + len(word)
         ]
-        if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
-            continue  # a run of digits cut into values, or a rest joined to its number
-        doubted[line, column] = rest
+        if _leading_zero(word):
+            if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
+                continue  # a run of digits cut into values, or a rest joined to its number
+            doubted[line, column] = rest
+        elif (
+            column > 1
+            or read
+            or not _apart(skel, line - 1)
+            or _furniture(skel, line - 1)
+            or _taken(skel, readings, rest)
+        ):
+            continue  # a column's, a row's, among values, the page's, or joined already
         before = _last_number_line(skel, line - 1)
-        for _, on, at in placed:
-            if on == before:
-                doubted.setdefault((on, at), rest)
+        for _, at in placed.get(before, ()) if before is not None else ():
+            doubted.setdefault((before, at), rest)
     if not doubted:
         return readings
     return [_without(reading, template, doubted) for reading in readings]
+
+
+def _leading_zero(word: str) -> bool:
+    """Whether a run of digits starts with ``0`` and goes on (``04``, not ``0``): no count
+    nor amount as a report prints one, but a number's rest."""
+    return len(word) > 1 and word.startswith("0")
+
+
+def _why(word: str) -> str:
+    """Why ``word``, a run of digits alone on its line, may be a number's rest."""
+    if _leading_zero(word):
+        return "a number's rest (a number with a leading zero is no cell of its own)"
+    return "a run of digits no row, header nor page furniture takes"
+
+
+def _apart(skel: Skeleton, at: int) -> bool:
+    """Whether line index ``at`` stands apart from the values of a table: the lines next to
+    it that print anything (blank lines aside) print no number. A run of digits among
+    values (a row's cells printed a line each) is one of them, in the text's order."""
+    for step in (-1, 1):
+        near = at + step
+        while 0 <= near < len(skel.lines) and not skel.lines[near].strip():
+            near += step
+        if 0 <= near < len(skel.lines) and any(map(is_number, _WORD.findall(skel.lines[near]))):
+            return False
+    return True
+
+
+def _furniture(skel: Skeleton, at: int) -> bool:
+    """Whether the number alone on line index ``at`` is its page's: the page's number on
+    its last line, or the year of a browser's running title printed apart from the title's
+    rest (``2020`` and ``年XX政府信息公开工作年度报告_…`` on one page)."""
+    word = skel.lines[at].strip()
+    if PAGE_NUMBER.fullmatch(word) and ends_page(skel.lines, at):
+        return True
+    if _YEAR.fullmatch(word) is None:
+        return False
+    start = next((back for back in range(at, -1, -1) if "\f" in skel.lines[back]), 0)
+    stop = next((on for on in range(at + 1, len(skel.lines)) if "\f" in skel.lines[on]), None)
+    return any(
+        line.strip("\f ").startswith("年") and any(title in line for title in RUNNING_TITLE)
+        for line in skel.lines[start:stop]
+    )
 
 
 def _printed_values(readings: Sequence[Reading]) -> Iterator[tuple[Printed, ...]]:
@@ -91,16 +145,18 @@ def _last_number_line(skel: Skeleton, at: int) -> int | None:
 
 
 def _rests(skel: Skeleton, first: int) -> list[Printed]:
-    """The rests printed as all their line prints (a grid's bars aside), from line index
-    ``first`` on: a number with a leading zero among a row's other words is that row's cell
-    (``leading-zero`` doubts it). One search of the joined lines (``Skeleton.joined``)."""
+    """The runs of digits printed as all their line prints (a grid's bars aside), from line
+    index ``first`` on: a number with a leading zero among a row's other words is that row's
+    cell (``leading-zero`` doubts it). One search of the joined lines (``Skeleton.joined``)."""
     text = skel.joined
     rests = []
-    for match in _REST.finditer(text, sum(map(len, skel.lines[:first])) + first):
-        start = text.rfind("\n", 0, match.start()) + 1
-        if text[start : match.start()].replace("|", "").strip():
-            continue  # a word before it on its line
-        rests.append((match.group(), text.count("\n", 0, start), match.start() - start + 1))
+    line = first
+    at = sum(map(len, skel.lines[:first])) + first
+    for match in _ALONE.finditer(text, at):
+        line += text.count("\n", at, match.start(1))
+        at = match.start(1)
+        start = text.rfind("\n", 0, at) + 1
+        rests.append((match.group(1), line, at - start + 1))
     return rests
 
 
@@ -147,9 +203,8 @@ def _without(
                 diagnostic(
                     "values-unplaced",
                     f"{field.row_label} {field.column_label}: '{text}' may be a number cut "
-                    f"in its narrow cell: '{word}' at line {where}, a number's rest (a "
-                    "number with a leading zero is no cell of its own), stands apart from "
-                    "it; the cell is missing",
+                    f"in its narrow cell: '{word}' at line {where}, {_why(word)}, stands "
+                    "apart from it; the cell is missing",
                     line,
                     column,
                     (field.key,),
