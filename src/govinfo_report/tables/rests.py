@@ -72,8 +72,10 @@ def rests_astray(
         ):
             continue  # a column's, a row's, among values, the page's, or joined already
         before = _last_number_line(skel, line - 1)
-        for _, at in placed.get(before, ()) if before is not None else ():
-            doubted.setdefault((before, at), rest)
+        if before is not None:
+            for text, at in placed.get(before, ()):
+                if _may_head(text, word):
+                    doubted.setdefault((before, at), rest)
     if not doubted:
         return readings
     return [_without(reading, template, doubted) for reading in readings]
@@ -90,6 +92,17 @@ def _why(word: str) -> str:
     if _leading_zero(word):
         return "a number's rest (a number with a leading zero is no cell of its own)"
     return "a run of digits no row, header nor page furniture takes"
+
+
+def _may_head(text: str, rest: str) -> bool:
+    """Whether a value printed ``text`` may be the head of a number whose rest is ``rest``:
+    a narrow cell wraps a number where it fills the cell's line, so its head holds no fewer
+    digits than its rest's line (``58001.17`` / ``94``, not ``2`` / ``14``), and a unit
+    wraps with the rest (``3382`` / ``9件``): a value printed with its unit is whole. A rest
+    with a leading zero is no value at all: any value may be its head."""
+    if _leading_zero(rest):
+        return True
+    return text[-1:].isdigit() and sum(map(str.isdigit, text)) >= len(rest)
 
 
 def _apart(skel: Skeleton, at: int) -> bool:
