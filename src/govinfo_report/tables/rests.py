@@ -27,6 +27,8 @@ from .reading import Given, Reading, Unit
 #: A run of digits that is all its line prints but spaces or a grid's bars (the search
 #: starts at each newline, at C speed, in ``Skeleton.joined``).
 _ALONE = re.compile(r"\n(?:[^\S\n]|\|)*(\d+)(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
+#: What a number's head cut in its cell ends with: a digit, or its point (``127241.``).
+_DIGITS_OR_POINT = frozenset("0123456789.")
 #: A year as a running title prints it.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: A line's words (a grid's cells: ``|4  |57171.28|``).
@@ -102,7 +104,7 @@ def _may_head(text: str, rest: str) -> bool:
     with a leading zero is no value at all: any value may be its head."""
     if _leading_zero(rest):
         return True
-    return text[-1:].isdigit() and sum(map(str.isdigit, text)) >= len(rest)
+    return text[-1:] in _DIGITS_OR_POINT and sum(map(str.isdigit, text)) >= len(rest)
 
 
 def _apart(skel: Skeleton, at: int) -> bool:
