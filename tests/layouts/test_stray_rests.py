@@ -171,3 +171,10 @@ def test_a_pages_number_and_its_titles_year_are_no_rest() -> None:
     # from its title, are the page's own: the amount stands
     text = _displaced("4127.35", "").replace("\n3/7\n\n\f", "\n3\n\n\f")
     assert gr.parse(text).flat()["proactive.procurement.amount"] == Decimal("4127.35")
+
+
+def test_a_value_shorter_than_the_rest_is_no_head() -> None:
+    # a narrow cell's head fills its line, so it holds no fewer digits than the rest's
+    # line: ``35`` is no head of ``716``, which stays a number no row takes
+    back = gr.parse(_displaced("35", "716"))
+    assert back.flat()["proactive.procurement.amount"] == 35

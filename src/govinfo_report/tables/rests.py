@@ -1,13 +1,15 @@
 """Rests of cut numbers that stray from their cells (``rests_astray``).
 
-A narrow cell wraps a wide number (``22414.47`` / ``04`` for 22414.4704), and where the
-row's lines cross a page break, plain ``pdftotext`` prints the rest on the next page, past
-the table: among the next table's header words, or among the next section's heading and
-prose. A number whose text starts with ``0`` and goes on with digits (``04``, not ``0``
-nor ``0.5``), alone on its line, is no count nor amount as a report prints one: it is the
-rest of such a number. Which number it ends the text does not say for certain; the one
-read last before it may be cut, so the cells read on that line do not stand.
-"""
+A narrow cell wraps a wide number (``22414.47`` / ``04`` for 22414.4704), and plain
+``pdftotext`` may print the rest past the table: where the row's lines cross a page break,
+on the next page, among the next table's header words; or after the next section's
+heading, its note and the page's footer (``58001.17`` … ``94``). A number whose text starts
+with ``0`` and goes on with digits (``04``, not ``0`` nor ``0.5``), alone on its line, is no
+count nor amount as a report prints one: it is the rest of such a number. A run of digits
+with no leading zero (``94``) is one where nothing else takes it: at the start of its line,
+apart from any value, read by no row, and not the page's (its number, its running title's
+year). Which number a rest ends the text does not say for certain; the one read last
+before it may be cut, so the cells read on that line that may be its head do not stand."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from ..diagnostics import Diagnostic, diagnostic
 from ..labels import RUNNING_TITLE
 from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
+from .matching import normalise_label
 from .reading import Given, Reading, Unit
 
 #: A run of digits that is all its line prints but spaces or a grid's bars (the search
@@ -38,12 +41,14 @@ _WORD = re.compile(r"[^\s|]+")
 def rests_astray(
     skel: Skeleton, regions: dict[str, list[range]], template: Template, readings: list[Reading]
 ) -> list[Reading]:
-    """``readings`` (one per table section) without the cells a stray rest (``_rest``, on
+    """``readings`` (one per table section) without the cells a stray rest (``_rests``, on
     a line from the first table's on) may end: those read on the last line before it that
-    prints a number (``_last_number_line``; none where that number was not read), and a
-    cell read from the rest itself. A rest a cell's text already ends (a join its row's
-    rules confirmed, ``rows._rest_joined``) is no stray one, nor a word a layout cut into
-    values (zeros run together, ``000``). The cells are closed (missing, never derived),
+    prints a number (``_last_number_line``; none where that number was not read) and may be
+    its head (``_may_head``), and a cell read from a rest with a leading zero itself. A rest
+    a cell's text already ends (a join its row's rules confirmed, ``rows._rest_joined``) is
+    no stray one, nor a word a layout cut into values (zeros run together, ``000``), nor a
+    run of digits with no leading zero that something else takes (a row, a column of its
+    own, the values around it, the page). The cells are closed (missing, never derived),
     each said (``values-unplaced``)."""
     first = min((span.start for spans in regions.values() for span in spans), default=None)
     if first is None:
@@ -69,6 +74,7 @@ def rests_astray(
             column > 1
             or read
             or not _apart(skel, line - 1)
+            or _after_label(skel, line - 1, template)
             or _furniture(skel, line - 1)
             or _taken(skel, readings, rest)
         ):
@@ -100,11 +106,14 @@ def _may_head(text: str, rest: str) -> bool:
     """Whether a value printed ``text`` may be the head of a number whose rest is ``rest``:
     a narrow cell wraps a number where it fills the cell's line, so its head holds no fewer
     digits than its rest's line (``58001.17`` / ``94``, not ``2`` / ``14``), and a unit
-    wraps with the rest (``3382`` / ``9件``): a value printed with its unit is whole. A rest
-    with a leading zero is no value at all: any value may be its head."""
+    wraps with the rest (``3382`` / ``9件``): a value printed with its unit is whole, and so
+    is ``0`` (no number of more digits starts with it). A rest with a leading zero is no
+    value at all: any value may be its head."""
     if _leading_zero(rest):
         return True
-    return text[-1:] in _DIGITS_OR_POINT and sum(map(str.isdigit, text)) >= len(rest)
+    return (
+        text != "0" and text[-1:] in _DIGITS_OR_POINT and sum(map(str.isdigit, text)) >= len(rest)
+    )
 
 
 def _apart(skel: Skeleton, at: int) -> bool:
@@ -118,6 +127,16 @@ def _apart(skel: Skeleton, at: int) -> bool:
         if 0 <= near < len(skel.lines) and any(map(is_number, _WORD.findall(skel.lines[near]))):
             return False
     return True
+
+
+def _after_label(skel: Skeleton, at: int, template: Template) -> bool:
+    """Whether the nearest line before line index ``at`` that prints anything is a piece of
+    a row's label (``息公开申请数量``, ``行政``): the run of digits is that row's cell."""
+    back = at - 1
+    while back >= 0 and not skel.lines[back].strip():
+        back -= 1
+    piece = normalise_label(skel.lines[back]) if back >= 0 else ""
+    return len(piece) > 1 and any(piece in normalise_label(f.row_label) for f in template.fields)
 
 
 def _furniture(skel: Skeleton, at: int) -> bool:
