@@ -505,13 +505,18 @@ _BETWEEN = (
 )
 
 
+def _digits(text: str) -> int:
+    return sum(map(str.isdigit, text))
+
+
 def stray_tail(text: str, rng: Random) -> str:
     """A wide number wrapped in its narrow cell, its rest displaced as plain ``pdftotext``
     prints a browser's PDF: on the last line before a table section's heading (三, 四, 五)
     that prints a number, one of three characters or more (``58001.1794``) keeps its head
-    (``58001.17``), and the rest (``94``, any digits: no leading zero to tell it) goes on a
-    line of its own after the heading, after none to all of its note's first lines and the
-    page's footer. The text then does not show the number."""
+    (``58001.17``, a full line of the cell: no fewer digits than the rest's), and the rest
+    (``94``, any digits: no leading zero to tell it) goes on a line of its own after the
+    heading, after none to all of its note's first lines and the page's footer. The text
+    then does not show the number."""
     lines = text.split("\n")
     headings = [at for at, line in enumerate(lines) if _NEXT_HEADING.match(line)]
     rng.shuffle(headings)
@@ -525,7 +530,9 @@ def stray_tail(text: str, rng: Random) -> str:
                 for cut in _WRAP.finditer(line)
                 if sum(ch.isdigit() or ch == "." for ch in cut.group()) >= 3
                 for end in range(cut.start() + 1, cut.end())
-                if line[end].isdigit() and "." not in line[end : cut.end()]
+                if line[end].isdigit()
+                and "." not in line[end : cut.end()]
+                and _digits(line[cut.start() : end]) >= _digits(line[end : cut.end()])
             ]
             if not cuts:
                 break
