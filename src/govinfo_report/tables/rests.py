@@ -27,9 +27,18 @@ from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
 from .matching import normalise_label
 from .reading import Given, Reading, Unit
 
-#: A run of digits that is all its line prints but spaces or a grid's bars (the search
-#: starts at each newline, at C speed, in ``Skeleton.joined``).
-_ALONE = re.compile(r"\n(?:[^\S\n]|\|)*(\d+)(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
+#: A number's rest: ``0`` then digits, with nothing after it on its line but spaces or a
+#: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
+#: line is checked apart, ``_rests``).
+_REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
+#: A run of digits at the start of its line and all it prints but spaces or a grid's bars,
+#: whose next line that prints anything is no such run (a value among values, a cell a
+#: line, stands apart from nothing: ``_apart``). Searched at each newline of
+#: ``Skeleton.joined``, at C speed.
+_ALONE = re.compile(
+    r"\n([1-9]\d*|0)(?!(?:[^\S\n]|\|)*(?:\n(?:[^\S\n]|\|)*)+\d+(?:[^\S\n]|\|)*(?:\n|\Z))"
+    r"(?=(?:[^\S\n]|\|)*(?:\n|\Z))"
+)
 #: What a number's head cut in its cell ends with: a digit, or its point (``127241.``).
 _DIGITS_OR_POINT = frozenset("0123456789.")
 #: A year as a running title prints it.
@@ -53,7 +62,7 @@ def rests_astray(
     first = min((span.start for spans in regions.values() for span in spans), default=None)
     if first is None:
         return readings
-    rests = _rests(skel, first)
+    rests = _rests(skel, first, template)
     if not rests:
         return readings  # almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
@@ -70,15 +79,8 @@ def rests_astray(
             if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
                 continue  # a run of digits cut into values, or a rest joined to its number
             doubted[line, column] = rest
-        elif (
-            column > 1
-            or read
-            or not _apart(skel, line - 1)
-            or _after_label(skel, line - 1, template)
-            or _furniture(skel, line - 1)
-            or _taken(skel, readings, rest)
-        ):
-            continue  # a column's, a row's, among values, the page's, or joined already
+        elif read or _taken(skel, readings, rest):
+            continue  # a row's, or joined already
         before = _last_number_line(skel, line - 1)
         if before is not None:
             for text, at in placed.get(before, ()):
@@ -178,20 +180,32 @@ def _last_number_line(skel: Skeleton, at: int) -> int | None:
     return None
 
 
-def _rests(skel: Skeleton, first: int) -> list[Printed]:
+def _rests(skel: Skeleton, first: int, template: Template) -> list[Printed]:
     """The runs of digits printed as all their line prints (a grid's bars aside), from line
-    index ``first`` on: a number with a leading zero among a row's other words is that row's
-    cell (``leading-zero`` doubts it). One search of the joined lines (``Skeleton.joined``)."""
+    index ``first`` on, that may be a number's rest: one with a leading zero (among a row's
+    other words it is that row's cell, which ``leading-zero`` doubts), or one at the start
+    of its line that the lines around it do not take (not among values, after a piece of a
+    row's label, nor the page's). Two searches of the joined lines (``Skeleton.joined``)."""
     text = skel.joined
+    offset = sum(map(len, skel.lines[:first])) + first
     rests = []
-    line = first
-    at = sum(map(len, skel.lines[:first])) + first
-    for match in _ALONE.finditer(text, at):
-        line += text.count("\n", at, match.start(1))
+    for match in _REST.finditer(text, offset):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if text[start : match.start()].replace("|", "").strip():
+            continue  # a word before it on its line
+        rests.append((match.group(), text.count("\n", 0, start), match.start() - start + 1))
+    line, at = first, offset
+    for match in _ALONE.finditer(text, offset):
+        line += text.count("\n", at, match.start(1))  # counted on from the last one
         at = match.start(1)
-        start = text.rfind("\n", 0, at) + 1
-        rests.append((match.group(1), line, at - start + 1))
-    return rests
+        if not (
+            _apart(skel, line - 1)
+            and not _after_label(skel, line - 1, template)
+            and not _furniture(skel, line - 1)
+        ):
+            continue  # among values, a row's, or the page's
+        rests.append((match.group(1), line, 1))
+    return sorted(rests, key=lambda rest: rest[1:])
 
 
 def _taken(skel: Skeleton, readings: Sequence[Reading], rest: Printed) -> bool:
