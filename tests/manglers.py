@@ -555,6 +555,59 @@ def stray_rest(text: str, rng: Random) -> str:
     return text
 
 
+#: A number a narrow cell may wrap (a digit, then digits and a decimal point), and the unit
+#: typed after it, which wraps with its rest (``3382`` / ``9件``).
+_WRAP = re.compile(r"(?<![\d.])\d[\d.]*(?<=\d)(?![\d.])[^\s\d|.]*")
+#: What plain ``pdftotext`` may print between a section's heading and a rest displaced
+#: past it: its note's first lines, the page's footer (the file's address).
+_BETWEEN = (
+    "（本列数据的勾稽",
+    "关系为：第一项加",
+    "",
+    "file:///tmp/report.html",
+    "",
+)
+
+
+def _digits(text: str) -> int:
+    return sum(map(str.isdigit, text))
+
+
+def stray_tail(text: str, rng: Random) -> str:
+    """A wide number wrapped in its narrow cell, its rest displaced as plain ``pdftotext``
+    prints a browser's PDF: on the last line before a table section's heading (三, 四, 五)
+    that prints a number, one of three characters or more (``58001.1794``) keeps its head
+    (``58001.17``, a full line of the cell: no fewer digits than the rest's), and the rest
+    (``94``, any digits: no leading zero to tell it) goes on a line of its own after the
+    heading, after none to all of its note's first lines and the page's footer. The text
+    then does not show the number."""
+    lines = text.split("\n")
+    headings = [at for at, line in enumerate(lines) if _NEXT_HEADING.match(line)]
+    rng.shuffle(headings)
+    for heading in headings:
+        for at in range(heading - 1, -1, -1):
+            if not any(ch.isdigit() for ch in lines[at]):
+                continue
+            line = lines[at]
+            cuts = [
+                (end, cut.end())
+                for cut in _WRAP.finditer(line)
+                if sum(ch.isdigit() or ch == "." for ch in cut.group()) >= 3
+                for end in range(cut.start() + 1, cut.end())
+                if line[end].isdigit()
+                and "." not in line[end : cut.end()]
+                and _digits(line[cut.start() : end]) >= _digits(line[end : cut.end()])
+            ]
+            if not cuts:
+                break
+            end, stop = rng.choice(cuts)
+            lines[at] = line[:end] + line[stop:]
+            between = list(_BETWEEN[: rng.randint(0, len(_BETWEEN))])
+            lines[heading + 1 : heading + 1] = [*between, line[end:stop]]
+            return "\n".join(lines)
+    return text
+
+
 #: A table section's heading, Chinese-numbered or Arabic (``arabic_headings``).
 _TABLE_HEADING = re.compile(r"^\W*(?:[二三四]、|[234][、.．])")
 _ANY_HEADING = re.compile(r"^\W*(?:[一二三四五六]、|[1-6][、.．](?!\d))")
@@ -2532,6 +2585,7 @@ UNCERTAIN: tuple[Mangler, ...] = (
     Mangler("word_grid", word_grid, ("tab-separated",), lossless=False),
     Mangler("docx_split_header", docx_split_header, ("tab-separated",), lossless=False),
     Mangler("stray_rest", stray_rest, EVERY, lossless=False),
+    Mangler("stray_tail", stray_tail, EVERY, lossless=False),
     Mangler("lifted_value", lifted_value, ("space-aligned",), lossless=False),
 )
 #: How the text is written to bytes, and its line ends: each is lossless.

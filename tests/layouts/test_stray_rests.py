@@ -131,3 +131,50 @@ def test_a_cell_printed_after_the_next_rows_label_is_placed_in_neither_row() -> 
         assert back.cell(f"proactive.coercive_measures.{key}").provenance == "missing"
         assert back.cell(f"proactive.penalties.{key}").provenance == "missing"
     assert flat["proactive.licensing.previous_items"] == 41
+
+
+#: A browser's page break as plain ``pdftotext`` prints it: the page's footer (the file's
+#: address, the page's number), then the next page's header (the time printed, the title).
+_BREAK = (
+    "\nfile:///C:/Users/user/Downloads/report.html\n\n{rest}\n\n申请人情况\n3/7\n\n"
+    "\f3/2/21, 9:15 AM\n\n年青岚县水利局政府信息公开工作年度报告_青岚县人民政府\n\n2020\n"
+)
+
+
+def _displaced(amount: str, rest: str) -> str:
+    """The report with 采购总金额 printed ``amount``, and ``rest`` alone on a line after
+    section 三's heading, its note's first line and the page's footer."""
+    return _HEAD.format(procurement=f"\n2\n\n{amount}\n", header="自然人").replace(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n",
+        "（本列数据的勾稽\n关系为：第一项加\n" + _BREAK.format(rest=rest),
+    )
+
+
+def test_an_amount_whose_rest_with_no_leading_zero_strays_is_missing_not_read_short() -> None:
+    # 4127.3516 wrapped as 4127.35 / 16, the 16 printed after the next section's heading,
+    # its note and the page's footer: no row takes it, so 4127.35 may be cut
+    back = gr.parse(_displaced("4127.35", "16"))
+    assert back.flat()["proactive.procurement.amount"] is None
+    found = [
+        d
+        for d in back.diagnostics
+        if d.code == "values-unplaced" and "proactive.procurement.amount" in d.keys
+    ]
+    assert found and "'16'" in found[0].message and "'4127.35'" in found[0].message
+    assert (found[0].line, found[0].column) == (56, 1) and "line 64" in found[0].message
+    assert back.flat()["proactive.procurement.projects"] == 2
+    assert back.flat()["proactive.fees.previous_items"] == 7
+
+
+def test_a_pages_number_and_its_titles_year_are_no_rest() -> None:
+    # the page's number alone before its break, and the running title's year printed apart
+    # from its title, are the page's own: the amount stands
+    text = _displaced("4127.35", "").replace("\n3/7\n\n\f", "\n3\n\n\f")
+    assert gr.parse(text).flat()["proactive.procurement.amount"] == Decimal("4127.35")
+
+
+def test_a_value_shorter_than_the_rest_is_no_head() -> None:
+    # a narrow cell's head fills its line, so it holds no fewer digits than the rest's
+    # line: ``35`` is no head of ``716``, which stays a number no row takes
+    back = gr.parse(_displaced("35", "716"))
+    assert back.flat()["proactive.procurement.amount"] == 35

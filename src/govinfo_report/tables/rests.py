@@ -1,13 +1,15 @@
 """Rests of cut numbers that stray from their cells (``rests_astray``).
 
-A narrow cell wraps a wide number (``22414.47`` / ``04`` for 22414.4704), and where the
-row's lines cross a page break, plain ``pdftotext`` prints the rest on the next page, past
-the table: among the next table's header words, or among the next section's heading and
-prose. A number whose text starts with ``0`` and goes on with digits (``04``, not ``0``
-nor ``0.5``), alone on its line, is no count nor amount as a report prints one: it is the
-rest of such a number. Which number it ends the text does not say for certain; the one
-read last before it may be cut, so the cells read on that line do not stand.
-"""
+A narrow cell wraps a wide number (``22414.47`` / ``04`` for 22414.4704), and plain
+``pdftotext`` may print the rest past the table: where the row's lines cross a page break,
+on the next page, among the next table's header words; or after the next section's
+heading, its note and the page's footer (``58001.17`` … ``94``). A number whose text starts
+with ``0`` and goes on with digits (``04``, not ``0`` nor ``0.5``), alone on its line, is no
+count nor amount as a report prints one: it is the rest of such a number. A run of digits
+with no leading zero (``94``) is one where nothing else takes it: at the start of its line,
+apart from any value, read by no row, and not the page's (its number, its running title's
+year). Which number a rest ends the text does not say for certain; the one read last
+before it may be cut, so the cells read on that line that may be its head do not stand."""
 
 from __future__ import annotations
 
@@ -19,14 +21,28 @@ import attrs
 from ..catalogue import Template
 from ..cells import cut_at_point, is_number
 from ..diagnostics import Diagnostic, diagnostic
+from ..labels import RUNNING_TITLE
 from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
+from .matching import normalise_label
 from .reading import Given, Reading, Unit
 
 #: A number's rest: ``0`` then digits, with nothing after it on its line but spaces or a
 #: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
 #: line is checked apart, ``_rests``).
 _REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
+#: A run of digits at the start of its line and all it prints but spaces or a grid's bars,
+#: whose next line that prints anything is no such run (a value among values, a cell a
+#: line, stands apart from nothing: ``_apart``). Searched at each newline of
+#: ``Skeleton.joined``, at C speed.
+_ALONE = re.compile(
+    r"\n([1-9]\d*|0)(?!(?:[^\S\n]|\|)*(?:\n(?:[^\S\n]|\|)*)+\d+(?:[^\S\n]|\|)*(?:\n|\Z))"
+    r"(?=(?:[^\S\n]|\|)*(?:\n|\Z))"
+)
+#: What a number's head cut in its cell ends with: a digit, or its point (``127241.``).
+_DIGITS_OR_POINT = frozenset("0123456789.")
+#: A year as a running title prints it.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A line's words (a grid's cells: ``|4  |57171.28|``).
 _WORD = re.compile(r"[^\s|]+")
 
@@ -34,38 +50,112 @@ _WORD = re.compile(r"[^\s|]+")
 def rests_astray(
     skel: Skeleton, regions: dict[str, list[range]], template: Template, readings: list[Reading]
 ) -> list[Reading]:
-    """``readings`` (one per table section) without the cells a stray rest (``_rest``, on
+    """``readings`` (one per table section) without the cells a stray rest (``_rests``, on
     a line from the first table's on) may end: those read on the last line before it that
-    prints a number (``_last_number_line``; none where that number was not read), and a
-    cell read from the rest itself. A rest a cell's text already ends (a join its row's
-    rules confirmed, ``rows._rest_joined``) is no stray one, nor a word a layout cut into
-    values (zeros run together, ``000``). The cells are closed (missing, never derived),
+    prints a number (``_last_number_line``; none where that number was not read) and may be
+    its head (``_may_head``), and a cell read from a rest with a leading zero itself. A rest
+    a cell's text already ends (a join its row's rules confirmed, ``rows._rest_joined``) is
+    no stray one, nor a word a layout cut into values (zeros run together, ``000``), nor a
+    run of digits with no leading zero that something else takes (a row, a column of its
+    own, the values around it, the page). The cells are closed (missing, never derived),
     each said (``values-unplaced``)."""
     first = min((span.start for spans in regions.values() for span in spans), default=None)
     if first is None:
         return readings
-    rests = _rests(skel, first)
+    rests = _rests(skel, first, template)
     if not rests:
         return readings  # almost no text prints one
     doubted: dict[tuple[int, int], Printed] = {}
-    placed = [value for printed in _printed_values(readings) for value in printed]
+    placed: dict[int, list[tuple[str, int]]] = {}
+    for printed in _printed_values(readings):
+        for text, on, at in printed:
+            placed.setdefault(on, []).append((text, at))
     for rest in rests:
         word, line, column = rest
         read = [
-            (text, at)
-            for text, on, at in placed
-            if on == line and column <= at < column + len(word)
+            (text, at) for text, at in placed.get(line, ()) if column <= at < column + len(word)
         ]
-        if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
-            continue  # a run of digits cut into values, or a rest joined to its number
-        doubted[line, column] = rest
+        if _leading_zero(word):
+            if any(piece != (word, column) for piece in read) or _taken(skel, readings, rest):
+                continue  # a run of digits cut into values, or a rest joined to its number
+            doubted[line, column] = rest
+        elif read or _taken(skel, readings, rest):
+            continue  # a row's, or joined already
         before = _last_number_line(skel, line - 1)
-        for _, on, at in placed:
-            if on == before:
-                doubted.setdefault((on, at), rest)
+        if before is not None:
+            for text, at in placed.get(before, ()):
+                if _may_head(text, word):
+                    doubted.setdefault((before, at), rest)
     if not doubted:
         return readings
     return [_without(reading, template, doubted) for reading in readings]
+
+
+def _leading_zero(word: str) -> bool:
+    """Whether a run of digits starts with ``0`` and goes on (``04``, not ``0``): no count
+    nor amount as a report prints one, but a number's rest."""
+    return len(word) > 1 and word.startswith("0")
+
+
+def _why(word: str) -> str:
+    """Why ``word``, a run of digits alone on its line, may be a number's rest."""
+    if _leading_zero(word):
+        return "a number's rest (a number with a leading zero is no cell of its own)"
+    return "a run of digits no row, header nor page furniture takes"
+
+
+def _may_head(text: str, rest: str) -> bool:
+    """Whether a value printed ``text`` may be the head of a number whose rest is ``rest``:
+    a narrow cell wraps a number where it fills the cell's line, so its head holds no fewer
+    digits than its rest's line (``58001.17`` / ``94``, not ``2`` / ``14``), and a unit
+    wraps with the rest (``3382`` / ``9件``): a value printed with its unit is whole, and so
+    is ``0`` (no number of more digits starts with it). A rest with a leading zero is no
+    value at all: any value may be its head."""
+    if _leading_zero(rest):
+        return True
+    return (
+        text != "0" and text[-1:] in _DIGITS_OR_POINT and sum(map(str.isdigit, text)) >= len(rest)
+    )
+
+
+def _apart(skel: Skeleton, at: int) -> bool:
+    """Whether line index ``at`` stands apart from the values of a table: the lines next to
+    it that print anything (blank lines aside) print no number. A run of digits among
+    values (a row's cells printed a line each) is one of them, in the text's order."""
+    for step in (-1, 1):
+        near = at + step
+        while 0 <= near < len(skel.lines) and not skel.lines[near].strip():
+            near += step
+        if 0 <= near < len(skel.lines) and any(map(is_number, _WORD.findall(skel.lines[near]))):
+            return False
+    return True
+
+
+def _after_label(skel: Skeleton, at: int, template: Template) -> bool:
+    """Whether the nearest line before line index ``at`` that prints anything is a piece of
+    a row's label (``息公开申请数量``, ``行政``): the run of digits is that row's cell."""
+    back = at - 1
+    while back >= 0 and not skel.lines[back].strip():
+        back -= 1
+    piece = normalise_label(skel.lines[back]) if back >= 0 else ""
+    return len(piece) > 1 and any(piece in normalise_label(f.row_label) for f in template.fields)
+
+
+def _furniture(skel: Skeleton, at: int) -> bool:
+    """Whether the number alone on line index ``at`` is its page's: the page's number on
+    its last line, or the year of a browser's running title printed apart from the title's
+    rest (``2020`` and ``年XX政府信息公开工作年度报告_…`` on one page)."""
+    word = skel.lines[at].strip()
+    if PAGE_NUMBER.fullmatch(word) and ends_page(skel.lines, at):
+        return True
+    if _YEAR.fullmatch(word) is None:
+        return False
+    start = next((back for back in range(at, -1, -1) if "\f" in skel.lines[back]), 0)
+    stop = next((on for on in range(at + 1, len(skel.lines)) if "\f" in skel.lines[on]), None)
+    return any(
+        line.strip("\f ").startswith("年") and any(title in line for title in RUNNING_TITLE)
+        for line in skel.lines[start:stop]
+    )
 
 
 def _printed_values(readings: Sequence[Reading]) -> Iterator[tuple[Printed, ...]]:
@@ -90,18 +180,32 @@ def _last_number_line(skel: Skeleton, at: int) -> int | None:
     return None
 
 
-def _rests(skel: Skeleton, first: int) -> list[Printed]:
-    """The rests printed as all their line prints (a grid's bars aside), from line index
-    ``first`` on: a number with a leading zero among a row's other words is that row's cell
-    (``leading-zero`` doubts it). One search of the joined lines (``Skeleton.joined``)."""
+def _rests(skel: Skeleton, first: int, template: Template) -> list[Printed]:
+    """The runs of digits printed as all their line prints (a grid's bars aside), from line
+    index ``first`` on, that may be a number's rest: one with a leading zero (among a row's
+    other words it is that row's cell, which ``leading-zero`` doubts), or one at the start
+    of its line that the lines around it do not take (not among values, after a piece of a
+    row's label, nor the page's). Two searches of the joined lines (``Skeleton.joined``)."""
     text = skel.joined
+    offset = sum(map(len, skel.lines[:first])) + first
     rests = []
-    for match in _REST.finditer(text, sum(map(len, skel.lines[:first])) + first):
+    for match in _REST.finditer(text, offset):
         start = text.rfind("\n", 0, match.start()) + 1
         if text[start : match.start()].replace("|", "").strip():
             continue  # a word before it on its line
         rests.append((match.group(), text.count("\n", 0, start), match.start() - start + 1))
-    return rests
+    line, at = first, offset
+    for match in _ALONE.finditer(text, offset):
+        line += text.count("\n", at, match.start(1))  # counted on from the last one
+        at = match.start(1)
+        if not (
+            _apart(skel, line - 1)
+            and not _after_label(skel, line - 1, template)
+            and not _furniture(skel, line - 1)
+        ):
+            continue  # among values, a row's, or the page's
+        rests.append((match.group(1), line, 1))
+    return sorted(rests, key=lambda rest: rest[1:])
 
 
 def _taken(skel: Skeleton, readings: Sequence[Reading], rest: Printed) -> bool:
@@ -147,9 +251,8 @@ def _without(
                 diagnostic(
                     "values-unplaced",
                     f"{field.row_label} {field.column_label}: '{text}' may be a number cut "
-                    f"in its narrow cell: '{word}' at line {where}, a number's rest (a "
-                    "number with a leading zero is no cell of its own), stands apart from "
-                    "it; the cell is missing",
+                    f"in its narrow cell: '{word}' at line {where}, {_why(word)}, stands "
+                    "apart from it; the cell is missing",
                     line,
                     column,
                     (field.key,),
