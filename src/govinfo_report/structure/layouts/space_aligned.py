@@ -477,9 +477,8 @@ class SpaceAligned(Layout):
         if any(map(_REST_FIRST.match, lines)):  # at C speed: most tables have none
             words = _numbering_apart(words)
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
-        rows = _straddling(
-            [_by_column(row, lines, first_line) for row in found], lines, first_line, words
-        )
+        ordered = [_by_column(row, lines, first_line) for row in found]
+        rows = _straddling(list(ordered), lines, first_line, words)
         if joined(rows, lines, first_line):
             # unless its header pads its words as columns do and every cell stands at the
             # offsets of a table laid out cell by cell (inscriptis: a row's values alone past
@@ -490,7 +489,7 @@ class SpaceAligned(Layout):
                 else None
             )
             if indexed is None:
-                return map(_traceless, found)
+                return map(_traceless, found, ordered)
             rows = indexed
         laid = (
             row._replace(gaps=True) if row.values else row
@@ -529,16 +528,18 @@ def joined(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> bool:
     return seen > 1
 
 
-def _traceless(row: Row) -> Row:
+def _traceless(row: Row, ordered: Row) -> Row:
     """A row of text whose cells are joined by one separator (``joined``), as its words
     stand: where its values stand says nothing of their columns, so they are not put in
-    column order (``_by_column``, ``_straddling``: plain pdfplumber's Word PDF prints a tall
+    column order (``_by_column``, ``ordered``: plain pdfplumber's Word PDF prints a tall
     row's ``事业 22`` / ``-1`` / ``性收 项``, 22项 the first cell), and values on several
-    lines are gathered from them (``Row.loose``), in an order the row's rules must confirm."""
+    lines whose order there is not their columns' (``ordered``) are gathered from them
+    (``Row.loose``), in an order the row's rules must confirm."""
     if not row.values:
         return row
     lines = {line for _, line, _ in row.values}
-    return row._replace(traceless=True, loose=row.loose or len(lines) > 1)
+    doubt = len(lines) > 1 and row.values != ordered.values
+    return row._replace(traceless=True, loose=row.loose or doubt)
 
 
 def padded(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> bool:
