@@ -31,12 +31,13 @@ from .reading import Given, Reading, Unit
 #: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
 #: line is checked apart, ``_rests``).
 _REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
-#: A run of digits at the start of its line and all it prints but spaces or a grid's bars,
+#: A run of digits not ``0`` (a section's whole prose, a placeholder, as often as a rest)
+#: at the start of its line and all it prints but spaces or a grid's bars,
 #: whose next line that prints anything is no such run (a value among values, a cell a
 #: line, stands apart from nothing: ``_apart``). Searched at each newline of
 #: ``Skeleton.joined``, at C speed.
 _ALONE = re.compile(
-    r"\n([1-9]\d*|0)(?!(?:[^\S\n]|\|)*(?:\n(?:[^\S\n]|\|)*)+\d+(?:[^\S\n]|\|)*(?:\n|\Z))"
+    r"\n([1-9]\d*)(?!(?:[^\S\n]|\|)*(?:\n(?:[^\S\n]|\|)*)+\d+(?:[^\S\n]|\|)*(?:\n|\Z))"
     r"(?=(?:[^\S\n]|\|)*(?:\n|\Z))"
 )
 #: What a number's head cut in its cell ends with: a digit, or its point (``127241.``).
