@@ -178,3 +178,12 @@ def test_a_value_shorter_than_the_rest_is_no_head() -> None:
     # line: ``35`` is no head of ``716``, which stays a number no row takes
     back = gr.parse(_displaced("35", "716"))
     assert back.flat()["proactive.procurement.amount"] == 35
+
+
+def test_a_rest_before_a_pages_footer_still_stands_apart() -> None:
+    # the rest ``16`` followed by the page's footer ``- 4 -`` (or ``4/7``): the footer's
+    # number is the page's, not a value the rest sits among, so 4127.35 may still be cut
+    for footer in ("- 4 -", "4/7", "第 4 页 共 7 页"):
+        text = _displaced("4127.35", "16").replace("\n\n申请人情况\n3/7", f"\n{footer}\n申请人情况")
+        assert "\n16\n" + footer + "\n" in text
+        assert gr.parse(text).flat()["proactive.procurement.amount"] is None, footer

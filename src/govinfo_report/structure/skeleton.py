@@ -459,6 +459,12 @@ class _Marks:
         return [i for i in table if i not in self.dropped] if self.dropped else table
 
 
+def is_page_marker(line: str) -> bool:
+    """Whether ``line`` is only a page's header or footer (``- 9 -``, ``7/9``, a browser's
+    address and page count): ``_Marks`` finds such lines among all a text's at once."""
+    return _MARKER_LINE.fullmatch(line) is not None and _marker_sized(line)
+
+
 def _marker_sized(line: str) -> bool:
     """Whether a line matching ``_MARKER_LINE`` is a page marker: short, without a tab; a
     browser's however long (its page's title beside its address, ``_BROWSER_LINE``)."""

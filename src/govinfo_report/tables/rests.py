@@ -23,7 +23,7 @@ from ..cells import cut_at_point, is_number
 from ..diagnostics import Diagnostic, diagnostic
 from ..labels import RUNNING_TITLE
 from ..structure.layouts import Printed
-from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
+from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page, is_page_marker
 from .matching import normalise_label
 from .reading import Given, Reading, Unit
 
@@ -121,22 +121,29 @@ def _may_head(text: str, rest: str) -> bool:
 
 def _apart(skel: Skeleton, at: int) -> bool:
     """Whether line index ``at`` stands apart from the values of a table: the lines next to
-    it that print anything (blank lines aside) print no number. A run of digits among
-    values (a row's cells printed a line each) is one of them, in the text's order."""
+    it that print anything (blank lines and page markers aside, ``- 9 -``) print no number.
+    A run of digits among values (a row's cells printed a line each) is one of them, in the
+    text's order."""
     for step in (-1, 1):
         near = at + step
-        while 0 <= near < len(skel.lines) and not skel.lines[near].strip():
+        while 0 <= near < len(skel.lines) and _silent(skel.lines[near]):
             near += step
         if 0 <= near < len(skel.lines) and any(map(is_number, _WORD.findall(skel.lines[near]))):
             return False
     return True
 
 
+def _silent(line: str) -> bool:
+    """Whether ``line`` prints nothing of the report: blank, or a page's header or footer."""
+    return not line.strip() or is_page_marker(line)
+
+
 def _after_label(skel: Skeleton, at: int, template: Template) -> bool:
-    """Whether the nearest line before line index ``at`` that prints anything is a piece of
+    """Whether the nearest line before line index ``at`` that prints anything (a page's
+    header or footer aside) is a piece of
     a row's label (``息公开申请数量``, ``行政``): the run of digits is that row's cell."""
     back = at - 1
-    while back >= 0 and not skel.lines[back].strip():
+    while back >= 0 and _silent(skel.lines[back]):
         back -= 1
     piece = normalise_label(skel.lines[back]) if back >= 0 else ""
     return len(piece) > 1 and any(piece in normalise_label(f.row_label) for f in template.fields)
@@ -171,8 +178,10 @@ def _printed_values(readings: Sequence[Reading]) -> Iterator[tuple[Printed, ...]
 def _last_number_line(skel: Skeleton, at: int) -> int | None:
     """The last line (from 1) before line index ``at`` that prints a number (or a piece of
     an amount cut at its point, ``0.``), a page's number alone on its last line (``3``
-    before ``\\f``) aside."""
+    before ``\\f``) and its header or footer (``- 9 -``) aside."""
     for back in range(at - 1, -1, -1):
+        if is_page_marker(skel.lines[back]):
+            continue
         words = _WORD.findall(skel.lines[back])
         if len(words) == 1 and PAGE_NUMBER.fullmatch(words[0]) and ends_page(skel.lines, back):
             continue
