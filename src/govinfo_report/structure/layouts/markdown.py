@@ -64,10 +64,10 @@ _PARTS = re.compile(rf"(?:\d+|{PLACEHOLDER_TEXT})(?: +(?:\d+|{PLACEHOLDER_TEXT})
 #: damaged cells of one column never pass for a converter's trace.
 MERGED_ROWS = 3
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
-#: A rule cell between single spaces, and a cell's text padded to its column's width: the
-#: two together are markitdown's PDF converter (``_page_grid``).
+#: A rule cell between single spaces, and a cell's text after one space padded right to its
+#: column's width: the two together are markitdown's PDF converter (``_page_grid``).
 _SPACED_RULE = re.compile(r"\| -{3,} \|")
-_PADDED_CELL = re.compile(r"[^\s|] {2,}\|")
+_PADDED_CELL = re.compile(r"\| [^\s|](?:[^|]*[^\s|])? {2,}\|")
 #: Spaces between two numbers in one cell of a page grid: apart there (``_page_grid``).
 _BETWEEN_NUMBERS = re.compile(r"(?<=\d) +(?=[-+]?\d)")
 #: The text markitdown writes for each grid place a merged cell covers (``_spans_shown``).
