@@ -2867,3 +2867,42 @@ def pymupdf_cells(text: str, rng: Random) -> str:
             wide = digits and re.fullmatch(rf"[-+]?\d{{{digits + 1},}}\D*", cell)
             lines.extend((cell[:digits], cell[digits:]) if wide else (cell,))
     return "\n".join(lines)
+
+
+#: A value of a table: what ``MarkitdownPageGrid`` may print beside another in one cell.
+_GRID_VALUE = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+@attrs.frozen
+class MarkitdownPageGrid:
+    """A table as markitdown's PDF converter prints a page's words: one grid of columns for
+    the page, not the table's, each column padded to its widest text (at least three) and
+    its rule's dashes as wide, between single spaces, under the first line; an empty column
+    at the left (the page's margin) and one spare at the right. ``merged``: a row's first two
+    neighbouring values share one cell (``| 0 0 |``), the second's place blank padding;
+    ``shifted``: a row's last value stands one column right, in its neighbour's place."""
+
+    merged: bool
+    shifted: bool
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        width = max(len(row) for row in table) + 2
+        rows = []
+        for row in table:
+            cells = ["", *(cell.strip() for cell in row)]
+            cells += [""] * (width - len(cells))
+            values = [at for at, cell in enumerate(cells) if _GRID_VALUE.fullmatch(cell)]
+            pair = next((at for at in values if at + 1 in values), None)
+            if self.merged and pair is not None:
+                cells[pair : pair + 2] = [f"{cells[pair]} {cells[pair + 1]}", ""]
+                values.remove(pair + 1)
+            if self.shifted and values and not cells[values[-1] + 1]:
+                cells[values[-1] : values[-1] + 2] = ["", cells[values[-1]]]
+            rows.append(cells)
+        widths = [max(3, *(len(cells[at]) for cells in rows)) for at in range(width)]
+        lines = [
+            "|"
+            + "".join(f" {cell.ljust(size)} |" for cell, size in zip(cells, widths, strict=True))
+            for cells in rows
+        ]
+        return [*lines[:1], "|" + "".join(f" {'-' * size} |" for size in widths), *lines[1:]]

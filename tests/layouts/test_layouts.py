@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from importlib.metadata import EntryPoint
 from itertools import product
 from typing import ClassVar
@@ -462,6 +463,60 @@ def test_two_numbers_in_one_pipe_cell_are_no_value_unless_the_table_merged_that_
     assert back.cell("proactive.rules.in_force").value == 4
     assert back.cell("applications.new.commercial_enterprise").value == 0
     assert "invalid-value" in {found.code for found in back.diagnostics}
+
+
+#: Section 二 as markitdown's PDF converter prints a page's words: one grid of columns for
+#: the page, padded, its rule's cells between spaces; two values in one cell (``3 1``),
+#: values in their neighbour's column, a blank place that is padding, not a printed blank.
+_PAGE_GRID = """\
+|     | 第二十条第（一）项 |        |        |        |
+| --- | --------- | ------ | ------ | ------ |
+|     | 信息内容      | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+|     | 规章        | 3 1    |        | 12     |
+|     | 行政规范性文件   |        | 5      | 2      | 40 |
+|     | 第二十条第（五）项 |        |        |        |
+|     | 信息内容      | 本年处理决定数量 |      |        |
+|     | 行政许可      |        | 197    |        |
+|     | 第二十条第（六）项 |        |        |        |
+|     | 信息内容      | 本年处理决定数量 |      |        |
+|     | 行政处罚      |        |        | 108    |
+|     | 行政强制      | 6      |        |        |
+|     | 第二十条第（八）项 |        |        |        |
+|     | 信息内容      | 本年收费金额（单位：万元） |  |   |
+|     | 行政事业性收费   |        | 2.5    |        |"""
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"),
+    [("| 3 1    |        | 12     |", (3, 1, 12)), ("| 3      |        | 12     |", (None,) * 3)],
+)
+def test_a_pdf_page_grid_of_pipes_is_read_by_its_values_in_order_not_its_places(
+    rules: str, expected: tuple[int | None, ...]
+) -> None:
+    # Each row's values fill its columns in order; two values of three columns could stand
+    # in any two, and no rule of the section tells which: missing, never a blank claimed.
+    report = gr.Report.from_values(
+        {field.key: 0 for field in gr.fields("2021")},
+        template="2021",
+        organisation="某县人民政府",
+        year=2023,
+    )
+    text = gr.render(report, "markdown")
+    start, end = text.index("| 第二十条第（一）项"), text.index("\n\n三、")
+    grid = _PAGE_GRID.replace("| 3 1    |        | 12     |", rules)
+    read = gr.parse(text[:start] + grid + text[end:])
+    rows = ("rules", "normative_documents")
+    got = {
+        f"{row}.{column}": read.cell(f"proactive.{row}.{column}").value
+        for row in rows
+        for column in ("issued", "repealed", "in_force")
+    }
+    assert list(got.values()) == [*expected, 5, 2, 40]
+    assert read.cell("proactive.rules.repealed").provenance != "blank"
+    assert read.cell("proactive.licensing.decisions").value == 197
+    assert read.cell("proactive.penalties.decisions").value == 108
+    assert read.cell("proactive.coercive_measures.decisions").value == 6
+    assert read.cell("proactive.fees.amount").value == Decimal("2.5")
 
 
 def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:

@@ -24,6 +24,15 @@ markitdown writes every cell as `` text |`` and a ``colspan``'s covered places a
 blank), and leaves a ``rowspan``'s covered places out of the rows below. Where a table shows
 that trace throughout (``_spans_shown``), a one-space cell is a merged cell's covered place,
 not a cell: it is left out, so that each row holds the table's own cells, not its grid's.
+
+markitdown's PDF converter prints a page's words as one grid of columns for the whole page,
+each column padded to its widest text, its rule's dashes between single spaces
+(``| 0   | ----- |``; markitdown pads no cell of an HTML table, pandoc writes ``|---|``:
+``_page_grid``). Its columns are
+not the table's: two columns' values share a cell (``| 0 0 |``), a value stands in its
+neighbour's column, and a blank cell is padding, not a printed blank. Such a grid is not
+trusted: each row is its values in order, apart at spaces between numbers, its blank cells
+left out, so that only the section's rules place them.
 """
 
 from __future__ import annotations
@@ -55,6 +64,12 @@ _PARTS = re.compile(rf"(?:\d+|{PLACEHOLDER_TEXT})(?: +(?:\d+|{PLACEHOLDER_TEXT})
 #: damaged cells of one column never pass for a converter's trace.
 MERGED_ROWS = 3
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+#: A rule cell between single spaces, and a cell's text after one space padded right to its
+#: column's width: the two together are markitdown's PDF converter (``_page_grid``).
+_SPACED_RULE = re.compile(r"\| -{3,} \|")
+_PADDED_CELL = re.compile(r"\| [^\s|](?:[^|]*[^\s|])? {2,}\|")
+#: Spaces between two numbers in one cell of a page grid: apart there (``_page_grid``).
+_BETWEEN_NUMBERS = re.compile(r"(?<=\d) +(?=[-+]?\d)")
 #: The text markitdown writes for each grid place a merged cell covers (``_spans_shown``).
 _COVERED = " "
 
@@ -84,6 +99,9 @@ class Markdown(Layout):
             for number, line in enumerate(lines, first_line)
             if line.strip() and not _RULE.match(line)
         ]
+        if _page_grid(lines):
+            yield from _loose_rows(kept)
+            return
         outer = all(line.lstrip().startswith("|") for _, line in kept if "|" in line)
         spans = outer and _spans_shown(line for _, line in kept)
         merged = _merged_places((line for _, line in kept), outer, spans)
@@ -103,6 +121,34 @@ class Markdown(Layout):
         width = max((len(row) for row in table), default=0)
         lines = ["| " + " | ".join([*row, *[""] * (width - len(row))]) + " |" for row in table]
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
+
+
+def _page_grid(lines: Sequence[str]) -> bool:
+    """Whether a table's grid is one markitdown's PDF converter laid over a page's words:
+    a rule whose cells stand between single spaces (markitdown's, never pandoc's ``|---|``)
+    and cells padded to their columns' widths (pandoc's, never markitdown's for HTML)."""
+    ruled = any(_RULE.match(line) and _SPACED_RULE.search(line) for line in lines)
+    return ruled and any(map(_PADDED_CELL.search, lines))
+
+
+def _loose_rows(kept: Sequence[tuple[int, str]]) -> Iterator[Row]:
+    """The rows of a page grid (``_page_grid``): each line's non-blank cells in order, a
+    cell split at spaces between numbers, with no grid (its blanks and places unknown)."""
+    for number, line in kept:
+        start, parts = _parts(line, True)
+        cells: list[Printed] = []
+        for part in parts:
+            at = start + len(part) - len(part.lstrip()) + 1
+            start += len(part) + 1
+            text = part.strip()
+            offset = 0
+            for piece in _BETWEEN_NUMBERS.split(text) if text else ():
+                offset = text.index(piece, offset)
+                cells.append((piece[:MAX_CELL_CHARS], number, at + offset))
+                offset += len(piece)
+        row = make_row(cells, number, False)
+        if row is not None:
+            yield row
 
 
 def _spans_shown(lines: Iterable[str]) -> bool:
