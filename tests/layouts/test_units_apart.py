@@ -18,8 +18,8 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import UnitsApart
-from strategies import sparse_reports
+from manglers import UnitsApart, UnitsBeneath
+from strategies import reports, sparse_reports
 
 _HEAD_2019 = """\
 青岚县水利局2020年政府信息公开工作年度报告
@@ -276,3 +276,17 @@ def test_units_apart_from_their_numbers_give_right_cells_or_missing_ones(
     assert wrong(back, truth.flat()) == {}
     printed = [key for key, value in truth.flat().items() if value]
     assert [key for key in printed if back.cell(key).provenance == "blank"] == []
+
+
+@scaled(0.5)
+@given(reports(), st.integers(8, 10))
+def test_units_beneath_their_numbers_off_their_columns_never_give_a_wrong_amount(
+    truth: gr.Report, shift: int
+) -> None:
+    """Every table as PyMuPDF's sorted text prints Word's PDF of a narrow table: section
+    二's units on the line below their numbers, left of their columns (``11  8880000`` /
+    ``个   元``; ``manglers.UnitsBeneath``): an amount in 元 whose 元 is printed apart is
+    never exported as printed (万元); no cell is wrong."""
+    text = render(truth, UnitsBeneath(shift))
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}
