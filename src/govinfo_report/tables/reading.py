@@ -9,7 +9,7 @@ is the only place values are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import combinations
 from typing import Literal
@@ -210,13 +210,13 @@ def signs_misplaced(reading: Reading, template: Template, why: str, apart: bool 
     )
 
 
-def unit_apart(reading: Reading, template: Template, units: Sequence[Printed]) -> Reading:
+def unit_apart(
+    reading: Reading, template: Template, apart: Callable[[], Sequence[Printed]]
+) -> Reading:
     """``reading`` without its amounts printed with no unit (none in the cell, none in the
-    header) where the table prints a money unit apart from them (``units``: ``元`` alone on
-    a line below, ``0元`` in a count column, the rest of a wrapped amount): the amount's
+    header) where the table prints a money unit apart from them (``apart()``: ``元`` alone
+    on a line below, ``0元`` in a count column, the rest of a wrapped amount): the amount's
     unit is not known, so its cell is closed (a finding ``values-unplaced`` naming it)."""
-    if not units:
-        return reading
     fields = template.fields
     lost = {
         cell: printed
@@ -225,7 +225,8 @@ def unit_apart(reading: Reading, template: Template, units: Sequence[Printed]) -
         for cell, printed in zip(cells, texts, strict=True)
         if fields[cell].kind == "money" and convert(printed[0], "money", None)[1] == "unit-unknown"
     }
-    if not lost:
+    units = apart() if lost else ()
+    if not units:
         return reading
     unit, line, _ = units[0]
     given = (

@@ -106,8 +106,7 @@ def _texts(row: Row) -> tuple[str, ...]:
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
-    rows = header_glued.apart(rows, name)
-    units = _units(rows)
+    rows = printed = header_glued.apart(rows, name)
     if _packed_header(rows):
         # no value's offset names its column: a row is read in order, or not at all
         rows = [row._replace(positions=Positions()) if row.values else row for row in rows]
@@ -174,7 +173,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         (key for found in named for key in found.keys),
         (row for row, _ in taken),
     )
-    return unit_apart(context.draft.freeze(), template, units)
+    return unit_apart(context.draft.freeze(), template, lambda: _units(printed))
 
 
 def _units(rows: Sequence[Row]) -> list[Printed]:
