@@ -2303,6 +2303,47 @@ class UnitsApart:
 
 
 @attrs.frozen
+class UnitsBeneath:
+    """PyMuPDF's ``get_text(sort=True)`` of Word's PDF of a narrow table whose section 二
+    cells print their values with units on a line of their own, the amount in 元 (ten
+    thousand times its 万元) under a header with no unit: each row's numbers on the line
+    after its label's first piece, each at its column's place (a blank cell prints
+    nothing), the units on the line after its second, each ``shift`` characters left of
+    its number, off its column (``政府`` / ``11  8880000`` / ``集中`` / ``个   元`` /
+    ``采购``). Sections 三 and 四 as ``CellLines``."""
+
+    shift: int = 9
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        plain = CellLines(separators=0, blank=None, merged=False, wrap=2)
+        lines: list[str] = []
+        for row in table:
+            columns = _proactive_columns(row)
+            if columns is None:
+                lines.extend(plain.write([[_NO_UNIT.sub("", cell) for cell in row]]))
+                continue
+            label = row[0].strip()
+            pieces = [" " * 12 + label[at : at + 2] for at in range(0, len(label), 2)]
+            numbers = units = ""
+            for at, (cell, column) in enumerate(zip(row[1:], columns, strict=True)):
+                text, unit = cell.strip(), PROACTIVE_UNITS.get(column, "")
+                if not text:
+                    continue
+                if column == "amount" and is_value(text) and text[0].isdecimal():
+                    text = f"{(Decimal(text) * 10000).normalize():f}"
+                start = max(len(numbers) + 2, 24 + 4 * at)
+                numbers = numbers.ljust(start) + text
+                if unit and is_value(text) and text[0].isdecimal():
+                    units = units.ljust(max(start - self.shift, len(units) + 2)) + unit
+            lines.extend([*pieces[:1], numbers, *pieces[1:2], units, *pieces[2:]])
+        return lines
+
+
+#: The amount column header's unit, which ``UnitsBeneath`` does not print.
+_NO_UNIT = re.compile(r"[（(]单位[：:]万元[)）]")
+
+
+@attrs.frozen
 class NarrowCells:
     """``pdftotext -layout`` of Word's PDF of a table whose cells are narrow: each cell's
     text wraps on its own (a label every ``wrap`` characters, any other cell every

@@ -18,8 +18,8 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import UnitsApart
-from strategies import sparse_reports
+from manglers import UnitsApart, UnitsBeneath
+from strategies import reports, sparse_reports
 
 _HEAD_2019 = """\
 青岚县水利局2020年政府信息公开工作年度报告
@@ -160,6 +160,46 @@ def test_a_wrapped_unit_breaks_the_order_of_a_rows_counts() -> None:
     assert flat["proactive.rules.total_published"] == 12
 
 
+def test_an_amounts_unit_printed_off_its_column_leaves_the_amount_missing() -> None:
+    # PyMuPDF's sorted text of Word's PDF: 27个 for 6450000元 (645万元), each unit on the
+    # line below its number, 元 under neither number's digits. The amount's unit is not
+    # known: 6450000 is not exported as 万元, the cell is missing with its reason.
+    back = _procurement(
+        "            政府",
+        "                        27  6450000",
+        "            集中",
+        "               个   元",
+        "            采购",
+    )
+    assert _cells(back)[1] is None
+    assert back.cell("proactive.procurement.amount").provenance == "missing"
+    found = [d for d in back.diagnostics if "proactive.procurement.amount" in d.keys]
+    assert [(d.code, d.line) for d in found] == [("values-unplaced", 61)]
+
+
+def test_an_amount_cut_where_it_wraps_is_missing_not_its_first_digits() -> None:
+    # 520314000元 wrapped in its narrow cell: 52031400 / 0元, the rest in the count's column.
+    # Neither 52031400 (a cut number, in no known unit) nor 0元 as the count is read.
+    back = _procurement(
+        "               政府",
+        "                                 52031400",
+        "               集中",
+        "                            0元",
+        "               采购",
+    )
+    assert _cells(back) == (None, None)
+
+
+def test_an_amount_with_no_unit_anywhere_is_still_read_as_printed() -> None:
+    # No unit in the cell, the header nor the table: 6450000 is exported as printed, with
+    # its warning (the unit is not known either way, and nothing contradicts it).
+    back = _procurement("政府集中采购 27 6450000")
+    assert _cells(back) == (27, 6450000)
+    assert [d.code for d in back.diagnostics if "proactive.procurement.amount" in d.keys] == [
+        "unit-unknown"
+    ]
+
+
 _FEES_2021 = """\
 青岚县水利局2022年政府信息公开工作年度报告
 
@@ -236,3 +276,17 @@ def test_units_apart_from_their_numbers_give_right_cells_or_missing_ones(
     assert wrong(back, truth.flat()) == {}
     printed = [key for key, value in truth.flat().items() if value]
     assert [key for key in printed if back.cell(key).provenance == "blank"] == []
+
+
+@scaled(0.5)
+@given(reports(), st.integers(8, 10))
+def test_units_beneath_their_numbers_off_their_columns_never_give_a_wrong_amount(
+    truth: gr.Report, shift: int
+) -> None:
+    """Every table as PyMuPDF's sorted text prints Word's PDF of a narrow table: section
+    二's units on the line below their numbers, left of their columns (``11  8880000`` /
+    ``个   元``; ``manglers.UnitsBeneath``): an amount in 元 whose 元 is printed apart is
+    never exported as printed (万元); no cell is wrong."""
+    text = render(truth, UnitsBeneath(shift))
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}

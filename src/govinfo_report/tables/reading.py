@@ -9,7 +9,7 @@ is the only place values are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import combinations
 from typing import Literal
@@ -17,6 +17,7 @@ from typing import Literal
 import attrs
 
 from ..catalogue import Template
+from ..cells import convert
 from ..diagnostics import Diagnostic, diagnostic
 from ..structure.layouts import Printed
 
@@ -204,6 +205,55 @@ def signs_misplaced(reading: Reading, template: Template, why: str, apart: bool 
                     tuple(template.fields[cell].key for cell in cells),
                 )
                 for cells, printed, _ in wrong
+            ),
+        ),
+    )
+
+
+def unit_apart(
+    reading: Reading, template: Template, apart: Callable[[], Sequence[Printed]]
+) -> Reading:
+    """``reading`` without its amounts printed with no unit (none in the cell, none in the
+    header) where the table prints a money unit apart from them (``apart()``: ``元`` alone
+    on a line below, ``0元`` in a count column, the rest of a wrapped amount): the amount's
+    unit is not known, so its cell is closed (a finding ``values-unplaced`` naming it)."""
+    fields = template.fields
+    lost = {
+        cell: printed
+        for cells, texts, unit in reading.given
+        if unit is None
+        for cell, printed in zip(cells, texts, strict=True)
+        if fields[cell].kind == "money" and convert(printed[0], "money", None)[1] == "unit-unknown"
+    }
+    units = apart() if lost else ()
+    if not units:
+        return reading
+    unit, line, _ = units[0]
+    given = (
+        (
+            tuple(cell for cell in cells if cell not in lost),
+            tuple(p for cell, p in zip(cells, texts, strict=True) if cell not in lost),
+            money,
+        )
+        for cells, texts, money in reading.given
+    )
+    return attrs.evolve(
+        reading,
+        given=tuple(row for row in given if row[0]),
+        closed=reading.closed.union(lost),
+        findings=(
+            *reading.findings,
+            *(
+                diagnostic(
+                    "values-unplaced",
+                    f"{fields[cell].row_label} {fields[cell].column_label} {text!r} prints no "
+                    f"unit, and the table prints {unit!r} apart from it (line {line}): its "
+                    "unit is not known",
+                    at,
+                    column,
+                    (fields[cell].key,),
+                )
+                for cell, (text, at, column) in lost.items()
             ),
         ),
     )

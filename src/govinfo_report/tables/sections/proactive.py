@@ -16,7 +16,7 @@ import attrs
 
 from ... import labels
 from ...catalogue import TEMPLATES, Template
-from ...cells import convert, not_given
+from ...cells import convert, not_given, unit_kind
 from ...diagnostics import diagnostic
 from ...escape import width as display_width
 from ...fold import fold
@@ -24,7 +24,7 @@ from ...memo import Memo
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
 from ..matching import foreign_row, matcher, normalise_label, proactive_column
-from ..reading import Draft, Reading, Sum
+from ..reading import Draft, Reading, Sum, unit_apart
 from ..rules import Rule
 from . import header_glued
 from .chain import (
@@ -106,7 +106,7 @@ def _texts(row: Row) -> tuple[str, ...]:
 def read(rows: Iterable[Row], template: Template) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
-    rows = header_glued.apart(rows, name)
+    rows = printed = header_glued.apart(rows, name)
     if _packed_header(rows):
         # no value's offset names its column: a row is read in order, or not at all
         rows = [row._replace(positions=Positions()) if row.values else row for row in rows]
@@ -173,7 +173,20 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         (key for found in named for key in found.keys),
         (row for row, _ in taken),
     )
-    return context.draft.freeze()
+    return unit_apart(context.draft.freeze(), template, lambda: _units(printed))
+
+
+def _units(rows: Sequence[Row]) -> list[Printed]:
+    """The money units the table prints apart from any amount: a unit alone (``元`` on the
+    line below ``8880000``, PyMuPDF's sorted text) or a value whose unit is money but which
+    ends a wrapped number (``38519700`` / ``0元``)."""
+    return [
+        piece
+        for row in rows
+        for piece in (*row.labels, *row.values)
+        if "".join(fold(piece[0]).split()) in labels.MONEY_UNITS
+        or (piece in row.values and unit_kind(piece[0]) == "money")
+    ]
 
 
 #: How many spaces the label column's header word (or its piece) stands before the column
