@@ -2198,8 +2198,12 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     wrapped below it) that it follows, where that number prints no unit of its own; else,
     weaker, to the number after it, which then continues that row (values read by order
     are the last label's); where numbers without units stand on both sides, it could be
-    either's and is left alone (its values name no row: not read); so is one its own label
-    ends in (``规范`` / ``性文 10 9 10`` / ``件``: the label's last piece). A row so joined
+    either's and is left alone (its values name no row: not read), and the row before it
+    is ``Row.loose`` and ``Row.stacked``: the numbers after the unit may continue it, a
+    sub-table printed column by column (pdfminer.six of Word's PDF: ``事项`` / ``0`` /
+    ``0`` / ``21`` / ``件`` / ``942``, more values than its cells), so only its own rules
+    place them. A unit its own label ends in is left alone too (``规范`` / ``性文 10 9 10``
+    / ``件``: the label's last piece). A row so joined
     whose values stand on several lines is ``Row.loose`` and ``Row.stacked`` (a cell's
     pieces one under the other): a cell wrapped onto two lines makes its row tall, and the
     tool prints the row's other cells by their baselines among its lines, not in column
@@ -2223,8 +2227,13 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         last = result[at].values[-1]
         before_bare = _BARE_NUMBER.fullmatch(last[0]) is not None
         after_bare = bool(below) and _BARE_NUMBER.fullmatch(below[0][0]) is not None
+        if before_bare and after_bare:
+            # A unit for either number, and the numbers after it may continue the row
+            # (``事项`` / ``0`` / ``0`` / ``21`` / ``件`` / ``942``): its order is unknown.
+            result[at] = result[at]._replace(loose=True, stacked=True)
+            continue
         if before_bare == after_bare:
-            continue  # a unit for either number, or for neither
+            continue  # a unit for neither number
         values = result[at].values
         if before_bare:
             values = (*values[:-1], (last[0] + unit, *last[1:]), *below)
@@ -2235,7 +2244,7 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
             values=values, loose=row.loose or apart, stacked=row.stacked or apart
         )
         dropped.add(after)
-    return [row for at, row in enumerate(result) if at not in dropped] if dropped else rows
+    return [row for at, row in enumerate(result) if at not in dropped] if dropped else result
 
 
 def _by_order(row: Row) -> bool:
