@@ -214,21 +214,27 @@ def unit_apart(
     reading: Reading, template: Template, apart: Callable[[], Sequence[Printed]]
 ) -> Reading:
     """``reading`` without its amounts printed with no unit (none in the cell, none in the
-    header) where the table prints a money unit apart from them (``apart()``: ``元`` alone
-    on a line below, ``0元`` in a count column, the rest of a wrapped amount): the amount's
-    unit is not known, so its cell is closed (a finding ``values-unplaced`` naming it)."""
+    header) where the table prints a money unit apart from them, on their line or after it
+    (``apart()``: ``元`` alone on a line below, ``0元`` in a count column, the rest of a
+    wrapped amount; a header's ``万`` / ``元`` printed a character a line stands before
+    the amounts it names): the amount's unit is not known, so its cell is closed (a finding
+    ``values-unplaced`` naming it)."""
     fields = template.fields
-    lost = {
+    unknown = {
         cell: printed
         for cells, texts, unit in reading.given
         if unit is None
         for cell, printed in zip(cells, texts, strict=True)
         if fields[cell].kind == "money" and convert(printed[0], "money", None)[1] == "unit-unknown"
     }
-    units = apart() if lost else ()
-    if not units:
+    units = apart() if unknown else ()
+    lost = {
+        cell: (printed, below[0])
+        for cell, printed in unknown.items()
+        if (below := [unit for unit in units if unit[1] >= printed[1]])
+    }
+    if not lost:
         return reading
-    unit, line, _ = units[0]
     given = (
         (
             tuple(cell for cell in cells if cell not in lost),
@@ -253,7 +259,7 @@ def unit_apart(
                     column,
                     (fields[cell].key,),
                 )
-                for cell, (text, at, column) in lost.items()
+                for cell, ((text, at, column), (unit, line, _)) in lost.items()
             ),
         ),
     )
