@@ -187,3 +187,20 @@ def test_a_rest_before_a_pages_footer_still_stands_apart() -> None:
         text = _displaced("4127.35", "16").replace("\n\n申请人情况\n3/7", f"\n{footer}\n申请人情况")
         assert "\n16\n" + footer + "\n" in text
         assert gr.parse(text).flat()["proactive.procurement.amount"] is None, footer
+
+
+def test_a_rest_wrapped_with_its_unit_is_a_rest_too() -> None:
+    # a narrow cell wraps the unit with the rest: 0.0001万元 as 0.00 / 01万元, 4127.3516万元
+    # as 4127.35 / 16万元; the head alone is no amount
+    for amount, rest in (("0.00", "01万元"), ("4127.35", "16万元"), ("4127.35", "16元")):
+        back = gr.parse(_displaced(amount, rest))
+        assert back.flat()["proactive.procurement.amount"] is None, rest
+        assert any(
+            d.code == "values-unplaced" and f"'{rest}'" in d.message for d in back.diagnostics
+        ), rest
+
+
+def test_a_count_with_its_unit_alone_is_no_rest_of_a_shorter_head() -> None:
+    # ``0件`` is a count, not a rest with a leading zero; ``716件`` is longer than ``35``
+    for rest in ("0件", "716件"):
+        assert gr.parse(_displaced("35", rest)).flat()["proactive.procurement.amount"] == 35

@@ -21,23 +21,26 @@ import attrs
 from ..catalogue import Template
 from ..cells import cut_at_point, is_number
 from ..diagnostics import Diagnostic, diagnostic
-from ..labels import RUNNING_TITLE
+from ..labels import COUNT_UNITS, MONEY_UNITS, RUNNING_TITLE
 from ..structure.layouts import Printed
 from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page, is_page_marker
 from .matching import normalise_label
 from .reading import Given, Reading, Unit
 
-#: A number's rest: ``0`` then digits, with nothing after it on its line but spaces or a
-#: grid's bars (the search starts at each ``0``, at C speed; what comes before it on its
-#: line is checked apart, ``_rests``).
-_REST = re.compile(r"0\d+(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
-#: A run of digits not ``0`` (a section's whole prose, a placeholder, as often as a rest)
-#: at the start of its line and all it prints but spaces or a grid's bars,
+#: A unit a narrow cell wraps with a number's rest (``3382`` / ``9件``, ``0.00`` / ``01万元``).
+_UNIT = "(?:{})".format("|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True)))
+#: A number's rest: ``0`` then digits (and its unit), with nothing after it on its line but
+#: spaces or a grid's bars (the search starts at each ``0``, at C speed; what comes before
+#: it on its line is checked apart, ``_rests``).
+_REST = re.compile(rf"0\d+{_UNIT}?(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
+#: A run of digits not ``0`` (a section's whole prose, a placeholder, as often as a rest),
+#: and its unit, at the start of its line and all it prints but spaces or a grid's bars,
 #: whose next line that prints anything is no such run (a value among values, a cell a
 #: line, stands apart from nothing: ``_apart``). Searched at each newline of
 #: ``Skeleton.joined``, at C speed.
 _ALONE = re.compile(
-    r"\n([1-9]\d*)(?!(?:[^\S\n]|\|)*(?:\n(?:[^\S\n]|\|)*)+\d+(?:[^\S\n]|\|)*(?:\n|\Z))"
+    rf"\n([1-9]\d*{_UNIT}?)"
+    rf"(?!(?:[^\S\n]|\|)*(?:\n(?:[^\S\n]|\|)*)+\d+{_UNIT}?(?:[^\S\n]|\|)*(?:\n|\Z))"
     r"(?=(?:[^\S\n]|\|)*(?:\n|\Z))"
 )
 #: What a number's head cut in its cell ends with: a digit, or its point (``127241.``).
@@ -93,9 +96,15 @@ def rests_astray(
 
 
 def _leading_zero(word: str) -> bool:
-    """Whether a run of digits starts with ``0`` and goes on (``04``, not ``0``): no count
-    nor amount as a report prints one, but a number's rest."""
-    return len(word) > 1 and word.startswith("0")
+    """Whether a run of digits (and its unit) starts with ``0`` and goes on (``04``,
+    ``01万元``; not ``0`` nor ``0件``): no count nor amount as a report prints one, but a
+    number's rest."""
+    return _digits(word) > 1 and word.startswith("0")
+
+
+def _digits(word: str) -> int:
+    """How many digits ``word`` prints."""
+    return sum(map(str.isdigit, word))
 
 
 def _why(word: str) -> str:
@@ -114,9 +123,7 @@ def _may_head(text: str, rest: str) -> bool:
     value at all: any value may be its head."""
     if _leading_zero(rest):
         return True
-    return (
-        text != "0" and text[-1:] in _DIGITS_OR_POINT and sum(map(str.isdigit, text)) >= len(rest)
-    )
+    return text != "0" and text[-1:] in _DIGITS_OR_POINT and _digits(text) >= _digits(rest)
 
 
 def _apart(skel: Skeleton, at: int) -> bool:
