@@ -211,23 +211,25 @@ def signs_misplaced(reading: Reading, template: Template, why: str, apart: bool 
 
 
 def unit_apart(
-    reading: Reading, template: Template, apart: Callable[[], Sequence[Printed]]
+    reading: Reading, template: Template, apart: Callable[[int], Sequence[Printed]]
 ) -> Reading:
     """``reading`` without its amounts printed with no unit (none in the cell, none in the
     header) where the table prints a money unit apart from them, on their line or after it
-    (``apart()``: ``元`` alone on a line below, ``0元`` in a count column, the rest of a
-    wrapped amount; a header's ``万`` / ``元`` printed a character a line stands before
-    the amounts it names): the amount's unit is not known, so its cell is closed (a finding
-    ``values-unplaced`` naming it)."""
+    (``apart(line)``, from the first such amount's line: ``元`` alone on a line below,
+    ``0元`` in a count column, the rest of a wrapped amount; a header's ``万`` / ``元``
+    printed a character a line stands before the amounts it names): the amount's unit is
+    not known, so its cell is closed (a finding ``values-unplaced`` naming it)."""
     fields = template.fields
     unknown = {
         cell: printed
         for cells, texts, unit in reading.given
         if unit is None
         for cell, printed in zip(cells, texts, strict=True)
-        if fields[cell].kind == "money" and convert(printed[0], "money", None)[1] == "unit-unknown"
+        if cell not in template.counts  # most cells, passed over by a set's test
+        and fields[cell].kind == "money"
+        and convert(printed[0], "money", None)[1] == "unit-unknown"
     }
-    units = apart() if unknown else ()
+    units = apart(min(line for _, line, _ in unknown.values())) if unknown else ()
     lost = {
         cell: (printed, below[0])
         for cell, printed in unknown.items()

@@ -173,19 +173,25 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         (key for found in named for key in found.keys),
         (row for row, _ in taken),
     )
-    return unit_apart(context.draft.freeze(), template, lambda: _units(printed))
+    return unit_apart(context.draft.freeze(), template, lambda first: _units(printed, first))
 
 
-def _units(rows: Sequence[Row]) -> list[Printed]:
-    """The money units the table prints apart from any amount: a unit alone (``元`` on the
-    line below ``8880000``, PyMuPDF's sorted text) or a value whose unit is money but which
-    ends a wrapped number (``38519700`` / ``0元``)."""
+def _units(rows: Sequence[Row], first: int) -> list[Printed]:
+    """The money units the table prints apart from any amount, on line ``first`` or after
+    it: a unit alone (``元`` on the line below ``8880000``, PyMuPDF's sorted text) or a
+    value whose unit is money but which ends a wrapped number (``38519700`` / ``0元``).
+    Every money unit holds ``元``: a piece without one is passed over at C speed."""
     return [
         piece
         for row in rows
-        for piece in (*row.labels, *row.values)
-        if "".join(fold(piece[0]).split()) in labels.MONEY_UNITS
-        or (piece in row.values and unit_kind(piece[0]) == "money")
+        for pieces, valued in ((row.labels, False), (row.values, True))
+        for piece in pieces
+        if "元" in piece[0]
+        and piece[1] >= first
+        and (
+            "".join(fold(piece[0]).split()) in labels.MONEY_UNITS
+            or (valued and unit_kind(piece[0]) == "money")
+        )
     ]
 
 
