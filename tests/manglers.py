@@ -252,6 +252,35 @@ def pdfplumber_plain(text: str, report: gr.Report, rng: Random, tall: bool = Fal
     return "\n".join([*head, *lines, *foot])
 
 
+def labels_above(text: str, rng: Random) -> str:
+    """One-space text of a browser's PDF (``pdfplumber_plain``) as pypdfium2 prints a table
+    of narrow label cells: each row of sections 三 and 四 whose label and values share a
+    line has its label wrapped over lines of their own, ``width`` characters a line (2 to 8,
+    drawn once), and its values on the line after them
+    (``一、本年新收政府`` / ``信息公开申请数量`` / ``549 49 1 4 13 6 622``)."""
+    width = rng.randint(2, 8)
+    lines: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        if _LABELS_ABOVE_FROM.match(line):
+            inside = True
+        elif _LABELS_ABOVE_TO.match(line):
+            inside = False
+        words = line.split(" ")
+        values = [word for word in words if is_number(word)]
+        label = "".join(word for word in words if not is_number(word))
+        if not inside or not values or not label or words[-len(values) :] != values:
+            lines.append(line)
+            continue
+        lines += [label[at : at + width] for at in range(0, len(label), width)]
+        lines.append(" ".join(values))
+    return "\n".join(lines)
+
+
+_LABELS_ABOVE_FROM = re.compile(r"三、收到")
+_LABELS_ABOVE_TO = re.compile(r"五、存在")
+
+
 #: Section 二's row labels, both templates'.
 _PROACTIVE_LABELS = frozenset(
     label for rows in labels.PROACTIVE_ROWS.values() for names in rows.values() for label in names

@@ -33,7 +33,7 @@ from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
 from .between import between_labels, between_rows
-from .matching import foreign_column, proactive_column
+from .matching import foreign_column, matcher, proactive_column
 from .reading import Reading, signs_misplaced, unplaced
 from .resolve import (
     agrees,
@@ -104,6 +104,7 @@ def read_tables(
     no-break space that is no blank cell (``_padding_shown``): each row is then read only
     where its no-break spaces leave one way to cut it (``rows._by_no_breaks``).
     """
+    regions = _label_heads(skel, regions, template)
     plain = attrs.evolve(skel, no_breaks={}) if skel.no_breaks else skel
     with _rows_read_once(plain, forced):
         read = _read_tables(plain, regions, template, forced, rebroken)
@@ -324,11 +325,46 @@ def _next_after_table(
 
 #: A label piece: a short line with no digit and no sentence punctuation.
 _PIECE = re.compile(r"[^\d。；;，,]{1,12}")
+#: A line of a row's label before its table (``_label_heads``): as long as a label, with
+#: no digit but its numbering's (``1.属于国家秘密``) and no sentence punctuation.
+_HEAD_PIECE = re.compile(r"(?:\d{1,2}[.．、])?[^\d。；;，,]{1,40}")
 #: The most such lines a table takes in after its last value (``_label_tail``).
 _MOST_PIECES = 12
 #: The fewest blank lines alone after a table's last value that may hold an empty cell:
 #: the value's separator line and one more (lynx's one line an empty cell).
 _BLANK_TAIL = 2
+
+
+def _label_heads(
+    skel: Skeleton, regions: dict[str, list[range]], template: Template
+) -> dict[str, list[range]]:
+    """``regions`` with each table's first span taking in the lines just before it (blank
+    lines aside, up to its section's heading) that together print one of its section's row
+    labels whole (``LabelMatcher.exact``), each a piece of one (at most ``_MOST_PIECES``): a
+    table begins at its first line of values, but a narrow PDF cell wraps its first row's
+    label onto lines of no value before them (pypdfium2, pdfplumber: ``一、本年新收政府`` /
+    ``信息公开申请数量`` / ``549 49 1 4 13 6 622``), which the outline gives to the prose. A
+    header's last word that is also a row's label (``总计``) so taken names no values: the
+    layouts read it as a row of its own before the first row's."""
+    wider = dict(regions)
+    for name, spans in regions.items():
+        section = skel.sections.get(SECTIONS[name].NUMBER)
+        if not spans or section is None or section.heading is None:
+            continue
+        labels_ = matcher(template.name, name)
+        pieces: list[str] = []
+        for at in range(spans[0].start - 1, section.heading, -1):
+            line = skel.lines[at].strip()
+            if not line:
+                continue
+            if len(pieces) == _MOST_PIECES or not _HEAD_PIECE.fullmatch(line):
+                break
+            pieces.insert(0, line)
+            label = "".join(pieces)
+            if labels_.exact(label):
+                wider[name] = [range(at, spans[0].stop), *spans[1:]]
+                break
+    return wider
 
 
 def _label_tail(
