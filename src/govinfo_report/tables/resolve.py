@@ -1090,11 +1090,8 @@ class _Work:
             return solvable, outcome
         again = self._solve(self.rule_set.rules, as_printed, unknown)
         mixed = solver.Outcome(
-            {
-                cell: seen
-                for cell, seen in (outcome.agreed | again.agreed).items()
-                if (again if cell in tied else outcome).agreed.get(cell) is seen
-            },
+            {cell: seen for cell, seen in again.agreed.items() if cell in tied}
+            | {cell: seen for cell, seen in outcome.agreed.items() if cell not in tied},
             frozenset(cell for cell in again.infeasible if cell in tied)
             | frozenset(cell for cell in outcome.infeasible if cell not in tied),
             frozenset(cell for cell in again.unsettled if cell in tied)
