@@ -669,3 +669,36 @@ def test_a_phrase_of_prose_is_never_the_body() -> None:
     assert metadata.named_body(opening, []) is None
     opening = ["2022年，依托新区管委会门户网站主动公开信息312条。"]
     assert metadata.named_body(opening, []) is None
+
+
+def test_a_report_named_with_the_day_it_went_online_is_a_link_not_the_title() -> None:
+    # pdfplumber's text of a browser's PDF of the page: the 相关阅读 list's items lost their
+    # bullets, each a report's name and its date; the page's own title names 2021
+    text = (
+        "当前位置：首页 > 政务公开 > 政府信息公开年报\n相关阅读\n"
+        "梧川区兴隆镇政府2020年政府信息公开年度报告2021-01-20\n"
+        "梧川区兴隆镇政府2019年政府信息公开年度报告2020-01-29\n"
+        "梧川区兴隆镇政府2021年政府信息公开年度报告\n"
+        "发布时间：2022-04-21 14:58 来源：梧川区兴隆镇政府\n" + REST
+    )
+    back = gr.parse(text)
+    assert (back.organisation, back.year) == ("梧川区兴隆镇政府", 2021)
+    assert not any(d.code == "year-ambiguous" for d in back.diagnostics)
+    # a report's name dated in brackets is a link too
+    assert _front(f"{BODY}2019年政府信息公开年度报告（2020-01-29）\n{TITLE}\n") == (BODY, 2020)
+
+
+def test_a_signature_dates_digits_on_the_line_under_its_characters_are_put_back() -> None:
+    # pdfplumber prints the digits in their own font on the line under 年 月 (the
+    # paragraph's own year too), then 日 and its day on lines of their own; the day's
+    # digits before the site's footer are no table number
+    text = (
+        f"{TITLE}\n{REST}"
+        "我委将认真落实上级关于政务公开工作的各项部\n"
+        "署，扎实做好 年政府信息公开工作。 清河县卫生健康委员会 年 月\n"
+        "2023 2023 3\n日\n20\n"
+        "主办：城东区人民政府办公室 网站标识码：5070378921\nICP备87457446号\n"
+    )
+    assert gr.parse(text).published == datetime.date(2023, 3, 20)
+    # the digits fill only as many characters as they are: one short, no date is made
+    assert gr.parse(text.replace("2023 2023 3", "2023 3")).published is None

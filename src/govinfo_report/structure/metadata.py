@@ -228,11 +228,25 @@ def _first_cell(text: str) -> str:
     return next((cell for cell in map(str.strip, _CELL.split(_unmarked(text))) if cell), "")
 
 
+#: A link of a page's list: a report's name and the day it went online right after it, the
+#: bullet lost (``XX镇2020年政府信息公开年度报告2021-01-20``, pdfplumber's text of a
+#: browser's PDF of the page's 相关阅读).
+_LINK_DATED = re.compile(
+    rf"(?:{'|'.join(labels.TITLE_KEYWORDS)})\s*[\[(（]?\s*(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+    r"\s*[\])）]?\s*$"
+)
+
+
 def _listed(line: str) -> bool:
-    """Whether ``line`` is an item of a page's list of links (``· XX局2021年…年度报告``) or
-    its breadcrumb (``首页 > 政务公开 > 2021年``)."""
+    """Whether ``line`` is an item of a page's list of links (``· XX局2021年…年度报告``, or
+    a report's name dated the day it went online, ``_LINK_DATED``) or its breadcrumb
+    (``首页 > 政务公开 > 2021年``)."""
     start = line.lstrip()
-    return start.startswith(labels.LIST_BULLETS) or start.startswith(labels.BREADCRUMB_OPENERS)
+    return (
+        start.startswith(labels.LIST_BULLETS)
+        or start.startswith(labels.BREADCRUMB_OPENERS)
+        or _LINK_DATED.search(line) is not None
+    )
 
 
 def front(lines: Sequence[str]) -> Front:
@@ -476,11 +490,22 @@ def _signed_end(lines: Sequence[str]) -> list[str]:
     with the site's footer, which ``pdftotext -layout`` may spread over more lines
     (``备16655764号`` / ``ICP``), a line of it holding no date as a signature writes it.
     A Markdown table's rows are read as their words (``_unpiped``)."""
-    kept = [
+    return _table_tail_dropped(_printed(lines))
+
+
+def _printed(lines: Sequence[str]) -> list[str]:
+    """``lines`` but the blank ones and a page's headers and footers, a Markdown table's
+    rows as their words."""
+    return [
         line
         for line in map(_unpiped, lines)
         if line.strip() and not (len(line) <= MAX_LINE_CHARS and _PAGE_MARKER_LINE.fullmatch(line))
     ]
+
+
+def _table_tail_dropped(kept: list[str]) -> list[str]:
+    """``kept`` (``_printed``) up to the last line that is no piece of a table nor of a
+    site's page footer (``_signed_end``)."""
     while (
         kept
         and len(kept[-1]) <= MAX_LINE_CHARS  # a piece is short: a long line is not split
@@ -551,9 +576,19 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     with the name's end or the date's (``…和规划`` / ``局 2020年3月13日``, ``… 2021 年 1 月``
     / ``12 日``: w3m and pdftotext wrap a paragraph at the page's width), or ``年月日`` and
     its digits on two neighbouring lines, or with the signing name's line between
-    (``_split_date``), or its pieces on three (``_scattered_date``); a page's header or
-    footer in between is passed over."""
-    kept = _signed_end(lines)
+    (``_split_date``), or its pieces on three (``_scattered_date``), or its digits on the
+    line under ``年``, ``月`` and ``日`` printed where they stand (``_slots_filled``); a
+    page's header or footer in between is passed over."""
+    printed = _printed(lines)
+    kept = _table_tail_dropped(list(printed))
+    found = _last_date(kept)
+    if found is None and (filled := _slots_filled(printed)) is not None:
+        found = _last_date(_table_tail_dropped(filled))
+    return found if found is not None else _scattered_date(kept[-SCATTERED_LINES:])
+
+
+def _last_date(kept: Sequence[str]) -> datetime.date | None:
+    """``published`` of the report's last lines ``kept``, but for scattered pieces."""
     for at in range(len(kept) - 1, max(len(kept) - 4, 0) - 1, -1):
         line = kept[at]
         if len(line) <= MAX_LINE_CHARS and (match := _DATE.fullmatch(_compact(line))):
@@ -565,7 +600,39 @@ def published(lines: Sequence[str]) -> datetime.date | None:
             signed = _signature(_tail(kept[at - 1].rstrip() + line.strip()))
         if signed is not None:
             return signed
-    return _scattered_date(kept[-SCATTERED_LINES:])
+    return None
+
+
+#: A ``年``, ``月`` or ``日`` whose digits were printed apart from it: at its line's start or
+#: after a space (``扎实做好 年政府…。 某委员会 年 月``; never ``全年``).
+_SLOT = re.compile(r"(?:^|(?<=\s))[年月日]")
+#: How many of the last lines ``_slots_filled`` looks at: a site's footer may follow.
+_FILL_LINES = 12
+#: A line of nothing but numbers (``2023 2023 3``).
+_NUMBERS_LINE = re.compile(r"\s*\d{1,4}(?:\s+\d{1,4})*\s*")
+
+
+def _slots_filled(printed: Sequence[str]) -> list[str] | None:
+    """The report's lines ``printed`` (``_printed``), of the last ``_FILL_LINES``, with each
+    line of numbers alone put back before the
+    ``年``, ``月`` and ``日`` of the line above that stand apart (``_SLOT``), one each in
+    order, where they are as many: pdfplumber prints a browser's PDF so, the digits in
+    their own font on the line under the characters (``…扎实做好 年政府信息公开工作。
+    某委员会 年 月`` / ``2023 2023 3`` / ``日`` / ``20``). ``None`` where no line is so
+    filled."""
+    lines = list(printed)
+    filled = False
+    for at in range(len(lines) - 1, max(len(lines) - _FILL_LINES, 1) - 1, -1):
+        numbers = lines[at].split() if _NUMBERS_LINE.fullmatch(lines[at]) else []
+        slots = list(_SLOT.finditer(lines[at - 1]))
+        if not numbers or len(slots) != len(numbers):
+            continue
+        above = lines[at - 1]
+        for slot, number in zip(reversed(slots), reversed(numbers), strict=True):
+            above = above[: slot.start()] + number + above[slot.start() :]
+        lines[at - 1 : at + 1] = [above]
+        filled = True
+    return lines if filled else None
 
 
 #: How many of the last lines a signature date scattered over lines of its own is looked for in.
