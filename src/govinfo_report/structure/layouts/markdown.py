@@ -68,8 +68,9 @@ _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 #: column's width: the two together are markitdown's PDF converter (``_page_grid``).
 _SPACED_RULE = re.compile(r"\| -{3,} \|")
 _PADDED_CELL = re.compile(r"\| [^\s|](?:[^|]*[^\s|])? {2,}\|")
-#: Spaces between two numbers in one cell of a page grid: apart there (``_page_grid``).
-_BETWEEN_NUMBERS = re.compile(r"(?<=\d) +(?=[-+]?\d)")
+#: Spaces between two values in one cell of a page grid, numbers or dashes (never a minus
+#: sign: ``—``, not ``-``): apart there (``_page_grid``: ``| — 1 |``, two cells).
+_BETWEEN_NUMBERS = re.compile(r"(?<=[\d—–─/无]) +(?=[-+]?\d|[—–─/]|无)")
 #: The text markitdown writes for each grid place a merged cell covers (``_spans_shown``).
 _COVERED = " "
 

@@ -72,7 +72,7 @@ def fill(
     if row.loose or row.stacked or len(row.values) > len(cells):
         rules = tuple(rules)  # read by two checks below (a generator, read by one, is cheaper)
     values = _read_once(draft, cells, row, label, rules)
-    if len(values) <= len(cells) and row.loose and not holds(rules, cells, values):
+    if len(values) <= len(cells) and row.loose and not holds(rules, cells, values, blank=True):
         not_placed(
             draft,
             template,
@@ -670,15 +670,26 @@ def _with_values(row: Row, values: tuple[Printed, ...]) -> Row:
 
 
 def holds(
-    rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed], unknown: bool = False
+    rules: Iterable[Rule],
+    cells: Sequence[int],
+    values: Sequence[Printed],
+    unknown: bool = False,
+    *,
+    blank: bool = False,
 ) -> bool:
     """Whether ``values`` given to ``cells`` (as many) make every rule of ``rules`` (the
     section's) whose cells are all among them hold: a row's own check (a row of section 二
     has none, so nothing fails). A rule with a cell that is no number fails, or with
-    ``unknown`` is not checked."""
+    ``unknown`` is not checked; ``blank``: a placeholder (``—``) is a blank cell, 0."""
     if len(values) != len(cells):
         return False
-    given = dict(zip(cells, count_values([text for text, _, _ in values]), strict=True))
+    texts = [text for text, _, _ in values]
+    amounts = count_values(texts)
+    if blank:
+        amounts = [
+            0 if not_given(text) else amount for text, amount in zip(texts, amounts, strict=True)
+        ]
+    given = dict(zip(cells, amounts, strict=True))
     inside = [rule for rule in rules if given.keys() >= set(rule.cells)]
     return all(
         sum(amounts[: len(rule.left)]) == sum(amounts[len(rule.left) :])  # type: ignore[arg-type]
