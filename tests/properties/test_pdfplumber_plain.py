@@ -43,13 +43,16 @@ def test_plain_pdfplumber_text_s_date_is_the_signature_s_and_no_cell_is_wrong(
     assert wrong(back, report.flat()) == {}
 
 
-def test_a_tall_row_whose_lines_keep_its_columns_order_is_read() -> None:
-    """One-separator text (plain pdftotext or pdfplumber of a browser's narrow PDF) prints
-    行政事业性收费's counts on two lines, ``事业 25`` / ``-2``: their words' order and their
-    columns' agree, so the row is read (tool bed 4545 page 03); where they disagree
-    (``事业 22`` / ``-1`` with ``-1`` flush left of 22) the rules must confirm it."""
+def test_a_tall_rows_values_on_several_lines_of_one_space_text_are_not_placed_by_order() -> None:
+    """One-separator text (plain pdftotext or pdfplumber of a narrow PDF) prints a tall
+    row's values on lines at their cells' own heights: 行政事业性收费's ``事业 25`` / ``-2``
+    (25 and -2, in that order) and 规章's ``规章 0`` / ``180`` / ``5000`` (0, 5000, 180: a
+    thorough run of the property above read 180 and 5000 swapped, since their offsets in
+    such text agreed with their lines' order). Neither lines nor offsets tell the columns:
+    section 二 has no rule to confirm them, so the cells are missing, never swapped."""
     values: dict[str, int | None] = {f.key: 0 for f in gr.fields("2019")}
     values["proactive.fees.previous_items"], values["proactive.fees.change"] = 25, -2
+    values["proactive.rules.published"], values["proactive.rules.total_published"] = 5000, 180
     report = gr.Report.from_values(
         values, template="2019", organisation="青岚县市场监督管理局", year=2019
     )
@@ -58,11 +61,11 @@ def test_a_tall_row_whose_lines_keep_its_columns_order_is_read() -> None:
         words = line.split()
         if words[:1] == ["行政事业性收费"]:
             lines += ["行政", "事业 25", "-2", "性收", "费"]
+        elif words[:1] == ["规章"]:
+            lines += ["规章 0", "180", "5000"]
         else:
             lines.append(" ".join(words))
     back = gr.parse("\n".join(lines))
     assert wrong(back, report.flat()) == {}
-    assert [back.cell(f"proactive.fees.{c}").value for c in ("previous_items", "change")] == [
-        25,
-        -2,
-    ]
+    for key in ("fees.previous_items", "fees.change", "rules.published", "rules.total_published"):
+        assert back.cell(f"proactive.{key}").provenance == "missing", key

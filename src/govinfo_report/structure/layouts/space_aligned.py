@@ -477,8 +477,9 @@ class SpaceAligned(Layout):
         if any(map(_REST_FIRST.match, lines)):  # at C speed: most tables have none
             words = _numbering_apart(words)
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
-        ordered = [_by_column(row, lines, first_line) for row in found]
-        rows = _straddling(list(ordered), lines, first_line, words)
+        rows = _straddling(
+            [_by_column(row, lines, first_line) for row in found], lines, first_line, words
+        )
         if joined(rows, lines, first_line):
             # unless its header pads its words as columns do and every cell stands at the
             # offsets of a table laid out cell by cell (inscriptis: a row's values alone past
@@ -489,7 +490,7 @@ class SpaceAligned(Layout):
                 else None
             )
             if indexed is None:
-                return map(_traceless, found, ordered)
+                return map(_traceless, found)
             rows = indexed
         laid = (
             row._replace(gaps=True) if row.values else row
@@ -528,18 +529,21 @@ def joined(rows: Sequence[Row], lines: Sequence[str], first_line: int) -> bool:
     return seen > 1
 
 
-def _traceless(row: Row, ordered: Row) -> Row:
+def _traceless(row: Row) -> Row:
     """A row of text whose cells are joined by one separator (``joined``), as its words
     stand: where its values stand says nothing of their columns, so they are not put in
-    column order (``_by_column``, ``ordered``: plain pdfplumber's Word PDF prints a tall
-    row's ``事业 22`` / ``-1`` / ``性收 项``, 22项 the first cell), and values on several
-    lines whose order there is not their columns' (``ordered``) are gathered from them
-    (``Row.loose``), in an order the row's rules must confirm."""
+    column order (``_by_column``: plain pdfplumber's Word PDF prints a tall row's ``事业 22``
+    / ``-1`` / ``性收 项``, 22项 the first cell). Values on lines one right under another
+    are gathered from them (``Row.loose``), in an order the row's rules must confirm: a text
+    of a page's lines (pdfplumber, pypdfium2) prints a tall row's cells at their own
+    heights (``规章 0`` / ``180`` / ``5000`` for 0, 5000 and 180), and neither their lines
+    nor their offsets tell their columns. A text of blocks (plain pdftotext) puts a blank
+    line between cells a line each (``5`` / ```` / ``35180.25``), in the row's order."""
     if not row.values:
         return row
-    lines = {line for _, line, _ in row.values}
-    doubt = len(lines) > 1 and row.values != ordered.values
-    return row._replace(traceless=True, loose=row.loose or doubt)
+    lines = sorted({line for _, line, _ in row.values})
+    banded = any(after == before + 1 for before, after in pairwise(lines))
+    return row._replace(traceless=True, loose=row.loose or banded)
 
 
 def padded(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> bool:
