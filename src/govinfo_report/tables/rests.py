@@ -147,8 +147,8 @@ def _silent(line: str) -> bool:
 
 def _after_label(skel: Skeleton, at: int, template: Template) -> bool:
     """Whether the nearest line before line index ``at`` that prints anything (a page's
-    header or footer aside) is a piece of
-    a row's label (``息公开申请数量``, ``行政``): the run of digits is that row's cell."""
+    header or footer aside) is a piece of a row's label (``息公开申请数量``, ``行政``): the
+    run of digits is that row's cell."""
     back = at - 1
     while back >= 0 and _silent(skel.lines[back]):
         back -= 1
