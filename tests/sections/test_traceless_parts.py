@@ -27,15 +27,8 @@ _TEXT = """\
 四、结转下年度继续办理 18 18
 """
 
-_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_organisation",
-    "legal_service_agency",
-    "other_organisation",
-    "total",
-)
+#: Section 三's columns, in the catalogue's order.
+_COLUMNS = [f.column for f in gr.fields("2019") if f.key.startswith("applications.new.")]
 
 
 def _row(report: gr.Report, row: str) -> list[object]:
