@@ -2175,13 +2175,17 @@ class ColumnBlocks:
     ``beside``, a block's labels and first column are one block, as plain pdftotext reads a
     browser's PDF of a narrow table: each row's labels wrapped ``beside`` characters a
     line, its first value on the line of its last label's middle piece (``复申 0``), no
-    empty line between; then the other columns in bands of ``bands`` rows, as with ``cut``."""
+    empty line between; then the other columns in bands of ``bands`` rows, as with ``cut``.
+    With ``lead``, a block's first column comes before its labels, under its header, and
+    its other cells after them row by row, as pdfminer's boxes print a Word PDF's sub-table
+    (``上一年项目数量`` / ``0`` / ``0`` / ``行政处罚`` / ``行政强制`` / ``6`` / ``0`` / ``594``)."""
 
     size: int = 2
     cut: int = 0
     bands: int = 0
     page: int = 0
     beside: int = 0
+    lead: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         at = [index for index, row in enumerate(table) if any(is_value(cell) for cell in row)]
@@ -2199,15 +2203,58 @@ class ColumnBlocks:
         lines: list[str] = []
         block: list[Sequence[str]] = []
         for row in [*table, ()]:
-            if row and any(is_value(cell) for cell in row) and len(block) < self.size:
+            if self._of_block(row) and len(block) < self.size:
                 block.append(row)
                 continue
-            lines.extend(_column_block(block, self.cut, self.bands, self.beside))
-            block = [row] if row and any(is_value(cell) for cell in row) else []
+            lines.extend(self._block(block))
+            block = [row] if self._of_block(row) else []
             if row and not block:
                 lines.extend(cell for cell in row if cell.strip())
-        lines.extend(_column_block(block, self.cut, self.bands, self.beside))
+        lines.extend(self._block(block))
         return lines
+
+    def _of_block(self, row: Sequence[str]) -> bool:
+        """Whether ``row`` is a row of values: one printing a value, or (``lead``: its cells
+        under the header's columns whatever they hold) one of blank cells beside its label."""
+        if any(is_value(cell) for cell in row):
+            return True
+        cells = row[1:]
+        return (
+            self.lead
+            and bool(row)
+            and bool(row[0].strip())
+            and any(cell.isspace() for cell in cells)
+            and all(not cell or cell.isspace() for cell in cells)
+        )
+
+    def _block(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """A block of rows of values written (``_column_block``, or ``_led_block``)."""
+        if self.lead:
+            return _led_block(rows)
+        return _column_block(rows, self.cut, self.bands, self.beside)
+
+
+def _led_block(rows: Sequence[Sequence[str]]) -> list[str]:
+    """``rows``' first column (each row's first cell after its labels, a blank one left
+    out), then their labels, then their other values row by row (``ColumnBlocks.lead``)."""
+    starts = [
+        max(
+            (at + 1 for at, cell in enumerate(row) if cell.strip() and not is_value(cell)),
+            default=0,
+        )
+        for row in rows
+    ]
+    first = [
+        row[at] for row, at in zip(rows, starts, strict=True) if at < len(row) and is_value(row[at])
+    ]
+    labels_ = [cell for row in rows for cell in row if cell.strip() and not is_value(cell)]
+    rest = [
+        cell
+        for row, at in zip(rows, starts, strict=True)
+        for cell in row[at + 1 :]
+        if is_value(cell)
+    ]
+    return [*first, *labels_, *rest]
 
 
 def _column_block(

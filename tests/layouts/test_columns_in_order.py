@@ -55,3 +55,52 @@ def test_values_of_a_sub_table_printed_by_columns_are_missing_not_read_by_order(
     )
     # the row printed whole on its line keeps its reading
     assert flat["proactive.normative_documents.total_published"] == 15
+
+
+#: A sub-table as pdfminer's boxes print Word's PDF: the first column's numbers (their
+#: units under them) under its header words, before both rows' labels, then the rows' other
+#: cells; 行政许可's 本年增/减
+#: is blank, so 其他对外管理服务事项, whose label comes last, is followed by three numbers
+#: (30, 0, 7) of which only the last two are its own (it printed 4 / 0 / 7).
+_LED = [
+    "某县民政局2020年政府信息公开工作年度报告",
+    "一、总体情况",
+    "2020年，某县民政局认真贯彻落实政府信息公开各项要求。",
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项",
+    "信息内容",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "规章 0 0 0",
+    "规范性文件 2 2 9",
+    "第二十条第（五）项",
+    *("信息", "内容", "上一年", "项目", "数量"),
+    *("12\n项", "4\n项"),
+    *("本年", "增/减", "处理", "决定", "数量"),
+    *("行政", "许可", "其他对外", "管理服务", "事项"),
+    *("30", "0", "7"),
+    "第二十条第（六）项",
+    "信息内容",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "行政处罚 5 0 16",
+    "行政强制 1 0 2",
+    "三、收到和处理政府信息公开申请情况",
+]
+
+
+def test_a_first_column_printed_before_its_rows_labels_leaves_the_sub_table_missing() -> None:
+    report = gr.parse("\n\n".join(_LED) + "\n")
+    flat = report.flat()
+    for row in ("licensing", "other_services"):
+        for cell in ("previous_items", "change", "decisions"):
+            key = f"proactive.{row}.{cell}"
+            assert flat[key] is None  # 其他对外管理服务事项 30 / 0 / 7 by order: 30 is wrong
+            assert report.cell(key).provenance == "missing"
+    found = next(d for d in report.diagnostics if d.code == "table-order-broken")
+    assert "proactive.other_services.previous_items" in found.keys
+    # the other sub-tables, printed row by row, keep their readings
+    assert flat["proactive.normative_documents.total_published"] == 9
+    assert flat["proactive.penalties.decisions"] == 16

@@ -44,6 +44,7 @@ from .rows import (
     Taken,
     aligned,
     blanks_unread,
+    by_order,
     by_position,
     exact_only,
     glued_into_blank,
@@ -162,6 +163,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             context.seen.add(key)
             _sum_subrows(context.draft, template, key, parts)
     _run_of_its_sub_table(context, [row for row, _ in taken])
+    _out_of_row_order(context, taken, named)
     _beside_ignored(context)
     _blank_rows(context)
     missing_rows(
@@ -782,13 +784,7 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
     if not context.ignored or not context.bare:
         return  # no run of values without a row, or no row without values: nothing to give
     template = context.template
-    articles = [
-        (row.line, index)
-        for row in rows
-        for text, _, _ in row.labels
-        for index, (article, _, _) in enumerate(labels.PROACTIVE_BLOCKS[template.name])
-        if fold(text) == fold(article)
-    ]
+    spans = _sub_tables(rows, template.name)
     given = {
         cell: line
         for cells, printed, _ in context.draft.given
@@ -802,12 +798,11 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
     )
     found: list[tuple[Row, str]] = []
     for index, (_, shape, block_rows) in enumerate(labels.PROACTIVE_BLOCKS[template.name]):
-        starts = [line for line, at in articles if at == index]
-        if len(starts) != 1:
+        if index not in spans:
             continue
-        end = min((line for line, _ in articles if line > starts[0]), default=None)
+        start, end = spans[index]
 
-        def inside(line: int | None, start: int = starts[0], end: int | None = end) -> bool:
+        def inside(line: int | None, start: int = start, end: int | None = end) -> bool:
             return line is not None and line > start and (end is None or line < end)
 
         runs = [row for row in context.ignored if inside(row.line)]
@@ -821,7 +816,7 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
             and all(text for text, _, _ in run.values)
             and [proactive_column(template.name, text) for text, _, _ in run.labels]
             == [("column", column) for column in shape[len(shape) - len(run.labels) :]]
-            and min(line for line in valued if line > starts[0]) == run.line
+            and min(line for line in valued if line > start) == run.line
             and all(inside(given.get(cell)) for cells in others for cell in cells)
         ):
             found.append((run, key))
@@ -843,6 +838,90 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
                 run.line,
                 run.values[0][2],
                 tuple(template.fields[cell].key for cell in step.cells),
+            )
+        )
+
+
+def _sub_tables(rows: Sequence[Row], template: str) -> dict[int, tuple[int, int | None]]:
+    """The lines each sub-table of section 二 spans, by its index in
+    ``labels.PROACTIVE_BLOCKS``: from its article line (``第二十条第（五）项``), where printed
+    once, to the next article line (``None``: to the section's end)."""
+    articles = [
+        (row.line, index)
+        for row in rows
+        for text, _, _ in row.labels
+        for index, (article, _, _) in enumerate(labels.PROACTIVE_BLOCKS[template])
+        if fold(text) == fold(article)
+    ]
+    printed = Counter(index for _, index in articles)
+    return {
+        index: (line, min((other for other, _ in articles if other > line), default=None))
+        for line, index in articles
+        if printed[index] == 1
+    }
+
+
+def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence[_Labels]) -> None:
+    """The rows of a sub-table read by the order of their values alone left missing where
+    numbers of it went to no row (``_Context.ignored``) before any of its rows' labels, under
+    header words (not a piece of one of its rows' labels, ``行政`` / ``348 0``): its cells
+    are printed a column at a time, not row by row. pdfminer's boxes put a column's
+    cells under its header, before the rows' labels (``上一年项目数量`` / ``0`` / ``0`` /
+    ``行政处罚`` / ``行政强制`` / ``6`` / ``0`` / ``594``), and the row whose label comes next
+    takes another's cells; section 二 has no rule to tell. Values after a row's label that
+    stands alone are that row's, printed apart (``_run_of_its_sub_table``): no such sign."""
+    if not context.ignored:
+        return
+    template = context.template
+    blocks = labels.PROACTIVE_BLOCKS[template.name]
+    spans = _sub_tables([row for row, _ in taken], template.name)
+    labelled = [
+        (row.line, key) for (row, _), found in zip(taken, named, strict=True) for key in found.keys
+    ]
+    broken: list[tuple[int, int | None, Row]] = []
+    for index, (start, end) in spans.items():
+        runs = [
+            row
+            for row in context.ignored
+            if row.line > start
+            and (end is None or row.line < end)
+            and any(not not_given(text) for text, _, _ in row.values)
+            and not any(
+                set(_PIECE_OF[template.name, text]) & set(blocks[index][2])
+                for text, _, _ in row.labels
+            )
+        ]
+        if runs and not any(
+            key in blocks[index][2] and start < line < runs[0].line for line, key in labelled
+        ):
+            broken.append((start, end, runs[0]))
+    if not broken:
+        return
+    by_value = {value: row for row, _ in taken for value in row.values}
+    draft = context.draft
+    for start, end, first in broken:
+        out = [
+            at
+            for at, (_, printed, _) in enumerate(draft.given)
+            if start < printed[0][1]
+            and (end is None or printed[0][1] < end)
+            and printed[0] in by_value
+            and by_order(by_value[printed[0]])
+        ]
+        cells = [cell for at in out for cell in draft.given[at][0]]
+        if not cells:
+            continue
+        draft.given[:] = [given for at, given in enumerate(draft.given) if at not in out]
+        draft.close(cells)
+        draft.find(
+            diagnostic(
+                "table-order-broken",
+                f"section 二: values at line {first.line} go to no row before any row's label "
+                "of their sub-table, which prints its cells a column at a time: its rows "
+                "read by the order of their values are not kept; their cells are missing",
+                first.line,
+                first.values[0][2],
+                tuple(template.fields[cell].key for cell in cells),
             )
         )
 

@@ -2019,7 +2019,7 @@ def _rest_valued(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     no more rests than numbers. Values read by order are their last label's, and that label
     is the row's: the row then holds values from several lines (``Row.loose``), placed only
     where its own rules confirm them (``_rest_joined``)."""
-    if not rows or not _by_order(rows[0]):
+    if not rows or not by_order(rows[0]):
         return rows  # a layout that places values (cells, positions, runs): at C speed
     # The rows of one label whose values start on a later line: found first, and rarely.
     below = [
@@ -2037,8 +2037,8 @@ def _rest_valued(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         if (
             before.values
             and before.labels
-            and _by_order(before)
-            and _by_order(row)
+            and by_order(before)
+            and by_order(row)
             and all(line == before.labels[-1][1] for _, line, _ in before.values)
             and len({line for _, line, _ in row.values}) == 1
             and len(row.values) <= len(before.values)
@@ -2224,7 +2224,7 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     result = list(rows)
     dropped: set[int] = set()
     for at, row in enumerate(rows):
-        if at in dropped or not row.values or not row.labels or not _by_order(row):
+        if at in dropped or not row.values or not row.labels or not by_order(row):
             continue
         own = row.labels[-1][0]
         after = at + 1
@@ -2258,7 +2258,7 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     return [row for at, row in enumerate(result) if at not in dropped] if dropped else result
 
 
-def _by_order(row: Row) -> bool:
+def by_order(row: Row) -> bool:
     """Whether ``row`` is read by the order of its values alone: no cell boundaries, no
     positions, no run of values together."""
     return not (row.positions.cells or row.grid.cells or row.runs.cells)
@@ -2279,7 +2279,7 @@ def _own_piece(row: Row, label: str, matcher: LabelMatcher) -> bool:
 
 def _unit_alone(row: Row) -> bool:
     """Whether ``row``'s one label is a unit alone (``元``, ``个``), read by order."""
-    return len(row.labels) == 1 and row.labels[0][0] in _UNITS and _by_order(row)
+    return len(row.labels) == 1 and row.labels[0][0] in _UNITS and by_order(row)
 
 
 def _with_units(row: Row, values: tuple[Printed, ...]) -> Row:
