@@ -89,6 +89,34 @@ def test_a_signature_in_a_form_s_pipe_rows_is_read_not_the_site_s_date(
     assert gr.parse(text).published == report.published
 
 
+@scaled(2)
+@given(reports(), st.booleans())
+def test_a_site_footer_run_onto_the_signature_dates_day_is_passed_over(
+    report: gr.Report, month_too: bool
+) -> None:
+    """PyMuPDF's sorted text of Word's PDF: the signature joined to the last paragraph, its
+    date wrapped before the day (or the month), the site's footer run onto that line, the
+    site's own date after it: the signature's date is read, never the site's."""
+    date = report.published
+    assert date is not None and report.organisation is not None
+    lines = _with_site_date(render(report, "cell-per-line")).rstrip("\n").split("\n")
+    head, tail = (
+        (f"{date.year} 年", f"{date.month} 月 {date.day} 日")
+        if month_too
+        else (
+            f"{date.year} 年{date.month} 月",
+            f"{date.day} 日",
+        )
+    )
+    signature = [
+        f"{lines[-4]} {report.organisation} {head}",
+        f"{tail}主办：某市人民政府办公室 网站标识码：1234567890",
+        "ICP 备12345678 号",
+        "更新日期：2026-05-05",
+    ]
+    assert gr.parse("\n".join([*lines[:-4], *signature])).published == date
+
+
 def _pieces(text: str, width: int) -> list[str]:
     return [text[at : at + width] for at in range(0, len(text), width)] or [""]
 

@@ -654,6 +654,25 @@ def test_a_bulleted_link_above_a_report_without_its_title_is_no_title(
             "  更新日期：2022-03-01",
             "2022-01-25",
         ),
+        # PyMuPDF's sorted text of a Word PDF runs the site's footer onto the date's
+        # wrapped day (or month and day); the footer's own date is the site's.
+        (
+            "了解更多政府信息，请登录查询。 龙泉县住房和城乡建设局 2022 年1 月\n"
+            "25 日主办：龙泉县人民政府办公室 网站标识码：1234567890\nICP 备12345678 号\n"
+            "更新日期：2022-03-01",
+            "2022-01-25",
+        ),
+        (
+            "请登录查询。 龙泉县住房和城乡建设局 2022 年\n"
+            "1 月 25 日 主办：龙泉县人民政府办公室\n更新日期：2022-03-01",
+            "2022-01-25",
+        ),
+        # Another footer's head is no day: no date is put together from it.
+        (
+            "请登录查询。 龙泉县住房和城乡建设局 2022 年1 月\n"
+            "25号主办：龙泉县人民政府办公室\n更新日期：2022-03-01",
+            None,
+        ),
         # A date wrapped onto the next line inside a sentence is no signature either.
         ("我局于2022年1月\n25日召开会议。", None),
     ],

@@ -463,6 +463,8 @@ _FOOTER = re.compile("|".join([*labels.SITE_FOOTER, r"备\d+号"]))
 _ANY_DATE = re.compile(_SPACED_DATE)
 
 
+#: The last pieces of a date (``19 日``, ``1 月 19 日``): a day, maybe with its month.
+_DATE_END = re.compile(r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日")
 #: A page's header or footer as a whole line (``labels.PAGE_MARKER``): a PDF's page break may
 #: fall inside the signature (a browser's ``file:///…/report.html  8/9`` and date line).
 _PAGE_MARKER_LINE = re.compile(labels.PAGE_MARKER)
@@ -505,17 +507,19 @@ def _printed(lines: Sequence[str]) -> list[str]:
 
 def _table_tail_dropped(kept: list[str]) -> list[str]:
     """``kept`` (``_printed``) up to the last line that is no piece of a table nor of a
-    site's page footer (``_signed_end``)."""
-    while (
-        kept
-        and len(kept[-1]) <= MAX_LINE_CHARS  # a piece is short: a long line is not split
-        and (
-            is_number(kept[-1].strip())
-            or not_given(kept[-1])
-            or _compact(kept[-1]) in _TABLE_LABELS
-            or (_FOOTER.search(kept[-1]) is not None and not _ANY_DATE.search(kept[-1]))
-        )
-    ):
+    site's page footer (``_signed_end``). A footer's line that begins with the signature
+    date's last pieces keeps them (PyMuPDF's sorted text of Word's PDF runs the page's
+    footer onto the date's wrapped day: ``…建设局 2021 年1 月`` / ``19 日主办：…``)."""
+    while kept and len(kept[-1]) <= MAX_LINE_CHARS:  # a piece is short: a long line is whole
+        line = kept[-1]
+        footer = _FOOTER.search(line)
+        if footer is not None and not _ANY_DATE.search(line):
+            head = line[: footer.start()].strip()
+            if _DATE_END.fullmatch(head):
+                kept[-1] = head
+                break
+        elif not (is_number(line.strip()) or not_given(line) or _compact(line) in _TABLE_LABELS):
+            break
         kept.pop()
     return kept
 
