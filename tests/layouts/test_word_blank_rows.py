@@ -158,6 +158,24 @@ def test_a_row_with_a_value_on_its_lines_is_never_blank() -> None:
     assert _cell(report, "partially_granted.total") == (None, False)
 
 
+def test_text_printing_each_value_on_a_line_of_its_own_claims_no_row_blank() -> None:
+    """pdfminer's boxes of the same table: each value a line of its own at the margin,
+    其他法律…'s 1 and 1 after the last label (read as space-aligned, as a real page's text
+    of it was). No line holds two values side by side, so the text does not keep a row's
+    values within its height: no row is printed blank by its lines, 其他法律… above all."""
+    text = (
+        NARROW.replace(at_offsets("", (16, "12"), (22, "3"), (42, "15")), "12\n3\n15")
+        .replace(at_offsets("、", (16, "5"), (42, "5")), "、\n5\n5")
+        .replace(at_offsets("    予", (16, "1"), (42, "1")), "    予")
+        .replace("        一稳定”\n", "        一稳定”\n1\n1\n")
+    )
+    report = gr.parse(text, layout="space-aligned")
+    for row in ("carried_over", "denied.state_secret", "denied.prohibited_by_law"):
+        for column in ("natural_person", "total"):
+            value, blank = _cell(report, f"{row}.{column}")
+            assert value is None and not blank, (row, column)
+
+
 def test_a_row_cut_short_of_its_label_is_not_claimed() -> None:
     """属于国家秘密's label is not spelt whole before the next row's starts (its last piece
     lost): its lines are not known, so it stays missing, not blank."""

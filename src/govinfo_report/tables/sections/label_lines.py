@@ -38,8 +38,10 @@ def blank_rows(
     value: printed blank (the module's docstring). ``rows``: the section's rows as
     read, with the keys each names; ``lines``: its rows as the layout read them, a line
     each. None unless a row of values shows the text's blank cells as space
-    (``Row.gaps``)."""
-    if not any(row.gaps for row in lines):
+    (``Row.gaps``) with two values on one line: text that prints every value on a line of
+    its own (pdfminer's boxes, ``1`` / ``1`` after a group's labels) keeps no row's cells
+    side by side, nor each value within its row's height."""
+    if not any(row.gaps and _side_by_side(row) for row in lines):
         return []
     valued = {line for row in (*lines, *rows) for _, line, _ in row.values}
     valued.update(line for row in (*lines, *rows) for text, line, _ in row.labels if _digits(text))
@@ -63,6 +65,11 @@ def blank_rows(
         ):
             found.append(key)
     return found
+
+
+def _side_by_side(row: Row) -> bool:
+    """Whether two of ``row``'s values stand on one line."""
+    return len({line for _, line, _ in row.values}) < len(row.values)
 
 
 def _label_starts(
