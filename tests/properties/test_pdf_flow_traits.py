@@ -90,31 +90,27 @@ def test_a_signature_in_a_form_s_pipe_rows_is_read_not_the_site_s_date(
 
 
 @scaled(2)
-@given(reports(), st.booleans())
-def test_a_site_footer_run_onto_the_signature_dates_day_is_passed_over(
-    report: gr.Report, month_too: bool
-) -> None:
-    """PyMuPDF's sorted text of Word's PDF: the signature joined to the last paragraph, its
-    date wrapped before the day (or the month), the site's footer run onto that line, the
-    site's own date after it: the signature's date is read, never the site's."""
+@given(reports(), st.integers(0, 3))
+def test_a_site_footer_run_onto_the_signature_is_passed_over(report: gr.Report, cut: int) -> None:
+    """PyMuPDF's sorted text of Word's PDF: the signature joined to the last paragraph, the
+    site's footer run onto the line the date ends (``cut``: the date wrapped before its
+    day, before its month, not wrapped, or the last sentence's full stop lost and the name
+    joined to it), the site's own date after it: the signature's date is read, never the
+    site's."""
     date = report.published
     assert date is not None and report.organisation is not None
     lines = _with_site_date(render(report, "cell-per-line")).rstrip("\n").split("\n")
-    head, tail = (
-        (f"{date.year} 年", f"{date.month} 月 {date.day} 日")
-        if month_too
-        else (
-            f"{date.year} 年{date.month} 月",
-            f"{date.day} 日",
-        )
-    )
+    y, m, d = date.year, date.month, date.day
+    paragraph, name = lines[-4], report.organisation
+    footer = "主办：某市人民政府办公室 网站标识码：1234567890"
     signature = [
-        f"{lines[-4]} {report.organisation} {head}",
-        f"{tail}主办：某市人民政府办公室 网站标识码：1234567890",
-        "ICP 备12345678 号",
-        "更新日期：2026-05-05",
-    ]
-    assert gr.parse("\n".join([*lines[:-4], *signature])).published == date
+        [f"{paragraph} {name} {y} 年{m} 月", f"{d} 日{footer}"],
+        [f"{paragraph} {name} {y} 年", f"{m} 月 {d} 日 {footer}"],
+        [f"{paragraph} {name}", f"{y} 年{m} 月{d} 日{footer}"],
+        [f"{paragraph.rstrip('。')}，接受社会监督{name} {y} 年{m} 月{d} 日", footer],
+    ][cut]
+    tail = ["ICP 备12345678 号", "更新日期：2026-05-05"]
+    assert gr.parse("\n".join([*lines[:-4], *signature, *tail])).published == date
 
 
 def _pieces(text: str, width: int) -> list[str]:

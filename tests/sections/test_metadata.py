@@ -667,6 +667,20 @@ def test_a_bulleted_link_above_a_report_without_its_title_is_no_title(
             "1 月 25 日 主办：龙泉县人民政府办公室\n更新日期：2022-03-01",
             "2022-01-25",
         ),
+        # ... or the whole date, the name on the line above, the footer right after it.
+        (
+            "扎实做好2022\n年政府信息公开工作。\n   龙泉县东阳镇政府\n"
+            "      2022 年1 月25 日主办：龙泉县人民政府办公室 网站标识码：1234567890\n"
+            "更新日期：2022-03-01",
+            "2022-01-25",
+        ),
+        # The last sentence's full stop lost, the body's name joined to it after a comma.
+        (
+            "办理结果已在政府网站公开，接受社会监督龙泉县人民政府 2022 年1 月25 日\n"
+            "主办：龙泉县人民政府办公室\n更新日期：2022-03-01",
+            "2022-01-25",
+        ),
+        ("会议要求，会议定于 2022年1月25日", None),
         # Another footer's head is no day: no date is put together from it.
         (
             "请登录查询。 龙泉县住房和城乡建设局 2022 年1 月\n"

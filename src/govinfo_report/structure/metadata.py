@@ -507,13 +507,19 @@ def _printed(lines: Sequence[str]) -> list[str]:
 
 def _table_tail_dropped(kept: list[str]) -> list[str]:
     """``kept`` (``_printed``) up to the last line that is no piece of a table nor of a
-    site's page footer (``_signed_end``). A footer's line that begins with the signature
-    date's last pieces keeps them (PyMuPDF's sorted text of Word's PDF runs the page's
-    footer onto the date's wrapped day: ``…建设局 2021 年1 月`` / ``19 日主办：…``)."""
+    site's page footer (``_signed_end``). PyMuPDF's sorted text of Word's PDF runs the
+    page's footer onto the signature's last line: a footer's line keeps the date before it
+    (``2021 年1 月28 日主办：…``), or its last pieces (``…建设局 2021 年1 月`` /
+    ``19 日主办：…``)."""
     while kept and len(kept[-1]) <= MAX_LINE_CHARS:  # a piece is short: a long line is whole
         line = kept[-1]
         footer = _FOOTER.search(line)
-        if footer is not None and not _ANY_DATE.search(line):
+        dates = list(_ANY_DATE.finditer(line)) if footer is not None else []
+        if dates:  # the signature, the footer run onto its line after it: cut off
+            after = _FOOTER.search(line, dates[-1].end())
+            kept[-1] = line if after is None else line[: after.start()].rstrip()
+            break
+        if footer is not None:
             head = line[: footer.start()].strip()
             if _DATE_END.fullmatch(head):
                 kept[-1] = head
@@ -562,11 +568,13 @@ def opening_year(opening: Sequence[str]) -> int | None:
     return None if match is None else _number(match["year"])
 
 
-#: A signature at the end of a line, or of a paragraph of prose on it: after the line's start
-#: or the sentence's end, the body's name, then the date, then the line's end or a space (what
-#: follows is page furniture: a footer, ``主办：…``).
+#: A signature at the end of a line, or of a paragraph of prose on it: after the line's start,
+#: the sentence's end or a comma (PyMuPDF's sorted text joins the name to a last sentence that
+#: prints no full stop: ``…，接受社会监督北塘县人民政府 2025 年2 月15 日``), the body's name,
+#: then the date, then the line's end or a space (what follows is page furniture: a footer,
+#: ``主办：…``).
 _SIGNED_AFTER = re.compile(
-    rf"(?:^|[。！!；;])\s*(?P<name>[^\s。！!；;，,：:]{{2,{MAX_ORGANISATION_CHARS}}}?)\s*"
+    rf"(?:^|[。！!；;，,])\s*(?P<name>[^\s。！!；;，,：:]{{2,{MAX_ORGANISATION_CHARS}}}?)\s*"
     rf"(?P<date>{_SPACED_DATE})(?=\s|$)"
 )
 #: How far from the end of a long line (a page on one line) its signature is looked for.
