@@ -2997,10 +2997,14 @@ class MarkitdownPageGrid:
     its rule's dashes as wide, between single spaces, under the first line; an empty column
     at the left (the page's margin) and one spare at the right. ``merged``: a row's first two
     neighbouring values share one cell (``| 0 0 |``), the second's place blank padding;
-    ``shifted``: a row's last value stands one column right, in its neighbour's place."""
+    ``shifted``: a row's last value stands one column right, in its neighbour's place;
+    ``cut``: each row a small grid of its own, padded to its own widths alone, its words
+    two a cell (``| 规章 0 | 0 0 |``), a line of the page's words (a piece of a header
+    word) between two, as markitdown cuts a page whose lines it does not all align."""
 
     merged: bool
     shifted: bool
+    cut: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         width = max(len(row) for row in table) + 2
@@ -3016,10 +3020,25 @@ class MarkitdownPageGrid:
             if self.shifted and values and not cells[values[-1] + 1]:
                 cells[values[-1] : values[-1] + 2] = ["", cells[values[-1]]]
             rows.append(cells)
-        widths = [max(3, *(len(cells[at]) for cells in rows)) for at in range(width)]
-        lines = [
-            "|"
-            + "".join(f" {cell.ljust(size)} |" for cell, size in zip(cells, widths, strict=True))
-            for cells in rows
-        ]
-        return [*lines[:1], "|" + "".join(f" {'-' * size} |" for size in widths), *lines[1:]]
+        if self.cut:
+            paired = [_two_a_cell(cells, width) for cells in rows]
+            return [line for cells in paired for line in (*_grid_lines([cells]), "量")]
+        return _grid_lines(rows)
+
+
+def _two_a_cell(cells: Sequence[str], width: int) -> list[str]:
+    """A row's texts two a cell after the margin's empty one, padded to ``width`` cells."""
+    texts = [cell for cell in cells if cell]
+    pairs = [" ".join(texts[at : at + 2]) for at in range(0, len(texts), 2)]
+    return ["", *pairs, *[""] * (width - 1 - len(pairs))]
+
+
+def _grid_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """``rows`` as one markitdown grid: each column padded to its widest text (at least
+    three), the rule under the first line (``MarkitdownPageGrid``)."""
+    widths = [max(3, *(len(cells[at]) for cells in rows)) for at in range(len(rows[0]))]
+    lines = [
+        "|" + "".join(f" {cell.ljust(size)} |" for cell, size in zip(cells, widths, strict=True))
+        for cells in rows
+    ]
+    return [*lines[:1], "|" + "".join(f" {'-' * size} |" for size in widths), *lines[1:]]

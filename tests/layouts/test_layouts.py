@@ -31,7 +31,8 @@ from govinfo_report.structure.layouts.base import make_row
 from govinfo_report.structure.layouts.flattened_header import FlattenedHeader
 from govinfo_report.structure.layouts.tab_separated import TabSeparated
 
-from conftest import SEEDS
+from conftest import SEEDS, wrong
+from manglers import MarkitdownPageGrid
 
 
 def test_builtin_layouts_are_registered() -> None:
@@ -517,6 +518,23 @@ def test_a_pdf_page_grid_of_pipes_is_read_by_its_values_in_order_not_its_places(
     assert read.cell("proactive.penalties.decisions").value == 108
     assert read.cell("proactive.coercive_measures.decisions").value == 6
     assert read.cell("proactive.fees.amount").value == Decimal("2.5")
+
+
+def test_a_small_page_grid_whose_words_share_cells_is_not_read_by_its_places() -> None:
+    # markitdown cuts a page's words into small grids of a row each, with no padding to
+    # show them a page's: ``| 规章 0 0 | 100 |     |``. A number sharing a cell with the
+    # word before it is the trace; read by places, 100 went to 本年制发件数 and the places
+    # after it were claimed blank. Now every such row is read by its values alone.
+    values: dict[str, object] = {field.key: 0 for field in gr.fields("2021")}
+    values |= {"proactive.rules.in_force": 100, "proactive.normative_documents.in_force": 250}
+    report = gr.Report.from_values(values, template="2021", organisation="某县人民政府", year=2022)
+    text = gr.render(report, MarkitdownPageGrid(merged=True, shifted=False, cut=True))
+    assert "| 规章 0 0 | 100 |" in text
+    back = gr.parse(text)
+    assert wrong(back, report.flat()) == {}
+    for row in ("rules", "normative_documents"):
+        for column in ("issued", "repealed", "in_force"):
+            assert back.cell(f"proactive.{row}.{column}").provenance != "blank", (row, column)
 
 
 def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:

@@ -65,9 +65,11 @@ _PARTS = re.compile(rf"(?:\d+|{PLACEHOLDER_TEXT})(?: +(?:\d+|{PLACEHOLDER_TEXT})
 MERGED_ROWS = 3
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 #: A rule cell between single spaces, and a cell's text after one space padded right to its
-#: column's width: the two together are markitdown's PDF converter (``_page_grid``).
+#: column's width or a number sharing a cell with a word before it (``| 0 0 |``,
+#: ``| 规章 0 |``): the rule with either is markitdown's PDF converter (``_page_grid``).
 _SPACED_RULE = re.compile(r"\| -{3,} \|")
 _PADDED_CELL = re.compile(r"\| [^\s|](?:[^|]*[^\s|])? {2,}\|")
+_NUMBER_SHARING = re.compile(r"\| [^\s|][^|]* [-+]?\d[\d.]* \|")
 #: Spaces between two values in one cell of a page grid, numbers or dashes (never a minus
 #: sign: ``—``, not ``-``): apart there (``_page_grid``: ``| — 1 |``, two cells).
 _BETWEEN_NUMBERS = re.compile(r"(?<=[\d—–─/无]) +(?=[-+]?\d|[—–─/]|无)")
@@ -127,9 +129,13 @@ class Markdown(Layout):
 def _page_grid(lines: Sequence[str]) -> bool:
     """Whether a table's grid is one markitdown's PDF converter laid over a page's words:
     a rule whose cells stand between single spaces (markitdown's, never pandoc's ``|---|``)
-    and cells padded to their columns' widths (pandoc's, never markitdown's for HTML)."""
+    and cells padded to their columns' widths (pandoc's, never markitdown's for HTML), or a
+    number sharing a cell with the word before it (a page's words, ``| 规章 0 | 0 0 |     |``:
+    no table's cell; a grid of one row may show no padding)."""
     ruled = any(_RULE.match(line) and _SPACED_RULE.search(line) for line in lines)
-    return ruled and any(map(_PADDED_CELL.search, lines))
+    return ruled and any(
+        _PADDED_CELL.search(line) or _NUMBER_SHARING.search(line) for line in lines
+    )
 
 
 def _loose_rows(kept: Sequence[tuple[int, str]]) -> Iterator[Row]:
