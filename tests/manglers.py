@@ -1109,7 +1109,11 @@ class CellLines:
     written after the first half of its pieces and the rest after them, as plain pdftotext
     prints a browser's PDF whose values stand mid-height in a tall, narrow label's row
     (``行政`` / ``41件`` / ``处罚``): a table's last label piece comes after its last
-    value. ``headed``: a sub-table of section 二 with one row of values written in column
+    value. With ``ahead`` too, a row's values all come before its label's pieces where it
+    is cut, as pdfminer's boxes print Word's PDF whose cells are centred in their rows: a
+    tall row's values stand above its label's middle (``规章`` / ``17`` / ``3`` / ``20`` /
+    ``行政`` / ``规范`` / ``性文`` / ``件``: 规章 blank). ``headed``: a sub-table of section 二
+    with one row of values written in column
     blocks, each later column's header word over its value (``行政事业性收费`` / ``1项`` /
     ``本年增/减`` / ``0``), as plain pdftotext prints Word's PDF of a narrow sub-table.
     ``label``: the label of each section 二 sub-table's first row written apart from its
@@ -1140,6 +1144,7 @@ class CellLines:
     signs: bool = False
     broken: bool = False
     askew: int = 0
+    ahead: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         if self.headed:
@@ -1162,8 +1167,8 @@ class CellLines:
             return self._cells([row])
         label = row[at].strip()
         pieces = [label[start : start + self.wrap] for start in range(0, len(label), self.wrap)]
-        half = (len(pieces) + 1) // 2
-        before = self._cells([[*row[:at], "\n".join(pieces[:half])]])
+        half = 0 if self.ahead and len(pieces) > 1 else (len(pieces) + 1) // 2
+        before = self._cells([[*row[:at], "\n".join(pieces[:half])]] if half else [row[:at]])
         after = ["\n".join(pieces[half:])] if pieces[half:] else []
         return [*before, *self._cells([["", *row[at + 1 :]]]), *self._cells([after])]
 

@@ -9,7 +9,7 @@ is the only place values are written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 from itertools import combinations
 from typing import Literal
@@ -290,6 +290,14 @@ class Draft:
 
     def close(self, cells: Iterable[int]) -> None:
         self.closed.update(cells)
+
+    def take_back(self, given: Collection[int]) -> list[int]:
+        """The cells of the ``given`` entries (their indices in ``self.given``), taken back
+        and closed: missing, never derived."""
+        cells = [cell for at in sorted(given) for cell in self.given[at][0]]
+        self.given[:] = [entry for at, entry in enumerate(self.given) if at not in given]
+        self.close(cells)
+        return cells
 
     def leave_blank(self, cells: Iterable[int]) -> None:
         """``cells`` are printed blank: their row's label stands with no value at all."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
@@ -35,6 +36,7 @@ from ..matching import foreign_row, matcher, normalise_label
 from ..reading import Draft, Reading, Sum
 from ..rules import Rule, violated
 from . import label_lines
+from .ahead import ahead_of_a_cut_label
 from .chain import (
     Context,
     Handler,
@@ -202,6 +204,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 context.unlabelled,
             )
         )
+    ahead_of_a_cut_label(
+        context,
+        taken,
+        [plan.keys for plan in plans],
+        _every_row(name),
+        NAME,
+        labels.APPLICATION_ROWS[name],
+    )
     _blank_rows(context)
     _blank_by_lines(context, taken, plans, lines)
     missing_rows(
@@ -215,6 +225,13 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     )
     by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()
+
+
+@cache
+def _every_row(template: str) -> dict[str, tuple[str, ...]]:
+    """Each row of section 三 and every row of the section."""
+    rows = tuple(labels.APPLICATION_ROWS[template])
+    return dict.fromkeys(rows, rows)
 
 
 def _header_noted(draft: Draft, taken: Sequence[Taken], header: HeaderGrid, columns: int) -> None:

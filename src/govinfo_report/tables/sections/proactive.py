@@ -27,6 +27,7 @@ from ..matching import foreign_row, matcher, normalise_label, proactive_column
 from ..reading import Draft, Reading, Sum, unit_apart
 from ..rules import Rule
 from . import header_glued
+from .ahead import ahead_of_a_cut_label
 from .chain import (
     Context,
     Handler,
@@ -164,6 +165,14 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             _sum_subrows(context.draft, template, key, parts)
     _run_of_its_sub_table(context, [row for row, _ in taken])
     _out_of_row_order(context, taken, named)
+    ahead_of_a_cut_label(
+        context,
+        taken,
+        [found.keys for found in named],
+        _sub_table_of(name),
+        NAME,
+        labels.PROACTIVE_ROWS[name],
+    )
     _beside_ignored(context)
     _blank_rows(context)
     missing_rows(
@@ -908,22 +917,26 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
             and printed[0] in by_value
             and by_order(by_value[printed[0]])
         ]
-        cells = [cell for at in out for cell in draft.given[at][0]]
-        if not cells:
-            continue
-        draft.given[:] = [given for at, given in enumerate(draft.given) if at not in out]
-        draft.close(cells)
-        draft.find(
-            diagnostic(
-                "table-order-broken",
-                f"section 二: values at line {first.line} go to no row before any row's label "
-                "of their sub-table, which prints its cells a column at a time: its rows "
-                "read by the order of their values are not kept; their cells are missing",
-                first.line,
-                first.values[0][2],
-                tuple(template.fields[cell].key for cell in cells),
+        cells = draft.take_back(out)
+        if cells:
+            draft.find(
+                diagnostic(
+                    "table-order-broken",
+                    f"section 二: values at line {first.line} go to no row before any row's "
+                    "label of their sub-table, which prints its cells a column at a time: its "
+                    "rows read by the order of their values are not kept; their cells are "
+                    "missing",
+                    first.line,
+                    first.values[0][2],
+                    tuple(template.fields[cell].key for cell in cells),
+                )
             )
-        )
+
+
+@cache
+def _sub_table_of(template: str) -> dict[str, tuple[str, ...]]:
+    """Each row of section 二 and the rows of its sub-table."""
+    return {key: rows for _, _, rows in labels.PROACTIVE_BLOCKS[template] for key in rows}
 
 
 def _beside_ignored(context: _Context) -> None:

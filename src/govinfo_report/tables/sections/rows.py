@@ -1790,7 +1790,7 @@ def _labelled_in(
     """For each row of ``keys``, the label cells of ``rows`` naming no row in which its
     label may be printed: one that matches none or is taken for header words and holds the
     label glued to other words (``_Hosts``; unless not ``glued``: lines of prose, where a
-    sentence may name a row), else cells one after another cut from it (``_cut_over``):
+    sentence may name a row), else cells one after another cut from it (``cut_over``):
     in reading order, or each row's last label cell alone, the column beside the values,
     where a vertical group label's pieces share the lines (``(四`` / ``有现``, ``)无`` /
     ``成信``)."""
@@ -1813,7 +1813,7 @@ def _labelled_in(
     ):
         rest = [key for key in keys if key not in found]
         if rest:
-            found |= _cut_over(rest, row_labels, cells, labels)
+            found |= cut_over(rest, row_labels, cells, labels)
     return found
 
 
@@ -1828,16 +1828,17 @@ def _in_reading_order(row: Row) -> Sequence[Printed]:
     return sorted((*row.labels, *words), key=_PLACE) if words else row.labels
 
 
-def _cut_over(
+def cut_over(
     keys: Sequence[str],
     row_labels: Mapping[str, Sequence[str]],
     cells: Iterable[Printed],
     labels: LabelMatcher,
+    shortest: int = _MIN_CUT,
 ) -> dict[str, tuple[Printed, ...]]:
     """For each row of ``keys``, a run of ``cells`` one after another, each matching no row
     or taken for a group or header words by a piece of them (``开``, ``”``), whose words,
     joined, hold a label of the row's, starting in the first and ending in the last (a
-    label cut over lines: ``行政`` / ``规范`` / ``性文`` / ``件``); a label of ``_MIN_CUT``
+    label cut over lines: ``行政`` / ``规范`` / ``性文`` / ``件``); a label of ``shortest``
     characters or more (规章, 其他, 总计 stand in too many words)."""
     starts: list[int] = []
     kept: list[Printed] = []
@@ -1859,7 +1860,7 @@ def _cut_over(
     for key in keys if text else ():
         own = {normalise_label(label) for label in row_labels[key]}
         for label in sorted(own, key=len, reverse=True):
-            hit = text.find(label) if len(label) >= _MIN_CUT else -1
+            hit = text.find(label) if len(label) >= shortest else -1
             while hit >= 0 and key not in found:
                 first = bisect_right(starts, hit) - 1
                 last = bisect_right(starts, hit + len(label) - 1) - 1

@@ -1,0 +1,78 @@
+"""Values read by their order alone just before another row's label cut over lines.
+
+pdfminer's boxes print Word's PDF of a table whose cells are centred in their rows: a tall
+row's values stand above the middle of its label, which wraps, so they come before the
+label's pieces (``规章`` / ``17`` / ``3`` / ``20`` / ``行政`` / ``规范`` / ``性文`` / ``件``:
+the values are 行政规范性文件's, 规章 is blank). The same text is printed where the values
+are the first row's and the next row is blank: a row reading such values by their order
+alone is left missing where that next row took none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ...diagnostics import diagnostic
+from ...structure.layouts import Printed
+from ..matching import matcher, normalise_label
+from .chain import Context
+from .rows import Taken, by_order, cut_over
+
+
+def ahead_of_a_cut_label(
+    context: Context,
+    taken: Sequence[Taken],
+    keys: Sequence[tuple[str, ...]],
+    kin: Mapping[str, Sequence[str]],
+    section: str,
+    row_labels: Mapping[str, Sequence[str]],
+) -> None:
+    """Take back each row's values read by their order alone (``taken``, each row's
+    template ``keys``) where the labels right after them (``_pieces``) hold, cut over them
+    from the first that has words, the label (``row_labels``, two characters or more) of a
+    row of its ``kin`` that took no value (not in ``context.seen``); ``section``'s matcher
+    reads them."""
+    draft = context.draft
+    at_value = {value: at for at, (row, _) in enumerate(taken) for value in row.values}
+    labels = matcher(context.template.name, section)
+    doubted: list[int] = []
+    for index, (_, printed, _) in enumerate(draft.given):
+        at = at_value.get(printed[0], -1)
+        if at < 0 or len(keys[at]) != 1 or not by_order(taken[at][0]):
+            continue
+        pieces = [
+            cell for cell in _pieces(taken[at + 1 :], keys[at + 1 :]) if normalise_label(cell[0])
+        ]
+        others = [key for key in kin.get(keys[at][0], ()) if key not in context.seen]
+        cuts = cut_over(others, row_labels, pieces, labels, shortest=2) if pieces else {}
+        if any(cut[0] == pieces[0] for cut in cuts.values()):
+            doubted.append(index)
+    if not doubted:
+        return
+    _, line, column = draft.given[doubted[0]][1][0]
+    cells = draft.take_back(doubted)
+    draft.find(
+        diagnostic(
+            "values-unplaced",
+            f"{context.title}: the values at line {line} are read by their order alone, and "
+            "the next lines print, cut over them, the label of another row that took no "
+            "value: the values may be that row's (a tall row's centred cells print before "
+            "its label); they are left missing",
+            line,
+            column,
+            tuple(context.template.fields[cell].key for cell in cells),
+        )
+    )
+
+
+def _pieces(rows: Sequence[Taken], keys: Sequence[tuple[str, ...]]) -> list[Printed]:
+    """The label cells of ``rows`` from the first on that print labels alone, naming no row
+    (``keys``). A row of values ends them, its labels left out: a cut label whose last
+    piece takes values (``2.其`` … ``止公`` / ``开`` / ``2 0 0 0 0 0 2``, a page's footer
+    between its pieces) prints its label before its values, as the row before does."""
+    cells: list[Printed] = []
+    for (row, _), named in zip(rows, keys, strict=False):
+        if named or row.values:
+            break
+        cells.extend(row.labels)
+    return cells
