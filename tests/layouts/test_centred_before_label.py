@@ -74,6 +74,21 @@ def test_values_after_a_cut_label_stay_with_the_row_before() -> None:
     assert "values-unplaced" not in {d.code for d in report.diagnostics}
 
 
+def test_values_on_their_label_s_line_stay_before_a_cut_label() -> None:
+    # plain pdftotext of a browser's PDF: 规章's values on its label's line (one text
+    # line, one row), 规范性文件 blank, its label cut over the lines after them
+    lines = [*_HEAD, *_PROACTIVE]
+    at = lines.index("第二十条第（一）项")
+    lines[at + 1 : at + 15] = [
+        *("信息 本年 本年 现行", "内容 制发 废止 有效", "件数 件数 件数"),
+        *("规章 3件 1件 19件", "行政", "规范", "性文", "件"),
+    ]
+    report = gr.parse("\n".join(lines) + "\n")
+    assert report.cell("proactive.rules.issued").value == 3
+    assert report.cell("proactive.rules.in_force").value == 19
+    assert "values-unplaced" not in {d.code for d in report.diagnostics}
+
+
 #: Section 三, 2021, a row of seven values (重复申请's) before 重复申请's label cut over
 #: lines, after 信访举报投诉类申请, which is blank.
 _APPLICATIONS = [

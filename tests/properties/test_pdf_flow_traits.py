@@ -113,6 +113,35 @@ def test_a_site_footer_run_onto_the_signature_is_passed_over(report: gr.Report, 
     assert gr.parse("\n".join([*lines[:-4], *signature, *tail])).published == date
 
 
+@scaled(2)
+@given(reports(), st.integers(0, 2), st.booleans())
+def test_a_signature_dates_digits_apart_from_its_characters_are_put_back(
+    report: gr.Report, shape: int, kangxi: bool
+) -> None:
+    """pdfminer's and pdfplumber's texts of a browser's PDF print the date's digits in their
+    own font on the line under the characters they go with (``shape``): the line's last
+    character under the digits (``… 年 月`` / ``2021 1 15`` / ``日``), the paragraph's own
+    year first and the date's characters on a line between (``我局 年度…。 某局`` / ``2020
+    2021`` / ``年 月 日`` / ``2 27``), or the day's digits under 日 (``… 年 月`` / ``2021
+    1`` / ``日`` / ``15``); ``kangxi``: 月 and 日 the Kangxi radicals ⽉ and ⽇, the site's
+    date after too. The signature's date is read, never the site's."""
+    date = report.published
+    assert date is not None and report.organisation is not None and report.year is not None
+    lines = _with_site_date(render(report, "cell-per-line")).rstrip("\n").split("\n")
+    y, m, d = date.year, date.month, date.day
+    paragraph, name = lines[-4], report.organisation
+    signature = [
+        [f"{paragraph} {name} 年 月", f"{y} {m} {d}", "日"],
+        [f"我局 年度未收取信息处理费。 {name}", f"{report.year} {y}", "年 月 日", f"{m} {d}"],
+        [f"{paragraph} {name} 年 月", f"{y} {m}", "日", f"{d}"],
+    ][shape]
+    tail = ["主办：某市人民政府办公室 网站标识码：1234567890", "更新日期：2026-05-05"]
+    text = "\n".join([*lines[:-4], *signature, *tail])
+    if kangxi:
+        text = text.replace("月", "\u2f49").replace("日", "\u2f47")
+    assert gr.parse(text).published == date
+
+
 def _pieces(text: str, width: int) -> list[str]:
     return [text[at : at + width] for at in range(0, len(text), width)] or [""]
 

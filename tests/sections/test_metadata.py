@@ -735,3 +735,38 @@ def test_a_signature_dates_digits_on_the_line_under_its_characters_are_put_back(
     assert gr.parse(text).published == datetime.date(2023, 3, 20)
     # the digits fill only as many characters as they are: one short, no date is made
     assert gr.parse(text.replace("2023 2023 3", "2023 3")).published is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "date"),
+    [
+        # pdfminer's text of a browser's PDF (markitdown): the digits in their own font
+        # on the line under the slots they fill (the paragraph's year too), the line's
+        # last slot (日) under them; 月 and 日 the Kangxi radicals ⽉ and ⽇, the footer's too
+        (
+            "我镇将认真落实各项部署，扎实做好 年政府\n2021\n信息公开⼯作。\n"
+            "如需了解更多政府信息，请登录查询。 金沙县石桥镇⼈⺠政府 年 ⽉\n2021 1 15\n⽇\n"
+            "主办：金沙县⼈⺠政府办公室 ⽹站标识码：5070378921\n更新⽇期：2021-07-01\n",
+            (2021, 1, 15),
+        ),
+        # the paragraph's own year fills its 年 first, the date's characters on a line
+        # of their own between the two lines of digits
+        (
+            "我镇 年度未收取信息处理费。 金沙县石桥镇政府\n2020 2021\n年 ⽉ ⽇\n2 27\n"
+            "主办：金沙县人民政府办公室 网站标识码：5070378921\n",
+            (2021, 2, 27),
+        ),
+        # one number short: the slots are not filled, no date is made
+        (
+            "我镇 年度未收取信息处理费。 金沙县石桥镇政府\n2020 2021\n年 ⽉ ⽇\n27\n"
+            "主办：金沙县人民政府办公室 网站标识码：5070378921\n",
+            None,
+        ),
+    ],
+)
+def test_a_signature_dates_digits_between_its_characters_lines_are_put_back(
+    closing: str, date: tuple[int, int, int] | None
+) -> None:
+    opening = REST.removesuffix("无。\n")  # section 六's text is the closing's
+    text = f"{TITLE}\n{opening}{closing}"
+    assert gr.parse(text).published == (datetime.date(*date) if date else None)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from .. import labels
 from ..cells import is_number, not_given
 from ..diagnostics import Diagnostic, diagnostic
+from ..fold import fold
 from ..limits import MAX_FRONT_LINE_CHARS, MAX_FRONT_LINES, MAX_LINE_CHARS
 from .skeleton import Skeleton
 
@@ -590,8 +591,9 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     its digits on two neighbouring lines, or with the signing name's line between
     (``_split_date``), or its pieces on three (``_scattered_date``), or its digits on the
     line under ``年``, ``月`` and ``日`` printed where they stand (``_slots_filled``); a
-    page's header or footer in between is passed over."""
-    printed = _printed(lines)
+    page's header or footer in between is passed over. Kangxi radicals read as the
+    ideographs (``⽉``, ``⽇``: pdfminer's text of a browser's PDF)."""
+    printed = _printed(list(map(fold, lines)))
     kept = _table_tail_dropped(list(printed))
     found = _last_date(kept)
     if found is None and (filled := _slots_filled(printed)) is not None:
@@ -625,26 +627,57 @@ _NUMBERS_LINE = re.compile(r"\s*\d{1,4}(?:\s+\d{1,4})*\s*")
 
 
 def _slots_filled(printed: Sequence[str]) -> list[str] | None:
-    """The report's lines ``printed`` (``_printed``), of the last ``_FILL_LINES``, with each
-    line of numbers alone put back before the
-    ``年``, ``月`` and ``日`` of the line above that stand apart (``_SLOT``), one each in
-    order, where they are as many: pdfplumber prints a browser's PDF so, the digits in
-    their own font on the line under the characters (``…扎实做好 年政府信息公开工作。
-    某委员会 年 月`` / ``2023 2023 3`` / ``日`` / ``20``). ``None`` where no line is so
-    filled."""
+    """The report's lines ``printed`` (``_printed``), of the last ``_FILL_LINES``, with the
+    numbers of lines of numbers alone put back before the ``年``, ``月`` and ``日`` that
+    stand apart (``_SLOT``) on the lines about them, one each in order, where a run of
+    such lines (``_filled_run``) holds as many numbers as slots, its lines then one:
+    pdfplumber prints a browser's PDF so, the digits in their own font on the line under
+    the characters (``…扎实做好 年政府信息公开工作。 某委员会 年 月`` / ``2023 2023 3`` /
+    ``日`` / ``20``), and pdfminer with the line's last slots under the digits (``…政府
+    年 月`` / ``2021 1 15`` / ``日``; ``我镇 年度…。 某镇政府`` / ``2020 2021`` / ``年 月 日``
+    / ``2 27``). ``None`` where no line is so filled."""
     lines = list(printed)
     filled = False
-    for at in range(len(lines) - 1, max(len(lines) - _FILL_LINES, 1) - 1, -1):
-        numbers = lines[at].split() if _NUMBERS_LINE.fullmatch(lines[at]) else []
-        slots = list(_SLOT.finditer(lines[at - 1]))
-        if not numbers or len(slots) != len(numbers):
+    end = len(lines) - 1
+    lowest = max(len(lines) - _FILL_LINES, 0)
+    while end > lowest:
+        run = _filled_run(lines, lowest, end)
+        if run is None:
+            end -= 1
             continue
-        above = lines[at - 1]
-        for slot, number in zip(reversed(slots), reversed(numbers), strict=True):
-            above = above[: slot.start()] + number + above[slot.start() :]
-        lines[at - 1 : at + 1] = [above]
+        start, line = run
+        lines[start : end + 1] = [line]
         filled = True
+        end = start - 1
     return lines if filled else None
+
+
+#: The most lines a run of slots and their numbers spans (``_filled_run``).
+_RUN_LINES = 4
+
+
+def _filled_run(lines: Sequence[str], lowest: int, end: int) -> tuple[int, str] | None:
+    """The shortest run of ``lines`` ending at ``end`` (from ``lowest`` on, at most
+    ``_RUN_LINES``) that starts with a line of slots, each line either numbers alone or
+    slots, as many numbers as slots, and some numbers: its first line and the run's lines
+    of slots, each number put before its slot in order, as one line."""
+    slots: list[tuple[int, re.Match[str]]] = []
+    numbers: list[str] = []
+    texts: dict[int, str] = {}  # the run's lines of slots
+    for start in range(end, max(end - _RUN_LINES, lowest - 1), -1):
+        if _NUMBERS_LINE.fullmatch(lines[start]):
+            numbers[:0] = lines[start].split()
+            continue
+        found = list(_SLOT.finditer(lines[start]))
+        if not found:
+            return None
+        slots[:0] = [(start, slot) for slot in found]
+        texts[start] = lines[start]
+        if numbers and len(slots) == len(numbers):
+            for (at, slot), number in zip(reversed(slots), reversed(numbers), strict=True):
+                texts[at] = texts[at][: slot.start()] + number + texts[at][slot.start() :]
+            return start, " ".join(texts[at] for at in sorted(texts))
+    return None
 
 
 #: How many of the last lines a signature date scattered over lines of its own is looked for in.

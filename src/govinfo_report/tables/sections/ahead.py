@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ...diagnostics import diagnostic
-from ...structure.layouts import Printed
+from ...structure.layouts import Printed, Row
 from ..matching import matcher, normalise_label
 from .chain import Context
 from .rows import Taken, by_order, cut_over
@@ -27,18 +27,21 @@ def ahead_of_a_cut_label(
     section: str,
     row_labels: Mapping[str, Sequence[str]],
 ) -> None:
-    """Take back each row's values read by their order alone (``taken``, each row's
-    template ``keys``) where the labels right after them (``_pieces``) hold, cut over them
-    from the first that has words, the label (``row_labels``, two characters or more) of a
-    row of its ``kin`` that took no value (not in ``context.seen``); ``section``'s matcher
-    reads them."""
+    """Take back each row's values read by their order alone, on lines apart from its
+    label (``taken``, each row's template ``keys``), where the labels right after them
+    (``_pieces``) hold, cut over them from the first that has words, the label
+    (``row_labels``, two characters or more) of a row of its ``kin`` that took no value
+    (not in ``context.seen``); ``section``'s matcher reads them."""
     draft = context.draft
     at_value = {value: at for at, (row, _) in enumerate(taken) for value in row.values}
     labels = matcher(context.template.name, section)
     doubted: list[int] = []
     for index, (_, printed, _) in enumerate(draft.given):
         at = at_value.get(printed[0], -1)
-        if at < 0 or len(keys[at]) != 1 or not by_order(taken[at][0]):
+        if at < 0 or len(keys[at]) != 1:
+            continue
+        row = taken[at][0]
+        if not by_order(row) or _beside_label(row):
             continue
         pieces = [
             cell for cell in _pieces(taken[at + 1 :], keys[at + 1 :]) if normalise_label(cell[0])
@@ -63,6 +66,13 @@ def ahead_of_a_cut_label(
             tuple(context.template.fields[cell].key for cell in cells),
         )
     )
+
+
+def _beside_label(row: Row) -> bool:
+    """Whether a value of ``row`` shares a line with its label: the text line of one row
+    (``规章 3件 3件 19件``), not a cell's box set apart."""
+    lines = {line for _, line, _ in row.labels}
+    return any(line in lines for _, line, _ in row.values)
 
 
 def _pieces(rows: Sequence[Taken], keys: Sequence[tuple[str, ...]]) -> list[Printed]:
