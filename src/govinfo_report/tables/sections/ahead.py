@@ -32,28 +32,33 @@ def ahead_of_a_cut_label(
     (``_pieces``) hold, cut over them from the first that has words, the label
     (``row_labels``, two characters or more) of a row of its ``kin`` that took no value
     (not in ``context.seen``); ``section``'s matcher reads them."""
-    draft = context.draft
-    at_value = {value: at for at, (row, _) in enumerate(taken) for value in row.values}
+    unseen = {key for key in row_labels if key not in context.seen}
+    if not unseen:
+        return  # every row took values: no label is left to be another's
     labels = matcher(context.template.name, section)
-    doubted: list[int] = []
-    for index, (_, printed, _) in enumerate(draft.given):
-        at = at_value.get(printed[0], -1)
-        if at < 0 or len(keys[at]) != 1:
+    doubted: set[Printed] = set()
+    for at, (row, _) in enumerate(taken):
+        if len(keys[at]) != 1 or not row.values or not by_order(row) or _beside_label(row):
             continue
-        row = taken[at][0]
-        if not by_order(row) or _beside_label(row):
+        others = [key for key in kin.get(keys[at][0], ()) if key in unseen]
+        if not others:
             continue
         pieces = [
             cell for cell in _pieces(taken[at + 1 :], keys[at + 1 :]) if normalise_label(cell[0])
         ]
-        others = [key for key in kin.get(keys[at][0], ()) if key not in context.seen]
         cuts = cut_over(others, row_labels, pieces, labels, shortest=2) if pieces else {}
         if any(cut[0] == pieces[0] for cut in cuts.values()):
-            doubted.append(index)
-    if not doubted:
+            doubted.update(row.values)
+    draft = context.draft
+    given = [
+        index
+        for index, (_, printed, _) in enumerate(draft.given)
+        if printed and printed[0] in doubted  # a row of no cell gives nothing
+    ]
+    if not given:
         return
-    _, line, column = draft.given[doubted[0]][1][0]
-    cells = draft.take_back(doubted)
+    _, line, column = draft.given[given[0]][1][0]
+    cells = draft.take_back(given)
     draft.find(
         diagnostic(
             "values-unplaced",
