@@ -537,6 +537,33 @@ def test_a_small_page_grid_whose_words_share_cells_is_not_read_by_its_places() -
             assert back.cell(f"proactive.{row}.{column}").provenance != "blank", (row, column)
 
 
+def test_a_number_after_a_label_in_a_small_page_grid_s_cell_is_a_value() -> None:
+    # The same small grids of a report that leaves its zeros blank: ``| 行政强制 10 | 1 |``
+    # (its 本年增/减 blank). The 10 sharing the label's cell was lost with the label's
+    # words, and the 1 left alone was read under 处理决定数量, a wrong number. Split from
+    # the label, two values for three cells place neither: missing, never a blank claimed.
+    values: dict[str, object] = {field.key: 0 for field in gr.fields("2019")}
+    values |= {
+        "proactive.coercive_measures.previous_items": 10,
+        "proactive.coercive_measures.change": 1,
+        "proactive.penalties.previous_items": 4,
+        "proactive.penalties.change": 2,
+        "proactive.penalties.decisions": 7,
+    }
+    report = gr.Report.from_values(values, template="2019", organisation="某县人民政府", year=2020)
+    text = gr.render(
+        report, MarkitdownPageGrid(merged=False, shifted=False, cut=True), blank_zeros=True
+    )
+    assert "| 行政强制 10 | 1   |" in text
+    back = gr.parse(text)
+    for column in ("previous_items", "change", "decisions"):
+        cell = back.cell(f"proactive.coercive_measures.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing"), column
+    # a row printing all its cells is read in order, the label's cell's number first
+    columns = ("previous_items", "change", "decisions")
+    assert [back.cell(f"proactive.penalties.{column}").value for column in columns] == [4, 2, 7]
+
+
 def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:
     """Widths of characters past the kept ones are still looked up right, and not kept."""
     table = space_aligned._CharWidths()

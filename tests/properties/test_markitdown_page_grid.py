@@ -1,7 +1,8 @@
 """Every table as markitdown's PDF converter prints a page's words (``MarkitdownPageGrid``:
 one padded grid of columns for the page, two values in one cell, a value in its neighbour's
-column, blank places that are padding): no cell comes back a wrong number, and none blank
-where a number is printed."""
+column, blank places that are padding; or each row a small grid of its own, its words two a
+cell, a label and a number in one): no cell comes back a wrong number, and none blank where
+a number is printed."""
 
 from __future__ import annotations
 
@@ -17,16 +18,37 @@ from strategies import reports
 
 
 @scaled(1)
-@given(report=reports(), blanks=st.booleans(), merged=st.booleans(), shifted=st.booleans())
+@given(
+    report=reports(),
+    blanks=st.booleans(),
+    merged=st.booleans(),
+    shifted=st.booleans(),
+    cut=st.booleans(),
+)
 def test_a_page_grid_of_pipes_makes_no_wrong_number_nor_false_blank(
-    report: gr.Report, blanks: bool, merged: bool, shifted: bool
+    report: gr.Report, blanks: bool, merged: bool, shifted: bool, cut: bool
 ) -> None:
-    text = render(report, MarkitdownPageGrid(merged, shifted), blank_zeros=blanks)
+    text = render(report, MarkitdownPageGrid(merged, shifted, cut), blank_zeros=blanks)
     back = gr.parse(text)
     # ``blank_zeros`` leaves every zero blank, an amount of 0.0000 too.
     truth = {
         key: None if blanks and value == 0 else value for key, value in printed(report).items()
     }
+    assert wrong(back, truth) == {}
+    shown = [key for key, value in truth.items() if value is not None]
+    assert [key for key in shown if back.cell(key).provenance == "blank"] == []
+
+
+@scaled(2)
+@given(report=reports(), merged=st.booleans())
+def test_small_page_grids_with_zeros_blank_make_no_wrong_number_nor_false_blank(
+    report: gr.Report, merged: bool
+) -> None:
+    """Each row a small grid of its own, its words two a cell (``| 行政强制 10 | 1 |``), every
+    zero left blank: a row's places are lost, so a row short of a value is placed nowhere."""
+    text = render(report, MarkitdownPageGrid(merged, False, cut=True), blank_zeros=True)
+    back = gr.parse(text)
+    truth = {key: None if value == 0 else value for key, value in printed(report).items()}
     assert wrong(back, truth) == {}
     shown = [key for key, value in truth.items() if value is not None]
     assert [key for key in shown if back.cell(key).provenance == "blank"] == []

@@ -73,6 +73,9 @@ _NUMBER_SHARING = re.compile(r"\| [^\s|][^|]* [-+]?\d[\d.]* \|")
 #: Spaces between two values in one cell of a page grid, numbers or dashes (never a minus
 #: sign: ``—``, not ``-``): apart there (``_page_grid``: ``| — 1 |``, two cells).
 _BETWEEN_NUMBERS = re.compile(r"(?<=[\d—–─/无]) +(?=[-+]?\d|[—–─/]|无)")
+#: Spaces between a word and the numbers that end a page grid's cell (``| 行政强制 10 |``,
+#: ``| 规章 0 0 |``): the page's words the grid put in one cell (``_loose_rows``).
+_BEFORE_NUMBERS = re.compile(r"(?<=[^\s\d.]) +(?=[-+]?\d[\d.]*(?: +[-+]?\d[\d.]*)*$)")
 #: The text markitdown writes for each grid place a merged cell covers (``_spans_shown``).
 _COVERED = " "
 
@@ -140,7 +143,8 @@ def _page_grid(lines: Sequence[str]) -> bool:
 
 def _loose_rows(kept: Sequence[tuple[int, str]]) -> Iterator[Row]:
     """The rows of a page grid (``_page_grid``): each line's non-blank cells in order, a
-    cell split at spaces between numbers, with no grid (its blanks and places unknown)."""
+    cell split at spaces between numbers and before the numbers that end it, with no grid
+    (its blanks and places unknown)."""
     for number, line in kept:
         start, parts = _parts(line, True)
         cells: list[Printed] = []
@@ -149,7 +153,12 @@ def _loose_rows(kept: Sequence[tuple[int, str]]) -> Iterator[Row]:
             start += len(part) + 1
             text = part.strip()
             offset = 0
-            for piece in _BETWEEN_NUMBERS.split(text) if text else ():
+            pieces = [
+                piece
+                for part in _BEFORE_NUMBERS.split(text)
+                for piece in _BETWEEN_NUMBERS.split(part)
+            ]
+            for piece in pieces if text else ():
                 offset = text.index(piece, offset)
                 cells.append((piece[:MAX_CELL_CHARS], number, at + offset))
                 offset += len(piece)
