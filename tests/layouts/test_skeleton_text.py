@@ -71,3 +71,20 @@ def test_the_headings_lines_are_found_by_one_search_as_by_a_match_a_line(
 def test_a_heading_after_a_table_line_or_white_space_is_found_on_its_own_line() -> None:
     lines = ["\t二、主动公开政府信息情况", " ", "  ## 二、主动公开政府信息情况", "二、\t", "三、 "]
     assert [at for at, _ in skeleton._heading_lines("\n" + "\n".join(lines))] == [2, 4]
+
+
+def test_a_label_cut_after_a_table_s_last_value_alone_is_the_table_s() -> None:
+    # pdfminer's centred cells: 行政强制's value before its label's pieces, past empty
+    # lines; numbering marks are a piece's too; the next longer line is not a piece
+    lines = [
+        "二、主动公开政府信息情况",
+        *("第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚"),
+        *("2", "", "行政", "", "强制", "四、", "）总"),
+        "第二十条第（八）项",
+        "行政事业性收费",
+    ]
+    skel = skeleton.split(lines)
+    assert skel.tables(2) == [range(1, 12)]
+    # a value beside its label: the lines after it are not taken
+    lines[5:10] = ["行政强制 2"]
+    assert [span.stop for span in skeleton.split(lines).tables(2)] == [6]

@@ -608,6 +608,9 @@ _LABEL_PIECE = re.compile(r"[^\S\t]+[^\W\d_]{1,4}[^\S\t]*")
 _POINT_REST = re.compile(r"[^\S\t]*(?:[^\W\d_]{1,4}[^\S\t]+)?\.\d+[^\S\t]*")
 #: A piece of a wrapped label alone on its line, indented or not.
 _WORD_ALONE = re.compile(r"[^\S\t]*[^\W\d_]{1,4}[^\S\t]*")
+#: A piece of a wrapped label alone on its line with its numbering's marks (``四、``,
+#: ``（七``, ``）总``): a few characters, no digit, a word's among them.
+_PIECE_ALONE = re.compile(r"[^\S\t]*(?=[^\s\d]{0,3}[^\W\d_])[^\s\d]{1,4}[^\S\t]*")
 #: The units of the last row's values wrapped alone onto an indented line (``个     元``).
 _UNITS_ALONE = re.compile(
     r"(?:[^\S\t]+(?:"
@@ -633,6 +636,22 @@ def _unit_after(lines: Sequence[str], last: int, end: int) -> int:
     while after < end and not lines[after].strip():
         after += 1
     return after if after < end and _UNIT_LINE.fullmatch(lines[after]) else last
+
+
+def _label_after(lines: Sequence[str], last: int, end: int) -> int:
+    """Where a table whose last table line ``last`` is a value alone ends: on over the
+    pieces of a label alone on their lines after it, past empty lines. pdfminer prints a
+    tall row's centred values before its wrapped label (``1`` / ``行政`` / ``强制``;
+    ``6`` / ``四、`` / ``结转`` …): the pieces are the last row's, which a reading must
+    see to know whose the values are."""
+    after = last + 1
+    while after < end:
+        if _PIECE_ALONE.fullmatch(lines[after]):
+            last = after
+        elif lines[after].strip():
+            break
+        after += 1
+    return last
 
 
 #: A line right after a table's last table line that is still the table's (``_lead_out``).
@@ -700,7 +719,7 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
     apart = _VALUE_ALONE.fullmatch(marks.lines[last]) is not None
     last = _lead_out(marks.lines, last, end)
     if apart:
-        last = _unit_after(marks.lines, last, end)
+        last = _label_after(marks.lines, _unit_after(marks.lines, last, end), end)
     after = last + 1
     while after < end and not marks.lines[after].strip() and (apart or marks.lines[after]):
         if marks.lines[after]:
