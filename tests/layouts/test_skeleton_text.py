@@ -75,7 +75,7 @@ def test_a_heading_after_a_table_line_or_white_space_is_found_on_its_own_line() 
 
 def test_a_label_cut_after_a_table_s_last_value_alone_is_the_table_s() -> None:
     # pdfminer's centred cells: 行政强制's value before its label's pieces, past empty
-    # lines; numbering marks are a piece's too; the next longer line is not a piece
+    # lines, where more of the section follows; numbering marks are a piece's too
     lines = [
         "二、主动公开政府信息情况",
         *("第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚"),
@@ -85,6 +85,9 @@ def test_a_label_cut_after_a_table_s_last_value_alone_is_the_table_s() -> None:
     ]
     skel = skeleton.split(lines)
     assert skel.tables(2) == [range(1, 12)]
+    # pieces that end the section are left to the table's reading again with them
+    ended = [*lines[:12], "三、收到和处理政府信息公开申请情况"]
+    assert [span.stop for span in skeleton.split(ended).tables(2)] == [6]
     # a value beside its label: the lines after it are not taken
     lines[5:10] = ["行政强制 2"]
     assert [span.stop for span in skeleton.split(lines).tables(2)] == [6]

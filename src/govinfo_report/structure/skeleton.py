@@ -640,16 +640,20 @@ def _unit_after(lines: Sequence[str], last: int, end: int) -> int:
 
 def _label_after(lines: Sequence[str], last: int, end: int) -> int:
     """Where a table whose last table line ``last`` is a value alone ends: on over the
-    pieces of a label alone on their lines after it, past empty lines. pdfminer prints a
-    tall row's centred values before its wrapped label (``1`` / ``行政`` / ``强制``;
-    ``6`` / ``四、`` / ``结转`` …): the pieces are the last row's, which a reading must
-    see to know whose the values are."""
+    pieces of a label alone on their lines after it, past empty lines, where more of the
+    section follows them (a sub-table's heading, a blank row's label). pdfminer prints a
+    tall row's centred values before its wrapped label (``1`` / ``行政`` / ``强制`` /
+    ``第二十条第（八）项``; ``11`` / ``（七`` / ``）总`` / ``计`` / ``四、结转…``): the
+    pieces are the last row's, which a reading must see to know whose the values are.
+    Pieces that end the section are left to ``tables.table._label_tail``, which reads the
+    table again with them and keeps that reading where it agrees."""
     after = last + 1
+    pieces = last
     while after < end:
         if _PIECE_ALONE.fullmatch(lines[after]):
-            last = after
+            pieces = after
         elif lines[after].strip():
-            break
+            return pieces
         after += 1
     return last
 
