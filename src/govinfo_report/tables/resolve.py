@@ -16,7 +16,7 @@ runs out of budget its cells are missing, and a diagnostic names the budget.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 from math import inf
@@ -529,6 +529,27 @@ def agrees(template: Template, first: Reading, other: Reading) -> bool:
     )
     more = given > 0 or (given == 0 and len(_unit_unknown(theirs)) < len(_unit_unknown(mine)))
     return more and all(theirs.values[cell] == mine.values[cell] for cell in certain)
+
+
+def vouched(template: Template, reading: Reading, keys: Collection[str]) -> bool:
+    """Whether a rule through a cell of ``keys`` and a cell of none holds with ``reading``
+    resolved alone, each of its cells printed (a number or blank, none derived from the
+    rules): a row's own sum holds wherever its values are put, a rule to another row
+    only where they are that row's."""
+    resolved = _alone(template, reading)
+    by_cell = section_rule_set(template.name, reading.section).by_cell
+    cells = {template.index[key] for key in keys}
+    return any(
+        not cells.issuperset(rule.cells)
+        and violated(rule, resolved.values) is False
+        and all(resolved.provenance[cell] in _PRINTED for cell in rule.cells)
+        for cell in cells
+        for rule in by_cell.get(cell, ())
+    )
+
+
+#: The provenance of a cell the text prints (``vouched``).
+_PRINTED = frozenset(("parsed", "blank"))
 
 
 def in_no_unit(template: Template, reading: Reading) -> bool:

@@ -45,9 +45,11 @@ from .resolve import (
     settled_whole,
     unmoved,
     verifies,
+    vouched,
 )
 from .rests import rests_astray
 from .sections import SECTIONS, section_rule_set
+from .sections.ahead import CUT_LABEL_AFTER
 from .sections.rows import NO_CLOSED_WAY, holds
 
 
@@ -269,6 +271,7 @@ def _read_tables(
             if again.reading != read[name].reading and (
                 agrees(template, read[name].reading, again.reading)
                 or _more_blank(read[name].reading, again.reading)
+                or _taken_back_ahead(template, read[name].reading, again.reading)
             ):
                 read[name] = again
     wider = _overflowing(skel, regions)
@@ -383,7 +386,8 @@ def _label_tail(
     table read with them only where it gives more cells and agrees with every cell read for
     certain without them (``agrees``), or reads the same and more cells printed blank
     (``_more_blank``): the pieces add no value, they may only name the row of one that
-    named none, or show its cells blank."""
+    named none, or show its cells blank; or where it takes back values that a tall last
+    row printed before its cut label (``_taken_back_ahead``)."""
     following = skel.sections.get(SECTIONS[name].NUMBER + 1)
     if not regions[name] or following is None or following.heading is None:
         return None
@@ -825,6 +829,27 @@ def _runs(counts: Sequence[int], size: int) -> list[tuple[int, int]]:
                     found.append((start, stop + 1))
                 break
     return found
+
+
+def _taken_back_ahead(template: Template, first: Reading, again: Reading) -> bool:
+    """Whether ``again`` (read with the label pieces past the table's last value) takes back
+    values ``first`` gives, as the row's before another row's label cut over the lines after
+    them (``ahead``: pdfminer prints a tall last row's centred values before its label, so
+    the row above reads them by order), and gives nothing else: unless a rule through one of
+    them holds with ``first``, every cell of it printed (the last row is then printed
+    blank, and the values are the row's own)."""
+    before = set(first.findings)
+    doubted = {
+        key
+        for found in again.findings
+        if found not in before and CUT_LABEL_AFTER in found.message
+        for key in found.keys
+    }
+    return (
+        bool(doubted)
+        and set(again.given) <= set(first.given)
+        and not vouched(template, first, doubted)
+    )
 
 
 def _more_blank(first: Reading, again: Reading) -> bool:

@@ -18,6 +18,9 @@ from ..matching import matcher, normalise_label
 from .chain import Context
 from .rows import Taken, by_order, cut_over
 
+#: What the finding of values taken back says (``table.read_tables`` looks for it).
+CUT_LABEL_AFTER = "the next lines print, cut over them, the label of another row"
+
 
 def ahead_of_a_cut_label(
     context: Context,
@@ -37,7 +40,9 @@ def ahead_of_a_cut_label(
         return  # every row took values: no label is left to be another's
     labels = matcher(context.template.name, section)
     doubted: set[Printed] = set()
-    for at, (row, _) in enumerate(taken):
+    taken_back: set[str] = set()
+    for at in reversed(range(len(taken))):
+        row = taken[at][0]
         if len(keys[at]) != 1 or not row.values or not by_order(row) or _beside_label(row):
             continue
         others = [key for key in kin.get(keys[at][0], ()) if key in unseen]
@@ -47,8 +52,11 @@ def ahead_of_a_cut_label(
             cell for cell in _pieces(taken[at + 1 :], keys[at + 1 :]) if normalise_label(cell[0])
         ]
         cuts = cut_over(others, row_labels, pieces, labels, shortest=2) if pieces else {}
-        if any(cut[0] == pieces[0] for cut in cuts.values()):
+        if any(cut[0] == pieces[0] for cut in cuts.values()) or (
+            _next_named(taken[at + 1 :], keys[at + 1 :]) in taken_back
+        ):
             doubted.update(row.values)
+            taken_back.add(keys[at][0])
     draft = context.draft
     given = [
         index
@@ -63,7 +71,7 @@ def ahead_of_a_cut_label(
         diagnostic(
             "values-unplaced",
             f"{context.title}: the values at line {line} are read by their order alone, and "
-            "the next lines print, cut over them, the label of another row that took no "
+            f"{CUT_LABEL_AFTER} that took no "
             "value: the values may be that row's (a tall row's centred cells print before "
             "its label); they are left missing",
             line,
@@ -78,6 +86,22 @@ def _beside_label(row: Row) -> bool:
     (``规章 3件 3件 19件``), not a cell's box set apart."""
     lines = {line for _, line, _ in row.labels}
     return any(line in lines for _, line, _ in row.values)
+
+
+def _next_named(rows: Sequence[Taken], keys: Sequence[tuple[str, ...]]) -> str | None:
+    """The row that the first of ``rows`` naming one names, where its label is cut over the
+    lines before it, each a piece alone (``（七`` / ``）总`` / ``计``, the label read whole
+    where the pieces start): a tall row, whose values, if printed before its label, are
+    those the row before it read."""
+    start = None
+    for (row, _), named in zip(rows, keys, strict=False):
+        if named:
+            cut = start is not None and bool(row.labels) and row.labels[0][1:] == start
+            return named[0] if cut else None
+        if row.values or not row.labels:
+            return None
+        start = start or row.labels[0][1:]
+    return None
 
 
 def _pieces(rows: Sequence[Taken], keys: Sequence[tuple[str, ...]]) -> list[Printed]:
