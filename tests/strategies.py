@@ -233,14 +233,16 @@ def natural_persons(draw: st.DrawFn, template: str | None = None, most: int = 1)
 
 
 @st.composite
-def nothing_forward(draw: st.DrawFn, template: str | None = None) -> gr.Report:
+def nothing_forward(
+    draw: st.DrawFn, template: str | None = None, count: st.SearchStrategy[int] = COUNT
+) -> gr.Report:
     """A report of ``sparse_reports`` (none of its cells left out) that carries no
     application forward, and some other: printed with blank zeros, section 三's last row
     (结转下年度继续办理) prints nothing after 总计, and its empty cells end the table's text
-    (lynx's run on to section 四's heading, one line each)."""
+    (lynx's run on to section 四's heading, one line each). ``count``: its outcome cells."""
     report = draw(sparse_reports(template, missing=False))
     values = {key: value for key, value in report.flat().items() if value is not None}
-    section = draw(applications(report.template or "2019", most_forward=0))
+    section = draw(applications(report.template or "2019", count=count, most_forward=0))
     assume(any(section.values()))  # a table that prints no value has no text
     return _refilled(report, values | section)
 

@@ -288,6 +288,7 @@ def _broken(
     values: Sequence[Value | None],
     provenance: Sequence[Provenance] | None = None,
     unread: bool = False,
+    numbered_all: bool = False,
 ) -> list[set[int]] | None:
     """The cells of each rule of ``section`` that ``values`` break; None where they leave
     a cell of the section without a value. With ``provenance``, a cell printed blank
@@ -296,7 +297,9 @@ def _broken(
     missing cell (a value that is no number, ``21l``). A rule broken through a blank
     breaks the rule that gave the blank its number too: the two give it different numbers,
     and the text does not say which is right (a misread value moved out of the blank's
-    column would otherwise pass as the report's own error where the two rules meet)."""
+    column would otherwise pass as the report's own error where the two rules meet). With
+    ``numbered_all``, None also where a blank or missing cell is left with no number: a
+    rule through two such cells checks nothing."""
     cells = template.sections[section]
     rules = section_rule_set(template.name, section).rules
     known = list(values)
@@ -306,7 +309,7 @@ def _broken(
         numbered = ("blank", "missing") if unread else ("blank",)
         blank = {cell for cell in cells if known[cell] is None and provenance[cell] in numbered}
         broken = _numbered(rules, known, blank, by)
-        if any(known[cell] is None and cell not in blank for cell in cells):
+        if any(known[cell] is None and (numbered_all or cell not in blank) for cell in cells):
             return None
     elif any(known[cell] is None for cell in cells):
         return None
@@ -359,9 +362,12 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     which the checks then report. A misreading moves values between cells, so it breaks
     rules through two cells or more, unless a value moves into a cell the rules fill
     (``_one_error_witnessed``). A cell printed blank (``—``), or missing (a value that is
-    no number), is checked with the number the rules give it (``_broken``). Where two
-    confirmed readings give different values, the text leaves the choice open and none is
-    kept."""
+    no number), is checked with the number the rules give it (``_broken``); a reading that
+    leaves one with no number is not confirmed, as the rules through it check nothing (a
+    group printed as one row, its sub-rows missing: read by sequence a row off, with rows
+    alike, only 总计 + 结转 = 新收 + 上年结转 would be left to check the rows, and
+    ``1 + 21 = 21 + 1``). Where two confirmed readings give different values, the text
+    leaves the choice open and none is kept."""
     return _only(_fitting(template, first, others))
 
 
@@ -373,7 +379,9 @@ def _fitting(
     for other in others:
         resolved = _alone(template, other)
         values = resolved.values
-        broken = _broken(template, first.section, values, resolved.provenance, unread=True)
+        broken = _broken(
+            template, first.section, values, resolved.provenance, unread=True, numbered_all=True
+        )
         if (
             broken is not None
             and (not broken or _one_error_witnessed(template, first.section, broken, resolved))
