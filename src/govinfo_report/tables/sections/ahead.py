@@ -34,13 +34,17 @@ def ahead_of_a_cut_label(
     label (``taken``, each row's template ``keys``), where the labels right after them
     (``_pieces``) hold, cut over them from the first that has words, the label
     (``row_labels``, two characters or more) of a row of its ``kin`` that took no value
-    (not in ``context.seen``); ``section``'s matcher reads them."""
+    (not in ``context.seen``), or are that row's label cut over the lines before it
+    (``_next_named``); ``section``'s matcher reads them. Rows are looked at from the last
+    up: a row whose values are taken back took none, so the row above it may have read
+    its values. (A row whose values fall short of its cells, left unplaced, is not taken
+    for one that took none: blank cells dropped make rows short in the text of tools that
+    print the label first, and their rows above read their own values.)"""
     unseen = {key for key in row_labels if key not in context.seen}
     if not unseen:
         return  # every row took values: no label is left to be another's
     labels = matcher(context.template.name, section)
     doubted: set[Printed] = set()
-    taken_back: set[str] = set()
     for at in reversed(range(len(taken))):
         row = taken[at][0]
         if len(keys[at]) != 1 or not row.values or not by_order(row) or _beside_label(row):
@@ -52,11 +56,11 @@ def ahead_of_a_cut_label(
             cell for cell in _pieces(taken[at + 1 :], keys[at + 1 :]) if normalise_label(cell[0])
         ]
         cuts = cut_over(others, row_labels, pieces, labels, shortest=2) if pieces else {}
-        if any(cut[0] == pieces[0] for cut in cuts.values()) or (
-            _next_named(taken[at + 1 :], keys[at + 1 :]) in taken_back
+        if _next_named(taken[at + 1 :], keys[at + 1 :]) in others or any(
+            cut[0] == pieces[0] for cut in cuts.values()
         ):
             doubted.update(row.values)
-            taken_back.add(keys[at][0])
+            unseen.add(keys[at][0])  # its values taken back: those above may be its own
     draft = context.draft
     given = [
         index
