@@ -13,7 +13,6 @@ from typing import NamedTuple
 from .. import labels
 from ..cells import is_number, not_given
 from ..diagnostics import Diagnostic, diagnostic
-from ..fold import fold
 from ..limits import MAX_FRONT_LINE_CHARS, MAX_FRONT_LINES, MAX_LINE_CHARS
 from .skeleton import Skeleton
 
@@ -270,6 +269,8 @@ def front(lines: Sequence[str]) -> Front:
     titles: list[Title] = []
     page: dict[str, str] = {}
     previous: str | None = None
+    listed = [_listed(line) for _, line in rows]
+    cleaned = [_clean(line) for _, line in rows]  # each line is read, and read as the next
     for i, (number, line) in enumerate(rows):
         following = rows[i + 1][1] if i + 1 < len(rows) else ""
         fields = _fields(line, following)
@@ -279,10 +280,11 @@ def front(lines: Sequence[str]) -> Front:
         if fields:
             candidate = next((_clean(v) for k, v in fields if _FIELD_KIND[k] == "title"), "")
         else:
-            candidate = _clean(line)
+            candidate = cleaned[i]
         title = None
-        if candidate and not _listed(line):
-            ends = "" if _FIELD.search(following) or _listed(following) else _clean(following)
+        if candidate and not listed[i]:
+            last = i + 1 == len(rows)
+            ends = "" if last or _FIELD.search(following) or listed[i + 1] else cleaned[i + 1]
             title = _title(candidate, ends, previous)
             if title is not None:
                 titles.append((*title, number))
@@ -305,7 +307,7 @@ def front(lines: Sequence[str]) -> Front:
         ),
         None,
     )
-    navigated = any(_listed(line) for _, line in rows)
+    navigated = any(listed)
     if not titles:
         return Front(body, None, None, date, (), navigated)
     organisation, year, number = titles[0]
@@ -592,8 +594,9 @@ def published(lines: Sequence[str]) -> datetime.date | None:
     (``_split_date``), or its pieces on three (``_scattered_date``), or its digits on the
     line under ``年``, ``月`` and ``日`` printed where they stand (``_slots_filled``); a
     page's header or footer in between is passed over. Kangxi radicals read as the
-    ideographs (``⽉``, ``⽇``: pdfminer's text of a browser's PDF)."""
-    printed = _printed(fold("\n".join(lines)).split("\n"))  # one pass at C speed
+    ideographs (``⽉``, ``⽇``: pdfminer's text of a browser's PDF; ``read.source`` folds
+    them)."""
+    printed = _printed(lines)
     kept = _table_tail_dropped(list(printed))
     found = _last_date(kept)
     if found is None and (filled := _slots_filled(printed)) is not None:
