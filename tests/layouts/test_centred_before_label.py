@@ -124,6 +124,50 @@ def test_a_row_of_section_three_before_a_cut_label_is_missing() -> None:
     assert report.cell("applications.not_processed.publication.total").value == 1
 
 
+#: Section 三, 2021, (三)不予公开's last rows, each tall, its values before its label:
+#: 6.属于四类过程性信息's after 5.'s label, 7.'s after 6.'s pieces, and 7. (属于行政执法案卷)
+#: blank, its label cut (``7.属于行`` / ``政执法案卷``, the last piece matched alone).
+_DENIED_AHEAD = [
+    *_APPLICATIONS[:19],
+    "三、本年度办理结果",
+    "（三）不予公开",
+    "5.属于三类内部事务信息",
+    *("2", "1", "0", "0", "0", "0", "3"),
+    *("6.属于四", "类过程性信", "息"),
+    *("1", "0", "0", "0", "0", "0", "1"),
+    *("7.属于行", "政执法案卷"),
+]
+
+
+def test_values_before_labels_cut_into_pieces_that_name_rows_are_missing() -> None:
+    # 6.'s values (1 … 1) come before 7.'s pieces, whose last one names 7. alone, and 7.
+    # took none: they may be 7.'s. Taken back, 6. took none either, and its pieces, each
+    # naming it, come right after 5.'s values (2 … 3): those may be 6.'s too.
+    lines = [
+        *_DENIED_AHEAD,
+        "（四）无法提供",
+        "1.本机关不掌握相关政府信息 2 0 0 0 0 0 2",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    report = gr.parse("\n".join([*_HEAD, *lines]) + "\n")
+    for row in ("internal_affairs", "process_information", "enforcement_files"):
+        cell = report.cell(f"applications.denied.{row}.total")
+        assert (cell.value, cell.provenance) == (None, "missing")
+    found = next(d for d in report.diagnostics if d.code == "values-unplaced")
+    assert found.line == 26  # the 2 after 5.'s label
+    assert report.cell("applications.unavailable.not_held.total").value == 2
+
+
+def test_values_before_numbered_label_pieces_that_end_a_section_are_missing() -> None:
+    # the same rows ending the section: the pieces after the last value keep their
+    # numbering (``7.属于行``), and the table read again with them takes 6.'s back
+    lines = [*_DENIED_AHEAD, "四、政府信息公开行政复议、行政诉讼情况"]
+    report = gr.parse("\n".join([*_HEAD, *lines]) + "\n")
+    cell = report.cell("applications.denied.process_information.total")
+    assert (cell.value, cell.provenance) == (None, "missing")  # 1, 7.'s, would be wrong
+    assert report.cell("applications.new.total").value == 10
+
+
 #: Section 二, 2021, its last row blank: 行政强制's value before its label's pieces, which
 #: end the table, after 行政处罚, which is blank.
 _LAST_PROACTIVE = [

@@ -326,8 +326,9 @@ def _next_after_table(
     return following, following.heading
 
 
-#: A label piece: a short line with no digit and no sentence punctuation.
-_PIECE = re.compile(r"[^\d。；;，,]{1,12}")
+#: A label piece: a short line with no digit but its numbering's (``8.属于行``) and no
+#: sentence punctuation.
+_PIECE = re.compile(r"(?:\d{1,2}[.．、])?[^\d。；;，,]{1,12}")
 #: A line of a row's label before its table (``_label_heads``): as long as a label, with
 #: no digit but its numbering's (``1.属于国家秘密``) and no sentence punctuation.
 _HEAD_PIECE = re.compile(r"(?:\d{1,2}[.．、])?[^\d。；;，,]{1,40}")

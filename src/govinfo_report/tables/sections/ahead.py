@@ -56,7 +56,7 @@ def ahead_of_a_cut_label(
             cell for cell in _pieces(taken[at + 1 :], keys[at + 1 :]) if normalise_label(cell[0])
         ]
         cuts = cut_over(others, row_labels, pieces, labels, shortest=2) if pieces else {}
-        if _next_named(taken[at + 1 :], keys[at + 1 :]) in others or any(
+        if _next_named(taken[at + 1 :], keys[at + 1 :], row_labels) in others or any(
             cut[0] == pieces[0] for cut in cuts.values()
         ):
             doubted.update(row.values)
@@ -92,19 +92,31 @@ def _beside_label(row: Row) -> bool:
     return any(line in lines for _, line, _ in row.values)
 
 
-def _next_named(rows: Sequence[Taken], keys: Sequence[tuple[str, ...]]) -> str | None:
+def _next_named(
+    rows: Sequence[Taken], keys: Sequence[tuple[str, ...]], row_labels: Mapping[str, Sequence[str]]
+) -> str | None:
     """The row that the first of ``rows`` naming one names, where its label is cut over the
-    lines before it, each a piece alone (``（七`` / ``）总`` / ``计``, the label read whole
-    where the pieces start): a tall row, whose values, if printed before its label, are
-    those the row before it read."""
+    lines before it, each a piece alone: read whole where the pieces start (``（七`` /
+    ``）总`` / ``计``, a row ``（七）总计``), or its last piece matched alone, the pieces
+    from the first its label whole (``8.属于行`` / ``政查询事项``; not ``（六）其他处理`` /
+    ``3.其他``, a group's heading and its row). A piece that names the row the next line
+    names is one of its pieces (``6.属于四`` / ``类过程性信`` / ``息``). A tall row, whose
+    values, if printed before its label, are those the row before it read (the caller asks
+    that it took none, or had them taken back)."""
     start = None
-    for (row, _), named in zip(rows, keys, strict=False):
-        if named:
-            cut = start is not None and bool(row.labels) and row.labels[0][1:] == start
-            return named[0] if cut else None
+    words: list[str] = []
+    for at, ((row, _), named) in enumerate(zip(rows, keys, strict=False)):
+        if named and (row.values or tuple(keys[at + 1 : at + 2]) != (named,)):  # else a piece
+            if start is None or not row.labels:
+                return None
+            words.extend(normalise_label(text) for text, _, _ in row.labels)
+            joined = "".join(words)
+            ends = any(joined == normalise_label(label) for label in row_labels[named[0]])
+            return named[0] if ends or row.labels[0][1:] == start else None
         if row.values or not row.labels:
             return None
         start = start or row.labels[0][1:]
+        words.extend(normalise_label(text) for text, _, _ in row.labels)
     return None
 
 
