@@ -158,6 +158,28 @@ def test_values_before_labels_cut_into_pieces_that_name_rows_are_missing() -> No
     assert report.cell("applications.unavailable.not_held.total").value == 2
 
 
+def test_values_before_a_label_whose_first_pieces_name_its_row_are_missing() -> None:
+    # 新收's values, then its label cut over four lines, then 上年结转's (1 … 1), then its
+    # label, blank: 二、上年结 and 转政府信息 each name 上年结转 alone, 公开申请数 and 量 do
+    # not; together, from the first, they are its label, so 1 … 1 may be its values
+    lines = [
+        *_APPLICATIONS[:11],
+        *("9", "1", "0", "0", "0", "0", "10"),
+        *("一、本年新", "收政府信息", "公开申请数", "量"),
+        *("1", "0", "0", "0", "0", "0", "1"),
+        *("二、上年结", "转政府信息", "公开申请数", "量"),
+        "三、本年度办理结果",
+        "（一）予以公开 10 1 0 0 0 0 11",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    report = gr.parse("\n".join([*_HEAD, *lines]) + "\n")
+    cell = report.cell("applications.new.total")
+    assert (cell.value, cell.provenance) == (None, "missing")  # 1, 上年结转's, would be wrong
+    found = [d.line for d in report.diagnostics if d.code == "values-unplaced"]
+    assert 26 in found  # the 1 after 新收's pieces
+    assert report.cell("applications.granted.total").value == 11
+
+
 def test_values_before_numbered_label_pieces_that_end_a_section_are_missing() -> None:
     # the same rows ending the section: the pieces after the last value keep their
     # numbering (``7.属于行``), and the table read again with them takes 6.'s back
@@ -303,3 +325,17 @@ def test_values_centred_before_their_cut_label_are_never_read_wrong(
     found = wrong(back, truth.flat())
     claimed = ("proactive.", "applications.total.", "applications.carried_forward.")
     assert {key: got for key, got in found.items() if key.startswith(claimed)} == {}
+
+
+@scaled(0.5)
+@given(st.one_of(reports(missing=False), sparse_reports()), st.integers(0, 1), st.integers(4, 6))
+def test_values_centred_before_labels_cut_at_a_columns_width_are_never_read_wrong(
+    truth: gr.Report, separators: int, width: int
+) -> None:
+    """The same flow with each row's label cut every 4 to 6 characters, a narrow label
+    column's width, which keeps a numbering with the label's first characters (``4.无正``):
+    no cell of any section is ever wrong (1,868 wrong cells over 200 reports at 4, and 66
+    at 5, before stop 78)."""
+    writer = CellLines(separators=separators, blank=None, merged=False, wrap=width, ahead=True)
+    back = gr.parse(render(truth, writer, blank_zeros=True))
+    assert wrong(back, truth.flat()) == {}

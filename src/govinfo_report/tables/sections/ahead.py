@@ -95,28 +95,32 @@ def _beside_label(row: Row) -> bool:
 def _next_named(
     rows: Sequence[Taken], keys: Sequence[tuple[str, ...]], row_labels: Mapping[str, Sequence[str]]
 ) -> str | None:
-    """The row that the first of ``rows`` naming one names, where its label is cut over the
-    lines before it, each a piece alone: read whole where the pieces start (``（七`` /
-    ``）总`` / ``计``, a row ``（七）总计``), or its last piece matched alone, the pieces
-    from the first its label whole (``8.属于行`` / ``政查询事项``; not ``（六）其他处理`` /
-    ``3.其他``, a group's heading and its row). A piece that names the row the next line
-    names is one of its pieces (``6.属于四`` / ``类过程性信`` / ``息``). A tall row, whose
-    values, if printed before its label, are those the row before it read (the caller asks
-    that it took none, or had them taken back)."""
+    """The row whose label the first of ``rows`` print cut over lines, each a piece alone:
+    read whole where the pieces start, on the row of values they lead to (``（七`` / ``）总``
+    / ``计``, a row ``（七）总计``), or pieces from the first that make the label of the
+    row some of them name, matched alone (``8.属于行`` / ``政查询事项``; ``二、上年结`` /
+    ``转政府信息`` / ``公开申请数`` / ``量``; not ``（六）其他处理`` / ``3.其他``, a group's
+    heading and its row). A tall row, whose values, if printed before its label, are those
+    the row before it read (the caller asks that it took none, or had them taken back). A
+    row's whole label on one line is no cut label."""
     start = None
+    name = None
     words: list[str] = []
-    for at, ((row, _), named) in enumerate(zip(rows, keys, strict=False)):
-        if named and (row.values or tuple(keys[at + 1 : at + 2]) != (named,)):  # else a piece
-            if start is None or not row.labels:
-                return None
-            words.extend(normalise_label(text) for text, _, _ in row.labels)
-            joined = "".join(words)
-            ends = any(joined == normalise_label(label) for label in row_labels[named[0]])
-            return named[0] if ends or row.labels[0][1:] == start else None
-        if row.values or not row.labels:
+    for cut, ((row, _), named) in enumerate(zip(rows, keys, strict=False)):
+        if named and row.values:
+            return named[0] if start is not None and row.labels[0][1:] == start else None
+        if row.values or not row.labels or (named and name not in (None, named[0])):
             return None
+        name = name or (named[0] if named else None)
         start = start or row.labels[0][1:]
         words.extend(normalise_label(text) for text, _, _ in row.labels)
+        if name is not None:
+            joined = "".join(words)
+            own = [normalise_label(label) for label in row_labels[name]]
+            if joined in own and cut:  # a piece before this one
+                return name
+            if not any(label.startswith(joined) for label in own):
+                return None
     return None
 
 
