@@ -138,13 +138,14 @@ def failures(report: Report) -> list[Diagnostic]:
         for name in _rules_named(text):
             naming.setdefault(name, set()).add(text)
     found: list[Diagnostic] = []
-    positions = list(chain.from_iterable(table.positions for table in report.tables))
+    positions: list[tuple[int, int] | None] = []  # made for the first rule that fails
     for rule in rule_set(report.template).rules:
         texts = naming.get(rule.name)
         circular = [i for i in rule.cells if derived_by[i] in texts] if texts else []
         holds = violated(rule, values)
         if holds is False and not circular:
             continue
+        positions = positions or list(chain.from_iterable(t.positions for t in report.tables))
         missing = [i for i in rule.cells if values[i] is None] if holds is None else []
         if missing or circular:  # as ``_check`` says it, without building the check
             found.append(
