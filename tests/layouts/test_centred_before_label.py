@@ -47,6 +47,13 @@ _PROACTIVE = [
 ]
 
 
+def _not_missing(report: gr.Report, keys: list[str]) -> dict[str, tuple[object, str]]:
+    """The cells of ``keys`` the report does not leave missing, each with its value and
+    provenance (``{}``: every one missing; a failing assert shows what was read)."""
+    read = {key: (report.cell(key).value, report.cell(key).provenance) for key in keys}
+    return {key: got for key, got in read.items() if got != (None, "missing")}
+
+
 def test_values_before_a_cut_label_of_a_row_with_none_are_missing() -> None:
     report = gr.parse("\n\n".join([*_HEAD, *_PROACTIVE]) + "\n")
     for row in ("rules", "normative_documents"):
@@ -150,9 +157,8 @@ def test_values_before_labels_cut_into_pieces_that_name_rows_are_missing() -> No
         "四、政府信息公开行政复议、行政诉讼情况",
     ]
     report = gr.parse("\n".join([*_HEAD, *lines]) + "\n")
-    for row in ("internal_affairs", "process_information", "enforcement_files"):
-        cell = report.cell(f"applications.denied.{row}.total")
-        assert (cell.value, cell.provenance) == (None, "missing")
+    rows = ("internal_affairs", "process_information", "enforcement_files")
+    assert _not_missing(report, [f"applications.denied.{row}.total" for row in rows]) == {}
     found = next(d for d in report.diagnostics if d.code == "values-unplaced")
     assert found.line == 26  # the 2 after 5.'s label
     assert report.cell("applications.unavailable.not_held.total").value == 2
@@ -173,8 +179,7 @@ def test_values_before_a_label_whose_first_pieces_name_its_row_are_missing() -> 
         "四、政府信息公开行政复议、行政诉讼情况",
     ]
     report = gr.parse("\n".join([*_HEAD, *lines]) + "\n")
-    cell = report.cell("applications.new.total")
-    assert (cell.value, cell.provenance) == (None, "missing")  # 1, 上年结转's, would be wrong
+    assert _not_missing(report, ["applications.new.total"]) == {}  # 1 is 上年结转's
     found = [d.line for d in report.diagnostics if d.code == "values-unplaced"]
     assert 26 in found  # the 1 after 新收's pieces
     assert report.cell("applications.granted.total").value == 11
@@ -185,8 +190,8 @@ def test_values_before_numbered_label_pieces_that_end_a_section_are_missing() ->
     # numbering (``7.属于行``), and the table read again with them takes 6.'s back
     lines = [*_DENIED_AHEAD, "四、政府信息公开行政复议、行政诉讼情况"]
     report = gr.parse("\n".join([*_HEAD, *lines]) + "\n")
-    cell = report.cell("applications.denied.process_information.total")
-    assert (cell.value, cell.provenance) == (None, "missing")  # 1, 7.'s, would be wrong
+    # 1 by order would be wrong: it is 7.'s
+    assert _not_missing(report, ["applications.denied.process_information.total"]) == {}
     assert report.cell("applications.new.total").value == 10
 
 
@@ -267,10 +272,11 @@ def test_values_before_the_cut_label_that_ends_a_section_are_missing() -> None:
     # by order, 3.其他 would read 总计's values and 总计 结转下年度继续办理's; the pieces
     # after the last value end the section, and the reading with them takes both back
     report = gr.parse("\n".join([*_HEAD, *_CARRIED_AHEAD]) + "\n")
-    for row in ("other.other", "total"):
-        for column in ("natural_person", "commercial_enterprise", "total"):
-            cell = report.cell(f"applications.{row}.{column}")
-            assert (cell.value, cell.provenance) == (None, "missing")
+    columns = ("natural_person", "commercial_enterprise", "total")
+    keys = [
+        f"applications.{row}.{column}" for row in ("other.other", "total") for column in columns
+    ]
+    assert _not_missing(report, keys) == {}
     assert report.cell("applications.carried_forward.natural_person").value is None
     found = next(d for d in report.diagnostics if d.code == "values-unplaced")
     assert found.line == 42  # the 9 after 3.其他
