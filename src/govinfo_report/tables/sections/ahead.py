@@ -108,7 +108,8 @@ def _next_named(
     words: list[str] = []
     for cut, ((row, _), named) in enumerate(zip(rows, keys, strict=False)):
         if named and row.values:
-            return named[0] if start is not None and row.labels[0][1:] == start else None
+            whole = start is not None and bool(row.labels) and row.labels[0][1:] == start
+            return named[0] if whole else None
         if row.values or not row.labels or (named and name not in (None, named[0])):
             return None
         name = name or (named[0] if named else None)
