@@ -362,13 +362,19 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     which the checks then report. A misreading moves values between cells, so it breaks
     rules through two cells or more, unless a value moves into a cell the rules fill
     (``_one_error_witnessed``). A cell printed blank (``—``), or missing (a value that is
-    no number), is checked with the number the rules give it (``_broken``); a reading that
-    leaves one with no number is not confirmed, as the rules through it check nothing (a
+    no number), is checked with the number the rules give it (``_broken``); the one reading
+    that fits is not kept where it leaves one with no number, as the rules through it check
+    nothing (a
     group printed as one row, its sub-rows missing: read by sequence a row off, with rows
     alike, only 总计 + 结转 = 新收 + 上年结转 would be left to check the rows, and
     ``1 + 21 = 21 + 1``). Where two confirmed readings give different values, the text
     leaves the choice open and none is kept."""
-    return _only(_fitting(template, first, others))
+    found = _only(_fitting(template, first, others))
+    if found is None:
+        return None
+    resolved = _alone(template, found)
+    numbered = _broken(template, first.section, resolved.values, resolved.provenance, True, True)
+    return found if numbered is not None else None
 
 
 def _fitting(
@@ -379,9 +385,7 @@ def _fitting(
     for other in others:
         resolved = _alone(template, other)
         values = resolved.values
-        broken = _broken(
-            template, first.section, values, resolved.provenance, unread=True, numbered_all=True
-        )
+        broken = _broken(template, first.section, values, resolved.provenance, unread=True)
         if (
             broken is not None
             and (not broken or _one_error_witnessed(template, first.section, broken, resolved))
