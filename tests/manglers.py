@@ -638,6 +638,46 @@ def stray_tail(text: str, rng: Random) -> str:
     return text
 
 
+#: How PDF text tools print a row whose cells wrap (``narrow_row``).
+FLOWS = ("pdfium", "value-a-line", "pdftotext")
+
+
+def narrow_row(cells: Sequence[str], width: int, flow: str) -> list[str]:
+    """The lines a PDF text tool prints of a row's value cells (blank ones left out) in
+    cells ``width`` characters wide: a wider cell wraps into lines of ``width``, its unit
+    with its rest, and the row is as tall as its tallest cell, the others centred. pdfium
+    (``"pdfium"``) prints the cells in their columns' order and breaks the line where the
+    print moves down (``348 0`` / ``198`` / ``2``); PyMuPDF (``"value-a-line"``) each
+    cell's line a line; plain ``pdftotext`` (``"pdftotext"``) the lines across the row, a
+    centred cell on the first (``348 0 198`` / ``2``)."""
+    pieces = [
+        [cell[start : start + width] for start in range(0, len(cell), width)]
+        for cell in cells
+        if cell
+    ]
+    tall = max(map(len, pieces), default=1)
+    if flow == "value-a-line":
+        return [piece for cell in pieces for piece in cell]
+    if flow == "pdftotext":
+        return [
+            " ".join(cell[at] for cell in pieces if len(cell) > at)
+            for at in range(tall)
+            if any(len(cell) > at for cell in pieces)
+        ]
+    placed = [  # (the cell's line from the row's top, in halves, its text)
+        (2 * at if len(cell) > 1 else tall - 1, piece)
+        for cell in pieces
+        for at, piece in enumerate(cell)
+    ]
+    lines: list[str] = []
+    for at, (height, piece) in enumerate(placed):
+        if at and height == placed[at - 1][0]:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines
+
+
 #: A table section's heading, Chinese-numbered or Arabic (``arabic_headings``).
 _TABLE_HEADING = re.compile(r"^\W*(?:[二三四]、|[234][、.．])")
 _ANY_HEADING = re.compile(r"^\W*(?:[一二三四五六]、|[1-6][、.．](?!\d))")

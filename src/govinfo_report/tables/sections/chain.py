@@ -53,6 +53,9 @@ class Context:
     rules: Callable[[Template], Iterator[Rule]]
     seen: set[str] = attrs.field(factory=set)
     unit: str | None = None
+    #: Whether a row's one value more than its cells may be a number its narrow cell wraps
+    #: (``rows._wrapped``): a section says not, where a row's label stood alone before it.
+    wraps: bool = True
 
     def named(self, step: Step) -> str:
         """How a message names the row of ``step``."""
@@ -139,6 +142,7 @@ def fill_row(context: Context, step: Step) -> bool:
         context.unit,
         step.runs,
         rules=_made(context.rules, context.template.name),
+        wraps=context.wraps,
     )
     return True
 

@@ -754,6 +754,11 @@ class _Context(Context):
     subrows: dict[str, list[Row]] = attrs.field(factory=dict)
     twice: bool = False
     valued_since: bool = False
+    #: Whether a row's whole label stood alone since the last row of values: a flow of
+    #: labels and then values (plain pdftotext's column blocks, ``行政处罚`` / ``行政强制`` /
+    #: ``100`` / ``0``) may give the next row that one's values too, so its extra value is
+    #: no wrapped number's rest (``Context.wraps``).
+    label_alone: bool = False
     merged: bool = False
     table: tuple[Sequence[Taken], Sequence[_Labels]] = ((), ())
     bare: dict[str, Step] = attrs.field(factory=dict)
@@ -771,6 +776,7 @@ class _Context(Context):
         self.unit = _MONEY_UNITS[name, texts] or self.unit
         self.header = _HEADERS[name, texts] or self.header
         key = step.keys[0] if _LABELS[name, texts].whole else None
+        self.label_alone = self.label_alone or key is not None
         if key is not None and key not in self.seen and key not in self.valued:
             self.seen.add(key)
             self.bare[key] = step
@@ -1090,10 +1096,12 @@ def _blank_or_covered(row: Row, width: int, headless: bool, merged: bool) -> boo
 
 
 def _parent(context: _Context, step: Step) -> bool:
-    """A row of values: noted (a header's repeated names hold until one comes); with an
-    unknown label beside its own, a row that may be split into local sub-rows (行政检查,
-    行政确认) is the parent of the sub-rows that follow."""
+    """A row of values: noted (a header's repeated names hold until one comes; whether a row's
+    label stood alone before it, ``_Context.label_alone``); with an unknown label beside its
+    own, a row that may be split into local sub-rows (行政检查, 行政确认) is the parent of the
+    sub-rows that follow."""
     context.valued_since = True
+    context.wraps, context.label_alone = not context.label_alone, False
     if step.unknown and len(step.keys) == 1 and step.keys[0] in labels.PROACTIVE_SPLITTABLE:
         context.parent = step.keys[0]
     return False

@@ -13,6 +13,7 @@ from itertools import (
     combinations,
     compress,
     count,
+    islice,
     pairwise,
     permutations,
     product,
@@ -62,10 +63,12 @@ def fill(
     runs: Sequence[Printed] = (),
     *,
     rules: Iterable[Rule],
+    wraps: bool = True,
 ) -> None:
     """Give a row's values to ``cells`` by position, or set it aside as a unit: fewer values
     than cells, or a collapsed cell (one of ``runs``, the digits its label cells ended in);
-    ``rules``, the section's, check a row gathered from wrapped lines."""
+    ``rules``, the section's, check a row gathered from wrapped lines; ``wraps``: one value
+    more than cells may be a number its narrow cell wraps (``_wrapped``)."""
     if runs:
         _collapsed(draft, template, cells, row, runs, label, unit, rules)
         return
@@ -117,6 +120,8 @@ def fill(
         )
     elif (joined := _rest_joined(rules, cells, values)) is not None:
         _full(draft, cells, row.line, joined, label, unit, rules)
+    elif wraps and (wrapped := _wrapped(row, values, cells, rules)) is not None:
+        _full(draft, cells, row.line, wrapped, label, unit, rules)
     else:
         _extra_values(
             draft,
@@ -161,6 +166,123 @@ def _rest_joined(
         )
     ]
     return confirmed[0] if len(confirmed) == 1 else None
+
+
+#: A number's head as a narrow cell wraps it: digits and no unit (the unit wraps with the
+#: rest), not starting with 0 unless a point follows. Signed or shorter heads only rival.
+_HEAD = re.compile(r"[+-]?(?:[1-9]\d*(?:\.\d*)?|0\.\d*)")
+#: A number's rest on the next line of its cell: digits and its unit, if any.
+_REST = re.compile(r"(\d+)(?: ?(?:{}))?".format("|".join((*MONEY_UNITS, *COUNT_UNITS))))
+#: The fewest digits a narrow cell's line holds: a wrapped number's head has as many.
+MIN_WRAPPED_HEAD = 3
+#: The most joins a row's values may rival with (their sets are searched, 2 ** 12 at most).
+MAX_RIVAL_JOINS = 12
+
+
+def _wrapped(
+    row: Row, values: Sequence[Printed], cells: Sequence[int], rules: Iterable[Rule]
+) -> tuple[Printed, ...] | None:
+    """``values`` (a row's, more than ``cells``) with each number a narrow cell wraps joined
+    to its rest, where exactly one set of the joins that may be (``_rival_joins``) makes as
+    many values as cells and each of its joins is sure (``_sure_wrap``); a set of more
+    joins rivals it, the text leaving blank cells out: ``348 0`` / ``198`` / ``2`` as
+    pdfium prints a row whose last cell wraps 1982, the cells in their columns' order and
+    each line break where the print moves down. Where the row's order was gathered from
+    several lines, the values must stand in their columns' order but for the last, a
+    joined number below the rest, or each on the line after the one before (a flow of one
+    cell a line, PyMuPDF's); the row's own rules, if any, must hold."""
+    rivals = _rival_joins(values)
+    if len(values) != len(cells) + 1 or len(rivals) > MAX_RIVAL_JOINS:
+        return None
+    sets = list(
+        islice(
+            (
+                chosen
+                for joins in range(len(values) - len(cells), len(rivals) + 1)
+                for chosen in combinations(rivals, joins)
+                if len({k for pair in chosen for k in pair}) == 2 * joins
+            ),
+            2,
+        )
+    )
+    if len(sets) != 1 or not all(_sure_wrap(row, values, pair) for pair in sets[0]):
+        return None
+    heads = {head for head, _ in sets[0]}
+    joined = tuple(
+        (text + values[k + 1][0], line, column) if k in heads else (text, line, column)
+        for k, (text, line, column) in enumerate(values)
+        if k - 1 not in heads
+    )
+    lines = [line for _, line, _ in values]
+    if (row.loose or row.stacked) and lines != list(range(lines[0], lines[0] + len(lines))):
+        below = len(values) - 2 in heads and max(lines[:-2], default=0) < lines[-2]
+        if _out_of_column_order(joined[:-1] if below else joined):
+            return None
+    return joined if holds(rules, cells, joined) else None
+
+
+def _rival_joins(values: Sequence[Printed]) -> list[tuple[int, int]]:
+    """The pairs of ``values`` (by index) that may be a wrapped number's head and rest: each
+    value and the next in reading order (``_may_wrap``, or a full line's rest going on:
+    ``_goes_on``), and for such a pair, each other value on the head's line with the same
+    rest. A text that groups a row's print by lines
+    (plain ``pdftotext``: ``行政 348 0 198`` / ``许可`` / ``2``) puts every cell's first line
+    on one line, so the rest may end any of them."""
+    pairs: list[tuple[int, int]] = []
+    for k in range(len(values) - 1):
+        if _may_wrap(values[k], values[k + 1]) or (k and _goes_on(values[k - 1 : k + 2])):
+            pairs += [
+                (at, k + 1)
+                for at, value in enumerate(values[: k + 1])
+                if at == k or (value[1] == values[k][1] and _may_wrap(value, values[k + 1]))
+            ]
+    return pairs
+
+
+def _may_wrap(head: Printed, rest: Printed) -> bool:
+    """Whether ``rest`` may end the number ``head`` begins: on a later line, digits (and a
+    unit) no more than the head's, the head digits with no unit (it wraps with the rest),
+    perhaps signed, and not 0 but before a point."""
+    match = _REST.fullmatch(rest[0])
+    return (
+        rest[1] > head[1]
+        and match is not None
+        and _HEAD.fullmatch(head[0]) is not None
+        and len(match[1]) <= sum(map(str.isdigit, head[0]))
+    )
+
+
+def _goes_on(pieces: Sequence[Printed]) -> bool:
+    """Whether the second of three values, the rest of the first's number as a full line
+    of its cell (as many digits), may go on to the third (``671`` / ``000`` / ``00``)."""
+    (head, _, _), (middle, line, _), (rest, below, _) = pieces
+    match = _REST.fullmatch(rest)
+    return (
+        _may_wrap(pieces[0], pieces[1])
+        and middle.isdigit()
+        and len(middle) == sum(map(str.isdigit, head))
+        and below > line
+        and match is not None
+        and len(match[1]) <= len(middle)
+    )
+
+
+def _sure_wrap(row: Row, values: Sequence[Printed], pair: tuple[int, int]) -> bool:
+    """Whether the pair of ``values`` is surely a wrapped number's head and rest: next to
+    each other in reading order, the head unsigned and of ``MIN_WRAPPED_HEAD`` digits at
+    least, the rest alone of the row's values on its line, and every line between them one
+    of the row's label pieces (an empty line between is a paragraph's gap, not a cell's
+    line: pdfminer's boxes, or another row's value)."""
+    at, rest = pair
+    (head, above, _), (_, below, _) = values[at], values[rest]
+    labelled = {line for _, line, _ in row.labels}
+    return (
+        rest == at + 1
+        and head[0].isdigit()
+        and sum(map(str.isdigit, head)) >= MIN_WRAPPED_HEAD
+        and not any(line == below for k, (_, line, _) in enumerate(values) if k != rest)
+        and labelled.issuperset(range(above + 1, below))
+    )
 
 
 def _out_of_column_order(values: Sequence[Printed]) -> bool:
