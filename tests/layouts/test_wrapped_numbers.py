@@ -133,16 +133,18 @@ def _cells(draw: st.DrawFn) -> tuple[list[str], list[int | None]]:
 @st.composite
 def _narrow_rows(draw: st.DrawFn) -> tuple[str, int, str, list[list[int | None]], list[str]]:
     """Section 二 with 行政许可's and 行政强制's cells wrapped in cells of 3 to 5 characters
-    as pdfium or PyMuPDF prints them (``manglers.narrow_row``): the text, the width, the
-    flow, each row's values and cells as printed. (Plain pdftotext's flow is left out: a
-    rest and a unit on a line of their own, ``0项 件`` under ``行政 100 0 100`` for 1000项,
-    read as no row's, leave the head read whole, as before this reading: docs/accuracy.md.)"""
+    as a PDF text tool prints them (``manglers.narrow_row``): the text, the width, the
+    flow, each row's values and cells as printed."""
     width = draw(st.integers(3, 5))
-    flow = draw(st.sampled_from(FLOWS[:2]))  # plain pdftotext's: docs/accuracy.md
+    flow = draw(st.sampled_from(FLOWS))
     rows = [_cells(draw), _cells(draw)]
     printed = []
     for label, (cells, _) in zip((("行政", "许可"), ("行政", "强制")), rows, strict=True):
-        printed.append([*label, *narrow_row(cells, width, flow)])
+        lines = narrow_row(cells, width, flow)
+        if flow == "pdftotext":  # the label's first piece and the row's first line are one
+            printed.append([f"{label[0]} {lines[0]}", label[1], *lines[1:]])
+        else:
+            printed.append([*label, *lines])
     text = _text(*printed)
     return text, width, flow, [values for _, values in rows], [cells for cells, _ in rows]
 
@@ -179,13 +181,15 @@ def test_a_row_after_a_label_alone_is_not_joined() -> None:
     assert any(d.code == "extra-values" for d in report.diagnostics)
 
 
-@pytest.mark.xfail(strict=True, reason="a rest and a unit alone on a line are no row's")
-def test_a_rest_plain_pdftotext_prints_with_another_cell_s_unit_leaves_its_head_missing() -> None:
-    # 1000项 and 100件 in cells of three characters: ``行政 100 0 100`` / ``许可`` / ``0项 件``.
-    # The line of rests matches no row and is set aside, and 100 is read for 1000: a wrong
-    # number found by the property above in plain pdftotext's flow, older than this reading
-    # (docs/accuracy.md, "Numbers wrapped in narrow cells").
+def test_a_line_of_rests_that_is_no_row_s_leaves_their_heads_missing() -> None:
+    # 1000项 and 100件 in cells of three characters, as plain pdftotext prints them: the
+    # line of rests and a unit matches no row and is set aside, so the values it may end
+    # are missing, not read whole (100 for 1000)
     lines = narrow_row(["1000项", "0", "100件"], 3, "pdftotext")
     assert lines == ["100 0 100", "0项 件"]
-    report = gr.parse(_text([f"行政 {lines[0]}", "许可", lines[1]], ["行政 0 0", "强制"]))
-    assert report.cell("proactive.licensing.previous_items").value in (None, 1000)
+    text = _text([f"行政 {lines[0]}", "许可", lines[1]], ["行政 0 0", "强制"])
+    report = gr.parse(text)
+    assert _row(report, "licensing") == [None, 0, None]
+    found = next(d for d in report.diagnostics if d.code == "values-unplaced")
+    assert found.keys == ("proactive.licensing.previous_items", "proactive.licensing.decisions")
+    assert (found.line, found.column) == (text.split("\n").index("行政 100 0 100") + 1, 4)

@@ -50,6 +50,7 @@ from .rows import (
     exact_only,
     glued_into_blank,
     headings,
+    heads_unread,
     label_text,
     missing_rows,
     not_placed,
@@ -951,13 +952,25 @@ def _beside_ignored(context: _Context) -> None:
     may be theirs (a tall row's unit alone under a value, ``行政  0`` / ``处罚 483项  项
     154件``, parts ``154件`` off as the row ``项``; Word's PDF through ``pdftotext -layout``
     centres a tall row's cells, ``14`` on the line above ``规章  6件 6件``, taken with the
-    header's last words), so the cells are missing, never claimed blank."""
+    header's last words), so the cells are missing, never claimed blank. A value that a
+    value of a row with no label may end (``rows.heads_unread``: ``行政 100 0 100`` /
+    ``许可`` / ``0项 件``) is missing too."""
     lines = {
         line + step for row in context.ignored for _, line, _ in row.values for step in (-1, 0, 1)
     }
     if not lines:
         return
     draft = context.draft
+    rests = [value for row in context.ignored if not label_text(row) for value in row.values]
+    for at in range(len(draft.given)):
+        heads_unread(
+            draft,
+            context.template,
+            at,
+            rests,
+            "section 二: a value that may be the head of a number wrapped in its narrow cell, "
+            "whose rest went to no row on a line after it: not read as printed",
+        )
     for at, (_, printed, _) in enumerate(draft.given):
         beside = [value for value in printed if value[1] in lines]
         if beside:

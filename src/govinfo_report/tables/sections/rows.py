@@ -239,6 +239,25 @@ def _rival_joins(values: Sequence[Printed]) -> list[tuple[int, int]]:
     return pairs
 
 
+def heads_unread(
+    draft: Draft, template: Template, at: int, rests: Sequence[Printed], why: str
+) -> None:
+    """The cells of ``draft.given[at]`` whose value may be the head of a number that one of
+    ``rests`` (values that went to no row) ends, on one of the two lines after it, taken
+    back and left missing, saying ``why``: plain pdftotext prints a line of rests apart
+    from its row (``行政 100 0 100`` / ``许可`` / ``0项 件`` for 1000项 and 100件)."""
+    cells, printed, unit = draft.given[at]
+    kept = [
+        not any(_may_wrap(value, rest) and rest[1] - value[1] <= 2 for rest in rests)
+        for value in printed
+    ]
+    if all(kept):
+        return
+    where = printed[kept.index(False)]
+    draft.given[at] = (tuple(compress(cells, kept)), tuple(compress(printed, kept)), unit)
+    not_placed(draft, template, [c for c, k in zip(cells, kept, strict=True) if not k], where, why)
+
+
 def _may_wrap(head: Printed, rest: Printed) -> bool:
     """Whether ``rest`` may end the number ``head`` begins: on a later line, digits (and a
     unit) no more than the head's, the head digits with no unit (it wraps with the rest),
