@@ -191,8 +191,10 @@ def _wrapped(
     several lines, the values must stand in their columns' order but for the last, a
     joined number below the rest, or each on the line after the one before (a flow of one
     cell a line, PyMuPDF's); the row's own rules, if any, must hold."""
+    if len(values) != len(cells) + 1:
+        return None
     rivals = _rival_joins(values)
-    if len(values) != len(cells) + 1 or len(rivals) > MAX_RIVAL_JOINS:
+    if len(rivals) > MAX_RIVAL_JOINS:
         return None
     sets = list(
         islice(
@@ -225,9 +227,9 @@ def _rival_joins(values: Sequence[Printed]) -> list[tuple[int, int]]:
     """The pairs of ``values`` (by index) that may be a wrapped number's head and rest: each
     value and the next in reading order (``_may_wrap``, or a full line's rest going on:
     ``_goes_on``), and for such a pair, each other value on the head's line with the same
-    rest. A text that groups a row's print by lines
-    (plain ``pdftotext``: ``行政 348 0 198`` / ``许可`` / ``2``) puts every cell's first line
-    on one line, so the rest may end any of them."""
+    rest. A text that groups a row's print by lines (plain ``pdftotext``: ``行政 348 0 198``
+    / ``许可`` / ``2``) puts every cell's first line on one line, so the rest may end any of
+    them."""
     pairs: list[tuple[int, int]] = []
     for k in range(len(values) - 1):
         if _may_wrap(values[k], values[k + 1]) or (k and _goes_on(values[k - 1 : k + 2])):
