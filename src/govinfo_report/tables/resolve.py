@@ -560,7 +560,25 @@ def vouched(template: Template, reading: Reading, keys: Collection[str]) -> bool
     )
 
 
-#: The provenance of a cell the text prints (``vouched``).
+def borne_out(template: Template, reading: Reading, cells: Collection[int]) -> bool:
+    """Whether the rules through a cell of ``cells`` and a cell of none, each of their cells
+    printed (a number or blank, none derived from the rules), all hold with ``reading``
+    resolved alone, and there is one: a row's own sum holds wherever its values are put,
+    and in whatever order of its parts; a rule to another row only where they are that
+    row's, in its columns."""
+    resolved = _alone(template, reading)
+    by_cell = section_rule_set(template.name, reading.section).by_cell
+    checked = {
+        rule.name: rule
+        for cell in cells
+        for rule in by_cell.get(cell, ())
+        if not set(cells).issuperset(rule.cells)
+        and all(resolved.provenance[c] in _PRINTED for c in rule.cells)
+    }
+    return bool(checked) and not any(violated(rule, resolved.values) for rule in checked.values())
+
+
+#: The provenance of a cell the text prints (``vouched``, ``borne_out``).
 _PRINTED = frozenset(("parsed", "blank"))
 
 

@@ -32,6 +32,7 @@ from ..structure.layouts.space_aligned import SpaceAligned
 from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
 from . import apart, blocks
+from .attributed import order_alone
 from .between import between_labels, between_rows
 from .matching import foreign_column, matcher, proactive_column
 from .reading import Reading, signs_misplaced, unplaced
@@ -1101,7 +1102,7 @@ def _by_order(
         "to a column that is never signed, so the row's cells are out of order; none is "
         "placed",
     )
-    first = _own_rules_broken(template, first)
+    first = order_alone(template, _own_rules_broken(template, first), rows.rows, region.skel.lines)
     if not first.overfull and verifies(template, first):
         return TableRead(rows.layout, first, found)
     others = list(section.alternatives(rows.rows, template, first))
