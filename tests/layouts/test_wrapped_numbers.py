@@ -193,3 +193,28 @@ def test_a_line_of_rests_that_is_no_row_s_leaves_their_heads_missing() -> None:
     found = next(d for d in report.diagnostics if d.code == "values-unplaced")
     assert found.keys == ("proactive.licensing.previous_items", "proactive.licensing.decisions")
     assert (found.line, found.column) == (text.split("\n").index("行政 100 0 100") + 1, 4)
+
+
+def test_a_value_lifted_between_rows_under_another_column_is_no_rest() -> None:
+    # pdftotext -layout of a tall row: 规范性文件's 对外公开总数量 (0) printed on the line
+    # between the two rows, under its column. Four values for 规章's three cells, but the 0
+    # stands under the 1, right of 100's end: no rest of 100 (1000 was read), and the row
+    # does not say which cell it joins, so 100 is read only where the 0 is set aside.
+    layout = [
+        *_HEAD,
+        "第二十条第（一）项",
+        "信息内容              本年新制作数量  本年新公开数量            对外公开总数量",
+        "规章                  0               100                       1",
+        "                                                                0",
+        "规范性文件            0               0",
+        "第二十条第（五）项",
+        "信息内容              上一年项目数量  本年增/减                 处理决定数量",
+        "行政许可              0               0                         0",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    report = gr.parse("\n".join(layout) + "\n")
+    published = report.cell("proactive.rules.published").value
+    assert published in (None, 100)
+    assert report.cell("proactive.rules.made").value in (None, 0)
+    assert report.cell("proactive.normative_documents.total_published").value is None
+    assert _row(report, "licensing") == [0, 0, 0]

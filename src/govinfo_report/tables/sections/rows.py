@@ -293,17 +293,34 @@ def _sure_wrap(row: Row, values: Sequence[Printed], pair: tuple[int, int]) -> bo
     each other in reading order, the head unsigned and of ``MIN_WRAPPED_HEAD`` digits at
     least, the rest alone of the row's values on its line, and every line between them one
     of the row's label pieces (an empty line between is a paragraph's gap, not a cell's
-    line: pdfminer's boxes, or another row's value)."""
+    line: pdfminer's boxes, or another row's value). In text that lays its cells out in
+    columns (``Row.gaps``), the rest stands nearer the head than any other value of the
+    head's line: in its cell, not a value of another column lifted between two rows
+    (``规章  0  100  1`` / ``0`` under the 1)."""
     at, rest = pair
     (head, above, _), (_, below, _) = values[at], values[rest]
     labelled = {line for _, line, _ in row.labels}
     return (
         rest == at + 1
+        and (not row.gaps or _nearest(values, at, rest))
         and head[0].isdigit()
         and sum(map(str.isdigit, head)) >= MIN_WRAPPED_HEAD
         and not any(line == below for k, (_, line, _) in enumerate(values) if k != rest)
         and labelled.issuperset(range(above + 1, below))
     )
+
+
+def _nearest(values: Sequence[Printed], head: int, rest: int) -> bool:
+    """Whether of the values on ``values[head]``'s line, the head alone is the nearest to
+    ``values[rest]`` across: by the columns between the rest's start and its characters."""
+    _, line, _ = values[head]
+    start = values[rest][2]
+    gaps = sorted(
+        (max(column - start, start - column - len(text) + 1, 0), at)
+        for at, (text, on, column) in enumerate(values)
+        if on == line
+    )
+    return gaps[0][1] == head and (len(gaps) == 1 or gaps[0][0] < gaps[1][0])
 
 
 def _out_of_column_order(values: Sequence[Printed]) -> bool:
