@@ -23,13 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 from ..catalogue import Template
-from ..diagnostics import diagnostic
 from ..structure.layouts import Printed, Row
 from .matching import LabelMatcher, matcher
-from .reading import Reading
+from .reading import Reading, rows_taken_back
 from .resolve import borne_out
 from .sections import section_rule_set
 
@@ -49,29 +46,14 @@ def order_alone(
         for cells, printed, _ in reading.given
         if doubted.intersection(printed) and not borne_out(template, reading, cells)
     ]
-    if not dropped:
-        return reading
-    return attrs.evolve(
+    return rows_taken_back(
+        template,
         reading,
-        given=tuple(given for given in reading.given if given[:2] not in dropped),
-        closed=reading.closed.union(cell for cells, _ in dropped for cell in cells),
-        findings=(
-            *reading.findings,
-            *(
-                diagnostic(
-                    "values-unplaced",
-                    f"{template.fields[cells[0]].row_label}: in text read by the order of its "
-                    "cells alone, its values follow another row's label printed alone, or "
-                    "come before its own label, so they may be another row's or out of "
-                    "order; no rule to another row, every cell printed, bears them out, so "
-                    "none is placed",
-                    printed[0][1],
-                    printed[0][2],
-                    tuple(template.fields[cell].key for cell in cells),
-                )
-                for cells, printed in dropped
-            ),
-        ),
+        dropped,
+        "in text read by the order of its cells alone, its values follow another row's "
+        "label printed alone, or come before its own label, so they may be another row's "
+        "or out of order; no rule to another row, every cell printed, bears them out, so "
+        "none is placed",
     )
 
 

@@ -340,3 +340,33 @@ def in_order(size: int, count: int) -> tuple[Placement, ...]:
     return tuple(
         tuple(zip(chosen, range(count), strict=True)) for chosen in combinations(range(size), count)
     )
+
+
+def rows_taken_back(
+    template: Template,
+    reading: Reading,
+    rows: Sequence[tuple[tuple[int, ...], tuple[Printed, ...]]],
+    why: str,
+) -> Reading:
+    """``reading`` without the given ``rows`` (their cells and printed values), their cells
+    closed, each said (``values-unplaced``: its label, then ``why``)."""
+    if not rows:
+        return reading
+    return attrs.evolve(
+        reading,
+        given=tuple(given for given in reading.given if given[:2] not in rows),
+        closed=reading.closed.union(cell for cells, _ in rows for cell in cells),
+        findings=(
+            *reading.findings,
+            *(
+                diagnostic(
+                    "values-unplaced",
+                    f"{template.fields[cells[0]].row_label}: {why}",
+                    printed[0][1],
+                    printed[0][2],
+                    tuple(template.fields[cell].key for cell in cells),
+                )
+                for cells, printed in rows
+            ),
+        ),
+    )

@@ -35,7 +35,7 @@ from . import apart, blocks
 from .attributed import order_alone
 from .between import between_labels, between_rows
 from .matching import foreign_column, matcher, proactive_column
-from .reading import Reading, signs_misplaced, unplaced
+from .reading import Reading, rows_taken_back, signs_misplaced, unplaced
 from .resolve import (
     agrees,
     confirmed,
@@ -1151,27 +1151,12 @@ def _own_rules_broken(template: Template, reading: Reading) -> Reading:
         for cells, printed, _ in reading.given
         if not holds(rules, cells, printed, unknown=True)
     ]
-    if not broken:
-        return reading
-    return attrs.evolve(
+    return rows_taken_back(
+        template,
         reading,
-        given=tuple(given for given in reading.given if given[:2] not in broken),
-        closed=reading.closed.union(cell for cells, _ in broken for cell in cells),
-        findings=(
-            *reading.findings,
-            *(
-                diagnostic(
-                    "values-unplaced",
-                    f"{template.fields[cells[0]].row_label}: in text read by the order of "
-                    "its cells alone, the row's values break its own rules, so they may be "
-                    "another row's or column's; none is placed",
-                    printed[0][1],
-                    printed[0][2],
-                    tuple(template.fields[cell].key for cell in cells),
-                )
-                for cells, printed in broken
-            ),
-        ),
+        broken,
+        "in text read by the order of its cells alone, the row's values break its own "
+        "rules, so they may be another row's or column's; none is placed",
     )
 
 
