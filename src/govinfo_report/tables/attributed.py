@@ -79,9 +79,8 @@ def _doubted(
 ) -> set[Printed]:
     """The printed values of ``rows`` that only their order gives their row: under a group's
     label with the label of a row alone after them (``ahead``), or after a row's label alone
-    that nothing follows (no line between it and the next label: ``_untraced``) and whose
-    row ``reading`` gives no cell, unless values under a group's label before that label are
-    its own."""
+    that no line of spaces follows (``_untraced``) and whose row ``reading`` gives no cell,
+    unless values under a group's label before that label are its own."""
     labels = matcher(template.name, reading.section)
     match = labels.match
     placed = {cell for cells, _, _ in reading.given for cell in cells} | reading.blank
@@ -119,9 +118,10 @@ def _named(labels: LabelMatcher, text: str) -> str | None:
 
 
 def _untraced(rows: Sequence[Row], at: int, to: int, lines: Sequence[str]) -> bool:
-    """Whether nothing but labels stands between ``rows[at]``'s label and the values of
-    ``rows[to]``: a line of spaces (a page's ``&nbsp;``) or an empty line in a rhythm of
-    blank cells traces a row printed blank, whose values are then no other row's."""
+    """Whether nothing but labels and empty lines stands between ``rows[at]``'s label and
+    the values of ``rows[to]``: a line of spaces between (a page's ``&nbsp;``) traces a row
+    printed blank, whose values are then no other row's; an empty line traces nothing
+    (plain pdftotext's keep no rhythm)."""
     labelled = {line for row in rows[at : to + 1] for _, line, _ in row.labels}
     first = min(line for _, line, _ in rows[to].values)
     return all(
