@@ -188,25 +188,8 @@ def signs_misplaced(reading: Reading, template: Template, why: str, apart: bool 
             for cell, (text, _, _) in zip(row[0], row[1], strict=True)
         )
     ]
-    if not wrong:
-        return reading
-    return attrs.evolve(
-        reading,
-        given=tuple(row for row in reading.given if row not in wrong),
-        closed=reading.closed.union(cell for cells, _, _ in wrong for cell in cells),
-        findings=(
-            *reading.findings,
-            *(
-                diagnostic(
-                    "values-unplaced",
-                    f"{template.fields[cells[0]].row_label}: {why}",
-                    printed[0][1],
-                    printed[0][2],
-                    tuple(template.fields[cell].key for cell in cells),
-                )
-                for cells, printed, _ in wrong
-            ),
-        ),
+    return rows_taken_back(
+        template, reading, [(cells, printed) for cells, printed, _ in wrong], why
     )
 
 
