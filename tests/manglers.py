@@ -626,7 +626,6 @@ def stray_tail(text: str, rng: Random) -> str:
                 if line[end].isdigit()
                 and "." not in line[end : cut.end()]
                 and _digits(line[cut.start() : end]) >= _digits(line[end : cut.end()])
-                and line[end : cut.end()] != "0"  # a lone 0 is read as no rest (tables.rests)
             ]
             if not cuts:
                 break

@@ -110,10 +110,29 @@ def test_a_rest_on_a_line_of_its_own_after_the_next_heading_counts_too() -> None
     assert gr.parse(text).flat()["proactive.procurement.amount"] is None
 
 
-def test_zero_and_a_page_number_are_no_rest() -> None:
-    # 0 is a value; ``- 02 -`` a page's number: neither makes the amount doubtful
-    back = _parse("\n0\n\n35180.25\n", "自然人\n- 02 -\n0\n")
+def test_a_page_number_is_no_rest() -> None:
+    # ``- 02 -`` is a page's number, and the count 0 is in its row: the amount stands
+    back = _parse("\n0\n\n35180.25\n", "自然人\n- 02 -\n")
     assert back.flat()["proactive.procurement.amount"] == Decimal("35180.25")
+
+
+def test_a_lone_zero_apart_from_any_value_may_be_a_rest() -> None:
+    # 35180.250 and 1000 wrapped as 35180.25 / 0 and 100 / 0: a 0 alone on its line past
+    # the table, apart from any value, is a rest as often as any digit, so the head may be
+    # cut; a printed count of 0 before it stays
+    for amount, rest in (("35180.25", "0"), ("17", "0"), ("35", "0件")):
+        back = gr.parse(_displaced(amount, rest))
+        assert back.flat()["proactive.procurement.amount"] is None, (amount, rest)
+        found = [
+            d
+            for d in back.diagnostics
+            if d.code == "values-unplaced" and "proactive.procurement.amount" in d.keys
+        ]
+        assert found and f"'{rest}'" in found[0].message, (amount, rest)
+        assert back.flat()["proactive.procurement.projects"] == 2
+    back = _parse("\n0\n\n35180.25\n", "自然人\n- 02 -\n0\n")
+    assert back.flat()["proactive.procurement.projects"] == 0
+    assert back.flat()["proactive.procurement.amount"] is None
 
 
 def test_a_cell_printed_after_the_next_rows_label_is_placed_in_neither_row() -> None:
@@ -200,7 +219,19 @@ def test_a_rest_wrapped_with_its_unit_is_a_rest_too() -> None:
         ), rest
 
 
+def test_a_section_that_prints_only_digits_is_no_rest() -> None:
+    # 五 and 六 whose whole text is 0 and 00: each is its section's, not the rest of the
+    # amount printed last before them
+    for prose in ("0", "00", "16"):
+        tail = f"五、存在的主要问题及改进情况\n{prose}\n\n六、其他需要报告的事项\n{prose}\n"
+        back = gr.parse(_HEAD.format(procurement="\n5\n\n35180.25\n", header="自然人") + tail)
+        assert back.flat()["proactive.procurement.amount"] == Decimal("35180.25"), prose
+    # the same 0 after 五's heading but before its prose may be a rest
+    tail = "五、存在的主要问题及改进情况\n0\n一是公开内容不够全面。\n六、其他需要报告的事项\n无\n"
+    back = gr.parse(_HEAD.format(procurement="\n5\n\n35180.25\n", header="自然人") + tail)
+    assert back.flat()["proactive.procurement.amount"] is None
+
+
 def test_a_count_with_its_unit_alone_is_no_rest_of_a_shorter_head() -> None:
-    # ``0件`` is a count, not a rest with a leading zero; ``716件`` is longer than ``35``
-    for rest in ("0件", "716件"):
-        assert gr.parse(_displaced("35", rest)).flat()["proactive.procurement.amount"] == 35
+    # ``716件`` holds more digits than ``35``: no narrow cell wraps 35716件 so
+    assert gr.parse(_displaced("35", "716件")).flat()["proactive.procurement.amount"] == 35

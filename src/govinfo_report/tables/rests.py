@@ -33,13 +33,13 @@ _UNIT = "(?:{})".format("|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, r
 #: spaces or a grid's bars (the search starts at each ``0``, at C speed; what comes before
 #: it on its line is checked apart, ``_rests``).
 _REST = re.compile(rf"0\d+{_UNIT}?(?=(?:[^\S\n]|\|)*(?:\n|\Z))")
-#: A run of digits not ``0`` (a section's whole prose, a placeholder, as often as a rest),
+#: A run of digits with no leading zero (``94``; ``0`` too: 1000 wraps as ``100`` / ``0``),
 #: and its unit, at the start of its line and all it prints but spaces or a grid's bars,
 #: whose next line that prints anything is no such run (a value among values, a cell a
 #: line, stands apart from nothing: ``_apart``). Searched at each newline of
 #: ``Skeleton.joined``, at C speed.
 _ALONE = re.compile(
-    rf"\n([1-9]\d*{_UNIT}?)"
+    rf"\n((?:0|[1-9]\d*){_UNIT}?)"
     rf"(?!(?:[^\S\n]|\|)*(?:\n(?:[^\S\n]|\|)*)+\d+{_UNIT}?(?:[^\S\n]|\|)*(?:\n|\Z))"
     r"(?=(?:[^\S\n]|\|)*(?:\n|\Z))"
 )
@@ -156,6 +156,19 @@ def _after_label(skel: Skeleton, at: int, template: Template) -> bool:
     return len(piece) > 1 and any(piece in normalise_label(f.row_label) for f in template.fields)
 
 
+def _whole_section(skel: Skeleton, at: int) -> bool:
+    """Whether line index ``at`` is all a section prints: the nearest lines around it that
+    print anything (a page's header or footer aside) are section headings, or the text's
+    end (``五、存在的主要问题及改进情况`` / ``0`` / ``六、…``)."""
+    headings = {s.heading for s in skel.sections.values() if s.heading is not None}
+    back, ahead = at - 1, at + 1
+    while back >= 0 and _silent(skel.lines[back]):
+        back -= 1
+    while ahead < len(skel.lines) and _silent(skel.lines[ahead]):
+        ahead += 1
+    return back in headings and (ahead == len(skel.lines) or ahead in headings)
+
+
 def _furniture(skel: Skeleton, at: int) -> bool:
     """Whether the number alone on line index ``at`` is its page's: the page's number on
     its last line, or the year of a browser's running title printed apart from the title's
@@ -202,7 +215,8 @@ def _rests(skel: Skeleton, first: int, template: Template) -> list[Printed]:
     index ``first`` on, that may be a number's rest: one with a leading zero (among a row's
     other words it is that row's cell, which ``leading-zero`` doubts), or one at the start
     of its line that the lines around it do not take (not among values, after a piece of a
-    row's label, nor the page's). Two searches of the joined lines (``Skeleton.joined``)."""
+    row's label, nor the page's); neither all a section prints (``_whole_section``). Two
+    searches of the joined lines (``Skeleton.joined``)."""
     text = skel.joined
     offset = sum(map(len, skel.lines[:first])) + first
     rests = []
@@ -210,7 +224,9 @@ def _rests(skel: Skeleton, first: int, template: Template) -> list[Printed]:
         start = text.rfind("\n", 0, match.start()) + 1
         if text[start : match.start()].replace("|", "").strip():
             continue  # a word before it on its line
-        rests.append((match.group(), text.count("\n", 0, start), match.start() - start + 1))
+        line = text.count("\n", 0, start)
+        if not _whole_section(skel, line - 1):
+            rests.append((match.group(), line, match.start() - start + 1))
     line, at = first, offset
     for match in _ALONE.finditer(text, offset):
         line += text.count("\n", at, match.start(1))  # counted on from the last one
@@ -219,8 +235,9 @@ def _rests(skel: Skeleton, first: int, template: Template) -> list[Printed]:
             _apart(skel, line - 1)
             and not _after_label(skel, line - 1, template)
             and not _furniture(skel, line - 1)
+            and not _whole_section(skel, line - 1)
         ):
-            continue  # among values, a row's, or the page's
+            continue  # among values, a row's, the page's, or a section's whole text
         rests.append((match.group(1), line, 1))
     return sorted(rests, key=lambda rest: rest[1:])
 
