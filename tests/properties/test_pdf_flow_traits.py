@@ -230,3 +230,32 @@ def test_a_number_wrapped_in_a_narrow_cell_of_a_flow_is_never_two_cells(
         if key.startswith("proactive."):
             got = read.cell(key).value
             assert got is None or got == value or (got == 0 and value is None), key
+
+
+def _flowed(values: dict[str, int]) -> gr.Report:
+    """A 2019 report of ``values`` whose section 二 is printed as pypdfium2 prints a narrow
+    table (``_narrow_flow``), read."""
+    report = gr.Report.from_values(
+        values, template="2019", organisation="某县人民政府", year=2020, published=None
+    )
+    lines = render(report, "cell-per-line", blank_zeros=True).split("\n")
+    start = lines.index(next(line for line in lines if line.startswith("二、")))
+    end = lines.index(next(line for line in lines if line.startswith("三、")))
+    return gr.parse("\r\n".join([*lines[: start + 1], *_narrow_flow(report), *lines[end:]]))
+
+
+def test_a_wrapped_count_beside_a_blank_cell_left_out_is_not_two_cells() -> None:
+    # 规章: 1000件 made, none newly published (a blank cell, left out), 10件 in all, printed
+    # 规章 / 100 / 0件 / 10件: three values for three cells, but 0件 prints the unit 100
+    # lacks, so 100 may be 1000件's head; section 二 has no rule to tell, so the row is
+    # missing, and said so, where it was read 100, 0, 10
+    row = ("made", "published", "total_published")
+    values = dict(zip((f"proactive.rules.{cell}" for cell in row), (1000, 0, 10), strict=True))
+    normative = (f"proactive.normative_documents.{cell}" for cell in row)
+    read = _flowed(values | dict(zip(normative, (5, 3, 12), strict=True)))
+    assert [read.cell(f"proactive.rules.{cell}").value for cell in row] == [None, None, None]
+    found = next(d for d in read.diagnostics if "proactive.rules.made" in d.keys)
+    assert found.code == "values-unplaced" and "100 over the next value" in found.message
+    # the row below, its values one line, is read
+    below = [read.cell(f"proactive.normative_documents.{cell}").value for cell in row]
+    assert below == [5, 3, 12]

@@ -104,7 +104,22 @@ def fill(
             ),
         )
     elif len(values) == len(cells):
-        _full(draft, cells, row.line, values, label, unit, rules)
+        if (
+            wraps
+            and (head := wrapped_among_cells(row)) is not None
+            and not _confirmed(rules, cells, values)
+        ):
+            not_placed(
+                draft,
+                template,
+                cells,
+                head,
+                f"{label}: {head[0]} over the next value, which prints the unit it lacks, may "
+                "be one number wrapped in its narrow cell, a blank cell left out; no rule of "
+                "the row tells",
+            )
+        else:
+            _full(draft, cells, row.line, values, label, unit, rules)
     elif len(values) < len(cells):
         short(
             draft,
@@ -131,6 +146,36 @@ def fill(
             row.line,
             values[0][2],
         )
+
+
+def wrapped_among_cells(row: Row) -> Printed | None:
+    """The head of a number that a narrow cell may wrap among a row's values on several
+    lines (``_sure_wrap``): a count with no unit, the next value its rest with the unit the
+    count lacks (a unit wraps with the rest: ``100`` / ``0件`` / ``10件``, 1000件). A text
+    that leaves blank cells out with no trace (a flow of one cell a line) then prints as
+    many values as cells for a row of one wrapped number and one blank cell; ``None`` where
+    no value is such a head."""
+    values = row.values
+    if len(values) < 2 or values[0][1] == values[-1][1]:
+        return None  # one line: no value wraps onto another
+    for at in range(len(values) - 1):
+        head, rest = values[at], values[at + 1]
+        unit = _REST.fullmatch(rest[0])
+        if (
+            unit is not None
+            and unit[0] != unit[1]
+            and _may_wrap(head, rest)
+            and _sure_wrap(row, values, (at, at + 1))
+        ):
+            return head
+    return None
+
+
+def _confirmed(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]) -> bool:
+    """Whether ``values`` given to ``cells`` make the row's own rules hold, one at least."""
+    rules = tuple(rules)
+    inside = set(cells)
+    return any(inside.issuperset(rule.cells) for rule in rules) and holds(rules, cells, values)
 
 
 def _rest_joined(
