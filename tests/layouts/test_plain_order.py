@@ -483,6 +483,34 @@ def test_another_sections_values_beside_the_first_header_cell_are_left_out() -> 
     assert any("others (6) left out" in d.message for d in found)
 
 
+def test_a_run_that_breaks_one_group_s_total_is_not_read_as_the_report_s_error() -> None:
+    # 三's last six values after 四's 行政复议, and 四's 复议后起诉 printed blank, left out
+    # with its other blank cells: 16 values for 15 cells, and no run of 15 is 四's. The
+    # second run (0 0 0 1 6 / 6 2 2 12 22 / 1 1 1 1 4) makes two groups' 总计 hold and breaks
+    # 行政复议's; 四's groups share no rule, so one that breaks may be a value of another
+    # section's as well as the report's own error, and 四 is left missing, said so.
+    truth = dict(_SPARSE)
+    groups = {"review": (6, 2, 2, 12, 22), "litigation_direct": (1, 1, 1, 1, 4)}
+    for group, numbers in groups.items():
+        truth |= {f"appeals.{group}.{cell}": n for cell, n in zip(_GROUP, numbers, strict=True)}
+    truth |= {f"appeals.litigation_after_review.{cell}": None for cell in _GROUP}
+    text = "\n".join(line for line in render(_report(truth), PDFTOTEXT).split("\n") if line != "—")
+    text = _beside_review(text, 6)
+    lines = text.split("\n")
+    at = lines.index("行政复议")
+    assert lines[at : at + 8] == ["行政复议", "0", "0", "0", "0", "1", "6", "行政诉讼"]
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert all(value is None for value in _section(back.flat(), "appeals").values())
+    assert any(
+        d.code == "values-unplaced" and d.message.startswith("section 四") for d in back.diagnostics
+    )
+
+
+#: The cells of each group of section 四, in printed order.
+_GROUP = ("upheld", "corrected", "other", "pending", "total")
+
+
 def test_values_beside_the_first_header_cell_that_two_runs_may_leave_stay_missing() -> None:
     # 四 all zeros, the 6 before its header cells: 6 0 0 0 0 breaks 行政复议's 总计 alone,
     # which may be the report's own error in one cell, so the run with the 6 fits the

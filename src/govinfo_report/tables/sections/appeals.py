@@ -81,12 +81,16 @@ def _windows(
     ``行政复议`` (``行政复议`` / ``4`` / ``行政诉讼`` / … / ``6`` ``1`` ``0`` ``0`` ``7``
     …): which run is 四's the text does not say, so ``parser`` keeps one only where the
     runs that make every group's 总计 hold all give the same values
-    (``resolve.confirmed``)."""
+    (``resolve.confirmed``). Where none makes every one hold, none is given: a run that
+    breaks one group's 总计 alone would pass for the report's own error (its groups share
+    no rule), and 四's values may be no run of them (its blank cells left out as well)."""
     extra = len(values) - len(cells)
     if extra <= 0:
         return
-    for first in range(extra + 1):
-        run = values[first : first + len(cells)]
+    runs = [values[first : first + len(cells)] for first in range(extra + 1)]
+    if not any(_totals_hold(run, template, cells) for run in runs):
+        return  # its values are no run of them (its blank cells left out, too)
+    for first, run in enumerate(runs):
         draft = Draft(NAME)
         draft.give(cells, run, None)
         left = [text for text, _, _ in (*values[:first], *values[first + len(cells) :])]
@@ -155,6 +159,16 @@ def _moved(
             if texts not in seen:
                 seen.add(texts)
                 yield order, value
+
+
+def _totals_hold(values: Sequence[Printed], template: Template, cells: tuple[int, ...]) -> bool:
+    """Whether ``values``, given to ``cells`` in order, make every group's 总计 hold
+    (``_holds``)."""
+    numbers = dict(zip(cells, count_values([text for text, _, _ in values]), strict=True))
+    return all(
+        _holds([numbers[cell] for cell in rule.left], [numbers[cell] for cell in rule.right])
+        for rule in rules(template)
+    )
 
 
 def _holds(total: Sequence[Value | None], parts: Sequence[Value | None]) -> bool:
