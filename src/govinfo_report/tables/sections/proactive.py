@@ -61,6 +61,7 @@ from .rows import (
     splits,
     stacked,
     units_apart,
+    wrapped_among_cells,
 )
 from .spanned import apart, spanned
 
@@ -155,6 +156,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     # rows of a grid (tabs, pipes, boxes) hold each count in its cell: none wraps over lines
     if not all(row.grid.cells for row, _ in taken if row.values):
         doubtful |= _wrapped_in_a_column(context, pieces, taken, named, doubtful)
+    doubtful |= _wrapped_beside_a_blank(context, taken, named, doubtful)
     run(
         CHAIN,
         context,
@@ -629,6 +631,40 @@ def _wrapped_in_a_column(
                     f"over {lower[0]} (line {below}) may be one count wrapped in its "
                     "narrow cell or two counts",
                 )
+    return found
+
+
+def _wrapped_beside_a_blank(
+    context: _Context, taken: Sequence[Taken], named: Sequence[_Labels], doubtful: set[int]
+) -> set[int]:
+    """The rows of as many values as cells one of which may be the head of a count its
+    narrow cell wraps (``rows.wrapped_among_cells``: ``规章`` / ``100`` / ``0件`` / ``10件``,
+    1000件), their cells left missing: a flow of one cell a line leaves blank cells out with
+    no trace, so a wrapped count beside a blank cell prints as many values as cells, and
+    section 二 has no rule to tell."""
+    found: set[int] = set()
+    for index, ((row, runs), labels_of) in enumerate(zip(taken, named, strict=True)):
+        cells = labels_of.cells
+        if (
+            index in doubtful
+            or runs
+            or row.loose
+            or len(labels_of.keys) != 1
+            or len(row.values) != len(cells)
+            or (head := wrapped_among_cells(row)) is None
+        ):
+            continue
+        found.add(index)
+        context.seen.update(labels_of.keys)
+        not_placed(
+            context.draft,
+            context.template,
+            cells,
+            head,
+            f"section 二: {label_text(row)}: {head[0]} over the next value, which prints the "
+            "unit it lacks, may be one count wrapped in its narrow cell, a blank cell left "
+            "out; section 二 has no rule to tell",
+        )
     return found
 
 

@@ -160,6 +160,8 @@ def wrapped_among_cells(row: Row) -> Printed | None:
         return None  # one line: no value wraps onto another
     for at in range(len(values) - 1):
         head, rest = values[at], values[at + 1]
+        if rest[0][-1:].isdigit() or len(head[0]) < MIN_WRAPPED_HEAD:
+            continue  # no unit on the rest, or no head (most rows: checked at C speed)
         unit = _REST.fullmatch(rest[0])
         if (
             unit is not None
