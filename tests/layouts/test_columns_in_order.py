@@ -8,6 +8,8 @@ order. The text is typed here, not the tool bed's page."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import govinfo_report as gr
 
 _LINES = [
@@ -104,3 +106,41 @@ def test_a_first_column_printed_before_its_rows_labels_leaves_the_sub_table_miss
     # the other sub-tables, printed row by row, keep their readings
     assert flat["proactive.normative_documents.total_published"] == 9
     assert flat["proactive.penalties.decisions"] == 16
+
+
+def _procurement(values: list[str], after: list[str]) -> str:
+    """Section 二 of the 2019 template as pdfminer's boxes print Word's PDF, a box a line: its
+    first sub-table (规章 blank) and its last, 政府集中采购's ``values`` under the header's
+    words, before the row's label, then ``after`` (a line of a space each: a blank cell's
+    box)."""
+    lines = [
+        *_LED[:4],
+        "第二十条第（一）项",
+        *("信息", "内容", *"本年新制作数量", *"本年新公开数量", "对外", "公开", "总数", "量"),
+        *("规章  ", "规范", "性文", "件", "4", "4", "81"),
+        "第二十条第（九）项",
+        *(*"采购项目数量", "采购总金", "额", "（单位：", "万元）"),
+        *values,
+        *("信息", "内容", "政府", "集中", "采购"),
+        *after,
+        *("申请人情况", "法人或其他组织"),
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_row_printed_blank_after_its_sub_table_s_numbers_went_to_no_row_is_missing() -> None:
+    # 143 and 0.44 come under the header's words, before the label, and go to no row; the
+    # row's label is followed by its cells' boxes, a space each: they may be 143 and 0.44
+    report = gr.parse(_procurement(["143", "0.44"], [" ", " "]))
+    for cell in ("projects", "amount"):
+        key = f"proactive.procurement.{cell}"
+        assert report.cell(key).value is None
+        assert report.cell(key).provenance == "missing", key
+    found = next(d for d in report.diagnostics if "proactive.procurement.amount" in d.keys)
+    assert found.code == "values-unplaced" and "went to no row" in found.message
+    assert report.flat()["proactive.normative_documents.total_published"] == 81
+    # its values after its label are its own, read as printed
+    after = gr.parse(_procurement([], ["143", "0.44"]))
+    assert after.cell("proactive.procurement.projects").value == 143
+    assert after.cell("proactive.procurement.amount").value == Decimal("0.44")

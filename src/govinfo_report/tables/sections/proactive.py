@@ -1018,6 +1018,39 @@ def _beside_ignored(context: _Context) -> None:
                 "section 二: a row's blank cells beside values on its line or the next that "
                 "went to no row (the row they may belong to): not read as printed blank",
             )
+    _blank_in_a_sub_table_of_ignored(context)
+
+
+def _blank_in_a_sub_table_of_ignored(context: _Context) -> None:
+    """The cells of rows printed wholly blank in a sub-table where numbers went to no row
+    (``_Context.ignored``, under its header's words): those numbers may be the row's, so its
+    cells are missing, never claimed blank. pdfminer's boxes of Word's PDF print a column's
+    values under its header, before the last row's label, and the row's cells as lines of a
+    space after it (``（单位：万元）`` / ``143`` / ``0.44`` / ``政府集中采购`` / `` `` / `` ``)."""
+    taken, _ = context.table
+    spans = _sub_tables([row for row, _ in taken], context.template.name).values()
+    numbers = [value for row in context.ignored for value in row.values if not not_given(value[0])]
+    draft = context.draft
+    for at, (_, printed, _) in enumerate(draft.given):
+        if not printed or not all(not_given(text) for text, _, _ in printed):
+            continue
+        line = printed[0][1]
+        near = [
+            value
+            for start, end in spans
+            if start < line and (end is None or line < end)
+            for value in numbers
+            if start < value[1] and (end is None or value[1] < end)
+        ]
+        if near:
+            blanks_unread(
+                draft,
+                context.template,
+                at,
+                near[0],
+                "section 二: a row printed blank in a sub-table whose numbers went to no row "
+                "(the row they may belong to): not read as printed blank",
+            )
 
 
 def _blank_rows(context: _Context) -> None:
