@@ -216,6 +216,65 @@ def test_a_piece_not_under_a_wrapped_count_joins_nothing(
     assert {k: v for k, v in got.items() if v is not None and v != truth.flat()[k]} == {}
 
 
+#: A 2019 report's first two sub-tables as PyMuPDF's ``get_text(sort=True)`` prints a
+#: browser's PDF: each line starts at its first word's place, but words after a label are
+#: spaced by their gaps, so 行政许可's 2650 (of 26509, wrapped) stands left of its one-line
+#: cells 22 and 0, which print alone where they are, under no word of the header.
+SORTED_2019 = """二、主动公开政府信息情况
+                第二十条第（一）项
+                  本年 本年 对外
+               信息 新  新 公开
+               内容 制作 公开 总数
+                  数量 数量 量
+               规章   0     0     0
+               规范
+               性文   22    19    37
+               件
+                第二十条第（五）项
+                  上一
+                        处理
+               信息 年 本年
+                        决定
+               内容 项目 增/减
+                        数量
+                  数量
+               行政              2650
+{middle}
+               许可               9
+               其他
+               对外
+               管理   13    0   2624
+               服务
+               事项
+""" + WORD_2019[WORD_2019.index("第二十条第（六）项") :]
+
+
+def test_a_tall_row_whose_offsets_tell_no_column_order_is_missing() -> None:
+    """The wrapped count's pieces are joined (26509), but the text's offsets do not say
+    which column it is: 22 and 0 stand under no word of a line that holds a label. The
+    row's cells are missing, never 26509, 22, 0 (22, 0, 26509 printed); where the line of
+    values alone stands under the header's words, the offsets order the row."""
+    printed = dict.fromkeys(("rules.made", "rules.published", "rules.total_published"), 0)
+    printed |= {"normative_documents.made": 22, "normative_documents.published": 19}
+    printed |= {"normative_documents.total_published": 37, "other_services.previous_items": 13}
+    printed |= {"other_services.change": 0, "other_services.decisions": 2624}
+    printed |= dict(zip((f"licensing.{k}" for k in _DECISION_CELLS), (22, 0, 26509), strict=True))
+    truth = _report("2019", PRINTED_2019 | printed)
+    apart = gr.parse(_section_two(truth, SORTED_2019.format(middle=" " * 37 + "22    0")))
+    row = [apart.cell(f"proactive.licensing.{key}").value for key in _DECISION_CELLS]
+    assert row == [None, None, None]
+    assert apart.cell("proactive.other_services.decisions").value == 2624
+    assert wrong(apart, truth.flat()) == {}
+    under = gr.parse(_section_two(truth, SORTED_2019.format(middle=" " * 18 + "22   0")))
+    licensing = [under.cell(f"proactive.licensing.{key}").value for key in _DECISION_CELLS]
+    assert licensing == [22, 0, 26509]
+    assert wrong(under, truth.flat()) == {}
+
+
+#: The cells of a row of decisions of the 2019 template's section 二, in column order.
+_DECISION_CELLS = ("previous_items", "change", "decisions")
+
+
 #: 2021's 第二十条第（一）项 with 行政规范性文件's 现行有效件数 1290 wrapped beside its label's
 #: first and last pieces, its other counts between them.
 WORD_2021 = """二、主动公开政府信息情况

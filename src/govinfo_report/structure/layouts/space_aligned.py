@@ -99,7 +99,7 @@ def _spelt_down(words: list[Words]) -> list[Words]:
     return words
 
 
-def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
+def _by_column(row: Row, lines: Sequence[str], first_line: int, anchors: _Anchors) -> Row:
     """A row whose values sit on several lines, all right of its label, with its values in
     column order: ``pdftotext -layout`` centres a cell's text in a row made tall by a wrapped
     label, so a column's value may sit on a line above the values left of it (``行政 … 122``
@@ -113,7 +113,22 @@ def _by_column(row: Row, lines: Sequence[str], first_line: int) -> Row:
     if min(column for _, _, column in values) <= row.labels[0][2]:
         return row
     placed = sorted((_display(lines[cell[1] - first_line], cell[2]), cell) for cell in values)
-    return row._replace(values=tuple(cell for _, cell in placed), stacked=_stacked(placed))
+    return row._replace(
+        values=tuple(cell for _, cell in placed),
+        stacked=_stacked(placed) or _off_grid(row, anchors),
+    )
+
+
+def _off_grid(row: Row, anchors: _Anchors) -> bool:
+    """Whether of ``row``'s values some stand beside its label and others on a line of
+    their own whose values stand under no word of the table's labelled lines
+    (``_Anchors.unanchored``): the text's offsets on the two lines tell no column order."""
+    labelled = {line for _, line, _ in row.labels}
+    on = {line for _, line, _ in row.values}
+    own = labelled | on
+    return bool(on & labelled) and any(
+        anchors.unanchored(line, own) for line in sorted(on - labelled)
+    )
 
 
 def _stacked(placed: Sequence[tuple[int, Printed]]) -> bool:
@@ -136,6 +151,47 @@ def _overlap(spans: Sequence[tuple[int, int, int]]) -> bool:
         if stop > end:
             end, line = stop, on
     return False
+
+
+class _Anchors:
+    """The spans (in display columns and in characters) of every word of the table's lines
+    that hold a label: header words, label pieces and the values printed beside a label,
+    measured once a table, when a row first asks (``_unanchored``)."""
+
+    def __init__(self, lines: Sequence[str], first_line: int, words: Sequence[Words]) -> None:
+        self.lines, self.first_line, self.words = lines, first_line, words
+        self.spans: list[tuple[int, tuple[Span, Span]]] | None = None
+
+    def unanchored(self, line: int, own: Iterable[int]) -> bool:
+        """Whether a value on ``line`` (a line holding values and no label) stands under no
+        word of a line that holds a label, but those of ``own`` (its row's lines), in
+        either measure. A tall row's label-less line (``行政  2650`` / ``22  0`` / ``许可
+        9``) is laid out on the table's grid where the text is (``pdftotext -layout``, lynx):
+        its values stand under the header's words or other rows' values. PyMuPDF's
+        ``get_text(sort=True)`` starts each line at its first word's x but spaces the words
+        after a label by their gaps, narrower: the values after a label stand left of the
+        label-less line's (header words at 15-27, ``22  0`` at 38-44), and offsets on the
+        two kinds of line tell no column order."""
+        if self.spans is None:
+            self.spans = [
+                (cells[0][1], span)
+                for cells, kinds in self.words
+                if LABEL in kinds
+                for span in _spans(self.lines, self.first_line, cells)
+            ]
+        cells, kinds = self.words[line - self.first_line]
+        if LABEL in kinds:
+            return False
+        skip = set(own)
+        anchors = [span for on, span in self.spans if on not in skip]
+        return any(
+            not any(
+                value[m][0] < anchor[m][1] + _SLACK and anchor[m][0] < value[m][1] + _SLACK
+                for anchor in anchors
+                for m in (0, 1)
+            )
+            for value in _spans(self.lines, self.first_line, cells)
+        )
 
 
 #: The most values a row of section 二 prints (its widest sub-table's columns).
@@ -193,7 +249,11 @@ def _wrapped_numbers(rows: list[Row], words: Sequence[Words], first_line: int) -
 
 
 def _straddling(
-    rows: list[Row], lines: Sequence[str], first_line: int, words: Sequence[Words]
+    rows: list[Row],
+    lines: Sequence[str],
+    first_line: int,
+    words: Sequence[Words],
+    anchors: _Anchors,
 ) -> list[Row]:
     """``rows`` with the pieces of a tall row's cells printed on its label's last line
     joined to the cells they wrap: Word's PDF through ``pdftotext -layout`` prints a row
@@ -245,7 +305,11 @@ def _straddling(
             values = sorted(
                 (*own, *joined), key=lambda cell: _display(lines[cell[1] - first_line], cell[2])
             )
-            rows[at] = row._replace(values=tuple(values), loose=False)
+            if anchors.unanchored(line + 1, (line, line + 1, line + 2)):
+                # the one-line cells' offsets tell no order beside the wrapped ones'
+                rows[at] = row._replace(values=tuple(values), loose=True, stacked=True)
+            else:
+                rows[at] = row._replace(values=tuple(values), loose=False)
             rows[at + 1] = after._replace(labels=after.labels[:1], values=())
     return rows
 
@@ -477,8 +541,13 @@ class SpaceAligned(Layout):
         if any(map(_REST_FIRST.match, lines)):  # at C speed: most tables have none
             words = _numbering_apart(words)
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
+        anchors = _Anchors(lines, first_line, words)
         rows = _straddling(
-            [_by_column(row, lines, first_line) for row in found], lines, first_line, words
+            [_by_column(row, lines, first_line, anchors) for row in found],
+            lines,
+            first_line,
+            words,
+            anchors,
         )
         if joined(rows, lines, first_line):
             # unless its header pads its words as columns do and every cell stands at the
