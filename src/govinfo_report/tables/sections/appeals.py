@@ -83,14 +83,18 @@ def _windows(
     runs that make every group's 总计 hold all give the same values
     (``resolve.confirmed``). Where none makes every one hold, none is given: a run that
     breaks one group's 总计 alone would pass for the report's own error (its groups share
-    no rule), and 四's values may be no run of them (its blank cells left out as well)."""
+    no rule), and 四's values may be no run of them (its blank cells left out as well).
+    The runs are given from the last: where several give the same values, the one kept
+    leaves out the values printed first, beside the first header cell, as another
+    section's (a number's rest among them: ``13`` / ``四、…`` / ``0`` / ``行政复议``, 130
+    wrapped, ``tables.rests``)."""
     extra = len(values) - len(cells)
     if extra <= 0:
         return
     runs = [values[first : first + len(cells)] for first in range(extra + 1)]
     if not any(_totals_hold(run, template, cells) for run in runs):
         return  # its values are no run of them (its blank cells left out, too)
-    for first, run in enumerate(runs):
+    for first, run in reversed(list(enumerate(runs))):
         draft = Draft(NAME)
         draft.give(cells, run, None)
         left = [text for text, _, _ in (*values[:first], *values[first + len(cells) :])]
