@@ -22,7 +22,7 @@ from ...diagnostics import diagnostic
 from ...structure.layouts import Printed, Row
 from ..reading import Draft
 from ..rules import Rule
-from .rows import Taken, empty, fill, start, wrapped_among_cells
+from .rows import Taken, empty, fill, start
 
 
 @attrs.define(slots=True, eq=False)
@@ -123,15 +123,9 @@ def duplicate(context: Context, step: Step) -> bool:
 
 def usual_row(context: Context, step: Step) -> bool:
     """The usual row: as many values as cells, none collapsed, none gathered from wrapped
-    lines, none that may be a number's head its narrow cell wraps, all given."""
+    lines, all given."""
     row = step.row
-    if (
-        step.runs
-        or len(row.values) != len(step.cells)
-        or row.loose
-        or not context.usual(step)
-        or (context.wraps and wrapped_among_cells(row) is not None)
-    ):
+    if step.runs or len(row.values) != len(step.cells) or row.loose or not context.usual(step):
         return False
     context.draft.give(step.cells, row.values, context.unit)
     return True
