@@ -104,22 +104,7 @@ def fill(
             ),
         )
     elif len(values) == len(cells):
-        if (
-            wraps
-            and (head := wrapped_among_cells(row)) is not None
-            and not _confirmed(rules, cells, values)
-        ):
-            not_placed(
-                draft,
-                template,
-                cells,
-                head,
-                f"{label}: {head[0]} over the next value, which prints the unit it lacks, may "
-                "be one number wrapped in its narrow cell, a blank cell left out; no rule of "
-                "the row tells",
-            )
-        else:
-            _full(draft, cells, row.line, values, label, unit, rules)
+        _full(draft, cells, row.line, values, label, unit, rules)
     elif len(values) < len(cells):
         short(
             draft,
@@ -171,13 +156,6 @@ def wrapped_among_cells(row: Row) -> Printed | None:
         ):
             return head
     return None
-
-
-def _confirmed(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]) -> bool:
-    """Whether ``values`` given to ``cells`` make the row's own rules hold, one at least."""
-    rules = tuple(rules)
-    inside = set(cells)
-    return any(inside.issuperset(rule.cells) for rule in rules) and holds(rules, cells, values)
 
 
 def _rest_joined(
