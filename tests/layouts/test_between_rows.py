@@ -434,3 +434,31 @@ def test_a_value_after_its_label_in_the_cell_per_line_rhythm_is_its_row_s() -> N
     report = gr.parse(text)
     assert report.cell("proactive.penalties.decisions").value == 27
     assert report.cell("proactive.coercive_measures.decisions").blank
+
+
+#: The same section with 规范性文件's 对外公开总数量 (96) printed on the line above its row's,
+#: right under 规章's 400: the header prints 对外公开总数量 on one line over them, seven
+#: characters as wide as fourteen digits, so 400 has room in its cell and 96 is no rest of
+#: it (not 40096).
+UNDER_A_WIDE_HEADER = PROACTIVE.replace(
+    "规章                  2               2                         14\n"
+    "规范性文件            5               5                         31\n",
+    "规章                  2               2                         400\n"
+    "                                                                96\n"
+    "规范性文件            5               5\n",
+)
+#: The columns of section 二's first sub-table.
+PUBLISHED = ("made", "published", "total_published")
+
+
+def test_a_value_under_a_number_whose_cell_has_room_is_no_rest_of_it() -> None:
+    """96, between 规章 (ending in 400) and 规范性文件 (its last cell not on its line), is
+    never joined to 400: 规章's cells are read, and 规范性文件's 对外公开总数量 is 96 or
+    missing, never claimed blank, and said."""
+    report = gr.parse(UNDER_A_WIDE_HEADER)
+    assert [report.cell(f"proactive.rules.{key}").value for key in PUBLISHED] == [2, 2, 400]
+    normative = [report.cell(f"proactive.normative_documents.{key}") for key in PUBLISHED]
+    assert [cell.value for cell in normative[:2]] == [5, 5]
+    assert normative[2].value in (96, None)
+    assert not normative[2].blank
+    assert any(d.code == "values-unplaced" and "96" in d.message for d in report.diagnostics)

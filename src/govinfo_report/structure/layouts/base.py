@@ -167,7 +167,11 @@ class Row(NamedTuple):
     ``part``: the line of the page break before the part of the table's region the row was
     read in, where page furniture (a browser's footer and date lines) around the break cut
     the region (``tables.table._read``), so the layout saw no break and ``page`` is 0; 0 in
-    the region's first part. Rows of two parts stand at their own pages' offsets."""
+    the region's first part. Rows of two parts stand at their own pages' offsets.
+
+    ``lifted``: a row of no label holding one value that the text printed on a line of its
+    own between two rows, under a number whose cell has room for both on one line
+    (``space_aligned._lifted_apart``): it may be either row's, and is no rest of a number."""
 
     labels: tuple[Printed, ...]
     values: tuple[Printed, ...]
@@ -182,6 +186,7 @@ class Row(NamedTuple):
     joined: Row | None = None
     page: int = 0
     part: int = 0
+    lifted: bool = False
 
 
 @runtime_checkable
@@ -334,6 +339,7 @@ def _grid_row(
             None,
             0,
             0,
+            False,
         ),
     )
 

@@ -131,6 +131,98 @@ def _off_grid(row: Row, anchors: _Anchors) -> bool:
     )
 
 
+def _lifted_apart(
+    rows: list[Row], lines: Sequence[str], first_line: int, words: Sequence[Words]
+) -> list[Row]:
+    """``rows`` with a value lifted between two rows set apart as a row of its own, with no
+    label (``Row.lifted``): lynx and ``pdftotext -layout`` print a tall cell's value
+    centred, on a line of its own between its row's line and the next (``规章  372  587
+    2711`` / ``4999`` / ``规范性文件  369  859``), and the line of values after a row is read
+    as that row's. Under a value of the row's line, such a value is that number's rest only
+    where its narrow cell wraps it: a cell is as wide as any header word printed over it on
+    one line, and a value narrower than the narrowest such word by ``_WRAP_ROOM`` has room
+    to go on in its cell. The value set apart may be this row's or the next one's: its
+    section places it only where that is certain."""
+    result: list[Row] = []
+    header: list[tuple[str, tuple[Span, Span]]] | None = None
+    for row in rows:
+        last = _lone_last(row, lines, first_line)
+        if last is not None:
+            if header is None:
+                header = _header_words(lines, first_line, words)
+            if _has_room(row, last, lines, first_line, header):
+                kept = tuple(value for value in row.values if value is not last)
+                apart = len({line for _, line, _ in kept}) > 1
+                result.append(
+                    row._replace(
+                        values=kept, loose=row.loose and apart, stacked=row.stacked and apart
+                    )
+                )
+                result.append(Row((), (last,), last[1], lifted=True))
+                continue
+        result.append(row)
+    return result
+
+
+def _lone_last(row: Row, lines: Sequence[str], first_line: int) -> Printed | None:
+    """``row``'s last value where it stands alone on a line after its label's, and it and
+    the values beside the label's last piece stand as printed (none joined from pieces)."""
+    if len(row.values) < 2 or not row.labels:
+        return None
+    last = row.values[-1]
+    if last[1] <= max(line for _, line, _ in row.labels) or row.values[-2][1] == last[1]:
+        return None
+    beside = [value for value in row.values if value[1] == row.labels[-1][1]]
+    printed = all(
+        lines[line - first_line].startswith(text, column - 1)
+        for text, line, column in (*beside, last)
+    )
+    return last if beside and printed else None
+
+
+def _header_words(
+    lines: Sequence[str], first_line: int, words: Sequence[Words]
+) -> list[tuple[str, tuple[Span, Span]]]:
+    """The words of the table's lines of labels alone, with their spans."""
+    return [
+        (text, span)
+        for cells, kinds in words
+        if LABEL in kinds and NUMBER not in kinds and PLACEHOLDER not in kinds
+        for (text, _, _), span in zip(cells, _spans(lines, first_line, cells), strict=True)
+    ]
+
+
+#: How much narrower, in display columns, than its cell's narrowest header word a number
+#: must be for its cell to have room for it on one line (a CJK character is two digits
+#: wide in the fonts reports use; one digit's slack for a proportional font's).
+_WRAP_ROOM = 2
+
+
+def _has_room(
+    row: Row,
+    last: Printed,
+    lines: Sequence[str],
+    first_line: int,
+    header: Sequence[tuple[str, tuple[Span, Span]]],
+) -> bool:
+    """Whether ``last`` stands under a value beside ``row``'s label's last piece (in display
+    columns or in characters) whose header words leave that value room in its cell."""
+    beside = [value for value in row.values if value[1] == row.labels[-1][1]]
+    (rest,) = _spans(lines, first_line, [last])
+    for head, span in zip(beside, _spans(lines, first_line, beside), strict=True):
+        for m in (0, 1):
+            if not (span[m][0] < rest[m][1] and rest[m][0] < span[m][1]):
+                continue
+            over = [
+                _display_width(text)
+                for text, word in header
+                if word[m][0] < span[m][1] and span[m][0] < word[m][1]
+            ]
+            if over and min(over) >= len(head[0]) + _WRAP_ROOM:
+                return True
+    return False
+
+
 def _stacked(placed: Sequence[tuple[int, Printed]]) -> bool:
     """Whether of a row's values (with their display columns, in their order) two on
     different lines stand one under the other, touching or overlapping, in characters
@@ -542,12 +634,17 @@ class SpaceAligned(Layout):
             words = _numbering_apart(words)
         found = _wrapped_numbers(list(word_rows(lines, first_line, words)), words, first_line)
         anchors = _Anchors(lines, first_line, words)
-        rows = _straddling(
-            [_by_column(row, lines, first_line, anchors) for row in found],
+        rows = _lifted_apart(
+            _straddling(
+                [_by_column(row, lines, first_line, anchors) for row in found],
+                lines,
+                first_line,
+                words,
+                anchors,
+            ),
             lines,
             first_line,
             words,
-            anchors,
         )
         if joined(rows, lines, first_line):
             # unless its header pads its words as columns do and every cell stands at the

@@ -997,7 +997,12 @@ def _beside_ignored(context: _Context) -> None:
     if not lines:
         return
     draft = context.draft
-    rests = [value for row in context.ignored if not label_text(row) for value in row.values]
+    rests = [
+        value
+        for row in context.ignored
+        if not label_text(row) and not row.lifted
+        for value in row.values
+    ]
     for at in range(len(draft.given)):
         heads_unread(
             draft,
@@ -1211,6 +1216,18 @@ def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
     )
     if row.values:
         context.ignored.append(row)
+    if row.lifted:
+        (text, line, column), *_ = row.values
+        context.draft.find(
+            diagnostic(
+                "values-unplaced",
+                f"section 二: {text}, printed on a line of its own between two rows, may be "
+                "either row's: not read",
+                line,
+                column,
+            )
+        )
+        return True
     context.draft.find(
         diagnostic(
             "foreign-label" if foreign else "unknown-label",

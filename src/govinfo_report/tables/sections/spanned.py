@@ -380,7 +380,8 @@ def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) ->
     (lines known to be one row's): ``15`` / ``规章  32`` / ``件`` for 1532件, ``规章  87  40
     50`` / ``件  66  3件`` / ``件`` for 4066件, ``65`` / ``规章`` / ``3件`` for 653件, ``政府集
     1.2`` / ``0个`` / ``中采购  271`` for 1.2271. Only a row's own rules may then confirm
-    them as two cells (``Row.stacked``): no count is read whole off one of its lines."""
+    them as two cells (``Row.stacked``): no count is read whole off one of its lines. A
+    value ``Row.lifted`` is no rest."""
     values: dict[int, list[Printed]] = {}
     labelled: set[int] = set()
     home: dict[Printed, int] = {}
@@ -391,6 +392,8 @@ def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) ->
         labelled.update(line for _, line, _ in row.labels)
     doubted: set[int] = set()
     for value in home:
+        if rows[home[value]].lifted:
+            continue
         line = value[1]
         above = _over(values.get(line - 1, ()), value) or [
             top
