@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import compress, count, repeat
+from itertools import compress, count
 from operator import itemgetter, not_
 from typing import ClassVar
 
@@ -102,7 +102,7 @@ def _plain(lines: Sequence[str]) -> set[int] | None:
     cell), no line over the length cap; ``None`` where they are not. Checked by counting
     over the joined text, no Python code per line."""
     joined = "\n".join(lines)
-    filled = len(lines) - list(lines).count("")
+    filled = len(lines) - lines.count("")
     tabs = joined.count("\t")
     if not (
         joined.count("\n") == len(lines) - 1  # no line holds a newline
@@ -141,9 +141,7 @@ def _plain_rows(lines: Sequence[str], first_line: int, untabbed: set[int]) -> It
                 row = make_row(cells, first_line + start, True, whole=True)
             else:
                 stop = min(end, start + MAX_CELLS_PER_ROW)
-                cells = list(
-                    zip(texts[start:stop], range(first_line + start, first_line + stop), repeat(2))
-                )
+                cells = [(texts[at], first_line + at, 2) for at in range(start, stop)]
                 row = make_row(cells, first_line + start, True, kinds[start:stop], whole=True)
             if row is not None:
                 yield row
