@@ -22,7 +22,9 @@ from .base import SPACE, Layout, Printed, Row, make_row, plain_cells, split_tabs
 _DISPLACED = re.compile(r"^[^L]*___L|L[^L]*__L")
 #: The kinds of a line of two cells, one filled and one blank: a cell, no grid.
 _ONE_OF_TWO = frozenset(
-    kinds for kind in (LABEL, NUMBER, PLACEHOLDER) for kinds in (kind + BLANK, BLANK + kind)
+    kinds
+    for kind in (LABEL, NUMBER, PLACEHOLDER, LINE_BREAK)
+    for kinds in (kind + BLANK, BLANK + kind)
 )
 
 
