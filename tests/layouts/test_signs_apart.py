@@ -146,6 +146,26 @@ def test_a_sign_line_then_a_blank_line_is_no_sign_apart() -> None:
     assert all(back.cell(f"proactive.penalties.{c}").provenance == "missing" for c in COLUMNS)
 
 
+def test_a_minus_sign_an_empty_line_before_its_number_may_still_sign_it() -> None:
+    # A page's text whose empty lines come and go (its blank cells are &nbsp; lines, so an
+    # empty line is no cell): 其他对外管理服务事项's minus and 37 are -37 and a blank
+    # 处理决定数量, or a dash and 37 with its &nbsp; line taken for the indent before the
+    # next sub-table. Both fit, so the row is missing: never 37 read as the count, never
+    # 本年增/减 claimed blank.
+    text = _page(
+        "2019",
+        ["行政许可", "_", "+", "59", "_"],
+        ["其他对外管理服务事项", "1767", "-", "", "37", "_"],
+        ["第二十条第（六）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        ["行政处罚", "3477", "_", "_"],
+    )
+    back = gr.parse(text)
+    assert _row(back, "other_services") == [None, None, None]
+    assert not back.cell("proactive.other_services.change").blank
+    (said,) = [d for d in back.diagnostics if d.code == "sign-or-placeholder"]
+    assert "其他对外管理服务事项" in said.message
+
+
 #: Value-a-line writers that split a 本年增/减's sign onto a line of its own: a page's text
 #: (its blank cells &nbsp; lines), and the same with its blank cells dropped (strip=True).
 SIGNED = {"soup-signed": TOOLS["soup-signed"], "soup-stripped": TRACELESS["soup-stripped"]}

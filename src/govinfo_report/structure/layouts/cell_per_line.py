@@ -105,22 +105,33 @@ def _signs_joined(words: list[Words]) -> list[Words]:
     label and no value; a lone ``-`` may be a blank cell's placeholder, and is joined only in
     a row's other reading (``_minus_apart``)."""
     for at in range(len(words)):
-        for index in reversed(_sign_apart(words, at, "+", LABEL)):  # a join shifts those after
-            _join(words, at, index)
+        # reversed: a join shifts the cells after it
+        for index, below in reversed(_sign_apart(words, at, "+", LABEL)):
+            _join(words, at, index, below)
     return words
 
 
-def _minus_apart(words: Sequence[Words]) -> list[tuple[int, int]]:
+def _minus_apart(words: Sequence[Words]) -> list[tuple[int, int, int]]:
     """Where a lone minus sign stands right before an unsigned number (``_sign_apart``):
     a sign markup split off its number, or a dash cell (not given) before the next cell.
-    ``(line offset, cell index)`` each."""
-    return [(at, index) for at in range(len(words)) for index in _sign_apart(words, at, "-")]
+    Empty lines may stand between them: a text whose blank lines come and go (a page's,
+    its blank cells printed ``&nbsp;``) parts a sign from its number so too, and this is
+    only a row's other reading. ``(line offset, cell index, the number's line offset)``
+    each."""
+    return [
+        (at, index, below)
+        for at in range(len(words))
+        for index, below in _sign_apart(words, at, "-", across=True)
+    ]
 
 
-def _sign_apart(words: Sequence[Words], at: int, sign: str, kind: str = PLACEHOLDER) -> list[int]:
+def _sign_apart(
+    words: Sequence[Words], at: int, sign: str, kind: str = PLACEHOLDER, across: bool = False
+) -> list[tuple[int, int]]:
     """The indices of line ``at``'s cells that are ``sign`` alone (of ``kind``) right before
-    an unsigned number: the last cell, with the number first on the next line (no blank line
-    between), or a cell with the number next on its line one space after it (``- 25``)."""
+    an unsigned number, each with the offset of the number's line: the last cell, with the
+    number first on the next line (no blank line between, unless ``across`` empty lines),
+    or a cell with the number next on its line one space after it (``- 25``)."""
     cells, kinds = words[at]
     if kind not in kinds:
         return []
@@ -128,24 +139,28 @@ def _sign_apart(words: Sequence[Words], at: int, sign: str, kind: str = PLACEHOL
     for index, (text, line, column) in enumerate(cells):
         if text != sign or kinds[index] != kind:
             continue
+        below = at
         if index + 1 < len(cells):
             after, after_kind = cells[index + 1], kinds[index + 1]
             apart = after[1] == line and after[2] == column + 2
-        elif at + 1 < len(words) and words[at + 1][0]:
-            after, after_kind = words[at + 1][0][0], words[at + 1][1][0]
-            apart = True
         else:
-            continue
+            below = at + 1
+            while across and below < len(words) and not words[below][0]:
+                below += 1
+            if below >= len(words) or not words[below][0]:
+                continue
+            after, after_kind = words[below][0][0], words[below][1][0]
+            apart = True
         if apart and after_kind == NUMBER and after[0][:1].isdecimal():
-            found.append(index)
+            found.append((index, below))
     return found
 
 
-def _join(words: list[Words], at: int, index: int) -> None:
-    """Line ``at``'s cell ``index`` (a sign) joined to the number after it: on its line, the
-    cell where the sign is; first on the next line, the cell where the digits are (the
-    sign's line then holds its other cells, or none), so that the blank lines after the
-    cell are counted from its last line."""
+def _join(words: list[Words], at: int, index: int, below: int) -> None:
+    """Line ``at``'s cell ``index`` (a sign) joined to the number after it: on its line
+    (``below`` is ``at``), the cell where the sign is; first on line ``below``, the cell
+    where the digits are (the sign's line then holds its other cells, or none), so that the
+    blank lines after the cell are counted from its last line."""
     cells, kinds = words[at]
     sign, line, column = cells[index]
     if index + 1 < len(cells):
@@ -155,9 +170,9 @@ def _join(words: list[Words], at: int, index: int) -> None:
             f"{kinds[:index]}{NUMBER}{kinds[index + 2 :]}",
         )
         return
-    (digits, *after), after_kinds = words[at + 1]
+    (digits, *after), after_kinds = words[below]
     words[at] = (cells[:index], kinds[:index])
-    words[at + 1] = (((f"{sign}{digits[0]}", *digits[1:]), *after), f"{NUMBER}{after_kinds[1:]}")
+    words[below] = (((f"{sign}{digits[0]}", *digits[1:]), *after), f"{NUMBER}{after_kinds[1:]}")
 
 
 def _with_minus_joined(
@@ -165,22 +180,22 @@ def _with_minus_joined(
     lines: Sequence[str],
     first_line: int,
     words: Sequence[Words],
-    minus: Sequence[tuple[int, int]],
+    minus: Sequence[tuple[int, int, int]],
 ) -> list[Row]:
     """``rows`` each with its ``joined`` reading where it holds one of the lone minus signs
     ``minus`` (``_minus_apart``): the text read again with each joined to the number after
     it. Where the two texts keep different rhythms of blank lines, such a row is read by
     neither's positions: a rhythm that joining a sign makes is no evidence of one."""
     joined = list(words)
-    for at, index in reversed(minus):  # a join shifts the cells after it, on its line and the next
-        _join(joined, at, index)
+    for at, index, below in reversed(minus):  # a join shifts the cells after it, on its lines
+        _join(joined, at, index, below)
     other = gridded(list(word_rows(lines, first_line, joined)), lines, first_line, joined)
     if len(other) != len(rows):
         return rows
     same = _rhythms(*_stream(lines, first_line, words)[:2]) == _rhythms(
         *_stream(lines, first_line, joined)[:2]
     )
-    signs = {words[at][0][index][1:] for at, index in minus}
+    signs = {words[at][0][index][1:] for at, index, _ in minus}
     read = []
     for row, again in zip(rows, other, strict=True):
         if any(cell[1:] in signs for cell in row.values):
