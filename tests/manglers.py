@@ -690,10 +690,11 @@ def lifted_value(
     """A tall cell's value printed on a line of its own between rows, as lynx or ``pdftotext
     -layout`` prints a cell centred vertically in a row made tall by another cell: a row of
     a table section (二, 三, 四) that prints its label and then its values on one line has
-    its last value moved onto a line of its own, at the same column (in display columns, as
-    lynx and inscriptis measure, or in characters, as ``pdftotext -layout`` does: always
-    with ``characters``), right above or right below the row's line. The value may then be
-    taken for the row above's or the row below's, so the cell is uncertain.
+    its last value moved onto a line of its own, at the same column in the measure the
+    text is laid out in (display columns, as lynx and inscriptis measure; with
+    ``characters``, characters, as ``pdftotext -layout`` does), right above or right below
+    the row's line. The value may then be taken for the row above's or the row below's, so
+    the cell is uncertain.
     ``toward_blank``: only rows next to a line of a row's whole label alone (a row printing
     no value), the value moved toward that line, where the doubt is (a narrow page's
     one-column rows, ``行政处罚`` / ``43`` / ``行政强制``); the text as it is where none is."""
@@ -719,8 +720,7 @@ def lifted_value(
         return text
     at, last, up = rng.choice(rows)
     line, start = lines[at], last.start(2)
-    display = not characters and rng.random() < 0.5
-    column = space_aligned._display_width(line[:start]) if display else start
+    column = start if characters else space_aligned._display_width(line[:start])
     pieces = [line[: last.start()], " " * column + last.group(2)]
     lines[at : at + 1] = pieces[::-1] if (rng.random() < 0.5 if up is None else up) else pieces
     return "\n".join(lines)

@@ -669,6 +669,36 @@ def test_a_page_marker_run_into_a_row_s_last_value_is_no_value() -> None:
     ]
 
 
+@pytest.mark.parametrize("marker", ["9/9", "3/9", "1/7", "12/12", "4/14"])
+@pytest.mark.parametrize("numbering", ["2.", "2、"])
+def test_a_page_marker_before_the_next_label_s_numbering_leaves_the_row_its_value(
+    marker: str, numbering: str
+) -> None:
+    """A browser's page marker (``9/9``) between a row's last value and the next label's
+    numbering, line breaks lost: ``…0 579/92.重复申请``. The numbering is one digit (the
+    template numbers no row past 8), so ``92.`` is no numbering: cut before it, the row
+    read 579 (a wrong number, found by the mangled-text properties); the page marker is
+    no value, whatever its page count."""
+    values = _values("2021")
+    petition = (25, 7, 12, 1, 12, 0, 57)
+    for row in ("new", "not_processed.petition_complaint", "total"):
+        keys = (f"applications.{row}.{column}" for column in COLUMNS)
+        values |= dict(zip(keys, petition, strict=True))
+    text = _one_line(gr.Report.from_values(values, template="2021", year=2022), " ")
+    joined = f" 57{marker}{numbering}重复申请"
+    text = text.replace(" 57 2.重复申请", joined, 1)
+    assert text.count(joined) == 1
+    report = gr.parse(text)
+    assert [value for value, _ in _row(report, "not_processed.petition_complaint")] == [*petition]
+    assert [value for value, _ in _row(report, "not_processed.repeated")] == [0] * 7
+    # The page number's digits may be the row's 总计's last (57 or 579, 571 or 5712): the
+    # rules settle it, and the message counts the run's seven values (it said -1: the
+    # values apart, both readings of the last, were taken for values beside the run).
+    (said,) = [d.message for d in report.diagnostics if d.code == "collapsed-cell-split"]
+    assert said.startswith("信访举报投诉类申请: 25 7 12 1 12 0 57")
+    assert " holds 7 values run together" in said
+
+
 @pytest.mark.parametrize(
     ("printed", "damaged", "code"),
     [("2 0 0 1 3", "2 0 0 1S 3", "invalid-value"), ("6 0 1 0 7", "6 0 1 0 7Z", "invalid-value"),

@@ -52,12 +52,13 @@ def test_a_value_between_rows_is_never_a_false_blank_nor_a_wrong_number(
     report: gr.Report, tool: str, zeros: bool, rng: Random
 ) -> None:
     """A row's last value lifted onto a line of its own above or below its row (at its
-    column in display columns or in characters), zeros left blank or not: every cell is its
-    value or missing, and no printed number is claimed blank."""
+    column in the tool's measure: display columns, or characters for ``pdftotext
+    -layout``), zeros left blank or not: every cell is its value or missing, and no printed
+    number is claimed blank."""
     text = render(report, TOOLS[tool])
     if zeros:
         text = blank_zeros(text, rng)
-    lifted = lifted_value(text, rng)
+    lifted = lifted_value(text, rng, characters=tool == "pdftotext-layout")
     note(_around(text, lifted))
     back = gr.parse(lifted)
     assert wrong(back, report.flat()) == {}

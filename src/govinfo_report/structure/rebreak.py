@@ -64,8 +64,10 @@ _ARTICLE = rf"第[{_NUMERALS}]{{1,4}}条第\(\s*[{_NUMERALS}\d]{{1,3}}\s*\)项"
 #: spaces before it (Word's HTML indents the article's cell ``&nbsp;&nbsp;``) end the line
 #: before, after the last row's values, whose blank cells they are not.
 ARTICLE_START = re.compile(rf"\s*{_ARTICLE}")
-#: A row label's numbering: ``一、``, ``(一)``, ``1.``, ``1、``.
-_NUMBERING = rf"(?:\d{{1,2}}\s*[.、]|[{_NUMERALS}]{{1,2}}\s*、|\(\s*[{_NUMERALS}\d]{{1,2}}\s*\))\s*"
+#: A row label's numbering: ``一、``, ``(一)``, ``1.``, ``1、``. The template numbers no
+#: row past 8, so an Arabic numbering is one digit: in ``…5749/92.重复申请`` (a page
+#: marker ``9/9`` run in) the numbering is ``2``, and the ``9`` is the text's before it.
+_NUMBERING = rf"(?:[1-9]\s*[.、]|[{_NUMERALS}]{{1,2}}\s*、|\(\s*[{_NUMERALS}\d]{{1,2}}\s*\))\s*"
 #: What follows a row label that values follow: its bracketed note, spaces, then a number
 #: that is not the next label's numbering (``1.属于``).
 _VALUE_NEXT = r"(?=\s*(?:\([^()]{0,40}\))?\s*[+-]?\d(?!\d?\s*[.、][^\d\s]))"
@@ -106,9 +108,9 @@ _APPEAL_HEADERS = [
 ]
 
 #: Where a landmark may start: an ideograph (or other non-ASCII text), a bracket, or a
-#: number of one or two digits before ``.`` or ``、``. Checked first at each position, so that
-#: a long run of digits, Latin or spaces is passed over without trying every label.
-_MAY_START = r"(?=[^\x00-\x27\x29-\x7f]|\d{1,2}\s*[.、])"
+#: digit before ``.`` or ``、``. Checked first at each position, so that a long run of
+#: digits, Latin or spaces is passed over without trying every label.
+_MAY_START = r"(?=[^\x00-\x27\x29-\x7f]|\d\s*[.、])"
 #: Every landmark, one named group each; a match of a group that does not belong to the
 #: section the scan is in is passed over.
 _LANDMARK = re.compile(

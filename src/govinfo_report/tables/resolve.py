@@ -1663,7 +1663,7 @@ def _head(unit: Unit) -> str:
                 f"{unit.label}: {digits} holds {len(unit.cells) - blanks} values run together "
                 f"and {blanks} blank cell(s), each a no-break space"
             )
-        parts = len(unit.cells) - (len(unit.pieces) - len(unit.cut))
+        parts = len(unit.cells) - sum(1 for piece in unit.pieces if _outside(piece, unit.run))
         if not unit.ways:  # too few digits for every cell: blank cells among its values
             return f"{unit.label}: {digits} holds fewer values than its {parts} cells, run together"
         return f"{unit.label}: {digits} holds {parts} values run together"
@@ -1678,6 +1678,14 @@ def _head(unit: Unit) -> str:
         else f"for {len(unit.cells)} columns"
     )
     return f"{unit.label}: {len(printed)} values ({' '.join(printed)}) {where}"
+
+
+def _outside(piece: Printed, run: Printed) -> bool:
+    """Whether ``piece`` is a value of its row printed before or after ``run``, not one of
+    the run's readings (a run apart by spaces whose last value may end in the next label's
+    numbering is read two ways: ``2322`` and ``232``, each a piece) nor a blank cell."""
+    text, line, column = run
+    return bool(piece[0]) and (piece[1] != line or not column <= piece[2] < column + len(text))
 
 
 #: The runs of blank cells of a traced run (``collapsed.BLANK_RUN``), and as the spaces
