@@ -24,7 +24,7 @@ import attrs
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.cells import is_number, is_value
+from govinfo_report.cells import is_number, is_value, not_given
 from govinfo_report.structure.layouts import space_aligned
 from govinfo_report.write import spans
 from govinfo_report.write.render import renderable
@@ -267,14 +267,21 @@ def labels_above(text: str, rng: Random) -> str:
         elif _LABELS_ABOVE_TO.match(line):
             inside = False
         words = line.split(" ")
-        values = [word for word in words if is_number(word)]
-        label = "".join(word for word in words if not is_number(word))
+        values = [word for word in words if _value_word(word)]
+        label = "".join(word for word in words if not _value_word(word))
         if not inside or not values or not label or words[-len(values) :] != values:
             lines.append(line)
             continue
         lines += [label[at : at + width] for at in range(0, len(label), width)]
         lines.append(" ".join(values))
     return "\n".join(lines)
+
+
+def _value_word(word: str) -> bool:
+    """Whether a word of one-space text is a value cell's: a number, or a placeholder for
+    a cell not given (``—``), which prints in its column as a number does, never in the
+    label's cell."""
+    return bool(word) and (is_number(word) or not_given(word))
 
 
 _LABELS_ABOVE_FROM = re.compile(r"三、收到")
