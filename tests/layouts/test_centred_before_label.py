@@ -69,6 +69,24 @@ def test_values_before_a_cut_label_of_a_row_with_none_are_missing() -> None:
     assert report.cell("proactive.penalties.decisions").value == 379
 
 
+def test_values_before_a_cut_label_are_missing_even_where_two_join_as_a_wrapped_number() -> None:
+    """Four values before 行政规范性文件's cut label, one more than 规章's cells: 规章's blank
+    and 319 and 20, then 982 and 1475, 行政规范性文件's, centred before its label. Joined
+    as a number wrapped in its cell (``rows._wrapped``: 319 / 20), they fit 规章 (31920,
+    982), and the values taken back were looked up as printed, not by where the joined
+    number's head stands: 规章 read 31920 and 982 (found by the property below)."""
+    lines = [*_HEAD, *_PROACTIVE]
+    at = lines.index("规章 \u00a0")
+    lines[at : at + 9] = ["规章", "319", "20", "982", "1475", "行政", "规范", "性文", "件"]
+    report = gr.parse("\n".join(lines) + "\n")
+    keys = [
+        f"proactive.{row}.{cell}"
+        for row in ("rules", "normative_documents")
+        for cell in ("issued", "repealed", "in_force")
+    ]
+    assert _not_missing(report, keys) == {}
+
+
 def test_values_after_a_cut_label_stay_with_the_row_before() -> None:
     # plain pdftotext's flow of the same page: 行政规范性文件's values after its label's
     # first pieces, so the values before them are 规章's own

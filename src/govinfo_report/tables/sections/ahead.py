@@ -44,7 +44,7 @@ def ahead_of_a_cut_label(
     if not unseen:
         return  # every row took values: no label is left to be another's
     labels = matcher(context.template.name, section)
-    doubted: set[Printed] = set()
+    doubted: set[tuple[int, int]] = set()  # where each value starts: a joined one's head
     for at in reversed(range(len(taken))):
         row = taken[at][0]
         if len(keys[at]) != 1 or not row.values or not by_order(row) or _beside_label(row):
@@ -59,13 +59,15 @@ def ahead_of_a_cut_label(
         if _next_named(taken[at + 1 :], keys[at + 1 :], row_labels) in others or any(
             cut[0] == pieces[0] for cut in cuts.values()
         ):
-            doubted.update(row.values)
+            doubted.update(value[1:] for value in row.values)
             unseen.add(keys[at][0])  # its values taken back: those above may be its own
     draft = context.draft
     given = [
         index
         for index, (_, printed, _) in enumerate(draft.given)
-        if printed and printed[0] in doubted  # a row of no cell gives nothing
+        # A row of no cell gives nothing; a number joined to its wrapped rest
+        # (``rows._wrapped``) stands where its head does.
+        if printed and printed[0][1:] in doubted
     ]
     if not given:
         return
