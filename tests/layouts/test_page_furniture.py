@@ -406,6 +406,39 @@ def _line_with(lines: list[str], text: str) -> int:
     return next(at for at, line in enumerate(lines) if text in line)
 
 
+@pytest.mark.parametrize("first", [0, 3])
+def test_a_browsers_page_break_before_a_row_of_cells_a_line_keeps_the_row_s_first_value(
+    first: int,
+) -> None:
+    """Tika's text (a tab and a cell a line) of a page a browser printed, its page breaks
+    falling before two rows of section 三 whose first values agree: the address and page
+    number, the next page's date and time, then the row's lines. A number alone on a
+    line right under two such headers was taken for a piece of the page's title
+    (``_title_pieces``) and dropped, so each row was one value short and missing
+    (found by the composed lossless manglers' property); a tab-prefixed cell is a
+    table's, never the header's."""
+    values: dict[str, object] = {field.key: 0 for field in gr.fields("2019")}
+    rows = ("denied.state_secret", "denied.prohibited_by_law")
+    printed = (first, 0, 13, 20, 0, 0, 33 + first)
+    for row, times in ((rows[0], 1), (rows[1], 1), ("new", 2), ("total", 2)):
+        columns = [f"applications.{row}.{column}" for column in labels.APPLICANT_COLUMNS]
+        values |= dict(zip(columns, (times * value for value in printed), strict=True))
+    truth = gr.Report.from_values(values, template="2019", organisation="青石县水务局", year=2019)
+    lines = render(truth, "row-per-cell").split("\n")
+    for page, label in enumerate(("1.属于国家秘密", "2.其他法律行政法规禁止公开"), start=4):
+        at = _line_with(lines, label)
+        while lines[at - 1]:  # the row's first line: its group's empty cells come first
+            at -= 1
+        lines[at:at] = [
+            f"https://www.qingshi.gov.cn/art/art_{page}.html  {page}/9",
+            "2024/1/5 10:28",
+        ]
+    back = gr.parse("\n".join(lines))
+    for row in rows:
+        keys = [f"applications.{row}.{column}" for column in labels.APPLICANT_COLUMNS]
+        assert [back.cell(key).value for key in keys] == list(printed), row
+
+
 @pytest.mark.parametrize("label", ["一、本年新收政府信息公开申请数量", "（一）予以公开"])
 def test_a_rows_values_on_its_wrapped_labels_lines_are_not_blank_cells(label: str) -> None:
     """``pdftotext -layout`` of a browser's PDF prints each cell of a tall row on the line

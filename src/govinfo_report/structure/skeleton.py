@@ -485,13 +485,16 @@ def _title_pieces(lines: Sequence[str], marked: Sequence[int]) -> list[int]:
     (``11/26/26, 1:00 PM  年…报告`` / ``2023``; plain pdftotext puts blank lines between
     them, and may put a line of the page's own first: a signature's date digits), the same
     number under two headers or more. Such a number, alone on its line, looks like a table's
-    only value (``marked``: the page markers found)."""
+    only value (``marked``: the page markers found). A line with a tab is a table's (a
+    tab-prefixed cell of Tika's rows), and none after it is the header's."""
     pieces: dict[str, list[int]] = {}
     for at in marked:
         if _DATED.match(lines[at]) is None:
             continue
         texts = (below for below in range(at + 1, len(lines)) if lines[below].strip())
         for below in islice(texts, _TITLE_WRAP):
+            if "\t" in lines[below]:
+                break
             if lines[below].strip().isdigit():
                 pieces.setdefault(lines[below].strip(), []).append(below)
                 break
