@@ -439,7 +439,11 @@ def damaged_lines(text: str, damage: str, rng: Random) -> str:
     valued = [at for at, line in enumerate(lines) if at > 2 and any(map(str.isdigit, line))]
     at = rng.choice(valued)
     if damage == "page":
-        lines.insert(at + 1, str(rng.randint(1, 60)))
+        # A paragraph of its own: where cells are paragraphs apart (docx2txt), between
+        # empty lines, never run into a cell's lines, as a wrapped number's rest is.
+        page = str(rng.randint(1, 60))
+        apart = at + 1 < len(lines) and not lines[at + 1]
+        lines[at + 1 : at + 1] = ["", page] if apart else [page]
     elif damage == "doubled":
         lines.insert(at + 1, lines[at])
     else:
