@@ -150,7 +150,7 @@ def _lifted_apart(
         if last is not None:
             if header is None:
                 header = _header_words(lines, first_line, words)
-            if _has_room(row, last, lines, first_line, header):
+            if _has_room(_beside(row), last, lines, first_line, header):
                 kept = tuple(value for value in row.values if value is not last)
                 apart = len({line for _, line, _ in kept}) > 1
                 result.append(
@@ -172,12 +172,17 @@ def _lone_last(row: Row, lines: Sequence[str], first_line: int) -> Printed | Non
     last = row.values[-1]
     if last[1] <= max(line for _, line, _ in row.labels) or row.values[-2][1] == last[1]:
         return None
-    beside = [value for value in row.values if value[1] == row.labels[-1][1]]
+    beside = _beside(row)
     printed = all(
         lines[line - first_line].startswith(text, column - 1)
         for text, line, column in (*beside, last)
     )
     return last if beside and printed else None
+
+
+def _beside(row: Row) -> list[Printed]:
+    """``row``'s values on its label's last line."""
+    return [value for value in row.values if value[1] == row.labels[-1][1]]
 
 
 def _header_words(
@@ -199,15 +204,15 @@ _WRAP_ROOM = 2
 
 
 def _has_room(
-    row: Row,
+    beside: Sequence[Printed],
     last: Printed,
     lines: Sequence[str],
     first_line: int,
     header: Sequence[tuple[str, tuple[Span, Span]]],
 ) -> bool:
-    """Whether ``last`` stands under a value beside ``row``'s label's last piece (in display
-    columns or in characters) whose header words leave that value room in its cell."""
-    beside = [value for value in row.values if value[1] == row.labels[-1][1]]
+    """Whether ``last`` stands under one of the values ``beside`` a row's label's last piece
+    (in display columns or in characters) whose header words leave that value room in its
+    cell."""
     (rest,) = _spans(lines, first_line, [last])
     for head, span in zip(beside, _spans(lines, first_line, beside), strict=True):
         for m in (0, 1):
