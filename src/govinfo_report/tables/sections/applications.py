@@ -184,6 +184,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
         and all(len(row.values) <= columns for row in rows)
         and not (doubled and any(len(row.values) > columns for row, _ in taken)),
         twice=_twice(taken, template, columns, doubled),
+        widest=_widest(taken, plans, name, columns),
         header=header,
         covered=covered_column(rows, columns),
         lines=found,
@@ -225,6 +226,32 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     )
     by_page(context.draft, list(map(itemgetter(0), taken)), columns)
     return context.draft.freeze()
+
+
+def _widest(
+    taken: Sequence[Taken], plans: Sequence[_Plan], template: str, columns: int
+) -> dict[int, int]:
+    """The most cells rows of one label span (``_SPANS``) print after their labels, where that
+    is more than the section's columns and the cells before the values are blank (the empty
+    cells of a label merged over the label columns, which Tika and python-docx print). A row
+    of the same span that prints fewer lost a cell: read from the right edge, its label's
+    empty cell would pass for 自然人's blank and every value before the lost one would move a
+    column left (其他 0 for 1), so it is read as a row short of values."""
+    widest: dict[int, int] = {}
+    for (row, runs), plan in zip(taken, plans, strict=True):
+        grid = row.grid.cells
+        lead = len(grid) - columns
+        if len(plan.keys) != 1 or runs or not row.grid.whole or lead <= 0:
+            continue
+        if not any(text for text, _, _ in grid[:lead]):
+            span = _span(template, plan.keys)
+            widest[span] = max(widest.get(span, 0), len(grid))
+    return widest
+
+
+def _span(template: str, keys: Sequence[str]) -> int:
+    """The label span (``_SPANS``) of the one row ``keys`` name, 0 for any other."""
+    return _SPANS[template][keys[0]] if len(keys) == 1 else 0
 
 
 @cache
@@ -306,7 +333,8 @@ class _Context(Context):
     of rows of values that name no row, whether a header names a column twice (merged
     cells repeated, as python-docx gives them), and the rows whose label stood alone in
     text that leaves blank cells out without a trace (``bare``: their cells); the section's
-    rows as ``spanned`` took them (``lines``: ``_blank_around``)."""
+    rows as ``spanned`` took them (``lines``: ``_blank_around``); the most cells rows of
+    each label span print (``_widest``)."""
 
     columns: int = 0
     edge: bool = False
@@ -320,6 +348,7 @@ class _Context(Context):
     repeated: bool = False
     order: list[_Entry] = attrs.field(factory=list)
     lines: Sequence[Row] = ()
+    widest: dict[int, int] = attrs.field(factory=dict)
 
     def named(self, step: Step) -> str:
         return label_text(step.row)
@@ -412,7 +441,8 @@ def _run_into_next(context: _Context, step: _Step) -> bool:
 
 def _aligned(context: _Context, step: _Step) -> bool:
     """A row of one template row: read by its header's grid where there is one
-    (``header_grid``), else its values aligned to the right edge (``rows.aligned``); in a
+    (``header_grid``), else its values aligned to the right edge (``rows.aligned``) unless
+    it prints fewer cells than another row of its label span (``_widest``); in a
     table whose rows print a grid column twice (``_twice``), a row of blank cells alone:
     its last cells, as many as such a row's (``_repeated_grid_column`` reads them once)."""
     if step.runs or len(step.keys) != 1:
@@ -425,7 +455,9 @@ def _aligned(context: _Context, step: _Step) -> bool:
             step.row, step.unread = by_header(
                 row, header, lambda values: adds_up(checks, step.cells, values)
             )
-    elif context.edge:
+    elif context.edge and len(row.grid.cells) >= context.widest.get(
+        _span(context.template.name, step.keys), 0
+    ):
         step.row = aligned(row, context.columns)
     elif context.twice is not None and not row.values and row.grid.whole:
         grid = row.grid.cells  # after the label's empty cells, if any
@@ -954,6 +986,13 @@ def _own(text: str, template: str, key: str) -> bool:
 
 
 _PRINTED = labels.APPLICATION_PRINTED
+
+#: How many of section 三's three label columns each row's label covers: a top-level row's
+#: (一、本年新收…) all three, an outcome's without sub-rows (（一）予以公开) two, a sub-row's one.
+_SPANS = {
+    template: {key: 1 if sub else 2 if outcome else 3 for key, (_, outcome, sub) in rows.items()}
+    for template, rows in _PRINTED.items()
+}
 
 
 def _doubled(taken: Sequence[Taken]) -> int:
