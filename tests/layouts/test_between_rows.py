@@ -462,3 +462,46 @@ def test_a_value_under_a_number_whose_cell_has_room_is_no_rest_of_it() -> None:
     assert normative[2].value in (96, None)
     assert not normative[2].blank
     assert any(d.code == "values-unplaced" and "96" in d.message for d in report.diagnostics)
+
+
+#: A 2021 report's section 二 as ``pdftotext -layout`` prints it (in characters; typed for
+#: this test), a page's number (3) at the left margin on the line after 行政许可's row, whose
+#: one cell prints 400.
+PAGE_NUMBER_AT_THE_MARGIN = """青岚县市场监督管理局2021年政府信息公开工作年度报告
+
+一、总体情况
+2021年，青岚县市场监督管理局认真落实政府信息公开工作要求。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容            本年制发件数    本年废止件数    现行有效件数
+规章                2               0               14
+行政规范性文件      5               1               31
+第二十条第（五）项
+信息内容            本年处理决定数量
+行政许可            400
+3
+第二十条第（六）项
+信息内容            本年处理决定数量
+行政处罚            27
+行政强制            6
+第二十条第（八）项
+信息内容            本年收费金额（单位：万元）
+行政事业性收费      12.5
+
+五、存在的主要问题及改进情况
+无。
+"""
+
+
+def test_a_number_at_the_line_s_start_is_no_rest_of_a_value_right_of_it() -> None:
+    """The page number 3, left of where 400 starts, is out of 400's cell (a wrapped
+    number's rest starts under its head, or right of it): never joined as 4003. 行政许可's
+    处理决定数量 is 400 or missing, said; the rows around it are read."""
+    report = gr.parse(PAGE_NUMBER_AT_THE_MARGIN)
+    licensing = report.cell("proactive.licensing.decisions").value
+    assert licensing in (400, None)
+    if licensing is None:
+        assert any(d.code == "extra-values" and d.line == 13 for d in report.diagnostics)
+    assert report.cell("proactive.penalties.decisions").value == 27
+    assert report.cell("proactive.normative_documents.in_force").value == 31

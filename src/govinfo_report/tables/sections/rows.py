@@ -321,13 +321,14 @@ def _sure_wrap(row: Row, values: Sequence[Printed], pair: tuple[int, int]) -> bo
     line: pdfminer's boxes, or another row's value). In text that lays its cells out in
     columns (``Row.gaps``), the rest stands nearer the head than any other value of the
     head's line: in its cell, not a value of another column lifted between two rows
-    (``规章  0  100  1`` / ``0`` under the 1)."""
+    (``规章  0  100  1`` / ``0`` under the 1), and not wholly left of the head
+    (``_left_of``)."""
     at, rest = pair
     (head, above, _), (_, below, _) = values[at], values[rest]
     labelled = {line for _, line, _ in row.labels}
     return (
         rest == at + 1
-        and (not row.gaps or _nearest(values, at, rest))
+        and (not row.gaps or (_nearest(values, at, rest) and not _left_of(row, *pair, values)))
         and head[0].isdigit()
         and sum(map(str.isdigit, head)) >= MIN_WRAPPED_HEAD
         and not any(line == below for k, (_, line, _) in enumerate(values) if k != rest)
@@ -346,6 +347,19 @@ def _nearest(values: Sequence[Printed], head: int, rest: int) -> bool:
         if on == line
     )
     return gaps[0][1] == head and (len(gaps) == 1 or gaps[0][0] < gaps[1][0])
+
+
+def _left_of(row: Row, head: int, rest: int, values: Sequence[Printed]) -> bool:
+    """Whether ``values[rest]``, first on its line, ends left of where ``values[head]``
+    starts: out of the head's cell, as a wrapped number's rest starts under its head (or
+    right of it, centred or right-aligned), never left of it; a page number at the line's
+    start (``行政许可  100`` / ``1``). Measured only where nothing stands before the rest:
+    its column is then its display column, and the head's is at most its display column
+    (a tool that lays out in characters counts a wide character once)."""
+    text, line, column = values[rest]
+    return column + len(text) <= values[head][2] and not any(
+        on == line and at < column for _, on, at in row.labels
+    )
 
 
 def _out_of_column_order(values: Sequence[Printed]) -> bool:
