@@ -365,3 +365,32 @@ def test_values_centred_before_labels_cut_at_a_columns_width_are_never_read_wron
     back = gr.parse(render(truth, writer, blank_zeros=True))
     found = wrong(back, truth.flat())
     assert {key: got for key, got in found.items() if not key.startswith("proactive.")} == {}
+
+
+#: Section 三 in the same flow, cut short: 保护第三方合法权益's values before a stray piece
+#: (``属于``), then 总计's label cut over three lines, seven values, and the pieces of
+#: 结转下年度继续办理's label, which end the section: the seven values stand before them,
+#: so they may be 结转's (values before their cut label) as much as 总计's (after its own).
+_TOTAL_BEFORE_A_CUT_LAST_LABEL = [
+    "三、收到和处理政府信息公开申请情况",
+    *("保护", "第三", "方合", "法权", "益"),
+    *("21", "6", "3", "21", "6", "19", "—"),
+    "属于",
+    *("（七", "）总", "计"),
+    *("8", "2", "4", "1", "3", "6", "24"),
+    *("结转", "下年", "度继", "续办", "理"),
+    "",
+    "四、政府信息公开行政复议、行政诉讼情况",
+]
+
+
+def test_values_before_the_last_cut_label_are_missing_where_reading_it_changes_other_rows() -> None:
+    # Read with the pieces after the table's last value, the table takes 总计's values back,
+    # but also reads a row above otherwise: that reading is not kept, and the doubt about
+    # the seven values is taken back from the reading without the pieces all the same.
+    report = gr.parse("\n".join([*_HEAD, *_TOTAL_BEFORE_A_CUT_LAST_LABEL]) + "\n")
+    columns = ("natural_person", "commercial_enterprise", "total")
+    keys = [f"applications.{row}.{c}" for row in ("total", "carried_forward") for c in columns]
+    assert _not_missing(report, keys) == {}
+    found = [d for d in report.diagnostics if d.code == "values-unplaced" and d.line == 21]
+    assert len(found) == 1 and "applications.total.total" in found[0].keys

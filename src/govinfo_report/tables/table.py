@@ -268,13 +268,17 @@ def _read_tables(
         ):
             rows = _rows(_region(skel, name, tail, template)[0], forced, name in rebroken, alone)
             again = read_table(skel, name, tail, template, forced, name in rebroken, rows)
+            once = read[name].reading
+            doubted = _doubted_ahead(template, once, again.reading)
             # the same reading gives no more cells: not resolved twice to be compared
-            if again.reading != read[name].reading and (
-                agrees(template, read[name].reading, again.reading)
-                or _more_blank(read[name].reading, again.reading)
-                or _taken_back_ahead(template, read[name].reading, again.reading)
+            if again.reading != once and (
+                agrees(template, once, again.reading)
+                or _more_blank(once, again.reading)
+                or (doubted and set(again.reading.given) <= set(once.given))
             ):
                 read[name] = again
+            elif doubted:
+                read[name] = attrs.evolve(read[name], reading=_taken_back(template, once, doubted))
     wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
         both = None
@@ -389,7 +393,8 @@ def _label_tail(
     certain without them (``agrees``), or reads the same and more cells printed blank
     (``_more_blank``): the pieces add no value, they may only name the row of one that
     named none, or show its cells blank; or where it takes back values that a tall last
-    row printed before its cut label (``_taken_back_ahead``)."""
+    row printed before its cut label (``_doubted_ahead``; else those values
+    are taken back from the table read without them)."""
     following = skel.sections.get(SECTIONS[name].NUMBER + 1)
     if not regions[name] or following is None or following.heading is None:
         return None
@@ -833,25 +838,35 @@ def _runs(counts: Sequence[int], size: int) -> list[tuple[int, int]]:
     return found
 
 
-def _taken_back_ahead(template: Template, first: Reading, again: Reading) -> bool:
-    """Whether ``again`` (read with the label pieces past the table's last value) takes back
-    values ``first`` gives, as the row's before another row's label cut over the lines after
-    them (``ahead``: pdfminer prints a tall last row's centred values before its label, so
-    the row above reads them by order), and gives nothing else: unless a rule through one of
-    them holds with ``first``, every cell of it printed (the last row is then printed
-    blank, and the values are the row's own)."""
+def _doubted_ahead(template: Template, first: Reading, again: Reading) -> frozenset[str]:
+    """The cells whose values ``again`` (read with the label pieces past the table's last
+    value) takes back as a row's before another row's label cut over the lines after them
+    (``ahead``: pdfminer prints a tall last row's centred values before its label, so the
+    row above reads them by order), unless a rule through one of them holds with ``first``,
+    every cell of it printed (the last row is then printed blank, and the values are the
+    row's own). ``read_tables`` keeps ``again`` where it gives nothing else, and else takes
+    the values back from ``first`` (``_taken_back``): reading the rows again with the
+    pieces may change rows far from them, but the doubt about these values stands."""
     before = set(first.findings)
-    doubted = {
+    doubted = frozenset(
         key
         for found in again.findings
         if found not in before and CUT_LABEL_AFTER in found.message
         for key in found.keys
-    }
-    return (
-        bool(doubted)
-        and set(again.given) <= set(first.given)
-        and not vouched(template, first, doubted)
     )
+    return doubted if doubted and not vouched(template, first, doubted) else frozenset()
+
+
+def _taken_back(template: Template, reading: Reading, doubted: Collection[str]) -> Reading:
+    """``reading`` without the rows it gives that hold a cell of ``doubted``
+    (``_doubted_ahead``), said."""
+    rows = [
+        (cells, printed)
+        for cells, printed, _ in reading.given
+        if any(template.fields[cell].key in doubted for cell in cells)
+    ]
+    why = f"its values are read by their order alone, and {CUT_LABEL_AFTER} that took no value"
+    return rows_taken_back(template, reading, rows, f"{why}: they are left missing")
 
 
 def _more_blank(first: Reading, again: Reading) -> bool:
