@@ -235,3 +235,14 @@ def test_a_section_that_prints_only_digits_is_no_rest() -> None:
 def test_a_count_with_its_unit_alone_is_no_rest_of_a_shorter_head() -> None:
     # ``716件`` holds more digits than ``35``: no narrow cell wraps 35716件 so
     assert gr.parse(_displaced("35", "716件")).flat()["proactive.procurement.amount"] == 35
+
+
+def test_a_placeholder_or_a_zero_beside_the_head_is_no_head() -> None:
+    # 06 may end any number read on the last line of numbers before it, but no number
+    # starts with 0 and goes on, and a dash is no number: the count beside 35180.25 keeps
+    # its reading (0, or printed blank), the amount alone is missing
+    for count, want in (("0", (0, "parsed")), ("—", (None, "blank"))):
+        back = _parse(f"{count} 35180.25\n", "自然人\n\n06\n")
+        projects = back.cell("proactive.procurement.projects")
+        assert (projects.value, projects.provenance) == want, count
+        assert back.cell("proactive.procurement.amount").provenance == "missing", count

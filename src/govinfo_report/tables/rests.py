@@ -119,11 +119,11 @@ def _may_head(text: str, rest: str) -> bool:
     a narrow cell wraps a number where it fills the cell's line, so its head holds no fewer
     digits than its rest's line (``58001.17`` / ``94``, not ``2`` / ``14``), and a unit
     wraps with the rest (``3382`` / ``9件``): a value printed with its unit is whole, and so
-    is ``0`` (no number of more digits starts with it). A rest with a leading zero is no
-    value at all: any value may be its head."""
-    if _leading_zero(rest):
-        return True
-    return text != "0" and text[-1:] in _DIGITS_OR_POINT and _digits(text) >= _digits(rest)
+    is ``0`` (no number of more digits starts with it) and a placeholder (``—``: no number
+    at all). A rest with a leading zero is no value at all: any number may be its head."""
+    if text == "0" or text[-1:] not in _DIGITS_OR_POINT:
+        return False
+    return _leading_zero(rest) or _digits(text) >= _digits(rest)
 
 
 def _apart(skel: Skeleton, at: int) -> bool:
