@@ -246,3 +246,23 @@ def test_blank_first_rows_glued_to_their_headers_are_never_read_wrong(
 
 def _blocks(template: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     return labels.PROACTIVE_BLOCKS[template]
+
+
+def test_a_padded_value_before_an_article_on_a_page_that_does_not_indent_is_not_cut() -> None:
+    """A page that prints each blank cell ``&nbsp;``, does not indent its articles (规范性文件's
+    last value runs straight into ``第二十条第（五）项``) and pads a value with one
+    (``行政事业性收费&nbsp;929&nbsp;第二十条第（九）项``: 929 and a blank cell). The no-break
+    space before the article is then the row's, so the row's no-break spaces make three cells
+    for two and do not cut it: 929 is never read as 本年增/减 with 上一年项目数量 blank."""
+    page = _page("2019", {"fees": (929, 0), "normative_documents": (15, 0, 6)}, archived=False)
+    page = page.replace(NBSP * 2 + "第二十条", "第二十条")  # no indent: Random(0) gave two
+    page = page.replace("行政事业性收费929", f"行政事业性收费{NBSP}929")
+    assert f"规范性文件15{NBSP}6第二十条" in page
+    assert f"行政事业性收费{NBSP}929{NBSP}第二十条" in page
+    back = gr.parse(page)
+    previous, change = (back.cell(f"proactive.fees.{key}") for key in ("previous_items", "change"))
+    assert previous.value in (929, None) and not previous.blank
+    assert change.value is None and change.provenance in ("blank", "missing")
+    if previous.value is None:
+        assert change.provenance == "missing"
+        assert any("proactive.fees.previous_items" in d.keys for d in back.diagnostics)

@@ -27,7 +27,7 @@ from ..structure import layouts
 from ..structure.layouts import Printed, Row
 from ..structure.layouts.base import GRID_MARK
 from ..structure.layouts.cell_per_line import in_blocks, wrapped
-from ..structure.layouts.run_together import RunTogether, trailing_indent
+from ..structure.layouts.run_together import RunTogether, indents_articles, trailing_indent
 from ..structure.layouts.space_aligned import SpaceAligned
 from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
@@ -220,10 +220,13 @@ def _padding_shown(skel: Skeleton, spans: list[range], width: int) -> bool:
     where it also left a blank cell empty, and the two cancel out into a row's count
     (``1&nbsp;`` after an empty cell: ``1`` and three and ``1`` for a group of five): no
     no-break space of it is a blank cell for certain. Those that indent the next line's
-    article are not counted (``run_together.trailing_indent``)."""
-    for at in (at for span in spans for at in span):
+    article are not counted (``run_together.trailing_indent``) on a page that may indent
+    them (``run_together.indents_articles``)."""
+    lines = [at for span in spans for at in span]
+    indents = indents_articles([skel.lines[at] for at in lines])
+    for at in lines:
         marks = skel.no_breaks.get(at + 1)
-        if marks and at + 1 < len(skel.lines):
+        if indents and marks and at + 1 < len(skel.lines):
             indent = trailing_indent(skel.lines[at], marks, skel.lines[at + 1])
             marks = frozenset(i for i in marks if indent is None or i < indent)
         if not marks or len(marks) < width:

@@ -102,13 +102,14 @@ class RunTogether(Layout):
 
     def rows(self, lines: Sequence[str], first_line: int) -> Iterator[Row]:
         traced = bool(self.no_breaks)  # the page is read by its no-break spaces
+        indents = traced and indents_articles(lines)
         for offset, line in enumerate(lines):
             after = lines[offset + 1].lstrip() if offset + 1 < len(lines) else ""
             number = first_line + offset
             numbered = _NUMBERED.match(after) is not None
             marks = self.no_breaks.get(number, frozenset())
             found = list(_rows(line, number, numbered, marks, self.closed, not after, traced))
-            if marks and trailing_indent(line, marks, after) is not None:
+            if indents and marks and trailing_indent(line, marks, after) is not None:
                 found = _last_indented(found, len(line))
             yield from found
 
@@ -186,6 +187,19 @@ def trailing_indent(line: str, marks: frozenset[int], after: str) -> int | None:
     while end - 1 in marks:
         end -= 1
     return end if end < len(line) and ARTICLE_START.match(after) else None
+
+
+def indents_articles(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` may indent section 二's sub-table articles (``trailing_indent``):
+    not where a line that ends in a digit, a row's last value, runs straight into the next
+    line's article (``…规范性文件15061244`` / ``第二十条第（五）项``; a line's no-break spaces
+    are spaces in ``Skeleton.lines``, so one that ends in them does not). Word's HTML indents
+    every article alike, so such a page indents none, and the no-break spaces that end a
+    row before an article are its own (blank cells, or a value's padding)."""
+    return not any(
+        line[-1:].isdigit() and ARTICLE_START.match(after) is not None
+        for line, after in pairwise(lines)
+    )
 
 
 def _last_indented(rows: list[Row], width: int) -> list[Row]:
