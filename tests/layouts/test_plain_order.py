@@ -2264,3 +2264,25 @@ def test_values_of_another_column_after_a_rows_label_are_never_read_as_its_own(
     )
     back = gr.parse(text)
     assert wrong(back, values) == {}
+
+
+def test_a_reading_by_bands_that_swaps_two_rows_is_not_kept_over_one_by_sequence() -> None:
+    # 属于行政执法案卷 0 0 0 31 21 0 52 printed 0 0 31 21 0 52 0 after 属于四类过程性信息's
+    # seven zeros, its label after them. By sequence its own sum breaks, and the rules give
+    # it back in their order; read by bands (a left part of three columns, then the rest),
+    # the rows above take its 31 21 52 and it takes zeros: the rules hold either way (two
+    # outcome rows swapped keep every column's sum), so the text does not say which.
+    truth = _values(
+        **{
+            "denied.enforcement_files": [0, 0, 0, 31, 21, 0, 52],
+            "denied.administrative_inquiry": [0, 0, 0, 20, 0, 0, 20],
+        },
+        new=[0, 0, 0, 51, 21, 0, 72],
+        total=[0, 0, 0, 51, 21, 0, 72],
+    )
+    text = _order_lost(render(_report(truth), PDFTOTEXT), "denied.enforcement_files")
+    lines = text.split("\n")
+    at = lines.index(_label("denied.enforcement_files"))
+    assert lines[at - 14 : at] == [*["0"] * 9, "31", "21", "0", "52", "0"]
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}

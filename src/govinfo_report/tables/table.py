@@ -1126,13 +1126,12 @@ def _by_order(
     others = list(section.alternatives(rows.rows, template, first))
     alternative = confirmed(template, first, others)
     if alternative is None and first.overfull:
+        but_one = confirmed_but_one_row(template, first, others)
         alternative = _unless_blocks_differ(
-            template,
-            first,
-            confirmed_but_one_row(template, first, others),
-            _own_values(rows.rows, name, template),
-            _worded(rows.rows),
+            template, first, but_one, _own_values(rows.rows, name, template), _worded(rows.rows)
         )
+        if but_one is not None:  # a rival of the reading by blocks too
+            others.append(but_one)
     if alternative is not None:
         alternative = unmoved(template, alternative)
     if alternative is not None and not first.overfull and not agrees(template, first, alternative):
@@ -1210,7 +1209,11 @@ def _in_blocks(
     """The reading by blocks of ``values`` (``blocks.by_blocks``) where it gives more cells
     than ``first`` and agrees with every cell ``first`` gives for certain, and no reading by
     sequence of ``others`` that the rules confirm reads one of its cells otherwise
-    (``contested``: the section is then read whole or not at all, as by sequence)."""
+    (``contested``: the section is then read whole or not at all, as by sequence). Among
+    ``others``, the reading by sequence with one row's values in the order the rules give
+    them (``confirmed_but_one_row``): the rules hold whichever two rows of outcomes swap
+    their values, so a reading by bands that does so fits them as well (a row's first cell
+    printed last, read by bands as a band's left and right parts)."""
     reading = blocks.by_blocks(template, first.section, values, worded)
     if (
         reading is None
