@@ -266,3 +266,20 @@ def test_a_padded_value_before_an_article_on_a_page_that_does_not_indent_is_not_
     if previous.value is None:
         assert change.provenance == "missing"
         assert any("proactive.fees.previous_items" in d.keys for d in back.diagnostics)
+
+
+def test_digits_on_a_page_that_leaves_some_blank_cells_empty_are_not_cut_by_its_spaces() -> None:
+    """A web archive's text of a page whose blank cells are ``&nbsp;`` (one space once
+    closed up) but some typed over and left empty: 行政规范性文件's 11, blank, 7 reads
+    ``117``, and 行政处罚's blank cell leaves no trace (``行政处罚行政强制``). That page does
+    not print every run of blank cells as a space, so ``117`` is no three values for sure:
+    never 1 1 7, and the cells that print a number are never claimed blank."""
+    page = _page("2021", {"normative_documents": (11, 0, 7)}, archived=True)
+    page = page.replace("行政规范性文件11 7", "行政规范性文件117")
+    page = page.replace("行政处罚 行政强制", "行政处罚行政强制")
+    back = gr.parse(page)
+    columns = ("issued", "repealed", "in_force")
+    cells = [back.cell(f"proactive.normative_documents.{key}") for key in columns]
+    assert [cell.value for cell in cells] in ([11, None, 7], [None, None, None])
+    assert not any(cell.provenance == "blank" for cell in cells[::2])
+    assert back.cell("proactive.penalties.decisions").value is None

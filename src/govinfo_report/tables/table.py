@@ -21,7 +21,7 @@ from .. import labels
 from ..catalogue import Template
 from ..cells import is_number, is_value
 from ..diagnostics import Diagnostic, diagnostic
-from ..fold import NO_BREAK_SPACE
+from ..fold import NO_BREAK_SPACE, fold
 from ..limits import MAX_TABLE_LINES
 from ..structure import layouts
 from ..structure.layouts import Printed, Row
@@ -178,9 +178,14 @@ def _blank_runs_closed(skel: Skeleton, regions: dict[str, list[range]]) -> bool:
     (``（一）予以公开341 1238``: no white space between cells); and no line of a table holds
     two spaces together (such text closes white space up). Text that prints a space between
     any two cells (BeautifulSoup's ``get_text(' ', strip=True)``) shows a row printed blank
-    so too, but no label run into a value."""
+    so too, but no label run into a value. A row of section 二 whose label runs straight
+    into the next row's label or article (``_UNTRACED_BLANK``) shows the contrary: its blank
+    cells left no trace (a page that leaves some of them empty, not ``&nbsp;``)."""
     lines = [skel.lines[at] for spans in regions.values() for span in spans for at in span]
     if any("  " in line for line in lines):
+        return False
+    proactive = (skel.lines[at] for span in regions["proactive"] for at in span)
+    if any(_UNTRACED_BLANK.search(line) for line in proactive):
         return False
     blank = glued = False
     for span in regions["applications"]:
@@ -204,6 +209,22 @@ def _blank_runs_closed(skel: Skeleton, regions: dict[str, list[range]]) -> bool:
 #: A row label of section 三 run into its first value: a label's last character, then a
 #: digit that is no numbering's.
 _GLUED_ROW = re.compile(r"[\u4e00-\u9fff)）]\d+(?![\d.、])")
+#: A row label of section 二 run straight into the next row's label or the next sub-table's
+#: article (``行政处罚行政强制``, ``行政许可第二十条``): the row is printed blank, and its blank
+#: cells left no trace. The labels of both templates, as the skeleton folds them.
+_ROW_LABELS = "|".join(
+    sorted(
+        {
+            re.escape(fold(text))
+            for rows in labels.PROACTIVE_ROWS.values()
+            for texts in rows.values()
+            for text in texts
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_UNTRACED_BLANK = re.compile(rf"(?:{_ROW_LABELS})(?:{_ROW_LABELS}|第二十条)")
 
 
 #: A run of a row's cells as a page's ``get_text()`` prints them: no-break spaces and
