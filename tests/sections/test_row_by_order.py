@@ -197,3 +197,24 @@ def test_rows_with_lifted_labels_beside_a_groups_sums_are_never_read_wrong(
     order = list(ROWS)
     if all(0 < order.index(key) < len(order) - 1 for key in chosen):
         assert _section(back, *chosen) == _section(truth, *chosen)
+
+
+def test_a_label_lifted_above_the_second_row_is_not_taken_as_the_first_row_s_below_it() -> None:
+    # 本年新收's label dropped, 上年结转's lifted above its values in two lines: the first
+    # row of values has no label and a row's label alone follows it, as where a converter
+    # writes each label below its values; but the next row of values has no label below
+    # it, so the labels are above theirs, and the swap (every rule holds either way:
+    # 本年新收 + 上年结转 is one sum) is not made.
+    truth = _report(
+        new=(9, 2, 0, 0, 0, 0, 11),
+        carried_over=(3, 1, 0, 0, 0, 0, 4),
+        granted=(10, 2, 0, 0, 0, 0, 12),
+        total=(10, 2, 0, 0, 0, 0, 12),
+        carried_forward=(2, 1, 0, 0, 0, 0, 3),
+    )
+    text = lifted(truth, {"new": "dropped", "carried_over": "above"})
+    assert "| 9 | 2 | 0 | 0 | 0 | 0 | 11 |\n|---|" in text
+    assert "二、上年结转政府\n信息公开申请数量\n| 3 | 1 |" in text
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}
+    assert _section(back, "carried_over") == _section(truth, "carried_over")

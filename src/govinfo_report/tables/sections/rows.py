@@ -2127,16 +2127,18 @@ def labels_below(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     """``rows`` whose labels a converter printed on the line below their values
     (PDF-to-Markdown that writes a table's label column after each row: ``| 9 2 | … |`` /
     ``一、本年新收…``) rejoined. Only where the table's first row of values has no label,
-    the row after it is a row's label alone, and the next row of values has no label either:
-    then each row of values without a label takes the row label alone right below it. A
-    next row of values with its own label shows labels printed above their values
-    (``pdftotext -raw``: ``二、上年结转政府信息公`` / ``开申请数量 2 1 0 …``), and the first
-    row's label is one the table's text lost."""
+    the row after it is a row's label alone, and the next row of values has no label either
+    and a row's label alone after it too: then each row of values without a label takes the
+    row label alone right below it. A next row of values with its own label shows labels
+    printed above their values (``pdftotext -raw``: ``二、上年结转政府信息公`` / ``开申请数量
+    2 1 0 …``), and one with none and no label below it labels lifted above theirs (an
+    extraction that lifts a row's label out of its table, ``二、上年结转政府`` / ``信息公开
+    申请数量`` / ``| 120 | … |``): the first row's label is one the table's text lost."""
     first = next((at for at, row in enumerate(rows) if row.values), None)
     if first is None or rows[first].labels or not _label_alone(rows, first + 1, matcher):
         return rows
-    after = next((row for row in rows[first + 2 :] if row.values), None)
-    if after is not None and after.labels:
+    after = next((at for at in range(first + 2, len(rows)) if rows[at].values), None)
+    if after is not None and (rows[after].labels or not _label_alone(rows, after + 1, matcher)):
         return rows
     result: list[Row] = []
     taken = False
