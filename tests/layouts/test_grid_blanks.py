@@ -337,3 +337,34 @@ def test_a_tika_row_that_lost_a_value_is_not_read_from_the_edge(row: str) -> Non
             found.pop(key, None)
         assert found == {}, (row, column)
         assert [cell.key for cell in report.applications if cell.blank] == [], (row, column)
+
+
+def test_a_tika_value_line_moved_up_among_its_row_s_labels_is_never_read_in_order() -> None:
+    """Tika's text of 1.本机关不掌握相关政府信息 (9 1 0 0 0 0 10) with one value line moved
+    up between its group's label and its own: ``（四）无法提供`` / ``1`` / ``1.本机关…`` / ``9``
+    … ``10``. Read in order, the row still adds up (1 + 9 = 10) but 自然人 would read 1 for
+    9; six cells after the label are fewer than its columns, so its order is broken and
+    the row is missing, said, whichever value moved."""
+    source = gr.parse(WRITTEN / "2021_tab_separated.txt")
+    text = gr.render(source, "row-per-cell")
+    truth = printed(source)
+    block = "\t（四）无法提供\n\t1.本机关不掌握相关政府信息\n"
+    values = ["9", "1", "0", "0", "0", "0", "10"]
+    assert block + "".join(f"\t{value}\n" for value in values) in text
+    for moved in range(len(values)):
+        rest = [value for at, value in enumerate(values) if at != moved]
+        damaged = text.replace(
+            block + "".join(f"\t{value}\n" for value in values),
+            "\t（四）无法提供\n"
+            + f"\t{values[moved]}\n\t1.本机关不掌握相关政府信息\n"
+            + "".join(f"\t{value}\n" for value in rest),
+        )
+        report = gr.parse(damaged)
+        assert wrong(report, truth) == {}, moved
+        cells = [
+            c for c in report.applications if c.key.startswith("applications.unavailable.not_held.")
+        ]
+        assert all(cell.provenance in ("missing", "derived") for cell in cells), moved
+        assert any(
+            d.code == "values-unplaced" and values[moved] in d.message for d in report.diagnostics
+        )

@@ -439,6 +439,33 @@ def _run_into_next(context: _Context, step: _Step) -> bool:
     return True
 
 
+def _before_its_label(context: _Context, step: _Step) -> bool:
+    """A row of one template row that shows its table's whole grid, fewer cells after its
+    last label than the section's columns, and a value before that label: its order is
+    broken (Tika's text of a row whose value line moved up among its label cells,
+    ``（三）不予公开`` / ``179`` / ``1.属于国家秘密`` / six values), and read in order its
+    values would move a column (179 for 101); its cells are missing. A row that fills its
+    columns after its label is read from the right edge (a serial number before a label)."""
+    row = step.row
+    if step.runs or len(step.keys) != 1 or not row.grid.whole:
+        return False
+    if len(row.grid.cells) >= context.columns or not row.labels:
+        return False
+    label = max(where[1:] for where in row.labels)
+    ahead = next((value for value in row.values if value[1:] < label), None)
+    if ahead is None:
+        return False
+    not_placed(
+        context.draft,
+        context.template,
+        step.cells,
+        ahead,
+        f"{step.label}: {ahead[0]!r} is printed before the row's label, and the cells after "
+        "it are fewer than its columns, so the row's order is broken",
+    )
+    return True
+
+
 def _aligned(context: _Context, step: _Step) -> bool:
     """A row of one template row: read by its header's grid where there is one
     (``header_grid``), else its values aligned to the right edge (``rows.aligned``) unless
@@ -947,6 +974,7 @@ CHAIN: tuple[Handler[_Context, _Step], ...] = (
     _unknown_labels,
     duplicate,
     _several_rows,
+    _before_its_label,
     _run_into_next,
     _unread_columns,
     _repeated_grid_column,
