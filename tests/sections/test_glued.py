@@ -230,3 +230,23 @@ def test_two_rows_of_a_box_grid_with_no_rule_between_them_are_no_wrapped_numbers
     assert wrong_cells(back, report.flat(), {}) == {}
     granted = [back.cell(f"applications.granted.{c}").value for c in APPLICANTS]
     assert granted[:2] == [None, None]
+
+
+def test_a_blank_total_in_space_aligned_text_is_no_value_glued_further_left() -> None:
+    # 部分公开 prints 10 13 4 3 33 36 in its columns and leaves 总计 blank (its parts make
+    # 99: the report's own error). Its own rule breaks, and ``33`` cut as 3 and 3 with 36
+    # moved to 总计 would make it hold; but the values stand in their columns, 36 under
+    # 其他: a glued value fills only its cell and the blank beside it. Read as printed.
+    values: dict[str, int | None] = {field.key: 0 for field in gr.fields("2021")}
+    printed = dict(zip(APPLICANTS, [10, 13, 4, 3, 33, 36, None], strict=True))
+    values |= {f"applications.partially_granted.{c}": v for c, v in printed.items()}
+    report = gr.Report.from_values(values, template="2021", organisation="梧川市统计局", year=2022)
+    lines = rendered(report, {}, "space-aligned").split("\n")
+    at = next(n for n, line in enumerate(lines) if "（二）部分公开" in line)
+    assert lines[at].endswith("33            36    —")
+    lines[at] = lines[at].removesuffix("    —")  # the blank 总计 prints nothing
+    back = parse("\n".join(lines), "space-aligned")
+    assert back is not None
+    row = [back.cell(f"applications.partially_granted.{c}") for c in APPLICANTS]
+    assert [cell.value for cell in row] == [10, 13, 4, 3, 33, 36, None]
+    assert row[-1].provenance == "blank"

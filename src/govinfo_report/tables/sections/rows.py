@@ -104,7 +104,7 @@ def fill(
             ),
         )
     elif len(values) == len(cells):
-        _full(draft, cells, row.line, values, label, unit, rules)
+        _full(draft, cells, row.line, values, label, unit, rules, bool(row.positions.cells))
     elif len(values) < len(cells):
         short(
             draft,
@@ -424,10 +424,12 @@ def _full(
     label: str,
     unit: str | None,
     rules: Iterable[Rule],
+    placed: bool = False,
 ) -> None:
     """A row with as many values as cells: given, or set aside with its rival readings
-    where a value may be two glued (``glued``)."""
-    rivals = glued(rules, cells, values)
+    where a value may be two glued (``glued``; ``placed``: its values placed by where they
+    stand)."""
+    rivals = glued(rules, cells, values, placed)
     if not rivals:
         draft.give(cells, values, unit)
         return
@@ -1655,14 +1657,20 @@ DAMAGED = re.compile(
 _LEADING_ZERO = re.compile(r"0[0-9]")
 
 
-def glued(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]) -> Rivals | None:
+def glued(
+    rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed], placed: bool = False
+) -> Rivals | None:
     """The rival readings of a row with one blank cell whose own rules break, or that
     prints a count with a leading zero (``06``): its printed values in order with one of
     them split into two (two values glued by a lost separator: ``405`` for ``40 5``),
     filling its cells, that let the rules hold. Their pieces (the halves, numbered after the
     row's) and options (the row by position first); ``None`` where there is none. A row
     with more blank cells is left as it is: its blanks are not where a glued value's second
-    half stood (text the layout took for a label, say)."""
+    half stood (text the layout took for a label, say). ``placed``: the values stand in
+    the columns the text lays out (space-aligned text), so a glued value fills its own cell
+    and the blank one beside it, and every other value keeps its column: a report whose 总计
+    is blank over parts that do not make 0 (its own error) is no pair glued further left
+    (``33`` cut as 3 and 3, and 36, under 其他, read as 总计)."""
     inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
     texts = [text for text, _, _ in values]
     if not _may_be_glued(inside, cells, values, texts):
@@ -1681,6 +1689,12 @@ def glued(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]
         for cut, head, tail in splits(text):
             pieces, counts = _halved(printed, amounts, at, len(values) + len(halves), head, tail)
             found = _fitting(shapes, pieces, counts, sums, len(cells), blank)
+            if placed:
+                found = [
+                    option
+                    for option in found
+                    if all(piece == cell for cell, piece in option if piece < len(values))
+                ]
             if found:
                 options += found
                 halves += [(head, line, column), (tail, line, column + cut)]
