@@ -563,8 +563,10 @@ def lost_line_breaks(text: str, rng: Random) -> str:
 #: The heading of a section after a table (三, 四, 五), as rendered (Markdown: ``## 三、``).
 _NEXT_HEADING = re.compile(r"^\W*(?:三、收到|四、政府信息公开行政|五、存在)")
 #: A number a narrow cell may wrap with a rest that starts with 0: a digit, more digits
-#: (a decimal point among them, before the cut), then 0 and at least one digit.
-_CUT = re.compile(r"(?<![\d.])(\d[\d.]*?)(0\d+)(?![\d.])")
+#: (a decimal point among them, before the cut), then 0 and at least one digit, and the
+#: unit typed after it, which wraps with the rest (``0.2`` / ``054万元``).
+_UNITS = "|".join(sorted((*labels.MONEY_UNITS, *labels.COUNT_UNITS), key=len, reverse=True))
+_CUT = re.compile(rf"(?<![\d.])(\d[\d.]*?)(0\d+(?:{_UNITS})?)(?![\d.])")
 
 
 def stray_rest(text: str, rng: Random) -> str:
