@@ -243,9 +243,9 @@ def _padding_shown(skel: Skeleton, spans: list[range], width: int) -> bool:
     no-break space of it is a blank cell for certain. Those that indent the next line's
     article are not counted (``run_together.trailing_indent``) on a page that may indent
     them (``run_together.indents_articles``)."""
-    lines = [at for span in spans for at in span]
-    indents = indents_articles([skel.lines[at] for at in lines])
-    for at in lines:
+    indexes = [at for span in spans for at in span]
+    indents = indents_articles([skel.lines[at] for at in indexes])
+    for at in indexes:
         marks = skel.no_breaks.get(at + 1)
         if indents and marks and at + 1 < len(skel.lines):
             indent = trailing_indent(skel.lines[at], marks, skel.lines[at + 1])
