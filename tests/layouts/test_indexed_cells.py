@@ -236,6 +236,17 @@ def test_cell_starts_are_each_after_the_widest_cell_and_one_gap() -> None:
     assert cell_starts([[(0, 4), (6, 8)]]) is None
 
 
+def test_cells_wider_apart_than_a_separator_are_no_layout_by_cell_index() -> None:
+    """A page of ``pdftotext -layout`` past a break, its values 18 characters past its
+    widest label and the next 54 further: three gaps of 18 would be two empty columns, every
+    row's cells there claimed blank. A tool that lays cells out one after another leaves
+    its separator after a column's widest cell (inscriptis: two spaces), four at most."""
+    wide = [[(14, 22)], [(14, 17), (40, 42), (96, 98)], [(14, 20), (40, 41), (96, 97)]]
+    assert cell_starts(wide) is None
+    four = [[(14, 22)], [(14, 17), (26, 28), (40, 42)], [(14, 20), (26, 27), (40, 41)]]
+    assert cell_starts(four) == (14, 26, 32, 36, 40)
+
+
 def _inscriptis(rows: list[list[str]], indent: int = 6) -> list[str]:
     """``rows`` as inscriptis lays out an HTML table's rows (its cells, each a list of the
     cell's lines joined by newlines): the ``n``-th cells of all rows in one column as wide

@@ -206,3 +206,54 @@ def test_appeals_values_under_their_header_s_characters_stay_missing_too() -> No
     assert not any(report.cell(key).blank for key in _appeal_cells(report))
     said = [d.message for d in report.diagnostics if d.code == "values-unplaced"]
     assert any("4 values (1 1 2 2) for 15 columns" in message for message in said)
+
+
+#: A 2019 report's section 三 as that PDF prints it, a page of its own holding 1.信访举报投诉类申请
+#: and 2.重复申请 (自然人 and 总计, 12 and 5 each): their values at 36 and 86, 16 characters past
+#: the page's widest label and 48 (three times 16) further; the table's 总计 row lost.
+TEXT_PAGE_APART = "\n".join(
+    [
+        *TEXT_2019.splitlines()[:10],
+        "               第二项之和，等于                        自然人           法人或其他组织",
+        "               第三项加第四项之",
+        "                  和）                               商业      科研 社会 法律    总计",
+        "                                                   企业      机构 公益 服务 其他",
+        "                                                              组织 机构",
+        "              一、本年新收政府",
+        at_offsets("              信息公开申请数量", (46, "20"), (81, "20")),
+        "",
+        "              二、上年结转政府",
+        "              信息公开申请数量",
+        _FOOTER.format(4),
+        _DATE,
+        "              1.信访举报投诉",
+        at_offsets("              类申请", (36, "12"), (86, "12")),
+        "",
+        at_offsets("              2.重复申请", (36, "5"), (86, "5")),
+        "",
+        _FOOTER.format(5),
+        _DATE,
+        "               四、结转下年度继",
+        at_offsets("                 续办理", (46, "3"), (81, "3")),
+        "",
+        "         四、政府信息公开行政复议、行政诉讼情况",
+        "",
+    ]
+)
+
+
+def test_a_page_whose_values_stand_gaps_apart_claims_no_blank_between_them() -> None:
+    """The gaps look like a table laid out cell by cell with two empty columns between the
+    values (``space_aligned.cell_starts``). Read so, each row's second value stood under
+    社会公益组织 and 总计 was blank: where the rules could not check it, that was the reading
+    (a hunt of ``test_values_pushed_against_their_labels…``: 56 in 社会公益组织, 总计 claimed
+    blank), and here both rows were left missing. Its page ranks them: the rules prove the
+    last rank 总计, and which applicant column the first is, none tells."""
+    report = gr.parse(TEXT_PAGE_APART)
+    for row, total in (("petition_complaint", 12), ("repeated", 5)):
+        cells = {
+            column: report.cell(f"applications.not_processed.{row}.{column}")
+            for column in gr.labels.APPLICANT_COLUMNS
+        }
+        assert (cells.pop("total").value, row) == (total, row)
+        assert all(cell.value is None and not cell.blank for cell in cells.values()), row

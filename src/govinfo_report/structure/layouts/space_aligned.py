@@ -67,6 +67,13 @@ _SLACK = 1
 _DRIFT = 3
 #: The widest whitespace that joins cells without laying them out in columns (``joined``).
 _SEPARATOR = 2
+#: The widest gap a table laid out cell by cell leaves after a column's widest cell: the
+#: tool's cell separator (inscriptis: two spaces by default, a few at most). Text whose
+#: narrowest such gap is wider is laid out by position (``pdftotext -layout`` of a page
+#: whose two values stand 18 characters past its widest label, the next 54 further: three
+#: gaps of 18 would be two columns empty in every row, claimed blank where the page's
+#: columns merely stand apart), and is not read by cell index (``cell_starts``).
+_CELL_SEPARATOR_MOST = 4
 #: Two words a gap wider than one space apart: a line laid out in columns (``gridded``).
 _COLUMN_GAP = re.compile(r"\S[^\S\t]{2,}\S")
 #: Two words more spaces apart than a separator joins cells (``padded``).
@@ -999,7 +1006,11 @@ def cell_starts(lines: Sequence[Sequence[Span]]) -> tuple[int, ...] | None:
         return None
     gaps = [after - start - widest[start] for start, after in pairwise(starts)]
     gap = min(gaps)
-    if gap <= 0 or (gap == 1 and max(gaps) > 1) or any(wider % gap for wider in gaps):
+    if (
+        not 0 < gap <= _CELL_SEPARATOR_MOST
+        or (gap == 1 and max(gaps) > 1)
+        or any(wider % gap for wider in gaps)
+    ):
         return None
     hidden = (
         start + widest[start] + gap * at
