@@ -1191,6 +1191,41 @@ def test_a_page_that_shows_it_pads_values_does_not_read_its_no_break_spaces_as_b
     assert wrong(report, truth) == {}
 
 
+def test_a_signed_row_shows_padding_that_a_run_of_digits_would_not() -> None:
+    """A 2019 page printing each blank cell ``&nbsp;`` (section 三's rows printed blank are
+    their labels and seven of them) pads some values too: 行政强制 prints 37, -5 and 260
+    as ``37&nbsp;-5&nbsp;260``, three values and two no-break spaces, five cells' worth for
+    three. The sign starts a value of its own, so the row shows the padding, though no run
+    of digits alone makes more cells than a row holds. 行政许可's ``12&nbsp;453607`` (12, 45
+    and 3607, 12 padded) is then no 12, a blank 本年增/减 and 453607, and section 二 has no
+    rule to choose a cut of its digits: the row is missing (main read 453607, 本年增/减
+    claimed blank)."""
+    values = {field.key: 0 for field in gr.fields("2019")}
+    for row, count in (("new", 5), ("granted", 4), ("unavailable.not_held", 1), ("total", 5)):
+        values[f"applications.{row}.natural_person"] = values[f"applications.{row}.total"] = count
+    report = gr.Report.from_values(values, template="2019", organisation="青石县水务局", year=2020)
+    page = tables_run_together(
+        render(report, "tab-separated", blank_zeros=True), random.Random(0), traced=True
+    )
+    proactive = (
+        f"第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章{NBSP * 3}"
+        f"规范性文件3{NBSP}3第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量"
+        f"行政许可12{NBSP}453607其他对外管理服务事项{NBSP * 3}第二十条第（六）项信息内容"
+        f"上一年项目数量本年增/减处理决定数量行政处罚{NBSP * 3}行政强制37{NBSP}-5{NBSP}260"
+        f"第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费{NBSP * 2}"
+        f"第二十条第（九）项信息内容采购项目数量采购总金额（单位：万元）政府集中采购{NBSP * 2}"
+    )
+    start = page.index("第二十条第（一）项")
+    back = gr.parse(page[:start] + proactive + page[page.index("\n", start) :])
+    for key in ("previous_items", "change", "decisions"):
+        cell = back.cell(f"proactive.licensing.{key}")
+        assert (cell.value, cell.provenance) == (None, "missing"), key
+    assert [
+        back.flat()[f"proactive.coercive_measures.{key}"]
+        for key in ("previous_items", "change", "decisions")
+    ] == [37, -5, 260]
+
+
 # get_text() of a page whose empty cells (and a value's padding) are ``&nbsp;`` and whose
 # HTML source breaks its line after some of a table's rows and not others (a CMS's editor
 # wraps its source at whatever tag passes its line width): each table on a few lines,

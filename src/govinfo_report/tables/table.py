@@ -228,8 +228,9 @@ _UNTRACED_BLANK = re.compile(rf"(?:{_ROW_LABELS})(?:{_ROW_LABELS}|第二十条)"
 
 
 #: A run of a row's cells as a page's ``get_text()`` prints them: no-break spaces and
-#: digits (a group of digits followed by ``.`` is the next label's numbering).
-_CELLS_RUN = re.compile(r"(?:\u00a0|\d+(?![.．\d]))+")
+#: counts, a sign starting one (a group of digits followed by ``.`` is the next label's
+#: numbering).
+_CELLS_RUN = re.compile(r"(?:\u00a0|[-+－]?\d+(?![.．\d]))+")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -237,7 +238,8 @@ def _padding_shown(skel: Skeleton, spans: list[range], width: int) -> bool:
     """Whether a line of ``spans`` (a section whose rows hold at most ``width`` cells) shows
     no-break spaces that are no blank cell: a run of them and digits after a label that makes
     more than ``width`` cells even with each group of digits one value (``&nbsp;4`` and five
-    and ``4``: a value padded, or a blank cell printed as two). Such a page may pad a value
+    and ``4``: a value padded, or a blank cell printed as two; ``37&nbsp;-5&nbsp;260``, a
+    sign starting a value of its own: five for three). Such a page may pad a value
     where it also left a blank cell empty, and the two cancel out into a row's count
     (``1&nbsp;`` after an empty cell: ``1`` and three and ``1`` for a group of five): no
     no-break space of it is a blank cell for certain. Those that indent the next line's
@@ -250,7 +252,7 @@ def _padding_shown(skel: Skeleton, spans: list[range], width: int) -> bool:
         if indents and marks and at + 1 < len(skel.lines):
             indent = trailing_indent(skel.lines[at], marks, skel.lines[at + 1])
             marks = frozenset(i for i in marks if indent is None or i < indent)
-        if not marks or len(marks) < width:
+        if not marks:
             continue
         line = "".join(NO_BREAK_SPACE if i in marks else c for i, c in enumerate(skel.lines[at]))
         for run in _CELLS_RUN.finditer(line):
