@@ -166,6 +166,28 @@ def test_a_minus_sign_an_empty_line_before_its_number_may_still_sign_it() -> Non
     assert "其他对外管理服务事项" in said.message
 
 
+def test_a_minus_sign_right_before_its_number_and_an_empty_line_after_may_sign_it() -> None:
+    # 行政处罚's 520 / - / 16, then an empty line and its &nbsp; line: -16 and a blank
+    # 处理决定数量, or a dash and 16 with the &nbsp; line a merged label's continuation
+    # (the empty line hides whose it is). Its positions cannot check the first reading,
+    # which is no reason to take the second: both fit, and the row is missing, never 16
+    # read as the count, never 本年增/减 claimed blank.
+    text = _page(
+        "2019",
+        ["行政许可", "_", "-", "58", "281"],
+        ["其他对外管理服务事项", "9", "_", "_"],
+        ["第二十条第（六）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        ["行政处罚", "520", "-", "16", "", "_"],
+        ["行政强制", "73", "+", "4", "_"],
+    )
+    back = gr.parse(text)
+    assert _row(back, "licensing") == [None, -58, 281]
+    assert _row(back, "penalties") == [None, None, None]
+    assert all(back.cell(f"proactive.penalties.{c}").provenance == "missing" for c in COLUMNS)
+    (said,) = [d for d in back.diagnostics if d.code == "sign-or-placeholder"]
+    assert "行政处罚" in said.message
+
+
 #: Value-a-line writers that split a 本年增/减's sign onto a line of its own: a page's text
 #: (its blank cells &nbsp; lines), and the same with its blank cells dropped (strip=True).
 SIGNED = {"soup-signed": TOOLS["soup-signed"], "soup-stripped": TRACELESS["soup-stripped"]}

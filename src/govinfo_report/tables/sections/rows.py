@@ -712,10 +712,16 @@ def _fits_by_position(
     """Whether ``row`` is read by its positions (``_by_position``), each of its ``joined``
     values (indices of ``row.values``) in a ``signed`` cell, and no line of spaces past its
     cells (``Positions.spaced``: a page's ``&nbsp;``, a blank cell of the row's own, where
-    a blank past them may otherwise be a merged label's continuation)."""
+    a blank past them may otherwise be a merged label's continuation). Where they do not
+    show where the row ends (``_end_unshown``), it fits as its count does (``_fits_by_count``):
+    a reading they cannot check is not refuted by them."""
     read = _by_position(row, (), width, widest, alone, runs_on)
-    if read is None or read is row or max(row.positions.spaced, default=-1) >= (width or 0):
+    if read is None or max(row.positions.spaced, default=-1) >= (width or 0):
         return False  # a line of spaces past its cells is a blank cell of its own: one too many
+    if read is row:
+        return _end_unshown(row, width or 0, runs_on) and _fits_by_count(
+            row, width or 0, joined, signed
+        )
     places = {cell: at for at, cell in enumerate(read.values)}
     return all(places.get(row.values[k]) in signed for k in joined)
 
@@ -759,14 +765,28 @@ def _by_position(
         # (not cells past its end, ``open_end``): the grid's other columns may stand
         # anywhere among its cells, and a blank cell left of a value may be one of them
         return row._replace(positions=Positions())
-    last = min(width, len(grid)) - 1
-    if (len(grid) < width and (row.positions.cut or not row.values)) or (
-        runs_on and row.values and not grid[last][0] and last not in row.positions.spaced
+    if (len(grid) < width and (row.positions.cut or not row.values)) or _end_unshown(
+        row, width, runs_on
     ):
         return row
     if _misfit(row, width, alone):
         return None
     return row._replace(values=grid[:width])
+
+
+def _end_unshown(row: Row, width: int, runs_on: bool) -> bool:
+    """Whether ``row``'s positions do not show where it ends: they may run on with the next
+    row's blank cells (``runs_on``), and its last cell (of ``width``) is blank and no line of
+    spaces of its own (``Positions.spaced``)."""
+    grid = row.positions.cells
+    last = min(width, len(grid)) - 1
+    return (
+        runs_on
+        and bool(row.values)
+        and last >= 0
+        and not grid[last][0]
+        and last not in row.positions.spaced
+    )
 
 
 def _blank_inside(grid: Sequence[Printed]) -> bool:
