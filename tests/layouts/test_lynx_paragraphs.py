@@ -173,3 +173,39 @@ def test_a_value_of_section_four_moved_to_another_group_leaves_it_missing() -> N
     lines = [*lines[:at], "", *lines[at:]]
     back = gr.parse(_page(_paragraphs(*PROACTIVE), lines))
     assert set(_cells(back, "appeals").values()) == {(None, "missing")}
+
+
+def test_the_empty_lines_after_the_last_value_tell_two_rhythms_apart() -> None:
+    """Each run of empty cells between 四's values is two (``9`` / three empty lines /
+    ``3``), which fits one line an empty cell and, as docx2txt writes them, two lines (one
+    empty cell). Read two lines an empty cell, the row is cut short at its last value;
+    read one line an empty cell, the empty lines after it up to 五's heading (its
+    separator, then one for each of the last group's empty cells) end it, every cell in
+    place and its 总计s holding: that reading is kept (main left both tables missing).
+    Section 二 prints every cell, so no table of the page shows the rhythm otherwise."""
+    blank = (None, "blank")
+    proactive = [cell if cell != "_" else "1" for cell in PROACTIVE]
+    for appeals, cells in (
+        (
+            ("6", "1", "_", "_", "7", "4", "1", "_", "_", "5", *["_"] * 5),
+            {
+                "review.upheld": (6, "parsed"),
+                "review.corrected": (1, "parsed"),
+                "review.total": (7, "parsed"),
+                "litigation_direct.upheld": (4, "parsed"),
+                "litigation_direct.corrected": (1, "parsed"),
+                "litigation_direct.total": (5, "parsed"),
+            },
+        ),
+        (
+            ("9", "_", "_", "3", "12", *["_"] * 10),
+            {
+                "review.upheld": (9, "parsed"),
+                "review.pending": (3, "parsed"),
+                "review.total": (12, "parsed"),
+            },
+        ),
+    ):
+        back = gr.parse(_page(_paragraphs(*proactive), _paragraphs(*HEADER_4, *appeals)))
+        read = _cells(back, "appeals")
+        assert {key: cell for key, cell in read.items() if cell != blank} == cells

@@ -722,39 +722,49 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
         first = _lead_in(marks.lines, start, first, True)
     # Lines of spaces after the table's last value are its last empty cells (a page's
     # ``&nbsp;``); after a value alone on its line (one cell a line), with the empty lines
-    # between them too (docx2txt's separators).
+    # between them too (docx2txt's separators). Where only empty lines follow such a value
+    # up to the section's end, they are the table's too (lynx's paragraphs: its last cell's
+    # separator, then a line for each empty cell that ends the table, up to the heading).
     apart = _VALUE_ALONE.fullmatch(marks.lines[last]) is not None
     last = _lead_out(marks.lines, last, end)
     if apart:
         last = _label_after(marks.lines, _unit_after(marks.lines, last, end), end)
-    after = last + 1
+    after, spaces = last + 1, last
     while after < end and not marks.lines[after].strip() and (apart or marks.lines[after]):
         if marks.lines[after]:
-            last = after
+            spaces = after
         after += 1
+    ending = apart and spaces == last and after == end
+    last = after - 1 if ending else spaces
     _regions("prose", marks, start, first, found)
-    _regions("table", marks, first, last + 1, found)
+    _regions("table", marks, first, last + 1, found, ending)
     _regions("prose", marks, last + 1, end, found)
 
 
-def _regions(kind: str, marks: _Marks, start: int, end: int, found: list[Token]) -> None:
+def _regions(
+    kind: str, marks: _Marks, start: int, end: int, found: list[Token], ending: bool = False
+) -> None:
     """Lines ``[start, end)`` as regions of ``kind``, split where a line is dropped: a page
-    header or footer, or in a table a line too long to be a row."""
+    header or footer, or in a table a line too long to be a row. ``ending``: the last
+    region keeps the empty lines that end it (a table one cell a line: its last empty
+    cells')."""
     breaks = marks.table_breaks if kind == "table" else marks.markers
     for index in breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]:
         _trimmed(kind, marks.lines, start, index, found)
         start = index + 1
-    _trimmed(kind, marks.lines, start, end, found)
+    _trimmed(kind, marks.lines, start, end, found, ending)
 
 
-def _trimmed(kind: str, lines: Sequence[str], start: int, end: int, found: list[Token]) -> None:
+def _trimmed(
+    kind: str, lines: Sequence[str], start: int, end: int, found: list[Token], ending: bool = False
+) -> None:
     """A region of ``kind`` over lines ``[start, end)`` without their blank edges (a line of
     empty tab cells is not blank in a table, nor a line of spaces at its end: a page's
-    ``&nbsp;`` in the last cells)."""
+    ``&nbsp;`` in the last cells; nor, ``ending``, any line at its end)."""
     table = kind == "table"
     while start < end and not lines[start].strip() and not (table and "\t" in lines[start]):
         start += 1
-    while end > start and not lines[end - 1].strip():
+    while end > start and not lines[end - 1].strip() and not ending:
         if table and ("\t" in lines[end - 1] or lines[end - 1].isspace()):
             break
         end -= 1

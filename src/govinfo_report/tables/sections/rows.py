@@ -519,7 +519,10 @@ def by_position(
     that lynx prints no line for, beside a number padded with an empty paragraph) would
     move its values unseen, and only the section's rules can show them moved (section 三's
     columns, 四's 总计s; section 二 has none: ``exact_only``). ``check`` None: not read so.
-    Where both rhythms read the rows, and read some row differently, none is read.
+    Where both rhythms read the rows, and read some row differently, none is read; unless
+    the first leaves each such row to its printed values, its positions cut short by the
+    table's end (``Positions.cut``), where the other's end with the table's empty lines
+    (lynx's, its last group of 四 blank up to ``五、``): that rhythm's reading is kept.
 
     Rows read by their printed values keep the blank cells printed among them where those
     show more cells than the row has (``_overfull``)."""
@@ -536,7 +539,20 @@ def by_position(
         again = None
     if placed is None or again is None or _values(placed) == _values(again):
         return placed or again or _overfull(taken, widths)
+    differ = [
+        row
+        for (row, _), (first, _), (second, _) in zip(taken, placed, again, strict=True)
+        if first.values != second.values
+    ]
+    if all(_cut_but_other(row.positions) for row in differ):
+        return again
     return _overfull(taken, widths)
+
+
+def _cut_but_other(positions: Positions) -> bool:
+    """Whether ``positions`` are cut short by the table's end, those in the other rhythm
+    (``Positions.other``) not."""
+    return positions.cut and positions.other is not None and not positions.other.cut
 
 
 def _overfull(taken: Sequence[Taken], widths: Sequence[int | None]) -> list[Taken]:
