@@ -144,3 +144,44 @@ def test_a_row_printed_blank_after_its_sub_table_s_numbers_went_to_no_row_is_mis
     after = gr.parse(_procurement([], ["143", "0.44"]))
     assert after.cell("proactive.procurement.projects").value == 143
     assert after.cell("proactive.procurement.amount").value == Decimal("0.44")
+
+
+#: A 2021 report's first sub-table as pdfminer's boxes print a browser's PDF, a box a line:
+#: 规章's first count beside its label, 行政规范性文件's label, then the first two columns'
+#: other counts (5; 0 and 1), then the last column's header words and its counts (9, 40);
+#: a blank line after each box, none inside one of the next sub-table's header boxes.
+_LAST_COLUMN_AFTER = [
+    "白沙镇人民政府2022年政府信息公开工作年度报告",
+    "一、总体情况",
+    "2022年，白沙镇人民政府认真贯彻落实政府信息公开各项要求。",
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项",
+    *("信息", "内容", "本年", "制发", "件数", "本年", "废止", "件数"),
+    "规章 2",
+    *("行政", "规范", "性文", "件"),
+    *("5", "0", "1"),
+    *("现行", "有效", "件数"),
+    *("9", "40"),
+    "第二十条第（五）项",
+    "信息内容",
+    "本年\n处理决定数量",
+    "行政许可 36",
+    "三、收到和处理政府信息公开申请情况",
+]
+
+
+def test_a_last_column_printed_after_the_rows_leaves_the_full_row_missing() -> None:
+    """规章 prints 2, 0, 9 and 行政规范性文件 5, 1, 40. Read by order, 行政规范性文件 takes
+    5 0 1, a row's worth, and 9 and 40, under 现行有效件数's words, go to no row, while
+    规章 holds one count of three: the full row may hold the short row's counts, so the
+    sub-table's rows are missing, said (main read 0 and 1 for 1 and 40)."""
+    report = gr.parse("\n\n".join(_LAST_COLUMN_AFTER) + "\n")
+    for row in ("rules", "normative_documents"):
+        for cell in ("issued", "repealed", "in_force"):
+            key = f"proactive.{row}.{cell}"
+            assert (report.cell(key).value, report.cell(key).provenance) == (None, "missing")
+    found = next(d for d in report.diagnostics if d.code == "table-order-broken")
+    assert "past a full row's label" in found.message
+    assert "proactive.normative_documents.repealed" in found.keys
+    # the next sub-table, printed row by row, keeps its reading
+    assert report.flat()["proactive.licensing.decisions"] == 36

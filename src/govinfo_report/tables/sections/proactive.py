@@ -915,23 +915,34 @@ def _sub_tables(rows: Sequence[Row], template: str) -> dict[int, tuple[int, int 
 
 def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence[_Labels]) -> None:
     """The rows of a sub-table read by the order of their values alone left missing where
-    numbers of it went to no row (``_Context.ignored``) before any of its rows' labels, under
-    header words (not a piece of one of its rows' labels, ``行政`` / ``348 0``): its cells
-    are printed a column at a time, not row by row. pdfminer's boxes put a column's
-    cells under its header, before the rows' labels (``上一年项目数量`` / ``0`` / ``0`` /
-    ``行政处罚`` / ``行政强制`` / ``6`` / ``0`` / ``594``), and the row whose label comes next
-    takes another's cells; section 二 has no rule to tell. Values after a row's label that
-    stands alone are that row's, printed apart (``_run_of_its_sub_table``): no such sign."""
+    numbers of it went to no row (``_Context.ignored``) under header words (not a piece of
+    one of its rows' labels, ``行政`` / ``348 0``), before any of its rows' labels or past
+    a full row's label while another row is short (``_taken_past``): its cells are
+    printed a column at a time, not row by row. pdfminer's boxes put a column's cells
+    under its header, before the rows' labels (``上一年项目数量`` / ``0`` / ``0`` /
+    ``行政处罚`` / ``行政强制`` / ``6`` / ``0`` / ``594``), or its last column after them
+    (``规章 0`` / ``规范性文件`` / ``8`` / ``0`` / ``8`` / ``对外公开总数量`` / ``0`` /
+    ``69``), and a row takes another's cells; section 二 has no rule to tell. Values after
+    a row's label that stands alone are that row's, printed apart
+    (``_run_of_its_sub_table``): no such sign. The first sub-table, whose article line is
+    read with the section's heading, is every row before the second's, and only the
+    second sign is looked for there (its rows' labels may be read with the header)."""
     if not context.ignored:
         return
     template = context.template
     blocks = labels.PROACTIVE_BLOCKS[template.name]
-    spans = _sub_tables([row for row, _ in taken], template.name)
+    rows = [row for row, _ in taken]
+    spans = _sub_tables(rows, template.name)
+    opening = (
+        {0: (rows[0].line - 1, spans[1][0])}
+        if rows and 0 not in spans and 1 in spans and rows[0].line < spans[1][0]
+        else {}
+    )
     labelled = [
         (row.line, key) for (row, _), found in zip(taken, named, strict=True) for key in found.keys
     ]
-    broken: list[tuple[int, int | None, Row]] = []
-    for index, (start, end) in spans.items():
+    broken: list[tuple[int, int | None, Row, str]] = []
+    for index, (start, end) in (opening | spans).items():
         runs = [
             row
             for row in context.ignored
@@ -943,15 +954,24 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
                 for text, _, _ in row.labels
             )
         ]
-        if runs and not any(
+        if not runs:
+            continue
+        inside = [
+            (row, found)
+            for (row, _), found in zip(taken, named, strict=True)
+            if start < row.line and (end is None or row.line < end)
+        ]
+        if index not in opening and not any(
             key in blocks[index][2] and start < line < runs[0].line for line, key in labelled
         ):
-            broken.append((start, end, runs[0]))
-    if not broken:
-        return
+            broken.append((start, end, runs[0], "before any row's label of their sub-table"))
+        elif _taken_past(inside, runs):
+            broken.append(
+                (start, end, runs[-1], "past a full row's label while a row of it is short")
+            )
     by_value = {value: row for row, _ in taken for value in row.values}
     draft = context.draft
-    for start, end, first in broken:
+    for start, end, first, where in broken:
         out = [
             at
             for at, (_, printed, _) in enumerate(draft.given)
@@ -965,15 +985,42 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
             draft.find(
                 diagnostic(
                     "table-order-broken",
-                    f"section 二: values at line {first.line} go to no row before any row's "
-                    "label of their sub-table, which prints its cells a column at a time: its "
-                    "rows read by the order of their values are not kept; their cells are "
-                    "missing",
+                    f"section 二: values at line {first.line} go to no row {where}, which "
+                    "prints its cells a column at a time: its rows read by the order of their "
+                    "values are not kept; their cells are missing",
                     first.line,
                     first.values[0][2],
                     tuple(template.fields[cell].key for cell in cells),
                 )
             )
+
+
+def _taken_past(inside: Sequence[tuple[Row, _Labels]], runs: Sequence[Row]) -> bool:
+    """Whether, of a sub-table's rows (``inside``, with their labels), one read by the order
+    of its values prints fewer numbers than its cells, and one printing all its cells, a
+    line or more apart (not a line of cells), has its label before the last of the numbers
+    that went to no row (``runs``): those may be the short row's, and the full row's values
+    another's."""
+    return any(_short(row, found) for row, found in inside) and any(
+        _full(row, found)
+        and len({line for _, line, _ in row.values}) > 1
+        and row.line < runs[-1].line
+        for row, found in inside
+    )
+
+
+def _short(row: Row, found: _Labels) -> bool:
+    """Whether ``row``, read by the order of its values, prints some of its cells' numbers
+    but fewer than its cells: the numbers its sub-table left to no row may be its own."""
+    width = _width(row, found)
+    numbers = [text for text, _, _ in row.values if not not_given(text)]
+    return by_order(row) and width is not None and 0 < len(numbers) < width
+
+
+def _full(row: Row, found: _Labels) -> bool:
+    """Whether ``row``, read by the order of its values, prints as many as its cells."""
+    width = _width(row, found)
+    return by_order(row) and width is not None and len(row.values) == width
 
 
 @cache
