@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report import labels
 
 from manglers import FLOWS, narrow_row
 
@@ -218,3 +219,62 @@ def test_a_value_lifted_between_rows_under_another_column_is_no_rest() -> None:
     assert report.cell("proactive.rules.made").value in (None, 0)
     assert report.cell("proactive.normative_documents.total_published").value is None
     assert _row(report, "licensing") == [0, 0, 0]
+
+
+#: Section 三 of a made-up 2021 report as ``pdftotext -layout`` prints Word's PDF (typed for
+#: this test, its rows after （二）部分公开 left out): the 总计 column is three characters
+#: wide, so 1548 and 1036 wrap over the lines around their rows' values (``154`` / ``8``,
+#: ``103`` / ``6``), and 三、本年度办理结果 is written down its column two characters a line,
+#: its ``三、`` beside ``103``.
+_GROUP_BESIDE = """某县人民政府2022年政府信息公开工作年度报告
+一、总体情况
+2022年，某县认真贯彻落实政府信息公开各项要求。
+三、收到和处理政府信息公开申请情况
+
+（本列数据的勾稽关系                 申请人情况
+                              法人或其他组织
+为：第一项加第二项之                     科   会    律
+                 自然
+和，等于第三项加第四              商业企    研   公    服    其    总计
+                 人
+   项之和）                  业     机   益    务    他
+
+一、本年新收政府信息                                        154
+                 1410   60    3   11   40   24
+  公开申请数量                                           8
+
+二、上年结转政府信息
+                 20     1     0   0    1    0    22
+  公开申请数量
+
+三、                                                103
+     （一）予以公开  900     60     3   11   40   22
+本年                                                6
+度办
+     （二）部分公开
+理结
+     （区分处理的，
+果                 30     2               3         35
+     只计这一情形，
+     不计其他情形）
+
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_a_numbering_alone_beside_a_wrapped_head_is_no_rows_label() -> None:
+    """``103`` beside ``三、`` (a group label's first piece, written down its column) is the
+    head of （一）予以公开's 总计, ``6`` under it its rest: no row's label stands beside it,
+    so it is not the row above's value. Read as the row's total alone, 6 broke the row's
+    own rule and was reported as the report's error (main); joined, the row's values
+    gathered from three lines are left to the rules, which confirm them here (where they
+    cannot, the cells are missing, never 6)."""
+    report = gr.parse(_GROUP_BESIDE)
+    columns = [*labels.APPLICANT_COLUMNS]
+    granted = [report.cell(f"applications.granted.{column}") for column in columns]
+    assert [(cell.value, cell.provenance) for cell in granted] == [
+        (value, "parsed") for value in (900, 60, 3, 11, 40, 22, 1036)
+    ]
+    assert report.cell("applications.granted.total").raw == "1036"
+    assert not [d for d in report.diagnostics if d.code == "rule-violation"]
+    assert report.cell("applications.new.total").value == 1548

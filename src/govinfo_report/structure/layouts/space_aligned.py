@@ -516,11 +516,16 @@ def _across_a_start(
     start, each then its own row's value: ``top`` beside a label piece on the line above
     ``row``'s numbered label, the row above's last (``复申请  38`` / ``5.要求行  0 … 0`` /
     ``政机关确认  47``), or the bottom beside ``below``'s numbered label, the next row's
-    first (``1.属于  50`` / ``国家秘密  18 … 0`` / ``2.其他  42``)."""
-    _, kinds = words[top[1] - first_line]
-    return (NUMBERED.match(row.labels[-1][0]) is not None and LABEL in kinds) or (
-        below is not None and NUMBERED.match(below.labels[-1][0]) is not None
-    )
+    first (``1.属于  50`` / ``国家秘密  18 … 0`` / ``2.其他  42``). A numbering alone beside
+    ``top`` (``三、``: a group label written down its column, ``本年`` / ``度办`` under it) is
+    no row's label piece, and no value is its own."""
+    cells, kinds = words[top[1] - first_line]
+    pieces = [text for (text, _, _), kind in zip(cells, kinds, strict=True) if kind == LABEL]
+    return (
+        NUMBERED.match(row.labels[-1][0]) is not None
+        and bool(pieces)
+        and not all(NUMBERED.fullmatch(text.strip()) for text in pieces)
+    ) or (below is not None and NUMBERED.match(below.labels[-1][0]) is not None)
 
 
 def _continued(before: Row, row: Row, line: int, words: Sequence[Words], first_line: int) -> bool:
