@@ -219,3 +219,67 @@ def test_a_heading_run_into_a_page_s_last_line_claims_no_cell_blank() -> None:
             cell = report.cell(f"applications.{row}.{key}")
             assert cell.value in (None, want), (row, key)
             assert not (want and cell.blank), (row, key)
+
+
+def _applications_2019(*rows: tuple[str, ...]) -> list[str]:
+    """Section 三 of a 2019 report as PyMuPDF prints Word's PDF, a cell a line (a blank
+    cell a line of one no-break space): its header, then ``rows``, each label's pieces and
+    group labels' characters lines of their own."""
+    header = ("（本列数据的勾稽关", "系为：第一项加第二", "项之和，等于第三项", "加第四项之和）")
+    columns = ("申请人情况", "自然人", "法人或其他组织", "总计", "", "商业", "企业", "科研")
+    columns += ("机构", "社会", "公益", "组织", "法律", "服务", "机构", "其他")
+    return _cells(header, columns, *rows)
+
+
+_BLANK = ("",) * 7
+#: 3.补正后申请内容仍不明确 printed blank, then （五）不予处理 written down its column around
+#: 1.信访举报投诉类申请, whose label's last piece ``申请`` comes after the group's characters.
+_GROUP_AROUND = _applications_2019(
+    ("一、本年新收政府信", "息公开申请数量", "5", "", "", "", "", "", "5"),
+    ("二、上年结转政府信", "息公开申请数量", *_BLANK),
+    ("三", "、", "本", "年", "度", "办", "理", "结", "果"),
+    ("（一）予以公开", "2", "", "", "", "", "", "2"),
+    ("（二）部分公开", "（区分处理的，", "只计这一情形，", "不计其他情形）", *_BLANK),
+    ("（", "三", "）", "不", "予", "1.属于国", "家秘密", *_BLANK),
+    ("2.其他法", "律行政法", "规禁止公", "开", *_BLANK),
+    ("公", "开", "3.危及“", "三安全一", "稳定”", *_BLANK),
+    ("4.保护第", "三方合法", "权益", *_BLANK),
+    ("5.属于三", "类内部事", "务信息", *_BLANK),
+    ("6.属于四", "类过程性", "信息", *_BLANK),
+    ("7.属于行", "政执法案", "卷", *_BLANK),
+    ("8.属于行", "政查询事", "项", *_BLANK),
+    ("（", "四", "）", "无", "法", "1.本机关", "不掌握相", "关政府信息"),
+    ("1", "", "", "", "", "", "1"),
+    ("提", "供", "2.没有现", "成信息需", "要另行制", "作", *_BLANK),
+    ("3.补正后", "申请内容", "仍不明确", *_BLANK),
+    ("（", "五", "1.信访举", "报投诉类", "2", "", "", "", "", "", "2"),
+    ("）", "不", "予", "处", "理", "申请"),
+    ("2.重复申", "请", *_BLANK),
+    ("3.要求提", "供公开出", "版物", *_BLANK),
+    ("4.无正当", "理由大量", "反复申请", *_BLANK),
+    ("5.要求行", "政机关确", "认或重新", "出具已获", "取信息", *_BLANK),
+    ("（六）其他处理", *_BLANK),
+    ("（七）总计", "5", "", "", "", "", "", "5"),
+    ("四、结转下年度继", "续办理", *_BLANK),
+)
+
+
+def test_a_numbered_label_piece_takes_no_label_above_it() -> None:
+    """``1.信访举`` / ``报投诉类`` and its 2 … 2 after 3.补正后申请内容仍不明确's blank row
+    and the group label's ``（`` / ``五``: a numbered piece begins a label, so the lines
+    above it (a whole row's label, a group's characters) are none of its label's. Joined
+    with them, the pieces read as 3.补正后申请内容仍不明确, whose blank row took 2 … 2
+    and left 1.信访举报投诉类申请 0 (main): every row now holds its own."""
+    report = gr.parse(_report([], _GROUP_AROUND))
+    for row, want in (("not_processed.petition_complaint", 2), ("granted", 2), ("total", 5)):
+        cells = [report.cell(f"applications.{row}.{key}") for key in APPLICANT_COLUMNS]
+        assert [cell.value for cell in cells] in (
+            [want, 0, 0, 0, 0, 0, want],
+            [want, None, None, None, None, None, want],
+        ), row
+        assert cells[0].provenance == "parsed", row
+    unclear = [
+        report.cell(f"applications.unavailable.unclear_after_correction.{key}")
+        for key in APPLICANT_COLUMNS
+    ]
+    assert all(cell.value in (None, 0) and cell.provenance != "parsed" for cell in unclear)

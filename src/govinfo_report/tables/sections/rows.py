@@ -2634,9 +2634,10 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
     """``row`` (at ``at``), whose own label is a fragment, completed by the label-only rows
     above it that start over it, or, in text of one cell a paragraph (lynx centres each
     line of a cell, wherever it starts), that run into it with no empty cell between
-    (``_runs_into``); its own label dropped where another row's whole label stands above
-    it, under its own, but in text of one cell a paragraph, where every row prints its
-    cells."""
+    (``_runs_into``), up to a numbered piece (a label's start: ``1.信访举`` / ``报投诉类``
+    never takes the lines above it, a row's label whole and a group's pieces); its own
+    label dropped where another row's whole label stands above it, under its own, but in
+    text of one cell a paragraph, where every row prints its cells."""
     text, _, column = row.labels[-1]
     if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
         return row
@@ -2655,6 +2656,8 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
             start = earlier.labels[-1]
             row = row._replace(labels=(*row.labels[:-1], _joined(above + text, *start[1:])))
             break
+        if numbered(parts[-1]):
+            break  # a numbered piece begins a label: none above it is this label's
     if not paragraphs and any(
         matcher.exact(part)
         for other in earlier_rows
