@@ -283,3 +283,15 @@ def test_a_numbered_label_piece_takes_no_label_above_it() -> None:
         for key in APPLICANT_COLUMNS
     ]
     assert all(cell.value in (None, 0) and cell.provenance != "parsed" for cell in unclear)
+
+
+def test_a_whole_label_above_rows_that_print_their_cells_takes_no_values() -> None:
+    """``1.本机关`` / ``不掌握相`` / ``关政府信息`` / ``1`` … ``1``: its pieces join into
+    1.本机关不掌握相关政府信息. （二）部分公开's first line, a whole label with no cells of
+    its own (its blank cells come after its last piece), stands far above, with rows between
+    that print their cells: pdftotext's labels away from their values would not be
+    separated from them so, and the row keeps its label (main dropped it: missing)."""
+    report = gr.parse(_report([], _GROUP_AROUND))
+    cells = [report.cell(f"applications.unavailable.not_held.{key}") for key in APPLICANT_COLUMNS]
+    assert [cell.value for cell in cells] in ([1, 0, 0, 0, 0, 0, 1], [1, *[None] * 5, 1])
+    assert (cells[0].provenance, cells[-1].provenance) == ("parsed", "parsed")

@@ -18,6 +18,7 @@ from itertools import (
     permutations,
     product,
     repeat,
+    takewhile,
 )
 from math import comb
 from operator import and_, attrgetter, is_, itemgetter, not_
@@ -2660,8 +2661,7 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
             break  # a numbered piece begins a label: none above it is this label's
     if not paragraphs and any(
         matcher.exact(part)
-        for other in earlier_rows
-        if not (other.positions.cells or other.grid.cells)
+        for other in takewhile(_no_cells, earlier_rows)
         for part, _, start in other.labels
         if abs(start - column) <= _DRIFT
     ):
@@ -2673,6 +2673,11 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
         # a group's rows): none is a label printed away from its values.
         row = row._replace(labels=row.labels[:-1])
     return row
+
+
+def _no_cells(row: Row) -> bool:
+    """Whether ``row`` prints no cells of its own (no positions, no grid)."""
+    return not (row.positions.cells or row.grid.cells)
 
 
 def _wrapped_around(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher) -> Row:
