@@ -262,14 +262,22 @@ _GROUP_BESIDE = """某县人民政府2022年政府信息公开工作年度报告
 """
 
 
-def test_a_numbering_alone_beside_a_wrapped_head_is_no_rows_label() -> None:
+#: The same with the group's numbering written ``三`` / ``、`` (its 、 a line of its own).
+_NUMERAL_BESIDE = _GROUP_BESIDE.replace("三、" + " " * 48 + "103", "三" + " " * 49 + "103").replace(
+    "本年" + " " * 48 + "6\n度办", "、" + " " * 49 + "6\n本年\n度办"
+)
+
+
+@pytest.mark.parametrize("text", [_GROUP_BESIDE, _NUMERAL_BESIDE], ids=["三、", "三"])
+def test_a_numbering_alone_beside_a_wrapped_head_is_no_rows_label(text: str) -> None:
     """``103`` beside ``三、`` (a group label's first piece, written down its column) is the
     head of （一）予以公开's 总计, ``6`` under it its rest: no row's label stands beside it,
     so it is not the row above's value. Read as the row's total alone, 6 broke the row's
     own rule and was reported as the report's error (main); joined, the row's values
     gathered from three lines are left to the rules, which confirm them here (where they
     cannot, the cells are missing, never 6)."""
-    report = gr.parse(_GROUP_BESIDE)
+    assert "103" in text and "本年" in text
+    report = gr.parse(text)
     columns = [*labels.APPLICANT_COLUMNS]
     granted = [report.cell(f"applications.granted.{column}") for column in columns]
     assert [(cell.value, cell.provenance) for cell in granted] == [

@@ -454,6 +454,10 @@ def _rests(
     return joined
 
 
+#: A group label's numbering alone on its line, written down its column (``三、``, ``三``,
+#: ``（五）``, ``（五``): no row's label piece.
+_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_GROUP_NUMBERING = re.compile(rf"{_NUMERAL}、?|[(（]{_NUMERAL}[)）]?")
 #: A label's rest after its numbering wrapped off (``.属于行政执法案卷``, ``、重复申请``).
 _NUMBERING_REST = re.compile(r"[.．、]\D")
 #: A line starting with such a rest.
@@ -517,14 +521,15 @@ def _across_a_start(
     ``row``'s numbered label, the row above's last (``复申请  38`` / ``5.要求行  0 … 0`` /
     ``政机关确认  47``), or the bottom beside ``below``'s numbered label, the next row's
     first (``1.属于  50`` / ``国家秘密  18 … 0`` / ``2.其他  42``). A numbering alone beside
-    ``top`` (``三、``: a group label written down its column, ``本年`` / ``度办`` under it) is
-    no row's label piece, and no value is its own."""
+    ``top`` (``三、``, or ``三`` with its ``、`` on the next line: a group label written down
+    its column, ``本年`` / ``度办`` under it) is no row's label piece, and no value is its
+    own."""
     cells, kinds = words[top[1] - first_line]
     pieces = [text for (text, _, _), kind in zip(cells, kinds, strict=True) if kind == LABEL]
     return (
         NUMBERED.match(row.labels[-1][0]) is not None
         and bool(pieces)
-        and not all(NUMBERED.fullmatch(text.strip()) for text in pieces)
+        and not all(_GROUP_NUMBERING.fullmatch(text.strip()) for text in pieces)
     ) or (below is not None and NUMBERED.match(below.labels[-1][0]) is not None)
 
 
