@@ -185,3 +185,29 @@ def test_a_last_column_printed_after_the_rows_leaves_the_full_row_missing() -> N
     assert "proactive.normative_documents.repealed" in found.keys
     # the next sub-table, printed row by row, keeps its reading
     assert report.flat()["proactive.licensing.decisions"] == 36
+
+
+def test_a_full_row_a_value_a_line_after_a_short_one_is_missing_where_blanks_print_nothing() -> (
+    None
+):
+    """规章 prints 1, a blank and 14; 行政规范性文件 33, a blank and 34; the blank cells
+    print nothing, so the sub-table's four values stand for six cells. Printed a column at
+    a time, 行政规范性文件's ``33`` / ``14`` / ``34`` hold 规章's 14, and read by order
+    14 went to 本年废止件数 (main): which of its values are its own the text does not
+    show, so its cells are missing, said."""
+    lines = [
+        *_LAST_COLUMN_AFTER[:4],
+        "第二十条第（一）项",
+        *("信息", "内容", "本年", "制发", "件数", "本年", "废止", "件数", "现行", "有效", "件数"),
+        "规章 1",
+        *("行政", "规范", "性文", "件"),
+        *("33", "14", "34"),
+        *_LAST_COLUMN_AFTER[-5:],
+    ]
+    report = gr.parse("\n\n".join(lines) + "\n")
+    for cell in ("issued", "repealed", "in_force"):
+        key = f"proactive.normative_documents.{cell}"
+        assert (report.cell(key).value, report.cell(key).provenance) == (None, "missing")
+    found = next(d for d in report.diagnostics if d.code == "table-order-broken")
+    assert "stand a line each" in found.message
+    assert report.flat()["proactive.licensing.decisions"] == 36

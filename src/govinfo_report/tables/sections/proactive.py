@@ -927,8 +927,6 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
     (``_run_of_its_sub_table``): no such sign. The first sub-table, whose article line is
     read with the section's heading, is every row before the second's, and only the
     second sign is looked for there (its rows' labels may be read with the header)."""
-    if not context.ignored:
-        return
     template = context.template
     blocks = labels.PROACTIVE_BLOCKS[template.name]
     rows = [row for row, _ in taken]
@@ -954,20 +952,25 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
                 for text, _, _ in row.labels
             )
         ]
-        if not runs:
-            continue
         inside = [
             (row, found)
             for (row, _), found in zip(taken, named, strict=True)
             if start < row.line and (end is None or row.line < end)
         ]
-        if index not in opening and not any(
-            key in blocks[index][2] and start < line < runs[0].line for line, key in labelled
+        if runs and (
+            index not in opening
+            and not any(
+                key in blocks[index][2] and start < line < runs[0].line for line, key in labelled
+            )
         ):
-            broken.append((start, end, runs[0], "before any row's label of their sub-table"))
-        elif _taken_past(inside, runs):
+            broken.append((start, end, runs[0], "go to no row before any row's label"))
+        elif runs and _taken_past(inside, runs):
             broken.append(
-                (start, end, runs[-1], "past a full row's label while a row of it is short")
+                (start, end, runs[-1], "go to no row past a full row's label, a row short")
+            )
+        elif (full := _blocks_short(inside, runs)) is not None:
+            broken.append(
+                (start, end, full, "stand a line each, a row short and blank cells unprinted")
             )
     by_value = {value: row for row, _ in taken for value in row.values}
     draft = context.draft
@@ -985,9 +988,9 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
             draft.find(
                 diagnostic(
                     "table-order-broken",
-                    f"section 二: values at line {first.line} go to no row {where}, which "
-                    "prints its cells a column at a time: its rows read by the order of their "
-                    "values are not kept; their cells are missing",
+                    f"section 二: values at line {first.line} {where} in their sub-table, "
+                    "which prints its cells a column at a time: its rows read by the order of "
+                    "their values are not kept; their cells are missing",
                     first.line,
                     first.values[0][2],
                     tuple(template.fields[cell].key for cell in cells),
@@ -1009,12 +1012,38 @@ def _taken_past(inside: Sequence[tuple[Row, _Labels]], runs: Sequence[Row]) -> b
     )
 
 
+def _blocks_short(inside: Sequence[tuple[Row, _Labels]], runs: Sequence[Row]) -> Row | None:
+    """The row, of a sub-table's rows read by the order of their values (``inside``, with
+    their labels), that prints all its cells a line each after a short row (fewer numbers
+    than its cells), where the sub-table prints fewer values than its cells (``runs``: those
+    that went to no row, too): its blank cells print nothing, and in a table printed a
+    column at a time the full row's numbers may be the short row's (pdfminer: ``规章 1`` /
+    ``行政规范性文件`` / ``33`` / ``14`` / ``34``, 14 规章's 现行有效件数); ``None`` where
+    there is none."""
+    cells = sum(len(found.cells) for row, found in inside if _width(row, found) is not None)
+    printed = sum(len(row.values) for row in (*(row for row, _ in inside), *runs))
+    short = [row.line for row, found in inside if _short(row, found)]
+    if not short or printed >= cells:
+        return None
+    return next(
+        (
+            row
+            for row, found in inside
+            if _full(row, found)
+            and row.line > short[0]
+            and len({line for _, line, _ in row.values}) == len(row.values)
+        ),
+        None,
+    )
+
+
 def _short(row: Row, found: _Labels) -> bool:
-    """Whether ``row``, read by the order of its values, prints some of its cells' numbers
-    but fewer than its cells: the numbers its sub-table left to no row may be its own."""
+    """Whether ``row``, read by the order of its values, prints a number, and fewer values
+    (placeholders too) than its cells: the numbers its sub-table left to no row may be its
+    own."""
     width = _width(row, found)
     numbers = [text for text, _, _ in row.values if not not_given(text)]
-    return by_order(row) and width is not None and 0 < len(numbers) < width
+    return by_order(row) and width is not None and bool(numbers) and len(row.values) < width
 
 
 def _full(row: Row, found: _Labels) -> bool:
