@@ -926,7 +926,11 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
     a row's label that stands alone are that row's, printed apart
     (``_run_of_its_sub_table``): no such sign. The first sub-table, whose article line is
     read with the section's heading, is every row before the second's, and only the
-    second sign is looked for there (its rows' labels may be read with the header)."""
+    second sign is looked for there (its rows' labels may be read with the header). Or
+    where its blank cells print nothing and a full row's values stand a line each after a
+    short row (``_blocks_short``)."""
+    if not context.ignored and not any(map(_short, (row for row, _ in taken), named)):
+        return  # most tables: no number went to no row, no row is short
     template = context.template
     blocks = labels.PROACTIVE_BLOCKS[template.name]
     rows = [row for row, _ in taken]
@@ -1041,9 +1045,14 @@ def _short(row: Row, found: _Labels) -> bool:
     """Whether ``row``, read by the order of its values, prints a number, and fewer values
     (placeholders too) than its cells: the numbers its sub-table left to no row may be its
     own."""
+    if not by_order(row):
+        return False
     width = _width(row, found)
-    numbers = [text for text, _, _ in row.values if not not_given(text)]
-    return by_order(row) and width is not None and bool(numbers) and len(row.values) < width
+    return (
+        width is not None
+        and len(row.values) < width
+        and any(not not_given(text) for text, _, _ in row.values)
+    )
 
 
 def _full(row: Row, found: _Labels) -> bool:
