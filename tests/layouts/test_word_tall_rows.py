@@ -271,6 +271,82 @@ def test_a_tall_row_whose_offsets_tell_no_column_order_is_missing() -> None:
     assert wrong(under, truth.flat()) == {}
 
 
+#: ``sort=True`` of Word's PDF (the shape of bed 8506's page 10): 规章's cells run together
+#: with their units (``0 件0 件0 件``), and 行政许可's one-line cell 0 stands alone right of
+#: its row's 35 and 37, under 规章's last unit (``{middle}``).
+SORTED_WORD = """二、主动公开政府信息情况
+              第二十条第（一）项
+                 本  本
+                 年  年
+                      对外
+                 新  新
+              信息      公开
+                 制  公
+              内容      总数
+                 作  开
+                      量
+                 数  数
+                 量  量
+
+              规章  {rules}
+
+              规范
+                                   11
+              性文  4 件3 件
+                      件
+              件
+
+              第二十条第（五）项
+
+                 上
+                 一
+                   本
+                 年    处理
+              信息    年
+                 项    决定
+              内容      增/
+                 目    数量
+                   减
+                 数
+                 量
+
+              行政  35      37
+{middle}
+              许可 项    件
+
+              其他  12  0  30
+              对外 项    件
+              管理
+              服务事项
+
+""" + WORD_2019[WORD_2019.index("第二十条第（六）项") :]
+
+
+@pytest.mark.parametrize("rules", ["0 件0 件0 件", "0 件 0 件 0 件"])
+def test_a_value_under_a_unit_alone_is_under_no_column(rules: str) -> None:
+    """A count's unit alone marks no column: where a line's cells run together (``0 件0
+    件0 件``), it stands wherever its count ends. A tall row's one-line cell under only
+    such a unit is under no word of the table, so its offset tells no column order: the
+    row is missing, never 35, 37, 0 (35, 0, 37 printed). Under a header word, it is read."""
+    printed = {"rules.made": 0, "rules.published": 0, "rules.total_published": 0}
+    printed |= {"normative_documents.made": 4, "normative_documents.published": 3}
+    printed |= {"normative_documents.total_published": 11}
+    printed |= dict(zip((f"licensing.{k}" for k in _DECISION_CELLS), (35, 0, 37), strict=True))
+    truth = _report("2019", PRINTED_2019 | printed)
+    last_unit = 14 + 4 + 2 + len(rules) + rules.count("件") - 2  # 件 is two columns wide
+    apart = gr.parse(
+        _section_two(truth, SORTED_WORD.format(rules=rules, middle=" " * (last_unit + 1) + "0"))
+    )
+    row = [apart.cell(f"proactive.licensing.{key}").value for key in _DECISION_CELLS]
+    assert row == [None, None, None]
+    assert apart.cell("proactive.other_services.decisions").value == 30
+    assert wrong(apart, truth.flat()) == {}
+    under = gr.parse(_section_two(truth, SORTED_WORD.format(rules=rules, middle=" " * 24 + "0")))
+    licensing = [under.cell(f"proactive.licensing.{key}").value for key in _DECISION_CELLS]
+    assert licensing == [35, 0, 37]
+    assert wrong(under, truth.flat()) == {}
+
+
 #: The cells of a row of decisions of the 2019 template's section 二, in column order.
 _DECISION_CELLS = ("previous_items", "change", "decisions")
 

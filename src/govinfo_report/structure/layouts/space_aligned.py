@@ -275,13 +275,17 @@ class _Anchors:
         ``get_text(sort=True)`` starts each line at its first word's x but spaces the words
         after a label by their gaps, narrower: the values after a label stand left of the
         label-less line's (header words at 15-27, ``22  0`` at 38-44), and offsets on the
-        two kinds of line tell no column order."""
+        two kinds of line tell no column order. A count's unit is no anchor
+        (``_unit_free``)."""
         if self.spans is None:
             self.spans = [
-                (cells[0][1], span)
+                (cells[0][1], mark)
                 for cells, kinds in self.words
                 if LABEL in kinds
-                for span in _spans(self.lines, self.first_line, cells)
+                for (text, _, _), span in zip(
+                    cells, _spans(self.lines, self.first_line, cells), strict=True
+                )
+                if (mark := _unit_free(text, span)) is not None
             ]
         cells, kinds = self.words[line - self.first_line]
         if LABEL in kinds:
@@ -296,6 +300,23 @@ class _Anchors:
             )
             for value in _spans(self.lines, self.first_line, cells)
         )
+
+
+def _unit_free(text: str, span: tuple[Span, Span]) -> tuple[Span, Span] | None:
+    """``span`` (a word ``text``'s) without the units at either end of a count (``0 件``,
+    ``件0``), ``None`` for a unit alone: a unit stands wherever its count ends, and where a
+    line's cells run together (PyMuPDF's ``规章  0 件0 件0 件``) it marks no column."""
+    if text in _UNITS:
+        return None
+    count = text.strip("".join(_UNITS)).strip()
+    if count == text or not any(character.isdigit() for character in count):
+        return span
+    before, after = text[: text.index(count)], text[text.index(count) + len(count) :]
+    (display, characters) = span
+    return (
+        (display[0] + _display_width(before), display[1] - _display_width(after)),
+        (characters[0] + len(before), characters[1] - len(after)),
+    )
 
 
 #: The most values a row of section 二 prints (its widest sub-table's columns).
