@@ -2,10 +2,14 @@
 PDF of narrow label cells with each row's label wrapped over lines of its own before its
 values (``一、本年新收政府`` / ``信息公开申请数量`` / ``549 49 1 4 13 6 622``). The first
 row's label lines are the table's where together they print one of its row labels whole;
-a header's last word that is also a row's label (``其他``) names no values. The texts
-are typed here after tool bed 6565's pypdfium2 page 17."""
+a header's last word that is also a row's label (``其他``) names no values. Where the
+first line of values begins with a piece of its label, the lines before it that begin
+that label are the table's (plain ``pdftotext``: ``规范`` / ``性文 46 45 65`` / ``件``). The
+texts are typed here after tool bed 6565's pypdfium2 page 17 and bed 8507's page 0."""
 
 from __future__ import annotations
+
+import pytest
 
 import govinfo_report as gr
 
@@ -71,3 +75,65 @@ def test_a_headers_last_word_that_is_a_rows_label_names_no_values() -> None:
     back = gr.parse(text)
     assert [back.cell(key).value for key in _NEW] == [549, 49, 1, 4, 13, 6, 622]
     assert back.cell("applications.other.other.total").provenance == "missing"
+
+
+#: Section 二 as plain ``pdftotext`` prints a browser's PDF of narrow label cells (typed
+#: after tool bed 8507's page 0): each header word wrapped over lines, 规章 printing no
+#: value (its blank cells leave no trace), and 规范性文件's values on the middle line of
+#: its label (``规范`` / ``性文 46 45 65`` / ``件``), its first piece before the table's
+#: first line of values.
+_PROACTIVE = """\
+青山县市场监督管理局{year}年政府信息公开工作年度报告
+
+一、总体情况
+本机关认真落实政府信息公开工作。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+{header}
+{rows}
+第二十条第（五）项
+上一
+信息 年项 本年 处理
+内容 目数 增/减 决定
+数量
+量
+行政 12 1 30
+许可
+三、收到和处理政府信息公开申请情况
+"""
+
+_HEADER_2019 = "本年 本年 对外\n信息 新 新公 公开\n内容 制作 开数 总数\n数量 量 量"
+_HEADER_2021 = "本年 本年 现行\n信息 制发 废止 有效\n内容 件数 件数 件数"
+
+
+def test_a_first_rows_label_begun_above_its_values_line_names_them() -> None:
+    text = _PROACTIVE.format(year=2019, header=_HEADER_2019, rows="规章\n规范\n性文 46 45 65\n件")
+    back = gr.parse(text)
+    documents = ("made", "published", "total_published")
+    assert [back.cell(f"proactive.normative_documents.{k}").value for k in documents] == [
+        46,
+        45,
+        65,
+    ]
+    # 规章 printed its label alone: its cells are not read, blank or otherwise
+    assert back.cell("proactive.rules.made").provenance == "missing"
+    assert back.cell("proactive.licensing.decisions").value == 30
+
+
+@pytest.mark.parametrize(
+    "rows", ["规章\n行政\n规范\n性文 5 2 30\n件", "行政\n规范\n性文 5 2 30\n件"]
+)
+def test_a_first_rows_label_begun_two_lines_above_its_values_line_names_them(rows: str) -> None:
+    back = gr.parse(_PROACTIVE.format(year=2021, header=_HEADER_2021, rows=rows))
+    documents = ("issued", "repealed", "in_force")
+    values = [back.cell(f"proactive.normative_documents.{k}").value for k in documents]
+    assert values == [5, 2, 30]
+
+
+def test_a_piece_that_the_values_line_does_not_continue_stays_prose() -> None:
+    # 规范 + 规章 begins no label: the line above is no piece of the first row's label
+    text = _PROACTIVE.format(year=2019, header=_HEADER_2019, rows="规范\n规章 46 45 65")
+    back = gr.parse(text)
+    assert back.cell("proactive.rules.made").value == 46
+    assert back.cell("proactive.normative_documents.made").provenance == "missing"

@@ -363,6 +363,8 @@ _PIECE = re.compile(r"(?:\d{1,2}[.．、])?[^\d。；;，,]{1,12}")
 #: A line of a row's label before its table (``_label_heads``): as long as a label, with
 #: no digit but its numbering's (``1.属于国家秘密``) and no sentence punctuation.
 _HEAD_PIECE = re.compile(r"(?:\d{1,2}[.．、])?[^\d。；;，,]{1,40}")
+#: The label piece a table's first line of values starts with (``性文  46  45  65``).
+_LEADING_PIECE = re.compile(r"\s*([^\d\s。；;，,]+)\s+\d")
 #: The most such lines a table takes in after its last value (``_label_tail``).
 _MOST_PIECES = 12
 #: The fewest blank lines alone after a table's last value that may hold an empty cell:
@@ -380,13 +382,18 @@ def _label_heads(
     label onto lines of no value before them (pypdfium2, pdfplumber: ``一、本年新收政府`` /
     ``信息公开申请数量`` / ``549 49 1 4 13 6 622``), which the outline gives to the prose. A
     header's last word that is also a row's label (``总计``) so taken names no values: the
-    layouts read it as a row of its own before the first row's."""
+    layouts read it as a row of its own before the first row's. Where the first line of
+    values starts with a label piece, the lines whose pieces that piece continues into a
+    label's head are taken in (plain ``pdftotext``: ``规章`` / ``规范`` / ``性文 46 45 65`` /
+    ``件``, the values on the middle line of their label, 规章 printing none)."""
     wider = dict(regions)
     for name, spans in regions.items():
         section = skel.sections.get(SECTIONS[name].NUMBER)
         if not spans or section is None or section.heading is None:
             continue
         labels_ = matcher(template.name, name)
+        own = _LEADING_PIECE.match(skel.lines[spans[0].start])
+        rest = own[1] if own else ""
         pieces: list[str] = []
         for at in range(spans[0].start - 1, section.heading, -1):
             line = skel.lines[at].strip()
@@ -396,7 +403,7 @@ def _label_heads(
                 break
             pieces.insert(0, line)
             label = "".join(pieces)
-            if labels_.exact(label):
+            if labels_.exact(label) or (rest and labels_.begun(label + rest)):
                 wider[name] = [range(at, spans[0].stop), *spans[1:]]
                 break
     return wider
