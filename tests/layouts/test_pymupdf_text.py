@@ -295,3 +295,98 @@ def test_a_whole_label_above_rows_that_print_their_cells_takes_no_values() -> No
     cells = [report.cell(f"applications.unavailable.not_held.{key}") for key in APPLICANT_COLUMNS]
     assert [cell.value for cell in cells] in ([1, 0, 0, 0, 0, 0, 1], [1, *[None] * 5, 1])
     assert (cells[0].provenance, cells[-1].provenance) == ("parsed", "parsed")
+
+
+#: Section 三's cells of a 2021 report as PyMuPDF prints a browser's PDF of a narrow page
+#: (typed after tool bed 8507's page 21), a cell a line, a blank cell a line of one
+#: no-break space: its header's last cell 其他 (a row's label too, 3.其他, where numbered),
+#: 一、本年新收's label wrapped over two lines, its counts ``{new}``.
+def _applications_2021(new: tuple[str, ...]) -> list[str]:
+    header = (
+        "（本列数据的勾稽",
+        "关系为：第一项加",
+        "第二项之和，等于",
+        "第三项加第四项之",
+        "和）",
+    )
+    columns = ("申请人情况", "自然", "人", "法人或其他组织", "总计", "商业", "企业", "科研")
+    columns += ("机构", "社会", "公益", "组织", "法律", "服务", "机构", "其他")
+    denied = ("1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”")
+    denied += ("4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息")
+    denied += ("7.属于行政执法案卷", "8.属于行政查询事项")
+    not_processed = ("1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物")
+    not_processed += ("4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息")
+    other = "行政机关不再处理其政府信息公开申请"
+    return _cells(
+        header,
+        columns,
+        ("一、本年新收政府", "信息公开申请数量", *new),
+        ("二、上年结转政府信息公开申请数量", "84", "2", "", "1", "1", "3", "91"),
+        ("三、本年度办理结果",),
+        ("（一）予以公开", "700", "50", "2", "8", "5", "35", "800"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",),
+        ("100", "5", "", "2", "1", "5", "113"),
+        ("（三）不予公开",),
+        *((label, *_BLANK) for label in denied),
+        ("（四）无法提供", "1.本机关不掌握相关政府信息", "200", "10", "", "1", "2", "10", "223"),
+        ("2.没有现成信息需要另行制作", *_BLANK),
+        ("3.补正后申请内容仍不明确", *_BLANK),
+        ("（五）不予处理",),
+        *((label, *_BLANK) for label in not_processed),
+        ("（六）其他处理", f"1.申请人无正当理由逾期不补正、{other}", *_BLANK),
+        (f"2.申请人逾期未按收费通知要求缴纳费用、{other}", *_BLANK),
+        ("3.其他", *_BLANK),
+        ("（七）总计", "1000", "65", "2", "11", "8", "50", "1136"),
+        ("四、结转下年度继续办理", "94", "10", "", "", "", "5", "109"),
+    )
+
+
+def _report_2021(applications: list[str]) -> str:
+    return _report([], applications).replace("2019年", "2021年").replace("2020年1月", "2022年1月")
+
+
+_NEW_2021 = (1010, 73, 2, 10, 7, 52, 1154)
+
+
+def test_a_headers_last_word_takes_no_label_from_the_first_row() -> None:
+    """The header's last cell 其他 is 2021's row 3.其他 too, printed bare: a column's
+    header, no row's label printed away from its values. 一、本年新收's label, joined from
+    its two lines, keeps its values, and every row its own."""
+    report = gr.parse(_report_2021(_applications_2021(tuple(map(str, _NEW_2021)))))
+    assert report.template == "2021"
+    new = [report.cell(f"applications.new.{key}").value for key in APPLICANT_COLUMNS]
+    assert new == list(_NEW_2021)
+    total = [report.cell(f"applications.total.{key}").value for key in APPLICANT_COLUMNS]
+    assert total == [1000, 65, 2, 11, 8, 50, 1136]
+
+
+def test_counts_wrapped_in_a_row_that_prints_its_blank_cells_are_joined_by_its_rule() -> None:
+    """``101`` / ``0`` … ``115`` / ``4``: 1010 and 1154, each too wide for its narrow cell,
+    printed over two lines, in text whose every blank cell is a line of its own: nine
+    lines for seven cells, every one a value, so no blank cell was left out, and of the
+    ways to join two pairs of them only one adds up (73 and 2, or 10 and 7, joined, do
+    not). The row is read so, and the other rows keep the blank cells they print (main
+    left the whole section missing: its rows read by their values alone). Its label is
+    its own: the header's 其他 above it (printed bare, a column's) is no row's label
+    printed away from its values (main dropped the row's label for it)."""
+    wrapped = ("101", "0", "73", "2", "10", "7", "52", "115", "4")
+    report = gr.parse(_report_2021(_applications_2021(wrapped)))
+    new = [report.cell(f"applications.new.{key}").value for key in APPLICANT_COLUMNS]
+    assert new == list(_NEW_2021)
+    carried = [report.cell(f"applications.carried_over.{key}") for key in APPLICANT_COLUMNS]
+    assert [cell.value for cell in carried] == [84, 2, 0, 1, 1, 3, 91]
+    assert carried[2].provenance != "parsed"  # printed blank: never a number read
+    forward = [
+        report.cell(f"applications.carried_forward.{key}").value for key in APPLICANT_COLUMNS
+    ]
+    assert forward == [94, 10, 0, 0, 0, 5, 109]
+
+
+def test_counts_wrapped_where_two_ways_add_up_are_not_joined() -> None:
+    """``100`` / ``5`` / ``100`` / ``5`` … ``111`` / ``6``: joined as 1005, 100, 5 or as
+    100, 5, 1005, the row adds up either way (1116), so its rule tells nothing: none is
+    joined, and the row's cells are missing, never one of the two readings."""
+    ambiguous = ("100", "5", "100", "5", "1", "2", "3", "111", "6")
+    report = gr.parse(_report_2021(_applications_2021(ambiguous)))
+    new = [report.cell(f"applications.new.{key}").value for key in APPLICANT_COLUMNS]
+    assert new == [None] * 7

@@ -110,7 +110,10 @@ class Positions(NamedTuple):
     ``placed``, with no ``cells``: the column (of ``columns``) each value of one line of a
     tall row stands in, a line that shows no blank cell of its own: the columns it leaves
     blank may hold the row's other lines' values (``space_aligned._split_by_its_label``);
-    read only where ``sections.spanned`` joins the row's lines into one."""
+    read only where ``sections.spanned`` joins the row's lines into one.
+    ``whole``: more ``cells`` than the row has, every one a printed value, in text whose
+    every blank cell is a line of spaces (``sections.rows._wraps_a_count``): no blank cell
+    was left out, so its extra cells are counts' pieces, each wrapped in its narrow cell."""
 
     cells: tuple[Printed, ...] = ()
     runs_on: bool = False
@@ -127,6 +130,7 @@ class Positions(NamedTuple):
     fits: tuple[tuple[int, ...], ...] = ()
     columns: int = 0
     placed: tuple[int, ...] = ()
+    whole: bool = False
 
 
 class Row(NamedTuple):

@@ -216,37 +216,66 @@ def _wrapped(
     each line break where the print moves down. Where the row's order was gathered from
     several lines, the values must stand in their columns' order but for the last, a
     joined number below the rest, or each on the line after the one before (a flow of one
-    cell a line, PyMuPDF's); the row's own rules, if any, must hold."""
-    if len(values) != len(cells) + 1:
+    cell a line, PyMuPDF's); the row's own rules, if any, must hold. Where the row prints
+    every blank cell (``Positions.whole``: PyMuPDF's ``101`` / ``0`` / ``73`` … ``115`` /
+    ``4``, 1010 and 1154), no set of more joins rivals, and of the sets that make as many
+    values as cells the one its own rules hold for is taken (a row of section 二 has none)."""
+    if len(values) <= len(cells):
         return None
     rivals = _rival_joins(values)
     if len(rivals) > MAX_RIVAL_JOINS:
         return None
-    sets = list(
-        islice(
-            (
-                chosen
-                for joins in range(len(values) - len(cells), len(rivals) + 1)
-                for chosen in combinations(rivals, joins)
-                if len({k for pair in chosen for k in pair}) == 2 * joins
-            ),
-            2,
+    needed = len(values) - len(cells)
+    whole = row.positions.whole
+    sets = (
+        [
+            chosen
+            for chosen in _join_sets(rivals, needed)
+            if holds(rules, cells, _joins(values, chosen))
+        ]
+        if whole
+        else list(
+            islice(
+                (
+                    chosen
+                    for joins in range(needed, len(rivals) + 1)
+                    for chosen in _join_sets(rivals, joins)
+                ),
+                2,
+            )
         )
     )
     if len(sets) != 1 or not all(_sure_wrap(row, values, pair) for pair in sets[0]):
         return None
     heads = {head for head, _ in sets[0]}
-    joined = tuple(
-        (text + values[k + 1][0], line, column) if k in heads else (text, line, column)
-        for k, (text, line, column) in enumerate(values)
-        if k - 1 not in heads
-    )
+    joined = _joins(values, sets[0])
     lines = [line for _, line, _ in values]
     if (row.loose or row.stacked) and lines != list(range(lines[0], lines[0] + len(lines))):
         below = len(values) - 2 in heads and max(lines[:-2], default=0) < lines[-2]
         if _out_of_column_order(joined[:-1] if below else joined):
             return None
     return joined if holds(rules, cells, joined) else None
+
+
+def _join_sets(
+    rivals: Sequence[tuple[int, int]], joins: int
+) -> Iterator[tuple[tuple[int, int], ...]]:
+    """The sets of ``joins`` of ``rivals`` (pairs of a head and its rest), no value in two."""
+    return (
+        chosen
+        for chosen in combinations(rivals, joins)
+        if len({k for pair in chosen for k in pair}) == 2 * joins
+    )
+
+
+def _joins(values: Sequence[Printed], chosen: Iterable[tuple[int, int]]) -> tuple[Printed, ...]:
+    """``values`` with each head of ``chosen`` joined to its rest."""
+    heads = {head for head, _ in chosen}
+    return tuple(
+        (text + values[k + 1][0], line, column) if k in heads else (text, line, column)
+        for k, (text, line, column) in enumerate(values)
+        if k - 1 not in heads
+    )
 
 
 def _rival_joins(values: Sequence[Printed]) -> list[tuple[int, int]]:
@@ -590,13 +619,34 @@ def _placed(
     """``taken`` read by position (``by_position``), or ``None`` where some row's positions
     do not fit."""
     runs_on = _runs_on(taken, widths)
+    spaced = not alone and any(row.positions.spaced for row, _ in taken)
     placed: list[Taken] = []
     for (row, runs), width in zip(taken, widths, strict=True):
-        read = _by_position(row, runs, width, widest, alone, runs_on)
+        read = (
+            row._replace(positions=row.positions._replace(whole=True))
+            if spaced and _wraps_a_count(row, width)
+            else _by_position(row, runs, width, widest, alone, runs_on)
+        )
         if read is None:
             return None
         placed.append((read, runs))
     return placed
+
+
+def _wraps_a_count(row: Row, width: int | None) -> bool:
+    """Whether ``row``'s positions hold more cells than its ``width``, every one a printed
+    value, in text whose every blank cell is a line of spaces (a page's ``&nbsp;``): a
+    count too wide for its narrow cell printed as two lines (PyMuPDF's ``101`` / ``0`` for
+    1010), no cell of the rhythm lost or put in. The row is read by its printed values,
+    where its own rules must join the count (``_wrapped``); the other rows keep their
+    positions."""
+    grid = row.positions.cells
+    return (
+        width is not None
+        and len(grid) > width
+        and not row.positions.spaced
+        and all(text for text, _, _ in grid)
+    )
 
 
 def _runs_on(taken: Sequence[Taken], widths: Sequence[int | None]) -> bool:
@@ -2660,13 +2710,14 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
         if numbered(parts[-1]):
             break  # a numbered piece begins a label: none above it is this label's
     if not paragraphs and any(
-        matcher.exact(part)
+        matcher.exact(part) and matcher.match(part)[0] == "row"
         for other in takewhile(_no_cells, earlier_rows)
         for part, _, start in other.labels
         if abs(start - column) <= _DRIFT
     ):
         # Another row's whole label above it, with no values of its own: pdftotext prints
         # labels away from their values, so these may be that row's. Neither is guessed.
+        # A column's header word printed bare (总计, 2021's 其他) is the header's, no row's.
         # A row that prints its cells, all blank (text of one cell a line, blank cells in
         # its rhythm), holds its own. In text of one cell a paragraph (lynx's) every row
         # above prints its cells, or runs into the next label (a label's next paragraph,
