@@ -126,7 +126,8 @@ def _procurement(values: list[str], after: list[str]) -> str:
         *("申请人情况", "法人或其他组织"),
         "三、收到和处理政府信息公开申请情况",
     ]
-    return "\n\n".join(lines) + "\n"
+    # the blank cell's no-break space ends the page, and the next begins with 其他
+    return "\n\n".join(lines).replace("\n\n其他", "\n\n\u00a0\n\f其他", 1) + "\n"
 
 
 def test_a_row_printed_blank_after_its_sub_table_s_numbers_went_to_no_row_is_missing() -> None:
@@ -211,3 +212,57 @@ def test_a_full_row_a_value_a_line_after_a_short_one_is_missing_where_blanks_pri
     found = next(d for d in report.diagnostics if d.code == "table-order-broken")
     assert "stand a line each" in found.message
     assert report.flat()["proactive.licensing.decisions"] == 36
+
+
+def _blocks(licensing: tuple[str, ...]) -> str:
+    """A 2019 report's section 二 as pdfminer prints a browser's PDF of a narrow page, each
+    cell a block of its own with an empty line after it (typed after tool bed 8509's page
+    0), 行政许可 printing ``licensing``, then a line of a no-break space, and the page's
+    end."""
+    lines = [
+        "松原县人民政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2019年，松原县人民政府认真贯彻落实政府信息公开各项要求。",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        *("信息", "内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"),
+        *("规章", "1", "1", "2", "规范性文件", "8", "6", "123"),
+        "第二十条第（五）项",
+        *("信息", "内容", "上一年项目数量", "本年增/减", "处理决定数量"),
+        *("行政", "许可", *licensing),
+        *("其他对外管理服务事项", "3", "5", "33"),
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+        "松原县人民政府",
+        "2020年1月15日",
+    ]
+    # the blank cell's no-break space ends the page, and the next begins with 其他
+    return "\n\n".join(lines).replace("\n\n其他", "\n\n\u00a0\n\f其他", 1)
+
+
+_LICENSING = ("previous_items", "change", "decisions")
+
+
+def test_a_count_wrapped_into_two_blocks_beside_a_blank_cell_is_missing() -> None:
+    """``427`` / ``994`` / ``9``: 427, a blank 本年增/减 and 9949 wrapped in its narrow
+    cell, its last digit a block of its own. Read in order the row fills its three cells
+    (427, 994, 9), and section 二 has no rule to tell: its cells are missing, said, never
+    994 and 9 (main). A one-digit value after a count is how a count one digit too wide
+    for its cell wraps; the other rows are read."""
+    report = gr.parse(_blocks(("427", "994", "9")))
+    cells = [report.cell(f"proactive.licensing.{key}") for key in _LICENSING]
+    assert [cell.value for cell in cells] == [None, None, None]
+    assert any("994, a block of its own" in d.message for d in report.diagnostics)
+    assert report.cell("proactive.other_services.decisions").value == 33
+    assert report.cell("proactive.normative_documents.total_published").value == 123
+
+
+def test_a_row_whose_short_value_has_two_digits_is_read_in_order() -> None:
+    """``427`` / ``94`` / ``19``: no value of one digit after a longer count, as a count
+    one digit too wide for its cell would leave: the row is read in order."""
+    report = gr.parse(_blocks(("427", "94", "19")))
+    assert [report.cell(f"proactive.licensing.{key}").value for key in _LICENSING] == [427, 94, 19]

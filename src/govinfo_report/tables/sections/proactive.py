@@ -61,6 +61,7 @@ from .rows import (
     splits,
     stacked,
     units_apart,
+    wrapped_across_blocks,
     wrapped_among_cells,
 )
 from .spanned import apart, spanned
@@ -639,9 +640,10 @@ def _wrapped_beside_a_blank(
 ) -> set[int]:
     """The rows of as many values as cells one of which may be the head of a count its
     narrow cell wraps (``rows.wrapped_among_cells``: ``规章`` / ``100`` / ``0件`` / ``10件``,
-    1000件), their cells left missing: a flow of one cell a line leaves blank cells out with
-    no trace, so a wrapped count beside a blank cell prints as many values as cells, and
-    section 二 has no rule to tell."""
+    1000件; ``rows.wrapped_across_blocks``: ``427`` / ``994`` / ``9``, 9949), their cells
+    left missing: a flow of one cell a line leaves blank cells out with no trace, so a
+    wrapped count beside a blank cell prints as many values as cells, and section 二 has no
+    rule to tell."""
     found: set[int] = set()
     for index, ((row, runs), labels_of) in enumerate(zip(taken, named, strict=True)):
         cells = labels_of.cells
@@ -651,8 +653,15 @@ def _wrapped_beside_a_blank(
             or row.loose
             or len(labels_of.keys) != 1
             or len(row.values) != len(cells)
-            or (head := wrapped_among_cells(row)) is None
         ):
+            continue
+        head, why = (
+            wrapped_among_cells(row),
+            " over the next value, which prints the unit it lacks,",
+        )
+        if head is None:
+            head, why = wrapped_across_blocks(row), ", a block of its own above a shorter number,"
+        if head is None:
             continue
         found.add(index)
         context.seen.update(labels_of.keys)
@@ -661,9 +670,8 @@ def _wrapped_beside_a_blank(
             context.template,
             cells,
             head,
-            f"section 二: {label_text(row)}: {head[0]} over the next value, which prints the "
-            "unit it lacks, may be one count wrapped in its narrow cell, a blank cell left "
-            "out; section 二 has no rule to tell",
+            f"section 二: {label_text(row)}: {head[0]}{why} may be one count wrapped in its "
+            "narrow cell, a blank cell left out; section 二 has no rule to tell",
         )
     return found
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import (
     accumulate,
@@ -159,6 +160,36 @@ def wrapped_among_cells(row: Row) -> Printed | None:
     return None
 
 
+def wrapped_across_blocks(row: Row) -> Printed | None:
+    """The head of a count that a narrow cell may wrap into two blocks of text: pdfminer
+    (and plain ``pdftotext`` of some PDFs) prints each cell as a block, an empty line
+    after it, and may print the two lines of a wrapped count as two blocks (``427`` /
+    ``994`` / ``9`` for 427, a blank cell and 9949). A head of ``MIN_WRAPPED_HEAD`` digits
+    or more alone on its line, its rest the next value, alone on the line after the empty
+    one: one digit, not 0, as a count one digit too wide for its cell leaves (a longer rest,
+    or a 0, would doubt every row that prints a short count or a 0 after a long one: left);
+    ``None`` where no value is such a head, or the text shows its blank cells (by
+    position, in a grid or by gaps)."""
+    if row.gaps or row.positions.cells or row.grid.cells:
+        return None  # the text shows where a blank cell is
+    values = row.values
+    labelled = {line for _, line, _ in row.labels}
+    printed = Counter(line for _, line, _ in values)
+    for head, rest in pairwise(values):
+        if (
+            rest[1] == head[1] + 2
+            and printed[head[1]] == printed[rest[1]] == 1
+            and head[1] + 1 not in labelled
+            and len(head[0]) >= MIN_WRAPPED_HEAD
+            and head[0].isdigit()
+            and len(rest[0]) == 1
+            and rest[0] in _WRAPPED_DIGITS
+            and not head[0].startswith("0")
+        ):
+            return head
+    return None
+
+
 def _rest_joined(
     rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]
 ) -> tuple[Printed, ...] | None:
@@ -199,6 +230,9 @@ def _rest_joined(
 _HEAD = re.compile(r"[+-]?(?:[1-9]\d*(?:\.\d*)?|0\.\d*)")
 #: A number's rest on the next line of its cell: digits and its unit, if any.
 _REST = re.compile(r"(\d+)(?: ?(?:{}))?".format("|".join((*MONEY_UNITS, *COUNT_UNITS))))
+#: The last digit of a count wrapped into two blocks of text (``wrapped_across_blocks``):
+#: not 0, which a count's next cell prints too often.
+_WRAPPED_DIGITS = frozenset("123456789")
 #: The fewest digits a narrow cell's line holds: a wrapped number's head has as many.
 MIN_WRAPPED_HEAD = 3
 #: The most joins a row's values may rival with (their sets are searched, 2 ** 12 at most).
