@@ -390,3 +390,22 @@ def test_counts_wrapped_where_two_ways_add_up_are_not_joined() -> None:
     report = gr.parse(_report_2021(_applications_2021(ambiguous)))
     new = [report.cell(f"applications.new.{key}").value for key in APPLICANT_COLUMNS]
     assert new == [None] * 7
+
+
+def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:
+    """``（一）予以`` / ``公开`` and ``3.其`` / ``他``: 予以公开's and 3.其他's labels wrapped
+    in their narrow cells, the values after the last piece. Alone, ``公开`` reads as a piece
+    of （三）不予公开 and ``他`` of （六）其他处理, group labels; joined with the piece
+    above they name a row whole, and in text that prints every blank cell the rows are
+    read (main left 予以公开 missing: a row with no label)."""
+    cells = _applications_2021(tuple(map(str, _NEW_2021)))
+    at = cells.index("（一）予以公开")
+    cells[at : at + 1] = ["（一）予以", "公开"]
+    at = cells.index("3.其他")
+    cells[at : at + 1] = ["3.其", "他"]
+    report = gr.parse(_report_2021(cells))
+    granted = [report.cell(f"applications.granted.{key}").value for key in APPLICANT_COLUMNS]
+    assert granted == [700, 50, 2, 8, 5, 35, 800]
+    other = [report.cell(f"applications.other.other.{key}") for key in APPLICANT_COLUMNS]
+    assert all(cell.value in (None, 0) and cell.provenance != "parsed" for cell in other)
+    assert report.cell("applications.total.total").value == 1136

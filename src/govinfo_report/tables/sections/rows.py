@@ -2722,9 +2722,15 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
     (``_runs_into``), up to a numbered piece (a label's start: ``1.信访举`` / ``报投诉类``
     never takes the lines above it, a row's label whole and a group's pieces); its own
     label dropped where another row's whole label stands above it, under its own, but in
-    text of one cell a paragraph, where every row prints its cells."""
+    text of one cell a paragraph, where every row prints its cells. A fragment that reads
+    as a group's piece (``公开`` of （三）不予公开, ``他`` of （六）其他处理) is completed too
+    where the row's cells are placed by position: a group's piece has none of its own."""
     text, _, column = row.labels[-1]
-    if matcher.exact(text) or matcher.match(text)[0] == "group" or numbered(text):
+    if (
+        matcher.exact(text)
+        or numbered(text)
+        or (matcher.match(text)[0] == "group" and (matcher.named(text) or not row.positions.cells))
+    ):
         return row
     earlier_rows = list(_label_rows(rows, at - 1, -1))
     paragraphs = bool(row.positions.other and row.positions.other.cells)
