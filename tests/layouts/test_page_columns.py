@@ -991,3 +991,25 @@ def test_rows_on_the_page_after_their_header_read_no_wrong_number(
     }
     assert wrong(back, printed) == {}
     assert not [k for k, v in printed.items() if v is not None and back.cell(k).blank]
+
+
+def test_a_tall_last_rows_value_two_characters_off_a_total_row_s_is_no_column_of_its_own() -> None:
+    """（七）总计 alone on a last page beside its label (31 at 13), 结转下年度继续办理's
+    values on a line of their own between its label's pieces, 2 two characters right of
+    31: Word's PDF lays the two kinds of line out apart (tool bed 8510's page 1). Ranked as
+    two columns, the page put 结转's 2 right of 自然人, and 自然人 was derived 0; the
+    page is not ranked so, and its rows are placed by the rules."""
+    text = TEXT.replace(
+        "（七）总计       31   2   1    34", "\f（七）总计       31      2       1    34"
+    ).replace(
+        "  四、结转下年度继续               2     2\n     办理",
+        "  四、结转下年度继续\n" + " " * 17 + "2" + " " * 16 + "2\n     办理",
+    )
+    total = next(line for line in text.split("\n") if "（七）总计" in line)
+    assert total.index("31") + len("31") + 2 == 17  # two characters apart
+    report = gr.parse(text)
+    assert wrong(report, PRINTED) == {}
+    forward = [
+        report.cell(f"applications.carried_forward.{key}") for key in ("natural_person", "total")
+    ]
+    assert [cell.value for cell in forward] == [2, 2]

@@ -1638,12 +1638,34 @@ def _page_ranks(
     for page, members in pages.items():
         spans = [[span[1] for span in _spans(lines, first_line, rows[at].values)] for at in members]
         found = _clusters(spans)
-        if found is None or not _apart(found[0]):
+        if found is None or not _apart(found[0]) or _kinds_abut(rows, members, found):
             continue
         counted = (len(found[0]), max(map(len, found[1])))
         for at, ranks in zip(members, found[1], strict=True):
             ranked[at] = Positions(ranks=tuple(ranks), page=page, counted=counted)
     return ranked
+
+
+def _kinds_abut(
+    rows: Sequence[Row], members: Sequence[int], found: tuple[list[_Cluster], list[list[int]]]
+) -> bool:
+    """Whether two neighbouring columns of a page, no more than ``_SEPARATOR`` apart, hold
+    one only values printed beside their row's label and the other only values on a line
+    of their own: Word's PDF through ``pdftotext -layout`` lays the two kinds of line out
+    apart (（七）总计's ``15`` at 25, 结转下年度继续办理's ``2`` alone between its label's
+    pieces at 29, both 自然人's), so the gap tells no two columns."""
+    clusters, of = found
+    beside: list[set[bool]] = [set() for _ in clusters]
+    for at, ranks in zip(members, of, strict=True):
+        labelled = {line for _, line, _ in rows[at].labels}
+        for (_, line, _), rank in zip(rows[at].values, ranks, strict=True):
+            beside[rank].add(line in labelled)
+    return any(
+        after.start - before.end <= _SEPARATOR and len(left) == len(right) == 1 and left != right
+        for (before, after), left, right in zip(
+            pairwise(clusters), beside, beside[1:], strict=False
+        )
+    )
 
 
 def _ranked_beside(
