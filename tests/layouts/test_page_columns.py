@@ -1013,3 +1013,79 @@ def test_a_tall_last_rows_value_two_characters_off_a_total_row_s_is_no_column_of
         report.cell(f"applications.carried_forward.{key}") for key in ("natural_person", "total")
     ]
     assert [cell.value for cell in forward] == [2, 2]
+
+
+#: Section 三 of a made-up 2021 report as Word's PDF of a narrow page prints it through
+#: ``pdftotext -layout`` (typed after tool bed 8512's page 7, our own counts): the header
+#: packs its words, so the rows are ranked by their values' offsets. 本年新收's ``61`` and
+#: 上年结转's ``3`` both 自然人's, stand at 18 and 22, two characters apart.
+_CLOSE = """三、收到和处理政府信息公开申请情况
+
+                                申请人情况
+
+                                法人或其他组织
+  （本列数据的勾稽关
+                                    社   法
+  系为：第一项加第二
+                  自然       商    科   会   律
+  项之和，等于第三项                                     总计
+                  人        业    研   公   服   其
+   加第四项之和）
+                           企    机   益   务   他
+                           业    构   组   机
+                                    织   构
+
+  一、本年新收政府信
+                  61        5                   66
+   息公开申请数量
+
+  二、上年结转政府信
+                      3                         3
+   息公开申请数量
+
+  三   （一）予以公开     40        4                   44
+  、
+      （二）部分公开
+  本
+      （区分处理的，
+  年                   7                         7
+      只计这一情形，
+  度   不计其他情形）
+
+\f（七）总计       47   4   51
+
+  四、结转下年度继续办理
+                     17   1   18
+"""
+
+#: What ``_CLOSE`` prints (every other cell blank).
+_CLOSE_PRINTED = {
+    "new": {"natural_person": 61, "commercial_enterprise": 5, "total": 66},
+    "carried_over": {"natural_person": 3, "total": 3},
+    "granted": {"natural_person": 40, "commercial_enterprise": 4, "total": 44},
+    "partially_granted": {"natural_person": 7, "total": 7},
+}
+
+
+def test_values_two_characters_apart_on_a_ranked_page_are_no_two_columns() -> None:
+    """Ranked as two columns, 18 and 22 put 上年结转's 3 and 部分公开's 7 right of 自然人,
+    which was derived 0 for both (stop 86's main); a page whose columns stand so close is
+    not ranked, and no cell is read wrong."""
+    text = TEXT.replace(SECTION, _CLOSE)
+    lines = _CLOSE.split("\n")
+    first, second = (
+        next(line for line in lines if line.strip().startswith(v)) for v in ("61", "3 ")
+    )
+    assert second.index("3") - (first.index("61") + 2) == 2
+    report = gr.parse(text)
+    printed = {
+        f"applications.{row}.{key}": value
+        for row, cells in _CLOSE_PRINTED.items()
+        for key, value in cells.items()
+    }
+    assert wrong(report, printed) == {}
+    for row in ("carried_over", "partially_granted"):
+        assert report.cell(f"applications.{row}.natural_person").value in (
+            None,
+            printed[f"applications.{row}.natural_person"],
+        )

@@ -1638,7 +1638,7 @@ def _page_ranks(
     for page, members in pages.items():
         spans = [[span[1] for span in _spans(lines, first_line, rows[at].values)] for at in members]
         found = _clusters(spans)
-        if found is None or not _apart(found[0]) or _kinds_abut(rows, members, found):
+        if found is None or not _apart(found[0]) or _close_columns(found):
             continue
         counted = (len(found[0]), max(map(len, found[1])))
         for at, ranks in zip(members, found[1], strict=True):
@@ -1646,25 +1646,19 @@ def _page_ranks(
     return ranked
 
 
-def _kinds_abut(
-    rows: Sequence[Row], members: Sequence[int], found: tuple[list[_Cluster], list[list[int]]]
-) -> bool:
-    """Whether two neighbouring columns of a page, no more than ``_SEPARATOR`` apart, hold
-    one only values printed beside their row's label and the other only values on a line
-    of their own: Word's PDF through ``pdftotext -layout`` lays the two kinds of line out
-    apart (（七）总计's ``15`` at 25, 结转下年度继续办理's ``2`` alone between its label's
-    pieces at 29, both 自然人's), so the gap tells no two columns."""
+def _close_columns(found: tuple[list[_Cluster], list[list[int]]]) -> bool:
+    """Whether two neighbouring columns of a page stand no more than ``_SEPARATOR`` apart
+    with no row printing a value in both: Word's PDF through ``pdftotext -layout`` lays out
+    a line with a label and a line of values alone apart, and a one-digit count apart from
+    a two-digit one in a centred cell (（七）总计's ``15`` at 25 and 结转下年度继续办理's ``2``
+    alone at 29; 本年新收's ``72`` at 19 and 上年结转's ``4`` at 23, all 自然人's), so
+    narrow a gap tells no two columns unless a row shows both (a packed page's
+    ``17  3``)."""
     clusters, of = found
-    beside: list[set[bool]] = [set() for _ in clusters]
-    for at, ranks in zip(members, of, strict=True):
-        labelled = {line for _, line, _ in rows[at].labels}
-        for (_, line, _), rank in zip(rows[at].values, ranks, strict=True):
-            beside[rank].add(line in labelled)
+    shared = {pair for ranks in of for pair in pairwise(sorted(set(ranks)))}
     return any(
-        after.start - before.end <= _SEPARATOR and len(left) == len(right) == 1 and left != right
-        for (before, after), left, right in zip(
-            pairwise(clusters), beside, beside[1:], strict=False
-        )
+        after.start - before.end <= _SEPARATOR and (at, at + 1) not in shared
+        for at, (before, after) in enumerate(pairwise(clusters))
     )
 
 
