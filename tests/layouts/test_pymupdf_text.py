@@ -409,3 +409,48 @@ def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> Non
     other = [report.cell(f"applications.other.other.{key}") for key in APPLICANT_COLUMNS]
     assert all(cell.value in (None, 0) and cell.provenance != "parsed" for cell in other)
     assert report.cell("applications.total.total").value == 1136
+
+
+#: Section 二 as PyMuPDF prints Word's PDF (typed after tool bed 8512's page 25, our own
+#: counts): a cell's line a line, a blank cell a line of one no-break space, each
+#: sub-table's article indented by two; 行政许可's tall row its first line's cells
+#: ``行政`` / ``35`` / ``-2`` / ``{head}``, then its second's ``许可`` / ``项`` / ``{rest}``:
+#: 35项's unit and the rest of a count its narrow cell wraps.
+_TALL_LICENSING = [
+    "\u00a0\u00a0第二十条第（一）项",
+    *("信息", "内容", "本", "年", "新", "制", "作", "数", "量", "本", "年", "新", "公", "开"),
+    *("数", "量", "对外", "公开", "总数", "量"),
+    *("规章", "0 件0 件", "0 件", "规范", "性文", "件", "12", "件", "11", "件", "\u00a0"),
+    "\u00a0\u00a0第二十条第（五）项",
+    *("信息", "内容", "上", "一", "年", "项", "目", "数", "量"),
+    *("本", "年", "增/", "减", "处理", "决定", "数量"),
+    *("行政", "35", "-2", "{head}", "许可", "项", "{rest}"),
+    *("其他", "对外", "管理", "服务", "事项", "2 项", "0", "303", "件"),
+    "\u00a0\u00a0第二十条第（六）项",
+    *("信息", "内容", "上", "一", "年", "项", "目", "数", "量"),
+    *("本", "年", "增/", "减", "处理", "决定", "数量"),
+    *("行政", "处罚", "\u00a0", "0", "17", "件", "行政", "强制", "210", "项", "0", "26", "件"),
+]
+
+
+def test_a_counts_rest_after_its_rows_unit_alone_leaves_the_count_missing() -> None:
+    """``127`` … ``许可`` / ``项`` / ``6 件``: 1276件 wrapped, its rest parted off with 35's
+    unit as a row ``项`` that names no row. 127 may be the head of that rest: it is
+    missing, said, never 127 (main); 35 and -2 are read."""
+    lines = [line.format(head="127", rest="6 件") for line in _TALL_LICENSING]
+    report = gr.parse(_report(lines))
+    licensing = [report.cell(f"proactive.licensing.{key}").value for key in _DECISIONS]
+    assert licensing == [35, -2, None]
+    assert any("head of a number" in d.message for d in report.diagnostics)
+
+
+def test_a_whole_count_before_its_rows_unit_alone_is_read() -> None:
+    """``1276件`` whole on its row's first line, ``许可`` / ``项`` after it: no rest went to
+    no row, and the count is read."""
+    lines = [line.format(head="1276件", rest="") for line in _TALL_LICENSING if line != "{rest}"]
+    report = gr.parse(_report(lines))
+    licensing = [report.cell(f"proactive.licensing.{key}").value for key in _DECISIONS]
+    assert licensing == [35, -2, 1276]
+
+
+_DECISIONS = ("previous_items", "change", "decisions")

@@ -1075,6 +1075,10 @@ def _sub_table_of(template: str) -> dict[str, tuple[str, ...]]:
     return {key: rows for _, _, rows in labels.PROACTIVE_BLOCKS[template] for key in rows}
 
 
+#: Units a count prints (``项``, ``件``, ``元``): alone on a line, no row's label.
+_ALONE_UNITS = frozenset((*labels.COUNT_UNITS, *labels.MONEY_UNITS))
+
+
 def _beside_ignored(context: _Context) -> None:
     """The blank cells of rows given on a line where, or next to one where, a row whose
     label names no row printed values that were ignored (``_Context.ignored``): those values
@@ -1095,6 +1099,15 @@ def _beside_ignored(context: _Context) -> None:
         for row in context.ignored
         if not label_text(row) and not row.lifted
         for value in row.values
+    ]
+    # a unit alone parts its line's rest off as a row of its own (``许可`` / ``项`` / ``6
+    # 件``: PyMuPDF's line ``许可  项  6件`` of a tall row, 1276件 wrapped): the rest is the
+    # unit's line's
+    rests += [
+        (text, row.labels[0][1], column)
+        for row in context.ignored
+        if label_text(row) in _ALONE_UNITS and not row.lifted
+        for text, _, column in row.values
     ]
     for at in range(len(draft.given)):
         heads_unread(
