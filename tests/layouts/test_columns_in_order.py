@@ -266,3 +266,19 @@ def test_a_row_whose_short_value_has_two_digits_is_read_in_order() -> None:
     one digit too wide for its cell would leave: the row is read in order."""
     report = gr.parse(_blocks(("427", "94", "19")))
     assert [report.cell(f"proactive.licensing.{key}").value for key in _LICENSING] == [427, 94, 19]
+
+
+def test_a_count_wrapped_across_a_page_break_beside_a_blank_cell_is_missing() -> None:
+    """``行政 15`` / ``3578`` / lines of no-break spaces / the page's end / ``7`` / ``许可``
+    (tool bed 8513's page 0): 15, a blank 本年增/减 and 35787 wrapped in its narrow cell,
+    its last digit the next page's first block. The lines between hold nothing of the
+    row's, so the two blocks may be one count: missing, never 3578 and 7 (stop 86's
+    commits before this)."""
+    printed = "行政\n\n许可\n\n15\n\n3578\n\n7\n\n\u00a0\n\f其他"
+    paged = "行政 15\n\n3578\n\n\u00a0\n\u00a0\n\u00a0\n\f7\n\n许可\n\n其他"
+    text = _blocks(("15", "3578", "7"))
+    assert printed in text
+    text = text.replace(printed, paged)
+    report = gr.parse(text)
+    assert [report.cell(f"proactive.licensing.{key}").value for key in _LICENSING] == [None] * 3
+    assert report.cell("proactive.other_services.decisions").value == 33

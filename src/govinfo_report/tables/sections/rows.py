@@ -165,8 +165,9 @@ def wrapped_across_blocks(row: Row) -> Printed | None:
     (and plain ``pdftotext`` of some PDFs) prints each cell as a block, an empty line
     after it, and may print the two lines of a wrapped count as two blocks (``427`` /
     ``994`` / ``9`` for 427, a blank cell and 9949). A head of ``MIN_WRAPPED_HEAD`` digits
-    or more alone on its line, its rest the next value, alone on the line after the empty
-    one: one digit, not 0, as a count one digit too wide for its cell leaves (a longer rest,
+    or more alone on its line, its rest the next value, alone on a later line with only
+    empty lines (or lines of spaces, a page's end) between, none of the row's label: one
+    digit, not 0, as a count one digit too wide for its cell leaves (a longer rest,
     or a 0, would doubt every row that prints a short count or a 0 after a long one: left);
     ``None`` where no value is such a head, or the text shows its blank cells (by
     position, in a grid or by gaps)."""
@@ -177,9 +178,9 @@ def wrapped_across_blocks(row: Row) -> Printed | None:
     printed = Counter(line for _, line, _ in values)
     for head, rest in pairwise(values):
         if (
-            rest[1] == head[1] + 2
+            rest[1] >= head[1] + 2
             and printed[head[1]] == printed[rest[1]] == 1
-            and head[1] + 1 not in labelled
+            and not labelled.intersection(range(head[1] + 1, rest[1]))
             and len(head[0]) >= MIN_WRAPPED_HEAD
             and head[0].isdigit()
             and len(rest[0]) == 1
