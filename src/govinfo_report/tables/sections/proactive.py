@@ -157,7 +157,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     # rows of a grid (tabs, pipes, boxes) hold each count in its cell: none wraps over lines
     if not all(row.grid.cells for row, _ in taken if row.values):
         doubtful |= _wrapped_in_a_column(context, pieces, taken, named, doubtful)
-    doubtful |= _wrapped_beside_a_blank(context, taken, named, doubtful)
+    doubtful |= _wrapped_beside_a_blank(context, pieces, taken, named, doubtful)
     run(
         CHAIN,
         context,
@@ -636,15 +636,21 @@ def _wrapped_in_a_column(
 
 
 def _wrapped_beside_a_blank(
-    context: _Context, taken: Sequence[Taken], named: Sequence[_Labels], doubtful: set[int]
+    context: _Context,
+    pieces: Sequence[Printed],
+    taken: Sequence[Taken],
+    named: Sequence[_Labels],
+    doubtful: set[int],
 ) -> set[int]:
     """The rows of as many values as cells one of which may be the head of a count its
     narrow cell wraps (``rows.wrapped_among_cells``: ``规章`` / ``100`` / ``0件`` / ``10件``,
-    1000件; ``rows.wrapped_across_blocks``: ``427`` / ``994`` / ``9``, 9949), their cells
-    left missing: a flow of one cell a line leaves blank cells out with no trace, so a
+    1000件; ``rows.wrapped_across_blocks``: ``427`` / ``994`` / ``9``, 9949, with no line
+    of ``pieces`` (the label cells as the layout gave them) between), their cells left
+    missing: a flow of one cell a line leaves blank cells out with no trace, so a
     wrapped count beside a blank cell prints as many values as cells, and section 二 has no
     rule to tell."""
     found: set[int] = set()
+    worded = {line for _, line, _ in pieces}
     for index, ((row, runs), labels_of) in enumerate(zip(taken, named, strict=True)):
         cells = labels_of.cells
         if (
@@ -660,7 +666,10 @@ def _wrapped_beside_a_blank(
             " over the next value, which prints the unit it lacks,",
         )
         if head is None:
-            head, why = wrapped_across_blocks(row), ", a block of its own above a shorter number,"
+            head, why = (
+                wrapped_across_blocks(row, worded),
+                ", a block of its own above a shorter number,",
+            )
         if head is None:
             continue
         found.add(index)

@@ -160,27 +160,26 @@ def wrapped_among_cells(row: Row) -> Printed | None:
     return None
 
 
-def wrapped_across_blocks(row: Row) -> Printed | None:
+def wrapped_across_blocks(row: Row, worded: Collection[int]) -> Printed | None:
     """The head of a count that a narrow cell may wrap into two blocks of text: pdfminer
     (and plain ``pdftotext`` of some PDFs) prints each cell as a block, an empty line
     after it, and may print the two lines of a wrapped count as two blocks (``427`` /
     ``994`` / ``9`` for 427, a blank cell and 9949). A head of ``MIN_WRAPPED_HEAD`` digits
     or more alone on its line, its rest the next value, alone on a later line with only
-    empty lines (or lines of spaces, a page's end) between, none of the row's label: one
-    digit, not 0, as a count one digit too wide for its cell leaves (a longer rest,
-    or a 0, would doubt every row that prints a short count or a 0 after a long one: left);
-    ``None`` where no value is such a head, or the text shows its blank cells (by
-    position, in a grid or by gaps)."""
+    empty lines (or lines of spaces, a page's end) between, no line of ``worded`` (those
+    that print label words): one digit, not 0, as a count one digit too wide for its
+    cell leaves (a longer rest, or a 0, would doubt every row that prints a short count
+    or a 0 after a long one: left); ``None`` where no value is such a head, or the text
+    shows its blank cells (by position, in a grid or by gaps)."""
     if row.gaps or row.positions.cells or row.grid.cells:
         return None  # the text shows where a blank cell is
     values = row.values
-    labelled = {line for _, line, _ in row.labels}
     printed = Counter(line for _, line, _ in values)
     for head, rest in pairwise(values):
         if (
             rest[1] >= head[1] + 2
             and printed[head[1]] == printed[rest[1]] == 1
-            and not labelled.intersection(range(head[1] + 1, rest[1]))
+            and not any(line in worded for line in range(head[1] + 1, rest[1]))
             and len(head[0]) >= MIN_WRAPPED_HEAD
             and head[0].isdigit()
             and len(rest[0]) == 1
