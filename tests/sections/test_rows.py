@@ -4,6 +4,8 @@ Each case edits one line of a real report (seed 002, all of whose rows are compl
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import govinfo_report as gr
 
 from conftest import SEEDS, WRITTEN
@@ -101,6 +103,29 @@ def test_placeholders_are_printed_blanks_never_zero() -> None:
 def test_money_in_yuan_is_converted_to_wan_yuan() -> None:
     report = _edit("政府集中采购\t4\t56580", "政府集中采购\t4\t251000元")
     assert str(report.flat()["proactive.procurement.amount"]) == "25.1"
+    assert "unit-unknown" not in _codes(report)
+
+
+def test_a_money_unit_on_a_header_line_read_as_no_row_still_counts() -> None:
+    # A PDF's page number read onto the amount header's line makes that line a row of no
+    # template row (a value ``3``); its 元 still says the amount below is in 元.
+    report = _edit(
+        "信息内容\t采购项目数量\t采购总金额\n",
+        "信息内容\t采购项目数量\t采购总金额（单位：元）\t- 3 -\n",
+    )
+    assert report.cell("proactive.procurement.amount").value == Decimal("5.658")
+    assert "unit-unknown" not in _codes(report)
+    assert _codes(report)["unknown-label"] == 36
+
+
+def test_a_fee_in_yuan_under_a_header_line_with_a_page_footer() -> None:
+    # A browser's page number (``3/9``) read onto the header's line, in the 2021 template.
+    text = (WRITTEN / "2021_tab_separated.txt").read_text(encoding="utf-8")
+    header = "信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t58.46\n"
+    assert text.count(header) == 1
+    footer = "信息内容\t本年收费金额（单位：元）\t3/9\n行政事业性收费\t584600.00\n"
+    report = gr.parse(text.replace(header, footer))
+    assert report.cell("proactive.fees.amount").value == Decimal("58.46")
     assert "unit-unknown" not in _codes(report)
 
 

@@ -1319,12 +1319,15 @@ def _subrow(context: _Context, step: Step) -> bool:
 
 
 def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
-    """A row whose labels name no row, several, or something unknown: its values ignored.
-    A row of one template row is the parent of any local sub-rows that follow."""
+    """A row whose labels name no row, several, or something unknown: its values ignored,
+    the money unit its labels print noted as a header's (a page's number or footer read
+    onto the header's line, ``本年收费金额（单位：元）  - 3 -``, still says the amount is in
+    元). A row of one template row is the parent of any local sub-rows that follow."""
     row = step.row
     if len(step.keys) == 1 and not step.unknown:
         context.parent = step.keys[0]  # of any local sub-rows that follow
         return False
+    context.unit = _MONEY_UNITS[context.template.name, step.texts] or context.unit
     unknown = [row.labels[i] for i in step.unknown]
     foreign = not step.keys and any(
         foreign_row(context.template.name, NAME, cell[0]) for cell in unknown
