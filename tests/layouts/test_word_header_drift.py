@@ -102,3 +102,64 @@ def test_a_value_drifted_off_a_word_beside_the_note_is_never_a_neighbours(
     printed = {"natural_person": natural, "commercial_enterprise": commercial}
     for row in ("new", "granted"):
         assert_right_or_missing(report, row, {**printed, "total": natural + commercial})
+
+
+def _right_of_the_note(cells: list[tuple[int, str]], granted: bool) -> str:
+    """``_HEADER``'s table with 本年新收 printing ``cells`` (offset, count) on its values'
+    line, and 予以公开 too where ``granted`` (else it is blank); 上年结转 blank."""
+    line = at_offsets("", *cells)
+    label = "三   （一）予以公开"
+    return "\n".join(
+        (
+            *_HEADER,
+            "一、本年新收政府信",
+            line,
+            " 息公开申请数量",
+            "",
+            "二、上年结转政府信",
+            " 息公开申请数量",
+            "",
+            label + line[len(label) :] if granted else label,
+            "",
+            "四、政府信息公开行政复议、行政诉讼情况",
+        )
+    )
+
+
+def test_counts_under_words_the_notes_wide_characters_move_are_not_read_by_them() -> None:
+    """其他 and 总计 print 1 each, two characters left of their words (bed 8517 page 18).
+    Their words share lines with the label column's note, whose wide characters move them
+    right in display columns, where 社会 and 公益, 法律 and 服务 then overlap out of line:
+    there the two 1s stood under 社会 and 服务, read as 科研机构's and 社会公益组织's with
+    总计 claimed blank, where the one row of values gave the columns no other evidence.
+    The header is in characters: the 1s are 其他's and 总计's or missing."""
+    report = gr.parse(_right_of_the_note([(47, "1"), (52, "1")], granted=False))
+    assert_right_or_missing(report, "new", {"other_organisation": 1, "total": 1})
+    assert report.cell("applications.new.total").value == 1
+
+
+@given(
+    column=st.sampled_from(
+        [
+            (39, "public_interest_organisation"),
+            (44, "legal_service_agency"),
+            (49, "other_organisation"),
+        ]
+    ),
+    count=st.integers(1, 99),
+    drift=st.integers(0, 3),
+    total_drift=st.integers(0, 3),
+    granted=st.booleans(),
+)
+def test_a_count_right_of_the_note_is_read_in_its_column_or_missing(
+    column: tuple[int, str], count: int, drift: int, total_drift: int, granted: bool
+) -> None:
+    """One applicant column right of the note and 总计 print a count, each up to three
+    characters left of its word (as poppler drifts Word's centred cells), in one row or
+    two: every cell of those rows is read right or missing, and none is claimed blank
+    where one is printed."""
+    offset, name = column
+    cells = [(offset - drift, str(count)), (54 - total_drift, str(count))]
+    report = gr.parse(_right_of_the_note(cells, granted))
+    for row in ("new", "granted") if granted else ("new",):
+        assert_right_or_missing(report, row, {name: count, "total": count})

@@ -2263,12 +2263,13 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
     and at as many as the wide characters left of them on each line vary in display
     columns. ``columns`` passes the lines above the first value where it has them: the
     row labels' one-character pieces below (``三`` / ``、`` / ``本``, section 三's group
-    label) are no column's header."""
+    label) are no column's header. A header with no such characters is written two
+    characters a line (``_staggered``)."""
     if len(measures) < 2:
         return measures
     lines = [[spans for spans in head if spans[1][1] - spans[1][0] == 1] for head in header]
     if sum(1 for line in lines if line) < 2:
-        return measures
+        return _staggered(header, measures)
     offsets = {
         measure: len(
             _distinct(sorted(spans[measure][0] for line in lines for spans in line), _SLACK)
@@ -2277,6 +2278,43 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
     }
     fewest = min(offsets.values())
     return [measure for measure in measures if offsets[measure] == fewest]
+
+
+def _staggered(
+    header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int]
+) -> Sequence[int]:
+    """``measures`` less those in which more pairs of the header's words of two characters
+    or fewer, on two lines, overlap staggered (neither their starts, their ends nor their
+    centres within ``_SLACK``) than in another. A narrow column's header wrapped two
+    characters a line stands at one offset in the text's measure, and two columns' words
+    never overlap; in the other, the wide characters left of each word on its line move
+    them by unlike amounts: Word's PDF through ``pdftotext -layout`` prints the label
+    column's note on some header lines (``项之和，等于第三项  社会  法律  总计``), and in
+    display columns 社会 (48-52) overlaps 公益 (46-50) on a line below, so a count under
+    其他 stood under 社会 there (bed 8517 page 18). Wider words (group heads over several
+    columns) overlap their columns' words in any measure."""
+    counts: dict[int, int] = {}
+    for measure in measures:
+        words = sorted(
+            (spans[measure], at)
+            for at, head in enumerate(header)
+            for spans in head
+            if spans[1][1] - spans[1][0] <= 2
+        )
+        count = 0
+        for index, ((start, end), line) in enumerate(words):
+            for (other, other_end), other_line in words[index + 1 :]:
+                if other >= end:
+                    break
+                count += (
+                    other_line != line
+                    and other - start > _SLACK
+                    and abs(other_end - end) > _SLACK
+                    and abs(other + other_end - start - end) > 2 * _SLACK
+                )
+        counts[measure] = count
+    fewest = min(counts.values())
+    return [measure for measure in measures if counts[measure] == fewest]
 
 
 def _wrapped_words(header: Sequence[Sequence[tuple[Span, Span]]], measure: int) -> list[Span]:
