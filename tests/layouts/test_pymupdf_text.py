@@ -11,6 +11,9 @@ number is printed."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govinfo_report as gr
 from govinfo_report.labels import APPLICANT_COLUMNS
 
@@ -454,3 +457,81 @@ def test_a_whole_count_before_its_rows_unit_alone_is_read() -> None:
 
 
 _DECISIONS = ("previous_items", "change", "decisions")
+
+
+#: Section 三's header as ``sort=True`` prints a browser's narrow PDF across a page break:
+#: each line's words in the order of their tops, so 科研 and the label column's ``和）``
+#: stand left of 商业企业, 社会 and 法律 a line above 公益 and 服务, and the header's words
+#: make more columns than the table has.
+_SORTED_HEADER = [
+    "",
+    "     （本列数据的勾稽          申请人情况",
+    "",
+    "     关系为：第一项加",
+    "                自然人     法人或其他组织   总计",
+    "     第二项之和，等于",
+    "",
+    _FURNITURE + _TITLE,
+    "     第三项加第四项之                          社会 法律",
+    "                       科研        和）                 商业企业    公益 服务 其他",
+    "                       机构",
+    "                          组织 机构",
+    "",
+]
+
+
+def _sorted_rows(new: list[tuple[int, int]], granted: list[tuple[int, int]]) -> str:
+    """A report whose section 三 is ``_SORTED_HEADER`` over 本年新收 and 予以公开 printing
+    ``new`` and ``granted`` (offset, count), 上年结转 blank."""
+    return _report(
+        [],
+        [
+            *_SORTED_HEADER,
+            "     一、本年新收政府",
+            at_offsets("", *((at, str(n)) for at, n in new)),
+            "     信息公开申请数量",
+            "",
+            "     二、上年结转政府",
+            "",
+            "     信息公开申请数量",
+            "",
+            "    三、 （一）予以",
+            at_offsets("", *((at, str(n)) for at, n in granted)),
+            "    本年   公开",
+        ],
+    )
+
+
+def test_a_grid_wider_than_its_rows_places_no_value_by_its_first_columns() -> None:
+    """本年新收 prints 5 (自然人), 2 (商业企业) and 7 (总计), 予以公开 4 and 4: the header's
+    words give ten columns, and stop 86's main read the row by the first seven of them, 2
+    in the third (科研机构) and 商业企业 blank. A grid wider than the row may have its other
+    columns anywhere among the cells: the 2 is 商业企业's or missing, never 科研机构's."""
+    text = _sorted_rows([(23, 5), (30, 2), (55, 7)], [(23, 4), (55, 4)])
+    report = gr.parse(text)
+    new = {c: report.cell(f"applications.new.{c}") for c in APPLICANT_COLUMNS}
+    assert new["commercial_enterprise"].value in (None, 2)
+    assert not new["commercial_enterprise"].blank
+    assert new["research_institution"].value in (None, 0)
+    assert new["total"].value in (None, 7) and not new["total"].blank
+
+
+@given(
+    natural=st.integers(1, 99),
+    other=st.integers(1, 99),
+    at=st.integers(28, 50),
+    granted=st.integers(1, 99),
+)
+def test_a_count_among_header_words_out_of_their_columns_is_never_another_columns(
+    natural: int, other: int, at: int, granted: int
+) -> None:
+    """``_SORTED_HEADER`` over 本年新收 printing a count under 自然人, one anywhere between
+    it and 总计, and their sum under 总计; 予以公开 a count under 自然人 and 总计. The
+    middle count's column is not shown (the header's words stand out of their columns):
+    本年新收 reads it nowhere, and reads 自然人 and 总计 right or missing."""
+    new = [(23, natural), (at, other), (55, natural + other)]
+    report = gr.parse(_sorted_rows(new, [(23, granted), (55, granted)]))
+    cells = {c: report.cell(f"applications.new.{c}") for c in APPLICANT_COLUMNS}
+    assert cells["natural_person"].value in (None, natural)
+    assert cells["total"].value in (None, natural + other)
+    assert all(cells[column].value is None for column in list(APPLICANT_COLUMNS)[1:-1])

@@ -858,13 +858,15 @@ def _by_position(
         return None if any(text for text, _, _ in grid[widest:]) else row
     if (
         len(grid) > width
-        and row.positions.unsure
+        and (row.positions.unsure or not (row.positions.runs_on or _beyond(grid, width)))
         and not row.positions.open_end
         and _blank_inside(grid[:width])
     ):
-        # more columns than the table's, by one of two measures, that the row's line spans
-        # (not cells past its end, ``open_end``): the grid's other columns may stand
-        # anywhere among its cells, and a blank cell left of a value may be one of them
+        # more columns than the table's that the row's line spans (not cells past its end,
+        # ``open_end``), by one of two measures or by header words the page prints out of
+        # their columns (PyMuPDF's ``sort=True``: 科研 and ``和）`` left of 商业企业, ten
+        # columns for seven): the grid's other columns may stand anywhere among its cells,
+        # and a blank cell left of a value may be one of them
         return row._replace(positions=Positions())
     if (len(grid) < width and (row.positions.cut or not row.values)) or _end_unshown(
         row, width, runs_on
@@ -873,6 +875,11 @@ def _by_position(
     if _misfit(row, width, alone):
         return None
     return row._replace(values=grid[:width])
+
+
+def _beyond(grid: Sequence[Printed], width: int) -> bool:
+    """Whether ``grid`` prints a value past its first ``width`` cells (``_misfit``)."""
+    return any(text for text, _, _ in grid[width:])
 
 
 def _end_unshown(row: Row, width: int, runs_on: bool) -> bool:
@@ -914,7 +921,7 @@ def _misfit(row: Row, width: int, alone: bool) -> bool:
     return (
         len(grid) < width
         or (row.positions.exact and len(grid) > width)
-        or any(text for text, _, _ in grid[width:])
+        or _beyond(grid, width)
         or any(at >= width for at in row.positions.spaced)
         or (alone and row.positions.runs_on and len(grid) > width and not grid[0][0])
         or sum(1 for text, _, _ in grid if text) != len(row.values)
