@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govinfo_report as gr
 
 _LINES = [
@@ -282,3 +285,65 @@ def test_a_count_wrapped_across_a_page_break_beside_a_blank_cell_is_missing() ->
     report = gr.parse(text)
     assert [report.cell(f"proactive.licensing.{key}").value for key in _LICENSING] == [None] * 3
     assert report.cell("proactive.other_services.decisions").value == 33
+
+
+def _six_in_blocks(previous: tuple[str, str], decisions: tuple[str, ...]) -> str:
+    """A 2019 report whose section 二 prints only its (六) sub-table as pdfminer's boxes
+    print a browser's PDF, a blank line after each line: both rows' 上一年项目数量
+    (``previous``) under the header's first words, then both labels cut over two lines,
+    then the 处理决定数量 column's lines (``decisions``, a count wrapped over two of them
+    where its cell is narrow), 本年增/减 blank; the header's last words after them."""
+    lines = [
+        "青岚县应急管理局2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2019年，青岚县应急管理局认真贯彻落实政府信息公开各项要求。",
+        "二、主动公开政府信息情况",
+        "第二十条第（六）项",
+        *("信息", "内容", "上一", "年", "项目", "数量"),
+        *previous,
+        *("行政", "处罚", "行政", "强制"),
+        *decisions,
+        *("本年增/减", "处理决定数量"),
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    return "\n\n".join(lines) + "\n"
+
+
+_SIX = [
+    f"proactive.{row}.{cell}" for row in ("penalties", "coercive_measures") for cell in _LICENSING
+]
+
+
+def test_a_sub_table_printed_by_columns_one_cell_a_line_is_not_read_by_its_lines() -> None:
+    """``41`` / ``26`` before both labels, then ``15`` / ``518`` / ``3`` (tool bed 8520's
+    page 27: 行政处罚 41, blank, 15; 行政强制 26, blank, 5183): the text is one cell a line,
+    and the lines after 行政强制's label were read as its three cells, 15, 518 and 3. The
+    numbers under the header, before any label, show the sub-table printed a column at a
+    time: its rows are missing, said (stop 87's commit before this reads 15, 518, 3)."""
+    report = gr.parse(_six_in_blocks(("41", "26"), ("15", "518", "3")))
+    assert [report.cell(key).value for key in _SIX] == [None] * 6
+    assert any(d.code == "table-order-broken" for d in report.diagnostics)
+
+
+@given(
+    previous=st.tuples(st.integers(1, 999), st.integers(1, 999)),
+    decisions=st.tuples(st.integers(0, 99999), st.integers(0, 99999)),
+    cut=st.integers(1, 4),
+)
+def test_a_sub_table_printed_by_columns_reads_no_wrong_number(
+    previous: tuple[int, int], decisions: tuple[int, int], cut: int
+) -> None:
+    """Any 上一年项目数量 and 处理决定数量 of the two rows so printed, each count of the
+    last column wrapped after its first ``cut`` digits where it has more: no cell of the
+    sub-table is read wrong."""
+    lines = [
+        piece
+        for count in map(str, decisions)
+        for piece in ((count[:cut], count[cut:]) if len(count) > cut else (count,))
+    ]
+    report = gr.parse(_six_in_blocks((str(previous[0]), str(previous[1])), tuple(lines)))
+    truth = dict(
+        zip(_SIX, (previous[0], None, decisions[0], previous[1], None, decisions[1]), strict=True)
+    )
+    for key, want in truth.items():
+        assert report.cell(key).value in (None, want), (key, report.cell(key).value, want)

@@ -931,9 +931,10 @@ def _sub_tables(rows: Sequence[Row], template: str) -> dict[int, tuple[int, int 
 
 
 def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence[_Labels]) -> None:
-    """The rows of a sub-table read by the order of their values alone left missing where
-    numbers of it went to no row (``_Context.ignored``) under header words (not a piece of
-    one of its rows' labels, ``行政`` / ``348 0``), before any of its rows' labels or past
+    """The rows of a sub-table read by the order of their values alone, or by the rhythm of
+    their lines (``_by_lines``), left missing where numbers of it went to no row
+    (``_Context.ignored``) under header words (not a piece of one of its rows' labels,
+    ``行政`` / ``348 0``), before any of its rows' labels or past
     a full row's label while another row is short (``_taken_past``): its cells are
     printed a column at a time, not row by row. pdfminer's boxes put a column's cells
     under its header, before the rows' labels (``上一年项目数量`` / ``0`` / ``0`` /
@@ -1002,7 +1003,7 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
             if start < printed[0][1]
             and (end is None or printed[0][1] < end)
             and printed[0] in by_value
-            and by_order(by_value[printed[0]])
+            and _by_lines(by_value[printed[0]], printed)
         ]
         cells = draft.take_back(out)
         if cells:
@@ -1017,6 +1018,21 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
                     tuple(template.fields[cell].key for cell in cells),
                 )
             )
+
+
+def _by_lines(row: Row, printed: Sequence[Printed]) -> bool:
+    """Whether ``row`` is read by the order of its values, or, ``printed`` holding a value,
+    by a rhythm of lines whose values each stand a blank line or more apart (pdfminer's
+    boxes, a blank line after each): in a sub-table printed a column at a time, the lines
+    after a row's label are a column's cells either way. A row whose values stand on
+    consecutive lines, its blank cells a line of their own (PyMuPDF's flow), keeps its
+    reading, and a row read blank is left to ``_blank_rows``."""
+    lines = [line for text, line, _ in row.positions.cells if text.strip()]
+    return by_order(row) or (
+        len(lines) > 1
+        and any(text.strip() for text, _, _ in printed)
+        and all(below - above > 1 for above, below in pairwise(lines))
+    )
 
 
 def _taken_past(inside: Sequence[tuple[Row, _Labels]], runs: Sequence[Row]) -> bool:
