@@ -63,48 +63,7 @@ def test_a_value_drifted_under_a_neighbours_word_is_never_the_neighbours() -> No
         assert placed in (None, 2) and neighbour in (None, 0), (row, placed, neighbour)
 
 
-def _drifted(natural: int, commercial: int, centre: int) -> str:
-    """``_HEADER``'s table with 本年新收 and 予以公开 printing ``natural`` under 自然人 (none
-    for 0), ``commercial`` centred at character ``centre`` and their 总计; 上年结转 blank."""
-    at = centre - len(str(commercial)) // 2
-    cells = [(16, str(natural))] if natural else []
-    line = at_offsets("", *cells, (at, str(commercial)), (54, str(natural + commercial)))
-    return "\n".join(
-        (
-            *_HEADER,
-            "一、本年新收政府信",
-            line,
-            " 息公开申请数量",
-            "",
-            "二、上年结转政府信",
-            " 息公开申请数量",
-            "",
-            "三   （一）予以公开" + line[len("三   （一）予以公开") :],
-            "",
-            "四、政府信息公开行政复议、行政诉讼情况",
-        )
-    )
-
-
-@given(
-    natural=st.integers(0, 99),
-    commercial=st.integers(1, 999),
-    centre=st.integers(22, 27),
-)
-def test_a_value_drifted_off_a_word_beside_the_note_is_never_a_neighbours(
-    natural: int, commercial: int, centre: int
-) -> None:
-    """商业企业's count centred anywhere from its word's centre to four and a half
-    characters right of it (what Word's PDF was measured to do, docs/accuracy.md), 自然人
-    printing a count or not: every cell of the two rows is read right or missing, and no
-    cell is claimed blank where a count is printed."""
-    report = gr.parse(_drifted(natural, commercial, centre))
-    printed = {"natural_person": natural, "commercial_enterprise": commercial}
-    for row in ("new", "granted"):
-        assert_right_or_missing(report, row, {**printed, "total": natural + commercial})
-
-
-def _right_of_the_note(cells: list[tuple[int, str]], granted: bool) -> str:
+def _rows_printing(cells: list[tuple[int, str]], granted: bool = True) -> str:
     """``_HEADER``'s table with 本年新收 printing ``cells`` (offset, count) on its values'
     line, and 予以公开 too where ``granted`` (else it is blank); 上年结转 blank."""
     line = at_offsets("", *cells)
@@ -126,6 +85,32 @@ def _right_of_the_note(cells: list[tuple[int, str]], granted: bool) -> str:
     )
 
 
+def _drifted(natural: int, commercial: int, centre: int) -> str:
+    """``_HEADER``'s table with 本年新收 and 予以公开 printing ``natural`` under 自然人 (none
+    for 0), ``commercial`` centred at character ``centre`` and their 总计; 上年结转 blank."""
+    at = centre - len(str(commercial)) // 2
+    cells = [(16, str(natural))] if natural else []
+    return _rows_printing([*cells, (at, str(commercial)), (54, str(natural + commercial))])
+
+
+@given(
+    natural=st.integers(0, 99),
+    commercial=st.integers(1, 999),
+    centre=st.integers(22, 27),
+)
+def test_a_value_drifted_off_a_word_beside_the_note_is_never_a_neighbours(
+    natural: int, commercial: int, centre: int
+) -> None:
+    """商业企业's count centred anywhere from its word's centre to four and a half
+    characters right of it (what Word's PDF was measured to do, docs/accuracy.md), 自然人
+    printing a count or not: every cell of the two rows is read right or missing, and no
+    cell is claimed blank where a count is printed."""
+    report = gr.parse(_drifted(natural, commercial, centre))
+    printed = {"natural_person": natural, "commercial_enterprise": commercial}
+    for row in ("new", "granted"):
+        assert_right_or_missing(report, row, {**printed, "total": natural + commercial})
+
+
 def test_counts_under_words_the_notes_wide_characters_move_are_not_read_by_them() -> None:
     """其他 and 总计 print 1 each, two characters left of their words (bed 8517 page 18).
     Their words share lines with the label column's note, whose wide characters move them
@@ -133,7 +118,7 @@ def test_counts_under_words_the_notes_wide_characters_move_are_not_read_by_them(
     there the two 1s stood under 社会 and 服务, read as 科研机构's and 社会公益组织's with
     总计 claimed blank, where the one row of values gave the columns no other evidence.
     The header is in characters: the 1s are 其他's and 总计's or missing."""
-    report = gr.parse(_right_of_the_note([(47, "1"), (52, "1")], granted=False))
+    report = gr.parse(_rows_printing([(47, "1"), (52, "1")], granted=False))
     assert_right_or_missing(report, "new", {"other_organisation": 1, "total": 1})
     assert report.cell("applications.new.total").value == 1
 
@@ -160,6 +145,6 @@ def test_a_count_right_of_the_note_is_read_in_its_column_or_missing(
     where one is printed."""
     offset, name = column
     cells = [(offset - drift, str(count)), (54 - total_drift, str(count))]
-    report = gr.parse(_right_of_the_note(cells, granted))
+    report = gr.parse(_rows_printing(cells, granted))
     for row in ("new", "granted") if granted else ("new",):
         assert_right_or_missing(report, row, {name: count, "total": count})
