@@ -172,3 +172,40 @@ def test_a_heading_padded_is_no_heading_with_text_after_it() -> None:
     assert rebreak.restore([line.ljust(_WIDTH) for line in prose]) is None
     run_together = "         一、总体情况 2020年，我局全年收到申请9件。二、主动公开政府信息情况"
     assert rebreak.restore([run_together.ljust(_WIDTH)]) is not None
+
+
+#: Section 四 drawn as a box grid (a text file's table, pandoc's grid) as wide as the page:
+#: its lines end in their ``|``, with no padding after it, and make a fifth of the page's.
+_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+_APPEALS_GRID = (
+    ("行政复议", "", "", "", "", "行政诉讼", *[""] * 9),
+    ("", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""),
+    _OUTCOMES * 3,
+    ("2", "1", "0", "0", "3", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"),
+)
+
+
+def _box(rows: tuple[tuple[str, ...], ...], width: int = 10) -> list[str]:
+    """``rows`` as a box grid of cells ``width`` display columns wide."""
+    border = "+" + "+".join("-" * width for _ in rows[0]) + "+"
+    lines = [border]
+    for row in rows:
+        cells = (cell.ljust(width - sum(ord(char) > 0x7F for char in cell)) for cell in row)
+        lines += ["|" + "|".join(cells) + "|", border]
+    return lines
+
+
+def test_a_box_grid_as_wide_as_the_page_is_no_line_left_unpadded() -> None:
+    """Every line padded to the widest, the box grid's, which is padded with nothing: the
+    text is still read as a page laid out, its lines without their padding (before, the
+    grid's lines, unpadded, made the page's padding count for too few lines, and the padded
+    headings and rows read no cell at all)."""
+    heading = _LINES.index("         四、政府信息公开行政复议、行政诉讼情况")
+    lines = [*_LINES[: heading + 2], *_box(_APPEALS_GRID), *_LINES[heading + 5 :]]
+    width = max(map(len, lines))
+    report = gr.parse("\n".join(line.ljust(width) for line in lines))
+    assert report.flat() == gr.parse("\n".join(lines)).flat()
+    assert [report.cell(f"appeals.review.{key}").value for key in ("upheld", "total")] == [2, 3]
+    assert report.cell("appeals.litigation_direct.total").value == 1
+    assert _row(report, "new") == [(7, "parsed"), (2, "parsed"), (9, "parsed")]
+    assert report.cell("proactive.normative_documents.total_published").value == 11

@@ -340,11 +340,24 @@ def _trimmed(text: str) -> str:
     spaces to the page's width, which would make a heading as long as prose (``skeleton``)
     and an empty line a line of spaces, a cell printed blank in text that prints one so (a
     page's text, ``layouts.cell_per_line``: there, most lines end in none). Text that pads
-    fewer lines is left as it is."""
+    fewer lines is left as it is. A line as wide as the page needs no padding
+    (``_page_wide``): a box grid drawn to the page's edge ends in its ``|`` on every row."""
+    lines = text.count("\n") + 1
     ends = text.count(" \n") + text.endswith(" ")
-    if ends < _PADDED_LINES * (text.count("\n") + 1):
+    if ends < _PADDED_LINES * lines and (
+        2 * ends < lines or ends + _page_wide(text) < _PADDED_LINES * lines
+    ):
         return text
     return _LINE_END_SPACES.sub("", text)
+
+
+def _page_wide(text: str) -> int:
+    """How many of ``text``'s lines end in no space and are at least as long as the
+    longest line that does: the page's width, which a tool padding lines to it leaves as
+    they are."""
+    lines = text.split("\n")
+    width = max((len(line) for line in lines if line.endswith(" ")), default=0)
+    return sum(1 for line in lines if len(line) >= width and not line.endswith(" "))
 
 
 def _newlines(text: str) -> list[int]:
