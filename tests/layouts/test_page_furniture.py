@@ -530,3 +530,92 @@ def test_a_tall_row_is_placed_by_its_own_part_of_the_page_not_the_next() -> None
         12,
         377,
     ]
+
+
+def _browser_break(page: int) -> list[str]:
+    """A browser's page break through ``pdftotext -layout``, the next page's running title
+    too long for its line: page ``page - 1``'s address and number, ``\\f`` and the date
+    line, whose title's year poppler prints below the page's first line (``_YEAR``)."""
+    return [
+        f"file:///tmp/report.html{' ' * 44}{page - 1}/8",
+        "\f11/27/26, 7:27 AM                       年政府信息公开工作年度报告",
+    ]
+
+
+_YEAR = " " * 38 + "2019"
+
+#: Section 二 of a browser's narrow PDF (2019) over three pages, each laid out on its own,
+#: the title's year on a line of its own below each page's first line: furniture that cuts
+#: the page into two parts, both of that page. 行政处罚 (page 3) prints 63 (上一年项目数量)
+#: and 28 (处理决定数量) on its label's two lines, 本年增/减 blank, and no row of its page
+#: a value in every column; page 4's 行政强制 ``4  12  377`` puts its 本年增/减 at 57.
+_YEAR_BELOW_FIRST_LINES = "\n".join(
+    (
+        "2019年政府信息公开工作年度报告",
+        "",
+        "     一、总体情况",
+        "     2019年，本局认真落实政府信息公开工作要求。",
+        "     二、主动公开政府信息情况",
+        *_browser_break(2),
+        "                                               第二十条第（一）项",
+        _YEAR,
+        "                                                 本年 本年 对外",
+        "                                              信息 新 新公 公开",
+        "                                              内容 制作 开数 总数",
+        "                                                 数量 量 量",
+        "                                              规章",
+        "                                              规范",
+        "                                              性文 31 17 260",
+        "                                              件",
+        "                                               第二十条第（五）项",
+        "                                                 上一",
+        "                                              信息 年项 本年 处理",
+        "                                              内容 目数 增/减 决定",
+        "                                                        数量",
+        "                                                  量",
+        "                                              行政 5",
+        "                                              许可        618",
+        "",
+        *_browser_break(3),
+        "                                               第二十条第（六）项",
+        _YEAR,
+        "                                                 上一",
+        "                                              信息 年 本年 处理",
+        "                                              内容 项目 增/减 决定",
+        "                                                        数量",
+        "                                                 数量",
+        "                                              行政 63",
+        "                                              处罚        28",
+        "",
+        *_browser_break(4),
+        "                                              行政",
+        _YEAR,
+        "                                              强制 4       12   377",
+        "     三、收到和处理政府信息公开申请情况",
+        "     四、政府信息公开行政复议、行政诉讼情况",
+        "     五、存在的主要问题及改进情况",
+        "     无。",
+        "     六、其他需要报告的事项",
+        "     无。",
+    )
+)
+
+
+def test_a_page_cut_by_its_title_s_year_is_one_page_not_another_s() -> None:
+    """Each page's year line cuts the region again below the page's first line. The
+    parts below it were taken for no page's (every such part one), so 行政处罚 was placed
+    by page 4's columns, the nearest: 28 read as 本年增/减 and 处理决定数量 claimed blank.
+    Each part now is its page's: page 3 shows no columns, so 行政处罚 is read right or
+    left missing (it is missing today); 行政强制 is read by its own page's row, (五)'s
+    行政许可 by page 2's."""
+    back = gr.parse(_YEAR_BELOW_FIRST_LINES)
+
+    def row(name: str) -> list[object]:
+        return [back.cell(f"proactive.{name}.{cell}").value for cell in LICENSING]
+
+    previous, change, decisions = (back.cell(f"proactive.penalties.{c}") for c in LICENSING)
+    assert previous.value in (63, None) and decisions.value in (28, None)
+    assert change.value is None and decisions.provenance != "blank"
+    assert row("coercive_measures") == [4, 12, 377]
+    assert row("licensing") == [5, None, 618]
+    assert back.cell("proactive.licensing.change").provenance == "blank"

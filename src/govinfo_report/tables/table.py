@@ -1400,17 +1400,22 @@ def _read(layout: layouts.Layout, skel: Skeleton, spans: list[range]) -> tuple[R
 
 
 def _parts(skel: Skeleton, spans: Sequence[range]) -> list[int]:
-    """For each of ``spans``, the line of the last page break (``\\f``) before it and after
-    the span before (``Row.part``: the page furniture around a break cuts a table's region
-    into spans, each laid out on its own page), 0 where none comes between."""
+    """For each of ``spans``, the line of the last page break (``\\f``) before it, 0 where
+    none does (``Row.part``: the page furniture around a break cuts a table's region into
+    spans, each laid out on its own page). Two spans of one page, cut apart by a line of
+    furniture below its header (a title's year wrapped under a browser's header), are one
+    part: the same page's columns."""
     if not skel.paged:
         return [0] * len(spans)
     pages = []
-    stop = 0
+    page = seen = 0
     for span in spans:
-        breaks = [at + 1 for at in range(stop, span.start) if "\f" in skel.lines[at]]
-        pages.append(breaks[-1] if breaks else 0)
-        stop = span.stop
+        page = next(
+            (at + 1 for at in range(span.start - 1, seen - 1, -1) if "\f" in skel.lines[at]),
+            page,
+        )
+        seen = max(seen, span.start)
+        pages.append(page)
     return pages
 
 
