@@ -10,6 +10,7 @@ date must be read, never the site's; a cell read must be its value."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import given
@@ -146,13 +147,19 @@ def _pieces(text: str, width: int) -> list[str]:
     return [text[at : at + width] for at in range(0, len(text), width)] or [""]
 
 
-def _narrow_flow(report: gr.Report) -> list[str]:
+#: Where a count's unit starts after its digits.
+_UNIT_APART = re.compile(r"(?<=\d)(?=件)")
+
+
+def _narrow_flow(report: gr.Report, beside: bool = False) -> list[str]:
     """Section 二 as pypdfium2 prints a browser's narrow table: each cell's text wrapped a few
     characters a line (labels 2, values 3), a blank cell (a 0 but a change's) not at all,
     counts with their unit (``件``; a change none), money whole (a number alone overflows its
     cell: ``4050000``). A row of one line is one line; a taller
     row prints its label's pieces, then its cells in order, those of one line that follow
-    each other on one line (their centred baseline: ``0项 0`` / ``276`` / ``件``)."""
+    each other on one line (their centred baseline: ``0项 0`` / ``276`` / ``件``).
+    ``beside``: a row whose values each fit a line prints them on its label's last line,
+    each count's unit apart (Word's PDF: ``行政`` / ``许可 1 项 +8 7 件``, tool bed 8524)."""
     keys = [field.key for field in gr.fields(report.template or "2019")]
     cells = iter(key for key in keys if key.startswith("proactive."))
     flat = report.flat()
@@ -175,6 +182,11 @@ def _narrow_flow(report: gr.Report) -> list[str]:
         label = _pieces(row[0], 2)
         if len(label) == 1 and all(len(pieces) == 1 for pieces in printed):
             out.append(" ".join([*label, *(pieces[0] for pieces in printed)]))
+            continue
+        if beside and printed and all(len(pieces) == 1 for pieces in printed):
+            out.extend(label[:-1])
+            values = " ".join(pieces[0] for pieces in printed)
+            out.append(f"{label[-1]} {_UNIT_APART.sub(' ', values)}")
             continue
         out.extend(label)
         line: list[str] = []
@@ -232,16 +244,17 @@ def test_a_number_wrapped_in_a_narrow_cell_of_a_flow_is_never_two_cells(
             assert got is None or got == value or (got == 0 and value is None), key
 
 
-def _flowed(values: dict[str, int]) -> gr.Report:
+def _flowed(values: dict[str, int], beside: bool = False) -> gr.Report:
     """A 2019 report of ``values`` whose section 二 is printed as pypdfium2 prints a narrow
-    table (``_narrow_flow``), read."""
+    table (``_narrow_flow``, ``beside`` its), read."""
     report = gr.Report.from_values(
         values, template="2019", organisation="某县人民政府", year=2020, published=None
     )
     lines = render(report, "cell-per-line", blank_zeros=True).split("\n")
     start = lines.index(next(line for line in lines if line.startswith("二、")))
     end = lines.index(next(line for line in lines if line.startswith("三、")))
-    return gr.parse("\r\n".join([*lines[: start + 1], *_narrow_flow(report), *lines[end:]]))
+    flow = _narrow_flow(report, beside)
+    return gr.parse("\r\n".join([*lines[: start + 1], *flow, *lines[end:]]))
 
 
 def test_a_wrapped_count_beside_a_blank_cell_left_out_is_not_two_cells() -> None:
@@ -259,3 +272,20 @@ def test_a_wrapped_count_beside_a_blank_cell_left_out_is_not_two_cells() -> None
     # the row below, its values one line, is read
     below = [read.cell(f"proactive.normative_documents.{cell}").value for cell in row]
     assert below == [5, 3, 12]
+
+
+@scaled(1)
+@given(_narrow_reports(), st.sets(st.sampled_from(("rules", "normative_documents")), min_size=1))
+def test_rows_printed_blank_in_a_sub_table_above_lend_no_label_below(
+    report: gr.Report, blank: set[str]
+) -> None:
+    """(一)'s rows printed blank, their labels alone above (五)'s heading and header: a row
+    below whose label wraps above its values keeps it, its values never another row's
+    (tool bed 8524: 行政许可's read as 其他对外管理服务事项's)."""
+    cells = ("made", "published", "total_published")
+    values = report.flat() | {f"proactive.{row}.{cell}": 0 for row in blank for cell in cells}
+    read = _flowed(values, beside=True)
+    for key, value in values.items():
+        if key.startswith("proactive."):
+            got = read.cell(key).value
+            assert got is None or got == value or (got == 0 and value is None), key

@@ -31,7 +31,13 @@ from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given, un
 from ...diagnostics import Diagnostic, diagnostic
 from ...escape import width as display_width
 from ...fold import NO_BREAK_SPACE, fold
-from ...labels import APPLICATION_ROWS, COUNT_UNITS, MONEY_UNITS, PROACTIVE_ROWS
+from ...labels import (
+    APPLICATION_ROWS,
+    COUNT_UNITS,
+    MONEY_UNITS,
+    PROACTIVE_BLOCKS,
+    PROACTIVE_ROWS,
+)
 from ...limits import MAX_CELL_CHARS
 from ...memo import Memo, weighed
 from ...structure import collapsed
@@ -2728,8 +2734,9 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
     line of a cell, wherever it starts), that run into it with no empty cell between
     (``_runs_into``), up to a numbered piece (a label's start: ``1.信访举`` / ``报投诉类``
     never takes the lines above it, a row's label whole and a group's pieces); its own
-    label dropped where another row's whole label stands above it, under its own, but in
-    text of one cell a paragraph, where every row prints its cells. A fragment that reads
+    label dropped where another row's whole label stands above it, under its own and in
+    its own sub-table (below the last heading, ``_heads``), but in text of one cell a
+    paragraph, where every row prints its cells. A fragment that reads
     as a group's piece (``公开`` of （三）不予公开, ``他`` of （六）其他处理) is completed too
     where the row's cells are placed by position: a group's piece has none of its own."""
     text, _, column = row.labels[-1]
@@ -2758,7 +2765,7 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
             break  # a numbered piece begins a label: none above it is this label's
     if not paragraphs and any(
         matcher.exact(part) and matcher.match(part)[0] == "row"
-        for other in takewhile(_no_cells, earlier_rows)
+        for other in takewhile(lambda other: _no_cells(other) and not _heads(other), earlier_rows)
         for part, _, start in other.labels
         if abs(start - column) <= _DRIFT
     ):
@@ -2771,6 +2778,18 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
         # a group's rows): none is a label printed away from its values.
         row = row._replace(labels=row.labels[:-1])
     return row
+
+
+def _heads(row: Row) -> bool:
+    """Whether ``row`` prints a sub-table's heading (section 二's article line,
+    ``第二十条第（五）项``), above which the rows are another sub-table's."""
+    return any(fold(text) in _ARTICLES for text, _, _ in row.labels)
+
+
+#: Section 二's sub-tables' article lines, folded.
+_ARTICLES = frozenset(
+    fold(article) for blocks in PROACTIVE_BLOCKS.values() for article, _, _ in blocks
+)
 
 
 def _no_cells(row: Row) -> bool:
