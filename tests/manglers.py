@@ -2864,7 +2864,7 @@ def narrow_pdf_applications(
         if rng.random() < 0.15:
             out.extend(next_page())
             moved = rng.choice((-4, 0, 4)) if pages else 0
-    return "\n".join([*lines[:start], *out, *lines[end:]])
+    return "\n".join([*lines[:start], *_years_below(out, rng), *lines[end:]])
 
 
 def _browser_page_break(page: int, report: gr.Report, rng: Random) -> list[str]:
@@ -2878,6 +2878,28 @@ def _browser_page_break(page: int, report: gr.Report, rng: Random) -> list[str]:
         f"\f11/27/26, 7:26 AM{' ' * 24}年某某县人民政府政府信息公开年度报告",
         *year,
     ]
+
+
+def _years_below(lines: list[str], rng: Random) -> list[str]:
+    """``lines`` with a page header's title's year, wrapped onto a line of its own
+    (``_browser_page_break``), sometimes printed below the page's first line instead: the
+    title and that line stand at one height, and poppler puts the year, set lower, after
+    it (tool bed 8523: ``\\f11/29/26, 9:19 AM  年昆吾县…`` / ``结 一情形，不`` / ``2025``),
+    so the furniture cuts the page's rows into two parts."""
+    lines = list(lines)
+    for at in range(len(lines) - 2):
+        if (
+            lines[at].startswith("\f")
+            and _TITLE_YEAR.fullmatch(lines[at + 1])
+            and lines[at + 2].strip()
+            and rng.random() < 0.5
+        ):
+            lines[at + 1], lines[at + 2] = lines[at + 2], lines[at + 1]
+    return lines
+
+
+#: A page header's title's year wrapped onto a line of its own (``_browser_page_break``).
+_TITLE_YEAR = re.compile(r" {40}\d{4}")
 
 
 def _page_columns(rng: Random) -> tuple[int, ...]:
@@ -2966,7 +2988,7 @@ def narrow_pdf_proactive(text: str, report: gr.Report, rng: Random) -> str:
             pieces[on] = printed
             out.extend(pieces)
     out.append("")
-    return "\n".join([*lines[:start], *out, *lines[end:]])
+    return "\n".join([*lines[:start], *_years_below(out, rng), *lines[end:]])
 
 
 #: Section 四 as a browser's narrow PDF prints it through ``pdftotext -layout`` (a saved

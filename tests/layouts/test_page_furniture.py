@@ -619,3 +619,67 @@ def test_a_page_cut_by_its_title_s_year_is_one_page_not_another_s() -> None:
     assert row("coercive_measures") == [4, 12, 377]
     assert row("licensing") == [5, None, 618]
     assert back.cell("proactive.licensing.change").provenance == "blank"
+
+
+def _narrow_break(page: int) -> list[str]:
+    """A browser's page break through ``pdftotext -layout``: page ``page - 1``'s address
+    and number, ``\\f`` and the next page's date line, its title's year wrapped away."""
+    return [
+        f"file:///tmp/tmpabcd/report.html{' ' * 43}{page - 1}/9",
+        "\f11/27/26, 7:26 AM                        年某某县人民政府政府信息公开年度报告",
+    ]
+
+
+_WRAPPED_YEAR = " " * 40 + "2019"
+
+#: Section 三 (2019) of a browser's narrow PDF through ``pdftotext -layout``, as the narrow
+#: browser property draws it: the title's year printed below a page's first lines, a row's
+#: first values pushed against its label. On page 5, 本年新收 prints its values at their
+#: columns above the year; 其他处理 below it prints 37 (社会公益组织) and 25 (法律服务机构)
+#: pushed against its label and 62 under 总计, and （七）总计 its first two (自然人 and
+#: 商业企业) so.
+_PUSHED_BELOW_THE_YEAR = "\n".join(
+    (
+        "城东区韵家口镇政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "无。",
+        "二、主动公开政府信息情况",
+        "         三、收到和处理政府信息公开申请情况",
+        *_narrow_break(5),
+        "              本年新收政府信息",
+        "              公开申请数量" + " " * 26 + "12    79     212   58    48   28   437",
+        _WRAPPED_YEAR,
+        "",
+        "          其他处理 37 25" + " " * 74 + "62",
+        "",
+        "          总计 180 216" + " " * 39 + "288      196       97      168     1145",
+        *_narrow_break(6),
+        "          结转下年度继续办 1",
+        _WRAPPED_YEAR,
+        "          理" + " " * 49 + "1      4     5          4    15",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "无。",
+    )
+)
+
+
+def test_a_page_s_parts_cut_by_its_title_s_year_are_laid_out_as_one_page() -> None:
+    """The year's line cut page 5 into two parts, and the part below it, laid out alone,
+    took its columns from （七）总计's seven values, two of them pushed: 其他处理's 37 and 25
+    were read as 自然人's and 商业企业's. The page's parts are now laid out as one, the year
+    a blank line: 本年新收's values, at their columns, stand apart from the pushed ones, so
+    no column is made of pushed values alone, and 其他处理 is left to its rules."""
+    back = gr.parse(_PUSHED_BELOW_THE_YEAR)
+    other = {
+        column: back.cell(f"applications.other.{column}")
+        for column in ("natural_person", "commercial_enterprise", "total")
+    }
+    assert other["natural_person"].value in (None, 0) and other["total"].value in (62, None)
+    assert other["commercial_enterprise"].value in (None, 0)
+    assert [back.cell(f"applications.new.{c}").value for c in ("natural_person", "total")] == [
+        12,
+        437,
+    ]

@@ -12,7 +12,8 @@ import re
 import threading
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import pairwise
+from itertools import groupby, pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -1392,11 +1393,28 @@ def _read(layout: layouts.Layout, skel: Skeleton, spans: list[range]) -> tuple[R
     them) read by the order of its cells alone, those whose values' order the text does
     not show only for their own rules to confirm (``cell_per_line.in_blocks``)."""
     blocks = skel.paged and layout.by_order
+    parts = _parts(skel, spans)
+    if layout.by_page and skel.paged and len(set(parts)) < len(parts):
+        return tuple(
+            row._replace(part=part) if part else row
+            for part, group in groupby(zip(parts, spans, strict=True), key=itemgetter(0))
+            for row in _ordered(layout, *_page_lines(skel, [span for _, span in group]), blocks)
+        )
     return tuple(
         row._replace(part=part) if part else row
-        for span, part in zip(spans, _parts(skel, spans), strict=True)
+        for span, part in zip(spans, parts, strict=True)
         for row in _ordered(layout, skel.lines[span.start : span.stop], span.start + 1, blocks)
     )
+
+
+def _page_lines(skel: Skeleton, spans: Sequence[range]) -> tuple[list[str], int]:
+    """The lines of ``spans`` (one page's parts, in order) as one run, the lines between
+    them (page furniture) blank, and the run's first line."""
+    start, stop = spans[0].start, spans[-1].stop
+    lines = [""] * (stop - start)
+    for span in spans:
+        lines[span.start - start : span.stop - start] = skel.lines[span.start : span.stop]
+    return lines, start + 1
 
 
 def _parts(skel: Skeleton, spans: Sequence[range]) -> list[int]:

@@ -206,11 +206,16 @@ class Layout(Protocol):
         by_order: its rows come from the order of the cells alone (one cell a line, no
             position): a row's values may be another's, so a reading is kept only where the
             rules confirm it. ``False`` by default.
+        by_page: its columns are a page's offsets, and a blank line is no cell: the spans
+            of one page that page furniture cuts apart (a title's year wrapped below the
+            page's first line) are read as one, the furniture a blank line. ``False`` by
+            default.
     """
 
     name: ClassVar[str]
     table_line: ClassVar[str]
     by_order: ClassVar[bool] = False
+    by_page: ClassVar[bool] = False
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         """Confidence in [0, 1] that ``lines`` (a table region) are in this layout.

@@ -662,6 +662,7 @@ class SpaceAligned(Layout):
 
     name: ClassVar[str] = "space-aligned"
     table_line: ClassVar[str] = _LAST_VALUE
+    by_page: ClassVar[bool] = True
 
     def sniff(self, lines: Sequence[str], width: int) -> float:
         # Of the lines holding a value, the share holding it after other cells: wrapped labels
