@@ -85,7 +85,8 @@ def test_a_layout_installed_through_its_entry_point_is_detected_and_read() -> No
     with pytest.warns(UserWarning, match="half = semicolon_layout:Half .* is not a layout"):
         assert "semicolons" in gr.available_layouts()
     assert "half" not in gr.available_layouts()
-    assert layouts.get("semicolons").by_order is False  # the protocol's default
+    assert layouts.get("semicolons").by_order is False  # the protocol's defaults
+    assert layouts.get("semicolons").by_page is False
     report = gr.parse(SEEDS[3])
     text = gr.render(report, "semicolons")
     assert "\t" not in text and ";" in text

@@ -74,8 +74,8 @@ def _registry() -> dict[str, Layout]:
         else:
             warnings.warn(
                 f"entry point {point.name} = {point.value} ({ENTRY_POINT_GROUP}) is not a "
-                "layout (base.Layout: name, table_line, by_order, sniff, rows; subclass it to "
-                "inherit the defaults); it is not loaded",
+                "layout (base.Layout: name, table_line, by_order, by_page, sniff, rows; "
+                "subclass it to inherit the defaults); it is not loaded",
                 stacklevel=2,
             )
     return layouts
