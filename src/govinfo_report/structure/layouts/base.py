@@ -168,10 +168,11 @@ class Row(NamedTuple):
     (``行政  0  269`` / ``\f许可  8`` for 2698) prints its rest under no column of the
     page before.
 
-    ``part``: the line of the page break before the part of the table's region the row was
-    read in, where page furniture (a browser's footer and date lines) around the break cut
-    the region (``tables.table._read``), so the layout saw no break and ``page`` is 0; 0 in
-    the region's first part. Rows of two parts stand at their own pages' offsets.
+    ``part``: the line of the last page break before the part of the table's region the row
+    was read in, where page furniture (a browser's footer and date lines) around the break
+    cut the region (``tables.table._read``), so the layout saw no break and ``page`` is 0; 0
+    where no break comes before it. Rows of two parts stand at their own pages' offsets;
+    the parts of one page, cut apart by furniture inside it, are one part.
 
     ``lifted``: a row of no label holding one value that the text printed on a line of its
     own between two rows, under a number whose cell has room for both on one line

@@ -2765,7 +2765,7 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
             break  # a numbered piece begins a label: none above it is this label's
     if not paragraphs and any(
         matcher.exact(part) and matcher.match(part)[0] == "row"
-        for other in takewhile(lambda other: _no_cells(other) and not _heads(other), earlier_rows)
+        for other in takewhile(lambda above: _no_cells(above) and not _heads(above), earlier_rows)
         for part, _, start in other.labels
         if abs(start - column) <= _DRIFT
     ):
