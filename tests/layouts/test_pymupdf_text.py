@@ -395,6 +395,60 @@ def test_counts_wrapped_where_two_ways_add_up_are_not_joined() -> None:
     assert new == [None] * 7
 
 
+#: Section 二 of a browser's PDF, every blank cell a line of one no-break space: 行政许可
+#: prints 2, 7 and 6158 (``615`` / ``8``), 其他对外管理服务事项 390, a blank cell and 2047
+#: (``204`` / ``7``); the other rows fit their cells.
+_PROACTIVE_WRAPPED = (
+    ("第二十条第（五）项", "信息", "内容", "上一年", "项目数量", "本年", "增/减"),
+    ("处理", "决定", "数量"),
+    ("行政", "许可", "2", "7", "615", "8"),
+    ("其他", "对外", "管理", "服务", "事项", "390", "", "204", "7"),
+    ("第二十条第（六）项", "信息", "内容", "上一年", "项目数量", "本年", "增/减"),
+    ("处理", "决定", "数量"),
+    ("行政", "处罚", "13", "", "6"),
+    ("行政", "强制", "52", "-4", ""),
+    ("第二十条第（八）项", "信息", "内容", "上一年", "项目数量", "本年增/减"),
+    ("行政", "事业", "性收", "费", "29", ""),
+)
+
+
+def test_section_two_with_a_wrapped_count_keeps_every_row_s_blank_cells() -> None:
+    """A row of section 二 with a line more than its cells, every blank cell printed: the
+    extra line is a count's rest, joined where one pair alone may be a count's head and
+    rest (615 / 8: 2 and 7 are too short for a narrow cell to wrap), and the other rows
+    keep the blank cells they print (main left the whole table to the values' order, and
+    placed none of these rows: 行政处罚's 13 and 6 are two values for three cells)."""
+    report = gr.parse(_report(_cells(*_PROACTIVE_WRAPPED)))
+    values = report.flat()
+    rows = {
+        "licensing": (2, 7, 6158),
+        "other_services": (390, None, 2047),
+        "penalties": (13, None, 6),
+        "coercive_measures": (52, -4, None),
+    }
+    for row, want in rows.items():
+        keys = (f"proactive.{row}.{column}" for column in ("previous_items", "change", "decisions"))
+        assert tuple(values[key] for key in keys) == want, row
+    assert report.cell("proactive.penalties.change").blank
+    assert values["proactive.fees.previous_items"] == 29
+    assert report.cell("proactive.fees.change").blank
+
+
+def test_section_two_row_whose_lines_join_two_ways_is_left_missing() -> None:
+    """``204`` / ``736`` / ``5``: 204 and 7365 or 204736 and 5, both a count's head and
+    rest; section 二 has no rule to tell, so none of the row's cells is placed (a row of
+    more values than cells in text read by their order: the table's other rows may be
+    missing too, never read wrong)."""
+    rows = list(_PROACTIVE_WRAPPED)
+    rows[3] = ("其他", "对外", "管理", "服务", "事项", "", "204", "736", "5")
+    report = gr.parse(_report(_cells(*rows)))
+    for column in ("previous_items", "change", "decisions"):
+        cell = report.cell(f"proactive.other_services.{column}")
+        assert cell.value is None and not cell.blank, column
+    assert report.flat()["proactive.penalties.decisions"] in (None, 6)
+    assert not report.cell("proactive.penalties.decisions").blank
+
+
 def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:
     """``（一）予以`` / ``公开`` and ``3.其`` / ``他``: 予以公开's and 3.其他's labels wrapped
     in their narrow cells, the values after the last piece. Alone, ``公开`` reads as a piece

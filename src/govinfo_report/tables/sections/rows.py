@@ -241,6 +241,9 @@ _REST = re.compile(r"(\d+)(?: ?(?:{}))?".format("|".join((*MONEY_UNITS, *COUNT_U
 _WRAPPED_DIGITS = frozenset("123456789")
 #: The fewest digits a narrow cell's line holds: a wrapped number's head has as many.
 MIN_WRAPPED_HEAD = 3
+#: The fewest digits any cell's line holds: every column's header prints a Chinese
+#: character, as wide as two digits, so a head of one digit wraps in no cell.
+MIN_CELL_DIGITS = 2
 #: The most joins a row's values may rival with (their sets are searched, 2 ** 12 at most).
 MAX_RIVAL_JOINS = 12
 
@@ -262,11 +265,13 @@ def _wrapped(
     values as cells the one its own rules hold for is taken (a row of section 二 has none)."""
     if len(values) <= len(cells):
         return None
+    whole = row.positions.whole
     rivals = _rival_joins(values)
+    if whole:  # every line of the row a cell's: a lone digit is no cell's line
+        rivals = [pair for pair in rivals if _head_digits(values[pair[0]]) >= MIN_CELL_DIGITS]
     if len(rivals) > MAX_RIVAL_JOINS:
         return None
     needed = len(values) - len(cells)
-    whole = row.positions.whole
     sets = (
         [
             chosen
@@ -295,6 +300,11 @@ def _wrapped(
         if _out_of_column_order(joined[:-1] if below else joined):
             return None
     return joined if holds(rules, cells, joined) else None
+
+
+def _head_digits(head: Printed) -> int:
+    """How many digits ``head`` prints."""
+    return sum(map(str.isdigit, head[0]))
 
 
 def _join_sets(
@@ -568,6 +578,9 @@ def by_position(
     the layout's blank cells are not to be trusted (a rhythm or columns that no real table
     breaks) and every row is as it was: its printed values alone. A row of values that is
     no one template row must not print a value past the ``widest`` row's cells either.
+    A row of more lines than cells whose every blank cell is a line of spaces (a page's
+    ``&nbsp;``) lost none and gained none: its extra lines are wrapped numbers' pieces
+    (``_wraps_a_count``, ``_spaced_overflow``), and the other rows keep their positions.
 
     A row of labels alone over fewer blank cells (a header, a merged group label) says
     nothing either way, nor do positions cut short by the end of the table's text: their
@@ -659,14 +672,15 @@ def _placed(
     """``taken`` read by position (``by_position``), or ``None`` where some row's positions
     do not fit."""
     runs_on = _runs_on(taken, widths)
-    spaced = not alone and any(row.positions.spaced for row, _ in taken)
+    spaced = any(row.positions.spaced for row, _ in taken)
     placed: list[Taken] = []
     for (row, runs), width in zip(taken, widths, strict=True):
-        read = (
-            row._replace(positions=row.positions._replace(whole=True))
-            if spaced and _wraps_a_count(row, width)
-            else _by_position(row, runs, width, widest, alone, runs_on)
-        )
+        if spaced and not alone and _wraps_a_count(row, width):
+            read: Row | None = row._replace(positions=row.positions._replace(whole=True))
+        elif spaced and not runs and width is not None and _spaced_overflow(row, width):
+            read = _wrapped_in_grid(row, width, alone)
+        else:
+            read = _by_position(row, runs, width, widest, alone, runs_on)
         if read is None:
             return None
         placed.append((read, runs))
@@ -687,6 +701,36 @@ def _wraps_a_count(row: Row, width: int | None) -> bool:
         and not row.positions.spaced
         and all(text for text, _, _ in grid)
     )
+
+
+def _spaced_overflow(row: Row, width: int) -> bool:
+    """Whether ``row``'s positions hold more cells than its ``width``, every blank one a
+    line of spaces (``Positions.spaced``: a page's ``&nbsp;``) and at least one blank, or
+    none in a section with no rules (``_wraps_a_count`` reads those of the others): no
+    blank cell was lost and none put in, so its extra lines are pieces of numbers, each
+    wrapped in its narrow cell (PyMuPDF's ``471`` / `` `` / ``129`` / ``4`` for 471, a blank
+    cell and 1294)."""
+    grid = row.positions.cells
+    return (
+        len(grid) > width
+        and not row.positions.exact
+        and all(text or at in row.positions.spaced for at, (text, _, _) in enumerate(grid))
+    )
+
+
+def _wrapped_in_grid(row: Row, width: int, alone: bool) -> Row:
+    """``row`` (``_spaced_overflow``) read by every line of its positions, blank cells
+    included (``Positions.whole``): more values than cells, which ``fill`` joins where one
+    set of joins alone makes its cells and its own rules hold (``_wrapped``); else none is
+    placed. A row of a section with no rules (``alone``) is joined here, so that no row of
+    more values than cells puts its neighbours in doubt: ``471`` / `` `` / ``129`` / ``4``
+    is read 471, a blank cell and 1294; ``12`` / ``5`` / ``533`` / ``1`` may be 125 too.
+    The joins checked the order of the values gathered from several lines, as ``fill``
+    does a ``loose`` row's."""
+    grid = row.positions.cells
+    whole = row._replace(values=grid, positions=row.positions._replace(whole=True))
+    joined = _wrapped(whole, grid, range(width), ()) if alone else None
+    return whole if joined is None else whole._replace(values=joined, loose=False)
 
 
 def _runs_on(taken: Sequence[Taken], widths: Sequence[int | None]) -> bool:
