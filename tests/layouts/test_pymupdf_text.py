@@ -410,6 +410,8 @@ _PROACTIVE_WRAPPED = (
     ("第二十条第（八）项", "信息", "内容", "上一年", "项目数量", "本年增/减"),
     ("行政", "事业", "性收", "费", "29", ""),
 )
+#: The columns of (五) and (六).
+_COLUMNS = ("previous_items", "change", "decisions")
 
 
 def test_section_two_with_a_wrapped_count_keeps_every_row_s_blank_cells() -> None:
@@ -427,7 +429,7 @@ def test_section_two_with_a_wrapped_count_keeps_every_row_s_blank_cells() -> Non
         "coercive_measures": (52, -4, None),
     }
     for row, want in rows.items():
-        keys = (f"proactive.{row}.{column}" for column in ("previous_items", "change", "decisions"))
+        keys = (f"proactive.{row}.{column}" for column in _COLUMNS)
         assert tuple(values[key] for key in keys) == want, row
     assert report.cell("proactive.penalties.change").blank
     assert values["proactive.fees.previous_items"] == 29
@@ -436,17 +438,19 @@ def test_section_two_with_a_wrapped_count_keeps_every_row_s_blank_cells() -> Non
 
 def test_section_two_row_whose_lines_join_two_ways_is_left_missing() -> None:
     """``204`` / ``736`` / ``5``: 204 and 7365 or 204736 and 5, both a count's head and
-    rest; section 二 has no rule to tell, so none of the row's cells is placed (a row of
-    more values than cells in text read by their order: the table's other rows may be
-    missing too, never read wrong)."""
+    rest; section 二 has no rule to tell, so none of the row's cells is placed. Every blank
+    cell printed, its lines are wrapped numbers, not cells out of order: the other rows
+    keep their cells (main, and the commit before, dropped the whole table)."""
     rows = list(_PROACTIVE_WRAPPED)
     rows[3] = ("其他", "对外", "管理", "服务", "事项", "", "204", "736", "5")
     report = gr.parse(_report(_cells(*rows)))
-    for column in ("previous_items", "change", "decisions"):
+    for column in _COLUMNS:
         cell = report.cell(f"proactive.other_services.{column}")
         assert cell.value is None and not cell.blank, column
-    assert report.flat()["proactive.penalties.decisions"] in (None, 6)
-    assert not report.cell("proactive.penalties.decisions").blank
+    values = report.flat()
+    assert [values[f"proactive.penalties.{column}"] for column in _COLUMNS] == [13, None, 6]
+    assert report.cell("proactive.penalties.change").blank
+    assert [values[f"proactive.licensing.{column}"] for column in _COLUMNS] == [2, 7, 6158]
 
 
 def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:

@@ -1213,9 +1213,14 @@ def _blank_rows(context: _Context) -> None:
 
 def _merged_grid(taken: Sequence[Taken], named: Sequence[_Labels], template: str) -> bool:
     """Whether a row prints more cells than its template row has: its table's grid has
-    columns that merged cells cover (a Word table's spacer column), which its rows print."""
+    columns that merged cells cover (a Word table's spacer column), which its rows print.
+    A row of more lines than cells, each blank cell printed (``Positions.whole``), prints
+    numbers wrapped in their cells, no more columns."""
     return any(
-        len(found.keys) == 1 and not found.unknown and len(row.values) > len(found.cells)
+        len(found.keys) == 1
+        and not found.unknown
+        and len(row.values) > len(found.cells)
+        and not row.positions.whole
         for (row, _), found in zip(taken, named, strict=True)
     )
 

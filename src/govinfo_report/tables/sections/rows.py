@@ -130,6 +130,17 @@ def fill(
         _full(draft, cells, row.line, joined, label, unit, rules)
     elif wraps and (wrapped := _wrapped(row, values, cells, rules)) is not None:
         _full(draft, cells, row.line, wrapped, label, unit, rules)
+    elif row.positions.whole:
+        # every line a cell's, none lost: numbers wrapped, not cells out of order
+        not_placed(
+            draft,
+            template,
+            cells,
+            values[0],
+            f"{label}: {len(values)} lines for {len(cells)} cells, every blank cell printed, "
+            "so numbers wrapped in their narrow cells, and no one way to join them makes its "
+            "cells",
+        )
     else:
         _extra_values(
             draft,
