@@ -453,6 +453,41 @@ def test_section_two_row_whose_lines_join_two_ways_is_left_missing() -> None:
     assert [values[f"proactive.licensing.{column}"] for column in _COLUMNS] == [2, 7, 6158]
 
 
+#: Section 二 of a narrow PDF whose every cell prints a value with its unit, no blank
+#: line: 规范性文件's label wraps over three lines, its three counts one a line below.
+_UNITS_FLOW = (
+    ("第二十条第（一）项", "信息", "内容", "本年", "新", "制作", "数量", "本年", "新公"),
+    ("开数", "量", "对外", "公开", "总数", "量"),
+    ("规章", "0件", "0件", "0件"),
+    ("规范", "性文", "件", "9件", "7件", "36件"),
+    ("第二十条第（五）项", "信息", "内容", "上一", "年", "项目", "数量", "本年", "增/减"),
+    ("处理", "决定", "数量"),
+    ("行政", "许可", "1项", "0", "11件"),
+)
+
+
+def test_counts_with_their_units_one_under_another_are_no_wrapped_number() -> None:
+    """``9件`` / ``7件`` / ``36件`` under a label wrapped from the line above: a number
+    with its unit is whole (a wrapped number's head prints no unit), so the row is read
+    in its cells' order (main left both rows missing: two values one under the other
+    might be one number's pieces, and section 二 has no rule to tell)."""
+    values = gr.parse(_report(_cells(*_UNITS_FLOW))).flat()
+    made = ("made", "published", "total_published")
+    assert [values[f"proactive.normative_documents.{key}"] for key in made] == [9, 7, 36]
+    assert [values[f"proactive.licensing.{key}"] for key in _COLUMNS] == [1, 0, 11]
+
+
+def test_a_count_over_its_rest_in_a_flow_of_units_is_never_read_as_two_cells() -> None:
+    """``403`` / ``0件``: 4030件 wrapped in its narrow cell, in the same flow: the row's
+    cells are missing, never 403 and 0."""
+    rows = list(_UNITS_FLOW)
+    rows[3] = ("规范", "性文", "件", "9件", "403", "0件")
+    report = gr.parse(_report(_cells(*rows)))
+    for key in ("published", "total_published"):
+        cell = report.cell(f"proactive.normative_documents.{key}")
+        assert cell.value is None and not cell.blank, key
+
+
 def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:
     """``（一）予以`` / ``公开`` and ``3.其`` / ``他``: 予以公开's and 3.其他's labels wrapped
     in their narrow cells, the values after the last piece. Alone, ``公开`` reads as a piece

@@ -41,6 +41,8 @@ from .base import (
 
 #: A value alone on its line.
 _VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
+#: A number's head that its narrow cell may wrap: digits, no unit, no leading zero.
+_WRAP_HEAD = re.compile(r"[+-]?(?:[1-9]\d*(?:\.\d*)?|0\.\d*)")
 #: A sign alone, as a word of its own (``fold`` makes ``－`` ``−`` ``＋`` ``﹢`` plain ones).
 _LONE_SIGN = re.compile(r"(?<!\S)[-+](?!\S)")
 
@@ -339,7 +341,9 @@ _WHOLE = frozenset(
 def _label_wrapped(rows: Sequence[Row], at: int) -> bool:
     """Whether row ``at``'s label wraps from a row of labels alone on the line above, both
     pieces a narrow cell's (``_PIECE``) and its own no row's label whole, and two of its
-    values start lines one under the other at its label's margin."""
+    values start lines one under the other at its label's margin, the upper a number's
+    head (``_WRAP_HEAD``: digits and no unit, which ends a number) and the lower a
+    rest (a digit first): ``9件`` / ``9件`` / ``36件`` wraps none."""
     row = rows[at]
     if not at or not row.labels or len(row.values) < 2:
         return False
@@ -351,7 +355,10 @@ def _label_wrapped(rows: Sequence[Row], at: int) -> bool:
         and max(len(above.labels[-1][0].strip()), len(row.labels[0][0].strip())) <= _PIECE
         and row.labels[0][0].strip() not in _WHOLE
         and any(
-            below[1] - upper[1] == 1 and upper[2] == below[2] == margin
+            below[1] - upper[1] == 1
+            and upper[2] == below[2] == margin
+            and _WRAP_HEAD.fullmatch(upper[0]) is not None
+            and below[0][:1].isdigit()
             for upper, below in pairwise(row.values)
         )
     )
