@@ -453,6 +453,34 @@ def test_section_two_row_whose_lines_join_two_ways_is_left_missing() -> None:
     assert [values[f"proactive.licensing.{column}"] for column in _COLUMNS] == [2, 7, 6158]
 
 
+def test_a_count_wrapped_into_two_like_pieces_is_no_merged_cell_printed_twice() -> None:
+    """2021's one-column 行政强制 printing 1717 over two lines (``17`` / ``17``), every
+    blank cell a line of spaces: two like values for one cell read as a merged cell's
+    text printed twice (python-docx's), main read 17. A text that prints each blank cell
+    prints each merged cell once: the row is a wrapped number, its head too short to be
+    sure of, and its cell is missing."""
+    report = gr.parse(
+        _report(
+            _cells(
+                ("第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+                ("规章", "", "", ""),
+                ("行政规范性文件", "", "", ""),
+                ("第二十条第（五）项", "信息内容", "本年处理决定数量"),
+                ("行政许可", ""),
+                ("第二十条第（六）项", "信息内容", "本年处理决定数量"),
+                ("行政处罚", ""),
+                ("行政强制", "17", "17"),
+                ("第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）"),
+                ("行政事业性收费", ""),
+            )
+        )
+    )
+    assert report.template == "2021"
+    cell = report.cell("proactive.coercive_measures.decisions")
+    assert cell.value is None and not cell.blank
+    assert report.cell("proactive.penalties.decisions").blank
+
+
 #: Section 二 of a narrow PDF whose every cell prints a value with its unit, no blank
 #: line: 规范性文件's label wraps over three lines, its three counts one a line below.
 _UNITS_FLOW = (

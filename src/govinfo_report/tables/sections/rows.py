@@ -138,7 +138,7 @@ def fill(
             cells,
             values[0],
             f"{label}: {len(values)} lines for {len(cells)} cells, every blank cell printed, "
-            "so numbers wrapped in their narrow cells, and no one way to join them makes its "
+            "so numbers wrapped in their narrow cells, and no one sure way to join them makes its "
             "cells",
         )
     else:
@@ -485,10 +485,13 @@ def _read_once(
 ) -> tuple[Printed, ...]:
     """A row's values, the last read once where it repeats a merged cell's text once per
     column it spans (python-docx's row.cells), and the repeats all alike or the row adding
-    up without them."""
+    up without them. A row whose every line is a cell's (``Positions.whole``: text that
+    prints each blank cell, and each merged cell once) repeats no merged cell: its repeat
+    is a number wrapped in its narrow cell (``17`` / ``17`` for 1717)."""
     values = row.values
     if (
         len(values) > len(cells)
+        and not row.positions.whole
         and _repeated(values, len(cells))
         and (
             len({text for text, _, _ in values}) == 1 or adds_up(rules, cells, values[: len(cells)])
