@@ -2611,6 +2611,38 @@ class FlowedAppeals:
 
 
 @attrs.frozen
+class WordPdfminerAppeals:
+    """pdfminer.six's text of Word's PDF: every table one cell a line as ``cells`` writes
+    it, but section 四's, whose narrow header cells print their words a character a line:
+    行政复议's five words and then its five values, then for each litigation group each
+    outcome's word and its value, the groups' 总计s last (``结`` / ``果`` / ``纠`` / ``正`` /
+    ``1`` … ``总`` / ``计`` / ``0`` / ``总`` / ``计`` / ``1``), and ``stray`` values of another
+    block after the group heads (tool bed 8528: ``14`` / ``1``). A blank cell leaves no
+    trace."""
+
+    stray: tuple[str, ...] = ()
+    cells: CellLines = CellLines(separators=0, blank=None, merged=False)
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        outcomes = [words[0] for words in labels.APPEAL_OUTCOMES.values()]
+        if not table or len(table[-1]) != len(labels.APPEAL_GROUPS) * len(outcomes):
+            return self.cells.write(table)
+        row = list(table[-1])
+        groups = [row[at : at + len(outcomes)] for at in range(0, len(row), len(outcomes))]
+        heads = [words[0] for words in labels.APPEAL_GROUPS.values()]
+        lines = [heads[0], "行政诉讼", *self.stray]
+        lines.extend(char for word in outcomes for char in word)
+        lines.extend(groups[0])
+        lines.extend(heads[1:])
+        for group in groups[1:]:
+            for word, value in zip(outcomes[:-1], group, strict=False):
+                lines.extend([*word, value])
+        for group in groups[1:]:
+            lines.extend([*outcomes[-1], group[-1]])
+        return [line for line in lines if line.strip()]
+
+
+@attrs.frozen
 class SpeltAppeals:
     """``pdftotext -layout`` of Word's PDF: tables in columns (``AlignedCells``), but section
     四's, whose fifteen narrow columns print their header words one character a line

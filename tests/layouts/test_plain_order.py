@@ -24,7 +24,7 @@ from govinfo_report.tables.sections.rows import rewrapped
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import TRACELESS, CellLines, ColumnBlocks, FlowedAppeals
+from manglers import TRACELESS, CellLines, ColumnBlocks, FlowedAppeals, WordPdfminerAppeals
 from strategies import nothing_forward, reports, sparse_reports
 
 PDFTOTEXT = TRACELESS["pdftotext"]
@@ -511,17 +511,19 @@ def test_a_run_that_breaks_one_group_s_total_is_not_read_as_the_report_s_error()
 _GROUP = ("upheld", "corrected", "other", "pending", "total")
 
 
-def test_values_beside_the_first_header_cell_that_two_runs_may_leave_stay_missing() -> None:
+def test_values_beside_the_first_header_cell_that_two_runs_may_leave_are_named_by_it() -> None:
     # 四 all zeros, the 6 before its header cells: 6 0 0 0 0 breaks 行政复议's 总计 alone,
     # which may be the report's own error in one cell, so the run with the 6 fits the
-    # rules as well as the run after it, and 四 is left missing.
+    # rules as well as the run after it (stop 88 left 四 missing). But the header prints
+    # its fifteen words and then fifteen values: each value is the column its word
+    # names, so the run with the 6, which moves every one a column, is refused.
     truth = {
         **_SPARSE,
         **{key: 0 for key in _SPARSE if key.startswith("appeals.")},
     }
     back = gr.parse(_beside_review(_blanks_left_out(render(_report(truth), PDFTOTEXT)), 1))
     assert wrong(back, truth) == {}
-    assert all(value is None for value in _section(back.flat(), "appeals").values())
+    assert list(_section(back.flat(), "appeals").values()) == [0] * 15
 
 
 @scaled(0.5)
@@ -1800,6 +1802,35 @@ def test_a_groups_total_printed_anywhere_among_its_values_is_never_read_wrong(
     if all(isinstance(value, int) for value in appeals):
         read = [value is not None for value in _section(back.flat(), "appeals").values()]
         assert all(read) or not any(read)
+
+
+def test_values_their_header_words_name_are_never_read_in_other_columns() -> None:
+    """pdfminer's text of Word's PDF (``WordPdfminerAppeals``, tool bed 8528 page 23):
+    each litigation outcome's word a character a line and then its value, the 总计s last,
+    and two stray values after the group heads. Read in printed order from the third
+    value, every group's 总计 holds (复议后起诉's 结果维持 read as 未经复议直接起诉's 总计 0,
+    its 结果纠正 1 as 结果维持): main read 1 as 结果维持 and 0 as 结果纠正. A value printed
+    right after its column's words is that column's: the reading is refused, the section
+    missing."""
+    truth = _appeals(*[0] * 11, 1, 0, 0, 1)
+    text = render(_report(truth), WordPdfminerAppeals(stray=("14", "1")))
+    assert "结\n果\n纠\n正\n1\n" in text
+    back = gr.parse(text)
+    assert wrong(back, truth) == {}
+    assert back.cell("appeals.litigation_after_review.upheld").value is None
+    assert back.cell("appeals.litigation_after_review.corrected").value is None
+
+
+@scaled(0.5)
+@given(reports(), st.lists(st.integers(0, 20).map(str), max_size=2))
+def test_a_word_pdf_s_appeals_through_pdfminer_are_never_read_wrong(
+    truth: gr.Report, stray: list[str]
+) -> None:
+    """Section 四 as pdfminer prints Word's PDF (``WordPdfminerAppeals``): each header word
+    a character a line before its value, 行政复议's five before its five, the litigation
+    groups' 总计s last, stray values after the group heads. No cell is ever wrong."""
+    back = gr.parse(render(truth, WordPdfminerAppeals(stray=tuple(stray))))
+    assert wrong(back, truth.flat()) == {}
 
 
 def test_a_group_label_written_down_one_character_a_line_is_no_value() -> None:

@@ -6,6 +6,7 @@ holds values where it stands). Its rules: in each of the three groups, 总计 is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 from math import comb
@@ -53,7 +54,12 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     _, taken, runs, values = _taken(rows, template, cells)
     if runs or not _interleaved(taken) or holds(rules(template), cells, values):
         return
-    yield from _windows(values, template, cells)
+    named = _named(taken)
+    yield from (
+        reading
+        for reading in _windows(values, template, cells)
+        if _as_named(reading, named, template)
+    )
     for order, value in _moved(values, template, cells):
         draft = Draft(NAME)
         draft.give(cells, order, None)
@@ -70,6 +76,70 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
             )
         )
         yield draft.freeze()
+
+
+#: Each column's header word (结果维持 …) and its outcome (``upheld`` …).
+_OUTCOME_WORDS = {
+    word: outcome for outcome, words in labels.APPEAL_OUTCOMES.items() for word in words
+}
+#: The group words a header prints over its columns (行政复议, 行政诉讼, 未经复议直接起诉 …).
+_GROUP_WORDS = re.compile(
+    "|".join((*(w for words in labels.APPEAL_GROUPS.values() for w in words), "行政诉讼"))
+)
+#: A run of column header words, each captured.
+_OUTCOMES_RUN = re.compile("(?:{})+".format("|".join(_OUTCOME_WORDS)))
+_OUTCOME = re.compile("|".join(_OUTCOME_WORDS))
+
+
+def _named(taken: Sequence[Taken]) -> dict[Printed, str]:
+    """The outcome each value's own header words name, where the text prints them right
+    before it: the labels printed since the values before (group words aside), column
+    header words alone, each piece a word or a character of one, and as many as the
+    values after them, name those in order (pdfminer's text of Word's PDF, a character a
+    line: ``结`` / ``果`` / ``纠`` / ``正`` / ``1``, or a header's five words and then its
+    five values). Another table's word among them (三's ``其他`` before ``结`` / ``果``)
+    names none, and none is named unless every cell's value is."""
+    named: dict[Printed, str] = {}
+    words: list[str] = []
+    for row, runs in taken:
+        words.extend("".join(piece.split()) for piece, _, _ in row.labels)
+        if not row.values and not runs:
+            continue
+        pieces = [word for word in words if _GROUP_WORDS.fullmatch(word) is None]
+        words = []
+        # a piece is a word or one of its characters: a longer one (三's 其他) is none
+        if runs or any(len(piece) > 1 and piece not in _OUTCOME_WORDS for piece in pieces):
+            continue
+        text = "".join(pieces)
+        if _OUTCOMES_RUN.fullmatch(text) is None:
+            continue
+        outcomes = [_OUTCOME_WORDS[word] for word in _OUTCOME.findall(text)]
+        if len(outcomes) == len(row.values):
+            named.update(zip(row.values, outcomes, strict=True))
+    # a text that prints a tall header's characters by their baselines (plain pdftotext)
+    # may spell a word before a value by chance, never one before every cell's
+    return named if len(named) >= len(labels.APPEAL_GROUPS) * len(labels.APPEAL_OUTCOMES) else {}
+
+
+def _as_named(reading: Reading, named: dict[Printed, str], template: Template) -> bool:
+    """Whether ``reading`` gives each value its header words name (``_named``) to a cell of
+    that column."""
+    return all(_as_named_in(printed, named, template, cells) for cells, printed, _ in reading.given)
+
+
+def _as_named_in(
+    values: Sequence[Printed], named: dict[Printed, str], template: Template, cells: Sequence[int]
+) -> bool:
+    """Whether ``values`` given to ``cells`` in order give each a value its header words
+    name for a cell of that column, where they name every cell's (``_named``): a reading
+    by sequence that puts 结果纠正's ``1`` in 结果维持, or a stray value no word names in
+    any cell, is the text's order misread, however its 总计s hold."""
+    return not named or all(
+        named.get(value) == outcome
+        for value, outcome in zip(
+            values, (template.fields[cell].key.rpartition(".")[2] for cell in cells), strict=True
+        )
+    )
 
 
 def _windows(
@@ -224,6 +294,16 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             (values or runs)[0],
             "section 四: its values come between header cells (the text read the table's "
             "columns out of order) and, taken in order, do not make every group's 总计 hold",
+        )
+    elif _interleaved(taken) and not _as_named_in(values, _named(taken), template, cells):
+        not_placed(
+            draft,
+            template,
+            cells,
+            values[0],
+            "section 四: its values come between header cells (the text read the table's "
+            "columns out of order), and taken in order some value falls in another column "
+            "than the header words printed right before it name",
         )
     else:
         traced = next((row.runs.traced for row, found in taken if found), None)
