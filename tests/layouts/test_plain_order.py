@@ -1804,21 +1804,33 @@ def test_a_groups_total_printed_anywhere_among_its_values_is_never_read_wrong(
         assert all(read) or not any(read)
 
 
-def test_values_their_header_words_name_are_never_read_in_other_columns() -> None:
+def test_values_their_header_words_name_are_read_in_those_columns() -> None:
     """pdfminer's text of Word's PDF (``WordPdfminerAppeals``, tool bed 8528 page 23):
     each litigation outcome's word a character a line and then its value, the 总计s last,
     and two stray values after the group heads. Read in printed order from the third
     value, every group's 总计 holds (复议后起诉's 结果维持 read as 未经复议直接起诉's 总计 0,
-    its 结果纠正 1 as 结果维持): main read 1 as 结果维持 and 0 as 结果纠正. A value printed
-    right after its column's words is that column's: the reading is refused, the section
-    missing."""
+    its 结果纠正 1 as 结果维持): main read 1 as 结果维持 and 0 as 结果纠正. The words
+    right before the values name every cell's: read by them, each outcome's values its
+    groups' in order, the section is the truth."""
     truth = _appeals(*[0] * 11, 1, 0, 0, 1)
     text = render(_report(truth), WordPdfminerAppeals(stray=("14", "1")))
     assert "结\n果\n纠\n正\n1\n" in text
     back = gr.parse(text)
-    assert wrong(back, truth) == {}
-    assert back.cell("appeals.litigation_after_review.upheld").value is None
-    assert back.cell("appeals.litigation_after_review.corrected").value is None
+    assert _section(back.flat(), "appeals") == _section(truth, "appeals")
+    assert "table-read-in-sequence" in {d.code for d in back.diagnostics}
+
+
+def test_values_named_but_breaking_a_total_are_never_read_by_their_names() -> None:
+    """The same text, 复议后起诉's 总计 printed 2 where its outcomes add up to 1: read by
+    the words, a group's 总计 breaks, so no reading is kept and the section is missing."""
+    truth = _appeals(*[0] * 11, 1, 0, 0, 1)
+    text = render(_report(truth), WordPdfminerAppeals(stray=("14", "1")))
+    lines = text.split("\n")
+    last = len(lines) - lines[::-1].index("计")  # 复议后起诉's 总计, the table's last value
+    assert lines[last] == "1"
+    lines[last] = "2"
+    back = gr.parse("\n".join(lines))
+    assert all(value is None for value in _section(back.flat(), "appeals").values())
 
 
 @scaled(0.5)

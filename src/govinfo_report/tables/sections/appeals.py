@@ -121,6 +121,31 @@ def _named(taken: Sequence[Taken]) -> dict[Printed, str]:
     return named if len(named) >= len(labels.APPEAL_GROUPS) * len(labels.APPEAL_OUTCOMES) else {}
 
 
+def _by_names(
+    taken: Sequence[Taken], values: Sequence[Printed], template: Template, cells: tuple[int, ...]
+) -> tuple[Printed, ...] | None:
+    """``values`` in the cells' order by the header words that name each (``_named``:
+    every cell's), where printed order is another: each outcome's values in printed order
+    are its groups' in template order (pdfminer's text of Word's PDF prints 行政复议's five,
+    then each litigation group's outcomes, the 总计s last), values no word names before
+    them left out as another section's, and every group's 总计 holds; ``None`` elsewhere."""
+    named = _named(taken)
+    first = next((at for at, value in enumerate(values) if value in named), None)
+    if first is None or any(runs for _, runs in taken):
+        return None
+    printed: dict[str, list[Printed]] = {}
+    for value in values[first:]:
+        printed.setdefault(named.get(value, ""), []).append(value)
+    outcomes = [template.fields[cell].key.rpartition(".")[2] for cell in cells]
+    if "" in printed or any(len(printed.get(o, ())) != outcomes.count(o) for o in outcomes):
+        return None  # a value no word names among them, or an outcome's values too many
+    taken_of = {outcome: iter(found) for outcome, found in printed.items()}
+    order = tuple(next(taken_of[outcome]) for outcome in outcomes)
+    if order == tuple(values) or not holds(rules(template), cells, order):
+        return None
+    return order
+
+
 def _as_named(reading: Reading, named: dict[Printed, str], template: Template) -> bool:
     """Whether ``reading`` gives each value its header words name (``_named``) to a cell of
     that column."""
@@ -277,6 +302,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     cells = tuple(template.sections[NAME])
     rows, taken, runs, values = _taken(rows, template, cells)
     draft = Draft(NAME)
+    interleaved = _interleaved(taken)
     if not values and not runs:
         draft.find(
             diagnostic(
@@ -286,7 +312,24 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 template.section_keys(NAME),
             )
         )
-    elif _interleaved(taken) and not (not runs and holds(rules(template), cells, values)):
+    elif interleaved and (named := _by_names(taken, values, template, cells)) is not None:
+        draft.give(cells, named, None)
+        kept = set(named)
+        left = " ".join(value[0] for value in values if value not in kept)
+        draft.find(
+            diagnostic(
+                "table-read-in-sequence",
+                "section 四: its values come between header cells (the text read the table's "
+                "columns out of order), each right after the header words that name its "
+                "column; read by them, each group's values the ones its place names (the "
+                "first 结果维持 行政复议's, the next 未经复议直接起诉's …), every group's 总计 "
+                "holding"
+                + (f", the others ({left}) left out as another section's" if left else ""),
+                named[0][1],
+                named[0][2],
+            )
+        )
+    elif interleaved and not (not runs and holds(rules(template), cells, values)):
         not_placed(
             draft,
             template,
@@ -295,7 +338,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             "section 四: its values come between header cells (the text read the table's "
             "columns out of order) and, taken in order, do not make every group's 总计 hold",
         )
-    elif _interleaved(taken) and not _as_named_in(values, _named(taken), template, cells):
+    elif interleaved and not _as_named_in(values, _named(taken), template, cells):
         not_placed(
             draft,
             template,
