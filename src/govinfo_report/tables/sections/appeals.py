@@ -1,7 +1,8 @@
 """Section 四, 政府信息公开行政复议、行政诉讼情况: one row of fifteen values under a three-row
 header; its values in reading order fill the cells in template order (a collapsed cell
-holds values where it stands). Its rules: in each of the three groups, 总计 is the sum of
-结果维持, 结果纠正, 其他结果 and 尚未审结.
+holds values where it stands), or, where the header's words printed among them name
+every value's column, the cells those words name. Its rules: in each of the three
+groups, 总计 is the sum of 结果维持, 结果纠正, 其他结果 and 尚未审结.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def _by_names(
     printed: dict[str, list[Printed]] = {}
     for value in values[first:]:
         printed.setdefault(named.get(value, ""), []).append(value)
-    outcomes = [template.fields[cell].key.rpartition(".")[2] for cell in cells]
+    outcomes = [_outcome(template, cell) for cell in cells]
     if "" in printed or any(len(printed.get(o, ())) != outcomes.count(o) for o in outcomes):
         return None  # a value no word names among them, or an outcome's values too many
     taken_of = {outcome: iter(found) for outcome, found in printed.items()}
@@ -160,11 +161,14 @@ def _as_named_in(
     by sequence that puts 结果纠正's ``1`` in 结果维持, or a stray value no word names in
     any cell, is the text's order misread, however its 总计s hold."""
     return not named or all(
-        named.get(value) == outcome
-        for value, outcome in zip(
-            values, (template.fields[cell].key.rpartition(".")[2] for cell in cells), strict=True
-        )
+        named.get(value) == _outcome(template, cell)
+        for value, cell in zip(values, cells, strict=True)
     )
+
+
+def _outcome(template: Template, cell: int) -> str:
+    """The outcome (column) of ``cell``, as the three groups share it (``upheld`` …)."""
+    return template.fields[cell].key.rpartition(".")[2]
 
 
 def _windows(
