@@ -252,6 +252,20 @@ def pdfplumber_plain(text: str, report: gr.Report, rng: Random, tall: bool = Fal
     return "\n".join([*head, *lines, *foot])
 
 
+def lifted_numbers(prose: str, width: int) -> str:
+    """``prose`` as pdfplumber's layout text prints a browser's PDF of it: wrapped every
+    ``width`` characters, each line's numbers lifted out of it (spaces in their place) onto
+    a line of their own below it."""
+    out = []
+    for start in range(0, len(prose), width):
+        line = prose[start : start + width]
+        numbers = re.findall(r"\d+", line)
+        out.append(re.sub(r"\d+", lambda m: " " * (2 * len(m[0])), line))
+        if numbers:
+            out.append("   ".join(numbers))
+    return "\n".join(out)
+
+
 def labels_above(text: str, rng: Random) -> str:
     """One-space text of a browser's PDF (``pdfplumber_plain``) as pypdfium2 prints a table
     of narrow label cells: each row of sections 三 and 四 whose label and values share a

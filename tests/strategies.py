@@ -60,6 +60,32 @@ def beside_wide_counts(template: str, key: str, counts: tuple[int, ...]) -> dict
     return values
 
 
+#: What section 一 may state of section 二, by template: the key and how it is said.
+STATED = {
+    "2019": {
+        "proactive.normative_documents.made": "新制作规范性文件{}件",
+        "proactive.normative_documents.published": "新公开规范性文件{}件",
+        "proactive.licensing.decisions": "作出行政许可决定{}件",
+        "proactive.penalties.decisions": "作出行政处罚决定{}件",
+    },
+    "2021": {
+        "proactive.rules.issued": "制发规章{}件",
+        "proactive.rules.in_force": "现行有效规章{}件",
+        "proactive.normative_documents.issued": "制发的行政规范性文件{}件",
+        "proactive.normative_documents.repealed": "废止规范性文件{}件",
+        "proactive.normative_documents.in_force": "现行有效行政规范性文件{}件",
+        "proactive.licensing.decisions": "作出行政许可决定{}件",
+        "proactive.penalties.decisions": "作出行政处罚决定{}件",
+    },
+}
+
+
+def stating(template: str, counts: dict[str, Any]) -> str:
+    """Section 一's sentence stating ``counts`` (keys of ``STATED[template]``), in order."""
+    said = "，".join(STATED[template][key].format(counts[key]) for key in sorted(counts))
+    return f"本年度，{said}。"
+
+
 @st.composite
 def applications(
     draw: st.DrawFn,

@@ -23,7 +23,7 @@ from govinfo_report.structure.layouts import Row, Runs
 from govinfo_report.structure.layouts.run_together import RunTogether
 
 from conftest import HERE, scaled
-from strategies import reports, sparse_reports
+from strategies import STATED, reports, sparse_reports, stating
 
 REALWORLD = HERE / "fixtures" / "realworld"
 CRAWLER = sorted((REALWORLD / "raw").glob("*.crawler.txt"))
@@ -899,26 +899,6 @@ def test_the_counts_of_another_row_do_not_cut_a_run() -> None:
     assert mismatched == {"proactive.rules.issued", "proactive.rules.in_force"}
 
 
-#: What section 一 may state of section 二, by template: the key and how it is said.
-STATED = {
-    "2019": {
-        "proactive.normative_documents.made": "新制作规范性文件{}件",
-        "proactive.normative_documents.published": "新公开规范性文件{}件",
-        "proactive.licensing.decisions": "作出行政许可决定{}件",
-        "proactive.penalties.decisions": "作出行政处罚决定{}件",
-    },
-    "2021": {
-        "proactive.rules.issued": "制发规章{}件",
-        "proactive.rules.in_force": "现行有效规章{}件",
-        "proactive.normative_documents.issued": "制发的行政规范性文件{}件",
-        "proactive.normative_documents.repealed": "废止规范性文件{}件",
-        "proactive.normative_documents.in_force": "现行有效行政规范性文件{}件",
-        "proactive.licensing.decisions": "作出行政许可决定{}件",
-        "proactive.penalties.decisions": "作出行政处罚决定{}件",
-    },
-}
-
-
 @scaled(1)
 @given(
     report=sparse_reports(),
@@ -936,10 +916,10 @@ def test_flattened_reports_whose_prose_states_counts_are_never_read_wrong(
     values = report.flat()
     stated = [key for key in sorted(STATED[report.template]) if values.get(key) is not None]
     said = data.draw(st.sets(st.sampled_from(stated), min_size=len(stated) // 2))
-    prose = "，".join(STATED[report.template][key].format(values[key]) for key in sorted(said))
+    prose = stating(report.template, {key: values[key] for key in said})
     text = _flattened(report, random.Random(seed), blanks)
     assert text.count("无。") >= 1
-    back = gr.parse(text.replace("无。", f"本年度，{prose}。", 1))
+    back = gr.parse(text.replace("无。", prose, 1))
     for key, want in values.items():
         cell = back.cell(key)
         if want is None:  # printed —: missing, or what the report's rules fix

@@ -1,8 +1,9 @@
 """Text versus table: counts that the prose of section 一 (总体情况) states and a table also
 holds, such as ``全年共受理依申请公开14件``. A count the table contradicts, or does not
 give, is a ``text-table-mismatch`` warning naming both positions; nothing is changed. Where
-section 二's values ran together (no rule cuts them), the counts the prose states for the
-row's cells choose among the ways to cut the run (``by_cell``), never give a value.
+section 二's values ran together (no rule cuts them), or a row of it printed fewer values
+than cells (no rule places them), the counts the prose states for the row's cells choose
+among the ways to read it (``by_cell``), never give a value.
 """
 
 from __future__ import annotations
@@ -26,13 +27,18 @@ _SPACE = re.compile(r"\s+")
 
 
 class Statement(NamedTuple):
-    """A count stated in the prose, at ``line``/``column`` (1-based)."""
+    """A count stated in the prose, at ``line``/``column`` (1-based). ``apart``: its count
+    stands on a line of numbers alone, lifted out of its sentence (pdfplumber's layout text
+    of a browser's PDF prints a paragraph's numbers on lines of their own, below it: ``新制作
+    规范性文件      件，主动公开规范性文件`` / ``9`` / ``件。``), so it may be another
+    clause's."""
 
     text: str
     value: int
     readings: tuple[tuple[str, ...], ...]
     line: int
     column: int
+    apart: bool = False
 
 
 class _Patterns(NamedTuple):
@@ -108,6 +114,8 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
                             patterns.readings[which],
                             number,
                             shift + index + 1 if isinstance(shift, int) else shift[index],
+                            count is not None
+                            and compacts[bisect_right(starts, match.start(count)) - 1].isascii(),
                         )
                     )
             match = later.match(text, start) if later is not None else None
@@ -197,10 +205,13 @@ def _shown(keys: tuple[str, ...], resolved: Resolved) -> str:
 
 def by_cell(statements: Sequence[Statement], template: Template) -> Stated:
     """The counts ``statements`` state for one cell of section 二 each (``制发规范性文件88件``),
-    by cell: what ``resolve`` lets choose among the ways to cut a run of the section's
-    digits, which no rule cuts (the other sections' runs are cut by their rules alone)."""
+    by cell: what ``resolve`` lets choose among the ways to read a row of the section,
+    which no rule cuts or places (the other sections' rows are read by their rules alone).
+    A count lifted out of its sentence (``Statement.apart``) states nothing here."""
     stated: dict[int, tuple[tuple[int, Printed], ...]] = {}
     for statement in statements:
+        if statement.apart:
+            continue  # its count may be another clause's
         if len(statement.readings) == 1 and len(statement.readings[0]) == 1:
             key = statement.readings[0][0]
             cell = template.index.get(key)

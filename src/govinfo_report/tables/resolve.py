@@ -97,31 +97,35 @@ def resolve(
 
 
 def _by_prose(unit: Unit, stated: Stated) -> Unit:
-    """``unit``, where it is a run of section 二's digits (which no rule cuts: the section
-    has none), left the one way to cut it that gives each cell the prose states a count for
-    (``stated``) that count, where exactly one way does: every other way then disagrees
-    with some count the prose states for the row. Otherwise (no count stated for its cells,
-    no way or several agreeing, digits that could also be fewer values) as it is, its cells
-    missing. The values are the run's digits: the prose only chooses among its cuts."""
-    if unit.kind != "digits" or len(unit.options) < 2 or unit.fewer:
-        return unit
+    """``unit``, where it is a row of section 二 (which no rule places: the section has
+    none) that the text leaves several ways to read, left those that agree with every count
+    the prose states for its cells (``stated``): a way agrees where it gives each such cell
+    a printed value of its stated count (none, or a 0, for a count of 0). A run of digits
+    is left the one way to cut it that agrees, where exactly one does (and its digits could
+    not also be fewer values); a short row (fewer values than cells, read by their order)
+    the placements that agree, where some but not all do: the cells they all give alike are
+    then placed, the rest stay missing. Otherwise (no count stated for its cells, no way
+    agreeing) as it is. The values are always the row's own; the prose only chooses among
+    its readings, and a count no reading gives is a ``text-table-mismatch``."""
+    if unit.kind not in ("digits", "short") or unit.fewer or stated.keys().isdisjoint(unit.cells):
+        return unit  # (at C speed: most rows are no such row, or section 三's or 四's)
     named = [(at, said) for at, cell in enumerate(unit.cells) for said in stated.get(cell, ())]
-    if not named:
-        return unit
-    agree = [
+    options = unit.placements()
+    agree = tuple(
         option
-        for option in unit.options
-        if all(_stated_count(unit, dict(option).get(at)) == count for at, (count, _) in named)
-    ]
-    if len(agree) != 1:
+        for option in options
+        if all(_agrees(unit, dict(option).get(at), count) for at, (count, _) in named)
+    )
+    if not agree or len(agree) == len(options) or (unit.kind == "digits" and len(agree) > 1):
         return unit
-    return attrs.evolve(unit, options=(agree[0],), prose=tuple(said for _, (_, said) in named))
+    return attrs.evolve(unit, options=agree, prose=tuple(said for _, (_, said) in named))
 
 
-def _stated_count(unit: Unit, piece: int | None) -> int | None:
-    """The count a piece of ``unit`` gives (``None``: no piece, or not a plain count)."""
-    text = unit.pieces[piece][0] if piece is not None else ""
-    return int(text) if text.isascii() and text.isdigit() else None
+def _agrees(unit: Unit, piece: int | None, count: int) -> bool:
+    """Whether ``piece`` of ``unit`` (``None``: no piece, a blank cell) gives the cell the
+    prose states ``count`` for: a printed value of that count, or none but a 0 for 0."""
+    value = None if piece is None else convert(unit.pieces[piece][0], "count", None)[0]
+    return value == count if count else not value
 
 
 #: Rows of zeros run together, one 0 a cell, that show a text prints every cell.
@@ -1711,6 +1715,9 @@ def _placed(
         rules, under = f"the columns their units name and {rules}", "has a unit naming"
     elif unit.fits:
         rules = f"the header's columns its values stand under and {rules}"
+    if unit.prose and unit.run is None:  # a run's cut by the prose is ``_run_placed``'s
+        said = ", ".join(repr(text) for text, _, _ in unit.prose)
+        rules = f"the counts the prose states for its cells ({said}) and {rules}"
     if unit.run is not None:
         code, outcome = _run_placed(unit, whole, alone, why, rules)
     elif whole:
