@@ -53,9 +53,18 @@ def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Ite
     values (``resolve.confirmed``)."""
     cells = tuple(template.sections[NAME])
     _, taken, runs, values = _taken(rows, template, cells)
-    if runs or not _interleaved(taken) or holds(rules(template), cells, values):
+    if runs or not _interleaved(taken):
         return
     named = _named(taken)
+    if holds(rules(template), cells, values):
+        # the printed order holds; where an order with a group's 总计 moved holds too
+        # (``read``), both are rivals: no reading by blocks is kept for cells they dispute
+        rivals = _total_moved(values, template, cells, named, taken)
+        for order in (tuple(values), *rivals) if rivals else ():
+            draft = Draft(NAME)
+            draft.give(cells, order, None)
+            yield draft.freeze()
+        return
     yield from (
         reading
         for reading in _windows(values, template, cells)
@@ -264,6 +273,84 @@ def _moved(
                 yield order, value
 
 
+#: 总计's header word.
+_TOTAL_WORD = "总计"
+#: The characters of the columns' header words (结果维持 … 总计).
+_HEADER_CHARACTERS = frozenset("".join([*_OUTCOME_WORDS, _TOTAL_WORD]))
+#: Where a browser's (wkhtmltopdf) PDF through plain ``pdftotext`` prints a group's 总计
+#: among its five values: second (``1`` / ``12`` / ``3`` / ``5`` / ``3`` for 1 3 5 3 and 12).
+_TOTAL_FLOWED_AT = 1
+
+
+def _after_total(taken: Sequence[Taken]) -> set[Printed]:
+    """The values printed first after header characters that end with 总计's (group words
+    aside): a group whose first value is one had its header read to its last column before
+    its values, as plain ``pdftotext`` prints Word's PDF by its baselines (``结`` / ``结`` /
+    ``果`` / ``果`` / … / ``总`` / ``计`` / ``0`` / ``1`` …), not a flow that prints 总计's
+    word among the outcomes' (``总计 结果 结果 其他 尚未``)."""
+    words: list[str] = []
+    found: set[Printed] = set()
+    for row, runs in taken:
+        words.extend("".join(piece.split()) for piece, _, _ in row.labels)
+        if row.values or runs:
+            text = "".join(word for word in words if _GROUP_WORDS.fullmatch(word) is None)
+            if row.values and text.endswith(_TOTAL_WORD):
+                found.add(row.values[0])
+            words = []
+    return found
+
+
+def _header_between(taken: Sequence[Taken]) -> bool:
+    """Whether column header words (or their pieces) come between the section's values: a
+    flow that prints a header's lines among its groups' values (``维持 纠正 结果 审结``
+    after 行政复议's), not one whose whole header comes first and only another section's
+    text strays among the values (Chrome's PDF through plain ``pdftotext``: ``0`` / ``强。``
+    / ``1`` …)."""
+    valued = [at for at, (row, runs) in enumerate(taken) if runs or _numbers(row)]
+    return bool(valued) and any(
+        _HEADER_CHARACTERS.issuperset(word)
+        for row, _ in taken[valued[0] + 1 : valued[-1] + 1]
+        for text, _, _ in row.labels
+        if (word := "".join(text.split()))
+    )
+
+
+def _total_moved(
+    values: Sequence[Printed],
+    template: Template,
+    cells: tuple[int, ...],
+    named: dict[Printed, str],
+    taken: Sequence[Taken],
+) -> list[tuple[Printed, ...]]:
+    """The other orders of ``values`` (as many as ``cells``, in printed order, every group's
+    总计 holding) that hold as well and give some cell another number: a group's 总计 printed
+    second, as a browser's PDF through plain ``pdftotext`` prints it, the outcomes after it
+    each a place later (``0 1 0 0 1``: 结果纠正 1 and 总计 1 as printed, or 总计 1 and 尚未审结
+    1). Only a group that prints its 总计 as its 结果纠正, every other outcome 0, reads both
+    ways. None where no header word comes between the values (``_header_between``), or
+    the header words printed before the values name each (``named``), nor for a group whose
+    values come right after header characters ending with 总计's (``_after_total``): plain
+    ``pdftotext`` of Chrome's and of Word's PDFs, whose order they confirm."""
+    if len(values) != len(cells) or named or not _header_between(taken):
+        return []
+    numbers = count_values([text for text, _, _ in values])
+    after_total = _after_total(taken)
+    found: list[tuple[Printed, ...]] = []
+    for rule in rules(template):
+        places = [cells.index(cell) for cell in (*rule.right, *rule.left)]  # 总计 last
+        if values[places[0]] in after_total:
+            continue  # its header's 总计 printed right before its values: in order
+        at = _TOTAL_FLOWED_AT
+        sources = [*places[:at], *places[at + 1 :], places[at]]  # what each place takes
+        moved = [numbers[source] for source in sources]
+        if _holds(moved[-1:], moved[:-1]) and moved != [numbers[place] for place in places]:
+            order = list(values)
+            for place, source in zip(places, sources, strict=True):
+                order[place] = values[source]
+            found.append(tuple(order))
+    return found
+
+
 def _totals_hold(values: Sequence[Printed], template: Template, cells: tuple[int, ...]) -> bool:
     """Whether ``values``, given to ``cells`` in order, make every group's 总计 hold
     (``_holds``)."""
@@ -307,6 +394,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
     rows, taken, runs, values = _taken(rows, template, cells)
     draft = Draft(NAME)
     interleaved = _interleaved(taken)
+    words = _named(taken) if interleaved else {}
     if not values and not runs:
         draft.find(
             diagnostic(
@@ -342,7 +430,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             "section 四: its values come between header cells (the text read the table's "
             "columns out of order) and, taken in order, do not make every group's 总计 hold",
         )
-    elif interleaved and not _as_named_in(values, _named(taken), template, cells):
+    elif interleaved and not _as_named_in(values, words, template, cells):
         not_placed(
             draft,
             template,
@@ -351,6 +439,30 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
             "section 四: its values come between header cells (the text read the table's "
             "columns out of order), and taken in order some value falls in another column "
             "than the header words printed right before it name",
+        )
+    elif (
+        interleaved and not runs and (rivals := _total_moved(values, template, cells, words, taken))
+    ):
+        doubted = sorted(
+            {
+                at
+                for order in rivals
+                for at, (one, other) in enumerate(zip(values, order, strict=True))
+                if one[0] != other[0]
+            }
+        )
+        sure = [at for at in range(len(cells)) if at not in doubted]
+        draft.give([cells[at] for at in sure], [values[at] for at in sure], None)
+        not_placed(
+            draft,
+            template,
+            [cells[at] for at in doubted],
+            values[doubted[0]],
+            "section 四: its values come between header cells (the text read the table's "
+            "columns out of order) and, taken in order, make every group's 总计 hold; but "
+            "so do they with a group's 总计 taken from its second place (a browser's PDF "
+            "through plain pdftotext prints a group's 总计 second), which gives these cells "
+            "other numbers",
         )
     else:
         traced = next((row.runs.traced for row, found in taken if found), None)
