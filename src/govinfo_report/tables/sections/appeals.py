@@ -132,14 +132,17 @@ def _named(taken: Sequence[Taken]) -> dict[Printed, str]:
 
 
 def _by_names(
-    taken: Sequence[Taken], values: Sequence[Printed], template: Template, cells: tuple[int, ...]
+    named: dict[Printed, str],
+    taken: Sequence[Taken],
+    values: Sequence[Printed],
+    template: Template,
+    cells: tuple[int, ...],
 ) -> tuple[Printed, ...] | None:
-    """``values`` in the cells' order by the header words that name each (``_named``:
-    every cell's), where printed order is another: each outcome's values in printed order
+    """``values`` in the cells' order by the header words that name each (``named``, as
+    ``_named`` gives them: every cell's), where printed order is another: each outcome's values in printed order
     are its groups' in template order (pdfminer's text of Word's PDF prints 行政复议's five,
     then each litigation group's outcomes, the 总计s last), values no word names before
     them left out as another section's, and every group's 总计 holds; ``None`` elsewhere."""
-    named = _named(taken)
     first = next((at for at, value in enumerate(values) if value in named), None)
     if first is None or any(runs for _, runs in taken):
         return None
@@ -404,7 +407,7 @@ def read(rows: Iterable[Row], template: Template) -> Reading:
                 template.section_keys(NAME),
             )
         )
-    elif interleaved and (named := _by_names(taken, values, template, cells)) is not None:
+    elif interleaved and (named := _by_names(words, taken, values, template, cells)) is not None:
         draft.give(cells, named, None)
         kept = set(named)
         left = " ".join(value[0] for value in values if value not in kept)
