@@ -139,10 +139,11 @@ def _by_names(
     cells: tuple[int, ...],
 ) -> tuple[Printed, ...] | None:
     """``values`` in the cells' order by the header words that name each (``named``, as
-    ``_named`` gives them: every cell's), where printed order is another: each outcome's values in printed order
-    are its groups' in template order (pdfminer's text of Word's PDF prints 行政复议's five,
-    then each litigation group's outcomes, the 总计s last), values no word names before
-    them left out as another section's, and every group's 总计 holds; ``None`` elsewhere."""
+    ``_named`` gives them: every cell's), where printed order is another: each outcome's
+    values in printed order are its groups' in template order (pdfminer's text of Word's
+    PDF prints 行政复议's five, then each litigation group's outcomes, the 总计s last),
+    values no word names before them left out as another section's, and every group's 总计
+    holds; ``None`` elsewhere."""
     first = next((at for at, value in enumerate(values) if value in named), None)
     if first is None or any(runs for _, runs in taken):
         return None
