@@ -1527,6 +1527,10 @@ class CentredRows:
     ``head`` characters (``上一`` / ``年项`` / ``目数`` / ``量``), its labels every ``wrap``
     and centred in its height (``信息`` / ``内容``), columns in characters, and a row of one
     cell (a sub-table's article) spanning them.
+    ``numbering``: a sub-row's number (``1.``) on a line of its own, after its label's
+    first character's (``属`` / ``1.`` / ``于国``): pdfplumber's text of a browser's PDF of a
+    narrow page, whose digits stand on a baseline of their own.
+
     ``right``: each value ends where its column does (a number aligned right in its cell):
     with ``gap`` 1 and ``head``, a browser's PDF of a narrow page, whose header words stand
     one space apart and a value under 处理决定数量 stands, counted in display columns (the
@@ -1552,6 +1556,7 @@ class CentredRows:
     head: int = 0
     right: bool = False
     furniture: bool = False
+    numbering: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         labels_ = max(
@@ -1601,11 +1606,7 @@ class CentredRows:
                 else:
                     lines.append(list(row))
                 continue
-            pieces = [
-                self._centred([cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)])
-                or [""]
-                for cell in row[:labels_]
-            ]
+            pieces = [self._centred(self._wrapped(cell)) or [""] for cell in row[:labels_]]
             tall = max(map(len, pieces))
             label_lines = [
                 [cell[at] if at < len(cell) else "" for cell in pieces] for at in range(tall)
@@ -1687,6 +1688,16 @@ class CentredRows:
             return [*laid, *_BROWSER_BREAK[:-1], "\f" + _BROWSER_BREAK[-1], *after]
         return [*laid, "\f" + after[0], *after[1:]]
 
+    def _wrapped(self, cell: str) -> list[str]:
+        """A label cell's lines, ``wrap`` characters each; with ``numbering``, a sub-row's
+        number on a line of its own after its first character's."""
+        numbered = _SUB_NUMBER.match(cell) if self.numbering else None
+        if numbered is None or len(cell) == numbered.end():
+            return [cell[at : at + self.wrap] for at in range(0, len(cell), self.wrap)]
+        rest = cell[numbered.end() + 1 :]
+        wrapped = [rest[at : at + self.wrap] for at in range(0, len(rest), self.wrap)]
+        return [cell[numbered.end()], numbered[0], *wrapped]
+
     def _centred(self, pieces: list[str]) -> list[str]:
         """``pieces``, a label's lines, each narrower than the one above moved ``centred``
         characters right."""
@@ -1698,6 +1709,9 @@ class CentredRows:
             for at, piece in enumerate(pieces)
         ]
 
+
+#: A sub-row's number before its label (``1.``), which ``CentredRows.numbering`` prints apart.
+_SUB_NUMBER = re.compile(r"\d{1,2}\.")
 
 #: A browser's page break as ``pdftotext -layout`` prints it (``CentredRows.furniture``):
 #: the page's footer and, past ``\f``, the next page's header.

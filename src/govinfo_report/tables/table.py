@@ -1117,7 +1117,7 @@ def _by_order(
     """Section ``name``'s table read from ``rows``: as they are, or, read by the order of
     their cells alone, another way where the rules confirm it (``read_table``)."""
     section = SECTIONS[name]
-    first = section.read(rows.rows, template)
+    first = section.read(rows.rows, template, not rows.by_order)
     if rows.layout == SpaceAligned.name:
         first = between_rows(first, rows.rows, region.skel.lines, template)
     if rows.layout == SpaceAligned.name or rows.by_order:

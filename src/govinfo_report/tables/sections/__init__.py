@@ -27,8 +27,10 @@ class Section(Protocol):
         """How many values a full row of the section's table holds."""
         ...
 
-    def read(self, rows: Iterable[Row], template: Template) -> Reading:
-        """The reading of the table's rows."""
+    def read(self, rows: Iterable[Row], template: Template, by_lines: bool = False) -> Reading:
+        """The reading of the table's rows. ``by_lines``: the text's lines are the page's (a
+        layout not read by the order of its cells), so a row's values stand within its
+        label's height."""
         ...
 
     def alternatives(

@@ -392,7 +392,7 @@ def _taken(
     return rows, taken, runs, _values(taken, edge)
 
 
-def read(rows: Iterable[Row], template: Template) -> Reading:
+def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Reading:
     """The reading of section 四's rows."""
     cells = tuple(template.sections[NAME])
     rows, taken, runs, values = _taken(rows, template, cells)

@@ -68,6 +68,7 @@ from .rows import (
     short,
 )
 from .spanned import spanned, wrapped_around
+from .spelt_down import spelt_down
 
 NAME = "applications"
 #: A group's numbering at the start of its printed label: ``(五)`` (full-width folded).
@@ -154,13 +155,18 @@ def _plans(taken: Sequence[Taken], template: str) -> list[_Plan]:
     return [_PLANS[template, tuple(map(_TEXT, row.labels))] for row, _ in taken]
 
 
-def read(rows: Iterable[Row], template: Template) -> Reading:
-    """The reading of section 三's rows: each row through ``CHAIN``."""
+def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Reading:
+    """The reading of section 三's rows: each row through ``CHAIN``. ``by_lines``: the
+    text's lines are the page's, so labels spelt down a narrow column are joined to the
+    values on their lines (``spelt_down``)."""
     name = template.name
     columns = width(name)
     lines = list(rows)
     found = labels_below(lines, matcher(name, NAME))
-    rows = rewrapped(spanned(found, matcher(name, NAME), columns), matcher(name, NAME))
+    rows = spanned(found, matcher(name, NAME), columns)
+    if by_lines:
+        rows = spelt_down(rows, name)
+    rows = rewrapped(rows, matcher(name, NAME))
     rows = widened(rows, columns)
     taken = collapsed.take_all(rows, matcher(name, NAME).known)
     plans = _plans(taken, name)

@@ -54,17 +54,25 @@ def blank_rows(
         after = len(rows) if following is None else starts.get(following)
         if start is None or at is None or after is None:
             continue
-        stop = rows[after].line if after < len(rows) else last
-        end = _spelt_on(row_labels[before][0], lines, rows[start].line, rows[at].line)
+        stop = _first_line(rows[after]) if after < len(rows) else last
+        end = _spelt_on(
+            row_labels[before][0], lines, _first_line(rows[start]), _first_line(rows[at])
+        )
         if (
             end is not None
             and all(named in ((), (key,)) for named in keys[at:after])
             and not any(named == (key,) for named in (*keys[:at], *keys[after:]))
-            and _spelt_on(row_labels[key][0], lines, rows[at].line, stop) is not None
+            and _spelt_on(row_labels[key][0], lines, _first_line(rows[at]), stop) is not None
             and not any(end < line < stop for line in valued)
         ):
             found.append(key)
     return found
+
+
+def _first_line(row: Row) -> int:
+    """The line ``row`` starts on: its label's first, where a label joined from the lines
+    above its values (``rewrapped``, ``spelt_down``) starts before them."""
+    return min((line for _, line, _ in row.labels), default=row.line)
 
 
 def _side_by_side(row: Row) -> bool:

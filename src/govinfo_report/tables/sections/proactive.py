@@ -108,7 +108,7 @@ def _texts(row: Row) -> tuple[str, ...]:
     return tuple(map(_TEXT, row.labels))
 
 
-def read(rows: Iterable[Row], template: Template) -> Reading:
+def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
     rows = printed = header_glued.apart(rows, name)

@@ -1,0 +1,210 @@
+"""Section 三's row labels spelt down a narrow column, a character or two a line, the row's
+values on one of those lines: a browser's PDF through pdfplumber (``属`` / ``1.`` / ``于国
+0  0 …`` / ``家秘`` / ``密``, the number on a baseline of its own), PyMuPDF's sorted text or
+``pdftotext -layout``, with the group labels' pieces (``不予公`` / ``开``) and the section's
+vertical heading (``本`` / ``年`` / ``度``) between them.
+
+Each row's label is spelt, in the template's order, from the label pieces of consecutive
+lines: each piece the next characters of the label, or one a label is spelt past (a
+numbering, a quote, a group label's piece, a numeral alone). A row's label and its values
+stand within the row's height, so in text whose lines are the page's (never text read by
+the order of its cells) values whose lines lie between the label's first and last piece
+are the row's. Where exactly one row of values stands there, it is joined: its label the
+label whole, with the sub-row's number printed apart (``3.其他``, not the column 其他), and
+the pieces' lines dropped. Where none or two do (values centred below a short label, a
+number wrapped onto two lines), or they stand beside another row's piece, the lines are
+left as they are for the other readings. A label printed on one line needs no spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from typing import NamedTuple
+
+from ... import labels
+from ...fold import fold
+from ...structure.layouts import Row
+from ..matching import normalise_label
+
+#: A sub-row's number printed alone (``3.``): the row's, kept before its joined label, so
+#: that ``3.其他`` is a row, not the applicant column ``其他``.
+_SUB_NUMBER = re.compile(r"\d{1,2}[.、]")
+
+#: A group's numeral, printed alone when its numbering is cut a character a line.
+_NUMERALS = frozenset("一二三四五六七八九十")
+#: The fewest rows of label pieces alone, each of two characters or fewer, for a table's
+#: labels to be looked for as spelt down a narrow column (a cheap test first).
+_FEW_PIECES = 4
+#: The most pieces one label may be spelt over, skipped ones included.
+_MOST_PIECES = 60
+
+
+class _Piece(NamedTuple):
+    """A label piece: a run of a label cell's text with no space in it."""
+
+    text: str
+    words: str  # after ``normalise_label``
+    row: int  # the index of its row
+    line: int
+    column: int
+    value: bool  # read as a value: a word (``无``, none) that may start a label
+
+
+def spelt_down(rows: list[Row], template: str) -> list[Row]:
+    """``rows`` (of section 三's table in template ``template``, in text whose lines are the
+    page's) with each row whose label is spelt down a narrow column over a line of values
+    joined into that line (the module's docstring)."""
+    if sum(map(_short_alone, rows)) < _FEW_PIECES:
+        return rows  # no narrow label column: at the cost of one pass
+    return _joined(rows, labels.APPLICATION_ROWS[template], _groups(template))
+
+
+@cache
+def _groups(template: str) -> frozenset[str]:
+    """The words of section 三's group labels in ``template``."""
+    return frozenset(
+        normalise_label(label)
+        for aliases in labels.APPLICATION_GROUPS[template].values()
+        for label in aliases
+    )
+
+
+def _joined(
+    rows: list[Row], row_labels: Mapping[str, Sequence[str]], groups: frozenset[str]
+) -> list[Row]:
+    """``rows`` with each row's label spelt (``row_labels``: the template's rows in order,
+    each with its labels; ``groups``: the words of the section's group labels) joined
+    into its one line of values."""
+    pieces = list(_pieces(rows))
+    skipped = _skipped(pieces, groups)
+    by_row: dict[int, list[int]] = defaultdict(list)
+    for index, piece in enumerate(pieces):
+        by_row[piece.row].append(index)
+    spellings: list[tuple[int, int, list[int]]] = []
+    start = 0
+    for aliases in row_labels.values():
+        found = _spelt(pieces, skipped, aliases, start)
+        if found is not None:
+            start = found[1] + 1
+            if len(found[2]) >= 2:  # a label printed whole needs no joining
+                spellings.append(found)
+    consumed = {index for _, _, used in spellings for index in used}
+
+    def numbers(at: int) -> bool:
+        """Whether row ``at`` holds a value that no label spelt took as its word."""
+        taken = sum(pieces[index].value and index in consumed for index in by_row[at])
+        return len(rows[at].values) > taken
+
+    joined: dict[int, Row] = {}
+    covered: set[int] = set()  # the pieces from the first to the last of a joined label's
+    for first, last, used in spellings:
+        spelt = range(first, last + 1)
+        lines = range(pieces[first].line, pieces[last].line + 1)
+        valued = [
+            at
+            for at, row in enumerate(rows)
+            if numbers(at) and any(line in lines for _, line, _ in row.values)
+        ]
+        if len(valued) != 1:
+            continue
+        at = valued[0]
+        if not all(line in lines for _, line, _ in rows[at].values) or not all(
+            (index in spelt or skipped[index]) and not pieces[index].value for index in by_row[at]
+        ):
+            continue  # values outside the label's lines, another row's label, a word of this
+        numbering = [
+            pieces[index].text for index in spelt if _SUB_NUMBER.fullmatch(fold(pieces[index].text))
+        ]
+        label = "".join([*numbering[:1], *(pieces[index].text for index in used)])
+        joined[at] = rows[at]._replace(labels=((label, pieces[first].line, pieces[first].column),))
+        covered.update(spelt)
+    dropped = {
+        row
+        for row in {pieces[index].row for index in covered}
+        if row not in joined
+        and not numbers(row)
+        and all(index in covered or skipped[index] for index in by_row[row])
+    }
+    if not joined:
+        return rows
+    return [joined.get(at, row) for at, row in enumerate(rows) if at not in dropped]
+
+
+def _short_alone(row: Row) -> bool:
+    """Whether ``row`` is labels alone, one of them a piece of two characters or fewer."""
+    return not row.values and any(len(text) <= 2 for text, _, _ in row.labels)
+
+
+def _pieces(rows: Sequence[Row]) -> Iterator[_Piece]:
+    """The label pieces of ``rows`` in reading order, each label cell's text cut at spaces
+    (a group label's piece and a row's on one line may print as one cell: ``（三）  属``),
+    and each value that is a word (``无``, which starts ``无正当理由…``)."""
+    for at, row in enumerate(rows):
+        cells = [(line, column, text, False) for text, line, column in row.labels]
+        cells += [(line, column, text, True) for text, line, column in row.values if _word(text)]
+        for line, column, text, value in sorted(cells) if len(cells) > len(row.labels) else cells:
+            offset = 0
+            for part in text.split():
+                offset = text.index(part, offset)
+                yield _Piece(part, normalise_label(part), at, line, column + offset, value)
+                offset += len(part)
+
+
+def _word(text: str) -> bool:
+    """Whether a value's text is a word: no digit in it, and words left by
+    ``normalise_label``."""
+    return not any(map(str.isdigit, text)) and bool(normalise_label(text))
+
+
+def _skipped(pieces: Sequence[_Piece], groups: frozenset[str]) -> list[bool]:
+    """For each piece, whether a label may be spelt past it: no word of a row (a numbering,
+    a quote: nothing left by ``normalise_label``), a piece of a group's label, or a numeral
+    alone (a group's numbering printed a character a line: ``（`` / ``五`` / ``）``), each
+    with the brackets of a numbering cut with it (``）不``) set aside."""
+    return [
+        not (words := piece.words.strip("()"))
+        or words in _NUMERALS
+        or any(words in group for group in groups)
+        for piece in pieces
+    ]
+
+
+def _spelt(
+    pieces: Sequence[_Piece], skipped: Sequence[bool], aliases: Sequence[str], start: int
+) -> tuple[int, int, list[int]] | None:
+    """The first spelling of one of a row's ``aliases`` from ``start`` on: the indices of its
+    first and last pieces and of the pieces whose characters spell it."""
+    for alias in aliases:
+        label = normalise_label(alias)
+        for first in range(start, len(pieces)):
+            if pieces[first].words and label.startswith(pieces[first].words):
+                used = _spelling(pieces, skipped, label, first)
+                if used is not None:
+                    return first, used[-1], used
+    return None
+
+
+def _spelling(
+    pieces: Sequence[_Piece], skipped: Sequence[bool], label: str, first: int
+) -> list[int] | None:
+    """The pieces from ``first`` on that spell ``label`` whole, the others between them
+    skipped, ending at the earliest piece that can: each reachable count of the label's
+    characters spelt kept with the pieces that spelt it."""
+    reached: dict[int, list[int]] = {0: []}
+    for index in range(first, min(len(pieces), first + _MOST_PIECES)):
+        words = pieces[index].words
+        after: dict[int, list[int]] = {}
+        for spelt, used in reached.items():
+            if words and label.startswith(words, spelt):
+                after.setdefault(spelt + len(words), [*used, index])
+            if spelt and skipped[index]:
+                after.setdefault(spelt, used)
+        if len(label) in after:
+            return after[len(label)]
+        if not after:
+            return None
+        reached = after
+    return None
