@@ -11,7 +11,8 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.structure.layouts import Row
+from govinfo_report import labels
+from govinfo_report.structure.layouts import Grid, Row
 from govinfo_report.tables.sections.spelt_down import spelt_down
 from govinfo_report.write.render import render
 
@@ -175,13 +176,28 @@ def test_values_below_a_spelt_label_s_last_line_are_joined_to_no_row() -> None:
         Row((("律行政", 10, 15),), (("1", 10, 35), ("1", 10, 73)), 10),
         Row((("法规禁止公开", 11, 15),), (), 11),
     ]
-    joined = spelt_down(rows, "2021")
-    assert [row for row in joined if row.values] == [
+    rest = _whole(list(labels.APPLICATION_ROWS["2021"])[6:], "2021", 12)
+    joined = spelt_down([*rows, *rest], "2021")
+    assert joined[-len(rest) :] == rest
+    assert [row for row in joined[: -len(rest)] if row.values] == [
         rows[5],
         rows[9]._replace(labels=(("2.其他法律行政法规禁止公开", 7, 17),)),
     ]
     # 其 / 2. / 他法 / 法规禁止公开 joined into 律行政's line; 属于国家秘密's five lines kept
-    assert len(joined) == 7
+    assert len(joined) == 7 + len(rest)
+
+
+def _whole(keys: list[str], template: str, first: int) -> list[Row]:
+    """The rows ``keys`` of section 三, each printed whole on a line of its own with seven
+    zeros, from line ``first`` on: the rest of a table whose other labels are spelt down."""
+    return [
+        Row(
+            ((labels.APPLICATION_ROWS[template][key][0], first + at, 1),),
+            tuple(("0", first + at, 30 + 6 * column) for column in range(7)),
+            first + at,
+        )
+        for at, key in enumerate(keys)
+    ]
 
 
 @scaled(0.3)
@@ -231,3 +247,33 @@ def test_rows_of_values_on_their_spelt_labels_lines_are_read_whole(
         and not key.removeprefix("applications.").startswith(_NONE_FIRST)
     }
     assert missed == set()
+
+
+def test_a_markdown_row_whose_label_cell_is_blank_is_joined_to_no_label() -> None:
+    """markitdown's text of a PDF: a row of values in a table of its own between a label's
+    pieces, its label cells blank (``|  |  |  |  |  |  1 |  1 |  |``, one cell more than the
+    section's columns). Its cells count the label's among them, so which are values no
+    joined label tells: the row is left as it is (a first cut read 其他 1 and 总计 blank for
+    法律服务机构 1 and 总计 1)."""
+    keys = list(labels.APPLICATION_ROWS["2019"])
+    before = _whole(keys[: keys.index("not_processed.excessive")], "2019", 1)
+    blank = ["", "", "", "", "", "1", "1", ""]
+    cells = tuple((text, 24, 1 + 6 * at) for at, text in enumerate(blank))
+    rows = [
+        Row((("无", 21, 1),), (), 21),
+        Row((("4.", 22, 1),), (), 22),
+        Row((("正当", 23, 1),), (), 23),
+        Row((), (("1", 24, 31), ("1", 24, 37)), 24, grid=Grid(cells)),
+        Row((("理由", 25, 1),), (), 25),
+        Row((("大量", 26, 1),), (), 26),
+        Row((("反复", 27, 1),), (), 27),
+        Row((("申请", 28, 1),), (), 28),
+    ]
+    after = _whole(keys[keys.index("not_processed.excessive") + 1 :], "2019", 29)
+    assert spelt_down([*before, *rows, *after], "2019") == [*before, *rows, *after]
+    rows[3] = rows[3]._replace(grid=Grid())  # the same values as a line of text
+    assert spelt_down([*before, *rows, *after], "2019") == [
+        *before,
+        rows[3]._replace(labels=(("4.无正当理由大量反复申请", 21, 1),)),
+        *after,
+    ]

@@ -35,9 +35,10 @@ _SUB_NUMBER = re.compile(r"\d{1,2}[.、]")
 
 #: A group's numeral, printed alone when its numbering is cut a character a line.
 _NUMERALS = frozenset("一二三四五六七八九十")
-#: The fewest rows of label pieces alone, each of two characters or fewer, for a table's
-#: labels to be looked for as spelt down a narrow column (a cheap test first).
+#: The fewest rows of label pieces alone, one of them ``_SHORT`` characters or fewer, for a
+#: table's labels to be looked for as spelt down a narrow column.
 _FEW_PIECES = 4
+_SHORT = 2
 #: The most pieces one label may be spelt over, skipped ones included.
 _MOST_PIECES = 60
 
@@ -57,9 +58,12 @@ def spelt_down(rows: list[Row], template: str) -> list[Row]:
     """``rows`` (of section 三's table in template ``template``, in text whose lines are the
     page's) with each row whose label is spelt down a narrow column over a line of values
     joined into that line (the module's docstring)."""
-    if sum(map(_short_alone, rows)) < _FEW_PIECES:
-        return rows  # no narrow label column: at the cost of one pass
-    return _joined(rows, labels.APPLICATION_ROWS[template], _groups(template))
+    row_labels = labels.APPLICATION_ROWS[template]
+    # A narrow label column prints each label over two lines or more: a table of about a
+    # line a row has none (told at once), nor one with few rows of short pieces alone.
+    if len(rows) < len(row_labels) + _FEW_PIECES or sum(map(_short_alone, rows)) < _FEW_PIECES:
+        return rows
+    return _joined(rows, row_labels, _groups(template))
 
 
 @cache
@@ -111,10 +115,18 @@ def _joined(
         if len(valued) != 1:
             continue
         at = valued[0]
-        if not all(line in lines for _, line, _ in rows[at].values) or not all(
-            (index in spelt or skipped[index]) and not pieces[index].value for index in by_row[at]
+        if (
+            rows[at].grid.cells
+            or not all(line in lines for _, line, _ in rows[at].values)
+            or not all(
+                (index in spelt or skipped[index]) and not pieces[index].value
+                for index in by_row[at]
+            )
         ):
-            continue  # values outside the label's lines, another row's label, a word of this
+            # cells that count the label's among them (a markdown table's row whose label
+            # cell is blank), values outside the label's lines, another row's label beside
+            # them, or a word of this one
+            continue
         numbering = [
             pieces[index].text for index in spelt if _SUB_NUMBER.fullmatch(fold(pieces[index].text))
         ]
@@ -135,7 +147,7 @@ def _joined(
 
 def _short_alone(row: Row) -> bool:
     """Whether ``row`` is labels alone, one of them a piece of two characters or fewer."""
-    return not row.values and any(len(text) <= 2 for text, _, _ in row.labels)
+    return not row.values and any(len(text) <= _SHORT for text, _, _ in row.labels)
 
 
 def _pieces(rows: Sequence[Row]) -> Iterator[_Piece]:
