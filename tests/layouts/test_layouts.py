@@ -618,3 +618,25 @@ def test_a_header_is_not_joined_to_the_row_below_where_no_row_of_values_shows_th
         12,
         -3,
     )
+
+
+def test_a_sub_row_s_number_alone_on_its_line_is_no_value() -> None:
+    """pdfplumber's layout text of a browser's narrow page prints each sub-row's number on
+    a baseline of its own (``属`` / ``1.`` / ``于国``). Eight such lines and four rows of
+    values side by side: space-aligned text, not one cell a line (which read the rows by
+    their order, and left every short row missing)."""
+    lines = [
+        "              一、本年新收政府",
+        "                                117   10    1     3    4    13   148",
+        "              信息公开申请数量",
+        "                                 2                           1    3",
+        "                   （三）      属",
+        *(
+            line
+            for number in range(1, 9)
+            for line in (f"                          {number}.", "                          属于")
+        ),
+        "                                 8                                8",
+        "                                23    1                3     3    30",
+    ]
+    assert layouts.detect(lines, 7).layout is layouts.get("space-aligned")

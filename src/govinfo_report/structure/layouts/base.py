@@ -515,11 +515,20 @@ def loose_value_lines(lines: Sequence[str]) -> tuple[str, ...]:
     return _valued(tuple(lines))
 
 
+#: A sub-row's number alone on its line (``1.``), which pdfplumber prints on a baseline of
+#: its own above a narrow label's next piece (``属`` / ``1.`` / ``于国``): no value.
+_NUMBERING_ALONE = re.compile(r"\s*\d{1,2}[.、．]\s*")
+
+
 @lru_cache(maxsize=1)
 def _valued(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The lines holding a value, kept for the last sample: the two loose layouts sniff
-    the same lines, which are searched once."""
-    return tuple(line for line in lines if VALUE_WORD.search(line) and not is_rule(line))
+    the same lines, which are searched once. A sub-row's number alone is none, unless the
+    lines hold nothing else."""
+    valued = tuple(line for line in lines if VALUE_WORD.search(line) and not is_rule(line))
+    # where nothing else holds a value (a part of the table cut off by a converter's
+    # markdown tables), its numbers alone are what it has, as before
+    return tuple(line for line in valued if not _NUMBERING_ALONE.fullmatch(line)) or valued
 
 
 def word_rows(lines: Sequence[str], first_line: int, words: Sequence[Words]) -> Iterator[Row]:
