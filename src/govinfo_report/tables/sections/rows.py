@@ -1359,10 +1359,14 @@ def _collapsed(
         kinds = _kinds(template, cells) if signed else []
         if signed:
             cuts = _signs_placed(cuts, kinds[_before(row, run) :])
-        spaced = _spaced(run, row.runs.tail) if not cuts.count and not row.values else None
-        if spaced is not None and _glued_not_apart(spaced, run, cells, rules, row.runs.tail):
+        spaced = _spaced(run, row.runs.tail) if not row.values else None
+        if spaced is not None and (
+            not _apart_only(spaced, run, cells, rules, row.runs.tail, cuts)
+            if cuts.count
+            else _glued_not_apart(spaced, run, cells, rules, row.runs.tail)
+        ):
             spaced = None
-        if spaced is not None and len(spaced) < len(cells):
+        if spaced is not None and len(spaced) - bool(row.runs.tail) < len(cells):
             # Values apart by spaces (or zeros), too few for the row's cells: the text keeps
             # its values apart and leaves its blank cells out without a trace.
             short(
@@ -1744,6 +1748,34 @@ def _glued_not_apart(
                 return False
     found = collapsed.spread(run, size, tail, sums, MAX_GLUED_STEPS)
     return bool(found)
+
+
+def _apart_only(
+    spaced: Sequence[Printed],
+    run: Printed,
+    cells: Sequence[int],
+    rules: Iterable[Rule],
+    tail: int,
+    cuts: collapsed.Cuts,
+) -> bool:
+    """Whether ``run``, counts apart by single spaces (``spaced``) that some way cuts
+    further into as many values as ``cells``, holds apart values alone: some reading of the
+    counts as printed, the cells they leave out blank, lets the row's own rules hold, and no
+    reading that cuts a count (into as many values as cells, or fewer with blanks) does. A
+    text that prints a space between any two cells (BeautifulSoup's ``get_text(' ',
+    strip=True)``) leaves its blank cells out without a trace, and ``139 42 2 15 36 234``
+    is six values, one cell blank, not seven values one of which is cut from 139."""
+    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    if not inside or cuts.count is None or len(cuts.ways) != cuts.count:
+        return False
+    sums = sides(cells, inside)
+    if any(hold([int(text) for text, _, _ in way], sums) for way in cuts.ways):
+        return False
+    readings = collapsed.spread(run, len(cells), tail, sums, MAX_GLUED_STEPS)
+    if not readings:
+        return False
+    printed = set(spaced)
+    return all(piece is None or piece in printed for reading in readings for piece in reading)
 
 
 def _spaced(run: Printed, tail: int) -> tuple[Printed, ...] | None:
