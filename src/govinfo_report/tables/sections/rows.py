@@ -270,10 +270,16 @@ def _wrapped(
     each line break where the print moves down. Where the row's order was gathered from
     several lines, the values must stand in their columns' order but for the last, a
     joined number below the rest, or each on the line after the one before (a flow of one
-    cell a line, PyMuPDF's); the row's own rules, if any, must hold. Where the row prints
+    cell a line, PyMuPDF's), and for the first, a joined number above the rest, where the
+    row's own rules check it; the row's own rules, if any, must hold. Where the row prints
     every blank cell (``Positions.whole``: PyMuPDF's ``101`` / ``0`` / ``73`` … ``115`` /
     ``4``, 1010 and 1154), no set of more joins rivals, and of the sets that make as many
-    values as cells the one its own rules hold for is taken (a row of section 二 has none)."""
+    values as cells the one its own rules hold for is taken (a row of section 二 has none).
+    Where the row's own rules check it, only sets they let hold count: those that make as
+    many values as cells, and those of more joins whose values, the cells they leave out
+    blank, fill the cells some way that does (``100`` / ``1`` / ``0 0 0 0 0`` / ``100`` /
+    ``1`` is 1001 and 1001: the 1 and a 0 make 10 too, but then the row does not add
+    up)."""
     if len(values) <= len(cells):
         return None
     whole = row.positions.whole
@@ -283,6 +289,7 @@ def _wrapped(
     if len(rivals) > MAX_RIVAL_JOINS:
         return None
     needed = len(values) - len(cells)
+    checked = _checked(rules, cells)
     sets = (
         [
             chosen
@@ -290,6 +297,8 @@ def _wrapped(
             if holds(rules, cells, _joins(values, chosen))
         ]
         if whole
+        else _holding_joins(values, rivals, needed, cells, rules)
+        if checked
         else list(
             islice(
                 (
@@ -308,9 +317,58 @@ def _wrapped(
     lines = [line for _, line, _ in values]
     if (row.loose or row.stacked) and lines != list(range(lines[0], lines[0] + len(lines))):
         below = len(values) - 2 in heads and max(lines[:-2], default=0) < lines[-2]
-        if _out_of_column_order(joined[:-1] if below else joined):
+        above = 0 in heads and lines[1] < min(lines[2:], default=0) and checked
+        if _out_of_column_order(joined[int(above) : len(joined) - below]):
             return None
     return joined if holds(rules, cells, joined) else None
+
+
+def _holding_joins(
+    values: Sequence[Printed],
+    rivals: Sequence[tuple[int, int]],
+    needed: int,
+    cells: Sequence[int],
+    rules: Iterable[Rule],
+) -> list[tuple[tuple[int, int], ...]]:
+    """Two at most of the sets of ``rivals`` (``_wrapped``'s) that let the row's own rules
+    hold: of ``needed`` joins (as many values as ``cells``), or more, their values filling
+    the cells some way in order, the cells left out blank (0)."""
+    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    sums = sides(cells, inside)
+    found: list[tuple[tuple[int, int], ...]] = []
+    for joins in range(needed, len(rivals) + 1):
+        for chosen in _join_sets(rivals, joins):
+            joined = _joins(values, chosen)
+            if (
+                holds(inside, cells, joined)
+                if joins == needed
+                else _fills_holding(joined, len(cells), sums)
+            ):
+                found.append(chosen)
+                if len(found) > 1:
+                    return found
+    return found
+
+
+def _fills_holding(values: Sequence[Printed], size: int, sums: Sequence[Sides]) -> bool:
+    """Whether ``values`` (counts, fewer than ``size``) fill ``size`` cells in order some
+    way, the others 0, that makes each pair of ``sums`` equal."""
+    amounts = count_values([text for text, _, _ in values])
+    if None in amounts:
+        return False
+    for chosen in combinations(range(size), len(amounts)):
+        filled = [0] * size
+        for at, amount in zip(chosen, amounts, strict=True):
+            filled[at] = amount  # type: ignore[assignment]
+        if hold(filled, sums):
+            return True
+    return False
+
+
+def _checked(rules: Iterable[Rule], cells: Sequence[int]) -> bool:
+    """Whether a rule of ``rules`` (the section's) checks the row of ``cells`` on its own."""
+    inside = set(cells)
+    return any(inside.issuperset(rule.cells) for rule in rules)
 
 
 def _head_digits(head: Printed) -> int:
