@@ -492,13 +492,20 @@ def test_rows_whose_values_come_among_their_label_pieces_are_read_by_order() -> 
 def test_a_row_of_values_left_by_its_neighbours_is_not_read_where_the_rules_refuse_it() -> None:
     # The same text with 其他法律行政法规禁止公开's 总计 printed 3 for parts of 2: the rows
     # its neighbours leave would break the section's rules, so no row of values without a
-    # label of its own is read by order.
+    # label of its own is read by order. Since stop 92 the table shows that it prints each
+    # label whole and then its values (every tall label's values right after its last
+    # piece, none on its lines: ``spelt_down._row_ends``), so each row has its label: the
+    # row is read as printed, and the report's own error is said, not fixed.
     truth = _denied_report()
     text = render(truth, RawLines(wrap=3)).replace("公开\n2 0 0 0 0 0 2", "公开\n2 0 0 0 0 0 3")
     back = gr.parse(text)
     assert "row-by-order" not in {d.code for d in back.diagnostics}
-    assert back.flat()["applications.denied.prohibited_by_law.total"] != 3
-    assert back.flat()["applications.granted.natural_person"] in (None, 3)
+    assert _row(back, "applications", "denied.prohibited_by_law") == [2, 0, 0, 0, 0, 0, 3]
+    assert any(
+        d.code == "rule-violation" and "applications.denied.prohibited_by_law.total" in d.keys
+        for d in back.diagnostics
+    )
+    assert back.flat()["applications.granted.natural_person"] == 3
 
 
 @scaled(0.5)

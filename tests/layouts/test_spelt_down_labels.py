@@ -187,6 +187,57 @@ def test_values_below_a_spelt_label_s_last_line_are_joined_to_no_row() -> None:
     assert len(joined) == 7 + len(rest)
 
 
+def _after(labels_: list[list[str]], values: list[list[str]], first: int) -> list[Row]:
+    """Rows as a layout gives pdfium's order: each label's pieces a line each, then its
+    values on the next line, taken with the label's last piece."""
+    rows: list[Row] = []
+    line = first
+    for pieces, row_values in zip(labels_, values, strict=True):
+        for piece in pieces[:-1]:
+            rows.append(Row(((piece, line, 1),), (), line))
+            line += 1
+        printed = tuple((value, line + 1, 1 + 4 * at) for at, value in enumerate(row_values))
+        rows.append(Row(((pieces[-1], line, 1),), printed, line))
+        line += 2
+    return rows
+
+
+_AFTER_LABELS = [
+    ["1.属", "于国", "家秘", "密"],
+    ["2.其", "他法", "律行", "政法", "规禁", "止公", "开"],
+    ["3.危", "及", "“三", "安全", "一稳", "定”"],
+    ["4.保", "护第", "三方", "合法", "权益"],
+]
+_AFTER_VALUES = [["1", "1"], ["2", "2"], ["3", "1", "4"], ["18", "18"]]
+
+
+def test_labels_printed_whole_before_their_values_take_the_values_after_them() -> None:
+    """pdfium prints each label cell whole, then the row's values (``2.其`` / ``他法`` / … /
+    ``开`` / ``2 2``): every label spelt over three pieces or more has its values on the
+    line after its last piece, none on its own lines, so that line is its row's."""
+    rows = _after(_AFTER_LABELS, _AFTER_VALUES, 1)
+    rest = _whole(list(labels.APPLICATION_ROWS["2021"])[8:], "2021", 40)
+    joined = spelt_down([*rows, *rest], "2021")
+    assert joined[-len(rest) :] == rest
+    assert [(row.labels[0][0], [v for v, _, _ in row.values]) for row in joined[: -len(rest)]] == [
+        ("1.属于国家秘密", ["1", "1"]),
+        ("2.其他法律行政法规禁止公开", ["2", "2"]),
+        ("3.危及“三安全一稳定”", ["3", "1", "4"]),
+        ("4.保护第三方合法权益", ["18", "18"]),
+    ]
+    # 其他法律…'s values on one of its own lines (``他法  2  2``): the order is not shown,
+    # and only that label, whose values stand on its lines, is joined
+    rows[5] = rows[5]._replace(values=(("2", 6, 1), ("2", 6, 5)))
+    rows[10] = rows[10]._replace(values=())
+    again = spelt_down([*rows, *rest], "2021")
+    assert [row.labels[0][0] for row in again[: -len(rest)] if row.values] == [
+        "密",
+        "2.其他法律行政法规禁止公开",
+        "定”",
+        "权益",
+    ]
+
+
 def _whole(keys: list[str], template: str, first: int) -> list[Row]:
     """The rows ``keys`` of section 三, each printed whole on a line of its own with seven
     zeros, from line ``first`` on: the rest of a table whose other labels are spelt down."""
@@ -277,3 +328,59 @@ def test_a_markdown_row_whose_label_cell_is_blank_is_joined_to_no_label() -> Non
         rows[3]._replace(labels=(("4.无正当理由大量反复申请", 21, 1),)),
         *after,
     ]
+
+
+#: The characters a line of each label column holds on a narrow page (a sub-row's
+#: numbering, narrow, goes with its first character).
+_WIDTHS = (8, 5, 2)
+
+
+def _wrapped_cell(label: str, width: int) -> list[str]:
+    """The lines of a label cell ``width`` characters wide (``1.属`` / ``于国`` / ``家秘``)."""
+    head = len(label) - len(label.lstrip("0123456789.")) + width
+    return (
+        [label[:head], *(label[at : at + width] for at in range(head, len(label), width))]
+        if label
+        else []
+    )
+
+
+def _cell_order(report: gr.Report, blank: bool) -> str:
+    """``report`` as pdfium prints a narrow page's section 三 (pypdfium2, PyMuPDF's text in
+    the order of its content): each label cell whole, wrapped at its column's width, then
+    the row's values on a line of their own (``2.其`` / ``他法`` / … / ``开`` / ``2 2``);
+    ``blank``: zeros left out, as a page that leaves them empty prints them."""
+    text = render(report, "tab-separated")
+    start, end = text.index("一、本年新收"), text.index("四、政府信息公开行政复议")
+    lines = []
+    for line in text[start:end].splitlines():
+        cells = line.split("\t")
+        for column, label in enumerate(cells[:3]):
+            lines += _wrapped_cell(label, _WIDTHS[column])
+        values = [value for value in cells[3:] if value and not (blank and value == "0")]
+        lines += [" ".join(values)] if values else []
+    head = text[:start].replace("\t", " ")
+    return head + "\n".join(lines) + "\n" + text[end:].replace("\t", " ")
+
+
+@scaled(0.3)
+@given(report=narrow_reports(), blank=st.booleans())
+def test_labels_printed_whole_before_their_values_are_never_read_wrong(
+    report: gr.Report, blank: bool
+) -> None:
+    """pdfium's order: each label cell spelt down the column, its values on the line after
+    its last piece. No cell wrong, none claimed blank where a number is printed; with every
+    value printed, every cell of section 三 read."""
+    text = _cell_order(report, blank)
+    note(text)
+    back = gr.parse(text)
+    truth = report.flat()
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+    if not blank:
+        missed = {
+            key
+            for key, value in truth.items()
+            if key.startswith("applications.") and back.cell(key).value != value
+        }
+        assert missed == set()

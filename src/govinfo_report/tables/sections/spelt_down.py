@@ -14,11 +14,19 @@ label whole, with the sub-row's number printed apart (``3.其他``, not the colu
 the pieces' lines dropped. Where none or two do (values centred below a short label, a
 number wrapped onto two lines), or they stand beside another row's piece, the lines are
 left as they are for the other readings. A label printed on one line needs no spelling.
+
+Text in the order of the page's content (pdfium's: pypdfium2, PyMuPDF's unsorted text)
+prints each label cell whole and then the row's values, on the lines after its last piece
+(``2.其`` / ``他法`` / … / ``开`` / ``2  2``). Where the table shows that order (labels
+spelt over three pieces or more: several with values right after their last piece, three
+times as many as with values on their lines), a row's values may stand from its label's
+first piece to the line before the next row's label (``_row_ends``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
@@ -39,6 +47,8 @@ _NUMERALS = frozenset("一二三四五六七八九十")
 #: table's labels to be looked for as spelt down a narrow column.
 _FEW_PIECES = 4
 _SHORT = 2
+#: The fewest pieces of a label whose lines show where a row's values stand.
+_TALL = 3
 #: The most pieces one label may be spelt over, skipped ones included.
 _MOST_PIECES = 60
 
@@ -87,14 +97,15 @@ def _joined(
     by_row: dict[int, list[int]] = defaultdict(list)
     for index, piece in enumerate(pieces):
         by_row[piece.row].append(index)
-    spellings: list[tuple[int, int, list[int]]] = []
+    found_all: list[tuple[int, int, list[int]]] = []
     start = 0
     for aliases in row_labels.values():
         found = _spelt(pieces, skipped, aliases, start)
         if found is not None:
             start = found[1] + 1
-            if len(found[2]) >= 2:  # a label printed whole needs no joining
-                spellings.append(found)
+            found_all.append(found)
+    # a label printed whole needs no joining
+    spellings = [found for found in found_all if len(found[2]) >= 2]
     consumed = {index for _, _, used in spellings for index in used}
 
     def numbers(at: int) -> bool:
@@ -102,11 +113,15 @@ def _joined(
         taken = sum(pieces[index].value and index in consumed for index in by_row[at])
         return len(rows[at].values) > taken
 
+    valued_lines = sorted(
+        line for at, row in enumerate(rows) if numbers(at) for _, line, _ in row.values
+    )
+    ends = _row_ends(pieces, found_all, valued_lines)
     joined: dict[int, Row] = {}
     covered: set[int] = set()  # the pieces from the first to the last of a joined label's
     for first, last, used in spellings:
         spelt = range(first, last + 1)
-        lines = range(pieces[first].line, pieces[last].line + 1)
+        lines = range(pieces[first].line, ends.get(first, pieces[last].line) + 1)
         valued = [
             at
             for at, row in enumerate(rows)
@@ -143,6 +158,38 @@ def _joined(
     if not joined:
         return rows
     return [joined.get(at, row) for at, row in enumerate(rows) if at not in dropped]
+
+
+def _row_ends(
+    pieces: Sequence[_Piece], found: Sequence[tuple[int, int, list[int]]], valued: Sequence[int]
+) -> dict[int, int]:
+    """Where each row spelt (``found``: by its first piece) ends, where the text prints each
+    label cell whole and then the row's values (pdfium's order: ``2.其`` / ``他法`` / … /
+    ``开`` / ``2  2``): the line before the next row's label, for a row whose values follow
+    its last piece there, on a line of values alone (values beside the next row's numbering,
+    ``4.  18  18``, are that row's, its label's other pieces below: top-aligned). Empty
+    unless the text shows that order: of the labels spelt over three pieces or more,
+    ``_FEW_PIECES`` or more have values right after their last piece,
+    and three times as many as have values on their lines (a label cut by a page break
+    may hold its values before the break; values centred in a tall row stand on its
+    label's lines in text ordered by the page's lines). ``valued``: the lines of values no
+    label took, sorted."""
+    labelled = {piece.line for piece in pieces}
+    ends: dict[int, int] = {}
+    for at, (first, last, _) in enumerate(found):
+        below = pieces[last].line + 1
+        if below not in labelled and _any_within(valued, below, below):
+            ends[first] = pieces[found[at + 1][0]].line - 1 if at + 1 < len(found) else below
+    tall = [(first, last) for first, last, used in found if len(used) >= _TALL]
+    followed = sum(first in ends for first, _ in tall)
+    within = sum(_any_within(valued, pieces[first].line, pieces[last].line) for first, last in tall)
+    return ends if followed >= max(_FEW_PIECES, 3 * within) else {}
+
+
+def _any_within(lines: Sequence[int], low: int, high: int) -> bool:
+    """Whether some of ``lines`` (sorted) lies from ``low`` to ``high``."""
+    at = bisect_left(lines, low)
+    return at < len(lines) and lines[at] <= high
 
 
 def _short_alone(row: Row) -> bool:
