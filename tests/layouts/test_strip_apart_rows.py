@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report import labels
 
 from conftest import scaled
 from strategies import sparse_reports
@@ -49,15 +50,7 @@ PAGE = (
     "沙镇人民政府"
 )
 
-COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_organisation",
-    "legal_service_agency",
-    "other_organisation",
-    "total",
-)
+COLUMNS = tuple(labels.APPLICANT_COLUMNS)
 
 # Section 三 as the page prints it, typed from the text above (0: a cell left empty).
 PRINTED = {

@@ -288,6 +288,10 @@ def test_a_numbering_alone_beside_a_wrapped_head_is_no_rows_label(text: str) -> 
     assert report.cell("applications.new.total").value == 1548
 
 
+#: Section 三's columns, in order.
+_APPLICANTS = tuple(labels.APPLICANT_COLUMNS)
+
+
 #: Section 三 of a 2021 report in pdfium's flow: each label cell whole, then the row's
 #: cells in their columns' order, the line broken where the print moves down. 本年新收's
 #: 自然人 (1437) and 总计 (1735) wrap in their narrow cells, the rest centred between: the
@@ -338,30 +342,9 @@ def test_a_first_cell_wrapped_before_the_row_s_values_is_one_number() -> None:
     own rule checks it (1437 + 148 + 3 + 21 + 76 + 50 = 1735)."""
     report = gr.parse(_FIRST_WRAPPED)
     for row in ("new", "total"):
-        assert [
-            report.cell(f"applications.{row}.{column}").value
-            for column in (
-                "natural_person",
-                "commercial_enterprise",
-                "research_institution",
-                "public_interest_organisation",
-                "legal_service_agency",
-                "other_organisation",
-                "total",
-            )
-        ] == [1437, 148, 3, 21, 76, 50, 1735], row
+        got = [report.cell(f"applications.{row}.{column}").value for column in _APPLICANTS]
+        assert got == [1437, 148, 3, 21, 76, 50, 1735], row
     assert report.cell("applications.new.natural_person").raw == "1437"
-
-
-_APPLICANTS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "public_interest_organisation",
-    "legal_service_agency",
-    "other_organisation",
-    "total",
-)
 
 
 @st.composite
