@@ -127,16 +127,9 @@ PLAIN = "\n".join(
 
 
 def _row(report: gr.Report, row: str) -> list[object]:
-    columns = (
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "public_interest_organisation",
-        "legal_service_agency",
-        "other_organisation",
-        "total",
-    )
-    return [report.cell(f"applications.{row}.{column}").value for column in columns]
+    return [
+        report.cell(f"applications.{row}.{column}").value for column in labels.APPLICANT_COLUMNS
+    ]
 
 
 def test_labels_spelt_down_a_narrow_column_take_the_values_on_their_lines() -> None:
