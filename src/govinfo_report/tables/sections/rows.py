@@ -95,7 +95,7 @@ def fill(
     elif (
         (row.stacked or (row.loose and _out_of_column_order(values)))
         and len(values) <= len(cells)
-        and not any(set(cells).issuperset(rule.cells) for rule in rules)
+        and not _own_rules(rules, cells)
     ):
         not_placed(
             draft,
@@ -289,7 +289,7 @@ def _wrapped(
     if len(rivals) > MAX_RIVAL_JOINS:
         return None
     needed = len(values) - len(cells)
-    checked = _checked(rules, cells)
+    checked = bool(_own_rules(rules, cells))
     sets = (
         [
             chosen
@@ -333,42 +333,43 @@ def _holding_joins(
     """Two at most of the sets of ``rivals`` (``_wrapped``'s) that let the row's own rules
     hold: of ``needed`` joins (as many values as ``cells``), or more, their values filling
     the cells some way in order, the cells left out blank (0)."""
-    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    inside = _own_rules(rules, cells)
     sums = sides(cells, inside)
     found: list[tuple[tuple[int, int], ...]] = []
     for joins in range(needed, len(rivals) + 1):
         for chosen in _join_sets(rivals, joins):
             joined = _joins(values, chosen)
-            if (
-                holds(inside, cells, joined)
-                if joins == needed
-                else _fills_holding(joined, len(cells), sums)
-            ):
+            if joins == needed:
+                held = holds(inside, cells, joined)
+            else:
+                amounts = count_values([text for text, _, _ in joined])
+                held = None not in amounts and _fills_holding(
+                    [int(amount) for amount in amounts if amount is not None], len(cells), sums
+                )
+            if held:
                 found.append(chosen)
                 if len(found) > 1:
                     return found
     return found
 
 
-def _fills_holding(values: Sequence[Printed], size: int, sums: Sequence[Sides]) -> bool:
-    """Whether ``values`` (counts, fewer than ``size``) fill ``size`` cells in order some
-    way, the others 0, that makes each pair of ``sums`` equal."""
-    amounts = count_values([text for text, _, _ in values])
-    if None in amounts:
-        return False
+def _fills_holding(amounts: Sequence[int], size: int, sums: Sequence[Sides]) -> bool:
+    """Whether ``amounts`` (fewer than ``size``) fill ``size`` cells in order some way, the
+    others 0, that makes each pair of ``sums`` equal."""
     for chosen in combinations(range(size), len(amounts)):
         filled = [0] * size
         for at, amount in zip(chosen, amounts, strict=True):
-            filled[at] = amount  # type: ignore[assignment]
+            filled[at] = amount
         if hold(filled, sums):
             return True
     return False
 
 
-def _checked(rules: Iterable[Rule], cells: Sequence[int]) -> bool:
-    """Whether a rule of ``rules`` (the section's) checks the row of ``cells`` on its own."""
+def _own_rules(rules: Iterable[Rule], cells: Sequence[int]) -> list[Rule]:
+    """The rules of ``rules`` (the section's) that check the row of ``cells`` on its own:
+    all of whose cells are the row's."""
     inside = set(cells)
-    return any(inside.issuperset(rule.cells) for rule in rules)
+    return [rule for rule in rules if inside.issuperset(rule.cells)]
 
 
 def _head_digits(head: Printed) -> int:
@@ -534,8 +535,7 @@ def _own_fits(row: Row, cells: Sequence[int], rules: Iterable[Rule]) -> tuple[tu
     fits = row.positions.fits
     if not fits or row.positions.columns != len(cells) or len(fits) != len(row.values):
         return ()
-    inside = set(cells)
-    return fits if any(inside.issuperset(rule.cells) for rule in rules) else ()
+    return fits if _own_rules(rules, cells) else ()
 
 
 def _read_once(
@@ -1472,7 +1472,7 @@ def _by_no_breaks(
     refuted = None if row.runs.closed and _COUNTS_ONLY.fullmatch(run[0]) else False
     if not cuts.ways:
         return refuted if cuts.count == 0 else False
-    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    inside = _own_rules(rules, cells)
     if inside:
         way = (traced, parts, row.runs.tail, apart, counts)
         if not _some_way_adds_up(
@@ -1791,19 +1791,15 @@ def _glued_not_apart(
     lets the row's own rules hold, and some reading of them cut further does. Where neither
     does, a value was lost, and the counts are read as printed (the table then reads no row
     with blank cells)."""
-    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    inside = _own_rules(rules, cells)
     if not inside:
         return False
     sums = sides(cells, inside)
     amounts = [int(text) for text, _, _ in spaced]
     size = len(cells)
     for placed in [len(amounts)] + ([len(amounts) - 1] if tail else []):
-        for chosen in combinations(range(size), placed):
-            values = [0] * size
-            for at, amount in zip(chosen, amounts, strict=False):
-                values[at] = amount
-            if hold(values, sums):
-                return False
+        if _fills_holding(amounts[:placed], size, sums):
+            return False
     found = collapsed.spread(run, size, tail, sums, MAX_GLUED_STEPS)
     return bool(found)
 
@@ -1823,7 +1819,7 @@ def _apart_only(
     text that prints a space between any two cells (BeautifulSoup's ``get_text(' ',
     strip=True)``) leaves its blank cells out without a trace, and ``139 42 2 15 36 234``
     is six values, one cell blank, not seven values one of which is cut from 139."""
-    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    inside = _own_rules(rules, cells)
     if not inside or cuts.count is None or len(cuts.ways) != cuts.count:
         return False
     sums = sides(cells, inside)
@@ -1923,7 +1919,7 @@ def shown(digits: str) -> str:
 def adds_up(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printed]) -> bool:
     """Whether a rule lies inside the row and every such rule holds with ``values`` given to
     ``cells``, a blank cell counted as 0: a reading of a row checked by its own rules."""
-    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    inside = _own_rules(rules, cells)
     shown = [("0" if not_given(text) else text, line, column) for text, line, column in values]
     return bool(inside) and holds(inside, cells, shown)
 
@@ -1953,7 +1949,7 @@ def glued(
     and the blank one beside it, and every other value keeps its column: a report whose 总计
     is blank over parts that do not make 0 (its own error) is no pair glued further left
     (``33`` cut as 3 and 3, and 36, under 其他, read as 总计)."""
-    inside = [rule for rule in rules if set(cells).issuperset(rule.cells)]
+    inside = _own_rules(rules, cells)
     texts = [text for text, _, _ in values]
     if not _may_be_glued(inside, cells, values, texts):
         return None

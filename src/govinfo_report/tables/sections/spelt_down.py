@@ -169,11 +169,10 @@ def _row_ends(
     its last piece there, on a line of values alone (values beside the next row's numbering,
     ``4.  18  18``, are that row's, its label's other pieces below: top-aligned). Empty
     unless the text shows that order: of the labels spelt over three pieces or more,
-    ``_FEW_PIECES`` or more have values right after their last piece,
-    and three times as many as have values on their lines (a label cut by a page break
-    may hold its values before the break; values centred in a tall row stand on its
-    label's lines in text ordered by the page's lines). ``valued``: the lines of values no
-    label took, sorted."""
+    ``_FEW_PIECES`` or more have values right after their last piece, and three times as
+    many as have values on their lines (a label cut by a page break may hold its values
+    before the break; values centred in a tall row stand on its label's lines in text
+    ordered by the page's lines). ``valued``: the lines of values no label took, sorted."""
     labelled = {piece.line for piece in pieces}
     ends: dict[int, int] = {}
     for at, (first, last, _) in enumerate(found):
