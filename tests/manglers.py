@@ -3065,6 +3065,22 @@ _NARROW_APPEALS = (
 _NARROW_APPEAL_WORDS = tuple(range(3, 48, 3))
 
 
+def _section_four(lines: Sequence[str]) -> tuple[int, int]:
+    """Where section 四 starts in ``lines`` (its heading) and where 五's heading is."""
+    start = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
+    return start, next(at for at in range(start + 1, len(lines)) if lines[at].startswith("五、"))
+
+
+def _appeal_values(report: gr.Report) -> list[str]:
+    """Section 四's fifteen cells of ``report`` as printed, zeros and blanks empty."""
+    flat = report.flat()
+    return [
+        str(flat[f"appeals.{group}.{outcome}"] or "")
+        for group in labels.APPEAL_GROUPS
+        for outcome in labels.APPEAL_OUTCOMES
+    ]
+
+
 def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
     """``text`` (a report rendered space-aligned, zeros blank) with section 四's table as
     ``pdftotext -layout`` prints a browser's PDF of a narrow page (``_NARROW_APPEALS``):
@@ -3078,14 +3094,8 @@ def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
     title's column plus 45 × (x − 190) / 340 and the last past the title's end, under
     header words at 3 to 46)."""
     lines = text.split("\n")
-    start = next(at for at, line in enumerate(lines) if line.startswith("四、政府信息公开行政"))
-    end = next(at for at in range(start + 1, len(lines)) if lines[at].startswith("五、"))
-    flat = report.flat()
-    values = [
-        str(flat[f"appeals.{group}.{outcome}"] or "")
-        for group in labels.APPEAL_GROUPS
-        for outcome in labels.APPEAL_OUTCOMES
-    ]
+    start, end = _section_four(lines)
+    values = _appeal_values(report)
     # the header's own block, or the title's: its column and its scale against the header's
     push, stretch = rng.choice(((0, 1.0), (rng.randint(1, 50), rng.choice((1.0, 1.3, 1.6, 2.0)))))
     row = ""
@@ -3094,6 +3104,43 @@ def narrow_pdf_appeals(text: str, report: gr.Report, rng: Random) -> str:
             under = push + round((word + (len(value) == 1)) * stretch)
             row = row.ljust(max(under, len(row) + 3 if row else 0)) + value
     out = [f"         {lines[start]}", *_NARROW_APPEALS, row, ""]
+    return "\n".join([*lines[:start], *out, *lines[end:]])
+
+
+#: Section 四's header as PyMuPDF's sorted text gives a browser's PDF, each group's two
+#: lines of column words (``结果`` over ``维持`` …, 总计 beside the last: ``审结总计``).
+_SORTED_TOPS = "结果 结果 其他 尚未"
+_SORTED_BOTTOMS = "维持 纠正 结果 审结总计"
+
+
+def pymupdf_sorted_appeals(text: str, report: gr.Report) -> str:
+    """``text`` (a report rendered space-aligned, zeros blank) with section 四's table as
+    PyMuPDF's ``get_text(sort=True)`` gives a browser's PDF whose 行政复议 header cells
+    stand a little higher than the others (tool bed 8530/25): that group's first words on
+    a line of their own at the line's start, its last words after the other groups' first
+    words, the other groups' words at offsets of their own, and the one row of values at
+    the offsets of their columns in the page (``3 + 16 × column / 3``), which the words
+    over them do not name."""
+    lines = text.split("\n")
+    start, end = _section_four(lines)
+    values = _appeal_values(report)
+    row = ""
+    for column, value in enumerate(values):
+        if value:
+            row = row.ljust(max(3 + 16 * column // 3, len(row) + 1 if row else 0)) + value
+    out = [
+        f"   {lines[start]}",
+        "",
+        "     行政复议                行政诉讼",
+        "",
+        "                 未经复议直接起诉       复议后起诉",
+        f" {_SORTED_TOPS}",
+        f"{'':14}{_SORTED_TOPS}   {_SORTED_TOPS} {_SORTED_BOTTOMS}",
+        f"{'':14}{_SORTED_BOTTOMS} {_SORTED_BOTTOMS}",
+        "",
+        row,
+        "",
+    ]
     return "\n".join([*lines[:start], *out, *lines[end:]])
 
 

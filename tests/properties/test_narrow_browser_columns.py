@@ -23,7 +23,12 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import narrow_pdf_appeals, narrow_pdf_applications, narrow_pdf_proactive
+from manglers import (
+    narrow_pdf_appeals,
+    narrow_pdf_applications,
+    narrow_pdf_proactive,
+    pymupdf_sorted_appeals,
+)
 from strategies import few_applicants, natural_persons, sparse_reports
 
 
@@ -49,6 +54,47 @@ def test_a_narrow_browser_appeals_row_is_never_wrong_nor_a_number_blank(
     much as the page's footer reaches: no value names its column, so none is placed
     where the rules leave two columns."""
     text = narrow_pdf_appeals(render(report, "space-aligned", blank_zeros=True), report, rng)
+    _never_wrong_nor_blank(text, report, "appeals.")
+
+
+#: Section 四 as PyMuPDF's sorted text gives a browser's PDF (tool bed 8530/25's shape,
+#: other values): 行政复议's column words split between a line of their own and the end of
+#: the others' first line. The page prints 未经复议直接起诉's 结果纠正 3 and 总计 3, at the
+#: offsets of those columns in the page; by the words' offsets they would be 复议后起诉's
+#: 结果维持 and 总计.
+SORTED_APPEALS = """青岚县统计局2020年政府信息公开工作年度报告
+
+四、政府信息公开行政复议、行政诉讼情况
+
+     行政复议                行政诉讼
+
+                 未经复议直接起诉       复议后起诉
+ 结果 结果 其他 尚未
+              结果 结果 其他 尚未   结果 结果 其他 尚未 维持 纠正 结果 审结总计
+              维持 纠正 结果 审结总计 维持 纠正 结果 审结总计
+
+                                   3               3
+
+五、存在的主要问题及改进情况
+"""
+
+
+def test_a_sorted_appeals_header_places_no_value_by_its_offsets() -> None:
+    back = gr.parse(SORTED_APPEALS)
+    read = {k: v for k, v in back.flat().items() if k.startswith("appeals.") and v is not None}
+    assert read == {}
+    assert "values-unplaced" in {d.code for d in back.diagnostics}
+
+
+@scaled(1)
+@given(report=sparse_reports())
+def test_a_sorted_appeals_header_whose_group_stands_higher_is_never_wrong(
+    report: gr.Report,
+) -> None:
+    """Section 四 as PyMuPDF's sorted text gives it (``manglers.pymupdf_sorted_appeals``):
+    行政复议's column words split between a line of their own and the end of the others'
+    first line, so no offset names a column: no value is placed by one."""
+    text = pymupdf_sorted_appeals(render(report, "space-aligned", blank_zeros=True), report)
     _never_wrong_nor_blank(text, report, "appeals.")
 
 

@@ -16,6 +16,7 @@ from ... import labels
 from ...catalogue import Template
 from ...cells import Value, count_values, is_number, not_given
 from ...diagnostics import diagnostic
+from ...escape import width as display_width
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row, Runs
 from ..matching import matcher
@@ -95,6 +96,13 @@ _OUTCOME_WORDS = {
 #: The group words a header prints over its columns (行政复议, 行政诉讼, 未经复议直接起诉 …).
 _GROUP_WORDS = re.compile(
     "|".join((*(w for words in labels.APPEAL_GROUPS.values() for w in words), "行政诉讼"))
+)
+#: The pieces a header cell's last lines wrap of an outcome's word (``维持``, ``纠正``,
+#: ``审结``, ``持`` …), none of which begins another word (结果 ends 其他结果 and begins
+#: 结果维持).
+_BOTTOMS = tuple(
+    {word[cut:] for word in _OUTCOME_WORDS for cut in range(1, len(word))}
+    - {word[:cut] for word in _OUTCOME_WORDS for cut in range(1, len(word))}
 )
 #: A run of column header words, each captured.
 _OUTCOMES_RUN = re.compile("(?:{})+".format("|".join(_OUTCOME_WORDS)))
@@ -384,12 +392,59 @@ def _taken(
     """Section 四's rows (the one row of values read from the right edge: ``_edge_aligned``),
     as taken (``collapsed.take_all``, by position where they show it), the digit runs of
     collapsed cells among them, and the values."""
-    rows, edge = _edge_aligned(list(rows), cells)
+    rows = list(rows)
+    if any(row.positions.cells or row.positions.fits for row in rows) and _unstacked(rows):
+        # the header's words are not where their columns are: no offset names a column
+        rows = [row._replace(positions=Positions()) for row in rows]
+    rows, edge = _edge_aligned(rows, cells)
     taken = _by_position(
         collapsed.take_all(rows, matcher(template.name, NAME).known), template, cells
     )
     runs = tuple(run for _, found in taken for run in found)
     return rows, taken, runs, _values(taken, edge)
+
+
+def _unstacked(rows: Sequence[Row]) -> bool:
+    """Whether a header word that ends a wrapped column word (``维持``, ``审结总计``) stands
+    under no word of the lines before it, in characters or in display columns, but the
+    group words (行政复议 …): its first piece is printed elsewhere, and the header's
+    offsets name no columns (PyMuPDF's sorted text of a browser's PDF puts one group's
+    first pieces at the line's start and its last ones after the other groups' first
+    pieces: ``结果 结果 其他 尚未`` / ``结果 … 尚未 维持 纠正 结果 审结总计``)."""
+    above: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for row in rows:
+        if row.values or len({line for _, line, _ in row.labels}) != 1:
+            continue
+        spans = _label_spans(row)
+        for (text, _, _), (chars, shown) in zip(row.labels, spans, strict=True):
+            if "".join(text.split()).startswith(_BOTTOMS) and not any(
+                _overlap(chars, over[0]) or _overlap(shown, over[1]) for over in above
+            ):
+                return True
+        above += [
+            span
+            for (text, _, _), span in zip(row.labels, spans, strict=True)
+            if _GROUP_WORDS.fullmatch("".join(text.split())) is None
+        ]
+    return False
+
+
+def _label_spans(row: Row) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each label's span on ``row``'s line, a line of labels alone, in characters and in
+    display columns (a wide character two)."""
+    spans = []
+    wider = 0
+    for text, _, column in row.labels:
+        spans.append(
+            ((column, column + len(text)), (column + wider, column + wider + display_width(text)))
+        )
+        wider += display_width(text) - len(text)
+    return spans
+
+
+def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two spans share a column."""
+    return one[0] < other[1] and other[0] < one[1]
 
 
 def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Reading:
