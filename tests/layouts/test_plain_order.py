@@ -983,6 +983,124 @@ def test_first_columns_beside_wrapped_labels_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+#: Section 二's sub-table (六) as plain ``pdftotext`` reads a browser's PDF of a narrow table
+#: printed by column blocks: each row's label with its first value beside it, then the
+#: other columns a band of two rows each. 行政处罚 is 8, 3, 160; 行政强制 120, -4, 2. The
+#: values after 行政强制's label are both rows', not 行政强制's alone with 1203 and 1602
+#: each wrapped in a narrow cell.
+NARROW_BLOCKS = """青岚县市场监督管理局2019年政府信息公开工作年度报告
+
+一、总体情况
+本年度，我局依法做好政府信息公开工作。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+本年新制作数量
+本年新公开数量
+对外公开总数量
+规章 2
+规范性文 14
+件
+2
+14
+
+9
+86
+
+第二十条第（五）项
+信息内容
+上一年项目数量
+本年增/减
+处理决定数量
+行政许可 35
+其他对外
+管理服务 6
+事项
++2
+0
+
+412
+18
+
+第二十条第（六）项
+信息内容
+上一年项目数量
+本年增/减
+处理决定数量
+行政处罚 8
+行政强制 120
+3
+-4
+
+160
+2
+
+第二十条第（八）项
+信息内容
+上一年项目数量
+本年增/减
+行政事业 3
+性收费
+-1
+
+第二十条第（九）项
+信息内容
+采购项目数量
+采购总金额（单位：万元）
+政府集中 4
+采购
+52.6
+
+
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_row_after_a_short_one_is_not_read_as_numbers_wrapped_in_its_cells() -> None:
+    # 行政处罚 prints one value of three: its others may follow the next row's, as they do
+    # here, so 行政强制's five values are not three by joins no rule checks.
+    back = gr.parse(NARROW_BLOCKS)
+    read = {
+        key: back.cell(f"proactive.{row}.{column}").value
+        for row in ("penalties", "coercive_measures")
+        for column in ("previous_items", "change", "decisions")
+        for key in [f"{row}.{column}"]
+    }
+    assert read == dict.fromkeys(read)
+    line = NARROW_BLOCKS.split("\n").index("行政强制 120") + 1
+    assert ("extra-values", line) in {(d.code, d.line) for d in back.diagnostics}
+
+
+#: Section 二's first sub-table as pdfminer prints a browser's PDF of a narrow table, an
+#: empty line after each box, the Kangxi radicals for some characters (⾏, ⼆): 规章's
+#: first value beside its label, then the other column blocks after 行政规范性文件's label.
+#: 规章 is 2, 1 and blank; 行政规范性文件 4, 0 and blank (现行有效件数 printed by neither).
+_PDFMINER_BLOCKS = [
+    "北京市青岚区审计局2022年政府信息公开工作年度报告",
+    "⼆、主动公开政府信息情况",
+    "\u00a0\u00a0第⼆⼗条第（⼀）项",
+    *("信息", "内容", "本年", "制发", "件数", "本年", "废⽌", "件数", "现⾏", "有效", "件数"),
+    *("规章 2", "⾏政", "规范", "性⽂", "件", "4", "1", "0"),
+    "\u00a0\u00a0第⼆⼗条第（五）项",
+    *("信息", "内容", "⾏政", "许可", "本年处理决定数量", "15"),
+    "三、收到和处理政府信息公开申请情况",
+]
+
+
+def test_a_full_row_after_a_short_one_in_boxes_a_line_each_is_not_kept() -> None:
+    # The boxes' empty lines lay the rows out a cell a line, each row's cells its values:
+    # 规章 short of two cells, 行政规范性文件's three values a line each after it, and the
+    # sub-table printing four values for six cells. Read in order, 行政规范性文件 would be
+    # 4, 1, 0: its values may be 规章's, so the sub-table's rows are not kept.
+    back = gr.parse("\n\n".join(_PDFMINER_BLOCKS) + "\n")
+    first = ("proactive.rules.", "proactive.normative_documents.")
+    read = {key: value for key, value in back.flat().items() if key.startswith(first)}
+    assert len(read) == 6
+    assert set(read.values()) == {None}
+    assert "table-order-broken" in {d.code for d in back.diagnostics}
+
+
 @pytest.mark.parametrize("mark", ["—", "-", "/", "－", "／", "无"])
 def test_a_cell_printed_not_given_is_read_by_blocks_as_a_blank(mark: str) -> None:
     # Three rows to a band, their first two columns row by row, the rest a column at a
@@ -1223,6 +1341,52 @@ def _sub_tables_apart(
     return "\n".join(lines)
 
 
+#: Section 二's heading, its articles and its labels (2021), one a line, as plain pdftotext
+#: prints Word's PDF before the columns' blocks.
+_WORD_LABELS = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+规章
+行政规范性文件
+第二十条第（五）项
+信息内容
+行政许可
+第二十条第（六）项
+信息内容
+行政处罚
+行政强制
+第二十条第（八）项
+信息内容
+"""
+
+
+#: Section 二 of a 2021 report as plain ``pdftotext`` reads Word's PDF: every sub-table's
+#: article and labels, then every column as a block (its header, then its values), the
+#: zeros left blank. The one value printed, 7, is 行政强制's 本年处理决定数量, the block
+#: after the second 本年处理决定数量; 本年收费金额's block is empty (0).
+LABELS_THEN_BLOCKS = f"""青岚县应急管理局2022年政府信息公开工作年度报告
+
+{_WORD_LABELS}行政事业性收费
+本年制发件数
+本年废止件数
+现行有效件数
+本年处理决定数量
+本年处理决定数量
+7
+本年收费金额
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_block_under_other_columns_is_not_read_as_the_last_lone_label_s_row() -> None:
+    # 行政事业性收费's label stands alone and the 7 is the one row of values its sub-table's
+    # lines hold, but the header words between them name columns (一) to (六) have and (八)
+    # does not: the 7 is another sub-table's block, not the fees' amount.
+    back = gr.parse(LABELS_THEN_BLOCKS)
+    assert back.cell("proactive.fees.amount").value is None
+    assert "row-by-order" not in {d.code for d in back.diagnostics}
+
+
 @pytest.mark.parametrize(("inline", "after"), [(0, False), (1, False), (1, True)])
 def test_sub_tables_whose_columns_are_printed_as_blocks_are_read(inline: int, after: bool) -> None:
     # 2019: 规章 / 规范性文件 … with their first column or none, then 本年新公开数量 / 3 / 45
@@ -1323,21 +1487,7 @@ def test_a_column_header_printed_over_several_sub_tables_blocks_places_none_of_t
 #: first, then each column a block of its own, its header word and then its values, the
 #: page's right-hand block (现行有效件数) after the page's foot and the next page's running
 #: header. 规章 3 / 0 / 11, 行政规范性文件 6 / 1 / 40, 行政许可 215, 行政处罚 47, 行政强制 2.
-_WORD_BLOCKS = """二、主动公开政府信息情况
-第二十条第（一）项
-信息内容
-规章
-行政规范性文件
-第二十条第（五）项
-信息内容
-行政许可
-第二十条第（六）项
-信息内容
-行政处罚
-行政强制
-第二十条第（八）项
-信息内容
-
+_WORD_BLOCKS = f"""{_WORD_LABELS}
 本年制发件数
 3
 6

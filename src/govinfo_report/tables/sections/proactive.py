@@ -813,6 +813,11 @@ class _Context(Context):
     #: ``100`` / ``0``) may give the next row that one's values too, so its extra value is
     #: no wrapped number's rest (``Context.wraps``).
     label_alone: bool = False
+    #: Whether the last row of values of this sub-table (since its header), read by the
+    #: order of its values, printed fewer than its cells: in a flow of column blocks
+    #: (``行政处罚 0`` / ``行政强制 100`` / ``0`` / ``0`` / ``100`` / ``0``) its other values
+    #: follow the next row's, so that row's extra values are no wrapped number's rests either.
+    short_before: bool = False
     merged: bool = False
     table: tuple[Sequence[Taken], Sequence[_Labels]] = ((), ())
     bare: dict[str, Step] = attrs.field(factory=dict)
@@ -828,7 +833,9 @@ class _Context(Context):
         self.valued_since = False
         name = self.template.name
         self.unit = _MONEY_UNITS[name, texts] or self.unit
-        self.header = _HEADERS[name, texts] or self.header
+        header = _HEADERS[name, texts]
+        self.header = header or self.header
+        self.short_before = self.short_before and header is None
         key = step.keys[0] if _LABELS[name, texts].whole else None
         self.label_alone = self.label_alone or key is not None
         if key is not None and key not in self.seen and key not in self.valued:
@@ -887,6 +894,7 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
             == [("column", column) for column in shape[len(shape) - len(run.labels) :]]
             and min(line for line in valued if line > start) == run.line
             and all(inside(given.get(cell)) for cells in others for cell in cells)
+            and not _other_columns_named(rows, template.name, shape, context.bare[key], run)
         ):
             found.append((run, key))
     # Every run of values that no label names is its sub-table's: no value is left to no
@@ -909,6 +917,23 @@ def _run_of_its_sub_table(context: _Context, rows: Sequence[Row]) -> None:
                 tuple(template.fields[cell].key for cell in step.cells),
             )
         )
+
+
+def _other_columns_named(
+    rows: Sequence[Row], template: str, shape: Sequence[str], bare: Step, run: Row
+) -> bool:
+    """Whether a row of header words between ``bare``'s label and ``run`` names a column
+    of section 二 that its sub-table (of columns ``shape``) does not have: the run is a block
+    of another sub-table's column (Word's flow of every label, then every column as a block:
+    ``行政事业性收费`` / ``本年制发件数`` / ``本年废止件数`` / ``本年处理决定数量`` / ``1`` /
+    ``本年收费金额``, the 1 行政许可's, not 行政事业性收费's)."""
+    return any(
+        kind == "column" and column not in shape
+        for row in rows
+        if bare.row.line < row.line < run.line and not row.values
+        for text, _, _ in row.labels
+        for kind, column in [proactive_column(template, text)]
+    )
 
 
 def _sub_tables(rows: Sequence[Row], template: str) -> dict[int, tuple[int, int | None]]:
@@ -1074,11 +1099,20 @@ def _blocks_short(inside: Sequence[tuple[Row, _Labels]], runs: Sequence[Row]) ->
     )
 
 
+def _in_order(row: Row) -> bool:
+    """Whether ``row`` is read by the order of its values alone (``rows.by_order``), or by
+    positions that are its values and no more: a layout of a cell a line that shows no
+    blank cell of the row (pdfminer's boxes of a table printed by column blocks: ``规章
+    0`` / ``行政`` / ``规范`` / … / ``0`` / ``0`` / ``0``) tells no more than their order."""
+    cells = row.positions.cells
+    return not (row.grid.cells or row.runs.cells) and (not cells or cells == row.values)
+
+
 def _short(row: Row, found: _Labels) -> bool:
     """Whether ``row``, read by the order of its values, prints a number, and fewer values
     (placeholders too) than its cells: the numbers its sub-table left to no row may be its
     own."""
-    if not by_order(row):
+    if not _in_order(row):
         return False
     width = _width(row, found)
     return (
@@ -1091,7 +1125,7 @@ def _short(row: Row, found: _Labels) -> bool:
 def _full(row: Row, found: _Labels) -> bool:
     """Whether ``row``, read by the order of its values, prints as many as its cells."""
     width = _width(row, found)
-    return by_order(row) and width is not None and len(row.values) == width
+    return _in_order(row) and width is not None and len(row.values) == width
 
 
 @cache
@@ -1320,11 +1354,22 @@ def _blank_or_covered(row: Row, width: int, headless: bool, merged: bool) -> boo
 
 def _parent(context: _Context, step: Step) -> bool:
     """A row of values: noted (a header's repeated names hold until one comes; whether a row's
-    label stood alone before it, ``_Context.label_alone``); with an unknown label beside its
-    own, a row that may be split into local sub-rows (行政检查, 行政确认) is the parent of the
-    sub-rows that follow."""
+    label stood alone before it, ``_Context.label_alone``, or the row before it was short,
+    ``_Context.short_before``); with an unknown label beside its own, a row that may be
+    split into local sub-rows (行政检查, 行政确认) is the parent of the sub-rows that
+    follow."""
     context.valued_since = True
-    context.wraps, context.label_alone = not context.label_alone, False
+    context.wraps = not (context.label_alone or context.short_before)
+    printed = len(step.row.values)
+    context.label_alone = False
+    # the row, one template row read by order, prints fewer values than its cells
+    context.short_before = (
+        0 < printed < len(step.cells)
+        and len(step.keys) == 1
+        and not step.unknown
+        and not step.runs
+        and by_order(step.row)
+    )
     if step.unknown and len(step.keys) == 1 and step.keys[0] in labels.PROACTIVE_SPLITTABLE:
         context.parent = step.keys[0]
     return False
