@@ -407,7 +407,8 @@ def _taken(
 def _unstacked(rows: Sequence[Row]) -> bool:
     """Whether a header word that ends a wrapped column word (``维持``, ``审结总计``) stands
     under no word of the lines before it, in characters or in display columns, but the
-    group words (行政复议 …): its first piece is printed elsewhere, and the header's
+    group words (行政复议 …), where some such word comes before it (a table cut by a page
+    starts with any piece): its first piece is printed elsewhere, and the header's
     offsets name no columns (PyMuPDF's sorted text of a browser's PDF puts one group's
     first pieces at the line's start and its last ones after the other groups' first
     pieces: ``结果 结果 其他 尚未`` / ``结果 … 尚未 维持 纠正 结果 审结总计``)."""
@@ -417,8 +418,10 @@ def _unstacked(rows: Sequence[Row]) -> bool:
             continue
         spans = _label_spans(row)
         for (text, _, _), (chars, shown) in zip(row.labels, spans, strict=True):
-            if "".join(text.split()).startswith(_BOTTOMS) and not any(
-                _overlap(chars, over[0]) or _overlap(shown, over[1]) for over in above
+            if (
+                above
+                and "".join(text.split()).startswith(_BOTTOMS)
+                and not any(_overlap(chars, over[0]) or _overlap(shown, over[1]) for over in above)
             ):
                 return True
         above += [

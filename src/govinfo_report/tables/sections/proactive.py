@@ -813,10 +813,11 @@ class _Context(Context):
     #: ``100`` / ``0``) may give the next row that one's values too, so its extra value is
     #: no wrapped number's rest (``Context.wraps``).
     label_alone: bool = False
-    #: Whether the last row of values of this sub-table (since its header), read by the
-    #: order of its values, printed fewer than its cells: in a flow of column blocks
-    #: (``行政处罚 0`` / ``行政强制 100`` / ``0`` / ``0`` / ``100`` / ``0``) its other values
-    #: follow the next row's, so that row's extra values are no wrapped number's rests either.
+    #: Whether the last row of values of this sub-table (since its article or header), read
+    #: by the order of its values, printed fewer than its cells: in a flow of column blocks
+    #: (``行政处罚 0`` / ``行政强制 100`` / ``0`` / ``0`` / (empty) / ``100`` / ``0``) its other
+    #: values follow the next row's, so that row's extra values, where a block's empty line
+    #: parts them (``_in_blocks``), are no wrapped number's rests either.
     short_before: bool = False
     merged: bool = False
     table: tuple[Sequence[Taken], Sequence[_Labels]] = ((), ())
@@ -835,7 +836,10 @@ class _Context(Context):
         self.unit = _MONEY_UNITS[name, texts] or self.unit
         header = _HEADERS[name, texts]
         self.header = header or self.header
-        self.short_before = self.short_before and header is None
+        if self.short_before:  # a new sub-table's article or header ends it
+            self.short_before = header is None and not _ARTICLES[name].intersection(
+                map(fold, texts)
+            )
         key = step.keys[0] if _LABELS[name, texts].whole else None
         self.label_alone = self.label_alone or key is not None
         if key is not None and key not in self.seen and key not in self.valued:
@@ -1359,7 +1363,7 @@ def _parent(context: _Context, step: Step) -> bool:
     split into local sub-rows (行政检查, 行政确认) is the parent of the sub-rows that
     follow."""
     context.valued_since = True
-    context.wraps = not (context.label_alone or context.short_before)
+    context.wraps = not (context.label_alone or (context.short_before and _in_blocks(step.row)))
     printed = len(step.row.values)
     context.label_alone = False
     # the row, one template row read by order, prints fewer values than its cells
@@ -1373,6 +1377,25 @@ def _parent(context: _Context, step: Step) -> bool:
     if step.unknown and len(step.keys) == 1 and step.keys[0] in labels.PROACTIVE_SPLITTABLE:
         context.parent = step.keys[0]
     return False
+
+
+def _in_blocks(row: Row) -> bool:
+    """Whether ``row``'s values stand on lines some line apart that holds none of its labels
+    (an empty line, as a flow of column blocks ends each block with)."""
+    labelled = {line for _, line, _ in row.labels}
+    lines = sorted({line for _, line, _ in row.values})
+    return any(
+        below - above > 1 and not labelled.issuperset(range(above + 1, below))
+        for above, below in pairwise(lines)
+    )
+
+
+#: Each template's section 二 article lines (``第二十条第（一）项`` …), folded: each starts a
+#: sub-table.
+_ARTICLES = {
+    name: frozenset(fold(article) for article, _, _ in blocks)
+    for name, blocks in labels.PROACTIVE_BLOCKS.items()
+}
 
 
 def _subrow(context: _Context, step: Step) -> bool:
