@@ -837,9 +837,8 @@ class _Context(Context):
         header = _HEADERS[name, texts]
         self.header = header or self.header
         if self.short_before:  # a new sub-table's article or header ends it
-            self.short_before = header is None and not _ARTICLES[name].intersection(
-                map(fold, texts)
-            )
+            articles = _ARTICLES[name]
+            self.short_before = header is None and not any(fold(text) in articles for text in texts)
         key = step.keys[0] if _LABELS[name, texts].whole else None
         self.label_alone = self.label_alone or key is not None
         if key is not None and key not in self.seen and key not in self.valued:
@@ -944,12 +943,12 @@ def _sub_tables(rows: Sequence[Row], template: str) -> dict[int, tuple[int, int 
     """The lines each sub-table of section 二 spans, by its index in
     ``labels.PROACTIVE_BLOCKS``: from its article line (``第二十条第（五）项``), where printed
     once, to the next article line (``None``: to the section's end)."""
+    index_of = _ARTICLES[template]
     articles = [
-        (row.line, index)
+        (row.line, index_of[folded])
         for row in rows
         for text, _, _ in row.labels
-        for index, (article, _, _) in enumerate(labels.PROACTIVE_BLOCKS[template])
-        if fold(text) == fold(article)
+        if (folded := fold(text)) in index_of
     ]
     printed = Counter(index for _, index in articles)
     return {
@@ -1390,10 +1389,10 @@ def _in_blocks(row: Row) -> bool:
     )
 
 
-#: Each template's section 二 article lines (``第二十条第（一）项`` …), folded: each starts a
-#: sub-table.
+#: Each template's section 二 article lines (``第二十条第（一）项`` …), folded, and the index
+#: in ``labels.PROACTIVE_BLOCKS`` of the sub-table each starts.
 _ARTICLES = {
-    name: frozenset(fold(article) for article, _, _ in blocks)
+    name: {fold(article): index for index, (article, _, _) in enumerate(blocks)}
     for name, blocks in labels.PROACTIVE_BLOCKS.items()
 }
 
