@@ -5,7 +5,9 @@ leading zero (``06``, not ``0``) is no cell of its own: the cells read on the la
 that printed a number before it may be cut, and are missing, never read short. Also Word's
 PDF, whose tall rows print a row's last cell after the next row's label (``行政`` /
 ``强制`` / ``18件`` / ``-2 4件``): a value alone on a line before the row's line of values
-is not placed by order. The texts are typed here, not the tool bed's pages."""
+is not placed by order; and pdfminer.six's text of a Word PDF whose tall row a page break
+cuts, its number's rest among the next row's boxes past the break. The texts are typed
+here, not the tool bed's pages."""
 
 from __future__ import annotations
 
@@ -246,3 +248,53 @@ def test_a_placeholder_or_a_zero_beside_the_head_is_no_head() -> None:
         projects = back.cell("proactive.procurement.projects")
         assert (projects.value, projects.provenance) == want, count
         assert back.cell("proactive.procurement.amount").provenance == "missing", count
+
+
+def _cut_by_a_page(head: str, past: tuple[str, ...]) -> str:
+    """Section 二's sub-table （六） of a Word PDF as pdfminer.six prints it, a text box a
+    line and an empty line after each: 行政处罚's tall row cut by a page break, its first
+    line's boxes (``行政 52 项 3 {head}``) on one page, its label's rest 处罚 on the next,
+    where 行政强制's label and then the boxes ``past`` follow."""
+    boxes = (
+        "青岚县市场监督管理局2020年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2020年，本局认真贯彻落实政府信息公开各项要求。",
+        "二、主动公开政府信息情况",
+        "\u00a0\u00a0第二十条第（六）项",
+        *("信息", "内容", "上", "一", "年", "项", "目", "数", "量"),
+        *("本", "年", "增/", "减", "处理", "决定", "数量"),
+        f"行政 52 项 3 {head}",
+        "\f处罚",
+        *("行政", "强制", *past),
+        "\u00a0\u00a0第二十条第（八）项",
+        *("信息", "内容", "上", "一", "年", "项", "目", "数", "量", "本年增/减"),
+        *("行政 7 项 -1", "事业", "性收", "费"),
+        "三、收到和处理政府信息公开申请情况",
+    )
+    return "\n\n".join(boxes) + "\n"
+
+
+_CUT_ROW = ("previous_items", "change", "decisions")
+
+
+def test_a_row_cut_by_a_page_break_is_missing_where_its_number_may_go_on_past_it() -> None:
+    # 1875件 wrapped in its narrow cell over the break: 187 before it, 5 件 after
+    # 行政强制's label and its 9 项 (its change blank, its 4 件 last); read in order,
+    # 行政处罚 would be 52, 3, 187 and 行政强制 9, 5, 4
+    back = gr.parse(_cut_by_a_page("187", ("9", "项", "5 件", "4", "件")))
+    for row in ("penalties", "coercive_measures"):
+        for key in _CUT_ROW:
+            assert back.cell(f"proactive.{row}.{key}").provenance == "missing", (row, key)
+    found = [d for d in back.diagnostics if "proactive.penalties.decisions" in d.keys]
+    assert [d.code for d in found] == ["values-unplaced"]
+    assert found[0].line == 43
+    assert back.flat()["proactive.fees.previous_items"] == 7
+
+
+def test_a_row_cut_by_a_page_break_is_read_where_nothing_past_it_may_be_its_rest() -> None:
+    # past the break, 行政强制 prints nothing, or its three boxes on one line, whose
+    # order is the columns' (pdfminer groups a line's boxes): 187 is whole
+    for past, coercive in (((), [None] * 3), (("9 项 0 4 件",), [9, 0, 4])):
+        flat = gr.parse(_cut_by_a_page("187", past)).flat()
+        assert [flat[f"proactive.penalties.{key}"] for key in _CUT_ROW] == [52, 3, 187], past
+        assert [flat[f"proactive.coercive_measures.{key}"] for key in _CUT_ROW] == coercive

@@ -8,8 +8,9 @@ once per cell.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count
 from operator import add, itemgetter
@@ -572,3 +573,17 @@ def _loose_row(labels: list[Printed], values: list[Printed], start: int) -> Row:
     holds more than one of them."""
     lines = Counter(line for _, line, _ in values)
     return Row(tuple(labels), tuple(values), start, len(lines) > 1 and max(lines.values()) > 1)
+
+
+def page_breaks(lines: Sequence[str], first_line: int) -> list[int]:
+    """The numbers of ``lines``' lines a page break (``\\f``) starts."""
+    return [first_line + at for at, line in enumerate(lines) if "\f" in line]
+
+
+def paged(rows: Iterable[Row], breaks: Sequence[int]) -> Iterator[Row]:
+    """``rows`` each with the page of its first line (``Row.page``: the line of the break
+    starting it, of ``breaks``; 0 before the first)."""
+    for row in rows:
+        first = min((on for _, on, _ in (*row.labels, *row.values)), default=row.line)
+        at = bisect_right(breaks, min(first, row.line))
+        yield row._replace(page=breaks[at - 1]) if at else row

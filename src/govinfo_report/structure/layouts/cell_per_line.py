@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise, repeat
+from operator import contains
 from typing import ClassVar
 
 from ...cells import LABEL, NUMBER, PLACEHOLDER
@@ -36,6 +37,8 @@ from .base import (
     is_rule,
     line_words,
     loose_value_lines,
+    page_breaks,
+    paged,
     word_rows,
 )
 
@@ -68,7 +71,9 @@ class CellPerLine(Layout):
         words = _signs_joined(words) if signs else words
         rows = gridded(list(word_rows(lines, first_line, words)), lines, first_line, words)
         minus = _minus_apart(words) if signs else []
-        return iter(_with_minus_joined(rows, lines, first_line, words, minus) if minus else rows)
+        rows = _with_minus_joined(rows, lines, first_line, words, minus) if minus else rows
+        breaks = page_breaks(lines, first_line) if any(map(contains, lines, repeat("\f"))) else []
+        return paged(rows, breaks) if breaks else iter(rows)
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As ``docx2txt`` writes a Word table: each cell of each row on a line of its own,

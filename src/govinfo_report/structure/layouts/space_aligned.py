@@ -44,6 +44,8 @@ from .base import (
     Words,
     line_words,
     loose_value_lines,
+    page_breaks,
+    paged,
     word_rows,
 )
 
@@ -706,8 +708,8 @@ class SpaceAligned(Layout):
             row._replace(gaps=True) if row.values else row
             for row in gridded(rows, lines, first_line, words)
         )
-        breaks = _breaks(lines, first_line) if any("\f" in line for line in lines) else []
-        return _paged(laid, breaks) if breaks else laid
+        breaks = page_breaks(lines, first_line) if any("\f" in line for line in lines) else []
+        return paged(laid, breaks) if breaks else laid
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         """As lynx lays out a table: each cell left-aligned at its column's start, columns two
@@ -1155,7 +1157,7 @@ def _placed(
         found = _over_pages(
             found,
             [rows[at].line for at in valued],
-            _breaks(lines, first_line),
+            page_breaks(lines, first_line),
             spans,
             lambda part, first, measure=None: columns(
                 part,
@@ -1297,20 +1299,6 @@ class _Blanks(threading.local):
 _BLANKS = _Blanks()
 
 
-def _breaks(lines: Sequence[str], first_line: int) -> list[int]:
-    """The numbers of ``lines``' lines a page break (``\\f``) starts."""
-    return [first_line + at for at, line in enumerate(lines) if "\f" in line]
-
-
-def _paged(rows: Iterable[Row], breaks: Sequence[int]) -> Iterator[Row]:
-    """``rows`` each with the page of its first line (``Row.page``: the line of the break
-    starting it, of ``breaks``; 0 before the first)."""
-    for row in rows:
-        first = min((on for _, on, _ in (*row.labels, *row.values)), default=row.line)
-        at = bisect_right(breaks, min(first, row.line))
-        yield row._replace(page=breaks[at - 1]) if at else row
-
-
 def _over_pages(
     found: Columns,
     lines: Sequence[int],
@@ -1414,7 +1402,7 @@ def _first_page(
     header's page only where its header's words place its values; else also where its
     values alone fall into columns (``columns``' other ways: Word's PDF prints 商业企业 and
     科研 several characters left of their values, and the page's fullest row places them)."""
-    breaks = _breaks(lines, first_line)
+    breaks = page_breaks(lines, first_line)
     first = rows[valued[0]].line
     after = [line for line in breaks if line > first]
     if not after or any(line <= first for line in breaks):
@@ -1482,7 +1470,7 @@ def _fitted(
     names a column or a group of them."""
     if not header:
         return None
-    breaks = _breaks(lines, first_line)
+    breaks = page_breaks(lines, first_line)
     first = rows[valued[0]].line
     if any(label_lines[0][0][1] < line <= first for line in breaks):
         return None  # the header on a page of its own: its words place no value
@@ -1701,7 +1689,7 @@ def _ranked_alone(
     (Word's PDF, tool bed 5151/09: 总计's values at 49 on one page, at 66 on the next); a
     row on the line that starts a page (its ``\f`` a character before its values) is not
     ranked."""
-    breaks = _breaks(lines, first_line) if any("\f" in line for line in lines) else []
+    breaks = page_breaks(lines, first_line) if any("\f" in line for line in lines) else []
     ranked: dict[int, Positions] = {}
     for start, stop in pairwise([first_line, *breaks, first_line + len(lines)]):
         page = [
@@ -1863,7 +1851,7 @@ def _by_sub_table(
         ]
         tops = _tops(block, [cells for cells, _ in own])
         blocks.append((start, block, _on_one_line(block), [head for _, head in own], tops))
-    breaks = _breaks(lines, first_line)
+    breaks = page_breaks(lines, first_line)
     # a placeholder (``—``) is no count a column aligns: it settles no measure
     fitting = [
         (

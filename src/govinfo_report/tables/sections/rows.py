@@ -2639,26 +2639,69 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
     (``Row.loose``, see ``_wrapped_around``). Where counts that do name one row (a label
     and its shorter alias: ``其他对外管理服务`` / ``事项``), the most pieces are its."""
     row = rows[at]
-    text, line, column = row.labels[-1]
-    rest = "".join(
-        [
-            part
-            for later in _label_rows(rows, at + 1, 1)
-            for part, _, start in later.labels
-            if abs(start - column) <= _DRIFT
-        ]
-    )
-    if rest and matcher.exact(text + rest):
-        return row._replace(labels=(*row.labels[:-1], _joined(text + rest, line, column)))
-    found: list[str] = []
+    text, _, column = row.labels[-1]
+    rest = [
+        cell
+        for later in _label_rows(rows, at + 1, 1)
+        for cell in later.labels
+        if abs(cell[2] - column) <= _DRIFT
+    ]
+    whole = text + "".join(piece for piece, _, _ in rest)
+    if rest and matcher.exact(whole):
+        return _completed(rows, at, whole, rest, matcher)
+    found: list[tuple[str, int]] = []
     joined = text
-    for part, _, _ in [] if row.loose else _pieces(rows, at + 1, 1, column, text):
+    pieces = [] if row.loose else _pieces(rows, at + 1, 1, column, text)
+    for taken, (part, _, _) in enumerate(pieces, 1):
         joined += part  # the label and its first few pieces, one more each time
         if matcher.exact(joined):
-            found.append(joined)
-    if len({matcher.match(joined)[1] for joined in found}) == 1:
-        return row._replace(labels=(*row.labels[:-1], _joined(found[-1], line, column)))
+            found.append((joined, taken))
+    if len({matcher.match(joined)[1] for joined, _ in found}) == 1:
+        return _completed(rows, at, found[-1][0], pieces[: found[-1][1]], matcher)
     return row
+
+
+def _completed(
+    rows: Sequence[Row], at: int, label: str, pieces: Sequence[Printed], matcher: LabelMatcher
+) -> Row:
+    """``rows[at]`` with its own label ``label``, completed by ``pieces`` of the label-only
+    rows below. A piece past a page break shows the row cut by it (Word splits a tall row
+    over two pages, each cell's lines on both), and a number its narrow cell wraps may go on
+    past the break too (``行政 1 项 -1 446`` / ``\\f处罚`` / ``行政`` / ``强制`` / ``45`` /
+    ``项`` / ``7 件`` / ``381``, 4467). Where the text past the break, up to the next header
+    (``_past_break``), prints numbers on more than one line, one of them may be such a rest:
+    the row is then ``loose`` and ``stacked``, as ``cell_per_line.in_blocks`` makes a row
+    whose number goes on below it, so only its own rules may confirm its values. Numbers on
+    one line past the break are taken as the next row's (its one cell, or its boxes that
+    pdfminer.six groups on a line), and none leave no rest: the row is read as it is. (A
+    rest alone on that line, the next row printing nothing, would look the same; the
+    tool bed's Word PDFs print none, and doubting every such row cost 29 right cells in
+    12,600 renderings.)"""
+    row = rows[at]
+    _, line, column = row.labels[-1]
+    row = row._replace(labels=(*row.labels[:-1], _joined(label, line, column)))
+    if not row.values:
+        return row
+    lines = {piece[1] for piece in pieces}
+    pages = {
+        later.page
+        for later in _label_rows(rows, at + 1, 1)
+        if lines & {on for _, on, _ in later.labels}
+    }
+    if not pages - {row.page} or len(_past_break(rows, at, matcher)) < 2:
+        return row
+    return row._replace(loose=True, stacked=True)
+
+
+def _past_break(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> set[int]:
+    """The lines that print values in the rows after ``rows[at]``, up to the next row whose
+    label is a header's word (the next sub-table's, ``第二十条第（八）项``)."""
+    lines: set[int] = set()
+    for later in rows[at + 1 :]:
+        if any(matcher.match(text)[0] == "furniture" for text, _, _ in later.labels):
+            break
+        lines.update(on for _, on, _ in later.values)
+    return lines
 
 
 def _units_below(rows: Sequence[Row], at: int) -> tuple[tuple[Printed, ...], tuple[Printed, ...]]:
