@@ -905,6 +905,20 @@ def test_rows_printed_in_blocks_column_by_column_are_never_read_wrong(
 
 
 @scaled(0.5)
+@given(st.one_of(reports(missing=False), sparse_reports()), st.integers(2, 4), st.integers(0, 6))
+def test_rows_in_blocks_with_their_blank_cells_left_out_are_never_read_wrong(
+    truth: gr.Report, size: int, cut: int
+) -> None:
+    """The same blocks with every blank cell left out, both templates: a block's labels
+    first, then its values (row by row where ``cut`` covers its columns, as pdfminer.six
+    prints a Word PDF's boxes: ``行政处罚`` / ``行政强制`` / ``4085`` / ``211`` / ``1703``),
+    so a row's values may follow the next row's label, or a row printing none may stand
+    alone before them: whatever is read is right."""
+    back = gr.parse(render(truth, ColumnBlocks(size, cut), blank_zeros=True))
+    assert wrong(back, truth.flat()) == {}
+
+
+@scaled(0.5)
 @given(st.one_of(reports(missing=False), sparse_reports()), st.integers(2, 3))
 def test_a_first_column_printed_before_its_rows_labels_is_never_read_wrong(
     truth: gr.Report, size: int
@@ -1099,6 +1113,69 @@ def test_a_full_row_after_a_short_one_in_boxes_a_line_each_is_not_kept() -> None
     assert len(read) == 6
     assert set(read.values()) == {None}
     assert "table-order-broken" in {d.code for d in back.diagnostics}
+
+
+def _pdfminer_labels_first(six: tuple[str, ...]) -> str:
+    """A 2019 report's section 二 as pdfminer.six prints a Word PDF's boxes, a box a line
+    and an empty line after each: its sub-table （六） printing ``six`` after its header."""
+    boxes = (
+        "北京市青岚区审计局2020年政府信息公开工作年度报告",
+        "⼆、主动公开政府信息情况",
+        "\u00a0\u00a0第⼆⼗条第（⼀）项",
+        *("信息", "内容", "本年", "新制", "作数", "量", "本年", "新公", "开数", "量"),
+        *("对外", "公开", "总数", "量", "规章 2 1 4", "⾏政", "规范", "性⽂", "件", "4 1 0"),
+        "\u00a0\u00a0第⼆⼗条第（五）项",
+        *("信息", "内容", "上⼀", "年", "项⽬", "数量", "本年", "增/减", "处理", "决定", "数量"),
+        "⾏政许可 34 0 3541",
+        "\u00a0\u00a0第⼆⼗条第（六）项",
+        *("信息", "上⼀", "内容", "年", "本年", "增/减", "处理", "决定", "数量", "项⽬", "数量"),
+        *six,
+        "三、收到和处理政府信息公开申请情况",
+    )
+    return "\n\n".join(boxes) + "\n"
+
+
+#: The cells of （六）'s two rows, in order.
+_SIX = [
+    f"proactive.{row}.{key}"
+    for row in ("penalties", "coercive_measures")
+    for key in ("previous_items", "change", "decisions")
+]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ("4085", "211", "1703"),  # 行政处罚's 4085 first, 行政强制's 211 and 1703 after it
+        ("5", "-1", "4085", "211", "0", "1703"),  # both rows' values, row by row
+        ("4085", "211", "1703", "9"),
+    ],
+)
+def test_values_after_a_label_alone_and_the_next_rows_are_not_read_as_the_next_rows(
+    values: tuple[str, ...],
+) -> None:
+    # 行政处罚's label alone in two boxes (行政 / 处罚), then 行政强制's, then the values:
+    # they may be either row's, so both rows are missing, neither claimed printed blank;
+    # values more than 行政强制's cells are no broken order of the whole section, whose
+    # other rows stand
+    back = gr.parse(_pdfminer_labels_first(("⾏政", "处罚", "⾏政", "强制", *values)))
+    flat = back.flat()
+    assert [flat[key] for key in _SIX] == [None] * 6
+    assert {back.cell(key).provenance for key in _SIX} == {"missing"}
+    found = [d for d in back.diagnostics if "proactive.coercive_measures.decisions" in d.keys]
+    assert [d.code for d in found] == ["values-unplaced"] and "行政处罚" in found[0].message
+    assert "table-order-broken" not in {d.code for d in back.diagnostics}
+    assert flat["proactive.licensing.decisions"] == 3541
+    assert [flat[f"proactive.normative_documents.{key}"] for key in ("made", "published")] == [
+        4,
+        1,
+    ]
+
+
+def test_values_beside_each_rows_label_after_a_label_alone_are_read() -> None:
+    # the same rows, each row's boxes on its label's line: the lines say whose they are
+    back = gr.parse(_pdfminer_labels_first(("⾏政处罚 5 -1 4085", "⾏政强制 211 0 1703")))
+    assert [back.flat()[key] for key in _SIX] == [5, -1, 4085, 211, 0, 1703]
 
 
 @pytest.mark.parametrize("mark", ["—", "-", "/", "－", "／", "无"])

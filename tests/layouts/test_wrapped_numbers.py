@@ -172,14 +172,19 @@ def test_numbers_wrapped_in_narrow_cells_are_never_read_wrong(
 
 def test_a_row_after_a_label_alone_is_not_joined() -> None:
     # plain pdftotext's column blocks: 行政处罚's label alone, then 行政强制's, then values
-    # that may be either row's; a fourth value is no wrapped number's rest there
+    # that may be either row's; a fourth value is no wrapped number's rest there, and
+    # 行政处罚 is not claimed printed blank
     text = _text(["行政", "许可", "348 0", "198", "2"], [*_COERCIVE, "1项 +5", "543", "7件"])
     blocks = "行政处罚\n行政强制\n100 0\n198\n2\n"
     report = gr.parse(text.replace("行政\n处罚\n17 0 21\n行政\n强制\n1项 +5\n543\n7件\n", blocks))
     assert _row(report, "licensing") == [348, 0, 1982]  # its own label before its values
     assert _row(report, "penalties") == [None, None, None]
     assert _row(report, "coercive_measures") == [None, None, None]
-    assert any(d.code == "extra-values" for d in report.diagnostics)
+    for row in ("penalties", "coercive_measures"):
+        assert report.cell(f"proactive.{row}.decisions").provenance == "missing"
+    found = [d for d in report.diagnostics if "proactive.coercive_measures.change" in d.keys]
+    assert [d.code for d in found] == ["values-unplaced"]
+    assert "行政处罚" in found[0].message
 
 
 def test_a_line_of_rests_that_is_no_row_s_leaves_their_heads_missing() -> None:

@@ -813,6 +813,13 @@ class _Context(Context):
     #: ``100`` / ``0``) may give the next row that one's values too, so its extra value is
     #: no wrapped number's rest (``Context.wraps``).
     label_alone: bool = False
+    #: The label texts of the rows of labels alone since the last row of values or header,
+    #: and the whole label of a row among them, joined where a narrow cell printed it a
+    #: piece a row (``行政`` / ``处罚``): the row of values after it is read with it in mind
+    #: (``after_label``, ``_after_label_alone``).
+    pieces: tuple[str, ...] = ()
+    alone: _Labels | None = None
+    after_label: _Labels | None = None
     #: Whether the last row of values of this sub-table (since its article or header), read
     #: by the order of its values, printed fewer than its cells: in a flow of column blocks
     #: (``行政处罚 0`` / ``行政强制 100`` / ``0`` / ``0`` / (empty) / ``100`` / ``0``) its other
@@ -841,6 +848,9 @@ class _Context(Context):
             self.short_before = header is None and not any(fold(text) in articles for text in texts)
         key = step.keys[0] if _LABELS[name, texts].whole else None
         self.label_alone = self.label_alone or key is not None
+        self.pieces = () if header else (*self.pieces[-_PIECES:], *texts)
+        whole = _LABELS[name, texts] if key else _joined_whole(name, self.pieces)
+        self.alone = None if header else whole
         if key is not None and key not in self.seen and key not in self.valued:
             self.seen.add(key)
             self.bare[key] = step
@@ -1363,6 +1373,8 @@ def _parent(context: _Context, step: Step) -> bool:
     follow."""
     context.valued_since = True
     context.wraps = not (context.label_alone or (context.short_before and _in_blocks(step.row)))
+    context.after_label = context.alone if _below_label(step.row) else None
+    context.alone, context.pieces = None, ()
     printed = len(step.row.values)
     context.label_alone = False
     # the row, one template row read by order, prints fewer values than its cells
@@ -1387,6 +1399,72 @@ def _in_blocks(row: Row) -> bool:
         below - above > 1 and not labelled.issuperset(range(above + 1, below))
         for above, below in pairwise(lines)
     )
+
+
+def _below_label(row: Row) -> bool:
+    """Whether ``row``, read with no cell boundaries (no grid, no run of values), prints
+    its values all on lines below its labels' first, each line's first value where its
+    label starts or left of it: on lines of their own, not beside the label's pieces
+    (``规范  2`` / ``性文  33``) nor in columns right of it."""
+    if row.grid.cells or row.runs.cells or not row.values or not row.labels:
+        return False
+    first = min(line for _, line, _ in row.labels)
+    start = min(column for _, _, column in row.labels)
+    firsts: dict[int, int] = {}
+    for _, line, column in row.values:
+        firsts.setdefault(line, column)
+    return min(firsts) > first and max(firsts.values()) <= start
+
+
+#: The most label pieces a row's label is printed in, a row each (``行政`` / ``事业`` /
+#: ``性收`` / ``费``), and one more: a row's labels alone are joined no further back.
+_PIECES = 5
+
+
+def _joined_whole(name: str, pieces: Sequence[str]) -> _Labels | None:
+    """What the template row's whole label that some run of ``pieces`` (labels alone, in
+    order) joins into says, if any: the last such run's."""
+    for end in range(len(pieces), 0, -1):
+        for start in range(end - 2, -1, -1):
+            joined = _LABELS[name, ("".join(pieces[start:end]),)]
+            if joined.whole:
+                return joined
+    return None
+
+
+def _after_label_alone(context: _Context, step: Step) -> bool:
+    """A row read by order whose values stand below its own label, right after another
+    row's whole label printed alone (``_Context.alone``): a flow of labels and then values
+    (pdfminer.six's boxes of a Word PDF, ``行政`` / ``处罚`` / ``行政`` / ``强制`` / ``4085``
+    / ``211`` / ``1703``, 4085 行政处罚's) may print the row before's values among its own,
+    and section 二 has no rule to tell them apart: its cells are missing, and the row
+    before's are not claimed printed blank (``_blank_rows``). Values more than both rows'
+    cells leave the row to ``fill_row``: the text's order is broken (``table-order-broken``)."""
+    alone = context.after_label
+    if alone is None or step.runs or len(step.keys) != 1 or step.unknown or alone.keys == step.keys:
+        return False
+    if len(step.row.values) > len(step.cells) + len(alone.cells):
+        return False
+    values = " ".join(text for text, _, _ in step.row.values)
+    why = f"{values} printed below {step.label}'s label, right after {alone.label}'s alone"
+    not_placed(
+        context.draft,
+        context.template,
+        step.cells,
+        step.row.values[0],
+        f"{step.label}: {why}: in a flow of labels and then values they may be "
+        f"{alone.label}'s too, and no rule of the row checks them",
+    )
+    if context.bare.pop(alone.keys[0], None) is not None:
+        not_placed(
+            context.draft,
+            context.template,
+            alone.cells,
+            step.row.values[0],
+            f"section 二: {alone.label}: {why}: they may be its, so it is not read as "
+            "printed blank",
+        )
+    return True
 
 
 #: Each template's section 二 article lines (``第二十条第（一）项`` …), folded, and the index
@@ -1594,6 +1672,7 @@ CHAIN: tuple[Handler[_Context, Step], ...] = (
     _under_header,
     _glued_beside_blank,
     _by_units,
+    _after_label_alone,
     usual_row,
     fill_row,
 )
