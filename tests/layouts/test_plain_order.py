@@ -1178,6 +1178,23 @@ def test_values_beside_each_rows_label_after_a_label_alone_are_read() -> None:
     assert [back.flat()[key] for key in _SIX] == [5, -1, 4085, 211, 0, 1703]
 
 
+def test_a_whole_label_alone_before_the_next_rows_pieces_is_no_printed_blank_row() -> None:
+    # 规章's label alone, then 行政规范性文件's in pieces and 3 / 2 / 268 a box each: in
+    # pdfminer's flow of labels first, they may be 规章's, so neither row is read and 规章
+    # is not claimed printed blank. Where its three blank cells are printed (a line each,
+    # as PyMuPDF prints them), they are its, and the values 行政规范性文件's.
+    at = _PDFMINER_BLOCKS.index("规章 2")
+    rows = ("⾏政", "规范", "性⽂", "件", "3", "2", "268")
+    first = ("proactive.rules.", "proactive.normative_documents.")
+    for blank, rules, normative in ((0, "missing", [None, None]), (3, "blank", [3, 2])):
+        boxes = [*_PDFMINER_BLOCKS[:at], "规章", *[" "] * blank, *rows, *_PDFMINER_BLOCKS[at + 8 :]]
+        back = gr.parse("\n\n".join(boxes) + "\n")
+        read = {key: value for key, value in back.flat().items() if key.startswith(first)}
+        assert {back.cell(key).provenance for key in read if key.startswith(first[0])} == {rules}
+        made = [read[f"{first[1]}{key}"] for key in ("issued", "repealed")]
+        assert made == normative, blank
+
+
 @pytest.mark.parametrize("mark", ["—", "-", "/", "－", "／", "无"])
 def test_a_cell_printed_not_given_is_read_by_blocks_as_a_blank(mark: str) -> None:
     # Three rows to a band, their first two columns row by row, the rest a column at a

@@ -813,12 +813,11 @@ class _Context(Context):
     #: ``100`` / ``0``) may give the next row that one's values too, so its extra value is
     #: no wrapped number's rest (``Context.wraps``).
     label_alone: bool = False
-    #: The label texts of the rows of labels alone since the last row of values or header,
-    #: and the whole label of a row among them, joined where a narrow cell printed it a
-    #: piece a row (``行政`` / ``处罚``): the row of values after it is read with it in mind
-    #: (``after_label``, ``_after_label_alone``).
-    pieces: tuple[str, ...] = ()
-    alone: _Labels | None = None
+    #: The label texts of the rows of labels alone since the last row of values, article
+    #: line or header, and what the whole label of a row among them says, joined where a
+    #: narrow cell printed it a piece a row (``行政`` / ``处罚``), for the row of values
+    #: after them (``_after_label_alone``).
+    pieces: list[str] = attrs.field(factory=list)
     after_label: _Labels | None = None
     #: Whether the last row of values of this sub-table (since its article or header), read
     #: by the order of its values, printed fewer than its cells: in a flow of column blocks
@@ -848,9 +847,13 @@ class _Context(Context):
             self.short_before = header is None and not any(fold(text) in articles for text in texts)
         key = step.keys[0] if _LABELS[name, texts].whole else None
         self.label_alone = self.label_alone or key is not None
-        self.pieces = () if header else (*self.pieces[-_PIECES:], *texts)
-        whole = _LABELS[name, texts] if key else _joined_whole(name, self.pieces)
-        self.alone = None if header else whole
+        # a header, or a row that shows its blank cells (printed blank, no label apart from
+        # its values), ends the labels alone; article lines are cut off where read
+        # (``_joined_whole``)
+        if not header and not step.row.positions.cells:
+            self.pieces += texts
+        elif self.pieces:
+            self.pieces.clear()
         if key is not None and key not in self.seen and key not in self.valued:
             self.seen.add(key)
             self.bare[key] = step
@@ -1373,8 +1376,13 @@ def _parent(context: _Context, step: Step) -> bool:
     follow."""
     context.valued_since = True
     context.wraps = not (context.label_alone or (context.short_before and _in_blocks(step.row)))
-    context.after_label = context.alone if _below_label(step.row) else None
-    context.alone, context.pieces = None, ()
+    pieces = context.pieces
+    if pieces:  # labels alone before the row: whose values these may be
+        below = _below_label(step.row)
+        context.after_label = _joined_whole(context.template.name, pieces) if below else None
+        pieces.clear()
+    else:
+        context.after_label = None
     printed = len(step.row.values)
     context.label_alone = False
     # the row, one template row read by order, prints fewer values than its cells
@@ -1422,10 +1430,15 @@ _PIECES = 5
 
 
 def _joined_whole(name: str, pieces: Sequence[str]) -> _Labels | None:
-    """What the template row's whole label that some run of ``pieces`` (labels alone, in
-    order) joins into says, if any: the last such run's."""
+    """What the template row's whole label that some run of the last ``_PIECES`` and one of
+    ``pieces`` (labels alone, in order: one, or several joined) is says, if any: the last
+    such run's, none before a sub-table's article line (``第二十条第（六）项``)."""
+    pieces = pieces[-_PIECES - 1 :]
+    articles = _ARTICLES[name]
+    after = [at for at, text in enumerate(pieces) if fold(text) in articles]
+    pieces = pieces[after[-1] + 1 :] if after else pieces
     for end in range(len(pieces), 0, -1):
-        for start in range(end - 2, -1, -1):
+        for start in range(end - 1, -1, -1):
             joined = _LABELS[name, ("".join(pieces[start:end]),)]
             if joined.whole:
                 return joined
@@ -1434,7 +1447,7 @@ def _joined_whole(name: str, pieces: Sequence[str]) -> _Labels | None:
 
 def _after_label_alone(context: _Context, step: Step) -> bool:
     """A row read by order whose values stand below its own label, right after another
-    row's whole label printed alone (``_Context.alone``): a flow of labels and then values
+    row's whole label printed alone (``_Context.pieces``): a flow of labels and then values
     (pdfminer.six's boxes of a Word PDF, ``行政`` / ``处罚`` / ``行政`` / ``强制`` / ``4085``
     / ``211`` / ``1703``, 4085 行政处罚's) may print the row before's values among its own,
     and section 二 has no rule to tell them apart: its cells are missing, and the row

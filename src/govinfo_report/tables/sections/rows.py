@@ -2646,8 +2646,7 @@ def _wrapped_below(rows: Sequence[Row], at: int, matcher: LabelMatcher) -> Row:
         for cell in later.labels
         if abs(cell[2] - column) <= _DRIFT
     ]
-    whole = text + "".join(piece for piece, _, _ in rest)
-    if rest and matcher.exact(whole):
+    if rest and matcher.exact(whole := text + "".join([piece for piece, _, _ in rest])):
         return _completed(rows, at, whole, rest, matcher)
     found: list[tuple[str, int]] = []
     joined = text
