@@ -113,14 +113,15 @@ def test_a_first_column_printed_before_its_rows_labels_leaves_the_sub_table_miss
 
 def _procurement(values: list[str], after: list[str]) -> str:
     """Section 二 of the 2019 template as pdfminer's boxes print Word's PDF, a box a line: its
-    first sub-table (规章 blank) and its last, 政府集中采购's ``values`` under the header's
-    words, before the row's label, then ``after`` (a line of a space each: a blank cell's
-    box)."""
+    first sub-table (规章 blank, its cells' boxes a space each: a label alone before the
+    next row's would leave both rows' values in doubt) and its last, 政府集中采购's
+    ``values`` under the header's words, before the row's label, then ``after`` (a line of
+    a space each: a blank cell's box)."""
     lines = [
         *_LED[:4],
         "第二十条第（一）项",
         *("信息", "内容", *"本年新制作数量", *"本年新公开数量", "对外", "公开", "总数", "量"),
-        *("规章  ", "规范", "性文", "件", "4", "4", "81"),
+        *("规章  ", " ", " ", " ", "规范", "性文", "件", "4", "4", "81"),
         "第二十条第（九）项",
         *(*"采购项目数量", "采购总金", "额", "（单位：", "万元）"),
         *values,
