@@ -1538,6 +1538,26 @@ def test_sub_tables_whose_columns_are_printed_as_blocks_are_never_read_wrong(
     assert [k for k in printed if back.cell(k).provenance == "blank"] == []
 
 
+def test_a_column_block_under_its_header_word_after_a_lone_label_is_not_that_rows() -> None:
+    # 2021, zeros blank: 现行有效件数's block (行政规范性文件's 1) printed right after
+    # 行政事业性收费's label alone, under its own header word. Read as 行政事业性收费's
+    # 本年收费金额 before (1 for a blank 0), and 现行有效件数 claimed printed blank: the
+    # header word names another sub-table's column, so neither is read
+    values = _values()
+    values["proactive.normative_documents.in_force"] = 1
+    values["proactive.penalties.decisions"] = 1
+    values["proactive.coercive_measures.decisions"] = 2829
+    truth = _report(values)
+    text = render(truth, ColumnBlocks(2, cut=2))
+    text = _sub_tables_apart(text, truth.flat(), 1, False, blank_zeros=True, last=1)
+    lines = text.split("\n")
+    at = lines.index("行政事业性收费")
+    assert lines[at : at + 3] == ["行政事业性收费", "现行有效件数", "1"]
+    back = gr.parse(text)
+    for key in ("proactive.fees.amount", "proactive.normative_documents.in_force"):
+        assert back.cell(key).value is None and back.cell(key).provenance == "missing", key
+
+
 def test_a_change_block_of_one_sub_table_is_not_read_as_anothers() -> None:
     # 2019, zeros left blank: 行政强制 上一年项目数量 1 / 本年增/减 1, 行政事业性收费 上一年项目
     # 数量 1 / 本年增/减 0. Each sub-table's first column inline, the rest as blocks after

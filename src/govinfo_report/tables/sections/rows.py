@@ -2949,11 +2949,17 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
             break
         if numbered(parts[-1]):
             break  # a numbered piece begins a label: none above it is this label's
-    if not paragraphs and any(
-        matcher.exact(part) and matcher.match(part)[0] == "row"
-        for other in takewhile(lambda above: _no_cells(above) and not _heads(above), earlier_rows)
-        for part, _, start in other.labels
-        if abs(start - column) <= _DRIFT
+    if (
+        not paragraphs
+        and matcher.match(text)[0] != "furniture"
+        and any(
+            matcher.exact(part) and matcher.match(part)[0] == "row"
+            for other in takewhile(
+                lambda above: _no_cells(above) and not _heads(above), earlier_rows
+            )
+            for part, _, start in other.labels
+            if abs(start - column) <= _DRIFT
+        )
     ):
         # Another row's whole label above it, with no values of its own: pdftotext prints
         # labels away from their values, so these may be that row's. Neither is guessed.
@@ -2961,7 +2967,9 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
         # A row that prints its cells, all blank (text of one cell a line, blank cells in
         # its rhythm), holds its own. In text of one cell a paragraph (lynx's) every row
         # above prints its cells, or runs into the next label (a label's next paragraph,
-        # a group's rows): none is a label printed away from its values.
+        # a group's rows): none is a label printed away from its values. A column's header
+        # word beside the values is kept: it says whose column they are (``现行有效件数``
+        # / ``1`` under 行政事业性收费 is a block of 第二十条第（一）项's column, no 本年收费金额).
         row = row._replace(labels=row.labels[:-1])
     return row
 
