@@ -1446,8 +1446,9 @@ def _joined_whole(name: str, pieces: Sequence[str]) -> _Labels | None:
 
 
 def _after_label_alone(context: _Context, step: Step) -> bool:
-    """A row read by order whose values stand below its own label, right after another
-    row's whole label printed alone (``_Context.pieces``): a flow of labels and then values
+    """A row with no cell boundaries whose values stand below its own label on lines of
+    their own (``_below_label``), right after another row's whole label printed alone
+    (``_Context.pieces``): a flow of labels and then values
     (pdfminer.six's boxes of a Word PDF, ``行政`` / ``处罚`` / ``行政`` / ``强制`` / ``4085``
     / ``211`` / ``1703``, 4085 行政处罚's) may print the row before's values among its own,
     and section 二 has no rule to tell them apart: its cells are missing, and the row

@@ -2922,7 +2922,8 @@ def _wrapped_above(rows: Sequence[Row], row: Row, at: int, matcher: LabelMatcher
     never takes the lines above it, a row's label whole and a group's pieces); its own
     label dropped where another row's whole label stands above it, under its own and in
     its own sub-table (below the last heading, ``_heads``), but in text of one cell a
-    paragraph, where every row prints its cells. A fragment that reads
+    paragraph, where every row prints its cells; a column's header word, which names
+    whose column the values are (``现行有效件数`` / ``1``), is kept. A fragment that reads
     as a group's piece (``公开`` of （三）不予公开, ``他`` of （六）其他处理) is completed too
     where the row's cells are placed by position: a group's piece has none of its own."""
     text, _, column = row.labels[-1]
