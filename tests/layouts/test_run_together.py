@@ -730,6 +730,26 @@ def test_a_number_with_a_separator_or_a_letter_inside_is_no_value(
     assert code in {d.code for d in back.diagnostics if set(keys) & set(d.keys)}
 
 
+@pytest.mark.parametrize(
+    ("amount", "damaged"),
+    [("0.0001", "0.O001"), ("12.5", "12.S"), ("1.05", "1,O5"), ("0.75", "O.75"),
+     ("3.2", "3.Z"), ("10.5", "I0.5"), ("0.5", "D.5")],
+)  # fmt: skip
+def test_an_ocr_letter_beside_a_decimal_point_is_no_value(amount: str, damaged: str) -> None:
+    """OCR's letter for a digit right after or before a fee's decimal point (``0.O001``,
+    ``O.75``) makes the amount no number in text that lost its line breaks: the digits
+    before the point were read alone (0 for 0.0001), and the point and letters taken for a
+    row label (``unknown-label``)."""
+    values = _values("2021") | {"proactive.fees.amount": Decimal(amount)}
+    text = _one_line(gr.Report.from_values(values, template="2021", year=2022), " ")
+    printed = f"行政事业性收费 {amount} "
+    assert text.count(printed) == 1
+    back = gr.parse(text.replace(printed, f"行政事业性收费 {damaged} "))
+    assert back.cell("proactive.fees.amount").value is None
+    assert back.cell("proactive.rules.issued").value == 0  # the rest is read
+    assert "unknown-label" not in {d.code for d in back.diagnostics}
+
+
 def test_the_text_is_cut_at_its_landmarks_only() -> None:
     line = (
         "前言。 一、总体情况 本年无申请。 二、主动公开政府信息情况 全年作出行政处罚15件。"

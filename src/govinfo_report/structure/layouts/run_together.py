@@ -59,19 +59,19 @@ _NUMBERING = re.compile(r"[1-9]\d?")
 _GLUED = re.compile(r"[^\W\d_)][+-]?\d")
 #: What no number holds, run into the end of a run: a separator and more digits (``9、487``,
 #: ``9'487``, a thin space), or Latin letters OCR read for digits (``948Q``, ``1S7``, ``55s``,
-#: an ``O`` for a 0 among values apart), or what makes a number no count (``484人次``,
-#: ``12余``, ``3万``: no documented unit; ``1283注1``: a note that is no footnote mark; no
-#: row label starts so). It is taken into the run, which then reads as no value
-#: (``rows.DAMAGED``).
+#: an ``O`` for a 0 among values apart, ``0.O001`` past a decimal point), or what makes a
+#: number no count (``484人次``, ``12余``, ``3万``: no documented unit; ``1283注1``: a note
+#: that is no footnote mark; no row label starts so). It is taken into the run, which then
+#: reads as no value (``rows.DAMAGED``).
 _DAMAGE = (
-    r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
+    r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[.,]?[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
     r"|注\d+|[(（]注[)）]"
 )
 _DAMAGE_AFTER = re.compile(rf"(?:{_DAMAGE})+")
-#: What no number holds, run into the start of a run: Latin letters OCR read for digits, or
-#: a word that makes the number no count (``约46``, ``超过40``, ``≈12``: an approximation or
-#: a bound; no row label ends so).
-_DAMAGE_BEFORE = re.compile(rf"(?:[A-Za-z]+|{'|'.join(NUMBER_WORDS)}|[约近超≈<>~≤≥±])[ ]*$")
+#: What no number holds, run into the start of a run: Latin letters OCR read for digits
+#: (``I.5`` before a decimal point too), or a word that makes the number no count (``约46``,
+#: ``超过40``, ``≈12``: an approximation or a bound; no row label ends so).
+_DAMAGE_BEFORE = re.compile(rf"(?:[A-Za-z]+[.,]?|{'|'.join(NUMBER_WORDS)}|[约近超≈<>~≤≥±])[ ]*$")
 _SPACES = re.compile(r"[ ]*")
 #: The first characters of the units (a space before one is no blank cell: ``246900 元``).
 _UNIT_STARTS = frozenset(unit[0] for unit in UNITS)
