@@ -1,10 +1,11 @@
 """Damaged cells: what a page, a converter or OCR does to the text of one value cell.
 
 Each form takes a cell's true value and its kind and gives the text printed instead, and
-what that text says: the number a careful reader takes from it (``12件`` says 12, ``１２``
-says 12), or ``None`` when it says no number for sure (``l12``: 112 misread? ``约12``: about
-12; ``3、850``: 3850, or 3 and 850?). ``rendered`` writes a report in a layout or format with
-its damaged cells printed so; ``wrong_cells`` lists every cell read as another number.
+what that text says: the number a careful reader takes from it (``12件`` says 12, ``１２`` says
+12), or ``None`` when it says no number for sure (``l12``: 112 misread? ``约12``: about 12;
+``3、850`` or ``3。850``: 3850, or 3 and 850? ``0。5``: a sentence's end, or a point?).
+``rendered`` writes a report in a layout or format with its damaged cells printed so;
+``wrong_cells`` lists every cell read as another number.
 
 A form's text is plain text, or markup for an HTML page (``html``: a footnote in ``<sup>``,
 a CMS's hidden anti-copy digit, a ``<br>`` inside the number).
@@ -42,7 +43,7 @@ FORMATS = (*renderable(), *PAGES, ONE_LINE, WORD)
 #: Layouts whose cells are apart by white space alone: a space inside a cell splits it.
 LOOSE = ("space-aligned", "cell-per-line", ONE_LINE)
 #: The forms one-line text is damaged with: separators and OCR's letters inside a number.
-ONE_LINE_FORMS = ("full_width", "thousands", "enumerator", "separator", "ocr", "letter")
+ONE_LINE_FORMS = ("full_width", "thousands", "enumerator", "stop", "separator", "ocr", "letter")
 
 _WIDE = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 #: Letters OCR reads for digits (and the digits they stand for).
@@ -112,7 +113,12 @@ def _thousands(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]
 def _enumerator(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
     text = _digits(value).lstrip("-")
     at = rng.randrange(1, len(text.partition(".")[0]))
-    return f"{text[:at]}、{text[at:]}", None
+    return f"{text[:at]}{rng.choice('、。')}{text[at:]}", None
+
+
+def _stop(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
+    """An amount's decimal point printed as an ideographic full stop (``0。0001``)."""
+    return _digits(value).replace(".", "。"), None
 
 
 def _separator(value: int | Decimal, kind: str, rng: Random) -> tuple[str, Says]:
@@ -234,6 +240,7 @@ _NEEDS: dict[str, Callable[[int | Decimal], bool]] = {
     "thousands": lambda value: abs(value) >= 1000,
     "enumerator": lambda value: len(_digits(value).lstrip("-").partition(".")[0]) >= 2,
     "separator": lambda value: len(_digits(value).lstrip("-").partition(".")[0]) >= 2,
+    "stop": lambda value: "." in _digits(value),
     "ocr": lambda value: any(char in _OCR for char in _digits(value)),
     "plus": lambda value: value > 0,
     "spaced": lambda value: len(_digits(value)) >= 2,
@@ -249,6 +256,7 @@ FORMS: tuple[Form, ...] = (
     Form("full_width", _full_width),
     Form("thousands", _thousands),
     Form("enumerator", _enumerator),
+    Form("stop", _stop, ("money",)),
     Form("separator", _separator),
     Form("ocr", _ocr),
     Form("letter", _letter),

@@ -702,7 +702,8 @@ def test_a_page_marker_before_the_next_label_s_numbering_leaves_the_row_its_valu
 @pytest.mark.parametrize(
     ("printed", "damaged", "code"),
     [("2 0 0 1 3", "2 0 0 1S 3", "invalid-value"), ("6 0 1 0 7", "6 0 1 0 7Z", "invalid-value"),
-     ("35 0 0 0 35", "3、5 0 0 0 35", "invalid-value"), ("9 0 0 0 9", "9'0 0 0 9", "invalid-value"),
+     ("35 0 0 0 35", "3、5 0 0 0 35", "invalid-value"),
+     ("35 0 0 0 35", "3。5 0 0 0 35", "invalid-value"), ("9 0 0 0 9", "9'0 0 0 9", "invalid-value"),
      ("12 0 0 4 16", "1\u20092 0 0 4 16", "invalid-value"),
      ("8 0 0 1 9", "8 0 0 1 9余", "invalid-value"),
      ("14 0 0 0 14", "14人次 0 0 0 14", "invalid-value"),
@@ -733,13 +734,13 @@ def test_a_number_with_a_separator_or_a_letter_inside_is_no_value(
 @pytest.mark.parametrize(
     ("amount", "damaged"),
     [("0.0001", "0.O001"), ("12.5", "12.S"), ("1.05", "1,O5"), ("0.75", "O.75"),
-     ("3.2", "3.Z"), ("10.5", "I0.5"), ("0.5", "D.5")],
+     ("3.2", "3.Z"), ("10.5", "I0.5"), ("0.5", "D.5"), ("0.0001", "0。0001")],
 )  # fmt: skip
 def test_an_ocr_letter_beside_a_decimal_point_is_no_value(amount: str, damaged: str) -> None:
     """OCR's letter for a digit right after or before a fee's decimal point (``0.O001``,
-    ``O.75``) makes the amount no number in text that lost its line breaks: the digits
-    before the point were read alone (0 for 0.0001), and the point and letters taken for a
-    row label (``unknown-label``)."""
+    ``O.75``), or an ideographic full stop for the point (``0。0001``), makes the amount no
+    number in text that lost its line breaks: the digits before the point were read alone
+    (0 for 0.0001), and the point and letters taken for a row label (``unknown-label``)."""
     values = _values("2021") | {"proactive.fees.amount": Decimal(amount)}
     text = _one_line(gr.Report.from_values(values, template="2021", year=2022), " ")
     printed = f"行政事业性收费 {amount} "

@@ -57,14 +57,14 @@ _PAGE_AFTER = re.compile(r"[ ]*/[ ]*([1-9]\d{0,3})(?!\d)")
 _NUMBERING = re.compile(r"[1-9]\d?")
 #: A label run into its value: what the sniffer counts.
 _GLUED = re.compile(r"[^\W\d_)][+-]?\d")
-#: What no number holds, run into the end of a run: a separator and more digits (``9、487``,
-#: ``9'487``, a thin space), or Latin letters OCR read for digits (``948Q``, ``1S7``, ``55s``,
-#: an ``O`` for a 0 among values apart, ``0.O001`` past a decimal point), or what makes a
-#: number no count (``484人次``, ``12余``, ``3万``: no documented unit; ``1283注1``: a note
-#: that is no footnote mark; no row label starts so). It is taken into the run, which then
-#: reads as no value (``rows.DAMAGED``).
+#: What no number holds, run into the end of a run: a separator and more digits
+#: (``9、487``, ``9'487``, ``0。5``, a thin space), or Latin letters OCR read for digits
+#: (``948Q``, ``1S7``, ``55s``, an ``O`` for a 0 among values apart, ``0.O001`` past a
+#: decimal point), or what makes a number no count (``484人次``, ``12余``, ``3万``: no
+#: documented unit; ``1283注1``: a note that is no footnote mark; no row label starts so).
+#: It is taken into the run, which then reads as no value (``rows.DAMAGED``).
 _DAMAGE = (
-    r"[、'’‘\u2009\u202f][ ]?\d+|[ ]*[.,]?[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
+    r"[、。'’‘\u2009\u202f][ ]?\d+|[ ]*[.,]?[A-Za-z]+\d*|人次?|余|多|万|%|左右|以上|[?？]"
     r"|注\d+|[(（]注[)）]"
 )
 _DAMAGE_AFTER = re.compile(rf"(?:{_DAMAGE})+")

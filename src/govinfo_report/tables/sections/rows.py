@@ -1924,11 +1924,11 @@ def adds_up(rules: Iterable[Rule], cells: Sequence[int], values: Sequence[Printe
     return bool(inside) and holds(inside, cells, shown)
 
 
-#: A run of digits holding what no number does: a separator between digits (``9、487``), a
+#: A run of digits holding what no number does: a separator between digits (``9、487``, ``0。5``), a
 #: Latin letter (OCR's ``948Q``), what makes a number no count (``484人次``, ``约46``,
 #: ``超过40``) or a note that is no footnote mark (``1283注1``).
 DAMAGED = re.compile(
-    r"\d[、'’‘\u2009\u202f][ ]?\d|[A-Za-z]|\d(?:人|余|多|万(?!元)|%|左右|以上|[?？]|注)"
+    r"\d[、。'’‘\u2009\u202f][ ]?\d|[A-Za-z]|\d(?:人|余|多|万(?!元)|%|左右|以上|[?？]|注)"
     rf"|(?:{'|'.join(NUMBER_WORDS)}|[约近超≈<>~≤≥±])[ ]*\d"
 )
 #: A count printed with a leading zero: two values glued, the first of them 0.
