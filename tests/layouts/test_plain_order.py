@@ -1195,6 +1195,21 @@ def test_a_whole_label_alone_before_the_next_rows_pieces_is_no_printed_blank_row
         assert made == normative, blank
 
 
+@pytest.mark.parametrize("values", ["4 1 0", "4\n\n1\n\n0"])
+def test_a_whole_label_alone_at_the_head_of_a_table_is_no_printed_blank_row(values: str) -> None:
+    # The same flow at the head of section 二's table: 规章's label alone before the first
+    # line of values, then 行政规范性文件's pieces and its values. The table began at the
+    # last pieces that print one label (规范 / 性文 / 件), leaving 规章 and 行政 to the prose:
+    # 4, 1, 0 were read as 规范性文件's though they may be 规章's. Now the lines before take
+    # in every label they print whole, and neither row is read.
+    text = _pdfminer_labels_first(("⾏政处罚 5 -1 4085", "⾏政强制 211 0 1703"))
+    back = gr.parse(text.replace("规章 2 1 4", "规章").replace("\n\n4 1 0\n", f"\n\n{values}\n"))
+    first = ("proactive.rules.", "proactive.normative_documents.")
+    read = {key: back.cell(key) for key in back.flat() if key.startswith(first)}
+    assert len(read) == 6 and {cell.provenance for cell in read.values()} == {"missing"}
+    assert [back.flat()[key] for key in _SIX] == [5, -1, 4085, 211, 0, 1703]
+
+
 @pytest.mark.parametrize("mark", ["—", "-", "/", "－", "／", "无"])
 def test_a_cell_printed_not_given_is_read_by_blocks_as_a_blank(mark: str) -> None:
     # Three rows to a band, their first two columns row by row, the rest a column at a

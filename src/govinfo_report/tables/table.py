@@ -395,7 +395,8 @@ def _label_heads(
         labels_ = matcher(template.name, name)
         own = _LEADING_PIECE.match(skel.lines[spans[0].start])
         rest = own[1] if own else ""
-        pieces: list[str] = []
+        pieces: list[str] = []  # the lines since the last label taken in
+        taken = ""  # the last label taken in
         for at in range(spans[0].start - 1, section.heading, -1):
             line = skel.lines[at].strip()
             if not line:
@@ -404,9 +405,12 @@ def _label_heads(
                 break
             pieces.insert(0, line)
             label = "".join(pieces)
-            if labels_.exact(label) or (rest and labels_.begun(label + rest)):
+            if labels_.exact(label) or labels_.exact(label + taken) or (
+                not taken and rest and labels_.begun(label + rest)
+            ):
                 wider[name] = [range(at, spans[0].stop), *spans[1:]]
-                break
+                taken = label if labels_.exact(label) else label + taken
+                pieces = []
     return wider
 
 
