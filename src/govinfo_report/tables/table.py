@@ -386,7 +386,13 @@ def _label_heads(
     layouts read it as a row of its own before the first row's. Where the first line of
     values starts with a label piece, the lines whose pieces that piece continues into a
     label's head are taken in (plain ``pdftotext``: ``规章`` / ``规范`` / ``性文 46 45 65`` /
-    ``件``, the values on the middle line of their label, 规章 printing none)."""
+    ``件``, the values on the middle line of their label, 规章 printing none). In text
+    printed by blocks (an empty line among those lines: pdfminer.six's boxes), the lines
+    before go on being taken in while each further run of them prints a whole label, or
+    the head of the one taken (``规章`` / ``行政`` / ``规范`` / ``性文`` / ``件`` / ``4 1 0``):
+    such a flow may print a table's labels before its values, so the section must see
+    规章's label alone to know that 4, 1, 0 may be its. Text printed row by row
+    (pypdfium2: no empty line) prints a row's values after its own label."""
     wider = dict(regions)
     for name, spans in regions.items():
         section = skel.sections.get(SECTIONS[name].NUMBER)
@@ -397,16 +403,22 @@ def _label_heads(
         rest = own[1] if own else ""
         pieces: list[str] = []  # the lines since the last label taken in
         taken = ""  # the last label taken in
+        blocks = False  # an empty line seen: text printed by blocks
         for at in range(spans[0].start - 1, section.heading, -1):
             line = skel.lines[at].strip()
             if not line:
+                blocks = True
                 continue
             if len(pieces) == _MOST_PIECES or not _HEAD_PIECE.fullmatch(line):
                 break
             pieces.insert(0, line)
             label = "".join(pieces)
-            if labels_.exact(label) or labels_.exact(label + taken) or (
-                not taken and rest and labels_.begun(label + rest)
+            if taken and not blocks:
+                break  # text printed row by row: a label before the first's is another row's
+            if (
+                labels_.exact(label)
+                or labels_.exact(label + taken)
+                or (not taken and rest and labels_.begun(label + rest))
             ):
                 wider[name] = [range(at, spans[0].stop), *spans[1:]]
                 taken = label if labels_.exact(label) else label + taken
