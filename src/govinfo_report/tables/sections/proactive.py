@@ -1514,13 +1514,16 @@ def _unknown_or_foreign_label(context: _Context, step: Step) -> bool:
     )
     if row.values:
         context.ignored.append(row)
-    if row.lifted:
+    if row.lifted or (row.values and not row.labels):
         (text, line, column), *_ = row.values
+        values = " ".join(value for value, _, _ in row.values)
         context.draft.find(
             diagnostic(
                 "values-unplaced",
                 f"section 二: {text}, printed on a line of its own between two rows, may be "
-                "either row's: not read",
+                "either row's: not read"
+                if row.lifted
+                else f"section 二: {values}, printed with no row label, may be any row's: not read",
                 line,
                 column,
             )
