@@ -661,6 +661,33 @@ def test_a_line_more_before_the_next_heading_reads_no_blank_row() -> None:
     assert back.cell("applications.new.commercial_enterprise").value is None
 
 
+@pytest.mark.parametrize("cell", range(3))
+def test_the_last_value_of_a_table_whose_rows_after_print_nothing_keeps_its_rows_end(
+    cell: int,
+) -> None:
+    """lynx's section 二 whose only value is one of 规章's three (the rows after print
+    nothing, so the table's text ends at that value): the empty lines after it are its
+    separator and one for each empty cell after it, up to 行政规范性文件's paragraph. A page
+    break's empty line more before the value reads it a cell on, which the row's end then
+    refutes: 规章 is missing, never the next cell's number (from the thorough profile of
+    the jostled property: 本年废止件数 1 read as 现行有效件数). As printed, it is read."""
+    values: dict[str, object] = {field.key: 0 for field in gr.fields("2021")}
+    keys = ["proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force"]
+    values[keys[cell]] = 7
+    report = gr.Report.from_values(
+        values, template="2021", organisation="某某镇人民政府", year=2021
+    )
+    text = _lynx(report)
+    value = re.search(r"规章\n(\n+)( +7\n)", text)
+    assert value is not None and len(value[1]) == 1 + cell  # its separator, the empty cells
+    back = gr.parse(text)
+    assert [back.cell(key).value for key in keys] == [7 if at == cell else None for at in range(3)]
+    assert [back.cell(key).blank for key in keys] == [at != cell for at in range(3)]
+    moved = gr.parse(text.replace(value[0], f"规章\n\n{value[1]}{value[2]}", 1))
+    assert wrong(moved, _printed(report)) == {}
+    assert {moved.cell(key).provenance for key in keys} == {"missing"}
+
+
 @pytest.mark.parametrize("tool", sorted(PARAGRAPHS))
 @scaled(0.3)
 @given(report=nothing_forward())

@@ -723,8 +723,11 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
     # Lines of spaces after the table's last value are its last empty cells (a page's
     # ``&nbsp;``); after a value alone on its line (one cell a line), with the empty lines
     # between them too (docx2txt's separators). Where only empty lines follow such a value
-    # up to the section's end, they are the table's too (lynx's paragraphs: its last cell's
-    # separator, then a line for each empty cell that ends the table, up to the heading).
+    # up to the next printed line, they are the table's too (lynx's paragraphs: its last
+    # cell's separator, then a line for each empty cell that ends its row, up to the next
+    # paragraph: the heading, or the next row's label where the rows after print no value),
+    # so that its row's cells fit them or refute the rhythm (a blank line that a page break
+    # put before its value moves it a cell: ``layouts.cell_per_line._grid``).
     apart = _VALUE_ALONE.fullmatch(marks.lines[last]) is not None
     last = _lead_out(marks.lines, last, end)
     if apart:
@@ -734,7 +737,7 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
         if marks.lines[after]:
             spaces = after
         after += 1
-    ending = apart and spaces == last and after == end
+    ending = apart and spaces == last
     last = after - 1 if ending else spaces
     _regions("prose", marks, start, first, found)
     _regions("table", marks, first, last + 1, found, ending)
