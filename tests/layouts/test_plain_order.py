@@ -1172,6 +1172,16 @@ def test_values_after_a_label_alone_and_the_next_rows_are_not_read_as_the_next_r
     ]
 
 
+def test_values_whose_label_pieces_another_row_took_are_named_as_values_no_row_takes() -> None:
+    # 行政处罚 alone, then 行政强制's pieces with its values beside the last: the values are
+    # left with no label, and the message names them, not a row labelled ''
+    back = gr.parse(_pdfminer_labels_first(("⾏政处罚", "⾏政", "强制 211 0 1703")))
+    said = [d.message for d in back.diagnostics if d.code == "values-unplaced"]
+    assert "section 二: 211 0 1703, printed with no row label, may be any row's: not read" in said
+    assert not [d for d in back.diagnostics if "row ''" in d.message]
+    assert {back.cell(key).provenance for key in _SIX} == {"missing"}
+
+
 def test_values_beside_each_rows_label_after_a_label_alone_are_read() -> None:
     # the same rows, each row's boxes on its label's line: the lines say whose they are
     back = gr.parse(_pdfminer_labels_first(("⾏政处罚 5 -1 4085", "⾏政强制 211 0 1703")))
