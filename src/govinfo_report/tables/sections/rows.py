@@ -545,15 +545,19 @@ def _read_once(
     column it spans (python-docx's row.cells), and the repeats all alike or the row adding
     up without them. A row whose every line is a cell's (``Positions.whole``: text that
     prints each blank cell, and each merged cell once) repeats no merged cell: its repeat
-    is a number wrapped in its narrow cell (``17`` / ``17`` for 1717)."""
+    is a number wrapped in its narrow cell (``17`` / ``17`` for 1717). In text with no
+    cell boundaries (a PDF's flow of lines), a repeat on the line after its like that may
+    be a wrapped number's rest is one too (PyMuPDF's ``12`` / ``12`` for 1212): a tool
+    that prints a merged cell's text per column prints cells (python-docx, Tika). Repeats
+    that no number may wrap into (``0`` / ``0``) are read once."""
     values = row.values
+    width = len(cells)
     if (
-        len(values) > len(cells)
+        len(values) > width
         and not row.positions.whole
-        and _repeated(values, len(cells))
-        and (
-            len({text for text, _, _ in values}) == 1 or adds_up(rules, cells, values[: len(cells)])
-        )
+        and _repeated(values, width)
+        and (bool(row.grid.cells) or not any(map(_may_wrap, values[width - 1 :], values[width:])))
+        and (len({text for text, _, _ in values}) == 1 or adds_up(rules, cells, values[:width]))
     ):
         draft.find(
             diagnostic(
