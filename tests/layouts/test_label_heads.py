@@ -121,6 +121,48 @@ def test_a_first_rows_label_begun_above_its_values_line_names_them() -> None:
     assert back.cell("proactive.licensing.decisions").value == 30
 
 
+#: ``pdftotext -layout``'s section 二 of a narrow browser PDF, indented as printed: the
+#: first sub-table prints no value, 规章's label alone above 规范性文件's pieces.
+_INDENTED_BLANK = "\n".join(
+    " " * 43 + line
+    for line in (
+        " 第二十条第（一）项",
+        "   本年 本年 对外",
+        "信息 新 新 公开",
+        "内容 制作 公开 总数",
+        "   数量 数量 量",
+        "规章",
+        "规范",
+        "性文",
+        "件",
+        " 第二十条第（五）项",
+        "   上一",
+        "信息 年项 本年 处理",
+        "内容 目数 增/减 决定",
+        "          数量",
+        "   量",
+        "行政 12     1  30",
+        "许可",
+    )
+)
+
+
+def test_a_label_alone_above_a_row_that_prints_no_value_is_a_printed_blank_row() -> None:
+    # A row printing no value after another row's label alone holds nothing that may be
+    # that row's: both are printed blank (main left both missing, a flow of labels first
+    # suspected; a tool bed's pdftotext -layout page)
+    text = _PROACTIVE.format(year=2019, header="", rows="")
+    start, end = text.index("第二十条第（一）项"), text.index("三、收到")
+    back = gr.parse(text[:start] + _INDENTED_BLANK + "\n" + text[end:])
+    cells = [
+        f"proactive.{row}.{key}"
+        for row in ("rules", "normative_documents")
+        for key in ("made", "published", "total_published")
+    ]
+    assert {back.cell(key).provenance for key in cells} == {"blank"}
+    assert back.cell("proactive.licensing.decisions").value == 30
+
+
 @pytest.mark.parametrize(
     "rows", ["规章\n行政\n规范\n性文 5 2 30\n件", "行政\n规范\n性文 5 2 30\n件"]
 )

@@ -1457,15 +1457,18 @@ def _after_label_alone(context: _Context, step: Step) -> bool:
     alone = context.after_label
     if alone is None or step.runs or len(step.keys) != 1 or step.unknown or alone.keys == step.keys:
         return False
-    if len(step.row.values) > len(step.cells) + len(alone.cells):
+    values = step.row.values
+    if len(values) > len(step.cells) + len(alone.cells) or all(
+        not_given(text) for text, _, _ in values
+    ):
         return False
-    values = " ".join(text for text, _, _ in step.row.values)
-    why = f"{values} printed below {step.label}'s label, right after {alone.label}'s alone"
+    printed = " ".join(text for text, _, _ in values)
+    why = f"{printed} printed below {step.label}'s label, right after {alone.label}'s alone"
     not_placed(
         context.draft,
         context.template,
         step.cells,
-        step.row.values[0],
+        values[0],
         f"{step.label}: {why}: in a flow of labels and then values they may be "
         f"{alone.label}'s too, and no rule of the row checks them",
     )
@@ -1474,7 +1477,7 @@ def _after_label_alone(context: _Context, step: Step) -> bool:
             context.draft,
             context.template,
             alone.cells,
-            step.row.values[0],
+            values[0],
             f"section 二: {alone.label}: {why}: they may be its, so it is not read as "
             "printed blank",
         )
