@@ -115,7 +115,7 @@ def test_a_site_footer_run_onto_the_signature_is_passed_over(report: gr.Report, 
 
 
 @scaled(2)
-@given(reports(), st.integers(0, 2), st.booleans())
+@given(reports(), st.integers(0, 3), st.booleans())
 def test_a_signature_dates_digits_apart_from_its_characters_are_put_back(
     report: gr.Report, shape: int, kangxi: bool
 ) -> None:
@@ -124,7 +124,9 @@ def test_a_signature_dates_digits_apart_from_its_characters_are_put_back(
     character under the digits (``… 年 月`` / ``2021 1 15`` / ``日``), the paragraph's own
     year first and the date's characters on a line between (``我局 年度…。 某局`` / ``2020
     2021`` / ``年 月 日`` / ``2 27``), or the day's digits under 日 (``… 年 月`` / ``2021
-    1`` / ``日`` / ``15``); ``kangxi``: 月 and 日 the Kangxi radicals ⽉ and ⽇, the site's
+    1`` / ``日`` / ``15``), or the year's digits above the characters and the month's and
+    day's under them (``我局 年度…`` / ``2020`` / ``…。 某局`` / ``2021`` / ``年 月 日`` /
+    ``1 15``, pdfplumber's); ``kangxi``: 月 and 日 the Kangxi radicals ⽉ and ⽇, the site's
     date after too. The signature's date is read, never the site's."""
     date = report.published
     assert date is not None and report.organisation is not None and report.year is not None
@@ -135,6 +137,14 @@ def test_a_signature_dates_digits_apart_from_its_characters_are_put_back(
         [f"{paragraph} {name} 年 月", f"{y} {m} {d}", "日"],
         [f"我局 年度未收取信息处理费。 {name}", f"{report.year} {y}", "年 月 日", f"{m} {d}"],
         [f"{paragraph} {name} 年 月", f"{y} {m}", "日", f"{d}"],
+        [
+            "我局 年度未收取信息处理费。",
+            f"{report.year}",
+            f"{paragraph} {name}",
+            f"{y}",
+            "年 月 日",
+            f"{m} {d}",
+        ],
     ][shape]
     tail = ["主办：某市人民政府办公室 网站标识码：1234567890", "更新日期：2026-05-05"]
     text = "\n".join([*lines[:-4], *signature, *tail])

@@ -756,10 +756,23 @@ def test_a_signature_dates_digits_on_the_line_under_its_characters_are_put_back(
             "主办：金沙县人民政府办公室 网站标识码：5070378921\n",
             (2021, 2, 27),
         ),
+        # pdfplumber: the paragraph's own year under its line, the date's year above the
+        # date's characters and its month and day under them
+        (
+            "我镇 年度未收取信息处理费。人大代表建议和政协委员\n2022\n"
+            "提案办理结果已在政府网站公开，接受社会监督。 金沙县石桥镇政府\n2023\n年 ⽉ ⽇\n"
+            "1 24\n主办：金沙县人民政府办公室 网站标识码：5070378921\n",
+            (2023, 1, 24),
+        ),
         # one number short: the slots are not filled, no date is made
         (
             "我镇 年度未收取信息处理费。 金沙县石桥镇政府\n2020 2021\n年 ⽉ ⽇\n27\n"
             "主办：金沙县人民政府办公室 网站标识码：5070378921\n",
+            None,
+        ),
+        (
+            "提案办理结果已在政府网站公开，接受社会监督。 金沙县石桥镇政府\n2023\n年 ⽉ ⽇\n"
+            "24\n主办：金沙县人民政府办公室 网站标识码：5070378921\n",
             None,
         ),
     ],

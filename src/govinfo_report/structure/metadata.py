@@ -661,22 +661,23 @@ _RUN_LINES = 4
 
 def _filled_run(lines: Sequence[str], lowest: int, end: int) -> tuple[int, str] | None:
     """The shortest run of ``lines`` ending at ``end`` (from ``lowest`` on, at most
-    ``_RUN_LINES``) that starts with a line of slots, each line either numbers alone or
-    slots, as many numbers as slots, and some numbers: its first line and the run's lines
-    of slots, each number put before its slot in order, as one line."""
+    ``_RUN_LINES``), each line either numbers alone or slots, some of each, as many
+    numbers as slots: the run's lines of slots, each number put before its slot in order,
+    as one line. A run starts with a line of slots, or with numbers whose slots all follow
+    (pdfplumber's ``2023`` / ``年 月 日`` / ``1 24``: the year's digits above the characters,
+    the month's and day's under them)."""
     slots: list[tuple[int, re.Match[str]]] = []
     numbers: list[str] = []
     texts: dict[int, str] = {}  # the run's lines of slots
     for start in range(end, max(end - _RUN_LINES, lowest - 1), -1):
         if _NUMBERS_LINE.fullmatch(lines[start]):
             numbers[:0] = lines[start].split()
-            continue
-        found = list(_SLOT.finditer(lines[start]))
-        if not found:
+        elif found := list(_SLOT.finditer(lines[start])):
+            slots[:0] = [(start, slot) for slot in found]
+            texts[start] = lines[start]
+        else:
             return None
-        slots[:0] = [(start, slot) for slot in found]
-        texts[start] = lines[start]
-        if numbers and len(slots) == len(numbers):
+        if slots and len(slots) == len(numbers):
             for (at, slot), number in zip(reversed(slots), reversed(numbers), strict=True):
                 texts[at] = texts[at][: slot.start()] + number + texts[at][slot.start() :]
             return start, " ".join(texts[at] for at in sorted(texts))
