@@ -746,6 +746,33 @@ def test_a_blank_line_moved_inside_a_row_of_lynx_text_places_nothing() -> None:
     assert back.cell("applications.granted.commercial_enterprise").value is None
 
 
+def test_a_value_lynx_set_left_is_never_read_first_in_its_row() -> None:
+    """lynx sets the paragraph after an empty cell four columns left of its centred place.
+    行政复议 printed blank, 1, 1, 1, 3 (the first 1 set left): with the empty line of the
+    blank 结果维持 lost and one put in after 其他结果, the row still holds five cells in
+    lynx's rhythm and 1 + 1 + 1 = 3 either way, which read 1 as 结果维持 (a thorough run of
+    the jostled property, ``--hypothesis-seed=12``). The value set left stands after an
+    empty cell: read first in its row it refutes the rhythm, and the row is missing."""
+    cells = ("upheld", "corrected", "other", "pending", "total")
+    values = _with(BALANCED).flat() | {
+        f"appeals.review.{cell}": value for cell, value in zip(cells, (0, 1, 1, 1, 3), strict=True)
+    }
+    report = gr.Report.from_values(
+        values, template="2019", organisation=REPORT.organisation, year=REPORT.year
+    )
+    text = _lynx(report)
+    one, askew, three = " " * 37 + "1\n", " " * 33 + "1\n", " " * 37 + "3\n"
+    row = f"总计\n\n\n{askew}\n{one}\n{one}\n{three}"
+    assert text.count(row) == 1
+    jostled = f"总计\n\n{askew}\n{one}\n{one}\n\n{three}"
+    back = gr.parse(text.replace(row, jostled))
+    assert wrong(back, _printed(report)) == {}
+    assert back.cell("appeals.review.upheld").value is None
+    # As printed, the row is read.
+    back = gr.parse(text)
+    assert [back.cell(f"appeals.review.{cell}").value for cell in cells[1:]] == [1, 1, 1, 3]
+
+
 def test_blank_lines_out_of_rhythm_place_nothing() -> None:
     """docx2txt's text with one more empty line in a row: the run no longer fits the
     rhythm (two lines an empty cell), so no row is read by position."""

@@ -250,6 +250,7 @@ def gridded(
         # Cells one a line and no rhythm: none for the text's other tables either.
         return [row._replace(positions=Positions(exact=True)) for row in rows]
     at = {cell[1:]: index for index, (cell, _, _) in enumerate(stream)}
+    centre = _centre(stream)
     gridded = []
     for row in rows:
         if row.labels:
@@ -259,7 +260,7 @@ def gridded(
         else:
             gridded.append(row)
             continue
-        grids = [_grid(stream, start, rhythm, lead, tail, ending) for rhythm in rhythms]
+        grids = [_grid(stream, start, rhythm, lead, tail, ending, centre) for rhythm in rhythms]
         alone = False  # one line an empty cell is the only rhythm the runs leave
         if rhythms[-1][0]:  # one line an empty cell, read only where the others do not fit
             exact = grids.pop()
@@ -509,6 +510,30 @@ def _tail(lines: Sequence[str]) -> int:
     return _ending(lines)
 
 
+#: How many columns left of the table's centre a value's own centre stands, at least, where
+#: lynx set it after an empty cell (``_set_left``).
+SET_LEFT = 3
+
+
+def _centre(stream: Sequence[_Cell]) -> float | None:
+    """The centre the values of a table printed one cell a line stand about: the median of
+    their centres (each value first on its line); ``None`` where there are none."""
+    centres = sorted(
+        column + len(text) / 2
+        for (text, _, column), label, gap in stream
+        if not label and gap != INLINE
+    )
+    return centres[len(centres) // 2] if centres else None
+
+
+def _set_left(cell: Printed, centre: float | None) -> bool:
+    """Whether ``cell`` stands ``SET_LEFT`` columns or more left of the table's ``centre``:
+    lynx sets the paragraph after an empty cell (a ``&nbsp;`` one) four columns left of
+    its centred place (``41`` at 37, an empty line, ``1`` at 33)."""
+    text, _, column = cell
+    return centre is not None and column + len(text) / 2 <= centre - SET_LEFT
+
+
 def _grid(
     stream: Sequence[_Cell],
     start: int,
@@ -516,6 +541,7 @@ def _grid(
     lead: bool,
     tail: int = 0,
     ending: int = 0,
+    centre: float | None = None,
 ) -> tuple[tuple[Printed, ...], bool] | None:
     """The cells from ``stream[start]`` to the next label, with the empty cells of each run
     of blank lines (``lead``: of the run before the first one too), and whether the text
@@ -527,8 +553,11 @@ def _grid(
     empty cell (lynx's paragraphs), the ``ending`` blank lines after the last cell are its
     separators, then one line for each empty cell up to the paragraph after the table,
     which takes none of its own: the row ends there (its cells then fit exactly or refute
-    the rhythm, ``Positions.exact``)."""
+    the rhythm, ``Positions.exact``). There a value lynx set left (``_set_left``) stands
+    after an empty cell: read first in its row or after a value, it refutes the rhythm
+    (an empty line lost before it, one put in elsewhere, would read it a cell early)."""
     separators, lines = rhythm
+    lynx = lines == 1 and separators > 0
     grid: list[Printed] = []
     for index in range(start, len(stream)):
         cell, label, gap = stream[index]
@@ -542,6 +571,8 @@ def _grid(
             grid.extend(("", previous + separators + 1 + k * lines, 1) for k in range(empty))
         if label:
             return tuple(grid), False
+        if lynx and (not grid or grid[-1][0]) and _set_left(cell, centre):
+            return None
         grid.append(cell)
     last = stream[-1][0][1]
     if lines == 1 and separators and ending >= separators:
