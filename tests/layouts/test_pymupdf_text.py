@@ -453,28 +453,37 @@ def test_section_two_row_whose_lines_join_two_ways_is_left_missing() -> None:
     assert [values[f"proactive.licensing.{column}"] for column in _COLUMNS] == [2, 7, 6158]
 
 
+def _section_two_2021(
+    rules: tuple[str, ...], documents: tuple[str, ...], decisions: tuple[str, ...], fees: str
+) -> str:
+    """A 2021 report whose section 二 prints, as PyMuPDF does, 规章's and 行政规范性文件's
+    three cells, 行政许可's, 行政处罚's and 行政强制's lines of 本年处理决定数量 (``decisions``:
+    each row's lines, 行政强制's last) and 行政事业性收费's cell."""
+    licensing, penalties, *coercive = decisions
+    return _report(
+        _cells(
+            ("第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+            ("规章", *rules),
+            ("行政规范性文件", *documents),
+            ("第二十条第（五）项", "信息内容", "本年处理决定数量"),
+            ("行政许可", licensing),
+            ("第二十条第（六）项", "信息内容", "本年处理决定数量"),
+            ("行政处罚", penalties),
+            ("行政强制", *coercive),
+            ("第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）"),
+            ("行政事业性收费", fees),
+        )
+    )
+
+
 def test_a_count_wrapped_into_two_like_pieces_is_no_merged_cell_printed_twice() -> None:
     """2021's one-column 行政强制 printing 1717 over two lines (``17`` / ``17``), every
     blank cell a line of spaces: two like values for one cell read as a merged cell's
     text printed twice (python-docx's), main read 17. A text that prints each blank cell
     prints each merged cell once: the row is a wrapped number, its head too short to be
     sure of, and its cell is missing."""
-    report = gr.parse(
-        _report(
-            _cells(
-                ("第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
-                ("规章", "", "", ""),
-                ("行政规范性文件", "", "", ""),
-                ("第二十条第（五）项", "信息内容", "本年处理决定数量"),
-                ("行政许可", ""),
-                ("第二十条第（六）项", "信息内容", "本年处理决定数量"),
-                ("行政处罚", ""),
-                ("行政强制", "17", "17"),
-                ("第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）"),
-                ("行政事业性收费", ""),
-            )
-        )
-    )
+    blank = ("", "", "")
+    report = gr.parse(_section_two_2021(blank, blank, ("", "", "17", "17"), ""))
     assert report.template == "2021"
     cell = report.cell("proactive.coercive_measures.decisions")
     assert cell.value is None and not cell.blank
@@ -489,22 +498,8 @@ def test_a_count_wrapped_into_two_like_pieces_where_no_cell_is_blank_is_missing(
     the PyMuPDF property found it): the cell is missing. Read by the order of its values
     alone, a row of more values than columns puts the table's order in doubt: no other
     cell is read wrong (here none is kept)."""
-    report = gr.parse(
-        _report(
-            _cells(
-                ("第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
-                ("规章", "1", "1", "1"),
-                ("行政规范性文件", "2", "0", "3"),
-                ("第二十条第（五）项", "信息内容", "本年处理决定数量"),
-                ("行政许可", "5"),
-                ("第二十条第（六）项", "信息内容", "本年处理决定数量"),
-                ("行政处罚", "1"),
-                ("行政强制", "12", "12"),
-                ("第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）"),
-                ("行政事业性收费", "0"),
-            )
-        )
-    )
+    text = _section_two_2021(("1", "1", "1"), ("2", "0", "3"), ("5", "1", "12", "12"), "0")
+    report = gr.parse(text)
     assert report.template == "2021"
     cell = report.cell("proactive.coercive_measures.decisions")
     assert cell.value is None and not cell.blank
