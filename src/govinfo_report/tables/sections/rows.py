@@ -562,13 +562,13 @@ def _read_once(
         draft.find(
             diagnostic(
                 "merged-cell-repeated",
-                f"{label}: {len(values)} values for {len(cells)} columns, the last repeated; "
+                f"{label}: {len(values)} values for {width} columns, the last repeated; "
                 "read as one merged cell",
                 row.line,
-                values[len(cells)][2],
+                values[width][2],
             )
         )
-        return values[: len(cells)]
+        return values[:width]
     return values
 
 
