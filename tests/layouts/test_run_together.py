@@ -23,6 +23,7 @@ from govinfo_report.structure.layouts import Row, Runs
 from govinfo_report.structure.layouts.run_together import RunTogether
 
 from conftest import HERE, scaled
+from manglers import PROACTIVE_UNITS
 from strategies import STATED, reports, sparse_reports, stating
 
 REALWORLD = HERE / "fixtures" / "realworld"
@@ -179,22 +180,35 @@ def test_an_ambiguous_run_without_rules_is_missing_and_said() -> None:
 NOT_GIVEN = ("—", "-", "/", "无")
 
 
-def _flattened(report: gr.Report, rng: random.Random, blanks: bool, signs: bool = False) -> str:
+def _flattened(
+    report: gr.Report,
+    rng: random.Random,
+    blanks: bool,
+    signs: bool = False,
+    units: bool = False,
+    left: set[str] | None = None,
+) -> str:
     """``report`` as a web archive keeps a page: its title as a header line, then the body
     on one line, cells joined with nothing or a space; a cell the report does not give is
     printed as one of ``NOT_GIVEN`` (spaces around it but for ``—``). With ``blanks``, some
-    zero cells are left empty, as real pages leave them, and so leave no trace at all; with
-    ``signs``, a 2019 本年增/减 prints its sign (``+17``), as some bodies print it, in some
-    rows apart from its digits (``+ 17``, ``- 25``: markup split the run, and
-    ``get_text(' ')`` put a space between)."""
+    zero cells are left empty, as real pages leave them, and so leave no trace at all (the
+    keys of section 二's so left are added to ``left``); with ``signs``, a 2019 本年增/减
+    prints its sign (``+17``), as some bodies print it, in some rows apart from its digits
+    (``+ 17``, ``- 25``: markup split the run, and ``get_text(' ')`` put a space between);
+    with ``units``, section 二's counts print their units (``行政许可301项 726件``)."""
     title, *body = gr.render(report, "tab-separated").split("\n")
     joint = ("", " ")
     flat = ""
     for at, line in enumerate(body):
-        cells = [
-            "" if blanks and cell == "0" and rng.random() < 0.5 else cell
-            for cell in (_signed(line, rng.random() < 0.5) if signs else line).split("\t")
-        ]
+        cells = (_signed(line, rng.random() < 0.5) if signs else line).split("\t")
+        keys = _proactive_keys(report.template, cells)
+        for number, cell in enumerate(cells):
+            if blanks and cell == "0" and rng.random() < 0.5:
+                cells[number] = ""
+                if keys and left is not None:
+                    left.add(keys[number - 1])
+            elif units and keys and number and cell[-1:].isdigit() and cell[:1].isdigit():
+                cells[number] += COUNT_UNITS.get(keys[number - 1].split(".")[-1], "")
         gap = rng.choice(joint)
         for number, cell in enumerate(cells):
             mark = rng.choice(NOT_GIVEN) if cell == "—" else ""
@@ -202,6 +216,20 @@ def _flattened(report: gr.Report, rng: random.Random, blanks: bool, signs: bool 
                 flat += " " if mark not in ("", "—") or flat.endswith(tuple(NOT_GIVEN[1:])) else gap
             flat += mark or cell
     return f"标题: {title}\n{flat}\n"
+
+
+#: The unit a page prints after each count of section 二's columns (none after a change).
+COUNT_UNITS = {column: unit for column, unit in PROACTIVE_UNITS.items() if column != "amount"}
+
+
+def _proactive_keys(template: str, cells: list[str]) -> list[str] | None:
+    """The keys of the cells of a tab-separated row of section 二 (its label, then its
+    cells); ``None`` for any other row."""
+    for row, names in labels.PROACTIVE_ROWS[template].items():
+        columns = labels.PROACTIVE_SHAPE[template][row]
+        if cells[0].strip() in names and len(columns) == len(cells) - 1:
+            return [f"proactive.{row}.{column}" for column in columns]
+    return None
 
 
 #: The 2019 section 二 rows with a 本年增/减 column, their second value.
@@ -870,19 +898,99 @@ def test_a_run_the_prose_cuts_one_way_is_kept_and_said_where_the_prose_states_it
     assert "text-table-mismatch" not in _codes(report)
 
 
-def test_a_run_two_cuts_of_which_agree_with_the_prose_stays_missing() -> None:
+def test_a_run_two_cuts_of_which_agree_with_the_prose_keeps_what_they_share() -> None:
     # 行政许可 1 13 15 (2019): of the six ways to cut 11315, 1 13 15 and 11 3 15 both give
-    # the 15 decisions the prose states.
+    # the 15 decisions the prose states: 15 is read, the two cells before it are not.
     values = _values("2019") | {
         "proactive.licensing.previous_items": 1,
         "proactive.licensing.change": 13,
         "proactive.licensing.decisions": 15,
     }
     report = gr.parse(_stating(values, "2019", "全年作出行政许可决定15件。"))
-    licensing = [f"proactive.licensing.{c}" for c in ("previous_items", "change", "decisions")]
-    assert [report.cell(key).value for key in licensing] == [None] * 3
-    assert any(d.message.startswith("行政许可: 11315") for d in _codes(report)["collapsed-cell"])
+    licensing = [report.cell(f"proactive.licensing.{c}") for c in ("previous_items", "change")]
+    assert [cell.value for cell in licensing] == [None, None]
+    decisions = report.cell("proactive.licensing.decisions")
+    assert (decisions.value, decisions.provenance) == (15, "derived")
+    assert decisions.rule == "collapsed cell split: the cut the prose states"
+    runs = _codes(report)["collapsed-cell"]
+    (found,) = [d for d in runs if d.message.startswith("行政许可: 11315")]
+    assert "agree with every count the prose states for its cells ('行政许可决定15件')" in (
+        found.message
+    )
+    assert found.keys == ("proactive.licensing.previous_items", "proactive.licensing.change")
     assert "run-cut-by-prose" not in _codes(report)
+
+
+def _web_archive_2019(
+    licensing: str, penalties: str, prose: str, documents: str = "2件 2件 7件"
+) -> str:
+    """A web archive's text of a 2019 page (typed here) whose section 二 cells print their
+    units and signs, blank cells leaving no trace: 行政许可, 行政处罚 and 规范性文件 print
+    ``licensing``, ``penalties`` and ``documents``, section 一 says ``prose``."""
+    return (
+        f"青石县交通运输局2019年政府信息公开工作年度报告 一、总体情况 2019年，我局{prose} "
+        "二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年新 制作数量 本年新公开数量 "
+        f"对外公开总数量 规章 规范性文件 {documents} 第二十条第（五）项 信息内容 上一年项目数量 "
+        f"本年增/减 处理决定数量 行政许可 {licensing} 其他对外管理服务事项 20件 第二十条第（六）项 "
+        f"信息内容 上一年项目数量 本年增/减 处理决定数量 行政处罚 {penalties} 行政强制 102项+210件 "
+        "第二十条第（八）项 信息内容 上一年项目数量 本年增/减 行政事业性收费 12项 "
+        "第二十条第（九）项 信息内容 采购项目数量 采购总金额 政府集中采购 "
+        "三、收到和处理政府信息公开申请情况 "
+        "四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 无。 "
+        "六、其他需要报告的事项 无。 青石县交通运输局 2020年1月20日"
+    )
+
+
+LICENSING = [f"proactive.licensing.{c}" for c in ("previous_items", "change", "decisions")]
+PENALTIES = [f"proactive.penalties.{c}" for c in ("previous_items", "change", "decisions")]
+
+
+def test_the_prose_reads_runs_that_may_be_fewer_values_than_cells() -> None:
+    # 301项 726件 is 301, a blank 本年增/减 and 726, or 30, 1 and 726 (a unit ends a count):
+    # every reading the prose's 726 decisions agrees with gives 726 there, and no other
+    # cell alike. 67项+18716件: a sign starts the change, a unit ends a count; of its
+    # readings (67 +1 8716, 67 +18 716, 67 +187 16, 67 +1871 6, and those into fewer values
+    # none of which gives 716 decisions) one gives 716.
+    prose = "全年作出行政许可决定726件，行政处罚决定716件。"
+    report = gr.parse(_web_archive_2019("301项 726件", "67项+18716件", prose))
+    cells = [report.cell(key) for key in LICENSING + PENALTIES]
+    assert [cell.value for cell in cells] == [None, None, 726, 67, 18, 716]
+    assert {cell.rule for cell in cells if cell.value is not None} == {
+        "collapsed cell split: the cut the prose states"
+    }
+    (found,) = [d for d in _codes(report)["collapsed-cell"] if d.message.startswith("行政许可")]
+    assert found.keys == tuple(LICENSING[:2])
+    assert "and those into fewer values with blank cells among them" in found.message
+    (cut,) = _codes(report)["run-cut-by-prose"]
+    assert cut.keys == tuple(PENALTIES)
+    assert "text-table-mismatch" not in _codes(report)
+    # without the prose, every reading stands: the runs stay missing
+    # (but 67, all that comes before the sign, the one cell before the signed one's)
+    report = gr.parse(_web_archive_2019("301项 726件", "67项+18716件", "工作有序开展。"))
+    read = [report.cell(key).value for key in LICENSING + PENALTIES]
+    assert read == [None, None, None, 67, None, None]
+
+
+def test_a_stated_zero_reads_a_blank_where_no_reading_prints_a_value() -> None:
+    # 37 (bs4 strip=True: cells a space apart, blank ones none): 37 in one cell, or 3 and 7
+    # in two; the prose's 0 decisions leaves those that print nothing there, so 处理决定数量
+    # is read printed blank, the two cells before it missing. 36 56 with 56 decisions: 36
+    # is 上一年项目数量's or 本年增/减's (or 3 and 6 both), 56 the decisions'.
+    prose = "全年作出行政许可决定0件，行政处罚决定56件。"
+    report = gr.parse(_web_archive_2019("37", "36 56", prose))
+    licensing = [report.cell(key) for key in LICENSING]
+    assert [(cell.value, cell.provenance) for cell in licensing] == [
+        (None, "missing"),
+        (None, "missing"),
+        (None, "blank"),
+    ]
+    assert [report.cell(key).value for key in PENALTIES] == [None, None, 56]
+    # the blank agrees with the stated 0: no mismatch is said
+    assert "text-table-mismatch" not in _codes(report)
+    # a count stated for a cell printed blank is a mismatch that names it so
+    report = gr.parse(_web_archive_2019("37", "36 56", "新制作规范性文件3件。", documents=""))
+    (said,) = _codes(report)["text-table-mismatch"]
+    assert said.message.endswith("the table gives proactive.normative_documents.made printed blank")
 
 
 @pytest.mark.parametrize(
@@ -925,30 +1033,39 @@ def test_the_counts_of_another_row_do_not_cut_a_run() -> None:
     report=sparse_reports(),
     seed=st.integers(0, 2**32),
     blanks=st.booleans(),
+    signs=st.booleans(),
+    units=st.booleans(),
     data=st.data(),
 )
 def test_flattened_reports_whose_prose_states_counts_are_never_read_wrong(
-    report: gr.Report, seed: int, blanks: bool, data: st.DataObject
+    report: gr.Report, seed: int, blanks: bool, signs: bool, units: bool, data: st.DataObject
 ) -> None:
     # A generated report run together, section 一 stating some of section 二's counts (its
-    # own): the prose chooses among a run's cuts, and no cell is read wrong. Sparse, as
-    # bodies fill them: rows of zeros show that every cell is printed (``every-cell-printed``),
-    # without which a run could also be fewer values and no prose cuts it.
+    # own): the prose chooses among a run's readings, and no cell is read wrong. Sparse, as
+    # bodies fill them: rows of zeros show that every cell is printed (``every-cell-printed``);
+    # with zeros left blank (no trace), a run may also be fewer values, each reading of
+    # which the prose weighs too, signs (``+17``) and units (``301项 726件``) as pages print
+    # them. A cell read blank is one the page left empty.
     values = report.flat()
     stated = [key for key in sorted(STATED[report.template]) if values.get(key) is not None]
     said = data.draw(st.sets(st.sampled_from(stated), min_size=len(stated) // 2))
     prose = stating(report.template, {key: values[key] for key in said})
-    text = _flattened(report, random.Random(seed), blanks)
+    left: set[str] = set()
+    text = _flattened(report, random.Random(seed), blanks, signs, units, left)
     assert text.count("无。") >= 1
     back = gr.parse(text.replace("无。", prose, 1))
     for key, want in values.items():
         cell = back.cell(key)
         if want is None:  # printed —: missing, or what the report's rules fix
             assert cell.value is None or cell.provenance == "derived", (key, cell)
-        else:
-            assert cell.value in (None, want), (key, cell, want)
+            continue
+        assert cell.value in (None, want), (key, cell, want)
+        if key.startswith("proactive.") and cell.provenance == "blank":
+            assert key in left, (key, cell)  # a number printed is never read blank
     for found in _codes(back).get("run-cut-by-prose", []):
-        assert [back.cell(key).value for key in found.keys] == [values[k] for k in found.keys]
+        assert [back.cell(key).value for key in found.keys] == [
+            None if key in left else values[key] for key in found.keys
+        ]
 
 
 def test_the_positions_a_message_names_are_in_the_text_as_given() -> None:

@@ -156,13 +156,13 @@ def _part_of(text: str, start: int) -> bool:
 
 def compare(statements: Sequence[Statement], resolved: Resolved) -> list[Diagnostic]:
     """A warning for each statement that no reading of the table agrees with."""
-    index, values = resolved.template.index, resolved.values
+    index = resolved.template.index
     found: list[Diagnostic] = []
     for statement in statements:
         readings = [
             reading for reading in statement.readings if all(key in index for key in reading)
         ]
-        sums = [_sum(values[index[key]] for key in reading) for reading in readings]
+        sums = [_sum(_counted(resolved, index[key]) for key in reading) for reading in readings]
         if not readings or statement.value in sums:
             continue
         first = readings[0]
@@ -180,6 +180,13 @@ def compare(statements: Sequence[Statement], resolved: Resolved) -> list[Diagnos
     return found
 
 
+def _counted(resolved: Resolved, cell: int) -> object:
+    """The value of ``cell`` a count is compared with: a cell printed blank counts 0 (a
+    report leaves its zeros blank); else its value (``None``: none read)."""
+    value = resolved.values[cell]
+    return 0 if value is None and resolved.provenance[cell] == "blank" else value
+
+
 def _sum(values: Iterable[object]) -> int | None:
     total = 0
     for value in values:
@@ -195,7 +202,7 @@ def _shown(keys: tuple[str, ...], resolved: Resolved) -> str:
         cell = resolved.template.index[key]
         value, origin = resolved.values[cell], resolved.provenance[cell]
         if value is None:
-            parts.append(f"no value for {key}")
+            parts.append(f"{key} printed blank" if origin == "blank" else f"no value for {key}")
             continue
         where = resolved.positions[cell]
         at = f" at line {where[0]}, column {where[1]}" if where else ""

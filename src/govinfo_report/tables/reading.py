@@ -65,8 +65,8 @@ class Unit:
         traceless: for a short row, its text leaves blank cells out without a trace
             (``Row.traceless``): the cells its values leave out are blank (0), where the
             rules let them be.
-        prose: for a digit run, the prose's count statements (their text and position)
-            that left it its one option (``resolve._by_prose``); else empty.
+        prose: the prose's count statements (their text and position) that left it the
+            options agreeing with them (``resolve._by_prose``); else empty.
         gaps: for a short row, its text shows a blank cell by space alone (``Row.gaps``):
             a cell its values leave out is blank or its value is on another line, so the
             rules derive it only as 0; another value they give it leaves it missing.

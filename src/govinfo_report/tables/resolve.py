@@ -38,7 +38,7 @@ from . import solver
 from .reading import Placement, Reading, Unit, in_order
 from .rules import Rule, RuleSet, Sides, hold, sides, violated
 from .sections import SECTIONS, rule_set, section_rule_set
-from .sections.rows import gapped, shown, splits
+from .sections.rows import fewer_readings, gapped, shown, splits
 
 #: ``lost``: a cell no row gave (it may be derived); ``blank``: printed empty (derived only
 #: as 0); ``missing``: printed but not read or not placed (never derived).
@@ -91,34 +91,49 @@ def resolve(
         work.findings.extend(reading.findings)
         units.extend(reading.units)
     units = _every_cell_printed(template, units, readings, work.findings)
-    work.place([_by_prose(unit, stated) for unit in units] if stated else units)
+    work.place([_by_prose(unit, stated, template) for unit in units] if stated else units)
     work.findings.extend(_zero_led(work))
     return work.freeze()
 
 
-def _by_prose(unit: Unit, stated: Stated) -> Unit:
+def _by_prose(unit: Unit, stated: Stated, template: Template) -> Unit:
     """``unit``, where it is a row of section 二 (which no rule places: the section has
     none) that the text leaves several ways to read, left those that agree with every count
     the prose states for its cells (``stated``): a way agrees where it gives each such cell
-    a printed value of its stated count (none, or a 0, for a count of 0). A run of digits
-    is left the one way to cut it that agrees, where exactly one does (and its digits could
-    not also be fewer values); a short row (fewer values than cells, read by their order)
-    the placements that agree, where some but not all do: the cells they all give alike are
-    then placed, the rest stay missing. Otherwise (no count stated for its cells, no way
-    agreeing) as it is. The values are always the row's own; the prose only chooses among
-    its readings, and a count no reading gives is a ``text-table-mismatch``."""
-    if unit.kind not in ("digits", "short") or unit.fewer or stated.keys().isdisjoint(unit.cells):
+    a printed value of its stated count (none, or a 0, for a count of 0). Its ways are a
+    short row's placements (fewer values than cells, read by their order), or a run of
+    digits' cuts, into fewer values with blank cells among them too where its digits may be
+    fewer (blank cells leave no trace). Where some but not all agree, the cells they all
+    give alike are then placed (a blank cell where none gives it a value), the rest stay
+    missing. Otherwise (no count stated for its cells, no way agreeing, its readings not all
+    listed) as it is. The values are always the row's own; the prose only chooses among its
+    readings, and a count no reading gives is a ``text-table-mismatch``."""
+    if unit.kind not in ("digits", "short") or stated.keys().isdisjoint(unit.cells):
         return unit  # (at C speed: most rows are no such row, or section 三's or 四's)
+    every = _every_reading(unit, template)
+    if every is None:
+        return unit
     named = [(at, said) for at, cell in enumerate(unit.cells) for said in stated.get(cell, ())]
-    options = unit.placements()
+    options = every.placements()
     agree = tuple(
         option
         for option in options
-        if all(_agrees(unit, dict(option).get(at), count) for at, (count, _) in named)
+        if all(_agrees(every, dict(option).get(at), count) for at, (count, _) in named)
     )
-    if not agree or len(agree) == len(options) or (unit.kind == "digits" and len(agree) > 1):
+    if not agree or len(agree) == len(options):
         return unit
-    return attrs.evolve(unit, options=agree, prose=tuple(said for _, (_, said) in named))
+    return attrs.evolve(every, options=agree, prose=tuple(said for _, (_, said) in named))
+
+
+def _every_reading(unit: Unit, template: Template) -> Unit | None:
+    """``unit`` with every reading of it listed: a run of digits that may be fewer values
+    with its readings into fewer values, blank cells among them, among its options
+    (``rows.fewer_readings``; no rule of section 二 narrows them); ``None`` where those are
+    not all listed."""
+    if not unit.fewer:
+        return unit
+    readings = fewer_readings(unit, template)
+    return None if readings is None else _listed(unit, readings)
 
 
 def _agrees(unit: Unit, piece: int | None, count: int) -> bool:
@@ -180,8 +195,12 @@ def _printed_cells(unit: Unit, template: Template) -> Unit:
     ways = gapped(unit, template)
     if ways is None:
         return unit
-    if not ways:
-        return attrs.evolve(unit, fewer=False)
+    return _listed(unit, ways)
+
+
+def _listed(unit: Unit, ways: Iterable[Sequence[Printed]]) -> Unit:
+    """``unit``, a run of digits, with ``ways`` (each a piece a cell in order, a blank
+    cell's ``""``) among its options: its readings all listed, no longer ``fewer``."""
     pieces = {piece: i for i, piece in enumerate(unit.pieces)}
     options = tuple(
         tuple([(at, pieces.setdefault(piece, len(pieces))) for at, piece in enumerate(way)])
@@ -1749,6 +1768,28 @@ def _placed(
     return diagnostic(code, f"{_head(unit)}; {outcome}", line, column, lost)
 
 
+def _cut_by_prose(unit: Unit, whole: bool, ways: str) -> tuple[str, str]:
+    """The code and the outcome ``_placed`` gives a run of digits the prose's counts read
+    (``_by_prose``): wholly where one reading agrees, else in the cells all agreeing give
+    alike. Its readings may be fewer values than cells where one is a blank piece."""
+    if unit.ways and any(not text for text, _, _ in unit.pieces):
+        ways += " (and those into fewer values with blank cells among them)"
+    said = ", ".join(repr(text) for text, _, _ in unit.prose)
+    if whole:
+        return (
+            "run-cut-by-prose",
+            f"of the {ways}, no rule singles out one; one agrees with every count the "
+            f"prose states for its cells ({said}; the first at this position) and no other "
+            "does; its cells are derived from it",
+        )
+    return (
+        "collapsed-cell",
+        f"of the {ways}, no rule singles out one; those that agree with every count the "
+        f"prose states for its cells ({said}) give some cells alike, placed from them, and "
+        "differ in the others, which are missing",
+    )
+
+
 def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tuple[str, str]:
     """The code and the outcome ``_placed`` gives a run of digits (``why``: ``alone`` in
     parentheses; ``rules``: the rules that placed it)."""
@@ -1757,13 +1798,8 @@ def _run_placed(unit: Unit, whole: bool, alone: str, why: str, rules: str) -> tu
         if unit.ways
         else "ways to cut it with blank cells among its values"
     )
-    if whole and unit.prose:
-        return (
-            "run-cut-by-prose",
-            f"of the {ways}, no rule singles out one; one agrees with every count the "
-            f"prose states for its cells ({', '.join(repr(text) for text, _, _ in unit.prose)}"
-            "; the first at this position) and no other does; its cells are derived from it",
-        )
+    if unit.prose:
+        return _cut_by_prose(unit, whole, ways)
     if whole:
         one = alone and unit.ways == 1 and not unit.fewer
         return (

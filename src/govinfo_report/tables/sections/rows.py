@@ -1655,6 +1655,41 @@ def gapped(unit: Unit, template: Template) -> tuple[tuple[Printed, ...], ...] | 
     return tuple(found)
 
 
+def fewer_readings(unit: Unit, template: Template) -> tuple[tuple[Printed, ...], ...] | None:
+    """The readings of ``unit``'s run of digits (a row's cells of ``template`` all its)
+    into fewer values than cells: blank cells leave no trace where a row's cells run
+    together. Each cuts the run as ``collapsed.cut`` does into fewer numbers and gives them
+    to the cells in order, a number printed with a sign only to a signed column (2019's
+    本年增/减), each cell left out a blank piece ``""``. ``None`` where the row prints
+    values apart from the run, or past ``MAX_WAYS`` readings."""
+    assert unit.run is not None
+    if len(unit.pieces) != len(unit.cut):
+        return None  # values printed apart from the run share its row
+    size = len(unit.cells)
+    signed = _SIGNED.search(unit.run[0]) is not None
+    apart = signed and _signs(template, unit.cells)
+    counts = template.counts.issuperset(unit.cells)
+    kinds = _kinds(template, unit.cells)
+    blank: Printed = ("", unit.line, unit.column)
+    found: list[tuple[Printed, ...]] = []
+    for parts in range(1, size):
+        cuts = collapsed.cut(unit.run, parts, MAX_WAYS, unit.tail, apart, counts)
+        if cuts.count is None or cuts.count > MAX_WAYS:
+            return None
+        for way in cuts.ways:
+            for chosen in combinations(range(size), parts):
+                if signed and any(
+                    _SIGNED.match(text) and kinds[at] != "signed"
+                    for (text, _, _), at in zip(way, chosen, strict=True)
+                ):
+                    continue
+                taken = dict(zip(chosen, way, strict=True))
+                found.append(tuple(taken.get(at, blank) for at in range(size)))
+        if len(found) > MAX_WAYS:
+            return None
+    return tuple(found)
+
+
 @weighed(lambda found, before, ways, after, run, tail, fewer: 1 + _held(found[1]))
 def _options(
     before: tuple[Printed, ...],
