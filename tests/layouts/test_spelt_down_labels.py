@@ -377,3 +377,85 @@ def test_labels_printed_whole_before_their_values_are_never_read_wrong(
             if key.startswith("applications.") and back.cell(key).value != value
         }
         assert missed == set()
+
+
+#: A 2021 section 三 typed here (rows not listed are blank: 0), no row printing every cell.
+_SPARSE_ROWS = {
+    "new": (120, 6, 0, 0, 2, 1, 129),
+    "carried_over": (3, 0, 0, 0, 0, 0, 3),
+    "granted": (80, 4, 0, 0, 1, 1, 86),
+    "partially_granted": (10, 1, 0, 0, 0, 0, 11),
+    "denied.prohibited_by_law": (2, 0, 0, 0, 0, 0, 2),
+    "denied.third_party_rights": (3, 0, 0, 0, 1, 0, 4),
+    "denied.process_information": (1, 0, 0, 0, 0, 0, 1),
+    "unavailable.not_held": (15, 1, 0, 0, 0, 0, 16),
+    "unavailable.needs_creation": (4, 0, 0, 0, 0, 0, 4),
+    "not_processed.petition_complaint": (3, 0, 0, 0, 0, 0, 3),
+    "not_processed.repeated": (2, 0, 0, 0, 0, 0, 2),
+    "not_processed.confirmation": (1, 0, 0, 0, 0, 0, 1),
+    "total": (121, 6, 0, 0, 2, 1, 130),
+    "carried_forward": (2, 0, 0, 0, 0, 0, 2),
+}
+
+
+def test_a_label_no_value_follows_is_a_row_printed_blank() -> None:
+    """pdfium's order with zeros left out (pypdfium2's text of a browser's narrow PDF, bed
+    8529): a row printing no value shows its label and then the next row's (``1.属于`` /
+    ``国家`` / ``秘密`` / ``2.其他`` / …). Its cells were lost, not blank, and lost cells
+    leave every other row's placement open: the whole section was missing. In text that
+    leaves blank cells out, such a row is printed blank, and the rules place the others
+    (here each row's 总计; its other values may stand in several columns that the rules
+    cannot tell apart: 科研机构 and 社会公益组织 print nothing)."""
+    values = {f.key: 0 for f in gr.fields("2021")}
+    for row, cells in _SPARSE_ROWS.items():
+        values |= dict(
+            zip((f"applications.{row}.{c}" for c in labels.APPLICANT_COLUMNS), cells, strict=True)
+        )
+    report = gr.Report.from_values(
+        values, template="2021", organisation="青山镇人民政府", year=2022
+    )
+    text = _cell_order(report, blank=True)
+    assert "1.属于\n国家\n秘密\n2.其他\n" in text
+    back = gr.parse(text)
+    assert wrong(back, values) == {}
+    # (3.其他's label is printed whole on one line: a row printed blank so too)
+    for row in [row for row in labels.APPLICATION_ROWS["2021"] if row not in _SPARSE_ROWS]:
+        assert {back.cell(f"applications.{row}.{c}").value for c in labels.APPLICANT_COLUMNS} == {
+            0
+        }, row
+    for row, cells in _SPARSE_ROWS.items():
+        assert back.cell(f"applications.{row}.total").value == cells[-1], row
+
+
+def test_values_one_space_apart_in_text_that_leaves_blank_cells_out_leave_them_out_too() -> None:
+    """A part of the table too short to show how it joins cells (a page's last lines past
+    the browser's footer: one line of two values) is not told to leave blank cells out by
+    its own lines; where the rest of the table is, values one space apart leave them out
+    too, while values a column's gap apart show their blank cells."""
+    rows = _after(_AFTER_LABELS, _AFTER_VALUES, 1)
+    for at, row in enumerate(rows):
+        if row.values:
+            line = row.values[0][1]
+            columns = [1]
+            for text, _, _ in row.values[:-1]:
+                columns.append(columns[-1] + len(text) + 1)
+            spaced = tuple(
+                (text, line, c) for (text, _, _), c in zip(row.values, columns, strict=True)
+            )
+            rows[at] = row._replace(values=spaced, traceless=row.values[0][0] != "18")
+    rest = _whole(list(labels.APPLICATION_ROWS["2021"])[8:], "2021", 40)
+    joined = spelt_down([*rows, *rest], "2021")
+    assert [(row.labels[0][0], row.traceless) for row in joined[: -len(rest)]] == [
+        ("1.属于国家秘密", True),
+        ("2.其他法律行政法规禁止公开", True),
+        ("3.危及“三安全一稳定”", True),
+        ("4.保护第三方合法权益", True),  # 18 18, one space apart
+    ]
+    wide = [
+        row._replace(values=(("18", row.values[0][1], 1), ("18", row.values[0][1], 30)))
+        if row.values and row.values[0][0] == "18"
+        else row
+        for row in rows
+    ]
+    joined = spelt_down([*wide, *rest], "2021")
+    assert [row.traceless for row in joined[: -len(rest)]] == [True, True, True, False]

@@ -20,7 +20,10 @@ prints each label cell whole and then the row's values, on the lines after its l
 (``2.其`` / ``他法`` / … / ``开`` / ``2  2``). Where the table shows that order (labels
 spelt over three pieces or more: several with values right after their last piece, three
 times as many as with values on their lines), a row's values may stand from its label's
-first piece to the line before the next row's label (``_row_ends``).
+first piece to the line before the next row's label (``_row_ends``). Where that text also
+leaves blank cells out without a trace (``Row.traceless``: a browser's page that leaves
+its zeros empty), a row that prints no value there printed none at all: its label alone,
+a row printed blank (``_printed_blank``), not one whose values were lost.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from ... import labels
@@ -117,7 +121,14 @@ def _joined(
         line for at, row in enumerate(rows) if numbers(at) for _, line, _ in row.values
     )
     ends = _row_ends(pieces, found_all, valued_lines)
-    joined: dict[int, Row] = {}
+    # text that leaves blank cells out (``Row.traceless``) prints a blank row's label alone
+    traceless = any(row.traceless for row in rows)
+    blank = _printed_blank(pieces, found_all, valued_lines) if ends and traceless else {}
+    joined: dict[int, Row] = {
+        at: rows[at]._replace(traceless=True)
+        for first, at in blank.items()
+        if all(index == first or skipped[index] for index in by_row[at])
+    }
     covered: set[int] = set()  # the pieces from the first to the last of a joined label's
     for first, last, used in spellings:
         spelt = range(first, last + 1)
@@ -127,6 +138,8 @@ def _joined(
             for at, row in enumerate(rows)
             if numbers(at) and any(line in lines for _, line, _ in row.values)
         ]
+        if not valued and first in blank:
+            valued = [blank[first]]
         if len(valued) != 1:
             continue
         at = valued[0]
@@ -146,7 +159,10 @@ def _joined(
             pieces[index].text for index in spelt if _SUB_NUMBER.fullmatch(fold(pieces[index].text))
         ]
         label = "".join([*numbering[:1], *(pieces[index].text for index in used)])
-        joined[at] = rows[at]._replace(labels=((label, pieces[first].line, pieces[first].column),))
+        joined[at] = rows[at]._replace(
+            labels=((label, pieces[first].line, pieces[first].column),),
+            traceless=rows[at].traceless or (traceless and _one_space_apart(rows[at])),
+        )
         covered.update(spelt)
     dropped = {
         row
@@ -183,6 +199,30 @@ def _row_ends(
     followed = sum(first in ends for first, _ in tall)
     within = sum(_any_within(valued, pieces[first].line, pieces[last].line) for first, last in tall)
     return ends if followed >= max(_FEW_PIECES, 3 * within) else {}
+
+
+def _one_space_apart(row: Row) -> bool:
+    """Whether ``row``'s values on each line stand one space apart (none: a row printed
+    blank), as text that leaves blank cells out prints them: never a column's gap."""
+    return all(
+        after[2] == before[2] + len(before[0]) + 1
+        for before, after in pairwise(row.values)
+        if before[1] == after[1]
+    )
+
+
+def _printed_blank(
+    pieces: Sequence[_Piece], found: Sequence[tuple[int, int, list[int]]], valued: Sequence[int]
+) -> dict[int, int]:
+    """The rows printed blank where the text prints each label cell whole and then the
+    row's values (``_row_ends``): each label found (by its first piece, with the index of
+    that piece's row) that no line of values (``valued``, sorted) follows from its first
+    piece up to the next row's label. The table's last label is not told so."""
+    return {
+        first: pieces[first].row
+        for (first, _, _), (after, _, _) in pairwise(found)
+        if not _any_within(valued, pieces[first].line, pieces[after].line - 1)
+    }
 
 
 def _any_within(lines: Sequence[int], low: int, high: int) -> bool:
