@@ -446,6 +446,20 @@ def test_a_sign_apart_from_its_digits_is_read_where_the_row_allows_it() -> None:
     )
 
 
+def test_a_sign_apart_right_after_a_unit_stays_in_its_row_s_run() -> None:
+    # A web archive's run with units, its change's sign split off by markup and glued to
+    # the unit before it (``649项+ 370件``: 649项, +37, 0件). The sign, no space before it,
+    # cut the run at 项, and ``+ 370件`` went to no row; 649项 alone then read as the whole
+    # row, fewer values than cells, and the prose's 0 decisions read that cell as printed
+    # blank where 0件 is printed (a thorough hunt, --hypothesis-seed=97). The sign apart
+    # after a number is its row's: the row's readings take it in.
+    prose = "全年作出行政许可决定0件，行政处罚决定0件。"
+    report = gr.parse(_web_archive_2019("301项 726件", "649项+ 370件", prose))
+    cells = [report.cell(key) for key in PENALTIES]
+    assert not any(cell.provenance == "blank" for cell in cells)
+    assert [cell.value for cell in cells] in ([None] * 3, [649, 37, 0])
+
+
 APPEALS = (1, 0, 0, 1, 2, 3, 0, 1, 0, 4, 0, 0, 0, 1, 1)
 
 

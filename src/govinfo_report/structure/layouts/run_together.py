@@ -39,12 +39,15 @@ from ..rebreak import ARTICLE_START, NUMBERED_ROW
 from .base import GRID_MARK, NO_LINE, Layout, Printed, Row, Runs
 
 #: A number as printed (a sign, decimals, a money or count unit, apart or not) or a dash
-#: for a cell not given (``-``, ``/`` or ``无`` between spaces), a plus sign apart from its
-#: digits (``+ 4``: markup split its run), and a run of them with nothing or spaces between.
+#: for a cell not given (``-``, ``/`` or ``无`` between spaces), a sign apart from its
+#: digits (``+ 4``: markup split its run; after a space, or right after a number's digits
+#: or unit: ``649项+ 37``, ``12- 5``), and a run of them with nothing or spaces between.
 _UNIT = "|".join(UNITS)
+_UNIT_ENDS = "".join(sorted({unit[-1] for unit in UNITS}))
 _NUMBER = (
     rf"[+-]?\d+(?:[.,]\d+)*(?:[ ]*(?:{_UNIT}))?|[{PLACEHOLDERS}]+"
     rf"|(?<![^ ])[{APART_PLACEHOLDERS}](?![^ ])|(?<![^ ])\+(?= \d)"
+    rf"|(?<=[\d{_UNIT_ENDS}])[+-](?= \d)"
 )
 _RUN = re.compile(rf"(?:{_NUMBER})(?:[ ]*(?:{_NUMBER}))*")
 #: What makes digits before it a numbering: ``.`` or ``、`` (a space either side, as in
