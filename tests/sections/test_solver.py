@@ -10,7 +10,7 @@ from math import inf
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from govinfo_report.catalogue import TEMPLATES
@@ -289,15 +289,17 @@ def test_twins_seen_uncertain_together_come_to_the_same_answers(
     """Taking a cell seen uncertain as showing its twins uncertain (``solver._twins``: rows
     a swap maps onto each other) changes the steps, never the answers: on tables whose
     rows are printed alike, the search comes to what it comes to with no twins, sources
-    too, and every cell it settles has its true value."""
+    too, and every cell it settles has its true value. With no twins, a table of six rows
+    alike may take more than the budget (what the twins are for: seed 98 of the thorough
+    profile drew one): such a table has nothing to compare against."""
     lo, hi, rules, units, unknown, values = table
     twinned = solver.solve(lo, hi, rules, units, unknown, 1_000_000)
+    assert all(values[cell] == agreed.value for cell, agreed in twinned.agreed.items())
     with mock.patch.object(solver, "_twins", lambda *_: {}):
         alone = solver.solve(lo, hi, rules, units, unknown, 1_000_000)
-    assert not alone.unsettled
+    assume(not alone.unsettled)
     assert twinned == alone
     assert list(twinned.agreed.items()) == list(alone.agreed.items())
-    assert all(values[cell] == agreed.value for cell, agreed in twinned.agreed.items())
 
 
 def _lost_rows(
