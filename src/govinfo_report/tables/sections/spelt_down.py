@@ -117,9 +117,8 @@ def _joined(
         taken = sum(pieces[index].value and index in consumed for index in by_row[at])
         return len(rows[at].values) > taken
 
-    valued_lines = sorted(
-        line for at, row in enumerate(rows) if numbers(at) for _, line, _ in row.values
-    )
+    numbered = [at for at in range(len(rows)) if numbers(at)]
+    valued_lines = sorted(line for at in numbered for _, line, _ in rows[at].values)
     ends = _row_ends(pieces, found_all, valued_lines)
     # text that leaves blank cells out (``Row.traceless``) prints a blank row's label alone
     traceless = any(row.traceless for row in rows)
@@ -133,11 +132,7 @@ def _joined(
     for first, last, used in spellings:
         spelt = range(first, last + 1)
         lines = range(pieces[first].line, ends.get(first, pieces[last].line) + 1)
-        valued = [
-            at
-            for at, row in enumerate(rows)
-            if numbers(at) and any(line in lines for _, line, _ in row.values)
-        ]
+        valued = [at for at in numbered if any(line in lines for _, line, _ in rows[at].values)]
         if not valued and first in blank:
             valued = [blank[first]]
         if len(valued) != 1:
@@ -168,7 +163,7 @@ def _joined(
         row
         for row in {pieces[index].row for index in covered}
         if row not in joined
-        and not numbers(row)
+        and row not in numbered
         and all(index in covered or skipped[index] for index in by_row[row])
     }
     if not joined:
