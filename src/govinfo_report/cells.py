@@ -24,6 +24,9 @@ from .memo import Memo
 #: The most integer digits a value may have (a trillion yuan is 13; int64 holds 18). A
 #: longer number is still a number cell, in its place in the row: an invalid value.
 MAX_DIGITS = 15
+#: The fewest digits any table cell's line holds: every column's header prints a Chinese
+#: character, as wide as two digits, so a narrow cell wraps no number after one digit.
+MIN_CELL_DIGITS = 2
 _NUMBER = (
     r"(?P<sign>[+-]?)(?P<digits>\d+(?:,\d{3})*(?:\.\d{1,8})?)"
     rf"(?:\s*(?:(?P<unit>{'|'.join(sorted(MONEY_UNITS, key=len, reverse=True))})"

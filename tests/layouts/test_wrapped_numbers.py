@@ -10,8 +10,10 @@ cells stay missing, as before. The texts are typed here, not the tool bed's page
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
@@ -93,6 +95,35 @@ def test_a_value_a_line_with_one_way_to_join_is_one_number() -> None:
     assert _row(report, "coercive_measures") == [1, 5, 5437]
 
 
+def _flow(licensing: list[str], coercive: list[str]) -> str:
+    """``_text`` as PyMuPDF prints it: each cell's line a line, a blank cell none."""
+    flow = _text(licensing, coercive).replace(" ", "\n")
+    return flow.replace("\n93\n0\n18\n", "\n9\n0\n18\n").replace("\n17\n0\n", "\n7\n0\n")
+
+
+def test_a_value_a_line_that_no_narrow_cell_may_wrap_is_read() -> None:
+    """PyMuPDF's flow of rows whose labels wrap: ``8`` / ``0`` / ``35`` and ``3`` / ``-2``
+    / ``61`` are three cells each, as no narrow cell wraps a number after one digit (each
+    column's header prints a Chinese character, as wide as two digits), nor a rest longer
+    than its head, nor a signed one. Main left such rows to their own rules, which
+    section 二 has none of: every cell of all but 规章 missing."""
+    report = gr.parse(_flow(["行政", "许可", "8", "0", "35"], [*_COERCIVE, "3", "-2", "61"]))
+    assert _row(report, "licensing") == [8, 0, 35]
+    assert _row(report, "coercive_measures") == [3, -2, 61]
+    assert _row(report, "other_services") == [9, 0, 18]
+    assert _row(report, "penalties") == [7, 0, 21]
+    assert report.cell("proactive.coercive_measures.change").provenance == "parsed"
+
+
+def test_a_value_a_line_that_may_be_one_wrapped_number_stays_missing() -> None:
+    # 12 / 5 may be 125 (a blank cell left out), 40 / 7件 407件
+    report = gr.parse(_flow(["行政", "许可", "12", "5", "30"], [*_COERCIVE, "3", "40", "7件"]))
+    for row in ("licensing", "coercive_measures"):
+        assert _row(report, row) == [None, None, None]
+        assert not report.cell(f"proactive.{row}.change").blank
+    assert _row(report, "penalties") == [7, 0, 21]
+
+
 @pytest.mark.parametrize(
     "licensing",
     [
@@ -168,6 +199,55 @@ def test_numbers_wrapped_in_narrow_cells_are_never_read_wrong(
         )
         if flow == "pdfium" and alone and 0 < len(rest) <= width and rest[0].isdigit():
             assert got == want, (got, want, head, rest)
+
+
+def _may_be_one(upper: str, lower: str) -> bool:
+    """Whether ``lower`` may be the rest of a number ``upper`` begins in a narrow cell:
+    ``upper`` of two digits or more and no unit, ``lower`` digits first, no more of them."""
+    digits = len(upper.lstrip("+-"))
+    rest = len(lower) - len(lower.lstrip("0123456789"))
+    return upper.lstrip("+-").isdigit() and digits >= 2 and 0 < rest <= digits
+
+
+@st.composite
+def _fitting_rows(draw: st.DrawFn) -> tuple[str, list[list[int]], list[list[str]]]:
+    """Section 二 in PyMuPDF's flow (``_flow``) with 行政许可's and 行政强制's cells all
+    printed, each fitting its cell 3 to 5 characters wide: the text, each row's values and
+    cells as printed."""
+    width = draw(st.integers(3, 5))
+    fits = st.integers(0, 10 ** (width - 1) - 1)  # room for a unit
+    rows = []
+    for _ in range(2):
+        items, decisions = draw(st.integers(0, 9) | fits), draw(fits)
+        change = draw(st.integers(-9, 9) | st.integers(-99, 99))
+        unit = draw(st.booleans())
+        printed = [
+            f"{items}项" if unit else str(items),
+            f"{change:+d}" if change else "0",
+            f"{decisions}件" if unit else str(decisions),
+        ]
+        rows.append((printed, [items, change, decisions]))
+    lines = [narrow_row(printed, width, "value-a-line") for printed, _ in rows]
+    text = _flow(["行政", "许可", *lines[0]], [*_COERCIVE, *lines[1]])
+    return text, [values for _, values in rows], [printed for printed, _ in rows]
+
+
+@given(_fitting_rows())
+def test_a_flow_s_rows_that_no_narrow_cell_may_wrap_are_read(
+    drawn: tuple[str, list[list[int]], list[list[str]]],
+) -> None:
+    """PyMuPDF's flow of rows whose cells fit their narrow cells: never read wrong, and
+    where no value of either row may be the head of the next one's number
+    (``_may_be_one``), both read whole."""
+    text, values, printed = drawn
+    report = gr.parse(text)
+    got = [_row(report, row) for row in ("licensing", "coercive_measures")]
+    for row, want in zip(got, values, strict=True):
+        assert all(g is None or g == w for g, w in zip(row, want, strict=True)), (row, want)
+    sure = not any(_may_be_one(*pair) for cells in printed for pair in pairwise(cells))
+    event(f"sure={sure}")
+    if sure:
+        assert got == values
 
 
 def test_a_row_after_a_label_alone_is_not_joined() -> None:

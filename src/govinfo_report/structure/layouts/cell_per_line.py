@@ -24,7 +24,7 @@ from itertools import pairwise, repeat
 from operator import contains
 from typing import ClassVar
 
-from ...cells import LABEL, NUMBER, PLACEHOLDER
+from ...cells import LABEL, MIN_CELL_DIGITS, NUMBER, PLACEHOLDER
 from ...labels import PROACTIVE_ROWS
 from .base import (
     VALUE,
@@ -46,6 +46,8 @@ from .base import (
 _VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
 #: A number's head that its narrow cell may wrap: digits, no unit, no leading zero.
 _WRAP_HEAD = re.compile(r"[+-]?(?:[1-9]\d*(?:\.\d*)?|0\.\d*)")
+#: The digits a number's rest starts with.
+_DIGITS_FIRST = re.compile(r"\d+")
 #: A sign alone, as a word of its own (``fold`` makes ``－`` ``−`` ``＋`` ``﹢`` plain ones).
 _LONE_SIGN = re.compile(r"(?<!\S)[-+](?!\S)")
 
@@ -348,8 +350,8 @@ def _label_wrapped(rows: Sequence[Row], at: int) -> bool:
     """Whether row ``at``'s label wraps from a row of labels alone on the line above, both
     pieces a narrow cell's (``_PIECE``) and its own no row's label whole, and two of its
     values start lines one under the other at its label's margin, the upper a number's
-    head (``_WRAP_HEAD``: digits and no unit, which ends a number) and the lower a
-    rest (a digit first): ``9件`` / ``9件`` / ``36件`` wraps none."""
+    head and the lower its rest (``_may_wrap``): ``9件`` / ``9件`` / ``36件`` wraps none,
+    nor do ``1`` / ``1`` / ``28``."""
     row = rows[at]
     if not at or not row.labels or len(row.values) < 2:
         return False
@@ -363,10 +365,24 @@ def _label_wrapped(rows: Sequence[Row], at: int) -> bool:
         and any(
             below[1] - upper[1] == 1
             and upper[2] == below[2] == margin
-            and _WRAP_HEAD.fullmatch(upper[0]) is not None
-            and below[0][:1].isdigit()
+            and _may_wrap(upper[0], below[0])
             for upper, below in pairwise(row.values)
         )
+    )
+
+
+def _may_wrap(head: str, rest: str) -> bool:
+    """Whether ``rest``, on the line below ``head`` in one narrow cell, may end the number
+    ``head`` begins: the head a number's (``_WRAP_HEAD``: digits and no unit, which ends a
+    number) that fills its line, so of ``MIN_CELL_DIGITS`` or more, and the rest digits
+    first (a unit may follow), no more of them than the head's (they fit on one line)."""
+    digits = _DIGITS_FIRST.match(rest)
+    width = sum(map(str.isdigit, head))
+    return (
+        _WRAP_HEAD.fullmatch(head) is not None
+        and width >= MIN_CELL_DIGITS
+        and digits is not None
+        and len(digits[0]) <= width
     )
 
 

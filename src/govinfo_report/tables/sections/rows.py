@@ -27,7 +27,15 @@ from operator import and_, attrgetter, is_, itemgetter, not_
 import attrs
 
 from ...catalogue import SECTION_NUMBERS, Kind, Template
-from ...cells import NUMBER_WORDS, Value, count_values, is_number, not_given, unit_kind
+from ...cells import (
+    MIN_CELL_DIGITS,
+    NUMBER_WORDS,
+    Value,
+    count_values,
+    is_number,
+    not_given,
+    unit_kind,
+)
 from ...diagnostics import Diagnostic, diagnostic
 from ...escape import width as display_width
 from ...fold import NO_BREAK_SPACE, fold
@@ -252,9 +260,6 @@ _REST = re.compile(r"(\d+)(?: ?(?:{}))?".format("|".join((*MONEY_UNITS, *COUNT_U
 _WRAPPED_DIGITS = frozenset("123456789")
 #: The fewest digits a narrow cell's line holds: a wrapped number's head has as many.
 MIN_WRAPPED_HEAD = 3
-#: The fewest digits any cell's line holds: every column's header prints a Chinese
-#: character, as wide as two digits, so a head of one digit wraps in no cell.
-MIN_CELL_DIGITS = 2
 #: The most joins a row's values may rival with (their sets are searched, 2 ** 12 at most).
 MAX_RIVAL_JOINS = 12
 
