@@ -2501,6 +2501,57 @@ _NO_UNIT = re.compile(r"[（(]单位[：:]万元[)）]")
 
 
 @attrs.frozen
+class UnitsOver:
+    """pdfplumber's layout text (``extract_text(layout=True)``) of a browser's PDF of a table
+    whose section 二 cells print their values with units (``PROACTIVE_UNITS``; an amount in
+    元, ten thousand times its 万元): the unit's Chinese character stands higher or lower in
+    the line than the digits, so the tool prints a row's units on a line of their own, over
+    its numbers (on the label's line: ``规章  件  件  件`` / ``0  0  0``) or under them, each
+    within its number's extent, centred as in its cell (``over``: the rows whose units
+    print over their numbers, by their order in the section; the others' under them). A
+    blank cell prints nothing. ``wrap``: each label two characters a line in its narrow
+    cell, the row's two lines beside its middle pieces (``规范`` / ``性文  件  件  件`` /
+    ``11  11  11`` / ``件``). Sections 三 and 四 as ``CellLines``."""
+
+    over: frozenset[int] = frozenset()
+    wrap: bool = False
+
+    def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        plain = CellLines(separators=0, blank=None, merged=False)
+        lines: list[str] = []
+        valued = 0  # the section 二 rows of values so far
+        for row in table:
+            columns = _proactive_columns(row)
+            if columns is None:
+                lines.extend(plain.write([[_NO_UNIT.sub("", cell) for cell in row]]))
+                continue
+            label = row[0].strip()
+            pieces = [label[at : at + 2] for at in range(0, len(label), 2)]
+            pieces = pieces if self.wrap else [label]
+            numbers = units = ""
+            for at, (cell, column) in enumerate(zip(row[1:], columns, strict=True)):
+                text, unit = cell.strip(), PROACTIVE_UNITS.get(column, "")
+                if not text:
+                    continue
+                if column == "amount" and is_value(text) and text[0].isdecimal():
+                    text = f"{(Decimal(text) * 10000).normalize():f}"
+                start = max(len(numbers) + 2, 28 + 12 * at)
+                numbers = numbers.ljust(start) + text
+                if unit and is_value(text) and text[0].isdecimal():
+                    units = units.ljust(max(start + (len(text) - 1) // 2, len(units) + 2)) + unit
+            first, second = (units, numbers) if valued in self.over else (numbers, units)
+            middle = (len(pieces) - 1) // 2
+            beside = [" " * 8 + piece for piece in pieces[middle : middle + 2]]
+            beside += [""] * (2 - len(beside))
+            lines += [" " * 8 + piece for piece in pieces[:middle]]
+            two = zip(beside, (first, second), strict=True)
+            lines += [side + line[len(side) :] for side, line in two]
+            lines += [" " * 8 + piece for piece in pieces[middle + 2 :]]
+            valued += 1
+        return [line.rstrip() for line in lines]
+
+
+@attrs.frozen
 class NarrowCells:
     """``pdftotext -layout`` of Word's PDF of a table whose cells are narrow: each cell's
     text wraps on its own (a label every ``wrap`` characters, any other cell every

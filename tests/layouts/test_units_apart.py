@@ -18,7 +18,7 @@ import govinfo_report as gr
 from govinfo_report.write.render import render
 
 from conftest import scaled, wrong
-from manglers import UnitsApart, UnitsBeneath
+from manglers import UnitsApart, UnitsBeneath, UnitsOver
 from strategies import reports, sparse_reports
 
 _HEAD_2019 = """\
@@ -290,3 +290,108 @@ def test_units_beneath_their_numbers_off_their_columns_never_give_a_wrong_amount
     text = render(truth, UnitsBeneath(shift))
     back = gr.parse(text)
     assert wrong(back, truth.flat()) == {}
+
+
+#: pdfplumber's layout text of a browser's PDF of a 2019 section 二 (the tool bed's
+#: narrow page, numbers our own): each cell's unit on a line of its own over its number
+#: (规章's on its label's line, 行政许可's between its label's pieces), 其他对外管理服务事项's
+#: under its numbers, and 政府集中采购's 元 beside a piece of the label above the amount.
+_UNITS_OVER = """\
+某县水利局2020年政府信息公开工作年度报告
+
+一、总体情况
+2020年，某县水利局认真贯彻落实政府信息公开各项要求。
+
+二、主动公开政府信息情况
+                                  第二十条第（一）项
+                                      本年    本年    对外
+                                信息    新制    新    公开
+                                内容    作数   公开    总数
+                                      量    数量     量
+                                规章     件     件    件
+                                      2     2    14
+                                规范
+                                性文     件    件    件
+                                      6    5    38
+                                 件
+                                  第二十条第（五）项
+                                      上一
+                                                 处理
+                                信息    年项   本年
+                                                 决定
+                                内容    目数   增/减
+                                                 数量
+                                      量
+                                行政
+                                       项          件
+                                      12     3   408
+                                许可
+                                其他
+                                对外
+                                      27        519
+                                管理
+                                             -4
+                                      项           件
+                                服务
+                                事项
+                                  第二十条第（九）项
+                                信息    采购
+                                      项目    采购总金额
+                                内容    数量
+                                政府
+                                集中     个          元
+                                采购     3       2860000
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_units_over_or_under_their_numbers_are_those_numbers() -> None:
+    """Each unit printed right over or under one number, within its extent, is that
+    number's: the rows read whole (main ignored 规章's, 规范性文件's and 行政许可's values,
+    their units read as labels that name nothing), and the amount is 2860000元, 286万元,
+    not 2860000万元 (its 元 beside the label's piece 集中 above it)."""
+    back = gr.parse(_UNITS_OVER)
+    flat = back.flat()
+    rows = {
+        "rules": ("made", "published", "total_published"),
+        "normative_documents": ("made", "published", "total_published"),
+        "licensing": ("previous_items", "change", "decisions"),
+    }
+    got = {row: [flat[f"proactive.{row}.{cell}"] for cell in cells] for row, cells in rows.items()}
+    assert got == {
+        "rules": [2, 2, 14],
+        "normative_documents": [6, 5, 38],
+        "licensing": [12, 3, 408],
+    }
+    assert back.cell("proactive.licensing.decisions").raw == "408件"
+    assert flat["proactive.procurement.projects"] == 3
+    assert flat["proactive.procurement.amount"] == Decimal("286")
+
+
+def test_a_unit_over_no_number_leaves_the_row_as_it_was() -> None:
+    # 件 over the gap between 5 and 38 stands over neither: which number it ends is not
+    # shown, and the row's cells are not read from a guess
+    text = _UNITS_OVER.replace("性文     件    件    件", "性文     件    件 件")
+    back = gr.parse(text)
+    assert back.flat()["proactive.normative_documents.total_published"] is None
+    assert back.flat()["proactive.rules.total_published"] == 14
+
+
+@scaled(0.5)
+@given(reports(), st.just(frozenset()) | st.frozensets(st.integers(0, 8)), st.booleans())
+def test_units_over_or_under_their_numbers_never_give_a_wrong_cell(
+    truth: gr.Report, over: frozenset[int], wrap: bool
+) -> None:
+    """Every table as pdfplumber's layout text prints a browser's PDF whose section 二 cells
+    print units (``manglers.UnitsOver``): each row's units on a line of their own over or
+    under its numbers, its label whole or two characters a line around them. No cell is
+    wrong (an amount's 元 over it is never lost, the amount read in 万元), and where each
+    label is whole, every row's units stand under its numbers and no row's cell is blank,
+    every cell of section 二 is read. (A row's units over its numbers put its numbers two
+    lines over the last row's, the next row's label between, which may be one count
+    wrapped beside it: ``_wrapped_in_a_column`` leaves those missing.)"""
+    back = gr.parse(render(truth, UnitsOver(over, wrap)))
+    assert wrong(back, truth.flat()) == {}
+    proactive = {key: value for key, value in truth.flat().items() if key.startswith("proactive")}
+    if not wrap and not over and None not in proactive.values():
+        assert {key: back.flat()[key] for key in proactive} == proactive

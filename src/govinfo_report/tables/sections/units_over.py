@@ -1,0 +1,131 @@
+"""Section 二's units printed on a line of their own, over or under their numbers.
+
+pdfplumber's text of a browser's PDF sets a cell's unit apart from its digits: the Chinese
+character's box stands higher or lower in the line than the digits' and the tool's line
+grouping parts them, so a row's units print on its label's line and its numbers on the
+next (``规章  件  件  件`` / ``0  0  0``), on a line alone between its label's pieces
+(``行政`` / ``项  件`` / ``0  0  0`` / ``许可``), or beside another piece of the label
+(``事业  元`` / ``性收  1``). The layout reads each unit as a label cell, of the numbers' row
+or of a row of labels alone next to it, a label that names nothing: the row's values were
+ignored, or an amount's 元 lost, and the amount read in the column's 万元.
+
+Where the text lays its rows out by position (``Row.gaps``: ``pdfplumber``'s ``layout``
+text), the units that end a row's labels, right of its label and not at their line's
+start, each standing right over or under exactly one number of the row on the next line,
+within that number's extent (a character either side: the tool centres a unit and a
+narrower number alike in their cell), are those numbers' and are joined to them. A row
+that prints a unit beside one of its numbers takes none: such text (PyMuPDF's sorted
+text of Word's PDF) spaces each line by its own glyphs, and a unit under one number
+there may be another's. Units that end a row of labels alone are joined so to
+the numbers of the row on the line next to theirs, where one row's numbers take them all.
+A unit that stands over no number, or over two, is left as it is: which number it ends is
+not shown. Count units alone on a line between two rows' numbers, each row's numbers
+able to take them all, may be either row's: they are no labels, and are left out (a
+count's unit changes no count; an amount's 元 stays, as it would change the amount ten
+thousand times). Units beside a piece of a label there are left to the label's rows
+(``rows._units_below``: the piece tells whose they are).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ...labels import COUNT_UNITS, MONEY_UNITS
+from ...structure.layouts import Printed, Row
+
+_UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
+#: How far a unit may stand left of its number's first character or right of its last.
+_DRIFT = 1
+
+
+def units_over(rows: Iterable[Row]) -> list[Row]:
+    """``rows`` with each unit that a row's labels print over or under a number joined to
+    that number (the module's docstring)."""
+    result = list(rows)
+    for at, row in enumerate(result):
+        units = _trailing_units(row)
+        if not units:
+            continue
+        if row.values:
+            taken = _taken(units, row)
+            if taken:
+                result[at] = _with_units(_without_units(row, units), taken)
+            continue
+        near = [
+            index
+            for index in (at - 1, at + 1)
+            if 0 <= index < len(result) and (taken := _taken(units, result[index]))
+        ]
+        if len(near) == 1:
+            taken = _taken(units, result[near[0]])
+            result[near[0]] = _with_units(result[near[0]], taken)
+            result[at] = _without_units(row, units)
+        elif near and len(units) == len(row.labels) and _counts_only(units):
+            # a line of units alone between two rows' numbers, under the one or over the
+            # other: a count's unit changes no count, and is no label either
+            result[at] = _without_units(row, units)
+    return [row for row in result if row.labels or row.values]
+
+
+def _trailing_units(row: Row) -> tuple[Printed, ...]:
+    """The units alone that end ``row``'s labels, on one line, right of the label before
+    them on it (or all its labels), none at its line's start: text whose lines start at
+    their first word (plain ``pdftotext``) puts a unit there whatever its column."""
+    labels = row.labels
+    at = len(labels)
+    while at and labels[at - 1][0] in _UNITS:
+        at -= 1
+    units = labels[at:]
+    if not units or len({line for _, line, _ in units}) != 1 or units[0][2] <= 1:
+        return ()
+    if at and (labels[at - 1][1] != units[0][1] or labels[at - 1][2] >= units[0][2]):
+        return ()  # a unit on another line than the label before it: a piece of the label
+    return units
+
+
+def _counts_only(units: Sequence[Printed]) -> bool:
+    """Whether ``units`` are all counts' units (no amount's 元 or 万元 among them)."""
+    return all(text in COUNT_UNITS for text, _, _ in units)
+
+
+def _taken(units: Sequence[Printed], row: Row) -> dict[Printed, Printed]:
+    """Each of ``row``'s numbers one of ``units`` stands right over or under, with it; empty
+    unless each unit so stands over exactly one number, a number apiece, and the row
+    prints no unit beside a number (text that does, PyMuPDF's sorted text of Word's PDF,
+    spaces each line by its own glyphs: a unit under one number may be another's)."""
+    taken: dict[Printed, Printed] = {}
+    if not row.gaps or not all(text[-1:].isdigit() for text, _, _ in row.values):
+        return taken  # no columns laid out, or units printed beside the row's numbers
+    for unit in units:
+        under = [value for value in row.values if _beneath(unit, value)]
+        if len(under) != 1 or under[0] in taken:
+            return {}
+        taken[under[0]] = unit
+    return taken
+
+
+def _beneath(unit: Printed, value: Printed) -> bool:
+    """Whether ``unit`` stands on the line next to ``value``'s, within its extent."""
+    text, line, column = value
+    return abs(line - unit[1]) == 1 and column - _DRIFT <= unit[2] < column + len(text) + _DRIFT
+
+
+def _without_units(row: Row, units: Sequence[Printed]) -> Row:
+    """``row`` without the ``units`` that end its labels."""
+    return row._replace(labels=row.labels[: len(row.labels) - len(units)])
+
+
+def _with_units(row: Row, taken: dict[Printed, Printed]) -> Row:
+    """``row`` with each number of ``taken`` printed with its unit. Numbers on one line are
+    no longer stacked over anything (the layout took their units for values over them)."""
+
+    def joined(value: Printed) -> Printed:
+        return (value[0] + taken[value][0], *value[1:]) if value in taken else value
+
+    one_line = len({line for _, line, _ in row.values}) == 1
+    return row._replace(
+        values=tuple(map(joined, row.values)),
+        positions=row.positions._replace(cells=tuple(map(joined, row.positions.cells))),
+        loose=row.loose and not one_line,
+        stacked=row.stacked and not one_line,
+    )
