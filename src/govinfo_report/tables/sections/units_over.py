@@ -42,6 +42,8 @@ def units_over(rows: Iterable[Row]) -> list[Row]:
     """``rows`` with each unit that a row's labels print over or under a number joined to
     that number (the module's docstring)."""
     result = list(rows)
+    if _UNITS.isdisjoint(row.labels[-1][0] for row in result if row.labels):
+        return result  # most texts end no row's labels with a unit
     for at, row in enumerate(result):
         units = _trailing_units(row)
         if not units:
