@@ -395,3 +395,24 @@ def test_units_over_or_under_their_numbers_never_give_a_wrong_cell(
     proactive = {key: value for key, value in truth.flat().items() if key.startswith("proactive")}
     if not wrap and not over and None not in proactive.values():
         assert {key: back.flat()[key] for key in proactive} == proactive
+
+
+def test_units_over_as_many_numbers_in_plain_text_are_theirs_in_order() -> None:
+    """pdfplumber's plain text of the same page (words one space apart: no column shown):
+    three count units over three numbers are theirs in order, a blank cell printing
+    neither (规范性文件 6件 5件 38件; main ignored the row); two units over three numbers
+    leave which number prints none open (行政许可 missing); and the amount under a 元
+    printed over it is missing, its unit not known (main exported 2860000 as 万元)."""
+    plain = "\n".join(" ".join(line.split()) for line in _UNITS_OVER.split("\n"))
+    back = gr.parse(plain)
+    flat = back.flat()
+    cells = ("made", "published", "total_published")
+    assert [flat[f"proactive.normative_documents.{c}"] for c in cells] == [6, 5, 38]
+    assert back.cell("proactive.normative_documents.made").raw == "6件"
+    assert flat["proactive.licensing.decisions"] is None
+    amount = back.cell("proactive.procurement.amount")
+    assert amount.value is None and amount.provenance == "missing"
+    assert any(
+        d.code == "values-unplaced" and "proactive.procurement.amount" in d.keys
+        for d in back.diagnostics
+    )

@@ -197,11 +197,12 @@ def unit_apart(
     reading: Reading, template: Template, apart: Callable[[int], Sequence[Printed]]
 ) -> Reading:
     """``reading`` without its amounts printed with no unit (none in the cell, none in the
-    header) where the table prints a money unit apart from them, on their line or after it
-    (``apart(line)``, from the first such amount's line: ``元`` alone on a line below,
-    ``0元`` in a count column, the rest of a wrapped amount; a header's ``万`` / ``元``
-    printed a character a line stands before the amounts it names): the amount's unit is
-    not known, so its cell is closed (a finding ``values-unplaced`` naming it)."""
+    header) where the table prints a money unit apart from them, on the line above theirs
+    or after it (``apart(line)``, from the line before the first such amount's: ``元``
+    alone on a line below or over the amount, ``0元`` in a count column, the rest of a
+    wrapped amount; a header's ``万`` / ``元`` printed a character a line stands before the
+    amounts it names): the amount's unit is not known, so its cell is closed (a finding
+    ``values-unplaced`` naming it)."""
     fields = template.fields
     unknown = {
         cell: printed
@@ -216,7 +217,7 @@ def unit_apart(
     lost = {
         cell: (printed, below[0])
         for cell, printed in unknown.items()
-        if (below := [unit for unit in units if unit[1] >= printed[1]])
+        if (below := [unit for unit in units if unit[1] >= printed[1] - 1])
     }
     if not lost:
         return reading

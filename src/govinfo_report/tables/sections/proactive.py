@@ -193,8 +193,9 @@ def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Rea
 
 
 def _units(rows: Sequence[Row], first: int) -> list[Printed]:
-    """The money units the table prints apart from any amount, on line ``first`` or after
-    it: a unit alone (``元`` on the line below ``8880000``, PyMuPDF's sorted text) or a
+    """The money units the table prints apart from any amount, on the line before line
+    ``first`` or after it: a unit alone (``元`` on the line below ``8880000``, PyMuPDF's
+    sorted text; on the line above, pdfplumber's: ``集中 个 元`` / ``采购 3 2860000``), or a
     value whose unit is money but which ends a wrapped number (``38519700`` / ``0元``).
     Every money unit holds ``元``: a piece without one is passed over at C speed."""
     return [
@@ -203,7 +204,7 @@ def _units(rows: Sequence[Row], first: int) -> list[Printed]:
         for pieces, valued in ((row.labels, False), (row.values, True))
         for piece in pieces
         if "元" in piece[0]
-        and piece[1] >= first
+        and piece[1] >= first - 1
         and (
             "".join(fold(piece[0]).split()) in labels.MONEY_UNITS
             or (valued and unit_kind(piece[0]) == "money")

@@ -19,7 +19,9 @@ text of Word's PDF) spaces each line by its own glyphs, and a unit under one num
 there may be another's. Units that end a row of labels alone are joined so to
 the numbers of the row on the line next to theirs, where one row's numbers take them all.
 A unit that stands over no number, or over two, is left as it is: which number it ends is
-not shown. Count units alone on a line between two rows' numbers, each row's numbers
+not shown. In text that lays out no columns (pdfplumber's plain text, words one space
+apart), count units over or under as many numbers on the line next to theirs are those
+numbers' in order (a blank cell prints neither); a unit fewer, or an amount's 元, is left. Count units alone on a line between two rows' numbers, each row's numbers
 able to take them all, may be either row's: they are no labels, and are left out (a
 count's unit changes no count; an amount's 元 stays, as it would change the amount ten
 thousand times). Units beside a piece of a label there are left to the label's rows
@@ -96,14 +98,29 @@ def _taken(units: Sequence[Printed], row: Row) -> dict[Printed, Printed]:
     prints no unit beside a number (text that does, PyMuPDF's sorted text of Word's PDF,
     spaces each line by its own glyphs: a unit under one number may be another's)."""
     taken: dict[Printed, Printed] = {}
-    if not row.gaps or not all(text[-1:].isdigit() for text, _, _ in row.values):
-        return taken  # no columns laid out, or units printed beside the row's numbers
+    if not all(text[-1:].isdigit() for text, _, _ in row.values):
+        return taken  # units printed beside the row's numbers
+    if not row.gaps:
+        return _in_order(units, row.values)
     for unit in units:
         under = [value for value in row.values if _beneath(unit, value)]
         if len(under) != 1 or under[0] in taken:
             return {}
         taken[under[0]] = unit
     return taken
+
+
+def _in_order(units: Sequence[Printed], values: Sequence[Printed]) -> dict[Printed, Printed]:
+    """In text that lays out no columns (words one space apart: pdfplumber's plain text),
+    count ``units`` over or under as many numbers, those all on the line next to theirs,
+    each the unit of the number in its place (a blank cell prints neither); else none: a
+    unit fewer leaves which number prints none open, and an amount's 元 is never guessed."""
+    lines = {line for _, line, _ in values}
+    if len(units) != len(values) or not _counts_only(units) or len(lines) != 1:
+        return {}
+    if abs(lines.pop() - units[0][1]) != 1:
+        return {}
+    return dict(zip(values, units, strict=True))
 
 
 def _beneath(unit: Printed, value: Printed) -> bool:
