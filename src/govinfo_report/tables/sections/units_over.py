@@ -21,10 +21,11 @@ the numbers of the row on the line next to theirs, where one row's numbers take 
 A unit that stands over no number, or over two, is left as it is: which number it ends is
 not shown. In text that lays out no columns (pdfplumber's plain text, words one space
 apart), count units over or under as many numbers on the line next to theirs are those
-numbers' in order (a blank cell prints neither); a unit fewer, or an amount's 元, is left. Count units alone on a line between two rows' numbers, each row's numbers
-able to take them all, may be either row's: they are no labels, and are left out (a
-count's unit changes no count; an amount's 元 stays, as it would change the amount ten
-thousand times). Units beside a piece of a label there are left to the label's rows
+numbers' in order (a blank cell prints neither); a unit fewer, or an amount's 元, is
+left. Count units alone on a line between two rows' numbers, each row's numbers able to
+take them all, may be either row's: they are no labels, and are left out (a count's unit
+changes no count; an amount's 元 stays, as it would change the amount ten thousand
+times). Units beside a piece of a label there are left to the label's rows
 (``rows._units_below``: the piece tells whose they are).
 """
 
