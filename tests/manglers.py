@@ -2481,19 +2481,36 @@ class UnitsBeneath:
                 continue
             label = row[0].strip()
             pieces = [" " * 12 + label[at : at + 2] for at in range(0, len(label), 2)]
-            numbers = units = ""
-            for at, (cell, column) in enumerate(zip(row[1:], columns, strict=True)):
-                text, unit = cell.strip(), PROACTIVE_UNITS.get(column, "")
-                if not text:
-                    continue
-                if column == "amount" and is_value(text) and text[0].isdecimal():
-                    text = f"{(Decimal(text) * 10000).normalize():f}"
-                start = max(len(numbers) + 2, 24 + 4 * at)
-                numbers = numbers.ljust(start) + text
-                if unit and is_value(text) and text[0].isdecimal():
-                    units = units.ljust(max(start - self.shift, len(units) + 2)) + unit
+            numbers, units = _numbers_and_units(
+                row, columns, (24, 4), lambda start, _: start - self.shift
+            )
             lines.extend([*pieces[:1], numbers, *pieces[1:2], units, *pieces[2:]])
         return lines
+
+
+def _numbers_and_units(
+    row: Sequence[str],
+    columns: Sequence[str],
+    place: tuple[int, int],
+    unit_at: Callable[[int, str], int],
+) -> tuple[str, str]:
+    """A section 二 row's printed values (``columns``: its cells' keys) and their units on
+    two lines apart: each value at its column's place (``place``: the first column's
+    start and each next one's step), an amount in 元 (ten thousand times its 万元), a blank
+    cell printing nothing; each unit (``PROACTIVE_UNITS``) at ``unit_at(start, text)``."""
+    first, step = place
+    numbers = units = ""
+    for at, (cell, column) in enumerate(zip(row[1:], columns, strict=True)):
+        text, unit = cell.strip(), PROACTIVE_UNITS.get(column, "")
+        if not text:
+            continue
+        if column == "amount" and is_value(text) and text[0].isdecimal():
+            text = f"{(Decimal(text) * 10000).normalize():f}"
+        start = max(len(numbers) + 2, first + step * at)
+        numbers = numbers.ljust(start) + text
+        if unit and is_value(text) and text[0].isdecimal():
+            units = units.ljust(max(unit_at(start, text), len(units) + 2)) + unit
+    return numbers, units
 
 
 #: The amount column header's unit, which ``UnitsBeneath`` does not print.
@@ -2528,17 +2545,9 @@ class UnitsOver:
             label = row[0].strip()
             pieces = [label[at : at + 2] for at in range(0, len(label), 2)]
             pieces = pieces if self.wrap else [label]
-            numbers = units = ""
-            for at, (cell, column) in enumerate(zip(row[1:], columns, strict=True)):
-                text, unit = cell.strip(), PROACTIVE_UNITS.get(column, "")
-                if not text:
-                    continue
-                if column == "amount" and is_value(text) and text[0].isdecimal():
-                    text = f"{(Decimal(text) * 10000).normalize():f}"
-                start = max(len(numbers) + 2, 28 + 12 * at)
-                numbers = numbers.ljust(start) + text
-                if unit and is_value(text) and text[0].isdecimal():
-                    units = units.ljust(max(start + (len(text) - 1) // 2, len(units) + 2)) + unit
+            numbers, units = _numbers_and_units(
+                row, columns, (28, 12), lambda start, text: start + (len(text) - 1) // 2
+            )
             first, second = (units, numbers) if valued in self.over else (numbers, units)
             middle = (len(pieces) - 1) // 2
             beside = [" " * 8 + piece for piece in pieces[middle : middle + 2]]
