@@ -112,7 +112,7 @@ def _texts(row: Row) -> tuple[str, ...]:
 def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Reading:
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
-    rows = printed = list(units_over(header_glued.apart(rows, name)))
+    rows = printed = units_over(header_glued.apart(rows, name))
     if _packed_header(rows):
         # no value's offset names its column: a row is read in order, or not at all
         rows = [row._replace(positions=Positions()) if row.values else row for row in rows]
