@@ -416,3 +416,30 @@ def test_units_over_as_many_numbers_in_plain_text_are_theirs_in_order() -> None:
         d.code == "values-unplaced" and "proactive.procurement.amount" in d.keys
         for d in back.diagnostics
     )
+
+
+@scaled(0.5)
+@given(reports(), st.frozensets(st.integers(0, 8)), st.booleans())
+def test_units_over_numbers_in_plain_text_never_give_a_wrong_cell(
+    truth: gr.Report, over: frozenset[int], wrap: bool
+) -> None:
+    """``manglers.UnitsOver`` with every line's words one space apart, as pdfplumber's
+    plain text prints them: no cell is wrong, and an amount whose 元 stands over or under
+    it (the last row's on a line past the table's last value too) is never read in 万元."""
+    text = render(truth, UnitsOver(over, wrap))
+    back = gr.parse("\n".join(" ".join(line.split()) for line in text.split("\n")))
+    assert wrong(back, truth.flat()) == {}
+
+
+def test_an_amount_whose_unit_prints_past_the_last_row_is_not_read_in_wan() -> None:
+    # pdfplumber's plain text: 政府集中采购's 个 and 元 on the line after its numbers, past
+    # the table's last value; main kept the reading without that line and exported 223 as
+    # 223 万元 (for 223 元), flagged only unit-unknown
+    text = _UNITS_OVER.split("二、主动公开政府信息情况")[0] + (
+        "二、主动公开政府信息情况\n第二十条第（九）项\n信息内容\n采购项目数量\n采购总金额\n"
+        "政府集中采购 20 223\n个 元\n\n三、收到和处理政府信息公开申请情况\n"
+    )
+    back = gr.parse(text)
+    assert back.flat()["proactive.procurement.projects"] == 20
+    amount = back.cell("proactive.procurement.amount")
+    assert amount.value is None and amount.provenance == "missing"

@@ -193,6 +193,10 @@ def signs_misplaced(reading: Reading, template: Template, why: str, apart: bool 
     )
 
 
+#: How ``unit_apart`` ends the finding of an amount it closes.
+UNIT_NOT_KNOWN = "its unit is not known"
+
+
 def unit_apart(
     reading: Reading, template: Template, apart: Callable[[int], Sequence[Printed]]
 ) -> Reading:
@@ -219,35 +223,43 @@ def unit_apart(
         for cell, printed in unknown.items()
         if (below := [unit for unit in units if unit[1] >= printed[1] - 1])
     }
-    if not lost:
+    return cells_closed(
+        reading,
+        lost,
+        [
+            diagnostic(
+                "values-unplaced",
+                f"{fields[cell].row_label} {fields[cell].column_label} {text!r} prints no "
+                f"unit, and the table prints {unit!r} apart from it (line {line}): "
+                f"{UNIT_NOT_KNOWN}",
+                at,
+                column,
+                (fields[cell].key,),
+            )
+            for cell, ((text, at, column), (unit, line, _)) in lost.items()
+        ],
+    )
+
+
+def cells_closed(
+    reading: Reading, cells: Collection[int], findings: Sequence[Diagnostic]
+) -> Reading:
+    """``reading`` with ``cells`` given by none of its rows, closed, and ``findings`` said."""
+    if not cells:
         return reading
     given = (
         (
-            tuple(cell for cell in cells if cell not in lost),
-            tuple(p for cell, p in zip(cells, texts, strict=True) if cell not in lost),
+            tuple(cell for cell in row if cell not in cells),
+            tuple(p for cell, p in zip(row, texts, strict=True) if cell not in cells),
             money,
         )
-        for cells, texts, money in reading.given
+        for row, texts, money in reading.given
     )
     return attrs.evolve(
         reading,
         given=tuple(row for row in given if row[0]),
-        closed=reading.closed.union(lost),
-        findings=(
-            *reading.findings,
-            *(
-                diagnostic(
-                    "values-unplaced",
-                    f"{fields[cell].row_label} {fields[cell].column_label} {text!r} prints no "
-                    f"unit, and the table prints {unit!r} apart from it (line {line}): its "
-                    "unit is not known",
-                    at,
-                    column,
-                    (fields[cell].key,),
-                )
-                for cell, ((text, at, column), (unit, line, _)) in lost.items()
-            ),
-        ),
+        closed=reading.closed.union(cells),
+        findings=(*reading.findings, *findings),
     )
 
 

@@ -36,7 +36,14 @@ from . import apart, blocks
 from .attributed import order_alone
 from .between import between_labels, between_rows
 from .matching import foreign_column, matcher, proactive_column
-from .reading import Reading, rows_taken_back, signs_misplaced, unplaced
+from .reading import (
+    UNIT_NOT_KNOWN,
+    Reading,
+    cells_closed,
+    rows_taken_back,
+    signs_misplaced,
+    unplaced,
+)
 from .resolve import (
     agrees,
     confirmed,
@@ -306,6 +313,9 @@ def _read_tables(
                 read[name] = again
             elif doubted:
                 read[name] = attrs.evolve(read[name], reading=_taken_back(template, once, doubted))
+            if read[name] is not again:  # a unit the tail's lines print apart stands
+                past = _units_seen_past(template, read[name].reading, again.reading)
+                read[name] = attrs.evolve(read[name], reading=past)
     wider = _overflowing(skel, regions)
     for name, after in pairwise(SECTIONS):
         both = None
@@ -905,6 +915,25 @@ def _doubted_ahead(template: Template, first: Reading, again: Reading) -> frozen
         for key in found.keys
     )
     return doubted if doubted and not vouched(template, first, doubted) else frozenset()
+
+
+def _units_seen_past(template: Template, first: Reading, again: Reading) -> Reading:
+    """``first`` with the amounts closed that ``again`` (read with the label pieces past the
+    table's last value) closes as printing no unit while the table prints a money unit
+    apart from them (``unit_apart``): a unit on those lines (``集中 个 元`` under ``政府集中采购
+    20 223``, pdfplumber's plain text) is printed all the same, whichever reading is kept."""
+    before = set(first.findings)
+    found = [
+        finding
+        for finding in again.findings
+        if finding not in before and finding.message.endswith(UNIT_NOT_KNOWN)
+    ]
+    keys = {key for finding in found for key in finding.keys}
+    closed = {
+        cell for cells, _, _ in first.given for cell in cells if template.fields[cell].key in keys
+    }
+    said = {template.fields[cell].key for cell in closed}
+    return cells_closed(first, closed, [each for each in found if said.intersection(each.keys)])
 
 
 def _taken_back(template: Template, reading: Reading, doubted: Collection[str]) -> Reading:
