@@ -529,6 +529,7 @@ def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Rea
     else:
         traced = next((row.runs.traced for row, found in taken if found), None)
         loose = any(row.loose for row, _ in taken)
+        valued = [row for row, _ in taken if row.values]
         positions = _fitted(taken, values)
         laid = _laid_out(taken, values, positions, template, cells)
         row = Row(
@@ -539,6 +540,7 @@ def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Rea
             runs=Runs(traced=traced),
             positions=Positions() if laid else positions,
             gaps=bool(positions.fits) and any(row.gaps for row, _ in taken),
+            traceless=bool(valued) and all(row.traceless for row in valued),
         )
         row, runs = (row, runs) if runs else collapsed.alone(row, len(cells))
         fill(draft, template, cells, row, "section 四", None, runs, rules=rules(template))
