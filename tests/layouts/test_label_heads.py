@@ -10,8 +10,15 @@ texts are typed here after tool bed 6565's pypdfium2 page 17 and bed 8507's page
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report.write.render import render
+
+from conftest import scaled, wrong
+from manglers import RawLines, UnitsOver
+from strategies import reports
 
 _TEXT = """\
 松原市人民政府办公室2019年政府信息公开工作年度报告
@@ -179,3 +186,51 @@ def test_a_piece_that_the_values_line_does_not_continue_stays_prose() -> None:
     back = gr.parse(text)
     assert back.cell("proactive.rules.made").value == 46
     assert back.cell("proactive.normative_documents.made").provenance == "missing"
+
+
+def test_a_first_rows_label_wrapped_around_its_values_names_them() -> None:
+    # pdfplumber and pdfminer centre a tall row's values on its label's middle: the head
+    # before the table's first line of values, the rest after it
+    back = gr.parse(_TEXT.format(first="一、本年新收政府\n549 49 1 4 13 6 622\n信息公开申请数量"))
+    assert [back.cell(key).value for key in _NEW] == [549, 49, 1, 4, 13, 6, 622]
+    assert back.cell("applications.new.total").line == 26
+
+
+def test_a_first_rows_label_with_its_units_over_its_values_names_them() -> None:
+    # plain pdfplumber of a browser's PDF sets each unit apart from its digits: the first
+    # row's units print on its label's line, over its values
+    text = _PROACTIVE.format(year=2019, header=_HEADER_2019, rows="规章 件 件 件\n0 0 0")
+    back = gr.parse(text)
+    cells = ("made", "published", "total_published")
+    assert [back.cell(f"proactive.rules.{key}").value for key in cells] == [0, 0, 0]
+    assert back.cell("proactive.rules.made").raw == "0件"
+    assert back.cell("proactive.licensing.decisions").value == 30
+
+
+@scaled(0.5)
+@given(reports(missing=False), st.integers(3, 8))
+def test_a_first_row_whose_label_wraps_around_its_values_is_read(
+    truth: gr.Report, wrap: int
+) -> None:
+    """Any report as ``pdftotext -raw`` prints LibreOffice's PDF (``RawLines``, centred):
+    each label ``wrap`` characters a line, the row's values after its middle piece, the
+    first row of section 三 too, its head before the table's first line of values."""
+    back = gr.parse(render(truth, RawLines(wrap=wrap, centred=True)))
+    assert wrong(back, truth.flat()) == {}
+    for key in (f.key for f in gr.fields(truth.template) if f.key.startswith("applications.new.")):
+        assert back.cell(key).value == truth.flat()[key], key
+
+
+@scaled(0.5)
+@given(reports(missing=False), st.booleans())
+def test_a_first_row_whose_units_print_over_its_values_is_read(
+    truth: gr.Report, wrap: bool
+) -> None:
+    """Any report as pdfplumber's plain text prints a browser's PDF whose section 二 cells
+    print units (``UnitsOver`` with words one space apart), 规章's units over its numbers,
+    on its label's line: 规章's cells are read."""
+    text = render(truth, UnitsOver(frozenset({0}), wrap))
+    back = gr.parse("\n".join(" ".join(line.split()) for line in text.split("\n")))
+    assert wrong(back, truth.flat()) == {}
+    for key in (f.key for f in gr.fields(truth.template) if f.key.startswith("proactive.rules.")):
+        assert back.cell(key).value == truth.flat()[key], key

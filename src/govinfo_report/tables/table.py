@@ -376,6 +376,11 @@ _PIECE = re.compile(r"(?:\d{1,2}[.．、])?[^\d。；;，,]{1,12}")
 _HEAD_PIECE = re.compile(r"(?:\d{1,2}[.．、])?[^\d。；;，,]{1,40}")
 #: The label piece a table's first line of values starts with (``性文  46  45  65``).
 _LEADING_PIECE = re.compile(r"\s*([^\d\s。；;，,]+)\s+\d")
+#: The units alone that end a line of a label (``规章 件 件 件``): a tool that sets a cell's
+#: unit apart from its digits prints the first row's units on its label's line, over the
+#: values (plain pdfplumber of a browser's PDF).
+_UNIT_WORD = "|".join(map(re.escape, (*labels.COUNT_UNITS, *labels.MONEY_UNITS)))
+_UNITS_ENDING = re.compile(rf"(?:\s+(?:{_UNIT_WORD}))+$")
 #: The most such lines a table takes in after its last value (``_label_tail``).
 _MOST_PIECES = 12
 #: The fewest blank lines alone after a table's last value that may hold an empty cell:
@@ -396,7 +401,11 @@ def _label_heads(
     layouts read it as a row of its own before the first row's. Where the first line of
     values starts with a label piece, the lines whose pieces that piece continues into a
     label's head are taken in (plain ``pdftotext``: ``规章`` / ``规范`` / ``性文 46 45 65`` /
-    ``件``, the values on the middle line of their label, 规章 printing none). In text
+    ``件``, the values on the middle line of their label, 规章 printing none), or the
+    label piece on the line after it does (pdfplumber, pdfminer: ``一、本年新收政府`` /
+    ``25 3 0 0 2 2 32`` / ``信息公开申请数量``: ``_rest_after``). The units that end the
+    line right before the values are no piece (plain pdfplumber prints the first row's
+    units on its label's line, over its values: ``规章 件 件 件`` / ``0 0 0``). In text
     printed by blocks (an empty line among those lines: pdfminer.six's boxes), the lines
     before go on being taken in while each further run of them prints a whole label, or
     the head of the one taken (``规章`` / ``行政`` / ``规范`` / ``性文`` / ``件`` / ``4 1 0``):
@@ -410,7 +419,7 @@ def _label_heads(
             continue
         labels_ = matcher(template.name, name)
         own = _LEADING_PIECE.match(skel.lines[spans[0].start])
-        rest = own[1] if own else ""
+        rest = own[1] if own else _rest_after(skel, spans[0].start, spans[0].stop)
         pieces: list[str] = []  # the lines since the last label taken in
         taken = ""  # the last label taken in
         blocks = False  # an empty line seen: text printed by blocks
@@ -421,6 +430,8 @@ def _label_heads(
                 continue
             if len(pieces) == _MOST_PIECES or not _HEAD_PIECE.fullmatch(line):
                 break
+            if not pieces and not taken:  # the first row's units over its values
+                line = _UNITS_ENDING.sub("", line) or line  # (``件`` alone: a label's end)
             pieces.insert(0, line)
             label = "".join(pieces)
             if taken and not blocks:
@@ -434,6 +445,18 @@ def _label_heads(
                 taken = label if labels_.exact(label) else label + taken
                 pieces = []
     return wider
+
+
+def _rest_after(skel: Skeleton, first: int, stop: int) -> str:
+    """The label piece on the line after a table's first line of values ``first`` (blank
+    lines aside, before ``stop``), where that line is one: a narrow cell's label wrapped
+    around its row's values, its head before them and its rest after (pdfplumber, pdfminer:
+    ``一、本年新收政府`` / ``25 3 0 0 2 2 32`` / ``信息公开申请数量``); else nothing."""
+    for at in range(first + 1, stop):
+        line = skel.lines[at].strip()
+        if line:
+            return line if _PIECE.fullmatch(line) else ""
+    return ""
 
 
 def _label_tail(
