@@ -21,12 +21,14 @@ the numbers of the row on the line next to theirs, where one row's numbers take 
 A unit that stands over no number, or over two, is left as it is: which number it ends is
 not shown. In text that lays out no columns (pdfplumber's plain text, words one space
 apart), count units over or under as many numbers on the line next to theirs are those
-numbers' in order (a blank cell prints neither); a unit fewer, or an amount's 元, is
-left. Count units alone on a line between two rows' numbers, each row's numbers able to
-take them all, may be either row's: they are no labels, and are left out (a count's unit
-changes no count; an amount's 元 stays, as it would change the amount ten thousand
-times). Units beside a piece of a label there are left to the label's rows
-(``rows._units_below``: the piece tells whose they are).
+numbers' in order (a blank cell prints neither); an amount's 元 is left, and so are
+fewer units than numbers, but two count units or more so are no labels and are left out
+(``项 件`` / ``8 0 27``: 本年增/减 prints no unit, and which number prints none is not
+shown; a unit alone may end a label: ``性文`` / ``件``). Count units alone on a line
+between two rows' numbers, each row's numbers able to take them all, may be either row's:
+they are no labels, and are left out (a count's unit changes no count; an amount's 元
+stays, as it would change the amount ten thousand times). Units beside a piece of a label
+there are left to the label's rows (``rows._units_below``: the piece tells whose they are).
 """
 
 from __future__ import annotations
@@ -48,13 +50,15 @@ def units_over(rows: Iterable[Row]) -> list[Row]:
     if _UNITS.isdisjoint(row.labels[-1][0] for row in result if row.labels):
         return result  # most texts end no row's labels with a unit
     for at, row in enumerate(result):
-        units = _trailing_units(row)
+        units = _trailing_units(row) or _plain_units_alone(row)
         if not units:
             continue
         if row.values:
             taken = _taken(units, row)
             if taken:
                 result[at] = _with_units(_without_units(row, units), taken)
+            elif _fewer(units, row):
+                result[at] = _without_units(row, units)
             continue
         near = [
             index
@@ -86,6 +90,17 @@ def _trailing_units(row: Row) -> tuple[Printed, ...]:
     if at and (labels[at - 1][1] != units[0][1] or labels[at - 1][2] >= units[0][2]):
         return ()  # a unit on another line than the label before it: a piece of the label
     return units
+
+
+def _plain_units_alone(row: Row) -> tuple[Printed, ...]:
+    """The labels of ``row``, a row with values in text that lays out no columns, where
+    they are two units or more alone on one line (``项 件`` / ``8 0 27``): plain text starts
+    each line at its first word, so the units' offsets say nothing, but no label is among
+    them (a unit alone may be a label's last piece: ``性文`` / ``件`` / ``58``)."""
+    labels = row.labels
+    if row.gaps or not row.values or len(labels) < 2 or len({line for _, line, _ in labels}) != 1:
+        return ()
+    return labels if all(text in _UNITS for text, _, _ in labels) else ()
 
 
 def _counts_only(units: Sequence[Printed]) -> bool:
@@ -122,6 +137,23 @@ def _in_order(units: Sequence[Printed], values: Sequence[Printed]) -> dict[Print
     if abs(lines.pop() - units[0][1]) != 1:
         return {}
     return dict(zip(values, units, strict=True))
+
+
+def _fewer(units: Sequence[Printed], row: Row) -> bool:
+    """Whether ``units`` are two count units or more, fewer than ``row``'s numbers, all on
+    the line next to theirs, in text that lays out no columns (``项 件`` / ``8 0 27``:
+    本年增/减 prints no unit): which number prints none is not shown, but they are no
+    labels, and a count's unit changes no count. One unit may be a label's last piece
+    (``规范`` / ``性文`` / ``件`` / ``58 56 118``), and is left."""
+    lines = {line for _, line, _ in row.values}
+    return (
+        not row.gaps
+        and 1 < len(units) < len(row.values)
+        and _counts_only(units)
+        and len(lines) == 1
+        and abs(lines.pop() - units[0][1]) == 1
+        and all(text[-1:].isdigit() for text, _, _ in row.values)
+    )
 
 
 def _beneath(unit: Printed, value: Printed) -> bool:
