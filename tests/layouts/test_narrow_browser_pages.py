@@ -251,3 +251,23 @@ def test_a_page_whose_values_stand_gaps_apart_claims_no_blank_between_them() -> 
         }
         assert (cells.pop("total").value, row) == (total, row)
         assert all(cell.value is None and not cell.blank for cell in cells.values()), row
+
+
+def test_a_rows_values_at_its_label_s_two_lines_are_placed_by_the_rules() -> None:
+    # pdftotext -layout prints a tall row's values at their own heights: 新收's 自然人 on
+    # its label's first line, its 总计 on the second (stop 98's main: "the row's own rules
+    # do not confirm their order", both missing). Each right of the one before it, they are
+    # in their columns' order; the rules then read 总计 as in the rows of one line
+    first = TEXT_2019.index("              一、本年新收政府")
+    second = TEXT_2019.index("\n", TEXT_2019.index("信息公开申请数量", first))
+    text = (
+        TEXT_2019[:first]
+        + at_offsets("              一、本年新收政府", (46, "8"))
+        + "\n"
+        + at_offsets("              信息公开申请数量", (81, "8"))
+        + TEXT_2019[second:]
+    )
+    report = gr.parse(text)
+    _assert_parsed(report, {"applications.new.total": 8, "applications.total.total": 7})
+    assert report.cell("applications.new.total").line == 17
+    assert report.cell("applications.new.natural_person").provenance == "missing"

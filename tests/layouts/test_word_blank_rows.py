@@ -223,6 +223,36 @@ def test_narrow_word_rows_printed_blank_are_never_a_number_nor_wrong(
 
 @scaled(0.3)
 @given(
+    report=reports(),
+    wrap=st.integers(2, 4),
+    width=st.integers(2, 4),
+    top=st.booleans(),
+    spaced=st.booleans(),
+)
+def test_narrow_word_rows_whose_values_stand_at_their_own_heights_are_never_wrong(
+    report: gr.Report, wrap: int, width: int, top: bool, spaced: bool
+) -> None:
+    """Any report as Word's PDF of narrow cells prints it with its zeros blank
+    (``NarrowCells``): a row's cells centred in it stand on lines of their own where their
+    heights differ, so a row of sections 三 and 四 is gathered from several lines with
+    fewer values than cells. Those each right of the ones before are in their columns'
+    order and placed by the rules, as any short row (``rows._short_in_column_order``):
+    no cell wrong, none claimed blank where a number is printed."""
+    writer = NarrowCells(wrap=wrap, width=width, top=top, spaced=spaced, amounts=False)
+    text = render(report, writer, blank_zeros=True)
+    note(text)
+    back = gr.parse(text)
+    truth = {
+        key: value
+        for key, value in report.flat().items()
+        if key.startswith(("applications.", "appeals."))
+    }
+    assert wrong(back, truth) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+@scaled(0.3)
+@given(
     report=st.one_of(reports(), sparse_reports()),
     wrap=st.integers(2, 4),
     width=st.integers(2, 4),

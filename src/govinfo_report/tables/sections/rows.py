@@ -91,7 +91,12 @@ def fill(
     if row.loose or row.stacked or len(row.values) > len(cells):
         rules = tuple(rules)  # read by two checks below (a generator, read by one, is cheaper)
     values = _read_once(draft, cells, row, label, rules)
-    if len(values) <= len(cells) and row.loose and not holds(rules, cells, values, blank=True):
+    if (
+        len(values) <= len(cells)
+        and row.loose
+        and not holds(rules, cells, values, blank=True)
+        and not _short_in_column_order(row, values, cells)
+    ):
         not_placed(
             draft,
             template,
@@ -515,6 +520,15 @@ def _left_of(row: Row, head: int, rest: int, values: Sequence[Printed]) -> bool:
     return column + len(text) <= values[head][2] and not any(
         on == line and at < column for _, on, at in row.labels
     )
+
+
+def _short_in_column_order(row: Row, values: Sequence[Printed], cells: Sequence[int]) -> bool:
+    """Whether ``row``, gathered from lines that wrap its cells in text that lays out its
+    columns (``Row.gaps``), holds fewer values than cells, each right of the ones on the
+    lines before it: their order is their columns' (``pdftotext -layout`` of a browser's PDF
+    prints a tall row's values at their own heights: ``二、上年结转政府 2`` / ``信息公开申请数量
+    … 2``), and which cells they fill is left to the rules, as for any short row."""
+    return row.gaps and len(values) < len(cells) and not _out_of_column_order(values)
 
 
 def _out_of_column_order(values: Sequence[Printed]) -> bool:
