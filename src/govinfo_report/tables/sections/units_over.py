@@ -131,12 +131,15 @@ def _in_order(units: Sequence[Printed], values: Sequence[Printed]) -> dict[Print
     count ``units`` over or under as many numbers, those all on the line next to theirs,
     each the unit of the number in its place (a blank cell prints neither); else none: a
     unit fewer leaves which number prints none open, and an amount's 元 is never guessed."""
-    lines = {line for _, line, _ in values}
-    if len(units) != len(values) or not _counts_only(units) or len(lines) != 1:
-        return {}
-    if abs(lines.pop() - units[0][1]) != 1:
+    if len(units) != len(values) or not _counts_only(units) or not _next_line(units, values):
         return {}
     return dict(zip(values, units, strict=True))
+
+
+def _next_line(units: Sequence[Printed], values: Sequence[Printed]) -> bool:
+    """Whether ``values`` all stand on one line, the one next to that of ``units``."""
+    lines = {line for _, line, _ in values}
+    return len(lines) == 1 and abs(lines.pop() - units[0][1]) == 1
 
 
 def _fewer(units: Sequence[Printed], row: Row) -> bool:
@@ -145,13 +148,11 @@ def _fewer(units: Sequence[Printed], row: Row) -> bool:
     本年增/减 prints no unit): which number prints none is not shown, but they are no
     labels, and a count's unit changes no count. One unit may be a label's last piece
     (``规范`` / ``性文`` / ``件`` / ``58 56 118``), and is left."""
-    lines = {line for _, line, _ in row.values}
     return (
         not row.gaps
         and 1 < len(units) < len(row.values)
         and _counts_only(units)
-        and len(lines) == 1
-        and abs(lines.pop() - units[0][1]) == 1
+        and _next_line(units, row.values)
         and all(text[-1:].isdigit() for text, _, _ in row.values)
     )
 
