@@ -2259,7 +2259,12 @@ class ColumnBlocks:
     empty line between; then the other columns in bands of ``bands`` rows, as with ``cut``.
     With ``lead``, a block's first column comes before its labels, under its header, and
     its other cells after them row by row, as pdfminer's boxes print a Word PDF's sub-table
-    (``上一年项目数量`` / ``0`` / ``0`` / ``行政处罚`` / ``行政强制`` / ``6`` / ``0`` / ``594``)."""
+    (``上一年项目数量`` / ``0`` / ``0`` / ``行政处罚`` / ``行政强制`` / ``6`` / ``0`` / ``594``).
+    With ``order``, the columns a block prints one at a time come in that order (indices
+    from the first such column; those not named after, left to right), and with ``boxed``
+    every line is a box of its own, an empty line after it: pdfminer.six's text of a Word
+    PDF, whose grouping of the boxes takes a column's cells together but the columns in an
+    order of the page's geometry (``社会公益组织`` / ``0`` / ``0`` / ``0`` / ``法律服务机构`` …)."""
 
     size: int = 2
     cut: int = 0
@@ -2267,8 +2272,15 @@ class ColumnBlocks:
     page: int = 0
     beside: int = 0
     lead: bool = False
+    order: tuple[int, ...] = ()
+    boxed: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
+        lines = self._paged(table)
+        return [box for line in lines if line for box in (line, "")] if self.boxed else lines
+
+    def _paged(self, table: Sequence[Sequence[str]]) -> list[str]:
+        """``table``'s lines, cut by a page break (``page``) or not."""
         at = [index for index, row in enumerate(table) if any(is_value(cell) for cell in row)]
         if self.page and len(at) > self.page:
             rest = table[at[self.page] :]
@@ -2312,7 +2324,7 @@ class ColumnBlocks:
         """A block of rows of values written (``_column_block``, or ``_led_block``)."""
         if self.lead:
             return _led_block(rows)
-        return _column_block(rows, self.cut, self.bands, self.beside)
+        return _column_block(rows, self.cut, self.bands, self.beside, self.order)
 
 
 def _led_block(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -2339,11 +2351,16 @@ def _led_block(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _column_block(
-    rows: Sequence[Sequence[str]], cut: int, bands: int = 0, beside: int = 0
+    rows: Sequence[Sequence[str]],
+    cut: int,
+    bands: int = 0,
+    beside: int = 0,
+    order: Sequence[int] = (),
 ) -> list[str]:
     """``rows``' labels, then their first ``cut`` values row by row, then the others a
-    column at a time, in bands of ``bands`` rows (all of them: 0); with ``beside``, each
-    row's labels wrapped so wide with its first value beside them instead (``ColumnBlocks``)."""
+    column at a time, in bands of ``bands`` rows (all of them: 0), in ``order``; with
+    ``beside``, each row's labels wrapped so wide with its first value beside them instead
+    (``ColumnBlocks``)."""
     labels_ = [cell for row in rows for cell in row if cell.strip() and not is_value(cell)]
     values = [[cell for cell in row if is_value(cell)] for row in rows]
     first = [cell for row in values for cell in row[:cut]]
@@ -2353,7 +2370,12 @@ def _column_block(
     columns = [
         [row[at] for row in values[start : start + step] if at < len(row)]
         for start in range(0, len(values), step)
-        for at in range(cut, max(map(len, values[start : start + step]), default=0))
+        for at in sorted(
+            range(cut, max(map(len, values[start : start + step]), default=0)),
+            key=lambda at: (
+                (list(order).index(at - cut), 0) if at - cut in order else (len(order), at)
+            ),
+        )
     ]
     return [*labels_, *first, *(line for column in columns for line in (*column, ""))]
 
