@@ -298,7 +298,8 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
     (a web archive's page text: the body on one line; BeautifulSoup's ``get_text()`` of a
     page: each table on one line, its cells run together), those of its lines cut again at
     the template's landmarks, with the cuts made (``rebreak``), where they show a table in
-    more sections than the text as given (tables of lines it cut). A table the text shows
+    more sections than the text as given (tables of lines it cut, or under a heading it set
+    apart: ``_set_apart``). A table the text shows
     with its grid (tabs, pipes, bars) is kept as it is (a Markdown table beside another
     that pandoc wrote as HTML)."""
     skel = skeleton.split(given.lines)
@@ -318,7 +319,8 @@ def _structure(given: Source) -> tuple[Skeleton, rebreak.Restored | None]:
         return skel, None
     shown -= _run_together(skel, restored, one_line)
     again = skeleton.split(restored.lines, restored.tables)
-    if shown and not shown | _tabled(again, _cut_lines(restored), valued=True) > shown:
+    cut = _cut_lines(restored)
+    if shown and not shown | _tabled(again, cut, valued=True) | _set_apart(again, cut) > shown:
         return skel, None
     if given.no_breaks:  # the trace of blank cells printed ``&nbsp;``, for run-together rows
         again = attrs.evolve(again, no_breaks=restored.no_breaks(given.no_breaks))
@@ -393,6 +395,19 @@ def _tabled(
         if lines
         and (cut is None or any(at in cut for span in lines for at in span))
         and (not valued or any(_NUMBER.search(skel.lines[at]) for span in lines for at in span))
+    )
+
+
+def _set_apart(skel: Skeleton, cut: Collection[int]) -> frozenset[int]:
+    """The sections of ``skel`` whose heading is a line of ``cut`` and that show a table
+    printing a number (``_tabled``): a heading the cutting set apart from the text before
+    it on its line (PyMuPDF's ``get_text(sort=True)`` joins text of one baseline:
+    ``…的投诉。二、主动公开政府信息情况``), its table as the text showed it."""
+    tabled = _tabled(skel, valued=True)
+    return frozenset(
+        number
+        for number, section in skel.sections.items()
+        if section.heading in cut and number in tabled
     )
 
 

@@ -11,13 +11,16 @@ number is printed."""
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report.labels import APPLICANT_COLUMNS
+from govinfo_report.write.render import render
 
-from conftest import at_offsets
+from conftest import SEEDS, assert_seed, at_offsets, scaled
+from strategies import reports
 
 _FURNITURE = "file:///tmp/report.html" + " " * 90 + "2/311/27/26, 6:37 PM" + " " * 10
 _TITLE = "青山镇人民政府2019年度政府信息公开工作年度报告"
@@ -693,3 +696,43 @@ def test_a_count_among_header_words_out_of_their_columns_is_never_another_column
     assert cells["natural_person"].value in (None, natural)
     assert cells["total"].value in (None, natural + other)
     assert all(cells[column].value is None for column in list(APPLICANT_COLUMNS)[1:-1])
+
+
+@pytest.mark.parametrize("between", ["", "   "])
+def test_a_heading_run_into_the_prose_line_before_it_starts_its_section(between: str) -> None:
+    # ``sort=True`` joins text of one baseline: a paragraph's last line and the heading
+    # beside it on the page (``…社会群众对我镇信息公开评议结果较好。二、主动公开政府信息情况``).
+    # Section 二's heading was not found, and its table was nobody's: the seed, its heading
+    # run into the line before, reads as typed by hand.
+    given = SEEDS[0].read_text("utf-8")
+    text = _heading_joined(given, "二", between)
+    assert text != given
+    report = gr.parse(text)
+    assert "section-missing" not in {d.code for d in report.diagnostics}
+    assert_seed(report, SEEDS[0])
+
+
+def _heading_joined(text: str, number: str, between: str) -> str:
+    """``text`` with section ``number``'s heading run into the end of the last line before
+    it, after ``between``, where that line is prose (no tab: a table the text shows keeps
+    its lines)."""
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{number}、"))
+    before = max(i for i in range(at) if lines[i].strip())
+    if "\t" in lines[before]:
+        return text
+    return "\n".join([*lines[:before], lines[before] + between + lines[at], *lines[at + 1 :]])
+
+
+@scaled(0.5)
+@given(reports(), st.sampled_from("二五六"), st.sampled_from(["", " ", "   "]))
+def test_a_heading_run_into_the_prose_line_before_it_costs_no_cell(
+    truth: gr.Report, number: str, between: str
+) -> None:
+    """A report whose heading of section ``number`` shares a line with the prose before it
+    (``sort=True``'s baseline) reads every cell as the same report with it on its own line
+    does (五's and 六's print no table: their text is the section's before, no cell lost)."""
+    text = render(truth)
+    joined = _heading_joined(text, number, between)
+    assume(joined != text)
+    assert gr.parse(joined).flat() == gr.parse(text).flat()
