@@ -32,7 +32,7 @@ from ..structure.layouts.run_together import RunTogether, indents_articles, trai
 from ..structure.layouts.space_aligned import SpaceAligned
 from ..structure.rebreak import NUMBERED_ROW
 from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, ends_page
-from . import apart, blocks
+from . import apart, blocks, orientation
 from .attributed import order_alone
 from .between import between_labels, between_rows
 from .matching import foreign_column, matcher, proactive_column
@@ -1186,6 +1186,9 @@ def _by_order(
     their cells alone, another way where the rules confirm it (``read_table``)."""
     section = SECTIONS[name]
     first = section.read(rows.rows, template, not rows.by_order)
+    under = orientation.below(rows.rows)
+    if under is not None:
+        first = orientation.oriented(template, first, section.read(under, template, False))
     if rows.layout == SpaceAligned.name:
         first = between_rows(first, rows.rows, region.skel.lines, template)
     if rows.layout == SpaceAligned.name or rows.by_order:
