@@ -8,8 +8,8 @@ across rows show only violations, which pass for the report's own. The text may 
 that order where its first values come before any row label and every row after them
 prints a label and then its values (``below``): the rows are then read the other way too,
 each label with the values before it, and a cell stands only where both readings give it
-the same value, or where that reading alone makes every rule of the section hold
-(``oriented``).
+the same value (``agreed``), or where that reading alone makes every rule of the section
+hold (``under_kept``: the rows are then read so throughout).
 """
 
 from __future__ import annotations
@@ -28,17 +28,18 @@ from .sections import SECTIONS
 
 
 def below(rows: Sequence[Row]) -> list[Row] | None:
-    """``rows`` with each label given the values before it (the last label's after it are
-    then no row's), where the text may print every row's values on the line before its
-    label: its first row of values has no label, and every row after it prints a label and
-    then its values; else ``None``."""
+    """``rows`` with each label given the values before it (the last label's after it, if
+    any, are then a row with no label, the next one's: a row printed past the table's end),
+    where the text may print every row's values on the line before its label: its first
+    row of values has no label, and every row after it prints a label and then its values
+    (the last, maybe none); else ``None``."""
     first = next((at for at, row in enumerate(rows) if row.values), None)
     if first is None or rows[first].labels:
         return None
     labelled = rows[first + 1 :]
     if len(labelled) < 2 or not all(
-        row.labels and row.values and min(v[1] for v in row.values) > row.labels[-1][1]
-        for row in labelled
+        row.labels and (row.values or at == len(labelled) - 1) and _after_label(row)
+        for at, row in enumerate(labelled)
     ):
         return None
     holders = [rows[first], *labelled[:-1]]
@@ -48,15 +49,24 @@ def below(rows: Sequence[Row]) -> list[Row] | None:
             holder._replace(labels=row.labels)
             for holder, row in zip(holders, labelled, strict=True)
         ),
+        *([labelled[-1]._replace(labels=())] if labelled[-1].values else []),
     ]
 
 
-def oriented(template: Template, above: Reading, under: Reading) -> Reading:
-    """The reading of a table read with each label's values after it (``above``) and before
-    it (``under``): ``under`` where it alone makes every rule of the section hold; else
-    ``above`` with every cell the two readings do not give alike missing, said."""
-    if verifies(template, under) and not verifies(template, above):
-        return under
+def _after_label(row: Row) -> bool:
+    """Whether ``row``'s values (if any) all stand on lines after its label's last."""
+    return all(line > row.labels[-1][1] for _, line, _ in row.values)
+
+
+def under_kept(template: Template, above: Reading, under: Reading) -> bool:
+    """Whether a table read with each label's values before it (``under``) is kept over
+    its reading with each label's values after it (``above``): it alone makes every rule
+    of the section hold."""
+    return verifies(template, under) and not verifies(template, above)
+
+
+def agreed(template: Template, above: Reading, under: Reading) -> Reading:
+    """``above`` with every cell it and ``under`` do not give alike missing, said."""
     mine, theirs = _given(above), _given(under)
     differ = {cell for cell in mine.keys() | theirs.keys() if mine.get(cell) != theirs.get(cell)}
     for unit in set(_units(above)) ^ set(_units(under)):

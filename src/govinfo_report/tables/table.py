@@ -1188,7 +1188,11 @@ def _by_order(
     first = section.read(rows.rows, template, not rows.by_order)
     under = orientation.below(rows.rows)
     if under is not None:
-        first = orientation.oriented(template, first, section.read(under, template, False))
+        second = section.read(under, template, not rows.by_order)
+        if orientation.under_kept(template, first, second):
+            rows, first = attrs.evolve(rows, rows=tuple(under)), second
+        else:
+            first = orientation.agreed(template, first, second)
     if rows.layout == SpaceAligned.name:
         first = between_rows(first, rows.rows, region.skel.lines, template)
     if rows.layout == SpaceAligned.name or rows.by_order:
