@@ -157,6 +157,10 @@ class Skeleton:
     #: The lines joined, each after a newline (``"\n" + "\n".join(lines)``): made once, so a
     #: pattern searches every line at C speed (``headings``, ``tables.rests``).
     joined: str = attrs.field(default="", repr=False)
+    #: The page markers a row of values could print too that nothing shows to be a page's
+    #: (``_doubtful_markers``), by line (1-based): dropped, but a row's label right before one
+    #: is not read as printed blank (``tables.markers``).
+    doubtful: frozenset[int] = attrs.field(default=frozenset(), repr=False)
 
     @property
     def front_lines(self) -> Sequence[str]:
@@ -438,6 +442,7 @@ class _Marks:
             + (_page_numbers(lines, self.untabbed, self.plain) if self.paged else [])
         )
         self.dropped = too_long.union(self.markers)  # ``- 4 -`` looks like a row of values
+        self.doubtful = _doubtful_markers(lines, marked)
         self.known = sorted(tables)
         self.table_breaks = sorted(self.markers + self.long)
 
@@ -544,6 +549,47 @@ def _page_numbers(lines: Sequence[str], untabbed: list[int], plain: list[str]) -
         if PAGE_NUMBER.fullmatch(number) and -_MAX_UNNUMBERED <= int(number) - page <= 0:
             by_offset.setdefault(int(number) - page, []).append(end)
     return [at for found in by_offset.values() if len(found) > 1 for at in found]
+
+
+#: A page marker a row of values could print too: a number between two dashes (``— 14 —``:
+#: a placeholder, a value, a placeholder) or two numbers either side of a slash (``3/9``).
+_VALUE_LIKE_MARKER = re.compile(r"\s*(?:[-—–]\s*(\d{1,4})\s*[-—–]|(\d{1,4})\s*/\s*\d{1,4})\s*")
+
+
+def _doubtful_markers(lines: Sequence[str], marked: Sequence[int]) -> frozenset[int]:
+    """The page markers among ``marked`` (0-based) that a row of values could print too
+    (``_VALUE_LIKE_MARKER``) and that nothing shows to be a page's: neither its last line
+    nor its first (a page break, pdftotext's ``\f``, beside it), and numbered n where no
+    other such marker is numbered n - 1 or n + 1 (pages numbered in turn). By line, from 1,
+    as rows' cells are."""
+    numbered = {}
+    for at in marked:
+        found = _VALUE_LIKE_MARKER.fullmatch(lines[at])
+        if found is not None:
+            numbered[at] = int(found[1] or found[2])
+    numbers = set(numbered.values())
+    return frozenset(
+        at + 1
+        for at, number in numbered.items()
+        if number - 1 not in numbers
+        and number + 1 not in numbers
+        and not ends_page(lines, at)
+        and not _starts_page(lines, at)
+    )
+
+
+def _starts_page(lines: Sequence[str], at: int) -> bool:
+    """Whether line ``at`` is a page's first line of text: a page break (pdftotext's
+    ``\f``) starts it, or only blank lines follow the last one before it."""
+    if "\f" in lines[at]:
+        return True
+    for back in range(at - 1, -1, -1):
+        _, page_break, after = lines[back].rpartition("\f")
+        if after.strip():
+            return False
+        if page_break:
+            return True
+    return False
 
 
 def ends_page(lines: Sequence[str], at: int) -> bool:
@@ -874,4 +920,12 @@ def split(lines: Sequence[str], tables: Sequence[int] = ()) -> Skeleton:
     for number, name in SECTION_NAMES.items():
         if number not in sections:
             found.append(diagnostic("section-missing", f"no heading of section {name} was found"))
-    return Skeleton(front, sections, tuple(found), lines, paged=marks.paged, joined=joined)
+    return Skeleton(
+        front,
+        sections,
+        tuple(found),
+        lines,
+        paged=marks.paged,
+        joined=joined,
+        doubtful=marks.doubtful,
+    )

@@ -35,6 +35,7 @@ from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, 
 from . import apart, blocks, orientation
 from .attributed import order_alone
 from .between import between_labels, between_rows
+from .markers import blank_before_markers
 from .matching import foreign_column, matcher, proactive_column
 from .reading import (
     UNIT_NOT_KNOWN,
@@ -1077,7 +1078,9 @@ def read_table(
     found = (*capped, *rows.findings)
     if rows.layout is None:
         return TableRead(None, Reading(name), found)
-    return _by_order(region, name, template, rows, found)
+    table = _by_order(region, name, template, rows, found)
+    reading = blank_before_markers(table.reading, rows.rows, skel, template)
+    return table if reading is table.reading else attrs.evolve(table, reading=reading)
 
 
 def _page_numbers_after_words(region: _Region, rows: Rows) -> Rows:
