@@ -3264,11 +3264,15 @@ class MarkitdownPageGrid:
     ``shifted``: a row's last value stands one column right, in its neighbour's place;
     ``cut``: each row a small grid of its own, padded to its own widths alone, its words
     two a cell (``| 规章 0 | 0 0 |``), a line of the page's words (a piece of a header
-    word) between two, as markitdown cuts a page whose lines it does not all align."""
+    word) between two, as markitdown cuts a page whose lines it does not all align;
+    ``apart``: each row's values a small grid of their own (``| 5   | 1   | 0 0 |``), its
+    label's words plain lines around it, wrapped ``_LABEL_WRAP`` characters a line, the first half
+    above the grid and the rest below (a label column pdfplumber finds no lines for)."""
 
     merged: bool
     shifted: bool
     cut: bool = False
+    apart: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         width = max(len(row) for row in table) + 2
@@ -3284,10 +3288,29 @@ class MarkitdownPageGrid:
             if self.shifted and values and not cells[values[-1] + 1]:
                 cells[values[-1] : values[-1] + 2] = ["", cells[values[-1]]]
             rows.append(cells)
+        if self.apart:
+            return [line for cells in rows for line in _values_apart(cells)]
         if self.cut:
             paired = [_two_a_cell(cells, width) for cells in rows]
             return [line for cells in paired for line in (*_grid_lines([cells]), "量")]
         return _grid_lines(rows)
+
+
+#: How many characters of a label a line ``MarkitdownPageGrid.apart`` prints.
+_LABEL_WRAP = 8
+
+
+def _values_apart(cells: Sequence[str]) -> list[str]:
+    """A row's values as a small grid between its label's pieces (``apart``), or its words
+    a line each where it prints no value."""
+    values = [cell for cell in cells if cell and all(map(is_value, cell.split()))]
+    words = [cell for cell in cells if cell and cell not in values]
+    if not values:
+        return words
+    label = "".join(words)
+    pieces = [label[at : at + _LABEL_WRAP] for at in range(0, len(label), _LABEL_WRAP)]
+    above = (len(pieces) + 1) // 2
+    return [*pieces[:above], *_grid_lines([values]), *pieces[above:]]
 
 
 def _two_a_cell(cells: Sequence[str], width: int) -> list[str]:

@@ -27,7 +27,7 @@ from .limits import MAX_BYTES
 from .model import Report, Table
 from .read.source import Source, looks_like_path, read
 from .read.split import refuse_several
-from .structure import layouts, metadata, rebreak, skeleton, templates
+from .structure import layouts, metadata, page_grids, rebreak, skeleton, templates
 from .structure.layouts.base import GRID_MARK
 from .structure.skeleton import Skeleton
 from .tables.resolve import Resolved, resolve
@@ -201,6 +201,10 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     """The report in ``given``, every stage run (``parse`` less its checks of arguments), in
     the order of the module docstring's arrow."""
     refuse_several(given.lines)
+    ungridded = page_grids.ungrid(given.lines)
+    if ungridded is not None:
+        kept = frozenset(at for at in given.no_breaks if at[0] not in ungridded.columns)
+        given = attrs.evolve(given, lines=ungridded.lines, no_breaks=kept)
     skel, restored = _structure(given)
     regions = {name: skel.tables(SECTIONS[name].NUMBER) for name in SECTIONS}
     front, doubt = metadata.report_front(skel)
@@ -224,17 +228,22 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
     ]
     found = labels_apart(found, template, lambda name: skel.prose_lines(SECTIONS[name].NUMBER))
     report = _report(given, skel, resolved, read, front, found)
-    return _validated(report, restored, given.diagnostics)
+    return _validated(report, restored, given.diagnostics, ungridded)
 
 
 def _validated(
-    report: Report, restored: rebreak.Restored | None, decoding: Sequence[Diagnostic]
+    report: Report,
+    restored: rebreak.Restored | None,
+    decoding: Sequence[Diagnostic],
+    ungridded: page_grids.Ungridded | None,
 ) -> Report:
     """``report`` placed back on the lines as given (``restored``: the cuts ``rebreak``
-    made), with the findings of decoding (already on the lines as given) and what its own
-    rules find (``validate.failures``)."""
+    made; ``ungridded``: the page grids let go), with the findings of decoding (already on
+    the lines as given) and what its own rules find (``validate.failures``)."""
     if restored is not None:
         report = restored.relocate(report)
+    if ungridded is not None:
+        report = ungridded.relocate(report)
     if decoding:
         report = attrs.evolve(report, diagnostics=_sorted([*decoding, *report.diagnostics]))
     failed = failures(report)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import cells as cells_module
+from govinfo_report import labels
 from govinfo_report.cells import cell_kinds
 from govinfo_report.structure import layouts, skeleton
 from govinfo_report.structure.layouts import (
@@ -30,6 +31,7 @@ from govinfo_report.structure.layouts import (
 from govinfo_report.structure.layouts.base import make_row
 from govinfo_report.structure.layouts.flattened_header import FlattenedHeader
 from govinfo_report.structure.layouts.tab_separated import TabSeparated
+from govinfo_report.structure.page_grids import RULE
 
 from conftest import SEEDS, wrong
 from manglers import MarkitdownPageGrid
@@ -269,7 +271,7 @@ def test_grid_shares_count_the_region_as_a_line_at_a_time(lines: list[str], widt
 def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -> None:
     """Kinds looked up for the whole region give each line's row as ``make_row`` reads it
     alone (rules, blank lines and lines of no cell give none)."""
-    kept = [line for line in lines if line.strip() and not markdown._RULE.match(line)]
+    kept = [line for line in lines if line.strip() and not RULE.match(line)]
     outer = all(line.lstrip().startswith("|") for line in kept)
     spans = outer and markdown._spans_shown(kept)
     merged = markdown._merged_places(kept, outer, spans)
@@ -282,7 +284,7 @@ def test_markdown_rows_are_the_rows_of_each_line(lines: list[str], first: int) -
     expected = [
         alone(line, number)
         for number, line in enumerate(lines, first)
-        if line.strip() and not markdown._RULE.match(line)
+        if line.strip() and not RULE.match(line)
     ]
     rows = list(layouts.get("markdown").rows(lines, first))
     assert rows == [row for row in expected if row is not None]
@@ -562,6 +564,55 @@ def test_a_number_after_a_label_in_a_small_page_grid_s_cell_is_a_value() -> None
     # a row printing all its cells is read in order, the label's cell's number first
     columns = ("previous_items", "change", "decisions")
     assert [back.cell(f"proactive.penalties.{column}").value for column in columns] == [4, 2, 7]
+
+
+#: Section 三's first rows as markitdown's PDF converter prints a page whose label column
+#: pdfplumber found no lines for: each row's values a small grid of their own, two columns'
+#: values in one cell (``| 0 0 |``), the label's pieces plain lines around it.
+_VALUES_APART = [
+    "三、收到和处理政府信息公开申请情况",
+    "（本列数据的勾稽 申请人情况",
+    "|     | 自然人 | 法人或其他组织 |     |     |",
+    "| --- | --- | ------- | --- | --- |",
+    "一、本年新收政府",
+    "| 25  | 3   | 0 0 | 2 2 | 32  |",
+    "| --- | --- | --- | --- | --- |",
+    "信息公开申请数量",
+    "二、上年结转政府",
+    "| 1   | 0   | 0 0 | 0 0 | 1   |",
+    "| --- | --- | --- | --- | --- |",
+    "信息公开申请数量",
+    "三、 （一）予以",
+    "| 16  | 3   | 0 0 | 0 1 | 20  |",
+    "| --- | --- | --- | --- | --- |",
+    "本年 公开",
+]
+
+
+def test_rows_of_values_apart_from_their_labels_in_small_page_grids_are_read() -> None:
+    # Neither a grid (its labels are plain lines) nor plain text (its values are between
+    # pipes), no layout read such a table: every value was missing. The text's page grids
+    # are read as their words (structure.page_grids), the rows as a PDF page's text whose
+    # columns are not shown, and each value keeps its place in the text as given.
+    text = "\n".join(
+        ["某县人民政府2022年政府信息公开工作年度报告", "一、总体情况", "无。", *_VALUES_APART]
+    )
+    report = gr.parse(text)
+    rows = {"new": [25, 3, 0, 0, 2, 2, 32], "carried_over": [1, 0, 0, 0, 0, 0, 1]}
+    rows["granted"] = [16, 3, 0, 0, 0, 1, 20]
+    columns = list(labels.APPLICANT_COLUMNS)
+    for row, values in rows.items():
+        assert [report.flat()[f"applications.{row}.{c}"] for c in columns] == values, row
+    lines = text.split("\n")
+    for key, raw in (
+        ("applications.new.total", "32"),
+        ("applications.granted.other_organisation", "1"),
+    ):
+        cell = report.cell(key)
+        assert cell.line is not None and cell.column is not None
+        assert lines[cell.line - 1][cell.column - 1 :].startswith(raw), key
+    new_total = report.cell("applications.new.total")
+    assert (new_total.line, new_total.column) == (9, 27)
 
 
 def test_the_display_width_table_stays_bounded_and_right_past_its_cap() -> None:

@@ -28,7 +28,7 @@ not a cell: it is left out, so that each row holds the table's own cells, not it
 markitdown's PDF converter prints a page's words as one grid of columns for the whole page,
 each column padded to its widest text, its rule's dashes between single spaces
 (``| 0   | ----- |``; markitdown pads no cell of an HTML table, pandoc writes ``|---|``:
-``_page_grid``). Its columns are
+``page_grids.page_grid``). Its columns are
 not the table's: two columns' values share a cell (``| 0 0 |``), a value stands in its
 neighbour's column, and a blank cell is padding, not a printed blank. Such a grid is not
 trusted: each row is its values in order, apart at spaces between numbers, its blank cells
@@ -46,6 +46,7 @@ from typing import ClassVar
 
 from ...cells import PLACEHOLDER_TEXT, cell_kinds
 from ...limits import MAX_CELL_CHARS, MAX_CELLS_PER_ROW
+from ..page_grids import RULE, page_grid
 from .base import Layout, Positions, Printed, Row, make_row
 
 #: A line of cells between pipes, the outer ones optional.
@@ -63,15 +64,8 @@ _PARTS = re.compile(rf"(?:\d+|{PLACEHOLDER_TEXT})(?: +(?:\d+|{PLACEHOLDER_TEXT})
 #: to be merged columns: more than a section's small tables (二, 四) have, so that two
 #: damaged cells of one column never pass for a converter's trace.
 MERGED_ROWS = 3
-_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
-#: A rule cell between single spaces, and a cell's text after one space padded right to its
-#: column's width or a number sharing a cell with a word before it (``| 0 0 |``,
-#: ``| 规章 0 |``): the rule with either is markitdown's PDF converter (``_page_grid``).
-_SPACED_RULE = re.compile(r"\| -{3,} \|")
-_PADDED_CELL = re.compile(r"\| [^\s|](?:[^|]*[^\s|])? {2,}\|")
-_NUMBER_SHARING = re.compile(r"\| [^\s|][^|]* [-+]?\d[\d.]* \|")
 #: Spaces between two values in one cell of a page grid, numbers or dashes (never a minus
-#: sign: ``—``, not ``-``): apart there (``_page_grid``: ``| — 1 |``, two cells).
+#: sign: ``—``, not ``-``): apart there (``page_grids.page_grid``: ``| — 1 |``, two cells).
 _BETWEEN_NUMBERS = re.compile(r"(?<=[\d—–─/无]) +(?=[-+]?\d|[—–─/]|无)")
 #: Spaces between a word and the numbers that end a page grid's cell (``| 行政强制 10 |``,
 #: ``| 规章 0 0 |``): the page's words the grid put in one cell (``_loose_rows``).
@@ -103,9 +97,9 @@ class Markdown(Layout):
         kept = [
             (number, line)
             for number, line in enumerate(lines, first_line)
-            if line.strip() and not _RULE.match(line)
+            if line.strip() and not RULE.match(line)
         ]
-        if _page_grid(lines):
+        if page_grid(lines):
             yield from _loose_rows(kept)
             return
         outer = all(line.lstrip().startswith("|") for _, line in kept if "|" in line)
@@ -129,20 +123,8 @@ class Markdown(Layout):
         return [*lines[:1], "|" + "---|" * width, *lines[1:]]
 
 
-def _page_grid(lines: Sequence[str]) -> bool:
-    """Whether a table's grid is one markitdown's PDF converter laid over a page's words:
-    a rule whose cells stand between single spaces (markitdown's, never pandoc's ``|---|``)
-    and cells padded to their columns' widths (pandoc's, never markitdown's for HTML), or a
-    number sharing a cell with the word before it (a page's words, ``| 规章 0 | 0 0 |     |``:
-    no table's cell; a grid of one row may show no padding)."""
-    ruled = any(_RULE.match(line) and _SPACED_RULE.search(line) for line in lines)
-    return ruled and any(
-        _PADDED_CELL.search(line) or _NUMBER_SHARING.search(line) for line in lines
-    )
-
-
 def _loose_rows(kept: Sequence[tuple[int, str]]) -> Iterator[Row]:
-    """The rows of a page grid (``_page_grid``): each line's non-blank cells in order, a
+    """The rows of a page grid (``page_grids.page_grid``): each line's non-blank cells in order, a
     cell split at spaces between numbers and before the numbers that end it, with no grid
     (its blanks and places unknown)."""
     for number, line in kept:
