@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 from ..catalogue import Template
 from ..diagnostics import diagnostic
 from ..structure.layouts import Row
 from ..structure.skeleton import Skeleton
 from .matching import matcher
-from .reading import Reading
+from .reading import Reading, cells_closed
 
 #: The most blank lines looked past for the line after a row's label.
 _GAP = 4
@@ -47,28 +45,21 @@ def blank_before_markers(
         cells = reading.blank.intersection(template.rows.get((reading.section, key), ()))
         if cells:
             doubts.append((after, cells))
-    if not doubts:
-        return reading
-    closed = frozenset(cell for _, cells in doubts for cell in cells)
-    return attrs.evolve(
+    return cells_closed(
         reading,
-        closed=reading.closed | closed,
-        blank=reading.blank - closed,
-        findings=(
-            *reading.findings,
-            *(
-                diagnostic(
-                    "values-unplaced",
-                    f"{skel.lines[after - 1].strip()!r} right after the label of "
-                    f"{template.fields[min(cells)].row_label} may be the page's number or "
-                    "the row's values: not read as printed blank",
-                    after,
-                    1,
-                    tuple(template.fields[cell].key for cell in sorted(cells)),
-                )
-                for after, cells in doubts
-            ),
-        ),
+        frozenset(cell for _, cells in doubts for cell in cells),
+        [
+            diagnostic(
+                "values-unplaced",
+                f"{skel.lines[after - 1].strip()!r} right after the label of "
+                f"{template.fields[min(cells)].row_label} may be the page's number or the "
+                "row's values: not read as printed blank",
+                after,
+                1,
+                tuple(template.fields[cell].key for cell in sorted(cells)),
+            )
+            for after, cells in doubts
+        ],
     )
 
 

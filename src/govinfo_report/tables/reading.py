@@ -244,7 +244,8 @@ def unit_apart(
 def cells_closed(
     reading: Reading, cells: Collection[int], findings: Sequence[Diagnostic]
 ) -> Reading:
-    """``reading`` with ``cells`` given by none of its rows, closed, and ``findings`` said."""
+    """``reading`` with ``cells`` given by none of its rows and printed blank by none,
+    closed, and ``findings`` said."""
     if not cells:
         return reading
     given = (
@@ -259,6 +260,7 @@ def cells_closed(
         reading,
         given=tuple(row for row in given if row[0]),
         closed=reading.closed.union(cells),
+        blank=reading.blank.difference(cells),
         findings=(*reading.findings, *findings),
     )
 
