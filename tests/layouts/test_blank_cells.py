@@ -572,6 +572,58 @@ def test_section_four_is_read_in_the_rhythm_of_the_texts_other_tables() -> None:
             assert value == number or (number is None and value in (None, 0)), row
 
 
+def _appeals(groups: dict[str, tuple[int | None, ...]], applications: bool) -> gr.Report:
+    """A 2019 report whose section 四 holds ``groups`` (the others 0; ``None``: not given,
+    printed ``—``), with ``BALANCED``'s section 三, or with every other cell 0 (printed
+    blank: then 四 is the text's only table)."""
+    cells = ("upheld", "corrected", "other", "pending", "total")
+    values = _with(BALANCED).flat() if applications else {}
+    values = {key: value for key, value in values.items() if not key.startswith("appeals.")}
+    values |= {f.key: 0 for f in gr.fields("2019") if f.key not in values}
+    for group, numbers in groups.items():
+        for cell, value in zip(cells, numbers, strict=True):
+            values[f"appeals.{group}.{cell}"] = value
+    return gr.Report.from_values(
+        values, template="2019", organisation=REPORT.organisation, year=REPORT.year
+    )
+
+
+@pytest.mark.parametrize("applications", [True, False], ids=["with-three", "alone"])
+def test_section_four_printing_not_given_is_read_in_one_line_an_empty_cell(
+    applications: bool,
+) -> None:
+    # From the thorough profile of the blank-cells property (lynx-narrow): 复议后起诉 prints
+    # a blank cell, ``—``, a blank cell, 1 and 1, every other cell of 四 blank. Its 总计
+    # holds with ``—`` a blank cell, as the test's own check of a group reads it, so the
+    # row is read in its rhythm: fifteen lines for fifteen cells.
+    groups = {"litigation_direct": (2, 0, 1, 0, 3), "litigation_after_review": (0, None, 0, 1, 1)}
+    report = _appeals(groups, applications)
+    text = _lynx(report)
+    assert re.search(r"\n +—\n\n\n +1\n\n +1\n", text)
+    back = gr.parse(text)
+    assert wrong(back, _printed(report)) == {}
+    read = {key: (back.cell(key).value, back.cell(key).provenance) for key in back.appeals.keys}
+    assert read["appeals.litigation_direct.upheld"] == (2, "parsed")
+    assert read["appeals.litigation_direct.other"] == (1, "parsed")
+    assert read["appeals.litigation_direct.total"] == (3, "parsed")
+    assert read["appeals.litigation_after_review.pending"] == (1, "parsed")
+    assert read["appeals.litigation_after_review.total"] == (1, "parsed")
+    assert read["appeals.litigation_after_review.corrected"][0] in (None, 0)
+    for key in ("appeals.review.upheld", "appeals.litigation_direct.corrected"):
+        assert read[key] in ((None, "blank"), (0, "derived")), key
+
+
+def test_a_total_printed_not_given_is_no_wildcard_for_the_rhythm() -> None:
+    # 复议后起诉 prints 1, 1 and its 总计 ``—``: read as a blank cell, 0, the 总计 does not
+    # hold, so nothing confirms the blank lines around the values; they stay to the
+    # order of the printed values, and no cell is claimed blank or given a number.
+    report = _appeals({"litigation_after_review": (1, 0, 1, 0, None)}, applications=False)
+    back = gr.parse(_lynx(report))
+    assert wrong(back, _printed(report)) == {}
+    for key in back.appeals.keys:
+        assert back.cell(key).provenance not in ("blank", "parsed"), key
+
+
 #: Section 三 rows printing every cell (the others 0, printed blank): in lynx's text every
 #: run of blank lines next to their values is one line, which two lines an empty cell fits.
 FULL: dict[str, list[int | None]] = {

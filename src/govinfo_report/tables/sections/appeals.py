@@ -630,11 +630,16 @@ def _by_position(taken: list[Taken], template: Template, cells: tuple[int, ...])
 
 
 def _adds_up(template: Template, cells: tuple[int, ...], read: Sequence[Taken]) -> bool:
-    """Whether the one row read by one line an empty cell (its blank cells 0) makes every
-    group's 总计 hold: a value moved to another group breaks two (``rows.by_position``)."""
+    """Whether the one row read by one line an empty cell (its blank cells 0, and a cell
+    printed "not given", ``—``, as blank as they are) makes every group's 总计 hold: a value
+    moved to another group breaks two (``rows.by_position``), and one moved onto or off a
+    placeholder's cell breaks its own."""
     (row, _), *_ = read
     return holds(
-        rules(template), cells, [(text or "0", line, column) for text, line, column in row.values]
+        rules(template),
+        cells,
+        [(text or "0", line, column) for text, line, column in row.values],
+        blank=True,
     )
 
 
