@@ -175,6 +175,19 @@ def test_html_rowspan_and_colspan_make_the_grid() -> None:
     ]
 
 
+def test_html_row_groups_share_one_grid_of_columns() -> None:
+    # The header's merged cell covers the columns where the body's group labels begin: the
+    # header keeps them, so every row is as wide as the table (a row's first cell blank is
+    # then known to be its first column's).
+    page = _html("""<table>
+        <thead><tr><th rowspan="2" colspan="2">note</th><th colspan="2">h</th></tr>
+        <tr><th>h1</th><th>h2</th></tr></thead>
+        <tbody><tr><td rowspan="2">g</td><td>r1</td><td>1</td><td>2</td></tr>
+        <tr><td>r2</td><td>&nbsp;</td><td>3</td></tr></tbody>
+        </table>""")
+    assert _lines(page) == ["note\t\th\t", "\t\th1\th2", "g\tr1\t1\t2", "\tr2\t\t3"]
+
+
 def test_html_footer_rows_come_last_and_rows_spanning_past_the_end_are_clipped() -> None:
     page = _html(
         "<table><tfoot><tr><td>z</td><td>9</td></tr></tfoot>"

@@ -86,9 +86,25 @@ def _full_width_before_a_blank() -> Case:
     return report, "space-aligned", printed, {f"{key}.legal_service_agency": 258}, 0
 
 
+def _blank_under_a_merged_header() -> Case:
+    """The thorough profile's example: a page whose 三 prints its header in ``<thead>``
+    (the note's cell ``rowspan="3" colspan="3"`` over the body's group labels) and a row
+    that leaves its first cell blank and misprints its second (``272`` for 271): the
+    header laid out apart from the body lost the body's label columns, no row was known
+    whole, and the row, read by its own rules, gave 272 to 自然人 and 271 to 其他."""
+    key = "applications.denied.internal_affairs"
+    values = beside_wide_counts("2019", key, (0, 271, 0, 0, 0, 0))
+    report = gr.Report.from_values(
+        values, template="2019", organisation="某某镇人民政府", year=2019
+    )
+    printed = {f"{key}.natural_person": "", f"{key}.commercial_enterprise": "272"}
+    return report, "html", printed, {f"{key}.commercial_enterprise": 272}, 0
+
+
 @scaled(10)
 @given(damaged_reports())
 @example(_full_width_before_a_blank())
+@example(_blank_under_a_merged_header())
 def test_a_damaged_cell_is_never_a_wrong_number(case: Case) -> None:
     report, where, printed, says, seed = case
     back = parse(rendered(report, printed, where, seed), where)

@@ -303,10 +303,8 @@ def _grid(table: HtmlElement, seen: Visibility) -> list[list[str]] | None:
     ]
     if all(len(row) <= 1 for group in cells for row in group):
         return None
-    return [
-        row
-        for group in cells
-        for row in tables.spread(
+    return tables.spread(
+        [
             [
                 [
                     (
@@ -318,8 +316,9 @@ def _grid(table: HtmlElement, seen: Visibility) -> list[list[str]] | None:
                 ]
                 for row in group
             ]
-        )
-    ]
+            for group in cells
+        ]
+    )
 
 
 def _span(cell: HtmlElement, name: str, most: int) -> int:

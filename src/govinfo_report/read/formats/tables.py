@@ -71,33 +71,39 @@ def note(text: str, raised: bool) -> str:
 Owners = list[list[int | None]]
 
 
-def spread(rows: Sequence[Sequence[Spanned]]) -> list[list[str]]:
-    """The grid of a table given row by row as HTML lists its cells, each with its spans.
+def spread(groups: Sequence[Sequence[Sequence[Spanned]]]) -> list[list[str]]:
+    """The grid of a table given row by row as HTML lists its cells, each with its spans,
+    in its row groups (``thead``, ``tbody``, ``tfoot``, in that order).
 
     A cell takes the first free position of its row (positions taken by cells spanning
     down from rows above are skipped) and covers ``rows x columns`` positions, clipped to
-    the table's rows and to ``MAX_CELLS_PER_ROW`` columns; a cell never covers a position
+    its group's rows and to ``MAX_CELLS_PER_ROW`` columns; a cell never covers a position
     another cell holds (such tables are broken; browsers overlap them), so every position
-    is written once and the work is linear in the grid's size. The grid is laid out as
-    ``lay`` lays it.
+    is written once and the work is linear in the grid's size. The groups share one grid
+    of columns, as a browser lays them out: ``lay`` lays the whole table at once, so a
+    header whose merged cell covers the columns of the body's group labels
+    (``rowspan="3" colspan="3"`` over ``（三）不予公开`` / ``1.属于国家秘密``) keeps them.
     """
-    owners: Owners = [[] for _ in rows]
+    owners: Owners = []
     texts: list[str] = []
-    for top, cells in enumerate(rows):
-        column = 0
-        for text, down, across in cells:
-            row = owners[top]
-            while column < len(row) and row[column] is not None:
-                column += 1
-            if column >= MAX_CELLS_PER_ROW:
-                break
-            cell = len(texts)
-            texts.append(text)
-            width = _claim(row, column, min(across, MAX_CELLS_PER_ROW - column), cell)
-            for below in owners[top + 1 : top + max(down, 1)]:
-                if _claim(below, column, width, cell) == 0:
+    for rows in groups:
+        group: Owners = [[] for _ in rows]
+        for top, cells in enumerate(rows):
+            column = 0
+            for text, down, across in cells:
+                row = group[top]
+                while column < len(row) and row[column] is not None:
+                    column += 1
+                if column >= MAX_CELLS_PER_ROW:
                     break
-            column += width
+                cell = len(texts)
+                texts.append(text)
+                width = _claim(row, column, min(across, MAX_CELLS_PER_ROW - column), cell)
+                for below in group[top + 1 : top + max(down, 1)]:
+                    if _claim(below, column, width, cell) == 0:
+                        break
+                column += width
+        owners.extend(group)
     return lay(owners, texts)
 
 
