@@ -691,3 +691,32 @@ def test_a_sub_row_s_number_alone_on_its_line_is_no_value() -> None:
         "                                23    1                3     3    30",
     ]
     assert layouts.detect(lines, 7).layout is layouts.get("space-aligned")
+
+
+@pytest.mark.parametrize("layout", ["row-per-cell", "tab-separated", "markdown"])
+@pytest.mark.parametrize(("head", "rest"), [("100", "0"), ("403", "0"), ("12", "34")])
+def test_a_cell_too_many_in_a_grid_is_no_wrapped_number(layout: str, head: str, rest: str) -> None:
+    # From the thorough profile of the line-damage property: row-per-cell text (each cell a
+    # tab-prefixed line) whose 规范性文件 prints one cell twice, ``100`` / ``0`` / ``0`` /
+    # ``0``, read 1000 as if a narrow cell wrapped it. A text that marks where each cell
+    # begins never splits a number over two cells: the row is left missing, said.
+    report = gr.parse(SEEDS[0])
+    key = "proactive.normative_documents"
+    values = {k: v for k, v in report.flat().items() if v is not None}
+    values |= {f"{key}.made": int(head), f"{key}.published": 0, f"{key}.total_published": 0}
+    report = gr.Report.from_values(
+        values, template="2019", organisation=report.organisation, year=report.year
+    )
+    text = gr.render(report, layout)
+    before, after = {
+        "row-per-cell": ("\t规范性文件\n\t{}\n\t0\n", "\t规范性文件\n\t{}\n\t{}\n\t0\n"),
+        "tab-separated": ("规范性文件\t{}\t0", "规范性文件\t{}\t{}\t0"),
+        "markdown": ("| 规范性文件 | {} | 0 |", "| 规范性文件 | {} | {} | 0 |"),
+    }[layout]
+    assert text.count(before.format(head)) == 1
+    back = gr.parse(text.replace(before.format(head), after.format(head, rest)))
+    cells = [back.cell(f"{key}.{cell}") for cell in ("made", "published", "total_published")]
+    assert [(cell.value, cell.provenance) for cell in cells] == [(None, "missing")] * 3
+    assert any(d.code == "extra-values" and f"{key}.made" in d.keys for d in back.diagnostics), (
+        back.diagnostics
+    )

@@ -139,6 +139,15 @@ def fill(
             gaps=row.gaps,
             fits=_own_fits(row, cells, rules),
         )
+    elif _in_own_cells(row, values):
+        _extra_values(
+            draft,
+            template,
+            cells,
+            f"{label}: {len(values)} cells of values for {len(cells)} columns; none placed",
+            row.line,
+            values[0][2],
+        )
     elif (joined := _rest_joined(rules, cells, values)) is not None:
         _full(draft, cells, row.line, joined, label, unit, rules)
     elif wraps and (wrapped := _wrapped(row, values, cells, rules)) is not None:
@@ -163,6 +172,15 @@ def fill(
             row.line,
             values[0][2],
         )
+
+
+def _in_own_cells(row: Row, values: Sequence[Printed]) -> bool:
+    """Whether each of ``values`` is a cell of the row's own grid (a tab-separated line, a
+    Markdown row, a block of tab-prefixed lines): a text that marks where each cell begins
+    never splits a number over two cells, so more values than cells are no wrapped number
+    (``100`` / ``0`` is two cells, never 1000)."""
+    grid = row.grid.cells
+    return bool(grid) and set(values).issubset(grid)
 
 
 def wrapped_among_cells(row: Row) -> Printed | None:
