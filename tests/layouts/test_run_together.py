@@ -22,7 +22,7 @@ from govinfo_report.structure import collapsed, layouts, rebreak
 from govinfo_report.structure.layouts import Row, Runs
 from govinfo_report.structure.layouts.run_together import RunTogether
 
-from conftest import HERE, scaled
+from conftest import HERE, SEEDS, scaled, wrong
 from manglers import PROACTIVE_UNITS
 from strategies import STATED, reports, sparse_reports, stating
 
@@ -1209,3 +1209,30 @@ def test_a_table_whose_readings_take_a_long_search_is_read() -> None:
     read = {key for key in applications if report.cell(key).value is not None}
     assert all(report.cell(key).value == (applications[key] or 0) for key in read)
     assert len(read) >= 120
+
+
+@pytest.mark.parametrize("mark", ["、", ".", "．"])
+@pytest.mark.parametrize("between", [" ", ""])
+def test_an_arabic_heading_after_a_table_is_cut_off_its_last_run(mark: str, between: str) -> None:
+    # From the thorough profile of the mangled-text property: ``5．存在的主要问题…`` right
+    # after section 四's run (``…000077 5．存在…``, line breaks lost) kept its 5 in 四's
+    # table, read as 复议后起诉's 总计, and the run cut to make 尚未审结 77. An Arabic
+    # numeral with a point, as with ``、``, starts the heading it numbers. Run into the
+    # digits before it (``…0000775．存在``) the 5 may be either's: no cut reads it, and the
+    # rules leave no wrong cell.
+    report = gr.parse(SEEDS[0])
+    values = {key: value for key, value in report.flat().items() if value is not None}
+    values |= {key: 0 for key in values if key.startswith("appeals.")}
+    values |= {f"appeals.litigation_after_review.{key}": 7 for key in ("pending", "total")}
+    report = gr.Report.from_values(
+        values, template=report.template, organisation=report.organisation, year=report.year
+    )
+    text = gr.render(report, "tab-separated")
+    for numeral, arabic in (("三", "3"), ("四", "4"), ("五", "5"), ("六", "6")):
+        text = re.sub(rf"^{numeral}、", arabic + mark, text, flags=re.MULTILINE)
+    assert f"5{mark}存在的主要问题" in text
+    back = gr.parse(between.join("".join(row.split("\t")) for row in text.split("\n")))
+    assert wrong(back, report.flat()) == {}
+    if between:
+        for key in ("pending", "total"):
+            assert back.cell(f"appeals.litigation_after_review.{key}").value == 7, key

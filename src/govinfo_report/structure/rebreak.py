@@ -50,11 +50,13 @@ def _any(words: Iterable[str]) -> str:
 
 _NUMERALS = "一二三四五六七八九十"
 _KEYWORDS = _any([word for words in labels.SECTION_KEYWORDS.values() for word in words])
-#: A section heading inline: its numeral (a Chinese one, or an Arabic one with ``、``), a
-#: few characters that are no digits and no other numbered item, a keyword of a section,
-#: more keywords joined to it, and ``情况`` or ``的事项``.
+#: A section heading inline: its numeral (a Chinese one, or an Arabic one no digit runs
+#: into, with ``、`` or a point: ``5、``, ``5.``, ``5．`` folded), a few characters that
+#: are no digits and no other numbered item, a keyword of a section, more keywords joined
+#: to it, and ``情况`` or ``的事项``. An Arabic numeral not cut off so stays with the table
+#: before it, a value there (四's last run ``…077 5``, 复议后起诉's 总计 read 5).
 _HEADING = (
-    rf"(?:[一二三四五六]|(?<!\d)[1-6](?=\s*、))\s*[、.]\s*"
+    rf"(?:[一二三四五六]|(?<!\d)[1-6](?=\s*[、.]))\s*[、.]\s*"
     rf"(?:(?![{_NUMERALS}\d]\s*[、.])[^\d。;]){{0,16}}?"
     rf"(?:{_KEYWORDS})(?:[、和及与]?(?:{_KEYWORDS}))*(?:情况|的事项)?"
 )
