@@ -903,7 +903,9 @@ def docx_split_header(text: str, rng: Random, foreign: bool = True) -> str:
     above = ["", "", ""]
     for at in tabbed[3:]:
         cells = lines[at].split("\t")
-        while cells and not cells[-1]:  # a tool's padding: python-docx prints none
+        # A tool's padding (empty cells, a space or ``&nbsp;`` after the last: earlier
+        # manglers' ``trailing_tabs``, ``trailing_spaces``): python-docx prints none.
+        while cells and not cells[-1].strip():
             cells.pop()
         label, values = cells[:-7], cells[-7:]
         if len(label) != 3 or not all(map(_VALUE_CELL.fullmatch, values)):
