@@ -73,15 +73,23 @@ def damaged_reports(draw: st.DrawFn) -> Case:
     return report, where, printed, says, draw(st.integers(0, 2**16))
 
 
+def _beside_wide(template: str, key: str, counts: tuple[int, ...]) -> gr.Report:
+    """A report of ``template`` whose section 三 row ``key`` prints ``counts`` beside wide
+    counts (``beside_wide_counts``), every rule holding."""
+    return gr.Report.from_values(
+        beside_wide_counts(template, key, counts),
+        template=template,
+        organisation="某某区人民政府",
+        year={"2019": 2019, "2021": 2023}[template],
+    )
+
+
 def _full_width_before_a_blank() -> Case:
     """The thorough profile's example (seed 4711): lynx's text of section 三 whose row
     prints a full-width ``２５８`` (six display columns, three characters) before a blank
     其他, the 总计 after them wide columns of other rows' counts."""
     key = "applications.denied.enforcement_files"
-    values = beside_wide_counts("2021", key, (1, 244, 0, 0, 258, 0))
-    report = gr.Report.from_values(
-        values, template="2021", organisation="某某区人民政府", year=2023
-    )
+    report = _beside_wide("2021", key, (1, 244, 0, 0, 258, 0))
     printed = {f"{key}.legal_service_agency": "２５８", f"{key}.other_organisation": ""}
     return report, "space-aligned", printed, {f"{key}.legal_service_agency": 258}, 0
 
@@ -93,10 +101,7 @@ def _blank_under_a_merged_header() -> Case:
     header laid out apart from the body lost the body's label columns, no row was known
     whole, and the row, read by its own rules, gave 272 to 自然人 and 271 to 其他."""
     key = "applications.denied.internal_affairs"
-    values = beside_wide_counts("2019", key, (0, 271, 0, 0, 0, 0))
-    report = gr.Report.from_values(
-        values, template="2019", organisation="某某镇人民政府", year=2019
-    )
+    report = _beside_wide("2019", key, (0, 271, 0, 0, 0, 0))
     printed = {f"{key}.natural_person": "", f"{key}.commercial_enterprise": "272"}
     return report, "html", printed, {f"{key}.commercial_enterprise": 272}, 0
 
