@@ -629,16 +629,30 @@ def test_numbers_wrapped_after_their_rows_labels_are_right_or_missing(
     assert not [k for k, v in flat.items() if v not in (None, 0) and back.cell(k).blank]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known wrong (stop 102's thorough profile): （七）总计 and 结转下年度继续办理 "
-    "printed column by column, each column's two values one under the other (100 / 0), "
-    "are read as one number a narrow cell wrapped, 1000, for 结转下年度继续办理, whose own "
-    "rule then holds (6 x 1000 = 6000) with the 总计 row left without values",
-)
 def test_the_last_two_rows_printed_column_by_column_are_never_one_wrapped_number() -> None:
     # The thorough profile's example of the property above, as the text it wrote: every
-    # column of the last two rows a block, ``100`` over ``0``, a blank line between.
-    back = gr.parse((HERE / "fixtures" / "known-wrong-column-blocks.txt").read_bytes())
+    # column of the last two rows a block, ``100`` over ``0``, a blank line between. Read
+    # 1000 and 6000 for 结转下年度继续办理 before 总计's label alone was seen (stop 103).
+    back = gr.parse((HERE / "fixtures" / "column-blocks-after-a-label-alone.txt").read_bytes())
     columns = [*labels.APPLICANT_COLUMNS]
-    assert wrong(back, {f"applications.carried_forward.{c}": 0 for c in columns}) == {}
+    assert [back.cell(f"applications.carried_forward.{c}").value for c in columns] == [0] * 7
+    assert [back.cell(f"applications.total.{c}").value for c in columns] == [100] * 6 + [600]
+
+
+@pytest.mark.parametrize(
+    "forward",
+    [[0, 0, 0, 0, 0, 0, 0], [3, 0, 5, 0, 0, 1, 9], [0, 12, 0, 0, 4, 0, 16]],
+)
+def test_a_row_after_a_label_alone_is_not_joined_to_its_values(forward: list[int]) -> None:
+    # 总计 and 结转下年度继续办理 printed column by column: both labels, then each column's
+    # block, 总计's count over the carried-forward count (``350`` / ``3``, ``402`` / ``0``).
+    # Every count of 总计 joined to the one under it makes a row that adds up (3503, 4020,
+    # …), but the carried-forward row's values follow a label printed alone, so its
+    # fourteen are the two rows' and never counts their narrow cells wrapped.
+    truth = _report(granted=[350, 402, 120, 101, 300, 200, 1473], carried_forward=forward)
+    text = _by_columns(render(truth, PDFTOTEXT), _ROWS[-2:])
+    assert "\n350\n" + str(forward[0]) + "\n\n402\n" in text
+    back = gr.parse(text)
+    assert wrong(back, truth.flat()) == {}
+    for row in ("total", "carried_forward"):
+        assert _row(back, "applications", row) == _row(truth, "applications", row)

@@ -355,6 +355,8 @@ class _Context(Context):
     order: list[_Entry] = attrs.field(factory=list)
     lines: Sequence[Row] = ()
     widest: dict[int, int] = attrs.field(factory=dict)
+    #: The row whose whole label stood alone (no value) right before: ``_wraps``.
+    alone: str | None = None
 
     def named(self, step: Step) -> str:
         return label_text(step.row)
@@ -367,7 +369,8 @@ class _Context(Context):
         """A row of labels alone: the rows it names noted, and whether it names a column
         twice. One row's label alone in text that leaves blank cells out without a trace
         (``Row.traceless``: cells run together, whose row's values follow its label on its
-        line) may be a row printed blank (``blank_rows``)."""
+        line) may be a row printed blank (``blank_rows``); a row's whole label alone is
+        noted for the row of values after it (``_wraps``)."""
         texts = step.texts
         if step.row.traceless and len(texts) == 1 and len(step.keys) == 1 and not step.unknown:
             self.bare.setdefault(step.keys[0], step.cells)
@@ -375,6 +378,8 @@ class _Context(Context):
             self.named_rows.update(step.keys)
         heads = [text for text in texts if text in _HEADERS]
         self.repeated = self.repeated or len(heads) != len(set(heads))
+        own_row = len(step.keys) == 1 and bool(step.cells) and not step.unknown
+        self.alone = step.keys[0] if own_row else None
 
 
 @attrs.define(slots=True, eq=False)
@@ -496,6 +501,18 @@ def _aligned(context: _Context, step: _Step) -> bool:
         grid = row.grid.cells  # after the label's empty cells, if any
         if len(grid) > context.columns and not any(text for text, _, _ in grid):
             step.row = row._replace(values=grid[-context.columns - 1 :])
+    return False
+
+
+def _wraps(context: _Context, step: _Step) -> bool:
+    """A row of values: whether one value more than its cells may be a number its narrow
+    cell wraps (``Context.wraps``). Not right after another row's whole label printed
+    alone: a text that prints the two rows column by column (plain ``pdftotext`` of a
+    narrow table: ``（七）总计`` / ``四、结转下年度继续办理`` / ``100`` / ``0`` / ``100`` / ``0`` …)
+    gives that row's values among this one's, and ``100`` over ``0`` is two cells, not
+    1000."""
+    context.wraps = context.alone is None or context.alone in step.keys
+    context.alone = None
     return False
 
 
@@ -976,6 +993,7 @@ def _hold_with(context: _Context, placed: Sequence[tuple[_Step, str]]) -> bool:
 CHAIN: tuple[Handler[_Context, _Step], ...] = (
     _aligned,
     bare_row,
+    _wraps,
     _named_or_grouped,
     _unknown_labels,
     duplicate,
