@@ -2143,6 +2143,11 @@ def columns(
                 if len(uncrossed) == 1:
                     return uncrossed[0]._replace(unsure=(False,) * len(first))
             measure = fits[0].measure
+            alone = (
+                _placed_apart(fits[0], rows, header, label_end, kept, nested, above)
+                if way in ways and not apart
+                else (False,) * len(first)
+            )
             mixed = _mixed(
                 header if above is None else above,
                 [[spans[measure] for spans in row] for row in rows],
@@ -2151,10 +2156,41 @@ def columns(
                 right[measure] if label_end else None,
             )
             return fits[0]._replace(
-                unsure=(apart or bool(across) or mixed,) * len(first),
+                unsure=tuple(apart or bool(across) or mixed or doubt for doubt in alone),
                 other=other if apart and len(fits[0].starts) == len(fits[-1].starts) else (),
             )
     return None
+
+
+def _placed_apart(
+    found: Columns,
+    rows: Sequence[Sequence[tuple[Span, Span]]],
+    header: Sequence[Sequence[tuple[Span, Span]]],
+    label_end: tuple[int, int] | None,
+    kept: Sequence[tuple[int, int, list[_Cluster], list[list[int]]]],
+    nested: bool,
+    above: Sequence[Sequence[tuple[Span, Span]]] | None,
+) -> tuple[bool, ...]:
+    """For each row of ``rows``, whether another measure kept (``columns``') that fits no
+    table places the row alone under the header's words, as many columns as ``found``'s,
+    and in other columns than ``found`` does: a proportional font's ``pdftotext -layout``
+    text may stand a lone value exactly at one header word in characters and at another
+    in display columns (``规章  1462`` at 现行有效件数 and at 本年废止件数), and the measure
+    the table was fitted in may rest on a row jostled off its column; only rules can tell
+    which, as where both measures fit the table (``Positions.unsure``)."""
+    doubts = []
+    others = [measure for _, measure, _, _ in kept if measure != found.measure]
+    for row, placed in zip(rows, found.placed, strict=True):
+        doubt = False
+        for measure in others:
+            alone = columns([row], header, label_end, (measure,), nested, above, by_header=True)
+            doubt = doubt or (
+                alone is not None
+                and len(alone.starts) == len(found.starts)
+                and alone.placed[0] != placed
+            )
+        doubts.append(doubt)
+    return tuple(doubts)
 
 
 def _mixed(
