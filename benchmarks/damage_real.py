@@ -8,11 +8,13 @@ Each real rendering with a hand-read gold (``tests/fixtures/realworld``: the raw
 converters' renderings; ``--shared``: another such folder, its HTML and PDF through
 ``gr.extract_text``) is parsed intact; its cells read right and printed as plain non-zero
 digits are the targets. Each variant then damages the text once: one to three target cells
-printed in a form of ``damage.FORMS`` (those a page's markup needs aside), two targets side
-by side on a line glued (their separator lost), a line damaged (``damage.LINE_DAMAGES``:
-a bare page number, a line printed twice or moved), or one to three link lines naming other
-years printed above the text (``damage.with_links``: a page's breadcrumb and links to the
-body's reports of other years, as BeautifulSoup, trafilatura and inscriptis print them).
+printed in a form of ``damage.FORMS`` (those a page's markup needs aside; in one-line text,
+read as run together, those of ``damage.ONE_LINE_FORMS``, as ``tests/damage.py`` does), two
+targets side by side on a line glued (their separator lost), a line damaged
+(``damage.LINE_DAMAGES``: a bare page number, a line printed twice or moved), or one to three
+link lines naming other years printed above the text (``damage.with_links``: a page's
+breadcrumb and links to the body's reports of other years, as BeautifulSoup, trafilatura and
+inscriptis print them).
 In space-aligned text a glue keeps the line's other columns: the second value moved onto the
 first, or with ``--straddling`` the first onto the second (the glued token ends in the
 second's column). A cell is wrong where the variant reads it (parsed or derived) as neither
@@ -44,6 +46,7 @@ from damage import (  # noqa: E402
     FORMS,
     LINE_DAMAGES,
     LOOSE,
+    ONE_LINE,
     Says,
     damaged_lines,
     kinds,
@@ -135,8 +138,12 @@ def variant(
 ) -> tuple[str, str, dict[str, Says]]:
     """A damaged copy of ``text``: its kind of damage, its text, what damaged cells say."""
     kind = kinds(report.template or "2021")
-    loose = any(table.layout in LOOSE for table in report.tables if table.layout)
-    where = "space-aligned" if loose else "tab-separated"
+    layouts = {table.layout for table in report.tables if table.layout}
+    loose = not layouts.isdisjoint(LOOSE)
+    # one-line text takes only the forms a reader can tell there (``damage.ONE_LINE_FORMS``):
+    # a prefix glued between a label and its number (``行政强制计41``) is the label's own
+    # text to any reader, as 总计 and 合计 end in 计
+    where = ONE_LINE if "run-together" in layouts else "space-aligned" if loose else "tab-separated"
     roll = rng.random()
     if roll < 0.05:
         years = rng.sample([y for y in range(2015, 2031) if y != report.year], rng.randint(1, 3))
