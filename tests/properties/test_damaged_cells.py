@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import labels
 
-from conftest import scaled
+from conftest import HERE, scaled
 from strategies import beside_wide_counts, enriched_reports
 
 APPLICANTS = list(labels.APPLICANT_COLUMNS)
@@ -417,6 +417,21 @@ def test_a_line_that_does_not_belong_to_a_row_is_never_a_wrong_number(
     if back is not None:
         wrong = wrong_cells(back, report.flat(), {})
         assert wrong == {} or written_for(text, report, wrong, where), wrong
+
+
+@pytest.mark.parametrize("count", ["100", "2468", "35791"])
+def test_a_value_line_printed_twice_is_no_wrapped_number(count: str) -> None:
+    # The property above's example (stop 103's thorough profile) as the text it wrote, text
+    # of one cell a paragraph with 政府集中采购's 采购项目数量 printed on two lines of one
+    # paragraph (``doubled``): read 100100 before, a number its narrow cell wrapped, which
+    # section 二 has no rule to doubt. A rest that repeats its head is as well a line
+    # printed twice: the row is missing, said at its line.
+    text = (HERE / "fixtures" / "doubled-value-line.txt").read_text("utf-8")
+    assert "\n100\n100\n\n0.0001\n" in text
+    back = gr.parse(text.replace("\n100\n100\n", f"\n{count}\n{count}\n"))
+    assert back.cell("proactive.procurement.projects").value is None
+    assert back.cell("proactive.procurement.amount").value is None
+    assert "extra-values" in {d.code for d in back.diagnostics if d.line == 107}
 
 
 @scaled(1)

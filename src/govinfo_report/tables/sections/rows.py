@@ -494,9 +494,11 @@ def _goes_on(pieces: Sequence[Printed]) -> bool:
 def _sure_wrap(row: Row, values: Sequence[Printed], pair: tuple[int, int]) -> bool:
     """Whether the pair of ``values`` is surely a wrapped number's head and rest: next to
     each other in reading order, the head unsigned and of ``MIN_WRAPPED_HEAD`` digits at
-    least, the rest alone of the row's values on its line, and every line between them one
-    of the row's label pieces (an empty line between is a paragraph's gap, not a cell's
-    line: pdfminer's boxes, or another row's value). In text that lays its cells out in
+    least, the rest alone of the row's values on its line and not the head again (a line
+    printed twice, as a copy or a PDF's text of a line drawn twice prints it: ``100`` /
+    ``100``), and every line between them one of the row's label pieces (an empty line
+    between is a paragraph's gap, not a cell's line: pdfminer's boxes, or another row's
+    value). In text that lays its cells out in
     columns (``Row.gaps``), the rest stands nearer the head than any other value of the
     head's line: in its cell, not a value of another column lifted between two rows
     (``规章  0  100  1`` / ``0`` under the 1), and not wholly left of the head
@@ -509,6 +511,7 @@ def _sure_wrap(row: Row, values: Sequence[Printed], pair: tuple[int, int]) -> bo
         and (not row.gaps or (_nearest(values, at, rest) and not _left_of(row, *pair, values)))
         and head[0].isdigit()
         and sum(map(str.isdigit, head)) >= MIN_WRAPPED_HEAD
+        and values[rest][0] != head
         and not any(line == below for k, (_, line, _) in enumerate(values) if k != rest)
         and labelled.issuperset(range(above + 1, below))
     )
