@@ -2178,19 +2178,17 @@ def _placed_apart(
     in display columns (``规章  1462`` at 现行有效件数 and at 本年废止件数), and the measure
     the table was fitted in may rest on a row jostled off its column; only rules can tell
     which, as where both measures fit the table (``Positions.unsure``)."""
-    doubts = []
     others = [measure for _, measure, _, _ in kept if measure != found.measure]
-    for row, placed in zip(rows, found.placed, strict=True):
-        doubt = False
-        for measure in others:
-            alone = columns([row], header, label_end, (measure,), nested, above, by_header=True)
-            doubt = doubt or (
-                alone is not None
-                and len(alone.starts) == len(found.starts)
-                and alone.placed[0] != placed
-            )
-        doubts.append(doubt)
-    return tuple(doubts)
+    return tuple(
+        any(
+            (alone := columns([row], header, label_end, (m,), nested, above, by_header=True))
+            is not None
+            and len(alone.starts) == len(found.starts)
+            and alone.placed[0] != placed
+            for m in others
+        )
+        for row, placed in zip(rows, found.placed, strict=True)
+    )
 
 
 def _mixed(

@@ -498,11 +498,10 @@ def _sure_wrap(row: Row, values: Sequence[Printed], pair: tuple[int, int]) -> bo
     printed twice, as a copy or a PDF's text of a line drawn twice prints it: ``100`` /
     ``100``), and every line between them one of the row's label pieces (an empty line
     between is a paragraph's gap, not a cell's line: pdfminer's boxes, or another row's
-    value). In text that lays its cells out in
-    columns (``Row.gaps``), the rest stands nearer the head than any other value of the
-    head's line: in its cell, not a value of another column lifted between two rows
-    (``规章  0  100  1`` / ``0`` under the 1), and not wholly left of the head
-    (``_left_of``)."""
+    value). In text that lays its cells out in columns (``Row.gaps``), the rest stands
+    nearer the head than any other value of the head's line: in its cell, not a value of
+    another column lifted between two rows (``规章  0  100  1`` / ``0`` under the 1), and
+    not wholly left of the head (``_left_of``)."""
     at, rest = pair
     (head, above, _), (_, below, _) = values[at], values[rest]
     labelled = {line for _, line, _ in row.labels}
