@@ -8,6 +8,8 @@ missing, never read off one piece."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, note
 from hypothesis import strategies as st
 
@@ -276,3 +278,60 @@ def test_narrow_word_section_two_with_zeros_blank_is_never_wrong(
     truth = {key: value for key, value in report.flat().items() if key.startswith("proactive.")}
     assert wrong(back, truth) == {}
     assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]
+
+
+#: A real report's section 三 as ``pdftotext -layout`` prints Word's PDF of it
+#: (``pt-2019-scjgj``): tall cells, each row's values on one line of its label's, the
+#: group labels (``（三）不予公开``, ``（五）不予处理``) one piece a line down their merged
+#: cells; three rows print their values on the line above their label's, beside a group
+#: label's piece (``（三）不`` over ``4.保护第三方合法权益``) or the outer label's (``年``).
+WORD_TALL = Path(__file__).parents[1] / (
+    "fixtures/realworld/renderings/pt-2019-scjgj/word-pdftotext-layout.txt"
+)
+
+
+def _third_party(natural_person: str, total: str) -> str:
+    """``WORD_TALL``'s text with 4.保护第三方合法权益 printing 2 applications of natural
+    persons (over ``（三）不``), 总计 ``total`` of them and ``natural_person`` in its
+    自然人 column (3 and 3 add up), 本年新收 3 and 3."""
+    text = WORD_TALL.read_text(encoding="utf-8")
+    for before, after in (
+        (
+            "（三）不                          0   0   0   0       0       0   0",
+            "（三）不                          2   0   0   0       0       0   2",
+        ),
+        (
+            "（七）总计                           1   0   0   0       0       0   1",
+            "（七）总计" + " " * 27 + f"{natural_person}   0   0   0       0       0   {total}",
+        ),
+        (
+            "申请数量             1     0    0   0   0    0   1",
+            "申请数量             3     0    0   0   0    0   3",
+        ),
+    ):
+        assert text.count(before) == 1
+        text = text.replace(before, after)
+    return text
+
+
+def test_values_beside_a_group_label_are_the_row_below_printed_with_none() -> None:
+    """The line of values beside ``（三）不`` is 4.保护第三方合法权益's, whose label's line
+    prints none: read as its where every rule through its cells holds, never printed
+    blank."""
+    report = gr.parse(_third_party("3", "3"))
+    assert _cell(report, "denied.third_party_rights.natural_person") == (2, False)
+    assert _cell(report, "denied.third_party_rights.total") == (2, False)
+    assert _cell(report, "denied.third_party_rights.commercial_enterprise") == (0, False)
+    assert _cell(report, "not_processed.petition_complaint.total") == (0, False)
+    assert _cell(report, "not_processed.excessive.total") == (0, False)
+
+
+def test_values_beside_a_group_label_of_a_report_that_contradicts_itself_are_missing() -> None:
+    """The same table, its 总计 printing 4 natural persons (its rows add up to 3): no
+    reading of the line beside ``（三）不`` is checked by the rules, and the row below it,
+    whose label's line prints no value, may be the one those values are: missing, never
+    claimed printed blank."""
+    report = gr.parse(_third_party("4", "3"))
+    for column in ("natural_person", "commercial_enterprise", "total"):
+        assert _cell(report, f"denied.third_party_rights.{column}") == (None, False), column
+    assert any(d.code == "values-unplaced" and "不予公开" in d.message for d in report.diagnostics)

@@ -199,18 +199,19 @@ def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Rea
     if header is not None:
         _header_noted(context.draft, taken, header, columns)
     run(CHAIN, context, map(_step, taken, plans, _runs_on(taken, columns)))
-    _between_neighbours(context)
+    _unplaced(context, _between_neighbours(context))
     for group, grouped in context.grouped.items():
-        context.seen.update(
-            _group_row(
-                context.draft,
-                template,
-                group,
-                grouped.row,
-                context.seen | context.named_rows,
-                context.unlabelled,
-            )
+        subrows = _group_row(
+            context.draft,
+            template,
+            group,
+            grouped.row,
+            context.seen | context.named_rows,
+            context.unlabelled,
         )
+        if not subrows:
+            _blank_beside(context, grouped)
+        context.seen.update(subrows)
     ahead_of_a_cut_label(
         context,
         taken,
@@ -721,7 +722,7 @@ def _value_alone(context: _Context, step: _Step) -> bool:
     return False
 
 
-def _between_neighbours(context: _Context) -> None:
+def _between_neighbours(context: _Context) -> list[_Step]:
     """The rows of values that name no row (no label, or a piece of a label that names
     none or several: a PDF-to-Markdown extraction lifts a label out of its table; or only
     a group whose sub-rows the table names: a tall label's last piece ``开`` of
@@ -734,12 +735,12 @@ def _between_neighbours(context: _Context) -> None:
     order is the evidence (two outcome rows the other way round keep every rule), so it
     holds only where every row of values named comes in template order, and the rules check
     the values: every rule through their cells holds with the values the table gives. Else
-    their values are not placed (``values-unplaced``); a group's row not placed is read as
-    one (``_group_row``)."""
+    their values are not placed. Returns the rows of values left, but for a group's (read
+    as one, ``_group_row``)."""
     orders = (_entries(context, True), _entries(context, False))
     unnamed = [entry for entry in orders[0] if isinstance(entry, _Step)]
     if not unnamed:
-        return
+        return []
     tried = (
         rows
         for order in orders
@@ -749,19 +750,12 @@ def _between_neighbours(context: _Context) -> None:
     placed = next((rows for rows in tried if rows and _hold_with(context, rows)), [])
     rows = labels.APPLICATION_ROWS[context.template.name]
     grouped = {id(step): group for group, step in context.grouped.items()}
+    left = []
     for step in unnamed:
         key = next((key for unnamed, key in placed if unnamed is step), None)
         if key is None:
-            if id(step) not in grouped and not _beside_bare_label(context, step):
-                context.draft.find(
-                    diagnostic(
-                        "values-unplaced",
-                        f"section 三: a row with no row label ({label_text(step.row) or 'none'}); "
-                        "its values are not placed",
-                        step.row.line,
-                    )
-                )
-                _blank_around(context, step)
+            if id(step) not in grouped:
+                left.append(step)
             continue
         context.grouped.pop(grouped.get(id(step), ""), None)
         context.draft.give(context.template.rows[NAME, key], step.row.values, None)
@@ -776,6 +770,44 @@ def _between_neighbours(context: _Context) -> None:
                 step.row.values[0][2],
             )
         )
+    return left
+
+
+def _unplaced(context: _Context, left: Sequence[_Step]) -> None:
+    """The rows of values no row took (``left``, and the groups' rows that cannot be read
+    as one, ``_group_doubt``) read as a row printed with no value beside them
+    (``_beside_bare_labels``); the others' values are not placed (``values-unplaced``), and
+    the rows around and beside them are not claimed printed blank."""
+    template = context.template
+    subrows = _SUBROWS[template.name]
+    doubted = {
+        group: step
+        for group, step in context.grouped.items()
+        if _group_doubt(
+            template.name, subrows[group], context.seen | context.named_rows, context.unlabelled
+        )
+        is not None
+    }
+    beside = _beside_bare_labels(
+        context,
+        [*((step, None) for step in left), *((step, subrows[g]) for g, step in doubted.items())],
+    )
+    for group, step in doubted.items():
+        if id(step) in beside:
+            del context.grouped[group]
+    for step in left:
+        if id(step) in beside:
+            continue
+        context.draft.find(
+            diagnostic(
+                "values-unplaced",
+                f"section 三: a row with no row label ({label_text(step.row) or 'none'}); "
+                "its values are not placed",
+                step.row.line,
+            )
+        )
+        _blank_around(context, step)
+        _blank_beside(context, step)
 
 
 def _blank_around(context: _Context, step: _Step) -> None:
@@ -805,17 +837,65 @@ def _blank_around(context: _Context, step: _Step) -> None:
             )
 
 
-def _beside_bare_label(context: _Context, step: _Step) -> bool:
-    """A row of values on one line that names no row, read as the one row printed blank on
-    the nearest line of a row above or below it (empty lines between them: pandoc's) where
-    as many cells as its values and the section's rules through them hold: a label wrapped
-    around its values whose piece beside them names no row (``三、  2  0 … 2`` /
+def _beside_bare_labels(
+    context: _Context, steps: Sequence[tuple[_Step, Sequence[str] | None]]
+) -> set[int]:
+    """Rows of values on one line that name no row, each read as the one row printed blank
+    on the nearest line of a row above or below it (empty lines between them: pandoc's;
+    one of ``among``'s rows, where given) with as many cells as its values: a label
+    wrapped around its values whose piece beside them names no row (``三、  2  0 … 2`` /
     ``本年度办理结果 （一）予以公开``; a tall group label's piece, ``三、本年  0 … 0`` /
-    ``2.重复申请``) prints its row's label on a line of no value."""
-    draft, template = context.draft, context.template
+    ``2.重复申请``, ``（三）不  0 … 0`` / ``4.保护第三方合法权益``) prints its row's label on a
+    line of no value. All of them where the section's rules through their cells hold with
+    every such reading (a Word table of tall cells leaves several rows so), else each
+    where they hold with it and those before. Returns the ``id`` of each step read."""
+    template = context.template
+    names = labels.APPLICATION_ROWS[template.name]
+    pairs = []
+    for step, among in steps:
+        found = [
+            (at, key)
+            for at, cells in _bare_beside(context, step)
+            for key in names
+            if template.rows[NAME, key] == cells and (among is None or key in among)
+        ]
+        if len(found) == 1:
+            pairs.append((step, *found[0]))
+    every = bool(pairs) and _hold_with(context, [(step, key) for step, _, key in pairs])
+    read = set()
+    for step, at, key in pairs:
+        if every or _hold_with(context, [(step, key)]):
+            _read_beside(context, step, at, key)
+            read.add(id(step))
+    return read
+
+
+def _read_beside(context: _Context, step: _Step, at: int, key: str) -> None:
+    """``step``'s values read as those of the row printed blank at ``draft.given[at]``
+    (``_beside_bare_labels``), said."""
+    draft, values = context.draft, step.row.values
+    draft.given[at] = (draft.given[at][0], values, None)
+    draft.find(
+        diagnostic(
+            "row-by-order",
+            f"section 三: a row with no row label ({label_text(step.row) or 'none'}) is read "
+            f"as {labels.APPLICATION_ROWS[context.template.name][key][0]}, printed with no "
+            "value on the nearest line of a row, and the section's rules through its cells "
+            "hold",
+            values[0][1],
+            values[0][2],
+        )
+    )
+
+
+def _bare_beside(context: _Context, step: _Step) -> list[tuple[int, tuple[int, ...]]]:
+    """The rows (their place in ``draft.given`` and cells) printed with no value on the
+    nearest line of a row above or below ``step``'s one line of values, as many cells as
+    its values: the rows whose values those may be (``_beside_bare_label``)."""
+    draft = context.draft
     values = step.row.values
     if not values or any(on != values[0][1] for _, on, _ in values):
-        return False
+        return []
     line = values[0][1]
     rows = [printed[0][1] for _, printed, _ in draft.given if printed]
     rows += [entry.row.line for entry in context.order if isinstance(entry, _Step)]
@@ -823,38 +903,37 @@ def _beside_bare_label(context: _Context, step: _Step) -> bool:
         max((on for on in rows if on < line), default=None),
         min((on for on in rows if on > line), default=None),
     )
-    found = [
+    return [
         (at, cells)
         for at, (cells, printed, _) in enumerate(draft.given)
         if len(cells) == len(values)
+        and printed
         and printed[0][1] in nearest
         and not any(text for text, _, _ in printed)
     ]
-    if len(found) != 1:
-        return False
-    at, cells = found[0]
-    key = next(
-        (
+
+
+def _blank_beside(context: _Context, step: _Step) -> None:
+    """The cells of the rows printed with no value beside ``step``'s values, which went to
+    no row (``_bare_beside``), taken back: those values may be theirs (Word's tall cells
+    through ``pdftotext -layout`` print ``（三）不  0 … 0`` over ``4.保护第三方合法权益``), so
+    they are missing, never claimed printed blank."""
+    name = context.template.name
+    for at, cells in _bare_beside(context, step):
+        key = next(
             key
-            for key in labels.APPLICATION_ROWS[template.name]
-            if template.rows[NAME, key] == cells
-        ),
-        None,
-    )
-    if key is None or not _hold_with(context, [(step, key)]):
-        return False
-    draft.given[at] = (cells, values, None)
-    draft.find(
-        diagnostic(
-            "row-by-order",
-            f"section 三: a row with no row label ({label_text(step.row) or 'none'}) is read "
-            f"as {labels.APPLICATION_ROWS[template.name][key][0]}, printed with no value on "
-            "the nearest line of a row, and the section's rules through its cells hold",
-            line,
-            values[0][2],
+            for key in labels.APPLICATION_ROWS[name]
+            if cells[0] in context.template.rows[NAME, key]
         )
-    )
-    return True
+        blanks_unread(
+            context.draft,
+            context.template,
+            at,
+            step.row.values[0],
+            f"section 三: {labels.APPLICATION_ROWS[name][key][0]} prints no value on its "
+            f"lines, beside a line of values that went to no row (line {step.row.line}): "
+            "those may be its, so its cells are not read as printed blank",
+        )
 
 
 def _entries(context: _Context, pieces: bool) -> list[_Entry]:
@@ -1222,7 +1301,16 @@ def _group_row(
     name = template.name
     subrows = _SUBROWS[name][group]
     label = labels.APPLICATION_GROUPS[name][group][0]
-    if _group_uncertain(draft, name, label, subrows, row, named, unlabelled):
+    doubt = _group_doubt(name, subrows, named, unlabelled)
+    if doubt is not None:
+        draft.find(
+            diagnostic(
+                "values-unplaced",
+                f"section 三: a row labelled only {label}, {doubt}; its values are not placed",
+                row.line,
+                row.values[0][2],
+            )
+        )
         return ()
     rule = f"{label} printed as one row: its 0 is the sum of its sub-rows"
     derived = 0
@@ -1253,41 +1341,21 @@ def _group_row(
     return subrows
 
 
-def _group_uncertain(
-    draft: Draft,
-    template: str,
-    label: str,
-    subrows: tuple[str, ...],
-    row: Row,
-    named: set[str],
-    unlabelled: Sequence[str],
-) -> bool:
-    """Whether a group printed as one row may not be read as its sub-rows' sums (one of
-    them ``named``, or a row of values with no label could be one): then reported, its
-    values not placed."""
+def _group_doubt(
+    template: str, subrows: tuple[str, ...], named: set[str], unlabelled: Sequence[str]
+) -> str | None:
+    """Why a group printed as one row may not be read as its sub-rows' sums (one of them
+    ``named``, or a row of values with no label could be one), if it may not."""
+    if not named.isdisjoint(subrows):
+        return "beside its sub-rows"
     words = [
         normalise_label(alias)
         for key in subrows
         for alias in labels.APPLICATION_ROWS[template][key]
     ]
-    lost = any(not text or any(text in word for word in words) for text in unlabelled)
-    if not lost and named.isdisjoint(subrows):
-        return False
-    draft.find(
-        diagnostic(
-            "values-unplaced",
-            f"section 三: a row labelled only {label}, "
-            + (
-                "beside its sub-rows"
-                if not named.isdisjoint(subrows)
-                else "beside rows of values with no label"
-            )
-            + "; its values are not placed",
-            row.line,
-            row.values[0][2],
-        )
-    )
-    return True
+    if any(not text or any(text in word for word in words) for text in unlabelled):
+        return "beside rows of values with no label"
+    return None
 
 
 def alternatives(rows: Sequence[Row], template: Template, first: Reading) -> Iterable[Reading]:
