@@ -2607,6 +2607,7 @@ class NarrowCells:
     top: bool = False
     spaced: bool = True
     amounts: bool = True
+    merged: bool = False
 
     def write(self, table: Sequence[Sequence[str]]) -> list[str]:
         columns = max(map(len, table), default=0)
@@ -2614,42 +2615,91 @@ class NarrowCells:
             0,
             *(2 * self.wrap + self.gap + at * (self.width + 1 + self.gap) for at in range(columns)),
         ]
-        lines: list[str] = []
-        for row in table:
-            keys = _proactive_columns(row)
-            cells = [
-                self._pieces(cell.strip(), self.wrap if at == 0 else self.width)
-                for at, cell in enumerate(row)
-            ]
-            if keys is not None:
-                cells[1:] = [
-                    self._pieces(
-                        _with_unit(cell.strip(), key),
-                        self.width if self.amounts or key != "amount" else len(cell),
-                    )
-                    for cell, key in zip(row[1:], keys, strict=True)
-                ]
-            if not any(row[1:]):
-                cells = [[row[0].strip()]]  # a sub-table's article: one line over the table
-            tall = max(map(len, cells), default=0)
-            slots: dict[int, list[tuple[int, str]]] = {}
-            for at, pieces in enumerate(cells):
-                first = 0 if self.top else tall - len(pieces)
+        spans = _merged_spans(table) if self.merged else {}
+        rows = [
+            self._cells(row, {column for first, column in spans if first == at})
+            for at, row in enumerate(table)
+        ]
+        talls = [max(map(len, cells), default=0) for cells in rows]
+        for (first, column), last in sorted(spans.items(), key=lambda span: -span[0][1]):
+            pieces = len(self._pieces(table[first][column].strip(), self.wrap))
+            height = sum(talls[first : last + 1])
+            talls[last] += max(pieces - height, 0)  # Word grows the span's last row
+        # Half-line slots: a row as tall as ``tall`` lines holds its cells' lines two slots
+        # apart from its first slot, a cell centred in it a slot lower per line it lacks.
+        bases, base = [], 0
+        for tall in talls:
+            bases.append(base)
+            base += 2 * tall + (2 if self.spaced else 0)
+        slots: dict[int, list[tuple[int, str]]] = {}
+        for at, (cells, tall) in enumerate(zip(rows, talls, strict=True)):
+            for column, pieces in enumerate(cells):
+                first = bases[at] + (0 if self.top else tall - len(pieces))
                 for k, piece in enumerate(pieces):
-                    slots.setdefault(first + 2 * k, []).append((starts[at], piece))
-            for slot in sorted(slots):
-                line = ""
-                for start, piece in slots[slot]:
-                    line += " " * max(start - len(line), 1 if line else 0) + piece
-                lines.append(line)
+                    slots.setdefault(first + 2 * k, []).append((starts[column], piece))
             if self.spaced:
-                lines.append("")
+                slots.setdefault(bases[at] + 2 * tall, [])
+        for (first, column), last in spans.items():
+            pieces = self._pieces(table[first][column].strip(), self.wrap)
+            low, high = bases[first], bases[last] + 2 * (talls[last] - 1)
+            top = low if self.top else low + (high - low - 2 * (len(pieces) - 1)) // 2
+            for k, piece in enumerate(pieces):
+                slots.setdefault(top + 2 * k, []).append((starts[column], piece))
+        lines: list[str] = []
+        for slot in sorted(slots):
+            line = ""
+            for start, piece in sorted(slots[slot]):
+                line += " " * max(start - len(line), 1 if line else 0) + piece
+            lines.append(line)
         return lines
+
+    def _cells(self, row: Sequence[str], merged: set[int]) -> list[list[str]]:
+        """The lines of each cell of ``row`` (none for a cell of ``merged``, its columns
+        whose text spans the rows below, written over them all)."""
+        keys = _proactive_columns(row)
+        cells = [
+            [] if at in merged else self._pieces(cell.strip(), self.wrap if at == 0 else self.width)
+            for at, cell in enumerate(row)
+        ]
+        if keys is not None:
+            cells[1:] = [
+                self._pieces(
+                    _with_unit(cell.strip(), key),
+                    self.width if self.amounts or key != "amount" else len(cell),
+                )
+                for cell, key in zip(row[1:], keys, strict=True)
+            ]
+        if not any(row[1:]):
+            cells = [[row[0].strip()]]  # a sub-table's article: one line over the table
+        return cells
 
     @staticmethod
     def _pieces(text: str, width: int) -> list[str]:
         """``text`` wrapped every ``width`` characters (none for a blank cell)."""
         return [text[at : at + width] for at in range(0, len(text), width)]
+
+
+def _merged_spans(table: Sequence[Sequence[str]]) -> dict[tuple[int, int], int]:
+    """The vertically merged cells of ``table`` as ``render`` gives them (a label's or a
+    header's text, then an empty cell under it in each row it spans, every cell left of
+    that one empty too and a cell right of it not: an empty cell right of a label is the
+    label's own, spanning columns): ``(row, column)`` of the text -> the last row it spans."""
+    spans: dict[tuple[int, int], int] = {}
+    for first, row in enumerate(table):
+        for column, cell in enumerate(row):
+            last = first
+            while (
+                cell.strip()
+                and not is_number(cell.strip())
+                and last + 1 < len(table)
+                and len(table[last + 1]) == len(row)
+                and not any(table[last + 1][: column + 1])
+                and any(table[last + 1][column + 1 :])
+            ):
+                last += 1
+            if last > first:
+                spans[first, column] = last
+    return spans
 
 
 def _with_unit(text: str, key: str) -> str:

@@ -205,16 +205,17 @@ def test_a_group_label_spelt_down_and_a_last_label_past_the_table_are_no_values(
     wrap=st.integers(2, 4),
     top=st.booleans(),
     spaced=st.booleans(),
+    merged=st.booleans(),
 )
 def test_narrow_word_rows_printed_blank_are_never_a_number_nor_wrong(
-    report: gr.Report, wrap: int, top: bool, spaced: bool
+    report: gr.Report, wrap: int, top: bool, spaced: bool, merged: bool
 ) -> None:
     """A sparse report (few applicants, most rows blank) as Word's PDF of narrow cells
     prints it with its zeros blank (``NarrowCells``: labels wrapped every ``wrap``
     characters, each cell at the top of its row or centred in it): no cell wrong, none
     claimed blank where a number is printed, in section 三 (section 二: the property
     below)."""
-    writer = NarrowCells(wrap=wrap, top=top, spaced=spaced, amounts=False)
+    writer = NarrowCells(wrap=wrap, top=top, spaced=spaced, amounts=False, merged=merged)
     text = render(report, writer, blank_zeros=True)
     note(text)
     back = gr.parse(text)
@@ -230,9 +231,10 @@ def test_narrow_word_rows_printed_blank_are_never_a_number_nor_wrong(
     width=st.integers(2, 4),
     top=st.booleans(),
     spaced=st.booleans(),
+    merged=st.booleans(),
 )
 def test_narrow_word_rows_whose_values_stand_at_their_own_heights_are_never_wrong(
-    report: gr.Report, wrap: int, width: int, top: bool, spaced: bool
+    report: gr.Report, wrap: int, width: int, top: bool, spaced: bool, merged: bool
 ) -> None:
     """Any report as Word's PDF of narrow cells prints it with its zeros blank
     (``NarrowCells``): a row's cells centred in it stand on lines of their own where their
@@ -240,7 +242,9 @@ def test_narrow_word_rows_whose_values_stand_at_their_own_heights_are_never_wron
     fewer values than cells. Those each right of the ones before are in their columns'
     order and placed by the rules, as any short row (``rows._short_in_column_order``):
     no cell wrong, none claimed blank where a number is printed."""
-    writer = NarrowCells(wrap=wrap, width=width, top=top, spaced=spaced, amounts=False)
+    writer = NarrowCells(
+        wrap=wrap, width=width, top=top, spaced=spaced, amounts=False, merged=merged
+    )
     text = render(report, writer, blank_zeros=True)
     note(text)
     back = gr.parse(text)

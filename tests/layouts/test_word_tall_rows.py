@@ -526,3 +526,33 @@ def test_a_total_centred_above_its_rows_line_is_never_claimed_blank() -> None:
     assert not total.blank
     assert [back.cell(f"proactive.rules.{key}").value for key in ("made", "published")] == [3, 2]
     assert wrong(back, truth.flat()) == {}
+
+
+#: Found by the thorough profile of ``test_word_blank_rows.py``'s section 二 property
+#: (``NarrowCells``, labels and counts wrapped every three characters): 规范性文件
+#: prints 100件 and 1000件 over its label's two lines, ``规范性  100  100`` / ``文件  件
+#: 0件``, the first count's unit under it, the second's last digit and unit under it.
+UNIT_OVER_A_WRAPPED_COUNT = Path(__file__).parents[1] / "fixtures" / "unit-over-a-wrapped-count.txt"
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "total"),
+    [("100", "0件", 1000), ("400", "0件", 4000), ("12", "3件", 123)],
+    ids=["found", "four-digits", "three-digits"],
+)
+def test_a_unit_under_a_count_beside_the_tail_of_another_is_no_label(
+    head: str, tail: str, total: int
+) -> None:
+    """The unit alone under 本年新公开数量's 100 ends the line of the label's second piece,
+    beside 对外公开总数量's wrapped tail: it is that count's unit, no piece of the label, so
+    the line is the row's and the tail joins its count; stop 103's main read the count's
+    first digits alone (100, 400, 12) and ignored the line as an unknown row."""
+    text = UNIT_OVER_A_WRAPPED_COUNT.read_text(encoding="utf-8")
+    lines = "规范性           100   100\n文件            件     0件"
+    assert lines in text
+    back = gr.parse(
+        text.replace(lines, f"规范性           100   {head}\n文件            件     {tail}")
+    )
+    assert back.cell("proactive.normative_documents.published").value == 100
+    assert back.cell("proactive.normative_documents.total_published").value == total
+    assert back.cell("proactive.rules.made").value == 1

@@ -27,8 +27,15 @@ fewer units than numbers, but two count units or more so are no labels and are l
 shown; a unit alone may end a label: ``性文`` / ``件``). Count units alone on a line
 between two rows' numbers, each row's numbers able to take them all, may be either row's:
 they are no labels, and are left out (a count's unit changes no count; an amount's 元
-stays, as it would change the amount ten thousand times). Units beside a piece of a label
-there are left to the label's rows (``rows._units_below``: the piece tells whose they are).
+stays, as it would change the amount ten thousand times). Units that end the labels of
+a row printing values, under or over none of them, go to the numbers of the row before
+or after that they stand under or over, where the row continues that one's counts
+wrapped in narrow cells (Word's PDF through ``pdftotext -layout``: ``行政  435  0  226`` /
+``许可  项  25件``, 435项 and 22625件): left a label piece, a unit makes the line an
+unknown row and its counts' tails are ignored, or leaves which number the tail ends
+open.
+Units beside a piece of a label there are left to the label's rows (``rows._units_below``:
+the piece tells whose they are).
 """
 
 from __future__ import annotations
@@ -58,6 +65,9 @@ def units_over(rows: Iterable[Row]) -> list[Row]:
             if taken:
                 result[at] = _with_units(_without_units(row, units), taken)
             elif _fewer(units, row):
+                result[at] = _without_units(row, units)
+            elif (wrapped := _wrapped_with(units, result, at)) is not None:
+                result[wrapped[0]] = _with_units(result[wrapped[0]], wrapped[1])
                 result[at] = _without_units(row, units)
             continue
         near = [
@@ -101,6 +111,46 @@ def _plain_units_alone(row: Row) -> tuple[Printed, ...]:
     if row.gaps or not row.values or len(labels) < 2 or len({line for _, line, _ in labels}) != 1:
         return ()
     return labels if all(text in _UNITS for text, _, _ in labels) else ()
+
+
+def _wrapped_with(
+    units: Sequence[Printed], rows: Sequence[Row], at: int
+) -> tuple[int, dict[Printed, Printed]] | None:
+    """The row before or after row ``at`` (which prints values, none under ``units``, the
+    units ending its labels) whose counts row ``at``'s line continues, wrapped in their
+    narrow cells, and each of its numbers printed without a unit that one of ``units``
+    stands right under or over: a number of it printed without one has a count's last
+    digits and unit starting under or over it among row ``at``'s values, and each unit
+    stands under or over a number of it (``行政  435  0  226`` / ``许可  项  25件``, 435项
+    and 22625件; ``规范性  100件  100`` / ``文件  件  0件``, the 件 already the first's). A
+    row printing no such piece (``对外  361`` / ``管理  项  0  6700件``) is left to the label's
+    rows (``rows._units_below``)."""
+    row = rows[at]
+    if any(_beneath(unit, value) for unit in units for value in row.values):
+        return None
+    for near in (at - 1, at + 1):
+        if not 0 <= near < len(rows):
+            continue
+        numbers = [value for value in rows[near].values if value[0][:1].isdigit()]
+        over = [[number for number in numbers if _beneath(unit, number)] for unit in units]
+        if all(len(found) == 1 for found in over) and any(
+            _starts_within(value, number)
+            for number in numbers
+            if number[0].isdigit()
+            for value in row.values
+            if value[0][:1].isdigit() and value[0].lstrip("0123456789") in COUNT_UNITS
+        ):
+            return near, {
+                found[0]: unit
+                for unit, found in zip(units, over, strict=True)
+                if found[0][0].isdigit()
+            }
+    return None
+
+
+def _starts_within(value: Printed, number: Printed) -> bool:
+    """Whether ``value`` starts on the line next to ``number``'s, within its digits."""
+    return abs(value[1] - number[1]) == 1 and number[2] <= value[2] < number[2] + len(number[0])
 
 
 def _counts_only(units: Sequence[Printed]) -> bool:
