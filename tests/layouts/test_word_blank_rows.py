@@ -8,6 +8,7 @@ missing, never read off one piece."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, note
@@ -339,3 +340,54 @@ def test_values_beside_a_group_label_of_a_report_that_contradicts_itself_are_mis
     for column in ("natural_person", "commercial_enterprise", "total"):
         assert _cell(report, f"denied.third_party_rights.{column}") == (None, False), column
     assert any(d.code == "values-unplaced" and "不予公开" in d.message for d in report.diagnostics)
+
+
+#: A count of ``WORD_TALL``'s section 三: its 23 rows print their values on one line each,
+#: in the template's order, seven a line.
+_COUNT = re.compile(r"(?<=\s)\d+(?=\s|$)")
+
+
+def _on_word_tall(values: dict[str, object], blank_zeros: bool) -> str:
+    """``WORD_TALL`` printing ``values`` (section 三's, by key) in its cells: each value
+    line's counts replaced in order, each starting where the page's did (a wider count
+    pushes the rest right), a 0 printed as nothing where ``blank_zeros``."""
+    text = WORD_TALL.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start = next(at for at, line in enumerate(lines) if line.startswith("三、收到"))
+    end = next(at for at, line in enumerate(lines) if line.startswith("四、结转"))
+    rows = [at for at in range(start, end + 1) if len(_COUNT.findall(lines[at])) == 7]
+    keys = [f.key for f in gr.fields("2019") if f.key.startswith("applications.")]
+    assert len(rows) * 7 == len(keys)
+    for row, at in enumerate(rows):
+        line = lines[at]
+        out = line[: _COUNT.search(line).start()]  # type: ignore[union-attr]
+        for found, key in zip(_COUNT.finditer(line), keys[7 * row : 7 * row + 7], strict=True):
+            value = values[key]
+            printed = "" if blank_zeros and value == 0 else str(value)
+            out = (out.ljust(found.start()) if len(out) < found.start() else out + " ") + printed
+        lines[at] = out.rstrip()
+    return "\n".join(lines)
+
+
+@scaled(0.3)
+@given(
+    report=sparse_reports(template="2019", missing=False),
+    blank_zeros=st.booleans(),
+    slip=st.integers(0, 2),
+)
+def test_word_tall_cells_with_any_counts_are_never_wrong_nor_claimed_blank(
+    report: gr.Report, blank_zeros: bool, slip: int
+) -> None:
+    """The real page's section 三 (``WORD_TALL``: values over their labels beside a group
+    label's piece, ``（三）不  2 … 2`` / ``4.保护第三方合法权益``) printing any counts, zeros
+    blank or not, its 总计 of 自然人 printing ``slip`` more than its rows' sum (a report
+    that contradicts itself): no cell wrong, none claimed blank where a number is
+    printed."""
+    truth = {key: value for key, value in report.flat().items() if key.startswith("applications.")}
+    truth["applications.total.natural_person"] += slip  # type: ignore[operator]
+    text = _on_word_tall(truth, blank_zeros)
+    note(text)
+    back = gr.parse(text)
+    printed = {k: None if blank_zeros and v == 0 else v for k, v in truth.items()}
+    assert wrong(back, printed) == {}
+    assert not [k for k, v in truth.items() if v not in (None, 0) and back.cell(k).blank]

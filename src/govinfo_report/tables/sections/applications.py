@@ -888,10 +888,14 @@ def _read_beside(context: _Context, step: _Step, at: int, key: str) -> None:
     )
 
 
-def _bare_beside(context: _Context, step: _Step) -> list[tuple[int, tuple[int, ...]]]:
+def _bare_beside(
+    context: _Context, step: _Step, close: bool = False
+) -> list[tuple[int, tuple[int, ...]]]:
     """The rows (their place in ``draft.given`` and cells) printed with no value on the
     nearest line of a row above or below ``step``'s one line of values, as many cells as
-    its values: the rows whose values those may be (``_beside_bare_label``)."""
+    its values: the rows whose values those may be (``_beside_bare_labels``). Where
+    ``close``, of any width but at most two lines away: a row of fewer values (its blank
+    cells leaving no trace) may be any's next to it."""
     draft = context.draft
     values = step.row.values
     if not values or any(on != values[0][1] for _, on, _ in values):
@@ -906,9 +910,9 @@ def _bare_beside(context: _Context, step: _Step) -> list[tuple[int, tuple[int, .
     return [
         (at, cells)
         for at, (cells, printed, _) in enumerate(draft.given)
-        if len(cells) == len(values)
-        and printed
+        if printed
         and printed[0][1] in nearest
+        and (abs(printed[0][1] - line) <= 2 if close else len(cells) == len(values))
         and not any(text for text, _, _ in printed)
     ]
 
@@ -919,7 +923,7 @@ def _blank_beside(context: _Context, step: _Step) -> None:
     through ``pdftotext -layout`` print ``（三）不  0 … 0`` over ``4.保护第三方合法权益``), so
     they are missing, never claimed printed blank."""
     name = context.template.name
-    for at, cells in _bare_beside(context, step):
+    for at, cells in _bare_beside(context, step, close=True):
         key = next(
             key
             for key in labels.APPLICATION_ROWS[name]
