@@ -1125,6 +1125,39 @@ def test_a_rows_cells_beside_values_that_went_to_no_row_are_not_claimed_blank() 
     assert _proactive(back, "coercive_measures") == (12, 1, 7)
 
 
+#: Section 二's sub-table (五) of a made-up 2019 report in a browser's narrow PDF through
+#: ``pdftotext -layout``, zeros blank: 其他对外管理服务事项's label wrapped over four lines,
+#: its 本年增/减 and 处理决定数量 (0, 0件) on the first, its 上一年项目数量 on the last, beside
+#: the label's last piece alone (``项  {previous}``).
+LAST_PIECE_VALUE = """白沙县商务局2019年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+第二十条第（五）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政许                 0             0
+可          4项                     件
+其他对                 0             0
+外管理                               件
+服务事
+项          {previous}
+三、收到和处理政府信息公开申请情况
+"""
+
+
+@pytest.mark.parametrize("previous", ["1项", "27项", "305项"], ids=["1", "27", "305"])
+def test_a_value_beside_a_tall_labels_last_piece_is_never_claimed_blank(previous: str) -> None:
+    """The label's last piece, ``项``, names no row, and a row that may be split into local
+    sub-rows takes it for one; the row itself printed its values, so the line is no
+    sub-row: its value may be the row's 上一年项目数量, which is missing, never claimed
+    printed blank (stop 103's main claimed it blank and said nothing of the line)."""
+    back = gr.parse(LAST_PIECE_VALUE.format(previous=previous))
+    cell = back.cell("proactive.other_services.previous_items")
+    assert (cell.value, cell.blank) in (((int(previous[:-1])), False), (None, False))
+    assert any("proactive.other_services.previous_items" in d.keys for d in back.diagnostics)
+    assert _proactive(back, "other_services")[1:] == (0, 0)
+    assert _proactive(back, "licensing") == (4, 0, 0)
+
+
 #: Section 二's first sub-table of a made-up 2020 report in a browser's narrow PDF through
 #: ``pdftotext -layout``: a unit printed under a dash (``—`` / ``件``), and under a signed
 #: change (``-3`` / ``项``), beside the label's next piece; 对外公开总数量 (107) wraps its

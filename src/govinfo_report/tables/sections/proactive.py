@@ -168,6 +168,8 @@ def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Rea
         if key not in context.seen:
             context.seen.add(key)
             _sum_subrows(context.draft, template, key, parts)
+        else:
+            _under_a_row_read(context.draft, template, key, parts)
     _run_of_its_sub_table(context, [row for row, _ in taken])
     _out_of_row_order(context, taken, named)
     ahead_of_a_cut_label(
@@ -1876,6 +1878,28 @@ _AMOUNT_LABELS = {
     for name, columns in labels.PROACTIVE_COLUMNS.items()
 }
 _MONEY_UNITS = Memo(_money_unit, _label_chars)
+
+
+def _under_a_row_read(draft: Draft, template: Template, key: str, parts: list[Row]) -> None:
+    """The rows of values taken for local sub-rows of ``key`` (``_subrow``), where ``key``'s
+    own values were read: no sub-rows, but perhaps the last pieces of its label wrapped
+    over lines with a value of its on them (``其他对  0  0`` / ``外管理`` / ``服务事`` /
+    ``项  1项``), so its blank cells are missing, never claimed printed blank."""
+    values = [value for part in parts for value in part.values if value[0]]
+    if not values:
+        return
+    cells = set(template.rows[NAME, key])
+    for at, (given, _, _) in enumerate(draft.given):
+        if given and cells.issuperset(given):
+            blanks_unread(
+                draft,
+                template,
+                at,
+                values[0],
+                f"section 二: {labels.PROACTIVE_ROWS[template.name][key][0]}: a row of values "
+                f"under it whose label names no row ({label_text(parts[0]) or 'none'}, line "
+                f"{parts[0].line}) may print its cells: not read as printed blank",
+            )
 
 
 def _sum_subrows(draft: Draft, template: Template, key: str, parts: list[Row]) -> None:
