@@ -1148,12 +1148,14 @@ LAST_PIECE_VALUE = """白沙县商务局2019年政府信息公开工作年度报
 def test_a_value_beside_a_tall_labels_last_piece_is_never_claimed_blank(previous: str) -> None:
     """The label's last piece, ``项``, names no row, and a row that may be split into local
     sub-rows takes it for one; the row itself printed its values, so the line is no
-    sub-row: its value may be the row's 上一年项目数量, which is missing, never claimed
-    printed blank (stop 103's main claimed it blank and said nothing of the line)."""
+    sub-row: its value may be the row's 上一年项目数量, which is read or missing (said),
+    never claimed printed blank (stop 103's main claimed it blank and said nothing of the
+    line)."""
     back = gr.parse(LAST_PIECE_VALUE.format(previous=previous))
     cell = back.cell("proactive.other_services.previous_items")
     assert (cell.value, cell.blank) in (((int(previous[:-1])), False), (None, False))
-    assert any("proactive.other_services.previous_items" in d.keys for d in back.diagnostics)
+    if cell.value is None:
+        assert any("proactive.other_services.previous_items" in d.keys for d in back.diagnostics)
     assert _proactive(back, "other_services")[1:] == (0, 0)
     assert _proactive(back, "licensing") == (4, 0, 0)
 

@@ -556,3 +556,25 @@ def test_a_unit_under_a_count_beside_the_tail_of_another_is_no_label(
     assert back.cell("proactive.normative_documents.published").value == 100
     assert back.cell("proactive.normative_documents.total_published").value == total
     assert back.cell("proactive.rules.made").value == 1
+
+
+@pytest.mark.parametrize("total", ["100", "37"])
+def test_units_between_two_rows_whose_lower_prints_its_own_are_the_upper_rows(total: str) -> None:
+    """规章's 对外公开总数量 wrapped too (``100  {total}`` / ``规章  1件`` / ``件  件``), its
+    units on the line over 规范性文件's counts, whose own units and tail print under them
+    (``件  0件``): those units are 规章's, not 规范性文件's, whose 1000件 is read whole;
+    stop 103's main gave the units to 规范性文件's counts, ignored the line under them,
+    and read 100 for its 1000."""
+    text = UNIT_OVER_A_WRAPPED_COUNT.read_text(encoding="utf-8")
+    lines = "              100\n规章      1件\n              件\n"
+    assert lines in text
+    back = gr.parse(
+        text.replace(
+            lines, f"              100   {total}\n规章      1件\n              件     件\n"
+        )
+    )
+    assert back.cell("proactive.normative_documents.published").value == 100
+    assert back.cell("proactive.normative_documents.total_published").value == 1000
+    assert back.cell("proactive.rules.made").value == 1
+    assert back.cell("proactive.rules.published").value in (100, None)
+    assert back.cell("proactive.rules.total_published").value in (int(total), None)

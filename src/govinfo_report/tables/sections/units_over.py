@@ -73,7 +73,9 @@ def units_over(rows: Iterable[Row]) -> list[Row]:
         near = [
             index
             for index in (at - 1, at + 1)
-            if 0 <= index < len(result) and (taken := _taken(units, result[index]))
+            if 0 <= index < len(result)
+            and (taken := _taken(units, result[index]))
+            and not (index == at + 1 and _ends_below(taken, result, index))
         ]
         if len(near) == 1:
             taken = _taken(units, result[near[0]])
@@ -151,6 +153,24 @@ def _wrapped_with(
 def _starts_within(value: Printed, number: Printed) -> bool:
     """Whether ``value`` starts on the line next to ``number``'s, within its digits."""
     return abs(value[1] - number[1]) == 1 and number[2] <= value[2] < number[2] + len(number[0])
+
+
+def _ends_below(taken: dict[Printed, Printed], rows: Sequence[Row], at: int) -> bool:
+    """Whether each number of ``taken`` (of row ``at``, units over it) has a piece ending in
+    a count's unit under it on the next row's line (a unit alone, or a wrapped count's last
+    digits and unit): its unit is that one, and the units over it are another count's,
+    wrapped around a row between (``100`` / ``规章  1件`` / ``件`` / ``规范性  100`` /
+    ``文件  件  0件``)."""
+    if at + 1 >= len(rows):
+        return False
+    below = [*rows[at + 1].labels, *rows[at + 1].values]
+    return all(
+        any(
+            piece[0].lstrip("0123456789") in COUNT_UNITS and _beneath(piece, number)
+            for piece in below
+        )
+        for number in taken
+    )
 
 
 def _counts_only(units: Sequence[Printed]) -> bool:
