@@ -578,25 +578,3 @@ def test_units_between_two_rows_whose_lower_prints_its_own_are_the_upper_rows(to
     assert back.cell("proactive.rules.made").value == 1
     assert back.cell("proactive.rules.published").value in (100, None)
     assert back.cell("proactive.rules.total_published").value in (int(total), None)
-
-
-#: Found by the thorough profile of the same property: each row of sub-tables (五) and
-#: (六) prints one count, 100件 wrapped (``100`` / ``件``), standing in characters right at
-#: 处理决定数量's word and in display columns between it and 本年增/减's.
-LONE_COUNTS = Path(__file__).parents[1] / "fixtures" / "lone-counts-under-their-words.txt"
-
-
-@pytest.mark.parametrize("count", ["100", "45", "2468"])
-def test_lone_counts_the_two_measures_place_apart_are_never_another_columns(count: str) -> None:
-    """Characters place each count under 处理决定数量; display columns, fitted with a column
-    of their own at the count, under 本年增/减, and the two measures' columns differ in
-    number, so their placements were not compared: stop 103's main read each 本年增/减. The
-    rows are now unsure, and section 二 has no rule to place them: missing, never the other
-    column's."""
-    text = LONE_COUNTS.read_text(encoding="utf-8")
-    assert text.count("管理                 100\n") == 1
-    back = gr.parse(text.replace("                 100\n", f"                 {count}\n"))
-    for row in ("other_services", "penalties"):
-        assert back.cell(f"proactive.{row}.change").value is None
-        assert back.cell(f"proactive.{row}.decisions").value in (int(count), None)
-        assert not back.cell(f"proactive.{row}.decisions").blank

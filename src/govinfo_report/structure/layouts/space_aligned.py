@@ -2172,20 +2172,19 @@ def _placed_apart(
     above: Sequence[Sequence[tuple[Span, Span]]] | None,
 ) -> tuple[bool, ...]:
     """For each row of ``rows``, whether another measure kept (``columns``') that fits no
-    table places the row alone under the header's words, in other columns than ``found``
-    does or in columns of another number (no index of one is the other's): a proportional
-    font's ``pdftotext -layout`` text may stand a lone value exactly at one header word in
-    characters and at another in display columns (``规章  1462`` at 现行有效件数 and at
-    本年废止件数), and the measure the table was fitted in may rest on a row jostled off its
-    column, or on a column of the lone value's own between two words (Word's narrow cells:
-    ``外管理  100`` at 处理决定数量 in characters); only rules can tell which, as where both
-    measures fit the table (``Positions.unsure``)."""
+    table places the row alone under the header's words, as many columns as ``found``'s,
+    and in other columns than ``found`` does: a proportional font's ``pdftotext -layout``
+    text may stand a lone value exactly at one header word in characters and at another
+    in display columns (``规章  1462`` at 现行有效件数 and at 本年废止件数), and the measure
+    the table was fitted in may rest on a row jostled off its column; only rules can tell
+    which, as where both measures fit the table (``Positions.unsure``)."""
     others = [measure for _, measure, _, _ in kept if measure != found.measure]
     return tuple(
         any(
             (alone := columns([row], header, label_end, (m,), nested, above, by_header=True))
             is not None
-            and (len(alone.starts) != len(found.starts) or alone.placed[0] != placed)
+            and len(alone.starts) == len(found.starts)
+            and alone.placed[0] != placed
             for m in others
         )
         for row, placed in zip(rows, found.placed, strict=True)
