@@ -578,3 +578,50 @@ def test_units_between_two_rows_whose_lower_prints_its_own_are_the_upper_rows(to
     assert back.cell("proactive.rules.made").value == 1
     assert back.cell("proactive.rules.published").value in (100, None)
     assert back.cell("proactive.rules.total_published").value in (int(total), None)
+
+
+#: Found by the thorough profile of the same property: each row of sub-tables (五) and
+#: (六) prints one count, 100件 wrapped (``100`` / ``件``), standing in characters right at
+#: 处理决定数量's word and in display columns between it and 本年增/减's.
+LONE_COUNTS = Path(__file__).parents[1] / "fixtures" / "lone-counts-under-their-words.txt"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lone counts the two measures place in columns of different numbers: display "
+    "columns make a column of the count's own, and its index is not compared with "
+    "characters' (docs/accuracy.md, 'Left at stop 104')",
+)
+def test_lone_counts_the_two_measures_place_apart_are_never_another_columns() -> None:
+    """Characters place each count under 处理决定数量; display columns, fitted with a column
+    of their own at the count, under 本年增/减: read as 本年增/减's, never said."""
+    back = gr.parse(LONE_COUNTS.read_text(encoding="utf-8"))
+    for row in ("other_services", "penalties"):
+        assert back.cell(f"proactive.{row}.change").value is None
+        assert back.cell(f"proactive.{row}.decisions").value in (100, None)
+
+
+#: Found by the thorough profile of the same property: 规范性文件 prints 1000件 and 100件
+#: wrapped (``规范性  100  [blank]  100`` / ``文件  0件  [blank]  件``), and no row after it
+#: in section 二 prints a value (all zeros, left blank).
+UNIT_ENDING_A_WRAPPED_LINE = (
+    Path(__file__).parents[1] / "fixtures" / "unit-ending-a-wrapped-line.txt"
+)
+
+
+@pytest.mark.parametrize(("head", "tail", "made"), [("100", "0件", 1000), ("23", "4件", 234)])
+def test_a_wrapped_line_ending_in_a_unit_alone_stays_in_its_table(
+    head: str, tail: str, made: int
+) -> None:
+    """The line of the counts' rests ends in a unit alone (``件``, 对外公开总数量's), which no
+    value pattern ended: the table's lines stopped before it, and 本年新制作数量 was read off
+    its first line alone (stop 103's main: 100 for 1000, 23 for 234). Now the line is the
+    table's: the count is read whole or missing, never its head."""
+    text = UNIT_ENDING_A_WRAPPED_LINE.read_text(encoding="utf-8")
+    lines = "规范性     100         100\n文件      0件          件"
+    assert lines in text
+    back = gr.parse(
+        text.replace(lines, f"规范性     {head.ljust(12)}100\n文件      {tail.ljust(13)}件")
+    )
+    assert back.cell("proactive.normative_documents.made").value in (made, None)
+    assert back.cell("proactive.normative_documents.total_published").value in (100, None)

@@ -50,10 +50,15 @@ from .base import (
 )
 
 #: A value ending a line after a label or another value, across spaces; a number with its
-#: unit apart only after a column's gap (two spaces or more: prose puts one). The spaces
-#: before it are looked behind at, after a lookahead on its first character: a line wide
-#: with spaces (pandoc, ``pdftotext -layout``) is then tried only where a value may start.
-_LAST_VALUE = rf"(?={VALUE_START})(?:(?<=[^\S\t]){VALUE}|(?<=[^\S\t]{{2}}){VALUE_APART})[^\S\t]*$"
+#: unit apart only after a column's gap (two spaces or more: prose puts one), and count
+#: units alone after it so (the units of counts on the line above, wrapped in narrow cells:
+#: ``文件  0件  件``). The spaces before it are looked behind at, after a lookahead on its
+#: first character: a line wide with spaces (pandoc, ``pdftotext -layout``) is then tried
+#: only where a value may start.
+_LAST_VALUE = (
+    rf"(?={VALUE_START})(?:(?<=[^\S\t]){VALUE}|(?<=[^\S\t]{{2}}){VALUE_APART})"
+    rf"(?:[^\S\t]{{2,}}(?:{'|'.join(COUNT_UNITS)}))*[^\S\t]*$"
+)
 _ROW = re.compile(rf"\S[^\S\t]*{_LAST_VALUE}")
 #: A unit alone, which heads no column: ``pdftotext -layout`` prints a count's unit on the
 #: line below it in a narrow cell (``258`` / ``项``), under the value, not the header.
