@@ -32,8 +32,7 @@ a row printing values, under or over none of them, go to the numbers of the row 
 or after that they stand under or over, where the row continues that one's counts
 wrapped in narrow cells (Word's PDF through ``pdftotext -layout``: ``行政  435  0  226`` /
 ``许可  项  25件``, 435项 and 22625件): left a label piece, a unit makes the line an
-unknown row and its counts' tails are ignored, or leaves which number the tail ends
-open.
+unknown row and its counts' tails are ignored, or leaves which number the tail ends open.
 Units beside a piece of a label there are left to the label's rows (``rows._units_below``:
 the piece tells whose they are).
 """
@@ -140,7 +139,7 @@ def _wrapped_with(
             for number in numbers
             if number[0].isdigit()
             for value in row.values
-            if value[0][:1].isdigit() and value[0].lstrip("0123456789") in COUNT_UNITS
+            if value[0][:1].isdigit() and _ends_in_a_unit(value[0])
         ):
             return near, {
                 found[0]: unit
@@ -165,12 +164,14 @@ def _ends_below(taken: dict[Printed, Printed], rows: Sequence[Row], at: int) -> 
         return False
     below = [*rows[at + 1].labels, *rows[at + 1].values]
     return all(
-        any(
-            piece[0].lstrip("0123456789") in COUNT_UNITS and _beneath(piece, number)
-            for piece in below
-        )
+        any(_ends_in_a_unit(piece[0]) and _beneath(piece, number) for piece in below)
         for number in taken
     )
+
+
+def _ends_in_a_unit(text: str) -> bool:
+    """Whether ``text`` is a count's unit, alone or after digits (a wrapped count's rest)."""
+    return text.lstrip("0123456789") in COUNT_UNITS
 
 
 def _counts_only(units: Sequence[Printed]) -> bool:
