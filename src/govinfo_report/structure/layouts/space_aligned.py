@@ -2291,8 +2291,9 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
     and at as many as the wide characters left of them on each line vary in display
     columns. ``columns`` passes the lines above the first value where it has them: the
     row labels' one-character pieces below (``三`` / ``、`` / ``本``, section 三's group
-    label) are no column's header. A header with no such characters is written two
-    characters a line (``_staggered``)."""
+    label) are no column's header. A header with no such characters, or with them at as
+    many offsets in each measure, is written two or three characters a line
+    (``_staggered``)."""
     if len(measures) < 2:
         return measures
     lines = [[spans for spans in head if spans[1][1] - spans[1][0] == 1] for head in header]
@@ -2305,13 +2306,15 @@ def _spelt(header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int
         for measure in measures
     }
     fewest = min(offsets.values())
+    if all(count == fewest for count in offsets.values()):
+        return _staggered(header, measures)
     return [measure for measure in measures if offsets[measure] == fewest]
 
 
 def _staggered(
     header: Sequence[Sequence[tuple[Span, Span]]], measures: Sequence[int]
 ) -> Sequence[int]:
-    """``measures`` less those in which more pairs of the header's words of two characters
+    """``measures`` less those in which more pairs of the header's words of three characters
     or fewer, on two lines, overlap staggered (neither their starts, their ends nor their
     centres within ``_SLACK``) than in another. A narrow column's header wrapped two
     characters a line stands at one offset in the text's measure, and two columns' words
@@ -2319,15 +2322,18 @@ def _staggered(
     them by unlike amounts: Word's PDF through ``pdftotext -layout`` prints the label
     column's note on some header lines (``项之和，等于第三项  社会  法律  总计``), and in
     display columns 社会 (48-52) overlaps 公益 (46-50) on a line below, so a count under
-    其他 stood under 社会 there (bed 8517 page 18). Wider words (group heads over several
-    columns) overlap their columns' words in any measure."""
+    其他 stood under 社会 there (bed 8517 page 18); Word's narrow cells wrap section 二's
+    sub-table headers three characters a line, ``本年增`` over ``/减`` and ``处理决`` over
+    ``定数量`` at one offset in characters, askew in display columns, where a count under
+    定数量 stood between two columns' words. Wider words (group heads over several
+    columns: 申请人情况) overlap their columns' words in any measure."""
     counts: dict[int, int] = {}
     for measure in measures:
         words = sorted(
             (spans[measure], at)
             for at, head in enumerate(header)
             for spans in head
-            if spans[1][1] - spans[1][0] <= 2
+            if spans[1][1] - spans[1][0] <= 3
         )
         count = 0
         for index, ((start, end), line) in enumerate(words):
@@ -2444,8 +2450,11 @@ def _blank_before(
 ) -> list[int]:
     """Where the columns headed by words that start from ``start`` to before ``end`` (in
     ``measure``) start: the words' positions on the header line that has most of them (a
-    header word wrapped over two lines heads one column)."""
-    return max(
+    header word wrapped over two lines heads one column), or the header's words' unwrapped
+    (``_wrapped_words``) where those are more: a column's word may stand on lines of its
+    own, beside no other column's (``上一年`` / ``项目数`` / ``量`` a line above and below
+    ``本年增`` / ``/减``)."""
+    on_a_line = max(
         (
             _distinct(
                 sorted(at for (at, _) in (word[measure] for word in head) if start <= at < end),
@@ -2456,6 +2465,10 @@ def _blank_before(
         key=len,
         default=[],
     )
+    unwrapped = _distinct(
+        sorted(at for at, _ in _wrapped_words(header, measure) if start <= at < end), _SLACK
+    )
+    return max(on_a_line, unwrapped, key=len)
 
 
 def _clusters(rows: Sequence[Sequence[Span]]) -> tuple[list[_Cluster], list[list[int]]] | None:

@@ -159,10 +159,15 @@ def _ends_below(taken: dict[Printed, Printed], rows: Sequence[Row], at: int) -> 
     a count's unit under it on the next row's line (a unit alone, or a wrapped count's last
     digits and unit): its unit is that one, and the units over it are another count's,
     wrapped around a row between (``100`` / ``规章  1件`` / ``件`` / ``规范性  100`` /
-    ``文件  件  0件``)."""
-    if at + 1 >= len(rows):
-        return False
-    below = [*rows[at + 1].labels, *rows[at + 1].values]
+    ``文件  件  0件``). The pieces under it are those of every row on that line: the layout
+    may start a row at a unit right of a value (``文件  0件  件``, the last 件 a row's)."""
+    under = {number[1] + 1 for number in taken}
+    below = []
+    for row in rows[at + 1 :]:
+        pieces = (*row.labels, *row.values)
+        if min((line for _, line, _ in pieces), default=0) > max(under, default=0):
+            break
+        below += [piece for piece in pieces if piece[1] in under]
     return all(
         any(_ends_in_a_unit(piece[0]) and _beneath(piece, number) for piece in below)
         for number in taken
