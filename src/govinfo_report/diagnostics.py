@@ -184,6 +184,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "the rules cannot all hold with the printed values; cells the text does not give are "
         "derived only where every way of dropping one rule agrees",
     ),
+    "blank-contradicted": (
+        "warning",
+        "cells read as printed blank that the rules make another number than 0: a value may "
+        "have been lost (a line moved away), so they are missing, not blank",
+    ),
     "extra-values": ("warning", "a row printed more values than the template has columns"),
     "group-row": (
         "warning",
@@ -278,6 +283,7 @@ MISSING_CAUSES: frozenset[str] = frozenset(
         "collapsed-cell",
         "search-budget",
         "rules-contradict",
+        "blank-contradicted",
         "group-row",
         "invalid-value",
         "table-read-in-blocks",

@@ -84,6 +84,7 @@ def resolve(
             work.origins[cell] = "missing"
         for cell in reading.blank:
             work.origins[cell], work.raws[cell] = "blank", ""
+        work.label_alone.update(reading.blank)
         for total in reading.sums:
             kind = template.fields[total.cell].kind
             parts = [convert(text, kind, None)[0] for text, _, _ in total.parts]
@@ -910,6 +911,9 @@ class _Work:
         self.positions: list[tuple[int, int] | None] = [None] * size
         self.rules: list[str | None] = [None] * size
         self.findings: list[Diagnostic] = []
+        #: The cells read printed blank because their row's label stands with no value at
+        #: all (``Reading.blank``): no place in the text shows them empty.
+        self.label_alone: set[int] = set()
         #: The cells the solver derived, named once every value is known (``_name``): each
         #: with the rules that may name it, by cell, and the rules of the unit that placed it
         #: (its own row's, in the catalogue's order, first; ``None`` for a lost cell).
@@ -1129,15 +1133,70 @@ class _Work:
         self, lost: Sequence[int], blanks: Sequence[int], outcome: solver.Outcome
     ) -> None:
         """The ``lost`` cells every solution agrees on, derived; a printed blank (of
-        ``blanks``) only where the rules prove it is 0 (never another number)."""
+        ``blanks``) only where the rules prove it is 0 (never another number). A row read
+        printed blank because its label stands with no value (``label_alone``), whose cells
+        the rules prove another number, is no blank the reading can claim: its values may
+        stand elsewhere (a line moved away), or the report contradicts itself, and the rules
+        cannot tell which (``_not_blank``). A cell seen empty in its place (a grid's, a
+        space-aligned gap, a dash) is printed blank whatever the rules say: reports leave
+        their 总计 column blank."""
         for cell in lost:
             agreed = outcome.agreed.get(cell)
             if agreed is not None:
                 self.derive_solved(cell, agreed.value)
+        contradicted: dict[int, Value | None] = {}
+        unsettled = []
         for cell in blanks:
             agreed = outcome.agreed.get(cell)
             if agreed is not None and agreed.value == 0:
                 self.derive_solved(cell, 0)
+            elif cell in self.label_alone:
+                if agreed is None:
+                    unsettled.append(cell)
+                else:
+                    contradicted[cell] = agreed.value
+        contradicted.update(dict.fromkeys(self._refuted_together(unsettled)))
+        if contradicted:
+            self._not_blank(contradicted)
+
+    def _refuted_together(self, cells: Sequence[int]) -> set[int]:
+        """Those of ``cells`` (read printed blank by their label alone, which the rules do
+        not settle one by one) that a rule through them breaks with all of them 0 and every
+        other cell of it known: two rows whose value lines moved away, in one column whose
+        total leaves 2 for them, are not both blank, and which is not is not shown."""
+        if not cells:
+            return set()
+        values = list(self.values)
+        for cell in cells:
+            values[cell] = 0
+        refuted: set[int] = set()
+        for cell in cells:
+            for rule in self.rule_set.by_cell.get(cell, ()):
+                if violated(rule, values):
+                    refuted.update(set(cells).intersection((*rule.left, *rule.right)))
+        return refuted
+
+    def _not_blank(self, contradicted: dict[int, Value | None]) -> None:
+        """The printed blanks of ``contradicted`` missing, with what the rules make each
+        (``None``: a number they do not settle)."""
+        fields = self.template.fields
+        cells = sorted(contradicted)
+        for cell in cells:
+            self.origins[cell], self.raws[cell] = "missing", None
+        made = ", ".join(
+            f"{fields[cell].row_label} {fields[cell].column_label}"
+            + ("" if contradicted[cell] is None else f" {contradicted[cell]}")
+            for cell in cells
+        )
+        self.findings.append(
+            diagnostic(
+                "blank-contradicted",
+                f"cells read as printed blank that the rules make other numbers than 0 "
+                f"({made}): their values may stand elsewhere in the text, or the report "
+                "contradicts itself; left missing",
+                keys=tuple(fields[cell].key for cell in cells),
+            )
+        )
 
     def _unassumed(
         self,
