@@ -653,3 +653,29 @@ def test_a_unit_under_a_count_wrapped_around_a_row_is_not_the_next_rows() -> Non
     assert back.cell("proactive.normative_documents.published").value in (100, None)
     assert back.cell("proactive.rules.published").value in (100, None)
     assert back.cell("proactive.rules.made").value is None
+
+
+#: Found by the thorough profile of the section 二 property (stop 105): 行政处罚 prints
+#: 10项 beside its label, 行政强制 4010件 wrapped over three lines centred on its label of
+#: two (``40`` / ``行政`` / ``10`` / ``强制`` / ``件``), each other cell blank.
+WRAPPED_AROUND_A_LABEL = (
+    Path(__file__).parents[1] / "fixtures" / "count-wrapped-around-a-two-line-label.txt"
+)
+
+
+def test_a_count_wrapped_around_a_label_of_two_lines_is_not_the_row_aboves() -> None:
+    """The count's first line stands between the two rows' labels, over its rest: stop
+    104's main read 40 as 行政处罚's 处理决定数量, silently. It may be that row's 40 and
+    行政强制's 10件, or 行政强制's 4010件; section 二 has no rule to tell, so both rows are
+    missing and said, as where the rest stands right below the label
+    (``proactive._wrapped_over_label``)."""
+    text = WRAPPED_AROUND_A_LABEL.read_text(encoding="utf-8")
+    assert "行政    10\n处罚    项\n                40\n行政\n                10\n强制\n" in text
+    back = gr.parse(text)
+    assert back.cell("proactive.penalties.decisions").value is None
+    assert back.cell("proactive.coercive_measures.decisions").value in (4010, None)
+    said = [d for d in back.diagnostics if d.code == "values-unplaced" and d.line in (43, 45)]
+    assert {key for d in said for key in d.keys} >= {
+        "proactive.penalties.decisions",
+        "proactive.coercive_measures.decisions",
+    }

@@ -470,8 +470,10 @@ def _wrapped_over_label(
     ``行政强制`` / ``0``). ``pdftotext -layout`` wraps a count too wide for its narrow cell
     over the lines around its row's line, so the lines are the row above's 100 and this
     row's 0, or this row's 1000 with the row above printing nothing, and section 二 has no
-    rule to tell them apart. Lines apart (lynx's cells, an empty line between) are no
-    wrapped count."""
+    rule to tell them apart; so too where the count's rest ends in its unit (``40`` /
+    ``行政强制`` / ``10件``, 4010件 centred on a label of two lines, which the row read
+    apart too, ``行政`` a row of its own before it). Lines apart (lynx's cells, an empty
+    line between) are no wrapped count."""
     doubtful: set[int] = set()
     for at in range(1, len(taken)):
         below = taken[at][0]
@@ -485,21 +487,24 @@ def _wrapped_over_label(
         printed = [value for value in below.values if value[0]]
         if not printed or printed[0][1] != last + 1 or not _in_a_column(below, printed[:1]):
             continue  # its first count is not on the line right below its label, in a column
-        above, first = taken[at - 1][0], min(lines)
+        before = at - 1  # past rows of labels alone (a piece of this row's label apart)
+        while before and not taken[before][0].values:
+            before -= 1
+        above, first = taken[before][0], min(lines)
         uppers = [value for value in above.values if value[0] and value[1] == first - 1]
         lowers = [value for value in printed if value[1] == last + 1]
         if not (
             uppers
             and printed[: len(lowers)] == lowers
             and _counts_apart(above, uppers)
-            and _counts_apart(below, lowers)
+            and _counts_apart(below, lowers, units=True)
             and _in_a_column(below, lowers)
             and all(any(_under(lower, upper) for upper in uppers) for lower in lowers)
         ):
             continue
         upper = " ".join(text for text, _, _ in uppers)
         lower = " ".join(text for text, _, _ in lowers)
-        for index, row, said in ((at - 1, above, uppers[0]), (at, below, lowers[0])):
+        for index, row, said in ((before, above, uppers[0]), (at, below, lowers[0])):
             found = named[index]
             context.seen.update(found.keys)
             if found.cells and index not in doubtful:
@@ -718,14 +723,17 @@ def _piece_of(key: tuple[str, str]) -> tuple[str, ...]:
 _PIECE_OF: Memo[tuple[str, str], tuple[str, ...]] = Memo(_piece_of, lambda key: len(key[1]))
 
 
-def _counts_apart(row: Row, values: Sequence[Printed]) -> bool:
+def _counts_apart(row: Row, values: Sequence[Printed], units: bool = False) -> bool:
     """``values`` (``row``'s, on one line) are counts on a line of their own below ``row``'s
-    labels."""
+    labels; ``units``: a count may end in its unit (``10件``)."""
     line = values[0][1]
     return (
         bool(row.labels)
         and max(at for _, at, _ in row.labels) < line
-        and all(text.isdigit() for text, _, _ in values)
+        and all(
+            text.isdigit() or (units and text[:-1].isdigit() and text[-1:] in labels.COUNT_UNITS)
+            for text, _, _ in values
+        )
         and not any(at == line for _, at, _ in row.labels)
     )
 
