@@ -207,11 +207,12 @@ def _parse(given: Source, forced: layouts.Layout | None) -> Report:
         given = attrs.evolve(given, lines=ungridded.lines, no_breaks=kept)
     skel, restored = _structure(given)
     regions = {name: skel.tables(SECTIONS[name].NUMBER) for name in SECTIONS}
-    front, doubt = metadata.report_front(skel)
+    spans = [span for spans in regions.values() for span in spans]
+    hits = templates.markers(skel, spans)
+    front, doubt = metadata.report_front(skel, templates.shown(hits))
     lost = rebreak.lost(given.lines) if restored is None and not any(regions.values()) else None
     _refuse_no_report(given, skel, any(regions.values()), front, lost)
-    spans = [span for spans in regions.values() for span in spans]
-    template, odd = templates.detect(skel, spans, front.year, front.line)
+    template, odd = templates.detect(skel, hits, front.year, front.line)
     read = read_tables(skel, regions, template, forced, _rebroken(regions, restored, forced))
     stated = statements.find(skel.opening_prose, template.name)
     resolved = resolve(

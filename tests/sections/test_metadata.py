@@ -579,6 +579,52 @@ def test_a_link_to_an_earlier_report_above_a_report_without_its_title_is_not_its
     assert "the year is missing" in why
 
 
+@pytest.mark.parametrize(("year", "link"), [(2019, 2025), (2020, 2021)])
+def test_a_link_to_a_report_of_the_later_template_above_a_report_without_its_title_is_not_its_year(
+    year: int, link: int
+) -> None:
+    """A page's link to the body's report of a later year above a text whose title was
+    dropped (trafilatura): the period sentence, section 一's opening and the year before the
+    signature name the report's year, and its tables print the 2019 template's labels, not
+    those of the link's year (``damage_real.py --seed 105``'s links above
+    ``15-header-span-mismatch``'s trafilatura text read 2025 for 2019)."""
+    back = _own_title_lost("2019", year, "dropped", link)
+    assert back.year is None  # never the link's
+    (why,) = _ambiguous(back)
+    assert f"names {link}, the period sentence {year}, as does" in why
+    assert "section 一's opening sentence and the tables' labels (the 2019 template)" in why
+
+
+def test_a_link_to_a_later_report_of_the_same_template_is_kept_and_told() -> None:
+    """The same, the link's year of the report's template: nothing but the period, the
+    opening and the signature tells the link from a copy's title edited ahead, and the
+    title's year stands, told (docs/model.md)."""
+    back = _own_title_lost("2021", 2023, "dropped", 2025)
+    assert back.year == 2025
+    assert "the title's year is kept" in _ambiguous(back)[0]
+
+
+def test_a_copys_title_edited_ahead_with_its_signature_keeps_its_year() -> None:
+    """A report copied from last year's, its title and signature dated ahead, its period
+    sentence and opening left: the title's year stands, told (a link above a lost title
+    would not date the signature ahead too)."""
+    report = gr.Report.from_values(
+        {field.key: 1 for field in gr.fields("2021")},
+        template="2021",
+        organisation="龙泉县卫生健康局",
+        year=2023,
+        published=datetime.date(2024, 1, 20),
+        overview=(
+            "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"
+            "2022年，龙泉县卫生健康局依法做好政府信息公开工作。"
+        ),
+    )
+    back = gr.parse(gr.render(report))
+    assert back.year == 2023
+    assert "names 2023, the period sentence 2022, as does" not in _ambiguous(back)[0]
+    assert "the title's year is kept" in _ambiguous(back)[0]
+
+
 @pytest.mark.parametrize(("template", "year"), [("2019", 2020), ("2021", 2023)])
 def test_a_link_to_a_later_report_below_a_breadcrumb_is_not_the_year(
     template: str, year: int

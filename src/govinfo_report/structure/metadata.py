@@ -317,7 +317,11 @@ def front(lines: Sequence[str]) -> Front:
 
 
 def settled(
-    front: Front, period: int | None, signed: datetime.date | None, opened: int | None
+    front: Front,
+    period: int | None,
+    signed: datetime.date | None,
+    opened: int | None,
+    shown: str | None = None,
 ) -> tuple[Front, str | None]:
     """``front`` with its year settled where its titles name several years (a page's links
     to the body's reports of other years above the title), and why, if it had to be: the
@@ -329,7 +333,10 @@ def settled(
     section 一 opens with (``opened``: ``2022年，某县某局依法…``) is the period sentence's as
     well, the only title may be a page's link to another year's report above a text whose
     own title was lost: the year is missing then (a copy's title is edited ahead), as it is
-    where a page's navigation (``navigated``) stands above the only title."""
+    where a page's navigation (``navigated``) stands above the only title. A later year is
+    missing too where both name the period's and the tables' labels (``shown``: the
+    template whose labels alone they print) are the period's template and not the title's:
+    a copy edited ahead keeps its old tables, but not over years of another template."""
     years = sorted({year for _, year, _ in front.titles})
     if len(years) < 2:
         if period is not None and front.year is not None and period != front.year:
@@ -342,8 +349,14 @@ def settled(
                 )
                 if year == period
             ]
+            if (
+                len(agree) == 2
+                and shown is not None
+                and template_of_year(period) == shown != template_of_year(front.year)
+            ):
+                agree.append(f"the tables' labels (the {shown} template)")
             # A copy's title is edited ahead; a page's links stand among its navigation.
-            if (agree and front.year < period) or front.navigated:
+            if (agree and front.year < period) or len(agree) == 3 or front.navigated:
                 also = f", as does {' and '.join(agree)}" if agree else ""
                 nav = "; a page's navigation stands above the report" if front.navigated else ""
                 return front._replace(year=None), (
@@ -836,7 +849,7 @@ def legacy(lines: Sequence[str]) -> bool:
     return len(found) >= LEGACY_EVIDENCE
 
 
-def report_front(skel: Skeleton) -> tuple[Front, list[Diagnostic]]:
+def report_front(skel: Skeleton, shown: str | None = None) -> tuple[Front, list[Diagnostic]]:
     """What the front block tells of the report, its year settled by the report's own period
     sentence where the block's titles disagree (``settled``; the doubt told as
     ``year-ambiguous``); where it prints no title (trafilatura drops it, ``title-missing``),
@@ -857,7 +870,7 @@ def report_front(skel: Skeleton) -> tuple[Front, list[Diagnostic]]:
     opened = (
         opening_year(opening) if period is not None and found.year not in (None, period) else None
     )
-    found, why = settled(found, period, signed, opened)
+    found, why = settled(found, period, signed, opened, shown)
     doubt = [] if why is None else [diagnostic("year-ambiguous", why, found.line)]
     if left:
         doubt.append(

@@ -13,10 +13,24 @@ from . import metadata
 from .skeleton import Skeleton
 
 
+def markers(skel: Skeleton, spans: Sequence[range]) -> metadata.Hits:
+    """The labels of either template the tables at ``spans`` print, by template."""
+    return metadata.template_markers(
+        list(chain.from_iterable(range(span.start + 1, span.stop + 1) for span in spans)),
+        skel.spanned(spans),
+    )
+
+
+def shown(hits: metadata.Hits) -> str | None:
+    """The template whose labels alone the tables print (``markers``), if one is."""
+    present = [name for name, found in hits.items() if found]
+    return present[0] if len(present) == 1 else None
+
+
 def detect(
-    skel: Skeleton, spans: Sequence[range], year: int | None, title_line: int | None
+    skel: Skeleton, hits: metadata.Hits, year: int | None, title_line: int | None
 ) -> tuple[Template, list[Diagnostic]]:
-    """The template the labels of the tables at ``spans`` show, and what was odd about it.
+    """The template the labels of the tables show (``markers``), and what was odd about it.
     A report showing neither is legacy if its year is before 2019, or if it states no year
     and has the headings of those reports; a report dated 2019 or later is never refused. A
     mix is read by the year's template when it is one of them, else by the majority of
@@ -25,10 +39,6 @@ def detect(
     Raises:
         LegacyReportError: a report from before 2019 (``title_line``: its title's line).
     """
-    hits = metadata.template_markers(
-        list(chain.from_iterable(range(span.start + 1, span.stop + 1) for span in spans)),
-        skel.spanned(spans),
-    )
     present = [name for name, found in hits.items() if found]
     of_year = metadata.template_of_year(year)
     if not present:
