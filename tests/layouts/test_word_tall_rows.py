@@ -663,17 +663,31 @@ WRAPPED_AROUND_A_LABEL = (
 )
 
 
-def test_a_count_wrapped_around_a_label_of_two_lines_is_not_the_row_aboves() -> None:
+#: 行政处罚 and 行政强制 as the fixture prints them; and with 行政强制 printing 1项 beside the
+#: rest of 1000件 (``10`` / ``1项  00`` / ``件``), found by the same profile run again.
+PRINTED = "行政    10\n处罚    项\n                40\n行政\n                10\n强制\n"
+BESIDE = "行政    10\n处罚    项\n                10\n行政\n      1项        00\n强制\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "made", "previous"),
+    [(PRINTED, 4010, None), (BESIDE, 1000, 1)],
+    ids=["printed", "beside another count"],
+)
+def test_a_count_wrapped_around_a_label_of_two_lines_is_not_the_row_aboves(
+    lines: str, made: int, previous: int | None
+) -> None:
     """The count's first line stands between the two rows' labels, over its rest: stop
-    104's main read 40 as 行政处罚's 处理决定数量, silently. It may be that row's 40 and
-    行政强制's 10件, or 行政强制's 4010件; section 二 has no rule to tell, so both rows are
-    missing and said, as where the rest stands right below the label
+    104's main read 40 (10) as 行政处罚's 处理决定数量, silently. It may be that row's
+    count and 行政强制's rest, or 行政强制's count wrapped; section 二 has no rule to tell,
+    so both rows are missing and said, as where the rest stands right below the label
     (``proactive._wrapped_over_label``)."""
     text = WRAPPED_AROUND_A_LABEL.read_text(encoding="utf-8")
-    assert "行政    10\n处罚    项\n                40\n行政\n                10\n强制\n" in text
-    back = gr.parse(text)
+    assert PRINTED in text
+    back = gr.parse(text.replace(PRINTED, lines))
     assert back.cell("proactive.penalties.decisions").value is None
-    assert back.cell("proactive.coercive_measures.decisions").value in (4010, None)
+    assert back.cell("proactive.coercive_measures.decisions").value in (made, None)
+    assert back.cell("proactive.coercive_measures.previous_items").value in (previous, None)
     said = [d for d in back.diagnostics if d.code == "values-unplaced" and d.line in (43, 45)]
     assert {key for d in said for key in d.keys} >= {
         "proactive.penalties.decisions",

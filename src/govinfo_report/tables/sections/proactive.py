@@ -472,8 +472,9 @@ def _wrapped_over_label(
     row's 0, or this row's 1000 with the row above printing nothing, and section 二 has no
     rule to tell them apart; so too where the count's rest ends in its unit (``40`` /
     ``行政强制`` / ``10件``, 4010件 centred on a label of two lines, which the row read
-    apart too, ``行政`` a row of its own before it). Lines apart (lynx's cells, an empty
-    line between) are no wrapped count."""
+    apart too, ``行政`` a row of its own before it), and where the row prints another
+    count beside the rest, under no count above (``10`` / ``行政强制`` / ``1项  00件``).
+    Lines apart (lynx's cells, an empty line between) are no wrapped count."""
     doubtful: set[int] = set()
     for at in range(1, len(taken)):
         below = taken[at][0]
@@ -492,14 +493,14 @@ def _wrapped_over_label(
             before -= 1
         above, first = taken[before][0], min(lines)
         uppers = [value for value in above.values if value[0] and value[1] == first - 1]
-        lowers = [value for value in printed if value[1] == last + 1]
+        beneath = [value for value in printed if value[1] == last + 1]
+        lowers = [value for value in beneath if any(_under(value, upper) for upper in uppers)]
         if not (
-            uppers
-            and printed[: len(lowers)] == lowers
+            lowers
+            and printed[: len(beneath)] == beneath
             and _counts_apart(above, uppers)
-            and _counts_apart(below, lowers, units=True)
-            and _in_a_column(below, lowers)
-            and all(any(_under(lower, upper) for upper in uppers) for lower in lowers)
+            and _counts_apart(below, beneath, units=True)
+            and _in_a_column(below, beneath)
         ):
             continue
         upper = " ".join(text for text, _, _ in uppers)
