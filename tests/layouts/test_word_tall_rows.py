@@ -700,16 +700,18 @@ def test_a_count_wrapped_around_a_label_of_two_lines_is_not_the_row_aboves(
 SPLIT = "行政    14\n处罚    项\n                10\n行政    18\n                00\n强制    项\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a count wrapped around a label its row reads as two pieces naming no row: the "
-    "head stays the row above's (docs/accuracy.md, 'Left at stop 105')",
-)
 def test_a_count_wrapped_around_a_label_read_in_pieces_is_not_the_row_aboves() -> None:
     """行政强制's label is read as two rows of pieces (``行政`` with 18项, ``强制`` with the
-    rest ``00件``), neither naming a row: ``_wrapped_over_label`` looks only at rows that
-    name one, and 10 stays 行政处罚's 处理决定数量 (said only of its blank cell)."""
+    rest ``00件``), neither naming a row, and ``_wrapped_over_label`` looks only at rows
+    that name one: 10 stayed 行政处罚's 处理决定数量, said only of its blank cell. Now the
+    count over a piece's count is doubted (``proactive._over_pieces``): 行政处罚 missing,
+    said; 行政强制 missing (``row-missing``)."""
     text = WRAPPED_AROUND_A_LABEL.read_text(encoding="utf-8")
     assert PRINTED in text
-    back = gr.parse(text.replace(PRINTED + "                件\n", SPLIT + "                件\n"))
+    back = gr.parse(text.replace(PRINTED, SPLIT))
     assert back.cell("proactive.penalties.decisions").value is None
+    assert back.cell("proactive.penalties.previous_items").value in (14, None)
+    assert back.cell("proactive.coercive_measures.decisions").value in (1000, None)
+    said = [d for d in back.diagnostics if d.code == "values-unplaced" and d.line == 43]
+    assert "proactive.penalties.decisions" in {key for d in said for key in d.keys}
+    assert any(d.code == "row-missing" and "行政强制" in d.message for d in back.diagnostics)

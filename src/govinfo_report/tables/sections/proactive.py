@@ -154,6 +154,7 @@ def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Rea
         context.draft.find(found)
     table_empty(context, taken, rows)
     doubtful = _wrapped_over_label(context, taken, named)
+    doubtful |= _over_pieces(context, taken, named, doubtful)
     doubtful |= _signs_in_doubt(context, taken, named, signs, doubtful)
     # rows of a grid (tabs, pipes, boxes) hold each count in its cell: none wraps over lines
     if not all(row.grid.cells for row, _ in taken if row.values):
@@ -722,6 +723,54 @@ def _piece_of(key: tuple[str, str]) -> tuple[str, ...]:
 
 #: ``_piece_of`` worked out once per template and text (the same windows of pieces recur).
 _PIECE_OF: Memo[tuple[str, str], tuple[str, ...]] = Memo(_piece_of, lambda key: len(key[1]))
+
+
+def _over_pieces(
+    context: _Context, taken: Sequence[Taken], named: Sequence[_Labels], doubtful: set[int]
+) -> set[int]:
+    """The rows whose counts on a line of their own below their label stand over a count's
+    digits on the next lines but one, printed by rows of label pieces that name no row
+    (``行政处罚``'s ``10`` / ``行政  18`` / ``00`` / ``强制  项`` / ``件``: the layout reads
+    行政强制's label as two pieces, each with its values): the count may be the head of
+    that row's count, wrapped around its label (1000件), as ``_wrapped_over_label`` finds
+    where the row below names one. Its cells are left missing, said; the pieces' row is
+    missing already (``row-missing``)."""
+    found: set[int] = set()
+    for at, (above, _) in enumerate(taken):
+        if at in doubtful or not named[at].cells or not above.labels:
+            continue
+        label_end = max(map(_LINE, above.labels))
+        uppers = [value for value in above.values if value[0] and value[1] > label_end]
+        if not uppers or not _counts_apart(above, uppers) or not _in_a_column(above, uppers):
+            continue
+        line = uppers[0][1]
+        lower = next(
+            (
+                value
+                for row, _ in taken[at + 1 : at + 3]
+                for value in row.values
+                if line < value[1] <= line + 2
+                and value[0][:1].isdigit()
+                and _in_a_column(row, [value])
+                and any(_under(value, upper) for upper in uppers)
+            ),
+            None,
+        )
+        if lower is None or any(piece.cells for piece in named[at + 1 : at + 3]):
+            continue
+        found.add(at)
+        context.seen.update(named[at].keys)
+        upper = " ".join(text for text, _, _ in uppers)
+        not_placed(
+            context.draft,
+            context.template,
+            named[at].cells,
+            uppers[0],
+            f"section 二: {label_text(above)}: {upper} (line {line}) stands over {lower[0]} "
+            f"(line {lower[1]}), printed beside pieces of a label that name no row: it may be "
+            "that row's count wrapped around its label",
+        )
+    return found
 
 
 def _counts_apart(row: Row, values: Sequence[Printed], units: bool = False) -> bool:
