@@ -1169,11 +1169,12 @@ class _Work:
         values = list(self.values)
         for cell in cells:
             values[cell] = 0
+        blank = set(cells)
         refuted: set[int] = set()
         for cell in cells:
             for rule in self.rule_set.by_cell.get(cell, ()):
                 if violated(rule, values):
-                    refuted.update(set(cells).intersection((*rule.left, *rule.right)))
+                    refuted.update(blank.intersection(rule.cells))
         return refuted
 
     def _not_blank(self, contradicted: dict[int, Value | None]) -> None:
@@ -1191,7 +1192,7 @@ class _Work:
         self.findings.append(
             diagnostic(
                 "blank-contradicted",
-                f"cells read as printed blank that the rules make other numbers than 0 "
+                "cells read as printed blank that the rules make other numbers than 0 "
                 f"({made}): their values may stand elsewhere in the text, or the report "
                 "contradicts itself; left missing",
                 keys=tuple(fields[cell].key for cell in cells),
