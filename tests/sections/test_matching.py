@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from govinfo_report.tables.matching import matcher, normalise_label, numbered
+import govinfo_report as gr
+from govinfo_report.diagnostics import MISSING_CAUSES
+from govinfo_report.tables.matching import foreign_row, matcher, normalise_label, numbered
+
+REALWORLD = Path(__file__).parents[1] / "fixtures" / "realworld" / "renderings"
 
 
 @pytest.mark.parametrize(
@@ -200,3 +206,38 @@ def test_a_sub_rows_number_other_than_its_place_is_misnumbered(
     text: str, misnumbered: bool
 ) -> None:
     assert matcher("2021", "applications").misnumbered(text) is misnumbered
+
+
+@pytest.mark.parametrize(
+    "template, section, text, foreign",
+    [
+        # A 2021 其他处理 sub-row in a 2019 reading; 2019's 其他对外管理服务事项 in a 2021 one.
+        ("2019", "applications", "1.申请人无正当理由逾期不补正、行政机关不再处理其…", True),
+        ("2021", "proactive", "其他对外管理服务事项", True),
+        # A piece of 4.无正当理由大量反复申请, a row of both templates: 2021 finds it in two
+        # of its rows (申请人无正当理由逾期不补正… holds it too), 2019 in one.
+        ("2021", "applications", "4.无正当", False),
+        ("2019", "applications", "4.无正当", False),
+    ],
+)
+def test_a_row_is_foreign_only_where_its_template_has_it_not(
+    template: str, section: str, text: str, foreign: bool
+) -> None:
+    assert foreign_row(template, section, text) is foreign
+
+
+def test_a_wrapped_label_s_piece_of_a_row_both_templates_have_is_not_called_foreign() -> None:
+    # 淮安市's 2024 report (2021 template) as plain pdftotext prints it, its
+    # 4.无正当理由大量反复申请 wrapped in pieces on one line (pypdfium2's text of a Word PDF
+    # prints a narrow cell's lines so) over two values only: the row's cells are missing and
+    # said, and ``4.无正当`` is no row of "the other template".
+    page = (REALWORLD / "ot-jiangsu-huaian-city-2024" / "pdftotext.txt").read_text(encoding="utf-8")
+    row = "4.无正当理由大量反复申请\n\n" + "0\n\n" * 7
+    assert page.count(row) == 1
+    report = gr.parse(page.replace(row, "4.无正当 理由大量 反复申请\n\n4\n\n4\n\n"))
+    assert not [d for d in report.diagnostics if d.code == "foreign-label"]
+    named = {key for d in report.diagnostics if d.code in MISSING_CAUSES for key in d.keys}
+    for column in ("natural_person", "total"):
+        key = f"applications.not_processed.excessive.{column}"
+        assert report.cell(key).provenance == "missing"
+        assert key in named

@@ -458,15 +458,28 @@ def proactive_column(template: str, text: str) -> tuple[ColumnKind, str | None]:
 
 
 def foreign_row(template: str, section: str, text: str) -> bool:
-    """Whether a label ``template`` does not know at all is a row of another template (in
-    section 三 of a 2019 reading, a 2021 其他处理 sub-row)."""
+    """Whether a label ``template`` does not know at all is a row of another template that
+    ``template`` has not (in section 三 of a 2019 reading, a 2021 其他处理 sub-row). A piece
+    naming a row both templates have is a piece of that row's label that ``template`` finds
+    in two of its rows (``4.无正当`` of a wrapped ``4.无正当理由大量反复申请``: 2021's
+    ``申请人无正当理由逾期不补正…`` holds it too), not a foreign row."""
     if matcher(template, section).match(text)[0] != "unknown":
         return False
+    own = _ROWS[section][template]
     return any(
-        matcher(other, section).match(text)[0] == "row"
+        kind == "row" and key not in own
         for other in labels.PROACTIVE_ROWS
         if other != template
+        for kind, key in (matcher(other, section).match(text),)
     )
+
+
+#: Each table section's rows by template, as ``foreign_row`` asks (section 四 has none).
+_ROWS: dict[str, dict[str, labels.Labels]] = {
+    "proactive": labels.PROACTIVE_ROWS,
+    "applications": labels.APPLICATION_ROWS,
+    "appeals": {template: {} for template in labels.PROACTIVE_ROWS},
+}
 
 
 def foreign_column(template: str, section: str, text: str) -> bool:
