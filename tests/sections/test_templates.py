@@ -16,6 +16,7 @@ from govinfo_report.structure.metadata import template_markers
 
 from conftest import SEEDS, WRITTEN
 
+REALWORLD = WRITTEN.parent / "realworld" / "renderings"
 LEGACY = (WRITTEN / "legacy_2016.txt").read_text(encoding="utf-8")
 SEED_002 = SEEDS[2].read_text(encoding="utf-8")
 
@@ -132,6 +133,32 @@ def test_a_count_statement_wrapped_onto_the_next_line_is_found_where_it_starts()
         ("applications.new.total", 14, 3, 6),
         ("applications.carried_over.total", 2, 6, 1),
     ]
+
+
+def test_numbers_a_space_apart_are_two_counts_never_one() -> None:
+    # ``1 4`` parts two numbers (a line of a paragraph's numbers, as pdfplumber prints them):
+    # no count of 14 is stated; 上 is still the 19th character, counted by hand.
+    found = find([(1, "全年共收到政府信息公开申请1 4件，上年结转2件。")], "2021")
+    assert [(s.readings[0][0], s.value, s.column) for s in found] == [
+        ("applications.carried_over.total", 2, 19)
+    ]
+
+
+def test_counts_lifted_below_their_sentence_state_nothing_the_table_contradicts() -> None:
+    # 平潭's 2022 report as pdftotext -layout prints it, its sentence 全区收到政府信息公开申请
+    # 75件，涉及自然人72件 laid out as pdfplumber prints a browser's PDF: the counts on a line
+    # of their own under it. Joined, ``75 72`` stated 7572 applications, which the table
+    # (74 new, 1 carried over) was said to contradict; lifted out of the sentence, a count
+    # may be another clause's and states nothing.
+    path = REALWORLD / "pt-2022-pingtan" / "pdftotext-layout.txt"
+    page = path.read_text(encoding="utf-8")
+    sentence = "全区收到政府信息公开申请75件，涉及⾃然⼈72件、"
+    assert page.count(sentence) == 1
+    numbers = " " * 34 + "75" + " " * 14 + "72"
+    lifted = f"全区收到政府信息公开申请\n{numbers}\n件，涉及⾃然⼈       件、"
+    report = gr.parse(page.replace(sentence, lifted))
+    assert "text-table-mismatch" not in {d.code for d in report.diagnostics}
+    assert report.cell("applications.new.total").value == 74
 
 
 @given(

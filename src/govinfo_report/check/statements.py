@@ -84,7 +84,7 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
     line is found. The text is scanned once for all the patterns, and each pattern finds
     what its own ``finditer`` would: at each place where one matches, every pattern
     matching there is taken unless it overlaps that pattern's previous match."""
-    kept = [(number, line) for number, line in lines if len(line) <= MAX_LINE_CHARS]
+    kept = [(number, _parted(line)) for number, line in lines if len(line) <= MAX_LINE_CHARS]
     compacts = ["".join(line.split()) for _, line in kept]
     text = "".join(compacts)
     starts = list(accumulate(map(len, compacts), initial=0))
@@ -124,6 +124,25 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
     return found
 
 
+def _parted(line: str) -> str:
+    """``line`` with each run of white space between two digits made one ``_APART`` (padded
+    to the run's length, so that every character keeps its column): the run parts two
+    numbers, which the text without whitespace must not join. pdfplumber prints a
+    paragraph's numbers on a line of their own below it (``…申请  件，上年结转`` / ``6  0`` /
+    ``件，办结…``): joined, ``6 0`` would state ``上年结转60件``, a count the report does not
+    print."""
+    return _DIGITS_APART.sub(_apart, line)
+
+
+def _apart(gap: re.Match[str]) -> str:
+    return _APART.ljust(len(gap[0]))
+
+
+#: White space between two digits, and what ``_parted`` makes of it (no pattern's character).
+_DIGITS_APART = re.compile(r"(?<=\d)\s+(?=\d)")
+_APART = "|"
+
+
 def _columns(line: str) -> int | list[int]:
     """Where the characters of ``line`` without whitespace are: its indent, when it has no
     other whitespace (most prose), else the 1-based column of each."""
@@ -155,10 +174,14 @@ def _part_of(text: str, start: int) -> bool:
 
 
 def compare(statements: Sequence[Statement], resolved: Resolved) -> list[Diagnostic]:
-    """A warning for each statement that no reading of the table agrees with."""
+    """A warning for each statement that no reading of the table agrees with. A count lifted
+    out of its sentence (``Statement.apart``) states nothing: it may be another clause's, and
+    a warning would say the report states what it may not."""
     index = resolved.template.index
     found: list[Diagnostic] = []
     for statement in statements:
+        if statement.apart:
+            continue
         readings = [
             reading for reading in statement.readings if all(key in index for key in reading)
         ]
