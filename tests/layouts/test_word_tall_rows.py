@@ -715,3 +715,29 @@ def test_a_count_wrapped_around_a_label_read_in_pieces_is_not_the_row_aboves() -
     said = [d for d in back.diagnostics if d.code == "values-unplaced" and d.line == 43]
     assert "proactive.penalties.decisions" in {key for d in said for key in d.keys}
     assert any(d.code == "row-missing" and "行政强制" in d.message for d in back.diagnostics)
+
+
+PINGTAN_2021 = (
+    Path(__file__).parents[1]
+    / "fixtures"
+    / "realworld"
+    / "renderings"
+    / "pt-2021-pingtan"
+    / "word-pdftotext-layout.txt"
+)
+
+
+def test_the_next_numbered_row_is_no_rest_of_a_count_wrapped_in_its_cell() -> None:
+    # 平潭's 2021 report as pdftotext -layout prints its Word PDF, 本年新收's 总计 70 wrapped
+    # in its narrow cell (7 / 0, the 0 a line below, right of the 7: damage_real.py --seed
+    # 106's wrapped_number). 一's line, the 0's and 二's line looked like a tall row whose
+    # label wraps, and 二's zeros were taken for the rests of 一's counts: 640, 20, 40 and
+    # 700 for 64, 2, 4 and 70, 二 missing. 二、 starts a row's label, never a label's rest.
+    page = PINGTAN_2021.read_text(encoding="utf-8")
+    printed = "   0   4   70\n"
+    assert page.count(printed) == 1
+    report = gr.parse(page.replace(printed, "   0   4   7 \n" + " " * 49 + "0\n"))
+    new = ("natural_person", "commercial_enterprise", "research_institution")
+    new += ("public_interest_organisation", "legal_service_agency", "other_organisation", "total")
+    assert [report.cell(f"applications.new.{key}").value for key in new] == [64, 0, 0, 2, 0, 4, 70]
+    assert [report.cell(f"applications.carried_over.{key}").value for key in new] == [0] * 7

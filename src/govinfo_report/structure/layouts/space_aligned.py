@@ -404,7 +404,9 @@ def _straddling(
     A label wraps only in a column too narrow for it, so its first piece is as wide as the
     widest label piece printed beside values: a narrower one is a whole label, and the
     line after it another row's (``行政处罚  6  -1`` / ``7`` / ``行政强制  2  0``: 行政强制's
-    last value centred above its line), not the pieces' rests."""
+    last value centred above its line), not the pieces' rests. A label's rest never starts
+    with a row's numbering: ``二、上年结转…  0  0 …`` under ``一、本年新收…  64 … 7`` / ``0`` (70
+    wrapped in its cell) is the next row, its zeros no rests of 64 … 7 (640 … 70)."""
     widest = max(
         (
             len(text)
@@ -416,7 +418,12 @@ def _straddling(
     )
     for at in range(len(rows) - 1):
         row, after = rows[at], rows[at + 1]
-        if len(row.labels) != 1 or not after.labels or len(row.labels[0][0]) < widest:
+        if (
+            len(row.labels) != 1
+            or not after.labels
+            or len(row.labels[0][0]) < widest
+            or NUMBERED.match(after.labels[0][0])
+        ):
             continue
         line = row.labels[0][1]
         tops = [value for value in row.values if value[1] == line]
