@@ -43,6 +43,15 @@ def test_a_section_without_a_table_is_read_as_missing_with_its_keys() -> None:
     ((missing,),) = (read.findings,)
     assert missing.code == "table-missing"
     assert missing.keys == template.section_keys("appeals")
+    assert (missing.line, missing.column) == (None, None)  # the text has no heading 四
+
+
+def test_a_section_without_a_table_is_said_at_its_heading() -> None:
+    appeals = ["四、政府信息公开行政复议、行政诉讼情况", "本年度未发生行政复议。"]
+    lines = [*LINES[:5], *appeals, *LINES[5:]]
+    read = read_table(skeleton.split(lines), "appeals", [], TEMPLATES["2021"], None)
+    ((missing,),) = (read.findings,)
+    assert (missing.code, missing.line, missing.column) == ("table-missing", 6, 1)
 
 
 #: The characters a heading's line is made of, and what may stand around one: tabs, the

@@ -1069,8 +1069,15 @@ def read_table(
     heading = f"section {SECTION_NAMES[section.NUMBER]}"
     keys = template.section_keys(name)
     if not spans:
+        # At the section's heading, where the text has one (a report-level finding else).
+        titled = skel.sections.get(section.NUMBER)
+        at = titled.heading if titled is not None else None
         missing = diagnostic(
-            "table-missing", f"{heading} has no table; its cells are missing", keys=keys
+            "table-missing",
+            f"{heading} has no table; its cells are missing",
+            None if at is None else at + 1,
+            None if at is None else 1,
+            keys,
         )
         return TableRead(None, Reading(name), (missing,))
     region, capped = _region(skel, name, spans, template)
