@@ -307,3 +307,16 @@ def test_a_row_cut_beside_a_vertical_group_label_is_not_said_not_found(template:
         "section 三: 没有现成信息需要另行制作: no values read; its label may be printed cut "
         "over '2.没' / '有现' / '成信' / '息需' / '要另' / '行制' / '作', labels that name no row"
     )
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_rows_not_found_are_said_where_the_table_starts(template: str) -> None:
+    """A row the table does not print at all (its line dropped) is said "not found" of the
+    table, at its first line (the header's first cell), where a reviewer starts looking."""
+    text = gr.render(_report(template), "tab-separated")
+    dropped = next(line for line in text.split("\n") if "2.其他法律行政法规禁止公开" in line)
+    report = gr.parse(text.replace(dropped + "\n", "", 1))
+    [found] = [d for d in _missing(report) if "rows not found" in d.message]
+    assert found.message == "section 三: rows not found: 其他法律行政法规禁止公开"
+    assert (found.line, found.column) == _position(text, "（本列数据的勾稽关系为")
+    assert set(found.keys) == _row_keys(report, "applications.denied.prohibited_by_law.")

@@ -2171,6 +2171,8 @@ def missing_rows(
     absent = [row for row in row_labels if row not in seen]
     if not absent:
         return
+    rows = list(rows)
+    where = start(rows)  # the table's: where its rows are looked for
     printed = set(printed)
     held = _labelled_in(
         [row for row in absent if row not in printed],
@@ -2187,7 +2189,7 @@ def missing_rows(
         ),
     ):
         if found:
-            draft.find(_rows_missing(template, section, row_labels, found, what))
+            draft.find(_rows_missing(template, section, row_labels, found, what, where))
     for row, cells in held.items():
         draft.find(_row_perhaps(template, section, row_labels, row, _where(cells), cells[0]))
 
@@ -2205,13 +2207,16 @@ def _rows_missing(
     row_labels: Mapping[str, Sequence[str]],
     rows: Sequence[str],
     what: str,
+    where: tuple[int | None, int | None],
 ) -> Diagnostic:
-    """The ``row-missing`` that says ``what`` of ``rows``, naming their cells."""
+    """The ``row-missing`` that says ``what`` of ``rows``, naming their cells, at ``where``
+    (the table's start: the rows are said of the table, none of them found in it)."""
     return diagnostic(
         "row-missing",
         f"section {SECTION_NAMES[SECTION_NUMBERS[section]]}: {what}: "
         + ", ".join(row_labels[row][0] for row in rows),
-        keys=_cell_keys(template, section, rows),
+        *where,
+        _cell_keys(template, section, rows),
     )
 
 
@@ -2279,7 +2284,8 @@ def labels_apart(
             alone |= _labelled_in(rest, row_labels, block, labels, glued=False)
         rest = [row for row in absent if row not in alone]
         if rest:
-            said.append(_rows_missing(template, section, row_labels, rest, NOT_FOUND))
+            where = (finding.line, finding.column)
+            said.append(_rows_missing(template, section, row_labels, rest, NOT_FOUND, where))
         said.extend(
             _row_perhaps(
                 template,
