@@ -6,6 +6,8 @@ values, never printed blank while its values stand beside another line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -131,3 +133,33 @@ def test_labels_wrapped_after_their_numbering_are_never_read_wrong(
     for column in COLUMNS:
         cell = back.cell(f"applications.{key}.{column}")
         assert not (cell.provenance == "blank" and truth.flat()[cell.key])
+
+
+PINGTAN_2022 = (
+    Path(__file__).parents[1]
+    / "fixtures"
+    / "realworld"
+    / "renderings"
+    / "pt-2022-pingtan"
+    / "pdftotext-layout.txt"
+)
+
+
+def test_an_opening_bracket_alone_beside_the_values_begins_its_own_row_s_label() -> None:
+    # 平潭's 2022 report as pdftotext -layout prints it, （一）予以公开 wrapped right after its
+    # opening bracket (damage_real.py --seed 107's wrapped_label): ``（`` beside the row's
+    # values, ``一）予以公开`` below. The bracket was read as the last piece of 二、上年结转…'s
+    # label above (it adds nothing to it), the two rows' values were merged and lost, and
+    # 予以公开, its label alone, was claimed printed blank where 21 is printed. A bracket that
+    # opens a numbering begins a row's label.
+    page = PINGTAN_2022.read_text(encoding="utf-8")
+    label = "（⼀）予以公开" + " " * 40
+    assert page.count(label) == 1
+    report = gr.parse(
+        page.replace(label, "（" + " " * 46, 1).replace(
+            "   21\n", "   21\n           ⼀）予以公开\n", 1
+        )
+    )
+    for key, value in (("carried_over", 1), ("granted", 21)):
+        for column in ("natural_person", "total"):
+            assert report.cell(f"applications.{key}.{column}").value == value

@@ -89,13 +89,16 @@ def _numbering_kept(text: str) -> bool:
 
 
 def numbered(text: str) -> bool:
-    """Whether a label starts with its numbering (``（七）``, ``1.``): a row's own start, never
-    the rest of a label wrapped from the line above. Worked out once per text."""
+    """Whether a label starts with its numbering (``（七）``, ``1.``), or is a bracketed
+    numbering's opening bracket alone (``（`` / ``一）予以公开``: a wrap cut it from its
+    numerals): a row's own start, never the rest of a label wrapped from the line above.
+    Worked out once per text."""
     return _NUMBERED[text]
 
 
 def _numbered(text: str) -> bool:
-    return _NUMBERING.match("".join(fold(text).split())) is not None
+    compact = "".join(fold(text).split())
+    return compact == "(" or _NUMBERING.match(compact) is not None
 
 
 _NUMBERED: Memo[str, bool] = Memo(_numbered, len)
