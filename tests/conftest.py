@@ -20,6 +20,8 @@ from govinfo_report import labels
 HERE = Path(__file__).parent
 SEEDS = sorted((HERE / "fixtures" / "seeds").glob("*.txt"))
 WRITTEN = HERE / "fixtures" / "written"
+#: The real reports' renderings by real tools (``tests/fixtures/realworld``).
+RENDERINGS = HERE / "fixtures" / "realworld" / "renderings"
 EXPECTED = HERE / "expected"
 
 #: ``ci`` (the default, run by ``make test``): few examples, derandomised, no deadline, so a

@@ -16,7 +16,7 @@ from hypothesis import given, note
 import govinfo_report as gr
 from govinfo_report.write.render import render
 
-from conftest import scaled, wrong
+from conftest import RENDERINGS, scaled, wrong
 from manglers import CentredRows
 from strategies import reports
 
@@ -717,14 +717,7 @@ def test_a_count_wrapped_around_a_label_read_in_pieces_is_not_the_row_aboves() -
     assert any(d.code == "row-missing" and "行政强制" in d.message for d in back.diagnostics)
 
 
-PINGTAN_2021 = (
-    Path(__file__).parents[1]
-    / "fixtures"
-    / "realworld"
-    / "renderings"
-    / "pt-2021-pingtan"
-    / "word-pdftotext-layout.txt"
-)
+PINGTAN_2021 = RENDERINGS / "pt-2021-pingtan" / "word-pdftotext-layout.txt"
 
 
 def test_the_next_numbered_row_is_no_rest_of_a_count_wrapped_in_its_cell() -> None:

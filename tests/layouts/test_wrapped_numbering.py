@@ -6,8 +6,6 @@ values, never printed blank while its values stand beside another line."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +14,7 @@ import govinfo_report as gr
 from govinfo_report import labels
 from govinfo_report.structure.layouts.space_aligned import _display_width
 
-from conftest import scaled, wrong
+from conftest import RENDERINGS, scaled, wrong
 from strategies import reports
 
 PRINTED = labels.APPLICATION_PRINTED["2021"]
@@ -135,14 +133,7 @@ def test_labels_wrapped_after_their_numbering_are_never_read_wrong(
         assert not (cell.provenance == "blank" and truth.flat()[cell.key])
 
 
-PINGTAN_2022 = (
-    Path(__file__).parents[1]
-    / "fixtures"
-    / "realworld"
-    / "renderings"
-    / "pt-2022-pingtan"
-    / "pdftotext-layout.txt"
-)
+PINGTAN_2022 = RENDERINGS / "pt-2022-pingtan" / "pdftotext-layout.txt"
 
 
 def test_an_opening_bracket_alone_beside_the_values_begins_its_own_row_s_label() -> None:

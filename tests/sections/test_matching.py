@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import govinfo_report as gr
 from govinfo_report.diagnostics import MISSING_CAUSES
 from govinfo_report.tables.matching import foreign_row, matcher, normalise_label, numbered
 
-REALWORLD = Path(__file__).parents[1] / "fixtures" / "realworld" / "renderings"
+from conftest import RENDERINGS
 
 
 @pytest.mark.parametrize(
@@ -231,7 +229,8 @@ def test_a_wrapped_label_s_piece_of_a_row_both_templates_have_is_not_called_fore
     # 4.无正当理由大量反复申请 wrapped in pieces on one line (pypdfium2's text of a Word PDF
     # prints a narrow cell's lines so) over two values only: the row's cells are missing and
     # said, and ``4.无正当`` is no row of "the other template".
-    page = (REALWORLD / "ot-jiangsu-huaian-city-2024" / "pdftotext.txt").read_text(encoding="utf-8")
+    path = RENDERINGS / "ot-jiangsu-huaian-city-2024" / "pdftotext.txt"
+    page = path.read_text(encoding="utf-8")
     row = "4.无正当理由大量反复申请\n\n" + "0\n\n" * 7
     assert page.count(row) == 1
     report = gr.parse(page.replace(row, "4.无正当 理由大量 反复申请\n\n4\n\n4\n\n"))

@@ -14,9 +14,8 @@ from govinfo_report import labels
 from govinfo_report.check.statements import _part_of, find
 from govinfo_report.structure.metadata import template_markers
 
-from conftest import SEEDS, WRITTEN
+from conftest import RENDERINGS, SEEDS, WRITTEN
 
-REALWORLD = WRITTEN.parent / "realworld" / "renderings"
 LEGACY = (WRITTEN / "legacy_2016.txt").read_text(encoding="utf-8")
 SEED_002 = SEEDS[2].read_text(encoding="utf-8")
 
@@ -150,7 +149,7 @@ def test_counts_lifted_below_their_sentence_state_nothing_the_table_contradicts(
     # of their own under it. Joined, ``75 72`` stated 7572 applications, which the table
     # (74 new, 1 carried over) was said to contradict; lifted out of the sentence, a count
     # may be another clause's and states nothing.
-    path = REALWORLD / "pt-2022-pingtan" / "pdftotext-layout.txt"
+    path = RENDERINGS / "pt-2022-pingtan" / "pdftotext-layout.txt"
     page = path.read_text(encoding="utf-8")
     sentence = "全区收到政府信息公开申请75件，涉及⾃然⼈72件、"
     assert page.count(sentence) == 1
