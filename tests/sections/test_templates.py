@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
-from govinfo_report.check.statements import _part_of, find
+from govinfo_report.check.statements import _columns, _compact, _part_of, find
 from govinfo_report.structure.metadata import template_markers
 
 from conftest import RENDERINGS, SEEDS, WRITTEN
@@ -141,6 +141,21 @@ def test_numbers_a_space_apart_are_two_counts_never_one() -> None:
     assert [(s.readings[0][0], s.value, s.column) for s in found] == [
         ("applications.carried_over.total", 2, 19)
     ]
+
+
+@given(st.text(alphabet=" \u3000\t0123456789件申请，", max_size=40))
+def test_each_character_of_a_line_read_without_white_space_keeps_its_column(line: str) -> None:
+    """``_columns`` places each character ``_compact`` keeps (a run of white space between
+    two digits kept as ``|``, at the run's first character), so a statement's column is the
+    line's."""
+    compact, columns = _compact(line), _columns(line)
+    if isinstance(columns, int):  # no white space but the indent
+        assert compact == line.strip()
+        assert all(line[columns + at] == char for at, char in enumerate(compact))
+    else:
+        assert len(columns) == len(compact)
+        for char, column in zip(compact, columns, strict=True):
+            assert line[column - 1] == char if char != "|" else line[column - 1].isspace()
 
 
 def test_counts_lifted_below_their_sentence_state_nothing_the_table_contradicts() -> None:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -84,8 +84,8 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
     line is found. The text is scanned once for all the patterns, and each pattern finds
     what its own ``finditer`` would: at each place where one matches, every pattern
     matching there is taken unless it overlaps that pattern's previous match."""
-    kept = [(number, _parted(line)) for number, line in lines if len(line) <= MAX_LINE_CHARS]
-    compacts = ["".join(line.split()) for _, line in kept]
+    kept = [(number, line) for number, line in lines if len(line) <= MAX_LINE_CHARS]
+    compacts = [_compact(line) for _, line in kept]
     text = "".join(compacts)
     starts = list(accumulate(map(len, compacts), initial=0))
     columns: dict[int, int | list[int]] = {}  # per line, as ``_columns`` gives them
@@ -124,32 +124,45 @@ def find(lines: Iterable[tuple[int, str]], template: str) -> list[Statement]:
     return found
 
 
-def _parted(line: str) -> str:
-    """``line`` with each run of white space between two digits made one ``_APART`` (padded
-    to the run's length, so that every character keeps its column): the run parts two
-    numbers, which the text without whitespace must not join. pdfplumber prints a
-    paragraph's numbers on a line of their own below it (``…申请  件，上年结转`` / ``6  0`` /
-    ``件，办结…``): joined, ``6 0`` would state ``上年结转60件``, a count the report does not
-    print."""
-    return _DIGITS_APART.sub(_apart, line)
+def _compact(line: str) -> str:
+    """``line`` without white space, but for a run of it between two digits, made one
+    ``_APART``: the run parts two numbers, which the text without white space must not
+    join. pdfplumber prints a paragraph's numbers on a line of their own below it (``…申请
+    件，上年结转`` / ``6  0`` / ``件，办结…``): joined, ``6 0`` would state ``上年结转60件``,
+    a count the report does not print. Split at C speed, the parts looked at only where
+    there are two or more (most lines of prose hold no white space but their indent)."""
+    parts = line.split()
+    if len(parts) < 2:
+        return "".join(parts)
+    joined = [parts[0]]
+    for before, part in pairwise(parts):
+        if before[-1].isdecimal() and part[0].isdecimal():
+            joined.append(_APART)
+        joined.append(part)
+    return "".join(joined)
+
+
+#: What ``_compact`` makes of white space between two digits (no pattern's character).
+_APART = "|"
+#: A digit and the white space after it before another digit, as ``_compact`` reads them.
+_DIGITS_APART = re.compile(r"\d(\s+)(?=\d)")
 
 
 def _apart(gap: re.Match[str]) -> str:
-    return _APART.ljust(len(gap[0]))
-
-
-#: White space between two digits, and what ``_parted`` makes of it (no pattern's character).
-_DIGITS_APART = re.compile(r"(?<=\d)\s+(?=\d)")
-_APART = "|"
+    """The digit and white space of ``gap`` as the digit and ``_APART``, padded to the run's
+    length: each character of the line keeps its column."""
+    return gap[0][0] + _APART.ljust(len(gap[1]))
 
 
 def _columns(line: str) -> int | list[int]:
-    """Where the characters of ``line`` without whitespace are: its indent, when it has no
-    other whitespace (most prose), else the 1-based column of each."""
+    """Where the characters of ``_compact(line)`` are: its indent, when it has no other
+    whitespace (most prose), else the 1-based column of each (an ``_APART`` at the first
+    character of the white space it stands for)."""
     indent = len(line) - len(line.lstrip())
     if not _SPACE.search(line, indent):
         return indent
-    return [i + 1 for i, char in enumerate(line) if not char.isspace()]
+    parted = _DIGITS_APART.sub(_apart, line)
+    return [i + 1 for i, char in enumerate(parted) if not char.isspace()]
 
 
 #: How far back a clause is looked at: a clause is far shorter, and the prose of a section is
