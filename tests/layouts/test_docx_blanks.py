@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -429,3 +430,23 @@ def _printed(template: str) -> list[str]:
         .replace("规章⇥0⇥0⇥⍽", "规章⇥0⇥0⇥0")
         for line in ROW_ENDS[template]
     ]
+
+
+#: The thorough profile's text (test_mangled.py's word_grid, after full_width and
+#: merged_labels): 自然人 merged over two grid columns, printed twice in every row of 三.
+DOUBLED_ZERO = Path(__file__).parents[1] / "fixtures" / "doubled-zero-beside-a-blank.txt"
+
+
+def test_a_doubled_zero_beside_a_blank_is_no_certain_reading() -> None:
+    # 本机关不掌握相关政府信息 prints its 自然人 0 twice and leaves its 其他 (0) blank:
+    # ``０  ０  ２０５  ２２３  ２５6  １１２  ⍽  ７９６``. Read with the blank covered by a
+    # merged cell, 0 0 205 … 112 796 adds up, as 0 205 … 112 0 796 (the doubled 0 read
+    # once) does: 205 went to 科研机构, a column off, silently. Either reading holds, so the
+    # row is missing and said.
+    back = gr.parse(DOUBLED_ZERO)
+    row = "applications.unavailable.not_held"
+    for column in COLUMNS:
+        assert back.cell(f"{row}.{column}").provenance == "missing"
+    (said,) = [d for d in back.diagnostics if d.code == "values-unplaced" and row in d.keys[0]]
+    assert said.line == 39
+    assert "a merged cell's value printed twice read once, it adds up either way" in said.message

@@ -1225,20 +1225,19 @@ def _merged(context: _Context, cells: tuple[int, ...], row: Row, label: str) -> 
     few blank cells."""
     draft, template, column = context.draft, context.template, context.covered
     values = row.values
-    if column is not None and len(values) == len(cells) + 1 and not values[column][0]:
-        kept: list[Printed | None] | None = [*values[:column], *values[column + 1 :]]
+    # The grid column blank in every such row is the one covered; a row's own blanks, only
+    # where its value printed twice (``_printed_twice``) does not read as well.
+    by_table = column is not None and len(values) == len(cells) + 1 and not values[column][0]
+    kept: list[Printed | None] | None
+    if column is not None and by_table:
+        kept = [*values[:column], *values[column + 1 :]]
     else:
         kept = covered(values, len(cells))
     if kept is None:
         return False
     printed = [value for value in kept if value is not None]
-    numbers = count_values(text for text, _, _ in printed)
     where = (f"{label}: {len(values)} cells for {len(cells)} columns", values[0])
-    if (
-        len(printed) != len(cells)
-        or any(n is None and text for n, (text, _, _) in zip(numbers, printed, strict=True))
-        or sum(n or 0 for n in numbers[:-1]) != (numbers[-1] or 0)
-    ):
+    if len(printed) != len(cells) or not _totalled(printed):
         not_placed(
             draft,
             template,
@@ -1246,6 +1245,17 @@ def _merged(context: _Context, cells: tuple[int, ...], row: Row, label: str) -> 
             where[1],
             f"section 三: {where[0]}; no certain way to read some of its blank cells as "
             "covered by merged cells, or the row does not add up then",
+        )
+        return True
+    if not by_table and _printed_twice(values, printed):
+        not_placed(
+            draft,
+            template,
+            cells,
+            where[1],
+            f"section 三: {where[0]}; read with a blank cell covered by a merged cell, or "
+            "with a merged cell's value printed twice read once, it adds up either way: "
+            "which cells its values stand in is not shown",
         )
         return True
     draft.give(cells, printed, None)
@@ -1259,6 +1269,35 @@ def _merged(context: _Context, cells: tuple[int, ...], row: Row, label: str) -> 
         )
     )
     return True
+
+
+def _totalled(printed: Sequence[Printed]) -> bool:
+    """Whether a row of section 三's cells adds up: every cell a count or blank (0), the
+    last (总计) the sum of the others."""
+    numbers = count_values(text for text, _, _ in printed)
+    return not any(
+        n is None and text for n, (text, _, _) in zip(numbers, printed, strict=True)
+    ) and sum(n or 0 for n in numbers[:-1]) == (numbers[-1] or 0)
+
+
+def _printed_twice(values: Sequence[Printed], printed: Sequence[Printed]) -> bool:
+    """Whether ``values`` (one cell more than the row's columns) read with one of two equal
+    neighbours once (a merged cell's value printed twice, as Word's grid prints it over the
+    grid columns it spans) give other counts than ``printed`` (a blank cell 0) that add up
+    too: ``0  0  205 … 112  (blank)  796`` reads 0 205 … 112 0 796 so, and 0 0 205 … 112
+    796 with the blank covered."""
+    counts = _counts(printed)
+    for at in range(len(values) - 1):
+        if values[at][0] and values[at][0] == values[at + 1][0]:
+            once = [*values[: at + 1], *values[at + 2 :]]
+            if len(once) == len(printed) and _counts(once) != counts and _totalled(once):
+                return True
+    return False
+
+
+def _counts(printed: Sequence[Printed]) -> list[Value | None]:
+    """The counts of ``printed``, a blank cell 0."""
+    return count_values(text or "0" for text, _, _ in printed)
 
 
 #: The groups of section 三 and their sub-rows (本年度办理结果 heads rows of its own).
