@@ -6,6 +6,7 @@ that python-docx prints once per grid column whose copies disagree."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -676,3 +677,21 @@ def test_a_page_s_parts_cut_by_its_title_s_year_are_laid_out_as_one_page() -> No
         12,
         437,
     ]
+
+
+TITLE_YEAR_ALONE = Path(__file__).parents[1] / "fixtures" / "title-year-under-one-page-header.txt"
+
+
+def test_a_title_s_year_under_one_page_header_cut_after_it_is_no_value() -> None:
+    """The thorough profile of ``test_values_pushed_against_their_labels_on_pages_of_their_
+    own_are_never_misread`` (a browser's PDF through ``pdftotext -layout``, each page its own
+    columns): the last page's header prints its title cut right after its year
+    (``11/27/26, 7:26 AM  年某某县…报告``), and the year it lost stands two lines below, under
+    重复申请's values (``重复申请  1  1  1  1  4`` / ``2019``). Under one header only, it was
+    no title's piece, and 2019 was read as 重复申请's 自然人, the row's values a column off.
+    A year under a header whose title starts with 年 is that title's piece."""
+    back = gr.parse(TITLE_YEAR_ALONE)
+    printed = dict(zip(labels.APPLICANT_COLUMNS, (1, 1, 0, 1, 0, 1, 4), strict=True))
+    for column, value in printed.items():
+        assert back.cell(f"applications.not_processed.repeated.{column}").value in (value, None)
+    assert back.cell("applications.not_processed.repeated.total").value == 4

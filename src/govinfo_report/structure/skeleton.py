@@ -489,25 +489,35 @@ def _title_pieces(lines: Sequence[str], marked: Sequence[int]) -> list[int]:
     its own among the first ``_TITLE_WRAP`` lines of text under the header's date and time
     (``11/26/26, 1:00 PM  年…报告`` / ``2023``; plain pdftotext puts blank lines between
     them, and may put a line of the page's own first: a signature's date digits), the same
-    number under two headers or more. Such a number, alone on its line, looks like a table's
-    only value (``marked``: the page markers found). A line with a tab is a table's (a
-    tab-prefixed cell of Tika's rows), and none after it is the header's."""
+    number under two headers or more, or a year (four digits) under a header whose title
+    starts with 年, the word after the year it lost (``11/27/26, 7:26 AM  年某县…报告`` /
+    ``重复申请  1  1 …  4`` / ``2019``: under one header only, it read as the row's 自然人).
+    Such a number, alone on its line, looks like a table's only value (``marked``: the page
+    markers found). A line with a tab is a table's (a tab-prefixed cell of Tika's rows), and
+    none after it is the header's."""
     pieces: dict[str, list[int]] = {}
+    years: list[int] = []
     for at in marked:
-        if _DATED.match(lines[at]) is None:
+        dated = _DATED.match(lines[at])
+        if dated is None:
             continue
+        cut = _YEAR_CUT.match(lines[at], dated.end()) is not None
         texts = (below for below in range(at + 1, len(lines)) if lines[below].strip())
         for below in islice(texts, _TITLE_WRAP):
             if "\t" in lines[below]:
                 break
-            if lines[below].strip().isdigit():
-                pieces.setdefault(lines[below].strip(), []).append(below)
+            if (number := lines[below].strip()).isdigit():
+                pieces.setdefault(number, []).append(below)
+                if cut and len(number) == 4:
+                    years.append(below)
                 break
-    return [at for found in pieces.values() if len(found) > 1 for at in found]
+    return sorted({*years, *(at for found in pieces.values() if len(found) > 1 for at in found)})
 
 
 #: A browser's header: the date and time a page was printed (``labels.BROWSER_FURNITURE``).
 _DATED = re.compile(r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ ]\d{1,2}:\d{2}")
+#: After a browser's header's date and time, a title cut right after its year: ``年…``.
+_YEAR_CUT = re.compile(r"\s*(?:[AP]M)?\s*年", re.IGNORECASE)
 #: The most lines of text (blank lines aside) under a browser's header, the title's piece
 #: among them.
 _TITLE_WRAP = 3
