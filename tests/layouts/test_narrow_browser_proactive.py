@@ -10,6 +10,8 @@ another column's number nor a blank where a number is printed."""
 
 from __future__ import annotations
 
+import pytest
+
 import govinfo_report as gr
 
 from conftest import at_offsets
@@ -73,12 +75,14 @@ TEXT_2021 = "\n".join(
 #: The first sub-table's rows, each two values of three columns: which two, the text
 #: does not show (4 stands under 本年制发件数's word, 19 under 现行有效件数's).
 _SHORT_ROWS = {"rules": 12, "normative_documents": 14}
+#: Sub-table (一)'s columns, in order.
+_COLUMNS = ("issued", "repealed", "in_force")
 
 
 def test_a_short_row_s_values_are_placed_by_no_offset() -> None:
     report = gr.parse(TEXT_2021)
     for row in _SHORT_ROWS:
-        for column in ("issued", "repealed", "in_force"):
+        for column in _COLUMNS:
             cell = report.cell(f"proactive.{row}.{column}")
             assert (cell.value, cell.provenance) == (None, "missing"), (row, column)
     unplaced = {
@@ -98,3 +102,57 @@ def test_a_row_that_prints_each_of_its_cells_is_read() -> None:
         cell = report.cell(key)
         assert (cell.value, cell.provenance) == (value, "parsed"), key
     assert str(report.cell("proactive.fees.amount").value) == "7.25"
+
+
+def _one_char_header(lone: int, indented: bool) -> str:
+    """``TEXT_2021`` with sub-table (一)'s header words wrapped a character a line, its
+    three columns' cells as narrow (ending 3, 5 and 7 past the labels' start), 规章
+    printing 438, 75 and 1, each pushed one space past the text before it (``规章 438 75
+    1``), and 行政规范性文件 its 本年制发件数 1 where it ends, on its label's first line,
+    and 现行有效件数 8 ``lone`` past the labels' start on its second; the section's lines
+    ``indented`` as in ``TEXT_2021`` or at the page's margin."""
+    first = TEXT_2021.index(_LABELS + " 第二十条第（一）项")
+    after = TEXT_2021.index(_LABELS + " 第二十条第（五）项")
+    table = [
+        " 第二十条第（一）项",
+        "   本 本 现",
+        "   年 年 行",
+        "信息 制 废 有",
+        "内容 发 止 效",
+        "   件 件 件",
+        "   数 数 数",
+        "规章 438 75 1",
+        "行政 1",
+        at_offsets("规范", (lone, "8")),
+        "性文",
+        "件",
+        "",
+    ]
+    text = TEXT_2021[:first] + "\n".join(_LABELS + line for line in table) + TEXT_2021[after:]
+    return text if indented else text.replace("\n" + _LABELS, "\n")
+
+
+@pytest.mark.parametrize("indented", [True, False])
+@pytest.mark.parametrize(("lone", "word"), [(7, "有"), (5, "废")])
+def test_a_lone_value_under_another_columns_word_than_the_rows_say_is_missing(
+    lone: int, word: str, indented: bool
+) -> None:
+    """Found by the thorough profile of ``test_narrow_header_rows``: 规章's wide 438 pushed
+    its other values right, so 8 stands under 75 (本年废止件数's) or under 438 by that row's
+    offsets, and under 有 or 废 by the header's words, another column. Stop 106's main read
+    the first as 本年废止件数's, silently: at the page's margin the sub-table's header, on
+    lines before the first row's, was prose, and in both nothing weighed its words. Now the
+    header is the table's, and the row's cells are missing, said (at 废, 1 over 8 may also
+    be one count wrapped); 规章, whose line prints all three in order, is read."""
+    text = _one_char_header(lone, indented)
+    header = next(line for line in text.split("\n") if line.strip().startswith("信息 制"))
+    assert header[header.index("信息") + lone] == word
+    report = gr.parse(text)
+    for column in _COLUMNS:
+        cell = report.cell(f"proactive.normative_documents.{column}")
+        assert (cell.value, cell.provenance) == (None, "missing"), column
+    rules = [report.cell(f"proactive.rules.{column}").value for column in _COLUMNS]
+    assert rules == [438, 75, 1]
+    unplaced = [d.line for d in report.diagnostics if d.code == "values-unplaced"]
+    assert unplaced and set(unplaced) <= {15, 16}  # the row's lines
+    assert report.cell("proactive.licensing.decisions").value == 318

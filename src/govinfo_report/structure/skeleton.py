@@ -764,7 +764,10 @@ def _lead_in(lines: Sequence[str], start: int, first: int, aligned: bool) -> int
 def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token]) -> None:
     """In a section with a table (二, 三, 四): prose before the first table line, the table up
     to the last one, prose after; a table whose first table line is one value alone takes in
-    the cells just before it, and a space-aligned table its header rows. In any other
+    the cells just before it, and a space-aligned table its header rows; so does one whose
+    first row prints its cells a space apart where a line of those rows is laid out in
+    columns or indented (``pdftotext -layout`` of a narrow page: ``   本 本 现`` / ``信息 制 废
+    有`` / ``规章 438 75 1``), whose header words a section weighs. In any other
     section, or before the first heading, all prose: a line of ``无`` or of a number alone
     is text there, not a table of one cell a line."""
     table = marks.table_lines(start, end) if tabled else []
@@ -776,6 +779,13 @@ def _runs(marks: _Marks, start: int, end: int, tabled: bool, found: list[Token])
         first = _lead_in(marks.lines, start, first, False)
     elif _ALIGNED.fullmatch(marks.lines[first]) or _INDENTED.fullmatch(marks.lines[first]):
         first = _lead_in(marks.lines, start, first, True)
+    elif _SPACED.fullmatch(marks.lines[first]):
+        begin = _lead_in(marks.lines, start, first, True)
+        if any(
+            _ALIGNED.fullmatch(marks.lines[at]) or _INDENTED.fullmatch(marks.lines[at])
+            for at in range(begin, first)
+        ):
+            first = begin
     # Lines of spaces after the table's last value are its last empty cells (a page's
     # ``&nbsp;``); after a value alone on its line (one cell a line), with the empty lines
     # between them too (docx2txt's separators). Where only empty lines follow such a value

@@ -113,14 +113,19 @@ def read(rows: Iterable[Row], template: Template, by_lines: bool = False) -> Rea
     """The reading of section 二's rows: each row through ``CHAIN``."""
     name = template.name
     rows = printed = units_over(header_glued.apart(rows, name))
-    if _packed_header(rows):
+    packed = _packed_header(rows)
+    if packed:
         # no value's offset names its column: a row is read in order, or not at all
         rows = [row._replace(positions=Positions()) if row.values else row for row in rows]
     pieces = [label for row in rows for label in row.labels]
     own = matcher(name, NAME)
     rows, lifted = relifted(
         units_apart(
-            stacked(rewrapped(spanned(rows, own, width(name), alone=_cells(name)), own), own), own
+            stacked(
+                rewrapped(spanned(rows, own, width(name), alone=_cells(name), packed=packed), own),
+                own,
+            ),
+            own,
         ),
         template,
         lambda row: _named(row, template),

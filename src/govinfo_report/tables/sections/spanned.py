@@ -13,6 +13,7 @@ column over all its lines."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence, Set
 from functools import cache
 from itertools import combinations, pairwise
@@ -43,8 +44,8 @@ Span = tuple[int, int]
 #: The extent of a column whose values near a row were all pushed against their labels
 #: (``pushed_values``): no offset of its.
 _UNKNOWN: Span = (10**9, -1)
-#: A sub-table's header: the columns its words start at, a line each.
-Header = tuple[tuple[int, ...], ...]
+#: A sub-table's header: the words of its lines, a line each.
+Header = tuple[tuple[Printed, ...], ...]
 
 
 #: A row's column gaps (``Row.gaps``).
@@ -56,6 +57,7 @@ def spanned(
     matcher: LabelMatcher,
     width: int,
     alone: Mapping[str, int] | None = None,
+    packed: bool = False,
 ) -> list[Row]:
     """``rows`` with each run of rows on consecutive lines whose label pieces join into one
     template row's label whole, two or more of them printing values, made that one row
@@ -68,7 +70,11 @@ def spanned(
     the rows left as they are. Section 二's pieces of amounts cut at their points are
     values in doubt (``_points_cut``). A line left empty between two of a label's pieces
     (``行政`` / ``事业  27`` / ``性收  0`` / (empty) / ``费``: ``pdftotext`` parts lines
-    whose baselines stand further apart) does not part them."""
+    whose baselines stand further apart) does not part them. ``packed``: section 二's header
+    packs its words (``proactive._packed_header``), pushed one space apart as its rows'
+    values are: where the header's words put a value of a run in another column than the
+    offsets of the rows near it do, neither is sure, and the run is not placed by them
+    (``_under_other_words``)."""
     if alone is not None:
         rows = _points_cut(rows)
     if not any(map(_GAPS, rows)):  # at C speed: most layouts mark no column gaps
@@ -83,7 +89,7 @@ def spanned(
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone), (own, anchors), matcher)
+            _merged(rows, at, end, label, (width, alone, packed), (own, anchors), matcher)
             if _to_merge(rows, (at, own, end), matcher, width if alone is None else None)
             else None
         )
@@ -717,7 +723,7 @@ def _merged(
     at: int,
     end: int,
     label: str,
-    shape: tuple[int, Mapping[str, int] | None],
+    shape: tuple[int, Mapping[str, int] | None, bool],
     own_anchors: tuple[int, Mapping[Printed, tuple[int, int]]],
     matcher: LabelMatcher,
 ) -> Row:
@@ -755,8 +761,10 @@ def _merged(
     三, whose rules read a run in doubt otherwise, by none. A run of section 二 whose
     columns join two pieces while a cell of its own stays blank is not placed by them:
     the lower piece may be the count's rest or that cell's value, pushed left (``行政 435
-    7`` / ``规范   1``: 435, 1 and 7, not 4351 and 7)."""
-    width, alone = shape
+    7`` / ``规范   1``: 435, 1 and 7, not 4351 and 7); nor, under a packed header
+    (``shape``'s last), one a value of which its header's words put in another column
+    (``_under_other_words``)."""
+    width, alone, packed = shape
     own, anchors = own_anchors
     run = rows[at:end]
     first = run[0]
@@ -798,6 +806,12 @@ def _merged(
             placed = own_placed  # pieces joined by the section's columns, or in a row's one
     if placed is not None and alone is not None and placed[1] and _blank(placed[0], own_cells):
         placed = None  # a count's rest, or a value of its own in the row's blank cell
+    if (
+        placed is not None
+        and packed
+        and _under_other_words(placed[0], _headers(rows)[at], run, own_cells)
+    ):
+        placed = None  # the header's words name another column than the rows' offsets
     if (
         placed is None
         and alone is not None
@@ -845,6 +859,39 @@ def _merged(
         stacked=False,
         positions=Positions() if past else Positions(cells),
         gaps=True,
+    )
+
+
+def _under_other_words(
+    cells: Sequence[Printed], header: Header, run: Sequence[Row], own_cells: int
+) -> bool:
+    """Whether a value of ``cells`` (a column each) that its line's order does not place
+    (a line printing fewer than the row's ``own_cells`` values) stands under another
+    column's word and not its own on a line of ``header`` naming one word a column right of
+    ``run``'s label pieces, one space apart: the run of words a browser's narrow header
+    prints beside its label column's word (a wide value may stand under two such words,
+    one its own). A line whose words stand wider apart is laid out by columns of its own,
+    as the rows are, and no value of theirs is weighed against it."""
+    counts = Counter(on for row in run for _, on, _ in row.values)
+    labels_end = max(column + len(text) for row in run for text, _, column in row.labels)
+    placed = [
+        (at, cell) for at, cell in enumerate(cells) if cell[0] and counts[cell[1]] < own_cells
+    ]
+    for line in header:
+        words = [word for word in line if word[2] >= labels_end]
+        if len(words) != len(cells) or not _one_space_apart(words):
+            continue
+        for at, cell in placed:
+            under = {other for other, word in enumerate(words) if _overlap(cell, word)}
+            if under and at not in under:
+                return True
+    return False
+
+
+def _one_space_apart(words: Sequence[Printed]) -> bool:
+    """Whether each of ``words`` (of one line) stands one space after the one before."""
+    return all(
+        after == start + len(text) + 1 for (text, _, start), (_, _, after) in pairwise(words)
     )
 
 
@@ -1071,7 +1118,7 @@ def _kin(rows: Sequence[Row], at: int, width: int) -> frozenset[int]:
     under its sub-table's header (``_headers``), or under another's that prints a line of
     more than ``width`` words starting where a line of its own does (``上一`` / ``信息 年项
     本年 处理`` and ``本年`` / ``内容 制作 开数 总数``: the same columns, each named)."""
-    heads = _headers(rows)
+    heads = [_starts(head) for head in _headers(rows)]
     own = heads[at]
     page = rows[at].page
     return frozenset(
@@ -1081,7 +1128,14 @@ def _kin(rows: Sequence[Row], at: int, width: int) -> frozenset[int]:
     )
 
 
-def _aligned(one: Header, two: Header, width: int) -> bool:
+def _starts(header: Header) -> tuple[tuple[int, ...], ...]:
+    """Where the words of each of ``header``'s lines start."""
+    return tuple(tuple(column for _, _, column in line) for line in header)
+
+
+def _aligned(
+    one: tuple[tuple[int, ...], ...], two: tuple[tuple[int, ...], ...], width: int
+) -> bool:
     """Whether a line of ``one`` of more than ``width`` words starts them where a line of
     ``two`` does."""
     starts = {line for line in one if len(line) > width}
@@ -1089,17 +1143,15 @@ def _aligned(one: Header, two: Header, width: int) -> bool:
 
 
 def _headers(rows: Sequence[Row]) -> list[Header]:
-    """For each of ``rows``, the header it stands under: the columns its words start at,
-    a line each, of the last run of rows of two labels or more and no value before it (a
-    sub-table's header lines; a row of one label between them goes on the run, a row of
-    values ends it)."""
+    """For each of ``rows``, the header it stands under: the words of each line of the
+    last run of rows of two labels or more and no value before it (a sub-table's header
+    lines; a row of one label between them goes on the run, a row of values ends it)."""
     found: list[Header] = []
     current: Header = ()
     open_run = False
     for row in rows:
         if not row.values and len(row.labels) > 1:
-            line = tuple(column for _, _, column in row.labels)
-            current = (*current, line) if open_run else (line,)
+            current = (*current, row.labels) if open_run else (row.labels,)
             open_run = True
         elif row.values:
             open_run = False
