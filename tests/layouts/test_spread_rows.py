@@ -1086,6 +1086,45 @@ def test_units_wrapped_beside_a_tall_rows_label_pieces_are_right_or_missing(
     _proactive_right_or_missing(text, report)
 
 
+#: Section 二's sub-table (五) of a made-up 2019 report in narrow cells that wrap each count
+#: after two digits, its unit under it (``CentredRows(units=…, digits=2)``): 行政许可 235项,
+#: 0项 and 478件, 其他对外管理服务事项 146项, 0项 and 0件. The layout parts 行政许可's
+#: second line in two rows (``可  5项`` / ``项  8件``), and 本年增/减's 项 on it stands
+#: under 行政许可's 0 and over 其他对外管理服务事项's.
+UNIT_BETWEEN_TWO_ROWS = """青石县水务局2019年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+第二十条第（五）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政许        23       0             47
+可          5项       项             8件
+其他对        14       0             0
+外管理        6项       项             件
+服务事
+项
+三、收到和处理政府信息公开申请情况
+"""
+
+
+@pytest.mark.parametrize(("head", "tail", "count"), [("14", "6项", 146), ("9 ", "3项", 93)])
+def test_a_unit_on_a_line_parted_in_two_rows_ends_the_count_above_it(
+    head: str, tail: str, count: int
+) -> None:
+    """Found by the thorough profile of
+    ``test_units_wrapped_beside_a_tall_rows_label_pieces_are_right_or_missing``: the 项 of
+    行政许可's second line went to the row after its own part of the line, the next row's 0,
+    as ``units_over`` took the rows next to its part of the line for the lines next to it;
+    其他对外管理服务事项's own 项 then stood for a label piece, its count's rest went to no
+    row, and 上一年项目数量 read 14 for 146 (stop 106's main, silently). The rows next to a
+    unit are those of the lines above and below it: each count is read whole."""
+    text = UNIT_BETWEEN_TWO_ROWS.replace("其他对        14", f"其他对        {head}").replace(
+        "外管理        6项", f"外管理        {tail}"
+    )
+    report = gr.parse(text)
+    assert _proactive(report, "licensing") == (235, 0, 478)
+    assert _proactive(report, "other_services") == (count, 0, 0)
+
+
 #: Section 二's sub-table (六) of a made-up 2020 report as ``pdftotext -layout`` prints a
 #: browser's PDF of a narrow page: 行政处罚 prints its 本年增/减 (0) on its label's first
 #: line and that cell's unit alone under it, beside 上一年项目数量 (483项) and 处理决定数量

@@ -47,6 +47,8 @@ from ...structure.layouts import Printed, Row
 _UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 #: How far a unit may stand left of its number's first character or right of its last.
 _DRIFT = 1
+#: The most lines from a unit's a row next to it may start (a tall row's label's lines).
+_MOST_LINES = 20
 
 
 def units_over(rows: Iterable[Row]) -> list[Row]:
@@ -125,13 +127,14 @@ def _wrapped_with(
     stands under or over a number of it (``行政  435  0  226`` / ``许可  项  25件``, 435项
     and 22625件; ``规范性  100件  100`` / ``文件  件  0件``, the 件 already the first's). A
     row printing no such piece (``对外  361`` / ``管理  项  0  6700件``) is left to the label's
-    rows (``rows._units_below``)."""
+    rows (``rows._units_below``). The rows before and after are those of the lines above and
+    below the units' (``_lines_next``): the layout may part one line into two rows
+    (``可  0项`` / ``项  0件``, the second's 项 over the next row's 0 and under the row
+    above's)."""
     row = rows[at]
     if any(_beneath(unit, value) for unit in units for value in row.values):
         return None
-    for near in (at - 1, at + 1):
-        if not 0 <= near < len(rows):
-            continue
+    for near in _lines_next(rows, at, units[0][1]):
         numbers = [value for value in rows[near].values if value[0][:1].isdigit()]
         over = [[number for number in numbers if _beneath(unit, number)] for unit in units]
         if all(len(found) == 1 for found in over) and any(
@@ -147,6 +150,24 @@ def _wrapped_with(
                 if found[0][0].isdigit()
             }
     return None
+
+
+def _lines_next(rows: Sequence[Row], at: int, line: int) -> list[int]:
+    """The indices of the nearest row before row ``at`` printing values on the line above
+    ``line``, and of the nearest after it printing values on the line below, in that order:
+    rows printing values on ``line`` alone, or none, are passed over, and one printing
+    values on another line ends the search."""
+    found = []
+    for step, target in ((-1, line - 1), (1, line + 1)):
+        near = at + step
+        while 0 <= near < len(rows) and abs(rows[near].line - line) <= _MOST_LINES:
+            lines = {on for _, on, _ in rows[near].values}
+            if target in lines:
+                found.append(near)
+            if lines - {line}:
+                break
+            near += step
+    return found
 
 
 def _starts_within(value: Printed, number: Printed) -> bool:
