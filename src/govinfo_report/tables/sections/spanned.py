@@ -870,8 +870,8 @@ def _under_other_words(
     column's word and not its own on a line of ``header`` naming one word a column right of
     ``run``'s label pieces, one space apart: the run of words a browser's narrow header
     prints beside its label column's word (a wide value may stand under two such words,
-    one its own). A line whose words stand wider apart is laid out by columns of its own,
-    as the rows are, and no value of theirs is weighed against it."""
+    one its own). A line whose words stand wider apart is laid out by columns, as the rows
+    are, and no value is weighed against it."""
     counts = Counter(on for row in run for _, on, _ in row.values)
     labels_end = max(column + len(text) for row in run for text, _, column in row.labels)
     placed = [

@@ -47,7 +47,8 @@ from ...structure.layouts import Printed, Row
 _UNITS = frozenset((*COUNT_UNITS, *MONEY_UNITS))
 #: How far a unit may stand left of its number's first character or right of its last.
 _DRIFT = 1
-#: The most lines from a unit's a row next to it may start (a tall row's label's lines).
+#: How many lines from a unit's line the rows looked at for its number may start (a tall
+#: row's label's lines).
 _MOST_LINES = 20
 
 
