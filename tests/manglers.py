@@ -3302,6 +3302,62 @@ def pymupdf_cells(text: str, rng: Random) -> str:
     return "\n".join(lines)
 
 
+def pymupdf_tall_rows(text: str, rng: Random) -> str:
+    """``text`` (tab-separated) as PyMuPDF's ``get_text()`` prints a browser's PDF of a
+    narrow page whose section 二 cells print units (``PROACTIVE_UNITS``; a rise signed
+    ``+`` where ``rng`` says): each row's label wrapped two characters a line, making the
+    row tall; each value wrapped in its cell three or four digits wide, a unit as wide as
+    two digits (``603`` / ``件``, ``450`` / ``7件``, as the beds' PyMuPDF texts show); and,
+    in some rows, two neighbouring values of one line each run together on one line, as
+    PyMuPDF joins the spans of one baseline (``77项+10``, ``+16 51件``). The other tables
+    as ``pymupdf_cells``."""
+    plus = rng.random() < 0.5
+    lines: list[str] = []
+    for line in text.split("\n"):
+        row = line.split("\t")
+        columns = _proactive_columns(row) if len(row) > 1 else None
+        if columns is None:
+            lines.append(pymupdf_cells(line, rng))
+            continue
+        label = row[0].strip()
+        lines.extend(label[at : at + 2] for at in range(0, len(label), 2))
+        width = rng.choice((3, 4))
+        cells = []
+        for cell, column in zip(row[1:], columns, strict=True):
+            cell = _with_unit(cell.strip(), column)
+            if plus and column in labels.SIGNED_COLUMNS and cell[:1].isdigit() and cell != "0":
+                cell = "+" + cell
+            cells.append(_narrow(cell, width) if cell else ["\u00a0"])
+        if rng.random() < 0.5:
+            at = next(
+                (
+                    at
+                    for at in range(len(cells) - 1)
+                    if len(cells[at]) == 1 == len(cells[at + 1])
+                    and "\u00a0" not in (cells[at][0], cells[at + 1][0])
+                ),
+                None,
+            )
+            if at is not None:
+                head, tail = cells[at][0], cells[at + 1][0]
+                cells[at : at + 2] = [[head + (" " if head[-1].isdigit() else "") + tail]]
+        lines.extend(piece for cell in cells for piece in cell)
+    return "\n".join(lines)
+
+
+def _narrow(cell: str, width: int) -> list[str]:
+    """A cell's text as a narrow cell ``width`` digits wide wraps it: a character a digit
+    wide, a CJK unit two."""
+    pieces, line, used = [], "", 0
+    for char in cell:
+        size = 1 if char.isascii() else 2
+        if line and used + size > width:
+            pieces.append(line)
+            line, used = "", 0
+        line, used = line + char, used + size
+    return [*pieces, line]
+
+
 #: A value of a table: what ``MarkitdownPageGrid`` may print beside another in one cell.
 _GRID_VALUE = re.compile(r"-?\d+(?:\.\d+)?")
 

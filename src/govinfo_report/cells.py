@@ -192,6 +192,13 @@ def unit_kind(text: str) -> Kind | None:
     return "money" if match["unit"] else "count" if match["counted"] else None
 
 
+def printed_unit(text: str) -> str | None:
+    """The unit a number's text prints after it (``件``, ``万元``); ``None`` for a number
+    with no unit, or text that is no number."""
+    match = _NUMBER_CELL.fullmatch(text)
+    return None if match is None else match["unit"] or match["counted"]
+
+
 @lru_cache(maxsize=1 << 10)
 def convert(text: str, kind: Kind, header_unit: str | None) -> tuple[Value | None, str | None]:
     """Convert a cell's text to the value of a column of ``kind``.

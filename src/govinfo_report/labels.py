@@ -342,6 +342,20 @@ PROACTIVE_SPLITTABLE: frozenset[str] = frozenset({"other_services"})
 #: Columns that hold money (exported in 万元) and the one that may be negative.
 MONEY_COLUMNS: frozenset[str] = frozenset({"amount"})
 SIGNED_COLUMNS: frozenset[str] = frozenset({"change"})
+#: The units a section 二 cell prints, by column: items (``项``) and their change, documents
+#: and decisions (``件``), procurement projects (``个``), money. What a stacked row's values
+#: print tells their columns apart by these (``tables.sections.rows``); a column's header
+#: names what it counts, so a report printing another unit there is read no less, only
+#: not by them.
+PROACTIVE_UNITS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("previous_items", "change"), frozenset({"项"})),
+    **dict.fromkeys(
+        ("made", "published", "total_published", "issued", "repealed", "in_force", "decisions"),
+        frozenset({"件"}),
+    ),
+    "projects": frozenset({"个"}),
+    "amount": frozenset({"万元", "元"}),
+}
 
 # Section 三 -------------------------------------------------------------------------------
 

@@ -556,6 +556,92 @@ def test_a_count_over_its_rest_in_a_flow_of_units_is_never_read_as_two_cells() -
         assert cell.value is None and not cell.blank, key
 
 
+#: Section 二 as PyMuPDF prints a browser's PDF of tall rows: the cells that share a line
+#: run together (``77项+10``), a count wrapped with its unit alone below (``603`` / ``件``).
+_SIGNED_FLOW = (
+    ("第二十条第（五）项", "信息", "内容", "上一", "年", "项目", "数量", "本年", "增/减"),
+    ("处理", "决定", "数量"),
+    ("行政", "许可", "2项", "0", "101", "1件"),
+    ("其他", "对外", "管理", "服务", "事项", "77项+10", "603", "件"),
+    ("第二十条第（六）项", "信息", "内容", "上一", "年", "项目", "数量", "本年", "增/减"),
+    ("处理", "决定", "数量"),
+    ("行政", "处罚", "21项", "0", "2394件"),
+    ("行政", "强制", "34项", "-12", "18件"),
+)
+
+
+def test_a_signed_change_between_counts_with_their_units_is_read_in_order() -> None:
+    """77项 / +10 / 603件 and 34项 / -12 / 18件, one under another: a unit ends a number
+    and a sign begins one, and +10603件 or -1218件 fits no column (a change counts items,
+    项), so each row is read in its cells' order (main left both missing)."""
+    values = gr.parse(_report(_cells(*_SIGNED_FLOW))).flat()
+    assert [values[f"proactive.other_services.{key}"] for key in _COLUMNS] == [77, 10, 603]
+    assert [values[f"proactive.coercive_measures.{key}"] for key in _COLUMNS] == [34, -12, 18]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ("77项+10", "603"),  # +10603, a change, and a blank 处理决定数量
+        ("77项", "32", "7件"),  # 327件, and a blank 本年增/减
+        ("77项", "27件", "-3"),  # -3 is no count of decisions: not in its columns' order
+    ],
+)
+def test_a_stacked_row_whose_values_may_join_or_fit_no_column_is_missing(
+    cells: tuple[str, ...],
+) -> None:
+    rows = list(_SIGNED_FLOW)
+    rows[3] = ("其他", "对外", "管理", "服务", "事项", *cells)
+    report = gr.parse(_report(_cells(*rows)))
+    for key in _COLUMNS:
+        cell = report.cell(f"proactive.other_services.{key}")
+        assert cell.value is None and not cell.blank, key
+    assert report.flat()["proactive.coercive_measures.change"] == -12
+
+
+_ARTICLE_ONE = (
+    ("第二十条第（一）项", "信息", "内容", "本年", "新制", "作数", "量"),
+    ("本年", "新公", "开数", "量", "对外", "公开", "总数", "量"),
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "keys"),
+    [
+        # 228件 wrapped in a cell two digits wide, ``22`` / ``8`` / ``件``, between two
+        # blank cells (main: 本年新公开数量 22 and 对外公开总数量 8)
+        (
+            (
+                *_ARTICLE_ONE,
+                ("规章", "", "22", "8", "件", ""),
+                ("规范", "性文", "件", "1件", "", ""),
+            ),
+            ("proactive.rules.published", "proactive.rules.total_published"),
+        ),
+        # 100个 wrapped, ``10`` / ``0`` / ``个``, beside a blank amount (main: 10 projects
+        # and an amount of 0)
+        (
+            (
+                ("第二十条第（九）项", "信息", "内容", "采购", "项目", "数量", "采购总金额"),
+                ("政府", "集中", "采购", "10", "0", "个", ""),
+            ),
+            ("proactive.procurement.projects", "proactive.procurement.amount"),
+        ),
+    ],
+)
+def test_a_unit_alone_under_a_wrapped_count_ends_its_cell(
+    rows: tuple[tuple[str, ...], ...], keys: tuple[str, ...]
+) -> None:
+    """A unit alone on the line under a value, in a flow of a cell a line whose blank cells
+    print as lines of spaces, is that value's: the count's cell ends there, and the blank
+    line after it is the next cell, so the row prints more lines than cells and no count
+    is read off a piece of another."""
+    report = gr.parse(_report(_cells(*rows)))
+    for key in keys:
+        cell = report.cell(key)
+        assert cell.value is None and not cell.blank, key
+
+
 def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:
     """``（一）予以`` / ``公开`` and ``3.其`` / ``他``: 予以公开's and 3.其他's labels wrapped
     in their narrow cells, the values after the last piece. Alone, ``公开`` reads as a piece

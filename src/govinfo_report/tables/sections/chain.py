@@ -22,7 +22,7 @@ from ...diagnostics import diagnostic
 from ...structure.layouts import Printed, Row
 from ..reading import Draft
 from ..rules import Rule
-from .rows import Taken, empty, fill, start
+from .rows import Taken, empty, fill, start, unit_of_another_kind
 
 
 @attrs.define(slots=True, eq=False)
@@ -123,10 +123,13 @@ def duplicate(context: Context, step: Step) -> bool:
 
 def usual_row(context: Context, step: Step) -> bool:
     """The usual row: as many values as cells, none collapsed, none gathered from wrapped
-    lines, all given."""
+    lines, none printing another kind of column's unit where no grid marks the cells, all
+    given."""
     row = step.row
     if step.runs or len(row.values) != len(step.cells) or row.loose or not context.usual(step):
         return False
+    if not row.grid.cells and unit_of_another_kind(row.values, context.template, step.cells):
+        return False  # ``rows.fill`` says why
     context.draft.give(step.cells, row.values, context.unit)
     return True
 

@@ -34,6 +34,7 @@ from ...cells import (
     count_values,
     is_number,
     not_given,
+    printed_unit,
     unit_kind,
 )
 from ...diagnostics import Diagnostic, diagnostic
@@ -45,6 +46,8 @@ from ...labels import (
     MONEY_UNITS,
     PROACTIVE_BLOCKS,
     PROACTIVE_ROWS,
+    PROACTIVE_UNITS,
+    SIGNED_COLUMNS,
 )
 from ...limits import MAX_CELL_CHARS
 from ...memo import Memo, weighed
@@ -109,6 +112,7 @@ def fill(
         (row.stacked or (row.loose and _out_of_column_order(values)))
         and len(values) <= len(cells)
         and not _own_rules(rules, cells)
+        and not (row.stacked and _told_apart(values, [template.fields[at].column for at in cells]))
     ):
         not_placed(
             draft,
@@ -123,6 +127,19 @@ def fill(
                 else "cells, one stands left of or under one above it: they need not be in "
                 "their columns' order, and no rule of the row checks them"
             ),
+        )
+    elif (
+        len(values) == len(cells)
+        and not row.grid.cells
+        and (stray := unit_of_another_kind(values, template, cells))
+    ):
+        not_placed(
+            draft,
+            template,
+            cells,
+            stray,
+            f"{label}: '{stray[0]}' prints the unit of another kind of column than its own, "
+            "so the row's values, gathered by their order, need not be in their columns",
         )
     elif len(values) == len(cells):
         _full(draft, cells, row.line, values, label, unit, rules, bool(row.positions.cells))
@@ -172,6 +189,56 @@ def fill(
             row.line,
             values[0][2],
         )
+
+
+def _told_apart(values: Sequence[Printed], columns: Sequence[str]) -> bool:
+    """Whether a stacked row's ``values`` (``Row.stacked``), one for each of its ``columns``,
+    are its cells in order for certain, as their signs and units tell: they stand in reading
+    order, each fits its column (``_fits``), and none on a line below the one before it may
+    be that one's rest (``_may_join``). PyMuPDF's ``77项+10`` / ``603件`` is 77项, +10 and
+    603件: +10603件 fits no column, a change counting items, not decisions."""
+    if len(values) != len(columns) or list(values) != sorted(values, key=itemgetter(1, 2)):
+        return False
+    texts = [text for text, _, _ in values]
+    return all(map(_fits, texts, columns)) and not any(
+        lower[1] > upper[1] and _may_join(upper[0], lower[0], columns)
+        for upper, lower in pairwise(values)
+    )
+
+
+def unit_of_another_kind(
+    values: Sequence[Printed], template: Template, cells: Sequence[int]
+) -> Printed | None:
+    """The first of a row's ``values`` whose unit names another kind of column than its
+    cell's of ``cells``: a count's (``0个``) under money, money's (``万元``) under a count.
+    A number wrapped in its narrow cell (``10`` / ``0个`` for 100个) so reads as two cells
+    of a row gathered by its values' order."""
+    for value, cell in zip(values, cells, strict=True):
+        printed = unit_kind(value[0])
+        if printed is not None and (printed == "money") != (template.fields[cell].kind == "money"):
+            return value
+    return None
+
+
+def _fits(text: str, column: str) -> bool:
+    """Whether a number's ``text`` may be a cell of section 二's ``column``: signed only in a
+    signed column, its unit, if it prints one, the column's (``PROACTIVE_UNITS``)."""
+    if not is_number(text) or (text[0] in "+-" and column not in SIGNED_COLUMNS):
+        return False
+    unit = printed_unit(text)
+    return unit is None or unit in PROACTIVE_UNITS.get(column, ())
+
+
+def _may_join(head: str, rest: str, columns: Sequence[str]) -> bool:
+    """Whether ``rest``, on a line below ``head``, may end the number ``head`` begins in one
+    narrow cell: a unit ends a number, a sign begins one, a lone 0 begins none, and the
+    number joined must fit one of ``columns``."""
+    return (
+        printed_unit(head) is None
+        and head.lstrip("+-") != "0"
+        and rest[:1].isdigit()
+        and any(_fits(head + rest, column) for column in columns)
+    )
 
 
 def _in_own_cells(row: Row, values: Sequence[Printed]) -> bool:
@@ -2840,19 +2907,25 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     tool prints the row's other cells by their baselines among its lines, not in column
     order (Word's PDF: ``10`` / ``件`` / ``33 件`` / ``10`` / ``件`` for 10件, 10件, 33件),
     so only the row's own rules, or its values' units (``placed_by_units``), place them;
-    values on one line stand in its order (``行政 529 -22 450`` / ``强制 项`` / ``件``)."""
+    values on one line stand in its order (``行政 529 -22 450`` / ``强制 项`` / ``件``).
+    In a flow of a cell a line read by position (PyMuPDF's), a unit alone on the line under
+    a row's last value, printing no cell of its own, is that value's (``100`` / ``个``): a
+    unit starts no row, and the count is no cell of the next column (0 for 采购总金额)."""
     result = list(rows)
     dropped: set[int] = set()
     for at, row in enumerate(rows):
-        if at in dropped or not row.values or not row.labels or not by_order(row):
+        if at in dropped or not row.values or not row.labels or row.grid.cells or row.runs.cells:
             continue
+        placed = bool(row.positions.cells)  # a flow of a cell a line: its unit's row prints none
         own = row.labels[-1][0]
         after = at + 1
         while after < len(rows) and _own_piece(rows[after], own, matcher):
             after += 1
-        if after >= len(rows) or not _unit_alone(rows[after]):
+        if after >= len(rows) or not _unit_alone(rows[after], placed):
             continue
         unit, below = rows[after].labels[0][0], rows[after].values
+        if placed and rows[after].labels[0][1] != row.values[-1][1] + 1:
+            continue  # a unit by position is the last value's only on the line under it
         if own.endswith(unit):
             continue  # the last piece of its label (规范 / 性文 10 9 10 / 件)
         last = result[at].values[-1]
@@ -2871,8 +2944,12 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         else:
             values = (*values, (below[0][0] + unit, *below[0][1:]), *below[1:])
         apart = len({line for _, line, _ in values}) > 1
-        result[at] = result[at]._replace(
-            values=values, loose=row.loose or apart, stacked=row.stacked or apart
+        result[at] = (
+            _with_unit_row(_with_units(result[at], values), rows[after].positions)
+            if placed
+            else result[at]._replace(
+                values=values, loose=row.loose or apart, stacked=row.stacked or apart
+            )
         )
         dropped.add(after)
     return [row for at, row in enumerate(result) if at not in dropped] if dropped else result
@@ -2897,9 +2974,25 @@ def _own_piece(row: Row, label: str, matcher: LabelMatcher) -> bool:
     )
 
 
-def _unit_alone(row: Row) -> bool:
-    """Whether ``row``'s one label is a unit alone (``元``, ``个``), read by order."""
-    return len(row.labels) == 1 and row.labels[0][0] in _UNITS and by_order(row)
+def _with_unit_row(row: Row, unit: Positions) -> Row:
+    """``row``, read by position, with the blank cells its unit's row printed after the unit
+    (``unit``): they are the row's own next cells (``100`` / ``个`` / ``&nbsp;``: 100个
+    and a blank), so the row holds as many cells as it printed."""
+    mine = row.positions
+    cells = (*mine.cells, *unit.cells)
+    spaced = mine.spaced | {len(mine.cells) + at for at in unit.spaced}
+    return row._replace(positions=mine._replace(cells=cells, spaced=frozenset(spaced)))
+
+
+def _unit_alone(row: Row, placed: bool = False) -> bool:
+    """Whether ``row``'s one label is a unit alone (``元``, ``个``), read by order, or, after
+    a row read by position (``placed``), with no values: PyMuPDF's ``100`` / ``个``, the
+    unit of a number wrapped in its cell, then the next cell's line."""
+    return (
+        len(row.labels) == 1
+        and row.labels[0][0] in _UNITS
+        and (by_order(row) or (placed and not row.values and not row.grid.cells))
+    )
 
 
 def _with_units(row: Row, values: tuple[Printed, ...]) -> Row:
