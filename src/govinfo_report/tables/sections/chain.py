@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import TypeVar
 
 import attrs
@@ -23,6 +24,9 @@ from ...structure.layouts import Printed, Row
 from ..reading import Draft
 from ..rules import Rule
 from .rows import Taken, empty, fill, start, unit_of_another_kind
+
+#: A printed cell's text.
+_TEXT = itemgetter(0)
 
 
 @attrs.define(slots=True, eq=False)
@@ -128,7 +132,11 @@ def usual_row(context: Context, step: Step) -> bool:
     row = step.row
     if step.runs or len(row.values) != len(step.cells) or row.loose or not context.usual(step):
         return False
-    if not row.grid.cells and unit_of_another_kind(row.values, context.template, step.cells):
+    if (
+        not row.grid.cells
+        and not all(map(str.isdecimal, map(_TEXT, row.values)))  # at C speed: most are digits
+        and unit_of_another_kind(row.values, context.template, step.cells)
+    ):
         return False  # ``rows.fill`` says why
     context.draft.give(step.cells, row.values, context.unit)
     return True
