@@ -11,6 +11,8 @@ number is printed."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -640,6 +642,25 @@ def test_a_unit_alone_under_a_wrapped_count_ends_its_cell(
     for key in keys:
         cell = report.cell(key)
         assert cell.value is None and not cell.blank, key
+
+
+@pytest.mark.parametrize(
+    ("pieces", "whole"), [(("10.", "100", "0"), "10.1000"), (("10.", "5"), "10.5")]
+)
+def test_an_amount_wrapped_after_its_point_is_never_read_off_its_rest(
+    pieces: tuple[str, ...], whole: str
+) -> None:
+    """10.1000 (or 10.5) wrapped in a cell three digits wide after its point, beside a
+    blank count: a number never ends in its point, so ``10.`` is no cell of its own, and
+    no value is read off the rest (main read 1000 for the amount)."""
+    rows = (
+        ("第二十条第（九）项", "信息", "内容", "采购", "项目", "数量", "采购总金额"),
+        ("政府", "集中", "采购", "", *pieces),
+    )
+    report = gr.parse(_report(_cells(*rows)))
+    amount = report.cell("proactive.procurement.amount")
+    assert amount.value in (None, Decimal(whole))
+    assert not amount.blank
 
 
 def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:

@@ -23,7 +23,7 @@ from ...diagnostics import diagnostic
 from ...structure.layouts import Printed, Row
 from ..reading import Draft
 from ..rules import Rule
-from .rows import Taken, empty, fill, start, unit_of_another_kind
+from .rows import Taken, empty, fill, start, stray_value
 
 #: A printed cell's text.
 _TEXT = itemgetter(0)
@@ -127,15 +127,15 @@ def duplicate(context: Context, step: Step) -> bool:
 
 def usual_row(context: Context, step: Step) -> bool:
     """The usual row: as many values as cells, none collapsed, none gathered from wrapped
-    lines, none printing another kind of column's unit where no grid marks the cells, all
-    given."""
+    lines, none that is no whole cell of its column where no grid marks the cells
+    (``rows.stray_value``), all given."""
     row = step.row
     if step.runs or len(row.values) != len(step.cells) or row.loose or not context.usual(step):
         return False
     if (
         not row.grid.cells
         and not all(map(str.isdecimal, map(_TEXT, row.values)))  # at C speed: most are digits
-        and unit_of_another_kind(row.values, context.template, step.cells)
+        and stray_value(row.values, context.template, step.cells)
     ):
         return False  # ``rows.fill`` says why
     context.draft.give(step.cells, row.values, context.unit)

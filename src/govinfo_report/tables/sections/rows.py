@@ -129,17 +129,18 @@ def fill(
             ),
         )
     elif (
-        len(values) == len(cells)
+        len(values) <= len(cells)
         and not row.grid.cells
-        and (stray := unit_of_another_kind(values, template, cells))
+        and (stray := stray_value(values, template, cells))
     ):
         not_placed(
             draft,
             template,
             cells,
             stray,
-            f"{label}: '{stray[0]}' prints the unit of another kind of column than its own, "
-            "so the row's values, gathered by their order, need not be in their columns",
+            f"{label}: '{stray[0]}' is no whole cell of its column (a number cut at its "
+            "point, or another kind of column's unit), so the row's values, gathered by "
+            "their order, need not be its cells",
         )
     elif len(values) == len(cells):
         _full(draft, cells, row.line, values, label, unit, rules, bool(row.positions.cells))
@@ -206,18 +207,27 @@ def _told_apart(values: Sequence[Printed], columns: Sequence[str]) -> bool:
     )
 
 
-def unit_of_another_kind(
+def stray_value(
     values: Sequence[Printed], template: Template, cells: Sequence[int]
 ) -> Printed | None:
-    """The first of a row's ``values`` whose unit names another kind of column than its
-    cell's of ``cells``: a count's (``0个``) under money, money's (``万元``) under a count.
-    A number wrapped in its narrow cell (``10`` / ``0个`` for 100个) so reads as two cells
-    of a row gathered by its values' order."""
+    """The first of a row's ``values`` that is no whole cell of its column, ``cells`` in
+    order: a number cut at its decimal point (``10.``, its rest on the line below), or,
+    where the row prints a value for each cell, one whose unit names another kind of column
+    than its cell's: a count's (``0个``) under money, money's (``万元``) under a count. A
+    number wrapped in its narrow cell (``10`` / ``0个`` for 100个, ``10.`` / ``1000`` for
+    10.1000) so reads as two cells of a row gathered by its values' order."""
+    cut = next((value for value in values if _CUT_AT_POINT.fullmatch(value[0])), None)
+    if cut is not None or len(values) != len(cells):
+        return cut
     for value, cell in zip(values, cells, strict=True):
         printed = unit_kind(value[0])
         if printed is not None and (printed == "money") != (template.fields[cell].kind == "money"):
             return value
     return None
+
+
+#: A number cut at its decimal point: a narrow cell wraps the rest onto the next line.
+_CUT_AT_POINT = re.compile(r"[+-]?\d[\d,]*\.")
 
 
 def _fits(text: str, column: str) -> bool:
@@ -415,6 +425,8 @@ def _wrapped(
         above = 0 in heads and lines[1] < min(lines[2:], default=0) and checked
         if _out_of_column_order(joined[int(above) : len(joined) - below]):
             return None
+    if any(_CUT_AT_POINT.fullmatch(text) for text, _, _ in joined):
+        return None  # a number cut at its point left unjoined: the joins are not the cells
     return joined if holds(rules, cells, joined) else None
 
 
