@@ -112,7 +112,11 @@ def fill(
         (row.stacked or (row.loose and _out_of_column_order(values)))
         and len(values) <= len(cells)
         and not _own_rules(rules, cells)
-        and not (row.stacked and _told_apart(values, [template.fields[at].column for at in cells]))
+        and not (
+            row.stacked
+            and not row.gaps
+            and _told_apart(values, [template.fields[at].column for at in cells])
+        )
     ):
         not_placed(
             draft,
@@ -194,12 +198,16 @@ def fill(
 
 def _told_apart(values: Sequence[Printed], columns: Sequence[str]) -> bool:
     """Whether a stacked row's ``values`` (``Row.stacked``), one for each of its ``columns``,
-    are its cells in order for certain, as their signs and units tell: they stand in reading
-    order, each fits its column (``_fits``), and none on a line below the one before it may
-    be that one's rest (``_may_join``). PyMuPDF's ``77项+10`` / ``603件`` is 77项, +10 and
-    603件: +10603件 fits no column, a change counting items, not decisions."""
+    are its cells in order for certain, as their signs and units tell: they stand on
+    several lines (a row stacked on one line is so for lines outside it, which may hold a
+    value's rest), in reading order, each fits its column (``_fits``), and none on a line
+    below the one before it may be that one's rest (``_may_join``). PyMuPDF's ``77项+10``
+    / ``603件`` is 77项, +10 and 603件: +10603件 fits no column, a change counting items,
+    not decisions. Rows laid out in columns (``Row.gaps``) are left to their columns."""
     if len(values) != len(columns) or list(values) != sorted(values, key=itemgetter(1, 2)):
         return False
+    if values[0][1] == values[-1][1]:
+        return False  # stacked by lines outside the row: a value's rest may stand there
     texts = [text for text, _, _ in values]
     return all(map(_fits, texts, columns)) and not any(
         lower[1] > upper[1] and _may_join(upper[0], lower[0], columns)
