@@ -3309,7 +3309,8 @@ def pymupdf_tall_rows(text: str, rng: Random) -> str:
     row tall; each value wrapped in its cell three or four digits wide, a unit as wide as
     two digits (``603`` / ``件``, ``450`` / ``7件``, as the beds' PyMuPDF texts show); and,
     in some rows, two neighbouring values of one line each run together on one line, as
-    PyMuPDF joins the spans of one baseline (``77项+10``, ``+16 51件``). The other tables
+    PyMuPDF joins the spans of one baseline (``77项+10``, ``+16 51件``), or the label's
+    last piece and the first value's first line (``行政`` / ``许可91项``). The other tables
     as ``pymupdf_cells``."""
     plus = rng.random() < 0.5
     lines: list[str] = []
@@ -3320,7 +3321,7 @@ def pymupdf_tall_rows(text: str, rng: Random) -> str:
             lines.append(pymupdf_cells(line, rng))
             continue
         label = row[0].strip()
-        lines.extend(label[at : at + 2] for at in range(0, len(label), 2))
+        pieces = [label[at : at + 2] for at in range(0, len(label), 2)]
         width = rng.choice((3, 4))
         cells = []
         for cell, column in zip(row[1:], columns, strict=True):
@@ -3341,7 +3342,10 @@ def pymupdf_tall_rows(text: str, rng: Random) -> str:
             if at is not None:
                 head, tail = cells[at][0], cells[at + 1][0]
                 cells[at : at + 2] = [[head + (" " if head[-1].isdigit() else "") + tail]]
-        lines.extend(piece for cell in cells for piece in cell)
+        glued = len(pieces) == 2 and len(cells[0]) == 1 and cells[0] != ["\u00a0"]
+        if glued and rng.random() < 0.3:
+            pieces[-1] += cells.pop(0)[0]  # the label's last piece and the first value
+        lines.extend((*pieces, *(piece for cell in cells for piece in cell)))
     return "\n".join(lines)
 
 

@@ -663,6 +663,18 @@ def test_an_amount_wrapped_after_its_point_is_never_read_off_its_rest(
     assert not amount.blank
 
 
+def test_a_label_s_last_piece_run_into_the_first_value_is_cut_from_it() -> None:
+    """``行政`` / ``许可91项`` / ``0`` / ``10件``: PyMuPDF prints the label's last piece and
+    the first value, on one baseline, as one line; the piece is cut off and 行政许可 read
+    (main left the row missing: ``许可91项`` named no row)."""
+    rows = list(_SIGNED_FLOW)
+    rows[2] = ("行政", "许可91项", "0", "10件")
+    rows[6] = ("行政", "处罚11项", "-2", "4件")
+    values = gr.parse(_report(_cells(*rows))).flat()
+    assert [values[f"proactive.licensing.{key}"] for key in _COLUMNS] == [91, 0, 10]
+    assert [values[f"proactive.penalties.{key}"] for key in _COLUMNS] == [11, -2, 4]
+
+
 def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:
     """``（一）予以`` / ``公开`` and ``3.其`` / ``他``: 予以公开's and 3.其他's labels wrapped
     in their narrow cells, the values after the last piece. Alone, ``公开`` reads as a piece

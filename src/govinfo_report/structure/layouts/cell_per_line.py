@@ -24,8 +24,8 @@ from itertools import pairwise, repeat
 from operator import contains
 from typing import ClassVar
 
-from ...cells import LABEL, MIN_CELL_DIGITS, NUMBER, PLACEHOLDER
-from ...labels import PROACTIVE_ROWS
+from ...cells import LABEL, MIN_CELL_DIGITS, NUMBER, NUMBER_WORDS, PLACEHOLDER
+from ...labels import COUNT_UNITS, MONEY_UNITS, PROACTIVE_ROWS
 from .base import (
     VALUE,
     VALUE_APART,
@@ -48,6 +48,13 @@ _VALUE_LINE = re.compile(rf"\s*(?:{VALUE_APART}|{VALUE})\s*")
 _WRAP_HEAD = re.compile(r"[+-]?(?:[1-9]\d*(?:\.\d*)?|0\.\d*)")
 #: The digits a number's rest starts with.
 _DIGITS_FIRST = re.compile(r"\d+")
+#: A narrow label cell's last piece run into the row's first value on one line, as PyMuPDF
+#: joins the spans of one baseline (``许可91项``): a piece of one to three characters.
+_PIECE_THEN_VALUE = re.compile(
+    r"\s*(?P<piece>[\u4e00-\u9fff]{{1,3}})(?P<value>[+-]?[1-9]\d*(?:{})?)\s*".format(
+        "|".join((*MONEY_UNITS, *COUNT_UNITS))
+    )
+)
 #: A sign alone, as a word of its own (``fold`` makes ``－`` ``−`` ``＋`` ``﹢`` plain ones).
 _LONE_SIGN = re.compile(r"(?<!\S)[-+](?!\S)")
 
@@ -71,6 +78,8 @@ class CellPerLine(Layout):
         # most tables print no sign apart: one search at C speed a line rules it out
         signs = any(map(_LONE_SIGN.search, lines))
         words = _signs_joined(words) if signs else words
+        # most lines print no label's piece run into a value: one search at C speed a line
+        words = _labels_apart(words) if any(map(_PIECE_THEN_VALUE.fullmatch, lines)) else words
         rows = gridded(list(word_rows(lines, first_line, words)), lines, first_line, words)
         minus = _minus_apart(words) if signs else []
         rows = _with_minus_joined(rows, lines, first_line, words, minus) if minus else rows
@@ -117,6 +126,29 @@ def _signs_joined(words: list[Words]) -> list[Words]:
         # reversed: a join shifts the cells after it
         for index, below in reversed(_sign_apart(words, at, "+", LABEL)):
             _join(words, at, index, below)
+    return words
+
+
+def _labels_apart(words: list[Words]) -> list[Words]:
+    """``words`` with each label piece run into a value cut apart, where a line of one
+    piece of a label alone stands right above it (``行政`` / ``许可91项``): PyMuPDF prints a
+    tall row's cells that share a baseline on one line, the label's last piece and the
+    first value with nothing between. A word before a number that makes it no count
+    (``共计145``) is left whole."""
+    for at in range(1, len(words)):
+        cells, kinds = words[at]
+        above, above_kinds = words[at - 1]
+        if kinds != LABEL or above_kinds != LABEL or len(above[0][0]) > _PIECE:
+            continue
+        text, line, column = cells[0]
+        match = _PIECE_THEN_VALUE.fullmatch(text)
+        if match is None or match["piece"] in NUMBER_WORDS:
+            continue
+        piece = match["piece"]
+        words[at] = (
+            ((piece, line, column), (match["value"], line, column + len(piece))),
+            LABEL + NUMBER,
+        )
     return words
 
 
