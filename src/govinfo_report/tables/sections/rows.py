@@ -224,6 +224,8 @@ def stray_value(
     than its cell's: a count's (``0个``) under money, money's (``万元``) under a count. A
     number wrapped in its narrow cell (``10`` / ``0个`` for 100个, ``10.`` / ``1000`` for
     10.1000) so reads as two cells of a row gathered by its values' order."""
+    if all(map(str.isdecimal, map(itemgetter(0), values))):
+        return None  # digits alone, as most rows print: at C speed
     cut = next((value for value in values if _CUT_AT_POINT.fullmatch(value[0])), None)
     if cut is not None or len(values) != len(cells):
         return cut
