@@ -695,3 +695,46 @@ def test_a_title_s_year_under_one_page_header_cut_after_it_is_no_value() -> None
     for column, value in printed.items():
         assert back.cell(f"applications.not_processed.repeated.{column}").value in (value, None)
     assert back.cell("applications.not_processed.repeated.total").value == 4
+
+
+#: Section 二 as Word's PDF of narrow cells prints a tall row: 行政处罚's label wrapped
+#: around its cells, 本年增/减 -3 and 处理决定数量's placeholder on the line between its
+#: pieces, which reads as a page's number between two dashes (``- 3 —``).
+_MARKER_IN_A_ROW = """青山镇人民政府2019年政府信息公开工作年度报告
+一、总体情况
+2019年，青山镇人民政府认真落实政府信息公开工作要求。
+二、主动公开政府信息情况
+第二十条第（六）项
+      上一年
+信息          本年增   处理决
+      项目数
+内容          /减    定数量
+      量
+行政    250
+            -3    —
+处罚    项
+行政    17
+强制    项           0    —
+三、收到和处理政府信息公开申请情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+无。
+六、其他需要报告的事项
+无。
+青山镇人民政府
+2020年1月20日
+"""
+
+
+def test_a_value_like_page_marker_between_a_tall_row_s_label_pieces_claims_no_blank() -> None:
+    """``-3    —`` between ``行政  250`` and ``处罚  项`` is dropped as a page's number, which
+    nothing shows it is: 行政处罚's 本年增/减 is missing, said, never claimed blank (stop
+    107's main read it printed blank beside 250)."""
+    back = gr.parse(_MARKER_IN_A_ROW)
+    assert back.cell("proactive.penalties.previous_items").value in (250, None)
+    for name in ("change", "decisions"):
+        cell = back.cell(f"proactive.penalties.{name}")
+        assert cell.value is None and not cell.blank, name
+    assert any(
+        d.line == 12 and "proactive.penalties.change" in (d.keys or ()) for d in back.diagnostics
+    )

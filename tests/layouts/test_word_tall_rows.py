@@ -734,3 +734,33 @@ def test_the_next_numbered_row_is_no_rest_of_a_count_wrapped_in_its_cell() -> No
     new += ("public_interest_organisation", "legal_service_agency", "other_organisation", "total")
     assert [report.cell(f"applications.new.{key}").value for key in new] == [64, 0, 0, 2, 0, 4, 70]
     assert [report.cell(f"applications.carried_over.{key}").value for key in new] == [0] * 7
+
+
+#: Found by the thorough profile of `test_narrow_word_section_two_with_zeros_blank_is_never_wrong`
+#: (`NarrowCells(wrap=3, width=2)`): counts wrapped two digits a line, their units below
+#: (`21` / `63` / `项` for 2163项). A row's blank cells taken back left a given row of no
+#: cell, and the check for sub-tables printed a column at a time read its first cell's line.
+ROW_EMPTIED = Path(__file__).parents[1] / "fixtures" / "narrow-word-row-emptied.txt"
+
+#: Section 二 of the text, read by a person: each count whole, each blank cell None.
+ROW_EMPTIED_TRUTH = {
+    "rules": (5000, None, 355),
+    "normative_documents": (None, None, None),
+    "licensing": (None, None, 132),
+    "other_services": (None, None, None),
+    "penalties": (2163, None, 1127),
+    "coercive_measures": (None, 2, 1660),
+    "fees": (910, -48),
+    "procurement": (1492, None),
+}
+
+
+def test_a_row_whose_cells_were_all_taken_back_stops_no_later_check() -> None:
+    """The text parses (stop 107's main raised ``IndexError``), and each cell of section 二
+    is its count or missing, never another number."""
+    back = gr.parse(ROW_EMPTIED.read_text(encoding="utf-8"))
+    for row, values in ROW_EMPTIED_TRUTH.items():
+        keys = [key for key in back.flat() if key.startswith(f"proactive.{row}.")]
+        assert len(keys) == len(values), row
+        for key, want in zip(keys, values, strict=True):
+            assert back.cell(key).value in (want, None), key

@@ -5,7 +5,9 @@ A page's footer (``— 14 —``, ``- 3 -``, ``3/9``) is dropped wherever the tex
 print the same: a placeholder, a number and a placeholder (``行政强制`` / ``— 14 —``). Where
 nothing shows such a line to be a page's (no page break beside it, no page numbered next to
 it: ``Skeleton.doubtful``), the row whose label stands alone right before it may have
-printed it, so its cells are not read as printed blank: they are missing, said.
+printed it, and so may a tall row whose label wraps around it (``行政  100`` / ``-1  —`` /
+``处罚  项``: 本年增/减 -1 and a placeholder), so their cells are not read as printed blank:
+they are missing, said.
 """
 
 from __future__ import annotations
@@ -27,24 +29,33 @@ def blank_before_markers(
     reading: Reading, rows: Sequence[Row], skel: Skeleton, template: Template
 ) -> Reading:
     """``reading`` (of ``rows``, on ``skel``'s lines) without the printed blank cells of a
-    row whose label alone stands right before a doubtful page marker (``Skeleton.doubtful``):
-    missing, said (``values-unplaced``)."""
-    if not skel.doubtful or not reading.blank:
+    row whose label alone stands right before a doubtful page marker (``Skeleton.doubtful``),
+    or whose label's pieces stand right before and right after it: missing, said
+    (``values-unplaced``)."""
+    if not skel.doubtful:
+        return reading
+    blank = _blank_cells(reading)
+    if not blank:
         return reading
     own = matcher(template.name, reading.section)
     doubts = []
-    for row in rows:
-        if not row.labels or row.values:
+    for at, row in enumerate(rows):
+        if not row.labels:
             continue
-        after = _next_printed(skel.lines, max(line for _, line, _ in row.labels))
+        after = _next_printed(skel.lines, _last_line(row))
         if after not in skel.doubtful:
             continue
-        kind, key = own.match("".join(text for text, _, _ in row.labels))
-        if kind != "row" or key is None:
-            continue
-        cells = reading.blank.intersection(template.rows.get((reading.section, key), ()))
-        if cells:
-            doubts.append((after, cells))
+        names = [label for label in _labels_around(rows, at) if label]
+        if not row.values:
+            names.insert(0, "".join(text for text, _, _ in row.labels))
+        for name in names:
+            kind, key = own.match(name)
+            if kind != "row" or key is None:
+                continue
+            cells = blank.intersection(template.rows.get((reading.section, key), ()))
+            if cells:
+                doubts.append((after, cells))
+                break
     return cells_closed(
         reading,
         frozenset(cell for _, cells in doubts for cell in cells),
@@ -61,6 +72,32 @@ def blank_before_markers(
             for after, cells in doubts
         ],
     )
+
+
+def _blank_cells(reading: Reading) -> frozenset[int]:
+    """The cells ``reading`` reads as printed blank: a row printed blank, or a blank cell
+    of a row read by position."""
+    given = (
+        cell
+        for cells, texts, _ in reading.given
+        for cell, (text, _, _) in zip(cells, texts, strict=True)
+        if not text.strip()
+    )
+    return frozenset(reading.blank).union(given)
+
+
+def _last_line(row: Row) -> int:
+    """The last line ``row`` prints a cell on."""
+    return max(line for _, line, _ in (*row.labels, *row.values))
+
+
+def _labels_around(rows: Sequence[Row], at: int) -> tuple[str, str]:
+    """The label row ``at`` ends in, joined to the first of the next row's where that row
+    starts with a label (a tall row's label wrapped around the doubtful line: ``行政  100``
+    / ``-1  —`` / ``处罚  项``), and the next row's first label alone."""
+    here = rows[at].labels[-1][0]
+    after = rows[at + 1].labels if at + 1 < len(rows) else ()
+    return (here + after[0][0], after[0][0]) if after else ("", "")
 
 
 def _next_printed(lines: Sequence[str], line: int) -> int | None:

@@ -1108,7 +1108,8 @@ def _out_of_row_order(context: _Context, taken: Sequence[Taken], named: Sequence
         out = [
             at
             for at, (_, printed, _) in enumerate(draft.given)
-            if start < printed[0][1]
+            if printed  # a row given no cell has no line
+            and start < printed[0][1]
             and (end is None or printed[0][1] < end)
             and printed[0] in by_value
             and _by_lines(by_value[printed[0]], printed)
