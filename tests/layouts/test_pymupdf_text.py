@@ -675,6 +675,21 @@ def test_a_label_s_last_piece_run_into_the_first_value_is_cut_from_it() -> None:
     assert [values[f"proactive.penalties.{key}"] for key in _COLUMNS] == [11, -2, 4]
 
 
+def test_a_head_left_unread_takes_its_rest_below_with_it() -> None:
+    """350件 and 1件 wrapped in cells two digits wide, each unit alone below (``35`` /
+    ``0`` / ``件`` / ``1`` / ``件``), after a blank cell: 35 may be the head of a number
+    whose rest is the 0 under it, and is not read; the 0 is then no cell of its own (main
+    read it as 对外公开总数量)."""
+    rows = (
+        *_ARTICLE_ONE,
+        ("规章", "", "35", "0", "件", "1", "件"),
+        ("规范", "性文", "件", "", "", ""),
+    )
+    report = gr.parse(_report(_cells(*rows)))
+    for key, want in (("published", 350), ("total_published", 1)):
+        assert report.cell(f"proactive.rules.{key}").value in (want, None), key
+
+
 def test_a_label_whose_last_piece_reads_as_a_group_s_is_completed_above() -> None:
     """``（一）予以`` / ``公开`` and ``3.其`` / ``他``: 予以公开's and 3.其他's labels wrapped
     in their narrow cells, the values after the last piece. Alone, ``公开`` reads as a piece

@@ -538,8 +538,9 @@ def heads_unread(
 ) -> None:
     """The cells of ``draft.given[at]`` whose value may be the head of a number that one of
     ``rests`` (values that went to no row) ends, on one of the two lines after it, taken
-    back and left missing, saying ``why``: plain pdftotext prints a line of rests apart
-    from its row (``行政 100 0 100`` / ``许可`` / ``0项 件`` for 1000项 and 100件)."""
+    back and left missing with the row's values such a head may wrap into, saying ``why``:
+    plain pdftotext prints a line of rests apart from its row (``行政 100 0 100`` /
+    ``许可`` / ``0项 件`` for 1000项 and 100件)."""
     cells, printed, unit = draft.given[at]
     kept = [
         not any(_may_wrap(value, rest) and rest[1] - value[1] <= 2 for rest in rests)
@@ -547,6 +548,13 @@ def heads_unread(
     ]
     if all(kept):
         return
+    # a head taken back takes with it the row's values it may wrap into: its rest is one
+    # of them or one of ``rests`` (``35`` / ``0`` / ``件`` / ``1`` / ``件``: 350件, 1件)
+    heads = list(compress(printed, map(not_, kept)))
+    kept = [
+        keep and not any(_may_wrap(head, value) and value[1] - head[1] <= 2 for head in heads)
+        for value, keep in zip(printed, kept, strict=True)
+    ]
     where = printed[kept.index(False)]
     draft.given[at] = (tuple(compress(cells, kept)), tuple(compress(printed, kept)), unit)
     not_placed(draft, template, [c for c, k in zip(cells, kept, strict=True) if not k], where, why)
