@@ -3306,8 +3306,9 @@ def pymupdf_tall_rows(text: str, rng: Random) -> str:
     """``text`` (tab-separated) as PyMuPDF's ``get_text()`` prints a browser's PDF of a
     narrow page whose section 二 cells print units (``PROACTIVE_UNITS``; a rise signed
     ``+`` where ``rng`` says): each row's label wrapped two characters a line, making the
-    row tall; each value wrapped in its cell three or four digits wide, a unit as wide as
-    two digits (``603`` / ``件``, ``450`` / ``7件``, as the beds' PyMuPDF texts show); and,
+    row tall; each value wrapped in its cell two, three or four digits wide, a unit as wide
+    as two digits (``603`` / ``件``, ``450`` / ``7件``, as the beds' PyMuPDF texts show; two
+    digits as a narrower page would); and,
     in some rows, two neighbouring values of one line each run together on one line, as
     PyMuPDF joins the spans of one baseline (``77项+10``, ``+16 51件``), or the label's
     last piece and the first value's first line (``行政`` / ``许可91项``). The other tables
@@ -3322,7 +3323,7 @@ def pymupdf_tall_rows(text: str, rng: Random) -> str:
             continue
         label = row[0].strip()
         pieces = [label[at : at + 2] for at in range(0, len(label), 2)]
-        width = rng.choice((3, 4))
+        width = rng.choice((2, 3, 4))
         cells = []
         for cell, column in zip(row[1:], columns, strict=True):
             cell = _with_unit(cell.strip(), column)

@@ -870,3 +870,36 @@ def test_a_heading_run_into_the_prose_line_before_it_costs_no_cell(
     joined = _heading_joined(text, number, between)
     assume(joined != text)
     assert gr.parse(joined).flat() == gr.parse(text).flat()
+
+
+@pytest.mark.parametrize(
+    ("lines", "cells"),
+    [
+        # 100件 in 本年废止件数: its unit alone under it, a blank cell after
+        (("", "100", "件", ""), [None, 100, None]),
+        # 100件 wrapped two digits wide: ``10`` / ``0`` / ``件``; main read 10 and 0
+        (("", "10", "0", "件", ""), ["missing"] * 3),
+    ],
+)
+def test_a_unit_alone_under_a_count_is_no_piece_of_a_label_printed_above(
+    lines: tuple[str, ...], cells: list[object]
+) -> None:
+    """2021's 行政规范性文件 wrapped two characters a line, its last piece 件 alone
+    (``行政`` / ``规范`` / ``性文`` / ``件``), then its cells: the 件 alone under a count is
+    that count's unit, not the label's last piece again, so the blank cell after it is the
+    row's own. Each cell right, or missing: never 10 and 0 for 100."""
+    blank = ("", "", "")
+    head = _section_two_2021(blank, blank, ("", "", "", ""), "")
+    start = head.index("行政规范性文件")
+    end = head.index("第二十条第（五）项")
+    pieces = ("行政", "规范", "性文", "件", *(line or "\u00a0" for line in lines))
+    report = gr.parse(head[:start] + "\n".join(pieces) + "\n" + head[end:])
+    got = [
+        "missing" if cell.value is None and not cell.blank else cell.value
+        for cell in (
+            report.cell(f"proactive.normative_documents.{column}")
+            for column in ("issued", "repealed", "in_force")
+        )
+    ]
+    assert got == cells
+    assert report.cell("proactive.rules.issued").blank

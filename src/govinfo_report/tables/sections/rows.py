@@ -2956,7 +2956,7 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         unit, below = rows[after].labels[0][0], rows[after].values
         if placed and rows[after].labels[0][1] != row.values[-1][1] + 1:
             continue  # a unit by position is the last value's only on the line under it
-        if own.endswith(unit):
+        if own.endswith(unit) and not (placed and _label_whole_above(rows, at, unit)):
             continue  # the last piece of its label (规范 / 性文 10 9 10 / 件)
         last = result[at].values[-1]
         before_bare = _BARE_NUMBER.fullmatch(last[0]) is not None
@@ -2983,6 +2983,21 @@ def units_apart(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
         )
         dropped.add(after)
     return [row for at, row in enumerate(result) if at not in dropped] if dropped else result
+
+
+def _label_whole_above(rows: Sequence[Row], at: int, unit: str) -> bool:
+    """Whether ``rows[at]``'s own label, ending in ``unit``, was printed whole by the row's
+    own line: the label-only pieces right above it, then its own piece, ``unit`` alone
+    (``规范`` / ``性文`` / ``件`` / ``&nbsp;`` / ``10``). A ``unit`` alone under the row's
+    values is then no piece of its label, but the last value's unit (``0`` / ``件``)."""
+    own, first = rows[at].labels[-1][:2]
+    pieces: list[str] = []
+    for back in range(at - 1, -1, -1):  # the label-only rows right above, from its first line
+        row = rows[back]
+        if row.values or not row.labels or row.line < first:
+            break
+        pieces[:0] = (text for text, _, _ in row.labels)
+    return own == "".join(pieces) + unit
 
 
 def by_order(row: Row) -> bool:
