@@ -143,3 +143,21 @@ def test_rows_whose_blocks_keep_their_order_are_read() -> None:
     )
     back = gr.parse(_pdftotext(truth, "licensing", "行政许可\n\n8\n\n3\n\n1352"))
     assert _cells(back, "licensing") == [8, 3, 1352]
+
+
+def test_a_tall_rows_blocks_of_one_unit_out_of_the_columns_order_are_not_its_cells() -> None:
+    """Word's PDF of 规章 wraps two of its cells, 13件 and 12件, in their narrow columns;
+    pdftotext prints the blocks ``13`` / ``件``, ``29 件``, ``12`` / ``件``: 13, 12 and 29
+    in the columns' order, 13, 29 and 12 in the text's. Each count fits each column, so
+    the units tell nothing, and a blank line between two blocks leaves their order
+    unknown (main read 29 as 本年新公开数量)."""
+    columns = ("made", "published", "total_published")
+    cells = dict(zip(columns, (13, 12, 29), strict=True))
+    truth = _report({f"proactive.rules.{column}": value for column, value in cells.items()})
+    text = render(truth, CellLines(blank=None, merged=False))
+    block = "\n\n".join(["规章", "13", "12", "29"])
+    assert block in text
+    back = gr.parse(text.replace(block, "规章\n\n13\n件\n\n29 件\n\n12\n件"))
+    assert [back.cell(f"proactive.rules.{column}").value for column in columns] == [None] * 3
+    assert any("proactive.rules.made" in (found.keys or ()) for found in back.diagnostics)
+    assert back.cell("proactive.normative_documents.made").value == 0  # the next row

@@ -200,7 +200,9 @@ def _told_apart(values: Sequence[Printed], columns: Sequence[str]) -> bool:
     """Whether a stacked row's ``values`` (``Row.stacked``), one for each of its ``columns``,
     are its cells in order for certain, as their signs and units tell: they stand on
     several lines (a row stacked on one line is so for lines outside it, which may hold a
-    value's rest), in reading order, each fits its column (``_fits``), and none on a line
+    value's rest), in reading order, each fits its column (``_fits``), each the next of a
+    flow of cells (``_next_in_flow``) or else no two texts fitting one column (the order
+    then does not matter: ``0`` / ``0`` / ``0``; ``77项`` / ``+10`` / ``603件``), and none on a line
     below the one before it may be that one's rest (``_may_join``). PyMuPDF's ``77项+10``
     / ``603件`` is 77项, +10 and 603件: +10603件 fits no column, a change counting items,
     not decisions. Rows laid out in columns (``Row.gaps``) are left to their columns."""
@@ -209,10 +211,28 @@ def _told_apart(values: Sequence[Printed], columns: Sequence[str]) -> bool:
     if values[0][1] == values[-1][1]:
         return False  # stacked by lines outside the row: a value's rest may stand there
     texts = [text for text, _, _ in values]
-    return all(map(_fits, texts, columns)) and not any(
-        lower[1] > upper[1] and _may_join(upper[0], lower[0], columns)
-        for upper, lower in pairwise(values)
+    return (
+        all(map(_fits, texts, columns))
+        and (
+            all(map(_next_in_flow, values, values[1:]))
+            or all(len({text for text in texts if _fits(text, column)}) == 1 for column in columns)
+        )
+        and not any(
+            lower[1] > upper[1] and _may_join(upper[0], lower[0], columns)
+            for upper, lower in pairwise(values)
+        )
     )
+
+
+def _next_in_flow(upper: Printed, lower: Printed) -> bool:
+    """Whether ``lower`` stands where the next cell of a flow of a row's cells would: on
+    ``upper``'s line or the next, or the one after where ``upper`` prints a unit (wrapped
+    below it, ``603`` / ``件``). A line between them holding no value of the row (a blank
+    line: ``pdftotext`` prints each cell of Word's PDF as a block of its own, ordered by
+    its place on the page, not its column: ``13`` / ``件`` / ``&nbsp;`` / ``29 件`` for
+    13件 and, two columns on, 29件) leaves their order unknown."""
+    step = lower[1] - upper[1]
+    return step <= 1 or (step == 2 and printed_unit(upper[0]) is not None)
 
 
 def stray_value(
