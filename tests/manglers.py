@@ -3442,3 +3442,43 @@ def _grid_lines(rows: Sequence[Sequence[str]]) -> list[str]:
         for cells in rows
     ]
     return [*lines[:1], "|" + "".join(f" {'-' * size} |" for size in widths), *lines[1:]]
+
+
+def word_pdf_blocks(text: str, rng: Random) -> str:
+    """``text`` (tab-separated) as plain ``pdftotext`` prints Word's PDF of it: each table
+    cell a block of its own, an empty line after it, a blank cell nothing, and a form feed
+    ending each page (here the one before section 三). Section 二's cells print their units
+    (``PROACTIVE_UNITS``; a rise signed ``+`` where ``rng`` says), a narrow cell wrapping a
+    count's unit onto a line of its own where ``rng`` says (``13`` / ``件``, else ``29 件``
+    or ``4项``), each label two characters a line; and the blocks of a row come in an order
+    ``rng`` draws where they differ in height, not the columns' (``13`` / ``件``, ``29 件``,
+    ``12`` / ``件`` for 13件, 12件, 29件), as pdftotext orders a tall row's blocks by their
+    places on the page (in the beds' Word PDFs, 6 of about 240 rows of section 二 printed a
+    block a cell were out of their columns' order)."""
+    plus = rng.random() < 0.5
+    lines: list[str] = []
+    for line in text.split("\n"):
+        row = line.split("\t")
+        if len(row) == 1:
+            lines.append("\f" + line if line.startswith("三、") else line)
+            continue
+        columns = _proactive_columns(row)
+        if columns is None:
+            lines.extend(piece for cell in row if cell.strip() for piece in (cell.strip(), ""))
+            continue
+        label = row[0].strip()
+        lines.extend((*(label[at : at + 2] for at in range(0, len(label), 2)), ""))
+        blocks = []
+        for cell, column in zip(row[1:], columns, strict=True):
+            cell = cell.strip()
+            if not cell:
+                continue  # a blank cell prints nothing
+            if plus and column in labels.SIGNED_COLUMNS and cell[:1].isdigit() and cell != "0":
+                cell = "+" + cell
+            unit = _with_unit(cell, column)[len(cell) :]
+            forms = ([cell + unit], [cell, unit], [f"{cell} {unit}"]) if unit else ([cell],)
+            blocks.append(rng.choice(forms))
+        if len({len(block) for block in blocks}) > 1:
+            rng.shuffle(blocks)
+        lines.extend(piece for block in blocks for piece in (*block, ""))
+    return "\n".join(lines)

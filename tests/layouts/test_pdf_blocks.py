@@ -9,12 +9,18 @@ never signed is out of order."""
 
 from __future__ import annotations
 
+from random import Random
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report.write.render import render
 
-from manglers import CellLines
+from conftest import scaled, wrong
+from manglers import CellLines, word_pdf_blocks
+from strategies import reports, sparse_reports
 
 #: The cells of section 二's sub-tables of three columns (2019 template).
 COLUMNS = ("previous_items", "change", "decisions")
@@ -161,3 +167,21 @@ def test_a_tall_rows_blocks_of_one_unit_out_of_the_columns_order_are_not_its_cel
     assert [back.cell(f"proactive.rules.{column}").value for column in columns] == [None] * 3
     assert any("proactive.rules.made" in (found.keys or ()) for found in back.diagnostics)
     assert back.cell("proactive.normative_documents.made").value == 0  # the next row
+
+
+@scaled(2)
+@given(
+    report=st.one_of(sparse_reports(), reports()),
+    rng=st.randoms(use_true_random=False),
+)
+def test_word_pdf_blocks_in_any_order_are_never_wrong_nor_a_number_blank(
+    report: gr.Report, rng: Random
+) -> None:
+    """Every table a block a cell, section 二's units printed (some wrapped onto a line of
+    their own) and a tall row's blocks in an order the columns do not give
+    (``manglers.word_pdf_blocks``)."""
+    text = word_pdf_blocks(render(report, "tab-separated", blank_zeros=True), rng)
+    back = gr.parse(text)
+    truth = report.flat()
+    assert wrong(back, truth) == {}
+    assert [key for key, value in truth.items() if value and back.cell(key).blank] == []

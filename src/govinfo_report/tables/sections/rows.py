@@ -226,13 +226,12 @@ def _told_apart(values: Sequence[Printed], columns: Sequence[str]) -> bool:
 
 def _next_in_flow(upper: Printed, lower: Printed) -> bool:
     """Whether ``lower`` stands where the next cell of a flow of a row's cells would: on
-    ``upper``'s line or the next, or the one after where ``upper`` prints a unit (wrapped
-    below it, ``603`` / ``件``). A line between them holding no value of the row (a blank
-    line: ``pdftotext`` prints each cell of Word's PDF as a block of its own, ordered by
-    its place on the page, not its column: ``13`` / ``件`` / ``&nbsp;`` / ``29 件`` for
-    13件 and, two columns on, 29件) leaves their order unknown."""
-    step = lower[1] - upper[1]
-    return step <= 1 or (step == 2 and printed_unit(upper[0]) is not None)
+    ``upper``'s line or the next (PyMuPDF's ``77项+10`` / ``603``). A line between them
+    (a blank line, a unit wrapped below ``upper``) makes each a block of its own, and
+    ``pdftotext`` orders a tall row's blocks by their places on the page, not their columns
+    (Word's PDF: ``13`` / ``件`` / ``&nbsp;`` / ``29 件`` for 13件 and, two columns on,
+    29件): their order is then unknown."""
+    return lower[1] - upper[1] <= 1
 
 
 def stray_value(
