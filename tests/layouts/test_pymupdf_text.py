@@ -12,6 +12,7 @@ number is printed."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
@@ -903,3 +904,17 @@ def test_a_unit_alone_under_a_count_is_no_piece_of_a_label_printed_above(
     ]
     assert got == cells
     assert report.cell("proactive.rules.issued").blank
+
+
+#: A text the tall-rows property found (cells two digits wide): 行政事业性收费's 2153项 over
+#: three lines (``21`` / ``53`` / ``项``), then its +9; kept as it was found.
+UNIT_BEFORE_VALUE = Path(__file__).parents[1] / "fixtures" / "pymupdf-unit-before-value.txt"
+
+
+def test_a_unit_alone_under_a_count_before_the_next_value_is_the_counts() -> None:
+    """A unit starts no row: 项 alone under ``53`` ends that cell, and +9 is the row's
+    next cell, not a row labelled 项. Three lines for a count read by position, 21 too
+    short a head to be sure of, so both cells are missing (main read 21 and 53)."""
+    back = gr.parse(UNIT_BEFORE_VALUE.read_text(encoding="utf-8"))
+    got = [back.cell(f"proactive.fees.{key}") for key in ("previous_items", "change")]
+    assert [(cell.value, cell.blank) for cell in got] == [(None, False), (None, False)]

@@ -3050,12 +3050,13 @@ def _with_unit_row(row: Row, unit: Positions) -> Row:
 
 def _unit_alone(row: Row, placed: bool = False) -> bool:
     """Whether ``row``'s one label is a unit alone (``元``, ``个``), read by order, or, after
-    a row read by position (``placed``), with no values: PyMuPDF's ``100`` / ``个``, the
-    unit of a number wrapped in its cell, then the next cell's line."""
+    a row read by position (``placed``), on a line of its own: PyMuPDF's ``100`` / ``个``,
+    the unit of a number wrapped in its cell, then the next cells' lines (``&nbsp;``,
+    ``+9``): a unit starts no row."""
     return (
         len(row.labels) == 1
         and row.labels[0][0] in _UNITS
-        and (by_order(row) or (placed and not row.values and not row.grid.cells))
+        and (by_order(row) or (placed and not row.grid.cells))
     )
 
 
