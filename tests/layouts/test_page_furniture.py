@@ -738,3 +738,39 @@ def test_a_value_like_page_marker_between_a_tall_row_s_label_pieces_claims_no_bl
     assert any(
         d.line == 12 and "proactive.penalties.change" in (d.keys or ()) for d in back.diagnostics
     )
+
+
+#: The real report's plain pdftotext rendering (wkhtmltopdf's PDF): section 四's header
+#: cells and values interleaved, 行政复议's five (1 0 2 0 3) before the litigation groups'.
+PINGTAN = Path(__file__).parents[1] / "fixtures" / "realworld" / "renderings" / "pt-2021-pingtan"
+
+
+@pytest.mark.parametrize(("number", "read"), [("5", None), ("- 5 -", (1, 0, 2, 0, 3))])
+def test_a_page_number_among_section_four_s_values_leaves_them_missing_not_shifted(
+    number: str, read: tuple[int, ...] | None
+) -> None:
+    """A page ends after 行政复议's 总计 and its number prints there, before the form feed:
+    16 values for 四's 15 cells. A bare ``5``: dropping the first value (``0 2 0 3 5`` /
+    ``12 0 0 0 12`` / zeros) makes every group's 总计 hold, and so does dropping the 5; the
+    text does not say which, so 四 is missing, said (main read 0, 2, 0, 3 and 5 for 1, 0,
+    2, 0, 3). ``- 5 -`` is a page's number by its dashes, and 四 is read."""
+    lines = (PINGTAN / "pdftotext.txt").read_text(encoding="utf-8").split("\n")
+    four = next(n for n, line in enumerate(lines) if line.startswith("四、政府信息公开"))
+    header = next(n for n in range(four, len(lines)) if "结果维持" in lines[n])
+    review = [n for n in range(header + 1, header + 11) if lines[n].strip()][:5]
+    assert [lines[n] for n in review] == ["1", "0", "2", "0", "3"]
+    lines[review[-1] + 1 : review[-1] + 1] = ["", number, "", "\f"]
+    back = gr.parse("\n".join(lines))
+    cells = [back.cell(f"appeals.review.{cell}") for cell in _OUTCOMES]
+    if read is None:
+        assert [(cell.value, cell.blank) for cell in cells] == [(None, False)] * 5
+        assert any(
+            d.code == "values-unplaced" and d.message.startswith("section 四")
+            for d in back.diagnostics
+        )
+    else:
+        assert tuple(cell.value for cell in cells) == read
+
+
+#: The cells of each group of section 四, in printed order.
+_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")

@@ -207,30 +207,62 @@ def _windows(
     The runs are given from the last: where several give the same values, the one kept
     leaves out the values printed first, beside the first header cell, as another
     section's (a number's rest among them: ``13`` / ``四、…`` / ``0`` / ``行政复议``, 130
-    wrapped, ``tables.rests``)."""
+    wrapped, ``tables.rests``). A value may stand among the section's too, a page's number
+    where a page breaks between them (``3`` / ``5`` / \f / ``12``): so each run one value
+    longer, but for one value inside it, is a rival where it makes every 总计 hold
+    (``_gapped``), given after the others."""
     extra = len(values) - len(cells)
     if extra <= 0:
         return
     runs = [values[first : first + len(cells)] for first in range(extra + 1)]
-    if not any(_totals_hold(run, template, cells) for run in runs):
+    gapped = list(_gapped(values, template, cells))
+    if not gapped and not any(_totals_hold(run, template, cells) for run in runs):
         return  # its values are no run of them (its blank cells left out, too)
     for first, run in reversed(list(enumerate(runs))):
-        draft = Draft(NAME)
-        draft.give(cells, run, None)
         left = [text for text, _, _ in (*values[:first], *values[first + len(cells) :])]
-        draft.find(
-            diagnostic(
-                "table-read-in-sequence",
-                f"section 四: {len(values)} values come between its header cells, "
-                f"{extra} more than its cells; read as the {len(cells)} from place "
-                f"{first + 1} in printed order, the others ({' '.join(left)}) left out as "
-                "another section's (a PDF's text flow), the only run of its values so "
-                "long whose numbers make every group's 总计 hold",
-                run[0][1],
-                run[0][2],
-            )
+        yield _in_sequence(
+            cells,
+            run,
+            f"section 四: {len(values)} values come between its header cells, "
+            f"{extra} more than its cells; read as the {len(cells)} from place "
+            f"{first + 1} in printed order, the others ({' '.join(left)}) left out as "
+            "another section's (a PDF's text flow), the only run of its values so "
+            "long whose numbers make every group's 总计 hold",
         )
-        yield draft.freeze()
+    for run, out in gapped:
+        ends = [value[0] for value in values if value not in run and value != out]
+        yield _in_sequence(
+            cells,
+            run,
+            f"section 四: {len(values)} values come between its header cells, "
+            f"{extra} more than its cells; read with the {out[0]} printed in place "
+            f"{values.index(out) + 1} left out as a page's number or a stray among them "
+            f"(and {' '.join(ends) or 'none'} at their ends as another section's): every "
+            "group's 总计 holds so",
+        )
+
+
+def _gapped(
+    values: Sequence[Printed], template: Template, cells: tuple[int, ...]
+) -> Iterator[tuple[tuple[Printed, ...], Printed]]:
+    """Each run of ``values`` one longer than ``cells`` with one value inside it (not at
+    its ends, which ``_windows``' runs leave out) left out, where every group's 总计 holds:
+    the run and the value left out."""
+    width = len(cells)
+    for first in range(len(values) - width):
+        span = values[first : first + width + 1]
+        for at in range(1, width):
+            run = (*span[:at], *span[at + 1 :])
+            if _totals_hold(run, template, cells):
+                yield run, span[at]
+
+
+def _in_sequence(cells: tuple[int, ...], run: Sequence[Printed], message: str) -> Reading:
+    """A reading giving ``run`` to ``cells`` in order, said (``table-read-in-sequence``)."""
+    draft = Draft(NAME)
+    draft.give(cells, run, None)
+    draft.find(diagnostic("table-read-in-sequence", message, run[0][1], run[0][2]))
+    return draft.freeze()
 
 
 def _moved(
