@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from itertools import groupby, pairwise
 from operator import itemgetter
 from typing import NamedTuple
@@ -793,15 +794,25 @@ def _spilled(
         return None
     kept: list[tuple[Reading, TableRead, Printed]] = []
     failed: set[tuple[str, ...]] = set()  # the values read by blocks in vain
+    # the next section read by order without a pick's values: a pick comes whole and scattered
+    read_without = cache(
+        lambda picked: _by_order(
+            region,
+            names[1],
+            template,
+            attrs.evolve(later, rows=_without(later.rows, picked)),
+            later_found,
+        )
+    )
+
     for picked, scattered in _picks(later.rows, counts, lacking, template, names[1]):
         given = [later.rows[at].values[index] for at, index in picked]
         texts = tuple(text for text, _, _ in given)
         if texts in failed:
             continue
-        rest = attrs.evolve(later, rows=_without(later.rows, picked))
         again = None
         if scattered:  # the next section, read first: it must verify, and is cheaply read
-            again = _by_order(region, names[1], template, rest, later_found)
+            again = read_without(tuple(picked))
             if _given(again) < _given(after) or not verifies(template, again.reading):
                 continue
         reading = blocks.by_blocks(
@@ -811,7 +822,7 @@ def _spilled(
             failed.add(texts)
             continue
         if again is None:
-            again = _by_order(region, names[1], template, rest, later_found)
+            again = read_without(tuple(picked))
         if _given(again) >= _given(after):
             kept.append((reading, again, given[0]))
     if not kept or any(
@@ -836,7 +847,7 @@ def _spilled(
 _Pick = tuple[int, int]
 
 
-def _without(rows: Sequence[Row], picked: list[_Pick]) -> tuple[Row, ...]:
+def _without(rows: Sequence[Row], picked: Sequence[_Pick]) -> tuple[Row, ...]:
     """``rows`` without the values ``picked``."""
     chosen = set(picked)
     return tuple(

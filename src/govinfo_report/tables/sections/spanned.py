@@ -84,12 +84,13 @@ def spanned(
         return _closed(rows, matcher, anchors)
     rows, anchors = _units_under(rows)
     rows = _closed(rows, matcher, anchors)
+    grids = _Grids(rows, anchors)
     result: list[Row] = []
     at = 0
     while at < len(rows):
         end, label, own = _run(rows, at, matcher)
         merged = (
-            _merged(rows, at, end, label, (width, alone, packed), (own, anchors), matcher)
+            _merged(rows, at, end, label, (width, alone, packed), (own, grids), matcher)
             if _to_merge(rows, (at, own, end), matcher, width if alone is None else None)
             else None
         )
@@ -724,7 +725,7 @@ def _merged(
     end: int,
     label: str,
     shape: tuple[int, Mapping[str, int] | None, bool],
-    own_anchors: tuple[int, Mapping[Printed, tuple[int, int]]],
+    own_grids: tuple[int, _Grids],
     matcher: LabelMatcher,
 ) -> Row:
     """``rows[at:end]`` made one row labelled ``label``: its values gathered by column
@@ -765,7 +766,8 @@ def _merged(
     (``shape``'s last), one a value of which its header's words put in another column
     (``_under_other_words``)."""
     width, alone, packed = shape
-    own, anchors = own_anchors
+    own, grids = own_grids
+    anchors = grids.anchors
     run = rows[at:end]
     first = run[0]
     _, line, column = first.labels[-1]
@@ -782,12 +784,12 @@ def _merged(
     pieces = {row.labels[-1][1] for row in rows[at:own]}
     beside = pieces if alone is not None else None
     # section 二, with no rules to place a pushed value, is read by its offsets as before
-    spans = _extents(rows, at, width, anchors, kin, page, skip=alone is None) if sure else None
+    spans = _extents(grids, at, width, kin, page, skip=alone is None) if sure else None
     pushed = frozenset(
         cell for row in run for cell in (pushed_values(row) if alone is None else ())
     )
     if pushed:
-        spans = _extents(rows, at, width, anchors, kin, page, skip=True)
+        spans = _extents(grids, at, width, kin, page, skip=True)
         found = _around_pushed(
             first, labels, values, pushed, spans or [], own_cells, (beside, anchors)
         )
@@ -800,7 +802,7 @@ def _merged(
         and own_cells < width
         and not pushed
     ):
-        narrow = _extents(rows, at, own_cells, anchors, kin, page)
+        narrow = _extents(grids, at, own_cells, kin, page)
         own_placed = _by_column(values, narrow, first.line, beside, anchors) if narrow else None
         if own_placed is not None and (own_cells == 1 or not own_placed[1]):
             placed = own_placed  # pieces joined by the section's columns, or in a row's one
@@ -1065,46 +1067,82 @@ def _left_of_it(value: Printed, labels: Sequence[Printed]) -> list[tuple[int, in
     )
 
 
+class _Grids:
+    """The grids of a table's rows (``_grid``), kept for every run ``_extents`` measures
+    among them: each cell's extent (where it starts, and ends past its digits: ``anchors``,
+    the values a unit printed below joins, stand where their digits do), ``None`` for a
+    value pushed against its label (``pushed_values``) where asked, which gives its column
+    no extent."""
+
+    def __init__(self, rows: Sequence[Row], anchors: Mapping[Printed, tuple[int, int]]):
+        self.rows = rows
+        self.anchors = anchors
+        self._kept: dict[
+            tuple[int, frozenset[int] | None, tuple[int, int] | None, bool], list[_Extents]
+        ] = {}
+
+    def near(
+        self,
+        at: int,
+        width: int,
+        kin: frozenset[int] | None,
+        page: tuple[int, int] | None,
+        skip: bool,
+    ) -> list[_Extents]:
+        """The grids of ``width`` columns of the rows (of ``kin`` alone where given) on
+        ``page``, nearest to ``rows[at]`` first, the nearer above where two stand as far."""
+        key = (width, kin, page, skip)
+        grids = self._kept.get(key)
+        if grids is None:
+            grids = self._kept[key] = [
+                (row.line, self._extents(cells, pushed_values(row) if skip else frozenset()))
+                for index, row in enumerate(self.rows)
+                if (kin is None or index in kin)
+                and (row.page, row.part) == page
+                and (cells := _grid(row, width))
+            ]
+        line = self.rows[at].line
+        return sorted(grids, key=lambda grid: abs(grid[0] - line))
+
+    def _extents(self, cells: Sequence[Printed], pushed: Set[Printed]) -> tuple[Span | None, ...]:
+        anchors = self.anchors
+        return tuple(
+            None
+            if cell in pushed
+            else (cell[2], cell[2] + max(len(cell[0]) - (cell in anchors), 1))
+            for cell in cells
+        )
+
+
+#: A row's line and its grid's extents (``_Grids``).
+_Extents = tuple[int, tuple[Span | None, ...]]
+
+
 def _extents(
-    rows: Sequence[Row],
+    grids: _Grids,
     at: int,
     width: int,
-    anchors: Mapping[Printed, tuple[int, int]],
     kin: frozenset[int] | None,
     page: tuple[int, int] | None,
     *,
     skip: bool = False,
 ) -> list[Span] | None:
     """The extent of each of the ``width`` columns, from the grids of the rows nearest to
-    ``rows[at]`` (``_grid``; of the rows of ``kin`` alone where given) on ``page`` (the
+    ``rows[at]`` (``_Grids``; of the rows of ``kin`` alone where given) on ``page`` (the
     ``Row.page`` and ``Row.part`` the run's values stand on; none where two), taken
     nearest first while the columns stay apart: a page of the table further off may indent
     its columns otherwise. poppler lays out each page of a PDF on its own, each at its own
     offset and stretch (docs/layouts.md), so another page's columns say nothing of where
     this one's stand (``息  38`` under 其他 on the header's page is 总计 on its own; past a
     break that moves the columns three right, ``2.没有  41  39  99`` puts 自然人's 41 under
-    商业企业 of the header's page). ``None`` where no row near has such a grid. A value a
-    unit printed below joins (``anchors``) stands where its digits do; with ``skip``, a
-    value pushed against its label (``pushed_values``) stands at no offset of its column,
-    and gives it no extent."""
-    line = rows[at].line
-    grids = sorted(
-        (
-            (abs(row.line - line), cells, pushed_values(row) if skip else frozenset())
-            for index, row in enumerate(rows)
-            if (kin is None or index in kin)
-            and (row.page, row.part) == page
-            and (cells := _grid(row, width))
-        ),
-        key=itemgetter(0),
-    )
+    商业企业 of the header's page). ``None`` where no row near has such a grid. With
+    ``skip``, a value pushed against its label (``pushed_values``) stands at no offset of
+    its column, and gives it no extent."""
     spans: list[Span] | None = None
-    for _, cells, pushed in grids:
+    for _, extents in grids.near(at, width, kin, page, skip):
         wider = [
-            (lo, hi)
-            if cell in pushed
-            else (min(cell[2], lo), max(cell[2] + max(len(cell[0]) - (cell in anchors), 1), hi))
-            for cell, (lo, hi) in zip(cells, spans or [_UNKNOWN] * width, strict=True)
+            span if extent is None else (min(extent[0], span[0]), max(extent[1], span[1]))
+            for extent, span in zip(extents, spans or [_UNKNOWN] * width, strict=True)
         ]
         known = [span for span in wider if span != _UNKNOWN]
         if not known or any(hi >= lo for (_, hi), (lo, _) in pairwise(known)):
