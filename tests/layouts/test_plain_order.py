@@ -17,10 +17,13 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import labels
+from govinfo_report.catalogue import TEMPLATES
 from govinfo_report.cells import is_value
 from govinfo_report.structure.layouts import Row
 from govinfo_report.tables import table
 from govinfo_report.tables.matching import matcher
+from govinfo_report.tables.reading import Draft, Reading
+from govinfo_report.tables.resolve import confirmed
 from govinfo_report.tables.sections.rows import rewrapped
 from govinfo_report.write.render import render
 
@@ -506,6 +509,26 @@ def test_a_run_that_breaks_one_group_s_total_is_not_read_as_the_report_s_error()
     assert any(
         d.code == "values-unplaced" and d.message.startswith("section 四") for d in back.diagnostics
     )
+
+
+def _run_of_appeals(texts: str) -> Reading:
+    """A reading of section 四 giving ``texts`` (one a cell, in printed order) in order."""
+    cells = TEMPLATES["2021"].sections["appeals"]
+    draft = Draft("appeals")
+    draft.give(cells, [(text, 1, 1 + 3 * at) for at, text in enumerate(texts.split())], None)
+    return draft.freeze()
+
+
+def test_a_run_of_section_four_with_a_value_that_is_no_number_is_not_confirmed() -> None:
+    # 四 read by sequence, the only run of its values whose groups' 总计s hold: 三's last
+    # value run into a letter (1S) stands as 未经复议直接起诉's 总计. That group's one rule
+    # gives it a number and so checks nothing: 0 0 0 30 there (三's 总计 30 among them)
+    # are no surer than anywhere, and the run is not kept. Readable, the same run is.
+    template, empty = TEMPLATES["2021"], Reading("appeals")
+    unread = _run_of_appeals("0 0 0 0 0  0 0 0 30 1S  1 0 0 1 2")
+    assert confirmed(template, empty, [unread]) is None
+    readable = _run_of_appeals("0 0 0 0 0  0 0 0 30 30  1 0 0 1 2")
+    assert confirmed(template, empty, [readable]) is readable
 
 
 #: The cells of each group of section 四, in printed order.

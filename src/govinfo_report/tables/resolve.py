@@ -392,13 +392,29 @@ def confirmed(template: Template, first: Reading, others: Iterable[Reading]) -> 
     group printed as one row, its sub-rows missing: read by sequence a row off, with rows
     alike, only 总计 + 结转 = 新收 + 上年结转 would be left to check the rows, and
     ``1 + 21 = 21 + 1``). Where two confirmed readings give different values, the text
-    leaves the choice open and none is kept."""
+    leaves the choice open and none is kept. A reading with a value that is no number (the
+    text damaged where it stands) in a cell only one rule passes through (each cell of
+    section 四) is not kept either: that rule gives the cell its number and checks nothing,
+    so the other cells of the rule stand unchecked wherever the reading puts them (a run of
+    四's values, ``0 0 0 30 1S``, 三's last values among them)."""
     found = _only(_fitting(template, first, others))
-    if found is None:
+    if found is None or _unread_unchecked(template, found):
         return None
     resolved = _alone(template, found)
     numbered = _broken(template, first.section, resolved.values, resolved.provenance, True, True)
     return found if numbered is not None else None
+
+
+def _unread_unchecked(template: Template, reading: Reading) -> bool:
+    """Whether ``reading`` gives a value that is no number (``1S``) to a cell that fewer
+    than two rules of its section pass through."""
+    by_cell = section_rule_set(template.name, reading.section).by_cell
+    return any(
+        len(by_cell.get(cell, ())) < 2
+        for cells, printed, _ in reading.given
+        for cell, (text, _, _) in zip(cells, printed, strict=True)
+        if number(text) is None and not not_given(text)
+    )
 
 
 def _fitting(
