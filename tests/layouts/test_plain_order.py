@@ -561,6 +561,28 @@ def test_values_beside_the_first_header_cell_are_never_read_wrong(
     assert wrong(back, truth.flat()) == {}
 
 
+@scaled(0.5)
+@given(
+    st.one_of(reports(missing=False), sparse_reports()),
+    st.integers(1, 9),
+    st.integers(0, 8),
+    st.sampled_from("sSlIOoBZgq"),
+)
+def test_values_beside_the_first_header_cell_one_no_number_are_never_read_wrong(
+    truth: gr.Report, count: int, which: int, letter: str
+) -> None:
+    """As above, one of the values moved among 四's (``which``, counted from the last) with
+    a Latin letter glued after it (``1S``: OCR's letter for a digit, or a stray mark): no
+    number for sure, so no reading may rest on it; whatever is read is right."""
+    lines = _beside_review(_blanks_left_out(render(truth, PDFTOTEXT)), count).split("\n")
+    at = lines.index("行政复议")
+    moved = [n for n in range(at + 1, len(lines)) if is_value(lines[n])][:count]
+    damaged = moved[-1 - which % len(moved)]
+    lines[damaged] += letter
+    back = gr.parse("\n".join(lines))
+    assert wrong(back, truth.flat()) == {}
+
+
 #: Section 四's outcome columns and section 三's last ones, as their headers print them
 #: (Word's flow prints 三's 总计 header first, above the others).
 OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
