@@ -115,11 +115,12 @@ def test_validate_series_never_compares_two_bodies(
 ) -> None:
     base = (WRITTEN / "2021_row_per_cell.txt").read_text(encoding="utf-8").splitlines()
     # A folder kept by year: the same body in 2022 (spaced and full-width, as titles vary),
-    # and another body's 2022 report with the same numbers.
+    # and another body's 2022 report with the same numbers, each dated a year on throughout.
     files = [str(WRITTEN / "2021_row_per_cell.txt")]
     bodies = (("a.txt", "青岚县 市场监督管理局"), ("b.txt", "淮安市洪泽区人民政府"))
     for name, organisation in bodies:
-        lines = [organisation, "２０２２年政府信息公开工作年度报告", *base[2:]]
+        body = [line.replace("2022年", "2023年").replace("2021年", "2022年") for line in base[2:]]
+        lines = [organisation, "２０２２年政府信息公开工作年度报告", *body]
         (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
         files.append(str(tmp_path / name))
     status = main(["validate", "--quiet", "--series", *files])

@@ -329,14 +329,15 @@ def settled(
     the date it was signed or published (``signed``); a title naming it is the title. Where
     no title names it, the year is the period sentence's, or missing when there is none. Where
     the only title's year is not the period sentence's, the title's stands, and that is told
-    too; but where it names an earlier year and the year before the signature or the year
-    section 一 opens with (``opened``: ``2022年，某县某局依法…``) is the period sentence's as
-    well, the only title may be a page's link to another year's report above a text whose
-    own title was lost: the year is missing then (a copy's title is edited ahead), as it is
-    where a page's navigation (``navigated``) stands above the only title. A later year is
-    missing too where both name the period's and the tables' labels (``shown``: the
-    template whose labels alone they print) are the period's template and not the title's:
-    a copy edited ahead keeps its old tables, but not over years of another template."""
+    too; but where the year before the signature or the year section 一 opens with
+    (``opened``: ``2022年，某县某局依法…``) is the period sentence's as well, the only title
+    may be a page's link to another year's report above a text whose own title was lost:
+    the year is missing then, told, as it is where a page's navigation (``navigated``)
+    stands above the only title. A later title's year still stands where the signature is
+    dated the year after it: a copy of last year's report edited ahead, its title and
+    signature, not its period sentence (a link above a lost title dates nothing). The
+    tables' labels (``shown``: the template whose labels alone they print) are named too
+    where they are the period's template and not the title's."""
     years = sorted({year for _, year, _ in front.titles})
     if len(years) < 2:
         if period is not None and front.year is not None and period != front.year:
@@ -355,8 +356,10 @@ def settled(
                 and template_of_year(period) == shown != template_of_year(front.year)
             ):
                 agree.append(f"the tables' labels (the {shown} template)")
-            # A copy's title is edited ahead; a page's links stand among its navigation.
-            if (agree and front.year < period) or len(agree) == 3 or front.navigated:
+            # a copy edited ahead dates its signature ahead; a link above a lost title does
+            # not, and a page's links stand among its navigation
+            ahead = signed is not None and signed.year - 1 == front.year > period
+            if (agree and not ahead) or front.navigated:
                 also = f", as does {' and '.join(agree)}" if agree else ""
                 nav = "; a page's navigation stands above the report" if front.navigated else ""
                 return front._replace(year=None), (
