@@ -456,7 +456,7 @@ def unmoved(template: Template, reading: Reading) -> Reading:
     cells printed blank (``—``) take from the rules. The rules confirm the place of a value
     read by sequence only where placing it otherwise breaks one; two blanks of one row, in
     the columns a value moves between, take any such move between them, and a blank among
-    zeros takes 0 in any of their cells."""
+    zeros takes 0 in any of their cells (doubted outright, ``_blank_swaps``)."""
     ruled = section_rule_set(template.name, reading.section)
     blank = {
         cell
@@ -470,10 +470,13 @@ def unmoved(template: Template, reading: Reading) -> Reading:
     values, provenance = list(resolved.values), list(resolved.provenance)
     for cell in blank:
         values[cell], provenance[cell] = None, "blank"
+    numbered = list(values)
+    _numbered(ruled.rules, numbered, set(blank), {})  # it takes each cell it numbers out
     doubtful = [
         at
         for at, (cells, _, _) in enumerate(reading.given)
-        if any(
+        if _blank_swaps(cells, blank, values, numbered)
+        or any(
             _one_error_at_most(broken)
             for moved, shown in _moves(ruled, cells, values, provenance)
             if (broken := _broken(template, reading.section, moved, shown)) is not None
@@ -497,6 +500,21 @@ def unmoved(template: Template, reading: Reading) -> Reading:
         given=tuple(given for at, given in enumerate(reading.given) if at not in doubtful),
         closed=reading.closed.union(left),
         findings=(*reading.findings, note),
+    )
+
+
+def _blank_swaps(
+    cells: tuple[int, ...],
+    blank: set[int],
+    values: Sequence[Value | None],
+    numbered: Sequence[Value | None],
+) -> bool:
+    """Whether a cell of ``cells`` (a row) printed blank takes 0 from the rules
+    (``numbered``) and another cell of the row prints 0: the two may swap places and every
+    sum stays as it is, so no rule confirms which of them is the blank (``—`` among
+    zeros), whatever the rules that meet elsewhere in a report that contradicts itself."""
+    return any(numbered[cell] == 0 for cell in cells if cell in blank) and any(
+        values[cell] == 0 for cell in cells if cell not in blank
     )
 
 
