@@ -1105,6 +1105,7 @@ class _Grids:
         return sorted(grids, key=lambda grid: abs(grid[0] - line))
 
     def _extents(self, cells: Sequence[Printed], pushed: Set[Printed]) -> tuple[Span | None, ...]:
+        """Each of ``cells``' extent, ``None`` for one of ``pushed``."""
         anchors = self.anchors
         return tuple(
             None
