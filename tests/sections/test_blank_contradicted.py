@@ -129,3 +129,68 @@ def test_two_rows_whose_value_lines_are_lost_are_not_both_claimed_blank() -> Non
         for row in (NO_CORRECTION, UNPAID_FEE)
         for column in ("natural_person", "total")
     }
+
+
+#: 平潭's 2022 report as Word's PDF prints it (``pdftotext -layout``): section 三's row （二）.
+PINGTAN_WORD = PINGTAN.with_name("word-pdftotext-layout.txt")
+PARTIALLY = "applications.partially_granted"
+
+
+def test_a_row_whose_value_line_moved_beside_a_row_not_read_is_not_claimed_blank() -> None:
+    """（二）部分公开's value line (``8 1 0 … 9``) moved after section 四's: its label stands
+    alone, and the lines the move shifted leave （三）3's values to no row (its row is
+    missing, said). 自然人's total leaves 8 for the two rows; the rules do not say which holds
+    it, so neither is claimed blank (stop 110's main: （二） printed blank, 8 and 9 lost in
+    silence)."""
+    text = PINGTAN_WORD.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.split() == [*"8100009"])
+    appeals = next(i for i, line in enumerate(lines) if line.startswith("0   1    1   0"))
+    lines.insert(appeals + 1, lines.pop(at))
+    back = gr.parse("".join(lines))
+    for column in ("natural_person", "commercial_enterprise", "total"):
+        cell = back.cell(f"{PARTIALLY}.{column}")
+        assert cell.provenance == "missing" and not cell.blank, column
+    said = [d for d in back.diagnostics if d.code == "blank-contradicted"]
+    assert len(said) == 1
+    assert {f"{PARTIALLY}.natural_person", f"{PARTIALLY}.total"} <= set(said[0].keys)
+    missing = [d for d in back.diagnostics if d.code == "row-missing"]
+    assert any("危及“三安全一稳定”" in d.message for d in missing)
+
+
+#: 平潭's 2019 市场监督管理局 report as Word's PDF prints it (``pdftotext -layout``).
+SCJGJ_WORD = PAGE.parents[1] / "pt-2019-scjgj" / "word-pdftotext-layout.txt"
+PETITION = "applications.not_processed.petition_complaint"
+
+
+def test_a_label_alone_in_space_aligned_text_beside_a_row_not_read_is_not_claimed_blank() -> None:
+    """Section 二's four value rows flowed among section 三's (the page damage
+    ``interleaved``): one lands between （五）1's value line (``0 … 0``, printed above its
+    label) and the label, which then stands alone, read as a row of blank gaps at one place;
+    another joins （五）2's line (``1 0 … 1``), whose row is then not read (``extra-values``).
+    自然人's total leaves 1 for the two: neither is claimed blank (stop 110's main: （五）1
+    printed blank, a blank claimed where 0 is printed, the 1 left to a row not read)."""
+    lines = SCJGJ_WORD.read_text(encoding="utf-8").splitlines(keepends=True)
+
+    def at(start: str) -> int:
+        return next(i for i, line in enumerate(lines) if line.lstrip().startswith(start))
+
+    assert lines[at("年 ")].split() == ["年", *"0000000"]
+    moves = (
+        ("行政许可", "年 "),
+        ("其他对外", "度 "),
+        ("行政处罚", "（五）不"),
+        ("行政强制", "办 "),
+    )
+    for row, after in moves:
+        line = lines.pop(at(row))
+        lines.insert(at(after) + 1, line)
+    back = gr.parse("".join(lines))
+    for column in ("natural_person", "total"):
+        cell = back.cell(f"{PETITION}.{column}")
+        assert cell.provenance == "missing" and not cell.blank, column
+    said = [d for d in back.diagnostics if d.code == "blank-contradicted"]
+    assert len(said) == 1
+    assert set(said[0].keys) == {f"{PETITION}.natural_person", f"{PETITION}.total"}
+    unread = [d for d in back.diagnostics if d.code == "extra-values"]
+    assert any(d.message.startswith("重复申请") for d in unread)

@@ -80,6 +80,8 @@ def resolve(
     for reading in readings:
         for cells, printed, unit in reading.given:
             work.give(cells, printed, unit)
+            if len(cells) > 1 and _no_place(printed):
+                work.label_alone.update(cells)
         for cell in reading.closed:
             work.origins[cell] = "missing"
         for cell in reading.blank:
@@ -95,6 +97,13 @@ def resolve(
     work.place([_by_prose(unit, stated, template) for unit in units] if stated else units)
     work.findings.extend(_zero_led(work))
     return work.freeze()
+
+
+def _no_place(printed: Sequence[Printed]) -> bool:
+    """Whether a row's cells are all printed blank at one place: a line of its label alone,
+    no cell of it seen."""
+    first = printed[0]
+    return not_given(first[0]) and all(cell == first for cell in printed)
 
 
 def _by_prose(unit: Unit, stated: Stated, template: Template) -> Unit:
@@ -1195,19 +1204,26 @@ class _Work:
 
     def _refuted_together(self, cells: Sequence[int]) -> set[int]:
         """Those of ``cells`` (read printed blank by their label alone, which the rules do
-        not settle one by one) that a rule through them breaks with all of them 0 and every
-        other cell of it known: two rows whose value lines moved away, in one column whose
-        total leaves 2 for them, are not both blank, and which is not is not shown."""
+        not settle one by one) that a rule through them breaks with all of them 0, its other
+        side known and the unread cells of their side 0 too: two rows whose value lines moved
+        away, in one column whose total leaves 2 for them, are not both blank, and which is
+        not is not shown; nor is it where a row beside them was not read (its values, or
+        theirs, moved away)."""
         if not cells:
             return set()
         values = list(self.values)
-        for cell in cells:
-            values[cell] = 0
+        for cell, origin in enumerate(self.origins):
+            if origin == "blank" and values[cell] is None:
+                values[cell] = 0  # printed blank: what it adds up to
         blank = set(cells)
         refuted: set[int] = set()
         for cell in cells:
             for rule in self.rule_set.by_cell.get(cell, ()):
-                if violated(rule, values):
+                other = rule.right if cell in rule.left else rule.left
+                if any(values[c] is None for c in other):
+                    continue
+                side = rule.left if cell in rule.left else rule.right
+                if sum(values[c] or 0 for c in side) != sum(values[c] for c in other):  # type: ignore[misc]
                     refuted.update(blank.intersection(rule.cells))
         return refuted
 
@@ -1226,7 +1242,7 @@ class _Work:
         self.findings.append(
             diagnostic(
                 "blank-contradicted",
-                "cells read as printed blank that the rules make other numbers than 0 "
+                "cells read as printed blank that the rules do not let all be 0 "
                 f"({made}): their values may stand elsewhere in the text, or the report "
                 "contradicts itself; left missing",
                 keys=tuple(fields[cell].key for cell in cells),
