@@ -232,6 +232,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a count beside a blank cell of a row no rule checks could be two values glued by a "
         "lost separator; read as printed",
     ),
+    "wrap-unchecked": (
+        "info",
+        "a number read from two lines, as a narrow cell wraps it, in a row no rule checks; "
+        "its last line could be a line of its own (a page's number); read joined",
+    ),
     "negative-count": ("error", "a count is negative"),
     "rule-violation": ("error", "the report's numbers break a consistency rule of the template"),
     "rule-not-assessable": (

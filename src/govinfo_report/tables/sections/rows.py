@@ -174,6 +174,8 @@ def fill(
         _full(draft, cells, row.line, joined, label, unit, rules)
     elif wraps and (wrapped := _wrapped(row, values, cells, rules)) is not None:
         _full(draft, cells, row.line, wrapped, label, unit, rules)
+        if not _own_rules(rules, cells):
+            _joined_unchecked(draft, template, cells, values, wrapped, label)
     elif row.positions.whole:
         # every line a cell's, none lost: numbers wrapped, not cells out of order
         not_placed(
@@ -194,6 +196,33 @@ def fill(
             row.line,
             values[0][2],
         )
+
+
+def _joined_unchecked(
+    draft: Draft,
+    template: Template,
+    cells: Sequence[int],
+    values: Sequence[Printed],
+    joined: Sequence[Printed],
+    label: str,
+) -> None:
+    """Say each number of ``joined`` (a row's ``values`` with the numbers its narrow cells
+    wrap joined, ``_wrapped``) made of two lines, where no rule of the row checks it: the
+    last line may be one of its own (a page's number between the row's lines)."""
+    printed = {(line, column): text for text, line, column in values}
+    for cell, (text, line, column) in zip(cells, joined, strict=True):
+        if printed.get((line, column)) != text:
+            draft.find(
+                diagnostic(
+                    "wrap-unchecked",
+                    f"{label}: {text} is read from two lines, a number its narrow cell "
+                    "wraps; no rule checks the row, and the last line may be one of its own "
+                    "(a page's number)",
+                    line,
+                    column,
+                    (template.fields[cell].key,),
+                )
+            )
 
 
 def _told_apart(values: Sequence[Printed], columns: Sequence[str]) -> bool:
