@@ -237,6 +237,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a number read from two lines, as a narrow cell wraps it, in a row no rule checks; "
         "its last line could be a line of its own (a page's number); read joined",
     ),
+    "page-number-possible": (
+        "info",
+        "a value of a row no rule checks is printed alone as its page's last line, as a "
+        "page's number is; read as the cell's value",
+    ),
     "negative-count": ("error", "a count is negative"),
     "rule-violation": ("error", "the report's numbers break a consistency rule of the template"),
     "rule-not-assessable": (

@@ -1,4 +1,5 @@
-"""A row's label alone before a line that looks like a page's number.
+"""Lines of a table that look like a page's number: a row's label alone before one, and a
+value that ends a page.
 
 A page's footer (``— 14 —``, ``- 3 -``, ``3/9``) is dropped wherever the text prints it
 (``skeleton._Marks``), for a table's rows would take it as values. But a row of values can
@@ -7,19 +8,24 @@ nothing shows such a line to be a page's (no page break beside it, no page numbe
 it: ``Skeleton.doubtful``), the row whose label stands alone right before it may have
 printed it, and so may a tall row whose label wraps around it (``行政  100`` / ``-1  —`` /
 ``处罚  项``: 本年增/减 -1 and a placeholder), so their cells are not read as printed blank:
-they are missing, said.
+they are missing, said. A value of a row no rule checks printed alone as a page's last line
+(before pdftotext's ``\f``) may be that page's number as well (a page numbered where the
+others are not, or a table's value there): read as printed, said.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from ..catalogue import Template
 from ..diagnostics import diagnostic
 from ..structure.layouts import Row
-from ..structure.skeleton import Skeleton
+from ..structure.skeleton import PAGE_NUMBER, Skeleton, ends_page
 from .matching import matcher
 from .reading import Reading, cells_closed
+from .sections import section_rule_set
 
 #: The most blank lines looked past for the line after a row's label.
 _GAP = 4
@@ -72,6 +78,35 @@ def blank_before_markers(
             for after, cells in doubts
         ],
     )
+
+
+def values_ending_pages(reading: Reading, skel: Skeleton, template: Template) -> Reading:
+    """``reading`` with a doubt said (``page-number-possible``) for each value of a cell no
+    rule checks that is a page's bare number in form and its page's last line alone."""
+    if not skel.paged:
+        return reading
+    checked = section_rule_set(template.name, reading.section).by_cell
+    lines = skel.lines
+    doubts = [
+        diagnostic(
+            "page-number-possible",
+            f"{template.fields[cell].row_label} {template.fields[cell].column_label}: "
+            f"{text} is the last line of its page, alone, as a page's number is: read as "
+            "the cell's value",
+            line,
+            column,
+            (template.fields[cell].key,),
+        )
+        for cells, printed, _ in reading.given
+        for cell, (text, line, column) in zip(cells, printed, strict=True)
+        if cell not in checked
+        and PAGE_NUMBER.fullmatch(text)
+        and lines[line - 1].strip() == text
+        and ends_page(lines, line - 1)
+    ]
+    if not doubts:
+        return reading
+    return attrs.evolve(reading, findings=(*reading.findings, *doubts))
 
 
 def _blank_cells(reading: Reading) -> frozenset[int]:

@@ -36,7 +36,7 @@ from ..structure.skeleton import PAGE_NUMBER, SECTION_NAMES, Section, Skeleton, 
 from . import apart, blocks, orientation
 from .attributed import order_alone
 from .between import between_labels, between_rows
-from .markers import blank_before_markers
+from .markers import blank_before_markers, values_ending_pages
 from .matching import foreign_column, matcher, proactive_column
 from .reading import (
     UNIT_NOT_KNOWN,
@@ -1098,6 +1098,7 @@ def read_table(
         return TableRead(None, Reading(name), found)
     table = _by_order(region, name, template, rows, found)
     reading = blank_before_markers(table.reading, rows.rows, skel, template)
+    reading = values_ending_pages(reading, skel, template)
     return table if reading is table.reading else attrs.evolve(table, reading=reading)
 
 
