@@ -103,7 +103,7 @@ def _no_place(printed: Sequence[Printed]) -> bool:
     """Whether a row's cells are all printed blank at one place: a line of its label alone,
     no cell of it seen."""
     first = printed[0]
-    return not_given(first[0]) and all(cell == first for cell in printed)
+    return printed[-1] == first and printed.count(first) == len(printed) and not_given(first[0])
 
 
 def _by_prose(unit: Unit, stated: Stated, template: Template) -> Unit:
