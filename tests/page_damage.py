@@ -10,9 +10,10 @@ gold) and the cells it prints blank. ``None`` where the damage does not apply to
 
 - ``wrapped_number``: a count too wide for its narrow cell wrapped onto the line below,
   under it (``pdftotext -layout``, lynx: space-aligned text only): ``4`` / ``6`` for 46.
-- ``wrapped_label``: a row's label wrapped over two or three lines of its column, the
-  values beside any of its pieces, in their columns as the tool measures them (display
-  columns or characters: ``_Text.measure``) (space-aligned text only).
+- ``wrapped_label``: a row's label wrapped over two or three lines of its column (its own
+  cell's: a group label's cell before it stays on the first line, its column blank on the
+  next), the values beside any of its pieces, in their columns as the tool measures them
+  (display columns or characters: ``_Text.measure``) (space-aligned text only).
 - ``blank_zero``: zeros printed blank: a gap in text laid out in columns, an empty cell in a
   grid, no trace where cells are joined by one space.
 - ``dash_blank``: zeros printed as "not given" (``—``, ``-``, ``/``, ``无``, ``－``, ``／``).
@@ -166,6 +167,10 @@ def wrapped_number(text: _Text, rng: Random) -> Damaged | None:
     return Damaged(text.joined(), {cell.key: None})
 
 
+#: A line's last cell of text: words one space apart at most, after two spaces or more.
+_LAST_CELL = re.compile(r"(?:^\s*|(?<=\s\s))(\S+(?: \S+)*)$")
+
+
 def wrapped_label(text: _Text, rng: Random) -> Damaged | None:
     rows = []
     for number, row in text.by_line.items():
@@ -179,16 +184,21 @@ def wrapped_label(text: _Text, rng: Random) -> Damaged | None:
     line = text.lines[number - 1]
     width = text.measure(_section(text.by_line[number][0]))
     prefix = line[:start].rstrip()
-    indent = " " * (len(prefix) - len(prefix.lstrip()))
-    label, rest = prefix.strip(), line[len(prefix) :]
+    # the row's own label, its cell's last: a group label's cell may stand before it
+    # (``（五）不予处理   1.信访举报投诉类申请``), which the label's next lines leave blank
+    cell = _LAST_CELL.search(prefix)
+    if cell is None or len(cell[1]) < 2:
+        return None
+    lead, label, rest = prefix[: cell.start(1)], cell[1], line[len(prefix) :]
+    indent = " " * width(lead)
     count = rng.choice([2, 2, 3]) if len(label) >= 6 else 2
     cuts = sorted(rng.sample(range(1, len(label)), count - 1))
     pieces = [label[a:b] for a, b in zip([0, *cuts], [*cuts, len(label)], strict=True)]
     beside = rng.randrange(count)
     text.lines[number - 1 : number] = [
-        indent + piece + " " * (width(prefix) - width(indent + piece)) + rest
-        if at == beside
-        else indent + piece
+        (lead if at == 0 else indent)
+        + piece
+        + (" " * (width(prefix) - width(indent + piece)) + rest if at == beside else "")
         for at, piece in enumerate(pieces)
     ]
     return Damaged(text.joined())
