@@ -1219,10 +1219,10 @@ class _Work:
         refuted: set[int] = set()
         for cell in cells:
             for rule in self.rule_set.by_cell.get(cell, ()):
-                other = rule.right if cell in rule.left else rule.left
+                left = cell in rule.left
+                side, other = (rule.left, rule.right) if left else (rule.right, rule.left)
                 if any(values[c] is None for c in other):
                     continue
-                side = rule.left if cell in rule.left else rule.right
                 if sum(values[c] or 0 for c in side) != sum(values[c] for c in other):  # type: ignore[misc]
                     refuted.update(blank.intersection(rule.cells))
         return refuted
