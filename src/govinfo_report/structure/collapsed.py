@@ -24,7 +24,7 @@ import attrs
 from ..cells import MAX_DIGITS, Value
 from ..fold import NO_BREAK_SPACE
 from ..labels import COUNT_UNITS, MONEY_UNITS
-from ..memo import weighed
+from ..memo import Hashed, weighed
 from .layouts import Printed, Row
 
 #: The longest run of digits that is cut (a row of section 四: 15 values of two digits).
@@ -160,7 +160,7 @@ def cut(
         return Cuts(count, (), fewer)
     return Cuts(
         count,
-        tuple(
+        Hashed(
             chain.from_iterable(
                 _pieces(each, line, column, parts, ways, steps)
                 for each, (ways, steps) in zip(texts, tables, strict=True)

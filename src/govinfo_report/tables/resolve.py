@@ -29,7 +29,7 @@ from ..catalogue import TEMPLATES, Field, Template
 from ..cells import Value, convert, count_values, not_given, number
 from ..diagnostics import Diagnostic, diagnostic
 from ..fold import NO_BREAK_SPACE
-from ..memo import Memo, weighed
+from ..memo import Hashed, Memo, weighed
 from ..model import Provenance
 from ..structure import collapsed
 from ..structure.layouts import Printed
@@ -923,7 +923,7 @@ def _options(
     """A unit's options as the solver takes them: each placement with its pieces' counts.
     Rows of one shape and values (a short row of zeros) share them."""
     triples = _Triples(amounts)
-    return tuple(tuple(map(triples.__getitem__, placement)) for placement in placements)
+    return Hashed(tuple(map(triples.__getitem__, placement)) for placement in placements)
 
 
 class _Triples(dict[tuple[int, int], solver.CellValue]):

@@ -50,7 +50,7 @@ from ...labels import (
     SIGNED_COLUMNS,
 )
 from ...limits import MAX_CELL_CHARS
-from ...memo import Memo, weighed
+from ...memo import Hashed, Memo, weighed
 from ...structure import collapsed
 from ...structure.layouts import Positions, Printed, Row
 from ...structure.skeleton import SECTION_NAMES
@@ -1895,7 +1895,7 @@ def _options(
     size = len(before) + max(map(len, ways), default=0) + len(after)
     pairs = [_Pairs(at, pieces) for at in range(size)]
     filled = [(*before, *way, *after) for way in ways] if before or after else ways
-    options = tuple([tuple(map(dict.__getitem__, pairs, way)) for way in filled])
+    options = Hashed([tuple(map(dict.__getitem__, pairs, way)) for way in filled])
     for value in after:  # no way to cut the run (only into fewer values): still the row's
         pieces.setdefault(value, len(pieces))
     printed = set(before) | set(after)
