@@ -850,8 +850,11 @@ _Pick = tuple[int, int]
 def _without(rows: Sequence[Row], picked: Sequence[_Pick]) -> tuple[Row, ...]:
     """``rows`` without the values ``picked``."""
     chosen = set(picked)
+    touched = {n for n, _ in picked}
     return tuple(
         row._replace(values=tuple(v for at, v in enumerate(row.values) if (n, at) not in chosen))
+        if n in touched
+        else row
         for n, row in enumerate(rows)
     )
 

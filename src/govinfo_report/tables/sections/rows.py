@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from itertools import (
     accumulate,
     combinations,
@@ -2775,10 +2775,15 @@ def _rest_valued(rows: list[Row], matcher: LabelMatcher) -> list[Row]:
     return result if len(result) < len(rows) else rows
 
 
-def _without(rows: Sequence[Row], used: Collection[Printed]) -> list[Row]:
+def _without(rows: Sequence[Row], used: Set[Printed]) -> list[Row]:
     """``rows`` without the label cells ``used``: the pieces a row's label was joined from
     are its, not labels of rows of their own."""
-    kept = [row._replace(labels=tuple(c for c in row.labels if c not in used)) for row in rows]
+    kept = [
+        row._replace(labels=tuple(c for c in row.labels if c not in used))
+        if not used.isdisjoint(row.labels)
+        else row
+        for row in rows
+    ]
     return [row for row in kept if row.labels or row.values]
 
 

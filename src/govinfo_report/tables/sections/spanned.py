@@ -359,6 +359,8 @@ def _closed(
                 cells=tuple(swap.get(cell, cell) for cell in row.positions.cells)
             ),
         )
+        if _swapped(row, swap)
+        else row
         for row in rows
     ]
     # a count around a row's line, its first piece on a line of values alone: that line's
@@ -375,6 +377,20 @@ def _closed(
         for value in moving:
             result[into] = _taken(result[into], value)
     return _doubted([row for row in result if row.labels or row.values], spans)
+
+
+def _swapped(row: Row, swap: Mapping[Printed, Printed]) -> bool:
+    """Whether ``_closed``'s ``swap`` changes ``row``: one of its labels, values or cells is
+    swapped, or a value of it is empty (dropped). A row it leaves alone is kept as it is
+    (most rows: a table's few units close few numbers)."""
+    if not all(text for text, _, _ in row.values):
+        return True
+    swapped = swap.keys()
+    return not (
+        swapped.isdisjoint(row.labels)
+        and swapped.isdisjoint(row.values)
+        and swapped.isdisjoint(row.positions.cells)
+    )
 
 
 def _doubted(rows: list[Row], spans: Callable[[], Sequence[tuple[int, int]]]) -> list[Row]:
