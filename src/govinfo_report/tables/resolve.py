@@ -1208,7 +1208,8 @@ class _Work:
         side known and the unread cells of their side 0 too: two rows whose value lines moved
         away, in one column whose total leaves 2 for them, are not both blank, and which is
         not is not shown; nor is it where a row beside them was not read (its values, or
-        theirs, moved away)."""
+        theirs, moved away). A cell printed "not given" (``—``) counts as 0 here too: the
+        number may be its, or a moved row's, which the text does not tell."""
         if not cells:
             return set()
         values = list(self.values)
@@ -1243,8 +1244,9 @@ class _Work:
             diagnostic(
                 "blank-contradicted",
                 "cells read as printed blank that the rules do not let all be 0 "
-                f"({made}): their values may stand elsewhere in the text, or the report "
-                "contradicts itself; left missing",
+                f"({made}), the cells beside them that the text does not give (not read, "
+                "or printed not given) taken as 0 too: their values may stand elsewhere in "
+                "the text, or the report contradicts itself; left missing",
                 keys=tuple(fields[cell].key for cell in cells),
             )
         )
