@@ -174,6 +174,44 @@ def test_blank_cells_as_each_tool_prints_them_are_read(tool: str, report: gr.Rep
     assert {k: v for k, v in _unread(back, report).items() if k not in beyond} == {}
 
 
+#: docx2txt's text of 平潭综合实验区's 2021 report: a cell a line and an empty line after each;
+#: sections 三 and 四 print each merged label's empty continuations, runs of empty lines.
+PINGTAN_DOCX2TXT = (
+    Path(__file__).parents[1]
+    / "fixtures"
+    / "realworld"
+    / "renderings"
+    / "pt-2021-pingtan"
+    / "docx2txt.txt"
+)
+
+
+def test_blank_cells_printed_as_lines_of_spaces_keep_their_row_s_grid() -> None:
+    """The thorough profile of the property above found docx2txt's ``规章`` / `` `` / ``1`` /
+    `` `` (a page's ``&nbsp;`` for each blank cell) read by its values' order, its cells
+    missing: the runs of sections 三 and 四 leave the text one line an empty cell as its
+    rhythm, where the row's separator lines count as cells. On the real text with
+    行政规范性文件's 69 and 665 left blank so (read by a person: blank, 3, blank), the row keeps
+    the grid that counts no empty line; the rest of the section reads as printed."""
+    text = PINGTAN_DOCX2TXT.read_text(encoding="utf-8")
+    row = "行政规范性文件\n\n69\n\n3\n\n665\n"
+    assert text.count(row) == 1
+    back = gr.parse(text.replace(row, f"行政规范性文件\n\n{NBSP}\n\n3\n\n{NBSP}\n"))
+    cells = [
+        back.cell(f"proactive.normative_documents.{key}")
+        for key in ("issued", "repealed", "in_force")
+    ]
+    assert [(cell.value, cell.provenance) for cell in cells] == [
+        (None, "blank"),
+        (3, "parsed"),
+        (None, "blank"),
+    ]
+    assert [
+        back.cell(f"proactive.rules.{key}").value for key in ("issued", "repealed", "in_force")
+    ] == [0, 0, 0]
+    assert back.cell("proactive.licensing.decisions").value == 2293
+
+
 def _doubted_beside_not_given(report: gr.Report, back: gr.Report) -> set[str]:
     """The cells of section 三 that ``back`` leaves missing as ``blank-contradicted`` in a row
     or a column that holds a cell the report does not give (printed ``—``): a row of labels

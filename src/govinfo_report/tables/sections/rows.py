@@ -865,7 +865,9 @@ def by_position(
     Where both rhythms read the rows, and read some row differently, none is read; unless
     the first leaves each such row to its printed values, its positions cut short by the
     table's end (``Positions.cut``), where the other's end with the table's empty lines
-    (lynx's, its last group of 四 blank up to ``五、``): that rhythm's reading is kept.
+    (lynx's, its last group of 四 blank up to ``五、``): that rhythm's reading is kept; or
+    unless each such row shows its blank cells as lines of spaces in the first and does not
+    fit the other (``_shown_not_other``): the first's reading is kept.
 
     Rows read by their printed values keep the blank cells printed among them where those
     show more cells than the row has (``_overfull``)."""
@@ -883,13 +885,35 @@ def by_position(
     if placed is None or again is None or _values(placed) == _values(again):
         return placed or again or _overfull(taken, widths)
     differ = [
-        row
-        for (row, _), (first, _), (second, _) in zip(taken, placed, again, strict=True)
+        (row, width)
+        for (row, _), (first, _), (second, _), width in zip(
+            taken, placed, again, widths, strict=True
+        )
         if first.values != second.values
     ]
-    if all(_cut_but_other(row.positions) for row in differ):
+    if all(_cut_but_other(row.positions) for row, _ in differ):
         return again
+    if all(_shown_not_other(row, width, alone) for row, width in differ):
+        return placed
     return _overfull(taken, widths)
+
+
+def _shown_not_other(row: Row, width: int | None, alone: bool) -> bool:
+    """Whether ``row``'s grid in the rhythm found first shows each of its blank cells as a
+    line of spaces (``Positions.spaced``: a page's ``&nbsp;``, one at least), and its grid in
+    one line an empty cell (``Positions.other``) does not fit it: no empty line is counted
+    as a cell in the first, so no rhythm of them moves its cells, and the other reads it
+    with its separator lines as cells (docx2txt's ``规章`` / `` `` / ``1`` / `` ``, whose
+    empty lines between the cells make five cells of three, beside sections 三 and 四 whose
+    merged labels' empty continuations leave the text that rhythm)."""
+    cells = row.positions.cells
+    blank = [at for at, (text, _, _) in enumerate(cells) if not text]
+    return (
+        width is not None
+        and bool(blank)
+        and row.positions.spaced.issuperset(blank)
+        and _misfit(row._replace(positions=row.positions.other or Positions()), width, alone)
+    )
 
 
 def _cut_but_other(positions: Positions) -> bool:
