@@ -2,20 +2,23 @@
 once per values printed and rules (``_band_fills``), are each band's own wherever it
 stands in the table; a search of values whose first rows are the last search's takes on
 from it and reads what a search from nothing reads; a search that cannot end with a reading
-is refused before it fills the bands."""
+is refused before it fills the bands. Two values are apart where a line between them prints
+no label (``_apart``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govinfo_report.tables.blocks import (
     BLANK,
     MAX_CUT_BAND,
     Order,
+    _apart,
     _band_fills,
     _blank_row,
     _Grid,
@@ -157,3 +160,19 @@ def test_a_bands_fillings_are_the_distinct_orders_whose_rows_hold_their_rules(
         if all(_blank_row(values[at : at + 3], local[0])[0] for at in range(0, len(values), 3)):
             expected.setdefault(values, offsets)
     assert _band_fills(tuple(band), 3, local) == tuple(expected.values())
+
+
+@example([1, 3], {3})
+@example([3, 1], {2})
+@given(st.lists(st.integers(0, 12), max_size=12), st.sets(st.integers(0, 12)))
+def test_two_values_are_apart_where_a_line_between_them_prints_no_label(
+    lines: list[int], worded: set[int]
+) -> None:
+    """By lines in any order (a value on an earlier line than the one before it is apart
+    from it by no line), against each line between them looked at."""
+    values = [("1", line, 1) for line in lines]
+    expected = tuple(
+        any(line not in worded for line in range(before + 1, after))
+        for before, after in pairwise(lines)
+    )
+    assert _apart(values, frozenset(worded)) == expected

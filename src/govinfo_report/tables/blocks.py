@@ -32,6 +32,7 @@ as printed, a blank.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 from itertools import chain, compress, pairwise, product, repeat
@@ -92,10 +93,7 @@ def by_blocks(
     if not all((text.isascii() and text.isdigit()) or not_given(text) for text in texts):
         return None
     numbers = tuple(int(text) if text.isascii() and text.isdigit() else BLANK for text in texts)
-    apart = tuple(
-        any(line not in worded for line in range(before[1] + 1, after[1]))
-        for before, after in pairwise(values)
-    )
+    apart = _apart(values, worded)
     found = _readings(tuple(rows), section_rule_set(template.name, section).rules, numbers, apart)
     if found is None:
         return None
@@ -130,6 +128,19 @@ def by_blocks(
         )
     )
     return draft.freeze()
+
+
+def _apart(values: Sequence[Printed], worded: Collection[int]) -> tuple[bool, ...]:
+    """For each two values in a row of ``values``, whether a line between them prints no
+    label (none of ``worded``): the labelled lines between them, counted by bisection, are
+    fewer than the lines between them (a table's values are a few dozen, their labels'
+    lines a few hundred)."""
+    labelled = sorted(worded)
+    return tuple(
+        after[1] - before[1] - 1
+        > bisect_left(labelled, after[1]) - bisect_right(labelled, before[1])
+        for before, after in pairwise(values)
+    )
 
 
 @weighed(lambda found, rows, rules, numbers, apart: len(numbers))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count
 from operator import add, itemgetter
-from typing import ClassVar, NamedTuple, Protocol, runtime_checkable
+from typing import Any, ClassVar, NamedTuple, Protocol, runtime_checkable
 
 from ...cells import BLANK, LABEL, NUMBER, PLACEHOLDER, cell_kinds
 from ...labels import COUNT_UNITS, MONEY_UNITS
@@ -193,6 +193,26 @@ class Row(NamedTuple):
     page: int = 0
     part: int = 0
     lifted: bool = False
+
+
+#: Each field of ``Row`` by its place.
+_ROW_FIELDS = {name: at for at, name in enumerate(Row._fields)}
+
+
+def _replace_row(row: Row, /, **changes: Any) -> Row:
+    """``Row._replace``, at twice the named tuple's speed: its own pops every field's name
+    from the changes and checks the length through ``_make``, where the layouts and
+    sections change a field or two of thousands of rows a text (issue 46)."""
+    items = list(row)
+    for name, value in changes.items():
+        try:
+            items[_ROW_FIELDS[name]] = value
+        except KeyError:
+            raise ValueError(f"Got unexpected field names: {[name]!r}") from None
+    return tuple.__new__(type(row), items)
+
+
+setattr(Row, "_replace", _replace_row)  # noqa: B010 (a named tuple forbids defining it)
 
 
 @runtime_checkable
