@@ -1125,6 +1125,40 @@ def test_a_unit_on_a_line_parted_in_two_rows_ends_the_count_above_it(
     assert _proactive(report, "other_services") == (count, 0, 0)
 
 
+#: Section 二's sub-tables (六) and (八) of a made-up 2019 report in narrow cells that wrap
+#: each count after two digits, its unit under it (``CentredRows(units=…, digits=2)``):
+#: 行政处罚 5项, -2项 and 317件, the units of its first two under them and over 行政强制's
+#: counts; 行政强制 120项 (``12`` / ``0项``), 0项 and 6件.
+UNITS_UNDER_A_SIGNED_CHANGE = """青石县水务局2019年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+第二十条第（六）项
+信息内容       上一年项目数量  本年增/减         处理决定数量
+行政处        5        -2            31
+罚          项        项             7件
+行政强        12       0             6
+制          0项       项             件
+第二十条第（八）项
+信息内容       上一年项目数量  本年增/减
+行政事        0        0
+业性收        项        项
+费
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_units_under_a_signed_change_and_over_the_next_rows_counts_are_the_upper_rows() -> None:
+    """Found by the thorough profile of
+    ``test_units_wrapped_beside_a_tall_rows_label_pieces_are_right_or_missing`` (stop 113):
+    ``units_over`` took no signed change for a number a unit may stand under, so 行政处罚's
+    项 under -2 stood under no number of its row, and the units went to the row below:
+    行政强制's 12 read 12项, its rest 0项 went to no row, and 上一年项目数量 read 12 for 120
+    (stop 112's main, silently). Each count is read whole."""
+    report = gr.parse(UNITS_UNDER_A_SIGNED_CHANGE)
+    assert _proactive(report, "penalties") == (5, -2, 317)
+    assert _proactive(report, "coercive_measures") == (120, 0, 6)
+
+
 #: Section 二's sub-table (六) of a made-up 2020 report as ``pdftotext -layout`` prints a
 #: browser's PDF of a narrow page: 行政处罚 prints its 本年增/减 (0) on its label's first
 #: line and that cell's unit alone under it, beside 上一年项目数量 (483项) and 处理决定数量

@@ -136,7 +136,9 @@ def _wrapped_with(
     if any(_beneath(unit, value) for unit in units for value in row.values):
         return None
     for near in _lines_next(rows, at, units[0][1]):
-        numbers = [value for value in rows[near].values if value[0][:1].isdigit()]
+        # a signed change is a number a unit may stand under too (``0  -1  10`` / ``项  项
+        # 0件``: the row's 项 under 0 and -1), though it takes none
+        numbers = [value for value in rows[near].values if value[0].lstrip("+-")[:1].isdigit()]
         over = [[number for number in numbers if _beneath(unit, number)] for unit in units]
         if all(len(found) == 1 for found in over) and any(
             _starts_within(value, number)
