@@ -64,6 +64,7 @@ from .rows import (
     missing_rows,
     not_placed,
     repeated_columns,
+    rests_unread,
     rewrapped,
     short,
 )
@@ -808,6 +809,14 @@ def _unplaced(context: _Context, left: Sequence[_Step]) -> None:
         )
         _blank_around(context, step)
         _blank_beside(context, step)
+        if step.row.values:
+            rests_unread(
+                context.draft,
+                template,
+                step.row.values,
+                f"section 三: it may be the rest of a number wrapped in its narrow cell whose "
+                f"head went to no row (line {step.row.values[0][1]})",
+            )
 
 
 def _blank_around(context: _Context, step: _Step) -> None:

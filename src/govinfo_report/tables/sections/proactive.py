@@ -1252,6 +1252,14 @@ def _beside_ignored(context: _Context) -> None:
         if label_text(row) in _ALONE_UNITS and not row.lifted
         for text, _, column in row.values
     ]
+    # a tall row's next line in narrow cells: its label's wrapped piece, units alone beside
+    # it, and the rests of its numbers (``行政强  10  0  0`` / ``制  0项  项  件``: 100项)
+    rests += [
+        value
+        for row in context.ignored
+        if not row.lifted and _label_piece_line(row, context.template.name)
+        for value in row.values
+    ]
     for at in range(len(draft.given)):
         heads_unread(
             draft,
@@ -1273,6 +1281,26 @@ def _beside_ignored(context: _Context) -> None:
                 "went to no row (the row they may belong to): not read as printed blank",
             )
     _blank_in_a_sub_table_of_ignored(context)
+
+
+def _label_piece_line(row: Row, template: str) -> bool:
+    """Whether ``row``'s labels are a later piece of a row label of section 二 that its
+    narrow cell wrapped (``制`` of 行政强制, ``件`` of 规范性文件, a unit alone too) and units
+    alone beside it."""
+    texts = [text for text, _, _ in row.labels]
+    pieces = [_label_piece(text, template) for text in texts]
+    return any(pieces) and all(
+        piece or text in _ALONE_UNITS for text, piece in zip(texts, pieces, strict=True)
+    )
+
+
+def _label_piece(text: str, template: str) -> bool:
+    """Whether ``text`` is a later part of a row label of section 二 of ``template``: inside
+    one, and no label's start (``行政`` starts a row of its own: 行政许可, 行政处罚 …)."""
+    names = [label for names in labels.PROACTIVE_ROWS[template].values() for label in names]
+    return any(text in label for label in names) and not any(
+        label.startswith(text) for label in names
+    )
 
 
 def _blank_in_a_sub_table_of_ignored(context: _Context) -> None:

@@ -608,6 +608,59 @@ def heads_unread(
     not_placed(draft, template, [c for c, k in zip(cells, kept, strict=True) if not k], where, why)
 
 
+def rests_unread(draft: Draft, template: Template, heads: Sequence[Printed], why: str) -> None:
+    """The values of ``draft``'s rows (given, or a short row's) that may be the rest of a
+    number one of ``heads`` (values that went to no row) begins, taken back, saying ``why``:
+    Word's PDF of a narrow cell centres a tall row's count around the line of its other
+    values (``10`` / ``重复  21  40  40`` / ``1`` for 101), and the head goes to no row while
+    its rest is read as a count of its own, which then refutes the readings of other rows
+    that are right. Such a rest stands two lines or fewer below the head, starting within
+    its width, with some other value of its row on a line between them. A given row's
+    cells so taken back are missing; a short row keeps its other values, placed by the
+    rules as any short row (the rest's cell is one its values leave out)."""
+
+    def rests(printed: Sequence[Printed]) -> list[bool]:
+        lines = {line for _, line, _ in printed}
+        return [
+            any(
+                _may_wrap(head, value)
+                and value[1] - head[1] <= 2
+                and head[2] - 1 <= value[2] <= head[2] + len(head[0])
+                and any(head[1] < line < value[1] for line in lines)
+                for head in heads
+            )
+            for value in printed
+        ]
+
+    for at, (cells, printed, money) in enumerate(draft.given):
+        taken = rests(printed)
+        if any(taken):
+            kept = list(map(not_, taken))
+            where = printed[taken.index(True)]
+            draft.given[at] = (tuple(compress(cells, kept)), tuple(compress(printed, kept)), money)
+            not_placed(draft, template, list(compress(cells, taken)), where, why)
+    for at, unit in enumerate(draft.units):
+        taken = rests(unit.pieces)
+        if unit.kind != "short" or unit.options or not any(taken):
+            continue
+        kept = list(map(not_, taken))
+        text, line, column = unit.pieces[taken.index(True)]
+        draft.units[at] = attrs.evolve(
+            unit,
+            pieces=tuple(compress(unit.pieces, kept)),
+            fits=tuple(compress(unit.fits, kept)) if unit.fits else (),
+        )
+        draft.find(
+            diagnostic(
+                "values-unplaced",
+                f"{unit.label}: {text} not read as a count of its own; {why}",
+                line,
+                column,
+                tuple(template.fields[cell].key for cell in unit.cells),
+            )
+        )
+
+
 def _may_wrap(head: Printed, rest: Printed) -> bool:
     """Whether ``rest`` may end the number ``head`` begins: on a later line, digits (and a
     unit) no more than the head's, the head digits with no unit (it wraps with the rest),
